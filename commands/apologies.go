@@ -1,0 +1,284 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+func apologiesCommand() *Command {
+	return &Command{
+		Name:    "/apologies",
+		Summary: "Send apologies for absence from a meeting, with a reason and a substitute.",
+		Usage: []string{
+			"/apologies [DATE] [REASON] [sub @someone]",
+			"/apologies withdraw [DATE]",
+			"/apologies list [DATE]",
+		},
+		Examples: []string{
+			"/apologies Unwell",
+			"/apologies 10/12/2026 Attending court sub @graeme",
+			"/apologies withdraw",
+		},
+		Saves: "your apology",
+		Reads: []string{"list"},
+		Run:   runApologies,
+	}
+}
+
+// MaxReasonLen bounds the reason given with an apology.
+const MaxReasonLen = 500
+
+// apologyArgs is a parsed "/apologies [DATE] [REASON] [sub @someone]".
+type apologyArgs struct {
+	Date           Date
+	Reason         string
+	SubstituteID   string
+	SubstituteName string
+}
+
+// parseApology reads the text of "/apologies [DATE] [REASON] [sub @someone]".
+func parseApology(args []string, r Request, c Committee) (apologyArgs, error) {
+	var a apologyArgs
+	d, n, err := takeDate(args, r.Now, c.Location())
+	if err != nil {
+		return a, err
+	}
+	a.Date = d
+	rest := args[n:]
+	for i, w := range rest {
+		lw := strings.ToLower(strings.TrimRight(w, ":"))
+		if lw != "sub" && lw != "substitute" || i == len(rest)-1 {
+			continue
+		}
+		who := rest[i+1:]
+		if id, hint, ok := mention(who[0]); ok && len(who) == 1 {
+			a.SubstituteID, a.SubstituteName = id, hint
+			rest = rest[:i]
+			break
+		}
+		if looksLikeName(who) {
+			a.SubstituteName = strings.Join(who, " ")
+			rest = rest[:i]
+			break
+		}
+	}
+	a.Reason = strings.Join(rest, " ")
+	if len(a.Reason) > MaxReasonLen {
+		return a, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", len(a.Reason), MaxReasonLen)
+	}
+	if len(a.SubstituteName) > MaxNameLen {
+		return a, fmt.Errorf("that substitute's name is too long")
+	}
+	return a, nil
+}
+
+// looksLikeName accepts "Jane Smith" after "sub" but not the rest of a
+// sentence ("sub committee meeting").
+func looksLikeName(words []string) bool {
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+func runApologies(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/apologies"]
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(args) > 0 {
+		switch strings.ToLower(args[0]) {
+		case "list":
+			return s.listApologies(ctx, c, r, args[1:])
+		case "withdraw":
+			d, n, err := takeDate(args[1:], r.Now, c.Location())
+			if err != nil {
+				return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+			}
+			if n != len(args)-1 {
+				return Reply{}, usageErr(cmd, "`withdraw` takes only a date.")
+			}
+			return s.withdrawApology(ctx, c, r, d, 0)
+		}
+	}
+	me, err := s.member(ctx, c, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	a, err := parseApology(args, r, c)
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	m, err := s.meetingFor(ctx, c, a.Date, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openMeeting(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	if a.SubstituteID == r.UserID {
+		return Reply{}, userErr("You cannot be your own substitute.")
+	}
+	if a.SubstituteID != "" {
+		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
+	}
+	outcome, err := s.store.SendApology(ctx, Apology{
+		MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
+		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	var b strings.Builder
+	switch outcome {
+	case ApologyUnchanged:
+		fmt.Fprintf(&b, "You had already sent these apologies for the meeting of *%s* on %s; nothing changed.", Escape(c.Name), describeMeeting(m, loc))
+	case ApologyChanged:
+		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are updated.", Escape(c.Name), describeMeeting(m, loc))
+	default:
+		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc))
+	}
+	if a.Reason != "" {
+		fmt.Fprintf(&b, "\nReason: %s", Escape(a.Reason))
+	}
+	if a.SubstituteID != "" {
+		fmt.Fprintf(&b, "\nSubstitute: <@%s>", a.SubstituteID)
+	} else if a.SubstituteName != "" {
+		fmt.Fprintf(&b, "\nSubstitute: %s", Escape(a.SubstituteName))
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       b.String(),
+		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
+	}, nil
+}
+
+func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d Date, meetingID int64) (Reply, error) {
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	var m Meeting
+	var err error
+	if meetingID != 0 {
+		m, err = s.store.Meeting(ctx, meetingID)
+		if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
+			return Reply{}, userErr("That meeting is not one of %s's.", Escape(c.Name))
+		}
+	} else {
+		m, err = s.meetingFor(ctx, c, d, r.Now)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openMeeting(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	err = s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location())), nil
+}
+
+func withdrawApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, userErr("That button is broken; use `/apologies withdraw`.")
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.withdrawApology(ctx, c, r, Date{}, id)
+}
+
+func (s *Service) listApologies(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/apologies"]
+	me, err := s.member(ctx, c, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	d, n, err := takeDate(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	if n != len(args) {
+		return Reply{}, usageErr(cmd, "`list` takes only a date.")
+	}
+	m, err := s.meetingFor(ctx, c, d, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	head := fmt.Sprintf("*%s* — meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	if m.Status == MeetingCancelled {
+		head += " (cancelled)"
+	}
+	reply := Reply{Visibility: Private, Text: head + "\n" + ApologiesSentence(as)}
+	if subs := substitutesSentence(as); subs != "" {
+		reply.Text += "\n" + subs
+	}
+	if me.IsOfficer() && len(as) > 0 {
+		var b strings.Builder
+		for _, a := range as {
+			reason := "no reason given"
+			if a.Reason != "" {
+				reason = Escape(a.Reason)
+			}
+			fmt.Fprintf(&b, "• %s: %s (sent %s)\n", Escape(a.Name), reason, formatWhen(a.UpdatedAt, loc))
+		}
+		reply.Sections = append(reply.Sections, Section{Title: "Reasons (shown to officers only)", Text: strings.TrimRight(b.String(), "\n")})
+	}
+	return reply, nil
+}
+
+// ApologiesSentence says who sent apologies, in the minutes' own words:
+// "Apologies for absence were received from Neil Frackelton (SWACA), Tony
+// Harland (MFRA) and Sue Holden (Sefton CVS)."
+func ApologiesSentence(as []Apology) string {
+	if len(as) == 0 {
+		return "No apologies for absence have been received."
+	}
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = Escape(a.Name)
+		if a.Organisation != "" {
+			names[i] += " (" + Escape(a.Organisation) + ")"
+		}
+	}
+	return "Apologies for absence were received from " + joinAnd(names) + "."
+}
+
+// substitutesSentence names the substitutes: "Graeme Robson will attend as
+// substitute for Neil Frackelton."
+func substitutesSentence(as []Apology) string {
+	var parts []string
+	for _, a := range as {
+		if a.SubstituteName != "" {
+			parts = append(parts, Escape(a.SubstituteName)+" for "+Escape(a.Name))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Substitutes: " + joinAnd(parts) + "."
+}

@@ -1,0 +1,201 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+func committeeCommand() *Command {
+	return &Command{
+		Name:    "/committee",
+		Summary: "Set up this channel's committee and manage its members.",
+		Usage: []string{
+			"/committee setup NAME",
+			"/committee members",
+			"/committee member add @user ORGANISATION [member|officer|chair]",
+			"/committee member remove @user",
+		},
+		Examples: []string{
+			"/committee setup Safer Sefton Together",
+			"/committee member add @neil SWACA",
+			"/committee member add @graeme Merseyside Police chair",
+		},
+		Saves: "the change",
+		Reads: []string{"members"},
+		Run:   runCommittee,
+	}
+}
+
+// MaxNameLen bounds committee, member and organisation names.
+const MaxNameLen = 200
+
+func runCommittee(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/committee"]
+	if len(args) == 0 {
+		return Help(cmd), nil
+	}
+	switch strings.ToLower(args[0]) {
+	case "setup":
+		return s.setupCommittee(ctx, r, strings.Join(args[1:], " "))
+	case "members":
+		return s.listMembers(ctx, r)
+	case "member":
+		if len(args) < 2 {
+			return Reply{}, usageErr(cmd, "Say `add` or `remove`.")
+		}
+		switch strings.ToLower(args[1]) {
+		case "add":
+			return s.addMember(ctx, r, args[2:])
+		case "remove":
+			return s.removeMember(ctx, r, args[2:])
+		}
+		return Reply{}, usageErr(cmd, "I don't know `member %s`.", Escape(args[1]))
+	}
+	return Reply{}, usageErr(cmd, "I don't know `%s`.", Escape(args[0]))
+}
+
+func (s *Service) setupCommittee(ctx context.Context, r Request, name string) (Reply, error) {
+	cmd := s.commands["/committee"]
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Reply{}, usageErr(cmd, "Give the committee's name.")
+	}
+	if len(name) > MaxNameLen {
+		return Reply{}, userErr("That name is too long (the limit is %d characters).", MaxNameLen)
+	}
+	if existing, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); err == nil {
+		return Reply{}, userErr("This channel already belongs to %s.", Escape(existing.Name))
+	} else if !errors.Is(err, ErrNotFound) {
+		return Reply{}, err
+	}
+	officer := Member{UserID: r.UserID, Name: s.displayName(ctx, r.UserID, r.UserName), Role: RoleOfficer}
+	c, err := s.store.CreateCommittee(ctx, Committee{
+		Name: name, TeamID: r.TeamID, ChannelID: r.ChannelID, TimeZone: DefaultTimeZone,
+		StandardItems: true, ReminderDays: []int{7, 1}, ReminderTime: "09:00",
+	}, officer)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("A committee called %s already has another channel.", Escape(name))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Visibility: Public, Text: fmt.Sprintf(
+		"This channel is now the channel of *%s*, and <@%s> is its officer.\nNext: add members with `/committee member add @user ORGANISATION` and schedule a meeting with `/meeting schedule DATE TIME [VENUE]`.",
+		Escape(c.Name), r.UserID)}, nil
+}
+
+func (s *Service) listMembers(ctx context.Context, r Request) (Reply, error) {
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	ms, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	var b strings.Builder
+	for _, m := range ms {
+		fmt.Fprintf(&b, "• %s", Escape(m.Name))
+		if m.Organisation != "" {
+			fmt.Fprintf(&b, " — %s", Escape(m.Organisation))
+		}
+		if m.Role != RoleMember {
+			fmt.Fprintf(&b, " (%s)", m.Role)
+		}
+		b.WriteString("\n")
+	}
+	return Reply{Visibility: Private, Text: fmt.Sprintf("*%s* has %d %s:\n%s", Escape(c.Name), len(ms), plural(len(ms), "member", "members"), strings.TrimRight(b.String(), "\n"))}, nil
+}
+
+func (s *Service) addMember(ctx context.Context, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/committee"]
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if _, err := s.officer(ctx, c, r, "add members"); err != nil {
+		return Reply{}, err
+	}
+	if len(args) == 0 {
+		return Reply{}, usageErr(cmd, "Mention the person to add.")
+	}
+	userID, hint, ok := mention(args[0])
+	if !ok {
+		return Reply{}, usageErr(cmd, "%s is not a mention: type @ and pick the person so Slack links their name.", Escape(args[0]))
+	}
+	role := RoleMember
+	rest := args[1:]
+	if n := len(rest); n > 0 {
+		switch Role(strings.ToLower(rest[n-1])) {
+		case RoleMember, RoleOfficer, RoleChair:
+			role, rest = Role(strings.ToLower(rest[n-1])), rest[:n-1]
+		}
+	}
+	org := strings.Join(rest, " ")
+	if org == "" {
+		return Reply{}, usageErr(cmd, "Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
+	}
+	if len(org) > MaxNameLen {
+		return Reply{}, userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
+	}
+	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role}
+	created, err := s.store.PutMember(ctx, m, r.UserID)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	verb := "is now"
+	if !created {
+		verb = "is now recorded as"
+	}
+	return private("<@%s> %s %s of %s, for %s.", userID, verb, article(role), Escape(c.Name), Escape(org)), nil
+}
+
+func (s *Service) removeMember(ctx context.Context, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/committee"]
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if _, err := s.officer(ctx, c, r, "remove members"); err != nil {
+		return Reply{}, err
+	}
+	if len(args) != 1 {
+		return Reply{}, usageErr(cmd, "Mention the one person to remove.")
+	}
+	userID, _, ok := mention(args[0])
+	if !ok {
+		return Reply{}, usageErr(cmd, "%s is not a mention: type @ and pick the person.", Escape(args[0]))
+	}
+	err = s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))
+	case errors.Is(err, ErrConflict):
+		return Reply{}, userErr("<@%s> is the last officer of %s; make someone else an officer first.", userID, Escape(c.Name))
+	case err != nil:
+		return Reply{}, err
+	}
+	return private("<@%s> is no longer a member of %s.", userID, Escape(c.Name)), nil
+}
+
+func article(r Role) string {
+	if r == RoleOfficer {
+		return "an officer"
+	}
+	if r == RoleChair {
+		return "the chair"
+	}
+	return "a member"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,315 @@
+package commands
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day in a committee's time zone. The zero Date means
+// "the next meeting".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// IsNext reports whether d means "the next meeting" rather than a day.
+func (d Date) IsNext() bool { return d.Year == 0 }
+
+// Start is the first instant of d in loc.
+func (d Date) Start(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// String formats d as UK readers expect: "Thursday 10 December 2026".
+func (d Date) String() string {
+	if d.IsNext() {
+		return "next"
+	}
+	return d.Start(time.UTC).Format("Monday 2 January 2006")
+}
+
+// DateOf is the calendar day of t in loc.
+func DateOf(t time.Time, loc *time.Location) Date {
+	y, m, day := t.In(loc).Date()
+	return Date{y, m, day}
+}
+
+var months = map[string]time.Month{}
+
+func init() {
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		months[name] = m
+		months[name[:3]] = m
+	}
+	months["sept"] = time.September
+}
+
+var weekdays = map[string]bool{}
+
+func init() {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		weekdays[name] = true
+		weekdays[name[:3]] = true
+	}
+}
+
+// takeDate reads a date from the start of words and says how many words it
+// used (0: the words do not start with a date). Accepted: "next", "today",
+// "tomorrow", ISO "2026-12-10", UK day-first "10/12/2026" (also with . or -),
+// "10 December [2026]", "Thursday 10th December, 2026", "December 10 [2026]".
+// A day without a year is the occurrence nearest to now. Words that are
+// clearly meant as a date but name no real day ("31/02/2026") are an error.
+func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	if len(words) == 0 {
+		return Date{}, 0, nil
+	}
+	w0 := strings.ToLower(strings.TrimRight(words[0], ","))
+	switch w0 {
+	case "next":
+		return Date{}, 1, nil
+	case "today":
+		return DateOf(now, loc), 1, nil
+	case "tomorrow":
+		return DateOf(now.In(loc).AddDate(0, 0, 1), loc), 1, nil
+	}
+	skip := 0
+	if weekdays[w0] && len(words) > 1 {
+		skip = 1 // "Thursday 10 December": the weekday is decoration
+	}
+	if d, ok, err := numericDate(words[skip]); ok || err != nil {
+		if err != nil {
+			return Date{}, 0, err
+		}
+		return d, skip + 1, nil
+	}
+	if d, n, err := wordDate(words[skip:], now, loc); n > 0 || err != nil {
+		if err != nil {
+			return Date{}, 0, err
+		}
+		return d, skip + n, nil
+	}
+	return Date{}, 0, nil
+}
+
+// ParseDate reads a whole string as a date, for forms and tests.
+func ParseDate(s string, now time.Time, loc *time.Location) (Date, error) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return Date{}, nil
+	}
+	d, n, err := takeDate(words, now, loc)
+	if err != nil {
+		return Date{}, err
+	}
+	if n != len(words) {
+		return Date{}, fmt.Errorf("%q is not a date I know: try 2026-12-10, 10/12/2026 or 10 December 2026", s)
+	}
+	return d, nil
+}
+
+// numericDate reads ISO and day-first numeric dates. ok is false when w is
+// not shaped like one at all.
+func numericDate(w string) (d Date, ok bool, err error) {
+	w = strings.TrimRight(w, ",.")
+	var sep string
+	for _, s := range []string{"-", "/", "."} {
+		if strings.Count(w, s) == 2 {
+			sep = s
+			break
+		}
+	}
+	if sep == "" {
+		return Date{}, false, nil
+	}
+	parts := strings.Split(w, sep)
+	nums := make([]int, 3)
+	for i, p := range parts {
+		if p == "" || len(p) > 4 {
+			return Date{}, false, nil
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return Date{}, false, nil
+		}
+		nums[i] = n
+	}
+	var y, m, day int
+	switch {
+	case len(parts[0]) == 4: // 2026-12-10
+		y, m, day = nums[0], nums[1], nums[2]
+	case len(parts[2]) == 4 || len(parts[2]) == 2: // 10/12/2026, 10/12/26
+		day, m, y = nums[0], nums[1], nums[2]
+		if len(parts[2]) == 2 {
+			y += 2000
+		}
+	default:
+		return Date{}, false, nil
+	}
+	if m < 1 || m > 12 {
+		return Date{}, true, fmt.Errorf("%s is not a date: there is no month %d (dates are day first: 10/12/2026 is 10 December 2026)", w, m)
+	}
+	d, err = makeDate(y, time.Month(m), day)
+	return d, true, err
+}
+
+// wordDate reads "10 December [2026]", "10th of December", "December 10 [2026]".
+func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.")) }
+	var day, used int
+	var month time.Month
+	if len(words) >= 2 {
+		if n, ok := ordinal(clean(words[0])); ok {
+			i := 1
+			if clean(words[i]) == "of" && len(words) > 2 {
+				i++
+			}
+			if m, ok := months[clean(words[i])]; ok {
+				day, month, used = n, m, i+1
+			}
+		} else if m, ok := months[clean(words[0])]; ok {
+			if n, ok := ordinal(clean(words[1])); ok {
+				day, month, used = n, m, 2
+			}
+		}
+	}
+	if used == 0 {
+		return Date{}, 0, nil
+	}
+	if used < len(words) {
+		if y, err := strconv.Atoi(clean(words[used])); err == nil && len(clean(words[used])) == 4 {
+			d, err := makeDate(y, month, day)
+			return d, used + 1, err
+		}
+	}
+	// No year: the occurrence nearest to now.
+	today := DateOf(now, loc)
+	best, bestDist := Date{}, time.Duration(-1)
+	for _, y := range []int{today.Year - 1, today.Year, today.Year + 1} {
+		d, err := makeDate(y, month, day)
+		if err != nil {
+			continue // 29 February in a common year
+		}
+		dist := d.Start(loc).Sub(today.Start(loc))
+		if dist < 0 {
+			dist = -dist
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = d, dist
+		}
+	}
+	if bestDist < 0 {
+		_, err := makeDate(today.Year, month, day)
+		return Date{}, 0, err
+	}
+	return best, used, nil
+}
+
+// ordinal reads "9", "09", "9th", "1st", "22nd", "3rd".
+func ordinal(w string) (int, bool) {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	if w == "" || len(w) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n > 0
+}
+
+// makeDate checks that the day exists.
+func makeDate(y int, m time.Month, day int) (Date, error) {
+	if y < 1900 || y > 2200 {
+		return Date{}, fmt.Errorf("%d is not a year I can schedule in", y)
+	}
+	if m < time.January || m > time.December {
+		return Date{}, fmt.Errorf("there is no month %d", m)
+	}
+	last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > last {
+		return Date{}, fmt.Errorf("there is no %d %s %d: %s %d has %d days", day, m, y, m, y, last)
+	}
+	return Date{y, m, day}, nil
+}
+
+// Clock is a time of day.
+type Clock struct{ Hour, Minute int }
+
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
+
+// takeClock reads a time of day from the start of words: "10:00", "10.00",
+// "10.00am", "10.00 am", "10am", "2 pm", "14:30". It says how many words it
+// used (0: none).
+func takeClock(words []string) (Clock, int, error) {
+	if len(words) == 0 {
+		return Clock{}, 0, nil
+	}
+	w := strings.ToLower(strings.TrimRight(words[0], ","))
+	used := 1
+	suffix := ""
+	for _, s := range []string{"am", "pm", "a.m.", "p.m."} {
+		if strings.HasSuffix(w, s) {
+			suffix, w = s[:1], strings.TrimSuffix(w, s)
+			break
+		}
+	}
+	if suffix == "" && len(words) > 1 {
+		switch strings.ToLower(strings.TrimRight(words[1], ",")) {
+		case "am", "a.m.":
+			suffix, used = "a", 2
+		case "pm", "p.m.":
+			suffix, used = "p", 2
+		}
+	}
+	hs, ms, found := strings.Cut(w, ":")
+	if !found {
+		hs, ms, found = strings.Cut(w, ".")
+	}
+	if !found {
+		if suffix == "" {
+			return Clock{}, 0, nil // a bare number is not a time
+		}
+		ms = "00"
+	}
+	if hs == "" || len(hs) > 2 || len(ms) != 2 {
+		return Clock{}, 0, nil
+	}
+	h, err1 := strconv.Atoi(hs)
+	m, err2 := strconv.Atoi(ms)
+	if err1 != nil || err2 != nil || h < 0 || m < 0 {
+		return Clock{}, 0, nil
+	}
+	if suffix != "" {
+		if h < 1 || h > 12 {
+			return Clock{}, 0, fmt.Errorf("%s is not a time: use 10:00, 10.00am or 14:30", words[0])
+		}
+		h %= 12
+		if suffix == "p" {
+			h += 12
+		}
+	}
+	if h > 23 || m > 59 {
+		return Clock{}, 0, fmt.Errorf("%s is not a time: use 10:00, 10.00am or 14:30", strings.Join(words[:used], " "))
+	}
+	return Clock{h, m}, used, nil
+}
+
+// At is the instant of d at c in loc. At a clock change the earlier of two
+// readings is used, and a time that does not exist moves forward.
+func (d Date) At(c Clock, loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, loc)
+}
+
+// formatWhen formats an instant for people in loc: "Thursday 10 December 2026, 10:00".
+func formatWhen(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("Monday 2 January 2006, 15:04")
+}
+
+// formatDay formats the day of an instant in loc: "Thursday 10 December 2026".
+func formatDay(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("Monday 2 January 2006")
+}

@@ -1,0 +1,120 @@
+package commands
+
+import (
+	"time"
+)
+
+// Role is a member's role in a committee.
+type Role string
+
+// Roles. Officers run the committee's business in Quorum; the chair and
+// members take part.
+const (
+	RoleMember  Role = "member"
+	RoleOfficer Role = "officer"
+	RoleChair   Role = "chair"
+)
+
+// DefaultTimeZone is where a committee meets unless it says otherwise.
+const DefaultTimeZone = "Europe/London"
+
+// Committee is a named body with members, meetings and a Slack channel.
+type Committee struct {
+	ID        int64
+	Name      string
+	TeamID    string
+	ChannelID string
+	TimeZone  string
+	// StandardItems: new meetings get the standard agenda items.
+	StandardItems bool
+	// ReminderDays before a meeting, at ReminderTime local time; none when
+	// reminders are off.
+	ReminderDays []int
+	ReminderTime string // "09:00"
+	CreatedAt    time.Time
+}
+
+// Location is the committee's time zone, Europe/London when unknown.
+func (c Committee) Location() *time.Location {
+	if c.TimeZone != "" {
+		if loc, err := time.LoadLocation(c.TimeZone); err == nil {
+			return loc
+		}
+	}
+	return london
+}
+
+var london = mustLoad(DefaultTimeZone)
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		// The time zone database is embedded (see tzdata import in
+		// cmd/quorum), so this means a broken build.
+		panic(err)
+	}
+	return loc
+}
+
+// Member is a person in a committee: a Slack user with their organisation
+// and role.
+type Member struct {
+	CommitteeID  int64
+	UserID       string
+	Name         string
+	Organisation string
+	Role         Role
+	AddedAt      time.Time
+}
+
+// IsOfficer reports whether m may run the committee's business.
+func (m Member) IsOfficer() bool { return m.Role == RoleOfficer }
+
+// MeetingStatus is where a meeting stands.
+type MeetingStatus string
+
+// Meeting statuses.
+const (
+	MeetingScheduled MeetingStatus = "scheduled"
+	MeetingHeld      MeetingStatus = "held"
+	MeetingCancelled MeetingStatus = "cancelled"
+)
+
+// Meeting is one meeting of a committee.
+type Meeting struct {
+	ID          int64
+	CommitteeID int64
+	StartsAt    time.Time
+	Venue       string
+	Status      MeetingStatus
+	// Apologies is the number of apologies standing, where the query
+	// counted them.
+	Apologies int
+}
+
+// Apology is a member's apology for absence from a meeting.
+type Apology struct {
+	ID             int64
+	MeetingID      int64
+	UserID         string // empty for apologies imported from minutes
+	Name           string
+	Organisation   string
+	Reason         string
+	SubstituteID   string
+	SubstituteName string
+	Withdrawn      bool
+	SentAt         time.Time
+	UpdatedAt      time.Time
+	By             string // who made this change
+}
+
+// ApologyOutcome says what sending an apology changed.
+type ApologyOutcome string
+
+// Outcomes of sending an apology.
+const (
+	ApologyRecorded  ApologyOutcome = "recorded"  // new
+	ApologyChanged   ApologyOutcome = "changed"   // reason or substitute updated
+	ApologyUnchanged ApologyOutcome = "unchanged" // the same apology again
+	ApologyRenewed   ApologyOutcome = "renewed"   // sent again after a withdrawal
+)

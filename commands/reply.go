@@ -1,0 +1,100 @@
+package commands
+
+import "strings"
+
+// Visibility says who sees a Reply.
+type Visibility int
+
+const (
+	// Private replies are shown only to the person who asked.
+	Private Visibility = iota
+	// Public replies are shown to everyone in the channel.
+	Public
+)
+
+// Reply is what a command answers. Text and section bodies are Slack
+// "mrkdwn": *bold*, _italic_, <@U123> mentions; anything that came from a
+// user has been passed through Escape, so it cannot mention or link.
+type Reply struct {
+	Visibility Visibility
+	Text       string
+	Sections   []Section
+	Buttons    []Button
+	// Form, when set, asks the transport to open a form (a Slack modal).
+	Form *Form
+}
+
+// Section is a titled block of text within a Reply.
+type Section struct {
+	Title string
+	Text  string
+}
+
+// Button is an action a person can take from a Reply. Action names a
+// registered action; Value is passed back with it.
+type Button struct {
+	Label  string
+	Action string
+	Value  string
+	Style  string // "", "primary" or "danger"
+}
+
+// Form is a small input form: the transport shows it and sends the answers
+// back as a Submission.
+type Form struct {
+	ID       string // the action that receives the submission
+	Title    string
+	Submit   string
+	Metadata string // opaque state carried through the form
+	Fields   []Field
+}
+
+// FieldKind is the kind of input a Field asks for.
+type FieldKind string
+
+// Field kinds.
+const (
+	FieldText     FieldKind = "text"
+	FieldTextArea FieldKind = "textarea"
+	FieldSelect   FieldKind = "select"
+	FieldRadio    FieldKind = "radio"
+	FieldCheckbox FieldKind = "checkbox"
+)
+
+// Field is one input of a Form.
+type Field struct {
+	ID       string
+	Label    string
+	Kind     FieldKind
+	Hint     string
+	Optional bool
+	Initial  string
+	MaxLen   int
+	Options  []Option
+}
+
+// Option is a choice in a select, radio or checkbox field.
+type Option struct {
+	Value string
+	Label string
+}
+
+// Escape makes user-supplied text safe to place in reply text: it cannot
+// form mentions (<!channel>, <@U…>) or links.
+func Escape(s string) string {
+	return escaper.Replace(s)
+}
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// Unescape reverses Escape, for transports that show plain text.
+func Unescape(s string) string {
+	return unescaper.Replace(s)
+}
+
+var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+
+// private returns a private reply with the given text.
+func private(format string, args ...any) Reply {
+	return Reply{Visibility: Private, Text: sprintf(format, args...)}
+}

@@ -1,0 +1,156 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+type apologyRow struct {
+	ID             int64          `db:"id"`
+	MeetingID      int64          `db:"meeting_id"`
+	UserID         sql.NullString `db:"user_id"`
+	Name           string         `db:"name"`
+	Organisation   string         `db:"organisation"`
+	Reason         string         `db:"reason"`
+	SubstituteID   sql.NullString `db:"substitute_id"`
+	SubstituteName string         `db:"substitute_name"`
+	Withdrawn      bool           `db:"withdrawn"`
+	SentAt         time.Time      `db:"sent_at"`
+	UpdatedAt      time.Time      `db:"updated_at"`
+}
+
+const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at`
+
+func (r apologyRow) apology() commands.Apology {
+	return commands.Apology{
+		ID: r.ID, MeetingID: r.MeetingID, UserID: r.UserID.String, Name: r.Name, Organisation: r.Organisation,
+		Reason: r.Reason, SubstituteID: r.SubstituteID.String, SubstituteName: r.SubstituteName,
+		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt,
+	}
+}
+
+// memberKey identifies a person within a meeting's records: their Slack
+// user, or their name for people known only from imported documents.
+func memberKey(userID, name string) string {
+	if userID != "" {
+		return userID
+	}
+	return "name:" + normaliseName(name)
+}
+
+// SendApology implements commands.ApologyStore.
+func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.ApologyOutcome, error) {
+	var outcome commands.ApologyOutcome
+	err := db.inTx(ctx, "send apology", func(tx *sqlx.Tx) error {
+		var err error
+		outcome, err = sendApology(ctx, tx, a, "sent")
+		return err
+	})
+	return outcome, err
+}
+
+func sendApology(ctx context.Context, tx *sqlx.Tx, a commands.Apology, firstAction string) (commands.ApologyOutcome, error) {
+	key := memberKey(a.UserID, a.Name)
+	// Take the row lock first so that two sends at once are ordered.
+	var cur apologyRow
+	err := tx.GetContext(ctx, &cur, `SELECT `+apologyColumns+` FROM apologies WHERE meeting_id = $1 AND member_key = $2 FOR UPDATE`, a.MeetingID, key)
+	var outcome commands.ApologyOutcome
+	action := firstAction
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = tx.GetContext(ctx, &cur.ID, `
+			INSERT INTO apologies (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+			ON CONFLICT (meeting_id, member_key) DO NOTHING
+			RETURNING id`,
+			a.MeetingID, key, nullString(a.UserID), a.Name, a.Organisation, a.Reason, nullString(a.SubstituteID), a.SubstituteName)
+		if errors.Is(err, sql.ErrNoRows) {
+			// Another request inserted it between our look and our insert:
+			// try again, now that the row exists to be locked.
+			return sendApology(ctx, tx, a, firstAction)
+		}
+		if err != nil {
+			return "", err
+		}
+		outcome = commands.ApologyRecorded
+	case err != nil:
+		return "", err
+	case !cur.Withdrawn && cur.Reason == a.Reason && cur.SubstituteID.String == a.SubstituteID && cur.SubstituteName == a.SubstituteName:
+		return commands.ApologyUnchanged, nil
+	default:
+		outcome, action = commands.ApologyChanged, "changed"
+		if cur.Withdrawn {
+			outcome, action = commands.ApologyRenewed, "sent"
+		}
+		_, err = tx.ExecContext(ctx, `
+			UPDATE apologies SET name = $2, organisation = $3, reason = $4, substitute_id = $5, substitute_name = $6,
+			       withdrawn = false, updated_at = now(),
+			       sent_at = CASE WHEN withdrawn THEN now() ELSE sent_at END
+			WHERE id = $1`, cur.ID, a.Name, a.Organisation, a.Reason, nullString(a.SubstituteID), a.SubstituteName)
+		if err != nil {
+			return "", err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user) VALUES ($1, $2, $3, $4, $5)`,
+		cur.ID, action, a.Reason, a.SubstituteName, a.By)
+	return outcome, err
+}
+
+// WithdrawApology implements commands.ApologyStore.
+func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
+	return db.inTx(ctx, "withdraw apology", func(tx *sqlx.Tx) error {
+		var id int64
+		err := tx.GetContext(ctx, &id, `UPDATE apologies SET withdrawn = true, updated_at = now()
+			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id`, meetingID, memberKey(userID, ""))
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO apology_history (apology_id, action, by_user) VALUES ($1, 'withdrawn', $2)`, id, by)
+		return err
+	})
+}
+
+// Apologies implements commands.ApologyStore.
+func (db *DB) Apologies(ctx context.Context, meetingID int64) ([]commands.Apology, error) {
+	var rows []apologyRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+apologyColumns+` FROM apologies
+		WHERE meeting_id = $1 AND NOT withdrawn ORDER BY sent_at, id`, meetingID)
+	if err != nil {
+		return nil, mapErr("apologies", err)
+	}
+	out := make([]commands.Apology, len(rows))
+	for i, r := range rows {
+		out[i] = r.apology()
+	}
+	return out, nil
+}
+
+// ApologyHistory implements commands.ApologyStore.
+func (db *DB) ApologyHistory(ctx context.Context, meetingID int64) ([]commands.ApologyEvent, error) {
+	var rows []struct {
+		UserID         sql.NullString `db:"user_id"`
+		Name           string         `db:"name"`
+		Action         string         `db:"action"`
+		Reason         string         `db:"reason"`
+		SubstituteName string         `db:"substitute_name"`
+		By             string         `db:"by_user"`
+		At             time.Time      `db:"at"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT a.user_id, a.name, h.action, h.reason, h.substitute_name, h.by_user, h.at
+		FROM apology_history h JOIN apologies a ON a.id = h.apology_id
+		WHERE a.meeting_id = $1 ORDER BY h.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("apology history", err)
+	}
+	out := make([]commands.ApologyEvent, len(rows))
+	for i, r := range rows {
+		out[i] = commands.ApologyEvent{UserID: r.UserID.String, Name: r.Name, Action: r.Action, Reason: r.Reason, SubstituteName: r.SubstituteName, By: r.By, At: r.At}
+	}
+	return out, nil
+}

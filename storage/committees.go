@@ -1,0 +1,252 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+type committeeRow struct {
+	ID            int64          `db:"id"`
+	Name          string         `db:"name"`
+	TeamID        sql.NullString `db:"team_id"`
+	ChannelID     sql.NullString `db:"channel_id"`
+	TimeZone      string         `db:"time_zone"`
+	StandardItems bool           `db:"standard_items"`
+	ReminderDays  pq.Int64Array  `db:"reminder_days"`
+	ReminderTime  string         `db:"reminder_time"`
+	CreatedAt     sql.NullTime   `db:"created_at"`
+}
+
+const committeeColumns = `id, name, team_id, channel_id, time_zone, standard_items, reminder_days, to_char(reminder_time, 'HH24:MI') AS reminder_time, created_at`
+
+func (r committeeRow) committee() commands.Committee {
+	days := make([]int, len(r.ReminderDays))
+	for i, d := range r.ReminderDays {
+		days[i] = int(d)
+	}
+	return commands.Committee{
+		ID: r.ID, Name: r.Name, TeamID: r.TeamID.String, ChannelID: r.ChannelID.String,
+		TimeZone: r.TimeZone, StandardItems: r.StandardItems, ReminderDays: days,
+		ReminderTime: r.ReminderTime, CreatedAt: r.CreatedAt.Time,
+	}
+}
+
+func getCommittee(ctx context.Context, q sqlx.QueryerContext, where string, args ...any) (commands.Committee, error) {
+	var row committeeRow
+	err := sqlx.GetContext(ctx, q, &row, `SELECT `+committeeColumns+` FROM committees WHERE `+where, args...)
+	if err != nil {
+		return commands.Committee{}, err
+	}
+	return row.committee(), nil
+}
+
+// CreateCommittee implements commands.CommitteeStore.
+func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer commands.Member) (commands.Committee, error) {
+	var out commands.Committee
+	err := db.inTx(ctx, "create committee", func(tx *sqlx.Tx) error {
+		days := pq.Array(c.ReminderDays)
+		if c.ReminderDays == nil {
+			days = pq.Array([]int{})
+		}
+		// Claim a committee of that name made by an import, if it has no channel yet.
+		existing, err := getCommittee(ctx, tx, `lower(name) = lower($1) FOR UPDATE`, c.Name)
+		switch {
+		case err == nil && existing.ChannelID != "":
+			return commands.ErrConflict
+		case err == nil:
+			_, err = tx.ExecContext(ctx, `UPDATE committees SET team_id = $2, channel_id = $3 WHERE id = $1`, existing.ID, c.TeamID, c.ChannelID)
+			if err != nil {
+				return err
+			}
+			c.ID = existing.ID
+		case errors.Is(err, sql.ErrNoRows):
+			err = tx.GetContext(ctx, &c.ID, `
+				INSERT INTO committees (name, team_id, channel_id, time_zone, standard_items, reminder_days, reminder_time, created_by)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+				c.Name, nullString(c.TeamID), nullString(c.ChannelID), orDefault(c.TimeZone, commands.DefaultTimeZone),
+				c.StandardItems, days, orDefault(c.ReminderTime, "09:00"), officer.UserID)
+			if err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		if officer.UserID != "" {
+			officer.CommitteeID, officer.Role = c.ID, commands.RoleOfficer
+			if _, err := putMember(ctx, tx, officer, officer.UserID); err != nil {
+				return err
+			}
+		}
+		if err := audit(ctx, tx, c.ID, officer.UserID, "committee.setup", c.Name, map[string]any{"team": c.TeamID, "channel": c.ChannelID}); err != nil {
+			return err
+		}
+		out, err = getCommittee(ctx, tx, `id = $1`, c.ID)
+		return err
+	})
+	return out, err
+}
+
+// CommitteeByChannel implements commands.CommitteeStore.
+func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) (commands.Committee, error) {
+	c, err := getCommittee(ctx, db.x, `team_id = $1 AND channel_id = $2`, teamID, channelID)
+	return c, mapErr("committee by channel", err)
+}
+
+// CommitteeByName implements commands.CommitteeStore.
+func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Committee, error) {
+	c, err := getCommittee(ctx, db.x, `lower(name) = lower($1)`, name)
+	return c, mapErr("committee by name", err)
+}
+
+// EnsureCommittee returns the committee called name, creating it without a
+// channel if there is none, as imports do.
+func (db *DB) EnsureCommittee(ctx context.Context, name, by string) (commands.Committee, error) {
+	var out commands.Committee
+	err := db.inTx(ctx, "ensure committee", func(tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`, name, by)
+		if err != nil {
+			return err
+		}
+		out, err = getCommittee(ctx, tx, `lower(name) = lower($1)`, name)
+		return err
+	})
+	return out, err
+}
+
+type memberRow struct {
+	CommitteeID  int64        `db:"committee_id"`
+	UserID       string       `db:"user_id"`
+	Name         string       `db:"name"`
+	Organisation string       `db:"organisation"`
+	Role         string       `db:"role"`
+	AddedAt      sql.NullTime `db:"added_at"`
+}
+
+func (r memberRow) member() commands.Member {
+	return commands.Member{CommitteeID: r.CommitteeID, UserID: r.UserID, Name: r.Name, Organisation: r.Organisation, Role: commands.Role(r.Role), AddedAt: r.AddedAt.Time}
+}
+
+const memberColumns = `committee_id, user_id, name, organisation, role, added_at`
+
+// Members implements commands.CommitteeStore.
+func (db *DB) Members(ctx context.Context, committeeID int64) ([]commands.Member, error) {
+	var rows []memberRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
+		WHERE committee_id = $1 AND removed_at IS NULL
+		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'officer' THEN 2 ELSE 1 END, lower(name), user_id`, committeeID)
+	if err != nil {
+		return nil, mapErr("members", err)
+	}
+	out := make([]commands.Member, len(rows))
+	for i, r := range rows {
+		out[i] = r.member()
+	}
+	return out, nil
+}
+
+// Member implements commands.CommitteeStore.
+func (db *DB) Member(ctx context.Context, committeeID int64, userID string) (commands.Member, error) {
+	var row memberRow
+	err := db.x.GetContext(ctx, &row, `SELECT `+memberColumns+` FROM members
+		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL`, committeeID, userID)
+	if err != nil {
+		return commands.Member{}, mapErr("member", err)
+	}
+	return row.member(), nil
+}
+
+// PutMember implements commands.CommitteeStore.
+func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool, error) {
+	var created bool
+	err := db.inTx(ctx, "put member", func(tx *sqlx.Tx) error {
+		// Serialise changes to a committee's membership, so that the
+		// last-officer rule holds under concurrent changes.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, m.CommitteeID); err != nil {
+			return err
+		}
+		var current memberRow
+		err := tx.GetContext(ctx, &current, `SELECT `+memberColumns+` FROM members WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL`, m.CommitteeID, m.UserID)
+		if err == nil && current.Role == string(commands.RoleOfficer) && m.Role != commands.RoleOfficer {
+			if err := ensureAnotherOfficer(ctx, tx, m.CommitteeID, m.UserID); err != nil {
+				return err
+			}
+		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		created, err = putMember(ctx, tx, m, by)
+		return err
+	})
+	return created, err
+}
+
+func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeID int64, userID string) error {
+	var others int
+	err := sqlx.GetContext(ctx, q, &others, `SELECT count(*) FROM members
+		WHERE committee_id = $1 AND user_id <> $2 AND role = 'officer' AND removed_at IS NULL`, committeeID, userID)
+	if err != nil {
+		return err
+	}
+	if others == 0 {
+		return fmt.Errorf("last officer: %w", commands.ErrConflict)
+	}
+	return nil
+}
+
+func putMember(ctx context.Context, tx *sqlx.Tx, m commands.Member, by string) (bool, error) {
+	var created bool
+	err := tx.GetContext(ctx, &created, `
+		INSERT INTO members (committee_id, user_id, name, organisation, role, added_by)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (committee_id, user_id) DO UPDATE
+		SET name = EXCLUDED.name, organisation = EXCLUDED.organisation, role = EXCLUDED.role,
+		    added_at = CASE WHEN members.removed_at IS NULL THEN members.added_at ELSE now() END,
+		    added_by = CASE WHEN members.removed_at IS NULL THEN members.added_by ELSE EXCLUDED.added_by END,
+		    removed_at = NULL, removed_by = NULL
+		RETURNING (xmax = 0)`,
+		m.CommitteeID, m.UserID, m.Name, m.Organisation, string(m.Role), by)
+	if err != nil {
+		return false, err
+	}
+	action := "member.change"
+	if created {
+		action = "member.add"
+	}
+	return created, audit(ctx, tx, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
+}
+
+// RemoveMember implements commands.CommitteeStore.
+func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string) error {
+	return db.inTx(ctx, "remove member", func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, committeeID); err != nil {
+			return err
+		}
+		var role string
+		err := tx.GetContext(ctx, &role, `SELECT role FROM members WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL`, committeeID, userID)
+		if err != nil {
+			return err
+		}
+		if role == string(commands.RoleOfficer) {
+			if err := ensureAnotherOfficer(ctx, tx, committeeID, userID); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
+			return err
+		}
+		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)
+	})
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

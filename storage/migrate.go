@@ -1,0 +1,43 @@
+package storage
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"log/slog"
+
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Migrate brings the schema up to date. It holds a PostgreSQL advisory lock
+// while it works, so several replicas can start at once.
+func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		return fmt.Errorf("storage: migrate: %w", err)
+	}
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return fmt.Errorf("storage: migrate: %w", err)
+	}
+	p, err := goose.NewProvider(goose.DialectPostgres, db.x.DB, sub,
+		goose.WithSessionLocker(locker), goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		return fmt.Errorf("storage: migrate: %w", err)
+	}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return mapErr("migrate", err)
+	}
+	for _, r := range results {
+		if log != nil {
+			log.Info("migrated", "version", r.Source.Version, "file", r.Source.Path, "took", r.Duration)
+		}
+	}
+	return nil
+}

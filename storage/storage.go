@@ -1,0 +1,154 @@
+// Package storage keeps Quorum's committee records in PostgreSQL. It is the
+// only package that speaks SQL: it implements commands.Store with explicit
+// queries through sqlx, maps driver errors to the sentinels of package
+// commands at its boundary, and carries its schema as embedded migrations.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// DB is the committee records in a PostgreSQL database.
+type DB struct {
+	x *sqlx.DB
+}
+
+var _ commands.Store = (*DB)(nil)
+
+// Open connects to the database at dsn and checks that it answers. The pool
+// is bounded, and connections that break are replaced as the database comes
+// back, so the bot recovers by itself after a restart of PostgreSQL.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	x, err := sqlx.Open("postgres", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", Redact(dsn), err)
+	}
+	x.SetMaxOpenConns(20)
+	x.SetMaxIdleConns(10)
+	x.SetConnMaxLifetime(30 * time.Minute)
+	x.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := x.PingContext(pctx); err != nil {
+		x.Close()
+		return nil, fmt.Errorf("storage: connect to %s: %w", Redact(dsn), err)
+	}
+	return &DB{x: x}, nil
+}
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.x.Close() }
+
+// Ping checks that the database answers, for readiness probes.
+func (db *DB) Ping(ctx context.Context) error {
+	return mapErr("ping", db.x.PingContext(ctx))
+}
+
+// SQL is the underlying pool, for tools and tests that need plain SQL.
+func (db *DB) SQL() *sql.DB { return db.x.DB }
+
+// Redact hides the password in a DSN, URL or key=value form, for logs.
+func Redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+		return u.String()
+	}
+	fields := strings.Fields(dsn)
+	for i, f := range fields {
+		if k, _, ok := strings.Cut(f, "="); ok && strings.EqualFold(k, "password") {
+			fields[i] = k + "=xxxxx"
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// inTx runs fn in a transaction, committing if it returns nil and rolling
+// back otherwise. It is the only place that begins and ends transactions.
+func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) error {
+	tx, err := db.x.BeginTxx(ctx, nil)
+	if err != nil {
+		return mapErr(op, err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return mapErr(op, err)
+	}
+	return mapErr(op, tx.Commit())
+}
+
+// mapErr wraps err with the operation and, where it applies, the sentinel
+// of package commands that says what it means to the user.
+func mapErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, commands.ErrNotFound) || errors.Is(err, commands.ErrConflict) || errors.Is(err, commands.ErrUnavailable) {
+		if strings.HasPrefix(err.Error(), "storage: ") {
+			return err
+		}
+		return fmt.Errorf("storage: %s: %w", op, err)
+	}
+	var sentinel error
+	var pqErr *pq.Error
+	var netErr net.Error
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		sentinel = commands.ErrNotFound
+	case errors.As(err, &pqErr):
+		switch {
+		case pqErr.Code == "23505", pqErr.Code == "23P01":
+			sentinel = commands.ErrConflict
+		case pqErr.Code.Class() == "08", pqErr.Code.Class() == "53", pqErr.Code.Class() == "57":
+			// connection failures, insufficient resources, operator
+			// intervention (shutdown, cannot connect now, query canceled)
+			sentinel = commands.ErrUnavailable
+		}
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled),
+		errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.ENOENT), errors.Is(err, syscall.EPIPE),
+		errors.As(err, &netErr):
+		sentinel = commands.ErrUnavailable
+	}
+	if sentinel != nil {
+		return fmt.Errorf("storage: %s: %w: %w", op, sentinel, err)
+	}
+	return fmt.Errorf("storage: %s: %w", op, err)
+}
+
+// audit appends to the audit log.
+func audit(ctx context.Context, q sqlx.ExtContext, committeeID int64, actor, action, subject string, detail any) error {
+	if detail == nil {
+		detail = map[string]any{}
+	}
+	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)`,
+		nullID(committeeID), actor, action, subject, jsonb{detail})
+	return err
+}
+
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// normaliseName folds a person's name for matching: lower case, single spaces.
+func normaliseName(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}

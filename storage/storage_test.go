@@ -1,0 +1,206 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+func setupCommittee(t *testing.T, db *storage.DB) commands.Committee {
+	t.Helper()
+	c, err := db.CreateCommittee(context.Background(), commands.Committee{
+		Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1", ReminderDays: []int{7, 1},
+	}, commands.Member{UserID: "UOFF", Name: "Ian Barton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCommitteeSetupAndMembers(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+
+	got, err := db.CommitteeByChannel(ctx, "T1", "C1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(c, got); diff != "" {
+		t.Errorf("committee by channel (-created +got):\n%s", diff)
+	}
+	if got.TimeZone != "Europe/London" || got.ReminderTime != "09:00" || !cmp.Equal(got.ReminderDays, []int{7, 1}) {
+		t.Errorf("defaults = %q %q %v", got.TimeZone, got.ReminderTime, got.ReminderDays)
+	}
+	if _, err := db.CommitteeByChannel(ctx, "T1", "C2"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("unknown channel: err = %v, want ErrNotFound", err)
+	}
+	// The same name in another channel is a conflict, whatever its case.
+	_, err = db.CreateCommittee(ctx, commands.Committee{Name: "SAFER SEFTON TOGETHER", TeamID: "T1", ChannelID: "C2"}, commands.Member{UserID: "U2", Name: "X"})
+	if !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("duplicate name: err = %v, want ErrConflict", err)
+	}
+
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	created, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleChair}, "UOFF")
+	if err != nil || created {
+		t.Fatalf("second put: created=%v err=%v, want an update", created, err)
+	}
+	ms, err := db.Members(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range ms {
+		names = append(names, m.Name+"/"+string(m.Role))
+	}
+	if diff := cmp.Diff([]string{"Neil Frackelton/chair", "Ian Barton/officer"}, names); diff != "" {
+		t.Errorf("members (-want +got):\n%s", diff)
+	}
+
+	// The last officer cannot be removed or demoted.
+	if err := db.RemoveMember(ctx, c.ID, "UOFF", "UOFF"); !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("remove last officer: err = %v, want ErrConflict", err)
+	}
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UOFF", Name: "Ian Barton", Role: commands.RoleMember}, "UOFF"); !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("demote last officer: err = %v, want ErrConflict", err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Member(ctx, c.ID, "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("removed member: err = %v, want ErrNotFound", err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("remove twice: err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestImportedCommitteeIsClaimedBySetup(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	imported, err := db.EnsureCommittee(ctx, "Safer Sefton Together", "import")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := setupCommittee(t, db)
+	if c.ID != imported.ID || c.ChannelID != "C1" {
+		t.Errorf("setup made committee %d in %q; want the imported %d claimed", c.ID, c.ChannelID, imported.ID)
+	}
+}
+
+func TestMeetingsAndApologiesKeepHistory(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	starts := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: "Remote Meeting"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts}, "UOFF"); !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("same time twice: err = %v, want ErrConflict", err)
+	}
+	next, err := db.NextMeeting(ctx, c.ID, starts.Add(-time.Hour))
+	if err != nil || next.ID != m.ID {
+		t.Fatalf("next meeting = %+v, %v", next, err)
+	}
+
+	send := func(reason, sub string) commands.ApologyOutcome {
+		t.Helper()
+		o, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Reason: reason, SubstituteName: sub, By: "UNEIL"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	var outcomes []commands.ApologyOutcome
+	outcomes = append(outcomes, send("Unwell", ""), send("Unwell", ""), send("Attending court", "Graeme Robson"))
+	if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("withdraw twice: err = %v, want ErrNotFound", err)
+	}
+	outcomes = append(outcomes, send("Unwell", ""))
+	want := []commands.ApologyOutcome{commands.ApologyRecorded, commands.ApologyUnchanged, commands.ApologyChanged, commands.ApologyRenewed}
+	if diff := cmp.Diff(want, outcomes); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	as, err := db.Apologies(ctx, m.ID)
+	if err != nil || len(as) != 1 || as[0].Reason != "Unwell" {
+		t.Fatalf("apologies = %+v, %v; want one, Unwell", as, err)
+	}
+	hist, err := db.ApologyHistory(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, h := range hist {
+		actions = append(actions, h.Action+":"+h.Reason+":"+h.SubstituteName)
+	}
+	wantHist := []string{"sent:Unwell:", "changed:Attending court:Graeme Robson", "withdrawn::", "sent:Unwell:"}
+	if diff := cmp.Diff(wantHist, actions); diff != "" {
+		t.Errorf("history (-want +got):\n%s", diff)
+	}
+	ms, err := db.Meetings(ctx, c.ID, starts.Add(-time.Hour), starts.Add(time.Hour))
+	if err != nil || len(ms) != 1 || ms[0].Apologies != 1 {
+		t.Errorf("meetings = %+v, %v; want one with 1 apology", ms, err)
+	}
+}
+
+func TestConcurrentApologiesMakeOneRecord(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(24 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 10)
+	for i := 0; i < 10; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", Reason: "Unwell", By: "UNEIL"})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	hist, err := db.ApologyHistory(ctx, m.ID)
+	if err != nil || len(hist) != 1 {
+		t.Errorf("history after 10 identical sends = %d entries (%v), want 1", len(hist), err)
+	}
+}
+
+func TestRedactHidesPasswords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"postgres://quorum:s3cret@db:5432/quorum?sslmode=disable", "postgres://quorum:xxxxx@db:5432/quorum?sslmode=disable"},
+		{"host=db user=quorum password=s3cret dbname=quorum", "host=db user=quorum password=xxxxx dbname=quorum"},
+		{"host=/tmp port=5432 user=postgres", "host=/tmp port=5432 user=postgres"},
+	} {
+		if got := storage.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
