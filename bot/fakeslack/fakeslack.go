@@ -1,0 +1,233 @@
+// Package fakeslack is a small recording fake of Slack's Web API for tests:
+// an httptest server that answers the methods Quorum calls, records every
+// call, and can be told to fail, rate-limit or be slow. Point a slack-go
+// client at it with slack.OptionAPIURL(f.URL()).
+package fakeslack
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Call is one recorded Web API call.
+type Call struct {
+	Method string     // "chat.postMessage"
+	Form   url.Values // form-encoded arguments
+	JSON   map[string]any
+	At     time.Time
+}
+
+// Arg is an argument of the call, from the form or the JSON body.
+func (c Call) Arg(name string) string {
+	if v := c.Form.Get(name); v != "" {
+		return v
+	}
+	if v, ok := c.JSON[name]; ok {
+		switch v := v.(type) {
+		case string:
+			return v
+		default:
+			b, _ := json.Marshal(v)
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// User is a person the fake's users.info knows.
+type User struct {
+	ID, Name, RealName, DisplayName string
+}
+
+// Fault is how the fake answers a method's next calls instead of normally.
+type Fault struct {
+	Status     int           // HTTP status to answer (500, 429 …); 0: 200 with ok=false
+	Error      string        // Slack error string when Status is 0
+	RetryAfter int           // seconds, for 429
+	Delay      time.Duration // wait this long before answering
+	Times      int           // how many calls; 0 means every call
+}
+
+// Server is the fake.
+type Server struct {
+	srv *httptest.Server
+
+	mu     sync.Mutex
+	calls  []Call
+	users  map[string]User
+	faults map[string][]*Fault
+	seq    int
+}
+
+// New starts a fake. Close it when done.
+func New() *Server {
+	f := &Server{users: map[string]User{}, faults: map[string][]*Fault{}}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	return f
+}
+
+// URL is the API base URL, ending in a slash as slack-go expects.
+func (f *Server) URL() string { return f.srv.URL + "/api/" }
+
+// Close stops the fake.
+func (f *Server) Close() { f.srv.Close() }
+
+// AddUser makes users.info know u.
+func (f *Server) AddUser(u User) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.users[u.ID] = u
+}
+
+// Fail makes method answer with fault (for fault.Times calls, or all).
+func (f *Server) Fail(method string, fault Fault) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fc := fault
+	f.faults[method] = append(f.faults[method], &fc)
+}
+
+// Heal removes every fault.
+func (f *Server) Heal() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.faults = map[string][]*Fault{}
+}
+
+// Calls returns the recorded calls of method ("" for all).
+func (f *Server) Calls(method string) []Call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []Call
+	for _, c := range f.calls {
+		if method == "" || c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Reset forgets the recorded calls.
+func (f *Server) Reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = nil
+}
+
+func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
+	method := strings.TrimPrefix(r.URL.Path, "/api/")
+	call := Call{Method: method, Form: url.Values{}, At: time.Now()}
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 10<<20))
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch ct {
+	case "application/json":
+		_ = json.Unmarshal(body, &call.JSON)
+	default:
+		call.Form, _ = url.ParseQuery(string(body))
+	}
+	for k, v := range r.URL.Query() {
+		call.Form[k] = v
+	}
+
+	f.mu.Lock()
+	fault := f.takeFault(method)
+	f.mu.Unlock()
+	if fault != nil {
+		if fault.Delay > 0 {
+			select {
+			case <-time.After(fault.Delay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		if fault.Status != 0 || fault.Error != "" {
+			f.record(call)
+			if fault.Status == http.StatusTooManyRequests {
+				w.Header().Set("Retry-After", strconv.Itoa(fault.RetryAfter))
+			}
+			if fault.Status != 0 {
+				w.WriteHeader(fault.Status)
+				fmt.Fprintf(w, `{"ok":false,"error":"fake_%d"}`, fault.Status)
+				return
+			}
+			writeJSON(w, map[string]any{"ok": false, "error": fault.Error})
+			return
+		}
+	}
+	f.record(call)
+	writeJSON(w, f.answer(method, call))
+}
+
+func (f *Server) takeFault(method string) *Fault {
+	fs := f.faults[method]
+	if len(fs) == 0 {
+		return nil
+	}
+	fault := fs[0]
+	if fault.Times > 0 {
+		fault.Times--
+		if fault.Times == 0 {
+			f.faults[method] = fs[1:]
+		}
+	}
+	return fault
+}
+
+func (f *Server) record(c Call) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, c)
+}
+
+func (f *Server) nextTS() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.seq++
+	return fmt.Sprintf("%d.%06d", time.Now().Unix(), f.seq)
+}
+
+func (f *Server) answer(method string, c Call) map[string]any {
+	switch method {
+	case "auth.test":
+		return map[string]any{"ok": true, "user_id": "UQUORUM", "team_id": "T1", "bot_id": "BQUORUM"}
+	case "users.info":
+		f.mu.Lock()
+		u, ok := f.users[c.Arg("user")]
+		f.mu.Unlock()
+		if !ok {
+			return map[string]any{"ok": false, "error": "user_not_found"}
+		}
+		return map[string]any{"ok": true, "user": map[string]any{
+			"id": u.ID, "name": u.Name, "real_name": u.RealName,
+			"profile": map[string]any{"real_name": u.RealName, "display_name": u.DisplayName},
+		}}
+	case "chat.postMessage", "chat.update", "chat.postEphemeral":
+		ts := c.Arg("ts")
+		if ts == "" {
+			ts = f.nextTS()
+		}
+		return map[string]any{"ok": true, "channel": c.Arg("channel"), "ts": ts, "message_ts": ts}
+	case "conversations.open":
+		users := c.Arg("users")
+		return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + strings.ReplaceAll(users, ",", "")}}
+	case "views.open", "views.publish", "views.update", "views.push":
+		return map[string]any{"ok": true, "view": map[string]any{"id": "V" + f.nextTS()}}
+	case "chat.scheduleMessage":
+		return map[string]any{"ok": true, "scheduled_message_id": "Q" + f.nextTS()}
+	}
+	return map[string]any{"ok": true}
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,64 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// Users finds people's names with Slack's users.info, remembering them for
+// an hour so that busy channels do not hit Slack's rate limits.
+type Users struct {
+	client *slack.Client
+	ttl    time.Duration
+
+	mu    sync.Mutex
+	names map[string]cachedName
+}
+
+type cachedName struct {
+	name    string
+	expires time.Time
+}
+
+// NewUsers builds a directory over client.
+func NewUsers(client *slack.Client) *Users {
+	return &Users{client: client, ttl: time.Hour, names: map[string]cachedName{}}
+}
+
+// DisplayName implements commands.Directory: the person's real name, or
+// their display name, or their handle.
+func (u *Users) DisplayName(ctx context.Context, userID string) (string, error) {
+	u.mu.Lock()
+	c, ok := u.names[userID]
+	u.mu.Unlock()
+	if ok && time.Now().Before(c.expires) {
+		return c.name, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	info, err := u.client.GetUserInfoContext(ctx, userID)
+	if err != nil {
+		return "", err
+	}
+	name := firstNonEmpty(info.Profile.RealName, info.RealName, info.Profile.DisplayName, info.Name)
+	u.mu.Lock()
+	if len(u.names) > 10000 {
+		u.names = map[string]cachedName{} // bounded; refills as people speak
+	}
+	u.names[userID] = cachedName{name: name, expires: time.Now().Add(u.ttl)}
+	u.mu.Unlock()
+	return name, nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/localpg"
+)
+
+// openDatabase opens DATABASE_URL, or with none starts the private server
+// of the console (its cluster kept between runs) and opens that. The
+// returned stop function closes both.
+func openDatabase(ctx context.Context, cfg config, stderr io.Writer) (*storage.DB, func(), error) {
+	if cfg.DatabaseURL != "" {
+		db, err := storage.Open(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, func() { db.Close() }, nil
+	}
+	dir, err := consoleDataDir()
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(stderr, "Starting a private PostgreSQL in %s …\n", dir)
+	srv, err := localpg.Start(ctx, localpg.Options{DataDir: dir, Durable: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := createDatabase(ctx, srv.DSN("postgres"), "quorum"); err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	db, err := storage.Open(ctx, srv.DSN("quorum"))
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); srv.Close() }, nil
+}
+
+// consoleDataDir is where the console keeps its cluster: under the user's
+// cache directory, or, for root (whose home the postgres account cannot
+// enter), under /var/tmp.
+func consoleDataDir() (string, error) {
+	if os.Geteuid() == 0 {
+		return "/var/tmp/quorum-console/postgres", nil
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache directory for the console's database (set DATABASE_URL instead): %w", err)
+	}
+	return filepath.Join(cache, "quorum", "postgres"), nil
+}
+
+func createDatabase(ctx context.Context, adminDSN, name string) error {
+	admin, err := sql.Open("postgres", adminDSN)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var exists bool
+	if err := admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+		return fmt.Errorf("look for database %s: %w", name, err)
+	}
+	if exists {
+		return nil
+	}
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+		return fmt.Errorf("create database %s: %w", name, err)
+	}
+	return nil
+}

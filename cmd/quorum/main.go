@@ -1,0 +1,119 @@
+// Command quorum runs the Quorum Slack bot and its tools: the HTTP server
+// (serve), a console that drives the same commands from a terminal, schema
+// migrations, and importers for published agendas and minutes.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	_ "time/tzdata" // committees' time zones work on machines without a zone database
+)
+
+// version is set at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+const usage = `Quorum: a Slack bot for committee clerks.
+
+Usage:
+  quorum serve                     run the bot (HTTP, or Socket Mode with SLACK_APP_TOKEN)
+  quorum console                   try the commands in a terminal, on a private database
+  quorum migrate                   bring the database schema up to date
+  quorum import minutes FILE --committee NAME [--json]
+  quorum import agenda FILE --committee NAME [--json]
+  quorum version                   print the version
+
+Every subcommand answers -h. Configuration comes from the environment:
+DATABASE_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN,
+SLACK_API_URL, LISTEN_ADDR (default :8080), LOG_LEVEL (debug, info, warn, error).
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "quorum:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a subcommand.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("say which subcommand to run")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stderr, getenv)
+	case "console":
+		return console(ctx, args[1:], stdin, stdout, stderr, getenv)
+	case "migrate":
+		return migrate(ctx, args[1:], stderr, getenv)
+	case "import":
+		return importCmd(ctx, args[1:], stdout, stderr, getenv)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "quorum", versionString())
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown subcommand %q", args[0])
+}
+
+func versionString() string {
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == "dev" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+	}
+	return v
+}
+
+// newFlags makes a subcommand's flag set, printing its usage on -h.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// newLogger logs as text to w at the configured level.
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if s == "" {
+		return slog.LevelInfo, nil
+	}
+	err := l.UnmarshalText([]byte(strings.ToUpper(s)))
+	if err != nil {
+		return l, fmt.Errorf("LOG_LEVEL %q: use debug, info, warn or error", s)
+	}
+	return l, nil
+}

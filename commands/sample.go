@@ -1,0 +1,102 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// SampleMember is a person in the sample committee.
+type SampleMember struct {
+	UserID, Handle, Name, Organisation string
+	Role                               Role
+}
+
+// SampleCommittee is the committee the console starts with: Safer Sefton
+// Together, with the members named in its agenda of 17 March 2022.
+const SampleCommittee = "Safer Sefton Together"
+
+// SampleMembers are the sample committee's members, officer first.
+var SampleMembers = []SampleMember{
+	{"U0IANBARTON", "ian", "Ian Barton", "Sefton Council", RoleOfficer},
+	{"U0TRISHHARDY", "trish", "Trish Hardy", "Sefton Council", RoleChair},
+	{"U0JOHNSAYERS", "john", "John Sayers", "Sefton Council", RoleMember},
+	{"U0NEILFRACKELTON", "neil", "Neil Frackelton", "SWACA", RoleMember},
+	{"U0GRAEMEROBSON", "graeme", "Graeme Robson", "Merseyside Police", RoleMember},
+	{"U0KEVINHOLLIS", "kevin", "Kevin Hollis", "Merseyside Fire and Rescue Service", RoleMember},
+	{"U0SUEHOLDEN", "sue", "Sue Holden", "Sefton CVS", RoleMember},
+	{"U0JANETTEMAXWELL", "janette", "Janette Maxwell", "Sefton Council", RoleMember},
+	{"U0TRACYFORSHAW", "tracy", "Tracy Forshaw", "Sefton CCG", RoleMember},
+	{"U0HELENARMITAGE", "helen", "Helen Armitage", "Sefton Council Public Health", RoleMember},
+	{"U0KEVINSEXTON", "kevins", "Kevin Sexton", "Chesterfield High School", RoleMember},
+	{"U0JANMARLOW", "jan", "Jan Marlow", "Probation Service", RoleMember},
+}
+
+// LoadSample sets up the sample committee in the given channel, with its
+// members and a next meeting (the second Thursday of next month, 10:00,
+// Remote Meeting). It does nothing if the channel already has a committee.
+func LoadSample(ctx context.Context, store Store, teamID, channelID string, now time.Time) (bool, error) {
+	if _, err := store.CommitteeByChannel(ctx, teamID, channelID); err == nil {
+		return false, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return false, err
+	}
+	officer := SampleMembers[0]
+	c, err := store.CreateCommittee(ctx, Committee{
+		Name: SampleCommittee, TeamID: teamID, ChannelID: channelID, TimeZone: DefaultTimeZone,
+		StandardItems: true, ReminderDays: []int{7, 1}, ReminderTime: "09:00",
+	}, Member{UserID: officer.UserID, Name: officer.Name, Organisation: officer.Organisation})
+	if err != nil {
+		return false, fmt.Errorf("sample committee: %w", err)
+	}
+	for _, m := range SampleMembers {
+		if _, err := store.PutMember(ctx, Member{CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role}, officer.UserID); err != nil {
+			return false, fmt.Errorf("sample member %s: %w", m.Name, err)
+		}
+	}
+	loc := c.Location()
+	local := now.In(loc)
+	first := time.Date(local.Year(), local.Month()+1, 1, 10, 0, 0, 0, loc)
+	for first.Weekday() != time.Thursday {
+		first = first.AddDate(0, 0, 1)
+	}
+	_, err = store.ScheduleMeeting(ctx, Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, 0, 7), Venue: "Remote Meeting", Status: MeetingScheduled}, officer.UserID)
+	if err != nil && !errors.Is(err, ErrConflict) {
+		return false, fmt.Errorf("sample meeting: %w", err)
+	}
+	return true, nil
+}
+
+// SampleDirectory knows the sample members' names, for the console.
+type SampleDirectory struct{}
+
+// DisplayName implements Directory.
+func (SampleDirectory) DisplayName(_ context.Context, userID string) (string, error) {
+	for _, m := range SampleMembers {
+		if m.UserID == userID {
+			return m.Name, nil
+		}
+	}
+	return "", fmt.Errorf("no sample member %s: %w", userID, ErrNotFound)
+}
+
+// FindSampleMember finds a sample member by handle or by (part of) name.
+func FindSampleMember(who string) (SampleMember, bool) {
+	who = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(who), "@"))
+	if who == "" {
+		return SampleMember{}, false
+	}
+	for _, m := range SampleMembers {
+		if m.Handle == who || strings.ToLower(m.Name) == who {
+			return m, true
+		}
+	}
+	for _, m := range SampleMembers {
+		if strings.Contains(strings.ToLower(m.Name), who) {
+			return m, true
+		}
+	}
+	return SampleMember{}, false
+}
