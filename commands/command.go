@@ -37,6 +37,27 @@ type Command struct {
 // Action is what a button press or form submission runs.
 type Action func(ctx context.Context, s *Service, r Request, value string) (Reply, error)
 
+// Submission is what a person entered in a Form: the form's ID and
+// metadata, and each field's values by field ID.
+type Submission struct {
+	Form     string
+	Metadata string
+	Values   map[string][]string
+}
+
+// Value is the first value of field id, trimmed.
+func (sub Submission) Value(id string) string {
+	if v := sub.Values[id]; len(v) > 0 {
+		return strings.TrimSpace(v[0])
+	}
+	return ""
+}
+
+// FormHandler receives a Form's submission. Field errors (by field ID) are
+// shown in the form, which stays open; otherwise the form closes and the
+// Reply is shown.
+type FormHandler func(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error)
+
 // MaxTextLen is the longest command text accepted. Slack sends at most a
 // few thousand characters; anything longer is refused before parsing.
 const MaxTextLen = 4000
@@ -47,11 +68,12 @@ type Service struct {
 	users    Directory
 	commands map[string]*Command
 	actions  map[string]Action
+	forms    map[string]FormHandler
 }
 
 // New builds a Service with every command registered.
 func New(store Store, users Directory) *Service {
-	s := &Service{store: store, users: users, commands: map[string]*Command{}, actions: map[string]Action{}}
+	s := &Service{store: store, users: users, commands: map[string]*Command{}, actions: map[string]Action{}, forms: forms()}
 	for _, c := range registry() {
 		s.commands[c.Name] = c
 	}
@@ -71,6 +93,11 @@ func actions() map[string]Action {
 	return map[string]Action{
 		"apologies.withdraw": withdrawApologyAction,
 	}
+}
+
+// forms lists every form's handler by form ID.
+func forms() map[string]FormHandler {
+	return map[string]FormHandler{}
 }
 
 // Commands lists the registered commands by name.
@@ -110,6 +137,21 @@ func (s *Service) Act(ctx context.Context, r Request, action, value string) (Rep
 	}
 	reply, err := a(ctx, s, r, value)
 	return settle(reply, err)
+}
+
+// Submit hands a form's submission to its handler. A UserError from the
+// handler is shown as the reply; field errors keep the form open.
+func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply, map[string]string, error) {
+	h, ok := s.forms[sub.Form]
+	if !ok {
+		return private("That form is out of date; run the command again."), nil, nil
+	}
+	reply, fieldErrs, err := h(ctx, s, r, sub)
+	if len(fieldErrs) > 0 && err == nil {
+		return Reply{}, fieldErrs, nil
+	}
+	reply, err = settle(reply, err)
+	return reply, nil, err
 }
 
 // settle turns user mistakes into replies and passes other errors on.

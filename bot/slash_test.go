@@ -1,0 +1,333 @@
+package bot_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+var london, _ = time.LoadLocation("Europe/London")
+
+// now is the pinned clock of these tests: Monday 23 November 2026, noon.
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, london)
+
+const (
+	officer  = "UIAN"
+	neil     = "UNEIL"
+	graeme   = "UGRAEME"
+	stranger = "USTRANGER"
+)
+
+func newCommittee(t *testing.T) *bottest.Kit {
+	t.Helper()
+	k := bottest.New(t)
+	k.SetNow(now)
+	k.AddUser(officer, "Ian Barton")
+	k.SetupCommittee("Safer Sefton Together", officer, map[string]string{
+		neil:   "Neil Frackelton|SWACA",
+		graeme: "Graeme Robson|Merseyside Police",
+	})
+	return k
+}
+
+func wantText(t *testing.T, r bottest.Reply, parts ...string) {
+	t.Helper()
+	if r.Status != http.StatusOK {
+		t.Fatalf("status %d, want 200: %s", r.Status, r.Raw)
+	}
+	for _, p := range parts {
+		if !strings.Contains(r.Text(), p) {
+			t.Errorf("reply lacks %q:\n%s", p, r.Text())
+		}
+	}
+}
+
+func TestSignatureChecksComeFirst(t *testing.T) {
+	k := bottest.New(t)
+	body := []byte(bottest.CommandForm(officer, "/committee", "setup Safer Sefton Together").Encode())
+	const form = "application/x-www-form-urlencoded"
+	cases := []struct {
+		name string
+		sign func(http.Header, []byte)
+	}{
+		{"missing", nil},
+		{"wrong secret", func(h http.Header, b []byte) { bottest.Sign(h, b, "not-the-secret", time.Now()) }},
+		{"stale", func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now().Add(-6*time.Minute)) }},
+		{"from the future", func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now().Add(6*time.Minute)) }},
+		{"body changed after signing", func(h http.Header, b []byte) {
+			bottest.Sign(h, []byte(strings.Replace(string(b), "Safer", "Other", 1)), bottest.Secret, time.Now())
+		}},
+		{"signature not hex", func(h http.Header, b []byte) {
+			bottest.Sign(h, b, bottest.Secret, time.Now())
+			h.Set("X-Slack-Signature", "v0=zzzz")
+		}},
+		{"no timestamp", func(h http.Header, b []byte) {
+			bottest.Sign(h, b, bottest.Secret, time.Now())
+			h.Del("X-Slack-Request-Timestamp")
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			status, _ := k.PostRaw("/slack/commands", body, form, tc.sign)
+			if status != http.StatusUnauthorized {
+				t.Errorf("status = %d, want 401", status)
+			}
+		})
+	}
+	if _, err := k.DB.CommitteeByChannel(context.Background(), bottest.Team, bottest.Channel); err == nil {
+		t.Fatal("a rejected request set up a committee")
+	}
+	// The same body, properly signed, is accepted.
+	status, _ := k.PostRaw("/slack/commands", body, form, func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now()) })
+	if status != http.StatusOK {
+		t.Errorf("signed request: status = %d, want 200", status)
+	}
+}
+
+func TestMalformedAndHugeBodies(t *testing.T) {
+	k := bottest.New(t)
+	huge := bottest.CommandForm(officer, "/apologies", strings.Repeat("x", 70<<10))
+	if status, _ := k.Post("/slack/commands", huge); status != http.StatusRequestEntityTooLarge {
+		t.Errorf("70 KB body: status = %d, want 413", status)
+	}
+	if status, _ := k.Post("/slack/commands", url.Values{"text": {"hello"}}); status != http.StatusBadRequest {
+		t.Errorf("no command: status = %d, want 400", status)
+	}
+	sign := func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now()) }
+	if status, _ := k.PostRaw("/slack/commands", []byte("command=%zz&user_id=U1"), "application/x-www-form-urlencoded", sign); status != http.StatusBadRequest {
+		t.Errorf("bad escape: status = %d, want 400", status)
+	}
+	// A long text within the body limit is refused politely.
+	r := k.Must(officer, "/apologies", strings.Repeat("x", 5000))
+	wantText(t, r, "too long")
+	// An unknown command is a friendly 200.
+	r = k.Must(officer, "/nonsense", "")
+	wantText(t, r, "I don't know the command /nonsense", "/apologies")
+	if r.Public() {
+		t.Error("error replies must be private")
+	}
+}
+
+func TestCommitteeSetupAndMembers(t *testing.T) {
+	k := newCommittee(t)
+	// Names come from users.info, not from the user_name Slack sends.
+	r := k.Must(neil, "/committee", "members")
+	wantText(t, r, "3 members", "Neil Frackelton — SWACA", "Graeme Robson — Merseyside Police", "Ian Barton (officer)")
+	if len(k.Slack.Calls("users.info")) == 0 {
+		t.Error("names were not looked up with users.info")
+	}
+
+	wantText(t, k.Must(officer, "/committee", "setup Another Board"), "already belongs to Safer Sefton Together")
+	wantText(t, k.Must(neil, "/committee", "member add <@UX> Sefton CVS"), "Only an officer")
+	wantText(t, k.Must(stranger, "/committee", "member add <@UX> Sefton CVS"), "not a member")
+	wantText(t, k.Must(officer, "/committee", "member add neil SWACA"), "is not a mention")
+	wantText(t, k.Must(officer, "/committee", "member add <@UNEIL>"), "Give their organisation")
+
+	k.AddUser("USUE", "Sue Holden")
+	wantText(t, k.Must(officer, "/committee", "member add <@USUE|sue> Sefton CVS chair"), "<@USUE> is now the chair of Safer Sefton Together, for Sefton CVS")
+	wantText(t, k.Must(officer, "/committee", "members"), "Sue Holden — Sefton CVS (chair)")
+	wantText(t, k.Must(officer, "/committee", "member remove <@USUE>"), "no longer a member")
+	wantText(t, k.Must(officer, "/committee", "member remove <@USUE>"), "is not a member")
+	wantText(t, k.Must(officer, "/committee", "member remove <@UIAN>"), "last officer")
+	if strings.Contains(k.Must(officer, "/committee", "members").Text(), "Sue Holden") {
+		t.Error("a removed member is still listed")
+	}
+}
+
+func TestMeetings(t *testing.T) {
+	k := newCommittee(t)
+	r := k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	wantText(t, r, "will meet on Thursday 10 December 2026, 10:00, Remote Meeting")
+	if !r.Public() {
+		t.Error("a scheduled meeting should be announced in the channel")
+	}
+	wantText(t, k.Must(officer, "/meeting", "schedule 14/01/2027 10.00am Bootle Town Hall"), "Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	wantText(t, k.Must(officer, "/meeting", "schedule 11 March 2.30 pm"), "Thursday 11 March 2027, 14:30")
+	wantText(t, k.Must(officer, "/meeting", "schedule 10/12/2026 10:00"), "already has a meeting")
+	wantText(t, k.Must(officer, "/meeting", "schedule 31/02/2027 10:00"), "no 31 February 2027")
+	wantText(t, k.Must(officer, "/meeting", "schedule 2026-11-01 10:00"), "already passed")
+	wantText(t, k.Must(officer, "/meeting", "schedule 2026-12-17"), "Give the start time")
+	wantText(t, k.Must(officer, "/meeting", "schedule 2026-12-17 25:00"), "not a time")
+	wantText(t, k.Must(neil, "/meeting", "schedule 2026-12-17 10:00"), "Only an officer")
+
+	k.Must(neil, "/apologies", "Unwell")
+	wantText(t, k.Must(neil, "/meeting", "list"),
+		"Thursday 10 December 2026, 10:00, Remote Meeting — 1 apology",
+		"Thursday 14 January 2027, 10:00, Bootle Town Hall — 0 apologies")
+
+	wantText(t, k.Must(officer, "/meeting", "cancel 14/01/2027"), "is cancelled")
+	wantText(t, k.Must(officer, "/meeting", "list"), "~Thursday 14 January 2027, 10:00, Bootle Town Hall~ — cancelled")
+	wantText(t, k.Must(neil, "/apologies", "14/01/2027 Away"), "was cancelled")
+	wantText(t, k.Must(officer, "/meeting", "cancel 2027-02-02"), "has no meeting on Tuesday 2 February 2027")
+}
+
+func TestApologies(t *testing.T) {
+	k := newCommittee(t)
+	wantText(t, k.Must(neil, "/apologies", "Unwell"), "No meeting of Safer Sefton Together is scheduled")
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Remote Meeting")
+
+	r := k.Must(neil, "/apologies", "")
+	wantText(t, r, "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.")
+	if r.Public() {
+		t.Error("apologies are acknowledged privately")
+	}
+	wantText(t, k.Must(neil, "/apologies", "Unwell"), "are updated", "Reason: Unwell")
+	wantText(t, k.Must(neil, "/apologies", "Unwell"), "nothing changed")
+	wantText(t, k.Must(neil, "/apologies", "10/12/2026 Attending court sub <@UGRAEME|graeme>"), "are updated", "Reason: Attending court", "Substitute: <@UGRAEME>")
+	wantText(t, k.Must(graeme, "/apologies", "14 January Leave"), "Thursday 14 January 2027", "recorded")
+
+	r = k.Must(graeme, "/apologies", "list")
+	wantText(t, r, "Apologies for absence were received from Neil Frackelton (SWACA).", "Substitutes: Graeme Robson for Neil Frackelton.")
+	if strings.Contains(r.Text(), "Attending court") {
+		t.Error("a member sees another member's reason")
+	}
+	wantText(t, k.Must(officer, "/apologies", "list 10 December"), "Neil Frackelton: Attending court")
+
+	// Withdraw, and the history keeps every step.
+	wantText(t, k.Must(neil, "/apologies", "withdraw"), "withdrawn")
+	wantText(t, k.Must(neil, "/apologies", "withdraw"), "no apologies standing")
+	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies for absence have been received.")
+	ctx := context.Background()
+	next, err := k.DB.NextMeeting(ctx, mustCommittee(t, k.DB).ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist, err := k.DB.ApologyHistory(ctx, next.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, h := range hist {
+		steps = append(steps, h.Action+" by "+h.By)
+	}
+	want := "sent by UNEIL, changed by UNEIL, changed by UNEIL, withdrawn by UNEIL"
+	if got := strings.Join(steps, ", "); got != want {
+		t.Errorf("history = %s\nwant      %s", got, want)
+	}
+
+	// Mistakes get a one-line reason and the right form.
+	wantText(t, k.Must(neil, "/apologies", "31/02/2027 Unwell"), "There is no 31 February 2027", "/apologies [DATE] [REASON] [sub @someone]")
+	wantText(t, k.Must(neil, "/apologies", "13/13/2026"), "no month 13")
+	wantText(t, k.Must(neil, "/apologies", "2027-03-04 Unwell"), "has no meeting on Thursday 4 March 2027")
+	wantText(t, k.Must(neil, "/apologies", "Unwell sub <@UNEIL>"), "cannot be your own substitute")
+	wantText(t, k.Must(stranger, "/apologies", "Unwell"), "not a member of Safer Sefton Together")
+	wantText(t, k.Must(neil, "/apologies", strings.Repeat("word ", 120)), "too long")
+
+	// A meeting that has taken place takes no more apologies.
+	k.SetNow(time.Date(2026, 12, 10, 11, 0, 0, 0, london))
+	wantText(t, k.Must(neil, "/apologies", "10/12/2026 Late"), "has already taken place")
+
+	// Another channel has no committee.
+	form := bottest.CommandForm(neil, "/apologies", "Unwell")
+	form.Set("channel_id", "COTHER")
+	status, body := k.Post("/slack/commands", form)
+	if status != http.StatusOK || !strings.Contains(string(body), "does not belong to a committee") {
+		t.Errorf("other channel: %d %s", status, body)
+	}
+}
+
+func TestEveryCommandAnswersHelp(t *testing.T) {
+	k := bottest.New(t)
+	for _, c := range k.Service.Commands() {
+		r := k.Must(stranger, c.Name, "help")
+		wantText(t, r, c.Name, c.Summary, c.Usage[0])
+	}
+}
+
+func mustCommittee(t *testing.T, db *storage.DB) commands.Committee {
+	t.Helper()
+	c, err := db.CommitteeByChannel(context.Background(), bottest.Team, bottest.Channel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestDatabaseStoppedAndRestarted stops PostgreSQL under a running bot: the
+// member is told within Slack's 3 seconds that the apology was NOT saved,
+// nothing is recorded, and once PostgreSQL is back the bot works again
+// without a restart.
+func TestDatabaseStoppedAndRestarted(t *testing.T) {
+	srv, dsn := pgtest.Server(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	k := bottest.NewWithDB(t, db)
+	k.SetNow(now)
+	k.AddUser(officer, "Ian Barton")
+	k.SetupCommittee("Safer Sefton Together", officer, map[string]string{neil: "Neil Frackelton|SWACA"})
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	r := k.Must(neil, "/apologies", "Unwell")
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("answer took %v; Slack gives up after 3s", took)
+	}
+	wantText(t, r, "committee records are unavailable", "your apology was NOT saved")
+	resp, err := http.Get(k.HTTP.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with the database down = %d, want 503", resp.StatusCode)
+	}
+
+	if err := srv.Restart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies for absence have been received.")
+	wantText(t, k.Must(neil, "/apologies", "Unwell"), "are recorded")
+	resp, err = http.Get(k.HTTP.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("/readyz with the database back = %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestSlowDatabase holds a lock so that saving an apology blocks: the member
+// is told within 3 seconds that it was NOT saved, and it is not saved later
+// either.
+func TestSlowDatabase(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	ctx := context.Background()
+	tx, err := k.DB.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`LOCK TABLE apologies IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	r := k.Must(neil, "/apologies", "Unwell")
+	took := time.Since(start)
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if took > 3*time.Second {
+		t.Errorf("answer took %v; Slack gives up after 3s", took)
+	}
+	wantText(t, r, "your apology was NOT saved")
+	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies for absence have been received.")
+}
