@@ -189,7 +189,7 @@ func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	// No year: the occurrence nearest to now.
 	today := DateOf(now, loc)
 	best, bestDist := Date{}, time.Duration(-1)
-	for _, y := range []int{today.Year - 1, today.Year, today.Year + 1} {
+	for y := today.Year - 4; y <= today.Year+4; y++ { // 29 February needs up to four years
 		d, err := makeDate(y, month, day)
 		if err != nil {
 			continue // 29 February in a common year

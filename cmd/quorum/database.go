@@ -24,7 +24,7 @@ func openDatabase(ctx context.Context, cfg config, stderr io.Writer) (*storage.D
 		}
 		return db, func() { db.Close() }, nil
 	}
-	dir, err := consoleDataDir()
+	dir, err := consoleDir()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -44,6 +44,9 @@ func openDatabase(ctx context.Context, cfg config, stderr io.Writer) (*storage.D
 	}
 	return db, func() { db.Close(); srv.Close() }, nil
 }
+
+// consoleDir is consoleDataDir, replaced in tests.
+var consoleDir = consoleDataDir
 
 // consoleDataDir is where the console keeps its cluster: under the user's
 // cache directory, or, for root (whose home the postgres account cannot

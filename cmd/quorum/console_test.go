@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+func runConsole(t *testing.T, getenv func(string) string, input string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"console"}, strings.NewReader(input), &out, &errOut, getenv)
+	if err != nil {
+		t.Fatalf("console: %v\n%s", err, errOut.String())
+	}
+	return out.String()
+}
+
+func TestConsoleOnDatabaseURL(t *testing.T) {
+	getenv := env(map[string]string{"DATABASE_URL": pgtest.DSN(t)})
+	out := runConsole(t, getenv, "/apologies Unwell\n/apologies list\n:as neil\n/apologies 31/02/2027\n:quit\n")
+	for _, want := range []string{
+		"Your apologies for the meeting of *Safer Sefton Together*",
+		"Apologies for absence were received from Ian Barton (Sefton Council).",
+		"Ian Barton: Unwell",
+		"You are now Neil Frackelton (SWACA).",
+		"There is no 31 February 2027",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestConsoleKeepsItsPrivateDatabase runs the console twice with no
+// DATABASE_URL, as the README's first command does: it starts its own
+// PostgreSQL, and what the first run recorded is there in the second.
+func TestConsoleKeepsItsPrivateDatabase(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "postgres")
+	old := consoleDir
+	consoleDir = func() (string, error) { return dir, nil }
+	t.Cleanup(func() { consoleDir = old })
+	if os.Geteuid() == 0 {
+		// The postgres account must be able to reach the directory.
+		for d := filepath.Dir(dir); d != "/" && d != os.TempDir(); d = filepath.Dir(d) {
+			os.Chmod(d, 0o755)
+		}
+	}
+	getenv := env(nil)
+	runConsole(t, getenv, ":as neil\n/apologies Unwell sub @graeme\n")
+	out := runConsole(t, getenv, "/apologies list\n")
+	for _, want := range []string{
+		"Apologies for absence were received from Neil Frackelton (SWACA).",
+		"Substitutes: Graeme Robson for Neil Frackelton.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("second console run lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "PG_VERSION")); err != nil {
+		t.Errorf("no cluster kept in %s: %v", dir, err)
+	}
+}
+
+func TestSubcommandsAnswerHelp(t *testing.T) {
+	for _, sub := range []string{"serve", "console", "migrate"} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{sub, "-h"}, strings.NewReader(""), &out, &errOut, env(nil))
+		if err == nil || !strings.Contains(errOut.String(), "Usage: quorum "+sub) {
+			t.Errorf("%s -h: err=%v, output %q", sub, err, errOut.String())
+		}
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"version"}, nil, &out, &out, env(nil)); err != nil || !strings.HasPrefix(out.String(), "quorum ") {
+		t.Errorf("version: %v %q", err, out.String())
+	}
+	if err := run(context.Background(), []string{"bogus"}, nil, &out, &out, env(nil)); err == nil {
+		t.Error("an unknown subcommand succeeded")
+	}
+}
+
+func TestServeRefusesIncompleteConfig(t *testing.T) {
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"serve"}, nil, &out, &out, env(map[string]string{"DATABASE_URL": "postgres://x"}))
+	if err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN") {
+		t.Errorf("serve without a token: %v", err)
+	}
+	err = run(context.Background(), []string{"serve"}, nil, &out, &out, env(map[string]string{"SLACK_API_URL": "javascript:alert(1)"}))
+	if err == nil || !strings.Contains(err.Error(), "SLACK_API_URL") {
+		t.Errorf("serve with a bad SLACK_API_URL: %v", err)
+	}
+}
