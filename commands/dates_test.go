@@ -28,9 +28,9 @@ func TestTakeDate(t *testing.T) {
 		{"Thursday 10th December, 2026", Date{2026, 12, 10}, 4, ""},
 		{"9th of June 2022", Date{2022, 6, 9}, 4, ""},
 		{"December 10", Date{2026, 12, 10}, 2, ""},
-		{"1 Nov", Date{2026, 11, 1}, 2, ""},            // nearest: earlier this month
-		{"14 Jan", Date{2027, 1, 14}, 2, ""},           // nearest: next year
-		{"29 February", Date{2028, 2, 29}, 2, ""},      // the nearest year that has one
+		{"1 Nov", Date{2026, 11, 1}, 2, ""},              // nearest: earlier this month
+		{"14 Jan", Date{2027, 1, 14}, 2, ""},             // nearest: next year
+		{"29 February", Date{2028, 2, 29}, 2, ""},        // the nearest year that has one
 		{"31/02/2026", Date{}, 0, "no 31 February 2026"}, // impossible
 		{"2026-02-30", Date{}, 0, "no 30 February 2026"},
 		{"31 June 2027", Date{}, 0, "no 31 June 2027"},
