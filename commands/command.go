@@ -170,6 +170,9 @@ func settle(reply Reply, err error) (Reply, error) {
 // failure in the operator's logs.
 func (s *Service) Failure(r Request, err error, ref string) Reply {
 	what := ""
+	if r.Command == "" {
+		what = "your change" // a button or form
+	}
 	if cmd, ok := s.commands[r.Command]; ok {
 		what = cmd.Saves
 		if args := strings.Fields(r.Text); len(args) > 0 {

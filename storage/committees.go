@@ -140,7 +140,7 @@ func (db *DB) Members(ctx context.Context, committeeID int64) ([]commands.Member
 	var rows []memberRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
 		WHERE committee_id = $1 AND removed_at IS NULL
-		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'officer' THEN 2 ELSE 1 END, lower(name), user_id`, committeeID)
+		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'officer' THEN 1 ELSE 2 END, lower(name), user_id`, committeeID)
 	if err != nil {
 		return nil, mapErr("members", err)
 	}
