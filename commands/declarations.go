@@ -249,7 +249,7 @@ func openForDeclarations(c Committee, m Meeting, now time.Time) error {
 func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting, it AgendaItem, kind InterestKind, nature string, dispensation bool, r Request) (Reply, error) {
 	d, created, err := s.store.Declare(ctx, Declaration{
 		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name,
-		Kind: kind, Nature: nature, Dispensation: dispensation, By: r.UserID,
+		Kind: kind, Nature: nature, Dispensation: dispensation, DeclaredAt: r.Now, By: r.UserID,
 	})
 	if err != nil {
 		return Reply{}, err

@@ -153,7 +153,7 @@ func TestParseReport(t *testing.T) {
 func TestFindItem(t *testing.T) {
 	items := []AgendaItem{{Number: "4", Title: "IOM"}, {Number: "7.1", Title: "Probation"}, {Number: "7.5", Title: "SWACA"}, {Number: "8a", Title: "Extra"}}
 	for _, tc := range []struct{ in, want string }{
-		{"4", "4"}, {"7.5", "7.5"}, {"7e", "7.5"}, {"7E", "7.5"}, {"7a", "7.1"}, {"8.1", "8a"}, {"8A", "8a"}, {"9", ""}, {"7.9", ""},
+		{"", ""}, {".", ""}, {"a", ""}, {"4", "4"}, {"7.5", "7.5"}, {"7e", "7.5"}, {"7E", "7.5"}, {"7a", "7.1"}, {"8.1", "8a"}, {"8A", "8a"}, {"9", ""}, {"7.9", ""},
 	} {
 		it, ok := findItem(items, tc.in)
 		if got := it.Number; got != tc.want || ok != (tc.want != "") {
@@ -267,4 +267,19 @@ func checkLinkText(t *testing.T, u, title string) {
 	if strings.ContainsAny(inner, "<>") {
 		t.Fatalf("LinkText(%q, %q) = %q: unescaped bracket", u, title, got)
 	}
+}
+
+// FuzzFindItem: item numbers come from forms as well as from text; none
+// makes the lookup panic, and a match is one of the item's spellings.
+func FuzzFindItem(f *testing.F) {
+	for _, s := range []string{"", "7.5", "7e", "8.1", ".", "a", "7.27", "x.1"} {
+		f.Add(s)
+	}
+	items := []AgendaItem{{Number: "4"}, {Number: "7.5"}, {Number: "8a"}}
+	f.Fuzz(func(t *testing.T, n string) {
+		it, ok := findItem(items, n)
+		if ok && !strings.EqualFold(it.Number, n) && len(n) != len(it.Number)+1 && len(n)+1 != len(it.Number) {
+			t.Fatalf("findItem(%q) = %q", n, it.Number)
+		}
+	})
 }

@@ -51,6 +51,9 @@ func isItemNumber(w string) bool {
 // behind items 7.1 … 7.9 are labelled "Agenda Item 7a" … "7i".
 func itemAliases(n string) []string {
 	n = strings.ToLower(n)
+	if n == "" {
+		return nil
+	}
 	out := []string{n}
 	if last := n[len(n)-1]; last >= 'a' && last <= 'z' {
 		out = append(out, n[:len(n)-1]+"."+strconv.Itoa(int(last-'a'+1)))
@@ -72,6 +75,9 @@ func cutLast(s, sep string) (string, string, bool) {
 
 // findItem finds the item numbered n (in any of its spellings).
 func findItem(items []AgendaItem, n string) (AgendaItem, bool) {
+	if len(n) > MaxItemLen {
+		return AgendaItem{}, false
+	}
 	for _, alias := range itemAliases(n) {
 		for _, it := range items {
 			if strings.EqualFold(it.Number, alias) {

@@ -218,7 +218,7 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 		return Reply{}, err
 	}
 	outcome, err := s.store.SubmitReport(ctx, ReportLink{
-		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name, URL: a.URL, Title: a.Title, By: r.UserID,
+		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name, URL: a.URL, Title: a.Title, At: r.Now, By: r.UserID,
 	})
 	if err != nil {
 		return Reply{}, err

@@ -52,13 +52,13 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 		for try := 0; try < 3; try++ {
 			var id int64
 			err := tx.GetContext(ctx, &id, `
-				INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature, dispensation, declared_by, revision)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+				INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
 					(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
 					 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
 				ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) DO NOTHING
 				RETURNING id`,
-				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By)
+				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt))
 			switch {
 			case err == nil:
 				created = true

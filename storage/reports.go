@@ -62,9 +62,9 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 			outcome = commands.ReportReplaced
 		}
 		var id int64
-		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, member_key, user_id, name, url, title, action, by_user)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8) RETURNING id`,
-			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By)
+		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, member_key, user_id, name, url, title, action, by_user, at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())) RETURNING id`,
+			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At))
 		if err != nil {
 			return err
 		}
