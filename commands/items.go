@@ -58,7 +58,7 @@ func itemAliases(n string) []string {
 	if last := n[len(n)-1]; last >= 'a' && last <= 'z' {
 		out = append(out, n[:len(n)-1]+"."+strconv.Itoa(int(last-'a'+1)))
 	} else if head, tail, ok := cutLast(n, "."); ok {
-		if k, err := strconv.Atoi(tail); err == nil && k >= 1 && k <= 26 {
+		if k, err := strconv.Atoi(tail); err == nil && k >= 1 && k <= 26 && strconv.Itoa(k) == tail {
 			out = append(out, head+string(rune('a'+k-1)))
 		}
 	}
