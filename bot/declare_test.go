@@ -385,9 +385,12 @@ func TestReport(t *testing.T) {
 		"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG>", "Address: https://example.org/swaca-vawg.pdf")
 	wantText(t, k.Must(neil, "/report", "7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"), "nothing changed")
 	// Slack sends links in command text as <url> or <url|label>.
-	wantText(t, k.Must(neil, "/report", "7e <https://example.org/swaca-v2.pdf?a=1&b=2|example.org/swaca-v2.pdf> SWACA v2"),
+	wantText(t, k.Must(neil, "/report", "7e <https://example.org/swaca-v2.pdf?a=1&amp;b=2|example.org/swaca-v2.pdf> SWACA v2"),
 		"is replaced (the earlier link stays in the history)", "Report: <https://example.org/swaca-v2.pdf?a=1&amp;b=2|SWACA v2>", "Address: https://example.org/swaca-v2.pdf?a=1&amp;b=2")
 	wantText(t, k.Must(sue, "/report", "7.7 https://example.org/cvs|<!channel>"), "Report: https://example.org/cvs|&lt;!channel&gt;")
+	if n := rows(t, k, `SELECT count(*) FROM report_links WHERE url = 'https://example.org/swaca-v2.pdf?a=1&b=2'`); n != 1 {
+		t.Errorf("the link was not stored as typed")
+	}
 	if n := rows(t, k, `SELECT count(*) FROM report_links`); n != 3 {
 		t.Errorf("%d report rows, want 3", n)
 	}

@@ -125,6 +125,8 @@ func TestParseReport(t *testing.T) {
 		{"7.5 <https://example.org/r.pdf> SWACA", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf", Title: "SWACA"}, ""},
 		{"7.5 <https://example.org/r.pdf|example.org/r.pdf>", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf"}, ""},
 		{"7h https://example.org/p.pdf", reportArgs{Item: "7h", URL: "https://example.org/p.pdf"}, ""},
+		{"7.5 <https://example.org/r?a=1&amp;b=2>", reportArgs{Item: "7.5", URL: "https://example.org/r?a=1&b=2"}, ""},
+		{"7.5 <https://example.org/r&gt;|x>", reportArgs{Item: "7.5", URL: "https://example.org/r>"}, ""},
 		{"7.5", reportArgs{}, "give the report's web address"},
 		{"https://example.org/r.pdf", reportArgs{}, "not an agenda item number"},
 		{"7.5 javascript:alert(1)", reportArgs{}, "only http and https"},

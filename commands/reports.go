@@ -106,12 +106,14 @@ func LinkText(rawURL, title string) string {
 }
 
 // unwrapLink undoes Slack's escaping of a link in command text:
-// "<https://x>" or "<https://x|label>" is https://x.
+// "<https://x>" or "<https://x|label>" is https://x. Within the brackets
+// Slack writes & as &amp; (and < and > as &lt; &gt;), so those are
+// unescaped to give the address as the person typed it.
 func unwrapLink(w string) string {
 	if len(w) > 2 && strings.HasPrefix(w, "<") && strings.HasSuffix(w, ">") {
 		inner := w[1 : len(w)-1]
 		u, _, _ := strings.Cut(inner, "|")
-		return u
+		return Unescape(u)
 	}
 	return w
 }
