@@ -148,3 +148,103 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// Slack's limits on what one modal may hold.
+const (
+	maxModalBlocks   = 100
+	maxModalTitle    = 24 // title, submit and close labels
+	maxOptions       = 100
+	maxRadioOptions  = 10
+	maxOptionText    = 75
+	maxOptionValue   = 150
+	maxLabel         = 2000
+	maxInputLength   = 3000
+	maxPrivateMeta   = 3000
+	maxCallbackIDLen = 255
+)
+
+// Modal renders a Form as a Slack modal: one input block per field, whose
+// block ID and action ID are both the field's ID, so that a submission's
+// view.state.values read back by field. The form's ID is the callback ID and
+// its Metadata the private metadata, which the caller keeps within
+// maxPrivateMeta.
+func Modal(form commands.Form) slack.ModalViewRequest {
+	plain := func(s string, n int) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, truncate(s, n), false, false)
+	}
+	submit := form.Submit
+	if submit == "" {
+		submit = "Submit"
+	}
+	view := slack.ModalViewRequest{
+		Type:            slack.VTModal,
+		Title:           plain(form.Title, maxModalTitle),
+		Submit:          plain(submit, maxModalTitle),
+		Close:           plain("Cancel", maxModalTitle),
+		CallbackID:      truncate(form.ID, maxCallbackIDLen),
+		PrivateMetadata: form.Metadata,
+	}
+	for _, f := range form.Fields {
+		if len(view.Blocks.BlockSet) == maxModalBlocks {
+			break
+		}
+		var elem slack.BlockElement
+		switch f.Kind {
+		case commands.FieldSelect:
+			opts, initial := options(f, maxOptions)
+			sel := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Choose…", 150), f.ID, opts...)
+			sel.InitialOption = initial
+			elem = sel
+		case commands.FieldRadio:
+			opts, initial := options(f, maxRadioOptions)
+			radio := slack.NewRadioButtonsBlockElement(f.ID, opts...)
+			radio.InitialOption = initial
+			elem = radio
+		case commands.FieldCheckbox:
+			opts, initial := options(f, maxRadioOptions)
+			box := slack.NewCheckboxGroupsBlockElement(f.ID, opts...)
+			if initial != nil {
+				box.InitialOptions = []*slack.OptionBlockObject{initial}
+			}
+			elem = box
+		default:
+			in := slack.NewPlainTextInputBlockElement(nil, f.ID)
+			in.Multiline = f.Kind == commands.FieldTextArea
+			in.MaxLength = maxInputLength
+			if f.MaxLen > 0 && f.MaxLen < maxInputLength {
+				in.MaxLength = f.MaxLen
+			}
+			in.InitialValue = truncate(f.Initial, in.MaxLength)
+			elem = in
+		}
+		var hint *slack.TextBlockObject
+		if f.Hint != "" {
+			hint = plain(f.Hint, maxLabel)
+		}
+		block := slack.NewInputBlock(f.ID, plain(f.Label, maxLabel), hint, elem).WithOptional(f.Optional)
+		view.Blocks.BlockSet = append(view.Blocks.BlockSet, block)
+	}
+	return view
+}
+
+// options renders a field's choices, at most n, and the one chosen at first.
+func options(f commands.Field, n int) ([]*slack.OptionBlockObject, *slack.OptionBlockObject) {
+	var out []*slack.OptionBlockObject
+	var initial *slack.OptionBlockObject
+	for i, o := range f.Options {
+		if i == n {
+			break
+		}
+		label := o.Label
+		if label == "" {
+			label = o.Value
+		}
+		opt := slack.NewOptionBlockObject(truncate(o.Value, maxOptionValue),
+			slack.NewTextBlockObject(slack.PlainTextType, truncate(label, maxOptionText), false, false), nil)
+		if f.Initial != "" && o.Value == f.Initial {
+			initial = opt
+		}
+		out = append(out, opt)
+	}
+	return out, initial
+}

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,5 +68,86 @@ func TestRenderGolden(t *testing.T) {
 				t.Errorf("rendering of %s changed; got:\n%s\nwant:\n%s", name, got, want)
 			}
 		})
+	}
+}
+
+func TestModalGolden(t *testing.T) {
+	declare := commands.Form{
+		ID: "declare", Title: "Declare an interest", Submit: "Declare", Metadata: `{"c":"C1","m":"42"}`,
+		Fields: []commands.Field{
+			{ID: "item", Label: "Agenda item", Kind: commands.FieldSelect, Hint: "Meeting on Thursday 10 December 2026, 10:00",
+				Options: []commands.Option{{Value: "4", Label: "4 Integrated Offender Management (IOM) Refresh Strategy"}, {Value: "7.5", Label: "7.5 SWACA"}}},
+			{ID: "kind", Label: "Kind of interest", Kind: commands.FieldRadio, Initial: "personal", Options: []commands.Option{
+				{Value: "pecuniary", Label: "Disclosable pecuniary interest"}, {Value: "personal", Label: "Personal interest"}, {Value: "other", Label: "Other interest"}}},
+			{ID: "nature", Label: "Nature of the interest", Kind: commands.FieldTextArea, MaxLen: 1000},
+			{ID: "dispensation", Label: "Dispensation", Kind: commands.FieldCheckbox, Optional: true,
+				Options: []commands.Option{{Value: "yes", Label: "I hold a dispensation for this interest"}}},
+		},
+	}
+	big := commands.Form{ID: "big", Title: "A title far longer than Slack's twenty-four characters", Submit: "Submit this form now please"}
+	many := commands.Field{ID: "many", Label: "Item", Kind: commands.FieldSelect}
+	for i := 0; i < 150; i++ {
+		many.Options = append(many.Options, commands.Option{Value: fmt.Sprint(i), Label: strings.Repeat("long label ", 10)})
+	}
+	big.Fields = append(big.Fields, many)
+	for i := 0; i < 120; i++ {
+		big.Fields = append(big.Fields, commands.Field{ID: fmt.Sprintf("f%d", i), Label: "Field", Kind: commands.FieldText, MaxLen: 9000})
+	}
+	for name, form := range map[string]commands.Form{"modal-declare": declare, "modal-limits": big} {
+		t.Run(name, func(t *testing.T) {
+			view := bot.Modal(form)
+			if n := len(view.Blocks.BlockSet); n > 100 {
+				t.Errorf("%d blocks; Slack allows 100 in a modal", n)
+			}
+			if n := len(view.Title.Text); n > 24 {
+				t.Errorf("title of %d characters; Slack allows 24", n)
+			}
+			if n := len(view.Submit.Text); n > 24 {
+				t.Errorf("submit label of %d characters; Slack allows 24", n)
+			}
+			got, err := json.MarshalIndent(view, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var opts struct {
+				Blocks []struct {
+					Element struct {
+						Options []struct {
+							Text struct{ Text string } `json:"text"`
+						} `json:"options"`
+						MaxLength int `json:"max_length"`
+					} `json:"element"`
+				} `json:"blocks"`
+			}
+			_ = json.Unmarshal(got, &opts)
+			for _, b := range opts.Blocks {
+				if len(b.Element.Options) > 100 || b.Element.MaxLength > 3000 {
+					t.Errorf("an input has %d options and max_length %d; Slack allows 100 and 3000", len(b.Element.Options), b.Element.MaxLength)
+				}
+				for _, o := range b.Element.Options {
+					if len(o.Text.Text) > 75 {
+						t.Errorf("option text of %d characters; Slack allows 75", len(o.Text.Text))
+					}
+				}
+			}
+			golden(t, name, got)
+		})
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "render", name+".golden.json")
+	if *update {
+		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bot -run TestModalGolden -update to create it)", err)
+	}
+	if string(got)+"\n" != string(want) {
+		t.Errorf("rendering of %s changed; got:\n%s\nwant:\n%s", name, got, want)
 	}
 }

@@ -29,6 +29,9 @@ type Config struct {
 	// Deadline bounds a command's work so that Slack always gets its
 	// answer within its 3 seconds. Default 2.5s.
 	Deadline time.Duration
+	// HTTP posts replies to Slack's response_url; a client with a short
+	// timeout when nil.
+	HTTP *http.Client
 }
 
 // Server serves Slack's HTTP requests.
@@ -54,8 +57,12 @@ func NewServer(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.HTTP == nil {
+		cfg.HTTP = &http.Client{Timeout: responseTimeout}
+	}
 	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux()}
 	s.mux.HandleFunc("POST /slack/commands", s.slashCommand)
+	s.mux.HandleFunc("POST /slack/interactions", s.interaction)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	return s
@@ -97,12 +104,19 @@ func (s *Server) handle(ctx context.Context, req commands.Request) commands.Repl
 
 // run applies the deadline and turns errors into replies.
 func run(ctx context.Context, svc *commands.Service, log *slog.Logger, deadline time.Duration, req commands.Request, fn func(context.Context) (commands.Reply, error)) commands.Reply {
+	reply, _ := attempt(ctx, svc, log, deadline, req, fn)
+	return reply
+}
+
+// attempt is run that also says whether the request failed, so that a
+// form can show the failure in place.
+func attempt(ctx context.Context, svc *commands.Service, log *slog.Logger, deadline time.Duration, req commands.Request, fn func(context.Context) (commands.Reply, error)) (commands.Reply, bool) {
 	ctx, cancel := context.WithTimeout(ctx, deadline)
 	defer cancel()
 	start := time.Now()
 	reply, err := fn(ctx)
 	if err == nil {
-		return reply
+		return reply, false
 	}
 	ref := newRef()
 	level := slog.LevelError
@@ -112,7 +126,7 @@ func run(ctx context.Context, svc *commands.Service, log *slog.Logger, deadline 
 	log.Log(ctx, level, "command failed", "ref", ref, "command", req.Command, "team", req.TeamID,
 		"channel", req.ChannelID, "user", req.UserID, "took", time.Since(start), "err", err,
 		"deadline", errors.Is(err, context.DeadlineExceeded))
-	return svc.Failure(req, err, ref)
+	return svc.Failure(req, err, ref), true
 }
 
 func newRef() string {

@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/quorumhq/quorum/commands"
 )
 
 // slashCommand serves POST /slack/commands: verify, then parse, then act.
 func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
 	body, ok := s.verified(w, r)
 	if !ok {
 		return
@@ -29,8 +31,22 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		Now:       s.cfg.Now(),
 	}
 	reply := s.handle(r.Context(), req)
+	if reply.Form != nil {
+		err := s.openForm(r.Context(), req, form.Get("trigger_id"), *reply.Form, start.Add(formDeadline))
+		if err == nil {
+			// The modal is the answer: an empty 200 shows nothing more.
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		s.log.Warn("could not open a form", "command", req.Command, "user", req.UserID, "err", err)
+		reply = commands.Reply{Visibility: commands.Private, Text: "Sorry, Slack did not open the form just now. Try again, or type the command in full (" + req.Command + " help shows how)."}
+	}
 	writeReply(w, reply)
 }
+
+// formDeadline is when, after a slash command arrives, views.open must have
+// answered: Slack's trigger_id lasts 3 seconds.
+const formDeadline = 2800 * time.Millisecond
 
 // writeReply answers Slack with the rendered reply.
 func writeReply(w http.ResponseWriter, reply commands.Reply) {

@@ -12,6 +12,9 @@ type Store interface {
 	CommitteeStore
 	MeetingStore
 	ApologyStore
+	AgendaItemReader
+	DeclarationStore
+	ReportStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -67,6 +70,38 @@ type ApologyEvent struct {
 	SubstituteName string
 	By             string
 	At             time.Time
+}
+
+// DeclarationStore keeps declarations of interest. Declarations are never
+// changed: withdrawals and dispensations are records of their own.
+type DeclarationStore interface {
+	// Declare records d. If the same declaration (meeting, item, member,
+	// kind, nature) already stands, as after a double submit, it returns
+	// that one with created false.
+	Declare(ctx context.Context, d Declaration) (stored Declaration, created bool, err error)
+	// Declaration is one declaration, standing or withdrawn.
+	Declaration(ctx context.Context, id int64) (Declaration, error)
+	// Declarations lists the declarations standing for a meeting, in the
+	// order made.
+	Declarations(ctx context.Context, meetingID int64) ([]Declaration, error)
+	// WithdrawDeclarations withdraws userID's standing declarations for an
+	// item and says how many there were.
+	WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string) (int, error)
+	// RecordDispensation records that the declarant holds a dispensation;
+	// created is false if one was already recorded.
+	RecordDispensation(ctx context.Context, declarationID int64, by string) (created bool, err error)
+}
+
+// ReportStore keeps links to written reports, as an append-only log.
+type ReportStore interface {
+	// SubmitReport records l, replacing the member's earlier link for the
+	// same item (which stays in the log).
+	SubmitReport(ctx context.Context, l ReportLink) (ReportOutcome, error)
+	// RemoveReport removes userID's link for an item; ErrNotFound if none
+	// stands.
+	RemoveReport(ctx context.Context, meetingID int64, item, userID, by string) error
+	// ReportLinks lists the links standing for a meeting, oldest first.
+	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }
 
 // Directory finds people's display names, e.g. from Slack's users.info.

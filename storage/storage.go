@@ -146,6 +146,8 @@ func audit(ctx context.Context, q sqlx.ExtContext, committeeID int64, actor, act
 
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
 
+func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t, Valid: !t.IsZero()} }
+
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 
 // normaliseName folds a person's name for matching: lower case, single spaces.

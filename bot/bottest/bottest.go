@@ -174,7 +174,7 @@ func (k *Kit) Command(user, command, text string) Reply {
 	k.T.Helper()
 	status, body := k.Post("/slack/commands", CommandForm(user, command, text))
 	r := Reply{Status: status, Raw: string(body)}
-	if status == http.StatusOK {
+	if status == http.StatusOK && len(body) > 0 {
 		var raw struct {
 			ResponseType string          `json:"response_type"`
 			Text         string          `json:"text"`
@@ -212,4 +212,126 @@ func (k *Kit) SetupCommittee(name, officer string, members map[string]string) {
 			k.T.Fatalf("adding %s: %s", id, r.Text())
 		}
 	}
+}
+
+// Interact posts an interaction payload as Slack does: a signed,
+// form-encoded body whose one field, payload, is the JSON.
+func (k *Kit) Interact(payload any) (int, []byte) {
+	k.T.Helper()
+	b, err := json.Marshal(payload)
+	if err != nil {
+		k.T.Fatal(err)
+	}
+	return k.Post("/slack/interactions", url.Values{"payload": {string(b)}})
+}
+
+// ButtonPayload is the block_actions payload Slack sends when user presses
+// a button (action ID and value as rendered) in an ephemeral message in the
+// kit's channel; Slack's answers go to responseURL.
+func ButtonPayload(user, actionID, value, responseURL string) map[string]any {
+	return map[string]any{
+		"type":       "block_actions",
+		"user":       map[string]any{"id": user, "username": strings.ToLower(user), "name": strings.ToLower(user), "team_id": Team},
+		"api_app_id": "A1", "token": "legacy",
+		"container":  map[string]any{"type": "message", "message_ts": "1700000000.000100", "channel_id": Channel, "is_ephemeral": true},
+		"trigger_id": "13345224609.738474920.8088930838d88f008e1",
+		"team":       map[string]any{"id": Team, "domain": "sefton"},
+		"enterprise": nil, "is_enterprise_install": false,
+		"channel":      map[string]any{"id": Channel, "name": "safer-sefton"},
+		"state":        map[string]any{"values": map[string]any{}},
+		"response_url": responseURL,
+		"actions": []any{map[string]any{
+			"action_id": actionID, "block_id": "b1", "type": "button", "value": value,
+			"text": map[string]any{"type": "plain_text", "text": "Button", "emoji": true}, "action_ts": "1700000001.000200",
+		}},
+	}
+}
+
+// SubmissionPayload is the view_submission payload Slack sends when user
+// submits a modal: view is the view as the bot opened it (from the
+// recorded views.open call) and values its state, by block ID and then
+// action ID, in Slack's shape (e.g. {"type": "plain_text_input", "value": …}).
+func SubmissionPayload(user string, view map[string]any, values map[string]map[string]any) map[string]any {
+	v := map[string]any{
+		"id": "V0123", "team_id": Team, "type": "modal", "hash": "1700000000.abc", "app_id": "A1", "bot_id": "BQUORUM",
+		"root_view_id": "V0123", "previous_view_id": nil, "clear_on_close": false, "notify_on_close": false,
+		"state": map[string]any{"values": values},
+	}
+	for _, k := range []string{"blocks", "private_metadata", "callback_id", "title", "submit", "close"} {
+		if x, ok := view[k]; ok {
+			v[k] = x
+		}
+	}
+	return map[string]any{
+		"type":       "view_submission",
+		"team":       map[string]any{"id": Team, "domain": "sefton"},
+		"user":       map[string]any{"id": user, "username": strings.ToLower(user), "name": strings.ToLower(user), "team_id": Team},
+		"api_app_id": "A1", "token": "legacy", "trigger_id": "13345224609.738474920.8088930838d88f008e2",
+		"view": v, "response_urls": []any{}, "is_enterprise_install": false, "enterprise": nil,
+	}
+}
+
+// Hook is a response_url: an HTTP server that records the JSON the bot
+// posts to it.
+type Hook struct {
+	srv   *httptest.Server
+	mu    sync.Mutex
+	posts []map[string]any
+}
+
+// NewHook starts a Hook, closed when the test ends.
+func (k *Kit) NewHook() *Hook {
+	h := &Hook{}
+	h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var m map[string]any
+		body, _ := io.ReadAll(r.Body)
+		if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/json; charset=utf-8" || json.Unmarshal(body, &m) != nil {
+			http.Error(w, "bad post", http.StatusBadRequest)
+			return
+		}
+		h.mu.Lock()
+		h.posts = append(h.posts, m)
+		h.mu.Unlock()
+		_, _ = w.Write([]byte("ok"))
+	}))
+	k.T.Cleanup(h.srv.Close)
+	return h
+}
+
+// URL is the hook's address, to put in a payload's response_url.
+func (h *Hook) URL() string { return h.srv.URL + "/actions/T1/1/x" }
+
+// Posts are the bodies posted so far.
+func (h *Hook) Posts() []map[string]any {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]map[string]any(nil), h.posts...)
+}
+
+// Last is the text of the latest post with its blocks' text, or "".
+func (h *Hook) Last() string {
+	posts := h.Posts()
+	if len(posts) == 0 {
+		return ""
+	}
+	return PostText(posts[len(posts)-1])
+}
+
+// PostText is a posted message's text and its sections' text, joined.
+func PostText(m map[string]any) string {
+	var b strings.Builder
+	if s, ok := m["text"].(string); ok {
+		b.WriteString(s)
+	}
+	blocks, _ := m["blocks"].([]any)
+	for _, blk := range blocks {
+		if bm, ok := blk.(map[string]any); ok {
+			if t, ok := bm["text"].(map[string]any); ok {
+				if s, ok := t["text"].(string); ok {
+					b.WriteString("\n" + s)
+				}
+			}
+		}
+	}
+	return b.String()
 }

@@ -1,0 +1,651 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// InterestKind is the kind of interest a member declares.
+type InterestKind string
+
+// Kinds of interest. A member with a disclosable pecuniary interest must
+// withdraw from the meeting for the item unless they hold a dispensation;
+// with a personal or other interest they declare it and may stay.
+const (
+	InterestPecuniary InterestKind = "pecuniary"
+	InterestPersonal  InterestKind = "personal"
+	InterestOther     InterestKind = "other"
+)
+
+// Phrase is how the minutes name the kind: "a disclosable pecuniary interest".
+func (k InterestKind) Phrase() string {
+	switch k {
+	case InterestPecuniary:
+		return "a disclosable pecuniary interest"
+	case InterestPersonal:
+		return "a personal interest"
+	}
+	return "an other interest"
+}
+
+// Declaration is a member's declaration of an interest in an agenda item.
+// It is a legal record: never edited; a withdrawal or a dispensation is a
+// record of its own.
+type Declaration struct {
+	ID           int64
+	MeetingID    int64
+	Item         string // the agenda item's number
+	UserID       string // empty for declarations imported from minutes
+	Name         string
+	Kind         InterestKind
+	Nature       string
+	Dispensation bool
+	Withdrawn    bool
+	DeclaredAt   time.Time
+	By           string
+}
+
+// MaxNatureLen bounds the nature of an interest.
+const MaxNatureLen = 1000
+
+// kindPhrases are the spellings people use for each kind, longest first
+// within a kind so that "personal interest" is read whole.
+var kindPhrases = []struct {
+	words string
+	kind  InterestKind
+}{
+	{"disclosable pecuniary interest", InterestPecuniary},
+	{"disclosable pecuniary", InterestPecuniary},
+	{"pecuniary interest", InterestPecuniary},
+	{"pecuniary", InterestPecuniary},
+	{"disclosable", InterestPecuniary},
+	{"dpi", InterestPecuniary},
+	{"financial", InterestPecuniary},
+	{"non-pecuniary interest", InterestPersonal},
+	{"non pecuniary interest", InterestPersonal},
+	{"non-pecuniary", InterestPersonal},
+	{"non pecuniary", InterestPersonal},
+	{"nonpecuniary", InterestPersonal},
+	{"personal interest", InterestPersonal},
+	{"personal", InterestPersonal},
+	{"other registrable interest", InterestOther},
+	{"other registerable interest", InterestOther},
+	{"other registrable", InterestOther},
+	{"other registerable", InterestOther},
+	{"non-registrable interest", InterestOther},
+	{"non registrable interest", InterestOther},
+	{"non-registrable", InterestOther},
+	{"non registrable", InterestOther},
+	{"other interest", InterestOther},
+	{"registrable", InterestOther},
+	{"other", InterestOther},
+	{"ori", InterestOther},
+	{"nri", InterestOther},
+}
+
+// takeKind reads a kind of interest from the start of words, in any of its
+// common spellings ("dpi", "disclosable pecuniary interest", "non-pecuniary",
+// "personal interest", "other registrable"), and says how many words it used.
+func takeKind(words []string) (InterestKind, int) {
+	best, bestN := InterestKind(""), 0
+	for _, p := range kindPhrases {
+		want := strings.Fields(p.words)
+		if len(want) > len(words) || len(want) <= bestN {
+			continue
+		}
+		match := true
+		for i, w := range want {
+			if strings.ToLower(strings.Trim(words[i], ",:;")) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			best, bestN = p.kind, len(want)
+		}
+	}
+	return best, bestN
+}
+
+// ParseKind reads a whole string as a kind of interest.
+func ParseKind(s string) (InterestKind, bool) {
+	words := strings.Fields(s)
+	k, n := takeKind(words)
+	return k, n > 0 && n == len(words)
+}
+
+func declareCommand() *Command {
+	return &Command{
+		Name:    "/declare",
+		Summary: "Declare an interest in an agenda item: pecuniary, personal or other.",
+		Usage: []string{
+			"/declare ITEM KIND NATURE",
+			"/declare   (alone: opens a form)",
+			"/declare list [DATE]",
+			"/declare withdraw ITEM",
+			"/declare minutes [DATE]   (officer)",
+		},
+		Examples: []string{
+			"/declare 7.5 personal Trustee of SWACA",
+			"/declare 7.7 pecuniary Spouse employed by Sefton CVS",
+			"/declare 4 other Member of the IOM board",
+		},
+		Saves: "your declaration",
+		Reads: []string{"list", "minutes", "help"},
+		Run:   runDeclare,
+	}
+}
+
+// declareArgs is a parsed "/declare [DATE] ITEM KIND NATURE".
+type declareArgs struct {
+	Date   Date
+	Item   string
+	Kind   InterestKind
+	Nature string
+}
+
+// parseDeclaration reads the text of "/declare [DATE] ITEM KIND NATURE".
+func parseDeclaration(args []string, now time.Time, loc *time.Location) (declareArgs, error) {
+	var a declareArgs
+	d, n, err := takeDate(args, now, loc)
+	if err != nil {
+		return a, err
+	}
+	a.Date = d
+	rest := args[n:]
+	item, n := takeItem(rest)
+	if n == 0 {
+		if len(rest) == 0 {
+			return a, errors.New("start with the agenda item's number, e.g. 7.5")
+		}
+		return a, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
+	}
+	a.Item = item
+	rest = rest[n:]
+	kind, n := takeKind(rest)
+	if n == 0 {
+		return a, errors.New("say what kind of interest it is: pecuniary, personal or other")
+	}
+	a.Kind = kind
+	rest = rest[n:]
+	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
+		rest = rest[1:]
+	}
+	a.Nature = strings.Join(rest, " ")
+	if a.Nature == "" {
+		return a, errors.New("say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature")
+	}
+	if len(a.Nature) > MaxNatureLen {
+		return a, fmt.Errorf("that nature is too long (%d characters; the limit is %d)", len(a.Nature), MaxNatureLen)
+	}
+	return a, nil
+}
+
+// truncateText shortens s to about n bytes for quoting in an error.
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r) + "…"
+}
+
+func runDeclare(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/declare"]
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(args) == 0 {
+		return s.declareForm(ctx, c, r)
+	}
+	switch strings.ToLower(args[0]) {
+	case "list":
+		return s.listDeclarations(ctx, c, r, args[1:])
+	case "withdraw":
+		return s.withdrawDeclarationCmd(ctx, c, r, args[1:])
+	case "minutes":
+		return s.declarationsMinutes(ctx, c, r, args[1:])
+	}
+	me, err := s.member(ctx, c, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	a, err := parseDeclaration(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
+	}
+	m, err := s.meetingFor(ctx, c, a.Date, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	it, _, err := s.agendaItem(ctx, c, m, a.Item)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.declare(ctx, c, me, m, it, a.Kind, a.Nature, false, r)
+}
+
+// openForDeclarations refuses meetings that are cancelled, held or under way.
+func openForDeclarations(c Committee, m Meeting, now time.Time) error {
+	if m.Status == MeetingHeld {
+		return userErr("The meeting on %s has already been held; declarations for it are closed.", formatDay(m.StartsAt, c.Location()))
+	}
+	return openMeeting(c, m, now)
+}
+
+// declare records a declaration and answers with what follows from it.
+func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting, it AgendaItem, kind InterestKind, nature string, dispensation bool, r Request) (Reply, error) {
+	d, created, err := s.store.Declare(ctx, Declaration{
+		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name,
+		Kind: kind, Nature: nature, Dispensation: dispensation, DeclaredAt: r.Now, By: r.UserID,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	var b strings.Builder
+	if created {
+		fmt.Fprintf(&b, "Recorded: you declared %s in %s at the meeting of *%s* on %s.", kind.Phrase(), Escape(itemLabel(it)), Escape(c.Name), describeMeeting(m, loc))
+	} else {
+		fmt.Fprintf(&b, "You had already declared this interest in %s (on %s); nothing changed.", Escape(itemLabel(it)), formatWhen(d.DeclaredAt, loc))
+	}
+	fmt.Fprintf(&b, "\nNature: %s", Escape(d.Nature))
+	reply := Reply{Visibility: Private}
+	switch {
+	case kind == InterestPecuniary && d.Dispensation:
+		fmt.Fprintf(&b, "\nYou hold a dispensation, so you may remain for %s.", Escape("Item "+it.Number))
+	case kind == InterestPecuniary:
+		fmt.Fprintf(&b, "\nA member with a *disclosable pecuniary interest* must withdraw from the meeting room, including the public gallery, for the whole of %s, unless they hold a dispensation. Do you hold a dispensation?", Escape("Item "+it.Number))
+		reply.Buttons = append(reply.Buttons, Button{Label: "I hold a dispensation", Action: "declare.dispensation", Value: strconv.FormatInt(d.ID, 10), Style: "primary"})
+	default:
+		b.WriteString("\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.")
+	}
+	reply.Text = b.String()
+	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number), Style: "danger"})
+	return reply, nil
+}
+
+func withdrawValue(meetingID int64, item string) string {
+	return strconv.FormatInt(meetingID, 10) + ":" + item
+}
+
+func (s *Service) withdrawDeclarationCmd(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/declare"]
+	item, n := takeItem(args)
+	if n == 0 || n != len(args) {
+		return Reply{}, usageErr(cmd, "Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.")
+	}
+	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.withdrawDeclarations(ctx, c, r, m, item)
+}
+
+func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Request, m Meeting, item string) (Reply, error) {
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	label := "Item " + item
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if it, ok := findItem(items, item); ok {
+		item, label = it.Number, itemLabel(it)
+	}
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if n == 0 {
+		return Reply{}, userErr("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
+	}
+	return private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
+		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are")), nil
+}
+
+func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	ids, item, ok := strings.Cut(value, ":")
+	id, err := strconv.ParseInt(ids, 10, 64)
+	if !ok || err != nil || id <= 0 || !isItemNumber(item) {
+		return Reply{}, userErr("That button is broken; use `/declare withdraw ITEM`.")
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
+		return Reply{}, userErr("That meeting is not one of %s's.", Escape(c.Name))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.withdrawDeclarations(ctx, c, r, m, item)
+}
+
+func dispensationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, userErr("That button is broken; declare the interest again.")
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	d, err := s.store.Declaration(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, userErr("That declaration no longer exists.")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	if d.UserID != r.UserID {
+		return Reply{}, userErr("That button belongs to someone else's declaration.")
+	}
+	m, err := s.store.Meeting(ctx, d.MeetingID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if m.CommitteeID != c.ID {
+		return Reply{}, userErr("That declaration is not one of %s's.", Escape(c.Name))
+	}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	if d.Withdrawn {
+		return Reply{}, userErr("That declaration was withdrawn; declare the interest again if it stands.")
+	}
+	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !created {
+		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.Item)), nil
+	}
+	return private("Recorded: you hold a dispensation for your disclosable pecuniary interest in Item %s, so you may remain for it. The officer may ask to see it.", Escape(d.Item)), nil
+}
+
+func (s *Service) listDeclarations(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/declare"]
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "list")
+	if err != nil {
+		return Reply{}, err
+	}
+	ds, items, err := s.declarationsOf(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	if len(ds) == 0 {
+		return private("%s\nNo interests have been declared.", head), nil
+	}
+	var b strings.Builder
+	b.WriteString(head)
+	for _, d := range ds {
+		label := "Item " + d.Item
+		if it, ok := findItem(items, d.Item); ok {
+			label = itemLabel(it)
+		}
+		fmt.Fprintf(&b, "\n• %s — %s: %s interest — %s (declared %s)", Escape(label), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
+		if d.Kind == InterestPecuniary {
+			if d.Dispensation {
+				b.WriteString(" — holds a dispensation")
+			} else {
+				b.WriteString(" — withdraws for this item")
+			}
+		}
+	}
+	return Reply{Visibility: Private, Text: b.String()}, nil
+}
+
+func kindWord(k InterestKind) string {
+	if k == InterestPecuniary {
+		return "disclosable pecuniary"
+	}
+	return string(k)
+}
+
+// meetingForArgs reads "[DATE]" (and nothing else) and finds that meeting.
+func (s *Service) meetingForArgs(ctx context.Context, c Committee, r Request, args []string, cmd *Command, sub string) (Meeting, error) {
+	d, n, err := takeDate(args, r.Now, c.Location())
+	if err != nil {
+		return Meeting{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
+	}
+	if n != len(args) {
+		return Meeting{}, usageErr(cmd, "`%s` takes only a date.", sub)
+	}
+	return s.meetingFor(ctx, c, d, r.Now)
+}
+
+// declarationsOf lists m's standing declarations in agenda order, with
+// the agenda's items.
+func (s *Service) declarationsOf(ctx context.Context, m Meeting) ([]Declaration, []AgendaItem, error) {
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	sortDeclarations(ds, items)
+	return ds, items, nil
+}
+
+// sortDeclarations orders ds by their items' places on the agenda, then as
+// declared.
+func sortDeclarations(ds []Declaration, items []AgendaItem) {
+	pos := func(n string) int {
+		if it, ok := findItem(items, n); ok {
+			return it.Position
+		}
+		return 1 << 30
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		pi, pj := pos(ds[i].Item), pos(ds[j].Item)
+		if pi != pj {
+			return pi < pj
+		}
+		return ds[i].DeclaredAt.Before(ds[j].DeclaredAt)
+	})
+}
+
+func (s *Service) declarationsMinutes(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/declare"]
+	if _, err := s.officer(ctx, c, r, "draft the minutes"); err != nil {
+		return Reply{}, err
+	}
+	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "minutes")
+	if err != nil {
+		return Reply{}, err
+	}
+	ds, items, err := s.declarationsOf(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s", describeMeeting(m, c.Location()), Escape(DeclarationsParagraph(ds, items))), nil
+}
+
+// NoDeclarations is the minutes' sentence when nobody declared an interest.
+const NoDeclarations = "No declarations of any disclosable pecuniary interests or personal interests were received."
+
+// DeclarationsParagraph is the "Declarations of Interest" minute, in the
+// minutes' own style: NoDeclarations, or one sentence per declaration in
+// agenda order, e.g. "Neil Frackelton declared a personal interest in Item
+// 7.5 (SWACA) as Trustee of SWACA." It is plain text: Escape it before
+// putting it in a reply.
+func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
+	var standing []Declaration
+	for _, d := range ds {
+		if !d.Withdrawn {
+			standing = append(standing, d)
+		}
+	}
+	if len(standing) == 0 {
+		return NoDeclarations
+	}
+	sortDeclarations(standing, items)
+	sentences := make([]string, 0, len(standing))
+	for _, d := range standing {
+		label := "Item " + d.Item
+		if it, ok := findItem(items, d.Item); ok {
+			label = itemLabel(it)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
+		if nature := strings.TrimRight(oneLine(d.Nature), "."); nature != "" {
+			first := strings.ToLower(strings.Fields(nature)[0])
+			switch first {
+			case "as", "because", "being", "by", "since", "through":
+				b.WriteString(" " + nature)
+			default:
+				b.WriteString(" as " + nature)
+			}
+		}
+		if d.Kind == InterestPecuniary {
+			if d.Dispensation {
+				b.WriteString(", and remained in the meeting under a dispensation")
+			} else {
+				b.WriteString(", and left the meeting for that item")
+			}
+		}
+		b.WriteString(".")
+		sentences = append(sentences, b.String())
+	}
+	return strings.Join(sentences, " ")
+}
+
+// oneLine folds runs of white space (new lines included) into single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// declareForm is the form "/declare" alone opens for the next meeting.
+func (s *Service) declareForm(ctx context.Context, c Committee, r Request) (Reply, error) {
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(items) == 0 {
+		return Reply{}, userErr("The agenda for the meeting on %s has no items yet, so there is nothing to declare an interest in.", formatDay(m.StartsAt, c.Location()))
+	}
+	opts := make([]Option, 0, len(items))
+	for _, it := range items {
+		opts = append(opts, Option{Value: it.Number, Label: it.Number + " " + oneLine(it.Title)})
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       "Opening the form to declare an interest…",
+		Form: &Form{
+			ID: "declare", Title: "Declare an interest", Submit: "Declare",
+			Metadata: strconv.FormatInt(m.ID, 10),
+			Fields: []Field{
+				{ID: "item", Label: "Agenda item", Kind: FieldSelect, Options: opts,
+					Hint: "Meeting on " + formatWhen(m.StartsAt, c.Location())},
+				{ID: "kind", Label: "Kind of interest", Kind: FieldRadio, Options: []Option{
+					{Value: string(InterestPecuniary), Label: "Disclosable pecuniary interest"},
+					{Value: string(InterestPersonal), Label: "Personal interest"},
+					{Value: string(InterestOther), Label: "Other interest"},
+				}},
+				{ID: "nature", Label: "Nature of the interest", Kind: FieldTextArea, MaxLen: MaxNatureLen,
+					Hint: "e.g. Trustee of SWACA; Spouse employed by Sefton CVS"},
+				{ID: "dispensation", Label: "Dispensation", Kind: FieldCheckbox, Optional: true, Options: []Option{
+					{Value: "yes", Label: "I hold a dispensation for this interest"},
+				}},
+			},
+		},
+	}, nil
+}
+
+// submitDeclaration receives the declare form.
+func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	meetingID, err := strconv.ParseInt(sub.Metadata, 10, 64)
+	if err != nil || meetingID <= 0 {
+		return Reply{}, nil, userErr("That form is out of date; run `/declare` again.")
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	me, err := s.member(ctx, c, r)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	m, err := s.store.Meeting(ctx, meetingID)
+	if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
+		return Reply{}, nil, userErr("That form is out of date; run `/declare` again.")
+	}
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	errs := map[string]string{}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		errs["item"] = Unescape(err.Error())
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	it, ok := findItem(items, sub.Value("item"))
+	switch {
+	case errs["item"] != "":
+	case sub.Value("item") == "":
+		errs["item"] = "Choose the agenda item."
+	case !ok:
+		errs["item"] = "That item is no longer on the agenda."
+	}
+	kind := InterestKind(sub.Value("kind"))
+	if k, ok := ParseKind(string(kind)); ok {
+		kind = k
+	} else {
+		errs["kind"] = "Choose the kind of interest."
+	}
+	nature := oneLine(sub.Value("nature"))
+	switch {
+	case nature == "":
+		errs["nature"] = "Say what the interest is, e.g. Trustee of SWACA."
+	case len(nature) > MaxNatureLen:
+		errs["nature"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(nature), MaxNatureLen)
+	}
+	if len(errs) > 0 {
+		return Reply{}, errs, nil
+	}
+	dispensation := false
+	for _, v := range sub.Values["dispensation"] {
+		dispensation = dispensation || v == "yes"
+	}
+	reply, err := s.declare(ctx, c, me, m, it, kind, nature, dispensation, r)
+	return reply, nil, err
+}

@@ -1,0 +1,361 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ReportLink is a link to a member's written report for an agenda item.
+// Links are kept as an append-only log: a new link from the same member for
+// the same item replaces the old one, which stays in the history.
+type ReportLink struct {
+	ID        int64
+	MeetingID int64
+	Item      string
+	UserID    string
+	Name      string
+	URL       string // exactly as given
+	Title     string
+	At        time.Time
+	By        string
+}
+
+// ReportOutcome says what submitting a report link changed.
+type ReportOutcome string
+
+// Outcomes of submitting a report link.
+const (
+	ReportRecorded  ReportOutcome = "recorded"  // the member's first link for the item
+	ReportReplaced  ReportOutcome = "replaced"  // a new link replaced the member's earlier one
+	ReportUnchanged ReportOutcome = "unchanged" // the same link again
+)
+
+// Limits on report links.
+const (
+	MaxURLLen   = 2000
+	MaxTitleLen = 200
+)
+
+// CheckURL reports whether s may be stored as a link to a report: an
+// absolute http or https address with a host, at most MaxURLLen bytes, with
+// no white space or control characters and no user name or password in it.
+func CheckURL(s string) error {
+	switch {
+	case s == "":
+		return errors.New("give the report's web address, starting https://")
+	case len(s) > MaxURLLen:
+		return fmt.Errorf("that address is too long (%d characters; the limit is %d)", len(s), MaxURLLen)
+	case !utf8.ValidString(s):
+		return errors.New("that address is not valid text")
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r) {
+			return errors.New("that address contains spaces or control characters")
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return errors.New("that is not a web address I can read; it should look like https://example.org/report.pdf")
+	}
+	if scheme := strings.ToLower(u.Scheme); scheme != "http" && scheme != "https" {
+		return errors.New("only http and https links can be attached (no javascript:, file: or other kinds)")
+	}
+	if u.Opaque != "" {
+		return errors.New("that is not a full web address; it should look like https://example.org/report.pdf")
+	}
+	if u.User != nil {
+		return errors.New("that address carries a user name or password; share a link without them")
+	}
+	host := u.Hostname()
+	if host == "" {
+		return errors.New("that address has no host; it should look like https://example.org/report.pdf")
+	}
+	if net.ParseIP(host) == nil {
+		for _, r := range host {
+			if r != '-' && r != '.' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return errors.New("that address's host name is not valid")
+			}
+		}
+	}
+	return nil
+}
+
+// LinkText renders a report link for reply text (Slack mrkdwn): as a link
+// "<url|title>" when the address cannot break out of Slack's link syntax,
+// otherwise as escaped plain text.
+func LinkText(rawURL, title string) string {
+	label := oneLine(title)
+	if label == "" {
+		label = rawURL
+	}
+	if CheckURL(rawURL) == nil && !strings.ContainsAny(rawURL, "|<>") {
+		return "<" + strings.ReplaceAll(rawURL, "&", "&amp;") + "|" + Escape(label) + ">"
+	}
+	if title != "" {
+		return Escape(label) + " — " + Escape(rawURL)
+	}
+	return Escape(rawURL)
+}
+
+// unwrapLink undoes Slack's escaping of a link in command text:
+// "<https://x>" or "<https://x|label>" is https://x. Within the brackets
+// Slack writes & as &amp; (and < and > as &lt; &gt;), so those are
+// unescaped to give the address as the person typed it.
+func unwrapLink(w string) string {
+	if len(w) > 2 && strings.HasPrefix(w, "<") && strings.HasSuffix(w, ">") {
+		inner := w[1 : len(w)-1]
+		u, _, _ := strings.Cut(inner, "|")
+		return Unescape(u)
+	}
+	return w
+}
+
+func reportCommand() *Command {
+	return &Command{
+		Name:    "/report",
+		Summary: "Attach a link to your written report for an agenda item.",
+		Usage: []string{
+			"/report ITEM URL [TITLE]",
+			"/report list [DATE]",
+			"/report missing [DATE]   (officer)",
+			"/report remove ITEM",
+		},
+		Examples: []string{
+			"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG",
+			"/report list",
+			"/report remove 7.5",
+		},
+		Saves: "your report link",
+		Reads: []string{"list", "missing", "help"},
+		Run:   runReport,
+	}
+}
+
+// reportArgs is a parsed "/report [DATE] ITEM URL [TITLE]".
+type reportArgs struct {
+	Date  Date
+	Item  string
+	URL   string
+	Title string
+}
+
+// parseReport reads the text of "/report [DATE] ITEM URL [TITLE]".
+func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, error) {
+	var a reportArgs
+	d, n, err := takeDate(args, now, loc)
+	if err != nil {
+		return a, err
+	}
+	a.Date = d
+	rest := args[n:]
+	item, n := takeItem(rest)
+	if n == 0 {
+		if len(rest) == 0 {
+			return a, errors.New("start with the agenda item's number, e.g. 7.5")
+		}
+		return a, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
+	}
+	a.Item = item
+	rest = rest[n:]
+	if len(rest) == 0 {
+		return a, errors.New("give the report's web address after the item number")
+	}
+	a.URL = unwrapLink(rest[0])
+	if err := CheckURL(a.URL); err != nil {
+		return a, err
+	}
+	rest = rest[1:]
+	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
+		rest = rest[1:]
+	}
+	a.Title = strings.Join(rest, " ")
+	if len(a.Title) > MaxTitleLen {
+		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", len(a.Title), MaxTitleLen)
+	}
+	return a, nil
+}
+
+func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/report"]
+	if len(args) == 0 {
+		return Help(cmd), nil
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	switch strings.ToLower(args[0]) {
+	case "list":
+		return s.listReports(ctx, c, r, args[1:])
+	case "missing":
+		return s.missingReports(ctx, c, r, args[1:])
+	case "remove":
+		return s.removeReport(ctx, c, r, args[1:])
+	}
+	me, err := s.member(ctx, c, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	a, err := parseReport(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
+	}
+	m, err := s.meetingFor(ctx, c, a.Date, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	it, _, err := s.agendaItem(ctx, c, m, a.Item)
+	if err != nil {
+		return Reply{}, err
+	}
+	outcome, err := s.store.SubmitReport(ctx, ReportLink{
+		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name, URL: a.URL, Title: a.Title, At: r.Now, By: r.UserID,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	var b strings.Builder
+	switch outcome {
+	case ReportUnchanged:
+		fmt.Fprintf(&b, "You had already attached this report to %s; nothing changed.", Escape(itemLabel(it)))
+	case ReportReplaced:
+		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is replaced (the earlier link stays in the history).", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
+	default:
+		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is attached.", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
+	}
+	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
+	return Reply{Visibility: Private, Text: b.String()}, nil
+}
+
+func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/report"]
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	item, n := takeItem(args)
+	if n == 0 || n != len(args) {
+		return Reply{}, usageErr(cmd, "Say which item's report to remove, e.g. `/report remove 7.5`.")
+	}
+	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openForDeclarations(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	label := "Item " + item
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if it, ok := findItem(items, item); ok {
+		item, label = it.Number, itemLabel(it)
+	}
+	err = s.store.RemoveReport(ctx, m.ID, item, r.UserID, r.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("Your report for %s is removed (the history keeps a record of it).", Escape(label)), nil
+}
+
+func (s *Service) listReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/report"]
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Reply{}, err
+	}
+	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "list")
+	if err != nil {
+		return Reply{}, err
+	}
+	links, items, err := s.reportsOf(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	head := fmt.Sprintf("*Reports* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	if len(links) == 0 {
+		return private("%s\nNo reports have been attached yet.", head), nil
+	}
+	var b strings.Builder
+	b.WriteString(head)
+	for _, l := range links {
+		label := "Item " + l.Item
+		if it, ok := findItem(items, l.Item); ok {
+			label = itemLabel(it)
+		}
+		fmt.Fprintf(&b, "\n• %s: %s — %s, %s", Escape(label), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
+	}
+	return Reply{Visibility: Private, Text: b.String()}, nil
+}
+
+// reportsOf lists m's standing report links in agenda order, with the
+// agenda's items.
+func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []AgendaItem, error) {
+	links, err := s.store.ReportLinks(ctx, m.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	pos := func(n string) int {
+		if it, ok := findItem(items, n); ok {
+			return it.Position
+		}
+		return 1 << 30
+	}
+	sort.SliceStable(links, func(i, j int) bool { return pos(links[i].Item) < pos(links[j].Item) })
+	return links, items, nil
+}
+
+func (s *Service) missingReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/report"]
+	if _, err := s.officer(ctx, c, r, "see which reports are missing"); err != nil {
+		return Reply{}, err
+	}
+	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "missing")
+	if err != nil {
+		return Reply{}, err
+	}
+	links, items, err := s.reportsOf(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	have := map[string]bool{}
+	for _, l := range links {
+		have[strings.ToLower(l.Item)] = true
+	}
+	var b strings.Builder
+	missing := 0
+	for _, it := range items {
+		if it.Presenter == "" || have[strings.ToLower(it.Number)] {
+			continue
+		}
+		missing++
+		who := it.Presenter
+		if it.Organisation != "" {
+			who += " (" + it.Organisation + ")"
+		}
+		fmt.Fprintf(&b, "\n• %s — %s", Escape(itemLabel(it)), Escape(who))
+	}
+	head := fmt.Sprintf("*Reports missing* — meeting on %s", describeMeeting(m, c.Location()))
+	if missing == 0 {
+		return private("%s\nEvery item with a presenter has a report attached.", head), nil
+	}
+	return private("%s\n%d %s with a presenter %s no report yet:%s", head, missing, plural(missing, "item", "items"), plural(missing, "has", "have"), b.String()), nil
+}

@@ -1,0 +1,178 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+type declarationRow struct {
+	ID           int64          `db:"id"`
+	MeetingID    int64          `db:"meeting_id"`
+	Item         string         `db:"item_number"`
+	UserID       sql.NullString `db:"user_id"`
+	Name         string         `db:"name"`
+	Kind         string         `db:"kind"`
+	Nature       string         `db:"nature"`
+	Dispensation bool           `db:"dispensation"`
+	Withdrawn    bool           `db:"withdrawn"`
+	DeclaredAt   time.Time      `db:"declared_at"`
+	By           string         `db:"declared_by"`
+}
+
+func (r declarationRow) declaration() commands.Declaration {
+	return commands.Declaration{
+		ID: r.ID, MeetingID: r.MeetingID, Item: r.Item, UserID: r.UserID.String, Name: r.Name,
+		Kind: commands.InterestKind(r.Kind), Nature: r.Nature, Dispensation: r.Dispensation,
+		Withdrawn: r.Withdrawn, DeclaredAt: r.DeclaredAt, By: r.By,
+	}
+}
+
+// declarationColumns reads a declaration with its dispensation and
+// withdrawal, which are rows of their own.
+const declarationColumns = `d.id, d.meeting_id, d.item_number, d.user_id, d.name, d.kind, d.nature,
+	(d.dispensation OR EXISTS (SELECT 1 FROM declaration_dispensations p WHERE p.declaration_id = d.id)) AS dispensation,
+	EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id) AS withdrawn,
+	d.declared_at, d.declared_by`
+
+// Declare implements commands.DeclarationStore.
+func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Declaration, bool, error) {
+	var out commands.Declaration
+	var created bool
+	err := db.inTx(ctx, "declare", func(tx *sqlx.Tx) error {
+		key := memberKey(d.UserID, d.Name)
+		// A few tries: an identical declaration may be withdrawn between
+		// our insert meeting it and our reading it.
+		for try := 0; try < 3; try++ {
+			var id int64
+			err := tx.GetContext(ctx, &id, `
+				INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
+					(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
+					 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
+				ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) DO NOTHING
+				RETURNING id`,
+				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt))
+			switch {
+			case err == nil:
+				created = true
+				if err := auditMeeting(ctx, tx, d.MeetingID, d.By, "declaration.add", d.Item,
+					map[string]any{"declaration": id, "kind": d.Kind, "nature": d.Nature, "dispensation": d.Dispensation}); err != nil {
+					return err
+				}
+				return getDeclaration(ctx, tx, &out, id)
+			case !errors.Is(err, sql.ErrNoRows):
+				return err
+			}
+			var row declarationRow
+			err = tx.GetContext(ctx, &row, `SELECT `+declarationColumns+` FROM declarations d
+				WHERE d.meeting_id = $1 AND d.item_number = $2 AND d.member_key = $3 AND d.kind = $4 AND md5(d.nature) = md5($5)
+				  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+				ORDER BY d.id DESC LIMIT 1`, d.MeetingID, d.Item, key, string(d.Kind), d.Nature)
+			if err == nil {
+				out = row.declaration()
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		return fmt.Errorf("declaration changing under us: %w", commands.ErrConflict)
+	})
+	return out, created, err
+}
+
+func getDeclaration(ctx context.Context, q sqlx.QueryerContext, out *commands.Declaration, id int64) error {
+	var row declarationRow
+	if err := sqlx.GetContext(ctx, q, &row, `SELECT `+declarationColumns+` FROM declarations d WHERE d.id = $1`, id); err != nil {
+		return err
+	}
+	*out = row.declaration()
+	return nil
+}
+
+// auditMeeting appends to the audit log of the committee whose meeting it is.
+func auditMeeting(ctx context.Context, q sqlx.ExtContext, meetingID int64, actor, action, subject string, detail any) error {
+	var committeeID int64
+	if err := sqlx.GetContext(ctx, q, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1`, meetingID); err != nil {
+		return err
+	}
+	return audit(ctx, q, committeeID, actor, action, subject, detail)
+}
+
+// Declaration implements commands.DeclarationStore.
+func (db *DB) Declaration(ctx context.Context, id int64) (commands.Declaration, error) {
+	var out commands.Declaration
+	return out, mapErr("declaration", getDeclaration(ctx, db.x, &out, id))
+}
+
+// Declarations implements commands.DeclarationStore.
+func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Declaration, error) {
+	var rows []declarationRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+declarationColumns+` FROM declarations d
+		WHERE d.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+		ORDER BY d.declared_at, d.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("declarations", err)
+	}
+	out := make([]commands.Declaration, len(rows))
+	for i, r := range rows {
+		out[i] = r.declaration()
+	}
+	return out, nil
+}
+
+// WithdrawDeclarations implements commands.DeclarationStore.
+func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string) (int, error) {
+	var n int
+	err := db.inTx(ctx, "withdraw declarations", func(tx *sqlx.Tx) error {
+		var ids []int64
+		err := tx.SelectContext(ctx, &ids, `
+			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
+			SELECT d.id, $4 FROM declarations d
+			WHERE d.meeting_id = $1 AND d.item_number = $2 AND d.member_key = $3
+			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+			ON CONFLICT (declaration_id) DO NOTHING
+			RETURNING declaration_id`, meetingID, item, memberKey(userID, ""), by)
+		if err != nil {
+			return err
+		}
+		n = len(ids)
+		if n == 0 {
+			return nil
+		}
+		return auditMeeting(ctx, tx, meetingID, by, "declaration.withdraw", item, map[string]any{"declarations": ids})
+	})
+	return n, err
+}
+
+// RecordDispensation implements commands.DeclarationStore.
+func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string) (bool, error) {
+	var created bool
+	err := db.inTx(ctx, "record dispensation", func(tx *sqlx.Tx) error {
+		var d commands.Declaration
+		if err := getDeclaration(ctx, tx, &d, declarationID); err != nil {
+			return err
+		}
+		if d.Dispensation {
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO declaration_dispensations (declaration_id, recorded_by) VALUES ($1, $2)
+			ON CONFLICT (declaration_id) DO NOTHING`, declarationID, by)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		created = true
+		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID})
+	})
+	return created, err
+}

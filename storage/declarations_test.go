@@ -1,0 +1,212 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// meetingWithItems schedules a meeting and puts items on its agenda with
+// plain SQL (the agenda's own commands live elsewhere).
+func meetingWithItems(t *testing.T, db *storage.DB, items ...commands.AgendaItem) commands.Meeting {
+	t.Helper()
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC), Venue: "Remote Meeting"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range items {
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation) VALUES ($1, $2, $3, $4, $5, $6)`,
+			m.ID, it.Number, i+1, it.Title, it.Presenter, it.Organisation); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+func count(t *testing.T, db *storage.DB, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.SQL().QueryRowContext(context.Background(), query, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestAgendaItems(t *testing.T) {
+	db := pgtest.New(t)
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "4", Title: "IOM Refresh"}, commands.AgendaItem{Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA"})
+	ctx := context.Background()
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title, removed_at) VALUES ($1, '9', 9, 'Gone', now())`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.AgendaItems(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		got[i].ID = 0
+	}
+	want := []commands.AgendaItem{
+		{MeetingID: m.ID, Number: "4", Title: "IOM Refresh", Position: 1},
+		{MeetingID: m.ID, Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA", Position: 2},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("agenda items (-want +got):\n%s", diff)
+	}
+}
+
+func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
+	d := commands.Declaration{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}
+
+	// A double submit: many identical declarations at once store one row.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	created, ids := 0, map[int64]bool{}
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, ok, err := db.Declare(ctx, d)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			ids[got.ID] = true
+			if ok {
+				created++
+			}
+		}()
+	}
+	wg.Wait()
+	if created != 1 || len(ids) != 1 {
+		t.Fatalf("8 identical declarations at once: %d created, %d ids; want 1 and 1", created, len(ids))
+	}
+	if n := count(t, db, `SELECT count(*) FROM declarations`); n != 1 {
+		t.Fatalf("%d rows, want 1", n)
+	}
+	var first int64
+	for id := range ids {
+		first = id
+	}
+
+	// A different nature or kind is another declaration.
+	other := d
+	other.Kind = commands.InterestPecuniary
+	if _, ok, err := db.Declare(ctx, other); err != nil || !ok {
+		t.Fatalf("pecuniary declaration: created=%v err=%v", ok, err)
+	}
+	standing, err := db.Declarations(ctx, m.ID)
+	if err != nil || len(standing) != 2 {
+		t.Fatalf("standing = %d, %v; want 2", len(standing), err)
+	}
+
+	// Withdrawal keeps the originals; declaring again makes a new row.
+	n, err := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL")
+	if err != nil || n != 2 {
+		t.Fatalf("withdraw: n=%d err=%v, want 2", n, err)
+	}
+	if n, _ := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL"); n != 0 {
+		t.Errorf("second withdrawal withdrew %d", n)
+	}
+	if standing, _ := db.Declarations(ctx, m.ID); len(standing) != 0 {
+		t.Errorf("after withdrawal %d stand", len(standing))
+	}
+	old, err := db.Declaration(ctx, first)
+	if err != nil || !old.Withdrawn || old.Nature != "Trustee of SWACA" {
+		t.Errorf("withdrawn declaration = %+v, %v", old, err)
+	}
+	again, ok, err := db.Declare(ctx, d)
+	if err != nil || !ok || again.ID == first {
+		t.Fatalf("declaring again after withdrawal: %+v created=%v err=%v", again, ok, err)
+	}
+	if _, ok, _ := db.Declare(ctx, d); ok {
+		t.Error("the renewed declaration was stored twice")
+	}
+	if n := count(t, db, `SELECT count(*) FROM declarations`); n != 3 {
+		t.Errorf("%d rows, want 3 (two withdrawn, one standing)", n)
+	}
+
+	// A dispensation is a record of its own, recorded once.
+	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL"); err != nil || !ok {
+		t.Fatalf("dispensation: %v %v", ok, err)
+	}
+	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL"); err != nil || ok {
+		t.Errorf("second dispensation: created=%v err=%v", ok, err)
+	}
+	if got, _ := db.Declaration(ctx, again.ID); !got.Dispensation {
+		t.Error("dispensation not shown on the declaration")
+	}
+	if _, err := db.Declaration(ctx, 999999); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("missing declaration: %v", err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action LIKE 'declaration.%'`); n != 5 {
+		t.Errorf("%d audit entries for declarations, want 5", n)
+	}
+}
+
+func TestReportLinksKeepHistory(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
+	l := commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/a.pdf", Title: "SWACA", By: "UNEIL"}
+	steps := []struct {
+		link commands.ReportLink
+		want commands.ReportOutcome
+	}{
+		{l, commands.ReportRecorded},
+		{l, commands.ReportUnchanged},
+		{func() commands.ReportLink { x := l; x.URL = "https://example.org/b.pdf"; return x }(), commands.ReportReplaced},
+	}
+	for i, s := range steps {
+		got, err := db.SubmitReport(ctx, s.link)
+		if err != nil || got != s.want {
+			t.Fatalf("step %d: %s %v, want %s", i, got, err, s.want)
+		}
+	}
+	links, err := db.ReportLinks(ctx, m.ID)
+	if err != nil || len(links) != 1 || links[0].URL != "https://example.org/b.pdf" {
+		t.Fatalf("standing links = %+v, %v", links, err)
+	}
+	if err := db.RemoveReport(ctx, m.ID, "7.5", "UNEIL", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveReport(ctx, m.ID, "7.5", "UNEIL", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("second removal: %v, want ErrNotFound", err)
+	}
+	if links, _ := db.ReportLinks(ctx, m.ID); len(links) != 0 {
+		t.Errorf("removed link still stands: %+v", links)
+	}
+	if got, _ := db.SubmitReport(ctx, l); got != commands.ReportRecorded {
+		t.Errorf("after removal: %s, want recorded", got)
+	}
+	var actions []string
+	rows, err := db.SQL().QueryContext(ctx, `SELECT action || ' ' || url FROM report_links ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		_ = rows.Scan(&s)
+		actions = append(actions, s)
+	}
+	want := []string{"submitted https://example.org/a.pdf", "submitted https://example.org/b.pdf", "removed https://example.org/b.pdf", "submitted https://example.org/a.pdf"}
+	if diff := cmp.Diff(want, actions); diff != "" {
+		t.Errorf("history (-want +got):\n%s", diff)
+	}
+}
