@@ -108,7 +108,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 		c.press(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":press")))
 	case strings.HasPrefix(line, "/"):
 		name, text, _ := strings.Cut(line, " ")
-		req := c.request(name, linkMentions(text))
+		req := c.request(name, linkMentions(commands.Escape(text)))
 		reply := run(ctx, c.Service, c.Log, 10*time.Second, req, func(ctx context.Context) (commands.Reply, error) {
 			return c.Service.Run(ctx, req)
 		})

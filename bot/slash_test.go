@@ -331,3 +331,27 @@ func TestSlowDatabase(t *testing.T) {
 	wantText(t, r, "your apology was NOT saved")
 	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies for absence have been received.")
 }
+
+// TestTypedMarkupIsStoredAsTypedAndShownHarmlessly: Slack sends &, < and >
+// as entities; the record keeps what the person typed, and replies show it
+// without letting it mention anyone.
+func TestTypedMarkupIsStoredAsTypedAndShownHarmlessly(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	r := k.Must(neil, "/apologies", "Court &amp; tribunal &lt;!channel&gt; &lt;@U0ADMIN&gt;")
+	wantText(t, r, "Reason: Court &amp; tribunal &lt;!channel&gt; &lt;@U0ADMIN&gt;")
+	if strings.Contains(r.Raw, "<!channel>") || strings.Contains(r.Raw, "<@U0ADMIN>") {
+		t.Errorf("user text reached Slack as markup: %s", r.Raw)
+	}
+	next, err := k.DB.NextMeeting(context.Background(), mustCommittee(t, k.DB).ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := k.DB.Apologies(context.Background(), next.ID)
+	if err != nil || len(as) != 1 {
+		t.Fatalf("apologies = %v, %v", as, err)
+	}
+	if want := "Court & tribunal <!channel> <@U0ADMIN>"; as[0].Reason != want {
+		t.Errorf("stored reason = %q, want %q", as[0].Reason, want)
+	}
+}

@@ -61,12 +61,12 @@ func parseApology(args []string, r Request, c Committee) (apologyArgs, error) {
 			break
 		}
 		if looksLikeName(who) {
-			a.SubstituteName = strings.Join(who, " ")
+			a.SubstituteName = plain(who)
 			rest = rest[:i]
 			break
 		}
 	}
-	a.Reason = strings.Join(rest, " ")
+	a.Reason = plain(rest)
 	if len(a.Reason) > MaxReasonLen {
 		return a, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", len(a.Reason), MaxReasonLen)
 	}

@@ -11,8 +11,11 @@ import (
 
 // Request is one invocation of a command, as a transport received it.
 type Request struct {
-	Command   string // "/apologies"
-	Text      string // what followed the command
+	Command string // "/apologies"
+	// Text is what followed the command, as Slack sends it: &, < and >
+	// typed by the person arrive as &amp;, &lt; and &gt;, while mentions
+	// and links arrive in angle brackets (<@U123|neil>, <https://…>).
+	Text      string
 	TeamID    string
 	ChannelID string
 	UserID    string
@@ -271,6 +274,11 @@ func (s *Service) displayName(ctx context.Context, userID, fallback string) stri
 	}
 	return userID
 }
+
+// plain is free text from a command as the person typed it: the entities
+// Slack sends (see Request.Text) are undone. It is escaped again wherever
+// it is shown.
+func plain(words []string) string { return Unescape(strings.Join(words, " ")) }
 
 // joinAnd joins names as the minutes do: "A, B and C".
 func joinAnd(items []string) string {

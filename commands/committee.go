@@ -38,7 +38,7 @@ func runCommittee(ctx context.Context, s *Service, r Request, args []string) (Re
 	}
 	switch strings.ToLower(args[0]) {
 	case "setup":
-		return s.setupCommittee(ctx, r, strings.Join(args[1:], " "))
+		return s.setupCommittee(ctx, r, plain(args[1:]))
 	case "members":
 		return s.listMembers(ctx, r)
 	case "member":
@@ -133,7 +133,7 @@ func (s *Service) addMember(ctx context.Context, r Request, args []string) (Repl
 			role, rest = Role(strings.ToLower(rest[n-1])), rest[:n-1]
 		}
 	}
-	org := strings.Join(rest, " ")
+	org := plain(rest)
 	if org == "" {
 		return Reply{}, usageErr(cmd, "Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}

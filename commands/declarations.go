@@ -176,7 +176,7 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
 		rest = rest[1:]
 	}
-	a.Nature = strings.Join(rest, " ")
+	a.Nature = plain(rest)
 	if a.Nature == "" {
 		return a, errors.New("say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature")
 	}

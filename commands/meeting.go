@@ -70,7 +70,7 @@ func (s *Service) scheduleMeeting(ctx context.Context, r Request, args []string)
 	if k == 0 {
 		return Reply{}, usageErr(cmd, "Give the start time after the date, e.g. `10:00` or `2.30pm`.")
 	}
-	venue := strings.Join(args[n+k:], " ")
+	venue := plain(args[n+k:])
 	if len(venue) > MaxVenueLen {
 		return Reply{}, userErr("That venue is too long (the limit is %d characters).", MaxVenueLen)
 	}

@@ -176,7 +176,7 @@ func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, 
 	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
 		rest = rest[1:]
 	}
-	a.Title = strings.Join(rest, " ")
+	a.Title = plain(rest)
 	if len(a.Title) > MaxTitleLen {
 		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", len(a.Title), MaxTitleLen)
 	}
