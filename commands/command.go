@@ -91,13 +91,16 @@ func registry() []*Command {
 // actions lists every button and form action by name.
 func actions() map[string]Action {
 	return map[string]Action{
-		"apologies.withdraw": withdrawApologyAction,
+		"apologies.withdraw":  withdrawApologyAction,
+		"apologies.send_next": sendNextApologyAction,
 	}
 }
 
 // forms lists every form's handler by form ID.
 func forms() map[string]FormHandler {
-	return map[string]FormHandler{}
+	return map[string]FormHandler{
+		ApologyFormID: submitApologyForm,
+	}
 }
 
 // Commands lists the registered commands by name.
