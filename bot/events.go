@@ -20,11 +20,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
 	if err != nil {
-		if ev.Type == "unmarshalling_error" || ev.Type == "" {
+		if !json.Valid(body) {
 			http.Error(w, "malformed event", http.StatusBadRequest)
 			return
 		}
-		// An event type slack-go does not know: none that Quorum handles.
+		// Well-formed, but of a type slack-go does not know: none that
+		// Quorum handles. Answered, so that Slack does not retry it.
+		s.log.Debug("event ignored", "err", err)
 		w.WriteHeader(http.StatusOK)
 		return
 	}
