@@ -14,6 +14,7 @@ import (
 
 	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/bot/fakeslack"
 	"github.com/quorumhq/quorum/commands"
 )
 
@@ -143,5 +144,44 @@ func TestHomeOfAMemberOfManyCommittees(t *testing.T) {
 	}
 	if n := len(view.Blocks); n > 100 || n < 20 {
 		t.Errorf("the Home has %d blocks; want the cards and a summary, within Slack's 100", n)
+	}
+}
+
+// TestHomeRefreshesWhenRecordsChange: a change to what a Home shows
+// re-publishes the Home of the person it concerns, in the background, and a
+// slow Slack never delays the reply.
+func TestHomeRefreshesWhenRecordsChange(t *testing.T) {
+	k := newCommittee(t)
+	k.AddUser("USUE", "Sue Holden")
+	k.Must(officer, "/committee", "member add <@USUE> Sefton CVS")
+	latestHome(t, k, "USUE", "Member for Sefton CVS")
+
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	for _, user := range []string{officer, neil, graeme, "USUE"} {
+		latestHome(t, k, user, "Next meeting: Thursday 10 December 2026, 10:00, Remote Meeting")
+	}
+	k.Must(officer, "/meeting", "cancel 2026-12-10")
+	latestHome(t, k, "USUE", "No meeting is scheduled.")
+
+	k.Must(officer, "/committee", "member remove <@USUE>")
+	latestHome(t, k, "USUE", "You are not a member of any committee yet.")
+
+	// Refused commands change nothing, and publish nothing.
+	k.Server.Settle()
+	before := len(k.Slack.Calls("views.publish"))
+	k.Must(neil, "/committee", "member add <@UX> Sefton CVS")
+	k.Must(neil, "/apologies", "Unwell")
+	k.Server.Settle()
+	if n := len(k.Slack.Calls("views.publish")) - before; n != 0 {
+		t.Errorf("refused commands published %d Homes", n)
+	}
+
+	k.Must(officer, "/meeting", "schedule 2026-12-17 10:00 Remote Meeting")
+	k.Server.Settle()
+	k.Slack.Fail("views.publish", fakeslack.Fault{Delay: 3 * time.Second})
+	start := time.Now()
+	wantText(t, k.Must(neil, "/apologies", "Unwell"), "are recorded")
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("the reply took %v while Slack was slow to publish the Home", took)
 	}
 }

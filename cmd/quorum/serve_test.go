@@ -130,3 +130,11 @@ func TestServeRefusesABadAppToken(t *testing.T) {
 		t.Fatal("serve kept going with a refused app token")
 	}
 }
+
+func TestServeRefusesABadPublicURL(t *testing.T) {
+	getenv := env(map[string]string{"DATABASE_URL": "postgres://x", "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1-test", "PUBLIC_URL": "javascript:alert(1)"})
+	err := run(context.Background(), []string{"serve"}, nil, io.Discard, io.Discard, getenv)
+	if err == nil || !strings.Contains(err.Error(), "PUBLIC_URL") {
+		t.Errorf("serve with a bad PUBLIC_URL: %v", err)
+	}
+}
