@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -30,12 +31,12 @@ const (
 	postTimeout     = 800 * time.Millisecond
 )
 
-// interaction serves POST /slack/interactions: verify, then parse, then act.
-// Button presses (block_actions) run the button's action and answer through
-// the payload's response_url; form submissions (view_submission) run the
-// form's handler and answer in the modal: field errors keep it open,
-// success clears it and the reply is sent to the person privately.
-func (s *Server) interaction(w http.ResponseWriter, r *http.Request) {
+// errMalformed is an interaction payload that cannot be acted on.
+var errMalformed = errors.New("malformed interaction payload")
+
+// interactions serves POST /slack/interactions: verify, then parse, then
+// act through interaction.
+func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 	body, ok := s.verified(w, r)
 	if !ok {
 		return
@@ -50,15 +51,37 @@ func (s *Server) interaction(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
 		return
 	}
+	ack, err := s.interaction(r.Context(), cb)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	if ack == nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(ack)
+}
+
+// interaction acts on a button press or a form submission. Both transports
+// call it: POST /slack/interactions and Socket Mode's interactive
+// envelopes. It returns what to acknowledge Slack with at once: nil for an
+// empty acknowledgement, or, for a form, a response that shows field
+// errors or closes it. Button presses (block_actions) run the button's
+// action and answer through the payload's response_url (or, on the Home
+// tab, at the top of the refreshed Home); form submissions
+// (view_submission) run the form's handler: field errors keep the form
+// open, success clears it and the reply is sent to the person privately.
+func (s *Server) interaction(ctx context.Context, cb slack.InteractionCallback) (ack any, err error) {
 	switch cb.Type {
 	case slack.InteractionTypeBlockActions:
-		s.blockActions(w, r, &cb)
+		return nil, s.blockActions(ctx, &cb)
 	case slack.InteractionTypeViewSubmission:
-		s.viewSubmission(w, r, &cb)
-	default:
-		// view_closed, shortcuts …: nothing to do, and Slack wants a 200.
-		w.WriteHeader(http.StatusOK)
+		return s.viewSubmission(ctx, &cb)
 	}
+	// view_closed, shortcuts …: nothing to do, and Slack wants an empty ack.
+	return nil, nil
 }
 
 // commandOf names the command an action or form belongs to
@@ -73,10 +96,9 @@ func (s *Server) workDeadline() time.Duration {
 	return min(s.cfg.Deadline, interactionWork)
 }
 
-func (s *Server) blockActions(w http.ResponseWriter, r *http.Request, cb *slack.InteractionCallback) {
+func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback) error {
 	if len(cb.ActionCallback.BlockActions) == 0 {
-		http.Error(w, "no action", http.StatusBadRequest)
-		return
+		return fmt.Errorf("%w: no action", errMalformed)
 	}
 	act := cb.ActionCallback.BlockActions[0]
 	name := ActionName(act.ActionID)
@@ -89,24 +111,27 @@ func (s *Server) blockActions(w http.ResponseWriter, r *http.Request, cb *slack.
 		UserID: cb.User.ID, UserName: cb.User.Name, Now: s.cfg.Now(),
 	}
 	svc := s.cfg.Service
-	reply := run(r.Context(), svc, s.log, s.workDeadline(), req, func(ctx context.Context) (commands.Reply, error) {
+	reply := run(ctx, svc, s.log, s.workDeadline(), req, func(ctx context.Context) (commands.Reply, error) {
 		return svc.Act(ctx, req, name, act.Value)
 	})
-	if cb.ResponseURL != "" {
-		if err := s.respond(r.Context(), cb.ResponseURL, Message(reply)); err != nil {
+	switch {
+	case cb.View.Type == slack.VTHomeTab:
+		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
+	case cb.ResponseURL != "":
+		if err := s.respond(ctx, cb.ResponseURL, Message(reply)); err != nil {
 			s.log.Warn("could not answer a button", "action", name, "user", req.UserID, "err", err)
 		}
-	} else {
-		s.send(r.Context(), req, reply)
+	default:
+		s.send(ctx, req, reply)
 	}
-	w.WriteHeader(http.StatusOK)
+	s.refreshHomes(req.TeamID, reply)
+	return nil
 }
 
-func (s *Server) viewSubmission(w http.ResponseWriter, r *http.Request, cb *slack.InteractionCallback) {
+func (s *Server) viewSubmission(ctx context.Context, cb *slack.InteractionCallback) (any, error) {
 	var st formState
 	if err := json.Unmarshal([]byte(cb.View.PrivateMetadata), &st); err != nil {
-		http.Error(w, "malformed form metadata", http.StatusBadRequest)
-		return
+		return nil, fmt.Errorf("%w: form metadata", errMalformed)
 	}
 	team := cb.Team.ID
 	if team == "" {
@@ -116,27 +141,10 @@ func (s *Server) viewSubmission(w http.ResponseWriter, r *http.Request, cb *slac
 		Command: commandOf(cb.View.CallbackID), TeamID: team, ChannelID: st.Channel,
 		UserID: cb.User.ID, UserName: cb.User.Name, Now: s.cfg.Now(),
 	}
-	sub := commands.Submission{Form: cb.View.CallbackID, Metadata: st.Meta, Values: map[string][]string{}}
-	if cb.View.State != nil {
-		for blockID, actions := range cb.View.State.Values {
-			for _, a := range actions {
-				var vals []string
-				if a.Value != "" {
-					vals = append(vals, a.Value)
-				}
-				if a.SelectedOption.Value != "" {
-					vals = append(vals, a.SelectedOption.Value)
-				}
-				for _, o := range a.SelectedOptions {
-					vals = append(vals, o.Value)
-				}
-				sub.Values[blockID] = append(sub.Values[blockID], vals...)
-			}
-		}
-	}
+	sub := commands.Submission{Form: cb.View.CallbackID, Metadata: st.Meta, Values: formValues(cb.View.State)}
 	svc := s.cfg.Service
 	var fieldErrs map[string]string
-	reply, failed := attempt(r.Context(), svc, s.log, s.workDeadline(), req, func(ctx context.Context) (commands.Reply, error) {
+	reply, failed := attempt(ctx, svc, s.log, s.workDeadline(), req, func(ctx context.Context) (commands.Reply, error) {
 		reply, errs, err := svc.Submit(ctx, req, sub)
 		fieldErrs = errs
 		return reply, err
@@ -148,13 +156,45 @@ func (s *Server) viewSubmission(w http.ResponseWriter, r *http.Request, cb *slac
 			fieldErrs = map[string]string{id: commands.Unescape(reply.Text)}
 		}
 	}
-	w.Header().Set("Content-Type", "application/json")
 	if len(fieldErrs) > 0 {
-		_ = json.NewEncoder(w).Encode(slack.NewErrorsViewSubmissionResponse(fieldErrs))
-		return
+		return slack.NewErrorsViewSubmissionResponse(fieldErrs), nil
 	}
-	s.send(r.Context(), req, reply)
-	_ = json.NewEncoder(w).Encode(slack.NewClearViewSubmissionResponse())
+	if req.ChannelID == "" && reply.Text != "" {
+		// A form opened from the Home tab: its outcome shows there.
+		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
+	} else {
+		s.send(ctx, req, reply)
+	}
+	s.refreshHomes(req.TeamID, reply)
+	return slack.NewClearViewSubmissionResponse(), nil
+}
+
+// formValues reads a submitted form's state: by block ID (a Field's ID),
+// whatever its one input holds.
+func formValues(state *slack.ViewState) map[string][]string {
+	out := map[string][]string{}
+	if state == nil {
+		return out
+	}
+	for blockID, inputs := range state.Values {
+		for _, in := range inputs {
+			switch {
+			case len(in.SelectedOptions) > 0:
+				for _, o := range in.SelectedOptions {
+					out[blockID] = append(out[blockID], o.Value)
+				}
+			case in.SelectedOption.Value != "":
+				out[blockID] = append(out[blockID], in.SelectedOption.Value)
+			case in.SelectedDate != "":
+				out[blockID] = append(out[blockID], in.SelectedDate)
+			case in.SelectedUser != "":
+				out[blockID] = append(out[blockID], in.SelectedUser)
+			case in.Value != "":
+				out[blockID] = append(out[blockID], in.Value)
+			}
+		}
+	}
+	return out
 }
 
 // firstInput is the block ID of a view's first input block.

@@ -64,30 +64,7 @@ func Blocks(r commands.Reply) []slack.Block {
 			add(text)
 		}
 	}
-	var actions *slack.ActionBlock
-	if len(r.Buttons) > 0 {
-		elems := make([]slack.BlockElement, 0, len(r.Buttons))
-		seen := map[string]int{}
-		for i, b := range r.Buttons {
-			if i == maxButtons {
-				break
-			}
-			id := b.Action
-			if n := seen[b.Action]; n > 0 {
-				id = fmt.Sprintf("%s#%d", b.Action, n)
-			}
-			seen[b.Action]++
-			btn := slack.NewButtonBlockElement(id, b.Value, slack.NewTextBlockObject(slack.PlainTextType, truncate(b.Label, 75), false, false))
-			switch b.Style {
-			case "primary":
-				btn.Style = slack.StylePrimary
-			case "danger":
-				btn.Style = slack.StyleDanger
-			}
-			elems = append(elems, btn)
-		}
-		actions = slack.NewActionBlock("", elems...)
-	}
+	actions := actionsBlock(r.Buttons)
 	room := maxBlocks
 	if actions != nil {
 		room--
@@ -101,6 +78,97 @@ func Blocks(r commands.Reply) []slack.Block {
 		blocks = append(blocks, actions)
 	}
 	return blocks
+}
+
+// actionsBlock renders buttons as one actions block; nil when there are none.
+func actionsBlock(buttons []commands.Button) *slack.ActionBlock {
+	if len(buttons) == 0 {
+		return nil
+	}
+	elems := make([]slack.BlockElement, 0, len(buttons))
+	seen := map[string]int{}
+	for i, b := range buttons {
+		if i == maxButtons {
+			break
+		}
+		id := b.Action
+		if n := seen[b.Action]; n > 0 {
+			id = fmt.Sprintf("%s#%d", b.Action, n)
+		}
+		seen[b.Action]++
+		btn := slack.NewButtonBlockElement(id, b.Value, slack.NewTextBlockObject(slack.PlainTextType, truncate(b.Label, 75), false, false))
+		switch b.Style {
+		case "primary":
+			btn.Style = slack.StylePrimary
+		case "danger":
+			btn.Style = slack.StyleDanger
+		}
+		elems = append(elems, btn)
+	}
+	return slack.NewActionBlock("", elems...)
+}
+
+// maxHomeBlocks is Slack's limit on blocks in a Home tab.
+const maxHomeBlocks = 100
+
+// HomeView renders a member's Home tab. notice, when set, is shown at the
+// top: the outcome of a button pressed there, which has nowhere else to
+// go. publicURL is the address Quorum's HTTP server is reached at; without
+// it the calendar links are left out. Committees that do not fit in Slack's
+// 100 blocks are summarised one line each.
+func HomeView(h commands.Home, notice, publicURL string) slack.HomeTabViewRequest {
+	mrkdwn := func(text string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.MarkdownType, text, false, false)
+	}
+	blocks := []slack.Block{slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, "Your committees", false, false))}
+	if notice != "" {
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(truncate(notice, maxSectionText)), nil, nil))
+	}
+	if h.Intro != "" {
+		blocks = append(blocks, slack.NewContextBlock("", mrkdwn(truncate(h.Intro, maxSectionText))))
+	}
+	var more []string
+	for i, card := range h.Cards {
+		cb := []slack.Block{slack.NewDividerBlock()}
+		for _, chunk := range chunks("*"+card.Title+"*\n"+card.Text, maxSectionText) {
+			cb = append(cb, slack.NewSectionBlock(mrkdwn(chunk), nil, nil))
+		}
+		for _, sec := range card.Sections {
+			for _, chunk := range chunks("*"+sec.Title+"*\n"+sec.Text, maxSectionText) {
+				cb = append(cb, slack.NewSectionBlock(mrkdwn(chunk), nil, nil))
+			}
+		}
+		if card.CalendarPath != "" && publicURL != "" {
+			link := strings.TrimRight(publicURL, "/") + card.CalendarPath
+			cb = append(cb, slack.NewContextBlock("", mrkdwn("<"+link+"|Add the meetings to your calendar>")))
+		}
+		if a := actionsBlock(card.Buttons); a != nil {
+			cb = append(cb, a)
+		}
+		// Leave room for the summary of the committees that do not fit.
+		if len(blocks)+len(cb) > maxHomeBlocks-4 {
+			for _, rest := range h.Cards[i:] {
+				more = append(more, rest.Summary)
+			}
+			break
+		}
+		blocks = append(blocks, cb...)
+	}
+	more = append(more, h.More...)
+	if len(more) > 0 {
+		blocks = append(blocks, slack.NewDividerBlock())
+		var lines []string
+		for _, m := range more {
+			lines = append(lines, "• "+m)
+		}
+		for _, chunk := range chunks("*Your other committees*\n"+strings.Join(lines, "\n"), maxSectionText) {
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(chunk), nil, nil))
+		}
+	}
+	if len(blocks) > maxHomeBlocks {
+		blocks = append(blocks[:maxHomeBlocks-1], slack.NewContextBlock("", mrkdwn("… more committees than fit here.")))
+	}
+	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 }
 
 // ActionName strips the suffix Blocks adds to tell apart buttons that share

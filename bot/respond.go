@@ -37,7 +37,7 @@ func (s *Server) respond(ctx context.Context, responseURL string, resp Response)
 		return fmt.Errorf("bot: respond: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json; charset=utf-8")
-	res, err := s.cfg.HTTP.Do(req)
+	res, err := s.cfg.HTTPClient.Do(req)
 	if err != nil {
 		return fmt.Errorf("bot: respond to %s: %w", u.Host, err)
 	}
@@ -47,4 +47,16 @@ func (s *Server) respond(ctx context.Context, responseURL string, resp Response)
 		return fmt.Errorf("bot: respond to %s: status %d: %s", u.Host, res.StatusCode, strings.TrimSpace(string(msg)))
 	}
 	return nil
+}
+
+// postResponse posts msg to a response_url in the background, for replies
+// that need not hold up an acknowledgement. Close waits for these.
+func (s *Server) postResponse(responseURL string, msg Response) {
+	s.posts.Add(1)
+	go func() {
+		defer s.posts.Done()
+		if err := s.respond(context.Background(), responseURL, msg); err != nil {
+			s.log.Warn("reply not posted to response_url", "err", err)
+		}
+	}()
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -29,9 +31,13 @@ type Config struct {
 	// Deadline bounds a command's work so that Slack always gets its
 	// answer within its 3 seconds. Default 2.5s.
 	Deadline time.Duration
-	// HTTP posts replies to Slack's response_url; a client with a short
-	// timeout when nil.
-	HTTP *http.Client
+	// PublicURL is the address this server is reached at, for links to its
+	// pages (the calendar feeds); empty when it is not reachable from
+	// outside, as in Socket Mode behind a firewall.
+	PublicURL string
+	// HTTPClient posts replies to Slack's response_url; a client with a
+	// 5-second timeout when nil.
+	HTTPClient *http.Client
 }
 
 // Server serves Slack's HTTP requests.
@@ -40,6 +46,14 @@ type Server struct {
 	log   *slog.Logger
 	users *Users
 	mux   *http.ServeMux
+
+	homes *homes
+	seen  *seenEvents
+	// socket is the Socket Mode connection's state for /healthz; empty in
+	// HTTP mode.
+	socket atomic.Value
+	// posts tracks replies being posted to response_urls.
+	posts sync.WaitGroup
 }
 
 // MaxBodyBytes bounds a request body from Slack. Slash commands and
@@ -57,12 +71,15 @@ func NewServer(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	if cfg.HTTP == nil {
-		cfg.HTTP = &http.Client{Timeout: responseTimeout}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 5 * time.Second}
 	}
-	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux(), seen: newSeenEvents(maxSeenEvents)}
+	s.homes = newHomes(s)
+	s.socket.Store("")
 	s.mux.HandleFunc("POST /slack/commands", s.slashCommand)
-	s.mux.HandleFunc("POST /slack/interactions", s.interaction)
+	s.mux.HandleFunc("POST /slack/interactions", s.interactions)
+	s.mux.HandleFunc("POST /slack/events", s.events)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	return s
@@ -73,9 +90,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
+// Close stops the work a Server does after answering (Home tabs being
+// published, replies being posted), waiting for what is under way.
+func (s *Server) Close() {
+	s.homes.close()
+	s.posts.Wait()
+}
+
+// Settle waits until the Home tabs queued for publishing are published.
+func (s *Server) Settle() {
+	s.homes.wait()
+}
+
+// healthz answers 200 while the process runs. In Socket Mode a second line
+// says how the connection to Slack stands, "socket: connected",
+// "socket: connecting" or "socket: disconnected": the process is alive
+// while it reconnects, so liveness does not depend on it.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = w.Write([]byte("ok\n"))
+	if state, _ := s.socket.Load().(string); state != "" {
+		_, _ = w.Write([]byte("socket: " + state + "\n"))
+	}
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
@@ -97,9 +133,18 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 // It never fails: errors become replies that say what did not happen, and
 // are logged once, here, with the reference the user sees.
 func (s *Server) handle(ctx context.Context, req commands.Request) commands.Reply {
-	return run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
+	reply := run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
 		return s.cfg.Service.Run(ctx, req)
 	})
+	s.refreshHomes(req.TeamID, reply)
+	return reply
+}
+
+// refreshHomes re-publishes, in the background, the Homes reply changed.
+func (s *Server) refreshHomes(team string, reply commands.Reply) {
+	for _, user := range reply.Refresh {
+		s.homes.refresh(team, user, "")
+	}
 }
 
 // run applies the deadline and turns errors into replies.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -30,18 +31,29 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		UserName:  form.Get("user_name"),
 		Now:       s.cfg.Now(),
 	}
-	reply := s.handle(r.Context(), req)
-	if reply.Form != nil {
-		err := s.openForm(r.Context(), req, form.Get("trigger_id"), *reply.Form, start.Add(formDeadline))
-		if err == nil {
-			// The modal is the answer: an empty 200 shows nothing more.
-			w.WriteHeader(http.StatusOK)
-			return
-		}
-		s.log.Warn("could not open a form", "command", req.Command, "user", req.UserID, "err", err)
-		reply = commands.Reply{Visibility: commands.Private, Text: "Sorry, Slack did not open the form just now. Try again, or type the command in full (" + req.Command + " help shows how)."}
+	reply, opened := s.answer(r.Context(), req, form.Get("trigger_id"), start)
+	if opened {
+		// The modal is the answer: an empty 200 shows nothing more.
+		w.WriteHeader(http.StatusOK)
+		return
 	}
 	writeReply(w, reply)
+}
+
+// answer runs a slash command for either transport. When the reply
+// carries a form it opens the form with triggerID and reports opened; if
+// Slack will not open it, the reply says so instead.
+func (s *Server) answer(ctx context.Context, req commands.Request, triggerID string, start time.Time) (reply commands.Reply, opened bool) {
+	reply = s.handle(ctx, req)
+	if reply.Form == nil {
+		return reply, false
+	}
+	err := s.openForm(ctx, req, triggerID, *reply.Form, start.Add(formDeadline))
+	if err == nil {
+		return reply, true
+	}
+	s.log.Warn("could not open a form", "command", req.Command, "user", req.UserID, "err", err)
+	return commands.Reply{Visibility: commands.Private, Text: "Sorry, Slack did not open the form just now. Try again, or type the command in full (" + req.Command + " help shows how)."}, false
 }
 
 // formDeadline is when, after a slash command arrives, views.open must have

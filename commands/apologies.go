@@ -162,6 +162,7 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 		Visibility: Private,
 		Text:       b.String(),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
+		Refresh:    []string{r.UserID},
 	}, nil
 }
 
@@ -192,7 +193,9 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d
 	if err != nil {
 		return Reply{}, err
 	}
-	return private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location())), nil
+	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location()))
+	reply.Refresh = []string{r.UserID}
+	return reply, nil
 }
 
 func withdrawApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
@@ -200,7 +203,7 @@ func withdrawApologyAction(ctx context.Context, s *Service, r Request, value str
 	if err != nil || id <= 0 {
 		return Reply{}, userErr("That button is broken; use `/apologies withdraw`.")
 	}
-	c, err := s.committee(ctx, r)
+	c, _, _, err := s.meetingOfMember(ctx, r, id)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -281,4 +284,52 @@ func substitutesSentence(as []Apology) string {
 		return ""
 	}
 	return "Substitutes: " + joinAnd(parts) + "."
+}
+
+// ApologyFormID is the form that sends apologies, with a reason, for one
+// meeting; its Metadata is the meeting's ID.
+const ApologyFormID = "apologies.send"
+
+// ApologyForm asks for the reason for apologies for meeting m of c.
+func ApologyForm(c Committee, m Meeting) *Form {
+	return &Form{
+		ID: ApologyFormID, Title: "Send apologies", Submit: "Send",
+		Metadata: strconv.FormatInt(m.ID, 10),
+		Fields: []Field{{
+			ID: "reason", Label: "Reason", Kind: FieldTextArea, Optional: true, MaxLen: MaxReasonLen,
+			Hint: "For the meeting of " + c.Name + " on " + formatWhen(m.StartsAt, c.Location()) + ".",
+		}},
+	}
+}
+
+// submitApologyForm records the apologies entered in an ApologyForm.
+// Mistakes are shown against the reason, so the form stays open.
+func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	id, err := strconv.ParseInt(sub.Metadata, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, nil, userErr("That form is out of date; use `/apologies` in the committee's channel.")
+	}
+	reason := sub.Value("reason")
+	if len(reason) > MaxReasonLen {
+		return Reply{}, map[string]string{"reason": fmt.Sprintf("That reason is too long (%d characters; the limit is %d).", len(reason), MaxReasonLen)}, nil
+	}
+	c, me, m, err := s.meetingOfMember(ctx, r, id)
+	if err == nil {
+		err = openMeeting(c, m, r.Now)
+	}
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return Reply{}, map[string]string{"reason": ue.Msg}, nil
+	}
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, Reason: reason, By: r.UserID}); err != nil {
+		return Reply{}, nil, err
+	}
+	text := fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, c.Location()))
+	if reason != "" {
+		text += "\nReason: " + Escape(reason)
+	}
+	return Reply{Visibility: Private, Text: text, Refresh: []string{r.UserID}}, nil, nil
 }

@@ -97,13 +97,15 @@ func actions() map[string]Action {
 		"apologies.withdraw":   withdrawApologyAction,
 		"declare.withdraw":     withdrawDeclarationAction,
 		"declare.dispensation": dispensationAction,
+		"apologies.send_next":  sendNextApologyAction,
 	}
 }
 
 // forms lists every form's handler by form ID.
 func forms() map[string]FormHandler {
 	return map[string]FormHandler{
-		"declare": submitDeclaration,
+		"declare":     submitDeclaration,
+		ApologyFormID: submitApologyForm,
 	}
 }
 

@@ -83,7 +83,7 @@ func (s *Service) setupCommittee(ctx context.Context, r Request, name string) (R
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf(
 		"This channel is now the channel of *%s*, and <@%s> is its officer.\nNext: add members with `/committee member add @user ORGANISATION` and schedule a meeting with `/meeting schedule DATE TIME [VENUE]`.",
-		Escape(c.Name), r.UserID)}, nil
+		Escape(c.Name), r.UserID), Refresh: []string{r.UserID}}, nil
 }
 
 func (s *Service) listMembers(ctx context.Context, r Request) (Reply, error) {
@@ -152,7 +152,9 @@ func (s *Service) addMember(ctx context.Context, r Request, args []string) (Repl
 	if !created {
 		verb = "is now recorded as"
 	}
-	return private("<@%s> %s %s of %s, for %s.", userID, verb, article(role), Escape(c.Name), Escape(org)), nil
+	reply := private("<@%s> %s %s of %s, for %s.", userID, verb, article(role), Escape(c.Name), Escape(org))
+	reply.Refresh = []string{userID}
+	return reply, nil
 }
 
 func (s *Service) removeMember(ctx context.Context, r Request, args []string) (Reply, error) {
@@ -180,7 +182,9 @@ func (s *Service) removeMember(ctx context.Context, r Request, args []string) (R
 	case err != nil:
 		return Reply{}, err
 	}
-	return private("<@%s> is no longer a member of %s.", userID, Escape(c.Name)), nil
+	reply := private("<@%s> is no longer a member of %s.", userID, Escape(c.Name))
+	reply.Refresh = []string{userID}
+	return reply, nil
 }
 
 func article(r Role) string {

@@ -70,6 +70,12 @@ type Member struct {
 // IsOfficer reports whether m may run the committee's business.
 func (m Member) IsOfficer() bool { return m.Role == RoleOfficer }
 
+// Membership is a person's place in one committee.
+type Membership struct {
+	Committee Committee
+	Member    Member
+}
+
 // MeetingStatus is where a meeting stands.
 type MeetingStatus string
 

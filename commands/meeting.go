@@ -86,7 +86,7 @@ func (s *Service) scheduleMeeting(ctx context.Context, r Request, args []string)
 		return Reply{}, err
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies`.",
-		Escape(c.Name), describeMeeting(m, loc))}, nil
+		Escape(c.Name), describeMeeting(m, loc)), Refresh: s.everyone(ctx, c)}, nil
 }
 
 func (s *Service) listMeetings(ctx context.Context, r Request) (Reply, error) {
@@ -141,7 +141,8 @@ func (s *Service) cancelMeeting(ctx context.Context, r Request, args []string) (
 	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
 		return Reply{}, err
 	}
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc))}, nil
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc)),
+		Refresh: s.everyone(ctx, c)}, nil
 }
 
 func capitalise(s string) string {
@@ -149,4 +150,18 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// everyone lists the members of c whose Home shows its meetings. The change
+// is already saved, so a failure to list them only costs the refresh.
+func (s *Service) everyone(ctx context.Context, c Committee) []string {
+	ms, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return nil
+	}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.UserID
+	}
+	return ids
 }

@@ -22,6 +22,9 @@ type Reply struct {
 	Buttons    []Button
 	// Form, when set, asks the transport to open a form (a Slack modal).
 	Form *Form
+	// Refresh lists the people (user IDs) whose own view — the Home tab —
+	// this reply's change affects; the transport refreshes it for them.
+	Refresh []string
 }
 
 // Section is a titled block of text within a Reply.

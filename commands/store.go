@@ -15,6 +15,7 @@ type Store interface {
 	AgendaItemReader
 	DeclarationStore
 	ReportStore
+	HomeStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -59,6 +60,19 @@ type ApologyStore interface {
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.
 	ApologyHistory(ctx context.Context, meetingID int64) ([]ApologyEvent, error)
+}
+
+// HomeStore reads what a member's Home tab shows, for all their
+// committees at once.
+type HomeStore interface {
+	// Memberships lists the committees of team teamID ("" for any) that
+	// userID is a member of, by committee name.
+	Memberships(ctx context.Context, teamID, userID string) ([]Membership, error)
+	// NextMeetings is the next scheduled meeting after t of each of the
+	// committees that has one, with apology counts.
+	NextMeetings(ctx context.Context, committeeIDs []int64, after time.Time) ([]Meeting, error)
+	// MemberApologies lists userID's apologies standing for the meetings.
+	MemberApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
 }
 
 // ApologyEvent is one entry in an apology's history.

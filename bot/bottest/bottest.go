@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
 
 	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/bot/fakeslack"
@@ -68,10 +69,92 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.Service = commands.New(db, bot.NewUsers(k.Client))
 	k.Server = bot.NewServer(bot.Config{
 		SigningSecret: Secret, Service: k.Service, Slack: k.Client, Ready: db.Ping, Now: k.Now,
+		PublicURL: PublicURL,
 	})
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
+	t.Cleanup(k.Server.Close)
 	return k
+}
+
+// PublicURL is the address the kit's server says it is reached at.
+const PublicURL = "https://quorum.example.org"
+
+// StartSocket connects the bot to the fake Slack in Socket Mode, as
+// `quorum serve` does with SLACK_APP_TOKEN set, and waits until it is
+// connected. The connection closes when the test ends.
+func (k *Kit) StartSocket() {
+	k.T.Helper()
+	api := slack.New("xoxb-test", slack.OptionAPIURL(k.Slack.URL()), slack.OptionAppLevelToken("xapp-1-test"))
+	sock := bot.NewSocket(k.Server, socketmode.New(api))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- sock.Run(ctx) }()
+	k.T.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				k.T.Errorf("socket mode stopped with %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			k.T.Errorf("socket mode did not stop within 10s of being told to")
+		}
+	})
+	if err := k.Slack.Socket.WaitConnections(1, 5*time.Second); err != nil {
+		k.T.Fatal(err)
+	}
+	k.WaitHealthz("socket: connected")
+}
+
+// WaitHealthz waits until /healthz says want, failing the test after five
+// seconds.
+func (k *Kit) WaitHealthz(want string) {
+	k.T.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(k.HTTP.URL + "/healthz")
+		if err != nil {
+			k.T.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(b), want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			k.T.Fatalf("/healthz = %q, want %q", b, want)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// WaitCalls waits until the fake Slack has had n calls of method and
+// returns them, failing the test after five seconds.
+func (k *Kit) WaitCalls(method string, n int) []fakeslack.Call {
+	k.T.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		calls := k.Slack.Calls(method)
+		if len(calls) >= n {
+			return calls
+		}
+		if time.Now().After(deadline) {
+			k.T.Fatalf("%d calls of %s, want %d", len(calls), method, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// SignJSON returns a signer for PostRaw that signs as Slack does now and
+// sets the given extra headers.
+func SignJSON(extra map[string]string) func(http.Header, []byte) {
+	return func(h http.Header, b []byte) {
+		Sign(h, b, Secret, time.Now())
+		for k, v := range extra {
+			h.Set(k, v)
+		}
+	}
 }
 
 // Now is the kit's clock.

@@ -60,6 +60,8 @@ type Fault struct {
 // Server is the fake.
 type Server struct {
 	srv *httptest.Server
+	// Socket is the Socket Mode endpoint apps.connections.open points to.
+	Socket *Socket
 
 	mu     sync.Mutex
 	calls  []Call
@@ -70,8 +72,11 @@ type Server struct {
 
 // New starts a fake. Close it when done.
 func New() *Server {
-	f := &Server{users: map[string]User{}, faults: map[string][]*Fault{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	f := &Server{users: map[string]User{}, faults: map[string][]*Fault{}, Socket: newSocket()}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/link/", f.Socket.serve)
+	mux.HandleFunc("/", f.serve)
+	f.srv = httptest.NewServer(mux)
 	return f
 }
 
@@ -221,6 +226,8 @@ func (f *Server) answer(method string, c Call) map[string]any {
 		return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + strings.ReplaceAll(users, ",", "")}}
 	case "views.open", "views.publish", "views.update", "views.push":
 		return map[string]any{"ok": true, "view": map[string]any{"id": "V" + f.nextTS()}}
+	case "apps.connections.open":
+		return map[string]any{"ok": true, "url": "ws" + strings.TrimPrefix(f.srv.URL, "http") + "/link/?ticket=" + f.nextTS()}
 	case "chat.scheduleMessage":
 		return map[string]any{"ok": true, "scheduled_message_id": "Q" + f.nextTS()}
 	}

@@ -24,6 +24,12 @@ func TestManifestDeclaresEveryCommand(t *testing.T) {
 			t.Errorf("%s is registered but slack-manifest.yml does not declare it", c.Name)
 		}
 	}
+	// The Home tab is published when a member opens it, in either mode.
+	for _, decl := range []string{`(?m)^\s*home_tab_enabled: true`, `(?m)^\s*- app_home_opened$`, `(?m)^\s*socket_mode_enabled: (true|false)\b`} {
+		if !regexp.MustCompile(decl).Match(raw) {
+			t.Errorf("the manifest does not declare %s", decl)
+		}
+	}
 	for _, route := range []string{"/slack/commands", "/slack/interactions", "/slack/events"} {
 		if !regexp.MustCompile(regexp.QuoteMeta(route)).Match(raw) {
 			t.Errorf("the manifest does not point Slack at %s", route)

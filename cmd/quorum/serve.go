@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
 
 	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/commands"
@@ -43,11 +44,16 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	if cfg.APIURL != "" {
 		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
 	}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
 	client := slack.New(cfg.BotToken, opts...)
 	svc := commands.New(db, bot.NewUsers(client))
 	srv := bot.NewServer(bot.Config{
 		SigningSecret: cfg.SigningSecret, Service: svc, Slack: client, Ready: db.Ping, Log: log,
+		PublicURL: cfg.PublicURL,
 	})
+	defer srv.Close()
 
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
@@ -55,13 +61,29 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
 	log.Info("serving", "addr", ln.Addr().String(), "version", versionString())
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
+	// With an app-level token Slack's requests come over Socket Mode; the
+	// HTTP server still serves /healthz, /readyz and the other GET routes.
+	socketDone := make(chan struct{})
+	if cfg.AppToken != "" {
+		sock := bot.NewSocket(srv, socketmode.New(client, socketmode.OptionLog(slog.NewLogLogger(log.Handler(), slog.LevelDebug))))
+		log.Info("socket mode: connecting to Slack")
+		go func() {
+			defer close(socketDone)
+			if err := sock.Run(ctx); err != nil {
+				errc <- err
+			}
+		}()
+	} else {
+		close(socketDone)
+	}
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
+	<-socketDone
 	log.Info("stopping: finishing requests in flight")
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -1,0 +1,104 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"sync"
+
+	"github.com/slack-go/slack/slackevents"
+)
+
+// events serves POST /slack/events, the Events API over HTTP: verify, then
+// parse, then act. Slack retries an event it thinks went unanswered, saying
+// so in X-Slack-Retry-Num; a retry of an event already handled is answered
+// and not handled again.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	body, ok := s.verified(w, r)
+	if !ok {
+		return
+	}
+	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		if !json.Valid(body) {
+			http.Error(w, "malformed event", http.StatusBadRequest)
+			return
+		}
+		// Well-formed, but of a type slack-go does not know: none that
+		// Quorum handles. Answered, so that Slack does not retry it.
+		s.log.Debug("event ignored", "err", err)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	switch ev.Type {
+	case slackevents.URLVerification:
+		v, ok := ev.Data.(*slackevents.EventsAPIURLVerificationEvent)
+		if !ok {
+			http.Error(w, "malformed challenge", http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(slackevents.ChallengeResponse{Challenge: v.Challenge})
+		return
+	case slackevents.CallbackEvent:
+		cb, _ := ev.Data.(*slackevents.EventsAPICallbackEvent)
+		if cb != nil && !s.seen.first(cb.EventID) {
+			s.log.Info("event already handled", "event_id", cb.EventID, "retry", r.Header.Get("X-Slack-Retry-Num"), "reason", r.Header.Get("X-Slack-Retry-Reason"))
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		s.event(r.Context(), ev)
+	}
+	// Other types, and events Quorum does not subscribe to, are answered
+	// so that Slack does not retry them.
+	w.WriteHeader(http.StatusOK)
+}
+
+// event acts on an Events API event; both transports call it. It returns
+// at once: what an event sets off runs in the background.
+func (s *Server) event(ctx context.Context, ev slackevents.EventsAPIEvent) {
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppHomeOpenedEvent:
+		if e.Tab != "home" {
+			return
+		}
+		s.homes.refresh(ev.TeamID, e.User, "")
+	}
+}
+
+// maxSeenEvents bounds the event IDs remembered for spotting retries.
+const maxSeenEvents = 4096
+
+// seenEvents remembers the last few thousand event IDs handled, to spot
+// Slack's retries. It is in memory: with several replicas a retry reaching
+// another replica is handled twice, which for what Quorum does with events
+// (publishing a Home tab) is harmless.
+type seenEvents struct {
+	mu    sync.Mutex
+	ids   map[string]struct{}
+	order []string // ring of ids, oldest at next
+	next  int
+}
+
+func newSeenEvents(n int) *seenEvents {
+	return &seenEvents{ids: make(map[string]struct{}, n), order: make([]string, n)}
+}
+
+// first records id and reports whether it is new. An empty id is always new.
+func (s *seenEvents) first(id string) bool {
+	if id == "" {
+		return true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.ids[id]; ok {
+		return false
+	}
+	if old := s.order[s.next]; old != "" {
+		delete(s.ids, old)
+	}
+	s.order[s.next] = id
+	s.next = (s.next + 1) % len(s.order)
+	s.ids[id] = struct{}{}
+	return true
+}

@@ -1,0 +1,127 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// Bounds on refreshing Home tabs.
+const (
+	homeWorkers    = 4
+	maxPendingHome = 1000
+	homeTimeout    = 10 * time.Second
+)
+
+// homes re-publishes people's Home tabs after the records behind them
+// change, off the request path so that no reply waits for it. It is best
+// effort: a bounded queue of people (each at most once), at most
+// homeWorkers goroutines publishing, each publish under its own timeout;
+// failures are logged. A Home that misses a refresh is rebuilt whenever its
+// owner opens it, which is why this is not an outbox row: a Home is a view
+// of the records, not a message that must not be lost.
+type homes struct {
+	srv *Server
+
+	mu      sync.Mutex
+	queue   []homeKey
+	pending map[homeKey]string // notice to show, by person queued
+	running int
+	closed  bool
+	idle    *sync.Cond // signalled when running falls to 0
+}
+
+type homeKey struct{ team, user string }
+
+func newHomes(srv *Server) *homes {
+	h := &homes{srv: srv, pending: map[homeKey]string{}}
+	h.idle = sync.NewCond(&h.mu)
+	return h
+}
+
+// refresh queues user's Home for publishing. A notice replaces the one
+// already queued; a person already queued is not queued twice.
+func (h *homes) refresh(team, user, notice string) {
+	if user == "" || h.srv.cfg.Slack == nil {
+		return
+	}
+	k := homeKey{team, user}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return
+	}
+	if old, ok := h.pending[k]; ok {
+		if notice == "" {
+			notice = old
+		}
+		h.pending[k] = notice
+		return
+	}
+	if len(h.pending) >= maxPendingHome {
+		h.srv.log.Warn("home refresh dropped: too many pending", "user", user)
+		return
+	}
+	h.pending[k] = notice
+	h.queue = append(h.queue, k)
+	if h.running < homeWorkers {
+		h.running++
+		go h.work()
+	}
+}
+
+func (h *homes) work() {
+	for {
+		h.mu.Lock()
+		if len(h.queue) == 0 {
+			h.running--
+			if h.running == 0 {
+				h.idle.Broadcast()
+			}
+			h.mu.Unlock()
+			return
+		}
+		k := h.queue[0]
+		h.queue = h.queue[1:]
+		notice := h.pending[k]
+		delete(h.pending, k)
+		h.mu.Unlock()
+
+		ctx, cancel := context.WithTimeout(context.Background(), homeTimeout)
+		if err := h.srv.publishHome(ctx, k.team, k.user, notice); err != nil {
+			h.srv.log.Warn("home not published", "team", k.team, "user", k.user, "err", err)
+		}
+		cancel()
+	}
+}
+
+// wait waits until no refresh is queued or under way.
+func (h *homes) wait() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for h.running > 0 {
+		h.idle.Wait()
+	}
+}
+
+// close stops taking refreshes and waits for those under way.
+func (h *homes) close() {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
+	h.wait()
+}
+
+// publishHome builds user's Home from the records and publishes it.
+func (s *Server) publishHome(ctx context.Context, team, user, notice string) error {
+	home, err := s.cfg.Service.Home(ctx, team, user, s.cfg.Now())
+	if err != nil {
+		return err
+	}
+	_, err = s.cfg.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{
+		UserID: user, View: HomeView(home, notice, s.cfg.PublicURL),
+	})
+	return err
+}

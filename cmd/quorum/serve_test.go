@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// syncBuffer is a log written by serve while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestServeInSocketMode runs `quorum serve` with SLACK_APP_TOKEN set and no
+// signing secret: it connects to (fake) Slack over Socket Mode, answers a
+// slash command there, reports the connection on /healthz, and stops
+// cleanly when told to (as on SIGTERM).
+func TestServeInSocketMode(t *testing.T) {
+	fake := fakeslack.New()
+	defer fake.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	getenv := env(map[string]string{
+		"DATABASE_URL": pgtest.DSN(t), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1-test",
+		"SLACK_API_URL": fake.URL(), "LISTEN_ADDR": addr, "LOG_LEVEL": "info",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve"}, nil, io.Discard, &logs, getenv) }()
+
+	if err := fake.Socket.WaitConnections(1, 30*time.Second); err != nil {
+		t.Fatalf("%v\n%s", err, logs.String())
+	}
+	id, err := fake.Socket.Send("slash_commands", slack.SlashCommand{
+		TeamID: "T1", ChannelID: "C1", UserID: "UIAN", UserName: "ian", Command: "/committee", Text: "setup Safer Sefton Together",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := fake.Socket.Ack(id, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msg struct{ Text, ResponseType string }
+	_ = json.Unmarshal(ack, &msg)
+	if !strings.Contains(msg.Text, "is now the channel of *Safer Sefton Together*") {
+		t.Errorf("acknowledgement = %s", ack)
+	}
+	if n := len(fake.Calls("apps.connections.open")); n != 1 {
+		t.Errorf("apps.connections.open called %d times", n)
+	}
+
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || string(body) != "ok\nsocket: connected\n" {
+		t.Errorf("/healthz = %d %q", resp.StatusCode, body)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve stopped with %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop within 15s of being told to")
+	}
+	if !strings.Contains(logs.String(), "stopped") {
+		t.Errorf("serve did not say it stopped:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "xapp-1-test") || strings.Contains(logs.String(), "xoxb-test") {
+		t.Error("a token was logged")
+	}
+}
+
+// TestServeRefusesABadAppToken: Slack refusing the app token stops serve
+// with an error rather than retrying for ever.
+func TestServeRefusesABadAppToken(t *testing.T) {
+	fake := fakeslack.New()
+	defer fake.Close()
+	fake.Fail("apps.connections.open", fakeslack.Fault{Error: "invalid_auth"})
+	getenv := env(map[string]string{
+		"DATABASE_URL": pgtest.DSN(t), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1-test",
+		"SLACK_API_URL": fake.URL(), "LISTEN_ADDR": "127.0.0.1:0",
+	})
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(context.Background(), []string{"serve"}, nil, io.Discard, &logs, getenv) }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
+			t.Errorf("serve with a refused token: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve kept going with a refused app token")
+	}
+}
+
+func TestServeRefusesABadPublicURL(t *testing.T) {
+	getenv := env(map[string]string{"DATABASE_URL": "postgres://x", "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-1-test", "PUBLIC_URL": "javascript:alert(1)"})
+	err := run(context.Background(), []string{"serve"}, nil, io.Discard, io.Discard, getenv)
+	if err == nil || !strings.Contains(err.Error(), "PUBLIC_URL") {
+		t.Errorf("serve with a bad PUBLIC_URL: %v", err)
+	}
+}

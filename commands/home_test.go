@@ -1,0 +1,190 @@
+package commands_test
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+var london, _ = time.LoadLocation("Europe/London")
+
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, london)
+
+// committee sets up Safer Sefton Together with an officer, Neil, and a
+// meeting on 10 December 2026; it returns the service and the meeting.
+func committee(t *testing.T) (*commands.Service, *storage.DB, commands.Meeting) {
+	t.Helper()
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, london), Venue: "Remote Meeting"}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return commands.New(db, nil), db, m
+}
+
+// homeRequest is a press on the Home tab: no channel.
+func homeRequest(user string) commands.Request {
+	return commands.Request{TeamID: "T1", UserID: user, Now: now}
+}
+
+func reasons(t *testing.T, db *storage.DB, m commands.Meeting) []string {
+	t.Helper()
+	as, err := db.Apologies(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, a := range as {
+		out = append(out, a.Name+": "+a.Reason)
+	}
+	return out
+}
+
+func TestSendNextApologyAction(t *testing.T) {
+	svc, db, m := committee(t)
+	ctx := context.Background()
+	id := strconv.FormatInt(m.ID, 10)
+
+	r, err := svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text, "are recorded") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
+		t.Errorf("reply = %+v", r)
+	}
+	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: "}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+
+	// Pressing again after giving a reason keeps the reason.
+	if _, err := svc.Run(ctx, commands.Request{Command: "/apologies", Text: "Unwell", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
+	if err != nil || !strings.Contains(r.Text, "nothing changed") {
+		t.Errorf("second press: %+v %v", r, err)
+	}
+	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: Unwell"}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+
+	// Withdrawing works from the Home too, where there is no channel.
+	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.withdraw", id)
+	if err != nil || !strings.Contains(r.Text, "are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
+		t.Errorf("withdraw: %+v %v", r, err)
+	}
+
+	for _, tc := range []struct {
+		name, user, value, want string
+		now                     time.Time
+	}{
+		{"not a member", "USTRANGER", id, "not a member", now},
+		{"broken value", "UNEIL", "x", "button is broken", now},
+		{"no such meeting", "UNEIL", "99999", "no longer exists", now},
+		{"meeting over", "UNEIL", id, "already taken place", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := homeRequest(tc.user)
+			req.Now = tc.now
+			r, err := svc.Act(ctx, req, "apologies.send_next", tc.value)
+			if err != nil || !strings.Contains(r.Text, tc.want) || len(r.Refresh) > 0 {
+				t.Errorf("reply = %+v, %v; want %q", r, err, tc.want)
+			}
+		})
+	}
+	if got := reasons(t, db, m); len(got) != 0 {
+		t.Errorf("refused presses saved %q", got)
+	}
+}
+
+func TestApologyForm(t *testing.T) {
+	svc, db, m := committee(t)
+	ctx := context.Background()
+	c, _ := db.CommitteeByChannel(ctx, "T1", "C1")
+	form := commands.ApologyForm(c, m)
+	if form.ID != commands.ApologyFormID || form.Fields[0].ID != "reason" || !strings.Contains(form.Fields[0].Hint, "Thursday 10 December 2026, 10:00") {
+		t.Errorf("form = %+v", form)
+	}
+	sub := func(reason string) commands.Submission {
+		return commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{"reason": {reason}}}
+	}
+	_, errs, err := svc.Submit(ctx, homeRequest("UNEIL"), sub(strings.Repeat("x", commands.MaxReasonLen+1)))
+	if err != nil || !strings.Contains(errs["reason"], "too long") {
+		t.Errorf("long reason: %v %v", errs, err)
+	}
+	_, errs, err = svc.Submit(ctx, homeRequest("USTRANGER"), sub("Away"))
+	if err != nil || !strings.Contains(errs["reason"], "not a member") {
+		t.Errorf("stranger: %v %v", errs, err)
+	}
+	r, errs, err := svc.Submit(ctx, homeRequest("UNEIL"), sub("  Attending court "))
+	if err != nil || len(errs) > 0 || !strings.Contains(r.Text, "Reason: Attending court") {
+		t.Errorf("good submission: %+v %v %v", r, errs, err)
+	}
+	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: Attending court"}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+}
+
+func TestHome(t *testing.T) {
+	svc, _, m := committee(t)
+	ctx := context.Background()
+	if _, err := svc.Run(ctx, commands.Request{Command: "/apologies", Text: "Unwell sub Graeme Robson", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := svc.Home(ctx, "T1", "UNEIL", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := commands.Home{UserID: "UNEIL", Intro: "You are a member of 1 committee.", Cards: []commands.HomeCard{{
+		CommitteeID: m.CommitteeID, Title: "Safer Sefton Together",
+		Text:         "Member for SWACA\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",
+		CalendarPath: "/calendar/" + strconv.FormatInt(m.CommitteeID, 10) + ".ics",
+		Sections:     []commands.Section{{Title: "Your apologies", Text: "You have sent apologies for the next meeting.\nReason: Unwell\nSubstitute: Graeme Robson"}},
+		Buttons:      []commands.Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
+		Summary:      "*Safer Sefton Together* — Thursday 10 December 2026, 10:00 (apologies sent)",
+	}}}
+	if diff := cmp.Diff(h, want); diff != "" {
+		t.Errorf("Neil's Home (-got +want):\n%s", diff)
+	}
+
+	h, err = svc.Home(ctx, "T1", "UIAN", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := h.Cards[0]
+	if !strings.HasPrefix(card.Text, "Officer\n") || len(card.Sections) != 2 || card.Sections[1].Title != "For officers" ||
+		card.Sections[1].Text != "1 apology received for the next meeting (`/apologies list` in the channel)." {
+		t.Errorf("officer's card = %+v", card)
+	}
+	if card.Buttons[0].Action != "apologies.send_next" {
+		t.Errorf("officer's buttons = %+v", card.Buttons)
+	}
+
+	h, err = svc.Home(ctx, "T1", "USTRANGER", now)
+	if err != nil || len(h.Cards) != 0 || !strings.Contains(h.Intro, "not a member of any committee") {
+		t.Errorf("stranger's Home = %+v %v", h, err)
+	}
+	// Another workspace's committees are not shown.
+	if h, _ := svc.Home(ctx, "T2", "UNEIL", now); len(h.Cards) != 0 {
+		t.Errorf("Home in another team = %+v", h)
+	}
+}
