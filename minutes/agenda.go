@@ -1,0 +1,424 @@
+package minutes
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var (
+	agendaHeadRe   = regexp.MustCompile(`(?i)^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s*$|\s*[-–—:]\s*\S|\s+(?:for|of|and\s+reports?|pack|papers)\b)`)
+	membershipRe   = regexp.MustCompile(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)$`)
+	memberLabelRe  = regexp.MustCompile(`(?i)^(?:councillors?|cllrs?\.?|members?)\s*:\s*`)
+	officerHeadRe  = regexp.MustCompile(`(?i)^(?:(?:committee|democratic\s+services|contact|clerk|governance)\s+officer\s*(?:[:–—-]\s*(.*))?|officer\s*:?)$|^(?:contact|clerk\s+to\s+the\s+committee|enquiries\s+to|for\s+further\s+information\s+contact)\s*:\s*(.*)$`)
+	contactLabelRe = regexp.MustCompile(`(?i)^(?:telephone|tel|phone|mobile|e-?mail|fax|officer|committee|contact|web(?:site)?)\s*(?:no\.?)?\s*:?\s*$`)
+	presenterLabel = regexp.MustCompile(`(?i)^(?:presenter|presented\s+by|lead\s+officer|report\s+of|reporting\s+officer|speaker)\s*[:–—-]?\s*(.+)$`)
+	willPresentRe  = regexp.MustCompile(`^(.{3,200}?)\s+(?:will|to|are\s+to|is\s+to|would)\s+(?:deliver|present|give|provide|introduce|update|report|lead|attend|speak)\b`)
+	nextMeetingRe  = regexp.MustCompile(`(?i)next\s+meeting|future\s+meetings?|meeting\s+dates|dates?\s+of\s+(?:future\s+|next\s+)?meetings?|programme\s+of\s+meetings|schedule\s+of\s+meetings`)
+	pagesRe        = regexp.MustCompile(`(?i)\s*\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)`)
+	setOfMinutesRe = regexp.MustCompile(`(?i)\bset\s+of\s+minutes\b`)
+)
+
+// itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)".
+type itemNum struct {
+	top    int // -1 for a bare "(a)"
+	sub    int
+	letter byte
+	title  string
+}
+
+// parseItemLine reads a leading agenda number. It rejects times ("10.00
+// am"), dates ("9 June 2022") and running prose ("5 members attended").
+func parseItemLine(l string) (itemNum, bool) {
+	s := l
+	hadItem := false
+	if len(s) > 5 && strings.EqualFold(s[:5], "item ") {
+		s = strings.TrimLeft(s[5:], " ")
+		if len(s) > 3 && strings.EqualFold(s[:3], "no.") {
+			s = strings.TrimLeft(s[3:], " ")
+		}
+		hadItem = true
+	}
+	n := itemNum{top: -1}
+	i := 0
+	switch {
+	case len(s) >= 3 && s[0] == '(' && isLowerASCII(s[1]) && s[2] == ')':
+		n.letter, i = s[1], 3
+	case len(s) >= 2 && isLowerASCII(s[0]) && s[1] == ')':
+		n.letter, i = s[0], 2
+	default:
+		for i < len(s) && i < 4 && isDigit(s[i]) {
+			i++
+		}
+		if i == 0 || i > 3 || (i < len(s) && isDigit(s[i])) {
+			return n, false
+		}
+		n.top = atoi(s[:i])
+		switch {
+		case i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]):
+			j := i + 1
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j-(i+1) > 2 || s[i+1] == '0' {
+				return n, false
+			}
+			n.sub = atoi(s[i+1 : j])
+			i = j
+		case i < len(s) && isLowerASCII(s[i]) && (i+1 == len(s) || !isLetterASCII(s[i+1])):
+			n.letter = s[i]
+			i++
+		case i+2 < len(s) && s[i] == '(' && isLowerASCII(s[i+1]) && s[i+2] == ')':
+			n.letter = s[i+1]
+			i += 3
+		}
+	}
+	rest := s[i:]
+	punct := false
+	if rest != "" && strings.ContainsRune(".):", rune(rest[0])) {
+		rest = rest[1:]
+		punct = true
+	}
+	if rest != "" && rest[0] != ' ' {
+		// "24.YOUTH" is glued; "4th" or "2022/23" is not a number.
+		if !punct || !startsUpper(rest) {
+			return n, false
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	for _, d := range []string{"- ", "– ", "— "} {
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, d))
+	}
+	if rest != "" {
+		first := rest[0]
+		if !startsUpper(rest) && first != '(' && first != '"' && !strings.HasPrefix(rest, "“") && !strings.HasPrefix(rest, "‘") {
+			return n, false
+		}
+		if isDigit(first) && !punct && !hadItem && n.sub == 0 && n.letter == 0 || startsWithMonth(rest) || !hasLetter(rest) {
+			return n, false
+		}
+		if !hadItem && !punct && n.sub == 0 && n.letter == 0 && !titleLike(rest) {
+			return n, false
+		}
+	}
+	n.title = rest
+	return n, true
+}
+
+func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
+func isLowerASCII(c byte) bool  { return c >= 'a' && c <= 'z' }
+func isLetterASCII(c byte) bool { return isLowerASCII(c) || (c >= 'A' && c <= 'Z') }
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+type agendaParser struct {
+	out        *Agenda
+	warn       func(string, ...any)
+	lastTop    int
+	lastSub    int
+	lastLetter byte
+}
+
+// accept checks an agenda number against the numbering so far and returns
+// its normalised form. Numbers only move forward, which keeps dates, times
+// and numbered lists in item descriptions from being read as items.
+func (a *agendaParser) accept(n itemNum) (string, bool) {
+	first := a.lastTop < 0
+	switch {
+	case n.top < 0:
+		if first || n.letter != nextLetter(a.lastLetter) {
+			return "", false
+		}
+		a.lastLetter = n.letter
+		return fmt.Sprintf("%d%c", a.lastTop, n.letter), true
+	case n.sub > 0:
+		ok := (!first && n.top == a.lastTop && n.sub > a.lastSub && n.sub <= a.lastSub+2) ||
+			((first && n.top <= 5 || !first && n.top == a.lastTop+1) && n.sub == 1)
+		if !ok {
+			return "", false
+		}
+		a.lastTop, a.lastSub, a.lastLetter = n.top, n.sub, 0
+		return fmt.Sprintf("%d.%d", n.top, n.sub), true
+	case n.letter != 0:
+		ok := (!first && n.top == a.lastTop && n.letter == nextLetter(a.lastLetter)) ||
+			((first && n.top <= 5 || !first && n.top == a.lastTop+1) && n.letter == 'a')
+		if !ok {
+			return "", false
+		}
+		a.lastTop, a.lastSub, a.lastLetter = n.top, 0, n.letter
+		return fmt.Sprintf("%d%c", n.top, n.letter), true
+	default:
+		ok := (first && n.top <= 5) || (!first && n.top > a.lastTop && n.top <= a.lastTop+3)
+		if !ok {
+			return "", false
+		}
+		a.lastTop, a.lastSub, a.lastLetter = n.top, 0, 0
+		return fmt.Sprintf("%d", n.top), true
+	}
+}
+
+func nextLetter(c byte) byte {
+	if c == 0 {
+		return 'a'
+	}
+	return c + 1
+}
+
+// ParseAgenda finds the agenda in text (which may be a whole agenda pack)
+// and reads it, stopping before any minutes or reports that follow.
+func ParseAgenda(text string) (*Agenda, error) {
+	if len(text) > MaxInputSize {
+		return nil, ErrTooLarge
+	}
+	lines := cleanLines(text)
+	head := -1
+	for i, l := range lines {
+		if agendaHeadRe.MatchString(l) && !labelRe.MatchString(l) {
+			head = i
+			break
+		}
+	}
+	start, bodyStart := 0, 0
+	if head >= 0 {
+		bodyStart = head + 1
+		start = head
+		if head <= 12 {
+			start = 0
+		}
+		for i := head - 1; i >= start; i-- {
+			if labelRe.MatchString(lines[i]) {
+				start = i + 1
+				break
+			}
+		}
+	}
+	end := len(lines)
+	for i := bodyStart; i < len(lines); i++ {
+		l := lines[i]
+		if labelRe.MatchString(l) || presentRe.MatchString(l) || reportToRe.MatchString(l) || setOfMinutesRe.MatchString(l) {
+			end = i
+			break
+		}
+		if head < 0 {
+			if _, _, ok := splitResolved(l); ok {
+				end = i
+				break
+			}
+		}
+	}
+	out := &Agenda{Items: []Item{}, NextMeetings: []string{}, Warnings: []string{}}
+	a := &agendaParser{out: out, lastTop: -1}
+	a.warn = func(format string, args ...any) { out.Warnings = append(out.Warnings, fmt.Sprintf(format, args...)) }
+
+	hdrs := runningHeaders(lines[bodyStart:end], "")
+	body := make([]string, 0, end-start)
+	for i, l := range lines[start:end] {
+		if start+i == head {
+			l = agendaHeadLine(l)
+		}
+		if hdrs[l] || isPageNoise(l) {
+			continue
+		}
+		body = append(body, pagesRe.ReplaceAllString(l, ""))
+	}
+	a.run(body)
+	if head < 0 && len(out.Items) < 2 {
+		return nil, ErrNoAgenda
+	}
+	if len(out.Items) == 0 && out.Meeting.Date == "" {
+		return nil, ErrNoAgenda
+	}
+	if len(out.Items) == 0 {
+		a.warn("no agenda items found")
+	}
+	for _, it := range out.Items {
+		if nextMeetingRe.MatchString(it.Title) {
+			out.NextMeetings = append(out.NextMeetings, dateTimes(it.Title+" "+it.Description)...)
+		}
+	}
+	return out, nil
+}
+
+// agendaHeadLine keeps what follows "AGENDA –" on the heading line, which is
+// often the committee name.
+func agendaHeadLine(l string) string {
+	if agendaForRe.MatchString(l) || agendaDashRe.MatchString(l) {
+		return l
+	}
+	return ""
+}
+
+type itemBuilder struct {
+	item  Item
+	body  []string
+	title bool // title still to be read from the body
+}
+
+func (a *agendaParser) run(body []string) {
+	var cur *itemBuilder
+	var membership []string
+	inMembers := false
+	var officer []string
+	var preItems []string
+	i := 0
+	for ; i < len(body); i++ {
+		l := body[i]
+		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1])) {
+			officer = body[i:]
+			break
+		}
+		if l != "" {
+			if n, ok := parseItemLine(l); ok {
+				if num, ok := a.accept(n); ok {
+					a.finishItem(cur)
+					cur = &itemBuilder{item: Item{Number: num, Title: n.title}, title: n.title == ""}
+					inMembers = false
+					continue
+				}
+			}
+		}
+		switch {
+		case cur != nil:
+			cur.body = append(cur.body, l)
+		case l == "":
+			inMembers = inMembers && len(membership) == 0
+		case membershipRe.MatchString(l):
+			inMembers = true
+			if g := membershipRe.FindStringSubmatch(l); g != nil && g[1] != "" {
+				membership = append(membership, g[1])
+			}
+		case inMembers:
+			membership = append(membership, l)
+		default:
+			preItems = append(preItems, l)
+		}
+	}
+	a.finishItem(cur)
+	// Lines before the first item that are not the membership are the
+	// meeting details.
+	a.out.Meeting = readMeeting(preItems)
+	if a.out.Meeting.Date == "" {
+		a.warn("meeting date not found")
+	}
+	if len(membership) > 0 {
+		s := memberLabelRe.ReplaceAllString(joinAll(membership), "")
+		for _, m := range expandCouncillors(splitOutside(s)) {
+			m = memberLabelRe.ReplaceAllString(m, "")
+			if hasLetter(m) && len(m) < 100 {
+				a.out.Membership = append(a.out.Membership, m)
+			}
+		}
+	}
+	a.out.Officer = officerName(officer)
+}
+
+func officerName(block []string) string {
+	for i, l := range block {
+		if l == "" {
+			continue
+		}
+		if g := officerHeadRe.FindStringSubmatch(l); g != nil && i <= 1 {
+			if v := strings.TrimSpace(g[1] + g[2]); v != "" {
+				return cutContact(v)
+			}
+			continue
+		}
+		if contactLabelRe.MatchString(l) || strings.EqualFold(l, "committee") {
+			continue
+		}
+		if v := cutContact(l); nameLike(v) {
+			return v
+		}
+	}
+	return ""
+}
+
+var contactCutRe = regexp.MustCompile(`(?i)\s*(?:,|;|\btel\b|\btelephone\b|\be-?mail\b|\(|\d|\S+@).*$`)
+
+func cutContact(v string) string {
+	return strings.TrimSpace(contactCutRe.ReplaceAllString(v, ""))
+}
+
+func (a *agendaParser) finishItem(b *itemBuilder) {
+	if b == nil {
+		return
+	}
+	lines := b.body
+	k := 0
+	if b.title {
+		for k < len(lines) && lines[k] == "" {
+			k++
+		}
+		if k < len(lines) {
+			b.item.Title = lines[k]
+			k++
+		}
+	}
+	// A wrapped title continues on a short line that is not a name.
+	for cont := 0; k < len(lines) && lines[k] != "" && b.item.Title != "" && cont < 3; cont++ {
+		next := lines[k]
+		t := b.item.Title
+		if len(t) < 30 || strings.ContainsAny(t[len(t)-1:], ".:;?!") || len(strings.Fields(next)) > 4 ||
+			strings.HasSuffix(next, ".") || strings.HasSuffix(next, ":") || nameLike(next) || strings.HasPrefix(next, "(") {
+			break
+		}
+		if _, _, ok := presenterList(next); ok {
+			break
+		}
+		b.item.Title = joinPair(t, next)
+		k++
+	}
+	b.item.Title = strings.TrimRight(strings.TrimSpace(b.item.Title), " :")
+	var desc, presenters []string
+	for _, l := range lines[k:] {
+		if l != "" {
+			if names, org, ok := presenterList(l); ok {
+				if len(presenters) == 0 {
+					b.item.Organisation = org
+				}
+				presenters = append(presenters, names...)
+				continue
+			}
+			if g := presenterLabel.FindStringSubmatch(l); g != nil {
+				if names, org, ok := presenterList(g[1]); ok {
+					if len(presenters) == 0 {
+						b.item.Organisation = org
+					}
+					presenters = append(presenters, names...)
+					continue
+				}
+				// "Presented by: Aisha Rahman, Senior Planning Officer"
+				if name, role, ok := strings.Cut(g[1], ","); ok && nameLike(name) {
+					if len(presenters) == 0 {
+						b.item.Organisation = strings.TrimRight(strings.TrimSpace(role), ". ")
+					}
+					presenters = append(presenters, strings.TrimSpace(name))
+					continue
+				}
+			}
+		}
+		desc = append(desc, l)
+	}
+	b.item.Description = paragraphs(desc)
+	if len(presenters) == 0 {
+		if g := willPresentRe.FindStringSubmatch(b.item.Description); g != nil {
+			if names, org, ok := presenterList(g[1]); ok {
+				presenters = names
+				b.item.Organisation = org
+			}
+		}
+	}
+	b.item.Presenter = strings.Join(presenters, ", ")
+	if refs := references(b.item.Description); len(refs) > 0 {
+		b.item.References = refs
+	}
+	if b.item.Title == "" {
+		a.warn("item %s: no title found", b.item.Number)
+	}
+	a.out.Items = append(a.out.Items, b.item)
+}

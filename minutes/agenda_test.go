@@ -1,0 +1,187 @@
+package minutes
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseAgendaSeedPack(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, packFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a.Meeting, Meeting{Committee: "Safer Sefton Together", Date: "2022-03-17", Time: "10:00", Venue: "Remote Meeting"}); diff != "" {
+		t.Errorf("meeting (-got +want):\n%s", diff)
+	}
+	var numbers []string
+	for _, it := range a.Items {
+		numbers = append(numbers, it.Number)
+	}
+	wantNumbers := []string{"1", "2", "3", "4", "5", "6", "7", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "7.7", "7.8", "7.9", "8"}
+	if diff := cmp.Diff(numbers, wantNumbers); diff != "" {
+		t.Fatalf("item numbers (-got +want):\n%s", diff)
+	}
+	byNum := map[string]Item{}
+	for _, it := range a.Items {
+		byNum[it.Number] = it
+	}
+	tests := []struct {
+		number, title, presenter string
+	}{
+		{"4", "Integrated Offender Management (IOM) Refresh Strategy", "Jen Williams, James Gillett"},
+		{"5", "Provision of Alternative Education Settings", "Tracy McKeating"},
+		{"6", "Local Policing Update", "Superintendent Graeme Robson"},
+		{"7.1", "Sefton Council and Domestic Abuse Multi Agency Partnership", "Janette Maxwell"},
+		{"7.2", "Sefton CCG", "Tracy Forshaw"},
+		{"7.5", "SWACA", "Neil Frackleton"},
+		{"7.8", "Schools Sexual Abuse Report- Chesterfield High School", "Kevin Sexton"},
+		{"7.9", "Probation Service - Feedback From Merseyside Women's Team", "Jan Marlow"},
+	}
+	for _, tc := range tests {
+		it := byNum[tc.number]
+		if diff := cmp.Diff([]string{it.Title, it.Presenter}, []string{tc.title, tc.presenter}); diff != "" {
+			t.Errorf("item %s title, presenter (-got +want):\n%s", tc.number, diff)
+		}
+	}
+	if got, want := byNum["4"].Organisation, "NW Probation Lead"; got != want {
+		t.Errorf("item 4 organisation = %q, want %q", got, want)
+	}
+	if diff := cmp.Diff(byNum["5"].References, []string{"Minute No. 26 refers"}); diff != "" {
+		t.Errorf("item 5 references (-got +want):\n%s", diff)
+	}
+	if got := byNum["2"]; got.Title != "Declarations of Interest" || !strings.HasPrefix(got.Description, "Members are requested at a meeting") {
+		t.Errorf("item 2 = %q / %.40q…, want title \"Declarations of Interest\" and the guidance in the description", got.Title, got.Description)
+	}
+	wantNext := []string{"2022-06-09T10:00", "2022-09-08T10:00", "2022-12-08T10:00", "2023-03-16T10:00"}
+	if diff := cmp.Diff(a.NextMeetings, wantNext); diff != "" {
+		t.Errorf("next meetings (-got +want):\n%s", diff)
+	}
+	if a.Officer != "Ian Barton" {
+		t.Errorf("officer = %q, want %q", a.Officer, "Ian Barton")
+	}
+	for _, m := range []string{"Neil Frackelton", "Superintendent Graeme Robson"} {
+		if !contains(a.Membership, m) {
+			t.Errorf("membership %q lacks %q", a.Membership, m)
+		}
+	}
+	if len(a.Warnings) != 0 {
+		t.Errorf("warnings = %q, want none", a.Warnings)
+	}
+	// The agenda stops before the minutes and the reports.
+	for _, it := range a.Items {
+		if strings.Contains(it.Description, "SEFTON SAFER COMMUNITIES") || strings.Contains(it.Description, "Ian Barton") || strings.Contains(it.Description, "Refresh?") {
+			t.Errorf("item %s description runs past the agenda: %.80q", it.Number, it.Description)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestParseAgendaNumbering(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "number|title|presenter"
+	}{
+		{
+			name: "full stops",
+			text: "AGENDA\nPlanning Committee\n1. Apologies\n2. Minutes\n3. Any Other Business\n",
+			want: []string{"1|Apologies|", "2|Minutes|", "3|Any Other Business|"},
+		},
+		{
+			name: "no full stops and tabs",
+			text: "AGENDA\n1\tApologies for Absence\n2\tDeclarations of Interest\n3\tBudget Monitoring\n",
+			want: []string{"1|Apologies for Absence|", "2|Declarations of Interest|", "3|Budget Monitoring|"},
+		},
+		{
+			name: "item prefix",
+			text: "Agenda\nItem 1 Apologies\nItem 2: Minutes of the last meeting\nItem 3 - Housing Update\n",
+			want: []string{"1|Apologies|", "2|Minutes of the last meeting|", "3|Housing Update|"},
+		},
+		{
+			name: "closing brackets and lettered sub-items",
+			text: "AGENDA\n1) Apologies\n2) Reports\n(a) Police Update\nInspector Jane Hill\n(b) Fire Service Update\n3) Close\n",
+			want: []string{"1|Apologies|", "2|Reports|", "2a|Police Update|Inspector Jane Hill", "2b|Fire Service Update|", "3|Close|"},
+		},
+		{
+			name: "dates and times are not items",
+			text: "AGENDA\nWednesday 1 March 2023\n6.30 pm, Town Hall\n1. Apologies\n2. Date of Next Meeting\n5 April 2023 at 6.30 pm\n",
+			want: []string{"1|Apologies|", "2|Date of Next Meeting|"},
+		},
+		{
+			name: "numbers only move forward",
+			text: "AGENDA\n1. Apologies\n2. Finance\nThe budget has 3 parts.\n1. Revenue\n3. Close\n",
+			want: []string{"1|Apologies|", "2|Finance|", "3|Close|"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ParseAgenda(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range a.Items {
+				got = append(got, it.Number+"|"+it.Title+"|"+it.Presenter)
+			}
+			if diff := cmp.Diff(got, tc.want); diff != "" {
+				t.Errorf("items (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseAgendaNextMeetings(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"commencing", "AGENDA\n1. Date of Next Meeting\nThursday 9 June 2022 commencing at 10.00am\n", []string{"2022-06-09T10:00"}},
+		{"ordinal and pm", "AGENDA\n1. Date of next meeting\nThe next meeting will be on 9th June 2022 at 2pm.\n", []string{"2022-06-09T14:00"}},
+		{"commas", "AGENDA\n1. Dates of Future Meetings\nTuesday, 14 March 2023, 6.30 pm\n", []string{"2023-03-14T18:30"}},
+		{"numeric day first", "AGENDA\n1. Date of Next Meeting\n09/06/2022 at 10:00\n", []string{"2022-06-09T10:00"}},
+		{"no time", "AGENDA\n1. Date of Next Meeting\nTo be held on 14 July 2022.\n", []string{"2022-07-14"}},
+		{"none", "AGENDA\n1. Apologies\n", []string{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := ParseAgenda(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(a.NextMeetings, tc.want); diff != "" {
+				t.Errorf("next meetings (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseAgendaErrors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       error
+	}{
+		{"empty", "", ErrNoAgenda},
+		{"report only", readTestdata(t, "testdata/probation-vawg-report-extract.txt"), ErrNoAgenda},
+		{"minutes only", readTestdata(t, "testdata/minutes-parish-item-style.txt"), ErrNoAgenda},
+		{"too large", strings.Repeat("a", MaxInputSize+1), ErrTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseAgenda(tc.text)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}

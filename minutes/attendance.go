@@ -1,0 +1,177 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	noApologiesRe = regexp.MustCompile(`(?i)\bno\s+apologies\b|\bapologies\b[^.]{0,40}?[:\s-]\s*(?:none|nil)\b|\bthere\s+were\s+no\s+apologies\b`)
+	apologiesRe   = regexp.MustCompile(`(?i)^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*[:–—-]\s*(.+)$|\bapologies\b(?:\s+for\s+(?:absence|lateness))?[^.:]{0,60}?\b(?:from|on\s+behalf\s+of)\s+(.+)$`)
+	declaredRe    = regexp.MustCompile(`(?i)^(.*?)\s+(?:declared|declares|disclosed|made\s+a\s+declaration\s+of)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(.{0,80}?)\binterests?\b(.*)$`)
+	declItemRe    = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(\d{1,4}(?:/\d{2,4})?(?:\.\d{1,2})?[a-z]?)\b`)
+	declThisRe    = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
+	noDeclRe      = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
+	natureLeadRe  = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
+	abbrevs       = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "e.g": true, "i.e": true, "approx": true}
+)
+
+// sentences splits prose at full stops that end a sentence, not at "Minute
+// No. 17" or "Cllr. Smith".
+func sentences(s string) []string {
+	s = strings.Join(strings.Fields(s), " ")
+	var out []string
+	last := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != '.' || s[i+1] != ' ' || !startsUpper(s[i+2:]) {
+			continue
+		}
+		w := s[last:i]
+		if j := strings.LastIndexByte(w, ' '); j >= 0 {
+			w = w[j+1:]
+		}
+		if abbrevs[w] || len(w) == 1 {
+			continue
+		}
+		out = append(out, s[last:i+1])
+		last = i + 2
+	}
+	if last < len(s) {
+		out = append(out, s[last:])
+	}
+	return out
+}
+
+type textSource struct {
+	text   string
+	minute string // number of the minute the text belongs to, if any
+}
+
+// sources lists the texts to search for a topic: first the narratives of
+// minutes whose title names it, then the text before the first minute, then
+// every other narrative.
+func (p *minutesParser) sources(titleWord string) []textSource {
+	var first, rest []textSource
+	for _, m := range p.out.Minutes {
+		src := textSource{m.Narrative, m.Number}
+		if strings.Contains(strings.ToUpper(m.Title), titleWord) {
+			first = append(first, src)
+		} else {
+			rest = append(rest, src)
+		}
+	}
+	out := append(first, textSource{paragraphs(p.preamble), ""})
+	return append(out, rest...)
+}
+
+func (p *minutesParser) readApologies() {
+	for _, src := range p.sources("APOLOG") {
+		for _, para := range strings.Split(src.text, "\n\n") {
+			para = strings.Join(strings.Fields(para), " ")
+			if !strings.Contains(strings.ToLower(para), "apolog") {
+				continue
+			}
+			if len(para) < 3000 && noApologiesRe.MatchString(para) {
+				return
+			}
+			for _, sent := range sentences(para) {
+				if len(sent) > 3000 || indexFold(sent, 0, "apolog") < 0 {
+					continue
+				}
+				g := apologiesRe.FindStringSubmatch(sent)
+				if g == nil {
+					continue
+				}
+				list := g[1] + g[2]
+				for _, n := range expandCouncillors(splitOutside(list)) {
+					n = strings.TrimSpace(strings.TrimPrefix(n, "from "))
+					name, org := splitBracket(n)
+					if name == "" || !hasLetter(name) {
+						continue
+					}
+					p.out.Apologies = append(p.out.Apologies, Person{Name: name, Organisation: org})
+				}
+				if len(p.out.Apologies) > 0 {
+					return
+				}
+			}
+		}
+	}
+}
+
+func (p *minutesParser) readDeclarations() {
+	seen := map[Declaration]bool{}
+	none := false
+	for _, src := range p.sources("DECLARATION") {
+		for _, sent := range sentences(src.text) {
+			if len(sent) > 3000 || indexFold(sent, 0, "declar") < 0 && indexFold(sent, 0, "disclos") < 0 && indexFold(sent, 0, "interest") < 0 {
+				continue
+			}
+			if noDeclRe.MatchString(sent) {
+				none = true
+			}
+			for _, d := range parseDeclaration(sent, src.minute) {
+				if !seen[d] {
+					seen[d] = true
+					p.out.Declarations = append(p.out.Declarations, d)
+				}
+			}
+		}
+	}
+	for _, m := range p.out.Minutes {
+		if strings.Contains(strings.ToUpper(m.Title), "DECLARATION") {
+			switch strings.ToLower(strings.TrimRight(strings.TrimSpace(m.Narrative), ".")) {
+			case "none", "nil", "none declared", "none received":
+				none = true
+			}
+		}
+	}
+	p.out.NoDeclarations = none && len(p.out.Declarations) == 0
+}
+
+func parseDeclaration(sent, minute string) []Declaration {
+	g := declaredRe.FindStringSubmatch(sent)
+	if g == nil {
+		return nil
+	}
+	lead := strings.TrimSpace(g[1])
+	if i := strings.LastIndex(lead, ", "); i >= 0 {
+		lead = lead[i+2:]
+	}
+	lower := strings.ToLower(lead)
+	if lead == "" || strings.HasPrefix(lower, "no ") || strings.Contains(lower, " no ") || lower == "none" || strings.HasPrefix(lower, "there") || !startsUpper(lead) {
+		return nil
+	}
+	if strings.HasSuffix(lower, " who") {
+		lead = strings.TrimSpace(lead[:len(lead)-4])
+	}
+	kindText := strings.ToLower(g[2])
+	kind := "other"
+	switch {
+	case strings.Contains(kindText, "pecuniary"):
+		kind = "pecuniary"
+	case strings.Contains(kindText, "personal"):
+		kind = "personal"
+	}
+	rest := g[3]
+	item := ""
+	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
+		item = rest[m[2]:m[3]]
+		rest = rest[m[1]:]
+	} else if m := declThisRe.FindStringIndex(rest); m != nil {
+		item = minute
+		rest = rest[m[1]:]
+	}
+	rest = strings.TrimSpace(rest)
+	rest = strings.TrimSpace(natureLeadRe.ReplaceAllString(rest, ""))
+	rest = strings.TrimRight(rest, ". ")
+	names := expandCouncillors(splitOutside(lead))
+	out := make([]Declaration, 0, len(names))
+	for _, n := range names {
+		if !startsUpper(n) {
+			continue
+		}
+		out = append(out, Declaration{Name: n, Item: item, Kind: kind, Nature: rest})
+	}
+	return out
+}

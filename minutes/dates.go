@@ -1,0 +1,183 @@
+package minutes
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+
+var (
+	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\b\.?,?\s+(\d{4})\b`)
+	monthFirstRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	numericRe    = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
+	isoRe        = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+
+	ampmRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
+	clock24  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
+	noonRe   = regexp.MustCompile(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
+	monthMap = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+)
+
+type span struct {
+	start, end int
+	value      string
+}
+
+func monthNumber(s string) int {
+	if len(s) < 3 {
+		return 0
+	}
+	return monthMap[strings.ToLower(s[:3])]
+}
+
+func isoDate(y, m, d int) (string, bool) {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != m {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// findDates returns every date in s, in order of appearance, as ISO strings.
+// Numeric dates are read day-first because that is how UK councils write
+// them.
+func findDates(s string) []span {
+	var out []span
+	add := func(start, end, y, m, d int) {
+		if v, ok := isoDate(y, m, d); ok {
+			out = append(out, span{start, end, v})
+		}
+	}
+	for _, g := range dayFirstRe.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[g[2]:g[3]])
+		y, _ := strconv.Atoi(s[g[6]:g[7]])
+		add(g[0], g[1], y, monthNumber(s[g[4]:g[5]]), d)
+	}
+	for _, g := range monthFirstRe.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[g[4]:g[5]])
+		y, _ := strconv.Atoi(s[g[6]:g[7]])
+		add(g[0], g[1], y, monthNumber(s[g[2]:g[3]]), d)
+	}
+	for _, g := range numericRe.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[g[2]:g[3]])
+		m, _ := strconv.Atoi(s[g[4]:g[5]])
+		y, _ := strconv.Atoi(s[g[6]:g[7]])
+		if g[7]-g[6] == 2 {
+			y += 2000
+		}
+		add(g[0], g[1], y, m, d)
+	}
+	for _, g := range isoRe.FindAllStringSubmatchIndex(s, -1) {
+		y, _ := strconv.Atoi(s[g[2]:g[3]])
+		m, _ := strconv.Atoi(s[g[4]:g[5]])
+		d, _ := strconv.Atoi(s[g[6]:g[7]])
+		add(g[0], g[1], y, m, d)
+	}
+	return dropOverlaps(out)
+}
+
+func dropOverlaps(in []span) []span {
+	sort.SliceStable(in, func(i, j int) bool {
+		if in[i].start != in[j].start {
+			return in[i].start < in[j].start
+		}
+		return in[i].end > in[j].end
+	})
+	out := in[:0]
+	last := -1
+	for _, sp := range in {
+		if sp.start < last {
+			continue
+		}
+		out = append(out, sp)
+		last = sp.end
+	}
+	return out
+}
+
+// findTimes returns every clock time in s as 24-hour "HH:MM". A bare "10.00"
+// is not taken as a time: agenda numbers look just like it.
+func findTimes(s string) []span {
+	var out []span
+	for _, g := range ampmRe.FindAllStringSubmatchIndex(s, -1) {
+		h, _ := strconv.Atoi(s[g[2]:g[3]])
+		m := 0
+		if g[4] >= 0 {
+			m, _ = strconv.Atoi(s[g[4]:g[5]])
+		}
+		if h < 1 || h > 12 || m > 59 {
+			continue
+		}
+		pm := strings.EqualFold(s[g[6]:g[7]], "p")
+		switch {
+		case pm && h != 12:
+			h += 12
+		case !pm && h == 12:
+			h = 0
+		}
+		out = append(out, span{g[0], g[1], fmt.Sprintf("%02d:%02d", h, m)})
+	}
+	for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
+		h, _ := strconv.Atoi(s[g[2]:g[3]])
+		m, _ := strconv.Atoi(s[g[4]:g[5]])
+		if h > 23 || m > 59 {
+			continue
+		}
+		out = append(out, span{g[0], g[1], fmt.Sprintf("%02d:%02d", h, m)})
+	}
+	for _, g := range noonRe.FindAllStringIndex(s, -1) {
+		out = append(out, span{g[0], g[1], "12:00"})
+	}
+	return dropOverlaps(out)
+}
+
+func firstDate(s string) string {
+	if d := findDates(s); len(d) > 0 {
+		return d[0].value
+	}
+	return ""
+}
+
+func firstTime(s string) string {
+	if t := findTimes(s); len(t) > 0 {
+		return t[0].value
+	}
+	return ""
+}
+
+// dateTimes pairs each date in s with the first time printed after it and
+// before the next date, which is how programmes of meetings are written
+// ("Thursday 9 June 2022 commencing at 10.00am; Thursday 8 September …").
+func dateTimes(s string) []string {
+	dates := findDates(s)
+	times := findTimes(s)
+	out := make([]string, 0, len(dates))
+	k := 0
+	for i, d := range dates {
+		limit := len(s)
+		if i+1 < len(dates) {
+			limit = dates[i+1].start
+		}
+		for k < len(times) && times[k].start < d.end {
+			k++
+		}
+		v := d.value
+		if k < len(times) && times[k].start < limit && times[k].start-d.end <= 80 {
+			v += "T" + times[k].value
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+var monthStartRe = regexp.MustCompile(`(?i)^(?:` + monthAlt + `)\b`)
+
+func startsWithMonth(s string) bool { return monthStartRe.MatchString(s) }

@@ -1,0 +1,46 @@
+// Package minutes reads agenda and minutes documents, as councils publish
+// them (text extracted from PDF), into plain records.
+//
+// Council papers arrive as "agenda packs": the agenda itself, the minutes of
+// the previous meeting and a pile of partner reports, flattened into one text
+// stream by a PDF extractor. The extractor keeps running page headers, page
+// footers ("Page 10") and pack labels ("Agenda Item 3"), scatters two-column
+// layouts across lines (a minute number can land above the attendance list it
+// was printed beside) and turns bullet glyphs into blank lines. ParseAgenda
+// and ParseMinutes therefore first look for the part of the text they were
+// asked for and then read it with line-oriented heuristics rather than a
+// grammar: councils do not share one.
+//
+// The parsers never fail on text they half understand. Anything they could
+// not place is reported in the Warnings field so that a person can check it;
+// only text with no agenda or minutes in it at all yields ErrNoAgenda or
+// ErrNoMinutes.
+//
+// Normalisation rules, so that callers know what to expect:
+//
+//   - Committee names are kept as printed ("SEFTON SAFER COMMUNITIES
+//     PARTNERSHIP"); venues printed in capitals are title-cased ("Microsoft
+//     Teams Remote Meeting") because they are shown to people in chat.
+//   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
+//     write them; times are 24-hour "HH:MM".
+//   - Agenda and minute numbers lose their trailing full stop and any "Item"
+//     or "Minute" prefix; an agenda sub-item printed "(a)" under item 7
+//     becomes "7a".
+//   - Presenters keep any rank printed before the name ("Superintendent
+//     Graeme Robson"). Item.Organisation holds the bracketed text printed
+//     after the first presenter only, e.g. "NW Probation Lead".
+//   - Resolution parts lose their "(n)" marker and the trailing "; and",
+//     ";" or "." that joins them to the next part.
+//   - Minutes.Present lists everyone recorded as attending, officers and
+//     "also present" included, one entry per person; "Councillors A and B"
+//     becomes "Councillor A", "Councillor B".
+//   - Person.Organisation is the text printed in brackets after a name,
+//     whatever it says ("SWACA", "Town Clerk").
+//   - Minute.Parts, when present, has one list per entry of Resolutions, in
+//     the same order; a resolution without numbered parts has an empty list.
+//   - Text after the last resolution of the last minute is dropped, because
+//     in a pack it is the start of the next report.
+//   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just
+//     "YYYY-MM-DD" when no time is printed with the date. They are read from
+//     items titled like "Date of Next Meeting" or "Dates of Future Meetings".
+package minutes

@@ -1,0 +1,169 @@
+package minutes
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+var nastySeeds = []string{
+	"",
+	"\x00\xff\xfe",
+	"RESOLVED",
+	"RESOLVED:\n(1)\n(2)\n(3)",
+	"AGENDA\n7.1\n\n7.2\n\n",
+	"AGENDA\n1.\n2.\n3.\n(a)\n(b)\nItem 4\n",
+	"PRESENT:\n20.\n\n21.\n\n",
+	"PRESENT:",
+	"Agenda Item 3\nPRESENT:\n20.\nAPOLOGIES\nApologies from ((((",
+	"MINUTES\n1. A\nCouncillor declared interest in item",
+	"MINUTES\n1. DECLARATIONS\n declared a interest in item 1",
+	"re-\n-\n-\n--\n",
+	"**\n**1.**\n**",
+	"Minute No. 5 of the meeting held on 31 February 2021",
+	"9999999999. TITLE\nRESOLVED: That",
+	"1/1/1 1.1.1 99/99/9999 12.00 pm 13 pm 00:99",
+	"AGENDA\n1. Date of Next Meeting\n1 January 1900 31 December 2200 at 11.59pm",
+	"MINUTES\n20.\n\n\n\n\n\n\n\nA.\n\nB.\n\n(1)\n\n",
+	"Apologies:\nApologies:\nApologies: (",
+	"COMMITTEE\nOFFICER:",
+	"AGENDA\nMEMBERSHIP:\n,,,,and and and,",
+}
+
+var (
+	isoDateRe  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	isoStampRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$`)
+	clockRe    = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+)
+
+func addSeeds(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	for _, s := range nastySeeds {
+		f.Add(s)
+	}
+}
+
+func checkMeeting(t *testing.T, m Meeting) {
+	t.Helper()
+	if m.Date != "" {
+		if !isoDateRe.MatchString(m.Date) {
+			t.Errorf("date %q is not ISO", m.Date)
+		} else if _, err := time.Parse("2006-01-02", m.Date); err != nil {
+			t.Errorf("date %q: %v", m.Date, err)
+		}
+	}
+	if m.Time != "" && !clockRe.MatchString(m.Time) {
+		t.Errorf("time %q is not HH:MM", m.Time)
+	}
+}
+
+// timed fails the test if a parse takes unreasonably long; the inputs are
+// small, so seconds mean a runaway loop.
+func timed(t *testing.T, fn func()) {
+	t.Helper()
+	start := time.Now()
+	fn()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("parse took %v", d)
+	}
+}
+
+func FuzzParseAgenda(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		var a *Agenda
+		var err error
+		timed(t, func() { a, err = ParseAgenda(text) })
+		if err != nil {
+			if !errors.Is(err, ErrNoAgenda) && !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			if a != nil {
+				t.Fatal("non-nil agenda with error")
+			}
+			return
+		}
+		if a.Items == nil || a.NextMeetings == nil || a.Warnings == nil {
+			t.Fatalf("nil slice in %+v", a)
+		}
+		checkMeeting(t, a.Meeting)
+		for _, it := range a.Items {
+			if it.Number == "" {
+				t.Errorf("item with empty number: %+v", it)
+			}
+		}
+		for _, nm := range a.NextMeetings {
+			if !isoStampRe.MatchString(nm) {
+				t.Errorf("next meeting %q is not ISO", nm)
+			}
+		}
+		b, err := json.Marshal(a)
+		if err != nil || !utf8.Valid(b) {
+			t.Fatalf("json: %v", err)
+		}
+	})
+}
+
+func FuzzParseMinutes(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		var m *Minutes
+		var err error
+		timed(t, func() { m, err = ParseMinutes(text) })
+		if err != nil {
+			if !errors.Is(err, ErrNoMinutes) && !errors.Is(err, ErrTooLarge) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			if m != nil {
+				t.Fatal("non-nil minutes with error")
+			}
+			return
+		}
+		if m.Present == nil || m.Apologies == nil || m.Declarations == nil || m.Minutes == nil || m.Warnings == nil {
+			t.Fatalf("nil slice in %+v", m)
+		}
+		checkMeeting(t, m.Meeting)
+		for _, mn := range m.Minutes {
+			if mn.Number == "" {
+				t.Errorf("minute with empty number: %+v", mn)
+			}
+			if mn.Resolutions == nil || mn.References == nil {
+				t.Errorf("minute %s: nil resolutions or references", mn.Number)
+			}
+			if len(mn.Parts) != 0 && len(mn.Parts) != len(mn.Resolutions) {
+				t.Errorf("minute %s: %d part lists for %d resolutions", mn.Number, len(mn.Parts), len(mn.Resolutions))
+			}
+			for _, r := range mn.Resolutions {
+				if r == "" {
+					t.Errorf("minute %s: empty resolution", mn.Number)
+				}
+			}
+		}
+		for _, d := range m.Declarations {
+			switch d.Kind {
+			case "pecuniary", "personal", "other":
+			default:
+				t.Errorf("declaration kind %q", d.Kind)
+			}
+		}
+		if m.NoDeclarations && len(m.Declarations) > 0 {
+			t.Error("NoDeclarations with declarations")
+		}
+		b, err := json.Marshal(m)
+		if err != nil || !utf8.Valid(b) {
+			t.Fatalf("json: %v", err)
+		}
+	})
+}

@@ -1,0 +1,169 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	kvRe          = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
+	minutesOfRe   = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	meetingOfRe   = regexp.MustCompile(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
+	agendaForRe   = regexp.MustCompile(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	agendaDashRe  = regexp.MustCompile(`(?i)^agenda\s*[-–—:]\s*(.+?)(?:\s+[-–—]\s+.*|\s*,.*)?$`)
+	skipCommittee = regexp.MustCompile(`(?i)^(?:public\s+document\s+pack|agenda|minutes|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
+	notCommittee  = regexp.MustCompile(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
+	heldAsRe      = regexp.MustCompile(`(?i)\bheld\s+(?:as\s+an?|at|in|via|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+|\s+at\s+\d|,?\s+commencing|,?\s+starting|\s+from\s+\d|\s*$)`)
+	afterTimeRe   = regexp.MustCompile(`(?i)(?:\d(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
+	venueWordRe   = regexp.MustCompile(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building)\b`)
+)
+
+// readMeeting reads the committee, date, time and venue from the lines that
+// head an agenda or a set of minutes.
+func readMeeting(lines []string) Meeting {
+	var m Meeting
+	var kept []string
+	for _, l := range lines {
+		if l == "" || labelRe.MatchString(l) || len(l) > 300 {
+			continue
+		}
+		if len(kept) == 40 {
+			break
+		}
+		kept = append(kept, l)
+		if g := kvRe.FindStringSubmatch(l); g != nil {
+			v := strings.TrimSpace(g[2])
+			switch strings.ToLower(g[1]) {
+			case "date":
+				if m.Date == "" {
+					m.Date = firstDate(v)
+				}
+				if m.Time == "" {
+					m.Time = firstTime(v)
+				}
+			case "time":
+				if m.Time == "" {
+					m.Time = firstTime(v)
+				}
+			case "venue", "place", "location", "where":
+				if m.Venue == "" {
+					m.Venue = cleanVenue(v)
+				}
+			default:
+				if m.Committee == "" {
+					m.Committee = strings.TrimRight(v, ".,; ")
+				}
+			}
+		}
+	}
+	text := strings.Join(kept, " ")
+	if m.Date == "" {
+		m.Date = firstDate(text)
+	}
+	if m.Time == "" {
+		m.Time = firstTime(text)
+	}
+	if m.Venue == "" {
+		for _, l := range kept {
+			if g := afterTimeRe.FindStringSubmatch(l); g != nil {
+				if v := cleanVenue(g[1]); v != "" {
+					m.Venue = v
+					break
+				}
+			}
+		}
+	}
+	if m.Venue == "" {
+		if g := heldAsRe.FindStringSubmatch(text); g != nil {
+			m.Venue = cleanVenue(g[1])
+		}
+	}
+	if m.Venue == "" {
+		for _, l := range kept {
+			if len(l) < 80 && venueWordRe.MatchString(l) && len(findDates(l)) == 0 && !skipCommittee.MatchString(l) && !minutesOfRe.MatchString(l) {
+				m.Venue = cleanVenue(l)
+				break
+			}
+		}
+	}
+	if m.Committee == "" {
+		m.Committee = committee(kept)
+	}
+	return m
+}
+
+// committee prefers a name given in a sentence ("Minutes of the meeting of
+// the Planning Committee held …"), then the first heading line that is not
+// just the council's own name.
+func committee(lines []string) string {
+	for _, l := range lines {
+		if c, matched := committeeFromSentence(l); matched && c != "" {
+			return c
+		}
+	}
+	var plain []string
+	for _, l := range lines {
+		if _, matched := committeeFromSentence(l); matched {
+			continue
+		}
+		if c := committeeFromLine(l); c != "" {
+			plain = append(plain, c)
+		}
+	}
+	for _, c := range plain {
+		if !councilNameRe.MatchString(c) {
+			return c
+		}
+	}
+	if len(plain) > 0 {
+		return plain[0]
+	}
+	return ""
+}
+
+var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$`)
+
+func committeeFromSentence(l string) (string, bool) {
+	if len(l) > 200 {
+		return "", false
+	}
+	for _, re := range []*regexp.Regexp{minutesOfRe, meetingOfRe, agendaForRe, agendaDashRe} {
+		if g := re.FindStringSubmatch(l); g != nil {
+			c := strings.TrimRight(strings.TrimSpace(g[1]), ".,;: ")
+			lc := strings.ToLower(c)
+			if c != "" && lc != "meeting" && lc != "the meeting" && len(findDates(c)) == 0 && hasLetter(c) && len(c) < 100 {
+				return c, true
+			}
+			return "", true
+		}
+	}
+	return "", false
+}
+
+func committeeFromLine(l string) string {
+	if skipCommittee.MatchString(l) || notCommittee.MatchString(l) || len(l) > 100 {
+		return ""
+	}
+	if len(findDates(l)) > 0 || len(findTimes(l)) > 0 || strings.HasSuffix(l, ".") || !startsUpper(l) || !hasLetter(l) {
+		return ""
+	}
+	if strings.ContainsAny(l, "0123456789") {
+		return ""
+	}
+	return strings.TrimRight(l, ".,;: ")
+}
+
+func cleanVenue(v string) string {
+	v = strings.TrimSpace(v)
+	v = strings.TrimRight(v, ".,;: ")
+	if v == "" || len(v) > 120 || !hasLetter(v) || len(findDates(v)) > 0 || len(findTimes(v)) > 0 {
+		return ""
+	}
+	if startsLower(v) && !strings.HasPrefix(strings.ToLower(v), "via") {
+		return ""
+	}
+	if isUpperLine(v) {
+		v = titleCase(v)
+	}
+	return v
+}

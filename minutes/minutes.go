@@ -1,0 +1,725 @@
+package minutes
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	presentRe        = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?present\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
+	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b`)
+	reportToRe       = regexp.MustCompile(`(?i)^report\s+(?:to|of)\s*:`)
+	endMarkerRe      = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chair\s+of\s+the\s+meeting)\s*:?\s*[._ ]*$|^signed\b|^[._]{5,}`)
+
+	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(\d{1,4}(?:/\d{2,4})?)(\s*[.):])?$`)
+	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(\d{1,4}(?:/\d{2,4})?)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
+
+	resolvedRe      = regexp.MustCompile(`(?i)^(?:and\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	resolvedMidRe   = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?])\s*RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
+	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
+	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
+	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
+)
+
+// minuteNum is a minute number as found on a line.
+type minuteNum struct {
+	number  string
+	primary int
+	title   string
+	bare    bool // printed without prefix or punctuation: could be a page number
+}
+
+func parseMinuteHeader(l string) (minuteNum, bool) {
+	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") {
+		return minuteNum{}, false
+	}
+	if g := minuteAloneRe.FindStringSubmatch(l); g != nil {
+		n, ok := primaryNumber(g[2])
+		return minuteNum{number: g[2], primary: n, bare: g[1] == "" && g[3] == ""}, ok
+	}
+	g := minuteTitleRe.FindStringSubmatch(l)
+	if g == nil {
+		return minuteNum{}, false
+	}
+	title := strings.TrimSpace(g[4])
+	sep := strings.TrimSpace(g[3])
+	if !startsUpper(title) || startsWithMonth(title) || !hasLetter(title) {
+		return minuteNum{}, false
+	}
+	if r := []rune(title)[0]; r >= '0' && r <= '9' {
+		return minuteNum{}, false
+	}
+	strong := sep != "" || g[1] != ""
+	if strong {
+		if !headingLike(title) {
+			return minuteNum{}, false
+		}
+	} else if !titleLike(title) || !isUpperLine(title) && len(strings.Fields(title)) > 8 {
+		return minuteNum{}, false
+	}
+	n, ok := primaryNumber(g[2])
+	return minuteNum{number: g[2], primary: n, title: title, bare: sep == "" && g[1] == ""}, ok
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func primaryNumber(s string) (int, bool) {
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		s = s[:i]
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0
+}
+
+// titleLike accepts headings: capitals, or mostly capitalised words without
+// sentence punctuation at the end.
+func titleLike(s string) bool {
+	if s == "" || len(s) > 160 || !hasLetter(s) {
+		return false
+	}
+	if !startsUpper(s) && !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "\"") && !strings.HasPrefix(s, "“") {
+		return false
+	}
+	if resolvedRe.MatchString(s) {
+		return false
+	}
+	if isUpperLine(s) {
+		return true
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") {
+		return false
+	}
+	sig, capd := 0, 0
+	for _, w := range strings.Fields(s) {
+		if smallTitleWord[strings.ToLower(w)] {
+			continue
+		}
+		sig++
+		if startsUpper(w) || strings.HasPrefix(w, "(") {
+			capd++
+		}
+	}
+	return sig > 0 && capd*2 >= sig
+}
+
+// headingLike is the looser test for text printed after a clear minute
+// number ("4. Primary care access plan"): sentence case is common there.
+func headingLike(s string) bool {
+	if titleLike(s) {
+		return true
+	}
+	if !startsUpper(s) || resolvedRe.MatchString(s) || len(s) > 120 {
+		return false
+	}
+	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";") && len(strings.Fields(s)) <= 12
+}
+
+func splitResolved(l string) (pre, rest string, ok bool) {
+	if indexFold(l, 0, "resolved") < 0 {
+		return "", "", false
+	}
+	if g := resolvedRe.FindStringSubmatch(l); g != nil {
+		return "", strings.TrimSpace(g[1]), true
+	}
+	if g := resolvedMidRe.FindStringSubmatch(l); g != nil {
+		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
+	}
+	if g := resolvedGluedRe.FindStringSubmatch(l); g != nil {
+		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
+	}
+	return "", "", false
+}
+
+type minuteBuilder struct {
+	m         Minute
+	narrative []string
+	res       [][]string
+	trailing  []string
+	inRes     bool
+	resLast   string // last non-blank line of the open RESOLVED block
+	resLetter bool   // whether the open block has any words yet
+}
+
+func (b *minuteBuilder) openBlock(first string) {
+	b.res = append(b.res, []string{first})
+	b.inRes = true
+	b.resLast, b.resLetter = "", false
+	b.noteRes(first)
+}
+
+func (b *minuteBuilder) noteRes(l string) {
+	if l != "" {
+		b.resLast = l
+		b.resLetter = b.resLetter || hasLetter(l)
+	}
+}
+
+// resComplete reports whether the open RESOLVED block reads as finished: it
+// has words and its last line ends a sentence.
+func (b *minuteBuilder) resComplete() bool {
+	return b.resLetter && sentenceEndRe.MatchString(b.resLast) && !isListMarker(b.resLast)
+}
+
+// ParseMinutes finds the minutes in text (which may be a whole agenda pack)
+// and reads them.
+func ParseMinutes(text string) (*Minutes, error) {
+	if len(text) > MaxInputSize {
+		return nil, ErrTooLarge
+	}
+	lines := cleanLines(text)
+	start, anchor, end, hasPresent, ok := locateMinutes(lines)
+	if !ok {
+		return nil, ErrNoMinutes
+	}
+	out := &Minutes{Present: []string{}, Apologies: []Person{}, Declarations: []Declaration{}, Minutes: []Minute{}, Warnings: []string{}}
+	warn := func(format string, a ...any) { out.Warnings = append(out.Warnings, fmt.Sprintf(format, a...)) }
+
+	// Meeting details come before the attendance list, or before the first
+	// minute when there is none.
+	headerEnd := anchor
+	if !hasPresent {
+		headerEnd = min(end, anchor+15)
+		for i := anchor; i < headerEnd; i++ {
+			if _, ok := parseMinuteHeader(lines[i]); ok && i > anchor {
+				headerEnd = i
+				break
+			}
+			if presentRe.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") {
+				headerEnd = i
+				break
+			}
+		}
+		headerEnd = max(headerEnd, anchor+1)
+	}
+	out.Meeting = readMeeting(lines[start:min(headerEnd, end)])
+	if out.Meeting.Date == "" {
+		warn("meeting date not found")
+	}
+
+	headers := runningHeaders(lines[start:end], out.Meeting.Committee)
+	body := make([]string, 0, end-headerEnd)
+	for _, l := range lines[headerEnd:end] {
+		if headers[l] || isPageNoise(l) || labelRe.MatchString(l) {
+			continue
+		}
+		body = append(body, l)
+	}
+
+	p := &minutesParser{out: out, warn: warn, last: -1}
+	p.run(body, hasPresent)
+	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved {
+		return nil, ErrNoMinutes
+	}
+	if len(out.Minutes) == 0 {
+		warn("no numbered minutes found")
+	}
+	p.readApologies()
+	p.readDeclarations()
+	return out, nil
+}
+
+// locateMinutes finds where the minutes start and end. An agenda pack puts
+// them after the agenda and before the reports, marked by "Agenda Item n"
+// labels, so the attendance list or a "Minutes of …" heading anchors them.
+func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
+	present, heading, resolved := -1, -1, -1
+	for i, l := range lines {
+		if present < 0 && indexFold(l, 0, "present") >= 0 && presentRe.MatchString(l) {
+			present = i
+		}
+		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && indexFold(l, 0, "minutes") >= 0 && minutesHeadingRe.MatchString(l) {
+			heading = i
+		}
+		if resolved < 0 {
+			if _, _, ok := splitResolved(l); ok {
+				resolved = i
+			}
+		}
+		if present >= 0 && heading >= 0 && resolved >= 0 {
+			break
+		}
+	}
+	switch {
+	case present >= 0 && (heading < 0 || heading > present || present-heading <= 20):
+		anchor, hasPresent = present, true
+	case heading >= 0:
+		anchor = heading
+	case resolved >= 0:
+		anchor = 0
+	default:
+		return 0, 0, 0, false, false
+	}
+	start = anchor
+	startLabel := ""
+	for i, steps := anchor-1, 0; i >= 0 && steps < 12; i-- {
+		l := lines[i]
+		if g := labelRe.FindStringSubmatch(l); g != nil {
+			startLabel = strings.ToLower(g[1])
+			break
+		}
+		if strings.Contains(l, "@") || strings.HasPrefix(strings.ToLower(l), "telephone") {
+			break
+		}
+		start = i
+		if l != "" {
+			steps++
+		}
+		if minutesHeadingRe.MatchString(l) {
+			// A heading or two may sit above "Minutes of …", no more.
+			steps = max(steps, 9)
+		}
+	}
+	end = len(lines)
+	for i := anchor + 1; i < len(lines); i++ {
+		l := lines[i]
+		if g := labelRe.FindStringSubmatch(l); g != nil && strings.ToLower(g[1]) != startLabel {
+			end = i
+			break
+		}
+		if reportToRe.MatchString(l) {
+			end = i
+			break
+		}
+	}
+	return start, anchor, end, hasPresent, true
+}
+
+type minutesParser struct {
+	out         *Minutes
+	warn        func(string, ...any)
+	last        int
+	cur         *minuteBuilder
+	builders    []*minuteBuilder
+	preamble    []string
+	present     []string
+	sawResolved bool
+}
+
+const (
+	statePreamble = iota
+	statePresent
+	stateMinute
+)
+
+func (p *minutesParser) accept(h minuteNum) bool {
+	if p.last < 0 {
+		return !h.bare || h.title != ""
+	}
+	return h.primary > p.last && h.primary <= p.last+20
+}
+
+// takeTitle reads a heading starting at line j, with the lines that continue
+// it, and returns the index after it.
+func takeTitle(body []string, j int, first string) (string, int) {
+	title := first
+	k := j
+	for k < len(body) && body[k] != "" && k-j < 6 {
+		next := body[k]
+		if _, ok := parseMinuteHeader(next); ok {
+			break
+		}
+		if _, _, ok := splitResolved(next); ok {
+			break
+		}
+		cont := false
+		if isUpperLine(title) {
+			cont = isUpperLine(next) && len(next) < 120
+		} else {
+			w := strings.Fields(title)
+			lastWord := strings.ToLower(w[len(w)-1])
+			cont = (smallTitleWord[lastWord] || strings.HasSuffix(title, "-") || strings.HasSuffix(title, ",")) && len(next) < 100 && !strings.HasSuffix(next, ".")
+		}
+		if !cont {
+			break
+		}
+		title = joinPair(title, next)
+		k++
+	}
+	return title, k
+}
+
+func (p *minutesParser) startMinute(h minuteNum, title string) {
+	p.finish(false)
+	p.cur = &minuteBuilder{m: Minute{Number: h.number, Title: title, Resolutions: []string{}, References: []string{}}}
+	p.last = h.primary
+}
+
+func (p *minutesParser) run(body []string, hasPresent bool) {
+	state := statePreamble
+	if hasPresent && len(body) > 0 {
+		state = statePresent
+		first := attendLabelRe.ReplaceAllString(body[0], "")
+		if first != "" {
+			p.present = append(p.present, first)
+		}
+		body = body[1:]
+	}
+	var pending *minuteNum
+	nextNonBlank := func(i int) int {
+		for j := i + 1; j < len(body) && j <= i+4; j++ {
+			if body[j] != "" {
+				return j
+			}
+		}
+		return -1
+	}
+	for i := 0; i < len(body); i++ {
+		l := body[i]
+		if l == "" {
+			switch {
+			case state == stateMinute:
+				p.addLine(l)
+			case state == statePreamble:
+				p.preamble = append(p.preamble, l)
+			}
+			continue
+		}
+		if endMarkerRe.MatchString(l) {
+			break
+		}
+		if h, ok := parseMinuteHeader(l); ok && p.accept(h) {
+			if h.title != "" {
+				title, k := takeTitle(body, i+1, h.title)
+				p.startMinute(h, title)
+				state, pending, i = stateMinute, nil, k-1
+				continue
+			}
+			j := nextNonBlank(i)
+			if state == statePresent {
+				if j >= 0 && isUpperLine(body[j]) && titleLike(body[j]) && !honorificRe.MatchString(body[j]) {
+					title, k := takeTitle(body, j+1, body[j])
+					p.startMinute(h, title)
+					state, pending, i = stateMinute, nil, k-1
+				} else {
+					hh := h
+					pending = &hh
+					p.last = h.primary
+				}
+				continue
+			}
+			if j >= 0 && (titleLike(body[j]) || !h.bare && headingLike(body[j])) {
+				if _, isHdr := parseMinuteHeader(body[j]); !isHdr {
+					title, k := takeTitle(body, j+1, body[j])
+					p.startMinute(h, title)
+					state, pending, i = stateMinute, nil, k-1
+					continue
+				}
+			}
+			p.startMinute(h, "")
+			state, pending = stateMinute, nil
+			continue
+		}
+		switch state {
+		case statePresent:
+			if pending != nil && titleLike(l) && !presentish(l) {
+				title, k := takeTitle(body, i+1, l)
+				p.startMinute(*pending, title)
+				state, pending, i = stateMinute, nil, k-1
+				continue
+			}
+			_, _, isRes := splitResolved(l)
+			lower := strings.ToLower(l)
+			if isRes || strings.HasPrefix(lower, "apolog") || (isUpperLine(l) && !honorificRe.MatchString(l) && !attendLabelRe.MatchString(l)) {
+				if pending != nil {
+					p.startMinute(*pending, "")
+					pending = nil
+					state = stateMinute
+					p.addLine(l)
+					continue
+				}
+				state = statePreamble
+				p.preamble = append(p.preamble, l)
+				if isRes {
+					p.sawResolved = true
+					p.warn("RESOLVED outside any minute: %q", clip(l))
+				}
+				continue
+			}
+			p.present = append(p.present, l)
+		case stateMinute:
+			p.addLine(l)
+		default:
+			if _, _, isRes := splitResolved(l); isRes {
+				p.sawResolved = true
+				p.warn("RESOLVED outside any minute: %q", clip(l))
+			}
+			p.preamble = append(p.preamble, l)
+		}
+	}
+	if pending != nil {
+		p.startMinute(*pending, "")
+	}
+	p.finish(true)
+	p.out.Present = presentList(p.present)
+	for _, para := range strings.Split(paragraphs(p.preamble), "\n\n") {
+		lp := strings.ToLower(para)
+		if para == "" || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) || isUpperLine(para) {
+			continue
+		}
+		p.warn("text before the first minute not placed: %q", clip(para))
+	}
+}
+
+// presentish reports lines of the attendance list rather than a heading.
+func presentish(l string) bool {
+	return honorificRe.MatchString(l) || strings.Contains(l, ",") || nameLike(l) || attendLabelRe.MatchString(l) || strings.Contains(l, "(")
+}
+
+func clip(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}
+
+func (p *minutesParser) addLine(l string) {
+	b := p.cur
+	if b == nil {
+		p.preamble = append(p.preamble, l)
+		return
+	}
+	if l == "" {
+		switch {
+		case b.inRes:
+			b.res[len(b.res)-1] = append(b.res[len(b.res)-1], l)
+		case len(b.res) > 0:
+			b.trailing = append(b.trailing, l)
+		default:
+			b.narrative = append(b.narrative, l)
+		}
+		return
+	}
+	if pre, rest, ok := splitResolved(l); ok {
+		p.sawResolved = true
+		if pre != "" {
+			if len(b.res) > 0 {
+				b.trailing = append(b.trailing, pre)
+			} else {
+				b.narrative = append(b.narrative, pre)
+			}
+		}
+		if len(b.trailing) > 0 {
+			b.narrative = append(append(b.narrative, ""), b.trailing...)
+			b.trailing = nil
+		}
+		b.openBlock(rest)
+		return
+	}
+	if b.inRes {
+		if b.resComplete() && !partStartRe.MatchString(l) && !startsLower(l) {
+			b.inRes = false
+			b.trailing = append(b.trailing, l)
+			return
+		}
+		b.res[len(b.res)-1] = append(b.res[len(b.res)-1], l)
+		b.noteRes(l)
+		return
+	}
+	if len(b.res) > 0 {
+		b.trailing = append(b.trailing, l)
+		return
+	}
+	b.narrative = append(b.narrative, l)
+}
+
+// finish closes the current minute. Text after the last resolution of the
+// last minute is dropped: in a pack it is the first report.
+func (p *minutesParser) finish(last bool) {
+	b := p.cur
+	if b == nil {
+		return
+	}
+	p.cur = nil
+	narr := b.narrative
+	if !last && len(b.trailing) > 0 {
+		narr = append(append(narr, ""), b.trailing...)
+	}
+	b.m.Narrative = paragraphs(narr)
+	b.m.Title = strings.TrimRight(b.m.Title, " :")
+	if b.m.Title == "" {
+		p.warn("minute %s: no title found", b.m.Number)
+	}
+	var parts [][]string
+	anyParts := false
+	for _, blk := range b.res {
+		r := normaliseResolution(joinAll(nonBlank(blk)))
+		if r == "" {
+			p.warn("minute %s: empty RESOLVED block", b.m.Number)
+			continue
+		}
+		b.m.Resolutions = append(b.m.Resolutions, r)
+		ps := resolutionParts(r)
+		if len(ps) > 0 {
+			anyParts = true
+		} else {
+			ps = []string{}
+		}
+		parts = append(parts, ps)
+	}
+	if anyParts {
+		b.m.Parts = parts
+	}
+	b.m.References = references(append([]string{b.m.Narrative}, b.m.Resolutions...)...)
+	p.out.Minutes = append(p.out.Minutes, b.m)
+	p.builders = append(p.builders, b)
+}
+
+func nonBlank(ls []string) []string {
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func normaliseResolution(s string) string {
+	s = fixGlue(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimLeft(s, ":–—-, ")
+	if s == "" || !hasLetter(s) {
+		return ""
+	}
+	for _, w := range []string{"that", "to", "the"} {
+		if strings.HasPrefix(s, w+" ") || s == w {
+			s = strings.ToUpper(s[:1]) + s[1:]
+			break
+		}
+	}
+	return s
+}
+
+var (
+	parenMarkRe = regexp.MustCompile(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)`)
+	dotMarkRe   = regexp.MustCompile(`(?:^|[\s:;])(\d{1,2})[.)]\s`)
+)
+
+var romans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
+
+// resolutionParts splits "That (1) …; and (2) …" into its parts. Only a run
+// of markers counting up from one is taken, so "(IOM)" or a stray "(a)" in a
+// numbered resolution stays part of the text.
+func resolutionParts(s string) []string {
+	type mark struct{ start, end int }
+	var marks []mark
+	locs := parenMarkRe.FindAllStringSubmatchIndex(s, -1)
+	scheme := ""
+	for _, g := range locs {
+		v := s[g[2]:g[3]]
+		if g[0] > 0 && s[g[0]-1] != ' ' && s[g[0]-1] != ':' && s[g[0]-1] != ';' {
+			continue
+		}
+		if scheme == "" {
+			switch v {
+			case "1":
+				scheme = "num"
+			case "a":
+				scheme = "alpha"
+			case "i":
+				scheme = "roman"
+			default:
+				continue
+			}
+		}
+		if v == expectedMark(scheme, len(marks)) {
+			marks = append(marks, mark{g[0], g[1]})
+		}
+	}
+	if len(marks) < 2 {
+		marks = marks[:0]
+		for _, g := range dotMarkRe.FindAllStringSubmatchIndex(s, -1) {
+			if s[g[2]:g[3]] == strconv.Itoa(len(marks)+1) {
+				marks = append(marks, mark{g[2], g[1]})
+			}
+		}
+	}
+	if len(marks) < 2 {
+		return nil
+	}
+	out := make([]string, 0, len(marks))
+	for i, m := range marks {
+		stop := len(s)
+		if i+1 < len(marks) {
+			stop = marks[i+1].start
+		}
+		out = append(out, trimPart(s[m.end:stop]))
+	}
+	return out
+}
+
+func expectedMark(scheme string, n int) string {
+	switch scheme {
+	case "num":
+		return strconv.Itoa(n + 1)
+	case "alpha":
+		if n < 26 {
+			return string(rune('a' + n))
+		}
+	case "roman":
+		if n < len(romans) {
+			return romans[n]
+		}
+	}
+	return ""
+}
+
+func trimPart(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := s
+		for _, suf := range []string{"; and", "; or", ", and", " and", ";", ".", ","} {
+			t = strings.TrimSpace(strings.TrimSuffix(t, suf))
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// presentList turns the attendance lines into one entry per person.
+func presentList(lines []string) []string {
+	var groups []string
+	var joined joiner
+	for _, l := range lines {
+		labelled := attendLabelRe.MatchString(l) && attendLabelRe.FindString(l) != ""
+		l = attendLabelRe.ReplaceAllString(l, "")
+		if labelled && !joined.empty() {
+			groups = append(groups, joined.String())
+			joined = joiner{}
+		}
+		if l == "" {
+			continue
+		}
+		if joined.empty() {
+			joined.add("", l)
+			continue
+		}
+		tail := joined.tail()
+		prevEnd := lastRune(tail)
+		w := strings.Fields(tail)
+		prevWord := w[len(w)-1]
+		if prevEnd == ')' || prevEnd == '.' || prevEnd == ';' || prevEnd == ':' || honorificRe.MatchString(l) && prevEnd != ',' && prevWord != "and" && !honorificRe.MatchString(prevWord) {
+			joined.add(", ", l)
+		} else {
+			joined.join(l)
+		}
+	}
+	groups = append(groups, joined.String())
+	out := []string{}
+	for _, g := range groups {
+		for _, n := range expandCouncillors(splitOutside(g)) {
+			if hasLetter(n) && len(n) < 120 && startsUpper(n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}

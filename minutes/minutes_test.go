@@ -1,0 +1,375 @@
+package minutes
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseMinutesSeedPack(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, packFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.Meeting.Date, "2021-12-09"; got != want {
+		t.Errorf("date = %q, want %q", got, want)
+	}
+	if got, want := m.Meeting.Committee, "SEFTON SAFER COMMUNITIES PARTNERSHIP"; got != want {
+		t.Errorf("committee = %q, want %q", got, want)
+	}
+	if got, want := m.Meeting.Venue, "Microsoft Teams Remote Meeting"; got != want {
+		t.Errorf("venue = %q, want %q", got, want)
+	}
+	wantTitles := []string{
+		"20|APOLOGIES FOR ABSENCE",
+		"21|DECLARATIONS OF INTEREST",
+		"22|MINUTES OF PREVIOUS MEETING",
+		"23|SSCP - RELATIONSHIP WITH OTHER BOARDS",
+		"24|YOUTH SERVICE AND YOUTH ENGAGEMENT",
+		"25|YOUTH OFFENDING TEAM",
+		"26|YOUTH ANTI-SOCIAL BEHAVIOUR - PARTNER REPORTS",
+		"27|FUTURE AGENDA ITEMS - INTEGRATED OFFENDER MANAGEMENT - PREVENT DUTY - DRUG AND ALCOHOL SERVICES",
+		"28|FUTURE NAME OF PARTNERSHIP",
+		"29|DATE OF NEXT MEETING",
+	}
+	var titles []string
+	byNum := map[string]Minute{}
+	blocks := 0
+	for _, mn := range m.Minutes {
+		titles = append(titles, mn.Number+"|"+mn.Title)
+		byNum[mn.Number] = mn
+		blocks += len(mn.Resolutions)
+		if mn.Resolutions == nil || mn.References == nil {
+			t.Errorf("minute %s: nil resolutions or references", mn.Number)
+		}
+		for _, s := range []string{mn.Title, mn.Narrative} {
+			if strings.Contains(s, "THURSDAY 9TH") || strings.Contains(s, "DECEMBER, 2021") || strings.Contains(s, "Page 1") {
+				t.Errorf("minute %s: running header or footer leaked: %.100q", mn.Number, s)
+			}
+		}
+	}
+	if diff := cmp.Diff(titles, wantTitles); diff != "" {
+		t.Fatalf("minutes (-got +want):\n%s", diff)
+	}
+	if blocks != 8 {
+		t.Errorf("RESOLVED blocks = %d, want 8", blocks)
+	}
+	for _, n := range []string{"20", "21"} {
+		if len(byNum[n].Resolutions) != 0 {
+			t.Errorf("minute %s has resolutions %q, want none", n, byNum[n].Resolutions)
+		}
+	}
+	for _, n := range []string{"22", "23", "24", "25", "26", "27", "28", "29"} {
+		if len(byNum[n].Resolutions) != 1 {
+			t.Errorf("minute %s has %d resolutions, want 1", n, len(byNum[n].Resolutions))
+		}
+	}
+	partCounts := map[string]int{"23": 2, "26": 3, "27": 2}
+	for _, mn := range m.Minutes {
+		got := 0
+		if len(mn.Parts) > 0 {
+			got = len(mn.Parts[0])
+		}
+		if got != partCounts[mn.Number] {
+			t.Errorf("minute %s has %d parts, want %d", mn.Number, got, partCounts[mn.Number])
+		}
+	}
+	if diff := cmp.Diff(byNum["28"].Resolutions, []string{"That the Sefton Safer Communities Partnership be re-named Safer Sefton Together."}); diff != "" {
+		t.Errorf("minute 28 resolution (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(byNum["26"].Parts, [][]string{{
+		"the reports be noted",
+		"all organisations be thanked for the detailed and thorough reports provided",
+		"further reports be submitted to the Board building on the issues raised",
+	}}); diff != "" {
+		t.Errorf("minute 26 parts (-got +want):\n%s", diff)
+	}
+	if got, want := byNum["26"].Resolutions[0], "That (1) the reports be noted; (2) all organisations be thanked for the detailed and thorough reports provided; and (3) further reports be submitted to the Board building on the issues raised."; got != want {
+		t.Errorf("minute 26 resolution = %q, want %q", got, want)
+	}
+	wantApologies := []Person{{"Neil Frackelton", "SWACA"}, {"Tony Harland", "MFRA"}, {"Sue Holden", "Sefton CVS"}}
+	if diff := cmp.Diff(m.Apologies, wantApologies); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+	if !m.NoDeclarations || len(m.Declarations) != 0 {
+		t.Errorf("NoDeclarations = %v with %d declarations, want true with none", m.NoDeclarations, len(m.Declarations))
+	}
+	if diff := cmp.Diff(byNum["23"].References, []string{"Minute No. 17 of the meeting held on 9th September 2021"}); diff != "" {
+		t.Errorf("minute 23 references (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(byNum["26"].References, []string{"Minute No. 29 of the meeting held on 9 September 2021"}); diff != "" {
+		t.Errorf("minute 26 references (-got +want):\n%s", diff)
+	}
+	for _, want := range []string{"A. Merseyside Police", "B. Merseyside Fire & Rescue Service", "C. Chesterfield High School", "D. Sefton CVS", "E. Public Health ASB Examples"} {
+		if !strings.Contains(byNum["26"].Narrative, want) {
+			t.Errorf("minute 26 narrative lacks %q", want)
+		}
+	}
+	if strings.Contains(byNum["24"].Narrative, "RESOLVED") || !strings.HasPrefix(byNum["24"].Narrative, "Simon Burnett presented") {
+		t.Errorf("minute 24 narrative = %.80q", byNum["24"].Narrative)
+	}
+	if !contains(m.Present, "Councillor Hardy (in the Chair)") || !contains(m.Present, "Chief Inspector Tracy Trubshaw") || !contains(m.Present, "Sarah Quick") {
+		t.Errorf("present = %q", m.Present)
+	}
+	if len(m.Warnings) != 0 {
+		t.Errorf("warnings = %q, want none", m.Warnings)
+	}
+}
+
+func TestParseMinutesNumberingStyles(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "number|title|resolution count"
+	}{
+		{
+			name: "number on the line before the title",
+			text: "MINUTES\nPresent: Councillor A\n\n20.\n\nAPOLOGIES\n\nNone.\n21.\n\nTHE BUDGET\n\nRESOLVED: That the budget be noted.\n",
+			want: []string{"20|APOLOGIES|0", "21|THE BUDGET|1"},
+		},
+		{
+			name: "number and title on one line",
+			text: "Minutes of the Board\n24. YOUTH SERVICE\nA report.\nRESOLVED that the report be noted.\n25. CLOSE\n",
+			want: []string{"24|YOUTH SERVICE|1", "25|CLOSE|0"},
+		},
+		{
+			name: "slash numbering",
+			text: "Minutes of Cabinet\n150/20 Budget Monitoring\nRESOLVED – That the report be noted.\n151/20 Treasury Management\nResolved: That the strategy be approved.\n",
+			want: []string{"150/20|Budget Monitoring|1", "151/20|Treasury Management|1"},
+		},
+		{
+			name: "item prefix",
+			text: "Minutes of the Parish Council\nItem 3.\nFootpaths\nIt was resolved that the Clerk writes to the county council.\nItem 4. Any Other Business\n",
+			want: []string{"3|Footpaths|1", "4|Any Other Business|0"},
+		},
+		{
+			name: "markdown bold",
+			text: "# Minutes of the Board\n\n**4.** **Primary care access**\n\nRESOLVED – That the report be noted.\n\n**5.** **Close**\n",
+			want: []string{"4|Primary care access|1", "5|Close|0"},
+		},
+		{
+			name: "minute prefix",
+			text: "MINUTES\nMinute 45\nPLANNING APPLICATION\nAnd Resolved: That permission be granted.\nMinute 46 - Enforcement\nRESOLVED: That action be taken.\n",
+			want: []string{"45|PLANNING APPLICATION|1", "46|Enforcement|1"},
+		},
+		{
+			name: "glued number and RESOLVED",
+			text: "MINUTES\n24.YOUTH SERVICE\nNoted.RESOLVED:That the report be noted.\n",
+			want: []string{"24|YOUTH SERVICE|1"},
+		},
+		{
+			name: "page furniture between minutes",
+			text: "MINUTES OF CABINET - 5 JUNE 2023\nPresent: Councillor A\n1. APOLOGIES\nNone.\nCabinet - Monday 5 June 2023\nPage 1 of 2\n2. BUDGET\nRESOLVED: That the\nbudget be approved.\nCabinet - Monday 5 June 2023\nPage 2 of 2\n",
+			want: []string{"1|APOLOGIES|0", "2|BUDGET|1"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, mn := range m.Minutes {
+				got = append(got, mn.Number+"|"+mn.Title+"|"+string(rune('0'+len(mn.Resolutions))))
+			}
+			if diff := cmp.Diff(got, tc.want); diff != "" {
+				t.Errorf("minutes (-got +want):\n%s\nwarnings: %q", diff, m.Warnings)
+			}
+		})
+	}
+}
+
+func TestParseMinutesResolutionWording(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"RESOLVED: That the report be noted.", "That the report be noted."},
+		{"RESOLVED that the report be noted.", "That the report be noted."},
+		{"RESOLVED – That the report be noted.", "That the report be noted."},
+		{"And Resolved: That the report be noted.", "That the report be noted."},
+		{"It was resolved that the report be noted.", "That the report be noted."},
+		{"Resolved:", ""},
+		{"RESOLVED:That the report be noted.", "That the report be noted."},
+		{"RESOLVED (unanimously): That the report be noted.", "That the report be noted."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			text := "MINUTES\n1. BUSINESS\n" + tc.line + "\n"
+			if tc.want == "" {
+				text += "That the report be\nnoted.\n"
+				tc.want = "That the report be noted."
+			}
+			m, err := ParseMinutes(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Minutes) != 1 {
+				t.Fatalf("got %d minutes, want 1", len(m.Minutes))
+			}
+			if diff := cmp.Diff(m.Minutes[0].Resolutions, []string{tc.want}); diff != "" {
+				t.Errorf("resolutions (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseMinutesApologies(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []Person
+	}{
+		{"received from with organisations", "Apologies for absence were received from Neil Frackelton (SWACA), Tony\nHarland (MFRA) and Sue Holden (Sefton CVS).", []Person{{"Neil Frackelton", "SWACA"}, {"Tony Harland", "MFRA"}, {"Sue Holden", "Sefton CVS"}}},
+		{"councillors", "Apologies were received from Councillors Khan and Doyle.", []Person{{"Councillor Khan", ""}, {"Councillor Doyle", ""}}},
+		{"colon list", "Apologies: Jane Roe (Police), Sam Poe", []Person{{"Jane Roe", "Police"}, {"Sam Poe", ""}}},
+		{"none", "There were no apologies.", []Person{}},
+		{"none for absence", "No apologies for absence were received.", []Person{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES\n1. APOLOGIES FOR ABSENCE\n" + tc.text + "\n2. CLOSE\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Apologies, tc.want); diff != "" {
+				t.Errorf("apologies (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseMinutesDeclarations(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []Declaration
+		none bool
+	}{
+		{
+			name: "personal interest as trustee",
+			text: "Councillor Ann Smith declared a personal interest in item 11 as a trustee of Bootle Youth Trust.",
+			want: []Declaration{{Name: "Councillor Ann Smith", Item: "11", Kind: "personal", Nature: "a trustee of Bootle Youth Trust"}},
+		},
+		{
+			name: "pecuniary and left the room",
+			text: "Cllr Z. Ahmed declared a disclosable pecuniary interest in Minute 45 as the applicant's agent, left the room and took no part in the vote.",
+			want: []Declaration{{Name: "Cllr Z. Ahmed", Item: "45", Kind: "pecuniary", Nature: "the applicant's agent, left the room and took no part in the vote"}},
+		},
+		{
+			name: "two councillors at once",
+			text: "Councillors Lee and Brown declared personal interests in item 5 as members of the Harbour Board.",
+			want: []Declaration{
+				{Name: "Councillor Lee", Item: "5", Kind: "personal", Nature: "members of the Harbour Board"},
+				{Name: "Councillor Brown", Item: "5", Kind: "personal", Nature: "members of the Harbour Board"},
+			},
+		},
+		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
+		{name: "none received", text: "No declarations of any disclosable pecuniary interests or personal\ninterests were received.", want: []Declaration{}, none: true},
+		{name: "none word", text: "None.", want: []Declaration{}, none: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES\n1. DECLARATIONS OF INTEREST\n" + tc.text + "\n2. CLOSE\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Declarations, tc.want); diff != "" {
+				t.Errorf("declarations (-got +want):\n%s", diff)
+			}
+			if m.NoDeclarations != tc.none {
+				t.Errorf("NoDeclarations = %v, want %v", m.NoDeclarations, tc.none)
+			}
+		})
+	}
+}
+
+func TestParagraphsHyphenation(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"the Partnership be re-", "named Safer Sefton Together."}, "the Partnership be re-named Safer Sefton Together."},
+		{[]string{"the highest levels of reoff-", "ending."}, "the highest levels of reoffending."},
+		{[]string{"Youth Anti-", "Social Behaviour"}, "Youth Anti-Social Behaviour"},
+		{[]string{"between 2021 -", "2022"}, "between 2021 - 2022"},
+		{[]string{"first paragraph", "", "second"}, "first paragraph\n\nsecond"},
+		{[]string{"programme for 2022/2023:Thursday 9 June"}, "programme for 2022/2023: Thursday 9 June"},
+	}
+	for _, tc := range tests {
+		if got := paragraphs(tc.lines); got != tc.want {
+			t.Errorf("paragraphs(%q) = %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}
+
+func TestFindDatesAndTimes(t *testing.T) {
+	tests := []struct {
+		in    string
+		dates []string
+		times []string
+	}{
+		{"ON 9 DECEMBER 2021", []string{"2021-12-09"}, nil},
+		{"Thursday 17th March, 2022 10.00 am", []string{"2022-03-17"}, []string{"10:00"}},
+		{"09/06/2022 at 14:30", []string{"2022-06-09"}, []string{"14:30"}},
+		{"Tuesday, 14 March 2023, 6.30 pm", []string{"2023-03-14"}, []string{"18:30"}},
+		{"9th June 2022 at 2pm", []string{"2022-06-09"}, []string{"14:00"}},
+		{"March 5, 2023 at 12 noon", []string{"2023-03-05"}, []string{"12:00"}},
+		{"31 February 2022 and 7.1 and 2022/2023", nil, nil},
+	}
+	for _, tc := range tests {
+		var dates, times []string
+		for _, d := range findDates(tc.in) {
+			dates = append(dates, d.value)
+		}
+		for _, d := range findTimes(tc.in) {
+			times = append(times, d.value)
+		}
+		if diff := cmp.Diff([][]string{dates, times}, [][]string{tc.dates, tc.times}); diff != "" {
+			t.Errorf("%q dates, times (-got +want):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestParseMinutesErrors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       error
+	}{
+		{"empty", "", ErrNoMinutes},
+		{"report only", readTestdata(t, "testdata/probation-vawg-report-extract.txt"), ErrNoMinutes},
+		{"agenda only", readTestdata(t, "testdata/agenda-planning-tabs.txt"), ErrNoMinutes},
+		{"too large", strings.Repeat("RESOLVED\n", MaxInputSize/9+1), ErrTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseMinutes(tc.text)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseMinutesWarnsWithoutDate(t *testing.T) {
+	m, err := ParseMinutes("MINUTES\n1. BUSINESS\nRESOLVED: That it be noted.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Meeting.Date != "" || !contains(m.Warnings, "meeting date not found") {
+		t.Errorf("date %q, warnings %q; want empty date and a warning", m.Meeting.Date, m.Warnings)
+	}
+}
+
+func BenchmarkParseMinutes(b *testing.B) {
+	text := readTestdata(b, packFile)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := ParseMinutes(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

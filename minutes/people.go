@@ -1,0 +1,127 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// notNameWords are capitalised words that appear in agenda titles and
+// organisation names but not in people's names. Two capitalised words on a
+// line after an item title are usually the presenter ("Kevin Sexton"), unless
+// they are an organisation ("Sefton CCG", "Merseyside Police").
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`council councils service services team partnership partnerships police report
+		reports update updates strategy school schools board boards group groups committee committees meeting meetings
+		minutes health youth fire rescue trust hospital centre center plan plans policy review borough county city
+		authority agency community communities safety safer together budget housing education care children adults
+		social planning application development road street item items agenda apologies
+		declarations declaration interest interests date next any other business urgent public questions question
+		welcome introductions introduction matters arising previous exclusion press notes action actions forward work
+		programme annual quarterly monitoring performance financial finance capital revenue women girls violence abuse
+		domestic crime probation justice feedback ccg nhs council's offender management refresh provision settings
+		local policing integrated alternative partner partners multi sexual merseyside sefton government national
+		the of and for to in on at with by from this that these those officer officers director head manager lead
+		chair chairman vice executive cabinet member members leader mayor clerk secretary treasurer chief-executive
+		statement accounts audit risk register terms reference governance assembly forum panel scrutiny overview
+		consultation response proposal proposals recommendations recommendation verbal written presentation briefing
+		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants`) {
+		notNameWords[w] = true
+	}
+}
+
+var rankRe = regexp.MustCompile(`^(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Rev(?:erend)?\.?|Chief\s+Superintendent|Superintendent|Chief\s+Inspector|Detective\s+Inspector|Inspector|Sergeant|Sgt\.?|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\s+)+`)
+
+var particles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "le": true, "la": true, "du": true, "da": true, "di": true, "bin": true, "al": true}
+
+// nameLike reports whether s reads as one person's name: an optional rank,
+// then two to four capitalised words that are not organisation words.
+func nameLike(s string) bool {
+	s = strings.TrimSpace(strings.TrimRight(s, ". "))
+	if s == "" || len(s) > 60 {
+		return false
+	}
+	s = rankRe.ReplaceAllString(s, "")
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for i, w := range words {
+		if particles[w] && i > 0 && i < len(words)-1 {
+			continue
+		}
+		if notNameWords[strings.ToLower(strings.Trim(w, "'’"))] {
+			return false
+		}
+		if !capitalisedWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalisedWord accepts "Kevin", "McKeating", "O'Neill", "Smith-Jones" and
+// initials "J." but not "CCG" or "and".
+func capitalisedWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := w[n:]
+	if rest == "." || rest == "" {
+		return true
+	}
+	lower := false
+	for _, c := range rest {
+		switch {
+		case unicode.IsLower(c):
+			lower = true
+		case unicode.IsUpper(c), c == '\'', c == '’', c == '-':
+		default:
+			return false
+		}
+	}
+	return lower
+}
+
+// presenterList reads "Jen Williams (NW Probation Lead), James Gillett
+// (Police)" into names and the first bracketed organisation. ok is false
+// unless every entry is a name.
+func presenterList(s string) (names []string, org string, ok bool) {
+	s = strings.TrimSpace(strings.TrimRight(s, ". "))
+	if s == "" || len(s) > 200 {
+		return nil, "", false
+	}
+	for i, p := range splitOutside(s) {
+		name, o := splitBracket(p)
+		if !nameLike(name) {
+			return nil, "", false
+		}
+		if i == 0 {
+			org = o
+		}
+		names = append(names, name)
+	}
+	return names, org, len(names) > 0
+}
+
+// splitBracket separates "Neil Frackelton (SWACA)" into name and bracket.
+func splitBracket(p string) (string, string) {
+	i := strings.IndexByte(p, '(')
+	if i < 0 {
+		return strings.TrimSpace(p), ""
+	}
+	name := strings.TrimSpace(p[:i])
+	rest := p[i+1:]
+	if j := strings.LastIndexByte(rest, ')'); j >= 0 {
+		if strings.TrimSpace(rest[j+1:]) != "" {
+			// "James Gillett (Police) will deliver a" is prose, not a name.
+			return strings.TrimSpace(p), ""
+		}
+		rest = rest[:j]
+	}
+	return name, strings.TrimSpace(rest)
+}

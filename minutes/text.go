@@ -1,0 +1,483 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cleanLines splits text into trimmed lines with whitespace collapsed, bullet
+// glyphs and markdown emphasis removed. Lines that held only a bullet become
+// blank, which is how the extractor shows bullets anyway.
+func cleanLines(text string) []string {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "")
+	}
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text)
+	raw := strings.Split(text, "\n")
+	out := make([]string, 0, len(raw))
+	var b strings.Builder
+	for _, l := range raw {
+		out = append(out, cleanLine(l, &b))
+	}
+	return out
+}
+
+func cleanLine(l string, b *strings.Builder) string {
+	b.Reset()
+	space := false
+	start := true
+	for _, r := range l {
+		switch {
+		case r == '\uFFFD' || r == 0:
+			continue
+		case unicode.IsSpace(r) || r == '\u200B' || r == '\u00A0':
+			space = !start
+			continue
+		case isBulletRune(r):
+			if start {
+				continue
+			}
+			space = true
+			continue
+		case unicode.IsControl(r) || unicode.Is(unicode.Co, r) || r == '\uFEFF':
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		start = false
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if strings.Contains(s, "**") {
+		s = strings.TrimSpace(strings.ReplaceAll(s, "**", ""))
+	}
+	if strings.HasPrefix(s, "__") && strings.Contains(s[2:], "__") {
+		s = strings.TrimSpace(strings.ReplaceAll(s, "__", ""))
+	}
+	if strings.HasPrefix(s, "#") {
+		s = strings.TrimSpace(strings.TrimLeft(s, "#"))
+	}
+	return s
+}
+
+func isBulletRune(r rune) bool {
+	switch r {
+	case '•', '▪', '●', '◦', '➢', '➤', '■', '□', '▫', '‣', '⁃', '∙', '○', '◆', '♦', '✓', '✔', '►', '▶', '·':
+		return true
+	}
+	return false
+}
+
+var (
+	pageFooterRe = regexp.MustCompile(`(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$`)
+	trailPageRe  = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?$`)
+	pageOfRe     = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}$`)
+	labelRe      = regexp.MustCompile(`(?i)^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$`)
+	weekdayRe    = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`)
+	monthWordRe  = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+)
+
+// isPageNoise reports lines that are page furniture wherever they appear.
+func isPageNoise(l string) bool {
+	if len(l) > 120 || !strings.ContainsAny(l, "0123456789") {
+		return false
+	}
+	if pageFooterRe.MatchString(l) || len(l) < 120 && pageOfRe.MatchString(l) {
+		return true
+	}
+	if len(l) < 120 && trailPageRe.MatchString(l) && (weekdayRe.MatchString(l) || monthWordRe.MatchString(l) || strings.Contains(strings.ToLower(l), "minutes")) {
+		return true
+	}
+	return false
+}
+
+// runningHeaders finds lines repeated at page tops: they recur, are short
+// and carry a weekday, month or the committee name. Resolution wording and
+// list markers recur too, so repetition alone is not enough.
+func runningHeaders(lines []string, committee string) map[string]bool {
+	counts := map[string]int{}
+	for _, l := range lines {
+		if l != "" && len(l) < 120 {
+			counts[l]++
+		}
+	}
+	committee = strings.ToUpper(committee)
+	hdr := map[string]bool{}
+	for l, n := range counts {
+		if n < 2 {
+			continue
+		}
+		lower := strings.ToLower(l)
+		if strings.HasPrefix(lower, "resolved") || strings.HasPrefix(lower, "that ") || strings.HasSuffix(l, ".") && !strings.Contains(lower, "minutes") {
+			continue
+		}
+		if weekdayRe.MatchString(l) || monthWordRe.MatchString(l) || (len(committee) > 3 && strings.Contains(strings.ToUpper(l), committee)) {
+			hdr[l] = true
+		}
+	}
+	return hdr
+}
+
+// hasLetter reports whether s has at least one letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isUpperLine reports text printed in capitals: at least two letters and
+// none lower case.
+func isUpperLine(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// keepHyphen lists word beginnings that are normally written with a hyphen,
+// so "re-\nnamed" stays "re-named" while "reoff-\nending" becomes
+// "reoffending".
+var keepHyphen = map[string]bool{
+	"re": true, "pre": true, "co": true, "non": true, "anti": true, "self": true, "multi": true,
+	"cross": true, "post": true, "well": true, "sub": true, "inter": true, "semi": true, "ex": true,
+	"pan": true, "mid": true, "over": true, "under": true, "long": true, "short": true, "full": true,
+	"part": true, "high": true, "low": true, "cost": true, "far": true, "one": true, "two": true,
+	"three": true, "four": true, "five": true, "six": true, "year": true, "day": true, "face": true,
+	"follow": true, "e": true, "x": true, "in": true, "on": true, "off": true, "up": true, "out": true,
+	"front": true, "joint": true, "end": true, "age": true, "old": true, "tri": true, "bi": true,
+	"vice": true, "step": true, "half": true, "all": true, "top": true, "life": true, "place": true,
+}
+
+// glue decides how physical line b continues the text ending in a: how
+// many bytes of a to drop (a hyphen that only split a word) and what to put
+// between them. Only the end of a is looked at, so callers may pass a tail.
+func glue(a, b string) (drop int, sep string) {
+	if a == "" || b == "" {
+		return 0, ""
+	}
+	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -") && len(a) >= 2 {
+		before, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
+		if unicode.IsLetter(before) {
+			if startsLower(b) {
+				frag := a[:len(a)-1]
+				if i := strings.LastIndexAny(frag, " -/("); i >= 0 {
+					frag = frag[i+1:]
+				}
+				if keepHyphen[strings.ToLower(frag)] {
+					return 0, ""
+				}
+				return 1, ""
+			}
+			return 0, ""
+		}
+	}
+	return 0, " "
+}
+
+// joinPair joins two physical lines of one logical line, repairing
+// hyphenation at the break where that is safe.
+func joinPair(a, b string) string {
+	drop, sep := glue(a, b)
+	return a[:len(a)-drop] + sep + b
+}
+
+// joiner builds long text line by line in linear time.
+type joiner struct{ buf []byte }
+
+func (j *joiner) tail() string { return string(j.buf[max(0, len(j.buf)-64):]) }
+
+// join appends l as a continuation of the same line.
+func (j *joiner) join(l string) {
+	drop, sep := glue(j.tail(), l)
+	j.buf = append(append(j.buf[:len(j.buf)-drop], sep...), l...)
+}
+
+// add appends l after sep (sep is left out at the start).
+func (j *joiner) add(sep, l string) {
+	if len(j.buf) > 0 {
+		j.buf = append(j.buf, sep...)
+	}
+	j.buf = append(j.buf, l...)
+}
+
+func (j *joiner) empty() bool    { return len(j.buf) == 0 }
+func (j *joiner) String() string { return string(j.buf) }
+
+func joinAll(lines []string) string {
+	var j joiner
+	for _, l := range lines {
+		j.join(l)
+	}
+	return j.String()
+}
+
+var glueColonRe = regexp.MustCompile(`([a-z0-9)]):([A-Z])`)
+
+// fixGlue separates words the extractor ran together across a colon,
+// "2022/2023:Thursday".
+func fixGlue(s string) string {
+	if !strings.Contains(s, ":") {
+		return s
+	}
+	return glueColonRe.ReplaceAllString(s, "$1: $2")
+}
+
+// paragraphs turns physical lines into text: blank lines separate
+// paragraphs ("\n\n"), lines inside a paragraph are joined with spaces, and
+// short list-like lines keep their own line ("\n"). gapBefore[i] is the
+// number of blank lines before paragraph i, which is how bullet lists show up
+// after extraction.
+func paragraphs(lines []string) string {
+	var paras [][]string
+	var gaps []int
+	var cur []string
+	gap := 0
+	for _, l := range lines {
+		if l == "" {
+			if len(cur) > 0 {
+				paras = append(paras, cur)
+				gaps = append(gaps, gap)
+				cur = nil
+				gap = 0
+			}
+			gap++
+			continue
+		}
+		cur = append(cur, l)
+	}
+	if len(cur) > 0 {
+		paras = append(paras, cur)
+		gaps = append(gaps, gap)
+	}
+	var out []string
+	pendingMarker := ""
+	for i, p := range paras {
+		trailingMarker := ""
+		if len(p) > 1 && isListMarker(p[len(p)-1]) {
+			trailingMarker = p[len(p)-1]
+			p = p[:len(p)-1]
+		}
+		text := joinParagraph(p, gaps[i])
+		if isListMarker(text) {
+			if pendingMarker != "" {
+				out = append(out, pendingMarker)
+			}
+			pendingMarker = text
+			continue
+		}
+		if pendingMarker != "" {
+			text = pendingMarker + " " + text
+			pendingMarker = ""
+		}
+		out = append(out, fixGlue(text))
+		pendingMarker = trailingMarker
+	}
+	if pendingMarker != "" {
+		out = append(out, pendingMarker)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+var listMarkerRe = regexp.MustCompile(`^(?:[A-Z]|[a-z]|\d{1,2}|[ivx]{1,4})[.)]$|^\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)$`)
+
+func isListMarker(s string) bool { return len(s) <= 8 && listMarkerRe.MatchString(s) }
+
+func joinParagraph(p []string, gap int) string {
+	if len(p) == 1 {
+		return p[0]
+	}
+	bullets := gap - 1
+	if bullets >= 2 && bullets == len(p) {
+		return strings.Join(p, "\n")
+	}
+	list := bullets >= 2
+	if !list && len(p) >= 3 {
+		list = true
+		for _, l := range p {
+			if utf8.RuneCountInString(l) > 60 || !startsUpper(l) {
+				list = false
+				break
+			}
+		}
+	}
+	if !list {
+		return joinAll(p)
+	}
+	var j joiner
+	j.add("", p[0])
+	for _, l := range p[1:] {
+		prevEnd := lastRune(j.tail())
+		if startsUpper(l) || prevEnd == ';' || prevEnd == '.' || prevEnd == ':' {
+			j.add("\n", l)
+		} else {
+			j.join(l)
+		}
+	}
+	return j.String()
+}
+
+// titleCase is used for venues printed in capitals.
+func titleCase(s string) string {
+	small := map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "as": true, "via": true}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i > 0 && small[w] {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}
+
+// splitOutside splits s at commas, semicolons, ampersands and the word
+// "and", ignoring separators inside brackets, which hold organisations and
+// roles.
+func splitOutside(s string) []string {
+	var parts []string
+	depth := 0
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';', '&':
+			if depth == 0 {
+				parts = append(parts, s[last:i])
+				last = i + 1
+			}
+		case ' ':
+			if depth == 0 && strings.HasPrefix(s[i:], " and ") {
+				parts = append(parts, s[last:i])
+				last = i + 5
+				i += 4
+			}
+		}
+	}
+	parts = append(parts, s[last:])
+	out := parts[:0]
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		p = strings.TrimSpace(strings.TrimPrefix(p, "and "))
+		p = strings.TrimRight(p, ". ")
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var honorificRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Superintendent|Chief|Inspector|Sergeant|Sgt|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\b`)
+
+// expandCouncillors turns "Councillors Smith, Jones and Brown" into one
+// "Councillor …" entry per name: that is how people are looked up later.
+func expandCouncillors(names []string) []string {
+	prefix := ""
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		switch {
+		case strings.HasPrefix(n, "Councillors "):
+			prefix = "Councillor "
+			n = prefix + strings.TrimPrefix(n, "Councillors ")
+		case strings.HasPrefix(n, "Cllrs "), strings.HasPrefix(n, "Cllrs. "):
+			prefix = "Cllr "
+			n = prefix + strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "Cllrs."), "Cllrs"))
+		case honorificRe.MatchString(n):
+			prefix = ""
+		case prefix != "" && startsUpper(n):
+			n = prefix + n
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+var referenceRe = regexp.MustCompile(`(?i)\bMinutes?\s+(?:Nos?\.?\s*)?\d{1,4}(?:/\d{2,4})?(?:\s*(?:,|and|&|to)\s*\d{1,4}(?:/\d{2,4})?)*(?:\s+of\s+the\s+(?:[A-Za-z'’ ]{0,60}?\s)?(?:meeting|committee|board|council|cabinet|partnership)[A-Za-z'’ ]{0,60}?\s+held\s+on\s+(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}))?(?:\s+refers?)?`)
+
+// findReferences runs referenceRe only near the word "minute": the
+// expression is large, and narratives can be long.
+func findReferences(t string) []string {
+	var out []string
+	from := 0
+	for {
+		i := indexFold(t, from, "minute")
+		if i < 0 {
+			return out
+		}
+		end := min(len(t), i+400)
+		if i > 0 && isWordByte(t[i-1]) {
+			from = i + len("minute")
+			continue
+		}
+		if m := referenceRe.FindStringIndex(t[i:end]); m != nil && m[0] == 0 {
+			out = append(out, t[i:i+m[1]])
+			from = i + m[1]
+		} else {
+			from = i + len("minute")
+		}
+	}
+}
+
+// indexFold finds ASCII word w in s at or after from, ignoring case,
+// without changing byte offsets as strings.ToLower might.
+func indexFold(s string, from int, w string) int {
+	for i := from; i+len(w) <= len(s); i++ {
+		if (s[i]|0x20) == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// references returns the cross references printed in s, as printed.
+func references(texts ...string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, t := range texts {
+		for _, m := range findReferences(t) {
+			m = strings.Join(strings.Fields(m), " ")
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,81 @@
+package minutes
+
+import "errors"
+
+// MaxInputSize is the largest document the parsers accept. Real agenda packs
+// are well under a megabyte of text; the cap keeps a stray upload from tying
+// up the bot.
+const MaxInputSize = 5 << 20
+
+var (
+	// ErrNoAgenda means the text holds nothing that looks like an agenda.
+	ErrNoAgenda = errors.New("minutes: no agenda found in text")
+	// ErrNoMinutes means the text holds nothing that looks like minutes.
+	ErrNoMinutes = errors.New("minutes: no minutes found in text")
+	// ErrTooLarge means the text is larger than MaxInputSize.
+	ErrTooLarge = errors.New("minutes: document larger than 5 MB")
+)
+
+// Meeting identifies one meeting of a committee.
+type Meeting struct {
+	Committee string `json:"committee,omitempty"` // as printed
+	Date      string `json:"date"`                // ISO "2021-12-09"; "" if not found
+	Time      string `json:"time,omitempty"`      // 24h "10:00"
+	Venue     string `json:"venue,omitempty"`
+}
+
+// Person is someone named in the minutes, with the body they represent when
+// the minutes print it in brackets after the name.
+type Person struct {
+	Name         string `json:"name"`
+	Organisation string `json:"organisation,omitempty"`
+}
+
+// Declaration is one declaration of interest.
+type Declaration struct {
+	Name   string `json:"name"`
+	Item   string `json:"item"`
+	Kind   string `json:"kind"` // "pecuniary", "personal" or "other"
+	Nature string `json:"nature"`
+}
+
+// Minute is one numbered minute.
+type Minute struct {
+	Number      string     `json:"number"`
+	Title       string     `json:"title"`
+	Narrative   string     `json:"narrative,omitempty"`
+	Resolutions []string   `json:"resolutions"`
+	Parts       [][]string `json:"parts,omitempty"` // aligned with Resolutions when set
+	References  []string   `json:"references"`
+}
+
+// Minutes is the record of one meeting.
+type Minutes struct {
+	Meeting        Meeting       `json:"meeting"`
+	Present        []string      `json:"present"`
+	Apologies      []Person      `json:"apologies"`
+	Declarations   []Declaration `json:"declarations"`
+	NoDeclarations bool          `json:"no_declarations,omitempty"`
+	Minutes        []Minute      `json:"minutes"`
+	Warnings       []string      `json:"warnings"`
+}
+
+// Item is one agenda item.
+type Item struct {
+	Number       string   `json:"number"`
+	Title        string   `json:"title"`
+	Presenter    string   `json:"presenter,omitempty"`
+	Organisation string   `json:"organisation,omitempty"`
+	Description  string   `json:"description,omitempty"`
+	References   []string `json:"references,omitempty"`
+}
+
+// Agenda is the agenda of one meeting.
+type Agenda struct {
+	Meeting      Meeting  `json:"meeting"`
+	Membership   []string `json:"membership,omitempty"`
+	Items        []Item   `json:"items"`
+	NextMeetings []string `json:"next_meetings"`
+	Officer      string   `json:"officer,omitempty"`
+	Warnings     []string `json:"warnings"`
+}
