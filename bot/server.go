@@ -58,6 +58,7 @@ func NewServer(cfg Config) *Server {
 	s.mux.HandleFunc("POST /slack/commands", s.slashCommand)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
+	s.mux.HandleFunc("GET /calendar/{file}", s.calendar)
 	return s
 }
 

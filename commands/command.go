@@ -31,7 +31,10 @@ type Command struct {
 	Saves string
 	// Reads lists the subcommands that change nothing ("list").
 	Reads []string
-	Run   func(ctx context.Context, s *Service, r Request, args []string) (Reply, error)
+	// IsRead, when set, decides instead of Reads whether a command's
+	// arguments ask for something that changes nothing.
+	IsRead func(args []string) bool
+	Run    func(ctx context.Context, s *Service, r Request, args []string) (Reply, error)
 }
 
 // Action is what a button press or form submission runs.
@@ -69,6 +72,8 @@ type Service struct {
 	commands map[string]*Command
 	actions  map[string]Action
 	forms    map[string]FormHandler
+	// publicURL is where the bot is reached, for links; see SetPublicURL.
+	publicURL string
 }
 
 // New builds a Service with every command registered.
@@ -85,7 +90,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand()}
 }
 
 // actions lists every button and form action by name.
@@ -97,7 +102,9 @@ func actions() map[string]Action {
 
 // forms lists every form's handler by form ID.
 func forms() map[string]FormHandler {
-	return map[string]FormHandler{}
+	return map[string]FormHandler{
+		importFormID: submitImportForm,
+	}
 }
 
 // Commands lists the registered commands by name.
@@ -172,7 +179,11 @@ func (s *Service) Failure(r Request, err error, ref string) Reply {
 	what := ""
 	if cmd, ok := s.commands[r.Command]; ok {
 		what = cmd.Saves
-		if args := strings.Fields(r.Text); len(args) > 0 {
+		if cmd.IsRead != nil {
+			if cmd.IsRead(strings.Fields(r.Text)) {
+				what = ""
+			}
+		} else if args := strings.Fields(r.Text); len(args) > 0 {
 			for _, read := range cmd.Reads {
 				if strings.EqualFold(args[0], read) {
 					what = ""

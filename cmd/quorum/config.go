@@ -17,6 +17,9 @@ type config struct {
 	APIURL        string
 	ListenAddr    string
 	LogLevel      slog.Level
+	// PublicURL is where people reach the bot (optional), for links such
+	// as the calendar feed shown by /meeting list.
+	PublicURL string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -27,6 +30,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		AppToken:      strings.TrimSpace(getenv("SLACK_APP_TOKEN")),
 		APIURL:        strings.TrimSpace(getenv("SLACK_API_URL")),
 		ListenAddr:    strings.TrimSpace(getenv("LISTEN_ADDR")),
+		PublicURL:     strings.TrimRight(strings.TrimSpace(getenv("PUBLIC_URL")), "/"),
 	}
 	if c.ListenAddr == "" {
 		c.ListenAddr = ":8080"
@@ -34,6 +38,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	var err error
 	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
 		return c, err
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c, fmt.Errorf("PUBLIC_URL %q is not an http(s) URL", c.PublicURL)
+		}
 	}
 	if c.APIURL != "" {
 		u, err := url.Parse(c.APIURL)
