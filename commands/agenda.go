@@ -306,12 +306,12 @@ func (s *Service) addAgendaItem(ctx context.Context, c Committee, r Request, arg
 		return Reply{}, err
 	}
 	number := it.Number.String()
+	changes, note := keepClosingLast(items, it.Number)
 	for _, cur := range items {
-		if cur.Number == number {
+		if cur.Number == number && !(len(changes) > 0 && changes[0].Move == cur.Number) {
 			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove %s`, or give another number.", number, Escape(cur.Title), number)
 		}
 	}
-	changes, note := keepClosingLast(items, it.Number)
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
 	changes = append(changes, AgendaChange{Add: &item})
 	if err := s.store.ChangeAgenda(ctx, m.ID, changes, r.UserID); err != nil {
