@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -85,7 +84,7 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 		}
 		notices = append(notices, OutboxMessage{
 			CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID,
-			DedupeKey: noticePrefix + strconv.FormatInt(msg.ID, 10) + ":" + m.UserID,
+			DedupeKey: fmt.Sprintf("%s%d:%d:%s", noticePrefix, msg.ID, msg.Version, m.UserID),
 			Reply:     Reply{Visibility: Private, Text: text}, DueAt: now,
 		})
 	}

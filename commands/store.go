@@ -101,8 +101,9 @@ type AgendaStore interface {
 // them; see OutboxMessage.
 type OutboxStore interface {
 	// Enqueue adds msgs in one transaction. If any carries a DedupeKey
-	// already used, nothing is added and ok is false. An update coalesces
-	// with a pending update of the same MessageKey, which takes its Reply.
+	// already used, nothing is added and ok is false — unless that message
+	// failed for good, when it is queued afresh. An update coalesces with a
+	// pending update of the same MessageKey, which takes its Reply.
 	Enqueue(ctx context.Context, msgs ...OutboxMessage) (ok bool, err error)
 	// MessagePosted reports whether a post of key was sent or is pending.
 	MessagePosted(ctx context.Context, key string) (bool, error)

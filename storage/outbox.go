@@ -50,7 +50,11 @@ func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool
 			err = tx.GetContext(ctx, &id, `
 				INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, dedupe_key, payload, due_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-				ON CONFLICT (dedupe_key) DO NOTHING
+				ON CONFLICT (dedupe_key) DO UPDATE
+				SET payload = EXCLUDED.payload, channel_id = EXCLUDED.channel_id, user_id = EXCLUDED.user_id,
+				    due_at = EXCLUDED.due_at, state = 'pending', attempts = 0, last_error = '',
+				    locked_until = NULL, claim_token = NULL, version = outbox.version + 1
+				WHERE outbox.state = 'failed'
 				RETURNING id`,
 				nullID(m.CommitteeID), string(m.Kind), m.ChannelID, m.UserID, m.MessageKey, nullString(m.DedupeKey), string(payload), due)
 			if errors.Is(err, sql.ErrNoRows) {
