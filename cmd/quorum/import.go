@@ -97,13 +97,18 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if err := db.Migrate(ctx, nil); err != nil {
 		return err
 	}
+	// Read the document before touching the records, so that a file that
+	// is not an agenda creates no committee.
+	parsed, err := minutes.ParseAgenda(text)
+	if err != nil {
+		return fmt.Errorf("%s: %w", ia.file, err)
+	}
 	name := strings.TrimSpace(ia.committee)
 	if name == "" {
-		a, err := minutes.ParseAgenda(text)
-		if err != nil || a.Meeting.Committee == "" {
+		if parsed.Meeting.Committee == "" {
 			return errors.New("the document names no committee I can read: give --committee NAME")
 		}
-		name = a.Meeting.Committee
+		name = parsed.Meeting.Committee
 	}
 	if len(name) > commands.MaxNameLen {
 		return fmt.Errorf("committee name too long (the limit is %d characters)", commands.MaxNameLen)
