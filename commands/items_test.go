@@ -255,3 +255,22 @@ func TestLinkCannotBreakOut(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseItemNumber(f *testing.F) {
+	for _, s := range []string{"7.5", "7a", "7.10", "999", "0", "7.", "1.01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseItemNumber(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseItemNumber(n.String())
+		if err != nil || again != n {
+			t.Fatalf("%q → %v does not round-trip: %v %v", s, n, again, err)
+		}
+		if n.Top < 1 || n.Top > 999 || n.Sub < 0 || n.Sub > 99 || n.Sub > 0 && n.Letter != 0 {
+			t.Fatalf("%q → %+v out of range", s, n)
+		}
+	})
+}
