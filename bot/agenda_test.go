@@ -219,6 +219,11 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 	if n := len(k.Slack.Calls("chat.postMessage")); n != 1 {
 		t.Errorf("chat.postMessage called %d times, want 1", n)
 	}
+
+	// Cancelling the meeting marks the posted agenda.
+	k.Must(officer, "/meeting", "cancel 10 December")
+	k.Drain()
+	wantShown(t, k.Slack.Messages(bottest.Channel)[0], "This meeting is cancelled.")
 }
 
 func TestAgendaRefusedToNonOfficers(t *testing.T) {

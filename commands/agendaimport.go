@@ -152,7 +152,7 @@ func clip(s string, n int) string {
 const importFormID = "agenda.import"
 
 func importAgendaForm(c Committee) Reply {
-	return Reply{Visibility: Private, Form: &Form{
+	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
 		ID: importFormID, Title: "Import an agenda", Submit: "Import",
 		Fields: []Field{
 			{ID: "text", Label: "Agenda text", Kind: FieldTextArea, MaxLen: 3000,

@@ -154,7 +154,8 @@ func (s *Service) cancelMeeting(ctx context.Context, r Request, args []string) (
 	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
 		return Reply{}, err
 	}
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc))}, nil
+	m.Status = MeetingCancelled
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.%s", Escape(c.Name), describeMeeting(m, loc), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))}, nil
 }
 
 func capitalise(s string) string {

@@ -68,7 +68,9 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 	case OutboxDM:
 		what = "a direct message to <@" + msg.UserID + ">"
 	}
-	title := msg.Reply.Header
+	// The header is plain text (escape it for mrkdwn); the text is mrkdwn
+	// already.
+	title := Escape(msg.Reply.Header)
 	if title == "" {
 		title = firstLine(msg.Reply.Text)
 	}
