@@ -3,6 +3,7 @@ module github.com/quorumhq/quorum
 go 1.26.0
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/google/go-cmp v0.7.0
 	github.com/gorilla/websocket v1.5.3
 	github.com/jmoiron/sqlx v1.4.0

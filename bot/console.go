@@ -152,6 +152,9 @@ func (c *Console) show(r commands.Reply) {
 	} else {
 		fmt.Fprintln(c.Out, "── only you can see this ──")
 	}
+	if r.Header != "" {
+		fmt.Fprintln(c.Out, strings.ToUpper(r.Header))
+	}
 	if r.Text != "" {
 		fmt.Fprintln(c.Out, plainText(r.Text))
 	}
@@ -160,6 +163,9 @@ func (c *Console) show(r commands.Reply) {
 			fmt.Fprintln(c.Out, plainText("*"+s.Title+"*"))
 		}
 		fmt.Fprintln(c.Out, plainText(s.Text))
+	}
+	if r.Footer != "" {
+		fmt.Fprintln(c.Out, plainText(r.Footer))
 	}
 	for i, b := range r.Buttons {
 		fmt.Fprintf(c.Out, "[%d: %s] ", i+1, b.Label)

@@ -15,6 +15,8 @@ const (
 	maxBlocks      = 50
 	maxSectionText = 3000
 	maxButtons     = 25
+	maxHeaderText  = 150
+	maxContextText = 2000
 )
 
 // Response is a reply as Slack takes it, in answer to a slash command or
@@ -37,6 +39,9 @@ func Message(r commands.Reply) Response {
 
 // fallback is the plain text Slack shows in notifications.
 func fallback(r commands.Reply) string {
+	if r.Header != "" {
+		return truncate(r.Header, maxSectionText)
+	}
 	text := r.Text
 	if text == "" && len(r.Sections) > 0 {
 		text = r.Sections[0].Title
@@ -47,6 +52,14 @@ func fallback(r commands.Reply) string {
 // Blocks renders a Reply as Block Kit blocks, within Slack's limits.
 func Blocks(r commands.Reply) []slack.Block {
 	var blocks []slack.Block
+	var head, foot []slack.Block
+	if h := strings.TrimSpace(r.Header); h != "" {
+		head = append(head, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, truncate(h, maxHeaderText), false, false)))
+	}
+	if f := strings.TrimSpace(r.Footer); f != "" {
+		foot = append(foot, slack.NewDividerBlock(),
+			slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, truncate(f, maxContextText), false, false)))
+	}
 	add := func(text string) {
 		for _, chunk := range chunks(text, maxSectionText) {
 			blocks = append(blocks, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, chunk, false, false), nil, nil))
@@ -65,7 +78,7 @@ func Blocks(r commands.Reply) []slack.Block {
 		}
 	}
 	actions := actionsBlock(r.Buttons)
-	room := maxBlocks
+	room := maxBlocks - len(head) - len(foot)
 	if actions != nil {
 		room--
 	}
@@ -76,6 +89,9 @@ func Blocks(r commands.Reply) []slack.Block {
 	}
 	if actions != nil {
 		blocks = append(blocks, actions)
+	}
+	if len(head)+len(foot) > 0 {
+		blocks = append(append(head, blocks...), foot...)
 	}
 	return blocks
 }

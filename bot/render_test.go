@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/commands"
@@ -24,6 +25,20 @@ func TestRenderGolden(t *testing.T) {
 			Sections: []commands.Section{{Title: "Reasons (shown to officers only)", Text: "• Neil Frackelton: Unwell"}}},
 		"escaped-user-text": {Text: "Reason: " + commands.Escape("<!channel> & <@U123> look")},
 		"long-text-split":   {Text: long},
+		"agenda": func() commands.Reply {
+			london, _ := time.LoadLocation("Europe/London")
+			c := commands.Committee{ID: 1, Name: "Safer Sefton Together", TimeZone: "Europe/London"}
+			m := commands.Meeting{ID: 7, StartsAt: time.Date(2022, 3, 17, 10, 0, 0, 0, london), Venue: "Remote Meeting"}
+			items := []commands.AgendaItem{
+				{Number: "1", Title: "Apologies for Absence", Standard: true},
+				{Number: "7", Title: "Violence against Women and Girls - Partner Reports"},
+				{Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton"},
+				{Number: "8", Title: "Date of Next Meeting", Standard: true},
+			}
+			reports := []commands.AgendaReport{{Item: "7.5", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", Title: "SWACA report"}}
+			as := []commands.Apology{{Name: "Tony Harland", Organisation: "MFRA"}}
+			return commands.AgendaReply(c, m, items, reports, as)
+		}(),
 		"too-many-blocks": func() commands.Reply {
 			r := commands.Reply{Text: "Items"}
 			for i := 0; i < 80; i++ {

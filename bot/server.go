@@ -82,6 +82,7 @@ func NewServer(cfg Config) *Server {
 	s.mux.HandleFunc("POST /slack/events", s.events)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
+	s.mux.HandleFunc("GET /calendar/{file}", s.calendar)
 	return s
 }
 

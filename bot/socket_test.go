@@ -103,15 +103,6 @@ func healthz(t *testing.T, k *bottest.Kit) string {
 	return string(b)
 }
 
-func nextMeetingID(t *testing.T, k *bottest.Kit) int64 {
-	t.Helper()
-	m, err := k.DB.NextMeeting(context.Background(), mustCommittee(t, k.DB).ID, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m.ID
-}
-
 func standing(t *testing.T, k *bottest.Kit, meetingID int64) []string {
 	t.Helper()
 	as, err := k.DB.Apologies(context.Background(), meetingID)

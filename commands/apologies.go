@@ -158,6 +158,9 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	} else if a.SubstituteName != "" {
 		fmt.Fprintf(&b, "\nSubstitute: %s", Escape(a.SubstituteName))
 	}
+	if outcome != ApologyUnchanged {
+		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	}
 	return Reply{
 		Visibility: Private,
 		Text:       b.String(),
@@ -193,7 +196,7 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location()))
+	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.%s", Escape(c.Name), describeMeeting(m, c.Location()), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
 	reply.Refresh = []string{r.UserID}
 	return reply, nil
 }
@@ -331,5 +334,6 @@ func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submissio
 	if reason != "" {
 		text += "\nReason: " + Escape(reason)
 	}
+	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
 	return Reply{Visibility: Private, Text: text, Refresh: []string{r.UserID}}, nil, nil
 }

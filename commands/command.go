@@ -34,7 +34,10 @@ type Command struct {
 	Saves string
 	// Reads lists the subcommands that change nothing ("list").
 	Reads []string
-	Run   func(ctx context.Context, s *Service, r Request, args []string) (Reply, error)
+	// IsRead, when set, decides instead of Reads whether a command's
+	// arguments ask for something that changes nothing.
+	IsRead func(args []string) bool
+	Run    func(ctx context.Context, s *Service, r Request, args []string) (Reply, error)
 }
 
 // Action is what a button press or form submission runs.
@@ -72,6 +75,8 @@ type Service struct {
 	commands map[string]*Command
 	actions  map[string]Action
 	forms    map[string]FormHandler
+	// publicURL is where the bot is reached, for links; see SetPublicURL.
+	publicURL string
 }
 
 // New builds a Service with every command registered.
@@ -88,7 +93,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), declareCommand(), reportCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand()}
 }
 
 // actions lists every button and form action by name.
@@ -106,6 +111,7 @@ func forms() map[string]FormHandler {
 	return map[string]FormHandler{
 		"declare":     submitDeclaration,
 		ApologyFormID: submitApologyForm,
+		importFormID:  submitImportForm,
 	}
 }
 
@@ -184,7 +190,11 @@ func (s *Service) Failure(r Request, err error, ref string) Reply {
 	}
 	if cmd, ok := s.commands[r.Command]; ok {
 		what = cmd.Saves
-		if args := strings.Fields(r.Text); len(args) > 0 {
+		if cmd.IsRead != nil {
+			if cmd.IsRead(strings.Fields(r.Text)) {
+				what = ""
+			}
+		} else if args := strings.Fields(r.Text); len(args) > 0 {
 			for _, read := range cmd.Reads {
 				if strings.EqualFold(args[0], read) {
 					what = ""

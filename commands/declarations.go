@@ -461,7 +461,7 @@ func (s *Service) declarationsOf(ctx context.Context, m Meeting) ([]Declaration,
 func sortDeclarations(ds []Declaration, items []AgendaItem) {
 	pos := func(n string) int {
 		if it, ok := findItem(items, n); ok {
-			return it.Position
+			return ItemKey(it.Number)
 		}
 		return 1 << 30
 	}

@@ -165,7 +165,7 @@ func TestFindItem(t *testing.T) {
 }
 
 func TestDeclarationsParagraph(t *testing.T) {
-	items := []AgendaItem{{Number: "4", Title: "Integrated Offender Management (IOM) Refresh Strategy", Position: 4}, {Number: "7.5", Title: "SWACA", Position: 12}, {Number: "7.7", Title: "Sefton CVS", Position: 14}}
+	items := []AgendaItem{{Number: "4", Title: "Integrated Offender Management (IOM) Refresh Strategy"}, {Number: "7.5", Title: "SWACA"}, {Number: "7.7", Title: "Sefton CVS"}}
 	at := testNow
 	ds := []Declaration{
 		{Item: "7.7", Name: "Sue Holden", Kind: InterestPecuniary, Nature: "Spouse employed by Sefton CVS", DeclaredAt: at},

@@ -96,6 +96,9 @@ type Meeting struct {
 	// Apologies is the number of apologies standing, where the query
 	// counted them.
 	Apologies int
+	// Items, when scheduling, are the agenda items a new meeting starts
+	// with (the standard items); ignored for a reinstated meeting.
+	Items []AgendaItem
 }
 
 // Apology is a member's apology for absence from a meeting.

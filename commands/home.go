@@ -69,12 +69,6 @@ func homeParts() []homePart {
 	return []homePart{apologiesHomePart, officerHomePart}
 }
 
-// CalendarPath is the path of committee c's meetings feed on Quorum's HTTP
-// server: GET /calendar/{committee}.ics, by committee ID.
-func CalendarPath(c Committee) string {
-	return "/calendar/" + strconv.FormatInt(c.ID, 10) + ".ics"
-}
-
 // Home builds userID's Home tab in team teamID at time now.
 func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time) (Home, error) {
 	h := Home{UserID: userID}
@@ -275,7 +269,7 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 	}
 	return Reply{
 		Visibility: Private,
-		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)),
+		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)) + refreshNote(s.refreshAgenda(ctx, c, m, r.Now)),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
 		Refresh:    []string{r.UserID},
 	}, nil

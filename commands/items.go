@@ -2,9 +2,239 @@ package commands
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
+
+// AgendaItem is one numbered item on a meeting's agenda, as printed: "7.5
+// SWACA — Neil Frackelton".
+type AgendaItem struct {
+	ID           int64
+	MeetingID    int64
+	Number       string // "4", "7.5", "7a"
+	Title        string
+	Presenter    string // as printed; several people separated by commas
+	Organisation string
+	Description  string
+	References   []string // "Minute No. 26 refers"
+	// Standard items are the ones every meeting has (Apologies for
+	// Absence, Declarations of Interest, …).
+	Standard bool
+}
+
+// ItemNumber is an agenda number: 7, 7.5 or 7a.
+type ItemNumber struct {
+	Top    int  // 1–999
+	Sub    int  // 1–99 for "7.5"; 0 otherwise
+	Letter byte // 'a'–'z' for "7a"; 0 otherwise
+}
+
+// Limits on agenda text.
+const (
+	MaxTitleLen     = 300
+	MaxPresenterLen = 300
+)
+
+// ParseItemNumber reads an agenda number as printed: "4", "7.5", "7.10",
+// "7a", "7A", "7." (a trailing full stop is ignored).
+func ParseItemNumber(s string) (ItemNumber, error) {
+	bad := func() (ItemNumber, error) {
+		shown := s
+		if utf8.RuneCountInString(shown) > 20 {
+			shown = string([]rune(shown)[:20]) + "…"
+		}
+		return ItemNumber{}, fmt.Errorf("%q is not an agenda number: use 4, 7.5 or 7a", shown)
+	}
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 3 || s[0] == '0' {
+		return bad()
+	}
+	top, _ := strconv.Atoi(s[:i])
+	n := ItemNumber{Top: top}
+	rest := s[i:]
+	switch {
+	case rest == "":
+	case rest[0] == '.':
+		d := rest[1:]
+		if d == "" || len(d) > 2 || d[0] == '0' {
+			return bad()
+		}
+		sub, err := strconv.Atoi(d)
+		if err != nil || sub < 1 {
+			return bad()
+		}
+		n.Sub = sub
+	case len(rest) == 1 && (rest[0] >= 'a' && rest[0] <= 'z' || rest[0] >= 'A' && rest[0] <= 'Z'):
+		n.Letter = rest[0] | 0x20 // lower case
+	default:
+		return bad()
+	}
+	return n, nil
+}
+
+func (n ItemNumber) String() string {
+	switch {
+	case n.Sub > 0:
+		return fmt.Sprintf("%d.%d", n.Top, n.Sub)
+	case n.Letter != 0:
+		return fmt.Sprintf("%d%c", n.Top, n.Letter)
+	}
+	return strconv.Itoa(n.Top)
+}
+
+// Key orders items naturally: 1, 2, …, 7, 7.1, 7.2, …, 7.10, 7a, 7b, 8.
+func (n ItemNumber) Key() int {
+	k := n.Top * 1_000_000
+	switch {
+	case n.Sub > 0:
+		k += n.Sub * 1000
+	case n.Letter != 0:
+		k += 100_000 + int(n.Letter)
+	}
+	return k
+}
+
+// ItemKey is the ordering key of an agenda number as printed; numbers that
+// do not parse sort last, in text order.
+func ItemKey(number string) int {
+	n, err := ParseItemNumber(number)
+	if err != nil {
+		return 1 << 30
+	}
+	return n.Key()
+}
+
+// SortItems puts items in natural order.
+func SortItems(items []AgendaItem) {
+	sort.SliceStable(items, func(i, j int) bool {
+		ki, kj := ItemKey(items[i].Number), ItemKey(items[j].Number)
+		if ki != kj {
+			return ki < kj
+		}
+		return items[i].Number < items[j].Number
+	})
+}
+
+// IsSubItem reports whether number is a sub-item ("7.5", "7a").
+func IsSubItem(number string) bool {
+	n, err := ParseItemNumber(number)
+	return err == nil && (n.Sub > 0 || n.Letter != 0)
+}
+
+// StandardItems are the items a new meeting starts with, unless its
+// committee turns them off. The last one stays last: see closingItem.
+var StandardItems = []AgendaItem{
+	{Number: "1", Title: "Apologies for Absence", Standard: true},
+	{Number: "2", Title: "Declarations of Interest", Standard: true},
+	{Number: "3", Title: "Minutes of Previous Meeting", Standard: true},
+	{Number: "4", Title: closingTitle, Standard: true},
+}
+
+const closingTitle = "Date of Next Meeting"
+
+// standardItems is a fresh copy of StandardItems.
+func standardItems() []AgendaItem {
+	out := make([]AgendaItem, len(StandardItems))
+	copy(out, StandardItems)
+	return out
+}
+
+// isClosing reports whether it is the standard closing item, which is kept
+// numbered after every other top-level item.
+func isClosing(it AgendaItem) bool {
+	return it.Standard && strings.EqualFold(it.Title, closingTitle)
+}
+
+// itemText is a parsed "NUMBER TITLE [— PRESENTER [(ORGANISATION)]]".
+type itemText struct {
+	Number       ItemNumber
+	Title        string
+	Presenter    string
+	Organisation string
+}
+
+// parseItemText reads the text of "/agenda add": the number, the title and,
+// after an em dash (or " – " or " -- "), the presenters. A single
+// presenter may be followed by their organisation in brackets:
+// "4 IOM Refresh — Jen Williams (NW Probation Lead)". A plain hyphen is part
+// of the title ("Violence against Women and Girls - Partner Reports").
+func parseItemText(text string) (itemText, error) {
+	var it itemText
+	text = Unescape(strings.Join(strings.Fields(text), " ")) // as typed; see Request.Text
+	num, rest, _ := strings.Cut(text, " ")
+	if num == "" {
+		return it, fmt.Errorf("give the item's number and title, e.g. `7.5 SWACA — Neil Frackelton`")
+	}
+	n, err := ParseItemNumber(num)
+	if err != nil {
+		return it, err
+	}
+	it.Number = n
+	title, presenter := rest, ""
+	for _, sep := range []string{"—", " – ", " -- "} {
+		if t, p, ok := strings.Cut(rest, sep); ok {
+			title, presenter = t, p
+			break
+		}
+	}
+	it.Title = strings.TrimSpace(title)
+	presenter = strings.TrimSpace(presenter)
+	if strings.Count(presenter, "(") == 1 && strings.HasSuffix(presenter, ")") {
+		open := strings.Index(presenter, "(")
+		it.Organisation = strings.TrimSpace(presenter[open+1 : len(presenter)-1])
+		presenter = strings.TrimSpace(presenter[:open])
+	}
+	it.Presenter = strings.Trim(presenter, " ,")
+	switch {
+	case it.Title == "":
+		return it, fmt.Errorf("give item %s a title", n)
+	case utf8.RuneCountInString(it.Title) > MaxTitleLen:
+		return it, fmt.Errorf("that title is too long (the limit is %d characters)", MaxTitleLen)
+	case utf8.RuneCountInString(it.Presenter)+utf8.RuneCountInString(it.Organisation) > MaxPresenterLen:
+		return it, fmt.Errorf("that presenter is too long (the limit is %d characters)", MaxPresenterLen)
+	}
+	return it, nil
+}
+
+// honorifics are dropped when matching a presenter to a member:
+// "Superintendent Graeme Robson" presents as Graeme Robson.
+var honorifics = map[string]bool{
+	"councillor": true, "cllr": true, "cllr.": true, "superintendent": true, "chief": true,
+	"inspector": true, "detective": true, "sergeant": true, "dr": true, "dr.": true,
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "miss": true,
+	"prof": true, "prof.": true, "professor": true, "supt": true, "supt.": true,
+}
+
+// presenterNames splits a presenter as printed into people's names,
+// folded for matching: "Jen Williams, James Gillett" → "jen williams",
+// "james gillett".
+func presenterNames(presenter string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(presenter, func(r rune) bool { return r == ',' || r == '&' || r == ';' || r == '/' }) {
+		for _, name := range strings.Split(" "+part+" ", " and ") {
+			words := strings.Fields(strings.ToLower(name))
+			for len(words) > 1 && honorifics[words[0]] {
+				words = words[1:]
+			}
+			if len(words) > 0 {
+				out = append(out, strings.Join(words, " "))
+			}
+		}
+	}
+	return out
+}
+
+// foldName folds a name for matching: lower case, single spaces.
+func foldName(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
 
 // MaxItemLen bounds an agenda item number as typed ("7.5", "12a").
 const MaxItemLen = 16
@@ -28,23 +258,13 @@ func takeItem(words []string) (string, int) {
 	return w, used + 1
 }
 
-// isItemNumber accepts agenda numbers as printed: digits, then optional
-// ".digits" parts or one letter: 4, 7.5, 7a, 10.2.1.
+// isItemNumber accepts agenda numbers as printed: 4, 7.5, 7a.
 func isItemNumber(w string) bool {
-	if w == "" || len(w) > MaxItemLen || w[0] < '0' || w[0] > '9' {
+	if len(w) > MaxItemLen {
 		return false
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= '0' && c <= '9':
-		case c == '.' && i > 0 && w[i-1] != '.' && i < len(w)-1:
-		case (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && i == len(w)-1 && w[i-1] >= '0' && w[i-1] <= '9':
-		default:
-			return false
-		}
-	}
-	return true
+	_, err := ParseItemNumber(w)
+	return err == nil
 }
 
 // itemAliases are the ways an item's number may be written: the reports

@@ -15,15 +15,20 @@ func meetingCommand() *Command {
 			"/meeting schedule DATE TIME [VENUE]",
 			"/meeting list",
 			"/meeting cancel DATE",
+			"/meeting reminders DAYS TIME|off",
 		},
 		Examples: []string{
 			"/meeting schedule 2026-12-10 10:00 Remote Meeting",
 			"/meeting schedule 10/12/2026 10.00am Bootle Town Hall",
 			"/meeting cancel 10 December",
+			"/meeting reminders 7,1 09:00",
+			"/meeting reminders off",
 		},
 		Saves: "the change",
-		Reads: []string{"list"},
-		Run:   runMeeting,
+		IsRead: func(args []string) bool {
+			return len(args) == 0 || strings.EqualFold(args[0], "list") || len(args) == 1 && strings.EqualFold(args[0], "reminders")
+		},
+		Run: runMeeting,
 	}
 }
 
@@ -42,6 +47,8 @@ func runMeeting(ctx context.Context, s *Service, r Request, args []string) (Repl
 		return s.listMeetings(ctx, r)
 	case "cancel":
 		return s.cancelMeeting(ctx, r, args[1:])
+	case "reminders", "reminder":
+		return s.setReminders(ctx, r, args[1:])
 	}
 	return Reply{}, usageErr(cmd, "I don't know `%s`.", Escape(args[0]))
 }
@@ -78,7 +85,11 @@ func (s *Service) scheduleMeeting(ctx context.Context, r Request, args []string)
 	if !starts.After(r.Now) {
 		return Reply{}, userErr("%s has already passed.", formatWhen(starts, loc))
 	}
-	m, err := s.store.ScheduleMeeting(ctx, Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: venue, Status: MeetingScheduled}, r.UserID)
+	m := Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: venue, Status: MeetingScheduled}
+	if c.StandardItems {
+		m.Items = standardItems()
+	}
+	m, err = s.store.ScheduleMeeting(ctx, m, r.UserID)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("%s already has a meeting at %s.", Escape(c.Name), formatWhen(starts, loc))
 	}
@@ -99,8 +110,9 @@ func (s *Service) listMeetings(ctx context.Context, r Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	feed := fmt.Sprintf("Calendar feed (subscribe in Outlook or Google Calendar): %s", s.calendarLink(c))
 	if len(ms) == 0 {
-		return private("No meetings of %s are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.", Escape(c.Name)), nil
+		return private("No meetings of %s are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.\n%s", Escape(c.Name), feed), nil
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Meetings of *%s* (times are %s):\n", Escape(c.Name), loc)
@@ -111,7 +123,8 @@ func (s *Service) listMeetings(ctx context.Context, r Request) (Reply, error) {
 		}
 		fmt.Fprintf(&b, "• %s — %d %s\n", describeMeeting(m, loc), m.Apologies, plural(m.Apologies, "apology", "apologies"))
 	}
-	return private("%s", strings.TrimRight(b.String(), "\n")), nil
+	b.WriteString(feed)
+	return private("%s", b.String()), nil
 }
 
 func (s *Service) cancelMeeting(ctx context.Context, r Request, args []string) (Reply, error) {
@@ -141,7 +154,8 @@ func (s *Service) cancelMeeting(ctx context.Context, r Request, args []string) (
 	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
 		return Reply{}, err
 	}
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc)),
+	m.Status = MeetingCancelled
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.%s", Escape(c.Name), describeMeeting(m, loc), refreshNote(s.refreshAgenda(ctx, c, m, r.Now))),
 		Refresh: s.everyone(ctx, c)}, nil
 }
 

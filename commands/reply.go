@@ -17,9 +17,14 @@ const (
 // user has been passed through Escape, so it cannot mention or link.
 type Reply struct {
 	Visibility Visibility
-	Text       string
-	Sections   []Section
-	Buttons    []Button
+	// Header is a short plain-text heading shown above the text; channel
+	// posts such as agendas have one.
+	Header   string
+	Text     string
+	Sections []Section
+	Buttons  []Button
+	// Footer is small print shown last ("send apologies with /apologies").
+	Footer string
 	// Form, when set, asks the transport to open a form (a Slack modal).
 	Form *Form
 	// Refresh lists the people (user IDs) whose own view — the Home tab —

@@ -40,8 +40,8 @@ const (
 
 // Limits on report links.
 const (
-	MaxURLLen   = 2000
-	MaxTitleLen = 200
+	MaxURLLen         = 2000
+	MaxReportTitleLen = 200
 )
 
 // CheckURL reports whether s may be stored as a link to a report: an
@@ -177,8 +177,8 @@ func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, 
 		rest = rest[1:]
 	}
 	a.Title = plain(rest)
-	if len(a.Title) > MaxTitleLen {
-		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", len(a.Title), MaxTitleLen)
+	if len(a.Title) > MaxReportTitleLen {
+		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", len(a.Title), MaxReportTitleLen)
 	}
 	return a, nil
 }
@@ -315,7 +315,7 @@ func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []Age
 	}
 	pos := func(n string) int {
 		if it, ok := findItem(items, n); ok {
-			return it.Position
+			return ItemKey(it.Number)
 		}
 		return 1 << 30
 	}

@@ -12,10 +12,12 @@ type Store interface {
 	CommitteeStore
 	MeetingStore
 	ApologyStore
-	AgendaItemReader
 	DeclarationStore
 	ReportStore
 	HomeStore
+	AgendaStore
+	OutboxStore
+	ReminderStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -121,4 +123,47 @@ type ReportStore interface {
 // Directory finds people's display names, e.g. from Slack's users.info.
 type Directory interface {
 	DisplayName(ctx context.Context, userID string) (string, error)
+}
+
+// AgendaStore keeps agendas: the numbered items of each meeting, and the
+// reports submitted for them.
+type AgendaStore interface {
+	// CommitteeByID finds a committee by its ID.
+	CommitteeByID(ctx context.Context, id int64) (Committee, error)
+	// AgendaItems lists a meeting's standing items in natural order.
+	AgendaItems(ctx context.Context, meetingID int64) ([]AgendaItem, error)
+	// ChangeAgenda applies changes to a meeting's items in order, in one
+	// transaction: all or nothing. Adding a number that stands is
+	// ErrConflict; removing or moving one that does not is ErrNotFound.
+	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string) error
+	// AgendaReports lists the report links standing for a meeting's items:
+	// the latest submission per item and member, unless removed since.
+	AgendaReports(ctx context.Context, meetingID int64) ([]AgendaReport, error)
+	// ImportAgenda records an imported agenda in one transaction: its
+	// meeting (made if missing), its items, and the future meetings of its
+	// programme. The same document twice changes nothing.
+	ImportAgenda(ctx context.Context, imp AgendaImport, by string) (AgendaImportResult, error)
+}
+
+// OutboxStore queues messages for Slack. A worker in package bot sends
+// them; see OutboxMessage.
+type OutboxStore interface {
+	// Enqueue adds msgs in one transaction. If any carries a DedupeKey
+	// already used, nothing is added and ok is false — unless that message
+	// failed for good, when it is queued afresh. An update coalesces with a
+	// pending update of the same MessageKey, which takes its Reply.
+	Enqueue(ctx context.Context, msgs ...OutboxMessage) (ok bool, err error)
+	// MessagePosted reports whether a post of key was sent or is pending.
+	MessagePosted(ctx context.Context, key string) (bool, error)
+}
+
+// ReminderStore keeps reminder settings and finds the reminders not yet
+// sent.
+type ReminderStore interface {
+	// SetReminders sets a committee's reminder days (none: off) and time.
+	SetReminders(ctx context.Context, committeeID int64, days []int, at Clock, by string) error
+	// PendingReminders lists, for committees with a channel, each
+	// scheduled meeting starting in (from, to] and each of its
+	// committee's reminder days for which no reminder was enqueued yet.
+	PendingReminders(ctx context.Context, from, to time.Time) ([]PendingReminder, error)
 }

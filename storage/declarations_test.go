@@ -44,7 +44,7 @@ func count(t *testing.T, db *storage.DB, query string, args ...any) int {
 
 func TestAgendaItems(t *testing.T) {
 	db := pgtest.New(t)
-	m := meetingWithItems(t, db, commands.AgendaItem{Number: "4", Title: "IOM Refresh"}, commands.AgendaItem{Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA"})
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "4", Title: "IOM Refresh"}, commands.AgendaItem{Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA", References: []string{}})
 	ctx := context.Background()
 	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title, removed_at) VALUES ($1, '9', 9, 'Gone', now())`, m.ID); err != nil {
 		t.Fatal(err)
@@ -57,8 +57,8 @@ func TestAgendaItems(t *testing.T) {
 		got[i].ID = 0
 	}
 	want := []commands.AgendaItem{
-		{MeetingID: m.ID, Number: "4", Title: "IOM Refresh", Position: 1},
-		{MeetingID: m.ID, Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA", Position: 2},
+		{MeetingID: m.ID, Number: "4", Title: "IOM Refresh", References: []string{}},
+		{MeetingID: m.ID, Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA", References: []string{}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("agenda items (-want +got):\n%s", diff)

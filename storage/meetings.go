@@ -43,13 +43,14 @@ func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string
 // time; a scheduled one at that time is a conflict.
 func scheduleMeeting(ctx context.Context, tx *sqlx.Tx, m commands.Meeting, source, by string) (commands.Meeting, error) {
 	var id int64
-	err := tx.GetContext(ctx, &id, `
+	var created bool
+	err := tx.QueryRowxContext(ctx, `
 		INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by)
 		VALUES ($1, $2, $3, 'scheduled', $4, $5)
 		ON CONFLICT (committee_id, starts_at) DO UPDATE
 		SET status = 'scheduled', venue = CASE WHEN EXCLUDED.venue = '' THEN meetings.venue ELSE EXCLUDED.venue END
 		WHERE meetings.status = 'cancelled'
-		RETURNING id`, m.CommitteeID, m.StartsAt, m.Venue, source, by)
+		RETURNING id, (xmax = 0)`, m.CommitteeID, m.StartsAt, m.Venue, source, by).Scan(&id, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return commands.Meeting{}, fmt.Errorf("meeting already scheduled: %w", commands.ErrConflict)
 	}
@@ -58,6 +59,15 @@ func scheduleMeeting(ctx context.Context, tx *sqlx.Tx, m commands.Meeting, sourc
 	}
 	if err := audit(ctx, tx, m.CommitteeID, by, "meeting.schedule", "", map[string]any{"meeting": id, "starts_at": m.StartsAt, "venue": m.Venue}); err != nil {
 		return commands.Meeting{}, err
+	}
+	if created {
+		// A new meeting starts with its standard items; a reinstated one
+		// keeps the agenda it had.
+		for _, it := range m.Items {
+			if err := insertItem(ctx, tx, id, it, by); err != nil {
+				return commands.Meeting{}, err
+			}
+		}
 	}
 	var row meetingRow
 	err = tx.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, id)

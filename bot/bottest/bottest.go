@@ -48,6 +48,8 @@ type Kit struct {
 	Service *commands.Service
 	Server  *bot.Server
 	HTTP    *httptest.Server
+	// Outbox sends queued messages to the fake Slack when Drain says so.
+	Outbox *bot.Outbox
 
 	mu  sync.Mutex
 	now time.Time
@@ -74,6 +76,7 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
 	t.Cleanup(k.Server.Close)
+	k.Outbox = &bot.Outbox{Store: db, Slack: k.Client, Service: k.Service, Now: k.Now}
 	return k
 }
 
@@ -155,6 +158,44 @@ func SignJSON(extra map[string]string) func(http.Header, []byte) {
 			h.Set(k, v)
 		}
 	}
+}
+
+// Drain runs the outbox worker until nothing more is due at the kit's
+// clock, and returns how many messages it handled (sent, retried later or
+// given up on).
+func (k *Kit) Drain() int {
+	k.T.Helper()
+	total := 0
+	for i := 0; i < 1000; i++ {
+		n, err := k.Outbox.RunOnce(context.Background())
+		if err != nil {
+			k.T.Fatalf("outbox: %v", err)
+		}
+		if n == 0 {
+			return total
+		}
+		total += n
+	}
+	k.T.Fatal("outbox: still busy after 1000 rounds")
+	return total
+}
+
+// Remind queues the reminders due at the kit's clock, as the scheduler
+// does every minute, and returns how many it queued.
+func (k *Kit) Remind() int {
+	k.T.Helper()
+	n, err := k.Service.EnqueueDueReminders(context.Background(), k.Now())
+	if err != nil {
+		k.T.Fatalf("reminders: %v", err)
+	}
+	return n
+}
+
+// Advance moves the kit's pinned clock on by d.
+func (k *Kit) Advance(d time.Duration) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.now = k.now.Add(d)
 }
 
 // Now is the kit's clock.

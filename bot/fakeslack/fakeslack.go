@@ -68,6 +68,17 @@ type Server struct {
 	users  map[string]User
 	faults map[string][]*Fault
 	seq    int
+	msgs   []*Message
+}
+
+// Message is a channel message as it stands in the fake: what
+// chat.postMessage made of it and chat.update changed since.
+type Message struct {
+	Channel string
+	TS      string
+	Text    string
+	Blocks  string // the blocks argument, JSON
+	Edits   int    // how many times chat.update changed it
 }
 
 // New starts a fake. Close it when done.
@@ -116,6 +127,20 @@ func (f *Server) Calls(method string) []Call {
 	for _, c := range f.calls {
 		if method == "" || c.Method == method {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Messages returns the messages in channel ("" for all), oldest first, as
+// they stand after any updates.
+func (f *Server) Messages(channel string) []Message {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []Message
+	for _, m := range f.msgs {
+		if channel == "" || m.Channel == channel {
+			out = append(out, *m)
 		}
 	}
 	return out
@@ -215,11 +240,25 @@ func (f *Server) answer(method string, c Call) map[string]any {
 			"id": u.ID, "name": u.Name, "real_name": u.RealName,
 			"profile": map[string]any{"real_name": u.RealName, "display_name": u.DisplayName},
 		}}
-	case "chat.postMessage", "chat.update", "chat.postEphemeral":
-		ts := c.Arg("ts")
-		if ts == "" {
-			ts = f.nextTS()
+	case "chat.postMessage":
+		ts := f.nextTS()
+		f.mu.Lock()
+		f.msgs = append(f.msgs, &Message{Channel: c.Arg("channel"), TS: ts, Text: c.Arg("text"), Blocks: c.Arg("blocks")})
+		f.mu.Unlock()
+		return map[string]any{"ok": true, "channel": c.Arg("channel"), "ts": ts}
+	case "chat.update":
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for _, m := range f.msgs {
+			if m.Channel == c.Arg("channel") && m.TS == c.Arg("ts") {
+				m.Text, m.Blocks = c.Arg("text"), c.Arg("blocks")
+				m.Edits++
+				return map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS, "text": m.Text}
+			}
 		}
+		return map[string]any{"ok": false, "error": "message_not_found"}
+	case "chat.postEphemeral":
+		ts := f.nextTS()
 		return map[string]any{"ok": true, "channel": c.Arg("channel"), "ts": ts, "message_ts": ts}
 	case "conversations.open":
 		users := c.Arg("users")

@@ -15,9 +15,11 @@ type config struct {
 	SigningSecret string
 	AppToken      string
 	APIURL        string
-	PublicURL     string
 	ListenAddr    string
 	LogLevel      slog.Level
+	// PublicURL is where people reach the bot (optional), for links such
+	// as the calendar feed shown by /meeting list and the Home tab.
+	PublicURL string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {

@@ -33,7 +33,8 @@ Usage:
 
 Every subcommand answers -h. Configuration comes from the environment:
 DATABASE_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN,
-SLACK_API_URL, LISTEN_ADDR (default :8080), LOG_LEVEL (debug, info, warn, error).
+SLACK_API_URL, LISTEN_ADDR (default :8080), LOG_LEVEL (debug, info, warn, error),
+PUBLIC_URL (optional: where people reach the bot, for calendar links).
 `
 
 func main() {

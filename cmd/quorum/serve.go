@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -49,11 +50,22 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	}
 	client := slack.New(cfg.BotToken, opts...)
 	svc := commands.New(db, bot.NewUsers(client))
+	svc.SetPublicURL(cfg.PublicURL)
 	srv := bot.NewServer(bot.Config{
 		SigningSecret: cfg.SigningSecret, Service: svc, Slack: client, Ready: db.Ping, Log: log,
 		PublicURL: cfg.PublicURL,
 	})
 	defer srv.Close()
+
+	// The outbox worker and the reminder scheduler stop with ctx (SIGTERM);
+	// messages not yet sent stay in the outbox for the next start.
+	var workers sync.WaitGroup
+	wctx, stopWorkers := context.WithCancel(ctx)
+	defer func() { stopWorkers(); workers.Wait() }()
+	outbox := &bot.Outbox{Store: db, Slack: client, Service: svc, Log: log}
+	reminders := &bot.Reminders{Service: svc, Log: log}
+	workers.Go(func() { _ = outbox.Run(wctx) })
+	workers.Go(func() { _ = reminders.Run(wctx) })
 
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {

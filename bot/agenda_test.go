@@ -1,0 +1,355 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/slack-go/slack"
+
+	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/commands"
+)
+
+// shown is everything a person reads in a posted message: its header,
+// sections and small print.
+func shown(t *testing.T, m fakeslack.Message) string {
+	t.Helper()
+	var blocks slack.Blocks
+	if err := json.Unmarshal([]byte(m.Blocks), &blocks); err != nil {
+		t.Fatalf("message blocks are not Block Kit: %v\n%s", err, m.Blocks)
+	}
+	var b strings.Builder
+	for _, blk := range blocks.BlockSet {
+		switch blk := blk.(type) {
+		case *slack.HeaderBlock:
+			b.WriteString(blk.Text.Text + "\n")
+		case *slack.SectionBlock:
+			b.WriteString(blk.Text.Text + "\n")
+		case *slack.ContextBlock:
+			for _, e := range blk.ContextElements.Elements {
+				if tb, ok := e.(*slack.TextBlockObject); ok {
+					b.WriteString(tb.Text + "\n")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func wantShown(t *testing.T, m fakeslack.Message, parts ...string) {
+	t.Helper()
+	text := shown(t, m)
+	for _, p := range parts {
+		if !strings.Contains(text, p) {
+			t.Errorf("message lacks %q:\n%s", p, text)
+		}
+	}
+}
+
+// inOrder checks that parts appear in text in the order given.
+func inOrder(t *testing.T, text string, parts ...string) {
+	t.Helper()
+	at := 0
+	for _, p := range parts {
+		i := strings.Index(text[at:], p)
+		if i < 0 {
+			t.Errorf("%q missing or out of order in:\n%s", p, text)
+			return
+		}
+		at += i + len(p)
+	}
+}
+
+// submitReport records a report link as /report will, for the agenda to show.
+func submitReport(t *testing.T, k *bottest.Kit, meetingID int64, item, userID, name, url, title, action string) {
+	t.Helper()
+	_, err := k.DB.SQL().Exec(`INSERT INTO report_links (meeting_id, item_number, member_key, user_id, name, url, title, action, by_user)
+		VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $3)`, meetingID, item, userID, name, url, title, action)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func nextMeetingID(t *testing.T, k *bottest.Kit) int64 {
+	t.Helper()
+	m, err := k.DB.NextMeeting(context.Background(), mustCommittee(t, k.DB).ID, k.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m.ID
+}
+
+func TestAgendaShowAddRemove(t *testing.T) {
+	k := newCommittee(t)
+	wantText(t, k.Must(neil, "/agenda", ""), "No meeting of Safer Sefton Together is scheduled")
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+
+	// A new meeting starts with the standard items.
+	r := k.Must(neil, "/agenda", "")
+	if r.Public() {
+		t.Error("/agenda is shown to the caller only")
+	}
+	wantText(t, r, "Thursday 10 December 2026, 10:00", "Europe/London", "*Venue:* Remote Meeting")
+	inOrder(t, r.Text(), "*1* Apologies for Absence", "*2* Declarations of Interest", "*3* Minutes of Previous Meeting", "*4* Date of Next Meeting")
+
+	// Officers add items; the closing item stays last.
+	wantText(t, k.Must(officer, "/agenda", "add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett"),
+		"Added item *4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett_", "Date of Next Meeting is now item 5")
+	for _, add := range []string{
+		"5 Violence against Women and Girls - Partner Reports",
+		"5.1 Merseyside Police — Superintendent Graeme Robson",
+		"5.10 Probation Service — Jan Marlow",
+		"5.2 SWACA — Neil Frackelton",
+		"5a Late report -- Sue Holden (Sefton CVS)",
+	} {
+		wantText(t, k.Must(officer, "/agenda", "add "+add), "Added item")
+	}
+	r = k.Must(graeme, "/agenda", "10/12/2026")
+	inOrder(t, r.Text(), "*4* Integrated", "*5* Violence against Women and Girls - Partner Reports",
+		"*5.1* Merseyside Police — _Superintendent Graeme Robson_", "*5.2* SWACA", "*5.10* Probation Service",
+		"*5a* Late report — _Sue Holden (Sefton CVS)_", "*6* Date of Next Meeting")
+
+	// Mistakes, and members who are not officers.
+	wantText(t, k.Must(officer, "/agenda", "add 5.2 SWACA again — Neil"), "Item 5.2 is already on the agenda (SWACA)")
+	wantText(t, k.Must(officer, "/agenda", "add SWACA — Neil"), `"SWACA" is not an agenda number`, "/agenda add NUMBER TITLE [— PRESENTER]")
+	wantText(t, k.Must(officer, "/agenda", "add 7.5"), "Give item 7.5 a title")
+	wantText(t, k.Must(neil, "/agenda", "add 7.5 SWACA — Neil Frackelton"), "Only an officer of Safer Sefton Together can change the agenda")
+	wantText(t, k.Must(neil, "/agenda", "remove 5.2"), "Only an officer")
+	wantText(t, k.Must(stranger, "/agenda", "remove 5.2"), "not a member")
+	wantText(t, k.Must(officer, "/agenda", "add 8 <!channel> — <@U999>"), "&lt;!channel&gt;", "&lt;@U999&gt;")
+
+	// Remove and renumber.
+	wantText(t, k.Must(officer, "/agenda", "remove 5.10"), "Removed item *5.10*")
+	wantText(t, k.Must(officer, "/agenda", "remove 5.10"), "There is no item 5.10 on the agenda")
+	wantText(t, k.Must(officer, "/agenda", "move 5a 5.3"), "Item 5a is now item *5.3*")
+	wantText(t, k.Must(officer, "/agenda", "move 5.3 5.1"), "There is already an item 5.1")
+	r = k.Must(neil, "/agenda", "")
+	if strings.Contains(r.Text(), "Probation Service") || strings.Contains(r.Text(), "*5a*") {
+		t.Errorf("removed or moved items still shown:\n%s", r.Text())
+	}
+	inOrder(t, r.Text(), "*5.2* SWACA", "*5.3* Late report")
+
+	// The report link standing for each item is shown: the latest a member
+	// sent, unless withdrawn.
+	id := nextMeetingID(t, k)
+	submitReport(t, k, id, "5.2", neil, "Neil Frackelton", "https://example.org/swaca-draft.pdf", "", "submitted")
+	submitReport(t, k, id, "5.2", neil, "Neil Frackelton", "https://example.org/swaca.pdf", "SWACA report", "submitted")
+	submitReport(t, k, id, "5.1", graeme, "Graeme Robson", "https://example.org/police.pdf", "", "submitted")
+	submitReport(t, k, id, "5.1", graeme, "Graeme Robson", "https://example.org/police.pdf", "", "removed")
+	r = k.Must(neil, "/agenda", "")
+	wantText(t, r, "*5.2* SWACA — _Neil Frackelton_ · <https://example.org/swaca.pdf|SWACA report>")
+	if strings.Contains(r.Text(), "swaca-draft") || strings.Contains(r.Text(), "police.pdf") {
+		t.Errorf("superseded or withdrawn report links shown:\n%s", r.Text())
+	}
+
+	// Apologies so far.
+	k.Must(graeme, "/apologies", "Leave")
+	wantText(t, k.Must(neil, "/agenda", ""), "Apologies for absence were received from Graeme Robson (Merseyside Police).")
+	wantText(t, k.Must(neil, "/agenda", "2027-01-07"), "has no meeting on Thursday 7 January 2027")
+	wantText(t, k.Must(neil, "/agenda", "nonsense"), "I don't know `nonsense`")
+}
+
+func TestAgendaWithoutStandardItems(t *testing.T) {
+	k := newCommittee(t)
+	if _, err := k.DB.SQL().Exec(`UPDATE committees SET standard_items = false`); err != nil {
+		t.Fatal(err)
+	}
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	wantText(t, k.Must(neil, "/agenda", ""), "No items yet")
+}
+
+func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(officer, "/agenda", "add 4 Local Policing Update — Superintendent Graeme Robson")
+	k.Must(neil, "/apologies", "Unwell")
+
+	wantText(t, k.Must(neil, "/agenda", "post"), "Only an officer of Safer Sefton Together can post the agenda")
+	wantText(t, k.Must(officer, "/agenda", "post"), "on its way to <#C1>")
+	if n := len(k.Slack.Calls("chat.postMessage")); n != 0 {
+		t.Fatalf("posted %d messages before the outbox ran; commands must not call Slack", n)
+	}
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages in the channel, want the agenda", len(msgs))
+	}
+	wantShown(t, msgs[0], "Agenda — Safer Sefton Together", "Thursday 10 December 2026, 10:00", "Remote Meeting",
+		"*4* Local Policing Update — _Superintendent Graeme Robson_", "Apologies for absence were received from Neil Frackelton (SWACA).",
+		"`/apologies`", "`/declare ITEM KIND NATURE`")
+	if msgs[0].Text != "Agenda — Safer Sefton Together" {
+		t.Errorf("notification text = %q", msgs[0].Text)
+	}
+
+	// A later apology edits the posted message; nothing new is posted.
+	k.Must(graeme, "/apologies", "Annual leave")
+	k.Drain()
+	msgs = k.Slack.Messages(bottest.Channel)
+	if len(msgs) != 1 || msgs[0].Edits != 1 {
+		t.Fatalf("after an apology: %d messages, %d edits; want the one message edited once", len(msgs), msgs[0].Edits)
+	}
+	wantShown(t, msgs[0], "Neil Frackelton (SWACA) and Graeme Robson (Merseyside Police)")
+
+	// Several changes before the worker runs make one edit with the last state.
+	updates := len(k.Slack.Calls("chat.update"))
+	k.Must(neil, "/apologies", "withdraw")
+	k.Must(graeme, "/apologies", "Annual leave sub Jan Marlow")
+	k.Must(officer, "/agenda", "add 5 SWACA — Neil Frackelton")
+	k.Drain()
+	if got := len(k.Slack.Calls("chat.update")) - updates; got != 1 {
+		t.Errorf("%d chat.update calls for three changes, want them coalesced into 1", got)
+	}
+	msgs = k.Slack.Messages(bottest.Channel)
+	wantShown(t, msgs[0], "received from Graeme Robson (Merseyside Police).", "Jan Marlow for Graeme Robson", "*5* SWACA")
+	if strings.Contains(shown(t, msgs[0]), "Neil Frackelton (SWACA)") {
+		t.Error("a withdrawn apology is still on the posted agenda")
+	}
+
+	// Posting again brings the message up to date instead of posting twice.
+	wantText(t, k.Must(officer, "/agenda", "post"), "was posted before")
+	k.Drain()
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 1 {
+		t.Errorf("%d agenda messages after posting twice, want 1", n)
+	}
+	if n := len(k.Slack.Calls("chat.postMessage")); n != 1 {
+		t.Errorf("chat.postMessage called %d times, want 1", n)
+	}
+
+	// Cancelling the meeting marks the posted agenda.
+	k.Must(officer, "/meeting", "cancel 10 December")
+	k.Drain()
+	wantShown(t, k.Slack.Messages(bottest.Channel)[0], "This meeting is cancelled.")
+}
+
+func TestAgendaRefusedToNonOfficers(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Server.Settle() // the Home tabs refreshed by the schedule
+	k.Slack.Reset()
+	for _, text := range []string{"post", "add 5 X", "remove 1", "move 1 9", "import"} {
+		wantText(t, k.Must(neil, "/agenda", text), "Only an officer of Safer Sefton Together")
+	}
+	wantText(t, k.Must(neil, "/meeting", "reminders 3 10:00"), "Only an officer")
+	k.Drain()
+	if n := len(k.Slack.Calls("")); n > 0 {
+		for _, c := range k.Slack.Calls("") {
+			if c.Method != "users.info" {
+				t.Errorf("a refused command reached Slack: %s", c.Method)
+			}
+		}
+	}
+}
+
+func TestAgendaImportForm(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	req := func(user string) commands.Request {
+		return commands.Request{Command: "/agenda", Text: "import", TeamID: bottest.Team, ChannelID: bottest.Channel, UserID: user, Now: k.Now()}
+	}
+	reply, err := k.Service.Run(ctx, req(officer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reply.Form == nil || reply.Form.ID != "agenda.import" || reply.Form.Fields[0].Kind != commands.FieldTextArea {
+		t.Fatalf("/agenda import = %+v, want the import form with a text area", reply)
+	}
+	text, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(text) > reply.Form.Fields[0].MaxLen {
+		t.Fatalf("the seed agenda (%d characters) does not fit the form's field (%d)", len(text), reply.Form.Fields[0].MaxLen)
+	}
+	sub := commands.Submission{Form: reply.Form.ID, Values: map[string][]string{"text": {string(text)}}}
+
+	got, fieldErrs, err := k.Service.Submit(ctx, req(neil), sub)
+	if err != nil || fieldErrs != nil || !strings.Contains(got.Text, "Only an officer") {
+		t.Errorf("a member's import: %+v %v %v", got, fieldErrs, err)
+	}
+	got, fieldErrs, err = k.Service.Submit(ctx, req(officer), commands.Submission{Form: reply.Form.ID, Values: map[string][]string{"text": {"hello"}}})
+	if err != nil || fieldErrs["text"] == "" {
+		t.Errorf("importing nonsense: %+v %v %v; want the form kept open with an error", got, fieldErrs, err)
+	}
+
+	got, fieldErrs, err = k.Service.Submit(ctx, req(officer), sub)
+	if err != nil || fieldErrs != nil {
+		t.Fatalf("import: %v %v", fieldErrs, err)
+	}
+	for _, want := range []string{"Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items", "4 future meetings"} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("import reply lacks %q:\n%s", want, got.Text)
+		}
+	}
+	got, _, err = k.Service.Submit(ctx, req(officer), sub)
+	if err != nil || !strings.Contains(got.Text, "imported before; nothing changed") {
+		t.Errorf("second import: %q %v", got.Text, err)
+	}
+
+	r := k.Must(neil, "/agenda", "17 March 2022")
+	wantText(t, r, "Thursday 17 March 2022, 10:00", "Remote Meeting", "*7.5* SWACA — _Neil Frackleton_",
+		"*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett (NW Probation Lead)_")
+	inOrder(t, r.Text(), "*1* Apologies", "*6* Local Policing Update", "*7* Violence", "*7.1* ", "*7.9* Probation Service", "*8* Date of Next Meeting")
+	// The programme's meetings are scheduled (the clock reads 2026, so they are past; ask by date).
+	wantText(t, k.Must(neil, "/agenda", "16 March 2023"), "Thursday 16 March 2023, 10:00", "*1* Apologies for Absence")
+}
+
+func TestCalendarFeed(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(officer, "/meeting", "schedule 2027-06-10 10:00 Bootle Town Hall")
+	k.Must(officer, "/meeting", "schedule 2027-01-14 14:30")
+	k.Must(officer, "/meeting", "cancel 2027-01-14")
+	c := mustCommittee(t, k.DB)
+	path := commands.CalendarPath(c)
+	wantText(t, k.Must(neil, "/meeting", "list"), "Calendar feed", path)
+
+	get := func(p string) (int, string, string) {
+		resp, err := http.Get(k.HTTP.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b strings.Builder
+		buf := make([]byte, 4096)
+		for {
+			n, err := resp.Body.Read(buf)
+			b.Write(buf[:n])
+			if err != nil {
+				break
+			}
+		}
+		return resp.StatusCode, resp.Header.Get("Content-Type"), b.String()
+	}
+	status, ct, body := get(path)
+	if status != http.StatusOK || !strings.HasPrefix(ct, "text/calendar") {
+		t.Fatalf("GET %s = %d %s", path, status, ct)
+	}
+	body = strings.ReplaceAll(body, "\r\n ", "") // unfold
+	for _, want := range []string{
+		"BEGIN:VCALENDAR", "X-WR-CALNAME:Safer Sefton Together",
+		"DTSTART:20261210T100000Z", "DTEND:20261210T120000Z", "LOCATION:Remote Meeting",
+		"DTSTART:20270610T090000Z", // 10:00 BST
+		"LOCATION:Bootle Town Hall", "DTSTART:20270114T143000Z", "STATUS:CANCELLED",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("feed lacks %q:\n%s", want, body)
+		}
+	}
+	if n := strings.Count(body, "BEGIN:VEVENT"); n != 3 {
+		t.Errorf("%d events, want 3", n)
+	}
+	// The ID alone finds the committee; the name after it is decoration.
+	if status, _, _ := get("/calendar/" + strings.Split(strings.TrimPrefix(path, "/calendar/"), "-")[0] + ".ics"); status != http.StatusOK {
+		t.Errorf("by ID alone: %d", status)
+	}
+	for _, p := range []string{"/calendar/999-nobody.ics", "/calendar/safer-sefton-together.ics", "/calendar/1", "/calendar/.ics"} {
+		if status, _, _ := get(p); status != http.StatusNotFound {
+			t.Errorf("GET %s = %d, want 404", p, status)
+		}
+	}
+}

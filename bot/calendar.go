@@ -1,0 +1,75 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// MeetingLength is how long a meeting is shown in calendars: agendas give
+// a start time only.
+const MeetingLength = 2 * time.Hour
+
+// calendar serves GET /calendar/{committee}.ics: the committee's meetings,
+// a year back and all to come, as an iCalendar feed people subscribe to.
+// The path segment is the committee's ID, optionally followed by a dash and
+// its name as a slug ("/calendar/12-safer-sefton-together.ics"); see
+// commands.CalendarPath. Meeting times are public in a council's
+// committees, so the feed needs no signature.
+func (s *Server) calendar(w http.ResponseWriter, r *http.Request) {
+	file := r.PathValue("file")
+	ref, ok := strings.CutSuffix(file, ".ics")
+	if !ok || ref == "" {
+		http.NotFound(w, r)
+		return
+	}
+	now := s.cfg.Now()
+	c, meetings, err := s.cfg.Service.Calendar(r.Context(), ref, now)
+	if errors.Is(err, commands.ErrNotFound) {
+		http.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		ref := newRef()
+		s.log.Warn("calendar failed", "ref", ref, "committee", file, "err", err)
+		http.Error(w, "calendar unavailable (ref "+ref+")", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, strings.TrimPrefix(commands.CalendarPath(c), "/calendar/")))
+	_, _ = w.Write([]byte(Calendar(c, meetings, now)))
+}
+
+// Calendar renders a committee's meetings as iCalendar text.
+func Calendar(c commands.Committee, meetings []commands.Meeting, now time.Time) string {
+	cal := ics.NewCalendarFor("Quorum")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetName(c.Name)
+	cal.SetXWRCalName(c.Name)
+	cal.SetXWRTimezone(c.Location().String())
+	cal.SetRefreshInterval("PT6H")
+	for _, m := range meetings {
+		e := cal.AddEvent(fmt.Sprintf("meeting-%d@quorum", m.ID))
+		e.SetDtStampTime(now)
+		e.SetStartAt(m.StartsAt)
+		e.SetEndAt(m.StartsAt.Add(MeetingLength))
+		e.SetSummary(c.Name)
+		if m.Venue != "" {
+			e.SetLocation(m.Venue)
+		}
+		e.SetDescription(fmt.Sprintf("Meeting of %s. The agenda: /agenda %s in its Slack channel. Apologies: /apologies %s.",
+			c.Name, m.StartsAt.In(c.Location()).Format("2006-01-02"), m.StartsAt.In(c.Location()).Format("2006-01-02")))
+		if m.Status == commands.MeetingCancelled {
+			e.SetStatus(ics.ObjectStatusCancelled)
+		} else {
+			e.SetStatus(ics.ObjectStatusConfirmed)
+		}
+	}
+	return cal.Serialize()
+}

@@ -1,0 +1,298 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// OutboxStore is what the outbox worker needs of the records. Package
+// storage implements it.
+type OutboxStore interface {
+	// ClaimOutbox claims up to limit messages due at now, for lease, and
+	// commits the claim before returning.
+	ClaimOutbox(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]commands.OutboxMessage, error)
+	// OutboxSent records a message as sent (Slack's channel and ts). False:
+	// it took a newer payload meanwhile and is due again.
+	OutboxSent(ctx context.Context, m commands.OutboxMessage, channelID, ts string, now time.Time) (bool, error)
+	OutboxRetry(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error
+	OutboxFailed(ctx context.Context, m commands.OutboxMessage, reason string) error
+	// SlackMessage finds the message posted under key; ErrNotFound if none.
+	SlackMessage(ctx context.Context, key string) (channelID, ts string, err error)
+}
+
+// Outbox sends the outbox's messages to Slack: channel posts, in-place
+// updates of posted messages, and direct messages.
+//
+// Delivery is at least once, not exactly once. A worker claims rows by
+// setting a lease (locked_until) and committing, with FOR UPDATE SKIP
+// LOCKED, before it sends anything; so two workers, on one replica or
+// several, never hold the same row, and a row is marked sent only by the
+// claim that sent it. What no database can settle is a crash (or a lost
+// connection) after Slack accepted a message but before the row was marked
+// sent: when the lease runs out the row is claimed again and the message is
+// posted a second time. Marking the row sent before sending would trade
+// that rare duplicate for a rare silent loss, which is worse for formal
+// notices. The window is one HTTP call plus one UPDATE; the lease is far
+// longer than SendTimeout, so a slow send is not mistaken for a crash.
+// Updates are idempotent (chat.update of the same ts), so only posts and
+// direct messages can ever repeat.
+type Outbox struct {
+	Store   OutboxStore
+	Slack   *slack.Client
+	Service *commands.Service // told of messages given up on, to tell officers
+	Log     *slog.Logger
+	Now     func() time.Time
+
+	Lease       time.Duration // how long a claim holds a row; default 2 minutes
+	SendTimeout time.Duration // bound on one Slack call; default 30 seconds
+	Batch       int           // rows claimed at once; default 20
+	Poll        time.Duration // wait when nothing is due; default 1 second
+	MaxAttempts int           // give up after this many; default 8
+	BaseBackoff time.Duration // first retry delay, doubling; default 2 seconds
+	MaxBackoff  time.Duration // default 10 minutes
+}
+
+func (o *Outbox) defaults() {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.Lease == 0 {
+		o.Lease = 2 * time.Minute
+	}
+	if o.SendTimeout == 0 {
+		o.SendTimeout = 30 * time.Second
+	}
+	if o.Batch == 0 {
+		o.Batch = 20
+	}
+	if o.Poll == 0 {
+		o.Poll = time.Second
+	}
+	if o.MaxAttempts == 0 {
+		o.MaxAttempts = 8
+	}
+	if o.BaseBackoff == 0 {
+		o.BaseBackoff = 2 * time.Second
+	}
+	if o.MaxBackoff == 0 {
+		o.MaxBackoff = 10 * time.Minute
+	}
+}
+
+// Run sends messages as they fall due until ctx is done. A message being
+// sent when ctx ends is finished; the rest of its batch is released, due
+// at once, for the next start.
+func (o *Outbox) Run(ctx context.Context) error {
+	o.defaults()
+	for {
+		n, err := o.RunOnce(ctx)
+		if err != nil && ctx.Err() == nil {
+			o.Log.Warn("outbox", "err", err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if n > 0 && err == nil {
+			continue // more may be due
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(o.Poll):
+		}
+	}
+}
+
+// RunOnce claims one batch of due messages and sends them; it returns how
+// many it claimed.
+func (o *Outbox) RunOnce(ctx context.Context) (int, error) {
+	o.defaults()
+	if ctx.Err() != nil {
+		return 0, nil
+	}
+	msgs, err := o.Store.ClaimOutbox(ctx, o.Now(), o.Lease, o.Batch)
+	if err != nil {
+		return 0, err
+	}
+	// Settle rows even while stopping: a claim left standing would hold
+	// its row until the lease ran out.
+	settle := context.WithoutCancel(ctx)
+	for i, m := range msgs {
+		if ctx.Err() != nil {
+			for _, rest := range msgs[i:] {
+				if err := o.Store.OutboxRetry(settle, rest, o.Now(), "released at shutdown"); err != nil {
+					o.Log.Warn("outbox: release", "id", rest.ID, "err", err)
+				}
+			}
+			return len(msgs), nil
+		}
+		o.deliver(settle, m)
+	}
+	return len(msgs), nil
+}
+
+// deliver sends one message and records what became of it.
+func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
+	sctx, cancel := context.WithTimeout(ctx, o.SendTimeout)
+	channel, ts, err := o.send(sctx, m)
+	cancel()
+	now := o.Now()
+	if err == nil {
+		done, err := o.Store.OutboxSent(ctx, m, channel, ts, now)
+		if err != nil {
+			// Sent, but not marked: the lease will run out and the
+			// message go again. See the comment on Outbox.
+			o.Log.Error("outbox: sent but not recorded", "id", m.ID, "kind", m.Kind, "err", err)
+		} else if !done {
+			o.Log.Debug("outbox: changed while sending; sending again", "id", m.ID)
+		}
+		return
+	}
+	retry, wait := classify(err)
+	reason := err.Error()
+	if retry && m.Attempts < o.MaxAttempts {
+		if wait == 0 {
+			wait = o.backoff(m.Attempts)
+		}
+		o.Log.Info("outbox: will retry", "id", m.ID, "kind", m.Kind, "attempt", m.Attempts, "in", wait, "err", err)
+		if err := o.Store.OutboxRetry(ctx, m, now.Add(wait), reason); err != nil {
+			o.Log.Warn("outbox: retry", "id", m.ID, "err", err)
+		}
+		return
+	}
+	o.Log.Error("outbox: giving up", "id", m.ID, "kind", m.Kind, "attempts", m.Attempts, "err", err)
+	if err := o.Store.OutboxFailed(ctx, m, reason); err != nil {
+		o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
+		return
+	}
+	if o.Service != nil {
+		if err := o.Service.NotifyOutboxFailure(ctx, m, reason, now); err != nil {
+			o.Log.Warn("outbox: tell officers", "id", m.ID, "err", err)
+		}
+	}
+}
+
+// errNeverPosted is an update of a message that was never posted.
+var errNeverPosted = errors.New("the message to update was never posted")
+
+// send makes the Slack calls for m and returns the channel and ts of the
+// message it posted or updated.
+func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, string, error) {
+	msg := Message(m.Reply)
+	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
+	switch m.Kind {
+	case commands.OutboxPost:
+		return o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
+	case commands.OutboxUpdate:
+		channel, ts, err := o.Store.SlackMessage(ctx, m.MessageKey)
+		if errors.Is(err, commands.ErrNotFound) {
+			return "", "", errNeverPosted
+		}
+		if err != nil {
+			return "", "", err
+		}
+		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, opts...)
+		return channel, ts, err
+	case commands.OutboxDM:
+		ch, _, _, err := o.Slack.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
+		if err != nil {
+			return "", "", err
+		}
+		return o.Slack.PostMessageContext(ctx, ch.ID, opts...)
+	}
+	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
+}
+
+// classify says whether an error from Slack is worth retrying, and after
+// how long when Slack said (Retry-After). Network failures, timeouts, 5xx
+// and 429 are; Slack's own refusals (channel_not_found, not_in_channel,
+// invalid_blocks …) are not, except the few that mean "try later".
+func classify(err error) (retry bool, wait time.Duration) {
+	var rl *slack.RateLimitedError
+	var sc slack.StatusCodeError
+	var se slack.SlackErrorResponse
+	var ne net.Error
+	switch {
+	case errors.As(err, &rl):
+		return true, max(rl.RetryAfter, time.Second)
+	case errors.As(err, &sc):
+		return sc.Code >= 500 || sc.Code == 429 || sc.Code == 408, 0
+	case errors.As(err, &se):
+		switch se.Err {
+		case "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout":
+			return true, 0
+		}
+		return false, 0
+	case errors.Is(err, errNeverPosted):
+		return false, 0
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne):
+		return true, 0
+	case commands.IsUnavailable(err):
+		return true, 0
+	}
+	// Anything else (a garbled answer, a proxy's error page) is more likely
+	// passing than permanent.
+	return true, 0
+}
+
+// backoff is the wait before attempt+1: doubling from BaseBackoff, capped,
+// with jitter so that many rows failing together do not retry together.
+func (o *Outbox) backoff(attempt int) time.Duration {
+	d := o.BaseBackoff
+	for i := 1; i < attempt && d < o.MaxBackoff; i++ {
+		d *= 2
+	}
+	d = min(d, o.MaxBackoff)
+	return d - time.Duration(rand.Int64N(int64(d)/5+1))
+}
+
+// Reminders queues reminders as they fall due: every Every (default a
+// minute) it asks the command core for the reminders due now. Running it
+// on several replicas at once is safe: each reminder has a dedupe key.
+type Reminders struct {
+	Service *commands.Service
+	Log     *slog.Logger
+	Now     func() time.Time
+	Every   time.Duration
+}
+
+// Run checks for due reminders until ctx is done.
+func (r *Reminders) Run(ctx context.Context) error {
+	if r.Now == nil {
+		r.Now = time.Now
+	}
+	if r.Log == nil {
+		r.Log = slog.New(slog.DiscardHandler)
+	}
+	if r.Every == 0 {
+		r.Every = time.Minute
+	}
+	t := time.NewTicker(r.Every)
+	defer t.Stop()
+	for {
+		n, err := r.Service.EnqueueDueReminders(ctx, r.Now())
+		if err != nil && ctx.Err() == nil {
+			r.Log.Warn("reminders", "err", err)
+		}
+		if n > 0 {
+			r.Log.Info("reminders queued", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/quorumhq/quorum/bot"
+	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func outboxState(t *testing.T, db *storage.DB) map[string]int {
+	t.Helper()
+	got, err := db.OutboxCounts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func lastError(t *testing.T, db *storage.DB) (attempts int, msg string) {
+	t.Helper()
+	err := db.SQL().QueryRow(`SELECT attempts, last_error FROM outbox ORDER BY id DESC LIMIT 1`).Scan(&attempts, &msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return attempts, msg
+}
+
+func TestOutboxRetriesAfter500And429(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+
+	// Slack fails with a 500: the post waits and is tried again.
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 1})
+	k.Must(officer, "/agenda", "post")
+	if n := k.Drain(); n != 1 {
+		t.Fatalf("drained %d, want the one post tried", n)
+	}
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 0 {
+		t.Fatalf("%d messages after a 500", n)
+	}
+	if attempts, msg := lastError(t, k.DB); attempts != 1 || !strings.Contains(msg, "500") {
+		t.Errorf("after a 500: attempts %d, last error %q", attempts, msg)
+	}
+	if n := k.Drain(); n != 0 {
+		t.Errorf("retried at once (%d); want a backoff", n)
+	}
+	k.Advance(3 * time.Second)
+	k.Drain()
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 1 {
+		t.Fatalf("%d messages after the retry, want the agenda", n)
+	}
+
+	// Slack rate-limits the update with Retry-After: 30; it waits 30 seconds.
+	k.Slack.Fail("chat.update", fakeslack.Fault{Status: http.StatusTooManyRequests, RetryAfter: 30, Times: 1})
+	k.Must(graeme, "/apologies", "Leave")
+	k.Drain()
+	if attempts, msg := lastError(t, k.DB); attempts != 1 || !strings.Contains(msg, "rate limit") {
+		t.Errorf("after a 429: attempts %d, last error %q", attempts, msg)
+	}
+	k.Advance(29 * time.Second)
+	if n := k.Drain(); n != 0 {
+		t.Errorf("retried %d after 29s; Slack said 30", n)
+	}
+	k.Advance(2 * time.Second)
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	if len(msgs) != 1 || msgs[0].Edits != 1 {
+		t.Fatalf("after the 429: %d messages, edits %d", len(msgs), msgs[0].Edits)
+	}
+	wantShown(t, msgs[0], "Graeme Robson (Merseyside Police)")
+	if got := outboxState(t, k.DB); got["pending"] != 0 || got["failed"] != 0 {
+		t.Errorf("outbox = %v, want all sent", got)
+	}
+}
+
+func TestOutboxGivesUpAndTellsOfficers(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+
+	// Slack refuses for good: no retry, and the officer is told.
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Error: "not_in_channel", Times: 1})
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	if got := outboxState(t, k.DB); got["failed"] != 1 {
+		t.Fatalf("outbox = %v, want the post failed", got)
+	}
+	notices := k.Slack.Messages("D" + officer)
+	if len(notices) != 1 {
+		t.Fatalf("%d notices to the officer, want 1", len(notices))
+	}
+	wantShown(t, notices[0], "I could not send a message to <#C1> for *Safer Sefton Together*", "not_in_channel", "Agenda — Safer Sefton Together")
+
+	// Failing again and again: it gives up after MaxAttempts.
+	k.Outbox.MaxAttempts = 3
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusBadGateway, Times: 3})
+	wantText(t, k.Must(officer, "/agenda", "post"), "on its way") // posts afresh: the first never went
+	for range 3 {
+		k.Drain()
+		k.Advance(time.Minute)
+	}
+	k.Drain()
+	if got := outboxState(t, k.DB); got["failed"] != 1 || got["sent"] != 2 {
+		t.Errorf("outbox = %v, want the post failed again and two notices sent", got)
+	}
+	if attempts, _ := lastError(t, k.DB); attempts != 1 {
+		t.Errorf("the last notice took %d attempts", attempts)
+	}
+	if n := len(k.Slack.Messages("D" + officer)); n != 2 {
+		t.Errorf("%d notices to the officer, want 2", n)
+	}
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 0 {
+		t.Errorf("%d channel messages, want none", n)
+	}
+}
+
+// TestTwoWorkersNeverDoublePost runs two workers, each with its own
+// connection pool, on one database against a slow Slack: every message is
+// posted exactly once.
+func TestTwoWorkersNeverDoublePost(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	open := func() *storage.DB {
+		db, err := storage.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	db1, db2 := open(), open()
+	fake := fakeslack.New()
+	t.Cleanup(fake.Close)
+	fake.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 5})
+	fake.Fail("chat.postMessage", fakeslack.Fault{Delay: 3 * time.Millisecond})
+	const n = 60
+	ctx := context.Background()
+	now := time.Now()
+	for i := range n {
+		ok, err := db1.Enqueue(ctx, commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: "C1",
+			DedupeKey: fmt.Sprintf("test:%d", i), Reply: commands.Reply{Text: fmt.Sprintf("message %d", i)}, DueAt: now})
+		if err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	client := slack.New("xoxb-test", slack.OptionAPIURL(fake.URL()))
+	wctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	workers := []*countingStore{{DB: db1}, {DB: db2}}
+	for _, store := range workers {
+		w := &bot.Outbox{Store: store, Slack: client, Batch: 4, Poll: 5 * time.Millisecond, BaseBackoff: time.Millisecond}
+		wg.Go(func() { _ = w.Run(wctx) })
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(fake.Messages("C1")) < n && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // time for a double post to show
+	cancel()
+	wg.Wait()
+	seen := map[string]int{}
+	for _, m := range fake.Messages("C1") {
+		seen[m.Text]++
+	}
+	for i := range n {
+		if c := seen[fmt.Sprintf("message %d", i)]; c != 1 {
+			t.Errorf("message %d posted %d times", i, c)
+		}
+	}
+	if got := outboxState(t, db1); got["sent"] != n {
+		t.Errorf("outbox = %v, want %d sent", got, n)
+	}
+	a, b := workers[0].sent.Load(), workers[1].sent.Load()
+	if a == 0 || b == 0 {
+		t.Errorf("the workers sent %d and %d: both should have had work", a, b)
+	}
+}
+
+// countingStore counts the messages a worker recorded as sent.
+type countingStore struct {
+	*storage.DB
+	sent atomic.Int64
+}
+
+func (c *countingStore) OutboxSent(ctx context.Context, m commands.OutboxMessage, channel, ts string, now time.Time) (bool, error) {
+	c.sent.Add(1)
+	return c.DB.OutboxSent(ctx, m, channel, ts, now)
+}
+
+// TestWorkerStopsCleanly cancels a worker while Slack is slow: the message
+// being sent is finished and recorded, the rest of its batch is left
+// pending and unclaimed, and the next worker sends them.
+func TestWorkerStopsCleanly(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	for i := range 5 {
+		if _, err := k.DB.Enqueue(ctx, commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: bottest.Channel,
+			Reply: commands.Reply{Text: fmt.Sprintf("message %d", i)}, DueAt: k.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Delay: 300 * time.Millisecond})
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { _ = k.Outbox.Run(wctx); close(done) }()
+	time.Sleep(100 * time.Millisecond) // the first post is in flight: Slack takes 300ms
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the worker did not stop")
+	}
+	got := outboxState(t, k.DB)
+	if got["sent"] != 1 || got["pending"] != 4 {
+		t.Errorf("after stopping: %v, want 1 sent and 4 pending", got)
+	}
+	var locked int
+	if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM outbox WHERE state = 'pending' AND locked_until IS NOT NULL`).Scan(&locked); err != nil {
+		t.Fatal(err)
+	}
+	if locked != 0 {
+		t.Errorf("%d rows left claimed by a stopped worker", locked)
+	}
+	k.Slack.Heal()
+	k.Drain()
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 5 {
+		t.Errorf("%d messages after restarting, want 5", n)
+	}
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/minutes"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+const seedPack = "testdata/safer-sefton-together-2022-03-17-agenda-pack.txt"
+
+func importAgenda(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string {
+		if k == "DATABASE_URL" {
+			return dsn
+		}
+		return ""
+	}
+	err = run(context.Background(), append([]string{"import"}, args...), strings.NewReader(""), &out, &errOut, getenv)
+	return out.String(), errOut.String(), err
+}
+
+// counts is how many rows the records hold, to show that a second import
+// changes nothing.
+func counts(t *testing.T, db *storage.DB) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, table := range []string{"committees", "meetings", "agenda_items", "minute_documents", "audit_log"} {
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out[table] = n
+	}
+	return out
+}
+
+func TestImportSeedAgenda(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	stdout, stderr, err := importAgenda(t, dsn, "agenda", seedPack, "--committee", "Safer Sefton Together", "--json")
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "Imported the agenda of Safer Sefton Together for the meeting on Thursday 17 March 2022: 17 items") {
+		t.Errorf("summary on stderr: %q", stderr)
+	}
+	var a minutes.Agenda
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		t.Fatalf("--json did not print one agenda object: %v\n%s", err, stdout)
+	}
+	if dec.More() {
+		t.Error("--json printed more than one JSON value")
+	}
+
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	c, err := db.CommitteeByName(ctx, "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	ms, err := db.Meetings(ctx, c.ID, time.Date(2022, 1, 1, 0, 0, 0, 0, london), time.Date(2024, 1, 1, 0, 0, 0, 0, london))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var when []string
+	for _, m := range ms {
+		when = append(when, m.StartsAt.In(london).Format("2006-01-02 15:04")+" "+m.Venue)
+	}
+	wantWhen := []string{"2022-03-17 10:00 Remote Meeting", "2022-06-09 10:00 ", "2022-09-08 10:00 ", "2022-12-08 10:00 ", "2023-03-16 10:00 "}
+	if diff := cmp.Diff(wantWhen, when); diff != "" {
+		t.Fatalf("meetings (-want +got):\n%s", diff)
+	}
+
+	items, err := db.AgendaItems(ctx, ms[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		line := it.Number + " " + it.Title
+		if it.Presenter != "" {
+			line += " — " + it.Presenter
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"1 Apologies for Absence",
+		"2 Declarations of Interest",
+		"3 Minutes of Previous Meeting",
+		"4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+		"5 Provision of Alternative Education Settings — Tracy McKeating",
+		"6 Local Policing Update — Superintendent Graeme Robson",
+		"7 Violence against Women and Girls - Partner Reports",
+		"7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Janette Maxwell",
+		"7.2 Sefton CCG — Tracy Forshaw",
+		"7.3 Merseyside Police — Superintendent Graeme Robson",
+		"7.4 Merseyside Fire and Rescue Service — Kevin Hollis",
+		"7.5 SWACA — Neil Frackleton",
+		"7.6 Sefton Youth Justice Service — Adele Maddocks",
+		"7.7 Sefton CVS — Sue Holden",
+		"7.8 Schools Sexual Abuse Report- Chesterfield High School — Kevin Sexton",
+		"7.9 Probation Service - Feedback From Merseyside Women's Team — Jan Marlow",
+		"8 Date of Next Meeting",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	if items[4].References[0] != "Minute No. 26 refers" {
+		t.Errorf("item 5 references = %q", items[4].References)
+	}
+	// The programme's meetings start with the standard items.
+	future, err := db.AgendaItems(ctx, ms[1].ID)
+	if err != nil || len(future) != 4 || future[3].Title != "Date of Next Meeting" {
+		t.Errorf("a programme meeting's items = %+v, %v", future, err)
+	}
+
+	// The same document again changes nothing, with or without --json.
+	before := counts(t, db)
+	for _, args := range [][]string{
+		{"agenda", seedPack, "--committee", "Safer Sefton Together"},
+		{"agenda", "--committee", "safer sefton together", "--json", seedPack},
+	} {
+		out, errOut, err := importAgenda(t, dsn, args...)
+		if err != nil {
+			t.Fatalf("import again %v: %v\n%s", args, err, errOut)
+		}
+		if !strings.Contains(out+errOut, "was imported before; nothing changed") {
+			t.Errorf("import again: %q %q", out, errOut)
+		}
+	}
+	if diff := cmp.Diff(before, counts(t, db)); diff != "" {
+		t.Errorf("a second import changed the records (-before +after):\n%s", diff)
+	}
+}
+
+func TestImportAgendaChangedAndCommitteeFromDocument(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	// No --committee: the name printed in the document.
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	// A revised agenda replaces the items that changed.
+	pack, err := os.ReadFile(seedPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revised := strings.Replace(string(pack), "SWACA\nNeil Frackleton", "SWACA\nNeil Frackelton", 1)
+	path := t.TempDir() + "/revised.txt"
+	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := importAgenda(t, dsn, "agenda", path)
+	if err != nil {
+		t.Fatalf("import revised: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "17 items (1 earlier item replaced)") {
+		t.Errorf("revised import: %q", stdout)
+	}
+}
+
+func TestImportArguments(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	cases := []struct {
+		args []string
+		err  string
+	}{
+		{nil, "say what to import"},
+		{[]string{"agenda"}, "takes one FILE"},
+		{[]string{"agenda", "a.txt", "b.txt"}, "takes one FILE"},
+		{[]string{"rota", seedPack}, `cannot import "rota"`},
+		{[]string{"minutes", seedPack, "--committee", "X"}, "not available yet"},
+		{[]string{"agenda", "testdata/missing.txt"}, "no such file"},
+		{[]string{"agenda", "import_test.go", "--committee", "X"}, "no agenda found"},
+	}
+	for _, tc := range cases {
+		_, _, err := importAgenda(t, dsn, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("import %v: err = %v, want %q", tc.args, err, tc.err)
+		}
+	}
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := counts(t, db)["committees"]; n != 0 {
+		t.Errorf("failed imports made %d committees", n)
+	}
+	if _, _, err := importAgenda(t, dsn, "agenda", "-h"); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: %v", err)
+	}
+}

@@ -1,0 +1,437 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func agendaCommand() *Command {
+	return &Command{
+		Name:    "/agenda",
+		Summary: "See the agenda of a meeting; officers build it, import it and post it to the channel.",
+		Usage: []string{
+			"/agenda [DATE]",
+			"/agenda post [DATE]",
+			"/agenda add NUMBER TITLE [— PRESENTER]",
+			"/agenda remove NUMBER",
+			"/agenda move NUMBER NEW-NUMBER",
+			"/agenda import",
+		},
+		Examples: []string{
+			"/agenda",
+			"/agenda add 7.5 SWACA — Neil Frackelton",
+			"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+			"/agenda remove 7.5",
+			"/agenda post",
+		},
+		Saves:  "the change",
+		IsRead: agendaIsRead,
+		Run:    runAgenda,
+	}
+}
+
+// AgendaReport is a link to a written report for an agenda item, as it
+// stands: the latest one a member submitted for the item.
+type AgendaReport struct {
+	Item   string // "7.5"
+	UserID string
+	Name   string
+	URL    string
+	Title  string
+}
+
+// agendaIsRead: showing an agenda changes nothing; add, remove, move,
+// post and import do.
+func agendaIsRead(args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	switch strings.ToLower(args[0]) {
+	case "post", "add", "remove", "delete", "move", "renumber", "import":
+		return false
+	}
+	return true
+}
+
+// agendaKey names the channel message of a meeting's agenda.
+func agendaKey(meetingID int64) string { return "agenda:" + strconv.FormatInt(meetingID, 10) }
+
+func runAgenda(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/agenda"]
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(args) > 0 {
+		switch strings.ToLower(args[0]) {
+		case "post":
+			return s.postAgenda(ctx, c, r, args[1:])
+		case "add":
+			return s.addAgendaItem(ctx, c, r, args[1:])
+		case "remove", "delete":
+			return s.removeAgendaItem(ctx, c, r, args[1:])
+		case "move", "renumber":
+			return s.moveAgendaItem(ctx, c, r, args[1:])
+		case "import":
+			if _, err := s.officer(ctx, c, r, "import agendas"); err != nil {
+				return Reply{}, err
+			}
+			return importAgendaForm(c), nil
+		}
+	}
+	d, n, err := takeDate(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	if n != len(args) {
+		return Reply{}, usageErr(cmd, "I don't know `%s`.", Escape(strings.Join(args, " ")))
+	}
+	m, err := s.meetingFor(ctx, c, d, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	reply, err := s.agendaReply(ctx, c, m)
+	reply.Visibility = Private
+	return reply, err
+}
+
+// agendaReply builds the agenda message of meeting m as it stands.
+func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting) (Reply, error) {
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	reports, err := s.store.AgendaReports(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	return AgendaReply(c, m, items, reports, as), nil
+}
+
+// AgendaReply is the agenda of meeting m as the channel sees it: the
+// meeting's facts, the numbered items with their presenters and report
+// links, the apologies so far, and how to send apologies and declare
+// interests.
+func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []AgendaReport, as []Apology) Reply {
+	loc := c.Location()
+	facts := fmt.Sprintf("*%s* (%s time)", formatWhen(m.StartsAt, loc), loc)
+	if m.Venue != "" {
+		facts += "\n*Venue:* " + Escape(m.Venue)
+	}
+	if m.Status == MeetingCancelled {
+		facts = "*This meeting is cancelled.*\n" + facts
+	}
+	reply := Reply{
+		Visibility: Public,
+		Header:     "Agenda — " + c.Name,
+		Text:       facts,
+		Sections: []Section{
+			{Title: "Items", Text: itemLines(items, reports, true)},
+			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as))},
+		},
+		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`.",
+	}
+	return reply
+}
+
+// itemLines lists items one a line, sub-items indented, with presenters
+// and, when withLinks, the report links standing for each.
+func itemLines(items []AgendaItem, reports []AgendaReport, withLinks bool) string {
+	if len(items) == 0 {
+		return "No items yet. An officer can add them with `/agenda add NUMBER TITLE — PRESENTER` or import the published agenda with `/agenda import`."
+	}
+	byItem := map[string][]AgendaReport{}
+	for _, rep := range reports {
+		byItem[rep.Item] = append(byItem[rep.Item], rep)
+	}
+	var b strings.Builder
+	for _, it := range items {
+		if IsSubItem(it.Number) {
+			b.WriteString("\u2003")
+		}
+		fmt.Fprintf(&b, "*%s* %s", it.Number, Escape(it.Title))
+		if who := presenterText(it); who != "" {
+			b.WriteString(" — _" + who + "_")
+		}
+		if withLinks {
+			for _, rep := range byItem[it.Number] {
+				label := "report"
+				if rep.Title != "" {
+					label = rep.Title
+				}
+				b.WriteString(" · " + link(rep.URL, label))
+			}
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func presenterText(it AgendaItem) string {
+	who := Escape(it.Presenter)
+	if it.Organisation != "" {
+		if who != "" {
+			who += " (" + Escape(it.Organisation) + ")"
+		} else {
+			who = Escape(it.Organisation)
+		}
+	}
+	return who
+}
+
+// link is a Slack link to an http(s) URL, or the escaped text when the URL
+// is not one. Characters that would end the link early are encoded.
+func link(raw, label string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Escape(label)
+	}
+	safe := strings.NewReplacer("<", "%3C", ">", "%3E", "|", "%7C", " ", "%20").Replace(raw)
+	label = strings.ReplaceAll(Escape(label), "|", "¦")
+	return "<" + safe + "|" + label + ">"
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+// postAgenda queues the agenda for posting to the committee's channel. If
+// it was posted before, the posted message is brought up to date instead.
+func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/agenda"]
+	if _, err := s.officer(ctx, c, r, "post the agenda"); err != nil {
+		return Reply{}, err
+	}
+	d, n, err := takeDate(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	if n != len(args) {
+		return Reply{}, usageErr(cmd, "`post` takes only a date.")
+	}
+	m, err := s.meetingFor(ctx, c, d, r.Now)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := openMeeting(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	msg, err := s.agendaReply(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	key := agendaKey(m.ID)
+	ok, err := s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID,
+		MessageKey: key, DedupeKey: key + ":post", Reply: msg, DueAt: r.Now,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	if ok {
+		return private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID), nil
+	}
+	if _, err := s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: r.Now,
+	}); err != nil {
+		return Reply{}, err
+	}
+	return private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), nil
+}
+
+// refreshAgenda brings the posted agenda of m up to date, if it was posted.
+func (s *Service) refreshAgenda(ctx context.Context, c Committee, m Meeting, now time.Time) error {
+	key := agendaKey(m.ID)
+	posted, err := s.store.MessagePosted(ctx, key)
+	if err != nil || !posted {
+		return err
+	}
+	msg, err := s.agendaReply(ctx, c, m)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: now,
+	})
+	return err
+}
+
+// refreshNote is added to a reply whose change was saved but could not be
+// shown in the posted agenda yet.
+func refreshNote(err error) string {
+	if err == nil {
+		return ""
+	}
+	return "\n_(The agenda posted in the channel could not be updated just now; it will catch up with the next change.)_"
+}
+
+// agendaMeeting is the meeting whose agenda an officer is changing: the
+// next one, still open.
+func (s *Service) agendaMeeting(ctx context.Context, c Committee, r Request, doing string) (Meeting, error) {
+	if _, err := s.officer(ctx, c, r, doing); err != nil {
+		return Meeting{}, err
+	}
+	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	if err != nil {
+		return Meeting{}, err
+	}
+	return m, openMeeting(c, m, r.Now)
+}
+
+func (s *Service) addAgendaItem(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/agenda"]
+	m, err := s.agendaMeeting(ctx, c, r, "change the agenda")
+	if err != nil {
+		return Reply{}, err
+	}
+	it, err := parseItemText(strings.Join(args, " "))
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	number := it.Number.String()
+	changes, note := keepClosingLast(items, it.Number)
+	for _, cur := range items {
+		if cur.Number == number && !(len(changes) > 0 && changes[0].Move == cur.Number) {
+			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove %s`, or give another number.", number, Escape(cur.Title), number)
+		}
+	}
+	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
+	changes = append(changes, AgendaChange{Add: &item})
+	if err := s.store.ChangeAgenda(ctx, m.ID, changes, r.UserID); err != nil {
+		if errors.Is(err, ErrConflict) {
+			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda`.", number)
+		}
+		return Reply{}, err
+	}
+	text := fmt.Sprintf("Added item *%s* %s", number, Escape(it.Title))
+	if who := presenterText(item); who != "" {
+		text += " — _" + who + "_"
+	}
+	text += " to the agenda for " + describeMeeting(m, c.Location()) + "." + note
+	return s.afterAgendaChange(ctx, c, m, r, text)
+}
+
+// keepClosingLast keeps the standard closing item (Date of Next Meeting)
+// numbered after every other top-level item when a top-level item is added
+// at or after it: adding item 4 moves it from 4 to 5.
+func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, string) {
+	if added.Sub > 0 || added.Letter != 0 {
+		return nil, ""
+	}
+	var closing *AgendaItem
+	maxTop := added.Top
+	for i, it := range items {
+		if isClosing(it) && closing == nil {
+			closing = &items[i]
+			continue
+		}
+		if n, err := ParseItemNumber(it.Number); err == nil && n.Top > maxTop {
+			maxTop = n.Top
+		}
+	}
+	if closing == nil {
+		return nil, ""
+	}
+	cn, err := ParseItemNumber(closing.Number)
+	if err != nil || added.Top < cn.Top {
+		return nil, ""
+	}
+	to := strconv.Itoa(maxTop + 1)
+	return []AgendaChange{{Move: closing.Number, To: to}}, fmt.Sprintf(" %s is now item %s.", closing.Title, to)
+}
+
+func (s *Service) removeAgendaItem(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/agenda"]
+	m, err := s.agendaMeeting(ctx, c, r, "change the agenda")
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(args) != 1 {
+		return Reply{}, usageErr(cmd, "Say which item to remove by its number, e.g. `/agenda remove 7.5`.")
+	}
+	n, err := ParseItemNumber(args[0])
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	number := n.String()
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, r.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.afterAgendaChange(ctx, c, m, r, fmt.Sprintf("Removed item *%s* from the agenda for %s.", number, describeMeeting(m, c.Location())))
+}
+
+func (s *Service) moveAgendaItem(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/agenda"]
+	m, err := s.agendaMeeting(ctx, c, r, "change the agenda")
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(args) == 3 && strings.EqualFold(args[1], "to") {
+		args = []string{args[0], args[2]}
+	}
+	if len(args) != 2 {
+		return Reply{}, usageErr(cmd, "Give the item's number and its new number, e.g. `/agenda move 7.5 7.6`.")
+	}
+	from, err := ParseItemNumber(args[0])
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	to, err := ParseItemNumber(args[1])
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	if from == to {
+		return Reply{}, userErr("Item %s is already numbered %s.", from, to)
+	}
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, r.UserID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return Reply{}, userErr("There is no item %s on the agenda for %s.", from, formatDay(m.StartsAt, c.Location()))
+	case errors.Is(err, ErrConflict):
+		return Reply{}, userErr("There is already an item %s; move or remove it first.", to)
+	case err != nil:
+		return Reply{}, err
+	}
+	return s.afterAgendaChange(ctx, c, m, r, fmt.Sprintf("Item %s is now item *%s*.", from, to))
+}
+
+// afterAgendaChange updates the posted agenda and answers with the agenda
+// as it now stands.
+func (s *Service) afterAgendaChange(ctx context.Context, c Committee, m Meeting, r Request, text string) (Reply, error) {
+	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return private("%s", text), nil
+	}
+	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "Agenda", Text: itemLines(items, nil, false)}}}, nil
+}
+
+// AgendaChange is one change to a meeting's agenda: add an item, remove
+// one by number, or move one to another number.
+type AgendaChange struct {
+	Add    *AgendaItem
+	Remove string
+	Move   string
+	To     string
+}

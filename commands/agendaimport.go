@@ -1,0 +1,227 @@
+package commands
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/quorumhq/quorum/minutes"
+)
+
+// AgendaImport is an agenda read from a published document, ready to store.
+type AgendaImport struct {
+	CommitteeID int64
+	// SHA256 identifies the document's text, so that importing it again
+	// changes nothing.
+	SHA256   string
+	StartsAt time.Time
+	Venue    string
+	Items    []AgendaItem
+	// Future are the meetings of the programme the agenda publishes
+	// ("Date of Next Meeting"); made if missing, with FutureItems.
+	Future      []time.Time
+	FutureItems []AgendaItem
+}
+
+// AgendaImportResult says what an import changed.
+type AgendaImportResult struct {
+	MeetingID      int64
+	Unchanged      bool // the same document was imported before
+	MeetingCreated bool
+	ItemsAdded     int
+	ItemsRemoved   int
+	FutureAdded    int
+}
+
+// DefaultMeetingTime is assumed when an agenda prints no start time.
+var DefaultMeetingTime = Clock{10, 0}
+
+// ImportAgenda reads an agenda as published (a whole agenda pack will do:
+// the agenda part is found in it) and records it for committee c: the
+// meeting, its items, and the future meetings of its programme. It returns
+// what it read, for printing, and what changed. Importing the same text
+// twice changes nothing.
+func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string) (*minutes.Agenda, AgendaImportResult, error) {
+	a, err := minutes.ParseAgenda(text)
+	if errors.Is(err, minutes.ErrNoAgenda) {
+		return nil, AgendaImportResult{}, userErr("I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items.")
+	}
+	if errors.Is(err, minutes.ErrTooLarge) {
+		return nil, AgendaImportResult{}, userErr("That document is too large to import.")
+	}
+	if err != nil {
+		return nil, AgendaImportResult{}, fmt.Errorf("read agenda: %w", err)
+	}
+	imp, warnings, err := agendaImport(c, a, text)
+	a.Warnings = append(a.Warnings, warnings...)
+	if err != nil {
+		return a, AgendaImportResult{}, err
+	}
+	res, err := store.ImportAgenda(ctx, imp, by)
+	return a, res, err
+}
+
+// agendaImport turns a parsed agenda into records for c, in c's time zone.
+func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []string, error) {
+	loc := c.Location()
+	var warnings []string
+	day, err := time.ParseInLocation("2006-01-02", a.Meeting.Date, loc)
+	if err != nil {
+		return AgendaImport{}, nil, userErr("I could not find the meeting's date in that agenda (found %q).", Escape(a.Meeting.Date))
+	}
+	clock := DefaultMeetingTime
+	if a.Meeting.Time != "" {
+		if cl, n, err := takeClock([]string{a.Meeting.Time}); err == nil && n == 1 {
+			clock = cl
+		}
+	} else {
+		warnings = append(warnings, fmt.Sprintf("no start time found; assumed %s", clock))
+	}
+	imp := AgendaImport{
+		CommitteeID: c.ID,
+		SHA256:      documentHash(text),
+		StartsAt:    DateOf(day, loc).At(clock, loc),
+		Venue:       clip(a.Meeting.Venue, MaxVenueLen),
+	}
+	seen := map[string]bool{}
+	for _, it := range a.Items {
+		n, err := ParseItemNumber(it.Number)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("item %q skipped: not an agenda number", it.Number))
+			continue
+		}
+		if seen[n.String()] {
+			warnings = append(warnings, fmt.Sprintf("item %s appears twice; the first is kept", n))
+			continue
+		}
+		seen[n.String()] = true
+		refs := make([]string, 0, len(it.References))
+		for _, r := range it.References {
+			refs = append(refs, clip(r, MaxTitleLen))
+		}
+		imp.Items = append(imp.Items, AgendaItem{
+			Number: n.String(), Title: clip(it.Title, MaxTitleLen),
+			Presenter: clip(it.Presenter, MaxPresenterLen), Organisation: clip(it.Organisation, MaxNameLen),
+			Description: clip(it.Description, 4000), References: refs,
+		})
+	}
+	SortItems(imp.Items)
+	for _, next := range a.NextMeetings {
+		t, err := time.ParseInLocation("2006-01-02T15:04", next, loc)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("next meeting %q skipped: not a date and time", next))
+			continue
+		}
+		if t.After(imp.StartsAt) {
+			imp.Future = append(imp.Future, t)
+		}
+	}
+	if c.StandardItems {
+		imp.FutureItems = standardItems()
+	}
+	return imp, warnings, nil
+}
+
+// documentHash identifies a document's text whatever its line endings and
+// trailing spaces, so that a copy pasted again counts as the same.
+func documentHash(text string) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(strings.Join(lines, "\n"))))
+	return hex.EncodeToString(sum[:])
+}
+
+// clip shortens s to at most n runes.
+func clip(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+// importFormFields are the fields of the form that takes a pasted agenda.
+// Slack's text areas hold 3000 characters, so a long agenda goes in two.
+const importFormID = "agenda.import"
+
+func importAgendaForm(c Committee) Reply {
+	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
+		ID: importFormID, Title: "Import an agenda", Submit: "Import",
+		Fields: []Field{
+			{ID: "text", Label: "Agenda text", Kind: FieldTextArea, MaxLen: 3000,
+				Hint: "Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into " + c.Name + "."},
+			{ID: "more", Label: "…continued", Kind: FieldTextArea, MaxLen: 3000, Optional: true,
+				Hint: "If the agenda did not fit, paste the rest here."},
+		},
+	}}
+}
+
+// submitImportForm imports the agenda pasted into the form.
+func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	if _, err := s.officer(ctx, c, r, "import agendas"); err != nil {
+		return Reply{}, nil, err
+	}
+	text := sub.Value("text")
+	if more := sub.Value("more"); more != "" {
+		text += "\n" + more
+	}
+	if strings.TrimSpace(text) == "" {
+		return Reply{}, map[string]string{"text": "Paste the agenda's text here."}, nil
+	}
+	a, res, err := ImportAgenda(ctx, s.store, c, text, r.UserID)
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return Reply{}, map[string]string{"text": ue.Msg}, nil
+	}
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	return private("%s", ImportSummary(c, a, res)), nil, nil
+}
+
+// ImportSummary says in a few lines what an agenda import did.
+func ImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult) string {
+	loc := c.Location()
+	var b strings.Builder
+	when := "the meeting"
+	if day, err := time.ParseInLocation("2006-01-02", a.Meeting.Date, loc); err == nil {
+		when = "the meeting on " + formatDay(day, loc)
+	}
+	if res.Unchanged {
+		fmt.Fprintf(&b, "That agenda of *%s* for %s was imported before; nothing changed.", Escape(c.Name), when)
+	} else {
+		fmt.Fprintf(&b, "Imported the agenda of *%s* for %s: %d %s", Escape(c.Name), when, len(a.Items), plural(len(a.Items), "item", "items"))
+		if res.ItemsRemoved > 0 {
+			fmt.Fprintf(&b, " (%d earlier %s replaced)", res.ItemsRemoved, plural(res.ItemsRemoved, "item", "items"))
+		}
+		b.WriteString(".")
+		if res.MeetingCreated {
+			b.WriteString(" The meeting was added to the calendar.")
+		}
+		if res.FutureAdded > 0 {
+			fmt.Fprintf(&b, " %d future %s from its programme scheduled.", res.FutureAdded, plural(res.FutureAdded, "meeting", "meetings"))
+		}
+	}
+	if a.Meeting.Committee != "" && foldName(a.Meeting.Committee) != foldName(c.Name) {
+		fmt.Fprintf(&b, "\nNote: the document is headed %s.", Escape(a.Meeting.Committee))
+	}
+	for i, w := range a.Warnings {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n… and %d more warnings.", len(a.Warnings)-5)
+			break
+		}
+		fmt.Fprintf(&b, "\nWarning: %s", Escape(w))
+	}
+	return b.String()
+}

@@ -1,0 +1,276 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseItemNumber(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"1", "1", true}, {"7", "7", true}, {"7.5", "7.5", true}, {"7.10", "7.10", true},
+		{"7a", "7a", true}, {"7H", "7h", true}, {"8.", "8", true}, {" 12 ", "12", true},
+		{"0", "", false}, {"07", "", false}, {"7.0", "", false}, {"7.05", "", false}, {"7.123", "", false},
+		{"7ab", "", false}, {"a", "", false}, {"", "", false}, {"1000", "", false}, {"7.5.1", "", false},
+		{"7-5", "", false}, {"7.", "7", true}, {"7..", "", false},
+	}
+	for _, tc := range cases {
+		n, err := ParseItemNumber(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("ParseItemNumber(%q) err = %v, want ok=%v", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok && n.String() != tc.want {
+			t.Errorf("ParseItemNumber(%q) = %s, want %s", tc.in, n, tc.want)
+		}
+	}
+}
+
+func TestItemsSortNaturally(t *testing.T) {
+	in := []string{"8", "7a", "7.10", "7.2", "10", "7", "7.1", "2", "1", "7b", "7.9", "9"}
+	items := make([]AgendaItem, len(in))
+	for i, n := range in {
+		items[i] = AgendaItem{Number: n}
+	}
+	SortItems(items)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Number)
+	}
+	want := []string{"1", "2", "7", "7.1", "7.2", "7.9", "7.10", "7a", "7b", "8", "9", "10"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseItemText(t *testing.T) {
+	cases := []struct {
+		in   string
+		want itemText
+		err  string
+	}{
+		{in: "7.5 SWACA — Neil Frackelton", want: itemText{Number: ItemNumber{Top: 7, Sub: 5}, Title: "SWACA", Presenter: "Neil Frackelton"}},
+		{in: "4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+			want: itemText{Number: ItemNumber{Top: 4}, Title: "Integrated Offender Management (IOM) Refresh Strategy", Presenter: "Jen Williams, James Gillett"}},
+		{in: "4 IOM Refresh — Jen Williams (NW Probation Lead)",
+			want: itemText{Number: ItemNumber{Top: 4}, Title: "IOM Refresh", Presenter: "Jen Williams", Organisation: "NW Probation Lead"}},
+		{in: "7 Violence against Women and Girls - Partner Reports",
+			want: itemText{Number: ItemNumber{Top: 7}, Title: "Violence against Women and Girls - Partner Reports"}},
+		{in: "6 Local Policing Update -- Superintendent Graeme Robson",
+			want: itemText{Number: ItemNumber{Top: 6}, Title: "Local Policing Update", Presenter: "Superintendent Graeme Robson"}},
+		{in: "7a Sefton CVS–Sue Holden", want: itemText{Number: ItemNumber{Top: 7, Letter: 'a'}, Title: "Sefton CVS–Sue Holden"}},
+		{in: "7a Sefton CVS—Sue Holden", want: itemText{Number: ItemNumber{Top: 7, Letter: 'a'}, Title: "Sefton CVS", Presenter: "Sue Holden"}},
+		{in: "", err: "give the item's number"},
+		{in: "7.5", err: "give item 7.5 a title"},
+		{in: "7.5 — Neil", err: "give item 7.5 a title"},
+		{in: "SWACA — Neil", err: "not an agenda number"},
+		{in: "7.5 " + strings.Repeat("x", 301), err: "title is too long"},
+	}
+	for _, tc := range cases {
+		got, err := parseItemText(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("parseItemText(%q) err = %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseItemText(%q): %v", tc.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("parseItemText(%q) (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func FuzzParseItemText(f *testing.F) {
+	for _, s := range []string{"7.5 SWACA — Neil Frackelton", "4 IOM — Jen (NW)", "7a x -- y", "7.10 (()) — (", "999 —", "1 \u00a0—\u00a0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		it, err := parseItemText(s)
+		if err != nil {
+			return
+		}
+		n, err := ParseItemNumber(it.Number.String())
+		if err != nil || n != it.Number {
+			t.Fatalf("number %v does not round-trip: %v %v", it.Number, n, err)
+		}
+		if it.Title == "" || utf8.RuneCountInString(it.Title) > MaxTitleLen {
+			t.Fatalf("title %q accepted", it.Title)
+		}
+		if utf8.RuneCountInString(it.Presenter)+utf8.RuneCountInString(it.Organisation) > MaxPresenterLen {
+			t.Fatalf("presenter too long accepted")
+		}
+	})
+}
+
+func TestPresenterNames(t *testing.T) {
+	cases := map[string][]string{
+		"Jen Williams, James Gillett":            {"jen williams", "james gillett"},
+		"Superintendent Graeme Robson":           {"graeme robson"},
+		"  Neil   FRACKELTON ":                   {"neil frackelton"},
+		"Cllr Trish Hardy and Councillor Sayers": {"trish hardy", "sayers"},
+		"Sue Holden & Tony Harland":              {"sue holden", "tony harland"},
+		"":                                       nil,
+	}
+	for in, want := range cases {
+		if diff := cmp.Diff(want, presenterNames(in)); diff != "" {
+			t.Errorf("presenterNames(%q) (-want +got):\n%s", in, diff)
+		}
+	}
+}
+
+func TestParseReminders(t *testing.T) {
+	cases := []struct {
+		in   string
+		want reminderSettings
+		err  string
+	}{
+		{in: "7,1 09:00", want: reminderSettings{Days: []int{7, 1}, At: Clock{9, 0}, HasTime: true}},
+		{in: "1, 7 9am", want: reminderSettings{Days: []int{7, 1}, At: Clock{9, 0}, HasTime: true}},
+		{in: "14 7 1 days before at 8.30am", want: reminderSettings{Days: []int{14, 7, 1}, At: Clock{8, 30}, HasTime: true}},
+		{in: "3", want: reminderSettings{Days: []int{3}}},
+		{in: "0 07:30", want: reminderSettings{Days: []int{0}, At: Clock{7, 30}, HasTime: true}},
+		{in: "7,7,1", want: reminderSettings{Days: []int{7, 1}}},
+		{in: "off", want: reminderSettings{Off: true}},
+		{in: "OFF", want: reminderSettings{Off: true}},
+		{in: "09:00", err: "give the days"},
+		{in: "61 09:00", err: "too far ahead"},
+		{in: "99999999999999999999", err: "too far ahead"},
+		{in: "1,2,3,4,5,6", err: "the limit is 5"},
+		{in: "7,1 25:00", err: "not a time"},
+		{in: "7,1 tomorrow", err: "not a time of day"},
+		{in: "7,1 09:00 extra", err: "not a time of day"},
+	}
+	for _, tc := range cases {
+		got, err := parseReminders(strings.Fields(tc.in))
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("parseReminders(%q) err = %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseReminders(%q): %v", tc.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("parseReminders(%q) (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func FuzzParseReminders(f *testing.F) {
+	for _, s := range []string{"7,1 09:00", "off", "14 7 1 days before at 8.30am", ",,, 9", "7,1 12 pm", "0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs, err := parseReminders(strings.Fields(s))
+		if err != nil || rs.Off {
+			return
+		}
+		if len(rs.Days) == 0 || len(rs.Days) > MaxReminders {
+			t.Fatalf("%d reminder days accepted", len(rs.Days))
+		}
+		for i, d := range rs.Days {
+			if d < 0 || d > MaxReminderDays || i > 0 && d >= rs.Days[i-1] {
+				t.Fatalf("days %v accepted", rs.Days)
+			}
+		}
+		if rs.At.Hour < 0 || rs.At.Hour > 23 || rs.At.Minute < 0 || rs.At.Minute > 59 {
+			t.Fatalf("time %v accepted", rs.At)
+		}
+	})
+}
+
+// TestReminderDueAcrossClockChange: a meeting on Friday 2 April 2027 at
+// 10:00 BST; the clocks go forward on Sunday 28 March. The 7-day reminder
+// is at 09:00 GMT on 26 March, the 1-day reminder at 09:00 BST on 1 April —
+// not an hour off either way.
+func TestReminderDueAcrossClockChange(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	starts := time.Date(2027, 4, 2, 10, 0, 0, 0, london)
+	cases := []struct {
+		days int
+		want time.Time
+	}{
+		{7, time.Date(2027, 3, 26, 9, 0, 0, 0, time.UTC)},
+		{1, time.Date(2027, 4, 1, 8, 0, 0, 0, time.UTC)},
+		{0, time.Date(2027, 4, 2, 8, 0, 0, 0, time.UTC)},
+	}
+	for _, tc := range cases {
+		got := ReminderDue(starts, tc.days, Clock{9, 0}, london)
+		if !got.Equal(tc.want) {
+			t.Errorf("%d days before: %v, want %v", tc.days, got.UTC(), tc.want)
+		}
+	}
+	// The autumn change: a meeting on Thursday 4 November 2027; the clocks
+	// went back on 31 October.
+	got := ReminderDue(time.Date(2027, 11, 4, 10, 0, 0, 0, london), 7, Clock{9, 0}, london)
+	if want := time.Date(2027, 10, 28, 8, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("autumn: %v, want %v", got.UTC(), want)
+	}
+}
+
+func TestSlugAndCalendarPath(t *testing.T) {
+	cases := map[string]string{
+		"Safer Sefton Together":                  "safer-sefton-together",
+		"  Sefton Safer Communities Partnership": "sefton-safer-communities-partnership",
+		"Health & Wellbeing Board (2022/23)":     "health-wellbeing-board-2022-23",
+		"Ünïcode Only":                           "n-code-only",
+		"***":                                    "",
+	}
+	for in, want := range cases {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together"}); got != "/calendar/12-safer-sefton-together.ics" {
+		t.Errorf("CalendarPath = %q", got)
+	}
+}
+
+func TestLinkCannotBreakOut(t *testing.T) {
+	cases := map[string]string{
+		"https://sefton.gov.uk/r.pdf":            "<https://sefton.gov.uk/r.pdf|report>",
+		"https://x.example/a|b>c<d":              "<https://x.example/a%7Cb%3Ec%3Cd|report>",
+		"javascript:alert(1)":                    "report",
+		"<!channel>":                             "report",
+		"https://x.example/ok?q=<@U1>&z=1 2 3":   "<https://x.example/ok?q=%3C@U1%3E&z=1%202%203|report>",
+		"ftp://files.example/r.pdf":              "report",
+		"https://":                               "report",
+		"https://sefton.gov.uk/r.pdf#<!channel>": "<https://sefton.gov.uk/r.pdf#%3C!channel%3E|report>",
+	}
+	for in, want := range cases {
+		if got := link(in, "report"); got != want {
+			t.Errorf("link(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParseItemNumber(f *testing.F) {
+	for _, s := range []string{"7.5", "7a", "7.10", "999", "0", "7.", "1.01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseItemNumber(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseItemNumber(n.String())
+		if err != nil || again != n {
+			t.Fatalf("%q → %v does not round-trip: %v %v", s, n, again, err)
+		}
+		if n.Top < 1 || n.Top > 999 || n.Sub < 0 || n.Sub > 99 || n.Sub > 0 && n.Letter != 0 {
+			t.Fatalf("%q → %+v out of range", s, n)
+		}
+	})
+}

@@ -1,0 +1,112 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// OutboxKind is what sending an outbox message does in Slack.
+type OutboxKind string
+
+// Outbox kinds.
+const (
+	OutboxPost   OutboxKind = "post"   // a new channel message
+	OutboxUpdate OutboxKind = "update" // edit the message posted under MessageKey
+	OutboxDM     OutboxKind = "dm"     // a direct message to UserID
+)
+
+// OutboxMessage is a message waiting to go to Slack. Commands never talk to
+// Slack: they queue the Reply to send, and a worker sends it, retrying
+// until Slack takes it, so nothing is lost when Slack or the network fails.
+type OutboxMessage struct {
+	ID          int64
+	CommitteeID int64
+	Kind        OutboxKind
+	ChannelID   string // for posts and updates
+	UserID      string // for direct messages
+	// MessageKey names a channel message that later updates edit in place,
+	// e.g. "agenda:42".
+	MessageKey string
+	// DedupeKey makes the message go at most once, e.g. "reminder:42:7".
+	DedupeKey string
+	Reply     Reply
+	DueAt     time.Time
+
+	// Set by the store when a worker claims the message.
+	Attempts int
+	Version  int    // goes up each time a pending update takes a newer Reply
+	Claim    string // the claim's token; only its holder may settle it
+}
+
+// noticePrefix marks the dedupe keys of notices to officers, which are not
+// themselves reported when they fail.
+const noticePrefix = "notice:"
+
+// NotifyOutboxFailure tells the committee's officers, by direct message,
+// that msg could not be sent and why. Notices that fail are not reported
+// again.
+func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, reason string, now time.Time) error {
+	if strings.HasPrefix(msg.DedupeKey, noticePrefix) || msg.CommitteeID == 0 {
+		return nil
+	}
+	c, err := s.store.CommitteeByID(ctx, msg.CommitteeID)
+	if err != nil {
+		return err
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	what := "a message"
+	switch msg.Kind {
+	case OutboxPost:
+		what = "a message to <#" + msg.ChannelID + ">"
+	case OutboxUpdate:
+		what = "an update to a message in <#" + msg.ChannelID + ">"
+	case OutboxDM:
+		what = "a direct message to <@" + msg.UserID + ">"
+	}
+	// The header is plain text (escape it for mrkdwn); the text is mrkdwn
+	// already.
+	title := Escape(msg.Reply.Header)
+	if title == "" {
+		title = firstLine(msg.Reply.Text)
+	}
+	text := fmt.Sprintf("I could not send %s for *%s*, and have stopped trying.\nSlack said: `%s`", what, Escape(c.Name), Escape(truncateRunes(reason, 300)))
+	if title != "" {
+		text += "\nThe message began: " + truncateRunes(title, 200)
+	}
+	text += "\nCheck that Quorum is in the channel, then send it again (for an agenda: `/agenda post`)."
+	var notices []OutboxMessage
+	for _, m := range members {
+		if !m.IsOfficer() {
+			continue
+		}
+		notices = append(notices, OutboxMessage{
+			CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID,
+			DedupeKey: fmt.Sprintf("%s%d:%d:%s", noticePrefix, msg.ID, msg.Version, m.UserID),
+			Reply:     Reply{Visibility: Private, Text: text}, DueAt: now,
+		})
+	}
+	if len(notices) == 0 {
+		return nil
+	}
+	_, err = s.store.Enqueue(ctx, notices...)
+	return err
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// truncateRunes shortens s to at most n runes, marking the cut.
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

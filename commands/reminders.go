@@ -1,0 +1,334 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Reminder settings' bounds.
+const (
+	MaxReminderDays = 60 // the earliest reminder, in days before a meeting
+	MaxReminders    = 5  // reminders per meeting
+)
+
+// ReminderGrace is how late a reminder may still go out: one missed while
+// the bot was stopped is sent when it starts again, unless it is this stale.
+// Reminders of a meeting scheduled after they were due are not sent.
+const ReminderGrace = 12 * time.Hour
+
+// PendingReminder is a reminder that has not been enqueued: the committee,
+// the meeting, and how many days before the meeting it is due.
+type PendingReminder struct {
+	Committee Committee
+	Meeting   Meeting
+	Days      int
+}
+
+// ReminderDue is when the reminder days before a meeting starting at starts
+// is due: at clock on that calendar day in loc. It is computed on the
+// calendar, not by subtracting hours, so a reminder is at 09:00 local time
+// whether or not the clocks change in between.
+func ReminderDue(starts time.Time, days int, at Clock, loc *time.Location) time.Time {
+	y, m, d := starts.In(loc).Date()
+	return time.Date(y, m, d-days, at.Hour, at.Minute, 0, 0, loc)
+}
+
+// reminderSettings is a parsed "/meeting reminders DAYS [TIME]|off".
+type reminderSettings struct {
+	Off     bool
+	Days    []int // most days first
+	At      Clock
+	HasTime bool
+}
+
+// parseReminders reads "off", or the days before each meeting ("7,1",
+// "7, 1", "7 1", optionally followed by "days" or "days before") and an
+// optional time of day ("09:00", "9am").
+func parseReminders(args []string) (reminderSettings, error) {
+	var rs reminderSettings
+	if len(args) == 1 {
+		switch strings.ToLower(args[0]) {
+		case "off", "none", "stop":
+			return reminderSettings{Off: true}, nil
+		}
+	}
+	seen := map[int]bool{}
+	i := 0
+	for ; i < len(args); i++ {
+		w := args[i]
+		if strings.Trim(w, "0123456789,") != "" {
+			break
+		}
+		if strings.Contains(w, ":") {
+			break
+		}
+		for _, p := range strings.Split(w, ",") {
+			if p == "" {
+				continue
+			}
+			if len(p) > 3 {
+				return rs, fmt.Errorf("%s days is too far ahead: reminders go at most %d days before", p, MaxReminderDays)
+			}
+			d, err := strconv.Atoi(p)
+			if err != nil {
+				return rs, fmt.Errorf("%q is not a number of days", p)
+			}
+			if d > MaxReminderDays {
+				return rs, fmt.Errorf("%d days is too far ahead: reminders go at most %d days before", d, MaxReminderDays)
+			}
+			if !seen[d] {
+				seen[d] = true
+				rs.Days = append(rs.Days, d)
+			}
+		}
+	}
+	if len(rs.Days) == 0 {
+		return rs, errors.New("give the days before each meeting, e.g. `7,1`, or `off`")
+	}
+	if len(rs.Days) > MaxReminders {
+		return rs, fmt.Errorf("that is %d reminders; the limit is %d a meeting", len(rs.Days), MaxReminders)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(rs.Days)))
+	for i < len(args) {
+		switch strings.ToLower(args[i]) {
+		case "day", "days", "before", "at":
+			i++
+			continue
+		}
+		break
+	}
+	rest := args[i:]
+	if len(rest) == 0 {
+		return rs, nil
+	}
+	c, n, err := takeClock(rest)
+	if err != nil {
+		return rs, err
+	}
+	if n == 0 || n != len(rest) {
+		return rs, fmt.Errorf("%q is not a time of day: use 09:00 or 9am", strings.Join(rest, " "))
+	}
+	rs.At, rs.HasTime = c, true
+	return rs, nil
+}
+
+// describeReminders says when c's reminders go out.
+func describeReminders(c Committee) string {
+	if len(c.ReminderDays) == 0 {
+		return fmt.Sprintf("Reminders for *%s* are off.", Escape(c.Name))
+	}
+	parts := make([]string, len(c.ReminderDays))
+	for i, d := range c.ReminderDays {
+		switch d {
+		case 0:
+			parts[i] = "on the day"
+		case 1:
+			parts[i] = "1 day before"
+		default:
+			parts[i] = fmt.Sprintf("%d days before", d)
+		}
+	}
+	return fmt.Sprintf("Reminders for *%s* go to the channel %s each meeting, at %s (%s time).", Escape(c.Name), joinAnd(parts), c.ReminderTime, c.Location())
+}
+
+// setReminders serves "/meeting reminders DAYS [TIME]|off".
+func (s *Service) setReminders(ctx context.Context, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/meeting"]
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(args) == 0 {
+		return private("%s", describeReminders(c)), nil
+	}
+	if _, err := s.officer(ctx, c, r, "change reminders"); err != nil {
+		return Reply{}, err
+	}
+	rs, err := parseReminders(args)
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	at := reminderClock(c)
+	if rs.HasTime {
+		at = rs.At
+	}
+	if err := s.store.SetReminders(ctx, c.ID, rs.Days, at, r.UserID); err != nil {
+		return Reply{}, err
+	}
+	c.ReminderDays, c.ReminderTime = rs.Days, at.String()
+	return private("%s", describeReminders(c)), nil
+}
+
+// reminderClock is c's reminder time of day, 09:00 when unset.
+func reminderClock(c Committee) Clock {
+	if cl, n, err := takeClock([]string{c.ReminderTime}); err == nil && n == 1 {
+		return cl
+	}
+	return Clock{9, 0}
+}
+
+// EnqueueDueReminders queues every reminder due at now that has not gone
+// out: for each, a post to the committee's channel and direct messages to
+// presenters whose reports are missing. Each reminder is queued once (its
+// dedupe key is reminder:<meeting>:<days>), however often this runs and
+// however many replicas run it. It returns how many it queued.
+func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, error) {
+	pending, err := s.store.PendingReminders(ctx, now, now.AddDate(0, 0, MaxReminderDays+1))
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	var errs []error
+	for _, p := range pending {
+		loc := p.Committee.Location()
+		due := ReminderDue(p.Meeting.StartsAt, p.Days, reminderClock(p.Committee), loc)
+		if due.After(now) || now.Sub(due) > ReminderGrace || !now.Before(p.Meeting.StartsAt) {
+			continue
+		}
+		msgs, err := s.reminderMessages(ctx, p, now)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("reminder for meeting %d: %w", p.Meeting.ID, err))
+			continue
+		}
+		ok, err := s.store.Enqueue(ctx, msgs...)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("reminder for meeting %d: %w", p.Meeting.ID, err))
+			continue
+		}
+		if ok {
+			queued++
+		}
+	}
+	return queued, errors.Join(errs...)
+}
+
+// reminderMessages builds a reminder: the channel post and the direct
+// messages to presenters whose reports are missing.
+func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now time.Time) ([]OutboxMessage, error) {
+	c, m := p.Committee, p.Meeting
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	reports, err := s.store.AgendaReports(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	missing := MissingReports(items, reports)
+	key := fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
+	msgs := []OutboxMessage{{
+		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: key, DedupeKey: key,
+		Reply: ReminderReply(c, m, p.Days, items, as, missing), DueAt: now,
+	}}
+	for _, dm := range presenterDMs(c, m, missing, members) {
+		dm.DedupeKey = key + ":dm:" + dm.UserID
+		dm.DueAt = now
+		msgs = append(msgs, dm)
+	}
+	return msgs, nil
+}
+
+// MissingReports are the items that name a presenter but have no report
+// link standing. Standard items need no report.
+func MissingReports(items []AgendaItem, reports []AgendaReport) []AgendaItem {
+	have := map[string]bool{}
+	for _, r := range reports {
+		have[r.Item] = true
+	}
+	var out []AgendaItem
+	for _, it := range items {
+		if it.Standard || strings.TrimSpace(it.Presenter) == "" || have[it.Number] {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// ReminderReply is the reminder posted to the channel days before meeting m.
+func ReminderReply(c Committee, m Meeting, days int, items []AgendaItem, as []Apology, missing []AgendaItem) Reply {
+	loc := c.Location()
+	when := fmt.Sprintf("in %d days", days)
+	switch days {
+	case 0:
+		when = "today"
+	case 1:
+		when = "tomorrow"
+	}
+	facts := fmt.Sprintf("*%s* (%s time)", formatWhen(m.StartsAt, loc), loc)
+	if m.Venue != "" {
+		facts += "\n*Venue:* " + Escape(m.Venue)
+	}
+	reply := Reply{
+		Visibility: Public,
+		Header:     "Reminder: " + c.Name + " meets " + when,
+		Text:       facts,
+		Sections: []Section{
+			{Title: "Agenda", Text: itemLines(items, nil, false)},
+			{Title: "Apologies received", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as))},
+		},
+		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest with `/declare ITEM KIND NATURE`. Send your report's link with `/report ITEM URL`. The full agenda: `/agenda`.",
+	}
+	if len(missing) > 0 {
+		var b strings.Builder
+		for _, it := range missing {
+			fmt.Fprintf(&b, "• *%s* %s — _%s_\n", it.Number, Escape(it.Title), presenterText(it))
+		}
+		reply.Sections = append(reply.Sections, Section{Title: "Reports still missing", Text: strings.TrimRight(b.String(), "\n")})
+	}
+	return reply
+}
+
+// presenterDMs are the direct messages to members who present items whose
+// reports are missing, one per member. Presenters are matched to members
+// by name, ignoring case, spacing and titles such as "Superintendent".
+func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member) []OutboxMessage {
+	byName := map[string]Member{}
+	for _, mem := range members {
+		for _, n := range presenterNames(mem.Name) {
+			byName[n] = mem
+		}
+	}
+	var order []string
+	owed := map[string][]AgendaItem{}
+	for _, it := range missing {
+		for _, n := range presenterNames(it.Presenter) {
+			mem, ok := byName[n]
+			if !ok {
+				continue
+			}
+			if _, seen := owed[mem.UserID]; !seen {
+				order = append(order, mem.UserID)
+			}
+			if l := owed[mem.UserID]; len(l) == 0 || l[len(l)-1].Number != it.Number {
+				owed[mem.UserID] = append(l, it)
+			}
+		}
+	}
+	loc := c.Location()
+	var out []OutboxMessage
+	for _, userID := range order {
+		its := owed[userID]
+		var b strings.Builder
+		fmt.Fprintf(&b, "Your report for the meeting of *%s* on %s has not arrived yet:\n", Escape(c.Name), describeMeeting(m, loc))
+		for _, it := range its {
+			fmt.Fprintf(&b, "• *%s* %s\n", it.Number, Escape(it.Title))
+		}
+		fmt.Fprintf(&b, "Please send its link from <#%s> with `/report %s URL`. If you can't come, send apologies with `/apologies`.", c.ChannelID, its[0].Number)
+		out = append(out, OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: userID, Reply: Reply{Visibility: Private, Text: b.String()}})
+	}
+	return out
+}

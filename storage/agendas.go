@@ -1,0 +1,257 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// CommitteeByID implements commands.AgendaStore.
+func (db *DB) CommitteeByID(ctx context.Context, id int64) (commands.Committee, error) {
+	c, err := getCommittee(ctx, db.x, `id = $1`, id)
+	return c, mapErr("committee by id", err)
+}
+
+type itemRow struct {
+	ID           int64          `db:"id"`
+	MeetingID    int64          `db:"meeting_id"`
+	Number       string         `db:"number"`
+	Title        string         `db:"title"`
+	Presenter    string         `db:"presenter"`
+	Organisation string         `db:"organisation"`
+	Description  string         `db:"description"`
+	Refs         pq.StringArray `db:"refs"`
+	Standard     bool           `db:"standard"`
+}
+
+func (r itemRow) item() commands.AgendaItem {
+	return commands.AgendaItem{
+		ID: r.ID, MeetingID: r.MeetingID, Number: r.Number, Title: r.Title, Presenter: r.Presenter,
+		Organisation: r.Organisation, Description: r.Description, References: []string(r.Refs), Standard: r.Standard,
+	}
+}
+
+const itemColumns = `id, meeting_id, number, title, presenter, organisation, description, refs, standard`
+
+func agendaItems(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]commands.AgendaItem, error) {
+	var rows []itemRow
+	err := sqlx.SelectContext(ctx, q, &rows, `SELECT `+itemColumns+` FROM agenda_items
+		WHERE meeting_id = $1 AND removed_at IS NULL ORDER BY position, number`, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]commands.AgendaItem, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	commands.SortItems(out)
+	return out, nil
+}
+
+// AgendaItems implements commands.AgendaStore.
+func (db *DB) AgendaItems(ctx context.Context, meetingID int64) ([]commands.AgendaItem, error) {
+	items, err := agendaItems(ctx, db.x, meetingID)
+	return items, mapErr("agenda items", err)
+}
+
+// insertItem adds it to a meeting's agenda; ErrConflict if its number stands.
+func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it commands.AgendaItem, by string) error {
+	refs := it.References
+	if refs == nil {
+		refs = []string{}
+	}
+	_, err := q.ExecContext(ctx, `
+		INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation, description, refs, standard, added_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		meetingID, it.Number, commands.ItemKey(it.Number), it.Title, it.Presenter, it.Organisation,
+		it.Description, pq.Array(refs), it.Standard, by)
+	return err
+}
+
+// ChangeAgenda implements commands.AgendaStore.
+func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string) error {
+	return db.inTx(ctx, "change agenda", func(tx *sqlx.Tx) error {
+		// Lock the meeting so that concurrent changes to one agenda queue up.
+		var committeeID int64
+		if err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
+			return err
+		}
+		for _, ch := range changes {
+			switch {
+			case ch.Add != nil:
+				if err := insertItem(ctx, tx, meetingID, *ch.Add, by); err != nil {
+					return err
+				}
+				if err := audit(ctx, tx, committeeID, by, "agenda.add", ch.Add.Number, map[string]any{
+					"meeting": meetingID, "title": ch.Add.Title, "presenter": ch.Add.Presenter, "organisation": ch.Add.Organisation}); err != nil {
+					return err
+				}
+			case ch.Remove != "":
+				var id int64
+				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET removed_at = now(), removed_by = $3
+					WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`, meetingID, ch.Remove, by)
+				if err != nil {
+					return fmt.Errorf("item %s: %w", ch.Remove, err)
+				}
+				if err := audit(ctx, tx, committeeID, by, "agenda.remove", ch.Remove, map[string]any{"meeting": meetingID}); err != nil {
+					return err
+				}
+			case ch.Move != "":
+				var id int64
+				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET number = $3, position = $4
+					WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`,
+					meetingID, ch.Move, ch.To, commands.ItemKey(ch.To))
+				if err != nil {
+					return fmt.Errorf("item %s: %w", ch.Move, err)
+				}
+				if err := audit(ctx, tx, committeeID, by, "agenda.move", ch.Move, map[string]any{"meeting": meetingID, "to": ch.To}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// AgendaReports implements commands.AgendaStore.
+func (db *DB) AgendaReports(ctx context.Context, meetingID int64) ([]commands.AgendaReport, error) {
+	var rows []struct {
+		Item   string         `db:"item_number"`
+		UserID sql.NullString `db:"user_id"`
+		Name   string         `db:"name"`
+		URL    string         `db:"url"`
+		Title  string         `db:"title"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `
+		SELECT item_number, user_id, name, url, title FROM (
+			SELECT DISTINCT ON (item_number, member_key) id, item_number, user_id, name, url, title, action
+			FROM report_links WHERE meeting_id = $1
+			ORDER BY item_number, member_key, id DESC
+		) latest
+		WHERE action = 'submitted'
+		ORDER BY id`, meetingID)
+	if err != nil {
+		return nil, mapErr("agenda reports", err)
+	}
+	out := make([]commands.AgendaReport, len(rows))
+	for i, r := range rows {
+		out[i] = commands.AgendaReport{Item: r.Item, UserID: r.UserID.String, Name: r.Name, URL: r.URL, Title: r.Title}
+	}
+	return out, nil
+}
+
+// ImportAgenda implements commands.AgendaStore.
+func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by string) (commands.AgendaImportResult, error) {
+	var res commands.AgendaImportResult
+	err := db.inTx(ctx, "import agenda", func(tx *sqlx.Tx) error {
+		res = commands.AgendaImportResult{}
+		// Serialise imports into one committee.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, imp.CommitteeID); err != nil {
+			return err
+		}
+		var err error
+		res.MeetingID, res.MeetingCreated, err = ensureMeeting(ctx, tx, imp.CommitteeID, imp.StartsAt, imp.Venue, nil, by)
+		if err != nil {
+			return err
+		}
+		var seen bool
+		err = tx.GetContext(ctx, &seen, `SELECT EXISTS (SELECT 1 FROM minute_documents
+			WHERE meeting_id = $1 AND kind = 'agenda' AND sha256 = $2)`, res.MeetingID, imp.SHA256)
+		if err != nil {
+			return err
+		}
+		if seen {
+			res.Unchanged = true
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = now()
+			WHERE meeting_id = $1 AND kind = 'agenda' AND replaced_at IS NULL`, res.MeetingID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by)
+			VALUES ($1, $2, 'agenda', $3, $4)`, imp.CommitteeID, res.MeetingID, imp.SHA256, by); err != nil {
+			return err
+		}
+		res.ItemsAdded, res.ItemsRemoved, err = replaceItems(ctx, tx, res.MeetingID, imp.Items, by)
+		if err != nil {
+			return err
+		}
+		for _, t := range imp.Future {
+			_, created, err := ensureMeeting(ctx, tx, imp.CommitteeID, t, "", imp.FutureItems, by)
+			if err != nil {
+				return err
+			}
+			if created {
+				res.FutureAdded++
+			}
+		}
+		return audit(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{
+			"meeting": res.MeetingID, "items": len(imp.Items), "added": res.ItemsAdded,
+			"removed": res.ItemsRemoved, "future": res.FutureAdded})
+	})
+	return res, err
+}
+
+// ensureMeeting finds the committee's meeting at starts, or schedules it
+// with items. A venue fills in one the meeting lacks.
+func ensureMeeting(ctx context.Context, tx *sqlx.Tx, committeeID int64, starts time.Time, venue string, items []commands.AgendaItem, by string) (int64, bool, error) {
+	var id int64
+	var curVenue string
+	err := tx.QueryRowxContext(ctx, `SELECT id, venue FROM meetings WHERE committee_id = $1 AND starts_at = $2`, committeeID, starts).Scan(&id, &curVenue)
+	switch {
+	case err == nil:
+		if curVenue == "" && venue != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET venue = $2 WHERE id = $1`, id, venue); err != nil {
+				return 0, false, err
+			}
+		}
+		return id, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, false, err
+	}
+	m, err := scheduleMeeting(ctx, tx, commands.Meeting{CommitteeID: committeeID, StartsAt: starts, Venue: venue, Items: items}, "import", by)
+	return m.ID, err == nil, err
+}
+
+// replaceItems makes a meeting's standing items the given ones: items
+// whose number, title, presenter and organisation are unchanged stay; the
+// rest are marked removed and the new ones added.
+func replaceItems(ctx context.Context, tx *sqlx.Tx, meetingID int64, items []commands.AgendaItem, by string) (added, removed int, err error) {
+	current, err := agendaItems(ctx, tx, meetingID)
+	if err != nil {
+		return 0, 0, err
+	}
+	want := map[string]commands.AgendaItem{}
+	for _, it := range items {
+		want[it.Number] = it
+	}
+	keep := map[string]bool{}
+	for _, cur := range current {
+		w, ok := want[cur.Number]
+		if ok && w.Title == cur.Title && w.Presenter == cur.Presenter && w.Organisation == cur.Organisation {
+			keep[cur.Number] = true
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
+			return 0, 0, err
+		}
+		removed++
+	}
+	for _, it := range items {
+		if keep[it.Number] {
+			continue
+		}
+		if err := insertItem(ctx, tx, meetingID, it, by); err != nil {
+			return 0, 0, err
+		}
+		added++
+	}
+	return added, removed, nil
+}

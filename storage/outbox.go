@@ -1,0 +1,225 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// errDuplicate rolls back an Enqueue whose dedupe key was used before.
+var errDuplicate = errors.New("dedupe key already used")
+
+// Enqueue implements commands.OutboxStore.
+func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool, error) {
+	err := db.inTx(ctx, "enqueue", func(tx *sqlx.Tx) error {
+		for _, m := range msgs {
+			payload, err := json.Marshal(m.Reply)
+			if err != nil {
+				return err
+			}
+			due := m.DueAt
+			if due.IsZero() {
+				due = time.Now()
+			}
+			if m.Kind == commands.OutboxUpdate {
+				// Coalesce: one pending update per message is enough, carrying
+				// the newest payload. If a worker is sending the pending one
+				// right now, the version tells it to send again.
+				_, err = tx.ExecContext(ctx, `
+					INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, payload, due_at)
+					VALUES ($1, 'update', $2, $3, $4, $5, $6)
+					ON CONFLICT (message_key) WHERE kind = 'update' AND state = 'pending'
+					DO UPDATE SET payload = EXCLUDED.payload, version = outbox.version + 1`,
+					nullID(m.CommitteeID), m.ChannelID, m.UserID, m.MessageKey, string(payload), due)
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			var id int64
+			err = tx.GetContext(ctx, &id, `
+				INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, dedupe_key, payload, due_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+				ON CONFLICT (dedupe_key) DO UPDATE
+				SET payload = EXCLUDED.payload, channel_id = EXCLUDED.channel_id, user_id = EXCLUDED.user_id,
+				    due_at = EXCLUDED.due_at, state = 'pending', attempts = 0, last_error = '',
+				    locked_until = NULL, claim_token = NULL, version = outbox.version + 1
+				WHERE outbox.state = 'failed'
+				RETURNING id`,
+				nullID(m.CommitteeID), string(m.Kind), m.ChannelID, m.UserID, m.MessageKey, nullString(m.DedupeKey), string(payload), due)
+			if errors.Is(err, sql.ErrNoRows) {
+				return errDuplicate
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, errDuplicate) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// MessagePosted implements commands.OutboxStore.
+func (db *DB) MessagePosted(ctx context.Context, key string) (bool, error) {
+	var posted bool
+	err := db.x.GetContext(ctx, &posted, `SELECT
+		EXISTS (SELECT 1 FROM slack_messages WHERE message_key = $1)
+		OR EXISTS (SELECT 1 FROM outbox WHERE message_key = $1 AND kind = 'post' AND state = 'pending')`, key)
+	return posted, mapErr("message posted", err)
+}
+
+type outboxRow struct {
+	ID          int64         `db:"id"`
+	CommitteeID sql.NullInt64 `db:"committee_id"`
+	Kind        string        `db:"kind"`
+	ChannelID   string        `db:"channel_id"`
+	UserID      string        `db:"user_id"`
+	MessageKey  string        `db:"message_key"`
+	DedupeKey   string        `db:"dedupe_key"`
+	Payload     []byte        `db:"payload"`
+	DueAt       time.Time     `db:"due_at"`
+	Attempts    int           `db:"attempts"`
+	Version     int           `db:"version"`
+	Claim       string        `db:"claim_token"`
+}
+
+// ClaimOutbox claims up to limit messages due at now for one worker, for
+// lease: the claim is committed before anything is sent, so another worker
+// (on this replica or another) skips the rows while the lease lasts. An
+// update waits while its message's post is still pending, so that it has
+// a message to edit.
+func (db *DB) ClaimOutbox(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]commands.OutboxMessage, error) {
+	var token [12]byte
+	_, _ = rand.Read(token[:])
+	var rows []outboxRow
+	err := db.x.SelectContext(ctx, &rows, `
+		UPDATE outbox o SET locked_until = $2, claim_token = $3, attempts = o.attempts + 1
+		WHERE o.id IN (
+			SELECT c.id FROM outbox c
+			WHERE c.state = 'pending' AND c.due_at <= $1 AND (c.locked_until IS NULL OR c.locked_until <= $1)
+			  AND NOT (c.kind = 'update' AND EXISTS (
+			      SELECT 1 FROM outbox p WHERE p.message_key = c.message_key AND p.kind = 'post' AND p.state = 'pending'))
+			ORDER BY c.due_at, c.id
+			LIMIT $4
+			FOR UPDATE SKIP LOCKED)
+		RETURNING o.id, o.committee_id, o.kind, o.channel_id, o.user_id, o.message_key,
+			COALESCE(o.dedupe_key, '') AS dedupe_key, o.payload, o.due_at, o.attempts, o.version, o.claim_token`,
+		now, now.Add(lease), hex.EncodeToString(token[:]), limit)
+	if err != nil {
+		return nil, mapErr("claim outbox", err)
+	}
+	out := make([]commands.OutboxMessage, 0, len(rows))
+	for _, r := range rows {
+		m := commands.OutboxMessage{
+			ID: r.ID, CommitteeID: r.CommitteeID.Int64, Kind: commands.OutboxKind(r.Kind), ChannelID: r.ChannelID,
+			UserID: r.UserID, MessageKey: r.MessageKey, DedupeKey: r.DedupeKey, DueAt: r.DueAt,
+			Attempts: r.Attempts, Version: r.Version, Claim: r.Claim,
+		}
+		if err := json.Unmarshal(r.Payload, &m.Reply); err != nil {
+			m.Reply = commands.Reply{Text: "(unreadable message)"}
+		}
+		out = append(out, m)
+	}
+	// Oldest first, as claimed (RETURNING keeps no order).
+	sortByDue(out)
+	return out, nil
+}
+
+func sortByDue(ms []commands.OutboxMessage) {
+	sort.Slice(ms, func(i, j int) bool {
+		if !ms[i].DueAt.Equal(ms[j].DueAt) {
+			return ms[i].DueAt.Before(ms[j].DueAt)
+		}
+		return ms[i].ID < ms[j].ID
+	})
+}
+
+// OutboxSent records that m went to Slack as message ts in channelID. It
+// reports false when m is an update that took a newer payload while it was
+// being sent: the row stays pending, due at now, to send the newer one.
+func (db *DB) OutboxSent(ctx context.Context, m commands.OutboxMessage, channelID, ts string, now time.Time) (bool, error) {
+	done := false
+	err := db.inTx(ctx, "outbox sent", func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', sent_at = $3, locked_until = NULL, last_error = ''
+			WHERE id = $1 AND claim_token = $2 AND version = $4 AND state = 'pending'`, m.ID, m.Claim, now, m.Version)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			done = true
+		} else if _, err := tx.ExecContext(ctx, `UPDATE outbox SET locked_until = NULL, due_at = $3
+			WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, now); err != nil {
+			return err
+		}
+		if m.MessageKey == "" || ts == "" {
+			return nil
+		}
+		switch m.Kind {
+		case commands.OutboxPost:
+			// The first post of a key is the one updates edit.
+			_, err = tx.ExecContext(ctx, `INSERT INTO slack_messages (message_key, channel_id, ts) VALUES ($1, $2, $3)
+				ON CONFLICT (message_key) DO NOTHING`, m.MessageKey, channelID, ts)
+		case commands.OutboxUpdate:
+			_, err = tx.ExecContext(ctx, `UPDATE slack_messages SET updated_at = now() WHERE message_key = $1`, m.MessageKey)
+		}
+		return err
+	})
+	return done, err
+}
+
+// OutboxRetry puts m back, due again at at, noting why it failed.
+func (db *DB) OutboxRetry(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error {
+	_, err := db.x.ExecContext(ctx, `UPDATE outbox SET due_at = $3, locked_until = NULL, last_error = $4
+		WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, at, clipText(reason, 1000))
+	return mapErr("outbox retry", err)
+}
+
+// OutboxFailed gives up on m, noting why.
+func (db *DB) OutboxFailed(ctx context.Context, m commands.OutboxMessage, reason string) error {
+	_, err := db.x.ExecContext(ctx, `UPDATE outbox SET state = 'failed', locked_until = NULL, last_error = $3
+		WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, clipText(reason, 1000))
+	return mapErr("outbox failed", err)
+}
+
+// SlackMessage finds the channel and ts of the message posted under key;
+// ErrNotFound if none was.
+func (db *DB) SlackMessage(ctx context.Context, key string) (channelID, ts string, err error) {
+	err = db.x.QueryRowxContext(ctx, `SELECT channel_id, ts FROM slack_messages WHERE message_key = $1`, key).Scan(&channelID, &ts)
+	return channelID, ts, mapErr("slack message", err)
+}
+
+// OutboxCounts counts outbox rows by state, for metrics and tests.
+func (db *DB) OutboxCounts(ctx context.Context) (map[string]int, error) {
+	var rows []struct {
+		State string `db:"state"`
+		N     int    `db:"n"`
+	}
+	if err := db.x.SelectContext(ctx, &rows, `SELECT state, count(*) AS n FROM outbox GROUP BY state`); err != nil {
+		return nil, mapErr("outbox counts", err)
+	}
+	out := map[string]int{}
+	for _, r := range rows {
+		out[r.State] = r.N
+	}
+	return out, nil
+}
+
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
+}

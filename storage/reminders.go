@@ -1,0 +1,63 @@
+package storage
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// SetReminders implements commands.ReminderStore.
+func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, at commands.Clock, by string) error {
+	if days == nil {
+		days = []int{}
+	}
+	return db.inTx(ctx, "set reminders", func(tx *sqlx.Tx) error {
+		var id int64
+		err := tx.GetContext(ctx, &id, `UPDATE committees SET reminder_days = $2, reminder_time = $3 WHERE id = $1 RETURNING id`,
+			committeeID, pq.Array(days), at.String())
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, committeeID, by, "committee.reminders", "", map[string]any{"days": days, "at": at.String()})
+	})
+}
+
+// PendingReminders implements commands.ReminderStore. A reminder counts as
+// enqueued once the outbox holds its post (dedupe key
+// reminder:<meeting>:<days>), whatever became of it.
+func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]commands.PendingReminder, error) {
+	var rows []struct {
+		committeeRow
+		MeetingID int64     `db:"meeting_id"`
+		StartsAt  time.Time `db:"starts_at"`
+		Venue     string    `db:"venue"`
+		Status    string    `db:"status"`
+		Days      int       `db:"days"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `
+		SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
+		       to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
+		       m.id AS meeting_id, m.starts_at, m.venue, m.status, d.days
+		FROM committees c
+		JOIN meetings m ON m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $1 AND m.starts_at <= $2
+		CROSS JOIN LATERAL unnest(c.reminder_days) AS d(days)
+		WHERE c.channel_id IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'reminder:' || m.id || ':' || d.days)
+		ORDER BY m.starts_at, m.id, d.days DESC`, from, to)
+	if err != nil {
+		return nil, mapErr("pending reminders", err)
+	}
+	out := make([]commands.PendingReminder, len(rows))
+	for i, r := range rows {
+		out[i] = commands.PendingReminder{
+			Committee: r.committeeRow.committee(),
+			Meeting:   commands.Meeting{ID: r.MeetingID, CommitteeID: r.ID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status)},
+			Days:      r.Days,
+		}
+	}
+	return out, nil
+}
