@@ -35,7 +35,7 @@ func TestRenderGolden(t *testing.T) {
 				{Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton"},
 				{Number: "8", Title: "Date of Next Meeting", Standard: true},
 			}
-			reports := []commands.AgendaReport{{Item: "7.5", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", Title: "SWACA report"}}
+			reports := []commands.ReportLink{{Item: "7.5", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", Title: "SWACA report"}}
 			as := []commands.Apology{{Name: "Tony Harland", Organisation: "MFRA"}}
 			return commands.AgendaReply(c, m, items, reports, as)
 		}(),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -33,16 +32,6 @@ func agendaCommand() *Command {
 		IsRead: agendaIsRead,
 		Run:    runAgenda,
 	}
-}
-
-// AgendaReport is a link to a written report for an agenda item, as it
-// stands: the latest one a member submitted for the item.
-type AgendaReport struct {
-	Item   string // "7.5"
-	UserID string
-	Name   string
-	URL    string
-	Title  string
 }
 
 // agendaIsRead: showing an agenda changes nothing; add, remove, move,
@@ -106,7 +95,7 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting) (Repl
 	if err != nil {
 		return Reply{}, err
 	}
-	reports, err := s.store.AgendaReports(ctx, m.ID)
+	reports, err := s.store.ReportLinks(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -121,7 +110,7 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting) (Repl
 // meeting's facts, the numbered items with their presenters and report
 // links, the apologies so far, and how to send apologies and declare
 // interests.
-func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []AgendaReport, as []Apology) Reply {
+func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, as []Apology) Reply {
 	loc := c.Location()
 	facts := fmt.Sprintf("*%s* (%s time)", formatWhen(m.StartsAt, loc), loc)
 	if m.Venue != "" {
@@ -145,11 +134,11 @@ func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []AgendaRep
 
 // itemLines lists items one a line, sub-items indented, with presenters
 // and, when withLinks, the report links standing for each.
-func itemLines(items []AgendaItem, reports []AgendaReport, withLinks bool) string {
+func itemLines(items []AgendaItem, reports []ReportLink, withLinks bool) string {
 	if len(items) == 0 {
 		return "No items yet. An officer can add them with `/agenda add NUMBER TITLE — PRESENTER` or import the published agenda with `/agenda import`."
 	}
-	byItem := map[string][]AgendaReport{}
+	byItem := map[string][]ReportLink{}
 	for _, rep := range reports {
 		byItem[rep.Item] = append(byItem[rep.Item], rep)
 	}
@@ -164,11 +153,11 @@ func itemLines(items []AgendaItem, reports []AgendaReport, withLinks bool) strin
 		}
 		if withLinks {
 			for _, rep := range byItem[it.Number] {
-				label := "report"
-				if rep.Title != "" {
-					label = rep.Title
+				title := rep.Title
+				if title == "" {
+					title = "report"
 				}
-				b.WriteString(" · " + link(rep.URL, label))
+				b.WriteString(" · " + LinkText(rep.URL, title))
 			}
 		}
 		b.WriteString("\n")
@@ -188,17 +177,6 @@ func presenterText(it AgendaItem) string {
 	return who
 }
 
-// link is a Slack link to an http(s) URL, or the escaped text when the URL
-// is not one. Characters that would end the link early are encoded.
-func link(raw, label string) string {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Escape(label)
-	}
-	safe := strings.NewReplacer("<", "%3C", ">", "%3E", "|", "%7C", " ", "%20").Replace(raw)
-	label = strings.ReplaceAll(Escape(label), "|", "¦")
-	return "<" + safe + "|" + label + ">"
-}
 
 func prefixed(prefix, s string) string {
 	if s == "" {

@@ -215,7 +215,7 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 	if err != nil {
 		return nil, err
 	}
-	reports, err := s.store.AgendaReports(ctx, m.ID)
+	reports, err := s.store.ReportLinks(ctx, m.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 
 // MissingReports are the items that name a presenter but have no report
 // link standing. Standard items need no report.
-func MissingReports(items []AgendaItem, reports []AgendaReport) []AgendaItem {
+func MissingReports(items []AgendaItem, reports []ReportLink) []AgendaItem {
 	have := map[string]bool{}
 	for _, r := range reports {
 		have[r.Item] = true

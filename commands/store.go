@@ -136,9 +136,6 @@ type AgendaStore interface {
 	// transaction: all or nothing. Adding a number that stands is
 	// ErrConflict; removing or moving one that does not is ErrNotFound.
 	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string) error
-	// AgendaReports lists the report links standing for a meeting's items:
-	// the latest submission per item and member, unless removed since.
-	AgendaReports(ctx context.Context, meetingID int64) ([]AgendaReport, error)
 	// ImportAgenda records an imported agenda in one transaction: its
 	// meeting (made if missing), its items, and the future meetings of its
 	// programme. The same document twice changes nothing.

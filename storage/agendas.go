@@ -120,32 +120,6 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 	})
 }
 
-// AgendaReports implements commands.AgendaStore.
-func (db *DB) AgendaReports(ctx context.Context, meetingID int64) ([]commands.AgendaReport, error) {
-	var rows []struct {
-		Item   string         `db:"item_number"`
-		UserID sql.NullString `db:"user_id"`
-		Name   string         `db:"name"`
-		URL    string         `db:"url"`
-		Title  string         `db:"title"`
-	}
-	err := db.x.SelectContext(ctx, &rows, `
-		SELECT item_number, user_id, name, url, title FROM (
-			SELECT DISTINCT ON (item_number, member_key) id, item_number, user_id, name, url, title, action
-			FROM report_links WHERE meeting_id = $1
-			ORDER BY item_number, member_key, id DESC
-		) latest
-		WHERE action = 'submitted'
-		ORDER BY id`, meetingID)
-	if err != nil {
-		return nil, mapErr("agenda reports", err)
-	}
-	out := make([]commands.AgendaReport, len(rows))
-	for i, r := range rows {
-		out[i] = commands.AgendaReport{Item: r.Item, UserID: r.UserID.String, Name: r.Name, URL: r.URL, Title: r.Title}
-	}
-	return out, nil
-}
 
 // ImportAgenda implements commands.AgendaStore.
 func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by string) (commands.AgendaImportResult, error) {
