@@ -29,6 +29,8 @@ type Config struct {
 	// Deadline bounds a command's work so that Slack always gets its
 	// answer within its 3 seconds. Default 2.5s.
 	Deadline time.Duration
+	// Metrics, when set, count requests and are served at GET /metrics.
+	Metrics *Metrics
 }
 
 // Server serves Slack's HTTP requests.
@@ -37,6 +39,8 @@ type Server struct {
 	log   *slog.Logger
 	users *Users
 	mux   *http.ServeMux
+	// names are the registered commands, the only command labels metrics use.
+	names map[string]bool
 }
 
 // MaxBodyBytes bounds a request body from Slack. Slash commands and
@@ -54,10 +58,21 @@ func NewServer(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux(), names: map[string]bool{}}
+	if cfg.Service != nil {
+		var names []string
+		for _, c := range cfg.Service.Commands() {
+			s.names[c.Name] = true
+			names = append(names, c.Name)
+		}
+		cfg.Metrics.known(names)
+	}
 	s.mux.HandleFunc("POST /slack/commands", s.slashCommand)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
+	if cfg.Metrics != nil {
+		s.mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
 	return s
 }
 
@@ -90,9 +105,23 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 // It never fails: errors become replies that say what did not happen, and
 // are logged once, here, with the reference the user sees.
 func (s *Server) handle(ctx context.Context, req commands.Request) commands.Reply {
-	return run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
-		return s.cfg.Service.Run(ctx, req)
+	start := time.Now()
+	var err error
+	reply := run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
+		var r commands.Reply
+		r, err = s.cfg.Service.Run(ctx, req)
+		return r, err
 	})
+	s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(reply, err), time.Since(start))
+	return reply
+}
+
+// commandLabel is the command's name if it is registered, else "other".
+func (s *Server) commandLabel(name string) string {
+	if s.names[name] {
+		return name
+	}
+	return otherCommand
 }
 
 // run applies the deadline and turns errors into replies.

@@ -22,6 +22,10 @@ type Reply struct {
 	Buttons    []Button
 	// Form, when set, asks the transport to open a form (a Slack modal).
 	Form *Form
+	// Refused marks a reply that turns the request down for a mistake the
+	// user can fix (a bad date, not a member, unknown command): nothing was
+	// done. Transports count these apart from requests carried out.
+	Refused bool
 }
 
 // Section is a titled block of text within a Reply.
