@@ -118,7 +118,7 @@ func TestMetricsCountCommandsOutcomesAndRejects(t *testing.T) {
 		`quorum_http_rejected_total{reason="signature"}`:                    2,
 		`quorum_http_rejected_total{reason="too_large"}`:                    1,
 		`quorum_http_rejected_total{reason="malformed"}`:                    1,
-		"quorum_outbox_pending":                                             1,
+		"quorum_outbox_pending": 1,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("metrics moved wrongly (-want +got):\n%s", diff)
