@@ -33,25 +33,33 @@ func benchKit(b *testing.B) *bottest.Kit {
 	b.Cleanup(func() { db.Close() })
 	k := bottest.NewWithDB(b, db)
 	k.SetNow(now)
+	seedCommittee(b, db, benchUsers)
+	return k
+}
+
+// seedCommittee makes the committee of the kit's channel directly in the
+// database, with n members (benchUser(0…n-1)) and a meeting on 10 December
+// 2026, the next after the pinned clock.
+func seedCommittee(tb testing.TB, db *storage.DB, n int) {
+	tb.Helper()
 	ctx := context.Background()
 	c, err := db.CreateCommittee(ctx, commands.Committee{
 		Name: "Safer Sefton Together", TeamID: bottest.Team, ChannelID: bottest.Channel, TimeZone: commands.DefaultTimeZone,
 	}, commands.Member{UserID: officer, Name: "Ian Barton", Role: commands.RoleOfficer})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	for i := range benchUsers {
+	for i := range n {
 		m := commands.Member{CommitteeID: c.ID, UserID: benchUser(i), Name: fmt.Sprintf("Member %d", i), Organisation: "SWACA", Role: commands.RoleMember}
 		if _, err := db.PutMember(ctx, m, officer); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
 	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{
 		CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, london), Venue: "Remote Meeting", Status: commands.MeetingScheduled,
 	}, officer); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	return k
 }
 
 func benchUser(i int) string { return fmt.Sprintf("UBENCH%04d", i%benchUsers) }
