@@ -85,7 +85,9 @@ func TestServeStopsCleanlyUnderLoad(t *testing.T) {
 	defer stop()
 	var logs syncBuffer
 	errc := make(chan error, 1)
-	go func() { errc <- run(sctx, []string{"serve"}, strings.NewReader(""), io.Discard, &logs, func(k string) string { return env[k] }) }()
+	go func() {
+		errc <- run(sctx, []string{"serve"}, strings.NewReader(""), io.Discard, &logs, func(k string) string { return env[k] })
+	}()
 	var base string
 	select {
 	case a := <-addrc:
