@@ -103,7 +103,14 @@ func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) e
 		_ = tx.Rollback()
 		return mapErr(op, err)
 	}
-	return mapErr(op, tx.Commit())
+	err = mapErr(op, tx.Commit())
+	if errors.Is(err, commands.ErrUnavailable) {
+		// The COMMIT may have reached the database and been made durable
+		// before the connection broke or the deadline passed: the caller
+		// must not say it was not saved.
+		return fmt.Errorf("%w: %w", commands.ErrInDoubt, err)
+	}
+	return err
 }
 
 // mapErr wraps err with the operation and, where it applies, the sentinel

@@ -118,6 +118,7 @@ func (o options) text(n int) string { return strings.ReplaceAll(o.Text, "{n}", s
 const (
 	kindOK          = "ok"          // the command was carried out
 	kindNotSaved    = "not_saved"   // answered, saying the record was NOT saved
+	kindInDoubt     = "in_doubt"    // answered, saying the records went away mid-commit (may be saved)
 	kindUnavailable = "unavailable" // answered, saying the records are unavailable (reads)
 	kindOtherReply  = "other_reply" // answered 200 with something else (not a member, bad date…)
 	kindTimeout     = "timeout"     // no answer within -timeout
@@ -210,6 +211,8 @@ func classify(status int, body []byte, err error) string {
 	switch {
 	case bytes.Contains(body, []byte("NOT saved")):
 		return kindNotSaved
+	case bytes.Contains(body, []byte("cannot tell whether")):
+		return kindInDoubt
 	case bytes.Contains(body, []byte("are recorded")), bytes.Contains(body, []byte("are updated")),
 		bytes.Contains(body, []byte("nothing changed")):
 		return kindOK
