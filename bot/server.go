@@ -38,6 +38,8 @@ type Config struct {
 	// HTTPClient posts replies to Slack's response_url; a client with a
 	// 5-second timeout when nil.
 	HTTPClient *http.Client
+	// Metrics, when set, count requests and are served at GET /metrics.
+	Metrics *Metrics
 }
 
 // Server serves Slack's HTTP requests.
@@ -54,6 +56,8 @@ type Server struct {
 	socket atomic.Value
 	// posts tracks replies being posted to response_urls.
 	posts sync.WaitGroup
+	// names are the registered commands, the only command labels metrics use.
+	names map[string]bool
 }
 
 // MaxBodyBytes bounds a request body from Slack. Slash commands and
@@ -74,15 +78,26 @@ func NewServer(cfg Config) *Server {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: 5 * time.Second}
 	}
-	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux(), seen: newSeenEvents(maxSeenEvents)}
+	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux(), seen: newSeenEvents(maxSeenEvents), names: map[string]bool{}}
 	s.homes = newHomes(s)
 	s.socket.Store("")
+	if cfg.Service != nil {
+		var names []string
+		for _, c := range cfg.Service.Commands() {
+			s.names[c.Name] = true
+			names = append(names, c.Name)
+		}
+		cfg.Metrics.known(names)
+	}
 	s.mux.HandleFunc("POST /slack/commands", s.slashCommand)
 	s.mux.HandleFunc("POST /slack/interactions", s.interactions)
 	s.mux.HandleFunc("POST /slack/events", s.events)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.readyz)
 	s.mux.HandleFunc("GET /calendar/{file}", s.calendar)
+	if cfg.Metrics != nil {
+		s.mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
 	return s
 }
 
@@ -134,9 +149,14 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 // It never fails: errors become replies that say what did not happen, and
 // are logged once, here, with the reference the user sees.
 func (s *Server) handle(ctx context.Context, req commands.Request) commands.Reply {
+	start := time.Now()
+	var err error
 	reply := run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
-		return s.cfg.Service.Run(ctx, req)
+		var r commands.Reply
+		r, err = s.cfg.Service.Run(ctx, req)
+		return r, err
 	})
+	s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(reply, err), time.Since(start))
 	s.refreshHomes(req.TeamID, reply)
 	return reply
 }
@@ -146,6 +166,14 @@ func (s *Server) refreshHomes(team string, reply commands.Reply) {
 	for _, user := range reply.Refresh {
 		s.homes.refresh(team, user, "")
 	}
+}
+
+// commandLabel is the command's name if it is registered, else "other".
+func (s *Server) commandLabel(name string) string {
+	if s.names[name] {
+		return name
+	}
+	return otherCommand
 }
 
 // run applies the deadline and turns errors into replies.

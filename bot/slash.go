@@ -19,6 +19,7 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("command") == "" || form.Get("user_id") == "" {
+		s.cfg.Metrics.reject(RejectMalformed)
 		http.Error(w, "malformed slash command", http.StatusBadRequest)
 		return
 	}

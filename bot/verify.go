@@ -18,6 +18,7 @@ var errTooLarge = errors.New("request body too large")
 func (s *Server) verified(w http.ResponseWriter, r *http.Request) (body []byte, ok bool) {
 	v, err := slack.NewSecretsVerifier(r.Header, s.cfg.SigningSecret)
 	if err != nil {
+		s.cfg.Metrics.reject(RejectSignature)
 		s.log.Info("rejected request", "path", r.URL.Path, "reason", err.Error())
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
@@ -26,14 +27,17 @@ func (s *Server) verified(w http.ResponseWriter, r *http.Request) (body []byte, 
 	body, err = io.ReadAll(io.TeeReader(r.Body, &v))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
+		s.cfg.Metrics.reject(RejectTooLarge)
 		http.Error(w, errTooLarge.Error(), http.StatusRequestEntityTooLarge)
 		return nil, false
 	}
 	if err != nil {
+		s.cfg.Metrics.reject(RejectMalformed)
 		http.Error(w, "could not read body", http.StatusBadRequest)
 		return nil, false
 	}
 	if err := v.Ensure(); err != nil {
+		s.cfg.Metrics.reject(RejectSignature)
 		s.log.Info("rejected request", "path", r.URL.Path, "reason", err.Error())
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false

@@ -177,7 +177,6 @@ func presenterText(it AgendaItem) string {
 	return who
 }
 
-
 func prefixed(prefix, s string) string {
 	if s == "" {
 		return ""

@@ -131,10 +131,10 @@ func (s *Service) Commands() []*Command {
 func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	cmd, ok := s.commands[r.Command]
 	if !ok {
-		return s.unknown(r.Command), nil
+		return refused(s.unknown(r.Command)), nil
 	}
 	if len(r.Text) > MaxTextLen {
-		return private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen), nil
+		return refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)), nil
 	}
 	args := strings.Fields(r.Text)
 	if len(args) > 0 && (strings.EqualFold(args[0], "help") || args[0] == "?") {
@@ -148,7 +148,7 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 func (s *Service) Act(ctx context.Context, r Request, action, value string) (Reply, error) {
 	a, ok := s.actions[action]
 	if !ok {
-		return private("That button no longer does anything; try the command again."), nil
+		return refused(private("That button no longer does anything; try the command again.")), nil
 	}
 	reply, err := a(ctx, s, r, value)
 	return settle(reply, err)
@@ -159,7 +159,7 @@ func (s *Service) Act(ctx context.Context, r Request, action, value string) (Rep
 func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply, map[string]string, error) {
 	h, ok := s.forms[sub.Form]
 	if !ok {
-		return private("That form is out of date; run the command again."), nil, nil
+		return refused(private("That form is out of date; run the command again.")), nil, nil
 	}
 	reply, fieldErrs, err := h(ctx, s, r, sub)
 	if len(fieldErrs) > 0 && err == nil {
@@ -214,7 +214,12 @@ func errorReply(e *UserError) Reply {
 			b.WriteString("\n• `" + u + "`")
 		}
 	}
-	return Reply{Visibility: Private, Text: b.String()}
+	return Reply{Visibility: Private, Text: b.String(), Refused: true}
+}
+
+func refused(r Reply) Reply {
+	r.Refused = true
+	return r
 }
 
 // Help is the generated help for cmd.

@@ -118,27 +118,9 @@ func (s *Service) addMember(ctx context.Context, r Request, args []string) (Repl
 	if _, err := s.officer(ctx, c, r, "add members"); err != nil {
 		return Reply{}, err
 	}
-	if len(args) == 0 {
-		return Reply{}, usageErr(cmd, "Mention the person to add.")
-	}
-	userID, hint, ok := mention(args[0])
-	if !ok {
-		return Reply{}, usageErr(cmd, "%s is not a mention: type @ and pick the person so Slack links their name.", Escape(args[0]))
-	}
-	role := RoleMember
-	rest := args[1:]
-	if n := len(rest); n > 0 {
-		switch Role(strings.ToLower(rest[n-1])) {
-		case RoleMember, RoleOfficer, RoleChair:
-			role, rest = Role(strings.ToLower(rest[n-1])), rest[:n-1]
-		}
-	}
-	org := plain(rest)
-	if org == "" {
-		return Reply{}, usageErr(cmd, "Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
-	}
-	if len(org) > MaxNameLen {
-		return Reply{}, userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
+	userID, hint, org, role, err := parseMemberAdd(cmd, args)
+	if err != nil {
+		return Reply{}, err
 	}
 	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role}
 	created, err := s.store.PutMember(ctx, m, r.UserID)
@@ -155,6 +137,33 @@ func (s *Service) addMember(ctx context.Context, r Request, args []string) (Repl
 	reply := private("<@%s> %s %s of %s, for %s.", userID, verb, article(role), Escape(c.Name), Escape(org))
 	reply.Refresh = []string{userID}
 	return reply, nil
+}
+
+// parseMemberAdd reads "@user ORGANISATION [member|officer|chair]".
+func parseMemberAdd(cmd *Command, args []string) (userID, hint, org string, role Role, err error) {
+	if len(args) == 0 {
+		return "", "", "", "", usageErr(cmd, "Mention the person to add.")
+	}
+	userID, hint, ok := mention(args[0])
+	if !ok {
+		return "", "", "", "", usageErr(cmd, "%s is not a mention: type @ and pick the person so Slack links their name.", Escape(args[0]))
+	}
+	role = RoleMember
+	rest := args[1:]
+	if n := len(rest); n > 0 {
+		switch Role(strings.ToLower(rest[n-1])) {
+		case RoleMember, RoleOfficer, RoleChair:
+			role, rest = Role(strings.ToLower(rest[n-1])), rest[:n-1]
+		}
+	}
+	org = plain(rest)
+	if org == "" {
+		return "", "", "", "", usageErr(cmd, "Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
+	}
+	if len(org) > MaxNameLen {
+		return "", "", "", "", userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
+	}
+	return userID, hint, org, role, nil
 }
 
 func (s *Service) removeMember(ctx context.Context, r Request, args []string) (Reply, error) {

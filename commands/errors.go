@@ -16,6 +16,10 @@ var (
 	// ErrUnavailable: the database could not be reached or did not answer
 	// in time. Nothing was saved.
 	ErrUnavailable = errors.New("committee records unavailable")
+	// ErrInDoubt: the database stopped answering while a change was being
+	// committed, so whether it was saved cannot be known. It always comes
+	// with ErrUnavailable.
+	ErrInDoubt = errors.New("outcome of the commit unknown")
 )
 
 // UserError is a mistake the user can fix: the message says what was wrong
@@ -55,6 +59,11 @@ func IsUnavailable(err error) bool {
 // unexpected happened, identified by ref so an operator can find it in the
 // logs. what names the record, e.g. "your apology"; empty for reads.
 func FailureReply(err error, what, ref string) Reply {
+	if errors.Is(err, ErrInDoubt) && what != "" {
+		// Never "NOT saved" here: it may have been. Sending again is safe,
+		// since sending the same thing twice changes nothing.
+		return private("Sorry — the committee records stopped answering just as %s was being saved, so I cannot tell whether it was; please send it again.", what)
+	}
 	if IsUnavailable(err) {
 		if what == "" {
 			return private("Sorry — the committee records are unavailable right now; please try again in a minute.")

@@ -30,6 +30,10 @@ type Reply struct {
 	// Refresh lists the people (user IDs) whose own view — the Home tab —
 	// this reply's change affects; the transport refreshes it for them.
 	Refresh []string
+	// Refused marks a reply that turns the request down for a mistake the
+	// user can fix (a bad date, not a member, unknown command): nothing was
+	// done. Transports count these apart from requests carried out.
+	Refused bool
 }
 
 // Section is a titled block of text within a Reply.

@@ -120,7 +120,6 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 	})
 }
 
-
 // ImportAgenda implements commands.AgendaStore.
 func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by string) (commands.AgendaImportResult, error) {
 	var res commands.AgendaImportResult

@@ -47,6 +47,7 @@ type Kit struct {
 	Client  *slack.Client
 	Service *commands.Service
 	Server  *bot.Server
+	Metrics *bot.Metrics
 	HTTP    *httptest.Server
 	// Outbox sends queued messages to the fake Slack when Drain says so.
 	Outbox *bot.Outbox
@@ -69,9 +70,11 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	t.Cleanup(k.Slack.Close)
 	k.Client = slack.New("xoxb-test", slack.OptionAPIURL(k.Slack.URL()))
 	k.Service = commands.New(db, bot.NewUsers(k.Client))
+	k.Metrics = bot.NewMetrics()
+	k.Metrics.WatchOutbox(db.OutboxDepth, nil)
 	k.Server = bot.NewServer(bot.Config{
 		SigningSecret: Secret, Service: k.Service, Slack: k.Client, Ready: db.Ping, Now: k.Now,
-		PublicURL: PublicURL,
+		PublicURL: PublicURL, Metrics: k.Metrics,
 	})
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)

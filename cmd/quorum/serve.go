@@ -51,9 +51,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	client := slack.New(cfg.BotToken, opts...)
 	svc := commands.New(db, bot.NewUsers(client))
 	svc.SetPublicURL(cfg.PublicURL)
+	metrics := bot.NewMetrics()
+	metrics.WatchOutbox(db.OutboxDepth, log)
 	srv := bot.NewServer(bot.Config{
 		SigningSecret: cfg.SigningSecret, Service: svc, Slack: client, Ready: db.Ping, Log: log,
-		PublicURL: cfg.PublicURL,
+		PublicURL: cfg.PublicURL, Metrics: metrics,
 	})
 	defer srv.Close()
 
@@ -73,6 +75,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
 	log.Info("serving", "addr", ln.Addr().String(), "version", versionString())
+	listening(ln.Addr())
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
 	// With an app-level token Slack's requests come over Socket Mode; the
@@ -108,6 +111,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	log.Info("stopped")
 	return nil
 }
+
+// listening is told the address serve listens on (tests listen on port 0).
+var listening = func(net.Addr) {}
 
 // openWithRetry waits for the database for up to a minute, so that serve
 // can start alongside it (docker compose, a rolling restart).

@@ -273,6 +273,25 @@ func (s *Server) Stop() error {
 	return nil
 }
 
+// Kill stops the server at once, as a crash would (immediate shutdown:
+// no checkpoint; the next start recovers from the write-ahead log).
+func (s *Server) Kill() error {
+	s.mu.Lock()
+	cmd, done := s.cmd, s.done
+	s.cmd = nil
+	s.mu.Unlock()
+	if cmd != nil {
+		_ = cmd.Process.Signal(syscall.SIGQUIT)
+		select {
+		case <-done:
+		case <-time.After(15 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+	}
+	return nil
+}
+
 // Restart starts a stopped server again on the same cluster and socket.
 func (s *Server) Restart(ctx context.Context) error {
 	bin, err := BinDir()

@@ -141,9 +141,22 @@ func New(t testing.TB) *storage.DB {
 // PostgreSQL under the bot. It is migrated and closed when t ends.
 func Server(t testing.TB) (*localpg.Server, string) {
 	t.Helper()
+	return startServer(t, localpg.Options{})
+}
+
+// DurableServer is Server with fsync and synchronous commit on, as in
+// production: for benchmarks, and for drills that kill PostgreSQL and
+// count on what it acknowledged surviving.
+func DurableServer(t testing.TB) (*localpg.Server, string) {
+	t.Helper()
+	return startServer(t, localpg.Options{Durable: true})
+}
+
+func startServer(t testing.TB, opts localpg.Options) (*localpg.Server, string) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	s, err := localpg.Start(ctx, localpg.Options{})
+	s, err := localpg.Start(ctx, opts)
 	if err != nil {
 		t.Fatalf("pgtest: %v", err)
 	}

@@ -1,0 +1,164 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// sent is one request of a drill and what came of it.
+type sent struct {
+	n      int
+	reason string
+	at     time.Time
+	took   time.Duration
+	status int
+	reply  string
+	err    error
+}
+
+func (s sent) saved() bool {
+	return strings.Contains(s.reply, "are recorded") || strings.Contains(s.reply, "are updated")
+}
+
+func (s sent) notSaved() bool { return strings.Contains(s.reply, "NOT saved") }
+
+// inDoubt: the database went away during the commit; the reply says it
+// cannot tell, and either outcome is right.
+func (s sent) inDoubt() bool { return strings.Contains(s.reply, "cannot tell whether it was") }
+
+// recordedReasons is every reason an apology was ever recorded with.
+func recordedReasons(t *testing.T, db *storage.DB) map[string]bool {
+	t.Helper()
+	rows, err := db.SQL().Query(`SELECT reason FROM apology_history`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			t.Fatal(err)
+		}
+		out[r] = true
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestDatabaseKilledUnderLoad kills PostgreSQL (immediate shutdown, as a
+// crash) while members send apologies, and restarts it: every request is
+// answered within Slack's 3 seconds; every apology reported saved is in
+// the database and none reported NOT saved is; the bot recovers by itself.
+func TestDatabaseKilledUnderLoad(t *testing.T) {
+	srv, dsn := pgtest.DurableServer(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	k := bottest.NewWithDB(t, db)
+	k.SetNow(now)
+	const users = 50
+	seedCommittee(t, db, users)
+
+	client := &http.Client{Timeout: 10 * time.Second}
+	var (
+		mu      sync.Mutex
+		results []sent
+		next    int
+	)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				mu.Lock()
+				n := next
+				next++
+				mu.Unlock()
+				s := sent{n: n, reason: fmt.Sprintf("Drill %d", n), at: time.Now()}
+				form := bottest.CommandForm(benchUser(n%users), "/apologies", s.reason)
+				body := form.Encode()
+				req, _ := http.NewRequest(http.MethodPost, k.HTTP.URL+"/slack/commands", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				bottest.Sign(req.Header, []byte(body), bottest.Secret, time.Now())
+				resp, err := client.Do(req)
+				if err == nil {
+					b, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					s.status, s.reply = resp.StatusCode, string(b)
+				}
+				s.err, s.took = err, time.Since(s.at)
+				mu.Lock()
+				results = append(results, s)
+				mu.Unlock()
+				time.Sleep(2 * time.Millisecond)
+			}
+		})
+	}
+
+	time.Sleep(800 * time.Millisecond)
+	killedAt := time.Now()
+	if err := srv.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(800 * time.Millisecond)
+	if err := srv.Restart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	restartedAt := time.Now()
+	time.Sleep(1500 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+
+	recorded := recordedReasons(t, db)
+	var savedBefore, savedAfter, notSaved, inDoubt int
+	for _, s := range results {
+		switch {
+		case s.err != nil || s.status != http.StatusOK:
+			t.Errorf("request %d: status %d, %v: %s", s.n, s.status, s.err, s.reply)
+		case s.took > 3*time.Second:
+			t.Errorf("request %d answered after %v; Slack gives up at 3s", s.n, s.took)
+		case s.saved():
+			if !recorded[s.reason] {
+				t.Errorf("request %d was reported saved but %q is not in the database", s.n, s.reason)
+			}
+			if s.at.Before(killedAt) {
+				savedBefore++
+			} else if s.at.After(restartedAt) {
+				savedAfter++
+			}
+		case s.notSaved():
+			notSaved++
+			if recorded[s.reason] {
+				t.Errorf("request %d was reported NOT saved but %q is in the database", s.n, s.reason)
+			}
+		case s.inDoubt():
+			inDoubt++
+		default:
+			t.Errorf("request %d: unexpected reply %s", s.n, s.reply)
+		}
+	}
+	t.Logf("%d requests: %d saved before the kill, %d NOT saved, %d in doubt, %d saved after the restart", len(results), savedBefore, notSaved, inDoubt, savedAfter)
+	if savedBefore == 0 || notSaved == 0 || savedAfter == 0 {
+		t.Errorf("the drill did not exercise all three phases: %d saved before, %d NOT saved, %d saved after", savedBefore, notSaved, savedAfter)
+	}
+}

@@ -1,0 +1,290 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/commands"
+)
+
+// TestReplayedApologyIsNotDuplicated: Slack's signing scheme accepts the same
+// signed request again within its five minutes, so a captured /apologies can
+// be replayed. The apology model is idempotent: the replay changes nothing.
+func TestReplayedApologyIsNotDuplicated(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	body := []byte(bottest.CommandForm(neil, "/apologies", "Unwell sub <@UGRAEME>").Encode())
+	var header http.Header
+	capture := func(h http.Header, b []byte) {
+		if header == nil {
+			bottest.Sign(h, b, bottest.Secret, time.Now())
+			header = h.Clone()
+			return
+		}
+		for k, v := range header {
+			h[k] = v
+		}
+	}
+	var replies []string
+	for range 3 {
+		status, out := k.PostRaw("/slack/commands", body, "application/x-www-form-urlencoded", capture)
+		if status != http.StatusOK {
+			t.Fatalf("status %d: %s", status, out)
+		}
+		replies = append(replies, string(out))
+	}
+	if !strings.Contains(replies[0], "are recorded") || !strings.Contains(replies[2], "nothing changed") {
+		t.Errorf("replies to the original and its replays:\n%s", strings.Join(replies, "\n"))
+	}
+	m, err := k.DB.NextMeeting(context.Background(), mustCommittee(t, k.DB).ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := k.DB.Apologies(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist, err := k.DB.ApologyHistory(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || len(hist) != 1 {
+		t.Errorf("after two replays: %d apologies, %d history entries; want 1 and 1", len(as), len(hist))
+	}
+}
+
+func TestOversizedBodiesAreRefusedBeforeReading(t *testing.T) {
+	k := bottest.New(t)
+	// No Content-Length (chunked): the limit still holds while reading.
+	big := strings.NewReader("text=" + strings.Repeat("a", 200<<10))
+	req, err := http.NewRequest(http.MethodPost, k.HTTP.URL+"/slack/commands", io.MultiReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	bottest.Sign(req.Header, nil, bottest.Secret, time.Now())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("chunked 200 KB body: status %d, want 413", resp.StatusCode)
+	}
+	// Unsigned and oversized: the signature is checked first (401).
+	status, _ := k.PostRaw("/slack/commands", []byte(strings.Repeat("a", 100<<10)), "application/x-www-form-urlencoded", nil)
+	if status != http.StatusUnauthorized {
+		t.Errorf("unsigned 100 KB body: status %d, want 401", status)
+	}
+}
+
+// TestOfficerOnlyCommands: members and non-members are refused everything
+// that changes the committee, and nothing changes.
+func TestOfficerOnlyCommands(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	ctx := context.Background()
+	c := mustCommittee(t, k.DB)
+	snapshot := func() string {
+		ms, err := k.DB.Members(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mts, err := k.DB.Meetings(ctx, c.ID, now, now.AddDate(1, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%+v\n%+v", ms, mts)
+	}
+	before := snapshot()
+	attempts := []string{
+		"/committee member add <@USUE> Sefton CVS",
+		"/committee member add <@UNEIL> SWACA officer",
+		"/committee member add <@USTRANGER> Nobody officer",
+		"/committee member add <@UGRAEME> Merseyside Police member",
+		"/committee member remove <@UIAN>",
+		"/committee member remove <@UGRAEME>",
+		"/meeting schedule 2026-12-17 10:00 Bootle Town Hall",
+		"/meeting cancel 10/12/2026",
+	}
+	for _, who := range []struct{ user, want string }{
+		{neil, "Only an officer of Safer Sefton Together"},
+		{stranger, "You are not a member of Safer Sefton Together"},
+	} {
+		for _, a := range attempts {
+			command, text, _ := strings.Cut(a, " ")
+			r := k.Must(who.user, command, text)
+			if !strings.Contains(r.Text(), who.want) || r.Public() {
+				t.Errorf("%s: %s → %q; want a private %q", who.user, a, r.Text(), who.want)
+			}
+		}
+	}
+	// Nor can anyone take over the channel by setting it up again.
+	wantText(t, k.Must(stranger, "/committee", "setup Hijacked Committee"), "already belongs to Safer Sefton Together")
+	if diff := cmp.Diff(before, snapshot()); diff != "" {
+		t.Errorf("refused commands changed the records:\n%s", diff)
+	}
+}
+
+// Hostile text: SQL meta-characters and Slack markup that would notify a
+// channel, spoof a mention or disguise a link.
+var hostile = []string{
+	`'; DROP TABLE apologies; --`,
+	`$1 $2::text \ \\ \'; SELECT pg_sleep(10); --`,
+	`<!channel> <!here> <!everyone> <@U0ADMIN> <#C0GENERAL>`,
+	`<https://evil.example/login|click> <javascript:alert(1)|x> <mailto:a@evil.example>`,
+	`&lt;!channel&gt; *bold* _it_ ~s~ ` + "`code`",
+}
+
+// forbidden is markup that must never reach Slack from user text.
+var forbidden = []string{"<!channel>", "<!here>", "<!everyone>", "<@U0ADMIN", "<#C0GENERAL", "<https://evil", "<javascript:", "<mailto:"}
+
+// post runs a slash command in channel and returns the status, the reply's
+// text and every string in the JSON Slack receives.
+func post(t *testing.T, k *bottest.Kit, channel, user, command, text string) (string, []string) {
+	t.Helper()
+	form := bottest.CommandForm(user, command, text)
+	form.Set("channel_id", channel)
+	status, body := k.Post("/slack/commands", form)
+	if status != http.StatusOK {
+		t.Fatalf("%s %s: status %d: %s", command, text, status, body)
+	}
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatalf("%s %s: reply is not JSON: %v", command, text, err)
+	}
+	var all []string
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			all = append(all, v)
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	text0, _ := v.(map[string]any)["text"].(string)
+	return text0, all
+}
+
+// TestHostileTextIsStoredVerbatimAndRenderedHarmlessly puts hostile text in
+// every free-text field — committee name, organisation, venue, apology
+// reason, substitute name, and a member's Slack name — then reads it all
+// back: the database holds exactly what was typed, and no reply carries
+// live markup from it.
+func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
+	k := bottest.New(t)
+	k.SetNow(now)
+	k.AddUser(officer, "Ian Barton")
+	k.AddUser(neil, "Neil Frackelton")
+	k.AddUser("UMALLORY", "Mallory <!here> <@U0ADMIN>")
+	ctx := context.Background()
+	for i, p := range hostile {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			channel := fmt.Sprintf("CHOSTILE%d", i)
+			var strs []string
+			var sawEscaped bool
+			run := func(user, command, text, want string) {
+				t.Helper()
+				reply, all := post(t, k, channel, user, command, text)
+				if !strings.Contains(reply, want) {
+					t.Errorf("%s %s:\nreply %q\nlacks %q", command, text, reply, want)
+				}
+				if strings.Contains(reply, "&lt;") {
+					sawEscaped = true
+				}
+				strs = append(strs, all...)
+			}
+			name, org, venue, reason := "Committee "+p, "Org "+p, "Venue "+p, "Reason "+p
+			run(officer, "/committee", "setup "+name, "is now the channel of")
+			run(officer, "/committee", "member add <@UNEIL> "+org, "is now a member")
+			run(officer, "/committee", "member add <@UMALLORY|<!channel>> "+org+" chair", "is now the chair")
+			run(officer, "/meeting", "schedule 2026-12-10 10:00 "+venue, "will meet on")
+			run(neil, "/apologies", reason+" sub O'Brien'); DROP TABLE", "are recorded")
+			run("UMALLORY", "/apologies", reason+" sub <@UNOBODY|<!channel>>", "are recorded")
+			run(officer, "/apologies", "Away sub Evil<!channel> X<@U0ADMIN> Back\\Slash", "are recorded")
+			run(officer, "/committee", "members", "has 3 members")
+			run(officer, "/meeting", "list", "3 apologies")
+			run(officer, "/apologies", "list", "Apologies for absence were received from")
+			run(neil, "/apologies", "list", "Substitutes:")
+			run(officer, "/committee", "setup Another", "already belongs to")
+			for _, s := range strs {
+				for _, f := range forbidden {
+					if strings.Contains(s, f) {
+						t.Errorf("live markup %q reached Slack in:\n%s", f, s)
+					}
+				}
+			}
+			if !sawEscaped && strings.Contains(p, "<") {
+				t.Error("the hostile text never came back (escaped) in a reply: the check above proves nothing")
+			}
+
+			// Stored verbatim.
+			c, err := k.DB.CommitteeByChannel(ctx, bottest.Team, channel)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := k.DB.Member(ctx, c.ID, neil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mal, err := k.DB.Member(ctx, c.ID, "UMALLORY")
+			if err != nil {
+				t.Fatal(err)
+			}
+			mt, err := k.DB.NextMeeting(ctx, c.ID, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as, err := k.DB.Apologies(ctx, mt.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{c.Name, m.Organisation, mal.Name, mal.Organisation, mt.Venue}
+			for _, a := range as {
+				got = append(got, a.Reason+" | "+a.SubstituteName)
+			}
+			// Slack sends typed &, < and > as entities; the record holds
+			// what the person typed.
+			typed := commands.Unescape
+			want := []string{typed(name), typed(org), "Mallory <!here> <@U0ADMIN>", typed(org), typed(venue),
+				typed(reason) + " | O'Brien'); DROP TABLE", typed(reason) + " | <!channel>", "Away | Evil<!channel> X<@U0ADMIN> Back\\Slash"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("stored text differs from what was typed (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// The tables the SQL meta-characters named are all still there.
+	for _, table := range []string{"apologies", "members", "committees", "meetings"} {
+		var n int
+		if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil || n == 0 {
+			t.Errorf("table %s: %d rows, %v", table, n, err)
+		}
+	}
+	// Nothing hostile was posted through the Web API either.
+	for _, call := range k.Slack.Calls("") {
+		for _, f := range forbidden {
+			for _, v := range []string{call.Arg("text"), call.Arg("blocks")} {
+				if strings.Contains(v, f) {
+					t.Errorf("%s carried %q", call.Method, f)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package commands
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The parsers of user text never panic, and what they accept is valid.
+// `make fuzz` runs each for longer; crashers found become files under
+// testdata/fuzz/ and run with every `go test`.
+
+// fuzzNow turns any number into an instant between 1970 and about 2100.
+func fuzzNow(n int64) time.Time {
+	const span = 130 * 365 * 24 * 3600
+	n %= span
+	if n < 0 {
+		n += span
+	}
+	return time.Unix(n, 0)
+}
+
+// validDate checks that d names a real day.
+func validDate(t *testing.T, what string, d Date) {
+	t.Helper()
+	if d.IsNext() {
+		if d != (Date{}) {
+			t.Fatalf("%s: a 'next' date with parts set: %+v", what, d)
+		}
+		return
+	}
+	got := DateOf(d.Start(time.UTC), time.UTC)
+	if got != d || d.Year < 1900 || d.Year > 2200 {
+		t.Fatalf("%s: %+v is not a real day (normalises to %+v)", what, d, got)
+	}
+}
+
+var dateSeeds = []string{
+	"", "next", "today", "tomorrow", "2026-12-10", "10/12/2026", "10.12.26", "10-12-2026",
+	"31/02/2026", "29/02/2028", "29 February", "13/13/2026", "10 December", "10th of December 2026",
+	"Thursday 10th December, 2026", "December 10", "Dec 10 2026", "sept 9", "0/0/0", "9999-99-99",
+	"1/1/1", "Thursday", "10 December 99999", "-1/-1/-1", "１０/１２/２０２６", "10 décembre",
+}
+
+func FuzzTakeDate(f *testing.F) {
+	for _, s := range dateSeeds {
+		f.Add(s+" Unwell", int64(1795000000))
+	}
+	f.Fuzz(func(t *testing.T, text string, nowN int64) {
+		words := strings.Fields(text)
+		now := fuzzNow(nowN)
+		d, n, err := takeDate(words, now, london)
+		if err != nil {
+			if n != 0 || d != (Date{}) {
+				t.Fatalf("takeDate(%q) = %+v, %d with error %v", text, d, n, err)
+			}
+		} else {
+			if n < 0 || n > len(words) {
+				t.Fatalf("takeDate(%q) used %d of %d words", text, n, len(words))
+			}
+			if n == 0 && !d.IsNext() {
+				t.Fatalf("takeDate(%q) = %+v using no words", text, d)
+			}
+			validDate(t, "takeDate("+text+")", d)
+			_ = d.String()
+		}
+		if d, err := ParseDate(text, now, london); err == nil {
+			validDate(t, "ParseDate("+text+")", d)
+		}
+	})
+}
+
+func FuzzTakeClock(f *testing.F) {
+	for _, s := range []string{"10:00", "10.00", "10.00am", "10.00 am", "10am", "2 pm", "14:30", "12am", "12pm", "0:00",
+		"24:00", "9.5", "10:60", "13pm", "p.m.", "1a.m.", "10:00:00", "-1:00", "+1:+1", "10 a.m. Remote"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words := strings.Fields(text)
+		c, n, err := takeClock(words)
+		if err != nil {
+			if n != 0 {
+				t.Fatalf("takeClock(%q) used %d words with error %v", text, n, err)
+			}
+			return
+		}
+		if n < 0 || n > 2 || n > len(words) {
+			t.Fatalf("takeClock(%q) used %d of %d words", text, n, len(words))
+		}
+		if n > 0 && (c.Hour < 0 || c.Hour > 23 || c.Minute < 0 || c.Minute > 59) {
+			t.Fatalf("takeClock(%q) = %v", text, c)
+		}
+	})
+}
+
+func FuzzParseApology(f *testing.F) {
+	for _, s := range []string{"", "Unwell", "10/12/2026 Attending court sub @graeme", "Unwell sub <@UGRAEME|graeme>",
+		"sub", "sub Jane Smith", "sub committee meeting", "31/02/2027 Unwell", "Away substitute: <@U1>", "sub <@>", "sub <@U1|<!channel>>",
+		"Reason sub Évelyne Ödön", strings.Repeat("word ", 120)} {
+		f.Add(s, int64(1795000000))
+	}
+	c := Committee{TimeZone: DefaultTimeZone}
+	f.Fuzz(func(t *testing.T, text string, nowN int64) {
+		r := Request{Command: "/apologies", Text: text, Now: fuzzNow(nowN)}
+		a, err := parseApology(strings.Fields(text), r, c)
+		if err != nil {
+			return
+		}
+		validDate(t, "parseApology("+text+")", a.Date)
+		if len(a.Reason) > MaxReasonLen || len(a.SubstituteName) > MaxNameLen {
+			t.Fatalf("parseApology(%q): reason %d, substitute %d bytes, over the limits", text, len(a.Reason), len(a.SubstituteName))
+		}
+		if a.SubstituteID != "" && strings.ContainsAny(a.SubstituteID, " <>@|") {
+			t.Fatalf("parseApology(%q): substitute ID %q", text, a.SubstituteID)
+		}
+		if strings.TrimSpace(a.Reason) != a.Reason {
+			t.Fatalf("parseApology(%q): reason %q not trimmed", text, a.Reason)
+		}
+	})
+}
+
+func FuzzMention(f *testing.F) {
+	for _, s := range []string{"<@U123>", "<@U123|neil>", "<@>", "<@|x>", "<@U1|<!channel>>", "<@U 1>", "@neil", "<!channel>", "<@U1|a|b>", "<@@>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		id, name, ok := mention(w)
+		if !ok {
+			if id != "" || name != "" {
+				t.Fatalf("mention(%q) failed but returned %q, %q", w, id, name)
+			}
+			return
+		}
+		if id == "" || strings.ContainsAny(id, " <>@|") {
+			t.Fatalf("mention(%q): user ID %q", w, id)
+		}
+		if w != "<@"+id+">" && w != "<@"+id+"|"+name+">" {
+			t.Fatalf("mention(%q) = %q, %q: does not rebuild the input", w, id, name)
+		}
+	})
+}
+
+func FuzzMemberAdd(f *testing.F) {
+	for _, s := range []string{"<@UNEIL> SWACA", "<@UGRAEME|graeme> Merseyside Police chair", "<@U1> officer", "<@U1>",
+		"neil SWACA", "", "<@U1> Sefton CVS MEMBER", "<@U1> " + strings.Repeat("x", 300)} {
+		f.Add(s)
+	}
+	cmd := committeeCommand()
+	f.Fuzz(func(t *testing.T, text string) {
+		userID, _, org, role, err := parseMemberAdd(cmd, strings.Fields(text))
+		if err != nil {
+			var ue *UserError
+			if !errors.As(err, &ue) {
+				t.Fatalf("parseMemberAdd(%q): %v is not a UserError", text, err)
+			}
+			return
+		}
+		if userID == "" || strings.ContainsAny(userID, " <>@|") {
+			t.Fatalf("parseMemberAdd(%q): user ID %q", text, userID)
+		}
+		if org == "" || len(org) > MaxNameLen {
+			t.Fatalf("parseMemberAdd(%q): organisation %q", text, org)
+		}
+		switch role {
+		case RoleMember, RoleOfficer, RoleChair:
+		default:
+			t.Fatalf("parseMemberAdd(%q): role %q", text, role)
+		}
+	})
+}
+
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"<!channel>", "&lt;", "a & b", "<@U1|x>", "", "&amp;lt;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := Escape(s)
+		if strings.ContainsAny(e, "<>") {
+			t.Fatalf("Escape(%q) = %q still holds markup", s, e)
+		}
+		if got := Unescape(e); got != s {
+			t.Fatalf("Unescape(Escape(%q)) = %q", s, got)
+		}
+	})
+}
