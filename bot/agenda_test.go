@@ -210,6 +210,23 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 		t.Error("a withdrawn apology is still on the posted agenda")
 	}
 
+	// Declarations and report links show in the posted agenda too.
+	updates = len(k.Slack.Calls("chat.update"))
+	wantText(t, k.Must(neil, "/declare", "5 personal Trustee of SWACA"), "Recorded")
+	wantText(t, k.Must(neil, "/report", "5 https://example.org/swaca.pdf SWACA perspective on VAWG"), "attached")
+	k.Drain()
+	if got := len(k.Slack.Calls("chat.update")) - updates; got != 1 {
+		t.Errorf("%d chat.update calls after a declaration and a report, want 1", got)
+	}
+	wantShown(t, k.Slack.Messages(bottest.Channel)[0],
+		"Neil Frackelton declared a personal interest in Item 5 (SWACA) as Trustee of SWACA.",
+		"<https://example.org/swaca.pdf|SWACA perspective on VAWG>")
+	wantText(t, k.Must(neil, "/declare", "withdraw 5"), "withdrawn")
+	k.Drain()
+	if strings.Contains(shown(t, k.Slack.Messages(bottest.Channel)[0]), "Trustee of SWACA") {
+		t.Error("a withdrawn declaration is still on the posted agenda")
+	}
+
 	// Posting again brings the message up to date instead of posting twice.
 	wantText(t, k.Must(officer, "/agenda", "post"), "was posted before")
 	k.Drain()

@@ -37,7 +37,7 @@ func TestRenderGolden(t *testing.T) {
 			}
 			reports := []commands.ReportLink{{Item: "7.5", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", Title: "SWACA report"}}
 			as := []commands.Apology{{Name: "Tony Harland", Organisation: "MFRA"}}
-			return commands.AgendaReply(c, m, items, reports, as)
+			return commands.AgendaReply(c, m, items, reports, as, []commands.Declaration{{Item: "7.5", Name: "Neil Frackelton", Kind: commands.InterestPersonal, Nature: "Trustee of SWACA"}})
 		}(),
 		"too-many-blocks": func() commands.Reply {
 			r := commands.Reply{Text: "Items"}

@@ -103,14 +103,18 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting) (Repl
 	if err != nil {
 		return Reply{}, err
 	}
-	return AgendaReply(c, m, items, reports, as), nil
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	return AgendaReply(c, m, items, reports, as, ds), nil
 }
 
 // AgendaReply is the agenda of meeting m as the channel sees it: the
 // meeting's facts, the numbered items with their presenters and report
-// links, the apologies so far, and how to send apologies and declare
-// interests.
-func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, as []Apology) Reply {
+// links, the apologies and declarations of interest so far, and how to
+// send apologies and declare interests.
+func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, as []Apology, ds []Declaration) Reply {
 	loc := c.Location()
 	facts := fmt.Sprintf("*%s* (%s time)", formatWhen(m.StartsAt, loc), loc)
 	if m.Venue != "" {
@@ -126,6 +130,7 @@ func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLin
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as))},
+			{Title: "Declarations of interest", Text: Escape(DeclarationsParagraph(ds, items))},
 		},
 		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`.",
 	}

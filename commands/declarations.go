@@ -272,6 +272,9 @@ func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting
 	default:
 		b.WriteString("\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.")
 	}
+	if created {
+		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	}
 	reply.Text = b.String()
 	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number), Style: "danger"})
 	return reply, nil
@@ -316,8 +319,8 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Reque
 	if n == 0 {
 		return Reply{}, userErr("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}
-	return private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
-		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are")), nil
+	return private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.%s",
+		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"), refreshNote(s.refreshAgenda(ctx, c, m, r.Now))), nil
 }
 
 func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
