@@ -223,18 +223,25 @@ func runDeclare(ctx context.Context, s *Service, r Request, args []string) (Repl
 	if err != nil {
 		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
 	}
-	m, err := s.meetingFor(ctx, c, a.Date, r.Now)
-	if err != nil {
-		return Reply{}, err
-	}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
-		return Reply{}, err
-	}
-	it, _, err := s.agendaItem(ctx, c, m, a.Item)
+	m, it, err := s.openItem(ctx, c, a.Date, a.Item, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}
 	return s.declare(ctx, c, me, m, it, a.Kind, a.Nature, false, r)
+}
+
+// openItem finds item n on the agenda of the meeting d names, refusing
+// meetings that no longer take declarations or reports.
+func (s *Service) openItem(ctx context.Context, c Committee, d Date, n string, now time.Time) (Meeting, AgendaItem, error) {
+	m, err := s.meetingFor(ctx, c, d, now)
+	if err != nil {
+		return Meeting{}, AgendaItem{}, err
+	}
+	if err := openForDeclarations(c, m, now); err != nil {
+		return Meeting{}, AgendaItem{}, err
+	}
+	it, _, err := s.agendaItem(ctx, c, m, n)
+	return m, it, err
 }
 
 // openForDeclarations refuses meetings that are cancelled, held or under way.

@@ -208,14 +208,7 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 	if err != nil {
 		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
 	}
-	m, err := s.meetingFor(ctx, c, a.Date, r.Now)
-	if err != nil {
-		return Reply{}, err
-	}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
-		return Reply{}, err
-	}
-	it, _, err := s.agendaItem(ctx, c, m, a.Item)
+	m, it, err := s.openItem(ctx, c, a.Date, a.Item, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}

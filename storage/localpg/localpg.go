@@ -256,32 +256,21 @@ func (s *Server) DataDir() string { return s.dataDir }
 
 // Stop shuts the server down (fast shutdown: open sessions are ended,
 // committed work is kept) and waits for it to exit.
-func (s *Server) Stop() error {
-	s.mu.Lock()
-	cmd, done := s.cmd, s.done
-	s.cmd = nil
-	s.mu.Unlock()
-	if cmd != nil {
-		_ = cmd.Process.Signal(syscall.SIGINT)
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
-	}
-	return nil
-}
+func (s *Server) Stop() error { return s.halt(syscall.SIGINT) }
 
 // Kill stops the server at once, as a crash would (immediate shutdown:
 // no checkpoint; the next start recovers from the write-ahead log).
-func (s *Server) Kill() error {
+func (s *Server) Kill() error { return s.halt(syscall.SIGQUIT) }
+
+// halt sends the postmaster sig and waits for it to exit, killing it if it
+// has not within 15 seconds.
+func (s *Server) halt(sig syscall.Signal) error {
 	s.mu.Lock()
 	cmd, done := s.cmd, s.done
 	s.cmd = nil
 	s.mu.Unlock()
 	if cmd != nil {
-		_ = cmd.Process.Signal(syscall.SIGQUIT)
+		_ = cmd.Process.Signal(sig)
 		select {
 		case <-done:
 		case <-time.After(15 * time.Second):
