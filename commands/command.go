@@ -85,19 +85,23 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), resolutionCommand(), minutesCommand()}
 }
 
 // actions lists every button and form action by name.
 func actions() map[string]Action {
 	return map[string]Action{
 		"apologies.withdraw": withdrawApologyAction,
+		"resolution.share":   shareResolutionAction,
+		"resolution.show":    showMinuteAction,
 	}
 }
 
 // forms lists every form's handler by form ID.
 func forms() map[string]FormHandler {
-	return map[string]FormHandler{}
+	return map[string]FormHandler{
+		importMinutesFormID: submitImportMinutes,
+	}
 }
 
 // Commands lists the registered commands by name.
