@@ -296,5 +296,3 @@ func (s *Server) cleanup() {
 		os.RemoveAll(filepath.Dir(s.dataDir))
 	}
 }
-
-
