@@ -127,15 +127,47 @@ const (
 // same minutes again changes nothing; a re-issued version replaces the
 // earlier one. by names who imported them.
 func (s *Service) ImportMinutes(ctx context.Context, c Committee, text, by string) (MinutesImport, error) {
+	read, err := readMinutes(text)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	return s.storeMinutes(ctx, c, read, text, by)
+}
+
+// ImportMinutesOf is ImportMinutes for the committee called name, which is
+// made (without a channel) if Quorum does not know it. Text that holds no
+// minutes makes nothing.
+func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (MinutesImport, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" || len(name) > MaxNameLen {
+		return MinutesImport{}, userErr("Give the committee's name (at most %d characters).", MaxNameLen)
+	}
+	read, err := readMinutes(text)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	c, err := s.store.EnsureCommittee(ctx, name, by)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	return s.storeMinutes(ctx, c, read, text, by)
+}
+
+// readMinutes parses text, turning the parser's refusals into sentences.
+func readMinutes(text string) (*minutes.Minutes, error) {
 	read, err := minutes.ParseMinutes(text)
 	switch {
 	case errors.Is(err, minutes.ErrNoMinutes):
-		return MinutesImport{}, userErr("I could not find any numbered minutes in that text.")
+		return nil, userErr("I could not find any numbered minutes in that text.")
 	case errors.Is(err, minutes.ErrTooLarge):
-		return MinutesImport{}, userErr("That document is too large to import (the limit is %d MB).", minutes.MaxInputSize>>20)
+		return nil, userErr("That document is too large to import (the limit is %d MB).", minutes.MaxInputSize>>20)
 	case err != nil:
-		return MinutesImport{}, userErr("I could not read those minutes: %s.", err)
+		return nil, userErr("I could not read those minutes: %s.", err)
 	}
+	return read, nil
+}
+
+func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string) (MinutesImport, error) {
 	rec, notes, err := minutesRecord(c, read, text, by)
 	if err != nil {
 		return MinutesImport{}, err

@@ -126,12 +126,7 @@ func importMinutes(ctx context.Context, a importArgs, stdout, stderr io.Writer, 
 	if err := db.Migrate(ctx, nil); err != nil {
 		return err
 	}
-	const by = "quorum import"
-	c, err := db.EnsureCommittee(ctx, a.Committee, by)
-	if err != nil {
-		return err
-	}
-	im, err := commands.New(db, nil).ImportMinutes(ctx, c, text, by)
+	im, err := commands.New(db, nil).ImportMinutesOf(ctx, a.Committee, text, "quorum import")
 	if err != nil {
 		return err
 	}
