@@ -349,18 +349,49 @@ var (
 	headlinePassages = fmt.Sprintf(`StartSel=%s, StopSel=%s, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`, commands.HighlightStart, commands.HighlightStop)
 )
 
-// SearchMinutes implements commands.MinutesStore. The ranking reads only
-// the search column of the matching rows; the headlines, which read the
-// text, are made for the rows shown.
+// searchWindow is how many of a committee's most recent minutes a search
+// ranks first. It covers the whole history of most committees (ten
+// meetings a year of ten minutes each is two decades); only a committee
+// with more minutes than this has older minutes left out when recent ones
+// match enough. See SearchMinutes.
+const searchWindow = 2000
+
+// SearchMinutes implements commands.MinutesStore.
+//
+// Ranking reads the search column of every row it ranks, so ranking every
+// match of a common word in a large committee ("report noted" matches half
+// of its minutes) would take time in proportion to the committee's
+// history. Instead the search ranks the matches among the committee's
+// searchWindow most recent minutes, read in order from the (committee_id,
+// held_on, id) index, and only if fewer than limit of them match does it
+// look through all the committee's minutes, with the GIN index, where a
+// word that few recent minutes hold is rare enough to rank every match.
+// Headlines, which read the text, are made for the rows shown only.
 func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
 	err := db.x.SelectContext(ctx, &rows, `
 		WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $2) AS q),
+		recent AS MATERIALIZED (
+			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			WHERE mi.committee_id = $1
+			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
+		),
+		hits AS MATERIALIZED (
+			SELECT r.id, r.held_on, r.search FROM recent r, q WHERE r.search @@ q.q
+		),
+		older AS MATERIALIZED (
+			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			WHERE mi.committee_id = $1 AND mi.search @@ websearch_to_tsquery('english', $2)
+			AND (SELECT count(*) FROM hits) < $3
+		),
 		top AS MATERIALIZED (
-			SELECT mi.id, ts_rank_cd(mi.search, q.q) AS rank, mi.held_on
-			FROM minutes mi, q
-			WHERE mi.committee_id = $1 AND mi.search @@ q.q
-			ORDER BY rank DESC, mi.held_on DESC, mi.id DESC
+			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.q) AS rank
+			FROM (
+				SELECT h.id, h.held_on, h.search FROM hits h WHERE (SELECT count(*) FROM hits) >= $3
+				UNION ALL
+				SELECT o.id, o.held_on, o.search FROM older o
+			) c, q
+			ORDER BY rank DESC, c.held_on DESC, c.id DESC
 			LIMIT $3
 		)
 		SELECT `+minuteColumns+`,
@@ -368,7 +399,7 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.q, $6) END AS passage
 		FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
 		ORDER BY top.rank DESC, top.held_on DESC, top.id DESC`,
-		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages)
+		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow)
 	if err != nil {
 		return nil, mapErr("search minutes", err)
 	}

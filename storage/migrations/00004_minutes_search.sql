@@ -56,7 +56,7 @@ COMMENT ON COLUMN minutes.resolved IS 'The minute''s RESOLVED text (its resoluti
 CREATE INDEX minutes_search ON minutes USING gin (committee_id, search);
 DROP INDEX minutes_committee_number;
 CREATE INDEX minutes_committee_number ON minutes (committee_id, number, held_on DESC);
-CREATE INDEX minutes_committee_held ON minutes (committee_id, held_on DESC);
+CREATE INDEX minutes_committee_held ON minutes (committee_id, held_on DESC, id DESC);
 
 -- Resolutions are searched through their minute now.
 ALTER TABLE resolutions DROP COLUMN search;
