@@ -134,9 +134,13 @@ func importMinutes(ctx context.Context, tx *sqlx.Tx, rec commands.MinutesRecord)
 	if err != nil {
 		return "", 0, err
 	}
-	if meeting.Status == string(commands.MeetingScheduled) {
+	// Minutes say the meeting took place, whatever Quorum expected of it.
+	if meeting.Status != string(commands.MeetingHeld) {
 		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held',
 			venue = CASE WHEN venue = '' THEN $2 ELSE venue END WHERE id = $1`, meeting.ID, rec.Venue); err != nil {
+			return "", 0, err
+		}
+		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.held", "", map[string]any{"meeting": meeting.ID, "was": meeting.Status}); err != nil {
 			return "", 0, err
 		}
 	}
