@@ -141,6 +141,8 @@ func TestResolutionLookups(t *testing.T) {
 		{"rename partnership", "Minute 28 — FUTURE NAME OF PARTNERSHIP", "Safer Communities *Partnership* be re-named"},
 		{`"alternative provision"`, "Minute 26 —", "Appropriate *Alternative* *Provision* to Mainstream"},
 		{"report noted", "Minute 2", "be *noted*"},
+		// The apologies and declarations recorded in the minutes are found too.
+		{"Frackelton", "Minute 20 — APOLOGIES FOR ABSENCE", "Neil *Frackelton* (SWACA)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.words, func(t *testing.T) {
