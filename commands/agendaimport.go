@@ -147,19 +147,17 @@ func clip(s string, n int) string {
 	return string([]rune(s)[:n])
 }
 
-// importFormFields are the fields of the form that takes a pasted agenda.
-// Slack's text areas hold 3000 characters, so a long agenda goes in two.
 const importFormID = "agenda.import"
+
+// agendaBoxes is how many text areas the agenda form has: Slack's hold 3000
+// characters each, and a published agenda fits in two.
+const agendaBoxes = 2
 
 func importAgendaForm(c Committee) Reply {
 	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
 		ID: importFormID, Title: "Import an agenda", Submit: "Import",
-		Fields: []Field{
-			{ID: "text", Label: "Agenda text", Kind: FieldTextArea, MaxLen: 3000,
-				Hint: "Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into " + c.Name + "."},
-			{ID: "more", Label: "…continued", Kind: FieldTextArea, MaxLen: 3000, Optional: true,
-				Hint: "If the agenda did not fit, paste the rest here."},
-		},
+		Fields: pasteFields("Agenda text",
+			"Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into "+c.Name+".", agendaBoxes),
 	}}
 }
 
@@ -172,10 +170,7 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if _, err := s.officer(ctx, c, r, "import agendas"); err != nil {
 		return Reply{}, nil, err
 	}
-	text := sub.Value("text")
-	if more := sub.Value("more"); more != "" {
-		text += "\n" + more
-	}
+	text := pasted(sub, agendaBoxes)
 	if strings.TrimSpace(text) == "" {
 		return Reply{}, map[string]string{"text": "Paste the agenda's text here."}, nil
 	}
@@ -187,11 +182,11 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	return private("%s", ImportSummary(c, a, res)), nil, nil
+	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
 }
 
-// ImportSummary says in a few lines what an agenda import did.
-func ImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult) string {
+// AgendaImportSummary says in a few lines what an agenda import did.
+func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult) string {
 	loc := c.Location()
 	var b strings.Builder
 	when := "the meeting"

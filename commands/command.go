@@ -93,7 +93,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand()}
 }
 
 // actions lists every button and form action by name.
@@ -103,15 +103,18 @@ func actions() map[string]Action {
 		"declare.withdraw":     withdrawDeclarationAction,
 		"declare.dispensation": dispensationAction,
 		"apologies.send_next":  sendNextApologyAction,
+		"resolution.share":     shareResolutionAction,
+		"resolution.show":      showMinuteAction,
 	}
 }
 
 // forms lists every form's handler by form ID.
 func forms() map[string]FormHandler {
 	return map[string]FormHandler{
-		"declare":     submitDeclaration,
-		ApologyFormID: submitApologyForm,
-		importFormID:  submitImportForm,
+		"declare":           submitDeclaration,
+		ApologyFormID:       submitApologyForm,
+		importFormID:        submitImportForm,
+		importMinutesFormID: submitImportMinutes,
 	}
 }
 

@@ -18,6 +18,7 @@ type Store interface {
 	AgendaStore
 	OutboxStore
 	ReminderStore
+	MinutesStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -75,6 +76,33 @@ type HomeStore interface {
 	NextMeetings(ctx context.Context, committeeIDs []int64, after time.Time) ([]Meeting, error)
 	// MemberApologies lists userID's apologies standing for the meetings.
 	MemberApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
+}
+
+// MinutesStore keeps imported minutes and finds what was resolved.
+type MinutesStore interface {
+	// EnsureCommittee returns the committee called name, making it (with no
+	// channel) if there is none.
+	EnsureCommittee(ctx context.Context, name, by string) (Committee, error)
+	// ImportMinutes stores rec in one transaction: nothing if a document
+	// with its hash is already the meeting's minutes; otherwise rec
+	// replaces the meeting's earlier minutes, which are kept marked
+	// replaced. It returns the meeting's ID.
+	ImportMinutes(ctx context.Context, rec MinutesRecord) (ImportOutcome, int64, error)
+	// MinutesByNumber lists the committee's minutes numbered number, the
+	// most recent first, at most limit; a non-zero on keeps those of that day.
+	MinutesByNumber(ctx context.Context, committeeID int64, number string, on Date, limit int) ([]Minute, error)
+	// MinutesOn lists the minutes of the committee's meetings on day, in order.
+	MinutesOn(ctx context.Context, committeeID int64, day Date) ([]Minute, error)
+	// SearchMinutes finds the committee's minutes whose title, resolutions
+	// or narrative match words (web search syntax: "quoted phrase", or,
+	// -not), best first, at most limit, with Highlight set.
+	SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]Minute, error)
+	Minute(ctx context.Context, id int64) (Minute, error)
+	// LastMinute is the last minute of the latest meeting before t that has
+	// minutes on record.
+	LastMinute(ctx context.Context, committeeID int64, before time.Time) (Minute, error)
+	// PreviousMeeting is the latest meeting before t that was not cancelled.
+	PreviousMeeting(ctx context.Context, committeeID int64, before time.Time) (Meeting, error)
 }
 
 // ApologyEvent is one entry in an apology's history.

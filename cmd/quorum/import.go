@@ -76,7 +76,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	switch ia.verb {
 	case "agenda":
 	case "minutes":
-		return errors.New("import minutes is not available yet")
+		return importMinutes(ctx, ia, stdout, stderr, getenv)
 	default:
 		fmt.Fprint(stderr, importUsage)
 		return fmt.Errorf("cannot import %q: say agenda or minutes", ia.verb)
@@ -125,7 +125,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		}
 		return err
 	}
-	summary := plainText(commands.ImportSummary(c, a, res))
+	summary := plainText(commands.AgendaImportSummary(c, a, res))
 	if !ia.json {
 		fmt.Fprintln(stdout, summary)
 		return nil
@@ -156,4 +156,52 @@ func readDocument(path string) (string, error) {
 // plainText turns a reply's Slack markup into terminal text.
 func plainText(s string) string {
 	return strings.NewReplacer("*", "", "_", "").Replace(commands.Unescape(s))
+}
+
+// importMinutes imports published minutes. The committee must be named:
+// minutes often print a former name (Minute 28 renamed the partnership).
+func importMinutes(ctx context.Context, ia importArgs, stdout, stderr io.Writer, getenv func(string) string) error {
+	name := strings.Join(strings.Fields(ia.committee), " ")
+	switch {
+	case name == "":
+		return errors.New("import minutes: say which committee: --committee NAME")
+	case len(name) > commands.MaxNameLen:
+		return fmt.Errorf("import minutes: the committee's name is too long (the limit is %d characters)", commands.MaxNameLen)
+	}
+	text, err := readDocument(ia.file)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	db, closeDB, err := openDatabase(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	if err := db.Migrate(ctx, nil); err != nil {
+		return err
+	}
+	im, err := commands.New(db, nil).ImportMinutesOf(ctx, name, text, "quorum import")
+	if err != nil {
+		var ue *commands.UserError
+		if errors.As(err, &ue) {
+			return fmt.Errorf("%s: %s", ia.file, plainText(ue.Msg))
+		}
+		return err
+	}
+	summary := plainText(commands.MinutesImportSummary(im))
+	for _, w := range im.Read.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	if !ia.json {
+		fmt.Fprintln(stdout, summary)
+		return nil
+	}
+	fmt.Fprintln(stderr, summary)
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(im.Read)
 }

@@ -188,7 +188,6 @@ func TestImportArguments(t *testing.T) {
 		{[]string{"agenda"}, "takes one FILE"},
 		{[]string{"agenda", "a.txt", "b.txt"}, "takes one FILE"},
 		{[]string{"rota", seedPack}, `cannot import "rota"`},
-		{[]string{"minutes", seedPack, "--committee", "X"}, "not available yet"},
 		{[]string{"agenda", "testdata/missing.txt"}, "no such file"},
 		{[]string{"agenda", "import_test.go", "--committee", "X"}, "no agenda found"},
 	}

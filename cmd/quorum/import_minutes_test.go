@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+
+const pack = "testdata/safer-sefton-together-2022-03-17-agenda-pack.txt"
+
+// quorum runs the command line against the database at dsn.
+func quorum(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string {
+		if k == "DATABASE_URL" {
+			return dsn
+		}
+		return ""
+	}
+	err = run(context.Background(), args, strings.NewReader(""), &out, &errOut, getenv)
+	return out.String(), errOut.String(), err
+}
+
+func countRows(t *testing.T, dsn string) map[string]int {
+	t.Helper()
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	out := map[string]int{}
+	for _, table := range []string{"committees", "meetings", "minute_documents", "minutes", "resolutions", "apologies", "apology_history", "declarations", "meeting_attendance", "audit_log"} {
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out[table] = n
+	}
+	return out
+}
+
+func TestImportMinutes(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	out, _, err := quorum(t, dsn, "import", "minutes", pack, "--committee", "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest.\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant\n%s", out, want)
+	}
+	counts := countRows(t, dsn)
+	if counts["minutes"] != 10 || counts["resolutions"] != 8 || counts["apologies"] != 3 || counts["committees"] != 1 {
+		t.Errorf("rows after import: %v", counts)
+	}
+
+	// Flags before the file, and --json: the same document again changes
+	// nothing, and prints what was read.
+	out, _, err = quorum(t, dsn, "import", "minutes", "--json", "--committee=safer sefton together", pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(countRows(t, dsn), counts); diff != "" {
+		t.Errorf("rows after importing again (-got +want):\n%s", diff)
+	}
+	var read struct {
+		Meeting struct {
+			Date  string `json:"date"`
+			Venue string `json:"venue"`
+		} `json:"meeting"`
+		Present   []string `json:"present"`
+		Apologies []struct {
+			Name         string `json:"name"`
+			Organisation string `json:"organisation"`
+		} `json:"apologies"`
+		Declarations   []any `json:"declarations"`
+		NoDeclarations bool  `json:"no_declarations"`
+		Minutes        []struct {
+			Number      string   `json:"number"`
+			Title       string   `json:"title"`
+			Resolutions []string `json:"resolutions"`
+			References  []string `json:"references"`
+		} `json:"minutes"`
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &read); err != nil {
+		t.Fatalf("--json output is not one JSON object: %v\n%s", err, out)
+	}
+	if read.Meeting.Date != "2021-12-09" || len(read.Present) != 14 || len(read.Minutes) != 10 || !read.NoDeclarations || read.Warnings == nil {
+		t.Errorf("read: date %s, %d present, %d minutes, no declarations %v, warnings %v",
+			read.Meeting.Date, len(read.Present), len(read.Minutes), read.NoDeclarations, read.Warnings)
+	}
+	if got := read.Minutes[8]; got.Number != "28" || got.Title != "FUTURE NAME OF PARTNERSHIP" ||
+		!cmp.Equal(got.Resolutions, []string{"That the Sefton Safer Communities Partnership be re-named Safer Sefton Together."}) {
+		t.Errorf("minute 28 as read: %+v", got)
+	}
+	if got := read.Apologies[0]; got.Name != "Neil Frackelton" || got.Organisation != "SWACA" {
+		t.Errorf("first apology: %+v", got)
+	}
+
+	out, _, err = quorum(t, dsn, "import", "minutes", pack, "--committee", "Safer Sefton Together")
+	if err != nil || !strings.Contains(out, "were already imported; nothing changed") {
+		t.Errorf("third import: %q, %v", out, err)
+	}
+}
+
+func TestImportMinutesArguments(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	empty := t.TempDir() + "/notes.txt"
+	if err := os.WriteFile(empty, []byte("Notes of a chat about the weather.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"import"}, "say what to import"},
+		{[]string{"import", "reports", pack}, `cannot import "reports"`},
+		{[]string{"import", "minutes", pack}, "say which committee: --committee NAME"},
+		{[]string{"import", "minutes", "--committee", "X"}, "takes one FILE"},
+		{[]string{"import", "minutes", pack, pack, "--committee", "X"}, "takes one FILE (got 2)"},
+		{[]string{"import", "minutes", "missing.txt", "--committee", "X"}, "no such file"},
+		{[]string{"import", "minutes", pack, "--committee", strings.Repeat("x", 201)}, "too long"},
+		{[]string{"import", "minutes", empty, "--committee", "X"}, "could not find any numbered minutes"},
+		{[]string{"import", "minutes", pack, "--committee"}, "flag needs an argument"},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			_, _, err := quorum(t, dsn, tc.args...)
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("err = %v, want one saying %q", err, tc.err)
+			}
+		})
+	}
+	if _, stderr, err := quorum(t, dsn, "import", "minutes", "-h"); !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr, "--committee") && !strings.Contains(stderr, "-committee") {
+		t.Errorf("-h: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := quorum(t, dsn, "import", "-h"); !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr, "quorum import minutes FILE --committee NAME [--json]") {
+		t.Errorf("import -h: %v\n%s", err, stderr)
+	}
+	if got := countRows(t, dsn)["committees"]; got != 0 {
+		t.Errorf("%d committees made by failed imports, want 0", got)
+	}
+}

@@ -1,0 +1,621 @@
+package commands
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quorumhq/quorum/minutes"
+)
+
+// Minute is one numbered minute of a meeting: its title, what was RESOLVED
+// under it, word for word, and the minutes it refers back to.
+type Minute struct {
+	ID            int64
+	CommitteeID   int64
+	CommitteeName string
+	MeetingID     int64
+	HeldOn        Date // the meeting's day in the committee's time zone
+	Number        string
+	Title         string
+	Narrative     string
+	Resolutions   []Resolution
+	References    []string
+	// Highlight and Passage are set by searches: the resolution text, and
+	// passages of the narrative, with each matched word between
+	// HighlightStart and HighlightStop.
+	Highlight string
+	Passage   string
+}
+
+// Resolution is one RESOLVED block of a minute, with its numbered parts.
+type Resolution struct {
+	ID    int64
+	Body  string // "That (1) the reports be noted; (2) …"
+	Parts []string
+}
+
+// Markers around matched words in Minute.Highlight. Imported text never
+// holds them (ImportMinutes strips control characters), so a marker in a
+// highlight was put there by the search.
+const (
+	HighlightStart = "\x01"
+	HighlightStop  = "\x02"
+)
+
+// Resolved is the minute's resolution text, one block a line.
+func (m Minute) Resolved() string {
+	bodies := make([]string, len(m.Resolutions))
+	for i, r := range m.Resolutions {
+		bodies[i] = r.Body
+	}
+	return strings.Join(bodies, "\n")
+}
+
+// DeclaredInterest is a declaration of interest as the minutes record it.
+type DeclaredInterest struct {
+	Name   string
+	Item   string
+	Kind   string // "pecuniary", "personal" or "other"
+	Nature string
+}
+
+// MinutesRecord is a minutes document ready to store: the meeting it
+// records and everything read from it.
+type MinutesRecord struct {
+	CommitteeID int64
+	// The meeting is the committee's meeting on the day [DayStart, DayEnd);
+	// if there is none, one is made at StartsAt.
+	DayStart, DayEnd time.Time
+	StartsAt         time.Time
+	HeldOn           Date
+	Venue            string
+	// Hash identifies the document's content: the same minutes imported
+	// twice have the same hash.
+	Hash         string
+	Body         string
+	Record       []byte // what was read, as JSON
+	Present      []string
+	Apologies    []Apology
+	Declarations []DeclaredInterest
+	Minutes      []Minute
+	By           string
+}
+
+// ImportOutcome says what importing a minutes document changed.
+type ImportOutcome string
+
+// Import outcomes.
+const (
+	MinutesImported  ImportOutcome = "imported"  // a new document
+	MinutesReplaced  ImportOutcome = "replaced"  // a re-issued version replaced the earlier one
+	MinutesUnchanged ImportOutcome = "unchanged" // this document was already imported
+)
+
+// MinutesImport is the result of ImportMinutes.
+type MinutesImport struct {
+	Outcome   ImportOutcome
+	Committee Committee
+	MeetingID int64
+	HeldOn    Date
+	Read      *minutes.Minutes
+	// Notes are corrections the import made to what was read (numbers
+	// printed twice, declarations without a nature); they are also added
+	// to Read.Warnings.
+	Notes []string
+}
+
+// Limits on what an import stores.
+const (
+	maxTitleLen     = 1000
+	maxPresentLen   = 300
+	maxNatureLen    = 1000
+	maxMinuteNumLen = 16
+)
+
+// ImportMinutes reads text as the minutes of a meeting of c and stores
+// them: the meeting (made if Quorum does not know it, marked held), those
+// present, apologies, declarations and every numbered minute. Importing the
+// same minutes again changes nothing; a re-issued version replaces the
+// earlier one. by names who imported them.
+func (s *Service) ImportMinutes(ctx context.Context, c Committee, text, by string) (MinutesImport, error) {
+	read, err := readMinutes(text)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	return s.storeMinutes(ctx, c, read, text, by)
+}
+
+// ImportMinutesOf is ImportMinutes for the committee called name, which is
+// made (without a channel) if Quorum does not know it. Text that holds no
+// minutes makes nothing.
+func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (MinutesImport, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" || len(name) > MaxNameLen {
+		return MinutesImport{}, userErr("Give the committee's name (at most %d characters).", MaxNameLen)
+	}
+	read, err := readMinutes(text)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	c, err := s.store.EnsureCommittee(ctx, name, by)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	return s.storeMinutes(ctx, c, read, text, by)
+}
+
+// readMinutes parses text, turning the parser's refusals into sentences.
+func readMinutes(text string) (*minutes.Minutes, error) {
+	read, err := minutes.ParseMinutes(text)
+	switch {
+	case errors.Is(err, minutes.ErrNoMinutes):
+		return nil, userErr("I could not find any numbered minutes in that text.")
+	case errors.Is(err, minutes.ErrTooLarge):
+		return nil, userErr("That document is too large to import (the limit is %d MB).", minutes.MaxInputSize>>20)
+	case err != nil:
+		return nil, userErr("I could not read those minutes: %s.", err)
+	}
+	return read, nil
+}
+
+func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string) (MinutesImport, error) {
+	rec, notes, err := minutesRecord(c, read, text, by)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	read.Warnings = append(read.Warnings, notes...)
+	outcome, meetingID, err := s.store.ImportMinutes(ctx, rec)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	return MinutesImport{Outcome: outcome, Committee: c, MeetingID: meetingID, HeldOn: rec.HeldOn, Read: read, Notes: notes}, nil
+}
+
+// minutesRecord turns what the parser read into the record to store,
+// checking what the database requires and noting what it had to correct.
+func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (MinutesRecord, []string, error) {
+	var notes []string
+	loc := c.Location()
+	day, err := time.ParseInLocation("2006-01-02", read.Meeting.Date, loc)
+	if err != nil {
+		return MinutesRecord{}, nil, userErr("I could not find the date of the meeting in those minutes; it is usually in the heading (\"… held on 9 December 2021\").")
+	}
+	held := DateOf(day, loc)
+	if _, err := makeDate(held.Year, held.Month, held.Day); err != nil {
+		return MinutesRecord{}, nil, userErr("The minutes' date, %s, is not one I can store.", read.Meeting.Date)
+	}
+	rec := MinutesRecord{
+		CommitteeID: c.ID,
+		DayStart:    held.Start(loc),
+		DayEnd:      held.Start(loc).AddDate(0, 0, 1),
+		StartsAt:    held.Start(loc),
+		HeldOn:      held,
+		Venue:       clean(read.Meeting.Venue, MaxVenueLen),
+		Body:        text,
+		By:          by,
+	}
+	if h, m, ok := strings.Cut(read.Meeting.Time, ":"); ok {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		if err1 == nil && err2 == nil && hh >= 0 && hh < 24 && mm >= 0 && mm < 60 {
+			rec.StartsAt = held.At(Clock{hh, mm}, loc)
+		}
+	}
+	for _, p := range read.Present {
+		if p = clean(p, maxPresentLen); p != "" {
+			rec.Present = append(rec.Present, p)
+		}
+	}
+	seen := map[string]bool{}
+	for _, a := range read.Apologies {
+		name := clean(a.Name, MaxNameLen)
+		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if name == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		rec.Apologies = append(rec.Apologies, Apology{Name: name, Organisation: clean(a.Organisation, MaxNameLen), By: by})
+	}
+	for _, d := range read.Declarations {
+		di := DeclaredInterest{Name: clean(d.Name, MaxNameLen), Item: clean(d.Item, maxMinuteNumLen), Kind: d.Kind, Nature: clean(d.Nature, maxNatureLen)}
+		if di.Name == "" {
+			continue
+		}
+		switch di.Kind {
+		case "pecuniary", "personal", "other":
+		default:
+			notes = append(notes, fmt.Sprintf("declaration by %s: kind %q stored as \"other\"", di.Name, d.Kind))
+			di.Kind = "other"
+		}
+		if di.Nature == "" {
+			di.Nature = "(not stated in the minutes)"
+		}
+		rec.Declarations = append(rec.Declarations, di)
+	}
+	numbers := map[string]int{}
+	for _, m := range read.Minutes {
+		mi := Minute{
+			Number:     clean(m.Number, maxMinuteNumLen),
+			Title:      clean(m.Title, maxTitleLen),
+			Narrative:  cleanText(m.Narrative),
+			References: cleanAll(m.References, maxTitleLen),
+		}
+		if mi.Number == "" {
+			notes = append(notes, fmt.Sprintf("a minute titled %q has no number and was not stored", mi.Title))
+			continue
+		}
+		if n := numbers[mi.Number]; n > 0 {
+			numbers[mi.Number]++
+			renamed := fmt.Sprintf("%s-%d", mi.Number, n+1)
+			notes = append(notes, fmt.Sprintf("minute %s appears more than once; this one is stored as %s", mi.Number, renamed))
+			mi.Number = renamed
+		} else {
+			numbers[mi.Number] = 1
+		}
+		for i, body := range m.Resolutions {
+			r := Resolution{Body: cleanText(body)}
+			if i < len(m.Parts) {
+				r.Parts = cleanAll(m.Parts[i], 0)
+			}
+			if r.Body != "" {
+				mi.Resolutions = append(mi.Resolutions, r)
+			}
+		}
+		rec.Minutes = append(rec.Minutes, mi)
+	}
+	// The hash is of what was read, not of the text: the same minutes cut
+	// from two agenda packs are one document, and so is a copy that
+	// differs only in spacing. Warnings are left out; they describe the
+	// reading, not the minutes.
+	canon := *read
+	canon.Warnings = nil
+	record, err := json.Marshal(canon)
+	if err != nil {
+		return MinutesRecord{}, nil, fmt.Errorf("import minutes: %w", err)
+	}
+	sum := sha256.Sum256(record)
+	rec.Hash = hex.EncodeToString(sum[:])
+	withWarnings := canon
+	withWarnings.Warnings = append(append([]string{}, read.Warnings...), notes...)
+	if rec.Record, err = json.Marshal(withWarnings); err != nil {
+		return MinutesRecord{}, nil, fmt.Errorf("import minutes: %w", err)
+	}
+	return rec, notes, nil
+}
+
+// cleanText drops control characters other than line breaks and tabs, so
+// that stored text cannot carry highlight markers or terminal escapes.
+func cleanText(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\uFFFD' {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// clean is cleanText on one line, cut to at most n bytes (0: no limit).
+func clean(s string, n int) string {
+	s = strings.Join(strings.Fields(cleanText(s)), " ")
+	if n > 0 && len(s) > n {
+		s = cutBytes(s, n)
+	}
+	return s
+}
+
+func cleanAll(in []string, n int) []string {
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if s = clean(s, n); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cutBytes shortens s to at most n bytes on a rune boundary.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// MinutesImportSummary says in a sentence or two what an import did.
+func MinutesImportSummary(im MinutesImport) string {
+	var b strings.Builder
+	when := im.HeldOn.String()
+	switch im.Outcome {
+	case MinutesUnchanged:
+		fmt.Fprintf(&b, "These minutes of the meeting of %s on %s were already imported; nothing changed.", Escape(im.Committee.Name), when)
+		return b.String()
+	case MinutesReplaced:
+		fmt.Fprintf(&b, "Replaced the earlier version of the minutes of the meeting of %s on %s", Escape(im.Committee.Name), when)
+	default:
+		fmt.Fprintf(&b, "Imported the minutes of the meeting of %s on %s", Escape(im.Committee.Name), when)
+	}
+	read := im.Read
+	res := 0
+	for _, m := range read.Minutes {
+		res += len(m.Resolutions)
+	}
+	fmt.Fprintf(&b, ": %s", countOf(len(read.Minutes), "minute", "minutes"))
+	if n := len(read.Minutes); n > 0 {
+		first, last := read.Minutes[0].Number, read.Minutes[n-1].Number
+		if n > 1 {
+			fmt.Fprintf(&b, " (%s–%s)", Escape(first), Escape(last))
+		} else {
+			fmt.Fprintf(&b, " (%s)", Escape(first))
+		}
+	}
+	fmt.Fprintf(&b, ", %s, %s present, %s", countOf(res, "resolution", "resolutions"), strconv.Itoa(len(read.Present)), countOf(len(read.Apologies), "apology", "apologies"))
+	switch {
+	case len(read.Declarations) > 0:
+		fmt.Fprintf(&b, ", %s", countOf(len(read.Declarations), "declaration of interest", "declarations of interest"))
+	case read.NoDeclarations:
+		b.WriteString(", no declarations of interest")
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func minutesCommand() *Command {
+	return &Command{
+		Name:    "/minutes",
+		Summary: "Draft the standard opening minutes of a meeting, or import published minutes (officers).",
+		Usage: []string{
+			"/minutes draft [DATE]",
+			"/minutes import",
+		},
+		Examples: []string{
+			"/minutes draft",
+			"/minutes draft 17 March 2022",
+			"/minutes import",
+		},
+		Saves: "the minutes",
+		Reads: []string{"draft"},
+		Run:   runMinutes,
+	}
+}
+
+// minutesArgs is a parsed "/minutes SUBCOMMAND [DATE]".
+type minutesArgs struct {
+	Sub  string // "draft" or "import"
+	Date Date
+}
+
+// parseMinutesArgs reads the text of a /minutes command.
+func parseMinutesArgs(args []string, now time.Time, loc *time.Location) (minutesArgs, error) {
+	if len(args) == 0 {
+		return minutesArgs{}, errors.New("say `draft` or `import`")
+	}
+	a := minutesArgs{Sub: strings.ToLower(args[0])}
+	switch a.Sub {
+	case "draft":
+		d, n, err := takeDate(args[1:], now, loc)
+		if err != nil {
+			return a, err
+		}
+		if n != len(args)-1 {
+			return a, errors.New("`draft` takes only a date")
+		}
+		a.Date = d
+	case "import":
+		if len(args) > 1 {
+			return a, errors.New("`import` opens a form to paste the minutes into; it takes nothing after it")
+		}
+	default:
+		return a, fmt.Errorf("I don't know `%s`", Escape(cutBytes(args[0], 40)))
+	}
+	return a, nil
+}
+
+func runMinutes(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/minutes"]
+	if len(args) == 0 {
+		return Help(cmd), nil
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	a, err := parseMinutesArgs(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	switch a.Sub {
+	case "import":
+		if _, err := s.officer(ctx, c, r, "import minutes"); err != nil {
+			return Reply{}, err
+		}
+		return Reply{Visibility: Private, Text: "Paste the minutes into the form.", Form: importMinutesForm(r)}, nil
+	default:
+		if _, err := s.officer(ctx, c, r, "draft minutes"); err != nil {
+			return Reply{}, err
+		}
+		return s.draftMinutes(ctx, c, r, a.Date)
+	}
+}
+
+// importMinutesFormID names the form /minutes import opens.
+const importMinutesFormID = "minutes.import"
+
+// minutesBoxes is how many text areas the minutes form has (Slack's hold
+// 3000 characters each): enough for the minutes of a typical meeting;
+// longer ones are imported with the quorum command.
+const minutesBoxes = 8
+
+func importMinutesForm(r Request) *Form {
+	return &Form{
+		ID:       importMinutesFormID,
+		Title:    "Import minutes",
+		Submit:   "Import",
+		Metadata: r.TeamID + "/" + r.ChannelID,
+		Fields: pasteFields("Minutes",
+			"Paste the minutes as published, from the heading to the last minute, 3,000 characters a box. Longer documents: quorum import minutes FILE --committee NAME.", minutesBoxes),
+	}
+}
+
+// submitImportMinutes imports the minutes pasted into the form.
+func submitImportMinutes(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	// A form's submission does not say which channel it came from; the
+	// form carries it.
+	if team, channel, ok := strings.Cut(sub.Metadata, "/"); ok && r.ChannelID == "" {
+		r.TeamID, r.ChannelID = team, channel
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	if _, err := s.officer(ctx, c, r, "import minutes"); err != nil {
+		return Reply{}, nil, err
+	}
+	text := pasted(sub, minutesBoxes)
+	if text == "" {
+		return Reply{}, map[string]string{"text": "Paste the minutes here."}, nil
+	}
+	im, err := s.ImportMinutes(ctx, c, text, r.UserID)
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return Reply{}, map[string]string{"text": ue.Msg}, nil
+	}
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	reply := Reply{Visibility: Private, Text: MinutesImportSummary(im)}
+	if len(im.Read.Warnings) > 0 {
+		lines := make([]string, len(im.Read.Warnings))
+		for i, w := range im.Read.Warnings {
+			lines[i] = "• " + Escape(w)
+		}
+		reply.Sections = append(reply.Sections, Section{Title: "Please check", Text: strings.Join(lines, "\n")})
+	}
+	return reply, nil, nil
+}
+
+// The standard opening items of a meeting, as the minutes title them.
+const (
+	apologiesTitle    = "APOLOGIES FOR ABSENCE"
+	declarationsTitle = "DECLARATIONS OF INTEREST"
+	previousTitle     = "MINUTES OF PREVIOUS MEETING"
+)
+
+// draftMinutes writes the standard opening minutes of the meeting on d.
+func (s *Service) draftMinutes(ctx context.Context, c Committee, r Request, d Date) (Reply, error) {
+	loc := c.Location()
+	var m Meeting
+	var err error
+	if d.IsNext() {
+		m, err = s.store.NextMeeting(ctx, c.ID, r.Now.Add(-12*time.Hour))
+		if errors.Is(err, ErrNotFound) {
+			return Reply{}, userErr("No meeting of %s is scheduled. Give the date of the meeting: `/minutes draft 17 March 2022`.", Escape(c.Name))
+		}
+	} else {
+		m, err = s.meetingFor(ctx, c, d, r.Now)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	number, numberNote := 1, "No earlier minutes are on record, so numbering starts at 1."
+	last, err := s.store.LastMinute(ctx, c.ID, m.StartsAt)
+	switch {
+	case err == nil:
+		if n, ok := leadingNumber(last.Number); ok {
+			number = n + 1
+			numberNote = fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn)
+			if municipalYear(last.HeldOn) != municipalYear(DateOf(m.StartsAt, loc)) {
+				number = 1
+				numberNote = fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn)
+			}
+		}
+	case !errors.Is(err, ErrNotFound):
+		return Reply{}, err
+	}
+	previous := "[date of the previous meeting]"
+	prev, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
+	switch {
+	case err == nil:
+		previous = DateOf(prev.StartsAt, loc).Start(time.UTC).Format("2 January 2006")
+	case !errors.Is(err, ErrNotFound):
+		return Reply{}, err
+	}
+	var b strings.Builder
+	item := func(title, body string) {
+		fmt.Fprintf(&b, "**%d. %s**\n\n%s\n\n", number, title, body)
+		number++
+	}
+	item(apologiesTitle, draftApologies(as))
+	item(declarationsTitle, Escape(DeclarationsParagraph(ds, items)))
+	item(previousTitle, "RESOLVED:\nThat the Minutes of the meeting held on "+previous+" be confirmed as a correct record.")
+	head := fmt.Sprintf("Draft opening minutes of the meeting of *%s* on %s. %s", Escape(c.Name), formatDay(m.StartsAt, loc), numberNote)
+	return Reply{
+		Visibility: Private,
+		Text:       head,
+		Sections:   []Section{{Text: "```\n" + strings.TrimRight(b.String(), "\n") + "\n```"}},
+	}, nil
+}
+
+// draftApologies is the apologies minute: the sentence the minutes use.
+func draftApologies(as []Apology) string {
+	if len(as) == 0 {
+		return "No apologies for absence were received."
+	}
+	return ApologiesSentence(as)
+}
+
+// leadingNumber reads the number a minute number starts with: "29" → 29,
+// "150/20" → 150.
+func leadingNumber(s string) (int, bool) {
+	end := 0
+	for end < len(s) && end < 6 && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[:end])
+	return n, err == nil
+}
+
+// municipalYear is the year a municipal year starts in: councils number
+// their minutes afresh from the annual meeting in May.
+func municipalYear(d Date) int {
+	if d.Month < time.May {
+		return d.Year - 1
+	}
+	return d.Year
+}

@@ -1,0 +1,370 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+func resolutionCommand() *Command {
+	return &Command{
+		Name:    "/resolution",
+		Summary: "Find what the committee resolved, by minute number or by words, and share it in the channel.",
+		Usage: []string{
+			"/resolution NUMBER",
+			"/resolution DATE NUMBER",
+			"/resolution WORDS…",
+		},
+		Examples: []string{
+			"/resolution 28",
+			"/resolution 2021-12-09 28",
+			"/resolution rename partnership",
+			`/resolution "alternative provision"`,
+		},
+		Run: runResolution,
+	}
+}
+
+// Limits on /resolution.
+const (
+	maxSearchLen = 200 // characters of search words
+	maxHits      = 5   // results shown
+	maxOthers    = 5   // other minutes with the same number offered
+)
+
+// resolutionQuery is a parsed "/resolution [DATE] NUMBER" or "/resolution WORDS…".
+type resolutionQuery struct {
+	On     Date   // zero: any meeting
+	Number string // a minute number, or ""
+	Words  string // search words (websearch syntax), or ""
+}
+
+// parseResolutionQuery reads the text of a /resolution command: a minute
+// number, a date and a number, a date alone (that meeting's minutes), or
+// words to search for. "Minute 28", "min. 28" and "no. 28" are numbers too.
+func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (resolutionQuery, error) {
+	var q resolutionQuery
+	if len(args) == 0 {
+		return q, errors.New("give a minute number or some words to look for")
+	}
+	if d, n, err := takeDate(args, now, loc); err != nil {
+		return q, err
+	} else if n > 0 && !d.IsNext() {
+		q.On, args = d, args[n:]
+	}
+	rest := args
+	for len(rest) > 1 && isNumberPrefix(rest[0]) {
+		rest = rest[1:]
+	}
+	if len(rest) == 1 {
+		if num, ok := minuteNumber(rest[0]); ok {
+			q.Number = num
+			return q, nil
+		}
+	}
+	if len(args) == 0 {
+		return q, nil // a date alone: that meeting's minutes
+	}
+	if q.On.Year != 0 {
+		return q, errors.New("after a date, give a minute number (`/resolution 2021-12-09 28`); to search by words, leave the date out")
+	}
+	q.Words = strings.Join(args, " ")
+	if len(q.Words) > maxSearchLen {
+		return q, fmt.Errorf("that is too much to search for (%d characters; the limit is %d)", len(q.Words), maxSearchLen)
+	}
+	if !strings.ContainsFunc(q.Words, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return q, errors.New("give a minute number or some words to look for")
+	}
+	return q, nil
+}
+
+// isNumberPrefix reports whether w is a word that may come before a minute
+// number: "minute", "min.", "no.", "#".
+func isNumberPrefix(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ".:")) {
+	case "minute", "minutes", "min", "no", "number", "#", "item":
+		return true
+	}
+	return false
+}
+
+// minuteNumber reads a minute number as minutes print it: "28", "28.",
+// "150/20", "7a", "#28", "No.28". ok is false for anything else.
+func minuteNumber(w string) (string, bool) {
+	w = strings.TrimPrefix(w, "#")
+	if lw := strings.ToLower(w); strings.HasPrefix(lw, "no.") {
+		w = w[3:]
+	}
+	w = strings.TrimRight(w, ".,:")
+	if w == "" || len(w) > maxMinuteNumLen || w[0] < '0' || w[0] > '9' {
+		return "", false
+	}
+	digits, slash := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case (c == '/' || c == '.') && !slash && i > 0 && i < len(w)-1:
+			slash = true
+		case c >= 'a' && c <= 'z' && i == len(w)-1:
+		case c >= 'A' && c <= 'Z' && i == len(w)-1:
+			w = w[:i] + strings.ToLower(w[i:])
+		default:
+			return "", false
+		}
+	}
+	if digits > 8 {
+		return "", false
+	}
+	return w, true
+}
+
+func runResolution(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
+	cmd := s.commands["/resolution"]
+	if len(args) == 0 {
+		return Help(cmd), nil
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Reply{}, err
+	}
+	q, err := parseResolutionQuery(args, r.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+	}
+	switch {
+	case q.Number != "":
+		return s.minuteByNumber(ctx, c, q)
+	case q.Words != "":
+		return s.searchMinutes(ctx, c, q.Words)
+	default:
+		return s.minutesOfDay(ctx, c, q.On)
+	}
+}
+
+// minuteByNumber shows the latest minute with q's number (of q's day, if
+// given) and offers the others.
+func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQuery) (Reply, error) {
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, q.Number, q.On, maxOthers+1)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		where := ""
+		if q.On.Year != 0 {
+			where = " of the meeting on " + q.On.String()
+		}
+		return private("No minute %s%s of *%s* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`.",
+			Escape(q.Number), where, Escape(c.Name)), nil
+	}
+	m := ms[0]
+	reply := Reply{Visibility: Private}
+	reply.Text = fmt.Sprintf("*%s* — minute %s of the meeting on %s", Escape(c.Name), Escape(m.Number), m.HeldOn)
+	if len(ms) > 1 {
+		reply.Text += fmt.Sprintf(", the latest; earlier minutes numbered %s are below", Escape(m.Number))
+	}
+	reply.Sections = []Section{minuteSection(m, false)}
+	reply.Buttons = []Button{shareButton(m)}
+	for _, o := range ms[1:min(len(ms), maxOthers+1)] {
+		reply.Buttons = append(reply.Buttons, Button{
+			Label:  fmt.Sprintf("Minute %s of %s", o.Number, o.HeldOn.Start(time.UTC).Format("2 Jan 2006")),
+			Action: "resolution.show", Value: strconv.FormatInt(o.ID, 10),
+		})
+	}
+	return reply, nil
+}
+
+// minutesOfDay lists the minutes of the meeting held on d.
+func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply, error) {
+	ms, err := s.store.MinutesOn(ctx, c.ID, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		return private("No minutes of *%s* for %s are on record.", Escape(c.Name), d), nil
+	}
+	var b strings.Builder
+	for _, m := range ms {
+		fmt.Fprintf(&b, "• %s. %s\n", Escape(m.Number), plainTitle(m.Title))
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       fmt.Sprintf("*%s* — minutes of the meeting on %s. Show one with `/resolution %s NUMBER`.", Escape(c.Name), d, d.Start(time.UTC).Format("2006-01-02")),
+		Sections:   []Section{{Text: strings.TrimRight(b.String(), "\n")}},
+	}, nil
+}
+
+// searchMinutes shows the minutes that best match words.
+func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) (Reply, error) {
+	ms, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		hint := "Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."
+		if strings.Contains(words, `"`) {
+			hint = "Try the words without quotes, or fewer of them."
+		}
+		return private("Nothing in the minutes of *%s* matches %s. %s", Escape(c.Name), quoteWords(words), hint), nil
+	}
+	reply := Reply{Visibility: Private}
+	if len(ms) == 1 {
+		reply.Text = fmt.Sprintf("*%s* — the minute that matches %s:", Escape(c.Name), quoteWords(words))
+	} else {
+		reply.Text = fmt.Sprintf("*%s* — the %d minutes that best match %s, best first:", Escape(c.Name), len(ms), quoteWords(words))
+	}
+	for _, m := range ms {
+		reply.Sections = append(reply.Sections, minuteSection(m, true))
+		reply.Buttons = append(reply.Buttons, shareButton(m))
+	}
+	return reply, nil
+}
+
+func quoteWords(w string) string { return "“" + Escape(w) + "”" }
+
+func shareButton(m Minute) Button {
+	label := "Share in channel"
+	if m.Number != "" {
+		label = fmt.Sprintf("Share minute %s in channel", m.Number)
+	}
+	return Button{Label: label, Action: "resolution.share", Value: strconv.FormatInt(m.ID, 10), Style: "primary"}
+}
+
+// maxNarrative bounds the narrative shown for a minute that resolved nothing.
+const maxNarrative = 600
+
+// minuteSection shows one minute: number, title, date, what was resolved
+// (highlighted, for a search) and what it refers to.
+func minuteSection(m Minute, highlighted bool) Section {
+	var b strings.Builder
+	fmt.Fprintf(&b, "_%s, %s_\n", Escape(m.CommitteeName), m.HeldOn)
+	switch {
+	case highlighted && len(m.Resolutions) > 0:
+		b.WriteString("RESOLVED: " + Highlight(m.Highlight))
+	case len(m.Resolutions) > 0:
+		b.WriteString("RESOLVED: " + plainText(m.Resolved()))
+	case highlighted && m.Passage != "":
+		b.WriteString(Highlight(m.Passage))
+	case m.Narrative != "":
+		b.WriteString(plainText(cutBytes(m.Narrative, maxNarrative)))
+		if len(m.Narrative) > maxNarrative {
+			b.WriteString("…")
+		}
+	default:
+		b.WriteString("(Nothing was resolved under this minute.)")
+	}
+	// Words found only in the narrative are shown where they were found.
+	if highlighted && len(m.Resolutions) > 0 && !strings.Contains(m.Highlight, HighlightStart) && strings.Contains(m.Passage, HighlightStart) {
+		b.WriteString("\nFrom the minute: " + Highlight(m.Passage))
+	}
+	if len(m.References) > 0 {
+		refs := make([]string, len(m.References))
+		for i, r := range m.References {
+			refs[i] = plainText(r)
+		}
+		b.WriteString("\nRefers to: " + strings.Join(refs, "; "))
+	}
+	return Section{Title: fmt.Sprintf("Minute %s — %s", plainTitle(m.Number), plainTitle(m.Title)), Text: b.String()}
+}
+
+// Highlight renders text holding highlight markers as Slack mrkdwn, matched
+// words in bold. The text is escaped first, and asterisks of its own are
+// shown as "∗" so that they cannot pair with the highlighting's: only the
+// search's markers make bold.
+func Highlight(marked string) string {
+	s := plainText(marked)
+	s = strings.ReplaceAll(s, HighlightStart, "*")
+	return strings.ReplaceAll(s, HighlightStop, "*")
+}
+
+// plainText escapes stored text for display among formatting of our own:
+// no mentions or links, and no asterisks that could pair with ours.
+func plainText(s string) string {
+	return strings.ReplaceAll(Escape(s), "*", "∗")
+}
+
+// plainTitle is plainText on one line.
+func plainTitle(s string) string {
+	return plainText(strings.Join(strings.Fields(s), " "))
+}
+
+// ownMinute loads the minute a button names, refusing minutes of other
+// committees than the channel's.
+func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Committee, Minute, error) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || id <= 0 {
+		return Committee{}, Minute{}, userErr("That button is broken; look the minute up again with `/resolution`.")
+	}
+	c, err := s.committee(ctx, r)
+	if err != nil {
+		return Committee{}, Minute{}, err
+	}
+	m, err := s.store.Minute(ctx, id)
+	if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
+		return Committee{}, Minute{}, userErr("That minute is not on record for %s any more; look it up again with `/resolution`.", Escape(c.Name))
+	}
+	return c, m, err
+}
+
+// shareResolutionAction posts the minute's resolution, word for word, for
+// everyone in the channel.
+func shareResolutionAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	c, m, err := s.ownMinute(ctx, r, value)
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Visibility: Public, Text: SharedMinute(c, m, r.UserID)}, nil
+}
+
+// SharedMinute is the quotation of a minute that Share posts: committee,
+// date, number and title, then the resolution word for word.
+func SharedMinute(c Committee, m Minute, by string) string {
+	var b strings.Builder
+	if by != "" {
+		fmt.Fprintf(&b, "<@%s> shared ", by)
+	}
+	fmt.Fprintf(&b, "*%s*, meeting of %s — minute %s, %s:\n", Escape(c.Name), m.HeldOn, Escape(m.Number), Escape(m.Title))
+	var body string
+	switch {
+	case len(m.Resolutions) > 0:
+		lines := make([]string, len(m.Resolutions))
+		for i, r := range m.Resolutions {
+			lines[i] = "RESOLVED: " + Escape(r.Body)
+		}
+		body = strings.Join(lines, "\n")
+	case m.Narrative != "":
+		body = Escape(m.Narrative)
+	default:
+		body = "(Nothing was resolved under this minute.)"
+	}
+	for _, l := range strings.Split(body, "\n") {
+		b.WriteString(">" + l + "\n")
+	}
+	if len(m.References) > 0 {
+		refs := make([]string, len(m.References))
+		for i, r := range m.References {
+			refs[i] = Escape(r)
+		}
+		b.WriteString("Refers to: " + strings.Join(refs, "; ") + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// showMinuteAction shows another minute with the same number.
+func showMinuteAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	c, m, err := s.ownMinute(ctx, r, value)
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       fmt.Sprintf("*%s* — minute %s of the meeting on %s", Escape(c.Name), Escape(m.Number), m.HeldOn),
+		Sections:   []Section{minuteSection(m, false)},
+		Buttons:    []Button{shareButton(m)},
+	}, nil
+}

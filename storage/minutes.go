@@ -1,0 +1,450 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+type minuteRow struct {
+	ID            int64          `db:"id"`
+	CommitteeID   int64          `db:"committee_id"`
+	CommitteeName string         `db:"committee_name"`
+	MeetingID     int64          `db:"meeting_id"`
+	HeldOn        string         `db:"held_on"`
+	Number        string         `db:"number"`
+	Title         string         `db:"title"`
+	Narrative     string         `db:"narrative"`
+	Refs          pq.StringArray `db:"refs"`
+	Highlight     sql.NullString `db:"highlight"`
+	Passage       sql.NullString `db:"passage"`
+}
+
+const minuteColumns = `mi.id, mi.committee_id, c.name AS committee_name, mi.meeting_id,
+	to_char(mi.held_on, 'YYYY-MM-DD') AS held_on, mi.number, mi.title, mi.narrative, mi.refs`
+
+const minuteFrom = ` FROM minutes mi JOIN committees c ON c.id = mi.committee_id `
+
+func (r minuteRow) minute() commands.Minute {
+	m := commands.Minute{
+		ID: r.ID, CommitteeID: r.CommitteeID, CommitteeName: r.CommitteeName, MeetingID: r.MeetingID,
+		Number: r.Number, Title: r.Title, Narrative: r.Narrative, References: []string(r.Refs), Highlight: r.Highlight.String, Passage: r.Passage.String,
+	}
+	if t, err := time.Parse("2006-01-02", r.HeldOn); err == nil {
+		m.HeldOn = commands.DateOf(t, time.UTC)
+	}
+	if m.References == nil {
+		m.References = []string{}
+	}
+	return m
+}
+
+// dateArg is d as a date parameter; NULL for the zero Date.
+func dateArg(d commands.Date) sql.NullString {
+	if d.IsNext() {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: d.Start(time.UTC).Format("2006-01-02"), Valid: true}
+}
+
+// ImportMinutes implements commands.MinutesStore.
+func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
+	var outcome commands.ImportOutcome
+	var meetingID int64
+	err := db.inTx(ctx, "import minutes", func(tx *sqlx.Tx) error {
+		var err error
+		outcome, meetingID, err = importMinutes(ctx, tx, rec)
+		return err
+	})
+	return outcome, meetingID, err
+}
+
+func importMinutes(ctx context.Context, tx *sqlx.Tx, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
+	// One import at a time per committee, so that two imports of the same
+	// meeting cannot both make it.
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, rec.CommitteeID); err != nil {
+		return "", 0, err
+	}
+	var meeting struct {
+		ID     int64  `db:"id"`
+		Status string `db:"status"`
+	}
+	err := tx.GetContext(ctx, &meeting, `SELECT id, status FROM meetings
+		WHERE committee_id = $1 AND starts_at >= $2 AND starts_at < $3
+		ORDER BY status = 'cancelled', starts_at LIMIT 1`, rec.CommitteeID, rec.DayStart, rec.DayEnd)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		meeting.Status = string(commands.MeetingHeld)
+		err = tx.GetContext(ctx, &meeting.ID, `
+			INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by)
+			VALUES ($1, $2, $3, 'held', 'import', $4) RETURNING id`, rec.CommitteeID, rec.StartsAt, rec.Venue, rec.By)
+		if err != nil {
+			return "", 0, err
+		}
+		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.import", "", map[string]any{"meeting": meeting.ID, "starts_at": rec.StartsAt, "venue": rec.Venue}); err != nil {
+			return "", 0, err
+		}
+	case err != nil:
+		return "", 0, err
+	}
+
+	var doc struct {
+		ID         int64        `db:"id"`
+		ReplacedAt sql.NullTime `db:"replaced_at"`
+	}
+	err = tx.GetContext(ctx, &doc, `SELECT id, replaced_at FROM minute_documents
+		WHERE meeting_id = $1 AND kind = 'minutes' AND sha256 = $2`, meeting.ID, rec.Hash)
+	switch {
+	case err == nil && !doc.ReplacedAt.Valid:
+		return commands.MinutesUnchanged, meeting.ID, nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return "", 0, err
+	}
+	known := err == nil // an earlier version, replaced since, comes back
+
+	outcome := commands.MinutesImported
+	res, err := tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = now()
+		WHERE meeting_id = $1 AND kind = 'minutes' AND replaced_at IS NULL`, meeting.ID)
+	if err != nil {
+		return "", 0, err
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		outcome = commands.MinutesReplaced
+	}
+	// The minutes are rebuilt from the document; the earlier document
+	// stays, marked replaced, with its text and what was read from it.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM minutes WHERE meeting_id = $1`, meeting.ID); err != nil {
+		return "", 0, err
+	}
+	if known {
+		_, err = tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = NULL, imported_at = now(), imported_by = $2 WHERE id = $1`, doc.ID, rec.By)
+	} else {
+		err = tx.GetContext(ctx, &doc.ID, `
+			INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record)
+			VALUES ($1, $2, 'minutes', $3, $4, $5, $6) RETURNING id`,
+			rec.CommitteeID, meeting.ID, rec.Hash, rec.By, rec.Body, string(rec.Record))
+	}
+	if err != nil {
+		return "", 0, err
+	}
+	// Minutes say the meeting took place, whatever Quorum expected of it.
+	if meeting.Status != string(commands.MeetingHeld) {
+		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held',
+			venue = CASE WHEN venue = '' THEN $2 ELSE venue END WHERE id = $1`, meeting.ID, rec.Venue); err != nil {
+			return "", 0, err
+		}
+		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.held", "", map[string]any{"meeting": meeting.ID, "was": meeting.Status}); err != nil {
+			return "", 0, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO meeting_attendance (document_id, meeting_id, position, name)
+		SELECT $1, $2, t.ord, t.name FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
+		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(rec.Present)); err != nil {
+		return "", 0, err
+	}
+	heldOn := dateArg(rec.HeldOn)
+	for i, m := range rec.Minutes {
+		var id int64
+		err := tx.GetContext(ctx, &id, `
+			INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, narrative, refs, held_on, resolved)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			meeting.ID, rec.CommitteeID, doc.ID, m.Number, i+1, m.Title, m.Narrative, pq.Array(nonNil(m.References)), heldOn, m.Resolved())
+		if err != nil {
+			return "", 0, err
+		}
+		for j, r := range m.Resolutions {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts) VALUES ($1, $2, $3, $4)`,
+				id, j+1, r.Body, pq.Array(nonNil(r.Parts))); err != nil {
+				return "", 0, err
+			}
+		}
+	}
+	if err := importApologies(ctx, tx, meeting.ID, rec); err != nil {
+		return "", 0, err
+	}
+	if err := importDeclarations(ctx, tx, meeting.ID, rec); err != nil {
+		return "", 0, err
+	}
+	action := "minutes.import"
+	if outcome == commands.MinutesReplaced {
+		action = "minutes.replace"
+	}
+	return outcome, meeting.ID, audit(ctx, tx, rec.CommitteeID, rec.By, action, "", map[string]any{
+		"meeting": meeting.ID, "document": doc.ID, "sha256": rec.Hash, "minutes": len(rec.Minutes),
+	})
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// importApologies makes the meeting's imported apologies those of rec.
+// Apologies sent from Slack stand; a person who sent one is not recorded
+// twice. Imported apologies the new version no longer lists are withdrawn.
+func importApologies(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec commands.MinutesRecord) error {
+	var rows []apologyRow
+	if err := tx.SelectContext(ctx, &rows, `SELECT `+apologyColumns+` FROM apologies WHERE meeting_id = $1 ORDER BY id FOR UPDATE`, meetingID); err != nil {
+		return err
+	}
+	fromSlack := map[string]bool{}
+	imported := map[string]apologyRow{}
+	for _, r := range rows {
+		if r.UserID.Valid {
+			if !r.Withdrawn {
+				fromSlack[normaliseName(r.Name)] = true
+			}
+		} else {
+			imported[normaliseName(r.Name)] = r
+		}
+	}
+	listed := map[string]bool{}
+	for _, a := range rec.Apologies {
+		key := normaliseName(a.Name)
+		listed[key] = true
+		if fromSlack[key] {
+			continue
+		}
+		a.MeetingID = meetingID
+		a.By = rec.By
+		if _, err := sendApology(ctx, tx, a, "imported"); err != nil {
+			return err
+		}
+	}
+	for key, r := range imported {
+		if listed[key] || r.Withdrawn {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE apologies SET withdrawn = true, updated_at = now() WHERE id = $1`, r.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO apology_history (apology_id, action, by_user) VALUES ($1, 'withdrawn', $2)`, r.ID, rec.By); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// importDeclarations makes the meeting's imported declarations those of
+// rec. Declarations are never edited: one the new version no longer lists
+// is withdrawn, and a changed one is a withdrawal and a new declaration.
+func importDeclarations(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec commands.MinutesRecord) error {
+	var rows []struct {
+		ID     int64  `db:"id"`
+		Name   string `db:"name"`
+		Item   string `db:"item_number"`
+		Kind   string `db:"kind"`
+		Nature string `db:"nature"`
+	}
+	err := tx.SelectContext(ctx, &rows, `SELECT d.id, d.name, d.item_number, d.kind, d.nature FROM declarations d
+		WHERE d.meeting_id = $1 AND d.source = 'import'
+		AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+		ORDER BY d.id`, meetingID)
+	if err != nil {
+		return err
+	}
+	key := func(name, item, kind, nature string) string {
+		return normaliseName(name) + "\x00" + item + "\x00" + kind + "\x00" + nature
+	}
+	standing := map[string][]int64{}
+	for _, r := range rows {
+		k := key(r.Name, r.Item, r.Kind, r.Nature)
+		standing[k] = append(standing[k], r.ID)
+	}
+	for _, d := range rec.Declarations {
+		k := key(d.Name, d.Item, d.Kind, d.Nature)
+		if ids := standing[k]; len(ids) > 0 {
+			standing[k] = ids[1:]
+			continue
+		}
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO declarations (meeting_id, item_number, member_key, name, kind, nature, source, declared_by)
+			VALUES ($1, $2, $3, $4, $5, $6, 'import', $7)`,
+			meetingID, d.Item, memberKey("", d.Name), d.Name, d.Kind, d.Nature, rec.By)
+		if err != nil {
+			return err
+		}
+	}
+	for _, ids := range standing {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by) VALUES ($1, $2)`, id, rec.By); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// withResolutions loads the resolutions of ms.
+func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands.Minute, error) {
+	out := make([]commands.Minute, len(rows))
+	ids := make([]int64, len(rows))
+	at := map[int64]int{}
+	for i, r := range rows {
+		out[i] = r.minute()
+		ids[i] = r.ID
+		at[r.ID] = i
+	}
+	if len(rows) == 0 {
+		return out, nil
+	}
+	var res []struct {
+		MinuteID int64          `db:"minute_id"`
+		ID       int64          `db:"id"`
+		Body     string         `db:"body"`
+		Parts    pq.StringArray `db:"parts"`
+	}
+	err := db.x.SelectContext(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
+		WHERE minute_id = ANY($1) ORDER BY minute_id, position`, pq.Array(ids))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res {
+		m := &out[at[r.MinuteID]]
+		m.Resolutions = append(m.Resolutions, commands.Resolution{ID: r.ID, Body: r.Body, Parts: []string(r.Parts)})
+	}
+	return out, nil
+}
+
+// MinutesByNumber implements commands.MinutesStore.
+func (db *DB) MinutesByNumber(ctx context.Context, committeeID int64, number string, on commands.Date, limit int) ([]commands.Minute, error) {
+	var rows []minuteRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
+		WHERE mi.committee_id = $1 AND mi.number = $2 AND ($3::date IS NULL OR mi.held_on = $3::date)
+		ORDER BY mi.held_on DESC, mi.id DESC LIMIT $4`, committeeID, number, dateArg(on), limit)
+	if err != nil {
+		return nil, mapErr("minutes by number", err)
+	}
+	out, err := db.withResolutions(ctx, rows)
+	return out, mapErr("minutes by number", err)
+}
+
+// MinutesOn implements commands.MinutesStore.
+func (db *DB) MinutesOn(ctx context.Context, committeeID int64, day commands.Date) ([]commands.Minute, error) {
+	var rows []minuteRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
+		WHERE mi.committee_id = $1 AND mi.held_on = $2::date
+		ORDER BY mi.meeting_id, mi.position LIMIT 200`, committeeID, dateArg(day))
+	if err != nil {
+		return nil, mapErr("minutes on", err)
+	}
+	out := make([]commands.Minute, len(rows))
+	for i, r := range rows {
+		out[i] = r.minute()
+	}
+	return out, nil
+}
+
+// Options of ts_headline. The markers are control characters, which
+// imported text never holds (and translate removes from the text in any
+// case), so every marker in a headline is one the search put there.
+var (
+	headlineAll      = fmt.Sprintf("StartSel=%s, StopSel=%s, HighlightAll=true", commands.HighlightStart, commands.HighlightStop)
+	headlinePassages = fmt.Sprintf(`StartSel=%s, StopSel=%s, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`, commands.HighlightStart, commands.HighlightStop)
+)
+
+// searchWindow is how many of a committee's most recent minutes a search
+// ranks first. It covers the whole history of most committees (ten
+// meetings a year of ten minutes each is two decades); only a committee
+// with more minutes than this has older minutes left out when recent ones
+// match enough. See SearchMinutes.
+const searchWindow = 2000
+
+// SearchMinutes implements commands.MinutesStore.
+//
+// Ranking reads the search column of every row it ranks, so ranking every
+// match of a common word in a large committee ("report noted" matches half
+// of its minutes) would take time in proportion to the committee's
+// history. Instead the search ranks the matches among the committee's
+// searchWindow most recent minutes, read in order from the (committee_id,
+// held_on, id) index, and only if fewer than limit of them match does it
+// look through all the committee's minutes, with the GIN index, where a
+// word that few recent minutes hold is rare enough to rank every match.
+// Headlines, which read the text, are made for the rows shown only.
+func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, error) {
+	var rows []minuteRow
+	err := db.x.SelectContext(ctx, &rows, `
+		WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $2) AS q),
+		recent AS MATERIALIZED (
+			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			WHERE mi.committee_id = $1
+			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
+		),
+		hits AS MATERIALIZED (
+			SELECT r.id, r.held_on, r.search FROM recent r, q WHERE r.search @@ q.q
+		),
+		older AS MATERIALIZED (
+			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			WHERE mi.committee_id = $1 AND mi.search @@ websearch_to_tsquery('english', $2)
+			AND (SELECT count(*) FROM hits) < $3
+		),
+		top AS MATERIALIZED (
+			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.q) AS rank
+			FROM (
+				SELECT h.id, h.held_on, h.search FROM hits h WHERE (SELECT count(*) FROM hits) >= $3
+				UNION ALL
+				SELECT o.id, o.held_on, o.search FROM older o
+			) c, q
+			ORDER BY rank DESC, c.held_on DESC, c.id DESC
+			LIMIT $3
+		)
+		SELECT `+minuteColumns+`,
+			ts_headline('english', translate(mi.resolved, $4, ''), q.q, $5) AS highlight,
+			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.q, $6) END AS passage
+		FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
+		ORDER BY top.rank DESC, top.held_on DESC, top.id DESC`,
+		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow)
+	if err != nil {
+		return nil, mapErr("search minutes", err)
+	}
+	out, err := db.withResolutions(ctx, rows)
+	return out, mapErr("search minutes", err)
+}
+
+// Minute implements commands.MinutesStore.
+func (db *DB) Minute(ctx context.Context, id int64) (commands.Minute, error) {
+	var rows []minuteRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+` WHERE mi.id = $1`, id)
+	if err != nil {
+		return commands.Minute{}, mapErr("minute", err)
+	}
+	if len(rows) == 0 {
+		return commands.Minute{}, mapErr("minute", sql.ErrNoRows)
+	}
+	out, err := db.withResolutions(ctx, rows)
+	if err != nil {
+		return commands.Minute{}, mapErr("minute", err)
+	}
+	return out[0], nil
+}
+
+// LastMinute implements commands.MinutesStore.
+func (db *DB) LastMinute(ctx context.Context, committeeID int64, before time.Time) (commands.Minute, error) {
+	var row minuteRow
+	err := db.x.GetContext(ctx, &row, `SELECT `+minuteColumns+minuteFrom+`
+		WHERE mi.committee_id = $1 AND mi.held_on < ($2::timestamptz AT TIME ZONE c.time_zone)::date
+		ORDER BY mi.held_on DESC, mi.position DESC LIMIT 1`, committeeID, before)
+	if err != nil {
+		return commands.Minute{}, mapErr("last minute", err)
+	}
+	return row.minute(), nil
+}
+
+// PreviousMeeting implements commands.MinutesStore.
+func (db *DB) PreviousMeeting(ctx context.Context, committeeID int64, before time.Time) (commands.Meeting, error) {
+	var row meetingRow
+	err := db.x.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m
+		WHERE m.committee_id = $1 AND m.starts_at < $2 AND m.status <> 'cancelled'
+		ORDER BY m.starts_at DESC LIMIT 1`, committeeID, before)
+	return row.meeting(), mapErr("previous meeting", err)
+}

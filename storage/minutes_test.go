@@ -1,0 +1,362 @@
+package storage_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+const seedPack = "testdata/safer-sefton-together-2022-03-17-agenda-pack.txt"
+
+func readSeed(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(seedPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// importSeed imports the minutes of 9 December 2021 from the seed pack.
+func importSeed(t *testing.T, db *storage.DB, c commands.Committee, text string) commands.MinutesImport {
+	t.Helper()
+	im, err := commands.New(db, nil).ImportMinutes(context.Background(), c, text, "UOFF")
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return im
+}
+
+// tableCounts counts the rows of every table an import writes to.
+func tableCounts(t *testing.T, db *storage.DB) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, table := range []string{"committees", "meetings", "minute_documents", "meeting_attendance", "minutes", "resolutions",
+		"apologies", "apology_history", "declarations", "declaration_withdrawals", "audit_log"} {
+		var n int
+		if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out[table] = n
+	}
+	return out
+}
+
+func TestImportSeedMinutes(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	text := readSeed(t)
+
+	im := importSeed(t, db, c, text)
+	if im.Outcome != commands.MinutesImported {
+		t.Errorf("outcome = %s, want imported", im.Outcome)
+	}
+	if got, want := im.HeldOn.String(), "Thursday 9 December 2021"; got != want {
+		t.Errorf("held on %s, want %s", got, want)
+	}
+	m, err := db.Meeting(ctx, im.MeetingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != commands.MeetingHeld || m.Venue != "Microsoft Teams Remote Meeting" || m.CommitteeID != c.ID {
+		t.Errorf("meeting = %+v, want held, Microsoft Teams Remote Meeting", m)
+	}
+
+	ms, err := db.MinutesOn(ctx, c.ID, commands.Date{Year: 2021, Month: time.December, Day: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []string
+	for _, m := range ms {
+		numbers = append(numbers, m.Number)
+	}
+	if diff := cmp.Diff(numbers, strings.Fields("20 21 22 23 24 25 26 27 28 29")); diff != "" {
+		t.Errorf("minute numbers (-got +want):\n%s", diff)
+	}
+
+	// Every RESOLVED block with its numbered parts, word for word.
+	type res struct {
+		Number string
+		Body   string
+		Parts  []string
+	}
+	var got []res
+	for _, n := range numbers {
+		byNum, err := db.MinutesByNumber(ctx, c.ID, n, commands.Date{}, 5)
+		if err != nil || len(byNum) != 1 {
+			t.Fatalf("minute %s: %d found, err %v", n, len(byNum), err)
+		}
+		for _, r := range byNum[0].Resolutions {
+			got = append(got, res{n, r.Body, r.Parts})
+		}
+	}
+	want := []res{
+		{"22", "That the Minutes of the meeting held on 9 September 2021 be confirmed as a correct record.", []string{}},
+		{"23", "That (1) the Board notes the cross representation in place across the Safeguarding Children Partnership, Sefton’s Safer Community Partnership Board and the YOT management board; and (2) the Executive Director for Adult Social Care and Health be requested to nominate a representative from the Sefton Safeguarding Adults Board to Sefton’s Safer Community Partnership.", []string{
+			"the Board notes the cross representation in place across the Safeguarding Children Partnership, Sefton’s Safer Community Partnership Board and the YOT management board",
+			"the Executive Director for Adult Social Care and Health be requested to nominate a representative from the Sefton Safeguarding Adults Board to Sefton’s Safer Community Partnership",
+		}},
+		{"24", "That the report be noted.", []string{}},
+		{"25", "That the report be noted.", []string{}},
+		{"26", "That (1) the reports be noted; (2) all organisations be thanked for the detailed and thorough reports provided; and (3) further reports be submitted to the Board building on the issues raised.", []string{
+			"the reports be noted", "all organisations be thanked for the detailed and thorough reports provided", "further reports be submitted to the Board building on the issues raised",
+		}},
+		{"27", "That (1) the report be noted; and (2) Violence Against Women and Girls be the theme for the next meeting.", []string{
+			"the report be noted", "Violence Against Women and Girls be the theme for the next meeting",
+		}},
+		{"28", "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together.", []string{}},
+		{"29", "That the next meeting be held on Thursday 17 March 2022 commencing at 10.00am.", []string{}},
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("resolutions (-got +want):\n%s", diff)
+	}
+
+	// The cross references.
+	m23, _ := db.MinutesByNumber(ctx, c.ID, "23", commands.Date{}, 1)
+	m26, _ := db.MinutesByNumber(ctx, c.ID, "26", commands.Date{}, 1)
+	if diff := cmp.Diff([][]string{m23[0].References, m26[0].References}, [][]string{
+		{"Minute No. 17 of the meeting held on 9th September 2021"},
+		{"Minute No. 29 of the meeting held on 9 September 2021"},
+	}); diff != "" {
+		t.Errorf("references (-got +want):\n%s", diff)
+	}
+
+	// The three apologies with their organisations, recorded as imported.
+	as, err := db.Apologies(ctx, im.MeetingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := commands.ApologiesSentence(as), "Apologies for absence were received from Neil Frackelton (SWACA), Tony Harland (MFRA) and Sue Holden (Sefton CVS)."; got != want {
+		t.Errorf("apologies:\n got %s\nwant %s", got, want)
+	}
+	hist, err := db.ApologyHistory(ctx, im.MeetingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hist {
+		if h.Action != "imported" || h.UserID != "" {
+			t.Errorf("apology history %+v, want action imported with no Slack user", h)
+		}
+	}
+	// No declarations.
+	if !im.Read.NoDeclarations {
+		t.Error("the minutes say no declarations were received; the import did not read that")
+	}
+	counts := tableCounts(t, db)
+	for table, want := range map[string]int{"declarations": 0, "meeting_attendance": 14, "minute_documents": 1, "minutes": 10, "resolutions": 8, "apologies": 3} {
+		if counts[table] != want {
+			t.Errorf("%s: %d rows, want %d", table, counts[table], want)
+		}
+	}
+
+	// Importing the same document again changes nothing; nor does the
+	// same minutes cut out of the pack.
+	again := importSeed(t, db, c, text)
+	if again.Outcome != commands.MinutesUnchanged || again.MeetingID != im.MeetingID {
+		t.Errorf("second import: %s, meeting %d; want unchanged, meeting %d", again.Outcome, again.MeetingID, im.MeetingID)
+	}
+	start := strings.Index(text, " Agenda Item 3")
+	cut := importSeed(t, db, c, text[start:strings.Index(text, " National Refresh")])
+	if cut.Outcome != commands.MinutesUnchanged {
+		t.Errorf("the minutes alone: %s, want unchanged", cut.Outcome)
+	}
+	if diff := cmp.Diff(tableCounts(t, db), counts); diff != "" {
+		t.Errorf("row counts after importing again (-got +want):\n%s", diff)
+	}
+}
+
+func TestReissuedMinutesReplaceTheEarlierVersion(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	original := readSeed(t)
+	first := importSeed(t, db, c, original)
+
+	reissued := strings.Replace(original, "be re-named Safer Sefton\nTogether.", "be re-named Safer Sefton\nTogether with effect from 1 April 2022.", 1)
+	reissued = strings.Replace(reissued, "Neil Frackelton (SWACA), Tony\nHarland (MFRA)", "Tony\nHarland (MFRA)", 1)
+	if reissued == original {
+		t.Fatal("the test's edits did not apply to the seed text")
+	}
+	im := importSeed(t, db, c, reissued)
+	if im.Outcome != commands.MinutesReplaced || im.MeetingID != first.MeetingID {
+		t.Fatalf("re-issued: %s, meeting %d; want replaced, meeting %d", im.Outcome, im.MeetingID, first.MeetingID)
+	}
+	ms, err := db.MinutesByNumber(ctx, c.ID, "28", commands.Date{}, 5)
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("minute 28: %d found, err %v; want the re-issued one only", len(ms), err)
+	}
+	if got, want := ms[0].Resolved(), "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together with effect from 1 April 2022."; got != want {
+		t.Errorf("minute 28 resolved:\n got %s\nwant %s", got, want)
+	}
+	as, _ := db.Apologies(ctx, im.MeetingID)
+	if got, want := commands.ApologiesSentence(as), "Apologies for absence were received from Tony Harland (MFRA) and Sue Holden (Sefton CVS)."; got != want {
+		t.Errorf("apologies after re-issue:\n got %s\nwant %s", got, want)
+	}
+	var docs []struct {
+		Replaced bool
+		HasBody  bool
+	}
+	rows, err := db.SQL().Query(`SELECT replaced_at IS NOT NULL, body <> '' FROM minute_documents ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var d struct{ Replaced, HasBody bool }
+		if err := rows.Scan(&d.Replaced, &d.HasBody); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if diff := cmp.Diff(docs, []struct{ Replaced, HasBody bool }{{true, true}, {false, true}}); diff != "" {
+		t.Errorf("documents (-got +want): the earlier one must stay, marked replaced\n%s", diff)
+	}
+	counts := tableCounts(t, db)
+	if counts["minutes"] != 10 || counts["resolutions"] != 8 {
+		t.Errorf("after re-issue: %d minutes, %d resolutions; want 10 and 8", counts["minutes"], counts["resolutions"])
+	}
+
+	// Going back to the first version brings its document back.
+	back := importSeed(t, db, c, original)
+	if back.Outcome != commands.MinutesReplaced {
+		t.Errorf("the first version again: %s, want replaced", back.Outcome)
+	}
+	as, _ = db.Apologies(ctx, im.MeetingID)
+	if len(as) != 3 {
+		t.Errorf("apologies after going back: %d, want 3", len(as))
+	}
+	var n int
+	_ = db.SQL().QueryRow(`SELECT count(*) FROM minute_documents`).Scan(&n)
+	if n != 2 {
+		t.Errorf("%d documents, want 2", n)
+	}
+}
+
+func TestImportJoinsTheMeetingScheduledInQuorum(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	london, _ := time.LoadLocation("Europe/London")
+	scheduled, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2021, 12, 9, 10, 0, 0, 0, london)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Neil sent his apologies from Slack before the meeting.
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SendApology(ctx, commands.Apology{MeetingID: scheduled.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Reason: "Unwell", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	im := importSeed(t, db, c, readSeed(t))
+	if im.MeetingID != scheduled.ID {
+		t.Errorf("imported into meeting %d, want the scheduled one, %d", im.MeetingID, scheduled.ID)
+	}
+	m, _ := db.Meeting(ctx, scheduled.ID)
+	if m.Status != commands.MeetingHeld || m.Venue != "Microsoft Teams Remote Meeting" {
+		t.Errorf("meeting after import: %+v, want held with the venue from the minutes", m)
+	}
+	as, _ := db.Apologies(ctx, scheduled.ID)
+	if len(as) != 3 || as[0].UserID != "UNEIL" || as[0].Reason != "Unwell" {
+		t.Errorf("apologies: %+v; want Neil's own from Slack and the two others imported", as)
+	}
+}
+
+func TestSearchMinutes(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	importSeed(t, db, c, readSeed(t))
+	// Another committee's minutes are never found from this one.
+	other, err := db.EnsureCommittee(ctx, "Wirral Community Safety Partnership", "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	importSeed(t, db, other, readSeed(t))
+
+	cases := []struct {
+		words     string
+		first     string // number of the best match; "" for none
+		highlight string // a part of its highlight
+	}{
+		{"rename partnership", "28", "Sefton Safer Communities \x01Partnership\x02 be re-named"},
+		{"renamed", "28", ""},
+		{"re-named", "28", "\x01re\x02-\x01named\x02"},
+		{"youth anti-social behaviour", "26", ""},
+		{`"alternative provision"`, "26", "Appropriate \x01Alternative\x02 \x01Provision\x02"},
+		{"Frackelton", "20", "Neil \x01Frackelton\x02 (SWACA)"},
+		{"violence against women", "27", "\x01Violence\x02 Against \x01Women\x02"},
+		{"future name", "28", ""},
+		{"photosynthesis", "", ""},
+		{"the and of", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.words, func(t *testing.T) {
+			ms, err := db.SearchMinutes(ctx, c.ID, tc.words, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.first == "" {
+				if len(ms) > 0 {
+					t.Errorf("found minute %s, want nothing", ms[0].Number)
+				}
+				return
+			}
+			if len(ms) == 0 {
+				t.Fatalf("nothing found, want minute %s", tc.first)
+			}
+			if len(ms) > 5 {
+				t.Errorf("%d results, want at most 5", len(ms))
+			}
+			if ms[0].Number != tc.first {
+				t.Errorf("best match minute %s, want %s", ms[0].Number, tc.first)
+			}
+			for _, m := range ms {
+				if m.CommitteeID != c.ID {
+					t.Errorf("minute %d of committee %d found, want only %d's", m.ID, m.CommitteeID, c.ID)
+				}
+			}
+			if !strings.Contains(ms[0].Highlight+ms[0].Passage, tc.highlight) {
+				t.Errorf("highlight %q and passage %q lack %q", ms[0].Highlight, ms[0].Passage, tc.highlight)
+			}
+		})
+	}
+}
+
+func TestMinutesByNumberLatestFirst(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	text := readSeed(t)
+	importSeed(t, db, c, text)
+	// The same numbers a year earlier.
+	importSeed(t, db, c, strings.Replace(text, "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
+
+	ms, err := db.MinutesByNumber(ctx, c.ID, "28", commands.Date{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []string
+	for _, m := range ms {
+		days = append(days, m.HeldOn.String())
+	}
+	if diff := cmp.Diff(days, []string{"Thursday 9 December 2021", "Thursday 10 December 2020"}); diff != "" {
+		t.Errorf("minutes 28 (-got +want):\n%s", diff)
+	}
+	ms, _ = db.MinutesByNumber(ctx, c.ID, "28", commands.Date{Year: 2020, Month: time.December, Day: 10}, 5)
+	if len(ms) != 1 || ms[0].HeldOn.Year != 2020 {
+		t.Errorf("minute 28 of 10 December 2020: %+v", ms)
+	}
+	last, err := db.LastMinute(ctx, c.ID, time.Date(2022, 3, 17, 10, 0, 0, 0, time.UTC))
+	if err != nil || last.Number != "29" || last.HeldOn.Year != 2021 {
+		t.Errorf("last minute before 17 March 2022: %s of %s, err %v; want 29 of 9 December 2021", last.Number, last.HeldOn, err)
+	}
+}
