@@ -100,3 +100,53 @@ func FindSampleMember(who string) (SampleMember, bool) {
 	}
 	return SampleMember{}, false
 }
+
+// LoadSampleWithPack sets up the sample committee as LoadSample does and,
+// while it has no minutes on record, fills it from pack, the committee's
+// published agenda pack: the minutes of the previous meeting (so that
+// /resolution finds them), the agenda of its meeting and programme, and
+// the same items on the agenda of the sample's next meeting.
+func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID string, now time.Time, pack string) (bool, error) {
+	loaded, err := LoadSample(ctx, s.store, teamID, channelID, now)
+	if err != nil || pack == "" {
+		return loaded, err
+	}
+	c, err := s.store.CommitteeByChannel(ctx, teamID, channelID)
+	if err != nil {
+		return loaded, err
+	}
+	if _, err := s.store.LastMinute(ctx, c.ID, now); !errors.Is(err, ErrNotFound) {
+		return loaded, err // filled before, or the records cannot be read
+	}
+	by := SampleMembers[0].UserID
+	if _, err := s.ImportMinutesOf(ctx, c.Name, pack, by); err != nil {
+		return true, fmt.Errorf("sample minutes: %w", err)
+	}
+	a, _, err := ImportAgenda(ctx, s.store, c, pack, by)
+	if err != nil {
+		return true, fmt.Errorf("sample agenda: %w", err)
+	}
+	imp, _, err := agendaImport(c, a, pack)
+	if err != nil {
+		return true, fmt.Errorf("sample agenda: %w", err)
+	}
+	next, err := s.store.NextMeeting(ctx, c.ID, now)
+	if err != nil {
+		return true, fmt.Errorf("sample meeting: %w", err)
+	}
+	standing, err := s.store.AgendaItems(ctx, next.ID)
+	if err != nil {
+		return true, err
+	}
+	var changes []AgendaChange
+	for _, it := range standing {
+		changes = append(changes, AgendaChange{Remove: it.Number})
+	}
+	for i := range imp.Items {
+		changes = append(changes, AgendaChange{Add: &imp.Items[i]})
+	}
+	if err := s.store.ChangeAgenda(ctx, next.ID, changes, by); err != nil {
+		return true, fmt.Errorf("sample agenda items: %w", err)
+	}
+	return true, nil
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"io"
 	"log/slog"
 	"time"
@@ -9,6 +10,13 @@ import (
 	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/commands"
 )
+
+// samplePack is Safer Sefton Together's agenda pack of 17 March 2022 (the
+// agenda, the minutes of 9 December 2021, partner reports): the console's
+// sample committee is filled from it.
+//
+//go:embed sample/safer-sefton-together-2022-03-17-agenda-pack.txt
+var samplePack string
 
 // The console plays one channel of one workspace.
 const (
@@ -34,10 +42,10 @@ func console(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err := db.Migrate(ctx, nil); err != nil {
 		return err
 	}
-	if _, err := commands.LoadSample(ctx, db, consoleTeam, consoleChannel, time.Now()); err != nil {
+	svc := commands.New(db, commands.SampleDirectory{})
+	if _, err := svc.LoadSampleWithPack(ctx, consoleTeam, consoleChannel, time.Now(), samplePack); err != nil {
 		return err
 	}
-	svc := commands.New(db, commands.SampleDirectory{})
 	c := &bot.Console{Service: svc, In: stdin, Out: stdout, TeamID: consoleTeam, ChannelID: consoleChannel, Log: log}
 	return c.Run(ctx)
 }

@@ -29,13 +29,16 @@ func runConsole(t *testing.T, getenv func(string) string, input string) string {
 
 func TestConsoleOnDatabaseURL(t *testing.T) {
 	getenv := env(map[string]string{"DATABASE_URL": pgtest.DSN(t)})
-	out := runConsole(t, getenv, "/apologies Unwell\n/apologies list\n:as neil\n/apologies 31/02/2027\n:quit\n")
+	out := runConsole(t, getenv, "/apologies Unwell\n/apologies list\n:as neil\n/apologies 31/02/2027\n/resolution 28\n/agenda\n:quit\n")
 	for _, want := range []string{
 		"Your apologies for the meeting of *Safer Sefton Together*",
 		"Apologies for absence were received from Ian Barton (Sefton Council).",
 		"Ian Barton: Unwell",
 		"You are now Neil Frackelton (SWACA).",
 		"There is no 31 February 2027",
+		// The sample is filled from the seed agenda pack: its minutes and agenda.
+		"RESOLVED: That the Sefton Safer Communities Partnership be re-named Safer Sefton Together.",
+		"*7.5* SWACA — _Neil Frackleton_",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console output lacks %q:\n%s", want, out)

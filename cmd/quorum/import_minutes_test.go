@@ -16,7 +16,7 @@ import (
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-const pack = "testdata/safer-sefton-together-2022-03-17-agenda-pack.txt"
+const pack = "sample/safer-sefton-together-2022-03-17-agenda-pack.txt"
 
 // quorum runs the command line against the database at dsn.
 func quorum(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {

@@ -18,7 +18,7 @@ import (
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-const seedPack = "testdata/safer-sefton-together-2022-03-17-agenda-pack.txt"
+const seedPack = "sample/safer-sefton-together-2022-03-17-agenda-pack.txt"
 
 func importAgenda(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
