@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -279,4 +280,36 @@ func TestMinutesDraft(t *testing.T) {
 
 	wantText(t, k.Must(officer, "/minutes", "draft 18 March 2022"), "has no meeting on Friday 18 March 2022")
 	wantText(t, k.Must(officer, "/minutes", "publish"), "I don't know `publish`", "/minutes draft [DATE]")
+}
+
+// TestShareResolutionThroughSlack presses "Share in channel" as Slack sends
+// it, a signed block_actions payload: the resolution goes to the channel,
+// word for word, through the payload's response_url.
+func TestShareResolutionThroughSlack(t *testing.T) {
+	k := importedCommittee(t)
+	r := k.Must(neil, "/resolution", "28")
+	values := buttonValues(r)["resolution.share"]
+	if len(values) != 1 {
+		t.Fatalf("share buttons = %v, want one", values)
+	}
+	hook := k.NewHook()
+	status, body := k.Interact(bottest.ButtonPayload(neil, "resolution.share", values[0], hook.URL()))
+	if status != http.StatusOK || len(body) != 0 {
+		t.Fatalf("button: %d %q", status, body)
+	}
+	posts := hook.Posts()
+	if len(posts) != 1 {
+		t.Fatalf("%d posts to the response_url, want 1", len(posts))
+	}
+	if rt, _ := posts[0]["response_type"].(string); rt != "in_channel" {
+		t.Errorf("response_type = %q, want in_channel: the chair quotes it to everyone", rt)
+	}
+	if got := bottest.PostText(posts[0]); !strings.Contains(got, "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together.") {
+		t.Errorf("shared text lacks the resolution word for word:\n%s", got)
+	}
+	// A forged value names nothing.
+	k.Interact(bottest.ButtonPayload(neil, "resolution.share", "999999", hook.URL()))
+	if got := hook.Last(); strings.Contains(got, "re-named") {
+		t.Errorf("a forged share value shared something: %q", got)
+	}
 }

@@ -204,3 +204,41 @@ func TestRedactHidesPasswords(t *testing.T) {
 		}
 	}
 }
+
+// TestReplicasMigrateAtOnce starts four migrations of one empty database
+// at the same moment, as four replicas starting together do: the advisory
+// lock makes them take turns, so all succeed and the schema is whole.
+func TestReplicasMigrateAtOnce(t *testing.T) {
+	dsn := pgtest.EmptyDSN(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := storage.Open(ctx, dsn)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer db.Close()
+			errs <- db.Migrate(ctx, nil)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("migrating at once: %v", err)
+		}
+	}
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "U1", Name: "Ian Barton"}); err != nil {
+		t.Errorf("the migrated schema does not work: %v", err)
+	}
+}

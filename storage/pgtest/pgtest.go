@@ -102,6 +102,18 @@ func withDBName(dsn, dbname string) string {
 // database is dropped when t ends.
 func DSN(t testing.TB) string {
 	t.Helper()
+	return create(t, true)
+}
+
+// EmptyDSN creates a fresh database with no schema at all, for tests of
+// migrating; it is dropped when t ends.
+func EmptyDSN(t testing.TB) string {
+	t.Helper()
+	return create(t, false)
+}
+
+func create(t testing.TB, migrated bool) string {
+	t.Helper()
 	once.Do(setup)
 	if setupErr != nil {
 		t.Fatalf("pgtest: no PostgreSQL for the tests: %v", setupErr)
@@ -112,7 +124,11 @@ func DSN(t testing.TB) string {
 		t.Fatal(err)
 	}
 	defer admin.Close()
-	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + template + ` STRATEGY = FILE_COPY`); err != nil {
+	from := "template0"
+	if migrated {
+		from = template
+	}
+	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + from + ` STRATEGY = FILE_COPY`); err != nil {
 		t.Fatalf("pgtest: create database: %v", err)
 	}
 	t.Cleanup(func() {
