@@ -187,7 +187,11 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	return private("%s", ImportSummary(c, a, res)), nil, nil
+	reply := private("%s", ImportSummary(c, a, res))
+	if !res.Unchanged {
+		reply.Refresh = s.everyone(ctx, c)
+	}
+	return reply, nil, nil
 }
 
 // ImportSummary says in a few lines what an agenda import did.
