@@ -253,6 +253,10 @@ func TestHomeShowsDeclarationsReportsAndWhatIsMissing(t *testing.T) {
 		t.Errorf("officer's Home after Sue's report:\n%s", home)
 	}
 
+	// Apologies change the officer's count.
+	wantText(t, k.Must(graeme, "/apologies", "Unwell"), "are recorded")
+	homeText(t, k, officer, "1 apology received for the next meeting")
+
 	// The officer posts the agenda; once the outbox has posted it, the
 	// Home says so when opened.
 	wantText(t, k.Must(officer, "/agenda", "post"), "on its way")

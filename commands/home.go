@@ -490,6 +490,6 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 		Visibility: Private,
 		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)) + refreshNote(s.refreshAgenda(ctx, c, m, r.Now)),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
-		Refresh:    []string{r.UserID},
+		Refresh:    s.withOfficers(ctx, c, r.UserID),
 	}, nil
 }
