@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,9 @@ func sampleCard(i int, officer bool) commands.HomeCard {
 		Summary:      fmt.Sprintf("*Committee %02d* — Thursday 10 December 2026, 10:00", i),
 	}
 	if officer {
-		c.Sections = append(c.Sections, commands.Section{Title: "For officers", Text: "2 apologies received for the next meeting."})
+		c.Sections = append(c.Sections, commands.Section{Title: "For officers", Text: "2 apologies received for the next meeting (`/apologies list` in the channel).\n" +
+			"1 report missing (`/report missing` in the channel):\n• Item 6 (Local Policing Update) — _Superintendent Graeme Robson (Merseyside Police)_\n" +
+			"Agenda not posted yet: `/agenda post` in the channel posts it."})
 	}
 	return c
 }
@@ -47,8 +50,17 @@ func TestHomeGolden(t *testing.T) {
 		{"home-member", commands.Home{UserID: "UNEIL", Intro: "You are a member of 3 committees.", Cards: []commands.HomeCard{
 			{CommitteeID: 1, Title: "Safer Sefton Together", Text: "Member for SWACA\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",
 				CalendarPath: "/calendar/1.ics",
-				Sections:     []commands.Section{{Title: "Your apologies", Text: "You have sent apologies for the next meeting.\nReason: Unwell &lt;!channel&gt;\nSubstitute: <@UGRAEME>"}},
-				Buttons:      []commands.Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: "7", Style: "danger"}}},
+				Sections: []commands.Section{
+					{Title: "Your apologies", Text: "You have sent apologies for the next meeting.\nReason: Unwell &lt;!channel&gt;\nSubstitute: <@UGRAEME>"},
+					{Title: "Your declarations", Text: "• Item 7.5 (SWACA): Disclosable pecuniary interest — Paid adviser to SWACA _(you must leave the room for this item unless you hold a dispensation)_\n" +
+						"• Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Volunteer with &lt;b&gt;IOM&lt;/b&gt;"},
+					{Title: "Reports you owe", Text: "• Report owed for item 7.5 (SWACA)\nSend each report's link with `/report 7.5 URL` in <#C0SAFER>."},
+				},
+				Buttons: []commands.Button{
+					{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: "7", Style: "danger"},
+					{Label: "Withdraw declaration 7.5", Action: "declare.withdraw", Value: "7:7.5", Style: "danger"},
+					{Label: "Withdraw declaration 4", Action: "declare.withdraw", Value: "7:4", Style: "danger"},
+				}},
 			sampleCard(2, true),
 			{CommitteeID: 3, Title: "Audit Board", Text: "Chair for Sefton Council\nNo meeting is scheduled."},
 		}}, "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.", bottest.PublicURL},
@@ -84,12 +96,187 @@ func TestHomeGolden(t *testing.T) {
 			}
 		})
 	}
-	// Every committee of the 40 is on the Home, in full or in a line.
-	raw, _ := json.Marshal(bot.HomeView(many, "", ""))
+	// Every committee of the 40 is on the Home, in full or in a line, also
+	// when each card has all its parts (an officer who declared and owes
+	// reports everywhere).
+	full := commands.Home{UserID: "UIAN", Intro: "You are a member of 40 committees."}
 	for i := range 40 {
-		if !strings.Contains(string(raw), fmt.Sprintf("Committee %02d", i+1)) {
-			t.Errorf("committee %d is missing from the Home", i+1)
+		c := sampleCard(i+1, true)
+		c.Sections = append(c.Sections[:1],
+			commands.Section{Title: "Your declarations", Text: strings.Repeat("• Item 7.5 (SWACA): Personal interest — Trustee\n", 5)},
+			commands.Section{Title: "Reports you owe", Text: "• Report owed for item 7.5 (SWACA)"},
+			c.Sections[1])
+		c.Buttons = append(c.Buttons, commands.Button{Label: "Withdraw declaration 7.5", Action: "declare.withdraw", Value: "1:7.5"})
+		full.Cards = append(full.Cards, c)
+	}
+	for _, h := range []commands.Home{many, full} {
+		view := bot.HomeView(h, "A notice.", bottest.PublicURL)
+		if n := len(view.Blocks.BlockSet); n > 100 {
+			t.Errorf("%d blocks; Slack allows 100 in a Home tab", n)
 		}
+		raw, _ := json.Marshal(view)
+		for i := range 40 {
+			if !strings.Contains(string(raw), fmt.Sprintf("Committee %02d", i+1)) {
+				t.Errorf("committee %d is missing from the Home", i+1)
+			}
+		}
+	}
+}
+
+// homeText waits until the Home last published for user holds want (in
+// its text, not its JSON), and returns that text with the buttons'
+// action IDs and values, one a line.
+func homeText(t *testing.T, k *bottest.Kit, user, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	last := "none"
+	for time.Now().Before(deadline) {
+		if hs := homesOf(k, user); len(hs) > 0 {
+			last = viewText(t, hs[len(hs)-1])
+			if strings.Contains(last, want) {
+				return last
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("no Home for %s holds %q; the last published:\n%s", user, want, last)
+	return ""
+}
+
+// settledHome is the text of the Home last published for user once every
+// refresh under way is done.
+func settledHome(t *testing.T, k *bottest.Kit, user string) string {
+	t.Helper()
+	k.Server.Settle()
+	hs := homesOf(k, user)
+	if len(hs) == 0 {
+		t.Fatalf("no Home published for %s", user)
+	}
+	return viewText(t, hs[len(hs)-1])
+}
+
+func viewText(t *testing.T, raw string) string {
+	t.Helper()
+	var view struct {
+		Blocks []struct {
+			Text *struct {
+				Text string `json:"text"`
+			} `json:"text"`
+			Elements []struct {
+				Text     json.RawMessage `json:"text"`
+				ActionID string          `json:"action_id"`
+				Value    string          `json:"value"`
+			} `json:"elements"`
+		} `json:"blocks"`
+	}
+	if err := json.Unmarshal([]byte(raw), &view); err != nil {
+		t.Fatalf("published view: %v\n%s", err, raw)
+	}
+	var b strings.Builder
+	for _, blk := range view.Blocks {
+		if blk.Text != nil {
+			b.WriteString(blk.Text.Text + "\n")
+		}
+		for _, e := range blk.Elements {
+			if e.ActionID != "" {
+				fmt.Fprintf(&b, "[%s %s]\n", e.ActionID, e.Value)
+			}
+		}
+	}
+	return b.String()
+}
+
+// homeButtonPayload is the block_actions payload of a button pressed on
+// the Home tab: no channel and no response_url.
+func homeButtonPayload(user, actionID, value string) map[string]any {
+	p := bottest.ButtonPayload(user, actionID, value, "")
+	delete(p, "channel")
+	delete(p, "response_url")
+	p["container"] = map[string]any{"type": "view", "view_id": "VHOME"}
+	p["view"] = map[string]any{"id": "VHOME", "type": "home", "team_id": bottest.Team}
+	return p
+}
+
+// TestHomeShowsDeclarationsReportsAndWhatIsMissing follows three people's
+// Homes as the records change: a member's declaration, with its Withdraw
+// button; a presenter's report owed, gone once sent; and the officer's
+// missing reports and unposted agenda.
+func TestHomeShowsDeclarationsReportsAndWhatIsMissing(t *testing.T) {
+	k, meetingID := agendaCommittee(t)
+
+	// The agenda's items are on everyone's Home: Sue presents 7.7,
+	// Graeme (as "Graeme Robson") item 6.
+	home := homeText(t, k, sue, "Report owed for item 7.7 (Sefton CVS)")
+	if !strings.Contains(home, "/report 7.7 URL") {
+		t.Errorf("Sue's Home does not say how to send it:\n%s", home)
+	}
+	homeText(t, k, graeme, "Report owed for item 6 (Local Policing Update)")
+	if home := settledHome(t, k, neil); strings.Contains(home, "Report owed") || strings.Contains(home, "Your declarations") {
+		t.Errorf("Neil presents nothing (the agenda misspells him) and declared nothing:\n%s", home)
+	}
+	home = homeText(t, k, officer, "For officers")
+	for _, want := range []string{"0 apologies received", "4 reports missing (`/report missing` in the channel):",
+		"• Item 7.7 (Sefton CVS) — _Sue Holden (Sefton CVS)_", "Agenda not posted yet: `/agenda post` in the channel posts it."} {
+		if !strings.Contains(home, want) {
+			t.Errorf("officer's Home lacks %q:\n%s", want, home)
+		}
+	}
+
+	// A pecuniary declaration shows on the declarer's Home, with a
+	// button to withdraw it there.
+	wantText(t, k.Must(neil, "/declare", "7.5 pecuniary Paid adviser to SWACA"), "Recorded")
+	home = homeText(t, k, neil, "Your declarations")
+	withdraw := fmt.Sprintf("[declare.withdraw %d:7.5]", meetingID)
+	for _, want := range []string{"• Item 7.5 (SWACA): Disclosable pecuniary interest — Paid adviser to SWACA _(you must leave the room for this item unless you hold a dispensation)_", withdraw} {
+		if !strings.Contains(home, want) {
+			t.Errorf("Neil's Home lacks %q:\n%s", want, home)
+		}
+	}
+	if status, body := k.Interact(homeButtonPayload(neil, "declare.withdraw", fmt.Sprintf("%d:7.5", meetingID))); status != http.StatusOK {
+		t.Fatalf("Withdraw on the Home: %d %s", status, body)
+	}
+	home = homeText(t, k, neil, "Your declaration in Item 7.5 (SWACA) is withdrawn")
+	if strings.Contains(home, "Your declarations") || strings.Contains(home, withdraw) {
+		t.Errorf("Neil's Home after withdrawing:\n%s", home)
+	}
+	if n := rows(t, k, `SELECT count(*) FROM declaration_withdrawals`); n != 1 {
+		t.Errorf("%d withdrawals recorded, want 1", n)
+	}
+
+	// Sue sends her report: no longer owed, no longer missing.
+	wantText(t, k.Must(sue, "/report", "7.7 <https://example.org/cvs.pdf> Sefton CVS report"), "is attached")
+	if home := settledHome(t, k, sue); strings.Contains(home, "Report owed") {
+		t.Errorf("Sue's Home after /report:\n%s", home)
+	}
+	home = settledHome(t, k, officer)
+	if !strings.Contains(home, "3 reports missing") || strings.Contains(home, "Item 7.7") {
+		t.Errorf("officer's Home after Sue's report:\n%s", home)
+	}
+
+	// Apologies change the officer's count.
+	wantText(t, k.Must(graeme, "/apologies", "Unwell"), "are recorded")
+	homeText(t, k, officer, "1 apology received for the next meeting")
+
+	// The officer posts the agenda; once the outbox has posted it, the
+	// Home says so when opened.
+	wantText(t, k.Must(officer, "/agenda", "post"), "on its way")
+	if n := k.Drain(); n == 0 {
+		t.Fatal("the outbox posted nothing")
+	}
+	if n := len(k.Slack.Calls("chat.postMessage")); n != 1 {
+		t.Fatalf("%d channel posts, want the agenda", n)
+	}
+	opened, _ := json.Marshal(homeOpened("EvPosted", officer))
+	if status, body := k.PostRaw("/slack/events", opened, "application/json", bottest.SignJSON(nil)); status != http.StatusOK {
+		t.Fatalf("%d %s", status, body)
+	}
+	home = homeText(t, k, officer, "Agenda posted in the channel.")
+	if strings.Contains(home, "not posted") {
+		t.Errorf("officer's Home after posting:\n%s", home)
+	}
+	// Members see no officers' part.
+	if home := settledHome(t, k, sue); strings.Contains(home, "For officers") || strings.Contains(home, "Agenda posted") {
+		t.Errorf("a member sees the officers' part:\n%s", home)
 	}
 }
 

@@ -414,3 +414,57 @@ func TestSocketModeWhileSlackIsUnreachable(t *testing.T) {
 		t.Errorf("after reconnecting: %q", got)
 	}
 }
+
+// TestSocketModeOpensForms: a command whose reply is a form (/declare
+// alone) opens the modal in Socket Mode as over HTTP, with the command's
+// trigger, and is acknowledged empty; the form's submission over the
+// socket records the declaration.
+func TestSocketModeOpensForms(t *testing.T) {
+	k, meetingID := agendaCommittee(t)
+	k.StartSocket()
+	replies := newResponseURLs(t)
+
+	ack := socketCommand(t, k, slashPayload(neil, "/declare", "", replies.url()))
+	if string(ack) != "null" {
+		t.Errorf("acknowledgement = %s, want empty", ack)
+	}
+	trigger, view := openedView(t, k)
+	if trigger != "1.2.3" {
+		t.Errorf("views.open trigger_id = %q, want the command's", trigger)
+	}
+	if view["callback_id"] != "declare" {
+		t.Errorf("opened view = %v, want the declare form", view)
+	}
+	var meta map[string]string
+	if err := json.Unmarshal([]byte(view["private_metadata"].(string)), &meta); err != nil || meta["c"] != bottest.Channel || meta["m"] != strconv.FormatInt(meetingID, 10) {
+		t.Errorf("private_metadata = %v (%v)", view["private_metadata"], err)
+	}
+
+	p := bottest.SubmissionPayload(neil, view, declareValues("7.5", "personal", "Trustee of SWACA", false))
+	envID, err := k.Slack.Socket.Send("interactive", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err = k.Slack.Socket.Ack(envID, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp struct {
+		ResponseAction string `json:"response_action"`
+	}
+	if err := json.Unmarshal(ack, &resp); err != nil || resp.ResponseAction != "clear" {
+		t.Errorf("submission acknowledged with %s (%v)", ack, err)
+	}
+	if n := rows(t, k, `SELECT count(*) FROM declarations WHERE item_number = '7.5' AND kind = 'personal'`); n != 1 {
+		t.Errorf("%d declarations stored, want 1", n)
+	}
+	if c := lastEphemeral(t, k); c.Arg("user") != neil || !strings.Contains(c.Arg("text"), "Recorded: you declared a personal interest in Item 7.5 (SWACA)") {
+		t.Errorf("confirmation to %s: %s", c.Arg("user"), c.Arg("text"))
+	}
+
+	// Slack refusing the modal: the acknowledgement says so.
+	k.Slack.Fail("views.open", fakeslack.Fault{Error: "expired_trigger_id", Times: 1})
+	if got := ackText(t, socketCommand(t, k, slashPayload(neil, "/declare", "", replies.url()))); !strings.Contains(got, "Slack did not open the form") {
+		t.Errorf("acknowledgement when the form did not open: %q", got)
+	}
+}

@@ -224,7 +224,10 @@ func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args [
 	}
 	loc := c.Location()
 	if ok {
-		return private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID), nil
+		// Officers' Homes say whether the agenda is posted.
+		reply := private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID)
+		reply.Refresh = s.withOfficers(ctx, c, r.UserID)
+		return reply, nil
 	}
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{
 		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: r.Now,
@@ -399,14 +402,16 @@ func (s *Service) moveAgendaItem(ctx context.Context, c Committee, r Request, ar
 }
 
 // afterAgendaChange updates the posted agenda and answers with the agenda
-// as it now stands.
+// as it now stands. The committee's Homes are refreshed: the reports
+// presenters owe and officers' missing reports follow the agenda.
 func (s *Service) afterAgendaChange(ctx context.Context, c Committee, m Meeting, r Request, text string) (Reply, error) {
 	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
+	refresh := s.everyone(ctx, c)
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return private("%s", text), nil
+		return Reply{Visibility: Private, Text: text, Refresh: refresh}, nil
 	}
-	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "Agenda", Text: itemLines(items, nil, false)}}}, nil
+	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "Agenda", Text: itemLines(items, nil, false)}}, Refresh: refresh}, nil
 }
 
 // AgendaChange is one change to a meeting's agenda: add an item, remove

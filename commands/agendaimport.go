@@ -182,7 +182,11 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
+	reply := private("%s", AgendaImportSummary(c, a, res))
+	if !res.Unchanged {
+		reply.Refresh = s.everyone(ctx, c)
+	}
+	return reply, nil, nil
 }
 
 // AgendaImportSummary says in a few lines what an agenda import did.

@@ -158,14 +158,17 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	} else if a.SubstituteName != "" {
 		fmt.Fprintf(&b, "\nSubstitute: %s", Escape(a.SubstituteName))
 	}
+	// Officers' Homes count the apologies.
+	refresh := []string{r.UserID}
 	if outcome != ApologyUnchanged {
 		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+		refresh = s.withOfficers(ctx, c, r.UserID)
 	}
 	return Reply{
 		Visibility: Private,
 		Text:       b.String(),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
-		Refresh:    []string{r.UserID},
+		Refresh:    refresh,
 	}, nil
 }
 
@@ -197,7 +200,7 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d
 		return Reply{}, err
 	}
 	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.%s", Escape(c.Name), describeMeeting(m, c.Location()), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-	reply.Refresh = []string{r.UserID}
+	reply.Refresh = s.withOfficers(ctx, c, r.UserID)
 	return reply, nil
 }
 
@@ -335,5 +338,5 @@ func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submissio
 		text += "\nReason: " + Escape(reason)
 	}
 	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
-	return Reply{Visibility: Private, Text: text, Refresh: []string{r.UserID}}, nil, nil
+	return Reply{Visibility: Private, Text: text, Refresh: s.withOfficers(ctx, c, r.UserID)}, nil, nil
 }

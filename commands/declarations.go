@@ -281,6 +281,7 @@ func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting
 	}
 	if created {
 		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+		reply.Refresh = []string{r.UserID}
 	}
 	reply.Text = b.String()
 	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number), Style: "danger"})
@@ -326,8 +327,10 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Reque
 	if n == 0 {
 		return Reply{}, userErr("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}
-	return private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.%s",
-		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"), refreshNote(s.refreshAgenda(ctx, c, m, r.Now))), nil
+	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.%s",
+		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	reply.Refresh = []string{r.UserID}
+	return reply, nil
 }
 
 func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
@@ -335,6 +338,14 @@ func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value
 	id, err := strconv.ParseInt(ids, 10, 64)
 	if !ok || err != nil || id <= 0 || !isItemNumber(item) {
 		return Reply{}, userErr("That button is broken; use `/declare withdraw ITEM`.")
+	}
+	if r.ChannelID == "" {
+		// Pressed on the Home tab: the button's meeting says which committee.
+		c, _, m, err := s.meetingOfMember(ctx, r, id)
+		if err != nil {
+			return Reply{}, err
+		}
+		return s.withdrawDeclarations(ctx, c, r, m, item)
 	}
 	c, err := s.committee(ctx, r)
 	if err != nil {
@@ -392,7 +403,9 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if !created {
 		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.Item)), nil
 	}
-	return private("Recorded: you hold a dispensation for your disclosable pecuniary interest in Item %s, so you may remain for it. The officer may ask to see it.", Escape(d.Item)), nil
+	reply := private("Recorded: you hold a dispensation for your disclosable pecuniary interest in Item %s, so you may remain for it. The officer may ask to see it.", Escape(d.Item))
+	reply.Refresh = []string{r.UserID}
+	return reply, nil
 }
 
 func (s *Service) listDeclarations(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {

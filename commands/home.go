@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,16 +58,25 @@ type homeInput struct {
 	Next      *Meeting // nil when none is scheduled
 	Apology   *Apology // the member's apology standing for Next
 	Now       time.Time
+	// Next's papers, read only for the committees shown in full:
+	Items        []AgendaItem  // its agenda
+	Reports      []ReportLink  // the report links standing for it
+	Declarations []Declaration // the member's declarations standing for it
+	AgendaPosted bool          // its agenda is posted, or queued for posting, in the channel
 }
+
+// maxHomeLines bounds the lines of a list on a card (declarations, reports
+// owed, reports missing); the rest are counted, with the command that
+// lists them all.
+const maxHomeLines = 5
 
 // homePart adds sections and buttons to a committee's card on the Home tab.
 type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard) error
 
 // homeParts lists the parts of every card, in the order shown. A noun
-// that belongs on the Home (declarations, reports owed, whether the agenda
-// is posted) adds its part here.
+// that belongs on the Home adds its part here.
 func homeParts() []homePart {
-	return []homePart{apologiesHomePart, officerHomePart}
+	return []homePart{apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart}
 }
 
 // Home builds userID's Home tab in team teamID at time now.
@@ -116,10 +126,17 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		return false
 	})
 	h.Intro = fmt.Sprintf("You are a member of %d %s.", len(ms), plural(len(ms), "committee", "committees"))
+	papers, err := s.homePapers(ctx, userID, ms[:min(len(ms), MaxHomeCards)], next)
+	if err != nil {
+		return Home{}, err
+	}
 	for i, m := range ms {
 		in := homeInput{Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now}
 		if in.Next != nil {
 			in.Apology = mine[in.Next.ID]
+			if p := papers[in.Next.ID]; p != nil {
+				in.Items, in.Reports, in.Declarations, in.AgendaPosted = p.Items, p.Reports, p.Declarations, p.AgendaPosted
+			}
 		}
 		if i >= MaxHomeCards {
 			if len(h.More) < maxHomeMore {
@@ -137,6 +154,80 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		h.More = append(h.More, fmt.Sprintf("… and %d more.", hidden))
 	}
 	return h, nil
+}
+
+// homeInput's papers of one meeting.
+type homePapers struct {
+	Items        []AgendaItem
+	Reports      []ReportLink
+	Declarations []Declaration
+	AgendaPosted bool
+}
+
+// homePapers reads the papers of the next meetings of the committees ms
+// (those shown in full), for userID, in a few queries whatever their number.
+func (s *Service) homePapers(ctx context.Context, userID string, ms []Membership, next map[int64]*Meeting) (map[int64]*homePapers, error) {
+	out := map[int64]*homePapers{}
+	var ids []int64
+	var keys []string
+	for _, m := range ms {
+		n := next[m.Committee.ID]
+		if n == nil {
+			continue
+		}
+		out[n.ID] = &homePapers{}
+		ids = append(ids, n.ID)
+		if m.Member.IsOfficer() {
+			keys = append(keys, agendaKey(n.ID))
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	items, err := s.store.AgendaItemsFor(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range items {
+		if p := out[it.MeetingID]; p != nil {
+			p.Items = append(p.Items, it)
+		}
+	}
+	for _, p := range out {
+		SortItems(p.Items)
+	}
+	reports, err := s.store.ReportLinksFor(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range reports {
+		if p := out[r.MeetingID]; p != nil {
+			p.Reports = append(p.Reports, r)
+		}
+	}
+	ds, err := s.store.MemberDeclarations(ctx, userID, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		if p := out[d.MeetingID]; p != nil {
+			p.Declarations = append(p.Declarations, d)
+		}
+	}
+	if len(keys) > 0 {
+		posted, err := s.store.PostedMessages(ctx, keys)
+		if err != nil {
+			return nil, err
+		}
+		isPosted := map[string]bool{}
+		for _, k := range posted {
+			isPosted[k] = true
+		}
+		for id, p := range out {
+			p.AgendaPosted = isPosted[agendaKey(id)]
+		}
+	}
+	return out, nil
 }
 
 func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) {
@@ -206,15 +297,143 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	return nil
 }
 
-// officerHomePart shows an officer what the next meeting is still missing.
+// declarationsHomePart lists the member's declarations of interest for the
+// next meeting, each with a button to withdraw it. It shows nothing when
+// they have declared none.
+func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if in.Next == nil || len(in.Declarations) == 0 {
+		return nil
+	}
+	var lines []string
+	withdraw := map[string]bool{}
+	for i, d := range in.Declarations {
+		if i == maxHomeLines {
+			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list` in the channel shows them all.", len(in.Declarations)-i))
+			break
+		}
+		label := "Item " + d.Item
+		if it, ok := findItem(in.Items, d.Item); ok {
+			label = itemLabel(it)
+		}
+		line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
+		switch {
+		case d.Kind == InterestPecuniary && d.Dispensation:
+			line += " _(you hold a dispensation)_"
+		case d.Kind == InterestPecuniary:
+			line += " _(you must leave the room for this item unless you hold a dispensation)_"
+		}
+		lines = append(lines, line)
+		if !withdraw[d.Item] {
+			withdraw[d.Item] = true
+			card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.Item, Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item), Style: "danger"})
+		}
+	}
+	card.Sections = append(card.Sections, Section{Title: "Your declarations", Text: strings.Join(lines, "\n")})
+	return nil
+}
+
+// kindName is a kind of interest as a label: "Disclosable pecuniary interest".
+func kindName(k InterestKind) string {
+	p := strings.TrimPrefix(strings.TrimPrefix(k.Phrase(), "a "), "an ")
+	return capitalise(p)
+}
+
+// reportsOwed are the items of the agenda that mem presents and has
+// attached no report to.
+func reportsOwed(mem Member, items []AgendaItem, reports []ReportLink) []AgendaItem {
+	var theirs []ReportLink
+	for _, r := range reports {
+		if r.UserID == mem.UserID {
+			theirs = append(theirs, r)
+		}
+	}
+	byName := newPresenterIndex([]Member{mem})
+	var out []AgendaItem
+	for _, it := range MissingReports(items, theirs) {
+		if len(byName.presenters(it)) > 0 {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// reportsOwedHomePart lists the items of the next meeting that the member
+// presents and has not sent the report's link for.
+func reportsOwedHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if in.Next == nil {
+		return nil
+	}
+	owed := reportsOwed(in.Member, in.Items, in.Reports)
+	if len(owed) == 0 {
+		return nil
+	}
+	var lines []string
+	for i, it := range owed {
+		if i == maxHomeLines {
+			lines = append(lines, fmt.Sprintf("… and %d more.", len(owed)-i))
+			break
+		}
+		line := "• Report owed for item " + it.Number
+		if it.Title != "" {
+			line += " (" + Escape(truncateText(it.Title, 80)) + ")"
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, fmt.Sprintf("Send each report's link with `/report %s URL` in <#%s>.", owed[0].Number, in.Committee.ChannelID))
+	card.Sections = append(card.Sections, Section{Title: "Reports you owe", Text: strings.Join(lines, "\n")})
+	return nil
+}
+
+// officerHomePart shows an officer what the next meeting is still missing:
+// the apologies so far, the reports not yet in, and whether the agenda
+// has been posted.
 func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
 	if !in.Member.IsOfficer() || in.Next == nil {
 		return nil
 	}
 	lines := []string{fmt.Sprintf("%d %s received for the next meeting (`/apologies list` in the channel).",
 		in.Next.Apologies, plural(in.Next.Apologies, "apology", "apologies"))}
+	missing := MissingReports(in.Items, in.Reports)
+	switch {
+	case len(in.Items) == 0:
+		lines = append(lines, "The agenda has no items yet: `/agenda add` or `/agenda import` in the channel.")
+	case len(missing) == 0:
+		lines = append(lines, "Every item with a presenter has its report.")
+	default:
+		lines = append(lines, fmt.Sprintf("%d %s missing (`/report missing` in the channel):", len(missing), plural(len(missing), "report", "reports")))
+		for i, it := range missing {
+			if i == maxHomeLines {
+				lines = append(lines, fmt.Sprintf("… and %d more.", len(missing)-i))
+				break
+			}
+			lines = append(lines, fmt.Sprintf("• %s — _%s_", Escape(truncateText(itemLabel(it), 80)), presenterText(it)))
+		}
+	}
+	if in.AgendaPosted {
+		lines = append(lines, "Agenda posted in the channel.")
+	} else {
+		lines = append(lines, "Agenda not posted yet: `/agenda post` in the channel posts it.")
+	}
 	card.Sections = append(card.Sections, Section{Title: "For officers", Text: strings.Join(lines, "\n")})
 	return nil
+}
+
+// withOfficers is users followed by c's officers, each once: the people
+// whose Homes a change to c's reports or agenda concerns. When the members
+// cannot be read it is users alone; a Home that misses a refresh is rebuilt
+// when next opened.
+func (s *Service) withOfficers(ctx context.Context, c Committee, users ...string) []string {
+	out := append([]string(nil), users...)
+	ms, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return out
+	}
+	for _, m := range ms {
+		if m.IsOfficer() && !slices.Contains(out, m.UserID) {
+			out = append(out, m.UserID)
+		}
+	}
+	return out
 }
 
 // meetingOfMember finds meeting id and its committee, which r's sender must
@@ -271,6 +490,6 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 		Visibility: Private,
 		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)) + refreshNote(s.refreshAgenda(ctx, c, m, r.Now)),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
-		Refresh:    []string{r.UserID},
+		Refresh:    s.withOfficers(ctx, c, r.UserID),
 	}, nil
 }

@@ -2,7 +2,9 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,7 +70,8 @@ func TestSendNextApologyAction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(r.Text, "are recorded") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
+	// Neil's Home changes, and the officer's, which counts apologies.
+	if !strings.Contains(r.Text, "are recorded") || !cmp.Equal(r.Refresh, []string{"UNEIL", "UIAN"}) {
 		t.Errorf("reply = %+v", r)
 	}
 	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: "}); diff != "" {
@@ -89,7 +92,7 @@ func TestSendNextApologyAction(t *testing.T) {
 
 	// Withdrawing works from the Home too, where there is no channel.
 	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.withdraw", id)
-	if err != nil || !strings.Contains(r.Text, "are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
+	if err != nil || !strings.Contains(r.Text, "are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL", "UIAN"}) {
 		t.Errorf("withdraw: %+v %v", r, err)
 	}
 
@@ -172,7 +175,9 @@ func TestHome(t *testing.T) {
 	}
 	card := h.Cards[0]
 	if !strings.HasPrefix(card.Text, "Officer\n") || len(card.Sections) != 2 || card.Sections[1].Title != "For officers" ||
-		card.Sections[1].Text != "1 apology received for the next meeting (`/apologies list` in the channel)." {
+		card.Sections[1].Text != "1 apology received for the next meeting (`/apologies list` in the channel).\n"+
+			"The agenda has no items yet: `/agenda add` or `/agenda import` in the channel.\n"+
+			"Agenda not posted yet: `/agenda post` in the channel posts it." {
 		t.Errorf("officer's card = %+v", card)
 	}
 	if card.Buttons[0].Action != "apologies.send_next" {
@@ -186,5 +191,140 @@ func TestHome(t *testing.T) {
 	// Another workspace's committees are not shown.
 	if h, _ := svc.Home(ctx, "T2", "UNEIL", now); len(h.Cards) != 0 {
 		t.Errorf("Home in another team = %+v", h)
+	}
+}
+
+// section is the text of the section titled title on user's first card,
+// or "" when there is none.
+func section(t *testing.T, svc *commands.Service, user, title string) string {
+	t.Helper()
+	h, err := svc.Home(context.Background(), "T1", user, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Cards) == 0 {
+		t.Fatalf("%s's Home has no cards: %+v", user, h)
+	}
+	for _, sec := range h.Cards[0].Sections {
+		if sec.Title == title {
+			return sec.Text
+		}
+	}
+	return ""
+}
+
+func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Button {
+	t.Helper()
+	h, err := svc.Home(context.Background(), "T1", user, now)
+	if err != nil || len(h.Cards) == 0 {
+		t.Fatalf("%s's Home: %+v %v", user, h, err)
+	}
+	return h.Cards[0].Buttons
+}
+
+// TestHomeDeclarationsAndReports: the Home shows a member's declarations
+// and the reports they owe, and an officer what the meeting still lacks;
+// each changes as the records do, and the replies that change them ask
+// for the Homes concerned to be refreshed.
+func TestHomeDeclarationsAndReports(t *testing.T) {
+	svc, _, m := committee(t)
+	ctx := context.Background()
+	run := func(user, command, text string) commands.Reply {
+		t.Helper()
+		r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: user, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Refused {
+			t.Fatalf("%s %s refused: %s", command, text, r.Text)
+		}
+		return r
+	}
+	r := run("UIAN", "/agenda", "add 7.5 SWACA — Neil Frackelton (SWACA)")
+	if diff := cmp.Diff(r.Refresh, []string{"UIAN", "UNEIL"}); diff != "" {
+		t.Errorf("/agenda add refreshes (-got +want):\n%s", diff)
+	}
+	run("UIAN", "/agenda", "add 6 Local Policing Update — Superintendent Graeme Robson")
+
+	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
+		t.Errorf("declarations before any: %q", got)
+	}
+	if got, want := section(t, svc, "UNEIL", "Reports you owe"), "• Report owed for item 7.5 (SWACA)\nSend each report's link with `/report 7.5 URL` in <#C1>."; got != want {
+		t.Errorf("reports owed = %q, want %q", got, want)
+	}
+	if got := section(t, svc, "UIAN", "Reports you owe"); got != "" {
+		t.Errorf("the officer presents nothing but owes %q", got)
+	}
+	officer := section(t, svc, "UIAN", "For officers")
+	for _, want := range []string{"2 reports missing (`/report missing` in the channel):", "• Item 6 (Local Policing Update) — _Superintendent Graeme Robson_",
+		"• Item 7.5 (SWACA) — _Neil Frackelton (SWACA)_", "Agenda not posted yet: `/agenda post` in the channel posts it."} {
+		if !strings.Contains(officer, want) {
+			t.Errorf("officer's section lacks %q:\n%s", want, officer)
+		}
+	}
+
+	// A declaration, as Slack sends the text (with its escapes).
+	r = run("UNEIL", "/declare", "7.5 pecuniary Paid adviser to SWACA &lt;!channel&gt;")
+	if diff := cmp.Diff(r.Refresh, []string{"UNEIL"}); diff != "" {
+		t.Errorf("/declare refreshes (-got +want):\n%s", diff)
+	}
+	want := "• Item 7.5 (SWACA): Disclosable pecuniary interest — Paid adviser to SWACA &lt;!channel&gt; _(you must leave the room for this item unless you hold a dispensation)_"
+	if got := section(t, svc, "UNEIL", "Your declarations"); got != want {
+		t.Errorf("declarations = %q, want %q", got, want)
+	}
+	withdraw := commands.Button{Label: "Withdraw declaration 7.5", Action: "declare.withdraw", Value: strconv.FormatInt(m.ID, 10) + ":7.5", Style: "danger"}
+	if bs := homeButtons(t, svc, "UNEIL"); len(bs) != 2 || bs[1] != withdraw {
+		t.Errorf("buttons = %+v, want Send apologies and %+v", bs, withdraw)
+	}
+
+	// More declarations than fit: the first five, a count, and one button
+	// an item.
+	for i := range 6 {
+		run("UNEIL", "/declare", fmt.Sprintf("7.5 personal Interest %d", i))
+	}
+	lines := strings.Split(section(t, svc, "UNEIL", "Your declarations"), "\n")
+	if len(lines) != 6 || lines[5] != "… and 2 more: `/declare list` in the channel shows them all." {
+		t.Errorf("many declarations: %q", lines)
+	}
+	if bs := homeButtons(t, svc, "UNEIL"); len(bs) != 2 {
+		t.Errorf("buttons = %+v, want one Withdraw for item 7.5", bs)
+	}
+
+	// The report: owed no more, and no longer missing for the officer.
+	r = run("UNEIL", "/report", "7.5 <https://example.org/swaca.pdf> SWACA perspective")
+	if diff := cmp.Diff(r.Refresh, []string{"UNEIL", "UIAN"}); diff != "" {
+		t.Errorf("/report refreshes (-got +want):\n%s", diff)
+	}
+	if got := section(t, svc, "UNEIL", "Reports you owe"); got != "" {
+		t.Errorf("reports owed after /report: %q", got)
+	}
+	officer = section(t, svc, "UIAN", "For officers")
+	if !strings.Contains(officer, "1 report missing") || strings.Contains(officer, "7.5") {
+		t.Errorf("officer's section after /report:\n%s", officer)
+	}
+	run("UNEIL", "/report", "remove 7.5")
+	if got := section(t, svc, "UNEIL", "Reports you owe"); !strings.Contains(got, "Report owed for item 7.5") {
+		t.Errorf("reports owed after /report remove: %q", got)
+	}
+
+	// Withdrawing from the Home tab: no channel.
+	r, err := svc.Act(ctx, homeRequest("UNEIL"), withdraw.Action, withdraw.Value)
+	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
+		t.Errorf("withdraw on the Home: %+v %v", r, err)
+	}
+	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
+		t.Errorf("declarations after withdrawing: %q", got)
+	}
+	if r, _ := svc.Act(ctx, homeRequest("USTRANGER"), withdraw.Action, withdraw.Value); !strings.Contains(r.Text, "not a member") {
+		t.Errorf("a stranger's press: %+v", r)
+	}
+
+	// Posting the agenda.
+	r = run("UIAN", "/agenda", "post")
+	if !slices.Contains(r.Refresh, "UIAN") {
+		t.Errorf("/agenda post refreshes %v", r.Refresh)
+	}
+	if officer := section(t, svc, "UIAN", "For officers"); !strings.Contains(officer, "Agenda posted in the channel.") {
+		t.Errorf("officer's section after /agenda post:\n%s", officer)
 	}
 }

@@ -293,23 +293,13 @@ func ReminderReply(c Committee, m Meeting, days int, items []AgendaItem, as []Ap
 }
 
 // presenterDMs are the direct messages to members who present items whose
-// reports are missing, one per member. Presenters are matched to members
-// by name, ignoring case, spacing and titles such as "Superintendent".
+// reports are missing, one per member, found by presenterIndex.
 func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member) []OutboxMessage {
-	byName := map[string]Member{}
-	for _, mem := range members {
-		for _, n := range presenterNames(mem.Name) {
-			byName[n] = mem
-		}
-	}
+	byName := newPresenterIndex(members)
 	var order []string
 	owed := map[string][]AgendaItem{}
 	for _, it := range missing {
-		for _, n := range presenterNames(it.Presenter) {
-			mem, ok := byName[n]
-			if !ok {
-				continue
-			}
+		for _, mem := range byName.presenters(it) {
 			if _, seen := owed[mem.UserID]; !seen {
 				order = append(order, mem.UserID)
 			}
@@ -329,6 +319,32 @@ func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member
 		}
 		fmt.Fprintf(&b, "Please send its link from <#%s> with `/report %s URL`. If you can't come, send apologies with `/apologies`.", c.ChannelID, its[0].Number)
 		out = append(out, OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: userID, Reply: Reply{Visibility: Private, Text: b.String()}})
+	}
+	return out
+}
+
+// presenterIndex finds the members who present an agenda item. Presenters
+// are matched to members by name, ignoring case, spacing and titles such as
+// "Superintendent"; an item may name several presenters.
+type presenterIndex map[string]Member
+
+func newPresenterIndex(members []Member) presenterIndex {
+	x := presenterIndex{}
+	for _, mem := range members {
+		for _, n := range presenterNames(mem.Name) {
+			x[n] = mem
+		}
+	}
+	return x
+}
+
+// presenters lists the members who present it, in the order it names them.
+func (x presenterIndex) presenters(it AgendaItem) []Member {
+	var out []Member
+	for _, n := range presenterNames(it.Presenter) {
+		if mem, ok := x[n]; ok {
+			out = append(out, mem)
+		}
 	}
 	return out
 }

@@ -228,10 +228,13 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is attached.", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
 	}
 	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
+	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
 		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+		reply.Refresh = s.withOfficers(ctx, c, r.UserID)
 	}
-	return Reply{Visibility: Private, Text: b.String()}, nil
+	reply.Text = b.String()
+	return reply, nil
 }
 
 func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
@@ -265,7 +268,9 @@ func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args
 	if err != nil {
 		return Reply{}, err
 	}
-	return private("Your report for %s is removed (the history keeps a record of it).%s", Escape(label), refreshNote(s.refreshAgenda(ctx, c, m, r.Now))), nil
+	reply := private("Your report for %s is removed (the history keeps a record of it).%s", Escape(label), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	reply.Refresh = s.withOfficers(ctx, c, r.UserID)
+	return reply, nil
 }
 
 func (s *Service) listReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {

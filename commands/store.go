@@ -76,6 +76,16 @@ type HomeStore interface {
 	NextMeetings(ctx context.Context, committeeIDs []int64, after time.Time) ([]Meeting, error)
 	// MemberApologies lists userID's apologies standing for the meetings.
 	MemberApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
+	// AgendaItemsFor lists the agenda items of the meetings, by meeting.
+	AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]AgendaItem, error)
+	// ReportLinksFor lists the report links standing for the meetings.
+	ReportLinksFor(ctx context.Context, meetingIDs []int64) ([]ReportLink, error)
+	// MemberDeclarations lists userID's declarations standing (not
+	// withdrawn) for the meetings, by meeting, oldest first.
+	MemberDeclarations(ctx context.Context, userID string, meetingIDs []int64) ([]Declaration, error)
+	// PostedMessages says which of the message keys name a channel message
+	// that is posted or queued for posting (see OutboxStore.MessagePosted).
+	PostedMessages(ctx context.Context, keys []string) ([]string, error)
 }
 
 // MinutesStore keeps imported minutes and finds what was resolved.

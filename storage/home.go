@@ -80,3 +80,75 @@ func (db *DB) MemberApologies(ctx context.Context, userID string, meetingIDs []i
 	}
 	return out, nil
 }
+
+// AgendaItemsFor implements commands.HomeStore.
+func (db *DB) AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]commands.AgendaItem, error) {
+	if len(meetingIDs) == 0 {
+		return nil, nil
+	}
+	var rows []itemRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+itemColumns+` FROM agenda_items
+		WHERE meeting_id = ANY($1) AND removed_at IS NULL ORDER BY meeting_id, position, number`, pq.Array(meetingIDs))
+	if err != nil {
+		return nil, mapErr("agenda items for meetings", err)
+	}
+	out := make([]commands.AgendaItem, len(rows))
+	for i, r := range rows {
+		out[i] = r.item()
+	}
+	return out, nil
+}
+
+// ReportLinksFor implements commands.HomeStore.
+func (db *DB) ReportLinksFor(ctx context.Context, meetingIDs []int64) ([]commands.ReportLink, error) {
+	if len(meetingIDs) == 0 {
+		return nil, nil
+	}
+	var rows []reportRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+reportColumns+` FROM (
+			SELECT DISTINCT ON (meeting_id, item_number, member_key) `+reportColumns+` FROM report_links
+			WHERE meeting_id = ANY($1) ORDER BY meeting_id, item_number, member_key, id DESC
+		) latest WHERE action = 'submitted' ORDER BY id`, pq.Array(meetingIDs))
+	if err != nil {
+		return nil, mapErr("report links for meetings", err)
+	}
+	out := make([]commands.ReportLink, len(rows))
+	for i, r := range rows {
+		out[i] = r.link()
+	}
+	return out, nil
+}
+
+// MemberDeclarations implements commands.HomeStore.
+func (db *DB) MemberDeclarations(ctx context.Context, userID string, meetingIDs []int64) ([]commands.Declaration, error) {
+	if len(meetingIDs) == 0 || userID == "" {
+		return nil, nil
+	}
+	var rows []declarationRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+declarationColumns+` FROM declarations d
+		WHERE d.meeting_id = ANY($1) AND d.member_key = $2
+		  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+		ORDER BY d.meeting_id, d.declared_at, d.id`, pq.Array(meetingIDs), memberKey(userID, ""))
+	if err != nil {
+		return nil, mapErr("member declarations", err)
+	}
+	out := make([]commands.Declaration, len(rows))
+	for i, r := range rows {
+		out[i] = r.declaration()
+	}
+	return out, nil
+}
+
+// PostedMessages implements commands.HomeStore.
+func (db *DB) PostedMessages(ctx context.Context, keys []string) ([]string, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	var out []string
+	err := db.x.SelectContext(ctx, &out, `
+		SELECT message_key FROM slack_messages WHERE message_key = ANY($1)
+		UNION
+		SELECT message_key FROM outbox WHERE message_key = ANY($1) AND kind = 'post' AND state = 'pending'
+		ORDER BY 1`, pq.Array(keys))
+	return out, mapErr("posted messages", err)
+}

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -113,4 +114,159 @@ func TestHomeQueries(t *testing.T) {
 	if as, err := db.MemberApologies(ctx, "UNEIL", nil); err != nil || len(as) != 0 {
 		t.Errorf("no meetings: %v %v", as, err)
 	}
+}
+
+// TestHomePapersQueries reads the papers of several meetings at once: their
+// agendas, the report links standing, one member's standing declarations,
+// and which agendas are posted.
+func TestHomePapersQueries(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	london, _ := time.LoadLocation("Europe/London")
+	var ms []commands.Meeting
+	for _, day := range []int{10, 17, 24} {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, day, 10, 0, 0, 0, london)}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	a, b, other := ms[0], ms[1], ms[2]
+	add := func(m commands.Meeting, number, presenter string) {
+		t.Helper()
+		it := commands.AgendaItem{MeetingID: m.ID, Number: number, Title: "Item " + number, Presenter: presenter}
+		if err := db.ChangeAgenda(ctx, m.ID, []commands.AgendaChange{{Add: &it}}, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(a, "7.5", "Neil Frackelton")
+	add(a, "4", "Jen Williams")
+	add(a, "10", "")
+	add(b, "6", "Graeme Robson")
+	add(other, "1", "Sue Holden")
+	if err := db.ChangeAgenda(ctx, a.ID, []commands.AgendaChange{{Remove: "10"}}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	ids := []int64{a.ID, b.ID}
+
+	items, err := db.AgendaItemsFor(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range items {
+		got = append(got, fmt.Sprintf("%d:%s:%s", it.MeetingID, it.Number, it.Presenter))
+	}
+	if diff := cmp.Diff(got, []string{
+		fmt.Sprintf("%d:4:Jen Williams", a.ID), fmt.Sprintf("%d:7.5:Neil Frackelton", a.ID), fmt.Sprintf("%d:6:Graeme Robson", b.ID),
+	}); diff != "" {
+		t.Errorf("items (-got +want):\n%s", diff)
+	}
+
+	report := func(m commands.Meeting, item, user, url string) {
+		t.Helper()
+		if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: user, URL: url, At: time.Now(), By: user}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report(a, "7.5", "UNEIL", "https://example.org/old.pdf")
+	report(a, "7.5", "UNEIL", "https://example.org/new.pdf")
+	report(a, "4", "UJEN", "https://example.org/iom.pdf")
+	report(b, "6", "UGRAEME", "https://example.org/police.pdf")
+	report(other, "1", "USUE", "https://example.org/cvs.pdf")
+	if err := db.RemoveReport(ctx, a.ID, "4", "UJEN", "UJEN"); err != nil {
+		t.Fatal(err)
+	}
+	links, err := db.ReportLinksFor(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, l := range links {
+		got = append(got, fmt.Sprintf("%d:%s:%s", l.MeetingID, l.Item, l.URL))
+	}
+	if diff := cmp.Diff(got, []string{
+		fmt.Sprintf("%d:7.5:https://example.org/new.pdf", a.ID), fmt.Sprintf("%d:6:https://example.org/police.pdf", b.ID),
+	}); diff != "" {
+		t.Errorf("report links (-got +want):\n%s", diff)
+	}
+
+	declare := func(m commands.Meeting, item, user string, kind commands.InterestKind, nature string) {
+		t.Helper()
+		if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: user, Kind: kind, Nature: nature, By: user}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	declare(a, "7.5", "UNEIL", commands.InterestPecuniary, "Paid adviser to SWACA")
+	declare(a, "4", "UNEIL", commands.InterestPersonal, "Volunteer")
+	declare(b, "6", "UNEIL", commands.InterestOther, "Neighbour")
+	declare(a, "7.5", "USUE", commands.InterestPersonal, "Trustee")
+	declare(other, "1", "UNEIL", commands.InterestOther, "Not shown")
+	if _, err := db.WithdrawDeclarations(ctx, a.ID, "4", "UNEIL", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := db.MemberDeclarations(ctx, "UNEIL", ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%d:%s:%s:%s", d.MeetingID, d.Item, d.Kind, d.Nature))
+	}
+	if diff := cmp.Diff(got, []string{
+		fmt.Sprintf("%d:7.5:pecuniary:Paid adviser to SWACA", a.ID), fmt.Sprintf("%d:6:other:Neighbour", b.ID),
+	}); diff != "" {
+		t.Errorf("Neil's declarations (-got +want):\n%s", diff)
+	}
+	if ds, err := db.MemberDeclarations(ctx, "", ids); err != nil || len(ds) != 0 {
+		t.Errorf("no user: %v %v", ds, err)
+	}
+
+	// One agenda queued for posting, one posted, one neither.
+	key := func(m commands.Meeting) string { return fmt.Sprintf("agenda:%d", m.ID) }
+	for _, m := range []commands.Meeting{a, b} {
+		if _, err := db.Enqueue(ctx, commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: "C1",
+			MessageKey: key(m), DedupeKey: key(m) + ":post", Reply: commands.Reply{Text: "Agenda"}, DueAt: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claimed, err := db.ClaimOutbox(ctx, time.Now().Add(time.Minute), time.Minute, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range claimed {
+		if m.MessageKey == key(a) {
+			if _, err := db.OutboxSent(ctx, m, "C1", "1700000000.000100", time.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	posted, err := db.PostedMessages(ctx, []string{key(a), key(b), key(other)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(posted, []string{key(a), key(b)}); diff != "" {
+		t.Errorf("posted (-got +want):\n%s", diff)
+	}
+	if err := db.OutboxFailed(ctx, claimedOf(claimed, key(b)), "channel_not_found"); err != nil {
+		t.Fatal(err)
+	}
+	if posted, _ := db.PostedMessages(ctx, []string{key(b)}); len(posted) != 0 {
+		t.Errorf("an agenda whose post failed counts as posted: %v", posted)
+	}
+	for _, empty := range [][]int64{nil, {}} {
+		if items, err := db.AgendaItemsFor(ctx, empty); err != nil || len(items) != 0 {
+			t.Errorf("no meetings: %v %v", items, err)
+		}
+	}
+}
+
+func claimedOf(ms []commands.OutboxMessage, key string) commands.OutboxMessage {
+	for _, m := range ms {
+		if m.MessageKey == key {
+			return m
+		}
+	}
+	return commands.OutboxMessage{}
 }
