@@ -13,6 +13,7 @@ const (
 	homeWorkers    = 4
 	maxPendingHome = 1000
 	homeTimeout    = 10 * time.Second
+	maxViewers     = 100000
 )
 
 // homes re-publishes people's Home tabs after the records behind them
@@ -22,10 +23,18 @@ const (
 // failures are logged. A Home that misses a refresh is rebuilt whenever its
 // owner opens it, which is why this is not an outbox row: a Home is a view
 // of the records, not a message that must not be lost.
+//
+// Only the Homes of people who have opened theirs since this process
+// started are refreshed when records change: a Home nobody has looked at
+// is built when it is first opened, so refreshing it before then is work
+// for nothing (on a busy channel, most of the work). With several
+// replicas, a replica that has not seen someone open their Home leaves it
+// as it is until they open it again, when it is rebuilt.
 type homes struct {
 	srv *Server
 
 	mu      sync.Mutex
+	viewers map[homeKey]struct{} // people who have opened their Home
 	queue   []homeKey
 	pending map[homeKey]string // notice to show, by person queued
 	running int
@@ -36,13 +45,25 @@ type homes struct {
 type homeKey struct{ team, user string }
 
 func newHomes(srv *Server) *homes {
-	h := &homes{srv: srv, pending: map[homeKey]string{}}
+	h := &homes{srv: srv, pending: map[homeKey]string{}, viewers: map[homeKey]struct{}{}}
 	h.idle = sync.NewCond(&h.mu)
 	return h
 }
 
-// refresh queues user's Home for publishing. A notice replaces the one
-// already queued; a person already queued is not queued twice.
+// changed queues user's Home for publishing after records behind it
+// changed, if they have opened it.
+func (h *homes) changed(team, user string) {
+	h.mu.Lock()
+	_, seen := h.viewers[homeKey{team, user}]
+	h.mu.Unlock()
+	if seen {
+		h.refresh(team, user, "")
+	}
+}
+
+// refresh queues user's Home for publishing: they have opened it, or acted
+// on it. A notice replaces the one already queued; a person already queued
+// is not queued twice.
 func (h *homes) refresh(team, user, notice string) {
 	if user == "" || h.srv.cfg.Slack == nil {
 		return
@@ -53,6 +74,10 @@ func (h *homes) refresh(team, user, notice string) {
 	if h.closed {
 		return
 	}
+	if len(h.viewers) >= maxViewers {
+		h.viewers = map[homeKey]struct{}{} // bounded; refills as people open their Homes
+	}
+	h.viewers[k] = struct{}{}
 	if old, ok := h.pending[k]; ok {
 		if notice == "" {
 			notice = old

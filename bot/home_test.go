@@ -203,6 +203,7 @@ func homeButtonPayload(user, actionID, value string) map[string]any {
 // missing reports and unposted agenda.
 func TestHomeShowsDeclarationsReportsAndWhatIsMissing(t *testing.T) {
 	k, meetingID := agendaCommittee(t)
+	openHomes(t, k, sue, neil, graeme, officer)
 
 	// The agenda's items are on everyone's Home: Sue presents 7.7,
 	// Graeme (as "Graeme Robson") item 6.
@@ -339,6 +340,7 @@ func TestHomeOfAMemberOfManyCommittees(t *testing.T) {
 // slow Slack never delays the reply.
 func TestHomeRefreshesWhenRecordsChange(t *testing.T) {
 	k := newCommittee(t)
+	openHomes(t, k, officer, neil, graeme, "USUE")
 	k.AddUser("USUE", "Sue Holden")
 	k.Must(officer, "/committee", "member add <@USUE> Sefton CVS")
 	latestHome(t, k, "USUE", "Member for Sefton CVS")
@@ -371,4 +373,31 @@ func TestHomeRefreshesWhenRecordsChange(t *testing.T) {
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("the reply took %v while Slack was slow to publish the Home", took)
 	}
+}
+
+// openHomes opens users' Home tabs, as they would in Slack: only Homes that
+// have been opened are refreshed when records change.
+func openHomes(t *testing.T, k *bottest.Kit, users ...string) {
+	t.Helper()
+	for _, u := range users {
+		body, _ := json.Marshal(homeOpened("EvOpen"+u, u))
+		if status, reply := k.PostRaw("/slack/events", body, "application/json", bottest.SignJSON(nil)); status != 200 {
+			t.Fatalf("opening %s's Home: %d %s", u, status, reply)
+		}
+	}
+	k.Server.Settle()
+}
+
+// TestClosedHomesAreNotRefreshed: a change does not publish the Home of
+// someone who has never opened theirs; it is built when they first do.
+func TestClosedHomesAreNotRefreshed(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(neil, "/apologies", "Unwell")
+	k.Server.Settle()
+	if n := len(k.Slack.Calls("views.publish")); n != 0 {
+		t.Errorf("%d Homes published for people who never opened theirs", n)
+	}
+	openHomes(t, k, neil)
+	latestHome(t, k, neil, "You have sent apologies for the next meeting.\\nReason: Unwell")
 }

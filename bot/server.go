@@ -164,7 +164,7 @@ func (s *Server) handle(ctx context.Context, req commands.Request) commands.Repl
 // refreshHomes re-publishes, in the background, the Homes reply changed.
 func (s *Server) refreshHomes(team string, reply commands.Reply) {
 	for _, user := range reply.Refresh {
-		s.homes.refresh(team, user, "")
+		s.homes.changed(team, user)
 	}
 }
 

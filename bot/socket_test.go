@@ -151,6 +151,7 @@ func latestHome(t *testing.T, k *bottest.Kit, user, want string) string {
 func TestSocketModeCommandsButtonsAndForms(t *testing.T) {
 	k := newCommittee(t)
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	openHomes(t, k, neil)
 	if got := healthz(t, k); got != "ok\n" {
 		t.Errorf("/healthz in HTTP mode = %q", got)
 	}

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"sync"
 	"time"
 )
 
@@ -36,13 +37,23 @@ type Committee struct {
 
 // Location is the committee's time zone, Europe/London when unknown.
 func (c Committee) Location() *time.Location {
-	if c.TimeZone != "" {
-		if loc, err := time.LoadLocation(c.TimeZone); err == nil {
-			return loc
-		}
+	if c.TimeZone == "" || c.TimeZone == DefaultTimeZone {
+		return london
 	}
-	return london
+	if loc, ok := zones.Load(c.TimeZone); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return london
+	}
+	zones.Store(c.TimeZone, loc)
+	return loc
 }
+
+// zones holds the time zones loaded so far: loading one reads and parses
+// the zone database, too dear to do on every request.
+var zones sync.Map
 
 var london = mustLoad(DefaultTimeZone)
 

@@ -424,12 +424,12 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // when next opened.
 func (s *Service) withOfficers(ctx context.Context, c Committee, users ...string) []string {
 	out := append([]string(nil), users...)
-	ms, err := s.store.Members(ctx, c.ID)
+	ms, err := s.store.Officers(ctx, c.ID)
 	if err != nil {
 		return out
 	}
 	for _, m := range ms {
-		if m.IsOfficer() && !slices.Contains(out, m.UserID) {
+		if !slices.Contains(out, m.UserID) {
 			out = append(out, m.UserID)
 		}
 	}

@@ -55,7 +55,7 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 	if err != nil {
 		return err
 	}
-	members, err := s.store.Members(ctx, c.ID)
+	officers, err := s.store.Officers(ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -80,10 +80,7 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 	}
 	text += "\nCheck that Quorum is in the channel, then send it again (for an agenda: `/agenda post`)."
 	var notices []OutboxMessage
-	for _, m := range members {
-		if !m.IsOfficer() {
-			continue
-		}
+	for _, m := range officers {
 		notices = append(notices, OutboxMessage{
 			CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID,
 			DedupeKey: fmt.Sprintf("%s%d:%d:%s", noticePrefix, msg.ID, msg.Version, m.UserID),

@@ -30,6 +30,8 @@ type CommitteeStore interface {
 	CommitteeByChannel(ctx context.Context, teamID, channelID string) (Committee, error)
 	CommitteeByName(ctx context.Context, name string) (Committee, error)
 	Members(ctx context.Context, committeeID int64) ([]Member, error)
+	// Officers lists the committee's officers.
+	Officers(ctx context.Context, committeeID int64) ([]Member, error)
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)
 	// PutMember adds m or changes their organisation and role.
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)

@@ -137,12 +137,21 @@ const memberColumns = `committee_id, user_id, name, organisation, role, added_at
 
 // Members implements commands.CommitteeStore.
 func (db *DB) Members(ctx context.Context, committeeID int64) ([]commands.Member, error) {
+	return db.members(ctx, "members", committeeID, false)
+}
+
+// Officers implements commands.CommitteeStore.
+func (db *DB) Officers(ctx context.Context, committeeID int64) ([]commands.Member, error) {
+	return db.members(ctx, "officers", committeeID, true)
+}
+
+func (db *DB) members(ctx context.Context, op string, committeeID int64, officersOnly bool) ([]commands.Member, error) {
 	var rows []memberRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
-		WHERE committee_id = $1 AND removed_at IS NULL
-		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'officer' THEN 1 ELSE 2 END, lower(name), user_id`, committeeID)
+		WHERE committee_id = $1 AND removed_at IS NULL AND (NOT $2 OR role = 'officer')
+		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'officer' THEN 1 ELSE 2 END, lower(name), user_id`, committeeID, officersOnly)
 	if err != nil {
-		return nil, mapErr("members", err)
+		return nil, mapErr(op, err)
 	}
 	out := make([]commands.Member, len(rows))
 	for i, r := range rows {
