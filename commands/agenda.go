@@ -226,7 +226,7 @@ func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args [
 	if ok {
 		// Officers' Homes say whether the agenda is posted.
 		reply := private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID)
-		reply.Refresh = s.withOfficers(ctx, c, r.UserID)
+		reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 		return reply, nil
 	}
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{

@@ -162,7 +162,7 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	refresh := []string{r.UserID}
 	if outcome != ApologyUnchanged {
 		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-		refresh = s.withOfficers(ctx, c, r.UserID)
+		refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	}
 	return Reply{
 		Visibility: Private,
@@ -200,7 +200,7 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d
 		return Reply{}, err
 	}
 	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.%s", Escape(c.Name), describeMeeting(m, c.Location()), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-	reply.Refresh = s.withOfficers(ctx, c, r.UserID)
+	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	return reply, nil
 }
 
@@ -338,5 +338,5 @@ func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submissio
 		text += "\nReason: " + Escape(reason)
 	}
 	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
-	return Reply{Visibility: Private, Text: text, Refresh: s.withOfficers(ctx, c, r.UserID)}, nil, nil
+	return Reply{Visibility: Private, Text: text, Refresh: s.withOfficers(ctx, c, r.Now, r.UserID)}, nil, nil
 }

@@ -77,6 +77,7 @@ type Service struct {
 	forms    map[string]FormHandler
 	// publicURL is where the bot is reached, for links; see SetPublicURL.
 	publicURL string
+	officers  officerCache // see withOfficers
 }
 
 // New builds a Service with every command registered.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -421,19 +422,62 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // withOfficers is users followed by c's officers, each once: the people
 // whose Homes a change to c's reports or agenda concerns. When the members
 // cannot be read it is users alone; a Home that misses a refresh is rebuilt
-// when next opened.
-func (s *Service) withOfficers(ctx context.Context, c Committee, users ...string) []string {
+// when next opened. The officers are remembered for a few seconds, since
+// every apology asks and officers seldom change.
+func (s *Service) withOfficers(ctx context.Context, c Committee, now time.Time, users ...string) []string {
 	out := append([]string(nil), users...)
-	ms, err := s.store.Officers(ctx, c.ID)
-	if err != nil {
-		return out
+	ids, ok := s.officers.get(c.ID, now)
+	if !ok {
+		ms, err := s.store.Officers(ctx, c.ID)
+		if err != nil {
+			return out
+		}
+		ids = make([]string, len(ms))
+		for i, m := range ms {
+			ids[i] = m.UserID
+		}
+		s.officers.put(c.ID, ids, now)
 	}
-	for _, m := range ms {
-		if !slices.Contains(out, m.UserID) {
-			out = append(out, m.UserID)
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
 		}
 	}
 	return out
+}
+
+// officerCache remembers committees' officers briefly, for withOfficers.
+type officerCache struct {
+	mu sync.Mutex
+	m  map[int64]cachedOfficers
+}
+
+type cachedOfficers struct {
+	ids []string
+	at  time.Time
+}
+
+// officerCacheTTL is how long withOfficers trusts what it read: a new
+// officer's Home is refreshed at most this much later.
+const officerCacheTTL = 10 * time.Second
+
+func (oc *officerCache) get(committeeID int64, now time.Time) ([]string, bool) {
+	oc.mu.Lock()
+	defer oc.mu.Unlock()
+	e, ok := oc.m[committeeID]
+	if !ok || now.Sub(e.at) > officerCacheTTL || now.Before(e.at) {
+		return nil, false
+	}
+	return e.ids, true
+}
+
+func (oc *officerCache) put(committeeID int64, ids []string, now time.Time) {
+	oc.mu.Lock()
+	defer oc.mu.Unlock()
+	if oc.m == nil || len(oc.m) > 10000 {
+		oc.m = map[int64]cachedOfficers{}
+	}
+	oc.m[committeeID] = cachedOfficers{ids: ids, at: now}
 }
 
 // meetingOfMember finds meeting id and its committee, which r's sender must
@@ -490,6 +534,6 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 		Visibility: Private,
 		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)) + refreshNote(s.refreshAgenda(ctx, c, m, r.Now)),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
-		Refresh:    s.withOfficers(ctx, c, r.UserID),
+		Refresh:    s.withOfficers(ctx, c, r.Now, r.UserID),
 	}, nil
 }

@@ -231,7 +231,7 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
 		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-		reply.Refresh = s.withOfficers(ctx, c, r.UserID)
+		reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	}
 	reply.Text = b.String()
 	return reply, nil
@@ -269,7 +269,7 @@ func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args
 		return Reply{}, err
 	}
 	reply := private("Your report for %s is removed (the history keeps a record of it).%s", Escape(label), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-	reply.Refresh = s.withOfficers(ctx, c, r.UserID)
+	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	return reply, nil
 }
 

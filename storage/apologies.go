@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -55,51 +54,65 @@ func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.Apo
 	return outcome, err
 }
 
+// sendApologySQL records an apology in one statement: it locks the
+// standing row (if any), inserts or updates it only if something changed,
+// and writes the history row for the change. Two sends at once are ordered
+// by the row lock (or, for a first send, by the unique key): the second
+// sees the first's row and, if it says the same, changes nothing.
+const sendApologySQL = `
+WITH prev AS (
+	SELECT id, withdrawn FROM apologies
+	WHERE meeting_id = $1 AND member_key = $2
+	FOR UPDATE
+), up AS (
+	INSERT INTO apologies AS a (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+	ON CONFLICT (meeting_id, member_key) DO UPDATE
+	SET name = EXCLUDED.name, organisation = EXCLUDED.organisation, reason = EXCLUDED.reason,
+	    substitute_id = EXCLUDED.substitute_id, substitute_name = EXCLUDED.substitute_name,
+	    withdrawn = false, updated_at = now(),
+	    sent_at = CASE WHEN a.withdrawn THEN now() ELSE a.sent_at END
+	WHERE a.withdrawn
+	   OR a.reason IS DISTINCT FROM EXCLUDED.reason
+	   OR a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id
+	   OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name
+	RETURNING a.id
+), hist AS (
+	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
+	SELECT up.id,
+	       CASE WHEN NOT EXISTS (SELECT 1 FROM prev) THEN CAST($9 AS text)
+	            WHEN (SELECT withdrawn FROM prev) THEN 'sent'
+	            ELSE 'changed' END,
+	       $6, $8, $10
+	FROM up
+	RETURNING apology_id
+)
+SELECT EXISTS (SELECT 1 FROM prev) AS existed,
+       COALESCE((SELECT withdrawn FROM prev), false) AS was_withdrawn,
+       EXISTS (SELECT 1 FROM up) AS written`
+
+// sendApology records a's apology, with firstAction ("sent", "imported")
+// as the history's word for a first one.
 func sendApology(ctx context.Context, tx *sqlx.Tx, a commands.Apology, firstAction string) (commands.ApologyOutcome, error) {
-	key := memberKey(a.UserID, a.Name)
-	// Take the row lock first so that two sends at once are ordered.
-	var cur apologyRow
-	err := tx.GetContext(ctx, &cur, `SELECT `+apologyColumns+` FROM apologies WHERE meeting_id = $1 AND member_key = $2 FOR UPDATE`, a.MeetingID, key)
-	var outcome commands.ApologyOutcome
-	action := firstAction
+	var r struct {
+		Existed      bool `db:"existed"`
+		WasWithdrawn bool `db:"was_withdrawn"`
+		Written      bool `db:"written"`
+	}
+	err := tx.GetContext(ctx, &r, sendApologySQL,
+		a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
+		a.Reason, nullString(a.SubstituteID), a.SubstituteName, firstAction, a.By)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		err = tx.GetContext(ctx, &cur.ID, `
-			INSERT INTO apologies (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-			ON CONFLICT (meeting_id, member_key) DO NOTHING
-			RETURNING id`,
-			a.MeetingID, key, nullString(a.UserID), a.Name, a.Organisation, a.Reason, nullString(a.SubstituteID), a.SubstituteName)
-		if errors.Is(err, sql.ErrNoRows) {
-			// Another request inserted it between our look and our insert:
-			// try again, now that the row exists to be locked.
-			return sendApology(ctx, tx, a, firstAction)
-		}
-		if err != nil {
-			return "", err
-		}
-		outcome = commands.ApologyRecorded
 	case err != nil:
 		return "", err
-	case !cur.Withdrawn && cur.Reason == a.Reason && cur.SubstituteID.String == a.SubstituteID && cur.SubstituteName == a.SubstituteName:
+	case !r.Written:
 		return commands.ApologyUnchanged, nil
-	default:
-		outcome, action = commands.ApologyChanged, "changed"
-		if cur.Withdrawn {
-			outcome, action = commands.ApologyRenewed, "sent"
-		}
-		_, err = tx.ExecContext(ctx, `
-			UPDATE apologies SET name = $2, organisation = $3, reason = $4, substitute_id = $5, substitute_name = $6,
-			       withdrawn = false, updated_at = now(),
-			       sent_at = CASE WHEN withdrawn THEN now() ELSE sent_at END
-			WHERE id = $1`, cur.ID, a.Name, a.Organisation, a.Reason, nullString(a.SubstituteID), a.SubstituteName)
-		if err != nil {
-			return "", err
-		}
+	case !r.Existed:
+		return commands.ApologyRecorded, nil
+	case r.WasWithdrawn:
+		return commands.ApologyRenewed, nil
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user) VALUES ($1, $2, $3, $4, $5)`,
-		cur.ID, action, a.Reason, a.SubstituteName, a.By)
-	return outcome, err
+	return commands.ApologyChanged, nil
 }
 
 // WithdrawApology implements commands.ApologyStore.
