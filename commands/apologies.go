@@ -93,7 +93,7 @@ func looksLikeName(words []string) bool {
 
 func runApologies(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
 	cmd := s.commands["/apologies"]
-	c, err := s.committee(ctx, r)
+	c, me, err := s.committeeMember(ctx, r)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -112,9 +112,8 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 			return s.withdrawApology(ctx, c, r, d, 0)
 		}
 	}
-	me, err := s.member(ctx, c, r)
-	if err != nil {
-		return Reply{}, err
+	if me == nil {
+		return Reply{}, notMember(c)
 	}
 	a, err := parseApology(args, r, c)
 	if err != nil {

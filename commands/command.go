@@ -257,7 +257,7 @@ func (s *Service) unknown(name string) Reply {
 func (s *Service) committee(ctx context.Context, r Request) (Committee, error) {
 	c, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID)
 	if errors.Is(err, ErrNotFound) {
-		return Committee{}, userErr("This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`.")
+		return Committee{}, errNoCommittee
 	}
 	return c, err
 }
@@ -266,9 +266,26 @@ func (s *Service) committee(ctx context.Context, r Request) (Committee, error) {
 func (s *Service) member(ctx context.Context, c Committee, r Request) (Member, error) {
 	m, err := s.store.Member(ctx, c.ID, r.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Member{}, userErr("You are not a member of %s. Ask its officer to add you: `/committee member add @you ORGANISATION`.", Escape(c.Name))
+		return Member{}, notMember(c)
 	}
 	return m, err
+}
+
+// committeeMember is committee and member at once, for the busiest
+// commands: one query instead of two. The member is nil when r's sender is
+// not one.
+func (s *Service) committeeMember(ctx context.Context, r Request) (Committee, *Member, error) {
+	c, m, err := s.store.CommitteeMember(ctx, r.TeamID, r.ChannelID, r.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return Committee{}, nil, errNoCommittee
+	}
+	return c, m, err
+}
+
+var errNoCommittee = &UserError{Msg: "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`."}
+
+func notMember(c Committee) error {
+	return userErr("You are not a member of %s. Ask its officer to add you: `/committee member add @you ORGANISATION`.", Escape(c.Name))
 }
 
 // officer is r's sender as an officer of c; anyone else is refused.

@@ -29,6 +29,9 @@ type CommitteeStore interface {
 	CreateCommittee(ctx context.Context, c Committee, officer Member) (Committee, error)
 	CommitteeByChannel(ctx context.Context, teamID, channelID string) (Committee, error)
 	CommitteeByName(ctx context.Context, name string) (Committee, error)
+	// CommitteeMember is the committee of a channel and userID's
+	// membership of it (nil when they are not a member).
+	CommitteeMember(ctx context.Context, teamID, channelID, userID string) (Committee, *Member, error)
 	Members(ctx context.Context, committeeID int64) ([]Member, error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)

@@ -99,6 +99,34 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 	return c, mapErr("committee by channel", err)
 }
 
+// CommitteeMember implements commands.CommitteeStore.
+func (db *DB) CommitteeMember(ctx context.Context, teamID, channelID, userID string) (commands.Committee, *commands.Member, error) {
+	var row struct {
+		committeeRow
+		MemberUserID       sql.NullString `db:"m_user_id"`
+		MemberName         sql.NullString `db:"m_name"`
+		MemberOrganisation sql.NullString `db:"m_organisation"`
+		MemberRole         sql.NullString `db:"m_role"`
+		MemberAddedAt      sql.NullTime   `db:"m_added_at"`
+	}
+	err := db.x.GetContext(ctx, &row, `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
+			to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
+			m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at
+		FROM committees c
+		LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
+		WHERE c.team_id = $1 AND c.channel_id = $2`, teamID, channelID, userID)
+	if err != nil {
+		return commands.Committee{}, nil, mapErr("committee and member", err)
+	}
+	c := row.committee()
+	if !row.MemberUserID.Valid {
+		return c, nil, nil
+	}
+	m := memberRow{CommitteeID: c.ID, UserID: row.MemberUserID.String, Name: row.MemberName.String,
+		Organisation: row.MemberOrganisation.String, Role: row.MemberRole.String, AddedAt: row.MemberAddedAt}.member()
+	return c, &m, nil
+}
+
 // CommitteeByName implements commands.CommitteeStore.
 func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Committee, error) {
 	c, err := getCommittee(ctx, db.x, `lower(name) = lower($1)`, name)

@@ -242,3 +242,28 @@ func TestReplicasMigrateAtOnce(t *testing.T) {
 		t.Errorf("the migrated schema does not work: %v", err)
 	}
 }
+
+func TestCommitteeMemberInOneQuery(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	got, m, err := db.CommitteeMember(ctx, "T1", "C1", "UNEIL")
+	if err != nil || got.ID != c.ID || m == nil || m.Name != "Neil Frackelton" || m.Organisation != "SWACA" || m.Role != commands.RoleMember {
+		t.Fatalf("member: %+v %+v %v", got, m, err)
+	}
+	if _, m, err := db.CommitteeMember(ctx, "T1", "C1", "USTRANGER"); err != nil || m != nil {
+		t.Errorf("stranger: member %+v, err %v; want none", m, err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if _, m, err := db.CommitteeMember(ctx, "T1", "C1", "UNEIL"); err != nil || m != nil {
+		t.Errorf("removed member: %+v, %v; want none", m, err)
+	}
+	if _, _, err := db.CommitteeMember(ctx, "T1", "CNONE", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("no committee: err = %v, want ErrNotFound", err)
+	}
+}
