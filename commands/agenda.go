@@ -91,23 +91,38 @@ func runAgenda(ctx context.Context, s *Service, r Request, args []string) (Reply
 
 // agendaReply builds the agenda message of meeting m as it stands.
 func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting) (Reply, error) {
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	p, err := s.papersOf(ctx, m)
 	if err != nil {
 		return Reply{}, err
 	}
-	reports, err := s.store.ReportLinks(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
+	return AgendaReply(c, m, p.items, p.reports, p.apologies, p.declarations), nil
+}
+
+// papers are what Quorum holds for a meeting: its agenda items, and the
+// report links, apologies and declarations of interest standing.
+type papers struct {
+	items        []AgendaItem
+	reports      []ReportLink
+	apologies    []Apology
+	declarations []Declaration
+}
+
+func (s *Service) papersOf(ctx context.Context, m Meeting) (papers, error) {
+	var p papers
+	var err error
+	if p.items, err = s.store.AgendaItems(ctx, m.ID); err != nil {
+		return papers{}, err
 	}
-	as, err := s.store.Apologies(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
+	if p.reports, err = s.store.ReportLinks(ctx, m.ID); err != nil {
+		return papers{}, err
 	}
-	ds, err := s.store.Declarations(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
+	if p.apologies, err = s.store.Apologies(ctx, m.ID); err != nil {
+		return papers{}, err
 	}
-	return AgendaReply(c, m, items, reports, as, ds), nil
+	if p.declarations, err = s.store.Declarations(ctx, m.ID); err != nil {
+		return papers{}, err
+	}
+	return p, nil
 }
 
 // AgendaReply is the agenda of meeting m as the channel sees it: the

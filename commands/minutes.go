@@ -538,15 +538,7 @@ func (s *Service) draftMinutes(ctx context.Context, c Committee, r Request, d Da
 	if err != nil {
 		return Reply{}, err
 	}
-	as, err := s.store.Apologies(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
-	}
-	ds, err := s.store.Declarations(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
-	}
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	p, err := s.papersOf(ctx, m)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -578,8 +570,8 @@ func (s *Service) draftMinutes(ctx context.Context, c Committee, r Request, d Da
 		fmt.Fprintf(&b, "**%d. %s**\n\n%s\n\n", number, title, body)
 		number++
 	}
-	item(apologiesTitle, draftApologies(as))
-	item(declarationsTitle, Escape(DeclarationsParagraph(ds, items)))
+	item(apologiesTitle, draftApologies(p.apologies))
+	item(declarationsTitle, Escape(DeclarationsParagraph(p.declarations, p.items)))
 	item(previousTitle, "RESOLVED:\nThat the Minutes of the meeting held on "+previous+" be confirmed as a correct record.")
 	head := fmt.Sprintf("Draft opening minutes of the meeting of *%s* on %s. %s", Escape(c.Name), formatDay(m.StartsAt, loc), numberNote)
 	return Reply{

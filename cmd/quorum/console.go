@@ -34,14 +34,11 @@ func console(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	log := newLogger(stderr, max(cfg.LogLevel, slog.LevelWarn))
-	db, closeDB, err := openDatabase(ctx, cfg, stderr)
+	db, closeDB, err := openMigrated(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if err := db.Migrate(ctx, nil); err != nil {
-		return err
-	}
 	svc := commands.New(db, commands.SampleDirectory{})
 	if _, err := svc.LoadSampleWithPack(ctx, consoleTeam, consoleChannel, time.Now(), samplePack); err != nil {
 		return err

@@ -45,6 +45,20 @@ func openDatabase(ctx context.Context, cfg config, stderr io.Writer) (*storage.D
 	return db, func() { db.Close(); srv.Close() }, nil
 }
 
+// openMigrated opens the database as openDatabase does and brings its
+// schema up to date.
+func openMigrated(ctx context.Context, cfg config, stderr io.Writer) (*storage.DB, func(), error) {
+	db, closeDB, err := openDatabase(ctx, cfg, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		closeDB()
+		return nil, nil, err
+	}
+	return db, closeDB, nil
+}
+
 // consoleDir is consoleDataDir, replaced in tests.
 var consoleDir = consoleDataDir
 

@@ -89,14 +89,11 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if err != nil {
 		return err
 	}
-	db, closeDB, err := openDatabase(ctx, cfg, stderr)
+	db, closeDB, err := openMigrated(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if err := db.Migrate(ctx, nil); err != nil {
-		return err
-	}
 	// Read the document before touching the records, so that a file that
 	// is not an agenda creates no committee.
 	parsed, err := minutes.ParseAgenda(text)
@@ -176,14 +173,11 @@ func importMinutes(ctx context.Context, ia importArgs, stdout, stderr io.Writer,
 	if err != nil {
 		return err
 	}
-	db, closeDB, err := openDatabase(ctx, cfg, stderr)
+	db, closeDB, err := openMigrated(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if err := db.Migrate(ctx, nil); err != nil {
-		return err
-	}
 	im, err := commands.New(db, nil).ImportMinutesOf(ctx, name, text, "quorum import")
 	if err != nil {
 		var ue *commands.UserError
