@@ -525,3 +525,24 @@ func TestInteractionsAreVerifiedAndParsed(t *testing.T) {
 		t.Errorf("view_closed: status %d", status)
 	}
 }
+
+// TestWithdrawButtonWithdrawsItsOwnDeclaration: two interests in one item;
+// the Withdraw button under the second withdraws that one and leaves the
+// first on record, standing.
+func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
+	k, _ := agendaCommittee(t)
+	wantText(t, k.Must(neil, "/declare", "7.5 personal Trustee of SWACA"), "Recorded")
+	second := k.Must(neil, "/declare", "7.5 other Volunteer at SWACA")
+	btn := button(t, second, "Withdraw declaration")
+	hook := k.NewHook()
+	if status, _ := k.Interact(bottest.ButtonPayload(neil, btn.ActionID, btn.Value, hook.URL())); status != http.StatusOK {
+		t.Fatalf("button: status %d", status)
+	}
+	if got := hook.Last(); !strings.Contains(got, "declaration in Item 7.5 (SWACA) is withdrawn") {
+		t.Errorf("answer: %q", got)
+	}
+	list := k.Must(neil, "/declare", "list").Text()
+	if !strings.Contains(list, "Trustee of SWACA") || strings.Contains(list, "Volunteer at SWACA") {
+		t.Errorf("after pressing Withdraw under the second declaration:\n%s", list)
+	}
+}

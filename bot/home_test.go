@@ -227,7 +227,7 @@ func TestHomeShowsDeclarationsReportsAndWhatIsMissing(t *testing.T) {
 	// button to withdraw it there.
 	wantText(t, k.Must(neil, "/declare", "7.5 pecuniary Paid adviser to SWACA"), "Recorded")
 	home = homeText(t, k, neil, "Your declarations")
-	withdraw := fmt.Sprintf("[declare.withdraw %d:7.5]", meetingID)
+	withdraw := fmt.Sprintf("[declare.withdraw %d:7.5:", meetingID)
 	for _, want := range []string{"• Item 7.5 (SWACA): Disclosable pecuniary interest — Paid adviser to SWACA _(you must leave the room for this item unless you hold a dispensation)_", withdraw} {
 		if !strings.Contains(home, want) {
 			t.Errorf("Neil's Home lacks %q:\n%s", want, home)

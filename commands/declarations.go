@@ -284,12 +284,14 @@ func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting
 		reply.Refresh = []string{r.UserID}
 	}
 	reply.Text = b.String()
-	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number), Style: "danger"})
+	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number, d.ID), Style: "danger"})
 	return reply, nil
 }
 
-func withdrawValue(meetingID int64, item string) string {
-	return strconv.FormatInt(meetingID, 10) + ":" + item
+// withdrawValue is a Withdraw button's value: the meeting, the item and
+// the one declaration it withdraws ("12:7.5:345").
+func withdrawValue(meetingID int64, item string, declarationID int64) string {
+	return strconv.FormatInt(meetingID, 10) + ":" + item + ":" + strconv.FormatInt(declarationID, 10)
 }
 
 func (s *Service) withdrawDeclarationCmd(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
@@ -302,10 +304,12 @@ func (s *Service) withdrawDeclarationCmd(ctx context.Context, c Committee, r Req
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.withdrawDeclarations(ctx, c, r, m, item)
+	return s.withdrawDeclarations(ctx, c, r, m, item, 0)
 }
 
-func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Request, m Meeting, item string) (Reply, error) {
+// withdrawDeclarations withdraws r's sender's declarations for item: all of
+// them, or (from a button) only the one numbered only.
+func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Request, m Meeting, item string, only int64) (Reply, error) {
 	if _, err := s.member(ctx, c, r); err != nil {
 		return Reply{}, err
 	}
@@ -320,7 +324,7 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Reque
 	if it, ok := findItem(items, item); ok {
 		item, label = it.Number, itemLabel(it)
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID)
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -334,18 +338,26 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Reque
 }
 
 func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	ids, item, ok := strings.Cut(value, ":")
-	id, err := strconv.ParseInt(ids, 10, 64)
-	if !ok || err != nil || id <= 0 || !isItemNumber(item) {
+	parts := strings.Split(value, ":")
+	var id, only int64
+	var err error
+	if len(parts) == 3 {
+		only, err = strconv.ParseInt(parts[2], 10, 64)
+	}
+	if err == nil && (len(parts) == 2 || len(parts) == 3) {
+		id, err = strconv.ParseInt(parts[0], 10, 64)
+	}
+	if len(parts) < 2 || len(parts) > 3 || err != nil || id <= 0 || only < 0 || !isItemNumber(parts[1]) {
 		return Reply{}, userErr("That button is broken; use `/declare withdraw ITEM`.")
 	}
+	item := parts[1]
 	if r.ChannelID == "" {
 		// Pressed on the Home tab: the button's meeting says which committee.
 		c, _, m, err := s.meetingOfMember(ctx, r, id)
 		if err != nil {
 			return Reply{}, err
 		}
-		return s.withdrawDeclarations(ctx, c, r, m, item)
+		return s.withdrawDeclarations(ctx, c, r, m, item, only)
 	}
 	c, err := s.committee(ctx, r)
 	if err != nil {
@@ -358,7 +370,7 @@ func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.withdrawDeclarations(ctx, c, r, m, item)
+	return s.withdrawDeclarations(ctx, c, r, m, item, only)
 }
 
 func dispensationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {

@@ -306,7 +306,6 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 		return nil
 	}
 	var lines []string
-	withdraw := map[string]bool{}
 	for i, d := range in.Declarations {
 		if i == maxHomeLines {
 			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list` in the channel shows them all.", len(in.Declarations)-i))
@@ -324,10 +323,8 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 			line += " _(you must leave the room for this item unless you hold a dispensation)_"
 		}
 		lines = append(lines, line)
-		if !withdraw[d.Item] {
-			withdraw[d.Item] = true
-			card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.Item, Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item), Style: "danger"})
-		}
+		// One button a declaration: each withdraws its own, and no other.
+		card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.Item, Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your declarations", Text: strings.Join(lines, "\n")})
 	return nil

@@ -272,13 +272,13 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != want {
 		t.Errorf("declarations = %q, want %q", got, want)
 	}
-	withdraw := commands.Button{Label: "Withdraw declaration 7.5", Action: "declare.withdraw", Value: strconv.FormatInt(m.ID, 10) + ":7.5", Style: "danger"}
-	if bs := homeButtons(t, svc, "UNEIL"); len(bs) != 2 || bs[1] != withdraw {
+	withdraw := commands.Button{Label: "Withdraw declaration 7.5", Action: "declare.withdraw", Value: strconv.FormatInt(m.ID, 10) + ":7.5:", Style: "danger"}
+	if bs := homeButtons(t, svc, "UNEIL"); len(bs) != 2 || bs[1].Label != withdraw.Label || !strings.HasPrefix(bs[1].Value, withdraw.Value) {
 		t.Errorf("buttons = %+v, want Send apologies and %+v", bs, withdraw)
 	}
 
-	// More declarations than fit: the first five, a count, and one button
-	// an item.
+	// More declarations than fit: the first five, a count, and a Withdraw
+	// button for each shown, which withdraws that declaration alone.
 	for i := range 6 {
 		run("UNEIL", "/declare", fmt.Sprintf("7.5 personal Interest %d", i))
 	}
@@ -286,8 +286,8 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	if len(lines) != 6 || lines[5] != "… and 2 more: `/declare list` in the channel shows them all." {
 		t.Errorf("many declarations: %q", lines)
 	}
-	if bs := homeButtons(t, svc, "UNEIL"); len(bs) != 2 {
-		t.Errorf("buttons = %+v, want one Withdraw for item 7.5", bs)
+	if bs := homeButtons(t, svc, "UNEIL"); len(bs) != 6 {
+		t.Errorf("buttons = %+v, want Send apologies and five Withdraws", bs)
 	}
 
 	// The report: owed no more, and no longer missing for the officer.
@@ -308,14 +308,14 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// Withdrawing from the Home tab: no channel.
-	r, err := svc.Act(ctx, homeRequest("UNEIL"), withdraw.Action, withdraw.Value)
+	r, err := svc.Act(ctx, homeRequest("UNEIL"), withdraw.Action, withdraw.Value+"0")
 	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
 		t.Errorf("withdraw on the Home: %+v %v", r, err)
 	}
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
 		t.Errorf("declarations after withdrawing: %q", got)
 	}
-	if r, _ := svc.Act(ctx, homeRequest("USTRANGER"), withdraw.Action, withdraw.Value); !strings.Contains(r.Text, "not a member") {
+	if r, _ := svc.Act(ctx, homeRequest("USTRANGER"), withdraw.Action, withdraw.Value+"0"); !strings.Contains(r.Text, "not a member") {
 		t.Errorf("a stranger's press: %+v", r)
 	}
 

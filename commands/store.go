@@ -145,7 +145,7 @@ type DeclarationStore interface {
 	Declarations(ctx context.Context, meetingID int64) ([]Declaration, error)
 	// WithdrawDeclarations withdraws userID's standing declarations for an
 	// item and says how many there were.
-	WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string) (int, error)
+	WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64) (int, error)
 	// RecordDispensation records that the declarant holds a dispensation;
 	// created is false if one was already recorded.
 	RecordDispensation(ctx context.Context, declarationID int64, by string) (created bool, err error)

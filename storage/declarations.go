@@ -129,7 +129,7 @@ func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Dec
 }
 
 // WithdrawDeclarations implements commands.DeclarationStore.
-func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string) (int, error) {
+func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64) (int, error) {
 	var n int
 	err := db.inTx(ctx, "withdraw declarations", func(tx *sqlx.Tx) error {
 		var ids []int64
@@ -137,9 +137,10 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, u
 			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
 			SELECT d.id, $4 FROM declarations d
 			WHERE d.meeting_id = $1 AND d.item_number = $2 AND d.member_key = $3
+			  AND ($5 = 0 OR d.id = $5)
 			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
 			ON CONFLICT (declaration_id) DO NOTHING
-			RETURNING declaration_id`, meetingID, item, memberKey(userID, ""), by)
+			RETURNING declaration_id`, meetingID, item, memberKey(userID, ""), by, only)
 		if err != nil {
 			return err
 		}

@@ -116,11 +116,11 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// Withdrawal keeps the originals; declaring again makes a new row.
-	n, err := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL")
+	n, err := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL", 0)
 	if err != nil || n != 2 {
 		t.Fatalf("withdraw: n=%d err=%v, want 2", n, err)
 	}
-	if n, _ := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL"); n != 0 {
+	if n, _ := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL", 0); n != 0 {
 		t.Errorf("second withdrawal withdrew %d", n)
 	}
 	if standing, _ := db.Declarations(ctx, m.ID); len(standing) != 0 {

@@ -203,7 +203,7 @@ func TestHomePapersQueries(t *testing.T) {
 	declare(b, "6", "UNEIL", commands.InterestOther, "Neighbour")
 	declare(a, "7.5", "USUE", commands.InterestPersonal, "Trustee")
 	declare(other, "1", "UNEIL", commands.InterestOther, "Not shown")
-	if _, err := db.WithdrawDeclarations(ctx, a.ID, "4", "UNEIL", "UNEIL"); err != nil {
+	if _, err := db.WithdrawDeclarations(ctx, a.ID, "4", "UNEIL", "UNEIL", 0); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := db.MemberDeclarations(ctx, "UNEIL", ids)
