@@ -58,7 +58,11 @@ func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.Apo
 // standing row (if any), inserts or updates it only if something changed,
 // and writes the history row for the change. Two sends at once are ordered
 // by the row lock (or, for a first send, by the unique key): the second
-// sees the first's row and, if it says the same, changes nothing.
+// sees the first's row and, if it says the same, changes nothing. Whether
+// the row was inserted or updated is read from the insert itself (xmax is
+// 0 for a new row), not from prev: two first sends racing both find prev
+// empty, and the second must still count as a change. The sub-select in
+// RETURNING reads the row as it was before this statement's update.
 const sendApologySQL = `
 WITH prev AS (
 	SELECT id, withdrawn FROM apologies
@@ -76,19 +80,20 @@ WITH prev AS (
 	   OR a.reason IS DISTINCT FROM EXCLUDED.reason
 	   OR a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id
 	   OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name
-	RETURNING a.id
+	RETURNING a.id, (a.xmax = 0) AS inserted,
+	          (SELECT withdrawn FROM apologies o WHERE o.id = a.id) AS was_withdrawn
 ), hist AS (
 	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
 	SELECT up.id,
-	       CASE WHEN NOT EXISTS (SELECT 1 FROM prev) THEN CAST($9 AS text)
-	            WHEN (SELECT withdrawn FROM prev) THEN 'sent'
+	       CASE WHEN up.inserted THEN CAST($9 AS text)
+	            WHEN up.was_withdrawn THEN 'sent'
 	            ELSE 'changed' END,
 	       $6, $8, $10
 	FROM up
 	RETURNING apology_id
 )
-SELECT EXISTS (SELECT 1 FROM prev) AS existed,
-       COALESCE((SELECT withdrawn FROM prev), false) AS was_withdrawn,
+SELECT COALESCE((SELECT NOT inserted FROM up), false) AS existed,
+       COALESCE((SELECT was_withdrawn FROM up), false) AS was_withdrawn,
        EXISTS (SELECT 1 FROM up) AS written`
 
 // sendApology records a's apology, with firstAction ("sent", "imported")

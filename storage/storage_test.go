@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -265,5 +267,48 @@ func TestCommitteeMemberInOneQuery(t *testing.T) {
 	}
 	if _, _, err := db.CommitteeMember(ctx, "T1", "CNONE", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("no committee: err = %v, want ErrNotFound", err)
+	}
+}
+
+// TestRacingFirstApologiesAreSentThenChanged: two first sends that race
+// with different reasons are one apology sent and then changed — never
+// "sent" twice in the history.
+func TestRacingFirstApologiesAreSentThenChanged(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	for i := 0; i < 20; i++ {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(time.Duration(24+i) * time.Hour)}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		outcomes := make([]commands.ApologyOutcome, 2)
+		for j, reason := range []string{"Unwell", "Away"} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				o, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", Reason: reason, By: "UNEIL"})
+				if err != nil {
+					t.Error(err)
+				}
+				outcomes[j] = o
+			}()
+		}
+		wg.Wait()
+		hist, err := db.ApologyHistory(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, h := range hist {
+			actions = append(actions, h.Action)
+		}
+		if strings.Join(actions, ",") != "sent,changed" {
+			t.Errorf("race %d: history %v, outcomes %v; want sent then changed", i, actions, outcomes)
+		}
+		if !slices.Contains(outcomes, commands.ApologyRecorded) || !slices.Contains(outcomes, commands.ApologyChanged) {
+			t.Errorf("race %d: outcomes %v; want one recorded and one changed", i, outcomes)
+		}
 	}
 }
