@@ -37,10 +37,12 @@ func Message(r commands.Reply) Response {
 	return Response{ResponseType: rt, Text: fallback(r), Blocks: Blocks(r)}
 }
 
-// fallback is the plain text Slack shows in notifications.
+// fallback is the text Slack shows in notifications. It is mrkdwn, so the
+// header (plain text, and it may hold a committee's name as typed) is
+// escaped.
 func fallback(r commands.Reply) string {
 	if r.Header != "" {
-		return truncate(r.Header, maxSectionText)
+		return truncate(commands.Escape(r.Header), maxSectionText)
 	}
 	text := r.Text
 	if text == "" && len(r.Sections) > 0 {

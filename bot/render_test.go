@@ -166,3 +166,13 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Errorf("rendering of %s changed; got:\n%s\nwant:\n%s", name, got, want)
 	}
 }
+
+// TestHeaderInNotificationTextIsEscaped: a header is plain text and may
+// hold a committee's name as typed; the notification text Slack reads as
+// mrkdwn must not turn it into a mention.
+func TestHeaderInNotificationTextIsEscaped(t *testing.T) {
+	got := bot.Message(commands.Reply{Header: "Agenda — <!channel> & Co"}).Text
+	if want := "Agenda — &lt;!channel&gt; &amp; Co"; got != want {
+		t.Errorf("notification text = %q, want %q", got, want)
+	}
+}

@@ -103,6 +103,12 @@ func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) e
 		_ = tx.Rollback()
 		return mapErr(op, err)
 	}
+	if ctx.Err() != nil {
+		// Past the deadline before COMMIT was sent: database/sql would roll
+		// back without sending it, so this is definitely not saved.
+		_ = tx.Rollback()
+		return mapErr(op, ctx.Err())
+	}
 	err = mapErr(op, tx.Commit())
 	if errors.Is(err, commands.ErrUnavailable) {
 		// The COMMIT may have reached the database and been made durable
