@@ -23,6 +23,9 @@ type OutboxStore interface {
 	// OutboxSent records a message as sent (Slack's channel and ts). False:
 	// it took a newer payload meanwhile and is due again.
 	OutboxSent(ctx context.Context, m commands.OutboxMessage, channelID, ts string, now time.Time) (bool, error)
+	// RenewOutbox extends m's claim to until; false if m is no longer
+	// claimed by this worker.
+	RenewOutbox(ctx context.Context, m commands.OutboxMessage, until time.Time) (bool, error)
 	OutboxRetry(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error
 	OutboxFailed(ctx context.Context, m commands.OutboxMessage, reason string) error
 	// SlackMessage finds the message posted under key; ErrNotFound if none.
@@ -41,8 +44,11 @@ type OutboxStore interface {
 // sent: when the lease runs out the row is claimed again and the message is
 // posted a second time. Marking the row sent before sending would trade
 // that rare duplicate for a rare silent loss, which is worse for formal
-// notices. The window is one HTTP call plus one UPDATE; the lease is far
-// longer than SendTimeout, so a slow send is not mistaken for a crash.
+// notices. The window is one HTTP call plus one UPDATE. A batch is claimed
+// at once, but each row's lease is renewed just before it is sent (and the
+// row skipped if the claim is gone), so a slow batch is never mistaken for
+// a crash: the lease need only outlast one send, and is far longer than
+// SendTimeout.
 // Updates are idempotent (chat.update of the same ts), so only posts and
 // direct messages can ever repeat.
 type Outbox struct {
@@ -145,6 +151,12 @@ func (o *Outbox) RunOnce(ctx context.Context) (int, error) {
 
 // deliver sends one message and records what became of it.
 func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
+	if ok, err := o.Store.RenewOutbox(ctx, m, o.Now().Add(o.Lease)); err != nil || !ok {
+		if err != nil {
+			o.Log.Warn("outbox: renew claim", "id", m.ID, "err", err)
+		}
+		return // not ours any more, or the database is away: the lease decides
+	}
 	sctx, cancel := context.WithTimeout(ctx, o.SendTimeout)
 	channel, ts, err := o.send(sctx, m)
 	cancel()

@@ -238,3 +238,55 @@ func TestWorkerStopsCleanly(t *testing.T) {
 		t.Errorf("%d messages after restarting, want 5", n)
 	}
 }
+
+// TestSlowBatchOutlivingItsLeaseIsNotPostedTwice: a batch takes longer to
+// send than the lease it was claimed with (six sends of 400 ms on a 1 s
+// lease). Each row's claim is renewed as its turn comes, so the other
+// worker never takes a row the first is about to send: every message goes
+// once.
+func TestSlowBatchOutlivingItsLeaseIsNotPostedTwice(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	open := func() *storage.DB {
+		db, err := storage.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	db1, db2 := open(), open()
+	fake := fakeslack.New()
+	t.Cleanup(fake.Close)
+	fake.Fail("chat.postMessage", fakeslack.Fault{Delay: 400 * time.Millisecond})
+	const n = 12
+	ctx := context.Background()
+	for i := range n {
+		if ok, err := db1.Enqueue(ctx, commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: "C1",
+			DedupeKey: fmt.Sprintf("slow:%d", i), Reply: commands.Reply{Text: fmt.Sprintf("message %d", i)}, DueAt: time.Now()}); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	client := slack.New("xoxb-test", slack.OptionAPIURL(fake.URL()))
+	wctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for _, db := range []*storage.DB{db1, db2} {
+		w := &bot.Outbox{Store: db, Slack: client, Batch: 6, Lease: time.Second, SendTimeout: 800 * time.Millisecond, Poll: 20 * time.Millisecond}
+		wg.Go(func() { _ = w.Run(wctx) })
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for outboxState(t, db1)["sent"] < n && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(time.Second) // time for a double post to show
+	cancel()
+	wg.Wait()
+	seen := map[string]int{}
+	for _, m := range fake.Messages("C1") {
+		seen[m.Text]++
+	}
+	for i := range n {
+		if c := seen[fmt.Sprintf("message %d", i)]; c != 1 {
+			t.Errorf("message %d posted %d times", i, c)
+		}
+	}
+}

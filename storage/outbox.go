@@ -180,6 +180,18 @@ func (db *DB) OutboxSent(ctx context.Context, m commands.OutboxMessage, channelI
 	return done, err
 }
 
+// RenewOutbox extends m's claim to until, just before it is sent; false if
+// the claim is no longer m's (its lease ran out and another worker took it).
+func (db *DB) RenewOutbox(ctx context.Context, m commands.OutboxMessage, until time.Time) (bool, error) {
+	res, err := db.x.ExecContext(ctx, `UPDATE outbox SET locked_until = $3
+		WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, until)
+	if err != nil {
+		return false, mapErr("renew outbox claim", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
 // OutboxRetry puts m back, due again at at, noting why it failed.
 func (db *DB) OutboxRetry(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error {
 	_, err := db.x.ExecContext(ctx, `UPDATE outbox SET due_at = $3, locked_until = NULL, last_error = $4
