@@ -267,9 +267,15 @@ func importDeclarations(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec c
 			standing[k] = ids[1:]
 			continue
 		}
+		// As Declare does: an identical declaration withdrawn before (by an
+		// earlier version of these minutes) counts up the revision, and one
+		// printed twice in a document is stored once.
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO declarations (meeting_id, item_number, member_key, name, kind, nature, source, declared_by)
-			VALUES ($1, $2, $3, $4, $5, $6, 'import', $7)`,
+			INSERT INTO declarations (meeting_id, item_number, member_key, name, kind, nature, source, declared_by, revision)
+			VALUES ($1, $2, $3, $4, $5, $6, 'import', $7,
+				(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
+				 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $5 AND md5(o.nature) = md5($6)))
+			ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) DO NOTHING`,
 			meetingID, d.Item, memberKey("", d.Name), d.Name, d.Kind, d.Nature, rec.By)
 		if err != nil {
 			return err

@@ -360,3 +360,40 @@ func TestMinutesByNumberLatestFirst(t *testing.T) {
 		t.Errorf("last minute before 17 March 2022: %s of %s, err %v; want 29 of 9 December 2021", last.Number, last.HeldOn, err)
 	}
 }
+
+// TestReimportedDeclarationComesBack: minutes with a declaration, a
+// re-issue without it (withdrawn), then the first version again: the
+// declaration stands once more, and a sentence printed twice is one record.
+func TestReimportedDeclarationComesBack(t *testing.T) {
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	none := "No declarations of any disclosable pecuniary interests or personal\ninterests were received."
+	decl := "Councillor Hardy declared a personal interest in Minute No. 26 as a\ntrustee of SWACA."
+	original := readSeed(t)
+	if !strings.Contains(original, none) {
+		t.Fatal("the seed's declarations sentence is not where the test expects it")
+	}
+	with := strings.Replace(original, none, decl+"\n"+decl, 1)
+	standing := func() int {
+		t.Helper()
+		var n int
+		err := db.SQL().QueryRow(`SELECT count(*) FROM declarations d
+			WHERE NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)`).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	importSeed(t, db, c, with)
+	if n := standing(); n != 1 {
+		t.Fatalf("%d declarations standing after the first import, want 1", n)
+	}
+	importSeed(t, db, c, original)
+	if n := standing(); n != 0 {
+		t.Fatalf("%d declarations standing after the re-issue without it, want 0", n)
+	}
+	importSeed(t, db, c, with)
+	if n := standing(); n != 1 {
+		t.Errorf("%d declarations standing after going back, want 1", n)
+	}
+}
