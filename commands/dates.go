@@ -81,6 +81,12 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	if weekdays[w0] && len(words) > 1 {
 		skip = 1 // "Thursday 10 December": the weekday is decoration
 	}
+	if d, ok, err := dayMonth(words[skip], now, loc); ok || err != nil {
+		if err != nil {
+			return Date{}, 0, err
+		}
+		return d, skip + 1, nil
+	}
 	if d, ok, err := numericDate(words[skip]); ok || err != nil {
 		if err != nil {
 			return Date{}, 0, err
@@ -130,6 +136,9 @@ func numericDate(w string) (d Date, ok bool, err error) {
 	nums := make([]int, 3)
 	for i, p := range parts {
 		if p == "" || len(p) > 4 {
+			if sep == "/" && p != "" {
+				return Date{}, true, fmt.Errorf("%s is not a date: try 14/01/2027", w)
+			}
 			return Date{}, false, nil
 		}
 		n, err := strconv.Atoi(p)
@@ -155,6 +164,32 @@ func numericDate(w string) (d Date, ok bool, err error) {
 	}
 	d, err = makeDate(y, time.Month(m), day)
 	return d, true, err
+}
+
+// dayMonth reads a day-first date without its year, "14/01": the
+// occurrence nearest to now. Slashes only, so that "10.00" stays a time.
+func dayMonth(w string, now time.Time, loc *time.Location) (Date, bool, error) {
+	w = strings.TrimRight(w, ",.")
+	ds, ms, found := strings.Cut(w, "/")
+	if !found || strings.Contains(ms, "/") || ds == "" || ms == "" || len(ds) > 2 || len(ms) > 2 {
+		return Date{}, false, nil
+	}
+	day, err1 := strconv.Atoi(ds)
+	month, err2 := strconv.Atoi(ms)
+	if err1 != nil || err2 != nil || day < 0 || month < 0 {
+		return Date{}, false, nil
+	}
+	if month < 1 || month > 12 {
+		return Date{}, true, fmt.Errorf("%s is not a date: there is no month %d (dates are day first: 14/01 is 14 January)", w, month)
+	}
+	d, n, err := wordDate([]string{strconv.Itoa(day), time.Month(month).String()}, now, loc)
+	if err != nil || n == 0 {
+		if err == nil {
+			err = fmt.Errorf("%s is not a date", w)
+		}
+		return Date{}, true, err
+	}
+	return d, true, nil
 }
 
 // wordDate reads "10 December [2026]", "10th of December", "December 10 [2026]".

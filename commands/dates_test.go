@@ -36,7 +36,11 @@ func TestTakeDate(t *testing.T) {
 		{"31 June 2027", Date{}, 0, "no 31 June 2027"},
 		{"13/13/2026", Date{}, 0, "no month 13"},
 		{"10:00", Date{}, 0, ""},
-		{"1/2", Date{}, 0, ""},
+		{"14/01 Holiday", Date{2027, 1, 14}, 1, ""}, // no year: the nearest
+		{"1/11", Date{2026, 11, 1}, 1, ""},
+		{"31/02", Date{}, 0, "no 31 February"},
+		{"14/13", Date{}, 0, "no month 13"},
+		{"1/1/99999", Date{}, 0, "not a date"},
 		{"Thursday", Date{}, 0, ""},
 	}
 	for _, tc := range cases {
