@@ -313,3 +313,23 @@ func TestShareResolutionThroughSlack(t *testing.T) {
 		t.Errorf("a forged share value shared something: %q", got)
 	}
 }
+
+// TestResolutionSearchWithAmpersand: Slack sends a typed & as &amp;; the
+// search is for what was typed.
+func TestResolutionSearchWithAmpersand(t *testing.T) {
+	k := importedCommittee(t)
+	wantText(t, k.Must(neil, "/resolution", "Fire &amp; Rescue"), "Minute 26")
+	r := k.Must(neil, "/resolution", "zebra &amp; &lt;!channel&gt;")
+	wantText(t, r, "matches “zebra &amp; &lt;!channel&gt;”")
+}
+
+// TestReportLinkTypedWithoutBrackets: a bare link arrives with & as &amp;;
+// the link kept is the one typed.
+func TestReportLinkTypedWithoutBrackets(t *testing.T) {
+	k, _ := agendaCommittee(t)
+	wantText(t, k.Must(neil, "/report", "7.5 https://example.org/x?a=1&amp;b=2 SWACA report"), "Address: https://example.org/x?a=1&amp;b=2")
+	links, err := k.DB.ReportLinks(context.Background(), nextMeetingID(t, k))
+	if err != nil || len(links) != 1 || links[0].URL != "https://example.org/x?a=1&b=2" {
+		t.Errorf("stored links = %+v, %v; want the address as typed", links, err)
+	}
+}

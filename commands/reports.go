@@ -115,7 +115,7 @@ func unwrapLink(w string) string {
 		u, _, _ := strings.Cut(inner, "|")
 		return Unescape(u)
 	}
-	return w
+	return Unescape(w) // typed without brackets: Slack still sends &, <, > as entities
 }
 
 func reportCommand() *Command {

@@ -72,7 +72,7 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 	if q.On.Year != 0 {
 		return q, errors.New("after a date, give a minute number (`/resolution 2021-12-09 28`); to search by words, leave the date out")
 	}
-	q.Words = strings.Join(args, " ")
+	q.Words = plain(args)
 	if len(q.Words) > maxSearchLen {
 		return q, fmt.Errorf("that is too much to search for (%d characters; the limit is %d)", len(q.Words), maxSearchLen)
 	}
