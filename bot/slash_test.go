@@ -155,6 +155,8 @@ func TestMeetings(t *testing.T) {
 	wantText(t, k.Must(officer, "/meeting", "schedule 14/01/2027 10.00am Bootle Town Hall"), "Thursday 14 January 2027, 10:00, Bootle Town Hall")
 	wantText(t, k.Must(officer, "/meeting", "schedule 11 March 2.30 pm"), "Thursday 11 March 2027, 14:30")
 	wantText(t, k.Must(officer, "/meeting", "schedule 10/12/2026 10:00"), "already has a meeting")
+	wantText(t, k.Must(officer, "/meeting", "schedule 10/12/2026 14:00"), "already meets on Thursday 10 December 2026, at 10:00")
+	wantText(t, k.Must(officer, "/meeting", "schedule 28/03/2027 01:30"), "There is no 01:30 on Sunday 28 March 2027")
 	wantText(t, k.Must(officer, "/meeting", "schedule 31/02/2027 10:00"), "no 31 February 2027")
 	wantText(t, k.Must(officer, "/meeting", "schedule 2026-11-01 10:00"), "already passed")
 	wantText(t, k.Must(officer, "/meeting", "schedule 2026-12-17"), "Give the start time")

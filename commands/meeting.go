@@ -82,8 +82,23 @@ func (s *Service) scheduleMeeting(ctx context.Context, r Request, args []string)
 		return Reply{}, userErr("That venue is too long (the limit is %d characters).", MaxVenueLen)
 	}
 	starts := d.At(clock, loc)
+	if got := starts.In(loc); got.Hour() != clock.Hour || got.Minute() != clock.Minute {
+		return Reply{}, userErr("There is no %s on %s: the clocks go forward that night. Choose another time.", clock, d)
+	}
 	if !starts.After(r.Now) {
 		return Reply{}, userErr("%s has already passed.", formatWhen(starts, loc))
+	}
+	// Commands name meetings by their day, so a committee meets at most
+	// once a day.
+	sameDay, err := s.store.Meetings(ctx, c.ID, d.Start(loc), d.Start(loc).AddDate(0, 0, 1))
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, other := range sameDay {
+		if other.Status != MeetingCancelled && !other.StartsAt.Equal(starts) {
+			return Reply{}, userErr("%s already meets on %s, at %s. Cancel that meeting first (`/meeting cancel %s`) or choose another day.",
+				Escape(c.Name), formatDay(other.StartsAt, loc), other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
+		}
 	}
 	m := Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: venue, Status: MeetingScheduled}
 	if c.StandardItems {
