@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -218,6 +219,9 @@ func (s *Server) start(ctx context.Context, bin string) error {
 	for {
 		select {
 		case <-done:
+			if strings.Contains(out.String(), `lock file "postmaster.pid" already exists`) {
+				return fmt.Errorf("localpg: the private database in %s is in use by another quorum (a console left open?): close it first, or set DATABASE_URL", s.dataDir)
+			}
 			return fmt.Errorf("localpg: postgres exited at start:\n%s", out.String())
 		case <-ctx.Done():
 			s.Stop()
