@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -369,4 +370,27 @@ func TestCalendarFeed(t *testing.T) {
 			t.Errorf("GET %s = %d, want 404", p, status)
 		}
 	}
+}
+
+// TestAgendaUpdateSendsTheRecordsAsTheyAreNow: an update queued with an
+// older snapshot (two changes at once may queue theirs in either order)
+// still edits the posted agenda to the records as they stand when sent.
+func TestAgendaUpdateSendsTheRecordsAsTheyAreNow(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	k.Must(neil, "/apologies", "Unwell")
+	if _, err := k.DB.Enqueue(context.Background(), commands.OutboxMessage{
+		CommitteeID: mustCommittee(t, k.DB).ID, Kind: commands.OutboxUpdate, ChannelID: bottest.Channel,
+		MessageKey: fmt.Sprintf("agenda:%d", nextMeetingID(t, k)), Reply: commands.Reply{Text: "an old snapshot"}, DueAt: k.Now(),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	k.Drain()
+	msg := k.Slack.Messages(bottest.Channel)[0]
+	if strings.Contains(shown(t, msg), "an old snapshot") {
+		t.Error("the posted agenda was edited to an old snapshot")
+	}
+	wantShown(t, msg, "Apologies for absence were received from Neil Frackelton (SWACA).")
 }

@@ -208,6 +208,18 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 	case commands.OutboxPost:
 		return o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
 	case commands.OutboxUpdate:
+		if o.Service != nil {
+			// Edit to the records as they are now, not as they were when
+			// the update was queued.
+			current, ok, err := o.Service.CurrentMessage(ctx, m.MessageKey)
+			if err != nil {
+				return "", "", err
+			}
+			if ok {
+				msg = Message(current)
+				opts = []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
+			}
+		}
 		channel, ts, err := o.Store.SlackMessage(ctx, m.MessageKey)
 		if errors.Is(err, commands.ErrNotFound) {
 			return "", "", errNeverPosted

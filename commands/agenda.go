@@ -50,6 +50,32 @@ func agendaIsRead(args []string) bool {
 // agendaKey names the channel message of a meeting's agenda.
 func agendaKey(meetingID int64) string { return "agenda:" + strconv.FormatInt(meetingID, 10) }
 
+// CurrentMessage is the message posted under key as it should read now,
+// for the outbox to send at the moment it edits the message: an update
+// built earlier may be older than the records (two changes at once can
+// queue their snapshots in either order). ok is false for keys whose
+// messages are not rebuilt; the queued text is sent as it is.
+func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, ok bool, err error) {
+	idText, found := strings.CutPrefix(key, "agenda:")
+	if !found {
+		return Reply{}, false, nil
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return Reply{}, false, nil
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	reply, err = s.agendaReply(ctx, c, m)
+	return reply, err == nil, err
+}
+
 func runAgenda(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
 	cmd := s.commands["/agenda"]
 	c, err := s.committee(ctx, r)
