@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/localpg"
@@ -33,7 +31,7 @@ func openDatabase(ctx context.Context, cfg config, stderr io.Writer) (*storage.D
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := createDatabase(ctx, srv.DSN("postgres"), "quorum"); err != nil {
+	if err := srv.EnsureDatabase(ctx, "quorum"); err != nil {
 		srv.Close()
 		return nil, nil, err
 	}
@@ -74,25 +72,4 @@ func consoleDataDir() (string, error) {
 		return "", fmt.Errorf("no cache directory for the console's database (set DATABASE_URL instead): %w", err)
 	}
 	return filepath.Join(cache, "quorum", "postgres"), nil
-}
-
-func createDatabase(ctx context.Context, adminDSN, name string) error {
-	admin, err := sql.Open("postgres", adminDSN)
-	if err != nil {
-		return err
-	}
-	defer admin.Close()
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	var exists bool
-	if err := admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
-		return fmt.Errorf("look for database %s: %w", name, err)
-	}
-	if exists {
-		return nil
-	}
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
-		return fmt.Errorf("create database %s: %w", name, err)
-	}
-	return nil
 }

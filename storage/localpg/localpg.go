@@ -308,3 +308,26 @@ func (s *Server) cleanup() {
 		os.RemoveAll(filepath.Dir(s.dataDir))
 	}
 }
+
+// EnsureDatabase creates database name on the server unless it exists.
+// name is the program's own, never a person's text.
+func (s *Server) EnsureDatabase(ctx context.Context, name string) error {
+	admin, err := sql.Open("postgres", s.DSN("postgres"))
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var exists bool
+	if err := admin.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists); err != nil {
+		return fmt.Errorf("localpg: look for database %s: %w", name, err)
+	}
+	if exists {
+		return nil
+	}
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
+		return fmt.Errorf("localpg: create database %s: %w", name, err)
+	}
+	return nil
+}
