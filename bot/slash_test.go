@@ -185,7 +185,7 @@ func TestApologies(t *testing.T) {
 	if r.Public() {
 		t.Error("apologies are acknowledged privately")
 	}
-	wantText(t, k.Must(neil, "/apologies", "Unwell"), "are updated", "Reason: Unwell")
+	wantText(t, k.Must(neil, "/apologies", "Unwell"), "are updated", "Reason: Unwell", "Substitute: none")
 	wantText(t, k.Must(neil, "/apologies", "Unwell"), "nothing changed")
 	wantText(t, k.Must(neil, "/apologies", "10/12/2026 Attending court sub <@UGRAEME|graeme>"), "are updated", "Reason: Attending court", "Substitute: <@UGRAEME>")
 	wantText(t, k.Must(graeme, "/apologies", "14 January Leave"), "Thursday 14 January 2027", "recorded")
@@ -224,6 +224,7 @@ func TestApologies(t *testing.T) {
 	wantText(t, k.Must(neil, "/apologies", "13/13/2026"), "no month 13")
 	wantText(t, k.Must(neil, "/apologies", "2027-03-04 Unwell"), "has no meeting on Thursday 4 March 2027")
 	wantText(t, k.Must(neil, "/apologies", "Unwell sub <@UNEIL>"), "cannot be your own substitute")
+	wantText(t, k.Must(neil, "/apologies", "Unwell sub @nobody"), "I could not find @nobody")
 	wantText(t, k.Must(stranger, "/apologies", "Unwell"), "not a member of Safer Sefton Together")
 	wantText(t, k.Must(neil, "/apologies", strings.Repeat("word ", 120)), "too long")
 

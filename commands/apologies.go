@@ -60,6 +60,9 @@ func parseApology(args []string, r Request, c Committee) (apologyArgs, error) {
 			rest = rest[:i]
 			break
 		}
+		if strings.HasPrefix(who[0], "@") && len(who) == 1 {
+			return a, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name", who[0])
+		}
 		if looksLikeName(who) {
 			a.SubstituteName = plain(who)
 			rest = rest[:i]
@@ -156,6 +159,8 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 		fmt.Fprintf(&b, "\nSubstitute: <@%s>", a.SubstituteID)
 	} else if a.SubstituteName != "" {
 		fmt.Fprintf(&b, "\nSubstitute: %s", Escape(a.SubstituteName))
+	} else if outcome == ApologyChanged {
+		b.WriteString("\nSubstitute: none (add `sub @someone` to name one)")
 	}
 	// Officers' Homes count the apologies.
 	refresh := []string{r.UserID}

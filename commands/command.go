@@ -239,7 +239,12 @@ func Help(cmd *Command) Reply {
 			b.WriteString("• `" + e + "`\n")
 		}
 	}
-	b.WriteString(dateHelp)
+	for _, u := range cmd.Usage {
+		if strings.Contains(u, "DATE") {
+			b.WriteString(dateHelp)
+			break
+		}
+	}
 	return Reply{Visibility: Private, Text: strings.TrimRight(b.String(), "\n")}
 }
 
