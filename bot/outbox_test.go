@@ -130,16 +130,7 @@ func TestOutboxGivesUpAndTellsOfficers(t *testing.T) {
 // connection pool, on one database against a slow Slack: every message is
 // posted exactly once.
 func TestTwoWorkersNeverDoublePost(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	open := func() *storage.DB {
-		db, err := storage.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	db1, db2 := open(), open()
+	db1, db2 := twoPools(t)
 	fake := fakeslack.New()
 	t.Cleanup(fake.Close)
 	fake.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 5})
@@ -245,16 +236,7 @@ func TestWorkerStopsCleanly(t *testing.T) {
 // worker never takes a row the first is about to send: every message goes
 // once.
 func TestSlowBatchOutlivingItsLeaseIsNotPostedTwice(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	open := func() *storage.DB {
-		db, err := storage.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	db1, db2 := open(), open()
+	db1, db2 := twoPools(t)
 	fake := fakeslack.New()
 	t.Cleanup(fake.Close)
 	fake.Fail("chat.postMessage", fakeslack.Fault{Delay: 400 * time.Millisecond})
@@ -289,4 +271,20 @@ func TestSlowBatchOutlivingItsLeaseIsNotPostedTwice(t *testing.T) {
 			t.Errorf("message %d posted %d times", i, c)
 		}
 	}
+}
+
+// twoPools opens one fresh database twice, as two replicas would: each
+// with its own pool of connections.
+func twoPools(t *testing.T) (*storage.DB, *storage.DB) {
+	t.Helper()
+	dsn := pgtest.DSN(t)
+	open := func() *storage.DB {
+		db, err := storage.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	return open(), open()
 }

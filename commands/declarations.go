@@ -441,10 +441,7 @@ func (s *Service) listDeclarations(ctx context.Context, c Committee, r Request, 
 	var b strings.Builder
 	b.WriteString(head)
 	for _, d := range ds {
-		label := "Item " + d.Item
-		if it, ok := findItem(items, d.Item); ok {
-			label = itemLabel(it)
-		}
+		label := labelFor(items, d.Item)
 		fmt.Fprintf(&b, "\n• %s — %s: %s interest — %s (declared %s)", Escape(label), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
 		if d.Kind == InterestPecuniary {
 			if d.Dispensation {
@@ -546,10 +543,7 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 	sortDeclarations(standing, items)
 	sentences := make([]string, 0, len(standing))
 	for _, d := range standing {
-		label := "Item " + d.Item
-		if it, ok := findItem(items, d.Item); ok {
-			label = itemLabel(it)
-		}
+		label := labelFor(items, d.Item)
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
 		if nature := strings.TrimRight(oneLine(d.Nature), "."); nature != "" {

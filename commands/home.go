@@ -311,10 +311,7 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list` in the channel shows them all.", len(in.Declarations)-i))
 			break
 		}
-		label := "Item " + d.Item
-		if it, ok := findItem(in.Items, d.Item); ok {
-			label = itemLabel(it)
-		}
+		label := labelFor(in.Items, d.Item)
 		line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:

@@ -294,10 +294,7 @@ func (s *Service) listReports(ctx context.Context, c Committee, r Request, args 
 	var b strings.Builder
 	b.WriteString(head)
 	for _, l := range links {
-		label := "Item " + l.Item
-		if it, ok := findItem(items, l.Item); ok {
-			label = itemLabel(it)
-		}
+		label := labelFor(items, l.Item)
 		fmt.Fprintf(&b, "\n• %s: %s — %s, %s", Escape(label), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
 	}
 	return Reply{Visibility: Private, Text: b.String()}, nil
