@@ -12,6 +12,7 @@ import (
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/minutes"
+	"github.com/quorumhq/quorum/storage"
 )
 
 const importUsage = `Usage:
@@ -81,15 +82,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		fmt.Fprint(stderr, importUsage)
 		return fmt.Errorf("cannot import %q: say agenda or minutes", ia.verb)
 	}
-	text, err := readDocument(ia.file)
-	if err != nil {
-		return err
-	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	text, db, closeDB, err := openImport(ctx, ia, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -133,6 +126,23 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	return enc.Encode(a)
 }
 
+// openImport reads the document to import and opens the records, migrated.
+func openImport(ctx context.Context, ia importArgs, getenv func(string) string, stderr io.Writer) (string, *storage.DB, func(), error) {
+	text, err := readDocument(ia.file)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return text, db, closeDB, nil
+}
+
 // readDocument reads a document to import, refusing files too large to be one.
 func readDocument(path string) (string, error) {
 	f, err := os.Open(path)
@@ -165,15 +175,7 @@ func importMinutes(ctx context.Context, ia importArgs, stdout, stderr io.Writer,
 	case len(name) > commands.MaxNameLen:
 		return fmt.Errorf("import minutes: the committee's name is too long (the limit is %d characters)", commands.MaxNameLen)
 	}
-	text, err := readDocument(ia.file)
-	if err != nil {
-		return err
-	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	text, db, closeDB, err := openImport(ctx, ia, getenv, stderr)
 	if err != nil {
 		return err
 	}
