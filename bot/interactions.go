@@ -116,7 +116,10 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 	})
 	switch {
 	case cb.View.Type == slack.VTHomeTab:
+		// The presser's Home is refreshed here, with the outcome on top; a
+		// second, plain refresh for them could land after it and hide it.
 		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
+		reply.Refresh = without(reply.Refresh, req.UserID)
 	case cb.ResponseURL != "":
 		if err := s.respond(ctx, cb.ResponseURL, Message(reply)); err != nil {
 			s.log.Warn("could not answer a button", "action", name, "user", req.UserID, "err", err)
@@ -162,6 +165,7 @@ func (s *Server) viewSubmission(ctx context.Context, cb *slack.InteractionCallba
 	if req.ChannelID == "" && reply.Text != "" {
 		// A form opened from the Home tab: its outcome shows there.
 		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
+		reply.Refresh = without(reply.Refresh, req.UserID)
 	} else {
 		s.send(ctx, req, reply)
 	}
@@ -254,4 +258,15 @@ func (s *Server) openForm(ctx context.Context, req commands.Request, triggerID s
 	defer cancel()
 	_, err = s.cfg.Slack.OpenViewContext(ctx, triggerID, Modal(form))
 	return err
+}
+
+// without is users less user.
+func without(users []string, user string) []string {
+	out := make([]string, 0, len(users))
+	for _, u := range users {
+		if u != user {
+			out = append(out, u)
+		}
+	}
+	return out
 }
