@@ -422,10 +422,7 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 
 func (s *Service) listDeclarations(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
 	cmd := s.commands["/declare"]
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
-	}
-	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "list")
+	m, err := s.memberMeeting(ctx, c, r, args, cmd, "list")
 	if err != nil {
 		return Reply{}, err
 	}
@@ -462,6 +459,15 @@ func kindWord(k InterestKind) string {
 }
 
 // meetingForArgs reads "[DATE]" (and nothing else) and finds that meeting.
+// memberMeeting is the meeting args name (by date; the next by default),
+// for r's sender, who must be a member of c.
+func (s *Service) memberMeeting(ctx context.Context, c Committee, r Request, args []string, cmd *Command, sub string) (Meeting, error) {
+	if _, err := s.member(ctx, c, r); err != nil {
+		return Meeting{}, err
+	}
+	return s.meetingForArgs(ctx, c, r, args, cmd, sub)
+}
+
 func (s *Service) meetingForArgs(ctx context.Context, c Committee, r Request, args []string, cmd *Command, sub string) (Meeting, error) {
 	d, n, err := takeDate(args, r.Now, c.Location())
 	if err != nil {

@@ -275,10 +275,7 @@ func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args
 
 func (s *Service) listReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
 	cmd := s.commands["/report"]
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
-	}
-	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "list")
+	m, err := s.memberMeeting(ctx, c, r, args, cmd, "list")
 	if err != nil {
 		return Reply{}, err
 	}

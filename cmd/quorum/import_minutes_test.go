@@ -16,8 +16,6 @@ import (
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-const pack = "sample/safer-sefton-together-2022-03-17-agenda-pack.txt"
-
 // quorum runs the command line against the database at dsn.
 func quorum(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
@@ -39,20 +37,12 @@ func countRows(t *testing.T, dsn string) map[string]int {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	out := map[string]int{}
-	for _, table := range []string{"committees", "meetings", "minute_documents", "minutes", "resolutions", "apologies", "apology_history", "declarations", "meeting_attendance", "audit_log"} {
-		var n int
-		if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		out[table] = n
-	}
-	return out
+	return counts(t, db)
 }
 
 func TestImportMinutes(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	out, _, err := quorum(t, dsn, "import", "minutes", pack, "--committee", "Safer Sefton Together")
+	out, _, err := quorum(t, dsn, "import", "minutes", seedPack, "--committee", "Safer Sefton Together")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +57,7 @@ func TestImportMinutes(t *testing.T) {
 
 	// Flags before the file, and --json: the same document again changes
 	// nothing, and prints what was read.
-	out, _, err = quorum(t, dsn, "import", "minutes", "--json", "--committee=safer sefton together", pack)
+	out, _, err = quorum(t, dsn, "import", "minutes", "--json", "--committee=safer sefton together", seedPack)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +99,7 @@ func TestImportMinutes(t *testing.T) {
 		t.Errorf("first apology: %+v", got)
 	}
 
-	out, _, err = quorum(t, dsn, "import", "minutes", pack, "--committee", "Safer Sefton Together")
+	out, _, err = quorum(t, dsn, "import", "minutes", seedPack, "--committee", "Safer Sefton Together")
 	if err != nil || !strings.Contains(out, "were already imported; nothing changed") {
 		t.Errorf("third import: %q, %v", out, err)
 	}
@@ -126,14 +116,14 @@ func TestImportMinutesArguments(t *testing.T) {
 		err  string
 	}{
 		{[]string{"import"}, "say what to import"},
-		{[]string{"import", "reports", pack}, `cannot import "reports"`},
-		{[]string{"import", "minutes", pack}, "say which committee: --committee NAME"},
+		{[]string{"import", "reports", seedPack}, `cannot import "reports"`},
+		{[]string{"import", "minutes", seedPack}, "say which committee: --committee NAME"},
 		{[]string{"import", "minutes", "--committee", "X"}, "takes one FILE"},
-		{[]string{"import", "minutes", pack, pack, "--committee", "X"}, "takes one FILE (got 2)"},
+		{[]string{"import", "minutes", seedPack, seedPack, "--committee", "X"}, "takes one FILE (got 2)"},
 		{[]string{"import", "minutes", "missing.txt", "--committee", "X"}, "no such file"},
-		{[]string{"import", "minutes", pack, "--committee", strings.Repeat("x", 201)}, "too long"},
+		{[]string{"import", "minutes", seedPack, "--committee", strings.Repeat("x", 201)}, "too long"},
 		{[]string{"import", "minutes", empty, "--committee", "X"}, "could not find any numbered minutes"},
-		{[]string{"import", "minutes", pack, "--committee"}, "flag needs an argument"},
+		{[]string{"import", "minutes", seedPack, "--committee"}, "flag needs an argument"},
 	}
 	for _, tc := range cases {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -22,15 +21,7 @@ const seedPack = "sample/safer-sefton-together-2022-03-17-agenda-pack.txt"
 
 func importAgenda(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	getenv := func(k string) string {
-		if k == "DATABASE_URL" {
-			return dsn
-		}
-		return ""
-	}
-	err = run(context.Background(), append([]string{"import"}, args...), strings.NewReader(""), &out, &errOut, getenv)
-	return out.String(), errOut.String(), err
+	return quorum(t, dsn, append([]string{"import"}, args...)...)
 }
 
 // counts is how many rows the records hold, to show that a second import
@@ -38,7 +29,8 @@ func importAgenda(t *testing.T, dsn string, args ...string) (stdout, stderr stri
 func counts(t *testing.T, db *storage.DB) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"committees", "meetings", "agenda_items", "minute_documents", "audit_log"} {
+	for _, table := range []string{"committees", "meetings", "agenda_items", "minute_documents", "minutes", "resolutions",
+		"apologies", "apology_history", "declarations", "meeting_attendance", "audit_log"} {
 		var n int
 		if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)
