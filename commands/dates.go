@@ -136,7 +136,7 @@ func numericDate(w string) (d Date, ok bool, err error) {
 	nums := make([]int, 3)
 	for i, p := range parts {
 		if p == "" || len(p) > 4 {
-			if sep == "/" && p != "" {
+			if sep == "/" && p != "" && allDigits(parts) {
 				return Date{}, true, fmt.Errorf("%s is not a date: try 14/01/2027", w)
 			}
 			return Date{}, false, nil
@@ -347,4 +347,17 @@ func formatWhen(t time.Time, loc *time.Location) string {
 // formatDay formats the day of an instant in loc: "Thursday 10 December 2026".
 func formatDay(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("Monday 2 January 2006")
+}
+
+// allDigits reports whether every part is digits only, so that an error
+// quoting them quotes nothing but digits and slashes.
+func allDigits(parts []string) bool {
+	for _, p := range parts {
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
