@@ -96,10 +96,11 @@ func looksLikeName(words []string) bool {
 
 func runApologies(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
 	cmd := s.commands["/apologies"]
-	c, me, err := s.committeeMember(ctx, r)
+	o, err := s.origin(ctx, r)
 	if err != nil {
 		return Reply{}, err
 	}
+	c, me := o.Committee, o.Member
 	if len(args) > 0 {
 		switch strings.ToLower(args[0]) {
 		case "list":
@@ -122,7 +123,7 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	if err != nil {
 		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
 	}
-	m, err := s.meetingFor(ctx, c, a.Date, r.Now)
+	m, err := s.meetingOf(ctx, o, a.Date, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -137,7 +138,7 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	}
 	outcome, err := s.store.SendApology(ctx, Apology{
 		MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
-		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
+		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID, At: r.Now,
 	})
 	if err != nil {
 		return Reply{}, err
@@ -162,10 +163,10 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	} else if outcome == ApologyChanged {
 		b.WriteString("\nSubstitute: none (add `sub @someone` to name one)")
 	}
-	// Officers' Homes count the apologies.
+	// Officers' Homes count the apologies; the posted agenda was marked
+	// for an update by the same statement that saved them.
 	refresh := []string{r.UserID}
 	if outcome != ApologyUnchanged {
-		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
 		refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	}
 	return Reply{
@@ -196,14 +197,14 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err = s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID)
+	err = s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID, r.Now)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.%s", Escape(c.Name), describeMeeting(m, c.Location()), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location()))
 	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	return reply, nil
 }
@@ -334,13 +335,12 @@ func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submissio
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, Reason: reason, By: r.UserID}); err != nil {
+	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, Reason: reason, By: r.UserID, At: r.Now}); err != nil {
 		return Reply{}, nil, err
 	}
 	text := fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, c.Location()))
 	if reason != "" {
 		text += "\nReason: " + Escape(reason)
 	}
-	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
 	return Reply{Visibility: Private, Text: text, Refresh: s.withOfficers(ctx, c, r.Now, r.UserID)}, nil, nil
 }

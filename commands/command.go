@@ -276,6 +276,25 @@ func (s *Service) member(ctx context.Context, c Committee, r Request) (Member, e
 	return m, err
 }
 
+// origin is where r was sent from: committee, member and next meeting, in
+// one read. A channel with no committee is refused.
+func (s *Service) origin(ctx context.Context, r Request) (Origin, error) {
+	o, err := s.store.Origin(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now)
+	if errors.Is(err, ErrNotFound) {
+		return Origin{}, errNoCommittee
+	}
+	return o, err
+}
+
+// meetingOf is meetingFor, taking the next meeting from o when d asks for
+// it rather than reading it again.
+func (s *Service) meetingOf(ctx context.Context, o Origin, d Date, now time.Time) (Meeting, error) {
+	if d.IsNext() && o.Next != nil {
+		return *o.Next, nil
+	}
+	return s.meetingFor(ctx, o.Committee, d, now)
+}
+
 // committeeMember is committee and member at once, for the busiest
 // commands: one query instead of two. The member is nil when r's sender is
 // not one.

@@ -126,6 +126,9 @@ type Apology struct {
 	SentAt         time.Time
 	UpdatedAt      time.Time
 	By             string // who made this change
+	// At is when the change was asked for: what it marks for refreshing
+	// (the posted agenda, Homes) is due then.
+	At time.Time
 }
 
 // ApologyOutcome says what sending an apology changed.
@@ -138,3 +141,13 @@ const (
 	ApologyUnchanged ApologyOutcome = "unchanged" // the same apology again
 	ApologyRenewed   ApologyOutcome = "renewed"   // sent again after a withdrawal
 )
+
+// Origin is what a command finds where it was sent: the committee of the
+// channel, the sender's membership (nil when they are not a member) and the
+// committee's next scheduled meeting (nil when none is scheduled; its
+// Apologies count is not read, and is -1).
+type Origin struct {
+	Committee Committee
+	Member    *Member
+	Next      *Meeting
+}

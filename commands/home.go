@@ -521,12 +521,12 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 		return Reply{Visibility: Private, Text: fmt.Sprintf("You had already sent apologies for the meeting of *%s* on %s; nothing changed.", Escape(c.Name), describeMeeting(m, loc)),
 			Refresh: []string{r.UserID}}, nil
 	}
-	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, By: r.UserID}); err != nil {
+	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, By: r.UserID, At: r.Now}); err != nil {
 		return Reply{}, err
 	}
 	return Reply{
 		Visibility: Private,
-		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)) + refreshNote(s.refreshAgenda(ctx, c, m, r.Now)),
+		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
 		Refresh:    s.withOfficers(ctx, c, r.Now, r.UserID),
 	}, nil

@@ -32,6 +32,10 @@ type CommitteeStore interface {
 	// CommitteeMember is the committee of a channel and userID's
 	// membership of it (nil when they are not a member).
 	CommitteeMember(ctx context.Context, teamID, channelID, userID string) (Committee, *Member, error)
+	// Origin is the committee of a channel, userID's membership of it and
+	// its next scheduled meeting after t, read at once: what most commands
+	// need before anything else.
+	Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (Origin, error)
 	Members(ctx context.Context, committeeID int64) ([]Member, error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)
@@ -63,7 +67,7 @@ type ApologyStore interface {
 	// the history.
 	SendApology(ctx context.Context, a Apology) (ApologyOutcome, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
-	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
+	WithdrawApology(ctx context.Context, meetingID int64, userID, by string, at time.Time) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.
@@ -88,6 +92,10 @@ type HomeStore interface {
 	// MemberDeclarations lists userID's declarations standing (not
 	// withdrawn) for the meetings, by meeting, oldest first.
 	MemberDeclarations(ctx context.Context, userID string, meetingIDs []int64) ([]Declaration, error)
+	// HomeOpened records that userID opened their Home, so that changes to
+	// the records behind it mark it for publishing again (see
+	// OutboxHome).
+	HomeOpened(ctx context.Context, teamID, userID string, at time.Time) error
 	// PostedMessages says which of the message keys name a channel message
 	// that is posted or queued for posting (see OutboxStore.MessagePosted).
 	PostedMessages(ctx context.Context, keys []string) ([]string, error)

@@ -43,20 +43,22 @@ func memberKey(userID, name string) string {
 	return "name:" + normaliseName(name)
 }
 
-// SendApology implements commands.ApologyStore.
+// SendApology implements commands.ApologyStore. It is one statement,
+// sent on its own: the apology, its history and the marks that bring the
+// posted agenda and the officers' Homes up to date commit together.
 func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.ApologyOutcome, error) {
-	var outcome commands.ApologyOutcome
-	err := db.inTx(ctx, "send apology", func(tx *sqlx.Tx) error {
-		var err error
-		outcome, err = sendApology(ctx, tx, a, "sent")
-		return err
-	})
-	return outcome, err
+	var r apologyWritten
+	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true)...)
+	if err != nil {
+		return "", err
+	}
+	return r.outcome(), nil
 }
 
 // sendApologySQL records an apology in one statement: it locks the
 // standing row (if any), inserts or updates it only if something changed,
-// and writes the history row for the change. Two sends at once are ordered
+// writes the history row for the change and, when $11 is true, marks what
+// shows the apology stale (mark_stale). Two sends at once are ordered
 // by the row lock (or, for a first send, by the unique key): the second
 // sees the first's row and, if it says the same, changes nothing. Whether
 // the row was inserted or updated is read from the insert itself (xmax is
@@ -91,47 +93,81 @@ WITH prev AS (
 	       $6, $8, $10
 	FROM up
 	RETURNING apology_id
+), stale AS (
+	SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($3 AS text)], $12) AS n
+	FROM up JOIN meetings m ON m.id = $1
+	WHERE $11
 )
 SELECT COALESCE((SELECT NOT inserted FROM up), false) AS existed,
        COALESCE((SELECT was_withdrawn FROM up), false) AS was_withdrawn,
-       EXISTS (SELECT 1 FROM up) AS written`
+       EXISTS (SELECT 1 FROM up) AS written,
+       COALESCE((SELECT n FROM stale), 0) AS marked`
 
-// sendApology records a's apology, with firstAction ("sent", "imported")
-// as the history's word for a first one.
-func sendApology(ctx context.Context, tx *sqlx.Tx, a commands.Apology, firstAction string) (commands.ApologyOutcome, error) {
-	var r struct {
-		Existed      bool `db:"existed"`
-		WasWithdrawn bool `db:"was_withdrawn"`
-		Written      bool `db:"written"`
-	}
-	err := tx.GetContext(ctx, &r, sendApologySQL,
-		a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
-		a.Reason, nullString(a.SubstituteID), a.SubstituteName, firstAction, a.By)
-	switch {
-	case err != nil:
-		return "", err
-	case !r.Written:
-		return commands.ApologyUnchanged, nil
-	case !r.Existed:
-		return commands.ApologyRecorded, nil
-	case r.WasWithdrawn:
-		return commands.ApologyRenewed, nil
-	}
-	return commands.ApologyChanged, nil
+// apologyWritten is what sendApologySQL says it did.
+type apologyWritten struct {
+	Existed      bool `db:"existed"`
+	WasWithdrawn bool `db:"was_withdrawn"`
+	Written      bool `db:"written"`
+	Marked       int  `db:"marked"`
 }
 
-// WithdrawApology implements commands.ApologyStore.
-func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
-	return db.inTx(ctx, "withdraw apology", func(tx *sqlx.Tx) error {
-		var id int64
-		err := tx.GetContext(ctx, &id, `UPDATE apologies SET withdrawn = true, updated_at = now()
-			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id`, meetingID, memberKey(userID, ""))
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO apology_history (apology_id, action, by_user) VALUES ($1, 'withdrawn', $2)`, id, by)
+func (r apologyWritten) outcome() commands.ApologyOutcome {
+	switch {
+	case !r.Written:
+		return commands.ApologyUnchanged
+	case !r.Existed:
+		return commands.ApologyRecorded
+	case r.WasWithdrawn:
+		return commands.ApologyRenewed
+	}
+	return commands.ApologyChanged
+}
+
+// sqlArgs are sendApologySQL's parameters for a, with firstAction
+// ("sent", "imported") as the history's word for a first one.
+func (a apologyArgs) sqlArgs(firstAction string, mark bool) []any {
+	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
+		a.Reason, nullString(a.SubstituteID), a.SubstituteName, firstAction, a.By, mark, nullTime(a.At)}
+}
+
+type apologyArgs commands.Apology
+
+// sendApology records a's apology inside a transaction of the caller's,
+// as imports do: their records are not on any posted agenda or Home yet.
+func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, firstAction string) (commands.ApologyOutcome, error) {
+	var r apologyWritten
+	if err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(a).sqlArgs(firstAction, false)...); err != nil {
+		return "", err
+	}
+	return r.outcome(), nil
+}
+
+// WithdrawApology implements commands.ApologyStore: one statement, like
+// SendApology.
+func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string, at time.Time) error {
+	var r struct {
+		ID     sql.NullInt64 `db:"id"`
+		Marked int           `db:"marked"`
+	}
+	err := db.write(ctx, "withdraw apology", &r, `
+		WITH w AS (
+			UPDATE apologies SET withdrawn = true, updated_at = now()
+			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn
+			RETURNING id
+		), hist AS (
+			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
+		), stale AS (
+			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)], $5) AS n FROM w JOIN meetings m ON m.id = $1
+		)
+		SELECT (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
+		meetingID, memberKey(userID, ""), by, userID, nullTime(at))
+	if err != nil {
 		return err
-	})
+	}
+	if !r.ID.Valid {
+		return mapErr("withdraw apology", sql.ErrNoRows)
+	}
+	return nil
 }
 
 // Apologies implements commands.ApologyStore.

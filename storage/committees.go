@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -101,6 +102,27 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 
 // CommitteeMember implements commands.CommitteeStore.
 func (db *DB) CommitteeMember(ctx context.Context, teamID, channelID, userID string) (commands.Committee, *commands.Member, error) {
+	o, err := db.Origin(ctx, teamID, channelID, userID, time.Now())
+	return o.Committee, o.Member, err
+}
+
+// originSQL reads a committee by its channel, the sender's membership and
+// the committee's next scheduled meeting, in one round trip.
+const originSQL = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
+		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
+		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
+		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status
+	FROM committees c
+	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
+	LEFT JOIN LATERAL (
+		SELECT id, starts_at, venue, status FROM meetings
+		WHERE committee_id = c.id AND starts_at > $4 AND status = 'scheduled'
+		ORDER BY starts_at LIMIT 1
+	) n ON true
+	WHERE c.team_id = $1 AND c.channel_id = $2`
+
+// Origin implements commands.CommitteeStore.
+func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (commands.Origin, error) {
 	var row struct {
 		committeeRow
 		MemberUserID       sql.NullString `db:"m_user_id"`
@@ -108,23 +130,25 @@ func (db *DB) CommitteeMember(ctx context.Context, teamID, channelID, userID str
 		MemberOrganisation sql.NullString `db:"m_organisation"`
 		MemberRole         sql.NullString `db:"m_role"`
 		MemberAddedAt      sql.NullTime   `db:"m_added_at"`
+		NextID             sql.NullInt64  `db:"n_id"`
+		NextStartsAt       sql.NullTime   `db:"n_starts_at"`
+		NextVenue          sql.NullString `db:"n_venue"`
+		NextStatus         sql.NullString `db:"n_status"`
 	}
-	err := db.x.GetContext(ctx, &row, `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
-			to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
-			m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at
-		FROM committees c
-		LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
-		WHERE c.team_id = $1 AND c.channel_id = $2`, teamID, channelID, userID)
-	if err != nil {
-		return commands.Committee{}, nil, mapErr("committee and member", err)
+	if err := db.get(ctx, &row, originSQL, teamID, channelID, userID, after); err != nil {
+		return commands.Origin{}, mapErr("committee and member", err)
 	}
-	c := row.committee()
-	if !row.MemberUserID.Valid {
-		return c, nil, nil
+	o := commands.Origin{Committee: row.committee()}
+	if row.MemberUserID.Valid {
+		m := memberRow{CommitteeID: o.Committee.ID, UserID: row.MemberUserID.String, Name: row.MemberName.String,
+			Organisation: row.MemberOrganisation.String, Role: row.MemberRole.String, AddedAt: row.MemberAddedAt}.member()
+		o.Member = &m
 	}
-	m := memberRow{CommitteeID: c.ID, UserID: row.MemberUserID.String, Name: row.MemberName.String,
-		Organisation: row.MemberOrganisation.String, Role: row.MemberRole.String, AddedAt: row.MemberAddedAt}.member()
-	return c, &m, nil
+	if row.NextID.Valid {
+		o.Next = &commands.Meeting{ID: row.NextID.Int64, CommitteeID: o.Committee.ID, StartsAt: row.NextStartsAt.Time,
+			Venue: row.NextVenue.String, Status: commands.MeetingStatus(row.NextStatus.String), Apologies: -1}
+	}
+	return o, nil
 }
 
 // CommitteeByName implements commands.CommitteeStore.

@@ -152,3 +152,10 @@ func (db *DB) PostedMessages(ctx context.Context, keys []string) ([]string, erro
 		ORDER BY 1`, pq.Array(keys))
 	return out, mapErr("posted messages", err)
 }
+
+// HomeOpened implements commands.HomeStore.
+func (db *DB) HomeOpened(ctx context.Context, teamID, userID string, at time.Time) error {
+	_, err := db.x.ExecContext(ctx, `INSERT INTO home_viewers (team_id, user_id, opened_at) VALUES ($1, $2, $3)
+		ON CONFLICT (team_id, user_id) DO UPDATE SET opened_at = EXCLUDED.opened_at`, teamID, userID, at)
+	return mapErr("home opened", err)
+}

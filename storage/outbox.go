@@ -33,12 +33,13 @@ func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool
 			}
 			if m.Kind == commands.OutboxUpdate {
 				// Coalesce: one pending update per message is enough, carrying
-				// the newest payload. If a worker is sending the pending one
-				// right now, the version tells it to send again.
+				// the newest payload. One a worker has claimed is not in the
+				// index (see migration 00011), so a change made while it is
+				// being sent is queued afresh.
 				_, err = tx.ExecContext(ctx, `
 					INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, payload, due_at)
 					VALUES ($1, 'update', $2, $3, $4, $5, $6)
-					ON CONFLICT (message_key) WHERE kind = 'update' AND state = 'pending'
+					ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
 					DO UPDATE SET payload = EXCLUDED.payload, version = outbox.version + 1`,
 					nullID(m.CommitteeID), m.ChannelID, m.UserID, m.MessageKey, string(payload), due)
 				if err != nil {

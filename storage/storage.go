@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -26,6 +27,10 @@ import (
 // DB is the committee records in a PostgreSQL database.
 type DB struct {
 	x *sqlx.DB
+	// stmts holds the busiest statements, prepared once: database/sql
+	// prepares each on a connection the first time that connection runs
+	// it, so a command costs one round trip and no planning from scratch.
+	stmts sync.Map // query text → *sqlx.Stmt
 }
 
 var _ commands.Store = (*DB)(nil)
@@ -117,6 +122,71 @@ func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) e
 		return fmt.Errorf("%w: %w", commands.ErrInDoubt, err)
 	}
 	return err
+}
+
+// prepared is query prepared on the pool, once per DB.
+func (db *DB) prepared(ctx context.Context, query string) (*sqlx.Stmt, error) {
+	if st, ok := db.stmts.Load(query); ok {
+		return st.(*sqlx.Stmt), nil
+	}
+	st, err := db.x.PreparexContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := db.stmts.LoadOrStore(query, st); loaded {
+		_ = st.Close()
+		return prev.(*sqlx.Stmt), nil
+	}
+	return st, nil
+}
+
+// get runs a prepared query that returns one row into dest.
+func (db *DB) get(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.GetContext(ctx, dest, args...)
+}
+
+// write runs a single statement that changes the records, on its own: a
+// statement is atomic, so BEGIN and COMMIT around it would only add two
+// round trips. What a failure means to the person differs from inTx's:
+// once the statement has been sent, a connection that breaks or a deadline
+// that passes before the answer leaves the outcome unknown (PostgreSQL may
+// have committed it), so only an error the server itself returned, or one
+// met before the statement left, is "not saved".
+func (db *DB) write(ctx context.Context, op string, dest any, query string, args ...any) error {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return mapErr(op, err)
+	}
+	err = mapErr(op, st.GetContext(ctx, dest, args...))
+	if errors.Is(err, commands.ErrUnavailable) && mayHaveRun(err) {
+		return fmt.Errorf("%w: %w", commands.ErrInDoubt, err)
+	}
+	return err
+}
+
+// mayHaveRun says whether a statement that failed with err may still have
+// been carried out: false when the server answered with an ERROR (the
+// statement's transaction was rolled back, cancelled statements included),
+// when the pool had no healthy connection (database/sql's ErrBadConn: the
+// statement was never sent), or when no connection could be made. A FATAL
+// message, as a server shutting down sends to every session, says nothing
+// of a commit that may have happened just before it.
+func mayHaveRun(err error) bool {
+	var pqErr *pq.Error
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &pqErr):
+		return pqErr.Severity == pq.Efatal || pqErr.Severity == pq.Epanic || pqErr.Code.Class() == "08"
+	case errors.Is(err, driver.ErrBadConn):
+		return false
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return false
+	}
+	return true
 }
 
 // mapErr wraps err with the operation and, where it applies, the sentinel

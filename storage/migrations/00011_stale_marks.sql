@@ -1,0 +1,77 @@
+-- +goose Up
+-- A write that changes what a posted agenda or someone's Home shows marks
+-- it stale in the write's own transaction: a pending outbox row with no
+-- payload, which the outbox worker turns into a message built from the
+-- records at the moment it sends. Marks coalesce: while one is pending and
+-- not yet claimed, another adds nothing (ON CONFLICT DO NOTHING takes no
+-- row lock, so busy writers never queue behind each other on it). Once a
+-- worker claims a mark it leaves the unique index below, so a change made
+-- while it is being sent leaves a fresh mark and is sent in turn.
+
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('post', 'update', 'dm', 'home'));
+ALTER TABLE outbox ADD COLUMN team_id text NOT NULL DEFAULT '';
+COMMENT ON COLUMN outbox.team_id IS 'Workspace of a Home refresh (kind home): the Home of user_id in team_id is published again.';
+
+DROP INDEX outbox_pending_update;
+CREATE UNIQUE INDEX outbox_pending_refresh ON outbox (kind, message_key)
+    WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL;
+
+CREATE TABLE home_viewers (
+    team_id   text NOT NULL,
+    user_id   text NOT NULL,
+    opened_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (team_id, user_id)
+);
+COMMENT ON TABLE home_viewers IS 'People who have opened their Home tab: only their Homes are published again when the records behind them change; anyone else''s is built when they open it.';
+
+-- mark_stale marks, for committee p_committee, the posted agenda of
+-- p_meeting (when it was posted or is queued for posting; p_meeting may be
+-- NULL) and the Homes of p_users and of the committee's officers (those of
+-- them who have opened their Home) as needing to be sent again, due at
+-- p_due (the time of the change) or now, whichever is earlier. It returns
+-- how many new marks it made. PL/pgSQL keeps its plans for the session.
+-- +goose StatementBegin
+CREATE FUNCTION mark_stale(p_committee bigint, p_meeting bigint, p_users text[], p_due timestamptz) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+    n integer := 0;
+    k integer;
+    agenda_key text := 'agenda:' || p_meeting;
+    due timestamptz := LEAST(now(), COALESCE(p_due, now()));
+BEGIN
+    IF p_meeting IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM slack_messages WHERE message_key = agenda_key)
+        OR EXISTS (SELECT 1 FROM outbox WHERE message_key = agenda_key AND kind = 'post' AND state = 'pending'))
+    THEN
+        INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload, due_at)
+        SELECT c.id, 'update', c.channel_id, agenda_key, '{}', due FROM committees c WHERE c.id = p_committee
+        ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+        DO NOTHING;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n := n + k;
+    END IF;
+    INSERT INTO outbox (committee_id, kind, team_id, user_id, message_key, payload, due_at)
+    SELECT c.id, 'home', v.team_id, v.user_id, 'home:' || v.team_id || ':' || v.user_id, '{}', due
+    FROM committees c
+    JOIN home_viewers v ON v.team_id = c.team_id
+    WHERE c.id = p_committee
+      AND (v.user_id = ANY (p_users)
+           OR v.user_id IN (SELECT m.user_id FROM members m
+                            WHERE m.committee_id = c.id AND m.role = 'officer' AND m.removed_at IS NULL))
+    ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+    DO NOTHING;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    RETURN n + k;
+END
+$$;
+-- +goose StatementEnd
+
+-- +goose Down
+DROP FUNCTION mark_stale(bigint, bigint, text[], timestamptz);
+DROP TABLE home_viewers;
+DROP INDEX outbox_pending_refresh;
+CREATE UNIQUE INDEX outbox_pending_update ON outbox (message_key) WHERE kind = 'update' AND state = 'pending';
+ALTER TABLE outbox DROP COLUMN team_id;
+ALTER TABLE outbox DROP CONSTRAINT outbox_kind_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('post', 'update', 'dm'));

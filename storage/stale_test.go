@@ -1,0 +1,120 @@
+package storage_test
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// TestWritesMarkAgendaAndHomesStale checks that an apology marks, in its
+// own statement, the posted agenda and the Homes of the sender and the
+// officers who have opened theirs; that marks coalesce while pending; and
+// that a write that changes nothing marks nothing.
+func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	for _, m := range []commands.Member{
+		{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember},
+		{CommitteeID: c.ID, UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS", Role: commands.RoleMember},
+	} {
+		if _, err := db.PutMember(ctx, m, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2027, 3, 17, 10, 0, 0, 0, time.UTC)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending := func() map[string]int {
+		t.Helper()
+		rows, err := db.SQL().QueryContext(ctx, `SELECT kind || ' ' || message_key, count(*) FROM outbox WHERE state = 'pending' GROUP BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		got := map[string]int{}
+		for rows.Next() {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				t.Fatal(err)
+			}
+			got[k] = n
+		}
+		return got
+	}
+	send := func(user, reason string) commands.ApologyOutcome {
+		t.Helper()
+		out, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: user, Name: user, Reason: reason, By: user})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+
+	// Nothing posted, nobody has opened a Home: nothing to mark.
+	send("UNEIL", "Unwell")
+	if got := pending(); len(got) != 0 {
+		t.Fatalf("marks with nothing to refresh: %v", got)
+	}
+
+	// The agenda is posted; the officer and Neil have opened their Homes.
+	if _, err := db.Enqueue(ctx, commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: "C1",
+		MessageKey: "agenda:" + itoa(m.ID), DedupeKey: "agenda:" + itoa(m.ID) + ":post", Reply: commands.Reply{Text: "agenda"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"UOFF", "UNEIL"} {
+		if err := db.HomeOpened(ctx, "T1", u, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	agenda, post := "update agenda:"+itoa(m.ID), "post agenda:"+itoa(m.ID)
+	send("UNEIL", "Unwell again")
+	send("USUE", "On leave") // Sue has not opened her Home; the officer's is marked once
+	want := map[string]int{post: 1, agenda: 1, "home home:T1:UOFF": 1, "home home:T1:UNEIL": 1}
+	if got := pending(); !equalCounts(got, want) {
+		t.Errorf("pending after two apologies = %v, want %v", got, want)
+	}
+
+	// Claimed marks leave the coalescing index: a change made while they
+	// are being sent is marked afresh.
+	claimed, err := db.ClaimOutbox(ctx, time.Now().Add(time.Hour), time.Minute, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(claimed) != 3 { // the update waits for its post
+		t.Fatalf("claimed %d, want the post and two Homes", len(claimed))
+	}
+	if out := send("USUE", "On leave"); out != commands.ApologyUnchanged {
+		t.Fatalf("same apology again: %v", out)
+	}
+	if got := pending(); !equalCounts(got, want) {
+		t.Errorf("an unchanged apology marked something: %v", got)
+	}
+	if err := db.WithdrawApology(ctx, m.ID, "USUE", "USUE", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	want["home home:T1:UOFF"] = 2
+	if got := pending(); !equalCounts(got, want) {
+		t.Errorf("pending after a withdrawal = %v, want %v", got, want)
+	}
+}
+
+func equalCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
