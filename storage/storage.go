@@ -99,11 +99,19 @@ func Redact(dsn string) string {
 
 // inTx runs fn in a transaction, committing if it returns nil and rolling
 // back otherwise. It is the only place that begins and ends transactions.
-func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) error {
+// A panic in fn rolls the transaction back before it goes on up, so the
+// connection goes back to the pool clean.
+func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) (err error) {
 	tx, err := db.x.BeginTxx(ctx, nil)
 	if err != nil {
 		return mapErr(op, err)
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+	}()
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		return mapErr(op, err)

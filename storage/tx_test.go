@@ -1,0 +1,41 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// TestPanicInTransactionRollsBack checks that a panic inside a transaction
+// leaves nothing written and the pool usable.
+func TestPanicInTransactionRollsBack(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	db.SQL().SetMaxOpenConns(1) // the one connection must come back clean
+	func() {
+		defer func() {
+			if p := recover(); p != "boom" {
+				t.Errorf("recovered %v, want the panic to go on up", p)
+			}
+		}()
+		_ = db.InTx(ctx, "panic", func(tx *sqlx.Tx) error {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ('Ghost', 'test')`); err != nil {
+				t.Fatal(err)
+			}
+			panic("boom")
+		})
+	}()
+	var n int
+	qctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := db.SQL().QueryRowContext(qctx, `SELECT count(*) FROM committees WHERE name = 'Ghost'`).Scan(&n); err != nil {
+		t.Fatalf("the pool's connection is not usable after the panic: %v", err)
+	}
+	if n != 0 {
+		t.Errorf("%d committees written by a transaction that panicked", n)
+	}
+}
