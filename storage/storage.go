@@ -178,19 +178,18 @@ func (db *DB) write(ctx context.Context, op string, dest any, query string, args
 
 // mayHaveRun says whether a statement that failed with err may still have
 // been carried out: false when the server answered with an ERROR (the
-// statement's transaction was rolled back, cancelled statements included),
-// when the pool had no healthy connection (database/sql's ErrBadConn: the
-// statement was never sent), or when no connection could be made. A FATAL
-// message, as a server shutting down sends to every session, says nothing
-// of a commit that may have happened just before it.
+// statement's transaction was rolled back, cancelled statements included)
+// or when no connection could be made. A FATAL message, as a server
+// shutting down sends to every session, says nothing of a commit that may
+// have happened just before it; nor does database/sql's ErrBadConn, which
+// lib/pq also returns for a connection that broke while the answer was
+// being read (the kill drill found one such apology saved).
 func mayHaveRun(err error) bool {
 	var pqErr *pq.Error
 	var opErr *net.OpError
 	switch {
 	case errors.As(err, &pqErr):
 		return pqErr.Severity == pq.Efatal || pqErr.Severity == pq.Epanic || pqErr.Code.Class() == "08"
-	case errors.Is(err, driver.ErrBadConn):
-		return false
 	case errors.As(err, &opErr) && opErr.Op == "dial":
 		return false
 	}
