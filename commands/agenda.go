@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
 func agendaCommand() *Command {
@@ -278,32 +277,6 @@ func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args [
 	return private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), nil
 }
 
-// refreshAgenda brings the posted agenda of m up to date, if it was posted.
-func (s *Service) refreshAgenda(ctx context.Context, c Committee, m Meeting, now time.Time) error {
-	key := agendaKey(m.ID)
-	posted, err := s.store.MessagePosted(ctx, key)
-	if err != nil || !posted {
-		return err
-	}
-	msg, err := s.agendaReply(ctx, c, m)
-	if err != nil {
-		return err
-	}
-	_, err = s.store.Enqueue(ctx, OutboxMessage{
-		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: now,
-	})
-	return err
-}
-
-// refreshNote is added to a reply whose change was saved but could not be
-// shown in the posted agenda yet.
-func refreshNote(err error) string {
-	if err == nil {
-		return ""
-	}
-	return "\n_(The agenda posted in the channel could not be updated just now; it will catch up with the next change.)_"
-}
-
 // agendaMeeting is the meeting whose agenda an officer is changing: the
 // next one, still open.
 func (s *Service) agendaMeeting(ctx context.Context, c Committee, r Request, doing string) (Meeting, error) {
@@ -340,7 +313,7 @@ func (s *Service) addAgendaItem(ctx context.Context, c Committee, r Request, arg
 	}
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
 	changes = append(changes, AgendaChange{Add: &item})
-	if err := s.store.ChangeAgenda(ctx, m.ID, changes, r.UserID); err != nil {
+	if err := s.store.ChangeAgenda(ctx, m.ID, changes, r.UserID, r.Now); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda`.", number)
 		}
@@ -397,7 +370,7 @@ func (s *Service) removeAgendaItem(ctx context.Context, c Committee, r Request, 
 		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
 	}
 	number := n.String()
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, r.UserID)
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, r.UserID, r.Now)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
 	}
@@ -430,7 +403,7 @@ func (s *Service) moveAgendaItem(ctx context.Context, c Committee, r Request, ar
 	if from == to {
 		return Reply{}, userErr("Item %s is already numbered %s.", from, to)
 	}
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, r.UserID)
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, r.UserID, r.Now)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("There is no item %s on the agenda for %s.", from, formatDay(m.StartsAt, c.Location()))
@@ -442,11 +415,11 @@ func (s *Service) moveAgendaItem(ctx context.Context, c Committee, r Request, ar
 	return s.afterAgendaChange(ctx, c, m, r, fmt.Sprintf("Item %s is now item *%s*.", from, to))
 }
 
-// afterAgendaChange updates the posted agenda and answers with the agenda
-// as it now stands. The committee's Homes are refreshed: the reports
-// presenters owe and officers' missing reports follow the agenda.
+// afterAgendaChange answers with the agenda as it now stands. The change
+// marked the posted agenda for an update as it was saved. The committee's
+// Homes are refreshed: the reports presenters owe and officers' missing
+// reports follow the agenda.
 func (s *Service) afterAgendaChange(ctx context.Context, c Committee, m Meeting, r Request, text string) (Reply, error) {
-	text += refreshNote(s.refreshAgenda(ctx, c, m, r.Now))
 	refresh := s.everyone(ctx, c)
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {

@@ -280,7 +280,6 @@ func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting
 		b.WriteString("\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.")
 	}
 	if created {
-		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
 		reply.Refresh = []string{r.UserID}
 	}
 	reply.Text = b.String()
@@ -324,15 +323,15 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Reque
 	if it, ok := findItem(items, item); ok {
 		item, label = it.Number, itemLabel(it)
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only)
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}
 	if n == 0 {
 		return Reply{}, userErr("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}
-	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.%s",
-		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
+		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"))
 	reply.Refresh = []string{r.UserID}
 	return reply, nil
 }
@@ -408,7 +407,7 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if d.Withdrawn {
 		return Reply{}, userErr("That declaration was withdrawn; declare the interest again if it stands.")
 	}
-	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID)
+	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -166,11 +166,11 @@ func (s *Service) cancelMeeting(ctx context.Context, r Request, args []string) (
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
+	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID, r.Now); err != nil {
 		return Reply{}, err
 	}
 	m.Status = MeetingCancelled
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.%s", Escape(c.Name), describeMeeting(m, loc), refreshNote(s.refreshAgenda(ctx, c, m, r.Now))),
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc)),
 		Refresh: s.everyone(ctx, c)}, nil
 }
 

@@ -230,7 +230,6 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
 	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
-		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
 		reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	}
 	reply.Text = b.String()
@@ -261,14 +260,14 @@ func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args
 	if it, ok := findItem(items, item); ok {
 		item, label = it.Number, itemLabel(it)
 	}
-	err = s.store.RemoveReport(ctx, m.ID, item, r.UserID, r.UserID)
+	err = s.store.RemoveReport(ctx, m.ID, item, r.UserID, r.UserID, r.Now)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := private("Your report for %s is removed (the history keeps a record of it).%s", Escape(label), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
+	reply := private("Your report for %s is removed (the history keeps a record of it).", Escape(label))
 	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	return reply, nil
 }

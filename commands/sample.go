@@ -122,7 +122,7 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	if _, err := s.ImportMinutesOf(ctx, c.Name, pack, by); err != nil {
 		return true, fmt.Errorf("sample minutes: %w", err)
 	}
-	a, _, err := ImportAgenda(ctx, s.store, c, pack, by)
+	a, _, err := ImportAgenda(ctx, s.store, c, pack, by, now)
 	if err != nil {
 		return true, fmt.Errorf("sample agenda: %w", err)
 	}
@@ -145,7 +145,7 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	for i := range imp.Items {
 		changes = append(changes, AgendaChange{Add: &imp.Items[i]})
 	}
-	if err := s.store.ChangeAgenda(ctx, next.ID, changes, by); err != nil {
+	if err := s.store.ChangeAgenda(ctx, next.ID, changes, by, now); err != nil {
 		return true, fmt.Errorf("sample agenda items: %w", err)
 	}
 	return true, nil

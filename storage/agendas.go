@@ -76,7 +76,7 @@ func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it comm
 }
 
 // ChangeAgenda implements commands.AgendaStore.
-func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string) error {
+func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string, at time.Time) error {
 	return db.inTx(ctx, "change agenda", func(tx *sqlx.Tx) error {
 		// Lock the meeting so that concurrent changes to one agenda queue up.
 		var committeeID int64
@@ -116,7 +116,7 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 				}
 			}
 		}
-		return nil
+		return markStale(ctx, tx, meetingID, at)
 	})
 }
 
@@ -164,6 +164,9 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			if created {
 				res.FutureAdded++
 			}
+		}
+		if err := markStale(ctx, tx, res.MeetingID, imp.At); err != nil {
+			return err
 		}
 		return audit(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{
 			"meeting": res.MeetingID, "items": len(imp.Items), "added": res.ItemsAdded,

@@ -107,11 +107,14 @@ func (db *DB) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
 }
 
 // SetMeetingStatus implements commands.MeetingStore.
-func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.MeetingStatus, by string) error {
+func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.MeetingStatus, by string, at time.Time) error {
 	return db.inTx(ctx, "set meeting status", func(tx *sqlx.Tx) error {
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `UPDATE meetings SET status = $2 WHERE id = $1 RETURNING committee_id`, id, string(status))
 		if err != nil {
+			return err
+		}
+		if err := markStale(ctx, tx, id, at); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "meeting."+string(status), "", map[string]any{"meeting": id})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -235,4 +236,15 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "") + "…"
+}
+
+// markStale marks, in the caller's transaction, what shows the records of
+// meeting meetingID as needing to be sent again: its posted agenda, and the
+// Homes of users (nil: every member, for changes such as the agenda's that
+// show in everyone's Home) and of the committee's officers (see mark_stale
+// in migration 00011). The marks are due at at, or now if that is earlier.
+func markStale(ctx context.Context, q sqlx.ExtContext, meetingID int64, at time.Time, users ...string) error {
+	_, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2, $3) FROM meetings WHERE id = $1`,
+		meetingID, pq.Array(users), nullTime(at))
+	return err
 }

@@ -68,13 +68,16 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 		if err != nil {
 			return err
 		}
+		if err := markStale(ctx, tx, l.MeetingID, l.At, l.UserID); err != nil {
+			return err
+		}
 		return auditMeeting(ctx, tx, l.MeetingID, l.By, "report."+string(outcome), l.Item, map[string]any{"report": id, "url": l.URL, "title": l.Title})
 	})
 	return outcome, err
 }
 
 // RemoveReport implements commands.ReportStore.
-func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, by string) error {
+func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, by string, at time.Time) error {
 	return db.inTx(ctx, "remove report", func(tx *sqlx.Tx) error {
 		cur, err := latestReport(ctx, tx, meetingID, item, memberKey(userID, ""))
 		if err != nil {
@@ -88,6 +91,9 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, b
 			SELECT meeting_id, item_number, member_key, user_id, name, url, title, 'removed', $2 FROM report_links WHERE id = $1
 			RETURNING id`, cur.ID, by)
 		if err != nil {
+			return err
+		}
+		if err := markStale(ctx, tx, meetingID, at, userID); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, meetingID, by, "report.removed", item, map[string]any{"report": id, "url": cur.URL})

@@ -103,6 +103,22 @@ func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
 	if got := pending(); !equalCounts(got, want) {
 		t.Errorf("pending after a withdrawal = %v, want %v", got, want)
 	}
+
+	// An agenda change shows in every member's Home (the reports they
+	// owe): Sue, who now has hers open, is marked with the rest; those
+	// already marked and unclaimed coalesce.
+	if err := db.HomeOpened(ctx, "T1", "USUE", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	it := commands.AgendaItem{MeetingID: m.ID, Number: "5", Title: "Any Other Business"}
+	if err := db.ChangeAgenda(ctx, m.ID, []commands.AgendaChange{{Add: &it}}, "UOFF", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	want["home home:T1:USUE"] = 1
+	want["home home:T1:UNEIL"] = 2
+	if got := pending(); !equalCounts(got, want) {
+		t.Errorf("pending after an agenda change = %v, want %v", got, want)
+	}
 }
 
 func equalCounts(a, b map[string]int) bool {

@@ -27,8 +27,9 @@ COMMENT ON TABLE home_viewers IS 'People who have opened their Home tab: only th
 
 -- mark_stale marks, for committee p_committee, the posted agenda of
 -- p_meeting (when it was posted or is queued for posting; p_meeting may be
--- NULL) and the Homes of p_users and of the committee's officers (those of
--- them who have opened their Home) as needing to be sent again, due at
+-- NULL) and the Homes of p_users (NULL: every member) and of the
+-- committee's officers (those of them who have opened their Home) as
+-- needing to be sent again, due at
 -- p_due (the time of the change) or now, whichever is earlier. It returns
 -- how many new marks it made. PL/pgSQL keeps its plans for the session.
 -- +goose StatementBegin
@@ -58,7 +59,8 @@ BEGIN
     WHERE c.id = p_committee
       AND (v.user_id = ANY (p_users)
            OR v.user_id IN (SELECT m.user_id FROM members m
-                            WHERE m.committee_id = c.id AND m.role = 'officer' AND m.removed_at IS NULL))
+                            WHERE m.committee_id = c.id AND m.removed_at IS NULL
+                              AND (m.role = 'officer' OR p_users IS NULL)))
     ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
     DO NOTHING;
     GET DIAGNOSTICS k = ROW_COUNT;
