@@ -47,14 +47,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	if err != nil {
 		return err
 	}
-	if fakeAddr != "" {
-		f, err := startFakeSlack(fakeAddr)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		fmt.Fprintf(stderr, "fake Slack Web API at %s (set SLACK_API_URL for serve)\n", f.URL())
+	stopFake, err := fakeSlackFor(fakeAddr, stderr)
+	if err != nil {
+		return err
 	}
+	defer stopFake()
 	if o.Setup {
 		fmt.Fprintf(stderr, "setting up committee, %d members and a meeting …\n", o.Users)
 		if err := setup(ctx, o); err != nil {
@@ -91,12 +88,29 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.Target, "target", "http://127.0.0.1:8080", "base URL of quorum serve (loopback only)")
-	fs.StringVar(&o.Secret, "secret", getenv("SLACK_SIGNING_SECRET"), "signing secret serve trusts (default $SLACK_SIGNING_SECRET)")
+	loadFlags(fs, &o, &fakeAddr, getenv)
 	fs.Float64Var(&o.Rate, "rate", 100, "requests per second, open loop; 0: closed loop with -concurrency senders")
 	fs.IntVar(&o.Concurrency, "concurrency", 8, "senders in closed-loop mode (-rate 0)")
 	fs.DurationVar(&o.Duration, "duration", 10*time.Second, fmt.Sprintf("how long to send (at most %s)", capDuration))
 	fs.IntVar(&o.MaxRequests, "max-requests", 100_000, fmt.Sprintf("stop after this many requests (at most %d)", capRequests))
+	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return o, "", false, err
+	}
+	if fs.NArg() > 0 {
+		return o, "", false, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if err := checkFakeAddr(fakeAddr); err != nil {
+		return o, "", false, err
+	}
+	return o, fakeAddr, asJSON, o.check()
+}
+
+// loadFlags are the flags that say where load goes and what it is, the
+// same for a plain run and a comparison with the floor.
+func loadFlags(fs *flag.FlagSet, o *options, fakeAddr *string, getenv func(string) string) {
+	fs.StringVar(&o.Target, "target", "http://127.0.0.1:8080", "base URL of quorum serve (loopback only)")
+	fs.StringVar(&o.Secret, "secret", getenv("SLACK_SIGNING_SECRET"), "signing secret serve trusts (default $SLACK_SIGNING_SECRET)")
 	fs.IntVar(&o.MaxInFlight, "max-in-flight", 1000, "open loop: requests outstanding at once before sending waits")
 	fs.IntVar(&o.Users, "users", 1000, "distinct users the requests come from")
 	fs.StringVar(&o.Command, "command", "/apologies", "slash command to send")
@@ -107,18 +121,29 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 	fs.BoolVar(&o.Setup, "setup", false, "first set up the committee, its members and a meeting through slash commands")
 	fs.StringVar(&o.Officer, "officer", "ULOADOFFICER", "officer user ID for -setup")
 	fs.DurationVar(&o.Timeout, "timeout", 3*time.Second, "per-request timeout (Slack gives up after 3s)")
-	fs.StringVar(&fakeAddr, "fake-slack", "", "serve a fake Slack Web API on this loopback address (e.g. 127.0.0.1:9001) during the run")
-	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
-	if err := fs.Parse(args); err != nil {
-		return o, "", false, err
+	fs.StringVar(fakeAddr, "fake-slack", "", "serve a fake Slack Web API on this loopback address (e.g. 127.0.0.1:9001) during the run")
+}
+
+// fakeSlackFor starts the fake Slack Web API on addr, unless addr is empty,
+// and returns what stops it.
+func fakeSlackFor(addr string, stderr io.Writer) (stop func(), err error) {
+	if addr == "" {
+		return func() {}, nil
 	}
-	if fs.NArg() > 0 {
-		return o, "", false, fmt.Errorf("unexpected arguments %q", fs.Args())
+	f, err := startFakeSlack(addr)
+	if err != nil {
+		return nil, err
 	}
-	if fakeAddr != "" {
-		if err := checkLoopbackAddr(fakeAddr); err != nil {
-			return o, "", false, fmt.Errorf("-fake-slack: %w", err)
-		}
+	fmt.Fprintf(stderr, "fake Slack Web API at %s (set SLACK_API_URL for serve)\n", f.URL())
+	return func() { f.Close() }, nil
+}
+
+func checkFakeAddr(addr string) error {
+	if addr == "" {
+		return nil
 	}
-	return o, fakeAddr, asJSON, o.check()
+	if err := checkLoopbackAddr(addr); err != nil {
+		return fmt.Errorf("-fake-slack: %w", err)
+	}
+	return nil
 }
