@@ -214,7 +214,7 @@ func classify(status int, body []byte, err error) string {
 	case bytes.Contains(body, []byte("cannot tell whether")):
 		return kindInDoubt
 	case bytes.Contains(body, []byte("are recorded")), bytes.Contains(body, []byte("are updated")),
-		bytes.Contains(body, []byte("nothing changed")):
+		bytes.Contains(body, []byte("nothing changed")), bytes.Equal(body, []byte(floorRecorded)):
 		return kindOK
 	case bytes.Contains(body, []byte("unavailable")):
 		return kindUnavailable

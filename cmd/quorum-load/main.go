@@ -43,6 +43,9 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) > 0 && args[0] == "floor" {
+		return runFloor(ctx, args[1:], stderr, getenv)
+	}
 	o, fakeAddr, asJSON, err := parseFlags(args, stderr, getenv)
 	if err != nil {
 		return err
@@ -85,7 +88,7 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 	fs := flag.NewFlagSet("quorum-load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
+		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n       quorum-load floor [flags]     (see quorum-load floor -h)\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
 		fs.PrintDefaults()
 	}
 	loadFlags(fs, &o, &fakeAddr, getenv)
