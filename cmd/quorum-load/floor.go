@@ -250,8 +250,10 @@ func runFloor(ctx context.Context, args []string, stderr io.Writer, getenv func(
 		fs.PrintDefaults()
 	}
 	listen := fs.String("listen", "127.0.0.1:8089", "loopback address to listen on")
-	dsn := fs.String("database", getenv("DATABASE_URL"), "PostgreSQL to write to (default $DATABASE_URL)")
-	secret := fs.String("secret", getenv("SLACK_SIGNING_SECRET"), "signing secret to verify requests with (default $SLACK_SIGNING_SECRET)")
+	dsn := fs.String("database", "", "PostgreSQL to write to (default $DATABASE_URL)")
+	secret := fs.String("secret", "", "signing secret to verify requests with (default $SLACK_SIGNING_SECRET)")
+	// Set after, so that -h never prints them.
+	*dsn, *secret = getenv("DATABASE_URL"), getenv("SLACK_SIGNING_SECRET")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -113,7 +113,8 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 // same for a plain run and a comparison with the floor.
 func loadFlags(fs *flag.FlagSet, o *options, fakeAddr *string, getenv func(string) string) {
 	fs.StringVar(&o.Target, "target", "http://127.0.0.1:8080", "base URL of quorum serve (loopback only)")
-	fs.StringVar(&o.Secret, "secret", getenv("SLACK_SIGNING_SECRET"), "signing secret serve trusts (default $SLACK_SIGNING_SECRET)")
+	fs.StringVar(&o.Secret, "secret", "", "signing secret serve trusts (default $SLACK_SIGNING_SECRET)")
+	o.Secret = getenv("SLACK_SIGNING_SECRET") // set after, so that -h never prints it
 	fs.IntVar(&o.MaxInFlight, "max-in-flight", 1000, "open loop: requests outstanding at once before sending waits")
 	fs.IntVar(&o.Users, "users", 1000, "distinct users the requests come from")
 	fs.StringVar(&o.Command, "command", "/apologies", "slash command to send")
