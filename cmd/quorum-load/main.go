@@ -11,10 +11,20 @@
 // -fake-slack it also answers the Slack Web API calls serve makes
 // (users.info, auth.test, chat.*), so that a whole run needs no Slack.
 //
+// `quorum-load floor` serves the floor: the least a slash-command handler
+// can do (verify the signature, parse the form, one prepared upsert into a
+// table of its own, answer), to measure serve against. `quorum-load
+// compare` starts the floor on the database serve uses, sends the same load
+// to both in alternating rounds, closed loop and open loop, and prints
+// serve's throughput and latency as ratios to the floor's; then, with
+// -commands, each listed command's throughput on serve against the floor.
+//
 // It only ever sends to this machine: targets other than 127.0.0.0/8, ::1
-// and localhost are refused. Runs are bounded in time and requests.
+// and localhost are refused, and the floor listens on loopback only. Runs
+// are bounded in time and requests.
 //
 //	quorum-load -target http://127.0.0.1:8080 -secret S -fake-slack 127.0.0.1:9001 -setup -rate 500 -duration 20s
+//	quorum-load compare -target http://127.0.0.1:8080 -secret S -floor-database "$DATABASE_URL" -concurrency 16 -rate 500 -duration 20s
 package main
 
 import (
@@ -43,8 +53,13 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	if len(args) > 0 && args[0] == "floor" {
-		return runFloor(ctx, args[1:], stderr, getenv)
+	if len(args) > 0 {
+		switch args[0] {
+		case "floor":
+			return runFloor(ctx, args[1:], stderr, getenv)
+		case "compare":
+			return runCompare(ctx, args[1:], stdout, stderr, getenv)
+		}
 	}
 	o, fakeAddr, asJSON, err := parseFlags(args, stderr, getenv)
 	if err != nil {
@@ -88,7 +103,7 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 	fs := flag.NewFlagSet("quorum-load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n       quorum-load floor [flags]     (see quorum-load floor -h)\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
+		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n       quorum-load floor [flags]     (see quorum-load floor -h)\n       quorum-load compare [flags]   (see quorum-load compare -h)\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
 		fs.PrintDefaults()
 	}
 	loadFlags(fs, &o, &fakeAddr, getenv)
