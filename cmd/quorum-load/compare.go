@@ -274,16 +274,16 @@ func probe(ctx context.Context, o options, stderr io.Writer) error {
 	defer c.http.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
-	text := strings.ReplaceAll(o.Text, "{n}", "probe")
-	status, body, err := c.send(ctx, o.user(0), o.Command, text)
+	cmd := slashCommand{o.Command, strings.ReplaceAll(o.Text, "{n}", "probe")}
+	status, body, err := c.send(ctx, o.user(0), cmd.Command, cmd.Text)
 	kind := classify(status, body, err)
 	if isError(kind) {
 		if err != nil {
-			return fmt.Errorf("%s %s: %w", o.Command, text, err)
+			return fmt.Errorf("%s: %w", cmd, err)
 		}
-		return fmt.Errorf("%s %s: %s: %s", o.Command, text, kind, firstLine(body))
+		return fmt.Errorf("%s: %s: %s", cmd, kind, firstLine(body))
 	}
-	fmt.Fprintf(stderr, "%s %s → %s\n", o.Command, text, firstLine(body))
+	fmt.Fprintf(stderr, "%s → %s\n", cmd, firstLine(body))
 	return nil
 }
 
