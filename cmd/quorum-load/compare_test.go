@@ -130,6 +130,28 @@ func TestCompareFloorAndServe(t *testing.T) {
 	}
 }
 
+// TestCompareStopsAtAWrongSecret drives a floor already running
+// (-floor-target) with a secret neither it nor the bot trusts: the first
+// request is refused and the comparison stops there, printing no figures.
+func TestCompareStopsAtAWrongSecret(t *testing.T) {
+	base, db := startTestFloor(t)
+	k := bottest.New(t)
+	args := []string{"compare", "-target", k.HTTP.URL, "-floor-target", base, "-secret", "wrong",
+		"-team", bottest.Team, "-channel", bottest.Channel, "-duration", "10s"}
+	var out, errOut bytes.Buffer
+	start := time.Now()
+	err := run(context.Background(), args, &out, &errOut, func(string) string { return "" })
+	if err == nil || !strings.Contains(err.Error(), "floor: /apologies Load test probe: http_401") {
+		t.Errorf("err = %v, want the floor's 401", err)
+	}
+	if out.Len() != 0 || time.Since(start) > 5*time.Second {
+		t.Errorf("after %v printed %q", time.Since(start), out.String())
+	}
+	if rows := floorRows(t, db); len(rows) != 0 {
+		t.Errorf("floor rows %+v", rows)
+	}
+}
+
 func TestCompareFlags(t *testing.T) {
 	env := func(k string) string {
 		return map[string]string{"SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "host=/tmp dbname=x sslmode=disable"}[k]
