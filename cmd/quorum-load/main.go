@@ -11,10 +11,20 @@
 // -fake-slack it also answers the Slack Web API calls serve makes
 // (users.info, auth.test, chat.*), so that a whole run needs no Slack.
 //
+// `quorum-load floor` serves the floor: the least a slash-command handler
+// can do (verify the signature, parse the form, one prepared upsert into a
+// table of its own, answer), to measure serve against. `quorum-load
+// compare` starts the floor on the database serve uses, sends the same load
+// to both in alternating rounds, closed loop and open loop, and prints
+// serve's throughput and latency as ratios to the floor's; then, with
+// -commands, each listed command's throughput on serve against the floor.
+//
 // It only ever sends to this machine: targets other than 127.0.0.0/8, ::1
-// and localhost are refused. Runs are bounded in time and requests.
+// and localhost are refused, and the floor listens on loopback only. Runs
+// are bounded in time and requests.
 //
 //	quorum-load -target http://127.0.0.1:8080 -secret S -fake-slack 127.0.0.1:9001 -setup -rate 500 -duration 20s
+//	quorum-load compare -target http://127.0.0.1:8080 -secret S -floor-database "$DATABASE_URL" -concurrency 16 -rate 500 -duration 20s
 package main
 
 import (
@@ -43,18 +53,23 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "floor":
+			return runFloor(ctx, args[1:], stderr, getenv)
+		case "compare":
+			return runCompare(ctx, args[1:], stdout, stderr, getenv)
+		}
+	}
 	o, fakeAddr, asJSON, err := parseFlags(args, stderr, getenv)
 	if err != nil {
 		return err
 	}
-	if fakeAddr != "" {
-		f, err := startFakeSlack(fakeAddr)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		fmt.Fprintf(stderr, "fake Slack Web API at %s (set SLACK_API_URL for serve)\n", f.URL())
+	stopFake, err := fakeSlackFor(fakeAddr, stderr)
+	if err != nil {
+		return err
 	}
+	defer stopFake()
 	if o.Setup {
 		fmt.Fprintf(stderr, "setting up committee, %d members and a meeting …\n", o.Users)
 		if err := setup(ctx, o); err != nil {
@@ -88,15 +103,33 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 	fs := flag.NewFlagSet("quorum-load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
+		fmt.Fprintf(stderr, "Usage: quorum-load -target URL [flags]\n       quorum-load floor [flags]     (see quorum-load floor -h)\n       quorum-load compare [flags]   (see quorum-load compare -h)\n\nSends signed slash commands to a quorum serve on this machine.\n\n")
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.Target, "target", "http://127.0.0.1:8080", "base URL of quorum serve (loopback only)")
-	fs.StringVar(&o.Secret, "secret", getenv("SLACK_SIGNING_SECRET"), "signing secret serve trusts (default $SLACK_SIGNING_SECRET)")
+	loadFlags(fs, &o, &fakeAddr, getenv)
 	fs.Float64Var(&o.Rate, "rate", 100, "requests per second, open loop; 0: closed loop with -concurrency senders")
 	fs.IntVar(&o.Concurrency, "concurrency", 8, "senders in closed-loop mode (-rate 0)")
 	fs.DurationVar(&o.Duration, "duration", 10*time.Second, fmt.Sprintf("how long to send (at most %s)", capDuration))
 	fs.IntVar(&o.MaxRequests, "max-requests", 100_000, fmt.Sprintf("stop after this many requests (at most %d)", capRequests))
+	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return o, "", false, err
+	}
+	if fs.NArg() > 0 {
+		return o, "", false, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if err := checkFakeAddr(fakeAddr); err != nil {
+		return o, "", false, err
+	}
+	return o, fakeAddr, asJSON, o.check()
+}
+
+// loadFlags are the flags that say where load goes and what it is, the
+// same for a plain run and a comparison with the floor.
+func loadFlags(fs *flag.FlagSet, o *options, fakeAddr *string, getenv func(string) string) {
+	fs.StringVar(&o.Target, "target", "http://127.0.0.1:8080", "base URL of quorum serve (loopback only)")
+	fs.StringVar(&o.Secret, "secret", "", "signing secret serve trusts (default $SLACK_SIGNING_SECRET)")
+	o.Secret = getenv("SLACK_SIGNING_SECRET") // set after, so that -h never prints it
 	fs.IntVar(&o.MaxInFlight, "max-in-flight", 1000, "open loop: requests outstanding at once before sending waits")
 	fs.IntVar(&o.Users, "users", 1000, "distinct users the requests come from")
 	fs.StringVar(&o.Command, "command", "/apologies", "slash command to send")
@@ -107,18 +140,29 @@ func parseFlags(args []string, stderr io.Writer, getenv func(string) string) (o 
 	fs.BoolVar(&o.Setup, "setup", false, "first set up the committee, its members and a meeting through slash commands")
 	fs.StringVar(&o.Officer, "officer", "ULOADOFFICER", "officer user ID for -setup")
 	fs.DurationVar(&o.Timeout, "timeout", 3*time.Second, "per-request timeout (Slack gives up after 3s)")
-	fs.StringVar(&fakeAddr, "fake-slack", "", "serve a fake Slack Web API on this loopback address (e.g. 127.0.0.1:9001) during the run")
-	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
-	if err := fs.Parse(args); err != nil {
-		return o, "", false, err
+	fs.StringVar(fakeAddr, "fake-slack", "", "serve a fake Slack Web API on this loopback address (e.g. 127.0.0.1:9001) during the run")
+}
+
+// fakeSlackFor starts the fake Slack Web API on addr, unless addr is empty,
+// and returns what stops it.
+func fakeSlackFor(addr string, stderr io.Writer) (stop func(), err error) {
+	if addr == "" {
+		return func() {}, nil
 	}
-	if fs.NArg() > 0 {
-		return o, "", false, fmt.Errorf("unexpected arguments %q", fs.Args())
+	f, err := startFakeSlack(addr)
+	if err != nil {
+		return nil, err
 	}
-	if fakeAddr != "" {
-		if err := checkLoopbackAddr(fakeAddr); err != nil {
-			return o, "", false, fmt.Errorf("-fake-slack: %w", err)
-		}
+	fmt.Fprintf(stderr, "fake Slack Web API at %s (set SLACK_API_URL for serve)\n", f.URL())
+	return func() { f.Close() }, nil
+}
+
+func checkFakeAddr(addr string) error {
+	if addr == "" {
+		return nil
 	}
-	return o, fakeAddr, asJSON, o.check()
+	if err := checkLoopbackAddr(addr); err != nil {
+		return fmt.Errorf("-fake-slack: %w", err)
+	}
+	return nil
 }
