@@ -18,7 +18,8 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
-var london, _ = time.LoadLocation("Europe/London")
+// noon is the console's clock: Monday 23 November 2026, 12:00.
+var noon = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // session runs input through a console on the sample committee and
 // returns what it printed.
@@ -27,7 +28,7 @@ func session(t *testing.T, svc *commands.Service, input string) string {
 	var out bytes.Buffer
 	c := &console.Console{
 		Service: svc, In: strings.NewReader(input), Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
-		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, london) },
+		Now: func() time.Time { return noon },
 	}
 	if err := c.Run(context.Background()); err != nil {
 		t.Fatalf("console: %v", err)
@@ -40,7 +41,7 @@ func session(t *testing.T, svc *commands.Service, input string) string {
 func sample(t *testing.T, store func(*storage.DB) commands.Store) *commands.Service {
 	t.Helper()
 	db := pgtest.New(t)
-	if _, err := commands.LoadSample(context.Background(), db, "TCONSOLE", "CCONSOLE", time.Date(2026, 11, 23, 12, 0, 0, 0, london)); err != nil {
+	if _, err := commands.LoadSample(context.Background(), db, "TCONSOLE", "CCONSOLE", noon); err != nil {
 		t.Fatal(err)
 	}
 	if store == nil {
