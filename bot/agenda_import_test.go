@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 // importValues is the state of the agenda import form as submitted.

@@ -11,9 +11,9 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/bot/fakeslack"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 // shown is everything a person reads in a posted message: its header,

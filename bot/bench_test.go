@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )

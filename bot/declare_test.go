@@ -12,8 +12,8 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 const sue = "USUE"

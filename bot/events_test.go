@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 func TestEventsEndpoint(t *testing.T) {

@@ -14,9 +14,9 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/quorumhq/quorum/bot"
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/bot/fakeslack"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 func sampleCard(i int, officer bool) commands.HomeCard {

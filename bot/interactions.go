@@ -220,18 +220,7 @@ func (s *Server) send(ctx context.Context, req commands.Request, reply commands.
 	}
 	ctx, cancel := context.WithTimeout(ctx, postTimeout)
 	defer cancel()
-	msg := Message(reply)
-	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
-	var err error
-	switch {
-	case req.ChannelID == "":
-		_, _, err = s.cfg.Slack.PostMessageContext(ctx, req.UserID, opts...)
-	case reply.Visibility == commands.Public:
-		_, _, err = s.cfg.Slack.PostMessageContext(ctx, req.ChannelID, opts...)
-	default:
-		_, err = s.cfg.Slack.PostEphemeralContext(ctx, req.ChannelID, req.UserID, opts...)
-	}
-	if err != nil {
+	if err := deliver(ctx, s.cfg.Slack, req, Message(reply)); err != nil {
 		s.log.Warn("could not send a reply", "command", req.Command, "user", req.UserID, "channel", req.ChannelID, "err", err)
 	}
 }

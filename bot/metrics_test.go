@@ -13,7 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/quorumhq/quorum/bot/bottest"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 // scrape reads GET /metrics into a map from series ("name{labels}") to value.

@@ -10,8 +10,8 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 const rename = "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together."

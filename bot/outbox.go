@@ -53,7 +53,7 @@ type OutboxStore interface {
 // direct messages can ever repeat.
 type Outbox struct {
 	Store   OutboxStore
-	Slack   *slack.Client
+	Slack   slackAPI          // a *slack.Client
 	Service *commands.Service // told of messages given up on, to tell officers
 	Log     *slog.Logger
 	Now     func() time.Time
@@ -202,11 +202,10 @@ var errNeverPosted = errors.New("the message to update was never posted")
 // send makes the Slack calls for m and returns the channel and ts of the
 // message it posted or updated.
 func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, string, error) {
-	msg := Message(m.Reply)
-	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
+	reply := m.Reply
 	switch m.Kind {
 	case commands.OutboxPost:
-		return o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
+		return o.Slack.PostMessageContext(ctx, m.ChannelID, msgOptions(Message(reply))...)
 	case commands.OutboxUpdate:
 		if o.Service != nil {
 			// Edit to the records as they are now, not as they were when
@@ -216,8 +215,7 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 				return "", "", err
 			}
 			if ok {
-				msg = Message(current)
-				opts = []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
+				reply = current
 			}
 		}
 		channel, ts, err := o.Store.SlackMessage(ctx, m.MessageKey)
@@ -227,14 +225,14 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		if err != nil {
 			return "", "", err
 		}
-		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, opts...)
+		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, msgOptions(Message(reply))...)
 		return channel, ts, err
 	case commands.OutboxDM:
 		ch, _, _, err := o.Slack.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
 		if err != nil {
 			return "", "", err
 		}
-		return o.Slack.PostMessageContext(ctx, ch.ID, opts...)
+		return o.Slack.PostMessageContext(ctx, ch.ID, msgOptions(Message(reply))...)
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
 }
@@ -280,43 +278,4 @@ func (o *Outbox) backoff(attempt int) time.Duration {
 	}
 	d = min(d, o.MaxBackoff)
 	return d - time.Duration(rand.Int64N(int64(d)/5+1))
-}
-
-// Reminders queues reminders as they fall due: every Every (default a
-// minute) it asks the command core for the reminders due now. Running it
-// on several replicas at once is safe: each reminder has a dedupe key.
-type Reminders struct {
-	Service *commands.Service
-	Log     *slog.Logger
-	Now     func() time.Time
-	Every   time.Duration
-}
-
-// Run checks for due reminders until ctx is done.
-func (r *Reminders) Run(ctx context.Context) error {
-	if r.Now == nil {
-		r.Now = time.Now
-	}
-	if r.Log == nil {
-		r.Log = slog.New(slog.DiscardHandler)
-	}
-	if r.Every == 0 {
-		r.Every = time.Minute
-	}
-	t := time.NewTicker(r.Every)
-	defer t.Stop()
-	for {
-		n, err := r.Service.EnqueueDueReminders(ctx, r.Now())
-		if err != nil && ctx.Err() == nil {
-			r.Log.Warn("reminders", "err", err)
-		}
-		if n > 0 {
-			r.Log.Info("reminders queued", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-		}
-	}
 }

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 // TestRemindersAtLocalTimeAcrossClockChange: a meeting on Friday 2 April

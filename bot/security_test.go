@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 // TestReplayedApologyIsNotDuplicated: Slack's signing scheme accepts the same

@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/slack-go/slack"
-
 	"github.com/quorumhq/quorum/commands"
 )
 
@@ -21,8 +19,9 @@ type Config struct {
 	// SigningSecret verifies that requests come from Slack.
 	SigningSecret string
 	Service       *commands.Service
-	// Slack is the Web API client (users.info, views.open, …).
-	Slack *slack.Client
+	// Slack is the Web API client (users.info, views.open, …): a
+	// *slack.Client.
+	Slack slackAPI
 	// Ready reports whether the records can be reached, for /readyz.
 	Ready func(ctx context.Context) error
 	Log   *slog.Logger

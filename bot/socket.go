@@ -188,13 +188,7 @@ func (s *Server) postMessage(ctx context.Context, r commands.Request, msg Respon
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
-	if msg.ResponseType == slack.ResponseTypeInChannel {
-		_, _, err := s.cfg.Slack.PostMessageContext(ctx, r.ChannelID, opts...)
-		return err
-	}
-	_, err := s.cfg.Slack.PostEphemeralContext(ctx, r.ChannelID, r.UserID, opts...)
-	return err
+	return deliver(ctx, s.cfg.Slack, r, msg)
 }
 
 // setSocket records the Socket Mode connection's state for /healthz and

@@ -15,9 +15,9 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/quorumhq/quorum/bot"
-	"github.com/quorumhq/quorum/bot/bottest"
 	"github.com/quorumhq/quorum/bot/fakeslack"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
 )
 
 // responseURLs is a stand-in for Slack's response_url endpoint: it keeps

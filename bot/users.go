@@ -5,14 +5,12 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/slack-go/slack"
 )
 
 // Users finds people's names with Slack's users.info, remembering them for
 // an hour so that busy channels do not hit Slack's rate limits.
 type Users struct {
-	client *slack.Client
+	client slackAPI
 	ttl    time.Duration
 
 	mu    sync.Mutex
@@ -24,8 +22,8 @@ type cachedName struct {
 	expires time.Time
 }
 
-// NewUsers builds a directory over client.
-func NewUsers(client *slack.Client) *Users {
+// NewUsers builds a directory over client, a *slack.Client.
+func NewUsers(client slackAPI) *Users {
 	return &Users{client: client, ttl: time.Hour, names: map[string]cachedName{}}
 }
 

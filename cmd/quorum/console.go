@@ -7,8 +7,8 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/console"
 )
 
 // samplePack is Safer Sefton Together's agenda pack of 17 March 2022 (the
@@ -24,7 +24,8 @@ const (
 	consoleChannel = "CCONSOLE"
 )
 
-func console(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
+// consoleCmd runs the console on the sample committee.
+func consoleCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlags("console", "quorum console (uses DATABASE_URL if set, else a private database)", stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -43,6 +44,6 @@ func console(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if _, err := svc.LoadSampleWithPack(ctx, consoleTeam, consoleChannel, time.Now(), samplePack); err != nil {
 		return err
 	}
-	c := &bot.Console{Service: svc, In: stdin, Out: stdout, TeamID: consoleTeam, ChannelID: consoleChannel, Log: log}
+	c := &console.Console{Service: svc, In: stdin, Out: stdout, TeamID: consoleTeam, ChannelID: consoleChannel, Log: log}
 	return c.Run(ctx)
 }

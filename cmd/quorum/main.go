@@ -60,7 +60,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "serve":
 		return serve(ctx, args[1:], stderr, getenv)
 	case "console":
-		return console(ctx, args[1:], stdin, stdout, stderr, getenv)
+		return consoleCmd(ctx, args[1:], stdin, stdout, stderr, getenv)
 	case "migrate":
 		return migrate(ctx, args[1:], stderr, getenv)
 	case "import":

@@ -1,8 +1,14 @@
-package bot
+// Package console drives Quorum's commands from a terminal: the way to try
+// the bot without Slack. It reads slash commands typed at a prompt, runs
+// them through the same command core as Slack does, and prints the replies
+// as plain text.
+package console
 
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,8 +20,8 @@ import (
 )
 
 // Console drives the commands from a terminal: it reads slash commands
-// typed at a prompt, runs them through the same command core as Slack, and
-// prints the replies as text. It plays the sample committee's channel, and
+// typed at a prompt, runs them through Service, and prints the replies as
+// text. It plays the sample committee's channel, and
 // ":as NAME" switches between its members.
 type Console struct {
 	Service   *commands.Service
@@ -109,10 +115,9 @@ func (c *Console) line(ctx context.Context, line string) bool {
 	case strings.HasPrefix(line, "/"):
 		name, text, _ := strings.Cut(line, " ")
 		req := c.request(name, linkMentions(commands.Escape(text)))
-		reply := run(ctx, c.Service, c.Log, 10*time.Second, req, func(ctx context.Context) (commands.Reply, error) {
+		c.show(c.run(ctx, req, func(ctx context.Context) (commands.Reply, error) {
 			return c.Service.Run(ctx, req)
-		})
-		c.show(reply)
+		}))
 	default:
 		fmt.Fprintln(c.Out, "Start with / for a command (try /apologies help) or : for the console (:help).")
 	}
@@ -138,10 +143,28 @@ func (c *Console) press(ctx context.Context, which string) {
 	}
 	b := c.last.Buttons[n-1]
 	req := c.request("", "")
-	reply := run(ctx, c.Service, c.Log, 10*time.Second, req, func(ctx context.Context) (commands.Reply, error) {
+	c.show(c.run(ctx, req, func(ctx context.Context) (commands.Reply, error) {
 		return c.Service.Act(ctx, req, b.Action, b.Value)
-	})
-	c.show(reply)
+	}))
+}
+
+// commandTimeout bounds one command's work in the console.
+const commandTimeout = 10 * time.Second
+
+// run runs fn for req. A failure becomes the reply a Slack user would see,
+// "nothing was saved (ref …)", and is logged with the same reference.
+func (c *Console) run(ctx context.Context, req commands.Request, fn func(context.Context) (commands.Reply, error)) commands.Reply {
+	ctx, cancel := context.WithTimeout(ctx, commandTimeout)
+	defer cancel()
+	reply, err := fn(ctx)
+	if err == nil {
+		return reply
+	}
+	var b [2]byte
+	_, _ = rand.Read(b[:])
+	ref := hex.EncodeToString(b[:])
+	c.Log.Error("command failed", "ref", ref, "command", req.Command, "user", req.UserID, "err", err)
+	return c.Service.Failure(req, err, ref)
 }
 
 // show prints a reply as plain text.

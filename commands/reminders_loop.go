@@ -1,0 +1,47 @@
+package commands
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// Reminders queues reminders as they fall due: every Every (default a
+// minute) it asks Service for the reminders due now, which go out through
+// the outbox. Running it on several replicas at once is safe: each
+// reminder has a dedupe key.
+type Reminders struct {
+	Service *Service
+	Log     *slog.Logger
+	Now     func() time.Time
+	Every   time.Duration
+}
+
+// Run checks for due reminders until ctx is done.
+func (r *Reminders) Run(ctx context.Context) error {
+	if r.Now == nil {
+		r.Now = time.Now
+	}
+	if r.Log == nil {
+		r.Log = slog.New(slog.DiscardHandler)
+	}
+	if r.Every == 0 {
+		r.Every = time.Minute
+	}
+	t := time.NewTicker(r.Every)
+	defer t.Stop()
+	for {
+		n, err := r.Service.EnqueueDueReminders(ctx, r.Now())
+		if err != nil && ctx.Err() == nil {
+			r.Log.Warn("reminders", "err", err)
+		}
+		if n > 0 {
+			r.Log.Info("reminders queued", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package console_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/console"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// noon is the console's clock: Monday 23 November 2026, 12:00.
+var noon = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// session runs input through a console on the sample committee and
+// returns what it printed.
+func session(t *testing.T, svc *commands.Service, input string) string {
+	t.Helper()
+	var out bytes.Buffer
+	c := &console.Console{
+		Service: svc, In: strings.NewReader(input), Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
+		Now: func() time.Time { return noon },
+	}
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatalf("console: %v", err)
+	}
+	return out.String()
+}
+
+// sample is the sample committee on a fresh database, kept by store (the
+// database itself when nil).
+func sample(t *testing.T, store func(*storage.DB) commands.Store) *commands.Service {
+	t.Helper()
+	db := pgtest.New(t)
+	if _, err := commands.LoadSample(context.Background(), db, "TCONSOLE", "CCONSOLE", noon); err != nil {
+		t.Fatal(err)
+	}
+	if store == nil {
+		return commands.New(db, commands.SampleDirectory{})
+	}
+	return commands.New(store(db), commands.SampleDirectory{})
+}
+
+func TestConsole(t *testing.T) {
+	svc := sample(t, nil)
+	tests := []struct {
+		name, input string
+		want        []string
+	}{
+		{"a private reply and its button", "/apologies Unwell\n:press 1\n:press 1\n", []string{
+			"── only you can see this ──",
+			"Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.",
+			"[1: Withdraw apologies]  (:press N)",
+			"are withdrawn: you are expected to attend.",
+			"The last reply has no buttons.",
+		}},
+		{"another member, and mentions both ways", ":as neil\n/apologies Unwell sub @graeme\n/apologies list\n", []string{
+			"You are now Neil Frackelton (SWACA).",
+			"Neil Frackelton> ",
+			"Substitutes: Graeme Robson for Neil Frackelton.",
+		}},
+		{"members", ":who\n:as nobody\n", []string{
+			"* @ian      Ian Barton (Sefton Council, officer)",
+			"  @neil     Neil Frackelton (SWACA, member)",
+			`No member called "nobody"; :who lists them.`,
+		}},
+		{"help and stray lines", ":help\nhello\n:quit\n/apologies Unwell\n", []string{
+			"/apologies",
+			":as NAME (be another member)",
+			"Start with / for a command",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := session(t, svc, tt.input)
+			for _, want := range tt.want {
+				if !strings.Contains(got, want) {
+					t.Errorf("output lacks %q:\n%s", want, got)
+				}
+			}
+		})
+	}
+}
+
+func TestConsoleStopsAtQuit(t *testing.T) {
+	got := session(t, sample(t, nil), ":quit\n/apologies Unwell\n")
+	if strings.Contains(got, "Your apologies") {
+		t.Errorf("a command after :quit ran:\n%s", got)
+	}
+}
+
+// broken is records that fail to keep apologies in a way nobody foresaw.
+type broken struct{ commands.Store }
+
+func (broken) SendApology(context.Context, commands.Apology) (commands.ApologyOutcome, error) {
+	return "", errors.New("disk on fire")
+}
+
+func TestConsoleFailureHasARef(t *testing.T) {
+	svc := sample(t, func(db *storage.DB) commands.Store { return broken{db} })
+	got := session(t, svc, "/apologies Unwell\n")
+	if !regexp.MustCompile(`Sorry, that did not work — .* NOT saved \(ref [0-9a-f]{4}\)`).MatchString(got) {
+		t.Errorf("a failure reads:\n%s", got)
+	}
+}
