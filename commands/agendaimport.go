@@ -153,21 +153,19 @@ const importFormID = "agenda.import"
 // characters each, and a published agenda fits in two.
 const agendaBoxes = 2
 
-func importAgendaForm(c Committee) Reply {
+func openImportAgendaForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	c := in.Committee
 	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
 		ID: importFormID, Title: "Import an agenda", Submit: "Import",
 		Fields: pasteFields("Agenda text",
 			"Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into "+c.Name+".", agendaBoxes),
-	}}
+	}}, nil
 }
 
 // submitImportForm imports the agenda pasted into the form.
 func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
-	c, err := s.committee(ctx, r)
+	c, _, err := s.admit(ctx, r, Officers, "import agendas")
 	if err != nil {
-		return Reply{}, nil, err
-	}
-	if _, err := s.officer(ctx, c, r, "import agendas"); err != nil {
 		return Reply{}, nil, err
 	}
 	text := pasted(sub, agendaBoxes)

@@ -122,20 +122,32 @@ func reportCommand() *Command {
 	return &Command{
 		Name:    "/report",
 		Summary: "Attach a link to your written report for an agenda item.",
-		Usage: []string{
-			"/report ITEM URL [TITLE]",
-			"/report list [DATE]",
-			"/report missing [DATE]   (officer)",
-			"/report remove ITEM",
-		},
-		Examples: []string{
-			"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG",
-			"/report list",
-			"/report remove 7.5",
-		},
-		Saves: "your report link",
-		Reads: []string{"list", "missing", "help"},
-		Run:   runReport,
+		Saves:   "your report link",
+		Subs: []Sub{{
+			Alone: true, Read: true, Who: NoCommittee, Run: showHelp,
+		}, {
+			Usage:    []string{"/report ITEM URL [TITLE]"},
+			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it.",
+			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"},
+			Who:      Members, Run: submitReport,
+		}, {
+			Name:     "list",
+			Usage:    []string{"/report list [DATE]"},
+			Summary:  "The report links attached for the next meeting, or the one on DATE.",
+			Examples: []string{"/report list"},
+			Read:     true, Who: Members, Run: listReports,
+		}, {
+			Name:    "missing",
+			Usage:   []string{"/report missing [DATE]   (officer)"},
+			Summary: "The items with a presenter and no report yet.",
+			Read:    true, Who: Officers, Doing: "see which reports are missing", Run: missingReports,
+		}, {
+			Name:     "remove",
+			Usage:    []string{"/report remove ITEM"},
+			Summary:  "Remove your report link for an item; the history keeps it.",
+			Examples: []string{"/report remove 7.5"},
+			Who:      Members, Run: removeReport,
+		}},
 	}
 }
 
@@ -183,37 +195,18 @@ func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, 
 	return a, nil
 }
 
-func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	if len(args) == 0 {
-		return Help(cmd), nil
-	}
-	c, err := s.committee(ctx, r)
+func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := parseReport(in.Args, in.Now, c.Location())
 	if err != nil {
-		return Reply{}, err
+		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	switch strings.ToLower(args[0]) {
-	case "list":
-		return s.listReports(ctx, c, r, args[1:])
-	case "missing":
-		return s.missingReports(ctx, c, r, args[1:])
-	case "remove":
-		return s.removeReport(ctx, c, r, args[1:])
-	}
-	me, err := s.member(ctx, c, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	a, err := parseReport(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
-	}
-	m, it, err := s.openItem(ctx, c, a.Date, a.Item, r.Now)
+	m, it, err := s.openItem(ctx, c, a.Date, a.Item, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
 	outcome, err := s.store.SubmitReport(ctx, ReportLink{
-		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name, URL: a.URL, Title: a.Title, At: r.Now, By: r.UserID,
+		MeetingID: m.ID, Item: it.Number, UserID: in.UserID, Name: in.Me.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
 	})
 	if err != nil {
 		return Reply{}, err
@@ -230,27 +223,24 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
 	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
-		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-		reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
+		b.WriteString(refreshNote(s.refreshAgenda(ctx, c, m, in.Now)))
+		reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 	}
 	reply.Text = b.String()
 	return reply, nil
 }
 
-func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
+func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	item, n := takeItem(in.Args)
+	if n == 0 || n != len(in.Args) {
+		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`.")
 	}
-	item, n := takeItem(args)
-	if n == 0 || n != len(args) {
-		return Reply{}, usageErr(cmd, "Say which item's report to remove, e.g. `/report remove 7.5`.")
-	}
-	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	m, err := s.meetingFor(ctx, c, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
+	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
 	label := "Item " + item
@@ -261,21 +251,21 @@ func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args
 	if it, ok := findItem(items, item); ok {
 		item, label = it.Number, itemLabel(it)
 	}
-	err = s.store.RemoveReport(ctx, m.ID, item, r.UserID, r.UserID)
+	err = s.store.RemoveReport(ctx, m.ID, item, in.UserID, in.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := private("Your report for %s is removed (the history keeps a record of it).%s", Escape(label), refreshNote(s.refreshAgenda(ctx, c, m, r.Now)))
-	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
+	reply := private("Your report for %s is removed (the history keeps a record of it).%s", Escape(label), refreshNote(s.refreshAgenda(ctx, c, m, in.Now)))
+	reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 	return reply, nil
 }
 
-func (s *Service) listReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	m, err := s.memberMeeting(ctx, c, r, args, cmd, "list")
+func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -318,12 +308,9 @@ func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []Age
 	return links, items, nil
 }
 
-func (s *Service) missingReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	if _, err := s.officer(ctx, c, r, "see which reports are missing"); err != nil {
-		return Reply{}, err
-	}
-	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "missing")
+func missingReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
