@@ -87,9 +87,9 @@ func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, 
 
 func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, n, err := takeDate(in.Args, in.Now, c.Location())
+	d, n, err := in.takeDate()
 	if err != nil {
-		return Reply{}, badArgs(err)
+		return Reply{}, err
 	}
 	if n != len(in.Args) {
 		return Reply{}, usageErr("I don't know `%s`.", Escape(strings.Join(in.Args, " ")))

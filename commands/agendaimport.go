@@ -168,17 +168,14 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	text := pasted(sub, agendaBoxes)
-	if strings.TrimSpace(text) == "" {
-		return Reply{}, map[string]string{"text": "Paste the agenda's text here."}, nil
-	}
-	a, res, err := ImportAgenda(ctx, s.store, c, text, r.UserID)
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return Reply{}, map[string]string{"text": ue.Msg}, nil
-	}
-	if err != nil {
-		return Reply{}, nil, err
+	var a *minutes.Agenda
+	var res AgendaImportResult
+	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
+		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID)
+		return err
+	})
+	if fieldErrs != nil || err != nil {
+		return Reply{}, fieldErrs, err
 	}
 	reply := private("%s", AgendaImportSummary(c, a, res))
 	if !res.Unchanged {

@@ -558,12 +558,22 @@ func (s *Service) meetingFor(ctx context.Context, c Committee, d Date, now time.
 	return ms[0], nil
 }
 
+// takeDate reads a date from the start of in's words, as takeDate does,
+// in the committee's time zone.
+func (in *Input) takeDate() (Date, int, error) {
+	d, n, err := takeDate(in.Args, in.Now, in.Committee.Location())
+	if err != nil {
+		return Date{}, 0, usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	return d, n, nil
+}
+
 // date reads the date that is all a subcommand takes: "[DATE]", the next
 // meeting's when none is given.
 func (in *Input) date() (Date, error) {
-	d, n, err := takeDate(in.Args, in.Now, in.Committee.Location())
+	d, n, err := in.takeDate()
 	if err != nil {
-		return Date{}, usageErr("%s.", capitalise(Escape(err.Error())))
+		return Date{}, err
 	}
 	if n != len(in.Args) {
 		return Date{}, usageErr("`%s` takes only a date.", in.sub.Name)

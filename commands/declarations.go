@@ -173,21 +173,11 @@ type declareArgs struct {
 // parseDeclaration reads the text of "/declare [DATE] ITEM KIND NATURE".
 func parseDeclaration(args []string, now time.Time, loc *time.Location) (declareArgs, error) {
 	var a declareArgs
-	d, n, err := takeDate(args, now, loc)
-	if err != nil {
+	var rest []string
+	var err error
+	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}
-	a.Date = d
-	rest := args[n:]
-	item, n := takeItem(rest)
-	if n == 0 {
-		if len(rest) == 0 {
-			return a, errors.New("start with the agenda item's number, e.g. 7.5")
-		}
-		return a, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
-	}
-	a.Item = item
-	rest = rest[n:]
 	kind, n := takeKind(rest)
 	if n == 0 {
 		return a, errors.New("say what kind of interest it is: pecuniary, personal or other")
@@ -315,13 +305,9 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 	if err := openForDeclarations(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	label := "Item " + item
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	item, label, err := s.itemLabelOn(ctx, m, item)
 	if err != nil {
 		return Reply{}, err
-	}
-	if it, ok := findItem(items, item); ok {
-		item, label = it.Number, itemLabel(it)
 	}
 	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only)
 	if err != nil {
@@ -409,33 +395,23 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 
 func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.meetingOn(ctx, in)
-	if err != nil {
-		return Reply{}, err
-	}
-	ds, items, err := s.declarationsOf(ctx, m)
+	m, ds, items, err := s.declarationsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()
-	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
-	if len(ds) == 0 {
-		return private("%s\nNo interests have been declared.", head), nil
-	}
-	var b strings.Builder
-	b.WriteString(head)
-	for _, d := range ds {
-		label := labelFor(items, d.Item)
-		fmt.Fprintf(&b, "\n• %s — %s: %s interest — %s (declared %s)", Escape(label), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
-		if d.Kind == InterestPecuniary {
-			if d.Dispensation {
-				b.WriteString(" — holds a dispensation")
-			} else {
-				b.WriteString(" — withdraws for this item")
-			}
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (declared %s)", Escape(labelFor(items, d.Item)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
+		switch {
+		case d.Kind == InterestPecuniary && d.Dispensation:
+			lines[i] += " — holds a dispensation"
+		case d.Kind == InterestPecuniary:
+			lines[i] += " — withdraws for this item"
 		}
 	}
-	return Reply{Visibility: Private, Text: b.String()}, nil
+	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	return listing(head, "No interests have been declared.", lines), nil
 }
 
 func kindWord(k InterestKind) string {
@@ -445,19 +421,23 @@ func kindWord(k InterestKind) string {
 	return string(k)
 }
 
-// declarationsOf lists m's standing declarations in agenda order, with
-// the agenda's items.
-func (s *Service) declarationsOf(ctx context.Context, m Meeting) ([]Declaration, []AgendaItem, error) {
+// declarationsOn finds the meeting of the date that is all in takes, and
+// lists its standing declarations in agenda order, with the agenda's items.
+func (s *Service) declarationsOn(ctx context.Context, in *Input) (Meeting, []Declaration, []AgendaItem, error) {
+	m, err := s.meetingOn(ctx, in)
+	if err != nil {
+		return Meeting{}, nil, nil, err
+	}
 	ds, err := s.store.Declarations(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	sortDeclarations(ds, items)
-	return ds, items, nil
+	return m, ds, items, nil
 }
 
 // sortDeclarations orders ds by their items' places on the agenda, then as
@@ -479,11 +459,7 @@ func sortDeclarations(ds []Declaration, items []AgendaItem) {
 }
 
 func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	m, err := s.meetingOn(ctx, in)
-	if err != nil {
-		return Reply{}, err
-	}
-	ds, items, err := s.declarationsOf(ctx, m)
+	m, ds, items, err := s.declarationsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

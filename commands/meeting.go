@@ -53,9 +53,9 @@ const MaxVenueLen = 200
 func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c, r, args := in.Committee, in.Request, in.Args
 	loc := c.Location()
-	d, n, err := takeDate(args, r.Now, loc)
+	d, n, err := in.takeDate()
 	if err != nil {
-		return Reply{}, badArgs(err)
+		return Reply{}, err
 	}
 	if n == 0 || d.IsNext() {
 		return Reply{}, usageErr("Start with the meeting's date.")
@@ -130,19 +130,15 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	c, r, args := in.Committee, in.Request, in.Args
-	loc := c.Location()
-	d, n, err := takeDate(args, r.Now, loc)
-	if err != nil {
-		return Reply{}, badArgs(err)
-	}
-	if n == 0 || n != len(args) {
+	c, r := in.Committee, in.Request
+	if len(in.Args) == 0 {
 		return Reply{}, usageErr("Say which meeting to cancel by its date.")
 	}
-	m, err := s.meetingFor(ctx, c, d, r.Now)
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
+	loc := c.Location()
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}

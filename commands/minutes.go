@@ -440,17 +440,13 @@ func submitImportMinutes(ctx context.Context, s *Service, r Request, sub Submiss
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	text := pasted(sub, minutesBoxes)
-	if text == "" {
-		return Reply{}, map[string]string{"text": "Paste the minutes here."}, nil
-	}
-	im, err := s.ImportMinutes(ctx, c, text, r.UserID)
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return Reply{}, map[string]string{"text": ue.Msg}, nil
-	}
-	if err != nil {
-		return Reply{}, nil, err
+	var im MinutesImport
+	fieldErrs, err := importPasted(sub, minutesBoxes, "Paste the minutes here.", func(text string) (err error) {
+		im, err = s.ImportMinutes(ctx, c, text, r.UserID)
+		return err
+	})
+	if fieldErrs != nil || err != nil {
+		return Reply{}, fieldErrs, err
 	}
 	reply := Reply{Visibility: Private, Text: MinutesImportSummary(im)}
 	if len(im.Read.Warnings) > 0 {

@@ -162,21 +162,11 @@ type reportArgs struct {
 // parseReport reads the text of "/report [DATE] ITEM URL [TITLE]".
 func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, error) {
 	var a reportArgs
-	d, n, err := takeDate(args, now, loc)
-	if err != nil {
+	var rest []string
+	var err error
+	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}
-	a.Date = d
-	rest := args[n:]
-	item, n := takeItem(rest)
-	if n == 0 {
-		if len(rest) == 0 {
-			return a, errors.New("start with the agenda item's number, e.g. 7.5")
-		}
-		return a, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
-	}
-	a.Item = item
-	rest = rest[n:]
 	if len(rest) == 0 {
 		return a, errors.New("give the report's web address after the item number")
 	}
@@ -243,13 +233,9 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
-	label := "Item " + item
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	item, label, err := s.itemLabelOn(ctx, m, item)
 	if err != nil {
 		return Reply{}, err
-	}
-	if it, ok := findItem(items, item); ok {
-		item, label = it.Number, itemLabel(it)
 	}
 	err = s.store.RemoveReport(ctx, m.ID, item, in.UserID, in.UserID)
 	if errors.Is(err, ErrNotFound) {
@@ -265,38 +251,33 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.meetingOn(ctx, in)
-	if err != nil {
-		return Reply{}, err
-	}
-	links, items, err := s.reportsOf(ctx, m)
+	m, links, items, err := s.reportsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()
+	lines := make([]string, len(links))
+	for i, l := range links {
+		lines[i] = fmt.Sprintf("• %s: %s — %s, %s", Escape(labelFor(items, l.Item)), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
+	}
 	head := fmt.Sprintf("*Reports* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
-	if len(links) == 0 {
-		return private("%s\nNo reports have been attached yet.", head), nil
-	}
-	var b strings.Builder
-	b.WriteString(head)
-	for _, l := range links {
-		label := labelFor(items, l.Item)
-		fmt.Fprintf(&b, "\n• %s: %s — %s, %s", Escape(label), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
-	}
-	return Reply{Visibility: Private, Text: b.String()}, nil
+	return listing(head, "No reports have been attached yet.", lines), nil
 }
 
-// reportsOf lists m's standing report links in agenda order, with the
-// agenda's items.
-func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []AgendaItem, error) {
+// reportsOn finds the meeting of the date that is all in takes, and lists
+// its standing report links in agenda order, with the agenda's items.
+func (s *Service) reportsOn(ctx context.Context, in *Input) (Meeting, []ReportLink, []AgendaItem, error) {
+	m, err := s.meetingOn(ctx, in)
+	if err != nil {
+		return Meeting{}, nil, nil, err
+	}
 	links, err := s.store.ReportLinks(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	pos := func(n string) int {
 		if it, ok := findItem(items, n); ok {
@@ -305,16 +286,12 @@ func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []Age
 		return 1 << 30
 	}
 	sort.SliceStable(links, func(i, j int) bool { return pos(links[i].Item) < pos(links[j].Item) })
-	return links, items, nil
+	return m, links, items, nil
 }
 
 func missingReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.meetingOn(ctx, in)
-	if err != nil {
-		return Reply{}, err
-	}
-	links, items, err := s.reportsOf(ctx, m)
+	m, links, items, err := s.reportsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
