@@ -183,7 +183,7 @@ func run(ctx context.Context, svc *commands.Service, log *slog.Logger, deadline 
 
 // attempt is run that also says whether the request failed, so that a
 // form can show the failure in place.
-func attempt(ctx context.Context, svc *commands.Service, log *slog.Logger, deadline time.Duration, req commands.Request, fn func(context.Context) (commands.Reply, error)) (commands.Reply, bool) {
+func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadline time.Duration, req commands.Request, fn func(context.Context) (commands.Reply, error)) (commands.Reply, bool) {
 	ctx, cancel := context.WithTimeout(ctx, deadline)
 	defer cancel()
 	start := time.Now()
@@ -199,7 +199,7 @@ func attempt(ctx context.Context, svc *commands.Service, log *slog.Logger, deadl
 	log.Log(ctx, level, "command failed", "ref", ref, "command", req.Command, "team", req.TeamID,
 		"channel", req.ChannelID, "user", req.UserID, "took", time.Since(start), "err", err,
 		"deadline", errors.Is(err, context.DeadlineExceeded))
-	return svc.Failure(req, err, ref), true
+	return commands.FailureReply(err, ref), true
 }
 
 func newRef() string {

@@ -241,14 +241,6 @@ func TestApologies(t *testing.T) {
 	}
 }
 
-func TestEveryCommandAnswersHelp(t *testing.T) {
-	k := bottest.New(t)
-	for _, c := range k.Service.Commands() {
-		r := k.Must(stranger, c.Name, "help")
-		wantText(t, r, c.Name, c.Summary, c.Usage[0])
-	}
-}
-
 func mustCommittee(t *testing.T, db *storage.DB) commands.Committee {
 	t.Helper()
 	c, err := db.CommitteeByChannel(context.Background(), bottest.Team, bottest.Channel)

@@ -6,44 +6,54 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 func agendaCommand() *Command {
 	return &Command{
 		Name:    "/agenda",
 		Summary: "See the agenda of a meeting; officers build it, import it and post it to the channel.",
-		Usage: []string{
-			"/agenda [DATE]",
-			"/agenda post [DATE]",
-			"/agenda add NUMBER TITLE [— PRESENTER]",
-			"/agenda remove NUMBER",
-			"/agenda move NUMBER NEW-NUMBER",
-			"/agenda import",
-		},
-		Examples: []string{
-			"/agenda",
-			"/agenda add 7.5 SWACA — Neil Frackelton",
-			"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
-			"/agenda remove 7.5",
-			"/agenda post",
-		},
-		Saves:  "the change",
-		IsRead: agendaIsRead,
-		Run:    runAgenda,
+		Saves:   "the change",
+		Subs: []Sub{{
+			Usage:    []string{"/agenda [DATE]"},
+			Summary:  "Show the agenda of the next meeting, or the one on DATE, to you alone.",
+			Examples: []string{"/agenda"},
+			Read:     true, Run: showAgenda,
+		}, {
+			Name:     "post",
+			Usage:    []string{"/agenda post [DATE]"},
+			Summary:  "Post the agenda to the channel; posting again brings the posted message up to date.",
+			Examples: []string{"/agenda post"},
+			Who:      Officers, Doing: "post the agenda", Run: postAgenda,
+		}, {
+			Name:    "add",
+			Usage:   []string{"/agenda add NUMBER TITLE [— PRESENTER]"},
+			Summary: "Add an item to the next meeting's agenda; the presenter follows an em dash.",
+			Examples: []string{
+				"/agenda add 7.5 SWACA — Neil Frackelton",
+				"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+			},
+			Who: Officers, Doing: "change the agenda", Run: addAgendaItem,
+		}, {
+			Name: "remove", Aliases: []string{"delete"},
+			Usage:    []string{"/agenda remove NUMBER"},
+			Summary:  "Take an item off the next meeting's agenda.",
+			Examples: []string{"/agenda remove 7.5"},
+			Who:      Officers, Doing: "change the agenda", Run: removeAgendaItem,
+		}, {
+			Name: "move", Aliases: []string{"renumber"},
+			Usage:    []string{"/agenda move NUMBER NEW-NUMBER"},
+			Summary:  "Renumber an item of the next meeting's agenda.",
+			Examples: []string{"/agenda move 7a 7.10"},
+			Who:      Officers, Doing: "change the agenda", Run: moveAgendaItem,
+		}, {
+			Name:    "import",
+			Usage:   []string{"/agenda import"},
+			Summary: "Open a form to paste a published agenda into.",
+			Read:    true, Who: Officers, Doing: "import agendas", Run: openImportAgendaForm,
+		}},
+		Forms: map[string]FormHandler{importFormID: submitImportForm},
 	}
-}
-
-// agendaIsRead: showing an agenda changes nothing; add, remove, move,
-// post and import do.
-func agendaIsRead(args []string) bool {
-	if len(args) == 0 {
-		return true
-	}
-	switch strings.ToLower(args[0]) {
-	case "post", "add", "remove", "delete", "move", "renumber", "import":
-		return false
-	}
-	return true
 }
 
 // agendaKey names the channel message of a meeting's agenda.
@@ -75,37 +85,16 @@ func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, 
 	return reply, err == nil, err
 }
 
-func runAgenda(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/agenda"]
-	c, err := s.committee(ctx, r)
+func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, n, err := in.takeDate()
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(args) > 0 {
-		switch strings.ToLower(args[0]) {
-		case "post":
-			return s.postAgenda(ctx, c, r, args[1:])
-		case "add":
-			return s.addAgendaItem(ctx, c, r, args[1:])
-		case "remove", "delete":
-			return s.removeAgendaItem(ctx, c, r, args[1:])
-		case "move", "renumber":
-			return s.moveAgendaItem(ctx, c, r, args[1:])
-		case "import":
-			if _, err := s.officer(ctx, c, r, "import agendas"); err != nil {
-				return Reply{}, err
-			}
-			return importAgendaForm(c), nil
-		}
+	if n != len(in.Args) {
+		return Reply{}, usageErr("I don't know `%s`.", Escape(strings.Join(in.Args, " ")))
 	}
-	d, n, err := takeDate(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-	}
-	if n != len(args) {
-		return Reply{}, usageErr(cmd, "I don't know `%s`.", Escape(strings.Join(args, " ")))
-	}
-	m, err := s.meetingFor(ctx, c, d, r.Now)
+	m, err := s.meetingFor(ctx, c, d, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -231,23 +220,13 @@ func prefixed(prefix, s string) string {
 
 // postAgenda queues the agenda for posting to the committee's channel. If
 // it was posted before, the posted message is brought up to date instead.
-func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/agenda"]
-	if _, err := s.officer(ctx, c, r, "post the agenda"); err != nil {
-		return Reply{}, err
-	}
-	d, n, err := takeDate(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-	}
-	if n != len(args) {
-		return Reply{}, usageErr(cmd, "`post` takes only a date.")
-	}
-	m, err := s.meetingFor(ctx, c, d, r.Now)
+func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := openMeeting(c, m, r.Now); err != nil {
+	if err := openMeeting(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
 	msg, err := s.agendaReply(ctx, c, m)
@@ -257,7 +236,7 @@ func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args [
 	key := agendaKey(m.ID)
 	ok, err := s.store.Enqueue(ctx, OutboxMessage{
 		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID,
-		MessageKey: key, DedupeKey: key + ":post", Reply: msg, DueAt: r.Now,
+		MessageKey: key, DedupeKey: key + ":post", Reply: msg, DueAt: in.Now,
 	})
 	if err != nil {
 		return Reply{}, err
@@ -266,39 +245,36 @@ func (s *Service) postAgenda(ctx context.Context, c Committee, r Request, args [
 	if ok {
 		// Officers' Homes say whether the agenda is posted.
 		reply := private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID)
-		reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
+		reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 		return reply, nil
 	}
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{
-		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: r.Now,
+		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: in.Now,
 	}); err != nil {
 		return Reply{}, err
 	}
 	return private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), nil
 }
 
-// agendaMeeting is the meeting whose agenda an officer is changing: the
-// next one, still open.
-func (s *Service) agendaMeeting(ctx context.Context, c Committee, r Request, doing string) (Meeting, error) {
-	if _, err := s.officer(ctx, c, r, doing); err != nil {
-		return Meeting{}, err
-	}
-	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+// nextOpenMeeting is the meeting whose agenda, declarations or reports
+// are being changed: the next one, still open.
+func (s *Service) nextOpenMeeting(ctx context.Context, c Committee, now time.Time) (Meeting, error) {
+	m, err := s.meetingFor(ctx, c, Date{}, now)
 	if err != nil {
 		return Meeting{}, err
 	}
-	return m, openMeeting(c, m, r.Now)
+	return m, openMeeting(c, m, now)
 }
 
-func (s *Service) addAgendaItem(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/agenda"]
-	m, err := s.agendaMeeting(ctx, c, r, "change the agenda")
+func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.nextOpenMeeting(ctx, c, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	it, err := parseItemText(strings.Join(args, " "))
+	it, err := parseItemText(strings.Join(in.Args, " "))
 	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
@@ -313,7 +289,7 @@ func (s *Service) addAgendaItem(ctx context.Context, c Committee, r Request, arg
 	}
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
 	changes = append(changes, AgendaChange{Add: &item})
-	if err := s.store.ChangeAgenda(ctx, m.ID, changes, r.UserID, r.Now); err != nil {
+	if err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID, in.Now); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda`.", number)
 		}
@@ -324,7 +300,7 @@ func (s *Service) addAgendaItem(ctx context.Context, c Committee, r Request, arg
 		text += " — _" + who + "_"
 	}
 	text += " to the agenda for " + describeMeeting(m, c.Location()) + "." + note
-	return s.afterAgendaChange(ctx, c, m, r, text)
+	return s.afterAgendaChange(ctx, c, m, in.Request, text)
 }
 
 // keepClosingLast keeps the standard closing item (Date of Next Meeting)
@@ -356,54 +332,55 @@ func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, stri
 	return []AgendaChange{{Move: closing.Number, To: to}}, fmt.Sprintf(" %s is now item %s.", closing.Title, to)
 }
 
-func (s *Service) removeAgendaItem(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/agenda"]
-	m, err := s.agendaMeeting(ctx, c, r, "change the agenda")
+func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.nextOpenMeeting(ctx, c, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(args) != 1 {
-		return Reply{}, usageErr(cmd, "Say which item to remove by its number, e.g. `/agenda remove 7.5`.")
+	if len(in.Args) != 1 {
+		return Reply{}, usageErr("Say which item to remove by its number, e.g. `/agenda remove 7.5`.")
 	}
-	n, err := ParseItemNumber(args[0])
+	n, err := ParseItemNumber(in.Args[0])
 	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	number := n.String()
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, r.UserID, r.Now)
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID, in.Now)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.afterAgendaChange(ctx, c, m, r, fmt.Sprintf("Removed item *%s* from the agenda for %s.", number, describeMeeting(m, c.Location())))
+	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Removed item *%s* from the agenda for %s.", number, describeMeeting(m, c.Location())))
 }
 
-func (s *Service) moveAgendaItem(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/agenda"]
-	m, err := s.agendaMeeting(ctx, c, r, "change the agenda")
+func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.nextOpenMeeting(ctx, c, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
+	args := in.Args
 	if len(args) == 3 && strings.EqualFold(args[1], "to") {
 		args = []string{args[0], args[2]}
 	}
 	if len(args) != 2 {
-		return Reply{}, usageErr(cmd, "Give the item's number and its new number, e.g. `/agenda move 7.5 7.6`.")
+		return Reply{}, usageErr("Give the item's number and its new number, e.g. `/agenda move 7.5 7.6`.")
 	}
 	from, err := ParseItemNumber(args[0])
 	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	to, err := ParseItemNumber(args[1])
 	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	if from == to {
 		return Reply{}, userErr("Item %s is already numbered %s.", from, to)
 	}
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, r.UserID, r.Now)
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, in.UserID, in.Now)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("There is no item %s on the agenda for %s.", from, formatDay(m.StartsAt, c.Location()))
@@ -412,7 +389,7 @@ func (s *Service) moveAgendaItem(ctx context.Context, c Committee, r Request, ar
 	case err != nil:
 		return Reply{}, err
 	}
-	return s.afterAgendaChange(ctx, c, m, r, fmt.Sprintf("Item %s is now item *%s*.", from, to))
+	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Item %s is now item *%s*.", from, to))
 }
 
 // afterAgendaChange answers with the agenda as it now stands. The change

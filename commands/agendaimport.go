@@ -157,34 +157,29 @@ const importFormID = "agenda.import"
 // characters each, and a published agenda fits in two.
 const agendaBoxes = 2
 
-func importAgendaForm(c Committee) Reply {
+func openImportAgendaForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	c := in.Committee
 	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
 		ID: importFormID, Title: "Import an agenda", Submit: "Import",
 		Fields: pasteFields("Agenda text",
 			"Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into "+c.Name+".", agendaBoxes),
-	}}
+	}}, nil
 }
 
 // submitImportForm imports the agenda pasted into the form.
 func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
-	c, err := s.committee(ctx, r)
+	c, _, err := s.admit(ctx, r, Officers, "import agendas")
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	if _, err := s.officer(ctx, c, r, "import agendas"); err != nil {
-		return Reply{}, nil, err
-	}
-	text := pasted(sub, agendaBoxes)
-	if strings.TrimSpace(text) == "" {
-		return Reply{}, map[string]string{"text": "Paste the agenda's text here."}, nil
-	}
-	a, res, err := ImportAgenda(ctx, s.store, c, text, r.UserID, r.Now)
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return Reply{}, map[string]string{"text": ue.Msg}, nil
-	}
-	if err != nil {
-		return Reply{}, nil, err
+	var a *minutes.Agenda
+	var res AgendaImportResult
+	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
+		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID, r.Now)
+		return err
+	})
+	if fieldErrs != nil || err != nil {
+		return Reply{}, fieldErrs, err
 	}
 	reply := private("%s", AgendaImportSummary(c, a, res))
 	if !res.Unchanged {

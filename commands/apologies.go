@@ -13,19 +13,32 @@ func apologiesCommand() *Command {
 	return &Command{
 		Name:    "/apologies",
 		Summary: "Send apologies for absence from a meeting, with a reason and a substitute.",
-		Usage: []string{
-			"/apologies [DATE] [REASON] [sub @someone]",
-			"/apologies withdraw [DATE]",
-			"/apologies list [DATE]",
+		Saves:   "your apology",
+		Subs: []Sub{{
+			Usage:   []string{"/apologies [DATE] [REASON] [sub @someone]"},
+			Summary: "Send apologies for the next meeting, or the one on DATE; sending again updates them.",
+			Examples: []string{
+				"/apologies Unwell",
+				"/apologies 10/12/2026 Attending court sub @graeme",
+			},
+			Who: Members, Run: sendApologyCmd,
+		}, {
+			Name:     "withdraw",
+			Usage:    []string{"/apologies withdraw [DATE]"},
+			Summary:  "Withdraw your apologies: you are expected after all.",
+			Examples: []string{"/apologies withdraw"},
+			Who:      Members, Run: withdrawApologyCmd,
+		}, {
+			Name:    "list",
+			Usage:   []string{"/apologies list [DATE]"},
+			Summary: "The apologies received, as the minutes word them; officers also see the reasons.",
+			Read:    true, Who: Members, Run: listApologies,
+		}},
+		Buttons: map[string]Action{
+			"apologies.withdraw":  withdrawApologyAction,
+			"apologies.send_next": sendNextApologyAction,
 		},
-		Examples: []string{
-			"/apologies Unwell",
-			"/apologies 10/12/2026 Attending court sub @graeme",
-			"/apologies withdraw",
-		},
-		Saves: "your apology",
-		Reads: []string{"list"},
-		Run:   runApologies,
+		Forms: map[string]FormHandler{ApologyFormID: submitApologyForm},
 	}
 }
 
@@ -94,39 +107,24 @@ func looksLikeName(words []string) bool {
 	return true
 }
 
-func runApologies(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/apologies"]
-	o, err := s.origin(ctx, r)
+func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	a, err := parseApology(in.Args, in.Request, in.Committee)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	m, err := s.meetingFor(ctx, in.Committee, a.Date, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	c, me := o.Committee, o.Member
-	if len(args) > 0 {
-		switch strings.ToLower(args[0]) {
-		case "list":
-			return s.listApologies(ctx, c, r, args[1:])
-		case "withdraw":
-			d, n, err := takeDate(args[1:], r.Now, c.Location())
-			if err != nil {
-				return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-			}
-			if n != len(args)-1 {
-				return Reply{}, usageErr(cmd, "`withdraw` takes only a date.")
-			}
-			return s.withdrawApology(ctx, c, r, d, 0)
-		}
-	}
-	if me == nil {
-		return Reply{}, notMember(c)
-	}
-	a, err := parseApology(args, r, c)
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-	}
-	m, err := s.meetingOf(ctx, o, a.Date, r.Now)
-	if err != nil {
-		return Reply{}, err
-	}
+	return s.sendApology(ctx, in.Committee, in.Me, m, in.Request, a, false)
+}
+
+// sendApology records r's sender's apologies for meeting m of c, as
+// `/apologies`, the apology form and the Home's Send button do, and says
+// what changed. With keep, apologies already standing are left as they
+// are: the Home's button sends them without a reason, and pressing it
+// must not wipe out a reason given before.
+func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Meeting, r Request, a apologyArgs, keep bool) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
@@ -136,12 +134,26 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	if a.SubstituteID != "" {
 		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
 	}
-	outcome, err := s.store.SendApology(ctx, Apology{
-		MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
-		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID, At: r.Now,
-	})
-	if err != nil {
-		return Reply{}, err
+	var outcome ApologyOutcome
+	if keep {
+		standing, err := s.store.MemberApologies(ctx, r.UserID, []int64{m.ID})
+		if err != nil {
+			return Reply{}, err
+		}
+		if len(standing) > 0 {
+			outcome = ApologyUnchanged
+			a.Reason, a.SubstituteID, a.SubstituteName = standing[0].Reason, standing[0].SubstituteID, standing[0].SubstituteName
+		}
+	}
+	if outcome == "" {
+		var err error
+		outcome, err = s.store.SendApology(ctx, Apology{
+			MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
+			Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID, At: r.Now,
+		})
+		if err != nil {
+			return Reply{}, err
+		}
 	}
 	loc := c.Location()
 	var b strings.Builder
@@ -177,27 +189,21 @@ func runApologies(ctx context.Context, s *Service, r Request, args []string) (Re
 	}, nil
 }
 
-func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d Date, meetingID int64) (Reply, error) {
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
-	}
-	var m Meeting
-	var err error
-	if meetingID != 0 {
-		m, err = s.store.Meeting(ctx, meetingID)
-		if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
-			return Reply{}, userErr("That meeting is not one of %s's.", Escape(c.Name))
-		}
-	} else {
-		m, err = s.meetingFor(ctx, c, d, r.Now)
-	}
+func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
+	return s.withdrawApology(ctx, in.Committee, m, in.Request)
+}
+
+// withdrawApology withdraws r's sender's apologies for meeting m of c, as
+// `/apologies withdraw` and the Withdraw button do.
+func (s *Service) withdrawApology(ctx context.Context, c Committee, m Meeting, r Request) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err = s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID, r.Now)
+	err := s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID, r.Now)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))
 	}
@@ -210,31 +216,26 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, r Request, d
 }
 
 func withdrawApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	id, err := strconv.ParseInt(value, 10, 64)
-	if err != nil || id <= 0 {
-		return Reply{}, userErr("That button is broken; use `/apologies withdraw`.")
-	}
-	c, _, _, err := s.meetingOfMember(ctx, r, id)
+	c, _, m, err := s.buttonMeeting(ctx, r, value, "That button is broken; use `/apologies withdraw`.")
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.withdrawApology(ctx, c, r, Date{}, id)
+	return s.withdrawApology(ctx, c, m, r)
 }
 
-func (s *Service) listApologies(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/apologies"]
-	me, err := s.member(ctx, c, r)
+// sendNextApologyAction is the Home tab's "Send apologies" button: an
+// apology without a reason for the meeting shown (the committee's next).
+func sendNextApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	c, me, m, err := s.buttonMeeting(ctx, r, value, "That button is broken; use `/apologies` in the committee's channel.")
 	if err != nil {
 		return Reply{}, err
 	}
-	d, n, err := takeDate(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-	}
-	if n != len(args) {
-		return Reply{}, usageErr(cmd, "`list` takes only a date.")
-	}
-	m, err := s.meetingFor(ctx, c, d, r.Now)
+	return s.sendApology(ctx, c, me, m, r, apologyArgs{}, true)
+}
+
+func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -251,7 +252,7 @@ func (s *Service) listApologies(ctx context.Context, c Committee, r Request, arg
 	if subs := substitutesSentence(as); subs != "" {
 		reply.Text += "\n" + subs
 	}
-	if me.IsOfficer() && len(as) > 0 {
+	if in.Me.IsOfficer() && len(as) > 0 {
 		var b strings.Builder
 		for _, a := range as {
 			reason := "no reason given"
@@ -316,31 +317,18 @@ func ApologyForm(c Committee, m Meeting) *Form {
 // submitApologyForm records the apologies entered in an ApologyForm.
 // Mistakes are shown against the reason, so the form stays open.
 func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
-	id, err := strconv.ParseInt(sub.Metadata, 10, 64)
-	if err != nil || id <= 0 {
-		return Reply{}, nil, userErr("That form is out of date; use `/apologies` in the committee's channel.")
-	}
 	reason := sub.Value("reason")
 	if len(reason) > MaxReasonLen {
 		return Reply{}, map[string]string{"reason": fmt.Sprintf("That reason is too long (%d characters; the limit is %d).", len(reason), MaxReasonLen)}, nil
 	}
-	c, me, m, err := s.meetingOfMember(ctx, r, id)
+	c, me, m, err := s.buttonMeeting(ctx, r, sub.Metadata, "That form is out of date; use `/apologies` in the committee's channel.")
+	var reply Reply
 	if err == nil {
-		err = openMeeting(c, m, r.Now)
+		reply, err = s.sendApology(ctx, c, me, m, r, apologyArgs{Reason: reason}, false)
 	}
 	var ue *UserError
 	if errors.As(err, &ue) {
 		return Reply{}, map[string]string{"reason": ue.Msg}, nil
 	}
-	if err != nil {
-		return Reply{}, nil, err
-	}
-	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, Reason: reason, By: r.UserID, At: r.Now}); err != nil {
-		return Reply{}, nil, err
-	}
-	text := fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, c.Location()))
-	if reason != "" {
-		text += "\nReason: " + Escape(reason)
-	}
-	return Reply{Visibility: Private, Text: text, Refresh: s.withOfficers(ctx, c, r.Now, r.UserID)}, nil, nil
+	return reply, nil, err
 }

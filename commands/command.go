@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -23,24 +24,76 @@ type Request struct {
 	Now       time.Time
 }
 
-// Command is a declared slash command: its help is generated from these
-// fields, so it is never written twice.
+// Command is a declared slash command: its subcommands, and the buttons and
+// forms its replies offer. Dispatch, help and usage errors are generated
+// from these records, so none of them is written twice.
 type Command struct {
-	Name     string   // "/apologies"
-	Summary  string   // one line
-	Usage    []string // the forms, one a line
-	Examples []string
-	// Saves names what a failed write did not save, e.g. "your apology".
+	Name    string // "/apologies"
+	Summary string // one line
+	// Saves names what a write that failed did not save, e.g. "your
+	// apology"; the subcommands that are reads say nothing was lost.
 	Saves string
-	// Reads lists the subcommands that change nothing ("list").
-	Reads []string
-	// IsRead, when set, decides instead of Reads whether a command's
-	// arguments ask for something that changes nothing.
-	IsRead func(args []string) bool
-	Run    func(ctx context.Context, s *Service, r Request, args []string) (Reply, error)
+	// Subs are the subcommands, in the order help lists them.
+	Subs []Sub
+	// Buttons and Forms are the actions the command's replies offer, by
+	// action name and by form ID. What they change is the command's: a
+	// failure is reported with Saves.
+	Buttons map[string]Action
+	Forms   map[string]FormHandler
 }
 
-// Action is what a button press or form submission runs.
+// Sub is one subcommand: the word that selects it, its usage, whether it
+// changes anything, who may use it, and its handler.
+type Sub struct {
+	// Name is the word, or words ("member add"), that select it. The
+	// default, named "", takes the text when no other name matches
+	// (`/apologies Unwell`, `/agenda 10/12/2026`).
+	Name    string
+	Aliases []string // other words that select it ("delete" for "remove")
+	// Alone: chosen only when nothing follows its name. A record of the
+	// same name without Alone takes the text otherwise: `/declare` alone
+	// opens a form, `/declare 7.5 …` declares.
+	Alone    bool
+	Usage    []string // its forms, one a line; shown by help and with usage errors
+	Summary  string   // one line for `/cmd help NAME`
+	Examples []string
+	// Read: it changes nothing, so a failure never says "NOT saved".
+	Read bool
+	// Who may use it. Dispatch finds the channel's committee and checks
+	// the sender's role before Run is called.
+	Who Access
+	// Doing finishes "Only an officer of … can" when Who is Officers.
+	Doing string
+	Run   Handler
+}
+
+// Access says who may use a subcommand.
+type Access int
+
+// Who may use a subcommand: anyone in a committee's channel (the zero
+// value), its members, its officers, or anyone anywhere, for the one
+// subcommand that needs no committee (`/committee setup`).
+const (
+	Anyone Access = iota
+	Members
+	Officers
+	NoCommittee
+)
+
+// Handler carries out a subcommand.
+type Handler func(ctx context.Context, s *Service, in *Input) (Reply, error)
+
+// Input is a subcommand's invocation as dispatch prepared it.
+type Input struct {
+	Request
+	Args      []string  // the words after the subcommand's name
+	Committee Committee // the channel's (unless the Sub needs none)
+	Me        Member    // the sender, when the Sub is for Members or Officers
+	cmd       *Command
+	sub       *Sub
+}
+
+// Action is what a button press runs.
 type Action func(ctx context.Context, s *Service, r Request, value string) (Reply, error)
 
 // Submission is what a person entered in a Form: the form's ID and
@@ -73,21 +126,31 @@ type Service struct {
 	store    Store
 	users    Directory
 	commands map[string]*Command
-	actions  map[string]Action
-	forms    map[string]FormHandler
+	actions  map[string]owned[Action]
+	forms    map[string]owned[FormHandler]
 	// publicURL is where the bot is reached, for links; see SetPublicURL.
 	publicURL string
 	officers  officerCache // see withOfficers
 }
 
+// owned is a button's or form's handler with the command that offers it.
+type owned[H any] struct {
+	cmd *Command
+	run H
+}
+
 // New builds a Service with every command registered.
 func New(store Store, users Directory) *Service {
-	s := &Service{store: store, users: users, commands: map[string]*Command{}, actions: map[string]Action{}, forms: forms()}
+	s := &Service{store: store, users: users, commands: map[string]*Command{},
+		actions: map[string]owned[Action]{}, forms: map[string]owned[FormHandler]{}}
 	for _, c := range registry() {
 		s.commands[c.Name] = c
-	}
-	for name, a := range actions() {
-		s.actions[name] = a
+		for name, a := range c.Buttons {
+			s.actions[name] = owned[Action]{c, a}
+		}
+		for id, f := range c.Forms {
+			s.forms[id] = owned[FormHandler]{c, f}
+		}
 	}
 	return s
 }
@@ -95,28 +158,6 @@ func New(store Store, users Directory) *Service {
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
 	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand()}
-}
-
-// actions lists every button and form action by name.
-func actions() map[string]Action {
-	return map[string]Action{
-		"apologies.withdraw":   withdrawApologyAction,
-		"declare.withdraw":     withdrawDeclarationAction,
-		"declare.dispensation": dispensationAction,
-		"apologies.send_next":  sendNextApologyAction,
-		"resolution.share":     shareResolutionAction,
-		"resolution.show":      showMinuteAction,
-	}
-}
-
-// forms lists every form's handler by form ID.
-func forms() map[string]FormHandler {
-	return map[string]FormHandler{
-		"declare":           submitDeclaration,
-		ApologyFormID:       submitApologyForm,
-		importFormID:        submitImportForm,
-		importMinutesFormID: submitImportMinutes,
-	}
 }
 
 // Commands lists the registered commands by name.
@@ -129,9 +170,9 @@ func (s *Service) Commands() []*Command {
 	return out
 }
 
-// Run runs the command r names. Mistakes the user can fix come back as a
-// private Reply; a non-nil error means the request could not be carried out
-// (see Failure).
+// Run runs the subcommand r names. Mistakes the user can fix come back as
+// a private Reply; a non-nil error means the request could not be carried
+// out, and FailureReply says so.
 func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	cmd, ok := s.commands[r.Command]
 	if !ok {
@@ -140,22 +181,138 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	if len(r.Text) > MaxTextLen {
 		return refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)), nil
 	}
-	args := strings.Fields(r.Text)
-	if len(args) > 0 && (strings.EqualFold(args[0], "help") || args[0] == "?") {
-		return Help(cmd), nil
+	sub, args, help, err := cmd.choose(strings.Fields(r.Text))
+	switch {
+	case err != nil:
+		return settle(cmd, nil, Reply{}, err)
+	case help:
+		return cmd.help(sub), nil
 	}
-	reply, err := cmd.Run(ctx, s, r, args)
-	return settle(reply, err)
+	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
+	if sub.Who != NoCommittee {
+		in.Committee, in.Me, err = s.admit(ctx, r, sub.Who, sub.Doing)
+		if err != nil {
+			return settle(cmd, sub, Reply{}, err)
+		}
+	}
+	reply, err := sub.Run(ctx, s, in)
+	return settle(cmd, sub, reply, err)
 }
 
-// Act runs the named button or form action.
+// choose finds the subcommand args select and the words that follow its
+// name. help is set when args ask for help: with sub nil, the command's;
+// otherwise that subcommand's ("help add" or "add help").
+func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, err error) {
+	if len(args) > 0 && isHelp(args[0]) {
+		sub, _ := cmd.named(args[1:])
+		return sub, nil, true, nil
+	}
+	if sub, n := cmd.named(args); sub != nil {
+		rest = args[n:]
+		if len(rest) == 1 && isHelp(rest[0]) {
+			return sub, nil, true, nil
+		}
+		return cmd.variant(sub.Name, len(rest) == 0), rest, false, nil
+	}
+	if len(args) > 0 {
+		if next, usage := cmd.nextWords(args[0]); len(next) > 0 {
+			msg := fmt.Sprintf("Say %s.", joinOr(next))
+			if len(args) > 1 {
+				msg = fmt.Sprintf("I don't know `%s %s`.", Escape(args[0]), Escape(truncateText(args[1], 40)))
+			}
+			return nil, nil, false, &UserError{Msg: msg, Usage: usage}
+		}
+	}
+	if def := cmd.variant("", len(args) == 0); def != nil {
+		return def, args, false, nil
+	}
+	if len(args) == 0 {
+		return nil, nil, true, nil
+	}
+	return nil, nil, false, usageErr("I don't know `%s`.", Escape(truncateText(args[0], 40)))
+}
+
+// named finds the subcommand whose name (or alias) args start with, the
+// longest such name first, and says how many words the name took.
+func (cmd *Command) named(args []string) (*Sub, int) {
+	var best *Sub
+	bestN := 0
+	for i := range cmd.Subs {
+		sub := &cmd.Subs[i]
+		for _, name := range append([]string{sub.Name}, sub.Aliases...) {
+			words := strings.Fields(name)
+			if len(words) == 0 || len(words) > len(args) || len(words) <= bestN {
+				continue
+			}
+			if slices.EqualFunc(words, args[:len(words)], strings.EqualFold) {
+				best, bestN = sub, len(words)
+			}
+		}
+	}
+	return best, bestN
+}
+
+// variant is the record named name to use: the one for the name alone
+// when nothing follows it and there is one, otherwise the other.
+func (cmd *Command) variant(name string, alone bool) *Sub {
+	var found *Sub
+	for i := range cmd.Subs {
+		sub := &cmd.Subs[i]
+		if sub.Name != name {
+			continue
+		}
+		if sub.Alone == alone {
+			return sub
+		}
+		if !sub.Alone {
+			found = sub
+		}
+	}
+	return found
+}
+
+// nextWords lists, quoted, the words that may follow word in the names of
+// subcommands of more than one word ("add" and "remove" after "member"),
+// and those subcommands' usage.
+func (cmd *Command) nextWords(word string) (next, usage []string) {
+	for _, sub := range cmd.Subs {
+		if words := strings.Fields(sub.Name); len(words) > 1 && strings.EqualFold(words[0], word) {
+			next = append(next, "`"+words[1]+"`")
+			usage = append(usage, sub.Usage...)
+		}
+	}
+	return next, usage
+}
+
+func isHelp(w string) bool { return strings.EqualFold(w, "help") || w == "?" }
+
+// admit finds the committee of r's channel and r's sender in it, who must
+// be a member or an officer when who says so.
+func (s *Service) admit(ctx context.Context, r Request, who Access, doing string) (Committee, Member, error) {
+	if who == Anyone {
+		c, err := s.committee(ctx, r)
+		return c, Member{}, err
+	}
+	c, me, err := s.committeeMember(ctx, r)
+	switch {
+	case err != nil:
+		return Committee{}, Member{}, err
+	case me == nil:
+		return Committee{}, Member{}, notMember(c)
+	case who == Officers && !me.IsOfficer():
+		return Committee{}, Member{}, userErr("Only an officer of %s can %s.", Escape(c.Name), doing)
+	}
+	return c, *me, nil
+}
+
+// Act runs the named button's action.
 func (s *Service) Act(ctx context.Context, r Request, action, value string) (Reply, error) {
 	a, ok := s.actions[action]
 	if !ok {
 		return refused(private("That button no longer does anything; try the command again.")), nil
 	}
-	reply, err := a(ctx, s, r, value)
-	return settle(reply, err)
+	reply, err := a.run(ctx, s, r, value)
+	return settle(a.cmd, nil, reply, err)
 }
 
 // Submit hands a form's submission to its handler. A UserError from the
@@ -165,56 +322,55 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	if !ok {
 		return refused(private("That form is out of date; run the command again.")), nil, nil
 	}
-	reply, fieldErrs, err := h(ctx, s, r, sub)
+	reply, fieldErrs, err := h.run(ctx, s, r, sub)
 	if len(fieldErrs) > 0 && err == nil {
 		return Reply{}, fieldErrs, nil
 	}
-	reply, err = settle(reply, err)
+	reply, err = settle(h.cmd, nil, reply, err)
 	return reply, nil, err
 }
 
-// settle turns user mistakes into replies and passes other errors on.
-func settle(reply Reply, err error) (Reply, error) {
+// settle turns user mistakes into replies, with sub's usage (or, with sub
+// nil, the command's) where the mistake asks for it, and marks other
+// errors with what they did not save: nothing, when sub is a read.
+func settle(cmd *Command, sub *Sub, reply Reply, err error) (Reply, error) {
 	var ue *UserError
 	if errors.As(err, &ue) {
-		return errorReply(ue), nil
+		usage := ue.Usage
+		if ue.showUsage && usage == nil {
+			usage = cmd.usage()
+			if sub != nil && len(sub.Usage) > 0 {
+				usage = sub.Usage
+			}
+		}
+		return errorReply(ue.Msg, usage), nil
 	}
 	if err != nil {
-		return Reply{}, err
+		f := &failed{saves: cmd.Saves, err: err}
+		if sub != nil && sub.Read {
+			f.saves = ""
+		}
+		return Reply{}, f
 	}
 	return reply, nil
 }
 
-// Failure is the reply to r when Run or Act returned err; ref identifies the
-// failure in the operator's logs.
-func (s *Service) Failure(r Request, err error, ref string) Reply {
-	what := ""
-	if r.Command == "" {
-		what = "your change" // a button or form
-	}
-	if cmd, ok := s.commands[r.Command]; ok {
-		what = cmd.Saves
-		if cmd.IsRead != nil {
-			if cmd.IsRead(strings.Fields(r.Text)) {
-				what = ""
-			}
-		} else if args := strings.Fields(r.Text); len(args) > 0 {
-			for _, read := range cmd.Reads {
-				if strings.EqualFold(args[0], read) {
-					what = ""
-				}
-			}
-		}
-	}
-	return FailureReply(err, what, ref)
+// failed is an error from Run, Act or Submit: it says what the request
+// would have saved, for FailureReply.
+type failed struct {
+	saves string
+	err   error
 }
 
-func errorReply(e *UserError) Reply {
+func (f *failed) Error() string { return f.err.Error() }
+func (f *failed) Unwrap() error { return f.err }
+
+func errorReply(msg string, usage []string) Reply {
 	var b strings.Builder
-	b.WriteString(e.Msg)
-	if len(e.Usage) > 0 {
+	b.WriteString(msg)
+	if len(usage) > 0 {
 		b.WriteString("\nUsage:")
-		for _, u := range e.Usage {
+		for _, u := range usage {
 			b.WriteString("\n• `" + u + "`")
 		}
 	}
@@ -226,29 +382,69 @@ func refused(r Reply) Reply {
 	return r
 }
 
-// Help is the generated help for cmd.
-func Help(cmd *Command) Reply {
+// usage is every form of every subcommand, in order.
+func (cmd *Command) usage() []string {
+	var out []string
+	for _, sub := range cmd.Subs {
+		out = append(out, sub.Usage...)
+	}
+	return out
+}
+
+// help is the generated help for cmd, or with sub set for that
+// subcommand: its usage, examples and, where it takes a date, the forms a
+// date may take.
+func (cmd *Command) help(sub *Sub) Reply {
 	var b strings.Builder
-	fmt.Fprintf(&b, "*%s* — %s\n", cmd.Name, cmd.Summary)
-	for _, u := range cmd.Usage {
+	usage, examples := cmd.usage(), []string(nil)
+	if sub == nil {
+		fmt.Fprintf(&b, "*%s* — %s\n", cmd.Name, cmd.Summary)
+		for _, s := range cmd.Subs {
+			examples = append(examples, s.Examples...)
+		}
+	} else {
+		fmt.Fprintf(&b, "*%s*", strings.TrimSpace(cmd.Name+" "+sub.Name))
+		if sub.Summary != "" {
+			b.WriteString(" — " + sub.Summary)
+		}
+		b.WriteString("\n")
+		if sub.Who == Officers {
+			b.WriteString("For officers.\n")
+		}
+		usage, examples = sub.Usage, sub.Examples
+	}
+	for _, u := range usage {
 		b.WriteString("• `" + u + "`\n")
 	}
-	if len(cmd.Examples) > 0 {
+	if len(examples) > 0 {
 		b.WriteString("Examples:\n")
-		for _, e := range cmd.Examples {
+		for _, e := range examples {
 			b.WriteString("• `" + e + "`\n")
 		}
 	}
-	for _, u := range cmd.Usage {
+	for _, u := range usage {
 		if strings.Contains(u, "DATE") {
-			b.WriteString(dateHelp)
+			b.WriteString(dateHelp + "\n")
 			break
+		}
+	}
+	if sub == nil {
+		for _, s := range cmd.Subs {
+			if s.Name != "" {
+				fmt.Fprintf(&b, "`%s help %s` explains one of them.", cmd.Name, s.Name)
+				break
+			}
 		}
 	}
 	return Reply{Visibility: Private, Text: strings.TrimRight(b.String(), "\n")}
 }
 
 const dateHelp = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+
+// showHelp is the handler of a command that alone shows its help.
+func showHelp(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	return in.cmd.help(nil), nil
+}
 
 func (s *Service) unknown(name string) Reply {
 	names := make([]string, 0, len(s.commands))
@@ -265,15 +461,6 @@ func (s *Service) committee(ctx context.Context, r Request) (Committee, error) {
 		return Committee{}, errNoCommittee
 	}
 	return c, err
-}
-
-// member is r's sender as a member of c.
-func (s *Service) member(ctx context.Context, c Committee, r Request) (Member, error) {
-	m, err := s.store.Member(ctx, c.ID, r.UserID)
-	if errors.Is(err, ErrNotFound) {
-		return Member{}, notMember(c)
-	}
-	return m, err
 }
 
 // origin is where r was sent from: committee, member and next meeting, in
@@ -312,18 +499,6 @@ func notMember(c Committee) error {
 	return userErr("You are not a member of %s. Ask its officer to add you: `/committee member add @you ORGANISATION`.", Escape(c.Name))
 }
 
-// officer is r's sender as an officer of c; anyone else is refused.
-func (s *Service) officer(ctx context.Context, c Committee, r Request, doing string) (Member, error) {
-	m, err := s.member(ctx, c, r)
-	if err != nil {
-		return Member{}, err
-	}
-	if !m.IsOfficer() {
-		return Member{}, userErr("Only an officer of %s can %s.", Escape(c.Name), doing)
-	}
-	return m, nil
-}
-
 // displayName is the best name the directory knows for userID.
 func (s *Service) displayName(ctx context.Context, userID, fallback string) string {
 	if s.users != nil {
@@ -351,6 +526,14 @@ func joinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// joinOr joins choices: "A, B or C".
+func joinOr(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // mention reads a Slack user mention, "<@U123>" or "<@U123|name>".
@@ -394,7 +577,40 @@ func (s *Service) meetingFor(ctx context.Context, c Committee, d Date, now time.
 	return ms[0], nil
 }
 
-// openForApologies refuses meetings that are cancelled or already under way.
+// takeDate reads a date from the start of in's words, as takeDate does,
+// in the committee's time zone.
+func (in *Input) takeDate() (Date, int, error) {
+	d, n, err := takeDate(in.Args, in.Now, in.Committee.Location())
+	if err != nil {
+		return Date{}, 0, usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	return d, n, nil
+}
+
+// date reads the date that is all a subcommand takes: "[DATE]", the next
+// meeting's when none is given.
+func (in *Input) date() (Date, error) {
+	d, n, err := in.takeDate()
+	if err != nil {
+		return Date{}, err
+	}
+	if n != len(in.Args) {
+		return Date{}, usageErr("`%s` takes only a date.", in.sub.Name)
+	}
+	return d, nil
+}
+
+// meetingOn is the meeting of the date that is all in takes ("/apologies
+// list [DATE]").
+func (s *Service) meetingOn(ctx context.Context, in *Input) (Meeting, error) {
+	d, err := in.date()
+	if err != nil {
+		return Meeting{}, err
+	}
+	return s.meetingFor(ctx, in.Committee, d, in.Now)
+}
+
+// openMeeting refuses meetings that are cancelled or already under way.
 func openMeeting(c Committee, m Meeting, now time.Time) error {
 	loc := c.Location()
 	switch {

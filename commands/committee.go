@@ -11,56 +11,44 @@ func committeeCommand() *Command {
 	return &Command{
 		Name:    "/committee",
 		Summary: "Set up this channel's committee and manage its members.",
-		Usage: []string{
-			"/committee setup NAME",
-			"/committee members",
-			"/committee member add @user ORGANISATION [member|officer|chair]",
-			"/committee member remove @user",
-		},
-		Examples: []string{
-			"/committee setup Safer Sefton Together",
-			"/committee member add @neil SWACA",
-			"/committee member add @graeme Merseyside Police chair",
-		},
-		Saves: "the change",
-		Reads: []string{"members"},
-		Run:   runCommittee,
+		Saves:   "the change",
+		Subs: []Sub{{
+			Name:     "setup",
+			Usage:    []string{"/committee setup NAME"},
+			Summary:  "Make this channel the committee's, with you as its first officer.",
+			Examples: []string{"/committee setup Safer Sefton Together"},
+			Who:      NoCommittee, Run: setupCommittee,
+		}, {
+			Name:    "members",
+			Usage:   []string{"/committee members"},
+			Summary: "The committee's members, with their organisations and roles.",
+			Read:    true, Run: listMembers,
+		}, {
+			Name:    "member add",
+			Usage:   []string{"/committee member add @user ORGANISATION [member|officer|chair]"},
+			Summary: "Add a member, or change their organisation or role.",
+			Examples: []string{
+				"/committee member add @neil SWACA",
+				"/committee member add @graeme Merseyside Police chair",
+			},
+			Who: Officers, Doing: "add members", Run: addMember,
+		}, {
+			Name:    "member remove",
+			Usage:   []string{"/committee member remove @user"},
+			Summary: "Remove a member; the last officer stays.",
+			Who:     Officers, Doing: "remove members", Run: removeMember,
+		}},
 	}
 }
 
 // MaxNameLen bounds committee, member and organisation names.
 const MaxNameLen = 200
 
-func runCommittee(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/committee"]
-	if len(args) == 0 {
-		return Help(cmd), nil
-	}
-	switch strings.ToLower(args[0]) {
-	case "setup":
-		return s.setupCommittee(ctx, r, plain(args[1:]))
-	case "members":
-		return s.listMembers(ctx, r)
-	case "member":
-		if len(args) < 2 {
-			return Reply{}, usageErr(cmd, "Say `add` or `remove`.")
-		}
-		switch strings.ToLower(args[1]) {
-		case "add":
-			return s.addMember(ctx, r, args[2:])
-		case "remove":
-			return s.removeMember(ctx, r, args[2:])
-		}
-		return Reply{}, usageErr(cmd, "I don't know `member %s`.", Escape(args[1]))
-	}
-	return Reply{}, usageErr(cmd, "I don't know `%s`.", Escape(args[0]))
-}
-
-func (s *Service) setupCommittee(ctx context.Context, r Request, name string) (Reply, error) {
-	cmd := s.commands["/committee"]
-	name = strings.TrimSpace(name)
+func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	r := in.Request
+	name := strings.TrimSpace(plain(in.Args))
 	if name == "" {
-		return Reply{}, usageErr(cmd, "Give the committee's name.")
+		return Reply{}, usageErr("Give the committee's name.")
 	}
 	if len(name) > MaxNameLen {
 		return Reply{}, userErr("That name is too long (the limit is %d characters).", MaxNameLen)
@@ -86,11 +74,8 @@ func (s *Service) setupCommittee(ctx context.Context, r Request, name string) (R
 		Escape(c.Name), r.UserID), Refresh: []string{r.UserID}}, nil
 }
 
-func (s *Service) listMembers(ctx context.Context, r Request) (Reply, error) {
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
+func listMembers(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
 	ms, err := s.store.Members(ctx, c.ID)
 	if err != nil {
 		return Reply{}, err
@@ -109,16 +94,9 @@ func (s *Service) listMembers(ctx context.Context, r Request) (Reply, error) {
 	return Reply{Visibility: Private, Text: fmt.Sprintf("*%s* has %d %s:\n%s", Escape(c.Name), len(ms), plural(len(ms), "member", "members"), strings.TrimRight(b.String(), "\n"))}, nil
 }
 
-func (s *Service) addMember(ctx context.Context, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/committee"]
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	if _, err := s.officer(ctx, c, r, "add members"); err != nil {
-		return Reply{}, err
-	}
-	userID, hint, org, role, err := parseMemberAdd(cmd, args)
+func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r := in.Committee, in.Request
+	userID, hint, org, role, err := parseMemberAdd(in.Args)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -140,13 +118,13 @@ func (s *Service) addMember(ctx context.Context, r Request, args []string) (Repl
 }
 
 // parseMemberAdd reads "@user ORGANISATION [member|officer|chair]".
-func parseMemberAdd(cmd *Command, args []string) (userID, hint, org string, role Role, err error) {
+func parseMemberAdd(args []string) (userID, hint, org string, role Role, err error) {
 	if len(args) == 0 {
-		return "", "", "", "", usageErr(cmd, "Mention the person to add.")
+		return "", "", "", "", usageErr("Mention the person to add.")
 	}
 	userID, hint, ok := mention(args[0])
 	if !ok {
-		return "", "", "", "", usageErr(cmd, "%s is not a mention: type @ and pick the person so Slack links their name.", Escape(args[0]))
+		return "", "", "", "", usageErr("%s is not a mention: type @ and pick the person so Slack links their name.", Escape(args[0]))
 	}
 	role = RoleMember
 	rest := args[1:]
@@ -158,7 +136,7 @@ func parseMemberAdd(cmd *Command, args []string) (userID, hint, org string, role
 	}
 	org = plain(rest)
 	if org == "" {
-		return "", "", "", "", usageErr(cmd, "Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
+		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}
 	if len(org) > MaxNameLen {
 		return "", "", "", "", userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
@@ -166,23 +144,16 @@ func parseMemberAdd(cmd *Command, args []string) (userID, hint, org string, role
 	return userID, hint, org, role, nil
 }
 
-func (s *Service) removeMember(ctx context.Context, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/committee"]
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	if _, err := s.officer(ctx, c, r, "remove members"); err != nil {
-		return Reply{}, err
-	}
+func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r, args := in.Committee, in.Request, in.Args
 	if len(args) != 1 {
-		return Reply{}, usageErr(cmd, "Mention the one person to remove.")
+		return Reply{}, usageErr("Mention the one person to remove.")
 	}
 	userID, _, ok := mention(args[0])
 	if !ok {
-		return Reply{}, usageErr(cmd, "%s is not a mention: type @ and pick the person.", Escape(args[0]))
+		return Reply{}, usageErr("%s is not a mention: type @ and pick the person.", Escape(args[0]))
 	}
-	err = s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
+	err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))

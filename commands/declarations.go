@@ -123,21 +123,42 @@ func declareCommand() *Command {
 	return &Command{
 		Name:    "/declare",
 		Summary: "Declare an interest in an agenda item: pecuniary, personal or other.",
-		Usage: []string{
-			"/declare ITEM KIND NATURE",
-			"/declare   (alone: opens a form)",
-			"/declare list [DATE]",
-			"/declare withdraw ITEM",
-			"/declare minutes [DATE]   (officer)",
+		Saves:   "your declaration",
+		Subs: []Sub{{
+			Usage:   []string{"/declare ITEM KIND NATURE"},
+			Summary: "Declare an interest in an item of the next meeting's agenda (or, with a DATE first, that meeting's).",
+			Examples: []string{
+				"/declare 7.5 personal Trustee of SWACA",
+				"/declare 7.7 pecuniary Spouse employed by Sefton CVS",
+				"/declare 4 other Member of the IOM board",
+			},
+			Who: Members, Run: declareCmd,
+		}, {
+			Alone:   true,
+			Usage:   []string{"/declare   (alone: opens a form)"},
+			Summary: "Open a form to declare an interest in an item of the next meeting's agenda.",
+			Read:    true, Who: Members, Run: declareForm,
+		}, {
+			Name:    "list",
+			Usage:   []string{"/declare list [DATE]"},
+			Summary: "The interests declared for the next meeting, or the one on DATE, in agenda order.",
+			Read:    true, Who: Members, Run: listDeclarations,
+		}, {
+			Name:    "withdraw",
+			Usage:   []string{"/declare withdraw ITEM"},
+			Summary: "Withdraw your declarations for an item; the originals stay on record.",
+			Who:     Members, Run: withdrawDeclarationCmd,
+		}, {
+			Name:    "minutes",
+			Usage:   []string{"/declare minutes [DATE]   (officer)"},
+			Summary: "The declarations of interest minute, in the minutes' own words.",
+			Read:    true, Who: Officers, Doing: "draft the minutes", Run: declarationsMinutes,
+		}},
+		Buttons: map[string]Action{
+			"declare.withdraw":     withdrawDeclarationAction,
+			"declare.dispensation": dispensationAction,
 		},
-		Examples: []string{
-			"/declare 7.5 personal Trustee of SWACA",
-			"/declare 7.7 pecuniary Spouse employed by Sefton CVS",
-			"/declare 4 other Member of the IOM board",
-		},
-		Saves: "your declaration",
-		Reads: []string{"list", "minutes", "help"},
-		Run:   runDeclare,
+		Forms: map[string]FormHandler{declareFormID: submitDeclaration},
 	}
 }
 
@@ -152,21 +173,11 @@ type declareArgs struct {
 // parseDeclaration reads the text of "/declare [DATE] ITEM KIND NATURE".
 func parseDeclaration(args []string, now time.Time, loc *time.Location) (declareArgs, error) {
 	var a declareArgs
-	d, n, err := takeDate(args, now, loc)
-	if err != nil {
+	var rest []string
+	var err error
+	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}
-	a.Date = d
-	rest := args[n:]
-	item, n := takeItem(rest)
-	if n == 0 {
-		if len(rest) == 0 {
-			return a, errors.New("start with the agenda item's number, e.g. 7.5")
-		}
-		return a, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
-	}
-	a.Item = item
-	rest = rest[n:]
 	kind, n := takeKind(rest)
 	if n == 0 {
 		return a, errors.New("say what kind of interest it is: pecuniary, personal or other")
@@ -198,36 +209,17 @@ func truncateText(s string, n int) string {
 	return string(r) + "…"
 }
 
-func runDeclare(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/declare"]
-	c, err := s.committee(ctx, r)
+func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := parseDeclaration(in.Args, in.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	m, it, err := s.openItem(ctx, c, a.Date, a.Item, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(args) == 0 {
-		return s.declareForm(ctx, c, r)
-	}
-	switch strings.ToLower(args[0]) {
-	case "list":
-		return s.listDeclarations(ctx, c, r, args[1:])
-	case "withdraw":
-		return s.withdrawDeclarationCmd(ctx, c, r, args[1:])
-	case "minutes":
-		return s.declarationsMinutes(ctx, c, r, args[1:])
-	}
-	me, err := s.member(ctx, c, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	a, err := parseDeclaration(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
-	}
-	m, it, err := s.openItem(ctx, c, a.Date, a.Item, r.Now)
-	if err != nil {
-		return Reply{}, err
-	}
-	return s.declare(ctx, c, me, m, it, a.Kind, a.Nature, false, r)
+	return s.declare(ctx, c, in.Me, m, it, a.Kind, a.Nature, false, in.Request)
 }
 
 // openItem finds item n on the agenda of the meeting d names, refusing
@@ -293,35 +285,28 @@ func withdrawValue(meetingID int64, item string, declarationID int64) string {
 	return strconv.FormatInt(meetingID, 10) + ":" + item + ":" + strconv.FormatInt(declarationID, 10)
 }
 
-func (s *Service) withdrawDeclarationCmd(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/declare"]
-	item, n := takeItem(args)
-	if n == 0 || n != len(args) {
-		return Reply{}, usageErr(cmd, "Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.")
+func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	item, n := takeItem(in.Args)
+	if n == 0 || n != len(in.Args) {
+		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.")
 	}
-	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	m, err := s.meetingFor(ctx, in.Committee, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.withdrawDeclarations(ctx, c, r, m, item, 0)
+	return s.withdrawDeclarations(ctx, in.Committee, m, in.Request, item, 0)
 }
 
-// withdrawDeclarations withdraws r's sender's declarations for item: all of
-// them, or (from a button) only the one numbered only.
-func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Request, m Meeting, item string, only int64) (Reply, error) {
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
-	}
+// withdrawDeclarations withdraws r's sender's declarations for item at
+// meeting m of c, as `/declare withdraw` and the Withdraw buttons do: all
+// of them, or (from a button) only the one numbered only.
+func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeting, r Request, item string, only int64) (Reply, error) {
 	if err := openForDeclarations(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	label := "Item " + item
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	item, label, err := s.itemLabelOn(ctx, m, item)
 	if err != nil {
 		return Reply{}, err
-	}
-	if it, ok := findItem(items, item); ok {
-		item, label = it.Number, itemLabel(it)
 	}
 	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only, r.Now)
 	if err != nil {
@@ -336,53 +321,44 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, r Reque
 	return reply, nil
 }
 
+// withdrawDeclarationAction is a Withdraw button, under a declaration's
+// acknowledgement or on the Home tab: its value names the meeting, the
+// item and the declaration (see withdrawValue).
 func withdrawDeclarationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	parts := strings.Split(value, ":")
-	var id, only int64
-	var err error
-	if len(parts) == 3 {
-		only, err = strconv.ParseInt(parts[2], 10, 64)
-	}
-	if err == nil && (len(parts) == 2 || len(parts) == 3) {
-		id, err = strconv.ParseInt(parts[0], 10, 64)
-	}
-	if len(parts) < 2 || len(parts) > 3 || err != nil || id <= 0 || only < 0 || !isItemNumber(parts[1]) {
+	meeting, item, only, ok := parseWithdrawValue(value)
+	if !ok {
 		return Reply{}, userErr("That button is broken; use `/declare withdraw ITEM`.")
 	}
-	item := parts[1]
-	if r.ChannelID == "" {
-		// Pressed on the Home tab: the button's meeting says which committee.
-		c, _, m, err := s.meetingOfMember(ctx, r, id)
-		if err != nil {
-			return Reply{}, err
+	c, _, m, err := s.meetingOfMember(ctx, r, meeting)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.withdrawDeclarations(ctx, c, m, r, item, only)
+}
+
+// parseWithdrawValue reads a Withdraw button's value: "12:7.5:345", or
+// "12:7.5" from buttons made before a button named its declaration.
+func parseWithdrawValue(value string) (meeting int64, item string, only int64, ok bool) {
+	parts := strings.Split(value, ":")
+	if len(parts) < 2 || len(parts) > 3 || !isItemNumber(parts[1]) {
+		return 0, "", 0, false
+	}
+	meeting, err := strconv.ParseInt(parts[0], 10, 64)
+	if err != nil || meeting <= 0 {
+		return 0, "", 0, false
+	}
+	if len(parts) == 3 {
+		if only, err = strconv.ParseInt(parts[2], 10, 64); err != nil || only < 0 {
+			return 0, "", 0, false
 		}
-		return s.withdrawDeclarations(ctx, c, r, m, item, only)
 	}
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	m, err := s.store.Meeting(ctx, id)
-	if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
-		return Reply{}, userErr("That meeting is not one of %s's.", Escape(c.Name))
-	}
-	if err != nil {
-		return Reply{}, err
-	}
-	return s.withdrawDeclarations(ctx, c, r, m, item, only)
+	return meeting, parts[1], only, true
 }
 
 func dispensationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
 	id, err := strconv.ParseInt(value, 10, 64)
 	if err != nil || id <= 0 {
 		return Reply{}, userErr("That button is broken; declare the interest again.")
-	}
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
 	}
 	d, err := s.store.Declaration(ctx, id)
 	if errors.Is(err, ErrNotFound) {
@@ -391,15 +367,12 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if err != nil {
 		return Reply{}, err
 	}
-	if d.UserID != r.UserID {
-		return Reply{}, userErr("That button belongs to someone else's declaration.")
-	}
-	m, err := s.store.Meeting(ctx, d.MeetingID)
+	c, _, m, err := s.meetingOfMember(ctx, r, d.MeetingID)
 	if err != nil {
 		return Reply{}, err
 	}
-	if m.CommitteeID != c.ID {
-		return Reply{}, userErr("That declaration is not one of %s's.", Escape(c.Name))
+	if d.UserID != r.UserID {
+		return Reply{}, userErr("That button belongs to someone else's declaration.")
 	}
 	if err := openForDeclarations(c, m, r.Now); err != nil {
 		return Reply{}, err
@@ -419,35 +392,25 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	return reply, nil
 }
 
-func (s *Service) listDeclarations(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/declare"]
-	m, err := s.memberMeeting(ctx, c, r, args, cmd, "list")
-	if err != nil {
-		return Reply{}, err
-	}
-	ds, items, err := s.declarationsOf(ctx, m)
+func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, ds, items, err := s.declarationsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()
-	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
-	if len(ds) == 0 {
-		return private("%s\nNo interests have been declared.", head), nil
-	}
-	var b strings.Builder
-	b.WriteString(head)
-	for _, d := range ds {
-		label := labelFor(items, d.Item)
-		fmt.Fprintf(&b, "\n• %s — %s: %s interest — %s (declared %s)", Escape(label), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
-		if d.Kind == InterestPecuniary {
-			if d.Dispensation {
-				b.WriteString(" — holds a dispensation")
-			} else {
-				b.WriteString(" — withdraws for this item")
-			}
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (declared %s)", Escape(labelFor(items, d.Item)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
+		switch {
+		case d.Kind == InterestPecuniary && d.Dispensation:
+			lines[i] += " — holds a dispensation"
+		case d.Kind == InterestPecuniary:
+			lines[i] += " — withdraws for this item"
 		}
 	}
-	return Reply{Visibility: Private, Text: b.String()}, nil
+	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	return listing(head, "No interests have been declared.", lines), nil
 }
 
 func kindWord(k InterestKind) string {
@@ -457,40 +420,23 @@ func kindWord(k InterestKind) string {
 	return string(k)
 }
 
-// meetingForArgs reads "[DATE]" (and nothing else) and finds that meeting.
-// memberMeeting is the meeting args name (by date; the next by default),
-// for r's sender, who must be a member of c.
-func (s *Service) memberMeeting(ctx context.Context, c Committee, r Request, args []string, cmd *Command, sub string) (Meeting, error) {
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Meeting{}, err
-	}
-	return s.meetingForArgs(ctx, c, r, args, cmd, sub)
-}
-
-func (s *Service) meetingForArgs(ctx context.Context, c Committee, r Request, args []string, cmd *Command, sub string) (Meeting, error) {
-	d, n, err := takeDate(args, r.Now, c.Location())
+// declarationsOn finds the meeting of the date that is all in takes, and
+// lists its standing declarations in agenda order, with the agenda's items.
+func (s *Service) declarationsOn(ctx context.Context, in *Input) (Meeting, []Declaration, []AgendaItem, error) {
+	m, err := s.meetingOn(ctx, in)
 	if err != nil {
-		return Meeting{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
+		return Meeting{}, nil, nil, err
 	}
-	if n != len(args) {
-		return Meeting{}, usageErr(cmd, "`%s` takes only a date.", sub)
-	}
-	return s.meetingFor(ctx, c, d, r.Now)
-}
-
-// declarationsOf lists m's standing declarations in agenda order, with
-// the agenda's items.
-func (s *Service) declarationsOf(ctx context.Context, m Meeting) ([]Declaration, []AgendaItem, error) {
 	ds, err := s.store.Declarations(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	sortDeclarations(ds, items)
-	return ds, items, nil
+	return m, ds, items, nil
 }
 
 // sortDeclarations orders ds by their items' places on the agenda, then as
@@ -511,20 +457,12 @@ func sortDeclarations(ds []Declaration, items []AgendaItem) {
 	})
 }
 
-func (s *Service) declarationsMinutes(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/declare"]
-	if _, err := s.officer(ctx, c, r, "draft the minutes"); err != nil {
-		return Reply{}, err
-	}
-	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "minutes")
+func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	m, ds, items, err := s.declarationsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
-	ds, items, err := s.declarationsOf(ctx, m)
-	if err != nil {
-		return Reply{}, err
-	}
-	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s", describeMeeting(m, c.Location()), Escape(DeclarationsParagraph(ds, items))), nil
+	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s", describeMeeting(m, in.Committee.Location()), Escape(DeclarationsParagraph(ds, items))), nil
 }
 
 // NoDeclarations is the minutes' sentence when nobody declared an interest.
@@ -576,16 +514,17 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 // oneLine folds runs of white space (new lines included) into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// declareFormID names the form "/declare" alone opens.
+const declareFormID = "declare"
+
 // declareForm is the form "/declare" alone opens for the next meeting.
-func (s *Service) declareForm(ctx context.Context, c Committee, r Request) (Reply, error) {
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
-	}
-	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+func declareForm(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.meetingFor(ctx, c, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
+	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
@@ -603,7 +542,7 @@ func (s *Service) declareForm(ctx context.Context, c Committee, r Request) (Repl
 		Visibility: Private,
 		Text:       "Opening the form to declare an interest…",
 		Form: &Form{
-			ID: "declare", Title: "Declare an interest", Submit: "Declare",
+			ID: declareFormID, Title: "Declare an interest", Submit: "Declare",
 			Metadata: strconv.FormatInt(m.ID, 10),
 			Fields: []Field{
 				{ID: "item", Label: "Agenda item", Kind: FieldSelect, Options: opts,
@@ -625,22 +564,7 @@ func (s *Service) declareForm(ctx context.Context, c Committee, r Request) (Repl
 
 // submitDeclaration receives the declare form.
 func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
-	meetingID, err := strconv.ParseInt(sub.Metadata, 10, 64)
-	if err != nil || meetingID <= 0 {
-		return Reply{}, nil, userErr("That form is out of date; run `/declare` again.")
-	}
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, nil, err
-	}
-	me, err := s.member(ctx, c, r)
-	if err != nil {
-		return Reply{}, nil, err
-	}
-	m, err := s.store.Meeting(ctx, meetingID)
-	if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
-		return Reply{}, nil, userErr("That form is out of date; run `/declare` again.")
-	}
+	c, me, m, err := s.buttonMeeting(ctx, r, sub.Metadata, "That form is out of date; run `/declare` again.")
 	if err != nil {
 		return Reply{}, nil, err
 	}

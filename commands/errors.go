@@ -27,6 +27,9 @@ var (
 type UserError struct {
 	Msg   string
 	Usage []string
+	// showUsage asks dispatch to fill in Usage with the usage of the
+	// subcommand that failed.
+	showUsage bool
 }
 
 func (e *UserError) Error() string { return e.Msg }
@@ -36,9 +39,15 @@ func userErr(format string, args ...any) error {
 	return &UserError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// usageErr builds a UserError that shows the given command's usage.
-func usageErr(cmd *Command, format string, args ...any) error {
-	return &UserError{Msg: fmt.Sprintf(format, args...), Usage: cmd.Usage}
+// usageErr builds a UserError that shows the right form: the usage of the
+// subcommand being run.
+func usageErr(format string, args ...any) error {
+	return &UserError{Msg: fmt.Sprintf(format, args...), showUsage: true}
+}
+
+// badArgs is usageErr for a parser's error, made a sentence.
+func badArgs(err error) error {
+	return usageErr("%s.", capitalise(err.Error()))
 }
 
 func sprintf(format string, args ...any) string {
@@ -54,11 +63,23 @@ func IsUnavailable(err error) bool {
 	return errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
 
-// FailureReply is the reply for an error that is not the user's: the
-// records could not be reached (nothing was saved, try again), or something
-// unexpected happened, identified by ref so an operator can find it in the
-// logs. what names the record, e.g. "your apology"; empty for reads.
-func FailureReply(err error, what, ref string) Reply {
+// FailureReply is the reply for an error from Run, Act or Submit, which is
+// not the user's: the records could not be reached (nothing was saved, try
+// again), or something unexpected happened, identified by ref so an
+// operator can find it in the logs. It names what was not saved, e.g.
+// "your apology", as the command declares, and nothing for reads.
+func FailureReply(err error, ref string) Reply {
+	what := "your change"
+	var f *failed
+	if errors.As(err, &f) {
+		what = f.saves
+	}
+	return failureReply(err, what, ref)
+}
+
+// failureReply is FailureReply for a failure that did not save what; what
+// is empty for reads.
+func failureReply(err error, what, ref string) Reply {
 	if errors.Is(err, ErrInDoubt) && what != "" {
 		// Never "NOT saved" here: it may have been. Sending again is safe,
 		// since sending the same thing twice changes nothing.

@@ -23,7 +23,7 @@ func TestFailureRepliesSayWhatHappened(t *testing.T) {
 		{"read", fmt.Errorf("x: %w", ErrUnavailable), "", "unavailable right now", "NOT saved"},
 		{"bug", errors.New("boom"), "your apology", "NOT saved (ref 7f3a)", ""},
 	} {
-		got := FailureReply(tc.err, tc.what, "7f3a").Text
+		got := failureReply(tc.err, tc.what, "7f3a").Text
 		if !strings.Contains(got, tc.want) || tc.not != "" && strings.Contains(got, tc.not) {
 			t.Errorf("%s: %q; want %q and not %q", tc.name, got, tc.want, tc.not)
 		}

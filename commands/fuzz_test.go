@@ -146,9 +146,8 @@ func FuzzMemberAdd(f *testing.F) {
 		"neil SWACA", "", "<@U1> Sefton CVS MEMBER", "<@U1> " + strings.Repeat("x", 300)} {
 		f.Add(s)
 	}
-	cmd := committeeCommand()
 	f.Fuzz(func(t *testing.T, text string) {
-		userID, _, org, role, err := parseMemberAdd(cmd, strings.Fields(text))
+		userID, _, org, role, err := parseMemberAdd(strings.Fields(text))
 		if err != nil {
 			var ue *UserError
 			if !errors.As(err, &ue) {

@@ -474,6 +474,16 @@ func (oc *officerCache) put(committeeID int64, ids []string, now time.Time) {
 	oc.m[committeeID] = cachedOfficers{ids: ids, at: now}
 }
 
+// buttonMeeting is meetingOfMember for the meeting a button's value (or a
+// form's metadata) names; broken is the answer when it names none.
+func (s *Service) buttonMeeting(ctx context.Context, r Request, value, broken string) (Committee, Member, Meeting, error) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || id <= 0 {
+		return Committee{}, Member{}, Meeting{}, userErr("%s", broken)
+	}
+	return s.meetingOfMember(ctx, r, id)
+}
+
 // meetingOfMember finds meeting id and its committee, which r's sender must
 // be a member of. Buttons carry the meeting, so that they work wherever
 // they are pressed: in the committee's channel or on the Home tab.
@@ -495,39 +505,4 @@ func (s *Service) meetingOfMember(ctx context.Context, r Request, id int64) (Com
 		}
 	}
 	return Committee{}, Member{}, Meeting{}, userErr("You are not a member of the committee that meets then.")
-}
-
-// sendNextApologyAction is the Home tab's "Send apologies" button: an
-// apology without a reason for the meeting shown (the committee's next).
-func sendNextApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	id, err := strconv.ParseInt(value, 10, 64)
-	if err != nil || id <= 0 {
-		return Reply{}, userErr("That button is broken; use `/apologies` in the committee's channel.")
-	}
-	c, me, m, err := s.meetingOfMember(ctx, r, id)
-	if err != nil {
-		return Reply{}, err
-	}
-	if err := openMeeting(c, m, r.Now); err != nil {
-		return Reply{}, err
-	}
-	loc := c.Location()
-	// Pressing twice, or after sending one with a reason, changes nothing.
-	standing, err := s.store.MemberApologies(ctx, r.UserID, []int64{m.ID})
-	if err != nil {
-		return Reply{}, err
-	}
-	if len(standing) > 0 {
-		return Reply{Visibility: Private, Text: fmt.Sprintf("You had already sent apologies for the meeting of *%s* on %s; nothing changed.", Escape(c.Name), describeMeeting(m, loc)),
-			Refresh: []string{r.UserID}}, nil
-	}
-	if _, err := s.store.SendApology(ctx, Apology{MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation, By: r.UserID, At: r.Now}); err != nil {
-		return Reply{}, err
-	}
-	return Reply{
-		Visibility: Private,
-		Text:       fmt.Sprintf("Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc)),
-		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
-		Refresh:    s.withOfficers(ctx, c, r.Now, r.UserID),
-	}, nil
 }

@@ -2,10 +2,12 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -258,6 +260,24 @@ func takeItem(words []string) (string, int) {
 	return w, used + 1
 }
 
+// takeDateItem reads "[DATE] ITEM" from the start of args, as declarations
+// and reports begin, and returns the words after them.
+func takeDateItem(args []string, now time.Time, loc *time.Location) (Date, string, []string, error) {
+	d, n, err := takeDate(args, now, loc)
+	if err != nil {
+		return Date{}, "", nil, err
+	}
+	rest := args[n:]
+	item, n := takeItem(rest)
+	if n == 0 {
+		if len(rest) == 0 {
+			return Date{}, "", nil, errors.New("start with the agenda item's number, e.g. 7.5")
+		}
+		return Date{}, "", nil, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
+	}
+	return d, item, rest[n:], nil
+}
+
 // isItemNumber accepts agenda numbers as printed: 4, 7.5, 7a.
 func isItemNumber(w string) bool {
 	if len(w) > MaxItemLen {
@@ -323,6 +343,19 @@ func itemLabel(it AgendaItem) string {
 		return "Item " + it.Number
 	}
 	return "Item " + it.Number + " (" + it.Title + ")"
+}
+
+// itemLabelOn is item n of m's agenda as printed and as replies name it
+// ("7.5", "Item 7.5 (SWACA)"); an item no longer on the agenda is "Item n".
+func (s *Service) itemLabelOn(ctx context.Context, m Meeting, n string) (number, label string, err error) {
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return "", "", err
+	}
+	if it, ok := findItem(items, n); ok {
+		return it.Number, itemLabel(it), nil
+	}
+	return n, "Item " + n, nil
 }
 
 // agendaItem finds item n on m's agenda, or says why it cannot be used.

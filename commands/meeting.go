@@ -11,71 +11,61 @@ func meetingCommand() *Command {
 	return &Command{
 		Name:    "/meeting",
 		Summary: "Schedule, list and cancel the committee's meetings.",
-		Usage: []string{
-			"/meeting schedule DATE TIME [VENUE]",
-			"/meeting list",
-			"/meeting cancel DATE",
-			"/meeting reminders DAYS TIME|off",
-		},
-		Examples: []string{
-			"/meeting schedule 2026-12-10 10:00 Remote Meeting",
-			"/meeting schedule 10/12/2026 10.00am Bootle Town Hall",
-			"/meeting cancel 10 December",
-			"/meeting reminders 7,1 09:00",
-			"/meeting reminders off",
-		},
-		Saves: "the change",
-		IsRead: func(args []string) bool {
-			return len(args) == 0 || strings.EqualFold(args[0], "list") || len(args) == 1 && strings.EqualFold(args[0], "reminders")
-		},
-		Run: runMeeting,
+		Saves:   "the change",
+		Subs: []Sub{{
+			Name:    "schedule",
+			Usage:   []string{"/meeting schedule DATE TIME [VENUE]"},
+			Summary: "Schedule a meeting; it starts with the standard agenda items.",
+			Examples: []string{
+				"/meeting schedule 2026-12-10 10:00 Remote Meeting",
+				"/meeting schedule 10/12/2026 10.00am Bootle Town Hall",
+			},
+			Who: Officers, Doing: "schedule meetings", Run: scheduleMeeting,
+		}, {
+			Name:    "list",
+			Usage:   []string{"/meeting list"},
+			Summary: "The meetings to come, with their apologies, and the calendar feed.",
+			Read:    true, Run: listMeetings,
+		}, {
+			Name:     "cancel",
+			Usage:    []string{"/meeting cancel DATE"},
+			Summary:  "Cancel a meeting; a posted agenda is marked cancelled.",
+			Examples: []string{"/meeting cancel 10 December"},
+			Who:      Officers, Doing: "cancel meetings", Run: cancelMeeting,
+		}, {
+			Name: "reminders", Aliases: []string{"reminder"}, Alone: true,
+			Usage:   []string{"/meeting reminders"},
+			Summary: "When reminders go to the channel before each meeting.",
+			Read:    true, Run: showReminders,
+		}, {
+			Name: "reminders", Aliases: []string{"reminder"},
+			Usage:    []string{"/meeting reminders DAYS TIME|off"},
+			Summary:  "Set the days before each meeting, and the time, that reminders go; or turn them off.",
+			Examples: []string{"/meeting reminders 7,1 09:00", "/meeting reminders off"},
+			Who:      Officers, Doing: "change reminders", Run: setReminders,
+		}},
 	}
 }
 
 // MaxVenueLen bounds a venue's length.
 const MaxVenueLen = 200
 
-func runMeeting(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/meeting"]
-	if len(args) == 0 {
-		return Help(cmd), nil
-	}
-	switch strings.ToLower(args[0]) {
-	case "schedule":
-		return s.scheduleMeeting(ctx, r, args[1:])
-	case "list":
-		return s.listMeetings(ctx, r)
-	case "cancel":
-		return s.cancelMeeting(ctx, r, args[1:])
-	case "reminders", "reminder":
-		return s.setReminders(ctx, r, args[1:])
-	}
-	return Reply{}, usageErr(cmd, "I don't know `%s`.", Escape(args[0]))
-}
-
-func (s *Service) scheduleMeeting(ctx context.Context, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/meeting"]
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	if _, err := s.officer(ctx, c, r, "schedule meetings"); err != nil {
-		return Reply{}, err
-	}
+func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r, args := in.Committee, in.Request, in.Args
 	loc := c.Location()
-	d, n, err := takeDate(args, r.Now, loc)
+	d, n, err := in.takeDate()
 	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, err
 	}
 	if n == 0 || d.IsNext() {
-		return Reply{}, usageErr(cmd, "Start with the meeting's date.")
+		return Reply{}, usageErr("Start with the meeting's date.")
 	}
 	clock, k, err := takeClock(args[n:])
 	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	if k == 0 {
-		return Reply{}, usageErr(cmd, "Give the start time after the date, e.g. `10:00` or `2.30pm`.")
+		return Reply{}, usageErr("Give the start time after the date, e.g. `10:00` or `2.30pm`.")
 	}
 	venue := plain(args[n+k:])
 	if len(venue) > MaxVenueLen {
@@ -115,11 +105,8 @@ func (s *Service) scheduleMeeting(ctx context.Context, r Request, args []string)
 		Escape(c.Name), describeMeeting(m, loc)), Refresh: s.everyone(ctx, c)}, nil
 }
 
-func (s *Service) listMeetings(ctx context.Context, r Request) (Reply, error) {
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
+func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r := in.Committee, in.Request
 	loc := c.Location()
 	ms, err := s.store.Meetings(ctx, c.ID, r.Now, r.Now.AddDate(10, 0, 0))
 	if err != nil {
@@ -142,27 +129,16 @@ func (s *Service) listMeetings(ctx context.Context, r Request) (Reply, error) {
 	return private("%s", b.String()), nil
 }
 
-func (s *Service) cancelMeeting(ctx context.Context, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/meeting"]
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
+func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r := in.Committee, in.Request
+	if len(in.Args) == 0 {
+		return Reply{}, usageErr("Say which meeting to cancel by its date.")
 	}
-	if _, err := s.officer(ctx, c, r, "cancel meetings"); err != nil {
+	m, err := s.meetingOn(ctx, in)
+	if err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()
-	d, n, err := takeDate(args, r.Now, loc)
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-	}
-	if n == 0 || n != len(args) {
-		return Reply{}, usageErr(cmd, "Say which meeting to cancel by its date.")
-	}
-	m, err := s.meetingFor(ctx, c, d, r.Now)
-	if err != nil {
-		return Reply{}, err
-	}
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}

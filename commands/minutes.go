@@ -385,78 +385,29 @@ func minutesCommand() *Command {
 	return &Command{
 		Name:    "/minutes",
 		Summary: "Draft the standard opening minutes of a meeting, or import published minutes (officers).",
-		Usage: []string{
-			"/minutes draft [DATE]",
-			"/minutes import",
-		},
-		Examples: []string{
-			"/minutes draft",
-			"/minutes draft 17 March 2022",
-			"/minutes import",
-		},
-		Saves: "the minutes",
-		Reads: []string{"draft"},
-		Run:   runMinutes,
+		Saves:   "the minutes",
+		Subs: []Sub{{
+			Name:     "draft",
+			Usage:    []string{"/minutes draft [DATE]"},
+			Summary:  "Draft the opening minutes — apologies, declarations, the previous minutes — numbered on from the last on record.",
+			Examples: []string{"/minutes draft", "/minutes draft 17 March 2022"},
+			Read:     true, Who: Officers, Doing: "draft minutes", Run: draftMinutes,
+		}, {
+			Name:     "import",
+			Usage:    []string{"/minutes import"},
+			Summary:  "Open a form to paste published minutes into, so that /resolution finds them.",
+			Examples: []string{"/minutes import"},
+			Read:     true, Who: Officers, Doing: "import minutes", Run: openImportMinutesForm,
+		}},
+		Forms: map[string]FormHandler{importMinutesFormID: submitImportMinutes},
 	}
 }
 
-// minutesArgs is a parsed "/minutes SUBCOMMAND [DATE]".
-type minutesArgs struct {
-	Sub  string // "draft" or "import"
-	Date Date
-}
-
-// parseMinutesArgs reads the text of a /minutes command.
-func parseMinutesArgs(args []string, now time.Time, loc *time.Location) (minutesArgs, error) {
-	if len(args) == 0 {
-		return minutesArgs{}, errors.New("say `draft` or `import`")
+func openImportMinutesForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	if len(in.Args) > 0 {
+		return Reply{}, usageErr("`import` opens a form to paste the minutes into; it takes nothing after it.")
 	}
-	a := minutesArgs{Sub: strings.ToLower(args[0])}
-	switch a.Sub {
-	case "draft":
-		d, n, err := takeDate(args[1:], now, loc)
-		if err != nil {
-			return a, err
-		}
-		if n != len(args)-1 {
-			return a, errors.New("`draft` takes only a date")
-		}
-		a.Date = d
-	case "import":
-		if len(args) > 1 {
-			return a, errors.New("`import` opens a form to paste the minutes into; it takes nothing after it")
-		}
-	default:
-		return a, fmt.Errorf("I don't know `%s`", Escape(cutBytes(args[0], 40)))
-	}
-	return a, nil
-}
-
-func runMinutes(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/minutes"]
-	if len(args) == 0 {
-		return Help(cmd), nil
-	}
-	c, err := s.committee(ctx, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	a, err := parseMinutesArgs(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
-	}
-	switch a.Sub {
-	case "import":
-		if _, err := s.officer(ctx, c, r, "import minutes"); err != nil {
-			return Reply{}, err
-		}
-		return Reply{Visibility: Private, Text: "Paste the minutes into the form.", Form: importMinutesForm(r)}, nil
-	default:
-		if _, err := s.officer(ctx, c, r, "draft minutes"); err != nil {
-			return Reply{}, err
-		}
-		return s.draftMinutes(ctx, c, r, a.Date)
-	}
+	return Reply{Visibility: Private, Text: "Paste the minutes into the form.", Form: importMinutesForm(in.Request)}, nil
 }
 
 // importMinutesFormID names the form /minutes import opens.
@@ -485,24 +436,17 @@ func submitImportMinutes(ctx context.Context, s *Service, r Request, sub Submiss
 	if team, channel, ok := strings.Cut(sub.Metadata, "/"); ok && r.ChannelID == "" {
 		r.TeamID, r.ChannelID = team, channel
 	}
-	c, err := s.committee(ctx, r)
+	c, _, err := s.admit(ctx, r, Officers, "import minutes")
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	if _, err := s.officer(ctx, c, r, "import minutes"); err != nil {
-		return Reply{}, nil, err
-	}
-	text := pasted(sub, minutesBoxes)
-	if text == "" {
-		return Reply{}, map[string]string{"text": "Paste the minutes here."}, nil
-	}
-	im, err := s.ImportMinutes(ctx, c, text, r.UserID)
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return Reply{}, map[string]string{"text": ue.Msg}, nil
-	}
-	if err != nil {
-		return Reply{}, nil, err
+	var im MinutesImport
+	fieldErrs, err := importPasted(sub, minutesBoxes, "Paste the minutes here.", func(text string) (err error) {
+		im, err = s.ImportMinutes(ctx, c, text, r.UserID)
+		return err
+	})
+	if fieldErrs != nil || err != nil {
+		return Reply{}, fieldErrs, err
 	}
 	reply := Reply{Visibility: Private, Text: MinutesImportSummary(im)}
 	if len(im.Read.Warnings) > 0 {
@@ -522,11 +466,16 @@ const (
 	previousTitle     = "MINUTES OF PREVIOUS MEETING"
 )
 
-// draftMinutes writes the standard opening minutes of the meeting on d.
-func (s *Service) draftMinutes(ctx context.Context, c Committee, r Request, d Date) (Reply, error) {
+// draftMinutes writes the standard opening minutes of the meeting on the
+// date given: by default the next, or one that started in the last 12 hours.
+func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r := in.Committee, in.Request
 	loc := c.Location()
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
 	var m Meeting
-	var err error
 	if d.IsNext() {
 		m, err = s.store.NextMeeting(ctx, c.ID, r.Now.Add(-12*time.Hour))
 		if errors.Is(err, ErrNotFound) {

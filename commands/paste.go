@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 )
@@ -45,4 +46,20 @@ func pasted(sub Submission, boxes int) string {
 		b.WriteString(v[0])
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// importPasted runs imp on the document pasted into a form's boxes. A
+// mistake (nothing pasted, or text imp cannot import) comes back as a
+// field error against the first box, so the form stays open.
+func importPasted(sub Submission, boxes int, empty string, imp func(text string) error) (map[string]string, error) {
+	text := pasted(sub, boxes)
+	if text == "" {
+		return map[string]string{"text": empty}, nil
+	}
+	err := imp(text)
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return map[string]string{"text": ue.Msg}, nil
+	}
+	return nil, err
 }

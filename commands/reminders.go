@@ -136,22 +136,17 @@ func describeReminders(c Committee) string {
 	return fmt.Sprintf("Reminders for *%s* go to the channel %s each meeting, at %s (%s time).", Escape(c.Name), joinAnd(parts), c.ReminderTime, c.Location())
 }
 
+// showReminders serves "/meeting reminders".
+func showReminders(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	return private("%s", describeReminders(in.Committee)), nil
+}
+
 // setReminders serves "/meeting reminders DAYS [TIME]|off".
-func (s *Service) setReminders(ctx context.Context, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/meeting"]
-	c, err := s.committee(ctx, r)
+func setReminders(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, r := in.Committee, in.Request
+	rs, err := parseReminders(in.Args)
 	if err != nil {
-		return Reply{}, err
-	}
-	if len(args) == 0 {
-		return private("%s", describeReminders(c)), nil
-	}
-	if _, err := s.officer(ctx, c, r, "change reminders"); err != nil {
-		return Reply{}, err
-	}
-	rs, err := parseReminders(args)
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	at := reminderClock(c)
 	if rs.HasTime {

@@ -110,3 +110,12 @@ var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 func private(format string, args ...any) Reply {
 	return Reply{Visibility: Private, Text: sprintf(format, args...)}
 }
+
+// listing is a private reply that lists: head, then the lines one a line,
+// or none when there are no lines.
+func listing(head, none string, lines []string) Reply {
+	if len(lines) == 0 {
+		return private("%s\n%s", head, none)
+	}
+	return private("%s\n%s", head, strings.Join(lines, "\n"))
+}

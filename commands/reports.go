@@ -122,20 +122,32 @@ func reportCommand() *Command {
 	return &Command{
 		Name:    "/report",
 		Summary: "Attach a link to your written report for an agenda item.",
-		Usage: []string{
-			"/report ITEM URL [TITLE]",
-			"/report list [DATE]",
-			"/report missing [DATE]   (officer)",
-			"/report remove ITEM",
-		},
-		Examples: []string{
-			"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG",
-			"/report list",
-			"/report remove 7.5",
-		},
-		Saves: "your report link",
-		Reads: []string{"list", "missing", "help"},
-		Run:   runReport,
+		Saves:   "your report link",
+		Subs: []Sub{{
+			Alone: true, Read: true, Who: NoCommittee, Run: showHelp,
+		}, {
+			Usage:    []string{"/report ITEM URL [TITLE]"},
+			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it.",
+			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"},
+			Who:      Members, Run: submitReport,
+		}, {
+			Name:     "list",
+			Usage:    []string{"/report list [DATE]"},
+			Summary:  "The report links attached for the next meeting, or the one on DATE.",
+			Examples: []string{"/report list"},
+			Read:     true, Who: Members, Run: listReports,
+		}, {
+			Name:    "missing",
+			Usage:   []string{"/report missing [DATE]   (officer)"},
+			Summary: "The items with a presenter and no report yet.",
+			Read:    true, Who: Officers, Doing: "see which reports are missing", Run: missingReports,
+		}, {
+			Name:     "remove",
+			Usage:    []string{"/report remove ITEM"},
+			Summary:  "Remove your report link for an item; the history keeps it.",
+			Examples: []string{"/report remove 7.5"},
+			Who:      Members, Run: removeReport,
+		}},
 	}
 }
 
@@ -150,21 +162,11 @@ type reportArgs struct {
 // parseReport reads the text of "/report [DATE] ITEM URL [TITLE]".
 func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, error) {
 	var a reportArgs
-	d, n, err := takeDate(args, now, loc)
-	if err != nil {
+	var rest []string
+	var err error
+	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}
-	a.Date = d
-	rest := args[n:]
-	item, n := takeItem(rest)
-	if n == 0 {
-		if len(rest) == 0 {
-			return a, errors.New("start with the agenda item's number, e.g. 7.5")
-		}
-		return a, fmt.Errorf("%q is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a", truncateText(rest[0], 40))
-	}
-	a.Item = item
-	rest = rest[n:]
 	if len(rest) == 0 {
 		return a, errors.New("give the report's web address after the item number")
 	}
@@ -183,37 +185,18 @@ func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, 
 	return a, nil
 }
 
-func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	if len(args) == 0 {
-		return Help(cmd), nil
-	}
-	c, err := s.committee(ctx, r)
+func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := parseReport(in.Args, in.Now, c.Location())
 	if err != nil {
-		return Reply{}, err
+		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	switch strings.ToLower(args[0]) {
-	case "list":
-		return s.listReports(ctx, c, r, args[1:])
-	case "missing":
-		return s.missingReports(ctx, c, r, args[1:])
-	case "remove":
-		return s.removeReport(ctx, c, r, args[1:])
-	}
-	me, err := s.member(ctx, c, r)
-	if err != nil {
-		return Reply{}, err
-	}
-	a, err := parseReport(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(Escape(err.Error())))
-	}
-	m, it, err := s.openItem(ctx, c, a.Date, a.Item, r.Now)
+	m, it, err := s.openItem(ctx, c, a.Date, a.Item, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
 	outcome, err := s.store.SubmitReport(ctx, ReportLink{
-		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name, URL: a.URL, Title: a.Title, At: r.Now, By: r.UserID,
+		MeetingID: m.ID, Item: it.Number, UserID: in.UserID, Name: in.Me.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
 	})
 	if err != nil {
 		return Reply{}, err
@@ -230,37 +213,30 @@ func runReport(ctx context.Context, s *Service, r Request, args []string) (Reply
 	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
 	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
-		reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
+		reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 	}
 	reply.Text = b.String()
 	return reply, nil
 }
 
-func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	if _, err := s.member(ctx, c, r); err != nil {
-		return Reply{}, err
+func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	item, n := takeItem(in.Args)
+	if n == 0 || n != len(in.Args) {
+		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`.")
 	}
-	item, n := takeItem(args)
-	if n == 0 || n != len(args) {
-		return Reply{}, usageErr(cmd, "Say which item's report to remove, e.g. `/report remove 7.5`.")
-	}
-	m, err := s.meetingFor(ctx, c, Date{}, r.Now)
+	m, err := s.meetingFor(ctx, c, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
+	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
-	label := "Item " + item
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	item, label, err := s.itemLabelOn(ctx, m, item)
 	if err != nil {
 		return Reply{}, err
 	}
-	if it, ok := findItem(items, item); ok {
-		item, label = it.Number, itemLabel(it)
-	}
-	err = s.store.RemoveReport(ctx, m.ID, item, r.UserID, r.UserID, r.Now)
+	err = s.store.RemoveReport(ctx, m.ID, item, in.UserID, in.UserID, in.Now)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}
@@ -268,44 +244,39 @@ func (s *Service) removeReport(ctx context.Context, c Committee, r Request, args
 		return Reply{}, err
 	}
 	reply := private("Your report for %s is removed (the history keeps a record of it).", Escape(label))
-	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
+	reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 	return reply, nil
 }
 
-func (s *Service) listReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	m, err := s.memberMeeting(ctx, c, r, args, cmd, "list")
-	if err != nil {
-		return Reply{}, err
-	}
-	links, items, err := s.reportsOf(ctx, m)
+func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, links, items, err := s.reportsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()
+	lines := make([]string, len(links))
+	for i, l := range links {
+		lines[i] = fmt.Sprintf("• %s: %s — %s, %s", Escape(labelFor(items, l.Item)), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
+	}
 	head := fmt.Sprintf("*Reports* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
-	if len(links) == 0 {
-		return private("%s\nNo reports have been attached yet.", head), nil
-	}
-	var b strings.Builder
-	b.WriteString(head)
-	for _, l := range links {
-		label := labelFor(items, l.Item)
-		fmt.Fprintf(&b, "\n• %s: %s — %s, %s", Escape(label), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
-	}
-	return Reply{Visibility: Private, Text: b.String()}, nil
+	return listing(head, "No reports have been attached yet.", lines), nil
 }
 
-// reportsOf lists m's standing report links in agenda order, with the
-// agenda's items.
-func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []AgendaItem, error) {
+// reportsOn finds the meeting of the date that is all in takes, and lists
+// its standing report links in agenda order, with the agenda's items.
+func (s *Service) reportsOn(ctx context.Context, in *Input) (Meeting, []ReportLink, []AgendaItem, error) {
+	m, err := s.meetingOn(ctx, in)
+	if err != nil {
+		return Meeting{}, nil, nil, err
+	}
 	links, err := s.store.ReportLinks(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return nil, nil, err
+		return Meeting{}, nil, nil, err
 	}
 	pos := func(n string) int {
 		if it, ok := findItem(items, n); ok {
@@ -314,19 +285,12 @@ func (s *Service) reportsOf(ctx context.Context, m Meeting) ([]ReportLink, []Age
 		return 1 << 30
 	}
 	sort.SliceStable(links, func(i, j int) bool { return pos(links[i].Item) < pos(links[j].Item) })
-	return links, items, nil
+	return m, links, items, nil
 }
 
-func (s *Service) missingReports(ctx context.Context, c Committee, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/report"]
-	if _, err := s.officer(ctx, c, r, "see which reports are missing"); err != nil {
-		return Reply{}, err
-	}
-	m, err := s.meetingForArgs(ctx, c, r, args, cmd, "missing")
-	if err != nil {
-		return Reply{}, err
-	}
-	links, items, err := s.reportsOf(ctx, m)
+func missingReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, links, items, err := s.reportsOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -14,18 +14,27 @@ func resolutionCommand() *Command {
 	return &Command{
 		Name:    "/resolution",
 		Summary: "Find what the committee resolved, by minute number or by words, and share it in the channel.",
-		Usage: []string{
-			"/resolution NUMBER",
-			"/resolution DATE NUMBER",
-			"/resolution WORDS…",
+		Subs: []Sub{{
+			Alone: true, Read: true, Who: NoCommittee, Run: showHelp,
+		}, {
+			Usage: []string{
+				"/resolution NUMBER",
+				"/resolution DATE NUMBER",
+				"/resolution WORDS…",
+			},
+			Summary: "Show a minute by its number (the latest so numbered, or that day's), or the minutes that best match the words.",
+			Examples: []string{
+				"/resolution 28",
+				"/resolution 2021-12-09 28",
+				"/resolution rename partnership",
+				`/resolution "alternative provision"`,
+			},
+			Read: true, Run: findResolution,
+		}},
+		Buttons: map[string]Action{
+			"resolution.share": shareResolutionAction,
+			"resolution.show":  showMinuteAction,
 		},
-		Examples: []string{
-			"/resolution 28",
-			"/resolution 2021-12-09 28",
-			"/resolution rename partnership",
-			`/resolution "alternative provision"`,
-		},
-		Run: runResolution,
 	}
 }
 
@@ -124,18 +133,11 @@ func minuteNumber(w string) (string, bool) {
 	return w, true
 }
 
-func runResolution(ctx context.Context, s *Service, r Request, args []string) (Reply, error) {
-	cmd := s.commands["/resolution"]
-	if len(args) == 0 {
-		return Help(cmd), nil
-	}
-	c, err := s.committee(ctx, r)
+func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	q, err := parseResolutionQuery(in.Args, in.Now, c.Location())
 	if err != nil {
-		return Reply{}, err
-	}
-	q, err := parseResolutionQuery(args, r.Now, c.Location())
-	if err != nil {
-		return Reply{}, usageErr(cmd, "%s.", capitalise(err.Error()))
+		return Reply{}, badArgs(err)
 	}
 	switch {
 	case q.Number != "":
@@ -163,13 +165,10 @@ func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQ
 			Escape(q.Number), where, Escape(c.Name)), nil
 	}
 	m := ms[0]
-	reply := Reply{Visibility: Private}
-	reply.Text = fmt.Sprintf("*%s* — minute %s of the meeting on %s", Escape(c.Name), Escape(m.Number), m.HeldOn)
+	reply := minuteReply(c, m)
 	if len(ms) > 1 {
 		reply.Text += fmt.Sprintf(", the latest; earlier minutes numbered %s are below", Escape(m.Number))
 	}
-	reply.Sections = []Section{minuteSection(m, false)}
-	reply.Buttons = []Button{shareButton(m)}
 	for _, o := range ms[1:min(len(ms), maxOthers+1)] {
 		reply.Buttons = append(reply.Buttons, Button{
 			Label:  fmt.Sprintf("Minute %s of %s", o.Number, o.HeldOn.Start(time.UTC).Format("2 Jan 2006")),
@@ -361,10 +360,15 @@ func showMinuteAction(ctx context.Context, s *Service, r Request, value string) 
 	if err != nil {
 		return Reply{}, err
 	}
+	return minuteReply(c, m), nil
+}
+
+// minuteReply shows minute m of c, with a button to share it.
+func minuteReply(c Committee, m Minute) Reply {
 	return Reply{
 		Visibility: Private,
 		Text:       fmt.Sprintf("*%s* — minute %s of the meeting on %s", Escape(c.Name), Escape(m.Number), m.HeldOn),
 		Sections:   []Section{minuteSection(m, false)},
 		Buttons:    []Button{shareButton(m)},
-	}, nil
+	}
 }

@@ -60,43 +60,6 @@ func TestParseResolutionQuery(t *testing.T) {
 	}
 }
 
-func TestParseMinutesArgs(t *testing.T) {
-	cases := []struct {
-		text string
-		want minutesArgs
-		err  string
-	}{
-		{text: "draft", want: minutesArgs{Sub: "draft"}},
-		{text: "DRAFT next", want: minutesArgs{Sub: "draft"}},
-		{text: "draft 17 March 2022", want: minutesArgs{Sub: "draft", Date: Date{2022, time.March, 17}}},
-		{text: "draft 17/03/2022", want: minutesArgs{Sub: "draft", Date: Date{2022, time.March, 17}}},
-		{text: "import", want: minutesArgs{Sub: "import"}},
-		{text: "", err: "say `draft` or `import`"},
-		{text: "draft tomorrow please", err: "takes only a date"},
-		{text: "draft 30/02/2022", err: "there is no 30 February"},
-		{text: "import now", err: "takes nothing after it"},
-		{text: "publish", err: "I don't know `publish`"},
-		{text: "<!channel>", err: "I don't know `&lt;!channel&gt;`"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.text, func(t *testing.T) {
-			got, err := parseMinutesArgs(strings.Fields(tc.text), resolutionNow, london)
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("err = %v, want one saying %q", err, tc.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(got, tc.want); diff != "" {
-				t.Errorf("(-got +want):\n%s", diff)
-			}
-		})
-	}
-}
-
 func TestHighlightCannotBeSpoofed(t *testing.T) {
 	cases := []struct {
 		marked string
@@ -166,30 +129,6 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		}
 		if len(q.Words) > maxSearchLen {
 			t.Fatalf("%q: words %q too long", text, q.Words)
-		}
-	})
-}
-
-func FuzzParseMinutesArgs(f *testing.F) {
-	for _, s := range []string{"draft", "draft 17 March 2022", "import", "draft next", "publish", "draft 30/02/2022", "DRAFT Thursday 17th March"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > MaxTextLen {
-			return
-		}
-		a, err := parseMinutesArgs(strings.Fields(text), resolutionNow, london)
-		if err != nil {
-			if strings.ContainsAny(err.Error(), "<>") {
-				t.Fatalf("%q: error %q shows user text unescaped", text, err)
-			}
-			return
-		}
-		if a.Sub != "draft" && a.Sub != "import" {
-			t.Fatalf("%q: subcommand %q accepted", text, a.Sub)
-		}
-		if a.Sub == "import" && !a.Date.IsNext() {
-			t.Fatalf("%q: import with a date", text)
 		}
 	})
 }

@@ -164,7 +164,7 @@ func (c *Console) run(ctx context.Context, req commands.Request, fn func(context
 	_, _ = rand.Read(b[:])
 	ref := hex.EncodeToString(b[:])
 	c.Log.Error("command failed", "ref", ref, "command", req.Command, "user", req.UserID, "err", err)
-	return c.Service.Failure(req, err, ref)
+	return commands.FailureReply(err, ref)
 }
 
 // show prints a reply as plain text.
