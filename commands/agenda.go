@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
 func agendaCommand() *Command {
@@ -258,17 +257,17 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 // nextOpenMeeting is the meeting whose agenda, declarations or reports
 // are being changed: the next one, still open.
-func (s *Service) nextOpenMeeting(ctx context.Context, c Committee, now time.Time) (Meeting, error) {
-	m, err := s.meetingFor(ctx, c, Date{}, now)
+func (s *Service) nextOpenMeeting(ctx context.Context, in *Input) (Meeting, error) {
+	m, err := s.meetingOf(ctx, in, Date{})
 	if err != nil {
 		return Meeting{}, err
 	}
-	return m, openMeeting(c, m, now)
+	return m, openMeeting(in.Committee, m, in.Now)
 }
 
 func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.nextOpenMeeting(ctx, c, in.Now)
+	m, err := s.nextOpenMeeting(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -334,7 +333,7 @@ func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, stri
 
 func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.nextOpenMeeting(ctx, c, in.Now)
+	m, err := s.nextOpenMeeting(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -358,7 +357,7 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 
 func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.nextOpenMeeting(ctx, c, in.Now)
+	m, err := s.nextOpenMeeting(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -21,7 +22,7 @@ func apologiesCommand() *Command {
 				"/apologies Unwell",
 				"/apologies 10/12/2026 Attending court sub @graeme",
 			},
-			Who: Members, Run: sendApologyCmd,
+			Who: Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
 			Name:     "withdraw",
 			Usage:    []string{"/apologies withdraw [DATE]"},
@@ -54,9 +55,9 @@ type apologyArgs struct {
 }
 
 // parseApology reads the text of "/apologies [DATE] [REASON] [sub @someone]".
-func parseApology(args []string, r Request, c Committee) (apologyArgs, error) {
+func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs, error) {
 	var a apologyArgs
-	d, n, err := takeDate(args, r.Now, c.Location())
+	d, n, err := takeDate(args, now, loc)
 	if err != nil {
 		return a, err
 	}
@@ -107,12 +108,58 @@ func looksLikeName(words []string) bool {
 	return true
 }
 
+// sendApologyCmd is `/apologies [DATE] [REASON] [sub @someone]`. An
+// apology for the next meeting, nearly every one, is one statement that
+// also finds the committee, checks that the sender is a member and picks
+// the meeting (SendApologyFrom): one round trip to the records. One for a
+// DATE needs the committee's time zone to read the date, and a mistake
+// must be reported after "you are not a member", as for every command:
+// those go the long way, through sendApologyOn.
 func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	a, err := parseApology(in.Args, in.Request, in.Committee)
+	// Whether the text starts with a date does not depend on the time
+	// zone; only which day a relative one names does.
+	a, err := parseApology(in.Args, in.Now, time.UTC)
+	if err != nil || !a.Date.IsNext() || a.SubstituteID == in.UserID {
+		return s.sendApologyOn(ctx, in)
+	}
+	if a.SubstituteID != "" {
+		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
+	}
+	o, outcome, err := s.store.SendApologyFrom(ctx, ApologyRequest{
+		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
+		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName,
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return Reply{}, errNoCommittee
+	case err != nil:
+		return Reply{}, err
+	case o.Member == nil:
+		return Reply{}, notMember(o.Committee)
+	case o.Next == nil:
+		return Reply{}, noMeeting(o.Committee)
+	case outcome == "":
+		// The next meeting is scheduled and to come by definition; say
+		// what the statement would not write rather than guess.
+		if err := openMeeting(o.Committee, *o.Next, in.Now); err != nil {
+			return Reply{}, err
+		}
+		return Reply{}, errors.New("apology not written for an open meeting")
+	}
+	return s.apologyReply(ctx, o.Committee, *o.Next, in.Request, a, outcome), nil
+}
+
+// sendApologyOn is sendApologyCmd the long way: the sender admitted as
+// dispatch admits them, the date read in the committee's time zone.
+func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
+	if err := s.admitInput(ctx, in); err != nil {
+		return Reply{}, err
+	}
+	a, err := parseApology(in.Args, in.Now, in.Committee.Location())
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	m, err := s.meetingFor(ctx, in.Committee, a.Date, in.Now)
+	m, err := s.meetingOf(ctx, in, a.Date)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -155,6 +202,11 @@ func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Mee
 			return Reply{}, err
 		}
 	}
+	return s.apologyReply(ctx, c, m, r, a, outcome), nil
+}
+
+// apologyReply says what sending apologies a for meeting m of c did.
+func (s *Service) apologyReply(ctx context.Context, c Committee, m Meeting, r Request, a apologyArgs, outcome ApologyOutcome) Reply {
 	loc := c.Location()
 	var b strings.Builder
 	switch outcome {
@@ -186,7 +238,7 @@ func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Mee
 		Text:       b.String(),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
 		Refresh:    refresh,
-	}, nil
+	}
 }
 
 func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -64,7 +64,11 @@ type Sub struct {
 	Who Access
 	// Doing finishes "Only an officer of … can" when Who is Officers.
 	Doing string
-	Run   Handler
+	// SelfAdmit: dispatch leaves finding the committee and checking Who
+	// to the handler, which does both in the statement that writes (the
+	// busiest write, `/apologies`), or calls admitInput.
+	SelfAdmit bool
+	Run       Handler
 }
 
 // Access says who may use a subcommand.
@@ -89,8 +93,11 @@ type Input struct {
 	Args      []string  // the words after the subcommand's name
 	Committee Committee // the channel's (unless the Sub needs none)
 	Me        Member    // the sender, when the Sub is for Members or Officers
-	cmd       *Command
-	sub       *Sub
+	// Next is the committee's next scheduled meeting, read with the
+	// committee (nil when none is scheduled); see meetingOf.
+	Next *Meeting
+	cmd  *Command
+	sub  *Sub
 }
 
 // Action is what a button press runs.
@@ -189,9 +196,8 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 		return cmd.help(sub), nil
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
-	if sub.Who != NoCommittee {
-		in.Committee, in.Me, err = s.admit(ctx, r, sub.Who, sub.Doing)
-		if err != nil {
+	if sub.Who != NoCommittee && !sub.SelfAdmit {
+		if err := s.admitInput(ctx, in); err != nil {
 			return settle(cmd, sub, Reply{}, err)
 		}
 	}
@@ -289,20 +295,43 @@ func isHelp(w string) bool { return strings.EqualFold(w, "help") || w == "?" }
 // admit finds the committee of r's channel and r's sender in it, who must
 // be a member or an officer when who says so.
 func (s *Service) admit(ctx context.Context, r Request, who Access, doing string) (Committee, Member, error) {
-	if who == Anyone {
-		c, err := s.committee(ctx, r)
-		return c, Member{}, err
+	o, err := s.admitOrigin(ctx, r, who, doing)
+	if err != nil || o.Member == nil {
+		return o.Committee, Member{}, err
 	}
-	c, me, err := s.committeeMember(ctx, r)
+	return o.Committee, *o.Member, nil
+}
+
+// admitInput admits in's sender to its subcommand (see admit), filling in
+// the committee, the sender and the next meeting.
+func (s *Service) admitInput(ctx context.Context, in *Input) error {
+	o, err := s.admitOrigin(ctx, in.Request, in.sub.Who, in.sub.Doing)
+	if err != nil {
+		return err
+	}
+	in.Committee, in.Next = o.Committee, o.Next
+	if o.Member != nil {
+		in.Me = *o.Member
+	}
+	return nil
+}
+
+// admitOrigin is admit, keeping what the one read found: the committee,
+// the sender's membership (nil for Anyone who is not a member) and the
+// next meeting.
+func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing string) (Origin, error) {
+	o, err := s.origin(ctx, r)
 	switch {
 	case err != nil:
-		return Committee{}, Member{}, err
-	case me == nil:
-		return Committee{}, Member{}, notMember(c)
-	case who == Officers && !me.IsOfficer():
-		return Committee{}, Member{}, userErr("Only an officer of %s can %s.", Escape(c.Name), doing)
+		return Origin{}, err
+	case who == Anyone:
+		return o, nil
+	case o.Member == nil:
+		return Origin{}, notMember(o.Committee)
+	case who == Officers && !o.Member.IsOfficer():
+		return Origin{}, userErr("Only an officer of %s can %s.", Escape(o.Committee.Name), doing)
 	}
-	return c, *me, nil
+	return o, nil
 }
 
 // Act runs the named button's action.
@@ -454,15 +483,6 @@ func (s *Service) unknown(name string) Reply {
 	return private("I don't know the command %s. I know %s; each answers `help`.", Escape(name), joinAnd(names))
 }
 
-// committee is the committee whose channel r came from.
-func (s *Service) committee(ctx context.Context, r Request) (Committee, error) {
-	c, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID)
-	if errors.Is(err, ErrNotFound) {
-		return Committee{}, errNoCommittee
-	}
-	return c, err
-}
-
 // origin is where r was sent from: committee, member and next meeting, in
 // one read. A channel with no committee is refused.
 func (s *Service) origin(ctx context.Context, r Request) (Origin, error) {
@@ -473,24 +493,18 @@ func (s *Service) origin(ctx context.Context, r Request) (Origin, error) {
 	return o, err
 }
 
-// meetingOf is meetingFor, taking the next meeting from o when d asks for
-// it rather than reading it again.
-func (s *Service) meetingOf(ctx context.Context, o Origin, d Date, now time.Time) (Meeting, error) {
-	if d.IsNext() && o.Next != nil {
-		return *o.Next, nil
-	}
-	return s.meetingFor(ctx, o.Committee, d, now)
+// noMeeting says that c has no meeting scheduled.
+func noMeeting(c Committee) error {
+	return userErr("No meeting of %s is scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.", Escape(c.Name))
 }
 
-// committeeMember is committee and member at once, for the busiest
-// commands: one query instead of two. The member is nil when r's sender is
-// not one.
-func (s *Service) committeeMember(ctx context.Context, r Request) (Committee, *Member, error) {
-	c, m, err := s.store.CommitteeMember(ctx, r.TeamID, r.ChannelID, r.UserID)
-	if errors.Is(err, ErrNotFound) {
-		return Committee{}, nil, errNoCommittee
+// meetingOf is meetingFor for a subcommand, taking the next meeting from
+// what dispatch read rather than reading it again.
+func (s *Service) meetingOf(ctx context.Context, in *Input, d Date) (Meeting, error) {
+	if d.IsNext() && in.Next != nil {
+		return *in.Next, nil
 	}
-	return c, m, err
+	return s.meetingFor(ctx, in.Committee, d, in.Now)
 }
 
 var errNoCommittee = &UserError{Msg: "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`."}
@@ -556,7 +570,7 @@ func (s *Service) meetingFor(ctx context.Context, c Committee, d Date, now time.
 	if d.IsNext() {
 		m, err := s.store.NextMeeting(ctx, c.ID, now)
 		if errors.Is(err, ErrNotFound) {
-			return Meeting{}, userErr("No meeting of %s is scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.", Escape(c.Name))
+			return Meeting{}, noMeeting(c)
 		}
 		return m, err
 	}
@@ -607,7 +621,7 @@ func (s *Service) meetingOn(ctx context.Context, in *Input) (Meeting, error) {
 	if err != nil {
 		return Meeting{}, err
 	}
-	return s.meetingFor(ctx, in.Committee, d, in.Now)
+	return s.meetingOf(ctx, in, d)
 }
 
 // openMeeting refuses meetings that are cancelled or already under way.

@@ -113,7 +113,7 @@ func TestParseApology(t *testing.T) {
 		{"Unwell sub", apologyArgs{Reason: "Unwell sub"}},
 	}
 	for _, tc := range cases {
-		got, err := parseApology(strings.Fields(tc.in), Request{Now: now}, c)
+		got, err := parseApology(strings.Fields(tc.in), now, c.Location())
 		if err != nil || got != tc.want {
 			t.Errorf("parseApology(%q) = %+v, %v; want %+v", tc.in, got, err, tc.want)
 		}

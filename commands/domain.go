@@ -131,6 +131,18 @@ type Apology struct {
 	At time.Time
 }
 
+// ApologyRequest is an apology sent from a committee's channel, for
+// ApologyStore.SendApologyFrom: the sender's name and organisation are
+// their membership's.
+type ApologyRequest struct {
+	TeamID, ChannelID, UserID string
+	MeetingID                 int64 // 0: the committee's next meeting
+	Reason                    string
+	SubstituteID              string
+	SubstituteName            string
+	At                        time.Time // when it was sent: the meeting must start after it
+}
+
 // ApologyOutcome says what sending an apology changed.
 type ApologyOutcome string
 

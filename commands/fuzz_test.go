@@ -103,7 +103,7 @@ func FuzzParseApology(f *testing.F) {
 	c := Committee{TimeZone: DefaultTimeZone}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
 		r := Request{Command: "/apologies", Text: text, Now: fuzzNow(nowN)}
-		a, err := parseApology(strings.Fields(text), r, c)
+		a, err := parseApology(strings.Fields(text), r.Now, c.Location())
 		if err != nil {
 			return
 		}

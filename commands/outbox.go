@@ -15,6 +15,10 @@ const (
 	OutboxPost   OutboxKind = "post"   // a new channel message
 	OutboxUpdate OutboxKind = "update" // edit the message posted under MessageKey
 	OutboxDM     OutboxKind = "dm"     // a direct message to UserID
+	// OutboxHome publishes UserID's Home tab in TeamID again, built from
+	// the records when it is sent: the writes that change what a Home
+	// shows queue one in their own transaction.
+	OutboxHome OutboxKind = "home"
 )
 
 // OutboxMessage is a message waiting to go to Slack. Commands never talk to
@@ -25,7 +29,8 @@ type OutboxMessage struct {
 	CommitteeID int64
 	Kind        OutboxKind
 	ChannelID   string // for posts and updates
-	UserID      string // for direct messages
+	UserID      string // for direct messages and Homes
+	TeamID      string // for Homes
 	// MessageKey names a channel message that later updates edit in place,
 	// e.g. "agenda:42".
 	MessageKey string

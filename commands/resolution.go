@@ -299,7 +299,7 @@ func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Commi
 	if err != nil || id <= 0 {
 		return Committee{}, Minute{}, userErr("That button is broken; look the minute up again with `/resolution`.")
 	}
-	c, err := s.committee(ctx, r)
+	c, _, err := s.admit(ctx, r, Anyone, "")
 	if err != nil {
 		return Committee{}, Minute{}, err
 	}

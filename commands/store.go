@@ -29,9 +29,6 @@ type CommitteeStore interface {
 	CreateCommittee(ctx context.Context, c Committee, officer Member) (Committee, error)
 	CommitteeByChannel(ctx context.Context, teamID, channelID string) (Committee, error)
 	CommitteeByName(ctx context.Context, name string) (Committee, error)
-	// CommitteeMember is the committee of a channel and userID's
-	// membership of it (nil when they are not a member).
-	CommitteeMember(ctx context.Context, teamID, channelID, userID string) (Committee, *Member, error)
 	// Origin is the committee of a channel, userID's membership of it and
 	// its next scheduled meeting after t, read at once: what most commands
 	// need before anything else.
@@ -66,6 +63,13 @@ type ApologyStore interface {
 	// SendApology records or updates a's apology for its meeting, keeping
 	// the history.
 	SendApology(ctx context.Context, a Apology) (ApologyOutcome, error)
+	// SendApologyFrom is what Origin reads and SendApology writes, at
+	// once: the committee of the request's channel, the sender's
+	// membership and the meeting (req.MeetingID, or the next), and, if the
+	// sender is a member and the meeting is scheduled and still to come,
+	// their apology. The outcome is empty when nothing was sent; the Origin
+	// (Next: the meeting aimed at) says why.
+	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologyOutcome, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
 	WithdrawApology(ctx context.Context, meetingID int64, userID, by string, at time.Time) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.

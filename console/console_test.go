@@ -101,8 +101,8 @@ func TestConsoleStopsAtQuit(t *testing.T) {
 // broken is records that fail to keep apologies in a way nobody foresaw.
 type broken struct{ commands.Store }
 
-func (broken) SendApology(context.Context, commands.Apology) (commands.ApologyOutcome, error) {
-	return "", errors.New("disk on fire")
+func (broken) SendApologyFrom(context.Context, commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
+	return commands.Origin{}, "", errors.New("disk on fire")
 }
 
 func TestConsoleFailureHasARef(t *testing.T) {

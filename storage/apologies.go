@@ -55,24 +55,41 @@ func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.Apo
 	return r.outcome(), nil
 }
 
-// sendApologySQL records an apology in one statement: it locks the
-// standing row (if any), inserts or updates it only if something changed,
-// writes the history row for the change and, when $11 is true, marks what
-// shows the apology stale (mark_stale). Two sends at once are ordered
-// by the row lock (or, for a first send, by the unique key): the second
-// sees the first's row and, if it says the same, changes nothing. Whether
-// the row was inserted or updated is read from the insert itself (xmax is
-// 0 for a new row), not from prev: two first sends racing both find prev
-// empty, and the second must still count as a change. The sub-select in
-// RETURNING reads the row as it was before this statement's update.
-const sendApologySQL = `
-WITH prev AS (
-	SELECT id, withdrawn FROM apologies
-	WHERE meeting_id = $1 AND member_key = $2
-	FOR UPDATE
-), up AS (
+// SendApologyFrom implements commands.ApologyStore: what Origin reads and
+// what SendApology writes, in one statement and one round trip.
+func (db *DB) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
+	var r struct {
+		originRow
+		apologyWritten
+	}
+	err := db.write(ctx, "send apology", &r, sendApologyFromSQL,
+		req.TeamID, req.ChannelID, req.UserID, req.At, req.MeetingID,
+		req.Reason, nullString(req.SubstituteID), req.SubstituteName)
+	if err != nil {
+		return commands.Origin{}, "", err
+	}
+	o := r.originRow.origin()
+	if !r.Sent {
+		return o, "", nil
+	}
+	return o, r.outcome(), nil
+}
+
+// apologyWriteSQL records the apology described by the one row of a CTE
+// named src, in the statement that defines src: it inserts or updates the
+// standing apology only if something changed, writes the history row for
+// the change and, when src.mark, marks what shows the apology stale
+// (mark_stale). Two sends at once are ordered by the row lock the upsert
+// takes (or, for a first send, by the unique key): the second sees the
+// first's row and, if it says the same, changes nothing. Whether the row
+// was inserted or updated is read from the insert itself (xmax is 0 for a
+// new row): two first sends racing both find no row before them, and the
+// second must still count as a change. The sub-select in RETURNING reads
+// the row as it was before this statement.
+const apologyWriteSQL = `
+up AS (
 	INSERT INTO apologies AS a (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+	SELECT meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name FROM src
 	ON CONFLICT (meeting_id, member_key) DO UPDATE
 	SET name = EXCLUDED.name, organisation = EXCLUDED.organisation, reason = EXCLUDED.reason,
 	    substitute_id = EXCLUDED.substitute_id, substitute_name = EXCLUDED.substitute_name,
@@ -87,24 +104,60 @@ WITH prev AS (
 ), hist AS (
 	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
 	SELECT up.id,
-	       CASE WHEN up.inserted THEN CAST($9 AS text)
+	       CASE WHEN up.inserted THEN src.first_action
 	            WHEN up.was_withdrawn THEN 'sent'
 	            ELSE 'changed' END,
-	       $6, $8, $10
-	FROM up
+	       src.reason, src.substitute_name, src.by_user
+	FROM up, src
 	RETURNING apology_id
 ), stale AS (
-	SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($3 AS text)], $12) AS n
-	FROM up JOIN meetings m ON m.id = $1
-	WHERE $11
-)
-SELECT COALESCE((SELECT NOT inserted FROM up), false) AS existed,
-       COALESCE((SELECT was_withdrawn FROM up), false) AS was_withdrawn,
-       EXISTS (SELECT 1 FROM up) AS written,
-       COALESCE((SELECT n FROM stale), 0) AS marked`
+	SELECT mark_stale(src.committee_id, src.meeting_id, ARRAY[src.user_id], src.due) AS n
+	FROM up, src
+	WHERE src.mark
+)`
 
-// apologyWritten is what sendApologySQL says it did.
+// apologyWrittenColumns say what apologyWriteSQL did (apologyWritten).
+const apologyWrittenColumns = `EXISTS (SELECT 1 FROM src) AS sent,
+	COALESCE((SELECT NOT inserted FROM up), false) AS existed,
+	COALESCE((SELECT was_withdrawn FROM up), false) AS was_withdrawn,
+	EXISTS (SELECT 1 FROM up) AS written,
+	COALESCE((SELECT n FROM stale), 0) AS marked`
+
+// sendApologySQL records an apology for meeting $1 (see sqlArgs).
+const sendApologySQL = `
+WITH src AS (
+	SELECT CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
+	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
+	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
+	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
+	       CAST($11 AS boolean) AS mark, CAST($12 AS timestamptz) AS due
+	FROM (VALUES (1)) AS one LEFT JOIN meetings m ON m.id = $1
+), ` + apologyWriteSQL + `
+SELECT ` + apologyWrittenColumns
+
+// sendApologyFromSQL is an apology sent from a channel ($1, $2) by $3 at
+// $4 for meeting $5 (0: the next), with reason $6 and substitute $7, $8:
+// originSelect finds the committee, the member and the meeting, and the
+// apology is written only if the sender is a member and the meeting is
+// scheduled and still to come — the rules package commands applies,
+// applied here too so that the read and the write are one. The statement
+// returns the origin row whatever was written, and no row when the channel
+// has no committee.
+const sendApologyFromSQL = `
+WITH o AS (` + originSelect + `
+), src AS (
+	SELECT o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
+	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
+	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
+	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark, CAST($4 AS timestamptz) AS due
+	FROM o
+	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
+), ` + apologyWriteSQL + `
+SELECT o.*, ` + apologyWrittenColumns + ` FROM o`
+
+// apologyWritten is what apologyWriteSQL says it did.
 type apologyWritten struct {
+	Sent         bool `db:"sent"` // the rules let it through
 	Existed      bool `db:"existed"`
 	WasWithdrawn bool `db:"was_withdrawn"`
 	Written      bool `db:"written"`

@@ -100,44 +100,42 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 	return c, mapErr("committee by channel", err)
 }
 
-// CommitteeMember implements commands.CommitteeStore.
-func (db *DB) CommitteeMember(ctx context.Context, teamID, channelID, userID string) (commands.Committee, *commands.Member, error) {
-	o, err := db.Origin(ctx, teamID, channelID, userID, time.Now())
-	return o.Committee, o.Member, err
-}
-
-// originSQL reads a committee by its channel, the sender's membership and
-// the committee's next scheduled meeting, in one round trip.
-const originSQL = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
+// originSelect reads a committee by its channel ($1, $2), the sender's
+// membership ($3) and a meeting of the committee: the one with ID $5 or,
+// when $5 is 0, the next scheduled after $4. It is the whole of Origin's
+// query, and the first step of the statements that read and write at once
+// (sendApologyFromSQL).
+const originSelect = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
 		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
 		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
 		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status
 	FROM committees c
 	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
 	LEFT JOIN LATERAL (
-		SELECT id, starts_at, venue, status FROM meetings
-		WHERE committee_id = c.id AND starts_at > $4 AND status = 'scheduled'
-		ORDER BY starts_at LIMIT 1
+		(SELECT id, starts_at, venue, status FROM meetings
+		 WHERE id = $5 AND committee_id = c.id)
+		UNION ALL
+		(SELECT id, starts_at, venue, status FROM meetings
+		 WHERE CAST($5 AS bigint) = 0 AND committee_id = c.id AND starts_at > $4 AND status = 'scheduled'
+		 ORDER BY starts_at LIMIT 1)
 	) n ON true
 	WHERE c.team_id = $1 AND c.channel_id = $2`
 
-// Origin implements commands.CommitteeStore.
-func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (commands.Origin, error) {
-	var row struct {
-		committeeRow
-		MemberUserID       sql.NullString `db:"m_user_id"`
-		MemberName         sql.NullString `db:"m_name"`
-		MemberOrganisation sql.NullString `db:"m_organisation"`
-		MemberRole         sql.NullString `db:"m_role"`
-		MemberAddedAt      sql.NullTime   `db:"m_added_at"`
-		NextID             sql.NullInt64  `db:"n_id"`
-		NextStartsAt       sql.NullTime   `db:"n_starts_at"`
-		NextVenue          sql.NullString `db:"n_venue"`
-		NextStatus         sql.NullString `db:"n_status"`
-	}
-	if err := db.get(ctx, &row, originSQL, teamID, channelID, userID, after); err != nil {
-		return commands.Origin{}, mapErr("committee and member", err)
-	}
+// originRow is a row of originSelect.
+type originRow struct {
+	committeeRow
+	MemberUserID       sql.NullString `db:"m_user_id"`
+	MemberName         sql.NullString `db:"m_name"`
+	MemberOrganisation sql.NullString `db:"m_organisation"`
+	MemberRole         sql.NullString `db:"m_role"`
+	MemberAddedAt      sql.NullTime   `db:"m_added_at"`
+	NextID             sql.NullInt64  `db:"n_id"`
+	NextStartsAt       sql.NullTime   `db:"n_starts_at"`
+	NextVenue          sql.NullString `db:"n_venue"`
+	NextStatus         sql.NullString `db:"n_status"`
+}
+
+func (row originRow) origin() commands.Origin {
 	o := commands.Origin{Committee: row.committee()}
 	if row.MemberUserID.Valid {
 		m := memberRow{CommitteeID: o.Committee.ID, UserID: row.MemberUserID.String, Name: row.MemberName.String,
@@ -148,7 +146,16 @@ func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, afte
 		o.Next = &commands.Meeting{ID: row.NextID.Int64, CommitteeID: o.Committee.ID, StartsAt: row.NextStartsAt.Time,
 			Venue: row.NextVenue.String, Status: commands.MeetingStatus(row.NextStatus.String), Apologies: -1}
 	}
-	return o, nil
+	return o
+}
+
+// Origin implements commands.CommitteeStore.
+func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (commands.Origin, error) {
+	var row originRow
+	if err := db.get(ctx, &row, originSelect, teamID, channelID, userID, after, 0); err != nil {
+		return commands.Origin{}, mapErr("committee and member", err)
+	}
+	return row.origin(), nil
 }
 
 // CommitteeByName implements commands.CommitteeStore.
@@ -279,6 +286,9 @@ func putMember(ctx context.Context, tx *sqlx.Tx, m commands.Member, by string) (
 	if created {
 		action = "member.add"
 	}
+	if err := markHomesStale(ctx, tx, m.CommitteeID, time.Time{}, []string{m.UserID}); err != nil {
+		return false, err
+	}
 	return created, audit(ctx, tx, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
 }
 
@@ -299,6 +309,9 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
+			return err
+		}
+		if err := markHomesStale(ctx, tx, committeeID, time.Time{}, []string{userID}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)

@@ -33,8 +33,11 @@ func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string
 	var out commands.Meeting
 	err := db.inTx(ctx, "schedule meeting", func(tx *sqlx.Tx) error {
 		var err error
-		out, err = scheduleMeeting(ctx, tx, m, "slack", by)
-		return err
+		if out, err = scheduleMeeting(ctx, tx, m, "slack", by); err != nil {
+			return err
+		}
+		// Every member's Home shows the next meeting.
+		return markHomesStale(ctx, tx, m.CommitteeID, time.Time{}, nil)
 	})
 	return out, err
 }

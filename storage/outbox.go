@@ -48,6 +48,12 @@ func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool
 				}
 				continue
 			}
+			if m.Kind == commands.OutboxPost && m.CommitteeID != 0 {
+				// Officers' Homes say whether the agenda is posted.
+				if err := markHomesStale(ctx, tx, m.CommitteeID, due, []string{}); err != nil {
+					return err
+				}
+			}
 			var id int64
 			err = tx.GetContext(ctx, &id, `
 				INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, dedupe_key, payload, due_at)
@@ -89,6 +95,7 @@ type outboxRow struct {
 	Kind        string        `db:"kind"`
 	ChannelID   string        `db:"channel_id"`
 	UserID      string        `db:"user_id"`
+	TeamID      string        `db:"team_id"`
 	MessageKey  string        `db:"message_key"`
 	DedupeKey   string        `db:"dedupe_key"`
 	Payload     []byte        `db:"payload"`
@@ -111,13 +118,17 @@ func (db *DB) ClaimOutbox(ctx context.Context, now time.Time, lease time.Duratio
 		UPDATE outbox o SET locked_until = $2, claim_token = $3, attempts = o.attempts + 1
 		WHERE o.id IN (
 			SELECT c.id FROM outbox c
-			WHERE c.state = 'pending' AND c.due_at <= $1 AND (c.locked_until IS NULL OR c.locked_until <= $1)
+			WHERE c.state = 'pending' AND (c.locked_until IS NULL OR c.locked_until <= $1)
+			  -- A mark that a message or Home is stale is due as soon as it
+			  -- is made, whatever the clocks of the writer and the worker
+			  -- say; only its retries wait for their time.
+			  AND (c.due_at <= $1 OR (c.kind IN ('update', 'home') AND c.attempts = 0))
 			  AND NOT (c.kind = 'update' AND EXISTS (
 			      SELECT 1 FROM outbox p WHERE p.message_key = c.message_key AND p.kind = 'post' AND p.state = 'pending'))
 			ORDER BY c.due_at, c.id
 			LIMIT $4
 			FOR UPDATE SKIP LOCKED)
-		RETURNING o.id, o.committee_id, o.kind, o.channel_id, o.user_id, o.message_key,
+		RETURNING o.id, o.committee_id, o.kind, o.channel_id, o.user_id, o.team_id, o.message_key,
 			COALESCE(o.dedupe_key, '') AS dedupe_key, o.payload, o.due_at, o.attempts, o.version, o.claim_token`,
 		now, now.Add(lease), hex.EncodeToString(token[:]), limit)
 	if err != nil {
@@ -127,7 +138,7 @@ func (db *DB) ClaimOutbox(ctx context.Context, now time.Time, lease time.Duratio
 	for _, r := range rows {
 		m := commands.OutboxMessage{
 			ID: r.ID, CommitteeID: r.CommitteeID.Int64, Kind: commands.OutboxKind(r.Kind), ChannelID: r.ChannelID,
-			UserID: r.UserID, MessageKey: r.MessageKey, DedupeKey: r.DedupeKey, DueAt: r.DueAt,
+			UserID: r.UserID, TeamID: r.TeamID, MessageKey: r.MessageKey, DedupeKey: r.DedupeKey, DueAt: r.DueAt,
 			Attempts: r.Attempts, Version: r.Version, Claim: r.Claim,
 		}
 		if err := json.Unmarshal(r.Payload, &m.Reply); err != nil {
@@ -246,5 +257,14 @@ func clipText(s string, n int) string {
 func markStale(ctx context.Context, q sqlx.ExtContext, meetingID int64, at time.Time, users ...string) error {
 	_, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2, $3) FROM meetings WHERE id = $1`,
 		meetingID, pq.Array(users), nullTime(at))
+	return err
+}
+
+// markHomesStale marks, in the caller's transaction, the Homes of users
+// (nil: every member; empty: none but the officers) and of committee
+// committeeID's officers as needing to be published again, for changes
+// that belong to no one meeting.
+func markHomesStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, at time.Time, users []string) error {
+	_, err := q.ExecContext(ctx, `SELECT mark_stale($1, NULL, $2, $3)`, committeeID, pq.Array(users), nullTime(at))
 	return err
 }

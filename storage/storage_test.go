@@ -245,27 +245,47 @@ func TestReplicasMigrateAtOnce(t *testing.T) {
 	}
 }
 
-func TestCommitteeMemberInOneQuery(t *testing.T) {
+func TestOriginInOneQuery(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
 	c := setupCommittee(t, db)
 	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
-	got, m, err := db.CommitteeMember(ctx, "T1", "C1", "UNEIL")
-	if err != nil || got.ID != c.ID || m == nil || m.Name != "Neil Frackelton" || m.Organisation != "SWACA" || m.Role != commands.RoleMember {
-		t.Fatalf("member: %+v %+v %v", got, m, err)
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	o, err := db.Origin(ctx, "T1", "C1", "UNEIL", now)
+	if err != nil || o.Committee.ID != c.ID || o.Member == nil || o.Member.Name != "Neil Frackelton" || o.Member.Organisation != "SWACA" || o.Member.Role != commands.RoleMember {
+		t.Fatalf("member: %+v %v", o, err)
 	}
-	if _, m, err := db.CommitteeMember(ctx, "T1", "C1", "USTRANGER"); err != nil || m != nil {
-		t.Errorf("stranger: member %+v, err %v; want none", m, err)
+	if o.Next != nil {
+		t.Errorf("next meeting %+v, want none scheduled", o.Next)
+	}
+	// The next meeting is the first scheduled one after now: not a past
+	// one, not a cancelled one.
+	var ms []commands.Meeting
+	for _, at := range []time.Time{now.AddDate(0, 0, -7), now.AddDate(0, 0, 7), now.AddDate(0, 0, 14)} {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle"}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	if err := db.SetMeetingStatus(ctx, ms[1].ID, commands.MeetingCancelled, "UOFF", now); err != nil {
+		t.Fatal(err)
+	}
+	if o, err := db.Origin(ctx, "T1", "C1", "UNEIL", now); err != nil || o.Next == nil || o.Next.ID != ms[2].ID || o.Next.Venue != "Bootle" || !o.Next.StartsAt.Equal(ms[2].StartsAt) {
+		t.Errorf("next meeting = %+v, %v; want the one on %v", o.Next, err, ms[2].StartsAt)
+	}
+	if o, err := db.Origin(ctx, "T1", "C1", "USTRANGER", now); err != nil || o.Member != nil {
+		t.Errorf("stranger: member %+v, err %v; want none", o.Member, err)
 	}
 	if err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF"); err != nil {
 		t.Fatal(err)
 	}
-	if _, m, err := db.CommitteeMember(ctx, "T1", "C1", "UNEIL"); err != nil || m != nil {
-		t.Errorf("removed member: %+v, %v; want none", m, err)
+	if o, err := db.Origin(ctx, "T1", "C1", "UNEIL", now); err != nil || o.Member != nil {
+		t.Errorf("removed member: %+v, %v; want none", o.Member, err)
 	}
-	if _, _, err := db.CommitteeMember(ctx, "T1", "CNONE", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
+	if _, err := db.Origin(ctx, "T1", "CNONE", "UNEIL", now); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("no committee: err = %v, want ErrNotFound", err)
 	}
 }
