@@ -13,28 +13,20 @@ const (
 	homeWorkers    = 4
 	maxPendingHome = 1000
 	homeTimeout    = 10 * time.Second
-	maxViewers     = 100000
 )
 
-// homes re-publishes people's Home tabs after the records behind them
-// change, off the request path so that no reply waits for it. It is best
-// effort: a bounded queue of people (each at most once), at most
-// homeWorkers goroutines publishing, each publish under its own timeout;
-// failures are logged. A Home that misses a refresh is rebuilt whenever its
-// owner opens it, which is why this is not an outbox row: a Home is a view
-// of the records, not a message that must not be lost.
-//
-// Only the Homes of people who have opened theirs since this process
-// started are refreshed when records change: a Home nobody has looked at
-// is built when it is first opened, so refreshing it before then is work
-// for nothing (on a busy channel, most of the work). With several
-// replicas, a replica that has not seen someone open their Home leaves it
-// as it is until they open it again, when it is rebuilt.
+// homes publishes people's Home tabs when they open them or press a button
+// on them, off the request path so that no answer to Slack waits for it.
+// It is best effort: a bounded queue of people (each at most once), at
+// most homeWorkers goroutines publishing, each publish under its own
+// timeout; failures are logged, and the Home is rebuilt when next opened.
+// Publishing records the person as one who looks at their Home: from then
+// on, a change to the records behind it queues it in the outbox (a row
+// written with the change), which any replica sends.
 type homes struct {
 	srv *Server
 
 	mu      sync.Mutex
-	viewers map[homeKey]struct{} // people who have opened their Home
 	queue   []homeKey
 	pending map[homeKey]string // notice to show, by person queued
 	running int
@@ -45,20 +37,9 @@ type homes struct {
 type homeKey struct{ team, user string }
 
 func newHomes(srv *Server) *homes {
-	h := &homes{srv: srv, pending: map[homeKey]string{}, viewers: map[homeKey]struct{}{}}
+	h := &homes{srv: srv, pending: map[homeKey]string{}}
 	h.idle = sync.NewCond(&h.mu)
 	return h
-}
-
-// changed queues user's Home for publishing after records behind it
-// changed, if they have opened it.
-func (h *homes) changed(team, user string) {
-	h.mu.Lock()
-	_, seen := h.viewers[homeKey{team, user}]
-	h.mu.Unlock()
-	if seen {
-		h.refresh(team, user, "")
-	}
 }
 
 // refresh queues user's Home for publishing: they have opened it, or acted
@@ -74,10 +55,6 @@ func (h *homes) refresh(team, user, notice string) {
 	if h.closed {
 		return
 	}
-	if len(h.viewers) >= maxViewers {
-		h.viewers = map[homeKey]struct{}{} // bounded; refills as people open their Homes
-	}
-	h.viewers[k] = struct{}{}
 	if old, ok := h.pending[k]; ok {
 		if notice == "" {
 			notice = old
@@ -141,6 +118,11 @@ func (h *homes) close() {
 
 // publishHome builds user's Home from the records and publishes it.
 func (s *Server) publishHome(ctx context.Context, team, user, notice string) error {
+	// From now on, changes to the records behind this Home queue it for
+	// publishing again (an outbox row, on whichever replica).
+	if err := s.cfg.Service.HomeOpened(ctx, team, user, s.cfg.Now(), notice); err != nil {
+		s.log.Warn("home viewer not recorded", "team", team, "user", user, "err", err)
+	}
 	home, err := s.cfg.Service.Home(ctx, team, user, s.cfg.Now())
 	if err != nil {
 		return err

@@ -125,12 +125,14 @@ func TestHomeGolden(t *testing.T) {
 
 // homeText waits until the Home last published for user holds want (in
 // its text, not its JSON), and returns that text with the buttons'
-// action IDs and values, one a line.
+// action IDs and values, one a line. It runs the outbox as it waits: a
+// change to the records queues the Homes it concerns there.
 func homeText(t *testing.T, k *bottest.Kit, user, want string) string {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	last := "none"
 	for time.Now().Before(deadline) {
+		k.Drain()
 		if hs := homesOf(k, user); len(hs) > 0 {
 			last = viewText(t, hs[len(hs)-1])
 			if strings.Contains(last, want) {
@@ -148,6 +150,7 @@ func homeText(t *testing.T, k *bottest.Kit, user, want string) string {
 func settledHome(t *testing.T, k *bottest.Kit, user string) string {
 	t.Helper()
 	k.Server.Settle()
+	k.Drain()
 	hs := homesOf(k, user)
 	if len(hs) == 0 {
 		t.Fatalf("no Home published for %s", user)

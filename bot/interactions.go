@@ -116,10 +116,10 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 	})
 	switch {
 	case cb.View.Type == slack.VTHomeTab:
-		// The presser's Home is refreshed here, with the outcome on top; a
-		// second, plain refresh for them could land after it and hide it.
+		// The presser's Home is refreshed here, with the outcome on top;
+		// the refresh their change queued shows the same outcome (see
+		// commands.Service.HomeOpened), so it cannot hide it.
 		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
-		reply.Refresh = without(reply.Refresh, req.UserID)
 	case cb.ResponseURL != "":
 		if err := s.respond(ctx, cb.ResponseURL, Message(reply)); err != nil {
 			s.log.Warn("could not answer a button", "action", name, "user", req.UserID, "err", err)
@@ -127,7 +127,6 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 	default:
 		s.send(ctx, req, reply)
 	}
-	s.refreshHomes(req.TeamID, reply)
 	return nil
 }
 
@@ -165,11 +164,9 @@ func (s *Server) viewSubmission(ctx context.Context, cb *slack.InteractionCallba
 	if req.ChannelID == "" && reply.Text != "" {
 		// A form opened from the Home tab: its outcome shows there.
 		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
-		reply.Refresh = without(reply.Refresh, req.UserID)
 	} else {
 		s.send(ctx, req, reply)
 	}
-	s.refreshHomes(req.TeamID, reply)
 	return slack.NewClearViewSubmissionResponse(), nil
 }
 
@@ -249,13 +246,3 @@ func (s *Server) openForm(ctx context.Context, req commands.Request, triggerID s
 	return err
 }
 
-// without is users less user.
-func without(users []string, user string) []string {
-	out := make([]string, 0, len(users))
-	for _, u := range users {
-		if u != user {
-			out = append(out, u)
-		}
-	}
-	return out
-}

@@ -57,6 +57,9 @@ type Outbox struct {
 	Service *commands.Service // told of messages given up on, to tell officers
 	Log     *slog.Logger
 	Now     func() time.Time
+	// PublicURL is where the bot is reached, for the links of the Homes it
+	// publishes (see Config.PublicURL).
+	PublicURL string
 
 	Lease       time.Duration // how long a claim holds a row; default 2 minutes
 	SendTimeout time.Duration // bound on one Slack call; default 30 seconds
@@ -233,6 +236,19 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 			return "", "", err
 		}
 		return o.Slack.PostMessageContext(ctx, ch.ID, msgOptions(Message(reply))...)
+	case commands.OutboxHome:
+		// Built now, from the records as they are: the row only says the
+		// Home is out of date.
+		home, err := o.Service.Home(ctx, m.TeamID, m.UserID, o.Now())
+		if err != nil {
+			return "", "", err
+		}
+		notice, err := o.Service.HomeNotice(ctx, m.TeamID, m.UserID, o.Now())
+		if err != nil {
+			return "", "", err
+		}
+		_, err = o.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: m.UserID, View: HomeView(home, notice, o.PublicURL)})
+		return "", "", err
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
 }

@@ -156,15 +156,7 @@ func (s *Server) handle(ctx context.Context, req commands.Request) commands.Repl
 		return r, err
 	})
 	s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(reply, err), time.Since(start))
-	s.refreshHomes(req.TeamID, reply)
 	return reply
-}
-
-// refreshHomes re-publishes, in the background, the Homes reply changed.
-func (s *Server) refreshHomes(team string, reply commands.Reply) {
-	for _, user := range reply.Refresh {
-		s.homes.changed(team, user)
-	}
 }
 
 // commandLabel is the command's name if it is registered, else "other".

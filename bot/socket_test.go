@@ -128,11 +128,13 @@ func homesOf(k *bottest.Kit, user string) []string {
 }
 
 // latestHome waits until the Home last published for user holds want,
-// and returns it.
+// and returns it. It runs the outbox as it waits: a change to the records
+// queues the Homes it concerns there.
 func latestHome(t *testing.T, k *bottest.Kit, user, want string) string {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
+		k.Drain()
 		hs := homesOf(k, user)
 		if len(hs) > 0 && strings.Contains(hs[len(hs)-1], want) {
 			return hs[len(hs)-1]

@@ -242,10 +242,7 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	loc := c.Location()
 	if ok {
-		// Officers' Homes say whether the agenda is posted.
-		reply := private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID)
-		reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
-		return reply, nil
+		return private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID), nil
 	}
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{
 		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: in.Now,
@@ -396,12 +393,11 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // Homes are refreshed: the reports presenters owe and officers' missing
 // reports follow the agenda.
 func (s *Service) afterAgendaChange(ctx context.Context, c Committee, m Meeting, r Request, text string) (Reply, error) {
-	refresh := s.everyone(ctx, c)
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return Reply{Visibility: Private, Text: text, Refresh: refresh}, nil
+		return Reply{Visibility: Private, Text: text}, nil
 	}
-	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "Agenda", Text: itemLines(items, nil, false)}}, Refresh: refresh}, nil
+	return Reply{Visibility: Private, Text: text, Sections: []Section{{Title: "Agenda", Text: itemLines(items, nil, false)}}}, nil
 }
 
 // AgendaChange is one change to a meeting's agenda: add an item, remove

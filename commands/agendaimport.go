@@ -181,11 +181,7 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if fieldErrs != nil || err != nil {
 		return Reply{}, fieldErrs, err
 	}
-	reply := private("%s", AgendaImportSummary(c, a, res))
-	if !res.Unchanged {
-		reply.Refresh = s.everyone(ctx, c)
-	}
-	return reply, nil, nil
+	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
 }
 
 // AgendaImportSummary says in a few lines what an agenda import did.

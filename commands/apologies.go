@@ -227,17 +227,12 @@ func (s *Service) apologyReply(ctx context.Context, c Committee, m Meeting, r Re
 	} else if outcome == ApologyChanged {
 		b.WriteString("\nSubstitute: none (add `sub @someone` to name one)")
 	}
-	// Officers' Homes count the apologies; the posted agenda was marked
-	// for an update by the same statement that saved them.
-	refresh := []string{r.UserID}
-	if outcome != ApologyUnchanged {
-		refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
-	}
+	// The posted agenda and the Homes that count the apologies were marked
+	// for an update by the statement that saved them.
 	return Reply{
 		Visibility: Private,
 		Text:       b.String(),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
-		Refresh:    refresh,
 	}
 }
 
@@ -263,7 +258,6 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, m Meeting, r
 		return Reply{}, err
 	}
 	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location()))
-	reply.Refresh = s.withOfficers(ctx, c, r.Now, r.UserID)
 	return reply, nil
 }
 

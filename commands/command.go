@@ -137,7 +137,6 @@ type Service struct {
 	forms    map[string]owned[FormHandler]
 	// publicURL is where the bot is reached, for links; see SetPublicURL.
 	publicURL string
-	officers  officerCache // see withOfficers
 }
 
 // owned is a button's or form's handler with the command that offers it.

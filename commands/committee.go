@@ -71,7 +71,7 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf(
 		"This channel is now the channel of *%s*, and <@%s> is its officer.\nNext: add members with `/committee member add @user ORGANISATION` and schedule a meeting with `/meeting schedule DATE TIME [VENUE]`.",
-		Escape(c.Name), r.UserID), Refresh: []string{r.UserID}}, nil
+		Escape(c.Name), r.UserID)}, nil
 }
 
 func listMembers(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -113,7 +113,6 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		verb = "is now recorded as"
 	}
 	reply := private("<@%s> %s %s of %s, for %s.", userID, verb, article(role), Escape(c.Name), Escape(org))
-	reply.Refresh = []string{userID}
 	return reply, nil
 }
 
@@ -163,7 +162,6 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	reply := private("<@%s> is no longer a member of %s.", userID, Escape(c.Name))
-	reply.Refresh = []string{userID}
 	return reply, nil
 }
 

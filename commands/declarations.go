@@ -271,9 +271,6 @@ func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting
 	default:
 		b.WriteString("\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.")
 	}
-	if created {
-		reply.Refresh = []string{r.UserID}
-	}
 	reply.Text = b.String()
 	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number, d.ID), Style: "danger"})
 	return reply, nil
@@ -317,7 +314,6 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 	}
 	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
 		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"))
-	reply.Refresh = []string{r.UserID}
 	return reply, nil
 }
 
@@ -388,7 +384,6 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.Item)), nil
 	}
 	reply := private("Recorded: you hold a dispensation for your disclosable pecuniary interest in Item %s, so you may remain for it. The officer may ask to see it.", Escape(d.Item))
-	reply.Refresh = []string{r.UserID}
 	return reply, nil
 }
 

@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -78,6 +76,23 @@ type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard
 // that belongs on the Home adds its part here.
 func homeParts() []homePart {
 	return []homePart{apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart}
+}
+
+// HomeOpened records that userID has opened their Home in teamID: from now
+// on a change to the records behind it queues it for publishing again. A
+// notice is the outcome of a button pressed there: every Home published in
+// the next HomeNoticeFor shows it, whichever replica publishes it, so a
+// refresh the press itself queued cannot hide it.
+func (s *Service) HomeOpened(ctx context.Context, teamID, userID string, now time.Time, notice string) error {
+	return s.store.HomeOpened(ctx, teamID, userID, now, notice)
+}
+
+// HomeNoticeFor is how long a Home keeps showing the outcome of a button.
+const HomeNoticeFor = time.Minute
+
+// HomeNotice is the notice userID's Home shows at now (see HomeOpened).
+func (s *Service) HomeNotice(ctx context.Context, teamID, userID string, now time.Time) (string, error) {
+	return s.store.HomeNotice(ctx, teamID, userID, now.Add(-HomeNoticeFor))
 }
 
 // Home builds userID's Home tab in team teamID at time now.
@@ -411,67 +426,6 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	}
 	card.Sections = append(card.Sections, Section{Title: "For officers", Text: strings.Join(lines, "\n")})
 	return nil
-}
-
-// withOfficers is users followed by c's officers, each once: the people
-// whose Homes a change to c's reports or agenda concerns. When the members
-// cannot be read it is users alone; a Home that misses a refresh is rebuilt
-// when next opened. The officers are remembered for a few seconds, since
-// every apology asks and officers seldom change.
-func (s *Service) withOfficers(ctx context.Context, c Committee, now time.Time, users ...string) []string {
-	out := append([]string(nil), users...)
-	ids, ok := s.officers.get(c.ID, now)
-	if !ok {
-		ms, err := s.store.Officers(ctx, c.ID)
-		if err != nil {
-			return out
-		}
-		ids = make([]string, len(ms))
-		for i, m := range ms {
-			ids[i] = m.UserID
-		}
-		s.officers.put(c.ID, ids, now)
-	}
-	for _, id := range ids {
-		if !slices.Contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-// officerCache remembers committees' officers briefly, for withOfficers.
-type officerCache struct {
-	mu sync.Mutex
-	m  map[int64]cachedOfficers
-}
-
-type cachedOfficers struct {
-	ids []string
-	at  time.Time
-}
-
-// officerCacheTTL is how long withOfficers trusts what it read: a new
-// officer's Home is refreshed at most this much later.
-const officerCacheTTL = 10 * time.Second
-
-func (oc *officerCache) get(committeeID int64, now time.Time) ([]string, bool) {
-	oc.mu.Lock()
-	defer oc.mu.Unlock()
-	e, ok := oc.m[committeeID]
-	if !ok || now.Sub(e.at) > officerCacheTTL || now.Before(e.at) {
-		return nil, false
-	}
-	return e.ids, true
-}
-
-func (oc *officerCache) put(committeeID int64, ids []string, now time.Time) {
-	oc.mu.Lock()
-	defer oc.mu.Unlock()
-	if oc.m == nil || len(oc.m) > 10000 {
-		oc.m = map[int64]cachedOfficers{}
-	}
-	oc.m[committeeID] = cachedOfficers{ids: ids, at: now}
 }
 
 // buttonMeeting is meetingOfMember for the meeting a button's value (or a

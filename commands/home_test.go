@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,14 +64,23 @@ func TestSendNextApologyAction(t *testing.T) {
 	svc, db, m := committee(t)
 	ctx := context.Background()
 	id := strconv.FormatInt(m.ID, 10)
+	for _, u := range []string{"UNEIL", "UIAN", "USUE"} {
+		if err := db.HomeOpened(ctx, "T1", u, now, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	r, err := svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Neil's Home changes, and the officer's, which counts apologies.
-	if !strings.Contains(r.Text, "are recorded") || !cmp.Equal(r.Refresh, []string{"UNEIL", "UIAN"}) {
+	if !strings.Contains(r.Text, "are recorded") {
 		t.Errorf("reply = %+v", r)
+	}
+	// Neil's Home is to be published again, and the officer's, which
+	// counts apologies; not Sue's.
+	if diff := cmp.Diff(staleHomes(t, db), []string{"UIAN", "UNEIL"}); diff != "" {
+		t.Errorf("Homes marked stale (-got +want):\n%s", diff)
 	}
 	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: "}); diff != "" {
 		t.Errorf("apologies (-got +want):\n%s", diff)
@@ -91,9 +99,13 @@ func TestSendNextApologyAction(t *testing.T) {
 	}
 
 	// Withdrawing works from the Home too, where there is no channel.
+	settleHomes(t, db)
 	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.withdraw", id)
-	if err != nil || !strings.Contains(r.Text, "are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL", "UIAN"}) {
+	if err != nil || !strings.Contains(r.Text, "are withdrawn") {
 		t.Errorf("withdraw: %+v %v", r, err)
+	}
+	if diff := cmp.Diff(staleHomes(t, db), []string{"UIAN", "UNEIL"}); diff != "" {
+		t.Errorf("Homes marked stale by the withdrawal (-got +want):\n%s", diff)
 	}
 
 	for _, tc := range []struct {
@@ -106,11 +118,15 @@ func TestSendNextApologyAction(t *testing.T) {
 		{"meeting over", "UNEIL", id, "already taken place", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			settleHomes(t, db)
 			req := homeRequest(tc.user)
 			req.Now = tc.now
 			r, err := svc.Act(ctx, req, "apologies.send_next", tc.value)
-			if err != nil || !strings.Contains(r.Text, tc.want) || len(r.Refresh) > 0 {
+			if err != nil || !strings.Contains(r.Text, tc.want) {
 				t.Errorf("reply = %+v, %v; want %q", r, err, tc.want)
+			}
+			if got := staleHomes(t, db); len(got) > 0 {
+				t.Errorf("a refused press marked Homes stale: %v", got)
 			}
 		})
 	}
@@ -227,8 +243,20 @@ func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Bu
 // each changes as the records do, and the replies that change them ask
 // for the Homes concerned to be refreshed.
 func TestHomeDeclarationsAndReports(t *testing.T) {
-	svc, _, m := committee(t)
+	svc, db, m := committee(t)
 	ctx := context.Background()
+	for _, u := range []string{"UNEIL", "UIAN"} {
+		if err := db.HomeOpened(ctx, "T1", u, now, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	marks := func(what string, want ...string) {
+		t.Helper()
+		if diff := cmp.Diff(staleHomes(t, db), want); diff != "" {
+			t.Errorf("%s marks Homes stale (-got +want):\n%s", what, diff)
+		}
+		settleHomes(t, db)
+	}
 	run := func(user, command, text string) commands.Reply {
 		t.Helper()
 		r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: user, Now: now})
@@ -240,10 +268,8 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 		}
 		return r
 	}
-	r := run("UIAN", "/agenda", "add 7.5 SWACA — Neil Frackelton (SWACA)")
-	if diff := cmp.Diff(r.Refresh, []string{"UIAN", "UNEIL"}); diff != "" {
-		t.Errorf("/agenda add refreshes (-got +want):\n%s", diff)
-	}
+	run("UIAN", "/agenda", "add 7.5 SWACA — Neil Frackelton (SWACA)")
+	marks("/agenda add", "UIAN", "UNEIL")
 	run("UIAN", "/agenda", "add 6 Local Policing Update — Superintendent Graeme Robson")
 
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
@@ -264,10 +290,8 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// A declaration, as Slack sends the text (with its escapes).
-	r = run("UNEIL", "/declare", "7.5 pecuniary Paid adviser to SWACA &lt;!channel&gt;")
-	if diff := cmp.Diff(r.Refresh, []string{"UNEIL"}); diff != "" {
-		t.Errorf("/declare refreshes (-got +want):\n%s", diff)
-	}
+	run("UNEIL", "/declare", "7.5 pecuniary Paid adviser to SWACA &lt;!channel&gt;")
+	marks("/declare", "UIAN", "UNEIL") // officers see declarations in the agenda they keep
 	want := "• Item 7.5 (SWACA): Disclosable pecuniary interest — Paid adviser to SWACA &lt;!channel&gt; _(you must leave the room for this item unless you hold a dispensation)_"
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != want {
 		t.Errorf("declarations = %q, want %q", got, want)
@@ -291,10 +315,9 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// The report: owed no more, and no longer missing for the officer.
-	r = run("UNEIL", "/report", "7.5 <https://example.org/swaca.pdf> SWACA perspective")
-	if diff := cmp.Diff(r.Refresh, []string{"UNEIL", "UIAN"}); diff != "" {
-		t.Errorf("/report refreshes (-got +want):\n%s", diff)
-	}
+	settleHomes(t, db)
+	run("UNEIL", "/report", "7.5 <https://example.org/swaca.pdf> SWACA perspective")
+	marks("/report", "UIAN", "UNEIL")
 	if got := section(t, svc, "UNEIL", "Reports you owe"); got != "" {
 		t.Errorf("reports owed after /report: %q", got)
 	}
@@ -308,10 +331,12 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// Withdrawing from the Home tab: no channel.
+	settleHomes(t, db)
 	r, err := svc.Act(ctx, homeRequest("UNEIL"), withdraw.Action, withdraw.Value+"0")
-	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
+	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") {
 		t.Errorf("withdraw on the Home: %+v %v", r, err)
 	}
+	marks("withdrawing on the Home", "UIAN", "UNEIL")
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
 		t.Errorf("declarations after withdrawing: %q", got)
 	}
@@ -320,11 +345,38 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// Posting the agenda.
-	r = run("UIAN", "/agenda", "post")
-	if !slices.Contains(r.Refresh, "UIAN") {
-		t.Errorf("/agenda post refreshes %v", r.Refresh)
-	}
+	settleHomes(t, db)
+	run("UIAN", "/agenda", "post")
+	marks("/agenda post", "UIAN")
 	if officer := section(t, svc, "UIAN", "For officers"); !strings.Contains(officer, "Agenda posted in the channel.") {
 		t.Errorf("officer's section after /agenda post:\n%s", officer)
+	}
+}
+
+// staleHomes lists the people whose Homes are queued for publishing again.
+func staleHomes(t *testing.T, db *storage.DB) []string {
+	t.Helper()
+	rows, err := db.SQL().Query(`SELECT user_id FROM outbox WHERE kind = 'home' AND state = 'pending' ORDER BY user_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// settleHomes marks the Homes queued for publishing as published, as the
+// outbox worker would.
+func settleHomes(t *testing.T, db *storage.DB) {
+	t.Helper()
+	if _, err := db.SQL().Exec(`UPDATE outbox SET state = 'sent' WHERE kind = 'home' AND state = 'pending'`); err != nil {
+		t.Fatal(err)
 	}
 }

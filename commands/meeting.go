@@ -102,7 +102,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		return Reply{}, err
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies`.",
-		Escape(c.Name), describeMeeting(m, loc)), Refresh: s.everyone(ctx, c)}, nil
+		Escape(c.Name), describeMeeting(m, loc))}, nil
 }
 
 func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -146,8 +146,7 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	m.Status = MeetingCancelled
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc)),
-		Refresh: s.everyone(ctx, c)}, nil
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* on %s is cancelled.", Escape(c.Name), describeMeeting(m, loc))}, nil
 }
 
 func capitalise(s string) string {
@@ -155,18 +154,4 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// everyone lists the members of c whose Home shows its meetings. The change
-// is already saved, so a failure to list them only costs the refresh.
-func (s *Service) everyone(ctx context.Context, c Committee) []string {
-	ms, err := s.store.Members(ctx, c.ID)
-	if err != nil {
-		return nil
-	}
-	ids := make([]string, len(ms))
-	for i, m := range ms {
-		ids[i] = m.UserID
-	}
-	return ids
 }

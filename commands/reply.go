@@ -27,9 +27,6 @@ type Reply struct {
 	Footer string
 	// Form, when set, asks the transport to open a form (a Slack modal).
 	Form *Form
-	// Refresh lists the people (user IDs) whose own view — the Home tab —
-	// this reply's change affects; the transport refreshes it for them.
-	Refresh []string
 	// Refused marks a reply that turns the request down for a mistake the
 	// user can fix (a bad date, not a member, unknown command): nothing was
 	// done. Transports count these apart from requests carried out.

@@ -213,7 +213,6 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
 	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
-		reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 	}
 	reply.Text = b.String()
 	return reply, nil
@@ -244,7 +243,6 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	reply := private("Your report for %s is removed (the history keeps a record of it).", Escape(label))
-	reply.Refresh = s.withOfficers(ctx, c, in.Now, in.UserID)
 	return reply, nil
 }
 

@@ -99,7 +99,11 @@ type HomeStore interface {
 	// HomeOpened records that userID opened their Home, so that changes to
 	// the records behind it mark it for publishing again (see
 	// OutboxHome).
-	HomeOpened(ctx context.Context, teamID, userID string, at time.Time) error
+	// A notice, when given, is the outcome of a button pressed on the
+	// Home, which HomeNotice gives back for a while.
+	HomeOpened(ctx context.Context, teamID, userID string, at time.Time, notice string) error
+	// HomeNotice is the notice recorded with HomeOpened since since, if any.
+	HomeNotice(ctx context.Context, teamID, userID string, since time.Time) (string, error)
 	// PostedMessages says which of the message keys name a channel message
 	// that is posted or queued for posting (see OutboxStore.MessagePosted).
 	PostedMessages(ctx context.Context, keys []string) ([]string, error)

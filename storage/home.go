@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/lib/pq"
@@ -154,8 +155,23 @@ func (db *DB) PostedMessages(ctx context.Context, keys []string) ([]string, erro
 }
 
 // HomeOpened implements commands.HomeStore.
-func (db *DB) HomeOpened(ctx context.Context, teamID, userID string, at time.Time) error {
-	_, err := db.x.ExecContext(ctx, `INSERT INTO home_viewers (team_id, user_id, opened_at) VALUES ($1, $2, $3)
-		ON CONFLICT (team_id, user_id) DO UPDATE SET opened_at = EXCLUDED.opened_at`, teamID, userID, at)
+func (db *DB) HomeOpened(ctx context.Context, teamID, userID string, at time.Time, notice string) error {
+	_, err := db.x.ExecContext(ctx, `INSERT INTO home_viewers (team_id, user_id, opened_at, notice, notice_at)
+		VALUES ($1, $2, $3, $4, CASE WHEN $4 <> '' THEN CAST($3 AS timestamptz) END)
+		ON CONFLICT (team_id, user_id) DO UPDATE SET opened_at = EXCLUDED.opened_at,
+			notice = CASE WHEN EXCLUDED.notice <> '' THEN EXCLUDED.notice ELSE home_viewers.notice END,
+			notice_at = CASE WHEN EXCLUDED.notice <> '' THEN EXCLUDED.notice_at ELSE home_viewers.notice_at END`,
+		teamID, userID, at, notice)
 	return mapErr("home opened", err)
+}
+
+// HomeNotice implements commands.HomeStore.
+func (db *DB) HomeNotice(ctx context.Context, teamID, userID string, since time.Time) (string, error) {
+	var notice string
+	err := db.x.GetContext(ctx, &notice, `SELECT notice FROM home_viewers
+		WHERE team_id = $1 AND user_id = $2 AND notice_at >= $3`, teamID, userID, since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return notice, mapErr("home notice", err)
 }

@@ -69,7 +69,7 @@ func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, u := range []string{"UOFF", "UNEIL"} {
-		if err := db.HomeOpened(ctx, "T1", u, time.Now()); err != nil {
+		if err := db.HomeOpened(ctx, "T1", u, time.Now(), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -107,7 +107,7 @@ func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
 	// An agenda change shows in every member's Home (the reports they
 	// owe): Sue, who now has hers open, is marked with the rest; those
 	// already marked and unclaimed coalesce.
-	if err := db.HomeOpened(ctx, "T1", "USUE", time.Now()); err != nil {
+	if err := db.HomeOpened(ctx, "T1", "USUE", time.Now(), ""); err != nil {
 		t.Fatal(err)
 	}
 	it := commands.AgendaItem{MeetingID: m.ID, Number: "5", Title: "Any Other Business"}

@@ -79,7 +79,7 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
 	t.Cleanup(k.Server.Close)
-	k.Outbox = &bot.Outbox{Store: db, Slack: k.Client, Service: k.Service, Now: k.Now}
+	k.Outbox = &bot.Outbox{Store: db, Slack: k.Client, Service: k.Service, Now: k.Now, PublicURL: PublicURL}
 	return k
 }
 

@@ -21,9 +21,12 @@ CREATE TABLE home_viewers (
     team_id   text NOT NULL,
     user_id   text NOT NULL,
     opened_at timestamptz NOT NULL DEFAULT now(),
+    notice    text NOT NULL DEFAULT '',
+    notice_at timestamptz,
     PRIMARY KEY (team_id, user_id)
 );
 COMMENT ON TABLE home_viewers IS 'People who have opened their Home tab: only their Homes are published again when the records behind them change; anyone else''s is built when they open it.';
+COMMENT ON COLUMN home_viewers.notice IS 'The outcome of the last button pressed on the Home, shown on top of it for a little while, whichever replica publishes it next.';
 
 -- mark_stale marks, for committee p_committee, the posted agenda of
 -- p_meeting (when it was posted or is queued for posting; p_meeting may be
