@@ -3,7 +3,6 @@ package commands_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,146 +12,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
-	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
-
-var london, _ = time.LoadLocation("Europe/London")
-
-var now = time.Date(2026, 11, 23, 12, 0, 0, 0, london)
-
-// committee sets up Safer Sefton Together with an officer, Neil, and a
-// meeting on 10 December 2026; it returns the service and the meeting.
-func committee(t *testing.T) (*commands.Service, *storage.DB, commands.Meeting) {
-	t.Helper()
-	db := pgtest.New(t)
-	ctx := context.Background()
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UIAN"); err != nil {
-		t.Fatal(err)
-	}
-	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, london), Venue: "Remote Meeting"}, "UIAN")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return commands.New(db, nil), db, m
-}
-
-// homeRequest is a press on the Home tab: no channel.
-func homeRequest(user string) commands.Request {
-	return commands.Request{TeamID: "T1", UserID: user, Now: now}
-}
-
-func reasons(t *testing.T, db *storage.DB, m commands.Meeting) []string {
-	t.Helper()
-	as, err := db.Apologies(context.Background(), m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := []string{}
-	for _, a := range as {
-		out = append(out, a.Name+": "+a.Reason)
-	}
-	return out
-}
-
-func TestSendNextApologyAction(t *testing.T) {
-	svc, db, m := committee(t)
-	ctx := context.Background()
-	id := strconv.FormatInt(m.ID, 10)
-
-	r, err := svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Neil's Home changes, and the officer's, which counts apologies.
-	if !strings.Contains(r.Text, "are recorded") || !cmp.Equal(r.Refresh, []string{"UNEIL", "UIAN"}) {
-		t.Errorf("reply = %+v", r)
-	}
-	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: "}); diff != "" {
-		t.Errorf("apologies (-got +want):\n%s", diff)
-	}
-
-	// Pressing again after giving a reason keeps the reason.
-	if _, err := svc.Run(ctx, commands.Request{Command: "/apologies", Text: "Unwell", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL", Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
-	if err != nil || !strings.Contains(r.Text, "nothing changed") {
-		t.Errorf("second press: %+v %v", r, err)
-	}
-	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: Unwell"}); diff != "" {
-		t.Errorf("apologies (-got +want):\n%s", diff)
-	}
-
-	// Withdrawing works from the Home too, where there is no channel.
-	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.withdraw", id)
-	if err != nil || !strings.Contains(r.Text, "are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL", "UIAN"}) {
-		t.Errorf("withdraw: %+v %v", r, err)
-	}
-
-	for _, tc := range []struct {
-		name, user, value, want string
-		now                     time.Time
-	}{
-		{"not a member", "USTRANGER", id, "not a member", now},
-		{"broken value", "UNEIL", "x", "button is broken", now},
-		{"no such meeting", "UNEIL", "99999", "no longer exists", now},
-		{"meeting over", "UNEIL", id, "already taken place", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			req := homeRequest(tc.user)
-			req.Now = tc.now
-			r, err := svc.Act(ctx, req, "apologies.send_next", tc.value)
-			if err != nil || !strings.Contains(r.Text, tc.want) || len(r.Refresh) > 0 {
-				t.Errorf("reply = %+v, %v; want %q", r, err, tc.want)
-			}
-		})
-	}
-	if got := reasons(t, db, m); len(got) != 0 {
-		t.Errorf("refused presses saved %q", got)
-	}
-}
-
-func TestApologyForm(t *testing.T) {
-	svc, db, m := committee(t)
-	ctx := context.Background()
-	c, _ := db.CommitteeByChannel(ctx, "T1", "C1")
-	form := commands.ApologyForm(c, m)
-	if form.ID != commands.ApologyFormID || form.Fields[0].ID != "reason" || !strings.Contains(form.Fields[0].Hint, "Thursday 10 December 2026, 10:00") {
-		t.Errorf("form = %+v", form)
-	}
-	sub := func(reason string) commands.Submission {
-		return commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{"reason": {reason}}}
-	}
-	_, errs, err := svc.Submit(ctx, homeRequest("UNEIL"), sub(strings.Repeat("x", commands.MaxReasonLen+1)))
-	if err != nil || !strings.Contains(errs["reason"], "too long") {
-		t.Errorf("long reason: %v %v", errs, err)
-	}
-	_, errs, err = svc.Submit(ctx, homeRequest("USTRANGER"), sub("Away"))
-	if err != nil || !strings.Contains(errs["reason"], "not a member") {
-		t.Errorf("stranger: %v %v", errs, err)
-	}
-	r, errs, err := svc.Submit(ctx, homeRequest("UNEIL"), sub("  Attending court "))
-	if err != nil || len(errs) > 0 || !strings.Contains(r.Text, "Reason: Attending court") {
-		t.Errorf("good submission: %+v %v %v", r, errs, err)
-	}
-	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: Attending court"}); diff != "" {
-		t.Errorf("apologies (-got +want):\n%s", diff)
-	}
-}
-
 func TestHome(t *testing.T) {
-	svc, _, m := committee(t)
-	ctx := context.Background()
-	if _, err := svc.Run(ctx, commands.Request{Command: "/apologies", Text: "Unwell sub Graeme Robson", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL", Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	k := meetingKit(t)
+	svc, m, ctx := k.svc, k.next(), context.Background()
+	k.must(neil, "/apologies Unwell sub Graeme Robson")
 	h, err := svc.Home(ctx, "T1", "UNEIL", now)
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +41,7 @@ func TestHome(t *testing.T) {
 	card := h.Cards[0]
 	if !strings.HasPrefix(card.Text, "Officer\n") || len(card.Sections) != 2 || card.Sections[1].Title != "For officers" ||
 		card.Sections[1].Text != "1 apology received for the next meeting (`/apologies list` in the channel).\n"+
-			"The agenda has no items yet: `/agenda add` or `/agenda import` in the channel.\n"+
+			"Every item with a presenter has its report.\n"+
 			"Agenda not posted yet: `/agenda post` in the channel posts it." {
 		t.Errorf("officer's card = %+v", card)
 	}
@@ -227,21 +92,14 @@ func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Bu
 // each changes as the records do, and the replies that change them ask
 // for the Homes concerned to be refreshed.
 func TestHomeDeclarationsAndReports(t *testing.T) {
-	svc, _, m := committee(t)
-	ctx := context.Background()
+	k := meetingKit(t)
+	svc, m, ctx := k.svc, k.next(), context.Background()
 	run := func(user, command, text string) commands.Reply {
 		t.Helper()
-		r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: user, Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Refused {
-			t.Fatalf("%s %s refused: %s", command, text, r.Text)
-		}
-		return r
+		return k.must(user, command+" "+text)
 	}
 	r := run("UIAN", "/agenda", "add 7.5 SWACA — Neil Frackelton (SWACA)")
-	if diff := cmp.Diff(r.Refresh, []string{"UIAN", "UNEIL"}); diff != "" {
+	if diff := cmp.Diff(r.Refresh, []string{"UIAN", "UGRAEME", "UNEIL"}); diff != "" {
 		t.Errorf("/agenda add refreshes (-got +want):\n%s", diff)
 	}
 	run("UIAN", "/agenda", "add 6 Local Policing Update — Superintendent Graeme Robson")
@@ -308,14 +166,14 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// Withdrawing from the Home tab: no channel.
-	r, err := svc.Act(ctx, homeRequest("UNEIL"), withdraw.Action, withdraw.Value+"0")
+	r, err := svc.Act(ctx, k.home(neil), withdraw.Action, withdraw.Value+"0")
 	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") || !cmp.Equal(r.Refresh, []string{"UNEIL"}) {
 		t.Errorf("withdraw on the Home: %+v %v", r, err)
 	}
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
 		t.Errorf("declarations after withdrawing: %q", got)
 	}
-	if r, _ := svc.Act(ctx, homeRequest("USTRANGER"), withdraw.Action, withdraw.Value+"0"); !strings.Contains(r.Text, "not a member") {
+	if r, _ := svc.Act(ctx, k.home(stranger), withdraw.Action, withdraw.Value+"0"); !strings.Contains(r.Text, "not a member") {
 		t.Errorf("a stranger's press: %+v", r)
 	}
 
@@ -326,5 +184,47 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 	if officer := section(t, svc, "UIAN", "For officers"); !strings.Contains(officer, "Agenda posted in the channel.") {
 		t.Errorf("officer's section after /agenda post:\n%s", officer)
+	}
+}
+
+// TestHomeOfAMemberOfManyCommittees builds the Home of a member of 40
+// committees from the records: the soonest meetings in full, the rest one
+// line each, committees with no meeting last.
+func TestHomeOfAMemberOfManyCommittees(t *testing.T) {
+	k := newKit(t)
+	ctx := context.Background()
+	for i := range 40 {
+		c, err := k.db.CreateCommittee(ctx, commands.Committee{Name: fmt.Sprintf("Committee %02d", i+1), TeamID: team, ChannelID: fmt.Sprintf("C%02d", i)},
+			commands.Member{UserID: ian, Name: "Ian Barton"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%4 == 3 {
+			continue // no meeting scheduled
+		}
+		// Committee 40 meets first, committee 1 last.
+		starts := time.Date(2026, 12, 1, 10, 0, 0, 0, london).AddDate(0, 0, 40-i)
+		if _, err := k.db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: "Bootle Town Hall"}, ian); err != nil {
+			t.Fatal(err)
+		}
+	}
+	home, err := k.svc.Home(ctx, team, ian, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if home.Intro != "You are a member of 40 committees." || len(home.Cards) != commands.MaxHomeCards || len(home.Cards)+len(home.More) != 40 {
+		t.Fatalf("%q, %d cards and %d lines, want %d and the rest", home.Intro, len(home.Cards), len(home.More), commands.MaxHomeCards)
+	}
+	if home.Cards[0].Title != "Committee 39" || !strings.Contains(home.Cards[0].Text, "Thursday 3 December 2026, 10:00, Bootle Town Hall") {
+		t.Errorf("first card: %+v, want the soonest meeting first", home.Cards[0])
+	}
+	if diff := cmp.Diff(home.More[0], "*Committee 26* — Wednesday 16 December 2026, 10:00"); diff != "" {
+		t.Errorf("first line (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(home.More[len(home.More)-1], "*Committee 40* — no meeting scheduled"); diff != "" {
+		t.Errorf("last line (-got +want):\n%s", diff)
+	}
+	if !strings.Contains(home.Cards[0].Sections[1].Text, "0 apologies received") {
+		t.Errorf("officer's card: %+v", home.Cards[0].Sections)
 	}
 }

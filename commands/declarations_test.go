@@ -1,0 +1,260 @@
+package commands_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// declarations lists the declarations standing for the next meeting as
+// "Name: item kind nature".
+func (k *kit) declarations() []string {
+	k.t.Helper()
+	ds, err := k.db.Declarations(context.Background(), k.next().ID)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	out := []string{}
+	for _, d := range ds {
+		line := d.Name + ": " + d.Item + " " + string(d.Kind) + " " + d.Nature
+		if d.Dispensation {
+			line += " (dispensation)"
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func TestDeclare(t *testing.T) {
+	k := agendaKit(t)
+
+	r := k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	if diff := cmp.Diff(shown(r), "Recorded: you declared a personal interest in Item 7.5 (SWACA) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting.\n"+
+		"Nature: Trustee of SWACA\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.\n[Withdraw declaration]"); diff != "" {
+		t.Errorf("declare (-got +want):\n%s", diff)
+	}
+	if r.Visibility != commands.Private || !cmp.Equal(r.Refresh, []string{neil}) {
+		t.Errorf("a declaration is acknowledged privately and refreshes the declarer's Home: %+v", r)
+	}
+	k.steps([]step{
+		{neil, "/declare 7.5 personal Trustee of SWACA", []string{"You had already declared this interest in Item 7.5 (SWACA) (on Monday 23 November 2026, 12:00); nothing changed."}},
+		// 7e is how the pack labels 7.5's report.
+		{neil, "/declare 7e personal interest Trustee of SWACA", []string{"already declared"}},
+		{graeme, "/declare 4 other Member of the IOM board", []string{"an other interest in Item 4"}},
+		{graeme, "/declare 6 DPI Shares in a security firm", []string{"a disclosable pecuniary interest in Item 6"}},
+		{graeme, "/declare item 7.7 non-pecuniary Volunteer at Sefton CVS", []string{"a personal interest in Item 7.7"}},
+	})
+
+	// A pecuniary interest: leave the room unless holding a dispensation.
+	r = k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	wantShown(t, shown(r), "a disclosable pecuniary interest in Item 7.7 (Sefton CVS)",
+		"A member with a *disclosable pecuniary interest* must withdraw from the meeting room, including the public gallery, for the whole of Item 7.7, unless they hold a dispensation. Do you hold a dispensation?",
+		"[I hold a dispensation]\n[Withdraw declaration]")
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Recorded: you hold a dispensation for your disclosable pecuniary interest in Item 7.7, so you may remain for it. The officer may ask to see it.")
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Your dispensation for Item 7.7 was already recorded; nothing changed.")
+	wantShown(t, shown(k.press(neil, r, "I hold a dispensation")), "That button belongs to someone else's declaration.")
+	wantShown(t, shown(k.press(stranger, r, "I hold a dispensation")), "You are not a member of the committee that meets then.")
+	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "x")), "That button is broken; declare the interest again.")
+	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "99999")), "That declaration no longer exists.")
+	wantShown(t, k.say(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS"), "You hold a dispensation, so you may remain for Item 7.7.")
+
+	// The list: who, which item, which kind, the nature, when, in agenda order.
+	if diff := cmp.Diff(k.say(graeme, "/declare list"), "*Declarations of interest* — Safer Sefton Together, meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n"+
+		"• Item 4 (Integrated Offender Management (IOM) Refresh Strategy) — Graeme Robson: other interest — Member of the IOM board (declared Monday 23 November 2026, 12:00)\n"+
+		"• Item 6 (Local Policing Update) — Graeme Robson: disclosable pecuniary interest — Shares in a security firm (declared Monday 23 November 2026, 12:00) — withdraws for this item\n"+
+		"• Item 7.5 (SWACA) — Neil Frackelton: personal interest — Trustee of SWACA (declared Monday 23 November 2026, 12:00)\n"+
+		"• Item 7.7 (Sefton CVS) — Graeme Robson: personal interest — Volunteer at Sefton CVS (declared Monday 23 November 2026, 12:00)\n"+
+		"• Item 7.7 (Sefton CVS) — Sue Holden: disclosable pecuniary interest — Spouse employed by Sefton CVS (declared Monday 23 November 2026, 12:00) — holds a dispensation"); diff != "" {
+		t.Errorf("list (-got +want):\n%s", diff)
+	}
+
+	// Withdrawal: the original stays, with the withdrawal.
+	k.steps([]step{
+		{neil, "/declare withdraw 7.5", []string{"Your declaration in Item 7.5 (SWACA) is withdrawn. The original stays on record, with this withdrawal."}},
+		{neil, "/declare withdraw 7.5", []string{"You have no declaration standing for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026."}},
+		{neil, "/declare withdraw 9", []string{"You have no declaration standing for Item 9"}},
+		{neil, "/declare withdraw", []string{"Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.", "• `/declare withdraw ITEM`"}},
+	})
+	if strings.Contains(k.say(neil, "/declare list"), "Trustee of SWACA") {
+		t.Error("a withdrawn declaration is still listed")
+	}
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "already recorded")
+	k.must(sue, "/declare withdraw 7.7")
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "That declaration was withdrawn; declare the interest again if it stands.")
+	wantShown(t, k.say(neil, "/declare 7.5 personal Trustee of SWACA"), "Recorded") // may be declared again
+
+	// The minutes' paragraph is the officer's.
+	k.steps([]step{
+		{neil, "/declare minutes", []string{"Only an officer of Safer Sefton Together can draft the minutes."}},
+		{ian, "/declare minutes", []string{"*DECLARATIONS OF INTEREST* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n" +
+			"Graeme Robson declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) as Member of the IOM board. " +
+			"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) as Shares in a security firm, and left the meeting for that item. " +
+			"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
+			"Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Volunteer at Sefton CVS."}},
+		{ian, "/declare minutes 1 January", []string{"Safer Sefton Together has no meeting on Friday 1 January 2027."}},
+	})
+
+	// A meeting that has been held, or is under way, takes no more.
+	if _, err := k.db.SQL().Exec(`UPDATE meetings SET status = 'held'`); err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 has already been held; declarations for it are closed.")
+	if _, err := k.db.SQL().Exec(`UPDATE meetings SET status = 'scheduled'`); err != nil {
+		t.Fatal(err)
+	}
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 has already taken place.")
+	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), "Graeme Robson declared")
+}
+
+func TestDeclareMistakes(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, text, want string }{
+		{neil, "9 personal Trustee", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 6, 7, 7.5, 7.7."},
+		{neil, "7.5 personal", "Say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature.\nUsage:\n• `/declare ITEM KIND NATURE`"},
+		{neil, "7.5 Trustee of SWACA", "Say what kind of interest it is: pecuniary, personal or other."},
+		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
+		{neil, "7.5 personal " + strings.Repeat("x", 1001), "That nature is too long (1001 characters; the limit is 1000)."},
+		{stranger, "7.5 personal Trustee", "You are not a member of Safer Sefton Together."},
+		{stranger, "list", "You are not a member of Safer Sefton Together."},
+		{neil, "list of everything", "`list` takes only a date."},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if got := k.run(tc.user, "/declare "+tc.text); !got.Refused || !strings.HasPrefix(got.Text, tc.want) {
+				t.Errorf("got %q\nwant %q", got.Text, tc.want)
+			}
+		})
+	}
+	if got := k.declarations(); len(got) != 0 {
+		t.Errorf("refused declarations were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, "/declare 7.5 personal <!channel> ping"), "Nature: &lt;!channel&gt; ping")
+}
+
+func TestDeclarationsWhenNone(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/declare minutes"), "No declarations of any disclosable pecuniary interests or personal interests were received.")
+	wantShown(t, k.say(neil, "/declare list"), "*Declarations of interest* — Safer Sefton Together, meeting on Thursday 10 December 2026, 10:00, Remote Meeting\nNo interests have been declared.")
+}
+
+// declareValues are the declare form's answers.
+func declareValues(item, kind, nature string, dispensation bool) map[string]string {
+	v := map[string]string{"item": item, "kind": kind, "nature": nature}
+	if dispensation {
+		v["dispensation"] = "yes"
+	}
+	return v
+}
+
+func TestDeclareForm(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(neil, "/declare")
+	f := r.Form
+	if f == nil || f.ID != "declare" || f.Metadata != strconv.FormatInt(k.next().ID, 10) || len(f.Fields) != 4 {
+		t.Fatalf("/declare alone = %+v, want the declare form", r)
+	}
+	var items []string
+	for _, o := range f.Fields[0].Options {
+		items = append(items, o.Value+"="+o.Label)
+	}
+	if diff := cmp.Diff(items, []string{"1=1 Apologies for Absence", "2=2 Declarations of Interest", "3=3 Minutes of Previous Meeting",
+		"4=4 Integrated Offender Management (IOM) Refresh Strategy", "6=6 Local Policing Update", "7=7 Date of Next Meeting", "7.5=7.5 SWACA", "7.7=7.7 Sefton CVS"}); diff != "" {
+		t.Errorf("items offered (-got +want):\n%s", diff)
+	}
+
+	// Mistakes are shown in the form, which stays open.
+	for _, tc := range []struct {
+		name   string
+		values map[string]string
+		want   map[string]string
+	}{
+		{"empty", declareValues("", "", "  ", false), map[string]string{
+			"item": "Choose the agenda item.", "kind": "Choose the kind of interest.", "nature": "Say what the interest is, e.g. Trustee of SWACA.",
+		}},
+		{"unknown item", declareValues("9", "pecuniary", "x", false), map[string]string{"item": "That item is no longer on the agenda."}},
+		{"long nature", declareValues("7.5", "pecuniary", strings.Repeat("x", 1001), false), map[string]string{"nature": "That is too long (1001 characters; the limit is 1000)."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := k.submit(k.request(neil, ""), f, tc.values)
+			if diff := cmp.Diff(errs, tc.want); diff != "" {
+				t.Errorf("field errors (-got +want):\n%s", diff)
+			}
+		})
+	}
+
+	// A good submission answers as the slash command does; a double
+	// submit stores one declaration.
+	got, errs := k.submit(k.request(neil, ""), f, declareValues("7.5", "pecuniary", "Paid adviser to SWACA", true))
+	if len(errs) > 0 {
+		t.Fatalf("good submission: %v", errs)
+	}
+	wantShown(t, shown(got), "Recorded: you declared a disclosable pecuniary interest in Item 7.5 (SWACA)", "You hold a dispensation, so you may remain for Item 7.5.", "[Withdraw declaration]")
+	got, _ = k.submit(k.request(neil, ""), f, declareValues("7.5", "pecuniary", "Paid adviser to SWACA", true))
+	wantShown(t, shown(got), "You had already declared this interest")
+	if diff := cmp.Diff(k.declarations(), []string{"Neil Frackelton: 7.5 pecuniary Paid adviser to SWACA (dispensation)"}); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
+	}
+
+	// Someone who is not a member cannot use a form they did not get.
+	got, errs = k.submit(k.request(stranger, ""), f, declareValues("7.7", "personal", "x", false))
+	if got.Text != "You are not a member of the committee that meets then." || len(errs) > 0 {
+		t.Errorf("non-member: %+v %v", got, errs)
+	}
+	got, _ = k.submit(k.request(neil, ""), &commands.Form{ID: "declare", Metadata: "x"}, declareValues("7.7", "personal", "x", false))
+	if got.Text != "That form is out of date; run `/declare` again." {
+		t.Errorf("broken form: %+v", got)
+	}
+
+	// The meeting under way: the form says so against the item.
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 has already taken place." {
+		t.Errorf("meeting under way: %v", errs)
+	}
+	wantShown(t, k.say(neil, "/declare"), "No meeting of Safer Sefton Together is scheduled.")
+
+	// No form for someone who is not a member, or with nothing on the agenda.
+	k.now = now
+	if r := k.run(stranger, "/declare"); r.Form != nil || !strings.Contains(r.Text, "not a member") {
+		t.Errorf("stranger: %+v", r)
+	}
+	if _, err := k.db.SQL().Exec(`UPDATE agenda_items SET removed_at = now()`); err != nil {
+		t.Fatal(err)
+	}
+	if r := k.run(neil, "/declare"); r.Form != nil || r.Text != "The agenda for the meeting on Thursday 10 December 2026 has no items yet, so there is nothing to declare an interest in." {
+		t.Errorf("empty agenda: %+v", r)
+	}
+}
+
+// TestWithdrawButtonWithdrawsItsOwnDeclaration: two interests in one item;
+// the Withdraw button under the second withdraws that one and leaves the
+// first standing, whether pressed in the channel or on the Home tab.
+func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
+	k := agendaKit(t)
+	first := k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	second := k.must(neil, "/declare 7.5 other Volunteer at SWACA")
+	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "Your declaration in Item 7.5 (SWACA) is withdrawn.")
+	if diff := cmp.Diff(k.declarations(), []string{"Neil Frackelton: 7.5 personal Trustee of SWACA"}); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
+	}
+	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "You have no declaration standing for Item 7.5 (SWACA)")
+	wantShown(t, shown(k.press(stranger, first, "Withdraw declaration")), "You are not a member of the committee that meets then.")
+	for _, b := range first.Buttons {
+		if got := k.act(k.home(neil), b.Action, b.Value); !strings.Contains(got.Text, "is withdrawn") {
+			t.Errorf("on the Home: %+v", got)
+		}
+	}
+	if got := k.declarations(); len(got) != 0 {
+		t.Errorf("declarations after both withdrawn: %q", got)
+	}
+	for _, value := range []string{"", "x:7.5", "1", "1:7.5:x", "1:seven:2", "0:7.5", "1:7.5:2:3", "1:7.5:-1"} {
+		if got := k.act(k.request(neil, ""), "declare.withdraw", value); got.Text != "That button is broken; use `/declare withdraw ITEM`." {
+			t.Errorf("value %q: %q", value, got.Text)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+const rename = "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together."
+
+// buttonValues lists r's buttons' values by action.
+func buttonValues(r commands.Reply) map[string][]string {
+	out := map[string][]string{}
+	for _, b := range r.Buttons {
+		out[b.Action] = append(out[b.Action], b.Value)
+	}
+	return out
+}
+
+func TestResolutionLookups(t *testing.T) {
+	k := importedKit(t)
+
+	// By number: the rename, word for word, with the meeting and title.
+	r := k.must(stranger, "/resolution 28")
+	if diff := cmp.Diff(shown(r), "*Safer Sefton Together* — minute 28 of the meeting on Thursday 9 December 2021\n"+
+		"*Minute 28 — FUTURE NAME OF PARTNERSHIP*\n_Safer Sefton Together, Thursday 9 December 2021_\nRESOLVED: "+rename+"\n[Share minute 28 in channel]"); diff != "" {
+		t.Errorf("/resolution 28 (-got +want):\n%s", diff)
+	}
+	if r.Visibility != commands.Private {
+		t.Error("a lookup is shown to everyone; want it private until shared")
+	}
+	k.steps([]step{
+		{neil, "/resolution 2021-12-09 28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution 9/12/2021 minute 28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution No.28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution 23", []string{"Refers to: Minute No. 17 of the meeting held on 9th September 2021", "(1) the Board notes the cross representation"}},
+		{neil, "/resolution 29", []string{"Minute 29 — DATE OF NEXT MEETING"}},
+		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`."}},
+		{neil, "/resolution 2021-12-10 28", []string{"No minute 28 of the meeting on Friday 10 December 2021 of *Safer Sefton Together* is on record."}},
+		{neil, "/resolution 2021-12-09", []string{"*Safer Sefton Together* — minutes of the meeting on Thursday 9 December 2021. Show one with `/resolution 2021-12-09 NUMBER`.",
+			"• 20. APOLOGIES FOR ABSENCE", "• 29. DATE OF NEXT MEETING"}},
+		{neil, "/resolution 2020-01-01", []string{"No minutes of *Safer Sefton Together* for Wednesday 1 January 2020 are on record."}},
+		{neil, "/resolution 2021-12-09 rename", []string{"After a date, give a minute number (`/resolution 2021-12-09 28`); to search by words, leave the date out.", "• `/resolution WORDS…`"}},
+		{neil, "/resolution", []string{"*/resolution* — Find what the committee resolved"}},
+		{neil, "/resolution help", []string{"/resolution 2021-12-09 28"}},
+	})
+}
+
+func TestResolutionSearch(t *testing.T) {
+	k := importedKit(t)
+	for _, tc := range []struct{ words, first, shows string }{
+		{"youth anti-social behaviour", "Minute 26 — YOUTH ANTI-SOCIAL BEHAVIOUR - PARTNER REPORTS", ""},
+		{"rename partnership", "Minute 28 — FUTURE NAME OF PARTNERSHIP", "Safer Communities *Partnership* be re-named"},
+		{`"alternative provision"`, "Minute 26 —", "Appropriate *Alternative* *Provision* to Mainstream"},
+		{"report noted", "Minute 2", "be *noted*"},
+		// The apologies recorded in the minutes are found too.
+		{"Frackelton", "Minute 20 — APOLOGIES FOR ABSENCE", "Neil *Frackelton* (SWACA)"},
+		// Slack sends a typed & as &amp;; the search is for what was typed.
+		{"Fire &amp; Rescue", "Minute 26", ""},
+	} {
+		t.Run(tc.words, func(t *testing.T) {
+			r := k.must(stranger, "/resolution "+tc.words)
+			if len(r.Sections) < 1 || len(r.Sections) > 5 {
+				t.Fatalf("%d results, want 1 to 5:\n%s", len(r.Sections), shown(r))
+			}
+			if !strings.Contains(r.Text, "best first") && len(r.Sections) > 1 {
+				t.Errorf("heading: %q", r.Text)
+			}
+			if best := r.Sections[0].Title + "\n" + r.Sections[0].Text; !strings.HasPrefix(best, tc.first) || !strings.Contains(best, tc.shows) {
+				t.Errorf("best result:\n%s\nwant %q first, showing %q", best, tc.first, tc.shows)
+			}
+			if got := len(buttonValues(r)["resolution.share"]); got != len(r.Sections) {
+				t.Errorf("%d share buttons for %d results", got, len(r.Sections))
+			}
+		})
+	}
+	k.steps([]step{
+		{neil, "/resolution photosynthesis", []string{"Nothing in the minutes of *Safer Sefton Together* matches “photosynthesis”. Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."}},
+		{neil, `/resolution "photosynthesis now"`, []string{"Try the words without quotes, or fewer of them."}},
+		{neil, "/resolution &lt;!channel&gt; budget", []string{"matches “&lt;!channel&gt; budget”"}},
+		{neil, "/resolution zebra &amp; &lt;!channel&gt;", []string{"matches “zebra &amp; &lt;!channel&gt;”"}},
+		{neil, "/resolution ...", []string{"Give a minute number or some words to look for."}},
+		{neil, "/resolution " + strings.Repeat("word ", 50), []string{"That is too much to search for (249 characters; the limit is 200)."}},
+	})
+	wantShown(t, k.say(neil, "/resolution FUTURE NAME"), "*Safer Sefton Together* — the minute that matches “FUTURE NAME”:")
+}
+
+func TestShareResolution(t *testing.T) {
+	k := importedKit(t)
+	r := k.must(neil, "/resolution 28")
+	shared := k.press(graeme, r, "Share minute 28 in channel")
+	if shared.Visibility != commands.Public {
+		t.Error("a shared resolution is private; want it in the channel")
+	}
+	if diff := cmp.Diff(shared.Text, "<@UGRAEME> shared *Safer Sefton Together*, meeting of Thursday 9 December 2021 — minute 28, FUTURE NAME OF PARTNERSHIP:\n>RESOLVED: "+rename); diff != "" {
+		t.Errorf("shared (-got +want):\n%s", diff)
+	}
+	share := buttonValues(r)["resolution.share"][0]
+	// A minute of this committee cannot be shared from another channel.
+	other := k.request(graeme, "")
+	other.ChannelID = "COTHER"
+	if got := k.act(other, "resolution.share", share); got.Visibility == commands.Public || got.Text != "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`." {
+		t.Errorf("share from a channel with no committee: %+v", got)
+	}
+	for value, want := range map[string]string{
+		"x'; DROP TABLE minutes": "That button is broken; look the minute up again with `/resolution`.",
+		"999999":                 "That minute is not on record for Safer Sefton Together any more; look it up again with `/resolution`.",
+	} {
+		if got := k.act(k.request(graeme, ""), "resolution.share", value); got.Visibility == commands.Public || got.Text != want {
+			t.Errorf("share %q: %+v, want %q", value, got, want)
+		}
+	}
+	// A minute with references and no resolution is quoted as narrated.
+	wantShown(t, k.press(neil, k.must(neil, "/resolution 23"), "Share minute 23 in channel").Text, "Refers to: Minute No. 17")
+	wantShown(t, k.press(neil, k.must(neil, "/resolution 20"), "Share minute 20 in channel").Text, ">Apologies for absence were received from")
+}
+
+func TestResolutionOffersOtherMinutesWithTheSameNumber(t *testing.T) {
+	k := importedKit(t)
+	r, _ := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
+	if !strings.HasPrefix(r.Text, "Imported the minutes of the meeting of Safer Sefton Together on Thursday 10 December 2020") {
+		t.Fatalf("import of 2020: %q", r.Text)
+	}
+	r = k.must(neil, "/resolution 28")
+	wantShown(t, shown(r), "minute 28 of the meeting on Thursday 9 December 2021, the latest; earlier minutes numbered 28 are below", "[Minute 28 of 10 Dec 2020]")
+	other := k.press(neil, r, "Minute 28 of 10 Dec 2020")
+	wantShown(t, shown(other), "*Safer Sefton Together* — minute 28 of the meeting on Thursday 10 December 2020", "[Share minute 28 in channel]")
+	wantShown(t, k.say(neil, "/resolution 2020-12-10 28"), "Thursday 10 December 2020")
+}
