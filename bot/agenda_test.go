@@ -51,20 +51,6 @@ func wantShown(t *testing.T, m fakeslack.Message, parts ...string) {
 	}
 }
 
-// inOrder checks that parts appear in text in the order given.
-func inOrder(t *testing.T, text string, parts ...string) {
-	t.Helper()
-	at := 0
-	for _, p := range parts {
-		i := strings.Index(text[at:], p)
-		if i < 0 {
-			t.Errorf("%q missing or out of order in:\n%s", p, text)
-			return
-		}
-		at += i + len(p)
-	}
-}
-
 // submitReport records a report link as /report will, for the agenda to show.
 func submitReport(t *testing.T, k *bottest.Kit, meetingID int64, item, userID, name, url, title, action string) {
 	t.Helper()

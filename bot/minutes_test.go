@@ -15,75 +15,18 @@ import (
 
 const rename = "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together."
 
-func seedPack(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/safer-sefton-together-2022-03-17-agenda-pack.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-// submitMinutes pastes text into the /minutes import form as user.
-// seedMinutes is the minutes of 9 December 2021 cut from the seed pack, as
-// an officer would copy them from the published PDF.
-func seedMinutes(t *testing.T) string {
-	t.Helper()
-	pack := seedPack(t)
-	start := strings.Index(pack, "THIS SET OF MINUTES")
-	end := strings.Index(pack, " National Refresh")
-	if start < 0 || end < start {
-		t.Fatal("the seed pack has no minutes where expected")
-	}
-	return pack[start:end]
-}
-
-func submitMinutes(t *testing.T, k *bottest.Kit, user, text string) (commands.Reply, map[string]string) {
-	t.Helper()
-	r := commands.Request{TeamID: bottest.Team, ChannelID: bottest.Channel, UserID: user, Now: k.Now()}
-	open, err := k.Service.Run(context.Background(), commands.Request{Command: "/minutes", Text: "import", TeamID: bottest.Team, ChannelID: bottest.Channel, UserID: user, Now: k.Now()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if open.Form == nil {
-		return open, nil
-	}
-	// A form's submission comes without a channel; the form carries it.
-	r.ChannelID = ""
-	// Pasted as a person would: 3,000 characters a box, as Slack allows.
-	values := map[string][]string{}
-	for _, f := range open.Form.Fields {
-		n := min(len(text), f.MaxLen)
-		if n == 0 {
-			break
-		}
-		cut := strings.LastIndex(text[:n], "\n") + 1
-		if n == len(text) || cut == 0 {
-			cut = n
-		}
-		values[f.ID] = []string{text[:cut]}
-		text = text[cut:]
-	}
-	if text != "" {
-		t.Fatalf("%d characters did not fit in the form", len(text))
-	}
-	reply, fieldErrs, err := k.Service.Submit(context.Background(), r, commands.Submission{
-		Form: open.Form.ID, Metadata: open.Form.Metadata, Values: values,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return reply, fieldErrs
-}
-
-// importedCommittee is the test committee with the seed minutes imported.
+// importedCommittee is the test committee with the minutes in the seed
+// pack imported.
 func importedCommittee(t *testing.T) *bottest.Kit {
 	t.Helper()
 	k := newCommittee(t)
-	reply, fieldErrs := submitMinutes(t, k, officer, seedMinutes(t))
-	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest."
-	if reply.Text != want || fieldErrs != nil {
-		t.Fatalf("import: %q %v\nwant %q", reply.Text, fieldErrs, want)
+	pack, err := os.ReadFile("testdata/safer-sefton-together-2022-03-17-agenda-pack.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := k.Service.ImportMinutes(context.Background(), mustCommittee(t, k.DB), string(pack), officer)
+	if err != nil || im.Outcome != commands.MinutesImported {
+		t.Fatalf("import: %v, %v", im.Outcome, err)
 	}
 	return k
 }
@@ -136,7 +79,7 @@ func TestShareResolutionThroughSlack(t *testing.T) {
 	if rt, _ := posts[0]["response_type"].(string); rt != "in_channel" {
 		t.Errorf("response_type = %q, want in_channel: the chair quotes it to everyone", rt)
 	}
-	if got := bottest.PostText(posts[0]); !strings.Contains(got, "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together.") {
+	if got := bottest.PostText(posts[0]); !strings.Contains(got, rename) {
 		t.Errorf("shared text lacks the resolution word for word:\n%s", got)
 	}
 	// A forged value names nothing.

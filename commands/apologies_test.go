@@ -16,15 +16,7 @@ import (
 // "Name: reason / substitute".
 func (k *kit) apologies() []string {
 	k.t.Helper()
-	as, err := k.db.Apologies(context.Background(), k.next().ID)
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	out := []string{}
-	for _, a := range as {
-		out = append(out, a.Name+": "+a.Reason+" / "+a.SubstituteName)
-	}
-	return out
+	return standing(k, k.db.Apologies, func(a commands.Apology) string { return a.Name + ": " + a.Reason + " / " + a.SubstituteName })
 }
 
 func TestApologies(t *testing.T) {

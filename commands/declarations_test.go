@@ -1,7 +1,6 @@
 package commands_test
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,19 +15,13 @@ import (
 // "Name: item kind nature".
 func (k *kit) declarations() []string {
 	k.t.Helper()
-	ds, err := k.db.Declarations(context.Background(), k.next().ID)
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	out := []string{}
-	for _, d := range ds {
+	return standing(k, k.db.Declarations, func(d commands.Declaration) string {
 		line := d.Name + ": " + d.Item + " " + string(d.Kind) + " " + d.Nature
 		if d.Dispensation {
 			line += " (dispensation)"
 		}
-		out = append(out, line)
-	}
-	return out
+		return line
+	})
 }
 
 func TestDeclare(t *testing.T) {

@@ -299,3 +299,18 @@ func (k *kit) steps(steps []step) {
 }
 
 func isNotFound(err error) bool { return errors.Is(err, commands.ErrNotFound) }
+
+// standing reads the records of the next meeting that read lists, one
+// line each.
+func standing[T any](k *kit, read func(context.Context, int64) ([]T, error), line func(T) string) []string {
+	k.t.Helper()
+	records, err := read(context.Background(), k.next().ID)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	out := []string{}
+	for _, r := range records {
+		out = append(out, line(r))
+	}
+	return out
+}

@@ -1,26 +1,19 @@
 package commands_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // reportLinks lists the report links standing for the next meeting as
 // "item url".
 func (k *kit) reportLinks() []string {
 	k.t.Helper()
-	links, err := k.db.ReportLinks(context.Background(), k.next().ID)
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	out := []string{}
-	for _, l := range links {
-		out = append(out, l.Item+" "+l.URL)
-	}
-	return out
+	return standing(k, k.db.ReportLinks, func(l commands.ReportLink) string { return l.Item + " " + l.URL })
 }
 
 func TestReport(t *testing.T) {
