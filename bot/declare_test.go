@@ -349,4 +349,3 @@ func TestInteractionsAreVerifiedAndParsed(t *testing.T) {
 		t.Errorf("view_closed: status %d", status)
 	}
 }
-

@@ -88,4 +88,3 @@ func TestShareResolutionThroughSlack(t *testing.T) {
 		t.Errorf("a forged share value shared something: %q", got)
 	}
 }
-
