@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -52,20 +51,6 @@ func wantShown(t *testing.T, m fakeslack.Message, parts ...string) {
 	}
 }
 
-// inOrder checks that parts appear in text in the order given.
-func inOrder(t *testing.T, text string, parts ...string) {
-	t.Helper()
-	at := 0
-	for _, p := range parts {
-		i := strings.Index(text[at:], p)
-		if i < 0 {
-			t.Errorf("%q missing or out of order in:\n%s", p, text)
-			return
-		}
-		at += i + len(p)
-	}
-}
-
 // submitReport records a report link as /report will, for the agenda to show.
 func submitReport(t *testing.T, k *bottest.Kit, meetingID int64, item, userID, name, url, title, action string) {
 	t.Helper()
@@ -83,85 +68,6 @@ func nextMeetingID(t *testing.T, k *bottest.Kit) int64 {
 		t.Fatal(err)
 	}
 	return m.ID
-}
-
-func TestAgendaShowAddRemove(t *testing.T) {
-	k := newCommittee(t)
-	wantText(t, k.Must(neil, "/agenda", ""), "No meeting of Safer Sefton Together is scheduled")
-	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
-
-	// A new meeting starts with the standard items.
-	r := k.Must(neil, "/agenda", "")
-	if r.Public() {
-		t.Error("/agenda is shown to the caller only")
-	}
-	wantText(t, r, "Thursday 10 December 2026, 10:00", "Europe/London", "*Venue:* Remote Meeting")
-	inOrder(t, r.Text(), "*1* Apologies for Absence", "*2* Declarations of Interest", "*3* Minutes of Previous Meeting", "*4* Date of Next Meeting")
-
-	// Officers add items; the closing item stays last.
-	wantText(t, k.Must(officer, "/agenda", "add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett"),
-		"Added item *4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett_", "Date of Next Meeting is now item 5")
-	for _, add := range []string{
-		"5 Violence against Women and Girls - Partner Reports",
-		"5.1 Merseyside Police — Superintendent Graeme Robson",
-		"5.10 Probation Service — Jan Marlow",
-		"5.2 SWACA — Neil Frackelton",
-		"5a Late report -- Sue Holden (Sefton CVS)",
-	} {
-		wantText(t, k.Must(officer, "/agenda", "add "+add), "Added item")
-	}
-	r = k.Must(graeme, "/agenda", "10/12/2026")
-	inOrder(t, r.Text(), "*4* Integrated", "*5* Violence against Women and Girls - Partner Reports",
-		"*5.1* Merseyside Police — _Superintendent Graeme Robson_", "*5.2* SWACA", "*5.10* Probation Service",
-		"*5a* Late report — _Sue Holden (Sefton CVS)_", "*6* Date of Next Meeting")
-
-	// Mistakes, and members who are not officers.
-	wantText(t, k.Must(officer, "/agenda", "add 5.2 SWACA again — Neil"), "Item 5.2 is already on the agenda (SWACA)")
-	wantText(t, k.Must(officer, "/agenda", "add SWACA — Neil"), `"SWACA" is not an agenda number`, "/agenda add NUMBER TITLE [— PRESENTER]")
-	wantText(t, k.Must(officer, "/agenda", "add 7.5"), "Give item 7.5 a title")
-	wantText(t, k.Must(neil, "/agenda", "add 7.5 SWACA — Neil Frackelton"), "Only an officer of Safer Sefton Together can change the agenda")
-	wantText(t, k.Must(neil, "/agenda", "remove 5.2"), "Only an officer")
-	wantText(t, k.Must(stranger, "/agenda", "remove 5.2"), "not a member")
-	wantText(t, k.Must(officer, "/agenda", "add 8 <!channel> — <@U999>"), "&lt;!channel&gt;", "&lt;@U999&gt;")
-
-	// Remove and renumber.
-	wantText(t, k.Must(officer, "/agenda", "remove 5.10"), "Removed item *5.10*")
-	wantText(t, k.Must(officer, "/agenda", "remove 5.10"), "There is no item 5.10 on the agenda")
-	wantText(t, k.Must(officer, "/agenda", "move 5a 5.3"), "Item 5a is now item *5.3*")
-	wantText(t, k.Must(officer, "/agenda", "move 5.3 5.1"), "There is already an item 5.1")
-	r = k.Must(neil, "/agenda", "")
-	if strings.Contains(r.Text(), "Probation Service") || strings.Contains(r.Text(), "*5a*") {
-		t.Errorf("removed or moved items still shown:\n%s", r.Text())
-	}
-	inOrder(t, r.Text(), "*5.2* SWACA", "*5.3* Late report")
-
-	// The report link standing for each item is shown: the latest a member
-	// sent, unless withdrawn.
-	id := nextMeetingID(t, k)
-	submitReport(t, k, id, "5.2", neil, "Neil Frackelton", "https://example.org/swaca-draft.pdf", "", "submitted")
-	submitReport(t, k, id, "5.2", neil, "Neil Frackelton", "https://example.org/swaca.pdf", "SWACA report", "submitted")
-	submitReport(t, k, id, "5.1", graeme, "Graeme Robson", "https://example.org/police.pdf", "", "submitted")
-	submitReport(t, k, id, "5.1", graeme, "Graeme Robson", "https://example.org/police.pdf", "", "removed")
-	r = k.Must(neil, "/agenda", "")
-	wantText(t, r, "*5.2* SWACA — _Neil Frackelton_ · <https://example.org/swaca.pdf|SWACA report>")
-	if strings.Contains(r.Text(), "swaca-draft") || strings.Contains(r.Text(), "police.pdf") {
-		t.Errorf("superseded or withdrawn report links shown:\n%s", r.Text())
-	}
-
-	// Apologies so far.
-	k.Must(graeme, "/apologies", "Leave")
-	wantText(t, k.Must(neil, "/agenda", ""), "Apologies for absence were received from Graeme Robson (Merseyside Police).")
-	wantText(t, k.Must(neil, "/agenda", "2027-01-07"), "has no meeting on Thursday 7 January 2027")
-	wantText(t, k.Must(neil, "/agenda", "nonsense"), "I don't know `nonsense`")
-}
-
-func TestAgendaWithoutStandardItems(t *testing.T) {
-	k := newCommittee(t)
-	if _, err := k.DB.SQL().Exec(`UPDATE committees SET standard_items = false`); err != nil {
-		t.Fatal(err)
-	}
-	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
-	wantText(t, k.Must(neil, "/agenda", ""), "No items yet")
 }
 
 func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
@@ -261,59 +167,6 @@ func TestAgendaRefusedToNonOfficers(t *testing.T) {
 			}
 		}
 	}
-}
-
-func TestAgendaImportForm(t *testing.T) {
-	k := newCommittee(t)
-	ctx := context.Background()
-	req := func(user string) commands.Request {
-		return commands.Request{Command: "/agenda", Text: "import", TeamID: bottest.Team, ChannelID: bottest.Channel, UserID: user, Now: k.Now()}
-	}
-	reply, err := k.Service.Run(ctx, req(officer))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if reply.Form == nil || reply.Form.ID != "agenda.import" || reply.Form.Fields[0].Kind != commands.FieldTextArea {
-		t.Fatalf("/agenda import = %+v, want the import form with a text area", reply)
-	}
-	text, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(text) > reply.Form.Fields[0].MaxLen {
-		t.Fatalf("the seed agenda (%d characters) does not fit the form's field (%d)", len(text), reply.Form.Fields[0].MaxLen)
-	}
-	sub := commands.Submission{Form: reply.Form.ID, Values: map[string][]string{"text": {string(text)}}}
-
-	got, fieldErrs, err := k.Service.Submit(ctx, req(neil), sub)
-	if err != nil || fieldErrs != nil || !strings.Contains(got.Text, "Only an officer") {
-		t.Errorf("a member's import: %+v %v %v", got, fieldErrs, err)
-	}
-	got, fieldErrs, err = k.Service.Submit(ctx, req(officer), commands.Submission{Form: reply.Form.ID, Values: map[string][]string{"text": {"hello"}}})
-	if err != nil || fieldErrs["text"] == "" {
-		t.Errorf("importing nonsense: %+v %v %v; want the form kept open with an error", got, fieldErrs, err)
-	}
-
-	got, fieldErrs, err = k.Service.Submit(ctx, req(officer), sub)
-	if err != nil || fieldErrs != nil {
-		t.Fatalf("import: %v %v", fieldErrs, err)
-	}
-	for _, want := range []string{"Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items", "4 future meetings"} {
-		if !strings.Contains(got.Text, want) {
-			t.Errorf("import reply lacks %q:\n%s", want, got.Text)
-		}
-	}
-	got, _, err = k.Service.Submit(ctx, req(officer), sub)
-	if err != nil || !strings.Contains(got.Text, "imported before; nothing changed") {
-		t.Errorf("second import: %q %v", got.Text, err)
-	}
-
-	r := k.Must(neil, "/agenda", "17 March 2022")
-	wantText(t, r, "Thursday 17 March 2022, 10:00", "Remote Meeting", "*7.5* SWACA — _Neil Frackleton_",
-		"*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett (NW Probation Lead)_")
-	inOrder(t, r.Text(), "*1* Apologies", "*6* Local Policing Update", "*7* Violence", "*7.1* ", "*7.9* Probation Service", "*8* Date of Next Meeting")
-	// The programme's meetings are scheduled (the clock reads 2026, so they are past; ask by date).
-	wantText(t, k.Must(neil, "/agenda", "16 March 2023"), "Thursday 16 March 2023, 10:00", "*1* Apologies for Absence")
 }
 
 func TestCalendarFeed(t *testing.T) {

@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -281,60 +280,6 @@ func TestHomeShowsDeclarationsReportsAndWhatIsMissing(t *testing.T) {
 	// Members see no officers' part.
 	if home := settledHome(t, k, sue); strings.Contains(home, "For officers") || strings.Contains(home, "Agenda posted") {
 		t.Errorf("a member sees the officers' part:\n%s", home)
-	}
-}
-
-// TestHomeOfAMemberOfManyCommittees builds the Home of a member of 40
-// committees from the records: the soonest meetings in full, the rest one
-// line each, within Slack's 100 blocks.
-func TestHomeOfAMemberOfManyCommittees(t *testing.T) {
-	k := bottest.New(t)
-	k.SetNow(now)
-	ctx := context.Background()
-	for i := range 40 {
-		c, err := k.DB.CreateCommittee(ctx, commands.Committee{Name: fmt.Sprintf("Committee %02d", i+1), TeamID: bottest.Team, ChannelID: fmt.Sprintf("C%02d", i)},
-			commands.Member{UserID: officer, Name: "Ian Barton"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i%4 == 3 {
-			continue // no meeting scheduled
-		}
-		// Committee 40 meets first, committee 1 last.
-		starts := time.Date(2026, 12, 1, 10, 0, 0, 0, london).AddDate(0, 0, 40-i)
-		if _, err := k.DB.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: "Bootle Town Hall"}, officer); err != nil {
-			t.Fatal(err)
-		}
-	}
-	home, err := k.Service.Home(ctx, bottest.Team, officer, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(home.Cards) != commands.MaxHomeCards || len(home.Cards)+len(home.More) != 40 {
-		t.Fatalf("%d cards and %d lines, want %d and the rest", len(home.Cards), len(home.More), commands.MaxHomeCards)
-	}
-	if home.Cards[0].Title != "Committee 39" || !strings.Contains(home.Cards[0].Text, "Thursday 3 December 2026, 10:00, Bootle Town Hall") {
-		t.Errorf("first card: %+v, want the soonest meeting first", home.Cards[0])
-	}
-	if last := home.More[len(home.More)-1]; !strings.Contains(last, "no meeting scheduled") {
-		t.Errorf("last line %q, want committees without meetings last", last)
-	}
-	if !strings.Contains(home.Cards[0].Sections[1].Text, "0 apologies received") {
-		t.Errorf("officer's card: %+v", home.Cards[0].Sections)
-	}
-
-	opened, _ := json.Marshal(homeOpened("Ev1", officer))
-	if status, body := k.PostRaw("/slack/events", opened, "application/json", bottest.SignJSON(nil)); status != 200 {
-		t.Fatalf("%d %s", status, body)
-	}
-	var view struct {
-		Blocks []json.RawMessage `json:"blocks"`
-	}
-	if err := json.Unmarshal([]byte(latestHome(t, k, officer, "Your other committees")), &view); err != nil {
-		t.Fatal(err)
-	}
-	if n := len(view.Blocks); n > 100 || n < 20 {
-		t.Errorf("the Home has %d blocks; want the cards and a summary, within Slack's 100", n)
 	}
 }
 

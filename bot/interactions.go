@@ -245,4 +245,3 @@ func (s *Server) openForm(ctx context.Context, req commands.Request, triggerID s
 	_, err = s.cfg.Slack.OpenViewContext(ctx, triggerID, Modal(form))
 	return err
 }
-

@@ -119,125 +119,14 @@ func TestMalformedAndHugeBodies(t *testing.T) {
 	}
 }
 
-func TestCommitteeSetupAndMembers(t *testing.T) {
+// TestMemberNamesComeFromSlack: names come from users.info, not from the
+// user_name Slack sends with a command.
+func TestMemberNamesComeFromSlack(t *testing.T) {
 	k := newCommittee(t)
-	// Names come from users.info, not from the user_name Slack sends.
 	r := k.Must(neil, "/committee", "members")
 	wantText(t, r, "3 members", "Neil Frackelton — SWACA", "Graeme Robson — Merseyside Police", "Ian Barton (officer)")
 	if len(k.Slack.Calls("users.info")) == 0 {
 		t.Error("names were not looked up with users.info")
-	}
-
-	wantText(t, k.Must(officer, "/committee", "setup Another Board"), "already belongs to Safer Sefton Together")
-	wantText(t, k.Must(neil, "/committee", "member add <@UX> Sefton CVS"), "Only an officer")
-	wantText(t, k.Must(stranger, "/committee", "member add <@UX> Sefton CVS"), "not a member")
-	wantText(t, k.Must(officer, "/committee", "member add neil SWACA"), "is not a mention")
-	wantText(t, k.Must(officer, "/committee", "member add <@UNEIL>"), "Give their organisation")
-
-	k.AddUser("USUE", "Sue Holden")
-	wantText(t, k.Must(officer, "/committee", "member add <@USUE|sue> Sefton CVS chair"), "<@USUE> is now the chair of Safer Sefton Together, for Sefton CVS")
-	wantText(t, k.Must(officer, "/committee", "members"), "Sue Holden — Sefton CVS (chair)")
-	wantText(t, k.Must(officer, "/committee", "member remove <@USUE>"), "no longer a member")
-	wantText(t, k.Must(officer, "/committee", "member remove <@USUE>"), "is not a member")
-	wantText(t, k.Must(officer, "/committee", "member remove <@UIAN>"), "last officer")
-	if strings.Contains(k.Must(officer, "/committee", "members").Text(), "Sue Holden") {
-		t.Error("a removed member is still listed")
-	}
-}
-
-func TestMeetings(t *testing.T) {
-	k := newCommittee(t)
-	r := k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
-	wantText(t, r, "will meet on Thursday 10 December 2026, 10:00, Remote Meeting")
-	if !r.Public() {
-		t.Error("a scheduled meeting should be announced in the channel")
-	}
-	wantText(t, k.Must(officer, "/meeting", "schedule 14/01/2027 10.00am Bootle Town Hall"), "Thursday 14 January 2027, 10:00, Bootle Town Hall")
-	wantText(t, k.Must(officer, "/meeting", "schedule 11 March 2.30 pm"), "Thursday 11 March 2027, 14:30")
-	wantText(t, k.Must(officer, "/meeting", "schedule 10/12/2026 10:00"), "already has a meeting")
-	wantText(t, k.Must(officer, "/meeting", "schedule 10/12/2026 14:00"), "already meets on Thursday 10 December 2026, at 10:00")
-	wantText(t, k.Must(officer, "/meeting", "schedule 28/03/2027 01:30"), "There is no 01:30 on Sunday 28 March 2027")
-	wantText(t, k.Must(officer, "/meeting", "schedule 31/02/2027 10:00"), "no 31 February 2027")
-	wantText(t, k.Must(officer, "/meeting", "schedule 2026-11-01 10:00"), "already passed")
-	wantText(t, k.Must(officer, "/meeting", "schedule 2026-12-17"), "Give the start time")
-	wantText(t, k.Must(officer, "/meeting", "schedule 2026-12-17 25:00"), "not a time")
-	wantText(t, k.Must(neil, "/meeting", "schedule 2026-12-17 10:00"), "Only an officer")
-
-	k.Must(neil, "/apologies", "Unwell")
-	wantText(t, k.Must(neil, "/meeting", "list"),
-		"Thursday 10 December 2026, 10:00, Remote Meeting — 1 apology",
-		"Thursday 14 January 2027, 10:00, Bootle Town Hall — 0 apologies")
-
-	wantText(t, k.Must(officer, "/meeting", "cancel 14/01/2027"), "is cancelled")
-	wantText(t, k.Must(officer, "/meeting", "list"), "~Thursday 14 January 2027, 10:00, Bootle Town Hall~ — cancelled")
-	wantText(t, k.Must(neil, "/apologies", "14/01/2027 Away"), "was cancelled")
-	wantText(t, k.Must(officer, "/meeting", "cancel 2027-02-02"), "has no meeting on Tuesday 2 February 2027")
-}
-
-func TestApologies(t *testing.T) {
-	k := newCommittee(t)
-	wantText(t, k.Must(neil, "/apologies", "Unwell"), "No meeting of Safer Sefton Together is scheduled")
-	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
-	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Remote Meeting")
-
-	r := k.Must(neil, "/apologies", "")
-	wantText(t, r, "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.")
-	if r.Public() {
-		t.Error("apologies are acknowledged privately")
-	}
-	wantText(t, k.Must(neil, "/apologies", "Unwell"), "are updated", "Reason: Unwell", "Substitute: none")
-	wantText(t, k.Must(neil, "/apologies", "Unwell"), "nothing changed")
-	wantText(t, k.Must(neil, "/apologies", "10/12/2026 Attending court sub <@UGRAEME|graeme>"), "are updated", "Reason: Attending court", "Substitute: <@UGRAEME>")
-	wantText(t, k.Must(graeme, "/apologies", "14 January Leave"), "Thursday 14 January 2027", "recorded")
-
-	r = k.Must(graeme, "/apologies", "list")
-	wantText(t, r, "Apologies for absence were received from Neil Frackelton (SWACA).", "Substitutes: Graeme Robson for Neil Frackelton.")
-	if strings.Contains(r.Text(), "Attending court") {
-		t.Error("a member sees another member's reason")
-	}
-	wantText(t, k.Must(officer, "/apologies", "list 10 December"), "Neil Frackelton: Attending court")
-
-	// Withdraw, and the history keeps every step.
-	wantText(t, k.Must(neil, "/apologies", "withdraw"), "withdrawn")
-	wantText(t, k.Must(neil, "/apologies", "withdraw"), "no apologies standing")
-	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies for absence have been received.")
-	ctx := context.Background()
-	next, err := k.DB.NextMeeting(ctx, mustCommittee(t, k.DB).ID, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hist, err := k.DB.ApologyHistory(ctx, next.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var steps []string
-	for _, h := range hist {
-		steps = append(steps, h.Action+" by "+h.By)
-	}
-	want := "sent by UNEIL, changed by UNEIL, changed by UNEIL, withdrawn by UNEIL"
-	if got := strings.Join(steps, ", "); got != want {
-		t.Errorf("history = %s\nwant      %s", got, want)
-	}
-
-	// Mistakes get a one-line reason and the right form.
-	wantText(t, k.Must(neil, "/apologies", "31/02/2027 Unwell"), "There is no 31 February 2027", "/apologies [DATE] [REASON] [sub @someone]")
-	wantText(t, k.Must(neil, "/apologies", "13/13/2026"), "no month 13")
-	wantText(t, k.Must(neil, "/apologies", "2027-03-04 Unwell"), "has no meeting on Thursday 4 March 2027")
-	wantText(t, k.Must(neil, "/apologies", "Unwell sub <@UNEIL>"), "cannot be your own substitute")
-	wantText(t, k.Must(neil, "/apologies", "Unwell sub @nobody"), "I could not find @nobody")
-	wantText(t, k.Must(stranger, "/apologies", "Unwell"), "not a member of Safer Sefton Together")
-	wantText(t, k.Must(neil, "/apologies", strings.Repeat("word ", 120)), "too long")
-
-	// A meeting that has taken place takes no more apologies.
-	k.SetNow(time.Date(2026, 12, 10, 11, 0, 0, 0, london))
-	wantText(t, k.Must(neil, "/apologies", "10/12/2026 Late"), "has already taken place")
-
-	// Another channel has no committee.
-	form := bottest.CommandForm(neil, "/apologies", "Unwell")
-	form.Set("channel_id", "COTHER")
-	status, body := k.Post("/slack/commands", form)
-	if status != http.StatusOK || !strings.Contains(string(body), "does not belong to a committee") {
-		t.Errorf("other channel: %d %s", status, body)
 	}
 }
 

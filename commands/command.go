@@ -217,7 +217,10 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 		if len(rest) == 1 && isHelp(rest[0]) {
 			return sub, nil, true, nil
 		}
-		return cmd.variant(sub.Name, len(rest) == 0), rest, false, nil
+		if v := cmd.variant(sub.Name, len(rest) == 0); v != nil {
+			return v, rest, false, nil
+		}
+		return nil, nil, false, &UserError{Msg: fmt.Sprintf("`%s` takes nothing after it.", sub.Name), Usage: sub.Usage}
 	}
 	if len(args) > 0 {
 		if next, usage := cmd.nextWords(args[0]); len(next) > 0 {
@@ -421,28 +424,41 @@ func (cmd *Command) usage() []string {
 
 // help is the generated help for cmd, or with sub set for that
 // subcommand: its usage, examples and, where it takes a date, the forms a
-// date may take.
+// date may take. A subcommand of two records (`/meeting reminders` alone
+// and with days) shows each record's usage with its summary.
 func (cmd *Command) help(sub *Sub) Reply {
 	var b strings.Builder
-	usage, examples := cmd.usage(), []string(nil)
-	if sub == nil {
+	var subs []Sub
+	for _, s := range cmd.Subs {
+		if sub == nil || s.Name == sub.Name {
+			subs = append(subs, s)
+		}
+	}
+	switch {
+	case sub == nil:
 		fmt.Fprintf(&b, "*%s* — %s\n", cmd.Name, cmd.Summary)
-		for _, s := range cmd.Subs {
-			examples = append(examples, s.Examples...)
-		}
-	} else {
-		fmt.Fprintf(&b, "*%s*", strings.TrimSpace(cmd.Name+" "+sub.Name))
-		if sub.Summary != "" {
-			b.WriteString(" — " + sub.Summary)
-		}
-		b.WriteString("\n")
+	case len(subs) == 1:
+		fmt.Fprintf(&b, "*%s %s*%s\n", cmd.Name, sub.Name, prefixed(" — ", sub.Summary))
 		if sub.Who == Officers {
 			b.WriteString("For officers.\n")
 		}
-		usage, examples = sub.Usage, sub.Examples
+	default:
+		fmt.Fprintf(&b, "*%s %s*\n", cmd.Name, sub.Name)
 	}
-	for _, u := range usage {
-		b.WriteString("• `" + u + "`\n")
+	var usage, examples []string
+	for _, s := range subs {
+		for i, u := range s.Usage {
+			b.WriteString("• `" + u + "`")
+			if sub != nil && len(subs) > 1 && i == len(s.Usage)-1 {
+				b.WriteString(prefixed(" — ", s.Summary))
+				if s.Who == Officers {
+					b.WriteString(" (officers)")
+				}
+			}
+			b.WriteString("\n")
+		}
+		usage = append(usage, s.Usage...)
+		examples = append(examples, s.Examples...)
 	}
 	if len(examples) > 0 {
 		b.WriteString("Examples:\n")
@@ -450,11 +466,8 @@ func (cmd *Command) help(sub *Sub) Reply {
 			b.WriteString("• `" + e + "`\n")
 		}
 	}
-	for _, u := range usage {
-		if strings.Contains(u, "DATE") {
-			b.WriteString(dateHelp + "\n")
-			break
-		}
+	if strings.Contains(strings.Join(usage, "\n"), "DATE") {
+		b.WriteString(dateHelp + "\n")
 	}
 	if sub == nil {
 		for _, s := range cmd.Subs {

@@ -1,293 +1,254 @@
-package commands
+package commands_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
-var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, london)
-
-func TestParseDeclaration(t *testing.T) {
-	cases := []struct {
-		text    string
-		want    declareArgs
-		wantErr string
-	}{
-		{"7.5 personal Trustee of SWACA", declareArgs{Item: "7.5", Kind: InterestPersonal, Nature: "Trustee of SWACA"}, ""},
-		{"7.7 pecuniary Spouse employed by Sefton CVS", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Spouse employed by Sefton CVS"}, ""},
-		{"4 other Member of the IOM board", declareArgs{Item: "4", Kind: InterestOther, Nature: "Member of the IOM board"}, ""},
-		{"7.7 dpi Shares in Acme", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Shares in Acme"}, ""},
-		{"7.7 Disclosable Pecuniary Interest: Shares in Acme", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Shares in Acme"}, ""},
-		{"7.7 disclosable pecuniary Shares", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Shares"}, ""},
-		{"7a non-pecuniary Volunteer", declareArgs{Item: "7a", Kind: InterestPersonal, Nature: "Volunteer"}, ""},
-		{"item 6 personal interest — Neighbour of the station", declareArgs{Item: "6", Kind: InterestPersonal, Nature: "Neighbour of the station"}, ""},
-		{"6 other registrable interest Governor", declareArgs{Item: "6", Kind: InterestOther, Nature: "Governor"}, ""},
-		{"6 non-registrable Friend of the applicant", declareArgs{Item: "6", Kind: InterestOther, Nature: "Friend of the applicant"}, ""},
-		{"10/12/2026 7.5 personal Trustee", declareArgs{Date: Date{2026, time.December, 10}, Item: "7.5", Kind: InterestPersonal, Nature: "Trustee"}, ""},
-		{"", declareArgs{}, "start with the agenda item"},
-		{"personal Trustee", declareArgs{}, `"personal" is not an agenda item number`},
-		{"7.5 Trustee of SWACA", declareArgs{}, "say what kind of interest"},
-		{"7.5 personal", declareArgs{}, "must give its nature"},
-		{"7.5 personal interest", declareArgs{}, "must give its nature"},
-		{"7.5 personal " + strings.Repeat("x", 1001), declareArgs{}, "too long"},
-		{"31/02/2027 7.5 personal Trustee", declareArgs{}, "no 31 February"},
-	}
-	for _, tc := range cases {
-		got, err := parseDeclaration(strings.Fields(tc.text), testNow, london)
-		if tc.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("parseDeclaration(%q) error = %v, want %q", tc.text, err, tc.wantErr)
-			}
-			continue
+// declarations lists the declarations standing for the next meeting as
+// "Name: item kind nature".
+func (k *kit) declarations() []string {
+	k.t.Helper()
+	return standing(k, k.db.Declarations, func(d commands.Declaration) string {
+		line := d.Name + ": " + d.Item + " " + string(d.Kind) + " " + d.Nature
+		if d.Dispensation {
+			line += " (dispensation)"
 		}
-		if err != nil {
-			t.Errorf("parseDeclaration(%q): %v", tc.text, err)
-			continue
-		}
-		if diff := cmp.Diff(tc.want, got); diff != "" {
-			t.Errorf("parseDeclaration(%q) (-want +got):\n%s", tc.text, diff)
-		}
-	}
+		return line
+	})
 }
 
-func TestCheckURL(t *testing.T) {
-	cases := []struct {
-		url     string
-		wantErr string // "" means accepted
-	}{
-		{"https://example.org/swaca-vawg.pdf", ""},
-		{"http://modgov.sefton.gov.uk/documents/s12345/Report.pdf?x=1&y=2#p3", ""},
-		{"HTTPS://EXAMPLE.ORG/A", ""},
-		{"https://[2001:db8::1]:8443/r", ""},
-		{"https://bücher.example/r", ""},
-		{"https://example.org/a|b", ""}, // accepted, but never made into a link
-		{"javascript:alert(1)", "only http and https"},
-		{"JavaScript://example.org/%0aalert(1)", "only http and https"},
-		{"file:///etc/passwd", "only http and https"},
-		{"data:text/html,<script>", "only http and https"},
-		{"ftp://example.org/r", "only http and https"},
-		{"https://user:pass@example.org/r", "user name or password"},
-		{"https://user@example.org/r", "user name or password"},
-		{"https://a|b>", "not a web address"},
-		{"https://a<b", "host name is not valid"},
-		{"https:example.org", "not a full web address"},
-		{"https:///r", "no host"},
-		{"https://", "no host"},
-		{"//example.org/r", "only http and https"},
-		{"example.org/r", "only http and https"},
-		{"https://example.org/a b", "spaces or control"},
-		{"https://example.org/a\tb", "spaces or control"},
-		{"https://example.org/\x00", "spaces or control"},
-		{"https://example.org/\u202e", "spaces or control"},
-		{"https://example.org/" + strings.Repeat("a", 10<<10), "too long"},
-		{"https://exa_mple.org/", "host name is not valid"},
-		{"", "give the report's web address"},
-		{"https://example.org/\xff", "not valid text"},
+func TestDeclare(t *testing.T) {
+	k := agendaKit(t)
+
+	k.marked()
+	r := k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	if diff := cmp.Diff(shown(r), "Recorded: you declared a personal interest in Item 7.5 (SWACA) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting.\n"+
+		"Nature: Trustee of SWACA\nYou may remain in the meeting. If unsure whether you should withdraw or may vote, ask the Monitoring Officer.\n[Withdraw declaration]"); diff != "" {
+		t.Errorf("declare (-got +want):\n%s", diff)
 	}
-	for _, tc := range cases {
-		err := CheckURL(tc.url)
-		switch {
-		case tc.wantErr == "" && err != nil:
-			t.Errorf("CheckURL(%.60q) = %v, want it accepted", tc.url, err)
-		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
-			t.Errorf("CheckURL(%.60q) = %v, want %q", tc.url, err, tc.wantErr)
-		}
+	if r.Visibility != commands.Private || !cmp.Equal(k.marked(), []string{ian, neil}) {
+		t.Errorf("a declaration is acknowledged privately and refreshes the declarer's Home: %+v", r)
 	}
+	k.steps([]step{
+		{neil, "/declare 7.5 personal Trustee of SWACA", []string{"You had already declared this interest in Item 7.5 (SWACA) (on Monday 23 November 2026, 12:00); nothing changed."}},
+		// 7e is how the pack labels 7.5's report.
+		{neil, "/declare 7e personal interest Trustee of SWACA", []string{"already declared"}},
+		{graeme, "/declare 4 other Member of the IOM board", []string{"an other interest in Item 4"}},
+		{graeme, "/declare 6 DPI Shares in a security firm", []string{"a disclosable pecuniary interest in Item 6"}},
+		{graeme, "/declare item 7.7 non-pecuniary Volunteer at Sefton CVS", []string{"a personal interest in Item 7.7"}},
+	})
+
+	// A pecuniary interest: leave the room unless holding a dispensation.
+	r = k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	wantShown(t, shown(r), "a disclosable pecuniary interest in Item 7.7 (Sefton CVS)",
+		"A member with a *disclosable pecuniary interest* must withdraw from the meeting room, including the public gallery, for the whole of Item 7.7, unless they hold a dispensation. Do you hold a dispensation?",
+		"[I hold a dispensation]\n[Withdraw declaration]")
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Recorded: you hold a dispensation for your disclosable pecuniary interest in Item 7.7, so you may remain for it. The officer may ask to see it.")
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Your dispensation for Item 7.7 was already recorded; nothing changed.")
+	wantShown(t, shown(k.press(neil, r, "I hold a dispensation")), "That button belongs to someone else's declaration.")
+	wantShown(t, shown(k.press(stranger, r, "I hold a dispensation")), "You are not a member of the committee that meets then.")
+	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "x")), "That button is broken; declare the interest again.")
+	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "99999")), "That declaration no longer exists.")
+	wantShown(t, k.say(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS"), "You hold a dispensation, so you may remain for Item 7.7.")
+
+	// The list: who, which item, which kind, the nature, when, in agenda order.
+	if diff := cmp.Diff(k.say(graeme, "/declare list"), "*Declarations of interest* — Safer Sefton Together, meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n"+
+		"• Item 4 (Integrated Offender Management (IOM) Refresh Strategy) — Graeme Robson: other interest — Member of the IOM board (declared Monday 23 November 2026, 12:00)\n"+
+		"• Item 6 (Local Policing Update) — Graeme Robson: disclosable pecuniary interest — Shares in a security firm (declared Monday 23 November 2026, 12:00) — withdraws for this item\n"+
+		"• Item 7.5 (SWACA) — Neil Frackelton: personal interest — Trustee of SWACA (declared Monday 23 November 2026, 12:00)\n"+
+		"• Item 7.7 (Sefton CVS) — Graeme Robson: personal interest — Volunteer at Sefton CVS (declared Monday 23 November 2026, 12:00)\n"+
+		"• Item 7.7 (Sefton CVS) — Sue Holden: disclosable pecuniary interest — Spouse employed by Sefton CVS (declared Monday 23 November 2026, 12:00) — holds a dispensation"); diff != "" {
+		t.Errorf("list (-got +want):\n%s", diff)
+	}
+
+	// Withdrawal: the original stays, with the withdrawal.
+	k.steps([]step{
+		{neil, "/declare withdraw 7.5", []string{"Your declaration in Item 7.5 (SWACA) is withdrawn. The original stays on record, with this withdrawal."}},
+		{neil, "/declare withdraw 7.5", []string{"You have no declaration standing for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026."}},
+		{neil, "/declare withdraw 9", []string{"You have no declaration standing for Item 9"}},
+		{neil, "/declare withdraw", []string{"Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.", "• `/declare withdraw ITEM`"}},
+	})
+	if strings.Contains(k.say(neil, "/declare list"), "Trustee of SWACA") {
+		t.Error("a withdrawn declaration is still listed")
+	}
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "already recorded")
+	k.must(sue, "/declare withdraw 7.7")
+	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "That declaration was withdrawn; declare the interest again if it stands.")
+	wantShown(t, k.say(neil, "/declare 7.5 personal Trustee of SWACA"), "Recorded") // may be declared again
+
+	// The minutes' paragraph is the officer's.
+	k.steps([]step{
+		{neil, "/declare minutes", []string{"Only an officer of Safer Sefton Together can draft the minutes."}},
+		{ian, "/declare minutes", []string{"*DECLARATIONS OF INTEREST* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n" +
+			"Graeme Robson declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) as Member of the IOM board. " +
+			"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) as Shares in a security firm, and left the meeting for that item. " +
+			"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
+			"Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Volunteer at Sefton CVS."}},
+		{ian, "/declare minutes 1 January", []string{"Safer Sefton Together has no meeting on Friday 1 January 2027."}},
+	})
+
+	// A meeting that has been held, or is under way, takes no more.
+	if _, err := k.db.SQL().Exec(`UPDATE meetings SET status = 'held'`); err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 has already been held; declarations for it are closed.")
+	if _, err := k.db.SQL().Exec(`UPDATE meetings SET status = 'scheduled'`); err != nil {
+		t.Fatal(err)
+	}
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 has already taken place.")
+	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), "Graeme Robson declared")
 }
 
-func TestLinkText(t *testing.T) {
-	cases := []struct{ url, title, want string }{
-		{"https://example.org/r.pdf", "SWACA perspective on VAWG", "<https://example.org/r.pdf|SWACA perspective on VAWG>"},
-		{"https://example.org/r.pdf?a=1&b=2", "", "<https://example.org/r.pdf?a=1&amp;b=2|https://example.org/r.pdf?a=1&amp;b=2>"},
-		{"https://example.org/r.pdf", "<!channel> read this", "<https://example.org/r.pdf|&lt;!channel&gt; read this>"},
-		{"https://example.org/a|<!channel>", "Report", "Report — https://example.org/a|&lt;!channel&gt;"},
-		{"https://example.org/a>b", "", "https://example.org/a&gt;b"},
-		{"javascript:alert(1)", "x", "x — javascript:alert(1)"},
-	}
-	for _, tc := range cases {
-		if got := LinkText(tc.url, tc.title); got != tc.want {
-			t.Errorf("LinkText(%q, %q) = %q, want %q", tc.url, tc.title, got, tc.want)
-		}
-	}
-}
-
-func TestParseReport(t *testing.T) {
-	cases := []struct {
-		text    string
-		want    reportArgs
-		wantErr string
-	}{
-		{"7.5 https://example.org/r.pdf SWACA perspective on VAWG", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf", Title: "SWACA perspective on VAWG"}, ""},
-		{"7.5 <https://example.org/r.pdf> SWACA", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf", Title: "SWACA"}, ""},
-		{"7.5 <https://example.org/r.pdf|example.org/r.pdf>", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf"}, ""},
-		{"7h https://example.org/p.pdf", reportArgs{Item: "7h", URL: "https://example.org/p.pdf"}, ""},
-		{"7.5 <https://example.org/r?a=1&amp;b=2>", reportArgs{Item: "7.5", URL: "https://example.org/r?a=1&b=2"}, ""},
-		{"7.5 <https://example.org/r&gt;|x>", reportArgs{Item: "7.5", URL: "https://example.org/r>"}, ""},
-		{"7.5", reportArgs{}, "give the report's web address"},
-		{"https://example.org/r.pdf", reportArgs{}, "not an agenda item number"},
-		{"7.5 javascript:alert(1)", reportArgs{}, "only http and https"},
-		{"7.5 <javascript:alert(1)|https://example.org>", reportArgs{}, "only http and https"},
-		{"7.5 https://u:p@example.org/r", reportArgs{}, "user name or password"},
-		{"7.5 https://example.org/r " + strings.Repeat("t", 201), reportArgs{}, "title is too long"},
-	}
-	for _, tc := range cases {
-		got, err := parseReport(strings.Fields(tc.text), testNow, london)
-		if tc.wantErr != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-				t.Errorf("parseReport(%q) error = %v, want %q", tc.text, err, tc.wantErr)
-			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("parseReport(%q): %v", tc.text, err)
-			continue
-		}
-		if diff := cmp.Diff(tc.want, got); diff != "" {
-			t.Errorf("parseReport(%q) (-want +got):\n%s", tc.text, diff)
-		}
-	}
-}
-
-func TestFindItem(t *testing.T) {
-	items := []AgendaItem{{Number: "4", Title: "IOM"}, {Number: "7.1", Title: "Probation"}, {Number: "7.5", Title: "SWACA"}, {Number: "8a", Title: "Extra"}}
-	for _, tc := range []struct{ in, want string }{
-		{"", ""}, {".", ""}, {"a", ""}, {"4", "4"}, {"7.5", "7.5"}, {"7e", "7.5"}, {"7E", "7.5"}, {"7a", "7.1"}, {"8.1", "8a"}, {"8A", "8a"}, {"9", ""}, {"7.9", ""},
+func TestDeclareMistakes(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, text, want string }{
+		{neil, "9 personal Trustee", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 6, 7, 7.5, 7.7."},
+		{neil, "7.5 personal", "Say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature.\nUsage:\n• `/declare ITEM KIND NATURE`"},
+		{neil, "7.5 Trustee of SWACA", "Say what kind of interest it is: pecuniary, personal or other."},
+		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
+		{neil, "7.5 personal " + strings.Repeat("x", 1001), "That nature is too long (1001 characters; the limit is 1000)."},
+		{stranger, "7.5 personal Trustee", "You are not a member of Safer Sefton Together."},
+		{stranger, "list", "You are not a member of Safer Sefton Together."},
+		{neil, "list of everything", "`list` takes only a date."},
 	} {
-		it, ok := findItem(items, tc.in)
-		if got := it.Number; got != tc.want || ok != (tc.want != "") {
-			t.Errorf("findItem(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
-		}
-	}
-}
-
-func TestDeclarationsParagraph(t *testing.T) {
-	items := []AgendaItem{{Number: "4", Title: "Integrated Offender Management (IOM) Refresh Strategy"}, {Number: "7.5", Title: "SWACA"}, {Number: "7.7", Title: "Sefton CVS"}}
-	at := testNow
-	ds := []Declaration{
-		{Item: "7.7", Name: "Sue Holden", Kind: InterestPecuniary, Nature: "Spouse employed by Sefton CVS", DeclaredAt: at},
-		{Item: "7.5", Name: "Neil Frackelton", Kind: InterestPersonal, Nature: "Trustee of SWACA.", DeclaredAt: at.Add(time.Minute)},
-		{Item: "4", Name: "Jan Marlow", Kind: InterestOther, Nature: "being a member of the IOM board", DeclaredAt: at.Add(2 * time.Minute)},
-		{Item: "7.7", Name: "Tony Harland", Kind: InterestPecuniary, Nature: "Director of a supplier", Dispensation: true, DeclaredAt: at.Add(3 * time.Minute)},
-		{Item: "7.5", Name: "Withdrawn Person", Kind: InterestPersonal, Nature: "x", Withdrawn: true},
-	}
-	got := DeclarationsParagraph(ds, items)
-	want := "Jan Marlow declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) being a member of the IOM board. " +
-		"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
-		"Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and left the meeting for that item. " +
-		"Tony Harland declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Director of a supplier, and remained in the meeting under a dispensation."
-	if got != want {
-		t.Errorf("paragraph:\n got %s\nwant %s", got, want)
-	}
-	if got := DeclarationsParagraph(nil, items); got != "No declarations of any disclosable pecuniary interests or personal interests were received." {
-		t.Errorf("no declarations: %s", got)
-	}
-	if got := DeclarationsParagraph(ds[4:], items); got != NoDeclarations {
-		t.Errorf("only withdrawn declarations: %s", got)
-	}
-}
-
-// FuzzParseDeclaration: no input makes the parser panic, and what it
-// accepts is within the limits and made of the input's own words.
-func FuzzParseDeclaration(f *testing.F) {
-	for _, s := range []string{"7.5 personal Trustee of SWACA", "7.7 dpi x", "item 4: other registrable interest — y", "10/12/2026 7a non-pecuniary z", "", "31/02/2026", "7.5 disclosable", "9 June 7.5 personal x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		a, err := parseDeclaration(strings.Fields(text), testNow, london)
-		if err != nil {
-			return
-		}
-		if !isItemNumber(a.Item) || a.Nature == "" || len(a.Nature) > MaxNatureLen {
-			t.Fatalf("accepted %q as %+v", text, a)
-		}
-		if a.Kind != InterestPecuniary && a.Kind != InterestPersonal && a.Kind != InterestOther {
-			t.Fatalf("kind %q from %q", a.Kind, text)
-		}
-		if !strings.Contains(text, strings.Fields(a.Nature)[0]) {
-			t.Fatalf("nature %q not from %q", a.Nature, text)
-		}
-	})
-}
-
-// FuzzParseReport: no input makes the parser panic, and every address it
-// accepts passes CheckURL and renders without breaking out of its link.
-func FuzzParseReport(f *testing.F) {
-	for _, s := range []string{"7.5 https://example.org/r.pdf SWACA", "7.5 <https://example.org/r|x> t", "7.5 javascript:alert(1)", "7.5 https://u:p@h/", "7.5 https://a|b>", "7h <https://x.org>"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		a, err := parseReport(strings.Fields(text), testNow, london)
-		if err != nil {
-			return
-		}
-		if err := CheckURL(a.URL); err != nil {
-			t.Fatalf("accepted %q: %v", a.URL, err)
-		}
-		checkLinkText(t, a.URL, a.Title)
-	})
-}
-
-// FuzzCheckURL: whatever CheckURL accepts is an http(s) address with a host
-// and no credentials, and LinkText never lets it break out of its link.
-func FuzzCheckURL(f *testing.F) {
-	for _, s := range []string{"https://example.org/r.pdf", "javascript:alert(1)", "https://a|b>", "https://u:p@h/", "file:///etc/passwd", "https://x.org/a&b<c", "http://[::1]:80/"} {
-		f.Add(s, "title")
-	}
-	f.Fuzz(func(t *testing.T, u, title string) {
-		if CheckURL(u) == nil {
-			lower := strings.ToLower(u)
-			if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
-				t.Fatalf("accepted %q", u)
+		t.Run(tc.text, func(t *testing.T) {
+			if got := k.run(tc.user, "/declare "+tc.text); !got.Refused || !strings.HasPrefix(got.Text, tc.want) {
+				t.Errorf("got %q\nwant %q", got.Text, tc.want)
 			}
-			if len(u) > MaxURLLen || strings.ContainsAny(u, " \t\r\n") || !utf8.ValidString(u) {
-				t.Fatalf("accepted %q", u)
-			}
-		}
-		checkLinkText(t, u, title)
-	})
+		})
+	}
+	if got := k.declarations(); len(got) != 0 {
+		t.Errorf("refused declarations were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, "/declare 7.5 personal <!channel> ping"), "Nature: &lt;!channel&gt; ping")
 }
 
-// checkLinkText: the rendering holds no raw < or > except one link's own
-// brackets, and no | outside the link's separator.
-func checkLinkText(t *testing.T, u, title string) {
-	t.Helper()
-	got := LinkText(u, title)
-	inner := got
-	if strings.HasPrefix(got, "<") && strings.HasSuffix(got, ">") {
-		inner = got[1 : len(got)-1]
-		if strings.Count(inner, "|") < 1 {
-			t.Fatalf("LinkText(%q, %q) = %q: link without label", u, title, got)
-		}
-		if addr, _, _ := strings.Cut(inner, "|"); addr != strings.ReplaceAll(u, "&", "&amp;") {
-			t.Fatalf("LinkText(%q, %q) = %q: address changed", u, title, got)
-		}
+func TestDeclarationsWhenNone(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/declare minutes"), "No declarations of any disclosable pecuniary interests or personal interests were received.")
+	wantShown(t, k.say(neil, "/declare list"), "*Declarations of interest* — Safer Sefton Together, meeting on Thursday 10 December 2026, 10:00, Remote Meeting\nNo interests have been declared.")
+}
+
+// declareValues are the declare form's answers.
+func declareValues(item, kind, nature string, dispensation bool) map[string]string {
+	v := map[string]string{"item": item, "kind": kind, "nature": nature}
+	if dispensation {
+		v["dispensation"] = "yes"
 	}
-	if strings.ContainsAny(inner, "<>") {
-		t.Fatalf("LinkText(%q, %q) = %q: unescaped bracket", u, title, got)
+	return v
+}
+
+func TestDeclareForm(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(neil, "/declare")
+	f := r.Form
+	if f == nil || f.ID != "declare" || f.Metadata != strconv.FormatInt(k.next().ID, 10) || len(f.Fields) != 4 {
+		t.Fatalf("/declare alone = %+v, want the declare form", r)
+	}
+	var items []string
+	for _, o := range f.Fields[0].Options {
+		items = append(items, o.Value+"="+o.Label)
+	}
+	if diff := cmp.Diff(items, []string{"1=1 Apologies for Absence", "2=2 Declarations of Interest", "3=3 Minutes of Previous Meeting",
+		"4=4 Integrated Offender Management (IOM) Refresh Strategy", "6=6 Local Policing Update", "7=7 Date of Next Meeting", "7.5=7.5 SWACA", "7.7=7.7 Sefton CVS"}); diff != "" {
+		t.Errorf("items offered (-got +want):\n%s", diff)
+	}
+
+	// Mistakes are shown in the form, which stays open.
+	for _, tc := range []struct {
+		name   string
+		values map[string]string
+		want   map[string]string
+	}{
+		{"empty", declareValues("", "", "  ", false), map[string]string{
+			"item": "Choose the agenda item.", "kind": "Choose the kind of interest.", "nature": "Say what the interest is, e.g. Trustee of SWACA.",
+		}},
+		{"unknown item", declareValues("9", "pecuniary", "x", false), map[string]string{"item": "That item is no longer on the agenda."}},
+		{"long nature", declareValues("7.5", "pecuniary", strings.Repeat("x", 1001), false), map[string]string{"nature": "That is too long (1001 characters; the limit is 1000)."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := k.submit(k.request(neil, ""), f, tc.values)
+			if diff := cmp.Diff(errs, tc.want); diff != "" {
+				t.Errorf("field errors (-got +want):\n%s", diff)
+			}
+		})
+	}
+
+	// A good submission answers as the slash command does; a double
+	// submit stores one declaration.
+	got, errs := k.submit(k.request(neil, ""), f, declareValues("7.5", "pecuniary", "Paid adviser to SWACA", true))
+	if len(errs) > 0 {
+		t.Fatalf("good submission: %v", errs)
+	}
+	wantShown(t, shown(got), "Recorded: you declared a disclosable pecuniary interest in Item 7.5 (SWACA)", "You hold a dispensation, so you may remain for Item 7.5.", "[Withdraw declaration]")
+	got, _ = k.submit(k.request(neil, ""), f, declareValues("7.5", "pecuniary", "Paid adviser to SWACA", true))
+	wantShown(t, shown(got), "You had already declared this interest")
+	if diff := cmp.Diff(k.declarations(), []string{"Neil Frackelton: 7.5 pecuniary Paid adviser to SWACA (dispensation)"}); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
+	}
+
+	// Someone who is not a member cannot use a form they did not get.
+	got, errs = k.submit(k.request(stranger, ""), f, declareValues("7.7", "personal", "x", false))
+	if got.Text != "You are not a member of the committee that meets then." || len(errs) > 0 {
+		t.Errorf("non-member: %+v %v", got, errs)
+	}
+	got, _ = k.submit(k.request(neil, ""), &commands.Form{ID: "declare", Metadata: "x"}, declareValues("7.7", "personal", "x", false))
+	if got.Text != "That form is out of date; run `/declare` again." {
+		t.Errorf("broken form: %+v", got)
+	}
+
+	// The meeting under way: the form says so against the item.
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	if _, errs := k.submit(k.request(neil, ""), f, declareValues("7.7", "personal", "Volunteer", false)); errs["item"] != "The meeting on Thursday 10 December 2026 has already taken place." {
+		t.Errorf("meeting under way: %v", errs)
+	}
+	wantShown(t, k.say(neil, "/declare"), "No meeting of Safer Sefton Together is scheduled.")
+
+	// No form for someone who is not a member, or with nothing on the agenda.
+	k.now = now
+	if r := k.run(stranger, "/declare"); r.Form != nil || !strings.Contains(r.Text, "not a member") {
+		t.Errorf("stranger: %+v", r)
+	}
+	if _, err := k.db.SQL().Exec(`UPDATE agenda_items SET removed_at = now()`); err != nil {
+		t.Fatal(err)
+	}
+	if r := k.run(neil, "/declare"); r.Form != nil || r.Text != "The agenda for the meeting on Thursday 10 December 2026 has no items yet, so there is nothing to declare an interest in." {
+		t.Errorf("empty agenda: %+v", r)
 	}
 }
 
-// FuzzFindItem: item numbers come from forms as well as from text; none
-// makes the lookup panic, and a match is one of the item's spellings.
-func FuzzFindItem(f *testing.F) {
-	for _, s := range []string{"", "7.5", "7e", "8.1", ".", "a", "7.27", "x.1"} {
-		f.Add(s)
+// TestWithdrawButtonWithdrawsItsOwnDeclaration: two interests in one item;
+// the Withdraw button under the second withdraws that one and leaves the
+// first standing, whether pressed in the channel or on the Home tab.
+func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
+	k := agendaKit(t)
+	first := k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	second := k.must(neil, "/declare 7.5 other Volunteer at SWACA")
+	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "Your declaration in Item 7.5 (SWACA) is withdrawn.")
+	if diff := cmp.Diff(k.declarations(), []string{"Neil Frackelton: 7.5 personal Trustee of SWACA"}); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
 	}
-	items := []AgendaItem{{Number: "4"}, {Number: "7.5"}, {Number: "8a"}}
-	f.Fuzz(func(t *testing.T, n string) {
-		it, ok := findItem(items, n)
-		if !ok {
-			return
+	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "You have no declaration standing for Item 7.5 (SWACA)")
+	wantShown(t, shown(k.press(stranger, first, "Withdraw declaration")), "You are not a member of the committee that meets then.")
+	for _, b := range first.Buttons {
+		if got := k.act(k.home(neil), b.Action, b.Value); !strings.Contains(got.Text, "is withdrawn") {
+			t.Errorf("on the Home: %+v", got)
 		}
-		for _, alias := range itemAliases(it.Number) {
-			if strings.EqualFold(alias, n) {
-				return
-			}
+	}
+	if got := k.declarations(); len(got) != 0 {
+		t.Errorf("declarations after both withdrawn: %q", got)
+	}
+	for _, value := range []string{"", "x:7.5", "1", "1:7.5:x", "1:seven:2", "0:7.5", "1:7.5:2:3", "1:7.5:-1"} {
+		if got := k.act(k.request(neil, ""), "declare.withdraw", value); got.Text != "That button is broken; use `/declare withdraw ITEM`." {
+			t.Errorf("value %q: %q", value, got.Text)
 		}
-		t.Fatalf("findItem(%q) = %q, which is not one of its spellings", n, it.Number)
-	})
+	}
 }

@@ -3,7 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
-	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,163 +12,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
-	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
-
-var london, _ = time.LoadLocation("Europe/London")
-
-var now = time.Date(2026, 11, 23, 12, 0, 0, 0, london)
-
-// committee sets up Safer Sefton Together with an officer, Neil, and a
-// meeting on 10 December 2026; it returns the service and the meeting.
-func committee(t *testing.T) (*commands.Service, *storage.DB, commands.Meeting) {
-	t.Helper()
-	db := pgtest.New(t)
-	ctx := context.Background()
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UIAN"); err != nil {
-		t.Fatal(err)
-	}
-	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, london), Venue: "Remote Meeting"}, "UIAN")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return commands.New(db, nil), db, m
-}
-
-// homeRequest is a press on the Home tab: no channel.
-func homeRequest(user string) commands.Request {
-	return commands.Request{TeamID: "T1", UserID: user, Now: now}
-}
-
-func reasons(t *testing.T, db *storage.DB, m commands.Meeting) []string {
-	t.Helper()
-	as, err := db.Apologies(context.Background(), m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := []string{}
-	for _, a := range as {
-		out = append(out, a.Name+": "+a.Reason)
-	}
-	return out
-}
-
-func TestSendNextApologyAction(t *testing.T) {
-	svc, db, m := committee(t)
-	ctx := context.Background()
-	id := strconv.FormatInt(m.ID, 10)
-	for _, u := range []string{"UNEIL", "UIAN", "USUE"} {
-		if err := db.HomeOpened(ctx, "T1", u, now, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-
-	r, err := svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(r.Text, "are recorded") {
-		t.Errorf("reply = %+v", r)
-	}
-	// Neil's Home is to be published again, and the officer's, which
-	// counts apologies; not Sue's.
-	if diff := cmp.Diff(staleHomes(t, db), []string{"UIAN", "UNEIL"}); diff != "" {
-		t.Errorf("Homes marked stale (-got +want):\n%s", diff)
-	}
-	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: "}); diff != "" {
-		t.Errorf("apologies (-got +want):\n%s", diff)
-	}
-
-	// Pressing again after giving a reason keeps the reason.
-	if _, err := svc.Run(ctx, commands.Request{Command: "/apologies", Text: "Unwell", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL", Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.send_next", id)
-	if err != nil || !strings.Contains(r.Text, "nothing changed") {
-		t.Errorf("second press: %+v %v", r, err)
-	}
-	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: Unwell"}); diff != "" {
-		t.Errorf("apologies (-got +want):\n%s", diff)
-	}
-
-	// Withdrawing works from the Home too, where there is no channel.
-	settleHomes(t, db)
-	r, err = svc.Act(ctx, homeRequest("UNEIL"), "apologies.withdraw", id)
-	if err != nil || !strings.Contains(r.Text, "are withdrawn") {
-		t.Errorf("withdraw: %+v %v", r, err)
-	}
-	if diff := cmp.Diff(staleHomes(t, db), []string{"UIAN", "UNEIL"}); diff != "" {
-		t.Errorf("Homes marked stale by the withdrawal (-got +want):\n%s", diff)
-	}
-
-	for _, tc := range []struct {
-		name, user, value, want string
-		now                     time.Time
-	}{
-		{"not a member", "USTRANGER", id, "not a member", now},
-		{"broken value", "UNEIL", "x", "button is broken", now},
-		{"no such meeting", "UNEIL", "99999", "no longer exists", now},
-		{"meeting over", "UNEIL", id, "already taken place", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			settleHomes(t, db)
-			req := homeRequest(tc.user)
-			req.Now = tc.now
-			r, err := svc.Act(ctx, req, "apologies.send_next", tc.value)
-			if err != nil || !strings.Contains(r.Text, tc.want) {
-				t.Errorf("reply = %+v, %v; want %q", r, err, tc.want)
-			}
-			if got := staleHomes(t, db); len(got) > 0 {
-				t.Errorf("a refused press marked Homes stale: %v", got)
-			}
-		})
-	}
-	if got := reasons(t, db, m); len(got) != 0 {
-		t.Errorf("refused presses saved %q", got)
-	}
-}
-
-func TestApologyForm(t *testing.T) {
-	svc, db, m := committee(t)
-	ctx := context.Background()
-	c, _ := db.CommitteeByChannel(ctx, "T1", "C1")
-	form := commands.ApologyForm(c, m)
-	if form.ID != commands.ApologyFormID || form.Fields[0].ID != "reason" || !strings.Contains(form.Fields[0].Hint, "Thursday 10 December 2026, 10:00") {
-		t.Errorf("form = %+v", form)
-	}
-	sub := func(reason string) commands.Submission {
-		return commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{"reason": {reason}}}
-	}
-	_, errs, err := svc.Submit(ctx, homeRequest("UNEIL"), sub(strings.Repeat("x", commands.MaxReasonLen+1)))
-	if err != nil || !strings.Contains(errs["reason"], "too long") {
-		t.Errorf("long reason: %v %v", errs, err)
-	}
-	_, errs, err = svc.Submit(ctx, homeRequest("USTRANGER"), sub("Away"))
-	if err != nil || !strings.Contains(errs["reason"], "not a member") {
-		t.Errorf("stranger: %v %v", errs, err)
-	}
-	r, errs, err := svc.Submit(ctx, homeRequest("UNEIL"), sub("  Attending court "))
-	if err != nil || len(errs) > 0 || !strings.Contains(r.Text, "Reason: Attending court") {
-		t.Errorf("good submission: %+v %v %v", r, errs, err)
-	}
-	if diff := cmp.Diff(reasons(t, db, m), []string{"Neil Frackelton: Attending court"}); diff != "" {
-		t.Errorf("apologies (-got +want):\n%s", diff)
-	}
-}
-
 func TestHome(t *testing.T) {
-	svc, _, m := committee(t)
-	ctx := context.Background()
-	if _, err := svc.Run(ctx, commands.Request{Command: "/apologies", Text: "Unwell sub Graeme Robson", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL", Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	k := meetingKit(t)
+	svc, m, ctx := k.svc, k.next(), context.Background()
+	k.must(neil, "/apologies Unwell sub Graeme Robson")
 	h, err := svc.Home(ctx, "T1", "UNEIL", now)
 	if err != nil {
 		t.Fatal(err)
@@ -192,7 +41,7 @@ func TestHome(t *testing.T) {
 	card := h.Cards[0]
 	if !strings.HasPrefix(card.Text, "Officer\n") || len(card.Sections) != 2 || card.Sections[1].Title != "For officers" ||
 		card.Sections[1].Text != "1 apology received for the next meeting (`/apologies list` in the channel).\n"+
-			"The agenda has no items yet: `/agenda add` or `/agenda import` in the channel.\n"+
+			"Every item with a presenter has its report.\n"+
 			"Agenda not posted yet: `/agenda post` in the channel posts it." {
 		t.Errorf("officer's card = %+v", card)
 	}
@@ -243,33 +92,17 @@ func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Bu
 // each changes as the records do, and the replies that change them ask
 // for the Homes concerned to be refreshed.
 func TestHomeDeclarationsAndReports(t *testing.T) {
-	svc, db, m := committee(t)
-	ctx := context.Background()
-	for _, u := range []string{"UNEIL", "UIAN"} {
-		if err := db.HomeOpened(ctx, "T1", u, now, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-	marks := func(what string, want ...string) {
-		t.Helper()
-		if diff := cmp.Diff(staleHomes(t, db), want); diff != "" {
-			t.Errorf("%s marks Homes stale (-got +want):\n%s", what, diff)
-		}
-		settleHomes(t, db)
-	}
+	k := meetingKit(t)
+	svc, m, ctx := k.svc, k.next(), context.Background()
 	run := func(user, command, text string) commands.Reply {
 		t.Helper()
-		r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: user, Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Refused {
-			t.Fatalf("%s %s refused: %s", command, text, r.Text)
-		}
-		return r
+		return k.must(user, command+" "+text)
 	}
+	k.marked()
 	run("UIAN", "/agenda", "add 7.5 SWACA — Neil Frackelton (SWACA)")
-	marks("/agenda add", "UIAN", "UNEIL")
+	if diff := cmp.Diff(k.marked(), []string{"UGRAEME", "UIAN", "UNEIL"}); diff != "" {
+		t.Errorf("/agenda add refreshes (-got +want):\n%s", diff)
+	}
 	run("UIAN", "/agenda", "add 6 Local Policing Update — Superintendent Graeme Robson")
 
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
@@ -290,8 +123,11 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// A declaration, as Slack sends the text (with its escapes).
+	k.marked()
 	run("UNEIL", "/declare", "7.5 pecuniary Paid adviser to SWACA &lt;!channel&gt;")
-	marks("/declare", "UIAN", "UNEIL") // officers see declarations in the agenda they keep
+	if diff := cmp.Diff(k.marked(), []string{"UIAN", "UNEIL"}); diff != "" {
+		t.Errorf("/declare refreshes (-got +want):\n%s", diff)
+	}
 	want := "• Item 7.5 (SWACA): Disclosable pecuniary interest — Paid adviser to SWACA &lt;!channel&gt; _(you must leave the room for this item unless you hold a dispensation)_"
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != want {
 		t.Errorf("declarations = %q, want %q", got, want)
@@ -315,9 +151,11 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// The report: owed no more, and no longer missing for the officer.
-	settleHomes(t, db)
+	k.marked()
 	run("UNEIL", "/report", "7.5 <https://example.org/swaca.pdf> SWACA perspective")
-	marks("/report", "UIAN", "UNEIL")
+	if diff := cmp.Diff(k.marked(), []string{"UIAN", "UNEIL"}); diff != "" {
+		t.Errorf("/report refreshes (-got +want):\n%s", diff)
+	}
 	if got := section(t, svc, "UNEIL", "Reports you owe"); got != "" {
 		t.Errorf("reports owed after /report: %q", got)
 	}
@@ -331,52 +169,67 @@ func TestHomeDeclarationsAndReports(t *testing.T) {
 	}
 
 	// Withdrawing from the Home tab: no channel.
-	settleHomes(t, db)
-	r, err := svc.Act(ctx, homeRequest("UNEIL"), withdraw.Action, withdraw.Value+"0")
-	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") {
+	k.marked()
+	r, err := svc.Act(ctx, k.home(neil), withdraw.Action, withdraw.Value+"0")
+	if err != nil || !strings.Contains(r.Text, "Your declarations in Item 7.5 (SWACA) are withdrawn") || !cmp.Equal(k.marked(), []string{"UIAN", "UNEIL"}) {
 		t.Errorf("withdraw on the Home: %+v %v", r, err)
 	}
-	marks("withdrawing on the Home", "UIAN", "UNEIL")
 	if got := section(t, svc, "UNEIL", "Your declarations"); got != "" {
 		t.Errorf("declarations after withdrawing: %q", got)
 	}
-	if r, _ := svc.Act(ctx, homeRequest("USTRANGER"), withdraw.Action, withdraw.Value+"0"); !strings.Contains(r.Text, "not a member") {
+	if r, _ := svc.Act(ctx, k.home(stranger), withdraw.Action, withdraw.Value+"0"); !strings.Contains(r.Text, "not a member") {
 		t.Errorf("a stranger's press: %+v", r)
 	}
 
 	// Posting the agenda.
-	settleHomes(t, db)
+	k.marked()
 	run("UIAN", "/agenda", "post")
-	marks("/agenda post", "UIAN")
+	if got := k.marked(); !slices.Contains(got, "UIAN") {
+		t.Errorf("/agenda post refreshes %v", got)
+	}
 	if officer := section(t, svc, "UIAN", "For officers"); !strings.Contains(officer, "Agenda posted in the channel.") {
 		t.Errorf("officer's section after /agenda post:\n%s", officer)
 	}
 }
 
-// staleHomes lists the people whose Homes are queued for publishing again.
-func staleHomes(t *testing.T, db *storage.DB) []string {
-	t.Helper()
-	rows, err := db.SQL().Query(`SELECT user_id FROM outbox WHERE kind = 'home' AND state = 'pending' ORDER BY user_id`)
+// TestHomeOfAMemberOfManyCommittees builds the Home of a member of 40
+// committees from the records: the soonest meetings in full, the rest one
+// line each, committees with no meeting last.
+func TestHomeOfAMemberOfManyCommittees(t *testing.T) {
+	k := newKit(t)
+	ctx := context.Background()
+	for i := range 40 {
+		c, err := k.db.CreateCommittee(ctx, commands.Committee{Name: fmt.Sprintf("Committee %02d", i+1), TeamID: team, ChannelID: fmt.Sprintf("C%02d", i)},
+			commands.Member{UserID: ian, Name: "Ian Barton"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%4 == 3 {
+			continue // no meeting scheduled
+		}
+		// Committee 40 meets first, committee 1 last.
+		starts := time.Date(2026, 12, 1, 10, 0, 0, 0, london).AddDate(0, 0, 40-i)
+		if _, err := k.db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: "Bootle Town Hall"}, ian); err != nil {
+			t.Fatal(err)
+		}
+	}
+	home, err := k.svc.Home(ctx, team, ian, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, u)
+	if home.Intro != "You are a member of 40 committees." || len(home.Cards) != commands.MaxHomeCards || len(home.Cards)+len(home.More) != 40 {
+		t.Fatalf("%q, %d cards and %d lines, want %d and the rest", home.Intro, len(home.Cards), len(home.More), commands.MaxHomeCards)
 	}
-	return out
-}
-
-// settleHomes marks the Homes queued for publishing as published, as the
-// outbox worker would.
-func settleHomes(t *testing.T, db *storage.DB) {
-	t.Helper()
-	if _, err := db.SQL().Exec(`UPDATE outbox SET state = 'sent' WHERE kind = 'home' AND state = 'pending'`); err != nil {
-		t.Fatal(err)
+	if home.Cards[0].Title != "Committee 39" || !strings.Contains(home.Cards[0].Text, "Thursday 3 December 2026, 10:00, Bootle Town Hall") {
+		t.Errorf("first card: %+v, want the soonest meeting first", home.Cards[0])
+	}
+	if diff := cmp.Diff(home.More[0], "*Committee 26* — Wednesday 16 December 2026, 10:00"); diff != "" {
+		t.Errorf("first line (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(home.More[len(home.More)-1], "*Committee 40* — no meeting scheduled"); diff != "" {
+		t.Errorf("last line (-got +want):\n%s", diff)
+	}
+	if !strings.Contains(home.Cards[0].Sections[1].Text, "0 apologies received") {
+		t.Errorf("officer's card: %+v", home.Cards[0].Sections)
 	}
 }

@@ -274,3 +274,36 @@ func FuzzParseItemNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestFindItem(t *testing.T) {
+	items := []AgendaItem{{Number: "4", Title: "IOM"}, {Number: "7.1", Title: "Probation"}, {Number: "7.5", Title: "SWACA"}, {Number: "8a", Title: "Extra"}}
+	for _, tc := range []struct{ in, want string }{
+		{"", ""}, {".", ""}, {"a", ""}, {"4", "4"}, {"7.5", "7.5"}, {"7e", "7.5"}, {"7E", "7.5"}, {"7a", "7.1"}, {"8.1", "8a"}, {"8A", "8a"}, {"9", ""}, {"7.9", ""},
+	} {
+		it, ok := findItem(items, tc.in)
+		if got := it.Number; got != tc.want || ok != (tc.want != "") {
+			t.Errorf("findItem(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+// FuzzFindItem: item numbers come from forms as well as from text; none
+// makes the lookup panic, and a match is one of the item's spellings.
+func FuzzFindItem(f *testing.F) {
+	for _, s := range []string{"", "7.5", "7e", "8.1", ".", "a", "7.27", "x.1"} {
+		f.Add(s)
+	}
+	items := []AgendaItem{{Number: "4"}, {Number: "7.5"}, {Number: "8a"}}
+	f.Fuzz(func(t *testing.T, n string) {
+		it, ok := findItem(items, n)
+		if !ok {
+			return
+		}
+		for _, alias := range itemAliases(it.Number) {
+			if strings.EqualFold(alias, n) {
+				return
+			}
+		}
+		t.Fatalf("findItem(%q) = %q, which is not one of its spellings", n, it.Number)
+	})
+}

@@ -1,148 +1,132 @@
-package commands
+package commands_test
 
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
-var resolutionNow = time.Date(2022, 3, 17, 9, 0, 0, 0, london)
+const rename = "That the Sefton Safer Communities Partnership be re-named Safer Sefton Together."
 
-func TestParseResolutionQuery(t *testing.T) {
-	dec9 := Date{2021, time.December, 9}
-	cases := []struct {
-		text string
-		want resolutionQuery
-		err  string
-	}{
-		{text: "28", want: resolutionQuery{Number: "28"}},
-		{text: "28.", want: resolutionQuery{Number: "28"}},
-		{text: "minute 28", want: resolutionQuery{Number: "28"}},
-		{text: "Minute No. 28", want: resolutionQuery{Number: "28"}},
-		{text: "no.28", want: resolutionQuery{Number: "28"}},
-		{text: "#28", want: resolutionQuery{Number: "28"}},
-		{text: "150/20", want: resolutionQuery{Number: "150/20"}},
-		{text: "7A", want: resolutionQuery{Number: "7a"}},
-		{text: "2021-12-09 28", want: resolutionQuery{On: dec9, Number: "28"}},
-		{text: "09/12/2021 28", want: resolutionQuery{On: dec9, Number: "28"}},
-		{text: "9 December 2021 minute 28", want: resolutionQuery{On: dec9, Number: "28"}},
-		{text: "9th December 28", want: resolutionQuery{On: dec9, Number: "28"}},
-		{text: "2021-12-09", want: resolutionQuery{On: dec9}},
-		{text: "rename partnership", want: resolutionQuery{Words: "rename partnership"}},
-		{text: `"alternative provision"`, want: resolutionQuery{Words: `"alternative provision"`}},
-		{text: "next meeting", want: resolutionQuery{Words: "next meeting"}},
-		{text: "28 rename", want: resolutionQuery{Words: "28 rename"}},
-		{text: "minute", want: resolutionQuery{Words: "minute"}},
-		{text: "28th", want: resolutionQuery{Words: "28th"}},
-		{text: "2021-12-09 rename", err: "after a date, give a minute number"},
-		{text: "31/02/2021 28", err: "there is no 31 February 2021"},
-		{text: "“ ” --", err: "give a minute number or some words"},
-		{text: strings.Repeat("word ", 50), err: "too much to search for"},
+// buttonValues lists r's buttons' values by action.
+func buttonValues(r commands.Reply) map[string][]string {
+	out := map[string][]string{}
+	for _, b := range r.Buttons {
+		out[b.Action] = append(out[b.Action], b.Value)
 	}
-	for _, tc := range cases {
-		t.Run(tc.text, func(t *testing.T) {
-			got, err := parseResolutionQuery(strings.Fields(tc.text), resolutionNow, london)
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("err = %v, want one saying %q", err, tc.err)
-				}
-				return
+	return out
+}
+
+func TestResolutionLookups(t *testing.T) {
+	k := importedKit(t)
+
+	// By number: the rename, word for word, with the meeting and title.
+	r := k.must(stranger, "/resolution 28")
+	if diff := cmp.Diff(shown(r), "*Safer Sefton Together* — minute 28 of the meeting on Thursday 9 December 2021\n"+
+		"*Minute 28 — FUTURE NAME OF PARTNERSHIP*\n_Safer Sefton Together, Thursday 9 December 2021_\nRESOLVED: "+rename+"\n[Share minute 28 in channel]"); diff != "" {
+		t.Errorf("/resolution 28 (-got +want):\n%s", diff)
+	}
+	if r.Visibility != commands.Private {
+		t.Error("a lookup is shown to everyone; want it private until shared")
+	}
+	k.steps([]step{
+		{neil, "/resolution 2021-12-09 28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution 9/12/2021 minute 28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution No.28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution 23", []string{"Refers to: Minute No. 17 of the meeting held on 9th September 2021", "(1) the Board notes the cross representation"}},
+		{neil, "/resolution 29", []string{"Minute 29 — DATE OF NEXT MEETING"}},
+		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`."}},
+		{neil, "/resolution 2021-12-10 28", []string{"No minute 28 of the meeting on Friday 10 December 2021 of *Safer Sefton Together* is on record."}},
+		{neil, "/resolution 2021-12-09", []string{"*Safer Sefton Together* — minutes of the meeting on Thursday 9 December 2021. Show one with `/resolution 2021-12-09 NUMBER`.",
+			"• 20. APOLOGIES FOR ABSENCE", "• 29. DATE OF NEXT MEETING"}},
+		{neil, "/resolution 2020-01-01", []string{"No minutes of *Safer Sefton Together* for Wednesday 1 January 2020 are on record."}},
+		{neil, "/resolution 2021-12-09 rename", []string{"After a date, give a minute number (`/resolution 2021-12-09 28`); to search by words, leave the date out.", "• `/resolution WORDS…`"}},
+		{neil, "/resolution", []string{"*/resolution* — Find what the committee resolved"}},
+		{neil, "/resolution help", []string{"/resolution 2021-12-09 28"}},
+	})
+}
+
+func TestResolutionSearch(t *testing.T) {
+	k := importedKit(t)
+	for _, tc := range []struct{ words, first, shows string }{
+		{"youth anti-social behaviour", "Minute 26 — YOUTH ANTI-SOCIAL BEHAVIOUR - PARTNER REPORTS", ""},
+		{"rename partnership", "Minute 28 — FUTURE NAME OF PARTNERSHIP", "Safer Communities *Partnership* be re-named"},
+		{`"alternative provision"`, "Minute 26 —", "Appropriate *Alternative* *Provision* to Mainstream"},
+		{"report noted", "Minute 2", "be *noted*"},
+		// The apologies recorded in the minutes are found too.
+		{"Frackelton", "Minute 20 — APOLOGIES FOR ABSENCE", "Neil *Frackelton* (SWACA)"},
+		// Slack sends a typed & as &amp;; the search is for what was typed.
+		{"Fire &amp; Rescue", "Minute 26", ""},
+	} {
+		t.Run(tc.words, func(t *testing.T) {
+			r := k.must(stranger, "/resolution "+tc.words)
+			if len(r.Sections) < 1 || len(r.Sections) > 5 {
+				t.Fatalf("%d results, want 1 to 5:\n%s", len(r.Sections), shown(r))
 			}
-			if err != nil {
-				t.Fatal(err)
+			if !strings.Contains(r.Text, "best first") && len(r.Sections) > 1 {
+				t.Errorf("heading: %q", r.Text)
 			}
-			if diff := cmp.Diff(got, tc.want); diff != "" {
-				t.Errorf("(-got +want):\n%s", diff)
+			if best := r.Sections[0].Title + "\n" + r.Sections[0].Text; !strings.HasPrefix(best, tc.first) || !strings.Contains(best, tc.shows) {
+				t.Errorf("best result:\n%s\nwant %q first, showing %q", best, tc.first, tc.shows)
+			}
+			if got := len(buttonValues(r)["resolution.share"]); got != len(r.Sections) {
+				t.Errorf("%d share buttons for %d results", got, len(r.Sections))
 			}
 		})
 	}
-}
-
-func TestHighlightCannotBeSpoofed(t *testing.T) {
-	cases := []struct {
-		marked string
-		want   string
-	}{
-		{"That the \x01report\x02 be noted.", "That the *report* be noted."},
-		// The text's own asterisks cannot pair with the highlighting.
-		{"That *all* \x01reports\x02 be noted", "That ∗all∗ *reports* be noted"},
-		// Nor can it mention or link.
-		{"<!channel> \x01rename\x02 <@U123> <http://x|y>", "&lt;!channel&gt; *rename* &lt;@U123&gt; &lt;http://x|y&gt;"},
-	}
-	for _, tc := range cases {
-		if got := Highlight(tc.marked); got != tc.want {
-			t.Errorf("Highlight(%q) = %q, want %q", tc.marked, got, tc.want)
-		}
-	}
-}
-
-func TestCleanTextDropsMarkers(t *testing.T) {
-	got := cleanText("That the\x01 report\x02 be noted\x1b[31m.\n(2) next")
-	if want := "That the report be noted[31m.\n(2) next"; got != want {
-		t.Errorf("cleanText = %q, want %q", got, want)
-	}
-}
-
-func TestMunicipalYear(t *testing.T) {
-	cases := []struct {
-		d    Date
-		want int
-	}{
-		{Date{2021, time.December, 9}, 2021},
-		{Date{2022, time.March, 17}, 2021},
-		{Date{2022, time.May, 26}, 2022},
-		{Date{2022, time.April, 30}, 2021},
-	}
-	for _, tc := range cases {
-		if got := municipalYear(tc.d); got != tc.want {
-			t.Errorf("municipalYear(%s) = %d, want %d", tc.d, got, tc.want)
-		}
-	}
-}
-
-func FuzzParseResolutionQuery(f *testing.F) {
-	for _, s := range []string{"28", "2021-12-09 28", "rename partnership", `"alternative provision"`, "minute no. 150/20",
-		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > MaxTextLen {
-			return
-		}
-		q, err := parseResolutionQuery(strings.Fields(text), resolutionNow, london)
-		if err != nil {
-			return
-		}
-		n := 0
-		for _, set := range []bool{q.Number != "", q.Words != "", q.Number == "" && q.Words == "" && q.On.Year != 0} {
-			if set {
-				n++
-			}
-		}
-		if n != 1 {
-			t.Fatalf("%q: %+v is not exactly one of a number, words or a day", text, q)
-		}
-		if q.Number != "" && (len(q.Number) > maxMinuteNumLen || strings.ContainsAny(q.Number, " \t\n")) {
-			t.Fatalf("%q: number %q", text, q.Number)
-		}
-		if len(q.Words) > maxSearchLen {
-			t.Fatalf("%q: words %q too long", text, q.Words)
-		}
+	k.steps([]step{
+		{neil, "/resolution photosynthesis", []string{"Nothing in the minutes of *Safer Sefton Together* matches “photosynthesis”. Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."}},
+		{neil, `/resolution "photosynthesis now"`, []string{"Try the words without quotes, or fewer of them."}},
+		{neil, "/resolution &lt;!channel&gt; budget", []string{"matches “&lt;!channel&gt; budget”"}},
+		{neil, "/resolution zebra &amp; &lt;!channel&gt;", []string{"matches “zebra &amp; &lt;!channel&gt;”"}},
+		{neil, "/resolution ...", []string{"Give a minute number or some words to look for."}},
+		{neil, "/resolution " + strings.Repeat("word ", 50), []string{"That is too much to search for (249 characters; the limit is 200)."}},
 	})
+	wantShown(t, k.say(neil, "/resolution FUTURE NAME"), "*Safer Sefton Together* — the minute that matches “FUTURE NAME”:")
 }
 
-func FuzzHighlight(f *testing.F) {
-	for _, s := range []string{"That the \x01report\x02 be noted", "*a* <!here> & \x02", "∗"} {
-		f.Add(s)
+func TestShareResolution(t *testing.T) {
+	k := importedKit(t)
+	r := k.must(neil, "/resolution 28")
+	shared := k.press(graeme, r, "Share minute 28 in channel")
+	if shared.Visibility != commands.Public {
+		t.Error("a shared resolution is private; want it in the channel")
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		// Text without markers never comes out bold, linked or mentioning.
-		plain := strings.NewReplacer(HighlightStart, "", HighlightStop, "").Replace(s)
-		got := Highlight(plain)
-		if strings.ContainsAny(got, "*<>") {
-			t.Fatalf("Highlight(%q) = %q: formatting from the text itself", plain, got)
+	if diff := cmp.Diff(shared.Text, "<@UGRAEME> shared *Safer Sefton Together*, meeting of Thursday 9 December 2021 — minute 28, FUTURE NAME OF PARTNERSHIP:\n>RESOLVED: "+rename); diff != "" {
+		t.Errorf("shared (-got +want):\n%s", diff)
+	}
+	share := buttonValues(r)["resolution.share"][0]
+	// A minute of this committee cannot be shared from another channel.
+	other := k.request(graeme, "")
+	other.ChannelID = "COTHER"
+	if got := k.act(other, "resolution.share", share); got.Visibility == commands.Public || got.Text != "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`." {
+		t.Errorf("share from a channel with no committee: %+v", got)
+	}
+	for value, want := range map[string]string{
+		"x'; DROP TABLE minutes": "That button is broken; look the minute up again with `/resolution`.",
+		"999999":                 "That minute is not on record for Safer Sefton Together any more; look it up again with `/resolution`.",
+	} {
+		if got := k.act(k.request(graeme, ""), "resolution.share", value); got.Visibility == commands.Public || got.Text != want {
+			t.Errorf("share %q: %+v, want %q", value, got, want)
 		}
-	})
+	}
+	// A minute with references and no resolution is quoted as narrated.
+	wantShown(t, k.press(neil, k.must(neil, "/resolution 23"), "Share minute 23 in channel").Text, "Refers to: Minute No. 17")
+	wantShown(t, k.press(neil, k.must(neil, "/resolution 20"), "Share minute 20 in channel").Text, ">Apologies for absence were received from")
+}
+
+func TestResolutionOffersOtherMinutesWithTheSameNumber(t *testing.T) {
+	k := importedKit(t)
+	r, _ := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
+	if !strings.HasPrefix(r.Text, "Imported the minutes of the meeting of Safer Sefton Together on Thursday 10 December 2020") {
+		t.Fatalf("import of 2020: %q", r.Text)
+	}
+	r = k.must(neil, "/resolution 28")
+	wantShown(t, shown(r), "minute 28 of the meeting on Thursday 9 December 2021, the latest; earlier minutes numbered 28 are below", "[Minute 28 of 10 Dec 2020]")
+	other := k.press(neil, r, "Minute 28 of 10 Dec 2020")
+	wantShown(t, shown(other), "*Safer Sefton Together* — minute 28 of the meeting on Thursday 10 December 2020", "[Share minute 28 in channel]")
+	wantShown(t, k.say(neil, "/resolution 2020-12-10 28"), "Thursday 10 December 2020")
 }

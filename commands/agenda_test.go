@@ -1,0 +1,261 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+func TestAgendaShowAddRemove(t *testing.T) {
+	k := committeeKit(t)
+	wantShown(t, k.say(neil, "/agenda"), "No meeting of Safer Sefton Together is scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+
+	// A new meeting starts with the standard items.
+	r := k.must(stranger, "/agenda")
+	if r.Visibility != commands.Private {
+		t.Error("/agenda is shown to the caller only")
+	}
+	want := "Agenda — Safer Sefton Together\n*Thursday 10 December 2026, 10:00* (Europe/London time)\n*Venue:* Remote Meeting\n" +
+		"*Items*\n*1* Apologies for Absence\n*2* Declarations of Interest\n*3* Minutes of Previous Meeting\n*4* Date of Next Meeting\n" +
+		"*Apologies*\nNo apologies for absence have been received.\n" +
+		"*Declarations of interest*\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n" +
+		"Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`."
+	if diff := cmp.Diff(shown(r), want); diff != "" {
+		t.Errorf("agenda (-got +want):\n%s", diff)
+	}
+
+	// Officers add items; the closing item stays last.
+	k.marked()
+	r = k.must(ian, "/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett")
+	wantShown(t, r.Text, "Added item *4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett_ to the agenda for Thursday 10 December 2026, 10:00, Remote Meeting. Date of Next Meeting is now item 5.")
+	if diff := cmp.Diff(k.marked(), []string{graeme, ian, neil}); diff != "" {
+		t.Errorf("an agenda change refreshes every Home (-got +want):\n%s", diff)
+	}
+	for _, add := range []string{
+		"5 Violence against Women and Girls - Partner Reports",
+		"5.1 Merseyside Police — Superintendent Graeme Robson",
+		"5.10 Probation Service — Jan Marlow",
+		"5.2 SWACA — Neil Frackelton",
+		"5a Late report -- Sue Holden (Sefton CVS)",
+	} {
+		wantShown(t, k.say(ian, "/agenda add "+add), "Added item")
+	}
+	inOrder(t, k.say(graeme, "/agenda 10/12/2026"), "*4* Integrated", "*5* Violence against Women and Girls - Partner Reports",
+		"*5.1* Merseyside Police — _Superintendent Graeme Robson_", "*5.2* SWACA", "*5.10* Probation Service",
+		"*5a* Late report — _Sue Holden (Sefton CVS)_", "*6* Date of Next Meeting")
+
+	k.steps([]step{
+		{ian, "/agenda add 5.2 SWACA again — Neil", []string{"Item 5.2 is already on the agenda (SWACA). Remove it first with `/agenda remove 5.2`, or give another number."}},
+		{ian, "/agenda add SWACA — Neil", []string{`"SWACA" is not an agenda number`, "• `/agenda add NUMBER TITLE [— PRESENTER]`"}},
+		{ian, "/agenda add 7.5", []string{"Give item 7.5 a title"}},
+		{neil, "/agenda add 7.5 SWACA — Neil Frackelton", []string{"Only an officer of Safer Sefton Together can change the agenda."}},
+		{ian, "/agenda add 8 <!channel> — <@U999>", []string{"&lt;!channel&gt;", "&lt;@U999&gt;"}},
+
+		// Remove and renumber, with the agenda as it now stands.
+		{ian, "/agenda remove 5.10", []string{"Removed item *5.10* from the agenda for Thursday 10 December 2026, 10:00, Remote Meeting.", "*Agenda*\n*1* Apologies"}},
+		{ian, "/agenda delete 5.10", []string{"There is no item 5.10 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
+		{ian, "/agenda remove", []string{"Say which item to remove by its number, e.g. `/agenda remove 7.5`.", "• `/agenda remove NUMBER`"}},
+		{ian, "/agenda remove five", []string{`"five" is not an agenda number`}},
+		{ian, "/agenda move 5a 5.3", []string{"Item 5a is now item *5.3*."}},
+		{ian, "/agenda renumber 5.3 to 5.1", []string{"There is already an item 5.1; move or remove it first."}},
+		{ian, "/agenda move 12 13", []string{"There is no item 12 on the agenda for Thursday 10 December 2026."}},
+		{ian, "/agenda move 5.3 5.3", []string{"Item 5.3 is already numbered 5.3."}},
+		{ian, "/agenda move 5.3", []string{"Give the item's number and its new number, e.g. `/agenda move 7.5 7.6`."}},
+		{ian, "/agenda move x 5.4", []string{`"x" is not an agenda number`}},
+		{ian, "/agenda move 5.3 x", []string{`"x" is not an agenda number`}},
+	})
+	r = k.must(neil, "/agenda")
+	if strings.Contains(shown(r), "Probation Service") || strings.Contains(shown(r), "*5a*") {
+		t.Errorf("removed or moved items still shown:\n%s", shown(r))
+	}
+	inOrder(t, shown(r), "*5.2* SWACA", "*5.3* Late report")
+
+	// Report links and apologies so far.
+	k.must(neil, "/report 5.2 https://example.org/swaca-draft.pdf")
+	k.must(neil, "/report 5.2 https://example.org/swaca.pdf SWACA report")
+	k.must(graeme, "/report 5.1 https://example.org/police.pdf")
+	k.must(graeme, "/report remove 5.1")
+	k.must(graeme, "/apologies Leave")
+	r = k.must(neil, "/agenda")
+	wantShown(t, shown(r), "*5.2* SWACA — _Neil Frackelton_ · <https://example.org/swaca.pdf|SWACA report>",
+		"Apologies for absence were received from Graeme Robson (Merseyside Police).")
+	if strings.Contains(shown(r), "swaca-draft") || strings.Contains(shown(r), "police.pdf") {
+		t.Errorf("superseded or withdrawn report links shown:\n%s", shown(r))
+	}
+	k.steps([]step{
+		{neil, "/agenda 2027-01-07", []string{"Safer Sefton Together has no meeting on Thursday 7 January 2027. `/meeting list` shows the meetings scheduled."}},
+		{neil, "/agenda nonsense", []string{"I don't know `nonsense`.", "• `/agenda [DATE]`"}},
+		{neil, "/agenda 31/02/2027", []string{"There is no 31 February 2027"}},
+	})
+}
+
+func TestAgendaWithoutStandardItems(t *testing.T) {
+	k := committeeKit(t)
+	if _, err := k.db.SQL().Exec(`UPDATE committees SET standard_items = false`); err != nil {
+		t.Fatal(err)
+	}
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	wantShown(t, k.say(neil, "/agenda"), "*Items*\nNo items yet. An officer can add them with `/agenda add NUMBER TITLE — PRESENTER` or import the published agenda with `/agenda import`.")
+	k.must(ian, "/agenda add 1 Welcome")
+	wantShown(t, k.say(neil, "/agenda"), "*1* Welcome")
+}
+
+func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/agenda add 4 Local Policing Update — Superintendent Graeme Robson")
+	k.must(neil, "/apologies Unwell")
+
+	r := k.must(ian, "/agenda post")
+	if diff := cmp.Diff(r.Text, "The agenda for the meeting on Thursday 10 December 2026, 10:00, Remote Meeting is on its way to <#C1>. It will be kept up to date as apologies come in."); diff != "" {
+		t.Errorf("post (-got +want):\n%s", diff)
+	}
+	msgs := k.sent()
+	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxPost || msgs[0].ChannelID != channel || msgs[0].Reply.Visibility != commands.Public {
+		t.Fatalf("sent %+v, want the agenda posted in the channel", msgs)
+	}
+	agenda := shown(msgs[0].Reply)
+	wantShown(t, agenda, "Agenda — Safer Sefton Together", "Thursday 10 December 2026, 10:00", "Remote Meeting",
+		"*4* Local Policing Update — _Superintendent Graeme Robson_", "Apologies for absence were received from Neil Frackelton (SWACA).")
+
+	// A later apology updates the posted message.
+	r = k.must(graeme, "/apologies Annual leave")
+	if strings.Contains(r.Text, "could not be updated") {
+		t.Errorf("apology: %s", r.Text)
+	}
+	msgs = k.sent()
+	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate || msgs[0].MessageKey != fmt.Sprintf("agenda:%d", k.next().ID) {
+		t.Fatalf("after an apology: %+v, want one update of the agenda", msgs)
+	}
+	wantShown(t, shown(msgs[0].Reply), "Neil Frackelton (SWACA) and Graeme Robson (Merseyside Police)")
+
+	// Several changes before the outbox runs make one update, with the
+	// records as they stand when it is sent.
+	k.must(neil, "/apologies withdraw")
+	k.must(graeme, "/apologies Annual leave sub Jan Marlow")
+	k.must(ian, "/agenda add 5 SWACA — Neil Frackelton")
+	k.must(neil, "/declare 5 personal Trustee of SWACA")
+	k.must(neil, "/report 5 https://example.org/swaca.pdf SWACA perspective on VAWG")
+	msgs = k.sent()
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages for five changes, want them made one update", len(msgs))
+	}
+	agenda = shown(msgs[0].Reply)
+	wantShown(t, agenda, "received from Graeme Robson (Merseyside Police).", "Jan Marlow for Graeme Robson", "*5* SWACA",
+		"Neil Frackelton declared a personal interest in Item 5 (SWACA) as Trustee of SWACA.",
+		"<https://example.org/swaca.pdf|SWACA perspective on VAWG>")
+	if strings.Contains(agenda, "Neil Frackelton (SWACA)") {
+		t.Error("a withdrawn apology is still on the posted agenda")
+	}
+	k.must(neil, "/declare withdraw 5")
+	if msgs := k.sent(); len(msgs) != 1 || strings.Contains(shown(msgs[0].Reply), "Trustee of SWACA") {
+		t.Errorf("after withdrawing the declaration: %+v", msgs)
+	}
+
+	// Posting again brings the message up to date instead of posting twice.
+	wantShown(t, k.say(ian, "/agenda post"), "The agenda for the meeting on Thursday 10 December 2026, 10:00, Remote Meeting was posted before; the posted message is being brought up to date rather than posted twice.")
+	if msgs := k.sent(); len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate {
+		t.Errorf("posting again sent %+v, want one update", msgs)
+	}
+
+	// Cancelling the meeting marks the posted agenda.
+	k.must(ian, "/meeting cancel 10 December")
+	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "This meeting is cancelled.") {
+		t.Errorf("after cancelling: %+v", msgs)
+	}
+	wantShown(t, k.say(ian, "/agenda post 10/12/2026"), "The meeting on Thursday 10 December 2026 was cancelled.")
+	wantShown(t, k.say(ian, "/agenda post tomorrow please"), "`post` takes only a date.")
+}
+
+// TestAgendaUpdateSendsTheRecordsAsTheyAreNow: an update queued with an
+// older snapshot (two changes at once may queue theirs in either order)
+// still edits the posted agenda to the records as they stand when sent.
+func TestAgendaUpdateSendsTheRecordsAsTheyAreNow(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/agenda post")
+	k.sent()
+	k.must(neil, "/apologies Unwell")
+	key := fmt.Sprintf("agenda:%d", k.next().ID)
+	if _, err := k.db.Enqueue(context.Background(), commands.OutboxMessage{
+		CommitteeID: k.committee().ID, Kind: commands.OutboxUpdate, ChannelID: channel,
+		MessageKey: key, Reply: commands.Reply{Text: "an old snapshot"}, DueAt: k.now,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	msgs := k.sent()
+	if len(msgs) != 1 || strings.Contains(shown(msgs[0].Reply), "an old snapshot") {
+		t.Fatalf("sent %+v, want the agenda as it stands", msgs)
+	}
+	wantShown(t, shown(msgs[0].Reply), "Apologies for absence were received from Neil Frackelton (SWACA).")
+
+	// Messages other than agendas are sent as queued.
+	for _, other := range []string{"reminder:1:7", "agenda:x", ""} {
+		if _, ok, err := k.svc.CurrentMessage(context.Background(), other); ok || err != nil {
+			t.Errorf("CurrentMessage(%q) = %v, %v; want it sent as queued", other, ok, err)
+		}
+	}
+	if _, _, err := k.svc.CurrentMessage(context.Background(), "agenda:99999"); !isNotFound(err) {
+		t.Errorf("the agenda of a meeting that is gone: %v", err)
+	}
+}
+
+func TestAgendaImportForm(t *testing.T) {
+	k := committeeKit(t)
+	r := k.must(ian, "/agenda import")
+	if r.Form == nil || r.Form.ID != "agenda.import" || r.Form.Fields[0].Kind != commands.FieldTextArea ||
+		!strings.Contains(r.Form.Fields[0].Hint, "It is imported into Safer Sefton Together.") {
+		t.Fatalf("/agenda import = %+v, want the import form with a text area", r)
+	}
+	text, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(text) > r.Form.Fields[0].MaxLen {
+		t.Fatalf("the seed agenda (%d characters) does not fit the form's field (%d)", len(text), r.Form.Fields[0].MaxLen)
+	}
+	values := map[string]string{"text": string(text)}
+
+	got, errs := k.submit(k.request(neil, ""), r.Form, values)
+	if len(errs) > 0 || got.Text != "Only an officer of Safer Sefton Together can import agendas." {
+		t.Errorf("a member's import: %+v %v", got, errs)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"hello", "I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items."},
+		{"  ", "Paste the agenda's text here."},
+	} {
+		if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": tc.text}); errs["text"] != tc.want {
+			t.Errorf("importing %q: %v, want the form kept open saying %q", tc.text, errs, tc.want)
+		}
+	}
+
+	got, errs = k.submit(k.request(ian, ""), r.Form, values)
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items.",
+		"The meeting was added to the calendar.", "4 future meetings from its programme scheduled.")
+	if marked := k.marked(); len(marked) != 3 {
+		t.Errorf("an import refreshes every member's Home: %v", marked)
+	}
+	got, _ = k.submit(k.request(ian, ""), r.Form, values)
+	if got.Text != "That agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022 was imported before; nothing changed." {
+		t.Errorf("second import: %+v", got)
+	}
+	if marked := k.marked(); len(marked) != 0 {
+		t.Errorf("an import that changed nothing refreshes Homes: %v", marked)
+	}
+
+	agenda := k.say(neil, "/agenda 17 March 2022")
+	wantShown(t, agenda, "Thursday 17 March 2022, 10:00", "Remote Meeting", "*7.5* SWACA — _Neil Frackleton_",
+		"*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett (NW Probation Lead)_")
+	inOrder(t, agenda, "*1* Apologies", "*6* Local Policing Update", "*7* Violence", "*7.1* ", "*7.9* Probation Service", "*8* Date of Next Meeting")
+	// The programme's meetings are scheduled (the clock reads 2026, so they
+	// are past; ask by date).
+	wantShown(t, k.say(neil, "/agenda 16 March 2023"), "Thursday 16 March 2023, 10:00", "*1* Apologies for Absence")
+}

@@ -1,0 +1,276 @@
+package commands_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// apologies lists the apologies standing for the next meeting as
+// "Name: reason / substitute".
+func (k *kit) apologies() []string {
+	k.t.Helper()
+	return standing(k, k.db.Apologies, func(a commands.Apology) string { return a.Name + ": " + a.Reason + " / " + a.SubstituteName })
+}
+
+func TestApologies(t *testing.T) {
+	k := committeeKit(t)
+	wantShown(t, k.say(neil, "/apologies Unwell"), "No meeting of Safer Sefton Together is scheduled")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+
+	r := k.must(neil, "/apologies")
+	if diff := cmp.Diff(shown(r), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.\n[Withdraw apologies]"); diff != "" {
+		t.Errorf("first apology (-got +want):\n%s", diff)
+	}
+	if r.Visibility != commands.Private {
+		t.Error("apologies are acknowledged privately")
+	}
+	k.steps([]step{
+		{neil, "/apologies Unwell", []string{"are updated", "Reason: Unwell", "Substitute: none (add `sub @someone` to name one)"}},
+		{neil, "/apologies Unwell", []string{"You had already sent these apologies", "nothing changed"}},
+		{neil, "/apologies 10/12/2026 Attending court sub <@UGRAEME|graeme>", []string{"are updated", "Reason: Attending court", "Substitute: <@UGRAEME>"}},
+		{graeme, "/apologies 14 January Leave", []string{"Thursday 14 January 2027", "are recorded"}},
+	})
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Attending court / Graeme Robson"}); diff != "" {
+		t.Errorf("apologies standing (-got +want):\n%s", diff)
+	}
+
+	// The list: the minutes' sentence for all, the reasons for officers.
+	list := k.say(graeme, "/apologies list")
+	wantShown(t, list, "*Safer Sefton Together* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting",
+		"Apologies for absence were received from Neil Frackelton (SWACA).", "Substitutes: Graeme Robson for Neil Frackelton.")
+	if strings.Contains(list, "Attending court") {
+		t.Error("a member sees another member's reason")
+	}
+	wantShown(t, k.say(ian, "/apologies list 10 December"), "*Reasons (shown to officers only)*", "• Neil Frackelton: Attending court (sent ")
+	wantShown(t, k.say(ian, "/apologies list 14/01/2027"), "Graeme Robson (Merseyside Police)", "Graeme Robson: Leave")
+
+	// Withdraw; the history keeps every step.
+	k.steps([]step{
+		{neil, "/apologies withdraw", []string{"Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are withdrawn: you are expected to attend."}},
+		{neil, "/apologies withdraw", []string{"You have no apologies standing for the meeting on Thursday 10 December 2026."}},
+		{neil, "/apologies list", []string{"No apologies for absence have been received."}},
+	})
+	hist, err := k.db.ApologyHistory(context.Background(), k.next().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, h := range hist {
+		steps = append(steps, h.Action+" by "+h.By)
+	}
+	if diff := cmp.Diff(steps, []string{"sent by UNEIL", "changed by UNEIL", "changed by UNEIL", "withdrawn by UNEIL"}); diff != "" {
+		t.Errorf("history (-got +want):\n%s", diff)
+	}
+}
+
+func TestApologiesRefused(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.must(ian, "/meeting cancel 2027-01-14")
+	for _, tc := range []struct{ user, text, want string }{
+		{neil, "31/02/2027 Unwell", "There is no 31 February 2027: February 2027 has 28 days.\nUsage:\n• `/apologies [DATE] [REASON] [sub @someone]`"},
+		{neil, "13/13/2026", "13/13/2026 is not a date: there is no month 13"},
+		{neil, "2027-03-04 Unwell", "Safer Sefton Together has no meeting on Thursday 4 March 2027."},
+		{neil, "14/01/2027 Away", "The meeting on Thursday 14 January 2027 was cancelled."},
+		{neil, "Unwell sub <@UNEIL>", "You cannot be your own substitute."},
+		{neil, "Unwell sub @nobody", "I could not find @nobody: type @ and pick the person, so that Slack links the name."},
+		{neil, strings.Repeat("word ", 120), "That reason is too long (599 characters; the limit is 500)."},
+		{neil, "Unwell sub " + strings.Repeat("Long ", 1) + strings.Repeat("X", 300), "That substitute's name is too long."},
+		{stranger, "Unwell", "You are not a member of Safer Sefton Together."},
+		{neil, "withdraw soon please", "`withdraw` takes only a date."},
+		{neil, "withdraw 2027-01-14", "The meeting on Thursday 14 January 2027 was cancelled."},
+		{neil, "list everything", "`list` takes only a date."},
+		{stranger, "list", "You are not a member of Safer Sefton Together."},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := k.run(tc.user, "/apologies "+tc.text)
+			if !r.Refused || r.Visibility != commands.Private || !strings.Contains(r.Text, tc.want) {
+				t.Errorf("reply = %+v\nwant a private refusal saying %q", r, tc.want)
+			}
+		})
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+
+	// Another channel has no committee.
+	r := k.request(neil, "/apologies Unwell")
+	r.ChannelID = "COTHER"
+	reply, err := k.svc.Run(context.Background(), r)
+	if err != nil || !strings.Contains(reply.Text, "This channel does not belong to a committee.") {
+		t.Errorf("another channel: %+v %v", reply, err)
+	}
+
+	// A meeting under way takes no more apologies, nor withdrawals.
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	wantShown(t, k.say(neil, "/apologies 10/12/2026 Late"), "The meeting on Thursday 10 December 2026 has already taken place.")
+	wantShown(t, k.say(neil, "/apologies withdraw 10/12/2026"), "has already taken place")
+}
+
+// TestApologiesFromEveryEntryPoint: the slash command, the apology form and
+// the Home's Send button send apologies through one path, so they answer
+// alike and record alike.
+func TestApologiesFromEveryEntryPoint(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		send func(k *kit, reason string) commands.Reply
+	}{
+		{"slash", func(k *kit, reason string) commands.Reply { return k.run(neil, "/apologies "+reason) }},
+		{"form", func(k *kit, reason string) commands.Reply {
+			k.t.Helper()
+			r, errs := k.submit(k.home(neil), commands.ApologyForm(k.committee(), k.next()), map[string]string{"reason": reason})
+			if len(errs) > 0 {
+				k.t.Fatalf("form: %v", errs)
+			}
+			return r
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := meetingKit(t)
+			meeting := strconv.FormatInt(k.next().ID, 10)
+			want := func(first string) string {
+				return first + "\nReason: Unwell\n[Withdraw apologies]"
+			}
+			k.marked()
+			r := tc.send(k, "Unwell")
+			if diff := cmp.Diff(shown(r), want("Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.")); diff != "" {
+				t.Errorf("first (-got +want):\n%s", diff)
+			}
+			// Neil's Home changes, and the officer's, which counts apologies.
+			if diff := cmp.Diff(k.marked(), []string{ian, neil}); diff != "" {
+				t.Errorf("refresh (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(r.Buttons, []commands.Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: meeting, Style: "danger"}}); diff != "" {
+				t.Errorf("buttons (-got +want):\n%s", diff)
+			}
+			r = tc.send(k, "Unwell")
+			if diff := cmp.Diff(shown(r), want("You had already sent these apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting; nothing changed.")); diff != "" {
+				t.Errorf("again (-got +want):\n%s", diff)
+			}
+			if got := k.marked(); len(got) != 0 {
+				t.Errorf("refreshed when nothing changed: %v", got)
+			}
+			wantShown(t, shown(tc.send(k, "Away")), "are updated", "Reason: Away")
+			if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Away / "}); diff != "" {
+				t.Errorf("apologies (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestHomeSendApologiesButton: the Home's button sends apologies without a
+// reason, and leaves standing apologies as they are.
+func TestHomeSendApologiesButton(t *testing.T) {
+	k := meetingKit(t)
+	id := strconv.FormatInt(k.next().ID, 10)
+	k.marked()
+	r := k.act(k.home(neil), "apologies.send_next", id)
+	if diff := cmp.Diff(shown(r), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.\n[Withdraw apologies]"); diff != "" {
+		t.Errorf("press (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(k.marked(), []string{ian, neil}); diff != "" {
+		t.Errorf("refresh (-got +want):\n%s", diff)
+	}
+	k.must(neil, "/apologies Unwell sub Jane Smith")
+	r = k.act(k.home(neil), "apologies.send_next", id)
+	wantShown(t, shown(r), "You had already sent these apologies", "nothing changed", "Reason: Unwell", "Substitute: Jane Smith")
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Unwell / Jane Smith"}); diff != "" {
+		t.Errorf("apologies after a second press (-got +want):\n%s", diff)
+	}
+
+	// Withdrawing works from the Home too, where there is no channel.
+	k.marked()
+	r = k.act(k.home(neil), "apologies.withdraw", id)
+	if !strings.Contains(r.Text, "are withdrawn") || !cmp.Equal(k.marked(), []string{ian, neil}) {
+		t.Errorf("withdraw: %+v", r)
+	}
+
+	for _, tc := range []struct {
+		name, user, value, want string
+		now                     time.Time
+	}{
+		{"not a member", stranger, id, "You are not a member of the committee that meets then.", now},
+		{"broken value", neil, "x", "That button is broken; use `/apologies` in the committee's channel.", now},
+		{"no such meeting", neil, "99999", "That meeting no longer exists.", now},
+		{"meeting over", neil, id, "The meeting on Thursday 10 December 2026 has already taken place.", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := k.home(tc.user)
+			req.Now = tc.now
+			r := k.act(req, "apologies.send_next", tc.value)
+			if r.Text != tc.want {
+				t.Errorf("reply = %+v; want %q", r, tc.want)
+			}
+			if got := k.marked(); len(got) != 0 {
+				t.Errorf("a refused press refreshed Homes: %v", got)
+			}
+		})
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused presses saved %q", got)
+	}
+}
+
+func TestApologyForm(t *testing.T) {
+	k := meetingKit(t)
+	form := commands.ApologyForm(k.committee(), k.next())
+	if form.ID != commands.ApologyFormID || form.Fields[0].ID != "reason" || !strings.Contains(form.Fields[0].Hint, "Thursday 10 December 2026, 10:00") {
+		t.Errorf("form = %+v", form)
+	}
+	for _, tc := range []struct {
+		name, user, reason, want string
+		form                     commands.Form
+	}{
+		{"long reason", neil, strings.Repeat("x", commands.MaxReasonLen+1), "That reason is too long (501 characters; the limit is 500).", *form},
+		{"stranger", stranger, "Away", "You are not a member of the committee that meets then.", *form},
+		{"out of date", neil, "Away", "That form is out of date; use `/apologies` in the committee's channel.", commands.Form{ID: form.ID, Metadata: "x"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := k.submit(k.home(tc.user), &tc.form, map[string]string{"reason": tc.reason})
+			if diff := cmp.Diff(errs, map[string]string{"reason": tc.want}); diff != "" {
+				t.Errorf("field errors (-got +want):\n%s", diff)
+			}
+		})
+	}
+	r, errs := k.submit(k.home(neil), form, map[string]string{"reason": "  Attending court "})
+	if len(errs) > 0 || !strings.Contains(r.Text, "Reason: Attending court") {
+		t.Errorf("good submission: %+v %v", r, errs)
+	}
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Attending court / "}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+}
+
+func TestApologiesWithdrawButton(t *testing.T) {
+	k := meetingKit(t)
+	r := k.must(neil, "/apologies Unwell")
+	withdrawn := k.press(neil, r, "Withdraw apologies")
+	wantShown(t, shown(withdrawn), "are withdrawn: you are expected to attend")
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("after the button: %q", got)
+	}
+	wantShown(t, shown(k.press(neil, r, "Withdraw apologies")), "You have no apologies standing")
+	// Someone else's press of the same button withdraws nothing of theirs.
+	wantShown(t, shown(k.press(stranger, r, "Withdraw apologies")), "You are not a member of the committee that meets then.")
+	wantShown(t, shown(k.act(k.request(neil, ""), "apologies.withdraw", "-1")), "That button is broken; use `/apologies withdraw`.")
+}
+
+// TestTypedMarkupIsStoredAsTypedAndShownHarmlessly: Slack sends &, < and >
+// as entities; the record keeps what the person typed, and replies show it
+// without letting it mention anyone.
+func TestTypedMarkupIsStoredAsTypedAndShownHarmlessly(t *testing.T) {
+	k := meetingKit(t)
+	r := k.must(neil, "/apologies Court &amp; tribunal &lt;!channel&gt; &lt;@U0ADMIN&gt;")
+	wantShown(t, r.Text, "Reason: Court &amp; tribunal &lt;!channel&gt; &lt;@U0ADMIN&gt;")
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Court & tribunal <!channel> <@U0ADMIN> / "}); diff != "" {
+		t.Errorf("stored (-got +want):\n%s", diff)
+	}
+}

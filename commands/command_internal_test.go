@@ -1,0 +1,94 @@
+package commands
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// FuzzChoose: whatever follows a command, dispatch picks one of its
+// subcommands, its help, or a usage error that quotes no markup, and never
+// panics.
+func FuzzChoose(f *testing.F) {
+	for _, s := range []string{"", "help", "help add", "add help", "member", "member add <@U1> X", "member <!channel>", "reminders",
+		"reminders off", "list 10/12/2026", "<@U1>", "?", "HELP member remove", "Unwell sub @x", "x y z"} {
+		f.Add(s)
+	}
+	cmds := registry()
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, cmd := range cmds {
+			sub, rest, help, err := cmd.choose(strings.Fields(text))
+			var ue *UserError
+			switch {
+			case err != nil && !errors.As(err, &ue):
+				t.Fatalf("%s %q: %v is not a UserError", cmd.Name, text, err)
+			case err != nil && strings.ContainsAny(ue.Msg, "<>"):
+				t.Fatalf("%s %q: %q shows markup", cmd.Name, text, ue.Msg)
+			case err != nil:
+			case sub != nil && !slices.ContainsFunc(cmd.Subs, func(s Sub) bool { return s.Name == sub.Name && s.Alone == sub.Alone }):
+				t.Fatalf("%s %q: chose %q, not one of its subcommands", cmd.Name, text, sub.Name)
+			case !help && sub == nil:
+				t.Fatalf("%s %q: no subcommand, no help and no error", cmd.Name, text)
+			case !help && sub.Alone && len(rest) > 0:
+				t.Fatalf("%s %q: %q is for its name alone, given %q", cmd.Name, text, sub.Name, rest)
+			}
+		}
+	})
+}
+
+// TestChoose: how dispatch reads the words after a command, on a command
+// that has each kind of record.
+func TestChoose(t *testing.T) {
+	cmd := &Command{Name: "/x", Subs: []Sub{
+		{Name: "", Alone: true, Usage: []string{"/x"}},
+		{Name: "", Usage: []string{"/x WORDS"}},
+		{Name: "list", Aliases: []string{"ls"}, Usage: []string{"/x list"}},
+		{Name: "show", Alone: true, Usage: []string{"/x show"}},
+		{Name: "member add", Usage: []string{"/x member add @user"}},
+		{Name: "member remove", Usage: []string{"/x member remove @user"}},
+	}}
+	for _, tc := range []struct {
+		text, sub, rest, err string
+		alone, help          bool
+	}{
+		{text: "", sub: "/x", alone: true},
+		{text: "hello there", sub: "/x WORDS", rest: "hello there"},
+		{text: "LIST 1", sub: "/x list", rest: "1"},
+		{text: "ls", sub: "/x list"},
+		{text: "show", sub: "/x show", alone: true},
+		{text: "show 2", err: "`show` takes nothing after it."},
+		{text: "member add <@U1>", sub: "/x member add @user", rest: "<@U1>"},
+		{text: "member", err: "Say `add` or `remove`."},
+		{text: "member <b>", err: "I don't know `member &lt;b&gt;`."},
+		{text: "help", help: true},
+		{text: "help nothing", help: true},
+		{text: "help member remove", sub: "/x member remove @user", help: true},
+		{text: "list help", sub: "/x list", help: true},
+		{text: "list help me", sub: "/x list", rest: "help me"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			sub, rest, help, err := cmd.choose(strings.Fields(tc.text))
+			var got, gotErr string
+			if sub != nil {
+				got = sub.Usage[0]
+				if sub.Alone != tc.alone {
+					t.Errorf("alone = %v", sub.Alone)
+				}
+			}
+			if err != nil {
+				gotErr = err.Error()
+			}
+			if got != tc.sub || strings.Join(rest, " ") != tc.rest || help != tc.help || gotErr != tc.err {
+				t.Errorf("choose(%q) = %q %q %v %q; want %q %q %v %q", tc.text, got, rest, help, gotErr, tc.sub, tc.rest, tc.help, tc.err)
+			}
+		})
+	}
+	bare := &Command{Name: "/y", Subs: []Sub{{Name: "go"}}}
+	if sub, _, help, err := bare.choose(nil); sub != nil || !help || err != nil {
+		t.Errorf("a command with no default, alone: %v %v %v; want its help", sub, help, err)
+	}
+	if _, _, _, err := bare.choose([]string{"stop"}); err == nil || err.Error() != "I don't know `stop`." {
+		t.Errorf("an unknown subcommand: %v", err)
+	}
+}

@@ -1,0 +1,223 @@
+package commands_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+func TestEveryCommandAnswersHelp(t *testing.T) {
+	k := newKit(t)
+	for _, c := range k.svc.Commands() {
+		t.Run(c.Name, func(t *testing.T) {
+			help := k.run(stranger, c.Name+" help")
+			if help.Visibility != commands.Private || help.Refused {
+				t.Errorf("help: %+v", help)
+			}
+			wantShown(t, help.Text, "*"+c.Name+"* — "+c.Summary)
+			for _, sub := range c.Subs {
+				for _, u := range sub.Usage {
+					wantShown(t, help.Text, "• `"+u+"`")
+				}
+				for _, e := range sub.Examples {
+					wantShown(t, help.Text, "• `"+e+"`")
+				}
+				if sub.Name == "" {
+					continue
+				}
+				// Each subcommand explains itself, asked either way round.
+				one := k.run(stranger, c.Name+" help "+sub.Name)
+				if other := k.run(stranger, c.Name+" "+sub.Name+" help"); other.Text != one.Text {
+					t.Errorf("%s help %s and %s %s help differ:\n%s\n---\n%s", c.Name, sub.Name, c.Name, sub.Name, one.Text, other.Text)
+				}
+				wantShown(t, one.Text, "*"+c.Name+" "+sub.Name+"*")
+				for _, u := range sub.Usage {
+					wantShown(t, one.Text, "• `"+u+"`")
+				}
+			}
+		})
+	}
+	if got := k.run(stranger, "/apologies ?"); !strings.HasPrefix(got.Text, "*/apologies* —") {
+		t.Errorf("? asks for help too: %q", got.Text)
+	}
+}
+
+func TestHelpOfOneSubcommand(t *testing.T) {
+	k := newKit(t)
+	want := "*/agenda add* — Add an item to the next meeting's agenda; the presenter follows an em dash.\n" +
+		"For officers.\n" +
+		"• `/agenda add NUMBER TITLE [— PRESENTER]`\n" +
+		"Examples:\n" +
+		"• `/agenda add 7.5 SWACA — Neil Frackelton`\n" +
+		"• `/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett`"
+	for _, line := range []string{"/agenda help add", "/agenda add help", "/agenda HELP Add", "/agenda help delete"} {
+		got := k.say(stranger, line)
+		if line == "/agenda help delete" {
+			want = strings.Replace(want, "*/agenda add* — Add an item", "*/agenda remove* — Take an item", 1)
+			wantShown(t, got, "*/agenda remove* — Take an item off the next meeting's agenda.", "• `/agenda remove NUMBER`")
+			continue
+		}
+		if diff := cmp.Diff(got, want); diff != "" {
+			t.Errorf("%s (-got +want):\n%s", line, diff)
+		}
+	}
+	wantShown(t, k.say(stranger, "/apologies help list"), "*/apologies list* — The apologies received", "• `/apologies list [DATE]`", "DATE is `next` (the default)")
+	wantShown(t, k.say(stranger, "/committee help member add"), "*/committee member add* — Add a member", "For officers.")
+	if diff := cmp.Diff(k.say(stranger, "/meeting help reminders"), "*/meeting reminders*\n"+
+		"• `/meeting reminders` — When reminders go to the channel before each meeting.\n"+
+		"• `/meeting reminders DAYS TIME|off` — Set the days before each meeting, and the time, that reminders go; or turn them off. (officers)\n"+
+		"Examples:\n• `/meeting reminders 7,1 09:00`\n• `/meeting reminders off`"); diff != "" {
+		t.Errorf("/meeting help reminders (-got +want):\n%s", diff)
+	}
+	// An unknown subcommand's help is the command's.
+	wantShown(t, k.say(stranger, "/agenda help adjourn"), "*/agenda* — See the agenda", "`/agenda help post` explains one of them.")
+}
+
+func TestUnknownCommandsAndLongText(t *testing.T) {
+	k := newKit(t)
+	r := k.run(neil, "/quorum hello")
+	if !r.Refused || r.Text != "I don't know the command /quorum. I know `/agenda`, `/apologies`, `/committee`, `/declare`, `/meeting`, `/minutes`, `/report` and `/resolution`; each answers `help`." {
+		t.Errorf("unknown command: %+v", r)
+	}
+	if r := k.run(neil, "/<!channel>"); strings.Contains(r.Text, "<!channel>") {
+		t.Errorf("an unknown command is quoted as markup: %q", r.Text)
+	}
+	r = k.run(neil, "/apologies "+strings.Repeat("x", commands.MaxTextLen+1))
+	if !r.Refused || r.Text != "That is too long for /apologies (4001 characters; the limit is 4000)." {
+		t.Errorf("long text: %+v", r)
+	}
+	if r := k.act(k.request(neil, ""), "nothing.here", "1"); !r.Refused || r.Text != "That button no longer does anything; try the command again." {
+		t.Errorf("unknown button: %+v", r)
+	}
+	r, errs := k.submit(k.request(neil, ""), &commands.Form{ID: "nothing.here"}, nil)
+	if !r.Refused || errs != nil || r.Text != "That form is out of date; run the command again." {
+		t.Errorf("unknown form: %+v %v", r, errs)
+	}
+}
+
+// flaky is the records when the database stops answering: the lookups
+// every command, button and form starts with fail as storage says a
+// database that cannot be reached fails.
+type flaky struct {
+	commands.Store
+	down bool
+}
+
+var errDown = fmt.Errorf("storage: %w: connection refused", commands.ErrUnavailable)
+
+func (f *flaky) CommitteeByChannel(ctx context.Context, team, channel string) (commands.Committee, error) {
+	if f.down {
+		return commands.Committee{}, errDown
+	}
+	return f.Store.CommitteeByChannel(ctx, team, channel)
+}
+
+func (f *flaky) Origin(ctx context.Context, team, channel, user string, after time.Time) (commands.Origin, error) {
+	if f.down {
+		return commands.Origin{}, errDown
+	}
+	return f.Store.Origin(ctx, team, channel, user, after)
+}
+
+func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
+	if f.down {
+		return commands.Origin{}, "", errDown
+	}
+	return f.Store.SendApologyFrom(ctx, req)
+}
+
+func (f *flaky) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
+	if f.down {
+		return commands.Meeting{}, errDown
+	}
+	return f.Store.Meeting(ctx, id)
+}
+
+// TestFailuresSayWhetherAnythingWasLost: when the records cannot be
+// reached, a write says what was NOT saved and a read never does.
+func TestFailuresSayWhetherAnythingWasLost(t *testing.T) {
+	k := agendaKit(t)
+	store := &flaky{Store: k.db}
+	svc := commands.New(store, nil)
+	r := k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	store.down = true
+
+	const (
+		read   = "Sorry — the committee records are unavailable right now; please try again in a minute."
+		notNow = "Sorry — the committee records are unavailable, %s was NOT saved; please try again."
+	)
+	for _, tc := range []struct{ line, want string }{
+		{"/apologies Unwell", fmt.Sprintf(notNow, "your apology")},
+		{"/apologies withdraw", fmt.Sprintf(notNow, "your apology")},
+		{"/apologies list", read},
+		{"/agenda", read},
+		{"/agenda 10/12/2026", read},
+		{"/agenda post", fmt.Sprintf(notNow, "the change")},
+		{"/agenda add 8 Any Other Business", fmt.Sprintf(notNow, "the change")},
+		{"/agenda import", read},
+		{"/declare", read},
+		{"/declare 7.5 personal Trustee", fmt.Sprintf(notNow, "your declaration")},
+		{"/declare withdraw 7.5", fmt.Sprintf(notNow, "your declaration")},
+		{"/declare list", read},
+		{"/declare minutes", read},
+		{"/report 7.5 https://example.org/r.pdf", fmt.Sprintf(notNow, "your report link")},
+		{"/report list", read},
+		{"/report missing", read},
+		{"/report remove 7.5", fmt.Sprintf(notNow, "your report link")},
+		{"/meeting schedule 2027-01-14 10:00", fmt.Sprintf(notNow, "the change")},
+		{"/meeting list", read},
+		{"/meeting reminders", read},
+		{"/meeting reminders off", fmt.Sprintf(notNow, "the change")},
+		{"/committee setup Another", fmt.Sprintf(notNow, "the change")},
+		{"/committee members", read},
+		{"/committee member add <@USUE> Sefton CVS", fmt.Sprintf(notNow, "the change")},
+		{"/minutes draft", read},
+		{"/minutes import", read},
+		{"/resolution 28", read},
+		{"/resolution rename partnership", read},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			_, err := svc.Run(context.Background(), k.request(ian, tc.line))
+			if err == nil {
+				t.Fatal("no error while the records were down")
+			}
+			if got := commands.FailureReply(err, "7f3a").Text; got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+
+	// Buttons and forms say what their command saves.
+	for _, b := range r.Buttons {
+		_, err := svc.Act(context.Background(), k.request(neil, ""), b.Action, b.Value)
+		if got := commands.FailureReply(err, "7f3a").Text; got != fmt.Sprintf(notNow, "your declaration") {
+			t.Errorf("%s: %q", b.Label, got)
+		}
+	}
+	_, err := svc.Act(context.Background(), k.request(neil, ""), "resolution.share", "1")
+	if got := commands.FailureReply(err, "7f3a").Text; got != read {
+		t.Errorf("share: %q", got)
+	}
+	for form, saves := range map[string]string{"declare": "your declaration", commands.ApologyFormID: "your apology", "agenda.import": "the change", "minutes.import": "the minutes"} {
+		_, _, err := svc.Submit(context.Background(), k.request(ian, ""), commands.Submission{Form: form, Metadata: "1", Values: map[string][]string{"text": {"x"}}})
+		if got := commands.FailureReply(err, "7f3a").Text; got != fmt.Sprintf(notNow, saves) {
+			t.Errorf("form %s: %q", form, got)
+		}
+	}
+
+	// Anything else is a bug, reported with its reference.
+	if got := commands.FailureReply(errors.New("boom"), "7f3a").Text; got != "Sorry, that did not work — your change was NOT saved (ref 7f3a)." {
+		t.Errorf("a bug outside Run: %q", got)
+	}
+	_, err = svc.Run(context.Background(), k.request(ian, "/resolution 28"))
+	if !errors.Is(err, commands.ErrUnavailable) || !commands.IsUnavailable(err) {
+		t.Errorf("the failure does not wrap the store's error: %v", err)
+	}
+}

@@ -1,0 +1,185 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+func TestCommitteeSetupAndMembers(t *testing.T) {
+	k := newKit(t)
+	wantShown(t, k.say(ian, "/committee members"), "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`.")
+	wantShown(t, k.say(ian, "/committee setup"), "Give the committee's name.", "• `/committee setup NAME`")
+	r := k.must(ian, "/committee setup Safer Sefton Together")
+	if diff := cmp.Diff(r.Text, "This channel is now the channel of *Safer Sefton Together*, and <@UIAN> is its officer.\n"+
+		"Next: add members with `/committee member add @user ORGANISATION` and schedule a meeting with `/meeting schedule DATE TIME [VENUE]`."); diff != "" {
+		t.Errorf("setup (-got +want):\n%s", diff)
+	}
+	if r.Visibility != commands.Public || !cmp.Equal(k.marked(), []string{ian}) {
+		t.Errorf("setup is announced in the channel and refreshes the officer's Home: %+v", r)
+	}
+
+	k.steps([]step{
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is now a member of Safer Sefton Together, for SWACA."}},
+		{ian, "/committee member add <@UGRAEME|graeme> Merseyside Police", []string{"<@UGRAEME> is now a member"}},
+		{ian, "/committee member add <@USUE|sue> Sefton CVS chair", []string{"<@USUE> is now the chair of Safer Sefton Together, for Sefton CVS."}},
+		{ian, "/committee member add <@UNEIL> SWACA officer", []string{"<@UNEIL> is now recorded as an officer of Safer Sefton Together, for SWACA."}},
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is now recorded as a member"}},
+		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is no longer a member of Safer Sefton Together."}},
+		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is not a member of Safer Sefton Together."}},
+		{ian, "/committee member remove <@UIAN>", []string{"<@UIAN> is the last officer of Safer Sefton Together; make someone else an officer first."}},
+		{ian, "/committee member add <@UIAN> Sefton Council", []string{"Ian Barton is the last officer of Safer Sefton Together; add another officer first."}},
+	})
+	// Names come from the directory, not from the mention.
+	if diff := cmp.Diff(k.say(neil, "/committee members"), "*Safer Sefton Together* has 3 members:\n"+
+		"• Ian Barton (officer)\n• Graeme Robson — Merseyside Police\n• Neil Frackelton — SWACA"); diff != "" {
+		t.Errorf("members (-got +want):\n%s", diff)
+	}
+}
+
+func TestCommitteeMistakes(t *testing.T) {
+	k := committeeKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/committee setup Another Board", "This channel already belongs to Safer Sefton Together."},
+		{stranger, "/committee setup Hijacked Committee", "This channel already belongs to Safer Sefton Together."},
+		{ian, "/committee setup " + strings.Repeat("x", 201), "That name is too long (the limit is 200 characters)."},
+		{ian, "/committee member add neil SWACA", "neil is not a mention: type @ and pick the person so Slack links their name."},
+		{ian, "/committee member add <@UNEIL>", "Give their organisation, e.g. `SWACA` or `Merseyside Police`."},
+		{ian, "/committee member add", "Mention the person to add."},
+		{ian, "/committee member add <@UNEIL> " + strings.Repeat("x", 201), "That organisation is too long (the limit is 200 characters)."},
+		{ian, "/committee member remove", "Mention the one person to remove."},
+		{ian, "/committee member remove sue", "sue is not a mention: type @ and pick the person."},
+		{ian, "/committee member", "Say `add` or `remove`.\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair]`\n• `/committee member remove @user`"},
+		{ian, "/committee member promote <@UNEIL>", "I don't know `member promote`."},
+		{ian, "/committee disband", "I don't know `disband`.\nUsage:\n• `/committee setup NAME`"},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			r := k.run(tc.user, tc.line)
+			if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+				t.Errorf("got %q\nwant a refusal starting %q", r.Text, tc.want)
+			}
+		})
+	}
+
+	// A committee's name belongs to one channel.
+	other := k.request(ian, "/committee setup Safer Sefton Together")
+	other.ChannelID = "C2"
+	r, err := k.svc.Run(context.Background(), other)
+	if err != nil || r.Text != "A committee called Safer Sefton Together already has another channel." {
+		t.Errorf("same name in another channel: %+v %v", r, err)
+	}
+}
+
+// TestOfficerOnlyCommands: members and non-members are refused everything
+// that changes the committee, and nothing changes.
+func TestOfficerOnlyCommands(t *testing.T) {
+	k := meetingKit(t)
+	snapshot := func() string {
+		return k.say(ian, "/committee members") + "\n" + k.say(ian, "/meeting list") + "\n" + k.say(ian, "/agenda") + "\n" + k.say(ian, "/meeting reminders")
+	}
+	before := snapshot()
+	for _, line := range []string{
+		"/committee member add <@USUE> Sefton CVS",
+		"/committee member add <@UNEIL> SWACA officer",
+		"/committee member remove <@UIAN>",
+		"/committee member remove <@UGRAEME>",
+		"/meeting schedule 2026-12-17 10:00 Bootle Town Hall",
+		"/meeting cancel 10/12/2026",
+		"/meeting reminders 3 10:00",
+		"/agenda post",
+		"/agenda add 5 X",
+		"/agenda remove 1",
+		"/agenda move 1 9",
+		"/agenda import",
+		"/declare minutes",
+		"/report missing",
+		"/minutes draft",
+		"/minutes import",
+	} {
+		for _, who := range []struct{ user, want string }{
+			{neil, "Only an officer of Safer Sefton Together can "},
+			{stranger, "You are not a member of Safer Sefton Together."},
+		} {
+			r := k.run(who.user, line)
+			if !strings.HasPrefix(r.Text, who.want) || r.Visibility != commands.Private || !r.Refused || r.Form != nil {
+				t.Errorf("%s: %s → %q; want a private %q", who.user, line, r.Text, who.want)
+			}
+		}
+	}
+	if diff := cmp.Diff(snapshot(), before); diff != "" {
+		t.Errorf("refused commands changed the records (-got +want):\n%s", diff)
+	}
+	if got := k.sent(); len(got) != 0 {
+		t.Errorf("refused commands queued %d messages", len(got))
+	}
+}
+
+// TestHostileTextIsStoredVerbatimAndShownHarmlessly puts hostile text in
+// the free-text fields a committee's set-up takes — its name, an
+// organisation, a venue, an apology's reason and substitute — and reads it
+// all back: the records hold what was typed, and no reply carries live
+// markup from it.
+func TestHostileTextIsStoredVerbatimAndShownHarmlessly(t *testing.T) {
+	hostile := []string{
+		`'; DROP TABLE apologies; --`,
+		`$1 $2::text \ \\ \'; SELECT pg_sleep(10); --`,
+		`<!channel> <!here> <@U0ADMIN> <#C0GENERAL>`,
+		`<https://evil.example/login|click> <javascript:alert(1)|x>`,
+	}
+	forbidden := []string{"<!channel>", "<!here>", "<@U0ADMIN", "<#C0GENERAL", "<https://evil", "<javascript:"}
+	for i, typed := range hostile {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			k := newKit(t)
+			text := commands.Escape(typed) // as Slack sends what was typed
+			// A Reply's Header is plain text, never markup; the rest is mrkdwn.
+			var replies []string
+			say := func(user, line string) string {
+				r := k.run(user, line)
+				r.Header = ""
+				return shown(r)
+			}
+			for _, line := range []string{
+				"/committee setup " + text,
+				"/committee member add <@UNEIL> " + text,
+				"/meeting schedule 2026-12-10 10:00 " + text,
+				"/apologies " + text,
+				"/committee members",
+				"/meeting list",
+				"/agenda",
+			} {
+				replies = append(replies, say(ian, line))
+			}
+			replies = append(replies, say(neil, "/apologies Unwell sub Jane "+text), say(ian, "/apologies list"))
+			for _, r := range replies {
+				for _, f := range forbidden {
+					if strings.Contains(r, f) {
+						t.Errorf("a reply carries %q:\n%s", f, r)
+					}
+				}
+			}
+			c := k.committee()
+			if c.Name != strings.Join(strings.Fields(typed), " ") {
+				t.Errorf("committee name stored as %q, want %q", c.Name, typed)
+			}
+			ms, err := k.db.Members(context.Background(), c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			orgs := map[string]string{}
+			for _, m := range ms {
+				orgs[m.UserID] = m.Organisation
+			}
+			if orgs[neil] != strings.Join(strings.Fields(typed), " ") {
+				t.Errorf("organisation stored as %q, want %q", orgs[neil], typed)
+			}
+			if got := k.next().Venue; got != strings.Join(strings.Fields(typed), " ") {
+				t.Errorf("venue stored as %q, want %q", got, typed)
+			}
+		})
+	}
+}

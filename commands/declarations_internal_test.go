@@ -1,0 +1,123 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, london)
+
+func TestParseDeclaration(t *testing.T) {
+	cases := []struct {
+		text    string
+		want    declareArgs
+		wantErr string
+	}{
+		{"7.5 personal Trustee of SWACA", declareArgs{Item: "7.5", Kind: InterestPersonal, Nature: "Trustee of SWACA"}, ""},
+		{"7.7 pecuniary Spouse employed by Sefton CVS", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Spouse employed by Sefton CVS"}, ""},
+		{"4 other Member of the IOM board", declareArgs{Item: "4", Kind: InterestOther, Nature: "Member of the IOM board"}, ""},
+		{"7.7 dpi Shares in Acme", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Shares in Acme"}, ""},
+		{"7.7 Disclosable Pecuniary Interest: Shares in Acme", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Shares in Acme"}, ""},
+		{"7.7 disclosable pecuniary Shares", declareArgs{Item: "7.7", Kind: InterestPecuniary, Nature: "Shares"}, ""},
+		{"7a non-pecuniary Volunteer", declareArgs{Item: "7a", Kind: InterestPersonal, Nature: "Volunteer"}, ""},
+		{"item 6 personal interest — Neighbour of the station", declareArgs{Item: "6", Kind: InterestPersonal, Nature: "Neighbour of the station"}, ""},
+		{"6 other registrable interest Governor", declareArgs{Item: "6", Kind: InterestOther, Nature: "Governor"}, ""},
+		{"6 non-registrable Friend of the applicant", declareArgs{Item: "6", Kind: InterestOther, Nature: "Friend of the applicant"}, ""},
+		{"10/12/2026 7.5 personal Trustee", declareArgs{Date: Date{2026, time.December, 10}, Item: "7.5", Kind: InterestPersonal, Nature: "Trustee"}, ""},
+		{"", declareArgs{}, "start with the agenda item"},
+		{"personal Trustee", declareArgs{}, `"personal" is not an agenda item number`},
+		{"7.5 Trustee of SWACA", declareArgs{}, "say what kind of interest"},
+		{"7.5 personal", declareArgs{}, "must give its nature"},
+		{"7.5 personal interest", declareArgs{}, "must give its nature"},
+		{"7.5 personal " + strings.Repeat("x", 1001), declareArgs{}, "too long"},
+		{"31/02/2027 7.5 personal Trustee", declareArgs{}, "no 31 February"},
+	}
+	for _, tc := range cases {
+		got, err := parseDeclaration(strings.Fields(tc.text), testNow, london)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseDeclaration(%q) error = %v, want %q", tc.text, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseDeclaration(%q): %v", tc.text, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("parseDeclaration(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+func TestDeclarationsParagraph(t *testing.T) {
+	items := []AgendaItem{{Number: "4", Title: "Integrated Offender Management (IOM) Refresh Strategy"}, {Number: "7.5", Title: "SWACA"}, {Number: "7.7", Title: "Sefton CVS"}}
+	at := testNow
+	ds := []Declaration{
+		{Item: "7.7", Name: "Sue Holden", Kind: InterestPecuniary, Nature: "Spouse employed by Sefton CVS", DeclaredAt: at},
+		{Item: "7.5", Name: "Neil Frackelton", Kind: InterestPersonal, Nature: "Trustee of SWACA.", DeclaredAt: at.Add(time.Minute)},
+		{Item: "4", Name: "Jan Marlow", Kind: InterestOther, Nature: "being a member of the IOM board", DeclaredAt: at.Add(2 * time.Minute)},
+		{Item: "7.7", Name: "Tony Harland", Kind: InterestPecuniary, Nature: "Director of a supplier", Dispensation: true, DeclaredAt: at.Add(3 * time.Minute)},
+		{Item: "7.5", Name: "Withdrawn Person", Kind: InterestPersonal, Nature: "x", Withdrawn: true},
+	}
+	got := DeclarationsParagraph(ds, items)
+	want := "Jan Marlow declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) being a member of the IOM board. " +
+		"Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA. " +
+		"Sue Holden declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and left the meeting for that item. " +
+		"Tony Harland declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Director of a supplier, and remained in the meeting under a dispensation."
+	if got != want {
+		t.Errorf("paragraph:\n got %s\nwant %s", got, want)
+	}
+	if got := DeclarationsParagraph(nil, items); got != "No declarations of any disclosable pecuniary interests or personal interests were received." {
+		t.Errorf("no declarations: %s", got)
+	}
+	if got := DeclarationsParagraph(ds[4:], items); got != NoDeclarations {
+		t.Errorf("only withdrawn declarations: %s", got)
+	}
+}
+
+// FuzzParseDeclaration: no input makes the parser panic, and what it
+// accepts is within the limits and made of the input's own words.
+func FuzzParseDeclaration(f *testing.F) {
+	for _, s := range []string{"7.5 personal Trustee of SWACA", "7.7 dpi x", "item 4: other registrable interest — y", "10/12/2026 7a non-pecuniary z", "", "31/02/2026", "7.5 disclosable", "9 June 7.5 personal x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := parseDeclaration(strings.Fields(text), testNow, london)
+		if err != nil {
+			return
+		}
+		if !isItemNumber(a.Item) || a.Nature == "" || len(a.Nature) > MaxNatureLen {
+			t.Fatalf("accepted %q as %+v", text, a)
+		}
+		if a.Kind != InterestPecuniary && a.Kind != InterestPersonal && a.Kind != InterestOther {
+			t.Fatalf("kind %q from %q", a.Kind, text)
+		}
+		if !strings.Contains(text, strings.Fields(a.Nature)[0]) {
+			t.Fatalf("nature %q not from %q", a.Nature, text)
+		}
+	})
+}
+
+// checkLinkText: the rendering holds no raw < or > except one link's own
+// brackets, and no | outside the link's separator.
+func checkLinkText(t *testing.T, u, title string) {
+	t.Helper()
+	got := LinkText(u, title)
+	inner := got
+	if strings.HasPrefix(got, "<") && strings.HasSuffix(got, ">") {
+		inner = got[1 : len(got)-1]
+		if strings.Count(inner, "|") < 1 {
+			t.Fatalf("LinkText(%q, %q) = %q: link without label", u, title, got)
+		}
+		if addr, _, _ := strings.Cut(inner, "|"); addr != strings.ReplaceAll(u, "&", "&amp;") {
+			t.Fatalf("LinkText(%q, %q) = %q: address changed", u, title, got)
+		}
+	}
+	if strings.ContainsAny(inner, "<>") {
+		t.Fatalf("LinkText(%q, %q) = %q: unescaped bracket", u, title, got)
+	}
+}

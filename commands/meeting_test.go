@@ -1,0 +1,231 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+func TestMeetings(t *testing.T) {
+	k := committeeKit(t)
+	k.marked()
+	r := k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	if diff := cmp.Diff(r.Text, "*Safer Sefton Together* will meet on Thursday 10 December 2026, 10:00, Remote Meeting. Members can send apologies with `/apologies`."); diff != "" {
+		t.Errorf("schedule (-got +want):\n%s", diff)
+	}
+	if r.Visibility != commands.Public || len(k.marked()) != 3 {
+		t.Errorf("a scheduled meeting is announced in the channel and on every member's Home: %+v", r)
+	}
+	k.steps([]step{
+		{ian, "/meeting schedule 14/01/2027 10.00am Bootle Town Hall", []string{"Thursday 14 January 2027, 10:00, Bootle Town Hall"}},
+		{ian, "/meeting schedule 11 March 2.30 pm", []string{"Thursday 11 March 2027, 14:30."}},
+		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together already has a meeting at Thursday 10 December 2026, 10:00."}},
+		{ian, "/meeting schedule 10/12/2026 14:00", []string{"Safer Sefton Together already meets on Thursday 10 December 2026, at 10:00. Cancel that meeting first (`/meeting cancel 2026-12-10`) or choose another day."}},
+		{ian, "/meeting schedule 28/03/2027 01:30", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
+		{ian, "/meeting schedule 31/02/2027 10:00", []string{"There is no 31 February 2027"}},
+		{ian, "/meeting schedule 2026-11-01 10:00", []string{"Sunday 1 November 2026, 10:00 has already passed."}},
+		{ian, "/meeting schedule 2026-12-17", []string{"Give the start time after the date, e.g. `10:00` or `2.30pm`.", "• `/meeting schedule DATE TIME [VENUE]`"}},
+		{ian, "/meeting schedule 2026-12-17 25:00", []string{"25:00 is not a time"}},
+		{ian, "/meeting schedule next 10:00", []string{"Start with the meeting's date."}},
+		{ian, "/meeting schedule 2026-12-17 10:00 " + strings.Repeat("v", 201), []string{"That venue is too long (the limit is 200 characters)."}},
+		{neil, "/meeting schedule 2026-12-17 10:00", []string{"Only an officer of Safer Sefton Together can schedule meetings."}},
+		{ian, "/meeting adjourn", []string{"I don't know `adjourn`.", "• `/meeting list`"}},
+	})
+
+	k.must(neil, "/apologies Unwell")
+	if diff := cmp.Diff(k.say(neil, "/meeting list"), "Meetings of *Safer Sefton Together* (times are Europe/London):\n"+
+		"• Thursday 10 December 2026, 10:00, Remote Meeting — 1 apology\n"+
+		"• Thursday 14 January 2027, 10:00, Bootle Town Hall — 0 apologies\n"+
+		"• Thursday 11 March 2027, 14:30 — 0 apologies\n"+
+		"Calendar feed (subscribe in Outlook or Google Calendar): /calendar/1-safer-sefton-together.ics"); diff != "" {
+		t.Errorf("list (-got +want):\n%s", diff)
+	}
+
+	r = k.must(ian, "/meeting cancel 14/01/2027")
+	if r.Text != "The meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Bootle Town Hall is cancelled." || r.Visibility != commands.Public {
+		t.Errorf("cancel: %+v", r)
+	}
+	k.steps([]step{
+		{neil, "/meeting list", []string{"• ~Thursday 14 January 2027, 10:00, Bootle Town Hall~ — cancelled"}},
+		{neil, "/apologies 14/01/2027 Away", []string{"The meeting on Thursday 14 January 2027 was cancelled."}},
+		{ian, "/meeting cancel 14/01/2027", []string{"was cancelled"}},
+		{ian, "/meeting cancel 2027-02-02", []string{"Safer Sefton Together has no meeting on Tuesday 2 February 2027."}},
+		{ian, "/meeting cancel", []string{"Say which meeting to cancel by its date."}},
+		{ian, "/meeting cancel 2027-03-11 please", []string{"`cancel` takes only a date."}},
+		// A cancelled day can be scheduled again.
+		{ian, "/meeting schedule 14/01/2027 10:00", []string{"will meet on Thursday 14 January 2027, 10:00"}},
+	})
+}
+
+func TestMeetingListWithoutMeetings(t *testing.T) {
+	k := committeeKit(t)
+	k.svc.SetPublicURL("https://quorum.example.org/")
+	want := "No meetings of Safer Sefton Together are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.\n" +
+		"Calendar feed (subscribe in Outlook or Google Calendar): https://quorum.example.org/calendar/1-safer-sefton-together.ics"
+	if diff := cmp.Diff(k.say(stranger, "/meeting list"), want); diff != "" {
+		t.Errorf("list (-got +want):\n%s", diff)
+	}
+}
+
+func TestCalendar(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	k.must(ian, "/meeting schedule 2027-06-10 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-01-14 14:30")
+	k.must(ian, "/meeting cancel 2027-01-14")
+	path := commands.CalendarPath(k.committee())
+	if path != "/calendar/1-safer-sefton-together.ics" {
+		t.Errorf("path = %q", path)
+	}
+	ctx := context.Background()
+	for _, ref := range []string{"1-safer-sefton-together", "1", "1-an-old-name"} {
+		c, ms, err := k.svc.Calendar(ctx, ref, k.now)
+		if err != nil {
+			t.Fatalf("%s: %v", ref, err)
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.StartsAt.In(london).Format("2006-01-02 15:04")+" "+string(m.Status))
+		}
+		if diff := cmp.Diff(got, []string{"2026-12-10 10:00 scheduled", "2027-01-14 14:30 cancelled", "2027-06-10 10:00 scheduled"}); diff != "" || c.Name != "Safer Sefton Together" {
+			t.Errorf("%s: %s (-got +want):\n%s", ref, c.Name, diff)
+		}
+	}
+	for _, ref := range []string{"999-nobody", "safer-sefton-together", "", "-1"} {
+		if _, _, err := k.svc.Calendar(ctx, ref, k.now); !isNotFound(err) {
+			t.Errorf("%q: %v, want not found", ref, err)
+		}
+	}
+}
+
+func TestReminderSettings(t *testing.T) {
+	k := meetingKit(t)
+	k.steps([]step{
+		{neil, "/meeting reminders", []string{"Reminders for *Safer Sefton Together* go to the channel 7 days before and 1 day before each meeting, at 09:00 (Europe/London time)."}},
+		{neil, "/meeting reminder", []string{"7 days before and 1 day before"}},
+		{ian, "/meeting reminders 3 2.30pm", []string{"go to the channel 3 days before each meeting, at 14:30 (Europe/London time)."}},
+		{ian, "/meeting reminders 0,1 days before", []string{"1 day before and on the day each meeting, at 14:30"}},
+		{ian, "/meeting reminders 99 9am", []string{"99 days is too far ahead: reminders go at most 60 days before.", "• `/meeting reminders DAYS TIME|off`"}},
+		{ian, "/meeting reminders 7,1 teatime", []string{`"teatime" is not a time of day: use 09:00 or 9am.`}},
+		{ian, "/meeting reminders 1,2,3,4,5,6", []string{"That is 6 reminders; the limit is 5 a meeting."}},
+		{ian, "/meeting reminders soon", []string{"Give the days before each meeting, e.g. `7,1`, or `off`."}},
+		{neil, "/meeting reminders off", []string{"Only an officer of Safer Sefton Together can change reminders."}},
+		{ian, "/meeting reminders off", []string{"Reminders for *Safer Sefton Together* are off."}},
+		{neil, "/meeting reminders", []string{"are off"}},
+	})
+}
+
+// TestRemindersAtLocalTimeAcrossClockChange: a meeting on Friday 2 April
+// 2027 at 10:00; the clocks go forward on Sunday 28 March. The 7-day
+// reminder goes at 09:00 GMT on 26 March and the 1-day one at 09:00 BST on
+// 1 April — not a minute before — each once, however often the scheduler
+// runs.
+func TestRemindersAtLocalTimeAcrossClockChange(t *testing.T) {
+	k := committeeKit(t)
+	k.now = time.Date(2027, 3, 20, 12, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2 April 2027 10:00 Remote Meeting")
+	k.must(ian, "/agenda add 4 Local Policing Update — Superintendent Graeme Robson")
+	k.must(ian, "/agenda add 5 SWACA — Neil Frackelton")
+	k.must(ian, "/agenda add 6 Sefton CVS — Sue Holden")
+	k.must(neil, "/report 5 https://example.org/swaca.pdf")
+	k.must(neil, "/apologies Unwell")
+	k.sent()
+
+	remind := func(at time.Time) int {
+		t.Helper()
+		k.now = at
+		n, err := k.svc.EnqueueDueReminders(context.Background(), at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := remind(time.Date(2027, 3, 26, 8, 59, 0, 0, time.UTC)); n != 0 {
+		t.Fatalf("%d reminders at 08:59 on 26 March; the 7-day reminder is due at 09:00", n)
+	}
+	if n := remind(time.Date(2027, 3, 26, 9, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d reminders at 09:00 on 26 March, want the 7-day one", n)
+	}
+	msgs := k.sent()
+	if len(msgs) != 2 {
+		t.Fatalf("%d messages sent, want the reminder and one direct message", len(msgs))
+	}
+	post := shown(msgs[0].Reply)
+	wantShown(t, post, "Reminder: Safer Sefton Together meets in 7 days", "*Friday 2 April 2027, 10:00* (Europe/London time)",
+		"Apologies for absence were received from Neil Frackelton (SWACA).",
+		"*Reports still missing*", "• *4* Local Policing Update — _Superintendent Graeme Robson_", "• *6* Sefton CVS — _Sue Holden_")
+	if strings.Contains(post, "• *5* SWACA") || msgs[0].ChannelID != channel || msgs[0].Reply.Visibility != commands.Public {
+		t.Errorf("reminder to %s:\n%s", msgs[0].ChannelID, post)
+	}
+	// The presenter who is a member and owes a report hears directly; the
+	// one whose report is in, and the one who is not a member, do not.
+	dm := msgs[1]
+	if dm.Kind != commands.OutboxDM || dm.UserID != graeme {
+		t.Fatalf("direct message %+v, want one to Graeme", dm)
+	}
+	if diff := cmp.Diff(dm.Reply.Text, "Your report for the meeting of *Safer Sefton Together* on Friday 2 April 2027, 10:00, Remote Meeting has not arrived yet:\n"+
+		"• *4* Local Policing Update\nPlease send its link from <#C1> with `/report 4 URL`. If you can't come, send apologies with `/apologies`."); diff != "" {
+		t.Errorf("direct message (-got +want):\n%s", diff)
+	}
+
+	// Again, later, and from a freshly started service: nothing more.
+	if n := remind(time.Date(2027, 3, 26, 9, 30, 0, 0, time.UTC)); n != 0 {
+		t.Errorf("the 7-day reminder was queued %d more times", n)
+	}
+	if n, err := commands.New(k.db, nil).EnqueueDueReminders(context.Background(), k.now); n != 0 || err != nil {
+		t.Errorf("after a restart: %d reminders, %v", n, err)
+	}
+
+	// The day before, after the clocks went forward: 09:00 BST is 08:00 UTC.
+	if n := remind(time.Date(2027, 4, 1, 7, 59, 0, 0, time.UTC)); n != 0 {
+		t.Fatalf("%d reminders at 08:59 BST on 1 April", n)
+	}
+	if n := remind(time.Date(2027, 4, 1, 8, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d reminders at 09:00 BST on 1 April, want the 1-day one", n)
+	}
+	msgs = k.sent()
+	if len(msgs) == 0 || msgs[0].Reply.Header != "Reminder: Safer Sefton Together meets tomorrow" {
+		t.Errorf("1-day reminder: %+v", msgs)
+	}
+}
+
+// TestRemindersNotSentLateOrWhenOff: a meeting scheduled after its 7-day
+// reminder was due gets no 7-day reminder, but does get the 1-day one,
+// late when the scheduler was stopped, unless stale; reminders that are
+// off do not go.
+func TestRemindersNotSentLateOrWhenOff(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-11-27 10:00 Remote Meeting")
+	remind := func(at time.Time) int {
+		t.Helper()
+		n, err := k.svc.EnqueueDueReminders(context.Background(), at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := remind(k.now); n != 0 {
+		t.Errorf("%d reminders for a meeting scheduled 4 days ahead; its 7-day reminder was due 3 days ago", n)
+	}
+	if n := remind(time.Date(2026, 11, 26, 15, 0, 0, 0, london)); n != 1 {
+		t.Errorf("%d reminders when back 6 hours late, want the 1-day one", n)
+	}
+
+	k.must(ian, "/meeting reminders 1 09:00")
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	if n := remind(time.Date(2026, 12, 16, 22, 0, 0, 0, london)); n != 0 {
+		t.Errorf("%d reminders 13 hours after they were due", n)
+	}
+	k.must(ian, "/meeting reminders off")
+	k.must(ian, "/meeting schedule 2026-12-24 10:00 Remote Meeting")
+	for _, at := range []time.Time{time.Date(2026, 12, 17, 9, 0, 0, 0, london), time.Date(2026, 12, 23, 9, 0, 0, 0, london)} {
+		if n := remind(at); n != 0 {
+			t.Errorf("reminders off, yet %d queued at %v", n, at)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package commands_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// seedPack is the published agenda pack of Safer Sefton Together, 17 March
+// 2022: the agenda, the minutes of 9 December 2021 and partners' reports.
+func seedPack(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/safer-sefton-together-2022-03-17-agenda-pack.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// seedMinutes is the minutes of 9 December 2021 cut from the seed pack, as
+// an officer would copy them from the published PDF.
+func seedMinutes(t *testing.T) string {
+	t.Helper()
+	pack := seedPack(t)
+	start := strings.Index(pack, "THIS SET OF MINUTES")
+	end := strings.Index(pack, " National Refresh")
+	if start < 0 || end < start {
+		t.Fatal("the seed pack has no minutes where expected")
+	}
+	return pack[start:end]
+}
+
+// importMinutes pastes text into the /minutes import form as user, 3,000
+// characters a box, as Slack allows, and returns the answer.
+func (k *kit) importMinutes(user, text string) (commands.Reply, map[string]string) {
+	k.t.Helper()
+	open := k.run(user, "/minutes import")
+	if open.Form == nil {
+		return open, nil
+	}
+	values := map[string]string{}
+	for _, f := range open.Form.Fields {
+		n := min(len(text), f.MaxLen)
+		if n == 0 {
+			break
+		}
+		cut := strings.LastIndex(text[:n], "\n") + 1
+		if n == len(text) || cut == 0 {
+			cut = n
+		}
+		values[f.ID] = text[:cut]
+		text = text[cut:]
+	}
+	if text != "" {
+		k.t.Fatalf("%d characters did not fit in the form", len(text))
+	}
+	// A form's submission comes without a channel; the form carries it.
+	return k.submit(k.home(user), open.Form, values)
+}
+
+// importedKit is committeeKit with the seed minutes imported.
+func importedKit(t *testing.T) *kit {
+	t.Helper()
+	k := committeeKit(t)
+	r, errs := k.importMinutes(ian, seedMinutes(t))
+	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest."
+	if r.Text != want || errs != nil {
+		t.Fatalf("import: %q %v\nwant %q", r.Text, errs, want)
+	}
+	return k
+}
+
+func TestMinutesImportForm(t *testing.T) {
+	k := committeeKit(t)
+	if r, _ := k.importMinutes(neil, seedMinutes(t)); r.Text != "Only an officer of Safer Sefton Together can import minutes." || r.Form != nil {
+		t.Errorf("member importing: %+v, want a refusal", r)
+	}
+	open := k.must(ian, "/minutes import")
+	if open.Form == nil || open.Form.ID != "minutes.import" || len(open.Form.Fields) != 8 || open.Form.Fields[0].Kind != commands.FieldTextArea || open.Form.Metadata != "T1/C1" {
+		t.Fatalf("/minutes import: %+v; want a form of text areas that carries the channel", open)
+	}
+	wantShown(t, k.say(ian, "/minutes import now"), "`import` opens a form to paste the minutes into; it takes nothing after it.")
+
+	for _, tc := range []struct{ text, want string }{
+		{"Notes of a chat about the weather.", "I could not find any numbered minutes in that text."},
+		{"", "Paste the minutes here."},
+	} {
+		if _, errs := k.importMinutes(ian, tc.text); errs["text"] != tc.want {
+			t.Errorf("pasting %q: field errors %v, want %q", tc.text, errs, tc.want)
+		}
+	}
+	first, _ := k.importMinutes(ian, seedMinutes(t))
+	if !strings.HasPrefix(first.Text, "Imported the minutes") {
+		t.Errorf("first import: %q", first.Text)
+	}
+	again, _ := k.importMinutes(ian, seedMinutes(t))
+	if again.Text != "These minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021 were already imported; nothing changed." {
+		t.Errorf("second import: %q", again.Text)
+	}
+	// A re-issued version replaces the earlier one.
+	reissued, _ := k.importMinutes(ian, strings.Replace(seedMinutes(t), "re-named Safer Sefton\nTogether.", "re-named Safer Sefton\nTogether Partnership.", 1))
+	wantShown(t, reissued.Text, "Replaced the earlier version of the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29)")
+	wantShown(t, k.say(neil, "/resolution 28"), "re-named Safer Sefton Together Partnership")
+}
+
+func TestImportMinutesOf(t *testing.T) {
+	k := newKit(t)
+	ctx := context.Background()
+	im, err := k.svc.ImportMinutesOf(ctx, "  Safer   Sefton Together ", seedMinutes(t), ian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Committee.Name != "Safer Sefton Together" || im.Outcome != commands.MinutesImported || len(im.Read.Minutes) != 10 {
+		t.Errorf("import: %+v", im)
+	}
+	for _, tc := range []struct{ name, text, want string }{
+		{"", seedMinutes(t), "Give the committee's name (at most 200 characters)."},
+		{"Board", "Nothing here.", "I could not find any numbered minutes in that text."},
+	} {
+		if _, err := k.svc.ImportMinutesOf(ctx, tc.name, tc.text, ian); err == nil || err.Error() != tc.want {
+			t.Errorf("ImportMinutesOf(%q): %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	// The committee set up later in a channel claims the imported one.
+	k.must(ian, "/committee setup Safer Sefton Together")
+	wantShown(t, k.say(ian, "/resolution 28"), "minute 28 of the meeting on Thursday 9 December 2021")
+}
+
+func TestMinutesDraft(t *testing.T) {
+	k := importedKit(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft"), "No meeting of Safer Sefton Together is scheduled. Give the date of the meeting: `/minutes draft 17 March 2022`.")
+	k.must(ian, "/meeting schedule 17/03/2022 10:00 Remote Meeting")
+	k.must(neil, "/apologies Unwell")
+
+	wantShown(t, k.say(neil, "/minutes draft"), "Only an officer of Safer Sefton Together can draft minutes.")
+	want := "```\n" +
+		"**30. APOLOGIES FOR ABSENCE**\n\n" +
+		"Apologies for absence were received from Neil Frackelton (SWACA).\n\n" +
+		"**31. DECLARATIONS OF INTEREST**\n\n" +
+		"No declarations of any disclosable pecuniary interests or personal interests were received.\n\n" +
+		"**32. MINUTES OF PREVIOUS MEETING**\n\n" +
+		"RESOLVED:\n" +
+		"That the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.\n" +
+		"```"
+	for _, text := range []string{"draft", "draft 17 March 2022"} {
+		r := k.must(ian, "/minutes "+text)
+		if r.Text != "Draft opening minutes of the meeting of *Safer Sefton Together* on Thursday 17 March 2022. Numbered on from minute 29 of Thursday 9 December 2021." {
+			t.Errorf("/minutes %s: %q", text, r.Text)
+		}
+		if len(r.Sections) != 1 {
+			t.Fatalf("/minutes %s: %+v", text, r.Sections)
+		}
+		if diff := cmp.Diff(r.Sections[0].Text, want); diff != "" {
+			t.Errorf("/minutes %s (-got +want):\n%s", text, diff)
+		}
+	}
+
+	// Declarations standing for the meeting are minuted.
+	k.must(ian, "/agenda add 7.5 SWACA — Neil Frackelton")
+	k.must(neil, "/declare 7.5 personal Chief Executive of SWACA")
+	wantShown(t, k.say(ian, "/minutes draft"), "Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Chief Executive of SWACA.")
+
+	k.steps([]step{
+		{ian, "/minutes draft 18 March 2022", []string{"Safer Sefton Together has no meeting on Friday 18 March 2022."}},
+		{ian, "/minutes draft tomorrow please", []string{"`draft` takes only a date."}},
+		{ian, "/minutes publish", []string{"I don't know `publish`.", "• `/minutes draft [DATE]`"}},
+		{ian, "/minutes <!channel>", []string{"I don't know `&lt;!channel&gt;`."}},
+	})
+}
+
+// TestMinutesDraftNumbering: minutes are numbered on through a municipal
+// year, from 1 when there are none, and afresh after the annual meeting in
+// May; the previous meeting is named when known.
+func TestMinutesDraftNumbering(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	r := k.must(ian, "/minutes draft")
+	wantShown(t, shown(r), "No earlier minutes are on record, so numbering starts at 1.", "**1. APOLOGIES FOR ABSENCE**",
+		"No apologies for absence were received.", "the meeting held on [date of the previous meeting] be confirmed")
+
+	k = importedKit(t)
+	k.now = time.Date(2022, 6, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2022-06-09 10:00")
+	wantShown(t, k.say(ian, "/minutes draft"), "Numbering starts again at 1: the last minutes on record (minute 29, Thursday 9 December 2021) are of the previous municipal year.")
+	// Just after the meeting began, it is still the one drafted.
+	k.now = time.Date(2022, 6, 9, 15, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft"), "on Thursday 9 June 2022.")
+}

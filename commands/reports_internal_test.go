@@ -1,0 +1,145 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCheckURL(t *testing.T) {
+	cases := []struct {
+		url     string
+		wantErr string // "" means accepted
+	}{
+		{"https://example.org/swaca-vawg.pdf", ""},
+		{"http://modgov.sefton.gov.uk/documents/s12345/Report.pdf?x=1&y=2#p3", ""},
+		{"HTTPS://EXAMPLE.ORG/A", ""},
+		{"https://[2001:db8::1]:8443/r", ""},
+		{"https://bücher.example/r", ""},
+		{"https://example.org/a|b", ""}, // accepted, but never made into a link
+		{"javascript:alert(1)", "only http and https"},
+		{"JavaScript://example.org/%0aalert(1)", "only http and https"},
+		{"file:///etc/passwd", "only http and https"},
+		{"data:text/html,<script>", "only http and https"},
+		{"ftp://example.org/r", "only http and https"},
+		{"https://user:pass@example.org/r", "user name or password"},
+		{"https://user@example.org/r", "user name or password"},
+		{"https://a|b>", "not a web address"},
+		{"https://a<b", "host name is not valid"},
+		{"https:example.org", "not a full web address"},
+		{"https:///r", "no host"},
+		{"https://", "no host"},
+		{"//example.org/r", "only http and https"},
+		{"example.org/r", "only http and https"},
+		{"https://example.org/a b", "spaces or control"},
+		{"https://example.org/a\tb", "spaces or control"},
+		{"https://example.org/\x00", "spaces or control"},
+		{"https://example.org/\u202e", "spaces or control"},
+		{"https://example.org/" + strings.Repeat("a", 10<<10), "too long"},
+		{"https://exa_mple.org/", "host name is not valid"},
+		{"", "give the report's web address"},
+		{"https://example.org/\xff", "not valid text"},
+	}
+	for _, tc := range cases {
+		err := CheckURL(tc.url)
+		switch {
+		case tc.wantErr == "" && err != nil:
+			t.Errorf("CheckURL(%.60q) = %v, want it accepted", tc.url, err)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+			t.Errorf("CheckURL(%.60q) = %v, want %q", tc.url, err, tc.wantErr)
+		}
+	}
+}
+
+func TestLinkText(t *testing.T) {
+	cases := []struct{ url, title, want string }{
+		{"https://example.org/r.pdf", "SWACA perspective on VAWG", "<https://example.org/r.pdf|SWACA perspective on VAWG>"},
+		{"https://example.org/r.pdf?a=1&b=2", "", "<https://example.org/r.pdf?a=1&amp;b=2|https://example.org/r.pdf?a=1&amp;b=2>"},
+		{"https://example.org/r.pdf", "<!channel> read this", "<https://example.org/r.pdf|&lt;!channel&gt; read this>"},
+		{"https://example.org/a|<!channel>", "Report", "Report — https://example.org/a|&lt;!channel&gt;"},
+		{"https://example.org/a>b", "", "https://example.org/a&gt;b"},
+		{"javascript:alert(1)", "x", "x — javascript:alert(1)"},
+	}
+	for _, tc := range cases {
+		if got := LinkText(tc.url, tc.title); got != tc.want {
+			t.Errorf("LinkText(%q, %q) = %q, want %q", tc.url, tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestParseReport(t *testing.T) {
+	cases := []struct {
+		text    string
+		want    reportArgs
+		wantErr string
+	}{
+		{"7.5 https://example.org/r.pdf SWACA perspective on VAWG", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf", Title: "SWACA perspective on VAWG"}, ""},
+		{"7.5 <https://example.org/r.pdf> SWACA", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf", Title: "SWACA"}, ""},
+		{"7.5 <https://example.org/r.pdf|example.org/r.pdf>", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf"}, ""},
+		{"7h https://example.org/p.pdf", reportArgs{Item: "7h", URL: "https://example.org/p.pdf"}, ""},
+		{"7.5 <https://example.org/r?a=1&amp;b=2>", reportArgs{Item: "7.5", URL: "https://example.org/r?a=1&b=2"}, ""},
+		{"7.5 <https://example.org/r&gt;|x>", reportArgs{Item: "7.5", URL: "https://example.org/r>"}, ""},
+		{"7.5", reportArgs{}, "give the report's web address"},
+		{"https://example.org/r.pdf", reportArgs{}, "not an agenda item number"},
+		{"7.5 javascript:alert(1)", reportArgs{}, "only http and https"},
+		{"7.5 <javascript:alert(1)|https://example.org>", reportArgs{}, "only http and https"},
+		{"7.5 https://u:p@example.org/r", reportArgs{}, "user name or password"},
+		{"7.5 https://example.org/r " + strings.Repeat("t", 201), reportArgs{}, "title is too long"},
+	}
+	for _, tc := range cases {
+		got, err := parseReport(strings.Fields(tc.text), testNow, london)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseReport(%q) error = %v, want %q", tc.text, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parseReport(%q): %v", tc.text, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("parseReport(%q) (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+// FuzzParseReport: no input makes the parser panic, and every address it
+// accepts passes CheckURL and renders without breaking out of its link.
+func FuzzParseReport(f *testing.F) {
+	for _, s := range []string{"7.5 https://example.org/r.pdf SWACA", "7.5 <https://example.org/r|x> t", "7.5 javascript:alert(1)", "7.5 https://u:p@h/", "7.5 https://a|b>", "7h <https://x.org>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := parseReport(strings.Fields(text), testNow, london)
+		if err != nil {
+			return
+		}
+		if err := CheckURL(a.URL); err != nil {
+			t.Fatalf("accepted %q: %v", a.URL, err)
+		}
+		checkLinkText(t, a.URL, a.Title)
+	})
+}
+
+// FuzzCheckURL: whatever CheckURL accepts is an http(s) address with a host
+// and no credentials, and LinkText never lets it break out of its link.
+func FuzzCheckURL(f *testing.F) {
+	for _, s := range []string{"https://example.org/r.pdf", "javascript:alert(1)", "https://a|b>", "https://u:p@h/", "file:///etc/passwd", "https://x.org/a&b<c", "http://[::1]:80/"} {
+		f.Add(s, "title")
+	}
+	f.Fuzz(func(t *testing.T, u, title string) {
+		if CheckURL(u) == nil {
+			lower := strings.ToLower(u)
+			if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+				t.Fatalf("accepted %q", u)
+			}
+			if len(u) > MaxURLLen || strings.ContainsAny(u, " \t\r\n") || !utf8.ValidString(u) {
+				t.Fatalf("accepted %q", u)
+			}
+		}
+		checkLinkText(t, u, title)
+	})
+}

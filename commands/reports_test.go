@@ -1,0 +1,109 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// reportLinks lists the report links standing for the next meeting as
+// "item url".
+func (k *kit) reportLinks() []string {
+	k.t.Helper()
+	return standing(k, k.db.ReportLinks, func(l commands.ReportLink) string { return l.Item + " " + l.URL })
+}
+
+func TestReport(t *testing.T) {
+	k := agendaKit(t)
+
+	k.marked()
+	r := k.must(neil, "/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG")
+	if diff := cmp.Diff(r.Text, "Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached.\n"+
+		"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG>\nAddress: https://example.org/swaca-vawg.pdf"); diff != "" {
+		t.Errorf("report (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(k.marked(), []string{ian, neil}); diff != "" {
+		t.Errorf("a report refreshes the sender's Home and the officers' (-got +want):\n%s", diff)
+	}
+	k.steps([]step{
+		{neil, "/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", []string{"You had already attached this report to Item 7.5 (SWACA); nothing changed."}},
+		// Slack sends links in command text as <url> or <url|label>.
+		{neil, "/report 7e <https://example.org/swaca-v2.pdf?a=1&amp;b=2|example.org/swaca-v2.pdf> SWACA v2", []string{
+			"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is replaced (the earlier link stays in the history).",
+			"Report: <https://example.org/swaca-v2.pdf?a=1&amp;b=2|SWACA v2>", "Address: https://example.org/swaca-v2.pdf?a=1&amp;b=2"}},
+		{sue, "/report 7.7 https://example.org/cvs|<!channel>", []string{"Report: https://example.org/cvs|&lt;!channel&gt;"}},
+		// A bare link arrives with & as &amp;; the link kept is the one typed.
+		{graeme, "/report 6 https://example.org/x?a=1&amp;b=2 - Policing report", []string{"Address: https://example.org/x?a=1&amp;b=2", "|Policing report>"}},
+	})
+	if diff := cmp.Diff(k.reportLinks(), []string{"7.5 https://example.org/swaca-v2.pdf?a=1&b=2", "7.7 https://example.org/cvs|<!channel>", "6 https://example.org/x?a=1&b=2"}); diff != "" {
+		t.Errorf("links stored (-got +want):\n%s", diff)
+	}
+
+	// The list, in agenda order; a replaced link is gone.
+	list := k.say(graeme, "/report list")
+	wantShown(t, list, "*Reports* — Safer Sefton Together, meeting on Thursday 10 December 2026, 10:00, Remote Meeting",
+		"• Item 7.5 (SWACA): <https://example.org/swaca-v2.pdf?a=1&amp;b=2|SWACA v2> — Neil Frackelton, Monday 23 November 2026, 12:00",
+		"• Item 7.7 (Sefton CVS): https://example.org/cvs|&lt;!channel&gt; — Sue Holden")
+	inOrder(t, list, "Item 6 ", "Item 7.5", "Item 7.7")
+	if strings.Contains(list, "swaca-vawg") {
+		t.Error("a replaced link is still listed")
+	}
+
+	// Missing reports: items with a presenter and no report, for officers.
+	if diff := cmp.Diff(k.say(ian, "/report missing"), "*Reports missing* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n"+
+		"1 item with a presenter has no report yet:\n• Item 4 (Integrated Offender Management (IOM) Refresh Strategy) — Jen Williams (NW Probation)"); diff != "" {
+		t.Errorf("missing (-got +want):\n%s", diff)
+	}
+
+	k.steps([]step{
+		{neil, "/report remove 7.5", []string{"Your report for Item 7.5 (SWACA) is removed (the history keeps a record of it)."}},
+		{neil, "/report remove 7.5", []string{"You have no report attached to Item 7.5 (SWACA) for the meeting on Thursday 10 December 2026."}},
+		{neil, "/report remove", []string{"Say which item's report to remove, e.g. `/report remove 7.5`.", "• `/report remove ITEM`"}},
+		{ian, "/report missing", []string{"2 items with a presenter have no report yet:", "• Item 7.5 (SWACA) — Neil Frackleton (SWACA)"}},
+		{neil, "/report 9 https://example.org/r.pdf", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026."}},
+		{stranger, "/report 7.5 https://example.org/r.pdf", []string{"You are not a member of Safer Sefton Together."}},
+		{neil, "/report 7.5", []string{"Give the report's web address after the item number.", "• `/report ITEM URL [TITLE]`"}},
+		{neil, "/report 7.5 https://example.org/r.pdf " + strings.Repeat("t", 201), []string{"That title is too long (201 characters; the limit is 200)."}},
+		{neil, "/report list now", []string{"`list` takes only a date."}},
+	})
+	if diff := cmp.Diff(k.reportLinks(), []string{"7.7 https://example.org/cvs|<!channel>", "6 https://example.org/x?a=1&b=2"}); diff != "" {
+		t.Errorf("links after removal (-got +want):\n%s", diff)
+	}
+	k.must(sue, "/report remove 7.7")
+	k.must(graeme, "/report remove 6")
+	wantShown(t, k.say(neil, "/report list"), "No reports have been attached yet.")
+
+	// Every item with a presenter has its report.
+	for _, line := range []string{"4 https://example.org/iom.pdf", "6 https://example.org/p.pdf", "7.5 https://example.org/s.pdf", "7.7 https://example.org/c.pdf"} {
+		k.must(neil, "/report "+line)
+	}
+	wantShown(t, k.say(ian, "/report missing"), "Every item with a presenter has a report attached.")
+}
+
+func TestReportRefusesHostileURLs(t *testing.T) {
+	k := agendaKit(t)
+	for name, tc := range map[string]struct{ text, want string }{
+		"javascript":        {"7.5 javascript:alert(document.cookie) Report", "Only http and https links can be attached"},
+		"javascript in <>":  {"7.5 <javascript:alert(1)|https://example.org> Report", "Only http and https links"},
+		"file":              {"7.5 file:///etc/passwd", "Only http and https links"},
+		"credentials":       {"7.5 https://user:pass@example.org/r.pdf", "That address carries a user name or password; share a link without them."},
+		"breaks out":        {"7.5 https://a|b> Report", "not a web address"},
+		"10 kB":             {"7.5 https://example.org/" + strings.Repeat("a", 3900), "too long"},
+		"2001 bytes":        {"7.5 https://example.org/" + strings.Repeat("a", 2001-len("https://example.org/")), "That address is too long (2001 characters; the limit is 2000)."},
+		"control character": {"7.5 https://example.org/\x1b[2J", "That address contains spaces or control characters."},
+		"no host":           {"7.5 https:///etc/passwd", "That address has no host"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := k.run(neil, "/report "+tc.text)
+			if !r.Refused || !strings.Contains(r.Text, tc.want) {
+				t.Errorf("got %q, want a refusal saying %q", r.Text, tc.want)
+			}
+		})
+	}
+	if got := k.reportLinks(); len(got) != 0 {
+		t.Errorf("hostile links stored: %q", got)
+	}
+}

@@ -1,0 +1,148 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var resolutionNow = time.Date(2022, 3, 17, 9, 0, 0, 0, london)
+
+func TestParseResolutionQuery(t *testing.T) {
+	dec9 := Date{2021, time.December, 9}
+	cases := []struct {
+		text string
+		want resolutionQuery
+		err  string
+	}{
+		{text: "28", want: resolutionQuery{Number: "28"}},
+		{text: "28.", want: resolutionQuery{Number: "28"}},
+		{text: "minute 28", want: resolutionQuery{Number: "28"}},
+		{text: "Minute No. 28", want: resolutionQuery{Number: "28"}},
+		{text: "no.28", want: resolutionQuery{Number: "28"}},
+		{text: "#28", want: resolutionQuery{Number: "28"}},
+		{text: "150/20", want: resolutionQuery{Number: "150/20"}},
+		{text: "7A", want: resolutionQuery{Number: "7a"}},
+		{text: "2021-12-09 28", want: resolutionQuery{On: dec9, Number: "28"}},
+		{text: "09/12/2021 28", want: resolutionQuery{On: dec9, Number: "28"}},
+		{text: "9 December 2021 minute 28", want: resolutionQuery{On: dec9, Number: "28"}},
+		{text: "9th December 28", want: resolutionQuery{On: dec9, Number: "28"}},
+		{text: "2021-12-09", want: resolutionQuery{On: dec9}},
+		{text: "rename partnership", want: resolutionQuery{Words: "rename partnership"}},
+		{text: `"alternative provision"`, want: resolutionQuery{Words: `"alternative provision"`}},
+		{text: "next meeting", want: resolutionQuery{Words: "next meeting"}},
+		{text: "28 rename", want: resolutionQuery{Words: "28 rename"}},
+		{text: "minute", want: resolutionQuery{Words: "minute"}},
+		{text: "28th", want: resolutionQuery{Words: "28th"}},
+		{text: "2021-12-09 rename", err: "after a date, give a minute number"},
+		{text: "31/02/2021 28", err: "there is no 31 February 2021"},
+		{text: "“ ” --", err: "give a minute number or some words"},
+		{text: strings.Repeat("word ", 50), err: "too much to search for"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			got, err := parseResolutionQuery(strings.Fields(tc.text), resolutionNow, london)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err = %v, want one saying %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(got, tc.want); diff != "" {
+				t.Errorf("(-got +want):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestHighlightCannotBeSpoofed(t *testing.T) {
+	cases := []struct {
+		marked string
+		want   string
+	}{
+		{"That the \x01report\x02 be noted.", "That the *report* be noted."},
+		// The text's own asterisks cannot pair with the highlighting.
+		{"That *all* \x01reports\x02 be noted", "That ∗all∗ *reports* be noted"},
+		// Nor can it mention or link.
+		{"<!channel> \x01rename\x02 <@U123> <http://x|y>", "&lt;!channel&gt; *rename* &lt;@U123&gt; &lt;http://x|y&gt;"},
+	}
+	for _, tc := range cases {
+		if got := Highlight(tc.marked); got != tc.want {
+			t.Errorf("Highlight(%q) = %q, want %q", tc.marked, got, tc.want)
+		}
+	}
+}
+
+func TestCleanTextDropsMarkers(t *testing.T) {
+	got := cleanText("That the\x01 report\x02 be noted\x1b[31m.\n(2) next")
+	if want := "That the report be noted[31m.\n(2) next"; got != want {
+		t.Errorf("cleanText = %q, want %q", got, want)
+	}
+}
+
+func TestMunicipalYear(t *testing.T) {
+	cases := []struct {
+		d    Date
+		want int
+	}{
+		{Date{2021, time.December, 9}, 2021},
+		{Date{2022, time.March, 17}, 2021},
+		{Date{2022, time.May, 26}, 2022},
+		{Date{2022, time.April, 30}, 2021},
+	}
+	for _, tc := range cases {
+		if got := municipalYear(tc.d); got != tc.want {
+			t.Errorf("municipalYear(%s) = %d, want %d", tc.d, got, tc.want)
+		}
+	}
+}
+
+func FuzzParseResolutionQuery(f *testing.F) {
+	for _, s := range []string{"28", "2021-12-09 28", "rename partnership", `"alternative provision"`, "minute no. 150/20",
+		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > MaxTextLen {
+			return
+		}
+		q, err := parseResolutionQuery(strings.Fields(text), resolutionNow, london)
+		if err != nil {
+			return
+		}
+		n := 0
+		for _, set := range []bool{q.Number != "", q.Words != "", q.Number == "" && q.Words == "" && q.On.Year != 0} {
+			if set {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Fatalf("%q: %+v is not exactly one of a number, words or a day", text, q)
+		}
+		if q.Number != "" && (len(q.Number) > maxMinuteNumLen || strings.ContainsAny(q.Number, " \t\n")) {
+			t.Fatalf("%q: number %q", text, q.Number)
+		}
+		if len(q.Words) > maxSearchLen {
+			t.Fatalf("%q: words %q too long", text, q.Words)
+		}
+	})
+}
+
+func FuzzHighlight(f *testing.F) {
+	for _, s := range []string{"That the \x01report\x02 be noted", "*a* <!here> & \x02", "∗"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Text without markers never comes out bold, linked or mentioning.
+		plain := strings.NewReplacer(HighlightStart, "", HighlightStop, "").Replace(s)
+		got := Highlight(plain)
+		if strings.ContainsAny(got, "*<>") {
+			t.Fatalf("Highlight(%q) = %q: formatting from the text itself", plain, got)
+		}
+	})
+}

@@ -1,0 +1,54 @@
+package commands_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// TestSample: the console's committee is set up once, from the seed pack:
+// its members, its next meeting with the pack's agenda, and the minutes
+// that /resolution finds.
+func TestSample(t *testing.T) {
+	k := newKit(t)
+	ctx := context.Background()
+	loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, seedPack(t))
+	if err != nil || !loaded {
+		t.Fatalf("LoadSampleWithPack: %v, %v", loaded, err)
+	}
+	trish := commands.SampleMembers[1].UserID
+	wantShown(t, k.say(trish, "/committee members"), "*Safer Sefton Together* has 12 members:", "• Ian Barton — Sefton Council (officer)", "• Trish Hardy — Sefton Council (chair)")
+	wantShown(t, k.say(trish, "/meeting list"), "• Thursday 10 December 2026, 10:00, Remote Meeting — 0 apologies")
+	inOrder(t, k.say(trish, "/agenda"), "*1* Apologies for Absence", "*7.5* SWACA — _Neil Frackleton_", "*8* Date of Next Meeting")
+	wantShown(t, k.say(trish, "/resolution 28"), "RESOLVED: "+rename)
+
+	// Again: nothing changes.
+	if loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, seedPack(t)); err != nil || loaded {
+		t.Errorf("a second load: %v, %v", loaded, err)
+	}
+	if loaded, err := commands.LoadSample(ctx, k.db, team, channel, k.now); err != nil || loaded {
+		t.Errorf("LoadSample on a set-up channel: %v, %v", loaded, err)
+	}
+}
+
+func TestSampleMembers(t *testing.T) {
+	for _, tc := range []struct{ who, want string }{
+		{"neil", "Neil Frackelton"}, {"@Trish", "Trish Hardy"}, {"kevin sexton", "Kevin Sexton"}, {"Marlow", "Jan Marlow"}, {"", ""}, {"nobody", ""},
+	} {
+		m, ok := commands.FindSampleMember(tc.who)
+		if m.Name != tc.want || ok != (tc.want != "") {
+			t.Errorf("FindSampleMember(%q) = %q, %v; want %q", tc.who, m.Name, ok, tc.want)
+		}
+	}
+	var dir commands.SampleDirectory
+	name, err := dir.DisplayName(context.Background(), commands.SampleMembers[0].UserID)
+	if diff := cmp.Diff(name, "Ian Barton"); diff != "" || err != nil {
+		t.Errorf("DisplayName: %v (-got +want):\n%s", err, diff)
+	}
+	if _, err := dir.DisplayName(context.Background(), "UNOBODY"); !isNotFound(err) {
+		t.Errorf("an unknown member: %v", err)
+	}
+}
