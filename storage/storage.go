@@ -24,6 +24,11 @@ import (
 	"github.com/quorumhq/quorum/commands"
 )
 
+// maxConns bounds the pool: enough for every request Slack can have in
+// flight on a replica to hold one, few enough for PostgreSQL's default of
+// 100 connections to serve several replicas.
+const maxConns = 20
+
 // DB is the committee records in a PostgreSQL database.
 type DB struct {
 	x *sqlx.DB
@@ -56,8 +61,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", Redact(dsn), err)
 	}
 	x := sqlx.NewDb(sql.OpenDB(conn), "postgres")
-	x.SetMaxOpenConns(20)
-	x.SetMaxIdleConns(10)
+	// Keep every connection the pool opens: a connection closed for being
+	// idle one moment too many is a new PostgreSQL backend the next, and
+	// its statements are prepared and planned afresh (under load that
+	// churn, not the queries, was most of the time; see BENCHMARKS.md).
+	x.SetMaxOpenConns(maxConns)
+	x.SetMaxIdleConns(maxConns)
 	x.SetConnMaxLifetime(30 * time.Minute)
 	x.SetConnMaxIdleTime(5 * time.Minute)
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)

@@ -96,7 +96,7 @@ func openFloorDB(ctx context.Context, dsn string) (*sql.DB, *sql.Stmt, error) {
 		return nil, nil, fmt.Errorf("floor: open %s: %w", storage.Redact(dsn), err)
 	}
 	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
+	db.SetMaxIdleConns(20) // as serve: a connection closed when idle is a new backend when next needed
 	db.SetConnMaxLifetime(30 * time.Minute)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
