@@ -177,14 +177,14 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 
 // ensureMeeting finds the committee's meeting at starts, or schedules it
 // with items. A venue fills in one the meeting lacks.
-func ensureMeeting(ctx context.Context, tx *sqlx.Tx, committeeID int64, starts time.Time, venue string, items []commands.AgendaItem, by string) (int64, bool, error) {
+func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, starts time.Time, venue string, items []commands.AgendaItem, by string) (int64, bool, error) {
 	var id int64
 	var curVenue string
-	err := tx.QueryRowxContext(ctx, `SELECT id, venue FROM meetings WHERE committee_id = $1 AND starts_at = $2`, committeeID, starts).Scan(&id, &curVenue)
+	err := q.QueryRowxContext(ctx, `SELECT id, venue FROM meetings WHERE committee_id = $1 AND starts_at = $2`, committeeID, starts).Scan(&id, &curVenue)
 	switch {
 	case err == nil:
 		if curVenue == "" && venue != "" {
-			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET venue = $2 WHERE id = $1`, id, venue); err != nil {
+			if _, err := q.ExecContext(ctx, `UPDATE meetings SET venue = $2 WHERE id = $1`, id, venue); err != nil {
 				return 0, false, err
 			}
 		}
@@ -192,15 +192,15 @@ func ensureMeeting(ctx context.Context, tx *sqlx.Tx, committeeID int64, starts t
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, false, err
 	}
-	m, err := scheduleMeeting(ctx, tx, commands.Meeting{CommitteeID: committeeID, StartsAt: starts, Venue: venue, Items: items}, "import", by)
+	m, err := scheduleMeeting(ctx, q, commands.Meeting{CommitteeID: committeeID, StartsAt: starts, Venue: venue, Items: items}, "import", by)
 	return m.ID, err == nil, err
 }
 
 // replaceItems makes a meeting's standing items the given ones: items
 // whose number, title, presenter and organisation are unchanged stay; the
 // rest are marked removed and the new ones added.
-func replaceItems(ctx context.Context, tx *sqlx.Tx, meetingID int64, items []commands.AgendaItem, by string) (added, removed int, err error) {
-	current, err := agendaItems(ctx, tx, meetingID)
+func replaceItems(ctx context.Context, q sqlx.ExtContext, meetingID int64, items []commands.AgendaItem, by string) (added, removed int, err error) {
+	current, err := agendaItems(ctx, q, meetingID)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -215,7 +215,7 @@ func replaceItems(ctx context.Context, tx *sqlx.Tx, meetingID int64, items []com
 			keep[cur.Number] = true
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
+		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
 			return 0, 0, err
 		}
 		removed++
@@ -224,7 +224,7 @@ func replaceItems(ctx context.Context, tx *sqlx.Tx, meetingID int64, items []com
 		if keep[it.Number] {
 			continue
 		}
-		if err := insertItem(ctx, tx, meetingID, it, by); err != nil {
+		if err := insertItem(ctx, q, meetingID, it, by); err != nil {
 			return 0, 0, err
 		}
 		added++

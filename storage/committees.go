@@ -267,9 +267,9 @@ func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeI
 	return nil
 }
 
-func putMember(ctx context.Context, tx *sqlx.Tx, m commands.Member, by string) (bool, error) {
+func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by string) (bool, error) {
 	var created bool
-	err := tx.GetContext(ctx, &created, `
+	err := sqlx.GetContext(ctx, q, &created, `
 		INSERT INTO members (committee_id, user_id, name, organisation, role, added_by)
 		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (committee_id, user_id) DO UPDATE
@@ -286,10 +286,10 @@ func putMember(ctx context.Context, tx *sqlx.Tx, m commands.Member, by string) (
 	if created {
 		action = "member.add"
 	}
-	if err := markHomesStale(ctx, tx, m.CommitteeID, time.Time{}, []string{m.UserID}); err != nil {
+	if err := markHomesStale(ctx, q, m.CommitteeID, time.Time{}, []string{m.UserID}); err != nil {
 		return false, err
 	}
-	return created, audit(ctx, tx, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
+	return created, audit(ctx, q, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
 }
 
 // RemoveMember implements commands.CommitteeStore.

@@ -44,10 +44,10 @@ func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string
 
 // scheduleMeeting adds m, or reinstates a cancelled meeting at the same
 // time; a scheduled one at that time is a conflict.
-func scheduleMeeting(ctx context.Context, tx *sqlx.Tx, m commands.Meeting, source, by string) (commands.Meeting, error) {
+func scheduleMeeting(ctx context.Context, q sqlx.ExtContext, m commands.Meeting, source, by string) (commands.Meeting, error) {
 	var id int64
 	var created bool
-	err := tx.QueryRowxContext(ctx, `
+	err := q.QueryRowxContext(ctx, `
 		INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by)
 		VALUES ($1, $2, $3, 'scheduled', $4, $5)
 		ON CONFLICT (committee_id, starts_at) DO UPDATE
@@ -60,20 +60,20 @@ func scheduleMeeting(ctx context.Context, tx *sqlx.Tx, m commands.Meeting, sourc
 	if err != nil {
 		return commands.Meeting{}, err
 	}
-	if err := audit(ctx, tx, m.CommitteeID, by, "meeting.schedule", "", map[string]any{"meeting": id, "starts_at": m.StartsAt, "venue": m.Venue}); err != nil {
+	if err := audit(ctx, q, m.CommitteeID, by, "meeting.schedule", "", map[string]any{"meeting": id, "starts_at": m.StartsAt, "venue": m.Venue}); err != nil {
 		return commands.Meeting{}, err
 	}
 	if created {
 		// A new meeting starts with its standard items; a reinstated one
 		// keeps the agenda it had.
 		for _, it := range m.Items {
-			if err := insertItem(ctx, tx, id, it, by); err != nil {
+			if err := insertItem(ctx, q, id, it, by); err != nil {
 				return commands.Meeting{}, err
 			}
 		}
 	}
 	var row meetingRow
-	err = tx.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, id)
+	err = sqlx.GetContext(ctx, q, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, id)
 	return row.meeting(), err
 }
 

@@ -33,13 +33,13 @@ const reportColumns = `id, meeting_id, item_number, user_id, name, url, title, a
 
 // latestReport locks the member's links for an item (so that two
 // submissions at once are ordered) and reads the latest.
-func latestReport(ctx context.Context, tx *sqlx.Tx, meetingID int64, item, key string) (reportRow, error) {
+func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, item, key string) (reportRow, error) {
 	lock := "report:" + strconv.FormatInt(meetingID, 10) + ":" + item + ":" + key
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lock); err != nil {
+	if _, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lock); err != nil {
 		return reportRow{}, err
 	}
 	var row reportRow
-	err := tx.GetContext(ctx, &row, `SELECT `+reportColumns+` FROM report_links
+	err := sqlx.GetContext(ctx, q, &row, `SELECT `+reportColumns+` FROM report_links
 		WHERE meeting_id = $1 AND item_number = $2 AND member_key = $3 ORDER BY id DESC LIMIT 1`, meetingID, item, key)
 	return row, err
 }
