@@ -405,26 +405,24 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 	var rows []minuteRow
 	err := db.x.SelectContext(ctx, &rows, `
 		WITH q AS MATERIALIZED (
-			SELECT websearch_to_tsquery('english', $2) AS q, plainto_tsquery('english', $2) AS words
+			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
+			-- text that starts with a space and "<": lexemes hold no spaces.
+			SELECT query, words, position(' <' IN query::text) > 0 AS phrase
+			FROM (SELECT websearch_to_tsquery('english', $2) AS query, plainto_tsquery('english', $2) AS words) t
 		),
 		recent AS MATERIALIZED (
-			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
+				(SELECT phrase FROM q) AND mi.search @@ (SELECT words FROM q) AS holds_words
+			FROM minutes mi
 			WHERE mi.committee_id = $1
 			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
 		),
-		hits AS MATERIALIZED (
-			SELECT r.id, r.held_on, r.search FROM recent r, q WHERE r.search @@ q.q
-		),
 		-- Whether to look beyond the window: too few matches in it, older
-		-- minutes to look at, and not a phrase of common words. A phrase
-		-- operator (<-> or <N>) is the only part of a tsquery's text that
-		-- starts with a space and "<": lexemes hold no spaces.
+		-- minutes to look at, and not a phrase of common words.
 		scope AS MATERIALIZED (
-			SELECT (SELECT count(*) FROM hits) < $3
-				AND (SELECT count(*) FROM recent) >= $7
-				AND NOT (position(' <' IN q.q::text) > 0
-					AND (SELECT count(*) FROM recent r WHERE r.search @@ q.words) >= $8) AS all_minutes
-			FROM q
+			SELECT count(*) FILTER (WHERE r.hit) < $3 AND count(*) >= $7
+				AND count(*) FILTER (WHERE r.holds_words) < $8 AS all_minutes
+			FROM recent r
 		),
 		older AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
@@ -432,9 +430,9 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 			AND (SELECT s.all_minutes FROM scope s)
 		),
 		top AS MATERIALIZED (
-			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.q) AS rank
+			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.query) AS rank
 			FROM (
-				SELECT h.id, h.held_on, h.search FROM hits h WHERE NOT (SELECT s.all_minutes FROM scope s)
+				SELECT r.id, r.held_on, r.search FROM recent r WHERE r.hit AND NOT (SELECT s.all_minutes FROM scope s)
 				UNION ALL
 				SELECT o.id, o.held_on, o.search FROM older o
 			) c, q
@@ -442,8 +440,8 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 			LIMIT $3
 		)
 		SELECT `+minuteColumns+`,
-			ts_headline('english', translate(mi.resolved, $4, ''), q.q, $5) AS highlight,
-			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.q, $6) END AS passage
+			ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
+			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage
 		FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
 		ORDER BY top.rank DESC, top.held_on DESC, top.id DESC`,
 		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow, phraseWindowCommon)
