@@ -366,6 +366,14 @@ var (
 // match enough. See SearchMinutes.
 const searchWindow = 2000
 
+// phraseWindowCommon is how many of the searchWindow most recent minutes
+// (one in a hundred) must hold all the words of a phrase for the words to
+// count as common, in which case the phrase is looked for in those recent
+// minutes only. In the largest committee of the benchmark corpus, words
+// just below it are held by 600–900 minutes in all, which is about as many
+// as can be read for a phrase within the search's 10 ms. See SearchMinutes.
+const phraseWindowCommon = 20
+
 // SearchMinutes implements commands.MinutesStore.
 //
 // Ranking reads the search column of every row it ranks, so ranking every
@@ -376,28 +384,55 @@ const searchWindow = 2000
 // held_on, id) index, and only if fewer than limit of them match does it
 // look through all the committee's minutes, with the GIN index, where a
 // word that few recent minutes hold is rare enough to rank every match.
+// A committee whose minutes all fit in the window has nothing older to
+// look through.
+//
+// A phrase ("report noted", or a hyphenated word) is the exception to
+// "rare enough". The GIN index keeps no word positions: it finds the
+// minutes that hold all the words, and each has to be read to see whether
+// they stand side by side. When the words are common (at least
+// phraseWindowCommon of the recent minutes hold them all) that is tens of
+// thousands of minutes in a large committee, every one of which must be
+// read to find that none holds the phrase. So a phrase of common words is
+// looked for among the searchWindow most recent minutes only: the same
+// "most recent matches" as common words get, and for a committee whose
+// minutes fit in the window, every minute. A phrase of less common words
+// is looked for in all the committee's minutes, however few of those hold
+// it among however many hold the words.
+//
 // Headlines, which read the text, are made for the rows shown only.
 func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
 	err := db.x.SelectContext(ctx, &rows, `
-		WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $2) AS q),
+		WITH q AS MATERIALIZED (
+			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
+			-- text that starts with a space and "<": lexemes hold no spaces.
+			SELECT query, words, position(' <' IN query::text) > 0 AS phrase
+			FROM (SELECT websearch_to_tsquery('english', $2) AS query, plainto_tsquery('english', $2) AS words) t
+		),
 		recent AS MATERIALIZED (
-			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
+				(SELECT phrase FROM q) AND mi.search @@ (SELECT words FROM q) AS holds_words
+			FROM minutes mi
 			WHERE mi.committee_id = $1
 			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
 		),
-		hits AS MATERIALIZED (
-			SELECT r.id, r.held_on, r.search FROM recent r, q WHERE r.search @@ q.q
+		-- Whether to look beyond the window: too few matches in it, older
+		-- minutes to look at, and not a phrase of common words.
+		scope AS MATERIALIZED (
+			SELECT count(*) FILTER (WHERE r.hit) < $3 AND count(*) >= $7
+				AND count(*) FILTER (WHERE r.holds_words) < $8 AS all_minutes
+			FROM recent r
 		),
 		older AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
 			WHERE mi.committee_id = $1 AND mi.search @@ websearch_to_tsquery('english', $2)
-			AND (SELECT count(*) FROM hits) < $3
+			AND (SELECT s.all_minutes FROM scope s)
 		),
 		top AS MATERIALIZED (
-			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.q) AS rank
+			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.query) AS rank
 			FROM (
-				SELECT h.id, h.held_on, h.search FROM hits h WHERE (SELECT count(*) FROM hits) >= $3
+				SELECT r.id, r.held_on, r.search FROM recent r WHERE r.hit AND NOT (SELECT s.all_minutes FROM scope s)
 				UNION ALL
 				SELECT o.id, o.held_on, o.search FROM older o
 			) c, q
@@ -405,11 +440,11 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 			LIMIT $3
 		)
 		SELECT `+minuteColumns+`,
-			ts_headline('english', translate(mi.resolved, $4, ''), q.q, $5) AS highlight,
-			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.q, $6) END AS passage
+			ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
+			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage
 		FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
 		ORDER BY top.rank DESC, top.held_on DESC, top.id DESC`,
-		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow)
+		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow, phraseWindowCommon)
 	if err != nil {
 		return nil, mapErr("search minutes", err)
 	}

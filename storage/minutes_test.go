@@ -3,11 +3,13 @@ package storage_test
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage"
@@ -395,5 +397,97 @@ func TestReimportedDeclarationComesBack(t *testing.T) {
 	importSeed(t, db, c, with)
 	if n := standing(); n != 1 {
 		t.Errorf("%d declarations standing after going back, want 1", n)
+	}
+}
+
+// addMinutes gives the committee one meeting a day from first on, each
+// with one minute that resolved the text given, oldest first.
+func addMinutes(t *testing.T, db *storage.DB, committeeID int64, first time.Time, resolved []string) {
+	t.Helper()
+	_, err := db.SQL().Exec(`
+		WITH r AS (SELECT body, n FROM unnest($3::text[]) WITH ORDINALITY AS r(body, n)),
+		m AS (
+			INSERT INTO meetings (committee_id, starts_at, status, source)
+			SELECT $1, $2::timestamptz + r.n * interval '1 day', 'held', 'import' FROM r
+			RETURNING id, starts_at
+		)
+		INSERT INTO minutes (meeting_id, committee_id, number, position, title, resolved, held_on)
+		SELECT m.id, $1, '1', 1, 'Reports', r.body, (m.starts_at AT TIME ZONE 'UTC')::date
+		FROM m JOIN r ON $2::timestamptz + r.n * interval '1 day' = m.starts_at`,
+		committeeID, first, pq.Array(resolved))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func repeat(text string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = text
+	}
+	return out
+}
+
+// TestSearchPhraseAmongMinutesHoldingItsWords: a phrase held by one old
+// minute among thousands that hold its words apart ("report be noted" is
+// not "report noted") is found, unless the words are common in the
+// committee's recent minutes and it has more minutes than the search
+// window, where a phrase is looked for among the recent minutes only.
+func TestSearchPhraseAmongMinutesHoldingItsWords(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	const (
+		phrase = "That the report noted the progress made be welcomed."
+		apart  = "That the report be noted."
+		other  = "That the accounts be approved."
+	)
+	start := time.Date(1990, 1, 1, 9, 0, 0, 0, time.UTC)
+	committees := map[string]int64{}
+	add := func(name string, resolved ...[]string) {
+		t.Helper()
+		c, err := db.EnsureCommittee(ctx, name, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addMinutes(t, db, c.ID, start, slices.Concat(resolved...))
+		committees[name] = c.ID
+	}
+	// Every minute fits in the search window: all are read for the phrase.
+	add("small", []string{phrase}, repeat(apart, 1500))
+	// The window holds none of the words; 3,000 older minutes hold both.
+	add("quiet lately", []string{phrase}, repeat(apart, 3000), repeat(other, 2100))
+	// The window is full of the words: the phrase is looked for there only.
+	add("busy", []string{phrase}, repeat(apart, 2500), []string{phrase}, repeat(apart, 10))
+
+	cases := []struct {
+		committee string
+		words     string
+		want      []string // dates of the minutes found, best first
+	}{
+		{"small", `"report noted"`, []string{"1990-01-02"}},
+		{"small", `"noted report"`, nil},
+		{"quiet lately", `"report noted"`, []string{"1990-01-02"}},
+		{"quiet lately", `"accounts noted"`, nil},
+		{"busy", `"report noted"`, []string{"1996-11-07"}},
+		// The old one is found with another of its words.
+		{"busy", `"report noted" progress`, []string{"1996-11-07", "1990-01-02"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.committee+" "+tc.words, func(t *testing.T) {
+			ms, err := db.SearchMinutes(ctx, committees[tc.committee], tc.words, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ms {
+				got = append(got, m.HeldOn.Start(time.UTC).Format("2006-01-02"))
+				if !strings.Contains(m.Highlight, "\x01report\x02 \x01noted\x02") {
+					t.Errorf("minute of %s: highlight %q lacks the phrase", got[len(got)-1], m.Highlight)
+				}
+			}
+			if diff := cmp.Diff(got, tc.want); diff != "" {
+				t.Errorf("minutes found (-got +want):\n%s", diff)
+			}
+		})
 	}
 }
