@@ -198,6 +198,20 @@ func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply,
 	}, nil
 }
 
+// RecentMinutes is how many of a committee's most recent minutes a search
+// for a phrase of common words looks through (see
+// MinutesStore.SearchedRecentOnly).
+const RecentMinutes = 2000
+
+// formatCount writes n with thousands separated: 2,000.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // searchMinutes shows the minutes that best match words.
 func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) (Reply, error) {
 	ms, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits)
@@ -205,6 +219,14 @@ func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) 
 		return Reply{}, err
 	}
 	if len(ms) == 0 {
+		recentOnly, err := s.store.SearchedRecentOnly(ctx, c.ID, words)
+		if err != nil {
+			return Reply{}, err
+		}
+		if recentOnly {
+			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",
+				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words)), nil
+		}
 		hint := "Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."
 		if strings.Contains(words, `"`) {
 			hint = "Try the words without quotes, or fewer of them."

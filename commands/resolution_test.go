@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -129,4 +130,31 @@ func TestResolutionOffersOtherMinutesWithTheSameNumber(t *testing.T) {
 	other := k.press(neil, r, "Minute 28 of 10 Dec 2020")
 	wantShown(t, shown(other), "*Safer Sefton Together* — minute 28 of the meeting on Thursday 10 December 2020", "[Share minute 28 in channel]")
 	wantShown(t, k.say(neil, "/resolution 2020-12-10 28"), "Thursday 10 December 2020")
+}
+
+// confined is the records of a committee so large, and so full of the
+// words searched for, that a phrase of them is looked for among its most
+// recent minutes only.
+type confined struct{ commands.Store }
+
+func (confined) SearchedRecentOnly(context.Context, int64, string) (bool, error) { return true, nil }
+
+// TestNothingFoundAmongRecentMinutesSaysSo: when a phrase of common words
+// was looked for among the most recent minutes only and is not there, the
+// reply does not claim that no minute holds it.
+func TestNothingFoundAmongRecentMinutesSaysSo(t *testing.T) {
+	k := importedKit(t)
+	svc := commands.New(confined{k.db}, nil)
+	r, err := svc.Run(context.Background(), k.request(neil, `/resolution "noted partnership"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Nothing in the 2,000 most recent minutes of *Safer Sefton Together* matches “\"noted partnership\"”. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes."
+	if diff := cmp.Diff(r.Text, want); diff != "" {
+		t.Errorf("reply (-got +want):\n%s", diff)
+	}
+	// Where the whole of the minutes was searched, nothing found says so.
+	if got := k.say(neil, `/resolution "noted partnership"`); !strings.Contains(got, "Nothing in the minutes of *Safer Sefton Together* matches") {
+		t.Errorf("reply = %q", got)
+	}
 }

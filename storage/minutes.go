@@ -364,7 +364,7 @@ var (
 // meetings a year of ten minutes each is two decades); only a committee
 // with more minutes than this has older minutes left out when recent ones
 // match enough. See SearchMinutes.
-const searchWindow = 2000
+const searchWindow = commands.RecentMinutes
 
 // phraseWindowCommon is how many of the searchWindow most recent minutes
 // (one in a hundred) must hold all the words of a phrase for the words to
@@ -450,6 +450,26 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 	}
 	out, err := db.withResolutions(ctx, rows)
 	return out, mapErr("search minutes", err)
+}
+
+// SearchedRecentOnly implements commands.MinutesStore: whether
+// SearchMinutes looked for words among the searchWindow most recent
+// minutes only, as it does for a phrase of common words in a committee
+// with older minutes — so that "nothing matches" can say so.
+func (db *DB) SearchedRecentOnly(ctx context.Context, committeeID int64, words string) (bool, error) {
+	var recentOnly bool
+	err := db.x.GetContext(ctx, &recentOnly, `
+		WITH q AS MATERIALIZED (
+			SELECT position(' <' IN websearch_to_tsquery('english', $2)::text) > 0 AS phrase,
+				plainto_tsquery('english', $2) AS words
+		), recent AS MATERIALIZED (
+			SELECT mi.search FROM minutes mi WHERE mi.committee_id = $1
+			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $3
+		)
+		SELECT (SELECT phrase FROM q) AND count(*) >= $3
+			AND count(*) FILTER (WHERE r.search @@ (SELECT words FROM q)) >= $4
+		FROM recent r`, committeeID, words, searchWindow, phraseWindowCommon)
+	return recentOnly, mapErr("search scope", err)
 }
 
 // Minute implements commands.MinutesStore.

@@ -460,17 +460,19 @@ func TestSearchPhraseAmongMinutesHoldingItsWords(t *testing.T) {
 	add("busy", []string{phrase}, repeat(apart, 2500), []string{phrase}, repeat(apart, 10))
 
 	cases := []struct {
-		committee string
-		words     string
-		want      []string // dates of the minutes found, best first
+		committee  string
+		words      string
+		want       []string // dates of the minutes found, best first
+		recentOnly bool     // SearchedRecentOnly
 	}{
-		{"small", `"report noted"`, []string{"1990-01-02"}},
-		{"small", `"noted report"`, nil},
-		{"quiet lately", `"report noted"`, []string{"1990-01-02"}},
-		{"quiet lately", `"accounts noted"`, nil},
-		{"busy", `"report noted"`, []string{"1996-11-07"}},
+		{"small", `"report noted"`, []string{"1990-01-02"}, false},
+		{"small", `"noted report"`, nil, false},
+		{"quiet lately", `"report noted"`, []string{"1990-01-02"}, false},
+		{"quiet lately", `"accounts noted"`, nil, false},
+		{"busy", `"report noted"`, []string{"1996-11-07"}, true},
+		{"busy", `"noted report"`, nil, true},
 		// The old one is found with another of its words.
-		{"busy", `"report noted" progress`, []string{"1996-11-07", "1990-01-02"}},
+		{"busy", `"report noted" progress`, []string{"1996-11-07", "1990-01-02"}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.committee+" "+tc.words, func(t *testing.T) {
@@ -487,6 +489,9 @@ func TestSearchPhraseAmongMinutesHoldingItsWords(t *testing.T) {
 			}
 			if diff := cmp.Diff(got, tc.want); diff != "" {
 				t.Errorf("minutes found (-got +want):\n%s", diff)
+			}
+			if recent, err := db.SearchedRecentOnly(ctx, committees[tc.committee], tc.words); err != nil || recent != tc.recentOnly {
+				t.Errorf("searched recent minutes only = %v, %v; want %v", recent, err, tc.recentOnly)
 			}
 		})
 	}
