@@ -116,10 +116,8 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 	})
 	switch {
 	case cb.View.Type == slack.VTHomeTab:
-		// The presser's Home is refreshed here, with the outcome on top;
-		// the refresh their change queued shows the same outcome (see
-		// commands.Service.HomeOpened), so it cannot hide it.
-		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
+		// The presser's Home is refreshed here, with the outcome on top.
+		s.homeOutcome(ctx, req, reply.Text)
 	case cb.ResponseURL != "":
 		if err := s.respond(ctx, cb.ResponseURL, Message(reply)); err != nil {
 			s.log.Warn("could not answer a button", "action", name, "user", req.UserID, "err", err)
@@ -163,7 +161,7 @@ func (s *Server) viewSubmission(ctx context.Context, cb *slack.InteractionCallba
 	}
 	if req.ChannelID == "" && reply.Text != "" {
 		// A form opened from the Home tab: its outcome shows there.
-		s.homes.refresh(req.TeamID, req.UserID, reply.Text)
+		s.homeOutcome(ctx, req, reply.Text)
 	} else {
 		s.send(ctx, req, reply)
 	}
@@ -244,4 +242,17 @@ func (s *Server) openForm(ctx context.Context, req commands.Request, triggerID s
 	defer cancel()
 	_, err = s.cfg.Slack.OpenViewContext(ctx, triggerID, Modal(form))
 	return err
+}
+
+// homeOutcome shows the outcome of something done on req's sender's Home
+// at the top of it. The outcome is recorded first, at once: the change
+// itself queued a refresh of the same Home in the outbox, which any
+// replica may send, and that refresh shows the recorded outcome too (see
+// commands.Service.HomeOpened) rather than hide it. Only a refresh sent
+// in the moment between the change's commit and this call can miss it.
+func (s *Server) homeOutcome(ctx context.Context, req commands.Request, outcome string) {
+	if err := s.cfg.Service.HomeOpened(ctx, req.TeamID, req.UserID, s.cfg.Now(), outcome); err != nil {
+		s.log.Warn("home outcome not recorded", "user", req.UserID, "err", err)
+	}
+	s.homes.refresh(req.TeamID, req.UserID, outcome)
 }

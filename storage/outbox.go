@@ -123,6 +123,11 @@ func (db *DB) ClaimOutbox(ctx context.Context, now time.Time, lease time.Duratio
 			  -- is made, whatever the clocks of the writer and the worker
 			  -- say; only its retries wait for their time.
 			  AND (c.due_at <= $1 OR (c.kind IN ('update', 'home') AND c.attempts = 0))
+			  -- One send of a message or Home at a time, so that one built
+			  -- from older records never lands after one built from newer.
+			  AND NOT (c.kind IN ('update', 'home') AND EXISTS (
+			      SELECT 1 FROM outbox p WHERE p.kind = c.kind AND p.message_key = c.message_key
+			        AND p.state = 'pending' AND p.locked_until > $1 AND p.id <> c.id))
 			  AND NOT (c.kind = 'update' AND EXISTS (
 			      SELECT 1 FROM outbox p WHERE p.message_key = c.message_key AND p.kind = 'post' AND p.state = 'pending'))
 			ORDER BY c.due_at, c.id
@@ -173,6 +178,12 @@ func (db *DB) OutboxSent(ctx context.Context, m commands.OutboxMessage, channelI
 		}
 		if n, _ := res.RowsAffected(); n == 1 {
 			done = true
+			if m.Kind == commands.OutboxHome {
+				// A Home published is no record worth keeping; without
+				// this, every change would leave a row per Home it touched.
+				_, err = tx.ExecContext(ctx, `DELETE FROM outbox WHERE id = $1`, m.ID)
+				return err
+			}
 		} else if _, err := tx.ExecContext(ctx, `UPDATE outbox SET locked_until = NULL, due_at = $3
 			WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, now); err != nil {
 			return err
@@ -206,10 +217,30 @@ func (db *DB) RenewOutbox(ctx context.Context, m commands.OutboxMessage, until t
 }
 
 // OutboxRetry puts m back, due again at at, noting why it failed.
+//
+// A mark (an update or a Home, built when sent) that a newer change marked
+// again while it was claimed is not retried: the newer mark, pending
+// beside it, sends the records as they will be then. Releasing the old one
+// would put two marks for one message in the coalescing index.
 func (db *DB) OutboxRetry(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error {
-	_, err := db.x.ExecContext(ctx, `UPDATE outbox SET due_at = $3, locked_until = NULL, last_error = $4
-		WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, at, clipText(reason, 1000))
+	_, err := db.x.ExecContext(ctx, `UPDATE outbox o
+		SET due_at = $3, locked_until = NULL, last_error = $4,
+		    state = CASE WHEN o.kind IN ('update', 'home') AND EXISTS (
+		        SELECT 1 FROM outbox p WHERE p.kind = o.kind AND p.message_key = o.message_key
+		          AND p.state = 'pending' AND p.locked_until IS NULL AND p.id <> o.id)
+		    THEN 'sent' ELSE 'pending' END
+		WHERE o.id = $1 AND o.claim_token = $2 AND o.state = 'pending'`, m.ID, m.Claim, at, clipText(reason, 1000))
+	if isUniqueViolation(err) {
+		// A newer mark arrived between the check and the update.
+		_, err = db.x.ExecContext(ctx, `UPDATE outbox SET state = 'sent', locked_until = NULL, last_error = $3
+			WHERE id = $1 AND claim_token = $2 AND state = 'pending'`, m.ID, m.Claim, clipText("superseded: "+reason, 1000))
+	}
 	return mapErr("outbox retry", err)
+}
+
+func isUniqueViolation(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == "23505"
 }
 
 // OutboxFailed gives up on m, noting why.

@@ -166,43 +166,24 @@ func (db *DB) get(ctx context.Context, dest any, query string, args ...any) erro
 	return st.GetContext(ctx, dest, args...)
 }
 
-// write runs a single statement that changes the records, on its own: a
-// statement is atomic, so BEGIN and COMMIT around it would only add two
-// round trips. What a failure means to the person differs from inTx's:
-// once the statement has been sent, a connection that breaks or a deadline
-// that passes before the answer leaves the outcome unknown (PostgreSQL may
-// have committed it), so only an error the server itself returned, or one
-// met before the statement left, is "not saved".
+// write runs a single statement that changes the records, prepared once
+// per connection, in a transaction of its own. The transaction is not for
+// atomicity (a statement is atomic) but for what a failure means:
+// database/sql runs a pooled statement again on another connection when
+// the driver says the first broke, and lib/pq says so even when the break
+// came after the statement reached the server, so a write outside a
+// transaction could run twice unseen, or be reported not saved when it
+// was. BEGIN finds a dead connection before anything is sent (and is
+// retried on another); inside the transaction nothing is retried; and
+// inTx reports a COMMIT cut off as in doubt.
 func (db *DB) write(ctx context.Context, op string, dest any, query string, args ...any) error {
 	st, err := db.prepared(ctx, query)
 	if err != nil {
 		return mapErr(op, err)
 	}
-	err = mapErr(op, st.GetContext(ctx, dest, args...))
-	if errors.Is(err, commands.ErrUnavailable) && mayHaveRun(err) {
-		return fmt.Errorf("%w: %w", commands.ErrInDoubt, err)
-	}
-	return err
-}
-
-// mayHaveRun says whether a statement that failed with err may still have
-// been carried out: false when the server answered with an ERROR (the
-// statement's transaction was rolled back, cancelled statements included)
-// or when no connection could be made. A FATAL message, as a server
-// shutting down sends to every session, says nothing of a commit that may
-// have happened just before it; nor does database/sql's ErrBadConn, which
-// lib/pq also returns for a connection that broke while the answer was
-// being read (the kill drill found one such apology saved).
-func mayHaveRun(err error) bool {
-	var pqErr *pq.Error
-	var opErr *net.OpError
-	switch {
-	case errors.As(err, &pqErr):
-		return pqErr.Severity == pq.Efatal || pqErr.Severity == pq.Epanic || pqErr.Code.Class() == "08"
-	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return false
-	}
-	return true
+	return db.inTx(ctx, op, func(tx *sqlx.Tx) error {
+		return tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...)
+	})
 }
 
 // mapErr wraps err with the operation and, where it applies, the sentinel

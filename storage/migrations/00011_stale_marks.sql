@@ -73,6 +73,11 @@ $$;
 -- +goose StatementEnd
 
 -- +goose Down
+-- Home refreshes have no place in the old outbox, and only one pending
+-- update per message may stay for the old index.
+DELETE FROM outbox WHERE kind = 'home';
+DELETE FROM outbox o WHERE o.kind = 'update' AND o.state = 'pending' AND EXISTS (
+    SELECT 1 FROM outbox p WHERE p.kind = 'update' AND p.message_key = o.message_key AND p.state = 'pending' AND p.id > o.id);
 DROP FUNCTION mark_stale(bigint, bigint, text[], timestamptz);
 DROP TABLE home_viewers;
 DROP INDEX outbox_pending_refresh;

@@ -1,0 +1,237 @@
+package storage_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+		"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// cutter is a TCP proxy in front of PostgreSQL's socket that, once the
+// client has sent a message holding mark and then one holding then, passes
+// that last message on, cuts the client off and refuses every connection
+// after: the database has the write (and perhaps its commit), the client
+// never hears how it went, and cannot reach the database to ask.
+type cutter struct {
+	ln         net.Listener
+	target     string
+	mark, then []byte
+
+	mu      sync.Mutex
+	cut     bool
+	seen    bool
+	clients []net.Conn
+}
+
+func newCutter(t *testing.T, socket string, mark, then string) *cutter {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &cutter{ln: ln, target: socket, mark: []byte(mark), then: []byte(then)}
+	t.Cleanup(func() { ln.Close() })
+	go c.serve()
+	return c
+}
+
+func (c *cutter) serve() {
+	for {
+		client, err := c.ln.Accept()
+		if err != nil {
+			return
+		}
+		c.mu.Lock()
+		cut := c.cut
+		c.clients = append(c.clients, client)
+		c.mu.Unlock()
+		if cut {
+			client.Close()
+			continue
+		}
+		server, err := net.Dial("unix", c.target)
+		if err != nil {
+			client.Close()
+			continue
+		}
+		go c.back(server, client)
+		go c.forward(client, server)
+	}
+}
+
+// back copies the server's answers to the client until the cut: from
+// then on the client hears nothing more.
+func (c *cutter) back(server, client net.Conn) {
+	defer client.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := server.Read(buf)
+		c.mu.Lock()
+		cut := c.cut
+		c.mu.Unlock()
+		if cut {
+			return
+		}
+		if n > 0 {
+			if _, werr := client.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// forward copies what the client sends to the server, watching for the
+// messages that end the connection.
+func (c *cutter) forward(client, server net.Conn) {
+	defer server.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := client.Read(buf)
+		if n > 0 {
+			chunk := buf[:n]
+			c.mu.Lock()
+			if bytes.Contains(chunk, c.mark) {
+				c.seen = true
+			}
+			last := c.seen && bytes.Contains(chunk, c.then)
+			if last {
+				c.cut = true
+			}
+			c.mu.Unlock()
+			if _, err := server.Write(chunk); err != nil {
+				return
+			}
+			if last {
+				// Let the server act on it, then leave the client with
+				// no answer and no way back.
+				time.Sleep(300 * time.Millisecond)
+				c.mu.Lock()
+				for _, cl := range c.clients {
+					cl.Close()
+				}
+				c.mu.Unlock()
+				c.ln.Close()
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// TestWriteCutOffIsNeverReportedNotSavedWhenSaved cuts the connection at
+// the moments a write can be lost in — just after the statement reached
+// the server, and just after its COMMIT did — with the database out of
+// reach afterwards. Whatever the apology's fate, the error must not say
+// NOT saved for one that was saved, and the statement must have run once.
+func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	var socketDir, port string
+	for _, f := range strings.Fields(dsn) {
+		if v, ok := strings.CutPrefix(f, "host="); ok {
+			socketDir = v
+		}
+		if v, ok := strings.CutPrefix(f, "port="); ok {
+			port = v
+		}
+	}
+	if socketDir == "" || !strings.HasPrefix(socketDir, "/") {
+		t.Fatalf("this test needs the test cluster's Unix socket; DSN %q", dsn)
+	}
+	socket := filepath.Join(socketDir, ".s.PGSQL."+port)
+	ctx := context.Background()
+
+	for i, tc := range []struct{ name, then string }{
+		{"after the statement", "CUT-ME"},
+		{"after the commit", "COMMIT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			direct, err := storage.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer direct.Close()
+			reason := "CUT-ME " + tc.name
+			if _, err := direct.SQL().ExecContext(ctx, `DELETE FROM apology_history; DELETE FROM apologies`); err != nil {
+				t.Fatal(err)
+			}
+			c := setupCommitteeIn(t, direct, i)
+			if _, err := direct.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Role: commands.RoleMember}, "UOFF"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := direct.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(72 * time.Hour)}, "UOFF"); err != nil {
+				t.Fatal(err)
+			}
+
+			if o, out, err := direct.SendApologyFrom(ctx, commands.ApologyRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", Reason: "probe", At: time.Now()}); err != nil || out != commands.ApologyRecorded {
+				t.Fatalf("the apology cannot be sent at all: %+v %q %v", o, out, err)
+			}
+			cut := newCutter(t, socket, "CUT-ME", tc.then)
+			var viaProxy []string
+			for _, f := range strings.Fields(dsn) {
+				switch {
+				case strings.HasPrefix(f, "host="):
+					f = "host=127.0.0.1"
+				case strings.HasPrefix(f, "port="):
+					f = fmt.Sprintf("port=%d", cut.ln.Addr().(*net.TCPAddr).Port)
+				}
+				viaProxy = append(viaProxy, f)
+			}
+			db, err := storage.Open(ctx, strings.Join(viaProxy, " "))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+
+			wctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+			defer cancel()
+			_, _, err = db.SendApologyFrom(wctx, commands.ApologyRequest{
+				TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", Reason: reason, At: time.Now(),
+			})
+			var saved, histories int
+			if err := direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apologies WHERE reason = $1`, reason).Scan(&saved); err != nil {
+				t.Fatal(err)
+			}
+			if err := direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apology_history WHERE reason = $1`, reason).Scan(&histories); err != nil {
+				t.Fatal(err)
+			}
+			inDoubt := errors.Is(err, commands.ErrInDoubt)
+			t.Logf("err = %v; saved %d, history rows %d", err, saved, histories)
+			switch {
+			case err == nil:
+				t.Errorf("the write was cut off, but no error was returned")
+			case saved > 0 && !inDoubt:
+				t.Errorf("a saved apology was reported as not saved: %v", err)
+			}
+			if histories > 1 {
+				t.Errorf("the statement ran %d times", histories)
+			}
+		})
+	}
+}
+
+// setupCommitteeIn makes a committee of its own channel for subtest i.
+func setupCommitteeIn(t *testing.T, db *storage.DB, i int) commands.Committee {
+	t.Helper()
+	c, err := db.CreateCommittee(context.Background(), commands.Committee{
+		Name: fmt.Sprintf("Committee %d", i), TeamID: "T1", ChannelID: fmt.Sprintf("C%d", i),
+	}, commands.Member{UserID: "UOFF", Name: "Ian Barton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
