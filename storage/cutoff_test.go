@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-		"net"
+	"net"
 	"path/filepath"
 	"strings"
 	"sync"
