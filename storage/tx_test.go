@@ -39,3 +39,22 @@ func TestPanicInTransactionRollsBack(t *testing.T) {
 		t.Errorf("%d committees written by a transaction that panicked", n)
 	}
 }
+
+// TestWarmOpensThePoolAndWritesNothing: after Warm the pool holds its
+// connections, ready, and the rehearsal of the busiest write left no trace.
+func TestWarmOpensThePoolAndWritesNothing(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	setupCommittee(t, db)
+	db.Warm(ctx)
+	if open := db.SQL().Stats().OpenConnections; open != 20 {
+		t.Errorf("%d connections open after Warm, want the pool's", open)
+	}
+	var apologies, outbox int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM apologies), (SELECT count(*) FROM outbox)`).Scan(&apologies, &outbox); err != nil {
+		t.Fatal(err)
+	}
+	if apologies != 0 || outbox != 0 {
+		t.Errorf("Warm wrote %d apologies and %d outbox rows", apologies, outbox)
+	}
+}

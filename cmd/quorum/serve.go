@@ -40,6 +40,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	if err := db.Migrate(ctx, log); err != nil {
 		return err
 	}
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	db.Warm(wctx)
+	cancel()
 
 	opts := []slack.Option{slack.OptionLog(slog.NewLogLogger(log.Handler(), slog.LevelDebug))}
 	if cfg.APIURL != "" {
