@@ -56,6 +56,11 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 	if strings.HasPrefix(msg.DedupeKey, noticePrefix) || msg.CommitteeID == 0 {
 		return nil
 	}
+	if msg.Kind == OutboxHome {
+		// A Home is a view, rebuilt whenever its owner opens it: nothing
+		// was lost that an officer could send again.
+		return nil
+	}
 	c, err := s.store.CommitteeByID(ctx, msg.CommitteeID)
 	if err != nil {
 		return err

@@ -59,8 +59,10 @@ func TestOutboxFailureTellsOfficers(t *testing.T) {
 		}
 	}
 
-	// Notices are not reported, nor messages of no committee.
-	for _, m := range []commands.OutboxMessage{notices[0], {Kind: commands.OutboxDM, UserID: neil}} {
+	// Notices are not reported, nor messages of no committee, nor Homes
+	// (a view, rebuilt when opened: there is nothing to send again).
+	home := commands.OutboxMessage{ID: 92, CommitteeID: k.committee().ID, Kind: commands.OutboxHome, TeamID: team, UserID: neil}
+	for _, m := range []commands.OutboxMessage{notices[0], {Kind: commands.OutboxDM, UserID: neil}, home} {
 		if err := k.svc.NotifyOutboxFailure(ctx, m, "account_inactive", k.now); err != nil {
 			t.Fatal(err)
 		}
