@@ -22,7 +22,7 @@ func importValues(text, more string) map[string]map[string]any {
 // submitted, and the meeting with its items is in the database.
 func TestAgendaImportOverHTTP(t *testing.T) {
 	k := newCommittee(t)
-	seed, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	seed, err := os.ReadFile("../commands/testdata/sefton-2022-03-17-agenda.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package bot_test
 import (
 	"context"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -20,11 +19,7 @@ const rename = "That the Sefton Safer Communities Partnership be re-named Safer 
 func importedCommittee(t *testing.T) *bottest.Kit {
 	t.Helper()
 	k := newCommittee(t)
-	pack, err := os.ReadFile("testdata/safer-sefton-together-2022-03-17-agenda-pack.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	im, err := k.Service.ImportMinutes(context.Background(), mustCommittee(t, k.DB), string(pack), officer)
+	im, err := k.Service.ImportMinutes(context.Background(), mustCommittee(t, k.DB), commands.SamplePack, officer)
 	if err != nil || im.Outcome != commands.MinutesImported {
 		t.Fatalf("import: %v, %v", im.Outcome, err)
 	}

@@ -2,7 +2,6 @@ package commands_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,22 +11,11 @@ import (
 	"github.com/quorumhq/quorum/commands"
 )
 
-// seedPack is the published agenda pack of Safer Sefton Together, 17 March
-// 2022: the agenda, the minutes of 9 December 2021 and partners' reports.
-func seedPack(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile("testdata/safer-sefton-together-2022-03-17-agenda-pack.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // seedMinutes is the minutes of 9 December 2021 cut from the seed pack, as
 // an officer would copy them from the published PDF.
 func seedMinutes(t *testing.T) string {
 	t.Helper()
-	pack := seedPack(t)
+	pack := commands.SamplePack
 	start := strings.Index(pack, "THIS SET OF MINUTES")
 	end := strings.Index(pack, " National Refresh")
 	if start < 0 || end < start {

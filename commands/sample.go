@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,6 +14,14 @@ type SampleMember struct {
 	UserID, Handle, Name, Organisation string
 	Role                               Role
 }
+
+// SamplePack is Safer Sefton Together's published agenda pack of 17 March
+// 2022 (the agenda, the minutes of 9 December 2021, partners' reports):
+// the console's sample committee is filled from it, and tests read it as
+// the documents a committee officer imports.
+//
+//go:embed sample/safer-sefton-together-2022-03-17-agenda-pack.txt
+var SamplePack string
 
 // SampleCommittee is the committee the console starts with: Safer Sefton
 // Together, with the members named in its agenda of 17 March 2022.

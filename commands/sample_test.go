@@ -15,7 +15,7 @@ import (
 func TestSample(t *testing.T) {
 	k := newKit(t)
 	ctx := context.Background()
-	loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, seedPack(t))
+	loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, commands.SamplePack)
 	if err != nil || !loaded {
 		t.Fatalf("LoadSampleWithPack: %v, %v", loaded, err)
 	}
@@ -26,7 +26,7 @@ func TestSample(t *testing.T) {
 	wantShown(t, k.say(trish, "/resolution 28"), "RESOLVED: "+rename)
 
 	// Again: nothing changes.
-	if loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, seedPack(t)); err != nil || loaded {
+	if loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, commands.SamplePack); err != nil || loaded {
 		t.Errorf("a second load: %v, %v", loaded, err)
 	}
 	if loaded, err := commands.LoadSample(ctx, k.db, team, channel, k.now); err != nil || loaded {

@@ -2,7 +2,6 @@ package storage_test
 
 import (
 	"context"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -16,15 +15,10 @@ import (
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-const seedPack = "testdata/safer-sefton-together-2022-03-17-agenda-pack.txt"
-
+// readSeed is the seed agenda pack, as the console's sample embeds it.
 func readSeed(t testing.TB) string {
 	t.Helper()
-	b, err := os.ReadFile(seedPack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return commands.SamplePack
 }
 
 // importSeed imports the minutes of 9 December 2021 from the seed pack.

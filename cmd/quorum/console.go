@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	_ "embed"
 	"io"
 	"log/slog"
 	"time"
@@ -10,13 +9,6 @@ import (
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/console"
 )
-
-// samplePack is Safer Sefton Together's agenda pack of 17 March 2022 (the
-// agenda, the minutes of 9 December 2021, partner reports): the console's
-// sample committee is filled from it.
-//
-//go:embed sample/safer-sefton-together-2022-03-17-agenda-pack.txt
-var samplePack string
 
 // The console plays one channel of one workspace.
 const (
@@ -41,7 +33,7 @@ func consoleCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	defer closeDB()
 	svc := commands.New(db, commands.SampleDirectory{})
-	if _, err := svc.LoadSampleWithPack(ctx, consoleTeam, consoleChannel, time.Now(), samplePack); err != nil {
+	if _, err := svc.LoadSampleWithPack(ctx, consoleTeam, consoleChannel, time.Now(), commands.SamplePack); err != nil {
 		return err
 	}
 	c := &console.Console{Service: svc, In: stdin, Out: stdout, TeamID: consoleTeam, ChannelID: consoleChannel, Log: log}

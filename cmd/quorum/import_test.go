@@ -17,7 +17,7 @@ import (
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-const seedPack = "sample/safer-sefton-together-2022-03-17-agenda-pack.txt"
+const seedPack = "../../commands/sample/safer-sefton-together-2022-03-17-agenda-pack.txt"
 
 func importAgenda(t *testing.T, dsn string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()

@@ -246,15 +246,11 @@ var importDay = time.Date(1950, 1, 2, 0, 0, 0, 0, time.UTC)
 func BenchmarkImportMinutes(b *testing.B) {
 	db, big := benchCorpus(b)
 	svc := commands.New(db, nil)
-	raw, err := os.ReadFile("testdata/safer-sefton-together-2022-03-17-agenda-pack.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
+	pack := commands.SamplePack
 	c, err := db.CommitteeByChannel(context.Background(), big.TeamID, big.ChannelID)
 	if err != nil {
 		b.Fatal(err)
 	}
-	pack := string(raw)
 	b.Run("new", func(b *testing.B) {
 		docs := make([]string, b.N)
 		for i := range docs {
