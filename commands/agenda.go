@@ -285,7 +285,7 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
 	changes = append(changes, AgendaChange{Add: &item})
-	if err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID, in.Now); err != nil {
+	if err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda`.", number)
 		}
@@ -342,7 +342,7 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 		return Reply{}, badArgs(err)
 	}
 	number := n.String()
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID, in.Now)
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
 	}
@@ -376,7 +376,7 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if from == to {
 		return Reply{}, userErr("Item %s is already numbered %s.", from, to)
 	}
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, in.UserID, in.Now)
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, in.UserID)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("There is no item %s on the agenda for %s.", from, formatDay(m.StartsAt, c.Location()))

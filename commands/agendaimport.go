@@ -26,9 +26,6 @@ type AgendaImport struct {
 	// ("Date of Next Meeting"); made if missing, with FutureItems.
 	Future      []time.Time
 	FutureItems []AgendaItem
-	// At is when the import was asked for: the posted agenda it changes is
-	// due for an update then.
-	At time.Time
 }
 
 // AgendaImportResult says what an import changed.
@@ -49,7 +46,7 @@ var DefaultMeetingTime = Clock{10, 0}
 // meeting, its items, and the future meetings of its programme. It returns
 // what it read, for printing, and what changed. Importing the same text
 // twice changes nothing.
-func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string, at time.Time) (*minutes.Agenda, AgendaImportResult, error) {
+func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string) (*minutes.Agenda, AgendaImportResult, error) {
 	a, err := minutes.ParseAgenda(text)
 	if errors.Is(err, minutes.ErrNoAgenda) {
 		return nil, AgendaImportResult{}, userErr("I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items.")
@@ -65,7 +62,6 @@ func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string
 	if err != nil {
 		return a, AgendaImportResult{}, err
 	}
-	imp.At = at
 	res, err := store.ImportAgenda(ctx, imp, by)
 	return a, res, err
 }
@@ -175,7 +171,7 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	var a *minutes.Agenda
 	var res AgendaImportResult
 	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
-		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID, r.Now)
+		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID)
 		return err
 	})
 	if fieldErrs != nil || err != nil {

@@ -196,7 +196,7 @@ func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Mee
 		var err error
 		outcome, err = s.store.SendApology(ctx, Apology{
 			MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
-			Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID, At: r.Now,
+			Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
 		})
 		if err != nil {
 			return Reply{}, err
@@ -250,7 +250,7 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, m Meeting, r
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID, r.Now)
+	err := s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))
 	}

@@ -305,7 +305,7 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 	if err != nil {
 		return Reply{}, err
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only, r.Now)
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -376,7 +376,7 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if d.Withdrawn {
 		return Reply{}, userErr("That declaration was withdrawn; declare the interest again if it stands.")
 	}
-	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
+	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -126,9 +126,6 @@ type Apology struct {
 	SentAt         time.Time
 	UpdatedAt      time.Time
 	By             string // who made this change
-	// At is when the change was asked for: what it marks for refreshing
-	// (the posted agenda, Homes) is due then.
-	At time.Time
 }
 
 // ApologyRequest is an apology sent from a committee's channel, for

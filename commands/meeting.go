@@ -142,7 +142,7 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID, r.Now); err != nil {
+	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
 		return Reply{}, err
 	}
 	m.Status = MeetingCancelled

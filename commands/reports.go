@@ -235,7 +235,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	err = s.store.RemoveReport(ctx, m.ID, item, in.UserID, in.UserID, in.Now)
+	err = s.store.RemoveReport(ctx, m.ID, item, in.UserID, in.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
 	}

@@ -131,7 +131,7 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	if _, err := s.ImportMinutesOf(ctx, c.Name, pack, by); err != nil {
 		return true, fmt.Errorf("sample minutes: %w", err)
 	}
-	a, _, err := ImportAgenda(ctx, s.store, c, pack, by, now)
+	a, _, err := ImportAgenda(ctx, s.store, c, pack, by)
 	if err != nil {
 		return true, fmt.Errorf("sample agenda: %w", err)
 	}
@@ -154,7 +154,7 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	for i := range imp.Items {
 		changes = append(changes, AgendaChange{Add: &imp.Items[i]})
 	}
-	if err := s.store.ChangeAgenda(ctx, next.ID, changes, by, now); err != nil {
+	if err := s.store.ChangeAgenda(ctx, next.ID, changes, by); err != nil {
 		return true, fmt.Errorf("sample agenda items: %w", err)
 	}
 	return true, nil

@@ -55,7 +55,7 @@ type MeetingStore interface {
 	// NextMeeting is the first scheduled meeting starting after t.
 	NextMeeting(ctx context.Context, committeeID int64, after time.Time) (Meeting, error)
 	Meeting(ctx context.Context, id int64) (Meeting, error)
-	SetMeetingStatus(ctx context.Context, id int64, status MeetingStatus, by string, at time.Time) error
+	SetMeetingStatus(ctx context.Context, id int64, status MeetingStatus, by string) error
 }
 
 // ApologyStore keeps apologies and their history.
@@ -71,7 +71,7 @@ type ApologyStore interface {
 	// (Next: the meeting aimed at) says why.
 	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologyOutcome, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
-	WithdrawApology(ctx context.Context, meetingID int64, userID, by string, at time.Time) error
+	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.
@@ -166,10 +166,10 @@ type DeclarationStore interface {
 	Declarations(ctx context.Context, meetingID int64) ([]Declaration, error)
 	// WithdrawDeclarations withdraws userID's standing declarations for an
 	// item and says how many there were.
-	WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64, at time.Time) (int, error)
+	WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64) (int, error)
 	// RecordDispensation records that the declarant holds a dispensation;
 	// created is false if one was already recorded.
-	RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (created bool, err error)
+	RecordDispensation(ctx context.Context, declarationID int64, by string) (created bool, err error)
 }
 
 // ReportStore keeps links to written reports, as an append-only log.
@@ -179,7 +179,7 @@ type ReportStore interface {
 	SubmitReport(ctx context.Context, l ReportLink) (ReportOutcome, error)
 	// RemoveReport removes userID's link for an item; ErrNotFound if none
 	// stands.
-	RemoveReport(ctx context.Context, meetingID int64, item, userID, by string, at time.Time) error
+	RemoveReport(ctx context.Context, meetingID int64, item, userID, by string) error
 	// ReportLinks lists the links standing for a meeting, oldest first.
 	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }
@@ -199,7 +199,7 @@ type AgendaStore interface {
 	// ChangeAgenda applies changes to a meeting's items in order, in one
 	// transaction: all or nothing. Adding a number that stands is
 	// ErrConflict; removing or moving one that does not is ErrNotFound.
-	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string, at time.Time) error
+	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string) error
 	// ImportAgenda records an imported agenda in one transaction: its
 	// meeting (made if missing), its items, and the future meetings of its
 	// programme. The same document twice changes nothing.

@@ -76,7 +76,7 @@ func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it comm
 }
 
 // ChangeAgenda implements commands.AgendaStore.
-func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string, at time.Time) error {
+func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string) error {
 	return db.inTx(ctx, "change agenda", func(tx *sqlx.Tx) error {
 		// Lock the meeting so that concurrent changes to one agenda queue up.
 		var committeeID int64
@@ -116,7 +116,7 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 				}
 			}
 		}
-		return markStale(ctx, tx, meetingID, at)
+		return markStale(ctx, tx, meetingID, nil)
 	})
 }
 
@@ -165,7 +165,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 				res.FutureAdded++
 			}
 		}
-		if err := markStale(ctx, tx, res.MeetingID, imp.At); err != nil {
+		if err := markStale(ctx, tx, res.MeetingID, nil); err != nil {
 			return err
 		}
 		return audit(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{

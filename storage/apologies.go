@@ -111,7 +111,7 @@ up AS (
 	FROM up, src
 	RETURNING apology_id
 ), stale AS (
-	SELECT mark_stale(src.committee_id, src.meeting_id, ARRAY[src.user_id], src.due) AS n
+	SELECT mark_stale(src.committee_id, src.meeting_id, ARRAY[src.user_id]) AS n
 	FROM up, src
 	WHERE src.mark
 )`
@@ -130,7 +130,7 @@ WITH src AS (
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
-	       CAST($11 AS boolean) AS mark, CAST($12 AS timestamptz) AS due
+	       CAST($11 AS boolean) AS mark
 	FROM (VALUES (1)) AS one LEFT JOIN meetings m ON m.id = $1
 ), ` + apologyWriteSQL + `
 SELECT ` + apologyWrittenColumns
@@ -149,7 +149,7 @@ WITH o AS (` + originSelect + `
 	SELECT o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
-	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark, CAST($4 AS timestamptz) AS due
+	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 ), ` + apologyWriteSQL + `
@@ -161,7 +161,7 @@ type apologyWritten struct {
 	Existed      bool `db:"existed"`
 	WasWithdrawn bool `db:"was_withdrawn"`
 	Written      bool `db:"written"`
-	Marked       int  `db:"marked"`
+	Marked       int  `db:"marked"` // read so that the stale CTE, which nothing else uses, runs
 }
 
 func (r apologyWritten) outcome() commands.ApologyOutcome {
@@ -180,7 +180,7 @@ func (r apologyWritten) outcome() commands.ApologyOutcome {
 // ("sent", "imported") as the history's word for a first one.
 func (a apologyArgs) sqlArgs(firstAction string, mark bool) []any {
 	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
-		a.Reason, nullString(a.SubstituteID), a.SubstituteName, firstAction, a.By, mark, nullTime(a.At)}
+		a.Reason, nullString(a.SubstituteID), a.SubstituteName, firstAction, a.By, mark}
 }
 
 type apologyArgs commands.Apology
@@ -197,10 +197,10 @@ func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, fir
 
 // WithdrawApology implements commands.ApologyStore: one statement, like
 // SendApology.
-func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string, at time.Time) error {
+func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
 	var r struct {
 		ID     sql.NullInt64 `db:"id"`
-		Marked int           `db:"marked"`
+		Marked int           `db:"marked"` // read so that the stale CTE runs
 	}
 	err := db.write(ctx, "withdraw apology", &r, `
 		WITH w AS (
@@ -210,10 +210,10 @@ func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by s
 		), hist AS (
 			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
 		), stale AS (
-			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)], $5) AS n FROM w JOIN meetings m ON m.id = $1
+			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w JOIN meetings m ON m.id = $1
 		)
 		SELECT (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
-		meetingID, memberKey(userID, ""), by, userID, nullTime(at))
+		meetingID, memberKey(userID, ""), by, userID)
 	if err != nil {
 		return err
 	}

@@ -286,7 +286,7 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 	if created {
 		action = "member.add"
 	}
-	if err := markHomesStale(ctx, q, m.CommitteeID, time.Time{}, []string{m.UserID}); err != nil {
+	if err := markHomesStale(ctx, q, m.CommitteeID, []string{m.UserID}); err != nil {
 		return false, err
 	}
 	return created, audit(ctx, q, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
@@ -311,7 +311,7 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
 			return err
 		}
-		if err := markHomesStale(ctx, tx, committeeID, time.Time{}, []string{userID}); err != nil {
+		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)

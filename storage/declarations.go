@@ -66,7 +66,7 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 					map[string]any{"declaration": id, "kind": d.Kind, "nature": d.Nature, "dispensation": d.Dispensation}); err != nil {
 					return err
 				}
-				if err := markStale(ctx, tx, d.MeetingID, d.DeclaredAt, d.UserID); err != nil {
+				if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
 					return err
 				}
 				return getDeclaration(ctx, tx, &out, id)
@@ -132,7 +132,7 @@ func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Dec
 }
 
 // WithdrawDeclarations implements commands.DeclarationStore.
-func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64, at time.Time) (int, error) {
+func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64) (int, error) {
 	var n int
 	err := db.inTx(ctx, "withdraw declarations", func(tx *sqlx.Tx) error {
 		var ids []int64
@@ -151,7 +151,7 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, u
 		if n == 0 {
 			return nil
 		}
-		if err := markStale(ctx, tx, meetingID, at, userID); err != nil {
+		if err := markStale(ctx, tx, meetingID, []string{userID}); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, meetingID, by, "declaration.withdraw", item, map[string]any{"declarations": ids})
@@ -160,7 +160,7 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, u
 }
 
 // RecordDispensation implements commands.DeclarationStore.
-func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (bool, error) {
+func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string) (bool, error) {
 	var created bool
 	err := db.inTx(ctx, "record dispensation", func(tx *sqlx.Tx) error {
 		var d commands.Declaration
@@ -179,7 +179,7 @@ func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by st
 			return err
 		}
 		created = true
-		if err := markStale(ctx, tx, d.MeetingID, at, d.UserID); err != nil {
+		if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID})

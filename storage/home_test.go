@@ -74,7 +74,7 @@ func TestHomeQueries(t *testing.T) {
 	schedule(safer, 20)
 	first := schedule(safer, 10)
 	cancelled := schedule(other, 1)
-	if err := db.SetMeetingStatus(ctx, cancelled.ID, commands.MeetingCancelled, "UOFF", time.Time{}); err != nil {
+	if err := db.SetMeetingStatus(ctx, cancelled.ID, commands.MeetingCancelled, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
 	second := schedule(other, 3)
@@ -105,7 +105,7 @@ func TestHomeQueries(t *testing.T) {
 	if len(as) != 1 || as[0].MeetingID != first.ID || as[0].Reason != "Unwell" {
 		t.Errorf("Neil's apologies = %+v", as)
 	}
-	if err := db.WithdrawApology(ctx, first.ID, "UNEIL", "UNEIL", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, first.ID, "UNEIL", "UNEIL"); err != nil {
 		t.Fatal(err)
 	}
 	if as, _ := db.MemberApologies(ctx, "UNEIL", []int64{first.ID}); len(as) != 0 {
@@ -136,7 +136,7 @@ func TestHomePapersQueries(t *testing.T) {
 	add := func(m commands.Meeting, number, presenter string) {
 		t.Helper()
 		it := commands.AgendaItem{MeetingID: m.ID, Number: number, Title: "Item " + number, Presenter: presenter}
-		if err := db.ChangeAgenda(ctx, m.ID, []commands.AgendaChange{{Add: &it}}, "UOFF", time.Time{}); err != nil {
+		if err := db.ChangeAgenda(ctx, m.ID, []commands.AgendaChange{{Add: &it}}, "UOFF"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -145,7 +145,7 @@ func TestHomePapersQueries(t *testing.T) {
 	add(a, "10", "")
 	add(b, "6", "Graeme Robson")
 	add(other, "1", "Sue Holden")
-	if err := db.ChangeAgenda(ctx, a.ID, []commands.AgendaChange{{Remove: "10"}}, "UOFF", time.Time{}); err != nil {
+	if err := db.ChangeAgenda(ctx, a.ID, []commands.AgendaChange{{Remove: "10"}}, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
 	ids := []int64{a.ID, b.ID}
@@ -175,7 +175,7 @@ func TestHomePapersQueries(t *testing.T) {
 	report(a, "4", "UJEN", "https://example.org/iom.pdf")
 	report(b, "6", "UGRAEME", "https://example.org/police.pdf")
 	report(other, "1", "USUE", "https://example.org/cvs.pdf")
-	if err := db.RemoveReport(ctx, a.ID, "4", "UJEN", "UJEN", time.Time{}); err != nil {
+	if err := db.RemoveReport(ctx, a.ID, "4", "UJEN", "UJEN"); err != nil {
 		t.Fatal(err)
 	}
 	links, err := db.ReportLinksFor(ctx, ids)
@@ -203,7 +203,7 @@ func TestHomePapersQueries(t *testing.T) {
 	declare(b, "6", "UNEIL", commands.InterestOther, "Neighbour")
 	declare(a, "7.5", "USUE", commands.InterestPersonal, "Trustee")
 	declare(other, "1", "UNEIL", commands.InterestOther, "Not shown")
-	if _, err := db.WithdrawDeclarations(ctx, a.ID, "4", "UNEIL", "UNEIL", 0, time.Time{}); err != nil {
+	if _, err := db.WithdrawDeclarations(ctx, a.ID, "4", "UNEIL", "UNEIL", 0); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := db.MemberDeclarations(ctx, "UNEIL", ids)

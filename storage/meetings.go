@@ -37,7 +37,7 @@ func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string
 			return err
 		}
 		// Every member's Home shows the next meeting.
-		return markHomesStale(ctx, tx, m.CommitteeID, time.Time{}, nil)
+		return markHomesStale(ctx, tx, m.CommitteeID, nil)
 	})
 	return out, err
 }
@@ -110,14 +110,14 @@ func (db *DB) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
 }
 
 // SetMeetingStatus implements commands.MeetingStore.
-func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.MeetingStatus, by string, at time.Time) error {
+func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.MeetingStatus, by string) error {
 	return db.inTx(ctx, "set meeting status", func(tx *sqlx.Tx) error {
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `UPDATE meetings SET status = $2 WHERE id = $1 RETURNING committee_id`, id, string(status))
 		if err != nil {
 			return err
 		}
-		if err := markStale(ctx, tx, id, at); err != nil {
+		if err := markStale(ctx, tx, id, nil); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "meeting."+string(status), "", map[string]any{"meeting": id})

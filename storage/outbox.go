@@ -50,7 +50,7 @@ func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool
 			}
 			if m.Kind == commands.OutboxPost && m.CommitteeID != 0 {
 				// Officers' Homes say whether the agenda is posted.
-				if err := markHomesStale(ctx, tx, m.CommitteeID, due, []string{}); err != nil {
+				if err := markHomesStale(ctx, tx, m.CommitteeID, []string{}); err != nil {
 					return err
 				}
 			}
@@ -284,10 +284,9 @@ func clipText(s string, n int) string {
 // meeting meetingID as needing to be sent again: its posted agenda, and the
 // Homes of users (nil: every member, for changes such as the agenda's that
 // show in everyone's Home) and of the committee's officers (see mark_stale
-// in migration 00011). The marks are due at at, or now if that is earlier.
-func markStale(ctx context.Context, q sqlx.ExtContext, meetingID int64, at time.Time, users ...string) error {
-	_, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2, $3) FROM meetings WHERE id = $1`,
-		meetingID, pq.Array(users), nullTime(at))
+// in migration 00011).
+func markStale(ctx context.Context, q sqlx.ExtContext, meetingID int64, users []string) error {
+	_, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2) FROM meetings WHERE id = $1`, meetingID, pq.Array(users))
 	return err
 }
 
@@ -295,7 +294,7 @@ func markStale(ctx context.Context, q sqlx.ExtContext, meetingID int64, at time.
 // (nil: every member; empty: none but the officers) and of committee
 // committeeID's officers as needing to be published again, for changes
 // that belong to no one meeting.
-func markHomesStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, at time.Time, users []string) error {
-	_, err := q.ExecContext(ctx, `SELECT mark_stale($1, NULL, $2, $3)`, committeeID, pq.Array(users), nullTime(at))
+func markHomesStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, users []string) error {
+	_, err := q.ExecContext(ctx, `SELECT mark_stale($1, NULL, $2)`, committeeID, pq.Array(users))
 	return err
 }

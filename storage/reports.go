@@ -68,7 +68,7 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 		if err != nil {
 			return err
 		}
-		if err := markStale(ctx, tx, l.MeetingID, l.At, l.UserID); err != nil {
+		if err := markStale(ctx, tx, l.MeetingID, []string{l.UserID}); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, l.MeetingID, l.By, "report."+string(outcome), l.Item, map[string]any{"report": id, "url": l.URL, "title": l.Title})
@@ -77,7 +77,7 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 }
 
 // RemoveReport implements commands.ReportStore.
-func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, by string, at time.Time) error {
+func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, by string) error {
 	return db.inTx(ctx, "remove report", func(tx *sqlx.Tx) error {
 		cur, err := latestReport(ctx, tx, meetingID, item, memberKey(userID, ""))
 		if err != nil {
@@ -93,7 +93,7 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, b
 		if err != nil {
 			return err
 		}
-		if err := markStale(ctx, tx, meetingID, at, userID); err != nil {
+		if err := markStale(ctx, tx, meetingID, []string{userID}); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, meetingID, by, "report.removed", item, map[string]any{"report": id, "url": cur.URL})

@@ -96,7 +96,7 @@ func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
 	if got := pending(); !equalCounts(got, want) {
 		t.Errorf("an unchanged apology marked something: %v", got)
 	}
-	if err := db.WithdrawApology(ctx, m.ID, "USUE", "USUE", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, m.ID, "USUE", "USUE"); err != nil {
 		t.Fatal(err)
 	}
 	want["home home:T1:UOFF"] = 2
@@ -129,7 +129,7 @@ func TestWritesMarkAgendaAndHomesStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := commands.AgendaItem{MeetingID: m.ID, Number: "5", Title: "Any Other Business"}
-	if err := db.ChangeAgenda(ctx, m.ID, []commands.AgendaChange{{Add: &it}}, "UOFF", time.Time{}); err != nil {
+	if err := db.ChangeAgenda(ctx, m.ID, []commands.AgendaChange{{Add: &it}}, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
 	want["home home:T1:USUE"] = 1

@@ -104,7 +104,7 @@ func (db *DB) Warm(ctx context.Context) {
 			continue
 		}
 		_, _ = tx.ExecContext(ctx, sendApologyFromSQL, "", "", "", time.Now(), 0, "", nil, "")
-		_, _ = tx.ExecContext(ctx, `SELECT mark_stale(0, NULL, '{}', NULL)`)
+		_, _ = tx.ExecContext(ctx, `SELECT mark_stale(0, NULL, '{}')`)
 		_ = tx.Rollback()
 	}
 }

@@ -131,10 +131,10 @@ func TestMeetingsAndApologiesKeepHistory(t *testing.T) {
 	}
 	var outcomes []commands.ApologyOutcome
 	outcomes = append(outcomes, send("Unwell", ""), send("Unwell", ""), send("Attending court", "Graeme Robson"))
-	if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL", time.Time{}); err != nil {
+	if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL"); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL", time.Time{}); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("withdraw twice: err = %v, want ErrNotFound", err)
 	}
 	outcomes = append(outcomes, send("Unwell", ""))
@@ -270,7 +270,7 @@ func TestOriginInOneQuery(t *testing.T) {
 		}
 		ms = append(ms, m)
 	}
-	if err := db.SetMeetingStatus(ctx, ms[1].ID, commands.MeetingCancelled, "UOFF", now); err != nil {
+	if err := db.SetMeetingStatus(ctx, ms[1].ID, commands.MeetingCancelled, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
 	if o, err := db.Origin(ctx, "T1", "C1", "UNEIL", now); err != nil || o.Next == nil || o.Next.ID != ms[2].ID || o.Next.Venue != "Bootle" || !o.Next.StartsAt.Equal(ms[2].StartsAt) {

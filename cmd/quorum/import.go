@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/minutes"
@@ -108,7 +107,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if err != nil {
 		return err
 	}
-	a, res, err := commands.ImportAgenda(ctx, db, c, text, "import", time.Now())
+	a, res, err := commands.ImportAgenda(ctx, db, c, text, "import")
 	if err != nil {
 		var ue *commands.UserError
 		if errors.As(err, &ue) {

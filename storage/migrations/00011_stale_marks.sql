@@ -32,31 +32,29 @@ COMMENT ON COLUMN home_viewers.notice IS 'The outcome of the last button pressed
 -- p_meeting (when it was posted or is queued for posting; p_meeting may be
 -- NULL) and the Homes of p_users (NULL: every member) and of the
 -- committee's officers (those of them who have opened their Home) as
--- needing to be sent again, due at
--- p_due (the time of the change) or now, whichever is earlier. It returns
+-- needing to be sent again. It returns
 -- how many new marks it made. PL/pgSQL keeps its plans for the session.
 -- +goose StatementBegin
-CREATE FUNCTION mark_stale(p_committee bigint, p_meeting bigint, p_users text[], p_due timestamptz) RETURNS integer
+CREATE FUNCTION mark_stale(p_committee bigint, p_meeting bigint, p_users text[]) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
     n integer := 0;
     k integer;
     agenda_key text := 'agenda:' || p_meeting;
-    due timestamptz := LEAST(now(), COALESCE(p_due, now()));
 BEGIN
     IF p_meeting IS NOT NULL AND (
         EXISTS (SELECT 1 FROM slack_messages WHERE message_key = agenda_key)
         OR EXISTS (SELECT 1 FROM outbox WHERE message_key = agenda_key AND kind = 'post' AND state = 'pending'))
     THEN
-        INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload, due_at)
-        SELECT c.id, 'update', c.channel_id, agenda_key, '{}', due FROM committees c WHERE c.id = p_committee
+        INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload)
+        SELECT c.id, 'update', c.channel_id, agenda_key, '{}' FROM committees c WHERE c.id = p_committee
         ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
         DO NOTHING;
         GET DIAGNOSTICS k = ROW_COUNT;
         n := n + k;
     END IF;
-    INSERT INTO outbox (committee_id, kind, team_id, user_id, message_key, payload, due_at)
-    SELECT c.id, 'home', v.team_id, v.user_id, 'home:' || v.team_id || ':' || v.user_id, '{}', due
+    INSERT INTO outbox (committee_id, kind, team_id, user_id, message_key, payload)
+    SELECT c.id, 'home', v.team_id, v.user_id, 'home:' || v.team_id || ':' || v.user_id, '{}'
     FROM committees c
     JOIN home_viewers v ON v.team_id = c.team_id
     WHERE c.id = p_committee
@@ -78,7 +76,7 @@ $$;
 DELETE FROM outbox WHERE kind = 'home';
 DELETE FROM outbox o WHERE o.kind = 'update' AND o.state = 'pending' AND EXISTS (
     SELECT 1 FROM outbox p WHERE p.kind = 'update' AND p.message_key = o.message_key AND p.state = 'pending' AND p.id > o.id);
-DROP FUNCTION mark_stale(bigint, bigint, text[], timestamptz);
+DROP FUNCTION mark_stale(bigint, bigint, text[]);
 DROP TABLE home_viewers;
 DROP INDEX outbox_pending_refresh;
 CREATE UNIQUE INDEX outbox_pending_update ON outbox (message_key) WHERE kind = 'update' AND state = 'pending';
