@@ -43,10 +43,9 @@ type Config struct {
 
 // Server serves Slack's HTTP requests.
 type Server struct {
-	cfg   Config
-	log   *slog.Logger
-	users *Users
-	mux   *http.ServeMux
+	cfg Config
+	log *slog.Logger
+	mux *http.ServeMux
 
 	homes *homes
 	seen  *seenEvents

@@ -28,8 +28,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-var london, _ = time.LoadLocation("Europe/London")
-
 func resolution(t testing.TB, svc *commands.Service, channel, text string) commands.Reply {
 	t.Helper()
 	r, err := svc.Run(context.Background(), commands.Request{Command: "/resolution", Text: text, TeamID: corpus.BenchTeam, ChannelID: channel, UserID: "UBENCH", Now: time.Now()})

@@ -97,5 +97,3 @@ var venueNames = []string{
 	"The Volunteer Canteen", "Kingsway Tavern", "Red Lion", "Blue Anchor", "The Fisherman's Rest", "Crown Hotel",
 	"Scarisbrick Hotel", "The Grapes", "Railway Inn", "Bold Hotel", "Queens Hotel", "Ship Inn", "The Bakers Arms",
 }
-
-var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
