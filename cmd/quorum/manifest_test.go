@@ -36,3 +36,20 @@ func TestManifestDeclaresEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestShowsDirectMessages: Quorum writes to members directly
+// (report chases, notices to officers of messages that could not be sent),
+// and Slack shows an app's direct messages in its App Home's Messages tab.
+// With the tab switched off they cannot be read there.
+func TestManifestShowsDirectMessages(t *testing.T) {
+	raw, err := os.ReadFile("../../slack-manifest.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^\s*- im:write$`).Match(raw) {
+		t.Error("the manifest does not ask for im:write, which opening a direct message needs")
+	}
+	if !regexp.MustCompile(`(?m)^\s*messages_tab_enabled: true\b`).Match(raw) {
+		t.Error("the manifest switches the App Home's Messages tab off, where members read the direct messages Quorum sends; want messages_tab_enabled: true")
+	}
+}
