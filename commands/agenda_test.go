@@ -253,7 +253,7 @@ func TestAgendaImportForm(t *testing.T) {
 
 	agenda := k.say(neil, "/agenda 17 March 2022")
 	wantShown(t, agenda, "Thursday 17 March 2022, 10:00", "Remote Meeting", "*7.5* SWACA — _Neil Frackleton_",
-		"*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams, James Gillett (NW Probation Lead)_")
+		"*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams (NW Probation Lead), James Gillett (Police)_")
 	inOrder(t, agenda, "*1* Apologies", "*6* Local Policing Update", "*7* Violence", "*7.1* ", "*7.9* Probation Service", "*8* Date of Next Meeting")
 	// The programme's meetings are scheduled (the clock reads 2026, so they
 	// are past; ask by date).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -216,10 +217,11 @@ var honorifics = map[string]bool{
 
 // presenterNames splits a presenter as printed into people's names,
 // folded for matching: "Jen Williams, James Gillett" → "jen williams",
-// "james gillett".
+// "james gillett". Organisations printed in brackets after the names are
+// not part of them.
 func presenterNames(presenter string) []string {
 	var out []string
-	for _, part := range strings.FieldsFunc(presenter, func(r rune) bool { return r == ',' || r == '&' || r == ';' || r == '/' }) {
+	for _, part := range strings.FieldsFunc(bracketRE.ReplaceAllString(presenter, " "), func(r rune) bool { return r == ',' || r == '&' || r == ';' || r == '/' }) {
 		for _, name := range strings.Split(" "+part+" ", " and ") {
 			words := strings.Fields(strings.ToLower(name))
 			for len(words) > 1 && honorifics[words[0]] {
@@ -232,6 +234,9 @@ func presenterNames(presenter string) []string {
 	}
 	return out
 }
+
+// bracketRE matches text in brackets: "(Merseyside Police)".
+var bracketRE = regexp.MustCompile(`\([^()]*\)`)
 
 // foldName folds a name for matching: lower case, single spaces.
 func foldName(name string) string {

@@ -367,37 +367,29 @@ func (a *agendaParser) finishItem(b *itemBuilder) {
 			strings.HasSuffix(next, ".") || strings.HasSuffix(next, ":") || nameLike(next) || strings.HasPrefix(next, "(") {
 			break
 		}
-		if _, _, ok := presenterList(next); ok {
+		if _, ok := presenterList(next); ok {
 			break
 		}
 		b.item.Title = joinPair(t, next)
 		k++
 	}
 	b.item.Title = strings.TrimRight(strings.TrimSpace(b.item.Title), " :")
-	var desc, presenters []string
+	var desc []string
+	var presenters []Person
 	for _, l := range lines[k:] {
 		if l != "" {
-			if names, org, ok := presenterList(l); ok {
-				if len(presenters) == 0 {
-					b.item.Organisation = org
-				}
-				presenters = append(presenters, names...)
+			if people, ok := presenterList(l); ok {
+				presenters = append(presenters, people...)
 				continue
 			}
 			if g := presenterLabel.FindStringSubmatch(l); g != nil {
-				if names, org, ok := presenterList(g[1]); ok {
-					if len(presenters) == 0 {
-						b.item.Organisation = org
-					}
-					presenters = append(presenters, names...)
+				if people, ok := presenterList(g[1]); ok {
+					presenters = append(presenters, people...)
 					continue
 				}
 				// "Presented by: Aisha Rahman, Senior Planning Officer"
 				if name, role, ok := strings.Cut(g[1], ","); ok && nameLike(name) {
-					if len(presenters) == 0 {
-						b.item.Organisation = strings.TrimRight(strings.TrimSpace(role), ". ")
-					}
-					presenters = append(presenters, strings.TrimSpace(name))
+					presenters = append(presenters, Person{Name: strings.TrimSpace(name), Organisation: strings.TrimRight(strings.TrimSpace(role), ". ")})
 					continue
 				}
 			}
@@ -407,13 +399,12 @@ func (a *agendaParser) finishItem(b *itemBuilder) {
 	b.item.Description = paragraphs(desc)
 	if len(presenters) == 0 {
 		if g := willPresentRe.FindStringSubmatch(b.item.Description); g != nil {
-			if names, org, ok := presenterList(g[1]); ok {
-				presenters = names
-				b.item.Organisation = org
+			if people, ok := presenterList(g[1]); ok {
+				presenters = people
 			}
 		}
 	}
-	b.item.Presenter = strings.Join(presenters, ", ")
+	b.item.Presenter, b.item.Organisation = presenterText(presenters)
 	if refs := references(b.item.Description); len(refs) > 0 {
 		b.item.References = refs
 	}

@@ -31,7 +31,7 @@ func TestParseAgendaSeedPack(t *testing.T) {
 	tests := []struct {
 		number, title, presenter string
 	}{
-		{"4", "Integrated Offender Management (IOM) Refresh Strategy", "Jen Williams, James Gillett"},
+		{"4", "Integrated Offender Management (IOM) Refresh Strategy", "Jen Williams (NW Probation Lead), James Gillett (Police)"},
 		{"5", "Provision of Alternative Education Settings", "Tracy McKeating"},
 		{"6", "Local Policing Update", "Superintendent Graeme Robson"},
 		{"7.1", "Sefton Council and Domestic Abuse Multi Agency Partnership", "Janette Maxwell"},
@@ -46,7 +46,9 @@ func TestParseAgendaSeedPack(t *testing.T) {
 			t.Errorf("item %s title, presenter (-got +want):\n%s", tc.number, diff)
 		}
 	}
-	if got, want := byNum["4"].Organisation, "NW Probation Lead"; got != want {
+	// Two presenters of two organisations: each keeps their own, and
+	// neither is the item's.
+	if got, want := byNum["4"].Organisation, ""; got != want {
 		t.Errorf("item 4 organisation = %q, want %q", got, want)
 	}
 	if diff := cmp.Diff(byNum["5"].References, []string{"Minute No. 26 refers"}); diff != "" {
@@ -183,5 +185,38 @@ func TestParseAgendaErrors(t *testing.T) {
 				t.Errorf("err = %v, want %v", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestPresenterOrganisations: every presenter's bracketed organisation is
+// kept, with the right person; one shared by all is the item's.
+func TestPresenterOrganisations(t *testing.T) {
+	tests := []struct {
+		line, presenter, org string
+	}{
+		{"Presenter: A Smith (Merseyside Police), B Jones (Sefton Council)", "A Smith (Merseyside Police), B Jones (Sefton Council)", ""},
+		{"Presenter: Jen Williams (NW Probation Lead)", "Jen Williams", "NW Probation Lead"},
+		{"Presenter: A Smith (Merseyside Police), B Jones (Merseyside Police)", "A Smith, B Jones", "Merseyside Police"},
+		{"Presenter: A Smith (Merseyside Police), B Jones", "A Smith (Merseyside Police), B Jones", ""},
+		{"Presenter: A Smith, B Jones (Sefton Council, Public Health)", "A Smith, B Jones (Sefton Council, Public Health)", ""},
+		{"Presenter: A Smith and B Jones", "A Smith, B Jones", ""},
+	}
+	for _, tc := range tests {
+		a, err := ParseAgenda("AGENDA\n\n1. Apologies for Absence\n\n4. Partner Update\n" + tc.line + "\n\n5. Date of Next Meeting\n")
+		if err != nil {
+			t.Fatalf("%s: %v", tc.line, err)
+		}
+		var got *Item
+		for i := range a.Items {
+			if a.Items[i].Number == "4" {
+				got = &a.Items[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s: no item 4 in %+v", tc.line, a.Items)
+		}
+		if diff := cmp.Diff([]string{got.Presenter, got.Organisation}, []string{tc.presenter, tc.org}); diff != "" {
+			t.Errorf("%s: presenter, organisation (-got +want):\n%s", tc.line, diff)
+		}
 	}
 }

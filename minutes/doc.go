@@ -28,7 +28,10 @@
 //     becomes "7a".
 //   - Presenters keep any rank printed before the name ("Superintendent
 //     Graeme Robson"). Item.Organisation holds the bracketed text printed
-//     after the first presenter only, e.g. "NW Probation Lead".
+//     after the presenter, e.g. "NW Probation Lead", when there is one
+//     presenter or all print the same; otherwise each presenter keeps their
+//     own in Item.Presenter: "A Smith (Merseyside Police), B Jones (Sefton
+//     Council)".
 //   - Resolution parts lose their "(n)" marker and the trailing "; and",
 //     ";" or "." that joins them to the next part.
 //   - Minutes.Present lists everyone recorded as attending, officers and

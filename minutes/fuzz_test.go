@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -102,6 +103,11 @@ func FuzzParseAgenda(f *testing.F) {
 		for _, it := range a.Items {
 			if it.Number == "" {
 				t.Errorf("item with empty number: %+v", it)
+			}
+			// An organisation is the item's only when the presenters share
+			// it; otherwise each keeps their own in Presenter.
+			if it.Organisation != "" && strings.Contains(it.Presenter, "(") {
+				t.Errorf("item %s: organisation %q and bracketed presenters %q", it.Number, it.Organisation, it.Presenter)
 			}
 		}
 		for _, nm := range a.NextMeetings {

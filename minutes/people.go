@@ -88,24 +88,48 @@ func capitalisedWord(w string) bool {
 }
 
 // presenterList reads "Jen Williams (NW Probation Lead), James Gillett
-// (Police)" into names and the first bracketed organisation. ok is false
-// unless every entry is a name.
-func presenterList(s string) (names []string, org string, ok bool) {
+// (Police)" into people, each with the organisation printed in brackets
+// after their name. ok is false unless every entry is a name.
+func presenterList(s string) (people []Person, ok bool) {
 	s = strings.TrimSpace(strings.TrimRight(s, ". "))
 	if s == "" || len(s) > 200 {
-		return nil, "", false
+		return nil, false
 	}
-	for i, p := range splitOutside(s) {
+	for _, p := range splitOutside(s) {
 		name, o := splitBracket(p)
 		if !nameLike(name) {
-			return nil, "", false
+			return nil, false
 		}
-		if i == 0 {
-			org = o
-		}
-		names = append(names, name)
+		people = append(people, Person{Name: name, Organisation: o})
 	}
-	return names, org, len(names) > 0
+	return people, len(people) > 0
+}
+
+// presenterText is how Item prints presenters: their names, and the
+// organisation they share in Organisation; presenters of different
+// organisations (or some of none) keep each their own in brackets, so
+// that none is lost or given to someone else.
+func presenterText(people []Person) (presenter, org string) {
+	if len(people) == 0 {
+		return "", ""
+	}
+	shared := true
+	for _, p := range people[1:] {
+		if p.Organisation != people[0].Organisation {
+			shared = false
+		}
+	}
+	parts := make([]string, len(people))
+	for i, p := range people {
+		parts[i] = p.Name
+		if !shared && p.Organisation != "" {
+			parts[i] += " (" + p.Organisation + ")"
+		}
+	}
+	if shared {
+		org = people[0].Organisation
+	}
+	return strings.Join(parts, ", "), org
 }
 
 // splitBracket separates "Neil Frackelton (SWACA)" into name and bracket.

@@ -99,7 +99,7 @@ func TestImportSeedAgenda(t *testing.T) {
 		"1 Apologies for Absence",
 		"2 Declarations of Interest",
 		"3 Minutes of Previous Meeting",
-		"4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+		"4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation Lead), James Gillett (Police)",
 		"5 Provision of Alternative Education Settings — Tracy McKeating",
 		"6 Local Policing Update — Superintendent Graeme Robson",
 		"7 Violence against Women and Girls - Partner Reports",
