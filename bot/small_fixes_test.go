@@ -1,8 +1,12 @@
 package bot_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // twoPresenterAgenda is an agenda for 10 December 2026 whose item 4 has two
@@ -43,4 +47,30 @@ func TestSecondPresentersOrganisationKept(t *testing.T) {
 	// the brackets are no part of the names matched to members.
 	wantText(t, k.Must(officer, "/agenda", "add 4.1 Youth Diversion — Graeme Robson (Merseyside Police), Neil Frackelton (SWACA)"), "Added item")
 	homeText(t, k, neil, "Report owed for item 4.1 (Youth Diversion)")
+}
+
+// TestMinutesDraftNamesTheLastMeetingHeld: the seed pack's programme
+// schedules four meetings (June 2022 to March 2023) that Quorum has no
+// record of; the draft's "Minutes of Previous Meeting" names the last
+// meeting held instead, and later the last one with records of its own.
+func TestMinutesDraftNamesTheLastMeetingHeld(t *testing.T) {
+	k := importedCommittee(t)
+	ctx := context.Background()
+	if _, _, err := commands.ImportAgenda(ctx, k.DB, mustCommittee(t, k.DB), commands.SamplePack, officer); err != nil {
+		t.Fatal(err)
+	}
+	k.Must(officer, "/meeting", "schedule 10/12/2026 10:00 Remote Meeting")
+	r := k.Must(officer, "/minutes", "draft")
+	wantText(t, r, "That the Minutes of the meeting held on 17 March 2022 be confirmed as a correct record.")
+	if strings.Contains(r.Text(), "16 March 2023") {
+		t.Errorf("the draft names a programme meeting that was never held:\n%s", r.Text())
+	}
+
+	// Two meetings scheduled in Slack: members sent apologies for the
+	// first; nothing at all happened in Quorum for the second.
+	k.Must(officer, "/meeting", "schedule 26/11/2026 10:00 Remote Meeting")
+	k.Must(officer, "/meeting", "schedule 30/11/2026 10:00 Remote Meeting")
+	wantText(t, k.Must(neil, "/apologies", "26/11/2026 Unwell"), "are recorded")
+	k.SetNow(time.Date(2026, 12, 1, 12, 0, 0, 0, london))
+	wantText(t, k.Must(officer, "/minutes", "draft"), "That the Minutes of the meeting held on 26 November 2026 be confirmed as a correct record.")
 }

@@ -137,7 +137,9 @@ type MinutesStore interface {
 	// LastMinute is the last minute of the latest meeting before t that has
 	// minutes on record.
 	LastMinute(ctx context.Context, committeeID int64, before time.Time) (Minute, error)
-	// PreviousMeeting is the latest meeting before t that was not cancelled.
+	// PreviousMeeting is the latest meeting before t that was held: marked
+	// held, or not cancelled and with records of its own (an imported
+	// agenda, the agenda posted, apologies, declarations, report links).
 	PreviousMeeting(ctx context.Context, committeeID int64, before time.Time) (Meeting, error)
 }
 
