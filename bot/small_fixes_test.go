@@ -74,3 +74,34 @@ func TestMinutesDraftNamesTheLastMeetingHeld(t *testing.T) {
 	k.SetNow(time.Date(2026, 12, 1, 12, 0, 0, 0, london))
 	wantText(t, k.Must(officer, "/minutes", "draft"), "That the Minutes of the meeting held on 26 November 2026 be confirmed as a correct record.")
 }
+
+// TestImportedApologiesAreFromTheMinutes: apologies read from imported
+// minutes were not sent when they were imported; the officer's list says
+// they are recorded in the minutes, and so does their history, also when a
+// re-issued version drops one and a later one lists it again.
+func TestImportedApologiesAreFromTheMinutes(t *testing.T) {
+	k := importedCommittee(t)
+	r := k.Must(officer, "/apologies", "list 9/12/2021")
+	wantText(t, r, "Neil Frackelton (SWACA)", "• Neil Frackelton: no reason given (recorded in the minutes of Thursday 9 December 2021)")
+	if strings.Contains(r.Text(), "(sent ") {
+		t.Errorf("imported apologies are shown as sent:\n%s", r.Text())
+	}
+
+	ctx := context.Background()
+	c := mustCommittee(t, k.DB)
+	reissued := strings.Replace(commands.SamplePack, "received from Neil Frackelton (SWACA), Tony", "received from Tony", 1)
+	for _, text := range []string{reissued, commands.SamplePack} {
+		if _, err := k.Service.ImportMinutes(ctx, c, text, officer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantText(t, k.Must(officer, "/apologies", "list 9/12/2021"), "• Neil Frackelton: no reason given (recorded in the minutes of Thursday 9 December 2021)")
+	var actions string
+	if err := k.DB.SQL().QueryRowContext(ctx, `SELECT string_agg(h.action, ',' ORDER BY h.id) FROM apology_history h
+		JOIN apologies a ON a.id = h.apology_id WHERE a.name = 'Neil Frackelton'`).Scan(&actions); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := actions, "imported,withdrawn,imported"; got != want {
+		t.Errorf("Neil's apology history = %s, want %s: listed again by the minutes is not sent", got, want)
+	}
+}

@@ -305,7 +305,7 @@ func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			if a.Reason != "" {
 				reason = Escape(a.Reason)
 			}
-			fmt.Fprintf(&b, "• %s: %s (sent %s)\n", Escape(a.Name), reason, formatWhen(a.UpdatedAt, loc))
+			fmt.Fprintf(&b, "• %s: %s (%s)\n", Escape(a.Name), reason, apologyWhen(a, m, loc))
 		}
 		reply.Sections = append(reply.Sections, Section{Title: "Reasons (shown to officers only)", Text: strings.TrimRight(b.String(), "\n")})
 	}

@@ -126,6 +126,10 @@ type Apology struct {
 	SentAt         time.Time
 	UpdatedAt      time.Time
 	By             string // who made this change
+	// Imported apologies were read from the meeting's minutes: they are
+	// recorded there, and when they were imported says nothing of when
+	// they were sent.
+	Imported bool
 }
 
 // ApologyRequest is an apology sent from a committee's channel, for

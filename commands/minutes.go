@@ -530,6 +530,17 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}, nil
 }
 
+// apologyWhen says when an apology to meeting m was made, for lists:
+// "sent Thursday 3 December 2026, 09:12", or for one read from the
+// meeting's minutes "recorded in the minutes of Thursday 9 December 2021":
+// the time it was imported says nothing of when it was sent.
+func apologyWhen(a Apology, m Meeting, loc *time.Location) string {
+	if a.Imported {
+		return "recorded in the minutes of " + formatDay(m.StartsAt, loc)
+	}
+	return "sent " + formatWhen(a.UpdatedAt, loc)
+}
+
 // draftApologies is the apologies minute: the sentence the minutes use.
 func draftApologies(as []Apology) string {
 	if len(as) == 0 {

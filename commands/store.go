@@ -147,7 +147,7 @@ type MinutesStore interface {
 type ApologyEvent struct {
 	UserID         string
 	Name           string
-	Action         string // "sent", "changed", "withdrawn"
+	Action         string // "sent", "changed", "withdrawn", "imported" (read from the minutes: At is when imported, not sent)
 	Reason         string
 	SubstituteName string
 	By             string

@@ -22,15 +22,17 @@ type apologyRow struct {
 	Withdrawn      bool           `db:"withdrawn"`
 	SentAt         time.Time      `db:"sent_at"`
 	UpdatedAt      time.Time      `db:"updated_at"`
+	Imported       bool           `db:"imported"`
 }
 
-const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at`
+const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
+	EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported') AS imported`
 
 func (r apologyRow) apology() commands.Apology {
 	return commands.Apology{
 		ID: r.ID, MeetingID: r.MeetingID, UserID: r.UserID.String, Name: r.Name, Organisation: r.Organisation,
 		Reason: r.Reason, SubstituteID: r.SubstituteID.String, SubstituteName: r.SubstituteName,
-		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt,
+		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt, Imported: r.Imported,
 	}
 }
 
@@ -104,8 +106,7 @@ up AS (
 ), hist AS (
 	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
 	SELECT up.id,
-	       CASE WHEN up.inserted THEN src.first_action
-	            WHEN up.was_withdrawn THEN 'sent'
+	       CASE WHEN up.inserted OR up.was_withdrawn THEN src.first_action
 	            ELSE 'changed' END,
 	       src.reason, src.substitute_name, src.by_user
 	FROM up, src
