@@ -105,3 +105,42 @@ func TestImportedApologiesAreFromTheMinutes(t *testing.T) {
 		t.Errorf("Neil's apology history = %s, want %s: listed again by the minutes is not sent", got, want)
 	}
 }
+
+// TestRemovedMembersApologiesDoNotCount: once a member is removed, their
+// apologies for the meeting to come no longer count — not in the list for
+// the minutes, the meeting's count, the posted agenda or the officers'
+// Home — and their history keeps them, withdrawn by the officer.
+func TestRemovedMembersApologiesDoNotCount(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 10/12/2026 10:00 Remote Meeting")
+	k.Must(neil, "/apologies", "Unwell")
+	k.Must(graeme, "/apologies", "Attending court")
+	wantText(t, k.Must(officer, "/agenda", "post"), "on its way")
+	openHomes(t, k, officer)
+	homeText(t, k, officer, "2 apologies received for the next meeting")
+	wantText(t, k.Must(officer, "/meeting", "list"), "Remote Meeting — 2 apologies")
+
+	wantText(t, k.Must(officer, "/committee", "member remove <@"+neil+">"), "no longer a member")
+	r := k.Must(officer, "/apologies", "list")
+	wantText(t, r, "Apologies for absence were received from Graeme Robson (Merseyside Police).")
+	if strings.Contains(r.Text(), "Neil") {
+		t.Errorf("a removed member's apologies are listed:\n%s", r.Text())
+	}
+	wantText(t, k.Must(officer, "/meeting", "list"), "Remote Meeting — 1 apology")
+	homeText(t, k, officer, "1 apology received for the next meeting")
+	updates := k.Slack.Calls("chat.update")
+	if len(updates) == 0 {
+		t.Fatal("the posted agenda was not updated")
+	}
+	if got := updates[len(updates)-1].Arg("blocks"); strings.Contains(got, "Neil Frackelton") || !strings.Contains(got, "Graeme Robson") {
+		t.Errorf("the posted agenda does not show the apologies standing:\n%s", got)
+	}
+	var actions string
+	if err := k.DB.SQL().QueryRowContext(context.Background(), `SELECT string_agg(h.action || ' by ' || h.by_user, ',' ORDER BY h.id)
+		FROM apology_history h JOIN apologies a ON a.id = h.apology_id WHERE a.user_id = $1`, neil).Scan(&actions); err != nil {
+		t.Fatal(err)
+	}
+	if want := "sent by " + neil + ",withdrawn by " + officer; actions != want {
+		t.Errorf("Neil's apology history = %s, want %s", actions, want)
+	}
+}

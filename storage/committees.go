@@ -311,11 +311,37 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
 			return err
 		}
+		if err := withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err != nil {
+			return err
+		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)
 	})
+}
+
+// withdrawRemovedApologies withdraws, in the caller's transaction, the
+// apologies a member removed from the committee has standing for its
+// meetings still to come: someone who is no longer a member is not
+// expected, so their apologies must not count in the meeting's apologies,
+// the agenda, the Homes or the reminders. They stay in the history, with
+// the withdrawal by whoever removed the member; apologies for meetings
+// already started or held are part of those meetings' record and stay.
+// Migration 00015 does the same for members removed before.
+func withdrawRemovedApologies(ctx context.Context, tx *sqlx.Tx, committeeID int64, userID, by string) error {
+	_, err := tx.ExecContext(ctx, `
+		WITH w AS (
+			UPDATE apologies a SET withdrawn = true, updated_at = now()
+			FROM meetings m
+			WHERE m.id = a.meeting_id AND m.committee_id = $1 AND a.user_id = $2
+			  AND NOT a.withdrawn AND m.status = 'scheduled' AND m.starts_at > now()
+			RETURNING a.id, m.id AS meeting_id
+		), hist AS (
+			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
+		)
+		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)]) FROM w`, committeeID, userID, by)
+	return err
 }
 
 func orDefault(s, def string) string {

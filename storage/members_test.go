@@ -1,0 +1,111 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// apologyState is whether userID's apology for meetingID is withdrawn, and
+// its history's actions, oldest first.
+func apologyState(t *testing.T, db *storage.DB, meetingID int64, userID string) (bool, string) {
+	t.Helper()
+	var withdrawn bool
+	var actions string
+	err := db.SQL().QueryRowContext(context.Background(), `SELECT a.withdrawn, string_agg(h.action, ',' ORDER BY h.id)
+		FROM apologies a JOIN apology_history h ON h.apology_id = a.id
+		WHERE a.meeting_id = $1 AND a.user_id = $2 GROUP BY a.withdrawn`, meetingID, userID).Scan(&withdrawn, &actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return withdrawn, actions
+}
+
+// TestMigrationWithdrawsRemovedMembersApologies fills a database as the
+// schema before migration 00015 was: a member with apologies for a meeting
+// to come and for one held, then removed. Migrating withdraws the first,
+// with its history, and leaves the second; a member still in the
+// committee keeps theirs.
+func TestMigrationWithdrawsRemovedMembersApologies(t *testing.T) {
+	ctx := context.Background()
+	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.MigrateUpTo(ctx, 11); err != nil {
+		t.Fatal(err)
+	}
+	var committee, coming, held int64
+	q := db.SQL()
+	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
+		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at) VALUES ($1, now() + interval '9 days') RETURNING id`, committee).Scan(&coming); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at, status) VALUES ($1, now() - interval '90 days', 'held') RETURNING id`, committee).Scan(&held); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []struct {
+		meeting int64
+		user    string
+	}{{coming, "UNEIL"}, {held, "UNEIL"}, {coming, "USUE"}} {
+		if _, err := q.ExecContext(ctx, `WITH a AS (INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, $2) RETURNING id)
+			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'sent', $2 FROM a`, a.meeting, a.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if w, h := apologyState(t, db, coming, "UNEIL"); !w || h != "sent,withdrawn" {
+		t.Errorf("removed member's apology for the meeting to come: withdrawn %v, history %s; want withdrawn, sent,withdrawn", w, h)
+	}
+	if w, h := apologyState(t, db, held, "UNEIL"); w || h != "sent" {
+		t.Errorf("removed member's apology for the meeting held: withdrawn %v, history %s; want it standing", w, h)
+	}
+	if w, _ := apologyState(t, db, coming, "USUE"); w {
+		t.Error("a member still in the committee lost their apology")
+	}
+	as, err := db.Apologies(ctx, coming)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].UserID != "USUE" {
+		t.Errorf("apologies standing for the meeting to come = %+v, want Sue's only", as)
+	}
+}
+
+// TestRemoveMemberWithdrawsApologiesToCome: removing a member withdraws
+// their apologies for meetings to come, kept in the history.
+func TestRemoveMemberWithdrawsApologiesToCome(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(9 * 24 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if w, h := apologyState(t, db, m.ID, "UNEIL"); !w || h != "sent,withdrawn" {
+		t.Errorf("withdrawn %v, history %s; want withdrawn, sent,withdrawn", w, h)
+	}
+}
