@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -34,6 +35,9 @@ type Console struct {
 
 	as   commands.SampleMember
 	last commands.Reply
+	// paste gathers the lines typed after ":paste" alone, until a line
+	// holding only "."; nil when not pasting.
+	paste *strings.Builder
 }
 
 // Run reads commands until the input ends, ":quit", or ctx is done.
@@ -46,7 +50,7 @@ func (c *Console) Run(ctx context.Context) error {
 	}
 	c.as = commands.SampleMembers[0]
 	fmt.Fprintf(c.Out, "Quorum console — you are in the channel of %s.\n", commands.SampleCommittee)
-	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :press N, :help or :quit.")
+	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :press N, :paste, :help or :quit.")
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
@@ -61,7 +65,9 @@ func (c *Console) Run(ctx context.Context) error {
 		}
 	}()
 	for {
-		fmt.Fprintf(c.Out, "%s> ", c.as.Name)
+		if c.paste == nil {
+			fmt.Fprintf(c.Out, "%s> ", c.as.Name)
+		}
 		var line string
 		var ok bool
 		select {
@@ -73,6 +79,10 @@ func (c *Console) Run(ctx context.Context) error {
 		if !ok {
 			fmt.Fprintln(c.Out)
 			return nil
+		}
+		if c.paste != nil {
+			c.pasteLine(ctx, line)
+			continue
 		}
 		if quit := c.line(ctx, strings.TrimSpace(line)); quit {
 			return nil
@@ -92,7 +102,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 			names = append(names, fmt.Sprintf("  %-12s %s", cmd.Name, cmd.Summary))
 		}
 		fmt.Fprintf(c.Out, "Commands (each answers help, e.g. /apologies help):\n%s\n", strings.Join(names, "\n"))
-		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :press N (press a button of the last reply), :quit")
+		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit")
 	case line == ":who":
 		for _, m := range commands.SampleMembers {
 			marker := " "
@@ -112,6 +122,8 @@ func (c *Console) line(ctx context.Context, line string) bool {
 		fmt.Fprintf(c.Out, "You are now %s (%s).\n", m.Name, m.Organisation)
 	case strings.HasPrefix(line, ":press"):
 		c.press(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":press")))
+	case strings.HasPrefix(line, ":paste"):
+		c.startPaste(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":paste")))
 	case strings.HasPrefix(line, "/"):
 		name, text, _ := strings.Cut(line, " ")
 		req := c.request(name, linkMentions(commands.Escape(text)))
@@ -196,9 +208,96 @@ func (c *Console) show(r commands.Reply) {
 	if len(r.Buttons) > 0 {
 		fmt.Fprintln(c.Out, " (:press N)")
 	}
-	if r.Form != nil {
+	switch {
+	case pasteForm(r.Form):
+		fmt.Fprintf(c.Out, "(Slack would open the form %q here, to paste a document into. In the console: :paste FILE reads it from a file; :paste alone takes the lines you type or paste next, up to a line holding only \".\". The console has no 3,000-character limit.)\n", r.Form.Title)
+	case r.Form != nil:
 		fmt.Fprintf(c.Out, "(Slack would open the form %q here; in the console, use the command's text form instead.)\n", r.Form.Title)
 	}
+}
+
+// pasteForm reports whether f is a form to paste a document into: text
+// areas only, the first of them for the text (see commands' pasteFields).
+func pasteForm(f *commands.Form) bool {
+	if f == nil || len(f.Fields) == 0 {
+		return false
+	}
+	for _, fl := range f.Fields {
+		if fl.Kind != commands.FieldTextArea {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPasteFile bounds a file read by :paste; documents are well under it.
+const maxPasteFile = 5 << 20
+
+// startPaste is ":paste [FILE]": the document for the last reply's form,
+// from FILE, or from the lines that follow.
+func (c *Console) startPaste(ctx context.Context, file string) {
+	if !pasteForm(c.last.Form) {
+		fmt.Fprintln(c.Out, "The last reply has no form to paste into (try /minutes import or /agenda import).")
+		return
+	}
+	if file == "" {
+		c.paste = &strings.Builder{}
+		fmt.Fprintf(c.Out, "Paste the text for %q; end with a line holding only \".\".\n", c.last.Form.Title)
+		return
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		fmt.Fprintf(c.Out, "I could not read %s: %v\n", file, err)
+		return
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxPasteFile+1))
+	switch {
+	case err != nil:
+		fmt.Fprintf(c.Out, "I could not read %s: %v\n", file, err)
+	case len(b) > maxPasteFile:
+		fmt.Fprintf(c.Out, "%s is larger than %d MB: not a document I can import.\n", file, maxPasteFile>>20)
+	default:
+		c.submitPaste(ctx, string(b))
+	}
+}
+
+// pasteLine takes one line of a document being pasted.
+func (c *Console) pasteLine(ctx context.Context, line string) {
+	if strings.TrimSpace(line) == "." {
+		text := c.paste.String()
+		c.paste = nil
+		c.submitPaste(ctx, text)
+		return
+	}
+	c.paste.WriteString(line + "\n")
+}
+
+// submitPaste submits the last reply's form with text in its first box, as
+// Slack would submit it. The console has no 3,000-character limit a box,
+// so the whole document goes in the first; the form's own handler does
+// the rest, as it does for Slack. A mistake keeps the form for another
+// :paste.
+func (c *Console) submitPaste(ctx context.Context, text string) {
+	f := c.last.Form
+	req := c.request("", "")
+	sub := commands.Submission{Form: f.ID, Metadata: f.Metadata, Values: map[string][]string{f.Fields[0].ID: {text}}}
+	var fieldErrs map[string]string
+	reply := c.run(ctx, req, func(ctx context.Context) (commands.Reply, error) {
+		r, errs, err := c.Service.Submit(ctx, req, sub)
+		fieldErrs = errs
+		return r, err
+	})
+	if len(fieldErrs) > 0 {
+		for _, fl := range f.Fields {
+			if msg, ok := fieldErrs[fl.ID]; ok {
+				fmt.Fprintf(c.Out, "── the form says ──\n%s: %s\n", fl.Label, plainText(msg))
+			}
+		}
+		fmt.Fprintln(c.Out, "The form is still open: :paste again.")
+		return
+	}
+	c.show(reply)
 }
 
 var mentionRE = regexp.MustCompile(`<@([A-Z0-9]+)(?:\|[^>]*)?>`)

@@ -112,3 +112,42 @@ func TestConsoleFailureHasARef(t *testing.T) {
 		t.Errorf("a failure reads:\n%s", got)
 	}
 }
+
+// TestConsoleImportsPastedDocuments: /minutes import answers with Slack's
+// paste form; in the console, :paste FILE fills it in from a file, and
+// :paste alone from the lines that follow, through the form's own handler.
+func TestConsoleImportsPastedDocuments(t *testing.T) {
+	svc := sample(t, nil)
+	file := t.TempDir() + "/pack.txt"
+	if err := os.WriteFile(file, []byte(commands.SamplePack), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := session(t, svc, "/minutes import\n:paste "+file+"\n/resolution 28\n")
+	for _, want := range []string{
+		`Slack would open the form "Import minutes" here, to paste a document into. In the console: :paste FILE reads it from a file`,
+		"Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: ",
+		"be re-named Safer Sefton Together",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "use the command's text form instead") {
+		t.Errorf("the console points to a text form /minutes import does not have:\n%s", out)
+	}
+
+	// Typed (or pasted) lines, up to ".", are the document too; the form's
+	// mistakes keep it open for another try, and only officers import.
+	out = session(t, svc, "/agenda import\n:paste\nnot an agenda\nat all\n.\n:paste\n"+commands.SamplePack+"\n.\n:as neil\n/minutes import\n:paste "+file+"\n")
+	for _, want := range []string{
+		"── the form says ──",
+		"I could not find an agenda in that text",
+		"The form is still open: :paste again.",
+		"Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022",
+		"Only an officer",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q:\n%s", want, out)
+		}
+	}
+}
