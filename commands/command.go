@@ -82,6 +82,9 @@ const (
 	Members
 	Officers
 	NoCommittee
+	// Chairs: officers, and the chair of the meeting at hand (see
+	// chairing), for a meeting's conduct and its minutes.
+	Chairs
 )
 
 // Handler carries out a subcommand.
@@ -163,7 +166,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand(), historyCommand()}
 }
 
 // Commands lists the registered commands by name.
@@ -332,6 +335,8 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 		return Origin{}, notMember(o.Committee)
 	case who == Officers && !o.Member.IsOfficer():
 		return Origin{}, userErr("Only an officer of %s can %s.", Escape(o.Committee.Name), doing)
+	case who == Chairs:
+		return o, s.chairing(ctx, r, o, doing)
 	}
 	return o, nil
 }
@@ -441,6 +446,9 @@ func (cmd *Command) help(sub *Sub) Reply {
 		fmt.Fprintf(&b, "*%s %s*%s\n", cmd.Name, sub.Name, prefixed(" — ", sub.Summary))
 		if sub.Who == Officers {
 			b.WriteString("For officers.\n")
+		}
+		if sub.Who == Chairs {
+			b.WriteString("For officers and the chair.\n")
 		}
 	default:
 		fmt.Fprintf(&b, "*%s %s*\n", cmd.Name, sub.Name)
