@@ -55,9 +55,10 @@ type HistoryStore interface {
 	// oldest first.
 	History(ctx context.Context, meetingID int64, record HistoryRecord) ([]Change, error)
 	// MemberHistory lists the latest changes to userID's own records
-	// (apologies, declarations, report links) in each of the committees,
-	// at most limit a committee, by committee and newest first.
-	MemberHistory(ctx context.Context, userID string, committeeIDs []int64, limit int) ([]Change, error)
+	// (apologies, declarations, report links) for the meetings of the
+	// committees starting after since, at most limit a committee, by
+	// committee and newest first.
+	MemberHistory(ctx context.Context, userID string, committeeIDs []int64, since time.Time, limit int) ([]Change, error)
 	// CommitteeHistory lists every change to the records of the
 	// committee's meetings made at or after since, oldest first.
 	CommitteeHistory(ctx context.Context, committeeID int64, since time.Time) ([]Change, error)
@@ -97,18 +98,9 @@ func seesAll(m Member) bool { return m.IsOfficer() || m.Presides() }
 // show is `/history RECORD [DATE] [@member]`.
 func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	var who string
-	if n := len(in.Args); n > 0 {
-		if id, _, ok := mention(in.Args[n-1]); ok {
-			who, in.Args = id, in.Args[:n-1]
-		}
-	}
-	d, n, err := in.takeDate()
+	d, who, err := parseHistoryArgs(in.Args, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, err
-	}
-	if n != len(in.Args) {
-		return Reply{}, usageErr("`%s` takes a date and a member, e.g. `/history %s 10 December @neil`.", rec, rec)
 	}
 	if !seesAll(in.Me) {
 		if who != "" && who != in.UserID {
@@ -142,6 +134,24 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 		changes = changesOf(mem, rec, changes)
 	}
 	return historyReply(c, m, rec, who, in.Me, changes), nil
+}
+
+// parseHistoryArgs reads "[DATE] [@member]"; who is empty when no member
+// is named.
+func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date, who string, err error) {
+	if n := len(args); n > 0 {
+		if id, _, ok := mention(args[n-1]); ok {
+			who, args = id, args[:n-1]
+		}
+	}
+	d, n, err := takeDate(args, now, loc)
+	if err != nil {
+		return Date{}, "", usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	if n != len(args) {
+		return Date{}, "", usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
+	}
+	return d, who, nil
 }
 
 // changesOf keeps the changes to mem's records: for the agenda, to the
@@ -286,8 +296,13 @@ func isUserID(s string) bool {
 }
 
 // maxHomeChanges is how many of a member's latest changes their Home shows
-// for each committee.
-const maxHomeChanges = 3
+// for each committee, from the records of the meetings of the last
+// homeChangesFor and to come: a Home is built often, and a committee's
+// older meetings can be many.
+const (
+	maxHomeChanges = 3
+	homeChangesFor = 366 * 24 * time.Hour
+)
 
 // historyHomePart shows the member's latest changes to their own records
 // in the committee: apologies, declarations and report links.

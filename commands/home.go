@@ -153,7 +153,7 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	for _, m := range ms[:min(len(ms), MaxHomeCards)] {
 		shown = append(shown, m.Committee.ID)
 	}
-	changes, err := s.store.MemberHistory(ctx, userID, shown, maxHomeChanges)
+	changes, err := s.store.MemberHistory(ctx, userID, shown, now.Add(-homeChangesFor), maxHomeChanges)
 	if err != nil {
 		return Home{}, err
 	}

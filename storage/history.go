@@ -118,14 +118,14 @@ func (db *DB) History(ctx context.Context, meetingID int64, record commands.Hist
 }
 
 // MemberHistory implements commands.HistoryStore.
-func (db *DB) MemberHistory(ctx context.Context, userID string, committeeIDs []int64, limit int) ([]commands.Change, error) {
+func (db *DB) MemberHistory(ctx context.Context, userID string, committeeIDs []int64, since time.Time, limit int) ([]commands.Change, error) {
 	return db.changes(ctx, "member history", `SELECT at, committee_id, meeting_id, starts_at, record, action, item,
 			user_id, name, detail, by_user, by_name, presenter, branch, id
 		FROM (
 			SELECT c.*, row_number() OVER (PARTITION BY c.committee_id ORDER BY c.at DESC, c.branch DESC, c.id DESC) AS n
-			FROM (`+historySelect(`m.committee_id = ANY($1)`)+` WHERE h.user_id = $2) c
+			FROM (`+historySelect(`m.committee_id = ANY($1) AND m.starts_at > $4`)+` WHERE h.user_id = $2) c
 		) ranked WHERE n <= $3 ORDER BY committee_id, at DESC, branch DESC, id DESC`,
-		pq.Array(committeeIDs), userID, limit)
+		pq.Array(committeeIDs), userID, limit, since)
 }
 
 // CommitteeHistory implements commands.HistoryStore.
