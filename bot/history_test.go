@@ -155,7 +155,10 @@ func TestHistoryOfficerSeesTheWholeTrail(t *testing.T) {
 	wantText(t, k.Must(officer, "/history", "declarations next"),
 		"item 7.5: <@UNEIL> declared: personal: Trustee of SWACA", "item 7.5: <@UNEIL> withdrew the declaration: personal: Trustee of SWACA")
 	wantText(t, k.Must(officer, "/history", "reports 10/12/2026"), "item 7.7: <@USUE> submitted the report: https://example.org/cvs.pdf")
-	wantText(t, k.Must(officer, "/history", "agenda"), "item 7.9: added: Knife crime — Sue Holden _(entered by <@UIAN>)_", "item 7.9: removed: Knife crime")
+	// An item's entries give its number at the time: Date of Next Meeting
+	// was item 4 when the meeting was scheduled, and moved on since.
+	wantText(t, k.Must(officer, "/history", "agenda"), "item 7.9: added: Knife crime — Sue Holden _(entered by <@UIAN>)_", "item 7.9: removed: Knife crime",
+		"item 4: added: Date of Next Meeting _(entered by <@UIAN>)_", "item 4: moved to 5 _(entered by <@UIAN>)_")
 
 	// Narrowed to one member.
 	r = k.Must(officer, "/history", "apologies <@"+graeme+">")

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -100,11 +101,61 @@ func (db *DB) changes(ctx context.Context, op, query string, args ...any) ([]com
 	if err := db.x.SelectContext(ctx, &rows, query, args...); err != nil {
 		return nil, mapErr(op, err)
 	}
+	numberAgendaAsThen(rows)
 	out := make([]commands.Change, len(rows))
 	for i, r := range rows {
 		out[i] = r.change()
 	}
 	return out, nil
+}
+
+// Branches of historySelect that numberAgendaAsThen reads.
+const (
+	branchItemAdded   = 6
+	branchItemRemoved = 7
+	branchItemMoved   = 8
+)
+
+// numberAgendaAsThen gives each agenda item's added and removed rows, in
+// rows (in the order the changes were made), the number the item had at
+// the time. An item's row holds its number now (or when it was removed);
+// the moves since, in the audit log, say what it was before: going back
+// through the changes, a move from F to T was of the item numbered T then,
+// which was F before it.
+func numberAgendaAsThen(rows []changeRow) {
+	type key struct{ meeting, item int64 }
+	number := map[key]string{}
+	standing := map[key]bool{}
+	for _, r := range rows {
+		k := key{r.MeetingID, r.ID}
+		switch r.Branch {
+		case branchItemAdded:
+			if _, ok := number[k]; !ok {
+				number[k], standing[k] = r.Item, true
+			}
+		case branchItemRemoved:
+			number[k], standing[k] = r.Item, false
+		}
+	}
+	for i := len(rows) - 1; i >= 0; i-- {
+		r := &rows[i]
+		k := key{r.MeetingID, r.ID}
+		switch r.Branch {
+		case branchItemRemoved:
+			standing[k] = true
+		case branchItemAdded:
+			r.Item = number[k]
+			standing[k] = false
+		case branchItemMoved:
+			to := strings.TrimPrefix(r.Detail, "to ")
+			for other, on := range standing {
+				if on && other.meeting == r.MeetingID && number[other] == to {
+					number[other] = r.Item
+					break
+				}
+			}
+		}
+	}
 }
 
 // historyOrder puts changes in the order they were made; changes made in
