@@ -62,7 +62,8 @@ type Sub struct {
 	// Who may use it. Dispatch finds the channel's committee and checks
 	// the sender's role before Run is called.
 	Who Access
-	// Doing finishes "Only an officer of … can" when Who is Officers.
+	// Doing finishes "Only an officer of … can" when Who is Officers
+	// (or Chairs).
 	Doing string
 	// SelfAdmit: dispatch leaves finding the committee and checking Who
 	// to the handler, which does both in the statement that writes (the

@@ -1,5 +1,6 @@
 -- +goose Up
--- A committee has at most one chair and one vice-chair. Until now the chair
+-- A committee has at most one chair and one vice-chair; and the indexes
+-- /history reads a meeting's records with. Until now the chair
 -- was a label any number of members could carry; where a committee has
 -- several, the one made chair last keeps the role and the others become
 -- members, each change written to the audit log as the commands write it.
@@ -27,7 +28,15 @@ CREATE UNIQUE INDEX members_one_chair ON members (committee_id, role)
     WHERE role IN ('chair', 'vice-chair') AND removed_at IS NULL;
 COMMENT ON INDEX members_one_chair IS 'At most one chair and one vice-chair standing per committee.';
 
+-- /history reads a meeting's agenda items, removed ones too (which the
+-- unique index on standing numbers does not cover), and the moves of its
+-- items from the audit log.
+CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id);
+CREATE INDEX audit_log_agenda_moves ON audit_log (committee_id, (detail->>'meeting'), id) WHERE action = 'agenda.move';
+
 -- +goose Down
+DROP INDEX audit_log_agenda_moves;
+DROP INDEX agenda_items_meeting;
 DROP INDEX members_one_chair;
 UPDATE members SET role = 'member' WHERE role = 'vice-chair';
 ALTER TABLE members DROP CONSTRAINT members_role_check;
