@@ -21,11 +21,11 @@ import (
 // so that a query for one meeting reads that meeting's rows only.
 func historySelect(meetingFilter string) string {
 	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, h.record, h.action, h.item,
-			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id
+			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
 				concat_ws('; ', NULLIF(h.reason, ''), 'substitute: ' || NULLIF(h.substitute_name, '')) AS detail,
-				h.by_user, '' AS presenter, 1 AS branch, h.id
+				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key
 			FROM apology_history h JOIN apologies a ON a.id = h.apology_id
 			JOIN meetings m ON m.id = a.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
@@ -33,34 +33,34 @@ func historySelect(meetingFilter string) string {
 				CASE WHEN d.source = 'slack' THEN 'declared' ELSE 'imported' END,
 				d.item_number, d.user_id, d.name,
 				d.kind || ': ' || d.nature || CASE WHEN d.dispensation THEN ' (dispensation held)' ELSE '' END,
-				d.declared_by, '', 2, d.id
+				d.declared_by, '', 2, d.id, d.member_key
 			FROM declarations d JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT w.withdrawn_at, d.meeting_id, 'declarations', 'withdrawn', d.item_number, d.user_id, d.name,
-				d.kind || ': ' || d.nature, w.withdrawn_by, '', 3, d.id
+				d.kind || ': ' || d.nature, w.withdrawn_by, '', 3, d.id, d.member_key
 			FROM declaration_withdrawals w JOIN declarations d ON d.id = w.declaration_id
 			JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT p.recorded_at, d.meeting_id, 'declarations', 'dispensation', d.item_number, d.user_id, d.name,
-				d.kind || ': ' || d.nature, p.recorded_by, '', 4, d.id
+				d.kind || ': ' || d.nature, p.recorded_by, '', 4, d.id, d.member_key
 			FROM declaration_dispensations p JOIN declarations d ON d.id = p.declaration_id
 			JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT r.at, r.meeting_id, 'reports', r.action, r.item_number, r.user_id, r.name,
-				concat_ws(' ', r.url, '(' || NULLIF(r.title, '') || ')'), r.by_user, '', 5, r.id
+				concat_ws(' ', r.url, '(' || NULLIF(r.title, '') || ')'), r.by_user, '', 5, r.id, r.member_key
 			FROM report_links r JOIN meetings m ON m.id = r.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.added_at, i.meeting_id, 'agenda', 'added', i.number, NULL, i.presenter,
-				i.title, i.added_by, i.presenter, 6, i.id
+				i.title, i.added_by, i.presenter, 6, i.id, NULL
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.removed_at, i.meeting_id, 'agenda', 'removed', i.number, NULL, i.presenter,
-				i.title, COALESCE(i.removed_by, ''), i.presenter, 7, i.id
+				i.title, COALESCE(i.removed_by, ''), i.presenter, 7, i.id, NULL
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
 			WHERE i.removed_at IS NOT NULL AND ` + meetingFilter + `
 			UNION ALL
 			SELECT l.at, m.id, 'agenda', 'moved', l.subject, NULL, '',
-				'to ' || COALESCE(l.detail->>'to', ''), l.actor, '', 8, l.id
+				'to ' || COALESCE(l.detail->>'to', ''), l.actor, '', 8, l.id, NULL
 			FROM audit_log l JOIN meetings m ON m.committee_id = l.committee_id
 				AND l.detail->>'meeting' = m.id::text
 			WHERE l.action = 'agenda.move' AND ` + meetingFilter + `
@@ -86,6 +86,8 @@ type changeRow struct {
 	// Branch and ID order changes made at the same time.
 	Branch int   `db:"branch"`
 	ID     int64 `db:"id"`
+	// MemberKey is the record's member_key: the Slack user, as indexed.
+	MemberKey sql.NullString `db:"member_key"`
 }
 
 func (r changeRow) change() commands.Change {
@@ -170,14 +172,21 @@ func (db *DB) History(ctx context.Context, meetingID int64, record commands.Hist
 
 // MemberHistory implements commands.HistoryStore.
 func (db *DB) MemberHistory(ctx context.Context, userID string, committeeIDs []int64, since time.Time, limit int) ([]commands.Change, error) {
-	return db.changes(ctx, "member history", `SELECT at, committee_id, meeting_id, starts_at, record, action, item,
-			user_id, name, detail, by_user, by_name, presenter, branch, id
-		FROM (
-			SELECT c.*, row_number() OVER (PARTITION BY c.committee_id ORDER BY c.at DESC, c.branch DESC, c.id DESC) AS n
-			FROM (`+historySelect(`m.committee_id = ANY($1) AND m.starts_at > $4`)+` WHERE h.user_id = $2) c
-		) ranked WHERE n <= $3 ORDER BY committee_id, at DESC, branch DESC, id DESC`,
+	return db.changes(ctx, "member history", memberHistorySQL,
 		pq.Array(committeeIDs), userID, limit, since)
 }
+
+// memberHistorySQL reads a member's latest changes in committees ($1):
+// those to records whose member_key is the member ($2; the Slack user ID),
+// so that each meeting's records are found through the indexes on
+// (meeting, member_key), at most $3 a committee, for the meetings starting
+// after $4.
+var memberHistorySQL = `SELECT at, committee_id, meeting_id, starts_at, record, action, item,
+			user_id, name, detail, by_user, by_name, presenter, branch, id, member_key
+		FROM (
+			SELECT c.*, row_number() OVER (PARTITION BY c.committee_id ORDER BY c.at DESC, c.branch DESC, c.id DESC) AS n
+			FROM (` + historySelect(`m.committee_id = ANY($1) AND m.starts_at > $4`) + ` WHERE h.member_key = $2) c
+		) ranked WHERE n <= $3 ORDER BY committee_id, at DESC, branch DESC, id DESC`
 
 // CommitteeHistory implements commands.HistoryStore.
 func (db *DB) CommitteeHistory(ctx context.Context, committeeID int64, since time.Time) ([]commands.Change, error) {
