@@ -62,7 +62,8 @@ type Sub struct {
 	// Who may use it. Dispatch finds the channel's committee and checks
 	// the sender's role before Run is called.
 	Who Access
-	// Doing finishes "Only an officer of … can" when Who is Officers.
+	// Doing finishes "Only an officer of … can" when Who is Officers
+	// (or Chairs).
 	Doing string
 	// SelfAdmit: dispatch leaves finding the committee and checking Who
 	// to the handler, which does both in the statement that writes (the
@@ -82,6 +83,9 @@ const (
 	Members
 	Officers
 	NoCommittee
+	// Chairs: officers, and the chair of the meeting at hand (see
+	// chairing), for a meeting's conduct and its minutes.
+	Chairs
 )
 
 // Handler carries out a subcommand.
@@ -163,7 +167,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand(), historyCommand()}
 }
 
 // Commands lists the registered commands by name.
@@ -332,6 +336,8 @@ func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing 
 		return Origin{}, notMember(o.Committee)
 	case who == Officers && !o.Member.IsOfficer():
 		return Origin{}, userErr("Only an officer of %s can %s.", Escape(o.Committee.Name), doing)
+	case who == Chairs:
+		return o, s.chairing(ctx, r, o, doing)
 	}
 	return o, nil
 }
@@ -441,6 +447,9 @@ func (cmd *Command) help(sub *Sub) Reply {
 		fmt.Fprintf(&b, "*%s %s*%s\n", cmd.Name, sub.Name, prefixed(" — ", sub.Summary))
 		if sub.Who == Officers {
 			b.WriteString("For officers.\n")
+		}
+		if sub.Who == Chairs {
+			b.WriteString("For officers and the chair.\n")
 		}
 	default:
 		fmt.Fprintf(&b, "*%s %s*\n", cmd.Name, sub.Name)

@@ -2,9 +2,11 @@ package commands
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 func committeeCommand() *Command {
@@ -25,11 +27,12 @@ func committeeCommand() *Command {
 			Read:    true, Run: listMembers,
 		}, {
 			Name:    "member add",
-			Usage:   []string{"/committee member add @user ORGANISATION [member|officer|chair]"},
-			Summary: "Add a member, or change their organisation or role.",
+			Usage:   []string{"/committee member add @user ORGANISATION [member|officer|chair|vice-chair]"},
+			Summary: "Add a member, or change their organisation or role. A new chair or vice-chair in place of another asks you to confirm.",
 			Examples: []string{
 				"/committee member add @neil SWACA",
-				"/committee member add @graeme Merseyside Police chair",
+				"/committee member add @trish Sefton Council chair",
+				"/committee member add @graeme Merseyside Police vice-chair",
 			},
 			Who: Officers, Doing: "add members", Run: addMember,
 		}, {
@@ -38,6 +41,7 @@ func committeeCommand() *Command {
 			Summary: "Remove a member; the last officer stays.",
 			Who:     Officers, Doing: "remove members", Run: removeMember,
 		}},
+		Buttons: map[string]Action{confirmRoleAction: confirmRole},
 	}
 }
 
@@ -101,19 +105,153 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role}
-	created, err := s.store.PutMember(ctx, m, r.UserID)
-	if errors.Is(err, ErrConflict) {
-		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
+	return s.putMember(ctx, c, m, "", r.UserID)
+}
+
+// putMember adds m or changes them, as /committee member add and its
+// Confirm button do. from is the chair or vice-chair m replaces, as the
+// officer confirmed; when someone holds m's role and from is not them,
+// nothing changes and the reply asks to confirm the change.
+func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by string) (Reply, error) {
+	var created bool
+	var err error
+	if from == "" {
+		created, err = s.store.PutMember(ctx, m, by)
+	} else {
+		created, err = s.store.HandOver(ctx, m, from, by)
 	}
-	if err != nil {
+	var taken *RoleTaken
+	switch {
+	case errors.As(err, &taken):
+		return confirmRoleReply(c, m, taken.Holder), nil
+	case errors.Is(err, ErrConflict):
+		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
+	case err != nil:
 		return Reply{}, err
 	}
 	verb := "is now"
 	if !created {
 		verb = "is now recorded as"
 	}
-	reply := private("<@%s> %s %s of %s, for %s.", userID, verb, article(role), Escape(c.Name), Escape(org))
+	reply := private("<@%s> %s %s of %s, for %s.", m.UserID, verb, article(m.Role), Escape(c.Name), Escape(m.Organisation))
+	if from != "" {
+		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
+	}
 	return reply, nil
+}
+
+// RoleTaken is what a change that would give a committee a second chair
+// or vice-chair returns: Holder holds the role now.
+type RoleTaken struct{ Holder Member }
+
+func (e *RoleTaken) Error() string {
+	return fmt.Sprintf("%s is already the %s", e.Holder.UserID, e.Holder.Role)
+}
+
+// Unwrap makes a RoleTaken an ErrConflict.
+func (e *RoleTaken) Unwrap() error { return ErrConflict }
+
+// confirmRoleAction names the button that confirms a new chair or
+// vice-chair in place of the one holding the role.
+const confirmRoleAction = "committee.confirm_role"
+
+// roleChange is what the Confirm button carries: the whole change, and who
+// was to be replaced, so that a press after someone else changed the role
+// asks again rather than replacing the wrong person.
+type roleChange struct {
+	Committee    int64  `json:"c"`
+	UserID       string `json:"u"`
+	Name         string `json:"n"`
+	Organisation string `json:"o"`
+	Role         Role   `json:"r"`
+	From         string `json:"f"`
+}
+
+func confirmRoleReply(c Committee, m Member, holder Member) Reply {
+	value, _ := json.Marshal(roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID})
+	return Reply{
+		Visibility: Private,
+		Text: fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member. Nothing changes unless you press Confirm.",
+			holder.UserID, article(m.Role), Escape(c.Name), m.UserID, article(m.Role), holder.UserID),
+		Buttons: []Button{{Label: "Confirm: " + truncateText(m.Name, 30) + " as " + string(m.Role), Action: confirmRoleAction, Value: string(value), Style: "primary"}},
+	}
+}
+
+// confirmRole is the Confirm button of confirmRoleReply.
+func confirmRole(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	var ch roleChange
+	if err := json.Unmarshal([]byte(value), &ch); err != nil || ch.UserID == "" || ch.From == "" || (ch.Role != RoleChair && ch.Role != RoleViceChair) {
+		return Reply{}, userErr("That button is out of date; run `/committee member add` again.")
+	}
+	c, _, err := s.admit(ctx, r, Officers, "change the chair")
+	if err != nil {
+		return Reply{}, err
+	}
+	if c.ID != ch.Committee {
+		return Reply{}, userErr("That button belongs to another committee's channel.")
+	}
+	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role}
+	return s.putMember(ctx, c, m, ch.From, r.UserID)
+}
+
+// chairing admits r's sender to a subcommand for Chairs: an officer, the
+// chair, or the vice-chair when the chair is absent from the meeting at
+// hand, that is has sent apologies for it (or the committee has no
+// chair). The meeting at hand is the one the subcommand's words name by
+// date, or else the one under way (started in the last 12 hours) or the
+// next.
+func (s *Service) chairing(ctx context.Context, r Request, o Origin, doing string) error {
+	me, c := *o.Member, o.Committee
+	switch {
+	case me.IsOfficer() || me.Role == RoleChair:
+		return nil
+	case me.Role != RoleViceChair:
+		return userErr("Only an officer or the chair of %s can %s.", Escape(c.Name), doing)
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	var chair *Member
+	for i := range members {
+		if members[i].Role == RoleChair {
+			chair = &members[i]
+		}
+	}
+	if chair == nil {
+		return nil
+	}
+	m, err := s.meetingAtHand(ctx, r, c)
+	if err != nil {
+		return err
+	}
+	as, err := s.store.MemberApologies(ctx, chair.UserID, []int64{m.ID})
+	if err != nil {
+		return err
+	}
+	if len(as) > 0 {
+		return nil
+	}
+	return userErr("The vice-chair acts for the chair at a meeting the chair has sent apologies for, and %s has sent none for the meeting on %s: only the chair or an officer can %s.",
+		Escape(chair.Name), formatDay(m.StartsAt, c.Location()), doing)
+}
+
+// meetingAtHand is the meeting r is about, for chairing: the one its
+// subcommand's words name by date, or else the one under way (started in
+// the last 12 hours) or the next.
+func (s *Service) meetingAtHand(ctx context.Context, r Request, c Committee) (Meeting, error) {
+	if cmd, ok := s.commands[r.Command]; ok {
+		if _, args, _, err := cmd.choose(strings.Fields(r.Text)); err == nil {
+			if d, n, err := takeDate(args, r.Now, c.Location()); err == nil && n > 0 && !d.IsNext() {
+				return s.meetingFor(ctx, c, d, r.Now)
+			}
+		}
+	}
+	m, err := s.store.NextMeeting(ctx, c.ID, r.Now.Add(-12*time.Hour))
+	if errors.Is(err, ErrNotFound) {
+		return Meeting{}, noMeeting(c)
+	}
+	return m, err
 }
 
 // parseMemberAdd reads "@user ORGANISATION [member|officer|chair]".
@@ -127,10 +265,14 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	}
 	role = RoleMember
 	rest := args[1:]
-	if n := len(rest); n > 0 {
-		switch Role(strings.ToLower(rest[n-1])) {
-		case RoleMember, RoleOfficer, RoleChair:
-			role, rest = Role(strings.ToLower(rest[n-1])), rest[:n-1]
+	if n := len(rest); n > 1 && strings.EqualFold(rest[n-2], "vice") && strings.EqualFold(rest[n-1], "chair") {
+		role, rest = RoleViceChair, rest[:n-2]
+	} else if n > 0 {
+		switch w := strings.ToLower(rest[n-1]); Role(w) {
+		case RoleMember, RoleOfficer, RoleChair, RoleViceChair:
+			role, rest = Role(w), rest[:n-1]
+		case "vicechair", "vice_chair", "vice–chair":
+			role, rest = RoleViceChair, rest[:n-1]
 		}
 	}
 	org = plain(rest)
@@ -171,6 +313,9 @@ func article(r Role) string {
 	}
 	if r == RoleChair {
 		return "the chair"
+	}
+	if r == RoleViceChair {
+		return "the vice-chair"
 	}
 	return "a member"
 }

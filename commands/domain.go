@@ -14,6 +14,9 @@ const (
 	RoleMember  Role = "member"
 	RoleOfficer Role = "officer"
 	RoleChair   Role = "chair"
+	// RoleViceChair chairs in the chair's absence; a committee has at most
+	// one chair and one vice-chair.
+	RoleViceChair Role = "vice-chair"
 )
 
 // DefaultTimeZone is where a committee meets unless it says otherwise.
@@ -80,6 +83,9 @@ type Member struct {
 
 // IsOfficer reports whether m may run the committee's business.
 func (m Member) IsOfficer() bool { return m.Role == RoleOfficer }
+
+// Presides reports whether m is the committee's chair or vice-chair.
+func (m Member) Presides() bool { return m.Role == RoleChair || m.Role == RoleViceChair }
 
 // Membership is a person's place in one committee.
 type Membership struct {

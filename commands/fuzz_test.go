@@ -143,7 +143,8 @@ func FuzzMention(f *testing.F) {
 
 func FuzzMemberAdd(f *testing.F) {
 	for _, s := range []string{"<@UNEIL> SWACA", "<@UGRAEME|graeme> Merseyside Police chair", "<@U1> officer", "<@U1>",
-		"neil SWACA", "", "<@U1> Sefton CVS MEMBER", "<@U1> " + strings.Repeat("x", 300)} {
+		"neil SWACA", "", "<@U1> Sefton CVS MEMBER", "<@U1> " + strings.Repeat("x", 300),
+		"<@U1> Merseyside Police vice-chair", "<@U1> Sefton Council vice chair", "<@U1> vice chair", "<@U1> Vice-Chair"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -162,7 +163,7 @@ func FuzzMemberAdd(f *testing.F) {
 			t.Fatalf("parseMemberAdd(%q): organisation %q", text, org)
 		}
 		switch role {
-		case RoleMember, RoleOfficer, RoleChair:
+		case RoleMember, RoleOfficer, RoleChair, RoleViceChair:
 		default:
 			t.Fatalf("parseMemberAdd(%q): role %q", text, role)
 		}

@@ -62,6 +62,9 @@ type homeInput struct {
 	Reports      []ReportLink  // the report links standing for it
 	Declarations []Declaration // the member's declarations standing for it
 	AgendaPosted bool          // its agenda is posted, or queued for posting, in the channel
+	// Changes are the member's latest changes to their own records in the
+	// committee, newest first.
+	Changes []Change
 }
 
 // maxHomeLines bounds the lines of a list on a card (declarations, reports
@@ -75,7 +78,7 @@ type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard
 // homeParts lists the parts of every card, in the order shown. A noun
 // that belongs on the Home adds its part here.
 func homeParts() []homePart {
-	return []homePart{apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart}
+	return []homePart{apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, historyHomePart}
 }
 
 // HomeOpened records that userID has opened their Home in teamID: from now
@@ -146,8 +149,21 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	if err != nil {
 		return Home{}, err
 	}
+	shown := make([]int64, 0, min(len(ms), MaxHomeCards))
+	for _, m := range ms[:min(len(ms), MaxHomeCards)] {
+		shown = append(shown, m.Committee.ID)
+	}
+	changes, err := s.store.MemberHistory(ctx, userID, shown, now.Add(-homeChangesFor), maxHomeChanges)
+	if err != nil {
+		return Home{}, err
+	}
 	for i, m := range ms {
 		in := homeInput{Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now}
+		for _, ch := range changes {
+			if ch.CommitteeID == m.Committee.ID {
+				in.Changes = append(in.Changes, ch)
+			}
+		}
 		if in.Next != nil {
 			in.Apology = mine[in.Next.ID]
 			if p := papers[in.Next.ID]; p != nil {
@@ -255,6 +271,8 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 		role = "Officer"
 	case RoleChair:
 		role = "Chair"
+	case RoleViceChair:
+		role = "Vice-chair"
 	}
 	if in.Member.Organisation != "" {
 		role += " for " + Escape(in.Member.Organisation)

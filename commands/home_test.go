@@ -22,6 +22,13 @@ func TestHome(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The latest changes are the records' own times, not the kit's clock.
+	if n := len(h.Cards[0].Sections); n != 2 || h.Cards[0].Sections[1].Title != "Your latest changes" ||
+		!strings.Contains(h.Cards[0].Sections[1].Text, " — sent apologies: Unwell; substitute: Graeme Robson (meeting on 10 Dec 2026)") {
+		t.Errorf("Neil's latest changes: %+v", h.Cards[0].Sections)
+	} else {
+		h.Cards[0].Sections = h.Cards[0].Sections[:1]
+	}
 	want := commands.Home{UserID: "UNEIL", Intro: "You are a member of 1 committee.", Cards: []commands.HomeCard{{
 		CommitteeID: m.CommitteeID, Title: "Safer Sefton Together",
 		Text:         "Member for SWACA\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",

@@ -391,7 +391,7 @@ func minutesCommand() *Command {
 			Usage:    []string{"/minutes draft [DATE]"},
 			Summary:  "Draft the opening minutes — apologies, declarations, the previous minutes — numbered on from the last on record.",
 			Examples: []string{"/minutes draft", "/minutes draft 17 March 2022"},
-			Read:     true, Who: Officers, Doing: "draft minutes", Run: draftMinutes,
+			Read:     true, Who: Chairs, Doing: "draft minutes", Run: draftMinutes,
 		}, {
 			Name:     "import",
 			Usage:    []string{"/minutes import"},

@@ -127,7 +127,7 @@ func TestMinutesDraft(t *testing.T) {
 	k.must(ian, "/meeting schedule 17/03/2022 10:00 Remote Meeting")
 	k.must(neil, "/apologies Unwell")
 
-	wantShown(t, k.say(neil, "/minutes draft"), "Only an officer of Safer Sefton Together can draft minutes.")
+	wantShown(t, k.say(neil, "/minutes draft"), "Only an officer or the chair of Safer Sefton Together can draft minutes.")
 	want := "```\n" +
 		"**30. APOLOGIES FOR ABSENCE**\n\n" +
 		"Apologies for absence were received from Neil Frackelton (SWACA).\n\n" +

@@ -19,6 +19,7 @@ type Store interface {
 	OutboxStore
 	ReminderStore
 	MinutesStore
+	HistoryStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -41,6 +42,10 @@ type CommitteeStore interface {
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)
 	// RemoveMember removes a member; ErrConflict if they are the last officer.
 	RemoveMember(ctx context.Context, committeeID int64, userID, by string) error
+	// HandOver is PutMember for a new chair or vice-chair (m.Role) in
+	// place of from, who holds the role now and becomes a member. PutMember
+	// and HandOver return a *RoleTaken when someone else holds the role.
+	HandOver(ctx context.Context, m Member, from, by string) (created bool, err error)
 }
 
 // MeetingStore keeps meetings.

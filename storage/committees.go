@@ -208,7 +208,7 @@ func (db *DB) members(ctx context.Context, op string, committeeID int64, officer
 	var rows []memberRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
 		WHERE committee_id = $1 AND removed_at IS NULL AND (NOT $2 OR role = 'officer')
-		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'officer' THEN 1 ELSE 2 END, lower(name), user_id`, committeeID, officersOnly)
+		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1 WHEN 'officer' THEN 2 ELSE 3 END, lower(name), user_id`, committeeID, officersOnly)
 	if err != nil {
 		return nil, mapErr(op, err)
 	}
@@ -232,8 +232,20 @@ func (db *DB) Member(ctx context.Context, committeeID int64, userID string) (com
 
 // PutMember implements commands.CommitteeStore.
 func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool, error) {
+	return db.putMemberReplacing(ctx, "put member", m, "", by)
+}
+
+// HandOver implements commands.CommitteeStore.
+func (db *DB) HandOver(ctx context.Context, m commands.Member, from, by string) (bool, error) {
+	return db.putMemberReplacing(ctx, "hand over", m, from, by)
+}
+
+// putMemberReplacing puts m; when m becomes chair or vice-chair and from
+// holds that role, from becomes a member in the same transaction. Anyone
+// else holding it is a *commands.RoleTaken.
+func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Member, from, by string) (bool, error) {
 	var created bool
-	err := db.inTx(ctx, "put member", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, op, func(tx *sqlx.Tx) error {
 		// Serialise changes to a committee's membership, so that the
 		// last-officer rule holds under concurrent changes.
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, m.CommitteeID); err != nil {
@@ -248,10 +260,37 @@ func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool
 		} else if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+		if m.Role == commands.RoleChair || m.Role == commands.RoleViceChair {
+			if err := replaceHolder(ctx, tx, m, from, by); err != nil {
+				return err
+			}
+		}
 		created, err = putMember(ctx, tx, m, by)
 		return err
 	})
 	return created, err
+}
+
+// replaceHolder makes from, who holds m's role (chair or vice-chair), a
+// member, so that m can take it. The committee is locked: no one else can
+// take the role meanwhile, and the unique index members_one_chair stands
+// behind that.
+func replaceHolder(ctx context.Context, tx *sqlx.Tx, m commands.Member, from, by string) error {
+	var holder memberRow
+	err := tx.GetContext(ctx, &holder, `SELECT `+memberColumns+` FROM members
+		WHERE committee_id = $1 AND role = $2 AND user_id <> $3 AND removed_at IS NULL`, m.CommitteeID, string(m.Role), m.UserID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	case holder.UserID != from:
+		return &commands.RoleTaken{Holder: holder.member()}
+	}
+	previous := holder.member()
+	previous.Role = commands.RoleMember
+	_, err = putMember(ctx, tx, previous, by)
+	return err
 }
 
 func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeID int64, userID string) error {

@@ -1,6 +1,7 @@
 // Command quorum runs the Quorum Slack bot and its tools: the HTTP server
 // (serve), a console that drives the same commands from a terminal, schema
-// migrations, and importers for published agendas and minutes.
+// migrations, importers for published agendas and minutes, and an export
+// of the records' history for audits.
 package main
 
 import (
@@ -29,6 +30,7 @@ Usage:
   quorum migrate                   bring the database schema up to date
   quorum import minutes FILE --committee NAME [--json]
   quorum import agenda FILE --committee NAME [--json]
+  quorum export history --committee NAME [--since DATE] --csv
   quorum version                   print the version
 
 Every subcommand answers -h. Configuration comes from the environment:
@@ -65,6 +67,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return migrate(ctx, args[1:], stderr, getenv)
 	case "import":
 		return importCmd(ctx, args[1:], stdout, stderr, getenv)
+	case "export":
+		return exportCmd(ctx, args[1:], stdout, stderr, getenv)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "quorum", versionString())
 		return nil

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// historyRecords fills dsn with a committee whose meeting has an apology
+// entered by its officer for a member, a declaration, a report link
+// removed by the officer, and an agenda item.
+func historyRecords(t *testing.T, dsn string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, london), Status: commands.MeetingScheduled,
+		Items: []commands.AgendaItem{{Number: "7.5", Title: "SWACA", Presenter: "Neil Frackelton"}}}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", Reason: "=HYPERLINK(\"x\")", By: "UIAN"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
+		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveReport(ctx, m.ID, "7.5", "UNEIL", "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExportHistory(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "safer sefton  together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	if diff := cmp.Diff(recs[0], []string{"at", "meeting", "record", "action", "item", "member", "member_id", "detail", "by", "by_id"}); diff != "" {
+		t.Errorf("header (-got +want):\n%s", diff)
+	}
+	// Every row but its time, which is the database's.
+	var got []string
+	for _, r := range recs[1:] {
+		if _, err := time.Parse(time.RFC3339, r[0]); err != nil {
+			t.Errorf("time %q: %v", r[0], err)
+		}
+		got = append(got, strings.Join(r[1:], "|"))
+	}
+	want := []string{
+		"2026-12-10 10:00|agenda|added|7.5|Neil Frackelton||SWACA|Ian Barton|UIAN",
+		"2026-12-10 10:00|apologies|sent||Neil Frackelton|UNEIL|'=HYPERLINK(\"x\")|Ian Barton|UIAN",
+		"2026-12-10 10:00|declarations|declared|7.5|Neil Frackelton|UNEIL|personal: Trustee of SWACA|Neil Frackelton|UNEIL",
+		"2026-12-10 10:00|reports|submitted|7.5|Neil Frackelton|UNEIL|https://example.org/swaca.pdf|Neil Frackelton|UNEIL",
+		"2026-12-10 10:00|reports|removed|7.5|Neil Frackelton|UNEIL|https://example.org/swaca.pdf|Ian Barton|UIAN",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("rows (-got +want):\n%s", diff)
+	}
+
+	// --since leaves out what came before.
+	out, _, err = quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--since", "2030-01-01", "--csv")
+	if err != nil || strings.TrimSpace(out) != strings.Join(recs[0], ",") {
+		t.Errorf("--since the future: %v\n%s", err, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "history", "--committee", "Safer Sefton Together"}, "say the format: --csv"},
+		{[]string{"export", "history", "--csv"}, "say which committee"},
+		{[]string{"export", "history", "--committee", "Nobody", "--csv"}, `no committee is called "Nobody"`},
+		{[]string{"export", "history", "--committee", "Safer Sefton Together", "--since", "soon", "--csv"}, "is not a date"},
+		{[]string{"export", "minutes"}, `cannot export "minutes"`},
+	} {
+		if _, _, err := quorum(t, dsn, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: err = %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}

@@ -1,0 +1,321 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// HistoryRecord names a kind of a meeting's records whose history
+// /history shows.
+type HistoryRecord string
+
+// The records with a history.
+const (
+	HistoryApologies    HistoryRecord = "apologies"
+	HistoryDeclarations HistoryRecord = "declarations"
+	HistoryReports      HistoryRecord = "reports"
+	HistoryAgenda       HistoryRecord = "agenda"
+)
+
+// Change is one entry in the history of a meeting's records: who changed
+// what, when, and for whom.
+type Change struct {
+	At            time.Time
+	CommitteeID   int64
+	MeetingID     int64
+	MeetingStarts time.Time
+	Record        HistoryRecord
+	// Action is what happened: sent, changed, withdrawn or imported
+	// (apologies); declared, imported, withdrawn or dispensation
+	// (declarations); submitted or removed (reports); added, removed or
+	// moved (agenda items).
+	Action string
+	// Item is the agenda item's number as it was when the change was made.
+	Item string
+	// UserID and Name are the member the record is about (UserID is empty
+	// for people named in imported minutes); for an agenda item, Name is
+	// its presenter.
+	UserID string
+	Name   string
+	Detail string // the reason and substitute, the interest, the link, the item's title
+	// By is who made the change: a Slack user ID, or "import" and the like
+	// for imports; ByName is their name where the committee knows them.
+	By     string
+	ByName string
+	// Presenter is an agenda item's presenter, as printed.
+	Presenter string
+}
+
+// HistoryStore reads the history of the committees' records.
+type HistoryStore interface {
+	// History lists every change to one kind of record of a meeting,
+	// oldest first.
+	History(ctx context.Context, meetingID int64, record HistoryRecord) ([]Change, error)
+	// MemberHistory lists the latest changes to userID's own records
+	// (apologies, declarations, report links) for the meetings of the
+	// committees starting after since, at most limit a committee, by
+	// committee and newest first.
+	MemberHistory(ctx context.Context, userID string, committeeIDs []int64, since time.Time, limit int) ([]Change, error)
+	// CommitteeHistory lists every change to the records of the
+	// committee's meetings made at or after since, oldest first.
+	CommitteeHistory(ctx context.Context, committeeID int64, since time.Time) ([]Change, error)
+}
+
+// MaxHistoryLines is how many changes /history shows at once: the latest.
+// Slack shows a reply in at most 50 blocks of 3000 characters; the rest
+// are named, and `quorum export history` has them all.
+const MaxHistoryLines = 150
+
+func historyCommand() *Command {
+	sub := func(rec HistoryRecord, alias, what, example string) Sub {
+		return Sub{
+			Name: string(rec), Aliases: []string{alias},
+			Usage:    []string{"/history " + string(rec) + " [DATE] [@member]"},
+			Summary:  "Every change to " + what + " for a meeting: who, what, when, and who entered it.",
+			Examples: []string{"/history " + string(rec), example},
+			Read:     true, Who: Members, Run: rec.show,
+		}
+	}
+	return &Command{
+		Name:    "/history",
+		Summary: "Who changed a meeting's records, what and when. Officers and the chair see everyone's; members see their own.",
+		Subs: []Sub{
+			sub(HistoryApologies, "apology", "the apologies", "/history apologies 10 December @neil"),
+			sub(HistoryDeclarations, "declaration", "the declarations of interest", "/history declarations 17 March 2022"),
+			sub(HistoryReports, "report", "the report links", "/history reports next @sue"),
+			sub(HistoryAgenda, "items", "the agenda", "/history agenda 10/12/2026"),
+		},
+	}
+}
+
+// seesAll reports whether m may read everyone's history: officers, the
+// chair and the vice-chair.
+func seesAll(m Member) bool { return m.IsOfficer() || m.Presides() }
+
+// show is `/history RECORD [DATE] [@member]`.
+func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, who, err := parseHistoryArgs(in.Args, in.Now, c.Location())
+	if err != nil {
+		return Reply{}, err
+	}
+	if !seesAll(in.Me) {
+		if who != "" && who != in.UserID {
+			return Reply{}, userErr("You can read the history of your own records only, so I can't show you <@%s>'s. An officer or the chair of %s can. Yours: `/history %s`.",
+				who, Escape(c.Name), rec)
+		}
+		who = in.UserID
+	}
+	if d.IsNext() && in.Next == nil {
+		return Reply{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(c.Name), rec)
+	}
+	m, err := s.meetingOf(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	changes, err := s.store.History(ctx, m.ID, rec)
+	if err != nil {
+		return Reply{}, err
+	}
+	if who != "" {
+		mem := in.Me
+		if who != in.UserID {
+			mem, err = s.store.Member(ctx, c.ID, who)
+			if errors.Is(err, ErrNotFound) {
+				mem, err = Member{UserID: who}, nil
+			}
+			if err != nil {
+				return Reply{}, err
+			}
+		}
+		changes = changesOf(mem, rec, changes)
+	}
+	return historyReply(c, m, rec, who, in.Me, changes), nil
+}
+
+// parseHistoryArgs reads "[DATE] [@member]"; who is empty when no member
+// is named.
+func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date, who string, err error) {
+	if n := len(args); n > 0 {
+		if id, _, ok := mention(args[n-1]); ok {
+			who, args = id, args[:n-1]
+		}
+	}
+	d, n, err := takeDate(args, now, loc)
+	if err != nil {
+		return Date{}, "", usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	if n != len(args) {
+		return Date{}, "", usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
+	}
+	return d, who, nil
+}
+
+// changesOf keeps the changes to mem's records: for the agenda, to the
+// items they present.
+func changesOf(mem Member, rec HistoryRecord, changes []Change) []Change {
+	var out []Change
+	byName := newPresenterIndex([]Member{mem})
+	for _, ch := range changes {
+		mine := ch.UserID == mem.UserID
+		if rec == HistoryAgenda {
+			mine = mem.Name != "" && len(byName.presenters(AgendaItem{Presenter: ch.Presenter})) > 0
+		}
+		if mine {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// historyReply lists changes, the latest MaxHistoryLines of them.
+func historyReply(c Committee, m Meeting, rec HistoryRecord, who string, me Member, changes []Change) Reply {
+	loc := c.Location()
+	head := fmt.Sprintf("*History of the %s* for the meeting of *%s* on %s", historyNoun(rec), Escape(c.Name), formatDay(m.StartsAt, loc))
+	switch {
+	case who == "":
+	case rec == HistoryAgenda && who == me.UserID:
+		head += ", for the items you present"
+	case rec == HistoryAgenda:
+		head += fmt.Sprintf(", for the items <@%s> presents", who)
+	case who == me.UserID:
+		head += ": your records"
+	default:
+		head += fmt.Sprintf(": <@%s>'s records", who)
+	}
+	head += "."
+	reply := Reply{Visibility: Private, Text: head}
+	if len(changes) == 0 {
+		reply.Text += "\nNo changes are on record."
+		return reply
+	}
+	if hidden := len(changes) - MaxHistoryLines; hidden > 0 {
+		reply.Text += fmt.Sprintf("\nThe latest %d changes of %d; the %d before them: `quorum export history --committee \"%s\" --csv`, or name a member.",
+			MaxHistoryLines, len(changes), hidden, Escape(c.Name))
+		changes = changes[hidden:]
+	}
+	lines := make([]string, len(changes))
+	for i, ch := range changes {
+		lines[i] = "• " + changeLine(ch, loc, true)
+	}
+	reply.Sections = []Section{{Text: strings.Join(lines, "\n")}}
+	if seesAll(me) {
+		reply.Footer = "Times are " + loc.String() + ". Every change for the committee, as CSV: `quorum export history --committee NAME --csv`."
+	}
+	return reply
+}
+
+func historyNoun(rec HistoryRecord) string {
+	switch rec {
+	case HistoryDeclarations:
+		return "declarations of interest"
+	case HistoryReports:
+		return "report links"
+	}
+	return string(rec)
+}
+
+// historyTime is when a change was made, short: "23 Nov 2026 12:00".
+func historyTime(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("2 Jan 2006 15:04")
+}
+
+// changeLine is one change, for people: "23 Nov 2026 12:00 — item 7.5:
+// <@neil> declared a personal interest: Trustee — entered by <@ian>".
+// withMember names the member the record is about.
+func changeLine(ch Change, loc *time.Location, withMember bool) string {
+	var b strings.Builder
+	b.WriteString(historyTime(ch.At, loc) + " — ")
+	if ch.Item != "" {
+		b.WriteString("item " + Escape(ch.Item) + ": ")
+	}
+	member := ""
+	if withMember {
+		member = personText(ch.UserID, ch.Name) + " "
+	}
+	detail := Escape(truncateText(oneLine(ch.Detail), 160))
+	switch ch.Record {
+	case HistoryApologies:
+		b.WriteString(member + map[string]string{
+			"sent": "sent apologies", "changed": "changed their apologies", "withdrawn": "withdrew their apologies",
+			"imported": "apologies recorded from the minutes",
+		}[ch.Action])
+	case HistoryDeclarations:
+		b.WriteString(member + map[string]string{
+			"declared": "declared", "imported": "declaration recorded from the minutes",
+			"withdrawn": "withdrew the declaration", "dispensation": "dispensation recorded for the declaration",
+		}[ch.Action])
+	case HistoryReports:
+		b.WriteString(member + map[string]string{"submitted": "submitted the report", "removed": "report link removed"}[ch.Action])
+	case HistoryAgenda:
+		b.WriteString(map[string]string{"added": "added", "removed": "removed", "moved": "moved"}[ch.Action])
+		if ch.Action != "moved" && ch.Presenter != "" {
+			detail += " — " + Escape(truncateText(ch.Presenter, 80))
+		}
+	}
+	if detail != "" {
+		if ch.Record == HistoryAgenda && ch.Action == "moved" {
+			b.WriteString(" " + detail)
+		} else {
+			b.WriteString(": " + detail)
+		}
+	}
+	if ch.By != "" && ch.By != ch.UserID {
+		b.WriteString(" _(entered by " + personText(ch.By, ch.ByName) + ")_")
+	}
+	return b.String()
+}
+
+// personText names someone in a reply: a mention for a Slack user,
+// otherwise the name as recorded ("import" for an import).
+func personText(userID, name string) string {
+	if isUserID(userID) {
+		return "<@" + userID + ">"
+	}
+	if name == "" {
+		name = userID
+	}
+	return Escape(name)
+}
+
+// isUserID reports whether s looks like a Slack user ID (U…, W…), rather
+// than the name of an import.
+func isUserID(s string) bool {
+	if len(s) < 2 || (s[0] != 'U' && s[0] != 'W') {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// maxHomeChanges is how many of a member's latest changes their Home shows
+// for each committee, from the records of the meetings of the last
+// homeChangesFor and to come: a Home is built often, and a committee's
+// older meetings can be many.
+const (
+	maxHomeChanges = 3
+	homeChangesFor = 366 * 24 * time.Hour
+)
+
+// historyHomePart shows the member's latest changes to their own records
+// in the committee: apologies, declarations and report links.
+func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if len(in.Changes) == 0 {
+		return nil
+	}
+	loc := in.Committee.Location()
+	var lines []string
+	for _, ch := range in.Changes {
+		lines = append(lines, fmt.Sprintf("• %s (meeting on %s)", changeLine(ch, loc, false), ch.MeetingStarts.In(loc).Format("2 Jan 2006")))
+	}
+	lines = append(lines, "`/history apologies`, `declarations` or `reports` in the channel shows more.")
+	card.Sections = append(card.Sections, Section{Title: "Your latest changes", Text: strings.Join(lines, "\n")})
+	return nil
+}

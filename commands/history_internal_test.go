@@ -1,0 +1,33 @@
+package commands
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func FuzzHistoryArgs(f *testing.F) {
+	for _, s := range []string{"", "next", "10 December", "10/12/2026 <@UNEIL>", "<@UNEIL|neil>", "<@UNEIL> 10 December",
+		"17 March 2022 <@U1> <@U2>", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50)} {
+		f.Add(s, int64(1795000000))
+	}
+	f.Fuzz(func(t *testing.T, text string, nowN int64) {
+		d, who, err := parseHistoryArgs(strings.Fields(text), fuzzNow(nowN), london)
+		if err != nil {
+			var ue *UserError
+			if !errors.As(err, &ue) {
+				t.Fatalf("parseHistoryArgs(%q): %v is not a UserError", text, err)
+			}
+			if strings.ContainsAny(ue.Msg, "<>") {
+				t.Fatalf("parseHistoryArgs(%q): the error quotes markup: %q", text, ue.Msg)
+			}
+			return
+		}
+		if who != "" && strings.ContainsAny(who, " <>@|") {
+			t.Fatalf("parseHistoryArgs(%q): member %q", text, who)
+		}
+		if !d.IsNext() && (d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31) {
+			t.Fatalf("parseHistoryArgs(%q): date %+v", text, d)
+		}
+	})
+}
