@@ -21,7 +21,7 @@ func TestChairsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.MigrateUpToVersion(ctx, 11); err != nil {
+	if err := db.MigrateUpTo(ctx, 11); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
