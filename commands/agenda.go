@@ -171,11 +171,19 @@ func itemLines(items []AgendaItem, reports []ReportLink, withLinks bool) string 
 	if len(items) == 0 {
 		return "No items yet. An officer can add them with `/agenda add NUMBER TITLE — PRESENTER` or import the published agenda with `/agenda import`."
 	}
-	byItem := map[string][]ReportLink{}
-	for _, rep := range reports {
-		byItem[rep.Item] = append(byItem[rep.Item], rep)
-	}
 	var b strings.Builder
+	links := func(on func(ReportLink) bool) {
+		for _, rep := range reports {
+			if !on(rep) {
+				continue
+			}
+			title := rep.Title
+			if title == "" {
+				title = "report"
+			}
+			b.WriteString(" · " + LinkText(rep.URL, title))
+		}
+	}
 	for _, it := range items {
 		if IsSubItem(it.Number) {
 			b.WriteString("\u2003")
@@ -185,15 +193,24 @@ func itemLines(items []AgendaItem, reports []ReportLink, withLinks bool) string 
 			b.WriteString(" — _" + who + "_")
 		}
 		if withLinks {
-			for _, rep := range byItem[it.Number] {
-				title := rep.Title
-				if title == "" {
-					title = "report"
-				}
-				b.WriteString(" · " + LinkText(rep.URL, title))
-			}
+			links(func(rep ReportLink) bool { return rep.filed().on(it) })
 		}
 		b.WriteString("\n")
+	}
+	if withLinks {
+		// Links for items taken off the agenda stay in sight, under the
+		// item as it was.
+		var gone []AgendaItem
+		for _, rep := range reports {
+			if it, standing := rep.filed().place(items); !standing && rep.ItemID != 0 && !containsItem(gone, it.ID) {
+				gone = append(gone, it)
+			}
+		}
+		for _, it := range gone {
+			fmt.Fprintf(&b, "*%s* %s — _removed from the agenda_", Escape(it.Number), Escape(it.Title))
+			links(func(rep ReportLink) bool { return rep.ItemID == it.ID })
+			b.WriteString("\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -407,4 +424,13 @@ type AgendaChange struct {
 	Remove string
 	Move   string
 	To     string
+}
+
+func containsItem(items []AgendaItem, id int64) bool {
+	for _, it := range items {
+		if it.ID == id {
+			return true
+		}
+	}
+	return false
 }
