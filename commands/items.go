@@ -148,10 +148,17 @@ func standardItems() []AgendaItem {
 	return out
 }
 
-// isClosing reports whether it is the standard closing item, which is kept
-// numbered after every other top-level item.
+// isClosing reports whether it is the closing item, which is kept
+// numbered after every other top-level item: the standard one, or one
+// imported under one of the names agendas give it.
 func isClosing(it AgendaItem) bool {
-	return it.Standard && strings.EqualFold(it.Title, closingTitle)
+	return closingTitles[strings.TrimRight(foldName(it.Title), ".")]
+}
+
+var closingTitles = map[string]bool{
+	"date of next meeting": true, "date of the next meeting": true, "dates of next meetings": true,
+	"date and time of next meeting": true, "date and time of the next meeting": true,
+	"dates of future meetings": true, "date of future meetings": true,
 }
 
 // itemText is a parsed "NUMBER TITLE [— PRESENTER [(ORGANISATION)]]".
