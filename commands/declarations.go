@@ -37,9 +37,9 @@ func (k InterestKind) Phrase() string {
 // It is a legal record: never edited; a withdrawal or a dispensation is a
 // record of its own.
 type Declaration struct {
-	ID           int64
-	MeetingID    int64
-	Item         string // the agenda item's number when the declaration was made
+	ID        int64
+	MeetingID int64
+	Item      string // the agenda item's number when the declaration was made
 	// ItemID is the agenda item declared on, which the declaration
 	// follows when it is renumbered; 0 when the meeting has no item of
 	// that number (declarations imported from minutes).

@@ -13,10 +13,10 @@ import (
 )
 
 type declarationRow struct {
-	ID           int64          `db:"id"`
-	MeetingID    int64          `db:"meeting_id"`
-	Item         string         `db:"item_number"`
-	ItemID       sql.NullInt64  `db:"item_id"`
+	ID        int64         `db:"id"`
+	MeetingID int64         `db:"meeting_id"`
+	Item      string        `db:"item_number"`
+	ItemID    sql.NullInt64 `db:"item_id"`
 	itemNow
 	UserID       sql.NullString `db:"user_id"`
 	Name         string         `db:"name"`
