@@ -37,15 +37,9 @@ func (k InterestKind) Phrase() string {
 // It is a legal record: never edited; a withdrawal or a dispensation is a
 // record of its own.
 type Declaration struct {
-	ID        int64
-	MeetingID int64
-	Item      string // the agenda item's number when the declaration was made
-	// ItemID is the agenda item declared on, which the declaration
-	// follows when it is renumbered; 0 when the meeting has no item of
-	// that number (declarations imported from minutes).
-	ItemID int64
-	// OnItem is that item as it stands now, when ItemID is set.
-	OnItem       ItemRef
+	ID           int64
+	MeetingID    int64
+	Item         string // the agenda item's number
 	UserID       string // empty for declarations imported from minutes
 	Name         string
 	Kind         InterestKind
@@ -54,6 +48,14 @@ type Declaration struct {
 	Withdrawn    bool
 	DeclaredAt   time.Time
 	By           string
+
+	// ItemID is the agenda item declared on, which the declaration
+	// follows when it is renumbered (Item keeps the number it had when
+	// the declaration was made); 0 when the meeting has no item of that
+	// number (declarations imported from minutes).
+	ItemID int64
+	// OnItem is that item as it stands now, when ItemID is set.
+	OnItem ItemRef
 }
 
 // MaxNatureLen bounds the nature of an interest.

@@ -19,17 +19,19 @@ import (
 type ReportLink struct {
 	ID        int64
 	MeetingID int64
-	Item      string // the agenda item's number when the link was sent
+	Item      string
+	UserID    string
+	Name      string
+	URL       string // exactly as given
+	Title     string
+	At        time.Time
+	By        string
+
 	// ItemID is the agenda item the report is for, which the link follows
-	// when it is renumbered; 0 when the meeting has no item of that number.
+	// when it is renumbered (Item keeps the number it had when the link was
+	// sent); 0 when the meeting has no item of that number.
 	ItemID int64
 	OnItem ItemRef // that item as it stands now, when ItemID is set
-	UserID string
-	Name   string
-	URL    string // exactly as given
-	Title  string
-	At     time.Time
-	By     string
 }
 
 // ReportOutcome says what submitting a report link changed.

@@ -13,11 +13,9 @@ import (
 )
 
 type declarationRow struct {
-	ID        int64         `db:"id"`
-	MeetingID int64         `db:"meeting_id"`
-	Item      string        `db:"item_number"`
-	ItemID    sql.NullInt64 `db:"item_id"`
-	itemNow
+	ID           int64          `db:"id"`
+	MeetingID    int64          `db:"meeting_id"`
+	Item         string         `db:"item_number"`
 	UserID       sql.NullString `db:"user_id"`
 	Name         string         `db:"name"`
 	Kind         string         `db:"kind"`
@@ -26,6 +24,9 @@ type declarationRow struct {
 	Withdrawn    bool           `db:"withdrawn"`
 	DeclaredAt   time.Time      `db:"declared_at"`
 	By           string         `db:"declared_by"`
+
+	ItemID sql.NullInt64 `db:"item_id"`
+	itemNow
 }
 
 func (r declarationRow) declaration() commands.Declaration {

@@ -14,18 +14,19 @@ import (
 )
 
 type reportRow struct {
-	ID        int64         `db:"id"`
-	MeetingID int64         `db:"meeting_id"`
-	Item      string        `db:"item_number"`
-	ItemID    sql.NullInt64 `db:"item_id"`
+	ID        int64          `db:"id"`
+	MeetingID int64          `db:"meeting_id"`
+	Item      string         `db:"item_number"`
+	UserID    sql.NullString `db:"user_id"`
+	Name      string         `db:"name"`
+	URL       string         `db:"url"`
+	Title     string         `db:"title"`
+	Action    string         `db:"action"`
+	At        time.Time      `db:"at"`
+	By        string         `db:"by_user"`
+
+	ItemID sql.NullInt64 `db:"item_id"`
 	itemNow
-	UserID sql.NullString `db:"user_id"`
-	Name   string         `db:"name"`
-	URL    string         `db:"url"`
-	Title  string         `db:"title"`
-	Action string         `db:"action"`
-	At     time.Time      `db:"at"`
-	By     string         `db:"by_user"`
 }
 
 func (r reportRow) link() commands.ReportLink {
