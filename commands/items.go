@@ -335,15 +335,6 @@ func findItem(items []AgendaItem, n string) (AgendaItem, bool) {
 	return AgendaItem{}, false
 }
 
-// labelFor names item n as replies do, from the agenda when it is on it:
-// "Item 7.5 (SWACA)", else "Item 7.5".
-func labelFor(items []AgendaItem, n string) string {
-	if it, ok := findItem(items, n); ok {
-		return itemLabel(it)
-	}
-	return "Item " + n
-}
-
 // itemLabel is how replies name an item: "Item 7.5 (SWACA)".
 func itemLabel(it AgendaItem) string {
 	if it.Title == "" {
