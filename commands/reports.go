@@ -305,15 +305,20 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if whose == in.UserID {
 		return private("Your report for %s is removed (the history keeps a record of it).", Escape(label)), nil
 	}
-	// The member hears of it from the officer's hand, not by finding it gone.
-	if _, err := s.store.Enqueue(ctx, OutboxMessage{
-		CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now,
-		Reply: private("%s removed your report link for %s at the meeting of *%s* on %s (%s). Send another with `/report %s URL` in <#%s> if it should stand.",
-			Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), Escape(it.Number), c.ChannelID),
-	}); err != nil {
-		return Reply{}, err
+	// The member hears of it from the officer, rather than finding it gone.
+	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. The history keeps it.",
+		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title))
+	if it.ID != 0 {
+		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s URL` in <#%s>.", Escape(it.Number), c.ChannelID)
 	}
-	return private("%s's report for %s is removed: %s. The history keeps the link, and that you removed it; they have been told.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title)), nil
+	told := "; they have been told"
+	if _, err := s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text},
+	}); err != nil {
+		// The removal stands whether or not the message could be queued.
+		told = "; telling them did not work, so please let them know"
+	}
+	return private("%s's report for %s is removed: %s. The history keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), told), nil
 }
 
 // mayReport refuses me a report link for it unless they may send one: for
