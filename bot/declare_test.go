@@ -34,6 +34,7 @@ func agendaCommittee(t *testing.T) (*bottest.Kit, int64) {
 	}
 	for _, item := range []string{
 		"4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)",
+		"5 Provision of Alternative Education Settings",
 		"6 Local Policing Update — Graeme Robson (Merseyside Police)",
 		"7.5 SWACA — Neil Frackleton (SWACA)",
 		"7.7 Sefton CVS — Sue Holden (Sefton CVS)",

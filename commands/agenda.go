@@ -36,8 +36,8 @@ func agendaCommand() *Command {
 		}, {
 			Name: "remove", Aliases: []string{"delete"},
 			Usage:    []string{"/agenda remove NUMBER"},
-			Summary:  "Take an item off the next meeting's agenda.",
-			Examples: []string{"/agenda remove 7.5"},
+			Summary:  "Take an item off the next meeting's agenda. An item with declarations of interest or report links is removed only when `confirm` follows its number; they stay on record, under the removed item.",
+			Examples: []string{"/agenda remove 7.5", "/agenda remove 6 confirm"},
 			Who:      Officers, Doing: "change the agenda", Run: removeAgendaItem,
 		}, {
 			Name: "move", Aliases: []string{"renumber"},
@@ -171,11 +171,19 @@ func itemLines(items []AgendaItem, reports []ReportLink, withLinks bool) string 
 	if len(items) == 0 {
 		return "No items yet. An officer can add them with `/agenda add NUMBER TITLE — PRESENTER` or import the published agenda with `/agenda import`."
 	}
-	byItem := map[string][]ReportLink{}
-	for _, rep := range reports {
-		byItem[rep.Item] = append(byItem[rep.Item], rep)
-	}
 	var b strings.Builder
+	links := func(on func(ReportLink) bool) {
+		for _, rep := range reports {
+			if !on(rep) {
+				continue
+			}
+			title := rep.Title
+			if title == "" {
+				title = "report"
+			}
+			b.WriteString(" · " + LinkText(rep.URL, title))
+		}
+	}
 	for _, it := range items {
 		if IsSubItem(it.Number) {
 			b.WriteString("\u2003")
@@ -185,15 +193,24 @@ func itemLines(items []AgendaItem, reports []ReportLink, withLinks bool) string 
 			b.WriteString(" — _" + who + "_")
 		}
 		if withLinks {
-			for _, rep := range byItem[it.Number] {
-				title := rep.Title
-				if title == "" {
-					title = "report"
-				}
-				b.WriteString(" · " + LinkText(rep.URL, title))
-			}
+			links(func(rep ReportLink) bool { return rep.filed().on(it) })
 		}
 		b.WriteString("\n")
+	}
+	if withLinks {
+		// Links for items taken off the agenda stay in sight, under the
+		// item as it was.
+		var gone []AgendaItem
+		for _, rep := range reports {
+			if it, standing := rep.filed().place(items); !standing && rep.ItemID != 0 && !containsItem(gone, it.ID) {
+				gone = append(gone, it)
+			}
+		}
+		for _, it := range gone {
+			fmt.Fprintf(&b, "*%s* %s — _removed from the agenda_", Escape(it.Number), Escape(it.Title))
+			links(func(rep ReportLink) bool { return rep.ItemID == it.ID })
+			b.WriteString("\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -276,8 +293,8 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	number := it.Number.String()
-	changes, note := keepClosingLast(items, it.Number)
+	changes, at, note := keepClosingLast(items, it.Number)
+	number := at.String()
 	for _, cur := range items {
 		if cur.Number == number && !(len(changes) > 0 && changes[0].Move == cur.Number) {
 			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove %s`, or give another number.", number, Escape(cur.Title), number)
@@ -299,33 +316,55 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return s.afterAgendaChange(ctx, c, m, in.Request, text)
 }
 
-// keepClosingLast keeps the standard closing item (Date of Next Meeting)
-// numbered after every other top-level item when a top-level item is added
-// at or after it: adding item 4 moves it from 4 to 5.
-func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, string) {
+// keepClosingLast applies the numbering rule around the closing item
+// (Date of Next Meeting): it stays the last top-level item, and top-level
+// numbers stay contiguous. A top-level item added at or after its number
+// takes that number, and the closing item moves on by one: on items 1–4,
+// adding item 5 (or 4) adds it as 4 and moves Date of Next Meeting to 5.
+// It returns the changes to make before the addition, the number the new
+// item takes, and what the reply says of it.
+func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, ItemNumber, string) {
 	if added.Sub > 0 || added.Letter != 0 {
-		return nil, ""
+		return nil, added, ""
 	}
-	var closing *AgendaItem
-	maxTop := added.Top
-	for i, it := range items {
-		if isClosing(it) && closing == nil {
-			closing = &items[i]
+	closing, ok := closingItem(items)
+	if !ok {
+		return nil, added, ""
+	}
+	cn, _ := ParseItemNumber(closing.Number)
+	if added.Top < cn.Top {
+		return nil, added, ""
+	}
+	to := strconv.Itoa(cn.Top + 1)
+	note := fmt.Sprintf(" %s is now item %s.", closing.Title, to)
+	if added.Top != cn.Top {
+		note = fmt.Sprintf(" You asked for item %d: %s stays the last item and the numbers run on without a gap, so the new item takes its number, %d, and %s is now item %s.",
+			added.Top, closing.Title, cn.Top, closing.Title, to)
+	}
+	return []AgendaChange{{Move: closing.Number, To: to}}, ItemNumber{Top: cn.Top}, note
+}
+
+// closingItem is the agenda's closing item: Date of Next Meeting, when it
+// is the last top-level item (the standard one, or one imported).
+func closingItem(items []AgendaItem) (AgendaItem, bool) {
+	var closing AgendaItem
+	last, found := 0, false
+	for _, it := range items {
+		n, err := ParseItemNumber(it.Number)
+		if err != nil {
 			continue
 		}
-		if n, err := ParseItemNumber(it.Number); err == nil && n.Top > maxTop {
-			maxTop = n.Top
+		switch {
+		case n.Top > last:
+			last, found = n.Top, false
+			if n.Sub == 0 && n.Letter == 0 && isClosing(it) {
+				closing, found = it, true
+			}
+		case n.Top == last && n.Sub == 0 && n.Letter == 0 && isClosing(it):
+			closing, found = it, true
 		}
 	}
-	if closing == nil {
-		return nil, ""
-	}
-	cn, err := ParseItemNumber(closing.Number)
-	if err != nil || added.Top < cn.Top {
-		return nil, ""
-	}
-	to := strconv.Itoa(maxTop + 1)
-	return []AgendaChange{{Move: closing.Number, To: to}}, fmt.Sprintf(" %s is now item %s.", closing.Title, to)
+	return closing, found
 }
 
 func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -334,7 +373,8 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(in.Args) != 1 {
+	confirmed := len(in.Args) == 2 && strings.EqualFold(in.Args[1], "confirm")
+	if len(in.Args) != 1 && !confirmed {
 		return Reply{}, usageErr("Say which item to remove by its number, e.g. `/agenda remove 7.5`.")
 	}
 	n, err := ParseItemNumber(in.Args[0])
@@ -342,6 +382,13 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 		return Reply{}, badArgs(err)
 	}
 	number := n.String()
+	records, err := s.recordsOn(ctx, m, number)
+	if err != nil {
+		return Reply{}, err
+	}
+	if records != "" && !confirmed {
+		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove %s confirm`.", number, records, number)
+	}
 	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
@@ -349,7 +396,57 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Removed item *%s* from the agenda for %s.", number, describeMeeting(m, c.Location())))
+	text := fmt.Sprintf("Removed item *%s* from the agenda for %s.", number, describeMeeting(m, c.Location()))
+	if records != "" {
+		text += " What it had — " + records + " — stays on record, listed under the removed item."
+	}
+	return s.afterAgendaChange(ctx, c, m, in.Request, text)
+}
+
+// recordsOn says what declarations of interest and report links stand for
+// item number of m's agenda ("1 declaration of interest (Sue Holden) and
+// 1 report link (Graeme Robson)"); "" when none do.
+func (s *Service) recordsOn(ctx context.Context, m Meeting, number string) (string, error) {
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	var it AgendaItem
+	for _, cur := range items {
+		if cur.Number == number {
+			it = cur
+		}
+	}
+	if it.Number == "" {
+		return "", nil
+	}
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	links, err := s.store.ReportLinks(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	var parts, names []string
+	for _, d := range ds {
+		if d.filed().on(it) {
+			names = append(names, oneLine(d.Name)+", "+kindWord(d.Kind))
+		}
+	}
+	if len(names) > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(names), plural(len(names), "declaration of interest", "declarations of interest"), Escape(strings.Join(names, "; "))))
+	}
+	names = nil
+	for _, l := range links {
+		if l.filed().on(it) {
+			names = append(names, oneLine(l.Name))
+		}
+	}
+	if len(names) > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(names), plural(len(names), "report link", "report links"), Escape(strings.Join(names, "; "))))
+	}
+	return strings.Join(parts, " and "), nil
 }
 
 func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -407,4 +504,13 @@ type AgendaChange struct {
 	Remove string
 	Move   string
 	To     string
+}
+
+func containsItem(items []AgendaItem, id int64) bool {
+	for _, it := range items {
+		if it.ID == id {
+			return true
+		}
+	}
+	return false
 }

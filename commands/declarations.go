@@ -48,6 +48,14 @@ type Declaration struct {
 	Withdrawn    bool
 	DeclaredAt   time.Time
 	By           string
+
+	// ItemID is the agenda item declared on, which the declaration
+	// follows when it is renumbered (Item keeps the number it had when
+	// the declaration was made); 0 when the meeting has no item of that
+	// number (declarations imported from minutes).
+	ItemID int64
+	// OnItem is that item as it stands now, when ItemID is set.
+	OnItem ItemRef
 }
 
 // MaxNatureLen bounds the nature of an interest.
@@ -247,7 +255,7 @@ func openForDeclarations(c Committee, m Meeting, now time.Time) error {
 // declare records a declaration and answers with what follows from it.
 func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting, it AgendaItem, kind InterestKind, nature string, dispensation bool, r Request) (Reply, error) {
 	d, created, err := s.store.Declare(ctx, Declaration{
-		MeetingID: m.ID, Item: it.Number, UserID: r.UserID, Name: me.Name,
+		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: r.UserID, Name: me.Name,
 		Kind: kind, Nature: nature, Dispensation: dispensation, DeclaredAt: r.Now, By: r.UserID,
 	})
 	if err != nil {
@@ -301,11 +309,26 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 	if err := openForDeclarations(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	item, label, err := s.itemLabelOn(ctx, m, item)
+	it, label, err := s.itemOn(ctx, m, item)
 	if err != nil {
 		return Reply{}, err
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, item, r.UserID, r.UserID, only)
+	if only != 0 {
+		// A button names its declaration, whose item may have been
+		// renumbered since the button was made.
+		d, err := s.store.Declaration(ctx, only)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return Reply{}, err
+		}
+		if err == nil && d.MeetingID == m.ID {
+			items, err := s.store.AgendaItems(ctx, m.ID)
+			if err != nil {
+				return Reply{}, err
+			}
+			label = d.filed().label(items)
+		}
+	}
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, r.UserID, r.UserID, only)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -381,9 +404,9 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 		return Reply{}, err
 	}
 	if !created {
-		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.Item)), nil
+		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.filed().number())), nil
 	}
-	reply := private("Recorded: you hold a dispensation for your disclosable pecuniary interest in Item %s, so you may remain for it. The officer may ask to see it.", Escape(d.Item))
+	reply := private("Recorded: you hold a dispensation for your disclosable pecuniary interest in Item %s, so you may remain for it. The officer may ask to see it.", Escape(d.filed().number()))
 	return reply, nil
 }
 
@@ -396,7 +419,7 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 	loc := c.Location()
 	lines := make([]string, len(ds))
 	for i, d := range ds {
-		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (declared %s)", Escape(labelFor(items, d.Item)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc))
+		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (declared %s%s)", Escape(d.filed().label(items)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc), madeAs(d.filed(), items))
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
 			lines[i] += " — holds a dispensation"
@@ -437,14 +460,8 @@ func (s *Service) declarationsOn(ctx context.Context, in *Input) (Meeting, []Dec
 // sortDeclarations orders ds by their items' places on the agenda, then as
 // declared.
 func sortDeclarations(ds []Declaration, items []AgendaItem) {
-	pos := func(n string) int {
-		if it, ok := findItem(items, n); ok {
-			return ItemKey(it.Number)
-		}
-		return 1 << 30
-	}
 	sort.SliceStable(ds, func(i, j int) bool {
-		pi, pj := pos(ds[i].Item), pos(ds[j].Item)
+		pi, pj := ds[i].filed().key(items), ds[j].filed().key(items)
 		if pi != pj {
 			return pi < pj
 		}
@@ -481,7 +498,7 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 	sortDeclarations(standing, items)
 	sentences := make([]string, 0, len(standing))
 	for _, d := range standing {
-		label := labelFor(items, d.Item)
+		label := d.filed().label(items)
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
 		if nature := strings.TrimRight(oneLine(d.Nature), "."); nature != "" {

@@ -110,7 +110,7 @@ func TestDeclare(t *testing.T) {
 func TestDeclareMistakes(t *testing.T) {
 	k := agendaKit(t)
 	for _, tc := range []struct{ user, text, want string }{
-		{neil, "9 personal Trustee", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 6, 7, 7.5, 7.7."},
+		{neil, "9 personal Trustee", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."},
 		{neil, "7.5 personal", "Say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature.\nUsage:\n• `/declare ITEM KIND NATURE`"},
 		{neil, "7.5 Trustee of SWACA", "Say what kind of interest it is: pecuniary, personal or other."},
 		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
@@ -158,7 +158,7 @@ func TestDeclareForm(t *testing.T) {
 		items = append(items, o.Value+"="+o.Label)
 	}
 	if diff := cmp.Diff(items, []string{"1=1 Apologies for Absence", "2=2 Declarations of Interest", "3=3 Minutes of Previous Meeting",
-		"4=4 Integrated Offender Management (IOM) Refresh Strategy", "6=6 Local Policing Update", "7=7 Date of Next Meeting", "7.5=7.5 SWACA", "7.7=7.7 Sefton CVS"}); diff != "" {
+		"4=4 Integrated Offender Management (IOM) Refresh Strategy", "5=5 Provision of Alternative Education Settings", "6=6 Local Policing Update", "7=7 Date of Next Meeting", "7.5=7.5 SWACA", "7.7=7.7 Sefton CVS"}); diff != "" {
 		t.Errorf("items offered (-got +want):\n%s", diff)
 	}
 

@@ -344,7 +344,7 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list` in the channel shows them all.", len(in.Declarations)-i))
 			break
 		}
-		label := labelFor(in.Items, d.Item)
+		label := d.filed().label(in.Items)
 		line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
@@ -354,7 +354,7 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 		}
 		lines = append(lines, line)
 		// One button a declaration: each withdraws its own, and no other.
-		card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.Item, Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
+		card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.filed().number(), Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your declarations", Text: strings.Join(lines, "\n")})
 	return nil

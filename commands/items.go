@@ -149,10 +149,17 @@ func standardItems() []AgendaItem {
 	return out
 }
 
-// isClosing reports whether it is the standard closing item, which is kept
-// numbered after every other top-level item.
+// isClosing reports whether it is the closing item, which is kept
+// numbered after every other top-level item: the standard one, or one
+// imported under one of the names agendas give it.
 func isClosing(it AgendaItem) bool {
-	return it.Standard && strings.EqualFold(it.Title, closingTitle)
+	return closingTitles[strings.TrimRight(foldName(it.Title), ".")]
+}
+
+var closingTitles = map[string]bool{
+	"date of next meeting": true, "date of the next meeting": true, "dates of next meetings": true,
+	"date and time of next meeting": true, "date and time of the next meeting": true,
+	"dates of future meetings": true, "date of future meetings": true,
 }
 
 // itemText is a parsed "NUMBER TITLE [— PRESENTER [(ORGANISATION)]]".
@@ -333,15 +340,6 @@ func findItem(items []AgendaItem, n string) (AgendaItem, bool) {
 	return AgendaItem{}, false
 }
 
-// labelFor names item n as replies do, from the agenda when it is on it:
-// "Item 7.5 (SWACA)", else "Item 7.5".
-func labelFor(items []AgendaItem, n string) string {
-	if it, ok := findItem(items, n); ok {
-		return itemLabel(it)
-	}
-	return "Item " + n
-}
-
 // itemLabel is how replies name an item: "Item 7.5 (SWACA)".
 func itemLabel(it AgendaItem) string {
 	if it.Title == "" {
@@ -350,17 +348,17 @@ func itemLabel(it AgendaItem) string {
 	return "Item " + it.Number + " (" + it.Title + ")"
 }
 
-// itemLabelOn is item n of m's agenda as printed and as replies name it
-// ("7.5", "Item 7.5 (SWACA)"); an item no longer on the agenda is "Item n".
-func (s *Service) itemLabelOn(ctx context.Context, m Meeting, n string) (number, label string, err error) {
+// itemOn is item n of m's agenda and how replies name it ("Item 7.5
+// (SWACA)"); an item no longer on the agenda has ID 0 and is "Item n".
+func (s *Service) itemOn(ctx context.Context, m Meeting, n string) (AgendaItem, string, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return "", "", err
+		return AgendaItem{}, "", err
 	}
 	if it, ok := findItem(items, n); ok {
-		return it.Number, itemLabel(it), nil
+		return it, itemLabel(it), nil
 	}
-	return n, "Item " + n, nil
+	return AgendaItem{Number: n}, "Item " + n, nil
 }
 
 // agendaItem finds item n on m's agenda, or says why it cannot be used.
@@ -390,4 +388,106 @@ func notOnAgenda(c Committee, m Meeting, n string, items []AgendaItem) string {
 		nums = append(nums[:30], "…")
 	}
 	return "Item " + Escape(n) + " is not on the agenda for the meeting on " + day + ". Its items are " + strings.Join(nums, ", ") + "."
+}
+
+// ItemRef is the agenda item a declaration or report link is on, as it
+// stands now: it may have been renumbered, or taken off the agenda, since
+// the record was made.
+type ItemRef struct {
+	Number  string
+	Title   string
+	Removed bool
+}
+
+// filed is where a declaration or report link is filed: its item (0 when
+// none of the meeting's items had its number), the number the item had
+// when it was made, and the item as it stands.
+type filed struct {
+	ID   int64
+	Made string
+	On   ItemRef
+}
+
+func (d Declaration) filed() filed { return filed{d.ItemID, d.Item, d.OnItem} }
+func (l ReportLink) filed() filed  { return filed{l.ItemID, l.Item, l.OnItem} }
+
+// place finds the item a record is on among the agenda's standing items:
+// by the item itself when the record knows it, so that the record follows
+// it when renumbered, else by the number it was made under. An item taken
+// off the agenda comes back as it was, with standing false.
+func (f filed) place(items []AgendaItem) (it AgendaItem, standing bool) {
+	if f.ID != 0 {
+		for _, it := range items {
+			if it.ID == f.ID {
+				return it, true
+			}
+		}
+		if f.On.Number != "" {
+			return AgendaItem{ID: f.ID, Number: f.On.Number, Title: f.On.Title}, false
+		}
+	}
+	if it, ok := findItem(items, f.Made); ok && (f.ID == 0 || it.ID == 0) {
+		return it, true
+	}
+	return AgendaItem{ID: f.ID, Number: f.Made}, false
+}
+
+// label names the record's item as replies and the minutes do: "Item 7.11
+// (Late item)" for the item as it now stands, marked when it has been
+// taken off the agenda: "Item 6 (Local Policing Update, removed from the
+// agenda)".
+func (f filed) label(items []AgendaItem) string {
+	it, standing := f.place(items)
+	if !standing && f.ID != 0 {
+		if it.Title == "" {
+			return "Item " + it.Number + " (removed from the agenda)"
+		}
+		return "Item " + it.Number + " (" + it.Title + ", removed from the agenda)"
+	}
+	return itemLabel(it)
+}
+
+// number is the record's item's number as it stands, or the number it was
+// made under when its item is not known.
+func (f filed) number() string {
+	if f.ID != 0 && f.On.Number != "" {
+		return f.On.Number
+	}
+	return f.Made
+}
+
+// madeAs notes, for lists, the number a record was made under when its
+// item has been renumbered since: ", as item 7a".
+func madeAs(f filed, items []AgendaItem) string {
+	if n := f.renumbered(items); n != "" {
+		return ", as item " + n
+	}
+	return ""
+}
+
+// key orders records by their items' places on the agenda; records on
+// items no longer on it come last.
+func (f filed) key(items []AgendaItem) int {
+	if it, standing := f.place(items); standing {
+		return ItemKey(it.Number)
+	}
+	return 1 << 30
+}
+
+// renumbered is the number the record was made under when its item has
+// been renumbered since, else "".
+func (f filed) renumbered(items []AgendaItem) string {
+	if it, _ := f.place(items); f.Made != "" && !strings.EqualFold(it.Number, f.Made) {
+		return f.Made
+	}
+	return ""
+}
+
+// on reports whether the record is on item it.
+func (f filed) on(it AgendaItem) bool {
+	if f.ID != 0 && it.ID != 0 {
+		return f.ID == it.ID
+	}
+	_, ok := findItem([]AgendaItem{it}, f.Made)
+	return ok
 }

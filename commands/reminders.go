@@ -239,13 +239,9 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 // MissingReports are the items that name a presenter but have no report
 // link standing. Standard items need no report.
 func MissingReports(items []AgendaItem, reports []ReportLink) []AgendaItem {
-	have := map[string]bool{}
-	for _, r := range reports {
-		have[r.Item] = true
-	}
 	var out []AgendaItem
 	for _, it := range items {
-		if it.Standard || strings.TrimSpace(it.Presenter) == "" || have[it.Number] {
+		if it.Standard || strings.TrimSpace(it.Presenter) == "" || hasReport(it, reports) {
 			continue
 		}
 		out = append(out, it)

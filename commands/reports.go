@@ -26,6 +26,12 @@ type ReportLink struct {
 	Title     string
 	At        time.Time
 	By        string
+
+	// ItemID is the agenda item the report is for, which the link follows
+	// when it is renumbered (Item keeps the number it had when the link was
+	// sent); 0 when the meeting has no item of that number.
+	ItemID int64
+	OnItem ItemRef // that item as it stands now, when ItemID is set
 }
 
 // ReportOutcome says what submitting a report link changed.
@@ -127,7 +133,7 @@ func reportCommand() *Command {
 			Alone: true, Read: true, Who: NoCommittee, Run: showHelp,
 		}, {
 			Usage:    []string{"/report ITEM URL [TITLE]"},
-			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it.",
+			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers.",
 			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"},
 			Who:      Members, Run: submitReport,
 		}, {
@@ -143,9 +149,9 @@ func reportCommand() *Command {
 			Read:    true, Who: Officers, Doing: "see which reports are missing", Run: missingReports,
 		}, {
 			Name:     "remove",
-			Usage:    []string{"/report remove ITEM"},
-			Summary:  "Remove your report link for an item; the history keeps it.",
-			Examples: []string{"/report remove 7.5"},
+			Usage:    []string{"/report remove ITEM [@member]"},
+			Summary:  "Remove your report link for an item (an officer: anyone's, naming them); the history keeps it and who removed it.",
+			Examples: []string{"/report remove 7.5", "/report remove 7.5 @neil"},
 			Who:      Members, Run: removeReport,
 		}},
 	}
@@ -195,8 +201,11 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if err := s.mayReport(ctx, c, in.Me, it); err != nil {
+		return Reply{}, err
+	}
 	outcome, err := s.store.SubmitReport(ctx, ReportLink{
-		MeetingID: m.ID, Item: it.Number, UserID: in.UserID, Name: in.Me.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
+		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: in.UserID, Name: in.Me.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
 	})
 	if err != nil {
 		return Reply{}, err
@@ -221,8 +230,21 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	item, n := takeItem(in.Args)
-	if n == 0 || n != len(in.Args) {
-		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`.")
+	whose := in.UserID
+	if n > 0 && n == len(in.Args)-1 {
+		id, _, ok := mention(in.Args[n])
+		if !ok {
+			n = 0
+		}
+		whose = id
+	} else if n != len(in.Args) {
+		n = 0
+	}
+	if n == 0 {
+		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer may add whose, e.g. `/report remove 7.5 @neil`.")
+	}
+	if whose != in.UserID && !in.Me.IsOfficer() {
+		return Reply{}, userErr("Only an officer can remove someone else's report link. You can remove your own with `/report remove %s`.", Escape(item))
 	}
 	m, err := s.meetingFor(ctx, c, Date{}, in.Now)
 	if err != nil {
@@ -231,19 +253,186 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
-	item, label, err := s.itemLabelOn(ctx, m, item)
+	it, label, err := s.itemOn(ctx, m, item)
 	if err != nil {
 		return Reply{}, err
 	}
-	err = s.store.RemoveReport(ctx, m.ID, item, in.UserID, in.UserID)
+	links, err := s.store.ReportLinks(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	var onItem []ReportLink
+	for _, l := range links {
+		f := l.filed()
+		if it.ID != 0 && f.on(it) || it.ID == 0 && strings.EqualFold(f.number(), item) {
+			onItem = append(onItem, l)
+		}
+	}
+	var link *ReportLink
+	for i, l := range onItem {
+		if l.UserID == whose {
+			link = &onItem[i]
+		}
+	}
+	day := formatDay(m.StartsAt, c.Location())
+	if link == nil {
+		switch {
+		case whose != in.UserID:
+			return Reply{}, userErr("<@%s> has no report attached to %s for the meeting on %s.", whose, Escape(label), day)
+		case in.Me.IsOfficer() && len(onItem) > 0:
+			who := make([]string, len(onItem))
+			for i, l := range onItem {
+				who[i] = Escape(l.Name)
+				if l.UserID != "" {
+					who[i] = "<@" + l.UserID + ">"
+				}
+			}
+			return Reply{}, userErr("You have no report attached to %s. The links standing for it are from %s: say whose to remove, e.g. `/report remove %s @member`.", Escape(label), joinAnd(who), Escape(item))
+		}
+		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), day)
+	}
+	label = link.filed().label(nil)
+	if it.ID != 0 {
+		label = itemLabel(it)
+	}
+	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, in.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
+		return Reply{}, userErr("That report link was removed just now; `/report list` shows those standing.")
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := private("Your report for %s is removed (the history keeps a record of it).", Escape(label))
-	return reply, nil
+	if whose == in.UserID {
+		return private("Your report for %s is removed (the history keeps a record of it).", Escape(label)), nil
+	}
+	// The member hears of it from the officer, rather than finding it gone.
+	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. The history keeps it.",
+		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title))
+	if it.ID != 0 {
+		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s URL` in <#%s>.", Escape(it.Number), c.ChannelID)
+	}
+	told := "; they have been told"
+	if _, err := s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text},
+	}); err != nil {
+		// The removal stands whether or not the message could be queued.
+		told = "; telling them did not work, so please let them know"
+	}
+	return private("%s's report for %s is removed: %s. The history keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), told), nil
+}
+
+// mayReport refuses me a report link for it unless they may send one: for
+// an item with a presenter, the presenter, a member of the organisation
+// printed for the item or of a presenter's, or an officer; for an item
+// with none, any member.
+func (s *Service) mayReport(ctx context.Context, c Committee, me Member, it AgendaItem) error {
+	if strings.TrimSpace(it.Presenter) == "" || me.IsOfficer() {
+		return nil
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	p := presentersOf(it, members)
+	if p.includes(me) {
+		return nil
+	}
+	who := []string{Escape(oneLine(stripBrackets(it.Presenter)))}
+	for _, org := range p.orgNames {
+		who = append(who, "members from "+Escape(org))
+	}
+	who = append(who, "an officer")
+	return userErr("Only %s can attach the report for %s. Ask one of them to send it, or an officer to attach it.", joinOr(who), Escape(itemLabel(it)))
+}
+
+// itemPresenters are who present an item: the names printed, and the
+// organisations (the item's, those in brackets after names, and those of
+// the members who present it).
+type itemPresenters struct {
+	names    map[string]bool // folded, titles dropped (see presenterNames)
+	orgs     map[string]bool // folded
+	orgNames []string        // as printed, once each
+}
+
+func presentersOf(it AgendaItem, members []Member) itemPresenters {
+	p := itemPresenters{names: map[string]bool{}, orgs: map[string]bool{}}
+	addOrg := func(org string) {
+		org = oneLine(org)
+		if k := foldOrg(org); k != "" && !p.orgs[k] {
+			p.orgs[k] = true
+			p.orgNames = append(p.orgNames, org)
+		}
+	}
+	addOrg(it.Organisation)
+	for _, org := range bracketed(it.Presenter) {
+		addOrg(org)
+	}
+	for _, n := range presenterNames(stripBrackets(it.Presenter)) {
+		p.names[n] = true
+	}
+	for _, mem := range members {
+		for _, n := range presenterNames(mem.Name) {
+			if p.names[n] {
+				addOrg(mem.Organisation)
+				break
+			}
+		}
+	}
+	return p
+}
+
+// includes reports whether me presents the item or belongs to one of its
+// organisations.
+func (p itemPresenters) includes(me Member) bool {
+	for _, n := range presenterNames(me.Name) {
+		if p.names[n] {
+			return true
+		}
+	}
+	return p.orgs[foldOrg(me.Organisation)]
+}
+
+// foldOrg folds an organisation's name for matching: "The Sefton CVS" and
+// "sefton  cvs" are one.
+func foldOrg(org string) string {
+	org = strings.Trim(foldName(org), " .,")
+	return strings.TrimPrefix(org, "the ")
+}
+
+// bracketed lists the texts in brackets in s: the organisations printed
+// after presenters' names, "Jen Williams (NW Probation), James Gillett
+// (Sefton Council)".
+func bracketed(s string) []string {
+	var out []string
+	for {
+		open := strings.Index(s, "(")
+		if open < 0 {
+			return out
+		}
+		end := strings.Index(s[open:], ")")
+		if end < 0 {
+			return out
+		}
+		out = append(out, s[open+1:open+end])
+		s = s[open+end+1:]
+	}
+}
+
+// stripBrackets is s without its bracketed texts.
+func stripBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return oneLine(b.String())
 }
 
 func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -255,7 +444,7 @@ func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	loc := c.Location()
 	lines := make([]string, len(links))
 	for i, l := range links {
-		lines[i] = fmt.Sprintf("• %s: %s — %s, %s", Escape(labelFor(items, l.Item)), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc))
+		lines[i] = fmt.Sprintf("• %s: %s — %s, %s%s", Escape(l.filed().label(items)), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc), madeAs(l.filed(), items))
 	}
 	head := fmt.Sprintf("*Reports* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
 	return listing(head, "No reports have been attached yet.", lines), nil
@@ -276,13 +465,7 @@ func (s *Service) reportsOn(ctx context.Context, in *Input) (Meeting, []ReportLi
 	if err != nil {
 		return Meeting{}, nil, nil, err
 	}
-	pos := func(n string) int {
-		if it, ok := findItem(items, n); ok {
-			return ItemKey(it.Number)
-		}
-		return 1 << 30
-	}
-	sort.SliceStable(links, func(i, j int) bool { return pos(links[i].Item) < pos(links[j].Item) })
+	sort.SliceStable(links, func(i, j int) bool { return links[i].filed().key(items) < links[j].filed().key(items) })
 	return m, links, items, nil
 }
 
@@ -292,14 +475,10 @@ func missingReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	have := map[string]bool{}
-	for _, l := range links {
-		have[strings.ToLower(l.Item)] = true
-	}
 	var b strings.Builder
 	missing := 0
 	for _, it := range items {
-		if it.Presenter == "" || have[strings.ToLower(it.Number)] {
+		if it.Presenter == "" || hasReport(it, links) {
 			continue
 		}
 		missing++
@@ -314,4 +493,14 @@ func missingReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return private("%s\nEvery item with a presenter has a report attached.", head), nil
 	}
 	return private("%s\n%d %s with a presenter %s no report yet:%s", head, missing, plural(missing, "item", "items"), plural(missing, "has", "have"), b.String()), nil
+}
+
+// hasReport reports whether a link stands for it among links.
+func hasReport(it AgendaItem, links []ReportLink) bool {
+	for _, l := range links {
+		if l.filed().on(it) {
+			return true
+		}
+	}
+	return false
 }

@@ -61,7 +61,7 @@ func TestReport(t *testing.T) {
 	k.steps([]step{
 		{neil, "/report remove 7.5", []string{"Your report for Item 7.5 (SWACA) is removed (the history keeps a record of it)."}},
 		{neil, "/report remove 7.5", []string{"You have no report attached to Item 7.5 (SWACA) for the meeting on Thursday 10 December 2026."}},
-		{neil, "/report remove", []string{"Say which item's report to remove, e.g. `/report remove 7.5`.", "• `/report remove ITEM`"}},
+		{neil, "/report remove", []string{"Say which item's report to remove, e.g. `/report remove 7.5`; an officer may add whose", "• `/report remove ITEM [@member]`"}},
 		{ian, "/report missing", []string{"2 items with a presenter have no report yet:", "• Item 7.5 (SWACA) — Neil Frackleton (SWACA)"}},
 		{neil, "/report 9 https://example.org/r.pdf", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026."}},
 		{stranger, "/report 7.5 https://example.org/r.pdf", []string{"You are not a member of Safer Sefton Together."}},
@@ -76,9 +76,10 @@ func TestReport(t *testing.T) {
 	k.must(graeme, "/report remove 6")
 	wantShown(t, k.say(neil, "/report list"), "No reports have been attached yet.")
 
-	// Every item with a presenter has its report.
+	// Every item with a presenter has its report: an officer may attach
+	// any item's.
 	for _, line := range []string{"4 https://example.org/iom.pdf", "6 https://example.org/p.pdf", "7.5 https://example.org/s.pdf", "7.7 https://example.org/c.pdf"} {
-		k.must(neil, "/report "+line)
+		k.must(ian, "/report "+line)
 	}
 	wantShown(t, k.say(ian, "/report missing"), "Every item with a presenter has a report attached.")
 }

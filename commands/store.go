@@ -172,8 +172,11 @@ type DeclarationStore interface {
 	// order made.
 	Declarations(ctx context.Context, meetingID int64) ([]Declaration, error)
 	// WithdrawDeclarations withdraws userID's standing declarations for an
-	// item and says how many there were.
-	WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64) (int, error)
+	// item and says how many there were: for item itemID (and any filed
+	// on no item under its number), or, when itemID is 0, for the items
+	// numbered item taken off the agenda; only the one numbered only when
+	// only is not 0.
+	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64) (int, error)
 	// RecordDispensation records that the declarant holds a dispensation;
 	// created is false if one was already recorded.
 	RecordDispensation(ctx context.Context, declarationID int64, by string) (created bool, err error)
@@ -184,9 +187,11 @@ type ReportStore interface {
 	// SubmitReport records l, replacing the member's earlier link for the
 	// same item (which stays in the log).
 	SubmitReport(ctx context.Context, l ReportLink) (ReportOutcome, error)
-	// RemoveReport removes userID's link for an item; ErrNotFound if none
+	// RemoveReport removes userID's link for item itemID (for a link
+	// filed on no item: the one under number item); by is who removed it,
+	// the member or an officer, kept in the log. ErrNotFound if none
 	// stands.
-	RemoveReport(ctx context.Context, meetingID int64, item, userID, by string) error
+	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error
 	// ReportLinks lists the links standing for a meeting, oldest first.
 	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }

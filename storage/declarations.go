@@ -24,11 +24,14 @@ type declarationRow struct {
 	Withdrawn    bool           `db:"withdrawn"`
 	DeclaredAt   time.Time      `db:"declared_at"`
 	By           string         `db:"declared_by"`
+
+	ItemID sql.NullInt64 `db:"item_id"`
+	itemNow
 }
 
 func (r declarationRow) declaration() commands.Declaration {
 	return commands.Declaration{
-		ID: r.ID, MeetingID: r.MeetingID, Item: r.Item, UserID: r.UserID.String, Name: r.Name,
+		ID: r.ID, MeetingID: r.MeetingID, Item: r.Item, ItemID: r.ItemID.Int64, OnItem: r.ref(), UserID: r.UserID.String, Name: r.Name,
 		Kind: commands.InterestKind(r.Kind), Nature: r.Nature, Dispensation: r.Dispensation,
 		Withdrawn: r.Withdrawn, DeclaredAt: r.DeclaredAt, By: r.By,
 	}
@@ -36,7 +39,7 @@ func (r declarationRow) declaration() commands.Declaration {
 
 // declarationColumns reads a declaration with its dispensation and
 // withdrawal, which are rows of their own.
-const declarationColumns = `d.id, d.meeting_id, d.item_number, d.user_id, d.name, d.kind, d.nature,
+var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + itemNowColumns("d.item_id") + `, d.user_id, d.name, d.kind, d.nature,
 	(d.dispensation OR EXISTS (SELECT 1 FROM declaration_dispensations p WHERE p.declaration_id = d.id)) AS dispensation,
 	EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id) AS withdrawn,
 	d.declared_at, d.declared_by`
@@ -47,23 +50,30 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 	var created bool
 	err := db.inTx(ctx, "declare", func(tx *sqlx.Tx) error {
 		key := memberKey(d.UserID, d.Name)
+		itemID, err := fileOnItem(ctx, tx, d.MeetingID, d.ItemID, d.Item)
+		if err != nil {
+			return err
+		}
 		// A few tries: an identical declaration may be withdrawn between
-		// our insert meeting it and our reading it.
+		// our insert meeting it and our reading it. The conflict target is
+		// left out so that whichever of declarations_once (on the item) and
+		// declarations_once_unfiled (on the number, when no item has it)
+		// applies settles the race.
 		for try := 0; try < 3; try++ {
 			var id int64
 			err := tx.GetContext(ctx, &id, `
-				INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
+				INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
+				VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
 					(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
-					 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
-				ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) DO NOTHING
+					 WHERE o.meeting_id = $1 AND `+sameItem("o", "$11", "$2")+` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
+				ON CONFLICT DO NOTHING
 				RETURNING id`,
-				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt))
+				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
 			switch {
 			case err == nil:
 				created = true
 				if err := auditMeeting(ctx, tx, d.MeetingID, d.By, "declaration.add", d.Item,
-					map[string]any{"declaration": id, "kind": d.Kind, "nature": d.Nature, "dispensation": d.Dispensation}); err != nil {
+					map[string]any{"declaration": id, "item": itemID.Int64, "kind": d.Kind, "nature": d.Nature, "dispensation": d.Dispensation}); err != nil {
 					return err
 				}
 				if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
@@ -75,9 +85,9 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 			}
 			var row declarationRow
 			err = tx.GetContext(ctx, &row, `SELECT `+declarationColumns+` FROM declarations d
-				WHERE d.meeting_id = $1 AND d.item_number = $2 AND d.member_key = $3 AND d.kind = $4 AND md5(d.nature) = md5($5)
+				WHERE d.meeting_id = $1 AND `+sameItem("d", "$6", "$2")+` AND d.member_key = $3 AND d.kind = $4 AND md5(d.nature) = md5($5)
 				  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
-				ORDER BY d.id DESC LIMIT 1`, d.MeetingID, d.Item, key, string(d.Kind), d.Nature)
+				ORDER BY d.id DESC LIMIT 1`, d.MeetingID, d.Item, key, string(d.Kind), d.Nature, itemID)
 			if err == nil {
 				out = row.declaration()
 				return nil
@@ -132,18 +142,29 @@ func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Dec
 }
 
 // WithdrawDeclarations implements commands.DeclarationStore.
-func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID int64, item, userID, by string, only int64) (int, error) {
+func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64) (int, error) {
 	var n int
 	err := db.inTx(ctx, "withdraw declarations", func(tx *sqlx.Tx) error {
+		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
+		if err != nil {
+			return err
+		}
+		// The declarations on the item (by itself; by its number for
+		// those filed on no item), or, for an item no longer on the
+		// agenda, on the items of that number taken off it.
 		var ids []int64
-		err := tx.SelectContext(ctx, &ids, `
+		err = tx.SelectContext(ctx, &ids, `
 			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
 			SELECT d.id, $4 FROM declarations d
-			WHERE d.meeting_id = $1 AND d.item_number = $2 AND d.member_key = $3
-			  AND ($5 = 0 OR d.id = $5)
+			WHERE d.meeting_id = $1 AND d.member_key = $3
+			  AND ($5 <> 0 AND d.id = $5
+			    OR $5 = 0 AND (d.item_id = $6
+			      OR d.item_id IS NULL AND d.item_number = $2
+			      OR $6::bigint IS NULL AND d.item_id IN (SELECT i.id FROM agenda_items i
+			        WHERE i.meeting_id = $1 AND i.number = $2 AND i.removed_at IS NOT NULL)))
 			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
 			ON CONFLICT (declaration_id) DO NOTHING
-			RETURNING declaration_id`, meetingID, item, memberKey(userID, ""), by, only)
+			RETURNING declaration_id`, meetingID, item, memberKey(userID, ""), by, only, on)
 		if err != nil {
 			return err
 		}
@@ -185,4 +206,50 @@ func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by st
 		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID})
 	})
 	return created, err
+}
+
+// itemNow reads the agenda item a declaration or report link is on, as it
+// stands now (see itemNowColumns).
+type itemNow struct {
+	ItemNow     string `db:"item_now"`
+	ItemTitle   string `db:"item_title"`
+	ItemRemoved bool   `db:"item_removed"`
+}
+
+func (r itemNow) ref() commands.ItemRef {
+	return commands.ItemRef{Number: r.ItemNow, Title: r.ItemTitle, Removed: r.ItemRemoved}
+}
+
+// itemNowColumns reads the item whose id is the column ref for itemNow.
+// They are subqueries rather than a join so that the columns can be read
+// from any query of declarations or report links.
+func itemNowColumns(ref string) string {
+	return `COALESCE((SELECT i.number FROM agenda_items i WHERE i.id = ` + ref + `), '') AS item_now,
+	COALESCE((SELECT i.title FROM agenda_items i WHERE i.id = ` + ref + `), '') AS item_title,
+	COALESCE((SELECT i.removed_at IS NOT NULL FROM agenda_items i WHERE i.id = ` + ref + `), false) AS item_removed`
+}
+
+// sameItem is the condition that the record aliased t is on the item with
+// the id in the parameter id, or is filed on no item under the number in
+// the parameter number.
+func sameItem(t, id, number string) string {
+	return `(` + t + `.item_id = ` + id + `::bigint OR ` + t + `.item_id IS NULL AND ` + t + `.item_number = ` + number + `)`
+}
+
+// fileOnItem is the item a new declaration or report link is filed on:
+// the one given or, when none is, the item standing on the meeting's
+// agenda with that number; NULL when there is none.
+func fileOnItem(ctx context.Context, q sqlx.QueryerContext, meetingID, itemID int64, number string) (sql.NullInt64, error) {
+	if itemID != 0 {
+		return sql.NullInt64{Int64: itemID, Valid: true}, nil
+	}
+	var id int64
+	err := sqlx.GetContext(ctx, q, &id, `SELECT id FROM agenda_items WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL`, meetingID, number)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return sql.NullInt64{}, nil
+	case err != nil:
+		return sql.NullInt64{}, err
+	}
+	return sql.NullInt64{Int64: id, Valid: true}, nil
 }

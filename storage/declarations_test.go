@@ -116,11 +116,11 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// Withdrawal keeps the originals; declaring again makes a new row.
-	n, err := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL", 0)
+	n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0)
 	if err != nil || n != 2 {
 		t.Fatalf("withdraw: n=%d err=%v, want 2", n, err)
 	}
-	if n, _ := db.WithdrawDeclarations(ctx, m.ID, "7.5", "UNEIL", "UNEIL", 0); n != 0 {
+	if n, _ := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0); n != 0 {
 		t.Errorf("second withdrawal withdrew %d", n)
 	}
 	if standing, _ := db.Declarations(ctx, m.ID); len(standing) != 0 {
@@ -182,10 +182,10 @@ func TestReportLinksKeepHistory(t *testing.T) {
 	if err != nil || len(links) != 1 || links[0].URL != "https://example.org/b.pdf" {
 		t.Fatalf("standing links = %+v, %v", links, err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, "7.5", "UNEIL", "UNEIL"); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL"); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, "7.5", "UNEIL", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL"); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("second removal: %v, want ErrNotFound", err)
 	}
 	if links, _ := db.ReportLinks(ctx, m.ID); len(links) != 0 {

@@ -105,19 +105,8 @@ func (db *DB) ReportLinksFor(ctx context.Context, meetingIDs []int64) ([]command
 	if len(meetingIDs) == 0 {
 		return nil, nil
 	}
-	var rows []reportRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+reportColumns+` FROM (
-			SELECT DISTINCT ON (meeting_id, item_number, member_key) `+reportColumns+` FROM report_links
-			WHERE meeting_id = ANY($1) ORDER BY meeting_id, item_number, member_key, id DESC
-		) latest WHERE action = 'submitted' ORDER BY id`, pq.Array(meetingIDs))
-	if err != nil {
-		return nil, mapErr("report links for meetings", err)
-	}
-	out := make([]commands.ReportLink, len(rows))
-	for i, r := range rows {
-		out[i] = r.link()
-	}
-	return out, nil
+	links, err := reportLinks(ctx, db.x, meetingIDs)
+	return links, mapErr("report links for meetings", err)
 }
 
 // MemberDeclarations implements commands.HomeStore.

@@ -175,7 +175,7 @@ func TestHomePapersQueries(t *testing.T) {
 	report(a, "4", "UJEN", "https://example.org/iom.pdf")
 	report(b, "6", "UGRAEME", "https://example.org/police.pdf")
 	report(other, "1", "USUE", "https://example.org/cvs.pdf")
-	if err := db.RemoveReport(ctx, a.ID, "4", "UJEN", "UJEN"); err != nil {
+	if err := db.RemoveReport(ctx, a.ID, 0, "4", "UJEN", "UJEN"); err != nil {
 		t.Fatal(err)
 	}
 	links, err := db.ReportLinksFor(ctx, ids)
@@ -203,7 +203,7 @@ func TestHomePapersQueries(t *testing.T) {
 	declare(b, "6", "UNEIL", commands.InterestOther, "Neighbour")
 	declare(a, "7.5", "USUE", commands.InterestPersonal, "Trustee")
 	declare(other, "1", "UNEIL", commands.InterestOther, "Not shown")
-	if _, err := db.WithdrawDeclarations(ctx, a.ID, "4", "UNEIL", "UNEIL", 0); err != nil {
+	if _, err := db.WithdrawDeclarations(ctx, a.ID, 0, "4", "UNEIL", "UNEIL", 0); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := db.MemberDeclarations(ctx, "UNEIL", ids)

@@ -275,7 +275,7 @@ func importDeclarations(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec c
 			VALUES ($1, $2, $3, $4, $5, $6, 'import', $7,
 				(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
 				 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $5 AND md5(o.nature) = md5($6)))
-			ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) DO NOTHING`,
+			ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) WHERE item_id IS NULL DO NOTHING`,
 			meetingID, d.Item, memberKey("", d.Name), d.Name, d.Kind, d.Nature, rec.By)
 		if err != nil {
 			return err

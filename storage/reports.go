@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -23,24 +24,42 @@ type reportRow struct {
 	Action    string         `db:"action"`
 	At        time.Time      `db:"at"`
 	By        string         `db:"by_user"`
+
+	ItemID sql.NullInt64 `db:"item_id"`
+	itemNow
 }
 
 func (r reportRow) link() commands.ReportLink {
-	return commands.ReportLink{ID: r.ID, MeetingID: r.MeetingID, Item: r.Item, UserID: r.UserID.String, Name: r.Name, URL: r.URL, Title: r.Title, At: r.At, By: r.By}
+	return commands.ReportLink{ID: r.ID, MeetingID: r.MeetingID, Item: r.Item, ItemID: r.ItemID.Int64, OnItem: r.ref(), UserID: r.UserID.String, Name: r.Name, URL: r.URL, Title: r.Title, At: r.At, By: r.By}
 }
 
-const reportColumns = `id, meeting_id, item_number, user_id, name, url, title, action, at, by_user`
+const reportColumns = `id, meeting_id, item_number, item_id, user_id, name, url, title, action, at, by_user`
+
+// reportRead reads a link with its item as it stands, from a query of
+// report_links (or of its columns) called latest.
+var reportRead = reportColumns + `, ` + itemNowColumns("latest.item_id")
+
+// latestLinks are the latest rows of the report log for each item and
+// member of the meetings in the array $1: the links standing are those
+// whose action is 'submitted'. A link filed on no item is one per number.
+var latestLinks = `SELECT DISTINCT ON (meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key) ` + reportColumns + `
+	FROM report_links WHERE meeting_id = ANY($1)
+	ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, id DESC`
 
 // latestReport locks the member's links for an item (so that two
 // submissions at once are ordered) and reads the latest.
-func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, item, key string) (reportRow, error) {
-	lock := "report:" + strconv.FormatInt(meetingID, 10) + ":" + item + ":" + key
+func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemID sql.NullInt64, item, key string) (reportRow, error) {
+	on := "number:" + item
+	if itemID.Valid {
+		on = "item:" + strconv.FormatInt(itemID.Int64, 10)
+	}
+	lock := "report:" + strconv.FormatInt(meetingID, 10) + ":" + on + ":" + key
 	if _, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lock); err != nil {
 		return reportRow{}, err
 	}
 	var row reportRow
-	err := sqlx.GetContext(ctx, q, &row, `SELECT `+reportColumns+` FROM report_links
-		WHERE meeting_id = $1 AND item_number = $2 AND member_key = $3 ORDER BY id DESC LIMIT 1`, meetingID, item, key)
+	err := sqlx.GetContext(ctx, q, &row, `SELECT `+reportRead+` FROM report_links latest
+		WHERE meeting_id = $1 AND `+sameItem("latest", "$4", "$2")+` AND member_key = $3 ORDER BY id DESC LIMIT 1`, meetingID, item, key, itemID)
 	return row, err
 }
 
@@ -49,7 +68,11 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 	var outcome commands.ReportOutcome
 	err := db.inTx(ctx, "submit report", func(tx *sqlx.Tx) error {
 		key := memberKey(l.UserID, l.Name)
-		cur, err := latestReport(ctx, tx, l.MeetingID, l.Item, key)
+		itemID, err := fileOnItem(ctx, tx, l.MeetingID, l.ItemID, l.Item)
+		if err != nil {
+			return err
+		}
+		cur, err := latestReport(ctx, tx, l.MeetingID, itemID, l.Item, key)
 		switch {
 		case errors.Is(err, sql.ErrNoRows) || err == nil && cur.Action == "removed":
 			outcome = commands.ReportRecorded
@@ -62,24 +85,30 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 			outcome = commands.ReportReplaced
 		}
 		var id int64
-		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, member_key, user_id, name, url, title, action, by_user, at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())) RETURNING id`,
-			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At))
+		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
+			VALUES ($1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())) RETURNING id`,
+			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID)
 		if err != nil {
 			return err
 		}
 		if err := markStale(ctx, tx, l.MeetingID, []string{l.UserID}); err != nil {
 			return err
 		}
-		return auditMeeting(ctx, tx, l.MeetingID, l.By, "report."+string(outcome), l.Item, map[string]any{"report": id, "url": l.URL, "title": l.Title})
+		return auditMeeting(ctx, tx, l.MeetingID, l.By, "report."+string(outcome), l.Item, map[string]any{"report": id, "item": itemID.Int64, "url": l.URL, "title": l.Title})
 	})
 	return outcome, err
 }
 
-// RemoveReport implements commands.ReportStore.
-func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, by string) error {
+// RemoveReport implements commands.ReportStore. The removal is a row of
+// the log of its own, saying who removed the link (by_user): the member
+// who sent it, or an officer.
+func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error {
 	return db.inTx(ctx, "remove report", func(tx *sqlx.Tx) error {
-		cur, err := latestReport(ctx, tx, meetingID, item, memberKey(userID, ""))
+		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
+		if err != nil {
+			return err
+		}
+		cur, err := latestReport(ctx, tx, meetingID, on, item, memberKey(userID, ""))
 		if err != nil {
 			return err
 		}
@@ -87,8 +116,8 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, b
 			return sql.ErrNoRows
 		}
 		var id int64
-		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, member_key, user_id, name, url, title, action, by_user)
-			SELECT meeting_id, item_number, member_key, user_id, name, url, title, 'removed', $2 FROM report_links WHERE id = $1
+		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user)
+			SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $2 FROM report_links WHERE id = $1
 			RETURNING id`, cur.ID, by)
 		if err != nil {
 			return err
@@ -96,19 +125,23 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID int64, item, userID, b
 		if err := markStale(ctx, tx, meetingID, []string{userID}); err != nil {
 			return err
 		}
-		return auditMeeting(ctx, tx, meetingID, by, "report.removed", item, map[string]any{"report": id, "url": cur.URL})
+		return auditMeeting(ctx, tx, meetingID, by, "report.removed", item, map[string]any{"report": id, "item": on.Int64, "member": userID, "url": cur.URL})
 	})
 }
 
 // ReportLinks implements commands.ReportStore.
 func (db *DB) ReportLinks(ctx context.Context, meetingID int64) ([]commands.ReportLink, error) {
+	links, err := reportLinks(ctx, db.x, []int64{meetingID})
+	return links, mapErr("report links", err)
+}
+
+// reportLinks lists the links standing for the meetings, oldest first.
+func reportLinks(ctx context.Context, q sqlx.QueryerContext, meetingIDs []int64) ([]commands.ReportLink, error) {
 	var rows []reportRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+reportColumns+` FROM (
-			SELECT DISTINCT ON (item_number, member_key) `+reportColumns+` FROM report_links
-			WHERE meeting_id = $1 ORDER BY item_number, member_key, id DESC
-		) latest WHERE action = 'submitted' ORDER BY id`, meetingID)
+	err := sqlx.SelectContext(ctx, q, &rows, `SELECT `+reportRead+` FROM (`+latestLinks+`) latest
+		WHERE action = 'submitted' ORDER BY id`, pq.Array(meetingIDs))
 	if err != nil {
-		return nil, mapErr("report links", err)
+		return nil, err
 	}
 	out := make([]commands.ReportLink, len(rows))
 	for i, r := range rows {
