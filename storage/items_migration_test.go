@@ -24,7 +24,7 @@ func TestMigrationFilesRecordsOnItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.MigrateTo(ctx, 11); err != nil {
+	if err := db.MigrateUpTo(ctx, 11); err != nil {
 		t.Fatal(err)
 	}
 	x := db.SQL()
