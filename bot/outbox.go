@@ -213,7 +213,7 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		if o.Service != nil {
 			// Edit to the records as they are now, not as they were when
 			// the update was queued.
-			current, ok, err := o.Service.CurrentMessage(ctx, m.MessageKey)
+			current, ok, err := o.Service.CurrentMessageAt(ctx, m.MessageKey, o.Now())
 			if err != nil {
 				return "", "", err
 			}

@@ -110,6 +110,12 @@ type Meeting struct {
 	// Items, when scheduling, are the agenda items a new meeting starts
 	// with (the standard items); ignored for a reinstated meeting.
 	Items []AgendaItem
+	// TimeUnknown: no start time is known (minutes that print none);
+	// StartsAt is then the start of its day, and no time is shown.
+	TimeUnknown bool
+	// Revision counts the changes to its date, time or venue (see
+	// MeetingChange).
+	Revision int
 }
 
 // Apology is a member's apology for absence from a meeting.
@@ -159,4 +165,24 @@ type Origin struct {
 	Committee Committee
 	Member    *Member
 	Next      *Meeting
+}
+
+// MeetingChange is a change to a meeting's date, time or venue: who made
+// it, when, and what it was before and after.
+type MeetingChange struct {
+	ID          int64
+	MeetingID   int64
+	CommitteeID int64
+	// Revision is the meeting's revision the change was made against.
+	Revision                       int
+	OldStartsAt, NewStartsAt       time.Time
+	OldTimeUnknown, NewTimeUnknown bool
+	OldVenue, NewVenue             string
+	By                             string
+	At                             time.Time
+}
+
+// Moved reports whether the change moved the meeting in time.
+func (ch MeetingChange) Moved() bool {
+	return !ch.OldStartsAt.Equal(ch.NewStartsAt) || ch.OldTimeUnknown != ch.NewTimeUnknown
 }

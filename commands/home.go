@@ -280,7 +280,7 @@ func homeSummary(in homeInput) string {
 	if in.Next == nil {
 		return line + "no meeting scheduled"
 	}
-	line += formatWhen(in.Next.StartsAt, in.Committee.Location())
+	line += meetingWhen(*in.Next, in.Committee.Location())
 	if in.Apology != nil {
 		line += " (apologies sent)"
 	}
