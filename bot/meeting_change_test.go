@@ -107,6 +107,7 @@ func TestMeetingMoveFollowsEverywhere(t *testing.T) {
 	k.Slack.Reset()
 	k.SetNow(time.Date(2026, 12, 3, 10, 0, 0, 0, london))
 
+	openHomes(t, k, graeme)
 	wantText(t, k.Must(neil, "/meeting", "move 10/12/2026 17/12/2026"), "Only an officer of Safer Sefton Together can move meetings")
 	r := k.Must(officer, "/meeting", "move 10/12/2026 17/12/2026 2pm")
 	wantText(t, r, "The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has moved to *Thursday 17 December 2026, 14:00, Remote Meeting*")
@@ -130,7 +131,8 @@ func TestMeetingMoveFollowsEverywhere(t *testing.T) {
 		t.Errorf("Graeme, who sent no apologies, got %d notices of the move", n)
 	}
 	wantText(t, k.Must(neil, "/apologies", "list 17/12/2026"), "Neil Frackelton")
-	wantText(t, k.Must(neil, "/meeting", "list"), "Thursday 17 December 2026, 14:00, Remote Meeting — 1 apology")
+	wantText(t, k.Must(neil, "/meeting", "list"), "Thursday 17 December 2026, 14:00, Remote Meeting (moved from Thursday 10 December 2026, 10:00) — 1 apology")
+	latestHome(t, k, graeme, "Next meeting: Thursday 17 December 2026, 14:00, Remote Meeting (moved from Thursday 10 December 2026, 10:00)")
 
 	feed := calendarFeed(t, k)
 	for _, want := range []string{"DTSTART:20261217T140000Z", "SEQUENCE:1"} {

@@ -262,7 +262,11 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	if in.Next == nil {
 		card.Text = role + "\nNo meeting is scheduled."
 	} else {
-		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location())
+		moved, err := s.movedFrom(ctx, *in.Next, c.Location())
+		if err != nil {
+			return HomeCard{}, err
+		}
+		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
 		card.CalendarPath = CalendarPath(c)
 	}
 	for _, part := range homeParts() {

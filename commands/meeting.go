@@ -146,7 +146,11 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			fmt.Fprintf(&b, "• ~%s~ — cancelled\n", describeMeeting(m, loc))
 			continue
 		}
-		fmt.Fprintf(&b, "• %s — %d %s\n", describeMeeting(m, loc), m.Apologies, plural(m.Apologies, "apology", "apologies"))
+		moved, err := s.movedFrom(ctx, m, loc)
+		if err != nil {
+			return Reply{}, err
+		}
+		fmt.Fprintf(&b, "• %s%s — %d %s\n", describeMeeting(m, loc), moved, m.Apologies, plural(m.Apologies, "apology", "apologies"))
 	}
 	b.WriteString(feed)
 	return private("%s", b.String()), nil
@@ -201,14 +205,36 @@ func meetingFacts(m Meeting, loc *time.Location) string {
 // when it has moved since: "\n_Moved from Thursday 10 December 2026,
 // 10:00._"; "" otherwise.
 func movedNote(m Meeting, changes []MeetingChange, loc *time.Location) string {
-	for _, ch := range changes {
-		first := Meeting{StartsAt: ch.OldStartsAt, TimeUnknown: ch.OldTimeUnknown}
-		if first.StartsAt.Equal(m.StartsAt) && first.TimeUnknown == m.TimeUnknown {
-			return ""
-		}
+	if first, moved := firstPlanned(m, changes); moved {
 		return "\n_Moved from " + meetingWhen(first, loc) + "._"
 	}
 	return ""
+}
+
+// firstPlanned is when m was first due to start, from its changes, and
+// whether it has moved from then.
+func firstPlanned(m Meeting, changes []MeetingChange) (Meeting, bool) {
+	if len(changes) == 0 {
+		return m, false
+	}
+	first := Meeting{StartsAt: changes[0].OldStartsAt, TimeUnknown: changes[0].OldTimeUnknown}
+	return first, !first.StartsAt.Equal(m.StartsAt) || first.TimeUnknown != m.TimeUnknown
+}
+
+// movedFrom is " (moved from Thursday 10 December 2026, 10:00)" when m
+// has moved, for a line that lists it; "" otherwise.
+func (s *Service) movedFrom(ctx context.Context, m Meeting, loc *time.Location) (string, error) {
+	if m.Revision == 0 {
+		return "", nil
+	}
+	changes, err := s.store.MeetingChanges(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	if first, moved := firstPlanned(m, changes); moved {
+		return " (moved from " + meetingWhen(first, loc) + ")", nil
+	}
+	return "", nil
 }
 
 // meetingToChange is the meeting on the date in's words start with, which
