@@ -269,22 +269,12 @@ func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(rest) > 0 && strings.EqualFold(rest[0], "to") {
-		rest = rest[1:]
-	}
-	d, n, err := takeDate(rest, in.Now, loc)
+	d, clock, k, err := parseNewDate(rest, in.Now, loc)
 	if err != nil {
-		return Reply{}, badArgs(err)
+		return Reply{}, err
 	}
-	if n == 0 || d.IsNext() {
+	if d.IsNext() {
 		return Reply{}, usageErr("Give the new date after the meeting's, e.g. `/meeting move %s 2027-01-14`.", m.StartsAt.In(loc).Format("2006-01-02"))
-	}
-	clock, k, err := takeClock(rest[n:])
-	if err != nil {
-		return Reply{}, badArgs(err)
-	}
-	if n+k != len(rest) {
-		return Reply{}, usageErr("I don't know `%s`: after the new date only a time may follow.", Escape(strings.Join(rest[n+k:], " ")))
 	}
 	unknown := false
 	if k == 0 {
@@ -292,6 +282,30 @@ func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		clock, unknown = Clock{t.Hour(), t.Minute()}, m.TimeUnknown
 	}
 	return s.changeMeeting(ctx, in, m, d, clock, unknown, m.Venue)
+}
+
+// parseNewDate reads what follows the meeting's date in "/meeting move":
+// "[to] NEW-DATE [TIME]". d is the zero Date when no new date is given;
+// k is how many words the time took (0: none given).
+func parseNewDate(words []string, now time.Time, loc *time.Location) (d Date, clock Clock, k int, err error) {
+	if len(words) > 0 && strings.EqualFold(words[0], "to") {
+		words = words[1:]
+	}
+	d, n, err := takeDate(words, now, loc)
+	if err != nil {
+		return Date{}, Clock{}, 0, badArgs(err)
+	}
+	if n == 0 || d.IsNext() {
+		return Date{}, Clock{}, 0, nil
+	}
+	clock, k, err = takeClock(words[n:])
+	if err != nil {
+		return Date{}, Clock{}, 0, badArgs(err)
+	}
+	if n+k != len(words) {
+		return Date{}, Clock{}, 0, usageErr("I don't know `%s`: after the new date only a time may follow.", Escape(strings.Join(words[n+k:], " ")))
+	}
+	return d, clock, k, nil
 }
 
 // retimeMeeting serves "/meeting time DATE TIME".
