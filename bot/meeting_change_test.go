@@ -326,6 +326,24 @@ func TestSameDayReminderAfterStart(t *testing.T) {
 	wantText(t, k.Must(officer, "/meeting", "reminders"), "7 days before and 1 day before each meeting, at 09:00")
 	wantText(t, k.Must(officer, "/meeting", "reminders 0 9am"), "on the day each meeting, at 09:00")
 
+	// Queued in time, but Slack fails until the meeting has started: the
+	// reminder is dropped rather than posted late.
+	k.Drain()
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 1})
+	k.SetNow(time.Date(2026, 12, 10, 9, 0, 0, 0, london))
+	if n := k.Remind(); n != 1 {
+		t.Fatalf("%d reminders at 09:00, want the one on the day", n)
+	}
+	k.Drain()
+	k.SetNow(time.Date(2026, 12, 10, 10, 1, 0, 0, london))
+	k.Drain()
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 0 {
+		t.Errorf("%d messages in the channel: the reminder went after the meeting started", n)
+	}
+	if n := len(k.Slack.Calls("chat.postMessage")); n != 1 {
+		t.Errorf("%d posts tried, want only the one that failed before the start", n)
+	}
+
 	// Set behind the command's back, the late reminder still never goes.
 	if err := k.DB.SetReminders(ctx, mustCommittee(t, k.DB).ID, []int{0}, commands.Clock{Hour: 14, Minute: 30}, officer); err != nil {
 		t.Fatal(err)

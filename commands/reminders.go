@@ -251,6 +251,31 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 	return queued, errors.Join(errs...)
 }
 
+// ReminderOverdue reports whether msg is a reminder (its channel post or
+// a presenter's direct message) that should no longer go at now: its
+// meeting has started, or is no longer scheduled. A reminder queued in
+// time can still be sent late, after Slack failed and the outbox retried;
+// by then it would only mislead.
+func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now time.Time) (bool, error) {
+	rest, ok := strings.CutPrefix(msg.DedupeKey, "reminder:")
+	if !ok || (msg.Kind != OutboxPost && msg.Kind != OutboxDM) {
+		return false, nil
+	}
+	idText, _, _ := strings.Cut(rest, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return false, nil
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return m.Status != MeetingScheduled || !now.Before(m.StartsAt), nil
+}
+
 // reminderMessages builds a reminder: the channel post and the direct
 // messages to presenters whose reports are missing.
 func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now time.Time) ([]OutboxMessage, error) {
