@@ -178,6 +178,11 @@ func TestMeetingMoveFollowsEverywhere(t *testing.T) {
 		t.Errorf("%d reminders after a change of time within the day, want none", n)
 	}
 
+	wantText(t, k.Must(neil, "/meeting", "history 17/12/2026"),
+		"• Thursday 3 December 2026, 10:00 — Ian Barton moved it from Thursday 10 December 2026, 10:00 to Thursday 17 December 2026, 14:00\n"+
+			"• Thursday 3 December 2026, 10:00 — Ian Barton changed the venue from Remote Meeting to Bootle Town Hall\n"+
+			"• Wednesday 16 December 2026, 10:00 — Ian Barton moved it from Thursday 17 December 2026, 14:00 to Thursday 17 December 2026, 10:00")
+
 	// Refused: another meeting's day, the past, a cancelled or held
 	// meeting, impossible dates, nothing to change.
 	k.Must(officer, "/meeting", "schedule 2027-01-07 10:00 Remote Meeting")

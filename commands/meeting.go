@@ -56,6 +56,12 @@ func meetingCommand() *Command {
 			Examples: []string{"/meeting venue 10/12/2026 Bootle Town Hall"},
 			Who:      Officers, Doing: "change meetings", Run: changeVenue,
 		}, {
+			Name:     "history",
+			Usage:    []string{"/meeting history [DATE]"},
+			Summary:  "Every change to a meeting's date, time or venue: who made it, when, from what to what.",
+			Examples: []string{"/meeting history 17/12/2026"},
+			Read:     true, Run: meetingHistory,
+		}, {
 			Name: "reminders", Aliases: []string{"reminder"}, Alone: true,
 			Usage:   []string{"/meeting reminders"},
 			Summary: "When reminders go to the channel before each meeting.",
@@ -427,4 +433,37 @@ func sameDayReminderNote(c Committee, m Meeting) string {
 		return ""
 	}
 	return fmt.Sprintf("\nNote: reminders on the day go at %s, after this meeting starts, so none will go on its day. `/meeting reminders` changes when they go.", at)
+}
+
+// meetingHistory serves "/meeting history [DATE]": the meeting's changes,
+// oldest first.
+func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	m, err := s.meetingOn(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	var changes []MeetingChange
+	if m.Apologies < 0 || m.Revision > 0 {
+		if changes, err = s.store.MeetingChanges(ctx, m.ID); err != nil {
+			return Reply{}, err
+		}
+	}
+	head := fmt.Sprintf("*%s* — changes to the meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	lines := make([]string, 0, len(changes))
+	for _, ch := range changes {
+		who := Escape(s.displayName(ctx, ch.By, ch.By))
+		from := Meeting{StartsAt: ch.OldStartsAt, TimeUnknown: ch.OldTimeUnknown}
+		to := Meeting{StartsAt: ch.NewStartsAt, TimeUnknown: ch.NewTimeUnknown}
+		var parts []string
+		if ch.Moved() {
+			parts = append(parts, fmt.Sprintf("moved it from %s to %s", meetingWhen(from, loc), meetingWhen(to, loc)))
+		}
+		if ch.OldVenue != ch.NewVenue {
+			parts = append(parts, fmt.Sprintf("changed the venue from %s to %s", venueText(ch.OldVenue), venueText(ch.NewVenue)))
+		}
+		lines = append(lines, fmt.Sprintf("• %s — %s %s", formatWhen(ch.At, loc), who, joinAnd(parts)))
+	}
+	return listing(head, "It has not been changed since it was scheduled.", lines), nil
 }
