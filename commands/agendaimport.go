@@ -80,7 +80,7 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 			clock = cl
 		}
 	} else {
-		warnings = append(warnings, fmt.Sprintf("no start time found; assumed %s", clock))
+		warnings = append(warnings, fmt.Sprintf("no start time found; assumed %s (`/meeting time %s TIME` sets it)", clock, a.Meeting.Date))
 	}
 	imp := AgendaImport{
 		CommitteeID: c.ID,
