@@ -182,6 +182,15 @@ type MeetingChange struct {
 	At                             time.Time
 }
 
+// MeetingNotices are the direct messages a change to a meeting sends, in
+// the change's transaction: to each member whose apologies for it stand,
+// and to each substitute (with a Slack account) named in them. A notice
+// with no text is not sent.
+type MeetingNotices struct {
+	Apologies   Reply
+	Substitutes Reply
+}
+
 // Moved reports whether the change moved the meeting in time.
 func (ch MeetingChange) Moved() bool {
 	return !ch.OldStartsAt.Equal(ch.NewStartsAt) || ch.OldTimeUnknown != ch.NewTimeUnknown

@@ -390,13 +390,15 @@ func (s *Service) changeMeeting(ctx context.Context, in *Input, m Meeting, d Dat
 		OldStartsAt: m.StartsAt, NewStartsAt: starts, OldTimeUnknown: m.TimeUnknown, NewTimeUnknown: unknown,
 		OldVenue: m.Venue, NewVenue: venue, By: in.UserID, At: in.Now,
 	}
-	var notice Reply
+	var notices MeetingNotices
 	if ch.Moved() {
-		notice = Reply{Visibility: Private, Text: fmt.Sprintf("The meeting of *%s* on %s has moved to %s.\n"+
+		notices.Apologies = Reply{Visibility: Private, Text: fmt.Sprintf("The meeting of *%s* on %s has moved to %s.\n"+
 			"Your apologies for it stand: you are not expected. If you can come now, withdraw them with `/apologies withdraw %s` in <#%s>.",
 			Escape(c.Name), was, describeMeeting(moved, loc), starts.In(loc).Format("2006-01-02"), c.ChannelID)}
+		notices.Substitutes = Reply{Visibility: Private, Text: fmt.Sprintf("The meeting of *%s* on %s, which you are named to attend as a substitute, has moved to %s.",
+			Escape(c.Name), was, describeMeeting(moved, loc))}
 	}
-	got, err := s.store.ChangeMeeting(ctx, ch, notice)
+	got, err := s.store.ChangeMeeting(ctx, ch, notices)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("The meeting on %s was changed by someone else just now; `/meeting list` shows it as it is.", formatDay(m.StartsAt, loc))
 	}

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 func TestMoveMeeting(t *testing.T) {
 	k := meetingKit(t) // Thursday 10 December 2026, 10:00, Remote Meeting
 	k.must(neil, "/apologies Unwell")
+	k.must(graeme, "/apologies Annual leave sub <@USUE>")
 	k.sent()
 	k.marked()
 
@@ -33,11 +35,17 @@ func TestMoveMeeting(t *testing.T) {
 			dms = append(dms, m.UserID+": "+m.Reply.Text)
 		}
 	}
-	if diff := cmp.Diff(dms, []string{neil + ": The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has moved to Thursday 17 December 2026, 10:00, Remote Meeting.\n" +
-		"Your apologies for it stand: you are not expected. If you can come now, withdraw them with `/apologies withdraw 2026-12-17` in <#C1>."}); diff != "" {
+	slices.Sort(dms)
+	stand := " The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has moved to Thursday 17 December 2026, 10:00, Remote Meeting.\n" +
+		"Your apologies for it stand: you are not expected. If you can come now, withdraw them with `/apologies withdraw 2026-12-17` in <#C1>."
+	if diff := cmp.Diff(dms, []string{
+		graeme + ":" + stand,
+		neil + ":" + stand,
+		sue + ": The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, which you are named to attend as a substitute, has moved to Thursday 17 December 2026, 10:00, Remote Meeting.",
+	}); diff != "" {
 		t.Errorf("direct messages (-got +want):\n%s", diff)
 	}
-	if m := k.next(); !m.StartsAt.Equal(time.Date(2026, 12, 17, 10, 0, 0, 0, london)) || m.Revision != 1 || m.Apologies != 1 {
+	if m := k.next(); !m.StartsAt.Equal(time.Date(2026, 12, 17, 10, 0, 0, 0, london)) || m.Revision != 1 || m.Apologies != 2 {
 		t.Errorf("next meeting after the move: %+v", m)
 	}
 

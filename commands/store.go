@@ -58,11 +58,11 @@ type MeetingStore interface {
 	SetMeetingStatus(ctx context.Context, id int64, status MeetingStatus, by string) error
 	// ChangeMeeting moves a scheduled meeting or changes its venue, keeping
 	// the change in its history, in one transaction: the posted agenda and
-	// the Homes are marked stale, and notice (unless empty) goes by direct
-	// message to each member whose apologies for it stand. ErrConflict if
-	// the meeting is no longer at ch.Revision or no longer scheduled, or
-	// another meeting of the committee starts at the new time.
-	ChangeMeeting(ctx context.Context, ch MeetingChange, notice Reply) (Meeting, error)
+	// the Homes are marked stale, and the notices are queued (see
+	// MeetingNotices). ErrConflict if the meeting is no longer at
+	// ch.Revision or no longer scheduled, or another meeting of the
+	// committee starts at the new time.
+	ChangeMeeting(ctx context.Context, ch MeetingChange, notices MeetingNotices) (Meeting, error)
 	// MeetingChanges lists a meeting's changes, oldest first.
 	MeetingChanges(ctx context.Context, meetingID int64) ([]MeetingChange, error)
 }

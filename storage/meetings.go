@@ -132,7 +132,7 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 // is the lock: a change made against an older revision (someone else
 // moved it meanwhile) changes nothing and is ErrConflict, so the history's
 // "from" is always what the meeting was.
-func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, notice commands.Reply) (commands.Meeting, error) {
+func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, notices commands.MeetingNotices) (commands.Meeting, error) {
 	var out commands.Meeting
 	err := db.inTx(ctx, "change meeting", func(tx *sqlx.Tx) error {
 		var committeeID int64
@@ -159,16 +159,29 @@ func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, noti
 			"venue_from": ch.OldVenue, "venue_to": ch.NewVenue}); err != nil {
 			return err
 		}
-		if notice.Text != "" {
-			// Told in the change's own transaction: everyone whose
-			// apologies stand when it commits hears of it, once.
-			payload, err := json.Marshal(notice)
+		// Told in the change's own transaction: everyone whose apologies
+		// stand when it commits hears of it, and each substitute they
+		// named, once.
+		for _, n := range []struct {
+			reply commands.Reply
+			query string
+		}{{notices.Apologies, `
+			SELECT CAST($1 AS bigint), 'dm', a.user_id, 'meeting-change:' || CAST($2 AS bigint) || ':' || a.user_id,
+				CAST($3 AS jsonb), COALESCE(CAST($4 AS timestamptz), now())
+			FROM apologies a WHERE a.meeting_id = $5 AND NOT a.withdrawn AND a.user_id IS NOT NULL`,
+		}, {notices.Substitutes, `
+			SELECT DISTINCT ON (a.substitute_id) CAST($1 AS bigint), 'dm', a.substitute_id, 'meeting-change:' || CAST($2 AS bigint) || ':substitute:' || a.substitute_id,
+				CAST($3 AS jsonb), COALESCE(CAST($4 AS timestamptz), now())
+			FROM apologies a WHERE a.meeting_id = $5 AND NOT a.withdrawn AND a.substitute_id IS NOT NULL AND a.substitute_id <> ''`,
+		}} {
+			if n.reply.Text == "" {
+				continue
+			}
+			payload, err := json.Marshal(n.reply)
 			if err != nil {
 				return err
 			}
-			_, err = tx.ExecContext(ctx, `INSERT INTO outbox (committee_id, kind, user_id, dedupe_key, payload, due_at)
-				SELECT $1, 'dm', a.user_id, 'meeting-change:' || $2 || ':' || a.user_id, $3, COALESCE($4, now())
-				FROM apologies a WHERE a.meeting_id = $5 AND NOT a.withdrawn AND a.user_id IS NOT NULL
+			_, err = tx.ExecContext(ctx, `INSERT INTO outbox (committee_id, kind, user_id, dedupe_key, payload, due_at)`+n.query+`
 				ON CONFLICT (dedupe_key) DO NOTHING`, committeeID, changeID, string(payload), nullTime(ch.At), ch.MeetingID)
 			if err != nil {
 				return err

@@ -123,14 +123,14 @@ func TestChangeMeetingKeepsHistory(t *testing.T) {
 	moved := time.Date(2027, 1, 21, 14, 0, 0, 0, meetingZone)
 	ch := commands.MeetingChange{MeetingID: m.ID, Revision: m.Revision, OldStartsAt: first, NewStartsAt: moved,
 		OldVenue: "Remote Meeting", NewVenue: "Remote Meeting", By: "UOFF", At: time.Date(2027, 1, 2, 12, 0, 0, 0, time.UTC)}
-	got, err := db.ChangeMeeting(ctx, ch, commands.Reply{})
+	got, err := db.ChangeMeeting(ctx, ch, commands.MeetingNotices{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !got.StartsAt.Equal(moved) || got.Revision != 1 {
 		t.Errorf("after the move: %v, revision %d", got.StartsAt, got.Revision)
 	}
-	if _, err := db.ChangeMeeting(ctx, ch, commands.Reply{}); !errors.Is(err, commands.ErrConflict) {
+	if _, err := db.ChangeMeeting(ctx, ch, commands.MeetingNotices{}); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("a second change against revision 0: %v, want a conflict", err)
 	}
 	if diff := cmp.Diff(keys(), []string{"reminder:" + id + ":7:2027-01-21", "reminder:" + id + ":1:2027-01-21"}); diff != "" {
@@ -138,7 +138,7 @@ func TestChangeMeetingKeepsHistory(t *testing.T) {
 	}
 	back := commands.MeetingChange{MeetingID: m.ID, Revision: 1, OldStartsAt: moved, NewStartsAt: first.Add(time.Hour),
 		OldVenue: "Remote Meeting", NewVenue: "Remote Meeting", By: "UOFF"}
-	if _, err := db.ChangeMeeting(ctx, back, commands.Reply{}); err != nil {
+	if _, err := db.ChangeMeeting(ctx, back, commands.MeetingNotices{}); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(keys(), []string{"reminder:" + id + ":7", "reminder:" + id + ":1"}); diff != "" {
@@ -159,7 +159,7 @@ func TestChangeMeetingKeepsHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	clash := commands.MeetingChange{MeetingID: m.ID, Revision: 2, OldStartsAt: first.Add(time.Hour), NewStartsAt: other.StartsAt, By: "UOFF"}
-	if _, err := db.ChangeMeeting(ctx, clash, commands.Reply{}); !errors.Is(err, commands.ErrConflict) {
+	if _, err := db.ChangeMeeting(ctx, clash, commands.MeetingNotices{}); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("moving onto another meeting's time: %v, want a conflict", err)
 	}
 	if changes, _ := db.MeetingChanges(ctx, m.ID); len(changes) != 2 {
