@@ -83,6 +83,22 @@ func TestAgendaOfAnyMeeting(t *testing.T) {
 	// A day with no meeting, and an impossible day, are refused.
 	wantText(t, k.Must(officer, "/agenda", "add 12/02/2027 4 Budget"), "has no meeting on Friday 12 February 2027")
 	wantText(t, k.Must(officer, "/agenda", "add 30/02/2027 4 Budget"), "There is no 30 February 2027")
+
+	// The import form opened for a date takes that meeting's agenda only.
+	k.Must(officer, "/agenda", "import 11/02/2027")
+	_, view := openedView(t, k)
+	seed, err := os.ReadFile("../commands/testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := submit(t, k, officer, view, importValues(string(seed), "")); s.Action != "errors" ||
+		!strings.Contains(s.Errors["text"], "That is the agenda of the meeting on Thursday 17 March 2022, not of the one on Thursday 11 February 2027; nothing was imported.") {
+		t.Errorf("another meeting's agenda pasted into the form for 11 February 2027: %+v", s)
+	}
+	if n := rows(t, k, `SELECT count(*) FROM meetings WHERE starts_at < '2023-01-01'`); n != 0 {
+		t.Errorf("the refused import made %d meetings", n)
+	}
+	wantText(t, k.Must(officer, "/agenda", "import 11/02/2027 please"), "`import` takes only a date.")
 }
 
 // TestMeetingMoveFollowsEverywhere: an officer moves a meeting; the

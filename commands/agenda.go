@@ -48,8 +48,8 @@ func agendaCommand() *Command {
 			Who:      Officers, Doing: "change the agenda", Run: moveAgendaItem,
 		}, {
 			Name:    "import",
-			Usage:   []string{"/agenda import"},
-			Summary: "Open a form to paste a published agenda into.",
+			Usage:   []string{"/agenda import [DATE]"},
+			Summary: "Open a form to paste a published agenda into; with DATE, only that meeting's agenda is taken.",
 			Read:    true, Who: Officers, Doing: "import agendas", Run: openImportAgendaForm,
 		}},
 		Forms: map[string]FormHandler{importFormID: submitImportForm},
