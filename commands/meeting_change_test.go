@@ -69,3 +69,20 @@ func TestMoveMeeting(t *testing.T) {
 		{neil, "/meeting history 14/01/2027", []string{"It has not been changed since it was scheduled."}},
 	})
 }
+
+// TestReminderOnTheDayAfterLaterMeetingStarts: a reminder on the day that
+// suits the next meeting but comes after a later one starts is accepted,
+// and the answer names the meeting that gets none.
+func TestReminderOnTheDayAfterLaterMeetingStarts(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2027-01-14 09:00")
+	k.steps([]step{
+		{ian, "/meeting reminders 0 9.30am", []string{
+			"Reminders for *Safer Sefton Together* go to the channel on the day each meeting, at 09:30 (Europe/London time).\n" +
+				"Note: the meeting on Thursday 14 January 2027, 09:00 starts before 09:30, so it gets no reminder on the day."}},
+		{ian, "/meeting reminders 7,1 9.30am", []string{"7 days before and 1 day before each meeting, at 09:30 (Europe/London time)."}},
+	})
+	if strings.Contains(k.say(ian, "/meeting reminders 7,1 9.30am"), "Note:") {
+		t.Error("reminders before the day need no note")
+	}
+}
