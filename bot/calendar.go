@@ -57,8 +57,18 @@ func Calendar(c commands.Committee, meetings []commands.Meeting, now time.Time) 
 	for _, m := range meetings {
 		e := cal.AddEvent(fmt.Sprintf("meeting-%d@quorum", m.ID))
 		e.SetDtStampTime(now)
-		e.SetStartAt(m.StartsAt)
-		e.SetEndAt(m.StartsAt.Add(MeetingLength))
+		if m.TimeUnknown {
+			// No time is known: an all-day event on its day, not one
+			// at midnight.
+			day := m.StartsAt.In(c.Location())
+			e.SetAllDayStartAt(day)
+			e.SetAllDayEndAt(day.AddDate(0, 0, 1))
+		} else {
+			e.SetStartAt(m.StartsAt)
+			e.SetEndAt(m.StartsAt.Add(MeetingLength))
+		}
+		// Calendars take a moved meeting's new time from a higher SEQUENCE.
+		e.SetSequence(m.Revision)
 		e.SetSummary(c.Name)
 		if m.Venue != "" {
 			e.SetLocation(m.Venue)

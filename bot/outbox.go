@@ -160,6 +160,17 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		}
 		return // not ours any more, or the database is away: the lease decides
 	}
+	if o.Service != nil {
+		if late, err := o.Service.ReminderOverdue(ctx, m, o.Now()); err == nil && late {
+			// Not a failure to tell officers of: the reminder's moment
+			// has passed, so it is settled unsent.
+			o.Log.Info("outbox: reminder dropped: its meeting has started or is off", "id", m.ID)
+			if err := o.Store.OutboxFailed(ctx, m, "not sent: its meeting had started or is no longer scheduled"); err != nil {
+				o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
+			}
+			return
+		}
+	}
 	sctx, cancel := context.WithTimeout(ctx, o.SendTimeout)
 	channel, ts, err := o.send(sctx, m)
 	cancel()
@@ -213,7 +224,7 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		if o.Service != nil {
 			// Edit to the records as they are now, not as they were when
 			// the update was queued.
-			current, ok, err := o.Service.CurrentMessage(ctx, m.MessageKey)
+			current, ok, err := o.Service.CurrentMessageAt(ctx, m.MessageKey, o.Now())
 			if err != nil {
 				return "", "", err
 			}

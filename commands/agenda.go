@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 func agendaCommand() *Command {
@@ -26,8 +27,8 @@ func agendaCommand() *Command {
 			Who:      Officers, Doing: "post the agenda", Run: postAgenda,
 		}, {
 			Name:    "add",
-			Usage:   []string{"/agenda add NUMBER TITLE [— PRESENTER]"},
-			Summary: "Add an item to the next meeting's agenda; the presenter follows an em dash.",
+			Usage:   []string{"/agenda add [DATE] NUMBER TITLE [— PRESENTER]"},
+			Summary: "Add an item to the agenda of the next meeting, or the one on DATE; the presenter follows an em dash.",
 			Examples: []string{
 				"/agenda add 7.5 SWACA — Neil Frackelton",
 				"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
@@ -35,20 +36,20 @@ func agendaCommand() *Command {
 			Who: Officers, Doing: "change the agenda", Run: addAgendaItem,
 		}, {
 			Name: "remove", Aliases: []string{"delete"},
-			Usage:    []string{"/agenda remove NUMBER"},
-			Summary:  "Take an item off the next meeting's agenda. An item with declarations of interest or report links is removed only when `confirm` follows its number; they stay on record, under the removed item.",
+			Usage:    []string{"/agenda remove [DATE] NUMBER [confirm]"},
+			Summary:  "Take an item off the agenda of the next meeting, or the one on DATE. An item with declarations of interest or report links is removed only when `confirm` follows its number; they stay on record, under the removed item.",
 			Examples: []string{"/agenda remove 7.5", "/agenda remove 6 confirm"},
 			Who:      Officers, Doing: "change the agenda", Run: removeAgendaItem,
 		}, {
 			Name: "move", Aliases: []string{"renumber"},
-			Usage:    []string{"/agenda move NUMBER NEW-NUMBER"},
-			Summary:  "Renumber an item of the next meeting's agenda.",
+			Usage:    []string{"/agenda move [DATE] NUMBER NEW-NUMBER"},
+			Summary:  "Renumber an item of the agenda of the next meeting, or the one on DATE.",
 			Examples: []string{"/agenda move 7a 7.10"},
 			Who:      Officers, Doing: "change the agenda", Run: moveAgendaItem,
 		}, {
 			Name:    "import",
-			Usage:   []string{"/agenda import"},
-			Summary: "Open a form to paste a published agenda into.",
+			Usage:   []string{"/agenda import [DATE]"},
+			Summary: "Open a form to paste a published agenda into; with DATE, only that meeting's agenda is taken.",
 			Read:    true, Who: Officers, Doing: "import agendas", Run: openImportAgendaForm,
 		}},
 		Forms: map[string]FormHandler{importFormID: submitImportForm},
@@ -58,12 +59,18 @@ func agendaCommand() *Command {
 // agendaKey names the channel message of a meeting's agenda.
 func agendaKey(meetingID int64) string { return "agenda:" + strconv.FormatInt(meetingID, 10) }
 
-// CurrentMessage is the message posted under key as it should read now,
-// for the outbox to send at the moment it edits the message: an update
-// built earlier may be older than the records (two changes at once can
-// queue their snapshots in either order). ok is false for keys whose
-// messages are not rebuilt; the queued text is sent as it is.
+// CurrentMessage is CurrentMessageAt with no clock: an agenda speaks of
+// its meeting as held only once it is marked held.
 func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, ok bool, err error) {
+	return s.CurrentMessageAt(ctx, key, time.Time{})
+}
+
+// CurrentMessageAt is the message posted under key as it should read at
+// now, for the outbox to send at the moment it edits the message: an
+// update built earlier may be older than the records (two changes at once
+// can queue their snapshots in either order). ok is false for keys whose
+// messages are not rebuilt; the queued text is sent as it is.
+func (s *Service) CurrentMessageAt(ctx context.Context, key string, now time.Time) (reply Reply, ok bool, err error) {
 	idText, found := strings.CutPrefix(key, "agenda:")
 	if !found {
 		return Reply{}, false, nil
@@ -80,7 +87,7 @@ func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, 
 	if err != nil {
 		return Reply{}, false, err
 	}
-	reply, err = s.agendaReply(ctx, c, m)
+	reply, err = s.agendaReply(ctx, c, m, now)
 	return reply, err == nil, err
 }
 
@@ -97,18 +104,46 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	reply, err := s.agendaReply(ctx, c, m)
+	reply, err := s.agendaReply(ctx, c, m, in.Now)
 	reply.Visibility = Private
 	return reply, err
 }
 
-// agendaReply builds the agenda message of meeting m as it stands.
-func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting) (Reply, error) {
+// agendaReply builds the agenda message of meeting m as it stands at now
+// (zero: whenever it is read; see heldBy).
+func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now time.Time) (Reply, error) {
+	var err error
+	if m.Apologies < 0 {
+		// The next meeting as dispatch read it, in brief (see Origin):
+		// the agenda shows all of it.
+		if m, err = s.store.Meeting(ctx, m.ID); err != nil {
+			return Reply{}, err
+		}
+	}
 	p, err := s.papersOf(ctx, m)
 	if err != nil {
 		return Reply{}, err
 	}
-	return AgendaReply(c, m, p.items, p.reports, p.apologies, p.declarations), nil
+	var changes []MeetingChange
+	if m.Revision > 0 {
+		if changes, err = s.store.MeetingChanges(ctx, m.ID); err != nil {
+			return Reply{}, err
+		}
+	}
+	return agendaAt(c, m, p.items, p.reports, p.apologies, p.declarations, changes, heldBy(m, now)), nil
+}
+
+// heldBy reports whether meeting m has taken place at now: it is marked
+// held, or it is not cancelled and its start has passed. A zero now goes
+// by the mark alone.
+func heldBy(m Meeting, now time.Time) bool {
+	switch {
+	case m.Status == MeetingHeld:
+		return true
+	case m.Status == MeetingCancelled || now.IsZero():
+		return false
+	}
+	return !m.StartsAt.After(now)
 }
 
 // papers are what Quorum holds for a meeting: its agenda items, and the
@@ -143,8 +178,15 @@ func (s *Service) papersOf(ctx context.Context, m Meeting) (papers, error) {
 // links, the apologies and declarations of interest so far, and how to
 // send apologies and declare interests.
 func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, as []Apology, ds []Declaration) Reply {
+	return agendaAt(c, m, items, reports, as, ds, nil, m.Status == MeetingHeld)
+}
+
+// agendaAt is AgendaReply saying, from changes, where the meeting moved
+// from, and speaking of what declarations mean in the past tense once it
+// is held and in the future before.
+func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, as []Apology, ds []Declaration, changes []MeetingChange, held bool) Reply {
 	loc := c.Location()
-	facts := fmt.Sprintf("*%s* (%s time)", formatWhen(m.StartsAt, loc), loc)
+	facts := meetingFacts(m, loc) + movedNote(m, changes, loc)
 	if m.Venue != "" {
 		facts += "\n*Venue:* " + Escape(m.Venue)
 	}
@@ -158,7 +200,7 @@ func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLin
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as))},
-			{Title: "Declarations of interest", Text: Escape(DeclarationsParagraph(ds, items))},
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held))},
 		},
 		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`.",
 	}
@@ -245,7 +287,7 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openMeeting(c, m, in.Now); err != nil {
 		return Reply{}, err
 	}
-	msg, err := s.agendaReply(ctx, c, m)
+	msg, err := s.agendaReply(ctx, c, m, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -281,7 +323,7 @@ func (s *Service) nextOpenMeeting(ctx context.Context, in *Input) (Meeting, erro
 
 func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.nextOpenMeeting(ctx, in)
+	m, err := s.agendaMeeting(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -369,7 +411,7 @@ func closingItem(items []AgendaItem) (AgendaItem, bool) {
 
 func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.nextOpenMeeting(ctx, in)
+	m, err := s.agendaMeeting(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -451,7 +493,7 @@ func (s *Service) recordsOn(ctx context.Context, m Meeting, number string) (stri
 
 func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.nextOpenMeeting(ctx, in)
+	m, err := s.agendaMeeting(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

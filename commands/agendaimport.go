@@ -80,7 +80,7 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 			clock = cl
 		}
 	} else {
-		warnings = append(warnings, fmt.Sprintf("no start time found; assumed %s", clock))
+		warnings = append(warnings, fmt.Sprintf("no start time found; assumed %s (`/meeting time %s TIME` sets it)", clock, a.Meeting.Date))
 	}
 	imp := AgendaImport{
 		CommitteeID: c.ID,
@@ -155,10 +155,21 @@ const agendaBoxes = 2
 
 func openImportAgendaForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
 	c := in.Committee
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	// The form carries the date it was opened for, so that an agenda of
+	// another meeting pasted into it by mistake is refused.
+	into, day := c.Name, ""
+	if !d.IsNext() {
+		into += ", for the meeting on " + d.String()
+		day = d.Start(time.UTC).Format("2006-01-02")
+	}
 	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
-		ID: importFormID, Title: "Import an agenda", Submit: "Import",
+		ID: importFormID, Title: "Import an agenda", Submit: "Import", Metadata: day,
 		Fields: pasteFields("Agenda text",
-			"Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into "+c.Name+".", agendaBoxes),
+			"Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into "+into+".", agendaBoxes),
 	}}, nil
 }
 
@@ -171,6 +182,12 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	var a *minutes.Agenda
 	var res AgendaImportResult
 	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
+		if sub.Metadata != "" {
+			if read, err := minutes.ParseAgenda(text); err == nil && read.Meeting.Date != "" && read.Meeting.Date != sub.Metadata {
+				return userErr("That is the agenda of the meeting on %s, not of the one on %s; nothing was imported. Paste that meeting's agenda, or run `/agenda import` again.",
+					dayName(read.Meeting.Date), dayName(sub.Metadata))
+			}
+		}
 		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID)
 		return err
 	})
@@ -178,6 +195,14 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 		return Reply{}, fieldErrs, err
 	}
 	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
+}
+
+// dayName is an ISO day as people read it: "Thursday 11 February 2027".
+func dayName(iso string) string {
+	if t, err := time.Parse("2006-01-02", iso); err == nil {
+		return t.Format("Monday 2 January 2006")
+	}
+	return Escape(iso)
 }
 
 // AgendaImportSummary says in a few lines what an agenda import did.

@@ -659,7 +659,7 @@ func openMeeting(c Committee, m Meeting, now time.Time) error {
 
 // describeMeeting is "Thursday 10 December 2026, 10:00, Remote Meeting".
 func describeMeeting(m Meeting, loc *time.Location) string {
-	s := formatWhen(m.StartsAt, loc)
+	s := meetingWhen(m, loc)
 	if m.Venue != "" {
 		s += ", " + Escape(m.Venue)
 	}

@@ -51,17 +51,18 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 
 func TestHelpOfOneSubcommand(t *testing.T) {
 	k := newKit(t)
-	want := "*/agenda add* — Add an item to the next meeting's agenda; the presenter follows an em dash.\n" +
+	want := "*/agenda add* — Add an item to the agenda of the next meeting, or the one on DATE; the presenter follows an em dash.\n" +
 		"For officers.\n" +
-		"• `/agenda add NUMBER TITLE [— PRESENTER]`\n" +
+		"• `/agenda add [DATE] NUMBER TITLE [— PRESENTER]`\n" +
 		"Examples:\n" +
 		"• `/agenda add 7.5 SWACA — Neil Frackelton`\n" +
-		"• `/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett`"
+		"• `/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett`\n" +
+		"DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
 	for _, line := range []string{"/agenda help add", "/agenda add help", "/agenda HELP Add", "/agenda help delete"} {
 		got := k.say(stranger, line)
 		if line == "/agenda help delete" {
 			want = strings.Replace(want, "*/agenda add* — Add an item", "*/agenda remove* — Take an item", 1)
-			wantShown(t, got, "*/agenda remove* — Take an item off the next meeting's agenda.", "• `/agenda remove NUMBER`")
+			wantShown(t, got, "*/agenda remove* — Take an item off the agenda of the next meeting, or the one on DATE.", "• `/agenda remove [DATE] NUMBER`")
 			continue
 		}
 		if diff := cmp.Diff(got, want); diff != "" {

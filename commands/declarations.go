@@ -486,6 +486,13 @@ const NoDeclarations = "No declarations of any disclosable pecuniary interests o
 // 7.5 (SWACA) as Trustee of SWACA." It is plain text: Escape it before
 // putting it in a reply.
 func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
+	return declarationsParagraph(ds, items, false)
+}
+
+// declarationsParagraph is DeclarationsParagraph, saying what a pecuniary
+// interest means in the future tense when the meeting is still ahead:
+// before it, nobody has left the room yet.
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -511,9 +518,14 @@ func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
 			}
 		}
 		if d.Kind == InterestPecuniary {
-			if d.Dispensation {
+			switch {
+			case d.Dispensation && ahead:
+				b.WriteString(", and will remain in the meeting under a dispensation")
+			case d.Dispensation:
 				b.WriteString(", and remained in the meeting under a dispensation")
-			} else {
+			case ahead:
+				b.WriteString(", and will withdraw from the meeting for that item")
+			default:
 				b.WriteString(", and left the meeting for that item")
 			}
 		}

@@ -116,6 +116,12 @@ type Meeting struct {
 	// Items, when scheduling, are the agenda items a new meeting starts
 	// with (the standard items); ignored for a reinstated meeting.
 	Items []AgendaItem
+	// TimeUnknown: no start time is known (minutes that print none);
+	// StartsAt is then the start of its day, and no time is shown.
+	TimeUnknown bool
+	// Revision counts the changes to its date, time or venue (see
+	// MeetingChange).
+	Revision int
 }
 
 // Apology is a member's apology for absence from a meeting.
@@ -169,4 +175,33 @@ type Origin struct {
 	Committee Committee
 	Member    *Member
 	Next      *Meeting
+}
+
+// MeetingChange is a change to a meeting's date, time or venue: who made
+// it, when, and what it was before and after.
+type MeetingChange struct {
+	ID          int64
+	MeetingID   int64
+	CommitteeID int64
+	// Revision is the meeting's revision the change was made against.
+	Revision                       int
+	OldStartsAt, NewStartsAt       time.Time
+	OldTimeUnknown, NewTimeUnknown bool
+	OldVenue, NewVenue             string
+	By                             string
+	At                             time.Time
+}
+
+// MeetingNotices are the direct messages a change to a meeting sends, in
+// the change's transaction: to each member whose apologies for it stand,
+// and to each substitute (with a Slack account) named in them. A notice
+// with no text is not sent.
+type MeetingNotices struct {
+	Apologies   Reply
+	Substitutes Reply
+}
+
+// Moved reports whether the change moved the meeting in time.
+func (ch MeetingChange) Moved() bool {
+	return !ch.OldStartsAt.Equal(ch.NewStartsAt) || ch.OldTimeUnknown != ch.NewTimeUnknown
 }

@@ -280,7 +280,11 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	if in.Next == nil {
 		card.Text = role + "\nNo meeting is scheduled."
 	} else {
-		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location())
+		moved, err := s.movedFrom(ctx, *in.Next, c.Location())
+		if err != nil {
+			return HomeCard{}, err
+		}
+		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
 		card.CalendarPath = CalendarPath(c)
 	}
 	for _, part := range homeParts() {
@@ -298,7 +302,7 @@ func homeSummary(in homeInput) string {
 	if in.Next == nil {
 		return line + "no meeting scheduled"
 	}
-	line += formatWhen(in.Next.StartsAt, in.Committee.Location())
+	line += meetingWhen(*in.Next, in.Committee.Location())
 	if in.Apology != nil {
 		line += " (apologies sent)"
 	}

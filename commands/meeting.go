@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 )
 
 func meetingCommand() *Command {
@@ -32,6 +34,33 @@ func meetingCommand() *Command {
 			Summary:  "Cancel a meeting; a posted agenda is marked cancelled.",
 			Examples: []string{"/meeting cancel 10 December"},
 			Who:      Officers, Doing: "cancel meetings", Run: cancelMeeting,
+		}, {
+			Name:    "move",
+			Usage:   []string{"/meeting move DATE NEW-DATE [TIME]"},
+			Summary: "Move a meeting to another day, at the same time or at TIME; its agenda and apologies go with it.",
+			Examples: []string{
+				"/meeting move 10/12/2026 17/12/2026",
+				"/meeting move 10 December 17 December 2pm",
+			},
+			Who: Officers, Doing: "move meetings", Run: moveMeeting,
+		}, {
+			Name:     "time",
+			Usage:    []string{"/meeting time DATE TIME"},
+			Summary:  "Change the time a meeting starts.",
+			Examples: []string{"/meeting time 10/12/2026 2.30pm"},
+			Who:      Officers, Doing: "change meetings", Run: retimeMeeting,
+		}, {
+			Name:     "venue",
+			Usage:    []string{"/meeting venue DATE VENUE|none"},
+			Summary:  "Change where a meeting is held.",
+			Examples: []string{"/meeting venue 10/12/2026 Bootle Town Hall"},
+			Who:      Officers, Doing: "change meetings", Run: changeVenue,
+		}, {
+			Name:     "history",
+			Usage:    []string{"/meeting history [DATE]"},
+			Summary:  "Every change to a meeting's date, time or venue: who made it, when, from what to what.",
+			Examples: []string{"/meeting history 17/12/2026"},
+			Read:     true, Run: meetingHistory,
 		}, {
 			Name: "reminders", Aliases: []string{"reminder"}, Alone: true,
 			Usage:   []string{"/meeting reminders"},
@@ -102,7 +131,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		return Reply{}, err
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies`.",
-		Escape(c.Name), describeMeeting(m, loc))}, nil
+		Escape(c.Name), describeMeeting(m, loc)) + sameDayReminderNote(c, m)}, nil
 }
 
 func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -123,7 +152,11 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			fmt.Fprintf(&b, "• ~%s~ — cancelled\n", describeMeeting(m, loc))
 			continue
 		}
-		fmt.Fprintf(&b, "• %s — %d %s\n", describeMeeting(m, loc), m.Apologies, plural(m.Apologies, "apology", "apologies"))
+		moved, err := s.movedFrom(ctx, m, loc)
+		if err != nil {
+			return Reply{}, err
+		}
+		fmt.Fprintf(&b, "• %s%s — %d %s\n", describeMeeting(m, loc), moved, m.Apologies, plural(m.Apologies, "apology", "apologies"))
 	}
 	b.WriteString(feed)
 	return private("%s", b.String()), nil
@@ -154,4 +187,285 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// meetingWhen is when meeting m starts, for people in loc: "Thursday 10
+// December 2026, 10:00", or the day alone when its time is not known.
+func meetingWhen(m Meeting, loc *time.Location) string {
+	if m.TimeUnknown {
+		return formatDay(m.StartsAt, loc)
+	}
+	return formatWhen(m.StartsAt, loc)
+}
+
+// meetingFacts is the first line of an agenda or a reminder: when m
+// starts, and in which time zone.
+func meetingFacts(m Meeting, loc *time.Location) string {
+	if m.TimeUnknown {
+		return fmt.Sprintf("*%s* (start time not known)", meetingWhen(m, loc))
+	}
+	return fmt.Sprintf("*%s* (%s time)", meetingWhen(m, loc), loc)
+}
+
+// movedNote says where m was first due to be held, from its changes,
+// when it has moved since: "\n_Moved from Thursday 10 December 2026,
+// 10:00._"; "" otherwise.
+func movedNote(m Meeting, changes []MeetingChange, loc *time.Location) string {
+	if first, moved := firstPlanned(m, changes); moved {
+		return "\n_Moved from " + meetingWhen(first, loc) + "._"
+	}
+	return ""
+}
+
+// firstPlanned is when m was first due to start, from its changes, and
+// whether it has moved from then.
+func firstPlanned(m Meeting, changes []MeetingChange) (Meeting, bool) {
+	if len(changes) == 0 {
+		return m, false
+	}
+	first := Meeting{StartsAt: changes[0].OldStartsAt, TimeUnknown: changes[0].OldTimeUnknown}
+	return first, !first.StartsAt.Equal(m.StartsAt) || first.TimeUnknown != m.TimeUnknown
+}
+
+// movedFrom is " (moved from Thursday 10 December 2026, 10:00)" when m
+// has moved, for a line that lists it; "" otherwise.
+func (s *Service) movedFrom(ctx context.Context, m Meeting, loc *time.Location) (string, error) {
+	if m.Revision == 0 {
+		return "", nil
+	}
+	changes, err := s.store.MeetingChanges(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	if first, moved := firstPlanned(m, changes); moved {
+		return " (moved from " + meetingWhen(first, loc) + ")", nil
+	}
+	return "", nil
+}
+
+// meetingToChange is the meeting on the date in's words start with, which
+// must be scheduled and still to come, and the words after the date.
+func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []string, error) {
+	d, n, err := in.takeDate()
+	if err != nil {
+		return Meeting{}, nil, err
+	}
+	if n == 0 {
+		return Meeting{}, nil, usageErr("Start with the meeting's date.")
+	}
+	m, err := s.meetingFor(ctx, in.Committee, d, in.Now)
+	if err != nil {
+		return Meeting{}, nil, err
+	}
+	loc := in.Committee.Location()
+	switch {
+	case m.Status == MeetingCancelled:
+		return Meeting{}, nil, userErr("The meeting on %s was cancelled; `/meeting schedule` schedules it again.", formatDay(m.StartsAt, loc))
+	case m.Status == MeetingHeld || !m.StartsAt.After(in.Now):
+		return Meeting{}, nil, userErr("The meeting on %s has already taken place; it cannot be changed.", formatDay(m.StartsAt, loc))
+	}
+	return m, in.Args[n:], nil
+}
+
+// moveMeeting serves "/meeting move DATE NEW-DATE [TIME]". Without TIME
+// the meeting keeps its time of day.
+func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	loc := in.Committee.Location()
+	m, rest, err := s.meetingToChange(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	d, clock, k, err := parseNewDate(rest, in.Now, loc)
+	if err != nil {
+		return Reply{}, err
+	}
+	if d.IsNext() {
+		return Reply{}, usageErr("Give the new date after the meeting's, e.g. `/meeting move %s 2027-01-14`.", m.StartsAt.In(loc).Format("2006-01-02"))
+	}
+	unknown := false
+	if k == 0 {
+		t := m.StartsAt.In(loc)
+		clock, unknown = Clock{t.Hour(), t.Minute()}, m.TimeUnknown
+	}
+	return s.changeMeeting(ctx, in, m, d, clock, unknown, m.Venue)
+}
+
+// parseNewDate reads what follows the meeting's date in "/meeting move":
+// "[to] NEW-DATE [TIME]". d is the zero Date when no new date is given;
+// k is how many words the time took (0: none given).
+func parseNewDate(words []string, now time.Time, loc *time.Location) (d Date, clock Clock, k int, err error) {
+	if len(words) > 0 && strings.EqualFold(words[0], "to") {
+		words = words[1:]
+	}
+	d, n, err := takeDate(words, now, loc)
+	if err != nil {
+		return Date{}, Clock{}, 0, badArgs(err)
+	}
+	if n == 0 || d.IsNext() {
+		return Date{}, Clock{}, 0, nil
+	}
+	clock, k, err = takeClock(words[n:])
+	if err != nil {
+		return Date{}, Clock{}, 0, badArgs(err)
+	}
+	if n+k != len(words) {
+		return Date{}, Clock{}, 0, usageErr("I don't know `%s`: after the new date only a time may follow.", Escape(strings.Join(words[n+k:], " ")))
+	}
+	return d, clock, k, nil
+}
+
+// retimeMeeting serves "/meeting time DATE TIME".
+func retimeMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	m, rest, err := s.meetingToChange(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	clock, k, err := takeClock(rest)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if k == 0 || k != len(rest) {
+		return Reply{}, usageErr("Give the new start time after the date, e.g. `10:00` or `2.30pm`.")
+	}
+	return s.changeMeeting(ctx, in, m, DateOf(m.StartsAt, in.Committee.Location()), clock, false, m.Venue)
+}
+
+// changeVenue serves "/meeting venue DATE VENUE|none".
+func changeVenue(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	m, rest, err := s.meetingToChange(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	venue := plain(rest)
+	switch {
+	case venue == "":
+		return Reply{}, usageErr("Give the new venue after the date, or `none`.")
+	case strings.EqualFold(venue, "none"):
+		venue = ""
+	case len(venue) > MaxVenueLen:
+		return Reply{}, userErr("That venue is too long (the limit is %d characters).", MaxVenueLen)
+	}
+	loc := in.Committee.Location()
+	t := m.StartsAt.In(loc)
+	return s.changeMeeting(ctx, in, m, DateOf(t, loc), Clock{t.Hour(), t.Minute()}, m.TimeUnknown, venue)
+}
+
+// changeMeeting moves meeting m to day d at clock (unknown: its time is
+// still not known) and venue, refusing what cannot be: a time that does
+// not exist or has passed, and a day the committee already meets on. The
+// members whose apologies stand are told by direct message when it moves.
+func (s *Service) changeMeeting(ctx context.Context, in *Input, m Meeting, d Date, clock Clock, unknown bool, venue string) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	starts := d.At(clock, loc)
+	if got := starts.In(loc); got.Hour() != clock.Hour || got.Minute() != clock.Minute {
+		return Reply{}, userErr("There is no %s on %s: the clocks go forward that night. Choose another time.", clock, d)
+	}
+	moved := Meeting{ID: m.ID, CommitteeID: m.CommitteeID, StartsAt: starts, TimeUnknown: unknown, Venue: venue, Status: m.Status}
+	was := describeMeeting(m, loc)
+	switch {
+	case starts.Equal(m.StartsAt) && unknown == m.TimeUnknown && venue == m.Venue:
+		return Reply{}, userErr("The meeting is already on %s; nothing changed.", was)
+	case !starts.After(in.Now):
+		return Reply{}, userErr("%s has already passed: a meeting can only move to a time still to come.", meetingWhen(moved, loc))
+	}
+	if !starts.Equal(m.StartsAt) {
+		others, err := s.store.Meetings(ctx, c.ID, d.Start(loc), d.Start(loc).AddDate(0, 0, 1))
+		if err != nil {
+			return Reply{}, err
+		}
+		for _, other := range others {
+			switch {
+			case other.ID == m.ID:
+			case other.Status != MeetingCancelled:
+				return Reply{}, userErr("%s already meets on %s. Move or cancel that meeting first, or choose another day.", Escape(c.Name), describeMeeting(other, loc))
+			case other.StartsAt.Equal(starts):
+				return Reply{}, userErr("The meeting of %s cancelled for %s was at that time: `/meeting schedule %s %s` schedules it again, with its agenda. Or choose another time.",
+					Escape(c.Name), meetingWhen(other, loc), starts.In(loc).Format("2006-01-02"), clock)
+			}
+		}
+	}
+	ch := MeetingChange{
+		MeetingID: m.ID, CommitteeID: c.ID, Revision: m.Revision,
+		OldStartsAt: m.StartsAt, NewStartsAt: starts, OldTimeUnknown: m.TimeUnknown, NewTimeUnknown: unknown,
+		OldVenue: m.Venue, NewVenue: venue, By: in.UserID, At: in.Now,
+	}
+	var notices MeetingNotices
+	if ch.Moved() {
+		notices.Apologies = Reply{Visibility: Private, Text: fmt.Sprintf("The meeting of *%s* on %s has moved to %s.\n"+
+			"Your apologies for it stand: you are not expected. If you can come now, withdraw them with `/apologies withdraw %s` in <#%s>.",
+			Escape(c.Name), was, describeMeeting(moved, loc), starts.In(loc).Format("2006-01-02"), c.ChannelID)}
+		notices.Substitutes = Reply{Visibility: Private, Text: fmt.Sprintf("The meeting of *%s* on %s, which you are named to attend as a substitute, has moved to %s.",
+			Escape(c.Name), was, describeMeeting(moved, loc))}
+	}
+	got, err := s.store.ChangeMeeting(ctx, ch, notices)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("The meeting on %s was changed by someone else just now; `/meeting list` shows it as it is.", formatDay(m.StartsAt, loc))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	var text string
+	if ch.Moved() {
+		text = fmt.Sprintf("The meeting of *%s* on %s has moved to *%s*. Its agenda, apologies and declarations go with it; members whose apologies stand are told by direct message.",
+			Escape(c.Name), was, describeMeeting(got, loc))
+		text += sameDayReminderNote(c, got)
+	} else {
+		text = fmt.Sprintf("The meeting of *%s* on %s will now be held at %s.", Escape(c.Name), meetingWhen(got, loc), venueText(got.Venue))
+	}
+	return Reply{Visibility: Public, Text: text}, nil
+}
+
+func venueText(v string) string {
+	if v == "" {
+		return "a venue still to be announced"
+	}
+	return Escape(v)
+}
+
+// sameDayReminderNote warns, after m is scheduled or moved, when c's
+// reminder on the day of a meeting would come at or after m starts: it is
+// then not sent (see EnqueueDueReminders).
+func sameDayReminderNote(c Committee, m Meeting) string {
+	if !slices.Contains(c.ReminderDays, 0) || m.TimeUnknown {
+		return ""
+	}
+	at := reminderClock(c)
+	if ReminderDue(m.StartsAt, 0, at, c.Location()).Before(m.StartsAt) {
+		return ""
+	}
+	return fmt.Sprintf("\nNote: reminders on the day go at %s, after this meeting starts, so none will go on its day. `/meeting reminders` changes when they go.", at)
+}
+
+// meetingHistory serves "/meeting history [DATE]": the meeting's changes,
+// oldest first.
+func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	m, err := s.meetingOn(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	var changes []MeetingChange
+	if m.Apologies < 0 || m.Revision > 0 {
+		if changes, err = s.store.MeetingChanges(ctx, m.ID); err != nil {
+			return Reply{}, err
+		}
+	}
+	head := fmt.Sprintf("*%s* — changes to the meeting on %s", Escape(c.Name), describeMeeting(m, loc))
+	lines := make([]string, 0, len(changes))
+	for _, ch := range changes {
+		who := Escape(s.displayName(ctx, ch.By, ch.By))
+		from := Meeting{StartsAt: ch.OldStartsAt, TimeUnknown: ch.OldTimeUnknown}
+		to := Meeting{StartsAt: ch.NewStartsAt, TimeUnknown: ch.NewTimeUnknown}
+		var parts []string
+		if ch.Moved() {
+			parts = append(parts, fmt.Sprintf("moved it from %s to %s", meetingWhen(from, loc), meetingWhen(to, loc)))
+		}
+		if ch.OldVenue != ch.NewVenue {
+			parts = append(parts, fmt.Sprintf("changed the venue from %s to %s", venueText(ch.OldVenue), venueText(ch.NewVenue)))
+		}
+		lines = append(lines, fmt.Sprintf("• %s — %s %s", formatWhen(ch.At, loc), who, joinAnd(parts)))
+	}
+	return listing(head, "It has not been changed since it was scheduled.", lines), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,10 @@ type PendingReminder struct {
 	Committee Committee
 	Meeting   Meeting
 	Days      int
+	// Key is the reminder's dedupe key: reminder:<meeting>:<days>, and
+	// the day it is for once the meeting has moved to another day (see
+	// ReminderStore.PendingReminders).
+	Key string
 }
 
 // ReminderDue is when the reminder days before a meeting starting at starts
@@ -152,11 +157,53 @@ func setReminders(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if rs.HasTime {
 		at = rs.At
 	}
+	late, err := s.lateOnTheDay(ctx, in, rs.Days, at)
+	if err != nil {
+		return Reply{}, err
+	}
 	if err := s.store.SetReminders(ctx, c.ID, rs.Days, at, r.UserID); err != nil {
 		return Reply{}, err
 	}
 	c.ReminderDays, c.ReminderTime = rs.Days, at.String()
-	return private("%s", describeReminders(c)), nil
+	return private("%s%s", describeReminders(c), late), nil
+}
+
+// lateOnTheDay checks a reminder on the day (days holds 0) at clock at
+// against the meetings to come: one that would come at or after the next
+// meeting starts is refused, since it would never go (a reminder is not
+// sent once its meeting has started); later meetings that start before
+// it are named in the note returned, as getting none on their day.
+func (s *Service) lateOnTheDay(ctx context.Context, in *Input, days []int, at Clock) (string, error) {
+	if !slices.Contains(days, 0) {
+		return "", nil
+	}
+	c := in.Committee
+	loc := c.Location()
+	late := func(m Meeting) bool {
+		return !m.TimeUnknown && !ReminderDue(m.StartsAt, 0, at, loc).Before(m.StartsAt)
+	}
+	if next := in.Next; next != nil && late(*next) {
+		start := next.StartsAt.In(loc).Format("15:04")
+		return "", usageErr("A reminder on the day at %s would come after the next meeting has started (%s), so it would never go. Choose a time before %s.",
+			at, meetingWhen(*next, loc), start)
+	}
+	ms, err := s.store.Meetings(ctx, c.ID, in.Now, in.Now.AddDate(1, 0, 0))
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	for _, m := range ms {
+		if m.Status == MeetingScheduled && late(m) {
+			names = append(names, meetingWhen(m, loc))
+		}
+	}
+	if len(names) == 0 {
+		return "", nil
+	}
+	if len(names) == 1 {
+		return fmt.Sprintf("\nNote: the meeting on %s starts before %s, so it gets no reminder on the day.", names[0], at), nil
+	}
+	return fmt.Sprintf("\nNote: the meetings on %s start before %s, so they get no reminder on the day.", joinAnd(names), at), nil
 }
 
 // reminderClock is c's reminder time of day, 09:00 when unset.
@@ -170,8 +217,10 @@ func reminderClock(c Committee) Clock {
 // EnqueueDueReminders queues every reminder due at now that has not gone
 // out: for each, a post to the committee's channel and direct messages to
 // presenters whose reports are missing. Each reminder is queued once (its
-// dedupe key is reminder:<meeting>:<days>), however often this runs and
-// however many replicas run it. It returns how many it queued.
+// dedupe key is reminder:<meeting>:<days>, with the day once the meeting
+// has moved; see PendingReminder.Key), however often this runs and
+// however many replicas run it. A reminder due at or after its meeting's
+// start is never queued. It returns how many it queued.
 func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, error) {
 	pending, err := s.store.PendingReminders(ctx, now, now.AddDate(0, 0, MaxReminderDays+1))
 	if err != nil {
@@ -202,6 +251,31 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 	return queued, errors.Join(errs...)
 }
 
+// ReminderOverdue reports whether msg is a reminder (its channel post or
+// a presenter's direct message) that should no longer go at now: its
+// meeting has started, or is no longer scheduled. A reminder queued in
+// time can still be sent late, after Slack failed and the outbox retried;
+// by then it would only mislead.
+func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now time.Time) (bool, error) {
+	rest, ok := strings.CutPrefix(msg.DedupeKey, "reminder:")
+	if !ok || (msg.Kind != OutboxPost && msg.Kind != OutboxDM) {
+		return false, nil
+	}
+	idText, _, _ := strings.Cut(rest, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return false, nil
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return m.Status != MeetingScheduled || !now.Before(m.StartsAt), nil
+}
+
 // reminderMessages builds a reminder: the channel post and the direct
 // messages to presenters whose reports are missing.
 func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now time.Time) ([]OutboxMessage, error) {
@@ -223,7 +297,10 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 		return nil, err
 	}
 	missing := MissingReports(items, reports)
-	key := fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
+	key := p.Key
+	if key == "" {
+		key = fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
+	}
 	msgs := []OutboxMessage{{
 		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: key, DedupeKey: key,
 		Reply: ReminderReply(c, m, p.Days, items, as, missing), DueAt: now,
@@ -259,7 +336,7 @@ func ReminderReply(c Committee, m Meeting, days int, items []AgendaItem, as []Ap
 	case 1:
 		when = "tomorrow"
 	}
-	facts := fmt.Sprintf("*%s* (%s time)", formatWhen(m.StartsAt, loc), loc)
+	facts := meetingFacts(m, loc)
 	if m.Venue != "" {
 		facts += "\n*Venue:* " + Escape(m.Venue)
 	}

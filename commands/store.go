@@ -61,6 +61,15 @@ type MeetingStore interface {
 	NextMeeting(ctx context.Context, committeeID int64, after time.Time) (Meeting, error)
 	Meeting(ctx context.Context, id int64) (Meeting, error)
 	SetMeetingStatus(ctx context.Context, id int64, status MeetingStatus, by string) error
+	// ChangeMeeting moves a scheduled meeting or changes its venue, keeping
+	// the change in its history, in one transaction: the posted agenda and
+	// the Homes are marked stale, and the notices are queued (see
+	// MeetingNotices). ErrConflict if the meeting is no longer at
+	// ch.Revision or no longer scheduled, or another meeting of the
+	// committee starts at the new time.
+	ChangeMeeting(ctx context.Context, ch MeetingChange, notices MeetingNotices) (Meeting, error)
+	// MeetingChanges lists a meeting's changes, oldest first.
+	MeetingChanges(ctx context.Context, meetingID int64) ([]MeetingChange, error)
 }
 
 // ApologyStore keeps apologies and their history.

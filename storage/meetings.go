@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -19,13 +20,16 @@ type meetingRow struct {
 	Venue       string    `db:"venue"`
 	Status      string    `db:"status"`
 	Apologies   int       `db:"apologies"`
+	TimeKnown   bool      `db:"time_known"`
+	Revision    int       `db:"revision"`
 }
 
 func (r meetingRow) meeting() commands.Meeting {
-	return commands.Meeting{ID: r.ID, CommitteeID: r.CommitteeID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status), Apologies: r.Apologies}
+	return commands.Meeting{ID: r.ID, CommitteeID: r.CommitteeID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status), Apologies: r.Apologies,
+		TimeUnknown: !r.TimeKnown, Revision: r.Revision}
 }
 
-const meetingColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status,
+const meetingColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status, m.time_known, m.revision,
 	(SELECT count(*) FROM apologies a WHERE a.meeting_id = m.id AND NOT a.withdrawn) AS apologies`
 
 // ScheduleMeeting implements commands.MeetingStore.
@@ -122,4 +126,108 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 		}
 		return audit(ctx, tx, committeeID, by, "meeting."+string(status), "", map[string]any{"meeting": id})
 	})
+}
+
+// ChangeMeeting implements commands.MeetingStore. The meeting's revision
+// is the lock: a change made against an older revision (someone else
+// moved it meanwhile) changes nothing and is ErrConflict, so the history's
+// "from" is always what the meeting was.
+func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, notices commands.MeetingNotices) (commands.Meeting, error) {
+	var out commands.Meeting
+	err := db.inTx(ctx, "change meeting", func(tx *sqlx.Tx) error {
+		var committeeID int64
+		err := tx.GetContext(ctx, &committeeID, `UPDATE meetings SET starts_at = $3, venue = $4, time_known = $5, revision = revision + 1
+			WHERE id = $1 AND revision = $2 AND status = 'scheduled' RETURNING committee_id`,
+			ch.MeetingID, ch.Revision, ch.NewStartsAt, ch.NewVenue, !ch.NewTimeUnknown)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("meeting %d changed meanwhile: %w", ch.MeetingID, commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		var changeID int64
+		err = tx.GetContext(ctx, &changeID, `INSERT INTO meeting_changes (meeting_id, committee_id, old_starts_at, new_starts_at,
+				old_time_known, new_time_known, old_venue, new_venue, by_user, at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now())) RETURNING id`,
+			ch.MeetingID, committeeID, ch.OldStartsAt, ch.NewStartsAt, !ch.OldTimeUnknown, !ch.NewTimeUnknown,
+			ch.OldVenue, ch.NewVenue, ch.By, nullTime(ch.At))
+		if err != nil {
+			return err
+		}
+		if err := audit(ctx, tx, committeeID, ch.By, "meeting.change", "", map[string]any{
+			"meeting": ch.MeetingID, "change": changeID, "from": ch.OldStartsAt, "to": ch.NewStartsAt,
+			"venue_from": ch.OldVenue, "venue_to": ch.NewVenue}); err != nil {
+			return err
+		}
+		// Told in the change's own transaction: everyone whose apologies
+		// stand when it commits hears of it, and each substitute they
+		// named, once.
+		for _, n := range []struct {
+			reply commands.Reply
+			query string
+		}{{notices.Apologies, `
+			SELECT CAST($1 AS bigint), 'dm', a.user_id, 'meeting-change:' || CAST($2 AS bigint) || ':' || a.user_id,
+				CAST($3 AS jsonb), COALESCE(CAST($4 AS timestamptz), now())
+			FROM apologies a WHERE a.meeting_id = $5 AND NOT a.withdrawn AND a.user_id IS NOT NULL`,
+		}, {notices.Substitutes, `
+			SELECT DISTINCT ON (a.substitute_id) CAST($1 AS bigint), 'dm', a.substitute_id, 'meeting-change:' || CAST($2 AS bigint) || ':substitute:' || a.substitute_id,
+				CAST($3 AS jsonb), COALESCE(CAST($4 AS timestamptz), now())
+			FROM apologies a WHERE a.meeting_id = $5 AND NOT a.withdrawn AND a.substitute_id IS NOT NULL AND a.substitute_id <> ''`,
+		}} {
+			if n.reply.Text == "" {
+				continue
+			}
+			payload, err := json.Marshal(n.reply)
+			if err != nil {
+				return err
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO outbox (committee_id, kind, user_id, dedupe_key, payload, due_at)`+n.query+`
+				ON CONFLICT (dedupe_key) DO NOTHING`, committeeID, changeID, string(payload), nullTime(ch.At), ch.MeetingID)
+			if err != nil {
+				return err
+			}
+		}
+		// The posted agenda shows the date, time and venue; every
+		// member's Home shows the next meeting.
+		if err := markStale(ctx, tx, ch.MeetingID, nil); err != nil {
+			return err
+		}
+		var row meetingRow
+		if err := tx.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, ch.MeetingID); err != nil {
+			return err
+		}
+		out = row.meeting()
+		return nil
+	})
+	return out, err
+}
+
+// MeetingChanges implements commands.MeetingStore.
+func (db *DB) MeetingChanges(ctx context.Context, meetingID int64) ([]commands.MeetingChange, error) {
+	var rows []struct {
+		ID           int64     `db:"id"`
+		MeetingID    int64     `db:"meeting_id"`
+		CommitteeID  int64     `db:"committee_id"`
+		OldStartsAt  time.Time `db:"old_starts_at"`
+		NewStartsAt  time.Time `db:"new_starts_at"`
+		OldTimeKnown bool      `db:"old_time_known"`
+		NewTimeKnown bool      `db:"new_time_known"`
+		OldVenue     string    `db:"old_venue"`
+		NewVenue     string    `db:"new_venue"`
+		By           string    `db:"by_user"`
+		At           time.Time `db:"at"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT id, meeting_id, committee_id, old_starts_at, new_starts_at,
+			old_time_known, new_time_known, old_venue, new_venue, by_user, at
+		FROM meeting_changes WHERE meeting_id = $1 ORDER BY id`, meetingID)
+	if err != nil {
+		return nil, mapErr("meeting changes", err)
+	}
+	out := make([]commands.MeetingChange, len(rows))
+	for i, r := range rows {
+		out[i] = commands.MeetingChange{ID: r.ID, MeetingID: r.MeetingID, CommitteeID: r.CommitteeID,
+			OldStartsAt: r.OldStartsAt, NewStartsAt: r.NewStartsAt, OldTimeUnknown: !r.OldTimeKnown, NewTimeUnknown: !r.NewTimeKnown,
+			OldVenue: r.OldVenue, NewVenue: r.NewVenue, By: r.By, At: r.At}
+	}
+	return out, nil
 }

@@ -82,9 +82,11 @@ func importMinutes(ctx context.Context, tx *sqlx.Tx, rec commands.MinutesRecord)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		meeting.Status = string(commands.MeetingHeld)
+		// Minutes that print no start time put the meeting at the start
+		// of its day (see commands.MinutesRecord): its time is not known.
 		err = tx.GetContext(ctx, &meeting.ID, `
-			INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by)
-			VALUES ($1, $2, $3, 'held', 'import', $4) RETURNING id`, rec.CommitteeID, rec.StartsAt, rec.Venue, rec.By)
+			INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by, time_known)
+			VALUES ($1, $2, $3, 'held', 'import', $4, $5) RETURNING id`, rec.CommitteeID, rec.StartsAt, rec.Venue, rec.By, !rec.StartsAt.Equal(rec.DayStart))
 		if err != nil {
 			return "", 0, err
 		}

@@ -27,8 +27,13 @@ func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, a
 }
 
 // PendingReminders implements commands.ReminderStore. A reminder counts as
-// enqueued once the outbox holds its post (dedupe key
-// reminder:<meeting>:<days>), whatever became of it.
+// enqueued once the outbox holds its post, whatever became of it. Its
+// dedupe key names the meeting, the days before and, once the meeting has
+// been moved off the day it was first scheduled for, the day it is for:
+// reminder:<meeting>:<days>[:<YYYY-MM-DD>]. So a reminder sent before a
+// move does not stand in for the one for the new day, a move of the time
+// within the day sends nothing again, and the keys of meetings never
+// moved are those used before meetings could move.
 func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]commands.PendingReminder, error) {
 	var rows []struct {
 		committeeRow
@@ -36,17 +41,25 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 		StartsAt  time.Time `db:"starts_at"`
 		Venue     string    `db:"venue"`
 		Status    string    `db:"status"`
+		TimeKnown bool      `db:"time_known"`
+		Revision  int       `db:"revision"`
 		Days      int       `db:"days"`
+		Key       string    `db:"dedupe_key"`
 	}
 	err := db.x.SelectContext(ctx, &rows, `
 		SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
 		       to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
-		       m.id AS meeting_id, m.starts_at, m.venue, m.status, d.days
+		       m.id AS meeting_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, d.days, k.dedupe_key
 		FROM committees c
 		JOIN meetings m ON m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $1 AND m.starts_at <= $2
 		CROSS JOIN LATERAL unnest(c.reminder_days) AS d(days)
+		CROSS JOIN LATERAL (SELECT 'reminder:' || m.id || ':' || d.days || CASE
+			WHEN m.revision = 0 OR (m.starts_at AT TIME ZONE c.time_zone)::date = (
+				SELECT (mc.old_starts_at AT TIME ZONE c.time_zone)::date FROM meeting_changes mc
+				WHERE mc.meeting_id = m.id ORDER BY mc.id LIMIT 1)
+			THEN '' ELSE ':' || to_char(m.starts_at AT TIME ZONE c.time_zone, 'YYYY-MM-DD') END AS dedupe_key) k
 		WHERE c.channel_id IS NOT NULL
-		  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'reminder:' || m.id || ':' || d.days)
+		  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = k.dedupe_key)
 		ORDER BY m.starts_at, m.id, d.days DESC`, from, to)
 	if err != nil {
 		return nil, mapErr("pending reminders", err)
@@ -55,8 +68,10 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 	for i, r := range rows {
 		out[i] = commands.PendingReminder{
 			Committee: r.committeeRow.committee(),
-			Meeting:   commands.Meeting{ID: r.MeetingID, CommitteeID: r.ID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status)},
-			Days:      r.Days,
+			Meeting: commands.Meeting{ID: r.MeetingID, CommitteeID: r.ID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status),
+				TimeUnknown: !r.TimeKnown, Revision: r.Revision},
+			Days: r.Days,
+			Key:  r.Key,
 		}
 	}
 	return out, nil

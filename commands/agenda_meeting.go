@@ -1,0 +1,43 @@
+package commands
+
+import (
+	"context"
+	"time"
+)
+
+// agendaMeeting is the meeting an agenda change is for: the one on the
+// DATE in's words start with, or the next; it must still be open. The
+// date is taken off in.Args, so the handler reads the rest as before.
+func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error) {
+	d, n, err := agendaDate(in.Args, in.Now, in.Committee.Location())
+	if err != nil {
+		return Meeting{}, err
+	}
+	in.Args = in.Args[n:]
+	if d.IsNext() {
+		return s.nextOpenMeeting(ctx, in)
+	}
+	m, err := s.meetingFor(ctx, in.Committee, d, in.Now)
+	if err != nil {
+		return Meeting{}, err
+	}
+	return m, openMeeting(in.Committee, m, in.Now)
+}
+
+// agendaDate reads the date an agenda change's words may start with, and
+// says how many words it took. Words that read as a date are taken as one
+// only when an item number follows them, or nothing does: in `/agenda add
+// 7 May Elections` the date-like "7 May" is item 7's number and the start
+// of its title.
+func agendaDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	d, n, err := takeDate(words, now, loc)
+	if err != nil {
+		return Date{}, 0, badArgs(err)
+	}
+	if n > 0 && n < len(words) {
+		if _, err := ParseItemNumber(words[n]); err != nil {
+			return Date{}, 0, nil
+		}
+	}
+	return d, n, nil
+}

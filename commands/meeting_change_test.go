@@ -1,0 +1,88 @@
+package commands_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// TestMoveMeeting drives /meeting move, time and venue through the core:
+// what the channel is told, whose Homes are marked, who is messaged.
+func TestMoveMeeting(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00, Remote Meeting
+	k.must(neil, "/apologies Unwell")
+	k.must(graeme, "/apologies Annual leave sub <@USUE>")
+	k.sent()
+	k.marked()
+
+	r := k.must(ian, "/meeting move 10/12/2026 to 17/12/2026")
+	want := "The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has moved to *Thursday 17 December 2026, 10:00, Remote Meeting*. " +
+		"Its agenda, apologies and declarations go with it; members whose apologies stand are told by direct message."
+	if diff := cmp.Diff(r.Text, want); diff != "" || r.Visibility != commands.Public {
+		t.Errorf("move (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(k.marked(), []string{graeme, ian, neil}); diff != "" {
+		t.Errorf("Homes marked by a move (-got +want):\n%s", diff)
+	}
+	var dms []string
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			dms = append(dms, m.UserID+": "+m.Reply.Text)
+		}
+	}
+	slices.Sort(dms)
+	stand := " The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has moved to Thursday 17 December 2026, 10:00, Remote Meeting.\n" +
+		"Your apologies for it stand: you are not expected. If you can come now, withdraw them with `/apologies withdraw 2026-12-17` in <#C1>."
+	if diff := cmp.Diff(dms, []string{
+		graeme + ":" + stand,
+		neil + ":" + stand,
+		sue + ": The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, which you are named to attend as a substitute, has moved to Thursday 17 December 2026, 10:00, Remote Meeting.",
+	}); diff != "" {
+		t.Errorf("direct messages (-got +want):\n%s", diff)
+	}
+	if m := k.next(); !m.StartsAt.Equal(time.Date(2026, 12, 17, 10, 0, 0, 0, london)) || m.Revision != 1 || m.Apologies != 2 {
+		t.Errorf("next meeting after the move: %+v", m)
+	}
+
+	k.steps([]step{
+		{ian, "/meeting venue 17/12/2026 none", []string{"The meeting of *Safer Sefton Together* on Thursday 17 December 2026, 10:00 will now be held at a venue still to be announced."}},
+		{ian, "/meeting time 17/12/2026 2.30pm", []string{"has moved to *Thursday 17 December 2026, 14:30*"}},
+		{ian, "/meeting move 17/12/2026", []string{"Give the new date after the meeting's, e.g. `/meeting move 2026-12-17 2027-01-14`.", "• `/meeting move DATE NEW-DATE [TIME]`"}},
+		{ian, "/meeting move next 28/03/2027 1.30am", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
+		{ian, "/meeting move", []string{"Start with the meeting's date."}},
+		{ian, "/meeting time 17/12/2026", []string{"Give the new start time after the date"}},
+		{ian, "/meeting venue 17/12/2026 " + strings.Repeat("v", 201), []string{"That venue is too long (the limit is 200 characters)."}},
+		{neil, "/meeting time 17/12/2026 10:00", []string{"Only an officer of Safer Sefton Together can change meetings."}},
+		{neil, "/meeting history", []string{
+			"*Safer Sefton Together* — changes to the meeting on Thursday 17 December 2026, 14:30",
+			"• Monday 23 November 2026, 12:00 — Ian Barton moved it from Thursday 10 December 2026, 10:00 to Thursday 17 December 2026, 10:00",
+			"• Monday 23 November 2026, 12:00 — Ian Barton changed the venue from Remote Meeting to a venue still to be announced",
+		}},
+	})
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.steps([]step{
+		{neil, "/meeting history 14/01/2027", []string{"It has not been changed since it was scheduled."}},
+	})
+}
+
+// TestReminderOnTheDayAfterLaterMeetingStarts: a reminder on the day that
+// suits the next meeting but comes after a later one starts is accepted,
+// and the answer names the meeting that gets none.
+func TestReminderOnTheDayAfterLaterMeetingStarts(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2027-01-14 09:00")
+	k.steps([]step{
+		{ian, "/meeting reminders 0 9.30am", []string{
+			"Reminders for *Safer Sefton Together* go to the channel on the day each meeting, at 09:30 (Europe/London time).\n" +
+				"Note: the meeting on Thursday 14 January 2027, 09:00 starts before 09:30, so it gets no reminder on the day."}},
+		{ian, "/meeting reminders 7,1 9.30am", []string{"7 days before and 1 day before each meeting, at 09:30 (Europe/London time)."}},
+	})
+	if strings.Contains(k.say(ian, "/meeting reminders 7,1 9.30am"), "Note:") {
+		t.Error("reminders before the day need no note")
+	}
+}
