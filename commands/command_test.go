@@ -126,9 +126,9 @@ func (f *flaky) Origin(ctx context.Context, team, channel, user string, after ti
 	return f.Store.Origin(ctx, team, channel, user, after)
 }
 
-func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
+func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
 	if f.down {
-		return commands.Origin{}, "", errDown
+		return commands.Origin{}, commands.ApologySent{}, errDown
 	}
 	return f.Store.SendApologyFrom(ctx, req)
 }
