@@ -163,7 +163,9 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 				}
 				strs = append(strs, all...)
 			}
-			name, org, venue, reason := "Committee "+p, "Org "+p, "Venue "+p, "Reason "+p
+			// A reason's first word is not "reason": `reason TEXT` is the
+			// explicit form, which stores TEXT.
+			name, org, venue, reason := "Committee "+p, "Org "+p, "Venue "+p, "Because "+p
 			run(officer, "/committee", "setup "+name, "is now the channel of")
 			run(officer, "/committee", "member add <@UNEIL> "+org, "is now a member")
 			run(officer, "/committee", "member add <@UMALLORY|<!channel>> "+org+" chair", "is now the chair")

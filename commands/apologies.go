@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 func apologiesCommand() *Command {
@@ -16,11 +17,14 @@ func apologiesCommand() *Command {
 		Summary: "Send apologies for absence from a meeting, with a reason and a substitute.",
 		Saves:   "your apology",
 		Subs: []Sub{{
-			Usage:   []string{"/apologies [DATE] [REASON] [sub @someone]"},
-			Summary: "Send apologies for the next meeting, or the one on DATE; sending again updates them.",
+			Usage:   []string{apologyUsage},
+			Summary: "Send apologies for the next meeting, or the one on DATE; sending again changes only what you name, and keeps the rest.",
 			Examples: []string{
 				"/apologies Unwell",
 				"/apologies 10/12/2026 Attending court sub @graeme",
+				"/apologies sub \"Jane Smith (Sefton CVS)\"",
+				"/apologies sub none",
+				"/apologies reason none",
 			},
 			Who: Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
@@ -46,15 +50,34 @@ func apologiesCommand() *Command {
 // MaxReasonLen bounds the reason given with an apology.
 const MaxReasonLen = 500
 
-// apologyArgs is a parsed "/apologies [DATE] [REASON] [sub @someone]".
+// apologyArgs is a parsed `/apologies [DATE] [REASON] [sub …]`. A part
+// the sender did not mention is not Set: an apology standing keeps its
+// own. A part Set empty ("reason none", "sub none") is removed.
 type apologyArgs struct {
 	Date           Date
 	Reason         string
+	SetReason      bool
 	SubstituteID   string
 	SubstituteName string
+	SetSubstitute  bool
 }
 
-// parseApology reads the text of "/apologies [DATE] [REASON] [sub @someone]".
+// keep is what an update with a leaves of the apology standing.
+func (a apologyArgs) keep() ApologyKeep {
+	return ApologyKeep{Reason: !a.SetReason, Substitute: !a.SetSubstitute}
+}
+
+// apologyUsage is the grammar of `/apologies` as help shows it.
+const apologyUsage = `/apologies [DATE] [REASON | reason none] [sub @someone | sub "Name (Organisation)" | sub none]`
+
+// quotes open and close a substitute's name: straight, or curly as
+// phones type them.
+const quotes = "\"“”"
+
+// parseApology reads the text of apologyUsage. The words after the date
+// are the reason, "reason TEXT" or "reason none" says so explicitly, and
+// a sub clause anywhere in them names the substitute: a mention, a name in
+// quotes, "none", or a capitalised name ending the text.
 func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs, error) {
 	var a apologyArgs
 	d, n, err := takeDate(args, now, loc)
@@ -63,34 +86,95 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 	}
 	a.Date = d
 	rest := args[n:]
-	for i, w := range rest {
-		lw := strings.ToLower(strings.TrimRight(w, ":"))
-		if lw != "sub" && lw != "substitute" || i == len(rest)-1 {
-			continue
-		}
-		who := rest[i+1:]
-		if id, hint, ok := mention(who[0]); ok && len(who) == 1 {
-			a.SubstituteID, a.SubstituteName = id, hint
-			rest = rest[:i]
-			break
-		}
-		if strings.HasPrefix(who[0], "@") && len(who) == 1 {
-			return a, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name", who[0])
-		}
-		if looksLikeName(who) {
-			a.SubstituteName = plain(who)
-			rest = rest[:i]
-			break
-		}
+	sub, rest, found, err := takeSubstitute(rest)
+	if err != nil {
+		return apologyArgs{Date: d}, err
 	}
-	a.Reason = plain(rest)
+	if found {
+		if _, _, again, _ := takeSubstitute(rest); again {
+			return apologyArgs{Date: d}, errors.New("name one substitute only")
+		}
+		a.SubstituteID, a.SubstituteName, a.SetSubstitute = sub.SubstituteID, sub.SubstituteName, true
+	}
+	if len(rest) > 0 {
+		a.SetReason = true
+		if lw := strings.ToLower(strings.TrimRight(rest[0], ":")); lw == "reason" {
+			switch {
+			case len(rest) == 1:
+				return apologyArgs{Date: d}, errors.New("say `reason none` to remove the reason, or give it after `reason`")
+			case len(rest) == 2 && strings.EqualFold(rest[1], "none"):
+				rest = nil
+			default:
+				rest = rest[1:]
+			}
+		}
+		a.Reason = plain(rest)
+	}
 	if len(a.Reason) > MaxReasonLen {
-		return a, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", len(a.Reason), MaxReasonLen)
+		return apologyArgs{Date: d}, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", len(a.Reason), MaxReasonLen)
 	}
 	if len(a.SubstituteName) > MaxNameLen {
-		return a, fmt.Errorf("that substitute's name is too long")
+		return apologyArgs{Date: d}, fmt.Errorf("that substitute's name is too long")
 	}
 	return a, nil
+}
+
+// takeSubstitute finds the first sub clause in words and returns the
+// substitute it names (both empty for "none") and the other words. found
+// is false, and words come back whole, when there is none: "sub" followed
+// by anything else is part of the reason ("the sub committee meeting").
+func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool, err error) {
+	for i, w := range words {
+		lw := strings.ToLower(strings.TrimRight(w, ":"))
+		if lw != "sub" && lw != "substitute" || i == len(words)-1 {
+			continue
+		}
+		who := words[i+1:]
+		before := words[:i:i]
+		switch first := who[0]; {
+		case strings.ContainsRune(quotes, firstRune(first)):
+			name, after, ok := quoted(strings.Join(who, " "))
+			if !ok {
+				return sub, words, false, errors.New(`put the substitute's name between quotes: sub "Jane Smith (Sefton CVS)"`)
+			}
+			sub.SubstituteName = Unescape(name)
+			return sub, append(before, strings.Fields(after)...), true, nil
+		case strings.EqualFold(first, "none"):
+			return sub, append(before, who[1:]...), true, nil
+		}
+		if id, hint, ok := mention(who[0]); ok {
+			sub.SubstituteID, sub.SubstituteName = id, hint
+			return sub, append(before, who[1:]...), true, nil
+		}
+		if strings.HasPrefix(who[0], "@") {
+			return sub, words, false, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name", who[0])
+		}
+		if looksLikeName(who) {
+			sub.SubstituteName = plain(who)
+			return sub, before, true, nil
+		}
+	}
+	return sub, words, false, nil
+}
+
+// quoted reads a name between quotes at the start of s (any of quotes
+// opens or closes it) and what follows the closing quote. A name must
+// have something in it.
+func quoted(s string) (name, after string, ok bool) {
+	_, size := utf8.DecodeRuneInString(s)
+	inner := s[size:]
+	end := strings.IndexAny(inner, quotes)
+	if end < 0 {
+		return "", "", false
+	}
+	name = strings.TrimSpace(inner[:end])
+	_, closing := utf8.DecodeRuneInString(inner[end:])
+	return name, inner[end+closing:], name != ""
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // looksLikeName accepts "Jane Smith" after "sub" but not the rest of a
@@ -108,37 +192,38 @@ func looksLikeName(words []string) bool {
 	return true
 }
 
-// sendApologyCmd is `/apologies [DATE] [REASON] [sub @someone]`. An
-// apology for the next meeting, nearly every one, is one statement that
-// also finds the committee, checks that the sender is a member and picks
-// the meeting (SendApologyFrom): one round trip to the records. One for a
-// DATE needs the committee's time zone to read the date, and a mistake
-// must be reported after "you are not a member", as for every command:
-// those go the long way, through sendApologyOn.
+// sendApologyCmd is `/apologies [DATE] [REASON] [sub …]`. An apology for
+// the next meeting, nearly every one, is one statement that also finds
+// the committee, checks that the sender is a member and picks the meeting
+// (SendApologyFrom): one round trip to the records. One for a DATE needs
+// the committee's time zone to read the date, and a mistake must be
+// reported after "you are not a member", as for every command: those go
+// the long way, through sendApologyOn. So does one sent where the channel
+// is not a committee's: the committee is then the sender's own.
 func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Whether the text starts with a date does not depend on the time
 	// zone; only which day a relative one names does.
 	a, err := parseApology(in.Args, in.Now, time.UTC)
-	if err != nil || !a.Date.IsNext() || a.SubstituteID == in.UserID {
+	if err != nil || !a.Date.IsNext() || a.SubstituteID == in.UserID || in.committeeID != 0 {
 		return s.sendApologyOn(ctx, in)
 	}
 	if a.SubstituteID != "" {
 		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
 	}
-	o, outcome, err := s.store.SendApologyFrom(ctx, ApologyRequest{
+	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
-		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName,
+		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, Keep: a.keep(),
 	})
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return Reply{}, errNoCommittee
+		return s.sendApologyOn(ctx, in)
 	case err != nil:
 		return Reply{}, err
 	case o.Member == nil:
 		return Reply{}, notMember(o.Committee)
 	case o.Next == nil:
 		return Reply{}, noMeeting(o.Committee)
-	case outcome == "":
+	case sent.Outcome == "":
 		// The next meeting is scheduled and to come by definition; say
 		// what the statement would not write rather than guess.
 		if err := openMeeting(o.Committee, *o.Next, in.Now); err != nil {
@@ -146,7 +231,7 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, errors.New("apology not written for an open meeting")
 	}
-	return s.apologyReply(ctx, o.Committee, *o.Next, in.Request, a, outcome), nil
+	return s.apologyReply(o.Committee, *o.Next, sent), nil
 }
 
 // sendApologyOn is sendApologyCmd the long way: the sender admitted as
@@ -163,15 +248,15 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.sendApology(ctx, in.Committee, in.Me, m, in.Request, a, false)
+	return s.sendApology(ctx, in.Committee, in.Me, m, in.Request, a)
 }
 
 // sendApology records r's sender's apologies for meeting m of c, as
 // `/apologies`, the apology form and the Home's Send button do, and says
-// what changed. With keep, apologies already standing are left as they
-// are: the Home's button sends them without a reason, and pressing it
-// must not wipe out a reason given before.
-func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Meeting, r Request, a apologyArgs, keep bool) (Reply, error) {
+// what changed. Parts a does not set are kept as they stand: the Home's
+// button sets none, and pressing it must not wipe out a reason given
+// before.
+func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
@@ -181,50 +266,41 @@ func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Mee
 	if a.SubstituteID != "" {
 		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
 	}
-	var outcome ApologyOutcome
-	if keep {
-		standing, err := s.store.MemberApologies(ctx, r.UserID, []int64{m.ID})
-		if err != nil {
-			return Reply{}, err
-		}
-		if len(standing) > 0 {
-			outcome = ApologyUnchanged
-			a.Reason, a.SubstituteID, a.SubstituteName = standing[0].Reason, standing[0].SubstituteID, standing[0].SubstituteName
-		}
+	sent, err := s.store.UpdateApology(ctx, Apology{
+		MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
+		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
+	}, a.keep())
+	if err != nil {
+		return Reply{}, err
 	}
-	if outcome == "" {
-		var err error
-		outcome, err = s.store.SendApology(ctx, Apology{
-			MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
-			Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
-		})
-		if err != nil {
-			return Reply{}, err
-		}
-	}
-	return s.apologyReply(ctx, c, m, r, a, outcome), nil
+	return s.apologyReply(c, m, sent), nil
 }
 
-// apologyReply says what sending apologies a for meeting m of c did.
-func (s *Service) apologyReply(ctx context.Context, c Committee, m Meeting, r Request, a apologyArgs, outcome ApologyOutcome) Reply {
+// apologyReply says what sending apologies for meeting m of c did: for
+// an update, which parts changed and which were kept, then the parts as
+// they now stand.
+func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent) Reply {
 	loc := c.Location()
+	now := sent.Now
 	var b strings.Builder
-	switch outcome {
+	switch sent.Outcome {
 	case ApologyUnchanged:
 		fmt.Fprintf(&b, "You had already sent these apologies for the meeting of *%s* on %s; nothing changed.", Escape(c.Name), describeMeeting(m, loc))
 	case ApologyChanged:
-		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are updated.", Escape(c.Name), describeMeeting(m, loc))
+		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are updated", Escape(c.Name), describeMeeting(m, loc))
+		if sent.Was != nil {
+			b.WriteString(": " + apologyChanges(*sent.Was, now))
+		}
+		b.WriteString(".")
 	default:
 		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc))
 	}
-	if a.Reason != "" {
-		fmt.Fprintf(&b, "\nReason: %s", Escape(a.Reason))
+	if now.Reason != "" {
+		fmt.Fprintf(&b, "\nReason: %s", Escape(now.Reason))
 	}
-	if a.SubstituteID != "" {
-		fmt.Fprintf(&b, "\nSubstitute: <@%s>", a.SubstituteID)
-	} else if a.SubstituteName != "" {
-		fmt.Fprintf(&b, "\nSubstitute: %s", Escape(a.SubstituteName))
-	} else if outcome == ApologyChanged {
+	if sub := substituteOf(now); sub != "" {
+		b.WriteString("\nSubstitute: " + sub)
+	} else if sent.Outcome == ApologyChanged {
 		b.WriteString("\nSubstitute: none (add `sub @someone` to name one)")
 	}
 	// The posted agenda and the Homes that count the apologies were marked
@@ -234,6 +310,40 @@ func (s *Service) apologyReply(ctx context.Context, c Committee, m Meeting, r Re
 		Text:       b.String(),
 		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
 	}
+}
+
+// apologyChanges says how an apology that stood as was came to stand as
+// now: "reason changed, substitute kept".
+func apologyChanges(was, now ApologyParts) string {
+	part := func(name, before, after string) string {
+		switch {
+		case before == after && after == "":
+			return ""
+		case before == after:
+			return name + " kept"
+		case after == "":
+			return name + " removed"
+		case before == "":
+			return name + " added"
+		}
+		return name + " changed"
+	}
+	var out []string
+	for _, p := range []string{part("reason", was.Reason, now.Reason), part("substitute", substituteOf(was), substituteOf(now))} {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// substituteOf is how a reply names an apology's substitute: a mention,
+// or the name as given.
+func substituteOf(p ApologyParts) string {
+	if p.SubstituteID != "" {
+		return "<@" + p.SubstituteID + ">"
+	}
+	return Escape(p.SubstituteName)
 }
 
 func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -276,7 +386,7 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.sendApology(ctx, c, me, m, r, apologyArgs{}, true)
+	return s.sendApology(ctx, c, me, m, r, apologyArgs{})
 }
 
 func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -370,7 +480,8 @@ func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submissio
 	c, me, m, err := s.buttonMeeting(ctx, r, sub.Metadata, "That form is out of date; use `/apologies` in the committee's channel.")
 	var reply Reply
 	if err == nil {
-		reply, err = s.sendApology(ctx, c, me, m, r, apologyArgs{Reason: reason}, false)
+		// An empty reason mentions nothing: the form cannot say "remove".
+		reply, err = s.sendApology(ctx, c, me, m, r, apologyArgs{Reason: reason, SetReason: reason != ""})
 	}
 	var ue *UserError
 	if errors.As(err, &ue) {

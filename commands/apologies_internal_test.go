@@ -14,16 +14,49 @@ func TestParseApology(t *testing.T) {
 		want apologyArgs
 	}{
 		{"", apologyArgs{}},
-		{"Unwell", apologyArgs{Reason: "Unwell"}},
-		{"10/12/2026 Attending court sub <@UG|graeme>", apologyArgs{Date: Date{2026, 12, 10}, Reason: "Attending court", SubstituteID: "UG", SubstituteName: "graeme"}},
-		{"Attending court substitute Jane Smith", apologyArgs{Reason: "Attending court", SubstituteName: "Jane Smith"}},
-		{"At the sub committee meeting", apologyArgs{Reason: "At the sub committee meeting"}},
-		{"Unwell sub", apologyArgs{Reason: "Unwell sub"}},
+		{"Unwell", apologyArgs{Reason: "Unwell", SetReason: true}},
+		{"10/12/2026 Attending court sub <@UG|graeme>", apologyArgs{Date: Date{2026, 12, 10}, Reason: "Attending court", SetReason: true, SubstituteID: "UG", SubstituteName: "graeme", SetSubstitute: true}},
+		{"Attending court substitute Jane Smith", apologyArgs{Reason: "Attending court", SetReason: true, SubstituteName: "Jane Smith", SetSubstitute: true}},
+		{"At the sub committee meeting", apologyArgs{Reason: "At the sub committee meeting", SetReason: true}},
+		{"Unwell sub", apologyArgs{Reason: "Unwell sub", SetReason: true}},
+		// An update names what it changes.
+		{"sub <@UG|graeme>", apologyArgs{SubstituteID: "UG", SubstituteName: "graeme", SetSubstitute: true}},
+		{"sub none", apologyArgs{SetSubstitute: true}},
+		{"Sub: NONE", apologyArgs{SetSubstitute: true}},
+		{"reason none", apologyArgs{SetReason: true}},
+		{"Reason: Attending court", apologyArgs{Reason: "Attending court", SetReason: true}},
+		{"reason none sub none", apologyArgs{SetReason: true, SetSubstitute: true}},
+		{"sub none Unwell", apologyArgs{Reason: "Unwell", SetReason: true, SetSubstitute: true}},
+		{"reason None of your business", apologyArgs{Reason: "None of your business", SetReason: true}},
+		{"none", apologyArgs{Reason: "none", SetReason: true}},
+		// A substitute in quotes, straight or curly, need not be on Slack.
+		{`sub "Jane Smith (Sefton CVS)"`, apologyArgs{SubstituteName: "Jane Smith (Sefton CVS)", SetSubstitute: true}},
+		{"Attending court sub “Jane Smith (Sefton CVS)”", apologyArgs{Reason: "Attending court", SetReason: true, SubstituteName: "Jane Smith (Sefton CVS)", SetSubstitute: true}},
+		{`sub ”jane smith” Attending court`, apologyArgs{Reason: "Attending court", SetReason: true, SubstituteName: "jane smith", SetSubstitute: true}},
+		{`sub "Sam &amp; Co"`, apologyArgs{SubstituteName: "Sam & Co", SetSubstitute: true}},
+		{"Attending court sub <@UG> today", apologyArgs{Reason: "Attending court today", SetReason: true, SubstituteID: "UG", SetSubstitute: true}},
 	}
 	for _, tc := range cases {
 		got, err := parseApology(strings.Fields(tc.in), now, c.Location())
 		if err != nil || got != tc.want {
 			t.Errorf("parseApology(%q) = %+v, %v; want %+v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestParseApologyRefuses(t *testing.T) {
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, london)
+	for in, want := range map[string]string{
+		`sub "Jane Smith`:          "put the substitute's name between quotes",
+		`sub "" Unwell`:            "put the substitute's name between quotes",
+		"reason":                   "say `reason none` to remove the reason",
+		"sub <@UA> sub <@UB>":      "name one substitute only",
+		"sub @graeme Unwell":       "I could not find @graeme",
+		`Unwell sub none sub "Jo"`: "name one substitute only",
+	} {
+		_, err := parseApology(strings.Fields(in), now, london)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("parseApology(%q) = %v, want an error saying %q", in, err, want)
 		}
 	}
 }

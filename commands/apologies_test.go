@@ -76,7 +76,7 @@ func TestApologiesRefused(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00")
 	k.must(ian, "/meeting cancel 2027-01-14")
 	for _, tc := range []struct{ user, text, want string }{
-		{neil, "31/02/2027 Unwell", "There is no 31 February 2027: February 2027 has 28 days.\nUsage:\n• `/apologies [DATE] [REASON] [sub @someone]`"},
+		{neil, "31/02/2027 Unwell", "There is no 31 February 2027: February 2027 has 28 days.\nUsage:\n• `/apologies [DATE] [REASON | reason none] [sub @someone | sub \"Name (Organisation)\" | sub none]`"},
 		{neil, "13/13/2026", "13/13/2026 is not a date: there is no month 13"},
 		{neil, "2027-03-04 Unwell", "Safer Sefton Together has no meeting on Thursday 4 March 2027."},
 		{neil, "14/01/2027 Away", "The meeting on Thursday 14 January 2027 was cancelled."},
@@ -101,11 +101,12 @@ func TestApologiesRefused(t *testing.T) {
 		t.Errorf("refused apologies were saved: %q", got)
 	}
 
-	// Another channel has no committee.
-	r := k.request(neil, "/apologies Unwell")
+	// Another channel has no committee, and a stranger belongs to none:
+	// they are told how to join.
+	r := k.request(stranger, "/apologies Unwell")
 	r.ChannelID = "COTHER"
 	reply, err := k.svc.Run(context.Background(), r)
-	if err != nil || !strings.Contains(reply.Text, "This channel does not belong to a committee.") {
+	if err != nil || !reply.Refused || !strings.Contains(reply.Text, "This channel does not belong to a committee, and you are not a member of one. Ask your committee's officer to add you") {
 		t.Errorf("another channel: %+v %v", reply, err)
 	}
 

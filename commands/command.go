@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -22,6 +23,10 @@ type Request struct {
 	UserID    string
 	UserName  string // display name, as the transport knows it
 	Now       time.Time
+	// committeeID is the committee the sender chose, with a button, for a
+	// command sent where the channel is not a committee's (see
+	// originElsewhere).
+	committeeID int64
 }
 
 // Command is a declared slash command: its subcommands, and the buttons and
@@ -158,6 +163,7 @@ func New(store Store, users Directory) *Service {
 		for name, a := range c.Buttons {
 			s.actions[name] = owned[Action]{c, a}
 		}
+		s.actions[chooseAction(c.Name)] = owned[Action]{c, runChosen(c)}
 		for id, f := range c.Forms {
 			s.forms[id] = owned[FormHandler]{c, f}
 		}
@@ -199,13 +205,14 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 		return cmd.help(sub), nil
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
+	ctx, v := visiting(ctx, true)
 	if sub.Who != NoCommittee && !sub.SelfAdmit {
 		if err := s.admitInput(ctx, in); err != nil {
 			return settle(cmd, sub, Reply{}, err)
 		}
 	}
 	reply, err := sub.Run(ctx, s, in)
-	return settle(cmd, sub, reply, err)
+	return settle(cmd, sub, v.private(reply), err)
 }
 
 // choose finds the subcommand args select and the words that follow its
@@ -348,8 +355,9 @@ func (s *Service) Act(ctx context.Context, r Request, action, value string) (Rep
 	if !ok {
 		return refused(private("That button no longer does anything; try the command again.")), nil
 	}
+	ctx, v := visiting(ctx, false)
 	reply, err := a.run(ctx, s, r, value)
-	return settle(a.cmd, nil, reply, err)
+	return settle(a.cmd, nil, v.private(reply), err)
 }
 
 // Submit hands a form's submission to its handler. A UserError from the
@@ -359,11 +367,12 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	if !ok {
 		return refused(private("That form is out of date; run the command again.")), nil, nil
 	}
+	ctx, v := visiting(ctx, false)
 	reply, fieldErrs, err := h.run(ctx, s, r, sub)
 	if len(fieldErrs) > 0 && err == nil {
 		return Reply{}, fieldErrs, nil
 	}
-	reply, err = settle(h.cmd, nil, reply, err)
+	reply, err = settle(h.cmd, nil, v.private(reply), err)
 	return reply, nil, err
 }
 
@@ -372,6 +381,15 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 // errors with what they did not save: nothing, when sub is a read.
 func settle(cmd *Command, sub *Sub, reply Reply, err error) (Reply, error) {
 	var ue *UserError
+	var q *question
+	var f *failed
+	switch {
+	case errors.As(err, &q):
+		return q.reply, nil
+	case errors.As(err, &f):
+		// Settled already, by the Run a button ran again (runChosen).
+		return reply, err
+	}
 	if errors.As(err, &ue) {
 		usage := ue.Usage
 		if ue.showUsage && usage == nil {
@@ -505,13 +523,16 @@ func (s *Service) unknown(name string) Reply {
 }
 
 // origin is where r was sent from: committee, member and next meeting, in
-// one read. A channel with no committee is refused.
+// one read. Where the channel is not a committee's, the committee is the
+// sender's own (originElsewhere).
 func (s *Service) origin(ctx context.Context, r Request) (Origin, error) {
-	o, err := s.store.Origin(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now)
-	if errors.Is(err, ErrNotFound) {
-		return Origin{}, errNoCommittee
+	if r.committeeID == 0 {
+		o, err := s.store.Origin(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now)
+		if !errors.Is(err, ErrNotFound) {
+			return o, err
+		}
 	}
-	return o, err
+	return s.originElsewhere(ctx, r)
 }
 
 // noMeeting says that c has no meeting scheduled.
@@ -528,7 +549,9 @@ func (s *Service) meetingOf(ctx context.Context, in *Input, d Date) (Meeting, er
 	return s.meetingFor(ctx, in.Committee, d, in.Now)
 }
 
-var errNoCommittee = &UserError{Msg: "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`."}
+var errNoCommittee = &UserError{Msg: "This channel does not belong to a committee, and you are not a member of one. " +
+	"Ask your committee's officer to add you: `/committee member add @you ORGANISATION`, in the committee's channel. " +
+	"An officer can set up a committee in its own channel with `/committee setup NAME`."}
 
 func notMember(c Committee) error {
 	return userErr("You are not a member of %s. Ask its officer to add you: `/committee member add @you ORGANISATION`.", Escape(c.Name))
@@ -664,4 +687,146 @@ func describeMeeting(m Meeting, loc *time.Location) string {
 		s += ", " + Escape(m.Venue)
 	}
 	return s
+}
+
+// originElsewhere is the origin of r sent where the channel is not a
+// committee's (a direct message, or a channel of no committee): the
+// committee is the sender's, if they belong to one; the one they chose
+// with a button (r.committeeID), if they belong to several, whom dispatch
+// otherwise asks which; and there is none for someone who belongs to none.
+// The choice is checked against the sender's memberships as they stand
+// when it is used, so a button's value, which the sender could change,
+// reaches no committee they are not a member of.
+func (s *Service) originElsewhere(ctx context.Context, r Request) (Origin, error) {
+	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
+	if err != nil {
+		return Origin{}, err
+	}
+	var m *Membership
+	switch {
+	case r.committeeID != 0:
+		for i := range ms {
+			if ms[i].Committee.ID == r.committeeID {
+				m = &ms[i]
+			}
+		}
+		if m == nil {
+			return Origin{}, userErr("You are not a member of that committee any more; run the command again.")
+		}
+	case len(ms) == 0:
+		return Origin{}, errNoCommittee
+	case len(ms) == 1:
+		m = &ms[0]
+	default:
+		return Origin{}, askCommittee(ctx, r, ms)
+	}
+	o := Origin{Committee: m.Committee, Member: &m.Member}
+	next, err := s.store.NextMeeting(ctx, m.Committee.ID, r.Now)
+	switch {
+	case err == nil:
+		o.Next = &next
+	case !errors.Is(err, ErrNotFound):
+		return Origin{}, err
+	}
+	if v, ok := ctx.Value(visitKey{}).(*visit); ok {
+		v.away, v.committee = true, m.Committee
+	}
+	return o, nil
+}
+
+// maxChoices is the most committees offered as buttons; Slack shows 25
+// in a message, and more would not be read.
+const maxChoices = 20
+
+// maxButtonValue is Slack's limit on a button's value.
+const maxButtonValue = 2000
+
+// askCommittee is the question put to a member of several committees who
+// sent r where the channel is none of theirs: which committee it is for.
+// Each button runs r's command again for one of them (runChosen); its
+// value is the committee's ID and r's text. What cannot be offered as
+// buttons — a press of a button or a form, which has no command to run
+// again, a text too long for a button, too many committees — is answered
+// with their channels.
+func askCommittee(ctx context.Context, r Request, ms []Membership) error {
+	value := func(m Membership) string { return strconv.FormatInt(m.Committee.ID, 10) + " " + r.Text }
+	v, _ := ctx.Value(visitKey{}).(*visit)
+	if v != nil && v.command && len(ms) <= maxChoices && len(value(ms[0]))+20 <= maxButtonValue {
+		reply := private("You are a member of several committees, and this channel is not one of theirs. Which committee is `%s` for?",
+			Escape(truncateText(strings.TrimSpace(r.Command+" "+Unescape(r.Text)), 100)))
+		for _, m := range ms {
+			reply.Buttons = append(reply.Buttons, Button{Label: m.Committee.Name, Action: chooseAction(r.Command), Value: value(m)})
+		}
+		return &question{reply: reply}
+	}
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = Escape(m.Committee.Name)
+		if m.Committee.ChannelID != "" {
+			names[i] += " (<#" + m.Committee.ChannelID + ">)"
+		}
+	}
+	return userErr("This channel is not a committee's, and you are a member of %s: use this in the committee's channel.", joinAnd(names))
+}
+
+// chooseAction names the button that runs command for a committee chosen
+// by askCommittee: "apologies.committee" for "/apologies". It is the
+// command's own, so that a failure says what the command did not save.
+func chooseAction(command string) string {
+	return strings.TrimPrefix(command, "/") + ".committee"
+}
+
+// runChosen is the action of askCommittee's buttons: cmd with the text
+// the value carries, for the committee it names. Dispatch admits the
+// presser again, as for the command itself.
+func runChosen(cmd *Command) Action {
+	return func(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+		idText, text, _ := strings.Cut(value, " ")
+		id, err := strconv.ParseInt(idText, 10, 64)
+		if err != nil || id <= 0 || len(text) > MaxTextLen {
+			return Reply{}, userErr("That button is broken; run %s again.", cmd.Name)
+		}
+		r.Command, r.Text, r.committeeID = cmd.Name, text, id
+		return s.Run(ctx, r)
+	}
+}
+
+// question is dispatch's answer when it must ask before running a
+// command; settle gives its reply.
+type question struct{ reply Reply }
+
+func (q *question) Error() string { return "a question: " + q.reply.Text }
+
+// visit is what admitting the sender of one request found that changes
+// how its reply is shown.
+type visit struct {
+	command   bool      // a slash command, which askCommittee's buttons can run again
+	away      bool      // its committee is the sender's, not the channel's
+	committee Committee // the sender's, when away
+}
+
+type visitKey struct{}
+
+// visiting starts the visit of one request.
+func visiting(ctx context.Context, command bool) (context.Context, *visit) {
+	v := &visit{command: command}
+	return context.WithValue(ctx, visitKey{}, v), v
+}
+
+// private keeps a reply meant for the channel to the sender when the
+// request was sent away from the committee's channel: a direct message
+// with someone, or another group's channel, is no place to post a
+// committee's business. The sender can post it from the committee's
+// channel.
+func (v *visit) private(r Reply) Reply {
+	if !v.away || r.Visibility != Public {
+		return r
+	}
+	r.Visibility = Private
+	note := "Only you can see this: it was not sent in the committee's channel."
+	if v.committee.ChannelID != "" {
+		note = "Only you can see this: it was not sent in <#" + v.committee.ChannelID + ">, the channel of " + Escape(v.committee.Name) + "."
+	}
+	r.Footer = strings.TrimSpace(r.Footer + "\n" + note)
+	return r
 }

@@ -127,9 +127,9 @@ func (f *flaky) Origin(ctx context.Context, team, channel, user string, after ti
 	return f.Store.Origin(ctx, team, channel, user, after)
 }
 
-func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
+func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
 	if f.down {
-		return commands.Origin{}, "", errDown
+		return commands.Origin{}, commands.ApologySent{}, errDown
 	}
 	return f.Store.SendApologyFrom(ctx, req)
 }
@@ -220,5 +220,35 @@ func TestFailuresSayWhetherAnythingWasLost(t *testing.T) {
 	_, err = svc.Run(context.Background(), k.request(ian, "/resolution 28"))
 	if !errors.Is(err, commands.ErrUnavailable) || !commands.IsUnavailable(err) {
 		t.Errorf("the failure does not wrap the store's error: %v", err)
+	}
+}
+
+// TestCommitteeChoiceFallsBackToChannels: a member of several committees
+// is offered a button for each, unless the command's text would not fit
+// in a button's value (Slack takes 2,000 characters): then the channels.
+func TestCommitteeChoiceFallsBackToChannels(t *testing.T) {
+	k := meetingKit(t)
+	second := k.request(ian, "/committee setup Sefton Youth Forum")
+	second.ChannelID = "C2"
+	if _, err := k.svc.Run(context.Background(), second); err != nil {
+		t.Fatal(err)
+	}
+	dm := func(text string) commands.Reply {
+		r := k.request(ian, "/apologies "+text)
+		r.ChannelID = "DIAN"
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return reply
+	}
+	r := dm("Unwell")
+	if len(r.Buttons) != 2 || r.Buttons[0].Action != "apologies.committee" || !strings.HasSuffix(r.Buttons[0].Value, " Unwell") {
+		t.Errorf("short text: %+v", r)
+	}
+	long := strings.Repeat("very ", 420)
+	r = dm(long)
+	if len(r.Buttons) != 0 || !strings.Contains(r.Text, "you are a member of Safer Sefton Together (<#C1>) and Sefton Youth Forum (<#C2>): use this in the committee's channel") {
+		t.Errorf("long text: %+v", r)
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 func TestCommitteeSetupAndMembers(t *testing.T) {
 	k := newKit(t)
-	wantShown(t, k.say(ian, "/committee members"), "This channel does not belong to a committee. An officer can set one up here with `/committee setup NAME`.")
+	wantShown(t, k.say(ian, "/committee members"), "This channel does not belong to a committee, and you are not a member of one.", "An officer can set up a committee in its own channel with `/committee setup NAME`.")
 	wantShown(t, k.say(ian, "/committee setup"), "Give the committee's name.", "• `/committee setup NAME`")
 	r := k.must(ian, "/committee setup Safer Sefton Together")
 	if diff := cmp.Diff(r.Text, "This channel is now the channel of *Safer Sefton Together*, and <@UIAN> is its officer.\n"+

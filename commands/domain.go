@@ -154,6 +154,32 @@ type ApologyRequest struct {
 	SubstituteID              string
 	SubstituteName            string
 	At                        time.Time // when it was sent: the meeting must start after it
+	// Keep leaves parts of an apology already standing as they are.
+	Keep ApologyKeep
+}
+
+// ApologyKeep says which parts of the apology standing an update leaves as
+// they are: the parts the sender did not mention. A part not kept is set
+// to what the update says, empty to remove it. An apology withdrawn, or
+// none, has nothing to keep: its kept parts start empty.
+type ApologyKeep struct {
+	Reason, Substitute bool
+}
+
+// ApologyParts are the parts of an apology an update may change.
+type ApologyParts struct {
+	Reason         string
+	SubstituteID   string
+	SubstituteName string
+}
+
+// ApologySent is what sending an apology did: its outcome (empty when
+// nothing was sent), the parts of the apology that stood before (Was, nil
+// when none stood) and those standing now.
+type ApologySent struct {
+	Outcome ApologyOutcome
+	Was     *ApologyParts
+	Now     ApologyParts
 }
 
 // ApologyOutcome says what sending an apology changed.

@@ -97,7 +97,9 @@ func FuzzTakeClock(f *testing.F) {
 func FuzzParseApology(f *testing.F) {
 	for _, s := range []string{"", "Unwell", "10/12/2026 Attending court sub @graeme", "Unwell sub <@UGRAEME|graeme>",
 		"sub", "sub Jane Smith", "sub committee meeting", "31/02/2027 Unwell", "Away substitute: <@U1>", "sub <@>", "sub <@U1|<!channel>>",
-		"Reason sub Évelyne Ödön", strings.Repeat("word ", 120)} {
+		"Reason sub Évelyne Ödön", strings.Repeat("word ", 120), "sub none", "reason none", "Reason: Unwell sub none",
+		`sub "Jane Smith (Sefton CVS)"`, "Court sub “Jane Smith” today", `sub "`, `sub ""`, "sub ”x“", "sub <@U1> sub <@U2>",
+		"reason", "reason none sub none", "sub \"a\xff\""} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}
@@ -114,8 +116,15 @@ func FuzzParseApology(f *testing.F) {
 		if a.SubstituteID != "" && strings.ContainsAny(a.SubstituteID, " <>@|") {
 			t.Fatalf("parseApology(%q): substitute ID %q", text, a.SubstituteID)
 		}
-		if strings.TrimSpace(a.Reason) != a.Reason {
-			t.Fatalf("parseApology(%q): reason %q not trimmed", text, a.Reason)
+		if strings.TrimSpace(a.Reason) != a.Reason || strings.TrimSpace(a.SubstituteName) != a.SubstituteName {
+			t.Fatalf("parseApology(%q): reason %q or substitute %q not trimmed", text, a.Reason, a.SubstituteName)
+		}
+		// What is not named is kept, so it must be empty: nothing of it is written.
+		if !a.SetReason && a.Reason != "" || !a.SetSubstitute && a.SubstituteID+a.SubstituteName != "" {
+			t.Fatalf("parseApology(%q) = %+v: a part not named has a value", text, a)
+		}
+		if a.SubstituteID != "" && !a.SetSubstitute {
+			t.Fatalf("parseApology(%q) = %+v: a substitute not set", text, a)
 		}
 	})
 }

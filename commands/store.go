@@ -77,13 +77,17 @@ type ApologyStore interface {
 	// SendApology records or updates a's apology for its meeting, keeping
 	// the history.
 	SendApology(ctx context.Context, a Apology) (ApologyOutcome, error)
-	// SendApologyFrom is what Origin reads and SendApology writes, at
-	// once: the committee of the request's channel, the sender's
+	// UpdateApology is SendApology keeping the parts of the apology
+	// standing that keep names, in the same one statement, and says what
+	// stood before and stands now.
+	UpdateApology(ctx context.Context, a Apology, keep ApologyKeep) (ApologySent, error)
+	// SendApologyFrom is what Origin reads and UpdateApology writes (with
+	// req.Keep), at once: the committee of the request's channel, the sender's
 	// membership and the meeting (req.MeetingID, or the next), and, if the
 	// sender is a member and the meeting is scheduled and still to come,
 	// their apology. The outcome is empty when nothing was sent; the Origin
 	// (Next: the meeting aimed at) says why.
-	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologyOutcome, error)
+	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologySent, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
 	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.

@@ -101,8 +101,8 @@ func TestConsoleStopsAtQuit(t *testing.T) {
 // broken is records that fail to keep apologies in a way nobody foresaw.
 type broken struct{ commands.Store }
 
-func (broken) SendApologyFrom(context.Context, commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
-	return commands.Origin{}, "", errors.New("disk on fire")
+func (broken) SendApologyFrom(context.Context, commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
+	return commands.Origin{}, commands.ApologySent{}, errors.New("disk on fire")
 }
 
 func TestConsoleFailureHasARef(t *testing.T) {

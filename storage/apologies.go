@@ -45,36 +45,56 @@ func memberKey(userID, name string) string {
 	return "name:" + normaliseName(name)
 }
 
-// SendApology implements commands.ApologyStore. It is one statement,
+// SendApology implements commands.ApologyStore: UpdateApology setting
+// every part of the apology.
+func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.ApologyOutcome, error) {
+	r, err := db.UpdateApology(ctx, a, commands.ApologyKeep{})
+	return r.Outcome, err
+}
+
+// UpdateApology implements commands.ApologyStore. It is one statement,
 // sent on its own: the apology, its history and the marks that bring the
 // posted agenda and the officers' Homes up to date commit together.
-func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.ApologyOutcome, error) {
+func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep) (commands.ApologySent, error) {
 	var r apologyWritten
-	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true)...)
+	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true, keep)...)
 	if err != nil {
-		return "", err
+		return commands.ApologySent{}, err
 	}
-	return r.outcome(), nil
+	return r.sent(), nil
 }
 
 // SendApologyFrom implements commands.ApologyStore: what Origin reads and
-// what SendApology writes, in one statement and one round trip.
-func (db *DB) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologyOutcome, error) {
+// what UpdateApology writes, in one statement and one round trip.
+func (db *DB) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
 	var r struct {
 		originRow
 		apologyWritten
 	}
+	reason, subID, subName := keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
 	err := db.write(ctx, "send apology", &r, sendApologyFromSQL,
 		req.TeamID, req.ChannelID, req.UserID, req.At, req.MeetingID,
-		req.Reason, nullString(req.SubstituteID), req.SubstituteName)
+		reason, nullString(subID), subName, req.Keep.Reason, req.Keep.Substitute)
 	if err != nil {
-		return commands.Origin{}, "", err
+		return commands.Origin{}, commands.ApologySent{}, err
 	}
 	o := r.originRow.origin()
 	if !r.Sent {
-		return o, "", nil
+		return o, commands.ApologySent{}, nil
 	}
-	return o, r.outcome(), nil
+	return o, r.apologyWritten.sent(), nil
+}
+
+// keptEmpty blanks the parts keep keeps: they are what a first apology
+// (or one sent again after a withdrawal) starts with.
+func keptEmpty(keep commands.ApologyKeep, reason, subID, subName string) (string, string, string) {
+	if keep.Reason {
+		reason = ""
+	}
+	if keep.Substitute {
+		subID, subName = "", ""
+	}
+	return reason, subID, subName
 }
 
 // apologyWriteSQL records the apology described by the one row of a CTE
@@ -83,32 +103,40 @@ func (db *DB) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) 
 // the change and, when src.mark, marks what shows the apology stale
 // (mark_stale). Two sends at once are ordered by the row lock the upsert
 // takes (or, for a first send, by the unique key): the second sees the
-// first's row and, if it says the same, changes nothing. Whether the row
-// was inserted or updated is read from the insert itself (xmax is 0 for a
-// new row): two first sends racing both find no row before them, and the
-// second must still count as a change. The sub-select in RETURNING reads
-// the row as it was before this statement.
+// first's row and, if it says the same, changes nothing. The parts src
+// keeps (keep_reason, keep_substitute: the sender did not mention them)
+// are read from that locked row, not from the statement's snapshot, so
+// that two updates of different parts at once both stand; an apology
+// withdrawn keeps nothing. Whether the row was inserted or updated is read
+// from the insert itself (xmax is 0 for a new row): two first sends racing
+// both find no row before them, and the second must still count as a
+// change. was is the row as it was before this statement (its snapshot),
+// for saying what changed; the history records the row as written.
 const apologyWriteSQL = `
-up AS (
+was AS (
+	SELECT o.reason, o.substitute_id, o.substitute_name, o.withdrawn
+	FROM apologies o JOIN src ON o.meeting_id = src.meeting_id AND o.member_key = src.member_key
+), up AS (
 	INSERT INTO apologies AS a (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
 	SELECT meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name FROM src
 	ON CONFLICT (meeting_id, member_key) DO UPDATE
-	SET name = EXCLUDED.name, organisation = EXCLUDED.organisation, reason = EXCLUDED.reason,
-	    substitute_id = EXCLUDED.substitute_id, substitute_name = EXCLUDED.substitute_name,
+	SET name = EXCLUDED.name, organisation = EXCLUDED.organisation,
+	    reason = CASE WHEN (SELECT keep_reason FROM src) AND NOT a.withdrawn THEN a.reason ELSE EXCLUDED.reason END,
+	    substitute_id = CASE WHEN (SELECT keep_substitute FROM src) AND NOT a.withdrawn THEN a.substitute_id ELSE EXCLUDED.substitute_id END,
+	    substitute_name = CASE WHEN (SELECT keep_substitute FROM src) AND NOT a.withdrawn THEN a.substitute_name ELSE EXCLUDED.substitute_name END,
 	    withdrawn = false, updated_at = now(),
 	    sent_at = CASE WHEN a.withdrawn THEN now() ELSE a.sent_at END
 	WHERE a.withdrawn
-	   OR a.reason IS DISTINCT FROM EXCLUDED.reason
-	   OR a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id
-	   OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name
-	RETURNING a.id, (a.xmax = 0) AS inserted,
-	          (SELECT withdrawn FROM apologies o WHERE o.id = a.id) AS was_withdrawn
+	   OR NOT (SELECT keep_reason FROM src) AND a.reason IS DISTINCT FROM EXCLUDED.reason
+	   OR NOT (SELECT keep_substitute FROM src) AND (a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id
+	                                                 OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name)
+	RETURNING a.id, (a.xmax = 0) AS inserted, a.reason, a.substitute_id, a.substitute_name
 ), hist AS (
 	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
 	SELECT up.id,
-	       CASE WHEN up.inserted OR up.was_withdrawn THEN src.first_action
+	       CASE WHEN up.inserted OR COALESCE((SELECT withdrawn FROM was), false) THEN src.first_action
 	            ELSE 'changed' END,
-	       src.reason, src.substitute_name, src.by_user
+	       up.reason, up.substitute_name, src.by_user
 	FROM up, src
 	RETURNING apology_id
 ), stale AS (
@@ -118,11 +146,19 @@ up AS (
 )`
 
 // apologyWrittenColumns say what apologyWriteSQL did (apologyWritten).
+// Unchanged, the apology is as it was.
 const apologyWrittenColumns = `EXISTS (SELECT 1 FROM src) AS sent,
 	COALESCE((SELECT NOT inserted FROM up), false) AS existed,
-	COALESCE((SELECT was_withdrawn FROM up), false) AS was_withdrawn,
+	COALESCE((SELECT withdrawn FROM was), false) AS was_withdrawn,
 	EXISTS (SELECT 1 FROM up) AS written,
-	COALESCE((SELECT n FROM stale), 0) AS marked`
+	COALESCE((SELECT n FROM stale), 0) AS marked,
+	EXISTS (SELECT 1 FROM was WHERE NOT withdrawn) AS stood,
+	COALESCE((SELECT reason FROM was), '') AS was_reason,
+	(SELECT substitute_id FROM was) AS was_substitute_id,
+	COALESCE((SELECT substitute_name FROM was), '') AS was_substitute_name,
+	COALESCE((SELECT reason FROM up), (SELECT reason FROM was), '') AS now_reason,
+	CASE WHEN EXISTS (SELECT 1 FROM up) THEN (SELECT substitute_id FROM up) ELSE (SELECT substitute_id FROM was) END AS now_substitute_id,
+	COALESCE((SELECT substitute_name FROM up), (SELECT substitute_name FROM was), '') AS now_substitute_name`
 
 // sendApologySQL records an apology for meeting $1 (see sqlArgs).
 const sendApologySQL = `
@@ -131,14 +167,15 @@ WITH src AS (
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
-	       CAST($11 AS boolean) AS mark
+	       CAST($11 AS boolean) AS mark, CAST($12 AS boolean) AS keep_reason, CAST($13 AS boolean) AS keep_substitute
 	FROM (VALUES (1)) AS one LEFT JOIN meetings m ON m.id = $1
 ), ` + apologyWriteSQL + `
 SELECT ` + apologyWrittenColumns
 
 // sendApologyFromSQL is an apology sent from a channel ($1, $2) by $3 at
-// $4 for meeting $5 (0: the next), with reason $6 and substitute $7, $8:
-// originSelect finds the committee, the member and the meeting, and the
+// $4 for meeting $5 (0: the next), with reason $6 and substitute $7, $8,
+// keeping the reason ($9) or the substitute ($10) standing: originSelect
+// finds the committee, the member and the meeting, and the
 // apology is written only if the sender is a member and the meeting is
 // scheduled and still to come — the rules package commands applies,
 // applied here too so that the read and the write are one. The statement
@@ -150,7 +187,8 @@ WITH o AS (` + originSelect + `
 	SELECT o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
-	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark
+	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark,
+	       CAST($9 AS boolean) AS keep_reason, CAST($10 AS boolean) AS keep_substitute
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 ), ` + apologyWriteSQL + `
@@ -158,11 +196,18 @@ SELECT o.*, ` + apologyWrittenColumns + ` FROM o`
 
 // apologyWritten is what apologyWriteSQL says it did.
 type apologyWritten struct {
-	Sent         bool `db:"sent"` // the rules let it through
-	Existed      bool `db:"existed"`
-	WasWithdrawn bool `db:"was_withdrawn"`
-	Written      bool `db:"written"`
-	Marked       int  `db:"marked"` // read so that the stale CTE, which nothing else uses, runs
+	Sent              bool           `db:"sent"` // the rules let it through
+	Existed           bool           `db:"existed"`
+	WasWithdrawn      bool           `db:"was_withdrawn"`
+	Written           bool           `db:"written"`
+	Marked            int            `db:"marked"` // read so that the stale CTE, which nothing else uses, runs
+	Stood             bool           `db:"stood"`  // an apology stood before, not withdrawn
+	WasReason         string         `db:"was_reason"`
+	WasSubstituteID   sql.NullString `db:"was_substitute_id"`
+	WasSubstituteName string         `db:"was_substitute_name"`
+	NowReason         string         `db:"now_reason"`
+	NowSubstituteID   sql.NullString `db:"now_substitute_id"`
+	NowSubstituteName string         `db:"now_substitute_name"`
 }
 
 func (r apologyWritten) outcome() commands.ApologyOutcome {
@@ -177,11 +222,22 @@ func (r apologyWritten) outcome() commands.ApologyOutcome {
 	return commands.ApologyChanged
 }
 
+func (r apologyWritten) sent() commands.ApologySent {
+	out := commands.ApologySent{Outcome: r.outcome(), Now: commands.ApologyParts{
+		Reason: r.NowReason, SubstituteID: r.NowSubstituteID.String, SubstituteName: r.NowSubstituteName,
+	}}
+	if r.Stood {
+		out.Was = &commands.ApologyParts{Reason: r.WasReason, SubstituteID: r.WasSubstituteID.String, SubstituteName: r.WasSubstituteName}
+	}
+	return out
+}
+
 // sqlArgs are sendApologySQL's parameters for a, with firstAction
 // ("sent", "imported") as the history's word for a first one.
-func (a apologyArgs) sqlArgs(firstAction string, mark bool) []any {
+func (a apologyArgs) sqlArgs(firstAction string, mark bool, keep commands.ApologyKeep) []any {
+	reason, subID, subName := keptEmpty(keep, a.Reason, a.SubstituteID, a.SubstituteName)
 	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
-		a.Reason, nullString(a.SubstituteID), a.SubstituteName, firstAction, a.By, mark}
+		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute}
 }
 
 type apologyArgs commands.Apology
@@ -190,7 +246,7 @@ type apologyArgs commands.Apology
 // as imports do: their records are not on any posted agenda or Home yet.
 func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, firstAction string) (commands.ApologyOutcome, error) {
 	var r apologyWritten
-	if err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(a).sqlArgs(firstAction, false)...); err != nil {
+	if err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(a).sqlArgs(firstAction, false, commands.ApologyKeep{})...); err != nil {
 		return "", err
 	}
 	return r.outcome(), nil
