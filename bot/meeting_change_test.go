@@ -60,7 +60,7 @@ func TestAgendaOfAnyMeeting(t *testing.T) {
 	wantText(t, k.Must(officer, "/agenda", "remove 11/02/2027 5a"), "Removed item *5a*", "Thursday 11 February 2027")
 	// Words that only look like a date, followed by no item number, are
 	// the item's own.
-	wantText(t, k.Must(officer, "/agenda", "add 7 May Elections — Ian Barton"), "Added item *7* May Elections", "Thursday 10 December 2026")
+	wantText(t, k.Must(officer, "/agenda", "add 7 May Elections — Ian Barton"), "Added item *4* May Elections", "Thursday 10 December 2026")
 
 	later := k.Must(neil, "/agenda", "11/02/2027")
 	wantText(t, later, "Thursday 11 February 2027, 10:00", "*4* Budget Consultation — _Sue Holden_")
@@ -109,7 +109,7 @@ func TestMeetingMoveFollowsEverywhere(t *testing.T) {
 	k := newCommittee(t) // Monday 23 November 2026; reminders 7 and 1 days before, at 09:00
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
 	id := nextMeetingID(t, k)
-	k.Must(officer, "/agenda", "add 5 SWACA — Neil Frackelton")
+	k.Must(officer, "/agenda", "add 4 SWACA — Neil Frackelton")
 	k.Must(neil, "/apologies", "Unwell")
 	k.Must(officer, "/agenda", "post")
 	k.Drain()
@@ -136,7 +136,7 @@ func TestMeetingMoveFollowsEverywhere(t *testing.T) {
 	if len(agenda) != 2 || agenda[0].Edits != 1 {
 		t.Fatalf("%d channel messages; want the posted agenda, edited once, and the reminder", len(agenda))
 	}
-	wantShown(t, agenda[0], "Thursday 17 December 2026, 14:00", "Moved from Thursday 10 December 2026, 10:00", "*5* SWACA",
+	wantShown(t, agenda[0], "Thursday 17 December 2026, 14:00", "Moved from Thursday 10 December 2026, 10:00", "*4* SWACA",
 		"Apologies for absence were received from Neil Frackelton (SWACA).")
 	dms := movedNotices(t, k, neil)
 	if len(dms) != 1 {
@@ -257,10 +257,10 @@ func TestPostedAgendaTense(t *testing.T) {
 	ctx := context.Background()
 	k := newCommittee(t)
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
-	k.Must(officer, "/agenda", "add 5 SWACA — Neil Frackelton")
-	k.Must(officer, "/agenda", "add 6 Merseyside Police — Graeme Robson")
-	k.Must(neil, "/declare", "5 pecuniary Spouse employed by SWACA")
-	k.Must(graeme, "/declare", "6 pecuniary Shareholder of a security firm")
+	k.Must(officer, "/agenda", "add 4 SWACA — Neil Frackelton")
+	k.Must(officer, "/agenda", "add 5 Merseyside Police — Graeme Robson")
+	k.Must(neil, "/declare", "4 pecuniary Spouse employed by SWACA")
+	k.Must(graeme, "/declare", "5 pecuniary Shareholder of a security firm")
 	m, err := k.DB.NextMeeting(ctx, mustCommittee(t, k.DB).ID, k.Now())
 	if err != nil {
 		t.Fatal(err)

@@ -61,7 +61,7 @@ func TestAgendaShowAddRemove(t *testing.T) {
 		// Remove and renumber, with the agenda as it now stands.
 		{ian, "/agenda remove 5.10", []string{"Removed item *5.10* from the agenda for Thursday 10 December 2026, 10:00, Remote Meeting.", "*Agenda*\n*1* Apologies"}},
 		{ian, "/agenda delete 5.10", []string{"There is no item 5.10 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
-		{ian, "/agenda remove", []string{"Say which item to remove by its number, e.g. `/agenda remove 7.5`.", "• `/agenda remove [DATE] NUMBER`"}},
+		{ian, "/agenda remove", []string{"Say which item to remove by its number, e.g. `/agenda remove 7.5`.", "• `/agenda remove [DATE] NUMBER [confirm]`"}},
 		{ian, "/agenda remove five", []string{`"five" is not an agenda number`}},
 		{ian, "/agenda move 5a 5.3", []string{"Item 5a is now item *5.3*."}},
 		{ian, "/agenda renumber 5.3 to 5.1", []string{"There is already an item 5.1; move or remove it first."}},

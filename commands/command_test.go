@@ -62,7 +62,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 		got := k.say(stranger, line)
 		if line == "/agenda help delete" {
 			want = strings.Replace(want, "*/agenda add* — Add an item", "*/agenda remove* — Take an item", 1)
-			wantShown(t, got, "*/agenda remove* — Take an item off the agenda of the next meeting, or the one on DATE.", "• `/agenda remove [DATE] NUMBER`")
+			wantShown(t, got, "*/agenda remove* — Take an item off the agenda of the next meeting, or the one on DATE.", "• `/agenda remove [DATE] NUMBER [confirm]`")
 			continue
 		}
 		if diff := cmp.Diff(got, want); diff != "" {

@@ -108,14 +108,15 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 const originSelect = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
 		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
 		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
-		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status
+		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status,
+		n.time_known AS n_time_known, n.revision AS n_revision
 	FROM committees c
 	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
 	LEFT JOIN LATERAL (
-		(SELECT id, starts_at, venue, status FROM meetings
+		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE id = $5 AND committee_id = c.id)
 		UNION ALL
-		(SELECT id, starts_at, venue, status FROM meetings
+		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE CAST($5 AS bigint) = 0 AND committee_id = c.id AND starts_at > $4 AND status = 'scheduled'
 		 ORDER BY starts_at LIMIT 1)
 	) n ON true
@@ -133,6 +134,8 @@ type originRow struct {
 	NextStartsAt       sql.NullTime   `db:"n_starts_at"`
 	NextVenue          sql.NullString `db:"n_venue"`
 	NextStatus         sql.NullString `db:"n_status"`
+	NextTimeKnown      sql.NullBool   `db:"n_time_known"`
+	NextRevision       sql.NullInt64  `db:"n_revision"`
 }
 
 func (row originRow) origin() commands.Origin {
@@ -144,7 +147,8 @@ func (row originRow) origin() commands.Origin {
 	}
 	if row.NextID.Valid {
 		o.Next = &commands.Meeting{ID: row.NextID.Int64, CommitteeID: o.Committee.ID, StartsAt: row.NextStartsAt.Time,
-			Venue: row.NextVenue.String, Status: commands.MeetingStatus(row.NextStatus.String), Apologies: -1}
+			Venue: row.NextVenue.String, Status: commands.MeetingStatus(row.NextStatus.String), Apologies: -1,
+			TimeUnknown: row.NextTimeKnown.Valid && !row.NextTimeKnown.Bool, Revision: int(row.NextRevision.Int64)}
 	}
 	return o
 }
