@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -16,14 +15,7 @@ import (
 // database refuses a second chair from then on.
 func TestChairsMigration(t *testing.T) {
 	ctx := context.Background()
-	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.MigrateUpTo(ctx, 11); err != nil {
-		t.Fatal(err)
-	}
+	db := schemaAt(t, 11)
 	for _, q := range []string{
 		`INSERT INTO committees (id, name) VALUES (1, 'Safer Sefton Together'), (2, 'Other')`,
 		`INSERT INTO members (committee_id, user_id, name, role, added_at) VALUES

@@ -8,8 +8,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
-	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 // TestMigrationFilesRecordsOnItems fills a database under the schema
@@ -19,14 +17,7 @@ import (
 // else the one removed last, else none.
 func TestMigrationFilesRecordsOnItems(t *testing.T) {
 	ctx := context.Background()
-	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.MigrateUpTo(ctx, 11); err != nil {
-		t.Fatal(err)
-	}
+	db := schemaAt(t, 11)
 	x := db.SQL()
 	exec := func(q string, args ...any) {
 		t.Helper()

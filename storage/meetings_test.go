@@ -9,7 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -22,14 +21,7 @@ var meetingZone, _ = time.LoadLocation("Europe/London")
 // time, and the reminder sent still counts as sent.
 func TestMeetingTimesMigration(t *testing.T) {
 	ctx := context.Background()
-	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.MigrateUpTo(ctx, 12); err != nil {
-		t.Fatal(err)
-	}
+	db := schemaAt(t, 12)
 	sqlDB := db.SQL()
 	var committee int64
 	if err := sqlDB.QueryRow(`INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {

@@ -32,14 +32,7 @@ func apologyState(t *testing.T, db *storage.DB, meetingID int64, userID string) 
 // committee keeps theirs.
 func TestMigrationWithdrawsRemovedMembersApologies(t *testing.T) {
 	ctx := context.Background()
-	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.MigrateUpTo(ctx, 11); err != nil {
-		t.Fatal(err)
-	}
+	db := schemaAt(t, 11)
 	var committee, coming, held int64
 	q := db.SQL()
 	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {

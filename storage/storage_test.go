@@ -19,6 +19,22 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
+// schemaAt is a new database migrated up to version and no further, for
+// tests of a later migration on records made under the schema before it.
+func schemaAt(t *testing.T, version int64) *storage.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.MigrateUpTo(ctx, version); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 func setupCommittee(t *testing.T, db *storage.DB) commands.Committee {
 	t.Helper()
 	c, err := db.CreateCommittee(context.Background(), commands.Committee{
