@@ -339,14 +339,14 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	number := at.String()
 	for _, cur := range items {
 		if cur.Number == number && !(len(changes) > 0 && changes[0].Move == cur.Number) {
-			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove %s`, or give another number.", number, Escape(cur.Title), number)
+			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove%s %s`, or give another number.", number, Escape(cur.Title), agendaDateWord(in, m), number)
 		}
 	}
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
 	changes = append(changes, AgendaChange{Add: &item})
 	if err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID); err != nil {
 		if errors.Is(err, ErrConflict) {
-			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda`.", number)
+			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda%s`.", number, agendaDateWord(in, m))
 		}
 		return Reply{}, err
 	}
@@ -429,11 +429,11 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 		return Reply{}, err
 	}
 	if records != "" && !confirmed {
-		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove %s confirm`.", number, records, number)
+		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove%s %s confirm`.", number, records, agendaDateWord(in, m), number)
 	}
 	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
+		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", number, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	}
 	if err != nil {
 		return Reply{}, err
