@@ -431,7 +431,13 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if records != "" && !confirmed {
 		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove%s %s confirm`.", number, records, agendaDateWord(in, m), number)
 	}
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID)
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	changes, note := closeGap(items, n)
+	changes = append([]AgendaChange{{Remove: number}}, changes...)
+	err = s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", number, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	}
@@ -442,7 +448,33 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if records != "" {
 		text += " What it had — " + records + " — stays on record, listed under the removed item."
 	}
-	return s.afterAgendaChange(ctx, c, m, in.Request, text)
+	return s.afterAgendaChange(ctx, c, m, in.Request, text+note)
+}
+
+// closeGap keeps the numbering rule of keepClosingLast when top-level item
+// removed goes: when it was the last before Date of Next Meeting, and no
+// sub-item of it stands, Date of Next Meeting moves back into its number,
+// so that removing what `/agenda add` added puts the agenda back as it
+// was. Items numbered before it keep their numbers, as printed.
+func closeGap(items []AgendaItem, removed ItemNumber) ([]AgendaChange, string) {
+	if removed.Sub > 0 || removed.Letter != 0 {
+		return nil, ""
+	}
+	closing, ok := closingItem(items)
+	if !ok {
+		return nil, ""
+	}
+	cn, _ := ParseItemNumber(closing.Number)
+	if cn.Top != removed.Top+1 {
+		return nil, ""
+	}
+	for _, it := range items {
+		if n, err := ParseItemNumber(it.Number); err == nil && n.Top == removed.Top && n != removed {
+			return nil, ""
+		}
+	}
+	to := strconv.Itoa(removed.Top)
+	return []AgendaChange{{Move: closing.Number, To: to}}, fmt.Sprintf(" %s is now item %s.", Escape(closing.Title), to)
 }
 
 // recordsOn says what declarations of interest and report links stand for
