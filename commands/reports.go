@@ -377,6 +377,12 @@ func presentersOf(it AgendaItem, members []Member) itemPresenters {
 				break
 			}
 		}
+		// An item titled with an organisation's name, as partner reports
+		// are ("7.5 SWACA"), is that organisation's: the name printed
+		// for it may be misspelt, or someone else may present.
+		if k := foldOrg(mem.Organisation); k != "" && k == foldOrg(it.Title) {
+			addOrg(mem.Organisation)
+		}
 	}
 	return p
 }
