@@ -32,13 +32,14 @@ func agendaCommand() *Command {
 			Examples: []string{
 				"/agenda add 7.5 SWACA — Neil Frackelton",
 				"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+				"/agenda add 11/02/2027 4 Budget Consultation — Sue Holden",
 			},
 			Who: Officers, Doing: "change the agenda", Run: addAgendaItem,
 		}, {
 			Name: "remove", Aliases: []string{"delete"},
 			Usage:    []string{"/agenda remove [DATE] NUMBER [confirm]"},
 			Summary:  "Take an item off the agenda of the next meeting, or the one on DATE. An item with declarations of interest or report links is removed only when `confirm` follows its number; they stay on record, under the removed item.",
-			Examples: []string{"/agenda remove 7.5", "/agenda remove 6 confirm"},
+			Examples: []string{"/agenda remove 7.5", "/agenda remove 6 confirm", "/agenda remove 11/02/2027 4 confirm"},
 			Who:      Officers, Doing: "change the agenda", Run: removeAgendaItem,
 		}, {
 			Name: "move", Aliases: []string{"renumber"},
