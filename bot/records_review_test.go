@@ -29,12 +29,12 @@ func TestLaterMeetingsAgendaAndRecords(t *testing.T) {
 
 	// The officer removes Sue's link on that meeting, not on the next.
 	wantText(t, k.Must(officer, "/report", "remove 11/02/2027 4"), "The links standing for it are from <@USUE>", "`/report remove 2027-02-11 4 @member`")
-	wantText(t, k.Must(officer, "/report", "remove 11/02/2027 4 <@"+sue+">"), "Sue Holden's report for Item 4 (Youth Services) is removed")
+	wantText(t, k.Must(officer, "/report", "remove 11/02/2027 4 <@"+sue+">"), "Sue Holden's report for Item 4 (Youth Services) is removed", "`/history reports 2027-02-11` keeps the link")
 	if n := rows(t, k, `SELECT count(*) FROM report_links WHERE action = 'removed' AND by_user = 'UIAN'`); n != 1 {
 		t.Errorf("%d removals by the officer on record, want 1", n)
 	}
 	k.Drain()
-	if dms := k.Slack.Messages("D" + sue); len(dms) != 1 || !strings.Contains(dms[0].Text, "`/report 2027-02-11 4 URL`") {
+	if dms := k.Slack.Messages("D" + sue); len(dms) != 1 || !strings.Contains(dms[0].Text, "`/report 2027-02-11 4 URL`") || !strings.Contains(dms[0].Text, "`/history reports 2027-02-11` keeps it") {
 		t.Errorf("Sue's notice does not say how to send the link for that meeting: %+v", dms)
 	}
 	wantText(t, k.Must(officer, "/history", "reports 11/02/2027"),

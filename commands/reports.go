@@ -307,12 +307,16 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	history := ""
+	if on != "" {
+		history = " " + strings.TrimSpace(on)
+	}
 	if whose == in.UserID {
-		return private("Your report for %s is removed; `/history reports` shows it, and when you removed it.", Escape(label)), nil
+		return private("Your report for %s is removed; `/history reports%s` shows it, and when you removed it.", Escape(label), history), nil
 	}
 	// The member hears of it from the officer, rather than finding it gone.
-	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports` keeps it, and who removed it.",
-		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title))
+	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
+		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
 	if it.ID != 0 {
 		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s%s URL` in <#%s>.", on, Escape(it.Number), c.ChannelID)
 	}
@@ -323,7 +327,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// The removal stands whether or not the message could be queued.
 		told = "; telling them did not work, so please let them know"
 	}
-	return private("%s's report for %s is removed: %s. `/history reports` keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), told), nil
+	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history, told), nil
 }
 
 // mayReport refuses me a report link for it unless they may send one: for
