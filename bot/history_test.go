@@ -158,7 +158,7 @@ func TestHistoryOfficerSeesTheWholeTrail(t *testing.T) {
 	// An item's entries give its number at the time: Date of Next Meeting
 	// was item 4 when the meeting was scheduled, and moved on since.
 	wantText(t, k.Must(officer, "/history", "agenda"), "item 7.9: added: Knife crime — Sue Holden _(entered by <@UIAN>)_", "item 7.9: removed: Knife crime",
-		"item 4: added: Date of Next Meeting _(entered by <@UIAN>)_", "item 4: moved to 5 _(entered by <@UIAN>)_")
+		"item 4: added: Date of Next Meeting _(entered by <@UIAN>)_", "item 4: moved to 5 — Date of Next Meeting _(entered by <@UIAN>)_")
 
 	// Narrowed to one member.
 	r = k.Must(officer, "/history", "apologies <@"+graeme+">")

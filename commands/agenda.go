@@ -32,13 +32,14 @@ func agendaCommand() *Command {
 			Examples: []string{
 				"/agenda add 7.5 SWACA — Neil Frackelton",
 				"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
+				"/agenda add 11/02/2027 4 Budget Consultation — Sue Holden",
 			},
 			Who: Officers, Doing: "change the agenda", Run: addAgendaItem,
 		}, {
 			Name: "remove", Aliases: []string{"delete"},
 			Usage:    []string{"/agenda remove [DATE] NUMBER [confirm]"},
 			Summary:  "Take an item off the agenda of the next meeting, or the one on DATE. An item with declarations of interest or report links is removed only when `confirm` follows its number; they stay on record, under the removed item.",
-			Examples: []string{"/agenda remove 7.5", "/agenda remove 6 confirm"},
+			Examples: []string{"/agenda remove 7.5", "/agenda remove 6 confirm", "/agenda remove 11/02/2027 4 confirm"},
 			Who:      Officers, Doing: "change the agenda", Run: removeAgendaItem,
 		}, {
 			Name: "move", Aliases: []string{"renumber"},
@@ -339,14 +340,14 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	number := at.String()
 	for _, cur := range items {
 		if cur.Number == number && !(len(changes) > 0 && changes[0].Move == cur.Number) {
-			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove %s`, or give another number.", number, Escape(cur.Title), number)
+			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove%s %s`, or give another number.", number, Escape(cur.Title), agendaDateWord(in, m), number)
 		}
 	}
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
 	changes = append(changes, AgendaChange{Add: &item})
 	if err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID); err != nil {
 		if errors.Is(err, ErrConflict) {
-			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda`.", number)
+			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda%s`.", number, agendaDateWord(in, m))
 		}
 		return Reply{}, err
 	}
@@ -429,11 +430,17 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 		return Reply{}, err
 	}
 	if records != "" && !confirmed {
-		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove %s confirm`.", number, records, number)
+		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove%s %s confirm`.", number, records, agendaDateWord(in, m), number)
 	}
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Remove: number}}, in.UserID)
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	changes, note := closeGap(items, n)
+	changes = append([]AgendaChange{{Remove: number}}, changes...)
+	err = s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda` shows it.", number, formatDay(m.StartsAt, c.Location()))
+		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", number, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	}
 	if err != nil {
 		return Reply{}, err
@@ -442,7 +449,33 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if records != "" {
 		text += " What it had — " + records + " — stays on record, listed under the removed item."
 	}
-	return s.afterAgendaChange(ctx, c, m, in.Request, text)
+	return s.afterAgendaChange(ctx, c, m, in.Request, text+note)
+}
+
+// closeGap keeps the numbering rule of keepClosingLast when top-level item
+// removed goes: when it was the last before Date of Next Meeting, and no
+// sub-item of it stands, Date of Next Meeting moves back into its number,
+// so that removing what `/agenda add` added puts the agenda back as it
+// was. Items numbered before it keep their numbers, as printed.
+func closeGap(items []AgendaItem, removed ItemNumber) ([]AgendaChange, string) {
+	if removed.Sub > 0 || removed.Letter != 0 {
+		return nil, ""
+	}
+	closing, ok := closingItem(items)
+	if !ok {
+		return nil, ""
+	}
+	cn, _ := ParseItemNumber(closing.Number)
+	if cn.Top != removed.Top+1 {
+		return nil, ""
+	}
+	for _, it := range items {
+		if n, err := ParseItemNumber(it.Number); err == nil && n.Top == removed.Top && n != removed {
+			return nil, ""
+		}
+	}
+	to := strconv.Itoa(removed.Top)
+	return []AgendaChange{{Move: closing.Number, To: to}}, fmt.Sprintf(" %s is now item %s.", Escape(closing.Title), to)
 }
 
 // recordsOn says what declarations of interest and report links stand for

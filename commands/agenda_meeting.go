@@ -24,6 +24,17 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 	return m, openMeeting(in.Committee, m, in.Now)
 }
 
+// agendaDateWord is the DATE to give in a command the reply suggests for
+// m's agenda: "" for the next meeting, which needs none, otherwise " " and
+// the date, so that following the suggestion cannot change the next
+// meeting's agenda instead of m's.
+func agendaDateWord(in *Input, m Meeting) string {
+	if in.Next != nil && in.Next.ID == m.ID {
+		return ""
+	}
+	return " " + m.StartsAt.In(in.Committee.Location()).Format("2006-01-02")
+}
+
 // agendaDate reads the date an agenda change's words may start with, and
 // says how many words it took. Words that read as a date are taken as one
 // only when an item number follows them, or nothing does: in `/agenda add

@@ -57,6 +57,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 		"Examples:\n" +
 		"• `/agenda add 7.5 SWACA — Neil Frackelton`\n" +
 		"• `/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett`\n" +
+		"• `/agenda add 11/02/2027 4 Budget Consultation — Sue Holden`\n" +
 		"DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
 	for _, line := range []string{"/agenda help add", "/agenda add help", "/agenda HELP Add", "/agenda help delete"} {
 		got := k.say(stranger, line)

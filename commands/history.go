@@ -239,6 +239,10 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 	detail := Escape(truncateText(oneLine(ch.Detail), 160))
 	switch ch.Record {
 	case HistoryApologies:
+		if ch.Action == "changed" && detail == "" {
+			// An update that removed both leaves apologies with neither.
+			detail = "no reason or substitute"
+		}
 		b.WriteString(member + map[string]string{
 			"sent": "sent apologies", "changed": "changed their apologies", "withdrawn": "withdrew their apologies",
 			"imported": "apologies recorded from the minutes",
@@ -264,7 +268,12 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 		}
 	}
 	if ch.By != "" && ch.By != ch.UserID {
-		b.WriteString(" _(entered by " + personText(ch.By, ch.ByName) + ")_")
+		// A removal is someone else's doing, not an entry for the member.
+		by := "entered by "
+		if ch.Action == "removed" && ch.Record != HistoryAgenda {
+			by = "removed by "
+		}
+		b.WriteString(" _(" + by + personText(ch.By, ch.ByName) + ")_")
 	}
 	return b.String()
 }

@@ -149,9 +149,9 @@ func reportCommand() *Command {
 			Read:    true, Who: Officers, Doing: "see which reports are missing", Run: missingReports,
 		}, {
 			Name:     "remove",
-			Usage:    []string{"/report remove ITEM [@member]"},
-			Summary:  "Remove your report link for an item (an officer: anyone's, naming them); the history keeps it and who removed it.",
-			Examples: []string{"/report remove 7.5", "/report remove 7.5 @neil"},
+			Usage:    []string{"/report remove [DATE] ITEM [@member]"},
+			Summary:  "Remove your report link for an item of the next meeting, or the one on DATE (an officer: anyone's, naming them); the history keeps it and who removed it.",
+			Examples: []string{"/report remove 7.5", "/report remove 7.5 @neil", "/report remove 11/02/2027 5 @sue"},
 			Who:      Members, Run: removeReport,
 		}},
 	}
@@ -229,26 +229,31 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	item, n := takeItem(in.Args)
+	d, item, rest, err := takeDateItem(in.Args, in.Now, c.Location())
 	whose := in.UserID
-	if n > 0 && n == len(in.Args)-1 {
-		id, _, ok := mention(in.Args[n])
-		if !ok {
-			n = 0
-		}
-		whose = id
-	} else if n != len(in.Args) {
-		n = 0
+	ok := err == nil
+	switch {
+	case !ok:
+	case len(rest) == 1:
+		whose, _, ok = mention(rest[0])
+	case len(rest) > 1:
+		ok = false
 	}
-	if n == 0 {
+	if !ok {
 		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer may add whose, e.g. `/report remove 7.5 @neil`.")
 	}
-	if whose != in.UserID && !in.Me.IsOfficer() {
-		return Reply{}, userErr("Only an officer can remove someone else's report link. You can remove your own with `/report remove %s`.", Escape(item))
-	}
-	m, err := s.meetingFor(ctx, c, Date{}, in.Now)
+	m, err := s.meetingFor(ctx, c, d, in.Now)
 	if err != nil {
 		return Reply{}, err
+	}
+	// The commands the replies suggest name the meeting unless it is the
+	// next, so that following them changes this meeting's links.
+	on := ""
+	if !d.IsNext() && (in.Next == nil || in.Next.ID != m.ID) {
+		on = m.StartsAt.In(c.Location()).Format("2006-01-02") + " "
+	}
+	if whose != in.UserID && !in.Me.IsOfficer() {
+		return Reply{}, userErr("Only an officer can remove someone else's report link. You can remove your own with `/report remove %s%s`.", on, Escape(item))
 	}
 	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
@@ -287,7 +292,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 					who[i] = "<@" + l.UserID + ">"
 				}
 			}
-			return Reply{}, userErr("You have no report attached to %s. The links standing for it are from %s: say whose to remove, e.g. `/report remove %s @member`.", Escape(label), joinAnd(who), Escape(item))
+			return Reply{}, userErr("You have no report attached to %s. The links standing for it are from %s: say whose to remove, e.g. `/report remove %s%s @member`.", Escape(label), joinAnd(who), on, Escape(item))
 		}
 		return Reply{}, userErr("You have no report attached to %s for the meeting on %s.", Escape(label), day)
 	}
@@ -302,14 +307,18 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	history := ""
+	if on != "" {
+		history = " " + strings.TrimSpace(on)
+	}
 	if whose == in.UserID {
-		return private("Your report for %s is removed; `/history reports` shows it, and when you removed it.", Escape(label)), nil
+		return private("Your report for %s is removed; `/history reports%s` shows it, and when you removed it.", Escape(label), history), nil
 	}
 	// The member hears of it from the officer, rather than finding it gone.
-	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports` keeps it, and who removed it.",
-		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title))
+	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
+		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
 	if it.ID != 0 {
-		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s URL` in <#%s>.", Escape(it.Number), c.ChannelID)
+		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s%s URL` in <#%s>.", on, Escape(it.Number), c.ChannelID)
 	}
 	told := "; they have been told"
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{
@@ -318,7 +327,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// The removal stands whether or not the message could be queued.
 		told = "; telling them did not work, so please let them know"
 	}
-	return private("%s's report for %s is removed: %s. `/history reports` keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), told), nil
+	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history, told), nil
 }
 
 // mayReport refuses me a report link for it unless they may send one: for
@@ -376,6 +385,12 @@ func presentersOf(it AgendaItem, members []Member) itemPresenters {
 				addOrg(mem.Organisation)
 				break
 			}
+		}
+		// An item titled with an organisation's name, as partner reports
+		// are ("7.5 SWACA"), is that organisation's: the name printed
+		// for it may be misspelt, or someone else may present.
+		if k := foldOrg(mem.Organisation); k != "" && k == foldOrg(it.Title) {
+			addOrg(mem.Organisation)
 		}
 	}
 	return p

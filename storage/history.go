@@ -123,17 +123,19 @@ const (
 // the time. An item's row holds its number now (or when it was removed);
 // the moves since, in the audit log, say what it was before: going back
 // through the changes, a move from F to T was of the item numbered T then,
-// which was F before it.
+// which was F before it. A move's row, which the audit log gives only
+// numbers, is given that item's title too: "to 5 — Date of Next Meeting".
 func numberAgendaAsThen(rows []changeRow) {
 	type key struct{ meeting, item int64 }
 	number := map[key]string{}
+	title := map[key]string{}
 	standing := map[key]bool{}
 	for _, r := range rows {
 		k := key{r.MeetingID, r.ID}
 		switch r.Branch {
 		case branchItemAdded:
 			if _, ok := number[k]; !ok {
-				number[k], standing[k] = r.Item, true
+				number[k], standing[k], title[k] = r.Item, true, r.Detail
 			}
 		case branchItemRemoved:
 			number[k], standing[k] = r.Item, false
@@ -153,6 +155,9 @@ func numberAgendaAsThen(rows []changeRow) {
 			for other, on := range standing {
 				if on && other.meeting == r.MeetingID && number[other] == to {
 					number[other] = r.Item
+					if title[other] != "" {
+						r.Detail += " — " + title[other]
+					}
 					break
 				}
 			}
@@ -162,8 +167,11 @@ func numberAgendaAsThen(rows []changeRow) {
 
 // historyOrder puts changes in the order they were made; changes made in
 // one transaction share a time, and keep the order of the branches and
-// rows.
-const historyOrder = ` ORDER BY h.at, h.branch, h.id`
+// rows, but for an agenda's, which go as ChangeAgenda makes them: items
+// removed, then moved, then added. Date of Next Meeting moves off a number
+// before an item is added at it, and back into the number of an item
+// removed; listed the other way, its move would read as that item's.
+const historyOrder = ` ORDER BY h.at, CASE h.branch WHEN 7 THEN 6 WHEN 8 THEN 7 WHEN 6 THEN 8 ELSE h.branch END, h.id`
 
 // History implements commands.HistoryStore.
 func (db *DB) History(ctx context.Context, meetingID int64, record commands.HistoryRecord) ([]commands.Change, error) {
