@@ -24,6 +24,12 @@ func TestLaterMeetingsAgendaAndRecords(t *testing.T) {
 	wantText(t, k.Must(officer, "/agenda", "add 11/02/2027 5 Youth Services — Sue Holden (Sefton CVS)"),
 		"Added item *4* Youth Services", "Date of Next Meeting is now item 5.")
 	wantText(t, k.Must(sue, "/declare", "11/02/2027 4 personal Employee of Sefton CVS"), "Recorded")
+	// A declaration on a later meeting is withdrawn the same way it was made.
+	wantText(t, k.Must(sue, "/declare", "withdraw 11/02/2027 4"), "withdrawn")
+	if n := rows(t, k, `SELECT count(*) FROM declaration_withdrawals`); n != 1 {
+		t.Fatalf("%d declarations withdrawn, want 1", n)
+	}
+	wantText(t, k.Must(sue, "/declare", "11/02/2027 4 personal Employee of Sefton CVS"), "Recorded")
 	wantText(t, k.Must(sue, "/report", "11/02/2027 4 https://example.org/youth.pdf"), "is attached")
 	wantText(t, k.Must(sue, "/report", "11/02/2027 4 https://example.org/youth-2.pdf"), "is replaced")
 

@@ -153,8 +153,8 @@ func declareCommand() *Command {
 			Read:    true, Who: Members, Run: listDeclarations,
 		}, {
 			Name:    "withdraw",
-			Usage:   []string{"/declare withdraw ITEM"},
-			Summary: "Withdraw your declarations for an item; the originals stay on record.",
+			Usage:   []string{"/declare withdraw [DATE] ITEM"},
+			Summary: "Withdraw your declarations for an item of the next meeting, or of the one on DATE; the originals stay on record.",
 			Who:     Members, Run: withdrawDeclarationCmd,
 		}, {
 			Name:    "minutes",
@@ -291,11 +291,13 @@ func withdrawValue(meetingID int64, item string, declarationID int64) string {
 }
 
 func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	item, n := takeItem(in.Args)
-	if n == 0 || n != len(in.Args) {
-		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.")
+	// A declaration may be made on any meeting's item (`/declare DATE
+	// ITEM …`), so it may be withdrawn from any, the same way.
+	d, item, rest, err := takeDateItem(in.Args, in.Now, in.Committee.Location())
+	if err != nil || len(rest) > 0 {
+		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
-	m, err := s.meetingFor(ctx, in.Committee, Date{}, in.Now)
+	m, err := s.meetingFor(ctx, in.Committee, d, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -73,7 +73,7 @@ func TestDeclare(t *testing.T) {
 		{neil, "/declare withdraw 7.5", []string{"Your declaration in Item 7.5 (SWACA) is withdrawn. The original stays on record, with this withdrawal."}},
 		{neil, "/declare withdraw 7.5", []string{"You have no declaration standing for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026."}},
 		{neil, "/declare withdraw 9", []string{"You have no declaration standing for Item 9"}},
-		{neil, "/declare withdraw", []string{"Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`.", "• `/declare withdraw ITEM`"}},
+		{neil, "/declare withdraw", []string{"Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.", "• `/declare withdraw [DATE] ITEM`"}},
 	})
 	if strings.Contains(k.say(neil, "/declare list"), "Trustee of SWACA") {
 		t.Error("a withdrawn declaration is still listed")
