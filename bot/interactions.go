@@ -51,6 +51,16 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
 		return
 	}
+	first, err := s.firstTime(r.Context(), r)
+	if err != nil {
+		s.log.Warn("could not look for a replay; interaction refused", "user", cb.User.ID, "type", cb.Type, "err", err)
+		http.Error(w, "records unavailable, nothing was done", http.StatusServiceUnavailable)
+		return
+	}
+	if !first {
+		s.refuseReplay(w, r)
+		return
+	}
 	ack, err := s.interaction(r.Context(), cb)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)

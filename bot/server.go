@@ -39,6 +39,11 @@ type Config struct {
 	HTTPClient *http.Client
 	// Metrics, when set, count requests and are served at GET /metrics.
 	Metrics *Metrics
+	// FirstSeen records key (a request's signature, or an event's ID) and
+	// reports whether it is new, across every replica
+	// (storage.DB.FirstSeen). A signed request seen before is a replay and
+	// is refused. When nil, replays are not looked for.
+	FirstSeen func(ctx context.Context, key string) (bool, error)
 }
 
 // Server serves Slack's HTTP requests.

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -32,7 +33,23 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		UserName:  form.Get("user_name"),
 		Now:       s.cfg.Now(),
 	}
-	reply, opened := s.answer(r.Context(), req, form.Get("trigger_id"), start)
+	// One deadline for the replay check and the command, so that the
+	// check's time comes out of the command's and Slack still has its
+	// answer within 3 seconds.
+	ctx, cancel := context.WithDeadline(r.Context(), start.Add(s.cfg.Deadline))
+	defer cancel()
+	first, err := s.firstTime(ctx, r)
+	if err != nil {
+		writeReply(w, run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(context.Context) (commands.Reply, error) {
+			return commands.Reply{}, fmt.Errorf("bot: look for a replay: %w", err)
+		}))
+		return
+	}
+	if !first {
+		s.refuseReplay(w, r)
+		return
+	}
+	reply, opened := s.answer(ctx, req, form.Get("trigger_id"), start)
 	if opened {
 		// The modal is the answer: an empty 200 shows nothing more.
 		w.WriteHeader(http.StatusOK)

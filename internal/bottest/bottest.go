@@ -74,7 +74,7 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.Metrics.WatchOutbox(db.OutboxDepth, nil)
 	k.Server = bot.NewServer(bot.Config{
 		SigningSecret: Secret, Service: k.Service, Slack: k.Client, Ready: db.Ping, Now: k.Now,
-		PublicURL: PublicURL, Metrics: k.Metrics,
+		PublicURL: PublicURL, Metrics: k.Metrics, FirstSeen: db.FirstSeen,
 	})
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
