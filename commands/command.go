@@ -187,6 +187,9 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	if len(r.Text) > MaxTextLen {
 		return refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)), nil
 	}
+	if what := unstorable(r.Text); what != "" {
+		return refused(private("%s", unstorableText(what))), nil
+	}
 	sub, args, help, err := cmd.choose(strings.Fields(r.Text))
 	switch {
 	case err != nil:
@@ -352,6 +355,9 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	h, ok := s.forms[sub.Form]
 	if !ok {
 		return refused(private("That form is out of date; run the command again.")), nil, nil
+	}
+	if errs := unstorableFields(sub); errs != nil {
+		return Reply{}, errs, nil
 	}
 	reply, fieldErrs, err := h.run(ctx, s, r, sub)
 	if len(fieldErrs) > 0 && err == nil {

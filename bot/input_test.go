@@ -1,0 +1,53 @@
+package bot_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
+)
+
+// TestBadBytesAreTheUsersToCorrect: a NUL byte or bytes that are not UTF-8
+// in a command or a form are refused as the user's input, with a one-line
+// reason, not reported as a failure of the system ("Sorry … NOT saved").
+func TestBadBytesAreTheUsersToCorrect(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	for _, c := range []struct{ text, want string }{
+		{"Unwell\x00 today", "NUL character"},
+		{"Unwell \xff\xfe today", "not UTF-8"},
+	} {
+		r := k.Must(neil, "/apologies", c.text)
+		if !strings.Contains(r.Response.Text, c.want) || strings.Contains(r.Response.Text, "\n") ||
+			strings.Contains(r.Response.Text, "Sorry") || strings.Contains(r.Response.Text, "ref ") {
+			t.Errorf("/apologies %q: reply %q, want one line saying %q", c.text, r.Response.Text, c.want)
+		}
+	}
+	got, _ := scrape(t, k)
+	if n := got[`quorum_commands_total{command="/apologies",outcome="user_error"}`]; n != 2 {
+		t.Errorf("bad bytes counted as user errors: %v, want 2", n)
+	}
+	if n := got[`quorum_commands_total{command="/apologies",outcome="error"}`]; n != 0 {
+		t.Errorf("bad bytes counted as errors: %v, want 0", n)
+	}
+
+	// The apology form: the reason field says what is wrong, the form
+	// stays open, and nothing is saved.
+	m, err := k.DB.NextMeeting(t.Context(), mustCommittee(t, k.DB).ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view := map[string]any{
+		"callback_id":      commands.ApologyFormID,
+		"private_metadata": `{"t":"` + bottest.Team + `","c":"` + bottest.Channel + `","m":"` + strconv.FormatInt(m.ID, 10) + `"}`,
+	}
+	s := submit(t, k, neil, view, map[string]map[string]any{"reason": {"reason": textInput("Unwell\x00")}})
+	if s.Action != "errors" || !strings.Contains(s.Errors["reason"], "NUL character") || strings.Contains(s.Errors["reason"], "Sorry") {
+		t.Errorf("form with a NUL byte: %+v, want the reason field to say what is wrong", s)
+	}
+	if as, err := k.DB.Apologies(t.Context(), m.ID); err != nil || len(as) != 0 {
+		t.Errorf("apologies after bad bytes: %v %v, want none", as, err)
+	}
+}
