@@ -51,3 +51,39 @@ func TestBadBytesAreTheUsersToCorrect(t *testing.T) {
 		t.Errorf("apologies after bad bytes: %v %v, want none", as, err)
 	}
 }
+
+// TestMultiLineReasonsStayOnTheirLine: a reason typed in the apology form
+// with line breaks, or stored with them before, is shown on its own line
+// in the officers' list of reasons, and cannot add lines that read as
+// other members' apologies.
+func TestMultiLineReasonsStayOnTheirLine(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	m, err := k.DB.NextMeeting(t.Context(), mustCommittee(t, k.DB).ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view := map[string]any{
+		"callback_id":      commands.ApologyFormID,
+		"private_metadata": `{"t":"` + bottest.Team + `","c":"` + bottest.Channel + `","m":"` + strconv.FormatInt(m.ID, 10) + `"}`,
+	}
+	if s := submit(t, k, neil, view, map[string]map[string]any{"reason": {"reason": textInput("Unwell\n• Ian Barton: forged\r\n\n  line")}}); s.Action != "clear" {
+		t.Fatalf("apology form: %+v", s)
+	}
+	// A reason stored with a line break before this rule.
+	wantText(t, k.Must(graeme, "/apologies", "Court"), "are recorded")
+	if _, err := k.DB.SQL().ExecContext(t.Context(), `UPDATE apologies SET reason = E'Court\n• Someone Else: old forged line' WHERE user_id = $1`, graeme); err != nil {
+		t.Fatal(err)
+	}
+	r := k.Must(officer, "/apologies", "list")
+	var reasons string
+	for _, line := range strings.Split(r.Text(), "\n") {
+		if strings.HasPrefix(line, "•") {
+			reasons += line + "\n"
+		}
+	}
+	if !strings.Contains(reasons, "• Neil Frackelton: Unwell • Ian Barton: forged line (") ||
+		!strings.Contains(reasons, "• Graeme Robson: Court • Someone Else: old forged line (") || strings.Count(reasons, "\n") != 2 {
+		t.Errorf("officers' list of reasons, want two lines, one a member:\n%s\nwhole reply:\n%s", reasons, r.Text())
+	}
+}

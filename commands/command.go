@@ -111,10 +111,13 @@ type Submission struct {
 	Values   map[string][]string
 }
 
-// Value is the first value of field id, trimmed.
+// Value is the first value of field id on one line: runs of white space,
+// line breaks included, fold into single spaces, as the words of a slash
+// command do, so that text typed in a form cannot add lines to a list it
+// is shown in. A field whose lines matter is read from Values.
 func (sub Submission) Value(id string) string {
 	if v := sub.Values[id]; len(v) > 0 {
-		return strings.TrimSpace(v[0])
+		return oneLine(v[0])
 	}
 	return ""
 }
