@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,5 +86,41 @@ func TestMultiLineReasonsStayOnTheirLine(t *testing.T) {
 	if !strings.Contains(reasons, "• Neil Frackelton: Unwell • Ian Barton: forged line (") ||
 		!strings.Contains(reasons, "• Graeme Robson: Court • Someone Else: old forged line (") || strings.Count(reasons, "\n") != 2 {
 		t.Errorf("officers' list of reasons, want two lines, one a member:\n%s\nwhole reply:\n%s", reasons, r.Text())
+	}
+}
+
+// TestFailureRefsAreLongAndLogged: each unexpected failure gets a
+// reference of at least eight hex digits, distinct over many failures, and
+// the log line of the failure carries it.
+func TestFailureRefsAreLongAndLogged(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	// Something nobody foresaw: the apologies' table is gone.
+	if _, err := k.DB.SQL().ExecContext(t.Context(), `ALTER TABLE apologies RENAME TO apologies_gone`); err != nil {
+		t.Fatal(err)
+	}
+	refOf := regexp.MustCompile(`NOT saved \(ref ([0-9a-f]+)\)`)
+	seen := map[string]bool{}
+	const failures = 200
+	for i := range failures {
+		r := k.Must(neil, "/apologies", "Unwell "+strconv.Itoa(i))
+		m := refOf.FindStringSubmatch(r.Response.Text)
+		if m == nil {
+			t.Fatalf("failure %d reads %q, want a ref", i, r.Response.Text)
+		}
+		ref := m[1]
+		if len(ref) < 8 {
+			t.Errorf("failure %d: ref %q, want at least 8 hex digits", i, ref)
+		}
+		if seen[ref] {
+			t.Errorf("failure %d: ref %q given twice", i, ref)
+		}
+		seen[ref] = true
+		if !strings.Contains(k.Logs(), "ref="+ref+" ") {
+			t.Fatalf("ref %s is not in the log:\n%s", ref, k.Logs())
+		}
+	}
+	if n := strings.Count(k.Logs(), `level=ERROR msg="command failed"`); n != failures {
+		t.Errorf("%d failures logged, want %d, once each", n, failures)
 	}
 }

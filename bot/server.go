@@ -2,8 +2,6 @@ package bot
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -198,8 +196,4 @@ func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadlin
 	return commands.FailureReply(err, ref), true
 }
 
-func newRef() string {
-	var b [2]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
+func newRef() string { return commands.NewRef() }

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -54,6 +55,28 @@ type Kit struct {
 
 	mu  sync.Mutex
 	now time.Time
+
+	logs logBuffer
+}
+
+// logBuffer is what the kit's server logs, kept for Logs.
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// Logs is what the bot has logged so far, at INFO and above, one record a
+// line in slog's text format.
+func (k *Kit) Logs() string {
+	k.logs.mu.Lock()
+	defer k.logs.mu.Unlock()
+	return k.logs.b.String()
 }
 
 // New starts a bot on a fresh database. Its clock reads the real time
@@ -75,6 +98,7 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.Server = bot.NewServer(bot.Config{
 		SigningSecret: Secret, Service: k.Service, Slack: k.Client, Ready: db.Ping, Now: k.Now,
 		PublicURL: PublicURL, Metrics: k.Metrics, FirstSeen: db.FirstSeen,
+		Log: slog.New(slog.NewTextHandler(&k.logs, nil)),
 	})
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
