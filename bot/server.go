@@ -52,6 +52,10 @@ type Server struct {
 
 	homes *homes
 	seen  *seenEvents
+	// clients limits the unauthenticated routes per client; quiet limits
+	// the log lines that unauthenticated requests cause.
+	clients *clients
+	quiet   *quietLog
 	// socket is the Socket Mode connection's state for /healthz; empty in
 	// HTTP mode.
 	socket atomic.Value
@@ -81,6 +85,7 @@ func NewServer(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux(), seen: newSeenEvents(maxSeenEvents), names: map[string]bool{}}
 	s.homes = newHomes(s)
+	s.clients, s.quiet = newClients(), newQuietLog()
 	s.socket.Store("")
 	if cfg.Service != nil {
 		var names []string
@@ -94,8 +99,8 @@ func NewServer(cfg Config) *Server {
 	s.mux.HandleFunc("POST /slack/interactions", s.interactions)
 	s.mux.HandleFunc("POST /slack/events", s.events)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /readyz", s.readyz)
-	s.mux.HandleFunc("GET /calendar/{file}", s.calendar)
+	s.mux.HandleFunc("GET /readyz", s.limited(s.readyz))
+	s.mux.HandleFunc("GET /calendar/{file}", s.limited(s.calendar))
 	if cfg.Metrics != nil {
 		s.mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
@@ -137,7 +142,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := s.cfg.Ready(ctx); err != nil {
-			s.log.Warn("not ready", "err", err)
+			s.quiet.log(s.log, slog.LevelWarn, "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("database unavailable\n"))
 			return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 
 	"github.com/slack-go/slack"
@@ -20,7 +21,7 @@ func (s *Server) verified(w http.ResponseWriter, r *http.Request) (body []byte, 
 	v, err := slack.NewSecretsVerifier(r.Header, s.cfg.SigningSecret)
 	if err != nil {
 		s.cfg.Metrics.reject(RejectSignature)
-		s.log.Info("rejected request", "path", r.URL.Path, "reason", err.Error())
+		s.quiet.log(s.log, slog.LevelInfo, "rejected request", "path", r.URL.Path, "reason", err.Error())
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
@@ -39,7 +40,7 @@ func (s *Server) verified(w http.ResponseWriter, r *http.Request) (body []byte, 
 	}
 	if err := v.Ensure(); err != nil {
 		s.cfg.Metrics.reject(RejectSignature)
-		s.log.Info("rejected request", "path", r.URL.Path, "reason", err.Error())
+		s.quiet.log(s.log, slog.LevelInfo, "rejected request", "path", r.URL.Path, "reason", err.Error())
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
