@@ -3,7 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
@@ -40,9 +40,15 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	first, err := s.firstTime(ctx, r)
 	if err != nil {
-		writeReply(w, run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(context.Context) (commands.Reply, error) {
-			return commands.Reply{}, fmt.Errorf("bot: look for a replay: %w", err)
-		}))
+		// Refused rather than run unchecked: it may be a replay.
+		ref, level := newRef(), slog.LevelError
+		if commands.IsUnavailable(err) {
+			level = slog.LevelWarn
+		}
+		s.log.Log(ctx, level, "could not look for a replay; command refused", "ref", ref, "command", req.Command,
+			"team", req.TeamID, "channel", req.ChannelID, "user", req.UserID, "err", err)
+		s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(commands.Reply{}, err), time.Since(start))
+		writeReply(w, s.cfg.Service.Failure(req, err, ref))
 		return
 	}
 	if !first {
