@@ -33,9 +33,8 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		UserName:  form.Get("user_name"),
 		Now:       s.cfg.Now(),
 	}
-	// One deadline for the replay check and the command, so that the
-	// check's time comes out of the command's and Slack still has its
-	// answer within 3 seconds.
+	// The replay check's time comes out of the command's (see answer), so
+	// that Slack still has its answer within 3 seconds.
 	ctx, cancel := context.WithDeadline(r.Context(), start.Add(s.cfg.Deadline))
 	defer cancel()
 	first, err := s.firstTime(ctx, r)
@@ -55,7 +54,7 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		s.refuseReplay(w, r)
 		return
 	}
-	reply, opened := s.answer(ctx, req, form.Get("trigger_id"), start)
+	reply, opened := s.answer(r.Context(), req, form.Get("trigger_id"), start)
 	if opened {
 		// The modal is the answer: an empty 200 shows nothing more.
 		w.WriteHeader(http.StatusOK)
@@ -68,7 +67,11 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 // carries a form it opens the form with triggerID and reports opened; if
 // Slack will not open it, the reply says so instead.
 func (s *Server) answer(ctx context.Context, req commands.Request, triggerID string, start time.Time) (reply commands.Reply, opened bool) {
-	reply = s.handle(ctx, req)
+	// The command's deadline counts from when the request arrived, not
+	// from now: what came before (the replay check) is part of it.
+	wctx, cancel := context.WithDeadline(ctx, start.Add(s.cfg.Deadline))
+	reply = s.handle(wctx, req)
+	cancel()
 	if reply.Form == nil {
 		return reply, false
 	}
