@@ -11,8 +11,8 @@ import (
 
 // events serves POST /slack/events, the Events API over HTTP: verify, then
 // parse, then act. Slack retries an event it thinks went unanswered, saying
-// so in X-Slack-Retry-Num; a retry of an event already handled is answered
-// and not handled again.
+// so in X-Slack-Retry-Num; a retry (or a replay) of an event already
+// handled, by this replica or another, is answered and not handled again.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	body, ok := s.verified(w, r)
 	if !ok {
@@ -42,7 +42,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	case slackevents.CallbackEvent:
 		cb, _ := ev.Data.(*slackevents.EventsAPICallbackEvent)
-		if cb != nil && !s.seen.first(cb.EventID) {
+		if cb != nil && !s.firstEvent(r.Context(), cb.EventID) {
 			s.log.Info("event already handled", "event_id", cb.EventID, "retry", r.Header.Get("X-Slack-Retry-Num"), "reason", r.Header.Get("X-Slack-Retry-Reason"))
 			w.WriteHeader(http.StatusOK)
 			return
@@ -101,4 +101,27 @@ func (s *seenEvents) first(id string) bool {
 	s.next = (s.next + 1) % len(s.order)
 	s.ids[id] = struct{}{}
 	return true
+}
+
+// firstEvent reports whether the event with the given ID is handled for
+// the first time: Slack's retries carry the same event_id under a new
+// signature. The event IDs are shared between replicas through
+// Config.FirstSeen; when that cannot be reached the event is handled
+// anyway, since handling one twice (publishing a Home tab) does no harm.
+func (s *Server) firstEvent(ctx context.Context, id string) bool {
+	if id == "" {
+		return true
+	}
+	if !s.seen.first(id) {
+		return false
+	}
+	if s.cfg.FirstSeen == nil {
+		return true
+	}
+	first, err := s.cfg.FirstSeen(ctx, "event:"+id)
+	if err != nil {
+		s.log.Warn("could not look for a retried event; handling it", "event_id", id, "err", err)
+		return true
+	}
+	return first
 }

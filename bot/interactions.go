@@ -29,6 +29,9 @@ type formState struct {
 const (
 	interactionWork = 2 * time.Second
 	postTimeout     = 800 * time.Millisecond
+	// interactionCheck bounds the replay check before the work, in the
+	// 200 ms that the two above leave of Slack's 3 seconds.
+	interactionCheck = 200 * time.Millisecond
 )
 
 // errMalformed is an interaction payload that cannot be acted on.
@@ -49,6 +52,18 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 	var cb slack.InteractionCallback
 	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil || cb.User.ID == "" || cb.Type == "" {
 		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
+		return
+	}
+	cctx, cancel := context.WithTimeout(r.Context(), interactionCheck)
+	first, err := s.firstTime(cctx, r)
+	cancel()
+	if err != nil {
+		s.log.Warn("could not look for a replay; interaction refused", "user", cb.User.ID, "type", cb.Type, "err", err)
+		http.Error(w, "records unavailable, nothing was done", http.StatusServiceUnavailable)
+		return
+	}
+	if !first {
+		s.refuseReplay(w, r)
 		return
 	}
 	ack, err := s.interaction(r.Context(), cb)

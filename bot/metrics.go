@@ -28,6 +28,10 @@ const (
 	RejectSignature = "signature" // 401: missing, forged or stale signature
 	RejectTooLarge  = "too_large" // 413: body over MaxBodyBytes
 	RejectMalformed = "malformed" // 400: unreadable body or form
+	RejectReplay    = "replay"    // 401: a signed request already acted on
+	// RejectRateLimited: 429, a client over its budget on /calendar or
+	// /readyz.
+	RejectRateLimited = "rate_limited"
 )
 
 // otherCommand labels commands that are not registered, so that what a
@@ -59,13 +63,13 @@ func NewMetrics() *Metrics {
 		}, []string{"command"}),
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "quorum_http_rejected_total",
-			Help: "HTTP requests rejected before any command ran, by reason (signature, too_large, malformed).",
+			Help: "HTTP requests rejected before any command ran, by reason (signature, too_large, malformed, replay, rate_limited).",
 		}, []string{"reason"}),
 	}
 	m.reg.MustRegister(m.commands, m.latency, m.rejected,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, r := range []string{RejectSignature, RejectTooLarge, RejectMalformed} {
+	for _, r := range []string{RejectSignature, RejectTooLarge, RejectMalformed, RejectReplay, RejectRateLimited} {
 		m.rejected.WithLabelValues(r)
 	}
 	return m

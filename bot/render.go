@@ -196,15 +196,23 @@ func ActionName(actionID string) string {
 	return name
 }
 
-// chunks splits text into pieces of at most n bytes, at line ends where it can.
+// chunks splits text into pieces of at most n bytes, at line ends where it
+// can, and never inside a link, a mention or an entity (see safeCut).
 func chunks(text string, n int) []string {
 	var out []string
+	text = fitLinks(text, n)
 	for len(text) > n {
 		cut := strings.LastIndex(text[:n], "\n")
+		if cut <= 0 {
+			cut = safeCut(text, n)
+		}
 		if cut <= 0 {
 			cut = n
 			for cut > 0 && !utf8.RuneStart(text[cut]) {
 				cut--
+			}
+			if cut == 0 { // not UTF-8: any cut will do, but one must be made
+				cut = n
 			}
 		}
 		out = append(out, text[:cut])
@@ -216,16 +224,13 @@ func chunks(text string, n int) []string {
 	return out
 }
 
-// truncate shortens s to at most n bytes, on a rune boundary, marking the cut.
+// truncate shortens s to at most n bytes, marking the cut, which is never
+// inside a link, a mention or an entity (see safeCut).
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	cut := n - len("…")
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return s[:safeCut(s, n-len("…"))] + "…"
 }
 
 func plural(n int, one, many string) string {

@@ -2,8 +2,6 @@ package bot
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -39,6 +37,11 @@ type Config struct {
 	HTTPClient *http.Client
 	// Metrics, when set, count requests and are served at GET /metrics.
 	Metrics *Metrics
+	// FirstSeen records key (a request's signature, or an event's ID) and
+	// reports whether it is new, across every replica
+	// (storage.DB.FirstSeen). A signed request seen before is a replay and
+	// is refused. When nil, replays are not looked for.
+	FirstSeen func(ctx context.Context, key string) (bool, error)
 }
 
 // Server serves Slack's HTTP requests.
@@ -49,6 +52,10 @@ type Server struct {
 
 	homes *homes
 	seen  *seenEvents
+	// clients limits the unauthenticated routes per client; quiet limits
+	// the log lines that unauthenticated requests cause.
+	clients *clients
+	quiet   *quietLog
 	// socket is the Socket Mode connection's state for /healthz; empty in
 	// HTTP mode.
 	socket atomic.Value
@@ -78,6 +85,7 @@ func NewServer(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, mux: http.NewServeMux(), seen: newSeenEvents(maxSeenEvents), names: map[string]bool{}}
 	s.homes = newHomes(s)
+	s.clients, s.quiet = newClients(), newQuietLog()
 	s.socket.Store("")
 	if cfg.Service != nil {
 		var names []string
@@ -91,8 +99,8 @@ func NewServer(cfg Config) *Server {
 	s.mux.HandleFunc("POST /slack/interactions", s.interactions)
 	s.mux.HandleFunc("POST /slack/events", s.events)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
-	s.mux.HandleFunc("GET /readyz", s.readyz)
-	s.mux.HandleFunc("GET /calendar/{file}", s.calendar)
+	s.mux.HandleFunc("GET /readyz", s.limited(s.readyz))
+	s.mux.HandleFunc("GET /calendar/{file}", s.limited(s.calendar))
 	if cfg.Metrics != nil {
 		s.mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
@@ -134,7 +142,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := s.cfg.Ready(ctx); err != nil {
-			s.log.Warn("not ready", "err", err)
+			s.quiet.log(s.log, slog.LevelWarn, "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = w.Write([]byte("database unavailable\n"))
 			return
@@ -193,8 +201,4 @@ func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadlin
 	return commands.FailureReply(err, ref), true
 }
 
-func newRef() string {
-	var b [2]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
+func newRef() string { return commands.NewRef() }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
@@ -32,6 +33,27 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		UserName:  form.Get("user_name"),
 		Now:       s.cfg.Now(),
 	}
+	// The replay check's time comes out of the command's (see answer), so
+	// that Slack still has its answer within 3 seconds.
+	ctx, cancel := context.WithDeadline(r.Context(), start.Add(s.cfg.Deadline))
+	defer cancel()
+	first, err := s.firstTime(ctx, r)
+	if err != nil {
+		// Refused rather than run unchecked: it may be a replay.
+		ref, level := newRef(), slog.LevelError
+		if commands.IsUnavailable(err) {
+			level = slog.LevelWarn
+		}
+		s.log.Log(ctx, level, "could not look for a replay; command refused", "ref", ref, "command", req.Command,
+			"team", req.TeamID, "channel", req.ChannelID, "user", req.UserID, "err", err)
+		s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(commands.Reply{}, err), time.Since(start))
+		writeReply(w, s.cfg.Service.Failure(req, err, ref))
+		return
+	}
+	if !first {
+		s.refuseReplay(w, r)
+		return
+	}
 	reply, opened := s.answer(r.Context(), req, form.Get("trigger_id"), start)
 	if opened {
 		// The modal is the answer: an empty 200 shows nothing more.
@@ -45,7 +67,11 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 // carries a form it opens the form with triggerID and reports opened; if
 // Slack will not open it, the reply says so instead.
 func (s *Server) answer(ctx context.Context, req commands.Request, triggerID string, start time.Time) (reply commands.Reply, opened bool) {
-	reply = s.handle(ctx, req)
+	// The command's deadline counts from when the request arrived, not
+	// from now: what came before (the replay check) is part of it.
+	wctx, cancel := context.WithDeadline(ctx, start.Add(s.cfg.Deadline))
+	reply = s.handle(wctx, req)
+	cancel()
 	if reply.Form == nil {
 		return reply, false
 	}

@@ -115,7 +115,7 @@ func (k *Socket) dispatch(ctx context.Context, evt socketmode.Event) {
 			env := *evt.Request
 			k.spawn(ctx, func(ctx context.Context) {
 				defer k.ack(ctx, env, nil)
-				if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && !k.srv.seen.first(cb.EventID) {
+				if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok && !k.srv.firstEvent(ctx, cb.EventID) {
 					log.Info("event already handled", "event_id", cb.EventID, "retry", env.RetryAttempt)
 					return
 				}

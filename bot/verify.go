@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 
 	"github.com/slack-go/slack"
@@ -19,7 +21,7 @@ func (s *Server) verified(w http.ResponseWriter, r *http.Request) (body []byte, 
 	v, err := slack.NewSecretsVerifier(r.Header, s.cfg.SigningSecret)
 	if err != nil {
 		s.cfg.Metrics.reject(RejectSignature)
-		s.log.Info("rejected request", "path", r.URL.Path, "reason", err.Error())
+		s.quiet.log(s.log, slog.LevelInfo, "rejected request", "path", r.URL.Path, "reason", err.Error())
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
@@ -38,9 +40,31 @@ func (s *Server) verified(w http.ResponseWriter, r *http.Request) (body []byte, 
 	}
 	if err := v.Ensure(); err != nil {
 		s.cfg.Metrics.reject(RejectSignature)
-		s.log.Info("rejected request", "path", r.URL.Path, "reason", err.Error())
+		s.quiet.log(s.log, slog.LevelInfo, "rejected request", "path", r.URL.Path, "reason", err.Error())
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
 	return body, true
+}
+
+// firstTime reports whether the verified request r is seen for the first
+// time. Slack's signature covers the body and a timestamp, and is checked
+// only to be within five minutes: the same signed request sent again
+// inside that window would pass the signature check, so every signature is
+// recorded (in PostgreSQL, shared between replicas) and a second sight of
+// one is a replay. Slack never sends a slash command or an interaction
+// twice. The trigger_id and the body are under the signature, so a replay
+// cannot change them. An error means it cannot tell: the caller refuses
+// the request rather than risk acting twice.
+func (s *Server) firstTime(ctx context.Context, r *http.Request) (bool, error) {
+	if s.cfg.FirstSeen == nil {
+		return true, nil
+	}
+	return s.cfg.FirstSeen(ctx, "signature:"+r.Header.Get("X-Slack-Signature"))
+}
+
+// refuseReplay answers a replayed request.
+func (s *Server) refuseReplay(w http.ResponseWriter, r *http.Request) {
+	s.cfg.Metrics.reject(RejectReplay)
+	http.Error(w, "request already handled", http.StatusUnauthorized)
 }

@@ -413,7 +413,7 @@ func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		for _, a := range as {
 			reason := "no reason given"
 			if a.Reason != "" {
-				reason = Escape(a.Reason)
+				reason = Escape(oneLine(a.Reason))
 			}
 			fmt.Fprintf(&b, "• %s: %s (%s)\n", Escape(a.Name), reason, apologyWhen(a, m, loc))
 		}

@@ -120,10 +120,13 @@ type Submission struct {
 	Values   map[string][]string
 }
 
-// Value is the first value of field id, trimmed.
+// Value is the first value of field id on one line: runs of white space,
+// line breaks included, fold into single spaces, as the words of a slash
+// command do, so that text typed in a form cannot add lines to a list it
+// is shown in. A field whose lines matter is read from Values.
 func (sub Submission) Value(id string) string {
 	if v := sub.Values[id]; len(v) > 0 {
-		return strings.TrimSpace(v[0])
+		return oneLine(v[0])
 	}
 	return ""
 }
@@ -196,6 +199,9 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	}
 	if len(r.Text) > MaxTextLen {
 		return refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)), nil
+	}
+	if what := unstorable(r.Text); what != "" {
+		return refused(private("%s", unstorableText(what))), nil
 	}
 	sub, args, help, err := cmd.choose(strings.Fields(r.Text))
 	switch {
@@ -366,6 +372,9 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	h, ok := s.forms[sub.Form]
 	if !ok {
 		return refused(private("That form is out of date; run the command again.")), nil, nil
+	}
+	if errs := unstorableFields(sub); errs != nil {
+		return Reply{}, errs, nil
 	}
 	ctx, v := visiting(ctx, false)
 	reply, fieldErrs, err := h.run(ctx, s, r, sub)

@@ -2,6 +2,8 @@ package commands
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 )
@@ -95,4 +97,14 @@ func failureReply(err error, what, ref string) Reply {
 		return private("Sorry, that did not work (ref %s).", ref)
 	}
 	return private("Sorry, that did not work — %s was NOT saved (ref %s).", what, ref)
+}
+
+// NewRef is a fresh reference for a failure, shown to the user and logged
+// with the error so that an operator can find one from the other. Eight
+// hex digits: among a thousand failures two share one with a chance of
+// about one in ten thousand (four digits repeated nine times in 1,054).
+func NewRef() string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

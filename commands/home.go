@@ -319,7 +319,7 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	if a := in.Apology; a != nil {
 		text := "You have sent apologies for the next meeting."
 		if a.Reason != "" {
-			text += "\nReason: " + Escape(a.Reason)
+			text += "\nReason: " + Escape(oneLine(a.Reason))
 		}
 		if a.SubstituteID != "" {
 			text += fmt.Sprintf("\nSubstitute: <@%s>", a.SubstituteID)

@@ -7,8 +7,6 @@ package console
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -172,9 +170,7 @@ func (c *Console) run(ctx context.Context, req commands.Request, fn func(context
 	if err == nil {
 		return reply
 	}
-	var b [2]byte
-	_, _ = rand.Read(b[:])
-	ref := hex.EncodeToString(b[:])
+	ref := commands.NewRef()
 	c.Log.Error("command failed", "ref", ref, "command", req.Command, "user", req.UserID, "err", err)
 	return commands.FailureReply(err, ref)
 }

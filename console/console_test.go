@@ -108,7 +108,7 @@ func (broken) SendApologyFrom(context.Context, commands.ApologyRequest) (command
 func TestConsoleFailureHasARef(t *testing.T) {
 	svc := sample(t, func(db *storage.DB) commands.Store { return broken{db} })
 	got := session(t, svc, "/apologies Unwell\n")
-	if !regexp.MustCompile(`Sorry, that did not work — .* NOT saved \(ref [0-9a-f]{4}\)`).MatchString(got) {
+	if !regexp.MustCompile(`Sorry, that did not work — .* NOT saved \(ref [0-9a-f]{8}\)`).MatchString(got) {
 		t.Errorf("a failure reads:\n%s", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -36,6 +37,9 @@ type DB struct {
 	// prepares each on a connection the first time that connection runs
 	// it, so a command costs one round trip and no planning from scratch.
 	stmts sync.Map // query text → *sqlx.Stmt
+	// pruned is when (Unix nanoseconds) this replica last deleted the old
+	// rows of seen_requests.
+	pruned atomic.Int64
 }
 
 var _ commands.Store = (*DB)(nil)

@@ -118,8 +118,9 @@ func TestFloorRefusesBadSignaturesAndWritesNothing(t *testing.T) {
 		}
 	}
 	// Four minutes old is within the window.
-	status, _ := postFloor(t, base, commandBody("U2", "/apologies", "Late"), func(h http.Header) {
-		sign(h, commandBody("U2", "/apologies", "Late"), bottest.Secret, time.Now().Add(-4*time.Minute))
+	late := commandBody("U2", "/apologies", "Late")
+	status, _ := postFloor(t, base, late, func(h http.Header) {
+		sign(h, late, bottest.Secret, time.Now().Add(-4*time.Minute))
 	})
 	if status != http.StatusOK {
 		t.Errorf("four minutes old: %d, want 200", status)

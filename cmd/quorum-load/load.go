@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -147,6 +148,14 @@ type client struct {
 	http *http.Client
 }
 
+// requestSeq and runID make each request's trigger_id and response_url its
+// own, as Slack's are, across clients and runs: serve refuses a request it
+// has seen as a replay.
+var (
+	requestSeq atomic.Int64
+	runID      = strconv.FormatInt(time.Now().UnixNano(), 36)
+)
+
 func newClient(o options, conns int) *client {
 	tr := &http.Transport{
 		Proxy:               nil, // never through a proxy: loopback only
@@ -161,13 +170,14 @@ func newClient(o options, conns int) *client {
 
 // form is the body Slack posts for "/command text" from user.
 func (c *client) form(user, command, text string) string {
+	n := runID + "." + strconv.FormatInt(requestSeq.Add(1), 10)
 	return url.Values{
 		"token": {"load"}, "team_id": {c.o.Team}, "team_domain": {"load"},
 		"channel_id": {c.o.Channel}, "channel_name": {"load-test"},
 		"user_id": {user}, "user_name": {strings.ToLower(user)},
 		"command": {command}, "text": {text},
-		"response_url": {"https://hooks.slack.invalid/commands/load"},
-		"trigger_id":   {"1.2.load"},
+		"response_url": {"https://hooks.slack.invalid/commands/load/" + n},
+		"trigger_id":   {"1.2.load" + n},
 		"api_app_id":   {"ALOAD"},
 	}.Encode()
 }

@@ -58,7 +58,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	metrics.WatchOutbox(db.OutboxDepth, log)
 	srv := bot.NewServer(bot.Config{
 		SigningSecret: cfg.SigningSecret, Service: svc, Slack: client, Ready: db.Ping, Log: log,
-		PublicURL: cfg.PublicURL, Metrics: metrics,
+		PublicURL: cfg.PublicURL, Metrics: metrics, FirstSeen: db.FirstSeen,
 	})
 	defer srv.Close()
 

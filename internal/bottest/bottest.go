@@ -11,12 +11,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -54,6 +56,28 @@ type Kit struct {
 
 	mu  sync.Mutex
 	now time.Time
+
+	logs logBuffer
+}
+
+// logBuffer is what the kit's server logs, kept for Logs.
+type logBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// Logs is what the bot has logged so far, at INFO and above, one record a
+// line in slog's text format.
+func (k *Kit) Logs() string {
+	k.logs.mu.Lock()
+	defer k.logs.mu.Unlock()
+	return k.logs.b.String()
 }
 
 // New starts a bot on a fresh database. Its clock reads the real time
@@ -74,7 +98,8 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.Metrics.WatchOutbox(db.OutboxDepth, nil)
 	k.Server = bot.NewServer(bot.Config{
 		SigningSecret: Secret, Service: k.Service, Slack: k.Client, Ready: db.Ping, Now: k.Now,
-		PublicURL: PublicURL, Metrics: k.Metrics,
+		PublicURL: PublicURL, Metrics: k.Metrics, FirstSeen: db.FirstSeen,
+		Log: slog.New(slog.NewTextHandler(&k.logs, nil)),
 	})
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
@@ -261,14 +286,20 @@ func (k *Kit) PostRaw(path string, body []byte, contentType string, sign func(ht
 	return resp.StatusCode, out
 }
 
-// CommandForm is the form Slack posts for a slash command.
+// seq numbers what Slack makes unique in each request it sends (a slash
+// command's response_url, an interaction's trigger_id), so that two
+// requests alike in all else are not taken for a replay of each other.
+var seq atomic.Int64
+
+// CommandForm is the form Slack posts for a slash command. Its response_url
+// is new each time, as Slack's is.
 func CommandForm(user, command, text string) url.Values {
 	return url.Values{
 		"token": {"legacy"}, "team_id": {Team}, "team_domain": {"sefton"},
 		"channel_id": {Channel}, "channel_name": {"safer-sefton"},
 		"user_id": {user}, "user_name": {strings.ToLower(user)},
 		"command": {command}, "text": {text},
-		"response_url": {"https://hooks.slack.invalid/commands/T1/1/x"},
+		"response_url": {fmt.Sprintf("https://hooks.slack.invalid/commands/T1/%d/x", seq.Add(1))},
 		"trigger_id":   {"13345224609.738474920.8088930838d88f008e0"},
 		"api_app_id":   {"A1"},
 	}
@@ -361,7 +392,7 @@ func ButtonPayload(user, actionID, value, responseURL string) map[string]any {
 		"user":       map[string]any{"id": user, "username": strings.ToLower(user), "name": strings.ToLower(user), "team_id": Team},
 		"api_app_id": "A1", "token": "legacy",
 		"container":  map[string]any{"type": "message", "message_ts": "1700000000.000100", "channel_id": Channel, "is_ephemeral": true},
-		"trigger_id": "13345224609.738474920.8088930838d88f008e1",
+		"trigger_id": fmt.Sprintf("13345224609.738474920.%d", seq.Add(1)),
 		"team":       map[string]any{"id": Team, "domain": "sefton"},
 		"enterprise": nil, "is_enterprise_install": false,
 		"channel":      map[string]any{"id": Channel, "name": "safer-sefton"},
@@ -393,7 +424,7 @@ func SubmissionPayload(user string, view map[string]any, values map[string]map[s
 		"type":       "view_submission",
 		"team":       map[string]any{"id": Team, "domain": "sefton"},
 		"user":       map[string]any{"id": user, "username": strings.ToLower(user), "name": strings.ToLower(user), "team_id": Team},
-		"api_app_id": "A1", "token": "legacy", "trigger_id": "13345224609.738474920.8088930838d88f008e2",
+		"api_app_id": "A1", "token": "legacy", "trigger_id": fmt.Sprintf("13345224609.738474920.%d", seq.Add(1)),
 		"view": v, "response_urls": []any{}, "is_enterprise_install": false, "enterprise": nil,
 	}
 }

@@ -1,0 +1,122 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/internal/bottest"
+)
+
+// capture signs a request the first time and sends the same headers every
+// time after, as someone replaying a captured request does.
+func capture() func(http.Header, []byte) {
+	var saved http.Header
+	return func(h http.Header, b []byte) {
+		if saved == nil {
+			bottest.Sign(h, b, bottest.Secret, time.Now())
+			saved = h.Clone()
+			return
+		}
+		for k, v := range saved {
+			h[k] = v
+		}
+	}
+}
+
+// TestReplayDrill replays a captured /apologies after the member changed
+// the reason, within Slack's five minutes, to this replica and to another
+// sharing the database: both refuse it, and the reason stays the latest.
+func TestReplayDrill(t *testing.T) {
+	k := newCommittee(t)
+	other := bottest.NewWithDB(t, k.DB) // a second replica
+	other.SetNow(now)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	const form = "application/x-www-form-urlencoded"
+	old := []byte(bottest.CommandForm(neil, "/apologies", "Unwell").Encode())
+	sign := capture()
+	if status, out := k.PostRaw("/slack/commands", old, form, sign); status != http.StatusOK {
+		t.Fatalf("the original: %d %s", status, out)
+	}
+	wantText(t, k.Must(neil, "/apologies", "Train strike"), "are updated")
+
+	var replays, refused int
+	for _, kit := range []*bottest.Kit{k, other, k} {
+		status, out := kit.PostRaw("/slack/commands", old, form, sign)
+		replays++
+		if status == http.StatusUnauthorized {
+			refused++
+		} else {
+			t.Errorf("replay %d: status %d, want 401: %s", replays, status, out)
+		}
+	}
+	m, err := k.DB.NextMeeting(context.Background(), mustCommittee(t, k.DB).ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := k.DB.Apologies(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist, err := k.DB.ApologyHistory(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Reason != "Train strike" || len(hist) != 2 {
+		t.Errorf("after the replays: apologies %+v, %d history entries; want one, \"Train strike\", and 2 entries", as, len(hist))
+	}
+	got, _ := scrape(t, k)
+	t.Logf("replay drill: %d replays, %d refused, %d acted on", replays, refused, len(hist)-2)
+	if n := got[`quorum_http_rejected_total{reason="replay"}`]; n != 2 {
+		t.Errorf("replays counted on this replica: %v, want 2", n)
+	}
+}
+
+// TestReplayedInteractionIsRefused: a button press or form submission
+// sent again is refused like a slash command.
+func TestReplayedInteractionIsRefused(t *testing.T) {
+	k := newCommittee(t)
+	payload, err := json.Marshal(bottest.ButtonPayload(neil, "home_refresh", "", k.NewHook().URL()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := []byte("payload=" + string(payload))
+	sign := capture()
+	first, _ := k.PostRaw("/slack/interactions", body, "application/x-www-form-urlencoded", sign)
+	again, _ := k.PostRaw("/slack/interactions", body, "application/x-www-form-urlencoded", sign)
+	if first == http.StatusUnauthorized || again != http.StatusUnauthorized {
+		t.Errorf("an interaction and its replay: status %d and %d, want the replay refused with 401", first, again)
+	}
+}
+
+// TestEventRetryReachingAnotherReplica: Slack retries an event under a new
+// signature; the retry is answered but not handled again, whichever
+// replica it reaches.
+func TestEventRetryReachingAnotherReplica(t *testing.T) {
+	k := newCommittee(t)
+	other := bottest.NewWithDB(t, k.DB)
+	other.SetNow(now)
+	other.AddUser(neil, "Neil Frackelton")
+	opened, _ := json.Marshal(homeOpened("Ev200", neil))
+	if status, body := k.PostRaw("/slack/events", opened, "application/json", bottest.SignJSON(nil)); status != http.StatusOK {
+		t.Fatalf("app_home_opened: %d %s", status, body)
+	}
+	k.Server.Settle()
+	retry := bottest.SignJSON(map[string]string{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+	if status, _ := other.PostRaw("/slack/events", opened, "application/json", retry); status != http.StatusOK {
+		t.Errorf("retry: status %d, want 200 so that Slack stops retrying", status)
+	}
+	other.Server.Settle()
+	if n, m := len(homesOf(k, neil)), len(homesOf(other, neil)); n != 1 || m != 0 {
+		t.Errorf("Homes published for an event and its retry: %d by the first replica, %d by the second; want 1 and 0", n, m)
+	}
+	// A new event still reaches the second replica.
+	fresh, _ := json.Marshal(homeOpened("Ev201", neil))
+	other.PostRaw("/slack/events", fresh, "application/json", bottest.SignJSON(nil))
+	other.Server.Settle()
+	if m := len(homesOf(other, neil)); m != 1 {
+		t.Errorf("a new event on the second replica published %d Homes, want 1", m)
+	}
+}

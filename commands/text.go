@@ -1,0 +1,43 @@
+package commands
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// unstorable says what in s the records cannot keep, or "" when they can
+// keep it all. PostgreSQL's text holds no NUL character and only UTF-8;
+// text with either is the user's to correct, not a failure of the system,
+// so it is refused before anything runs.
+func unstorable(s string) string {
+	switch {
+	case strings.IndexByte(s, 0) >= 0:
+		return "a NUL character"
+	case !utf8.ValidString(s):
+		return "bytes that are not UTF-8 text"
+	}
+	return ""
+}
+
+// unstorableText is the one-line answer to text that has what unstorable
+// found.
+func unstorableText(what string) string {
+	return "That text contains " + what + ", which cannot be stored: nothing was saved. Type it again without it."
+}
+
+// unstorableFields are the fields of sub that hold what cannot be stored,
+// each with the reason, to show in the form.
+func unstorableFields(sub Submission) map[string]string {
+	var errs map[string]string
+	for id, vs := range sub.Values {
+		for _, v := range vs {
+			if what := unstorable(v); what != "" {
+				if errs == nil {
+					errs = map[string]string{}
+				}
+				errs[id] = unstorableText(what)
+			}
+		}
+	}
+	return errs
+}
