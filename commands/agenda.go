@@ -66,7 +66,7 @@ func agendaKey(meetingID int64) string { return "agenda:" + strconv.FormatInt(me
 func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, ok bool, err error) {
 	idText, found := strings.CutPrefix(key, "agenda:")
 	if !found {
-		return Reply{}, false, nil
+		return s.currentLive(ctx, key)
 	}
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil {
