@@ -197,6 +197,15 @@ func (st meetingState) member(key string) (Member, bool) {
 	return Member{}, false
 }
 
+func (st meetingState) attendee(key string) (Attendee, bool) {
+	for _, a := range st.att {
+		if a.Key == key {
+			return a, true
+		}
+	}
+	return Attendee{}, false
+}
+
 // nameOf is how the minutes name a person: "Sue Holden (Sefton CVS)".
 func nameOf(name, org string) string {
 	if org == "" {
@@ -902,10 +911,19 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	switch {
 	case a.UserID == "":
 		mark.MemberKey, mark.Name, mark.Organisation = nameKey(a.Name), a.Name, a.Org
+		if prev, ok := st.attendee(mark.MemberKey); ok && a.SubstituteFor == "" {
+			mark.SubstituteFor = prev.SubstituteFor
+		}
 	default:
 		mark.MemberKey, mark.UserID = a.UserID, a.UserID
 		if mem, ok := st.member(a.UserID); ok {
 			mark.Name, mark.Organisation = mem.Name, mem.Organisation
+		} else if prev, ok := st.attendee(a.UserID); ok {
+			// Marked before (a substitute, a guest): they stay who they were.
+			mark.Name, mark.Organisation = prev.Name, prev.Organisation
+			if a.SubstituteFor == "" {
+				mark.SubstituteFor = prev.SubstituteFor
+			}
 		} else if a.Status == AttendInAttendance || a.SubstituteFor != "" {
 			mark.Name = s.displayName(ctx, a.UserID, a.Hint)
 		} else {
@@ -965,4 +983,20 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	return private("The quorum of %s is now %s.", Escape(in.Committee.Name), describeRule(rule)), nil
+}
+
+// meetingAtTable is the meeting a declaration is for: the one in progress
+// when d is "next" or its day, since members declare at the table until
+// the meeting closes; otherwise the meeting d names. running says it is
+// in progress.
+func (s *Service) meetingAtTable(ctx context.Context, c Committee, d Date, now time.Time) (Meeting, bool, error) {
+	m, ok, err := s.runningMeeting(ctx, c)
+	if err != nil {
+		return Meeting{}, false, err
+	}
+	if ok && (d.IsNext() || d == DateOf(m.StartsAt, c.Location())) {
+		return m, true, nil
+	}
+	m, err = s.meetingFor(ctx, c, d, now)
+	return m, false, err
 }
