@@ -3,6 +3,7 @@ package bot_test
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -237,4 +238,24 @@ func TestTwoReplicasAtOnce(t *testing.T) {
 	if n := len(k.Slack.Messages(bottest.Channel)); n != 1 {
 		t.Errorf("%d live messages, want 1", n)
 	}
+}
+
+// TestMeetingOnHome: a member's Home shows the meeting in progress with
+// the I'm here button, and once they are marked, says so.
+func TestMeetingOnHome(t *testing.T) {
+	k := newCommittee(t)
+	meetingDay(t, k)
+	openHomes(t, k, graeme)
+	k.Must(officer, "/meeting", "start")
+	homeText(t, k, graeme, "Meeting in progress")
+	hs := homesOf(k, graeme)
+	if view := hs[len(hs)-1]; !strings.Contains(view, `"action_id":"meeting_here"`) {
+		t.Errorf("the Home offers no I'm here button: %s", view)
+	}
+	id := strconv.Itoa(rows(t, k, `SELECT id FROM meetings`))
+	hook := k.NewHook()
+	if status, _ := k.Interact(bottest.ButtonPayload(graeme, "meeting_here", id, hook.URL())); status != http.StatusOK {
+		t.Fatalf("I'm here from the Home: status %d", status)
+	}
+	homeText(t, k, graeme, "Meeting in progress — you are marked present")
 }

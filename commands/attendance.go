@@ -1000,3 +1000,48 @@ func (s *Service) meetingAtTable(ctx context.Context, c Committee, d Date, now t
 	m, err = s.meetingFor(ctx, c, d, now)
 	return m, false, err
 }
+
+// meetingHomePart shows, on a committee's card, its meeting in progress:
+// whether the member is marked here, and the I'm here button until they
+// are.
+func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	ms, err := s.store.RunningMeetings(ctx, []int64{in.Committee.ID})
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	m := ms[len(ms)-1]
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var me *Attendee
+	for _, a := range Standing(log) {
+		if a.Key == in.Member.UserID {
+			me = &a
+		}
+	}
+	loc := in.Committee.Location()
+	text := "You are not marked here yet."
+	switch {
+	case me == nil || me.Status == AttendAbsent:
+	case me.Status == AttendLeft:
+		text = fmt.Sprintf("You are marked as having left at %s.", me.Left.In(loc).Format("15:04"))
+	case me.Status == AttendRemote:
+		text = "You are marked present remotely."
+	case me.Status == AttendInAttendance:
+		text = "You are marked in attendance."
+	default:
+		text = "You are marked present."
+	}
+	title := "Meeting in progress"
+	if me != nil && me.Status.here() {
+		title += " — you are marked present"
+		if me.Status == AttendInAttendance {
+			title = "Meeting in progress — you are marked in attendance"
+		}
+	} else {
+		card.Buttons = append(card.Buttons, Button{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(m.ID, 10), Style: "primary"})
+	}
+	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s\n%s", describeMeeting(m, loc), text)})
+	return nil
+}
