@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/internal/bottest"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
@@ -258,4 +261,62 @@ func TestMeetingOnHome(t *testing.T) {
 		t.Fatalf("I'm here from the Home: status %d", status)
 	}
 	homeText(t, k, graeme, "Meeting in progress — you are marked present")
+}
+
+// TestLiveMessageGolden renders the live message of a committee of 40
+// members, most of them here, within Slack's limits.
+func TestLiveMessageGolden(t *testing.T) {
+	c := commands.Committee{ID: 1, Name: "Safer Sefton Together", TimeZone: "Europe/London"}
+	start := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	m := commands.Meeting{ID: 7, StartsAt: start, Venue: "Bootle Town Hall"}
+	var members []commands.Member
+	var log []commands.AttendanceMark
+	var apologies []commands.Apology
+	for i := 1; i <= 40; i++ {
+		id := fmt.Sprintf("U%02d", i)
+		mem := commands.Member{UserID: id, Name: fmt.Sprintf("Councillor Member Number %02d", i), Organisation: "Sefton Council", Role: commands.RoleMember}
+		if i == 1 {
+			mem.Role = commands.RoleChair
+		}
+		members = append(members, mem)
+		switch {
+		case i <= 34:
+			status := commands.AttendPresent
+			if i%10 == 0 {
+				status = commands.AttendRemote
+			}
+			log = append(log, commands.AttendanceMark{ID: int64(i), MemberKey: id, Seq: 1, UserID: id, Name: mem.Name, Organisation: mem.Organisation, Status: status, At: start.Add(time.Duration(i) * time.Minute)})
+		default:
+			apologies = append(apologies, commands.Apology{UserID: id, Name: mem.Name, Organisation: mem.Organisation})
+		}
+	}
+	log = append(log, commands.AttendanceMark{ID: 41, MemberKey: "U05", Seq: 2, UserID: "U05", Name: "Councillor Member Number 05", Status: commands.AttendLeft, At: start.Add(90 * time.Minute)},
+		commands.AttendanceMark{ID: 42, MemberKey: "name:jen williams", Seq: 1, Name: "Jen Williams", Organisation: "NW Probation", Status: commands.AttendInAttendance, At: start},
+		commands.AttendanceMark{ID: 43, MemberKey: "U99", Seq: 1, UserID: "U99", Name: "Jan Marlow", Status: commands.AttendPresent, SubstituteFor: "U40", At: start})
+	events := []commands.SessionEvent{{Seq: 1, Action: commands.ActionOpened, At: start, By: "U01"}, {Seq: 2, Action: commands.ActionItem, Item: "7.7", At: start.Add(time.Hour)}}
+	decls := []commands.Declaration{{UserID: "U02", Name: "Councillor Member Number 02", Item: "7.7", Kind: commands.InterestPecuniary}}
+	reply := commands.LiveReply(c, m, events, log, members, nil, apologies, decls, commands.QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3})
+	msg := bot.Message(reply)
+	if len(msg.Blocks) > 50 {
+		t.Errorf("%d blocks; Slack allows 50", len(msg.Blocks))
+	}
+	got, err := json.MarshalIndent(msg, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks struct {
+		Blocks []struct {
+			Text struct{ Text string } `json:"text"`
+		} `json:"blocks"`
+	}
+	_ = json.Unmarshal(got, &blocks)
+	for _, b := range blocks.Blocks {
+		if len(b.Text.Text) > 3000 {
+			t.Errorf("a section holds %d characters; Slack allows 3000", len(b.Text.Text))
+		}
+	}
+	if !strings.Contains(string(got), "Quorate: 34 present, quorum 10") || !strings.Contains(string(got), "Item 7.7: Quorate: 33 present, quorum 10. Councillor Member Number 02 withdraws") {
+		t.Errorf("quorum lines missing from:\n%s", got)
+	}
+	golden(t, "meeting-live-40", got)
 }

@@ -467,7 +467,12 @@ func (st meetingState) live() Reply {
 			r.Sections = append(r.Sections, Section{Title: title, Text: strings.Join(names, "\n")})
 		}
 	}
-	add(fmt.Sprintf("Present (%d)", len(p.present)), p.present)
+	present := p.present
+	if st.sit.State != ActionClosed {
+		// Live, those who left are listed as such, not as present.
+		present = p.here
+	}
+	add(fmt.Sprintf("Present (%d)", len(present)), present)
 	add("Substitutes", p.substitutes)
 	add("In attendance", append(append([]string(nil), p.alsoPresent...), p.inAttendance...))
 	add("Apologies", p.apologies)
@@ -483,6 +488,8 @@ func (st meetingState) live() Reply {
 // print them.
 type paragraphs struct {
 	present, alsoPresent, inAttendance, apologies, substitutes, absent, left, notes []string
+	// here are those of present who have not left.
+	here []string
 }
 
 func (st meetingState) paragraphs() paragraphs {
@@ -522,6 +529,9 @@ func (st meetingState) paragraphs() paragraphs {
 		switch {
 		case a.SubstituteFor != "":
 			p.present = append(p.present, name)
+			if a.Status != AttendLeft {
+				p.here = append(p.here, name)
+			}
 			p.substitutes = append(p.substitutes, fmt.Sprintf("%s for %s", nameOf(a.Name, a.Organisation), st.keyName(a.SubstituteFor)))
 		case a.Status == AttendInAttendance || (isMember && m.IsOfficer()):
 			p.inAttendance = append(p.inAttendance, name)
@@ -529,6 +539,9 @@ func (st meetingState) paragraphs() paragraphs {
 			p.alsoPresent = append(p.alsoPresent, name)
 		default:
 			p.present = append(p.present, name)
+			if a.Status != AttendLeft {
+				p.here = append(p.here, name)
+			}
 		}
 		if a.Late {
 			p.notes = append(p.notes, fmt.Sprintf("%s arrived at %s%s.", Escape(a.Name), a.Arrived.In(loc).Format("15:04"), st.during(a.Arrived)))
@@ -1044,4 +1057,18 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	}
 	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s\n%s", describeMeeting(m, loc), text)})
 	return nil
+}
+
+// LiveReply is the live message of meeting m from its records, as the
+// outbox sends it: the conduct log, the attendance log, the committee's
+// members (nonVoting: the user IDs of those who do not vote), the
+// apologies and declarations standing, and the quorum rule.
+func LiveReply(c Committee, m Meeting, events []SessionEvent, log []AttendanceMark, members []Member, nonVoting []string,
+	apologies []Apology, decls []Declaration, rule QuorumRule) Reply {
+	st := meetingState{c: c, m: m, sit: SittingOf(events), log: log, att: Standing(log), members: members,
+		nonVoting: map[string]bool{}, apologies: apologies, decls: decls, rule: rule}
+	for _, id := range nonVoting {
+		st.nonVoting[id] = true
+	}
+	return st.live()
 }
