@@ -320,3 +320,21 @@ func TestLiveMessageGolden(t *testing.T) {
 	}
 	golden(t, "meeting-live-40", got)
 }
+
+// TestQuorumRuleAndVoting: a fraction of the voting members, with a
+// minimum; non-voting members and officers do not count.
+func TestQuorumRuleAndVoting(t *testing.T) {
+	k := newCommittee(t)
+	k.AddUser(ann, "Ann Lee")
+	wantText(t, k.Must(neil, "/committee", "quorum"), "has no quorum set")
+	wantText(t, k.Must(neil, "/committee", "quorum 3"), "Only an officer of Safer Sefton Together can set the quorum.")
+	wantText(t, k.Must(officer, "/committee", "quorum 3/2"), "3/2 is not a fraction of the members", "Usage:")
+	wantText(t, k.Must(officer, "/committee", "member add <@"+ann+"> Sefton Council non-voting"), "They do not vote, and do not count to the quorum.")
+	wantText(t, k.Must(officer, "/committee", "quorum 1/2 min 3"), "1/2 of the voting members, rounded up, and at least 3")
+	// Neil and Graeme vote; Ann does not, nor does the officer.
+	wantText(t, k.Must(officer, "/committee", "quorum"), "3 of its 2 voting members now")
+	wantText(t, k.Must(officer, "/committee", "quorum 1/2"), "1/2 of the voting members, rounded up.")
+	wantText(t, k.Must(officer, "/committee", "quorum"), "1 of its 2 voting members now")
+	wantText(t, k.Must(officer, "/committee", "member add <@"+ann+"> Sefton Council"), "They vote, and count to the quorum.")
+	wantText(t, k.Must(officer, "/committee", "quorum"), "2 of its 3 voting members now")
+}

@@ -79,9 +79,56 @@ func withConduct(c *Command) *Command {
 	case "/meeting":
 		c.Subs = append(c.Subs, conductSubs()...)
 	case "/committee":
+		for i := range c.Subs {
+			if c.Subs[i].Name == "member add" {
+				withVoting(&c.Subs[i])
+			}
+		}
 		c.Subs = append(c.Subs, quorumSubs()...)
 	}
 	return c
+}
+
+// withVoting lets `/committee member add` end with non-voting: the
+// member is added as the subcommand adds them, then their voting flag is
+// set (every add sets it, so adding again without the word makes them
+// voting again).
+func withVoting(sub *Sub) {
+	add := sub.Run
+	for i, u := range sub.Usage {
+		sub.Usage[i] = u + " [non-voting]"
+	}
+	sub.Examples = append(sub.Examples, "/committee member add @amy Sefton Council non-voting")
+	sub.Run = func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+		voting := true
+		if n := len(in.Args); n > 2 && isNonVoting(in.Args[n-1]) {
+			voting, in.Args = false, in.Args[:n-1]
+		}
+		reply, err := add(ctx, s, in)
+		if err != nil || reply.Refused {
+			return reply, err
+		}
+		userID, _, ok := mention(in.Args[0])
+		if !ok {
+			return reply, nil
+		}
+		changed, err := s.store.SetVoting(ctx, in.Committee.ID, userID, voting, in.UserID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !voting || changed {
+			reply.Text += map[bool]string{true: " They vote, and count to the quorum.", false: " They do not vote, and do not count to the quorum."}[voting]
+		}
+		return reply, nil
+	}
+}
+
+func isNonVoting(w string) bool {
+	switch strings.ToLower(w) {
+	case "non-voting", "nonvoting", "non_voting", "non–voting":
+		return true
+	}
+	return false
 }
 
 // hereAction is the I'm here button.

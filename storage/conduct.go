@@ -287,3 +287,37 @@ func (db *DB) NonVoting(ctx context.Context, committeeID int64) ([]string, error
 		WHERE committee_id = $1 AND removed_at IS NULL AND NOT voting ORDER BY user_id`, committeeID)
 	return ids, mapErr("non-voting members", err)
 }
+
+// SetVoting implements commands.ConductStore.
+func (db *DB) SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (bool, error) {
+	changed := false
+	err := db.inTx(ctx, "set voting", func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
+			WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		changed = true
+		if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
+			return err
+		}
+		// The live message of a meeting in progress counts the voters.
+		var running []int64
+		err = tx.SelectContext(ctx, &running, `SELECT m.id FROM meetings m WHERE m.committee_id = $1
+			AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+			AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')`, committeeID)
+		if err != nil {
+			return err
+		}
+		for _, id := range running {
+			if err := markLive(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return changed, err
+}
