@@ -338,3 +338,19 @@ func TestQuorumRuleAndVoting(t *testing.T) {
 	wantText(t, k.Must(officer, "/committee", "member add <@"+ann+"> Sefton Council"), "They vote, and count to the quorum.")
 	wantText(t, k.Must(officer, "/committee", "quorum"), "2 of its 3 voting members now")
 }
+
+// TestSubstituteNamedInApology: the substitute a member named in their
+// apology presses I'm here and counts for them; someone else who is no
+// member is refused.
+func TestSubstituteNamedInApology(t *testing.T) {
+	k := newCommittee(t)
+	meetingDay(t, k)
+	day := k.Now()
+	k.SetNow(now)
+	k.Must(bob, "/apologies", "Annual leave sub <@"+jan+">")
+	k.SetNow(day)
+	k.Must(officer, "/meeting", "start")
+	wantText(t, k.Must(stranger, "/here", ""), "You are not a member of Safer Sefton Together, so I cannot mark you here.")
+	wantText(t, k.Must(jan, "/here", ""), "You are marked present as substitute for Bob Dean. *Inquorate*: 1 present, quorum 3")
+	wantText(t, k.Must(officer, "/meeting", "status"), "Jan Marlow for Bob Dean")
+}

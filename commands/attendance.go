@@ -142,7 +142,9 @@ func hereCommand() *Command {
 		Subs: []Sub{{
 			Usage:   []string{"/here", "/here remote"},
 			Summary: "Mark yourself present at the meeting in progress, or present remotely.",
-			Who:     Members, Run: hereNow,
+			// Anyone: a substitute named in a member's apology is no
+			// member, and is marked as their substitute.
+			Who: Anyone, Run: hereNow,
 		}},
 		Buttons: map[string]Action{hereAction: pressHere},
 	}
@@ -690,7 +692,35 @@ func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, noneRunning(in.Committee)
 	}
+	if in.Me.UserID == "" {
+		return s.substituteHere(ctx, in.Committee, m, in.UserID, in.UserName, status, in.Now)
+	}
 	return s.markSelf(ctx, in.Committee, in.Me, m, status, in.Now)
+}
+
+// substituteHere marks userID, who is not a member, as the substitute
+// named in a member's apology for m; anyone else is refused.
+func (s *Service) substituteHere(ctx context.Context, c Committee, m Meeting, userID, userName string, status AttendanceStatus, now time.Time) (Reply, error) {
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, a := range as {
+		if a.SubstituteID != userID || a.UserID == "" {
+			continue
+		}
+		events, err := s.store.Sessions(ctx, m.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !SittingOf(events).Running() {
+			return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(m.StartsAt, c.Location()))
+		}
+		mark := AttendanceMark{MeetingID: m.ID, MemberKey: userID, UserID: userID, Name: s.displayName(ctx, userID, userName),
+			Status: status, At: now, SubstituteFor: a.UserID, By: userID}
+		return s.mark(ctx, c, m, mark, now, true)
+	}
+	return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`.", Escape(c.Name))
 }
 
 // pressHere is the I'm here button, on the live message or the Home.
@@ -712,7 +742,7 @@ func pressHere(ctx context.Context, s *Service, r Request, value string) (Reply,
 	}
 	me, err := s.store.Member(ctx, c.ID, r.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer can record you: `/attendance @you in-attendance`, or by name.", Escape(c.Name))
+		return s.substituteHere(ctx, c, m, r.UserID, r.UserName, AttendPresent, r.Now)
 	}
 	if err != nil {
 		return Reply{}, err
