@@ -354,3 +354,46 @@ func TestSubstituteNamedInApology(t *testing.T) {
 	wantText(t, k.Must(jan, "/here", ""), "You are marked present as substitute for Bob Dean. *Inquorate*: 1 present, quorum 3")
 	wantText(t, k.Must(officer, "/meeting", "status"), "Jan Marlow for Bob Dean")
 }
+
+// TestAttendanceOverAYear: two meetings taken from start to close, and
+// the statistics every council publishes.
+func TestAttendanceOverAYear(t *testing.T) {
+	k := newCommittee(t)
+	meetingDay(t, k)
+	day := k.Now()
+	k.SetNow(now)
+	k.Must(officer, "/meeting", "schedule 2026-12-17 10:00 Bootle Town Hall")
+	k.SetNow(day)
+	if _, err := k.DB.SQL().Exec(`UPDATE members SET added_at = '2020-01-01'`); err != nil {
+		t.Fatal(err)
+	}
+	wantText(t, k.Must(officer, "/committee", "attendance"), "No meeting of Safer Sefton Together held in 2026 has attendance recorded.")
+
+	k.Must(officer, "/meeting", "start")
+	k.Must(sue, "/here", "")
+	k.Must(graeme, "/here", "")
+	k.Must(neil, "/here", "remote")
+	k.Must(officer, "/attendance", "<@"+jan+"> substitute-for <@"+bob+">")
+	k.Must(officer, "/meeting", "close")
+
+	k.SetNow(time.Date(2026, 12, 16, 12, 0, 0, 0, london))
+	k.Must(neil, "/apologies", "Away")
+	k.SetNow(time.Date(2026, 12, 17, 9, 58, 0, 0, london))
+	k.Must(sue, "/meeting", "start")
+	k.Must(sue, "/here", "")
+	k.Must(ann, "/here", "")
+	k.Must(sue, "/meeting", "close")
+
+	wantText(t, k.Must(neil, "/committee", "attendance"), "Only an officer of Safer Sefton Together can see the attendance statistics.")
+	wantText(t, k.Must(officer, "/committee", "attendance 20x6"), "20x6 is not a year")
+	wantText(t, k.Must(officer, "/committee", "attendance 2026"),
+		"*Attendance at Safer Sefton Together in 2026* (2 meetings with attendance taken",
+		"• Sue Holden (Sefton CVS): expected 2, attended 2, by substitute 0, apologies 0, absent 0 — *100%*",
+		"• Neil Frackelton (SWACA): expected 2, attended 1 (1 remotely), by substitute 0, apologies 1, absent 0 — *50%*",
+		"• Graeme Robson (Merseyside Police): expected 2, attended 1, by substitute 0, apologies 0, absent 1 — *50%*",
+		"• Ann Lee (Sefton Council): expected 2, attended 1, by substitute 0, apologies 0, absent 1 — *50%*",
+		"• Bob Dean (Sefton Council): expected 2, attended 0, by substitute 1, apologies 0, absent 1 — *0%*")
+	if strings.Contains(k.Must(officer, "/committee", "attendance").Text(), "Ian Barton") {
+		t.Error("the officer, who does not vote, is in the statistics")
+	}
+}

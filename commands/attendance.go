@@ -69,6 +69,12 @@ func quorumSubs() []Sub {
 		Summary:  "Set the quorum: a number of members, or a fraction of the voting members rounded up, with an optional minimum.",
 		Examples: []string{"/committee quorum 4", "/committee quorum 1/4 min 3"},
 		Who:      Officers, Doing: "set the quorum", Run: setQuorum,
+	}, {
+		Name:     "attendance",
+		Usage:    []string{"/committee attendance [YEAR]"},
+		Summary:  "Each member's attendance over a year: meetings expected, attended, by substitute, apologies, absent, and the percentage.",
+		Examples: []string{"/committee attendance", "/committee attendance 2026"},
+		Read:     true, Who: Officers, Doing: "see the attendance statistics", Run: committeeAttendance,
 	}}
 }
 
@@ -1148,4 +1154,82 @@ func LiveReply(c Committee, m Meeting, events []SessionEvent, log []AttendanceMa
 		st.nonVoting[id] = true
 	}
 	return st.live()
+}
+
+// AttendanceYear reads the meetings of committee c held in year (in its
+// time zone) at which attendance was taken, with their records.
+func (s *Service) AttendanceYear(ctx context.Context, c Committee, year int) ([]Member, []MeetingRecord, error) {
+	loc := c.Location()
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
+	ms, err := s.store.Meetings(ctx, c.ID, from, from.AddDate(1, 0, 0))
+	if err != nil {
+		return nil, nil, err
+	}
+	var recs []MeetingRecord
+	for _, m := range ms {
+		if m.Status != MeetingHeld {
+			continue
+		}
+		log, err := s.store.AttendanceLog(ctx, m.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(log) == 0 {
+			// Held before Quorum took attendance (minutes imported):
+			// nothing says who was there.
+			continue
+		}
+		as, err := s.store.Apologies(ctx, m.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		recs = append(recs, MeetingRecord{Meeting: m, Log: log, Apologies: as})
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var voters []Member
+	for _, m := range members {
+		if !m.IsOfficer() {
+			voters = append(voters, m)
+		}
+	}
+	return voters, recs, nil
+}
+
+func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	year := in.Now.In(c.Location()).Year()
+	switch {
+	case len(in.Args) > 1:
+		return Reply{}, usageErr("`attendance` takes only a year.")
+	case len(in.Args) == 1:
+		y, err := strconv.Atoi(in.Args[0])
+		if err != nil || y < 1990 || y > 2200 {
+			return Reply{}, usageErr("%s is not a year: use 2026.", Escape(truncateText(in.Args[0], 20)))
+		}
+		year = y
+	}
+	members, recs, err := s.AttendanceYear(ctx, c, year)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(recs) == 0 {
+		return private("No meeting of %s held in %d has attendance recorded. Attendance is taken from `/meeting start` to `/meeting close`.", Escape(c.Name), year), nil
+	}
+	var lines []string
+	for _, st := range AttendanceStats(members, recs) {
+		if st.Expected == 0 {
+			continue
+		}
+		line := fmt.Sprintf("• %s: expected %d, attended %d", nameOf(st.Member.Name, st.Member.Organisation), st.Expected, st.Attended)
+		if st.Remotely > 0 {
+			line += fmt.Sprintf(" (%d remotely)", st.Remotely)
+		}
+		line += fmt.Sprintf(", by substitute %d, apologies %d, absent %d — *%d%%*", st.Substituted, st.Apologies, st.Absent, st.Percent())
+		lines = append(lines, line)
+	}
+	return listing(fmt.Sprintf("*Attendance at %s in %d* (%d %s with attendance taken; attended ÷ expected, where apologies and substitutes do not count as attended):",
+		Escape(c.Name), year, len(recs), plural(len(recs), "meeting", "meetings")), "", lines), nil
 }

@@ -418,3 +418,77 @@ func declarantKey(d Declaration) string {
 
 // LiveKey names the channel message of a meeting in progress.
 func LiveKey(meetingID int64) string { return "meeting:" + strconv.FormatInt(meetingID, 10) }
+
+// MeetingRecord is one meeting's attendance as the year's statistics read
+// it: the attendance log and the apologies standing.
+type MeetingRecord struct {
+	Meeting   Meeting
+	Log       []AttendanceMark
+	Apologies []Apology
+}
+
+// MemberStats is one member's attendance over a period, as councils
+// publish it.
+type MemberStats struct {
+	Member      Member
+	Expected    int // meetings held while they were a member
+	Attended    int // in person or remotely
+	Remotely    int // of Attended
+	Substituted int // attended by a substitute instead
+	Apologies   int // sent apologies (and did not attend)
+	Absent      int // neither attended nor sent apologies
+}
+
+// Percent is attended ÷ expected, rounded to the nearest whole number;
+// apologies and substitutes do not count as attended.
+func (s MemberStats) Percent() int {
+	if s.Expected == 0 {
+		return 0
+	}
+	return (s.Attended*200 + s.Expected) / (s.Expected * 2)
+}
+
+// AttendanceStats counts each member's attendance at the meetings: a
+// meeting is expected of a member who was one when it started.
+func AttendanceStats(members []Member, meetings []MeetingRecord) []MemberStats {
+	out := make([]MemberStats, 0, len(members))
+	for _, mem := range members {
+		st := MemberStats{Member: mem}
+		for _, rec := range meetings {
+			if !mem.AddedAt.IsZero() && mem.AddedAt.After(rec.Meeting.StartsAt) {
+				continue
+			}
+			st.Expected++
+			attended, remote, substituted := false, false, false
+			for _, a := range Standing(rec.Log) {
+				switch {
+				case a.Key == mem.UserID && !a.Arrived.IsZero() && a.Status != AttendInAttendance:
+					attended, remote = true, a.Remote
+				case a.SubstituteFor == mem.UserID && !a.Arrived.IsZero():
+					substituted = true
+				}
+			}
+			apologised := false
+			for _, ap := range rec.Apologies {
+				if ap.UserID == mem.UserID {
+					apologised = true
+				}
+			}
+			switch {
+			case attended:
+				st.Attended++
+				if remote {
+					st.Remotely++
+				}
+			case substituted:
+				st.Substituted++
+			case apologised:
+				st.Apologies++
+			default:
+				st.Absent++
+			}
+		}
+		out = append(out, st)
+	}
+	return out
+}

@@ -296,3 +296,29 @@ func FuzzParseAttendance(f *testing.F) {
 		}
 	})
 }
+
+func TestAttendanceStats(t *testing.T) {
+	m := func(id int64, days int) Meeting { return Meeting{ID: id, StartsAt: t0.AddDate(0, 0, days)} }
+	recs := []MeetingRecord{
+		{Meeting: m(1, 0), Log: []AttendanceMark{mark(1, "A", 1, AttendPresent, t0), mark(2, "A", 2, AttendLeft, t0)}},
+		{Meeting: m(2, 7), Log: []AttendanceMark{mark(3, "A", 1, AttendRemote, t0), mark(4, "B", 1, AttendInAttendance, t0)}, Apologies: []Apology{{UserID: "B"}}},
+		{Meeting: m(3, 14), Log: []AttendanceMark{{ID: 5, MemberKey: "S", Seq: 1, Status: AttendPresent, At: t0, SubstituteFor: "B"}}},
+	}
+	members := []Member{{UserID: "A"}, {UserID: "B"}, {UserID: "C", AddedAt: t0.AddDate(0, 0, 10)}}
+	got := AttendanceStats(members, recs)
+	want := []MemberStats{
+		{Member: members[0], Expected: 3, Attended: 2, Remotely: 1, Absent: 1},
+		// In attendance is not attending as a member.
+		{Member: members[1], Expected: 3, Apologies: 1, Substituted: 1, Absent: 1},
+		// Joined after the first two.
+		{Member: members[2], Expected: 1, Absent: 1},
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("stats (-got +want):\n%s", diff)
+	}
+	for _, tc := range []struct{ attended, expected, want int }{{2, 3, 67}, {1, 3, 33}, {0, 0, 0}, {1, 2, 50}, {3, 3, 100}} {
+		if got := (MemberStats{Attended: tc.attended, Expected: tc.expected}).Percent(); got != tc.want {
+			t.Errorf("%d of %d: %d%%, want %d%%", tc.attended, tc.expected, got, tc.want)
+		}
+	}
+}
