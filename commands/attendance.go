@@ -302,6 +302,17 @@ func noneRunning(c Committee) error {
 	return userErr("No meeting of %s is in progress. The officer or the chair opens today's with `/meeting start`.", Escape(c.Name))
 }
 
+// dayMeetingOf is the meeting of the day at now, if any (see dayMeeting).
+func (s *Service) dayMeetingOf(ctx context.Context, c Committee, now time.Time) (Meeting, bool, error) {
+	loc := c.Location()
+	ms, err := s.store.Meetings(ctx, c.ID, now.Add(-12*time.Hour), DateOf(now, loc).Start(loc).AddDate(0, 0, 1))
+	if err != nil {
+		return Meeting{}, false, err
+	}
+	m, ok := dayMeeting(ms, now, loc)
+	return m, ok, nil
+}
+
 // todaysMeeting is the meeting d names, or with d "next" the meeting of
 // the day in the committee's time zone.
 func (s *Service) todaysMeeting(ctx context.Context, in *Input, d Date) (Meeting, error) {
@@ -309,12 +320,10 @@ func (s *Service) todaysMeeting(ctx context.Context, in *Input, d Date) (Meeting
 	if !d.IsNext() {
 		return s.meetingFor(ctx, c, d, in.Now)
 	}
-	loc := c.Location()
-	ms, err := s.store.Meetings(ctx, c.ID, in.Now.Add(-12*time.Hour), DateOf(in.Now, loc).Start(loc).AddDate(0, 0, 1))
+	m, ok, err := s.dayMeetingOf(ctx, c, in.Now)
 	if err != nil {
 		return Meeting{}, err
 	}
-	m, ok := dayMeeting(ms, in.Now, loc)
 	if !ok {
 		return Meeting{}, userErr("%s has no meeting today. Give the date of the one you mean: `/meeting start 10/12/2026`.", Escape(c.Name))
 	}
@@ -454,7 +463,7 @@ func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	r := st.live()
-	r.Visibility, r.Buttons = Private, nil
+	r.Visibility = Private
 	if len(in.Args) == 1 {
 		it, _, err := s.agendaItem(ctx, c, m, in.Args[0])
 		if err != nil {
@@ -644,6 +653,11 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		return Reply{}, err
 	} else if ok && d.IsNext() {
 		m = run
+	} else if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
+		return Reply{}, err
+	} else if ok && d.IsNext() && today.Status == MeetingHeld {
+		// Closed today, perhaps before its advertised start.
+		m = today
 	} else if d.IsNext() {
 		m, err = s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
 		if errors.Is(err, ErrNotFound) {
