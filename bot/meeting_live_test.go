@@ -136,10 +136,13 @@ func TestMeetingLive(t *testing.T) {
 
 	// A declaration at the table, after the start time, and the item's quorum.
 	k.SetNow(time.Date(2026, 12, 10, 10, 30, 0, 0, london))
-	wantText(t, k.Must(sue, "/declare", "7.7 pecuniary Chief Executive of Sefton CVS"), "Recorded")
-	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "Item 7.7 is under discussion. Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).")
-	wantText(t, k.Must(graeme, "/meeting", "status 7.7"), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws")
+	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "Item 7.7 is under discussion. Item 7.7: Quorate: 5 present, quorum 3.")
 	k.Drain()
+	wantText(t, k.Must(sue, "/declare", "7.7 pecuniary Chief Executive of Sefton CVS"), "Recorded")
+	wantText(t, k.Must(graeme, "/meeting", "status 7.7"), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).")
+	// The declaration alone brings the live message up to date.
+	k.Drain()
+	wantShown(t, liveMessage(t, k), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws")
 	wantShown(t, liveMessage(t, k), "Quorate: 5 present, quorum 3", "Item 7.7: Quorate: 4 present", "Jan Marlow for Bob Dean")
 
 	// People leave; the meeting goes inquorate and the chair and the

@@ -47,6 +47,16 @@ func TestConductMigration(t *testing.T) {
 	if err != nil || rule.Set() {
 		t.Errorf("quorum rule after the migration: %+v, %v; want none", rule, err)
 	}
+	// Down and up again: the schema before it comes back whole.
+	if err := db.MigrateDownTo(ctx, 15); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `SELECT mark_stale(1, 1, NULL)`); err != nil {
+		t.Errorf("mark_stale after going down: %v", err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestConductRaces: many writers at once leave one mark, one opening and

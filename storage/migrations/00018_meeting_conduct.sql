@@ -56,7 +56,94 @@ COMMENT ON TABLE quorum_rules IS 'A committee''s quorum: a fixed number, or a fr
 ALTER TABLE members ADD COLUMN voting boolean NOT NULL DEFAULT true;
 COMMENT ON COLUMN members.voting IS 'Whether the member votes, and so counts to the quorum; officers never do, whatever this says.';
 
+-- mark_stale marks the live message of a meeting in progress as well as
+-- its posted agenda: a declaration made at the table changes who
+-- withdraws for the item under discussion, which the live message shows.
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION mark_stale(p_committee bigint, p_meeting bigint, p_users text[]) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+    n integer := 0;
+    k integer;
+    agenda_key text := 'agenda:' || p_meeting;
+    live_key text := 'meeting:' || p_meeting;
+BEGIN
+    IF p_meeting IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM slack_messages WHERE message_key = agenda_key)
+        OR EXISTS (SELECT 1 FROM outbox WHERE message_key = agenda_key AND kind = 'post' AND state = 'pending'))
+    THEN
+        INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload)
+        SELECT c.id, 'update', c.channel_id, agenda_key, '{}' FROM committees c WHERE c.id = p_committee
+        ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+        DO NOTHING;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n := n + k;
+    END IF;
+    IF p_meeting IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM slack_messages WHERE message_key = live_key)
+        OR EXISTS (SELECT 1 FROM outbox WHERE message_key = live_key AND kind = 'post' AND state = 'pending'))
+    THEN
+        INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload)
+        SELECT c.id, 'update', c.channel_id, live_key, '{}' FROM committees c WHERE c.id = p_committee
+        ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+        DO NOTHING;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n := n + k;
+    END IF;
+    INSERT INTO outbox (committee_id, kind, team_id, user_id, message_key, payload)
+    SELECT c.id, 'home', v.team_id, v.user_id, 'home:' || v.team_id || ':' || v.user_id, '{}'
+    FROM committees c
+    JOIN home_viewers v ON v.team_id = c.team_id
+    WHERE c.id = p_committee
+      AND (v.user_id = ANY (p_users)
+           OR v.user_id IN (SELECT m.user_id FROM members m
+                            WHERE m.committee_id = c.id AND m.removed_at IS NULL
+                              AND (m.role = 'officer' OR p_users IS NULL)))
+    ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+    DO NOTHING;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    RETURN n + k;
+END
+$$;
+-- +goose StatementEnd
+
 -- +goose Down
+-- mark_stale as migration 00011 made it.
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION mark_stale(p_committee bigint, p_meeting bigint, p_users text[]) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+    n integer := 0;
+    k integer;
+    agenda_key text := 'agenda:' || p_meeting;
+BEGIN
+    IF p_meeting IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM slack_messages WHERE message_key = agenda_key)
+        OR EXISTS (SELECT 1 FROM outbox WHERE message_key = agenda_key AND kind = 'post' AND state = 'pending'))
+    THEN
+        INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload)
+        SELECT c.id, 'update', c.channel_id, agenda_key, '{}' FROM committees c WHERE c.id = p_committee
+        ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+        DO NOTHING;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        n := n + k;
+    END IF;
+    INSERT INTO outbox (committee_id, kind, team_id, user_id, message_key, payload)
+    SELECT c.id, 'home', v.team_id, v.user_id, 'home:' || v.team_id || ':' || v.user_id, '{}'
+    FROM committees c
+    JOIN home_viewers v ON v.team_id = c.team_id
+    WHERE c.id = p_committee
+      AND (v.user_id = ANY (p_users)
+           OR v.user_id IN (SELECT m.user_id FROM members m
+                            WHERE m.committee_id = c.id AND m.removed_at IS NULL
+                              AND (m.role = 'officer' OR p_users IS NULL)))
+    ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+    DO NOTHING;
+    GET DIAGNOSTICS k = ROW_COUNT;
+    RETURN n + k;
+END
+$$;
+-- +goose StatementEnd
 ALTER TABLE members DROP COLUMN voting;
 DROP TABLE quorum_rules;
 DROP TABLE attendance_marks;
