@@ -71,26 +71,28 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 				return err
 			}
 		}
-		if post != nil {
-			payload, err := json.Marshal(post.Reply)
-			if err != nil {
-				return err
-			}
-			_, err = tx.ExecContext(ctx, `
-				INSERT INTO outbox (committee_id, kind, channel_id, message_key, dedupe_key, payload, due_at)
-				VALUES ($1, 'post', $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-				nullID(post.CommitteeID), post.ChannelID, post.MessageKey, nullString(post.DedupeKey), string(payload), post.DueAt)
-			if err != nil {
-				return err
-			}
-		} else if err := markLive(ctx, tx, e.MeetingID); err != nil {
+		if e.Action == commands.ActionItem {
+			return markLive(ctx, tx, e.MeetingID)
+		}
+		// Every member's Home says whether a meeting is in progress, and
+		// mark_stale marks the live message too (migration 00018). It runs
+		// before the live message is queued, so that opening the meeting
+		// posts it without an edit straight after.
+		if err := markStale(ctx, tx, e.MeetingID, nil); err != nil {
 			return err
 		}
-		if e.Action == commands.ActionItem {
+		if post == nil {
 			return nil
 		}
-		// Every member's Home says whether a meeting is in progress.
-		return markStale(ctx, tx, e.MeetingID, nil)
+		payload, err := json.Marshal(post.Reply)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO outbox (committee_id, kind, channel_id, message_key, dedupe_key, payload, due_at)
+			VALUES ($1, 'post', $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
+			nullID(post.CommitteeID), post.ChannelID, post.MessageKey, nullString(post.DedupeKey), string(payload), post.DueAt)
+		return err
 	})
 	return added, err
 }
@@ -184,9 +186,7 @@ func (db *DB) MarkAttendance(ctx context.Context, m commands.AttendanceMark) (bo
 				return err
 			}
 		}
-		if err := markLive(ctx, tx, m.MeetingID); err != nil {
-			return err
-		}
+		// mark_stale marks the live message too (migration 00018).
 		users := []string{}
 		if m.UserID != "" {
 			users = append(users, m.UserID)
