@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -321,4 +322,27 @@ func TestAttendanceStats(t *testing.T) {
 			t.Errorf("%d of %d: %d%%, want %d%%", tc.attended, tc.expected, got, tc.want)
 		}
 	}
+}
+
+func FuzzParseQuorumRule(f *testing.F) {
+	for _, s := range []string{"4", "1/3", "1/4 min 3", "0/0", "3/2 min -1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := parseQuorumRule(strings.Fields(s))
+		if err != nil {
+			return
+		}
+		if !r.Set() {
+			t.Errorf("%q: a rule that is not set", s)
+		}
+		for _, voting := range []int{0, 1, 7, 1000} {
+			if n := r.Need(voting); n < 1 || (r.Fixed == 0 && n > max(voting, r.Minimum, 1)) {
+				t.Errorf("%q of %d voting members needs %d", s, voting, n)
+			}
+		}
+		if back, err := parseQuorumRule(strings.Fields(r.String())); err != nil || back != r {
+			t.Errorf("%q reads back as %+v, %v", s, back, err)
+		}
+	})
 }
