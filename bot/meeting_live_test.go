@@ -400,3 +400,33 @@ func TestAttendanceOverAYear(t *testing.T) {
 		t.Error("the officer, who does not vote, is in the statistics")
 	}
 }
+
+// TestAdjournAndResume: each is recorded and shown; out of turn, each says
+// why not.
+func TestAdjournAndResume(t *testing.T) {
+	k := newCommittee(t)
+	meetingDay(t, k)
+	wantText(t, k.Must(sue, "/meeting", "adjourn"), "No meeting of Safer Sefton Together is in progress.")
+	k.Must(sue, "/meeting", "start")
+	wantText(t, k.Must(sue, "/meeting", "resume"), "The meeting is not adjourned.")
+	wantText(t, k.Must(neil, "/meeting", "adjourn"), "Only an officer or the chair of Safer Sefton Together can adjourn the meeting.")
+	k.SetNow(time.Date(2026, 12, 10, 11, 0, 0, 0, london))
+	r := k.Must(sue, "/meeting", "adjourn")
+	wantText(t, r, "The meeting of *Safer Sefton Together* was adjourned at 11:00.")
+	if !r.Public() {
+		t.Error("the adjournment is not announced in the channel")
+	}
+	wantText(t, k.Must(sue, "/meeting", "adjourn"), "The meeting is adjourned: `/meeting resume` resumes it first.")
+	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "The meeting is adjourned")
+	wantText(t, k.Must(sue, "/meeting", "item 99"), "99")
+	k.Drain()
+	wantShown(t, liveMessage(t, k), "Meeting adjourned", "Opened at 09:55; adjourned.")
+	k.SetNow(time.Date(2026, 12, 10, 11, 15, 0, 0, london))
+	wantText(t, k.Must(sue, "/meeting", "resume"), "The meeting of *Safer Sefton Together* resumed at 11:15.")
+	wantText(t, k.Must(graeme, "/here", ""), "You are marked present.")
+	k.Drain()
+	wantShown(t, liveMessage(t, k), "Meeting in progress", "Graeme Robson")
+	if n := rows(t, k, `SELECT count(*) FROM meeting_sessions WHERE action IN ('adjourned', 'resumed')`); n != 2 {
+		t.Errorf("%d adjournments and resumptions recorded, want 2", n)
+	}
+}
