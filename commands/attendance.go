@@ -474,7 +474,7 @@ func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return r, nil
 }
 
-// CurrentLive is the live message of the meeting key names, as it should
+// currentLive is the live message of the meeting key names, as it should
 // read now; ok is false when key names none (see CurrentMessage).
 func (s *Service) currentLive(ctx context.Context, key string) (Reply, bool, error) {
 	idText, found := strings.CutPrefix(key, "meeting:")

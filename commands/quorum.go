@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -243,7 +244,7 @@ func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw
 			continue
 		}
 		if withdraw[key] {
-			if !slicesContains(withdrawn, voting[key].Name) {
+			if !slices.Contains(withdrawn, voting[key].Name) {
 				withdrawn = append(withdrawn, voting[key].Name)
 			}
 			continue
@@ -251,15 +252,6 @@ func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw
 		counted[key] = true
 	}
 	return Count{Rule: rule, Present: len(counted), Need: rule.Need(nVoting), Withdrawn: withdrawn}
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Withdrawing lists the members who withdraw for item: those with a
