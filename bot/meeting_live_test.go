@@ -139,7 +139,8 @@ func TestMeetingLive(t *testing.T) {
 	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "Item 7.7 is under discussion. Item 7.7: Quorate: 5 present, quorum 3.")
 	k.Drain()
 	wantText(t, k.Must(sue, "/declare", "7.7 pecuniary Chief Executive of Sefton CVS"), "Recorded")
-	wantText(t, k.Must(graeme, "/meeting", "status 7.7"), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).")
+	wantText(t, k.Must(graeme, "/meeting", "status 7.7"), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).",
+		"Ann Lee (Sefton Council) — marked by Ian Barton", "Jen Williams (NW Probation) — marked by Ian Barton")
 	// The declaration alone brings the live message up to date.
 	k.Drain()
 	wantShown(t, liveMessage(t, k), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws")

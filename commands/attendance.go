@@ -191,6 +191,9 @@ type meetingState struct {
 	apologies []Apology
 	decls     []Declaration
 	rule      QuorumRule
+	// entered: name who entered each mark someone made for another, as
+	// /meeting status does (the channel's message and the minutes do not).
+	entered bool
 }
 
 func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (meetingState, error) {
@@ -462,6 +465,7 @@ func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	st.entered = true
 	r := st.live()
 	r.Visibility = Private
 	if len(in.Args) == 1 {
@@ -589,6 +593,9 @@ func (st meetingState) paragraphs() paragraphs {
 		}
 		if a.Remote {
 			name += " (remotely)"
+		}
+		if st.entered && a.By != "" && a.By != a.Key {
+			name += " — marked by " + st.keyName(a.By)
 		}
 		switch {
 		case a.SubstituteFor != "":
