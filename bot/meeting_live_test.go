@@ -431,3 +431,21 @@ func TestAdjournAndResume(t *testing.T) {
 		t.Errorf("%d adjournments and resumptions recorded, want 2", n)
 	}
 }
+
+// TestMeetingLeftOpen: a meeting nobody closed does not take the
+// declarations meant for the next.
+func TestMeetingLeftOpen(t *testing.T) {
+	k := newCommittee(t)
+	meetingDay(t, k)
+	k.Must(officer, "/meeting", "start")
+	k.SetNow(time.Date(2026, 12, 10, 12, 0, 0, 0, london))
+	wantText(t, k.Must(neil, "/declare", "7.7 personal Volunteer"), "Recorded")
+	k.SetNow(now)
+	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00")
+	k.Must(officer, "/agenda", "add 3 Minutes")
+	k.SetNow(time.Date(2027, 1, 5, 12, 0, 0, 0, london))
+	wantText(t, k.Must(neil, "/declare", "3 personal Volunteer"), "Recorded", "14 January 2027")
+	if n := rows(t, k, `SELECT count(*) FROM declarations d JOIN meetings m ON m.id = d.meeting_id WHERE m.starts_at > '2027-01-01'`); n != 1 {
+		t.Errorf("%d declarations for the January meeting, want 1", n)
+	}
+}

@@ -1111,7 +1111,9 @@ func (s *Service) meetingAtTable(ctx context.Context, c Committee, d Date, now t
 	if err != nil {
 		return Meeting{}, false, err
 	}
-	if ok && (d.IsNext() || d == DateOf(m.StartsAt, c.Location())) {
+	// A meeting left open (never closed) long ago does not take today's
+	// declarations: only one that began in the last twelve hours does.
+	if ok && now.Sub(m.StartsAt) < 12*time.Hour && (d.IsNext() || d == DateOf(m.StartsAt, c.Location())) {
 		return m, true, nil
 	}
 	m, err = s.meetingFor(ctx, c, d, now)
