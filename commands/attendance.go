@@ -414,13 +414,13 @@ func sittingAction(action SessionAction) Handler {
 		if err != nil {
 			return Reply{}, err
 		}
-		st, err := s.meetingState(ctx, c, m)
-		if err != nil {
-			return Reply{}, err
-		}
 		at := in.Now.In(loc).Format("15:04")
 		if !added {
-			switch st.sit.State {
+			events, err := s.store.Sessions(ctx, m.ID)
+			if err != nil {
+				return Reply{}, err
+			}
+			switch SittingOf(events).State {
 			case ActionAdjourned:
 				return Reply{}, userErr("The meeting is adjourned: `/meeting resume` resumes it first.")
 			case ActionClosed:
@@ -434,8 +434,13 @@ func sittingAction(action SessionAction) Handler {
 		case ActionResumed:
 			return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* resumed at %s.", Escape(c.Name), at)}, nil
 		case ActionItem:
-			cnt := st.count(e.Item)
-			return private("Item %s is under discussion. %s", Escape(e.Item), itemLine(e.Item, cnt)), nil
+			// The item is recorded: a failure to read the quorum now must
+			// not say it was not.
+			st, err := s.meetingState(ctx, c, m)
+			if err != nil {
+				return private("Item %s is under discussion.", Escape(e.Item)), nil
+			}
+			return private("Item %s is under discussion. %s", Escape(e.Item), itemLine(e.Item, st.count(e.Item))), nil
 		}
 		return private("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at), nil
 	}
@@ -801,19 +806,20 @@ func (s *Service) mark(ctx context.Context, c Committee, m Meeting, mark Attenda
 	if err != nil {
 		return Reply{}, err
 	}
+	// The mark is saved: what follows reports on it, and a failure there
+	// must not tell the person it was not. A notice that could not be
+	// queued is queued by the next mark, under the same dedupe key.
+	line := ""
 	st, err := s.meetingState(ctx, c, m)
-	if err != nil {
-		return Reply{}, err
-	}
-	if err := s.noticeInquorate(ctx, st, now); err != nil {
-		return Reply{}, err
+	if err == nil {
+		line = st.count("").Line()
+		_ = s.noticeInquorate(ctx, st, now)
 	}
 	who := Escape(mark.Name)
 	if self {
 		who = "You"
 	}
 	state := describeMark(mark, st, c.Location())
-	line := st.count("").Line()
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
 	}
