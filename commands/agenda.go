@@ -74,7 +74,7 @@ func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, 
 func (s *Service) CurrentMessageAt(ctx context.Context, key string, now time.Time) (reply Reply, ok bool, err error) {
 	idText, found := strings.CutPrefix(key, "agenda:")
 	if !found {
-		return Reply{}, false, nil
+		return s.currentLive(ctx, key)
 	}
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil {

@@ -54,7 +54,7 @@ func TestCommitteeMistakes(t *testing.T) {
 		{ian, "/committee member add <@UNEIL> " + strings.Repeat("x", 201), "That organisation is too long (the limit is 200 characters)."},
 		{ian, "/committee member remove", "Mention the one person to remove."},
 		{ian, "/committee member remove sue", "sue is not a mention: type @ and pick the person."},
-		{ian, "/committee member", "Say `add` or `remove`.\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair]`\n• `/committee member remove @user`"},
+		{ian, "/committee member", "Say `add` or `remove`.\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting]`\n• `/committee member remove @user`"},
 		{ian, "/committee member promote <@UNEIL>", "I don't know `member promote`."},
 		{ian, "/committee disband", "I don't know `disband`.\nUsage:\n• `/committee setup NAME`"},
 	} {

@@ -233,11 +233,11 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // openItem finds item n on the agenda of the meeting d names, refusing
 // meetings that no longer take declarations or reports.
 func (s *Service) openItem(ctx context.Context, c Committee, d Date, n string, now time.Time) (Meeting, AgendaItem, error) {
-	m, err := s.meetingFor(ctx, c, d, now)
+	m, running, err := s.meetingAtTable(ctx, c, d, now)
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}
-	if err := openForDeclarations(c, m, now); err != nil {
+	if err := openForDeclarations(c, m, now); err != nil && !running {
 		return Meeting{}, AgendaItem{}, err
 	}
 	it, _, err := s.agendaItem(ctx, c, m, n)

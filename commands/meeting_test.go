@@ -34,7 +34,7 @@ func TestMeetings(t *testing.T) {
 		{ian, "/meeting schedule next 10:00", []string{"Start with the meeting's date."}},
 		{ian, "/meeting schedule 2026-12-17 10:00 " + strings.Repeat("v", 201), []string{"That venue is too long (the limit is 200 characters)."}},
 		{neil, "/meeting schedule 2026-12-17 10:00", []string{"Only an officer of Safer Sefton Together can schedule meetings."}},
-		{ian, "/meeting adjourn", []string{"I don't know `adjourn`.", "• `/meeting list`"}},
+		{ian, "/meeting postpone", []string{"I don't know `postpone`.", "• `/meeting list`"}},
 	})
 
 	k.must(neil, "/apologies Unwell")

@@ -20,6 +20,7 @@ type Store interface {
 	ReminderStore
 	MinutesStore
 	HistoryStore
+	ConductStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -252,4 +253,39 @@ type ReminderStore interface {
 	// scheduled meeting starting in (from, to] and each of its
 	// committee's reminder days for which no reminder was enqueued yet.
 	PendingReminders(ctx context.Context, from, to time.Time) ([]PendingReminder, error)
+}
+
+// ConductStore keeps the meeting itself: its conduct log, its attendance
+// log, and the committee's quorum rule and voting members. Both logs are
+// append-only; what stands is folded from them (SittingOf, Standing).
+type ConductStore interface {
+	// RecordSession appends e to its meeting's conduct log when the
+	// meeting's state (see Sitting) is one of after; added is false when
+	// it is not, as when another replica made the same change first. A
+	// post, when given, is queued in the same transaction (the live
+	// message); every change marks the live message for an update.
+	RecordSession(ctx context.Context, e SessionEvent, after []SessionAction, post *OutboxMessage) (added bool, err error)
+	// Sessions is a meeting's conduct log, oldest first.
+	Sessions(ctx context.Context, meetingID int64) ([]SessionEvent, error)
+	// RunningMeetings lists the meetings of the committees that are open
+	// or adjourned, not closed.
+	RunningMeetings(ctx context.Context, committeeIDs []int64) ([]Meeting, error)
+	// MarkAttendance appends m to the attendance log unless the person's
+	// standing mark already says the same (added is false). A member
+	// marked here who had sent apologies has them withdrawn, with history,
+	// in the same transaction.
+	MarkAttendance(ctx context.Context, m AttendanceMark) (added bool, err error)
+	// AttendanceLog is a meeting's attendance log, oldest first.
+	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
+	// QuorumRule is the committee's rule; the zero rule when none is set.
+	QuorumRule(ctx context.Context, committeeID int64) (QuorumRule, error)
+	// SetQuorumRule sets the committee's rule, keeping the change in the
+	// audit log.
+	SetQuorumRule(ctx context.Context, committeeID int64, r QuorumRule, by string) error
+	// NonVoting lists the user IDs of the committee's members who do not vote.
+	NonVoting(ctx context.Context, committeeID int64) ([]string, error)
+	// SetVoting sets whether a member votes, keeping the change in the
+	// audit log; changed is false when it was so already or they are not
+	// a member.
+	SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (changed bool, err error)
 }

@@ -15,6 +15,7 @@ import (
 
 const exportUsage = `Usage:
   quorum export history --committee NAME [--since DATE] --csv
+  quorum export attendance --committee NAME [--year YEAR] --csv
 
 Writes every change to the committee's records (apologies, declarations of
 interest, report links, agenda items) on standard output as CSV, oldest
@@ -22,6 +23,10 @@ first: when, the meeting, the record, what was done, the item, the member,
 the detail, and who made the change. --since keeps the changes made on or
 after DATE (2026-12-10, 10/12/2026 or 10 December 2026), in the committee's
 time zone.
+
+export attendance writes each member's attendance over YEAR (this year by
+default): meetings expected, attended, remotely, by substitute, apologies,
+absent and the percentage, as /committee attendance shows them.
 `
 
 // exportCmd writes records out for audits.
@@ -32,6 +37,9 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 			return errors.New("say what to export: history")
 		}
 		return flag.ErrHelp
+	}
+	if args[0] == "attendance" {
+		return exportAttendance(ctx, args[1:], stdout, stderr, getenv)
 	}
 	if args[0] != "history" {
 		fmt.Fprint(stderr, exportUsage)

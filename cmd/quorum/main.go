@@ -31,6 +31,7 @@ Usage:
   quorum import minutes FILE --committee NAME [--json]
   quorum import agenda FILE --committee NAME [--json]
   quorum export history --committee NAME [--since DATE] --csv
+  quorum export attendance --committee NAME [--year YEAR] --csv
   quorum version                   print the version
 
 Every subcommand answers -h. Configuration comes from the environment:

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+const exportAttendanceUsage = "quorum export attendance --committee NAME [--year YEAR] --csv"
+
+// attendanceColumns are the columns of the attendance CSV.
+var attendanceColumns = []string{"member", "member_id", "organisation", "expected", "attended", "remotely", "by_substitute", "apologies", "absent", "percent"}
+
+// exportAttendance writes each member's attendance statistics for a year
+// as CSV: what /committee attendance shows, for the council's website.
+func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
+	fs := newFlags("export attendance", exportAttendanceUsage, stderr)
+	name := fs.String("committee", "", "the committee's `NAME`")
+	year := fs.Int("year", time.Now().Year(), "the `YEAR`")
+	asCSV := fs.Bool("csv", false, "write CSV (the one format there is)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return fmt.Errorf("export attendance takes flags only (got %q)", fs.Arg(0))
+	case strings.TrimSpace(*name) == "":
+		return errors.New("export attendance: say which committee: --committee NAME")
+	case !*asCSV:
+		return errors.New("export attendance: say the format: --csv")
+	case *year < 1990 || *year > 2200:
+		return fmt.Errorf("export attendance: --year %d is not a year to export", *year)
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	c, err := db.CommitteeByName(ctx, strings.Join(strings.Fields(*name), " "))
+	if errors.Is(err, commands.ErrNotFound) {
+		return fmt.Errorf("export attendance: no committee is called %q", *name)
+	}
+	if err != nil {
+		return err
+	}
+	members, recs, err := commands.New(db, nil).AttendanceYear(ctx, c, *year)
+	if err != nil {
+		return err
+	}
+	out := csv.NewWriter(stdout)
+	if err := out.Write(attendanceColumns); err != nil {
+		return err
+	}
+	for _, st := range commands.AttendanceStats(members, recs) {
+		row := []string{inert(st.Member.Name), st.Member.UserID, inert(st.Member.Organisation)}
+		for _, n := range []int{st.Expected, st.Attended, st.Remotely, st.Substituted, st.Apologies, st.Absent, st.Percent()} {
+			row = append(row, strconv.Itoa(n))
+		}
+		if err := out.Write(row); err != nil {
+			return err
+		}
+	}
+	out.Flush()
+	return out.Error()
+}

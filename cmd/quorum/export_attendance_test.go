@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestExportAttendance(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []commands.Member{{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"}, {UserID: "USUE", Name: "=Sue Holden", Organisation: "Sefton CVS"}} {
+		m.CommitteeID, m.Role = c.ID, commands.RoleMember
+		if _, err := db.PutMember(ctx, m, "UIAN"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.SQL().Exec(`UPDATE members SET added_at = '2020-01-01'`); err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []commands.SessionEvent{{Action: commands.ActionOpened}, {Action: commands.ActionClosed}} {
+		e.MeetingID, e.At, e.By = m.ID, at, "UIAN"
+		if _, err := db.RecordSession(ctx, e, []commands.SessionAction{"", commands.ActionOpened}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
+		Status: commands.AttendRemote, At: at, By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	out, stderr, err := quorum(t, dsn, "export", "attendance", "--committee", "safer sefton together", "--year", "2026", "--csv")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	want := "member,member_id,organisation,expected,attended,remotely,by_substitute,apologies,absent,percent\n" +
+		"'=Sue Holden,USUE,Sefton CVS,1,0,0,0,0,1,0\n" +
+		"Neil Frackelton,UNEIL,SWACA,1,1,1,0,0,0,100\n"
+	if out != want {
+		t.Errorf("export attendance:\n%s\nwant:\n%s", out, want)
+	}
+	if _, _, err := quorum(t, dsn, "export", "attendance", "--committee", "Nobody", "--csv"); err == nil || !strings.Contains(err.Error(), `no committee is called "Nobody"`) {
+		t.Errorf("unknown committee: %v", err)
+	}
+}

@@ -1,0 +1,1264 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The meeting itself: opening and closing it, who is here, whether it is
+// quorate, and the live message in the channel that shows all three.
+
+// conductSubs are the /meeting subcommands that run a meeting on the day.
+func conductSubs() []Sub {
+	return []Sub{{
+		Name:     "start",
+		Usage:    []string{"/meeting start [DATE]"},
+		Summary:  "Open today's meeting: posts the live \"Meeting in progress\" message with an I'm here button.",
+		Examples: []string{"/meeting start"},
+		Who:      Chairs, Doing: "open the meeting", Run: startMeeting,
+	}, {
+		Name:    "adjourn",
+		Usage:   []string{"/meeting adjourn"},
+		Summary: "Adjourn the meeting in progress.",
+		Who:     Chairs, Doing: "adjourn the meeting", Run: sittingAction(ActionAdjourned),
+	}, {
+		Name:    "resume",
+		Usage:   []string{"/meeting resume"},
+		Summary: "Resume an adjourned meeting.",
+		Who:     Chairs, Doing: "resume the meeting", Run: sittingAction(ActionResumed),
+	}, {
+		Name:    "close",
+		Usage:   []string{"/meeting close"},
+		Summary: "Close the meeting in progress; the live message becomes its summary.",
+		Who:     Chairs, Doing: "close the meeting", Run: sittingAction(ActionClosed),
+	}, {
+		Name:     "item",
+		Usage:    []string{"/meeting item ITEM"},
+		Summary:  "Say which item is under discussion; the live message shows whether it is quorate.",
+		Examples: []string{"/meeting item 7.7"},
+		Who:      Chairs, Doing: "move the meeting on", Run: sittingAction(ActionItem),
+	}, {
+		Name:     "status",
+		Usage:    []string{"/meeting status [ITEM]"},
+		Summary:  "Who is here and whether the meeting, or one item, is quorate.",
+		Examples: []string{"/meeting status", "/meeting status 7.7"},
+		Read:     true, Run: meetingStatus,
+	}, {
+		Name:     "attendance",
+		Usage:    []string{"/meeting attendance [DATE]"},
+		Summary:  "The attendance paragraphs for the minutes: present, apologies, substitutes, arrivals and departures.",
+		Examples: []string{"/meeting attendance", "/meeting attendance 10/12/2026"},
+		Read:     true, Run: meetingAttendance,
+	}}
+}
+
+// quorumSubs are the /committee subcommands that show and set the quorum.
+func quorumSubs() []Sub {
+	return []Sub{{
+		Name: "quorum", Alone: true,
+		Usage:   []string{"/committee quorum"},
+		Summary: "The committee's quorum, and what it comes to now.",
+		Read:    true, Run: showQuorum,
+	}, {
+		Name:     "quorum",
+		Usage:    []string{"/committee quorum N", "/committee quorum 1/3", "/committee quorum 1/4 min 3"},
+		Summary:  "Set the quorum: a number of members, or a fraction of the voting members rounded up, with an optional minimum.",
+		Examples: []string{"/committee quorum 4", "/committee quorum 1/4 min 3"},
+		Who:      Officers, Doing: "set the quorum", Run: setQuorum,
+	}, {
+		Name:     "attendance",
+		Usage:    []string{"/committee attendance [YEAR]"},
+		Summary:  "Each member's attendance over a year: meetings expected, attended, by substitute, apologies, absent, and the percentage.",
+		Examples: []string{"/committee attendance", "/committee attendance 2026"},
+		Read:     true, Who: Officers, Doing: "see the attendance statistics", Run: committeeAttendance,
+	}}
+}
+
+// withConduct adds the meeting's conduct to /meeting and the quorum to
+// /committee, whose records live in their own files.
+func withConduct(c *Command) *Command {
+	switch c.Name {
+	case "/meeting":
+		c.Subs = append(c.Subs, conductSubs()...)
+	case "/committee":
+		for i := range c.Subs {
+			if c.Subs[i].Name == "member add" {
+				withVoting(&c.Subs[i])
+			}
+		}
+		c.Subs = append(c.Subs, quorumSubs()...)
+	}
+	return c
+}
+
+// withVoting lets `/committee member add` end with non-voting: the
+// member is added as the subcommand adds them, then their voting flag is
+// set (every add sets it, so adding again without the word makes them
+// voting again).
+func withVoting(sub *Sub) {
+	add := sub.Run
+	for i, u := range sub.Usage {
+		sub.Usage[i] = u + " [non-voting]"
+	}
+	sub.Examples = append(sub.Examples, "/committee member add @amy Sefton Council non-voting")
+	sub.Run = func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+		voting := true
+		if n := len(in.Args); n > 2 && isNonVoting(in.Args[n-1]) {
+			voting, in.Args = false, in.Args[:n-1]
+		}
+		reply, err := add(ctx, s, in)
+		if err != nil || reply.Refused {
+			return reply, err
+		}
+		userID, _, ok := mention(in.Args[0])
+		if !ok {
+			return reply, nil
+		}
+		changed, err := s.store.SetVoting(ctx, in.Committee.ID, userID, voting, in.UserID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !voting || changed {
+			reply.Text += map[bool]string{true: " They vote, and count to the quorum.", false: " They do not vote, and do not count to the quorum."}[voting]
+		}
+		return reply, nil
+	}
+}
+
+func isNonVoting(w string) bool {
+	switch strings.ToLower(w) {
+	case "non-voting", "nonvoting", "non_voting", "non–voting":
+		return true
+	}
+	return false
+}
+
+// hereAction is the I'm here button.
+const hereAction = "meeting_here"
+
+func hereCommand() *Command {
+	return &Command{
+		Name:    "/here",
+		Summary: "Say you are at the meeting in progress (the same as its I'm here button).",
+		Saves:   "your attendance",
+		Subs: []Sub{{
+			Usage:   []string{"/here", "/here remote"},
+			Summary: "Mark yourself present at the meeting in progress, or present remotely.",
+			// Anyone: a substitute named in a member's apology is no
+			// member, and is marked as their substitute.
+			Who: Anyone, Run: hereNow,
+		}},
+		Buttons: map[string]Action{hereAction: pressHere},
+	}
+}
+
+func attendanceCommand() *Command {
+	return &Command{
+		Name:    "/attendance",
+		Summary: "Record who is at the meeting in progress: officers mark anyone; members mark themselves.",
+		Saves:   "the attendance",
+		Subs: []Sub{{
+			Usage: []string{
+				"/attendance @person present|late [HH:MM]|left [HH:MM]|absent|remote|in-attendance",
+				"/attendance @person substitute-for @member",
+				"/attendance \"Name (Organisation)\" present|in-attendance|…",
+			},
+			Examples: []string{
+				"/attendance @neil late 10:20",
+				"/attendance @neil left 11:05",
+				"/attendance @graeme substitute-for @sue",
+				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
+			},
+			Who: Members, Run: markAttendance,
+		}},
+	}
+}
+
+// meetingState is what the live message, /meeting status and the
+// attendance paragraphs are made from: a meeting's records as they stand.
+type meetingState struct {
+	c         Committee
+	m         Meeting
+	sit       Sitting
+	log       []AttendanceMark
+	att       []Attendee
+	members   []Member
+	nonVoting map[string]bool
+	apologies []Apology
+	decls     []Declaration
+	rule      QuorumRule
+	// entered: name who entered each mark someone made for another, as
+	// /meeting status does (the channel's message and the minutes do not).
+	entered bool
+}
+
+func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (meetingState, error) {
+	st := meetingState{c: c, m: m, nonVoting: map[string]bool{}}
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return st, err
+	}
+	st.sit = SittingOf(events)
+	if st.log, err = s.store.AttendanceLog(ctx, m.ID); err != nil {
+		return st, err
+	}
+	st.att = Standing(st.log)
+	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
+		return st, err
+	}
+	nv, err := s.store.NonVoting(ctx, c.ID)
+	if err != nil {
+		return st, err
+	}
+	for _, id := range nv {
+		st.nonVoting[id] = true
+	}
+	if st.apologies, err = s.store.Apologies(ctx, m.ID); err != nil {
+		return st, err
+	}
+	if st.decls, err = s.store.Declarations(ctx, m.ID); err != nil {
+		return st, err
+	}
+	st.rule, err = s.store.QuorumRule(ctx, c.ID)
+	return st, err
+}
+
+// voters are the committee's members as the quorum sees them: officers
+// never vote.
+func (st meetingState) voters() []Voter {
+	out := make([]Voter, 0, len(st.members))
+	for _, m := range st.members {
+		out = append(out, Voter{Key: m.UserID, Name: m.Name, Voting: !m.IsOfficer() && !st.nonVoting[m.UserID]})
+	}
+	return out
+}
+
+// count is the quorum now, for the item given ("" for the meeting).
+func (st meetingState) count(item string) Count {
+	var withdraw map[string]bool
+	if item != "" {
+		withdraw = Withdrawing(st.decls, item)
+	}
+	return CountQuorum(st.rule, st.voters(), st.att, withdraw)
+}
+
+func (st meetingState) member(key string) (Member, bool) {
+	for _, m := range st.members {
+		if m.UserID == key {
+			return m, true
+		}
+	}
+	return Member{}, false
+}
+
+func (st meetingState) attendee(key string) (Attendee, bool) {
+	for _, a := range st.att {
+		if a.Key == key {
+			return a, true
+		}
+	}
+	return Attendee{}, false
+}
+
+// nameOf is how the minutes name a person: "Sue Holden (Sefton CVS)".
+func nameOf(name, org string) string {
+	if org == "" {
+		return Escape(name)
+	}
+	return Escape(name) + " (" + Escape(org) + ")"
+}
+
+// keyName names a member key: the member's name, or the person's as
+// marked.
+func (st meetingState) keyName(key string) string {
+	if m, ok := st.member(key); ok {
+		return Escape(m.Name)
+	}
+	for _, a := range st.att {
+		if a.Key == key {
+			return Escape(a.Name)
+		}
+	}
+	for _, a := range st.apologies {
+		if a.UserID == key || nameKey(a.Name) == key {
+			return Escape(a.Name)
+		}
+	}
+	return Escape(strings.TrimPrefix(key, "name:"))
+}
+
+// runningMeeting is the committee's meeting in progress (open or
+// adjourned).
+func (s *Service) runningMeeting(ctx context.Context, c Committee) (Meeting, bool, error) {
+	ms, err := s.store.RunningMeetings(ctx, []int64{c.ID})
+	if err != nil || len(ms) == 0 {
+		return Meeting{}, false, err
+	}
+	return ms[len(ms)-1], true, nil
+}
+
+func noneRunning(c Committee) error {
+	return userErr("No meeting of %s is in progress. The officer or the chair opens today's with `/meeting start`.", Escape(c.Name))
+}
+
+// dayMeetingOf is the meeting of the day at now, if any (see dayMeeting).
+func (s *Service) dayMeetingOf(ctx context.Context, c Committee, now time.Time) (Meeting, bool, error) {
+	loc := c.Location()
+	ms, err := s.store.Meetings(ctx, c.ID, now.Add(-12*time.Hour), DateOf(now, loc).Start(loc).AddDate(0, 0, 1))
+	if err != nil {
+		return Meeting{}, false, err
+	}
+	m, ok := dayMeeting(ms, now, loc)
+	return m, ok, nil
+}
+
+// todaysMeeting is the meeting d names, or with d "next" the meeting of
+// the day in the committee's time zone.
+func (s *Service) todaysMeeting(ctx context.Context, in *Input, d Date) (Meeting, error) {
+	c := in.Committee
+	if !d.IsNext() {
+		return s.meetingFor(ctx, c, d, in.Now)
+	}
+	m, ok, err := s.dayMeetingOf(ctx, c, in.Now)
+	if err != nil {
+		return Meeting{}, err
+	}
+	if !ok {
+		return Meeting{}, userErr("%s has no meeting today. Give the date of the one you mean: `/meeting start 10/12/2026`.", Escape(c.Name))
+	}
+	return m, nil
+}
+
+func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	m, err := s.todaysMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	if st.sit.Running() {
+		return s.alreadyRunning(st), nil
+	}
+	if err := startable(c, m, st.sit, in.Now); err != nil {
+		return Reply{}, err
+	}
+	opened := SessionEvent{MeetingID: m.ID, Action: ActionOpened, At: in.Now, By: in.UserID}
+	st.sit = SittingOf(append(st.sit.Events, opened))
+	post := &OutboxMessage{CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: LiveKey(m.ID),
+		DedupeKey: LiveKey(m.ID), Reply: st.live(), DueAt: in.Now}
+	added, err := s.store.RecordSession(ctx, opened, sittingAfter(ActionOpened), post)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !added {
+		// Someone opened it, or closed it, a moment before.
+		if st, err = s.meetingState(ctx, c, m); err != nil {
+			return Reply{}, err
+		}
+		if st.sit.Running() {
+			return s.alreadyRunning(st), nil
+		}
+		return Reply{}, startable(c, m, st.sit, in.Now)
+	}
+	return private("You opened the meeting of *%s* at %s. The live message is going to the channel; members press *I'm here* or type `/here`. `/meeting close` ends it.",
+		Escape(c.Name), in.Now.In(c.Location()).Format("15:04")), nil
+}
+
+func (s *Service) alreadyRunning(st meetingState) Reply {
+	r := st.live()
+	r.Visibility = Private
+	r.Text = fmt.Sprintf("The meeting is already in progress: <@%s> opened it at %s.\n%s", st.sit.OpenedBy,
+		st.sit.Opened.In(st.c.Location()).Format("15:04"), r.Text)
+	r.Refused = true
+	return r
+}
+
+// sittingAction adjourns, resumes, closes or moves to an item the meeting
+// in progress.
+func sittingAction(action SessionAction) Handler {
+	return func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+		c := in.Committee
+		loc := c.Location()
+		m, ok, err := s.runningMeeting(ctx, c)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !ok {
+			return Reply{}, noneRunning(c)
+		}
+		e := SessionEvent{MeetingID: m.ID, Action: action, At: in.Now, By: in.UserID}
+		switch {
+		case action == ActionItem && len(in.Args) != 1:
+			return Reply{}, usageErr("Give the item's number, e.g. `/meeting item 7.7`.")
+		case action == ActionItem:
+			it, _, err := s.agendaItem(ctx, c, m, in.Args[0])
+			if err != nil {
+				return Reply{}, err
+			}
+			e.Item = it.Number
+		case len(in.Args) > 0:
+			return Reply{}, usageErr("`%s` takes nothing after it.", in.sub.Name)
+		}
+		added, err := s.store.RecordSession(ctx, e, sittingAfter(action), nil)
+		if err != nil {
+			return Reply{}, err
+		}
+		at := in.Now.In(loc).Format("15:04")
+		if !added {
+			events, err := s.store.Sessions(ctx, m.ID)
+			if err != nil {
+				return Reply{}, err
+			}
+			switch SittingOf(events).State {
+			case ActionAdjourned:
+				return Reply{}, userErr("The meeting is adjourned: `/meeting resume` resumes it first.")
+			case ActionClosed:
+				return Reply{}, noneRunning(c)
+			}
+			return Reply{}, userErr("The meeting is not adjourned.")
+		}
+		switch action {
+		case ActionAdjourned:
+			return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* was adjourned at %s.", Escape(c.Name), at)}, nil
+		case ActionResumed:
+			return Reply{Visibility: Public, Text: fmt.Sprintf("The meeting of *%s* resumed at %s.", Escape(c.Name), at)}, nil
+		case ActionItem:
+			// The item is recorded: a failure to read the quorum now must
+			// not say it was not.
+			st, err := s.meetingState(ctx, c, m)
+			if err != nil {
+				return private("Item %s is under discussion.", Escape(e.Item)), nil
+			}
+			return private("Item %s is under discussion. %s", Escape(e.Item), itemLine(e.Item, st.count(e.Item))), nil
+		}
+		return private("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at), nil
+	}
+}
+
+func itemLine(item string, cnt Count) string {
+	line := fmt.Sprintf("Item %s: %s", Escape(item), cnt.Line())
+	if len(cnt.Withdrawn) > 0 {
+		line += fmt.Sprintf(". %s %s for it (disclosable pecuniary interest)", joinAnd(cnt.Withdrawn), plural(len(cnt.Withdrawn), "withdraws", "withdraw"))
+	}
+	return line + "."
+}
+
+func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	if len(in.Args) > 1 {
+		return Reply{}, usageErr("`status` takes at most an item's number.")
+	}
+	m, ok, err := s.runningMeeting(ctx, c)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !ok {
+		return Reply{}, noneRunning(c)
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	st.entered = true
+	r := st.live()
+	r.Visibility = Private
+	if len(in.Args) == 1 {
+		it, _, err := s.agendaItem(ctx, c, m, in.Args[0])
+		if err != nil {
+			return Reply{}, err
+		}
+		r.Text = itemLine(it.Number, st.count(it.Number)) + "\n" + r.Text
+	}
+	return r, nil
+}
+
+// currentLive is the live message of the meeting key names, as it should
+// read now; ok is false when key names none (see CurrentMessage).
+func (s *Service) currentLive(ctx context.Context, key string) (Reply, bool, error) {
+	idText, found := strings.CutPrefix(key, "meeting:")
+	if !found {
+		return Reply{}, false, nil
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return Reply{}, false, nil
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	return st.live(), true, nil
+}
+
+// live is the channel's "Meeting in progress" message, or once the
+// meeting is closed its summary.
+func (st meetingState) live() Reply {
+	loc := st.c.Location()
+	r := Reply{Visibility: Public}
+	var b strings.Builder
+	fmt.Fprintf(&b, "*%s* — %s\n", Escape(st.c.Name), describeMeeting(st.m, loc))
+	switch st.sit.State {
+	case ActionClosed:
+		r.Header = "Meeting closed"
+		fmt.Fprintf(&b, "Opened at %s, closed at %s.", st.sit.Opened.In(loc).Format("15:04"), st.sit.Closed.In(loc).Format("15:04"))
+	case ActionAdjourned:
+		r.Header = "Meeting adjourned"
+		fmt.Fprintf(&b, "Opened at %s; adjourned.", st.sit.Opened.In(loc).Format("15:04"))
+	default:
+		r.Header = "Meeting in progress"
+		fmt.Fprintf(&b, "Opened at %s.", st.sit.Opened.In(loc).Format("15:04"))
+	}
+	if st.sit.State != ActionClosed {
+		b.WriteString("\n" + st.count("").Line())
+		if st.sit.Item != "" {
+			b.WriteString("\n" + itemLine(st.sit.Item, st.count(st.sit.Item)))
+		}
+	}
+	r.Text = b.String()
+	p := st.paragraphs()
+	add := func(title string, names []string) {
+		if len(names) > 0 {
+			r.Sections = append(r.Sections, Section{Title: title, Text: strings.Join(names, "\n")})
+		}
+	}
+	present := p.present
+	if st.sit.State != ActionClosed {
+		// Live, those who left are listed as such, not as present.
+		present = p.here
+	}
+	add(fmt.Sprintf("Present (%d)", len(present)), present)
+	add("Substitutes", p.substitutes)
+	add("In attendance", append(append([]string(nil), p.alsoPresent...), p.inAttendance...))
+	add("Apologies", p.apologies)
+	add("Left", p.left)
+	if st.sit.Running() {
+		r.Buttons = []Button{{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(st.m.ID, 10), Style: "primary"}}
+		r.Footer = "Press *I'm here* or type `/here`. Officers: `/attendance @person late 10:20`, `… left 11:05`, `… substitute-for @member`."
+	}
+	return r
+}
+
+// paragraphs are the attendance lists, one entry a person, as the minutes
+// print them.
+type paragraphs struct {
+	present, alsoPresent, inAttendance, apologies, substitutes, absent, left, notes []string
+	// here are those of present who have not left.
+	here []string
+}
+
+func (st meetingState) paragraphs() paragraphs {
+	loc := st.c.Location()
+	var p paragraphs
+	chairKey := ""
+	for _, role := range []Role{RoleChair, RoleViceChair} {
+		for _, m := range st.members {
+			if m.Role == role && chairKey == "" {
+				for _, a := range st.att {
+					if a.Key == m.UserID && a.Status != AttendAbsent && !a.Arrived.IsZero() {
+						chairKey = m.UserID
+					}
+				}
+			}
+		}
+	}
+	for _, a := range st.att {
+		name := nameOf(a.Name, a.Organisation)
+		m, isMember := st.member(a.Key)
+		if isMember {
+			name = nameOf(m.Name, m.Organisation)
+		}
+		switch {
+		case a.Status == AttendAbsent:
+			p.absent = append(p.absent, name)
+			continue
+		case a.Arrived.IsZero():
+			continue
+		}
+		if a.Key == chairKey {
+			name += " (in the Chair)"
+		}
+		if a.Remote {
+			name += " (remotely)"
+		}
+		if st.entered && a.By != "" && a.By != a.Key {
+			name += " — marked by " + st.keyName(a.By)
+		}
+		switch {
+		case a.SubstituteFor != "":
+			p.present = append(p.present, name)
+			if a.Status != AttendLeft {
+				p.here = append(p.here, name)
+			}
+			p.substitutes = append(p.substitutes, fmt.Sprintf("%s for %s", nameOf(a.Name, a.Organisation), st.keyName(a.SubstituteFor)))
+		case a.Status == AttendInAttendance || (isMember && m.IsOfficer()):
+			p.inAttendance = append(p.inAttendance, name)
+		case !isMember:
+			p.alsoPresent = append(p.alsoPresent, name)
+		default:
+			p.present = append(p.present, name)
+			if a.Status != AttendLeft {
+				p.here = append(p.here, name)
+			}
+		}
+		if a.Late {
+			p.notes = append(p.notes, fmt.Sprintf("%s arrived at %s%s.", Escape(a.Name), a.Arrived.In(loc).Format("15:04"), st.during(a.Arrived)))
+		}
+		if a.Status == AttendLeft {
+			p.left = append(p.left, fmt.Sprintf("%s at %s", Escape(a.Name), a.Left.In(loc).Format("15:04")))
+			p.notes = append(p.notes, fmt.Sprintf("%s left the meeting at %s%s.", Escape(a.Name), a.Left.In(loc).Format("15:04"), st.during(a.Left)))
+		}
+	}
+	for _, a := range st.apologies {
+		p.apologies = append(p.apologies, nameOf(a.Name, a.Organisation))
+	}
+	return p
+}
+
+// during says which item was under discussion at t: " during
+// consideration of item 7.7", or nothing.
+func (st meetingState) during(t time.Time) string {
+	item := ""
+	for _, e := range st.sit.Events {
+		if e.At.After(t) {
+			break
+		}
+		switch e.Action {
+		case ActionItem:
+			item = e.Item
+		case ActionAdjourned, ActionClosed:
+			item = ""
+		}
+	}
+	if item == "" {
+		return ""
+	}
+	return " during consideration of item " + Escape(item)
+}
+
+func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	var m Meeting
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
+		return Reply{}, err
+	} else if ok && d.IsNext() {
+		m = run
+	} else if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
+		return Reply{}, err
+	} else if ok && d.IsNext() && today.Status == MeetingHeld {
+		// Closed today, perhaps before its advertised start.
+		m = today
+	} else if d.IsNext() {
+		m, err = s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
+		if errors.Is(err, ErrNotFound) {
+			return Reply{}, userErr("%s has held no meeting yet. Give a date: `/meeting attendance 10/12/2026`.", Escape(c.Name))
+		}
+		if err != nil {
+			return Reply{}, err
+		}
+	} else if m, err = s.meetingFor(ctx, c, d, in.Now); err != nil {
+		return Reply{}, err
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(st.log) == 0 {
+		return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
+	}
+	p := st.paragraphs()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Attendance at the meeting of *%s* on %s:\n\n", Escape(c.Name), formatDay(m.StartsAt, c.Location()))
+	para := func(head string, names []string) {
+		if len(names) > 0 {
+			fmt.Fprintf(&b, "%s %s.\n\n", head, joinAnd(names))
+		}
+	}
+	para("Present:", p.present)
+	para("Also present:", p.alsoPresent)
+	para("In attendance:", p.inAttendance)
+	para("Apologies for absence were received from", p.apologies)
+	para("Substitutes:", p.substitutes)
+	para("Absent:", p.absent)
+	for _, n := range p.notes {
+		b.WriteString(n + "\n")
+	}
+	return Reply{Visibility: Private, Text: strings.TrimSpace(b.String())}, nil
+}
+
+// hereNow is /here: the sender is at the meeting in progress.
+func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	status := AttendPresent
+	switch {
+	case len(in.Args) == 1 && strings.EqualFold(in.Args[0], "remote"):
+		status = AttendRemote
+	case len(in.Args) > 0:
+		return Reply{}, usageErr("`/here` takes nothing, or `remote`.")
+	}
+	m, ok, err := s.runningMeeting(ctx, in.Committee)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !ok {
+		return Reply{}, noneRunning(in.Committee)
+	}
+	if in.Me.UserID == "" {
+		return s.substituteHere(ctx, in.Committee, m, in.UserID, in.UserName, status, in.Now)
+	}
+	return s.markSelf(ctx, in.Committee, in.Me, m, status, in.Now)
+}
+
+// substituteHere marks userID, who is not a member, as the substitute
+// named in a member's apology for m; anyone else is refused.
+func (s *Service) substituteHere(ctx context.Context, c Committee, m Meeting, userID, userName string, status AttendanceStatus, now time.Time) (Reply, error) {
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, a := range as {
+		if a.SubstituteID != userID || a.UserID == "" {
+			continue
+		}
+		events, err := s.store.Sessions(ctx, m.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !SittingOf(events).Running() {
+			return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(m.StartsAt, c.Location()))
+		}
+		mark := AttendanceMark{MeetingID: m.ID, MemberKey: userID, UserID: userID, Name: s.displayName(ctx, userID, userName),
+			Status: status, At: now, SubstituteFor: a.UserID, By: userID}
+		return s.mark(ctx, c, m, mark, now, true)
+	}
+	return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`.", Escape(c.Name))
+}
+
+// pressHere is the I'm here button, on the live message or the Home.
+func pressHere(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, userErr("That button is out of date; type `/here` instead.")
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, userErr("That meeting no longer exists.")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
+	if err != nil {
+		return Reply{}, err
+	}
+	me, err := s.store.Member(ctx, c.ID, r.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return s.substituteHere(ctx, c, m, r.UserID, r.UserName, AttendPresent, r.Now)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.markSelf(ctx, c, me, m, AttendPresent, r.Now)
+}
+
+// markSelf is one action for /here and the button: me is at meeting m.
+func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meeting, status AttendanceStatus, now time.Time) (Reply, error) {
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !SittingOf(events).Running() {
+		return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(m.StartsAt, c.Location()))
+	}
+	if me.IsOfficer() && status == AttendPresent {
+		// Officers serve the meeting; the minutes print them as in attendance.
+		status = AttendInAttendance
+	}
+	mark := AttendanceMark{MeetingID: m.ID, MemberKey: me.UserID, UserID: me.UserID, Name: me.Name, Organisation: me.Organisation,
+		Status: status, At: now, By: me.UserID}
+	return s.mark(ctx, c, m, mark, now, true)
+}
+
+// mark records mark and answers; self says the person marked themselves.
+func (s *Service) mark(ctx context.Context, c Committee, m Meeting, mark AttendanceMark, now time.Time, self bool) (Reply, error) {
+	added, err := s.store.MarkAttendance(ctx, mark)
+	if err != nil {
+		return Reply{}, err
+	}
+	// The mark is saved: what follows reports on it, and a failure there
+	// must not tell the person it was not. A notice that could not be
+	// queued is queued by the next mark, under the same dedupe key.
+	line := ""
+	st, err := s.meetingState(ctx, c, m)
+	if err == nil {
+		line = st.count("").Line()
+		_ = s.noticeInquorate(ctx, st, now)
+	}
+	who := Escape(mark.Name)
+	if self {
+		who = "You"
+	}
+	state := describeMark(mark, st, c.Location())
+	if !added {
+		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
+	}
+	return private("%s %s. %s", who, state, line), nil
+}
+
+func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) string {
+	verb := "is"
+	if mark.By == mark.MemberKey {
+		verb = "are"
+	}
+	at := mark.At.In(loc).Format("15:04")
+	switch mark.Status {
+	case AttendLate:
+		return fmt.Sprintf("%s marked present, arrived late at %s", verb, at)
+	case AttendLeft:
+		return fmt.Sprintf("%s marked as having left at %s", verb, at)
+	case AttendAbsent:
+		return verb + " marked absent"
+	case AttendRemote:
+		return verb + " marked present remotely"
+	case AttendInAttendance:
+		return verb + " marked in attendance"
+	}
+	if mark.SubstituteFor != "" {
+		return fmt.Sprintf("%s marked present as substitute for %s", verb, st.keyName(mark.SubstituteFor))
+	}
+	return verb + " marked present"
+}
+
+// noticeInquorate tells the chair and the officers, privately, when the
+// meeting in progress has become inquorate. The moment is found in the
+// log itself (the mark that lost the quorum), so every replica that sees
+// it names the same moment, and the notice's dedupe key sends it once.
+func (s *Service) noticeInquorate(ctx context.Context, st meetingState, now time.Time) error {
+	if st.sit.State != ActionOpened && st.sit.State != ActionResumed {
+		return nil
+	}
+	lost := lostQuorumAt(st.rule, st.voters(), st.log)
+	if lost == 0 || st.count("").Quorate() {
+		return nil
+	}
+	cnt := st.count("")
+	text := fmt.Sprintf("The meeting of *%s* is now *inquorate*: %d voting %s present, quorum %d. `/meeting adjourn` adjourns it.",
+		Escape(st.c.Name), cnt.Present, plural(cnt.Present, "member", "members"), cnt.Need)
+	var msgs []OutboxMessage
+	for _, m := range st.members {
+		if m.IsOfficer() || m.Role == RoleChair {
+			msgs = append(msgs, OutboxMessage{CommitteeID: st.c.ID, Kind: OutboxDM, UserID: m.UserID,
+				DedupeKey: fmt.Sprintf("inquorate:%d:%d:%s", st.m.ID, lost, m.UserID),
+				Reply:     Reply{Visibility: Private, Text: text}, DueAt: now})
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	_, err := s.store.Enqueue(ctx, msgs...)
+	return err
+}
+
+// lostQuorumAt is the ID of the last mark in log that took a quorate
+// meeting below its quorum, or 0 if none did.
+func lostQuorumAt(rule QuorumRule, voters []Voter, log []AttendanceMark) int64 {
+	var lost int64
+	quorate := false
+	for i := range log {
+		now := CountQuorum(rule, voters, Standing(log[:i+1]), nil).Quorate() && rule.Set()
+		if quorate && !now {
+			lost = log[i].ID
+		}
+		quorate = now
+	}
+	return lost
+}
+
+// attendanceArgs is a parsed /attendance: who, and what to record.
+type attendanceArgs struct {
+	UserID, Hint  string // a Slack user, by mention
+	Name, Org     string // or a person not in Slack, by name
+	Status        AttendanceStatus
+	Clock         *Clock // for late and left, when given
+	SubstituteFor string // user ID of the member replaced
+}
+
+// parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
+func parseAttendance(text string) (attendanceArgs, error) {
+	var a attendanceArgs
+	text = strings.TrimSpace(text)
+	var rest string
+	switch {
+	case strings.HasPrefix(text, "<@"):
+		word, after, _ := strings.Cut(text, " ")
+		id, hint, ok := mention(word)
+		if !ok {
+			return a, fmt.Errorf("%s is not a mention: type @ and pick the person", word)
+		}
+		a.UserID, a.Hint, rest = id, hint, after
+	case strings.HasPrefix(text, `"`) || strings.HasPrefix(text, "“"):
+		open := text[:1]
+		closeQ := `"`
+		if open != `"` {
+			open, closeQ = "“", "”"
+		}
+		inner, after, ok := strings.Cut(text[len(open):], closeQ)
+		if !ok {
+			return a, fmt.Errorf("close the name's quotation marks")
+		}
+		name := strings.Join(strings.Fields(Unescape(inner)), " ")
+		if i := strings.LastIndex(name, "("); i > 0 && strings.HasSuffix(name, ")") {
+			a.Org = strings.TrimSpace(name[i+1 : len(name)-1])
+			name = strings.TrimSpace(name[:i])
+		}
+		if name == "" || len(name) > MaxNameLen || len(a.Org) > MaxNameLen {
+			return a, fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
+		}
+		a.Name, rest = name, after
+	default:
+		return a, fmt.Errorf("start with the person: @name, or \"Name (Organisation)\" for someone not in Slack")
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return a, fmt.Errorf("say what to record: present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member")
+	}
+	w := strings.ToLower(words[0])
+	words = words[1:]
+	if (w == "in" || w == "substitute") && len(words) > 0 && (strings.EqualFold(words[0], "attendance") || strings.EqualFold(words[0], "for")) {
+		w += "-" + strings.ToLower(words[0])
+		words = words[1:]
+	}
+	switch w {
+	case "present", "here":
+		a.Status = AttendPresent
+	case "late", "arrived":
+		a.Status = AttendLate
+	case "left", "leaves", "gone":
+		a.Status = AttendLeft
+	case "absent":
+		a.Status = AttendAbsent
+	case "remote", "remotely", "online":
+		a.Status = AttendRemote
+	case "in-attendance", "attending", "attendance":
+		a.Status = AttendInAttendance
+	case "substitute-for", "sub-for", "substituting":
+		if len(words) != 1 {
+			return a, fmt.Errorf("name the member they stand in for: substitute-for @member")
+		}
+		id, _, ok := mention(words[0])
+		if !ok {
+			return a, fmt.Errorf("%s is not a mention: type @ and pick the member they stand in for", words[0])
+		}
+		a.Status, a.SubstituteFor = AttendPresent, id
+		return a, nil
+	default:
+		return a, fmt.Errorf("I don't know %q: say present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member", truncateText(w, 40))
+	}
+	if a.Status == AttendLate || a.Status == AttendLeft {
+		if strings.EqualFold(strings.Join(words, " "), "") {
+			return a, nil
+		}
+		if strings.EqualFold(words[0], "at") {
+			words = words[1:]
+		}
+		c, n, err := takeClock(words)
+		if err != nil {
+			return a, err
+		}
+		if n == 0 || n != len(words) {
+			return a, fmt.Errorf("%s is not a time: use 10:20 or 10.20am", strings.Join(words, " "))
+		}
+		a.Clock = &c
+		return a, nil
+	}
+	if len(words) > 0 {
+		return a, fmt.Errorf("%s takes nothing after it", w)
+	}
+	return a, nil
+}
+
+func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c, me := in.Committee, in.Me
+	a, err := parseAttendance(strings.Join(in.Args, " "))
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if a.UserID != me.UserID && !me.IsOfficer() && me.Role != RoleChair {
+		return Reply{}, userErr("Only an officer or the chair of %s can mark someone else. You can mark yourself with `/here` or the *I'm here* button.", Escape(c.Name))
+	}
+	m, ok, err := s.runningMeeting(ctx, c)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !ok {
+		return Reply{}, noneRunning(c)
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	mark := AttendanceMark{MeetingID: m.ID, Status: a.Status, At: in.Now, SubstituteFor: a.SubstituteFor, By: in.UserID}
+	if a.Clock != nil {
+		start := st.sit.Opened
+		if start.IsZero() {
+			start = m.StartsAt
+		}
+		mark.At = clockDuring(start, *a.Clock, c.Location())
+	}
+	if a.SubstituteFor != "" {
+		if _, ok := st.member(a.SubstituteFor); !ok {
+			return Reply{}, userErr("<@%s> is not a member of %s, so no one can substitute for them.", a.SubstituteFor, Escape(c.Name))
+		}
+	}
+	switch {
+	case a.UserID == "":
+		mark.MemberKey, mark.Name, mark.Organisation = nameKey(a.Name), a.Name, a.Org
+		if prev, ok := st.attendee(mark.MemberKey); ok && a.SubstituteFor == "" {
+			mark.SubstituteFor = prev.SubstituteFor
+		}
+	default:
+		mark.MemberKey, mark.UserID = a.UserID, a.UserID
+		if mem, ok := st.member(a.UserID); ok {
+			mark.Name, mark.Organisation = mem.Name, mem.Organisation
+		} else if prev, ok := st.attendee(a.UserID); ok {
+			// Marked before (a substitute, a guest): they stay who they were.
+			mark.Name, mark.Organisation = prev.Name, prev.Organisation
+			if a.SubstituteFor == "" {
+				mark.SubstituteFor = prev.SubstituteFor
+			}
+		} else if a.Status == AttendInAttendance || a.SubstituteFor != "" {
+			mark.Name = s.displayName(ctx, a.UserID, a.Hint)
+		} else {
+			return Reply{}, &UserError{Msg: fmt.Sprintf("<@%s> is not a member of %s. Add them first (`/committee member add <@%s> ORGANISATION`), record them as in attendance (`/attendance <@%s> in-attendance`), or by name (`/attendance \"Name (Organisation)\" present`).",
+				a.UserID, Escape(c.Name), a.UserID, a.UserID), Usage: in.sub.Usage}
+		}
+	}
+	return s.mark(ctx, c, m, mark, in.Now, a.UserID == in.UserID)
+}
+
+func showQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	rule, err := s.store.QuorumRule(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !rule.Set() {
+		return private("%s has no quorum set. An officer sets one with `/committee quorum 4`, `/committee quorum 1/3` or `/committee quorum 1/4 min 3`.", Escape(c.Name)), nil
+	}
+	st := meetingState{c: c, rule: rule, nonVoting: map[string]bool{}}
+	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
+		return Reply{}, err
+	}
+	nv, err := s.store.NonVoting(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, id := range nv {
+		st.nonVoting[id] = true
+	}
+	voting := 0
+	for _, v := range st.voters() {
+		if v.Voting {
+			voting++
+		}
+	}
+	return private("The quorum of %s is %s: %d of its %d voting %s now (officers do not vote).",
+		Escape(c.Name), describeRule(rule), rule.Need(voting), voting, plural(voting, "member", "members")), nil
+}
+
+func describeRule(r QuorumRule) string {
+	switch {
+	case r.Fixed > 0:
+		return fmt.Sprintf("%d %s", r.Fixed, plural(r.Fixed, "member", "members"))
+	case r.Minimum > 0:
+		return fmt.Sprintf("%d/%d of the voting members, rounded up, and at least %d", r.Numerator, r.Denominator, r.Minimum)
+	}
+	return fmt.Sprintf("%d/%d of the voting members, rounded up", r.Numerator, r.Denominator)
+}
+
+func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	rule, err := parseQuorumRule(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if err := s.store.SetQuorumRule(ctx, in.Committee.ID, rule, in.UserID); err != nil {
+		return Reply{}, err
+	}
+	return private("The quorum of %s is now %s.", Escape(in.Committee.Name), describeRule(rule)), nil
+}
+
+// meetingAtTable is the meeting a declaration is for: the one in progress
+// when d is "next" or its day, since members declare at the table until
+// the meeting closes; otherwise the meeting d names. running says it is
+// in progress.
+func (s *Service) meetingAtTable(ctx context.Context, c Committee, d Date, now time.Time) (Meeting, bool, error) {
+	m, ok, err := s.runningMeeting(ctx, c)
+	if err != nil {
+		return Meeting{}, false, err
+	}
+	// A meeting left open (never closed) long ago does not take today's
+	// declarations: only one that began in the last twelve hours does.
+	if ok && now.Sub(m.StartsAt) < 12*time.Hour && (d.IsNext() || d == DateOf(m.StartsAt, c.Location())) {
+		return m, true, nil
+	}
+	m, err = s.meetingFor(ctx, c, d, now)
+	return m, false, err
+}
+
+// meetingHomePart shows, on a committee's card, its meeting in progress:
+// whether the member is marked here, and the I'm here button until they
+// are.
+func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	ms, err := s.store.RunningMeetings(ctx, []int64{in.Committee.ID})
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	m := ms[len(ms)-1]
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var me *Attendee
+	for _, a := range Standing(log) {
+		if a.Key == in.Member.UserID {
+			me = &a
+		}
+	}
+	loc := in.Committee.Location()
+	text := "You are not marked here yet."
+	switch {
+	case me == nil || me.Status == AttendAbsent:
+	case me.Status == AttendLeft:
+		text = fmt.Sprintf("You are marked as having left at %s.", me.Left.In(loc).Format("15:04"))
+	case me.Status == AttendRemote:
+		text = "You are marked present remotely."
+	case me.Status == AttendInAttendance:
+		text = "You are marked in attendance."
+	default:
+		text = "You are marked present."
+	}
+	title := "Meeting in progress"
+	if me != nil && me.Status.here() {
+		title += " — you are marked present"
+		if me.Status == AttendInAttendance {
+			title = "Meeting in progress — you are marked in attendance"
+		}
+	} else {
+		card.Buttons = append(card.Buttons, Button{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(m.ID, 10), Style: "primary"})
+	}
+	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s\n%s", describeMeeting(m, loc), text)})
+	return nil
+}
+
+// LiveReply is the live message of meeting m from its records, as the
+// outbox sends it: the conduct log, the attendance log, the committee's
+// members (nonVoting: the user IDs of those who do not vote), the
+// apologies and declarations standing, and the quorum rule.
+func LiveReply(c Committee, m Meeting, events []SessionEvent, log []AttendanceMark, members []Member, nonVoting []string,
+	apologies []Apology, decls []Declaration, rule QuorumRule) Reply {
+	st := meetingState{c: c, m: m, sit: SittingOf(events), log: log, att: Standing(log), members: members,
+		nonVoting: map[string]bool{}, apologies: apologies, decls: decls, rule: rule}
+	for _, id := range nonVoting {
+		st.nonVoting[id] = true
+	}
+	return st.live()
+}
+
+// AttendanceYear reads the meetings of committee c held in year (in its
+// time zone) at which attendance was taken, with their records.
+func (s *Service) AttendanceYear(ctx context.Context, c Committee, year int) ([]Member, []MeetingRecord, error) {
+	loc := c.Location()
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
+	ms, err := s.store.Meetings(ctx, c.ID, from, from.AddDate(1, 0, 0))
+	if err != nil {
+		return nil, nil, err
+	}
+	var recs []MeetingRecord
+	for _, m := range ms {
+		if m.Status != MeetingHeld {
+			continue
+		}
+		log, err := s.store.AttendanceLog(ctx, m.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(log) == 0 {
+			// Held before Quorum took attendance (minutes imported):
+			// nothing says who was there.
+			continue
+		}
+		as, err := s.store.Apologies(ctx, m.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		recs = append(recs, MeetingRecord{Meeting: m, Log: log, Apologies: as})
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var voters []Member
+	for _, m := range members {
+		if !m.IsOfficer() {
+			voters = append(voters, m)
+		}
+	}
+	return voters, recs, nil
+}
+
+func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	year := in.Now.In(c.Location()).Year()
+	switch {
+	case len(in.Args) > 1:
+		return Reply{}, usageErr("`attendance` takes only a year.")
+	case len(in.Args) == 1:
+		y, err := strconv.Atoi(in.Args[0])
+		if err != nil || y < 1990 || y > 2200 {
+			return Reply{}, usageErr("%s is not a year: use 2026.", Escape(truncateText(in.Args[0], 20)))
+		}
+		year = y
+	}
+	members, recs, err := s.AttendanceYear(ctx, c, year)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(recs) == 0 {
+		return private("No meeting of %s held in %d has attendance recorded. Attendance is taken from `/meeting start` to `/meeting close`.", Escape(c.Name), year), nil
+	}
+	var lines []string
+	for _, st := range AttendanceStats(members, recs) {
+		if st.Expected == 0 {
+			continue
+		}
+		line := fmt.Sprintf("• %s: expected %d, attended %d", nameOf(st.Member.Name, st.Member.Organisation), st.Expected, st.Attended)
+		if st.Remotely > 0 {
+			line += fmt.Sprintf(" (%d remotely)", st.Remotely)
+		}
+		line += fmt.Sprintf(", by substitute %d, apologies %d, absent %d — *%d%%*", st.Substituted, st.Apologies, st.Absent, st.Percent())
+		lines = append(lines, line)
+	}
+	return listing(fmt.Sprintf("*Attendance at %s in %d* (%d %s with attendance taken; attended ÷ expected, where apologies and substitutes do not count as attended):",
+		Escape(c.Name), year, len(recs), plural(len(recs), "meeting", "meetings")), "", lines), nil
+}

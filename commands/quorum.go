@@ -1,0 +1,486 @@
+package commands
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// QuorumRule is how many voting members make a committee's meeting
+// quorate: a fixed number, or a fraction of its voting members rounded up,
+// with an optional minimum. The zero rule is none set.
+type QuorumRule struct {
+	Fixed                  int
+	Numerator, Denominator int
+	Minimum                int
+}
+
+// Set reports whether the committee has a rule.
+func (r QuorumRule) Set() bool { return r.Fixed > 0 || r.Denominator > 0 }
+
+// Need is the number of voting members that make a quorum when the
+// committee has voting members. A fraction of none is none, but no meeting
+// is quorate with nobody there, so a rule never asks for fewer than one.
+func (r QuorumRule) Need(voting int) int {
+	if r.Fixed > 0 {
+		return r.Fixed
+	}
+	if r.Denominator <= 0 {
+		return 0
+	}
+	n := (voting*r.Numerator + r.Denominator - 1) / r.Denominator
+	return max(n, r.Minimum, 1)
+}
+
+// String is the rule as `/committee quorum` takes it: "4", "1/3",
+// "1/4 min 3".
+func (r QuorumRule) String() string {
+	switch {
+	case r.Fixed > 0:
+		return strconv.Itoa(r.Fixed)
+	case r.Denominator == 0:
+		return ""
+	case r.Minimum > 0:
+		return fmt.Sprintf("%d/%d min %d", r.Numerator, r.Denominator, r.Minimum)
+	}
+	return fmt.Sprintf("%d/%d", r.Numerator, r.Denominator)
+}
+
+// parseQuorumRule reads "4", "1/3" or "1/4 min 3".
+func parseQuorumRule(words []string) (QuorumRule, error) {
+	bad := fmt.Errorf("give a number of members (4) or a fraction of the voting members (1/3, or 1/4 min 3)")
+	if len(words) == 0 || len(words) > 3 || len(words) == 2 {
+		return QuorumRule{}, bad
+	}
+	num, den, frac := strings.Cut(words[0], "/")
+	if !frac {
+		n, err := strconv.Atoi(words[0])
+		if err != nil || n < 1 || n > 1000 || len(words) != 1 {
+			return QuorumRule{}, bad
+		}
+		return QuorumRule{Fixed: n}, nil
+	}
+	a, err1 := strconv.Atoi(num)
+	b, err2 := strconv.Atoi(den)
+	if err1 != nil || err2 != nil || a < 1 || b < 1 || a > b || b > 100 {
+		return QuorumRule{}, fmt.Errorf("%s is not a fraction of the members: use 1/3 or 1/4", words[0])
+	}
+	r := QuorumRule{Numerator: a, Denominator: b}
+	if len(words) == 3 {
+		m, err := strconv.Atoi(words[2])
+		if !strings.EqualFold(words[1], "min") || err != nil || m < 1 || m > 1000 {
+			return QuorumRule{}, bad
+		}
+		r.Minimum = m
+	}
+	return r, nil
+}
+
+// AttendanceStatus is where a person stands at a meeting.
+type AttendanceStatus string
+
+// Attendance statuses. Present, late and remote count to the quorum (a
+// voting member, or a substitute for one); in-attendance (officers,
+// advisers, guests) and left do not.
+const (
+	AttendPresent      AttendanceStatus = "present"
+	AttendLate         AttendanceStatus = "late"
+	AttendLeft         AttendanceStatus = "left"
+	AttendAbsent       AttendanceStatus = "absent"
+	AttendRemote       AttendanceStatus = "remote"
+	AttendInAttendance AttendanceStatus = "in-attendance"
+)
+
+// here reports whether the status puts someone in the room (or on the
+// call) now.
+func (s AttendanceStatus) here() bool {
+	return s == AttendPresent || s == AttendLate || s == AttendRemote || s == AttendInAttendance
+}
+
+// AttendanceMark is one entry in a meeting's attendance log.
+type AttendanceMark struct {
+	ID        int64
+	MeetingID int64
+	// MemberKey is the person: their Slack user ID, or "name:…" for
+	// someone not in Slack (see nameKey).
+	MemberKey    string
+	Seq          int
+	UserID       string
+	Name         string
+	Organisation string
+	Status       AttendanceStatus
+	// At is when they arrived or left, as entered.
+	At time.Time
+	// SubstituteFor is the MemberKey of the member they stand in for.
+	SubstituteFor string
+	By            string // who entered it
+	EnteredAt     time.Time
+}
+
+// nameKey is the MemberKey of a person not in Slack, as the apologies
+// table keys them: the name, lower-cased, spaces collapsed.
+func nameKey(name string) string {
+	return "name:" + strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// Attendee is a person's standing at a meeting, folded from the log.
+type Attendee struct {
+	Key, UserID, Name, Organisation string
+	Status                          AttendanceStatus
+	Arrived                         time.Time // first arrival
+	Late                            bool      // arrived late
+	Left                            time.Time // when Status is left
+	Remote                          bool      // attended remotely at some point
+	SubstituteFor                   string
+	By                              string // who entered the standing mark
+	first                           int64  // ID of the first mark, for order
+}
+
+// Standing folds a meeting's attendance log into each person's standing,
+// in the order they were first marked. Marks are applied in Seq order per
+// person, whatever order the log comes in.
+func Standing(log []AttendanceMark) []Attendee {
+	marks := append([]AttendanceMark(nil), log...)
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].MemberKey != marks[j].MemberKey {
+			return marks[i].MemberKey < marks[j].MemberKey
+		}
+		return marks[i].Seq < marks[j].Seq
+	})
+	byKey := map[string]*Attendee{}
+	var order []*Attendee
+	for _, m := range marks {
+		a := byKey[m.MemberKey]
+		if a == nil {
+			a = &Attendee{Key: m.MemberKey, first: m.ID}
+			byKey[m.MemberKey] = a
+			order = append(order, a)
+		}
+		a.UserID, a.Name, a.Organisation, a.By = m.UserID, m.Name, m.Organisation, m.By
+		a.Status = m.Status
+		if m.SubstituteFor != "" {
+			a.SubstituteFor = m.SubstituteFor
+		}
+		switch m.Status {
+		case AttendPresent, AttendLate, AttendRemote, AttendInAttendance:
+			if a.Arrived.IsZero() {
+				a.Arrived, a.Late = m.At, m.Status == AttendLate
+			}
+			a.Remote = a.Remote || m.Status == AttendRemote
+			a.Left = time.Time{}
+		case AttendLeft:
+			a.Left = m.At
+		case AttendAbsent:
+			a.Arrived, a.Late, a.Left = time.Time{}, false, time.Time{}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].first < order[j].first })
+	out := make([]Attendee, len(order))
+	for i, a := range order {
+		out[i] = *a
+	}
+	return out
+}
+
+// Voter is a member as the quorum sees them.
+type Voter struct {
+	Key    string
+	Name   string
+	Voting bool // false for non-voting members and for officers
+}
+
+// Count is a quorum count: who counts, how many are needed, and who
+// withdraws for the item counted.
+type Count struct {
+	Rule      QuorumRule
+	Present   int      // voting members counted, in person, remotely or by substitute
+	Need      int      // 0 when the committee has no rule
+	Withdrawn []string // names of members who withdraw for the item
+}
+
+// Quorate reports whether the count makes a quorum; with no rule set, any
+// meeting is.
+func (c Count) Quorate() bool { return c.Need == 0 || c.Present >= c.Need }
+
+// Line is the count as the live message shows it: "Quorate: 7 present,
+// quorum 4".
+func (c Count) Line() string {
+	switch {
+	case c.Need == 0:
+		return fmt.Sprintf("%d voting %s present; no quorum is set (`/committee quorum N`).", c.Present, plural(c.Present, "member", "members"))
+	case c.Quorate():
+		return fmt.Sprintf("Quorate: %d present, quorum %d", c.Present, c.Need)
+	}
+	return fmt.Sprintf("*Inquorate*: %d present, quorum %d", c.Present, c.Need)
+}
+
+// CountQuorum counts the voting members at a meeting: those here in person
+// or remotely, and those a substitute is here for, each once. Members in
+// withdraw (a pecuniary interest in the item under discussion) do not
+// count, nor does a substitute for them.
+func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw map[string]bool) Count {
+	voting := map[string]Voter{}
+	nVoting := 0
+	for _, v := range voters {
+		if v.Voting {
+			voting[v.Key] = v
+			nVoting++
+		}
+	}
+	counted := map[string]bool{}
+	var withdrawn []string
+	for _, a := range attendees {
+		if !a.Status.here() || a.Status == AttendInAttendance {
+			continue
+		}
+		key := a.Key
+		if a.SubstituteFor != "" {
+			key = a.SubstituteFor
+		}
+		if _, ok := voting[key]; !ok || counted[key] {
+			continue
+		}
+		if withdraw[key] {
+			if !slices.Contains(withdrawn, voting[key].Name) {
+				withdrawn = append(withdrawn, voting[key].Name)
+			}
+			continue
+		}
+		counted[key] = true
+	}
+	return Count{Rule: rule, Present: len(counted), Need: rule.Need(nVoting), Withdrawn: withdrawn}
+}
+
+// Withdrawing lists the members who withdraw for item: those with a
+// disclosable pecuniary interest in it standing and no dispensation.
+func Withdrawing(ds []Declaration, item string) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range ds {
+		if d.Withdrawn || d.Dispensation || d.Kind != InterestPecuniary || !strings.EqualFold(d.Item, item) {
+			continue
+		}
+		out[declarantKey(d)] = true
+	}
+	return out
+}
+
+// SessionAction is an entry in a meeting's conduct log.
+type SessionAction string
+
+// Session actions. ActionItem records the item taken up; the others move
+// the meeting from one state to the next.
+const (
+	ActionOpened    SessionAction = "opened"
+	ActionAdjourned SessionAction = "adjourned"
+	ActionResumed   SessionAction = "resumed"
+	ActionClosed    SessionAction = "closed"
+	ActionItem      SessionAction = "item"
+)
+
+// SessionEvent is one entry in a meeting's conduct log.
+type SessionEvent struct {
+	MeetingID int64
+	Seq       int
+	Action    SessionAction
+	Item      string
+	At        time.Time
+	By        string
+}
+
+// Sitting is a meeting's conduct as its log stands: its state (the last
+// action other than an item; "" when never opened), when it opened and
+// closed, and the item under discussion.
+type Sitting struct {
+	State          SessionAction
+	Opened, Closed time.Time
+	OpenedBy       string
+	Item           string
+	Events         []SessionEvent
+}
+
+// SittingOf folds a conduct log, in Seq order.
+func SittingOf(log []SessionEvent) Sitting {
+	var s Sitting
+	s.Events = log
+	for _, e := range log {
+		switch e.Action {
+		case ActionItem:
+			s.Item = e.Item
+			continue
+		case ActionOpened:
+			s.Opened, s.OpenedBy = e.At, e.By
+		case ActionClosed:
+			s.Closed = e.At
+			s.Item = ""
+		}
+		s.State = e.Action
+	}
+	return s
+}
+
+// Running reports whether the meeting is open or adjourned, not closed.
+func (s Sitting) Running() bool {
+	return s.State == ActionOpened || s.State == ActionResumed || s.State == ActionAdjourned
+}
+
+// sittingAfter lists the states from which action may follow.
+func sittingAfter(action SessionAction) []SessionAction {
+	switch action {
+	case ActionOpened:
+		return []SessionAction{""}
+	case ActionAdjourned:
+		return []SessionAction{ActionOpened, ActionResumed}
+	case ActionResumed:
+		return []SessionAction{ActionAdjourned}
+	case ActionClosed:
+		return []SessionAction{ActionOpened, ActionResumed, ActionAdjourned}
+	case ActionItem:
+		return []SessionAction{ActionOpened, ActionResumed}
+	}
+	return nil
+}
+
+// dayMeeting picks the meeting of the day at now in loc from ms: the
+// first not cancelled that starts on today's date, or else one that
+// started in the 12 hours before (a meeting running past midnight).
+func dayMeeting(ms []Meeting, now time.Time, loc *time.Location) (Meeting, bool) {
+	today := DateOf(now, loc)
+	var found *Meeting
+	for i := range ms {
+		m := ms[i]
+		if m.Status == MeetingCancelled {
+			continue
+		}
+		if DateOf(m.StartsAt, loc) == today {
+			return m, true
+		}
+		if found == nil && !m.StartsAt.After(now) && now.Sub(m.StartsAt) < 12*time.Hour {
+			found = &ms[i]
+		}
+	}
+	if found != nil {
+		return *found, true
+	}
+	return Meeting{}, false
+}
+
+// StartWithin is how long before its start time a meeting may be opened.
+const StartWithin = 3 * time.Hour
+
+// startable refuses to open m at now: cancelled, closed already, or more
+// than a few hours away.
+func startable(c Committee, m Meeting, s Sitting, now time.Time) error {
+	loc := c.Location()
+	switch {
+	case m.Status == MeetingCancelled:
+		return userErr("The meeting on %s was cancelled, so it cannot be opened.", formatDay(m.StartsAt, loc))
+	case s.State == ActionClosed:
+		return userErr("The meeting on %s was closed at %s; it cannot be opened again.", formatDay(m.StartsAt, loc), s.Closed.In(loc).Format("15:04"))
+	case m.StartsAt.Sub(now) > StartWithin:
+		return userErr("The meeting on %s starts at %s: it can be opened from %s.", formatDay(m.StartsAt, loc),
+			m.StartsAt.In(loc).Format("15:04"), m.StartsAt.Add(-StartWithin).In(loc).Format("15:04"))
+	}
+	return nil
+}
+
+// clockDuring is the instant at clock c during a meeting opened at start:
+// on the day it opened, or the next when that is before it opened (a
+// meeting running past midnight). Across a clock change the wall time is
+// read in loc, so 11:05 is 11:05 as the room's clocks showed it.
+func clockDuring(start time.Time, c Clock, loc *time.Location) time.Time {
+	t := DateOf(start, loc).At(c, loc)
+	if t.Before(start.Add(-time.Hour)) {
+		d := DateOf(start, loc)
+		next := time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc)
+		t = DateOf(next, loc).At(c, loc)
+	}
+	return t
+}
+
+// declarantKey is the MemberKey of a declaration's maker.
+func declarantKey(d Declaration) string {
+	if d.UserID != "" {
+		return d.UserID
+	}
+	return nameKey(d.Name)
+}
+
+// LiveKey names the channel message of a meeting in progress.
+func LiveKey(meetingID int64) string { return "meeting:" + strconv.FormatInt(meetingID, 10) }
+
+// MeetingRecord is one meeting's attendance as the year's statistics read
+// it: the attendance log and the apologies standing.
+type MeetingRecord struct {
+	Meeting   Meeting
+	Log       []AttendanceMark
+	Apologies []Apology
+}
+
+// MemberStats is one member's attendance over a period, as councils
+// publish it.
+type MemberStats struct {
+	Member      Member
+	Expected    int // meetings held while they were a member
+	Attended    int // in person or remotely
+	Remotely    int // of Attended
+	Substituted int // attended by a substitute instead
+	Apologies   int // sent apologies (and did not attend)
+	Absent      int // neither attended nor sent apologies
+}
+
+// Percent is attended ÷ expected, rounded to the nearest whole number;
+// apologies and substitutes do not count as attended.
+func (s MemberStats) Percent() int {
+	if s.Expected == 0 {
+		return 0
+	}
+	return (s.Attended*200 + s.Expected) / (s.Expected * 2)
+}
+
+// AttendanceStats counts each member's attendance at the meetings: a
+// meeting is expected of a member who was one when it started.
+func AttendanceStats(members []Member, meetings []MeetingRecord) []MemberStats {
+	out := make([]MemberStats, 0, len(members))
+	for _, mem := range members {
+		st := MemberStats{Member: mem}
+		for _, rec := range meetings {
+			if !mem.AddedAt.IsZero() && mem.AddedAt.After(rec.Meeting.StartsAt) {
+				continue
+			}
+			st.Expected++
+			attended, remote, substituted := false, false, false
+			for _, a := range Standing(rec.Log) {
+				switch {
+				case a.Key == mem.UserID && !a.Arrived.IsZero() && a.Status != AttendInAttendance:
+					attended, remote = true, a.Remote
+				case a.SubstituteFor == mem.UserID && !a.Arrived.IsZero():
+					substituted = true
+				}
+			}
+			apologised := false
+			for _, ap := range rec.Apologies {
+				if ap.UserID == mem.UserID {
+					apologised = true
+				}
+			}
+			switch {
+			case attended:
+				st.Attended++
+				if remote {
+					st.Remotely++
+				}
+			case substituted:
+				st.Substituted++
+			case apologised:
+				st.Apologies++
+			default:
+				st.Absent++
+			}
+		}
+		out = append(out, st)
+	}
+	return out
+}

@@ -1,0 +1,348 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestQuorumNeed(t *testing.T) {
+	for _, tc := range []struct {
+		rule   QuorumRule
+		voting int
+		want   int
+	}{
+		{QuorumRule{Fixed: 4}, 12, 4},
+		{QuorumRule{Fixed: 4}, 0, 4},
+		{QuorumRule{Numerator: 1, Denominator: 3}, 12, 4},
+		{QuorumRule{Numerator: 1, Denominator: 3}, 13, 5}, // rounded up
+		{QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3}, 8, 3},
+		{QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3}, 20, 5},
+		// A fraction of no voting members still needs someone there.
+		{QuorumRule{Numerator: 1, Denominator: 3}, 0, 1},
+		{QuorumRule{}, 10, 0},
+	} {
+		if got := tc.rule.Need(tc.voting); got != tc.want {
+			t.Errorf("%q of %d: got %d, want %d", tc.rule, tc.voting, got, tc.want)
+		}
+	}
+}
+
+func TestParseQuorumRule(t *testing.T) {
+	for _, tc := range []struct {
+		in      []string
+		want    QuorumRule
+		wantErr bool
+	}{
+		{[]string{"4"}, QuorumRule{Fixed: 4}, false},
+		{[]string{"1/3"}, QuorumRule{Numerator: 1, Denominator: 3}, false},
+		{[]string{"1/4", "min", "3"}, QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3}, false},
+		{[]string{"1/4", "MIN", "3"}, QuorumRule{Numerator: 1, Denominator: 4, Minimum: 3}, false},
+		{[]string{"0"}, QuorumRule{}, true},
+		{[]string{"3/2"}, QuorumRule{}, true},
+		{[]string{"1/0"}, QuorumRule{}, true},
+		{[]string{"1/4", "min"}, QuorumRule{}, true},
+		{[]string{"4", "min", "3"}, QuorumRule{}, true},
+		{[]string{"half"}, QuorumRule{}, true},
+	} {
+		got, err := parseQuorumRule(tc.in)
+		if (err != nil) != tc.wantErr || got != tc.want {
+			t.Errorf("%q: got %+v, %v; want %+v (error %v)", tc.in, got, err, tc.want, tc.wantErr)
+		}
+		if err == nil && got.String() != joinWords(tc.in) {
+			t.Errorf("%q reads back as %q", tc.in, got.String())
+		}
+	}
+}
+
+func joinWords(ws []string) string {
+	out := ""
+	for i, w := range ws {
+		if i > 0 {
+			out += " "
+		}
+		if w == "MIN" {
+			w = "min"
+		}
+		out += w
+	}
+	return out
+}
+
+var t0 = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+
+func mark(id int64, key string, seq int, status AttendanceStatus, at time.Time) AttendanceMark {
+	return AttendanceMark{ID: id, MemberKey: key, UserID: key, Name: key, Seq: seq, Status: status, At: at}
+}
+
+func TestCountQuorum(t *testing.T) {
+	voters := []Voter{{"A", "Ann", true}, {"B", "Bob", true}, {"C", "Cat", true}, {"D", "Dan", true}, {"O", "Olive", false}}
+	rule := QuorumRule{Fixed: 3}
+	sub := func(id int64, key, for_ string) AttendanceMark {
+		m := mark(id, key, 1, AttendPresent, t0)
+		m.SubstituteFor = for_
+		return m
+	}
+	for _, tc := range []struct {
+		name     string
+		log      []AttendanceMark
+		withdraw map[string]bool
+		want     int
+		quorate  bool
+	}{
+		{"present, late and remote count", []AttendanceMark{mark(1, "A", 1, AttendPresent, t0), mark(2, "B", 1, AttendLate, t0), mark(3, "C", 1, AttendRemote, t0)}, nil, 3, true},
+		{"left does not count", []AttendanceMark{mark(1, "A", 1, AttendPresent, t0), mark(2, "B", 1, AttendPresent, t0), mark(3, "C", 1, AttendPresent, t0), mark(4, "C", 2, AttendLeft, t0.Add(time.Hour))}, nil, 2, false},
+		{"left and came back counts", []AttendanceMark{mark(1, "A", 1, AttendPresent, t0), mark(2, "A", 2, AttendLeft, t0), mark(3, "A", 3, AttendPresent, t0)}, nil, 1, false},
+		{"officers and in attendance do not count", []AttendanceMark{mark(1, "O", 1, AttendPresent, t0), mark(2, "X", 1, AttendInAttendance, t0), mark(3, "A", 1, AttendInAttendance, t0)}, nil, 0, false},
+		{"a non-member does not count", []AttendanceMark{mark(1, "name:jen", 1, AttendPresent, t0)}, nil, 0, false},
+		{"a substitute counts for the member", []AttendanceMark{sub(1, "G", "A"), mark(2, "B", 1, AttendPresent, t0), mark(3, "C", 1, AttendPresent, t0)}, nil, 3, true},
+		{"a substitute for someone who then turns up counts once", []AttendanceMark{sub(1, "G", "A"), mark(2, "A", 1, AttendPresent, t0)}, nil, 1, false},
+		{"a pecuniary interest withdraws the member", []AttendanceMark{mark(1, "A", 1, AttendPresent, t0), mark(2, "B", 1, AttendPresent, t0), mark(3, "C", 1, AttendPresent, t0)}, map[string]bool{"C": true}, 2, false},
+		{"and their substitute", []AttendanceMark{sub(1, "G", "C"), mark(2, "A", 1, AttendPresent, t0)}, map[string]bool{"C": true}, 1, false},
+		{"marks out of order fold by seq", []AttendanceMark{mark(2, "A", 2, AttendLeft, t0), mark(1, "A", 1, AttendPresent, t0)}, nil, 0, false},
+	} {
+		got := CountQuorum(rule, voters, Standing(tc.log), tc.withdraw)
+		if got.Present != tc.want || got.Quorate() != tc.quorate {
+			t.Errorf("%s: got %d present (quorate %v), want %d (%v)", tc.name, got.Present, got.Quorate(), tc.want, tc.quorate)
+		}
+	}
+}
+
+func TestWithdrawing(t *testing.T) {
+	ds := []Declaration{
+		{UserID: "A", Item: "7.7", Kind: InterestPecuniary},
+		{UserID: "B", Item: "7.7", Kind: InterestPecuniary, Dispensation: true},
+		{UserID: "C", Item: "7.7", Kind: InterestPersonal},
+		{UserID: "D", Item: "7.7", Kind: InterestPecuniary, Withdrawn: true},
+		{UserID: "E", Item: "4", Kind: InterestPecuniary},
+		{Name: "Jen Williams", Item: "7.7", Kind: InterestPecuniary},
+	}
+	got := Withdrawing(ds, "7.7")
+	want := map[string]bool{"A": true, "name:jen williams": true}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("withdrawing (-got +want):\n%s", diff)
+	}
+}
+
+func TestStandingApologyThenPresent(t *testing.T) {
+	// Late, left, back: the arrival stays the first, marked late; the
+	// departure is cleared by the return.
+	log := []AttendanceMark{
+		mark(1, "A", 1, AttendLate, t0.Add(20*time.Minute)),
+		mark(2, "A", 2, AttendLeft, t0.Add(time.Hour)),
+		mark(3, "A", 3, AttendRemote, t0.Add(2*time.Hour)),
+	}
+	got := Standing(log)
+	if len(got) != 1 || !got[0].Late || !got[0].Arrived.Equal(t0.Add(20*time.Minute)) || !got[0].Left.IsZero() || !got[0].Remote || got[0].Status != AttendRemote {
+		t.Errorf("standing: %+v", got)
+	}
+}
+
+func TestLostQuorumAt(t *testing.T) {
+	voters := []Voter{{"A", "A", true}, {"B", "B", true}, {"C", "C", true}}
+	rule := QuorumRule{Fixed: 2}
+	log := []AttendanceMark{
+		mark(1, "A", 1, AttendPresent, t0),
+		mark(2, "B", 1, AttendPresent, t0), // quorate
+		mark(3, "B", 2, AttendLeft, t0),    // lost
+		mark(4, "C", 1, AttendPresent, t0), // quorate again
+	}
+	if got := lostQuorumAt(rule, voters, log[:2]); got != 0 {
+		t.Errorf("never quorate then lost: got %d", got)
+	}
+	if got := lostQuorumAt(rule, voters, log[:3]); got != 3 {
+		t.Errorf("lost at: got %d, want 3", got)
+	}
+	if got := lostQuorumAt(rule, voters, append(log, mark(5, "A", 2, AttendLeft, t0))); got != 5 {
+		t.Errorf("lost again at: got %d, want 5", got)
+	}
+	if got := lostQuorumAt(QuorumRule{}, voters, log[:3]); got != 0 {
+		t.Errorf("no rule: got %d", got)
+	}
+}
+
+func TestDayMeeting(t *testing.T) {
+	at := func(d, h, m int) time.Time { return time.Date(2026, 12, d, h, m, 0, 0, london) }
+	today := Meeting{ID: 1, StartsAt: at(10, 18, 0), Status: MeetingScheduled}
+	cancelled := Meeting{ID: 2, StartsAt: at(10, 10, 0), Status: MeetingCancelled}
+	lateNight := Meeting{ID: 3, StartsAt: at(9, 22, 0), Status: MeetingScheduled}
+	for _, tc := range []struct {
+		name string
+		ms   []Meeting
+		now  time.Time
+		want int64
+	}{
+		{"the day's meeting, hours ahead", []Meeting{today}, at(10, 8, 0), 1},
+		{"a cancelled one is passed over", []Meeting{cancelled, today}, at(10, 9, 0), 1},
+		{"running past midnight", []Meeting{lateNight}, at(10, 0, 30), 3},
+		{"yesterday's long over", []Meeting{lateNight}, at(10, 13, 0), 0},
+		{"none", nil, at(10, 9, 0), 0},
+	} {
+		got, ok := dayMeeting(tc.ms, tc.now, london)
+		if !ok {
+			got.ID = 0
+		}
+		if got.ID != tc.want {
+			t.Errorf("%s: got meeting %d, want %d", tc.name, got.ID, tc.want)
+		}
+	}
+}
+
+func TestStartable(t *testing.T) {
+	c := Committee{Name: "Safer Sefton Together"}
+	m := Meeting{StartsAt: t0, Status: MeetingScheduled}
+	for _, tc := range []struct {
+		name string
+		m    Meeting
+		sit  Sitting
+		now  time.Time
+		want string
+	}{
+		{"on time", m, Sitting{}, t0, ""},
+		{"an hour early", m, Sitting{}, t0.Add(-time.Hour), ""},
+		{"too early", m, Sitting{}, t0.Add(-4 * time.Hour), "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
+		{"cancelled", Meeting{StartsAt: t0, Status: MeetingCancelled}, Sitting{}, t0, "The meeting on Thursday 10 December 2026 was cancelled, so it cannot be opened."},
+		{"closed", m, Sitting{State: ActionClosed, Closed: t0.Add(time.Hour)}, t0.Add(2 * time.Hour), "The meeting on Thursday 10 December 2026 was closed at 11:00; it cannot be opened again."},
+	} {
+		got := ""
+		if err := startable(c, tc.m, tc.sit, tc.now); err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestClockDuring(t *testing.T) {
+	late := time.Date(2026, 12, 10, 23, 0, 0, 0, london)
+	// The clocks go back at 02:00 on 25 October 2026 in London.
+	night := time.Date(2026, 10, 24, 23, 30, 0, 0, london)
+	for _, tc := range []struct {
+		name  string
+		start time.Time
+		c     Clock
+		want  time.Time
+	}{
+		{"the same day", t0, Clock{10, 20}, time.Date(2026, 12, 10, 10, 20, 0, 0, london)},
+		{"just before the start", t0, Clock{9, 45}, time.Date(2026, 12, 10, 9, 45, 0, 0, london)},
+		{"past midnight", late, Clock{0, 30}, time.Date(2026, 12, 11, 0, 30, 0, 0, london)},
+		{"across the clock change", night, Clock{3, 0}, time.Date(2026, 10, 25, 3, 0, 0, 0, london)},
+	} {
+		if got := clockDuring(tc.start, tc.c, london); !got.Equal(tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestParseAttendance(t *testing.T) {
+	c := func(h, m int) *Clock { return &Clock{h, m} }
+	for _, tc := range []struct {
+		in      string
+		want    attendanceArgs
+		wantErr string
+	}{
+		{"<@U1|neil> present", attendanceArgs{UserID: "U1", Hint: "neil", Status: AttendPresent}, ""},
+		{"<@U1> late 10:20", attendanceArgs{UserID: "U1", Status: AttendLate, Clock: c(10, 20)}, ""},
+		{"<@U1> left at 11.05am", attendanceArgs{UserID: "U1", Status: AttendLeft, Clock: c(11, 5)}, ""},
+		{"<@U1> late", attendanceArgs{UserID: "U1", Status: AttendLate}, ""},
+		{"<@U1> in attendance", attendanceArgs{UserID: "U1", Status: AttendInAttendance}, ""},
+		{"<@U1> remote", attendanceArgs{UserID: "U1", Status: AttendRemote}, ""},
+		{"<@U1> absent", attendanceArgs{UserID: "U1", Status: AttendAbsent}, ""},
+		{"<@U2> substitute-for <@U3|sue>", attendanceArgs{UserID: "U2", Status: AttendPresent, SubstituteFor: "U3"}, ""},
+		{"<@U2> substitute for <@U3>", attendanceArgs{UserID: "U2", Status: AttendPresent, SubstituteFor: "U3"}, ""},
+		{`"Jen Williams (NW Probation)" present`, attendanceArgs{Name: "Jen Williams", Org: "NW Probation", Status: AttendPresent}, ""},
+		{`“Jen Williams” in-attendance`, attendanceArgs{Name: "Jen Williams", Status: AttendInAttendance}, ""},
+		{"<@U1> late 25:00", attendanceArgs{}, "25:00 is not a time: use 10:00, 10.00am or 14:30"},
+		{"<@U1> late soon", attendanceArgs{}, "soon is not a time: use 10:20 or 10.20am"},
+		{"<@U1> present now", attendanceArgs{}, "present takes nothing after it"},
+		{"<@U1>", attendanceArgs{}, "say what to record: present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member"},
+		{"neil present", attendanceArgs{}, "start with the person: @name, or \"Name (Organisation)\" for someone not in Slack"},
+		{`"Jen present`, attendanceArgs{}, "close the name's quotation marks"},
+		{"<@U1> substitute-for sue", attendanceArgs{}, "sue is not a mention: type @ and pick the member they stand in for"},
+	} {
+		got, err := parseAttendance(tc.in)
+		gotErr := ""
+		if err != nil {
+			gotErr, got = err.Error(), attendanceArgs{}
+		}
+		if gotErr != tc.wantErr {
+			t.Errorf("%q: error %q, want %q", tc.in, gotErr, tc.wantErr)
+		}
+		if diff := cmp.Diff(got, tc.want); diff != "" {
+			t.Errorf("%q (-got +want):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func FuzzParseAttendance(f *testing.F) {
+	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := parseAttendance(s)
+		if err != nil {
+			return
+		}
+		if a.UserID == "" && a.Name == "" {
+			t.Errorf("%q: no one to mark", s)
+		}
+		if a.Status == "" {
+			t.Errorf("%q: no status", s)
+		}
+		if a.Clock != nil && (a.Clock.Hour > 23 || a.Clock.Minute > 59) {
+			t.Errorf("%q: clock %v", s, a.Clock)
+		}
+	})
+}
+
+func TestAttendanceStats(t *testing.T) {
+	m := func(id int64, days int) Meeting { return Meeting{ID: id, StartsAt: t0.AddDate(0, 0, days)} }
+	recs := []MeetingRecord{
+		{Meeting: m(1, 0), Log: []AttendanceMark{mark(1, "A", 1, AttendPresent, t0), mark(2, "A", 2, AttendLeft, t0)}},
+		{Meeting: m(2, 7), Log: []AttendanceMark{mark(3, "A", 1, AttendRemote, t0), mark(4, "B", 1, AttendInAttendance, t0)}, Apologies: []Apology{{UserID: "B"}}},
+		{Meeting: m(3, 14), Log: []AttendanceMark{{ID: 5, MemberKey: "S", Seq: 1, Status: AttendPresent, At: t0, SubstituteFor: "B"}}},
+	}
+	members := []Member{{UserID: "A"}, {UserID: "B"}, {UserID: "C", AddedAt: t0.AddDate(0, 0, 10)}}
+	got := AttendanceStats(members, recs)
+	want := []MemberStats{
+		{Member: members[0], Expected: 3, Attended: 2, Remotely: 1, Absent: 1},
+		// In attendance is not attending as a member.
+		{Member: members[1], Expected: 3, Apologies: 1, Substituted: 1, Absent: 1},
+		// Joined after the first two.
+		{Member: members[2], Expected: 1, Absent: 1},
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("stats (-got +want):\n%s", diff)
+	}
+	for _, tc := range []struct{ attended, expected, want int }{{2, 3, 67}, {1, 3, 33}, {0, 0, 0}, {1, 2, 50}, {3, 3, 100}} {
+		if got := (MemberStats{Attended: tc.attended, Expected: tc.expected}).Percent(); got != tc.want {
+			t.Errorf("%d of %d: %d%%, want %d%%", tc.attended, tc.expected, got, tc.want)
+		}
+	}
+}
+
+func FuzzParseQuorumRule(f *testing.F) {
+	for _, s := range []string{"4", "1/3", "1/4 min 3", "0/0", "3/2 min -1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := parseQuorumRule(strings.Fields(s))
+		if err != nil {
+			return
+		}
+		if !r.Set() {
+			t.Errorf("%q: a rule that is not set", s)
+		}
+		for _, voting := range []int{0, 1, 7, 1000} {
+			if n := r.Need(voting); n < 1 || (r.Fixed == 0 && n > max(voting, r.Minimum, 1)) {
+				t.Errorf("%q of %d voting members needs %d", s, voting, n)
+			}
+		}
+		if back, err := parseQuorumRule(strings.Fields(r.String())); err != nil || back != r {
+			t.Errorf("%q reads back as %+v, %v", s, back, err)
+		}
+	})
+}

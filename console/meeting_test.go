@@ -1,0 +1,53 @@
+package console_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/console"
+)
+
+// TestConsoleMeeting is README's walk-through: the sample meeting is
+// opened, three members say they are here, one leaves, the meeting goes
+// inquorate, and is closed; then the attendance paragraphs.
+func TestConsoleMeeting(t *testing.T) {
+	svc := sample(t, nil)
+	london, _ := time.LoadLocation("Europe/London")
+	var out bytes.Buffer
+	c := &console.Console{
+		Service: svc, Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
+		Now: func() time.Time { return time.Date(2026, 12, 10, 9, 50, 0, 0, london) },
+		In: strings.NewReader(strings.Join([]string{
+			"/committee quorum 3",
+			":as trish", "/meeting start", "/here",
+			":as neil", "/here",
+			":as graeme", "/meeting status", ":press 1",
+			":as ian", "/attendance @graeme left 10:40",
+			"/meeting close",
+			"/meeting attendance",
+		}, "\n") + "\n"),
+	}
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"The quorum of Safer Sefton Together is now 3 members.",
+		"You opened the meeting of *Safer Sefton Together* at 09:50.",
+		"You are marked present. *Inquorate*: 1 present, quorum 3",
+		"MEETING IN PROGRESS",
+		"[1: I'm here]  (:press N)",
+		"You are marked present. Quorate: 3 present, quorum 3",
+		"Graeme Robson is marked as having left at 10:40. *Inquorate*: 2 present, quorum 3",
+		"You closed the meeting of *Safer Sefton Together* at 09:50",
+		"Present: Trish Hardy (Sefton Council) (in the Chair), Neil Frackelton (SWACA) and Graeme Robson (Merseyside Police).",
+		"Graeme Robson left the meeting at 10:40.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the console lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -1,0 +1,323 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// liveKey names the "Meeting in progress" message of a meeting; see
+// commands.LiveKey.
+func liveKey(meetingID int64) string { return commands.LiveKey(meetingID) }
+
+// markLive marks, in the caller's transaction, the live message of the
+// meeting as needing an update, when it was posted or is queued for
+// posting. Like mark_stale, marks coalesce: while one is pending and not
+// yet claimed, another adds nothing, so forty people pressing I'm here at
+// once leave one or two edits, each built from the records when sent.
+func markLive(ctx context.Context, q sqlx.ExtContext, meetingID int64) error {
+	key := liveKey(meetingID)
+	_, err := q.ExecContext(ctx, `
+		INSERT INTO outbox (committee_id, kind, channel_id, message_key, payload)
+		SELECT c.id, 'update', c.channel_id, $2, '{}' FROM meetings m JOIN committees c ON c.id = m.committee_id
+		WHERE m.id = $1 AND (
+			EXISTS (SELECT 1 FROM slack_messages WHERE message_key = $2)
+			OR EXISTS (SELECT 1 FROM outbox WHERE message_key = $2 AND kind = 'post' AND state = 'pending'))
+		ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+		DO NOTHING`, meetingID, key)
+	return err
+}
+
+// RecordSession implements commands.ConductStore. The row takes the next
+// number in the meeting's log: two replicas opening the same meeting at
+// once both read the same state and number, and the unique key lets one
+// of them in.
+func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.OutboxMessage) (bool, error) {
+	added := false
+	err := db.inTx(ctx, "record session", func(tx *sqlx.Tx) error {
+		var seq int
+		var state string
+		err := tx.QueryRowxContext(ctx, `SELECT COALESCE(max(seq), 0),
+			COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 AND action <> 'item' ORDER BY seq DESC LIMIT 1), '')
+			FROM meeting_sessions WHERE meeting_id = $1`, e.MeetingID).Scan(&seq, &state)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(after, commands.SessionAction(state)) {
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO meeting_sessions (meeting_id, seq, action, item, at, by_user)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+			e.MeetingID, seq+1, string(e.Action), e.Item, e.At, e.By)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		added = true
+		if e.Action == commands.ActionClosed {
+			// A closed meeting was held: declarations and apologies for it
+			// are closed, and /minutes draft finds it.
+			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held' WHERE id = $1 AND status = 'scheduled'`, e.MeetingID); err != nil {
+				return err
+			}
+		}
+		if e.Action == commands.ActionItem {
+			return markLive(ctx, tx, e.MeetingID)
+		}
+		// Every member's Home says whether a meeting is in progress, and
+		// mark_stale marks the live message too (migration 00018). It runs
+		// before the live message is queued, so that opening the meeting
+		// posts it without an edit straight after.
+		if err := markStale(ctx, tx, e.MeetingID, nil); err != nil {
+			return err
+		}
+		if post == nil {
+			return nil
+		}
+		payload, err := json.Marshal(post.Reply)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO outbox (committee_id, kind, channel_id, message_key, dedupe_key, payload, due_at)
+			VALUES ($1, 'post', $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
+			nullID(post.CommitteeID), post.ChannelID, post.MessageKey, nullString(post.DedupeKey), string(payload), post.DueAt)
+		return err
+	})
+	return added, err
+}
+
+type sessionRow struct {
+	MeetingID int64     `db:"meeting_id"`
+	Seq       int       `db:"seq"`
+	Action    string    `db:"action"`
+	Item      string    `db:"item"`
+	At        time.Time `db:"at"`
+	By        string    `db:"by_user"`
+}
+
+// Sessions implements commands.ConductStore.
+func (db *DB) Sessions(ctx context.Context, meetingID int64) ([]commands.SessionEvent, error) {
+	var rows []sessionRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT meeting_id, seq, action, item, at, by_user
+		FROM meeting_sessions WHERE meeting_id = $1 ORDER BY seq`, meetingID)
+	if err != nil {
+		return nil, mapErr("sessions", err)
+	}
+	out := make([]commands.SessionEvent, len(rows))
+	for i, r := range rows {
+		out[i] = commands.SessionEvent{MeetingID: r.MeetingID, Seq: r.Seq, Action: commands.SessionAction(r.Action), Item: r.Item, At: r.At, By: r.By}
+	}
+	return out, nil
+}
+
+// RunningMeetings implements commands.ConductStore.
+func (db *DB) RunningMeetings(ctx context.Context, committeeIDs []int64) ([]commands.Meeting, error) {
+	var rows []meetingRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingColumns+` FROM meetings m
+		WHERE m.committee_id = ANY ($1)
+		  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
+		ORDER BY m.starts_at`, pq.Array(committeeIDs))
+	if err != nil {
+		return nil, mapErr("running meetings", err)
+	}
+	out := make([]commands.Meeting, len(rows))
+	for i, r := range rows {
+		out[i] = r.meeting()
+	}
+	return out, nil
+}
+
+// MarkAttendance implements commands.ConductStore. The mark takes the
+// next number in the person's log, so two presses of I'm here at once,
+// on one replica or two, leave one mark: the second finds its number
+// taken and the mark already standing.
+func (db *DB) MarkAttendance(ctx context.Context, m commands.AttendanceMark) (bool, error) {
+	added := false
+	err := db.inTx(ctx, "mark attendance", func(tx *sqlx.Tx) error {
+		var last struct {
+			Seq    int       `db:"seq"`
+			Status string    `db:"status"`
+			SubFor string    `db:"substitute_for"`
+			At     time.Time `db:"at"`
+		}
+		err := tx.GetContext(ctx, &last, `SELECT seq, status, substitute_for, at FROM attendance_marks
+			WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`, m.MeetingID, m.MemberKey)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		case last.Status == string(m.Status) && last.SubFor == m.SubstituteFor &&
+			(last.At.Equal(m.At) || m.Status != commands.AttendLate && m.Status != commands.AttendLeft):
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO attendance_marks
+			(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+			m.MeetingID, m.MemberKey, last.Seq+1, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		added = true
+		switch m.Status {
+		case commands.AttendPresent, commands.AttendLate, commands.AttendRemote:
+			// Here after all: their apology no longer stands, and its
+			// history says who recorded them here.
+			_, err = tx.ExecContext(ctx, `WITH w AS (
+					UPDATE apologies SET withdrawn = true, updated_at = now()
+					WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id)
+				INSERT INTO apology_history (apology_id, action, reason, by_user)
+				SELECT id, 'withdrawn', 'attended the meeting', $3 FROM w`, m.MeetingID, m.MemberKey, m.By)
+			if err != nil {
+				return err
+			}
+		}
+		// mark_stale marks the live message too (migration 00018).
+		users := []string{}
+		if m.UserID != "" {
+			users = append(users, m.UserID)
+		}
+		return markStale(ctx, tx, m.MeetingID, users)
+	})
+	return added, err
+}
+
+type markRow struct {
+	ID           int64     `db:"id"`
+	MeetingID    int64     `db:"meeting_id"`
+	MemberKey    string    `db:"member_key"`
+	Seq          int       `db:"seq"`
+	UserID       string    `db:"user_id"`
+	Name         string    `db:"name"`
+	Organisation string    `db:"organisation"`
+	Status       string    `db:"status"`
+	At           time.Time `db:"at"`
+	SubFor       string    `db:"substitute_for"`
+	By           string    `db:"entered_by"`
+	EnteredAt    time.Time `db:"entered_at"`
+}
+
+// AttendanceLog implements commands.ConductStore.
+func (db *DB) AttendanceLog(ctx context.Context, meetingID int64) ([]commands.AttendanceMark, error) {
+	var rows []markRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT id, meeting_id, member_key, seq, user_id, name, organisation,
+		status, at, substitute_for, entered_by, entered_at
+		FROM attendance_marks WHERE meeting_id = $1 ORDER BY id`, meetingID)
+	if err != nil {
+		return nil, mapErr("attendance", err)
+	}
+	out := make([]commands.AttendanceMark, len(rows))
+	for i, r := range rows {
+		out[i] = commands.AttendanceMark{ID: r.ID, MeetingID: r.MeetingID, MemberKey: r.MemberKey, Seq: r.Seq,
+			UserID: r.UserID, Name: r.Name, Organisation: r.Organisation, Status: commands.AttendanceStatus(r.Status),
+			At: r.At, SubstituteFor: r.SubFor, By: r.By, EnteredAt: r.EnteredAt}
+	}
+	return out, nil
+}
+
+// QuorumRule implements commands.ConductStore.
+func (db *DB) QuorumRule(ctx context.Context, committeeID int64) (commands.QuorumRule, error) {
+	var r struct {
+		Fixed sql.NullInt64 `db:"fixed"`
+		Num   sql.NullInt64 `db:"numerator"`
+		Den   sql.NullInt64 `db:"denominator"`
+		Min   int           `db:"minimum"`
+	}
+	err := db.x.GetContext(ctx, &r, `SELECT fixed, numerator, denominator, minimum FROM quorum_rules WHERE committee_id = $1`, committeeID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return commands.QuorumRule{}, nil
+	}
+	if err != nil {
+		return commands.QuorumRule{}, mapErr("quorum rule", err)
+	}
+	return commands.QuorumRule{Fixed: int(r.Fixed.Int64), Numerator: int(r.Num.Int64), Denominator: int(r.Den.Int64), Minimum: r.Min}, nil
+}
+
+// SetQuorumRule implements commands.ConductStore.
+func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.QuorumRule, by string) error {
+	return db.inTx(ctx, "set quorum rule", func(tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO quorum_rules (committee_id, fixed, numerator, denominator, minimum, set_by, set_at)
+			VALUES ($1, $2, $3, $4, $5, $6, now())
+			ON CONFLICT (committee_id) DO UPDATE SET fixed = EXCLUDED.fixed, numerator = EXCLUDED.numerator,
+				denominator = EXCLUDED.denominator, minimum = EXCLUDED.minimum, set_by = EXCLUDED.set_by, set_at = now()`,
+			committeeID, nullInt(r.Fixed), nullInt(r.Numerator), nullInt(r.Denominator), r.Minimum, by)
+		if err != nil {
+			return err
+		}
+		if err := audit(ctx, tx, committeeID, by, "quorum.set", "", map[string]string{"rule": r.String()}); err != nil {
+			return err
+		}
+		// The live message of a meeting in progress shows the quorum.
+		var running []int64
+		err = tx.SelectContext(ctx, &running, `SELECT m.id FROM meetings m WHERE m.committee_id = $1
+			AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+			AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')`, committeeID)
+		if err != nil {
+			return err
+		}
+		for _, id := range running {
+			if err := markLive(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func nullInt(n int) sql.NullInt64 { return sql.NullInt64{Int64: int64(n), Valid: n > 0} }
+
+// NonVoting implements commands.ConductStore.
+func (db *DB) NonVoting(ctx context.Context, committeeID int64) ([]string, error) {
+	var ids []string
+	err := db.x.SelectContext(ctx, &ids, `SELECT user_id FROM members
+		WHERE committee_id = $1 AND removed_at IS NULL AND NOT voting ORDER BY user_id`, committeeID)
+	return ids, mapErr("non-voting members", err)
+}
+
+// SetVoting implements commands.ConductStore.
+func (db *DB) SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (bool, error) {
+	changed := false
+	err := db.inTx(ctx, "set voting", func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
+			WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		changed = true
+		if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
+			return err
+		}
+		// The live message of a meeting in progress counts the voters.
+		var running []int64
+		err = tx.SelectContext(ctx, &running, `SELECT m.id FROM meetings m WHERE m.committee_id = $1
+			AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+			AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')`, committeeID)
+		if err != nil {
+			return err
+		}
+		for _, id := range running {
+			if err := markLive(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return changed, err
+}

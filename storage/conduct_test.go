@@ -1,0 +1,128 @@
+package storage_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// TestConductMigration migrates a database filled by the schema before
+// 00018: its members vote, and its meetings were never opened.
+func TestConductMigration(t *testing.T) {
+	ctx := context.Background()
+	db, err := storage.Open(ctx, pgtest.EmptyDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.MigrateUpTo(ctx, 15); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO committees (id, name) VALUES (1, 'Safer Sefton Together')`,
+		`INSERT INTO members (committee_id, user_id, name, role) VALUES (1, 'UNEIL', 'Neil Frackelton', 'member'), (1, 'UIAN', 'Ian Barton', 'officer')`,
+		`INSERT INTO meetings (id, committee_id, starts_at) VALUES (1, 1, '2026-12-10 10:00+00')`,
+	} {
+		if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	nv, err := db.NonVoting(ctx, 1)
+	if err != nil || len(nv) != 0 {
+		t.Errorf("non-voting after the migration: %v, %v; want none", nv, err)
+	}
+	running, err := db.RunningMeetings(ctx, []int64{1})
+	if err != nil || len(running) != 0 {
+		t.Errorf("running meetings after the migration: %v, %v; want none", running, err)
+	}
+	rule, err := db.QuorumRule(ctx, 1)
+	if err != nil || rule.Set() {
+		t.Errorf("quorum rule after the migration: %+v, %v; want none", rule, err)
+	}
+	// Down and up again: the schema before it comes back whole.
+	if err := db.MigrateDownTo(ctx, 15); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `SELECT mark_stale(1, 1, NULL)`); err != nil {
+		t.Errorf("mark_stale after going down: %v", err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestConductRaces: many writers at once leave one mark, one opening and
+// one close, and the database refuses a second opening however it is
+// written.
+func TestConductRaces(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	race := func(n int, f func() (bool, error)) int {
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		added := 0
+		for i := 0; i < n; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ok, err := f()
+				if err != nil {
+					t.Error(err)
+				}
+				if ok {
+					mu.Lock()
+					added++
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		return added
+	}
+	open := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}
+	if n := race(8, func() (bool, error) { return db.RecordSession(ctx, open, []commands.SessionAction{""}, nil) }); n != 1 {
+		t.Errorf("%d of 8 openings at once were added, want 1", n)
+	}
+	here := commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton", Status: commands.AttendPresent, At: at, By: "UNEIL"}
+	if n := race(10, func() (bool, error) { return db.MarkAttendance(ctx, here) }); n != 1 {
+		t.Errorf("%d of 10 presses at once were added, want 1", n)
+	}
+	left := here
+	left.Status, left.At = commands.AttendLeft, at.Add(time.Hour)
+	if n := race(5, func() (bool, error) { return db.MarkAttendance(ctx, left) }); n != 1 {
+		t.Errorf("%d of 5 departures at once were added, want 1", n)
+	}
+	log, err := db.AttendanceLog(ctx, m.ID)
+	if err != nil || len(log) != 2 || log[0].Seq != 1 || log[1].Seq != 2 {
+		t.Errorf("attendance log: %+v, %v", log, err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO meeting_sessions (meeting_id, seq, action, at, by_user) VALUES ($1, 9, 'opened', now(), 'x')`, m.ID); err == nil {
+		t.Error("the database took a second opening of one meeting")
+	}
+	closing := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: at.Add(2 * time.Hour), By: "UIAN"}
+	after := []commands.SessionAction{commands.ActionOpened, commands.ActionResumed, commands.ActionAdjourned}
+	if n := race(4, func() (bool, error) { return db.RecordSession(ctx, closing, after, nil) }); n != 1 {
+		t.Errorf("%d of 4 closings at once were added, want 1", n)
+	}
+	got, err := db.Meeting(ctx, m.ID)
+	if err != nil || got.Status != commands.MeetingHeld {
+		t.Errorf("a closed meeting: %+v, %v; want it held", got, err)
+	}
+}
