@@ -145,11 +145,24 @@ func (db *DB) PostedMessages(ctx context.Context, keys []string) ([]string, erro
 
 // HomeOpened implements commands.HomeStore.
 func (db *DB) HomeOpened(ctx context.Context, teamID, userID string, at time.Time, notice string) error {
-	_, err := db.x.ExecContext(ctx, `INSERT INTO home_viewers (team_id, user_id, opened_at, notice, notice_at)
+	// A notice comes with a fresh mark on the Home: a refresh that the
+	// button's own change queued may have read the notice before this
+	// one was recorded, and, sent after the publish that shows this
+	// notice, would leave the Home showing the one before. The mark is
+	// sent after that refresh (one send per Home at a time) and reads
+	// this notice.
+	_, err := db.x.ExecContext(ctx, `WITH v AS (
+		INSERT INTO home_viewers (team_id, user_id, opened_at, notice, notice_at)
 		VALUES ($1, $2, $3, $4, CASE WHEN $4 <> '' THEN CAST($3 AS timestamptz) END)
 		ON CONFLICT (team_id, user_id) DO UPDATE SET opened_at = EXCLUDED.opened_at,
 			notice = CASE WHEN EXCLUDED.notice <> '' THEN EXCLUDED.notice ELSE home_viewers.notice END,
-			notice_at = CASE WHEN EXCLUDED.notice <> '' THEN EXCLUDED.notice_at ELSE home_viewers.notice_at END`,
+			notice_at = CASE WHEN EXCLUDED.notice <> '' THEN EXCLUDED.notice_at ELSE home_viewers.notice_at END
+		RETURNING team_id, user_id)
+	INSERT INTO outbox (kind, team_id, user_id, message_key, payload)
+	SELECT 'home', v.team_id, v.user_id, 'home:' || v.team_id || ':' || v.user_id, '{}'
+	FROM v WHERE $4 <> ''
+	ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+	DO NOTHING`,
 		teamID, userID, at, notice)
 	return mapErr("home opened", err)
 }

@@ -270,3 +270,46 @@ func claimedOf(ms []commands.OutboxMessage, key string) commands.OutboxMessage {
 	}
 	return commands.OutboxMessage{}
 }
+
+// TestHomeNoticeMarksTheHome: a button's outcome recorded on a Home comes
+// with a fresh mark, sent after any refresh already claimed, so the last
+// Home published shows it; opening the Home without one marks nothing.
+func TestHomeNoticeMarksTheHome(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	marks := func() int {
+		t.Helper()
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE kind = 'home' AND message_key = 'home:T1:UNEIL' AND state = 'pending'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	if err := db.HomeOpened(ctx, "T1", "UNEIL", now, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n := marks(); n != 0 {
+		t.Fatalf("opening the Home left %d marks, want 0", n)
+	}
+	// A refresh already claimed (leased) does not stand in for the mark.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO outbox (kind, team_id, user_id, message_key, payload, locked_until)
+		VALUES ('home', 'T1', 'UNEIL', 'home:T1:UNEIL', '{}', now() + interval '1 minute')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.HomeOpened(ctx, "T1", "UNEIL", now, "Your apologies are withdrawn."); err != nil {
+		t.Fatal(err)
+	}
+	if n := marks(); n != 2 {
+		t.Fatalf("%d pending Home rows after the notice, want the claimed one and a fresh mark", n)
+	}
+	if err := db.HomeOpened(ctx, "T1", "UNEIL", now, "Your apologies are recorded."); err != nil {
+		t.Fatal(err)
+	}
+	if n := marks(); n != 2 {
+		t.Fatalf("%d pending Home rows after a second notice, want the marks to coalesce", n)
+	}
+	if got, err := db.HomeNotice(ctx, "T1", "UNEIL", now); err != nil || got != "Your apologies are recorded." {
+		t.Fatalf("HomeNotice = %q, %v", got, err)
+	}
+}
