@@ -299,6 +299,9 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if _, err := s.promptInterests(ctx, c, m, in.Now); err != nil {
+		return Reply{}, err
+	}
 	loc := c.Location()
 	if ok {
 		return private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID), nil

@@ -173,7 +173,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand(), historyCommand()}
+	return []*Command{committeeCommand(), meetingCommand(), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand(), historyCommand(), interestsCommand()}
 }
 
 // Commands lists the registered commands by name.

@@ -1,0 +1,319 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// interestPrompt is an entry of a member's register that may concern an
+// agenda item, and why.
+type interestPrompt struct {
+	Member Member
+	Entry  Interest
+	Item   AgendaItem
+	Match  InterestMatch
+}
+
+// presents reports whether m is named as an item's presenter.
+func presents(m Member, it AgendaItem) bool {
+	name := strings.Join(matchTokens(m.Name), " ")
+	if name == "" {
+		return false
+	}
+	for _, p := range strings.Split(it.Presenter, ",") {
+		if strings.Join(matchTokens(p), " ") == name {
+			return true
+		}
+	}
+	return false
+}
+
+// interestPrompts compares each member's standing entries with the items
+// and lists those that may concern an item, leaving out the items a
+// member said were not relevant. A presenter is not prompted on the
+// strength of the item's organisation alone: that is who they present
+// for, not an interest of theirs in the business.
+func interestPrompts(members []Member, es []Interest, items []AgendaItem, dismissed []PromptDismissal) []interestPrompt {
+	byMember := map[string]Member{}
+	for _, m := range members {
+		byMember[m.UserID] = m
+	}
+	gone := map[string]bool{}
+	for _, d := range dismissed {
+		gone[d.UserID+":"+strconv.FormatInt(d.ItemID, 10)] = true
+	}
+	var out []interestPrompt
+	seen := map[string]bool{}
+	for _, it := range items {
+		if it.Standard {
+			continue
+		}
+		for _, e := range es {
+			m, ok := byMember[e.UserID]
+			key := e.UserID + ":" + strconv.FormatInt(it.ID, 10)
+			if !ok || e.Ended || gone[key] || seen[key] {
+				continue
+			}
+			text := e.Description
+			if e.Category == CategoryGifts && e.GiftFrom != "" {
+				text = e.GiftFrom
+			}
+			match, ok := MatchInterest(text, ItemText{Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation})
+			if !ok {
+				continue
+			}
+			if presents(m, it) && onlyOrganisation(match, it) {
+				continue
+			}
+			seen[key] = true
+			out = append(out, interestPrompt{Member: m, Entry: e, Item: it, Match: match})
+		}
+	}
+	return out
+}
+
+// onlyOrganisation reports whether every word that matched is a word of
+// the item's organisation.
+func onlyOrganisation(match InterestMatch, it AgendaItem) bool {
+	org := map[string]bool{}
+	for _, w := range matchTokens(it.Organisation) {
+		org[w] = true
+	}
+	for _, w := range match.Words {
+		if !org[w] {
+			return false
+		}
+	}
+	return len(org) > 0
+}
+
+// promptKey is the dedupe key of the prompt to userID about item itemID:
+// one per member and item, however often the agenda is posted.
+func promptKey(userID string, itemID int64) string {
+	return fmt.Sprintf("interests:prompt:%d:%s", itemID, userID)
+}
+
+// promptInterests queues, when m's agenda is posted, a private message to
+// each member whose register may concern an item, with buttons to declare
+// or to say it is not relevant. It never declares for them. It says how
+// many prompts it queued.
+func (s *Service) promptInterests(ctx context.Context, c Committee, m Meeting, now time.Time) (int, error) {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return 0, err
+	}
+	es, err := s.store.Interests(ctx, c.ID, "", false)
+	if err != nil || len(es) == 0 {
+		return 0, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return 0, err
+	}
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	dismissed, err := s.store.DismissedPrompts(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range interestPrompts(members, es, items, dismissed) {
+		ok, err := s.store.Enqueue(ctx, OutboxMessage{
+			CommitteeID: c.ID, Kind: OutboxDM, UserID: p.Member.UserID,
+			DedupeKey: promptKey(p.Member.UserID, p.Item.ID), Reply: promptReply(c, m, p), DueAt: now,
+		})
+		if err != nil {
+			return n, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// promptReply is the private message of a prompt: the entry, the item, the
+// words that matched, and the two buttons.
+func promptReply(c Committee, m Meeting, p interestPrompt) Reply {
+	quoted := make([]string, len(p.Match.Words))
+	for i, w := range p.Match.Words {
+		quoted[i] = "“" + Escape(w) + "”"
+	}
+	value := fmt.Sprintf("%d:%d:%d", m.ID, p.Item.ID, p.Entry.ID)
+	return Reply{
+		Visibility: Private,
+		Text: fmt.Sprintf("You registered '%s' (%s). %s at the meeting of *%s* on %s may concern it: the words that matched are %s, in its %s.\nOnly you can decide whether to declare an interest.",
+			Escape(p.Entry.Description), p.Entry.Category.Wording(), Escape(itemLabel(p.Item)), Escape(c.Name), describeMeeting(m, c.Location()),
+			joinAnd(quoted), joinAnd(p.Match.Fields)),
+		Buttons: []Button{
+			{Label: "Declare an interest", Action: "interests.declare", Value: value, Style: "primary"},
+			{Label: "Not relevant", Action: "interests.dismiss", Value: value},
+		},
+	}
+}
+
+// parsePromptValue reads a prompt button's value: meeting, item, entry.
+func parsePromptValue(value string) (meeting, item, entry int64, ok bool) {
+	parts := strings.Split(value, ":")
+	if len(parts) != 3 {
+		return 0, 0, 0, false
+	}
+	var ns [3]int64
+	for i, p := range parts {
+		n, err := strconv.ParseInt(p, 10, 64)
+		if err != nil || n <= 0 {
+			return 0, 0, 0, false
+		}
+		ns[i] = n
+	}
+	return ns[0], ns[1], ns[2], true
+}
+
+// declarePromptAction is a prompt's Declare button: it opens the /declare
+// form with the item and the entry filled in, for the member to finish.
+func declarePromptAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	meeting, itemID, entryID, ok := parsePromptValue(value)
+	if !ok {
+		return Reply{}, userErr("That button is broken; use `/declare` in the committee's channel.")
+	}
+	c, me, m, err := s.meetingOfMember(ctx, r, meeting)
+	if err != nil {
+		return Reply{}, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	var it *AgendaItem
+	for i := range items {
+		if items[i].ID == itemID {
+			it = &items[i]
+		}
+	}
+	if it == nil {
+		return Reply{}, userErr("That item is no longer on the agenda.")
+	}
+	e, err := s.store.Interest(ctx, entryID)
+	if err != nil {
+		return Reply{}, err
+	}
+	reply, err := declareForm(ctx, s, &Input{Request: r, Committee: c, Me: me})
+	if err != nil {
+		return Reply{}, err
+	}
+	if reply.Form == nil || reply.Form.Metadata != strconv.FormatInt(m.ID, 10) {
+		return Reply{}, userErr("That meeting is not the next one: declare with `/declare %s %s …` in the committee's channel.", DateOf(m.StartsAt, c.Location()).iso(), Escape(it.Number))
+	}
+	nature := e.Description
+	if e.Spouse {
+		nature = "Spouse or civil partner: " + nature
+	}
+	for i := range reply.Form.Fields {
+		switch reply.Form.Fields[i].ID {
+		case "item":
+			reply.Form.Fields[i].Initial = it.Number
+		case "nature":
+			reply.Form.Fields[i].Initial = nature
+		}
+	}
+	return reply, nil
+}
+
+func (d Date) iso() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// dismissPromptAction is a prompt's Not relevant button: the member is not
+// prompted about that item again.
+func dismissPromptAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	meeting, itemID, _, ok := parsePromptValue(value)
+	if !ok {
+		return Reply{}, userErr("That button is broken.")
+	}
+	c, _, m, err := s.meetingOfMember(ctx, r, meeting)
+	if err != nil {
+		return Reply{}, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	label := "that item"
+	for _, it := range items {
+		if it.ID == itemID {
+			label = itemLabel(it)
+		}
+	}
+	if _, err := s.store.DismissPrompt(ctx, c.ID, r.UserID, itemID, r.UserID); err != nil {
+		return Reply{}, err
+	}
+	return private("Noted: your register does not concern %s. You will not be prompted about it again.", Escape(label)), nil
+}
+
+// interestsHomePart is "Your register — last reviewed …" with a Review
+// button, and the prompts about the next meeting's items still open.
+func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	c, loc := in.Committee, in.Committee.Location()
+	reviews, err := s.store.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	text := reviewLine(in.Member, reviews, loc, in.Now)
+	at, reviewed := lastReview(in.Member, reviews)
+	// A member who has kept no register and is not yet late is not shown
+	// the part: it would be on every new member's Home before it matters.
+	show := reviewed || dateBefore(registerDue(in.Member.AddedAt, loc), DateOf(in.Now, loc))
+	if reviewed {
+		text = fmt.Sprintf("Last reviewed %s (%s).", DateOf(at, loc), agoText(at, in.Now))
+		if dateBefore(reviewDue(at, loc), DateOf(in.Now, loc)) {
+			text += " A review is due: is it still up to date?"
+		}
+	}
+	if in.Next != nil && len(in.Items) > 0 {
+		es, err := s.store.Interests(ctx, c.ID, in.Member.UserID, false)
+		if err != nil {
+			return err
+		}
+		if len(es) > 0 {
+			ids := make([]int64, len(in.Items))
+			for i, it := range in.Items {
+				ids[i] = it.ID
+			}
+			dismissed, err := s.store.DismissedPrompts(ctx, ids)
+			if err != nil {
+				return err
+			}
+			for i, p := range interestPrompts([]Member{in.Member}, es, in.Items, dismissed) {
+				if i == maxHomeLines {
+					break
+				}
+				show = true
+				text += fmt.Sprintf("\n• %s may concern '%s'", Escape(truncateText(itemLabel(p.Item), 80)), Escape(truncateText(p.Entry.Description, 80)))
+			}
+		}
+	}
+	if !show {
+		return nil
+	}
+	text += "\n`/interests` in the channel shows your register."
+	card.Sections = append(card.Sections, Section{Title: "Your register of interests", Text: text})
+	card.Buttons = append(card.Buttons, Button{Label: "Review register", Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
+	return nil
+}
+
+// agoText is how long before now t was, roughly: "today", "3 months ago".
+func agoText(t, now time.Time) string {
+	days := int(now.Sub(t).Hours() / 24)
+	switch {
+	case days < 1:
+		return "today"
+	case days < 31:
+		return plural(days, "1 day ago", strconv.Itoa(days)+" days ago")
+	case days < 365:
+		return plural(days/30, "1 month ago", strconv.Itoa(days/30)+" months ago")
+	}
+	return plural(days/365, "1 year ago", strconv.Itoa(days/365)+" years ago")
+}
