@@ -167,7 +167,7 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 		return Reply{}, userErr("Entry #%d was removed on %s already.", id, e.EndedOn)
 	}
 	on := DateOf(in.Now, in.Committee.Location())
-	if err := s.store.EndInterest(ctx, id, on, in.UserID); err != nil {
+	if err := s.store.EndInterest(ctx, id, on, in.UserID, in.Now); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Reply{}, userErr("Entry #%d was removed already.", id)
 		}

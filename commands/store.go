@@ -263,9 +263,9 @@ type InterestStore interface {
 	AddInterest(ctx context.Context, e Interest) (Interest, error)
 	// Interest is one entry, standing or ended; ErrNotFound if none.
 	Interest(ctx context.Context, id int64) (Interest, error)
-	// EndInterest records that entry id ended on the day given, and a
-	// review of its member's register; ErrConflict if it had ended already.
-	EndInterest(ctx context.Context, id int64, on Date, by string) error
+	// EndInterest records that entry id ended on the day given, and (at
+	// at) a review of its member's register; ErrConflict if it had ended already.
+	EndInterest(ctx context.Context, id int64, on Date, by string, at time.Time) error
 	// Interests lists a committee's entries (userID's only, unless it is
 	// ""), oldest first; ended ones only when withEnded.
 	Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]Interest, error)

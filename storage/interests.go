@@ -127,7 +127,7 @@ func (db *DB) Interest(ctx context.Context, id int64) (commands.Interest, error)
 }
 
 // EndInterest implements commands.InterestStore.
-func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by string) error {
+func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by string, at time.Time) error {
 	return db.inTx(ctx, "end interest", func(tx *sqlx.Tx) error {
 		var e commands.Interest
 		if err := getInterest(ctx, tx, &e, id); err != nil {
@@ -145,7 +145,7 @@ func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by st
 		} else if n == 0 {
 			return fmt.Errorf("interest %d ended already: %w", id, commands.ErrConflict)
 		}
-		if err := review(ctx, tx, e.CommitteeID, e.UserID, by, time.Time{}); err != nil {
+		if err := review(ctx, tx, e.CommitteeID, e.UserID, by, at); err != nil {
 			return err
 		}
 		return audit(ctx, tx, e.CommitteeID, by, "interest.end", e.UserID, map[string]any{"interest": id})
