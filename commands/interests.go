@@ -253,6 +253,8 @@ func takeMoney(words []string) (pence int, n int, err error) {
 		w = w[:len(w)-3]
 	} else if n == 1 && len(words) > 1 && strings.EqualFold(words[1], "gbp") {
 		n = 2
+	} else if n == 1 && len(words) > 1 && otherCurrencies[strings.ToLower(words[1])] {
+		return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(Unescape(words[0]+" "+words[1]), 20))
 	}
 	m := moneyPattern.FindStringSubmatch(w)
 	if m == nil {
@@ -275,6 +277,9 @@ func takeMoney(words []string) (pence int, n int, err error) {
 	}
 	return pounds*100 + pennies, n, nil
 }
+
+// otherCurrencies are currencies a value may be given in by mistake.
+var otherCurrencies = map[string]bool{"usd": true, "eur": true, "euro": true, "euros": true, "dollars": true, "dollar": true, "aud": true, "cad": true, "chf": true, "jpy": true}
 
 func isDigits(s string) bool {
 	for _, r := range s {
@@ -390,6 +395,7 @@ var genericWords = map[string]bool{
 	"board": true, "committee": true, "trust": true, "association": true, "society": true, "partnership": true, "limited": true,
 	"update": true, "report": true, "strategy": true, "plan": true, "review": true, "service": true, "services": true,
 	"local": true, "national": true, "community": true, "north": true, "south": true, "east": true, "west": true,
+	"charity": true, "charities": true, "school": true, "schools": true, "church": true, "club": true, "party": true, "home": true, "flat": true,
 	"shares": true, "house": true, "road": true, "street": true, "land": true, "my": true, "spouse": true, "partner": true, "i": true,
 }
 
@@ -435,8 +441,18 @@ func entryNames(entry string) [][]string {
 	if anyCap {
 		return names
 	}
-	// All in lower case: pairs of adjacent words that are not generic.
+	// All in lower case: pairs of adjacent words that are not generic, or
+	// the one such word when there is only one ("trustee of swaca").
 	toks := matchTokens(entry)
+	var own []string
+	for _, w := range toks {
+		if !genericWords[w] {
+			own = append(own, w)
+		}
+	}
+	if len(own) == 1 && len(own[0]) >= 4 {
+		return [][]string{own}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if !genericWords[toks[i]] && !genericWords[toks[i+1]] {
 			names = append(names, []string{toks[i], toks[i+1]})

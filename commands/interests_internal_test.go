@@ -1,0 +1,212 @@
+package commands
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseInterest(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		want    interestArgs
+		wantErr string
+	}{
+		{text: "other Trustee of SWACA", want: interestArgs{Category: CategoryOther, Description: "Trustee of SWACA"}},
+		{text: "sensitive land Home at 4 Marine Drive", want: interestArgs{Sensitive: true, Category: CategoryLand, Description: "Home at 4 Marine Drive"}},
+		{text: "Employment Employed by Sefton CVS for spouse", want: interestArgs{Category: CategoryEmployment, Description: "Employed by Sefton CVS", Spouse: true}},
+		{text: "shares BP plc for civil partner", want: interestArgs{Category: CategorySecurities, Description: "BP plc", Spouse: true}},
+		{text: "<@U1|sue> licence: Crown Inn", want: interestArgs{For: "U1", Category: CategoryLicences, Description: "Crown Inn"}},
+		{text: "tenancy Smith &amp; Sons", want: interestArgs{Category: CategoryTenancies, Description: "Smith & Sons"}},
+		{text: "hobbies Fishing", wantErr: `"hobbies" is not a category of the register`},
+		{text: "gift Dinner", wantErr: "use `/interests gift DATE VALUE DESCRIPTION`"},
+		{text: "land", wantErr: "say what the interest is"},
+		{text: "", wantErr: "say which kind of interest"},
+		{text: "land " + strings.Repeat("x", MaxInterestLen+1), wantErr: "too long"},
+	} {
+		got, err := parseInterest(strings.Fields(tc.text))
+		switch {
+		case tc.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseInterest(%q) = %+v, %v; want error with %q", tc.text, got, err, tc.wantErr)
+			}
+		case err != nil:
+			t.Errorf("parseInterest(%q): %v", tc.text, err)
+		default:
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("parseInterest(%q) (-want +got):\n%s", tc.text, diff)
+			}
+		}
+	}
+}
+
+func TestParseGift(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, london)
+	nov3 := Date{2026, time.November, 3}
+	for _, tc := range []struct {
+		text    string
+		want    giftArgs
+		wantErr string
+	}{
+		{text: "2026-11-03 £75 Dinner from Sefton CVS", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner from Sefton CVS", From: "Sefton CVS"}},
+		{text: "2026-11-03 75 Dinner", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner"}},
+		{text: "2026-11-03 £75.00 Dinner", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner"}},
+		{text: "2026-11-03 75 GBP Dinner", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner"}},
+		{text: "2026-11-03 75.5 Tickets from Everton FC", want: giftArgs{On: nov3, Pence: 7550, Description: "Tickets from Everton FC", From: "Everton FC"}},
+		{text: "3 November £1,200 Flights", want: giftArgs{On: nov3, Pence: 120000, Description: "Flights"}},
+		{text: "<@U1> today £60 Lunch", want: giftArgs{For: "U1", On: Date{2026, time.November, 23}, Pence: 6000, Description: "Lunch"}},
+		{text: "2026-11-24 £75 Dinner", wantErr: "still to come"},
+		{text: "2026-11-03 Dinner", wantErr: `"Dinner" is not a value`},
+		{text: "2026-11-03 $75 Dinner", wantErr: "in pounds"},
+		{text: "2026-11-03 75 USD Dinner", wantErr: "in pounds"},
+		{text: "2026-11-03 €75 Dinner", wantErr: "in pounds"},
+		{text: "2026-11-03 £75", wantErr: "say what it was"},
+		{text: "£75 Dinner", wantErr: "start with the day"},
+		{text: "next £75 Dinner", wantErr: "start with the day"},
+	} {
+		got, err := parseGift(strings.Fields(tc.text), now, london)
+		switch {
+		case tc.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseGift(%q) = %+v, %v; want error with %q", tc.text, got, err, tc.wantErr)
+			}
+		case err != nil:
+			t.Errorf("parseGift(%q): %v", tc.text, err)
+		default:
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("parseGift(%q) (-want +got):\n%s", tc.text, diff)
+			}
+		}
+	}
+}
+
+func TestMatchInterest(t *testing.T) {
+	for _, tc := range []struct {
+		entry string
+		item  ItemText
+		want  InterestMatch
+		ok    bool
+	}{
+		{"Trustee of SWACA", ItemText{Title: "SWACA", Organisation: "SWACA"}, InterestMatch{Words: []string{"swaca"}, Fields: []string{"title", "organisation"}}, true},
+		// Case, punctuation, Ltd/Limited, &/and.
+		{"Director of ACME BUILDERS LIMITED", ItemText{Title: "Acme Builders Ltd. — new depot"}, InterestMatch{Words: []string{"acme", "builders", "ltd"}, Fields: []string{"title"}}, true},
+		{"Tenancy held by Smith & Sons", ItemText{Title: "Smith and Sons: lease"}, InterestMatch{Words: []string{"smith", "and", "sons"}, Fields: []string{"title"}}, true},
+		{"Employed by Sefton CVS", ItemText{Presenter: "Sue Holden", Organisation: "Sefton C.V.S."}, InterestMatch{}, false},
+		// An entry typed in lower case: two words together, or its one own word.
+		{"trustee of swaca", ItemText{Title: "SWACA update"}, InterestMatch{Words: []string{"swaca"}, Fields: []string{"title"}}, true},
+		{"shares in sefton cvs", ItemText{Title: "Sefton CVS"}, InterestMatch{Words: []string{"sefton", "cvs"}, Fields: []string{"title"}}, true},
+		{"shares in sefton cvs", ItemText{Title: "Sefton Council"}, InterestMatch{}, false},
+		// Conservative: part of a name, a place alone, a role alone.
+		{"Employed by Sefton CVS", ItemText{Title: "Sefton Council budget"}, InterestMatch{}, false},
+		{"Member of Sefton Council", ItemText{Title: "Sefton CVS"}, InterestMatch{}, false},
+		{"Trustee of a charity", ItemText{Title: "Trustee appointments"}, InterestMatch{}, false},
+		{"Owner of Bootle Strand", ItemText{Title: "Bootle town hall"}, InterestMatch{}, false},
+	} {
+		got, ok := MatchInterest(tc.entry, tc.item)
+		if ok != tc.ok || !cmp.Equal(got, tc.want, cmp.Comparer(func(a, b []string) bool { return strings.Join(a, ",") == strings.Join(b, ",") })) {
+			t.Errorf("MatchInterest(%q, %+v) = %+v, %v; want %+v, %v", tc.entry, tc.item, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestInterestMatcherBenchmark measures the matcher against the
+// hand-labelled pairs in testdata and prints its precision and recall.
+func TestInterestMatcherBenchmark(t *testing.T) {
+	f, err := os.Open("testdata/interest_matches.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var tp, fp, fn, n int
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		if len(parts) != 5 {
+			t.Fatalf("bad line %q", line)
+		}
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		n++
+		want := parts[0] == "yes"
+		m, got := MatchInterest(parts[1], ItemText{Title: parts[2], Presenter: parts[3], Organisation: parts[4]})
+		switch {
+		case got && want:
+			tp++
+		case got && !want:
+			fp++
+			t.Logf("false match: %q ~ %q by %v", parts[1], parts[2], m.Words)
+		case !got && want:
+			fn++
+			t.Logf("missed: %q ~ %q", parts[1], parts[2])
+		}
+	}
+	if n < 40 {
+		t.Fatalf("%d labelled pairs, want at least 40", n)
+	}
+	precision := float64(tp) / float64(max(tp+fp, 1))
+	recall := float64(tp) / float64(max(tp+fn, 1))
+	t.Logf("interest matcher on %d labelled pairs: precision %.2f, recall %.2f (%d right, %d false, %d missed)", n, precision, recall, tp, fp, fn)
+	if precision < 0.9 || recall < 0.8 {
+		t.Errorf("precision %.2f (want ≥ 0.90), recall %.2f (want ≥ 0.80)", precision, recall)
+	}
+}
+
+func FuzzParseInterest(f *testing.F) {
+	for _, s := range []string{"other Trustee of SWACA", "sensitive land Home for spouse", "<@U1|x> shares BP", "gift x", "", "land (spouse)", "employment for"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := parseInterest(strings.Fields(s))
+		if err != nil {
+			return
+		}
+		if _, ok := ParseCategory(string(a.Category)); !ok || a.Category == CategoryGifts {
+			t.Fatalf("accepted category %q", a.Category)
+		}
+		if a.Description == "" || len(a.Description) > MaxInterestLen {
+			t.Fatalf("accepted description %q", a.Description)
+		}
+	})
+}
+
+func FuzzParseGift(f *testing.F) {
+	for _, s := range []string{"2026-11-03 £75 Dinner from Sefton CVS", "today 75 GBP x", "3/11 £1,200.5 y", "2026-11-03 GBP 75 z", "x £ y", "2026-11-03 9999999.99 a"} {
+		f.Add(s, int64(1795000000))
+	}
+	f.Fuzz(func(t *testing.T, s string, n int64) {
+		london, _ := time.LoadLocation("Europe/London")
+		now := fuzzNow(n)
+		g, err := parseGift(strings.Fields(s), now, london)
+		if err != nil {
+			return
+		}
+		validDate(t, s, g.On)
+		if dateBefore(DateOf(now, london), g.On) {
+			t.Fatalf("accepted a gift on %v, after %v", g.On, now)
+		}
+		if g.Pence < 0 || g.Description == "" || len(g.Description) > MaxInterestLen {
+			t.Fatalf("accepted %+v", g)
+		}
+	})
+}
+
+func FuzzMatchInterest(f *testing.F) {
+	f.Add("Trustee of SWACA", "SWACA", "Neil", "SWACA")
+	f.Add("Smith &amp; Sons Ltd", "Smith and Sons Limited", "", "")
+	f.Fuzz(func(t *testing.T, entry, title, presenter, org string) {
+		m, ok := MatchInterest(entry, ItemText{Title: title, Presenter: presenter, Organisation: org})
+		if ok != (len(m.Fields) > 0) || ok && len(m.Words) == 0 {
+			t.Fatalf("MatchInterest(%q, %q) = %+v, %v", entry, title, m, ok)
+		}
+	})
+}
