@@ -137,6 +137,16 @@ func (s *Service) promptInterests(ctx context.Context, c Committee, m Meeting, n
 	return n, nil
 }
 
+// withPromptNote adds to the answer to /agenda post that the prompts
+// could not all be queued, when err says so. Posting again is safe: the
+// agenda is updated, not posted twice, and each prompt goes once.
+func withPromptNote(r Reply, err error) Reply {
+	if err != nil {
+		r.Text += "\nThe private prompts to members whose registers of interests match an item could not all be queued just now: `/agenda post` again sends the rest."
+	}
+	return r
+}
+
 // promptReply is the private message of a prompt: the entry, the item, the
 // words that matched, and the two buttons.
 func promptReply(c Committee, m Meeting, p interestPrompt) Reply {
