@@ -391,6 +391,7 @@ var genericWords = map[string]bool{
 	"the": true, "of": true, "and": true, "for": true, "a": true, "an": true, "in": true, "on": true, "to": true, "at": true, "by": true, "with": true,
 	"ltd": true, "plc": true, "llp": true, "cic": true, "inc": true, "co": true, "company": true, "group": true, "uk": true,
 	"council": true, "borough": true, "county": true, "city": true, "metropolitan": true, "town": true, "parish": true,
+	"head": true, "deputy": true, "teacher": true, "manager": true, "officer": true, "volunteer": true, "chief": true, "executive": true, "councillor": true,
 	"member": true, "trustee": true, "director": true, "chair": true, "governor": true, "employee": true, "employed": true, "owner": true,
 	"board": true, "committee": true, "trust": true, "association": true, "society": true, "partnership": true, "limited": true,
 	"update": true, "report": true, "strategy": true, "plan": true, "review": true, "service": true, "services": true,
@@ -408,7 +409,6 @@ var connectors = map[string]bool{"of": true, "and": true, "the": true, "for": tr
 // inside them. A name of generic words only is dropped. An entry with no
 // capitals gives its pairs of adjacent non-generic words instead.
 func entryNames(entry string) [][]string {
-	raw := rawWords(entry)
 	var names [][]string
 	var run []string
 	flush := func() {
@@ -420,24 +420,29 @@ func entryNames(entry string) [][]string {
 		}
 		run = nil
 	}
-	anyCap := false
-	for i, w := range raw {
-		lw := normalWord(w)
-		if lw == "" {
-			continue
+	anyCap, first := false, true
+	// Punctuation ends a name: "Head Teacher, Chesterfield High School"
+	// names two things.
+	for _, part := range nameBreaks.Split(Unescape(entry), -1) {
+		for _, w := range rawWords(part) {
+			lw := normalWord(w)
+			if lw == "" {
+				continue
+			}
+			capital := isCapitalised(w) && (!first || isAllCaps(w))
+			first = false
+			switch {
+			case capital:
+				anyCap = true
+				run = append(run, lw)
+			case len(run) > 0 && connectors[lw]:
+				run = append(run, lw)
+			default:
+				flush()
+			}
 		}
-		capital := isCapitalised(w) && (i > 0 || isAllCaps(w))
-		switch {
-		case capital:
-			anyCap = true
-			run = append(run, lw)
-		case len(run) > 0 && connectors[lw]:
-			run = append(run, lw)
-		default:
-			flush()
-		}
+		flush()
 	}
-	flush()
 	if anyCap {
 		return names
 	}
@@ -460,6 +465,9 @@ func entryNames(entry string) [][]string {
 	}
 	return names
 }
+
+// nameBreaks are the punctuation that separates names in an entry.
+var nameBreaks = regexp.MustCompile(`[,;:()\[\]/–—]|\s-\s|\.\s`)
 
 func allGeneric(words []string) bool {
 	for _, w := range words {

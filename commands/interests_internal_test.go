@@ -101,6 +101,9 @@ func TestMatchInterest(t *testing.T) {
 		{"trustee of swaca", ItemText{Title: "SWACA update"}, InterestMatch{Words: []string{"swaca"}, Fields: []string{"title"}}, true},
 		{"shares in sefton cvs", ItemText{Title: "Sefton CVS"}, InterestMatch{Words: []string{"sefton", "cvs"}, Fields: []string{"title"}}, true},
 		{"shares in sefton cvs", ItemText{Title: "Sefton Council"}, InterestMatch{}, false},
+		// Punctuation ends a name.
+		{"Deputy Head Teacher, Chesterfield High School", ItemText{Title: "Schools Sexual Abuse Report- Chesterfield High School"}, InterestMatch{Words: []string{"chesterfield", "high", "school"}, Fields: []string{"title"}}, true},
+		{"Deputy Head Teacher, Chesterfield High School", ItemText{Title: "Head Teacher recruitment"}, InterestMatch{}, false},
 		// Conservative: part of a name, a place alone, a role alone.
 		{"Employed by Sefton CVS", ItemText{Title: "Sefton Council budget"}, InterestMatch{}, false},
 		{"Member of Sefton Council", ItemText{Title: "Sefton CVS"}, InterestMatch{}, false},
