@@ -176,3 +176,63 @@ func sectionsText(sections []commands.Section) string {
 	}
 	return b.String()
 }
+
+// TestInterestsReminders: a new member hears on joining and at 21 days if
+// their register is still missing; a member whose review falls due hears a
+// month before; each once.
+func TestInterestsReminders(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	// Members joined at the database's clock; the reminders read days
+	// from when they joined.
+	var joined time.Time
+	if err := k.DB.SQL().QueryRowContext(ctx, `SELECT added_at FROM members WHERE user_id = $1`, neil).Scan(&joined); err != nil {
+		t.Fatal(err)
+	}
+	remind := func(at time.Time) int {
+		t.Helper()
+		k.SetNow(at)
+		n, err := k.Service.EnqueueRegisterReminders(ctx, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k.Drain()
+		return n
+	}
+	if n := remind(joined.Add(time.Hour)); n != 3 {
+		t.Errorf("%d reminders on joining, want one each for Ian, Neil and Graeme", n)
+	}
+	wantShown(t, k.Slack.Messages("D" + neil)[0], "Welcome to *Safer Sefton Together*", "within 28 days", "`/interests add CATEGORY DESCRIPTION`")
+	if n := remind(joined.Add(2 * time.Hour)); n != 0 {
+		t.Errorf("%d reminders again the same day, want none", n)
+	}
+	// Graeme completes his register; Neil and Ian do not.
+	k.Must(graeme, "/interests", "review")
+	if n := remind(joined.AddDate(0, 0, 22)); n != 2 {
+		t.Errorf("%d reminders at 22 days, want Ian's and Neil's", n)
+	}
+	if msgs := k.Slack.Messages("D" + neil); len(msgs) != 2 {
+		t.Fatalf("%d direct messages to Neil, want 2", len(msgs))
+	} else {
+		wantShown(t, msgs[1], "Reminder: your register of interests in *Safer Sefton Together* was due by")
+	}
+	if n := len(k.Slack.Messages("D" + graeme)); n != 1 {
+		t.Errorf("%d direct messages to Graeme, who completed his register, want the welcome only", n)
+	}
+	if n := remind(joined.AddDate(0, 0, 40)); n != 0 {
+		t.Errorf("%d reminders at 40 days, want none: each goes once", n)
+	}
+	// Eleven months after his review, Graeme is asked to review it, with
+	// a button that does.
+	if n := remind(joined.AddDate(0, 0, 22).AddDate(0, 11, 5)); n != 1 {
+		t.Errorf("%d reminders a month before Graeme's review is due, want 1", n)
+	}
+	msgs := k.Slack.Messages("D" + graeme)
+	wantShown(t, msgs[len(msgs)-1], "its annual review is due by")
+	review := msgButton(t, msgs[len(msgs)-1], "Review register")
+	hook := k.NewHook()
+	k.Interact(bottest.ButtonPayload(graeme, review.ActionID, review.Value, hook.URL()))
+	if !strings.Contains(hook.Last(), "is up to date as of") {
+		t.Errorf("Review register answered %q", hook.Last())
+	}
+}

@@ -213,3 +213,36 @@ func FuzzMatchInterest(f *testing.F) {
 		}
 	})
 }
+
+// TestRegisterRules: the 28-day and 12-month rules and the reminders count
+// days in the committee's time zone.
+func TestRegisterRules(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	// 23:30 UTC on 31 May is 00:30 on 1 June in London.
+	joined := time.Date(2026, 5, 31, 23, 30, 0, 0, time.UTC)
+	if got, want := registerDue(joined, london), (Date{2026, time.June, 29}); got != want {
+		t.Errorf("registerDue = %v, want %v", got, want)
+	}
+	if got, want := reviewDue(joined, london), (Date{2027, time.June, 1}); got != want {
+		t.Errorf("reviewDue = %v, want %v", got, want)
+	}
+	c := Committee{ID: 7, Name: "C", ChannelID: "C1", TimeZone: "Europe/London"}
+	st := RegisterState{Committee: c, Member: Member{UserID: "U1", AddedAt: joined}}
+	for _, tc := range []struct {
+		at      time.Time
+		st      RegisterState
+		wantKey string
+	}{
+		{joined, st, "interests:register:7:U1:0"},
+		// 23:30 UTC on 21 June is 00:30 on 22 June in London: day 21.
+		{time.Date(2026, 6, 21, 22, 30, 0, 0, time.UTC), st, "interests:register:7:U1:0"},
+		{time.Date(2026, 6, 21, 23, 30, 0, 0, time.UTC), st, "interests:register:7:U1:21"},
+		{time.Date(2027, 4, 30, 12, 0, 0, 0, time.UTC), RegisterState{Committee: c, Member: st.Member, ReviewedAt: joined}, ""},
+		{time.Date(2027, 5, 2, 12, 0, 0, 0, time.UTC), RegisterState{Committee: c, Member: st.Member, ReviewedAt: joined}, "interests:review:7:U1:2026-06-01"},
+	} {
+		msg, ok := registerReminder(tc.st, tc.at)
+		if ok != (tc.wantKey != "") || msg.DedupeKey != tc.wantKey {
+			t.Errorf("at %v: reminder %q, %v; want %q", tc.at, msg.DedupeKey, ok, tc.wantKey)
+		}
+	}
+}

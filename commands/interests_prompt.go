@@ -327,3 +327,83 @@ func agoText(t, now time.Time) string {
 	}
 	return plural(days/365, "1 year ago", strconv.Itoa(days/365)+" years ago")
 }
+
+// RegisterState is a member's register as the reminders see it: their
+// committee, when they joined, and their latest review (zero when none).
+type RegisterState struct {
+	Committee  Committee // ID, name, channel and time zone
+	Member     Member
+	ReviewedAt time.Time
+}
+
+// ReviewReminderDays is how long before a review falls due its reminder
+// goes.
+const ReviewReminderDays = 30
+
+// registerReminder is the reminder st is due at now, if any: a new
+// member's on the day they join and, if they have not completed their
+// register, at 21 days; everyone's a month before their annual review is
+// due. Each has its own dedupe key, so it goes once.
+func registerReminder(st RegisterState, now time.Time) (OutboxMessage, bool) {
+	c, m := st.Committee, st.Member
+	loc := c.Location()
+	today := DateOf(now, loc)
+	msg := OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID, DueAt: now}
+	if st.ReviewedAt.IsZero() {
+		due := registerDue(m.AddedAt, loc)
+		day21 := DateOf(DateOf(m.AddedAt, loc).Start(loc).AddDate(0, 0, 21), loc)
+		if dateBefore(today, day21) {
+			msg.DedupeKey = fmt.Sprintf("interests:register:%d:%s:0", c.ID, m.UserID)
+			msg.Reply = Reply{Visibility: Private, Text: fmt.Sprintf(
+				"Welcome to *%s*. Members register their interests within 28 days of joining, so yours is due by %s. "+
+					"In <#%s>, `/interests add CATEGORY DESCRIPTION` adds each interest (e.g. `/interests add other Trustee of SWACA`), "+
+					"and `/interests review` records that there is nothing to register. `/interests help` explains the categories.",
+				Escape(c.Name), due, c.ChannelID)}
+			return msg, true
+		}
+		msg.DedupeKey = fmt.Sprintf("interests:register:%d:%s:21", c.ID, m.UserID)
+		msg.Reply = Reply{Visibility: Private, Text: fmt.Sprintf(
+			"Reminder: your register of interests in *%s* was due by %s and is not complete yet. "+
+				"In <#%s>, `/interests add CATEGORY DESCRIPTION` adds each interest, and `/interests review` records that there is nothing to register.",
+			Escape(c.Name), due, c.ChannelID)}
+		return msg, true
+	}
+	due := reviewDue(st.ReviewedAt, loc)
+	remind := DateOf(due.Start(loc).AddDate(0, 0, -ReviewReminderDays), loc)
+	if dateBefore(today, remind) {
+		return OutboxMessage{}, false
+	}
+	msg.DedupeKey = fmt.Sprintf("interests:review:%d:%s:%s", c.ID, m.UserID, DateOf(st.ReviewedAt, loc).iso())
+	msg.Reply = Reply{Visibility: Private,
+		Text: fmt.Sprintf("Your register of interests in *%s* was last reviewed on %s; its annual review is due by %s. "+
+			"If nothing has changed, press Review register (or `/interests review` in <#%s>); `/interests` shows what is registered.",
+			Escape(c.Name), DateOf(st.ReviewedAt, loc), due, c.ChannelID),
+		Buttons: []Button{{Label: "Review register", Action: "interests.review", Value: fmt.Sprint(c.ID)}},
+	}
+	return msg, true
+}
+
+// EnqueueRegisterReminders queues the reminders about registers of
+// interests due at now (see registerReminder) and says how many it queued.
+// Each goes once, however often this runs.
+func (s *Service) EnqueueRegisterReminders(ctx context.Context, now time.Time) (int, error) {
+	states, err := s.store.RegisterStates(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, st := range states {
+		msg, ok := registerReminder(st, now)
+		if !ok {
+			continue
+		}
+		queued, err := s.store.Enqueue(ctx, msg)
+		if err != nil {
+			return n, err
+		}
+		if queued {
+			n++
+		}
+	}
+	return n, nil
+}

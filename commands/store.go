@@ -278,6 +278,9 @@ type InterestStore interface {
 	DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string) (created bool, err error)
 	// DismissedPrompts lists the dismissals of prompts about the items.
 	DismissedPrompts(ctx context.Context, itemIDs []int64) ([]PromptDismissal, error)
+	// RegisterStates lists every member of each committee that has a
+	// channel, with the latest review of their register.
+	RegisterStates(ctx context.Context) ([]RegisterState, error)
 	// GiftThreshold is the value, in pence, from which the committee's
 	// members register gifts and hospitality.
 	GiftThreshold(ctx context.Context, committeeID int64) (int, error)

@@ -250,3 +250,36 @@ func (db *DB) GiftThreshold(ctx context.Context, committeeID int64) (int, error)
 	err := db.x.GetContext(ctx, &p, `SELECT gift_threshold_pence FROM committees WHERE id = $1`, committeeID)
 	return p, mapErr("gift threshold", err)
 }
+
+// RegisterStates implements commands.InterestStore.
+func (db *DB) RegisterStates(ctx context.Context) ([]commands.RegisterState, error) {
+	var rows []struct {
+		CommitteeID int64          `db:"committee_id"`
+		Committee   string         `db:"committee"`
+		TeamID      sql.NullString `db:"team_id"`
+		ChannelID   sql.NullString `db:"channel_id"`
+		TimeZone    string         `db:"time_zone"`
+		UserID      string         `db:"user_id"`
+		Name        string         `db:"name"`
+		AddedAt     time.Time      `db:"added_at"`
+		ReviewedAt  sql.NullTime   `db:"reviewed_at"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT c.id AS committee_id, c.name AS committee, c.team_id, c.channel_id, c.time_zone,
+			m.user_id, m.name, m.added_at,
+			(SELECT max(r.reviewed_at) FROM interest_reviews r WHERE r.committee_id = c.id AND r.member_key = m.user_id) AS reviewed_at
+		FROM members m JOIN committees c ON c.id = m.committee_id
+		WHERE m.removed_at IS NULL AND c.channel_id IS NOT NULL
+		ORDER BY c.id, m.user_id`)
+	if err != nil {
+		return nil, mapErr("register states", err)
+	}
+	out := make([]commands.RegisterState, len(rows))
+	for i, r := range rows {
+		out[i] = commands.RegisterState{
+			Committee:  commands.Committee{ID: r.CommitteeID, Name: r.Committee, TeamID: r.TeamID.String, ChannelID: r.ChannelID.String, TimeZone: r.TimeZone},
+			Member:     commands.Member{CommitteeID: r.CommitteeID, UserID: r.UserID, Name: r.Name, AddedAt: r.AddedAt},
+			ReviewedAt: r.ReviewedAt.Time,
+		}
+	}
+	return out, nil
+}
