@@ -398,3 +398,53 @@ func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 	return listing(fmt.Sprintf("*Registers of interests missing or out of date* — %s", Escape(c.Name)),
 		"None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months.", lines), nil
 }
+
+// RegisterRow is one line of the register as published: an entry, or a
+// member with none.
+type RegisterRow struct {
+	Member, Category, Description, For, Since, Value, Received, From string
+}
+
+// RegisterColumns are the published register's columns, as in RegisterRow.
+var RegisterColumns = []string{"member", "category", "description", "for", "since", "value", "received", "from"}
+
+// Cells are the row's values in RegisterColumns order.
+func (r RegisterRow) Cells() []string {
+	return []string{r.Member, r.Category, r.Description, r.For, r.Since, r.Value, r.Received, r.From}
+}
+
+// PublishedRegister is the register of the members' standing entries as it
+// may be published: by member, a sensitive entry's details withheld (only
+// that one is registered is said), and a line for a member with none.
+// Texts are plain, not escaped.
+func PublishedRegister(members []Member, es []Interest) []RegisterRow {
+	byMember := map[string][]Interest{}
+	for _, e := range es {
+		if !e.Ended {
+			byMember[e.UserID] = append(byMember[e.UserID], e)
+		}
+	}
+	sorted := append([]Member(nil), members...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	var rows []RegisterRow
+	for _, m := range sorted {
+		if len(byMember[m.UserID]) == 0 {
+			rows = append(rows, RegisterRow{Member: m.Name, Description: "No interests registered"})
+		}
+		for _, e := range byMember[m.UserID] {
+			if e.Sensitive {
+				rows = append(rows, RegisterRow{Member: m.Name, Description: "A sensitive interest is registered; its details are withheld (Localism Act 2011, section 32)"})
+				continue
+			}
+			row := RegisterRow{Member: m.Name, Category: e.Category.Wording(), Description: e.Description, For: "member", Since: e.StartedOn.iso()}
+			if e.Spouse {
+				row.For = "spouse or civil partner"
+			}
+			if e.Category == CategoryGifts {
+				row.Value, row.Received, row.From = formatPence(e.ValuePence), e.GiftOn.iso(), e.GiftFrom
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}

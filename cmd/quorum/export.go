@@ -22,6 +22,11 @@ first: when, the meeting, the record, what was done, the item, the member,
 the detail, and who made the change. --since keeps the changes made on or
 after DATE (2026-12-10, 10/12/2026 or 10 December 2026), in the committee's
 time zone.
+
+  quorum export interests --committee NAME --csv|--html
+
+Writes the committee's register of interests for publication: each
+member's standing entries, the details of sensitive ones withheld.
 `
 
 // exportCmd writes records out for audits.
@@ -29,13 +34,16 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		fmt.Fprint(stderr, exportUsage)
 		if len(args) == 0 {
-			return errors.New("say what to export: history")
+			return errors.New("say what to export: history or interests")
 		}
 		return flag.ErrHelp
 	}
+	if args[0] == "interests" {
+		return exportInterests(ctx, args[1:], stdout, stderr, getenv)
+	}
 	if args[0] != "history" {
 		fmt.Fprint(stderr, exportUsage)
-		return fmt.Errorf("cannot export %q: say history", args[0])
+		return fmt.Errorf("cannot export %q: say history or interests", args[0])
 	}
 	fs := newFlags("export history", "quorum export history --committee NAME [--since DATE] --csv", stderr)
 	name := fs.String("committee", "", "the committee's `NAME`")
