@@ -149,7 +149,6 @@ func TestInterestsPromptsBeforeItems(t *testing.T) {
 	if n := rows(t, k, `SELECT count(*) FROM declarations`); n != 0 {
 		t.Errorf("%d declarations made by opening the form, want none", n)
 	}
-
 	// Not relevant is remembered for the item: the Home stops listing it.
 	home, err := k.Service.Home(context.Background(), bottest.Team, neil, k.Now())
 	if err != nil || !strings.Contains(sectionsText(home.Cards[0].Sections), "Item 7.5 (SWACA) may concern 'Trustee of SWACA'") {
@@ -161,11 +160,22 @@ func TestInterestsPromptsBeforeItems(t *testing.T) {
 		t.Errorf("Not relevant answered %q", hook.Last())
 	}
 	home, err = k.Service.Home(context.Background(), bottest.Team, neil, k.Now())
-	if err != nil || strings.Contains(sectionsText(home.Cards[0].Sections), "Item 7.5") {
+	if err != nil || strings.Contains(sectionsText(home.Cards[0].Sections), "may concern") {
 		t.Errorf("Home after Not relevant (%v) still prompts: %+v", err, home.Cards[0].Sections)
 	}
 	if n := rows(t, k, `SELECT count(*) FROM interest_dismissals`); n != 1 {
 		t.Errorf("%d dismissals, want 1", n)
+	}
+	// Declared, the declaration is marked as on the register in the list;
+	// Graeme's, of nothing registered, is not.
+	k.Must(neil, "/declare", "7.5 other Trustee of SWACA")
+	k.Must(graeme, "/declare", "4 personal Member of the IOM board")
+	list := k.Must(officer, "/declare", "list").Text()
+	for _, line := range strings.Split(list, "\n") {
+		marked := strings.Contains(line, "— _on the register of interests_")
+		if strings.Contains(line, "Neil Frackelton") && !marked || strings.Contains(line, "Graeme Robson") && marked {
+			t.Errorf("/declare list marks the registered interest wrongly: %s", line)
+		}
 	}
 }
 

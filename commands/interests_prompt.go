@@ -296,6 +296,10 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 			if err != nil {
 				return err
 			}
+			// An item the member has declared on is settled.
+			for _, d := range in.Declarations {
+				dismissed = append(dismissed, PromptDismissal{UserID: in.Member.UserID, ItemID: d.ItemID})
+			}
 			for i, p := range interestPrompts([]Member{in.Member}, es, in.Items, dismissed) {
 				if i == maxHomeLines {
 					break
@@ -406,4 +410,26 @@ func (s *Service) EnqueueRegisterReminders(ctx context.Context, now time.Time) (
 		}
 	}
 	return n, nil
+}
+
+// onRegister reports whether declaration d is of an interest its member
+// has registered: the nature names an entry of theirs (see MatchInterest),
+// or repeats it.
+func onRegister(es []Interest, d Declaration) bool {
+	if d.UserID == "" {
+		return false
+	}
+	nature := strings.Join(matchTokens(d.Nature), " ")
+	for _, e := range es {
+		if e.UserID != d.UserID || e.Ended {
+			continue
+		}
+		if strings.Join(matchTokens(e.Description), " ") == nature {
+			return true
+		}
+		if _, ok := MatchInterest(e.Description, ItemText{Title: d.Nature}); ok {
+			return true
+		}
+	}
+	return false
 }
