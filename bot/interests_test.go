@@ -246,3 +246,31 @@ func TestInterestsReminders(t *testing.T) {
 		t.Errorf("Review register answered %q", hook.Last())
 	}
 }
+
+// TestInterestsForm: `/interests add` alone opens a form that adds the same
+// entry as the command; mistakes are shown in the form.
+func TestInterestsForm(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(neil, "/interests", "add")
+	_, view := openedView(t, k)
+	if view["callback_id"] != "interests.add" {
+		t.Fatalf("opened %v, want the register form", view["callback_id"])
+	}
+	values := map[string]map[string]any{
+		"category":    {"category": map[string]any{"type": "static_select", "selected_option": nil}},
+		"description": {"description": textInput("")},
+		"for":         {"for": radio("spouse")},
+		"sensitive":   {"sensitive": checked("yes")},
+	}
+	if s := submit(t, k, neil, view, values); s.Action != "errors" || s.Errors["category"] == "" || s.Errors["description"] == "" {
+		t.Errorf("an empty form: %+v, want errors for category and description", s)
+	}
+	values["category"]["category"] = selected("securities")
+	values["description"]["description"] = textInput("Shares in Acme Builders Ltd")
+	if s := submit(t, k, neil, view, values); s.Action != "clear" {
+		t.Errorf("a filled form: %+v, want it closed", s)
+	}
+	r := k.Must(neil, "/interests", "")
+	wantText(t, r, "_securities_: Shares in Acme Builders Ltd (spouse or civil partner) — _sensitive")
+	wantNot(t, k.Must(graeme, "/interests", "<@"+neil+">"), "Acme")
+}

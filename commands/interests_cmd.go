@@ -36,6 +36,12 @@ func interestsCommand() *Command {
 			},
 			Who: Members, Run: addInterestCmd,
 		}, {
+			Name:    "add",
+			Alone:   true,
+			Usage:   []string{"/interests add   (alone: opens a form)"},
+			Summary: "Open a form to add an entry to your register.",
+			Read:    true, Who: Members, Run: interestForm,
+		}, {
 			Name: "gift",
 			Usage: []string{"/interests gift DATE VALUE DESCRIPTION",
 				"/interests gift @member DATE VALUE DESCRIPTION   (officer, on their behalf)"},
@@ -69,6 +75,7 @@ func interestsCommand() *Command {
 			"interests.declare": declarePromptAction,
 			"interests.dismiss": dismissPromptAction,
 		},
+		Forms: map[string]FormHandler{interestFormID: submitInterest},
 	}
 }
 
@@ -105,16 +112,97 @@ func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	loc := in.Committee.Location()
+	return s.addInterest(ctx, in.Committee, m, a, in.Request)
+}
+
+// addInterest adds an entry to m's register, as `/interests add` and its
+// form do.
+func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a interestArgs, r Request) (Reply, error) {
 	e, err := s.store.AddInterest(ctx, Interest{
-		CommitteeID: in.Committee.ID, UserID: m.UserID, Name: m.Name, Category: a.Category, Description: a.Description,
-		Spouse: a.Spouse, Sensitive: a.Sensitive, StartedOn: DateOf(in.Now, loc), AddedBy: in.UserID, AddedAt: in.Now,
+		CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: a.Category, Description: a.Description,
+		Spouse: a.Spouse, Sensitive: a.Sensitive, StartedOn: DateOf(r.Now, c.Location()), AddedBy: r.UserID, AddedAt: r.Now,
 	})
 	if err != nil {
 		return Reply{}, err
 	}
 	return private("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
-		e.ID, onBehalf(m, in.UserID), interestLine(e, true), e.StartedOn, e.ID), nil
+		e.ID, onBehalf(m, r.UserID), interestLine(e, true), e.StartedOn, e.ID), nil
+}
+
+// interestFormID names the form `/interests add` alone opens.
+const interestFormID = "interests.add"
+
+// interestForm is the form `/interests add` alone opens: the same entry
+// as the command, field by field.
+func interestForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	var cats []Option
+	for _, ic := range interestCategories {
+		if ic.cat != CategoryGifts {
+			cats = append(cats, Option{Value: string(ic.cat), Label: capitalise(ic.wording)})
+		}
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       "Opening the form to add to your register of interests…",
+		Form: &Form{
+			ID: interestFormID, Title: "Register an interest", Submit: "Register",
+			Metadata: strconv.FormatInt(in.Committee.ID, 10),
+			Fields: []Field{
+				{ID: "category", Label: "Category", Kind: FieldSelect, Options: cats,
+					Hint: "Gifts and hospitality: /interests gift DATE VALUE DESCRIPTION"},
+				{ID: "description", Label: "The interest", Kind: FieldTextArea, MaxLen: MaxInterestLen,
+					Hint: "e.g. Trustee of SWACA; Employed by Sefton CVS"},
+				{ID: "for", Label: "Whose interest", Kind: FieldRadio, Initial: "self", Options: []Option{
+					{Value: "self", Label: "Mine"}, {Value: "spouse", Label: "My spouse's or civil partner's"},
+				}},
+				{ID: "sensitive", Label: "Sensitive", Kind: FieldCheckbox, Optional: true, Options: []Option{
+					{Value: "yes", Label: "Sensitive: show the details only to me and the officers"},
+				}},
+			},
+		},
+	}, nil
+}
+
+// submitInterest receives the form of `/interests add`.
+func submitInterest(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	id, err := strconv.ParseInt(sub.Metadata, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, nil, userErr("That form is out of date; run `/interests add` again.")
+	}
+	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	var ship *Membership
+	for i := range ms {
+		if ms[i].Committee.ID == id {
+			ship = &ms[i]
+		}
+	}
+	if ship == nil {
+		return Reply{}, nil, userErr("You are no longer a member of that committee.")
+	}
+	errs := map[string]string{}
+	a := interestArgs{Description: oneLine(sub.Value("description")), Spouse: sub.Value("for") == "spouse"}
+	if cat, ok := ParseCategory(sub.Value("category")); ok && cat != CategoryGifts {
+		a.Category = cat
+	} else {
+		errs["category"] = "Choose the category."
+	}
+	switch {
+	case a.Description == "":
+		errs["description"] = "Say what the interest is, e.g. Trustee of SWACA."
+	case len(a.Description) > MaxInterestLen:
+		errs["description"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(a.Description), MaxInterestLen)
+	}
+	if len(errs) > 0 {
+		return Reply{}, errs, nil
+	}
+	for _, v := range sub.Values["sensitive"] {
+		a.Sensitive = a.Sensitive || v == "yes"
+	}
+	reply, err := s.addInterest(ctx, ship.Committee, ship.Member, a, r)
+	return reply, nil, err
 }
 
 func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
