@@ -246,3 +246,37 @@ func TestRegisterRules(t *testing.T) {
 		}
 	}
 }
+
+// TestInterestPrompts: who is prompted about which item. A presenter is
+// not prompted on the item's organisation alone, titled or not.
+func TestInterestPrompts(t *testing.T) {
+	neil := Member{UserID: "UNEIL", Name: "Neil Frackelton"}
+	graeme := Member{UserID: "UGRAEME", Name: "Graeme Robson"}
+	items := []AgendaItem{
+		{ID: 1, Number: "1", Title: "Apologies for Absence", Standard: true},
+		{ID: 6, Number: "6", Title: "Local Policing Update", Presenter: "Superintendent Graeme Robson", Organisation: "Merseyside Police"},
+		{ID: 7, Number: "7", Title: "Merseyside Police budget", Presenter: "Superintendent Graeme Robson", Organisation: "Merseyside Police"},
+		{ID: 75, Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA"},
+	}
+	es := []Interest{
+		{ID: 1, UserID: "UNEIL", Category: CategoryOther, Description: "Trustee of SWACA"},
+		{ID: 2, UserID: "UGRAEME", Category: CategoryEmployment, Description: "Employed by Merseyside Police"},
+		{ID: 3, UserID: "UGRAEME", Category: CategoryOther, Description: "Member of SWACA", Ended: true},
+	}
+	var got []string
+	for _, p := range interestPrompts([]Member{neil, graeme}, es, items, nil) {
+		got = append(got, p.Member.UserID+":"+p.Item.Number)
+	}
+	// Graeme: not item 6 (his organisation only), item 7 neither (its
+	// title names his organisation, and only that), not his ended entry.
+	if diff := cmp.Diff([]string{"UNEIL:7.5"}, got); diff != "" {
+		t.Errorf("prompts (-want +got):\n%s", diff)
+	}
+	got = nil
+	for _, p := range interestPrompts([]Member{neil, graeme}, es, items, []PromptDismissal{{UserID: "UNEIL", ItemID: 75}}) {
+		got = append(got, p.Member.UserID+":"+p.Item.Number)
+	}
+	if len(got) != 0 {
+		t.Errorf("prompts after Not relevant: %v", got)
+	}
+}

@@ -17,18 +17,11 @@ type interestPrompt struct {
 	Match  InterestMatch
 }
 
-// presents reports whether m is named as an item's presenter.
+// presents reports whether m is named as an item's presenter, with or
+// without a title ("Superintendent Graeme Robson").
 func presents(m Member, it AgendaItem) bool {
-	name := strings.Join(matchTokens(m.Name), " ")
-	if name == "" {
-		return false
-	}
-	for _, p := range strings.Split(it.Presenter, ",") {
-		if strings.Join(matchTokens(p), " ") == name {
-			return true
-		}
-	}
-	return false
+	name := matchTokens(m.Name)
+	return len(name) > 0 && containsRun(matchTokens(it.Presenter), name)
 }
 
 // interestPrompts compares each member's standing entries with the items
