@@ -46,13 +46,17 @@ func TestInterestsRegister(t *testing.T) {
 	wantText(t, k.Must(neil, "/interests", ""), "Trustee of SWACA", "Employed by Sefton Libraries (spouse or civil partner)", "Last reviewed Monday 23 November 2026")
 	wantText(t, k.Must(neil, "/interests", "add hobbies Fishing"), "not a category of the register", "`employment`", "/interests add [sensitive] CATEGORY")
 	wantText(t, k.Must(neil, "/interests", "gift 2026-11-03 £75 Dinner from Sefton CVS"), "£75, received Tuesday 3 November 2026")
+	wantText(t, k.Must(neil, "/interests", "gift 2026-11-04 £40 Lunch"), "worth less than £50", "kept all the same")
+	wantText(t, k.Must(neil, "/interests", "threshold £30"), "Only an officer")
+	wantText(t, k.Must(officer, "/interests", "threshold £30"), "worth £30 or more must now be registered")
+	wantNot(t, k.Must(neil, "/interests", "gift 2026-11-05 £40 Lunch"), "worth less than")
 	wantText(t, k.Must(neil, "/interests", "gift 2026-12-03 £75 Dinner"), "still to come")
 	wantText(t, k.Must(neil, "/interests", "gift 2026-11-03 $75 Dinner"), "in pounds")
 	wantText(t, k.Must(neil, "/interests", "remove "+libraries), "Removed #"+libraries, "stays on record")
 	wantNot(t, k.Must(neil, "/interests", ""), "Sefton Libraries")
 	wantText(t, k.Must(neil, "/interests", "remove "+libraries), "removed on Monday 23 November 2026 already")
-	if n := rows(t, k, `SELECT count(*) FROM interests`); n != 3 {
-		t.Errorf("%d entries kept, want 3: nothing is deleted", n)
+	if n := rows(t, k, `SELECT count(*) FROM interests`); n != 5 {
+		t.Errorf("%d entries kept, want 5: nothing is deleted", n)
 	}
 	k.SetNow(now.Add(48 * time.Hour))
 	wantText(t, k.Must(graeme, "/interests", "review"), "up to date as of Wednesday 25 November 2026")

@@ -60,6 +60,12 @@ func interestsCommand() *Command {
 			Summary: "Confirm your register is up to date; adding or removing an entry counts too.",
 			Who:     Members, Run: reviewInterestsCmd,
 		}, {
+			Name:     "threshold",
+			Usage:    []string{"/interests threshold VALUE   (officer)"},
+			Summary:  "Set the value from which gifts and hospitality must be registered (£50 unless set).",
+			Examples: []string{"/interests threshold £100"},
+			Who:      Officers, Doing: "set the gift threshold", Run: giftThresholdCmd,
+		}, {
 			Name:    "register",
 			Usage:   []string{"/interests register [@member]   (officer)"},
 			Summary: "The whole register, sensitive details included, or one member's.",
@@ -535,4 +541,18 @@ func PublishedRegister(members []Member, es []Interest) []RegisterRow {
 		}
 	}
 	return rows
+}
+
+func giftThresholdCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	pence, n, err := takeMoney(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if n != len(in.Args) {
+		return Reply{}, usageErr("Say only the value, e.g. `/interests threshold £100`.")
+	}
+	if err := s.store.SetGiftThreshold(ctx, in.Committee.ID, pence, in.UserID); err != nil {
+		return Reply{}, err
+	}
+	return private("Gifts and hospitality worth %s or more must now be registered in %s.", formatPence(pence), Escape(in.Committee.Name)), nil
 }

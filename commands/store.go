@@ -284,4 +284,6 @@ type InterestStore interface {
 	// GiftThreshold is the value, in pence, from which the committee's
 	// members register gifts and hospitality.
 	GiftThreshold(ctx context.Context, committeeID int64) (int, error)
+	// SetGiftThreshold sets it, keeping the change in the audit log.
+	SetGiftThreshold(ctx context.Context, committeeID int64, pence int, by string) error
 }

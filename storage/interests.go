@@ -283,3 +283,17 @@ func (db *DB) RegisterStates(ctx context.Context) ([]commands.RegisterState, err
 	}
 	return out, nil
 }
+
+// SetGiftThreshold implements commands.InterestStore.
+func (db *DB) SetGiftThreshold(ctx context.Context, committeeID int64, pence int, by string) error {
+	return db.inTx(ctx, "set gift threshold", func(tx *sqlx.Tx) error {
+		var was int
+		if err := tx.GetContext(ctx, &was, `SELECT gift_threshold_pence FROM committees WHERE id = $1 FOR UPDATE`, committeeID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE committees SET gift_threshold_pence = $2 WHERE id = $1`, committeeID, pence); err != nil {
+			return err
+		}
+		return audit(ctx, tx, committeeID, by, "interest.gift_threshold", "", map[string]any{"from": was, "to": pence})
+	})
+}
