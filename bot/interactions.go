@@ -129,6 +129,13 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 	reply := run(ctx, svc, s.log, s.workDeadline(), req, func(ctx context.Context) (commands.Reply, error) {
 		return svc.Act(ctx, req, name, act.Value)
 	})
+	if reply.Form != nil && cb.TriggerID != "" {
+		// A button that opens a form (a prompt's Declare) answers with it.
+		if err := s.openForm(ctx, req, cb.TriggerID, *reply.Form, time.Now().Add(formDeadline)); err == nil {
+			return nil
+		}
+		reply = commands.Reply{Visibility: commands.Private, Text: "Sorry, Slack did not open the form just now. Press the button again, or use /declare in the channel."}
+	}
 	switch {
 	case cb.View.Type == slack.VTHomeTab:
 		// The presser's Home is refreshed here, with the outcome on top.

@@ -300,16 +300,19 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	// The agenda is queued whatever happens to the prompts, which posting
+	// again sends (each once): see promptInterests.
+	_, promptErr := s.promptInterests(ctx, c, m, in.Now)
 	loc := c.Location()
 	if ok {
-		return private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID), nil
+		return withPromptNote(private("The agenda for the meeting on %s is on its way to <#%s>. It will be kept up to date as apologies come in.", describeMeeting(m, loc), c.ChannelID), promptErr), nil
 	}
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{
 		CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID, MessageKey: key, Reply: msg, DueAt: in.Now,
 	}); err != nil {
 		return Reply{}, err
 	}
-	return private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), nil
+	return withPromptNote(private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), promptErr), nil
 }
 
 // nextOpenMeeting is the meeting whose agenda, declarations or reports

@@ -419,6 +419,10 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 		return Reply{}, err
 	}
 	loc := c.Location()
+	es, err := s.store.Interests(ctx, c.ID, "", false)
+	if err != nil {
+		return Reply{}, err
+	}
 	lines := make([]string, len(ds))
 	for i, d := range ds {
 		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (declared %s%s)", Escape(d.filed().label(items)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc), madeAs(d.filed(), items))
@@ -427,6 +431,9 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 			lines[i] += " — holds a dispensation"
 		case d.Kind == InterestPecuniary:
 			lines[i] += " — withdraws for this item"
+		}
+		if onRegister(es, d) {
+			lines[i] += " — _on the register of interests_"
 		}
 	}
 	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))

@@ -15,6 +15,12 @@ type Reminders struct {
 	Log     *slog.Logger
 	Now     func() time.Time
 	Every   time.Duration
+
+	// Registers: also remind members about their registers of interests
+	// (see EnqueueRegisterReminders), once an hour.
+	Registers bool
+
+	registers time.Time // when register reminders were last queued
 }
 
 // Run checks for due reminders until ctx is done.
@@ -37,6 +43,16 @@ func (r *Reminders) Run(ctx context.Context) error {
 		}
 		if n > 0 {
 			r.Log.Info("reminders queued", "count", n)
+		}
+		// Registers of interests are reminded of by the day: once an hour
+		// is soon enough, and each reminder goes once.
+		if now := r.Now(); r.Registers && now.Sub(r.registers) >= time.Hour {
+			r.registers = now
+			if n, err := r.Service.EnqueueRegisterReminders(ctx, now); err != nil && ctx.Err() == nil {
+				r.Log.Warn("register of interests reminders", "err", err)
+			} else if n > 0 {
+				r.Log.Info("register of interests reminders queued", "count", n)
+			}
 		}
 		select {
 		case <-ctx.Done():

@@ -157,5 +157,27 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	if err := s.store.ChangeAgenda(ctx, next.ID, changes, by); err != nil {
 		return true, fmt.Errorf("sample agenda items: %w", err)
 	}
+	for _, e := range SampleInterests {
+		m := SampleMembers[e.Member]
+		if _, err := s.store.AddInterest(ctx, Interest{CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: e.Category,
+			Description: e.Description, Sensitive: e.Sensitive, StartedOn: DateOf(now, c.Location()), AddedBy: m.UserID, AddedAt: now}); err != nil {
+			return true, fmt.Errorf("sample register of interests: %w", err)
+		}
+	}
 	return true, nil
+}
+
+// SampleInterests are entries of the sample members' registers of
+// interests, so that posting the sample agenda prompts Neil about item
+// 7.5 (SWACA) and Kevin Sexton about 7.8 (Chesterfield High School).
+var SampleInterests = []struct {
+	Member      int // in SampleMembers
+	Category    InterestCategory
+	Description string
+	Sensitive   bool
+}{
+	{3, CategoryOther, "Trustee of SWACA", false},
+	{4, CategoryLand, "Home in Formby", true},
+	{10, CategoryEmployment, "Deputy Head Teacher, Chesterfield High School", false},
+	{6, CategoryOther, "Member of Unison", false},
 }

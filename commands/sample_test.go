@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,6 +25,20 @@ func TestSample(t *testing.T) {
 	wantShown(t, k.say(trish, "/meeting list"), "• Thursday 10 December 2026, 10:00, Remote Meeting — 0 apologies")
 	inOrder(t, k.say(trish, "/agenda"), "*1* Apologies for Absence", "*7.5* SWACA — _Neil Frackleton_", "*8* Date of Next Meeting")
 	wantShown(t, k.say(trish, "/resolution 28"), "RESOLVED: "+rename)
+
+	// Posting the sample agenda prompts the members whose registers match
+	// an item, privately, and no one else.
+	k.say(commands.SampleMembers[0].UserID, "/agenda post")
+	prompted := map[string]string{}
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			prompted[m.UserID] += m.Reply.Text
+		}
+	}
+	neil, kevin := commands.SampleMembers[3].UserID, commands.SampleMembers[10].UserID
+	if len(prompted) != 2 || !strings.Contains(prompted[neil], "Item 7.5 (SWACA)") || !strings.Contains(prompted[kevin], "Chesterfield High School") {
+		t.Errorf("prompts after posting the sample agenda: %v", prompted)
+	}
 
 	// Again: nothing changes.
 	if loaded, err := k.svc.LoadSampleWithPack(ctx, team, channel, k.now, commands.SamplePack); err != nil || loaded {

@@ -21,6 +21,7 @@ type Store interface {
 	MinutesStore
 	HistoryStore
 	ConductStore
+	InterestStore
 }
 
 // CommitteeStore keeps committees and their members.
@@ -288,4 +289,37 @@ type ConductStore interface {
 	// audit log; changed is false when it was so already or they are not
 	// a member.
 	SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (changed bool, err error)
+}
+
+// InterestStore keeps the register of interests. Entries are never edited:
+// removing one records its end; adding, removing and reviewing each count
+// as a review of the member's register.
+type InterestStore interface {
+	// AddInterest records e, and a review of its member's register.
+	AddInterest(ctx context.Context, e Interest) (Interest, error)
+	// Interest is one entry, standing or ended; ErrNotFound if none.
+	Interest(ctx context.Context, id int64) (Interest, error)
+	// EndInterest records that entry id ended on the day given, and (at
+	// at) a review of its member's register; ErrConflict if it had ended already.
+	EndInterest(ctx context.Context, id int64, on Date, by string, at time.Time) error
+	// Interests lists a committee's entries (userID's only, unless it is
+	// ""), oldest first; ended ones only when withEnded.
+	Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]Interest, error)
+	// ReviewInterests records that userID's register was reviewed at at.
+	ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error
+	// InterestReviews is the latest review of each member's register.
+	InterestReviews(ctx context.Context, committeeID int64) ([]InterestReview, error)
+	// DismissPrompt remembers that userID said item itemID does not
+	// concern their register; created is false if they had said so.
+	DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string) (created bool, err error)
+	// DismissedPrompts lists the dismissals of prompts about the items.
+	DismissedPrompts(ctx context.Context, itemIDs []int64) ([]PromptDismissal, error)
+	// RegisterStates lists every member of each committee that has a
+	// channel, with the latest review of their register.
+	RegisterStates(ctx context.Context) ([]RegisterState, error)
+	// GiftThreshold is the value, in pence, from which the committee's
+	// members register gifts and hospitality.
+	GiftThreshold(ctx context.Context, committeeID int64) (int, error)
+	// SetGiftThreshold sets it, keeping the change in the audit log.
+	SetGiftThreshold(ctx context.Context, committeeID int64, pence int, by string) error
 }

@@ -16,8 +16,9 @@ import (
 const exportUsage = `Usage:
   quorum export history --committee NAME [--since DATE] --csv
   quorum export attendance --committee NAME [--year YEAR] --csv
+  quorum export interests --committee NAME --csv|--html
 
-Writes every change to the committee's records (apologies, declarations of
+export history writes every change to the committee's records (apologies, declarations of
 interest, report links, agenda items) on standard output as CSV, oldest
 first: when, the meeting, the record, what was done, the item, the member,
 the detail, and who made the change. --since keeps the changes made on or
@@ -27,6 +28,9 @@ time zone.
 export attendance writes each member's attendance over YEAR (this year by
 default): meetings expected, attended, remotely, by substitute, apologies,
 absent and the percentage, as /committee attendance shows them.
+
+export interests writes the committee's register of interests for publication: each
+member's standing entries, the details of sensitive ones withheld.
 `
 
 // exportCmd writes records out for audits.
@@ -34,16 +38,19 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		fmt.Fprint(stderr, exportUsage)
 		if len(args) == 0 {
-			return errors.New("say what to export: history")
+			return errors.New("say what to export: history, attendance or interests")
 		}
 		return flag.ErrHelp
 	}
 	if args[0] == "attendance" {
 		return exportAttendance(ctx, args[1:], stdout, stderr, getenv)
 	}
+	if args[0] == "interests" {
+		return exportInterests(ctx, args[1:], stdout, stderr, getenv)
+	}
 	if args[0] != "history" {
 		fmt.Fprint(stderr, exportUsage)
-		return fmt.Errorf("cannot export %q: say history", args[0])
+		return fmt.Errorf("cannot export %q: say history or interests", args[0])
 	}
 	fs := newFlags("export history", "quorum export history --committee NAME [--since DATE] --csv", stderr)
 	name := fs.String("committee", "", "the committee's `NAME`")

@@ -1,0 +1,562 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// InterestCategory is the heading an entry in the register of interests
+// comes under: one of the seven kinds of disclosable pecuniary interest of
+// the 2012 regulations, other registrable interests, or gifts and
+// hospitality.
+type InterestCategory string
+
+// Categories of the register, each one word as typed.
+const (
+	CategoryEmployment  InterestCategory = "employment"
+	CategorySponsorship InterestCategory = "sponsorship"
+	CategoryContracts   InterestCategory = "contracts"
+	CategoryLand        InterestCategory = "land"
+	CategoryLicences    InterestCategory = "licences"
+	CategoryTenancies   InterestCategory = "tenancies"
+	CategorySecurities  InterestCategory = "securities"
+	CategoryOther       InterestCategory = "other"
+	CategoryGifts       InterestCategory = "gifts"
+)
+
+// interestCategories lists the categories in the register's order, with
+// the register's wording and the words people use for each.
+var interestCategories = []struct {
+	cat      InterestCategory
+	wording  string
+	synonyms []string
+}{
+	{CategoryEmployment, "employment, office, trade, profession or vocation", []string{"employment", "employer", "employed", "job", "office", "trade", "profession", "vocation", "work"}},
+	{CategorySponsorship, "sponsorship", []string{"sponsorship", "sponsor", "sponsors", "sponsored"}},
+	{CategoryContracts, "contracts", []string{"contracts", "contract"}},
+	{CategoryLand, "land", []string{"land", "property", "properties"}},
+	{CategoryLicences, "licences", []string{"licences", "licence", "licenses", "license"}},
+	{CategoryTenancies, "corporate tenancies", []string{"tenancies", "tenancy", "tenant", "tenants", "lease"}},
+	{CategorySecurities, "securities", []string{"securities", "security", "shares", "shareholding", "shareholdings", "stock"}},
+	{CategoryOther, "other registrable interest", []string{"other", "ori", "membership", "memberships", "bodies", "body", "charity", "charities", "union"}},
+	{CategoryGifts, "gifts and hospitality", []string{"gifts", "gift", "hospitality"}},
+}
+
+// Wording is how the register names the category: "corporate tenancies".
+func (c InterestCategory) Wording() string {
+	for _, ic := range interestCategories {
+		if ic.cat == c {
+			return ic.wording
+		}
+	}
+	return string(c)
+}
+
+// Pecuniary reports whether entries of the category are disclosable
+// pecuniary interests.
+func (c InterestCategory) Pecuniary() bool { return c != CategoryOther && c != CategoryGifts }
+
+// ParseCategory reads one word as a category, in any of its synonyms.
+func ParseCategory(w string) (InterestCategory, bool) {
+	w = strings.ToLower(strings.Trim(w, ",:;."))
+	for _, ic := range interestCategories {
+		for _, s := range ic.synonyms {
+			if s == w {
+				return ic.cat, true
+			}
+		}
+	}
+	return "", false
+}
+
+// categoryWords lists the categories as typed, for usage errors.
+func categoryWords() string {
+	words := make([]string, 0, len(interestCategories))
+	for _, ic := range interestCategories {
+		if ic.cat != CategoryGifts {
+			words = append(words, "`"+string(ic.cat)+"`")
+		}
+	}
+	return joinOr(words)
+}
+
+// Interest is an entry in a member's register of interests. Like a
+// declaration it is never edited: removing it records when it ended.
+type Interest struct {
+	ID          int64
+	CommitteeID int64
+	UserID      string
+	Name        string
+	Category    InterestCategory
+	Description string
+	Spouse      bool // the interest is the member's spouse's or civil partner's
+	// Sensitive entries' details are shown only to the member and the
+	// officers, as section 32 of the Localism Act 2011 allows.
+	Sensitive bool
+	StartedOn Date
+	AddedBy   string
+	AddedAt   time.Time
+	// Ended is set once the entry no longer stands.
+	Ended   bool
+	EndedOn Date
+	EndedBy string
+	// Gifts and hospitality: the day received, the value and the giver.
+	GiftOn     Date
+	ValuePence int
+	GiftFrom   string
+}
+
+// InterestReview is when a member last confirmed their register.
+type InterestReview struct {
+	UserID     string
+	ReviewedAt time.Time
+	By         string
+}
+
+// PromptDismissal is a member's "Not relevant" to a prompt about an item.
+type PromptDismissal struct {
+	UserID string
+	ItemID int64
+}
+
+// MaxInterestLen bounds an entry's description.
+const MaxInterestLen = 1000
+
+// DefaultGiftThresholdPence is the value of gifts and hospitality from
+// which they must be registered, unless the committee sets its own.
+const DefaultGiftThresholdPence = 5000
+
+// RegisterDays is how long a new member has to complete their register
+// (section 30 of the Localism Act 2011).
+const RegisterDays = 28
+
+// registerDue is the last day, in the committee's time zone, on which a
+// member who joined at joined may complete their register in time.
+func registerDue(joined time.Time, loc *time.Location) Date {
+	d := DateOf(joined, loc)
+	return DateOf(d.Start(loc).AddDate(0, 0, RegisterDays), loc)
+}
+
+// reviewDue is the last day, in the committee's time zone, of the twelve
+// months a review made at reviewed covers.
+func reviewDue(reviewed time.Time, loc *time.Location) Date {
+	d := DateOf(reviewed, loc)
+	return DateOf(d.Start(loc).AddDate(1, 0, 0), loc)
+}
+
+// dateBefore reports whether a is an earlier day than b.
+func dateBefore(a, b Date) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
+}
+
+// interestArgs is a parsed "/interests add [@member] [sensitive] CATEGORY
+// DESCRIPTION [for spouse]".
+type interestArgs struct {
+	For         string // the member an officer enters it for; "" for oneself
+	Sensitive   bool
+	Category    InterestCategory
+	Description string
+	Spouse      bool
+}
+
+// spouseEndings are the words that end an entry held by the member's
+// spouse or civil partner, longest first.
+var spouseEndings = [][]string{
+	{"for", "civil", "partner"}, {"for", "my", "spouse"}, {"for", "my", "partner"}, {"for", "spouse"}, {"for", "partner"}, {"(spouse)"}, {"(partner)"},
+}
+
+// parseInterest reads the words after "/interests add".
+func parseInterest(words []string) (interestArgs, error) {
+	var a interestArgs
+	if len(words) > 0 {
+		if id, _, ok := mention(words[0]); ok {
+			a.For, words = id, words[1:]
+		}
+	}
+	if len(words) > 0 && strings.EqualFold(words[0], "sensitive") {
+		a.Sensitive, words = true, words[1:]
+	}
+	if len(words) == 0 {
+		return a, fmt.Errorf("say which kind of interest it is (%s) and what it is", categoryWords())
+	}
+	cat, ok := ParseCategory(words[0])
+	switch {
+	case !ok:
+		return a, fmt.Errorf("%q is not a category of the register: say %s", truncateText(Unescape(words[0]), 40), categoryWords())
+	case cat == CategoryGifts:
+		return a, errors.New("gifts and hospitality have a date and a value: use `/interests gift DATE VALUE DESCRIPTION`")
+	}
+	a.Category, words = cat, words[1:]
+	for _, end := range spouseEndings {
+		if len(words) > len(end) && equalFoldWords(words[len(words)-len(end):], end) {
+			a.Spouse, words = true, words[:len(words)-len(end)]
+			break
+		}
+	}
+	if len(words) > 0 && (words[0] == "-" || words[0] == "—" || words[0] == ":") {
+		words = words[1:]
+	}
+	a.Description = plain(words)
+	switch {
+	case a.Description == "":
+		return a, fmt.Errorf("say what the interest is, e.g. `/interests add %s Trustee of SWACA`", cat)
+	case len(a.Description) > MaxInterestLen:
+		return a, fmt.Errorf("that description is too long (%d characters; the limit is %d)", len(a.Description), MaxInterestLen)
+	}
+	return a, nil
+}
+
+func equalFoldWords(got, want []string) bool {
+	for i := range want {
+		if !strings.EqualFold(got[i], want[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// giftArgs is a parsed "/interests gift [@member] DATE VALUE DESCRIPTION".
+type giftArgs struct {
+	For         string
+	On          Date
+	Pence       int
+	Description string
+	From        string // the giver, read from "… from GIVER"
+}
+
+// moneyPattern is an amount in pounds: 75, 75.5, 75.00, 1,200, 1200.50.
+var moneyPattern = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.(\d{1,2}))?$`)
+
+// takeMoney reads a value in pounds from the start of words: "75",
+// "£75", "£75.00", "75 GBP", "GBP 75", and says how many words it used.
+func takeMoney(words []string) (pence int, n int, err error) {
+	if len(words) == 0 {
+		return 0, 0, errors.New("say what it was worth, e.g. £75")
+	}
+	w, n := words[0], 1
+	if strings.EqualFold(w, "gbp") && len(words) > 1 {
+		w, n = words[1], 2
+	}
+	w = strings.TrimPrefix(w, "£")
+	if len(w) > 3 && strings.EqualFold(w[len(w)-3:], "gbp") {
+		w = w[:len(w)-3]
+	} else if n == 1 && len(words) > 1 && strings.EqualFold(words[1], "gbp") {
+		n = 2
+	} else if n == 1 && len(words) > 1 && otherCurrencies[strings.ToLower(words[1])] {
+		return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(Unescape(words[0]+" "+words[1]), 20))
+	}
+	m := moneyPattern.FindStringSubmatch(w)
+	if m == nil {
+		if strings.ContainsAny(words[0], "$€¥") || len(words) > 1 && len(words[1]) == 3 && strings.ToUpper(words[1]) == words[1] && isDigits(strings.TrimPrefix(w, "£")) {
+			return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(words[0], 20))
+		}
+		return 0, 0, fmt.Errorf("%q is not a value: say what it was worth in pounds, e.g. £75", truncateText(Unescape(words[0]), 20))
+	}
+	pounds, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
+	if err != nil || pounds > 9_999_999 {
+		return 0, 0, fmt.Errorf("%q is more than I can record", truncateText(words[0], 20))
+	}
+	pennies := 0
+	if m[2] != "" {
+		frac := m[2]
+		if len(frac) == 1 {
+			frac += "0"
+		}
+		pennies, _ = strconv.Atoi(frac)
+	}
+	return pounds*100 + pennies, n, nil
+}
+
+// otherCurrencies are currencies a value may be given in by mistake.
+var otherCurrencies = map[string]bool{"usd": true, "eur": true, "euro": true, "euros": true, "dollars": true, "dollar": true, "aud": true, "cad": true, "chf": true, "jpy": true}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// formatPence writes a value as the register does: "£75" or "£75.50".
+func formatPence(p int) string {
+	if p%100 == 0 {
+		return "£" + strconv.Itoa(p/100)
+	}
+	return fmt.Sprintf("£%d.%02d", p/100, p%100)
+}
+
+// parseGift reads the words after "/interests gift". A gift cannot be
+// received on a day still to come in the committee's time zone.
+func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, error) {
+	var g giftArgs
+	if len(words) > 0 {
+		if id, _, ok := mention(words[0]); ok {
+			g.For, words = id, words[1:]
+		}
+	}
+	d, n, err := takeDate(words, now, loc)
+	switch {
+	case err != nil:
+		return g, err
+	case n == 0 || d.IsNext():
+		return g, errors.New("start with the day it was received, e.g. `/interests gift 2026-11-03 £75 Dinner from Sefton CVS`")
+	case dateBefore(DateOf(now, loc), d):
+		return g, fmt.Errorf("%s is still to come: register a gift once it has been received", d)
+	}
+	g.On, words = d, words[n:]
+	g.Pence, n, err = takeMoney(words)
+	if err != nil {
+		return g, err
+	}
+	words = words[n:]
+	g.Description = plain(words)
+	switch {
+	case g.Description == "":
+		return g, errors.New("say what it was and who gave it, e.g. Dinner from Sefton CVS")
+	case len(g.Description) > MaxInterestLen:
+		return g, fmt.Errorf("that description is too long (%d characters; the limit is %d)", len(g.Description), MaxInterestLen)
+	}
+	for i := len(words) - 2; i >= 0; i-- {
+		if strings.EqualFold(words[i], "from") {
+			g.From = plain(words[i+1:])
+			break
+		}
+	}
+	return g, nil
+}
+
+// InterestMatch is why an entry in a register may concern an agenda item:
+// the words of the entry found in the item, and where.
+type InterestMatch struct {
+	Words []string // as normalised, e.g. ["sefton", "cvs"]
+	// Fields are the parts of the item they were found in: "title",
+	// "presenter", "organisation".
+	Fields []string
+}
+
+// ItemText is the text of an agenda item the matcher reads.
+type ItemText struct {
+	Title, Presenter, Organisation string
+}
+
+// MatchInterest says whether a register entry (its description) may
+// concern an agenda item, and why. It is conservative: an entry matches
+// only by a name it contains — a run of capitalised words such as "Sefton
+// CVS", "SWACA" or "Bootle Strand" — found whole, in order, in the item;
+// an entry typed all in lower case matches by two of its words found
+// together. Case, punctuation, "Ltd"/"Limited" and "&"/"and" do not count.
+// Names that are only a role or a generic word ("Council", "Trustee") never
+// match alone.
+func MatchInterest(entry string, item ItemText) (InterestMatch, bool) {
+	var out InterestMatch
+	names := entryNames(entry)
+	seen := map[string]bool{}
+	for _, f := range []struct{ name, text string }{{"title", item.Title}, {"presenter", item.Presenter}, {"organisation", item.Organisation}} {
+		toks := matchTokens(f.text)
+		found := false
+		for _, name := range names {
+			if containsRun(toks, name) {
+				found = true
+				for _, w := range name {
+					if !seen[w] {
+						seen[w] = true
+						out.Words = append(out.Words, w)
+					}
+				}
+			}
+		}
+		if found {
+			out.Fields = append(out.Fields, f.name)
+		}
+	}
+	return out, len(out.Fields) > 0
+}
+
+// genericWords are words too common in registers and agendas to match on
+// their own: roles, kinds of body, places' generic parts.
+var genericWords = map[string]bool{
+	"the": true, "of": true, "and": true, "for": true, "a": true, "an": true, "in": true, "on": true, "to": true, "at": true, "by": true, "with": true,
+	"ltd": true, "plc": true, "llp": true, "cic": true, "inc": true, "co": true, "company": true, "group": true, "uk": true,
+	"council": true, "borough": true, "county": true, "city": true, "metropolitan": true, "town": true, "parish": true,
+	"head": true, "deputy": true, "teacher": true, "manager": true, "officer": true, "volunteer": true, "chief": true, "executive": true, "councillor": true,
+	"member": true, "trustee": true, "director": true, "chair": true, "governor": true, "employee": true, "employed": true, "owner": true,
+	"board": true, "committee": true, "trust": true, "association": true, "society": true, "partnership": true, "limited": true,
+	"update": true, "report": true, "strategy": true, "plan": true, "review": true, "service": true, "services": true,
+	"local": true, "national": true, "community": true, "north": true, "south": true, "east": true, "west": true,
+	"charity": true, "charities": true, "school": true, "schools": true, "church": true, "club": true, "party": true, "home": true, "flat": true,
+	"shares": true, "house": true, "road": true, "street": true, "land": true, "my": true, "spouse": true, "partner": true, "i": true,
+}
+
+// connectors may sit inside a name: "Bank of England", "Friends of the Earth".
+var connectors = map[string]bool{"of": true, "and": true, "the": true, "for": true, "de": true}
+
+// entryNames finds the names in an entry, each as normalised words: runs
+// of capitalised words (the first word of the entry counts only when it
+// is all capitals, as sentences start with a capital), with connectors
+// inside them. A name of generic words only is dropped. An entry with no
+// capitals gives its pairs of adjacent non-generic words instead.
+func entryNames(entry string) [][]string {
+	var names [][]string
+	var run []string
+	flush := func() {
+		for len(run) > 0 && connectors[run[len(run)-1]] {
+			run = run[:len(run)-1]
+		}
+		if len(run) > 0 && !allGeneric(run) {
+			names = append(names, run)
+		}
+		run = nil
+	}
+	anyCap, first := false, true
+	// Punctuation ends a name: "Head Teacher, Chesterfield High School"
+	// names two things.
+	for _, part := range nameBreaks.Split(Unescape(entry), -1) {
+		for _, w := range rawWords(part) {
+			lw := normalWord(w)
+			if lw == "" {
+				continue
+			}
+			capital := isCapitalised(w) && (!first || isAllCaps(w))
+			first = false
+			switch {
+			case capital:
+				anyCap = true
+				run = append(run, lw)
+			case len(run) > 0 && connectors[lw]:
+				run = append(run, lw)
+			default:
+				flush()
+			}
+		}
+		flush()
+	}
+	if anyCap {
+		return names
+	}
+	// All in lower case: pairs of adjacent words that are not generic, or
+	// the one such word when there is only one ("trustee of swaca").
+	toks := matchTokens(entry)
+	var own []string
+	for _, w := range toks {
+		if !genericWords[w] {
+			own = append(own, w)
+		}
+	}
+	if len(own) == 1 && len(own[0]) >= 4 {
+		return [][]string{own}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if !genericWords[toks[i]] && !genericWords[toks[i+1]] {
+			names = append(names, []string{toks[i], toks[i+1]})
+		}
+	}
+	return names
+}
+
+// nameBreaks are the punctuation that separates names in an entry.
+var nameBreaks = regexp.MustCompile(`[,;:()\[\]/–—]|\s-\s|\.\s`)
+
+func allGeneric(words []string) bool {
+	for _, w := range words {
+		if !genericWords[w] && !connectors[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// rawWords splits text into words as typed, "&" standing alone as "and"
+// and punctuation other than apostrophes and hyphens inside words
+// separating them.
+func rawWords(s string) []string {
+	s = Unescape(s)
+	s = strings.ReplaceAll(s, "&", " and ")
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’')
+	})
+}
+
+// normalWord is a word as matched: lower case, without apostrophes or a
+// possessive "s", "limited" as "ltd".
+func normalWord(w string) string {
+	w = strings.ToLower(w)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	w = strings.NewReplacer("'", "", "’", "").Replace(w)
+	if w == "limited" {
+		w = "ltd"
+	}
+	return w
+}
+
+// matchTokens is text as normalised words.
+func matchTokens(s string) []string {
+	var out []string
+	for _, w := range rawWords(s) {
+		if n := normalWord(w); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func isCapitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters >= 2
+}
+
+// companySuffixes may be missing from an item's name of a company:
+// "Acme Ltd" matches "Acme".
+var companySuffixes = map[string]bool{"ltd": true, "plc": true, "llp": true, "cic": true, "inc": true, "co": true}
+
+// containsRun reports whether name's words appear in toks, in order and
+// adjacent, but for a company suffix at its end.
+func containsRun(toks, name []string) bool {
+	core := name
+	for len(core) > 1 && companySuffixes[core[len(core)-1]] {
+		core = core[:len(core)-1]
+	}
+	if len(core) == 0 {
+		return false
+	}
+	for i := 0; i+len(core) <= len(toks); i++ {
+		match := true
+		for j, w := range core {
+			if toks[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}

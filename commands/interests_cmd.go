@@ -1,0 +1,558 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func interestsCommand() *Command {
+	return &Command{
+		Name:    "/interests",
+		Summary: "Your register of interests: what you hold, gifts and hospitality, and its review; officers see the whole register.",
+		Saves:   "your register entry",
+		Subs: []Sub{{
+			Alone:   true,
+			Usage:   []string{"/interests"},
+			Summary: "Your register of interests in this committee.",
+			Read:    true, Who: Members, Run: myInterests,
+		}, {
+			Usage:   []string{"/interests @member"},
+			Summary: "Another member's register; the details of sensitive interests are withheld.",
+			Read:    true, Who: Members, Run: memberInterests,
+		}, {
+			Name: "add",
+			Usage: []string{"/interests add [sensitive] CATEGORY DESCRIPTION [for spouse]",
+				"/interests add @member [sensitive] CATEGORY DESCRIPTION [for spouse]   (officer, on their behalf)"},
+			Summary: "Add an entry to your register. CATEGORY is employment, sponsorship, contracts, land, licences, tenancies, securities or other.",
+			Examples: []string{
+				"/interests add other Trustee of SWACA",
+				"/interests add employment Employed by Sefton CVS for spouse",
+				"/interests add sensitive land Home address in Bootle",
+			},
+			Who: Members, Run: addInterestCmd,
+		}, {
+			Name:    "add",
+			Alone:   true,
+			Usage:   []string{"/interests add   (alone: opens a form)"},
+			Summary: "Open a form to add an entry to your register.",
+			Read:    true, Who: Members, Run: interestForm,
+		}, {
+			Name: "gift",
+			Usage: []string{"/interests gift DATE VALUE DESCRIPTION",
+				"/interests gift @member DATE VALUE DESCRIPTION   (officer, on their behalf)"},
+			Summary:  "Register a gift or hospitality received, worth the committee's threshold (£50 unless set) or more.",
+			Examples: []string{"/interests gift 2026-11-03 £75 Dinner from Sefton CVS"},
+			Who:      Members, Run: addGiftCmd,
+		}, {
+			Name:    "remove",
+			Aliases: []string{"end", "delete"},
+			Usage:   []string{"/interests remove ID"},
+			Summary: "End an entry of your register (an officer may end anyone's); it stays on record with its end date.",
+			Who:     Members, Run: removeInterestCmd,
+		}, {
+			Name:    "review",
+			Usage:   []string{"/interests review", "/interests review @member   (officer, on their behalf)"},
+			Summary: "Confirm your register is up to date; adding or removing an entry counts too.",
+			Who:     Members, Run: reviewInterestsCmd,
+		}, {
+			Name:     "threshold",
+			Usage:    []string{"/interests threshold VALUE   (officer)"},
+			Summary:  "Set the value from which gifts and hospitality must be registered (£50 unless set).",
+			Examples: []string{"/interests threshold £100"},
+			Who:      Officers, Doing: "set the gift threshold", Run: giftThresholdCmd,
+		}, {
+			Name:    "register",
+			Usage:   []string{"/interests register [@member]   (officer)"},
+			Summary: "The whole register, sensitive details included, or one member's.",
+			Read:    true, Who: Officers, Doing: "see the whole register", Run: registerCmd,
+		}, {
+			Name:    "missing",
+			Usage:   []string{"/interests missing   (officer)"},
+			Summary: "Members with no register past their 28 days, or none reviewed in the last 12 months.",
+			Read:    true, Who: Officers, Doing: "see whose register is missing", Run: missingInterestsCmd,
+		}},
+		Buttons: map[string]Action{
+			"interests.review":  reviewInterestsAction,
+			"interests.declare": declarePromptAction,
+			"interests.dismiss": dismissPromptAction,
+		},
+		Forms: map[string]FormHandler{interestFormID: submitInterest},
+	}
+}
+
+// behalf is the member an entry is for: the sender, or, when an officer
+// names someone, that member.
+func (s *Service) behalf(ctx context.Context, in *Input, userID string) (Member, error) {
+	if userID == "" || userID == in.UserID {
+		return in.Me, nil
+	}
+	if !in.Me.IsOfficer() {
+		return Member{}, userErr("Only an officer of %s can change someone else's register.", Escape(in.Committee.Name))
+	}
+	m, err := s.store.Member(ctx, in.Committee.ID, userID)
+	if errors.Is(err, ErrNotFound) {
+		return Member{}, userErr("<@%s> is not a member of %s.", userID, Escape(in.Committee.Name))
+	}
+	return m, err
+}
+
+// onBehalf is " (entered by an officer)" when by is not the member.
+func onBehalf(m Member, by string) string {
+	if by == m.UserID {
+		return ""
+	}
+	return fmt.Sprintf(", on behalf of <@%s>", m.UserID)
+}
+
+func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	a, err := parseInterest(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	m, err := s.behalf(ctx, in, a.For)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.addInterest(ctx, in.Committee, m, a, in.Request)
+}
+
+// addInterest adds an entry to m's register, as `/interests add` and its
+// form do.
+func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a interestArgs, r Request) (Reply, error) {
+	e, err := s.store.AddInterest(ctx, Interest{
+		CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: a.Category, Description: a.Description,
+		Spouse: a.Spouse, Sensitive: a.Sensitive, StartedOn: DateOf(r.Now, c.Location()), AddedBy: r.UserID, AddedAt: r.Now,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
+		e.ID, onBehalf(m, r.UserID), interestLine(e, true), e.StartedOn, e.ID), nil
+}
+
+// interestFormID names the form `/interests add` alone opens.
+const interestFormID = "interests.add"
+
+// interestForm is the form `/interests add` alone opens: the same entry
+// as the command, field by field.
+func interestForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
+	var cats []Option
+	for _, ic := range interestCategories {
+		if ic.cat != CategoryGifts {
+			cats = append(cats, Option{Value: string(ic.cat), Label: capitalise(ic.wording)})
+		}
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       "Opening the form to add to your register of interests…",
+		Form: &Form{
+			ID: interestFormID, Title: "Register an interest", Submit: "Register",
+			Metadata: strconv.FormatInt(in.Committee.ID, 10),
+			Fields: []Field{
+				{ID: "category", Label: "Category", Kind: FieldSelect, Options: cats,
+					Hint: "Gifts and hospitality: /interests gift DATE VALUE DESCRIPTION"},
+				{ID: "description", Label: "The interest", Kind: FieldTextArea, MaxLen: MaxInterestLen,
+					Hint: "e.g. Trustee of SWACA; Employed by Sefton CVS"},
+				{ID: "for", Label: "Whose interest", Kind: FieldRadio, Initial: "self", Options: []Option{
+					{Value: "self", Label: "Mine"}, {Value: "spouse", Label: "My spouse's or civil partner's"},
+				}},
+				{ID: "sensitive", Label: "Sensitive", Kind: FieldCheckbox, Optional: true, Options: []Option{
+					{Value: "yes", Label: "Sensitive: show the details only to me and the officers"},
+				}},
+			},
+		},
+	}, nil
+}
+
+// submitInterest receives the form of `/interests add`.
+func submitInterest(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	id, err := strconv.ParseInt(sub.Metadata, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, nil, userErr("That form is out of date; run `/interests add` again.")
+	}
+	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	var ship *Membership
+	for i := range ms {
+		if ms[i].Committee.ID == id {
+			ship = &ms[i]
+		}
+	}
+	if ship == nil {
+		return Reply{}, nil, userErr("You are no longer a member of that committee.")
+	}
+	errs := map[string]string{}
+	a := interestArgs{Description: oneLine(sub.Value("description")), Spouse: sub.Value("for") == "spouse"}
+	if cat, ok := ParseCategory(sub.Value("category")); ok && cat != CategoryGifts {
+		a.Category = cat
+	} else {
+		errs["category"] = "Choose the category."
+	}
+	switch {
+	case a.Description == "":
+		errs["description"] = "Say what the interest is, e.g. Trustee of SWACA."
+	case len(a.Description) > MaxInterestLen:
+		errs["description"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(a.Description), MaxInterestLen)
+	}
+	if len(errs) > 0 {
+		return Reply{}, errs, nil
+	}
+	for _, v := range sub.Values["sensitive"] {
+		a.Sensitive = a.Sensitive || v == "yes"
+	}
+	reply, err := s.addInterest(ctx, ship.Committee, ship.Member, a, r)
+	return reply, nil, err
+}
+
+func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	loc := in.Committee.Location()
+	g, err := parseGift(in.Args, in.Now, loc)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	m, err := s.behalf(ctx, in, g.For)
+	if err != nil {
+		return Reply{}, err
+	}
+	threshold, err := s.store.GiftThreshold(ctx, in.Committee.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	e, err := s.store.AddInterest(ctx, Interest{
+		CommitteeID: in.Committee.ID, UserID: m.UserID, Name: m.Name, Category: CategoryGifts, Description: g.Description,
+		StartedOn: g.On, GiftOn: g.On, ValuePence: g.Pence, GiftFrom: g.From, AddedBy: in.UserID, AddedAt: in.Now,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	text := fmt.Sprintf("Registered #%d%s: %s", e.ID, onBehalf(m, in.UserID), interestLine(e, true))
+	if g.Pence < threshold {
+		text += fmt.Sprintf("\nIt is worth less than %s, so it did not need registering; it is kept all the same.", formatPence(threshold))
+	}
+	return private("%s", text), nil
+}
+
+func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if len(in.Args) != 1 {
+		return Reply{}, usageErr("Say which entry to remove, by its number: `/interests` lists yours.")
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(in.Args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, usageErr("%q is not an entry's number: `/interests` lists yours.", truncateText(Escape(in.Args[0]), 20))
+	}
+	e, err := s.store.Interest(ctx, id)
+	if errors.Is(err, ErrNotFound) || err == nil && e.CommitteeID != in.Committee.ID {
+		return Reply{}, userErr("There is no entry #%d in the register of %s.", id, Escape(in.Committee.Name))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	if e.UserID != in.UserID && !in.Me.IsOfficer() {
+		return Reply{}, userErr("Entry #%d is in someone else's register: you can remove only your own.", id)
+	}
+	if e.Ended {
+		return Reply{}, userErr("Entry #%d was removed on %s already.", id, e.EndedOn)
+	}
+	on := DateOf(in.Now, in.Committee.Location())
+	if err := s.store.EndInterest(ctx, id, on, in.UserID, in.Now); err != nil {
+		if errors.Is(err, ErrConflict) {
+			return Reply{}, userErr("Entry #%d was removed already.", id)
+		}
+		return Reply{}, err
+	}
+	who := ""
+	if e.UserID != in.UserID {
+		who = fmt.Sprintf(" from <@%s>'s register", e.UserID)
+	}
+	return private("Removed #%d%s: %s\nIt ended on %s and stays on record.", id, who, interestLine(e, true), on), nil
+}
+
+func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	var who string
+	if len(in.Args) == 1 {
+		id, _, ok := mention(in.Args[0])
+		if !ok {
+			return Reply{}, usageErr("Say `/interests review` alone, or an officer: `/interests review @member`.")
+		}
+		who = id
+	} else if len(in.Args) > 1 {
+		return Reply{}, usageErr("Say `/interests review` alone, or an officer: `/interests review @member`.")
+	}
+	m, err := s.behalf(ctx, in, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.reviewInterests(ctx, in.Committee, m, in.Request)
+}
+
+// reviewInterests records that m's register is up to date, as
+// `/interests review` and the Review button on the Home do.
+func (s *Service) reviewInterests(ctx context.Context, c Committee, m Member, r Request) (Reply, error) {
+	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now); err != nil {
+		return Reply{}, err
+	}
+	es, err := s.store.Interests(ctx, c.ID, m.UserID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	return private("Recorded%s: the register of interests in %s is up to date as of %s (%s). The next review is due by %s.",
+		onBehalf(m, r.UserID), Escape(c.Name), DateOf(r.Now, loc), plural(len(es), "1 entry", strconv.Itoa(len(es))+" entries"), reviewDue(r.Now, loc)), nil
+}
+
+func reviewInterestsAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || id <= 0 {
+		return Reply{}, userErr("That button is broken; use `/interests review` in the committee's channel.")
+	}
+	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, ship := range ms {
+		if ship.Committee.ID == id {
+			return s.reviewInterests(ctx, ship.Committee, ship.Member, r)
+		}
+	}
+	return Reply{}, userErr("You are no longer a member of that committee.")
+}
+
+func myInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	return s.showRegister(ctx, in, in.Me, true)
+}
+
+func memberInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if len(in.Args) != 1 {
+		return Reply{}, usageErr("Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours.")
+	}
+	id, _, ok := mention(in.Args[0])
+	if !ok {
+		return Reply{}, usageErr("I don't know `%s`: say whose register with an @mention.", Escape(truncateText(in.Args[0], 40)))
+	}
+	m, err := s.store.Member(ctx, in.Committee.ID, id)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, userErr("<@%s> is not a member of %s.", id, Escape(in.Committee.Name))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.showRegister(ctx, in, m, id == in.UserID || in.Me.IsOfficer())
+}
+
+// showRegister lists m's register; the details of sensitive entries only
+// when full (the member themself, or an officer).
+func (s *Service) showRegister(ctx context.Context, in *Input, m Member, full bool) (Reply, error) {
+	c := in.Committee
+	es, err := s.store.Interests(ctx, c.ID, m.UserID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	reviews, err := s.store.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	head := fmt.Sprintf("*Register of interests* — %s, %s", Escape(m.Name), Escape(c.Name))
+	lines := registerLines(es, full)
+	lines = append(lines, reviewLine(m, reviews, c.Location(), in.Now))
+	if len(es) == 0 {
+		return private("%s\nNothing is registered.\n%s", head, strings.Join(lines, "\n")), nil
+	}
+	return private("%s\n%s", head, strings.Join(lines, "\n")), nil
+}
+
+// registerLines is one line an entry, sensitive details withheld unless full.
+func registerLines(es []Interest, full bool) []string {
+	var lines []string
+	for _, e := range es {
+		if e.Sensitive && !full {
+			lines = append(lines, "• A sensitive interest is registered (its details are withheld).")
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("• #%d %s", e.ID, interestLine(e, full)))
+	}
+	return lines
+}
+
+// interestLine is an entry in words: "_other registrable interest_:
+// Trustee of SWACA (spouse) — sensitive".
+func interestLine(e Interest, full bool) string {
+	line := "_" + e.Category.Wording() + "_: " + Escape(e.Description)
+	if e.Category == CategoryGifts {
+		line += fmt.Sprintf(" — %s, received %s", formatPence(e.ValuePence), e.GiftOn)
+	}
+	if e.Spouse {
+		line += " (spouse or civil partner)"
+	}
+	if e.Sensitive && full {
+		line += " — _sensitive: details shown only to you and the officers_"
+	}
+	return line
+}
+
+// lastReview is m's latest review, if any.
+func lastReview(m Member, reviews []InterestReview) (time.Time, bool) {
+	for _, r := range reviews {
+		if r.UserID == m.UserID {
+			return r.ReviewedAt, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func reviewLine(m Member, reviews []InterestReview, loc *time.Location, now time.Time) string {
+	at, ok := lastReview(m, reviews)
+	if !ok {
+		due := registerDue(m.AddedAt, loc)
+		if dateBefore(due, DateOf(now, loc)) {
+			return fmt.Sprintf("Never completed: it was due by %s.", due)
+		}
+		return fmt.Sprintf("Not completed yet: due by %s (`/interests review` if there is nothing to register).", due)
+	}
+	return fmt.Sprintf("Last reviewed %s; the next review is due by %s.", DateOf(at, loc), reviewDue(at, loc))
+}
+
+func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	if len(in.Args) == 1 {
+		id, _, ok := mention(in.Args[0])
+		if !ok {
+			return Reply{}, usageErr("Say whose register with an @mention, or nothing for the whole register.")
+		}
+		m, err := s.store.Member(ctx, c.ID, id)
+		if errors.Is(err, ErrNotFound) {
+			return Reply{}, userErr("<@%s> is not a member of %s.", id, Escape(c.Name))
+		}
+		if err != nil {
+			return Reply{}, err
+		}
+		return s.showRegister(ctx, in, m, true)
+	} else if len(in.Args) > 1 {
+		return Reply{}, usageErr("Say whose register with one @mention, or nothing for the whole register.")
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	es, err := s.store.Interests(ctx, c.ID, "", false)
+	if err != nil {
+		return Reply{}, err
+	}
+	reviews, err := s.store.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	byMember := map[string][]Interest{}
+	for _, e := range es {
+		byMember[e.UserID] = append(byMember[e.UserID], e)
+	}
+	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
+	var b strings.Builder
+	fmt.Fprintf(&b, "*Register of interests* — %s (sensitive details included: do not publish them)", Escape(c.Name))
+	for _, m := range members {
+		fmt.Fprintf(&b, "\n\n*%s* — %s", Escape(m.Name), reviewLine(m, reviews, c.Location(), in.Now))
+		lines := registerLines(byMember[m.UserID], true)
+		if len(lines) == 0 {
+			lines = []string{"Nothing is registered."}
+		}
+		b.WriteString("\n" + strings.Join(lines, "\n"))
+	}
+	return private("%s", b.String()), nil
+}
+
+func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	reviews, err := s.store.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	today := DateOf(in.Now, loc)
+	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
+	var lines []string
+	for _, m := range members {
+		at, ok := lastReview(m, reviews)
+		switch {
+		case !ok && dateBefore(registerDue(m.AddedAt, loc), today):
+			lines = append(lines, fmt.Sprintf("• <@%s> — no register: joined %s, it was due by %s", m.UserID, DateOf(m.AddedAt, loc), registerDue(m.AddedAt, loc)))
+		case ok && dateBefore(reviewDue(at, loc), today):
+			lines = append(lines, fmt.Sprintf("• <@%s> — last reviewed %s, more than 12 months ago", m.UserID, DateOf(at, loc)))
+		}
+	}
+	return listing(fmt.Sprintf("*Registers of interests missing or out of date* — %s", Escape(c.Name)),
+		"None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months.", lines), nil
+}
+
+// RegisterRow is one line of the register as published: an entry, or a
+// member with none.
+type RegisterRow struct {
+	Member, Category, Description, For, Since, Value, Received, From string
+}
+
+// RegisterColumns are the published register's columns, as in RegisterRow.
+var RegisterColumns = []string{"member", "category", "description", "for", "since", "value", "received", "from"}
+
+// Cells are the row's values in RegisterColumns order.
+func (r RegisterRow) Cells() []string {
+	return []string{r.Member, r.Category, r.Description, r.For, r.Since, r.Value, r.Received, r.From}
+}
+
+// PublishedRegister is the register of the members' standing entries as it
+// may be published: by member, a sensitive entry's details withheld (only
+// that one is registered is said), and a line for a member with none.
+// Texts are plain, not escaped.
+func PublishedRegister(members []Member, es []Interest) []RegisterRow {
+	byMember := map[string][]Interest{}
+	for _, e := range es {
+		if !e.Ended {
+			byMember[e.UserID] = append(byMember[e.UserID], e)
+		}
+	}
+	sorted := append([]Member(nil), members...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	var rows []RegisterRow
+	for _, m := range sorted {
+		if len(byMember[m.UserID]) == 0 {
+			rows = append(rows, RegisterRow{Member: m.Name, Description: "No interests registered"})
+		}
+		for _, e := range byMember[m.UserID] {
+			if e.Sensitive {
+				rows = append(rows, RegisterRow{Member: m.Name, Description: "A sensitive interest is registered; its details are withheld (Localism Act 2011, section 32)"})
+				continue
+			}
+			row := RegisterRow{Member: m.Name, Category: e.Category.Wording(), Description: e.Description, For: "member", Since: e.StartedOn.iso()}
+			if e.Spouse {
+				row.For = "spouse or civil partner"
+			}
+			if e.Category == CategoryGifts {
+				row.Value, row.Received, row.From = formatPence(e.ValuePence), e.GiftOn.iso(), e.GiftFrom
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+func giftThresholdCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	pence, n, err := takeMoney(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if n != len(in.Args) {
+		return Reply{}, usageErr("Say only the value, e.g. `/interests threshold £100`.")
+	}
+	if err := s.store.SetGiftThreshold(ctx, in.Committee.ID, pence, in.UserID); err != nil {
+		return Reply{}, err
+	}
+	return private("Gifts and hospitality worth %s or more must now be registered in %s.", formatPence(pence), Escape(in.Committee.Name)), nil
+}

@@ -1,0 +1,282 @@
+package commands
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseInterest(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		want    interestArgs
+		wantErr string
+	}{
+		{text: "other Trustee of SWACA", want: interestArgs{Category: CategoryOther, Description: "Trustee of SWACA"}},
+		{text: "sensitive land Home at 4 Marine Drive", want: interestArgs{Sensitive: true, Category: CategoryLand, Description: "Home at 4 Marine Drive"}},
+		{text: "Employment Employed by Sefton CVS for spouse", want: interestArgs{Category: CategoryEmployment, Description: "Employed by Sefton CVS", Spouse: true}},
+		{text: "shares BP plc for civil partner", want: interestArgs{Category: CategorySecurities, Description: "BP plc", Spouse: true}},
+		{text: "<@U1|sue> licence: Crown Inn", want: interestArgs{For: "U1", Category: CategoryLicences, Description: "Crown Inn"}},
+		{text: "tenancy Smith &amp; Sons", want: interestArgs{Category: CategoryTenancies, Description: "Smith & Sons"}},
+		{text: "hobbies Fishing", wantErr: `"hobbies" is not a category of the register`},
+		{text: "gift Dinner", wantErr: "use `/interests gift DATE VALUE DESCRIPTION`"},
+		{text: "land", wantErr: "say what the interest is"},
+		{text: "", wantErr: "say which kind of interest"},
+		{text: "land " + strings.Repeat("x", MaxInterestLen+1), wantErr: "too long"},
+	} {
+		got, err := parseInterest(strings.Fields(tc.text))
+		switch {
+		case tc.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseInterest(%q) = %+v, %v; want error with %q", tc.text, got, err, tc.wantErr)
+			}
+		case err != nil:
+			t.Errorf("parseInterest(%q): %v", tc.text, err)
+		default:
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("parseInterest(%q) (-want +got):\n%s", tc.text, diff)
+			}
+		}
+	}
+}
+
+func TestParseGift(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, london)
+	nov3 := Date{2026, time.November, 3}
+	for _, tc := range []struct {
+		text    string
+		want    giftArgs
+		wantErr string
+	}{
+		{text: "2026-11-03 £75 Dinner from Sefton CVS", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner from Sefton CVS", From: "Sefton CVS"}},
+		{text: "2026-11-03 75 Dinner", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner"}},
+		{text: "2026-11-03 £75.00 Dinner", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner"}},
+		{text: "2026-11-03 75 GBP Dinner", want: giftArgs{On: nov3, Pence: 7500, Description: "Dinner"}},
+		{text: "2026-11-03 75.5 Tickets from Everton FC", want: giftArgs{On: nov3, Pence: 7550, Description: "Tickets from Everton FC", From: "Everton FC"}},
+		{text: "3 November £1,200 Flights", want: giftArgs{On: nov3, Pence: 120000, Description: "Flights"}},
+		{text: "<@U1> today £60 Lunch", want: giftArgs{For: "U1", On: Date{2026, time.November, 23}, Pence: 6000, Description: "Lunch"}},
+		{text: "2026-11-24 £75 Dinner", wantErr: "still to come"},
+		{text: "2026-11-03 Dinner", wantErr: `"Dinner" is not a value`},
+		{text: "2026-11-03 $75 Dinner", wantErr: "in pounds"},
+		{text: "2026-11-03 75 USD Dinner", wantErr: "in pounds"},
+		{text: "2026-11-03 €75 Dinner", wantErr: "in pounds"},
+		{text: "2026-11-03 £75", wantErr: "say what it was"},
+		{text: "£75 Dinner", wantErr: "start with the day"},
+		{text: "next £75 Dinner", wantErr: "start with the day"},
+	} {
+		got, err := parseGift(strings.Fields(tc.text), now, london)
+		switch {
+		case tc.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseGift(%q) = %+v, %v; want error with %q", tc.text, got, err, tc.wantErr)
+			}
+		case err != nil:
+			t.Errorf("parseGift(%q): %v", tc.text, err)
+		default:
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("parseGift(%q) (-want +got):\n%s", tc.text, diff)
+			}
+		}
+	}
+}
+
+func TestMatchInterest(t *testing.T) {
+	for _, tc := range []struct {
+		entry string
+		item  ItemText
+		want  InterestMatch
+		ok    bool
+	}{
+		{"Trustee of SWACA", ItemText{Title: "SWACA", Organisation: "SWACA"}, InterestMatch{Words: []string{"swaca"}, Fields: []string{"title", "organisation"}}, true},
+		// Case, punctuation, Ltd/Limited, &/and.
+		{"Director of ACME BUILDERS LIMITED", ItemText{Title: "Acme Builders Ltd. — new depot"}, InterestMatch{Words: []string{"acme", "builders", "ltd"}, Fields: []string{"title"}}, true},
+		{"Tenancy held by Smith & Sons", ItemText{Title: "Smith and Sons: lease"}, InterestMatch{Words: []string{"smith", "and", "sons"}, Fields: []string{"title"}}, true},
+		{"Employed by Sefton CVS", ItemText{Presenter: "Sue Holden", Organisation: "Sefton C.V.S."}, InterestMatch{}, false},
+		// An entry typed in lower case: two words together, or its one own word.
+		{"trustee of swaca", ItemText{Title: "SWACA update"}, InterestMatch{Words: []string{"swaca"}, Fields: []string{"title"}}, true},
+		{"shares in sefton cvs", ItemText{Title: "Sefton CVS"}, InterestMatch{Words: []string{"sefton", "cvs"}, Fields: []string{"title"}}, true},
+		{"shares in sefton cvs", ItemText{Title: "Sefton Council"}, InterestMatch{}, false},
+		// Punctuation ends a name.
+		{"Deputy Head Teacher, Chesterfield High School", ItemText{Title: "Schools Sexual Abuse Report- Chesterfield High School"}, InterestMatch{Words: []string{"chesterfield", "high", "school"}, Fields: []string{"title"}}, true},
+		{"Deputy Head Teacher, Chesterfield High School", ItemText{Title: "Head Teacher recruitment"}, InterestMatch{}, false},
+		// Conservative: part of a name, a place alone, a role alone.
+		{"Employed by Sefton CVS", ItemText{Title: "Sefton Council budget"}, InterestMatch{}, false},
+		{"Member of Sefton Council", ItemText{Title: "Sefton CVS"}, InterestMatch{}, false},
+		{"Trustee of a charity", ItemText{Title: "Trustee appointments"}, InterestMatch{}, false},
+		{"Owner of Bootle Strand", ItemText{Title: "Bootle town hall"}, InterestMatch{}, false},
+	} {
+		got, ok := MatchInterest(tc.entry, tc.item)
+		if ok != tc.ok || !cmp.Equal(got, tc.want, cmp.Comparer(func(a, b []string) bool { return strings.Join(a, ",") == strings.Join(b, ",") })) {
+			t.Errorf("MatchInterest(%q, %+v) = %+v, %v; want %+v, %v", tc.entry, tc.item, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestInterestMatcherBenchmark measures the matcher against the
+// hand-labelled pairs in testdata and prints its precision and recall.
+func TestInterestMatcherBenchmark(t *testing.T) {
+	f, err := os.Open("testdata/interest_matches.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var tp, fp, fn, n int
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		if len(parts) != 5 {
+			t.Fatalf("bad line %q", line)
+		}
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		n++
+		want := parts[0] == "yes"
+		m, got := MatchInterest(parts[1], ItemText{Title: parts[2], Presenter: parts[3], Organisation: parts[4]})
+		switch {
+		case got && want:
+			tp++
+		case got && !want:
+			fp++
+			t.Logf("false match: %q ~ %q by %v", parts[1], parts[2], m.Words)
+		case !got && want:
+			fn++
+			t.Logf("missed: %q ~ %q", parts[1], parts[2])
+		}
+	}
+	if n < 40 {
+		t.Fatalf("%d labelled pairs, want at least 40", n)
+	}
+	precision := float64(tp) / float64(max(tp+fp, 1))
+	recall := float64(tp) / float64(max(tp+fn, 1))
+	t.Logf("interest matcher on %d labelled pairs: precision %.2f, recall %.2f (%d right, %d false, %d missed)", n, precision, recall, tp, fp, fn)
+	if precision < 0.9 || recall < 0.8 {
+		t.Errorf("precision %.2f (want ≥ 0.90), recall %.2f (want ≥ 0.80)", precision, recall)
+	}
+}
+
+func FuzzParseInterest(f *testing.F) {
+	for _, s := range []string{"other Trustee of SWACA", "sensitive land Home for spouse", "<@U1|x> shares BP", "gift x", "", "land (spouse)", "employment for"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := parseInterest(strings.Fields(s))
+		if err != nil {
+			return
+		}
+		if _, ok := ParseCategory(string(a.Category)); !ok || a.Category == CategoryGifts {
+			t.Fatalf("accepted category %q", a.Category)
+		}
+		if a.Description == "" || len(a.Description) > MaxInterestLen {
+			t.Fatalf("accepted description %q", a.Description)
+		}
+	})
+}
+
+func FuzzParseGift(f *testing.F) {
+	for _, s := range []string{"2026-11-03 £75 Dinner from Sefton CVS", "today 75 GBP x", "3/11 £1,200.5 y", "2026-11-03 GBP 75 z", "x £ y", "2026-11-03 9999999.99 a"} {
+		f.Add(s, int64(1795000000))
+	}
+	f.Fuzz(func(t *testing.T, s string, n int64) {
+		london, _ := time.LoadLocation("Europe/London")
+		now := fuzzNow(n)
+		g, err := parseGift(strings.Fields(s), now, london)
+		if err != nil {
+			return
+		}
+		validDate(t, s, g.On)
+		if dateBefore(DateOf(now, london), g.On) {
+			t.Fatalf("accepted a gift on %v, after %v", g.On, now)
+		}
+		if g.Pence < 0 || g.Description == "" || len(g.Description) > MaxInterestLen {
+			t.Fatalf("accepted %+v", g)
+		}
+	})
+}
+
+func FuzzMatchInterest(f *testing.F) {
+	f.Add("Trustee of SWACA", "SWACA", "Neil", "SWACA")
+	f.Add("Smith &amp; Sons Ltd", "Smith and Sons Limited", "", "")
+	f.Fuzz(func(t *testing.T, entry, title, presenter, org string) {
+		m, ok := MatchInterest(entry, ItemText{Title: title, Presenter: presenter, Organisation: org})
+		if ok != (len(m.Fields) > 0) || ok && len(m.Words) == 0 {
+			t.Fatalf("MatchInterest(%q, %q) = %+v, %v", entry, title, m, ok)
+		}
+	})
+}
+
+// TestRegisterRules: the 28-day and 12-month rules and the reminders count
+// days in the committee's time zone.
+func TestRegisterRules(t *testing.T) {
+	london, _ := time.LoadLocation("Europe/London")
+	// 23:30 UTC on 31 May is 00:30 on 1 June in London.
+	joined := time.Date(2026, 5, 31, 23, 30, 0, 0, time.UTC)
+	if got, want := registerDue(joined, london), (Date{2026, time.June, 29}); got != want {
+		t.Errorf("registerDue = %v, want %v", got, want)
+	}
+	if got, want := reviewDue(joined, london), (Date{2027, time.June, 1}); got != want {
+		t.Errorf("reviewDue = %v, want %v", got, want)
+	}
+	c := Committee{ID: 7, Name: "C", ChannelID: "C1", TimeZone: "Europe/London"}
+	st := RegisterState{Committee: c, Member: Member{UserID: "U1", AddedAt: joined}}
+	for _, tc := range []struct {
+		at      time.Time
+		st      RegisterState
+		wantKey string
+	}{
+		{joined, st, "interests:register:7:U1:0"},
+		// 23:30 UTC on 21 June is 00:30 on 22 June in London: day 21.
+		{time.Date(2026, 6, 21, 22, 30, 0, 0, time.UTC), st, "interests:register:7:U1:0"},
+		{time.Date(2026, 6, 21, 23, 30, 0, 0, time.UTC), st, "interests:register:7:U1:21"},
+		{time.Date(2027, 4, 30, 12, 0, 0, 0, time.UTC), RegisterState{Committee: c, Member: st.Member, ReviewedAt: joined}, ""},
+		{time.Date(2027, 5, 2, 12, 0, 0, 0, time.UTC), RegisterState{Committee: c, Member: st.Member, ReviewedAt: joined}, "interests:review:7:U1:2026-06-01"},
+	} {
+		msg, ok := registerReminder(tc.st, tc.at)
+		if ok != (tc.wantKey != "") || msg.DedupeKey != tc.wantKey {
+			t.Errorf("at %v: reminder %q, %v; want %q", tc.at, msg.DedupeKey, ok, tc.wantKey)
+		}
+	}
+}
+
+// TestInterestPrompts: who is prompted about which item. A presenter is
+// not prompted on the item's organisation alone, titled or not.
+func TestInterestPrompts(t *testing.T) {
+	neil := Member{UserID: "UNEIL", Name: "Neil Frackelton"}
+	graeme := Member{UserID: "UGRAEME", Name: "Graeme Robson"}
+	items := []AgendaItem{
+		{ID: 1, Number: "1", Title: "Apologies for Absence", Standard: true},
+		{ID: 6, Number: "6", Title: "Local Policing Update", Presenter: "Superintendent Graeme Robson", Organisation: "Merseyside Police"},
+		{ID: 7, Number: "7", Title: "Merseyside Police budget", Presenter: "Superintendent Graeme Robson", Organisation: "Merseyside Police"},
+		{ID: 75, Number: "7.5", Title: "SWACA", Presenter: "Neil Frackleton", Organisation: "SWACA"},
+	}
+	es := []Interest{
+		{ID: 1, UserID: "UNEIL", Category: CategoryOther, Description: "Trustee of SWACA"},
+		{ID: 2, UserID: "UGRAEME", Category: CategoryEmployment, Description: "Employed by Merseyside Police"},
+		{ID: 3, UserID: "UGRAEME", Category: CategoryOther, Description: "Member of SWACA", Ended: true},
+	}
+	var got []string
+	for _, p := range interestPrompts([]Member{neil, graeme}, es, items, nil) {
+		got = append(got, p.Member.UserID+":"+p.Item.Number)
+	}
+	// Graeme: not item 6 (his organisation only), item 7 neither (its
+	// title names his organisation, and only that), not his ended entry.
+	if diff := cmp.Diff([]string{"UNEIL:7.5"}, got); diff != "" {
+		t.Errorf("prompts (-want +got):\n%s", diff)
+	}
+	got = nil
+	for _, p := range interestPrompts([]Member{neil, graeme}, es, items, []PromptDismissal{{UserID: "UNEIL", ItemID: 75}}) {
+		got = append(got, p.Member.UserID+":"+p.Item.Number)
+	}
+	if len(got) != 0 {
+		t.Errorf("prompts after Not relevant: %v", got)
+	}
+}

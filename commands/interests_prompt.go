@@ -1,0 +1,428 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// interestPrompt is an entry of a member's register that may concern an
+// agenda item, and why.
+type interestPrompt struct {
+	Member Member
+	Entry  Interest
+	Item   AgendaItem
+	Match  InterestMatch
+}
+
+// presents reports whether m is named as an item's presenter, with or
+// without a title ("Superintendent Graeme Robson").
+func presents(m Member, it AgendaItem) bool {
+	name := matchTokens(m.Name)
+	return len(name) > 0 && containsRun(matchTokens(it.Presenter), name)
+}
+
+// interestPrompts compares each member's standing entries with the items
+// and lists those that may concern an item, leaving out the items a
+// member said were not relevant. A presenter is not prompted on the
+// strength of the item's organisation alone: that is who they present
+// for, not an interest of theirs in the business.
+func interestPrompts(members []Member, es []Interest, items []AgendaItem, dismissed []PromptDismissal) []interestPrompt {
+	byMember := map[string]Member{}
+	for _, m := range members {
+		byMember[m.UserID] = m
+	}
+	gone := map[string]bool{}
+	for _, d := range dismissed {
+		gone[d.UserID+":"+strconv.FormatInt(d.ItemID, 10)] = true
+	}
+	var out []interestPrompt
+	seen := map[string]bool{}
+	for _, it := range items {
+		if it.Standard {
+			continue
+		}
+		for _, e := range es {
+			m, ok := byMember[e.UserID]
+			key := e.UserID + ":" + strconv.FormatInt(it.ID, 10)
+			if !ok || e.Ended || gone[key] || seen[key] {
+				continue
+			}
+			text := e.Description
+			if e.Category == CategoryGifts && e.GiftFrom != "" {
+				text = e.GiftFrom
+			}
+			match, ok := MatchInterest(text, ItemText{Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation})
+			if !ok {
+				continue
+			}
+			if presents(m, it) && onlyOrganisation(match, it) {
+				continue
+			}
+			seen[key] = true
+			out = append(out, interestPrompt{Member: m, Entry: e, Item: it, Match: match})
+		}
+	}
+	return out
+}
+
+// onlyOrganisation reports whether every word that matched is a word of
+// the item's organisation.
+func onlyOrganisation(match InterestMatch, it AgendaItem) bool {
+	org := map[string]bool{}
+	for _, w := range matchTokens(it.Organisation) {
+		org[w] = true
+	}
+	for _, w := range match.Words {
+		if !org[w] {
+			return false
+		}
+	}
+	return len(org) > 0
+}
+
+// promptKey is the dedupe key of the prompt to userID about item itemID:
+// one per member and item, however often the agenda is posted.
+func promptKey(userID string, itemID int64) string {
+	return fmt.Sprintf("interests:prompt:%d:%s", itemID, userID)
+}
+
+// promptInterests queues, when m's agenda is posted, a private message to
+// each member whose register may concern an item, with buttons to declare
+// or to say it is not relevant. It never declares for them. It says how
+// many prompts it queued.
+func (s *Service) promptInterests(ctx context.Context, c Committee, m Meeting, now time.Time) (int, error) {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return 0, err
+	}
+	es, err := s.store.Interests(ctx, c.ID, "", false)
+	if err != nil || len(es) == 0 {
+		return 0, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return 0, err
+	}
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	dismissed, err := s.store.DismissedPrompts(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range interestPrompts(members, es, items, dismissed) {
+		ok, err := s.store.Enqueue(ctx, OutboxMessage{
+			CommitteeID: c.ID, Kind: OutboxDM, UserID: p.Member.UserID,
+			DedupeKey: promptKey(p.Member.UserID, p.Item.ID), Reply: promptReply(c, m, p), DueAt: now,
+		})
+		if err != nil {
+			return n, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// withPromptNote adds to the answer to /agenda post that the prompts
+// could not all be queued, when err says so. Posting again is safe: the
+// agenda is updated, not posted twice, and each prompt goes once.
+func withPromptNote(r Reply, err error) Reply {
+	if err != nil {
+		r.Text += "\nThe private prompts to members whose registers of interests match an item could not all be queued just now: `/agenda post` again sends the rest."
+	}
+	return r
+}
+
+// promptReply is the private message of a prompt: the entry, the item, the
+// words that matched, and the two buttons.
+func promptReply(c Committee, m Meeting, p interestPrompt) Reply {
+	quoted := make([]string, len(p.Match.Words))
+	for i, w := range p.Match.Words {
+		quoted[i] = "“" + Escape(w) + "”"
+	}
+	value := fmt.Sprintf("%d:%d:%d", m.ID, p.Item.ID, p.Entry.ID)
+	return Reply{
+		Visibility: Private,
+		Text: fmt.Sprintf("You registered '%s' (%s). %s at the meeting of *%s* on %s may concern it: the words that matched are %s, in its %s.\nOnly you can decide whether to declare an interest.",
+			Escape(p.Entry.Description), p.Entry.Category.Wording(), Escape(itemLabel(p.Item)), Escape(c.Name), describeMeeting(m, c.Location()),
+			joinAnd(quoted), joinAnd(p.Match.Fields)),
+		Buttons: []Button{
+			{Label: "Declare an interest", Action: "interests.declare", Value: value, Style: "primary"},
+			{Label: "Not relevant", Action: "interests.dismiss", Value: value},
+		},
+	}
+}
+
+// parsePromptValue reads a prompt button's value: meeting, item, entry.
+func parsePromptValue(value string) (meeting, item, entry int64, ok bool) {
+	parts := strings.Split(value, ":")
+	if len(parts) != 3 {
+		return 0, 0, 0, false
+	}
+	var ns [3]int64
+	for i, p := range parts {
+		n, err := strconv.ParseInt(p, 10, 64)
+		if err != nil || n <= 0 {
+			return 0, 0, 0, false
+		}
+		ns[i] = n
+	}
+	return ns[0], ns[1], ns[2], true
+}
+
+// declarePromptAction is a prompt's Declare button: it opens the /declare
+// form with the item and the entry filled in, for the member to finish.
+func declarePromptAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	meeting, itemID, entryID, ok := parsePromptValue(value)
+	if !ok {
+		return Reply{}, userErr("That button is broken; use `/declare` in the committee's channel.")
+	}
+	c, me, m, err := s.meetingOfMember(ctx, r, meeting)
+	if err != nil {
+		return Reply{}, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	var it *AgendaItem
+	for i := range items {
+		if items[i].ID == itemID {
+			it = &items[i]
+		}
+	}
+	if it == nil {
+		return Reply{}, userErr("That item is no longer on the agenda.")
+	}
+	e, err := s.store.Interest(ctx, entryID)
+	if err != nil {
+		return Reply{}, err
+	}
+	reply, err := declareForm(ctx, s, &Input{Request: r, Committee: c, Me: me})
+	if err != nil {
+		return Reply{}, err
+	}
+	if reply.Form == nil || reply.Form.Metadata != strconv.FormatInt(m.ID, 10) {
+		return Reply{}, userErr("That meeting is not the next one: declare with `/declare %s %s …` in the committee's channel.", DateOf(m.StartsAt, c.Location()).iso(), Escape(it.Number))
+	}
+	nature := e.Description
+	if e.Spouse {
+		nature = "Spouse or civil partner: " + nature
+	}
+	for i := range reply.Form.Fields {
+		switch reply.Form.Fields[i].ID {
+		case "item":
+			reply.Form.Fields[i].Initial = it.Number
+		case "nature":
+			reply.Form.Fields[i].Initial = nature
+		}
+	}
+	return reply, nil
+}
+
+func (d Date) iso() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// dismissPromptAction is a prompt's Not relevant button: the member is not
+// prompted about that item again.
+func dismissPromptAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	meeting, itemID, _, ok := parsePromptValue(value)
+	if !ok {
+		return Reply{}, userErr("That button is broken.")
+	}
+	c, _, m, err := s.meetingOfMember(ctx, r, meeting)
+	if err != nil {
+		return Reply{}, err
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	label := "that item"
+	for _, it := range items {
+		if it.ID == itemID {
+			label = itemLabel(it)
+		}
+	}
+	if _, err := s.store.DismissPrompt(ctx, c.ID, r.UserID, itemID, r.UserID); err != nil {
+		return Reply{}, err
+	}
+	return private("Noted: your register does not concern %s. You will not be prompted about it again.", Escape(label)), nil
+}
+
+// interestsHomePart is "Your register — last reviewed …" with a Review
+// button, and the prompts about the next meeting's items still open.
+func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	c, loc := in.Committee, in.Committee.Location()
+	reviews, err := s.store.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	text := reviewLine(in.Member, reviews, loc, in.Now)
+	at, reviewed := lastReview(in.Member, reviews)
+	// A member who has kept no register and is not yet late is not shown
+	// the part: it would be on every new member's Home before it matters.
+	show := reviewed || dateBefore(registerDue(in.Member.AddedAt, loc), DateOf(in.Now, loc))
+	if reviewed {
+		text = fmt.Sprintf("Last reviewed %s (%s).", DateOf(at, loc), agoText(at, in.Now))
+		if dateBefore(reviewDue(at, loc), DateOf(in.Now, loc)) {
+			text += " A review is due: is it still up to date?"
+		}
+	}
+	if in.Next != nil && len(in.Items) > 0 {
+		es, err := s.store.Interests(ctx, c.ID, in.Member.UserID, false)
+		if err != nil {
+			return err
+		}
+		if len(es) > 0 {
+			ids := make([]int64, len(in.Items))
+			for i, it := range in.Items {
+				ids[i] = it.ID
+			}
+			dismissed, err := s.store.DismissedPrompts(ctx, ids)
+			if err != nil {
+				return err
+			}
+			// An item the member has declared on is settled.
+			for _, d := range in.Declarations {
+				dismissed = append(dismissed, PromptDismissal{UserID: in.Member.UserID, ItemID: d.ItemID})
+			}
+			for i, p := range interestPrompts([]Member{in.Member}, es, in.Items, dismissed) {
+				if i == maxHomeLines {
+					break
+				}
+				show = true
+				text += fmt.Sprintf("\n• %s may concern '%s'", Escape(truncateText(itemLabel(p.Item), 80)), Escape(truncateText(p.Entry.Description, 80)))
+			}
+		}
+	}
+	if !show {
+		return nil
+	}
+	text += "\n`/interests` in the channel shows your register."
+	card.Sections = append(card.Sections, Section{Title: "Your register of interests", Text: text})
+	card.Buttons = append(card.Buttons, Button{Label: "Review register", Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
+	return nil
+}
+
+// agoText is how long before now t was, roughly: "today", "3 months ago".
+func agoText(t, now time.Time) string {
+	days := int(now.Sub(t).Hours() / 24)
+	switch {
+	case days < 1:
+		return "today"
+	case days < 31:
+		return plural(days, "1 day ago", strconv.Itoa(days)+" days ago")
+	case days < 365:
+		return plural(days/30, "1 month ago", strconv.Itoa(days/30)+" months ago")
+	}
+	return plural(days/365, "1 year ago", strconv.Itoa(days/365)+" years ago")
+}
+
+// RegisterState is a member's register as the reminders see it: their
+// committee, when they joined, and their latest review (zero when none).
+type RegisterState struct {
+	Committee  Committee // ID, name, channel and time zone
+	Member     Member
+	ReviewedAt time.Time
+}
+
+// ReviewReminderDays is how long before a review falls due its reminder
+// goes.
+const ReviewReminderDays = 30
+
+// registerReminder is the reminder st is due at now, if any: a new
+// member's on the day they join and, if they have not completed their
+// register, at 21 days; everyone's a month before their annual review is
+// due. Each has its own dedupe key, so it goes once.
+func registerReminder(st RegisterState, now time.Time) (OutboxMessage, bool) {
+	c, m := st.Committee, st.Member
+	loc := c.Location()
+	today := DateOf(now, loc)
+	msg := OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID, DueAt: now}
+	if st.ReviewedAt.IsZero() {
+		due := registerDue(m.AddedAt, loc)
+		day21 := DateOf(DateOf(m.AddedAt, loc).Start(loc).AddDate(0, 0, 21), loc)
+		if dateBefore(today, day21) {
+			msg.DedupeKey = fmt.Sprintf("interests:register:%d:%s:0", c.ID, m.UserID)
+			msg.Reply = Reply{Visibility: Private, Text: fmt.Sprintf(
+				"Welcome to *%s*. Members register their interests within 28 days of joining, so yours is due by %s. "+
+					"In <#%s>, `/interests add CATEGORY DESCRIPTION` adds each interest (e.g. `/interests add other Trustee of SWACA`), "+
+					"and `/interests review` records that there is nothing to register. `/interests help` explains the categories.",
+				Escape(c.Name), due, c.ChannelID)}
+			return msg, true
+		}
+		msg.DedupeKey = fmt.Sprintf("interests:register:%d:%s:21", c.ID, m.UserID)
+		msg.Reply = Reply{Visibility: Private, Text: fmt.Sprintf(
+			"Reminder: your register of interests in *%s* was due by %s and is not complete yet. "+
+				"In <#%s>, `/interests add CATEGORY DESCRIPTION` adds each interest, and `/interests review` records that there is nothing to register.",
+			Escape(c.Name), due, c.ChannelID)}
+		return msg, true
+	}
+	due := reviewDue(st.ReviewedAt, loc)
+	remind := DateOf(due.Start(loc).AddDate(0, 0, -ReviewReminderDays), loc)
+	if dateBefore(today, remind) {
+		return OutboxMessage{}, false
+	}
+	msg.DedupeKey = fmt.Sprintf("interests:review:%d:%s:%s", c.ID, m.UserID, DateOf(st.ReviewedAt, loc).iso())
+	msg.Reply = Reply{Visibility: Private,
+		Text: fmt.Sprintf("Your register of interests in *%s* was last reviewed on %s; its annual review is due by %s. "+
+			"If nothing has changed, press Review register (or `/interests review` in <#%s>); `/interests` shows what is registered.",
+			Escape(c.Name), DateOf(st.ReviewedAt, loc), due, c.ChannelID),
+		Buttons: []Button{{Label: "Review register", Action: "interests.review", Value: fmt.Sprint(c.ID)}},
+	}
+	return msg, true
+}
+
+// EnqueueRegisterReminders queues the reminders about registers of
+// interests due at now (see registerReminder) and says how many it queued.
+// Each goes once, however often this runs.
+func (s *Service) EnqueueRegisterReminders(ctx context.Context, now time.Time) (int, error) {
+	states, err := s.store.RegisterStates(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, st := range states {
+		msg, ok := registerReminder(st, now)
+		if !ok {
+			continue
+		}
+		queued, err := s.store.Enqueue(ctx, msg)
+		if err != nil {
+			return n, err
+		}
+		if queued {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// onRegister reports whether declaration d is of an interest its member
+// has registered: the nature names an entry of theirs (see MatchInterest),
+// or repeats it.
+func onRegister(es []Interest, d Declaration) bool {
+	if d.UserID == "" {
+		return false
+	}
+	nature := strings.Join(matchTokens(d.Nature), " ")
+	for _, e := range es {
+		if e.UserID != d.UserID || e.Ended {
+			continue
+		}
+		if strings.Join(matchTokens(e.Description), " ") == nature {
+			return true
+		}
+		if _, ok := MatchInterest(e.Description, ItemText{Title: d.Nature}); ok {
+			return true
+		}
+	}
+	return false
+}
