@@ -17,14 +17,16 @@ func apologiesCommand() *Command {
 		Summary: "Send apologies for absence from a meeting, with a reason and a substitute.",
 		Saves:   "your apology",
 		Subs: []Sub{{
-			Usage:   []string{apologyUsage},
-			Summary: "Send apologies for the next meeting, or the one on DATE; sending again changes only what you name, and keeps the rest.",
+			Usage:   []string{apologyUsage, apologyForUsage},
+			Summary: "Send apologies for the next meeting, or the one on DATE; sending again changes only what you name, and keeps the rest. An officer or the chair sends them for someone else with `for` first.",
 			Examples: []string{
 				"/apologies Unwell",
 				"/apologies 10/12/2026 Attending court sub @graeme",
 				"/apologies sub \"Jane Smith (Sefton CVS)\"",
 				"/apologies sub none",
 				"/apologies reason none",
+				"/apologies for @neil Unwell",
+				"/apologies for \"Jen Williams (NW Probation)\" Unwell",
 			},
 			Who: Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
@@ -69,6 +71,10 @@ func (a apologyArgs) keep() ApologyKeep {
 
 // apologyUsage is the grammar of `/apologies` as help shows it.
 const apologyUsage = `/apologies [DATE] [REASON | reason none] [sub @someone | sub "Name (Organisation)" | sub none]`
+
+// apologyForUsage is the officer's form, for someone else: the `for`
+// clause comes first, before the DATE.
+const apologyForUsage = `/apologies for @someone|"Name (Organisation)" [DATE] [REASON …] [sub …]   (officer or chair)`
 
 // quotes open and close a substitute's name: straight, or curly as
 // phones type them.
@@ -204,7 +210,7 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Whether the text starts with a date does not depend on the time
 	// zone; only which day a relative one names does.
 	a, err := parseApology(in.Args, in.Now, time.UTC)
-	if err != nil || !a.Date.IsNext() || a.SubstituteID == in.UserID || in.committeeID != 0 {
+	if err != nil || !a.Date.IsNext() || a.SubstituteID == in.UserID || in.committeeID != 0 || isFor(in.Args) {
 		return s.sendApologyOn(ctx, in)
 	}
 	if a.SubstituteID != "" {
@@ -231,16 +237,34 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, errors.New("apology not written for an open meeting")
 	}
-	return s.apologyReply(o.Committee, *o.Next, sent), nil
+	return s.apologyReply(o.Committee, *o.Next, sent, Member{}), nil
+}
+
+// isFor reports whether args might start with a `for` clause: those go
+// the long way, where an officer's right to enter them is checked.
+func isFor(args []string) bool {
+	return len(args) > 1 && strings.EqualFold(args[0], "for")
 }
 
 // sendApologyOn is sendApologyCmd the long way: the sender admitted as
-// dispatch admits them, the date read in the committee's time zone.
+// dispatch admits them, the date read in the committee's time zone. An
+// officer's `for @person` or `for "Name (Organisation)"` first sends the
+// apology of that person, entered by the officer.
 func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err := s.admitInput(ctx, in); err != nil {
 		return Reply{}, err
 	}
-	a, err := parseApology(in.Args, in.Now, in.Committee.Location())
+	b, args, found, err := takeFor(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	who := in.Me
+	if found {
+		if who, err = s.onBehalf(ctx, in, b, "send apologies for someone else", "/apologies"); err != nil {
+			return Reply{}, err
+		}
+	}
+	a, err := parseApology(args, in.Now, in.Committee.Location())
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
@@ -248,7 +272,7 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.sendApology(ctx, in.Committee, in.Me, m, in.Request, a)
+	return s.sendApologyAs(ctx, in.Committee, who, m, in.Request, a)
 }
 
 // sendApology records r's sender's apologies for meeting m of c, as
@@ -257,43 +281,68 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 // button sets none, and pressing it must not wipe out a reason given
 // before.
 func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
+	return s.sendApologyAs(ctx, c, me, m, r, a)
+}
+
+// sendApologyAs is sendApology for who, the sender or the person an
+// officer enters apologies for (UserID empty for someone not in Slack):
+// the apology is theirs, and its history says the sender entered it.
+func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	if a.SubstituteID == r.UserID {
+	self := who.UserID == r.UserID
+	switch {
+	case a.SubstituteID == r.UserID && self:
 		return Reply{}, userErr("You cannot be your own substitute.")
+	case a.SubstituteID != "" && a.SubstituteID == who.UserID:
+		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
 	}
 	if a.SubstituteID != "" {
 		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
 	}
 	sent, err := s.store.UpdateApology(ctx, Apology{
-		MeetingID: m.ID, UserID: r.UserID, Name: me.Name, Organisation: me.Organisation,
+		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
 	}, a.keep())
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.apologyReply(c, m, sent), nil
+	if self {
+		who = Member{}
+	}
+	return s.apologyReply(c, m, sent, who), nil
 }
 
 // apologyReply says what sending apologies for meeting m of c did: for
 // an update, which parts changed and which were kept, then the parts as
-// they now stand.
-func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent) Reply {
+// they now stand. for is the person an officer sent them for; zero for
+// the sender's own.
+func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho Member) Reply {
 	loc := c.Location()
 	now := sent.Now
+	other := forWho.UserID != "" || forWho.Name != ""
+	whose := "Your apologies"
+	if other {
+		whose = "The apologies of " + whoText(forWho)
+	}
 	var b strings.Builder
-	switch sent.Outcome {
-	case ApologyUnchanged:
+	switch {
+	case sent.Outcome == ApologyUnchanged && other:
+		fmt.Fprintf(&b, "%s for the meeting of *%s* on %s already stood as these; nothing changed.", whose, Escape(c.Name), describeMeeting(m, loc))
+	case sent.Outcome == ApologyUnchanged:
 		fmt.Fprintf(&b, "You had already sent these apologies for the meeting of *%s* on %s; nothing changed.", Escape(c.Name), describeMeeting(m, loc))
-	case ApologyChanged:
-		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are updated", Escape(c.Name), describeMeeting(m, loc))
+	case sent.Outcome == ApologyChanged:
+		fmt.Fprintf(&b, "%s for the meeting of *%s* on %s are updated", whose, Escape(c.Name), describeMeeting(m, loc))
 		if sent.Was != nil {
 			b.WriteString(": " + apologyChanges(*sent.Was, now))
 		}
 		b.WriteString(".")
 	default:
-		fmt.Fprintf(&b, "Your apologies for the meeting of *%s* on %s are recorded.", Escape(c.Name), describeMeeting(m, loc))
+		fmt.Fprintf(&b, "%s for the meeting of *%s* on %s are recorded.", whose, Escape(c.Name), describeMeeting(m, loc))
+	}
+	if other && sent.Outcome != ApologyUnchanged {
+		b.WriteString(" Their history says you entered them.")
 	}
 	if now.Reason != "" {
 		fmt.Fprintf(&b, "\nReason: %s", Escape(now.Reason))
@@ -305,11 +354,12 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent) Reply {
 	}
 	// The posted agenda and the Homes that count the apologies were marked
 	// for an update by the statement that saved them.
-	return Reply{
-		Visibility: Private,
-		Text:       b.String(),
-		Buttons:    []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
+	reply := Reply{Visibility: Private, Text: b.String()}
+	if !other {
+		// The button withdraws the presser's own apologies.
+		reply.Buttons = []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}}
 	}
+	return reply
 }
 
 // apologyChanges says how an apology that stood as was came to stand as
@@ -408,6 +458,9 @@ func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if subs := substitutesSentence(as); subs != "" {
 		reply.Text += "\n" + subs
 	}
+	if entered := enteredSentence(as); entered != "" {
+		reply.Text += "\n" + entered
+	}
 	if in.Me.IsOfficer() && len(as) > 0 {
 		var b strings.Builder
 		for _, a := range as {
@@ -452,6 +505,22 @@ func substitutesSentence(as []Apology) string {
 		return ""
 	}
 	return "Substitutes: " + joinAnd(parts) + "."
+}
+
+// enteredSentence names the apologies someone else entered, and who:
+// "Entered for them: Neil Frackelton by <@UIAN>." The minutes' sentence
+// leaves this out; a list says it.
+func enteredSentence(as []Apology) string {
+	var parts []string
+	for _, a := range as {
+		if enteredBy(a.By, a.UserID) != "" {
+			parts = append(parts, nameOf(a.Name, a.Organisation)+" by <@"+a.By+">")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Entered for them: " + joinAnd(parts) + "."
 }
 
 // ApologyFormID is the form that sends apologies, with a reason, for one

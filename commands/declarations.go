@@ -133,18 +133,21 @@ func declareCommand() *Command {
 		Summary: "Declare an interest in an agenda item: pecuniary, personal or other.",
 		Saves:   "your declaration",
 		Subs: []Sub{{
-			Usage:   []string{"/declare ITEM KIND NATURE"},
-			Summary: "Declare an interest in an item of the next meeting's agenda (or, with a DATE first, that meeting's).",
+			Usage: []string{"/declare ITEM KIND NATURE",
+				`/declare for @someone|"Name (Organisation)" [DATE] ITEM KIND NATURE   (officer or chair)`},
+			Summary: "Declare an interest in an item of the next meeting's agenda, or of the meeting in progress (or, with a DATE first, that meeting's). An officer or the chair declares for someone else with `for` first.",
 			Examples: []string{
 				"/declare 7.5 personal Trustee of SWACA",
 				"/declare 7.7 pecuniary Spouse employed by Sefton CVS",
 				"/declare 4 other Member of the IOM board",
+				"/declare for @graeme 7.7 pecuniary Spouse employed by Sefton CVS",
+				"/declare for \"Jen Williams (NW Probation)\" 7.7 personal Trustee of SWACA",
 			},
 			Who: Members, Run: declareCmd,
 		}, {
 			Alone:   true,
 			Usage:   []string{"/declare   (alone: opens a form)"},
-			Summary: "Open a form to declare an interest in an item of the next meeting's agenda.",
+			Summary: "Open a form to declare an interest in an item of the next meeting's agenda, or of the meeting in progress.",
 			Read:    true, Who: Members, Run: declareForm,
 		}, {
 			Name:    "list",
@@ -217,9 +220,22 @@ func truncateText(s string, n int) string {
 	return string(r) + "…"
 }
 
+// declareCmd is `/declare [for @person | for "Name (Organisation)"]
+// [DATE] ITEM KIND NATURE`: the sender's declaration, or, from an officer
+// or the chair, that of the person named, entered by them.
 func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	a, err := parseDeclaration(in.Args, in.Now, c.Location())
+	b, args, found, err := takeFor(in.Args)
+	if err != nil {
+		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	who := in.Me
+	if found {
+		if who, err = s.onBehalf(ctx, in, b, "declare an interest for someone else", "/declare"); err != nil {
+			return Reply{}, err
+		}
+	}
+	a, err := parseDeclaration(args, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
@@ -227,7 +243,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.declare(ctx, c, in.Me, m, it, a.Kind, a.Nature, false, in.Request)
+	return s.declare(ctx, c, who, m, it, a.Kind, a.Nature, false, in.Request)
 }
 
 // openItem finds item n on the agenda of the meeting d names, refusing
@@ -252,14 +268,36 @@ func openForDeclarations(c Committee, m Meeting, now time.Time) error {
 	return openMeeting(c, m, now)
 }
 
-// declare records a declaration and answers with what follows from it.
-func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting, it AgendaItem, kind InterestKind, nature string, dispensation bool, r Request) (Reply, error) {
+// takingDeclarations is openForDeclarations for a meeting a form or a
+// button names: a meeting in progress takes them until it closes, as
+// the typed `/declare` does (see meetingAtTable).
+func (s *Service) takingDeclarations(ctx context.Context, c Committee, m Meeting, now time.Time) error {
+	err := openForDeclarations(c, m, now)
+	if err == nil || m.Status != MeetingScheduled {
+		return err
+	}
+	run, running, rerr := s.meetingAtTable(ctx, c, Date{}, now)
+	if rerr != nil && !isUserErr(rerr) {
+		return rerr
+	}
+	if running && run.ID == m.ID {
+		return nil
+	}
+	return err
+}
+
+// declare records who's declaration, entered by r's sender, and answers
+// with what follows from it.
+func (s *Service) declare(ctx context.Context, c Committee, who Member, m Meeting, it AgendaItem, kind InterestKind, nature string, dispensation bool, r Request) (Reply, error) {
 	d, created, err := s.store.Declare(ctx, Declaration{
-		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: r.UserID, Name: me.Name,
+		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: who.UserID, Name: who.Name,
 		Kind: kind, Nature: nature, Dispensation: dispensation, DeclaredAt: r.Now, By: r.UserID,
 	})
 	if err != nil {
 		return Reply{}, err
+	}
+	if who.UserID != r.UserID {
+		return declaredFor(c, who, m, it, d, created), nil
 	}
 	loc := c.Location()
 	var b strings.Builder
@@ -284,6 +322,24 @@ func (s *Service) declare(ctx context.Context, c Committee, me Member, m Meeting
 	return reply, nil
 }
 
+// declaredFor answers an officer who declared an interest for who. The
+// buttons under a member's own answer act for the presser, so there are
+// none: the member can withdraw it, or record a dispensation, themselves.
+func declaredFor(c Committee, who Member, m Meeting, it AgendaItem, d Declaration, created bool) Reply {
+	loc := c.Location()
+	var b strings.Builder
+	if created {
+		fmt.Fprintf(&b, "Recorded: %s declared %s in %s at the meeting of *%s* on %s, entered by you.", whoText(who), d.Kind.Phrase(), Escape(itemLabel(it)), Escape(c.Name), describeMeeting(m, loc))
+	} else {
+		fmt.Fprintf(&b, "%s had already declared this interest in %s (on %s); nothing changed.", whoText(who), Escape(itemLabel(it)), formatWhen(d.DeclaredAt, loc))
+	}
+	fmt.Fprintf(&b, "\nNature: %s", Escape(d.Nature))
+	if d.Kind == InterestPecuniary && !d.Dispensation {
+		fmt.Fprintf(&b, "\nUnless they hold a dispensation, they must withdraw from the meeting room for the whole of %s.", Escape("Item "+it.Number))
+	}
+	return Reply{Visibility: Private, Text: b.String()}
+}
+
 // withdrawValue is a Withdraw button's value: the meeting, the item and
 // the one declaration it withdraws ("12:7.5:345").
 func withdrawValue(meetingID int64, item string, declarationID int64) string {
@@ -297,7 +353,7 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if err != nil || len(rest) > 0 {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
-	m, err := s.meetingFor(ctx, in.Committee, d, in.Now)
+	m, _, err := s.meetingAtTable(ctx, in.Committee, d, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -308,7 +364,7 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 // meeting m of c, as `/declare withdraw` and the Withdraw buttons do: all
 // of them, or (from a button) only the one numbered only.
 func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeting, r Request, item string, only int64) (Reply, error) {
-	if err := openForDeclarations(c, m, r.Now); err != nil {
+	if err := s.takingDeclarations(ctx, c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	it, label, err := s.itemOn(ctx, m, item)
@@ -395,7 +451,7 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if d.UserID != r.UserID {
 		return Reply{}, userErr("That button belongs to someone else's declaration.")
 	}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
+	if err := s.takingDeclarations(ctx, c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	if d.Withdrawn {
@@ -435,6 +491,7 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 		if onRegister(es, d) {
 			lines[i] += " — _on the register of interests_"
 		}
+		lines[i] += enteredBy(d.By, d.UserID)
 	}
 	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
 	return listing(head, "No interests have been declared.", lines), nil
@@ -553,11 +610,11 @@ const declareFormID = "declare"
 // declareForm is the form "/declare" alone opens for the next meeting.
 func declareForm(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.meetingFor(ctx, c, Date{}, in.Now)
+	m, running, err := s.meetingAtTable(ctx, c, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := openForDeclarations(c, m, in.Now); err != nil {
+	if err := openForDeclarations(c, m, in.Now); err != nil && !running {
 		return Reply{}, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
@@ -602,8 +659,10 @@ func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submissio
 		return Reply{}, nil, err
 	}
 	errs := map[string]string{}
-	if err := openForDeclarations(c, m, r.Now); err != nil {
+	if err := s.takingDeclarations(ctx, c, m, r.Now); isUserErr(err) {
 		errs["item"] = Unescape(err.Error())
+	} else if err != nil {
+		return Reply{}, nil, err
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {

@@ -23,16 +23,18 @@ type apologyRow struct {
 	SentAt         time.Time      `db:"sent_at"`
 	UpdatedAt      time.Time      `db:"updated_at"`
 	Imported       bool           `db:"imported"`
+	By             string         `db:"by_user"`
 }
 
 const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
-	EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported') AS imported`
+	EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported') AS imported,
+	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id ORDER BY h.id DESC LIMIT 1), '') AS by_user`
 
 func (r apologyRow) apology() commands.Apology {
 	return commands.Apology{
 		ID: r.ID, MeetingID: r.MeetingID, UserID: r.UserID.String, Name: r.Name, Organisation: r.Organisation,
 		Reason: r.Reason, SubstituteID: r.SubstituteID.String, SubstituteName: r.SubstituteName,
-		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt, Imported: r.Imported,
+		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt, Imported: r.Imported, By: r.By,
 	}
 }
 

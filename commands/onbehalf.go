@@ -1,0 +1,104 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// behalf is the person an officer enters a record for, named in a `for`
+// clause: a Slack user by mention, or someone not in Slack by name, with
+// their organisation in brackets.
+type behalf struct {
+	UserID, Hint string
+	Name, Org    string
+}
+
+// takeFor reads `for @person` or `for "Name (Organisation)"` at the start
+// of words, as `/apologies` and `/declare` take them before everything
+// else, and returns the other words. found is false, and words come back
+// whole, when the words do not start so: "for" followed by anything else
+// is a member's own reason ("/apologies for family reasons").
+func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
+	if len(words) < 2 || !strings.EqualFold(words[0], "for") {
+		return b, words, false, nil
+	}
+	who := words[1:]
+	first := who[0]
+	if strings.ContainsRune(quotes, firstRune(first)) {
+		name, after, ok := quoted(strings.Join(who, " "))
+		if !ok {
+			return b, words, false, errors.New(`put the person's name between quotes: for "Jen Williams (NW Probation)"`)
+		}
+		name = oneLine(Unescape(name))
+		if i := strings.LastIndex(name, "("); i > 0 && strings.HasSuffix(name, ")") {
+			b.Org = strings.TrimSpace(name[i+1 : len(name)-1])
+			name = strings.TrimSpace(name[:i])
+		}
+		if name == "" || strings.ContainsAny(name, "()") {
+			return behalf{}, words, false, errors.New(`give the person's name, then their organisation in brackets: for "Jen Williams (NW Probation)"`)
+		}
+		if len(name) > MaxNameLen || len(b.Org) > MaxNameLen {
+			return behalf{}, words, false, errors.New("that name is too long")
+		}
+		b.Name = name
+		return b, strings.Fields(after), true, nil
+	}
+	if id, hint, ok := mention(first); ok {
+		return behalf{UserID: id, Hint: hint}, who[1:], true, nil
+	}
+	if strings.HasPrefix(first, "@") {
+		return b, words, false, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name", truncateText(first, 40))
+	}
+	return b, words, false, nil
+}
+
+// onBehalf is the person b names, for in's sender to enter a record for
+// them: only an officer or the chair may (as for marking attendance), and
+// a Slack user must be a member of the committee; someone not in Slack is
+// taken by the name given. What names the sender is the sender.
+func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd string) (Member, error) {
+	c, me := in.Committee, in.Me
+	if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, doing); err != nil {
+		return Member{}, err
+	}
+	switch {
+	case b.UserID == "":
+		return Member{Name: b.Name, Organisation: b.Org}, nil
+	case b.UserID == me.UserID:
+		return me, nil
+	}
+	mem, err := s.store.Member(ctx, c.ID, b.UserID)
+	if errors.Is(err, ErrNotFound) {
+		return Member{}, userErr("<@%s> is not a member of %s. Add them first (`/committee member add <@%s> ORGANISATION`), or enter it by name for someone not in Slack: `%s for \"Name (Organisation)\" …`.",
+			b.UserID, Escape(c.Name), b.UserID, cmd)
+	}
+	return mem, err
+}
+
+// enteredBy says, in a list, who entered a record for someone else:
+// " — entered by <@UIAN>"; nothing for a member's own record, or one
+// read from imported minutes.
+func enteredBy(by, userID string) string {
+	if by == "" || by == userID || !isUserID(by) {
+		return ""
+	}
+	return " — _entered by <@" + by + ">_"
+}
+
+// whoText names the person a record is for in a reply: a mention, or the
+// name and organisation as given.
+func whoText(m Member) string {
+	if m.UserID != "" {
+		return "<@" + m.UserID + ">"
+	}
+	return nameOf(m.Name, m.Organisation)
+}
+
+// isUserErr reports whether err is a sentence for the user rather than
+// a failure.
+func isUserErr(err error) bool {
+	var ue *UserError
+	return errors.As(err, &ue)
+}
