@@ -154,3 +154,46 @@ func TestDeclareFormAtTheTable(t *testing.T) {
 		t.Errorf("the form after the meeting closed: %+v", s)
 	}
 }
+
+// TestHistoryAttendance: /history attendance gives the officer and the
+// chair the conduct log and every mark with who entered it; a member sees
+// their own marks only.
+func TestHistoryAttendance(t *testing.T) {
+	k := newCommittee(t)
+	meetingDay(t, k)
+	k.Must(sue, "/meeting", "start")
+	k.Must(ann, "/here", "")
+	k.Must(officer, "/attendance", "<@"+graeme+"> late 10:20")
+	k.Must(officer, "/attendance", `"Jen Williams (NW Probation)" in-attendance`)
+	k.SetNow(time.Date(2026, 12, 10, 10, 30, 0, 0, london))
+	k.Must(sue, "/meeting", "item 7.7")
+	k.Must(officer, "/attendance", "<@"+ann+"> left 11:05")
+	k.SetNow(time.Date(2026, 12, 10, 11, 30, 0, 0, london))
+	k.Must(sue, "/meeting", "adjourn")
+	k.SetNow(time.Date(2026, 12, 10, 11, 40, 0, 0, london))
+	k.Must(sue, "/meeting", "resume")
+	k.SetNow(time.Date(2026, 12, 10, 12, 0, 0, 0, london))
+	k.Must(sue, "/meeting", "close")
+
+	all := k.Must(sue, "/history", "attendance")
+	wantText(t, all, "*History of the attendance* at the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+		"• 10 Dec 2026 09:55 — meeting opened by <@USUE>\n"+
+			"• 10 Dec 2026 09:55 — <@UANN> marked present\n"+
+			"• 10 Dec 2026 09:55 — Jen Williams (NW Probation) marked in attendance _(entered by <@UIAN>)_\n"+
+			"• 10 Dec 2026 10:20 — <@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_\n"+
+			"• 10 Dec 2026 10:30 — item 7.7 taken up by <@USUE>\n"+
+			"• 10 Dec 2026 11:05 — <@UANN> marked as having left at 11:05 _(entered by <@UIAN>)_\n"+
+			"• 10 Dec 2026 11:30 — meeting adjourned by <@USUE>\n"+
+			"• 10 Dec 2026 11:40 — meeting resumed by <@USUE>\n"+
+			"• 10 Dec 2026 12:00 — meeting closed by <@USUE>")
+	wantText(t, k.Must(officer, "/history", "attendance 10/12/2026 <@"+graeme+">"), "<@UGRAEME>'s marks", "<@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_")
+
+	mine := k.Must(ann, "/history", "attendance")
+	wantText(t, mine, "your marks", "<@UANN> marked present\n", "<@UANN> marked as having left at 11:05 _(entered by <@UIAN>)_")
+	for _, not := range []string{"UGRAEME", "Jen Williams", "opened"} {
+		if strings.Contains(mine.Text(), not) {
+			t.Errorf("a member's own history shows %q:\n%s", not, mine.Text())
+		}
+	}
+	wantText(t, k.Must(ann, "/history", "attendance <@"+graeme+">"), "You can read your own attendance marks only")
+}

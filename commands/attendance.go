@@ -660,25 +660,8 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 	if err != nil {
 		return Reply{}, err
 	}
-	var m Meeting
-	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
-		return Reply{}, err
-	} else if ok && d.IsNext() {
-		m = run
-	} else if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
-		return Reply{}, err
-	} else if ok && d.IsNext() && today.Status == MeetingHeld {
-		// Closed today, perhaps before its advertised start.
-		m = today
-	} else if d.IsNext() {
-		m, err = s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
-		if errors.Is(err, ErrNotFound) {
-			return Reply{}, userErr("%s has held no meeting yet. Give a date: `/meeting attendance 10/12/2026`.", Escape(c.Name))
-		}
-		if err != nil {
-			return Reply{}, err
-		}
-	} else if m, err = s.meetingFor(ctx, c, d, in.Now); err != nil {
+	m, err := s.attendedMeeting(ctx, in, d, "/meeting attendance")
+	if err != nil {
 		return Reply{}, err
 	}
 	st, err := s.meetingState(ctx, c, m)
@@ -706,6 +689,31 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		b.WriteString(n + "\n")
 	}
 	return Reply{Visibility: Private, Text: strings.TrimSpace(b.String())}, nil
+}
+
+// attendedMeeting is the meeting whose attendance d asks about: the one
+// on DATE, or by default the meeting in progress, else today's once
+// closed, else the last one held. cmd names the command in the answer
+// when there is none.
+func (s *Service) attendedMeeting(ctx context.Context, in *Input, d Date, cmd string) (Meeting, error) {
+	c := in.Committee
+	if !d.IsNext() {
+		return s.meetingFor(ctx, c, d, in.Now)
+	}
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil || ok {
+		return run, err
+	}
+	if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
+		return Meeting{}, err
+	} else if ok && today.Status == MeetingHeld {
+		// Closed today, perhaps before its advertised start.
+		return today, nil
+	}
+	m, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
+	if errors.Is(err, ErrNotFound) {
+		return Meeting{}, userErr("%s has held no meeting yet. Give a date: `%s 10/12/2026`.", Escape(c.Name), cmd)
+	}
+	return m, err
 }
 
 // hereNow is /here: the sender is at the meeting in progress.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -87,6 +88,13 @@ func historyCommand() *Command {
 			sub(HistoryDeclarations, "declaration", "the declarations of interest", "/history declarations 17 March 2022"),
 			sub(HistoryReports, "report", "the report links", "/history reports next @sue"),
 			sub(HistoryAgenda, "items", "the agenda", "/history agenda 10/12/2026"),
+			{
+				Name:     "attendance",
+				Usage:    []string{"/history attendance [DATE] [@member]"},
+				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE, and who entered each; officers and the chair also see when it was opened, adjourned, resumed and closed.",
+				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
+				Read:     true, Who: Members, Run: attendanceHistory,
+			},
 		},
 	}
 }
@@ -327,4 +335,89 @@ func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	lines = append(lines, "`/history apologies`, `declarations` or `reports` in the channel shows more.")
 	card.Sections = append(card.Sections, Section{Title: "Your latest changes", Text: strings.Join(lines, "\n")})
 	return nil
+}
+
+// attendanceHistory is `/history attendance [DATE] [@member]`: the
+// meeting's attendance log, each mark with who entered it, and for
+// officers and the chair its conduct log too, in the order of the times
+// they record. A member sees their own marks, and those of a substitute for
+// them.
+func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, who, err := parseHistoryArgs(in.Args, in.Now, c.Location())
+	if err != nil {
+		return Reply{}, err
+	}
+	if !seesAll(in.Me) {
+		if who != "" && who != in.UserID {
+			return Reply{}, userErr("You can read your own attendance marks only, so I can't show you <@%s>'s. An officer or the chair of %s can. Yours: `/history attendance`.",
+				who, Escape(c.Name))
+		}
+		who = in.UserID
+	}
+	m, err := s.attendedMeeting(ctx, in, d, "/history attendance")
+	if err != nil {
+		return Reply{}, err
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	type line struct {
+		at   time.Time
+		text string
+	}
+	var lines []line
+	if who == "" {
+		for _, e := range st.sit.Events {
+			text := "meeting " + string(e.Action)
+			if e.Action == ActionItem {
+				text = "item " + Escape(e.Item) + " taken up"
+			}
+			lines = append(lines, line{e.At, text + " by " + personText(e.By, "")})
+		}
+	}
+	for _, mark := range st.log {
+		if who != "" && mark.MemberKey != who && mark.SubstituteFor != who {
+			continue
+		}
+		person := nameOf(mark.Name, mark.Organisation)
+		if mark.UserID != "" {
+			person = "<@" + mark.UserID + ">"
+		}
+		text := person + " " + strings.TrimPrefix(strings.TrimPrefix(describeMark(mark, st, loc), "is "), "are ")
+		if mark.By != mark.MemberKey {
+			text += " _(entered by " + personText(mark.By, "") + ")_"
+		}
+		// At is the time the mark records (a late arrival's 10:20), which
+		// is when it was entered unless a time was given.
+		lines = append(lines, line{mark.At, text})
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].at.Before(lines[j].at) })
+
+	head := fmt.Sprintf("*History of the attendance* at the meeting of *%s* on %s", Escape(c.Name), formatDay(m.StartsAt, loc))
+	switch {
+	case who == "":
+	case who == in.UserID:
+		head += ": your marks"
+	default:
+		head += fmt.Sprintf(": <@%s>'s marks", who)
+	}
+	reply := Reply{Visibility: Private, Text: head + "."}
+	if len(lines) == 0 {
+		reply.Text += "\nNothing is on record."
+		return reply, nil
+	}
+	if hidden := len(lines) - MaxHistoryLines; hidden > 0 {
+		reply.Text += fmt.Sprintf("\nThe latest %d entries of %d; name a member to see theirs.", MaxHistoryLines, len(lines))
+		lines = lines[hidden:]
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = "• " + historyTime(l.at, loc) + " — " + l.text
+	}
+	reply.Sections = []Section{{Text: strings.Join(out, "\n")}}
+	reply.Footer = "Times are " + loc.String() + ": when the meeting was opened, or the time a mark records."
+	return reply, nil
 }
