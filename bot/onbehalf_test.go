@@ -55,6 +55,10 @@ func TestApologiesForOthers(t *testing.T) {
 	if strings.Contains(list.Text(), "Graeme Robson (Merseyside Police) by") {
 		t.Errorf("Graeme's own apology is listed as entered for him:\n%s", list.Text())
 	}
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	wantShown(t, msgs[len(msgs)-1], "Entered for them: Neil Frackelton (SWACA) by <@UIAN> and Jen Williams (NW Probation) by <@UIAN>.")
 
 	wantText(t, k.Must(officer, "/history", "apologies"),
 		"<@UNEIL> sent apologies: Unwell _(entered by <@UIAN>)_",
@@ -114,6 +118,13 @@ func TestDeclarationsForOthers(t *testing.T) {
 		"item 7.7: <@UGRAEME> declared: pecuniary: Spouse employed by Sefton CVS _(entered by <@UIAN>)_",
 		"item 4: Jen Williams declared: personal: Trustee of SWACA _(entered by <@UIAN>)_",
 		"item 7.5: <@UNEIL> declared: personal: Trustee of SWACA _(entered by <@UTRISH>)_")
+
+	// The posted agenda says who entered them, under the minutes' words.
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	wantShown(t, msgs[len(msgs)-1], "Graeme Robson declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and will withdraw from the meeting for that item.",
+		"Entered for them: Jen Williams (Item 4) by <@UIAN>, Neil Frackelton (Item 7.5) by <@UTRISH> and Graeme Robson (Item 7.7) by <@UIAN>.")
 }
 
 // TestDeclareFormAtTheTable: once the meeting has started, /declare alone

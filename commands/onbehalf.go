@@ -102,3 +102,24 @@ func isUserErr(err error) bool {
 	var ue *UserError
 	return errors.As(err, &ue)
 }
+
+// declarationsEntered names the standing declarations someone else
+// entered, and who, in agenda order: "Entered for them: Graeme Robson
+// (Item 7.7) by <@UIAN>." The minutes' paragraph leaves this out.
+func declarationsEntered(ds []Declaration, items []AgendaItem) string {
+	var standing []Declaration
+	for _, d := range ds {
+		if !d.Withdrawn && enteredBy(d.By, d.UserID) != "" {
+			standing = append(standing, d)
+		}
+	}
+	if len(standing) == 0 {
+		return ""
+	}
+	sortDeclarations(standing, items)
+	parts := make([]string, len(standing))
+	for i, d := range standing {
+		parts[i] = Escape(d.Name) + " (Item " + Escape(d.filed().number()) + ") by <@" + d.By + ">"
+	}
+	return "Entered for them: " + joinAnd(parts) + "."
+}
