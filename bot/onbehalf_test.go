@@ -208,3 +208,28 @@ func TestHistoryAttendance(t *testing.T) {
 	}
 	wantText(t, k.Must(ann, "/history", "attendance <@"+graeme+">"), "You can read your own attendance marks only")
 }
+
+// TestWithdrawForOthers: what an officer entered for someone they can
+// withdraw for them, a member's and a name's alike; a member cannot
+// withdraw someone else's.
+func TestWithdrawForOthers(t *testing.T) {
+	k, _ := agendaCommittee(t)
+	k.Must(officer, "/apologies", "for <@"+neil+"> Unwell")
+	k.Must(officer, "/apologies", `for "Jen Williams (NW Probation)" Unwell`)
+	k.Must(officer, "/declare", "for <@"+graeme+"> 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.Must(officer, "/declare", `for "Jen Williams (NW Probation)" 4 personal Trustee of SWACA`)
+
+	wantText(t, k.Must(graeme, "/apologies", "withdraw for <@"+neil+">"), "Only an officer or the chair of Safer Sefton Together can withdraw apologies for someone else.")
+	wantText(t, k.Must(neil, "/declare", "withdraw for <@"+graeme+"> 7.7"), "Only an officer or the chair of Safer Sefton Together can withdraw a declaration for someone else.")
+
+	wantText(t, k.Must(officer, "/apologies", "withdraw for <@"+neil+">"), "The apologies of <@UNEIL> for the meeting of *Safer Sefton Together*", "are withdrawn: they are expected to attend.")
+	wantText(t, k.Must(officer, "/apologies", `withdraw for "Jen Williams" 10/12/2026`), "The apologies of Jen Williams for the meeting", "are withdrawn")
+	wantText(t, k.Must(officer, "/apologies", "withdraw for <@"+neil+">"), "<@UNEIL> has no apologies standing for the meeting on Thursday 10 December 2026.")
+	wantText(t, k.Must(sue, "/apologies", "list"), "No apologies for absence have been received.")
+
+	wantText(t, k.Must(officer, "/declare", "withdraw for <@"+graeme+"> 7.7"), "The declaration of <@UGRAEME> in Item 7.7 (Sefton CVS) is withdrawn.")
+	wantText(t, k.Must(officer, "/declare", `withdraw for "Jen Williams (NW Probation)" 4`), "The declaration of Jen Williams (NW Probation) in Item 4")
+	wantText(t, k.Must(sue, "/declare", "list"), "No interests have been declared.")
+	wantText(t, k.Must(officer, "/history", "apologies"), "<@UNEIL> withdrew their apologies _(entered by <@UIAN>)_", "Jen Williams withdrew their apologies _(entered by <@UIAN>)_")
+	wantText(t, k.Must(officer, "/history", "declarations"), "item 7.7: <@UGRAEME> withdrew the declaration: pecuniary: Spouse employed by Sefton CVS _(entered by <@UIAN>)_")
+}

@@ -31,9 +31,9 @@ func apologiesCommand() *Command {
 			Who: Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
 			Name:     "withdraw",
-			Usage:    []string{"/apologies withdraw [DATE]"},
+			Usage:    []string{"/apologies withdraw [DATE]", `/apologies withdraw for @someone|"Name (Organisation)" [DATE]   (officer or chair)`},
 			Summary:  "Withdraw your apologies: you are expected after all.",
-			Examples: []string{"/apologies withdraw"},
+			Examples: []string{"/apologies withdraw", "/apologies withdraw for @neil"},
 			Who:      Members, Run: withdrawApologyCmd,
 		}, {
 			Name:    "list",
@@ -396,26 +396,55 @@ func substituteOf(p ApologyParts) string {
 	return Escape(p.SubstituteName)
 }
 
+// withdrawApologyCmd is `/apologies withdraw [for …] [DATE]`: the
+// sender's own, or from an officer or the chair someone else's.
 func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	b, args, found, err := takeFor(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if !found {
+		m, err := s.meetingOn(ctx, in)
+		if err != nil {
+			return Reply{}, err
+		}
+		return s.withdrawApology(ctx, in.Committee, m, in.Request)
+	}
+	who, err := s.onBehalf(ctx, in, b, "withdraw apologies for someone else", "/apologies withdraw")
+	if err != nil {
+		return Reply{}, err
+	}
+	in.Args = args
 	m, err := s.meetingOn(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.withdrawApology(ctx, in.Committee, m, in.Request)
+	return s.withdrawApologyAs(ctx, in.Committee, who, m, in.Request)
 }
 
 // withdrawApology withdraws r's sender's apologies for meeting m of c, as
 // `/apologies withdraw` and the Withdraw button do.
 func (s *Service) withdrawApology(ctx context.Context, c Committee, m Meeting, r Request) (Reply, error) {
+	return s.withdrawApologyAs(ctx, c, Member{UserID: r.UserID}, m, r)
+}
+
+// withdrawApologyAs withdraws who's apologies, by r's sender.
+func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m.ID, r.UserID, r.UserID)
-	if errors.Is(err, ErrNotFound) {
+	self := who.UserID == r.UserID
+	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID)
+	switch {
+	case errors.Is(err, ErrNotFound) && self:
 		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))
-	}
-	if err != nil {
+	case errors.Is(err, ErrNotFound):
+		return Reply{}, userErr("%s has no apologies standing for the meeting on %s.", whoText(who), formatDay(m.StartsAt, c.Location()))
+	case err != nil:
 		return Reply{}, err
+	case !self:
+		return private("The apologies of %s for the meeting of *%s* on %s are withdrawn: they are expected to attend. Their history says you withdrew them.",
+			whoText(who), Escape(c.Name), describeMeeting(m, c.Location())), nil
 	}
 	reply := private("Your apologies for the meeting of *%s* on %s are withdrawn: you are expected to attend.", Escape(c.Name), describeMeeting(m, c.Location()))
 	return reply, nil

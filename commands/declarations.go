@@ -156,7 +156,7 @@ func declareCommand() *Command {
 			Read:    true, Who: Members, Run: listDeclarations,
 		}, {
 			Name:    "withdraw",
-			Usage:   []string{"/declare withdraw [DATE] ITEM"},
+			Usage:   []string{"/declare withdraw [DATE] ITEM", `/declare withdraw for @someone|"Name (Organisation)" [DATE] ITEM   (officer or chair)`},
 			Summary: "Withdraw your declarations for an item of the next meeting, or of the one on DATE; the originals stay on record.",
 			Who:     Members, Run: withdrawDeclarationCmd,
 		}, {
@@ -347,9 +347,19 @@ func withdrawValue(meetingID int64, item string, declarationID int64) string {
 }
 
 func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	b, args, found, err := takeFor(in.Args)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	who := Member{UserID: in.UserID}
+	if found {
+		if who, err = s.onBehalf(ctx, in, b, "withdraw a declaration for someone else", "/declare withdraw"); err != nil {
+			return Reply{}, err
+		}
+	}
 	// A declaration may be made on any meeting's item (`/declare DATE
 	// ITEM …`), so it may be withdrawn from any, the same way.
-	d, item, rest, err := takeDateItem(in.Args, in.Now, in.Committee.Location())
+	d, item, rest, err := takeDateItem(args, in.Now, in.Committee.Location())
 	if err != nil || len(rest) > 0 {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
@@ -357,7 +367,31 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if err != nil {
 		return Reply{}, err
 	}
+	if who.UserID != in.UserID {
+		return s.withdrawDeclarationsOf(ctx, in.Committee, who, m, in.Request, item)
+	}
 	return s.withdrawDeclarations(ctx, in.Committee, m, in.Request, item, 0)
+}
+
+// withdrawDeclarationsOf withdraws who's declarations for item at meeting
+// m of c, by r's sender, an officer or the chair.
+func (s *Service) withdrawDeclarationsOf(ctx context.Context, c Committee, who Member, m Meeting, r Request, item string) (Reply, error) {
+	if err := s.takingDeclarations(ctx, c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	it, label, err := s.itemOn(ctx, m, item)
+	if err != nil {
+		return Reply{}, err
+	}
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, recordKey(who), r.UserID, 0)
+	if err != nil {
+		return Reply{}, err
+	}
+	if n == 0 {
+		return Reply{}, userErr("%s has no declaration standing for %s at the meeting on %s.", whoText(who), Escape(label), formatDay(m.StartsAt, c.Location()))
+	}
+	return private("The %s of %s in %s %s withdrawn. The original stays on record, with this withdrawal by you.",
+		plural(n, "declaration", "declarations"), whoText(who), Escape(label), plural(n, "is", "are")), nil
 }
 
 // withdrawDeclarations withdraws r's sender's declarations for item at

@@ -123,3 +123,13 @@ func declarationsEntered(ds []Declaration, items []AgendaItem) string {
 	}
 	return "Entered for them: " + joinAnd(parts) + "."
 }
+
+// recordKey is how the stores' withdrawals name whose records to withdraw:
+// a Slack user's ID, or for someone not in Slack the key of their name
+// (nameKey), which the stores take as it is.
+func recordKey(m Member) string {
+	if m.UserID != "" {
+		return m.UserID
+	}
+	return nameKey(m.Name)
+}

@@ -91,6 +91,7 @@ type ApologyStore interface {
 	// (Next: the meeting aimed at) says why.
 	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologySent, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
+	// userID may be the name key of someone not in Slack (see recordKey).
 	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
@@ -190,7 +191,7 @@ type DeclarationStore interface {
 	// item and says how many there were: for item itemID (and any filed
 	// on no item under its number), or, when itemID is 0, for the items
 	// numbered item taken off the agenda; only the one numbered only when
-	// only is not 0.
+	// only is not 0. userID may be a name key, as for WithdrawApology.
 	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64) (int, error)
 	// RecordDispensation records that the declarant holds a dispensation;
 	// created is false if one was already recorded.
