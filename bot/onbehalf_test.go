@@ -231,5 +231,11 @@ func TestWithdrawForOthers(t *testing.T) {
 	wantText(t, k.Must(officer, "/declare", `withdraw for "Jen Williams (NW Probation)" 4`), "The declaration of Jen Williams (NW Probation) in Item 4")
 	wantText(t, k.Must(sue, "/declare", "list"), "No interests have been declared.")
 	wantText(t, k.Must(officer, "/history", "apologies"), "<@UNEIL> withdrew their apologies _(entered by <@UIAN>)_", "Jen Williams withdrew their apologies _(entered by <@UIAN>)_")
+	// A member named rather than mentioned is the member.
+	wantText(t, k.Must(officer, "/apologies", `for "graeme  robson (Merseyside Police)" Working`), "The apologies of <@UGRAEME> for the meeting", "are recorded")
+	if n := rows(t, k, `SELECT count(*) FROM apologies WHERE member_key LIKE 'name:graeme%'`); n != 0 {
+		t.Errorf("a member named in quotes got an apology by name besides their own")
+	}
+
 	wantText(t, k.Must(officer, "/history", "declarations"), "item 7.7: <@UGRAEME> withdrew the declaration: pecuniary: Spouse employed by Sefton CVS _(entered by <@UIAN>)_")
 }

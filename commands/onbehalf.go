@@ -56,8 +56,9 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 
 // onBehalf is the person b names, for in's sender to enter a record for
 // them: only an officer or the chair may (as for marking attendance), and
-// a Slack user must be a member of the committee; someone not in Slack is
-// taken by the name given. What names the sender is the sender.
+// a Slack user must be a member of the committee; a name is a member's
+// if one has it, else someone not in Slack, taken as given. What names
+// the sender is the sender.
 func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd string) (Member, error) {
 	c, me := in.Committee, in.Me
 	if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, doing); err != nil {
@@ -65,6 +66,18 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 	}
 	switch {
 	case b.UserID == "":
+		// A member named rather than mentioned is still the member: their
+		// records are keyed by their Slack user, and a second, by name,
+		// would count them twice.
+		members, err := s.store.Members(ctx, c.ID)
+		if err != nil {
+			return Member{}, err
+		}
+		for _, m := range members {
+			if nameKey(m.Name) == nameKey(b.Name) {
+				return m, nil
+			}
+		}
 		return Member{Name: b.Name, Organisation: b.Org}, nil
 	case b.UserID == me.UserID:
 		return me, nil
