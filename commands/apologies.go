@@ -240,10 +240,15 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return s.apologyReply(o.Committee, *o.Next, sent, Member{}), nil
 }
 
-// isFor reports whether args might start with a `for` clause: those go
-// the long way, where an officer's right to enter them is checked.
+// isFor reports whether args might start with a `for` clause (see
+// takeFor): those go the long way, where an officer's right to enter them
+// is checked. A member's own reason that starts with "for" stays on the
+// fast path.
 func isFor(args []string) bool {
-	return len(args) > 1 && strings.EqualFold(args[0], "for")
+	if len(args) < 2 || !strings.EqualFold(args[0], "for") {
+		return false
+	}
+	return strings.HasPrefix(args[1], "<@") || strings.HasPrefix(args[1], "@") || strings.ContainsRune(quotes, firstRune(args[1]))
 }
 
 // sendApologyOn is sendApologyCmd the long way: the sender admitted as

@@ -34,6 +34,11 @@ func TestTakeFor(t *testing.T) {
 	}
 	for _, c := range cases {
 		b, rest, found, err := takeFor(strings.Fields(c.text))
+		if found || err != nil {
+			if !isFor(strings.Fields(c.text)) {
+				t.Errorf("isFor(%q) = false: a for clause would take the fast path", c.text)
+			}
+		}
 		if got := errText(err); !strings.Contains(got, c.err) || (c.err == "") != (err == nil) {
 			t.Errorf("takeFor(%q) error = %q, want %q", c.text, got, c.err)
 		}
@@ -65,6 +70,9 @@ func FuzzTakeFor(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		words := strings.Fields(text)
 		b, rest, found, err := takeFor(words)
+		if (found || err != nil) && !isFor(words) {
+			t.Fatalf("isFor(%q) = false, but takeFor reads a for clause", text)
+		}
 		switch {
 		case err != nil || !found:
 			if found || strings.Join(rest, " ") != strings.Join(words, " ") || b != (behalf{}) {
