@@ -324,7 +324,7 @@ func (s *Service) declare(ctx context.Context, c Committee, who Member, m Meetin
 
 // declaredFor answers an officer who declared an interest for who. The
 // buttons under a member's own answer act for the presser, so there are
-// none: the member can withdraw it, or record a dispensation, themselves.
+// none: the officer withdraws it with `/declare withdraw for …`.
 func declaredFor(c Committee, who Member, m Meeting, it AgendaItem, d Declaration, created bool) Reply {
 	loc := c.Location()
 	var b strings.Builder
