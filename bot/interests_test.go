@@ -181,6 +181,13 @@ func TestInterestsPromptsBeforeItems(t *testing.T) {
 			t.Errorf("/declare list marks the registered interest wrongly: %s", line)
 		}
 	}
+	// The posted agenda, brought up to date, says the same.
+	k.Drain()
+	posted := k.Slack.Messages(bottest.Channel)
+	if len(posted) == 0 {
+		t.Fatal("no agenda posted")
+	}
+	wantShown(t, posted[0], "On the register of interests: Neil Frackelton (Item 7.5).")
 }
 
 func sectionsText(sections []commands.Section) string {

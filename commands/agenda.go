@@ -171,6 +171,15 @@ func (s *Service) papersOf(ctx context.Context, m Meeting) (papers, error) {
 	if p.declarations, err = s.store.Declarations(ctx, m.ID); err != nil {
 		return papers{}, err
 	}
+	if len(p.declarations) > 0 {
+		es, err := s.store.Interests(ctx, m.CommitteeID, "", false)
+		if err != nil {
+			return papers{}, err
+		}
+		for i := range p.declarations {
+			p.declarations[i].OnRegister = onRegister(es, p.declarations[i])
+		}
+	}
 	return p, nil
 }
 
@@ -201,7 +210,7 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as)) + prefixed("\n", enteredSentence(as))},
-			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held)) + prefixed("\n", declarationsEntered(ds, items))},
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
 		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`.",
 	}

@@ -56,6 +56,9 @@ type Declaration struct {
 	ItemID int64
 	// OnItem is that item as it stands now, when ItemID is set.
 	OnItem ItemRef
+	// OnRegister: the declarant has registered the interest (see
+	// onRegister), where the reader looked; the agenda says so.
+	OnRegister bool
 }
 
 // MaxNatureLen bounds the nature of an interest.

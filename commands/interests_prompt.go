@@ -408,6 +408,26 @@ func (s *Service) EnqueueRegisterReminders(ctx context.Context, now time.Time) (
 // onRegister reports whether declaration d is of an interest its member
 // has registered: the nature names an entry of theirs (see MatchInterest),
 // or repeats it.
+// declarationsRegistered names, for the agenda, the declarations standing
+// in ds of interests their declarants have on the register; "" when none.
+func declarationsRegistered(ds []Declaration, items []AgendaItem) string {
+	var on []Declaration
+	for _, d := range ds {
+		if d.OnRegister && !d.Withdrawn {
+			on = append(on, d)
+		}
+	}
+	if len(on) == 0 {
+		return ""
+	}
+	sortDeclarations(on, items)
+	parts := make([]string, len(on))
+	for i, d := range on {
+		parts[i] = Escape(d.Name) + " (Item " + Escape(d.filed().number()) + ")"
+	}
+	return "On the register of interests: " + joinAnd(parts) + "."
+}
+
 func onRegister(es []Interest, d Declaration) bool {
 	if d.UserID == "" {
 		return false
