@@ -30,6 +30,10 @@ type OutboxStore interface {
 	OutboxFailed(ctx context.Context, m commands.OutboxMessage, reason string) error
 	// SlackMessage finds the message posted under key; ErrNotFound if none.
 	SlackMessage(ctx context.Context, key string) (channelID, ts string, err error)
+	// ForgetSlackMessage records that the message posted under m's key
+	// cannot be updated any more, settling its pending updates as failed;
+	// true if this call forgot it.
+	ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, reason string) (bool, error)
 }
 
 // Outbox sends the outbox's messages to Slack: channel posts, in-place
@@ -195,6 +199,32 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		o.Log.Info("outbox: will retry", "id", m.ID, "kind", m.Kind, "attempt", m.Attempts, "in", wait, "err", err)
 		if err := o.Store.OutboxRetry(ctx, m, now.Add(wait), reason); err != nil {
 			o.Log.Warn("outbox: retry", "id", m.ID, "err", err)
+		}
+		return
+	}
+	if m.Kind == commands.OutboxUpdate && errors.Is(err, errNeverPosted) {
+		// The message was never posted, or was forgotten when Slack refused
+		// an earlier update of it; officers were told then.
+		o.Log.Info("outbox: update of a message not posted or gone; dropped", "id", m.ID, "key", m.MessageKey)
+		if err := o.Store.OutboxFailed(ctx, m, reason); err != nil {
+			o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
+		}
+		return
+	}
+	if m.Kind == commands.OutboxUpdate && !retry {
+		// Slack will not take any update of this message (deleted, the
+		// bot removed from the channel, …): forget it, so that later
+		// changes queue nothing to fail, and tell the officers once.
+		o.Log.Warn("outbox: posted message cannot be updated; forgotten", "id", m.ID, "key", m.MessageKey, "err", err)
+		forgot, ferr := o.Store.ForgetSlackMessage(ctx, m, reason)
+		if ferr != nil {
+			o.Log.Warn("outbox: forget message", "id", m.ID, "err", ferr)
+			return // the lease decides; it will be tried again
+		}
+		if forgot && o.Service != nil {
+			if err := o.Service.NotifyMessageGone(ctx, m, reason, now); err != nil {
+				o.Log.Warn("outbox: tell officers", "id", m.ID, "err", err)
+			}
 		}
 		return
 	}

@@ -298,3 +298,37 @@ func markHomesStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, u
 	_, err := q.ExecContext(ctx, `SELECT mark_stale($1, NULL, $2)`, committeeID, pq.Array(users))
 	return err
 }
+
+// ForgetSlackMessage records that the message posted under m's key can no
+// longer be updated (Slack answered an update of it with a permanent error
+// such as message_not_found: it was deleted, or the bot left the channel).
+// In one transaction it forgets the message, so no change queues another
+// update of it; settles every pending update of it, m included, as failed
+// with reason; and frees its post's dedupe key, so that posting it again
+// posts afresh. It reports whether this call forgot it: false when another
+// had already, so that officers are told once.
+func (db *DB) ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, reason string) (bool, error) {
+	forgot := false
+	err := db.inTx(ctx, "forget slack message", func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM slack_messages WHERE message_key = $1`, m.MessageKey)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		forgot = n == 1
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', locked_until = NULL, last_error = $2
+			WHERE message_key = $1 AND kind = 'update' AND state = 'pending'`, m.MessageKey, clipText(reason, 1000)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET dedupe_key = NULL
+			WHERE message_key = $1 AND kind = 'post' AND state = 'sent'`, m.MessageKey); err != nil {
+			return err
+		}
+		if m.CommitteeID != 0 {
+			// Officers' Homes say whether the agenda is posted.
+			return markHomesStale(ctx, tx, m.CommitteeID, []string{})
+		}
+		return nil
+	})
+	return forgot, err
+}
