@@ -233,8 +233,12 @@ func TestSlugAndCalendarPath(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together"}); got != "/calendar/12-safer-sefton-together.ics" {
+	token := strings.Repeat("0f", 32)
+	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together", CalendarToken: token}); got != "/calendar/"+token+"-safer-sefton-together.ics" {
 		t.Errorf("CalendarPath = %q", got)
+	}
+	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together"}); got != "" {
+		t.Errorf("CalendarPath without a token = %q, want none", got)
 	}
 }
 

@@ -23,9 +23,10 @@ type committeeRow struct {
 	ReminderDays  pq.Int64Array  `db:"reminder_days"`
 	ReminderTime  string         `db:"reminder_time"`
 	CreatedAt     sql.NullTime   `db:"created_at"`
+	CalendarToken sql.NullString `db:"calendar_token"`
 }
 
-const committeeColumns = `id, name, team_id, channel_id, time_zone, standard_items, reminder_days, to_char(reminder_time, 'HH24:MI') AS reminder_time, created_at`
+const committeeColumns = `id, name, team_id, channel_id, time_zone, standard_items, reminder_days, to_char(reminder_time, 'HH24:MI') AS reminder_time, created_at, calendar_token`
 
 func (r committeeRow) committee() commands.Committee {
 	days := make([]int, len(r.ReminderDays))
@@ -36,6 +37,7 @@ func (r committeeRow) committee() commands.Committee {
 		ID: r.ID, Name: r.Name, TeamID: r.TeamID.String, ChannelID: r.ChannelID.String,
 		TimeZone: r.TimeZone, StandardItems: r.StandardItems, ReminderDays: days,
 		ReminderTime: r.ReminderTime, CreatedAt: r.CreatedAt.Time,
+		CalendarToken: r.CalendarToken.String,
 	}
 }
 
@@ -106,7 +108,7 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 // query, and the first step of the statements that read and write at once
 // (sendApologyFromSQL).
 const originSelect = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
-		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
+		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at, c.calendar_token,
 		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
 		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status,
 		n.time_known AS n_time_known, n.revision AS n_revision
