@@ -58,6 +58,12 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 		if c.ReminderDays == nil {
 			days = pq.Array([]int{})
 		}
+		c.Name = commands.NormalizeName(c.Name)
+		// Setups wait for each other here, so that two look-alike names
+		// cannot both pass the check below; setting up is rare.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: committee names'))`); err != nil {
+			return err
+		}
 		// Claim a committee of that name made by an import, if it has no channel yet.
 		existing, err := getCommittee(ctx, tx, `lower(name) = lower($1) FOR UPDATE`, c.Name)
 		switch {
@@ -70,6 +76,9 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 			}
 			c.ID = existing.ID
 		case errors.Is(err, sql.ErrNoRows):
+			if err := refuseLookAlike(ctx, tx, c.Name); err != nil {
+				return err
+			}
 			err = tx.GetContext(ctx, &c.ID, `
 				INSERT INTO committees (name, team_id, channel_id, time_zone, standard_items, reminder_days, reminder_time, created_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -164,8 +173,26 @@ func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, afte
 	return row.origin(), nil
 }
 
+// refuseLookAlike returns a *commands.LookAlike when an existing
+// committee's name reads the same as name (see commands.NameSkeleton).
+// Names stored before they were normalised are compared normalised.
+func refuseLookAlike(ctx context.Context, q sqlx.QueryerContext, name string) error {
+	var names []string
+	if err := sqlx.SelectContext(ctx, q, &names, `SELECT name FROM committees`); err != nil {
+		return err
+	}
+	want := commands.NameSkeleton(name)
+	for _, other := range names {
+		if commands.NameSkeleton(other) == want {
+			return &commands.LookAlike{Name: other}
+		}
+	}
+	return nil
+}
+
 // CommitteeByName implements commands.CommitteeStore.
 func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Committee, error) {
+	name = commands.NormalizeName(name)
 	c, err := getCommittee(ctx, db.x, `lower(name) = lower($1)`, name)
 	return c, mapErr("committee by name", err)
 }
@@ -174,6 +201,7 @@ func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Commit
 // channel if there is none, as imports do.
 func (db *DB) EnsureCommittee(ctx context.Context, name, by string) (commands.Committee, error) {
 	var out commands.Committee
+	name = commands.NormalizeName(name)
 	err := db.inTx(ctx, "ensure committee", func(tx *sqlx.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`, name, by)
 		if err != nil {
