@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	"strconv"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -45,10 +46,16 @@ type OutboxStore interface {
 // several, never hold the same row, and a row is marked sent only by the
 // claim that sent it. What no database can settle is a crash (or a lost
 // connection) after Slack accepted a message but before the row was marked
-// sent: when the lease runs out the row is claimed again and the message is
-// posted a second time. Marking the row sent before sending would trade
-// that rare duplicate for a rare silent loss, which is worse for formal
-// notices. The window is one HTTP call plus one UPDATE. A batch is claimed
+// sent: when the lease runs out the row is claimed again. Marking the row
+// sent before sending would trade that rare duplicate for a rare silent
+// loss, which is worse for formal notices. So a channel post carries its
+// row's marker (message metadata, "quorum_outbox" with the row's ID), and a
+// post claimed again (a crash, or a retry after a timeout Slack may have
+// acted on) first looks for that marker among the channel's latest
+// messages (conversations.history): found, the row is recorded as sent
+// with that message, and nothing is posted twice. Where Slack will not
+// show the history (no scope, not in the channel) the post goes again.
+// Direct messages are not looked for and may repeat. A batch is claimed
 // at once, but each row's lease is renewed just before it is sent (and the
 // row skipped if the claim is gone), so a slow batch is never mistaken for
 // a crash: the lease need only outlast one send, and is far longer than
@@ -65,8 +72,8 @@ type Outbox struct {
 	// publishes (see Config.PublicURL).
 	PublicURL string
 
-	Lease       time.Duration // how long a claim holds a row; default 2 minutes
-	SendTimeout time.Duration // bound on one Slack call; default 30 seconds
+	Lease       time.Duration // how long a claim holds a row; default DefaultLease
+	SendTimeout time.Duration // bound on one send; default 10 seconds
 	Batch       int           // rows claimed at once; default 20
 	Poll        time.Duration // wait when nothing is due; default 1 second
 	MaxAttempts int           // give up after this many; default 8
@@ -82,10 +89,10 @@ func (o *Outbox) defaults() {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
 	if o.Lease == 0 {
-		o.Lease = 2 * time.Minute
+		o.Lease = DefaultLease
 	}
 	if o.SendTimeout == 0 {
-		o.SendTimeout = 30 * time.Second
+		o.SendTimeout = 10 * time.Second
 	}
 	if o.Batch == 0 {
 		o.Batch = 20
@@ -103,6 +110,16 @@ func (o *Outbox) defaults() {
 		o.MaxBackoff = 10 * time.Minute
 	}
 }
+
+// DefaultLease is how long a claim holds an outbox row: what a crashed
+// worker's rows wait before another worker sends them. Each row's claim is
+// renewed just before its send, so the lease need only outlast one send
+// (SendTimeout), not a batch.
+const DefaultLease = 30 * time.Second
+
+// outboxMarker is the metadata event type that marks a post with its
+// outbox row, so that a post claimed again can be found if it went.
+const outboxMarker = "quorum_outbox"
 
 // Run sends messages as they fall due until ctx is done. A message being
 // sent when ctx ends is finished; the rest of its batch is released, due
@@ -249,7 +266,16 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 	reply := m.Reply
 	switch m.Kind {
 	case commands.OutboxPost:
-		return o.Slack.PostMessageContext(ctx, m.ChannelID, msgOptions(Message(reply))...)
+		if m.Attempts > 1 {
+			if channel, ts, ok := o.alreadyPosted(ctx, m); ok {
+				o.Log.Info("outbox: post found in the channel; not posted again", "id", m.ID, "ts", ts)
+				return channel, ts, nil
+			}
+		}
+		opts := append(msgOptions(Message(reply)), slack.MsgOptionMetadata(slack.SlackMetadata{
+			EventType: outboxMarker, EventPayload: map[string]any{"row": strconv.FormatInt(m.ID, 10)},
+		}))
+		return o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
 	case commands.OutboxUpdate:
 		if o.Service != nil {
 			// Edit to the records as they are now, not as they were when
@@ -292,6 +318,31 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		return "", "", err
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
+}
+
+// historyDepth is how many of a channel's latest messages are searched for
+// a post's marker.
+const historyDepth = 100
+
+// alreadyPosted looks among m's channel's latest messages for one marked
+// with m's row, as a post a crashed worker sent before it could record it
+// would be. Anything in the way (no scope, no access, an error) is "not
+// found": the post then goes again, as it always did.
+func (o *Outbox) alreadyPosted(ctx context.Context, m commands.OutboxMessage) (string, string, bool) {
+	hist, err := o.Slack.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+		ChannelID: m.ChannelID, Limit: historyDepth, IncludeAllMetadata: true,
+	})
+	if err != nil {
+		o.Log.Info("outbox: could not look for an earlier post", "id", m.ID, "err", err)
+		return "", "", false
+	}
+	row := strconv.FormatInt(m.ID, 10)
+	for _, msg := range hist.Messages {
+		if msg.Metadata.EventType == outboxMarker && fmt.Sprint(msg.Metadata.EventPayload["row"]) == row {
+			return m.ChannelID, msg.Timestamp, true
+		}
+	}
+	return "", "", false
 }
 
 // classify says whether an error from Slack is worth retrying, and after
