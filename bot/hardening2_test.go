@@ -332,3 +332,75 @@ func TestCrashedPostIsNotRepeated(t *testing.T) {
 	}
 	wantShown(t, msgs[0], "Neil Frackelton (SWACA)")
 }
+
+// addItems puts n items of the longest title allowed on the next meeting's
+// agenda, numbered from 10, as a long imported agenda would have them.
+func addItems(t *testing.T, k *bottest.Kit, n int) {
+	t.Helper()
+	_, err := k.DB.SQL().Exec(`INSERT INTO agenda_items (meeting_id, number, position, title)
+		SELECT $1, (9 + i)::text, 100 + i, 'Item ' || (9 + i) || ' ' || repeat('x', $3 - 12)
+		FROM generate_series(1, $2) AS i`, nextMeetingID(t, k), n, commands.MaxTitleLen)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLongAgendaPostedWhole: an agenda of 500 items of 300 characters is
+// posted across as many messages as it needs, every item in one of them
+// and each within Slack's limits; a change edits those messages in place,
+// and an agenda that becomes shorter leaves its spare part saying so.
+func TestLongAgendaPostedWhole(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	addItems(t, k, 500)
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	if len(msgs) < 2 {
+		t.Fatalf("%d messages, want the agenda in parts", len(msgs))
+	}
+	all := func(msgs []fakeslack.Message) string {
+		var b strings.Builder
+		for i, m := range msgs {
+			var blocks []json.RawMessage
+			if err := json.Unmarshal([]byte(m.Blocks), &blocks); err != nil || len(blocks) > 50 {
+				t.Errorf("message %d: %d blocks (%v), want at most 50", i, len(blocks), err)
+			}
+			b.WriteString(shown(t, m))
+		}
+		return b.String()
+	}
+	text := all(msgs)
+	for _, n := range []int{10, 250, 509} {
+		if !strings.Contains(text, fmt.Sprintf("*%d* Item %d x", n, n)) {
+			t.Errorf("item %d is not in the posted agenda", n)
+		}
+	}
+	if strings.Contains(text, "not shown") {
+		t.Error("the posted agenda leaves parts out")
+	}
+	wantShown(t, msgs[len(msgs)-1], "No apologies for absence have been received.", "`/apologies`")
+	wantShown(t, msgs[1], fmt.Sprintf("Agenda — Safer Sefton Together, continued (part 2 of %d)", len(msgs)))
+
+	k.Must(neil, "/apologies", "Unwell")
+	k.Drain()
+	after := k.Slack.Messages(bottest.Channel)
+	if len(after) != len(msgs) {
+		t.Fatalf("%d messages after an apology, want the %d parts edited in place", len(after), len(msgs))
+	}
+	wantShown(t, after[len(after)-1], "Neil Frackelton (SWACA)")
+
+	// Most items removed: the agenda fits fewer messages; the spare ones
+	// say they are no longer needed.
+	if _, err := k.DB.SQL().Exec(`UPDATE agenda_items SET removed_at = now() WHERE number ~ '^[0-9]+$' AND number::int >= 20`); err != nil {
+		t.Fatal(err)
+	}
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	after = k.Slack.Messages(bottest.Channel)
+	if len(after) != len(msgs) {
+		t.Fatalf("%d messages after the agenda shrank, want %d", len(after), len(msgs))
+	}
+	wantShown(t, after[0], "*19* Item 19", "Neil Frackelton (SWACA)")
+	wantShown(t, after[len(after)-1], "No longer needed")
+}

@@ -35,6 +35,9 @@ type OutboxStore interface {
 	// cannot be updated any more, settling its pending updates as failed;
 	// true if this call forgot it.
 	ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, reason string) (bool, error)
+	// PutSlackMessage records (or moves) the message kept under key: the
+	// later parts of a message too long for one (see Pages).
+	PutSlackMessage(ctx context.Context, key, channelID, ts string) error
 }
 
 // Outbox sends the outbox's messages to Slack: channel posts, in-place
@@ -266,16 +269,23 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 	reply := m.Reply
 	switch m.Kind {
 	case commands.OutboxPost:
+		pages := Pages(reply)
 		if m.Attempts > 1 {
 			if channel, ts, ok := o.alreadyPosted(ctx, m); ok {
 				o.Log.Info("outbox: post found in the channel; not posted again", "id", m.ID, "ts", ts)
-				return channel, ts, nil
+				return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
 			}
 		}
-		opts := append(msgOptions(Message(reply)), slack.MsgOptionMetadata(slack.SlackMetadata{
+		opts := append(msgOptions(pages[0]), slack.MsgOptionMetadata(slack.SlackMetadata{
 			EventType: outboxMarker, EventPayload: map[string]any{"row": strconv.FormatInt(m.ID, 10)},
 		}))
-		return o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
+		channel, ts, err := o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
+		if err != nil || len(pages) == 1 {
+			return channel, ts, err
+		}
+		// The rest of a long message follows as parts, each kept under
+		// its own key so that updates edit them in place.
+		return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
 	case commands.OutboxUpdate:
 		if o.Service != nil {
 			// Edit to the records as they are now, not as they were when
@@ -295,8 +305,12 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		if err != nil {
 			return "", "", err
 		}
-		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, msgOptions(Message(reply))...)
-		return channel, ts, err
+		pages := Pages(reply)
+		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, msgOptions(pages[0])...)
+		if err != nil {
+			return channel, ts, err
+		}
+		return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
 	case commands.OutboxDM:
 		ch, _, _, err := o.Slack.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
 		if err != nil {
@@ -318,6 +332,48 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		return "", "", err
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
+}
+
+// syncParts brings the parts after the first of the message kept under
+// key to rest: each edited in place where it was posted before, posted
+// (after the messages in the channel by then) where it is new, and any
+// part beyond them edited to say it is no longer needed, kept for when the
+// message grows again. A part is never posted without its key being
+// recorded at once, so a retry edits rather than posts it again.
+func (o *Outbox) syncParts(ctx context.Context, key, channel string, rest []Response) error {
+	if key == "" {
+		for _, p := range rest {
+			if _, _, err := o.Slack.PostMessageContext(ctx, channel, msgOptions(p)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for n := 2; ; n++ {
+		page := unusedPart
+		if n-2 < len(rest) {
+			page = rest[n-2]
+		}
+		pch, pts, err := o.Store.SlackMessage(ctx, partKey(key, n))
+		switch {
+		case errors.Is(err, commands.ErrNotFound) && n-2 >= len(rest):
+			return nil // no more parts, in use or not
+		case errors.Is(err, commands.ErrNotFound):
+			pch, pts, err = o.Slack.PostMessageContext(ctx, channel, msgOptions(page)...)
+			if err != nil {
+				return err
+			}
+			if err := o.Store.PutSlackMessage(ctx, partKey(key, n), pch, pts); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		default:
+			if _, _, _, err := o.Slack.UpdateMessageContext(ctx, pch, pts, msgOptions(page)...); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // historyDepth is how many of a channel's latest messages are searched for

@@ -316,6 +316,10 @@ func (db *DB) ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, 
 		}
 		n, _ := res.RowsAffected()
 		forgot = n == 1
+		// Its later parts, if it was too long for one message (key#2 …).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM slack_messages WHERE starts_with(message_key, $1 || '#')`, m.MessageKey); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', locked_until = NULL, last_error = $2
 			WHERE message_key = $1 AND kind = 'update' AND state = 'pending'`, m.MessageKey, clipText(reason, 1000)); err != nil {
 			return err
@@ -331,4 +335,12 @@ func (db *DB) ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, 
 		return nil
 	})
 	return forgot, err
+}
+
+// PutSlackMessage records the message kept under key (a later part of a
+// long message, "agenda:12#2"), or moves the key to a new message.
+func (db *DB) PutSlackMessage(ctx context.Context, key, channelID, ts string) error {
+	_, err := db.x.ExecContext(ctx, `INSERT INTO slack_messages (message_key, channel_id, ts) VALUES ($1, $2, $3)
+		ON CONFLICT (message_key) DO UPDATE SET channel_id = EXCLUDED.channel_id, ts = EXCLUDED.ts, updated_at = now()`, key, channelID, ts)
+	return mapErr("put slack message", err)
 }
