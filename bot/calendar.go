@@ -81,5 +81,6 @@ func Calendar(c commands.Committee, meetings []commands.Meeting, now time.Time) 
 			e.SetStatus(ics.ObjectStatusConfirmed)
 		}
 	}
-	return cal.Serialize()
+	// RFC 5545 ends every line, folded ones too, with CRLF.
+	return cal.Serialize(ics.WithNewLineWindows)
 }

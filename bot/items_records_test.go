@@ -43,8 +43,8 @@ func TestRecordsFollowTheirItem(t *testing.T) {
 		t.Errorf("a declaration on the late item shows under 7.1:\n%s", list.Text())
 	}
 	reports := k.Must(neil, "/report", "list")
-	wantText(t, reports, "• Item 7.11 (Late item): <https://example.org/late.pdf|Late report> — Helen Armitage",
-		"• Item 9 (Local Policing Update): <https://example.org/policing.pdf|Policing report> — Graeme Robson")
+	wantText(t, reports, "• Item 7.11 (Late item): <https://example.org/late.pdf|Late report> (example.org) — Helen Armitage",
+		"• Item 9 (Local Policing Update): <https://example.org/policing.pdf|Policing report> (example.org) — Graeme Robson")
 	// 7.1 has no report of its own: Helen's is not counted for it.
 	wantText(t, k.Must(officer, "/report", "missing"), "• Item 7.1 (Merseyside Police) — Graeme Robson (Merseyside Police)")
 

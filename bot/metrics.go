@@ -45,6 +45,9 @@ type Metrics struct {
 	commands *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	rejected *prometheus.CounterVec
+	// lateAnswers counts slash commands whose outcome followed by
+	// response_url, not being ready by the deadline.
+	lateAnswers prometheus.Counter
 }
 
 // NewMetrics builds the metrics on a fresh registry, with the Go runtime
@@ -65,8 +68,12 @@ func NewMetrics() *Metrics {
 			Name: "quorum_http_rejected_total",
 			Help: "HTTP requests rejected before any command ran, by reason (signature, too_large, malformed, replay, rate_limited).",
 		}, []string{"reason"}),
+		lateAnswers: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "quorum_commands_late_total",
+			Help: "Slash commands answered \"on its way\" at the deadline, their outcome posted to response_url when it came.",
+		}),
 	}
-	m.reg.MustRegister(m.commands, m.latency, m.rejected,
+	m.reg.MustRegister(m.commands, m.latency, m.rejected, m.lateAnswers,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range []string{RejectSignature, RejectTooLarge, RejectMalformed, RejectReplay, RejectRateLimited} {
@@ -144,6 +151,15 @@ func (m *Metrics) observe(command, outcome string, took time.Duration) {
 	}
 	m.commands.WithLabelValues(command, outcome).Inc()
 	m.latency.WithLabelValues(command).Observe(took.Seconds())
+}
+
+// late counts one command answered before its outcome was ready. A nil
+// Metrics counts nothing.
+func (m *Metrics) late() {
+	if m == nil {
+		return
+	}
+	m.lateAnswers.Inc()
 }
 
 // reject counts one rejected request. A nil Metrics counts nothing.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	"strconv"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -30,6 +31,13 @@ type OutboxStore interface {
 	OutboxFailed(ctx context.Context, m commands.OutboxMessage, reason string) error
 	// SlackMessage finds the message posted under key; ErrNotFound if none.
 	SlackMessage(ctx context.Context, key string) (channelID, ts string, err error)
+	// ForgetSlackMessage records that the message posted under m's key
+	// cannot be updated any more, settling its pending updates as failed;
+	// true if this call forgot it.
+	ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, reason string) (bool, error)
+	// PutSlackMessage records (or moves) the message kept under key: the
+	// later parts of a message too long for one (see Pages).
+	PutSlackMessage(ctx context.Context, key, channelID, ts string) error
 }
 
 // Outbox sends the outbox's messages to Slack: channel posts, in-place
@@ -41,10 +49,16 @@ type OutboxStore interface {
 // several, never hold the same row, and a row is marked sent only by the
 // claim that sent it. What no database can settle is a crash (or a lost
 // connection) after Slack accepted a message but before the row was marked
-// sent: when the lease runs out the row is claimed again and the message is
-// posted a second time. Marking the row sent before sending would trade
-// that rare duplicate for a rare silent loss, which is worse for formal
-// notices. The window is one HTTP call plus one UPDATE. A batch is claimed
+// sent: when the lease runs out the row is claimed again. Marking the row
+// sent before sending would trade that rare duplicate for a rare silent
+// loss, which is worse for formal notices. So a channel post carries its
+// row's marker (message metadata, "quorum_outbox" with the row's ID), and a
+// post claimed again (a crash, or a retry after a timeout Slack may have
+// acted on) first looks for that marker among the channel's latest
+// messages (conversations.history): found, the row is recorded as sent
+// with that message, and nothing is posted twice. Where Slack will not
+// show the history (no scope, not in the channel) the post goes again.
+// Direct messages are not looked for and may repeat. A batch is claimed
 // at once, but each row's lease is renewed just before it is sent (and the
 // row skipped if the claim is gone), so a slow batch is never mistaken for
 // a crash: the lease need only outlast one send, and is far longer than
@@ -61,8 +75,8 @@ type Outbox struct {
 	// publishes (see Config.PublicURL).
 	PublicURL string
 
-	Lease       time.Duration // how long a claim holds a row; default 2 minutes
-	SendTimeout time.Duration // bound on one Slack call; default 30 seconds
+	Lease       time.Duration // how long a claim holds a row; default DefaultLease
+	SendTimeout time.Duration // bound on one send; default 10 seconds
 	Batch       int           // rows claimed at once; default 20
 	Poll        time.Duration // wait when nothing is due; default 1 second
 	MaxAttempts int           // give up after this many; default 8
@@ -78,10 +92,10 @@ func (o *Outbox) defaults() {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
 	if o.Lease == 0 {
-		o.Lease = 2 * time.Minute
+		o.Lease = DefaultLease
 	}
 	if o.SendTimeout == 0 {
-		o.SendTimeout = 30 * time.Second
+		o.SendTimeout = 10 * time.Second
 	}
 	if o.Batch == 0 {
 		o.Batch = 20
@@ -99,6 +113,16 @@ func (o *Outbox) defaults() {
 		o.MaxBackoff = 10 * time.Minute
 	}
 }
+
+// DefaultLease is how long a claim holds an outbox row: what a crashed
+// worker's rows wait before another worker sends them. Each row's claim is
+// renewed just before its send, so the lease need only outlast one send
+// (SendTimeout), not a batch.
+const DefaultLease = 30 * time.Second
+
+// outboxMarker is the metadata event type that marks a post with its
+// outbox row, so that a post claimed again can be found if it went.
+const outboxMarker = "quorum_outbox"
 
 // Run sends messages as they fall due until ctx is done. A message being
 // sent when ctx ends is finished; the rest of its batch is released, due
@@ -198,6 +222,32 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		}
 		return
 	}
+	if m.Kind == commands.OutboxUpdate && errors.Is(err, errNeverPosted) {
+		// The message was never posted, or was forgotten when Slack refused
+		// an earlier update of it; officers were told then.
+		o.Log.Info("outbox: update of a message not posted or gone; dropped", "id", m.ID, "key", m.MessageKey)
+		if err := o.Store.OutboxFailed(ctx, m, reason); err != nil {
+			o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
+		}
+		return
+	}
+	if m.Kind == commands.OutboxUpdate && !retry {
+		// Slack will not take any update of this message (deleted, the
+		// bot removed from the channel, …): forget it, so that later
+		// changes queue nothing to fail, and tell the officers once.
+		o.Log.Warn("outbox: posted message cannot be updated; forgotten", "id", m.ID, "key", m.MessageKey, "err", err)
+		forgot, ferr := o.Store.ForgetSlackMessage(ctx, m, reason)
+		if ferr != nil {
+			o.Log.Warn("outbox: forget message", "id", m.ID, "err", ferr)
+			return // the lease decides; it will be tried again
+		}
+		if forgot && o.Service != nil {
+			if err := o.Service.NotifyMessageGone(ctx, m, reason, now); err != nil {
+				o.Log.Warn("outbox: tell officers", "id", m.ID, "err", err)
+			}
+		}
+		return
+	}
 	o.Log.Error("outbox: giving up", "id", m.ID, "kind", m.Kind, "attempts", m.Attempts, "err", err)
 	if err := o.Store.OutboxFailed(ctx, m, reason); err != nil {
 		o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
@@ -219,7 +269,23 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 	reply := m.Reply
 	switch m.Kind {
 	case commands.OutboxPost:
-		return o.Slack.PostMessageContext(ctx, m.ChannelID, msgOptions(Message(reply))...)
+		pages := Pages(reply)
+		if m.Attempts > 1 {
+			if channel, ts, ok := o.alreadyPosted(ctx, m); ok {
+				o.Log.Info("outbox: post found in the channel; not posted again", "id", m.ID, "ts", ts)
+				return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
+			}
+		}
+		opts := append(msgOptions(pages[0]), slack.MsgOptionMetadata(slack.SlackMetadata{
+			EventType: outboxMarker, EventPayload: map[string]any{"row": strconv.FormatInt(m.ID, 10)},
+		}))
+		channel, ts, err := o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
+		if err != nil || len(pages) == 1 {
+			return channel, ts, err
+		}
+		// The rest of a long message follows as parts, each kept under
+		// its own key so that updates edit them in place.
+		return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
 	case commands.OutboxUpdate:
 		if o.Service != nil {
 			// Edit to the records as they are now, not as they were when
@@ -239,8 +305,12 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		if err != nil {
 			return "", "", err
 		}
-		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, msgOptions(Message(reply))...)
-		return channel, ts, err
+		pages := Pages(reply)
+		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, msgOptions(pages[0])...)
+		if err != nil {
+			return channel, ts, err
+		}
+		return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
 	case commands.OutboxDM:
 		ch, _, _, err := o.Slack.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
 		if err != nil {
@@ -262,6 +332,73 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		return "", "", err
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
+}
+
+// syncParts brings the parts after the first of the message kept under
+// key to rest: each edited in place where it was posted before, posted
+// (after the messages in the channel by then) where it is new, and any
+// part beyond them edited to say it is no longer needed, kept for when the
+// message grows again. A part is never posted without its key being
+// recorded at once, so a retry edits rather than posts it again.
+func (o *Outbox) syncParts(ctx context.Context, key, channel string, rest []Response) error {
+	if key == "" {
+		for _, p := range rest {
+			if _, _, err := o.Slack.PostMessageContext(ctx, channel, msgOptions(p)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for n := 2; ; n++ {
+		page := unusedPart
+		if n-2 < len(rest) {
+			page = rest[n-2]
+		}
+		pch, pts, err := o.Store.SlackMessage(ctx, partKey(key, n))
+		switch {
+		case errors.Is(err, commands.ErrNotFound) && n-2 >= len(rest):
+			return nil // no more parts, in use or not
+		case errors.Is(err, commands.ErrNotFound):
+			pch, pts, err = o.Slack.PostMessageContext(ctx, channel, msgOptions(page)...)
+			if err != nil {
+				return err
+			}
+			if err := o.Store.PutSlackMessage(ctx, partKey(key, n), pch, pts); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		default:
+			if _, _, _, err := o.Slack.UpdateMessageContext(ctx, pch, pts, msgOptions(page)...); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// historyDepth is how many of a channel's latest messages are searched for
+// a post's marker.
+const historyDepth = 100
+
+// alreadyPosted looks among m's channel's latest messages for one marked
+// with m's row, as a post a crashed worker sent before it could record it
+// would be. Anything in the way (no scope, no access, an error) is "not
+// found": the post then goes again, as it always did.
+func (o *Outbox) alreadyPosted(ctx context.Context, m commands.OutboxMessage) (string, string, bool) {
+	hist, err := o.Slack.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+		ChannelID: m.ChannelID, Limit: historyDepth, IncludeAllMetadata: true,
+	})
+	if err != nil {
+		o.Log.Info("outbox: could not look for an earlier post", "id", m.ID, "err", err)
+		return "", "", false
+	}
+	row := strconv.FormatInt(m.ID, 10)
+	for _, msg := range hist.Messages {
+		if msg.Metadata.EventType == outboxMarker && fmt.Sprint(msg.Metadata.EventPayload["row"]) == row {
+			return m.ChannelID, msg.Timestamp, true
+		}
+	}
+	return "", "", false
 }
 
 // classify says whether an error from Slack is worth retrying, and after

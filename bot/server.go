@@ -28,6 +28,13 @@ type Config struct {
 	// Deadline bounds a command's work so that Slack always gets its
 	// answer within its 3 seconds. Default 2.5s.
 	Deadline time.Duration
+	// AnswerWithin is when, counted from a slash command's arrival over
+	// HTTP, Slack must have its answer, whatever the work is doing: a
+	// command's work can overrun Deadline (a query being cancelled, a
+	// commit finishing at the last moment). An outcome not ready by then
+	// is posted to the command's response_url when it comes, Slack having
+	// been answered that it is on its way. Default 2.8s.
+	AnswerWithin time.Duration
 	// PublicURL is the address this server is reached at, for links to its
 	// pages (the calendar feeds); empty when it is not reachable from
 	// outside, as in Socket Mode behind a firewall.
@@ -76,6 +83,9 @@ func NewServer(cfg Config) *Server {
 	}
 	if cfg.Deadline == 0 {
 		cfg.Deadline = 2500 * time.Millisecond
+	}
+	if cfg.AnswerWithin == 0 {
+		cfg.AnswerWithin = 2800 * time.Millisecond
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)

@@ -54,14 +54,56 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		s.refuseReplay(w, r)
 		return
 	}
-	reply, opened := s.answer(r.Context(), req, form.Get("trigger_id"), start)
-	if opened {
-		// The modal is the answer: an empty 200 shows nothing more.
-		w.WriteHeader(http.StatusOK)
-		return
+	// Slack shows a timeout to a user it has not answered within 3
+	// seconds, even for a command that then succeeded. The work is bounded
+	// by Deadline, but may overrun it (a query being cancelled, a commit
+	// finishing at the last moment), so it runs apart from the answer: if
+	// its outcome is not ready by AnswerWithin (counted from the request's
+	// arrival), Slack is answered that it is on its way, and the outcome,
+	// when it comes, goes to response_url. Close waits for it.
+	type outcome struct {
+		reply  commands.Reply
+		opened bool
 	}
-	writeReply(w, reply)
+	done := make(chan outcome, 1)
+	work := context.WithoutCancel(r.Context())
+	s.posts.Add(1)
+	go func() {
+		defer s.posts.Done()
+		reply, opened := s.answer(work, req, form.Get("trigger_id"), start)
+		done <- outcome{reply, opened}
+	}()
+	answerBy := time.NewTimer(time.Until(start.Add(s.cfg.AnswerWithin)))
+	defer answerBy.Stop()
+	select {
+	case o := <-done:
+		if o.opened {
+			// The modal is the answer: an empty 200 shows nothing more.
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		writeReply(w, o.reply)
+	case <-answerBy.C:
+		responseURL := form.Get("response_url")
+		s.cfg.Metrics.late()
+		s.log.Info("command outcome late; it follows by response_url", "command", req.Command, "user", req.UserID)
+		writeReply(w, commands.Reply{Visibility: commands.Private, Text: lateText})
+		s.posts.Add(1)
+		go func() {
+			defer s.posts.Done()
+			o := <-done
+			if o.opened {
+				return
+			}
+			if err := s.respond(context.Background(), responseURL, Message(o.reply)); err != nil {
+				s.log.Warn("late outcome not posted to response_url", "command", req.Command, "user", req.UserID, "err", err)
+			}
+		}()
+	}
 }
+
+// lateText answers Slack for a command whose outcome is not ready in time.
+const lateText = "Working on it: this is taking longer than usual, and the outcome will appear here in a moment. Please don't send it again."
 
 // answer runs a slash command for either transport. When the reply
 // carries a form it opens the form with triggerID and reports opened; if

@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -33,15 +32,37 @@ func Slug(name string) string {
 }
 
 // CalendarPath is the path of c's calendar feed:
-// "/calendar/12-safer-sefton-together.ics". The number is the committee's
-// ID and finds it; the name after it is there for people, so links keep
-// working when a committee is renamed.
+// "/calendar/TOKEN-safer-sefton-together.ics". The token is the
+// committee's unguessable feed token and finds it, so that the feeds of a
+// deployment cannot be listed by counting; the name after it is there for
+// people, so links keep working when a committee is renamed. It is "" when
+// c's token is not known.
 func CalendarPath(c Committee) string {
-	p := "/calendar/" + strconv.FormatInt(c.ID, 10)
+	if c.CalendarToken == "" {
+		return ""
+	}
+	p := "/calendar/" + c.CalendarToken
 	if slug := Slug(c.Name); slug != "" {
 		p += "-" + slug
 	}
 	return p + ".ics"
+}
+
+// calendarTokenLen is the length of a feed token: 64 hex digits.
+const calendarTokenLen = 64
+
+// isCalendarToken reports whether s has a feed token's form, so that
+// anything else is refused without a query.
+func isCalendarToken(s string) bool {
+	if len(s) != calendarTokenLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !('0' <= s[i] && s[i] <= '9' || 'a' <= s[i] && s[i] <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // SetPublicURL sets the address the bot is reached at (e.g.
@@ -53,16 +74,38 @@ func (s *Service) calendarLink(c Committee) string {
 	return s.publicURL + CalendarPath(c)
 }
 
-// Calendar finds the committee a calendar path segment names ("12" or
-// "12-safer-sefton-together") and its meetings from a year before now on.
-// An unknown committee is ErrNotFound.
-func (s *Service) Calendar(ctx context.Context, ref string, now time.Time) (Committee, []Meeting, error) {
-	idText, _, _ := strings.Cut(ref, "-")
-	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil || id <= 0 {
-		return Committee{}, nil, fmt.Errorf("calendar %q: %w", ref, ErrNotFound)
+// calendarFeedLine offers the feed's link, as /meeting list does.
+func (s *Service) calendarFeedLine(c Committee) string {
+	return fmt.Sprintf("Calendar feed (subscribe in Outlook or Google Calendar): %s\nThe address is private to the committee; an officer can replace it with `/meeting calendar reset` if it is shared too widely.", s.calendarLink(c))
+}
+
+// showCalendar is /meeting calendar: the feed's link.
+func showCalendar(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	return private("%s", s.calendarFeedLine(in.Committee)), nil
+}
+
+// resetCalendar is /meeting calendar reset: the feed gets a new token, and
+// the old address stops working at once.
+func resetCalendar(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	token, err := s.store.ResetCalendarToken(ctx, c.ID, in.UserID)
+	if err != nil {
+		return Reply{}, err
 	}
-	c, err := s.store.CommitteeByID(ctx, id)
+	c.CalendarToken = token
+	return private("The calendar feed of %s has a new address: %s\nThe old address no longer works; anyone who subscribed needs the new one (`/meeting calendar` and the App Home show it).", Escape(c.Name), s.calendarLink(c)), nil
+}
+
+// Calendar finds the committee a calendar path segment names by its feed
+// token ("TOKEN" or "TOKEN-safer-sefton-together") and its meetings from a
+// year before now on. An unknown or replaced token, or a committee's ID as
+// feeds had before they had tokens, is ErrNotFound.
+func (s *Service) Calendar(ctx context.Context, ref string, now time.Time) (Committee, []Meeting, error) {
+	token, _, _ := strings.Cut(ref, "-")
+	if !isCalendarToken(token) {
+		return Committee{}, nil, fmt.Errorf("calendar: %w", ErrNotFound)
+	}
+	c, err := s.store.CommitteeByCalendarToken(ctx, token)
 	if err != nil {
 		return Committee{}, nil, err
 	}

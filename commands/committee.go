@@ -50,7 +50,7 @@ const MaxNameLen = 200
 
 func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	r := in.Request
-	name := strings.TrimSpace(plain(in.Args))
+	name := NormalizeName(plain(in.Args))
 	if name == "" {
 		return Reply{}, usageErr("Give the committee's name.")
 	}
@@ -67,15 +67,23 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Name: name, TeamID: r.TeamID, ChannelID: r.ChannelID, TimeZone: DefaultTimeZone,
 		StandardItems: true, ReminderDays: []int{7, 1}, ReminderTime: "09:00",
 	}, officer)
+	var alike *LookAlike
+	if errors.As(err, &alike) {
+		return Reply{}, userErr("That name reads the same as *%s*, another committee's, though some of its letters differ (look-alike letters from another alphabet, or invisible characters). Choose a name that reads differently.", Escape(alike.Name))
+	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("A committee called %s already has another channel.", Escape(name))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Visibility: Public, Text: fmt.Sprintf(
+	text := fmt.Sprintf(
 		"This channel is now the channel of *%s*, and <@%s> is its officer.\nNext: add members with `/committee member add @user ORGANISATION` and schedule a meeting with `/meeting schedule DATE TIME [VENUE]`.",
-		Escape(c.Name), r.UserID)}, nil
+		Escape(c.Name), r.UserID)
+	if scripts := MixedScripts(c.Name); scripts != nil {
+		text += fmt.Sprintf("\n:warning: The name mixes letters of %s, which can look alike; check that it reads as meant.", strings.Join(scripts, " and "))
+	}
+	return Reply{Visibility: Public, Text: text}, nil
 }
 
 func listMembers(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -108,6 +108,10 @@ func checkLinkText(t *testing.T, u, title string) {
 	t.Helper()
 	got := LinkText(u, title)
 	inner := got
+	if i := strings.LastIndex(got, "> ("); i >= 0 && strings.HasSuffix(got, ")") {
+		got = got[:i+1] // the host shown beside the link
+		inner = got
+	}
 	if strings.HasPrefix(got, "<") && strings.HasSuffix(got, ">") {
 		inner = got[1 : len(got)-1]
 		if strings.Count(inner, "|") < 1 {

@@ -36,6 +36,9 @@ type Committee struct {
 	ReminderDays []int
 	ReminderTime string // "09:00"
 	CreatedAt    time.Time
+	// CalendarToken is the secret in the calendar feed's URL (see
+	// CalendarPath); an officer can replace it.
+	CalendarToken string
 }
 
 // Location is the committee's time zone, Europe/London when unknown.

@@ -233,21 +233,25 @@ func TestSlugAndCalendarPath(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together"}); got != "/calendar/12-safer-sefton-together.ics" {
+	token := strings.Repeat("0f", 32)
+	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together", CalendarToken: token}); got != "/calendar/"+token+"-safer-sefton-together.ics" {
 		t.Errorf("CalendarPath = %q", got)
+	}
+	if got := CalendarPath(Committee{ID: 12, Name: "Safer Sefton Together"}); got != "" {
+		t.Errorf("CalendarPath without a token = %q, want none", got)
 	}
 }
 
 func TestLinkCannotBreakOut(t *testing.T) {
 	cases := map[string]string{
-		"https://sefton.gov.uk/r.pdf":            "<https://sefton.gov.uk/r.pdf|report>",
+		"https://sefton.gov.uk/r.pdf":            "<https://sefton.gov.uk/r.pdf|report> (sefton.gov.uk)",
 		"https://x.example/a|b>c<d":              "report — https://x.example/a|b&gt;c&lt;d",
 		"javascript:alert(1)":                    "report — javascript:alert(1)",
 		"<!channel>":                             "report — &lt;!channel&gt;",
 		"https://x.example/ok?q=<@U1>&z=1 2 3":   "report — https://x.example/ok?q=&lt;@U1&gt;&amp;z=1 2 3",
 		"ftp://files.example/r.pdf":              "report — ftp://files.example/r.pdf",
 		"https://sefton.gov.uk/r.pdf#<!channel>": "report — https://sefton.gov.uk/r.pdf#&lt;!channel&gt;",
-		"https://a.example/?x=1&y=2":             "<https://a.example/?x=1&amp;y=2|report>",
+		"https://a.example/?x=1&y=2":             "<https://a.example/?x=1&amp;y=2|report> (a.example)",
 	}
 	for in, want := range cases {
 		if got := LinkText(in, "report"); got != want {

@@ -29,6 +29,16 @@ func meetingCommand() *Command {
 			Summary: "The meetings to come, with their apologies, and the calendar feed.",
 			Read:    true, Run: listMeetings,
 		}, {
+			Name: "calendar", Alone: true,
+			Usage:   []string{"/meeting calendar"},
+			Summary: "The calendar feed's address, to subscribe to the meetings.",
+			Read:    true, Run: showCalendar,
+		}, {
+			Name:    "calendar reset",
+			Usage:   []string{"/meeting calendar reset"},
+			Summary: "Give the calendar feed a new secret address; the old one stops working at once.",
+			Who:     Officers, Doing: "reset the calendar feed", Run: resetCalendar,
+		}, {
 			Name:     "cancel",
 			Usage:    []string{"/meeting cancel DATE"},
 			Summary:  "Cancel a meeting; a posted agenda is marked cancelled.",
@@ -141,7 +151,7 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	feed := fmt.Sprintf("Calendar feed (subscribe in Outlook or Google Calendar): %s", s.calendarLink(c))
+	feed := s.calendarFeedLine(c)
 	if len(ms) == 0 {
 		return private("No meetings of %s are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.\n%s", Escape(c.Name), feed), nil
 	}

@@ -42,7 +42,8 @@ func TestMeetings(t *testing.T) {
 		"• Thursday 10 December 2026, 10:00, Remote Meeting — 1 apology\n"+
 		"• Thursday 14 January 2027, 10:00, Bootle Town Hall — 0 apologies\n"+
 		"• Thursday 11 March 2027, 14:30 — 0 apologies\n"+
-		"Calendar feed (subscribe in Outlook or Google Calendar): /calendar/1-safer-sefton-together.ics"); diff != "" {
+		"Calendar feed (subscribe in Outlook or Google Calendar): /calendar/"+k.committee().CalendarToken+"-safer-sefton-together.ics\n"+
+		"The address is private to the committee; an officer can replace it with `/meeting calendar reset` if it is shared too widely."); diff != "" {
 		t.Errorf("list (-got +want):\n%s", diff)
 	}
 
@@ -66,7 +67,8 @@ func TestMeetingListWithoutMeetings(t *testing.T) {
 	k := committeeKit(t)
 	k.svc.SetPublicURL("https://quorum.example.org/")
 	want := "No meetings of Safer Sefton Together are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.\n" +
-		"Calendar feed (subscribe in Outlook or Google Calendar): https://quorum.example.org/calendar/1-safer-sefton-together.ics"
+		"Calendar feed (subscribe in Outlook or Google Calendar): https://quorum.example.org/calendar/" + k.committee().CalendarToken + "-safer-sefton-together.ics\n" +
+		"The address is private to the committee; an officer can replace it with `/meeting calendar reset` if it is shared too widely."
 	if diff := cmp.Diff(k.say(stranger, "/meeting list"), want); diff != "" {
 		t.Errorf("list (-got +want):\n%s", diff)
 	}
@@ -78,12 +80,16 @@ func TestCalendar(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-06-10 10:00 Bootle Town Hall")
 	k.must(ian, "/meeting schedule 2027-01-14 14:30")
 	k.must(ian, "/meeting cancel 2027-01-14")
+	token := k.committee().CalendarToken
+	if len(token) != 64 || strings.Trim(token, "0123456789abcdef") != "" {
+		t.Fatalf("token = %q, want 64 hex digits", token)
+	}
 	path := commands.CalendarPath(k.committee())
-	if path != "/calendar/1-safer-sefton-together.ics" {
+	if path != "/calendar/"+token+"-safer-sefton-together.ics" {
 		t.Errorf("path = %q", path)
 	}
 	ctx := context.Background()
-	for _, ref := range []string{"1-safer-sefton-together", "1", "1-an-old-name"} {
+	for _, ref := range []string{token + "-safer-sefton-together", token, token + "-an-old-name"} {
 		c, ms, err := k.svc.Calendar(ctx, ref, k.now)
 		if err != nil {
 			t.Fatalf("%s: %v", ref, err)
@@ -96,10 +102,29 @@ func TestCalendar(t *testing.T) {
 			t.Errorf("%s: %s (-got +want):\n%s", ref, c.Name, diff)
 		}
 	}
-	for _, ref := range []string{"999-nobody", "safer-sefton-together", "", "-1"} {
+	// The committee's ID, as feeds had before their tokens, finds nothing.
+	for _, ref := range []string{"1-safer-sefton-together", "1", "999-nobody", "safer-sefton-together", "", "-1",
+		strings.ToUpper(token), token[1:], strings.Repeat("0", 64)} {
 		if _, _, err := k.svc.Calendar(ctx, ref, k.now); !isNotFound(err) {
 			t.Errorf("%q: %v, want not found", ref, err)
 		}
+	}
+
+	// An officer replaces the token: the old address stops working.
+	k.steps([]step{
+		{neil, "/meeting calendar reset", []string{"Only an officer of Safer Sefton Together can reset the calendar feed."}},
+		{neil, "/meeting calendar", []string{"/calendar/" + token + "-safer-sefton-together.ics"}},
+	})
+	r := k.must(ian, "/meeting calendar reset")
+	fresh := k.committee().CalendarToken
+	if fresh == token || !strings.Contains(r.Text, "has a new address: /calendar/"+fresh+"-safer-sefton-together.ics") || !strings.Contains(r.Text, "The old address no longer works") {
+		t.Errorf("reset: %q (token %s, was %s)", r.Text, fresh, token)
+	}
+	if _, _, err := k.svc.Calendar(ctx, token+"-safer-sefton-together", k.now); !isNotFound(err) {
+		t.Errorf("old token after reset: %v, want not found", err)
+	}
+	if c, _, err := k.svc.Calendar(ctx, fresh, k.now); err != nil || c.Name != "Safer Sefton Together" {
+		t.Errorf("new token: %v %v", c.Name, err)
 	}
 }
 

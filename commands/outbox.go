@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -94,6 +95,50 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 		notices = append(notices, OutboxMessage{
 			CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID,
 			DedupeKey: fmt.Sprintf("%s%d:%d:%s", noticePrefix, msg.ID, msg.Version, m.UserID),
+			Reply:     Reply{Visibility: Private, Text: text}, DueAt: now,
+		})
+	}
+	if len(notices) == 0 {
+		return nil
+	}
+	_, err = s.store.Enqueue(ctx, notices...)
+	return err
+}
+
+// NotifyMessageGone tells the officers of msg's committee, once for the
+// posted message, that it can no longer be kept up to date (Slack answered
+// an update of it with reason, a permanent error such as
+// message_not_found) and how to post it again. The outbox calls it after
+// forgetting the message, so later changes queue no update to fail.
+func (s *Service) NotifyMessageGone(ctx context.Context, msg OutboxMessage, reason string, now time.Time) error {
+	if msg.CommitteeID == 0 {
+		return nil
+	}
+	c, err := s.store.CommitteeByID(ctx, msg.CommitteeID)
+	if err != nil {
+		return err
+	}
+	officers, err := s.store.Officers(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	what, again := "A message I posted in <#"+msg.ChannelID+">", "post it again"
+	if idText, ok := strings.CutPrefix(msg.MessageKey, "agenda:"); ok {
+		what, again = "The agenda I posted in <#"+msg.ChannelID+">", "post it again with `/agenda post`"
+		if id, err := strconv.ParseInt(idText, 10, 64); err == nil {
+			if m, err := s.store.Meeting(ctx, id); err == nil {
+				what = fmt.Sprintf("The agenda for the meeting on %s I posted in <#%s>", formatDay(m.StartsAt, c.Location()), msg.ChannelID)
+				again = fmt.Sprintf("post it again with `/agenda post %s`", m.StartsAt.In(c.Location()).Format("2006-01-02"))
+			}
+		}
+	}
+	text := fmt.Sprintf("%s for *%s* can no longer be updated, so I have stopped updating it and changes will not show there.\nSlack said: `%s` (the message was deleted, or Quorum was removed from the channel).\nTo show it again, make sure Quorum is in the channel (`/invite @Quorum`), then %s.",
+		what, Escape(c.Name), Escape(truncateRunes(reason, 300)), again)
+	var notices []OutboxMessage
+	for _, m := range officers {
+		notices = append(notices, OutboxMessage{
+			CommitteeID: c.ID, Kind: OutboxDM, UserID: m.UserID,
+			DedupeKey: fmt.Sprintf("%sgone:%d:%s", noticePrefix, msg.ID, m.UserID),
 			Reply:     Reply{Visibility: Private, Text: text}, DueAt: now,
 		})
 	}

@@ -95,20 +95,22 @@ func CheckURL(s string) error {
 }
 
 // LinkText renders a report link for reply text (Slack mrkdwn): as a link
-// "<url|title>" when the address cannot break out of Slack's link syntax,
-// otherwise as escaped plain text.
+// "<url|title> (host)" when the address cannot break out of Slack's link
+// syntax, otherwise as escaped plain text. A title that looks like a web
+// address or a domain is not shown as the link's text (see linkLabel), and
+// the host beside it is the one the link opens.
 func LinkText(rawURL, title string) string {
-	label := oneLine(title)
-	if label == "" {
-		label = rawURL
+	if oneLine(title) == "" {
+		if CheckURL(rawURL) == nil && !strings.ContainsAny(rawURL, "|<>") {
+			return "<" + strings.ReplaceAll(rawURL, "&", "&amp;") + "|" + Escape(rawURL) + ">"
+		}
+		return Escape(rawURL)
 	}
+	label := linkLabel(title)
 	if CheckURL(rawURL) == nil && !strings.ContainsAny(rawURL, "|<>") {
-		return "<" + strings.ReplaceAll(rawURL, "&", "&amp;") + "|" + Escape(label) + ">"
+		return "<" + strings.ReplaceAll(rawURL, "&", "&amp;") + "|" + Escape(label) + "> (" + Escape(LinkHost(rawURL)) + ")"
 	}
-	if title != "" {
-		return Escape(label) + " — " + Escape(rawURL)
-	}
-	return Escape(rawURL)
+	return Escape(label) + " — " + Escape(rawURL)
 }
 
 // unwrapLink undoes Slack's escaping of a link in command text:
@@ -220,6 +222,9 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is attached.", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
 	}
 	fmt.Fprintf(&b, "\nReport: %s\nAddress: %s", LinkText(a.URL, a.Title), Escape(a.URL))
+	if a.Title != "" && linkLabel(a.Title) == neutralLabel {
+		fmt.Fprintf(&b, "\nThe title reads like a web address, so the link shows as \"%s\" with the host it opens: a link's text never names another address.", neutralLabel)
+	}
 	reply := Reply{Visibility: Private}
 	if outcome != ReportUnchanged {
 	}

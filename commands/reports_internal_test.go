@@ -55,9 +55,9 @@ func TestCheckURL(t *testing.T) {
 
 func TestLinkText(t *testing.T) {
 	cases := []struct{ url, title, want string }{
-		{"https://example.org/r.pdf", "SWACA perspective on VAWG", "<https://example.org/r.pdf|SWACA perspective on VAWG>"},
+		{"https://example.org/r.pdf", "SWACA perspective on VAWG", "<https://example.org/r.pdf|SWACA perspective on VAWG> (example.org)"},
 		{"https://example.org/r.pdf?a=1&b=2", "", "<https://example.org/r.pdf?a=1&amp;b=2|https://example.org/r.pdf?a=1&amp;b=2>"},
-		{"https://example.org/r.pdf", "<!channel> read this", "<https://example.org/r.pdf|&lt;!channel&gt; read this>"},
+		{"https://example.org/r.pdf", "<!channel> read this", "<https://example.org/r.pdf|&lt;!channel&gt; read this> (example.org)"},
 		{"https://example.org/a|<!channel>", "Report", "Report — https://example.org/a|&lt;!channel&gt;"},
 		{"https://example.org/a>b", "", "https://example.org/a&gt;b"},
 		{"javascript:alert(1)", "x", "x — javascript:alert(1)"},

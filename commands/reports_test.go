@@ -22,7 +22,7 @@ func TestReport(t *testing.T) {
 	k.marked()
 	r := k.must(neil, "/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG")
 	if diff := cmp.Diff(r.Text, "Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached.\n"+
-		"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG>\nAddress: https://example.org/swaca-vawg.pdf"); diff != "" {
+		"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG> (example.org)\nAddress: https://example.org/swaca-vawg.pdf"); diff != "" {
 		t.Errorf("report (-got +want):\n%s", diff)
 	}
 	if diff := cmp.Diff(k.marked(), []string{ian, neil}); diff != "" {
@@ -45,7 +45,7 @@ func TestReport(t *testing.T) {
 	// The list, in agenda order; a replaced link is gone.
 	list := k.say(graeme, "/report list")
 	wantShown(t, list, "*Reports* — Safer Sefton Together, meeting on Thursday 10 December 2026, 10:00, Remote Meeting",
-		"• Item 7.5 (SWACA): <https://example.org/swaca-v2.pdf?a=1&amp;b=2|SWACA v2> — Neil Frackelton, Monday 23 November 2026, 12:00",
+		"• Item 7.5 (SWACA): <https://example.org/swaca-v2.pdf?a=1&amp;b=2|SWACA v2> (example.org) — Neil Frackelton, Monday 23 November 2026, 12:00",
 		"• Item 7.7 (Sefton CVS): https://example.org/cvs|&lt;!channel&gt; — Sue Holden")
 	inOrder(t, list, "Item 6 ", "Item 7.5", "Item 7.7")
 	if strings.Contains(list, "swaca-vawg") {

@@ -22,6 +22,17 @@ type Store interface {
 	HistoryStore
 	ConductStore
 	InterestStore
+	CalendarStore
+}
+
+// CalendarStore finds committees by their calendar feed's token.
+type CalendarStore interface {
+	// CommitteeByCalendarToken is the committee whose feed token is token;
+	// ErrNotFound if none.
+	CommitteeByCalendarToken(ctx context.Context, token string) (Committee, error)
+	// ResetCalendarToken gives the committee's feed a new token, which it
+	// returns; the old one stops working.
+	ResetCalendarToken(ctx context.Context, committeeID int64, by string) (string, error)
 }
 
 // CommitteeStore keeps committees and their members.

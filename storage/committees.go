@@ -23,9 +23,10 @@ type committeeRow struct {
 	ReminderDays  pq.Int64Array  `db:"reminder_days"`
 	ReminderTime  string         `db:"reminder_time"`
 	CreatedAt     sql.NullTime   `db:"created_at"`
+	CalendarToken sql.NullString `db:"calendar_token"`
 }
 
-const committeeColumns = `id, name, team_id, channel_id, time_zone, standard_items, reminder_days, to_char(reminder_time, 'HH24:MI') AS reminder_time, created_at`
+const committeeColumns = `id, name, team_id, channel_id, time_zone, standard_items, reminder_days, to_char(reminder_time, 'HH24:MI') AS reminder_time, created_at, calendar_token`
 
 func (r committeeRow) committee() commands.Committee {
 	days := make([]int, len(r.ReminderDays))
@@ -36,6 +37,7 @@ func (r committeeRow) committee() commands.Committee {
 		ID: r.ID, Name: r.Name, TeamID: r.TeamID.String, ChannelID: r.ChannelID.String,
 		TimeZone: r.TimeZone, StandardItems: r.StandardItems, ReminderDays: days,
 		ReminderTime: r.ReminderTime, CreatedAt: r.CreatedAt.Time,
+		CalendarToken: r.CalendarToken.String,
 	}
 }
 
@@ -56,6 +58,12 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 		if c.ReminderDays == nil {
 			days = pq.Array([]int{})
 		}
+		c.Name = commands.NormalizeName(c.Name)
+		// Setups wait for each other here, so that two look-alike names
+		// cannot both pass the check below; setting up is rare.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: committee names'))`); err != nil {
+			return err
+		}
 		// Claim a committee of that name made by an import, if it has no channel yet.
 		existing, err := getCommittee(ctx, tx, `lower(name) = lower($1) FOR UPDATE`, c.Name)
 		switch {
@@ -68,6 +76,9 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 			}
 			c.ID = existing.ID
 		case errors.Is(err, sql.ErrNoRows):
+			if err := refuseLookAlike(ctx, tx, c.Name); err != nil {
+				return err
+			}
 			err = tx.GetContext(ctx, &c.ID, `
 				INSERT INTO committees (name, team_id, channel_id, time_zone, standard_items, reminder_days, reminder_time, created_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -106,7 +117,7 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 // query, and the first step of the statements that read and write at once
 // (sendApologyFromSQL).
 const originSelect = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
-		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
+		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at, c.calendar_token,
 		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
 		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status,
 		n.time_known AS n_time_known, n.revision AS n_revision
@@ -162,8 +173,26 @@ func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, afte
 	return row.origin(), nil
 }
 
+// refuseLookAlike returns a *commands.LookAlike when an existing
+// committee's name reads the same as name (see commands.NameSkeleton).
+// Names stored before they were normalised are compared normalised.
+func refuseLookAlike(ctx context.Context, q sqlx.QueryerContext, name string) error {
+	var names []string
+	if err := sqlx.SelectContext(ctx, q, &names, `SELECT name FROM committees`); err != nil {
+		return err
+	}
+	want := commands.NameSkeleton(name)
+	for _, other := range names {
+		if commands.NameSkeleton(other) == want {
+			return &commands.LookAlike{Name: other}
+		}
+	}
+	return nil
+}
+
 // CommitteeByName implements commands.CommitteeStore.
 func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Committee, error) {
+	name = commands.NormalizeName(name)
 	c, err := getCommittee(ctx, db.x, `lower(name) = lower($1)`, name)
 	return c, mapErr("committee by name", err)
 }
@@ -172,6 +201,7 @@ func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Commit
 // channel if there is none, as imports do.
 func (db *DB) EnsureCommittee(ctx context.Context, name, by string) (commands.Committee, error) {
 	var out commands.Committee
+	name = commands.NormalizeName(name)
 	err := db.inTx(ctx, "ensure committee", func(tx *sqlx.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`, name, by)
 		if err != nil {

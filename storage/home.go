@@ -25,7 +25,7 @@ func (db *DB) Memberships(ctx context.Context, teamID, userID string) ([]command
 	}
 	err := db.x.SelectContext(ctx, &rows, `
 		SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
-		       to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
+		       to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at, c.calendar_token,
 		       m.name AS member_name, m.organisation, m.role, m.added_at
 		FROM members m JOIN committees c ON c.id = m.committee_id
 		WHERE m.user_id = $1 AND m.removed_at IS NULL AND ($2 = '' OR c.team_id = $2)

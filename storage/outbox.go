@@ -298,3 +298,49 @@ func markHomesStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, u
 	_, err := q.ExecContext(ctx, `SELECT mark_stale($1, NULL, $2)`, committeeID, pq.Array(users))
 	return err
 }
+
+// ForgetSlackMessage records that the message posted under m's key can no
+// longer be updated (Slack answered an update of it with a permanent error
+// such as message_not_found: it was deleted, or the bot left the channel).
+// In one transaction it forgets the message, so no change queues another
+// update of it; settles every pending update of it, m included, as failed
+// with reason; and frees its post's dedupe key, so that posting it again
+// posts afresh. It reports whether this call forgot it: false when another
+// had already, so that officers are told once.
+func (db *DB) ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, reason string) (bool, error) {
+	forgot := false
+	err := db.inTx(ctx, "forget slack message", func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM slack_messages WHERE message_key = $1`, m.MessageKey)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		forgot = n == 1
+		// Its later parts, if it was too long for one message (key#2 …).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM slack_messages WHERE starts_with(message_key, $1 || '#')`, m.MessageKey); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', locked_until = NULL, last_error = $2
+			WHERE message_key = $1 AND kind = 'update' AND state = 'pending'`, m.MessageKey, clipText(reason, 1000)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET dedupe_key = NULL
+			WHERE message_key = $1 AND kind = 'post' AND state = 'sent'`, m.MessageKey); err != nil {
+			return err
+		}
+		if m.CommitteeID != 0 {
+			// Officers' Homes say whether the agenda is posted.
+			return markHomesStale(ctx, tx, m.CommitteeID, []string{})
+		}
+		return nil
+	})
+	return forgot, err
+}
+
+// PutSlackMessage records the message kept under key (a later part of a
+// long message, "agenda:12#2"), or moves the key to a new message.
+func (db *DB) PutSlackMessage(ctx context.Context, key, channelID, ts string) error {
+	_, err := db.x.ExecContext(ctx, `INSERT INTO slack_messages (message_key, channel_id, ts) VALUES ($1, $2, $3)
+		ON CONFLICT (message_key) DO UPDATE SET channel_id = EXCLUDED.channel_id, ts = EXCLUDED.ts, updated_at = now()`, key, channelID, ts)
+	return mapErr("put slack message", err)
+}

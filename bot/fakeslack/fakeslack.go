@@ -79,6 +79,9 @@ type Message struct {
 	Text    string
 	Blocks  string // the blocks argument, JSON
 	Edits   int    // how many times chat.update changed it
+	// Metadata is the metadata argument, JSON, as conversations.history
+	// gives it back.
+	Metadata string
 }
 
 // New starts a fake. Close it when done.
@@ -243,7 +246,7 @@ func (f *Server) answer(method string, c Call) map[string]any {
 	case "chat.postMessage":
 		ts := f.nextTS()
 		f.mu.Lock()
-		f.msgs = append(f.msgs, &Message{Channel: c.Arg("channel"), TS: ts, Text: c.Arg("text"), Blocks: c.Arg("blocks")})
+		f.msgs = append(f.msgs, &Message{Channel: c.Arg("channel"), TS: ts, Text: c.Arg("text"), Blocks: c.Arg("blocks"), Metadata: c.Arg("metadata")})
 		f.mu.Unlock()
 		return map[string]any{"ok": true, "channel": c.Arg("channel"), "ts": ts}
 	case "chat.update":
@@ -260,6 +263,25 @@ func (f *Server) answer(method string, c Call) map[string]any {
 	case "chat.postEphemeral":
 		ts := f.nextTS()
 		return map[string]any{"ok": true, "channel": c.Arg("channel"), "ts": ts, "message_ts": ts}
+	case "conversations.history":
+		// The channel's messages, newest first, with their metadata when
+		// asked for.
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		var out []map[string]any
+		for i := len(f.msgs) - 1; i >= 0; i-- {
+			m := f.msgs[i]
+			if m.Channel != c.Arg("channel") {
+				continue
+			}
+			msg := map[string]any{"type": "message", "ts": m.TS, "text": m.Text}
+			var meta map[string]any
+			if c.Arg("include_all_metadata") == "1" && json.Unmarshal([]byte(m.Metadata), &meta) == nil {
+				msg["metadata"] = meta
+			}
+			out = append(out, msg)
+		}
+		return map[string]any{"ok": true, "messages": out, "has_more": false}
 	case "conversations.open":
 		users := c.Arg("users")
 		return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + strings.ReplaceAll(users, ",", "")}}

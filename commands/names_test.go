@@ -1,0 +1,80 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNormalizeName(t *testing.T) {
+	cases := map[string]string{
+		"Safer Sefton Together":                "Safer Sefton Together",
+		"  Safer\u00a0Sefton\tTogether ":       "Safer Sefton Together",
+		"Safer\u200b Sefton\u200c\u200d":       "Safer Sefton",
+		"\u202eSafer\u202c \u2066Sefton\u2069": "Safer Sefton",
+		"\ufeffＳａｆｅｒ Sefton":                   "Safer Sefton",
+		"S\u00adafer \u3164Sefton":             "Safer Sefton",
+		"Ca\u0301fe\u0301":                     "C\u00e1f\u00e9",
+	}
+	for in, want := range cases {
+		if got := NormalizeName(in); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNameSkeleton(t *testing.T) {
+	base := NameSkeleton("Safer Sefton Together")
+	for _, alike := range []string{"S\u0430fer Sefton Together", "SAFER SEFT\u041eN TOGETHER", "Safer Sefton\u200b Together", "Ѕafer Sеfton Tοgether"} {
+		if got := NameSkeleton(alike); got != base {
+			t.Errorf("NameSkeleton(%q) = %q, want %q", alike, got, base)
+		}
+	}
+	if NameSkeleton("Safer Sefton Togethers") == base {
+		t.Error("a different name has the same skeleton")
+	}
+}
+
+func TestMixedScripts(t *testing.T) {
+	cases := map[string][]string{
+		"Safer Sefton Together":     nil,
+		"Café 2026 — Bootle":        nil,
+		"S\u0430fer":                {"Cyrillic", "Latin"},
+		"Комитет":                   nil,
+		"Safer Sefton Τogether (α)": {"Greek", "Latin"},
+	}
+	for in, want := range cases {
+		if diff := cmp.Diff(MixedScripts(in), want); diff != "" {
+			t.Errorf("MixedScripts(%q) (-got +want):\n%s", in, diff)
+		}
+	}
+}
+
+func FuzzNormalizeName(f *testing.F) {
+	for _, s := range []string{"Safer Sefton Together", "S\u200bafer", "\u202eabc", "Ｓafer", "S\u0430fer"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		n := NormalizeName(s)
+		if NormalizeName(n) != n {
+			t.Fatalf("NormalizeName(%q) = %q is not stable", s, n)
+		}
+		for _, r := range n {
+			if unicode.Is(unicode.Cf, r) {
+				t.Fatalf("NormalizeName(%q) = %q keeps %U", s, n, r)
+			}
+		}
+		if n != strings.Join(strings.Fields(n), " ") {
+			t.Fatalf("NormalizeName(%q) = %q has loose white space", s, n)
+		}
+		if NameSkeleton(n) != NameSkeleton(s) {
+			t.Fatalf("skeletons of %q and its normal form differ", s)
+		}
+	})
+}
