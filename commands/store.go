@@ -21,6 +21,7 @@ type Store interface {
 	MinutesStore
 	HistoryStore
 	ConductStore
+	DecisionStore
 }
 
 // CommitteeStore keeps committees and their members.
