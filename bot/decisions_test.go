@@ -35,6 +35,12 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 	wantText(t, r, "Minute 5 — SEFTON CVS", "draft — not yet confirmed", "That (1) the report be noted")
 	wantText(t, k.Must(neil, "/resolution", "5"), "draft — not yet confirmed", "the figures be circulated")
 
+	// Text recorded is shown as typed, never as markup.
+	k.Must(officer, "/minute", "4 Dates to be agreed <!channel> & partners.")
+	if r := k.Must(officer, "/minutes", "draft"); strings.Contains(r.Raw, "<!channel>") || !strings.Contains(r.Text(), "Dates to be agreed &lt;!channel&gt; &amp; partners.") {
+		t.Errorf("the draft shows recorded text as markup:\n%s", r.Text())
+	}
+
 	// Bad input: a member, an item not on the agenda, no text.
 	wantText(t, k.Must(neil, "/resolve", "7.7 That the report be noted."), "Only an officer or the chair of Safer Sefton Together can record decisions.")
 	wantText(t, k.Must(officer, "/resolve", "9.9 That the report be noted."), "Item 9.9 is not on the agenda of the meeting on Thursday 10 December 2026.")

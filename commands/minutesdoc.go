@@ -53,20 +53,21 @@ type DocMinute struct {
 const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
 
 // CompileMinutes makes the minutes document of a meeting from its
-// records: every agenda item becomes a minute, numbered on from
+// records, its text escaped for Slack as the attendance names and the
+// declarations paragraph given to it are: every agenda item becomes a minute, numbered on from
 // src.Base in the agenda's order; the standard items are written from the
 // apologies, declarations and previous meeting; what was recorded with
 // /resolve and /minute stands over all of that.
 func CompileMinutes(src MinutesSource) MinutesDocument {
 	c, m := src.Committee, src.Meeting
 	loc := c.Location()
-	doc := MinutesDocument{Committee: c.Name}
+	doc := MinutesDocument{Committee: Escape(c.Name)}
 	heading := "Minutes of the meeting held on " + formatDay(m.StartsAt, loc)
 	if !m.TimeUnknown {
 		heading += " at " + m.StartsAt.In(loc).Format("15:04")
 	}
 	if m.Venue != "" {
-		heading += ", " + m.Venue
+		heading += ", " + Escape(m.Venue)
 	}
 	doc.Heading = heading
 	doc.Draft = true
@@ -111,7 +112,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	}
 	used := map[string]bool{}
 	for i, it := range src.Items {
-		dm := DocMinute{Number: fmt.Sprint(src.Base + i), Title: strings.ToUpper(it.Title), References: it.References}
+		dm := DocMinute{Number: fmt.Sprint(src.Base + i), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References)}
 		switch {
 		case strings.EqualFold(it.Title, StandardItems[0].Title):
 			dm.Narrative = draftApologies(nil)
@@ -131,15 +132,15 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		}
 		if mi, ok := byItem[it.Number]; ok {
 			used[it.Number] = true
-			dm.Number = mi.Number
+			dm.Number = Escape(mi.Number)
 			dm.Pending = false
 			if mi.Narrative != "" {
-				dm.Narrative = mi.Narrative
+				dm.Narrative = Escape(mi.Narrative)
 			}
 			if len(mi.Resolutions) > 0 {
 				dm.Resolved = nil
 				for _, r := range mi.Resolutions {
-					dm.Resolved = append(dm.Resolved, r.Body)
+					dm.Resolved = append(dm.Resolved, Escape(r.Body))
 				}
 			}
 		}
@@ -151,9 +152,9 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		if mi.Item != "" && used[mi.Item] {
 			continue
 		}
-		dm := DocMinute{Number: mi.Number, Title: mi.Title, Narrative: mi.Narrative, References: mi.References}
+		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References)}
 		for _, r := range mi.Resolutions {
-			dm.Resolved = append(dm.Resolved, r.Body)
+			dm.Resolved = append(dm.Resolved, Escape(r.Body))
 		}
 		doc.Minutes = append(doc.Minutes, dm)
 	}
@@ -208,4 +209,12 @@ func (dm DocMinute) Text() string {
 // December 2021".
 func previousDay(m Meeting, loc *time.Location) string {
 	return DateOf(m.StartsAt, loc).Start(time.UTC).Format("2 January 2006")
+}
+
+func escapeAll(in []string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = Escape(s)
+	}
+	return out
 }
