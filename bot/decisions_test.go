@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"github.com/google/go-cmp/cmp"
 	"strings"
 	"testing"
 	"time"
@@ -179,4 +180,36 @@ func TestActionsCarriedForward(t *testing.T) {
 	wantText(t, k.Must(graeme, "/action", "list all"), "Circulate the SWACA figures to partners", "done: Sent on 18 December")
 	k.SetNow(time.Date(2027, 2, 2, 9, 0, 0, 0, london))
 	wantText(t, k.Must(graeme, "/action", "list overdue"), "Overdue actions", "Report back on the pilot", "*overdue*")
+
+	// Re-dated and reassigned, with the log kept; done ones stay done.
+	wantText(t, k.Must(neil, "/action", "move 2 2027-03-01"), "Only an officer or the chair of Safer Sefton Together can re-date actions.")
+	wantText(t, k.Must(officer, "/action", "move 2 2027-01-01"), "The due date, Friday 1 January 2027, is in the past.", "Usage:")
+	wantText(t, k.Must(officer, "/action", "move 2 2027-03-01"), "Action 2 is now due Monday 1 March 2027 (it was due Monday 1 February 2027).")
+	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+stranger+">"), "is not a member of Safer Sefton Together", "Usage:")
+	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+graeme+">"), "Action 2 is now <@"+graeme+">'s.")
+	wantText(t, k.Must(graeme, "/action", "list mine"), "Report back on the pilot — <@"+graeme+">, due Monday 1 March 2027")
+	wantText(t, k.Must(officer, "/action", `reassign 1 "Jo Smith"`), "Action 1 is done; it cannot be reassigned.")
+	if r := k.Must(graeme, "/action", "list overdue"); strings.Contains(r.Text(), "pilot") {
+		t.Errorf("a re-dated action is still overdue:\n%s", r.Text())
+	}
+	rows, err := k.DB.SQL().Query(`SELECT kind || ' ' || owner_name || ' ' || due_on::text || ' ' || by_user FROM action_log ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		log = append(log, l)
+	}
+	rows.Close()
+	wantLog := []string{
+		"added Neil Frackelton 2026-12-20 " + officer, "added Jo Smith 2027-02-01 " + sue, "done Neil Frackelton 2026-12-20 " + neil,
+		"redated Jo Smith 2027-03-01 " + officer, "reassigned Graeme Robson 2027-03-01 " + officer,
+	}
+	if diff := cmp.Diff(log, wantLog); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
 }

@@ -36,6 +36,9 @@ type ActionStore interface {
 	// CompleteAction marks an action done; ErrConflict if it is done
 	// already.
 	CompleteAction(ctx context.Context, id int64, note, by string) error
+	// ChangeAction reassigns an open action (owner set) or re-dates it
+	// (due set), with its log; ErrConflict if it is done.
+	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string) error
 	// ActionPoints lists a committee's actions, due first; open ones only
 	// unless all.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
@@ -70,6 +73,18 @@ func actionCommand() *Command {
 			Summary:  "Mark an action done (its owner or an officer), with a note of what was done.",
 			Examples: []string{"/action done 12 Figures circulated on 27 February"},
 			Who:      Members, Run: completeAction,
+		}, {
+			Name:     "move",
+			Usage:    []string{"/action move ID DATE"},
+			Summary:  "Give an open action a new due date; the log keeps the old one.",
+			Examples: []string{"/action move 12 2027-04-01"},
+			Who:      Chairs, Doing: "re-date actions", Run: moveAction,
+		}, {
+			Name:     "reassign",
+			Usage:    []string{"/action reassign ID @owner|\"Name\""},
+			Summary:  "Give an open action to someone else; the log keeps who had it.",
+			Examples: []string{"/action reassign 12 @graeme", `/action reassign 12 "Jo Smith"`},
+			Who:      Chairs, Doing: "reassign actions", Run: reassignAction,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/action list [mine|overdue|all]"},
@@ -187,23 +202,102 @@ func ownerOf(a ActionPoint) string {
 	return Escape(a.OwnerName)
 }
 
-func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+// ownAction reads the action number that starts in.Args and loads the
+// action, refusing other committees'.
+func (s *Service) ownAction(ctx context.Context, in *Input) (ActionPoint, error) {
 	c := in.Committee
 	if len(in.Args) == 0 {
-		return Reply{}, usageErr("Give the action's number, as `/action list` shows it.")
+		return ActionPoint{}, usageErr("Give the action's number, as `/action list` shows it.")
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(in.Args[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return Reply{}, usageErr("`%s` is not an action number.", Escape(in.Args[0]))
+		return ActionPoint{}, usageErr("`%s` is not an action number.", Escape(in.Args[0]))
 	}
-	note := clean(plain(in.Args[1:]), maxActionText)
 	a, err := s.store.ActionPointByID(ctx, id)
 	if errors.Is(err, ErrNotFound) || err == nil && a.CommitteeID != c.ID {
-		return Reply{}, usageErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
+		return ActionPoint{}, usageErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
+	}
+	return a, err
+}
+
+func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	loc := in.Committee.Location()
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	due, n, err := takeDate(in.Args[1:], in.Now, loc)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if n == 0 || due.IsNext() || n != len(in.Args)-1 {
+		return Reply{}, usageErr("Give the new due date after the action's number: `/action move %d 2027-04-01`.", a.ID)
+	}
+	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
+		return Reply{}, usageErr("The due date, %s, is in the past.", due)
+	}
+	err = s.store.ChangeAction(ctx, a.ID, a.OwnerUser, a.OwnerName, due, in.UserID)
+	if errors.Is(err, ErrConflict) {
+		return private("Action %d is done; it is no longer due.", a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err
 	}
+	return private("Action %d is now due %s (it was due %s).", a.ID, due, a.Due), nil
+}
+
+func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	userID, name, n, err := parseOwner(in.Args[1:])
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if n != len(in.Args)-1 {
+		return Reply{}, usageErr("`reassign` takes the action's number and its new owner only.")
+	}
+	if userID != "" {
+		if name, err = s.memberName(ctx, c, userID); err != nil {
+			return Reply{}, err
+		}
+	}
+	err = s.store.ChangeAction(ctx, a.ID, userID, name, a.Due, in.UserID)
+	if errors.Is(err, ErrConflict) {
+		return private("Action %d is done; it cannot be reassigned.", a.ID), nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	a.OwnerUser, a.OwnerName = userID, name
+	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
+}
+
+// memberName is the name of c's member userID; a usage error if they are
+// not a member.
+func (s *Service) memberName(ctx context.Context, c Committee, userID string) (string, error) {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range members {
+		if m.UserID == userID {
+			return m.Name, nil
+		}
+	}
+	return "", usageErr("<@%s> is not a member of %s. Give the person's name, in quotes, instead: \"Jo Smith\".", userID, Escape(c.Name))
+}
+
+func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	id := a.ID
+	note := clean(plain(in.Args[1:]), maxActionText)
 	if a.OwnerUser != in.UserID && !in.Me.IsOfficer() {
 		return Reply{}, userErr("Only the action's owner or an officer of %s can mark action %d done.", Escape(c.Name), id)
 	}

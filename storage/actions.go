@@ -161,3 +161,41 @@ func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]comm
 	}
 	return out, nil
 }
+
+// ChangeAction implements commands.ActionStore.
+func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string) error {
+	return db.inTx(ctx, "change action", func(tx *sqlx.Tx) error {
+		var a struct {
+			CommitteeID int64  `db:"committee_id"`
+			Was         string `db:"was_owner"`
+		}
+		err := tx.GetContext(ctx, &a, `
+			WITH prior AS (
+				SELECT id, owner_user, owner_name, due_on FROM actions WHERE id = $1 AND status = 'open' FOR UPDATE
+			), a AS (
+				UPDATE actions SET owner_user = $2, owner_name = $3, due_on = $4 FROM prior WHERE actions.id = prior.id
+				RETURNING actions.id, actions.committee_id, actions.owner_user, actions.owner_name, actions.due_on,
+					CASE WHEN prior.owner_user <> $2 OR prior.owner_name <> $3 THEN 'reassigned' ELSE 'redated' END AS kind,
+					prior.owner_user AS was_owner
+			), l AS (
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
+				SELECT id, kind, owner_user, owner_name, due_on, $5 FROM a
+			)
+			SELECT committee_id, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by)
+		if err == sql.ErrNoRows {
+			return fmt.Errorf("storage: change action: not open: %w", commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		if err := actionsStale(ctx, tx, a.CommitteeID, ownerUser); err != nil {
+			return err
+		}
+		if a.Was != "" && a.Was != ownerUser {
+			if err := markHomesStale(ctx, tx, a.CommitteeID, []string{a.Was}); err != nil {
+				return err
+			}
+		}
+		return audit(ctx, tx, a.CommitteeID, by, "action.change", ownerUser, map[string]any{"action": id})
+	})
+}
