@@ -2,6 +2,9 @@ package bot_test
 
 import (
 	"github.com/google/go-cmp/cmp"
+	"io"
+	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -211,5 +214,51 @@ func TestActionsCarriedForward(t *testing.T) {
 	}
 	if diff := cmp.Diff(log, wantLog); diff != "" {
 		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}
+
+// TestPrintableMinutes: /minutes post shares, and /minutes draft gives, the
+// address of the minutes as a printable page; the page is served at that
+// unguessable address only.
+func TestPrintableMinutes(t *testing.T) {
+	k := decisionsDay(t)
+	wantText(t, k.Must(officer, "/minutes", "post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet", "Usage:")
+	k.Must(officer, "/resolve", "7.7 That (1) the report be noted; and (2) the <b>figures</b> be circulated.")
+	r := k.Must(sue, "/minutes", "post")
+	if !r.Public() {
+		t.Error("/minutes post answered privately")
+	}
+	wantText(t, r, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready")
+	link := regexp.MustCompile(`/minutes/\d+-[0-9a-f]{40}`).FindString(r.Raw)
+	if link == "" {
+		t.Fatalf("no link to the page in:\n%s", r.Raw)
+	}
+	if d := k.Must(officer, "/minutes", "draft").Raw; !strings.Contains(d, link) {
+		t.Errorf("the draft gives another address than %s:\n%s", link, d)
+	}
+	get := func(p string) (int, string) {
+		resp, err := http.Get(k.HTTP.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	status, page := get(link)
+	if status != http.StatusOK {
+		t.Fatalf("GET %s: %d", link, status)
+	}
+	for _, want := range []string{"<h1>Safer Sefton Together</h1>", "DRAFT — not yet confirmed as a correct record.",
+		`<span class="number">5.</span> SEFTON CVS`, `<p class="resolved">RESOLVED:</p>`, "the &lt;b&gt;figures&lt;/b&gt; be circulated", "@page"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
+	}
+	id, _, _ := strings.Cut(strings.TrimPrefix(link, "/minutes/"), "-")
+	for _, bad := range []string{"/minutes/" + id, "/minutes/" + id + "-" + strings.Repeat("0", 40), "/minutes/999999-" + strings.Repeat("0", 40)} {
+		if status, _ := get(bad); status != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", bad, status)
+		}
 	}
 }

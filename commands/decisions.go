@@ -71,6 +71,10 @@ type DecisionStore interface {
 	// MeetingMinutes lists all the minutes of a meeting, in order, with
 	// their resolutions.
 	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
+	// MinutesPage is the token of meeting id's printable minutes: the one
+	// stored, or token, stored now. With token "" it only reads:
+	// ErrNotFound when there is none.
+	MinutesPage(ctx context.Context, meetingID int64, token string) (string, error)
 	ActionStore
 }
 
@@ -461,4 +465,43 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(a.Record.Number))
 	}
 	return Reply{Visibility: Public, Text: text}, nil
+}
+
+func postMinutesSub() Sub {
+	return Sub{
+		Name:     "post",
+		Usage:    []string{"/minutes post [DATE]"},
+		Summary:  "Post a short notice to the channel with a link to the minutes as a printable page.",
+		Examples: []string{"/minutes post", "/minutes post 10 December 2026"},
+		Who:      Chairs, Doing: "post minutes", Run: postMinutes,
+	}
+}
+
+func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	m, err := s.draftMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	ms, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		return Reply{}, usageErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
+	}
+	link, err := s.minutesLink(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	day := formatDay(m.StartsAt, c.Location())
+	if ms[0].Draft {
+		return Reply{Visibility: Public, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready: <%s|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment MINUTE TEXT`.",
+			Escape(c.Name), day, link)}, nil
+	}
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record: <%s|read and print them>.", Escape(c.Name), day, link)}, nil
 }

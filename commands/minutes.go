@@ -401,7 +401,7 @@ func minutesCommand() *Command {
 			Summary:  "Open a form to paste published minutes into, so that /resolution finds them.",
 			Examples: []string{"/minutes import"},
 			Read:     true, Who: Officers, Doing: "import minutes", Run: openImportMinutesForm,
-		}, amendMinuteSub(), commentMinuteSub(), approveMinutesSub()},
+		}, amendMinuteSub(), commentMinuteSub(), approveMinutesSub(), postMinutesSub()},
 		Forms: map[string]FormHandler{importMinutesFormID: submitImportMinutes},
 	}
 }
@@ -500,6 +500,11 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	for _, dm := range doc.Minutes {
 		reply.Sections = append(reply.Sections, Section{Text: "```\n" + dm.Text() + "\n```"})
 	}
+	link, err := s.minutesLink(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	reply.Footer = "Printable page: " + link + " — `/minutes post` shares it in the channel."
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err

@@ -184,3 +184,15 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 }
 
 var _ = errors.Is
+
+// MinutesPage implements commands.DecisionStore.
+func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (string, error) {
+	if token != "" {
+		if _, err := db.x.ExecContext(ctx, `INSERT INTO minutes_pages (meeting_id, token) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING`, meetingID, token); err != nil {
+			return "", mapErr("minutes page", err)
+		}
+	}
+	var stored string
+	err := db.x.GetContext(ctx, &stored, `SELECT token FROM minutes_pages WHERE meeting_id = $1`, meetingID)
+	return stored, mapErr("minutes page", err)
+}

@@ -16,6 +16,7 @@ import (
 const exportUsage = `Usage:
   quorum export history --committee NAME [--since DATE] --csv
   quorum export attendance --committee NAME [--year YEAR] --csv
+  quorum export minutes --committee NAME --date DATE [--format html|txt|md]
 
 Writes every change to the committee's records (apologies, declarations of
 interest, report links, agenda items) on standard output as CSV, oldest
@@ -27,6 +28,10 @@ time zone.
 export attendance writes each member's attendance over YEAR (this year by
 default): meetings expected, attended, remotely, by substitute, apologies,
 absent and the percentage, as /committee attendance shows them.
+
+export minutes writes the minutes of the committee's meeting on DATE,
+compiled from the records as /minutes draft compiles them: the printable
+page (html, the default), plain text (txt) or Markdown (md).
 `
 
 // exportCmd writes records out for audits.
@@ -41,9 +46,12 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if args[0] == "attendance" {
 		return exportAttendance(ctx, args[1:], stdout, stderr, getenv)
 	}
+	if args[0] == "minutes" {
+		return exportMinutes(ctx, args[1:], stdout, stderr, getenv)
+	}
 	if args[0] != "history" {
 		fmt.Fprint(stderr, exportUsage)
-		return fmt.Errorf("cannot export %q: say history", args[0])
+		return fmt.Errorf("cannot export %q: say history, attendance or minutes", args[0])
 	}
 	fs := newFlags("export history", "quorum export history --committee NAME [--since DATE] --csv", stderr)
 	name := fs.String("committee", "", "the committee's `NAME`")

@@ -76,7 +76,14 @@ CREATE TABLE action_log (
 CREATE INDEX action_log_action ON action_log (action_id, id);
 COMMENT ON TABLE action_log IS 'Append-only log of actions: added, done, reassigned and re-dated, with who did it.';
 
+CREATE TABLE minutes_pages (
+    meeting_id bigint PRIMARY KEY REFERENCES meetings (id),
+    token      text NOT NULL UNIQUE CHECK (length(token) >= 32),
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE minutes_pages IS 'The unguessable token in the address of a meeting''s printable minutes (/minutes/{meeting}-{token}).';
+
 -- +goose Down
-DROP TABLE action_log, actions, minute_comments, minute_history, minutes_approvals;
+DROP TABLE minutes_pages, action_log, actions, minute_comments, minute_history, minutes_approvals;
 DROP INDEX minutes_meeting_item;
 ALTER TABLE minutes DROP COLUMN updated_at, DROP COLUMN item_number, DROP COLUMN status;
