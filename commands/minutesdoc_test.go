@@ -56,6 +56,25 @@ func TestCompileMinutesGolden(t *testing.T) {
 		t.Errorf("compiled minutes (-got +want):\n%s", diff)
 	}
 
+	// The printable page is the same document as HTML.
+	page, err := MinutesHTML(CompileMinutes(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlPath := "testdata/minutes_compiled.golden.html"
+	if *updateGolden {
+		if err := os.WriteFile(htmlPath, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantPage, err := os.ReadFile(htmlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(page), string(wantPage)); diff != "" {
+		t.Errorf("minutes page (-got +want):\n%s", diff)
+	}
+
 	// Confirmed, the status says when and where.
 	src.Approval = &MinutesApproval{MeetingID: 7, AtMeetingID: 8, At: time.Date(2027, 1, 14, 10, 10, 0, 0, loc)}
 	src.ApprovedAt = "14 January 2027"
