@@ -195,6 +195,23 @@ func TestActionsCarriedForward(t *testing.T) {
 	if r := k.Must(graeme, "/action", "list overdue"); strings.Contains(r.Text(), "pilot") {
 		t.Errorf("a re-dated action is still overdue:\n%s", r.Text())
 	}
+	// Before the next meeting, the owner is reminded once more.
+	k.Must(officer, "/meeting", "schedule 2027-02-04 10:00 Bootle Town Hall")
+	for i := 0; i < 2; i++ {
+		k.Remind()
+		k.Drain()
+		k.Advance(24 * time.Hour)
+	}
+	before := 0
+	for _, m := range k.Slack.Messages("D" + graeme) {
+		if strings.Contains(shown(t, m)+m.Text, "Before the next meeting: action 2, from minute 5, is yours and due by Monday 1 March 2027") {
+			before++
+		}
+	}
+	if before != 1 {
+		t.Errorf("Graeme was reminded of his action before the meeting %d times, want once", before)
+	}
+
 	rows, err := k.DB.SQL().Query(`SELECT kind || ' ' || owner_name || ' ' || due_on::text || ' ' || by_user FROM action_log ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)

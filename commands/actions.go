@@ -45,6 +45,10 @@ type ActionStore interface {
 	// ActionsDueBy lists the open actions of members due on or before
 	// their committee's day at by, in every committee.
 	ActionsDueBy(ctx context.Context, now time.Time, days int) ([]ActionPoint, error)
+	// ActionsBeforeMeetings lists the open actions of members whose
+	// committee has a meeting scheduled in (now, now+days], each with
+	// that meeting's ID.
+	ActionsBeforeMeetings(ctx context.Context, now time.Time, days int) ([]ActionPoint, []int64, error)
 }
 
 // Limits on actions.
@@ -413,6 +417,27 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
 			DedupeKey: fmt.Sprintf("action:%d:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02")),
 			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from minute %s, is due by %s — %s. When it is done: `/action done %d [NOTE]`.",
+				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
+			DueAt: now,
+		})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if ok {
+			queued++
+		}
+	}
+	// And before the next meeting, where the actions are reported on.
+	before, meetings, err := s.store.ActionsBeforeMeetings(ctx, now, ChaseDays)
+	if err != nil {
+		return queued, errors.Join(append(errs, err)...)
+	}
+	for i, a := range before {
+		ok, err := s.store.Enqueue(ctx, OutboxMessage{
+			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
+			DedupeKey: fmt.Sprintf("action:%d:meeting:%d", a.ID, meetings[i]),
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours and due by %s — %s. The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
 				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
 			DueAt: now,
 		})

@@ -199,3 +199,30 @@ func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName s
 		return audit(ctx, tx, a.CommitteeID, by, "action.change", ownerUser, map[string]any{"action": id})
 	})
 }
+
+// ActionsBeforeMeetings implements commands.ActionStore.
+func (db *DB) ActionsBeforeMeetings(ctx context.Context, now time.Time, days int) ([]commands.ActionPoint, []int64, error) {
+	var rows []struct {
+		actionRow
+		NextID int64 `db:"next_id"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+`, n.id AS next_id`+actionFrom+`
+		JOIN LATERAL (
+			SELECT nm.id FROM meetings nm
+			WHERE nm.committee_id = a.committee_id AND nm.status = 'scheduled'
+			AND nm.starts_at > $1 AND nm.starts_at <= $1::timestamptz + make_interval(days => $2::int)
+			AND nm.id <> a.meeting_id
+			ORDER BY nm.starts_at LIMIT 1
+		) n ON true
+		WHERE a.status = 'open' AND a.owner_user <> ''
+		ORDER BY a.id LIMIT 1000`, now, days)
+	if err != nil {
+		return nil, nil, mapErr("actions before meetings", err)
+	}
+	out := make([]commands.ActionPoint, len(rows))
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i], ids[i] = r.action(), r.NextID
+	}
+	return out, ids, nil
+}
