@@ -48,4 +48,16 @@ func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 	if !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("approving imported minutes: %v, want ErrConflict", err)
 	}
+
+	// Down and up again: the imported minutes are kept, and read as
+	// confirmed once more.
+	if err := db.MigrateDownTo(ctx, 18); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if ms, err := db.MinutesByNumber(ctx, c.ID, "28", commands.Date{}, 1); err != nil || len(ms) != 1 || ms[0].Draft || ms[0].Resolved() != "That the Partnership be re-named." {
+		t.Errorf("minute 28 after down and up: %+v, %v", ms, err)
+	}
 }
