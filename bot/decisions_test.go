@@ -77,7 +77,7 @@ func TestMinutesFromTheTableToTheRecord(t *testing.T) {
 
 	// Corrections: the officer amends, a member proposes one.
 	wantText(t, k.Must(officer, "/minutes", "amend 5 The Board considered the report of the Chief Executive of Sefton CVS, and thanked her."),
-		"Minute 5 amended; the earlier text is kept in its history.")
+		"Minute 5 amended; the earlier text is kept in its history.", "It read", "The Board considered the report of the Chief Executive of Sefton CVS.")
 	wantText(t, k.Must(neil, "/minutes", "amend 5 Something else."), "Only an officer of Safer Sefton Together can amend minutes.")
 	wantText(t, k.Must(graeme, "/minutes", "comment 5 The figures were for the last quarter."), "Your correction to minute 5 is recorded")
 	wantText(t, k.Must(officer, "/minutes", "draft"), "and thanked her.", "Corrections proposed by members", "Minute 5 — <@"+graeme+">", "The figures were for the last quarter.")

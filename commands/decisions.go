@@ -370,6 +370,13 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	reply := minuteReply(c, out)
 	reply.Text = fmt.Sprintf("Minute %s amended; the earlier text is kept in its history.", Escape(out.Number))
+	was := mi.Narrative
+	if w.Resolution != nil {
+		was = mi.Resolved()
+	}
+	if was != "" {
+		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(was, maxNarrative))})
+	}
 	return reply, nil
 }
 
