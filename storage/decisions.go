@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -183,7 +182,6 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 	return out, mapErr("meeting minutes", err)
 }
 
-var _ = errors.Is
 
 // MinutesPage implements commands.DecisionStore.
 func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (string, error) {
