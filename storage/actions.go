@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -115,7 +116,7 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) err
 				SELECT id, 'done', owner_user, owner_name, due_on, $2, $3 FROM a
 			)
 			SELECT committee_id, owner_user FROM a`, id, note, by)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("storage: complete action: not open: %w", commands.ErrConflict)
 		}
 		if err != nil {
@@ -182,7 +183,7 @@ func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName s
 				SELECT id, kind, owner_user, owner_name, due_on, $5 FROM a
 			)
 			SELECT committee_id, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("storage: change action: not open: %w", commands.ErrConflict)
 		}
 		if err != nil {
