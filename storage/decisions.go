@@ -182,7 +182,6 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 	return out, mapErr("meeting minutes", err)
 }
 
-
 // MinutesPage implements commands.DecisionStore.
 func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (string, error) {
 	if token != "" {
