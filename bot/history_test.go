@@ -108,11 +108,11 @@ func TestChairDraftsMinutes(t *testing.T) {
 	wantText(t, k.Must(officer, "/committee", "member add <@"+graeme+"> Merseyside Police vice-chair"), "vice-chair")
 
 	wantText(t, k.Must(neil, "/minutes", "draft"), "Only an officer or the chair of Safer Sefton Together can draft minutes.")
-	wantText(t, k.Must(trish, "/minutes", "draft"), "Draft opening minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.")
+	wantText(t, k.Must(trish, "/minutes", "draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.")
 	wantText(t, k.Must(graeme, "/minutes", "draft 10 December"),
 		"The vice-chair acts for the chair at a meeting the chair has sent apologies for, and Trish Hardy has sent none for the meeting on Thursday 10 December 2026")
 	wantText(t, k.Must(trish, "/apologies", "Unwell"), "recorded")
-	wantText(t, k.Must(graeme, "/minutes", "draft 10 December"), "Draft opening minutes", "Apologies for absence were received from Trish Hardy (Sefton Council).")
+	wantText(t, k.Must(graeme, "/minutes", "draft 10 December"), "Draft minutes", "Apologies for absence were received from Trish Hardy (Sefton Council).")
 	wantText(t, k.Must(neil, "/minutes", "help draft"), "For officers and the chair.")
 }
 

@@ -111,6 +111,7 @@ func NewServer(cfg Config) *Server {
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /readyz", s.limited(s.readyz))
 	s.mux.HandleFunc("GET /calendar/{file}", s.limited(s.calendar))
+	s.mux.HandleFunc("GET /minutes/{ref}", s.limited(s.minutesPage))
 	if cfg.Metrics != nil {
 		s.mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}

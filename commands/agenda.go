@@ -131,7 +131,18 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now t
 			return Reply{}, err
 		}
 	}
-	return agendaAt(c, m, p.items, p.reports, p.apologies, p.declarations, changes, heldBy(m, now)), nil
+	reply := agendaAt(c, m, p.items, p.reports, p.apologies, p.declarations, changes, heldBy(m, now))
+	// Outstanding actions are carried forward to the meetings to come.
+	if m.Status == MeetingScheduled {
+		sec, err := s.actionsSection(ctx, c, m, now)
+		if err != nil {
+			return Reply{}, err
+		}
+		if sec != nil {
+			reply.Sections = append(reply.Sections, *sec)
+		}
+	}
+	return reply, nil
 }
 
 // heldBy reports whether meeting m has taken place at now: it is marked

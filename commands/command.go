@@ -176,7 +176,7 @@ func New(store Store, users Directory) *Service {
 
 // registry lists every command. Each lives in the file of its noun.
 func registry() []*Command {
-	return []*Command{withConduct(committeeCommand()), withConduct(meetingCommand()), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand(), historyCommand(), interestsCommand(), hereCommand(), attendanceCommand()}
+	return []*Command{withConduct(committeeCommand()), withConduct(meetingCommand()), apologiesCommand(), agendaCommand(), declareCommand(), reportCommand(), resolutionCommand(), minutesCommand(), historyCommand(), interestsCommand(), hereCommand(), attendanceCommand(), resolveCommand(), minuteCommand(), actionCommand()}
 }
 
 // Commands lists the registered commands by name.

@@ -85,7 +85,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 func TestUnknownCommandsAndLongText(t *testing.T) {
 	k := newKit(t)
 	r := k.run(neil, "/quorum hello")
-	if !r.Refused || r.Text != "I don't know the command /quorum. I know `/agenda`, `/apologies`, `/attendance`, `/committee`, `/declare`, `/here`, `/history`, `/interests`, `/meeting`, `/minutes`, `/report` and `/resolution`; each answers `help`." {
+	if !r.Refused || r.Text != "I don't know the command /quorum. I know `/action`, `/agenda`, `/apologies`, `/attendance`, `/committee`, `/declare`, `/here`, `/history`, `/interests`, `/meeting`, `/minute`, `/minutes`, `/report`, `/resolution` and `/resolve`; each answers `help`." {
 		t.Errorf("unknown command: %+v", r)
 	}
 	if r := k.run(neil, "/<!channel>"); strings.Contains(r.Text, "<!channel>") {

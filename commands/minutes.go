@@ -34,6 +34,9 @@ type Minute struct {
 	// HighlightStart and HighlightStop.
 	Highlight string
 	Passage   string
+	// Draft: written in Quorum and not yet confirmed as a correct record.
+	Draft bool
+	Item  string // the agenda item of a minute written in Quorum
 }
 
 // Resolution is one RESOLVED block of a minute, with its numbered parts.
@@ -384,12 +387,12 @@ func countOf(n int, one, many string) string {
 func minutesCommand() *Command {
 	return &Command{
 		Name:    "/minutes",
-		Summary: "Draft the standard opening minutes of a meeting, or import published minutes (officers).",
+		Summary: "Draft a meeting's minutes from its records, correct and confirm them, or import published minutes.",
 		Saves:   "the minutes",
 		Subs: []Sub{{
 			Name:     "draft",
 			Usage:    []string{"/minutes draft [DATE]"},
-			Summary:  "Draft the opening minutes — apologies, declarations, the previous minutes — numbered on from the last on record.",
+			Summary:  "Compile a meeting's minutes from its records — attendance, apologies, declarations and every item's minute — numbered on from the last on record.",
 			Examples: []string{"/minutes draft", "/minutes draft 17 March 2022"},
 			Read:     true, Who: Chairs, Doing: "draft minutes", Run: draftMinutes,
 		}, {
@@ -398,7 +401,7 @@ func minutesCommand() *Command {
 			Summary:  "Open a form to paste published minutes into, so that /resolution finds them.",
 			Examples: []string{"/minutes import"},
 			Read:     true, Who: Officers, Doing: "import minutes", Run: openImportMinutesForm,
-		}},
+		}, amendMinuteSub(), commentMinuteSub(), approveMinutesSub(), postMinutesSub()},
 		Forms: map[string]FormHandler{importMinutesFormID: submitImportMinutes},
 	}
 }
@@ -466,68 +469,139 @@ const (
 	previousTitle     = "MINUTES OF PREVIOUS MEETING"
 )
 
-// draftMinutes writes the standard opening minutes of the meeting on the
-// date given: by default the next, or one that started in the last 12 hours.
+// draftMinutes compiles the minutes of a meeting from its records: by
+// default the meeting in progress or held today, else the last one held
+// while its minutes are a draft, else the next.
 func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	c, r := in.Committee, in.Request
+	c := in.Committee
 	loc := c.Location()
 	d, err := in.date()
 	if err != nil {
 		return Reply{}, err
 	}
-	var m Meeting
-	if d.IsNext() {
-		m, err = s.store.NextMeeting(ctx, c.ID, r.Now.Add(-12*time.Hour))
-		if errors.Is(err, ErrNotFound) {
-			return Reply{}, userErr("No meeting of %s is scheduled. Give the date of the meeting: `/minutes draft 17 March 2022`.", Escape(c.Name))
+	m, err := s.draftMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	src, note, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	doc := CompileMinutes(src)
+	what := "Draft minutes"
+	if !doc.Draft {
+		what = "Minutes"
+	}
+	reply := Reply{
+		Visibility: Private,
+		Text:       fmt.Sprintf("%s of the meeting of *%s* on %s. %s", what, Escape(c.Name), formatDay(m.StartsAt, loc), note),
+		Sections:   []Section{{Text: "```\n" + doc.Head() + "\n```"}},
+	}
+	for _, dm := range doc.Minutes {
+		reply.Sections = append(reply.Sections, Section{Text: "```\n" + dm.Text() + "\n```"})
+	}
+	link, err := s.minutesLink(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	reply.Footer = "Printable page: " + link + " — `/minutes post` shares it in the channel."
+	comments, err := s.store.MinuteComments(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(comments) > 0 && in.Me.IsOfficer() {
+		lines := make([]string, len(comments))
+		for i, k := range comments {
+			lines[i] = fmt.Sprintf("• Minute %s — <@%s>, %s: %s", Escape(k.MinuteNumber), k.By, formatWhen(k.At, loc), Escape(k.Body))
 		}
-	} else {
-		m, err = s.meetingFor(ctx, c, d, r.Now)
+		reply.Sections = append(reply.Sections, Section{Title: "Corrections proposed by members", Text: strings.Join(lines, "\n") + "\nAmend a minute with `/minutes amend NUMBER TEXT`."})
 	}
-	if err != nil {
-		return Reply{}, err
+	return reply, nil
+}
+
+// draftMeeting is the meeting /minutes draft means (see draftMinutes).
+func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting, error) {
+	c := in.Committee
+	if !d.IsNext() {
+		return s.meetingFor(ctx, c, d, in.Now)
 	}
-	p, err := s.papersOf(ctx, m)
-	if err != nil {
-		return Reply{}, err
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil || ok {
+		return run, err
 	}
-	number, numberNote := 1, "No earlier minutes are on record, so numbering starts at 1."
-	last, err := s.store.LastMinute(ctx, c.ID, m.StartsAt)
+	prev, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
 	switch {
 	case err == nil:
-		if n, ok := leadingNumber(last.Number); ok {
-			number = n + 1
-			numberNote = fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn)
-			if municipalYear(last.HeldOn) != municipalYear(DateOf(m.StartsAt, loc)) {
-				number = 1
-				numberNote = fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn)
-			}
+		ms, err := s.store.MeetingMinutes(ctx, prev.ID)
+		if err != nil {
+			return Meeting{}, err
+		}
+		if len(ms) > 0 && ms[0].Draft || in.Now.Sub(prev.StartsAt) < 12*time.Hour {
+			return prev, nil
 		}
 	case !errors.Is(err, ErrNotFound):
-		return Reply{}, err
+		return Meeting{}, err
 	}
-	previous := "[date of the previous meeting]"
+	m, err := s.store.NextMeeting(ctx, c.ID, in.Now.Add(-12*time.Hour))
+	if errors.Is(err, ErrNotFound) {
+		return Meeting{}, userErr("No meeting of %s is scheduled. Give the date of the meeting: `/minutes draft 17 March 2022`.", Escape(c.Name))
+	}
+	return m, err
+}
+
+// minutesSource gathers the records meeting m's minutes are compiled
+// from, and a note of how they are numbered.
+func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (MinutesSource, string, error) {
+	loc := c.Location()
+	src := MinutesSource{Committee: c, Meeting: m}
+	p, err := s.papersOf(ctx, m)
+	if err != nil {
+		return src, "", err
+	}
+	src.Items = p.items
+	var note string
+	if src.Base, note, err = s.minuteBase(ctx, c, m); err != nil {
+		return src, "", err
+	}
+	if src.Minutes, err = s.store.MeetingMinutes(ctx, m.ID); err != nil {
+		return src, "", err
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return src, "", err
+	}
+	if len(st.log) > 0 {
+		pa := st.paragraphs()
+		src.Recorded = true
+		src.Present, src.AlsoPresent, src.InAttendance, src.Substitutes, src.Notes = pa.present, pa.alsoPresent, pa.inAttendance, pa.substitutes, pa.notes
+		src.Apologies = pa.apologies
+	} else {
+		for _, a := range p.apologies {
+			src.Apologies = append(src.Apologies, nameOf(a.Name, a.Organisation))
+		}
+	}
+	src.Declarations = Escape(DeclarationsParagraph(p.declarations, p.items))
 	prev, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
 	switch {
 	case err == nil:
-		previous = DateOf(prev.StartsAt, loc).Start(time.UTC).Format("2 January 2006")
+		src.Previous = previousDay(prev, loc)
 	case !errors.Is(err, ErrNotFound):
-		return Reply{}, err
+		return src, "", err
 	}
-	var b strings.Builder
-	item := func(title, body string) {
-		fmt.Fprintf(&b, "**%d. %s**\n\n%s\n\n", number, title, body)
-		number++
+	a, err := s.store.MinutesApprovalOf(ctx, m.ID)
+	switch {
+	case err == nil:
+		src.Approval = &a
+		if a.AtMeetingID != 0 {
+			at, err := s.store.Meeting(ctx, a.AtMeetingID)
+			if err != nil {
+				return src, "", err
+			}
+			src.ApprovedAt = previousDay(at, loc)
+		}
+	case !errors.Is(err, ErrNotFound):
+		return src, "", err
 	}
-	item(apologiesTitle, draftApologies(p.apologies))
-	item(declarationsTitle, Escape(DeclarationsParagraph(p.declarations, p.items)))
-	item(previousTitle, "RESOLVED:\nThat the Minutes of the meeting held on "+previous+" be confirmed as a correct record.")
-	head := fmt.Sprintf("Draft opening minutes of the meeting of *%s* on %s. %s", Escape(c.Name), formatDay(m.StartsAt, loc), numberNote)
-	return Reply{
-		Visibility: Private,
-		Text:       head,
-		Sections:   []Section{{Text: "```\n" + strings.TrimRight(b.String(), "\n") + "\n```"}},
-	}, nil
+	return src, note, nil
 }
 
 // apologyWhen says when an apology to meeting m was made, for lists:

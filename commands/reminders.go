@@ -248,7 +248,9 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 			queued++
 		}
 	}
-	return queued, errors.Join(errs...)
+	// Owners of actions falling due are reminded once for each due date.
+	n, err := s.EnqueueActionChases(ctx, now)
+	return queued + n, errors.Join(append(errs, err)...)
 }
 
 // ReminderOverdue reports whether msg is a reminder (its channel post or

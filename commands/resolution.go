@@ -264,6 +264,9 @@ const maxNarrative = 600
 func minuteSection(m Minute, highlighted bool) Section {
 	var b strings.Builder
 	fmt.Fprintf(&b, "_%s, %s_\n", Escape(m.CommitteeName), m.HeldOn)
+	if m.Draft {
+		b.WriteString(DraftMark + "\n")
+	}
 	switch {
 	case highlighted && len(m.Resolutions) > 0:
 		b.WriteString("RESOLVED: " + Highlight(m.Highlight))
@@ -350,6 +353,9 @@ func SharedMinute(c Committee, m Minute, by string) string {
 		fmt.Fprintf(&b, "<@%s> shared ", by)
 	}
 	fmt.Fprintf(&b, "*%s*, meeting of %s — minute %s, %s:\n", Escape(c.Name), m.HeldOn, Escape(m.Number), Escape(m.Title))
+	if m.Draft {
+		b.WriteString(DraftMark + "\n")
+	}
 	var body string
 	switch {
 	case len(m.Resolutions) > 0:

@@ -22,6 +22,7 @@ type Store interface {
 	HistoryStore
 	ConductStore
 	InterestStore
+	DecisionStore
 	CalendarStore
 }
 

@@ -25,10 +25,13 @@ type minuteRow struct {
 	Refs          pq.StringArray `db:"refs"`
 	Highlight     sql.NullString `db:"highlight"`
 	Passage       sql.NullString `db:"passage"`
+	Draft         bool           `db:"draft"`
+	Item          string         `db:"item_number"`
 }
 
 const minuteColumns = `mi.id, mi.committee_id, c.name AS committee_name, mi.meeting_id,
-	to_char(mi.held_on, 'YYYY-MM-DD') AS held_on, mi.number, mi.title, mi.narrative, mi.refs`
+	to_char(mi.held_on, 'YYYY-MM-DD') AS held_on, mi.number, mi.title, mi.narrative, mi.refs,
+	mi.status = 'draft' AS draft, mi.item_number`
 
 const minuteFrom = ` FROM minutes mi JOIN committees c ON c.id = mi.committee_id `
 
@@ -36,6 +39,7 @@ func (r minuteRow) minute() commands.Minute {
 	m := commands.Minute{
 		ID: r.ID, CommitteeID: r.CommitteeID, CommitteeName: r.CommitteeName, MeetingID: r.MeetingID,
 		Number: r.Number, Title: r.Title, Narrative: r.Narrative, References: []string(r.Refs), Highlight: r.Highlight.String, Passage: r.Passage.String,
+		Draft: r.Draft, Item: r.Item,
 	}
 	if t, err := time.Parse("2006-01-02", r.HeldOn); err == nil {
 		m.HeldOn = commands.DateOf(t, time.UTC)

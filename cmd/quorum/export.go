@@ -17,6 +17,7 @@ const exportUsage = `Usage:
   quorum export history --committee NAME [--since DATE] --csv
   quorum export attendance --committee NAME [--year YEAR] --csv
   quorum export interests --committee NAME --csv|--html
+  quorum export minutes --committee NAME --date DATE [--format html|txt|md]
 
 export history writes every change to the committee's records (apologies, declarations of
 interest, report links, agenda items) on standard output as CSV, oldest
@@ -31,6 +32,10 @@ absent and the percentage, as /committee attendance shows them.
 
 export interests writes the committee's register of interests for publication: each
 member's standing entries, the details of sensitive ones withheld.
+
+export minutes writes the minutes of the committee's meeting on DATE,
+compiled from the records as /minutes draft compiles them: the printable
+page (html, the default), plain text (txt) or Markdown (md).
 `
 
 // exportCmd writes records out for audits.
@@ -48,9 +53,12 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if args[0] == "interests" {
 		return exportInterests(ctx, args[1:], stdout, stderr, getenv)
 	}
+	if args[0] == "minutes" {
+		return exportMinutes(ctx, args[1:], stdout, stderr, getenv)
+	}
 	if args[0] != "history" {
 		fmt.Fprint(stderr, exportUsage)
-		return fmt.Errorf("cannot export %q: say history or interests", args[0])
+		return fmt.Errorf("cannot export %q: say history, attendance, interests or minutes", args[0])
 	}
 	fs := newFlags("export history", "quorum export history --committee NAME [--since DATE] --csv", stderr)
 	name := fs.String("committee", "", "the committee's `NAME`")

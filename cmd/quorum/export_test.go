@@ -100,7 +100,7 @@ func TestExportHistory(t *testing.T) {
 		{[]string{"export", "history", "--csv"}, "say which committee"},
 		{[]string{"export", "history", "--committee", "Nobody", "--csv"}, `no committee is called "Nobody"`},
 		{[]string{"export", "history", "--committee", "Safer Sefton Together", "--since", "soon", "--csv"}, "is not a date"},
-		{[]string{"export", "minutes"}, `cannot export "minutes"`},
+		{[]string{"export", "agendas"}, `cannot export "agendas"`},
 	} {
 		if _, _, err := quorum(t, dsn, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: err = %v, want %q", tc.args, err, tc.want)

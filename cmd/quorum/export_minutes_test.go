@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+func TestExportMinutes(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle Town Hall", Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "That the report be noted & circulated."
+	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(at, london), Item: "7",
+		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: body}, Action: "resolved", By: "UIAN"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	for _, tc := range []struct{ format, want string }{
+		{"txt", "SAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 10 December 2026 at 10:00, Bootle Town Hall\nDRAFT — not yet confirmed as a correct record.\n\n1. SWACA\n\nRESOLVED:\nThat the report be noted & circulated.\n"},
+		{"md", "**1. SWACA**\n\nRESOLVED:\nThat the report be noted & circulated.\n"},
+		{"html", `<p>That the report be noted &amp; circulated.</p>`},
+	} {
+		out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-10", "--format", tc.format)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", tc.format, err, stderr)
+		}
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("export minutes --format %s lacks %q:\n%s", tc.format, tc.want, out)
+		}
+	}
+	if _, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-11"); err == nil || !strings.Contains(err.Error(), "has no meeting on Friday 11 December 2026") {
+		t.Errorf("a day without a meeting: %v", err)
+	}
+	if _, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-10", "--format", "pdf"); err == nil {
+		t.Error("--format pdf was accepted")
+	}
+}

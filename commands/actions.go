@@ -1,0 +1,453 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ActionPoint is an action the minutes give someone: a member, or a
+// person named only, to do by a date.
+type ActionPoint struct {
+	ID           int64
+	CommitteeID  int64
+	MeetingID    int64 // the meeting whose minute it comes from
+	HeldOn       Date
+	MinuteID     int64
+	MinuteNumber string
+	OwnerUser    string // the member's Slack user; "" for a person named only
+	OwnerName    string
+	Due          Date
+	Text         string
+	Done         bool
+	DoneNote     string
+	CreatedBy    string
+}
+
+// ActionStore keeps actions and their log.
+type ActionStore interface {
+	// AddAction records a, with its log's first line.
+	AddAction(ctx context.Context, a ActionPoint) (ActionPoint, error)
+	// ActionPointByID is an action; ErrNotFound if there is none.
+	ActionPointByID(ctx context.Context, id int64) (ActionPoint, error)
+	// CompleteAction marks an action done; ErrConflict if it is done
+	// already.
+	CompleteAction(ctx context.Context, id int64, note, by string) error
+	// ChangeAction reassigns an open action (owner set) or re-dates it
+	// (due set), with its log; ErrConflict if it is done.
+	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string) error
+	// ActionPoints lists a committee's actions, due first; open ones only
+	// unless all.
+	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
+	// ActionsDueBy lists the open actions of members due on or before
+	// their committee's day at by, in every committee.
+	ActionsDueBy(ctx context.Context, now time.Time, days int) ([]ActionPoint, error)
+	// ActionsBeforeMeetings lists the open actions of members whose
+	// committee has a meeting scheduled in (now, now+days], each with
+	// that meeting's ID.
+	ActionsBeforeMeetings(ctx context.Context, now time.Time, days int) ([]ActionPoint, []int64, error)
+}
+
+// Limits on actions.
+const maxActionText = 1000
+
+// ChaseDays is how many days before its due date an action's owner is
+// reminded of it.
+const ChaseDays = 3
+
+func actionCommand() *Command {
+	return &Command{
+		Name:    "/action",
+		Summary: "Record the actions the minutes give people, and chase them until done.",
+		Saves:   "the action",
+		Subs: []Sub{{
+			Alone: true, Read: true, Run: listActions,
+		}, {
+			Name:     "add",
+			Usage:    []string{"/action add MINUTE @owner|\"Name\" DATE TEXT"},
+			Summary:  "Record an action under a minute, for a member or a person named, due by a date.",
+			Examples: []string{"/action add 26 @neil 2027-03-01 Circulate the SWACA figures to partners", `/action add 26 "Jo Smith" 1 March 2027 Report back on the pilot`},
+			Who:      Chairs, Doing: "record actions", Run: addAction,
+		}, {
+			Name:     "done",
+			Usage:    []string{"/action done ID [NOTE]"},
+			Summary:  "Mark an action done (its owner or an officer), with a note of what was done.",
+			Examples: []string{"/action done 12 Figures circulated on 27 February"},
+			Who:      Members, Run: completeAction,
+		}, {
+			Name:     "move",
+			Usage:    []string{"/action move ID DATE"},
+			Summary:  "Give an open action a new due date; the log keeps the old one.",
+			Examples: []string{"/action move 12 2027-04-01"},
+			Who:      Chairs, Doing: "re-date actions", Run: moveAction,
+		}, {
+			Name:     "reassign",
+			Usage:    []string{"/action reassign ID @owner|\"Name\""},
+			Summary:  "Give an open action to someone else; the log keeps who had it.",
+			Examples: []string{"/action reassign 12 @graeme", `/action reassign 12 "Jo Smith"`},
+			Who:      Chairs, Doing: "reassign actions", Run: reassignAction,
+		}, {
+			Name:     "list",
+			Usage:    []string{"/action list [mine|overdue|all]"},
+			Summary:  "List the committee's outstanding actions; yours, the overdue ones, or all with those done.",
+			Examples: []string{"/action list", "/action list mine", "/action list overdue"},
+			Read:     true, Run: listActions,
+		}},
+	}
+}
+
+// parseOwner reads an action's owner at the start of args: a mention, or
+// a name in quotes ("Jo Smith", which may span words). n is how many words
+// it took.
+func parseOwner(args []string) (userID, name string, n int, err error) {
+	if len(args) == 0 {
+		return "", "", 0, errors.New("give the action's owner: @someone, or a name in quotes")
+	}
+	if id, nm, ok := mention(args[0]); ok {
+		return id, nm, 1, nil
+	}
+	first := Unescape(args[0])
+	if !strings.HasPrefix(first, `"`) && !strings.HasPrefix(first, "“") {
+		return "", "", 0, fmt.Errorf("give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `%s`", args[0])
+	}
+	var words []string
+	for i, w := range args {
+		w = Unescape(w)
+		if i == 0 {
+			w = strings.TrimLeft(w, `"“`)
+		}
+		if strings.HasSuffix(w, `"`) || strings.HasSuffix(w, "”") {
+			words = append(words, strings.TrimRight(w, `"”`))
+			name = clean(strings.Join(words, " "), MaxNameLen)
+			if name == "" {
+				return "", "", 0, errors.New("the owner's name is empty")
+			}
+			return "", name, i + 1, nil
+		}
+		words = append(words, w)
+	}
+	return "", "", 0, errors.New("the owner's name has no closing quote")
+}
+
+func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	if len(in.Args) < 4 {
+		return Reply{}, usageErr("Give the minute's number, the owner, the due date and what is to be done.")
+	}
+	number, ok := minuteNumber(in.Args[0])
+	if !ok {
+		return Reply{}, usageErr("`%s` is not a minute number.", Escape(in.Args[0]))
+	}
+	userID, name, n, err := parseOwner(in.Args[1:])
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	rest := in.Args[1+n:]
+	due, dn, err := takeDate(rest, in.Now, loc)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if dn == 0 || due.IsNext() {
+		return Reply{}, usageErr("Give the date the action is due by, after the owner: `2027-03-01`.")
+	}
+	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
+		return Reply{}, usageErr("The due date, %s, is in the past.", due)
+	}
+	text := clean(plain(rest[dn:]), 0)
+	switch {
+	case text == "":
+		return Reply{}, usageErr("Say what is to be done, after the date.")
+	case len(text) > maxActionText:
+		return Reply{}, usageErr("That is too long for an action (%d characters; the limit is %d).", len(text), maxActionText)
+	}
+	if userID != "" {
+		members, err := s.store.Members(ctx, c.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		name = ""
+		for _, m := range members {
+			if m.UserID == userID {
+				name = m.Name
+			}
+		}
+		if name == "" {
+			return Reply{}, usageErr("<@%s> is not a member of %s. Record the action by the person's name, in quotes: `/action add %s \"Jo Smith\" …`.", userID, Escape(c.Name), Escape(number))
+		}
+	}
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		return Reply{}, usageErr("No minute %s of %s is on record. Record the decision first with `/resolve`.", Escape(number), Escape(c.Name))
+	}
+	mi := ms[0]
+	a, err := s.store.AddAction(ctx, ActionPoint{
+		CommitteeID: c.ID, MeetingID: mi.MeetingID, MinuteID: mi.ID, MinuteNumber: mi.Number,
+		OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: in.UserID,
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("Action %d recorded under minute %s: %s — %s, due %s. Mark it done with `/action done %d`.",
+		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil
+}
+
+// ownerOf names an action's owner: a mention for a member.
+func ownerOf(a ActionPoint) string {
+	if a.OwnerUser != "" {
+		return "<@" + a.OwnerUser + ">"
+	}
+	return Escape(a.OwnerName)
+}
+
+// ownAction reads the action number that starts in.Args and loads the
+// action, refusing other committees'.
+func (s *Service) ownAction(ctx context.Context, in *Input) (ActionPoint, error) {
+	c := in.Committee
+	if len(in.Args) == 0 {
+		return ActionPoint{}, usageErr("Give the action's number, as `/action list` shows it.")
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(in.Args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return ActionPoint{}, usageErr("`%s` is not an action number.", Escape(in.Args[0]))
+	}
+	a, err := s.store.ActionPointByID(ctx, id)
+	if errors.Is(err, ErrNotFound) || err == nil && a.CommitteeID != c.ID {
+		return ActionPoint{}, usageErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
+	}
+	return a, err
+}
+
+func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	loc := in.Committee.Location()
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	due, n, err := takeDate(in.Args[1:], in.Now, loc)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if n == 0 || due.IsNext() || n != len(in.Args)-1 {
+		return Reply{}, usageErr("Give the new due date after the action's number: `/action move %d 2027-04-01`.", a.ID)
+	}
+	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
+		return Reply{}, usageErr("The due date, %s, is in the past.", due)
+	}
+	err = s.store.ChangeAction(ctx, a.ID, a.OwnerUser, a.OwnerName, due, in.UserID)
+	if errors.Is(err, ErrConflict) {
+		return private("Action %d is done; it is no longer due.", a.ID), nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("Action %d is now due %s (it was due %s).", a.ID, due, a.Due), nil
+}
+
+func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	userID, name, n, err := parseOwner(in.Args[1:])
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	if n != len(in.Args)-1 {
+		return Reply{}, usageErr("`reassign` takes the action's number and its new owner only.")
+	}
+	if userID != "" {
+		if name, err = s.memberName(ctx, c, userID); err != nil {
+			return Reply{}, err
+		}
+	}
+	err = s.store.ChangeAction(ctx, a.ID, userID, name, a.Due, in.UserID)
+	if errors.Is(err, ErrConflict) {
+		return private("Action %d is done; it cannot be reassigned.", a.ID), nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	a.OwnerUser, a.OwnerName = userID, name
+	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
+}
+
+// memberName is the name of c's member userID; a usage error if they are
+// not a member.
+func (s *Service) memberName(ctx context.Context, c Committee, userID string) (string, error) {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range members {
+		if m.UserID == userID {
+			return m.Name, nil
+		}
+	}
+	return "", usageErr("<@%s> is not a member of %s. Give the person's name, in quotes, instead: \"Jo Smith\".", userID, Escape(c.Name))
+}
+
+func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	id := a.ID
+	note := clean(plain(in.Args[1:]), maxActionText)
+	if a.OwnerUser != in.UserID && !in.Me.IsOfficer() {
+		return Reply{}, userErr("Only the action's owner or an officer of %s can mark action %d done.", Escape(c.Name), id)
+	}
+	err = s.store.CompleteAction(ctx, id, note, in.UserID)
+	if errors.Is(err, ErrConflict) {
+		return private("Action %d is already done.", id), nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("Action %d is done: %s.", id, Escape(a.Text)), nil
+}
+
+func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	which := ""
+	if len(in.Args) > 0 {
+		which = strings.ToLower(in.Args[0])
+	}
+	if len(in.Args) > 1 || (which != "" && which != "mine" && which != "overdue" && which != "all") {
+		return Reply{}, usageErr("`list` takes mine, overdue or all.")
+	}
+	as, err := s.store.ActionPoints(ctx, c.ID, which == "all")
+	if err != nil {
+		return Reply{}, err
+	}
+	today := DateOf(in.Now, loc).Start(loc)
+	var b strings.Builder
+	shown := 0
+	for _, a := range as {
+		overdue := !a.Done && a.Due.Start(loc).Before(today)
+		if which == "mine" && a.OwnerUser != in.UserID || which == "overdue" && !overdue {
+			continue
+		}
+		b.WriteString(actionLine(a, loc, in.Now) + "\n")
+		shown++
+	}
+	what := map[string]string{"": "Outstanding actions", "mine": "Your outstanding actions", "overdue": "Overdue actions", "all": "All actions"}[which]
+	if shown == 0 {
+		return private("%s of *%s*: none.", what, Escape(c.Name)), nil
+	}
+	return Reply{Visibility: Private, Text: fmt.Sprintf("%s of *%s*:", what, Escape(c.Name)),
+		Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}, nil
+}
+
+// actionLine is one action as lists show it.
+func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
+	line := fmt.Sprintf("• %d. %s — %s, due %s (minute %s", a.ID, Escape(a.Text), ownerOf(a), a.Due, Escape(a.MinuteNumber))
+	if a.HeldOn.Year != 0 {
+		line += ", " + a.HeldOn.String()
+	}
+	line += ")"
+	switch {
+	case a.Done && a.DoneNote != "":
+		line += " — done: " + Escape(a.DoneNote)
+	case a.Done:
+		line += " — done"
+	case a.Due.Start(loc).Before(DateOf(now, loc).Start(loc)):
+		line += " — *overdue*"
+	}
+	return line
+}
+
+// actionsSection is the agenda's "Actions from previous meetings": the
+// committee's outstanding actions from meetings before m.
+func (s *Service) actionsSection(ctx context.Context, c Committee, m Meeting, now time.Time) (*Section, error) {
+	as, err := s.store.ActionPoints(ctx, c.ID, false)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for _, a := range as {
+		if a.MeetingID != m.ID && a.HeldOn.Start(c.Location()).Before(m.StartsAt) {
+			lines = append(lines, actionLine(a, c.Location(), now))
+		}
+	}
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	return &Section{Title: "Actions from previous meetings", Text: strings.Join(lines, "\n")}, nil
+}
+
+// actionsHomePart shows, on a member's card, the actions they own.
+func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	as, err := s.store.ActionPoints(ctx, in.Committee.ID, false)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, a := range as {
+		if a.OwnerUser == in.Member.UserID {
+			lines = append(lines, actionLine(a, in.Committee.Location(), in.Now))
+		}
+	}
+	if len(lines) > 0 {
+		card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nWhen one is done: `/action done ID [NOTE]`."})
+	}
+	return nil
+}
+
+// EnqueueActionChases queues, once for each due date, a direct message to
+// the owner of each open action due within ChaseDays.
+func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, error) {
+	as, err := s.store.ActionsDueBy(ctx, now, ChaseDays)
+	if err != nil {
+		return 0, err
+	}
+	queued := 0
+	var errs []error
+	for _, a := range as {
+		ok, err := s.store.Enqueue(ctx, OutboxMessage{
+			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
+			DedupeKey: fmt.Sprintf("action:%d:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02")),
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from minute %s, is due by %s — %s. When it is done: `/action done %d [NOTE]`.",
+				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
+			DueAt: now,
+		})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if ok {
+			queued++
+		}
+	}
+	// And before the next meeting, where the actions are reported on.
+	before, meetings, err := s.store.ActionsBeforeMeetings(ctx, now, ChaseDays)
+	if err != nil {
+		return queued, errors.Join(append(errs, err)...)
+	}
+	for i, a := range before {
+		ok, err := s.store.Enqueue(ctx, OutboxMessage{
+			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
+			DedupeKey: fmt.Sprintf("action:%d:meeting:%d", a.ID, meetings[i]),
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours and due by %s — %s. The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
+				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
+			DueAt: now,
+		})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if ok {
+			queued++
+		}
+	}
+	return queued, errors.Join(errs...)
+}

@@ -1,0 +1,514 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Decisions recorded as the meeting goes: /resolve and /minute write the
+// minute of an agenda item into the same minutes and resolutions that
+// imported minutes fill, as a draft until the committee confirms the
+// minutes as a correct record.
+
+// MinuteWrite is a change to the minute of one agenda item: its narrative,
+// its RESOLVED text, or both (nil: unchanged). A minute that does not exist
+// yet is made with Number, Position and Title.
+type MinuteWrite struct {
+	CommitteeID int64
+	MeetingID   int64
+	HeldOn      Date
+	Item        string // the agenda item's number
+	Number      string // the minute's number, for a new minute
+	Position    int
+	Title       string
+	References  []string
+	Narrative   *string
+	Resolution  *Resolution
+	Action      string // "minuted", "resolved" or "amended", for the history
+	By          string
+}
+
+// MinutesApproval records minutes confirmed as a correct record.
+type MinutesApproval struct {
+	MeetingID int64 // the meeting the minutes record
+	At        time.Time
+	By        string
+	// AtMeetingID is the meeting that approved them; 0: by correspondence.
+	AtMeetingID int64
+	// Record, when set, is the approving meeting's minute that says so,
+	// written in the same transaction.
+	Record *MinuteWrite
+}
+
+// MinuteComment is a correction a member proposed to a draft minute.
+type MinuteComment struct {
+	MinuteNumber string
+	Body         string
+	By           string
+	At           time.Time
+}
+
+// DecisionStore keeps the minutes written in Quorum, their confirmation,
+// comments on them, and actions.
+type DecisionStore interface {
+	// WriteMinute applies w in one transaction with its history:
+	// ErrConflict if the meeting's minutes are confirmed.
+	WriteMinute(ctx context.Context, w MinuteWrite) (Minute, error)
+	// ApproveMinutes confirms the minutes of a meeting: ErrNotFound if it
+	// has none, ErrConflict if they are confirmed already.
+	ApproveMinutes(ctx context.Context, a MinutesApproval) error
+	// MinutesApprovalOf is the confirmation of a meeting's minutes;
+	// ErrNotFound if there is none.
+	MinutesApprovalOf(ctx context.Context, meetingID int64) (MinutesApproval, error)
+	// CommentMinute adds a member's proposed correction to a minute.
+	CommentMinute(ctx context.Context, minuteID int64, body, by string) error
+	// MinuteComments lists the comments on a meeting's minutes, oldest first.
+	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
+	// MeetingMinutes lists all the minutes of a meeting, in order, with
+	// their resolutions.
+	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
+	// MinutesPage is the token of meeting id's printable minutes: the one
+	// stored, or token, stored now. With token "" it only reads:
+	// ErrNotFound when there is none.
+	MinutesPage(ctx context.Context, meetingID int64, token string) (string, error)
+	ActionStore
+}
+
+// Limits on minutes written in Quorum.
+const (
+	maxMinuteText = 3000
+	maxItemLen    = 16
+)
+
+func resolveCommand() *Command {
+	return &Command{
+		Name:    "/resolve",
+		Summary: "Record what the meeting resolved under an agenda item (officers and the chair).",
+		Saves:   "the resolution",
+		Subs: []Sub{{
+			Usage:   []string{"/resolve [DATE] ITEM TEXT"},
+			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft.",
+			Examples: []string{
+				"/resolve 7.5 That the report be noted.",
+				"/resolve 7 That (1) the reports be noted; (2) the figures be circulated; and (3) a further report be submitted.",
+			},
+			Who: Chairs, Doing: "record decisions", Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+				return s.recordMinute(ctx, in, "resolved")
+			},
+		}},
+	}
+}
+
+func minuteCommand() *Command {
+	return &Command{
+		Name:    "/minute",
+		Summary: "Record the narrative of an agenda item's minute (officers and the chair).",
+		Saves:   "the minute",
+		Subs: []Sub{{
+			Usage:    []string{"/minute [DATE] ITEM TEXT"},
+			Summary:  "Record what the meeting heard or discussed under an agenda item, during or after the meeting.",
+			Examples: []string{"/minute 7.5 The Board considered the report of the Chief Executive of SWACA."},
+			Who:      Chairs, Doing: "record minutes", Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+				return s.recordMinute(ctx, in, "minuted")
+			},
+		}},
+	}
+}
+
+// minutesMeeting is the meeting whose minutes a command means: the one
+// given by date, else the one in progress, else today's once held, else
+// the last held.
+func (s *Service) minutesMeeting(ctx context.Context, in *Input, d Date) (Meeting, error) {
+	c := in.Committee
+	if !d.IsNext() {
+		return s.meetingFor(ctx, c, d, in.Now)
+	}
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil || ok {
+		return run, err
+	}
+	if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
+		return Meeting{}, err
+	} else if ok && !today.StartsAt.After(in.Now) && today.Status != MeetingCancelled {
+		return today, nil
+	}
+	m, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
+	if errors.Is(err, ErrNotFound) {
+		return Meeting{}, userErr("%s has held no meeting yet. Give the meeting's date first: `/resolve 10/12/2026 7.5 That the report be noted.`", Escape(c.Name))
+	}
+	return m, err
+}
+
+// recordMinute is /resolve and /minute.
+func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (Reply, error) {
+	c := in.Committee
+	d, n, err := in.takeDate()
+	if err != nil {
+		return Reply{}, err
+	}
+	args := in.Args[n:]
+	if len(args) < 2 {
+		return Reply{}, usageErr("Give the agenda item's number and the text.")
+	}
+	item := strings.TrimRight(args[0], ".:")
+	if _, ok := minuteNumber(item); !ok || len(item) > maxItemLen {
+		return Reply{}, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", Escape(args[0]))
+	}
+	text := cleanText(plain(args[1:]))
+	if len(text) > maxMinuteText {
+		return Reply{}, usageErr("That is too long for a minute (%d characters; the limit is %d).", len(text), maxMinuteText)
+	}
+	m, err := s.minutesMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
+		if run, ok, err := s.runningMeeting(ctx, c); err != nil || !ok || run.ID != m.ID {
+			if err != nil {
+				return Reply{}, err
+			}
+			return Reply{}, userErr("The meeting on %s has not taken place yet; decisions are recorded during or after it.", formatDay(m.StartsAt, c.Location()))
+		}
+	}
+	w, err := s.itemWrite(ctx, c, m, item)
+	if err != nil {
+		return Reply{}, err
+	}
+	w.Action, w.By = action, in.UserID
+	if action == "resolved" {
+		r := ParseResolution(text)
+		w.Resolution = &r
+	} else {
+		w.Narrative = &text
+	}
+	mi, err := s.store.WriteMinute(ctx, w)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, confirmedErr(c, m)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	what := "Minuted"
+	if action == "resolved" {
+		what = "Resolved"
+	}
+	reply := minuteReply(c, mi)
+	reply.Text = fmt.Sprintf("%s under item %s: minute %s of the meeting on %s, *draft — not yet confirmed*.", what, Escape(item), Escape(mi.Number), mi.HeldOn)
+	return reply, nil
+}
+
+func confirmedErr(c Committee, m Meeting) error {
+	return userErr("The minutes of the meeting on %s are confirmed as a correct record and can no longer be changed.", formatDay(m.StartsAt, c.Location()))
+}
+
+// itemWrite is the write that makes or changes the minute of agenda item
+// item of meeting m: its number allocated from the agenda's order.
+func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item string) (MinuteWrite, error) {
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return MinuteWrite{}, err
+	}
+	base, _, err := s.minuteBase(ctx, c, m)
+	if err != nil {
+		return MinuteWrite{}, err
+	}
+	for i, it := range items {
+		if it.Number == item {
+			return MinuteWrite{
+				CommitteeID: c.ID, MeetingID: m.ID, HeldOn: DateOf(m.StartsAt, c.Location()),
+				Item: item, Number: fmt.Sprint(base + i), Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
+			}, nil
+		}
+	}
+	return MinuteWrite{}, userErr("Item %s is not on the agenda of the meeting on %s. `/agenda %s` shows its items.",
+		Escape(item), formatDay(m.StartsAt, c.Location()), DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
+}
+
+// minuteBase is the number of the first minute of meeting m: on from the
+// last minute on record in the same municipal year, else 1; and a note
+// that says which.
+func (s *Service) minuteBase(ctx context.Context, c Committee, m Meeting) (int, string, error) {
+	loc := c.Location()
+	last, err := s.store.LastMinute(ctx, c.ID, m.StartsAt)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return 1, "No earlier minutes are on record, so numbering starts at 1.", nil
+	case err != nil:
+		return 0, "", err
+	}
+	n, ok := leadingNumber(last.Number)
+	if !ok {
+		return 1, "No earlier minutes are on record, so numbering starts at 1.", nil
+	}
+	if municipalYear(last.HeldOn) != municipalYear(DateOf(m.StartsAt, loc)) {
+		return 1, fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn), nil
+	}
+	return n + 1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn), nil
+}
+
+// partMark finds the numbers of a multi-part resolution: "(1)", "(2)" …
+var partMark = regexp.MustCompile(`\((\d{1,2})\)\s*`)
+
+// ParseResolution reads a resolution as typed: "That (1) the reports be
+// noted; (2) …; and (3) …" has three parts, each without its number and
+// the "; and" that joins it to the next. Text without numbered parts has
+// none.
+func ParseResolution(text string) Resolution {
+	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "RESOLVED:"))
+	r := Resolution{Body: text}
+	marks := partMark.FindAllStringSubmatchIndex(text, -1)
+	if len(marks) < 2 {
+		return r
+	}
+	// The parts must be numbered 1, 2, 3 … in order.
+	for i, mk := range marks {
+		if text[mk[2]:mk[3]] != fmt.Sprint(i+1) {
+			return r
+		}
+	}
+	for i, mk := range marks {
+		end := len(text)
+		if i+1 < len(marks) {
+			end = marks[i+1][0]
+		}
+		part := strings.TrimSpace(text[mk[1]:end])
+		part = strings.TrimRight(part, ";, ")
+		if rest, ok := strings.CutSuffix(part, " and"); ok {
+			part = strings.TrimRight(rest, ";, ")
+		}
+		if part != "" {
+			r.Parts = append(r.Parts, part)
+		}
+	}
+	return r
+}
+
+// DraftMark marks a minute not yet confirmed wherever it is shown.
+const DraftMark = "_draft — not yet confirmed_"
+
+func amendMinuteSub() Sub {
+	return Sub{
+		Name:     "amend",
+		Usage:    []string{"/minutes amend MINUTE TEXT"},
+		Summary:  "Replace a draft minute's text (its RESOLVED text when TEXT begins \"That\"); the earlier text is kept in its history.",
+		Examples: []string{"/minutes amend 28 The Board considered the report of the Chief Executive of SWACA.", "/minutes amend 28 That the report be noted and circulated."},
+		Who:      Officers, Doing: "amend minutes", Run: amendMinute,
+	}
+}
+
+func commentMinuteSub() Sub {
+	return Sub{
+		Name:     "comment",
+		Usage:    []string{"/minutes comment MINUTE TEXT"},
+		Summary:  "Propose a correction to a draft minute; the officer sees it with the draft.",
+		Examples: []string{"/minutes comment 28 I gave my apologies for this item"},
+		Who:      Members, Run: commentMinute,
+	}
+}
+
+func approveMinutesSub() Sub {
+	return Sub{
+		Name:     "approve",
+		Usage:    []string{"/minutes approve [DATE-OF-THE-MINUTES]"},
+		Summary:  "Confirm a meeting's minutes as a correct record (by default the last meeting's), at the meeting in progress or by correspondence; they can no longer be changed.",
+		Examples: []string{"/minutes approve", "/minutes approve 9 December 2021"},
+		Who:      Chairs, Doing: "confirm minutes", Run: approveMinutes,
+	}
+}
+
+// draftMinute reads "MINUTE TEXT" and finds the minute, which must be a
+// draft.
+func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, error) {
+	c := in.Committee
+	if len(in.Args) < 2 {
+		return Minute{}, "", usageErr("Give the minute's number and the text.")
+	}
+	number, ok := minuteNumber(in.Args[0])
+	if !ok {
+		return Minute{}, "", usageErr("`%s` is not a minute number.", Escape(in.Args[0]))
+	}
+	text := cleanText(plain(in.Args[1:]))
+	if len(text) > maxMinuteText {
+		return Minute{}, "", usageErr("That is too long (%d characters; the limit is %d).", len(text), maxMinuteText)
+	}
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)
+	if err != nil {
+		return Minute{}, "", err
+	}
+	if len(ms) == 0 {
+		return Minute{}, "", usageErr("No minute %s of %s is on record.", Escape(number), Escape(c.Name))
+	}
+	if !ms[0].Draft {
+		return Minute{}, "", userErr("Minute %s (%s) is confirmed as a correct record and can no longer be changed.", Escape(number), ms[0].HeldOn)
+	}
+	return ms[0], text, nil
+}
+
+func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	mi, text, err := s.draftMinute(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	w := MinuteWrite{CommitteeID: c.ID, MeetingID: mi.MeetingID, HeldOn: mi.HeldOn, Item: mi.Item, Number: mi.Number, Title: mi.Title,
+		Action: "amended", By: in.UserID}
+	if t := strings.TrimSpace(strings.TrimPrefix(text, "RESOLVED:")); strings.HasPrefix(t, "That ") || strings.HasPrefix(text, "RESOLVED:") {
+		r := ParseResolution(t)
+		w.Resolution = &r
+	} else {
+		w.Narrative = &text
+	}
+	out, err := s.store.WriteMinute(ctx, w)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed.", mi.HeldOn)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	reply := minuteReply(c, out)
+	reply.Text = fmt.Sprintf("Minute %s amended; the earlier text is kept in its history.", Escape(out.Number))
+	was := mi.Narrative
+	if w.Resolution != nil {
+		was = mi.Resolved()
+	}
+	if was != "" {
+		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(was, maxNarrative))})
+	}
+	return reply, nil
+}
+
+func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	mi, text, err := s.draftMinute(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := s.store.CommentMinute(ctx, mi.ID, text, in.UserID); err != nil {
+		return Reply{}, err
+	}
+	return private("Your correction to minute %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number)), nil
+}
+
+func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	// The meeting that approves: the one in progress, or held today.
+	var at *Meeting
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
+		return Reply{}, err
+	} else if ok {
+		at = &run
+	} else if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
+		return Reply{}, err
+	} else if ok && !today.StartsAt.After(in.Now) && today.Status != MeetingCancelled {
+		at = &today
+	}
+	var m Meeting
+	if !d.IsNext() {
+		if m, err = s.meetingFor(ctx, c, d, in.Now); err != nil {
+			return Reply{}, err
+		}
+	} else {
+		before := in.Now
+		if at != nil {
+			before = at.StartsAt
+		}
+		m, err = s.store.PreviousMeeting(ctx, c.ID, before)
+		if errors.Is(err, ErrNotFound) {
+			return Reply{}, usageErr("%s has no earlier meeting whose minutes could be confirmed.", Escape(c.Name))
+		}
+		if err != nil {
+			return Reply{}, err
+		}
+	}
+	if at != nil && at.ID == m.ID || m.StartsAt.After(in.Now) {
+		return Reply{}, usageErr("The minutes of the meeting on %s can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
+	}
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
+		return Reply{}, err
+	} else if ok && run.ID == m.ID {
+		return Reply{}, usageErr("The meeting on %s is still in progress; its minutes can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
+	}
+	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID}
+	where := "by correspondence"
+	if at != nil {
+		a.AtMeetingID = at.ID
+		where = "at the meeting on " + formatDay(at.StartsAt, loc)
+		if items, err := s.store.AgendaItems(ctx, at.ID); err != nil {
+			return Reply{}, err
+		} else {
+			for _, it := range items {
+				if strings.EqualFold(it.Title, StandardItems[2].Title) {
+					w, err := s.itemWrite(ctx, c, *at, it.Number)
+					if err != nil {
+						return Reply{}, err
+					}
+					r := ParseResolution("That the Minutes of the meeting held on " + previousDay(m, loc) + " be confirmed as a correct record.")
+					w.Resolution, w.Action, w.By = &r, "resolved", in.UserID
+					a.Record = &w
+					break
+				}
+			}
+		}
+	}
+	err = s.store.ApproveMinutes(ctx, a)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.", formatDay(m.StartsAt, loc))
+	case errors.Is(err, ErrConflict):
+		return Reply{}, usageErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))
+	case err != nil:
+		return Reply{}, err
+	}
+	text := fmt.Sprintf("The minutes of the meeting of *%s* on %s are confirmed as a correct record, %s, by <@%s>. They can no longer be changed.",
+		Escape(c.Name), formatDay(m.StartsAt, loc), where, in.UserID)
+	if a.Record != nil {
+		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(a.Record.Number))
+	}
+	return Reply{Visibility: Public, Text: text}, nil
+}
+
+func postMinutesSub() Sub {
+	return Sub{
+		Name:     "post",
+		Usage:    []string{"/minutes post [DATE]"},
+		Summary:  "Post a short notice to the channel with a link to the minutes as a printable page.",
+		Examples: []string{"/minutes post", "/minutes post 10 December 2026"},
+		Who:      Chairs, Doing: "post minutes", Run: postMinutes,
+	}
+}
+
+func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	m, err := s.draftMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	ms, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		return Reply{}, usageErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
+	}
+	link, err := s.minutesLink(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	day := formatDay(m.StartsAt, c.Location())
+	if ms[0].Draft {
+		return Reply{Visibility: Public, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready: <%s|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment MINUTE TEXT`.",
+			Escape(c.Name), day, link)}, nil
+	}
+	return Reply{Visibility: Public, Text: fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record: <%s|read and print them>.", Escape(c.Name), day, link)}, nil
+}

@@ -1,0 +1,220 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// MinutesSource is everything a meeting's minutes are compiled from.
+type MinutesSource struct {
+	Committee Committee
+	Meeting   Meeting
+	Items     []AgendaItem // the agenda, in order
+	Minutes   []Minute     // the minutes recorded, by item
+	Base      int          // the number of the first minute
+	// Attendance paragraphs, from the attendance records when there are
+	// any (Recorded), otherwise from apologies alone.
+	Recorded                                        bool
+	Present, AlsoPresent, InAttendance, Substitutes []string
+	Apologies                                       []string
+	Notes                                           []string
+	Declarations                                    string // the paragraph /declare minutes gives
+	Previous                                        string // the previous meeting's date, "9 December 2021"
+	// Approval is the minutes' confirmation, if any; ApprovedAt the date
+	// of the meeting that confirmed them ("" by correspondence).
+	Approval   *MinutesApproval
+	ApprovedAt string
+}
+
+// MinutesDocument is a meeting's minutes as the council prints them.
+type MinutesDocument struct {
+	Committee  string
+	Heading    string // "Minutes of the meeting held on …"
+	Status     string
+	Draft      bool
+	Attendance []string // paragraphs: "Present: A, B and C."
+	Notes      []string
+	Minutes    []DocMinute
+}
+
+// DocMinute is one numbered minute of a MinutesDocument.
+type DocMinute struct {
+	Number     string
+	Title      string
+	Narrative  string
+	Resolved   []string
+	References []string
+	// Pending: nothing is recorded under the item yet.
+	Pending bool
+}
+
+// pendingText stands for a minute not yet written.
+const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
+
+// CompileMinutes makes the minutes document of a meeting from its
+// records, its text escaped for Slack as the attendance names and the
+// declarations paragraph given to it are: every agenda item becomes a minute, numbered on from
+// src.Base in the agenda's order; the standard items are written from the
+// apologies, declarations and previous meeting; what was recorded with
+// /resolve and /minute stands over all of that.
+func CompileMinutes(src MinutesSource) MinutesDocument {
+	c, m := src.Committee, src.Meeting
+	loc := c.Location()
+	doc := MinutesDocument{Committee: Escape(c.Name)}
+	heading := "Minutes of the meeting held on " + formatDay(m.StartsAt, loc)
+	if !m.TimeUnknown {
+		heading += " at " + m.StartsAt.In(loc).Format("15:04")
+	}
+	if m.Venue != "" {
+		heading += ", " + Escape(m.Venue)
+	}
+	doc.Heading = heading
+	doc.Draft = true
+	for _, mi := range src.Minutes {
+		if !mi.Draft {
+			doc.Draft = false
+		}
+	}
+	switch {
+	case src.Approval != nil && src.ApprovedAt != "":
+		doc.Draft = false
+		doc.Status = fmt.Sprintf("Confirmed as a correct record at the meeting held on %s.", src.ApprovedAt)
+	case src.Approval != nil:
+		doc.Draft = false
+		doc.Status = fmt.Sprintf("Confirmed as a correct record by correspondence on %s.", formatDay(src.Approval.At, loc))
+	case !doc.Draft:
+		doc.Status = "Published minutes."
+	default:
+		doc.Status = "DRAFT — not yet confirmed as a correct record."
+	}
+	para := func(head string, names []string) {
+		if len(names) > 0 {
+			doc.Attendance = append(doc.Attendance, head+" "+joinAnd(names)+".")
+		}
+	}
+	if src.Recorded {
+		para("Present:", src.Present)
+		para("Also present:", src.AlsoPresent)
+		para("In attendance:", src.InAttendance)
+	}
+	para("Apologies for absence were received from", src.Apologies)
+	if src.Recorded {
+		para("Substitutes:", src.Substitutes)
+	}
+	doc.Notes = src.Notes
+
+	byItem := map[string]Minute{}
+	for _, mi := range src.Minutes {
+		if mi.Item != "" {
+			byItem[mi.Item] = mi
+		}
+	}
+	used := map[string]bool{}
+	for i, it := range src.Items {
+		dm := DocMinute{Number: fmt.Sprint(src.Base + i), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References)}
+		switch {
+		case strings.EqualFold(it.Title, StandardItems[0].Title):
+			dm.Narrative = draftApologies(nil)
+			if len(src.Apologies) > 0 {
+				dm.Narrative = "Apologies for absence were received from " + joinAnd(src.Apologies) + "."
+			}
+		case strings.EqualFold(it.Title, StandardItems[1].Title):
+			dm.Narrative = src.Declarations
+		case strings.EqualFold(it.Title, StandardItems[2].Title):
+			previous := src.Previous
+			if previous == "" {
+				previous = "[date of the previous meeting]"
+			}
+			dm.Resolved = []string{"That the Minutes of the meeting held on " + previous + " be confirmed as a correct record."}
+		default:
+			dm.Pending = true
+		}
+		if mi, ok := byItem[it.Number]; ok {
+			used[it.Number] = true
+			dm.Number = Escape(mi.Number)
+			dm.Pending = false
+			if mi.Narrative != "" {
+				dm.Narrative = Escape(mi.Narrative)
+			}
+			if len(mi.Resolutions) > 0 {
+				dm.Resolved = nil
+				for _, r := range mi.Resolutions {
+					dm.Resolved = append(dm.Resolved, Escape(r.Body))
+				}
+			}
+		}
+		doc.Minutes = append(doc.Minutes, dm)
+	}
+	// Minutes whose item has left the agenda, and imported ones, stand as
+	// recorded.
+	for _, mi := range src.Minutes {
+		if mi.Item != "" && used[mi.Item] {
+			continue
+		}
+		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References)}
+		for _, r := range mi.Resolutions {
+			dm.Resolved = append(dm.Resolved, Escape(r.Body))
+		}
+		doc.Minutes = append(doc.Minutes, dm)
+	}
+	return doc
+}
+
+// Text is the document as plain text, minutes in bold as Slack and
+// Markdown show them.
+func (d MinutesDocument) Text() string {
+	var b strings.Builder
+	b.WriteString(d.Head())
+	for _, dm := range d.Minutes {
+		b.WriteString("\n\n" + dm.Text())
+	}
+	return b.String()
+}
+
+// Head is the document's heading, status and attendance paragraphs.
+func (d MinutesDocument) Head() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n%s", strings.ToUpper(d.Committee), d.Heading, d.Status)
+	for _, p := range d.Attendance {
+		b.WriteString("\n\n" + p)
+	}
+	if len(d.Notes) > 0 {
+		b.WriteString("\n\n" + strings.Join(d.Notes, "\n"))
+	}
+	return b.String()
+}
+
+// Text is one minute: number and title, narrative, RESOLVED text, and
+// the minutes it refers to.
+func (dm DocMinute) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s. %s**", dm.Number, dm.Title)
+	for _, r := range dm.References {
+		b.WriteString("\n\n(" + strings.TrimSuffix(r, ".") + ".)")
+	}
+	if dm.Pending {
+		b.WriteString("\n\n" + pendingText)
+	}
+	if dm.Narrative != "" {
+		b.WriteString("\n\n" + dm.Narrative)
+	}
+	if len(dm.Resolved) > 0 {
+		b.WriteString("\n\nRESOLVED:\n" + strings.Join(dm.Resolved, "\n"))
+	}
+	return b.String()
+}
+
+// previousDay is the date of meeting m as the minutes name it: "9
+// December 2021".
+func previousDay(m Meeting, loc *time.Location) string {
+	return DateOf(m.StartsAt, loc).Start(time.UTC).Format("2 January 2006")
+}
+
+func escapeAll(in []string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = Escape(s)
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package commands
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// TestCompileMinutesGolden: the document compiled from a meeting's records
+// — heading, attendance, apologies, every agenda item as a numbered minute,
+// what was recorded standing over the standard text, references, an item
+// not yet minuted — as text.
+func TestCompileMinutesGolden(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/London")
+	c := Committee{Name: "Safer Sefton Together", TimeZone: "Europe/London"}
+	src := MinutesSource{
+		Committee: c,
+		Meeting:   Meeting{ID: 7, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, loc), Venue: "Bootle Town Hall"},
+		Items: append(standardItems(),
+			AgendaItem{Number: "7.5", Title: "SWACA", References: []string{"Minute No. 28 refers"}},
+			AgendaItem{Number: "7.7", Title: "Sefton CVS"}),
+		Minutes: []Minute{
+			{Number: "34", Item: "7.5", Draft: true, Narrative: "The Board considered the report of the Chief Executive of SWACA.",
+				Resolutions: []Resolution{ParseResolution("That (1) the report be noted; (2) the figures be circulated; and (3) a further report be submitted.")}},
+			{Number: "33", Item: "4", Draft: true, Resolutions: []Resolution{{Body: "That the next meeting be held on 14 January 2027."}}},
+		},
+		Base:         30,
+		Recorded:     true,
+		Present:      []string{"Sue Holden (Sefton CVS) (in the Chair)", "Ann Lee (Sefton Council)"},
+		AlsoPresent:  []string{"Jen Williams (NW Probation)"},
+		InAttendance: []string{"Ian Barton"},
+		Substitutes:  []string{"Jan Marlow for Bob Dean"},
+		Apologies:    []string{"Neil Frackelton (SWACA)", "Bob Dean (Sefton Council)"},
+		Notes:        []string{"Ann Lee arrived at 10:20 during consideration of item 7.5."},
+		Declarations: "Sue Holden declared a personal interest in Item 7.7 (Sefton CVS) as Chief Executive of Sefton CVS.",
+		Previous:     "12 November 2026",
+	}
+	got := CompileMinutes(src).Text()
+	path := "testdata/minutes_compiled.golden"
+	if *updateGolden {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got, string(want)); diff != "" {
+		t.Errorf("compiled minutes (-got +want):\n%s", diff)
+	}
+
+	// The printable page is the same document as HTML.
+	page, err := MinutesHTML(CompileMinutes(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlPath := "testdata/minutes_compiled.golden.html"
+	if *updateGolden {
+		if err := os.WriteFile(htmlPath, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantPage, err := os.ReadFile(htmlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(page), string(wantPage)); diff != "" {
+		t.Errorf("minutes page (-got +want):\n%s", diff)
+	}
+
+	// Confirmed, the status says when and where.
+	src.Approval = &MinutesApproval{MeetingID: 7, AtMeetingID: 8, At: time.Date(2027, 1, 14, 10, 10, 0, 0, loc)}
+	src.ApprovedAt = "14 January 2027"
+	if doc := CompileMinutes(src); doc.Draft || !strings.Contains(doc.Text(), "Confirmed as a correct record at the meeting held on 14 January 2027.") {
+		t.Errorf("confirmed minutes:\n%s", doc.Text())
+	}
+}
+
+func TestParseResolution(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		parts []string
+	}{
+		{"That the report be noted.", nil},
+		{"That (1) the reports be noted; (2) the figures be circulated; and (3) a further report be submitted.",
+			[]string{"the reports be noted", "the figures be circulated", "a further report be submitted."}},
+		{"RESOLVED: That (1) the band play; and (2) the brand stand.", []string{"the band play", "the brand stand."}},
+		{"That (2) is out of order (1).", nil},
+	} {
+		r := ParseResolution(tc.in)
+		if diff := cmp.Diff(r.Parts, tc.parts); diff != "" {
+			t.Errorf("ParseResolution(%q) parts (-got +want):\n%s", tc.in, diff)
+		}
+		if strings.HasPrefix(r.Body, "RESOLVED") {
+			t.Errorf("ParseResolution(%q) keeps the RESOLVED: %q", tc.in, r.Body)
+		}
+	}
+}
+
+// FuzzParseResolution: parts are never empty, and every part is in the
+// body.
+func FuzzParseResolution(f *testing.F) {
+	f.Add("That (1) the reports be noted; (2) …; and (3) more.")
+	f.Add("(1)(2)(3)")
+	f.Fuzz(func(t *testing.T, s string) {
+		r := ParseResolution(s)
+		for _, p := range r.Parts {
+			if p == "" || !strings.Contains(r.Body, p) {
+				t.Fatalf("ParseResolution(%q): part %q", s, p)
+			}
+		}
+	})
+}
+
+// FuzzParseOwner: an owner is a mention or a non-empty name, and never
+// takes more words than it was given.
+func FuzzParseOwner(f *testing.F) {
+	f.Add(`"Jo Smith" 2027-01-01 text`)
+	f.Add(`<@U1|neil> 2027-01-01`)
+	f.Add(`"“ ”"`)
+	f.Fuzz(func(t *testing.T, s string) {
+		args := strings.Fields(s)
+		id, name, n, err := parseOwner(args)
+		if err != nil {
+			return
+		}
+		if n < 1 || n > len(args) || id == "" && name == "" {
+			t.Fatalf("parseOwner(%q) = %q, %q, %d", s, id, name, n)
+		}
+	})
+}

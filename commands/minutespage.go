@@ -1,0 +1,155 @@
+package commands
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MinutesPath is the address, under the public URL, of meeting id's
+// printable minutes.
+func MinutesPath(meetingID int64, token string) string {
+	return "/minutes/" + strconv.FormatInt(meetingID, 10) + "-" + token
+}
+
+// minutesLink is the URL of meeting m's printable minutes, its token made
+// when first asked for.
+func (s *Service) minutesLink(ctx context.Context, m Meeting) (string, error) {
+	b := make([]byte, 20)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("minutes link: %w", err)
+	}
+	token, err := s.store.MinutesPage(ctx, m.ID, hex.EncodeToString(b))
+	if err != nil {
+		return "", err
+	}
+	return s.publicURL + MinutesPath(m.ID, token), nil
+}
+
+// MinutesPage is the printable HTML of the minutes a path segment names
+// ("42-{token}"). A wrong or unknown token is ErrNotFound, as is a
+// meeting with none.
+func (s *Service) MinutesPage(ctx context.Context, ref string) ([]byte, error) {
+	idText, token, _ := strings.Cut(ref, "-")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 || token == "" {
+		return nil, fmt.Errorf("minutes page %q: %w", ref, ErrNotFound)
+	}
+	stored, err := s.store.MinutesPage(ctx, id, "")
+	if err != nil {
+		return nil, err
+	}
+	if subtle.ConstantTimeCompare([]byte(stored), []byte(token)) != 1 {
+		return nil, fmt.Errorf("minutes page %d: wrong token: %w", id, ErrNotFound)
+	}
+	m, err := s.store.Meeting(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
+	if err != nil {
+		return nil, err
+	}
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return nil, err
+	}
+	return MinutesHTML(CompileMinutes(src))
+}
+
+// MinutesDocumentOf compiles the minutes of committee c's meeting on d,
+// for export.
+func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, now time.Time) (MinutesDocument, error) {
+	m, err := s.meetingFor(ctx, c, d, now)
+	if err != nil {
+		return MinutesDocument{}, err
+	}
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return MinutesDocument{}, err
+	}
+	return CompileMinutes(src), nil
+}
+
+// Markdown is the document as Markdown, unescaped from Slack's form.
+func (d MinutesDocument) Markdown() string { return Unescape(d.Text()) + "\n" }
+
+// PlainText is the document as plain text, without Markdown's bold.
+func (d MinutesDocument) PlainText() string {
+	return strings.ReplaceAll(Unescape(d.Text()), "**", "") + "\n"
+}
+
+var minutesTemplate = template.Must(template.New("minutes").Parse(`<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{.Committee}} — {{.Heading}}</title>
+<style>
+  body { font-family: Arial, Helvetica, sans-serif; font-size: 12pt; line-height: 1.45; color: #000; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+  h1 { font-size: 16pt; text-transform: uppercase; text-align: center; margin-bottom: 0.2em; }
+  .heading { text-align: center; font-weight: bold; margin-top: 0; }
+  .status { text-align: center; font-style: italic; }
+  .draft { color: #a00; }
+  .minute { margin-top: 1.4em; page-break-inside: avoid; break-inside: avoid; }
+  .minute h2 { font-size: 12pt; margin: 0 0 0.5em; }
+  .minute h2 .number { display: inline-block; min-width: 3em; }
+  .refs { font-style: italic; }
+  .resolved { font-weight: bold; margin-bottom: 0.2em; }
+  .pending { color: #666; font-style: italic; }
+  p { margin: 0 0 0.6em; white-space: pre-line; }
+  @page { size: A4; margin: 2cm; }
+  @media print { body { margin: 0; max-width: none; } .draft { color: #000; } }
+</style>
+</head>
+<body>
+<h1>{{.Committee}}</h1>
+<p class="heading">{{.Heading}}</p>
+<p class="status{{if .Draft}} draft{{end}}">{{.Status}}</p>
+{{range .Attendance}}<p>{{.}}</p>
+{{end}}{{range .Notes}}<p>{{.}}</p>
+{{end}}{{range .Minutes}}<section class="minute">
+<h2><span class="number">{{.Number}}.</span> {{.Title}}</h2>
+{{range .References}}<p class="refs">({{.}})</p>
+{{end}}{{if .Pending}}<p class="pending">Nothing recorded yet.</p>
+{{end}}{{if .Narrative}}<p>{{.Narrative}}</p>
+{{end}}{{if .Resolved}}<p class="resolved">RESOLVED:</p>
+{{range .Resolved}}<p>{{.}}</p>
+{{end}}{{end}}</section>
+{{end}}</body>
+</html>
+`))
+
+// MinutesHTML renders the document as a printable page in the council's
+// style: numbered minutes, RESOLVED in bold, A4 margins. The document's
+// text is in Slack's escaped form; the template escapes it for HTML.
+func MinutesHTML(d MinutesDocument) ([]byte, error) {
+	un := func(in []string) []string {
+		out := make([]string, len(in))
+		for i, s := range in {
+			out[i] = Unescape(s)
+		}
+		return out
+	}
+	page := d
+	page.Committee, page.Heading, page.Status = Unescape(d.Committee), Unescape(d.Heading), Unescape(d.Status)
+	page.Attendance, page.Notes = un(d.Attendance), un(d.Notes)
+	page.Minutes = make([]DocMinute, len(d.Minutes))
+	for i, dm := range d.Minutes {
+		page.Minutes[i] = DocMinute{Number: Unescape(dm.Number), Title: Unescape(dm.Title), Narrative: Unescape(dm.Narrative),
+			Resolved: un(dm.Resolved), References: un(dm.References), Pending: dm.Pending}
+	}
+	var b bytes.Buffer
+	if err := minutesTemplate.Execute(&b, page); err != nil {
+		return nil, fmt.Errorf("minutes page: %w", err)
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,66 @@
+package console_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/console"
+)
+
+// TestConsoleMinutesCycle is the cycle on the sample committee: decisions
+// and an action recorded at the sample meeting, its minutes drafted, and
+// confirmed at the next.
+func TestConsoleMinutesCycle(t *testing.T) {
+	svc := sample(t, nil)
+	london, _ := time.LoadLocation("Europe/London")
+	run := func(at time.Time, lines ...string) string {
+		t.Helper()
+		var out bytes.Buffer
+		c := &console.Console{
+			Service: svc, Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
+			Now: func() time.Time { return at },
+			In:  strings.NewReader(strings.Join(lines, "\n") + "\n"),
+		}
+		if err := c.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	want := func(got string, parts ...string) {
+		t.Helper()
+		for _, p := range parts {
+			if !strings.Contains(got, p) {
+				t.Errorf("the console lacks %q:\n%s", p, got)
+			}
+		}
+	}
+	run(time.Date(2026, 12, 9, 12, 0, 0, 0, london), "/agenda add 4 Date of Next Meeting", "/agenda add 5 SWACA — Neil Frackelton")
+	got := run(time.Date(2026, 12, 10, 10, 5, 0, 0, london),
+		":as trish", "/meeting start", "/here",
+		":as ian",
+		"/resolve 4 That (1) the report be noted; and (2) the figures be circulated.",
+		"/resolve 5 That the next meeting be held on 14 January 2027.",
+		"/action add 1 @neil 2027-01-12 Circulate the figures to partners",
+		"/minutes draft",
+		":as trish", "/meeting close",
+		":as ian", "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	// The closing item stays last: SWACA is item 4, minute 1.
+	want(got, "Resolved under item 4: minute 1 of the meeting on Thursday 10 December 2026",
+		"Action 1 recorded under minute 1",
+		"**1. SWACA**", "**2. DATE OF NEXT MEETING**", "That (1) the report be noted; and (2) the figures be circulated.")
+
+	got = run(time.Date(2027, 1, 9, 9, 0, 0, 0, london), ":as neil", "/action list mine")
+	want(got, "Your outstanding actions", "Circulate the figures to partners")
+
+	got = run(time.Date(2027, 1, 14, 10, 5, 0, 0, london),
+		":as trish", "/meeting start", "/minutes approve", "/resolution 1", ":as neil", "/action done 1 Sent")
+	want(got, "are confirmed as a correct record, at the meeting on Thursday 14 January 2027",
+		"Minute 5 of this meeting records it.", "Action 1 is done")
+	if strings.Contains(got, commands.DraftMark) {
+		t.Errorf("confirmed minutes are marked draft:\n%s", got)
+	}
+}

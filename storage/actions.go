@@ -1,0 +1,231 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+type actionRow struct {
+	ID           int64         `db:"id"`
+	CommitteeID  int64         `db:"committee_id"`
+	MeetingID    int64         `db:"meeting_id"`
+	HeldOn       string        `db:"held_on"`
+	MinuteID     sql.NullInt64 `db:"minute_id"`
+	MinuteNumber string        `db:"minute_number"`
+	OwnerUser    string        `db:"owner_user"`
+	OwnerName    string        `db:"owner_name"`
+	DueOn        string        `db:"due_on"`
+	Body         string        `db:"body"`
+	Status       string        `db:"status"`
+	DoneNote     string        `db:"done_note"`
+	CreatedBy    string        `db:"created_by"`
+}
+
+const actionColumns = `a.id, a.committee_id, a.meeting_id,
+	to_char((m.starts_at AT TIME ZONE c.time_zone)::date, 'YYYY-MM-DD') AS held_on,
+	a.minute_id, a.minute_number, a.owner_user, a.owner_name, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
+	a.body, a.status, a.done_note, a.created_by`
+
+const actionFrom = ` FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = a.committee_id `
+
+// dayOfText reads a date column scanned as text (2006-01-02); the zero
+// Date when it is empty.
+func dayOfText(s string) commands.Date {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return commands.Date{}
+	}
+	return commands.DateOf(t, time.UTC)
+}
+
+func (r actionRow) action() commands.ActionPoint {
+	return commands.ActionPoint{
+		ID: r.ID, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, HeldOn: dayOfText(r.HeldOn), MinuteID: r.MinuteID.Int64,
+		MinuteNumber: r.MinuteNumber, OwnerUser: r.OwnerUser, OwnerName: r.OwnerName, Due: dayOfText(r.DueOn), Text: r.Body,
+		Done: r.Status == "done", DoneNote: r.DoneNote, CreatedBy: r.CreatedBy,
+	}
+}
+
+// actionsStale marks, in the caller's transaction, what shows a
+// committee's actions: the agendas of its meetings to come, and the Home of
+// the action's owner (and the officers').
+func actionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, owner string) error {
+	users := []string{}
+	if owner != "" {
+		users = append(users, owner)
+	}
+	if _, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2) FROM meetings
+		WHERE committee_id = $1 AND status = 'scheduled'`, committeeID, pq.Array(users)); err != nil {
+		return err
+	}
+	return markHomesStale(ctx, q, committeeID, users)
+}
+
+// AddAction implements commands.ActionStore.
+func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.ActionPoint, error) {
+	var id int64
+	err := db.inTx(ctx, "add action", func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &id, `
+			WITH a AS (
+				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, owner_user, owner_name, due_on, created_by
+			)
+			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
+			SELECT id, 'added', owner_user, owner_name, due_on, created_by FROM a RETURNING action_id`,
+			a.CommitteeID, a.MeetingID, nullID(a.MinuteID), a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text, a.CreatedBy)
+		if err != nil {
+			return err
+		}
+		if err := actionsStale(ctx, tx, a.CommitteeID, a.OwnerUser); err != nil {
+			return err
+		}
+		return audit(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id})
+	})
+	if err != nil {
+		return commands.ActionPoint{}, err
+	}
+	return db.ActionPointByID(ctx, id)
+}
+
+// ActionPointByID implements commands.ActionStore.
+func (db *DB) ActionPointByID(ctx context.Context, id int64) (commands.ActionPoint, error) {
+	var row actionRow
+	err := db.x.GetContext(ctx, &row, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1`, id)
+	return row.action(), mapErr("action", err)
+}
+
+// CompleteAction implements commands.ActionStore.
+func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) error {
+	return db.inTx(ctx, "complete action", func(tx *sqlx.Tx) error {
+		var a struct {
+			CommitteeID int64  `db:"committee_id"`
+			Owner       string `db:"owner_user"`
+		}
+		err := tx.GetContext(ctx, &a, `
+			WITH a AS (
+				UPDATE actions SET status = 'done', done_note = $2 WHERE id = $1 AND status = 'open'
+				RETURNING id, committee_id, owner_user, owner_name, due_on
+			), l AS (
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, note, by_user)
+				SELECT id, 'done', owner_user, owner_name, due_on, $2, $3 FROM a
+			)
+			SELECT committee_id, owner_user FROM a`, id, note, by)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("storage: complete action: not open: %w", commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
+			return err
+		}
+		return audit(ctx, tx, a.CommitteeID, by, "action.done", a.Owner, map[string]any{"action": id})
+	})
+}
+
+// ActionPoints implements commands.ActionStore.
+func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]commands.ActionPoint, error) {
+	var rows []actionRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`
+		WHERE a.committee_id = $1 AND ($2 OR a.status = 'open')
+		ORDER BY a.status = 'done', a.due_on, a.id LIMIT 200`, committeeID, all)
+	if err != nil {
+		return nil, mapErr("actions", err)
+	}
+	out := make([]commands.ActionPoint, len(rows))
+	for i, r := range rows {
+		out[i] = r.action()
+	}
+	return out, nil
+}
+
+// ActionsDueBy implements commands.ActionStore.
+func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]commands.ActionPoint, error) {
+	var rows []actionRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`
+		WHERE a.status = 'open' AND a.owner_user <> ''
+		AND a.due_on >= ($1::timestamptz AT TIME ZONE c.time_zone)::date
+		AND a.due_on <= ($1::timestamptz AT TIME ZONE c.time_zone)::date + $2::int
+		ORDER BY a.id LIMIT 1000`, now, days)
+	if err != nil {
+		return nil, mapErr("actions due", err)
+	}
+	out := make([]commands.ActionPoint, len(rows))
+	for i, r := range rows {
+		out[i] = r.action()
+	}
+	return out, nil
+}
+
+// ChangeAction implements commands.ActionStore.
+func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string) error {
+	return db.inTx(ctx, "change action", func(tx *sqlx.Tx) error {
+		var a struct {
+			CommitteeID int64  `db:"committee_id"`
+			Was         string `db:"was_owner"`
+		}
+		err := tx.GetContext(ctx, &a, `
+			WITH prior AS (
+				SELECT id, owner_user, owner_name, due_on FROM actions WHERE id = $1 AND status = 'open' FOR UPDATE
+			), a AS (
+				UPDATE actions SET owner_user = $2, owner_name = $3, due_on = $4 FROM prior WHERE actions.id = prior.id
+				RETURNING actions.id, actions.committee_id, actions.owner_user, actions.owner_name, actions.due_on,
+					CASE WHEN prior.owner_user <> $2 OR prior.owner_name <> $3 THEN 'reassigned' ELSE 'redated' END AS kind,
+					prior.owner_user AS was_owner
+			), l AS (
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
+				SELECT id, kind, owner_user, owner_name, due_on, $5 FROM a
+			)
+			SELECT committee_id, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("storage: change action: not open: %w", commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		if err := actionsStale(ctx, tx, a.CommitteeID, ownerUser); err != nil {
+			return err
+		}
+		if a.Was != "" && a.Was != ownerUser {
+			if err := markHomesStale(ctx, tx, a.CommitteeID, []string{a.Was}); err != nil {
+				return err
+			}
+		}
+		return audit(ctx, tx, a.CommitteeID, by, "action.change", ownerUser, map[string]any{"action": id})
+	})
+}
+
+// ActionsBeforeMeetings implements commands.ActionStore.
+func (db *DB) ActionsBeforeMeetings(ctx context.Context, now time.Time, days int) ([]commands.ActionPoint, []int64, error) {
+	var rows []struct {
+		actionRow
+		NextID int64 `db:"next_id"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+`, n.id AS next_id`+actionFrom+`
+		JOIN LATERAL (
+			SELECT nm.id FROM meetings nm
+			WHERE nm.committee_id = a.committee_id AND nm.status = 'scheduled'
+			AND nm.starts_at > $1 AND nm.starts_at <= $1::timestamptz + make_interval(days => $2::int)
+			AND nm.id <> a.meeting_id
+			ORDER BY nm.starts_at LIMIT 1
+		) n ON true
+		WHERE a.status = 'open' AND a.owner_user <> ''
+		ORDER BY a.id LIMIT 1000`, now, days)
+	if err != nil {
+		return nil, nil, mapErr("actions before meetings", err)
+	}
+	out := make([]commands.ActionPoint, len(rows))
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		out[i], ids[i] = r.action(), r.NextID
+	}
+	return out, ids, nil
+}

@@ -1,0 +1,195 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// minutesConfirmed reports whether the minutes of a meeting are confirmed:
+// approved, or imported (published minutes are confirmed by being
+// published).
+func minutesConfirmed(ctx context.Context, q sqlx.ExtContext, meetingID int64) (bool, error) {
+	var confirmed bool
+	err := sqlx.GetContext(ctx, q, &confirmed, `SELECT
+		EXISTS (SELECT 1 FROM minutes_approvals WHERE meeting_id = $1)
+		OR EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND status = 'confirmed')`, meetingID)
+	return confirmed, err
+}
+
+// WriteMinute implements commands.DecisionStore.
+func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands.Minute, error) {
+	var id int64
+	err := db.inTx(ctx, "write minute", func(tx *sqlx.Tx) error {
+		var err error
+		id, err = writeMinute(ctx, tx, w)
+		return err
+	})
+	if err != nil {
+		return commands.Minute{}, err
+	}
+	return db.Minute(ctx, id)
+}
+
+func writeMinute(ctx context.Context, tx *sqlx.Tx, w commands.MinuteWrite) (int64, error) {
+	// One writer at a time per meeting, so that a confirmation cannot
+	// slip between the check and the write.
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, w.MeetingID); err != nil {
+		return 0, err
+	}
+	confirmed, err := minutesConfirmed(ctx, tx, w.MeetingID)
+	if err != nil {
+		return 0, err
+	}
+	if confirmed {
+		return 0, fmt.Errorf("storage: write minute: confirmed: %w", commands.ErrConflict)
+	}
+	narrative, setNarrative := "", w.Narrative != nil
+	if setNarrative {
+		narrative = *w.Narrative
+	}
+	resolved, setResolved := "", w.Resolution != nil
+	if setResolved {
+		resolved = w.Resolution.Body
+	}
+	var id int64
+	err = tx.GetContext(ctx, &id, `
+		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10)
+		ON CONFLICT (meeting_id, item_number) WHERE item_number <> '' DO UPDATE SET
+			narrative = CASE WHEN $11 THEN EXCLUDED.narrative ELSE minutes.narrative END,
+			resolved = CASE WHEN $12 THEN EXCLUDED.resolved ELSE minutes.resolved END,
+			updated_at = now()
+		RETURNING id`,
+		w.MeetingID, w.CommitteeID, w.Number, w.Position, w.Title, narrative, pq.Array(nonNil(w.References)), dateArg(w.HeldOn), resolved, w.Item,
+		setNarrative, setResolved)
+	if err != nil {
+		return 0, err
+	}
+	if setResolved {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM resolutions WHERE minute_id = $1`, id); err != nil {
+			return 0, err
+		}
+		if resolved != "" {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts) VALUES ($1, 1, $2, $3)`,
+				id, resolved, pq.Array(nonNil(w.Resolution.Parts))); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, by_user)
+		SELECT id, $2, narrative, resolved, $3 FROM minutes WHERE id = $1`, id, w.Action, w.By); err != nil {
+		return 0, err
+	}
+	return id, audit(ctx, tx, w.CommitteeID, w.By, "minute."+w.Action, w.Item, map[string]any{"meeting": w.MeetingID, "minute": id})
+}
+
+// ApproveMinutes implements commands.DecisionStore.
+func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) error {
+	return db.inTx(ctx, "approve minutes", func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, a.MeetingID); err != nil {
+			return err
+		}
+		var n struct {
+			All   int `db:"all_minutes"`
+			Draft int `db:"drafts"`
+		}
+		if err := tx.GetContext(ctx, &n, `SELECT count(*) AS all_minutes, count(*) FILTER (WHERE status = 'draft') AS drafts
+			FROM minutes WHERE meeting_id = $1`, a.MeetingID); err != nil {
+			return err
+		}
+		if n.All == 0 {
+			return fmt.Errorf("storage: approve minutes: none: %w", commands.ErrNotFound)
+		}
+		confirmed, err := minutesConfirmed(ctx, tx, a.MeetingID)
+		if err != nil {
+			return err
+		}
+		if confirmed {
+			return fmt.Errorf("storage: approve minutes: confirmed already: %w", commands.ErrConflict)
+		}
+		if a.Record != nil {
+			if _, err := writeMinute(ctx, tx, *a.Record); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minutes_approvals (meeting_id, approved_at, approved_by, at_meeting_id)
+			VALUES ($1, $2, $3, $4)`, a.MeetingID, a.At, a.By, nullID(a.AtMeetingID)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE minutes SET status = 'confirmed', updated_at = now() WHERE meeting_id = $1`, a.MeetingID); err != nil {
+			return err
+		}
+		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID})
+	})
+}
+
+// MinutesApprovalOf implements commands.DecisionStore.
+func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.MinutesApproval, error) {
+	var row struct {
+		At   time.Time     `db:"approved_at"`
+		By   string        `db:"approved_by"`
+		AtID sql.NullInt64 `db:"at_meeting_id"`
+	}
+	err := db.x.GetContext(ctx, &row, `SELECT approved_at, approved_by, at_meeting_id FROM minutes_approvals WHERE meeting_id = $1`, meetingID)
+	if err != nil {
+		return commands.MinutesApproval{}, mapErr("minutes approval", err)
+	}
+	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64}, nil
+}
+
+// CommentMinute implements commands.DecisionStore.
+func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string) error {
+	_, err := db.x.ExecContext(ctx, `INSERT INTO minute_comments (minute_id, body, by_user) VALUES ($1, $2, $3)`, minuteID, body, by)
+	return mapErr("comment minute", err)
+}
+
+// MinuteComments implements commands.DecisionStore.
+func (db *DB) MinuteComments(ctx context.Context, meetingID int64) ([]commands.MinuteComment, error) {
+	var rows []struct {
+		Number string    `db:"number"`
+		Body   string    `db:"body"`
+		By     string    `db:"by_user"`
+		At     time.Time `db:"at"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, k.body, k.by_user, k.at FROM minute_comments k
+		JOIN minutes mi ON mi.id = k.minute_id WHERE mi.meeting_id = $1 ORDER BY k.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("minute comments", err)
+	}
+	out := make([]commands.MinuteComment, len(rows))
+	for i, r := range rows {
+		out[i] = commands.MinuteComment{MinuteNumber: r.Number, Body: r.Body, By: r.By, At: r.At}
+	}
+	return out, nil
+}
+
+// MeetingMinutes implements commands.DecisionStore.
+func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.Minute, error) {
+	var rows []minuteRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
+		WHERE mi.meeting_id = $1 ORDER BY mi.position, mi.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("meeting minutes", err)
+	}
+	out, err := db.withResolutions(ctx, rows)
+	return out, mapErr("meeting minutes", err)
+}
+
+// MinutesPage implements commands.DecisionStore.
+func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (string, error) {
+	if token != "" {
+		if _, err := db.x.ExecContext(ctx, `INSERT INTO minutes_pages (meeting_id, token) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING`, meetingID, token); err != nil {
+			return "", mapErr("minutes page", err)
+		}
+	}
+	var stored string
+	err := db.x.GetContext(ctx, &stored, `SELECT token FROM minutes_pages WHERE meeting_id = $1`, meetingID)
+	return stored, mapErr("minutes page", err)
+}
