@@ -15,7 +15,7 @@ import (
 // them.
 func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 	ctx := context.Background()
-	db := schemaAt(t, 18)
+	db := schemaAt(t, 20)
 	c := setupCommittee(t, db)
 	london, _ := time.LoadLocation("Europe/London")
 	day := time.Date(2021, 12, 9, 0, 0, 0, 0, london)
@@ -51,7 +51,7 @@ func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 
 	// Down and up again: the imported minutes are kept, and read as
 	// confirmed once more.
-	if err := db.MigrateDownTo(ctx, 18); err != nil {
+	if err := db.MigrateDownTo(ctx, 20); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Migrate(ctx, nil); err != nil {
