@@ -7,13 +7,22 @@ import (
 
 var (
 	noApologiesRe = regexp.MustCompile(`(?i)\bno\s+apologies\b|\bapologies\b[^.]{0,40}?[:\s-]\s*(?:none|nil)\b|\bthere\s+were\s+no\s+apologies\b`)
-	apologiesRe   = regexp.MustCompile(`(?i)^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*[:–—-]\s*(.+)$|\bapologies\b(?:\s+for\s+(?:absence|lateness))?[^.:]{0,60}?\b(?:from|on\s+behalf\s+of)\s+(.+)$`)
-	declaredRe    = regexp.MustCompile(`(?i)^(.*?)\s+(?:declared|declares|disclosed|made\s+a\s+declaration\s+of)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(.{0,80}?)\binterests?\b(.*)$`)
-	declItemRe    = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(\d{1,4}(?:/\d{2,4})?(?:\.\d{1,2})?[a-z]?)\b`)
-	declThisRe    = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
-	noDeclRe      = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
-	natureLeadRe  = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
-	abbrevs       = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "e.g": true, "i.e": true, "approx": true}
+	apologiesRe   = regexp.MustCompile(`(?i)^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*[:–—-]\s*(.+)$|\bapologies\b(?:\s+for\s+(?:absence|lateness))?[^.:]{0,60}?\b(?:from|on\s+behalf\s+of)\s+(.+)$|(?:^apologies|(?-i:\bApologies))(?:\s+for\s+absence)?\s+((?:county\s+|district\s+)?(?:cllrs?|councillors?)\b.+)$|(?-i:\bApologies)\s*:\s*(.+)$`)
+	// apologiesEndRe ends a list of names where the sentence goes on
+	// ("… M Daniels and were formally accepted", "…, it was resolved to
+	// accept these", "…, who had recently given birth").
+	apologiesEndRe = regexp.MustCompile(`(?:,\s*|\s+and\s+|\s+)(?:it|these|which|who|were|was|had|has)\s|,\s*the\s+(?:meeting|chair|committee|council)\b|\s[–—-]\s`)
+	// apologyReasonRe is a reason printed after a name: "(family commitment)".
+	apologyReasonRe = regexp.MustCompile(`(?i)^(?:family|work|personal|holiday|illness|ill|leave|other|business|prior|medical|health|unwell|away|on\s+holiday)\b`)
+	// otherLabelRe ends a list of apologies printed on the line before the
+	// next list ("Apologies: Fionnuala Roche Also Present: Ms. Orla Kinsella").
+	otherLabelRe = regexp.MustCompile(`\s(?:Also\s+[Pp]resent|ALSO\s+PRESENT|Present|PRESENT|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers)\s*:`)
+	declaredRe   = regexp.MustCompile(`(?i)^(.*?)\s+(?:declared|declares|disclosed|made\s+a\s+declaration\s+of)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(.{0,80}?)\binterests?\b(.*)$`)
+	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(\d{1,4}(?:/\d{2,4})?(?:\.\d{1,2})?[a-z]?)\b`)
+	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
+	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
+	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
+	abbrevs      = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "e.g": true, "i.e": true, "approx": true}
 )
 
 // sentences splits prose at full stops that end a sentence, not at "Minute
@@ -82,20 +91,63 @@ func (p *minutesParser) readApologies() {
 				if g == nil {
 					continue
 				}
-				list := g[1] + g[2]
-				for _, n := range expandCouncillors(splitOutside(list)) {
-					n = strings.TrimSpace(strings.TrimPrefix(n, "from "))
-					name, org := splitBracket(n)
-					if name == "" || !hasLetter(name) {
-						continue
-					}
-					p.out.Apologies = append(p.out.Apologies, Person{Name: name, Organisation: org})
-				}
-				if len(p.out.Apologies) > 0 {
-					return
-				}
+				p.addApologies(g[1] + g[2] + g[3] + g[4])
+			}
+			if len(p.out.Apologies) > 0 {
+				return
 			}
 		}
+	}
+	// An item titled "Apologies for Absence" whose text is just the names,
+	// or whose title carries them ("Apologies for Absence – Cllr Cannon").
+	for _, m := range p.out.Minutes {
+		if !strings.Contains(strings.ToUpper(m.Title), "APOLOG") {
+			continue
+		}
+		if _, names, ok := strings.Cut(m.Title, " – "); ok {
+			p.addApologies(names)
+		} else if first, _, _ := strings.Cut(m.Narrative, "\n\n"); namesFirst(first) {
+			p.addApologies(sentences(first)[0])
+		}
+		if len(p.out.Apologies) > 0 {
+			return
+		}
+	}
+}
+
+// namesFirst reports text that starts with a person's name or title, as a
+// list of apologies does.
+func namesFirst(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.Contains(strings.ToLower(s), "apolog") {
+		return false
+	}
+	first := s
+	if i := strings.IndexAny(s, ",;(&"); i > 0 {
+		first = s[:i]
+	}
+	return honorificRe.MatchString(s) || nameLike(strings.TrimSpace(first))
+}
+
+// addApologies reads a list of names ("Cllr L Watson and Cllr J Foster
+// (family commitment), Cllr A Hart") up to where the sentence goes on.
+func (p *minutesParser) addApologies(list string) {
+	if i := otherLabelRe.FindStringIndex(list); i != nil {
+		list = list[:i[0]]
+	}
+	if i := apologiesEndRe.FindStringIndex(list); i != nil {
+		list = list[:i[0]]
+	}
+	for _, n := range expandCouncillors(splitOutside(list)) {
+		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
+		name, org := splitBracket(n)
+		if apologyReasonRe.MatchString(org) {
+			org = ""
+		}
+		if name == "" || !hasLetter(name) || len(name) > 80 {
+			continue
+		}
+		p.out.Apologies = append(p.out.Apologies, Person{Name: name, Organisation: org})
 	}
 }
 
@@ -103,7 +155,7 @@ func (p *minutesParser) readDeclarations() {
 	seen := map[Declaration]bool{}
 	none := false
 	for _, src := range p.sources("DECLARATION") {
-		for _, sent := range sentences(src.text) {
+		for _, sent := range declarationPieces(src.text) {
 			if len(sent) > 3000 || indexFold(sent, 0, "declar") < 0 && indexFold(sent, 0, "disclos") < 0 && indexFold(sent, 0, "interest") < 0 {
 				continue
 			}
@@ -129,6 +181,23 @@ func (p *minutesParser) readDeclarations() {
 	p.out.NoDeclarations = none && len(p.out.Declarations) == 0
 }
 
+// declPieceRe separates declarations printed in one paragraph: "(1)
+// Councillor A declared … (2) Councillor B declared …", "Cllr A declared
+// …; Cllr B declared …".
+var declPieceRe = regexp.MustCompile(`\s\(\d{1,2}\)\s+|;\s+|\s[–—-]\s`)
+
+func declarationPieces(text string) []string {
+	var out []string
+	for _, sent := range sentences(text) {
+		out = append(out, declPieceRe.Split(sent, -1)...)
+	}
+	return out
+}
+
+// genericDeclarers are leads that name no one: "Councillors declared
+// interests as follows".
+var genericDeclarers = map[string]bool{"councillors": true, "members": true, "cllrs": true, "the following": true, "the following members": true}
+
 func parseDeclaration(sent, minute string) []Declaration {
 	g := declaredRe.FindStringSubmatch(sent)
 	if g == nil {
@@ -138,8 +207,9 @@ func parseDeclaration(sent, minute string) []Declaration {
 	if i := strings.LastIndex(lead, ", "); i >= 0 {
 		lead = lead[i+2:]
 	}
+	lead = strings.TrimSpace(strings.TrimPrefix(lead, "(")) // "(1) Councillor" split at "(1)"
 	lower := strings.ToLower(lead)
-	if lead == "" || strings.HasPrefix(lower, "no ") || strings.Contains(lower, " no ") || lower == "none" || strings.HasPrefix(lower, "there") || !startsUpper(lead) {
+	if lead == "" || genericDeclarers[lower] || strings.HasPrefix(lower, "no ") || strings.Contains(lower, " no ") || lower == "none" || strings.HasPrefix(lower, "there") || !startsUpper(lead) {
 		return nil
 	}
 	if strings.HasSuffix(lower, " who") {

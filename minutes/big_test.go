@@ -22,6 +22,8 @@ func TestLargeInputs(t *testing.T) {
 		{"hyphens", "MINUTES\n1. A\n" + strings.Repeat("re-\n", size/4)},
 		{"dates", "AGENDA\n1. Date of Next Meeting\n" + strings.Repeat("9 June 2022 at 10am; ", size/21)},
 		{"list markers", "MINUTES\n1. A\n" + strings.Repeat("A.\n\n", size/4)},
+		{"numbered sentences", "MINUTES\n" + strings.Repeat("12 The council noted it.\n13 It was RESOLVED to agree.\n", size/50)},
+		{"one line of headings", "MINUTES " + strings.Repeat("Text. 1. AB CD Apologies: X ", size/28)},
 	}
 	for _, in := range inputs {
 		start := time.Now()

@@ -12,7 +12,7 @@ import (
 const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var (
-	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\b\.?,?\s+(\d{4})\b`)
+	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(` + monthAlt + `)\b\.?,?\s+(\d{4})\b`)
 	monthFirstRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	numericRe    = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
 	isoRe        = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
@@ -142,6 +142,35 @@ func findTimes(s string) []span {
 func firstDate(s string) string {
 	if d := findDates(s); len(d) > 0 {
 		return d[0].value
+	}
+	return ""
+}
+
+var (
+	// notMeetingDateRe precedes a date in a heading that is not the
+	// meeting's: "Moved from 9th October 2018", "Uploaded on May 25, 2021",
+	// "documents published after 1 May 2020".
+	notMeetingDateRe = regexp.MustCompile(`(?i)(?:(?:moved|postponed|rescheduled|adjourned|changed)\s+from|uploaded(?:\s+on)?|published(?:\s+(?:on|after|before))?|printed(?:\s+on)?|after|before)\s*$`)
+	heldDateRe       = regexp.MustCompile(`(?i)(?:\bheld\b|day)\W{0,4}(?:on\W{0,2})?(?:the\s+)?$`)
+)
+
+// meetingDate is the date of the meeting in the text that heads minutes:
+// dates said to be another's are passed over, and one printed after "held
+// on" or a weekday is preferred to one before it.
+func meetingDate(s string) string {
+	var kept []span
+	for _, d := range findDates(s) {
+		if !notMeetingDateRe.MatchString(s[max(0, d.start-30):d.start]) {
+			kept = append(kept, d)
+		}
+	}
+	for _, d := range kept {
+		if heldDateRe.MatchString(s[max(0, d.start-20):d.start]) {
+			return d.value
+		}
+	}
+	if len(kept) > 0 {
+		return kept[0].value
 	}
 	return ""
 }

@@ -11,6 +11,19 @@
 // asked for and then read it with line-oriented heuristics rather than a
 // grammar: councils do not share one.
 //
+// Before reading minutes, ParseMinutes rewrites the house styles of other
+// councils into that shape (see styles.go): tables flattened to "1. | text
+// |", a whole page on one line (PDF text without line breaks: it is cut
+// before minute numbers followed by a heading in capitals and before labels
+// such as "Present:", "Apologies:" and "Proposed by:"), council web pages
+// with "Minutes:" labels and "pdf icon" links, a minute reference printed
+// before the agenda number ("P061/24 1. APOLOGIES"), and minutes numbered
+// without any punctuation or heading ("2105 The Chairman …"), recognised
+// as a run of at least four lines counting up by one. testdata/corpus holds
+// documents written for the tests in the styles of two dozen councils'
+// published minutes, with answer keys; TestCorpusScore measures the reader
+// on them.
+//
 // The parsers never fail on text they half understand. Anything they could
 // not place is reported in the Warnings field so that a person can check it;
 // only text with no agenda or minutes in it at all yields ErrNoAgenda or
@@ -23,6 +36,10 @@
 //     Teams Remote Meeting") because they are shown to people in chat.
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM".
+//   - Minute numbers keep their printed shape: "20", "41/23", "24.31",
+//     "2409.01", "P061/24", "RMD.31.23". "338.1" under minute 338 is a
+//     sub-item, part of minute 338; planning references such as
+//     "22/01234/FUL" are never minute numbers.
 //   - Agenda and minute numbers lose their trailing full stop and any "Item"
 //     or "Minute" prefix; an agenda sub-item printed "(a)" under item 7
 //     becomes "7a".

@@ -58,7 +58,7 @@ func readMeeting(lines []string) Meeting {
 	}
 	text := strings.Join(kept, " ")
 	if m.Date == "" {
-		m.Date = firstDate(text)
+		m.Date = meetingDate(text)
 	}
 	if m.Time == "" {
 		m.Time = firstTime(text)

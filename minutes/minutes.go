@@ -10,20 +10,38 @@ import (
 var (
 	presentRe        = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?present\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
 	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b`)
-	reportToRe       = regexp.MustCompile(`(?i)^report\s+(?:to|of)\s*:`)
-	endMarkerRe      = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chair\s+of\s+the\s+meeting)\s*:?\s*[._ ]*$|^signed\b|^[._]{5,}`)
+	// minutesTitleRe is a document's title that names the minutes further
+	// in ("04 July 2023 – Minutes of the Planning Meeting"; a council web
+	// page's "Agenda and minutes"), told apart from an agenda's item
+	// "4 Minutes of the Previous Meeting" in minutesTitle.
+	minutesTitleRe  = regexp.MustCompile(`(?i)\bminutes\s+(?:of|for)\s+(?:the|an?)\b|^agenda\s+and\s+minutes$`)
+	reportToRe      = regexp.MustCompile(`(?i)^report\s+(?:to|of)\s*:`)
+	apologiesLineRe = regexp.MustCompile(`(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?received\s+from\b`)
+	endMarkerRe     = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chair\s+of\s+the\s+meeting)\s*:?\s*[._ ]*$|^signed\b|^[._]{5,}`)
 
-	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(\d{1,4}(?:/\d{2,4})?)(\s*[.):])?$`)
-	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(\d{1,4}(?:/\d{2,4})?)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
+	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
+	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
+	// letterRefRe is a minute reference with letters before the number
+	// ("P061/24", "RMD.31.23").
+	letterRefRe = regexp.MustCompile(`^[A-Z]{1,4}\.?\d{1,4}[./]\d`)
 
-	resolvedRe      = regexp.MustCompile(`(?i)^(?:and\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	resolvedRe = regexp.MustCompile(`(?i)^(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	// "… and it\nwas resolved that …": the sentence broken across lines.
+	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
+	// "Council resolved to approve the minutes": the body, then resolved.
+	resolvedBodyRe  = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:The\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved\s+((?:to|that)\b.*)$`)
 	resolvedMidRe   = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?])\s*RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
 	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
 	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
+
+// minuteNumPat is a minute number: "20", "41/23", a number with a
+// sequence after a point ("24.31", "2409.01", "1.0") or a reference with
+// letters ("P061/24", "RMD.31.23").
+const minuteNumPat = `\d{1,4}(?:/\d{2,4}|\.\d{1,2})?|[A-Z]{1,4}\.?\d{1,4}(?:[./]\d{1,4}){1,2}`
 
 // minuteNum is a minute number as found on a line.
 type minuteNum struct {
@@ -34,12 +52,12 @@ type minuteNum struct {
 }
 
 func parseMinuteHeader(l string) (minuteNum, bool) {
-	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") {
+	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") && !letterRefRe.MatchString(l) {
 		return minuteNum{}, false
 	}
 	if g := minuteAloneRe.FindStringSubmatch(l); g != nil {
 		n, ok := primaryNumber(g[2])
-		return minuteNum{number: g[2], primary: n, bare: g[1] == "" && g[3] == ""}, ok
+		return minuteNum{number: g[2], primary: n, bare: g[1] == "" && g[3] == "" && isDigits(g[2])}, ok
 	}
 	g := minuteTitleRe.FindStringSubmatch(l)
 	if g == nil {
@@ -54,15 +72,37 @@ func parseMinuteHeader(l string) (minuteNum, bool) {
 		return minuteNum{}, false
 	}
 	strong := sep != "" || g[1] != ""
-	if strong {
+	switch {
+	case !isDigits(g[2]):
+		// "2409.02 Disclosure of Interests None.": a number of that shape
+		// is a minute's whatever follows it.
+		if len(title) > 160 {
+			return minuteNum{}, false
+		}
+		title = strings.TrimRight(title, ".")
+	case g[1] != "" && len(strings.Fields(title)) <= 20 && !strings.HasSuffix(title, "."):
+		// "Item 1 To agree the minutes of the Full Council meeting of 8th
+		// January 2018": the word Item makes it a heading.
+	case strong:
 		if !headingLike(title) {
 			return minuteNum{}, false
 		}
-	} else if !titleLike(title) || !isUpperLine(title) && len(strings.Fields(title)) > 8 {
+	case !titleLike(title) || !isUpperLine(title) && len(strings.Fields(title)) > 8:
 		return minuteNum{}, false
 	}
 	n, ok := primaryNumber(g[2])
-	return minuteNum{number: g[2], primary: n, title: title, bare: sep == "" && g[1] == ""}, ok
+	return minuteNum{number: g[2], primary: n, title: title, bare: sep == "" && g[1] == "" && isDigits(g[2])}, ok
+}
+
+// isDigits reports a number printed as digits alone, which could be a page
+// number; "41/23" or "RMD.31.23" could not.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -70,7 +110,8 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 func primaryNumber(s string) (int, bool) {
-	if i := strings.IndexByte(s, '/'); i >= 0 {
+	s = strings.TrimLeft(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+	if i := strings.IndexAny(s, "/."); i >= 0 {
 		s = s[:i]
 	}
 	n, err := strconv.Atoi(s)
@@ -127,7 +168,13 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
 	}
+	if g := wasResolvedRe.FindStringSubmatch(l); g != nil {
+		return "", strings.TrimSpace(g[1]), true
+	}
 	if g := resolvedMidRe.FindStringSubmatch(l); g != nil {
+		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
+	}
+	if g := resolvedBodyRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	if g := resolvedGluedRe.FindStringSubmatch(l); g != nil {
@@ -137,6 +184,7 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 }
 
 type minuteBuilder struct {
+	line      int // where the minute starts in the document, for warnings
 	m         Minute
 	narrative []string
 	res       [][]string
@@ -172,7 +220,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 	if len(text) > MaxInputSize {
 		return nil, ErrTooLarge
 	}
-	lines := cleanLines(text)
+	lines, origin := normaliseStyles(cleanLines(text))
 	start, anchor, end, hasPresent, ok := locateMinutes(lines)
 	if !ok {
 		return nil, ErrNoMinutes
@@ -190,7 +238,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 				headerEnd = i
 				break
 			}
-			if presentRe.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") {
+			if presentRe.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) {
 				headerEnd = i
 				break
 			}
@@ -204,22 +252,24 @@ func ParseMinutes(text string) (*Minutes, error) {
 
 	headers := runningHeaders(lines[start:end], out.Meeting.Committee)
 	body := make([]string, 0, end-headerEnd)
-	for _, l := range lines[headerEnd:end] {
+	bodyLines := make([]int, 0, end-headerEnd)
+	for k, l := range lines[headerEnd:end] {
 		if headers[l] || isPageNoise(l) || labelRe.MatchString(l) {
 			continue
 		}
 		body = append(body, l)
+		bodyLines = append(bodyLines, origin[headerEnd+k])
 	}
 
-	p := &minutesParser{out: out, warn: warn, last: -1}
+	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines}
 	p.run(body, hasPresent)
-	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved {
+	p.readApologies()
+	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
 		return nil, ErrNoMinutes
 	}
 	if len(out.Minutes) == 0 {
 		warn("no numbered minutes found")
 	}
-	p.readApologies()
 	p.readDeclarations()
 	return out, nil
 }
@@ -228,18 +278,21 @@ func ParseMinutes(text string) (*Minutes, error) {
 // them after the agenda and before the reports, marked by "Agenda Item n"
 // labels, so the attendance list or a "Minutes of …" heading anchors them.
 func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
-	present, heading, resolved := -1, -1, -1
+	present, heading, resolved, apologies := -1, -1, -1, -1
 	for i, l := range lines {
 		if present < 0 && indexFold(l, 0, "present") >= 0 && presentRe.MatchString(l) {
 			present = i
 		}
-		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && indexFold(l, 0, "minutes") >= 0 && minutesHeadingRe.MatchString(l) {
+		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && indexFold(l, 0, "minutes") >= 0 && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
 			heading = i
 		}
 		if resolved < 0 {
 			if _, _, ok := splitResolved(l); ok {
 				resolved = i
 			}
+		}
+		if apologies < 0 && apologiesLineRe.MatchString(l) {
+			apologies = i
 		}
 		if present >= 0 && heading >= 0 && resolved >= 0 {
 			break
@@ -251,6 +304,9 @@ func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool)
 	case heading >= 0:
 		anchor = heading
 	case resolved >= 0:
+		anchor = 0
+	case apologies >= 0:
+		// A web page holding one item: "Apologies were received from …".
 		anchor = 0
 	default:
 		return 0, 0, 0, false, false
@@ -290,13 +346,29 @@ func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool)
 	return start, anchor, end, hasPresent, true
 }
 
+func minutesTitle(l string) bool {
+	// A title is short; "It was proposed that the minutes of the meeting
+	// of 8th January 2018 should be approved …" is a sentence.
+	if !minutesTitleRe.MatchString(l) || hasPrefixFold(l, "item") || len(strings.Fields(l)) > 14 {
+		return false
+	}
+	if _, numbered := parseMinuteHeader(l); numbered {
+		return false
+	}
+	lower := strings.ToLower(l)
+	return !strings.Contains(lower, "previous") && !strings.Contains(lower, "last meeting") && !strings.HasPrefix(lower, "to ")
+}
+
 type minutesParser struct {
+	lineNo      []int // each body line's line number in the document
+	at          int   // the body line being read
 	out         *Minutes
 	warn        func(string, ...any)
 	last        int
 	cur         *minuteBuilder
 	builders    []*minuteBuilder
 	preamble    []string
+	preambleAt  []int // line numbers of preamble
 	present     []string
 	sawResolved bool
 }
@@ -311,7 +383,23 @@ func (p *minutesParser) accept(h minuteNum) bool {
 	if p.last < 0 {
 		return !h.bare || h.title != ""
 	}
+	if p.cur != nil && nextInSeries(p.cur.m.Number, h.number) {
+		return true
+	}
 	return h.primary > p.last && h.primary <= p.last+20
+}
+
+// nextInSeries reports whether number follows cur in a series numbered
+// after a point ("2409.01", "2409.02"). "516.1" after "516" is a sub-item,
+// not the next minute.
+func nextInSeries(cur, number string) bool {
+	ci, ni := strings.LastIndexByte(cur, '.'), strings.LastIndexByte(number, '.')
+	if ci < 0 || ni < 0 || cur[:ci] != number[:ni] {
+		return false
+	}
+	c, err1 := strconv.Atoi(cur[ci+1:])
+	n, err2 := strconv.Atoi(number[ni+1:])
+	return err1 == nil && err2 == nil && n > c && n <= c+20
 }
 
 // takeTitle reads a heading starting at line j, with the lines that continue
@@ -344,9 +432,32 @@ func takeTitle(body []string, j int, first string) (string, int) {
 	return title, k
 }
 
+func (p *minutesParser) addPreamble(l string) {
+	p.preamble = append(p.preamble, l)
+	p.preambleAt = append(p.preambleAt, p.line(p.at))
+}
+
+// preambleLine is the line where a paragraph of the preamble starts.
+func (p *minutesParser) preambleLine(para string) int {
+	for i, l := range p.preamble {
+		if l != "" && strings.HasPrefix(para, l) {
+			return p.preambleAt[i]
+		}
+	}
+	return 0
+}
+
+// line is body line i's line number in the document, counted from 1.
+func (p *minutesParser) line(i int) int {
+	if i >= 0 && i < len(p.lineNo) {
+		return p.lineNo[i]
+	}
+	return 0
+}
+
 func (p *minutesParser) startMinute(h minuteNum, title string) {
 	p.finish(false)
-	p.cur = &minuteBuilder{m: Minute{Number: h.number, Title: title, Resolutions: []string{}, References: []string{}}}
+	p.cur = &minuteBuilder{m: Minute{Number: h.number, Title: title, Resolutions: []string{}, References: []string{}}, line: p.line(p.at)}
 	p.last = h.primary
 }
 
@@ -359,6 +470,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			p.present = append(p.present, first)
 		}
 		body = body[1:]
+		p.lineNo = p.lineNo[1:]
 	}
 	var pending *minuteNum
 	nextNonBlank := func(i int) int {
@@ -370,13 +482,14 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		return -1
 	}
 	for i := 0; i < len(body); i++ {
+		p.at = i
 		l := body[i]
 		if l == "" {
 			switch {
 			case state == stateMinute:
 				p.addLine(l)
 			case state == statePreamble:
-				p.preamble = append(p.preamble, l)
+				p.addPreamble(l)
 			}
 			continue
 		}
@@ -434,10 +547,10 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 					continue
 				}
 				state = statePreamble
-				p.preamble = append(p.preamble, l)
+				p.addPreamble(l)
 				if isRes {
 					p.sawResolved = true
-					p.warn("RESOLVED outside any minute: %q", clip(l))
+					p.warn("line %d: RESOLVED outside any minute: %q", p.line(i), clip(l))
 				}
 				continue
 			}
@@ -447,9 +560,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		default:
 			if _, _, isRes := splitResolved(l); isRes {
 				p.sawResolved = true
-				p.warn("RESOLVED outside any minute: %q", clip(l))
+				p.warn("line %d: RESOLVED outside any minute: %q", p.line(i), clip(l))
 			}
-			p.preamble = append(p.preamble, l)
+			p.addPreamble(l)
 		}
 	}
 	if pending != nil {
@@ -462,7 +575,10 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if para == "" || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) || isUpperLine(para) {
 			continue
 		}
-		p.warn("text before the first minute not placed: %q", clip(para))
+		if _, _, isRes := splitResolved(para); isRes {
+			continue // warned about as it was read
+		}
+		p.warn("line %d: text before the first minute not placed: %q", p.preambleLine(para), clip(para))
 	}
 }
 
@@ -482,7 +598,7 @@ func clip(s string) string {
 func (p *minutesParser) addLine(l string) {
 	b := p.cur
 	if b == nil {
-		p.preamble = append(p.preamble, l)
+		p.addPreamble(l)
 		return
 	}
 	if l == "" {
@@ -544,14 +660,14 @@ func (p *minutesParser) finish(last bool) {
 	b.m.Narrative = paragraphs(narr)
 	b.m.Title = strings.TrimRight(b.m.Title, " :")
 	if b.m.Title == "" {
-		p.warn("minute %s: no title found", b.m.Number)
+		p.warn("line %d: minute %s: no title found", b.line, b.m.Number)
 	}
 	var parts [][]string
 	anyParts := false
 	for _, blk := range b.res {
 		r := normaliseResolution(joinAll(nonBlank(blk)))
 		if r == "" {
-			p.warn("minute %s: empty RESOLVED block", b.m.Number)
+			p.warn("line %d: minute %s: empty RESOLVED block", b.line, b.m.Number)
 			continue
 		}
 		b.m.Resolutions = append(b.m.Resolutions, r)

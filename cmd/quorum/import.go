@@ -1,14 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/minutes"
@@ -16,25 +22,31 @@ import (
 )
 
 const importUsage = `Usage:
-  quorum import agenda FILE --committee NAME [--json]
-  quorum import minutes FILE --committee NAME [--json]
+  quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]
+  quorum import minutes PATH… --committee NAME [--dry-run] [--json]
 
-Reads a published document (plain text; a whole agenda pack will do) and
-records it for the committee, which is created if missing. Importing the
-same document twice changes nothing. With --json, prints what was read as
-one JSON object on standard output.
+Reads published documents (plain text; a whole agenda pack will do) and
+records each for the committee, which is created if missing. A PATH may be
+a file or a directory, read recursively for .txt, .text, .md and .pdf
+files (a PDF is read with pdftotext, from poppler-utils).
+Each document is imported on its own: one that fails does not stop the
+others, and one imported before changes nothing. With several documents a
+table at the end lists what each held and what failed. --dry-run reads
+without writing; --json prints one JSON object per document on standard
+output. The exit status is non-zero if any document failed.
 `
 
 // importArgs are the arguments every import verb takes.
 type importArgs struct {
 	verb      string
-	file      string
+	paths     []string
 	committee string
 	json      bool
+	dryRun    bool
 }
 
-// parseImportArgs reads "VERB FILE --committee NAME [--json]", with the
-// flags before or after FILE.
+// parseImportArgs reads "VERB PATH… [--committee NAME] [--dry-run]
+// [--json]", with the flags before, between or after the paths.
 func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 	var ia importArgs
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
@@ -45,11 +57,11 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 		return ia, flag.ErrHelp
 	}
 	ia.verb = args[0]
-	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" FILE --committee NAME [--json]", stderr)
-	fs.StringVar(&ia.committee, "committee", "", "the committee's `NAME` (default: the name printed in the document)")
-	fs.BoolVar(&ia.json, "json", false, "print what was read as one JSON object")
+	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… --committee NAME [--dry-run] [--json]", stderr)
+	fs.StringVar(&ia.committee, "committee", "", "the committee's `NAME` (default for agendas: the name printed in the document)")
+	fs.BoolVar(&ia.json, "json", false, "print one JSON object per document: what was read and what happened")
+	fs.BoolVar(&ia.dryRun, "dry-run", false, "read the documents and report, writing nothing")
 	rest := args[1:]
-	var files []string
 	for {
 		if err := fs.Parse(rest); err != nil {
 			return ia, err
@@ -57,14 +69,13 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 		if fs.NArg() == 0 {
 			break
 		}
-		files = append(files, fs.Arg(0))
+		ia.paths = append(ia.paths, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	if len(files) != 1 {
+	if len(ia.paths) == 0 {
 		fs.Usage()
-		return ia, fmt.Errorf("import %s takes one FILE (got %d)", ia.verb, len(files))
+		return ia, fmt.Errorf("import %s takes at least one FILE or directory", ia.verb)
 	}
-	ia.file = files[0]
 	return ia, nil
 }
 
@@ -74,77 +85,339 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if err != nil {
 		return err
 	}
+	ia.committee = strings.Join(strings.Fields(ia.committee), " ")
 	switch ia.verb {
 	case "agenda":
 	case "minutes":
-		return importMinutes(ctx, ia, stdout, stderr, getenv)
+		// The committee must be named: minutes often print a former
+		// name (Minute 28 renamed the partnership).
+		if ia.committee == "" {
+			return errors.New("import minutes: say which committee: --committee NAME")
+		}
 	default:
 		fmt.Fprint(stderr, importUsage)
 		return fmt.Errorf("cannot import %q: say agenda or minutes", ia.verb)
 	}
-	text, db, closeDB, err := openImport(ctx, ia, getenv, stderr)
+	if len(ia.committee) > commands.MaxNameLen {
+		return fmt.Errorf("import %s: the committee's name is too long (the limit is %d characters)", ia.verb, commands.MaxNameLen)
+	}
+	files, err := collectDocuments(ia.paths)
 	if err != nil {
 		return err
 	}
-	defer closeDB()
+	if len(files) == 0 {
+		return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s", ia.verb, strings.Join(ia.paths, ", "))
+	}
+	imp := &importer{ia: ia}
+	if !ia.dryRun {
+		cfg, err := loadConfig(getenv)
+		if err != nil {
+			return err
+		}
+		db, closeDB, err := openMigrated(ctx, cfg, stderr)
+		if err != nil {
+			return err
+		}
+		defer closeDB()
+		imp.db = db
+	}
+	prog := newProgress(stderr, len(files))
+	results := make([]importResult, 0, len(files))
+	for i, f := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		r := imp.one(ctx, f)
+		results = append(results, r)
+		prog.step(i + 1)
+		if ia.json {
+			if err := writeResultJSON(stdout, r); err != nil {
+				return err
+			}
+		} else if r.summary != "" {
+			fmt.Fprintln(stdout, r.summary)
+		}
+		if len(files) == 1 && !ia.json {
+			for _, w := range r.warnings {
+				fmt.Fprintln(stderr, "warning:", w)
+			}
+		} else if ia.json && r.summary != "" {
+			fmt.Fprintln(stderr, r.summary)
+		}
+	}
+	prog.done()
+	if len(files) > 1 || ia.dryRun {
+		// The table goes to stderr with --json so that stdout stays JSON;
+		// a dry run has no other report, even of one document.
+		w := stdout
+		if ia.json {
+			w = stderr
+		}
+		writeTable(w, results)
+	}
+	failed := 0
+	for _, r := range results {
+		if r.Err != "" {
+			failed++
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("import %s: stopped after %d of %d documents: %w", ia.verb, len(results), len(files), ctx.Err())
+	case len(files) == 1 && failed == 1:
+		return errors.New(results[0].Err)
+	case failed > 0:
+		return fmt.Errorf("import %s: %d of %d documents failed", ia.verb, failed, len(files))
+	}
+	return nil
+}
+
+// documentExts are the files a directory is searched for.
+var documentExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".pdf": true}
+
+// collectDocuments expands directories into the documents under them, in
+// lexical order; a file named on the command line is taken whatever its
+// name.
+func collectDocuments(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && !strings.HasPrefix(name, ".") && documentExts[strings.ToLower(filepath.Ext(name))] {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// importer imports documents one at a time; db is nil on a dry run.
+type importer struct {
+	ia importArgs
+	db *storage.DB
+}
+
+// importResult is what became of one document: a row of the table and a
+// JSON object.
+type importResult struct {
+	File         string `json:"file"`
+	Kind         string `json:"kind"`
+	Outcome      string `json:"outcome"` // imported, replaced, unchanged, read (dry run) or failed
+	Err          string `json:"error,omitempty"`
+	Committee    string `json:"-"`
+	Date         string `json:"-"`
+	Items        int    `json:"-"`
+	Resolutions  int    `json:"-"`
+	Apologies    int    `json:"-"`
+	Declarations int    `json:"-"`
+	warnings     []string
+	summary      string
+	read         any
+}
+
+func (imp *importer) one(ctx context.Context, file string) importResult {
+	r := importResult{File: file, Kind: imp.ia.verb, Committee: imp.ia.committee}
+	fail := func(err error) importResult {
+		var ue *commands.UserError
+		msg := err.Error()
+		if errors.As(err, &ue) {
+			msg = plainText(ue.Msg)
+		}
+		r.Outcome, r.Err = "failed", file+": "+msg
+		return r
+	}
+	text, err := readDocument(ctx, file)
+	if err != nil {
+		return fail(err)
+	}
+	if imp.ia.verb == "agenda" {
+		return imp.agenda(ctx, r, text, fail)
+	}
+	return imp.minutes(ctx, r, text, fail)
+}
+
+func (imp *importer) agenda(ctx context.Context, r importResult, text string, fail func(error) importResult) importResult {
 	// Read the document before touching the records, so that a file that
 	// is not an agenda creates no committee.
 	parsed, err := minutes.ParseAgenda(text)
 	if err != nil {
-		return fmt.Errorf("%s: %w", ia.file, err)
+		return fail(err)
 	}
-	name := strings.TrimSpace(ia.committee)
-	if name == "" {
+	if r.Committee == "" {
 		if parsed.Meeting.Committee == "" {
-			return errors.New("the document names no committee I can read: give --committee NAME")
+			return fail(errors.New("the document names no committee I can read: give --committee NAME"))
 		}
-		name = parsed.Meeting.Committee
+		r.Committee = parsed.Meeting.Committee
 	}
-	if len(name) > commands.MaxNameLen {
-		return fmt.Errorf("committee name too long (the limit is %d characters)", commands.MaxNameLen)
+	if len(r.Committee) > commands.MaxNameLen {
+		return fail(fmt.Errorf("committee name too long (the limit is %d characters)", commands.MaxNameLen))
 	}
-	c, err := db.EnsureCommittee(ctx, name, "import")
+	a := parsed
+	if imp.db == nil {
+		if a.Meeting.Date == "" {
+			return fail(errors.New("I could not find the meeting's date in that agenda."))
+		}
+		r.Outcome = "read"
+	} else {
+		c, err := imp.db.EnsureCommittee(ctx, r.Committee, "import")
+		if err != nil {
+			return fail(err)
+		}
+		var res commands.AgendaImportResult
+		a, res, err = commands.ImportAgenda(ctx, imp.db, c, text, "import")
+		if err != nil {
+			return fail(err)
+		}
+		r.Outcome = "imported"
+		if res.Unchanged {
+			r.Outcome = "unchanged"
+		}
+		r.summary = plainText(commands.AgendaImportSummary(c, a, res))
+	}
+	r.Date, r.Items, r.warnings, r.read = a.Meeting.Date, len(a.Items), a.Warnings, a
+	return r
+}
+
+func (imp *importer) minutes(ctx context.Context, r importResult, text string, fail func(error) importResult) importResult {
+	var read *minutes.Minutes
+	if imp.db == nil {
+		m, err := minutes.ParseMinutes(text)
+		switch {
+		case errors.Is(err, minutes.ErrNoMinutes):
+			return fail(errors.New("I could not find any numbered minutes in that text."))
+		case err != nil:
+			return fail(err)
+		case m.Meeting.Date == "":
+			return fail(errors.New("I could not find the date of the meeting in those minutes."))
+		}
+		read, r.Outcome = m, "read"
+	} else {
+		im, err := commands.New(imp.db, nil).ImportMinutesOf(ctx, r.Committee, text, "quorum import")
+		if err != nil {
+			return fail(err)
+		}
+		read, r.Outcome = im.Read, string(im.Outcome)
+		r.summary = plainText(commands.MinutesImportSummary(im))
+	}
+	r.Date, r.Items, r.Apologies, r.Declarations = read.Meeting.Date, len(read.Minutes), len(read.Apologies), len(read.Declarations)
+	for _, m := range read.Minutes {
+		r.Resolutions += len(m.Resolutions)
+	}
+	r.warnings, r.read = read.Warnings, read
+	return r
+}
+
+// writeResultJSON prints one document's result on one line: what was read
+// (the shape in docs/import-json.md) with the file, kind, outcome and any
+// error added, so that a script can follow an archive's import.
+func writeResultJSON(w io.Writer, r importResult) error {
+	head, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
-	a, res, err := commands.ImportAgenda(ctx, db, c, text, "import")
-	if err != nil {
-		var ue *commands.UserError
-		if errors.As(err, &ue) {
-			return fmt.Errorf("%s: %s", ia.file, plainText(ue.Msg))
+	line := head
+	if r.read != nil {
+		body, err := json.Marshal(r.read)
+		if err != nil {
+			return err
 		}
-		return err
+		if len(body) > 2 {
+			line = append(append(head[:len(head)-1:len(head)-1], ','), body[1:]...)
+		}
 	}
-	summary := plainText(commands.AgendaImportSummary(c, a, res))
-	if !ia.json {
-		fmt.Fprintln(stdout, summary)
-		return nil
-	}
-	fmt.Fprintln(stderr, summary)
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(a)
+	_, err = fmt.Fprintf(w, "%s\n", line)
+	return err
 }
 
-// openImport reads the document to import and opens the records, migrated.
-func openImport(ctx context.Context, ia importArgs, getenv func(string) string, stderr io.Writer) (string, *storage.DB, func(), error) {
-	text, err := readDocument(ia.file)
-	if err != nil {
-		return "", nil, nil, err
+// writeTable lists each document: what it held, or why it failed.
+func writeTable(w io.Writer, results []importResult) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FILE\tKIND\tCOMMITTEE\tDATE\tITEMS\tRESOLUTIONS\tAPOLOGIES\tDECLARATIONS\tWARNINGS\tRESULT")
+	failed := 0
+	for _, r := range results {
+		if r.Err != "" {
+			failed++
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\t\t\t\t\t\tfailed\n", r.File, r.Kind, r.Committee)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", r.File, r.Kind, r.Committee, r.Date,
+			r.Items, r.Resolutions, r.Apologies, r.Declarations, len(r.warnings), r.Outcome)
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return "", nil, nil, err
+	tw.Flush()
+	docs := "documents"
+	if len(results) == 1 {
+		docs = "document"
 	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
-	if err != nil {
-		return "", nil, nil, err
+	fmt.Fprintf(w, "%d %s: %d read, %d failed.\n", len(results), docs, len(results)-failed, failed)
+	for _, r := range results {
+		if r.Err != "" {
+			fmt.Fprintln(w, "failed:", r.Err)
+		}
 	}
-	return text, db, closeDB, nil
 }
 
-// readDocument reads a document to import, refusing files too large to be one.
-func readDocument(path string) (string, error) {
+// progress shows documents done, rate and time left on a terminal; it
+// writes nothing when stderr is a file or a pipe, so logs stay clean.
+type progress struct {
+	w     io.Writer
+	total int
+	start time.Time
+	on    bool
+}
+
+func newProgress(stderr io.Writer, total int) *progress {
+	p := &progress{w: stderr, total: total, start: time.Now()}
+	if f, ok := stderr.(*os.File); ok && total > 1 {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.on = true
+		}
+	}
+	return p
+}
+
+func (p *progress) step(done int) {
+	if !p.on {
+		return
+	}
+	el := time.Since(p.start).Seconds()
+	rate := float64(done) / max(el, 0.001)
+	left := time.Duration(float64(p.total-done)/rate) * time.Second
+	fmt.Fprintf(p.w, "\r%d/%d documents, %.1f/s, %s left   ", done, p.total, rate, left.Round(time.Second))
+}
+
+func (p *progress) done() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// readDocument reads a document to import, refusing files too large to be
+// one. A PDF is read through poppler's pdftotext -layout, which keeps each
+// printed line a line: measured against a pure-Go reader on minutes laid out
+// as word processors write them, it was the one that kept words and lines
+// in order (BENCHMARKS.md).
+func readDocument(ctx context.Context, path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -154,50 +427,52 @@ func readDocument(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("read %s: %w", path, err)
 	}
+	if bytes.HasPrefix(b, []byte("%PDF-")) {
+		return pdfText(ctx, path)
+	}
 	if len(b) > minutes.MaxInputSize {
 		return "", fmt.Errorf("%s is larger than %d MB: not a document I can import", path, minutes.MaxInputSize>>20)
 	}
 	return string(b), nil
 }
 
+// pdfText is the text of a PDF, laid out as printed.
+func pdfText(ctx context.Context, path string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "pdftotext", "-layout", "-enc", "UTF-8", "-q", path, "-")
+	var out, errOut bytes.Buffer
+	cmd.Stdout = &limitedBuffer{b: &out, n: minutes.MaxInputSize + 1}
+	cmd.Stderr = &limitedBuffer{b: &errOut, n: 4 << 10}
+	err := cmd.Run()
+	switch {
+	case errors.Is(err, exec.ErrNotFound):
+		return "", errors.New("reading a PDF needs pdftotext (Debian: apt-get install poppler-utils); or convert the file to text and import that")
+	case err != nil:
+		return "", fmt.Errorf("pdftotext could not read it (%v) %s", err, strings.TrimSpace(errOut.String()))
+	case out.Len() > minutes.MaxInputSize:
+		return "", fmt.Errorf("its text is larger than %d MB: not a document I can import", minutes.MaxInputSize>>20)
+	case strings.TrimSpace(out.String()) == "":
+		return "", errors.New("the PDF holds no text (a scan? run it through OCR first)")
+	}
+	return out.String(), nil
+}
+
+// limitedBuffer keeps at most n bytes and swallows the rest, so that a
+// huge PDF cannot fill memory.
+type limitedBuffer struct {
+	b *bytes.Buffer
+	n int
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if room := l.n - l.b.Len(); room > 0 {
+		l.b.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
 // plainText turns a reply's Slack markup into terminal text.
 func plainText(s string) string {
 	return strings.NewReplacer("*", "", "_", "").Replace(commands.Unescape(s))
-}
-
-// importMinutes imports published minutes. The committee must be named:
-// minutes often print a former name (Minute 28 renamed the partnership).
-func importMinutes(ctx context.Context, ia importArgs, stdout, stderr io.Writer, getenv func(string) string) error {
-	name := strings.Join(strings.Fields(ia.committee), " ")
-	switch {
-	case name == "":
-		return errors.New("import minutes: say which committee: --committee NAME")
-	case len(name) > commands.MaxNameLen:
-		return fmt.Errorf("import minutes: the committee's name is too long (the limit is %d characters)", commands.MaxNameLen)
-	}
-	text, db, closeDB, err := openImport(ctx, ia, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	defer closeDB()
-	im, err := commands.New(db, nil).ImportMinutesOf(ctx, name, text, "quorum import")
-	if err != nil {
-		var ue *commands.UserError
-		if errors.As(err, &ue) {
-			return fmt.Errorf("%s: %s", ia.file, plainText(ue.Msg))
-		}
-		return err
-	}
-	summary := plainText(commands.MinutesImportSummary(im))
-	for _, w := range im.Read.Warnings {
-		fmt.Fprintln(stderr, "warning:", w)
-	}
-	if !ia.json {
-		fmt.Fprintln(stdout, summary)
-		return nil
-	}
-	fmt.Fprintln(stderr, summary)
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(im.Read)
 }

@@ -49,7 +49,13 @@ func TestImportSeedAgenda(t *testing.T) {
 	if !strings.Contains(stderr, "Imported the agenda of Safer Sefton Together for the meeting on Thursday 17 March 2022: 17 items") {
 		t.Errorf("summary on stderr: %q", stderr)
 	}
-	var a minutes.Agenda
+	// What was read, with what became of the file.
+	var a struct {
+		minutes.Agenda
+		File    string `json:"file"`
+		Kind    string `json:"kind"`
+		Outcome string `json:"outcome"`
+	}
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {
@@ -57,6 +63,9 @@ func TestImportSeedAgenda(t *testing.T) {
 	}
 	if dec.More() {
 		t.Error("--json printed more than one JSON value")
+	}
+	if a.File != seedPack || a.Kind != "agenda" || a.Outcome != "imported" || len(a.Items) != 17 {
+		t.Errorf("--json: file %q, kind %q, outcome %q, %d items", a.File, a.Kind, a.Outcome, len(a.Items))
 	}
 
 	db, err := storage.Open(context.Background(), dsn)
@@ -177,8 +186,8 @@ func TestImportArguments(t *testing.T) {
 		err  string
 	}{
 		{nil, "say what to import"},
-		{[]string{"agenda"}, "takes one FILE"},
-		{[]string{"agenda", "a.txt", "b.txt"}, "takes one FILE"},
+		{[]string{"agenda"}, "takes at least one FILE"},
+		{[]string{"agenda", "a.txt", "b.txt"}, "no such file"},
 		{[]string{"rota", seedPack}, `cannot import "rota"`},
 		{[]string{"agenda", "testdata/missing.txt"}, "no such file"},
 		{[]string{"agenda", "import_test.go", "--committee", "X"}, "no agenda found"},

@@ -74,4 +74,5 @@ func TestImportJSONDocumented(t *testing.T) {
 	}
 	walk(reflect.TypeOf(minutes.Minutes{}))
 	walk(reflect.TypeOf(minutes.Agenda{}))
+	walk(reflect.TypeOf(importResult{})) // the fields each document's object adds
 }

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// archive lays out a directory as an officer's download of a council's
+// website might be: minutes in nested folders, a file that is not minutes,
+// and files the import must not read.
+func archive(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyFile := func(from, to string) {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to = filepath.Join(dir, to)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile(seedPack, "2021/2021-12-09.txt")
+	copyFile("../../minutes/testdata/minutes-parish-item-style.txt", "2022/parish.txt")
+	copyFile("import_test.go", "2022/notes.txt")
+	copyFile(seedPack, ".trash/old.txt")
+	copyFile(seedPack, "2022/scan.jpg")
+	return dir
+}
+
+func TestImportArchive(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := archive(t)
+
+	// A dry run reads every document and writes nothing.
+	out, _, err := quorum(t, dsn, "import", "minutes", "--dry-run", dir, "--committee", "Parish Council")
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 documents failed") {
+		t.Errorf("dry run: err = %v, want 1 of 3 failed", err)
+	}
+	for _, want := range []string{
+		"2021/2021-12-09.txt  minutes  Parish Council  2021-12-09  10     8            3          0             ",
+		"2022/notes.txt       minutes  Parish Council",
+		"3 documents: 2 read, 1 failed.",
+		"2022/notes.txt: I could not find any numbered minutes in that text",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dry-run table lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "old.txt") || strings.Contains(out, "scan.jpg") {
+		t.Errorf("dry run read a hidden folder or a picture:\n%s", out)
+	}
+	if n := countRows(t, dsn)["minute_documents"]; n != 0 {
+		t.Fatalf("a dry run stored %d documents", n)
+	}
+	out, _, err = quorum(t, dsn, "import", "minutes", "--dry-run", filepath.Join(dir, "2022", "parish.txt"), "--committee", "Parish Council")
+	if err != nil || !strings.Contains(out, "2023-06-05  5      4            2          0             0         read") {
+		t.Errorf("dry run of one file: %v\n%s", err, out)
+	}
+
+	// The real import stores the two that read, despite the one that fails.
+	out, _, err = quorum(t, dsn, "import", "minutes", dir, "--committee", "Parish Council")
+	if err == nil || !strings.Contains(err.Error(), "1 of 3 documents failed") {
+		t.Errorf("import: err = %v", err)
+	}
+	if strings.Count(out, "imported\n") != 2 {
+		t.Errorf("want two documents imported:\n%s", out)
+	}
+	if n := countRows(t, dsn)["minute_documents"]; n != 2 {
+		t.Errorf("%d documents stored, want 2", n)
+	}
+
+	// Again, as JSON: nothing changes, and each document is one object.
+	out, _, _ = quorum(t, dsn, "import", "minutes", "--json", "--committee", "Parish Council", filepath.Join(dir, "2021"), filepath.Join(dir, "2022"))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("--json printed %d lines, want 3:\n%s", len(lines), out)
+	}
+	var got []string
+	for _, l := range lines {
+		var r struct {
+			File, Kind, Outcome, Error string
+			Minutes                    []any
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("not a JSON object: %v\n%s", err, l)
+		}
+		got = append(got, filepath.Base(r.File)+" "+r.Kind+" "+r.Outcome+" "+strings.TrimPrefix(r.Error, r.File+": "))
+	}
+	want := []string{
+		"2021-12-09.txt minutes unchanged ",
+		"notes.txt minutes failed I could not find any numbered minutes in that text.",
+		"parish.txt minutes unchanged ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("--json results:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := countRows(t, dsn)["minute_documents"]; n != 2 {
+		t.Errorf("%d documents stored after importing again, want 2", n)
+	}
+}

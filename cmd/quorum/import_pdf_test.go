@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writePDF writes a one-page PDF printing lines in Helvetica, one under
+// the other, with a running header and a page footer as councils print.
+func writePDF(t *testing.T, path string, lines []string) {
+	t.Helper()
+	var content strings.Builder
+	content.WriteString("BT /F1 10 Tf\n")
+	esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+	put := func(x, y int, s string) { fmt.Fprintf(&content, "1 0 0 1 %d %d Tm (%s) Tj\n", x, y, esc.Replace(s)) }
+	put(60, 810, "Westfield Parish Council - Minutes")
+	for i, l := range lines {
+		put(60, 780-16*i, l)
+	}
+	put(270, 30, "Page 1 of 1")
+	content.WriteString("ET")
+	objs := []string{
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
+		"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Contents 2 0 R /Resources << /Font << /F1 1 0 R >> >> >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Catalog /Pages 4 0 R >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 5 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext is not installed: PDFs are read with it. Install poppler-utils (Debian: apt-get install poppler-utils)")
+	}
+	dir := t.TempDir()
+	writePDF(t, filepath.Join(dir, "2023-06-05.pdf"), []string{
+		"MINUTES OF THE MEETING OF WESTFIELD PARISH COUNCIL",
+		"HELD ON MONDAY 5 JUNE 2023 AT 7.30PM IN THE VILLAGE HALL",
+		"Present: Cllr A Smith (Chair), Cllr B Jones",
+		"1. APOLOGIES FOR ABSENCE",
+		"Apologies were received from Cllr D White.",
+		"2. DECLARATIONS OF INTEREST",
+		"Cllr B Jones declared an interest in item 3.",
+		"3. FINANCE",
+		"RESOLVED: That the accounts be approved.",
+	})
+	// A damaged PDF fails on its own; the other is still read.
+	if err := os.WriteFile(filepath.Join(dir, "empty.pdf"), []byte("%PDF-1.4\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	out, _, err := quorum(t, "", "import", "minutes", "--dry-run", dir, "--committee", "Westfield")
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 documents failed") {
+		t.Errorf("err = %v, want 1 of 2 failed", err)
+	}
+	for _, want := range []string{
+		"2023-06-05.pdf  minutes  Westfield  2023-06-05  3      1            1          1",
+		"empty.pdf: pdftotext could not read it",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

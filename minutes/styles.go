@@ -1,0 +1,218 @@
+package minutes
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var (
+	// A web page of minutes (ModernGov) labels each item's text "Minutes:"
+	// and each linked paper "pdf icon PDF 168 KB"; its exports wrap items in
+	// <AI1> … </AI1>.
+	minutesLabelRe = regexp.MustCompile(`^(?:Minutes:|</?AI\d{1,3}>|Additional documents:|No\. Item|Items)$`)
+	pdfIconRe      = regexp.MustCompile(`\s*pdf icon PDF \d+ KB$`)
+
+	// "P061/24 1. APOLOGIES FOR ABSENCE": a minute reference before the
+	// agenda number; the reference is the minute's number.
+	refThenNumberRe = regexp.MustCompile(`^([A-Z]{1,4}\d{1,4}/\d{2,4})\s+\d{1,3}[.)]?\s+(\S.*)$`)
+
+	// Where a line is a whole page of text (PDF text without line breaks),
+	// these mark where a new line would have been.
+	inlineHeadRe  = regexp.MustCompile(`\s(?:(?:Item\s+No\.?\s*)?\d{1,3}[.:]|\d{3,4})\s+[A-Z][A-Z'’&,()/-]*[A-Z](?:\s|$)`)
+	inlineLabelRe = regexp.MustCompile(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s`)
+	// "MONDAY4. MATTERS ARISING": a number glued to the word before it.
+	gluedHeadRe = regexp.MustCompile(`[A-Za-z]\d{1,2}\.\s+[A-Z][A-Z]+\s`)
+	upperWordRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9'’&,()/:-]*$|^[-–—&]$`)
+	itemNoRe    = regexp.MustCompile(`^Item\s+No\.?\s*(\d{1,3})[.:]?\s+(.*)$`)
+	numberedRe  = regexp.MustCompile(`^(\d{1,4})(?:[.)]\s*|\s+)(\S.*)$`)
+)
+
+// longLine is the length past which a line is taken for a page of text
+// that lost its line breaks.
+const longLine = 400
+
+// normaliseStyles rewrites the lines of a document in another council's
+// house style into the plain shape the minutes reader expects (a minute
+// number at the start of a line, its heading beside it or below, labels
+// such as "Present:" and "Apologies:" starting lines) without changing any
+// words. It returns, for each line it returns, the line of the document it
+// came from (counted from 1), so that warnings can say where to look.
+func normaliseStyles(lines []string) ([]string, []int) {
+	out := make([]string, 0, len(lines))
+	origin := make([]int, 0, len(lines))
+	for i, l := range lines {
+		l = stripCells(l)
+		if minutesLabelRe.MatchString(l) {
+			l = ""
+		}
+		l = pdfIconRe.ReplaceAllString(l, "")
+		if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
+			l = g[1] + " " + g[2]
+		}
+		if len(l) > longLine {
+			for _, part := range splitLongLine(l) {
+				out = append(out, part)
+				origin = append(origin, i+1)
+			}
+			continue
+		}
+		out = append(out, l)
+		origin = append(origin, i+1)
+	}
+	return splitNumberedRuns(out, origin)
+}
+
+// stripCells drops the cell borders of a table flattened to text
+// ("1. | Apologies for Absence: |").
+func stripCells(l string) string {
+	if l == "|" {
+		return ""
+	}
+	if !strings.Contains(l, "|") {
+		return l
+	}
+	l = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(l, "| "), "|"))
+	if i := strings.Index(l, " | "); i >= 0 && i < 12 {
+		// "1. | text": the number's cell and the text's cell.
+		l = l[:i] + " " + l[i+3:]
+	}
+	return l
+}
+
+// splitLongLine breaks a page of text before minute numbers followed by a
+// heading in capitals, and before labels, and after such headings.
+func splitLongLine(l string) []string {
+	var cuts []int
+	for _, m := range inlineHeadRe.FindAllStringIndex(l, -1) {
+		if n, err := strconv.Atoi(strings.TrimSpace(l[m[0]+1 : m[0]+5])); err == nil && n >= 1900 && n <= 2100 {
+			continue // a year: "… MONDAY 7 JULY 2008 AND THE …"
+		}
+		cuts = append(cuts, m[0]+1)
+	}
+	for _, m := range gluedHeadRe.FindAllStringIndex(l, -1) {
+		cuts = append(cuts, m[0]+1)
+	}
+	for _, m := range inlineLabelRe.FindAllStringIndex(l, -1) {
+		cuts = append(cuts, m[0]+1)
+	}
+	if len(cuts) == 0 {
+		return []string{l}
+	}
+	sort.Ints(cuts)
+	var out []string
+	prev := 0
+	for _, c := range cuts {
+		if c <= prev {
+			continue
+		}
+		out = append(out, strings.TrimSpace(l[prev:c]))
+		prev = c
+	}
+	out = append(out, strings.TrimSpace(l[prev:]))
+	var split []string
+	for _, part := range out {
+		split = append(split, splitHeading(part)...)
+	}
+	return split
+}
+
+// splitHeading puts a heading printed in capitals after a minute number
+// on its own line: "1. APOLOGIES FOR ABSENCE Cllr T Marsh" becomes
+// "1. APOLOGIES FOR ABSENCE" and "Cllr T Marsh". "Item No. 1. Election
+// of Mayor: Proposed by …" is cut after the colon.
+func splitHeading(part string) []string {
+	if g := itemNoRe.FindStringSubmatch(part); g != nil {
+		if i := strings.Index(g[2], ": "); i > 2 && i < 60 {
+			return []string{"Item " + g[1] + ". " + g[2][:i], strings.TrimSpace(g[2][i+1:])}
+		}
+		return []string{part}
+	}
+	g := numberedRe.FindStringSubmatchIndex(part)
+	if g == nil {
+		return []string{part}
+	}
+	words := strings.Fields(part[g[4]:])
+	n := 0
+	for n < len(words) && upperWordRe.MatchString(words[n]) && hasLetter(words[n]) || n < len(words) && n > 0 && (words[n] == "-" || words[n] == "–") {
+		n++
+	}
+	if n < 2 || n == len(words) {
+		return []string{part}
+	}
+	// A capitalised word that starts the text ("Cllr") is not part of the
+	// heading; one-letter words are initials.
+	for n > 2 && len(strings.Trim(words[n-1], ".,")) == 1 {
+		n--
+	}
+	head := part[:g[4]] + strings.Join(words[:n], " ")
+	return []string{head, strings.Join(words[n:], " ")}
+}
+
+// splitNumberedRuns finds minutes numbered without punctuation or a
+// heading ("2105 The Chairman opened the meeting …"): a run of at least
+// four lines whose numbers count up by one is taken for the minutes, and
+// each number is put on its own line, so that the text becomes the
+// minute's narrative. A numbered list of options inside a minute is
+// shorter, so it stays text.
+func splitNumberedRuns(lines []string, origin []int) ([]string, []int) {
+	type cand struct {
+		line, n int
+		header  bool
+	}
+	var cands []cand
+	for i, l := range lines {
+		g := numberedRe.FindStringSubmatch(l)
+		if g == nil {
+			continue
+		}
+		n, err := strconv.Atoi(g[1])
+		if err != nil || n >= 1900 && n <= 2100 || !startsUpper(g[2]) {
+			continue
+		}
+		_, header := parseMinuteHeader(l)
+		cands = append(cands, cand{i, n, header})
+	}
+	// The longest chain of numbers counting up by one, each taken from a
+	// later line than the one before: chain[i] extends the chain ending
+	// at the latest line numbered cands[i].n-1, in one pass.
+	prev := make([]int, len(cands))
+	length := make([]int, len(cands))
+	latest := map[int]int{} // number → index in cands of its latest line
+	end := -1
+	for i, c := range cands {
+		prev[i], length[i] = -1, 1
+		if j, ok := latest[c.n-1]; ok {
+			prev[i], length[i] = j, length[j]+1
+		}
+		latest[c.n] = i
+		if end < 0 || length[i] > length[end] {
+			end = i
+		}
+	}
+	var best []cand
+	for i := end; i >= 0; i = prev[i] {
+		best = append(best, cands[i])
+	}
+	if len(best) < 4 {
+		return lines, origin
+	}
+	split := map[int]bool{}
+	for _, c := range best {
+		split[c.line] = !c.header
+	}
+	out := make([]string, 0, len(lines)+len(best))
+	outOrigin := make([]int, 0, len(lines)+len(best))
+	for i, l := range lines {
+		if !split[i] {
+			out = append(out, l)
+			outOrigin = append(outOrigin, origin[i])
+			continue
+		}
+		g := numberedRe.FindStringSubmatch(l)
+		out = append(out, g[1]+".", g[2])
+		outOrigin = append(outOrigin, origin[i], origin[i])
+	}
+	return out, outOrigin
+}
