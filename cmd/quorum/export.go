@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 )
 
 const exportUsage = `Usage:
@@ -75,22 +76,11 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	case !*asCSV:
 		return errors.New("export history: say the format: --csv")
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	db, c, closeDB, err := openCommittee(ctx, "export history", *name, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	c, err := db.CommitteeByName(ctx, strings.Join(strings.Fields(*name), " "))
-	if errors.Is(err, commands.ErrNotFound) {
-		return fmt.Errorf("export history: no committee is called %q", *name)
-	}
-	if err != nil {
-		return err
-	}
 	loc := c.Location()
 	var from time.Time
 	if *since != "" {
@@ -144,4 +134,26 @@ func inert(v string) string {
 		return "'" + v
 	}
 	return v
+}
+
+// openCommittee opens the migrated database and finds the committee
+// called name, for the export verb what; closeDB closes the database.
+func openCommittee(ctx context.Context, what, name string, stderr io.Writer, getenv func(string) string) (db *storage.DB, c commands.Committee, closeDB func(), err error) {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return nil, commands.Committee{}, nil, err
+	}
+	db, closeDB, err = openMigrated(ctx, cfg, stderr)
+	if err != nil {
+		return nil, commands.Committee{}, nil, err
+	}
+	c, err = db.CommitteeByName(ctx, strings.Join(strings.Fields(name), " "))
+	if err != nil {
+		closeDB()
+		if errors.Is(err, commands.ErrNotFound) {
+			return nil, commands.Committee{}, nil, fmt.Errorf("%s: no committee is called %q", what, name)
+		}
+		return nil, commands.Committee{}, nil, err
+	}
+	return db, c, closeDB, nil
 }

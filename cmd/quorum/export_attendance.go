@@ -38,22 +38,11 @@ func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writ
 	case *year < 1990 || *year > 2200:
 		return fmt.Errorf("export attendance: --year %d is not a year to export", *year)
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	db, c, closeDB, err := openCommittee(ctx, "export attendance", *name, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	c, err := db.CommitteeByName(ctx, strings.Join(strings.Fields(*name), " "))
-	if errors.Is(err, commands.ErrNotFound) {
-		return fmt.Errorf("export attendance: no committee is called %q", *name)
-	}
-	if err != nil {
-		return err
-	}
 	members, recs, err := commands.New(db, nil).AttendanceYear(ctx, c, *year)
 	if err != nil {
 		return err

@@ -31,22 +31,11 @@ func exportInterests(ctx context.Context, args []string, stdout, stderr io.Write
 	case *asCSV == *asHTML:
 		return errors.New("export interests: say the format: --csv or --html")
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	db, c, closeDB, err := openCommittee(ctx, "export interests", *name, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	c, err := db.CommitteeByName(ctx, strings.Join(strings.Fields(*name), " "))
-	if errors.Is(err, commands.ErrNotFound) {
-		return fmt.Errorf("export interests: no committee is called %q", *name)
-	}
-	if err != nil {
-		return err
-	}
 	members, err := db.Members(ctx, c.ID)
 	if err != nil {
 		return err

@@ -34,22 +34,11 @@ func exportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer,
 	case *format != "html" && *format != "txt" && *format != "md":
 		return fmt.Errorf("export minutes: --format %q: say html, txt or md", *format)
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	db, closeDB, err := openMigrated(ctx, cfg, stderr)
+	db, c, closeDB, err := openCommittee(ctx, "export minutes", *name, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	c, err := db.CommitteeByName(ctx, strings.Join(strings.Fields(*name), " "))
-	if errors.Is(err, commands.ErrNotFound) {
-		return fmt.Errorf("export minutes: no committee is called %q", *name)
-	}
-	if err != nil {
-		return err
-	}
 	d, err := commands.ParseDate(*date, time.Now(), c.Location())
 	if err != nil || d.IsNext() {
 		return fmt.Errorf("export minutes: --date %q is not a date: try 2026-12-10", *date)
