@@ -5,7 +5,7 @@ import "testing"
 // figures are what a fault or attack drill counts, printed in one line so
 // that a run of the drills can be read, and compared, at a glance:
 //
-//	go test -run 'Drill|Killed|Replay|Hostile|Crashed' -v ./bot ./cmd/quorum | grep 'drill '
+//	go test -run 'Killed|SlackFails|Crashed|Replay|Hostile' -v ./bot ./cmd/quorum | grep 'drill '
 type figures struct {
 	acknowledged int // answered as done (recorded, queued)
 	inDatabase   int // of what the drill wrote, what the database (or the channel) holds
