@@ -58,6 +58,21 @@ func recordedReasons(t *testing.T, db *storage.DB) map[string]bool {
 	return out
 }
 
+// repeatedReasons counts the apologies recorded more than once: each
+// request of a drill has its own reason, so a reason twice in the history is
+// one request acted on twice.
+func repeatedReasons(t *testing.T, db *storage.DB) int {
+	t.Helper()
+	var n int
+	err := db.SQL().QueryRow(`SELECT coalesce(sum(c - 1), 0)::int FROM
+		(SELECT count(*) AS c FROM apology_history WHERE reason LIKE 'Drill %'
+		 GROUP BY reason HAVING count(*) > 1) AS r`).Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // TestDatabaseKilledUnderLoad kills PostgreSQL (immediate shutdown, as a
 // crash) while members send apologies, and restarts it: every request is
 // answered within Slack's 3 seconds; every apology reported saved is in
@@ -131,6 +146,24 @@ func TestDatabaseKilledUnderLoad(t *testing.T) {
 
 	recorded := recordedReasons(t, db)
 	var savedBefore, savedAfter, notSaved, inDoubt int
+	var f figures
+	for _, s := range results {
+		switch {
+		case s.saved():
+			f.acknowledged++
+			if !recorded[s.reason] {
+				f.lost++
+			}
+		case s.notSaved() && recorded[s.reason]:
+			f.phantom++
+		case s.inDoubt():
+			f.inDoubt++
+		}
+		if recorded[s.reason] {
+			f.inDatabase++
+		}
+	}
+	f.duplicates = repeatedReasons(t, db)
 	for _, s := range results {
 		switch {
 		case s.err != nil || s.status != http.StatusOK:
@@ -158,6 +191,7 @@ func TestDatabaseKilledUnderLoad(t *testing.T) {
 		}
 	}
 	t.Logf("%d requests: %d saved before the kill, %d NOT saved, %d in doubt, %d saved after the restart", len(results), savedBefore, notSaved, inDoubt, savedAfter)
+	f.report(t, "database-killed")
 	if savedBefore == 0 || notSaved == 0 || savedAfter == 0 {
 		t.Errorf("the drill did not exercise all three phases: %d saved before, %d NOT saved, %d saved after", savedBefore, notSaved, savedAfter)
 	}

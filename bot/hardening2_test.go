@@ -315,6 +315,15 @@ func TestCrashedPostIsNotRepeated(t *testing.T) {
 	}
 	k.Drain()
 	msgs := k.Slack.Messages(bottest.Channel)
+	// Acknowledged: the one agenda post queued ("on its way"); what the
+	// channel holds stands for the database here.
+	f := figures{acknowledged: 1, inDatabase: len(msgs)}
+	if len(msgs) == 0 {
+		f.lost = 1
+	} else {
+		f.duplicates = len(msgs) - 1
+	}
+	f.report(t, "crashed-post")
 	if len(msgs) != 1 {
 		t.Fatalf("%d agendas in the channel after the restart, want the one posted before the crash", len(msgs))
 	}

@@ -69,6 +69,25 @@ func TestReplayDrill(t *testing.T) {
 	}
 	got, _ := scrape(t, k)
 	t.Logf("replay drill: %d replays, %d refused, %d acted on", replays, refused, len(hist)-2)
+	// Acknowledged: the original and the change. A replay that was refused
+	// yet changed the record is phantom; one acted on is a duplicate.
+	f := figures{acknowledged: 2, inDatabase: len(hist), duplicates: replays - refused}
+	seen := map[string]bool{}
+	for _, h := range hist {
+		seen[h.Reason] = true
+	}
+	for _, r := range []string{"Unwell", "Train strike"} {
+		if !seen[r] {
+			f.lost++
+		}
+	}
+	if len(hist) > 2 {
+		f.phantom = len(hist) - 2 - f.duplicates
+		if f.phantom < 0 {
+			f.phantom = 0
+		}
+	}
+	f.report(t, "replay")
 	if n := got[`quorum_http_rejected_total{reason="replay"}`]; n != 2 {
 		t.Errorf("replays counted on this replica: %v, want 2", n)
 	}

@@ -140,6 +140,9 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 	k.AddUser(neil, "Neil Frackelton")
 	k.AddUser("UMALLORY", "Mallory <!here> <@U0ADMIN>")
 	ctx := context.Background()
+	// Every hostile field written counts as acknowledged; one stored as
+	// typed is in the database, one stored otherwise is lost.
+	var f figures
 	for i, p := range hostile {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			channel := fmt.Sprintf("CHOSTILE%d", i)
@@ -212,6 +215,17 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 			typed := commands.Unescape
 			want := []string{typed(name), typed(org), "Mallory <!here> <@U0ADMIN>", typed(org), typed(venue),
 				typed(reason) + " | O'Brien'); DROP TABLE", typed(reason) + " | <!channel>", "Away | Evil<!channel> X<@U0ADMIN> Back\\Slash"}
+			f.acknowledged += len(want)
+			for j, w := range want {
+				if j < len(got) && got[j] == w {
+					f.inDatabase++
+				} else {
+					f.lost++
+				}
+			}
+			if len(got) > len(want) {
+				f.phantom += len(got) - len(want)
+			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("stored text differs from what was typed (-want +got):\n%s", diff)
 			}
@@ -224,6 +238,7 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 			t.Errorf("table %s: %d rows, %v", table, n, err)
 		}
 	}
+	f.report(t, "hostile-text")
 	// Nothing hostile was posted through the Web API either.
 	for _, call := range k.Slack.Calls("") {
 		for _, f := range forbidden {

@@ -103,10 +103,37 @@ func TestTwoServesShareADatabaseWhileSlackFails(t *testing.T) {
 			t.Errorf("unexpected message %q", m.Text)
 		}
 	}
+	// Acknowledged: the agenda post and the reminder, both queued; the
+	// channel stands for the database. Any other message is phantom.
+	f := figures{acknowledged: 2, inDatabase: agendas + reminders}
+	for _, n := range []int{agendas, reminders} {
+		if n == 0 {
+			f.lost++
+		} else {
+			f.duplicates += n - 1
+		}
+	}
+	f.phantom = len(fake.Messages("C1")) - agendas - reminders
+	f.report(t, "slack-failing")
 	if agendas != 1 || reminders != 1 {
 		t.Errorf("channel has %d agendas and %d reminders; want each once", agendas, reminders)
 	}
 	if n := len(fake.Calls("chat.postMessage")); n < 6 { // 3 × 500, a 429, a slow success and one more
 		t.Errorf("%d chat.postMessage calls; the faults were not all met", n)
+	}
+}
+
+// figures are what a drill counts, printed in the format of bot's drills
+// (bot/drill_figures_test.go) so that one grep shows them all.
+type figures struct{ acknowledged, inDatabase, lost, phantom, inDoubt, duplicates int }
+
+// report prints the figures and fails the drill if anything was lost,
+// appeared unasked for, or was done twice.
+func (f figures) report(t *testing.T, drill string) {
+	t.Helper()
+	t.Logf("drill %s: acknowledged=%d in-database=%d lost=%d phantom=%d in-doubt=%d duplicates=%d",
+		drill, f.acknowledged, f.inDatabase, f.lost, f.phantom, f.inDoubt, f.duplicates)
+	if f.lost != 0 || f.phantom != 0 || f.duplicates != 0 {
+		t.Errorf("drill %s: %d lost, %d phantom, %d duplicates; want none", drill, f.lost, f.phantom, f.duplicates)
 	}
 }
