@@ -26,8 +26,15 @@ type apologyRow struct {
 	By             string         `db:"by_user"`
 }
 
+// apologyColumns reads an apology with whether it came from imported
+// minutes (only people named in minutes, who have no Slack user, can
+// have: the CASE spares a look through the history of every apology sent
+// from Slack, which a busy member's may make long) and who made its
+// latest change.
 const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
-	EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported') AS imported,
+	CASE WHEN user_id IS NULL
+	     THEN EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported')
+	     ELSE false END AS imported,
 	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id ORDER BY h.id DESC LIMIT 1), '') AS by_user`
 
 func (r apologyRow) apology() commands.Apology {
