@@ -45,3 +45,27 @@ func TestRemindersCarryOutstandingActions(t *testing.T) {
 		t.Errorf("the reminder lists a done action:\n%s", reminder)
 	}
 }
+
+// TestMunicipalYearStartPerCommittee: a committee whose municipal year
+// starts in January numbers the minutes of its first meeting in January
+// afresh from 1, where one starting in May (the default) numbers on.
+func TestMunicipalYearStartPerCommittee(t *testing.T) {
+	k := decisionsDay(t)
+	wantText(t, k.Must(neil, "/committee", "year-start"), "The municipal year of *Safer Sefton Together* starts in May")
+	k.Must(officer, "/resolve", "7.7 That the report be noted.")
+	k.Must(sue, "/meeting", "close")
+	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Bootle Town Hall")
+
+	wantText(t, k.Must(neil, "/committee", "year-start January"), "Only an officer of Safer Sefton Together can change the municipal year.")
+	wantText(t, k.Must(officer, "/committee", "year-start Smarch"), `"Smarch" is not a month.`, "Usage:")
+	wantText(t, k.Must(officer, "/committee", "year-start jan"), "The municipal year of *Safer Sefton Together* starts in January")
+	wantText(t, k.Must(graeme, "/committee", "year-start"), "starts in January")
+
+	k.SetNow(time.Date(2027, 1, 14, 10, 5, 0, 0, london))
+	k.Must(sue, "/meeting", "start")
+	wantText(t, k.Must(officer, "/resolve", "4 That the next meeting be held on 11 February 2027."),
+		"Resolved under item 4: minute 4 of the meeting on Thursday 14 January 2027")
+	wantText(t, k.Must(officer, "/minutes", "draft"),
+		"Numbering starts again at 1: the last minutes on record (minute 5, Thursday 10 December 2026) are of the previous municipal year.")
+	wantText(t, k.Must(officer, "/committee", "year-start 5"), "starts in May")
+}

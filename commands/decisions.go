@@ -243,7 +243,11 @@ func (s *Service) minuteBase(ctx context.Context, c Committee, m Meeting) (int, 
 	if !ok {
 		return 1, "No earlier minutes are on record, so numbering starts at 1.", nil
 	}
-	if municipalYear(last.HeldOn) != municipalYear(DateOf(m.StartsAt, loc)) {
+	start, err := s.store.YearStart(ctx, c.ID)
+	if err != nil {
+		return 0, "", err
+	}
+	if municipalYear(last.HeldOn, start) != municipalYear(DateOf(m.StartsAt, loc), start) {
 		return 1, fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn), nil
 	}
 	return n + 1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn), nil
