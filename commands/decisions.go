@@ -197,6 +197,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	reply := minuteReply(c, mi)
 	reply.Text = fmt.Sprintf("%s under item %s: minute %s of the meeting on %s, *draft — not yet confirmed*.", what, Escape(item), Escape(mi.Number), mi.HeldOn)
+	if action == "resolved" {
+		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
+	}
 	return reply, nil
 }
 
