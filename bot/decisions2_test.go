@@ -139,3 +139,36 @@ func TestAddActionFromDecisionButton(t *testing.T) {
 		}
 	}
 }
+
+// TestMinutesHistory: /history minutes shows officers and the chair each
+// minute as recorded and amended, with who and the earlier text, the
+// corrections members proposed, and the confirmation; members are
+// refused.
+func TestMinutesHistory(t *testing.T) {
+	k := decisionsDay(t)
+	wantText(t, k.Must(officer, "/history", "minutes"), "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.", "Nothing has been minuted")
+	k.Must(officer, "/resolve", "7.7 That the report be noted.")
+	k.Must(sue, "/minute", "7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
+	k.Must(officer, "/minutes", "amend 5 That the report be noted and the figures circulated.")
+	k.Must(graeme, "/minutes", "comment 5 The figures were for the last quarter.")
+
+	wantText(t, k.Must(neil, "/history", "minutes"), "Only an officer or the chair of Safer Sefton Together can read the history of the minutes.")
+	r := k.Must(sue, "/history", "minutes")
+	wantText(t, r, "minute 5: resolved, recorded by <@"+officer+">: “That the report be noted.”",
+		"minute 5: minuted by <@"+sue+">: “The Board considered the report of the Chief Executive of Sefton CVS.”",
+		"minute 5: RESOLVED text amended by <@"+officer+">. It read: “That the report be noted.” Now: “That the report be noted and the figures circulated.”",
+		"minute 5: correction proposed by <@"+graeme+">: “The figures were for the last quarter.”")
+	text := r.Text()
+	if i, j := strings.Index(text, "resolved, recorded"), strings.Index(text, "RESOLVED text amended"); i < 0 || j < i {
+		t.Errorf("the history is not in order:\n%s", text)
+	}
+
+	k.Must(sue, "/meeting", "close")
+	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.SetNow(time.Date(2027, 1, 14, 10, 5, 0, 0, london))
+	k.Must(sue, "/meeting", "start")
+	k.Must(sue, "/minutes", "approve")
+	wantText(t, k.Must(officer, "/history", "minutes 10 December 2026"),
+		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@"+sue+">", "RESOLVED text amended")
+	wantText(t, k.Must(officer, "/history", "minutes 10 December 2026 soon"), "Usage:")
+}

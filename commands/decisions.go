@@ -68,6 +68,9 @@ type DecisionStore interface {
 	CommentMinute(ctx context.Context, minuteID int64, body, by string) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
+	// MinuteHistory lists every change made in Quorum to a meeting's
+	// minutes, oldest first.
+	MinuteHistory(ctx context.Context, meetingID int64) ([]MinuteEdit, error)
 	// MeetingMinutes lists all the minutes of a meeting, in order, with
 	// their resolutions.
 	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
