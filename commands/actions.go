@@ -96,6 +96,8 @@ func actionCommand() *Command {
 			Examples: []string{"/action list", "/action list mine", "/action list overdue"},
 			Read:     true, Run: listActions,
 		}},
+		Buttons: map[string]Action{addActionButton: openAddActionForm},
+		Forms:   map[string]FormHandler{addActionFormID: submitAddActionForm},
 	}
 }
 
@@ -186,11 +188,15 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if len(ms) == 0 {
 		return Reply{}, usageErr("No minute %s of %s is on record. Record the decision first with `/resolve`.", Escape(number), Escape(c.Name))
 	}
-	mi := ms[0]
-	a, err := s.store.AddAction(ctx, ActionPoint{
-		CommitteeID: c.ID, MeetingID: mi.MeetingID, MinuteID: mi.ID, MinuteNumber: mi.Number,
-		OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: in.UserID,
+	return s.saveAction(ctx, ms[0], ActionPoint{
+		CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: in.UserID,
 	})
+}
+
+// saveAction records a under minute mi, for /action add and its form.
+func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint) (Reply, error) {
+	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
+	a, err := s.store.AddAction(ctx, a)
 	if err != nil {
 		return Reply{}, err
 	}

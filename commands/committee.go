@@ -14,7 +14,7 @@ func committeeCommand() *Command {
 		Name:    "/committee",
 		Summary: "Set up this channel's committee and manage its members.",
 		Saves:   "the change",
-		Subs: []Sub{{
+		Subs: append([]Sub{{
 			Name:     "setup",
 			Usage:    []string{"/committee setup NAME"},
 			Summary:  "Make this channel the committee's, with you as its first officer.",
@@ -40,7 +40,7 @@ func committeeCommand() *Command {
 			Usage:   []string{"/committee member remove @user"},
 			Summary: "Remove a member; the last officer stays.",
 			Who:     Officers, Doing: "remove members", Run: removeMember,
-		}},
+		}}, yearStartSubs()...),
 		Buttons: map[string]Action{confirmRoleAction: confirmRole},
 	}
 }

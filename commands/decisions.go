@@ -68,6 +68,9 @@ type DecisionStore interface {
 	CommentMinute(ctx context.Context, minuteID int64, body, by string) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
+	// MinuteHistory lists every change made in Quorum to a meeting's
+	// minutes, oldest first.
+	MinuteHistory(ctx context.Context, meetingID int64) ([]MinuteEdit, error)
 	// MeetingMinutes lists all the minutes of a meeting, in order, with
 	// their resolutions.
 	MeetingMinutes(ctx context.Context, meetingID int64) ([]Minute, error)
@@ -197,6 +200,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	reply := minuteReply(c, mi)
 	reply.Text = fmt.Sprintf("%s under item %s: minute %s of the meeting on %s, *draft — not yet confirmed*.", what, Escape(item), Escape(mi.Number), mi.HeldOn)
+	if action == "resolved" {
+		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
+	}
 	return reply, nil
 }
 
@@ -243,7 +249,11 @@ func (s *Service) minuteBase(ctx context.Context, c Committee, m Meeting) (int, 
 	if !ok {
 		return 1, "No earlier minutes are on record, so numbering starts at 1.", nil
 	}
-	if municipalYear(last.HeldOn) != municipalYear(DateOf(m.StartsAt, loc)) {
+	start, err := s.store.YearStart(ctx, c.ID)
+	if err != nil {
+		return 0, "", err
+	}
+	if municipalYear(last.HeldOn, start) != municipalYear(DateOf(m.StartsAt, loc), start) {
 		return 1, fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn), nil
 	}
 	return n + 1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn), nil

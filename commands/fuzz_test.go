@@ -193,3 +193,19 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseMonth: a month read is a real month.
+func FuzzParseMonth(f *testing.F) {
+	for _, s := range []string{"May", "sept.", "12", "0", "13", "", "Smarch", " april "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := ParseMonth(text)
+		if err == nil && (m < time.January || m > time.December) {
+			t.Fatalf("ParseMonth(%q) = %d", text, m)
+		}
+		if err != nil && m != 0 {
+			t.Fatalf("ParseMonth(%q) = %d with error %v", text, m, err)
+		}
+	})
+}

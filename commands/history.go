@@ -95,6 +95,7 @@ func historyCommand() *Command {
 				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
 				Read:     true, Who: Members, Run: attendanceHistory,
 			},
+			minutesHistorySub(),
 		},
 	}
 }

@@ -637,10 +637,11 @@ func leadingNumber(s string) (int, bool) {
 	return n, err == nil
 }
 
-// municipalYear is the year a municipal year starts in: councils number
-// their minutes afresh from the annual meeting in May.
-func municipalYear(d Date) int {
-	if d.Month < time.May {
+// municipalYear is the year a municipal year starting in month start
+// starts in: councils number their minutes afresh from the annual meeting,
+// most in May.
+func municipalYear(d Date, start time.Month) int {
+	if d.Month < start {
 		return d.Year - 1
 	}
 	return d.Year

@@ -303,9 +303,19 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 	if key == "" {
 		key = fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
 	}
+	reply := ReminderReply(c, m, p.Days, items, as, missing)
+	// The actions owed are carried forward here as on the agenda, so owners
+	// see before the meeting what they will be asked about.
+	sec, err := s.actionsSection(ctx, c, m, now)
+	if err != nil {
+		return nil, err
+	}
+	if sec != nil {
+		reply.Sections = append(reply.Sections, *sec)
+	}
 	msgs := []OutboxMessage{{
 		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: key, DedupeKey: key,
-		Reply: ReminderReply(c, m, p.Days, items, as, missing), DueAt: now,
+		Reply: reply, DueAt: now,
 	}}
 	for _, dm := range presenterDMs(c, m, missing, members) {
 		dm.DedupeKey = key + ":dm:" + dm.UserID

@@ -96,7 +96,7 @@ func TestMunicipalYear(t *testing.T) {
 		{Date{2022, time.April, 30}, 2021},
 	}
 	for _, tc := range cases {
-		if got := municipalYear(tc.d); got != tc.want {
+		if got := municipalYear(tc.d, time.May); got != tc.want {
 			t.Errorf("municipalYear(%s) = %d, want %d", tc.d, got, tc.want)
 		}
 	}

@@ -263,6 +263,11 @@ type OutboxStore interface {
 type ReminderStore interface {
 	// SetReminders sets a committee's reminder days (none: off) and time.
 	SetReminders(ctx context.Context, committeeID int64, days []int, at Clock, by string) error
+	// SetYearStart sets the month a committee's municipal year starts in.
+	SetYearStart(ctx context.Context, committeeID int64, month time.Month, by string) error
+	// YearStart is the month a committee's municipal year starts in (May
+	// unless set), from which minutes are numbered afresh.
+	YearStart(ctx context.Context, committeeID int64) (time.Month, error)
 	// PendingReminders lists, for committees with a channel, each
 	// scheduled meeting starting in (from, to] and each of its
 	// committee's reminder days for which no reminder was enqueued yet.

@@ -193,3 +193,25 @@ func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (s
 	err := db.x.GetContext(ctx, &stored, `SELECT token FROM minutes_pages WHERE meeting_id = $1`, meetingID)
 	return stored, mapErr("minutes page", err)
 }
+
+// MinuteHistory implements commands.DecisionStore.
+func (db *DB) MinuteHistory(ctx context.Context, meetingID int64) ([]commands.MinuteEdit, error) {
+	var rows []struct {
+		Number    string    `db:"number"`
+		Action    string    `db:"action"`
+		Narrative string    `db:"narrative"`
+		Resolved  string    `db:"resolved"`
+		At        time.Time `db:"at"`
+		By        string    `db:"by_user"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, h.action, h.narrative, h.resolved, h.at, h.by_user FROM minute_history h
+		JOIN minutes mi ON mi.id = h.minute_id WHERE mi.meeting_id = $1 ORDER BY h.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("minute history", err)
+	}
+	out := make([]commands.MinuteEdit, len(rows))
+	for i, r := range rows {
+		out[i] = commands.MinuteEdit{MinuteNumber: r.Number, Action: r.Action, Narrative: r.Narrative, Resolved: r.Resolved, At: r.At, By: r.By}
+	}
+	return out, nil
+}

@@ -76,3 +76,25 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 	}
 	return out, nil
 }
+
+// SetYearStart implements commands.ReminderStore.
+func (db *DB) SetYearStart(ctx context.Context, committeeID int64, month time.Month, by string) error {
+	return db.inTx(ctx, "set year start", func(tx *sqlx.Tx) error {
+		var id int64
+		err := tx.GetContext(ctx, &id, `UPDATE committees SET year_start = $2 WHERE id = $1 RETURNING id`, committeeID, int(month))
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, committeeID, by, "committee.year_start", month.String(), map[string]any{"month": int(month)})
+	})
+}
+
+// YearStart implements commands.ReminderStore.
+func (db *DB) YearStart(ctx context.Context, committeeID int64) (time.Month, error) {
+	var m int
+	err := db.x.GetContext(ctx, &m, `SELECT year_start FROM committees WHERE id = $1`, committeeID)
+	if err != nil {
+		return 0, mapErr("year start", err)
+	}
+	return time.Month(m), nil
+}

@@ -1,0 +1,142 @@
+package commands
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Under a recorded decision, [Add an action] opens a small form for the
+// action it gives someone: owner, due date and what is to be done.
+const (
+	addActionButton = "action.add_from_minute"
+	addActionFormID = "action_add"
+)
+
+// minuteRef is what the button and the form carry: the minute by its
+// committee, meeting day and number, which is how minutes are found.
+type minuteRef struct {
+	Committee int64  `json:"c"`
+	Number    string `json:"n"`
+	Year      int    `json:"y"`
+	Month     int    `json:"m"`
+	Day       int    `json:"d"`
+}
+
+func (ref minuteRef) heldOn() Date { return Date{ref.Year, time.Month(ref.Month), ref.Day} }
+
+func addActionButtonFor(mi Minute) Button {
+	v, _ := json.Marshal(minuteRef{Committee: mi.CommitteeID, Number: mi.Number, Year: mi.HeldOn.Year, Month: int(mi.HeldOn.Month), Day: mi.HeldOn.Day})
+	return Button{Label: "Add an action", Action: addActionButton, Value: string(v)}
+}
+
+// refMinute reads a button's or form's minuteRef and finds the minute, for
+// an officer or the chair of its committee pressing it in its channel.
+func (s *Service) refMinute(ctx context.Context, r Request, value string) (Committee, Minute, error) {
+	var ref minuteRef
+	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" {
+		return Committee{}, Minute{}, userErr("That button is out of date; record the action with `/action add MINUTE @owner DATE TEXT`.")
+	}
+	c, _, err := s.admit(ctx, r, Chairs, "record actions")
+	if err != nil {
+		return Committee{}, Minute{}, err
+	}
+	if c.ID != ref.Committee {
+		return Committee{}, Minute{}, userErr("That button belongs to another committee's channel.")
+	}
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, ref.Number, ref.heldOn(), 1)
+	if err != nil {
+		return Committee{}, Minute{}, err
+	}
+	if len(ms) == 0 {
+		return Committee{}, Minute{}, userErr("Minute %s of %s is no longer on record.", Escape(ref.Number), ref.heldOn())
+	}
+	return c, ms[0], nil
+}
+
+// openAddActionForm is the [Add an action] button.
+func openAddActionForm(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+	c, mi, err := s.refMinute(ctx, r, value)
+	if err != nil {
+		return Reply{}, err
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	opts := make([]Option, 0, len(members))
+	for _, m := range members {
+		if m.UserID != "" {
+			opts = append(opts, Option{Value: m.UserID, Label: oneLine(m.Name)})
+		}
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       fmt.Sprintf("Opening the form to add an action under minute %s… (Where no form opens: `/action add %s @owner DATE TEXT`.)", Escape(mi.Number), Escape(mi.Number)),
+		Form: &Form{
+			ID: addActionFormID, Title: "Add an action", Submit: "Add",
+			Metadata: value,
+			Fields: []Field{
+				{ID: "owner", Label: "Owner", Kind: FieldSelect, Options: opts, Optional: true,
+					Hint: fmt.Sprintf("A member of %s; or give a name below", c.Name)},
+				{ID: "name", Label: "Or someone who is not a member, by name", Kind: FieldText, Optional: true, MaxLen: MaxNameLen},
+				{ID: "due", Label: "Due by", Kind: FieldText, Hint: "e.g. 2027-03-01 or 1 March 2027"},
+				{ID: "text", Label: "What is to be done", Kind: FieldTextArea, MaxLen: maxActionText,
+					Hint: fmt.Sprintf("Minute %s, %s", mi.Number, mi.HeldOn)},
+			},
+		},
+	}, nil
+}
+
+// submitAddActionForm receives the form: the same rules as /action add.
+func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
+	c, mi, err := s.refMinute(ctx, r, sub.Metadata)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	loc := c.Location()
+	errs := map[string]string{}
+	userID, name := sub.Value("owner"), clean(sub.Value("name"), MaxNameLen)
+	switch {
+	case userID != "" && name != "":
+		errs["name"] = "Choose a member or give a name, not both."
+	case userID == "" && name == "":
+		errs["owner"] = "Choose the member the action is for, or give a name below."
+	case userID != "":
+		members, err := s.store.Members(ctx, c.ID)
+		if err != nil {
+			return Reply{}, nil, err
+		}
+		for _, m := range members {
+			if m.UserID == userID {
+				name = m.Name
+			}
+		}
+		if name == "" {
+			errs["owner"] = "That person is no longer a member; give their name below."
+		}
+	}
+	due, dn, err := takeDate(strings.Fields(sub.Value("due")), r.Now, loc)
+	switch {
+	case err != nil:
+		errs["due"] = capitalise(err.Error()) + "."
+	case dn == 0 || due.IsNext() || dn != len(strings.Fields(sub.Value("due"))):
+		errs["due"] = "Give the date the action is due by: 2027-03-01."
+	case due.Start(loc).Before(DateOf(r.Now, loc).Start(loc)):
+		errs["due"] = fmt.Sprintf("The due date, %s, is in the past.", due)
+	}
+	text := clean(sub.Value("text"), 0)
+	switch {
+	case text == "":
+		errs["text"] = "Say what is to be done."
+	case len(text) > maxActionText:
+		errs["text"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(text), maxActionText)
+	}
+	if len(errs) > 0 {
+		return Reply{}, errs, nil
+	}
+	reply, err := s.saveAction(ctx, mi, ActionPoint{CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: r.UserID})
+	return reply, nil, err
+}

@@ -1,0 +1,130 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// MinuteEdit is one line of a minute's history: its narrative and RESOLVED
+// text after a change made in Quorum, and who made it.
+type MinuteEdit struct {
+	MinuteNumber string
+	Action       string // minuted, resolved or amended
+	Narrative    string
+	Resolved     string
+	At           time.Time
+	By           string
+}
+
+// minutesHistorySub is /history minutes.
+func minutesHistorySub() Sub {
+	return Sub{
+		Name:     "minutes",
+		Usage:    []string{"/history minutes [DATE]"},
+		Summary:  "The history of a meeting's minutes: each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation.",
+		Examples: []string{"/history minutes", "/history minutes 10 December 2026"},
+		Read:     true, Who: Chairs, Doing: "read the history of the minutes", Run: minutesHistory,
+	}
+}
+
+// minutesHistory is `/history minutes [DATE]`, for the meeting the minutes
+// commands mean: the one in progress, else today's once held, else the
+// last held.
+func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
+	d, err := in.date()
+	if err != nil {
+		return Reply{}, err
+	}
+	m, err := s.minutesMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	edits, err := s.store.MinuteHistory(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	comments, err := s.store.MinuteComments(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	approval, err := s.store.MinutesApprovalOf(ctx, m.ID)
+	approved := err == nil
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return Reply{}, err
+	}
+	type event struct {
+		at   time.Time
+		line string
+	}
+	var events []event
+	last := map[string]MinuteEdit{}
+	for _, e := range edits {
+		prev, had := last[e.MinuteNumber]
+		last[e.MinuteNumber] = e
+		head := fmt.Sprintf("%s — minute %s: ", historyTime(e.At, loc), Escape(e.MinuteNumber))
+		by := personText(e.By, "")
+		var line string
+		switch {
+		case e.Action == "amended" && had && prev.Resolved != e.Resolved:
+			line = fmt.Sprintf("RESOLVED text amended by %s. It read: %s Now: %s", by, quoteText(prev.Resolved), quoteText(e.Resolved))
+		case e.Action == "amended" && had:
+			line = fmt.Sprintf("narrative amended by %s. It read: %s Now: %s", by, quoteText(prev.Narrative), quoteText(e.Narrative))
+		case e.Action == "amended":
+			line = fmt.Sprintf("amended by %s. Now: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
+		case e.Action == "resolved":
+			line = fmt.Sprintf("resolved, recorded by %s: %s", by, quoteText(e.Resolved))
+		default:
+			line = fmt.Sprintf("minuted by %s: %s", by, quoteText(e.Narrative))
+		}
+		events = append(events, event{e.At, head + line})
+	}
+	for _, k := range comments {
+		events = append(events, event{k.At, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
+			historyTime(k.At, loc), Escape(k.MinuteNumber), personText(k.By, ""), quoteText(k.Body))})
+	}
+	if approved {
+		where := "by correspondence"
+		if approval.AtMeetingID != 0 {
+			if at, err := s.store.Meeting(ctx, approval.AtMeetingID); err == nil {
+				where = "at the meeting on " + formatDay(at.StartsAt, loc)
+			} else if !errors.Is(err, ErrNotFound) {
+				return Reply{}, err
+			}
+		}
+		events = append(events, event{approval.At, fmt.Sprintf("%s — confirmed as a correct record %s, by %s",
+			historyTime(approval.At, loc), where, personText(approval.By, ""))})
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
+	reply := Reply{Visibility: Private, Text: fmt.Sprintf("*History of the minutes* of the meeting of *%s* on %s.", Escape(c.Name), formatDay(m.StartsAt, loc))}
+	if len(events) == 0 {
+		reply.Text += "\nNothing has been minuted in Quorum for it."
+		return reply, nil
+	}
+	if hidden := len(events) - MaxHistoryLines; hidden > 0 {
+		reply.Text += fmt.Sprintf("\nThe latest %d changes of %d.", MaxHistoryLines, len(events))
+		events = events[hidden:]
+	}
+	lines := make([]string, len(events))
+	for i, e := range events {
+		lines[i] = "• " + e.line
+	}
+	reply.Sections = []Section{{Text: strings.Join(lines, "\n")}}
+	reply.Footer = "Times are " + loc.String() + "."
+	return reply, nil
+}
+
+// quoteText is recorded text quoted in a history line, on one line and
+// shortened.
+func quoteText(s string) string {
+	s = oneLine(s)
+	if s == "" {
+		return "(nothing)"
+	}
+	return "“" + Escape(truncateText(s, 300)) + "”"
+}
