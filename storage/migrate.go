@@ -21,12 +21,7 @@ func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("storage: migrate: %w", err)
 	}
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		return fmt.Errorf("storage: migrate: %w", err)
-	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db.x.DB, sub,
-		goose.WithSessionLocker(locker), goose.WithDisableGlobalRegistry(true))
+	p, err := db.provider(goose.WithSessionLocker(locker))
 	if err != nil {
 		return fmt.Errorf("storage: migrate: %w", err)
 	}
@@ -40,4 +35,13 @@ func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
 		}
 	}
 	return nil
+}
+
+// provider runs the embedded migrations on db, with opts.
+func (db *DB) provider(opts ...goose.ProviderOption) (*goose.Provider, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(goose.DialectPostgres, db.x.DB, sub, append(opts, goose.WithDisableGlobalRegistry(true))...)
 }
