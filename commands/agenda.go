@@ -72,9 +72,9 @@ func (s *Service) CurrentMessage(ctx context.Context, key string) (reply Reply, 
 // can queue their snapshots in either order). ok is false for keys whose
 // messages are not rebuilt; the queued text is sent as it is.
 func (s *Service) CurrentMessageAt(ctx context.Context, key string, now time.Time) (reply Reply, ok bool, err error) {
-	idText, found := strings.CutPrefix(key, "agenda:")
-	if !found {
-		return s.currentLive(ctx, key)
+	kind, idText, _ := strings.Cut(key, ":")
+	if kind != "agenda" && kind != "meeting" {
+		return Reply{}, false, nil
 	}
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil {
@@ -87,6 +87,13 @@ func (s *Service) CurrentMessageAt(ctx context.Context, key string, now time.Tim
 	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
 	if err != nil {
 		return Reply{}, false, err
+	}
+	if kind == "meeting" { // the live message of a meeting in progress (LiveKey)
+		st, err := s.meetingState(ctx, c, m)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		return st.live(), true, nil
 	}
 	reply, err = s.agendaReply(ctx, c, m, now)
 	return reply, err == nil, err

@@ -483,32 +483,6 @@ func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return r, nil
 }
 
-// currentLive is the live message of the meeting key names, as it should
-// read now; ok is false when key names none (see CurrentMessage).
-func (s *Service) currentLive(ctx context.Context, key string) (Reply, bool, error) {
-	idText, found := strings.CutPrefix(key, "meeting:")
-	if !found {
-		return Reply{}, false, nil
-	}
-	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil {
-		return Reply{}, false, nil
-	}
-	m, err := s.store.Meeting(ctx, id)
-	if err != nil {
-		return Reply{}, false, err
-	}
-	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
-	if err != nil {
-		return Reply{}, false, err
-	}
-	st, err := s.meetingState(ctx, c, m)
-	if err != nil {
-		return Reply{}, false, err
-	}
-	return st.live(), true, nil
-}
-
 // live is the channel's "Meeting in progress" message, or once the
 // meeting is closed its summary.
 func (st meetingState) live() Reply {
