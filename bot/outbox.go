@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -196,7 +197,7 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		}
 	}
 	sctx, cancel := context.WithTimeout(ctx, o.SendTimeout)
-	channel, ts, err := o.send(sctx, m)
+	channel, ts, err := o.sendRecovered(sctx, m)
 	cancel()
 	now := o.Now()
 	if err == nil {
@@ -263,6 +264,10 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 // errNeverPosted is an update of a message that was never posted.
 var errNeverPosted = errors.New("the message to update was never posted")
 
+// errNoChannel is an answer to conversations.open that says ok but names
+// no channel; like any other garbled answer it is retried.
+var errNoChannel = errors.New("Slack opened no direct-message channel")
+
 // send makes the Slack calls for m and returns the channel and ts of the
 // message it posted or updated.
 func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, string, error) {
@@ -315,6 +320,12 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		ch, _, _, err := o.Slack.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
 		if err != nil {
 			return "", "", err
+		}
+		if ch == nil || ch.ID == "" {
+			// slack-go returns no channel and no error for an answer of
+			// {"ok":true} alone: a broken proxy or a Slack fault, not
+			// something to dereference.
+			return "", "", errNoChannel
 		}
 		return o.Slack.PostMessageContext(ctx, ch.ID, msgOptions(Message(reply))...)
 	case commands.OutboxHome:
@@ -431,6 +442,20 @@ func classify(err error) (retry bool, wait time.Duration) {
 	// Anything else (a garbled answer, a proxy's error page) is more likely
 	// passing than permanent.
 	return true, 0
+}
+
+// sendRecovered is send, with a panic turned into an error: the outbox
+// runs in serve's process, and one message that trips a bug must fail on
+// its own (and be retried until MaxAttempts, then reported) rather than
+// end the process, which would claim the same row again when restarted.
+func (o *Outbox) sendRecovered(ctx context.Context, m commands.OutboxMessage) (channel, ts string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			o.Log.Error("outbox: panic while sending", "id", m.ID, "kind", m.Kind, "panic", p, "stack", string(debug.Stack()))
+			channel, ts, err = "", "", fmt.Errorf("outbox: internal error while sending: %v", p)
+		}
+	}()
+	return o.send(ctx, m)
 }
 
 // backoff is the wait before attempt+1: doubling from BaseBackoff, capped,

@@ -288,3 +288,35 @@ func twoPools(t *testing.T) (*storage.DB, *storage.DB) {
 	}
 	return open(), open()
 }
+
+// TestGarbledOpenIsRetriedNotACrash: Slack (or a proxy before it) answers
+// conversations.open with {"ok":true} and no channel. The direct message
+// waits and goes on the next try; serve's process, which runs the outbox,
+// does not fall over.
+func TestGarbledOpenIsRetriedNotACrash(t *testing.T) {
+	k := newCommittee(t)
+	k.Slack.Fail("conversations.open", fakeslack.Fault{Body: `{"ok":true}`, Times: 1})
+	// The welcome to each new member's register of interests.
+	if n, err := k.Service.EnqueueRegisterReminders(context.Background(), k.Now()); err != nil || n == 0 {
+		t.Fatalf("register reminders: %d, %v", n, err)
+	}
+	k.Drain()
+	attempts, msg := 0, ""
+	err := k.DB.SQL().QueryRow(`SELECT attempts, last_error FROM outbox WHERE kind = 'dm' AND state = 'pending' AND attempts > 0`).Scan(&attempts, &msg)
+	if err != nil {
+		t.Fatalf("no direct message waiting after the garbled answer: %v", err)
+	}
+	if attempts != 1 || !strings.Contains(msg, "no direct-message channel") {
+		t.Errorf("attempts %d, last error %q", attempts, msg)
+	}
+	k.Advance(time.Minute)
+	k.Drain()
+	if got := outboxState(t, k.DB); got["pending"] != 0 || got["failed"] != 0 {
+		t.Errorf("outbox = %v, want every message sent on the retry", got)
+	}
+	for _, u := range []string{neil, graeme} {
+		if n := len(k.Slack.Messages("D" + u)); n != 1 {
+			t.Errorf("%d direct messages to %s, want the welcome once", n, u)
+		}
+	}
+}

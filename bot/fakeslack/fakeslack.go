@@ -54,6 +54,7 @@ type Fault struct {
 	Error      string        // Slack error string when Status is 0
 	RetryAfter int           // seconds, for 429
 	Delay      time.Duration // wait this long before answering
+	Body       string        // answer 200 with exactly this body (a garbled or partial answer)
 	Times      int           // how many calls; 0 means every call
 }
 
@@ -181,6 +182,12 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 			case <-r.Context().Done():
 				return
 			}
+		}
+		if fault.Body != "" {
+			f.record(call)
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, fault.Body)
+			return
 		}
 		if fault.Status != 0 || fault.Error != "" {
 			f.record(call)

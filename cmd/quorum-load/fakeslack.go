@@ -49,6 +49,8 @@ func (f *fakeSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"id": id, "name": strings.ToLower(id), "real_name": name,
 			"profile": map[string]any{"real_name": name, "display_name": name},
 		}}
+	case "conversations.open":
+		v = map[string]any{"ok": true, "channel": map[string]any{"id": "D" + r.Form.Get("users")}}
 	case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage":
 		ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), f.seq.Add(1)%1e6)
 		v = map[string]any{"ok": true, "channel": r.Form.Get("channel"), "ts": ts, "message_ts": ts, "scheduled_message_id": "Q" + ts}
