@@ -120,14 +120,6 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // agendaReply builds the agenda message of meeting m as it stands at now
 // (zero: whenever it is read; see heldBy).
 func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now time.Time) (Reply, error) {
-	var err error
-	if m.Apologies < 0 {
-		// The next meeting as dispatch read it, in brief (see Origin):
-		// the agenda shows all of it.
-		if m, err = s.store.Meeting(ctx, m.ID); err != nil {
-			return Reply{}, err
-		}
-	}
 	p, err := s.papersOf(ctx, m)
 	if err != nil {
 		return Reply{}, err

@@ -71,7 +71,8 @@ type MeetingStore interface {
 	// Meetings lists the committee's meetings starting in [from, to), with
 	// their apology counts, earliest first.
 	Meetings(ctx context.Context, committeeID int64, from, to time.Time) ([]Meeting, error)
-	// NextMeeting is the first scheduled meeting starting after t.
+	// NextMeeting is the first scheduled meeting starting after t, in
+	// brief: its Apologies count is not read, and is -1.
 	NextMeeting(ctx context.Context, committeeID int64, after time.Time) (Meeting, error)
 	Meeting(ctx context.Context, id int64) (Meeting, error)
 	SetMeetingStatus(ctx context.Context, id int64, status MeetingStatus, by string) error

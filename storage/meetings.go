@@ -32,6 +32,12 @@ func (r meetingRow) meeting() commands.Meeting {
 const meetingColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status, m.time_known, m.revision,
 	(SELECT count(*) FROM apologies a WHERE a.meeting_id = m.id AND NOT a.withdrawn) AS apologies`
 
+// meetingBriefColumns are meetingColumns without the count of apologies
+// (read as -1), for the commands that find the meeting they are about and
+// never show the count: counting walks every apology of the meeting, on
+// every /declare, /report and /agenda.
+const meetingBriefColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, -1 AS apologies`
+
 // ScheduleMeeting implements commands.MeetingStore.
 func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string) (commands.Meeting, error) {
 	var out commands.Meeting
@@ -97,10 +103,11 @@ func (db *DB) Meetings(ctx context.Context, committeeID int64, from, to time.Tim
 	return out, nil
 }
 
-// NextMeeting implements commands.MeetingStore.
+// NextMeeting implements commands.MeetingStore. The meeting is read in
+// brief: its Apologies count is -1.
 func (db *DB) NextMeeting(ctx context.Context, committeeID int64, after time.Time) (commands.Meeting, error) {
 	var row meetingRow
-	err := db.x.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m
+	err := db.get(ctx, &row, `SELECT `+meetingBriefColumns+` FROM meetings m
 		WHERE m.committee_id = $1 AND m.starts_at > $2 AND m.status = 'scheduled'
 		ORDER BY m.starts_at LIMIT 1`, committeeID, after)
 	return row.meeting(), mapErr("next meeting", err)
