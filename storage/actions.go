@@ -72,7 +72,7 @@ func actionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, own
 // AddAction implements commands.ActionStore.
 func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.ActionPoint, error) {
 	var id int64
-	err := db.inTx(ctx, "add action", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "add action", func(tx *Tx) error {
 		err := tx.GetContext(ctx, &id, `
 			WITH a AS (
 				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
@@ -104,7 +104,7 @@ func (db *DB) ActionPointByID(ctx context.Context, id int64) (commands.ActionPoi
 
 // CompleteAction implements commands.ActionStore.
 func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) error {
-	return db.inTx(ctx, "complete action", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "complete action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
 			Owner       string `db:"owner_user"`
@@ -167,7 +167,7 @@ func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]comm
 
 // ChangeAction implements commands.ActionStore.
 func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string) error {
-	return db.inTx(ctx, "change action", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "change action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
 			Was         string `db:"was_owner"`

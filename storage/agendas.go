@@ -77,7 +77,7 @@ func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it comm
 
 // ChangeAgenda implements commands.AgendaStore.
 func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string) error {
-	return db.inTx(ctx, "change agenda", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "change agenda", func(tx *Tx) error {
 		// Lock the meeting so that concurrent changes to one agenda queue up.
 		var committeeID int64
 		if err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
@@ -123,7 +123,7 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 // ImportAgenda implements commands.AgendaStore.
 func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by string) (commands.AgendaImportResult, error) {
 	var res commands.AgendaImportResult
-	err := db.inTx(ctx, "import agenda", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "import agenda", func(tx *Tx) error {
 		res = commands.AgendaImportResult{}
 		// Serialise imports into one committee.
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, imp.CommitteeID); err != nil {

@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 
-	"github.com/jmoiron/sqlx"
-
 	"github.com/quorumhq/quorum/commands"
 )
 
@@ -24,7 +22,7 @@ func (db *DB) CommitteeByCalendarToken(ctx context.Context, token string) (comma
 // feed's link, is marked for publishing again.
 func (db *DB) ResetCalendarToken(ctx context.Context, committeeID int64, by string) (string, error) {
 	var token string
-	err := db.inTx(ctx, "reset calendar token", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "reset calendar token", func(tx *Tx) error {
 		if err := tx.GetContext(ctx, &token, `UPDATE committees SET calendar_token = `+newCalendarToken+`
 			WHERE id = $1 RETURNING calendar_token`, committeeID); err != nil {
 			return err

@@ -53,7 +53,7 @@ func getCommittee(ctx context.Context, q sqlx.QueryerContext, where string, args
 // CreateCommittee implements commands.CommitteeStore.
 func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer commands.Member) (commands.Committee, error) {
 	var out commands.Committee
-	err := db.inTx(ctx, "create committee", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "create committee", func(tx *Tx) error {
 		days := pq.Array(c.ReminderDays)
 		if c.ReminderDays == nil {
 			days = pq.Array([]int{})
@@ -202,7 +202,7 @@ func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Commit
 func (db *DB) EnsureCommittee(ctx context.Context, name, by string) (commands.Committee, error) {
 	var out commands.Committee
 	name = commands.NormalizeName(name)
-	err := db.inTx(ctx, "ensure committee", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "ensure committee", func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`, name, by)
 		if err != nil {
 			return err
@@ -279,7 +279,7 @@ func (db *DB) HandOver(ctx context.Context, m commands.Member, from, by string) 
 // else holding it is a *commands.RoleTaken.
 func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Member, from, by string) (bool, error) {
 	var created bool
-	err := db.inTx(ctx, op, func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, op, func(tx *Tx) error {
 		// Serialise changes to a committee's membership, so that the
 		// last-officer rule holds under concurrent changes.
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, m.CommitteeID); err != nil {
@@ -309,7 +309,7 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // member, so that m can take it. The committee is locked: no one else can
 // take the role meanwhile, and the unique index members_one_chair stands
 // behind that.
-func replaceHolder(ctx context.Context, tx *sqlx.Tx, m commands.Member, from, by string) error {
+func replaceHolder(ctx context.Context, tx *Tx, m commands.Member, from, by string) error {
 	var holder memberRow
 	err := tx.GetContext(ctx, &holder, `SELECT `+memberColumns+` FROM members
 		WHERE committee_id = $1 AND role = $2 AND user_id <> $3 AND removed_at IS NULL`, m.CommitteeID, string(m.Role), m.UserID)
@@ -367,7 +367,7 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 
 // RemoveMember implements commands.CommitteeStore.
 func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string) error {
-	return db.inTx(ctx, "remove member", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "remove member", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, committeeID); err != nil {
 			return err
 		}
@@ -402,7 +402,7 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 // the withdrawal by whoever removed the member; apologies for meetings
 // already started or held are part of those meetings' record and stay.
 // Migration 00015 does the same for members removed before.
-func withdrawRemovedApologies(ctx context.Context, tx *sqlx.Tx, committeeID int64, userID, by string) error {
+func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH w AS (
 			UPDATE apologies a SET withdrawn = true, updated_at = now()

@@ -42,7 +42,7 @@ func markLive(ctx context.Context, q sqlx.ExtContext, meetingID int64) error {
 // of them in.
 func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.OutboxMessage) (bool, error) {
 	added := false
-	err := db.inTx(ctx, "record session", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "record session", func(tx *Tx) error {
 		var seq int
 		var state string
 		err := tx.QueryRowxContext(ctx, `SELECT COALESCE(max(seq), 0),
@@ -145,7 +145,7 @@ func (db *DB) RunningMeetings(ctx context.Context, committeeIDs []int64) ([]comm
 // taken and the mark already standing.
 func (db *DB) MarkAttendance(ctx context.Context, m commands.AttendanceMark) (bool, error) {
 	added := false
-	err := db.inTx(ctx, "mark attendance", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "mark attendance", func(tx *Tx) error {
 		var last struct {
 			Seq    int       `db:"seq"`
 			Status string    `db:"status"`
@@ -249,7 +249,7 @@ func (db *DB) QuorumRule(ctx context.Context, committeeID int64) (commands.Quoru
 
 // SetQuorumRule implements commands.ConductStore.
 func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.QuorumRule, by string) error {
-	return db.inTx(ctx, "set quorum rule", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "set quorum rule", func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO quorum_rules (committee_id, fixed, numerator, denominator, minimum, set_by, set_at)
 			VALUES ($1, $2, $3, $4, $5, $6, now())
 			ON CONFLICT (committee_id) DO UPDATE SET fixed = EXCLUDED.fixed, numerator = EXCLUDED.numerator,
@@ -291,7 +291,7 @@ func (db *DB) NonVoting(ctx context.Context, committeeID int64) ([]string, error
 // SetVoting implements commands.ConductStore.
 func (db *DB) SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (bool, error) {
 	changed := false
-	err := db.inTx(ctx, "set voting", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "set voting", func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
 			WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
 		if err != nil {

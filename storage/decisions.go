@@ -26,7 +26,7 @@ func minutesConfirmed(ctx context.Context, q sqlx.ExtContext, meetingID int64) (
 // WriteMinute implements commands.DecisionStore.
 func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands.Minute, error) {
 	var id int64
-	err := db.inTx(ctx, "write minute", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "write minute", func(tx *Tx) error {
 		var err error
 		id, err = writeMinute(ctx, tx, w)
 		return err
@@ -37,7 +37,7 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 	return db.Minute(ctx, id)
 }
 
-func writeMinute(ctx context.Context, tx *sqlx.Tx, w commands.MinuteWrite) (int64, error) {
+func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, error) {
 	// One writer at a time per meeting, so that a confirmation cannot
 	// slip between the check and the write.
 	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, w.MeetingID); err != nil {
@@ -92,7 +92,7 @@ func writeMinute(ctx context.Context, tx *sqlx.Tx, w commands.MinuteWrite) (int6
 
 // ApproveMinutes implements commands.DecisionStore.
 func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) error {
-	return db.inTx(ctx, "approve minutes", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "approve minutes", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, a.MeetingID); err != nil {
 			return err
 		}

@@ -48,7 +48,7 @@ var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + item
 func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Declaration, bool, error) {
 	var out commands.Declaration
 	var created bool
-	err := db.inTx(ctx, "declare", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "declare", func(tx *Tx) error {
 		key := memberKey(d.UserID, d.Name)
 		itemID, err := fileOnItem(ctx, tx, d.MeetingID, d.ItemID, d.Item)
 		if err != nil {
@@ -144,7 +144,7 @@ func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Dec
 // WithdrawDeclarations implements commands.DeclarationStore.
 func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64) (int, error) {
 	var n int
-	err := db.inTx(ctx, "withdraw declarations", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "withdraw declarations", func(tx *Tx) error {
 		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
 		if err != nil {
 			return err
@@ -183,7 +183,7 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64,
 // RecordDispensation implements commands.DeclarationStore.
 func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string) (bool, error) {
 	var created bool
-	err := db.inTx(ctx, "record dispensation", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "record dispensation", func(tx *Tx) error {
 		var d commands.Declaration
 		if err := getDeclaration(ctx, tx, &d, declarationID); err != nil {
 			return err

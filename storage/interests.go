@@ -70,7 +70,7 @@ const interestFrom = ` FROM interests i LEFT JOIN interest_endings e ON e.intere
 // AddInterest implements commands.InterestStore.
 func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.Interest, error) {
 	var out commands.Interest
-	err := db.inTx(ctx, "add interest", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "add interest", func(tx *Tx) error {
 		forWhom := "self"
 		if e.Spouse {
 			forWhom = "spouse"
@@ -128,7 +128,7 @@ func (db *DB) Interest(ctx context.Context, id int64) (commands.Interest, error)
 
 // EndInterest implements commands.InterestStore.
 func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by string, at time.Time) error {
-	return db.inTx(ctx, "end interest", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "end interest", func(tx *Tx) error {
 		var e commands.Interest
 		if err := getInterest(ctx, tx, &e, id); err != nil {
 			return err
@@ -177,7 +177,7 @@ func keyOrEmpty(userID string) string {
 
 // ReviewInterests implements commands.InterestStore.
 func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error {
-	return db.inTx(ctx, "review interests", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "review interests", func(tx *Tx) error {
 		if err := review(ctx, tx, committeeID, userID, by, at); err != nil {
 			return err
 		}
@@ -207,7 +207,7 @@ func (db *DB) InterestReviews(ctx context.Context, committeeID int64) ([]command
 // DismissPrompt implements commands.InterestStore.
 func (db *DB) DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string) (bool, error) {
 	var created bool
-	err := db.inTx(ctx, "dismiss prompt", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "dismiss prompt", func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO interest_dismissals (member_key, item_id, dismissed_by) VALUES ($1, $2, $3)
 			ON CONFLICT (member_key, item_id) DO NOTHING`, memberKey(userID, ""), itemID, by)
 		if err != nil {
@@ -286,7 +286,7 @@ func (db *DB) RegisterStates(ctx context.Context) ([]commands.RegisterState, err
 
 // SetGiftThreshold implements commands.InterestStore.
 func (db *DB) SetGiftThreshold(ctx context.Context, committeeID int64, pence int, by string) error {
-	return db.inTx(ctx, "set gift threshold", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "set gift threshold", func(tx *Tx) error {
 		var was int
 		if err := tx.GetContext(ctx, &was, `SELECT gift_threshold_pence FROM committees WHERE id = $1 FOR UPDATE`, committeeID); err != nil {
 			return err

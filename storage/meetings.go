@@ -41,7 +41,7 @@ const meetingBriefColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.statu
 // ScheduleMeeting implements commands.MeetingStore.
 func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string) (commands.Meeting, error) {
 	var out commands.Meeting
-	err := db.inTx(ctx, "schedule meeting", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "schedule meeting", func(tx *Tx) error {
 		var err error
 		if out, err = scheduleMeeting(ctx, tx, m, "slack", by); err != nil {
 			return err
@@ -122,7 +122,7 @@ func (db *DB) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
 
 // SetMeetingStatus implements commands.MeetingStore.
 func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.MeetingStatus, by string) error {
-	return db.inTx(ctx, "set meeting status", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "set meeting status", func(tx *Tx) error {
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `UPDATE meetings SET status = $2 WHERE id = $1 RETURNING committee_id`, id, string(status))
 		if err != nil {
@@ -141,7 +141,7 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 // "from" is always what the meeting was.
 func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, notices commands.MeetingNotices) (commands.Meeting, error) {
 	var out commands.Meeting
-	err := db.inTx(ctx, "change meeting", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "change meeting", func(tx *Tx) error {
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `UPDATE meetings SET starts_at = $3, venue = $4, time_known = $5, revision = revision + 1
 			WHERE id = $1 AND revision = $2 AND status = 'scheduled' RETURNING committee_id`,

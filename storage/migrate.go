@@ -43,5 +43,5 @@ func (db *DB) provider(opts ...goose.ProviderOption) (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return goose.NewProvider(goose.DialectPostgres, db.x.DB, sub, append(opts, goose.WithDisableGlobalRegistry(true))...)
+	return goose.NewProvider(goose.DialectPostgres, db.x.DB.DB, sub, append(opts, goose.WithDisableGlobalRegistry(true))...)
 }

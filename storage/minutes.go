@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -62,7 +61,7 @@ func dateArg(d commands.Date) sql.NullString {
 func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
 	var outcome commands.ImportOutcome
 	var meetingID int64
-	err := db.inTx(ctx, "import minutes", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "import minutes", func(tx *Tx) error {
 		var err error
 		outcome, meetingID, err = importMinutes(ctx, tx, rec)
 		return err
@@ -70,7 +69,7 @@ func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (co
 	return outcome, meetingID, err
 }
 
-func importMinutes(ctx context.Context, tx *sqlx.Tx, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
+func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
 	// One import at a time per committee, so that two imports of the same
 	// meeting cannot both make it.
 	if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, rec.CommitteeID); err != nil {
@@ -198,7 +197,7 @@ func nonNil(s []string) []string {
 // importApologies makes the meeting's imported apologies those of rec.
 // Apologies sent from Slack stand; a person who sent one is not recorded
 // twice. Imported apologies the new version no longer lists are withdrawn.
-func importApologies(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec commands.MinutesRecord) error {
+func importApologies(ctx context.Context, tx *Tx, meetingID int64, rec commands.MinutesRecord) error {
 	var rows []apologyRow
 	if err := tx.SelectContext(ctx, &rows, `SELECT `+apologyColumns+` FROM apologies WHERE meeting_id = $1 ORDER BY id FOR UPDATE`, meetingID); err != nil {
 		return err
@@ -244,7 +243,7 @@ func importApologies(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec comm
 // importDeclarations makes the meeting's imported declarations those of
 // rec. Declarations are never edited: one the new version no longer lists
 // is withdrawn, and a changed one is a withdrawal and a new declaration.
-func importDeclarations(ctx context.Context, tx *sqlx.Tx, meetingID int64, rec commands.MinutesRecord) error {
+func importDeclarations(ctx context.Context, tx *Tx, meetingID int64, rec commands.MinutesRecord) error {
 	var rows []struct {
 		ID     int64  `db:"id"`
 		Name   string `db:"name"`
@@ -316,7 +315,7 @@ func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands
 		Body     string         `db:"body"`
 		Parts    pq.StringArray `db:"parts"`
 	}
-	err := db.x.SelectContext(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
+	err := db.selectAll(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
 		WHERE minute_id = ANY($1) ORDER BY minute_id, position`, pq.Array(ids))
 	if err != nil {
 		return nil, err
@@ -331,7 +330,7 @@ func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands
 // MinutesByNumber implements commands.MinutesStore.
 func (db *DB) MinutesByNumber(ctx context.Context, committeeID int64, number string, on commands.Date, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
+	err := db.selectAll(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
 		WHERE mi.committee_id = $1 AND mi.number = $2 AND ($3::date IS NULL OR mi.held_on = $3::date)
 		ORDER BY mi.held_on DESC, mi.id DESC LIMIT $4`, committeeID, number, dateArg(on), limit)
 	if err != nil {
@@ -409,7 +408,7 @@ const phraseWindowCommon = 20
 // Headlines, which read the text, are made for the rows shown only.
 func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
-	err := db.x.SelectContext(ctx, &rows, `
+	err := db.selectAll(ctx, &rows, `
 		WITH q AS MATERIALIZED (
 			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
 			-- text that starts with a space and "<": lexemes hold no spaces.
@@ -464,7 +463,7 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 // with older minutes — so that "nothing matches" can say so.
 func (db *DB) SearchedRecentOnly(ctx context.Context, committeeID int64, words string) (bool, error) {
 	var recentOnly bool
-	err := db.x.GetContext(ctx, &recentOnly, `
+	err := db.get(ctx, &recentOnly, `
 		WITH q AS MATERIALIZED (
 			SELECT position(' <' IN websearch_to_tsquery('english', $2)::text) > 0 AS phrase,
 				plainto_tsquery('english', $2) AS words

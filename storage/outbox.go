@@ -22,7 +22,7 @@ var errDuplicate = errors.New("dedupe key already used")
 
 // Enqueue implements commands.OutboxStore.
 func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool, error) {
-	err := db.inTx(ctx, "enqueue", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "enqueue", func(tx *Tx) error {
 		for _, m := range msgs {
 			payload, err := json.Marshal(m.Reply)
 			if err != nil {
@@ -170,7 +170,7 @@ func sortByDue(ms []commands.OutboxMessage) {
 // being sent: the row stays pending, due at now, to send the newer one.
 func (db *DB) OutboxSent(ctx context.Context, m commands.OutboxMessage, channelID, ts string, now time.Time) (bool, error) {
 	done := false
-	err := db.inTx(ctx, "outbox sent", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "outbox sent", func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', sent_at = $3, locked_until = NULL, last_error = ''
 			WHERE id = $1 AND claim_token = $2 AND version = $4 AND state = 'pending'`, m.ID, m.Claim, now, m.Version)
 		if err != nil {
@@ -309,7 +309,7 @@ func markHomesStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, u
 // had already, so that officers are told once.
 func (db *DB) ForgetSlackMessage(ctx context.Context, m commands.OutboxMessage, reason string) (bool, error) {
 	forgot := false
-	err := db.inTx(ctx, "forget slack message", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "forget slack message", func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM slack_messages WHERE message_key = $1`, m.MessageKey)
 		if err != nil {
 			return err

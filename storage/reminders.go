@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -15,7 +14,7 @@ func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, a
 	if days == nil {
 		days = []int{}
 	}
-	return db.inTx(ctx, "set reminders", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "set reminders", func(tx *Tx) error {
 		var id int64
 		err := tx.GetContext(ctx, &id, `UPDATE committees SET reminder_days = $2, reminder_time = $3 WHERE id = $1 RETURNING id`,
 			committeeID, pq.Array(days), at.String())
@@ -79,7 +78,7 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 
 // SetYearStart implements commands.ReminderStore.
 func (db *DB) SetYearStart(ctx context.Context, committeeID int64, month time.Month, by string) error {
-	return db.inTx(ctx, "set year start", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "set year start", func(tx *Tx) error {
 		var id int64
 		err := tx.GetContext(ctx, &id, `UPDATE committees SET year_start = $2 WHERE id = $1 RETURNING id`, committeeID, int(month))
 		if err != nil {

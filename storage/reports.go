@@ -66,7 +66,7 @@ func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemI
 // SubmitReport implements commands.ReportStore.
 func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands.ReportOutcome, error) {
 	var outcome commands.ReportOutcome
-	err := db.inTx(ctx, "submit report", func(tx *sqlx.Tx) error {
+	err := db.inTx(ctx, "submit report", func(tx *Tx) error {
 		key := memberKey(l.UserID, l.Name)
 		itemID, err := fileOnItem(ctx, tx, l.MeetingID, l.ItemID, l.Item)
 		if err != nil {
@@ -103,7 +103,7 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 // the log of its own, saying who removed the link (by_user): the member
 // who sent it, or an officer.
 func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error {
-	return db.inTx(ctx, "remove report", func(tx *sqlx.Tx) error {
+	return db.inTx(ctx, "remove report", func(tx *Tx) error {
 		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
 		if err != nil {
 			return err

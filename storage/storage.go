@@ -32,11 +32,9 @@ const maxConns = 20
 
 // DB is the committee records in a PostgreSQL database.
 type DB struct {
-	x *sqlx.DB
-	// stmts holds the busiest statements, prepared once: database/sql
-	// prepares each on a connection the first time that connection runs
-	// it, so a command costs one round trip and no planning from scratch.
-	stmts sync.Map // query text → *sqlx.Stmt
+	// x runs every statement with parameters prepared, once per
+	// connection (see pool).
+	x pool
 	// pruned is when (Unix nanoseconds) this replica last deleted the old
 	// rows of seen_requests.
 	pruned atomic.Int64
@@ -79,7 +77,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		x.Close()
 		return nil, fmt.Errorf("storage: connect to %s: %w", Redact(dsn), err)
 	}
-	return &DB{x: x}, nil
+	return &DB{x: pool{DB: x, stmts: new(sync.Map)}}, nil
 }
 
 // Warm opens the pool's connections before the first requests need them,
@@ -122,7 +120,7 @@ func (db *DB) Ping(ctx context.Context) error {
 }
 
 // SQL is the underlying pool, for tools and tests that need plain SQL.
-func (db *DB) SQL() *sql.DB { return db.x.DB }
+func (db *DB) SQL() *sql.DB { return db.x.DB.DB }
 
 // Redact hides the password in a DSN, URL or key=value form, for logs.
 func Redact(dsn string) string {
@@ -145,11 +143,12 @@ func Redact(dsn string) string {
 // back otherwise. It is the only place that begins and ends transactions.
 // A panic in fn rolls the transaction back before it goes on up, so the
 // connection goes back to the pool clean.
-func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) (err error) {
-	tx, err := db.x.BeginTxx(ctx, nil)
+func (db *DB) inTx(ctx context.Context, op string, fn func(tx *Tx) error) (err error) {
+	sx, err := db.x.BeginTxx(ctx, nil)
 	if err != nil {
 		return mapErr(op, err)
 	}
+	tx := &Tx{Tx: sx, p: db.x}
 	defer func() {
 		if p := recover(); p != nil {
 			_ = tx.Rollback()
@@ -176,20 +175,9 @@ func (db *DB) inTx(ctx context.Context, op string, fn func(tx *sqlx.Tx) error) (
 	return err
 }
 
-// prepared is query prepared on the pool, once per DB.
+// prepared is query prepared on the pool (see pool.prepared).
 func (db *DB) prepared(ctx context.Context, query string) (*sqlx.Stmt, error) {
-	if st, ok := db.stmts.Load(query); ok {
-		return st.(*sqlx.Stmt), nil
-	}
-	st, err := db.x.PreparexContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if prev, loaded := db.stmts.LoadOrStore(query, st); loaded {
-		_ = st.Close()
-		return prev.(*sqlx.Stmt), nil
-	}
-	return st, nil
+	return db.x.prepared(ctx, query)
 }
 
 // get runs a prepared query that returns one row into dest.
@@ -199,6 +187,17 @@ func (db *DB) get(ctx context.Context, dest any, query string, args ...any) erro
 		return err
 	}
 	return st.GetContext(ctx, dest, args...)
+}
+
+// selectAll runs a prepared query that returns rows into dest. A query
+// sent unprepared is planned on every call: for the search of minutes that
+// was 1 ms of planning to 0.05 ms of running, on every /resolution.
+func (db *DB) selectAll(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.SelectContext(ctx, dest, args...)
 }
 
 // write runs a single statement that changes the records, prepared once
@@ -216,8 +215,8 @@ func (db *DB) write(ctx context.Context, op string, dest any, query string, args
 	if err != nil {
 		return mapErr(op, err)
 	}
-	return db.inTx(ctx, op, func(tx *sqlx.Tx) error {
-		return tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...)
+	return db.inTx(ctx, op, func(tx *Tx) error {
+		return tx.Tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...)
 	})
 }
 

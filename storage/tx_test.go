@@ -5,8 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jmoiron/sqlx"
-
+	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -22,7 +21,7 @@ func TestPanicInTransactionRollsBack(t *testing.T) {
 				t.Errorf("recovered %v, want the panic to go on up", p)
 			}
 		}()
-		_ = db.InTx(ctx, "panic", func(tx *sqlx.Tx) error {
+		_ = db.InTx(ctx, "panic", func(tx *storage.Tx) error {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ('Ghost', 'test')`); err != nil {
 				t.Fatal(err)
 			}
