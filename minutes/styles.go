@@ -27,6 +27,13 @@ var (
 	upperWordRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9'’&,()/:-]*$|^[-–—&]$`)
 	itemNoRe    = regexp.MustCompile(`^Item\s+No\.?\s*(\d{1,3})[.:]?\s+(.*)$`)
 	numberedRe  = regexp.MustCompile(`^(\d{1,4})(?:[.)]\s*|\s+)(\S.*)$`)
+
+	// A scan read by OCR prints the capital I as a bar: "| was asked",
+	// "the Chair said | would", "| t was noted". A bar is read as I only
+	// before the words that follow the pronoun (or "t", for "It"), so
+	// that the cells of a table flattened to text keep their borders.
+	ocrBarRe = regexp.MustCompile(`(^|[\s"“(])\|(\s+(?:was|would|will|am|have|had|do|did|can|could|should|shall|must|may|might|think|thought|believe|hope|also|then|said|asked|noted|wish|wished|feel|felt)\b)`)
+	ocrItRe  = regexp.MustCompile(`(^|[\s"“(])\|\s?(t\s+(?:was|is|had|has|will|would)\b)`)
 )
 
 // longLine is the length past which a line is taken for a page of text
@@ -43,6 +50,10 @@ func normaliseStyles(lines []string) ([]string, []int) {
 	out := make([]string, 0, len(lines))
 	origin := make([]int, 0, len(lines))
 	for i, l := range lines {
+		if strings.Contains(l, "|") {
+			l = ocrBarRe.ReplaceAllString(l, "${1}I${2}")
+			l = ocrItRe.ReplaceAllString(l, "${1}I${2}")
+		}
 		l = stripCells(l)
 		if minutesLabelRe.MatchString(l) {
 			l = ""

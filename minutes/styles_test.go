@@ -15,6 +15,7 @@ func TestStyles(t *testing.T) {
 		numbers     []string
 		resolutions int
 		apologies   []string
+		narratives  []string // when given, how each minute's narrative starts
 	}{
 		{
 			name: "one line, headings in capitals",
@@ -49,6 +50,20 @@ func TestStyles(t *testing.T) {
 				"Item No. 1. Election of Cathaoirleach: Proposed by: Cllr. Aidan Furlong Seconded by: Cllr. Conor Redmond And unanimously Resolved \u201cThat Cllr. Declan Stafford be elected.\u201d Item No. 2: Election of Leas Cathaoirleach Proposed by: Cllr. Tadhg Byrne Seconded by: Cllr. Eoin Cullen And unanimously Resolved \u201cThat Cllr. Aidan Furlong be elected.\u201d",
 			numbers: []string{"1", "2"}, resolutions: 2, apologies: []string{"Fionnuala Roche"},
 		},
+		{
+			// A scan read by OCR prints the pronoun I as "|"; apologies
+			// "sent" rather than "received"; "resolved" as a verb of a
+			// matter is not a resolution.
+			name: "OCR bars for I, apologies sent",
+			text: "MINUTES OF THE MEETING OF LITTLE WOLDHAM PARISH COUNCIL HELD ON TUESDAY 9 JANUARY 2024 AT 7.30PM\n" +
+				"Present: Cllr A Smith (Chair), Cllr B Jones\n" +
+				"1/24 Apologies for absence\nApologies for his inability to attend were received from Councillor D Green. Cllr E White sent her apologies.\n" +
+				"2/24 Declarations of interest\nNothing was declared.\n" +
+				"3/24 Minutes of the previous meeting\n| was asked to confirm the minutes. RESOLVED: That the minutes of 12 December 2023 be approved.\n| t was noted that 22/01234/FUL had been refused.\n" +
+				"4/24 Chairman's report\nThe Chair said | would write to the highways authority. Once the matter is resolved the clerk will report back.\n",
+			numbers: []string{"1/24", "2/24", "3/24", "4/24"}, resolutions: 1, apologies: []string{"Councillor D Green", "Cllr E White"},
+			narratives: []string{"", "", "I was asked to confirm the minutes.", "The Chair said I would write"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,6 +88,18 @@ func TestStyles(t *testing.T) {
 			}
 			if diff := cmp.Diff(apologies, tc.apologies); diff != "" {
 				t.Errorf("apologies (-got +want):\n%s", diff)
+			}
+			for i, want := range tc.narratives {
+				if i < len(m.Minutes) && !strings.HasPrefix(m.Minutes[i].Narrative, want) {
+					t.Errorf("minute %s's narrative %q, want it to start %q", m.Minutes[i].Number, m.Minutes[i].Narrative, want)
+				}
+			}
+			for _, mi := range m.Minutes {
+				for _, r := range mi.Resolutions {
+					if strings.Contains(r, "|") {
+						t.Errorf("minute %s: resolution %q keeps an OCR bar", mi.Number, r)
+					}
+				}
 			}
 		})
 	}
