@@ -110,13 +110,21 @@ func getDeclaration(ctx context.Context, q sqlx.QueryerContext, out *commands.De
 	return nil
 }
 
-// auditMeeting appends to the audit log of the committee whose meeting it is.
+// auditMeeting appends to the audit log of the committee whose meeting it
+// is: one statement, which finds the committee as it writes.
 func auditMeeting(ctx context.Context, q sqlx.ExtContext, meetingID int64, actor, action, subject string, detail any) error {
-	var committeeID int64
-	if err := sqlx.GetContext(ctx, q, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1`, meetingID); err != nil {
+	if detail == nil {
+		detail = map[string]any{}
+	}
+	res, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT committee_id, $2, $3, $4, $5 FROM meetings WHERE id = $1`, meetingID, actor, action, subject, jsonb{detail})
+	if err != nil {
 		return err
 	}
-	return audit(ctx, q, committeeID, actor, action, subject, detail)
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("audit of meeting %d: %w", meetingID, sql.ErrNoRows)
+	}
+	return nil
 }
 
 // Declaration implements commands.DeclarationStore.
