@@ -77,7 +77,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		x.Close()
 		return nil, fmt.Errorf("storage: connect to %s: %w", Redact(dsn), err)
 	}
-	return &DB{x: pool{DB: x, stmts: new(sync.Map)}}, nil
+	return &DB{x: pool{DB: x, stmts: new(sync.Map), pending: new(sync.Map)}}, nil
 }
 
 // Warm opens the pool's connections before the first requests need them,
