@@ -23,12 +23,21 @@ const (
 // Publishing records the person as one who looks at their Home: from then
 // on, a change to the records behind it queues it in the outbox (a row
 // written with the change), which any replica sends.
+//
+// One person's Home is published by one worker at a time: a Home built a
+// moment earlier and published a moment later would otherwise land after
+// the newer one (a press of Withdraw answered by the Home of the press of
+// Send before it).
 type homes struct {
 	srv *Server
+	// publish builds and publishes a Home (Server.publishHome; a test
+	// may slow it down).
+	publish func(ctx context.Context, team, user, notice string) error
 
 	mu      sync.Mutex
 	queue   []homeKey
 	pending map[homeKey]string // notice to show, by person queued
+	busy    map[homeKey]bool   // people whose Home a worker is publishing
 	running int
 	closed  bool
 	idle    *sync.Cond // signalled when running falls to 0
@@ -37,7 +46,7 @@ type homes struct {
 type homeKey struct{ team, user string }
 
 func newHomes(srv *Server) *homes {
-	h := &homes{srv: srv, pending: map[homeKey]string{}}
+	h := &homes{srv: srv, publish: srv.publishHome, pending: map[homeKey]string{}, busy: map[homeKey]bool{}}
 	h.idle = sync.NewCond(&h.mu)
 	return h
 }
@@ -74,10 +83,17 @@ func (h *homes) refresh(team, user, notice string) {
 	}
 }
 
+// work publishes queued Homes until none is left that another worker is
+// not already publishing; that worker takes the person's next refresh
+// when it is done.
 func (h *homes) work() {
 	for {
 		h.mu.Lock()
-		if len(h.queue) == 0 {
+		i := 0
+		for i < len(h.queue) && h.busy[h.queue[i]] {
+			i++
+		}
+		if i == len(h.queue) {
 			h.running--
 			if h.running == 0 {
 				h.idle.Broadcast()
@@ -85,17 +101,21 @@ func (h *homes) work() {
 			h.mu.Unlock()
 			return
 		}
-		k := h.queue[0]
-		h.queue = h.queue[1:]
+		k := h.queue[i]
+		h.queue = append(h.queue[:i], h.queue[i+1:]...)
 		notice := h.pending[k]
 		delete(h.pending, k)
+		h.busy[k] = true
 		h.mu.Unlock()
 
 		ctx, cancel := context.WithTimeout(context.Background(), homeTimeout)
-		if err := h.srv.publishHome(ctx, k.team, k.user, notice); err != nil {
+		if err := h.publish(ctx, k.team, k.user, notice); err != nil {
 			h.srv.log.Warn("home not published", "team", k.team, "user", k.user, "err", err)
 		}
 		cancel()
+		h.mu.Lock()
+		delete(h.busy, k)
+		h.mu.Unlock()
 	}
 }
 

@@ -1,0 +1,73 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// TestOneHomeAtATimePerPerson: a person presses two buttons on their Home
+// in quick succession. The Home for the second press is published after
+// the one for the first, never beside it, so the one built from the newer
+// records lands last; another person's Home does not wait.
+func TestOneHomeAtATimePerPerson(t *testing.T) {
+	srv := NewServer(Config{Slack: slack.New("xoxb-test")}) // never called: publish is replaced below
+	h := srv.homes
+	var mu sync.Mutex
+	var published []string
+	inFlight := map[string]int{}
+	release := make(chan struct{})
+	h.publish = func(ctx context.Context, team, user, notice string) error {
+		mu.Lock()
+		inFlight[user]++
+		if inFlight[user] > 1 {
+			t.Errorf("%s's Home published by two workers at once", user)
+		}
+		mu.Unlock()
+		if notice == "first" {
+			<-release // the first press's Home is slow to build
+		}
+		mu.Lock()
+		inFlight[user]--
+		published = append(published, user+":"+notice)
+		mu.Unlock()
+		return nil
+	}
+	h.refresh("T1", "U1", "first")
+	waitFor(t, func() bool { mu.Lock(); defer mu.Unlock(); return inFlight["U1"] == 1 })
+	h.refresh("T1", "U1", "second")
+	h.refresh("T1", "U2", "other")
+	waitFor(t, func() bool { mu.Lock(); defer mu.Unlock(); return len(published) == 1 })
+	mu.Lock()
+	if published[0] != "U2:other" {
+		t.Errorf("published %v; want U2's Home while U1's first is still building", published)
+	}
+	mu.Unlock()
+	close(release)
+	h.wait()
+	want := []string{"U2:other", "U1:first", "U1:second"}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(published) != len(want) {
+		t.Fatalf("published %v, want %v", published, want)
+	}
+	for i := range want {
+		if published[i] != want[i] {
+			t.Fatalf("published %v, want %v", published, want)
+		}
+	}
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
