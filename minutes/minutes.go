@@ -41,7 +41,7 @@ var (
 // minuteNumPat is a minute number: "20", "41/23", a number with a
 // sequence after a point ("24.31", "2409.01", "1.0") or a reference with
 // letters ("P061/24", "RMD.31.23").
-const minuteNumPat = `\d{1,4}(?:/\d{2,4}|\.\d{1,2})?|[A-Z]{1,4}\.?\d{1,4}(?:[./]\d{1,4}){1,2}`
+const minuteNumPat = `\d{1,4}(?:/\d{2,4}|\.\d{1,2})?|[A-Z]{1,4}\.?\d{1,4}(?:[./]\d{1,4}){1,2}|S-\d{1,3}`
 
 // minuteNum is a minute number as found on a line.
 type minuteNum struct {
@@ -52,7 +52,7 @@ type minuteNum struct {
 }
 
 func parseMinuteHeader(l string) (minuteNum, bool) {
-	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") && !letterRefRe.MatchString(l) {
+	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") && !letterRefRe.MatchString(l) && !strings.HasPrefix(l, "S-") {
 		return minuteNum{}, false
 	}
 	if g := minuteAloneRe.FindStringSubmatch(l); g != nil {
@@ -110,6 +110,7 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 func primaryNumber(s string) (int, bool) {
+	s = strings.TrimPrefix(s, "S-")
 	s = strings.TrimLeft(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 	if i := strings.IndexAny(s, "/."); i >= 0 {
 		s = s[:i]
@@ -380,6 +381,11 @@ const (
 )
 
 func (p *minutesParser) accept(h minuteNum) bool {
+	if special(h.number) {
+		// "S-1", "S-2": special items, a series of their own beside the
+		// numbered ones.
+		return h.title != "" && (h.primary == 1 || p.cur != nil && p.cur.m.Number == "S-"+strconv.Itoa(h.primary-1))
+	}
 	if p.last < 0 {
 		return !h.bare || h.title != ""
 	}
@@ -458,8 +464,14 @@ func (p *minutesParser) line(i int) int {
 func (p *minutesParser) startMinute(h minuteNum, title string) {
 	p.finish(false)
 	p.cur = &minuteBuilder{m: Minute{Number: h.number, Title: title, Resolutions: []string{}, References: []string{}}, line: p.line(p.at)}
-	p.last = h.primary
+	if !special(h.number) {
+		p.last = h.primary
+	}
 }
+
+// special reports a special item's number ("S-1"), which does not count
+// in the sequence of the numbered items.
+func special(number string) bool { return strings.HasPrefix(number, "S-") }
 
 func (p *minutesParser) run(body []string, hasPresent bool) {
 	state := statePreamble

@@ -34,6 +34,17 @@ var (
 	// that the cells of a table flattened to text keep their borders.
 	ocrBarRe = regexp.MustCompile(`(^|[\s"“(])\|(\s+(?:was|would|will|am|have|had|do|did|can|could|should|shall|must|may|might|think|thought|believe|hope|also|then|said|asked|noted|wish|wished|feel|felt)\b)`)
 	ocrItRe  = regexp.MustCompile(`(^|[\s"“(])\|\s?(t\s+(?:was|is|had|has|will|would)\b)`)
+
+	// US city councils number items of the consent agenda "*1." and
+	// special items "S-1.", and run them on in a paragraph: "*1. Approval
+	// of the minutes. Motion by Adams … *2. Ordinance No. 2025-07 …".
+	usMarkRe = regexp.MustCompile(`(?:^|\s)(?:\*\d{1,3}|S-\d{1,3})\.\s`)
+	// usCutRe is where such an item starts in a paragraph: its marker, or
+	// a plain number, after the end of a sentence.
+	usCutRe = regexp.MustCompile(`(?:^|[.!?]\s+)((?:\*|S-)?\d{1,3}\.\s+[A-Z])`)
+	// usItemRe is an item's line: number, title (up to its full stop), text.
+	// "No." inside a title ("Ordinance No. 2025-07") does not end it.
+	usItemRe = regexp.MustCompile(`^(?:\*|(S-))?(\d{1,3})\.\s+([A-Z](?:No\.\s|[^.]){1,118}?[A-Za-z0-9)])\.(?:\s+(.*))?$`)
 )
 
 // longLine is the length past which a line is taken for a page of text
@@ -49,7 +60,15 @@ const longLine = 400
 func normaliseStyles(lines []string) ([]string, []int) {
 	out := make([]string, 0, len(lines))
 	origin := make([]int, 0, len(lines))
+	us := usStyle(lines)
 	for i, l := range lines {
+		if us {
+			for _, part := range splitUSItems(l) {
+				out = append(out, part)
+				origin = append(origin, i+1)
+			}
+			continue
+		}
 		if strings.Contains(l, "|") {
 			l = ocrBarRe.ReplaceAllString(l, "${1}I${2}")
 			l = ocrItRe.ReplaceAllString(l, "${1}I${2}")
@@ -73,6 +92,59 @@ func normaliseStyles(lines []string) ([]string, []int) {
 		origin = append(origin, i+1)
 	}
 	return splitNumberedRuns(out, origin)
+}
+
+// usStyle reports a document numbered as US city councils number their
+// agendas: at least two "*N." or "S-N." items.
+func usStyle(lines []string) bool {
+	n := 0
+	for _, l := range lines {
+		n += len(usMarkRe.FindAllStringIndex(l, -1))
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitUSItems puts each item run on in l on a line of its own, its
+// number ("*2." read as "2.") and title on one line and its text on the
+// next: "*1. Approval of the minutes. Motion by Adams …" becomes
+// "1. Approval of the minutes" and "Motion by Adams …".
+func splitUSItems(l string) []string {
+	cuts := []int{0}
+	for _, m := range usCutRe.FindAllStringSubmatchIndex(l, -1) {
+		if m[2] > 0 {
+			cuts = append(cuts, m[2])
+		}
+	}
+	var out []string
+	for i, c := range cuts {
+		end := len(l)
+		if i+1 < len(cuts) {
+			end = cuts[i+1]
+		}
+		part := strings.TrimSpace(l[c:end])
+		if part == "" {
+			continue
+		}
+		g := usItemRe.FindStringSubmatch(part)
+		if g == nil {
+			out = append(out, part)
+			continue
+		}
+		title, text := g[3], g[4]
+		// "4. Conflicts of interest: Councilmember Chen declared …": the
+		// title ends at the colon.
+		if i := strings.Index(title, ": "); i > 2 && i < 60 {
+			title, text = title[:i], strings.TrimSpace(title[i+2:]+". "+text)
+		}
+		out = append(out, g[1]+g[2]+". "+title)
+		if text != "" {
+			out = append(out, text)
+		}
+	}
+	return out
 }
 
 // stripCells drops the cell borders of a table flattened to text
