@@ -8,9 +8,11 @@ import (
 var (
 	noApologiesRe = regexp.MustCompile(`(?i)\bno\s+apologies\b|\bapologies\b[^.]{0,40}?[:\s-]\s*(?:none|nil)\b|\bthere\s+were\s+no\s+apologies\b`)
 	apologiesRe   = regexp.MustCompile(`(?i)^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*[:–—-]\s*(.+)$|\bapologies\b(?:\s+for\s+(?:absence|lateness))?[^.:]{0,60}?\b(?:from|on\s+behalf\s+of)\s+(.+)$|(?:^apologies|(?-i:\bApologies))(?:\s+for\s+absence)?\s+((?:county\s+|district\s+)?(?:cllrs?|councillors?)\b.+)$|(?-i:\bApologies)\s*:\s*(.+)$`)
-	// sentApologiesRe is apologies a person sent: "Cllr E White sent her
-	// apologies", "D sent apologies".
-	sentApologiesRe = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:had\s+|has\s+)?(?:sent|sends|tendered|offered|submitted|gave)\s+(?:his|her|their)?\s*apologies\b`)
+	// sentApologiesRe is apologies a person sent for their absence: "Cllr
+	// E White sent her apologies", "D sent apologies for the meeting";
+	// not "offered her apologies for the error in the minutes", said by
+	// someone present.
+	sentApologiesRe = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:had\s+|has\s+)?(?:sent|sends|tendered|offered|submitted|gave)\s+(?:his|her|their)?\s*apologies(?:\s+for\s+(?:absence|the\s+meeting|this\s+meeting|being\s+unable\s+to\s+attend)|\s+as\s+(?:he|she|they)\s+(?:was|were|is|are)\s+unable\s+to\s+attend)?\s*[.;]?\s*$`)
 	// apologiesEndRe ends a list of names where the sentence goes on
 	// ("… M Daniels and were formally accepted", "…, it was resolved to
 	// accept these", "…, who had recently given birth").

@@ -372,6 +372,7 @@ type minutesParser struct {
 	preambleAt  []int // line numbers of preamble
 	present     []string
 	sawResolved bool
+	lastSpecial int // the last special item's number ("S-2": 2)
 }
 
 const (
@@ -384,7 +385,7 @@ func (p *minutesParser) accept(h minuteNum) bool {
 	if special(h.number) {
 		// "S-1", "S-2": special items, a series of their own beside the
 		// numbered ones.
-		return h.title != "" && (h.primary == 1 || p.cur != nil && p.cur.m.Number == "S-"+strconv.Itoa(h.primary-1))
+		return h.title != "" && h.primary == p.lastSpecial+1
 	}
 	if p.last < 0 {
 		return !h.bare || h.title != ""
@@ -464,7 +465,9 @@ func (p *minutesParser) line(i int) int {
 func (p *minutesParser) startMinute(h minuteNum, title string) {
 	p.finish(false)
 	p.cur = &minuteBuilder{m: Minute{Number: h.number, Title: title, Resolutions: []string{}, References: []string{}}, line: p.line(p.at)}
-	if !special(h.number) {
+	if special(h.number) {
+		p.lastSpecial = h.primary
+	} else {
 		p.last = h.primary
 	}
 }

@@ -38,13 +38,12 @@ var (
 	// US city councils number items of the consent agenda "*1." and
 	// special items "S-1.", and run them on in a paragraph: "*1. Approval
 	// of the minutes. Motion by Adams … *2. Ordinance No. 2025-07 …".
-	usMarkRe = regexp.MustCompile(`(?:^|\s)(?:\*\d{1,3}|S-\d{1,3})\.\s`)
-	// usCutRe is where such an item starts in a paragraph: its marker, or
-	// a plain number, after the end of a sentence.
-	usCutRe = regexp.MustCompile(`(?:^|[.!?]\s+)((?:\*|S-)?\d{1,3}\.\s+[A-Z])`)
+	// Only a mark that starts an item counts: at the start of a line or
+	// after the end of a sentence, before a capital.
+	usMarkRe = regexp.MustCompile(`(?:^|[.!?]\s+)((?:\*|S-)\d{1,3}\.\s+[A-Z])`)
 	// usItemRe is an item's line: number, title (up to its full stop), text.
 	// "No." inside a title ("Ordinance No. 2025-07") does not end it.
-	usItemRe = regexp.MustCompile(`^(?:\*|(S-))?(\d{1,3})\.\s+([A-Z](?:No\.\s|[^.]){1,118}?[A-Za-z0-9)])\.(?:\s+(.*))?$`)
+	usItemRe = regexp.MustCompile(`^(?:\*|(S-))?(\d{1,3})\.\s+([A-Z](?:(?:No|Mr|Mrs|Ms|Dr|St)\.\s|[^.]){1,118}?[A-Za-z0-9)])(?:\.(?:\s+(.*))?)?$`)
 )
 
 // longLine is the length past which a line is taken for a page of text
@@ -61,46 +60,57 @@ func normaliseStyles(lines []string) ([]string, []int) {
 	out := make([]string, 0, len(lines))
 	origin := make([]int, 0, len(lines))
 	us := usStyle(lines)
-	for i, l := range lines {
+	for i, whole := range lines {
+		parts := []string{whole}
 		if us {
-			for _, part := range splitUSItems(l) {
+			parts = splitUSItems(whole)
+		}
+		for _, l := range parts {
+			for _, part := range normaliseLine(l) {
 				out = append(out, part)
 				origin = append(origin, i+1)
 			}
-			continue
 		}
-		if strings.Contains(l, "|") {
-			l = ocrBarRe.ReplaceAllString(l, "${1}I${2}")
-			l = ocrItRe.ReplaceAllString(l, "${1}I${2}")
-		}
-		l = stripCells(l)
-		if minutesLabelRe.MatchString(l) {
-			l = ""
-		}
-		l = pdfIconRe.ReplaceAllString(l, "")
-		if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
-			l = g[1] + " " + g[2]
-		}
-		if len(l) > longLine {
-			for _, part := range splitLongLine(l) {
-				out = append(out, part)
-				origin = append(origin, i+1)
-			}
-			continue
-		}
-		out = append(out, l)
-		origin = append(origin, i+1)
 	}
 	return splitNumberedRuns(out, origin)
 }
 
+// normaliseLine is normaliseStyles for one line: the line or the lines it
+// stands for.
+func normaliseLine(l string) []string {
+	// A bar for I is read only on a line with one bar: a table flattened
+	// to text has more ("| Footpath | Clerk | will write |").
+	if strings.Count(l, "|") == 1 && !strings.HasSuffix(strings.TrimSpace(l), "|") {
+		l = ocrBarRe.ReplaceAllString(l, "${1}I${2}")
+		l = ocrItRe.ReplaceAllString(l, "${1}I${2}")
+	}
+	l = stripCells(l)
+	if minutesLabelRe.MatchString(l) {
+		l = ""
+	}
+	// "*2. Staffing Matters": an item marked (exempt, or on a consent
+	// agenda) is numbered 2.
+	if len(l) > 2 && l[0] == '*' && isDigit(l[1]) {
+		l = l[1:]
+	}
+	l = pdfIconRe.ReplaceAllString(l, "")
+	if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
+		l = g[1] + " " + g[2]
+	}
+	if len(l) > longLine {
+		return splitLongLine(l)
+	}
+	return []string{l}
+}
+
 // usStyle reports a document numbered as US city councils number their
-// agendas: at least two "*N." or "S-N." items.
+// agendas: at least three "*N." or "S-N." marks that start items (two
+// asterisked items can be a British agenda's exempt ones).
 func usStyle(lines []string) bool {
 	n := 0
 	for _, l := range lines {
 		n += len(usMarkRe.FindAllStringIndex(l, -1))
-		if n >= 2 {
+		if n >= 3 {
 			return true
 		}
 	}
@@ -113,7 +123,7 @@ func usStyle(lines []string) bool {
 // "1. Approval of the minutes" and "Motion by Adams …".
 func splitUSItems(l string) []string {
 	cuts := []int{0}
-	for _, m := range usCutRe.FindAllStringSubmatchIndex(l, -1) {
+	for _, m := range usMarkRe.FindAllStringSubmatchIndex(l, -1) {
 		if m[2] > 0 {
 			cuts = append(cuts, m[2])
 		}
@@ -130,9 +140,12 @@ func splitUSItems(l string) []string {
 		}
 		g := usItemRe.FindStringSubmatch(part)
 		if g == nil {
-			out = append(out, part)
+			out = append(out, strings.TrimPrefix(part, "*"))
 			continue
 		}
+		// Parts are cut from a paragraph only at "*N." and "S-N."; a line
+		// that starts with a plain number ("3. Public Comment. None
+		// stated.") is an item of the same agenda.
 		title, text := g[3], g[4]
 		// "4. Conflicts of interest: Councilmember Chen declared …": the
 		// title ends at the colon.

@@ -67,6 +67,19 @@ func TestStyles(t *testing.T) {
 			narratives: []string{"Motion by Adams", "", "Mayor Ortiz read", "", "None stated.", "Councilmember Chen declared"},
 		},
 		{
+			// Not US style: two asterisked (exempt) items of a British
+			// agenda; a table's cells keep their words (no bar read as
+			// I); an apology offered for an error is not one for absence.
+			name: "asterisked exempt items, a table, an apology for an error",
+			text: "Minutes of the Parish Council held on 5 June 2023\nPresent: Cllr A Smith, Cllr E White\n" +
+				"1. Apologies\nApologies were received from Cllr B Jones. Cllr E White offered her apologies for the error in the previous minutes.\n" +
+				"*2. Staffing Matters\nThe clerk's hours were reviewed.\n" +
+				"3. Footpaths\n| Footpath | Clerk | will write to KCC |\n" +
+				"*4. Legal Advice\nRESOLVED: That the advice be noted.\n",
+			numbers: []string{"1", "2", "3", "4"}, resolutions: 1, apologies: []string{"Cllr B Jones"},
+			narratives: []string{"", "", "Footpath Clerk | will write to KCC"},
+		},
+		{
 			// A scan read by OCR prints the pronoun I as "|"; apologies
 			// "sent" rather than "received"; "resolved" as a verb of a
 			// matter is not a resolution.
