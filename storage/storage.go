@@ -89,6 +89,13 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // what is missing later as usual. Serve calls it once the schema is
 // migrated.
 func (db *DB) Warm(ctx context.Context) {
+	// Prepared on the pool first, while no connection is held here, so
+	// that each connection below prepares it for itself as the requests
+	// will run it.
+	st, err := db.prepared(ctx, sendApologyFromSQL)
+	if err != nil {
+		return
+	}
 	conns := make([]*sql.Conn, 0, maxConns)
 	defer func() {
 		for _, c := range conns {
@@ -105,7 +112,7 @@ func (db *DB) Warm(ctx context.Context) {
 		if err != nil {
 			continue
 		}
-		_, _ = tx.ExecContext(ctx, sendApologyFromSQL, "", "", "", time.Now(), 0, "", nil, "")
+		_, _ = tx.StmtContext(ctx, st.Stmt).ExecContext(ctx, "", "", "", time.Now(), 0, "", nil, "", false, false)
 		_, _ = tx.ExecContext(ctx, `SELECT mark_stale(0, NULL, '{}')`)
 		_ = tx.Rollback()
 	}
