@@ -13,6 +13,9 @@ var (
 	// not "offered her apologies for the error in the minutes", said by
 	// someone present.
 	sentApologiesRe = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:had\s+|has\s+)?(?:sent|sends|tendered|offered|submitted|gave)\s+(?:his|her|their)?\s*apologies(?:\s+for\s+(?:absence|the\s+meeting|this\s+meeting|being\s+unable\s+to\s+attend)|\s+as\s+(?:he|she|they)\s+(?:was|were|is|are)\s+unable\s+to\s+attend)?\s*[.;]?\s*$`)
+	// excusedRe is a US roll call's excused absences, which are what
+	// apologies are elsewhere: "Absent: Councilmember Evans (excused)."
+	excusedRe = regexp.MustCompile(`(?i)\babsent\s*:\s*([^.:]{1,300}?\(excused\)[^.:]{0,300}?)(?:\.(?:\s|$)|$|\s\p{Lu}[a-z]+:)`)
 	// apologiesEndRe ends a list of names where the sentence goes on
 	// ("… M Daniels and were formally accepted", "…, it was resolved to
 	// accept these", "…, who had recently given birth").
@@ -104,6 +107,21 @@ func (p *minutesParser) readApologies() {
 			if len(p.out.Apologies) > 0 {
 				return
 			}
+		}
+	}
+	// A US roll call: the absences marked excused (in the attendance, or
+	// in the text).
+	for _, src := range append([]textSource{{strings.Join(p.present, " "), ""}}, p.sources("ROLL")...) {
+		for _, g := range excusedRe.FindAllStringSubmatch(strings.Join(strings.Fields(src.text), " "), -1) {
+			for _, n := range expandCouncillors(splitOutside(g[1])) {
+				name, why := splitBracket(strings.TrimSpace(n))
+				if strings.EqualFold(why, "excused") && name != "" && len(name) <= 80 {
+					p.out.Apologies = append(p.out.Apologies, Person{Name: name})
+				}
+			}
+		}
+		if len(p.out.Apologies) > 0 {
+			return
 		}
 	}
 	// An item titled "Apologies for Absence" whose text is just the names,

@@ -239,7 +239,8 @@ func ParseMinutes(text string) (*Minutes, error) {
 				headerEnd = i
 				break
 			}
-			if presentRe.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) {
+			if presentRe.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) ||
+				hasPrefixFold(lines[i], "roll call") {
 				headerEnd = i
 				break
 			}

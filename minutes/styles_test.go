@@ -56,14 +56,14 @@ func TestStyles(t *testing.T) {
 			// resolution; "Ordinance No. 2025-07" is not a minute.
 			name: "US city council, items run on",
 			text: "CITY OF RIVERBEND\nCITY COUNCIL REGULAR MEETING MINUTES\nMarch 4, 2025\n\n" +
-				"ROLL CALL: Present: Councilmembers Adams, Baker, Chen, Diaz and Mayor Ortiz.\n" +
+				"ROLL CALL: Present: Councilmembers Adams, Baker, Chen, Diaz and Mayor Ortiz. Absent: Councilmember Evans (excused), Councilmember Fox.\n" +
 				"*1. Approval of the minutes of February 18, 2025. Motion by Adams, seconded by Baker, to approve. Motion CARRIED 5-0. " +
 				"*2. Ordinance No. 2025-07 amending Chapter 12 of the City Code. It was resolved to adopt Ordinance No. 2025-07. " +
 				"S-1. Proclamation for Arbor Day. Mayor Ortiz read the proclamation. S-2. Appointment to the Parks Board. Resolved, that Jane Moss be appointed to the Parks Board.\n" +
 				"3. Public Comment. None stated.\n" +
 				"4. Conflicts of interest: Councilmember Chen declared a conflict of interest in item 5 and left the room.\n" +
 				"5. Contract award for street resurfacing. RESOLVED: That the contract be awarded to Acme Paving.\n",
-			numbers: []string{"1", "2", "S-1", "S-2", "3", "4", "5"}, resolutions: 3,
+			numbers: []string{"1", "2", "S-1", "S-2", "3", "4", "5"}, resolutions: 3, apologies: []string{"Councilmember Evans"},
 			narratives: []string{"Motion by Adams", "", "Mayor Ortiz read", "", "None stated.", "Councilmember Chen declared"},
 		},
 		{
