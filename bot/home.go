@@ -143,12 +143,14 @@ func (s *Server) publishHome(ctx context.Context, team, user, notice string) err
 	if err := s.cfg.Service.HomeOpened(ctx, team, user, s.cfg.Now(), notice); err != nil {
 		s.log.Warn("home viewer not recorded", "team", team, "user", user, "err", err)
 	}
-	home, err := s.cfg.Service.Home(ctx, team, user, s.cfg.Now())
-	if err != nil {
+	return s.cfg.Service.PublishingHome(ctx, team, user, func() error {
+		home, err := s.cfg.Service.Home(ctx, team, user, s.cfg.Now())
+		if err != nil {
+			return err
+		}
+		_, err = s.cfg.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{
+			UserID: user, View: HomeView(home, notice, s.cfg.PublicURL),
+		})
 		return err
-	}
-	_, err = s.cfg.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{
-		UserID: user, View: HomeView(home, notice, s.cfg.PublicURL),
 	})
-	return err
 }

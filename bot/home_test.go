@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -348,4 +349,45 @@ func TestClosedHomesAreNotRefreshed(t *testing.T) {
 	}
 	openHomes(t, k, neil)
 	latestHome(t, k, neil, "You have sent apologies for the next meeting.\\nReason: Unwell")
+}
+
+// TestOutboxHomeWaitsForAnotherPublisher: while another publisher (here
+// standing in for another replica, or the refresh after a button press)
+// holds a person's Home, the outbox's refresh of it waits, and then
+// publishes the Home as the records stand.
+func TestOutboxHomeWaitsForAnotherPublisher(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	openHomes(t, k, graeme)
+	before := len(homesOf(k, graeme))
+	held, release := make(chan struct{}), make(chan struct{})
+	holder := make(chan error, 1)
+	go func() {
+		holder <- k.DB.WithHomeLock(context.Background(), bottest.Team, graeme, func() error {
+			close(held)
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	k.Must(graeme, "/apologies", "Leave") // marks Graeme's Home stale
+	drained := make(chan int, 1)
+	go func() { drained <- k.Drain() }()
+	time.Sleep(300 * time.Millisecond)
+	if n := len(homesOf(k, graeme)); n != before {
+		t.Fatalf("the outbox published Graeme's Home %d times while another publisher held it", n-before)
+	}
+	close(release)
+	if err := <-holder; err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-drained:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the outbox never went on after the other publisher let go")
+	}
+	hs := homesOf(k, graeme)
+	if len(hs) != before+1 || !strings.Contains(hs[len(hs)-1], "You have sent apologies") {
+		t.Fatalf("after the other publisher let go: %d Homes published, the last %q", len(hs)-before, hs[len(hs)-1])
+	}
 }

@@ -331,16 +331,18 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 	case commands.OutboxHome:
 		// Built now, from the records as they are: the row only says the
 		// Home is out of date.
-		home, err := o.Service.Home(ctx, m.TeamID, m.UserID, o.Now())
-		if err != nil {
-			return "", "", err
-		}
-		notice, err := o.Service.HomeNotice(ctx, m.TeamID, m.UserID, o.Now())
-		if err != nil {
-			return "", "", err
-		}
-		_, err = o.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: m.UserID, View: HomeView(home, notice, o.PublicURL)})
-		return "", "", err
+		return "", "", o.Service.PublishingHome(ctx, m.TeamID, m.UserID, func() error {
+			home, err := o.Service.Home(ctx, m.TeamID, m.UserID, o.Now())
+			if err != nil {
+				return err
+			}
+			notice, err := o.Service.HomeNotice(ctx, m.TeamID, m.UserID, o.Now())
+			if err != nil {
+				return err
+			}
+			_, err = o.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: m.UserID, View: HomeView(home, notice, o.PublicURL)})
+			return err
+		})
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
 }

@@ -98,6 +98,26 @@ func (s *Service) HomeNotice(ctx context.Context, teamID, userID string, now tim
 	return s.store.HomeNotice(ctx, teamID, userID, now.Add(-HomeNoticeFor))
 }
 
+// PublishingHome runs publish holding the lock on userID's Home: a Home
+// is built from the records and published by one worker at a time,
+// whichever replica and whichever path (the outbox, or a person opening
+// their Home or pressing a button on it), so that one built from older
+// records never lands after one built from newer.
+//
+// What publish returns comes back as it is (a Slack error stays one, for
+// the outbox to judge), not as the lock's.
+func (s *Service) PublishingHome(ctx context.Context, teamID, userID string, publish func() error) error {
+	var published error
+	err := s.store.WithHomeLock(ctx, teamID, userID, func() error {
+		published = publish()
+		return nil
+	})
+	if published != nil {
+		return published
+	}
+	return err
+}
+
 // Home builds userID's Home tab in team teamID at time now.
 func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time) (Home, error) {
 	h := Home{UserID: userID}

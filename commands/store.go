@@ -138,6 +138,9 @@ type HomeStore interface {
 	HomeOpened(ctx context.Context, teamID, userID string, at time.Time, notice string) error
 	// HomeNotice is the notice recorded with HomeOpened since since, if any.
 	HomeNotice(ctx context.Context, teamID, userID string, since time.Time) (string, error)
+	// WithHomeLock runs fn holding a lock on the person's Home that holds
+	// across replicas: one Home is built and published at a time.
+	WithHomeLock(ctx context.Context, teamID, userID string, fn func() error) error
 	// PostedMessages says which of the message keys name a channel message
 	// that is posted or queued for posting (see OutboxStore.MessagePosted).
 	PostedMessages(ctx context.Context, keys []string) ([]string, error)

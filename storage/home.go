@@ -177,3 +177,18 @@ func (db *DB) HomeNotice(ctx context.Context, teamID, userID string, since time.
 	}
 	return notice, mapErr("home notice", err)
 }
+
+// WithHomeLock implements commands.HomeStore: fn runs holding a lock on
+// userID's Home in team teamID, taken in PostgreSQL so that it holds
+// across replicas, and for the Homes the outbox sends as for those
+// published when a person opens their Home or presses a button on it.
+// The lock is a transaction's, released when fn returns; fn reads through
+// the pool, not through the transaction.
+func (db *DB) WithHomeLock(ctx context.Context, teamID, userID string, fn func() error) error {
+	return db.inTx(ctx, "home lock", func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('home:' || $1 || ':' || $2, 0))`, teamID, userID); err != nil {
+			return err
+		}
+		return fn()
+	})
+}

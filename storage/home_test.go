@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -311,5 +312,54 @@ func TestHomeNoticeMarksTheHome(t *testing.T) {
 	}
 	if got, err := db.HomeNotice(ctx, "T1", "UNEIL", now); err != nil || got != "Your apologies are recorded." {
 		t.Fatalf("HomeNotice = %q, %v", got, err)
+	}
+}
+
+// TestHomeLockOnePublisherAtATime: while one publisher holds a person's
+// Home (on any connection: another replica's, say), a second waits for it;
+// another person's Home does not wait.
+func TestHomeLockOnePublisherAtATime(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	open := func() *storage.DB {
+		db, err := storage.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	db, other := open(), open() // two pools on one database, as two replicas have
+	held, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- db.WithHomeLock(ctx, "T1", "U1", func() error {
+			close(held)
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	if err := other.WithHomeLock(ctx, "T1", "U2", func() error { return nil }); err != nil {
+		t.Fatalf("another person's Home: %v", err)
+	}
+	second := make(chan error, 1)
+	go func() { second <- other.WithHomeLock(ctx, "T1", "U1", func() error { return nil }) }()
+	select {
+	case err := <-second:
+		t.Fatalf("a second publisher of the same Home ran while the first held it (%v)", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-second:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the second publisher never ran after the first let go")
 	}
 }
