@@ -167,7 +167,7 @@ func (row originRow) origin() commands.Origin {
 // Origin implements commands.CommitteeStore.
 func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (commands.Origin, error) {
 	var row originRow
-	if err := db.get(ctx, &row, originSelect, teamID, channelID, userID, after, 0); err != nil {
+	if err := db.x.GetContext(ctx, &row, originSelect, teamID, channelID, userID, after, 0); err != nil {
 		return commands.Origin{}, mapErr("committee and member", err)
 	}
 	return row.origin(), nil

@@ -183,7 +183,10 @@ func (db *DB) HomeNotice(ctx context.Context, teamID, userID string, since time.
 // across replicas, and for the Homes the outbox sends as for those
 // published when a person opens their Home or presses a button on it.
 // The lock is a transaction's, released when fn returns; fn reads through
-// the pool, not through the transaction.
+// the pool, not through the transaction, so each publisher holds two
+// connections for a moment. Publishers are few (a replica's Home workers
+// and its outbox worker), well under the pool's size, so they cannot take
+// every connection and wait on each other.
 func (db *DB) WithHomeLock(ctx context.Context, teamID, userID string, fn func() error) error {
 	return db.inTx(ctx, "home lock", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('home:' || $1 || ':' || $2, 0))`, teamID, userID); err != nil {

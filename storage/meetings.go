@@ -107,7 +107,7 @@ func (db *DB) Meetings(ctx context.Context, committeeID int64, from, to time.Tim
 // brief: its Apologies count is -1.
 func (db *DB) NextMeeting(ctx context.Context, committeeID int64, after time.Time) (commands.Meeting, error) {
 	var row meetingRow
-	err := db.get(ctx, &row, `SELECT `+meetingBriefColumns+` FROM meetings m
+	err := db.x.GetContext(ctx, &row, `SELECT `+meetingBriefColumns+` FROM meetings m
 		WHERE m.committee_id = $1 AND m.starts_at > $2 AND m.status = 'scheduled'
 		ORDER BY m.starts_at LIMIT 1`, committeeID, after)
 	return row.meeting(), mapErr("next meeting", err)

@@ -315,7 +315,7 @@ func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands
 		Body     string         `db:"body"`
 		Parts    pq.StringArray `db:"parts"`
 	}
-	err := db.selectAll(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
+	err := db.x.SelectContext(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
 		WHERE minute_id = ANY($1) ORDER BY minute_id, position`, pq.Array(ids))
 	if err != nil {
 		return nil, err
@@ -330,7 +330,7 @@ func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands
 // MinutesByNumber implements commands.MinutesStore.
 func (db *DB) MinutesByNumber(ctx context.Context, committeeID int64, number string, on commands.Date, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
-	err := db.selectAll(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
 		WHERE mi.committee_id = $1 AND mi.number = $2 AND ($3::date IS NULL OR mi.held_on = $3::date)
 		ORDER BY mi.held_on DESC, mi.id DESC LIMIT $4`, committeeID, number, dateArg(on), limit)
 	if err != nil {
@@ -408,7 +408,7 @@ const phraseWindowCommon = 20
 // Headlines, which read the text, are made for the rows shown only.
 func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
-	err := db.selectAll(ctx, &rows, `
+	err := db.x.SelectContext(ctx, &rows, `
 		WITH q AS MATERIALIZED (
 			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
 			-- text that starts with a space and "<": lexemes hold no spaces.
@@ -463,7 +463,7 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 // with older minutes — so that "nothing matches" can say so.
 func (db *DB) SearchedRecentOnly(ctx context.Context, committeeID int64, words string) (bool, error) {
 	var recentOnly bool
-	err := db.get(ctx, &recentOnly, `
+	err := db.x.GetContext(ctx, &recentOnly, `
 		WITH q AS MATERIALIZED (
 			SELECT position(' <' IN websearch_to_tsquery('english', $2)::text) > 0 AS phrase,
 				plainto_tsquery('english', $2) AS words

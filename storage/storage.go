@@ -187,26 +187,6 @@ func (db *DB) prepared(ctx context.Context, query string) (*sqlx.Stmt, error) {
 	return db.x.prepared(ctx, query)
 }
 
-// get runs a prepared query that returns one row into dest.
-func (db *DB) get(ctx context.Context, dest any, query string, args ...any) error {
-	st, err := db.prepared(ctx, query)
-	if err != nil {
-		return err
-	}
-	return st.GetContext(ctx, dest, args...)
-}
-
-// selectAll runs a prepared query that returns rows into dest. A query
-// sent unprepared is planned on every call: for the search of minutes that
-// was 1 ms of planning to 0.05 ms of running, on every /resolution.
-func (db *DB) selectAll(ctx context.Context, dest any, query string, args ...any) error {
-	st, err := db.prepared(ctx, query)
-	if err != nil {
-		return err
-	}
-	return st.SelectContext(ctx, dest, args...)
-}
-
 // write runs a single statement that changes the records, prepared once
 // per connection, in a transaction of its own. The transaction is not for
 // atomicity (a statement is atomic) but for what a failure means:
