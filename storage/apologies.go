@@ -3,9 +3,11 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -74,24 +76,87 @@ func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep comman
 }
 
 // SendApologyFrom implements commands.ApologyStore: what Origin reads and
-// what UpdateApology writes, in one statement and one round trip.
+// what UpdateApology writes, in one statement and one round trip, shared
+// with whatever other apologies are being sent at the same moment
+// (batcher): an apology is sent far more often than anything else, by
+// every member in the days before a meeting, and mostly all at once after
+// a reminder.
 func (db *DB) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
-	var r struct {
+	r, err := db.apologies.do(ctx, req)
+	switch {
+	case err != nil:
+		return commands.Origin{}, commands.ApologySent{}, mapErr("send apology", err)
+	case !r.found:
+		return commands.Origin{}, commands.ApologySent{}, mapErr("send apology", sql.ErrNoRows)
+	}
+	return r.origin, r.sent, nil
+}
+
+// apologyFrom is what sendApologiesFrom says of one apology: whether the
+// channel is a committee's, and if so the origin and what was written.
+type apologyFrom struct {
+	found  bool
+	origin commands.Origin
+	sent   commands.ApologySent
+}
+
+// apologyBatcher batches SendApologyFrom (see batcher). A batch never
+// holds two apologies from one person in one channel: both would be the
+// same row.
+func apologyBatcher(db *DB) *batcher[commands.ApologyRequest, apologyFrom] {
+	return &batcher[commands.ApologyRequest, apologyFrom]{
+		run: db.sendApologiesFrom,
+		key: func(r commands.ApologyRequest) string {
+			return r.TeamID + "\x00" + r.ChannelID + "\x00" + r.UserID
+		},
+		max: batchMax, workers: batchWorkers,
+	}
+}
+
+// sendApologiesFrom runs sendApologiesFromSQL for reqs.
+func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequest) ([]apologyFrom, error) {
+	n := len(reqs)
+	teams, channels, users := make([]string, n), make([]string, n), make([]string, n)
+	ats, reasons, subIDs, subNames := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	meetings := make([]int64, n)
+	keepReason, keepSub := make([]bool, n), make([]bool, n)
+	for i, req := range reqs {
+		teams[i], channels[i], users[i] = req.TeamID, req.ChannelID, req.UserID
+		ats[i] = req.At.UTC().Format(time.RFC3339Nano)
+		meetings[i] = req.MeetingID
+		reasons[i], subIDs[i], subNames[i] = keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
+		keepReason[i], keepSub[i] = req.Keep.Reason, req.Keep.Substitute
+	}
+	var rows []struct {
+		Ord int `db:"ord"`
 		originRow
 		apologyWritten
 	}
-	reason, subID, subName := keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
-	err := db.write(ctx, "send apology", &r, sendApologyFromSQL,
-		req.TeamID, req.ChannelID, req.UserID, req.At, req.MeetingID,
-		reason, nullString(subID), subName, req.Keep.Reason, req.Keep.Substitute)
+	st, err := db.prepared(ctx, sendApologiesFromSQL)
 	if err != nil {
-		return commands.Origin{}, commands.ApologySent{}, err
+		return nil, err
 	}
-	o := r.originRow.origin()
-	if !r.Sent {
-		return o, commands.ApologySent{}, nil
+	err = db.inTx(ctx, "send apologies", func(tx *Tx) error {
+		return tx.Tx.StmtxContext(ctx, st).SelectContext(ctx, &rows,
+			pq.StringArray(teams), pq.StringArray(channels), pq.StringArray(users), pq.StringArray(ats),
+			pq.Int64Array(meetings), pq.StringArray(reasons), pq.StringArray(subIDs), pq.StringArray(subNames),
+			pq.BoolArray(keepReason), pq.BoolArray(keepSub))
+	})
+	if err != nil {
+		return nil, err
 	}
-	return o, r.apologyWritten.sent(), nil
+	out := make([]apologyFrom, n)
+	for _, r := range rows {
+		if r.Ord < 1 || r.Ord > n {
+			return nil, fmt.Errorf("storage: send apologies: row for call %d of %d", r.Ord, n)
+		}
+		f := &out[r.Ord-1]
+		f.found, f.origin = true, r.originRow.origin()
+		if r.Sent {
+			f.sent = r.apologyWritten.sent()
+		}
+	}
+	return out, nil
 }
 
 // keptEmpty blanks the parts keep keeps: they are what a first apology
@@ -106,102 +171,146 @@ func keptEmpty(keep commands.ApologyKeep, reason, subID, subName string) (string
 	return reason, subID, subName
 }
 
-// apologyWriteSQL records the apology described by the one row of a CTE
-// named src, in the statement that defines src: it inserts or updates the
-// standing apology only if something changed, writes the history row for
-// the change and, when src.mark, marks what shows the apology stale
-// (mark_stale). Two sends at once are ordered by the row lock the upsert
-// takes (or, for a first send, by the unique key): the second sees the
-// first's row and, if it says the same, changes nothing. The parts src
-// keeps (keep_reason, keep_substitute: the sender did not mention them)
-// are read from that locked row, not from the statement's snapshot, so
-// that two updates of different parts at once both stand; an apology
-// withdrawn keeps nothing. Whether the row was inserted or updated is read
-// from the insert itself (xmax is 0 for a new row): two first sends racing
-// both find no row before them, and the second must still count as a
-// change. was is the row as it was before this statement (its snapshot),
-// for saying what changed; the history records the row as written.
+// apologyWriteSQL records the apologies described by the rows of a CTE
+// named src, in the statement that defines src, each row told by its ord
+// and no two for one apology: for each, it inserts or updates the standing
+// apology only if something changed, writes the history row for the
+// change and, when src.mark, marks what shows the apology stale
+// (mark_stale, once for each meeting). Two sends at once are ordered by
+// the row lock the upsert takes (or, for a first send, by the unique key):
+// the second sees the first's row and, if it says the same, changes
+// nothing. The upsert takes its rows in the order of the unique key, so
+// that two statements at once that write some of the same apologies lock
+// them in the same order and cannot deadlock. The parts a row keeps
+// (keep_reason, keep_substitute: the sender did not mention them) are read
+// from the locked row, not from the statement's snapshot, so that two
+// updates of different parts at once both stand; an apology withdrawn
+// keeps nothing. Whether the row was inserted or updated is read from the
+// insert itself (xmax is 0 for a new row): two first sends racing both
+// find no row before them, and the second must still count as a change.
+// was is the row as it was before this statement (its snapshot), for
+// saying what changed; the history records the row as written.
 const apologyWriteSQL = `
 was AS (
-	SELECT o.reason, o.substitute_id, o.substitute_name, o.withdrawn
+	SELECT src.ord, o.reason, o.substitute_id, o.substitute_name, o.withdrawn
 	FROM apologies o JOIN src ON o.meeting_id = src.meeting_id AND o.member_key = src.member_key
 ), up AS (
 	INSERT INTO apologies AS a (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
 	SELECT meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name FROM src
+	ORDER BY meeting_id, member_key
 	ON CONFLICT (meeting_id, member_key) DO UPDATE
 	SET name = EXCLUDED.name, organisation = EXCLUDED.organisation,
-	    reason = CASE WHEN (SELECT keep_reason FROM src) AND NOT a.withdrawn THEN a.reason ELSE EXCLUDED.reason END,
-	    substitute_id = CASE WHEN (SELECT keep_substitute FROM src) AND NOT a.withdrawn THEN a.substitute_id ELSE EXCLUDED.substitute_id END,
-	    substitute_name = CASE WHEN (SELECT keep_substitute FROM src) AND NOT a.withdrawn THEN a.substitute_name ELSE EXCLUDED.substitute_name END,
+	    reason = CASE WHEN (SELECT k.keep_reason FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
+	                   AND NOT a.withdrawn THEN a.reason ELSE EXCLUDED.reason END,
+	    substitute_id = CASE WHEN (SELECT k.keep_substitute FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
+	                          AND NOT a.withdrawn THEN a.substitute_id ELSE EXCLUDED.substitute_id END,
+	    substitute_name = CASE WHEN (SELECT k.keep_substitute FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
+	                            AND NOT a.withdrawn THEN a.substitute_name ELSE EXCLUDED.substitute_name END,
 	    withdrawn = false, updated_at = now(),
 	    sent_at = CASE WHEN a.withdrawn THEN now() ELSE a.sent_at END
 	WHERE a.withdrawn
-	   OR NOT (SELECT keep_reason FROM src) AND a.reason IS DISTINCT FROM EXCLUDED.reason
-	   OR NOT (SELECT keep_substitute FROM src) AND (a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id
-	                                                 OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name)
-	RETURNING a.id, (a.xmax = 0) AS inserted, a.reason, a.substitute_id, a.substitute_name
+	   OR NOT (SELECT k.keep_reason FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
+	      AND a.reason IS DISTINCT FROM EXCLUDED.reason
+	   OR NOT (SELECT k.keep_substitute FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
+	      AND (a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name)
+	RETURNING a.id, a.meeting_id, a.member_key, (a.xmax = 0) AS inserted, a.reason, a.substitute_id, a.substitute_name
+), upd AS (
+	SELECT src.ord, src.committee_id, src.user_id, src.first_action, src.by_user, src.mark,
+	       up.id, up.meeting_id, up.inserted, up.reason, up.substitute_id, up.substitute_name
+	FROM up JOIN src ON src.meeting_id = up.meeting_id AND src.member_key = up.member_key
 ), hist AS (
 	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
-	SELECT up.id,
-	       CASE WHEN up.inserted OR COALESCE((SELECT withdrawn FROM was), false) THEN src.first_action
-	            ELSE 'changed' END,
-	       up.reason, up.substitute_name, src.by_user
-	FROM up, src
+	SELECT upd.id,
+	       CASE WHEN upd.inserted OR COALESCE(was.withdrawn, false) THEN upd.first_action ELSE 'changed' END,
+	       upd.reason, upd.substitute_name, upd.by_user
+	FROM upd LEFT JOIN was ON was.ord = upd.ord
+	ORDER BY upd.ord
 	RETURNING apology_id
 ), stale AS (
-	SELECT mark_stale(src.committee_id, src.meeting_id, ARRAY[src.user_id]) AS n
-	FROM up, src
-	WHERE src.mark
+	SELECT committee_id, meeting_id, mark_stale(committee_id, meeting_id, array_agg(user_id)) AS n
+	FROM upd
+	WHERE mark
+	GROUP BY committee_id, meeting_id
 )`
 
-// apologyWrittenColumns say what apologyWriteSQL did (apologyWritten).
-// Unchanged, the apology is as it was.
-const apologyWrittenColumns = `EXISTS (SELECT 1 FROM src) AS sent,
-	COALESCE((SELECT NOT inserted FROM up), false) AS existed,
-	COALESCE((SELECT withdrawn FROM was), false) AS was_withdrawn,
-	EXISTS (SELECT 1 FROM up) AS written,
-	COALESCE((SELECT n FROM stale), 0) AS marked,
-	EXISTS (SELECT 1 FROM was WHERE NOT withdrawn) AS stood,
-	COALESCE((SELECT reason FROM was), '') AS was_reason,
-	(SELECT substitute_id FROM was) AS was_substitute_id,
-	COALESCE((SELECT substitute_name FROM was), '') AS was_substitute_name,
-	COALESCE((SELECT reason FROM up), (SELECT reason FROM was), '') AS now_reason,
-	CASE WHEN EXISTS (SELECT 1 FROM up) THEN (SELECT substitute_id FROM up) ELSE (SELECT substitute_id FROM was) END AS now_substitute_id,
-	COALESCE((SELECT substitute_name FROM up), (SELECT substitute_name FROM was), '') AS now_substitute_name`
+// apologyWrittenColumns say what apologyWriteSQL did for the row ord of
+// src (apologyWritten), read from the row of a query whose FROM ends with
+// apologyWrittenJoins. Unchanged, the apology is as it was.
+const apologyWrittenColumns = `src.ord IS NOT NULL AS sent,
+	COALESCE(NOT upd.inserted, false) AS existed,
+	COALESCE(was.withdrawn, false) AS was_withdrawn,
+	upd.ord IS NOT NULL AS written,
+	COALESCE(stale.n, 0) AS marked,
+	COALESCE(NOT was.withdrawn, false) AS stood,
+	COALESCE(was.reason, '') AS was_reason,
+	was.substitute_id AS was_substitute_id,
+	COALESCE(was.substitute_name, '') AS was_substitute_name,
+	COALESCE(upd.reason, was.reason, '') AS now_reason,
+	CASE WHEN upd.ord IS NOT NULL THEN upd.substitute_id ELSE was.substitute_id END AS now_substitute_id,
+	COALESCE(upd.substitute_name, was.substitute_name, '') AS now_substitute_name`
+
+// apologyWrittenJoins joins to a relation q with the column ord what
+// apologyWrittenColumns read. Reading stale here is also what runs it.
+const apologyWrittenJoins = `
+	LEFT JOIN src ON src.ord = q.ord
+	LEFT JOIN was ON was.ord = q.ord
+	LEFT JOIN upd ON upd.ord = q.ord
+	LEFT JOIN stale ON stale.committee_id = upd.committee_id AND stale.meeting_id = upd.meeting_id`
 
 // sendApologySQL records an apology for meeting $1 (see sqlArgs).
 const sendApologySQL = `
 WITH src AS (
-	SELECT CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
+	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
 	       CAST($11 AS boolean) AS mark, CAST($12 AS boolean) AS keep_reason, CAST($13 AS boolean) AS keep_substitute
 	FROM (VALUES (1)) AS one LEFT JOIN meetings m ON m.id = $1
 ), ` + apologyWriteSQL + `
-SELECT ` + apologyWrittenColumns
+SELECT ` + apologyWrittenColumns + `
+FROM (VALUES (1)) AS q(ord)` + apologyWrittenJoins
 
-// sendApologyFromSQL is an apology sent from a channel ($1, $2) by $3 at
-// $4 for meeting $5 (0: the next), with reason $6 and substitute $7, $8,
-// keeping the reason ($9) or the substitute ($10) standing: originSelect
-// finds the committee, the member and the meeting, and the
-// apology is written only if the sender is a member and the meeting is
+// sendApologiesFromSQL is apologies sent from channels, one for each
+// element of its arrays: from channel ($1, $2) by $3 at $4 for meeting $5
+// (0: the next), with reason $6 and substitute $7 (empty for none), $8,
+// keeping the reason ($9) or the substitute ($10) standing. originSelect's
+// reading, for each, finds the committee, the member and the meeting, and
+// an apology is written only if its sender is a member and the meeting is
 // scheduled and still to come — the rules package commands applies,
 // applied here too so that the read and the write are one. The statement
-// returns the origin row whatever was written, and no row when the channel
-// has no committee.
-const sendApologyFromSQL = `
-WITH o AS (` + originSelect + `
+// returns, in order, a row for each apology sent from a committee's
+// channel, with its origin whatever was written, and none for the others.
+const sendApologiesFromSQL = `
+WITH r AS (
+	SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS timestamptz[]),
+	                     CAST($5 AS bigint[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]),
+	                     CAST($9 AS boolean[]), CAST($10 AS boolean[]))
+	WITH ORDINALITY AS r(team_id, channel_id, user_id, at, meeting_id, reason, substitute_id, substitute_name,
+	                     keep_reason, keep_substitute, ord)
+), o AS (
+	SELECT r.ord, ` + originColumns + `
+	FROM r JOIN committees c ON c.team_id = r.team_id AND c.channel_id = r.channel_id
+	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = r.user_id AND m.removed_at IS NULL
+	LEFT JOIN LATERAL (
+		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
+		 WHERE id = r.meeting_id AND committee_id = c.id)
+		UNION ALL
+		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
+		 WHERE r.meeting_id = 0 AND committee_id = c.id AND starts_at > r.at AND status = 'scheduled'
+		 ORDER BY starts_at LIMIT 1)
+	) n ON true
 ), src AS (
-	SELECT o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
-	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
-	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
-	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark,
-	       CAST($9 AS boolean) AS keep_reason, CAST($10 AS boolean) AS keep_substitute
-	FROM o
-	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
+	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, r.user_id AS member_key,
+	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
+	       r.reason, NULLIF(r.substitute_id, '') AS substitute_id, r.substitute_name,
+	       'sent' AS first_action, r.user_id AS by_user, true AS mark,
+	       r.keep_reason, r.keep_substitute
+	FROM o JOIN r ON r.ord = o.ord
+	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
 ), ` + apologyWriteSQL + `
-SELECT o.*, ` + apologyWrittenColumns + ` FROM o`
+SELECT q.*, ` + apologyWrittenColumns + `
+FROM o AS q` + apologyWrittenJoins + `
+ORDER BY q.ord`
 
 // apologyWritten is what apologyWriteSQL says it did.
 type apologyWritten struct {

@@ -114,13 +114,8 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 // originSelect reads a committee by its channel ($1, $2), the sender's
 // membership ($3) and a meeting of the committee: the one with ID $5 or,
 // when $5 is 0, the next scheduled after $4. It is the whole of Origin's
-// query, and the first step of the statements that read and write at once
-// (sendApologyFromSQL).
-const originSelect = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
-		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at, c.calendar_token,
-		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
-		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status,
-		n.time_known AS n_time_known, n.revision AS n_revision
+// query; sendApologiesFromSQL reads the same, for each apology it sends.
+const originSelect = `SELECT ` + originColumns + `
 	FROM committees c
 	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
 	LEFT JOIN LATERAL (
@@ -132,6 +127,14 @@ const originSelect = `SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone,
 		 ORDER BY starts_at LIMIT 1)
 	) n ON true
 	WHERE c.team_id = $1 AND c.channel_id = $2`
+
+// originColumns are what originSelect reads of the committee c, the member
+// m and the meeting n.
+const originColumns = `c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
+		to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at, c.calendar_token,
+		m.user_id AS m_user_id, m.name AS m_name, m.organisation AS m_organisation, m.role AS m_role, m.added_at AS m_added_at,
+		n.id AS n_id, n.starts_at AS n_starts_at, n.venue AS n_venue, n.status AS n_status,
+		n.time_known AS n_time_known, n.revision AS n_revision`
 
 // originRow is a row of originSelect.
 type originRow struct {

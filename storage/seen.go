@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // seenFor is how long a request is remembered: longer than the five
@@ -21,7 +23,9 @@ const pruneEvery = time.Minute
 // FirstSeen records key (a request's signature, or an event's ID) as seen
 // and reports whether it was seen for the first time in the last ten
 // minutes, across every replica sharing the database. It is one statement
-// on an unlogged table, so it costs a round trip but no disk flush.
+// on an unlogged table, so it costs a round trip but no disk flush, and
+// the round trip is shared with the other requests checked at the same
+// moment (batcher).
 //
 // The statement is retried safely: database/sql sends a statement again on
 // another connection when the driver says the first one broke, which lib/pq
@@ -35,18 +39,57 @@ func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	sum := sha256.Sum256([]byte(key))
 	var n [8]byte
 	_, _ = rand.Read(n[:])
-	nonce := int64(binary.LittleEndian.Uint64(n[:]))
-	var first []bool
-	st, err := db.prepared(ctx, `INSERT INTO seen_requests (key, nonce) VALUES ($1, $2)
-		ON CONFLICT (key) DO UPDATE SET nonce = excluded.nonce WHERE seen_requests.nonce = excluded.nonce
-		RETURNING true`)
-	if err == nil {
-		err = st.SelectContext(ctx, &first, sum[:], nonce)
-	}
+	first, err := db.seen.do(ctx, seenCall{key: sum, nonce: int64(binary.LittleEndian.Uint64(n[:]))})
 	if err != nil {
 		return false, mapErr("first seen", err)
 	}
-	return len(first) == 1, nil
+	return first, nil
+}
+
+// seenCall is one FirstSeen: the key's hash and the call's nonce.
+type seenCall struct {
+	key   [sha256.Size]byte
+	nonce int64
+}
+
+// seenBatcher batches FirstSeen; a batch holds a key once (a statement may
+// not change one row twice), so a replay sent at the very moment of the
+// first is checked after it.
+func seenBatcher(db *DB) *batcher[seenCall, bool] {
+	return &batcher[seenCall, bool]{
+		run: db.firstSeen,
+		key: func(c seenCall) string { return string(c.key[:]) },
+		max: batchMax, workers: batchWorkers,
+	}
+}
+
+// firstSeen records calls' keys and says which were seen first.
+func (db *DB) firstSeen(ctx context.Context, calls []seenCall) ([]bool, error) {
+	keys := make(pq.ByteaArray, len(calls))
+	nonces := make(pq.Int64Array, len(calls))
+	for i := range calls {
+		keys[i], nonces[i] = calls[i].key[:], calls[i].nonce
+	}
+	st, err := db.prepared(ctx, `INSERT INTO seen_requests (key, nonce)
+		SELECT * FROM unnest(CAST($1 AS bytea[]), CAST($2 AS bigint[]))
+		ON CONFLICT (key) DO UPDATE SET nonce = excluded.nonce WHERE seen_requests.nonce = excluded.nonce
+		RETURNING key`)
+	if err != nil {
+		return nil, err
+	}
+	var firsts [][]byte
+	if err := st.SelectContext(ctx, &firsts, keys, nonces); err != nil {
+		return nil, err
+	}
+	out := make([]bool, len(calls))
+	for _, k := range firsts {
+		for i := range calls {
+			if string(calls[i].key[:]) == string(k) {
+				out[i] = true
+			}
+		}
+	}
+	return out, nil
 }
 
 // pruneSeen deletes the requests remembered for longer than seenFor, at

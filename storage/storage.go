@@ -38,7 +38,20 @@ type DB struct {
 	// pruned is when (Unix nanoseconds) this replica last deleted the old
 	// rows of seen_requests.
 	pruned atomic.Int64
+	// apologies batches SendApologyFrom, seen FirstSeen.
+	apologies *batcher[commands.ApologyRequest, apologyFrom]
+	seen      *batcher[seenCall, bool]
 }
+
+// batchMax is the most calls a batch takes, and batchWorkers the most
+// batches of one kind in the database at once (batcher). With two, one
+// batch is being written while the next gathers the calls that arrive
+// meanwhile; a batch is about as fast with 8 calls as with 32 (0.12 and
+// 0.10 ms a call against 0.45 alone, BENCHMARKS.md).
+const (
+	batchMax     = 32
+	batchWorkers = 2
+)
 
 var _ commands.Store = (*DB)(nil)
 
@@ -77,7 +90,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		x.Close()
 		return nil, fmt.Errorf("storage: connect to %s: %w", Redact(dsn), err)
 	}
-	return &DB{x: pool{DB: x, stmts: new(sync.Map), pending: new(sync.Map)}}, nil
+	db := &DB{x: pool{DB: x, stmts: new(sync.Map), pending: new(sync.Map)}}
+	db.apologies = apologyBatcher(db)
+	db.seen = seenBatcher(db)
+	return db, nil
 }
 
 // Warm opens the pool's connections before the first requests need them,
@@ -92,7 +108,7 @@ func (db *DB) Warm(ctx context.Context) {
 	// Prepared on the pool first, while no connection is held here, so
 	// that each connection below prepares it for itself as the requests
 	// will run it.
-	st, err := db.prepared(ctx, sendApologyFromSQL)
+	st, err := db.prepared(ctx, sendApologiesFromSQL)
 	if err != nil {
 		return
 	}
@@ -112,7 +128,10 @@ func (db *DB) Warm(ctx context.Context) {
 		if err != nil {
 			continue
 		}
-		_, _ = tx.StmtContext(ctx, st.Stmt).ExecContext(ctx, "", "", "", time.Now(), 0, "", nil, "", false, false)
+		one := []string{""}
+		_, _ = tx.StmtContext(ctx, st.Stmt).ExecContext(ctx, pq.StringArray(one), pq.StringArray(one), pq.StringArray(one),
+			pq.StringArray{time.Now().UTC().Format(time.RFC3339Nano)}, pq.Int64Array{0}, pq.StringArray(one),
+			pq.StringArray(one), pq.StringArray(one), pq.BoolArray{false}, pq.BoolArray{false})
 		_, _ = tx.ExecContext(ctx, `SELECT mark_stale(0, NULL, '{}')`)
 		_ = tx.Rollback()
 	}

@@ -1,0 +1,186 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// echoBatcher answers each call with its own text upper-cased, records
+// the batches it ran, and holds the first batch until release is closed,
+// so that the calls after it queue and are seen to be batched.
+type echoBatcher struct {
+	*batcher[string, string]
+	mu      sync.Mutex
+	batches [][]string
+	release chan struct{}
+	fail    func([]string) error
+}
+
+func newEchoBatcher(workers int) *echoBatcher {
+	e := &echoBatcher{release: make(chan struct{})}
+	e.batcher = &batcher[string, string]{
+		key: func(s string) string { k, _, _ := strings.Cut(s, "#"); return k },
+		max: 4, workers: workers,
+		run: func(ctx context.Context, reqs []string) ([]string, error) {
+			e.mu.Lock()
+			e.batches = append(e.batches, append([]string(nil), reqs...))
+			first := len(e.batches) == 1
+			e.mu.Unlock()
+			if first {
+				<-e.release
+			}
+			if e.fail != nil {
+				if err := e.fail(reqs); err != nil {
+					return nil, err
+				}
+			}
+			out := make([]string, len(reqs))
+			for i, r := range reqs {
+				out[i] = strings.ToUpper(r)
+			}
+			return out, nil
+		},
+	}
+	return e
+}
+
+// waitQueued waits until n calls are waiting in the queue.
+func (e *echoBatcher) waitQueued(t *testing.T, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		e.batcher.mu.Lock()
+		q := len(e.queue)
+		e.batcher.mu.Unlock()
+		if q == n {
+			return
+		}
+	}
+	t.Fatalf("never %d calls queued", n)
+}
+
+// waitFirst waits until the first batch is in run, held there.
+func (e *echoBatcher) waitFirst(t *testing.T) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		e.mu.Lock()
+		n := len(e.batches)
+		e.mu.Unlock()
+		if n == 1 {
+			return
+		}
+	}
+	t.Fatal("the first batch never ran")
+}
+
+// TestBatcherGathersWhatArrivesMeanwhile: while one call is in the
+// database, the calls after it wait and go together, at most max at once,
+// never two of one key in a batch, each answered with its own answer.
+func TestBatcherGathersWhatArrivesMeanwhile(t *testing.T) {
+	e := newEchoBatcher(1)
+	calls := []string{"a", "b", "c", "b#again", "d", "e", "f"}
+	got := make([]string, len(calls))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); got[0], _ = e.do(context.Background(), calls[0]) }()
+	e.waitFirst(t) // "a" taken and held
+	for i := 1; i < len(calls); i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); got[i], _ = e.do(context.Background(), calls[i]) }()
+		e.waitQueued(t, i)
+	}
+	close(e.release)
+	wg.Wait()
+	for i, c := range calls {
+		if got[i] != strings.ToUpper(c) {
+			t.Errorf("call %q answered %q", c, got[i])
+		}
+	}
+	want := [][]string{{"a"}, {"b", "c", "d", "e"}, {"b#again", "f"}}
+	if fmt.Sprint(e.batches) != fmt.Sprint(want) {
+		t.Errorf("batches = %v, want %v", e.batches, want)
+	}
+}
+
+// TestBatcherCallLeftBeforeItIsSent: a caller whose context ends while its
+// call still waits gets the context's error, and the call is never run;
+// one whose call is already in the database gets the database's answer.
+func TestBatcherCallLeftBeforeItIsSent(t *testing.T) {
+	e := newEchoBatcher(1)
+	ctxA, cancelA := context.WithCancel(context.Background())
+	ctxB, cancelB := context.WithCancel(context.Background())
+	var gotA, gotB string
+	var errA, errB error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); gotA, errA = e.do(ctxA, "a") }()
+	e.waitFirst(t)
+	wg.Add(1)
+	go func() { defer wg.Done(); gotB, errB = e.do(ctxB, "b") }()
+	e.waitQueued(t, 1)
+	cancelB()
+	e.waitQueued(t, 0) // b took itself out
+	cancelA()          // a is in the database: it waits for the answer
+	time.Sleep(10 * time.Millisecond)
+	close(e.release)
+	wg.Wait()
+	if gotA != "A" || errA != nil {
+		t.Errorf("a: %q, %v; want its answer", gotA, errA)
+	}
+	if !errors.Is(errB, context.Canceled) || gotB != "" {
+		t.Errorf("b: %q, %v; want context.Canceled", gotB, errB)
+	}
+	if fmt.Sprint(e.batches) != "[[a]]" {
+		t.Errorf("batches = %v; b must never run", e.batches)
+	}
+}
+
+// TestBatcherRefusedBatchRunsOneByOne: a batch PostgreSQL refuses for one
+// call's data is run again call by call, so that only that call fails; a
+// batch that fails for want of the database fails every call in it.
+func TestBatcherRefusedBatchRunsOneByOne(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		err     error
+		wantErr []bool // for b, c, bad
+	}{
+		{"data", &pq.Error{Code: "22021", Message: "invalid byte sequence"}, []bool{false, false, true}},
+		{"unavailable", &pq.Error{Code: "57P01", Message: "terminating connection"}, []bool{true, true, true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEchoBatcher(1)
+			e.fail = func(reqs []string) error {
+				for _, r := range reqs {
+					if r == "bad" {
+						return tc.err
+					}
+				}
+				return nil
+			}
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() { defer wg.Done(); _, _ = e.do(context.Background(), "a") }()
+			e.waitFirst(t)
+			calls := []string{"b", "c", "bad"}
+			errs := make([]error, len(calls))
+			for i, c := range calls {
+				wg.Add(1)
+				go func() { defer wg.Done(); _, errs[i] = e.do(context.Background(), c) }()
+				e.waitQueued(t, i+1)
+			}
+			close(e.release)
+			wg.Wait()
+			for i, c := range calls {
+				if (errs[i] != nil) != tc.wantErr[i] {
+					t.Errorf("%s: err = %v, want failed %v", c, errs[i], tc.wantErr[i])
+				}
+			}
+		})
+	}
+}
