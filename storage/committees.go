@@ -114,8 +114,12 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 // originSelect reads a committee by its channel ($1, $2), the sender's
 // membership ($3) and a meeting of the committee: the one with ID $5 or,
 // when $5 is 0, the next scheduled after $4. It is the whole of Origin's
-// query; sendApologiesFromSQL reads the same, for each apology it sends.
-const originSelect = `SELECT ` + originColumns + `
+// query; sendApologyFromSQL's first step, and sendApologiesFromSQL reads
+// the same for each apology it sends.
+const originSelect = `SELECT ` + originColumns + originFrom
+
+// originFrom is originSelect after its columns.
+const originFrom = `
 	FROM committees c
 	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
 	LEFT JOIN LATERAL (

@@ -348,3 +348,24 @@ func TestRacingFirstApologiesAreSentThenChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestNoJustInTimeCompilation: the pool's connections do not compile
+// statements just in time (a statement estimated costly enough was
+// compiled on every run, for longer than it ran), unless the DSN says so.
+func TestNoJustInTimeCompilation(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	for _, tc := range []struct{ dsn, want string }{{dsn, "off"}, {dsn + " jit=on", "on"}} {
+		db, err := storage.Open(context.Background(), tc.dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var jit string
+		if err := db.SQL().QueryRow(`SHOW jit`).Scan(&jit); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if jit != tc.want {
+			t.Errorf("%q: jit = %s, want %s", tc.dsn, jit, tc.want)
+		}
+	}
+}
