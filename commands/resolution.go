@@ -200,7 +200,7 @@ func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply,
 
 // RecentMinutes is how many of a committee's most recent minutes a search
 // for a phrase of common words looks through (see
-// MinutesStore.SearchedRecentOnly).
+// MinutesStore.SearchMinutes).
 const RecentMinutes = 2000
 
 // formatCount writes n with thousands separated: 2,000.
@@ -214,15 +214,11 @@ func formatCount(n int) string {
 
 // searchMinutes shows the minutes that best match words.
 func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) (Reply, error) {
-	ms, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits)
+	ms, recentOnly, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits)
 	if err != nil {
 		return Reply{}, err
 	}
 	if len(ms) == 0 {
-		recentOnly, err := s.store.SearchedRecentOnly(ctx, c.ID, words)
-		if err != nil {
-			return Reply{}, err
-		}
 		if recentOnly {
 			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",
 				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words)), nil

@@ -138,7 +138,10 @@ func TestResolutionOffersOtherMinutesWithTheSameNumber(t *testing.T) {
 // recent minutes only.
 type confined struct{ commands.Store }
 
-func (confined) SearchedRecentOnly(context.Context, int64, string) (bool, error) { return true, nil }
+func (c confined) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, bool, error) {
+	ms, _, err := c.Store.SearchMinutes(ctx, committeeID, words, limit)
+	return ms, true, err
+}
 
 // TestNothingFoundAmongRecentMinutesSaysSo: when a phrase of common words
 // was looked for among the most recent minutes only and is not there, the

@@ -163,13 +163,12 @@ type MinutesStore interface {
 	MinutesOn(ctx context.Context, committeeID int64, day Date) ([]Minute, error)
 	// SearchMinutes finds the committee's minutes whose title, resolutions
 	// or narrative match words (web search syntax: "quoted phrase", or,
-	// -not), best first, at most limit, with Highlight set.
-	SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]Minute, error)
-	// SearchedRecentOnly says whether SearchMinutes looks for words among
-	// a committee's RecentMinutes most recent minutes only: it does for a
-	// phrase whose words are common, which no index can rule out quickly
-	// among tens of thousands of minutes.
-	SearchedRecentOnly(ctx context.Context, committeeID int64, words string) (bool, error)
+	// -not), best first, at most limit, with Highlight set; recentOnly
+	// says whether it looked among the committee's RecentMinutes most
+	// recent minutes only: it does for a phrase whose words are common,
+	// which no index can rule out quickly among tens of thousands of
+	// minutes.
+	SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) (found []Minute, recentOnly bool, err error)
 	Minute(ctx context.Context, id int64) (Minute, error)
 	// LastMinute is the last minute of the latest meeting before t that has
 	// minutes on record.

@@ -406,8 +406,11 @@ const phraseWindowCommon = 20
 // it among however many hold the words.
 //
 // Headlines, which read the text, are made for the rows shown only.
-func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, error) {
-	var rows []minuteRow
+func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, bool, error) {
+	var rows []struct {
+		minuteRow
+		RecentOnly bool `db:"recent_only"`
+	}
 	err := db.x.SelectContext(ctx, &rows, `
 		WITH q AS MATERIALIZED (
 			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
@@ -426,7 +429,8 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 		-- minutes to look at, and not a phrase of common words.
 		scope AS MATERIALIZED (
 			SELECT count(*) FILTER (WHERE r.hit) < $3 AND count(*) >= $7
-				AND count(*) FILTER (WHERE r.holds_words) < $8 AS all_minutes
+				AND count(*) FILTER (WHERE r.holds_words) < $8 AS all_minutes,
+				count(*) >= $7 AND count(*) FILTER (WHERE r.holds_words) >= $8 AS recent_only
 			FROM recent r
 		),
 		older AS MATERIALIZED (
@@ -443,38 +447,40 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 			) c, q
 			ORDER BY rank DESC, c.held_on DESC, c.id DESC
 			LIMIT $3
+		),
+		found AS (
+			SELECT `+minuteColumns+`,
+				ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
+				CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage,
+				top.rank, top.held_on AS top_held_on
+			FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
 		)
-		SELECT `+minuteColumns+`,
-			ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
-			CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage
-		FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
-		ORDER BY top.rank DESC, top.held_on DESC, top.id DESC`,
+		-- The minutes found, each saying whether the search was of the
+		-- recent minutes only, or when none is, one row of ID 0 that says
+		-- only that.
+		SELECT f.id, f.committee_id, f.committee_name, f.meeting_id, f.held_on, f.number, f.title, f.narrative, f.refs,
+			f.draft, f.item_number, f.highlight, f.passage, s.recent_only
+		FROM (SELECT * FROM found
+		      UNION ALL
+		      SELECT 0, 0, '', 0, '', '', '', '', '{}', false, '', NULL, NULL, 0, NULL
+		      WHERE NOT EXISTS (SELECT 1 FROM found)) f, scope s
+		ORDER BY f.rank DESC, f.top_held_on DESC, f.id DESC`,
 		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow, phraseWindowCommon)
 	if err != nil {
-		return nil, mapErr("search minutes", err)
+		return nil, false, mapErr("search minutes", err)
 	}
-	out, err := db.withResolutions(ctx, rows)
-	return out, mapErr("search minutes", err)
-}
-
-// SearchedRecentOnly implements commands.MinutesStore: whether
-// SearchMinutes looked for words among the searchWindow most recent
-// minutes only, as it does for a phrase of common words in a committee
-// with older minutes — so that "nothing matches" can say so.
-func (db *DB) SearchedRecentOnly(ctx context.Context, committeeID int64, words string) (bool, error) {
-	var recentOnly bool
-	err := db.x.GetContext(ctx, &recentOnly, `
-		WITH q AS MATERIALIZED (
-			SELECT position(' <' IN websearch_to_tsquery('english', $2)::text) > 0 AS phrase,
-				plainto_tsquery('english', $2) AS words
-		), recent AS MATERIALIZED (
-			SELECT mi.search FROM minutes mi WHERE mi.committee_id = $1
-			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $3
-		)
-		SELECT (SELECT phrase FROM q) AND count(*) >= $3
-			AND count(*) FILTER (WHERE r.search @@ (SELECT words FROM q)) >= $4
-		FROM recent r`, committeeID, words, searchWindow, phraseWindowCommon)
-	return recentOnly, mapErr("search scope", err)
+	if len(rows) == 1 && rows[0].ID == 0 {
+		return nil, rows[0].RecentOnly, nil
+	}
+	mrows := make([]minuteRow, len(rows))
+	for i, r := range rows {
+		mrows[i] = r.minuteRow
+	}
+	out, err := db.withResolutions(ctx, mrows)
+	if err != nil {
+		return nil, false, mapErr("search minutes", err)
+	}
+	return out, len(rows) > 0 && rows[0].RecentOnly, nil
 }
 
 // Minute implements commands.MinutesStore.
