@@ -372,12 +372,16 @@ var (
 const searchWindow = commands.RecentMinutes
 
 // phraseWindowCommon is how many of the searchWindow most recent minutes
-// (one in a hundred) must hold all the words of a phrase for the words to
-// count as common, in which case the phrase is looked for in those recent
-// minutes only. In the largest committee of the benchmark corpus, words
-// just below it are held by 600–900 minutes in all, which is about as many
-// as can be read for a phrase within the search's 10 ms. See SearchMinutes.
-const phraseWindowCommon = 20
+// (one in two hundred) must hold all the words of a phrase for the words
+// to count as common, in which case the phrase is looked for in those
+// recent minutes only. Each minute that holds the words must be read to
+// see whether they stand side by side, at 6–7 µs a minute, and how many
+// hold them in all is what this threshold bounds: in the largest committee
+// of the benchmark corpus (62,876 minutes), words held by just under ten
+// of its recent minutes are held by 160–590 in all, read within the
+// search's 10 ms; at twenty, by up to 885, which was not (p99 11–12 ms).
+// See SearchMinutes.
+const phraseWindowCommon = 10
 
 // SearchMinutes implements commands.MinutesStore.
 //

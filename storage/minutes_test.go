@@ -452,6 +452,10 @@ func TestSearchPhraseAmongMinutesHoldingItsWords(t *testing.T) {
 	add("quiet lately", []string{phrase}, repeat(apart, 3000), repeat(other, 2100))
 	// The window is full of the words: the phrase is looked for there only.
 	add("busy", []string{phrase}, repeat(apart, 2500), []string{phrase}, repeat(apart, 10))
+	// Either side of common: nine of the window's minutes hold the words
+	// (every minute is read for the phrase), or ten (the window only).
+	add("just under", []string{phrase}, repeat(apart, 3000), repeat(other, 1991), repeat(apart, 9))
+	add("just common", []string{phrase}, repeat(apart, 3000), repeat(other, 1990), repeat(apart, 10))
 
 	cases := []struct {
 		committee  string
@@ -465,6 +469,8 @@ func TestSearchPhraseAmongMinutesHoldingItsWords(t *testing.T) {
 		{"quiet lately", `"accounts noted"`, nil, false},
 		{"busy", `"report noted"`, []string{"1996-11-07"}, true},
 		{"busy", `"noted report"`, nil, true},
+		{"just under", `"report noted"`, []string{"1990-01-02"}, false},
+		{"just common", `"report noted"`, nil, true},
 		// The old one is found with another of its words.
 		{"busy", `"report noted" progress`, []string{"1996-11-07", "1990-01-02"}, false},
 	}
