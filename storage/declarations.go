@@ -60,26 +60,43 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 		// declarations_once_unfiled (on the number, when no item has it)
 		// applies settles the race.
 		for try := 0; try < 3; try++ {
-			var id int64
-			err := tx.GetContext(ctx, &id, `
-				INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
-				VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
-					(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
-					 WHERE o.meeting_id = $1 AND `+sameItem("o", "$11", "$2")+` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
-				ON CONFLICT DO NOTHING
-				RETURNING id`,
+			// The declaration, its audit entry and the stale marks of what
+			// shows it, in one statement; the row is read back from the
+			// insert itself, which the rest of the statement cannot see.
+			var made struct {
+				declarationRow
+				Audited int `db:"audited"`
+				Marked  int `db:"marked"` // read so that the stale CTE runs
+			}
+			err := tx.GetContext(ctx, &made, `
+				WITH ins AS (
+					INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
+					VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
+						(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
+						 WHERE o.meeting_id = $1 AND `+sameItem("o", "$11", "$2")+` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
+					ON CONFLICT DO NOTHING
+					RETURNING *
+				), aud AS (
+					INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+					SELECT m.committee_id, $9, 'declaration.add', $2,
+						jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
+							'nature', ins.nature, 'dispensation', ins.dispensation)
+					FROM ins JOIN meetings m ON m.id = ins.meeting_id
+					RETURNING 1
+				), stale AS (
+					SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n
+					FROM ins JOIN meetings m ON m.id = ins.meeting_id
+				)
+				SELECT `+declarationColumns+`, (SELECT count(*) FROM aud) AS audited, COALESCE((SELECT n FROM stale), 0) AS marked
+				FROM ins d`,
 				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
 			switch {
 			case err == nil:
-				created = true
-				if err := auditMeeting(ctx, tx, d.MeetingID, d.By, "declaration.add", d.Item,
-					map[string]any{"declaration": id, "item": itemID.Int64, "kind": d.Kind, "nature": d.Nature, "dispensation": d.Dispensation}); err != nil {
-					return err
+				if made.Audited != 1 {
+					return fmt.Errorf("audit of meeting %d: %w", d.MeetingID, sql.ErrNoRows)
 				}
-				if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
-					return err
-				}
-				return getDeclaration(ctx, tx, &out, id)
+				created, out = true, made.declarationRow.declaration()
+				return nil
 			case !errors.Is(err, sql.ErrNoRows):
 				return err
 			}

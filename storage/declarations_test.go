@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"sync"
 	"testing"
@@ -208,5 +209,40 @@ func TestReportLinksKeepHistory(t *testing.T) {
 	want := []string{"submitted https://example.org/a.pdf", "submitted https://example.org/b.pdf", "removed https://example.org/b.pdf", "submitted https://example.org/a.pdf"}
 	if diff := cmp.Diff(want, actions); diff != "" {
 		t.Errorf("history (-want +got):\n%s", diff)
+	}
+}
+
+// TestDeclarationIsAudited: a declaration made is in the audit log, with
+// who made it, on which item, and what was declared; one that was already
+// standing adds nothing.
+func TestDeclarationIsAudited(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "5", Title: "Youth Anti-Social Behaviour"})
+	d := commands.Declaration{MeetingID: m.ID, Item: "5", UserID: "UNEIL", Name: "Neil Frackelton",
+		Kind: commands.InterestPecuniary, Nature: "Employed by SWACA", By: "UOFF"}
+	made, created, err := db.Declare(ctx, d)
+	if err != nil || !created || made.ID == 0 || made.Nature != d.Nature || made.Item != "5" || made.ItemID == 0 || made.By != "UOFF" {
+		t.Fatalf("Declare = %+v, %v, %v", made, created, err)
+	}
+	var actor, subject string
+	var detail map[string]any
+	var raw []byte
+	if err := db.SQL().QueryRowContext(ctx, `SELECT actor, subject, detail FROM audit_log WHERE action = 'declaration.add'`).Scan(&actor, &subject, &raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &detail); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"declaration": float64(made.ID), "item": float64(made.ItemID), "kind": string(commands.InterestPecuniary),
+		"nature": "Employed by SWACA", "dispensation": false}
+	if actor != "UOFF" || subject != "5" || !cmp.Equal(detail, want) {
+		t.Errorf("audit: %s on %s, %v; want UOFF on 5, %v", actor, subject, detail, want)
+	}
+	if _, created, err := db.Declare(ctx, d); err != nil || created {
+		t.Fatalf("the same again: created %v, %v", created, err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 1 {
+		t.Errorf("%d audit entries, want 1", n)
 	}
 }
