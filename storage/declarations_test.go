@@ -210,6 +210,29 @@ func TestReportLinksKeepHistory(t *testing.T) {
 	if diff := cmp.Diff(want, actions); diff != "" {
 		t.Errorf("history (-want +got):\n%s", diff)
 	}
+	// Each link sent is audited with what it was; the same again is not.
+	var audited []string
+	arows, err := db.SQL().QueryContext(ctx, `SELECT a.action || ' ' || a.actor || ' ' || a.subject || ' ' || (a.detail->>'url') || ' ' || (a.detail->>'title')
+		|| ' ' || ((a.detail->>'report')::bigint = r.id) || ' ' || ((a.detail->>'item')::bigint = r.item_id)
+		FROM audit_log a LEFT JOIN report_links r ON r.id = (a.detail->>'report')::bigint
+		WHERE a.action LIKE 'report.%' AND a.action <> 'report.removed' ORDER BY a.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer arows.Close()
+	for arows.Next() {
+		var s string
+		_ = arows.Scan(&s)
+		audited = append(audited, s)
+	}
+	wantAudit := []string{
+		"report.recorded UNEIL 7.5 https://example.org/a.pdf SWACA true true",
+		"report.replaced UNEIL 7.5 https://example.org/b.pdf SWACA true true",
+		"report.recorded UNEIL 7.5 https://example.org/a.pdf SWACA true true",
+	}
+	if diff := cmp.Diff(wantAudit, audited); diff != "" {
+		t.Errorf("audit (-want +got):\n%s", diff)
+	}
 }
 
 // TestDeclarationIsAudited: a declaration made is in the audit log, with
