@@ -144,22 +144,27 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 	if err != nil {
 		return nil, err
 	}
+	out := make([]apologyFrom, n)
 	err = db.inTx(ctx, "send apologies", func(tx *Tx) error {
-		return tx.Tx.StmtxContext(ctx, st).SelectContext(ctx, &rows, args...)
+		if err := tx.Tx.StmtxContext(ctx, st).SelectContext(ctx, &rows, args...); err != nil {
+			return err
+		}
+		// Checked before COMMIT, so that rows that cannot be told apart
+		// leave nothing written.
+		for _, r := range rows {
+			if r.Ord < 1 || r.Ord > n || out[r.Ord-1].found {
+				return fmt.Errorf("storage: send apologies: a row for call %d of %d", r.Ord, n)
+			}
+			f := &out[r.Ord-1]
+			f.found, f.origin = true, r.originRow.origin()
+			if r.Sent {
+				f.sent = r.apologyWritten.sent()
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	out := make([]apologyFrom, n)
-	for _, r := range rows {
-		if r.Ord < 1 || r.Ord > n {
-			return nil, fmt.Errorf("storage: send apologies: row for call %d of %d", r.Ord, n)
-		}
-		f := &out[r.Ord-1]
-		f.found, f.origin = true, r.originRow.origin()
-		if r.Sent {
-			f.sent = r.apologyWritten.sent()
-		}
 	}
 	return out, nil
 }

@@ -3,10 +3,13 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // batcher runs the calls of one write that arrive while earlier ones are
@@ -26,7 +29,8 @@ import (
 // COMMIT leaves each in doubt (inTx). A batch that PostgreSQL refuses for
 // a reason in its data (one call's text it cannot store, or a deadlock)
 // is run again one call at a time, so that a call is refused only for
-// what it asked itself.
+// what it asked itself. Nor is a call cut short by another's deadline: a
+// batch runs until the latest of its calls' deadlines.
 type batcher[Req, Res any] struct {
 	// run writes reqs, all of distinct keys, and returns one answer for
 	// each, in order.
@@ -37,6 +41,11 @@ type batcher[Req, Res any] struct {
 	// max is the most calls one batch takes; workers the most batches in
 	// the database at once.
 	max, workers int
+	// leave lets a caller whose context ends while its call is in the
+	// database return at once, with its context's error, where a write's
+	// caller waits to learn whether it was saved: for a call whose answer
+	// no longer matters once its caller has gone (FirstSeen).
+	leave bool
 
 	mu      sync.Mutex
 	queue   []*batchCall[Req, Res]
@@ -54,6 +63,10 @@ type batchCall[Req, Res any] struct {
 
 // do runs req, in a batch with whatever else is waiting.
 func (b *batcher[Req, Res]) do(ctx context.Context, req Req) (Res, error) {
+	var zero Res
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
 	c := &batchCall[Req, Res]{ctx: ctx, req: req, done: make(chan struct{})}
 	b.mu.Lock()
 	b.queue = append(b.queue, c)
@@ -77,12 +90,14 @@ func (b *batcher[Req, Res]) do(ctx context.Context, req Req) (Res, error) {
 			}
 		}
 		b.mu.Unlock()
-		var zero Res
 		return zero, ctx.Err()
 	}
 	b.mu.Unlock()
+	if b.leave {
+		return zero, ctx.Err()
+	}
 	// Already in the database: what it did is known within the batch's
-	// own deadline (the earliest of its calls'), and is the answer.
+	// own deadline, and is the answer.
 	<-c.done
 	return c.res, c.err
 }
@@ -114,7 +129,8 @@ func (b *batcher[Req, Res]) take() []*batchCall[Req, Res] {
 	rest := b.queue[:0]
 	for _, c := range b.queue {
 		k := b.key(c.req)
-		if len(batch) == b.max || keys[k] {
+		if len(batch) == b.max || keys[k] || c.ctx.Err() != nil {
+			// A call whose caller has gone stays until do takes it out.
 			rest = append(rest, c)
 			continue
 		}
@@ -127,55 +143,81 @@ func (b *batcher[Req, Res]) take() []*batchCall[Req, Res] {
 	return batch
 }
 
-// runBatch runs batch and gives each call its answer.
+// runBatch runs batch and gives each call its answer. A panic in run
+// fails the calls in the batch that have no answer yet, rather than the
+// process or the callers' waits.
 func (b *batcher[Req, Res]) runBatch(batch []*batchCall[Req, Res]) {
 	ctx, cancel := batchContext(batch)
 	defer cancel()
+	answered := 0
+	defer func() {
+		if p := recover(); p != nil {
+			for _, c := range batch[answered:] {
+				c.err = fmt.Errorf("%w: storage: a batch of %d failed: panic: %v", commands.ErrInDoubt, len(batch), p)
+				close(c.done)
+			}
+		}
+	}()
+	answer := func(c *batchCall[Req, Res], res Res, err error) {
+		c.res, c.err = res, err
+		close(c.done)
+		answered++
+	}
 	reqs := make([]Req, len(batch))
 	for i, c := range batch {
 		reqs[i] = c.req
 	}
 	res, err := b.run(ctx, reqs)
 	if err == nil && len(res) != len(batch) {
-		err = errors.New("storage: a batch answered for the wrong number of calls")
+		// run checks its rows before it commits; this is a bug in run.
+		err = fmt.Errorf("%w: storage: a batch of %d answered for %d calls", commands.ErrInDoubt, len(batch), len(res))
 	}
+	var zero Res
 	if err != nil && len(batch) > 1 && refusedForData(err) {
 		for _, c := range batch {
 			one, err := b.run(ctx, []Req{c.req})
-			if err == nil {
-				c.res = one[0]
+			switch {
+			case err != nil:
+				answer(c, zero, err)
+			case len(one) != 1:
+				answer(c, zero, fmt.Errorf("%w: storage: a batch of 1 answered for %d calls", commands.ErrInDoubt, len(one)))
+			default:
+				answer(c, one[0], nil)
 			}
-			c.err = err
-			close(c.done)
 		}
 		return
 	}
 	for i, c := range batch {
 		if err != nil {
-			c.err = err
+			answer(c, zero, err)
 		} else {
-			c.res = res[i]
+			answer(c, res[i], nil)
 		}
-		close(c.done)
 	}
 }
 
 // batchContext is the context a batch runs under: the values of its first
-// call's, the earliest deadline of all of theirs, and no cancellation, for
-// a caller that leaves does not withdraw the others' calls.
+// call's, the latest deadline of all of theirs (batchNoDeadline from now
+// for a call without one), and no cancellation, for a caller that leaves
+// does not withdraw the others' calls.
 func batchContext[Req, Res any](batch []*batchCall[Req, Res]) (context.Context, context.CancelFunc) {
 	var deadline time.Time
 	for _, c := range batch {
-		if d, ok := c.ctx.Deadline(); ok && (deadline.IsZero() || d.Before(deadline)) {
+		d, ok := c.ctx.Deadline()
+		if !ok {
+			d = time.Now().Add(batchNoDeadline)
+		}
+		if d.After(deadline) {
 			deadline = d
 		}
 	}
-	ctx := context.WithoutCancel(batch[0].ctx)
-	if deadline.IsZero() {
-		return context.WithCancel(ctx)
-	}
-	return context.WithDeadline(ctx, deadline)
+	return context.WithDeadline(context.WithoutCancel(batch[0].ctx), deadline)
 }
+
+// batchNoDeadline bounds a batch holding a call that has no deadline of
+// its own: long enough for any statement here, short enough that a
+// database that stopped answering is given up on.
+const batchNoDeadline = 30 * time.Second
 
 // refusedForData says whether PostgreSQL refused a statement for what it
 // was given or met (a value it cannot store, a constraint, a deadlock or a

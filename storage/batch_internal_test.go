@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // echoBatcher answers each call with its own text upper-cased, records
@@ -21,6 +23,9 @@ type echoBatcher struct {
 	batches [][]string
 	release chan struct{}
 	fail    func([]string) error
+	// hold is how long each batch after the first takes in the database,
+	// or until its context ends.
+	hold time.Duration
 }
 
 func newEchoBatcher(workers int) *echoBatcher {
@@ -35,6 +40,15 @@ func newEchoBatcher(workers int) *echoBatcher {
 			e.mu.Unlock()
 			if first {
 				<-e.release
+			} else if e.hold > 0 {
+				select {
+				case <-time.After(e.hold):
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				}
+			}
+			if strings.HasPrefix(reqs[0], "panic") {
+				panic("run failed")
 			}
 			if e.fail != nil {
 				if err := e.fail(reqs); err != nil {
@@ -63,6 +77,20 @@ func (e *echoBatcher) waitQueued(t *testing.T, n int) {
 		}
 	}
 	t.Fatalf("never %d calls queued", n)
+}
+
+// waitBatches waits until n batches have started.
+func (e *echoBatcher) waitBatches(t *testing.T, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		e.mu.Lock()
+		got := len(e.batches)
+		e.mu.Unlock()
+		if got >= n {
+			return
+		}
+	}
+	t.Fatalf("never %d batches", n)
 }
 
 // waitFirst waits until the first batch is in run, held there.
@@ -182,5 +210,108 @@ func TestBatcherRefusedBatchRunsOneByOne(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// queueBehindFirst starts a call "first" and holds it in the database, so
+// that the calls started next queue and go together in the next batch.
+func (e *echoBatcher) queueBehindFirst(t *testing.T, wg *sync.WaitGroup) {
+	t.Helper()
+	wg.Add(1)
+	go func() { defer wg.Done(); _, _ = e.do(context.Background(), "first") }()
+	e.waitFirst(t)
+}
+
+// TestBatcherNoCallCutShortByAnother: a batch runs until the latest of its
+// calls' deadlines, and not under any one caller's cancellation: a call
+// with time left is not failed because another in its batch had less, or
+// gave up.
+func TestBatcherNoCallCutShortByAnother(t *testing.T) {
+	for _, leave := range []bool{false, true} {
+		t.Run(fmt.Sprintf("leave=%v", leave), func(t *testing.T) {
+			e := newEchoBatcher(1)
+			e.leave, e.hold = leave, 300*time.Millisecond
+			var wg sync.WaitGroup
+			e.queueBehindFirst(t, &wg)
+			short, cancelShort := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			defer cancelShort()
+			long, cancelLong := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancelLong()
+			gone, cancelGone := context.WithCancel(context.Background())
+			type answer struct {
+				got string
+				err error
+				at  time.Duration
+			}
+			answers := make([]answer, 3)
+			start := time.Now()
+			for i, ctx := range []context.Context{short, gone, long} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					got, err := e.do(ctx, fmt.Sprint("call", i))
+					answers[i] = answer{got, err, time.Since(start)}
+				}()
+				e.waitQueued(t, i+1)
+			}
+			close(e.release)
+			e.waitBatches(t, 2)
+			cancelGone()
+			wg.Wait()
+			if a := answers[2]; a.got != "CALL2" || a.err != nil {
+				t.Errorf("the call with time left: %q, %v; want its answer", a.got, a.err)
+			}
+			for i, a := range answers[:2] {
+				switch {
+				case !leave && (a.got != fmt.Sprint("CALL", i) || a.err != nil):
+					t.Errorf("call %d, in the database when its caller gave up: %q, %v; want the answer", i, a.got, a.err)
+				case leave && (a.err == nil || a.at > 250*time.Millisecond):
+					t.Errorf("call %d, whose caller left: %q, %v after %v; want its context's error at once", i, a.got, a.err, a.at)
+				}
+			}
+			if fmt.Sprint(e.batches[1]) != "[call0 call1 call2]" {
+				t.Errorf("second batch = %v", e.batches[1])
+			}
+		})
+	}
+}
+
+// TestBatcherCallAlreadyCancelledNeverRuns: a call whose context has ended
+// before it is made is refused at once, and never sent.
+func TestBatcherCallAlreadyCancelledNeverRuns(t *testing.T) {
+	e := newEchoBatcher(1)
+	close(e.release)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got, err := e.do(ctx, "late"); !errors.Is(err, context.Canceled) || got != "" {
+		t.Errorf("do = %q, %v; want context.Canceled", got, err)
+	}
+	if len(e.batches) != 0 {
+		t.Errorf("batches = %v; want none", e.batches)
+	}
+}
+
+// TestBatcherPanicFailsItsBatchOnly: a panic while a batch is written
+// fails that batch's calls as in doubt (it may have come after the
+// COMMIT), and the batcher goes on with the next.
+func TestBatcherPanicFailsItsBatchOnly(t *testing.T) {
+	e := newEchoBatcher(1)
+	var wg sync.WaitGroup
+	e.queueBehindFirst(t, &wg)
+	errs := make([]error, 2)
+	for i, c := range []string{"panic", "with it"} {
+		wg.Add(1)
+		go func() { defer wg.Done(); _, errs[i] = e.do(context.Background(), c) }()
+		e.waitQueued(t, i+1)
+	}
+	close(e.release)
+	wg.Wait()
+	for i, err := range errs {
+		if !errors.Is(err, commands.ErrInDoubt) {
+			t.Errorf("call %d: %v; want in doubt", i, err)
+		}
+	}
+	if got, err := e.do(context.Background(), "after"); got != "AFTER" || err != nil {
+		t.Errorf("after the panic: %q, %v", got, err)
 	}
 }

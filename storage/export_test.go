@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -24,4 +25,14 @@ func (db *DB) ApologiesInOneBatch(ctx context.Context, reqs []commands.ApologyRe
 		found[i], origins[i], sent[i] = r.found, r.origin, r.sent
 	}
 	return found, origins, sent, nil
+}
+
+// FirstSeenInOneBatch is one batch of FirstSeen (firstSeen), for the
+// external tests: the keys as FirstSeen hashes them, with the nonces given.
+func (db *DB) FirstSeenInOneBatch(ctx context.Context, keys []string, nonces []int64) ([]bool, error) {
+	calls := make([]seenCall, len(keys))
+	for i, k := range keys {
+		calls[i] = seenCall{key: sha256.Sum256([]byte(k)), nonce: nonces[i]}
+	}
+	return db.firstSeen(ctx, calls)
 }

@@ -52,14 +52,16 @@ type seenCall struct {
 	nonce int64
 }
 
-// seenBatcher batches FirstSeen; a batch holds a key once (a statement may
-// not change one row twice), so a replay sent at the very moment of the
-// first is checked after it.
+// seenBatcher batches FirstSeen. A batch holds a key once (a statement may
+// not change one row twice); a replay sent at the very moment of the first
+// goes in another batch, and the unique key decides which of the two is
+// first. A caller that gives up on the check (the request is refused)
+// does not wait for its answer.
 func seenBatcher(db *DB) *batcher[seenCall, bool] {
 	return &batcher[seenCall, bool]{
 		run: db.firstSeen,
 		key: func(c seenCall) string { return string(c.key[:]) },
-		max: batchMax, workers: batchWorkers,
+		max: batchMax, workers: batchWorkers, leave: true,
 	}
 }
 
@@ -70,8 +72,10 @@ func (db *DB) firstSeen(ctx context.Context, calls []seenCall) ([]bool, error) {
 	for i := range calls {
 		keys[i], nonces[i] = calls[i].key[:], calls[i].nonce
 	}
+	// In the order of the key, so that two batches at once (two replicas')
+	// that share keys lock them in the same order.
 	st, err := db.prepared(ctx, `INSERT INTO seen_requests (key, nonce)
-		SELECT * FROM unnest(CAST($1 AS bytea[]), CAST($2 AS bigint[]))
+		SELECT * FROM unnest(CAST($1 AS bytea[]), CAST($2 AS bigint[])) AS c(key, nonce) ORDER BY key
 		ON CONFLICT (key) DO UPDATE SET nonce = excluded.nonce WHERE seen_requests.nonce = excluded.nonce
 		RETURNING key`)
 	if err != nil {

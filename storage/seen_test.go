@@ -11,28 +11,46 @@ import (
 )
 
 // TestFirstSeenOnceAmongConcurrentReplicas: the same signature arriving at
-// once on many connections (as at several replicas) is first exactly once.
+// once at four replicas (each with its own pool and batches), four times
+// at each, among other signatures, is first exactly once; every other
+// signature is first.
 func TestFirstSeenOnceAmongConcurrentReplicas(t *testing.T) {
-	db := pgtest.New(t)
+	dsn := pgtest.DSN(t)
+	replicas := make([]*storage.DB, 4)
+	for i := range replicas {
+		db, err := storage.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		replicas[i] = db
+	}
+	db := replicas[0]
 	var mu sync.Mutex
-	var firsts int
+	var firsts, others int
 	var wg sync.WaitGroup
-	for range 16 {
-		wg.Go(func() {
-			first, err := db.FirstSeen(context.Background(), "signature:v0=abc")
-			if err != nil {
-				t.Error(err)
-			}
-			if first {
+	for r, rdb := range replicas {
+		for i := range 4 {
+			wg.Go(func() {
+				first, err := rdb.FirstSeen(context.Background(), "signature:v0=abc")
+				other, oerr := rdb.FirstSeen(context.Background(), fmt.Sprintf("signature:v0=other-%d-%d", r, i))
+				if err != nil || oerr != nil {
+					t.Error(err, oerr)
+				}
 				mu.Lock()
-				firsts++
-				mu.Unlock()
-			}
-		})
+				defer mu.Unlock()
+				if first {
+					firsts++
+				}
+				if other {
+					others++
+				}
+			})
+		}
 	}
 	wg.Wait()
-	if firsts != 1 {
-		t.Errorf("%d of 16 sightings of one signature were first, want 1", firsts)
+	if firsts != 1 || others != 16 {
+		t.Errorf("%d of 16 sightings of one signature were first, want 1; %d of 16 others, want 16", firsts, others)
 	}
 	if first, err := db.FirstSeen(context.Background(), "signature:v0=abd"); err != nil || !first {
 		t.Errorf("another signature: first %v, %v", first, err)
@@ -91,4 +109,32 @@ func BenchmarkFirstSeen(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Run("logged", run)
+}
+
+// TestFirstSeenInOneBatch: checked together, each signature gets its own
+// answer, whatever its place in the batch; and the same batch sent again
+// with the same nonces (as database/sql sends a statement again when the
+// connection broke after sending it) gets the same answers, so that no
+// request is taken for its own replay.
+func TestFirstSeenInOneBatch(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	for _, k := range []string{"k1", "k3"} {
+		if first, err := db.FirstSeen(ctx, k); err != nil || !first {
+			t.Fatalf("%s: %v, %v", k, first, err)
+		}
+	}
+	keys, nonces := []string{"k1", "k2", "k3", "k4"}, []int64{11, 12, 13, 14}
+	for try := range 2 {
+		got, err := db.FirstSeenInOneBatch(ctx, keys, nonces)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != "[false true false true]" {
+			t.Errorf("try %d: %v, want [false true false true] (k1 and k3 seen before)", try, got)
+		}
+	}
+	if got, err := db.FirstSeenInOneBatch(ctx, []string{"k2", "k4"}, []int64{21, 22}); err != nil || fmt.Sprint(got) != "[false false]" {
+		t.Errorf("k2 and k4 again: %v, %v; want both replays", got, err)
+	}
 }

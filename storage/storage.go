@@ -71,23 +71,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if !strings.Contains(dsn, "binary_parameters") {
 		cfg.BinaryParameters = true
 	}
-	// No just-in-time compilation: PostgreSQL compiles any statement whose
-	// estimated cost passes jit_above_cost, and an estimate is easily
-	// that high with a subquery per row (the agenda's apologies, for a
-	// meeting with a thousand: 14 ms compiling a statement that then ran
-	// in 26). Every statement here is short; compiling never pays. A DSN
-	// that says jit decides for itself.
-	if _, set := cfg.Runtime["jit"]; !set {
-		if cfg.Runtime == nil {
-			cfg.Runtime = map[string]string{}
-		}
-		cfg.Runtime["jit"] = "off"
-	}
 	conn, err := pq.NewConnectorConfig(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", Redact(dsn), err)
 	}
-	x := sqlx.NewDb(sql.OpenDB(conn), "postgres")
+	var connector driver.Connector = conn
+	if _, set := cfg.Runtime["jit"]; !set && !strings.Contains(cfg.Options, "jit") {
+		connector = noJIT{conn}
+	}
+	x := sqlx.NewDb(sql.OpenDB(connector), "postgres")
 	// Keep every connection the pool opens: a connection closed for being
 	// idle one moment too many is a new PostgreSQL backend the next, and
 	// its statements are prepared and planned afresh (under load that
@@ -106,6 +98,30 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.apologies = apologyBatcher(db)
 	db.seen = seenBatcher(db)
 	return db, nil
+}
+
+// noJIT opens connections that compile no statement just in time. PostgreSQL
+// compiles any statement whose estimated cost passes jit_above_cost, and an
+// estimate is easily that high with a subquery per row (the agenda's
+// apologies, for a meeting with a thousand: 14 ms compiling a statement
+// that then ran in 26). Every statement here is short; compiling never
+// pays. It is a SET on each new connection, not a startup parameter, which
+// a connection pooler such as PgBouncer would refuse; a DSN that sets jit
+// (jit=on, or in options) decides for itself.
+type noJIT struct{ driver.Connector }
+
+func (c noJIT) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if ex, ok := conn.(driver.ExecerContext); ok {
+		if _, err := ex.ExecContext(ctx, `SET jit = off`, nil); err != nil {
+			_ = conn.Close()
+			return nil, err
+		}
+	}
+	return conn, nil
 }
 
 // Warm opens the pool's connections before the first requests need them,

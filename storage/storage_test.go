@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"slices"
@@ -349,23 +350,39 @@ func TestRacingFirstApologiesAreSentThenChanged(t *testing.T) {
 	}
 }
 
-// TestNoJustInTimeCompilation: the pool's connections do not compile
-// statements just in time (a statement estimated costly enough was
-// compiled on every run, for longer than it ran), unless the DSN says so.
+// TestNoJustInTimeCompilation: the pool's connections, every one of them,
+// do not compile statements just in time (a statement estimated costly
+// enough was compiled on every run, for longer than it ran), unless the
+// DSN says so.
 func TestNoJustInTimeCompilation(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	for _, tc := range []struct{ dsn, want string }{{dsn, "off"}, {dsn + " jit=on", "on"}} {
+	for _, tc := range []struct{ dsn, want string }{{dsn, "off"}, {dsn + " jit=on", "on"}, {dsn + " options='-c jit=on'", "on"}} {
 		db, err := storage.Open(context.Background(), tc.dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var jit string
-		if err := db.SQL().QueryRow(`SHOW jit`).Scan(&jit); err != nil {
-			t.Fatal(err)
+		// Three connections at once, so that none is the one tested before.
+		var wg sync.WaitGroup
+		jits := make([]string, 3)
+		tx := make([]*sql.Tx, 3)
+		for i := range tx {
+			if tx[i], err = db.SQL().Begin(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range tx {
+			wg.Add(1)
+			go func() { defer wg.Done(); _ = tx[i].QueryRow(`SHOW jit`).Scan(&jits[i]) }()
+		}
+		wg.Wait()
+		for i := range tx {
+			_ = tx[i].Rollback()
 		}
 		db.Close()
-		if jit != tc.want {
-			t.Errorf("%q: jit = %s, want %s", tc.dsn, jit, tc.want)
+		for _, jit := range jits {
+			if jit != tc.want {
+				t.Errorf("%q: jit = %q, want %s", tc.dsn, jit, tc.want)
+			}
 		}
 	}
 }
