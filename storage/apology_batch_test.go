@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -209,5 +210,104 @@ func TestApologiesSentAtOnce(t *testing.T) {
 	}
 	if h := historyOf(t, db, m.ID); len(h) != n+1 {
 		t.Errorf("%d history entries, want %d: %q", len(h), n+1, h)
+	}
+}
+
+// TestApologiesInOneBatchAcrossMeetings: one batch holding apologies for
+// two committees' meetings, for a meeting named by its ID, one that keeps
+// the reason and names a substitute, one that keeps the reason and drops
+// the substitute ("sub none"), and one for a committee with no meeting
+// to come: each is what it would have been alone, and each meeting's
+// posted agenda is marked to be brought up to date once.
+func TestApologiesInOneBatchAcrossMeetings(t *testing.T) {
+	db, c, m := batchKit(t)
+	ctx := context.Background()
+	other, err := db.CreateCommittee(ctx, commands.Committee{Name: "Sefton Youth Board", TeamID: c.TeamID, ChannelID: "C2"},
+		commands.Member{UserID: "UOFF", Name: "Ian Barton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: other.ID, UserID: "UANN", Name: "Ann Price", Organisation: "Sefton CVS", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: time.Now().Add(48 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	idle, err := db.CreateCommittee(ctx, commands.Committee{Name: "Idle Panel", TeamID: c.TeamID, ChannelID: "C3"},
+		commands.Member{UserID: "UNEIL", Name: "Neil Frackelton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{m.ID, m2.ID} {
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO slack_messages (message_key, channel_id, ts) VALUES ($1, 'C', '1.1')`, fmt.Sprint("agenda:", id)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	req := func(channel, user, reason string) commands.ApologyRequest {
+		return commands.ApologyRequest{TeamID: c.TeamID, ChannelID: channel, UserID: user, Reason: reason, At: time.Now()}
+	}
+	standing := []commands.ApologyRequest{req(c.ChannelID, "UNEIL", "Away"), req(c.ChannelID, "UKATH", "Leave")}
+	standing[1].SubstituteID, standing[1].SubstituteName = "UJO", "Jo Smith"
+	for _, r := range standing {
+		if _, _, err := db.SendApologyFrom(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM outbox`); err != nil {
+		t.Fatal(err)
+	}
+
+	neil := req(c.ChannelID, "UNEIL", "")
+	neil.SubstituteID, neil.SubstituteName, neil.Keep = "UJO", "Jo Smith", commands.ApologyKeep{Reason: true}
+	kath := req(c.ChannelID, "UKATH", "")
+	kath.Keep = commands.ApologyKeep{Reason: true} // sub none
+	bob := req(c.ChannelID, "UBOB", "Training")
+	bob.MeetingID = m.ID
+	reqs := []commands.ApologyRequest{neil, kath, req("C2", "UANN", "School run"), bob, req("C3", "UNEIL", "Away")}
+	found, origins, sent, err := db.ApologiesInOneBatch(ctx, reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		Found     bool
+		Committee int64
+		Meeting   int64
+		Outcome   commands.ApologyOutcome
+		Now       commands.ApologyParts
+	}
+	var got []result
+	for i := range reqs {
+		r := result{Found: found[i], Committee: origins[i].Committee.ID, Outcome: sent[i].Outcome, Now: sent[i].Now}
+		if origins[i].Next != nil {
+			r.Meeting = origins[i].Next.ID
+		}
+		got = append(got, r)
+	}
+	want := []result{
+		{true, c.ID, m.ID, commands.ApologyChanged, commands.ApologyParts{Reason: "Away", SubstituteID: "UJO", SubstituteName: "Jo Smith"}},
+		{true, c.ID, m.ID, commands.ApologyChanged, commands.ApologyParts{Reason: "Leave"}},
+		{true, other.ID, m2.ID, commands.ApologyRecorded, commands.ApologyParts{Reason: "School run"}},
+		{true, c.ID, m.ID, commands.ApologyRecorded, commands.ApologyParts{Reason: "Training"}},
+		{true, idle.ID, 0, "", commands.ApologyParts{}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("batch (-want +got):\n%s", diff)
+	}
+	var marks []string
+	rows, err := db.SQL().QueryContext(ctx, `SELECT message_key FROM outbox WHERE kind = 'update' ORDER BY message_key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		_ = rows.Scan(&k)
+		marks = append(marks, k)
+	}
+	wantMarks := []string{fmt.Sprint("agenda:", m.ID), fmt.Sprint("agenda:", m2.ID)}
+	sort.Strings(wantMarks)
+	if fmt.Sprint(marks) != fmt.Sprint(wantMarks) {
+		t.Errorf("posted agendas marked = %v, want %v", marks, wantMarks)
 	}
 }
