@@ -194,8 +194,14 @@ func run(ctx context.Context, svc *commands.Service, log *slog.Logger, deadline 
 // attempt is run that also says whether the request failed, so that a
 // form can show the failure in place.
 func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadline time.Duration, req commands.Request, fn func(context.Context) (commands.Reply, error)) (commands.Reply, bool) {
-	ctx, cancel := context.WithTimeout(ctx, deadline)
-	defer cancel()
+	if d, ok := ctx.Deadline(); !ok || time.Until(d) > deadline {
+		// The caller's own deadline, when sooner, stands (a slash
+		// command's counts from its arrival); a context for nothing is a
+		// cost on every command.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, deadline)
+		defer cancel()
+	}
 	start := time.Now()
 	reply, err := fn(ctx)
 	if err == nil {
