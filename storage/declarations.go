@@ -65,8 +65,7 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 			// insert itself, which the rest of the statement cannot see.
 			var made struct {
 				declarationRow
-				Audited int `db:"audited"`
-				Marked  int `db:"marked"` // read so that the stale CTE runs
+				auditMarks
 			}
 			err := tx.GetContext(ctx, &made, `
 				WITH ins AS (
@@ -76,24 +75,16 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 						 WHERE o.meeting_id = $1 AND `+sameItem("o", "$11", "$2")+` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
 					ON CONFLICT DO NOTHING
 					RETURNING *
-				), aud AS (
-					INSERT INTO audit_log (committee_id, actor, action, subject, detail)
-					SELECT m.committee_id, $9, 'declaration.add', $2,
-						jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
-							'nature', ins.nature, 'dispensation', ins.dispensation)
-					FROM ins JOIN meetings m ON m.id = ins.meeting_id
-					RETURNING 1
-				), stale AS (
-					SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n
-					FROM ins JOIN meetings m ON m.id = ins.meeting_id
-				)
-				SELECT `+declarationColumns+`, (SELECT count(*) FROM aud) AS audited, COALESCE((SELECT n FROM stale), 0) AS marked
+				), `+auditedAndMarked("$9", "'declaration.add'", "$2",
+				`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
+					'nature', ins.nature, 'dispensation', ins.dispensation)`, "$4")+`
+				SELECT `+declarationColumns+`, `+auditedAndMarkedColumns+`
 				FROM ins d`,
 				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
 			switch {
 			case err == nil:
-				if made.Audited != 1 {
-					return fmt.Errorf("audit of meeting %d: %w", d.MeetingID, sql.ErrNoRows)
+				if err := made.check(d.MeetingID); err != nil {
+					return err
 				}
 				created, out = true, made.declarationRow.declaration()
 				return nil
@@ -139,6 +130,42 @@ func auditMeeting(ctx context.Context, q sqlx.ExtContext, meetingID int64, actor
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("audit of meeting %d: %w", meetingID, sql.ErrNoRows)
+	}
+	return nil
+}
+
+// auditedAndMarked is what a statement that writes one row of a meeting's
+// records, in a CTE named ins with that row's meeting_id, adds so that the
+// row's audit entry and the stale marks of what shows it commit with it:
+// the CTEs aud (auditMeeting's entry, from SQL expressions for the actor,
+// action, subject and detail) and stale (markStale, for the users in the
+// text array users). The statement reads them with
+// auditedAndMarkedColumns into auditMarks.
+func auditedAndMarked(actor, action, subject, detail, users string) string {
+	return `aud AS (
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT m.committee_id, ` + actor + `, ` + action + `, ` + subject + `, ` + detail + `
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+		RETURNING 1
+	), stale AS (
+		SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST(` + users + ` AS text)]) AS n
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+	)`
+}
+
+const auditedAndMarkedColumns = `(SELECT count(*) FROM aud) AS audited, COALESCE((SELECT n FROM stale), 0) AS marked`
+
+// auditMarks is what auditedAndMarkedColumns read.
+type auditMarks struct {
+	Audited int `db:"audited"`
+	Marked  int `db:"marked"` // read so that the stale CTE runs
+}
+
+// check says whether the row's audit entry was written, as auditMeeting
+// does.
+func (a auditMarks) check(meetingID int64) error {
+	if a.Audited != 1 {
 		return fmt.Errorf("audit of meeting %d: %w", meetingID, sql.ErrNoRows)
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -87,34 +86,20 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 		}
 		// The link, its audit entry and the stale marks of what shows it,
 		// in one statement.
-		var done struct {
-			Audited int `db:"audited"`
-			Marked  int `db:"marked"` // read so that the stale CTE runs
-		}
+		var done auditMarks
 		err = tx.GetContext(ctx, &done, `
 			WITH ins AS (
 				INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
 				VALUES ($1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now()))
 				RETURNING id, meeting_id, item_id, url, title
-			), aud AS (
-				INSERT INTO audit_log (committee_id, actor, action, subject, detail)
-				SELECT m.committee_id, $8, $11, $2,
-					jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)
-				FROM ins JOIN meetings m ON m.id = ins.meeting_id
-				RETURNING 1
-			), stale AS (
-				SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n
-				FROM ins JOIN meetings m ON m.id = ins.meeting_id
-			)
-			SELECT (SELECT count(*) FROM aud) AS audited, COALESCE((SELECT n FROM stale), 0) AS marked`,
+			), `+auditedAndMarked("$8", "$11", "$2",
+			`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "$4")+`
+			SELECT `+auditedAndMarkedColumns,
 			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID, "report."+string(outcome))
 		if err != nil {
 			return err
 		}
-		if done.Audited != 1 {
-			return fmt.Errorf("audit of meeting %d: %w", l.MeetingID, sql.ErrNoRows)
-		}
-		return nil
+		return done.check(l.MeetingID)
 	})
 	return outcome, err
 }

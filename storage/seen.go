@@ -83,13 +83,15 @@ func (db *DB) firstSeen(ctx context.Context, calls []seenCall) ([]bool, error) {
 	if err := st.SelectContext(ctx, &firsts, keys, nonces); err != nil {
 		return nil, err
 	}
-	out := make([]bool, len(calls))
+	// The rows come back in the statement's order, not the calls': each
+	// is found by its key, which no two calls in a batch share.
+	first := make(map[string]bool, len(firsts))
 	for _, k := range firsts {
-		for i := range calls {
-			if string(calls[i].key[:]) == string(k) {
-				out[i] = true
-			}
-		}
+		first[string(k)] = true
+	}
+	out := make([]bool, len(calls))
+	for i := range calls {
+		out[i] = first[string(calls[i].key[:])]
 	}
 	return out, nil
 }
