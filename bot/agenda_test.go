@@ -247,3 +247,120 @@ func TestAgendaUpdateSendsTheRecordsAsTheyAreNow(t *testing.T) {
 	}
 	wantShown(t, msg, "Apologies for absence were received from Neil Frackelton (SWACA).")
 }
+
+// TestGoneAgendaToldOnce: when Slack refuses updates of the posted agenda
+// for good (the message deleted, the bot removed), twenty changes make one
+// failed update and one notice to the officer, not one each; posting again
+// posts afresh, and that message is kept up to date.
+func TestGoneAgendaToldOnce(t *testing.T) {
+	for _, slackErr := range []string{"message_not_found", "not_in_channel"} {
+		t.Run(slackErr, func(t *testing.T) {
+			k := newCommittee(t)
+			k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+			k.Must(officer, "/agenda", "post")
+			k.Drain()
+			k.Slack.Fail("chat.update", fakeslack.Fault{Error: slackErr})
+			updates := len(k.Slack.Calls("chat.update"))
+			for i := range 20 {
+				k.Must(officer, "/agenda", fmt.Sprintf("add %d Item %d", 4+i, i))
+				k.Drain()
+			}
+			if n := len(k.Slack.Calls("chat.update")) - updates; n != 1 {
+				t.Errorf("%d chat.update calls after Slack refused the first for good, want 1", n)
+			}
+			notices := k.Slack.Messages("D" + officer)
+			if len(notices) != 1 {
+				t.Fatalf("%d notices to the officer, want 1", len(notices))
+			}
+			wantShown(t, notices[0], "The agenda for the meeting on Thursday 10 December 2026 I posted in <#C1>",
+				"can no longer be updated", slackErr, "`/agenda post 2026-12-10`")
+
+			k.Slack.Heal()
+			wantText(t, k.Must(officer, "/agenda", "post"), "on its way to <#C1>")
+			k.Drain()
+			msgs := k.Slack.Messages(bottest.Channel)
+			if len(msgs) != 2 {
+				t.Fatalf("%d messages in the channel, want the agenda posted again", len(msgs))
+			}
+			wantShown(t, msgs[1], "*23* Item 19")
+			k.Must(neil, "/apologies", "Unwell")
+			k.Drain()
+			wantShown(t, k.Slack.Messages(bottest.Channel)[1], "Neil Frackelton (SWACA)")
+			if n := len(k.Slack.Messages("D" + officer)); n != 1 {
+				t.Errorf("%d notices to the officer in all, want 1", n)
+			}
+		})
+	}
+}
+
+// addItems puts n items of the longest title allowed on the next meeting's
+// agenda, numbered from 10, as a long imported agenda would have them.
+func addItems(t *testing.T, k *bottest.Kit, n int) {
+	t.Helper()
+	_, err := k.DB.SQL().Exec(`INSERT INTO agenda_items (meeting_id, number, position, title)
+		SELECT $1, (9 + i)::text, 100 + i, 'Item ' || (9 + i) || ' ' || repeat('x', $3 - 12)
+		FROM generate_series(1, $2) AS i`, nextMeetingID(t, k), n, commands.MaxTitleLen)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLongAgendaPostedWhole: an agenda of 500 items of 300 characters is
+// posted across as many messages as it needs, every item in one of them
+// and each within Slack's limits; a change edits those messages in place,
+// and an agenda that becomes shorter leaves its spare part saying so.
+func TestLongAgendaPostedWhole(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	addItems(t, k, 500)
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	if len(msgs) < 2 {
+		t.Fatalf("%d messages, want the agenda in parts", len(msgs))
+	}
+	all := func(msgs []fakeslack.Message) string {
+		var b strings.Builder
+		for i, m := range msgs {
+			var blocks []json.RawMessage
+			if err := json.Unmarshal([]byte(m.Blocks), &blocks); err != nil || len(blocks) > 50 {
+				t.Errorf("message %d: %d blocks (%v), want at most 50", i, len(blocks), err)
+			}
+			b.WriteString(shown(t, m))
+		}
+		return b.String()
+	}
+	text := all(msgs)
+	for _, n := range []int{10, 250, 509} {
+		if !strings.Contains(text, fmt.Sprintf("*%d* Item %d x", n, n)) {
+			t.Errorf("item %d is not in the posted agenda", n)
+		}
+	}
+	if strings.Contains(text, "not shown") {
+		t.Error("the posted agenda leaves parts out")
+	}
+	wantShown(t, msgs[len(msgs)-1], "No apologies for absence have been received.", "`/apologies`")
+	wantShown(t, msgs[1], fmt.Sprintf("Agenda — Safer Sefton Together, continued (part 2 of %d)", len(msgs)))
+
+	k.Must(neil, "/apologies", "Unwell")
+	k.Drain()
+	after := k.Slack.Messages(bottest.Channel)
+	if len(after) != len(msgs) {
+		t.Fatalf("%d messages after an apology, want the %d parts edited in place", len(after), len(msgs))
+	}
+	wantShown(t, after[len(after)-1], "Neil Frackelton (SWACA)")
+
+	// Most items removed: the agenda fits fewer messages; the spare ones
+	// say they are no longer needed.
+	if _, err := k.DB.SQL().Exec(`UPDATE agenda_items SET removed_at = now() WHERE number ~ '^[0-9]+$' AND number::int >= 20`); err != nil {
+		t.Fatal(err)
+	}
+	k.Must(officer, "/agenda", "post")
+	k.Drain()
+	after = k.Slack.Messages(bottest.Channel)
+	if len(after) != len(msgs) {
+		t.Fatalf("%d messages after the agenda shrank, want %d", len(after), len(msgs))
+	}
+	wantShown(t, after[0], "*19* Item 19", "Neil Frackelton (SWACA)")
+	wantShown(t, after[len(after)-1], "No longer needed")
+}

@@ -1,13 +1,15 @@
 package bot_test
 
 import (
-	"github.com/google/go-cmp/cmp"
+	"encoding/json"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/internal/bottest"
 )
@@ -281,6 +283,74 @@ func TestPrintableMinutes(t *testing.T) {
 	for _, bad := range []string{"/minutes/" + id, "/minutes/" + id + "-" + strings.Repeat("0", 40), "/minutes/999999-" + strings.Repeat("0", 40)} {
 		if status, _ := get(bad); status != http.StatusNotFound {
 			t.Errorf("GET %s: %d, want 404", bad, status)
+		}
+	}
+}
+
+// TestAddActionFromDecisionButton: the answer to /resolve offers [Add an
+// action], which opens a form for owner, due date and text; the action
+// is recorded under that minute, with the same rules as /action add.
+func TestAddActionFromDecisionButton(t *testing.T) {
+	k := decisionsDay(t)
+	r := k.Must(officer, "/resolve", "7.7 That the figures be circulated to partners.")
+	btn := button(t, r, "Add an action")
+	hook := k.NewHook()
+
+	// A member who may not record actions gets no form.
+	k.Interact(bottest.ButtonPayload(neil, btn.ActionID, btn.Value, hook.URL()))
+	if got := hook.Last(); !strings.Contains(got, "Only an officer or the chair of Safer Sefton Together can record actions.") {
+		t.Errorf("member's press: %q", got)
+	}
+	if n := len(k.Slack.Calls("views.open")); n != 0 {
+		t.Errorf("a member's press opened %d forms", n)
+	}
+
+	if status, _ := k.Interact(bottest.ButtonPayload(officer, btn.ActionID, btn.Value, hook.URL())); status != http.StatusOK {
+		t.Fatalf("button: status %d", status)
+	}
+	_, view := openedView(t, k)
+	raw, _ := json.Marshal(view)
+	for _, want := range []string{`"text":"Add an action"`, `"text":"Neil Frackelton"`, `"value":"` + neil + `"`, "Minute 5, Thursday 10 December 2026"} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("form lacks %s:\n%s", want, raw)
+		}
+	}
+	values := func(owner, name, due, text string) map[string]map[string]any {
+		v := map[string]map[string]any{
+			"owner": {"owner": map[string]any{"type": "static_select", "selected_option": nil}},
+			"name":  {"name": textInput(name)},
+			"due":   {"due": textInput(due)},
+			"text":  {"text": textInput(text)},
+		}
+		if owner != "" {
+			v["owner"]["owner"] = selected(owner)
+		}
+		return v
+	}
+	s := submit(t, k, officer, view, values("", "", "2026-12-01", ""))
+	if s.Action != "errors" || s.Errors["owner"] == "" || !strings.Contains(s.Errors["due"], "is in the past") || s.Errors["text"] == "" {
+		t.Errorf("bad form: %+v", s)
+	}
+	s = submit(t, k, officer, view, values(neil, "", "2026-12-20", "Circulate the SWACA figures to partners"))
+	if s.Action != "clear" || len(s.Errors) != 0 {
+		t.Fatalf("good submission: %+v", s)
+	}
+	if got := lastEphemeral(t, k).Arg("text"); !strings.Contains(got, "Action 1 recorded under minute 5: <@"+neil+"> — Circulate the SWACA figures to partners, due Sunday 20 December 2026.") {
+		t.Errorf("confirmation: %s", got)
+	}
+	s = submit(t, k, officer, view, values("", "Jo Smith", "1 February 2027", "Report back on the pilot"))
+	if s.Action != "clear" {
+		t.Fatalf("by name: %+v", s)
+	}
+	wantText(t, k.Must(graeme, "/action", ""), "• 1. Circulate the SWACA figures to partners — <@"+neil+">", "• 2. Report back on the pilot — Jo Smith")
+	if got := rows(t, k, `SELECT count(*) FROM action_log WHERE kind = 'added' AND by_user = '`+officer+`'`); got != 2 {
+		t.Errorf("%d actions logged as added by the officer, want 2", got)
+	}
+
+	// /minute, which records no decision, offers no such button.
+	for _, b := range buttons(k.Must(officer, "/minute", "7.7 The Board considered the report.")) {
+		if b.Text.Text == "Add an action" {
+			t.Error("/minute offers Add an action")
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -82,4 +83,54 @@ func TestShareResolutionThroughSlack(t *testing.T) {
 	if got := hook.Last(); strings.Contains(got, "re-named") {
 		t.Errorf("a forged share value shared something: %q", got)
 	}
+}
+
+// TestMinutesDraftNamesTheLastMeetingHeld: the seed pack's programme
+// schedules four meetings (June 2022 to March 2023) that Quorum has no
+// record of; the draft's "Minutes of Previous Meeting" names the last
+// meeting held instead, and later the last one with records of its own.
+func TestMinutesDraftNamesTheLastMeetingHeld(t *testing.T) {
+	k := importedCommittee(t)
+	ctx := context.Background()
+	if _, _, err := commands.ImportAgenda(ctx, k.DB, mustCommittee(t, k.DB), commands.SamplePack, officer); err != nil {
+		t.Fatal(err)
+	}
+	k.Must(officer, "/meeting", "schedule 10/12/2026 10:00 Remote Meeting")
+	r := k.Must(officer, "/minutes", "draft")
+	wantText(t, r, "That the Minutes of the meeting held on 17 March 2022 be confirmed as a correct record.")
+	if strings.Contains(r.Text(), "16 March 2023") {
+		t.Errorf("the draft names a programme meeting that was never held:\n%s", r.Text())
+	}
+
+	// Two meetings scheduled in Slack: members sent apologies for the
+	// first; nothing at all happened in Quorum for the second.
+	k.Must(officer, "/meeting", "schedule 26/11/2026 10:00 Remote Meeting")
+	k.Must(officer, "/meeting", "schedule 30/11/2026 10:00 Remote Meeting")
+	wantText(t, k.Must(neil, "/apologies", "26/11/2026 Unwell"), "are recorded")
+	k.SetNow(time.Date(2026, 12, 1, 12, 0, 0, 0, london))
+	wantText(t, k.Must(officer, "/minutes", "draft"), "That the Minutes of the meeting held on 26 November 2026 be confirmed as a correct record.")
+}
+
+// TestMunicipalYearStartPerCommittee: a committee whose municipal year
+// starts in January numbers the minutes of its first meeting in January
+// afresh from 1, where one starting in May (the default) numbers on.
+func TestMunicipalYearStartPerCommittee(t *testing.T) {
+	k := decisionsDay(t)
+	wantText(t, k.Must(neil, "/committee", "year-start"), "The municipal year of *Safer Sefton Together* starts in May")
+	k.Must(officer, "/resolve", "7.7 That the report be noted.")
+	k.Must(sue, "/meeting", "close")
+	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Bootle Town Hall")
+
+	wantText(t, k.Must(neil, "/committee", "year-start January"), "Only an officer of Safer Sefton Together can change the municipal year.")
+	wantText(t, k.Must(officer, "/committee", "year-start Smarch"), `"Smarch" is not a month.`, "Usage:")
+	wantText(t, k.Must(officer, "/committee", "year-start jan"), "The municipal year of *Safer Sefton Together* starts in January")
+	wantText(t, k.Must(graeme, "/committee", "year-start"), "starts in January")
+
+	k.SetNow(time.Date(2027, 1, 14, 10, 5, 0, 0, london))
+	k.Must(sue, "/meeting", "start")
+	wantText(t, k.Must(officer, "/resolve", "4 That the next meeting be held on 11 February 2027."),
+		"Resolved under item 4: minute 4 of the meeting on Thursday 14 January 2027")
+	wantText(t, k.Must(officer, "/minutes", "draft"),
+		"Numbering starts again at 1: the last minutes on record (minute 5, Thursday 10 December 2026) are of the previous municipal year.")
+	wantText(t, k.Must(officer, "/committee", "year-start 5"), "starts in May")
 }

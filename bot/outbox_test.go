@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -319,4 +320,64 @@ func TestGarbledOpenIsRetriedNotACrash(t *testing.T) {
 			t.Errorf("%d direct messages to %s, want the welcome once", n, u)
 		}
 	}
+}
+
+// lostRecord is the records as a worker killed between Slack's answer and
+// the UPDATE saw them: the send happens, its recording never does.
+type lostRecord struct{ *storage.DB }
+
+func (lostRecord) OutboxSent(context.Context, commands.OutboxMessage, string, string, time.Time) (bool, error) {
+	return false, errors.New("killed before the row was marked sent")
+}
+
+// TestCrashedPostIsNotRepeated: a worker posts the agenda and dies before
+// recording it. Its claim runs out within DefaultLease (30 s, not two
+// minutes); the next worker finds the post in the channel by its marker,
+// records it instead of posting again, and keeps that message up to date.
+func TestCrashedPostIsNotRepeated(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(officer, "/agenda", "post")
+	crashed := &bot.Outbox{Store: lostRecord{k.DB}, Slack: k.Client, Service: k.Service, Now: k.Now}
+	if n, err := crashed.RunOnce(context.Background()); err != nil || n != 1 {
+		t.Fatalf("the crashed worker claimed %d: %v", n, err)
+	}
+	if n := len(k.Slack.Messages(bottest.Channel)); n != 1 {
+		t.Fatalf("%d messages after the crashed worker, want its post", n)
+	}
+	k.Advance(bot.DefaultLease - time.Second)
+	if n := k.Drain(); n != 0 {
+		t.Errorf("%d rows sent while the dead worker's claim stood", n)
+	}
+	k.Advance(2 * time.Second)
+	if bot.DefaultLease > 30*time.Second {
+		t.Errorf("a crashed worker's rows wait %v", bot.DefaultLease)
+	}
+	k.Drain()
+	msgs := k.Slack.Messages(bottest.Channel)
+	// Acknowledged: the one agenda post queued ("on its way"); what the
+	// channel holds stands for the database here.
+	f := figures{acknowledged: 1, inDatabase: len(msgs)}
+	if len(msgs) == 0 {
+		f.lost = 1
+	} else {
+		f.duplicates = len(msgs) - 1
+	}
+	f.report(t, "crashed-post")
+	if len(msgs) != 1 {
+		t.Fatalf("%d agendas in the channel after the restart, want the one posted before the crash", len(msgs))
+	}
+	if n := len(k.Slack.Calls("conversations.history")); n != 1 {
+		t.Errorf("%d conversations.history calls, want 1", n)
+	}
+	if got := outboxState(t, k.DB); got["pending"] != 0 || got["failed"] != 0 {
+		t.Errorf("outbox = %v, want the post recorded as sent", got)
+	}
+	k.Must(neil, "/apologies", "Unwell")
+	k.Drain()
+	msgs = k.Slack.Messages(bottest.Channel)
+	if len(msgs) != 1 || msgs[0].Edits != 1 {
+		t.Fatalf("after an apology: %d messages, the first edited %d times; want the found post edited", len(msgs), msgs[0].Edits)
+	}
+	wantShown(t, msgs[0], "Neil Frackelton (SWACA)")
 }

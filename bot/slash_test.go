@@ -2,13 +2,16 @@ package bot_test
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/internal/bottest"
 	"github.com/quorumhq/quorum/storage"
@@ -237,5 +240,75 @@ func TestTypedMarkupIsStoredAsTypedAndShownHarmlessly(t *testing.T) {
 	}
 	if want := "Court & tribunal <!channel> <@U0ADMIN>"; as[0].Reason != want {
 		t.Errorf("stored reason = %q, want %q", as[0].Reason, want)
+	}
+}
+
+// TestLateOutcomeFollowsByResponseURL: a command whose work outlasts the
+// time Slack must be answered by is answered by then all the same, saying
+// the outcome follows; when the apology is saved the outcome is posted to
+// the command's response_url. Before, the answer waited for the work, and
+// a member whose apology was saved at 3.02 s saw Slack's timeout. (The
+// work's own deadline is set beyond the answer's here to make the overrun
+// that load causes in production.)
+func TestLateOutcomeFollowsByResponseURL(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	const deadline = 400 * time.Millisecond
+	srv := bot.NewServer(bot.Config{
+		SigningSecret: bottest.Secret, Service: k.Service, Slack: k.Client, Now: k.Now,
+		FirstSeen: k.DB.FirstSeen, Deadline: 10 * time.Second, AnswerWithin: deadline,
+	})
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	t.Cleanup(srv.Close)
+	hook := k.NewHook()
+
+	// Hold the meeting's row so that the apology waits for it, as it would
+	// behind a slow database.
+	ctx := context.Background()
+	tx, err := k.DB.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, nextMeetingID(t, k)); err != nil {
+		t.Fatal(err)
+	}
+	release := time.AfterFunc(1500*time.Millisecond, func() { _ = tx.Rollback() })
+	defer release.Stop()
+
+	form := bottest.CommandForm(neil, "/apologies", "Unwell")
+	form.Set("response_url", hook.URL())
+	body := []byte(form.Encode())
+	req, err := http.NewRequest(http.MethodPost, ts.URL+"/slack/commands", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	bottest.Sign(req.Header, body, bottest.Secret, time.Now())
+	start := time.Now()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	took := time.Since(start)
+	if resp.StatusCode != http.StatusOK || took > deadline+300*time.Millisecond {
+		t.Fatalf("answered in %v with %d, want 200 by the %v deadline: %s", took, resp.StatusCode, deadline, answer)
+	}
+	if !strings.Contains(string(answer), "the outcome will appear here") {
+		t.Errorf("the answer at the deadline does not say the outcome follows: %s", answer)
+	}
+
+	for end := time.Now().Add(10 * time.Second); len(hook.Posts()) == 0 && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("answered in %v; outcome posted after %v", took, time.Since(start))
+	if got := hook.Last(); !strings.Contains(got, "Your apologies for the meeting") {
+		t.Fatalf("the outcome posted to response_url = %q, want the apology's confirmation", got)
+	}
+	as, err := k.DB.Apologies(ctx, nextMeetingID(t, k))
+	if err != nil || len(as) != 1 || as[0].Reason != "Unwell" {
+		t.Errorf("apologies = %+v %v, want Neil's, saved", as, err)
 	}
 }

@@ -124,7 +124,7 @@ func TestTwoServesShareADatabaseWhileSlackFails(t *testing.T) {
 }
 
 // figures are what a drill counts, printed in the format of bot's drills
-// (bot/drill_figures_test.go) so that one grep shows them all.
+// (bot/fault_test.go) so that one grep shows them all.
 type figures struct{ acknowledged, inDatabase, lost, phantom, inDoubt, duplicates int }
 
 // report prints the figures and fails the drill if anything was lost,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/internal/bottest"
 )
 
@@ -266,5 +267,75 @@ func TestApologiesFromADirectMessageAskWhichCommittee(t *testing.T) {
 	var all int
 	if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM apologies`).Scan(&all); err != nil || all != 1 {
 		t.Errorf("apologies on record: %d, %v; want only Neil's to the youth forum", all, err)
+	}
+}
+
+// TestImportedApologiesAreFromTheMinutes: apologies read from imported
+// minutes were not sent when they were imported; the officer's list says
+// they are recorded in the minutes, and so does their history, also when a
+// re-issued version drops one and a later one lists it again.
+func TestImportedApologiesAreFromTheMinutes(t *testing.T) {
+	k := importedCommittee(t)
+	r := k.Must(officer, "/apologies", "list 9/12/2021")
+	wantText(t, r, "Neil Frackelton (SWACA)", "• Neil Frackelton: no reason given (recorded in the minutes of Thursday 9 December 2021)")
+	if strings.Contains(r.Text(), "(sent ") {
+		t.Errorf("imported apologies are shown as sent:\n%s", r.Text())
+	}
+
+	ctx := context.Background()
+	c := mustCommittee(t, k.DB)
+	reissued := strings.Replace(commands.SamplePack, "received from Neil Frackelton (SWACA), Tony", "received from Tony", 1)
+	for _, text := range []string{reissued, commands.SamplePack} {
+		if _, err := k.Service.ImportMinutes(ctx, c, text, officer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantText(t, k.Must(officer, "/apologies", "list 9/12/2021"), "• Neil Frackelton: no reason given (recorded in the minutes of Thursday 9 December 2021)")
+	var actions string
+	if err := k.DB.SQL().QueryRowContext(ctx, `SELECT string_agg(h.action, ',' ORDER BY h.id) FROM apology_history h
+		JOIN apologies a ON a.id = h.apology_id WHERE a.name = 'Neil Frackelton'`).Scan(&actions); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := actions, "imported,withdrawn,imported"; got != want {
+		t.Errorf("Neil's apology history = %s, want %s: listed again by the minutes is not sent", got, want)
+	}
+}
+
+// TestRemovedMembersApologiesDoNotCount: once a member is removed, their
+// apologies for the meeting to come no longer count — not in the list for
+// the minutes, the meeting's count, the posted agenda or the officers'
+// Home — and their history keeps them, withdrawn by the officer.
+func TestRemovedMembersApologiesDoNotCount(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 10/12/2026 10:00 Remote Meeting")
+	k.Must(neil, "/apologies", "Unwell")
+	k.Must(graeme, "/apologies", "Attending court")
+	wantText(t, k.Must(officer, "/agenda", "post"), "on its way")
+	openHomes(t, k, officer)
+	homeText(t, k, officer, "2 apologies received for the next meeting")
+	wantText(t, k.Must(officer, "/meeting", "list"), "Remote Meeting — 2 apologies")
+
+	wantText(t, k.Must(officer, "/committee", "member remove <@"+neil+">"), "no longer a member")
+	r := k.Must(officer, "/apologies", "list")
+	wantText(t, r, "Apologies for absence were received from Graeme Robson (Merseyside Police).")
+	if strings.Contains(r.Text(), "Neil") {
+		t.Errorf("a removed member's apologies are listed:\n%s", r.Text())
+	}
+	wantText(t, k.Must(officer, "/meeting", "list"), "Remote Meeting — 1 apology")
+	homeText(t, k, officer, "1 apology received for the next meeting")
+	updates := k.Slack.Calls("chat.update")
+	if len(updates) == 0 {
+		t.Fatal("the posted agenda was not updated")
+	}
+	if got := updates[len(updates)-1].Arg("blocks"); strings.Contains(got, "Neil Frackelton") || !strings.Contains(got, "Graeme Robson") {
+		t.Errorf("the posted agenda does not show the apologies standing:\n%s", got)
+	}
+	var actions string
+	if err := k.DB.SQL().QueryRowContext(context.Background(), `SELECT string_agg(h.action || ' by ' || h.by_user, ',' ORDER BY h.id)
+		FROM apology_history h JOIN apologies a ON a.id = h.apology_id WHERE a.user_id = $1`, neil).Scan(&actions); err != nil {
+		t.Fatal(err)
+	}
+	if want := "sent by " + neil + ",withdrawn by " + officer; actions != want {
+		t.Errorf("Neil's apology history = %s, want %s", actions, want)
 	}
 }

@@ -1,0 +1,81 @@
+package bot_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/quorumhq/quorum/internal/bottest"
+)
+
+// feedPath is the calendar feed's path in a reply, as a member reads it.
+var feedPath = regexp.MustCompile(`/calendar/[^\s|>]+\.ics`)
+
+func getFeed(t *testing.T, k *bottest.Kit, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(k.HTTP.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b)
+}
+
+// TestCalendarFeedsCannotBeEnumerated: the feed's address is the one
+// /meeting list gives, with a secret token; counting through committee IDs
+// or slugs finds nothing; an officer's reset retires the old address; the
+// feed's lines end with CRLF.
+func TestCalendarFeedsCannotBeEnumerated(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	c := mustCommittee(t, k.DB)
+	for _, path := range []string{
+		fmt.Sprintf("/calendar/%d.ics", c.ID),
+		fmt.Sprintf("/calendar/%d-safer-sefton-together.ics", c.ID),
+		"/calendar/safer-sefton-together.ics",
+		"/calendar/" + strings.Repeat("0", 64) + ".ics",
+	} {
+		if status, body := getFeed(t, k, path); status != http.StatusNotFound || strings.Contains(body, "Safer Sefton") {
+			t.Errorf("GET %s: %d, want 404:\n%.200s", path, status, body)
+		}
+	}
+
+	old := feedPath.FindString(k.Must(neil, "/meeting", "list").Text())
+	if old == "" {
+		t.Fatal("/meeting list gives no calendar feed")
+	}
+	status, body := getFeed(t, k, old)
+	if status != http.StatusOK || !strings.Contains(body, "SUMMARY:Safer Sefton Together") {
+		t.Fatalf("GET %s: %d\n%s", old, status, body)
+	}
+	if bare := strings.Count(body, "\n") - strings.Count(body, "\r\n"); bare != 0 || !strings.HasSuffix(body, "END:VCALENDAR\r\n") {
+		t.Errorf("%d lines of the feed end without CRLF:\n%q", bare, body)
+	}
+
+	wantText(t, k.Must(neil, "/meeting", "calendar reset"), "Only an officer")
+	if status, _ := getFeed(t, k, old); status != http.StatusOK {
+		t.Errorf("a member's refused reset changed the feed: %d", status)
+	}
+	reset := k.Must(officer, "/meeting", "calendar reset")
+	fresh := feedPath.FindString(reset.Text())
+	wantText(t, reset, "The old address no longer works")
+	if fresh == "" || fresh == old {
+		t.Fatalf("reset gave %q (was %q)", fresh, old)
+	}
+	if status, _ := getFeed(t, k, old); status != http.StatusNotFound {
+		t.Errorf("the old feed after a reset: %d, want 404", status)
+	}
+	if status, _ := getFeed(t, k, fresh); status != http.StatusOK {
+		t.Errorf("the new feed: %d, want 200", status)
+	}
+	if got := feedPath.FindString(k.Must(neil, "/meeting", "calendar").Text()); got != fresh {
+		t.Errorf("/meeting calendar gives %q, want %q", got, fresh)
+	}
+}
