@@ -1093,8 +1093,9 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // meetingAtTable is the meeting a declaration is for: the one in progress
 // when d is "next" or its day, since members declare at the table until
 // the meeting closes; otherwise the meeting d names. running says it is
-// in progress.
-func (s *Service) meetingAtTable(ctx context.Context, c Committee, d Date, now time.Time) (Meeting, bool, error) {
+// in progress. next is the next meeting as dispatch read it, if it did;
+// it is not read again.
+func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting, d Date, now time.Time) (Meeting, bool, error) {
 	m, ok, err := s.runningMeeting(ctx, c)
 	if err != nil {
 		return Meeting{}, false, err
@@ -1103,6 +1104,9 @@ func (s *Service) meetingAtTable(ctx context.Context, c Committee, d Date, now t
 	// declarations: only one that began in the last twelve hours does.
 	if ok && now.Sub(m.StartsAt) < 12*time.Hour && (d.IsNext() || d == DateOf(m.StartsAt, c.Location())) {
 		return m, true, nil
+	}
+	if d.IsNext() && next != nil {
+		return *next, false, nil
 	}
 	m, err = s.meetingFor(ctx, c, d, now)
 	return m, false, err

@@ -242,7 +242,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	m, it, err := s.openItem(ctx, c, a.Date, a.Item, in.Now)
+	m, it, err := s.openItem(ctx, in, a.Date, a.Item)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -251,8 +251,9 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 // openItem finds item n on the agenda of the meeting d names, refusing
 // meetings that no longer take declarations or reports.
-func (s *Service) openItem(ctx context.Context, c Committee, d Date, n string, now time.Time) (Meeting, AgendaItem, error) {
-	m, running, err := s.meetingAtTable(ctx, c, d, now)
+func (s *Service) openItem(ctx context.Context, in *Input, d Date, n string) (Meeting, AgendaItem, error) {
+	c, now := in.Committee, in.Now
+	m, running, err := s.meetingAtTable(ctx, c, in.Next, d, now)
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}
@@ -279,7 +280,7 @@ func (s *Service) takingDeclarations(ctx context.Context, c Committee, m Meeting
 	if err == nil || m.Status != MeetingScheduled {
 		return err
 	}
-	run, running, rerr := s.meetingAtTable(ctx, c, Date{}, now)
+	run, running, rerr := s.meetingAtTable(ctx, c, nil, Date{}, now)
 	if rerr != nil && !isUserErr(rerr) {
 		return rerr
 	}
@@ -366,7 +367,7 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if err != nil || len(rest) > 0 {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
-	m, _, err := s.meetingAtTable(ctx, in.Committee, d, in.Now)
+	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, d, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -647,7 +648,7 @@ const declareFormID = "declare"
 // declareForm is the form "/declare" alone opens for the next meeting.
 func declareForm(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, running, err := s.meetingAtTable(ctx, c, Date{}, in.Now)
+	m, running, err := s.meetingAtTable(ctx, c, in.Next, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}

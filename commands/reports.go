@@ -199,7 +199,7 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	m, it, err := s.openItem(ctx, c, a.Date, a.Item, in.Now)
+	m, it, err := s.openItem(ctx, in, a.Date, a.Item)
 	if err != nil {
 		return Reply{}, err
 	}
