@@ -160,6 +160,48 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 }
 
+// TestReportSentTwiceAtOnce: a member whose link is sent twice at the
+// same moment (a double tap, or Slack's retry) has one link, recorded
+// once; the other sending is told it is the same link. The lock is taken
+// before the statement that reads the latest link, so that statement sees
+// what the first sending wrote.
+func TestReportSentTwiceAtOnce(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
+	l := commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/a.pdf", Title: "SWACA", By: "UNEIL"}
+	const n = 8
+	outcomes := make(chan commands.ReportOutcome, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := db.SubmitReport(ctx, l)
+			if err != nil {
+				t.Error(err)
+			}
+			outcomes <- got
+		}()
+	}
+	wg.Wait()
+	close(outcomes)
+	count := map[commands.ReportOutcome]int{}
+	for o := range outcomes {
+		count[o]++
+	}
+	if count[commands.ReportRecorded] != 1 || count[commands.ReportUnchanged] != n-1 {
+		t.Errorf("outcomes %v, want one recorded and %d unchanged", count, n-1)
+	}
+	var rows, audited int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM report_links), (SELECT count(*) FROM audit_log WHERE action LIKE 'report.%')`).Scan(&rows, &audited); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 1 || audited != 1 {
+		t.Errorf("%d links and %d audit entries, want one of each", rows, audited)
+	}
+}
+
 func TestReportLinksKeepHistory(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()

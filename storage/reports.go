@@ -3,7 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -46,15 +46,23 @@ var latestLinks = `SELECT DISTINCT ON (meeting_id, item_id, CASE WHEN item_id IS
 	FROM report_links WHERE meeting_id = ANY($1)
 	ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, id DESC`
 
-// latestReport locks the member's links for an item (so that two
-// submissions at once are ordered) and reads the latest.
-func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemID sql.NullInt64, item, key string) (reportRow, error) {
+// lockReports locks the member's links for an item, so that two
+// submissions or removals at once are ordered. It is a statement of its
+// own: a statement's snapshot is taken when it starts, so a read in the
+// statement that waited for the lock would not see what the holder wrote.
+func lockReports(ctx context.Context, q sqlx.ExecerContext, meetingID int64, itemID sql.NullInt64, item, key string) error {
 	on := "number:" + item
 	if itemID.Valid {
 		on = "item:" + strconv.FormatInt(itemID.Int64, 10)
 	}
 	lock := "report:" + strconv.FormatInt(meetingID, 10) + ":" + on + ":" + key
-	if _, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lock); err != nil {
+	_, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lock)
+	return err
+}
+
+// latestReport locks the member's links for an item and reads the latest.
+func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemID sql.NullInt64, item, key string) (reportRow, error) {
+	if err := lockReports(ctx, q, meetingID, itemID, item, key); err != nil {
 		return reportRow{}, err
 	}
 	var row reportRow
@@ -63,7 +71,11 @@ func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemI
 	return row, err
 }
 
-// SubmitReport implements commands.ReportStore.
+// SubmitReport implements commands.ReportStore. Once the member's links
+// for the item are locked, one statement reads the latest, says what the
+// submission is (a first link, a replacement, or the same link again) and,
+// unless it is the same, writes the link with its audit entry and the
+// stale marks of what shows it.
 func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands.ReportOutcome, error) {
 	var outcome commands.ReportOutcome
 	err := db.inTx(ctx, "submit report", func(tx *Tx) error {
@@ -72,34 +84,43 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 		if err != nil {
 			return err
 		}
-		cur, err := latestReport(ctx, tx, l.MeetingID, itemID, l.Item, key)
-		switch {
-		case errors.Is(err, sql.ErrNoRows) || err == nil && cur.Action == "removed":
-			outcome = commands.ReportRecorded
-		case err != nil:
+		if err := lockReports(ctx, tx, l.MeetingID, itemID, l.Item, key); err != nil {
 			return err
-		case cur.URL == l.URL && cur.Title == l.Title:
-			outcome = commands.ReportUnchanged
-			return nil
-		default:
-			outcome = commands.ReportReplaced
 		}
-		// The link, its audit entry and the stale marks of what shows it,
-		// in one statement.
-		var done auditMarks
+		var done struct {
+			Outcome string `db:"outcome"`
+			auditMarks
+		}
 		err = tx.GetContext(ctx, &done, `
-			WITH ins AS (
+			WITH cur AS (
+				SELECT url, title, action FROM report_links latest
+				WHERE meeting_id = $1 AND `+sameItem("latest", "$10", "$2")+` AND member_key = $3
+				ORDER BY id DESC LIMIT 1
+			), o AS (
+				SELECT CASE WHEN cur.action IS NULL OR cur.action = 'removed' THEN 'recorded'
+				            WHEN cur.url = $6 AND cur.title = $7 THEN 'unchanged'
+				            ELSE 'replaced' END AS outcome
+				FROM (VALUES (1)) AS one LEFT JOIN cur ON true
+			), ins AS (
 				INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
-				VALUES ($1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now()))
+				SELECT $1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())
+				FROM o WHERE o.outcome <> 'unchanged'
 				RETURNING id, meeting_id, item_id, url, title
-			), `+auditedAndMarked("$8", "$11", "$2",
+			), `+auditedAndMarked("$8", "'report.' || (SELECT outcome FROM o)", "$2",
 			`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "$4")+`
-			SELECT `+auditedAndMarkedColumns,
-			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID, "report."+string(outcome))
+			SELECT o.outcome, `+auditedAndMarkedColumns+` FROM o`,
+			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID)
 		if err != nil {
 			return err
 		}
-		return done.check(l.MeetingID)
+		outcome = commands.ReportOutcome(done.Outcome)
+		switch outcome {
+		case commands.ReportUnchanged:
+			return nil
+		case commands.ReportRecorded, commands.ReportReplaced:
+			return done.check(l.MeetingID)
+		}
+		return fmt.Errorf("storage: submit report: outcome %q", done.Outcome)
 	})
 	return outcome, err
 }
