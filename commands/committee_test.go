@@ -183,3 +183,149 @@ func TestHostileTextIsStoredVerbatimAndShownHarmlessly(t *testing.T) {
 		})
 	}
 }
+
+// TestYearStart: anyone in the committee reads the month its municipal
+// year starts in (May unless set); an officer sets it, by name or number.
+func TestYearStart(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{neil, "/committee year-start", []string{"The municipal year of *Safer Sefton Together* starts in May: minutes are numbered afresh from 1 at its first meeting in or after May."}},
+		{ian, "/committee year-start jan", []string{"The municipal year of *Safer Sefton Together* starts in January: minutes are numbered afresh from 1 at its first meeting in or after January."}},
+		{graeme, "/committee year-start", []string{"starts in January"}},
+		{ian, "/committee year-start Sept.", []string{"starts in September"}},
+		{ian, "/committee year-start 4", []string{"starts in April"}},
+		{neil, "/committee year-start", []string{"starts in April"}},
+	})
+	for _, tc := range []struct{ user, line, want string }{
+		{neil, "/committee year-start January", "Only an officer of Safer Sefton Together can change the municipal year."},
+		{ian, "/committee year-start Smarch", "\"Smarch\" is not a month.\nUsage:"},
+		{ian, "/committee year-start 13", "\"13\" is not a month."},
+		{ian, "/committee year-start 0", "\"0\" is not a month."},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+			t.Errorf("%s %s: got %q, want a refusal starting %q", tc.user, tc.line, r.Text, tc.want)
+		}
+	}
+	// Reading it is open to anyone in the channel, as the meetings are.
+	if got := k.say(stranger, "/committee year-start"); !strings.Contains(got, "starts in April") {
+		t.Errorf("refused changes changed the year's start: %s", got)
+	}
+	start, err := k.db.YearStart(context.Background(), k.committee().ID)
+	if err != nil || start.String() != "April" {
+		t.Errorf("the records hold %v (%v), want April", start, err)
+	}
+}
+
+// TestCommitteeChairHandOver: naming a second chair asks the officer to
+// confirm; only an officer's press counts; the former chair becomes a
+// member. A stale or foreign button changes nothing.
+func TestCommitteeChairHandOver(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	if shown(r) != "<@USUE> is the chair of Safer Sefton Together. Make <@UNEIL> the chair instead? <@USUE> would become a member. Nothing changes unless you press Confirm.\n[Confirm: Neil Frackelton as chair]" || r.Visibility != commands.Private {
+		t.Fatalf("the question: %+v", r)
+	}
+	members := func() string { return k.say(ian, "/committee members") + "\n" }
+	before := members()
+	wantShown(t, before, "• Sue Holden — Sefton CVS (chair)", "• Neil Frackelton — SWACA\n")
+
+	if got := k.press(neil, r, "Confirm: Neil Frackelton as chair"); !got.Refused || !strings.HasPrefix(got.Text, "Only an officer of Safer Sefton Together can change the chair.") {
+		t.Errorf("Neil's press: %+v", got)
+	}
+	if got := members(); got != before {
+		t.Errorf("a member's press changed the committee:\n%s", got)
+	}
+	got := k.press(ian, r, "Confirm: Neil Frackelton as chair")
+	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. <@USUE> is now a member; the audit log keeps the change." {
+		t.Errorf("confirmed: %q", got.Text)
+	}
+	wantShown(t, members(), "• Neil Frackelton — SWACA (chair)", "• Sue Holden — Sefton CVS\n")
+
+	// Two questions asked before either is answered: once one is
+	// confirmed, the other asks afresh rather than replacing the wrong
+	// person.
+	toGraeme := k.must(ian, "/committee member add <@UGRAEME> Merseyside Police chair")
+	toSue := k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.press(ian, toGraeme, "Confirm: Graeme Robson as chair")
+	again := k.press(ian, toSue, "Confirm: Sue Holden as chair")
+	wantShown(t, shown(again), "<@UGRAEME> is the chair of Safer Sefton Together. Make <@USUE> the chair instead? <@UGRAEME> would become a member.")
+	wantShown(t, members(), "• Graeme Robson — Merseyside Police (chair)\n", "• Sue Holden — Sefton CVS\n", "• Neil Frackelton — SWACA\n")
+
+	// The vice-chair likewise, written "vice chair".
+	k.must(ian, "/committee member add <@UNEIL> SWACA vice-chair")
+	v := k.must(ian, "/committee member add <@USUE> Sefton CVS vice chair")
+	wantShown(t, shown(v), "<@UNEIL> is the vice-chair of Safer Sefton Together. Make <@USUE> the vice-chair instead?", "[Confirm: Sue Holden as vice-chair]")
+
+	// Ian sets up a second committee in another channel.
+	other := k.request(ian, "/committee setup Sefton Youth Board")
+	other.ChannelID = "C2"
+	if r, err := k.svc.Run(context.Background(), other); err != nil || r.Refused {
+		t.Fatalf("second committee: %+v %v", r, err)
+	}
+
+	// Buttons out of date, or from another committee's channel.
+	value := v.Buttons[0].Value
+	for _, tc := range []struct{ value, channel, want string }{
+		{"{", channel, "That button is out of date; run `/committee member add` again."},
+		{strings.Replace(value, `"r":"vice-chair"`, `"r":"officer"`, 1), channel, "That button is out of date"},
+		{strings.Replace(value, `"f":"UNEIL"`, `"f":""`, 1), channel, "That button is out of date"},
+		{value, "C2", "That button belongs to another committee's channel."},
+	} {
+		req := k.request(ian, "")
+		req.ChannelID = tc.channel
+		if got := k.act(req, v.Buttons[0].Action, tc.value); !got.Refused || !strings.HasPrefix(got.Text, tc.want) {
+			t.Errorf("%s in %s: got %q, want %q", tc.value, tc.channel, got.Text, tc.want)
+		}
+	}
+	wantShown(t, members(), "• Neil Frackelton — SWACA (vice-chair)\n", "• Sue Holden — Sefton CVS\n")
+}
+
+// TestCommitteeOfficersToldOfAGoneMessage: when a posted message can no
+// longer be updated, each officer is told once, by direct message, what
+// it was and how to post it again.
+func TestCommitteeOfficersToldOfAGoneMessage(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police officer")
+	k.must(ian, "/agenda post")
+	posts := k.sent()
+	if len(posts) != 1 {
+		t.Fatalf("sent %d messages, want the agenda", len(posts))
+	}
+	ctx := context.Background()
+	if err := k.svc.NotifyMessageGone(ctx, posts[0], "message_not_found", k.now); err != nil {
+		t.Fatal(err)
+	}
+	notices := k.sent()
+	if len(notices) != 2 || notices[0].UserID != graeme || notices[1].UserID != ian || notices[0].Kind != commands.OutboxDM {
+		t.Fatalf("notices: %+v, want a direct message to each officer", notices)
+	}
+	want := "The agenda for the meeting on Thursday 10 December 2026 I posted in <#C1> for *Safer Sefton Together* can no longer be updated, so I have stopped updating it and changes will not show there.\n" +
+		"Slack said: `message_not_found` (the message was deleted, or Quorum was removed from the channel).\n" +
+		"To show it again, make sure Quorum is in the channel (`/invite @Quorum`), then post it again with `/agenda post 2026-12-10`."
+	if notices[0].Reply.Text != want {
+		t.Errorf("notice:\n%s\nwant:\n%s", notices[0].Reply.Text, want)
+	}
+	// Told once.
+	if err := k.svc.NotifyMessageGone(ctx, posts[0], "message_not_found", k.now); err != nil {
+		t.Fatal(err)
+	}
+	if again := k.sent(); len(again) != 0 {
+		t.Errorf("told again: %+v", again)
+	}
+
+	// Another message, and a message of no committee.
+	other := commands.OutboxMessage{ID: 77, CommitteeID: k.committee().ID, Kind: commands.OutboxUpdate, ChannelID: channel, MessageKey: "live:9"}
+	if err := k.svc.NotifyMessageGone(ctx, other, "channel_not_found <!here>", k.now); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.svc.NotifyMessageGone(ctx, commands.OutboxMessage{ID: 78, Kind: commands.OutboxUpdate, ChannelID: channel}, "message_not_found", k.now); err != nil {
+		t.Fatal(err)
+	}
+	got := k.sent()
+	if len(got) != 2 || !strings.HasPrefix(got[0].Reply.Text, "A message I posted in <#C1> for *Safer Sefton Together* can no longer be updated") ||
+		!strings.Contains(got[0].Reply.Text, "Slack said: `channel_not_found &lt;!here&gt;`") || !strings.HasSuffix(got[0].Reply.Text, "then post it again.") {
+		t.Errorf("notices of another message: %+v", got)
+	}
+}

@@ -1,0 +1,362 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// histRecordsKit is agendaKit with records changed by members and by the
+// officer: Neil's apologies sent and withdrawn, Graeme's entered by Ian,
+// Neil's declaration made and withdrawn, Sue's report, and an item added
+// and removed.
+func histRecordsKit(t *testing.T) *kit {
+	t.Helper()
+	k := agendaKit(t)
+	for _, s := range []struct{ user, line string }{
+		{neil, "/apologies Unwell"},
+		{neil, "/apologies withdraw"},
+		{ian, "/apologies for <@UGRAEME> Court"},
+		{neil, "/declare 7.5 personal Trustee of SWACA"},
+		{neil, "/declare withdraw 7.5"},
+		{sue, "/report 7.7 https://example.org/cvs.pdf"},
+		{ian, "/agenda add 7.9 Knife crime — Sue Holden (Sefton CVS)"},
+		{ian, "/agenda remove 7.9"},
+	} {
+		k.must(s.user, s.line)
+	}
+	return k
+}
+
+// TestHistoryOfficerSeesTheWholeTrail: the officer reads, privately, who
+// changed each kind of record, what, and who entered it, oldest first,
+// with where to find the rest.
+func TestHistoryOfficerSeesTheWholeTrail(t *testing.T) {
+	k := histRecordsKit(t)
+	r := k.must(ian, "/history apologies")
+	if r.Visibility != commands.Private {
+		t.Errorf("history is shown to the channel: %+v", r)
+	}
+	got := shown(r)
+	inOrder(t, got, "*History of the apologies* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+		"<@UNEIL> sent apologies: Unwell\n", "<@UNEIL> withdrew their apologies\n", "<@UGRAEME> sent apologies: Court _(entered by <@UIAN>)_",
+		"Times are Europe/London. Every change for the committee, as CSV: `quorum export history --committee NAME --csv`.")
+
+	// The declaration was made at the kit's clock: Monday 23 November, noon.
+	k.steps([]step{
+		{ian, "/history declarations next", []string{"*History of the declarations of interest* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+			"• 23 Nov 2026 12:00 — item 7.5: <@UNEIL> declared: personal: Trustee of SWACA\n",
+			"item 7.5: <@UNEIL> withdrew the declaration: personal: Trustee of SWACA"}},
+		{ian, "/history declaration 10/12/2026", []string{"item 7.5: <@UNEIL> declared"}},
+		{ian, "/history reports 10/12/2026", []string{"*History of the report links*", "item 7.7: <@USUE> submitted the report: https://example.org/cvs.pdf"}},
+		{ian, "/history report 10 December 2026", []string{"item 7.7: <@USUE> submitted the report"}},
+	})
+	// An item's entries give its number at the time: Date of Next Meeting
+	// was item 4 when the meeting was scheduled, and moved on as items
+	// were added before it.
+	inOrder(t, k.say(ian, "/history agenda"),
+		"*History of the agenda* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+		"item 4: added: Date of Next Meeting _(entered by <@UIAN>)_",
+		"item 4: moved to 5 — Date of Next Meeting _(entered by <@UIAN>)_",
+		"item 4: added: Integrated Offender Management (IOM) Refresh Strategy — Jen Williams _(entered by <@UIAN>)_",
+		"item 7.9: added: Knife crime — Sue Holden _(entered by <@UIAN>)_",
+		"item 7.9: removed: Knife crime — Sue Holden _(entered by <@UIAN>)_")
+	wantShown(t, k.say(ian, "/history items"), "item 7.9: removed: Knife crime")
+
+	// Narrowed to one member.
+	got = k.say(ian, "/history apologies <@UGRAEME>")
+	wantShown(t, got, "on Thursday 10 December 2026: <@UGRAEME>'s records.", "<@UGRAEME> sent apologies: Court _(entered by <@UIAN>)_")
+	if strings.Contains(got, "UNEIL") {
+		t.Errorf("Graeme's history shows Neil's:\n%s", got)
+	}
+	got = k.say(ian, "/history agenda 10 December <@USUE|sue>")
+	wantShown(t, got, ", for the items <@USUE> presents.", "item 7.7: added: Sefton CVS — Sue Holden", "item 7.9: removed: Knife crime")
+	if strings.Contains(got, "Date of Next Meeting") || strings.Contains(got, "Graeme Robson") {
+		t.Errorf("Sue's items include others':\n%s", got)
+	}
+	// Someone who is not a member has no records.
+	if got := k.say(ian, "/history apologies <@USTRANGER>"); got != "*History of the apologies* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026: <@USTRANGER>'s records.\nNo changes are on record." {
+		t.Errorf("a stranger's history: %q", got)
+	}
+}
+
+// TestHistoryMemberSeesTheirOwn: a member reads their own trail, and is
+// refused someone else's without a word of it; the agenda's history is
+// that of the items they present.
+func TestHistoryMemberSeesTheirOwn(t *testing.T) {
+	k := histRecordsKit(t)
+	r := k.must(neil, "/history apologies")
+	got := shown(r)
+	inOrder(t, got, "on Thursday 10 December 2026: your records.", "<@UNEIL> sent apologies: Unwell", "<@UNEIL> withdrew their apologies")
+	if strings.Contains(got, "UGRAEME") || strings.Contains(got, "quorum export") || r.Visibility != commands.Private {
+		t.Errorf("Neil sees more than his own:\n%s", got)
+	}
+	if mine := k.say(neil, "/history apologies <@UNEIL>"); mine != got {
+		t.Errorf("naming himself: got\n%s\nwant\n%s", mine, got)
+	}
+	r = k.run(neil, "/history apologies <@UGRAEME>")
+	if !r.Refused || r.Text != "You can read the history of your own records only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history apologies`." {
+		t.Errorf("Neil asks for Graeme's: %+v", r)
+	}
+	k.steps([]step{
+		{graeme, "/history apologies", []string{"<@UGRAEME> sent apologies: Court _(entered by <@UIAN>)_"}},
+		{graeme, "/history declarations", []string{"*History of the declarations of interest* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026: your records.\nNo changes are on record."}},
+		{sue, "/history reports", []string{": your records.", "item 7.7: <@USUE> submitted the report"}},
+		{neil, "/history reports", []string{"No changes are on record."}},
+	})
+	got = k.say(sue, "/history agenda")
+	wantShown(t, got, "on Thursday 10 December 2026, for the items you present.", "item 7.7: added: Sefton CVS — Sue Holden", "item 7.9: removed: Knife crime — Sue Holden")
+	if strings.Contains(got, "item 6:") || strings.Contains(got, "Date of Next Meeting") {
+		t.Errorf("Sue sees items she does not present:\n%s", got)
+	}
+}
+
+// TestHistoryChairAndViceChairSeeEveryones: the chair and the vice-chair,
+// like officers, read every member's records.
+func TestHistoryChairAndViceChairSeeEveryones(t *testing.T) {
+	k := histRecordsKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UNEIL> SWACA vice-chair")
+	for _, user := range []string{sue, neil} {
+		got := k.say(user, "/history apologies")
+		wantShown(t, got, "on Thursday 10 December 2026.\n", "<@UNEIL> sent apologies: Unwell", "<@UGRAEME> sent apologies: Court", "quorum export history")
+		wantShown(t, k.say(user, "/history apologies <@UGRAEME>"), "<@UGRAEME>'s records.", "sent apologies: Court")
+	}
+}
+
+// TestHistoryMistakes: strangers are turned away, and a mistaken date or
+// word is explained with the usage.
+func TestHistoryMistakes(t *testing.T) {
+	k := histRecordsKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{stranger, "/history apologies", "You are not a member of Safer Sefton Together."},
+		{stranger, "/history attendance", "You are not a member of Safer Sefton Together."},
+		{stranger, "/history minutes", "You are not a member of Safer Sefton Together."},
+		{ian, "/history apologies 3 December 2026", "Safer Sefton Together has no meeting on Thursday 3 December 2026. `/meeting list` shows the meetings scheduled."},
+		{ian, "/history apologies soon", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `soon`.\nUsage:\n• `/history apologies [DATE] [@member]`"},
+		{ian, "/history declarations 10 December <@UNEIL> please", "Give a date and a member, or either"},
+		{ian, "/history reports 31/02/2027", "There is no 31 February 2027"},
+		{ian, "/history attendance yesterday-ish", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `yesterday-ish`.\nUsage:\n• `/history attendance [DATE] [@member]`"},
+		{ian, "/history changes", "I don't know `changes`."},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			r := k.run(tc.user, tc.line)
+			if !r.Refused || !strings.HasPrefix(r.Text, tc.want) || r.Visibility != commands.Private {
+				t.Errorf("got %q\nwant a private refusal starting %q", r.Text, tc.want)
+			}
+		})
+	}
+	// /history alone lists what it shows.
+	wantShown(t, k.say(neil, "/history"), "*/history* — Who changed a meeting's records, what and when. Officers and the chair see everyone's; members see their own.",
+		"• `/history apologies [DATE] [@member]`", "• `/history minutes [DATE]`", "`/history help apologies`")
+}
+
+// TestHistoryWithoutANextMeeting: with nothing scheduled, /history asks
+// for the date of a past meeting, and finds it by date.
+func TestHistoryWithoutANextMeeting(t *testing.T) {
+	k := meetingKit(t)
+	k.must(neil, "/apologies Unwell")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	r := k.run(neil, "/history apologies")
+	if !r.Refused || r.Text != "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history apologies 17 March 2022`." {
+		t.Errorf("no next meeting: %+v", r)
+	}
+	wantShown(t, k.say(neil, "/history apologies 10/12/2026"), "on Thursday 10 December 2026: your records.", "<@UNEIL> sent apologies: Unwell")
+}
+
+// TestHistoryOfImportedRecords: records read from imported minutes name
+// people as the minutes did, and say so.
+func TestHistoryOfImportedRecords(t *testing.T) {
+	k := importedKit(t)
+	got := k.say(ian, "/history apologies 9 December 2021")
+	inOrder(t, got, "*History of the apologies* for the meeting of *Safer Sefton Together* on Thursday 9 December 2021.",
+		"— Neil Frackelton apologies recorded from the minutes _(entered by <@UIAN>)_\n",
+		"— Tony Harland apologies recorded from the minutes _(entered by <@UIAN>)_\n",
+		"— Sue Holden apologies recorded from the minutes _(entered by <@UIAN>)_\n")
+	if strings.Count(got, "<@") != 3 {
+		t.Errorf("people named in imported minutes are shown as Slack users:\n%s", got)
+	}
+	// A member the minutes do not name has none of them.
+	wantShown(t, k.say(graeme, "/history apologies 9 December 2021"), "your records.\nNo changes are on record.")
+}
+
+// TestHistoryLongTrail: a trail longer than a reply can hold shows its
+// latest changes and says how many and where the rest are.
+func TestHistoryLongTrail(t *testing.T) {
+	k := meetingKit(t)
+	k.must(neil, "/apologies Unwell")
+	if _, err := k.db.SQL().Exec(`INSERT INTO apology_history (apology_id, action, reason, by_user, at)
+		SELECT a.id, 'changed', 'Reason number ' || g, 'UNEIL', now() + g * interval '1 second'
+		FROM apologies a, generate_series(1, 400) g WHERE a.meeting_id = $1`, k.next().ID); err != nil {
+		t.Fatal(err)
+	}
+	r := k.must(ian, "/history apologies")
+	wantShown(t, r.Text, "The latest 150 changes of 401; the 251 before them: `quorum export history --committee \"Safer Sefton Together\" --csv`, or name a member.")
+	lines := strings.Split(r.Sections[0].Text, "\n")
+	if len(lines) != commands.MaxHistoryLines || !strings.HasSuffix(lines[0], "changed their apologies: Reason number 251") || !strings.HasSuffix(lines[149], "Reason number 400") {
+		t.Errorf("%d lines, from %q to %q; want the 150 latest, 251 to 400", len(lines), lines[0], lines[len(lines)-1])
+	}
+}
+
+// TestHistoryAttendance: the chair and the officer read the meeting's
+// conduct and every mark with who entered it; a member reads their own
+// marks, and is refused another's.
+func TestHistoryAttendance(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	if r := k.run(ian, "/history attendance"); !r.Refused || r.Text != "Safer Sefton Together has held no meeting yet. Give a date: `/history attendance 10/12/2026`." {
+		t.Errorf("before any meeting: %+v", r)
+	}
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(neil, "/here")
+	k.must(ian, "/attendance <@UGRAEME> late 10:20")
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" in-attendance`)
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting item 7.7")
+	k.now = time.Date(2026, 12, 10, 11, 30, 0, 0, london)
+	k.must(sue, "/meeting adjourn")
+	k.now = time.Date(2026, 12, 10, 11, 40, 0, 0, london)
+	k.must(sue, "/meeting resume")
+	k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+
+	want := "*History of the attendance* at the meeting of *Safer Sefton Together* on Thursday 10 December 2026.\n" +
+		"• 10 Dec 2026 09:55 — meeting opened by <@USUE>\n" +
+		"• 10 Dec 2026 09:55 — <@UNEIL> marked present\n" +
+		"• 10 Dec 2026 09:55 — Jen Williams (NW Probation) marked in attendance _(entered by <@UIAN>)_\n" +
+		"• 10 Dec 2026 10:20 — <@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_\n" +
+		"• 10 Dec 2026 10:30 — item 7.7 taken up by <@USUE>\n" +
+		"• 10 Dec 2026 11:30 — meeting adjourned by <@USUE>\n" +
+		"• 10 Dec 2026 11:40 — meeting resumed by <@USUE>\n" +
+		"• 10 Dec 2026 12:00 — meeting closed by <@USUE>\n" +
+		"Times are Europe/London: when the meeting was opened, or the time a mark records."
+	for _, user := range []string{sue, ian} {
+		if got := k.say(user, "/history attendance"); got != want {
+			t.Errorf("%s reads:\n%s\nwant:\n%s", user, got, want)
+		}
+	}
+	k.steps([]step{
+		{ian, "/history attendance 10/12/2026 <@UGRAEME>", []string{"on Thursday 10 December 2026: <@UGRAEME>'s marks.\n• 10 Dec 2026 10:20 — <@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_\nTimes"}},
+		{neil, "/history attendance", []string{"on Thursday 10 December 2026: your marks.\n• 10 Dec 2026 09:55 — <@UNEIL> marked present\nTimes"}},
+		{neil, "/history attendance <@UGRAEME>", []string{"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history attendance`."}},
+		{ian, "/history attendance <@USTRANGER>", []string{"<@USTRANGER>'s marks.\nNothing is on record."}},
+	})
+}
+
+// TestMinuteHistory: officers and the chair read each minute as recorded
+// and amended, with who and the earlier text, the corrections members
+// proposed, and the confirmation; members are refused, and the vice-chair
+// reads it only when acting for the chair.
+func TestMinuteHistory(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(sue, "/meeting start")
+	if r := k.must(ian, "/history minutes"); shown(r) != "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.\nNothing has been minuted in Quorum for it." || r.Visibility != commands.Private {
+		t.Errorf("nothing minuted: %+v", r)
+	}
+	minute := strings.TrimSuffix(strings.TrimPrefix(k.must(ian, "/resolve 7.7 That the report be noted.").Text, "Resolved under item 7.7: minute "), " of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.")
+	if len(minute) > 3 {
+		t.Fatalf("no minute number in the reply to /resolve: %q", minute)
+	}
+	k.must(sue, "/minute 7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
+	k.must(ian, "/minutes amend "+minute+" That the report be noted and the figures circulated.")
+	k.must(neil, "/minutes comment "+minute+" The figures were for the last quarter.")
+	k.must(ian, "/minutes amend "+minute+" The Board considered the report.")
+
+	for _, tc := range []struct{ user, want string }{
+		{neil, "Only an officer or the chair of Safer Sefton Together can read the history of the minutes."},
+		{graeme, "The vice-chair acts for the chair at a meeting the chair has sent apologies for, and Sue Holden has sent none for the meeting on Thursday 10 December 2026: only the chair or an officer can read the history of the minutes."},
+	} {
+		if r := k.run(tc.user, "/history minutes"); !r.Refused || r.Text != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.user, r.Text, tc.want)
+		}
+	}
+	m := "minute " + minute + ": "
+	trail := []string{
+		m + "resolved, recorded by <@UIAN>: “That the report be noted.”",
+		m + "minuted by <@USUE>: “The Board considered the report of the Chief Executive of Sefton CVS.”",
+		m + "RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and the figures circulated.”",
+		m + "correction proposed by <@UNEIL>: “The figures were for the last quarter.”",
+		m + "narrative amended by <@UIAN>. It read: “The Board considered the report of the Chief Executive of Sefton CVS.” Now: “The Board considered the report.”",
+		"Times are Europe/London.",
+	}
+	got := k.say(sue, "/history minutes")
+	inOrder(t, got, trail...)
+	if n := strings.Count(got, "\n• "); n != 5 {
+		t.Errorf("%d entries, want 5:\n%s", n, got)
+	}
+
+	// The chair sends apologies: the vice-chair acts for her.
+	k.must(sue, "/apologies Called away")
+	inOrder(t, k.say(graeme, "/history minutes"), trail...)
+
+	// Confirmed at the next meeting, the history says where and by whom.
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/minutes approve")
+	inOrder(t, k.say(ian, "/history minutes 10 December 2026"), append(trail[:5:5],
+		"• 14 Jan 2027 10:05 — confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>\nTimes are Europe/London.")...)
+	// Today's meeting has its own minute: the confirmation.
+	wantShown(t, k.say(ian, "/history minutes"), "of the meeting of *Safer Sefton Together* on Thursday 14 January 2027.",
+		"resolved, recorded by <@USUE>: “That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.”")
+	k.steps([]step{
+		{ian, "/history minutes 10 December 2026 soon", []string{"`minutes` takes only a date.\nUsage:\n• `/history minutes [DATE]`"}},
+		{ian, "/history minutes 3 December 2026", []string{"Safer Sefton Together has no meeting on Thursday 3 December 2026."}},
+	})
+}
+
+// TestMinuteHistoryPrintablePage: the draft's printable page is found by
+// its link alone; a wrong or missing token finds nothing, and the export
+// gives the same minutes as Markdown and plain text.
+func TestMinuteHistoryPrintablePage(t *testing.T) {
+	k := agendaKit(t)
+	k.svc.SetPublicURL("https://quorum.example.org/")
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.must(ian, "/resolve 7.7 That the report be noted & <b>filed</b>.")
+	r := k.must(ian, "/minutes draft")
+	_, link, ok := strings.Cut(r.Footer, "Printable page: https://quorum.example.org/minutes/")
+	link, _, _ = strings.Cut(link, " ")
+	if !ok || link == "" {
+		t.Fatalf("no printable page in the draft's footer: %q", r.Footer)
+	}
+	// Asking again gives the same address.
+	if again := k.must(ian, "/minutes draft").Footer; again != r.Footer {
+		t.Errorf("the address changed: %q, then %q", r.Footer, again)
+	}
+	ctx := context.Background()
+	page, err := k.svc.MinutesPage(ctx, link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), "<title>Safer Sefton Together — ", "<p class=\"status draft\">", "That the report be noted &amp; &lt;b&gt;filed&lt;/b&gt;.")
+	id, token, _ := strings.Cut(link, "-")
+	for _, ref := range []string{id + "-" + strings.Repeat("0", len(token)), id + "-", id, "x-" + token, "0-" + token, "-1-" + token, fmt.Sprint(k.next().ID+99) + "-" + token} {
+		if _, err := k.svc.MinutesPage(ctx, ref); !isNotFound(err) {
+			t.Errorf("%q: %v, want not found", ref, err)
+		}
+	}
+
+	doc, err := k.svc.MinutesDocumentOf(ctx, k.committee(), commands.DateOf(k.now, london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, txt := doc.Markdown(), doc.PlainText()
+	wantShown(t, md, "**", "SEFTON CVS", "That the report be noted & <b>filed</b>.")
+	wantShown(t, txt, "SEFTON CVS", "That the report be noted & <b>filed</b>.")
+	if strings.Contains(txt, "**") || !strings.HasSuffix(md, "\n") || !strings.HasSuffix(txt, "\n") {
+		t.Errorf("plain text keeps Markdown's bold, or either lacks its last newline:\n%s\n---\n%s", txt, md)
+	}
+	if _, err := k.svc.MinutesDocumentOf(ctx, k.committee(), commands.DateOf(time.Date(2026, 12, 3, 0, 0, 0, 0, london), london), k.now); err == nil {
+		t.Error("the minutes of a day with no meeting were found")
+	}
+}

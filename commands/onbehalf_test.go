@@ -1,0 +1,182 @@
+package commands_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// histApologies is the next meeting's standing apologies, one line each:
+// whose, their reason, and who entered them.
+func histApologies(k *kit) []string {
+	k.t.Helper()
+	return standing(k, k.db.Apologies, func(a commands.Apology) string {
+		return a.UserID + " " + a.Name + " (" + a.Organisation + "): " + a.Reason + " by " + a.By
+	})
+}
+
+// TestOnBehalfApologies: an officer sends apologies for a member, and for
+// someone not in Slack by name; a member may not. The apology is the
+// member's, and the list says who entered it.
+func TestOnBehalfApologies(t *testing.T) {
+	k := agendaKit(t)
+	r := k.run(neil, "/apologies for <@UGRAEME> Unwell")
+	if !r.Refused || r.Text != "Only an officer or the chair of Safer Sefton Together can send apologies for someone else." {
+		t.Errorf("a member's apologies for another: %+v", r)
+	}
+	if got := histApologies(k); len(got) != 0 {
+		t.Fatalf("a refused apology was saved: %q", got)
+	}
+
+	r = k.must(ian, "/apologies for <@UNEIL> Unwell")
+	wantShown(t, shown(r), "The apologies of <@UNEIL> for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded. Their history says you entered them.", "Reason: Unwell")
+	if len(r.Buttons) != 0 {
+		t.Errorf("the officer is offered buttons that act on their own apologies: %+v", r.Buttons)
+	}
+	k.steps([]step{
+		{ian, `/apologies for "Jen Williams (NW Probation)" 10/12/2026 Attending court`, []string{"The apologies of Jen Williams (NW Probation) for the meeting", "are recorded.", "Reason: Attending court"}},
+		// Named rather than mentioned, a member is still the member: no
+		// second apology for them.
+		{ian, `/apologies for "Neil Frackelton (SWACA)" Flu`, []string{"The apologies of <@UNEIL> for the meeting", "are updated: reason changed."}},
+		// For oneself, it is one's own apology.
+		{ian, "/apologies for <@UIAN> Busy", []string{"Your apologies for the meeting"}},
+		// A member's own reason may start with "for".
+		{graeme, "/apologies for family reasons", []string{"Your apologies for the meeting", "Reason: for family reasons"}},
+	})
+	want := []string{
+		"UNEIL Neil Frackelton (SWACA): Flu by UIAN",
+		" Jen Williams (NW Probation): Attending court by UIAN",
+		"UIAN Ian Barton (): Busy by UIAN",
+		"UGRAEME Graeme Robson (Merseyside Police): for family reasons by UGRAEME",
+	}
+	if diff := cmp.Diff(histApologies(k), want); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+	wantShown(t, k.say(sue, "/apologies list"),
+		"Apologies for absence were received from Neil Frackelton (SWACA), Jen Williams (NW Probation), Ian Barton and Graeme Robson (Merseyside Police).",
+		"Entered for them: Neil Frackelton (SWACA) by <@UIAN> and Jen Williams (NW Probation) by <@UIAN>.")
+	inOrder(t, k.say(ian, "/history apologies"),
+		"<@UNEIL> sent apologies: Unwell _(entered by <@UIAN>)_",
+		"Jen Williams sent apologies: Attending court _(entered by <@UIAN>)_",
+		"<@UNEIL> changed their apologies: Flu _(entered by <@UIAN>)_")
+
+	// What the officer entered, they withdraw for them.
+	k.steps([]step{
+		{ian, "/apologies withdraw for <@UNEIL>", []string{"The apologies of <@UNEIL> for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are withdrawn: they are expected to attend. Their history says you withdrew them."}},
+		{ian, `/apologies withdraw for "Jen Williams (NW Probation)"`, []string{"The apologies of Jen Williams (NW Probation)", "are withdrawn"}},
+	})
+	if diff := cmp.Diff(histApologies(k), want[2:]); diff != "" {
+		t.Errorf("apologies after the withdrawals (-got +want):\n%s", diff)
+	}
+}
+
+// TestOnBehalfMistakes: the officer is told why an entry for someone else
+// cannot be made, and nothing is saved.
+func TestOnBehalfMistakes(t *testing.T) {
+	k := agendaKit(t)
+	usage := "Usage:\n• `/apologies [DATE]"
+	for _, tc := range []struct{ line, want string }{
+		{"/apologies for <@USTRANGER> Unwell", "<@USTRANGER> is not a member of Safer Sefton Together. Add them first (`/committee member add <@USTRANGER> ORGANISATION`), or enter it by name for someone not in Slack: `/apologies for \"Name (Organisation)\" …`."},
+		{"/declare for <@USTRANGER> 7.7 personal Volunteer", "<@USTRANGER> is not a member of Safer Sefton Together. Add them first (`/committee member add <@USTRANGER> ORGANISATION`), or enter it by name for someone not in Slack: `/declare for \"Name (Organisation)\" …`."},
+		{"/apologies for @neil Unwell", "I could not find @neil: type @ and pick the person, so that Slack links the name.\n" + usage},
+		{`/apologies for "Jen Williams (NW Probation) Unwell`, "Put the person's name between quotes: for \"Jen Williams (NW Probation)\".\n" + usage},
+		{`/apologies for "(NW Probation)" Unwell`, "Give the person's name, then their organisation in brackets: for \"Jen Williams (NW Probation)\".\n" + usage},
+		{`/apologies for "Jen (Williams) (NW Probation)" Unwell`, "Give the person's name, then their organisation in brackets"},
+		{`/apologies for "` + strings.Repeat("J", 201) + ` (NW Probation)" Unwell`, "That name is too long.\n" + usage},
+		{`/apologies for "Jen Williams (` + strings.Repeat("N", 201) + `)" Unwell`, "That name is too long."},
+		{"/apologies for <@UNEIL> sub <@UNEIL>", "<@UNEIL> cannot be their own substitute."},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			r := k.run(ian, tc.line)
+			if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+				t.Errorf("got %q\nwant a refusal starting %q", r.Text, tc.want)
+			}
+		})
+	}
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused entries were saved: %q", got)
+	}
+}
+
+// TestOnBehalfDeclarations: the officer and the chair declare interests
+// for members and for someone not in Slack; a member may not. The list
+// says who entered each.
+func TestOnBehalfDeclarations(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	r := k.run(neil, "/declare for <@UGRAEME> 7.7 pecuniary Spouse employed by Sefton CVS")
+	if !r.Refused || r.Text != "Only an officer or the chair of Safer Sefton Together can declare an interest for someone else." {
+		t.Errorf("a member's declaration for another: %+v", r)
+	}
+	r = k.must(ian, "/declare for <@UGRAEME> 7.7 pecuniary Spouse employed by Sefton CVS")
+	wantShown(t, shown(r), "Recorded: <@UGRAEME> declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, entered by you.",
+		"Nature: Spouse employed by Sefton CVS")
+	if len(r.Buttons) != 0 {
+		t.Errorf("the officer is offered buttons that act on their own declarations: %+v", r.Buttons)
+	}
+	k.steps([]step{
+		{ian, `/declare for "Jen Williams (NW Probation)" 10/12/2026 4 personal Trustee of SWACA`, []string{"Recorded: Jen Williams (NW Probation) declared a personal interest in Item 4", "entered by you."}},
+		{sue, "/declare for <@UNEIL> 7.5 personal Trustee of SWACA", []string{"Recorded: <@UNEIL> declared a personal interest in Item 7.5 (SWACA)", "entered by you."}},
+	})
+	got := standing(k, k.db.Declarations, func(d commands.Declaration) string { return d.Item + " " + d.UserID + " " + d.Name + " by " + d.By })
+	slices.Sort(got)
+	if diff := cmp.Diff(got, []string{"4  Jen Williams by UIAN", "7.5 UNEIL Neil Frackelton by USUE", "7.7 UGRAEME Graeme Robson by UIAN"}); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
+	}
+	inOrder(t, k.say(neil, "/declare list"),
+		"• Item 4 (Integrated Offender Management (IOM) Refresh Strategy) — Jen Williams: personal interest — Trustee of SWACA (declared Monday 23 November 2026, 12:00) — _entered by <@UIAN>_",
+		"• Item 7.5 (SWACA) — Neil Frackelton: personal interest — Trustee of SWACA (declared Monday 23 November 2026, 12:00) — _entered by <@USUE>_",
+		"• Item 7.7 (Sefton CVS) — Graeme Robson: disclosable pecuniary interest — Spouse employed by Sefton CVS (declared Monday 23 November 2026, 12:00) — withdraws for this item — _entered by <@UIAN>_")
+	if minutes := k.say(ian, "/declare minutes"); strings.Contains(minutes, "entered") {
+		t.Errorf("the minutes name who entered the declarations:\n%s", minutes)
+	}
+}
+
+// TestOnBehalfViceChair: the vice-chair enters records for others only
+// at a meeting the chair has sent apologies for.
+func TestOnBehalfViceChair(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	r := k.run(graeme, "/apologies for <@UNEIL> Unwell")
+	if !r.Refused || r.Text != "The vice-chair acts for the chair at a meeting the chair has sent apologies for, and Sue Holden has sent none for the meeting on Thursday 10 December 2026: only the chair or an officer can send apologies for someone else." {
+		t.Errorf("the vice-chair with the chair attending: %+v", r)
+	}
+	// A committee with no chair: the vice-chair acts.
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	wantShown(t, k.say(graeme, "/apologies for <@UNEIL> Unwell"), "The apologies of <@UNEIL> for the meeting", "on Thursday 10 December 2026", "are recorded.")
+}
+
+// TestOnBehalfViceChairForADatedMeeting: the meeting the vice-chair acts
+// at is the one the entry names by its date, after the person it is for
+// (`/apologies for @someone [DATE] …`), not the next meeting: the chair
+// is away in January only, so the vice-chair enters January's apologies
+// for others and not December's.
+func TestOnBehalfViceChairForADatedMeeting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(sue, "/apologies 14/01/2027 Called away")
+	k.steps([]step{
+		{graeme, "/apologies for <@UNEIL> 14/01/2027 Unwell", []string{"The apologies of <@UNEIL> for the meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Bootle Town Hall are recorded. Their history says you entered them."}},
+		{graeme, "/declare for <@UNEIL> 14/01/2027 4 personal Trustee of SWACA", []string{"Recorded: <@UNEIL> declared a personal interest in Item 4"}},
+	})
+
+	// The other way about: away in December only, the chair leaves
+	// January's entries to herself and the officer.
+	k = agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(sue, "/apologies 10/12/2026 Called away")
+	r := k.run(graeme, "/apologies for <@UNEIL> 14/01/2027 Unwell")
+	if !r.Refused || !strings.Contains(r.Text, "Sue Holden has sent none for the meeting on Thursday 14 January 2027") {
+		t.Errorf("the vice-chair enters January's apologies while the chair attends: %q", r.Text)
+	}
+}
