@@ -119,7 +119,12 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 	for i, w := range args {
 		w = Unescape(w)
 		if i == 0 {
-			w = strings.TrimLeft(w, `"“`)
+			// One opening quote only: `""` is an empty name, closed.
+			if rest, ok := strings.CutPrefix(w, `"`); ok {
+				w = rest
+			} else {
+				w = strings.TrimPrefix(w, "“")
+			}
 		}
 		if strings.HasSuffix(w, `"`) || strings.HasSuffix(w, "”") {
 			words = append(words, strings.TrimRight(w, `"”`))

@@ -168,6 +168,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if err != nil {
 		return Reply{}, err
 	}
+	if m.Status == MeetingCancelled {
+		return Reply{}, userErr("The meeting on %s was cancelled; it takes no decisions.", formatDay(m.StartsAt, c.Location()))
+	}
 	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
 		if run, ok, err := s.runningMeeting(ctx, c); err != nil || !ok || run.ID != m.ID {
 			if err != nil {
@@ -437,7 +440,16 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	if at != nil && at.ID == m.ID || m.StartsAt.After(in.Now) {
+	if m.Status == MeetingCancelled {
+		return Reply{}, usageErr("The meeting on %s was cancelled; it has no minutes to confirm.", formatDay(m.StartsAt, loc))
+	}
+	if at != nil && at.ID == m.ID {
+		// A meeting does not confirm its own minutes. Held earlier today
+		// and closed, it is confirmed by correspondence, as it would be
+		// tomorrow; still in progress, it is refused below.
+		at = nil
+	}
+	if m.StartsAt.After(in.Now) {
 		return Reply{}, usageErr("The minutes of the meeting on %s can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
 	}
 	if run, ok, err := s.runningMeeting(ctx, c); err != nil {

@@ -1,0 +1,458 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// actDay is the meeting of decDay with a decision recorded under item
+// 7.7, minute 9, for actions to hang from; the reply offers [Add an
+// action].
+func actDay(t *testing.T) (*kit, commands.Reply) {
+	t.Helper()
+	k := decDay(t)
+	r := k.must(ian, "/resolve 7.7 That the figures be circulated to partners.")
+	k.sent()
+	return k, r
+}
+
+// actLog reads the action log, one line each: what, owner, due, by whom.
+func actLog(k *kit) []string {
+	k.t.Helper()
+	rows, err := k.db.SQL().Query(`SELECT kind || ' ' || owner_name || ' ' || due_on::text || ' ' || by_user FROM action_log ORDER BY id`)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			k.t.Fatal(err)
+		}
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		k.t.Fatal(err)
+	}
+	return out
+}
+
+// actDMs are the direct messages to user among msgs.
+func actDMs(msgs []commands.OutboxMessage, user string) []string {
+	var out []string
+	for _, m := range msgs {
+		if m.Kind == commands.OutboxDM && m.UserID == user {
+			out = append(out, shown(m.Reply))
+		}
+	}
+	return out
+}
+
+// actChase runs the action chaser at the kit's clock and sends what it
+// queued.
+func actChase(k *kit) (int, []commands.OutboxMessage) {
+	k.t.Helper()
+	n, err := k.svc.EnqueueActionChases(context.Background(), k.now)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	return n, k.sent()
+}
+
+// TestActionsCarriedForward: actions recorded under a minute are listed,
+// shown on the owner's Home, carried into the next meeting's agenda,
+// chased by one direct message before they fall due and again before the
+// next meeting, re-dated, reassigned and completed, with a log of each.
+func TestActionsCarriedForward(t *testing.T) {
+	k, _ := actDay(t)
+
+	r := k.must(ian, "/action add 9 <@UNEIL|neil> 2026-12-20 Circulate the SWACA figures to partners")
+	if r.Visibility != commands.Private || r.Text != "Action 1 recorded under minute 9: <@UNEIL> — Circulate the SWACA figures to partners, due Sunday 20 December 2026. Mark it done with `/action done 1`." {
+		t.Errorf("add: %+v", r)
+	}
+	// The chair records one for someone who is not a member, by name.
+	wantShown(t, k.say(sue, `/action add 9 "Jo Smith" 1 February 2027 Report back on the pilot`),
+		"Action 2 recorded under minute 9: Jo Smith — Report back on the pilot, due Monday 1 February 2027.")
+	wantShown(t, k.say(ian, "/action add 9 “Jo” 2027-01-31 Send the terms of reference"),
+		"Action 3 recorded under minute 9: Jo — Send the terms of reference, due Sunday 31 January 2027.")
+
+	// Anyone in the channel reads the list; a member reads their own.
+	want := "Outstanding actions of *Safer Sefton Together*:\n" +
+		"• 1. Circulate the SWACA figures to partners — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)\n" +
+		"• 3. Send the terms of reference — Jo, due Sunday 31 January 2027 (minute 9, Thursday 10 December 2026)\n" +
+		"• 2. Report back on the pilot — Jo Smith, due Monday 1 February 2027 (minute 9, Thursday 10 December 2026)"
+	if diff := cmp.Diff(k.say(graeme, "/action"), want); diff != "" {
+		t.Errorf("/action (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(k.say(stranger, "/action list"), want); diff != "" {
+		t.Errorf("/action list by someone outside the committee (-got +want):\n%s", diff)
+	}
+	if got := k.say(neil, "/action list mine"); !strings.Contains(got, "Your outstanding actions of *Safer Sefton Together*:") || !strings.Contains(got, "Circulate") || strings.Contains(got, "pilot") {
+		t.Errorf("/action list mine:\n%s", got)
+	}
+	wantShown(t, k.say(graeme, "/action list mine"), "Your outstanding actions of *Safer Sefton Together*: none.")
+	wantShown(t, k.say(graeme, "/action list overdue"), "Overdue actions of *Safer Sefton Together*: none.")
+
+	// Neil's Home shows his action, and how to mark it done.
+	home, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var yours string
+	for _, c := range home.Cards {
+		for _, s := range c.Sections {
+			if s.Title == "Your actions" {
+				yours = s.Text
+			}
+		}
+	}
+	if diff := cmp.Diff(yours, "• 1. Circulate the SWACA figures to partners — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)\nWhen one is done: `/action done ID [NOTE]`."); diff != "" {
+		t.Errorf("Neil's Home (-got +want):\n%s", diff)
+	}
+
+	// The next meeting's agenda carries them forward.
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	wantShown(t, k.say(graeme, "/agenda 2027-01-14"), "*Actions from previous meetings*",
+		"• 1. Circulate the SWACA figures to partners — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)")
+	if got := k.say(graeme, "/agenda 2026-12-10"); strings.Contains(got, "Actions from previous meetings") {
+		t.Errorf("the meeting that gave the actions lists them as from previous meetings:\n%s", got)
+	}
+	k.sent()
+
+	// Three days before it falls due Neil is reminded, once however often
+	// the chaser runs; Jo Smith, not a member, is not.
+	k.now = time.Date(2026, 12, 17, 9, 30, 0, 0, london)
+	n, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder: action 1, from minute 9, is due by Sunday 20 December 2026 — Circulate the SWACA figures to partners. When it is done: `/action done 1 [NOTE]`."}); diff != "" || n != 1 || len(msgs) != 1 {
+		t.Errorf("%d chases queued, %d sent; to Neil (-got +want):\n%s", n, len(msgs), diff)
+	}
+	k.now = k.now.Add(24 * time.Hour)
+	if n, msgs := actChase(k); n != 0 || len(msgs) != 0 {
+		t.Errorf("a day later, %d more chases queued, %d sent", n, len(msgs))
+	}
+
+	// Done by its owner, not by another member.
+	k.steps([]step{
+		{graeme, "/action done 1", []string{"Only the action's owner or an officer of Safer Sefton Together can mark action 1 done."}},
+		{neil, "/action done 1 Sent on 18 December", []string{"Action 1 is done: Circulate the SWACA figures to partners."}},
+		{neil, "/action done #1", []string{"Action 1 is already done."}},
+		// An officer completes one for someone who is not in Slack.
+		{ian, "/action done 3", []string{"Action 3 is done: Send the terms of reference."}},
+	})
+	if got := k.say(graeme, "/agenda 2027-01-14"); strings.Contains(got, "Circulate") {
+		t.Errorf("a done action is still carried forward:\n%s", got)
+	}
+	wantShown(t, k.say(graeme, "/action list all"), "All actions of *Safer Sefton Together*:",
+		"• 1. Circulate the SWACA figures to partners — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026) — done: Sent on 18 December",
+		"• 3. Send the terms of reference — Jo, due Sunday 31 January 2027 (minute 9, Thursday 10 December 2026) — done")
+
+	// Overdue once its day has passed.
+	k.now = time.Date(2027, 2, 2, 9, 0, 0, 0, london)
+	wantShown(t, k.say(graeme, "/action list overdue"), "Overdue actions of *Safer Sefton Together*:",
+		"• 2. Report back on the pilot — Jo Smith, due Monday 1 February 2027 (minute 9, Thursday 10 December 2026) — *overdue*")
+
+	// Re-dated and reassigned by an officer; done ones stay done.
+	k.steps([]step{
+		{neil, "/action move 2 2027-03-01", []string{"Only an officer or the chair of Safer Sefton Together can re-date actions."}},
+		{ian, "/action move 2 2027-01-01", []string{"The due date, Friday 1 January 2027, is in the past.", "/action move ID DATE"}},
+		{ian, "/action move 2", []string{"Give the new due date after the action's number: `/action move 2 2027-04-01`."}},
+		{ian, "/action move 2 2027-03-01 please", []string{"Give the new due date after the action's number"}},
+		{ian, "/action move 2 2027-03-01", []string{"Action 2 is now due Monday 1 March 2027 (it was due Monday 1 February 2027)."}},
+		{ian, "/action move 1 2027-03-01", []string{"Action 1 is done; it is no longer due."}},
+		{neil, "/action reassign 2 <@UNEIL>", []string{"Only an officer or the chair of Safer Sefton Together can reassign actions."}},
+		{ian, "/action reassign 2 <@USTRANGER>", []string{"<@USTRANGER> is not a member of Safer Sefton Together. Give the person's name, in quotes, instead: \"Jo Smith\"."}},
+		{ian, "/action reassign 2 <@UGRAEME> now", []string{"`reassign` takes the action's number and its new owner only."}},
+		{ian, "/action reassign 2 Graeme", []string{"Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Graeme`."}},
+		{ian, "/action reassign 2", []string{"Give the action's owner: @someone, or a name in quotes."}},
+		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s."}},
+		{graeme, "/action list mine", []string{"Report back on the pilot — <@UGRAEME>, due Monday 1 March 2027"}},
+		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned."}},
+	})
+	if got := k.say(graeme, "/action list overdue"); strings.Contains(got, "pilot") {
+		t.Errorf("a re-dated action is still overdue:\n%s", got)
+	}
+
+	// Before the next meeting, three days ahead, its owner is reminded
+	// once more, once.
+	k.must(ian, "/meeting schedule 2027-02-04 10:00 Bootle Town Hall")
+	k.sent()
+	n, msgs = actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Before the next meeting: action 2, from minute 9, is yours and due by Monday 1 March 2027 — Report back on the pilot. The agenda lists it under Actions from previous meetings; when it is done: `/action done 2 [NOTE]`."}); diff != "" || n != 1 {
+		t.Errorf("%d queued; to Graeme (-got +want):\n%s", n, diff)
+	}
+	k.now = k.now.Add(24 * time.Hour)
+	if n, _ := actChase(k); n != 0 {
+		t.Errorf("a day later, %d more reminders before the meeting", n)
+	}
+
+	if diff := cmp.Diff(actLog(k), []string{
+		"added Neil Frackelton 2026-12-20 UIAN", "added Jo Smith 2027-02-01 USUE", "added Jo 2027-01-31 UIAN",
+		"done Neil Frackelton 2026-12-20 UNEIL", "done Jo 2027-01-31 UIAN",
+		"redated Jo Smith 2027-03-01 UIAN", "reassigned Graeme Robson 2027-03-01 UIAN",
+	}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}
+
+// TestActionAddRefused: a line that cannot be an action is refused with
+// the reason and the usage, and nothing is recorded.
+func TestActionAddRefused(t *testing.T) {
+	k, _ := actDay(t)
+	for _, tc := range []struct {
+		user, line, want string
+	}{
+		{neil, "/action add 9 <@UNEIL> 2026-12-20 Do it", "Only an officer or the chair of Safer Sefton Together can record actions."},
+		{stranger, "/action add 9 <@UNEIL> 2026-12-20 Do it", "not a member of Safer Sefton Together"},
+		{ian, "/action add 9 <@UNEIL> 2026-12-20", "Give the minute's number, the owner, the due date and what is to be done."},
+		{ian, "/action add nine <@UNEIL> 2026-12-20 Do it", "`nine` is not a minute number."},
+		{ian, "/action add 9 <@USTRANGER> 2026-12-20 Do it", `<@USTRANGER> is not a member of Safer Sefton Together. Record the action by the person's name, in quotes: ` + "`/action add 9 \"Jo Smith\" …`."},
+		{ian, "/action add 9 Jo 2026-12-20 Do it", "Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Jo`."},
+		{ian, `/action add 9 "Jo Smith 2026-12-20 Do it`, "The owner's name has no closing quote."},
+		{ian, `/action add 9 " " 2026-12-20 Do it`, "The owner's name is empty."},
+		{ian, `/action add 9 "" 2026-12-20 Do it`, "The owner's name is empty."},
+		{ian, `/action add 9 "Jo Smith" 2026-12-01 Do it`, "The due date, Tuesday 1 December 2026, is in the past."},
+		{ian, `/action add 9 "Jo Smith" Do it now`, "Give the date the action is due by, after the owner: `2027-03-01`."},
+		{ian, `/action add 9 "Jo Smith" 31/02/2027 Do it`, "There is no 31 February 2027"},
+		{ian, `/action add 9 "Jo Smith" 2026-12-20 ` + strings.Repeat("x", 1001), "That is too long for an action (1001 characters; the limit is 1000)."},
+		{ian, "/action add 9 <@UNEIL> 1 March 2027", "Say what is to be done, after the date."},
+		{stranger, "/action done 1", "not a member of Safer Sefton Together"},
+		{ian, `/action add 99 "Jo Smith" 2026-12-20 Do it`, "No minute 99 of Safer Sefton Together is on record. Record the decision first with `/resolve`."},
+		{ian, "/action done 999", "There is no action 999 of Safer Sefton Together. `/action list` shows them."},
+		{ian, "/action done twelve", "`twelve` is not an action number."},
+		{ian, "/action done 0", "`0` is not an action number."},
+		{ian, "/action done", "Give the action's number, as `/action list` shows it."},
+		{ian, "/action list soon", "`list` takes mine, overdue or all."},
+		{ian, "/action list mine all", "`list` takes mine, overdue or all."},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused {
+			t.Errorf("%s %s was not refused:\n%s", tc.user, tc.line, shown(r))
+		}
+		wantShown(t, shown(r), tc.want)
+	}
+	if got := actLog(k); len(got) != 0 {
+		t.Errorf("refused lines recorded actions: %q", got)
+	}
+}
+
+// TestActionChasedAgainWhenRedated: an action given a new due date is
+// chased again before that date, once; one whose owner is known only by
+// name is never chased, as there is no one to message.
+func TestActionChasedAgainWhenRedated(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`)
+	k.must(ian, "/action move 1 2026-12-30")
+	k.must(sue, "/meeting close")
+	k.sent()
+
+	// Three days before the old date, nothing: it is no longer due then.
+	k.now = time.Date(2026, 12, 17, 15, 0, 0, 0, london)
+	if n, msgs := actChase(k); n != 0 || len(msgs) != 0 {
+		t.Errorf("%d chases queued before the old due date, %d sent", n, len(msgs))
+	}
+	k.now = time.Date(2026, 12, 27, 15, 0, 0, 0, london)
+	n, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder: action 1, from minute 9, is due by Wednesday 30 December 2026 — Circulate the figures. When it is done: `/action done 1 [NOTE]`."}); diff != "" || n != 1 {
+		t.Errorf("%d queued; to Neil (-got +want):\n%s", n, diff)
+	}
+	// Moved again, and given to Neil by name only: no one to chase.
+	k.must(ian, `/action reassign 1 "Neil F"`)
+	k.must(ian, "/action move 1 2027-01-05")
+	k.now = time.Date(2027, 1, 3, 15, 0, 0, 0, london)
+	if n, msgs := actChase(k); n != 0 || len(msgs) != 0 {
+		t.Errorf("%d chases queued for actions with no member to message, %d sent", n, len(msgs))
+	}
+	// Given back by mention, the member's name is the committee's record
+	// of it, not what the mention carried.
+	wantShown(t, k.say(ian, "/action reassign 1 <@UNEIL|neil>"), "Action 1 is now <@UNEIL>'s.")
+	if log := actLog(k); log[len(log)-1] != "reassigned Neil Frackelton 2027-01-05 UIAN" {
+		t.Errorf("action log ends %q", log[len(log)-1])
+	}
+}
+
+// TestActionOfAnotherCommittee: an action is found only in its own
+// committee's channel.
+func TestActionOfAnotherCommittee(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	other := k.request(ian, "/committee setup Sefton Youth Board")
+	other.ChannelID = "C2"
+	if r, err := k.svc.Run(context.Background(), other); err != nil || r.Refused {
+		t.Fatalf("setting up another committee: %+v %v", r, err)
+	}
+	for _, line := range []string{"/action done 1", "/action move 1 2027-01-10", "/action reassign 1 \"Jo Smith\""} {
+		r := k.request(ian, line)
+		r.ChannelID = "C2"
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantShown(t, shown(reply), "There is no action 1 of Sefton Youth Board.")
+	}
+	r := k.request(ian, "/action")
+	r.ChannelID = "C2"
+	if reply, err := k.svc.Run(context.Background(), r); err != nil || !strings.Contains(reply.Text, "Outstanding actions of *Sefton Youth Board*: none.") {
+		t.Errorf("the other committee's list: %+v %v", reply, err)
+	}
+	wantShown(t, k.say(neil, "/action"), "• 1. Circulate the figures")
+}
+
+// TestActionFormFromDecision: the [Add an action] button under a decision
+// opens a form, for officers and the chair only, listing the members;
+// the form keeps the rules of /action add and records under that minute.
+func TestActionFormFromDecision(t *testing.T) {
+	k, decision := actDay(t)
+
+	// A member who may not record actions gets no form.
+	r := k.press(neil, decision, "Add an action")
+	if r.Form != nil || !strings.Contains(r.Text, "Only an officer or the chair of Safer Sefton Together can record actions.") {
+		t.Errorf("member's press: %+v", r)
+	}
+
+	r = k.press(ian, decision, "Add an action")
+	if r.Form == nil {
+		t.Fatalf("no form: %s", shown(r))
+	}
+	wantShown(t, r.Text, "Opening the form to add an action under minute 9… (Where no form opens: `/action add 9 @owner DATE TEXT`.)")
+	f := r.Form
+	var owners []string
+	var hint string
+	for _, fl := range f.Fields {
+		if fl.ID == "owner" {
+			for _, o := range fl.Options {
+				owners = append(owners, o.Value+" "+o.Label)
+			}
+		}
+		if fl.ID == "text" {
+			hint = fl.Hint
+		}
+	}
+	if f.Title != "Add an action" || hint != "Minute 9, Thursday 10 December 2026" {
+		t.Errorf("form %q, text hint %q", f.Title, hint)
+	}
+	for _, want := range []string{"UNEIL Neil Frackelton", "UGRAEME Graeme Robson", "USUE Sue Holden"} {
+		if !strings.Contains(strings.Join(owners, "\n"), want) {
+			t.Errorf("the owners offered lack %q: %q", want, owners)
+		}
+	}
+
+	by := k.request(ian, "")
+	for _, tc := range []struct {
+		name   string
+		values map[string]string
+		want   map[string]string
+	}{
+		{"empty", map[string]string{"due": "2026-12-01"}, map[string]string{
+			"owner": "Choose the member the action is for, or give a name below.",
+			"due":   "The due date, Tuesday 1 December 2026, is in the past.",
+			"text":  "Say what is to be done.",
+		}},
+		{"both owners", map[string]string{"owner": neil, "name": "Jo Smith", "due": "2026-12-20", "text": "Do it"}, map[string]string{
+			"name": "Choose a member or give a name, not both.",
+		}},
+		{"no longer a member", map[string]string{"owner": stranger, "due": "tomorrow please", "text": strings.Repeat("y", 1001)}, map[string]string{
+			"owner": "That person is no longer a member; give their name below.",
+			"due":   "Give the date the action is due by: 2027-03-01.",
+			"text":  "That is too long (1001 characters; the limit is 1000).",
+		}},
+		{"impossible date", map[string]string{"name": "Jo Smith", "due": "31/02/2027", "text": "Do it"}, map[string]string{
+			"due": "There is no 31 February 2027: February 2027 has 28 days.",
+		}},
+		{"no date", map[string]string{"name": "Jo Smith", "text": "Do it"}, map[string]string{
+			"due": "Give the date the action is due by: 2027-03-01.",
+		}},
+	} {
+		_, errs := k.submit(by, f, tc.values)
+		if diff := cmp.Diff(errs, tc.want); diff != "" {
+			t.Errorf("%s (-got +want):\n%s", tc.name, diff)
+		}
+	}
+	if got := actLog(k); len(got) != 0 {
+		t.Fatalf("a refused form recorded %q", got)
+	}
+
+	got, errs := k.submit(by, f, map[string]string{"owner": neil, "due": "2026-12-20", "text": "Circulate the SWACA figures to partners"})
+	if len(errs) != 0 || got.Text != "Action 1 recorded under minute 9: <@UNEIL> — Circulate the SWACA figures to partners, due Sunday 20 December 2026. Mark it done with `/action done 1`." {
+		t.Errorf("good submission: %+v %v", got, errs)
+	}
+	// The chair adds one for someone outside the committee.
+	got, errs = k.submit(k.request(sue, ""), f, map[string]string{"name": "Jo Smith", "due": "1 February 2027", "text": "Report back on the pilot"})
+	if len(errs) != 0 || !strings.Contains(got.Text, "Action 2 recorded under minute 9: Jo Smith — Report back on the pilot, due Monday 1 February 2027.") {
+		t.Errorf("by name: %+v %v", got, errs)
+	}
+	wantShown(t, k.say(graeme, "/action"), "• 1. Circulate the SWACA figures to partners — <@UNEIL>", "• 2. Report back on the pilot — Jo Smith")
+	if diff := cmp.Diff(actLog(k), []string{"added Neil Frackelton 2026-12-20 UIAN", "added Jo Smith 2027-02-01 USUE"}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}
+
+// TestActionButtonOutOfDate: a button or form whose minute cannot be
+// found, or which belongs to another committee, says so and records
+// nothing.
+func TestActionButtonOutOfDate(t *testing.T) {
+	k, _ := actDay(t)
+	id := k.committee().ID
+	for _, tc := range []struct{ value, want string }{
+		{"not json", "That button is out of date; record the action with `/action add MINUTE @owner DATE TEXT`."},
+		{`{"c":1}`, "That button is out of date"},
+		{fmt.Sprintf(`{"c":%d,"n":"99","y":2026,"m":12,"d":10}`, id), "Minute 99 of Thursday 10 December 2026 is no longer on record."},
+		{fmt.Sprintf(`{"c":%d,"n":"9","y":2026,"m":12,"d":10}`, id+1000), "That button belongs to another committee's channel."},
+	} {
+		r := k.act(k.request(ian, ""), "action.add_from_minute", tc.value)
+		if r.Form != nil {
+			t.Errorf("%s opened a form", tc.value)
+		}
+		wantShown(t, shown(r), tc.want)
+		reply, errs := k.submit(k.request(ian, ""), &commands.Form{ID: "action_add", Metadata: tc.value},
+			map[string]string{"name": "Jo Smith", "due": "2026-12-20", "text": "Do it"})
+		if len(errs) != 0 {
+			t.Errorf("%s: field errors %v", tc.value, errs)
+		}
+		wantShown(t, shown(reply), tc.want)
+	}
+	if got := actLog(k); len(got) != 0 {
+		t.Errorf("out-of-date buttons recorded %q", got)
+	}
+}
+
+// TestActionsInReminders: the reminder posted before the next meeting
+// lists the actions still owed from earlier meetings, as the agenda does,
+// and not those done.
+func TestActionsInReminders(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-20 Circulate the SWACA figures to partners")
+	k.must(ian, `/action add 9 "Jo Smith" 2027-01-20 Report back on the pilot`)
+	k.must(ian, "/action done 2")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.sent()
+
+	k.now = time.Date(2027, 1, 7, 9, 0, 0, 0, london)
+	if n, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil || n == 0 {
+		t.Fatalf("%d reminders queued 7 days before the meeting: %v", n, err)
+	}
+	var reminder string
+	for _, m := range k.sent() {
+		if s := shown(m.Reply); m.ChannelID == channel && strings.Contains(s, "Reminder: Safer Sefton Together meets in 7 days") {
+			reminder = s
+		}
+	}
+	if reminder == "" {
+		t.Fatal("no reminder posted to the channel")
+	}
+	wantShown(t, reminder, "Actions from previous meetings",
+		"Circulate the SWACA figures to partners — <@UNEIL>, due Wednesday 20 January 2027 (minute 9, Thursday 10 December 2026)")
+	if strings.Contains(reminder, "Report back on the pilot") {
+		t.Errorf("the reminder lists a done action:\n%s", reminder)
+	}
+}

@@ -1,0 +1,373 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// decDay is agendaKit on the morning of the meeting: Sue is the chair and
+// has opened it, and it is 10:30 on Thursday 10 December 2026. Item 7.7
+// (Sefton CVS) is the ninth on the agenda, so its minute is 9.
+func decDay(t *testing.T) *kit {
+	t.Helper()
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	return k
+}
+
+// decHeldOn is the meeting day of the kit's first meeting, as minutes
+// record it.
+var decHeldOn = commands.Date{Year: 2026, Month: time.December, Day: 10}
+
+// decMinutes reads back the minutes recorded for the meeting on day, one
+// line each: number, draft or not, narrative and RESOLVED text.
+func decMinutes(k *kit, day time.Time) []string {
+	k.t.Helper()
+	ctx := context.Background()
+	ms, err := k.db.Meetings(ctx, k.committee().ID, day, day.AddDate(0, 0, 1))
+	if err != nil || len(ms) == 0 {
+		k.t.Fatalf("no meeting on %s: %v", day, err)
+	}
+	minutes, err := k.db.MeetingMinutes(ctx, ms[0].ID)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	var out []string
+	for _, m := range minutes {
+		state := "confirmed"
+		if m.Draft {
+			state = "draft"
+		}
+		out = append(out, m.Number+" "+state+" "+m.Title+" | "+m.Narrative+" | "+m.Resolved())
+	}
+	return out
+}
+
+// TestDecisionsRecordedAndFoundAtOnce: at the meeting, /resolve and
+// /minute write an agenda item's minute, numbered by its place on the
+// agenda; the officer reads it back as a draft, with a button to add an
+// action under a decision, and /resolution finds it at once.
+func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
+	k := decDay(t)
+	r := k.must(ian, "/resolve 7.7 That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
+	wantShown(t, shown(r),
+		"Resolved under item 7.7: minute 9 of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.",
+		"*Minute 9 — SEFTON CVS*", "_draft — not yet confirmed_",
+		"RESOLVED: That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.",
+		"[Add an action]")
+
+	// The chair may record too; the minute shown leads with its decision,
+	// and a narrative offers no action.
+	r = k.must(sue, "/minute 7.7: The Board considered the report of the Chief Executive of Sefton CVS.")
+	wantShown(t, shown(r), "Minuted under item 7.7: minute 9 of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.",
+		"RESOLVED: That (1) the report be noted")
+	for _, b := range r.Buttons {
+		if b.Label == "Add an action" {
+			t.Errorf("/minute, which records no decision, offers %q", b.Label)
+		}
+	}
+
+	// Both writes land on the one minute.
+	got := decMinutes(k, decHeldOn.Start(london))
+	want := "9 draft SEFTON CVS | The Board considered the report of the Chief Executive of Sefton CVS. | That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted."
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("minutes recorded: %q, want [%q]", got, want)
+	}
+
+	// Any member finds it at once, marked as a draft.
+	wantShown(t, k.say(neil, "/resolution figures circulated partners"), "Minute 9 — SEFTON CVS", "draft — not yet confirmed", "That (1) the report be noted")
+	wantShown(t, k.say(neil, "/resolution 9"), "draft — not yet confirmed", "the figures be circulated")
+
+	// Text is recorded as typed, never as markup.
+	k.must(ian, "/minute 4 Dates to be agreed <!channel> & partners.")
+	if d := k.say(ian, "/minutes draft"); strings.Contains(d, "<!channel>") || !strings.Contains(d, "Dates to be agreed &lt;!channel&gt; &amp; partners.") {
+		t.Errorf("the draft shows recorded text as markup:\n%s", d)
+	}
+}
+
+// TestResolveRefused: whoever may not record decisions, or gives a line
+// that cannot be one, is told why and what to type, and nothing is
+// minuted.
+func TestResolveRefused(t *testing.T) {
+	k := decDay(t)
+	for _, tc := range []struct {
+		user, line string
+		want       []string
+	}{
+		{neil, "/resolve 7.7 That the report be noted.", []string{"Only an officer or the chair of Safer Sefton Together can record decisions."}},
+		{neil, "/minute 7.7 The Board heard the report.", []string{"Only an officer or the chair of Safer Sefton Together can record minutes."}},
+		{stranger, "/resolve 7.7 That the report be noted.", []string{"not a member of Safer Sefton Together"}},
+		{ian, "/resolve 9.9 That the report be noted.", []string{"Item 9.9 is not on the agenda of the meeting on Thursday 10 December 2026. `/agenda 2026-12-10` shows its items."}},
+		{ian, "/resolve 7.7", []string{"Give the agenda item's number and the text.", "/resolve [DATE] ITEM TEXT"}},
+		{ian, "/resolve", []string{"Give the agenda item's number and the text."}},
+		{ian, "/resolve seven That it be noted.", []string{"`seven` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", "/resolve [DATE] ITEM TEXT"}},
+		{ian, "/resolve 1.2.3.4.5.6.7.8.9.1 That it be noted.", []string{"is not an agenda item number"}},
+		{ian, "/minute 7.7 " + strings.Repeat("a", 3001), []string{"That is too long for a minute (3001 characters; the limit is 3000)."}},
+		{ian, "/resolve 10/01/2027 7.7 That the report be noted.", []string{"Safer Sefton Together has no meeting on Sunday 10 January 2027."}},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused {
+			t.Errorf("%s %s was not refused:\n%s", tc.user, tc.line, shown(r))
+		}
+		wantShown(t, shown(r), tc.want...)
+	}
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 0 {
+		t.Errorf("refused lines minuted %q", got)
+	}
+}
+
+// TestResolveRefusedOnCancelledMeeting: a cancelled meeting never took
+// place, so no decision can be recorded for it, even by its date, and it
+// has no minutes to confirm.
+func TestResolveRefusedOnCancelledMeeting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting cancel 2026-12-10")
+	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "Safer Sefton Together has held no meeting yet.")
+	for _, line := range []string{"/resolve 10/12/2026 7.7 That the report be noted.", "/minute 10/12/2026 7.7 The Board heard the report."} {
+		r := k.run(ian, line)
+		if !r.Refused || !strings.Contains(r.Text, "was cancelled") {
+			t.Errorf("%s was not refused, though that meeting was cancelled:\n%s", line, shown(r))
+		}
+	}
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 0 {
+		t.Errorf("a cancelled meeting has minutes: %q", got)
+	}
+	wantShown(t, k.say(ian, "/minutes approve 10/12/2026"), "The meeting on Thursday 10 December 2026 was cancelled; it has no minutes to confirm.")
+}
+
+// TestResolveWhichMeeting: without a date a decision goes to the meeting
+// in progress, else today's once it has begun, else the last one held; a
+// meeting yet to be held takes none, and a committee that has held none
+// is told to give the date.
+func TestResolveWhichMeeting(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."),
+		"Safer Sefton Together has held no meeting yet. Give the meeting's date first: `/resolve 10/12/2026 7.5 That the report be noted.`")
+	wantShown(t, k.say(ian, "/resolve 10/12/2026 7.7 That the report be noted."),
+		"The meeting on Thursday 10 December 2026 has not taken place yet; decisions are recorded during or after it.")
+
+	// Opened early, at 09:45, the meeting takes decisions before its
+	// advertised start.
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 9, 45, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "Resolved under item 7.7: minute 9 of the meeting on Thursday 10 December 2026")
+	k.must(sue, "/meeting close")
+
+	// Later that day, without the meeting open, today's is still meant.
+	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/resolve 5 That the settings be reviewed."), "Resolved under item 5: minute 5 of the meeting on Thursday 10 December 2026")
+
+	// Weeks later, the last meeting held.
+	k.now = time.Date(2027, 1, 5, 12, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minute 6 The Superintendent gave the update."), "Minuted under item 6: minute 6 of the meeting on Thursday 10 December 2026")
+	got := decMinutes(k, decHeldOn.Start(london))
+	want := []string{
+		"5 draft PROVISION OF ALTERNATIVE EDUCATION SETTINGS |  | That the settings be reviewed.",
+		"6 draft LOCAL POLICING UPDATE | The Superintendent gave the update. | ",
+		"9 draft SEFTON CVS |  | That the report be noted.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("minutes recorded:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMinutesApprovalAtTheNextMeeting follows a meeting's minutes from the
+// table to the record: amended by the officer, corrected by a member,
+// confirmed by the chair at the next meeting, which minutes the
+// confirmation in its own numbering, and unchangeable after.
+func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
+	k.must(ian, "/minute 7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
+
+	// The officer amends the narrative; the reply shows what it read.
+	r := k.must(ian, "/minutes amend 9 The Board considered the report of the Chief Executive of Sefton CVS, and thanked her.")
+	wantShown(t, shown(r), "Minute 9 amended; the earlier text is kept in its history.",
+		"*It read*\nThe Board considered the report of the Chief Executive of Sefton CVS.")
+	// Text beginning "That", or "RESOLVED:", replaces the decision instead.
+	r = k.must(ian, "/minutes amend 9 RESOLVED: That (1) the report be noted; and (2) the figures be circulated.")
+	wantShown(t, shown(r), "Minute 9 amended", "*It read*\nThat (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
+	k.steps([]step{
+		{neil, "/minutes amend 9 Something else.", []string{"Only an officer of Safer Sefton Together can amend minutes."}},
+		{ian, "/minutes amend 99 Something else.", []string{"No minute 99 of Safer Sefton Together is on record."}},
+		{ian, "/minutes amend nine Something else.", []string{"`nine` is not a minute number."}},
+		{ian, "/minutes amend 9", []string{"Give the minute's number and the text."}},
+		{ian, "/minutes amend 9 " + strings.Repeat("b", 3001), []string{"That is too long (3001 characters; the limit is 3000)."}},
+		{graeme, "/minutes comment 9 The figures were for the last quarter.", []string{"Your correction to minute 9 is recorded; the officer sees it with the draft minutes."}},
+		{stranger, "/minutes comment 9 I was there.", []string{"not a member of Safer Sefton Together"}},
+		{ian, "/minutes draft", []string{"and thanked her.", "That (1) the report be noted; and (2) the figures be circulated.", "The figures were for the last quarter."}},
+	})
+	got := decMinutes(k, decHeldOn.Start(london))
+	want := "9 draft SEFTON CVS | The Board considered the report of the Chief Executive of Sefton CVS, and thanked her. | That (1) the report be noted; and (2) the figures be circulated."
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("minutes after amendment: %q, want [%q]", got, want)
+	}
+
+	// The meeting in progress cannot confirm its own minutes, nor can
+	// one not yet held.
+	k.steps([]step{
+		{sue, "/minutes approve 10 December 2026", []string{"The meeting on Thursday 10 December 2026 is still in progress; its minutes can be confirmed once it has closed."}},
+		{sue, "/minutes approve", []string{"Safer Sefton Together has no earlier meeting whose minutes could be confirmed."}},
+	})
+	k.must(sue, "/meeting close")
+
+	// The next meeting confirms them; its item 3 records it, numbered on
+	// from minute 9.
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	wantShown(t, k.say(sue, "/minutes approve 14 January 2027"), "The minutes of the meeting on Thursday 14 January 2027 can be confirmed once it has closed.")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	wantShown(t, k.say(neil, "/minutes approve"), "Only an officer or the chair of Safer Sefton Together can confirm minutes.")
+	k.must(sue, "/meeting start")
+	r = k.must(sue, "/minutes approve")
+	if r.Visibility != commands.Public {
+		t.Error("the confirmation of minutes is not announced in the channel")
+	}
+	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, at the meeting on Thursday 14 January 2027, by <@USUE>. They can no longer be changed. Minute 12 of this meeting records it.")
+	wantShown(t, k.say(ian, "/minutes draft"),
+		"Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 9 of Thursday 10 December 2026.",
+		"**12. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || !strings.HasPrefix(got[0], "9 confirmed ") {
+		t.Errorf("confirmed minutes read back as %q", got)
+	}
+
+	// Unchangeable after, however it is tried.
+	k.steps([]step{
+		{ian, "/minutes amend 9 Something else.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be changed."}},
+		{ian, "/resolve 10/12/2026 7.7 That the report be withdrawn.", []string{"The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed."}},
+		{graeme, "/minutes comment 9 Too late.", []string{"is confirmed as a correct record"}},
+		{sue, "/minutes approve 10 December 2026", []string{"The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record."}},
+		{sue, "/minutes approve 3 March 2027", []string{"Safer Sefton Together has no meeting on Wednesday 3 March 2027."}},
+		{sue, "/minutes approve soon", []string{"/minutes approve [DATE-OF-THE-MINUTES]"}},
+	})
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != strings.Replace(want, "draft", "confirmed", 1) {
+		t.Errorf("confirmed minutes changed: %q", got)
+	}
+	wantShown(t, k.say(neil, "/resolution 12"), "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.", "draft — not yet confirmed")
+	if r := k.say(neil, "/resolution 9"); strings.Contains(r, "draft") {
+		t.Errorf("confirmed minutes are still marked draft:\n%s", r)
+	}
+}
+
+// TestMinutesApprovalByCorrespondence: away from any meeting, the chair or
+// an officer confirms the last meeting's minutes by correspondence; a
+// meeting with nothing minuted has nothing to confirm.
+func TestMinutesApprovalByCorrespondence(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+
+	// A day later: the last meeting's minutes, by default.
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	r := k.must(ian, "/minutes approve")
+	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, by correspondence, by <@UIAN>. They can no longer be changed.")
+	if strings.Contains(r.Text, "records it") {
+		t.Errorf("a confirmation by correspondence claims a minute records it: %s", r.Text)
+	}
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "Confirmed as a correct record by correspondence on Friday 11 December 2026.")
+
+	// The January meeting is held with nothing minuted.
+	k.now = time.Date(2027, 1, 15, 9, 0, 0, 0, london)
+	wantShown(t, k.say(sue, "/minutes approve 14 January 2027"),
+		"No minutes of the meeting on Thursday 14 January 2027 are on record to confirm. Record them with `/resolve` and `/minute`, or import them.")
+	wantShown(t, k.say(sue, "/minutes approve 14 February 2027"), "Safer Sefton Together has no meeting on Sunday 14 February 2027.")
+}
+
+// TestMinutesApprovalOnTheDayItClosed: a meeting does not confirm its
+// own minutes; closed earlier the same day, they are confirmed by
+// correspondence, as they would be the day after, and not refused as if
+// the meeting were still open.
+func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
+	r := k.must(ian, "/minutes approve 10 December 2026")
+	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, by correspondence, by <@UIAN>.")
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || !strings.HasPrefix(got[0], "9 confirmed ") {
+		t.Errorf("confirmed minutes read back as %q", got)
+	}
+}
+
+// TestDecisionNumberingAcrossYears: minutes are numbered on from the last
+// on record in the same municipal year (May to April), and from 1 again
+// in a new one.
+func TestDecisionNumberingAcrossYears(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-06-10 10:00 Bootle Town Hall")
+
+	// January: items 1 to 4 are minutes 10 to 13.
+	k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/resolve 4 That the next meeting be held on 10 June 2027."), "Resolved under item 4: minute 13 of the meeting on Thursday 14 January 2027")
+	// June is in the next municipal year: item 4 is minute 4.
+	k.now = time.Date(2027, 6, 10, 12, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/resolve 4 That the next meeting be held in September."), "Resolved under item 4: minute 4 of the meeting on Thursday 10 June 2027")
+	wantShown(t, k.say(ian, "/minutes draft 10 June 2027"),
+		"Numbering starts again at 1: the last minutes on record (minute 13, Thursday 14 January 2027) are of the previous municipal year.")
+	// The earlier meetings' minutes are still there, given by date.
+	wantShown(t, k.say(ian, "/minute 14/01/2027 1 Apologies were received."), "Minuted under item 1: minute 10 of the meeting on Thursday 14 January 2027")
+}
+
+// TestDecisionMinutesPosted: /minutes post shares the minutes' printable
+// page in the channel, saying whether they are a draft or confirmed, once
+// anything is minuted.
+func TestDecisionMinutesPosted(t *testing.T) {
+	k := decDay(t)
+	wantShown(t, k.say(ian, "/minutes post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet: record decisions with `/resolve` first.")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	wantShown(t, k.say(neil, "/minutes post"), "Only an officer or the chair of Safer Sefton Together can post minutes.")
+	r := k.must(sue, "/minutes post")
+	if r.Visibility != commands.Public {
+		t.Error("/minutes post answered privately")
+	}
+	wantShown(t, r.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready: </minutes/",
+		"|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment MINUTE TEXT`.")
+	if d := k.say(ian, "/minutes draft"); !strings.Contains(d, r.Text[strings.Index(r.Text, "</minutes/")+1:strings.Index(r.Text, "|read")]) {
+		t.Errorf("the draft gives another address than the post:\n%s\n%s", r.Text, d)
+	}
+
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/minutes approve")
+	wantShown(t, k.say(ian, "/minutes post 10 December 2026"), "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, confirmed as a correct record: </minutes/")
+}
+
+// TestDecisionHistory: /history minutes tells the officer and the chair
+// each minute as recorded and amended, by whom and what it read, the
+// corrections members proposed, and the confirmation; members are
+// refused.
+func TestDecisionHistory(t *testing.T) {
+	k := decDay(t)
+	wantShown(t, k.say(ian, "/history minutes"), "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.", "Nothing has been minuted")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/minute 7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures circulated.")
+	k.must(graeme, "/minutes comment 9 The figures were for the last quarter.")
+
+	wantShown(t, k.say(neil, "/history minutes"), "Only an officer or the chair of Safer Sefton Together can read the history of the minutes.")
+	h := k.say(sue, "/history minutes")
+	inOrder(t, h,
+		"minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”",
+		"minute 9: minuted by <@USUE>: “The Board considered the report of the Chief Executive of Sefton CVS.”",
+		"minute 9: RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and the figures circulated.”",
+		"minute 9: correction proposed by <@UGRAEME>: “The figures were for the last quarter.”")
+
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/minutes approve")
+	wantShown(t, k.say(ian, "/history minutes 10 December 2026"),
+		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>", "RESOLVED text amended")
+}
