@@ -583,7 +583,7 @@ func (st meetingState) paragraphs() paragraphs {
 				p.here = append(p.here, name)
 			}
 			p.substitutes = append(p.substitutes, fmt.Sprintf("%s for %s", nameOf(a.Name, a.Organisation), st.keyName(a.SubstituteFor)))
-		case a.Status == AttendInAttendance || (isMember && m.IsOfficer()):
+		case a.InAttendance || (isMember && m.IsOfficer()):
 			p.inAttendance = append(p.inAttendance, name)
 		case !isMember:
 			p.alsoPresent = append(p.alsoPresent, name)
@@ -1016,8 +1016,13 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	switch {
 	case a.UserID == "":
 		mark.MemberKey, mark.Name, mark.Organisation = nameKey(a.Name), a.Name, a.Org
-		if prev, ok := st.attendee(mark.MemberKey); ok && a.SubstituteFor == "" {
-			mark.SubstituteFor = prev.SubstituteFor
+		if prev, ok := st.attendee(mark.MemberKey); ok {
+			// Marked before by name: they stay who they were, as a
+			// member does, however the name is typed the second time.
+			mark.Name, mark.Organisation = prev.Name, prev.Organisation
+			if a.SubstituteFor == "" {
+				mark.SubstituteFor = prev.SubstituteFor
+			}
 		}
 	default:
 		mark.MemberKey, mark.UserID = a.UserID, a.UserID

@@ -134,6 +134,7 @@ type Attendee struct {
 	Late                            bool      // arrived late
 	Left                            time.Time // when Status is left
 	Remote                          bool      // attended remotely at some point
+	InAttendance                    bool      // came in attendance (not as a member); still so once left
 	SubstituteFor                   string
 	By                              string // who entered the standing mark
 	first                           int64  // ID of the first mark, for order
@@ -170,11 +171,12 @@ func Standing(log []AttendanceMark) []Attendee {
 				a.Arrived, a.Late = m.At, m.Status == AttendLate
 			}
 			a.Remote = a.Remote || m.Status == AttendRemote
+			a.InAttendance = m.Status == AttendInAttendance
 			a.Left = time.Time{}
 		case AttendLeft:
 			a.Left = m.At
 		case AttendAbsent:
-			a.Arrived, a.Late, a.Left = time.Time{}, false, time.Time{}
+			a.Arrived, a.Late, a.Left, a.InAttendance = time.Time{}, false, time.Time{}, false
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].first < order[j].first })

@@ -1,0 +1,829 @@
+package commands_test
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// attAnn is a member whom Slack's directory does not know: she is named
+// as the officer's mention names her.
+const attAnn = "UANN"
+
+// attDay is the meeting of Thursday 10 December 2026 at 10:00 on the day:
+// Sue (Sefton CVS) in the chair, Ann (Sefton Council) a member besides
+// Neil and Graeme, a quorum of 3 of those four voting members, item 7.7
+// on the agenda, Neil's apologies sent, and the clock at 09:55 that
+// morning.
+func attDay(t *testing.T) *kit {
+	t.Helper()
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UANN|Ann> Sefton Council")
+	k.must(ian, "/agenda add 7.7 Sefton CVS — Sue Holden")
+	k.must(ian, "/committee quorum 3")
+	k.must(neil, "/apologies Unwell")
+	k.now = attAt(10, 9, 55)
+	return k
+}
+
+// attAt is a moment in December 2026 in London.
+func attAt(day, hour, minute int) time.Time {
+	return time.Date(2026, 12, day, hour, minute, 0, 0, london)
+}
+
+// attLive runs the outbox and returns the live message of meeting id as
+// the channel last got it, and everything sent.
+func attLive(k *kit, id int64) (commands.Reply, []commands.OutboxMessage) {
+	k.t.Helper()
+	var live *commands.Reply
+	sent := k.sent()
+	for _, m := range sent {
+		if m.MessageKey == commands.LiveKey(id) {
+			live = &m.Reply
+		}
+	}
+	if live == nil {
+		k.t.Fatalf("no live message for meeting %d went to the channel", id)
+	}
+	return *live, sent
+}
+
+// attRefused runs user's line, which must be refused with a reply holding
+// each of want.
+func attRefused(k *kit, user, line string, want ...string) {
+	k.t.Helper()
+	r := k.run(user, line)
+	if !r.Refused {
+		k.t.Errorf("%s %s was not refused:\n%s", user, line, shown(r))
+	}
+	wantShown(k.t, shown(r), want...)
+}
+
+// attSection is the section whose title starts with title on user's Home
+// card (empty when there is none), and the card's buttons.
+func attSection(k *kit, user, title string) (commands.Section, []commands.Button) {
+	k.t.Helper()
+	h, err := k.svc.Home(context.Background(), team, user, k.now)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	if len(h.Cards) == 0 {
+		k.t.Fatalf("%s's Home has no cards", user)
+	}
+	for _, s := range h.Cards[0].Sections {
+		if strings.HasPrefix(s.Title, title) {
+			return s, h.Cards[0].Buttons
+		}
+	}
+	return commands.Section{}, h.Cards[0].Buttons
+}
+
+func attHasButton(bs []commands.Button, label string) bool {
+	return slices.ContainsFunc(bs, func(b commands.Button) bool { return b.Label == label })
+}
+
+// TestMeetingStartOnTheDay follows a meeting from the chair's opening to
+// the paragraphs for the minutes: members press I'm here on the live
+// message, the officer marks the rest, an item is taken up, people leave
+// until the meeting is inquorate (the chair and the officer are told
+// once), and the chair closes it.
+func TestMeetingStartOnTheDay(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	none := "No meeting of Safer Sefton Together is in progress. The officer or the chair opens today's with `/meeting start`."
+	attRefused(k, neil, "/meeting start", "Only an officer or the chair of Safer Sefton Together can open the meeting.")
+	attRefused(k, ian, "/meeting close", none)
+	attRefused(k, ian, "/here", none)
+	attRefused(k, ian, "/meeting status", none)
+	attRefused(k, ian, "/attendance <@UGRAEME> present", none)
+
+	r := k.must(sue, "/meeting start")
+	if r.Text != "You opened the meeting of *Safer Sefton Together* at 09:55. The live message is going to the channel; members press *I'm here* or type `/here`. `/meeting close` ends it." ||
+		r.Visibility != commands.Private {
+		t.Errorf("start: %+v", r)
+	}
+	attRefused(k, ian, "/meeting start", "The meeting is already in progress: <@USUE> opened it at 09:55.", "Meeting in progress")
+
+	live, _ := attLive(k, id)
+	text := shown(live)
+	inOrder(t, text, "Meeting in progress", "*Safer Sefton Together* — Thursday 10 December 2026, 10:00, Remote Meeting\nOpened at 09:55.\n*Inquorate*: 0 present, quorum 3",
+		"*Apologies*", "Neil Frackelton (SWACA)", "Press *I'm here* or type `/here`.", "[I'm here]")
+	if live.Visibility != commands.Public {
+		t.Errorf("the live message is not public: %+v", live)
+	}
+
+	// Members press I'm here on the live message.
+	for _, p := range []struct{ user, want string }{
+		{sue, "You are marked present. *Inquorate*: 1 present, quorum 3"},
+		{graeme, "You are marked present. *Inquorate*: 2 present, quorum 3"},
+		{graeme, "You were marked present already. *Inquorate*: 2 present, quorum 3"},
+	} {
+		if got := shown(k.press(p.user, live, "I'm here")); got != p.want {
+			t.Errorf("%s pressed I'm here: %q, want %q", p.user, got, p.want)
+		}
+	}
+	if got := k.press(stranger, live, "I'm here"); !got.Refused || !strings.Contains(got.Text, "You are not a member of Safer Sefton Together, so I cannot mark you here.") {
+		t.Errorf("a stranger pressed I'm here: %+v", got)
+	}
+	// The officer serves the meeting: in attendance, not counted.
+	k.steps([]step{
+		{ian, "/here", []string{"You are marked in attendance. *Inquorate*: 2 present, quorum 3"}},
+		{ian, "/attendance <@USTRANGER> substitute-for <@UNEIL>", []string{"Mallory is marked present as substitute for Neil Frackelton. Quorate: 3 present, quorum 3"}},
+		{ian, `/attendance "Jen Williams (NW Probation)" in-attendance`, []string{"Jen Williams is marked in attendance. Quorate: 3 present, quorum 3"}},
+	})
+	k.now = attAt(10, 10, 25)
+	k.steps([]step{
+		{ian, "/attendance <@UANN> late 10:20", []string{"Ann is marked present, arrived late at 10:20. Quorate: 4 present, quorum 3"}},
+	})
+	// So many marks at once edit the live message once.
+	var updates int
+	for _, m := range k.sent() {
+		if m.MessageKey == commands.LiveKey(id) {
+			updates++
+		}
+	}
+	if updates != 1 {
+		t.Errorf("%d edits of the live message, want the marks coalesced into 1", updates)
+	}
+
+	// An item, and a pecuniary interest declared at the table.
+	k.now = attAt(10, 10, 30)
+	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 is under discussion. Item 7.7: Quorate: 4 present, quorum 3." {
+		t.Errorf("item: %q", got)
+	}
+	k.must(sue, "/declare 7.7 pecuniary Chief Executive of Sefton CVS")
+	status := k.say(graeme, "/meeting status 7.7")
+	wantShown(t, status, "Item 7.7: Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).",
+		"Ann (Sefton Council) — marked by Ian Barton", "Jen Williams (NW Probation) — marked by Ian Barton", "Mallory — marked by Ian Barton",
+		"*Substitutes*\nMallory for Neil Frackelton")
+	if strings.Contains(status, "Graeme Robson (Merseyside Police) — marked by") {
+		t.Errorf("Graeme marked himself, yet the status names someone else:\n%s", status)
+	}
+	// The declaration alone brings the live message up to date.
+	after, _ := attLive(k, id)
+	text = shown(after)
+	wantShown(t, text, "Quorate: 4 present, quorum 3\nItem 7.7: Quorate: 3 present, quorum 3. Sue Holden withdraws", "*Present (4)*")
+	if strings.Contains(text, "marked by") {
+		t.Error("the channel's live message names who marked whom")
+	}
+
+	// People leave; the meeting goes inquorate, and the chair and the
+	// officer hear once, not at each departure.
+	k.now = attAt(10, 11, 10)
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME> left 11:05", []string{"Graeme Robson is marked as having left at 11:05. Quorate: 3 present, quorum 3"}},
+		{ian, "/attendance <@UANN> left 11:06", []string{"Ann is marked as having left at 11:06. *Inquorate*: 2 present, quorum 3"}},
+		{ian, "/attendance <@USTRANGER> left 11:07", []string{"Mallory is marked as having left at 11:07. *Inquorate*: 1 present, quorum 3"}},
+	})
+	live, sent := attLive(k, id)
+	var told []string
+	for _, m := range sent {
+		if m.Kind == commands.OutboxDM {
+			told = append(told, m.UserID)
+			if m.Reply.Text != "The meeting of *Safer Sefton Together* is now *inquorate*: 2 voting members present, quorum 3. `/meeting adjourn` adjourns it." {
+				t.Errorf("notice to %s: %q", m.UserID, m.Reply.Text)
+			}
+		}
+	}
+	slices.Sort(told)
+	if !slices.Equal(told, []string{ian, sue}) {
+		t.Errorf("told of the lost quorum: %v, want the officer and the chair once each", told)
+	}
+	text = shown(live)
+	// Those who left are listed as such, in the order they were first
+	// marked.
+	wantShown(t, text, "*Inquorate*: 1 present, quorum 3", "*Present (1)*\nSue Holden (Sefton CVS) (in the Chair)", "*Left*\nGraeme Robson at 11:05\nMallory at 11:07\nAnn at 11:06")
+
+	// Closing: the live message becomes the summary, and the paragraphs
+	// are ready for the minutes.
+	k.now = attAt(10, 11, 30)
+	r = k.must(sue, "/meeting close")
+	if r.Text != "You closed the meeting of *Safer Sefton Together* at 11:30; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes." {
+		t.Errorf("close: %q", r.Text)
+	}
+	attRefused(k, sue, "/meeting close", none)
+	attRefused(k, sue, "/meeting start", "The meeting on Thursday 10 December 2026 was closed at 11:30; it cannot be opened again.")
+	closed, _ := attLive(k, id)
+	text = shown(closed)
+	inOrder(t, text, "Meeting closed", "Opened at 09:55, closed at 11:30.", "*Present (4)*", "*Substitutes*", "*In attendance*", "*Apologies*", "*Left*")
+	if len(closed.Buttons) != 0 || strings.Contains(text, "Inquorate") || strings.Contains(text, "Press *I'm here*") {
+		t.Errorf("the closed meeting's summary still reads as live:\n%s", text)
+	}
+	if got := k.press(graeme, live, "I'm here"); !got.Refused || got.Text != "The meeting on Thursday 10 December 2026 is not in progress." {
+		t.Errorf("I'm here after the close: %+v", got)
+	}
+
+	att := k.say(neil, "/meeting attendance")
+	want := "Attendance at the meeting of *Safer Sefton Together* on Thursday 10 December 2026:\n\n" +
+		"Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police), Mallory and Ann (Sefton Council).\n\n" +
+		"In attendance: Ian Barton and Jen Williams (NW Probation).\n\n" +
+		"Apologies for absence were received from Neil Frackelton (SWACA).\n\n" +
+		"Substitutes: Mallory for Neil Frackelton.\n\n" +
+		// Each person's arrival and departure together, in the order
+		// they were first marked.
+		"Graeme Robson left the meeting at 11:05 during consideration of item 7.7.\n" +
+		"Mallory left the meeting at 11:07 during consideration of item 7.7.\n" +
+		"Ann arrived at 10:20.\n" +
+		"Ann left the meeting at 11:06 during consideration of item 7.7."
+	if att != want {
+		t.Errorf("attendance:\n%s\nwant:\n%s", att, want)
+	}
+	// The next day, the last meeting held is the one meant.
+	k.now = attAt(11, 9, 0)
+	if got := k.say(graeme, "/meeting attendance"); got != want {
+		t.Errorf("attendance the next day:\n%s", got)
+	}
+}
+
+// TestMeetingStartRefused: the meeting opens only on its day, from three
+// hours before its start, and not when cancelled; each refusal says why
+// and what to type instead.
+func TestMeetingStartRefused(t *testing.T) {
+	k := attDay(t)
+	k.now = now
+	k.must(ian, "/meeting schedule 2026-12-17 10:00")
+	k.must(ian, "/meeting cancel 2026-12-17")
+	for _, c := range []struct {
+		at         time.Time
+		user, line string
+		want       string
+	}{
+		{now, ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start 10/12/2026`."},
+		{now, ian, "/meeting start 10/12/2026", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
+		{attAt(10, 6, 59), sue, "/meeting start", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
+		{attAt(10, 9, 0), ian, "/meeting start 11/12/2026", "Safer Sefton Together has no meeting on Friday 11 December 2026."},
+		{attAt(10, 9, 0), neil, "/meeting start", "Only an officer or the chair of Safer Sefton Together can open the meeting."},
+		{attAt(17, 9, 50), ian, "/meeting start 17/12/2026", "The meeting on Thursday 17 December 2026 was cancelled, so it cannot be opened."},
+		// A cancelled meeting is no meeting of the day.
+		{attAt(17, 9, 50), ian, "/meeting start", "Safer Sefton Together has no meeting today."},
+	} {
+		k.now = c.at
+		attRefused(k, c.user, c.line, c.want)
+	}
+	if n := attRows(k, `SELECT count(*) FROM meeting_sessions`); n != 0 {
+		t.Errorf("%d conduct records after refusals, want none", n)
+	}
+	// A stranger is not let in at all.
+	k.now = attAt(10, 9, 0)
+	if r := k.run(stranger, "/meeting start"); !r.Refused {
+		t.Errorf("a stranger opened the meeting: %s", shown(r))
+	}
+
+	// From 07:00 the meeting opens, by its date as well.
+	k.now = attAt(10, 7, 0)
+	wantShown(t, k.say(ian, "/meeting start 10/12/2026"), "You opened the meeting of *Safer Sefton Together* at 07:00.")
+	if n := attRows(k, `SELECT count(*) FROM meeting_sessions WHERE action = 'opened' AND by_user = 'UIAN'`); n != 1 {
+		t.Errorf("%d openings recorded, want 1", n)
+	}
+}
+
+// attRows is a count from the records.
+func attRows(k *kit, query string) int {
+	k.t.Helper()
+	var n int
+	if err := k.db.SQL().QueryRow(query).Scan(&n); err != nil {
+		k.t.Fatal(err)
+	}
+	return n
+}
+
+// TestAttendanceMarks: what the officer types at /attendance and what
+// they read back; a member marks only themselves; bad input says what is
+// wrong and how to put it right.
+func TestAttendanceMarks(t *testing.T) {
+	k := attDay(t)
+	attRefused(k, ian, "/attendance <@UANN> present", "No meeting of Safer Sefton Together is in progress.")
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 40)
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME> present", []string{"Graeme Robson is marked present. *Inquorate*: 1 present, quorum 3"}},
+		// Marked again as they stand, nothing changes.
+		{ian, "/attendance <@UGRAEME> here", []string{"Graeme Robson is marked present already."}},
+		{ian, "/attendance <@UANN> late at 10.20am", []string{"Ann is marked present, arrived late at 10:20. *Inquorate*: 2 present, quorum 3"}},
+		{neil, "/attendance <@UNEIL> remote", []string{"You are marked present remotely. Quorate: 3 present, quorum 3"}},
+		{sue, "/attendance <@USUE> arrived", []string{"You are marked present, arrived late at 10:40. Quorate: 4 present, quorum 3"}},
+		// The chair marks others as the officer does.
+		{sue, "/attendance <@UANN> absent", []string{"Ann is marked absent. Quorate: 3 present, quorum 3"}},
+		{sue, `/attendance “Jen Williams (NW Probation)” attending`, []string{"Jen Williams is marked in attendance."}},
+		{ian, "/attendance <@USTRANGER> in attendance", []string{"Mallory is marked in attendance."}},
+		{ian, "/attendance <@UGRAEME> gone", []string{"Graeme Robson is marked as having left at 10:40. *Inquorate*: 2 present, quorum 3"}},
+		// Back in the room.
+		{ian, "/attendance <@UGRAEME> present", []string{"Graeme Robson is marked present. Quorate: 3 present, quorum 3"}},
+		{ian, `/attendance "Tom Hill" present`, []string{"Tom Hill is marked present."}},
+	})
+	status := k.say(graeme, "/meeting status")
+	wantShown(t, status, "Quorate: 3 present, quorum 3",
+		"Graeme Robson (Merseyside Police) — marked by Ian Barton",
+		"Neil Frackelton (SWACA) (remotely)",
+		"Sue Holden (Sefton CVS) (in the Chair)",
+		"*In attendance*\nTom Hill — marked by Ian Barton\nJen Williams (NW Probation) — marked by Sue Holden\nMallory — marked by Ian Barton")
+	if strings.Contains(status, "Ann (Sefton Council)") {
+		t.Errorf("Ann, marked absent, is listed as here:\n%s", status)
+	}
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Present: Graeme Robson (Merseyside Police), Neil Frackelton (SWACA) (remotely) and Sue Holden (Sefton CVS) (in the Chair).",
+		"Also present: Tom Hill.", "In attendance: Jen Williams (NW Probation) and Mallory.", "Absent: Ann (Sefton Council).",
+		"Sue Holden arrived at 10:40.")
+	// Neil turned up remotely: his apology no longer stands.
+	if strings.Contains(att, "Apologies") {
+		t.Errorf("Neil's apology still stands after he turned up:\n%s", att)
+	}
+
+	for _, c := range []struct{ user, line, want string }{
+		{neil, "/attendance <@UGRAEME> left", "Only an officer or the chair of Safer Sefton Together can mark someone else. You can mark yourself with `/here` or the *I'm here* button."},
+		{ian, "/attendance <@UANN> late 25:00", "25:00 is not a time"},
+		{ian, "/attendance <@UANN> late soon", "Soon is not a time: use 10:20 or 10.20am."},
+		{ian, "/attendance <@UJAN> present", "<@UJAN> is not a member of Safer Sefton Together. Add them first (`/committee member add <@UJAN> ORGANISATION`), record them as in attendance (`/attendance <@UJAN> in-attendance`), or by name (`/attendance \"Name (Organisation)\" present`)."},
+		{ian, "/attendance neil present", "Start with the person: @name, or \"Name (Organisation)\" for someone not in Slack."},
+		{ian, "/attendance <@ present", "<@ is not a mention: type @ and pick the person."},
+		{ian, `/attendance "Jen Williams present`, "Close the name's quotation marks."},
+		{ian, `/attendance "" present`, "Give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\""},
+		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member"},
+		{ian, "/attendance <@UANN> dancing", `I don't know "dancing": say present, late HH:MM`},
+		{ian, "/attendance <@UANN> present now", "Present takes nothing after it."},
+		{ian, "/attendance <@USTRANGER> substitute-for", "Name the member they stand in for: substitute-for @member."},
+		{ian, "/attendance <@USTRANGER> substitute-for Ann", "Ann is not a mention: type @ and pick the member they stand in for."},
+		{ian, "/attendance <@USTRANGER> substitute-for <@UJAN>", "<@UJAN> is not a member of Safer Sefton Together, so no one can substitute for them."},
+	} {
+		attRefused(k, c.user, c.line, c.want)
+	}
+	// Bad input shows how to type the command.
+	wantShown(t, k.say(ian, "/attendance <@UANN> dancing"), "/attendance @person substitute-for @member")
+	if r := k.run(stranger, "/attendance <@USTRANGER> present"); !r.Refused {
+		t.Errorf("a stranger marked themselves with /attendance: %s", shown(r))
+	}
+}
+
+// TestAttendanceHereAndSubstitutes: /here and /here remote; a member who
+// sent apologies and turns up has them withdrawn, with history; the
+// substitute a member named in their apology marks themselves and counts
+// for them; anyone else not a member is refused.
+func TestAttendanceHereAndSubstitutes(t *testing.T) {
+	k := attDay(t)
+	day := k.now
+	k.now = now
+	k.must(attAnn, "/apologies Annual leave sub <@USTRANGER>")
+	k.now = day
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{graeme, "/here later", []string{"`/here` takes nothing, or `remote`."}},
+		{"UJAN", "/here", []string{"You are not a member of Safer Sefton Together, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`."}},
+		{stranger, "/here", []string{"You are marked present as substitute for Ann. *Inquorate*: 1 present, quorum 3"}},
+		{stranger, "/here", []string{"You were marked present as substitute for Ann already."}},
+		{graeme, "/here remote", []string{"You are marked present remotely. *Inquorate*: 2 present, quorum 3"}},
+		{neil, "/here", []string{"You are marked present. Quorate: 3 present, quorum 3"}},
+		// The officer, even remotely, serves the meeting.
+		{ian, "/here remote", []string{"You are marked present remotely. Quorate: 3 present, quorum 3"}},
+	})
+	wantShown(t, k.say(sue, "/meeting status"), "*Substitutes*\nMallory for Ann", "Graeme Robson (Merseyside Police) (remotely)", "*In attendance*\nIan Barton (remotely)")
+	apologies := k.say(ian, "/apologies list")
+	if strings.Contains(apologies, "Neil") || !strings.Contains(apologies, "Ann") {
+		t.Errorf("apologies after Neil turned up:\n%s", apologies)
+	}
+	wantShown(t, k.say(ian, "/history apologies"), "<@UNEIL> withdrew their apologies: attended the meeting")
+
+	// The substitute's later marks keep them the substitute.
+	k.now = attAt(10, 11, 0)
+	wantShown(t, k.say(ian, "/attendance <@USTRANGER> left 10:50"), "Mallory is marked as having left at 10:50. *Inquorate*: 2 present, quorum 3")
+	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Mallory for Ann.", "Apologies for absence were received from Ann (Sefton Council).", "Mallory left the meeting at 10:50.")
+
+	k.must(ian, "/meeting close")
+	attRefused(k, stranger, "/here", "No meeting of Safer Sefton Together is in progress.")
+}
+
+// TestAttendanceAdjournAndResume: adjourning and resuming are announced
+// in the channel and shown on the live message; out of turn, each says
+// why not; moving to an item names it and its quorum.
+func TestAttendanceAdjournAndResume(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	attRefused(k, sue, "/meeting adjourn", "No meeting of Safer Sefton Together is in progress.")
+	attRefused(k, sue, "/meeting item 7.7", "No meeting of Safer Sefton Together is in progress.")
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	k.steps([]step{
+		{sue, "/meeting resume", []string{"The meeting is not adjourned."}},
+		{neil, "/meeting adjourn", []string{"Only an officer or the chair of Safer Sefton Together can adjourn the meeting."}},
+		{neil, "/meeting item 7.7", []string{"Only an officer or the chair of Safer Sefton Together can move the meeting on."}},
+		{sue, "/meeting item", []string{"Give the item's number, e.g. `/meeting item 7.7`."}},
+		{sue, "/meeting item 7.7 now", []string{"Give the item's number, e.g. `/meeting item 7.7`."}},
+		{sue, "/meeting item 99", []string{"99"}},
+		{sue, "/meeting close now", []string{"`close` takes nothing after it."}},
+		{sue, "/meeting adjourn briefly", []string{"`adjourn` takes nothing after it."}},
+		{graeme, "/meeting status 7.7 4", []string{"`status` takes at most an item's number."}},
+		{graeme, "/meeting status 99", []string{"99"}},
+	})
+	if n := attRows(k, `SELECT count(*) FROM meeting_sessions`); n != 1 {
+		t.Errorf("%d conduct records after refusals, want the opening alone", n)
+	}
+
+	k.now = attAt(10, 11, 0)
+	r := k.must(sue, "/meeting adjourn")
+	if r.Text != "The meeting of *Safer Sefton Together* was adjourned at 11:00." || r.Visibility != commands.Public {
+		t.Errorf("adjourn: %+v", r)
+	}
+	k.steps([]step{
+		{sue, "/meeting adjourn", []string{"The meeting is adjourned: `/meeting resume` resumes it first."}},
+		{sue, "/meeting item 7.7", []string{"The meeting is adjourned: `/meeting resume` resumes it first."}},
+		// People may still arrive while it is adjourned.
+		{neil, "/here", []string{"You are marked present. *Inquorate*: 2 present, quorum 3"}},
+	})
+	live, _ := attLive(k, id)
+	inOrder(t, shown(live), "Meeting adjourned", "Opened at 09:55; adjourned.", "*Inquorate*: 2 present, quorum 3", "[I'm here]")
+	wantShown(t, k.say(graeme, "/meeting status"), "Meeting adjourned")
+
+	k.now = attAt(10, 11, 15)
+	r = k.must(sue, "/meeting resume")
+	if r.Text != "The meeting of *Safer Sefton Together* resumed at 11:15." || r.Visibility != commands.Public {
+		t.Errorf("resume: %+v", r)
+	}
+	attRefused(k, sue, "/meeting resume", "The meeting is not adjourned.")
+	k.must(sue, "/here")
+	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 is under discussion. Item 7.7: Quorate: 3 present, quorum 3." {
+		t.Errorf("item: %q", got)
+	}
+	live, _ = attLive(k, id)
+	inOrder(t, shown(live), "Meeting in progress", "Opened at 09:55.", "Quorate: 3 present, quorum 3", "Item 7.7: Quorate: 3 present, quorum 3.")
+	// The item's line on its own, for anyone who asks.
+	if got := k.run(neil, "/meeting status 7.7"); !strings.HasPrefix(got.Text, "Item 7.7: Quorate: 3 present, quorum 3.\n*Safer Sefton Together*") || got.Visibility != commands.Private {
+		t.Errorf("status 7.7: %+v", got)
+	}
+	// Closing while adjourned is allowed.
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting adjourn")
+	wantShown(t, k.say(ian, "/meeting close"), "You closed the meeting of *Safer Sefton Together* at 11:30")
+	if n := attRows(k, `SELECT count(*) FROM meeting_sessions WHERE action IN ('adjourned', 'resumed')`); n != 3 {
+		t.Errorf("%d adjournments and resumptions recorded, want 3", n)
+	}
+	attRefused(k, sue, "/meeting resume", "No meeting of Safer Sefton Together is in progress.")
+	if got := k.say(neil, "/meeting attendance"); !strings.Contains(got, "Present: Graeme Robson (Merseyside Police), Neil Frackelton (SWACA) and Sue Holden (Sefton CVS) (in the Chair).") {
+		t.Errorf("attendance:\n%s", got)
+	}
+}
+
+// TestAttendanceOnHome: a member's Home shows the meeting in progress
+// with the I'm here button until they are marked, then says how they are
+// marked.
+func TestAttendanceOnHome(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	if s, _ := attSection(k, graeme, "Meeting in progress"); s.Title != "" {
+		t.Errorf("a Home shows a meeting in progress before it opened: %+v", s)
+	}
+	k.must(sue, "/meeting start")
+	s, buttons := attSection(k, graeme, "Meeting in progress")
+	if s.Title != "Meeting in progress" || s.Text != "Thursday 10 December 2026, 10:00, Remote Meeting\nYou are not marked here yet." || !attHasButton(buttons, "I'm here") {
+		t.Errorf("Graeme's Home: %+v %+v", s, buttons)
+	}
+	// Pressed on the Home, where there is no channel.
+	for _, b := range buttons {
+		if b.Label == "I'm here" {
+			wantShown(t, shown(k.act(k.home(graeme), b.Action, b.Value)), "You are marked present.")
+		}
+	}
+	k.must(neil, "/here remote")
+	k.must(ian, "/here")
+	k.must(ian, "/attendance <@UANN> absent")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@USUE> present")
+	k.must(ian, "/attendance <@USUE> left 10:25")
+	for _, c := range []struct {
+		user, title, text string
+		button            bool
+	}{
+		{graeme, "Meeting in progress — you are marked present", "You are marked present.", false},
+		{neil, "Meeting in progress — you are marked present", "You are marked present remotely.", false},
+		{ian, "Meeting in progress — you are marked in attendance", "You are marked in attendance.", false},
+		{attAnn, "Meeting in progress", "You are not marked here yet.", true},
+		{sue, "Meeting in progress", "You are marked as having left at 10:25.", true},
+	} {
+		s, buttons := attSection(k, c.user, "Meeting in progress")
+		if s.Title != c.title || !strings.HasSuffix(s.Text, "\n"+c.text) || attHasButton(buttons, "I'm here") != c.button {
+			t.Errorf("%s's Home: %+v, I'm here offered: %v, want %q, %q, %v", c.user, s, attHasButton(buttons, "I'm here"), c.title, c.text, c.button)
+		}
+	}
+	// Buttons out of date.
+	for _, c := range []struct{ value, want string }{
+		{"soon", "That button is out of date; type `/here` instead."},
+		{"0", "That button is out of date; type `/here` instead."},
+		{"999999", "That meeting no longer exists."},
+	} {
+		if r := k.act(k.home(graeme), "meeting_here", c.value); !r.Refused || r.Text != c.want {
+			t.Errorf("I'm here with %q: %+v, want %q", c.value, r, c.want)
+		}
+	}
+	k.must(sue, "/meeting close")
+	if s, _ := attSection(k, graeme, "Meeting in progress"); s.Title != "" {
+		t.Errorf("a Home shows the meeting in progress after it closed: %+v", s)
+	}
+	if r := k.act(k.home(graeme), "meeting_here", strconv.FormatInt(id, 10)); !r.Refused || r.Text != "The meeting on Thursday 10 December 2026 is not in progress." {
+		t.Errorf("I'm here after the close: %+v", r)
+	}
+}
+
+// TestQuorumSetAndShown: a number of members, or a fraction of the voting
+// members with a minimum; non-voting members and officers do not count.
+func TestQuorumSetAndShown(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{neil, "/committee quorum", []string{"Safer Sefton Together has no quorum set. An officer sets one with `/committee quorum 4`, `/committee quorum 1/3` or `/committee quorum 1/4 min 3`."}},
+		{neil, "/committee quorum 3", []string{"Only an officer of Safer Sefton Together can set the quorum."}},
+		{ian, "/committee quorum 3/2", []string{"3/2 is not a fraction of the members", "/committee quorum 1/4 min 3"}},
+		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"They do not vote, and do not count to the quorum."}},
+		{ian, "/committee quorum 1/2 min 3", []string{"The quorum of Safer Sefton Together is now 1/2 of the voting members, rounded up, and at least 3."}},
+		// Neil and Graeme vote; Sue does not, nor does the officer.
+		{neil, "/committee quorum", []string{"The quorum of Safer Sefton Together is 1/2 of the voting members, rounded up, and at least 3: 3 of its 2 voting members now (officers do not vote)."}},
+		{ian, "/committee quorum 1/2", []string{"The quorum of Safer Sefton Together is now 1/2 of the voting members, rounded up."}},
+		{ian, "/committee quorum", []string{"1 of its 2 voting members now"}},
+		{ian, "/committee member add <@USUE> Sefton CVS", []string{"They vote, and count to the quorum."}},
+		{ian, "/committee quorum", []string{"2 of its 3 voting members now"}},
+		{ian, "/committee member add <@USUE> Sefton CVS NonVoting", []string{"They do not vote"}},
+		{ian, "/committee quorum 1", []string{"The quorum of Safer Sefton Together is now 1 member."}},
+		{ian, "/committee quorum 2", []string{"The quorum of Safer Sefton Together is now 2 members."}},
+		{graeme, "/committee quorum", []string{"The quorum of Safer Sefton Together is 2 members: 2 of its 2 voting members now (officers do not vote)."}},
+	})
+	// Adding a voting member again changes nothing, and says nothing of
+	// the vote.
+	if got := k.say(ian, "/committee member add <@UNEIL> SWACA"); strings.Contains(got, "vote") {
+		t.Errorf("re-adding a voting member: %q", got)
+	}
+
+	// On the day, Sue (non-voting) and the officer are here but do not
+	// count.
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{sue, "/here", []string{"You are marked present. *Inquorate*: 0 present, quorum 2"}},
+		{ian, "/here", []string{"*Inquorate*: 0 present, quorum 2"}},
+		{neil, "/here", []string{"*Inquorate*: 1 present, quorum 2"}},
+		{graeme, "/here", []string{"Quorate: 2 present, quorum 2"}},
+	})
+}
+
+// TestAttendanceWithoutQuorum: a committee with no quorum counts its
+// voting members and says how to set one.
+func TestAttendanceWithoutQuorum(t *testing.T) {
+	k := meetingKit(t)
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	if got := k.say(neil, "/here"); got != "You are marked present. 1 voting member present; no quorum is set (`/committee quorum N`)." {
+		t.Errorf("here: %q", got)
+	}
+	wantShown(t, k.say(graeme, "/here"), "2 voting members present; no quorum is set")
+	// Nobody is told the meeting is inquorate when no quorum is set.
+	k.must(ian, "/attendance <@UNEIL> left")
+	k.must(ian, "/attendance <@UGRAEME> left")
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			t.Errorf("a notice went with no quorum set: %+v", m)
+		}
+	}
+}
+
+// TestAttendanceOverAYear: two meetings taken from start to close, and
+// each member's attendance as councils publish it; the officer, who does
+// not vote, is not in it.
+func TestAttendanceOverAYear(t *testing.T) {
+	k := attDay(t)
+	day := k.now
+	k.now = now
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Bootle Town Hall")
+	k.now = day
+	// Everyone was a member all year.
+	if _, err := k.db.SQL().Exec(`UPDATE members SET added_at = '2020-01-01'`); err != nil {
+		t.Fatal(err)
+	}
+	k.steps([]step{
+		{ian, "/committee attendance", []string{"No meeting of Safer Sefton Together held in 2026 has attendance recorded. Attendance is taken from `/meeting start` to `/meeting close`."}},
+		{ian, "/meeting attendance", []string{"Safer Sefton Together has held no meeting yet. Give a date: `/meeting attendance 10/12/2026`."}},
+		{ian, "/meeting attendance 17/12/2026", []string{"No attendance was recorded at the meeting on Thursday 17 December 2026."}},
+		{ian, "/meeting attendance 18/12/2026", []string{"Safer Sefton Together has no meeting on Friday 18 December 2026."}},
+	})
+
+	k.must(ian, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.must(neil, "/here remote")
+	k.must(ian, "/attendance <@USTRANGER> substitute-for <@UANN>")
+	k.must(ian, "/meeting close")
+
+	k.now = attAt(16, 12, 0)
+	k.must(neil, "/apologies Away")
+	k.now = attAt(17, 9, 58)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(attAnn, "/here")
+	k.must(sue, "/meeting close")
+
+	k.steps([]step{
+		{neil, "/committee attendance", []string{"Only an officer of Safer Sefton Together can see the attendance statistics."}},
+		{ian, "/committee attendance 20x6", []string{"20x6 is not a year: use 2026."}},
+		{ian, "/committee attendance 1066", []string{"1066 is not a year: use 2026."}},
+		{ian, "/committee attendance 2026 2027", []string{"`attendance` takes only a year."}},
+		{ian, "/committee attendance 2025", []string{"No meeting of Safer Sefton Together held in 2025 has attendance recorded."}},
+	})
+	got := k.say(ian, "/committee attendance 2026")
+	inOrder(t, got, "*Attendance at Safer Sefton Together in 2026* (2 meetings with attendance taken; attended ÷ expected, where apologies and substitutes do not count as attended):")
+	for _, line := range []string{
+		"• Sue Holden (Sefton CVS): expected 2, attended 2, by substitute 0, apologies 0, absent 0 — *100%*",
+		"• Neil Frackelton (SWACA): expected 2, attended 1 (1 remotely), by substitute 0, apologies 1, absent 0 — *50%*",
+		"• Graeme Robson (Merseyside Police): expected 2, attended 1, by substitute 0, apologies 0, absent 1 — *50%*",
+		"• Ann (Sefton Council): expected 2, attended 1, by substitute 1, apologies 0, absent 0 — *50%*",
+	} {
+		wantShown(t, got, line)
+	}
+	if strings.Contains(got, "Ian Barton") || strings.Contains(got, "Mallory") {
+		t.Errorf("the officer or the substitute is in the statistics:\n%s", got)
+	}
+	if this := k.say(ian, "/committee attendance"); this != got {
+		t.Errorf("this year's attendance differs from 2026's:\n%s", this)
+	}
+	// The export reads the same records.
+	members, recs, err := k.svc.AttendanceYear(context.Background(), k.committee(), 2026)
+	if err != nil || len(members) != 4 || len(recs) != 2 {
+		t.Errorf("AttendanceYear: %d members, %d meetings, %v; want 4 and 2", len(members), len(recs), err)
+	}
+
+	// After the second meeting, the last held is the one meant; the first
+	// is found by its date.
+	k.now = attAt(18, 9, 0)
+	wantShown(t, k.say(neil, "/meeting attendance"), "on Thursday 17 December 2026", "Present: Sue Holden (Sefton CVS) (in the Chair) and Ann (Sefton Council).",
+		"Apologies for absence were received from Neil Frackelton (SWACA).")
+	wantShown(t, k.say(neil, "/meeting attendance 10/12/2026"), "on Thursday 10 December 2026", "Substitutes: Mallory for Ann.")
+}
+
+// TestAttendanceHistory: /history attendance gives the officer and the
+// chair the conduct log and every mark with who entered it; a member sees
+// their own marks only.
+func TestAttendanceHistory(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(attAnn, "/here")
+	k.must(ian, "/attendance <@UGRAEME> late 10:20")
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" in-attendance`)
+	k.now = attAt(10, 10, 30)
+	k.must(sue, "/meeting item 7.7")
+	k.must(ian, "/attendance <@UANN> left 11:05")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting adjourn")
+	k.now = attAt(10, 11, 40)
+	k.must(sue, "/meeting resume")
+	k.now = attAt(10, 12, 0)
+	k.must(sue, "/meeting close")
+
+	all := k.say(sue, "/history attendance")
+	wantShown(t, all, "*History of the attendance* at the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+		"• 10 Dec 2026 09:55 — meeting opened by <@USUE>\n"+
+			"• 10 Dec 2026 09:55 — <@UANN> marked present\n"+
+			"• 10 Dec 2026 09:55 — Jen Williams (NW Probation) marked in attendance _(entered by <@UIAN>)_\n"+
+			"• 10 Dec 2026 10:20 — <@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_\n"+
+			"• 10 Dec 2026 10:30 — item 7.7 taken up by <@USUE>\n"+
+			"• 10 Dec 2026 11:05 — <@UANN> marked as having left at 11:05 _(entered by <@UIAN>)_\n"+
+			"• 10 Dec 2026 11:30 — meeting adjourned by <@USUE>\n"+
+			"• 10 Dec 2026 11:40 — meeting resumed by <@USUE>\n"+
+			"• 10 Dec 2026 12:00 — meeting closed by <@USUE>")
+	wantShown(t, k.say(ian, "/history attendance 10/12/2026 <@UGRAEME>"), "<@UGRAEME>'s marks", "<@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_")
+	mine := k.say(attAnn, "/history attendance")
+	wantShown(t, mine, "your marks", "<@UANN> marked present\n", "<@UANN> marked as having left at 11:05 _(entered by <@UIAN>)_")
+	for _, not := range []string{"UGRAEME", "Jen Williams", "opened by"} {
+		if strings.Contains(mine, not) {
+			t.Errorf("a member's own history shows %q:\n%s", not, mine)
+		}
+	}
+	wantShown(t, k.say(attAnn, "/history attendance <@UGRAEME>"), "You can read your own attendance marks only")
+	// Graeme arrived at 10:20, before item 7.7 was taken up; Ann left
+	// during it.
+	wantShown(t, k.say(ian, "/meeting attendance"), "Ann left the meeting at 11:05 during consideration of item 7.7.\nGraeme Robson arrived at 10:20.")
+}
+
+// TestAttendanceInTheChair: with the chair away, the vice-chair present
+// is in the chair; with the chair marked absent likewise.
+func TestAttendanceInTheChair(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/meeting start")
+	k.must(graeme, "/here")
+	k.must(neil, "/here")
+	wantShown(t, k.say(ian, "/meeting status"), "Graeme Robson (Merseyside Police) (in the Chair)")
+	// The chair arrives late and takes the chair.
+	k.must(sue, "/here")
+	status := k.say(ian, "/meeting status")
+	wantShown(t, status, "Sue Holden (Sefton CVS) (in the Chair)")
+	if strings.Contains(status, "Graeme Robson (Merseyside Police) (in the Chair)") {
+		t.Errorf("two people in the chair:\n%s", status)
+	}
+	// Marked absent after all (pressed by mistake), she is not.
+	k.must(ian, "/attendance <@USUE> absent")
+	wantShown(t, k.say(ian, "/meeting status"), "Graeme Robson (Merseyside Police) (in the Chair)")
+}
+
+// TestAttendanceInAttendanceWhoLeave: someone in attendance (an adviser,
+// a guest) who leaves before the end is still listed in attendance in the
+// minutes, not as a member of the public also present.
+func TestAttendanceInAttendanceWhoLeave(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	k.must(ian, `/attendance "Tom Hill (Sefton Council)" in-attendance`)
+	k.must(ian, "/attendance <@USTRANGER> in-attendance")
+	k.now = attAt(10, 11, 0)
+	k.steps([]step{
+		{ian, `/attendance "Tom Hill (Sefton Council)" left 10:50`, []string{"Tom Hill is marked as having left at 10:50."}},
+		{ian, "/attendance <@USTRANGER> left 10:52", []string{"Mallory is marked as having left at 10:52."}},
+	})
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "In attendance: Tom Hill (Sefton Council) and Mallory.",
+		"Tom Hill left the meeting at 10:50.", "Mallory left the meeting at 10:52.")
+	if strings.Contains(att, "Also present") {
+		t.Errorf("those in attendance who left are listed as also present:\n%s", att)
+	}
+}
+
+// TestAttendanceByNameKeepsOrganisation: someone not in Slack, named with
+// their organisation, is the same person when marked again by name alone,
+// however it is typed, and keeps their name and organisation, as someone
+// in Slack does.
+func TestAttendanceByNameKeepsOrganisation(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" present`)
+	k.now = attAt(10, 11, 0)
+	wantShown(t, k.say(ian, `/attendance "jen  williams" left 10:55`), "Jen Williams is marked as having left at 10:55.")
+	wantShown(t, k.say(ian, "/meeting attendance"), "Also present: Jen Williams (NW Probation).", "Jen Williams left the meeting at 10:55.")
+}
+
+// TestAttendancePastMidnight: a meeting that runs past midnight takes a
+// departure at 00:10 as the next morning's, not that evening's.
+func TestAttendancePastMidnight(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-10 22:00 Bootle Town Hall")
+	k.now = attAt(10, 21, 50)
+	k.must(ian, "/meeting start")
+	k.must(neil, "/here")
+	k.now = attAt(11, 0, 20)
+	wantShown(t, k.say(ian, "/attendance <@UNEIL> left 00:10"), "Neil Frackelton is marked as having left at 00:10.")
+	var left time.Time
+	if err := k.db.SQL().QueryRow(`SELECT at FROM attendance_marks WHERE status = 'left'`).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if want := attAt(11, 0, 10); !left.Equal(want) {
+		t.Errorf("left at %v, want %v", left.In(london), want)
+	}
+	// After midnight, the meeting of the day is still the one in progress.
+	wantShown(t, k.say(graeme, "/meeting attendance"), "on Thursday 10 December 2026", "Neil Frackelton left the meeting at 00:10.")
+}
+
+// TestAttendanceLiveReplyFromRecords: the live message the outbox builds
+// from the records is the one the channel is sent.
+func TestAttendanceLiveReplyFromRecords(t *testing.T) {
+	k := attDay(t)
+	m := k.next()
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(ian, "/attendance <@USTRANGER> substitute-for <@UNEIL>")
+	k.must(ian, "/committee member add <@UANN|Ann> Sefton Council non-voting")
+	k.must(attAnn, "/here remote")
+	sent, _ := attLive(k, m.ID)
+
+	ctx, c := context.Background(), k.committee()
+	events, err := k.db.Sessions(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, err := k.db.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, err := k.db.Members(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonVoting, err := k.db.NonVoting(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apologies, err := k.db.Apologies(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decls, err := k.db.Declarations(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule, err := k.db.QuorumRule(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := shown(commands.LiveReply(c, m, events, log, members, nonVoting, apologies, decls, rule))
+	if got != shown(sent) {
+		t.Errorf("LiveReply:\n%s\nthe channel got:\n%s", got, shown(sent))
+	}
+	// Ann does not vote: Sue and Neil's substitute count, she does not.
+	wantShown(t, got, "*Inquorate*: 2 present, quorum 3", "Ann (Sefton Council) (remotely)", "Mallory for Neil Frackelton")
+}
