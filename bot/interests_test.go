@@ -235,7 +235,7 @@ func TestInterestsReminders(t *testing.T) {
 	if msgs := k.Slack.Messages("D" + neil); len(msgs) != 2 {
 		t.Fatalf("%d direct messages to Neil, want 2", len(msgs))
 	} else {
-		wantShown(t, msgs[1], "Reminder: your register of interests in *Safer Sefton Together* was due by")
+		wantShown(t, msgs[1], "Reminder: your register of interests in *Safer Sefton Together* is due by")
 	}
 	if n := len(k.Slack.Messages("D" + graeme)); n != 1 {
 		t.Errorf("%d direct messages to Graeme, who completed his register, want the welcome only", n)

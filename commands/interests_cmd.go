@@ -544,6 +544,9 @@ func PublishedRegister(members []Member, es []Interest) []RegisterRow {
 }
 
 func giftThresholdCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if len(in.Args) == 0 {
+		return Reply{}, usageErr("Give the value of gifts and hospitality from which they are registered, e.g. `/interests threshold £100`.")
+	}
 	pence, n, err := takeMoney(in.Args)
 	if err != nil {
 		return Reply{}, badArgs(err)

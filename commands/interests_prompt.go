@@ -359,10 +359,16 @@ func registerReminder(st RegisterState, now time.Time) (OutboxMessage, bool) {
 			return msg, true
 		}
 		msg.DedupeKey = fmt.Sprintf("interests:register:%d:%s:21", c.ID, m.UserID)
+		// Sent from day 21, a week before the 28 days are up; later only
+		// if it could not go then.
+		tense := "is"
+		if dateBefore(due, today) {
+			tense = "was"
+		}
 		msg.Reply = Reply{Visibility: Private, Text: fmt.Sprintf(
-			"Reminder: your register of interests in *%s* was due by %s and is not complete yet. "+
+			"Reminder: your register of interests in *%s* %s due by %s and is not complete yet. "+
 				"In <#%s>, `/interests add CATEGORY DESCRIPTION` adds each interest, and `/interests review` records that there is nothing to register.",
-			Escape(c.Name), due, c.ChannelID)}
+			Escape(c.Name), tense, due, c.ChannelID)}
 		return msg, true
 	}
 	due := reviewDue(st.ReviewedAt, loc)

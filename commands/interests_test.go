@@ -1,0 +1,895 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// intrEntryID reads the number a "Registered #N" reply gives the entry.
+func intrEntryID(t *testing.T, r commands.Reply) int64 {
+	t.Helper()
+	m := regexp.MustCompile(`Registered #(\d+)`).FindStringSubmatch(r.Text)
+	if m == nil {
+		t.Fatalf("no entry number in:\n%s", shown(r))
+	}
+	id, _ := strconv.ParseInt(m[1], 10, 64)
+	return id
+}
+
+// intrJoined says every member of the kit's committee joined at at. The
+// records take the database's clock when someone is added, and the
+// register's deadlines count from that day, so the tests fix it.
+func intrJoined(k *kit, at time.Time) {
+	k.t.Helper()
+	if _, err := k.db.SQL().Exec(`UPDATE members SET added_at = $1`, at); err != nil {
+		k.t.Fatal(err)
+	}
+}
+
+// intrEntries is user's register as the records hold it ("" for
+// everyone's), with the entries that ended when withEnded is set.
+func intrEntries(k *kit, user string, withEnded bool) []commands.Interest {
+	k.t.Helper()
+	es, err := k.db.Interests(context.Background(), k.committee().ID, user, withEnded)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	return es
+}
+
+// intrDMs are the direct messages to user among msgs.
+func intrDMs(msgs []commands.OutboxMessage, user string) []commands.OutboxMessage {
+	var out []commands.OutboxMessage
+	for _, m := range msgs {
+		if m.Kind == commands.OutboxDM && m.UserID == user {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// intrHomePart is the "Your register of interests" part of user's Home
+// card, with the card's buttons; ok is false when the Home has no such
+// part.
+func intrHomePart(k *kit, user string) (text string, buttons []commands.Button, ok bool) {
+	k.t.Helper()
+	h, err := k.svc.Home(context.Background(), team, user, k.now)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	if len(h.Cards) == 0 {
+		k.t.Fatalf("%s's Home has no committee: %+v", user, h)
+	}
+	for _, s := range h.Cards[0].Sections {
+		if s.Title == "Your register of interests" {
+			return s.Text, h.Cards[0].Buttons, true
+		}
+	}
+	return "", h.Cards[0].Buttons, false
+}
+
+// intrRefused runs user's line, which must be refused with a reply
+// starting with want.
+func intrRefused(t *testing.T, k *kit, user, line, want string) {
+	t.Helper()
+	got := k.run(user, line)
+	if !got.Refused || !strings.HasPrefix(got.Text, want) {
+		t.Errorf("%s %s:\ngot  %q (refused %v)\nwant %q", user, intrShort(line), got.Text, got.Refused, want)
+	}
+}
+
+func intrShort(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}
+
+// TestInterestsAddListRemove: a member adds entries to their register,
+// reads it back with the numbers to end them by, registers gifts against
+// the committee's threshold, and removes an entry, which stays on record.
+func TestInterestsAddListRemove(t *testing.T) {
+	k := agendaKit(t)
+
+	r := k.must(neil, "/interests add other Trustee of SWACA")
+	swaca := intrEntryID(t, r)
+	if diff := cmp.Diff(shown(r), fmt.Sprintf("Registered #%d: _other registrable interest_: Trustee of SWACA\n"+
+		"It stands from Monday 23 November 2026; `/interests remove %d` ends it, keeping it on record.", swaca, swaca)); diff != "" || r.Visibility != commands.Private {
+		t.Errorf("adding an entry is acknowledged privately (-got +want):\n%s", diff)
+	}
+	libraries := intrEntryID(t, k.must(neil, "/interests add employment Employed by Sefton Libraries for spouse"))
+
+	// Adding counts as a review: the register says so, dated today.
+	if diff := cmp.Diff(k.say(neil, "/interests"), fmt.Sprintf("*Register of interests* — Neil Frackelton, Safer Sefton Together\n"+
+		"• #%d _other registrable interest_: Trustee of SWACA\n"+
+		"• #%d _employment, office, trade, profession or vocation_: Employed by Sefton Libraries (spouse or civil partner)\n"+
+		"Last reviewed Monday 23 November 2026; the next review is due by Tuesday 23 November 2027.", swaca, libraries)); diff != "" {
+		t.Errorf("Neil's register (-got +want):\n%s", diff)
+	}
+
+	// Gifts: the day received, the value, and the giver read from "from".
+	r = k.must(neil, "/interests gift 2026-11-03 £75 Dinner from Sefton CVS")
+	dinner := intrEntryID(t, r)
+	if got, want := shown(r), fmt.Sprintf("Registered #%d: _gifts and hospitality_: Dinner from Sefton CVS — £75, received Tuesday 3 November 2026", dinner); got != want {
+		t.Errorf("gift:\ngot  %q\nwant %q", got, want)
+	}
+	wantShown(t, k.say(neil, "/interests gift 2026-11-04 £40 Lunch"),
+		"— £40, received Wednesday 4 November 2026\nIt is worth less than £50, so it did not need registering; it is kept all the same.")
+	wantShown(t, k.say(neil, "/interests gift 4/11/2026 75.5 GBP Flowers"), "— £75.50, received Wednesday 4 November 2026")
+
+	// Only an officer moves the threshold; below it a gift is noted as
+	// not needing registration, at or above it not.
+	intrRefused(t, k, neil, "/interests threshold £30", "Only an officer of Safer Sefton Together can set the gift threshold.")
+	if got := shown(k.must(ian, "/interests threshold £30")); got != "Gifts and hospitality worth £30 or more must now be registered in Safer Sefton Together." {
+		t.Errorf("threshold: %q", got)
+	}
+	if got := k.say(neil, "/interests gift 2026-11-05 £40 Lunch"); strings.Contains(got, "worth less than") {
+		t.Errorf("a £40 gift over a £30 threshold is noted as not needed:\n%s", got)
+	}
+	wantShown(t, k.say(neil, "/interests gift 2026-11-05 £29.99 Coffee"), "It is worth less than £30, so it did not need registering")
+
+	es := intrEntries(k, neil, false)
+	var gift commands.Interest
+	for _, e := range es {
+		if e.ID == dinner {
+			gift = e
+		}
+	}
+	if gift.GiftFrom != "Sefton CVS" || gift.ValuePence != 7500 || gift.GiftOn != (commands.Date{Year: 2026, Month: time.November, Day: 3}) || gift.Category != commands.CategoryGifts || gift.AddedBy != neil {
+		t.Errorf("the dinner as recorded: %+v", gift)
+	}
+
+	// Removing ends the entry; it stays on record with the day and who.
+	r = k.must(neil, fmt.Sprintf("/interests remove #%d", libraries))
+	if got, want := shown(r), fmt.Sprintf("Removed #%d: _employment, office, trade, profession or vocation_: Employed by Sefton Libraries (spouse or civil partner)\n"+
+		"It ended on Monday 23 November 2026 and stays on record.", libraries); got != want {
+		t.Errorf("remove:\ngot  %q\nwant %q", got, want)
+	}
+	if got := k.say(neil, "/interests"); strings.Contains(got, "Sefton Libraries") || !strings.Contains(got, "Trustee of SWACA") {
+		t.Errorf("Neil's register after the removal:\n%s", got)
+	}
+	intrRefused(t, k, neil, fmt.Sprintf("/interests end %d", libraries), fmt.Sprintf("Entry #%d was removed on Monday 23 November 2026 already.", libraries))
+	all := intrEntries(k, neil, true)
+	if len(all) != 7 {
+		t.Errorf("%d entries kept, want 7: nothing is deleted", len(all))
+	}
+	for _, e := range all {
+		if e.ID == libraries && (!e.Ended || e.EndedBy != neil || e.EndedOn != (commands.Date{Year: 2026, Month: time.November, Day: 23})) {
+			t.Errorf("the removed entry as recorded: %+v", e)
+		}
+		if e.ID != libraries && e.Ended {
+			t.Errorf("an entry ended that was not removed: %+v", e)
+		}
+	}
+
+	// A review on a later day dates the register from then.
+	k.now = now.Add(48 * time.Hour)
+	if got := k.say(graeme, "/interests review"); got != "Recorded: the register of interests in Safer Sefton Together is up to date as of Wednesday 25 November 2026 (0 entries). The next review is due by Thursday 25 November 2027." {
+		t.Errorf("review: %q", got)
+	}
+	wantShown(t, k.say(neil, "/interests review"), "(6 entries)")
+	wantShown(t, k.say(graeme, "/interests"), "*Register of interests* — Graeme Robson, Safer Sefton Together\nNothing is registered.\nLast reviewed Wednesday 25 November 2026; the next review is due by Thursday 25 November 2027.")
+}
+
+// TestInterestsSensitive: the details of a sensitive entry are read by its
+// member and the officers; any other member reads only that one is
+// registered, and cannot end it.
+func TestInterestsSensitive(t *testing.T) {
+	k := agendaKit(t)
+	bootle := intrEntryID(t, k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle"))
+	k.must(graeme, "/interests add other Member of the Police Federation")
+
+	full := fmt.Sprintf("• #%d _land_: Home at 4 Marine Drive, Bootle — _sensitive: details shown only to you and the officers_", bootle)
+	wantShown(t, k.say(graeme, "/interests"), full)
+	wantShown(t, k.say(graeme, "/interests <@UGRAEME>"), full)
+	wantShown(t, k.say(ian, "/interests <@UGRAEME|graeme>"), full)
+	wantShown(t, k.say(ian, "/interests register <@UGRAEME>"), full)
+	for _, who := range []string{neil, sue} {
+		got := k.say(who, "/interests <@UGRAEME>")
+		wantShown(t, got, "*Register of interests* — Graeme Robson, Safer Sefton Together",
+			"• A sensitive interest is registered (its details are withheld).", "Member of the Police Federation")
+		if strings.Contains(got, "Marine Drive") || strings.Contains(got, fmt.Sprintf("#%d", bootle)) {
+			t.Errorf("%s reads the sensitive entry:\n%s", who, got)
+		}
+	}
+	intrRefused(t, k, neil, fmt.Sprintf("/interests remove %d", bootle), fmt.Sprintf("Entry #%d is in someone else's register: you can remove only your own.", bootle))
+	if es := intrEntries(k, graeme, false); len(es) != 2 {
+		t.Errorf("Graeme's entries after Neil's attempt: %+v", es)
+	}
+}
+
+// TestInterestsOnBehalf: an officer adds, registers gifts, reviews and
+// removes for a member, and the records keep who did it; members cannot
+// do so for each other, nor anyone for someone outside the committee.
+func TestInterestsOnBehalf(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(ian, "/interests add <@USUE> contracts Supplies stationery to Sefton CVS")
+	stationery := intrEntryID(t, r)
+	if got, want := shown(r), fmt.Sprintf("Registered #%d, on behalf of <@USUE>: _contracts_: Supplies stationery to Sefton CVS\n"+
+		"It stands from Monday 23 November 2026; `/interests remove %d` ends it, keeping it on record.", stationery, stationery); got != want {
+		t.Errorf("add for Sue:\ngot  %q\nwant %q", got, want)
+	}
+	wantShown(t, k.say(ian, "/interests gift <@USUE> 2026-11-03 £75 Dinner from SWACA"), ", on behalf of <@USUE>: _gifts and hospitality_: Dinner from SWACA — £75")
+	wantShown(t, k.say(ian, "/interests review <@USUE>"), "Recorded, on behalf of <@USUE>: the register of interests in Safer Sefton Together is up to date as of Monday 23 November 2026 (2 entries).")
+	// Ian's own register is his, even when he names himself.
+	wantShown(t, k.say(ian, "/interests add <@UIAN> other Governor of Litherland High School"), "Registered #")
+	wantShown(t, k.say(ian, "/interests"), "Governor of Litherland High School")
+
+	es := intrEntries(k, sue, false)
+	if len(es) != 2 {
+		t.Fatalf("Sue's register: %+v", es)
+	}
+	for _, e := range es {
+		if e.UserID != sue || e.Name != "Sue Holden" || e.AddedBy != ian {
+			t.Errorf("an entry for Sue keeps who entered it: %+v", e)
+		}
+	}
+	wantShown(t, k.say(sue, "/interests"), "Supplies stationery to Sefton CVS", "Dinner from SWACA")
+
+	// Members cannot write in each other's registers.
+	for _, line := range []string{
+		"/interests add <@USUE> other Anything",
+		"/interests gift <@USUE> 2026-11-03 £75 Dinner",
+		"/interests review <@USUE>",
+	} {
+		intrRefused(t, k, neil, line, "Only an officer of Safer Sefton Together can change someone else's register.")
+	}
+	for _, line := range []string{
+		"/interests add <@USTRANGER> other Anything",
+		"/interests gift <@USTRANGER> 2026-11-03 £75 Dinner",
+		"/interests review <@USTRANGER>",
+	} {
+		intrRefused(t, k, ian, line, "<@USTRANGER> is not a member of Safer Sefton Together.")
+	}
+	if es := intrEntries(k, "", true); len(es) != 3 {
+		t.Errorf("%d entries after the refusals, want Sue's 2 and Ian's 1", len(es))
+	}
+
+	// An officer ends a member's entry; the reply names whose it was.
+	r = k.must(ian, fmt.Sprintf("/interests delete %d", stationery))
+	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register: _contracts_: Supplies stationery to Sefton CVS", stationery))
+	for _, e := range intrEntries(k, sue, true) {
+		if e.ID == stationery && (!e.Ended || e.EndedBy != ian) {
+			t.Errorf("the ending keeps the officer who made it: %+v", e)
+		}
+	}
+}
+
+// TestInterestsMistakes: what a person reads when they type something the
+// register cannot take, and that nothing is saved.
+func TestInterestsMistakes(t *testing.T) {
+	k := agendaKit(t)
+	long := strings.Repeat("x", commands.MaxInterestLen+1)
+	for _, tc := range []struct{ user, line, want string }{
+		{neil, "/interests add sensitive", "Say which kind of interest it is (`employment`, "},
+		{neil, "/interests add hobbies Fishing", `"hobbies" is not a category of the register: say ` + "`employment`"},
+		{neil, "/interests add gift Dinner", "Gifts and hospitality have a date and a value: use `/interests gift DATE VALUE DESCRIPTION`."},
+		{neil, "/interests add other", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
+		{neil, "/interests add other — ", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
+		{neil, "/interests add other " + long, "That description is too long (1001 characters; the limit is 1000)."},
+		{neil, "/interests add other " + strings.Repeat("y", commands.MaxTextLen), "That is too long for /interests (4010 characters; the limit is 4000)."},
+		{neil, "/interests add other Trustee\x00", "That text contains a NUL character, which cannot be stored: nothing was saved."},
+		{neil, "/interests gift", "Start with the day it was received, e.g. `/interests gift 2026-11-03 £75 Dinner from Sefton CVS`."},
+		{neil, "/interests gift Dinner £75", "Start with the day it was received"},
+		{neil, "/interests gift 2026-11-03", "Say what it was worth, e.g. £75."},
+		{neil, "/interests gift 2026-11-03 £75", "Say what it was and who gave it, e.g. Dinner from Sefton CVS."},
+		{neil, "/interests gift 2026-11-03 lots Dinner", `"lots" is not a value: say what it was worth in pounds, e.g. £75.`},
+		{neil, "/interests gift 2026-11-03 $75 Dinner", `"$75": give the value in pounds, e.g. £75, 75 GBP or £75.00.`},
+		{neil, "/interests gift 2026-11-03 75 euros Dinner", `"75 euros": give the value in pounds`},
+		{neil, "/interests gift 2026-11-03 £75 " + long, "That description is too long (1001 characters; the limit is 1000)."},
+		{neil, "/interests gift 2026-12-03 £75 Dinner", "Thursday 3 December 2026 is still to come: register a gift once it has been received."},
+		{neil, "/interests remove", "Say which entry to remove, by its number: `/interests` lists yours.\nUsage:\n• `/interests remove ID`"},
+		{neil, "/interests remove 1 2", "Say which entry to remove, by its number"},
+		{neil, "/interests remove SWACA", `"SWACA" is not an entry's number: ` + "`/interests` lists yours."},
+		{neil, "/interests remove #0", `"#0" is not an entry's number`},
+		{neil, "/interests remove 99999", "There is no entry #99999 in the register of Safer Sefton Together."},
+		{neil, "/interests review everything", "Say `/interests review` alone, or an officer: `/interests review @member`."},
+		{neil, "/interests review <@USUE> <@UGRAEME>", "Say `/interests review` alone, or an officer"},
+		{neil, "/interests <@USUE> <@UGRAEME>", "Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours."},
+		{neil, "/interests history", "I don't know `history`: say whose register with an @mention."},
+		{neil, "/interests <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together."},
+		{neil, "/interests register", "Only an officer of Safer Sefton Together can see the whole register."},
+		{neil, "/interests register <@UNEIL>", "Only an officer of Safer Sefton Together can see the whole register."},
+		{neil, "/interests missing", "Only an officer of Safer Sefton Together can see whose register is missing."},
+		{neil, "/interests threshold £10", "Only an officer of Safer Sefton Together can set the gift threshold."},
+		{ian, "/interests threshold", "Give the value of gifts and hospitality from which they are registered, e.g. `/interests threshold £100`."},
+		{ian, "/interests threshold £30 please", "Say only the value, e.g. `/interests threshold £100`."},
+		{ian, "/interests threshold lots", `"lots" is not a value`},
+		{ian, "/interests register <@UNEIL> <@USUE>", "Say whose register with one @mention, or nothing for the whole register."},
+		{ian, "/interests register Neil", "Say whose register with an @mention, or nothing for the whole register."},
+		{ian, "/interests register <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together."},
+		{stranger, "/interests", "You are not a member of Safer Sefton Together."},
+		{stranger, "/interests add other Trustee of SWACA", "You are not a member of Safer Sefton Together."},
+		{stranger, "/interests <@UNEIL>", "You are not a member of Safer Sefton Together."},
+		{stranger, "/interests review", "You are not a member of Safer Sefton Together."},
+		{stranger, "/interests gift 2026-11-03 £75 Dinner", "You are not a member of Safer Sefton Together."},
+	} {
+		t.Run(intrShort(tc.line), func(t *testing.T) { intrRefused(t, k, tc.user, tc.line, tc.want) })
+	}
+	if es := intrEntries(k, "", true); len(es) != 0 {
+		t.Errorf("refused entries were saved: %+v", es)
+	}
+	if p, err := k.db.GiftThreshold(context.Background(), k.committee().ID); err != nil || p != commands.DefaultGiftThresholdPence {
+		t.Errorf("the threshold after refusals is %d (%v), want the default", p, err)
+	}
+
+	// Text is kept as typed and shown escaped, so it cannot ping anyone.
+	wantShown(t, k.say(neil, "/interests add other <!channel> Trustee & chair"), "_other registrable interest_: &lt;!channel&gt; Trustee &amp; chair")
+	if es := intrEntries(k, neil, false); len(es) != 1 || es[0].Description != "<!channel> Trustee & chair" {
+		t.Errorf("Neil's entry as recorded: %+v", es)
+	}
+}
+
+// TestInterestsHelp: help lists every form of /interests, the officers'
+// marked as theirs.
+func TestInterestsHelp(t *testing.T) {
+	k := committeeKit(t)
+	got := k.say(neil, "/interests help")
+	inOrder(t, got, "/interests add [sensitive] CATEGORY DESCRIPTION [for spouse]", "/interests gift DATE VALUE DESCRIPTION",
+		"/interests remove ID", "/interests review", "/interests threshold VALUE", "/interests register [@member]", "/interests missing")
+	wantShown(t, k.say(neil, "/interests add help"), "employment, sponsorship, contracts, land, licences, tenancies, securities or other")
+}
+
+// TestInterestsForm: `/interests add` alone opens a form that adds the same
+// entry as the command; mistakes are shown in the form, and a form from a
+// committee one has left, or an out-of-date one, is refused.
+func TestInterestsForm(t *testing.T) {
+	k := committeeKit(t)
+	r := k.must(neil, "/interests add")
+	if r.Form == nil || r.Form.ID != "interests.add" || r.Form.Metadata != strconv.FormatInt(k.committee().ID, 10) || r.Text != "Opening the form to add to your register of interests…" {
+		t.Fatalf("/interests add alone: %+v", r)
+	}
+	var ids, cats []string
+	for _, f := range r.Form.Fields {
+		ids = append(ids, f.ID)
+		if f.ID == "category" {
+			for _, o := range f.Options {
+				cats = append(cats, o.Value)
+			}
+		}
+	}
+	if diff := cmp.Diff(ids, []string{"category", "description", "for", "sensitive"}); diff != "" {
+		t.Errorf("the form's fields (-got +want):\n%s", diff)
+	}
+	// Gifts have their own command, with a date and a value.
+	if diff := cmp.Diff(cats, []string{"employment", "sponsorship", "contracts", "land", "licences", "tenancies", "securities", "other"}); diff != "" {
+		t.Errorf("the form's categories (-got +want):\n%s", diff)
+	}
+
+	for _, tc := range []struct {
+		name   string
+		values map[string]string
+		want   map[string]string
+	}{
+		{"empty", map[string]string{"for": "spouse"}, map[string]string{"category": "Choose the category.", "description": "Say what the interest is, e.g. Trustee of SWACA."}},
+		{"gifts", map[string]string{"category": "gifts", "description": "Dinner"}, map[string]string{"category": "Choose the category."}},
+		{"blank", map[string]string{"category": "other", "description": " \n "}, map[string]string{"description": "Say what the interest is, e.g. Trustee of SWACA."}},
+		{"long", map[string]string{"category": "other", "description": strings.Repeat("x", 1001)}, map[string]string{"description": "That is too long (1001 characters; the limit is 1000)."}},
+		{"NUL", map[string]string{"category": "other", "description": "a\x00b"}, map[string]string{"description": "That text contains a NUL character, which cannot be stored: nothing was saved. Type it again without it."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := k.submit(k.home(neil), r.Form, tc.values)
+			if diff := cmp.Diff(errs, tc.want); diff != "" {
+				t.Errorf("the form's errors (-got +want):\n%s", diff)
+			}
+		})
+	}
+	if es := intrEntries(k, neil, true); len(es) != 0 {
+		t.Fatalf("a form with mistakes saved %+v", es)
+	}
+
+	got, errs := k.submit(k.home(neil), r.Form, map[string]string{"category": "securities", "description": "Shares in\nAcme Builders Ltd", "for": "spouse", "sensitive": "yes"})
+	if errs != nil || got.Refused {
+		t.Fatalf("a filled form: %+v %v", got, errs)
+	}
+	id := intrEntryID(t, got)
+	if want := fmt.Sprintf("Registered #%d: _securities_: Shares in Acme Builders Ltd (spouse or civil partner) — _sensitive: details shown only to you and the officers_\n"+
+		"It stands from Monday 23 November 2026; `/interests remove %d` ends it, keeping it on record.", id, id); shown(got) != want {
+		t.Errorf("the form's answer:\ngot  %q\nwant %q", shown(got), want)
+	}
+	wantShown(t, k.say(neil, "/interests"), "_securities_: Shares in Acme Builders Ltd (spouse or civil partner) — _sensitive")
+	if got := k.say(graeme, "/interests <@UNEIL>"); strings.Contains(got, "Acme") {
+		t.Errorf("Graeme reads Neil's sensitive entry:\n%s", got)
+	}
+	// Unticked and for oneself, the entry is neither sensitive nor the
+	// spouse's.
+	k.submit(k.home(neil), r.Form, map[string]string{"category": "other", "description": "Trustee of SWACA", "for": "self"})
+	for _, e := range intrEntries(k, neil, false) {
+		if e.Description == "Trustee of SWACA" && (e.Sensitive || e.Spouse || e.Category != commands.CategoryOther) {
+			t.Errorf("the plain entry as recorded: %+v", e)
+		}
+	}
+
+	// Someone not in the committee, or a form whose committee is unknown.
+	valid := map[string]string{"category": "other", "description": "Trustee of SWACA"}
+	for _, tc := range []struct {
+		user, metadata, want string
+	}{
+		{stranger, r.Form.Metadata, "You are no longer a member of that committee."},
+		{neil, "x", "That form is out of date; run `/interests add` again."},
+		{neil, "0", "That form is out of date; run `/interests add` again."},
+		{neil, "99999", "You are no longer a member of that committee."},
+	} {
+		form := *r.Form
+		form.Metadata = tc.metadata
+		if got, _ := k.submit(k.home(tc.user), &form, valid); !got.Refused || got.Text != tc.want {
+			t.Errorf("%s submitting for %q: %+v, want %q", tc.user, tc.metadata, got, tc.want)
+		}
+	}
+	if es := intrEntries(k, "", true); len(es) != 2 {
+		t.Errorf("%d entries, want Neil's 2 from the forms", len(es))
+	}
+}
+
+// TestInterestsWholeRegister: an officer reads every member's register,
+// sensitive details included, member by member with their reviews.
+func TestInterestsWholeRegister(t *testing.T) {
+	k := agendaKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	swaca := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	bootle := intrEntryID(t, k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle"))
+	gone := intrEntryID(t, k.must(graeme, "/interests add other Volunteer at SWACA"))
+	k.must(graeme, fmt.Sprintf("/interests remove %d", gone))
+
+	notYet := "Not completed yet: due by Monday 30 November 2026 (`/interests review` if there is nothing to register)."
+	reviewed := "Last reviewed Monday 23 November 2026; the next review is due by Tuesday 23 November 2027."
+	want := "*Register of interests* — Safer Sefton Together (sensitive details included: do not publish them)\n\n" +
+		"*Graeme Robson* — " + reviewed + "\n" +
+		fmt.Sprintf("• #%d _land_: Home at 4 Marine Drive, Bootle — _sensitive: details shown only to you and the officers_\n\n", bootle) +
+		"*Ian Barton* — " + notYet + "\nNothing is registered.\n\n" +
+		"*Neil Frackelton* — " + reviewed + "\n" +
+		fmt.Sprintf("• #%d _other registrable interest_: Trustee of SWACA\n\n", swaca) +
+		"*Sue Holden* — " + notYet + "\nNothing is registered."
+	r := k.must(ian, "/interests register")
+	if diff := cmp.Diff(shown(r), want); diff != "" || r.Visibility != commands.Private {
+		t.Errorf("the whole register, privately (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(k.say(ian, "/interests register <@USUE>"), "*Register of interests* — Sue Holden, Safer Sefton Together\nNothing is registered.\n"+notYet); diff != "" {
+		t.Errorf("Sue's register (-got +want):\n%s", diff)
+	}
+	// A week on, Sue's register is overdue.
+	k.now = time.Date(2026, 12, 1, 9, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/interests <@USUE>"), "Nothing is registered.\nNever completed: it was due by Monday 30 November 2026.")
+}
+
+// TestInterestsMissing: officers see who has no register 28 days after
+// joining, and whose last review is more than 12 months old, counted in
+// days of the committee's time zone.
+func TestInterestsMissing(t *testing.T) {
+	k := agendaKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.must(sue, "/interests review")
+
+	head := "*Registers of interests missing or out of date* — Safer Sefton Together\n"
+	none := head + "None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months."
+	late := func(user string) string {
+		return "• <@" + user + "> — no register: joined Monday 2 November 2026, it was due by Monday 30 November 2026"
+	}
+	for _, tc := range []struct {
+		at   time.Time
+		want string
+	}{
+		{now, none},
+		// The last day of the 28 is still in time, to its last minute.
+		{time.Date(2026, 11, 30, 23, 59, 0, 0, london), none},
+		{time.Date(2026, 12, 1, 0, 1, 0, 0, london), head + late(graeme) + "\n" + late(ian)},
+		{time.Date(2027, 11, 23, 23, 0, 0, 0, london), head + late(graeme) + "\n" + late(ian)},
+		{time.Date(2027, 11, 24, 9, 0, 0, 0, london), head + late(graeme) + "\n" + late(ian) + "\n" +
+			"• <@UNEIL> — last reviewed Monday 23 November 2026, more than 12 months ago\n" +
+			"• <@USUE> — last reviewed Monday 23 November 2026, more than 12 months ago"},
+	} {
+		k.now = tc.at
+		if diff := cmp.Diff(k.say(ian, "/interests missing"), tc.want); diff != "" {
+			t.Errorf("missing at %s (-got +want):\n%s", tc.at, diff)
+		}
+	}
+	// An overdue register completed is no longer missing.
+	k.must(graeme, "/interests review")
+	if got := k.say(ian, "/interests missing"); strings.Contains(got, "UGRAEME") {
+		t.Errorf("Graeme is still missing after his review:\n%s", got)
+	}
+}
+
+// TestInterestsHome: the Home shows a member's register part once they
+// have a register or it is overdue: when it was last reviewed, how long
+// ago, and a Review register button that records a review.
+func TestInterestsHome(t *testing.T) {
+	k := committeeKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	if text, _, ok := intrHomePart(k, neil); ok {
+		t.Errorf("a new member, not yet late, is shown the register part:\n%s", text)
+	}
+	k.must(neil, "/interests add other Trustee of SWACA")
+	id := strconv.FormatInt(k.committee().ID, 10)
+	text, buttons, ok := intrHomePart(k, neil)
+	if !ok || text != "Last reviewed Monday 23 November 2026 (today).\n`/interests` in the channel shows your register." {
+		t.Errorf("Neil's register part: %q", text)
+	}
+	if !cmp.Equal(buttons[len(buttons)-1], commands.Button{Label: "Review register", Action: "interests.review", Value: id}) {
+		t.Errorf("Neil's buttons: %+v", buttons)
+	}
+	for _, tc := range []struct {
+		at   time.Time
+		want string
+	}{
+		{now.AddDate(0, 0, 1), "Last reviewed Monday 23 November 2026 (1 day ago)."},
+		{now.AddDate(0, 0, 20), "Last reviewed Monday 23 November 2026 (20 days ago)."},
+		{now.AddDate(0, 0, 45), "Last reviewed Monday 23 November 2026 (1 month ago)."},
+		{now.AddDate(0, 0, 100), "Last reviewed Monday 23 November 2026 (3 months ago)."},
+		{now.AddDate(1, 0, 0), "Last reviewed Monday 23 November 2026 (1 year ago).\n"},
+		{now.AddDate(1, 0, 1), "Last reviewed Monday 23 November 2026 (1 year ago). A review is due: is it still up to date?"},
+		{now.AddDate(3, 0, 2), "(3 years ago). A review is due"},
+	} {
+		k.now = tc.at
+		if text, _, _ := intrHomePart(k, neil); !strings.Contains(text, tc.want) {
+			t.Errorf("Neil's register part at %s: %q, want %q", tc.at.Format(time.DateOnly), text, tc.want)
+		}
+	}
+
+	// Graeme has kept no register and is now late: his Home says so, and its
+	// button records that he has nothing to register.
+	k.now = time.Date(2026, 12, 1, 10, 0, 0, 0, london)
+	text, buttons, ok = intrHomePart(k, graeme)
+	if !ok || text != "Never completed: it was due by Monday 30 November 2026.\n`/interests` in the channel shows your register." {
+		t.Errorf("Graeme's overdue register part (%v): %q", ok, text)
+	}
+	got := k.press(graeme, commands.Reply{Buttons: buttons}, "Review register")
+	if shown(got) != "Recorded: the register of interests in Safer Sefton Together is up to date as of Tuesday 1 December 2026 (0 entries). The next review is due by Wednesday 1 December 2027." {
+		t.Errorf("Review register: %q", shown(got))
+	}
+	if text, _, _ := intrHomePart(k, graeme); !strings.HasPrefix(text, "Last reviewed Tuesday 1 December 2026 (today).") {
+		t.Errorf("Graeme's register part after the review: %q", text)
+	}
+
+	for _, tc := range []struct{ user, value, want string }{
+		{graeme, "x", "That button is broken; use `/interests review` in the committee's channel."},
+		{graeme, "0", "That button is broken; use `/interests review` in the committee's channel."},
+		{stranger, id, "You are no longer a member of that committee."},
+		{graeme, "99999", "You are no longer a member of that committee."},
+	} {
+		if got := k.act(k.home(tc.user), "interests.review", tc.value); !got.Refused || got.Text != tc.want {
+			t.Errorf("%s pressing Review register %q: %q, want %q", tc.user, tc.value, got.Text, tc.want)
+		}
+	}
+}
+
+// TestInterestsReminders: a new member hears on joining and at 21 days if
+// their register is still missing; a member whose review falls due hears a
+// month before, with a button that records a review; each once.
+func TestInterestsReminders(t *testing.T) {
+	k := committeeKit(t)
+	ctx := context.Background()
+	joined := time.Date(2026, 11, 23, 9, 0, 0, 0, london)
+	intrJoined(k, joined)
+	remind := func(at time.Time) (int, []commands.OutboxMessage) {
+		t.Helper()
+		k.now = at
+		n, err := k.svc.EnqueueRegisterReminders(ctx, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n, k.sent()
+	}
+	n, sent := remind(joined.Add(time.Hour))
+	if n != 3 || len(sent) != 3 {
+		t.Errorf("%d reminders on joining (%d sent), want one each for Ian, Neil and Graeme", n, len(sent))
+	}
+	if dms := intrDMs(sent, neil); len(dms) != 1 || dms[0].Reply.Text != "Welcome to *Safer Sefton Together*. Members register their interests within 28 days of joining, so yours is due by Monday 21 December 2026. "+
+		"In <#C1>, `/interests add CATEGORY DESCRIPTION` adds each interest (e.g. `/interests add other Trustee of SWACA`), "+
+		"and `/interests review` records that there is nothing to register. `/interests help` explains the categories." {
+		t.Errorf("Neil's welcome: %+v", dms)
+	}
+	if n, _ := remind(joined.Add(2 * time.Hour)); n != 0 {
+		t.Errorf("%d reminders again the same day, want none", n)
+	}
+
+	// Graeme completes his register; Neil and Ian do not.
+	k.now = now
+	k.must(graeme, "/interests review")
+	n, sent = remind(joined.AddDate(0, 0, 21))
+	if n != 2 || len(intrDMs(sent, graeme)) != 0 {
+		t.Errorf("%d reminders at 21 days, want Ian's and Neil's: %+v", n, sent)
+	}
+	if dms := intrDMs(sent, neil); len(dms) != 1 {
+		t.Errorf("Neil's reminders at 21 days: %+v", dms)
+	} else {
+		wantShown(t, dms[0].Reply.Text, "Reminder: your register of interests in *Safer Sefton Together* is due by Monday 21 December 2026 and is not complete yet.",
+			"In <#C1>, `/interests add CATEGORY DESCRIPTION` adds each interest, and `/interests review` records that there is nothing to register.")
+	}
+	if n, _ := remind(joined.AddDate(0, 0, 40)); n != 0 {
+		t.Errorf("%d reminders at 40 days, want none: each goes once", n)
+	}
+
+	// A month before Graeme's review falls due (23 November 2027) he is
+	// asked to review it, and not a day sooner.
+	if n, _ := remind(time.Date(2027, 10, 23, 23, 0, 0, 0, london)); n != 0 {
+		t.Errorf("%d reminders 31 days before the review is due, want none", n)
+	}
+	n, sent = remind(time.Date(2027, 10, 24, 9, 0, 0, 0, london))
+	dms := intrDMs(sent, graeme)
+	if n != 1 || len(dms) != 1 {
+		t.Fatalf("%d reminders a month before Graeme's review is due, want 1: %+v", n, sent)
+	}
+	if dms[0].Reply.Text != "Your register of interests in *Safer Sefton Together* was last reviewed on Monday 23 November 2026; its annual review is due by Tuesday 23 November 2027. "+
+		"If nothing has changed, press Review register (or `/interests review` in <#C1>); `/interests` shows what is registered." {
+		t.Errorf("Graeme's review reminder: %q", dms[0].Reply.Text)
+	}
+	got := k.press(graeme, dms[0].Reply, "Review register")
+	if shown(got) != "Recorded: the register of interests in Safer Sefton Together is up to date as of Sunday 24 October 2027 (0 entries). The next review is due by Tuesday 24 October 2028." {
+		t.Errorf("Review register: %q", shown(got))
+	}
+	if n, _ := remind(time.Date(2027, 10, 25, 9, 0, 0, 0, london)); n != 0 {
+		t.Errorf("%d reminders after Graeme's review, want none", n)
+	}
+}
+
+// intrDeclared lists the declarations standing for the next meeting as
+// "Name: item nature".
+func intrDeclared(k *kit) []string {
+	k.t.Helper()
+	ds, err := k.db.Declarations(context.Background(), k.next().ID)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	out := []string{}
+	for _, d := range ds {
+		out = append(out, d.Name+": "+d.Item+" "+d.Nature)
+	}
+	return out
+}
+
+// intrFormInitial is the initial value of a form's field.
+func intrFormInitial(f *commands.Form, id string) string {
+	if f == nil {
+		return ""
+	}
+	for _, fl := range f.Fields {
+		if fl.ID == id {
+			return fl.Initial
+		}
+	}
+	return ""
+}
+
+// TestInterestsPrompts: when the agenda is posted, each member whose
+// standing register may concern an item hears so privately, once, with
+// buttons to declare (a form filled in for them to finish) or to say it is
+// not relevant, which the Home then stops listing. A presenter is not
+// prompted by the body they present for, nor anyone by an entry they ended.
+func TestInterestsPrompts(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle")
+	// Graeme presents item 6 for Merseyside Police: his employment there
+	// is who he presents for, not a prompt.
+	k.must(graeme, "/interests add employment Employed by Merseyside Police")
+	// A gift prompts by its giver.
+	k.must(graeme, "/interests gift 2026-11-03 £60 Lunch from Sefton CVS")
+	ended := intrEntryID(t, k.must(graeme, "/interests add other Volunteer at SWACA"))
+	k.must(graeme, fmt.Sprintf("/interests remove %d", ended))
+	k.must(sue, "/interests add employment Employed by SWACA for spouse")
+	k.sent()
+
+	wantShown(t, k.say(ian, "/agenda post"), "on its way")
+	sent := k.sent()
+	prompts := map[string]commands.Reply{}
+	for _, who := range []string{ian, neil, graeme, sue} {
+		dms := intrDMs(sent, who)
+		if len(dms) > 1 {
+			t.Errorf("%d prompts to %s, want at most one", len(dms), who)
+		}
+		if len(dms) == 1 {
+			prompts[who] = dms[0].Reply
+		}
+	}
+	if _, ok := prompts[ian]; ok || len(prompts) != 3 {
+		t.Fatalf("prompts went to %v, want Neil, Graeme and Sue", prompts)
+	}
+	if got := shown(prompts[neil]); got != "You registered 'Trustee of SWACA' (other registrable interest). Item 7.5 (SWACA) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting may concern it: "+
+		"the words that matched are “swaca”, in its title and organisation.\nOnly you can decide whether to declare an interest.\n[Declare an interest]\n[Not relevant]" {
+		t.Errorf("Neil's prompt:\n%s", got)
+	}
+	wantShown(t, shown(prompts[graeme]), "You registered 'Lunch from Sefton CVS' (gifts and hospitality). Item 7.7 (Sefton CVS) at the meeting of *Safer Sefton Together*")
+	wantShown(t, shown(prompts[sue]), "You registered 'Employed by SWACA' (employment, office, trade, profession or vocation). Item 7.5 (SWACA)")
+	for who, p := range prompts {
+		if p.Visibility != commands.Private {
+			t.Errorf("%s's prompt is not private", who)
+		}
+	}
+	// Posting again sends no second prompt.
+	k.must(ian, "/agenda post")
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			t.Errorf("a second post sent %+v", m)
+		}
+	}
+
+	// Declare opens the /declare form with the item and the entry filled
+	// in; nothing is declared until it is submitted.
+	form := k.press(neil, prompts[neil], "Declare an interest")
+	if form.Form == nil || form.Form.ID != "declare" || intrFormInitial(form.Form, "item") != "7.5" || intrFormInitial(form.Form, "nature") != "Trustee of SWACA" {
+		t.Fatalf("Declare opened %+v", form.Form)
+	}
+	sueForm := k.press(sue, prompts[sue], "Declare an interest")
+	if got := intrFormInitial(sueForm.Form, "nature"); got != "Spouse or civil partner: Employed by SWACA" {
+		t.Errorf("Sue's form's nature: %q", got)
+	}
+	if got := intrDeclared(k); len(got) != 0 {
+		t.Errorf("opening the form declared %q", got)
+	}
+
+	// The Home lists the open prompts until Not relevant is pressed.
+	if text, _, _ := intrHomePart(k, neil); !strings.Contains(text, "• Item 7.5 (SWACA) may concern 'Trustee of SWACA'") {
+		t.Errorf("Neil's Home before Not relevant:\n%s", text)
+	}
+	if got := shown(k.press(neil, prompts[neil], "Not relevant")); got != "Noted: your register does not concern Item 7.5 (SWACA). You will not be prompted about it again." {
+		t.Errorf("Not relevant: %q", got)
+	}
+	if text, _, _ := intrHomePart(k, neil); strings.Contains(text, "may concern") {
+		t.Errorf("Neil's Home after Not relevant still prompts:\n%s", text)
+	}
+	items := map[string]int64{}
+	for _, it := range standing(k, k.db.AgendaItems, func(it commands.AgendaItem) string { return it.Number + "=" + strconv.FormatInt(it.ID, 10) }) {
+		n, id, _ := strings.Cut(it, "=")
+		items[n], _ = strconv.ParseInt(id, 10, 64)
+	}
+	if ds, err := k.db.DismissedPrompts(context.Background(), []int64{items["7.5"]}); err != nil || !cmp.Equal(ds, []commands.PromptDismissal{{UserID: neil, ItemID: items["7.5"]}}) {
+		t.Errorf("dismissals of 7.5 (%v): %+v", err, ds)
+	}
+	// Graeme's Home still lists his; Sue's stops once she declares.
+	if text, _, _ := intrHomePart(k, graeme); !strings.Contains(text, "• Item 7.7 (Sefton CVS) may concern 'Lunch from Sefton CVS'") || strings.Contains(text, "Volunteer") {
+		t.Errorf("Graeme's Home:\n%s", text)
+	}
+	if r, errs := k.submit(k.home(sue), sueForm.Form, map[string]string{"item": "7.5", "kind": "personal", "nature": "Spouse or civil partner: Employed by SWACA"}); errs != nil || r.Refused {
+		t.Fatalf("Sue's declaration: %+v %v", r, errs)
+	}
+	if text, _, _ := intrHomePart(k, sue); strings.Contains(text, "may concern") {
+		t.Errorf("Sue's Home still prompts after she declared:\n%s", text)
+	}
+
+	// Declared, a registered interest is marked as such in the list; a
+	// declaration of nothing registered is not.
+	k.must(neil, "/declare 7.5 other Trustee of SWACA")
+	k.must(graeme, "/declare 4 personal Member of the IOM board")
+	for _, line := range strings.Split(k.say(ian, "/declare list"), "\n") {
+		marked := strings.Contains(line, "— _on the register of interests_")
+		if (strings.Contains(line, "Neil Frackelton") || strings.Contains(line, "Sue Holden")) && !marked || strings.Contains(line, "Graeme Robson") && marked {
+			t.Errorf("/declare list marks the registered interest wrongly: %s", line)
+		}
+	}
+	// The posted agenda, brought up to date, says the same.
+	var agenda string
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxUpdate {
+			agenda = shown(m.Reply)
+		}
+	}
+	wantShown(t, agenda, "On the register of interests: ", "Neil Frackelton (Item 7.5)", "Sue Holden (Item 7.5)")
+	if strings.Contains(agenda, "Graeme Robson (Item 4)") {
+		t.Errorf("the agenda puts Graeme's declaration on the register:\n%s", agenda)
+	}
+}
+
+// TestInterestsPromptButtons: the prompt's buttons refuse, in words, a
+// broken value, someone outside the committee, an item taken off the
+// agenda and a meeting that is not the next one.
+func TestInterestsPromptButtons(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	// Date of Next Meeting stays last, so the new item is number 4.
+	k.must(ian, "/agenda add 2027-01-14 4 SWACA funding bid")
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.must(graeme, "/interests gift 2026-11-03 £60 Lunch from Sefton CVS")
+	k.sent()
+	k.must(ian, "/agenda post")
+	k.must(ian, "/agenda post 2027-01-14")
+	var next, later commands.Reply
+	var graemes commands.Reply
+	for _, m := range k.sent() {
+		switch {
+		case m.Kind != commands.OutboxDM:
+		case m.UserID == graeme:
+			graemes = m.Reply
+		case strings.Contains(m.Reply.Text, "Item 7.5"):
+			next = m.Reply
+		case strings.Contains(m.Reply.Text, "Item 4 (SWACA funding bid)"):
+			later = m.Reply
+		}
+	}
+	if next.Text == "" || later.Text == "" || graemes.Text == "" {
+		t.Fatalf("prompts: next %q, later %q, Graeme's %q", next.Text, later.Text, graemes.Text)
+	}
+	wantShown(t, later.Text, "at the meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Remote Meeting may concern it")
+
+	// The later meeting's Declare cannot open the next meeting's form.
+	if got := k.press(neil, later, "Declare an interest"); !got.Refused || got.Text != "That meeting is not the next one: declare with `/declare 2027-01-14 4 …` in the committee's channel." {
+		t.Errorf("Declare for a later meeting: %+v", got)
+	}
+	// Someone else pressing a prompt.
+	for _, label := range []string{"Declare an interest", "Not relevant"} {
+		if got := k.press(stranger, next, label); !got.Refused || got.Text != "You are not a member of the committee that meets then." {
+			t.Errorf("a stranger pressing %s: %+v", label, got)
+		}
+	}
+	for _, tc := range []struct{ action, value, want string }{
+		{"interests.declare", "x", "That button is broken; use `/declare` in the committee's channel."},
+		{"interests.declare", "1:2", "That button is broken; use `/declare` in the committee's channel."},
+		{"interests.declare", "1:0:2", "That button is broken; use `/declare` in the committee's channel."},
+		{"interests.declare", "99999:1:1", "That meeting no longer exists."},
+		{"interests.dismiss", "1:2:3:4", "That button is broken."},
+		{"interests.dismiss", "99999:1:1", "That meeting no longer exists."},
+	} {
+		if got := k.act(k.home(neil), tc.action, tc.value); !got.Refused || got.Text != tc.want {
+			t.Errorf("%s %q: %q, want %q", tc.action, tc.value, got.Text, tc.want)
+		}
+	}
+
+	// Item 7.7 taken off the agenda: Declare has nothing to declare in,
+	// and Not relevant no longer names it.
+	k.must(ian, "/agenda remove 7.7")
+	if got := k.press(graeme, graemes, "Declare an interest"); !got.Refused || got.Text != "That item is no longer on the agenda." {
+		t.Errorf("Declare for a removed item: %+v", got)
+	}
+	if got := shown(k.press(graeme, graemes, "Not relevant")); got != "Noted: your register does not concern that item. You will not be prompted about it again." {
+		t.Errorf("Not relevant for a removed item: %q", got)
+	}
+	if got := intrDeclared(k); len(got) != 0 {
+		t.Errorf("the buttons declared %q", got)
+	}
+}
+
+// TestInterestsPublished: the register as it may be published has each
+// member's standing entries, a line for a member with none, and for a
+// sensitive entry only that one is registered; ended entries are left out.
+func TestInterestsPublished(t *testing.T) {
+	day := commands.Date{Year: 2026, Month: time.November, Day: 23}
+	members := []commands.Member{{UserID: neil, Name: "Neil Frackelton"}, {UserID: ian, Name: "Ian Barton"}}
+	es := []commands.Interest{
+		{UserID: neil, Category: commands.CategoryOther, Description: "Trustee of SWACA", StartedOn: day},
+		{UserID: neil, Category: commands.CategoryLand, Description: "Home at 4 Marine Drive", Sensitive: true, StartedOn: day},
+		{UserID: neil, Category: commands.CategoryGifts, Description: "<b>Dinner</b> from Sefton CVS", StartedOn: day,
+			GiftOn: commands.Date{Year: 2026, Month: time.November, Day: 3}, ValuePence: 7550, GiftFrom: "Sefton CVS"},
+		{UserID: neil, Category: commands.CategoryEmployment, Description: "Employed by Sefton Libraries", Spouse: true, StartedOn: day},
+		{UserID: neil, Category: commands.CategoryContracts, Description: "Ended contract", StartedOn: day, Ended: true, EndedOn: day},
+	}
+	var got [][]string
+	for _, r := range commands.PublishedRegister(members, es) {
+		got = append(got, r.Cells())
+	}
+	want := [][]string{
+		{"Ian Barton", "", "No interests registered", "", "", "", "", ""},
+		{"Neil Frackelton", "other registrable interest", "Trustee of SWACA", "member", "2026-11-23", "", "", ""},
+		{"Neil Frackelton", "", "A sensitive interest is registered; its details are withheld (Localism Act 2011, section 32)", "", "", "", "", ""},
+		{"Neil Frackelton", "gifts and hospitality", "<b>Dinner</b> from Sefton CVS", "member", "2026-11-23", "£75.50", "2026-11-03", "Sefton CVS"},
+		{"Neil Frackelton", "employment, office, trade, profession or vocation", "Employed by Sefton Libraries", "spouse or civil partner", "2026-11-23", "", "", ""},
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("published register (-got +want):\n%s", diff)
+	}
+	if len(commands.RegisterColumns) != len(want[0]) {
+		t.Errorf("%d columns named, %d in each row", len(commands.RegisterColumns), len(want[0]))
+	}
+}
+
+// TestInterestsChangesCountAsReviews: adding or removing an entry, by the
+// member or an officer for them, dates the member's last review.
+func TestInterestsChangesCountAsReviews(t *testing.T) {
+	k := committeeKit(t)
+	id := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	k.now = time.Date(2027, 2, 1, 10, 0, 0, 0, london)
+	k.must(neil, fmt.Sprintf("/interests remove %d", id))
+	wantShown(t, k.say(neil, "/interests"), "Nothing is registered.\nLast reviewed Monday 1 February 2027; the next review is due by Tuesday 1 February 2028.")
+	k.now = time.Date(2027, 3, 1, 10, 0, 0, 0, london)
+	k.must(ian, "/interests add <@UGRAEME> other Member of the Police Federation")
+	wantShown(t, k.say(graeme, "/interests"), "Last reviewed Monday 1 March 2027; the next review is due by Wednesday 1 March 2028.")
+}
