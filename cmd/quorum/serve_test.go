@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -136,5 +137,27 @@ func TestServeRefusesABadPublicURL(t *testing.T) {
 	err := run(context.Background(), []string{"serve"}, nil, io.Discard, io.Discard, getenv)
 	if err == nil || !strings.Contains(err.Error(), "PUBLIC_URL") {
 		t.Errorf("serve with a bad PUBLIC_URL: %v", err)
+	}
+}
+
+// TestServeMemoryLimit: serve runs under its soft memory limit, unless
+// GOMEMLIMIT gives one of its own, which the runtime has applied and serve
+// leaves alone.
+func TestServeMemoryLimit(t *testing.T) {
+	was := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(was) })
+	limitServeMemory(func(string) string { return "" })
+	if got := debug.SetMemoryLimit(-1); got != serveMemoryLimit {
+		t.Errorf("memory limit %d, want %d", got, serveMemoryLimit)
+	}
+	debug.SetMemoryLimit(was)
+	limitServeMemory(func(k string) string {
+		if k == "GOMEMLIMIT" {
+			return "off"
+		}
+		return ""
+	})
+	if got := debug.SetMemoryLimit(-1); got != was {
+		t.Errorf("memory limit %d with GOMEMLIMIT set, want the runtime's %d", got, was)
 	}
 }
