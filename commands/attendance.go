@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -554,6 +555,7 @@ func (st meetingState) paragraphs() paragraphs {
 			}
 		}
 	}
+	var notes, left []timed
 	for _, a := range st.att {
 		name := nameOf(a.Name, a.Organisation)
 		m, isMember := st.member(a.Key)
@@ -594,17 +596,37 @@ func (st meetingState) paragraphs() paragraphs {
 			}
 		}
 		if a.Late {
-			p.notes = append(p.notes, fmt.Sprintf("%s arrived at %s%s.", Escape(a.Name), a.Arrived.In(loc).Format("15:04"), st.during(a.Arrived)))
+			notes = append(notes, timed{a.Arrived, fmt.Sprintf("%s arrived at %s%s.", Escape(a.Name), a.Arrived.In(loc).Format("15:04"), st.during(a.Arrived))})
 		}
 		if a.Status == AttendLeft {
-			p.left = append(p.left, fmt.Sprintf("%s at %s", Escape(a.Name), a.Left.In(loc).Format("15:04")))
-			p.notes = append(p.notes, fmt.Sprintf("%s left the meeting at %s%s.", Escape(a.Name), a.Left.In(loc).Format("15:04"), st.during(a.Left)))
+			left = append(left, timed{a.Left, fmt.Sprintf("%s at %s", Escape(a.Name), a.Left.In(loc).Format("15:04"))})
+			notes = append(notes, timed{a.Left, fmt.Sprintf("%s left the meeting at %s%s.", Escape(a.Name), a.Left.In(loc).Format("15:04"), st.during(a.Left))})
 		}
 	}
+	// Comings and goings are told in the order they happened, whatever
+	// order people were first marked in.
+	p.notes, p.left = inTimeOrder(notes), inTimeOrder(left)
 	for _, a := range st.apologies {
 		p.apologies = append(p.apologies, nameOf(a.Name, a.Organisation))
 	}
 	return p
+}
+
+// timed is a line of the minutes and the moment it tells of.
+type timed struct {
+	at   time.Time
+	line string
+}
+
+// inTimeOrder is the lines of ts in the order of their moments; lines of
+// the same moment keep their order.
+func inTimeOrder(ts []timed) []string {
+	slices.SortStableFunc(ts, func(a, b timed) int { return a.at.Compare(b.at) })
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.line
+	}
+	return out
 }
 
 // during says which item was under discussion at t: " during

@@ -198,7 +198,7 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 	text = shown(live)
 	// Those who left are listed as such, in the order they were first
 	// marked.
-	wantShown(t, text, "*Inquorate*: 1 present, quorum 3", "*Present (1)*\nSue Holden (Sefton CVS) (in the Chair)", "*Left*\nGraeme Robson at 11:05\nMallory at 11:07\nAnn at 11:06")
+	wantShown(t, text, "*Inquorate*: 1 present, quorum 3", "*Present (1)*\nSue Holden (Sefton CVS) (in the Chair)", "*Left*\nGraeme Robson at 11:05\nAnn at 11:06\nMallory at 11:07")
 
 	// Closing: the live message becomes the summary, and the paragraphs
 	// are ready for the minutes.
@@ -225,12 +225,11 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 		"In attendance: Ian Barton and Jen Williams (NW Probation).\n\n" +
 		"Apologies for absence were received from Neil Frackelton (SWACA).\n\n" +
 		"Substitutes: Mallory for Neil Frackelton.\n\n" +
-		// Each person's arrival and departure together, in the order
-		// they were first marked.
-		"Graeme Robson left the meeting at 11:05 during consideration of item 7.7.\n" +
-		"Mallory left the meeting at 11:07 during consideration of item 7.7.\n" +
+		// Comings and goings in the order they happened.
 		"Ann arrived at 10:20.\n" +
-		"Ann left the meeting at 11:06 during consideration of item 7.7."
+		"Graeme Robson left the meeting at 11:05 during consideration of item 7.7.\n" +
+		"Ann left the meeting at 11:06 during consideration of item 7.7.\n" +
+		"Mallory left the meeting at 11:07 during consideration of item 7.7."
 	if att != want {
 		t.Errorf("attendance:\n%s\nwant:\n%s", att, want)
 	}
@@ -700,7 +699,7 @@ func TestAttendanceHistory(t *testing.T) {
 	wantShown(t, k.say(attAnn, "/history attendance <@UGRAEME>"), "You can read your own attendance marks only")
 	// Graeme arrived at 10:20, before item 7.7 was taken up; Ann left
 	// during it.
-	wantShown(t, k.say(ian, "/meeting attendance"), "Ann left the meeting at 11:05 during consideration of item 7.7.\nGraeme Robson arrived at 10:20.")
+	wantShown(t, k.say(ian, "/meeting attendance"), "Graeme Robson arrived at 10:20.\nAnn left the meeting at 11:05 during consideration of item 7.7.")
 }
 
 // TestAttendanceInTheChair: with the chair away, the vice-chair present
