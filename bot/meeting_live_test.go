@@ -38,7 +38,7 @@ func meetingDay(t *testing.T, k *bottest.Kit) {
 	k.Must(officer, "/committee", "member add <@"+bob+"> Sefton Council")
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Bootle Town Hall")
 	k.Must(officer, "/agenda", "add 7.7 Sefton CVS — Sue Holden")
-	wantText(t, k.Must(officer, "/committee", "quorum 3"), "The quorum of Safer Sefton Together is now 3 members.")
+	wantText(t, k.Must(officer, "/committee", "quorum 3"), "The quorum of Safer Sefton Together is now 3 members: 3 of its 5 voting members now (officers do not vote).")
 	wantText(t, k.Must(neil, "/committee", "quorum"), "The quorum of Safer Sefton Together is 3 members: 3 of its 5 voting members now (officers do not vote).")
 	k.Must(neil, "/apologies", "Unwell")
 	k.Must(bob, "/apologies", "Annual leave")
@@ -337,7 +337,7 @@ func TestQuorumRuleAndVoting(t *testing.T) {
 	wantText(t, k.Must(officer, "/committee", "quorum 1/2 min 3"), "1/2 of the voting members, rounded up, and at least 3")
 	// Neil and Graeme vote; Ann does not, nor does the officer.
 	wantText(t, k.Must(officer, "/committee", "quorum"), "3 of its 2 voting members now")
-	wantText(t, k.Must(officer, "/committee", "quorum 1/2"), "1/2 of the voting members, rounded up.")
+	wantText(t, k.Must(officer, "/committee", "quorum 1/2"), "1/2 of the voting members, rounded up: 1 of its 2 voting members now")
 	wantText(t, k.Must(officer, "/committee", "quorum"), "1 of its 2 voting members now")
 	wantText(t, k.Must(officer, "/committee", "member add <@"+ann+"> Sefton Council"), "They vote, and count to the quorum.")
 	wantText(t, k.Must(officer, "/committee", "quorum"), "2 of its 3 voting members now")

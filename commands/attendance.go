@@ -1075,13 +1075,24 @@ func showQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !rule.Set() {
 		return private("%s has no quorum set. An officer sets one with `/committee quorum 4`, `/committee quorum 1/3` or `/committee quorum 1/4 min 3`.", Escape(c.Name)), nil
 	}
-	st := meetingState{c: c, rule: rule, nonVoting: map[string]bool{}}
-	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
+	what, err := s.quorumNow(ctx, c, rule)
+	if err != nil {
 		return Reply{}, err
+	}
+	return private("The quorum of %s is %s: %s", Escape(c.Name), describeRule(rule), what), nil
+}
+
+// quorumNow says what rule comes to with c's voting members as they
+// stand, and warns when no meeting could be quorate with them.
+func (s *Service) quorumNow(ctx context.Context, c Committee, rule QuorumRule) (string, error) {
+	st := meetingState{c: c, rule: rule, nonVoting: map[string]bool{}}
+	var err error
+	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
+		return "", err
 	}
 	nv, err := s.store.NonVoting(ctx, c.ID)
 	if err != nil {
-		return Reply{}, err
+		return "", err
 	}
 	for _, id := range nv {
 		st.nonVoting[id] = true
@@ -1092,8 +1103,14 @@ func showQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			voting++
 		}
 	}
-	return private("The quorum of %s is %s: %d of its %d voting %s now (officers do not vote).",
-		Escape(c.Name), describeRule(rule), rule.Need(voting), voting, plural(voting, "member", "members")), nil
+	need := rule.Need(voting)
+	what := fmt.Sprintf("%d of its %d voting %s now (officers do not vote).", need, voting, plural(voting, "member", "members"))
+	if need > voting {
+		// Allowed (members may be added next), but every meeting until
+		// then would be inquorate, which is better known now.
+		what += " No meeting can be quorate until it has more voting members."
+	}
+	return what, nil
 }
 
 func describeRule(r QuorumRule) string {
@@ -1114,7 +1131,12 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.store.SetQuorumRule(ctx, in.Committee.ID, rule, in.UserID); err != nil {
 		return Reply{}, err
 	}
-	return private("The quorum of %s is now %s.", Escape(in.Committee.Name), describeRule(rule)), nil
+	what, err := s.quorumNow(ctx, in.Committee, rule)
+	if err != nil {
+		// The rule is saved; only what it comes to could not be read.
+		return private("The quorum of %s is now %s.", Escape(in.Committee.Name), describeRule(rule)), nil
+	}
+	return private("The quorum of %s is now %s: %s", Escape(in.Committee.Name), describeRule(rule), what), nil
 }
 
 // meetingAtTable is the meeting a declaration is for: the one in progress

@@ -535,16 +535,17 @@ func TestQuorumSetAndShown(t *testing.T) {
 		{neil, "/committee quorum 3", []string{"Only an officer of Safer Sefton Together can set the quorum."}},
 		{ian, "/committee quorum 3/2", []string{"3/2 is not a fraction of the members", "/committee quorum 1/4 min 3"}},
 		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"They do not vote, and do not count to the quorum."}},
-		{ian, "/committee quorum 1/2 min 3", []string{"The quorum of Safer Sefton Together is now 1/2 of the voting members, rounded up, and at least 3."}},
-		// Neil and Graeme vote; Sue does not, nor does the officer.
-		{neil, "/committee quorum", []string{"The quorum of Safer Sefton Together is 1/2 of the voting members, rounded up, and at least 3: 3 of its 2 voting members now (officers do not vote)."}},
-		{ian, "/committee quorum 1/2", []string{"The quorum of Safer Sefton Together is now 1/2 of the voting members, rounded up."}},
+		// Neil and Graeme vote; Sue does not, nor does the officer. A quorum
+		// of more than vote is taken, and the officer told what it means.
+		{ian, "/committee quorum 1/2 min 3", []string{"The quorum of Safer Sefton Together is now 1/2 of the voting members, rounded up, and at least 3: 3 of its 2 voting members now (officers do not vote). No meeting can be quorate until it has more voting members."}},
+		{neil, "/committee quorum", []string{"The quorum of Safer Sefton Together is 1/2 of the voting members, rounded up, and at least 3: 3 of its 2 voting members now (officers do not vote). No meeting can be quorate until it has more voting members."}},
+		{ian, "/committee quorum 1/2", []string{"The quorum of Safer Sefton Together is now 1/2 of the voting members, rounded up: 1 of its 2 voting members now (officers do not vote)."}},
 		{ian, "/committee quorum", []string{"1 of its 2 voting members now"}},
 		{ian, "/committee member add <@USUE> Sefton CVS", []string{"They vote, and count to the quorum."}},
 		{ian, "/committee quorum", []string{"2 of its 3 voting members now"}},
 		{ian, "/committee member add <@USUE> Sefton CVS NonVoting", []string{"They do not vote"}},
-		{ian, "/committee quorum 1", []string{"The quorum of Safer Sefton Together is now 1 member."}},
-		{ian, "/committee quorum 2", []string{"The quorum of Safer Sefton Together is now 2 members."}},
+		{ian, "/committee quorum 1", []string{"The quorum of Safer Sefton Together is now 1 member: 1 of its 2 voting members now"}},
+		{ian, "/committee quorum 2", []string{"The quorum of Safer Sefton Together is now 2 members: 2 of its 2 voting members now"}},
 		{graeme, "/committee quorum", []string{"The quorum of Safer Sefton Together is 2 members: 2 of its 2 voting members now (officers do not vote)."}},
 	})
 	// Adding a voting member again changes nothing, and says nothing of

@@ -35,7 +35,7 @@ func TestConsoleMeeting(t *testing.T) {
 	}
 	got := out.String()
 	for _, want := range []string{
-		"The quorum of Safer Sefton Together is now 3 members.",
+		"The quorum of Safer Sefton Together is now 3 members: ",
 		"You opened the meeting of *Safer Sefton Together* at 09:50.",
 		"You are marked present. *Inquorate*: 1 present, quorum 3",
 		"MEETING IN PROGRESS",
