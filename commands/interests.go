@@ -361,8 +361,19 @@ type ItemText struct {
 // Names that are only a role or a generic word ("Council", "Trustee") never
 // match alone.
 func MatchInterest(entry string, item ItemText) (InterestMatch, bool) {
+	return matchNames(entryNames(entry, true), item)
+}
+
+// MatchGiver is MatchInterest for the giver of a gift: a name, not a
+// sentence, so its first word counts as the others do ("Acme Builders"
+// is a name of two words, where "Trustee of SWACA" starts a sentence).
+func MatchGiver(giver string, item ItemText) (InterestMatch, bool) {
+	return matchNames(entryNames(giver, false), item)
+}
+
+// matchNames finds names in item's fields.
+func matchNames(names [][]string, item ItemText) (InterestMatch, bool) {
 	var out InterestMatch
-	names := entryNames(entry)
 	seen := map[string]bool{}
 	for _, f := range []struct{ name, text string }{{"title", item.Title}, {"presenter", item.Presenter}, {"organisation", item.Organisation}} {
 		toks := matchTokens(f.text)
@@ -404,11 +415,12 @@ var genericWords = map[string]bool{
 var connectors = map[string]bool{"of": true, "and": true, "the": true, "for": true, "de": true}
 
 // entryNames finds the names in an entry, each as normalised words: runs
-// of capitalised words (the first word of the entry counts only when it
-// is all capitals, as sentences start with a capital), with connectors
-// inside them. A name of generic words only is dropped. An entry with no
-// capitals gives its pairs of adjacent non-generic words instead.
-func entryNames(entry string) [][]string {
+// of capitalised words (in a sentence, the first word of the entry counts
+// only when it is all capitals, as sentences start with a capital), with
+// connectors inside them. A name of generic words only is dropped. An
+// entry with no capitals gives its pairs of adjacent non-generic words
+// instead.
+func entryNames(entry string, sentence bool) [][]string {
 	var names [][]string
 	var run []string
 	flush := func() {
@@ -429,7 +441,7 @@ func entryNames(entry string) [][]string {
 			if lw == "" {
 				continue
 			}
-			capital := isCapitalised(w) && (!first || isAllCaps(w))
+			capital := isCapitalised(w) && (!first || !sentence || isAllCaps(w))
 			first = false
 			switch {
 			case capital:

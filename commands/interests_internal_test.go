@@ -117,6 +117,29 @@ func TestMatchInterest(t *testing.T) {
 	}
 }
 
+// TestMatchGiver: a gift's giver is a name from its first word: it
+// prompts for an item of that name, not for one sharing only its last
+// word.
+func TestMatchGiver(t *testing.T) {
+	for _, tc := range []struct {
+		giver string
+		item  ItemText
+		words string // matched, comma-separated; empty for no match
+	}{
+		{"Acme Builders", ItemText{Title: "Acme Builders contract award"}, "acme,builders"},
+		{"Acme Builders", ItemText{Title: "Bootle Builders Federation"}, ""},
+		{"Sefton Council", ItemText{Title: "Sefton Council budget"}, "sefton,council"},
+		{"Sefton CVS", ItemText{Title: "Sefton CVS", Organisation: "Sefton CVS"}, "sefton,cvs"},
+		{"Sefton CVS", ItemText{Title: "Sefton Council budget"}, ""},
+		{"the council", ItemText{Title: "Council tax"}, ""},
+	} {
+		got, ok := MatchGiver(tc.giver, tc.item)
+		if words := strings.Join(got.Words, ","); ok != (tc.words != "") || words != tc.words {
+			t.Errorf("MatchGiver(%q, %q) = %q, %v; want %q", tc.giver, tc.item.Title, words, ok, tc.words)
+		}
+	}
+}
+
 // TestInterestMatcherBenchmark measures the matcher against the
 // hand-labelled pairs in testdata and prints its precision and recall.
 func TestInterestMatcherBenchmark(t *testing.T) {

@@ -50,11 +50,14 @@ func interestPrompts(members []Member, es []Interest, items []AgendaItem, dismis
 			if !ok || e.Ended || gone[key] || seen[key] {
 				continue
 			}
-			text := e.Description
+			text := ItemText{Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
+			match, ok := InterestMatch{}, false
 			if e.Category == CategoryGifts && e.GiftFrom != "" {
-				text = e.GiftFrom
+				// A gift concerns an item by its giver.
+				match, ok = MatchGiver(e.GiftFrom, text)
+			} else {
+				match, ok = MatchInterest(e.Description, text)
 			}
-			match, ok := MatchInterest(text, ItemText{Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation})
 			if !ok {
 				continue
 			}
