@@ -132,7 +132,7 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 		return Reply{}, err
 	}
 	return private("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
-		e.ID, onBehalf(m, r.UserID), interestLine(e, true), e.StartedOn, e.ID), nil
+		e.ID, onBehalf(m, r.UserID), interestLine(e, true, r.UserID), e.StartedOn, e.ID), nil
 }
 
 // interestFormID names the form `/interests add` alone opens.
@@ -232,7 +232,7 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	text := fmt.Sprintf("Registered #%d%s: %s", e.ID, onBehalf(m, in.UserID), interestLine(e, true))
+	text := fmt.Sprintf("Registered #%d%s: %s", e.ID, onBehalf(m, in.UserID), interestLine(e, true, in.UserID))
 	if g.Pence < threshold {
 		text += fmt.Sprintf("\nIt is worth less than %s, so it did not need registering; it is kept all the same.", formatPence(threshold))
 	}
@@ -271,7 +271,7 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 	if e.UserID != in.UserID {
 		who = fmt.Sprintf(" from <@%s>'s register", e.UserID)
 	}
-	return private("Removed #%d%s: %s\nIt ended on %s and stays on record.", id, who, interestLine(e, true), on), nil
+	return private("Removed #%d%s: %s\nIt ended on %s and stays on record.", id, who, interestLine(e, true, in.UserID), on), nil
 }
 
 func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -359,7 +359,7 @@ func (s *Service) showRegister(ctx context.Context, in *Input, m Member, full bo
 		return Reply{}, err
 	}
 	head := fmt.Sprintf("*Register of interests* — %s, %s", Escape(m.Name), Escape(c.Name))
-	lines := registerLines(es, full)
+	lines := registerLines(es, full, in.UserID)
 	lines = append(lines, reviewLine(m, reviews, c.Location(), in.Now))
 	if len(es) == 0 {
 		return private("%s\nNothing is registered.\n%s", head, strings.Join(lines, "\n")), nil
@@ -367,22 +367,23 @@ func (s *Service) showRegister(ctx context.Context, in *Input, m Member, full bo
 	return private("%s\n%s", head, strings.Join(lines, "\n")), nil
 }
 
-// registerLines is one line an entry, sensitive details withheld unless full.
-func registerLines(es []Interest, full bool) []string {
+// registerLines is one line an entry, as reader reads them, sensitive
+// details withheld unless full.
+func registerLines(es []Interest, full bool, reader string) []string {
 	var lines []string
 	for _, e := range es {
 		if e.Sensitive && !full {
 			lines = append(lines, "• A sensitive interest is registered (its details are withheld).")
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("• #%d %s", e.ID, interestLine(e, full)))
+		lines = append(lines, fmt.Sprintf("• #%d %s", e.ID, interestLine(e, full, reader)))
 	}
 	return lines
 }
 
-// interestLine is an entry in words: "_other registrable interest_:
-// Trustee of SWACA (spouse) — sensitive".
-func interestLine(e Interest, full bool) string {
+// interestLine is an entry in words, as reader reads it: "_other
+// registrable interest_: Trustee of SWACA (spouse) — sensitive".
+func interestLine(e Interest, full bool, reader string) string {
 	line := "_" + e.Category.Wording() + "_: " + Escape(e.Description)
 	if e.Category == CategoryGifts {
 		line += fmt.Sprintf(" — %s, received %s", formatPence(e.ValuePence), e.GiftOn)
@@ -391,7 +392,11 @@ func interestLine(e Interest, full bool) string {
 		line += " (spouse or civil partner)"
 	}
 	if e.Sensitive && full {
-		line += " — _sensitive: details shown only to you and the officers_"
+		if reader == e.UserID {
+			line += " — _sensitive: details shown only to you and the officers_"
+		} else {
+			line += " — _sensitive: details shown only to the member and the officers_"
+		}
 	}
 	return line
 }
@@ -457,7 +462,7 @@ func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	fmt.Fprintf(&b, "*Register of interests* — %s (sensitive details included: do not publish them)", Escape(c.Name))
 	for _, m := range members {
 		fmt.Fprintf(&b, "\n\n*%s* — %s", Escape(m.Name), reviewLine(m, reviews, c.Location(), in.Now))
-		lines := registerLines(byMember[m.UserID], true)
+		lines := registerLines(byMember[m.UserID], true, in.UserID)
 		if len(lines) == 0 {
 			lines = []string{"Nothing is registered."}
 		}

@@ -188,11 +188,14 @@ func TestInterestsSensitive(t *testing.T) {
 	bootle := intrEntryID(t, k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle"))
 	k.must(graeme, "/interests add other Member of the Police Federation")
 
+	// "You" is the member reading their own; an officer reads of "the
+	// member".
 	full := fmt.Sprintf("• #%d _land_: Home at 4 Marine Drive, Bootle — _sensitive: details shown only to you and the officers_", bootle)
 	wantShown(t, k.say(graeme, "/interests"), full)
 	wantShown(t, k.say(graeme, "/interests <@UGRAEME>"), full)
-	wantShown(t, k.say(ian, "/interests <@UGRAEME|graeme>"), full)
-	wantShown(t, k.say(ian, "/interests register <@UGRAEME>"), full)
+	toOfficer := fmt.Sprintf("• #%d _land_: Home at 4 Marine Drive, Bootle — _sensitive: details shown only to the member and the officers_", bootle)
+	wantShown(t, k.say(ian, "/interests <@UGRAEME|graeme>"), toOfficer)
+	wantShown(t, k.say(ian, "/interests register <@UGRAEME>"), toOfficer)
 	for _, who := range []string{neil, sue} {
 		got := k.say(who, "/interests <@UGRAEME>")
 		wantShown(t, got, "*Register of interests* — Graeme Robson, Safer Sefton Together",
@@ -444,7 +447,7 @@ func TestInterestsWholeRegister(t *testing.T) {
 	reviewed := "Last reviewed Monday 23 November 2026; the next review is due by Tuesday 23 November 2027."
 	want := "*Register of interests* — Safer Sefton Together (sensitive details included: do not publish them)\n\n" +
 		"*Graeme Robson* — " + reviewed + "\n" +
-		fmt.Sprintf("• #%d _land_: Home at 4 Marine Drive, Bootle — _sensitive: details shown only to you and the officers_\n\n", bootle) +
+		fmt.Sprintf("• #%d _land_: Home at 4 Marine Drive, Bootle — _sensitive: details shown only to the member and the officers_\n\n", bootle) +
 		"*Ian Barton* — " + notYet + "\nNothing is registered.\n\n" +
 		"*Neil Frackelton* — " + reviewed + "\n" +
 		fmt.Sprintf("• #%d _other registrable interest_: Trustee of SWACA\n\n", swaca) +
