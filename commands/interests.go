@@ -199,7 +199,7 @@ func parseInterest(words []string) (interestArgs, error) {
 	}
 	a.Category, words = cat, words[1:]
 	for _, end := range spouseEndings {
-		if len(words) > len(end) && equalFoldWords(words[len(words)-len(end):], end) {
+		if len(words) >= len(end) && equalFoldWords(words[len(words)-len(end):], end) {
 			a.Spouse, words = true, words[:len(words)-len(end)]
 			break
 		}

@@ -277,6 +277,7 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests add hobbies Fishing", `"hobbies" is not a category of the register: say ` + "`employment`"},
 		{neil, "/interests add gift Dinner", "Gifts and hospitality have a date and a value: use `/interests gift DATE VALUE DESCRIPTION`."},
 		{neil, "/interests add other", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
+		{neil, "/interests add other for spouse", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
 		{neil, "/interests add other — ", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
 		{neil, "/interests add other " + long, "That description is too long (1001 characters; the limit is 1000)."},
 		{neil, "/interests add other " + strings.Repeat("y", commands.MaxTextLen), "That is too long for /interests (4010 characters; the limit is 4000)."},
