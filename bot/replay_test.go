@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,6 +92,84 @@ func TestReplayDrill(t *testing.T) {
 	if n := got[`quorum_http_rejected_total{reason="replay"}`]; n != 2 {
 		t.Errorf("replays counted on this replica: %v, want 2", n)
 	}
+}
+
+// TestReplayedCommandsAreRefused: a captured command sent again is refused
+// whichever way the command goes: the apology written with its check in
+// one statement, an officer's apology for someone else and one from a
+// direct message (which go the long way), a declaration, and a read. Sent
+// eight times at once, to two replicas, a captured apology is acted on
+// once. Nothing a replay could change has changed.
+func TestReplayedCommandsAreRefused(t *testing.T) {
+	k := newCommittee(t)
+	other := bottest.NewWithDB(t, k.DB) // a second replica
+	other.SetNow(now)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Must(officer, "/agenda", "add 7.5 SWACA — Neil Frackelton")
+	const form = "application/x-www-form-urlencoded"
+	dm := bottest.CommandForm(neil, "/apologies", "From a direct message")
+	dm.Set("channel_id", "DNEIL")
+	for _, tc := range []struct {
+		name string
+		body []byte
+	}{
+		{"apology", []byte(bottest.CommandForm(neil, "/apologies", "Unwell").Encode())},
+		{"apology for someone else", []byte(bottest.CommandForm(officer, "/apologies", "for <@UGRAEME> Ill").Encode())},
+		{"apology from a direct message", []byte(dm.Encode())},
+		{"declaration", []byte(bottest.CommandForm(neil, "/declare", "7.5 personal Trustee of SWACA").Encode())},
+		{"read", []byte(bottest.CommandForm(neil, "/agenda", "").Encode())},
+	} {
+		sign := capture()
+		if status, out := k.PostRaw("/slack/commands", tc.body, form, sign); status != http.StatusOK {
+			t.Fatalf("%s, the original: %d %s", tc.name, status, out)
+		}
+		before := replayRecords(t, k)
+		for _, kit := range []*bottest.Kit{k, other} {
+			if status, out := kit.PostRaw("/slack/commands", tc.body, form, sign); status != http.StatusUnauthorized {
+				t.Errorf("%s, replayed: status %d, want 401: %s", tc.name, status, out)
+			}
+		}
+		if after := replayRecords(t, k); after != before {
+			t.Errorf("%s: a replay changed the records: %d history rows before, %d after", tc.name, before, after)
+		}
+	}
+
+	body := []byte(bottest.CommandForm(graeme, "/apologies", "Called away").Encode())
+	sign := capture()
+	sign(http.Header{}, body) // signed once; every sending below is the same
+	var wg sync.WaitGroup
+	statuses := make(chan int, 8)
+	for i := range 8 {
+		kit := k
+		if i%2 == 1 {
+			kit = other
+		}
+		wg.Go(func() {
+			status, _ := kit.PostRaw("/slack/commands", body, form, sign)
+			statuses <- status
+		})
+	}
+	wg.Wait()
+	close(statuses)
+	count := map[int]int{}
+	for s := range statuses {
+		count[s]++
+	}
+	if count[http.StatusOK] != 1 || count[http.StatusUnauthorized] != 7 {
+		t.Errorf("eight sendings at once: statuses %v, want one 200 and seven 401", count)
+	}
+}
+
+// replayRecords counts the rows of history a command could add to.
+func replayRecords(t *testing.T, k *bottest.Kit) int {
+	t.Helper()
+	var n int
+	err := k.DB.SQL().QueryRowContext(context.Background(), `SELECT
+		(SELECT count(*) FROM apology_history) + (SELECT count(*) FROM declarations) + (SELECT count(*) FROM audit_log)`).Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestReplayedInteractionIsRefused: a button press or form submission

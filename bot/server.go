@@ -47,7 +47,10 @@ type Config struct {
 	// FirstSeen records key (a request's signature, or an event's ID) and
 	// reports whether it is new, across every replica
 	// (storage.DB.FirstSeen). A signed request seen before is a replay and
-	// is refused. When nil, replays are not looked for.
+	// is refused. When nil, replays are not looked for. Interactions are
+	// checked with it here; a slash command carries its key to the
+	// Service (Request.Replay), whose store checks it, with the write for
+	// /apologies.
 	FirstSeen func(ctx context.Context, key string) (bool, error)
 }
 
@@ -165,16 +168,24 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 // handle runs a request through the command core. Both transports call it.
 // It never fails: errors become replies that say what did not happen, and
 // are logged once, here, with the reference the user sees.
-func (s *Server) handle(ctx context.Context, req commands.Request) commands.Reply {
+func (s *Server) handle(ctx context.Context, req commands.Request) (reply commands.Reply, replay bool) {
 	start := time.Now()
 	var err error
-	reply := run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
+	reply = run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
 		var r commands.Reply
 		r, err = s.cfg.Service.Run(ctx, req)
+		if errors.Is(err, commands.ErrReplay) {
+			// Not a failure: refused by the caller, and counted there.
+			replay = true
+			return commands.Reply{}, nil
+		}
 		return r, err
 	})
+	if replay {
+		return commands.Reply{}, true
+	}
 	s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(reply, err), time.Since(start))
-	return reply
+	return reply, false
 }
 
 // commandLabel is the command's name if it is registered, else "other".

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
@@ -33,26 +32,11 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		UserName:  form.Get("user_name"),
 		Now:       s.cfg.Now(),
 	}
-	// The replay check's time comes out of the command's (see answer), so
-	// that Slack still has its answer within 3 seconds.
-	ctx, cancel := context.WithDeadline(r.Context(), start.Add(s.cfg.Deadline))
-	defer cancel()
-	first, err := s.firstTime(ctx, r)
-	if err != nil {
-		// Refused rather than run unchecked: it may be a replay.
-		ref, level := newRef(), slog.LevelError
-		if commands.IsUnavailable(err) {
-			level = slog.LevelWarn
-		}
-		s.log.Log(ctx, level, "could not look for a replay; command refused", "ref", ref, "command", req.Command,
-			"team", req.TeamID, "channel", req.ChannelID, "user", req.UserID, "err", err)
-		s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(commands.Reply{}, err), time.Since(start))
-		writeReply(w, s.cfg.Service.Failure(req, err, ref))
-		return
-	}
-	if !first {
-		s.refuseReplay(w, r)
-		return
+	if s.cfg.FirstSeen != nil {
+		// The command checks for a replay itself (see firstTime for why
+		// one is looked for): the busiest, /apologies, in the statement
+		// that writes the apology, saving a round trip.
+		req.Replay = replayKey(r)
 	}
 	// Slack shows a timeout to a user it has not answered within 3
 	// seconds, even for a command that then succeeded. The work is bounded
@@ -62,21 +46,25 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	// arrival), Slack is answered that it is on its way, and the outcome,
 	// when it comes, goes to response_url. Close waits for it.
 	type outcome struct {
-		reply  commands.Reply
-		opened bool
+		reply          commands.Reply
+		opened, replay bool
 	}
 	done := make(chan outcome, 1)
 	work := context.WithoutCancel(r.Context())
 	s.posts.Add(1)
 	go func() {
 		defer s.posts.Done()
-		reply, opened := s.answer(work, req, form.Get("trigger_id"), start)
-		done <- outcome{reply, opened}
+		reply, opened, replay := s.answer(work, req, form.Get("trigger_id"), start)
+		done <- outcome{reply, opened, replay}
 	}()
 	answerBy := time.NewTimer(time.Until(start.Add(s.cfg.AnswerWithin)))
 	defer answerBy.Stop()
 	select {
 	case o := <-done:
+		if o.replay {
+			s.refuseReplay(w, r)
+			return
+		}
 		if o.opened {
 			// The modal is the answer: an empty 200 shows nothing more.
 			w.WriteHeader(http.StatusOK)
@@ -92,7 +80,7 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		go func() {
 			defer s.posts.Done()
 			o := <-done
-			if o.opened {
+			if o.opened || o.replay {
 				return
 			}
 			if err := s.respond(context.Background(), responseURL, Message(o.reply)); err != nil {
@@ -107,22 +95,24 @@ const lateText = "Working on it: this is taking longer than usual, and the outco
 
 // answer runs a slash command for either transport. When the reply
 // carries a form it opens the form with triggerID and reports opened; if
-// Slack will not open it, the reply says so instead.
-func (s *Server) answer(ctx context.Context, req commands.Request, triggerID string, start time.Time) (reply commands.Reply, opened bool) {
+// Slack will not open it, the reply says so instead. replay says the
+// request was a replay (req.Replay seen before): nothing was done, and
+// there is no reply.
+func (s *Server) answer(ctx context.Context, req commands.Request, triggerID string, start time.Time) (reply commands.Reply, opened, replay bool) {
 	// The command's deadline counts from when the request arrived, not
-	// from now: what came before (the replay check) is part of it.
+	// from now: what came before (reading and verifying it) is part of it.
 	wctx, cancel := context.WithDeadline(ctx, start.Add(s.cfg.Deadline))
-	reply = s.handle(wctx, req)
+	reply, replay = s.handle(wctx, req)
 	cancel()
-	if reply.Form == nil {
-		return reply, false
+	if replay || reply.Form == nil {
+		return reply, false, replay
 	}
 	err := s.openForm(ctx, req, triggerID, *reply.Form, start.Add(formDeadline))
 	if err == nil {
-		return reply, true
+		return reply, true, false
 	}
 	s.log.Warn("could not open a form", "command", req.Command, "user", req.UserID, "err", err)
-	return commands.Reply{Visibility: commands.Private, Text: "Sorry, Slack did not open the form just now. Try again, or type the command in full (" + req.Command + " help shows how)."}, false
+	return commands.Reply{Visibility: commands.Private, Text: "Sorry, Slack did not open the form just now. Try again, or type the command in full (" + req.Command + " help shows how)."}, false, false
 }
 
 // formDeadline is when, after a slash command arrives, views.open must have

@@ -160,7 +160,9 @@ func (k *Socket) slashCommand(ctx context.Context, env socketmode.Request, cmd s
 		Command: cmd.Command, Text: cmd.Text, TeamID: cmd.TeamID, ChannelID: cmd.ChannelID,
 		UserID: cmd.UserID, UserName: cmd.UserName, Now: k.srv.cfg.Now(),
 	}
-	reply, opened := k.srv.answer(ctx, req, cmd.TriggerID, time.Now())
+	// No replay key: Socket Mode's requests come over the app's own
+	// connection, not signed HTTP anyone could send again.
+	reply, opened, _ := k.srv.answer(ctx, req, cmd.TriggerID, time.Now())
 	if opened {
 		k.ack(ctx, env, nil)
 		return

@@ -60,7 +60,12 @@ func (s *Server) firstTime(ctx context.Context, r *http.Request) (bool, error) {
 	if s.cfg.FirstSeen == nil {
 		return true, nil
 	}
-	return s.cfg.FirstSeen(ctx, "signature:"+r.Header.Get("X-Slack-Signature"))
+	return s.cfg.FirstSeen(ctx, replayKey(r))
+}
+
+// replayKey is the key a verified request is remembered by: its signature.
+func replayKey(r *http.Request) string {
+	return "signature:" + r.Header.Get("X-Slack-Signature")
 }
 
 // refuseReplay answers a replayed request.

@@ -219,9 +219,11 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, Keep: a.keep(),
+		Replay: in.Replay,
 	})
 	switch {
 	case errors.Is(err, ErrNotFound):
+		// Not a committee's channel: the replay key was not recorded.
 		return s.sendApologyOn(ctx, in)
 	case err != nil:
 		return Reply{}, err
@@ -256,6 +258,9 @@ func isFor(args []string) bool {
 // officer's `for @person` or `for "Name (Organisation)"` first sends the
 // apology of that person, entered by the officer.
 func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
+	if err := s.checkReplay(ctx, in); err != nil {
+		return Reply{}, err
+	}
 	if err := s.admitInput(ctx, in); err != nil {
 		return Reply{}, err
 	}

@@ -23,6 +23,13 @@ type Request struct {
 	UserID    string
 	UserName  string // display name, as the transport knows it
 	Now       time.Time
+	// Replay, when set, identifies a request that must run at most once
+	// (a signed request's signature, which anyone who saw it could send
+	// again within its five minutes): one seen before is refused with
+	// ErrReplay and does nothing. It is checked before the subcommand
+	// runs, or, for the busiest write (SelfAdmit), in the statement that
+	// writes, saving a round trip.
+	Replay string
 	// committeeID is the committee the sender chose, with a button, for a
 	// command sent where the channel is not a committee's (see
 	// originElsewhere).
@@ -70,9 +77,10 @@ type Sub struct {
 	// Doing finishes "Only an officer of … can" when Who is Officers
 	// (or Chairs).
 	Doing string
-	// SelfAdmit: dispatch leaves finding the committee and checking Who
-	// to the handler, which does both in the statement that writes (the
-	// busiest write, `/apologies`), or calls admitInput.
+	// SelfAdmit: dispatch leaves finding the committee, checking Who and
+	// the replay check (Request.Replay) to the handler, which does them
+	// in the statement that writes (the busiest write, `/apologies`), or
+	// calls checkReplay and admitInput.
 	SelfAdmit bool
 	Run       Handler
 }
@@ -212,6 +220,11 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
 	ctx, v := visiting(ctx, true)
+	if !sub.SelfAdmit {
+		if err := s.checkReplay(ctx, in); err != nil {
+			return settle(cmd, sub, Reply{}, err)
+		}
+	}
 	if sub.Who != NoCommittee && !sub.SelfAdmit {
 		if err := s.admitInput(ctx, in); err != nil {
 			return settle(cmd, sub, Reply{}, err)
@@ -219,6 +232,23 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	}
 	reply, err := sub.Run(ctx, s, in)
 	return settle(cmd, sub, v.private(reply), err)
+}
+
+// checkReplay refuses in's request with ErrReplay if its Replay key was
+// seen before. A failure to look is returned as it is: the request is
+// refused rather than run unchecked.
+func (s *Service) checkReplay(ctx context.Context, in *Input) error {
+	if in.Replay == "" {
+		return nil
+	}
+	first, err := s.store.FirstSeen(ctx, in.Replay)
+	if err != nil {
+		return err
+	}
+	if !first {
+		return ErrReplay
+	}
+	return nil
 }
 
 // choose finds the subcommand args select and the words that follow its

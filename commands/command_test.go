@@ -253,3 +253,38 @@ func TestCommitteeChoiceFallsBackToChannels(t *testing.T) {
 		t.Errorf("long text: %+v", r)
 	}
 }
+
+// TestReplayRefused: a request carrying a key seen before (a captured
+// request sent again) is refused with ErrReplay and changes nothing,
+// whichever way its command goes: the apology written with its check in
+// one statement, an officer's apology for someone else, a declaration and
+// a read. Without a key (the console) nothing is checked.
+func TestReplayRefused(t *testing.T) {
+	k := agendaKit(t)
+	ctx := context.Background()
+	for i, tc := range []struct{ user, line string }{
+		{neil, "/apologies Unwell"},
+		{ian, "/apologies for <@UGRAEME> Ill"},
+		{neil, "/declare 7.5 personal Trustee of SWACA"},
+		{neil, "/agenda"},
+	} {
+		r := k.request(tc.user, tc.line)
+		r.Replay = fmt.Sprintf("signature:v0=%d", i)
+		if reply, err := k.svc.Run(ctx, r); err != nil || reply.Refused {
+			t.Fatalf("%s: %v %s", tc.line, err, shown(reply))
+		}
+		before := len(standing(k, k.db.ApologyHistory, func(e commands.ApologyEvent) string { return e.Reason }))
+		if reply, err := k.svc.Run(ctx, r); !errors.Is(err, commands.ErrReplay) {
+			t.Errorf("%s sent again: %v, %q; want ErrReplay", tc.line, err, shown(reply))
+		}
+		if after := len(standing(k, k.db.ApologyHistory, func(e commands.ApologyEvent) string { return e.Reason })); after != before {
+			t.Errorf("%s sent again changed the history: %d entries, then %d", tc.line, before, after)
+		}
+	}
+	if got := k.say(neil, "/declare list"); strings.Count(got, "Trustee of SWACA") != 1 {
+		t.Errorf("declarations after a replay:\n%s", got)
+	}
+	for range 2 {
+		k.must(neil, "/apologies Unwell again")
+	}
+}

@@ -159,6 +159,9 @@ type ApologyRequest struct {
 	At                        time.Time // when it was sent: the meeting must start after it
 	// Keep leaves parts of an apology already standing as they are.
 	Keep ApologyKeep
+	// Replay is the request's Request.Replay: empty, or a key the
+	// apology is sent only once for.
+	Replay string
 }
 
 // ApologyKeep says which parts of the apology standing an update leaves as

@@ -22,6 +22,8 @@ var (
 	// committed, so whether it was saved cannot be known. It always comes
 	// with ErrUnavailable.
 	ErrInDoubt = errors.New("outcome of the commit unknown")
+	// ErrReplay: the request's Replay key was seen before; nothing was done.
+	ErrReplay = errors.New("request already handled")
 )
 
 // UserError is a mistake the user can fix: the message says what was wrong

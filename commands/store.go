@@ -24,6 +24,14 @@ type Store interface {
 	InterestStore
 	DecisionStore
 	CalendarStore
+	ReplayStore
+}
+
+// ReplayStore remembers the requests that must run at most once.
+type ReplayStore interface {
+	// FirstSeen records key and reports whether it is new, across every
+	// replica sharing the records.
+	FirstSeen(ctx context.Context, key string) (bool, error)
 }
 
 // CalendarStore finds committees by their calendar feed's token.
@@ -101,7 +109,11 @@ type ApologyStore interface {
 	// membership and the meeting (req.MeetingID, or the next), and, if the
 	// sender is a member and the meeting is scheduled and still to come,
 	// their apology. The outcome is empty when nothing was sent; the Origin
-	// (Next: the meeting aimed at) says why.
+	// (Next: the meeting aimed at) says why. With req.Replay, the key is
+	// recorded as FirstSeen records it, in the same statement, for a
+	// request from a committee's channel; seen before, nothing is written
+	// and the error is ErrReplay. From any other channel the key is not
+	// recorded (and ErrNotFound says so).
 	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologySent, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
 	// userID may be the name key of someone not in Slack (see recordKey).

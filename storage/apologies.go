@@ -82,22 +82,29 @@ func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep comman
 // every member in the days before a meeting, and mostly all at once after
 // a reminder.
 func (db *DB) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
+	if req.Replay != "" {
+		db.pruneSeenLater()
+	}
 	r, err := db.apologies.do(ctx, req)
 	switch {
 	case err != nil:
 		return commands.Origin{}, commands.ApologySent{}, mapErr("send apology", err)
 	case !r.found:
 		return commands.Origin{}, commands.ApologySent{}, mapErr("send apology", sql.ErrNoRows)
+	case r.replayed:
+		return commands.Origin{}, commands.ApologySent{}, commands.ErrReplay
 	}
 	return r.origin, r.sent, nil
 }
 
 // apologyFrom is what sendApologiesFrom says of one apology: whether the
-// channel is a committee's, and if so the origin and what was written.
+// channel is a committee's, and if so the origin and what was written, or
+// that the request was a replay (its key seen before) and nothing was.
 type apologyFrom struct {
-	found  bool
-	origin commands.Origin
-	sent   commands.ApologySent
+	found    bool
+	replayed bool
+	origin   commands.Origin
+	sent     commands.ApologySent
 }
 
 // apologyBatcher batches SendApologyFrom (see batcher). A batch never
@@ -118,27 +125,30 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 	n := len(reqs)
 	teams, channels, users := make([]string, n), make([]string, n), make([]string, n)
 	ats, reasons, subIDs, subNames := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	meetings := make([]int64, n)
+	meetings, nonces := make([]int64, n), make([]int64, n)
 	keepReason, keepSub := make([]bool, n), make([]bool, n)
+	keys := make(pq.ByteaArray, n)
 	for i, req := range reqs {
 		teams[i], channels[i], users[i] = req.TeamID, req.ChannelID, req.UserID
 		ats[i] = req.At.UTC().Format(time.RFC3339Nano)
 		meetings[i] = req.MeetingID
 		reasons[i], subIDs[i], subNames[i] = keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
 		keepReason[i], keepSub[i] = req.Keep.Reason, req.Keep.Substitute
+		keys[i], nonces[i] = replayKey(req.Replay)
 	}
 	var rows []struct {
 		Ord int `db:"ord"`
 		originRow
 		apologyWritten
+		Replayed bool `db:"replayed"`
 	}
 	query, args := sendApologiesFromSQL, []any{
 		pq.StringArray(teams), pq.StringArray(channels), pq.StringArray(users), pq.StringArray(ats),
 		pq.Int64Array(meetings), pq.StringArray(reasons), pq.StringArray(subIDs), pq.StringArray(subNames),
-		pq.BoolArray(keepReason), pq.BoolArray(keepSub)}
+		pq.BoolArray(keepReason), pq.BoolArray(keepSub), keys, pq.Int64Array(nonces)}
 	if n == 1 {
 		query, args = sendApologyFromSQL, []any{teams[0], channels[0], users[0], reqs[0].At, meetings[0],
-			reasons[0], subIDs[0], subNames[0], keepReason[0], keepSub[0]}
+			reasons[0], subIDs[0], subNames[0], keepReason[0], keepSub[0], keys[0], nonces[0]}
 	}
 	st, err := db.prepared(ctx, query)
 	if err != nil {
@@ -156,8 +166,8 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 				return fmt.Errorf("storage: send apologies: a row for call %d of %d", r.Ord, n)
 			}
 			f := &out[r.Ord-1]
-			f.found, f.origin = true, r.originRow.origin()
-			if r.Sent {
+			f.found, f.origin, f.replayed = true, r.originRow.origin(), r.Replayed
+			if r.Sent && !r.Replayed {
 				f.sent = r.apologyWritten.sent()
 			}
 		}
@@ -288,6 +298,10 @@ FROM (VALUES (1)) AS q(ord)` + apologyWrittenJoins
 const sendApologyFromSQL = `
 WITH o AS (
 	SELECT 1 AS ord, ` + originColumns + originFrom + `
+), seen AS (
+	` + seenInsertSQL + `
+	SELECT CAST($11 AS bytea), CAST($12 AS bigint) FROM o WHERE octet_length(CAST($11 AS bytea)) > 0
+	` + seenConflictSQL + `
 ), src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
@@ -296,8 +310,10 @@ WITH o AS (
 	       CAST($9 AS boolean) AS keep_reason, CAST($10 AS boolean) AS keep_substitute
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
+	  AND (octet_length(CAST($11 AS bytea)) = 0 OR EXISTS (SELECT 1 FROM seen))
 ), ` + apologyWriteSQL + `
-SELECT q.*, ` + apologyWrittenColumns + `
+SELECT q.*, ` + apologyWrittenColumns + `,
+	octet_length(CAST($11 AS bytea)) > 0 AND NOT EXISTS (SELECT 1 FROM seen) AS replayed
 FROM o AS q` + apologyWrittenJoins
 
 // sendApologiesFromSQL is apologies sent from channels, one for each
@@ -314,9 +330,9 @@ const sendApologiesFromSQL = `
 WITH r AS (
 	SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS timestamptz[]),
 	                     CAST($5 AS bigint[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]),
-	                     CAST($9 AS boolean[]), CAST($10 AS boolean[]))
+	                     CAST($9 AS boolean[]), CAST($10 AS boolean[]), CAST($11 AS bytea[]), CAST($12 AS bigint[]))
 	WITH ORDINALITY AS r(team_id, channel_id, user_id, at, meeting_id, reason, substitute_id, substitute_name,
-	                     keep_reason, keep_substitute, ord)
+	                     keep_reason, keep_substitute, replay_key, replay_nonce, ord)
 ), o AS (
 	SELECT r.ord, ` + originColumns + `
 	FROM r JOIN committees c ON c.team_id = r.team_id AND c.channel_id = r.channel_id
@@ -329,6 +345,11 @@ WITH r AS (
 		 WHERE r.meeting_id = 0 AND committee_id = c.id AND starts_at > r.at AND status = 'scheduled'
 		 ORDER BY starts_at LIMIT 1)
 	) n ON true
+), seen AS (
+	` + seenInsertSQL + `
+	SELECT r.replay_key, r.replay_nonce FROM r JOIN o ON o.ord = r.ord WHERE octet_length(r.replay_key) > 0
+	ORDER BY r.replay_key
+	` + seenConflictSQL + `
 ), src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, r.user_id AS member_key,
 	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
@@ -337,9 +358,11 @@ WITH r AS (
 	       r.keep_reason, r.keep_substitute
 	FROM o JOIN r ON r.ord = o.ord
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
+	  AND (octet_length(r.replay_key) = 0 OR r.replay_key IN (SELECT key FROM seen))
 ), ` + apologyWriteSQL + `
-SELECT q.*, ` + apologyWrittenColumns + `
-FROM o AS q` + apologyWrittenJoins + `
+SELECT q.*, ` + apologyWrittenColumns + `,
+	octet_length(rq.replay_key) > 0 AND rq.replay_key NOT IN (SELECT key FROM seen) AS replayed
+FROM o AS q JOIN r AS rq ON rq.ord = q.ord` + apologyWrittenJoins + `
 ORDER BY q.ord`
 
 // apologyWritten is what apologyWriteSQL says it did.

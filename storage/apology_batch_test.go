@@ -122,6 +122,52 @@ func TestApologiesInOneBatch(t *testing.T) {
 	}
 }
 
+// TestApologyReplaysInOneBatch: the replay check goes with the write. In
+// one batch, a request whose key was seen before (by FirstSeen, or by an
+// earlier apology) writes nothing and says so; the others, with new keys
+// or none, are written; and a key seen first here is then known to
+// FirstSeen. Alone, a request sent twice is written once.
+func TestApologyReplaysInOneBatch(t *testing.T) {
+	db, c, m := batchKit(t)
+	ctx := context.Background()
+	req := func(user, reason, key string) commands.ApologyRequest {
+		return commands.ApologyRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: user, Reason: reason, At: time.Now(), Replay: key}
+	}
+	if first, err := db.FirstSeen(ctx, "signature:v0=seen"); err != nil || !first {
+		t.Fatalf("FirstSeen: %v, %v", first, err)
+	}
+	if _, _, err := db.SendApologyFrom(ctx, req("UANN", "Away", "signature:v0=ann")); err != nil {
+		t.Fatal(err)
+	}
+	before := historyOf(t, db, m.ID)
+
+	reqs := []commands.ApologyRequest{
+		req("UKATH", "Leave", "signature:v0=seen"), req("UANN", "Away again", "signature:v0=ann"),
+		req("UBOB", "Training", "signature:v0=bob"), req("UNEIL", "On holiday", ""),
+	}
+	replayed, err := db.ApologyReplaysInOneBatch(ctx, reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, true, false, false}; !cmp.Equal(replayed, want) {
+		t.Errorf("replayed %v, want %v", replayed, want)
+	}
+	added := historyOf(t, db, m.ID)[len(before):]
+	sort.Strings(added)
+	if want := []string{"UBOB sent Training", "UNEIL sent On holiday"}; !cmp.Equal(added, want) {
+		t.Errorf("history added = %q, want %q", added, want)
+	}
+	if first, err := db.FirstSeen(ctx, "signature:v0=bob"); err != nil || first {
+		t.Errorf("FirstSeen of a key an apology recorded: %v, %v; want seen before", first, err)
+	}
+	if _, _, err := db.SendApologyFrom(ctx, req("UBOB", "Changed my mind", "signature:v0=bob")); !errors.Is(err, commands.ErrReplay) {
+		t.Errorf("alone, sent again: %v, want ErrReplay", err)
+	}
+	if got := historyOf(t, db, m.ID); len(got) != len(before)+2 {
+		t.Errorf("history %q after a replay alone", got)
+	}
+}
+
 // TestApologyBatchRefusedWritesNothing: a batch with text PostgreSQL cannot
 // store is refused whole, as data (so that the batcher runs its calls
 // again one by one), with nothing written.

@@ -27,6 +27,20 @@ func (db *DB) ApologiesInOneBatch(ctx context.Context, reqs []commands.ApologyRe
 	return found, origins, sent, nil
 }
 
+// ApologyReplaysInOneBatch is one batch of SendApologyFrom, for the
+// external tests: for each request, whether it was refused as a replay.
+func (db *DB) ApologyReplaysInOneBatch(ctx context.Context, reqs []commands.ApologyRequest) ([]bool, error) {
+	rs, err := db.sendApologiesFrom(ctx, reqs)
+	if err != nil {
+		return nil, err
+	}
+	replayed := make([]bool, len(rs))
+	for i, r := range rs {
+		replayed[i] = r.replayed
+	}
+	return replayed, nil
+}
+
 // FirstSeenInOneBatch is one batch of FirstSeen (firstSeen), for the
 // external tests: the keys as FirstSeen hashes them, with the nonces given.
 func (db *DB) FirstSeenInOneBatch(ctx context.Context, keys []string, nonces []int64) ([]bool, error) {

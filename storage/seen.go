@@ -72,10 +72,9 @@ func (db *DB) firstSeen(ctx context.Context, calls []seenCall) ([]bool, error) {
 	}
 	// In the order of the key, so that two batches at once (two replicas')
 	// that share keys lock them in the same order.
-	st, err := db.prepared(ctx, `INSERT INTO seen_requests (key, nonce)
+	st, err := db.prepared(ctx, seenInsertSQL+`
 		SELECT * FROM unnest(CAST($1 AS bytea[]), CAST($2 AS bigint[])) AS c(key, nonce) ORDER BY key
-		ON CONFLICT (key) DO UPDATE SET nonce = excluded.nonce WHERE seen_requests.nonce = excluded.nonce
-		RETURNING key`)
+		`+seenConflictSQL)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +93,27 @@ func (db *DB) firstSeen(ctx context.Context, calls []seenCall) ([]bool, error) {
 		out[i] = first[string(calls[i].key[:])]
 	}
 	return out, nil
+}
+
+// seenInsertSQL and seenConflictSQL, around a query of keys and nonces,
+// record them as FirstSeen does and return the keys seen first: a key
+// already held with another nonce returns nothing.
+const (
+	seenInsertSQL   = `INSERT INTO seen_requests (key, nonce)`
+	seenConflictSQL = `ON CONFLICT (key) DO UPDATE SET nonce = excluded.nonce WHERE seen_requests.nonce = excluded.nonce
+	RETURNING key`
+)
+
+// replayKey is a Request.Replay key as seen_requests holds it, with a
+// nonce of its own (see FirstSeen); none for an empty key.
+func replayKey(key string) ([]byte, int64) {
+	if key == "" {
+		return []byte{}, 0
+	}
+	sum := sha256.Sum256([]byte(key))
+	var n [8]byte
+	_, _ = rand.Read(n[:])
+	return sum[:], int64(binary.LittleEndian.Uint64(n[:]))
 }
 
 // pruneSeenLater deletes the requests remembered for longer than seenFor,
