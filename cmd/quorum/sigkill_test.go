@@ -66,7 +66,10 @@ func TestServeKilledWithQueuedPosts(t *testing.T) {
 			return r.Text
 		}
 		run("/committee", fmt.Sprintf("setup Committee %d", i+1))
-		day := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
+		// Twenty days ahead: no reminder is due then (they go 7 days and
+		// 1 day before, at 09:00), so the agendas are all that is queued,
+		// whatever the time of day the test runs.
+		day := time.Now().AddDate(0, 0, 20).Format("2006-01-02")
 		if r := run("/meeting", "schedule "+day+" 10:00 Remote Meeting"); !strings.Contains(r, "will meet on") {
 			t.Fatalf("/meeting schedule: %q", r)
 		}
