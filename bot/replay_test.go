@@ -3,11 +3,16 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"maps"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/internal/bottest"
 )
 
@@ -216,5 +221,123 @@ func TestEventRetryReachingAnotherReplica(t *testing.T) {
 	other.Server.Settle()
 	if m := len(homesOf(other, neil)); m != 1 {
 		t.Errorf("a new event on the second replica published %d Homes, want 1", m)
+	}
+}
+
+// TestReplayedRefusalsAreRefused: a replay of a request that runs no
+// subcommand (help, a mistyped subcommand, an unknown command) is refused
+// as a replay too, not answered again.
+func TestReplayedRefusalsAreRefused(t *testing.T) {
+	k := newCommittee(t)
+	const form = "application/x-www-form-urlencoded"
+	for _, tc := range []struct{ cmd, text string }{
+		{"/apologies", "help"}, {"/agenda", "nonsense-subcommand"}, {"/nosuchcommand", ""},
+	} {
+		body := []byte(bottest.CommandForm(neil, tc.cmd, tc.text).Encode())
+		sign := capture()
+		if status, out := k.PostRaw("/slack/commands", body, form, sign); status != http.StatusOK {
+			t.Fatalf("%s %s, the original: %d %s", tc.cmd, tc.text, status, out)
+		}
+		if status, out := k.PostRaw("/slack/commands", body, form, sign); status != http.StatusUnauthorized {
+			t.Errorf("%s %s replayed: status %d, want 401: %.80s", tc.cmd, tc.text, status, out)
+		}
+	}
+}
+
+// TestLateReplayIsCountedAndNotPosted: a replay sent while its original is
+// held up in the database waits there for it, past the moment Slack must
+// be answered, and so is answered that the outcome follows. It then
+// writes nothing, is counted as a replay, and posts nothing: the only
+// outcome posted to response_url is the original's.
+func TestLateReplayIsCountedAndNotPosted(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	metrics := bot.NewMetrics()
+	srv := bot.NewServer(bot.Config{
+		SigningSecret: bottest.Secret, Service: k.Service, Slack: k.Client, Now: k.Now,
+		FirstSeen: k.DB.FirstSeen, Deadline: 10 * time.Second, AnswerWithin: 400 * time.Millisecond, Metrics: metrics,
+	})
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	t.Cleanup(srv.Close)
+	hook := k.NewHook()
+
+	// The meeting is locked, as a minutes approval or an agenda change
+	// would lock it, until both requests are waiting in the database.
+	ctx := context.Background()
+	tx, err := k.DB.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, nextMeetingID(t, k)); err != nil {
+		t.Fatal(err)
+	}
+	form := bottest.CommandForm(neil, "/apologies", "Unwell")
+	form.Set("response_url", hook.URL())
+	body := []byte(form.Encode())
+	hdr := http.Header{}
+	bottest.Sign(hdr, body, bottest.Secret, time.Now())
+	post := func() int {
+		req, err := http.NewRequest(http.MethodPost, ts.URL+"/slack/commands", strings.NewReader(string(body)))
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		maps.Copy(req.Header, hdr)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		defer resp.Body.Close()
+		_, _ = io.ReadAll(resp.Body)
+		return resp.StatusCode
+	}
+	waiting := func(n int) {
+		t.Helper()
+		for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+			var got int
+			if err := k.DB.SQL().QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
+				WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got >= n {
+				return
+			}
+		}
+		t.Fatalf("fewer than %d requests waiting in the database", n)
+	}
+	var wg sync.WaitGroup
+	statuses := make(chan int, 2)
+	wg.Go(func() { statuses <- post() })
+	waiting(1)
+	wg.Go(func() { statuses <- post() })
+	waiting(2)
+	time.Sleep(500 * time.Millisecond) // past AnswerWithin, with both held
+	_ = tx.Rollback()
+	wg.Wait()
+	srv.Close() // waits for the outcomes that follow
+	close(statuses)
+	for s := range statuses {
+		if s != http.StatusOK && s != http.StatusUnauthorized {
+			t.Errorf("status %d", s)
+		}
+	}
+	if posts := hook.Posts(); len(posts) != 1 || !strings.Contains(hook.Last(), "Your apologies for the meeting") {
+		t.Errorf("posted to response_url: %v; want the original's outcome alone", posts)
+	}
+	mresp, err := http.Get(ts.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb, _ := io.ReadAll(mresp.Body)
+	mresp.Body.Close()
+	if !strings.Contains(string(mb), `quorum_http_rejected_total{reason="replay"} 1`) {
+		t.Errorf("the replay is not counted as one")
+	}
+	if hist, err := k.DB.ApologyHistory(ctx, nextMeetingID(t, k)); err != nil || len(hist) != 1 {
+		t.Errorf("history %d entries (%v), want the original's alone", len(hist), err)
 	}
 }

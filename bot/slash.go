@@ -80,7 +80,15 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		go func() {
 			defer s.posts.Done()
 			o := <-done
-			if o.opened || o.replay {
+			if o.replay {
+				// Found out only once Slack had been answered that the
+				// outcome would follow (a replay waits, in the database,
+				// for the original it copies to commit): it did nothing,
+				// and nothing follows.
+				s.cfg.Metrics.reject(RejectReplay)
+				return
+			}
+			if o.opened {
 				return
 			}
 			if err := s.respond(context.Background(), responseURL, Message(o.reply)); err != nil {

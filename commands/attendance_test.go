@@ -827,3 +827,20 @@ func TestAttendanceLiveReplyFromRecords(t *testing.T) {
 	// Ann does not vote: Sue and Neil's substitute count, she does not.
 	wantShown(t, got, "*Inquorate*: 2 present, quorum 3", "Ann (Sefton Council) (remotely)", "Mallory for Neil Frackelton")
 }
+
+// TestAttendanceStatsInAttendanceWhoLeft: a member who came in attendance
+// (advising, not as a member) has not attended as a member, whether they
+// stayed to the end or left early.
+func TestAttendanceStatsInAttendanceWhoLeft(t *testing.T) {
+	start := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	mem := commands.Member{CommitteeID: 1, UserID: "UNEIL", Name: "Neil", Role: commands.RoleMember, AddedAt: start.AddDate(-1, 0, 0)}
+	m := commands.Meeting{ID: 1, CommitteeID: 1, StartsAt: start, Status: commands.MeetingHeld}
+	in := commands.AttendanceMark{ID: 1, MeetingID: 1, MemberKey: "UNEIL", Seq: 1, UserID: "UNEIL", Name: "Neil", Status: commands.AttendInAttendance, At: start}
+	left := commands.AttendanceMark{ID: 2, MeetingID: 1, MemberKey: "UNEIL", Seq: 2, UserID: "UNEIL", Name: "Neil", Status: commands.AttendLeft, At: start.Add(time.Hour)}
+	for _, log := range [][]commands.AttendanceMark{{in}, {in, left}} {
+		st := commands.AttendanceStats([]commands.Member{mem}, []commands.MeetingRecord{{Meeting: m, Log: log}})
+		if len(st) != 1 || st[0].Attended != 0 {
+			t.Errorf("marks %d: %+v; want not attended as a member", len(log), st)
+		}
+	}
+}

@@ -203,20 +203,24 @@ func (s *Service) Commands() []*Command {
 func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	cmd, ok := s.commands[r.Command]
 	if !ok {
-		return refused(s.unknown(r.Command)), nil
+		return s.once(ctx, r, refused(s.unknown(r.Command)))
 	}
 	if len(r.Text) > MaxTextLen {
-		return refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)), nil
+		return s.once(ctx, r, refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)))
 	}
 	if what := unstorable(r.Text); what != "" {
-		return refused(private("%s", unstorableText(what))), nil
+		return s.once(ctx, r, refused(private("%s", unstorableText(what))))
 	}
 	sub, args, help, err := cmd.choose(strings.Fields(r.Text))
 	switch {
 	case err != nil:
-		return settle(cmd, nil, Reply{}, err)
+		reply, err := settle(cmd, nil, Reply{}, err)
+		if err != nil {
+			return reply, err
+		}
+		return s.once(ctx, r, reply)
 	case help:
-		return cmd.help(sub), nil
+		return s.once(ctx, r, cmd.help(sub))
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
 	ctx, v := visiting(ctx, true)
@@ -232,6 +236,15 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	}
 	reply, err := sub.Run(ctx, s, in)
 	return settle(cmd, sub, v.private(reply), err)
+}
+
+// once is reply, a refusal or help that runs no subcommand, for a request
+// that is not a replay: a replay of it is refused as any other is.
+func (s *Service) once(ctx context.Context, r Request, reply Reply) (Reply, error) {
+	if err := s.checkReplay(ctx, &Input{Request: r}); err != nil {
+		return Reply{}, err
+	}
+	return reply, nil
 }
 
 // checkReplay refuses in's request with ErrReplay if its Replay key was

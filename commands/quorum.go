@@ -456,7 +456,7 @@ func AttendanceStats(members []Member, meetings []MeetingRecord) []MemberStats {
 			attended, remote, substituted := false, false, false
 			for _, a := range Standing(rec.Log) {
 				switch {
-				case a.Key == mem.UserID && !a.Arrived.IsZero() && a.Status != AttendInAttendance:
+				case a.Key == mem.UserID && !a.Arrived.IsZero() && !a.InAttendance:
 					attended, remote = true, a.Remote
 				case a.SubstituteFor == mem.UserID && !a.Arrived.IsZero():
 					substituted = true
