@@ -237,6 +237,30 @@ func FuzzMatchInterest(f *testing.F) {
 	})
 }
 
+func FuzzMatchGiver(f *testing.F) {
+	f.Add("Acme Builders", "Acme Builders contract award", "", "")
+	f.Add("the council", "Council tax", "Sue Holden", "Sefton Council")
+	f.Fuzz(func(t *testing.T, giver, title, presenter, org string) {
+		item := ItemText{Title: title, Presenter: presenter, Organisation: org}
+		m, ok := MatchGiver(giver, item)
+		if ok != (len(m.Fields) > 0) || ok && len(m.Words) == 0 {
+			t.Fatalf("MatchGiver(%q, %q) = %+v, %v", giver, title, m, ok)
+		}
+		// A word matched is a word of the item.
+		words := map[string]bool{}
+		for _, s := range []string{title, presenter, org} {
+			for _, w := range matchTokens(s) {
+				words[w] = true
+			}
+		}
+		for _, w := range m.Words {
+			if !words[w] {
+				t.Fatalf("MatchGiver(%q, %+v) matched %q, not a word of the item", giver, item, w)
+			}
+		}
+	})
+}
+
 // TestRegisterRules: the 28-day and 12-month rules and the reminders count
 // days in the committee's time zone.
 func TestRegisterRules(t *testing.T) {
