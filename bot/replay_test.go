@@ -6,13 +6,11 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/internal/bottest"
 )
 
@@ -252,27 +250,13 @@ func TestReplayedRefusalsAreRefused(t *testing.T) {
 func TestLateReplayIsCountedAndNotPosted(t *testing.T) {
 	k := newCommittee(t)
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
-	metrics := bot.NewMetrics()
-	srv := bot.NewServer(bot.Config{
-		SigningSecret: bottest.Secret, Service: k.Service, Slack: k.Client, Now: k.Now,
-		FirstSeen: k.DB.FirstSeen, Deadline: 10 * time.Second, AnswerWithin: 400 * time.Millisecond, Metrics: metrics,
-	})
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	t.Cleanup(srv.Close)
+	ts, srv := answeringWithin(t, k, 400*time.Millisecond)
 	hook := k.NewHook()
 
-	// The meeting is locked, as a minutes approval or an agenda change
-	// would lock it, until both requests are waiting in the database.
+	// The meeting is locked until both requests are waiting in the
+	// database.
 	ctx := context.Background()
-	tx, err := k.DB.SQL().BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = tx.Rollback() }()
-	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, nextMeetingID(t, k)); err != nil {
-		t.Fatal(err)
-	}
+	tx := lockMeeting(t, k)
 	form := bottest.CommandForm(neil, "/apologies", "Unwell")
 	form.Set("response_url", hook.URL())
 	body := []byte(form.Encode())

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"database/sql"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -243,6 +244,40 @@ func TestTypedMarkupIsStoredAsTypedAndShownHarmlessly(t *testing.T) {
 	}
 }
 
+// answeringWithin is a server for k that answers Slack within the given
+// time, the outcome following by response_url when the work takes longer,
+// with metrics of its own (at /metrics). Closing the server waits for the
+// outcomes that follow.
+func answeringWithin(t *testing.T, k *bottest.Kit, within time.Duration) (*httptest.Server, *bot.Server) {
+	t.Helper()
+	metrics := bot.NewMetrics()
+	srv := bot.NewServer(bot.Config{
+		SigningSecret: bottest.Secret, Service: k.Service, Slack: k.Client, Now: k.Now,
+		FirstSeen: k.DB.FirstSeen, Deadline: 10 * time.Second, AnswerWithin: within, Metrics: metrics,
+	})
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	t.Cleanup(srv.Close)
+	return ts, srv
+}
+
+// lockMeeting holds the next meeting's row, as a minutes approval or an
+// agenda change would, so that an apology waits for it, until the
+// transaction it returns ends.
+func lockMeeting(t *testing.T, k *bottest.Kit) *sql.Tx {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := k.DB.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = tx.Rollback() })
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, nextMeetingID(t, k)); err != nil {
+		t.Fatal(err)
+	}
+	return tx
+}
+
 // TestLateOutcomeFollowsByResponseURL: a command whose work outlasts the
 // time Slack must be answered by is answered by then all the same, saying
 // the outcome follows; when the apology is saved the outcome is posted to
@@ -254,25 +289,13 @@ func TestLateOutcomeFollowsByResponseURL(t *testing.T) {
 	k := newCommittee(t)
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
 	const deadline = 400 * time.Millisecond
-	srv := bot.NewServer(bot.Config{
-		SigningSecret: bottest.Secret, Service: k.Service, Slack: k.Client, Now: k.Now,
-		FirstSeen: k.DB.FirstSeen, Deadline: 10 * time.Second, AnswerWithin: deadline,
-	})
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	t.Cleanup(srv.Close)
+	ts, _ := answeringWithin(t, k, deadline)
 	hook := k.NewHook()
 
 	// Hold the meeting's row so that the apology waits for it, as it would
 	// behind a slow database.
 	ctx := context.Background()
-	tx, err := k.DB.SQL().BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, nextMeetingID(t, k)); err != nil {
-		t.Fatal(err)
-	}
+	tx := lockMeeting(t, k)
 	release := time.AfterFunc(1500*time.Millisecond, func() { _ = tx.Rollback() })
 	defer release.Stop()
 
