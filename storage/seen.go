@@ -34,10 +34,7 @@ const pruneEvery = time.Minute
 // so a call is never taken for its own replay.
 func (db *DB) FirstSeen(ctx context.Context, key string) (bool, error) {
 	db.pruneSeenLater()
-	sum := sha256.Sum256([]byte(key))
-	var n [8]byte
-	_, _ = rand.Read(n[:])
-	first, err := db.seen.do(ctx, seenCall{key: sum, nonce: int64(binary.LittleEndian.Uint64(n[:]))})
+	first, err := db.seen.do(ctx, seenCall{key: sha256.Sum256([]byte(key)), nonce: newNonce()})
 	if err != nil {
 		return false, mapErr("first seen", err)
 	}
@@ -111,9 +108,14 @@ func replayKey(key string) ([]byte, int64) {
 		return []byte{}, 0
 	}
 	sum := sha256.Sum256([]byte(key))
+	return sum[:], newNonce()
+}
+
+// newNonce is a call's own nonce (see FirstSeen).
+func newNonce() int64 {
 	var n [8]byte
 	_, _ = rand.Read(n[:])
-	return sum[:], int64(binary.LittleEndian.Uint64(n[:]))
+	return int64(binary.LittleEndian.Uint64(n[:]))
 }
 
 // pruneSeenLater deletes the requests remembered for longer than seenFor,

@@ -161,10 +161,11 @@ func (db *DB) Warm(ctx context.Context) {
 		if err != nil {
 			continue
 		}
-		_, _ = tx.StmtContext(ctx, one.Stmt).ExecContext(ctx, "", "", "", time.Now(), 0, "", "", "", false, false)
+		_, _ = tx.StmtContext(ctx, one.Stmt).ExecContext(ctx, "", "", "", time.Now(), 0, "", "", "", false, false, []byte{}, 0)
 		e, now := pq.StringArray{"", ""}, time.Now().UTC().Format(time.RFC3339Nano)
 		_, _ = tx.StmtContext(ctx, many.Stmt).ExecContext(ctx, e, e, e, pq.StringArray{now, now},
-			pq.Int64Array{0, 0}, e, e, e, pq.BoolArray{false, false}, pq.BoolArray{false, false})
+			pq.Int64Array{0, 0}, e, e, e, pq.BoolArray{false, false}, pq.BoolArray{false, false},
+			pq.ByteaArray{{}, {}}, pq.Int64Array{0, 0})
 		_, _ = tx.ExecContext(ctx, `SELECT mark_stale(0, NULL, '{}')`)
 		_ = tx.Rollback()
 	}

@@ -56,15 +56,17 @@ func TestWarmOpensThePoolAndWritesNothing(t *testing.T) {
 	if apologies != 0 || outbox != 0 {
 		t.Errorf("Warm wrote %d apologies and %d outbox rows", apologies, outbox)
 	}
-	// Each connection has the busiest write prepared, alone and batched:
-	// any one the pool hands out shows both.
+	// Each connection has the busiest write prepared, alone and batched,
+	// and has run each once (so planned it): any one the pool hands out
+	// shows both.
 	for range 3 {
-		var n int
-		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%o.m_user_id IS NOT NULL%'`).Scan(&n); err != nil {
+		var n, run int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE generic_plans + custom_plans > 0)
+			FROM pg_prepared_statements WHERE statement LIKE '%o.m_user_id IS NOT NULL%'`).Scan(&n, &run); err != nil {
 			t.Fatal(err)
 		}
-		if n != 2 {
-			t.Errorf("a connection after Warm has %d of the apology's statements prepared, want 2 (alone and batched)", n)
+		if n != 2 || run != 2 {
+			t.Errorf("a connection after Warm has %d of the apology's statements prepared and %d run, want 2 of each (alone and batched)", n, run)
 		}
 	}
 }
