@@ -336,7 +336,11 @@ WITH r AS (
 ), o AS (
 	SELECT r.ord, ` + originColumns + `
 	FROM r JOIN committees c ON c.team_id = r.team_id AND c.channel_id = r.channel_id
-	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = r.user_id AND m.removed_at IS NULL
+	LEFT JOIN LATERAL (
+		SELECT user_id, name, organisation, role, added_at FROM members
+		WHERE committee_id = c.id AND user_id = r.user_id AND removed_at IS NULL
+		LIMIT 1
+	) m ON true
 	LEFT JOIN LATERAL (
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE id = r.meeting_id AND committee_id = c.id)
