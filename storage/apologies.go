@@ -123,33 +123,13 @@ func apologyBatcher(db *DB) *batcher[commands.ApologyRequest, apologyFrom] {
 // sendApologiesFrom runs sendApologiesFromSQL for reqs.
 func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequest) ([]apologyFrom, error) {
 	n := len(reqs)
-	teams, channels, users := make([]string, n), make([]string, n), make([]string, n)
-	ats, reasons, subIDs, subNames := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	meetings, nonces := make([]int64, n), make([]int64, n)
-	keepReason, keepSub := make([]bool, n), make([]bool, n)
-	keys := make(pq.ByteaArray, n)
-	for i, req := range reqs {
-		teams[i], channels[i], users[i] = req.TeamID, req.ChannelID, req.UserID
-		ats[i] = req.At.UTC().Format(time.RFC3339Nano)
-		meetings[i] = req.MeetingID
-		reasons[i], subIDs[i], subNames[i] = keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
-		keepReason[i], keepSub[i] = req.Keep.Reason, req.Keep.Substitute
-		keys[i], nonces[i] = replayKey(req.Replay)
-	}
 	var rows []struct {
 		Ord int `db:"ord"`
 		originRow
 		apologyWritten
 		Replayed bool `db:"replayed"`
 	}
-	query, args := sendApologiesFromSQL, []any{
-		pq.StringArray(teams), pq.StringArray(channels), pq.StringArray(users), pq.StringArray(ats),
-		pq.Int64Array(meetings), pq.StringArray(reasons), pq.StringArray(subIDs), pq.StringArray(subNames),
-		pq.BoolArray(keepReason), pq.BoolArray(keepSub), keys, pq.Int64Array(nonces)}
-	if n == 1 {
-		query, args = sendApologyFromSQL, []any{teams[0], channels[0], users[0], reqs[0].At, meetings[0],
-			reasons[0], subIDs[0], subNames[0], keepReason[0], keepSub[0], keys[0], nonces[0]}
-	}
+	query, args := apologiesQuery(reqs)
 	st, err := db.prepared(ctx, query)
 	if err != nil {
 		return nil, err
@@ -177,6 +157,34 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 		return nil, err
 	}
 	return out, nil
+}
+
+// apologiesQuery is the statement that sends reqs, and its parameters:
+// sendApologiesFromSQL, or sendApologyFromSQL for one.
+func apologiesQuery(reqs []commands.ApologyRequest) (query string, args []any) {
+	n := len(reqs)
+	teams, channels, users := make([]string, n), make([]string, n), make([]string, n)
+	ats, reasons, subIDs, subNames := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	meetings, nonces := make([]int64, n), make([]int64, n)
+	keepReason, keepSub := make([]bool, n), make([]bool, n)
+	keys := make(pq.ByteaArray, n)
+	for i, req := range reqs {
+		teams[i], channels[i], users[i] = req.TeamID, req.ChannelID, req.UserID
+		ats[i] = req.At.UTC().Format(time.RFC3339Nano)
+		meetings[i] = req.MeetingID
+		reasons[i], subIDs[i], subNames[i] = keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
+		keepReason[i], keepSub[i] = req.Keep.Reason, req.Keep.Substitute
+		keys[i], nonces[i] = replayKey(req.Replay)
+	}
+	query, args = sendApologiesFromSQL, []any{
+		pq.StringArray(teams), pq.StringArray(channels), pq.StringArray(users), pq.StringArray(ats),
+		pq.Int64Array(meetings), pq.StringArray(reasons), pq.StringArray(subIDs), pq.StringArray(subNames),
+		pq.BoolArray(keepReason), pq.BoolArray(keepSub), keys, pq.Int64Array(nonces)}
+	if n == 1 {
+		query, args = sendApologyFromSQL, []any{teams[0], channels[0], users[0], reqs[0].At, meetings[0],
+			reasons[0], subIDs[0], subNames[0], keepReason[0], keepSub[0], keys[0], nonces[0]}
+	}
+	return query, args
 }
 
 // keptEmpty blanks the parts keep keeps: they are what a first apology

@@ -50,3 +50,9 @@ func (db *DB) FirstSeenInOneBatch(ctx context.Context, keys []string, nonces []i
 	}
 	return db.firstSeen(ctx, calls)
 }
+
+// ApologiesQuery is apologiesQuery, for the external tests.
+var ApologiesQuery = apologiesQuery
+
+// LatestReportSQL is latestReportSQL, for the external tests.
+var LatestReportSQL = latestReportSQL

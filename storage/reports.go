@@ -66,9 +66,27 @@ func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemI
 		return reportRow{}, err
 	}
 	var row reportRow
-	err := sqlx.GetContext(ctx, q, &row, `SELECT `+reportRead+` FROM report_links latest
-		WHERE meeting_id = $1 AND `+sameItem("latest", "$4", "$2")+` AND member_key = $3 ORDER BY id DESC LIMIT 1`, meetingID, item, key, itemID)
+	err := sqlx.GetContext(ctx, q, &row, `SELECT `+reportRead+` FROM `+latestReportSQL("$1", "$4", "$2", "$3"),
+		meetingID, item, key, itemID)
 	return row, err
+}
+
+// latestReportSQL is the latest row of the report log, called latest,
+// for the member in the parameter key on the meeting in meeting and the
+// item with the id in id, or filed on no item under the number in number.
+// The two are read apart, each from the end of its own stretch of
+// report_links_member, so that finding the latest reads one row of each
+// whatever the log holds: read as one condition with an OR, the generic
+// plan walked back through every link on the item, each member's among
+// the others' (0.8 ms a link once an item had 6,000).
+func latestReportSQL(meeting, id, number, key string) string {
+	return `(SELECT * FROM (
+		(SELECT * FROM report_links WHERE meeting_id = ` + meeting + ` AND item_id = ` + id + `::bigint AND member_key = ` + key + `
+		 ORDER BY id DESC LIMIT 1)
+		UNION ALL
+		(SELECT * FROM report_links WHERE meeting_id = ` + meeting + ` AND item_id IS NULL AND item_number = ` + number + ` AND member_key = ` + key + `
+		 ORDER BY id DESC LIMIT 1)
+	) l ORDER BY id DESC LIMIT 1) latest`
 }
 
 // SubmitReport implements commands.ReportStore. Once the member's links
@@ -93,9 +111,7 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 		}
 		err = tx.GetContext(ctx, &done, `
 			WITH cur AS (
-				SELECT url, title, action FROM report_links latest
-				WHERE meeting_id = $1 AND `+sameItem("latest", "$10", "$2")+` AND member_key = $3
-				ORDER BY id DESC LIMIT 1
+				SELECT url, title, action FROM `+latestReportSQL("$1", "$10", "$2", "$3")+`
 			), o AS (
 				SELECT CASE WHEN cur.action IS NULL OR cur.action = 'removed' THEN 'recorded'
 				            WHEN cur.url = $6 AND cur.title = $7 THEN 'unchanged'

@@ -1,0 +1,213 @@
+package storage_test
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// genericPlanBlocks runs query once under the plan a connection keeps for
+// it after its first few runs (the generic plan, which knows nothing of
+// the parameters' values), in a transaction it rolls back, and returns the
+// shared buffers it touched. A lookup by key touches a handful; one that
+// walks an index past other people's rows touches hundreds, and more as
+// the tables grow.
+func genericPlanBlocks(t *testing.T, db *storage.DB, query string, args ...any) int {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := db.SQL().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = tx.Rollback()
+		// A prepared statement outlives the transaction.
+		_, _ = conn.ExecContext(ctx, `DEALLOCATE probe`)
+	}()
+	if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `PREPARE probe AS `+query); err != nil {
+		t.Fatal(err)
+	}
+	// EXECUTE takes its arguments as SQL, not as parameters.
+	values := make([]string, len(args))
+	for i, a := range args {
+		values[i] = literal(t, a)
+	}
+	var out []byte
+	err = tx.QueryRowContext(ctx, `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE probe(`+strings.Join(values, ", ")+`)`).Scan(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plans []struct {
+		Plan struct {
+			Hit  int `json:"Shared Hit Blocks"`
+			Read int `json:"Shared Read Blocks"`
+		}
+	}
+	if err := json.Unmarshal(out, &plans); err != nil || len(plans) != 1 {
+		t.Fatalf("explain: %v: %s", err, out)
+	}
+	return plans[0].Plan.Hit + plans[0].Plan.Read
+}
+
+// literal is v written as an SQL literal, its type left to the statement.
+func literal(t *testing.T, v any) string {
+	t.Helper()
+	if vr, ok := v.(driver.Valuer); ok {
+		var err error
+		if v, err = vr.Value(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quote := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+	switch x := v.(type) {
+	case nil:
+		return "NULL"
+	case string:
+		return quote(x)
+	case []byte:
+		return quote(`\x` + hex.EncodeToString(x))
+	case time.Time:
+		return quote(x.Format(time.RFC3339Nano))
+	case int, int64, bool:
+		return fmt.Sprint(x)
+	}
+	t.Fatalf("no literal for %T", v)
+	return ""
+}
+
+// crowd adds n members to committee c, for a crowd to look one out of.
+func crowd(t *testing.T, db *storage.DB, c commands.Committee, n int) {
+	t.Helper()
+	if _, err := db.SQL().ExecContext(context.Background(), `INSERT INTO members (committee_id, user_id, name)
+		SELECT $1, 'U' || i, 'Member ' || i FROM generate_series(1, $2) AS i`, c.ID, n); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A batch of apologies finds each sender by committee and user, however
+// many members the committee has: with the member joined on the committee
+// alone and the user as a filter, a committee of 1,000 cost every apology
+// in the batch a walk through all of its members.
+func TestApologyBatchReadsEachSenderOnly(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(30 * 24 * time.Hour), Venue: "Bootle Town Hall"}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	blocks := func(members int) int {
+		reqs := make([]commands.ApologyRequest, 8)
+		for i := range reqs {
+			reqs[i] = commands.ApologyRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: fmt.Sprintf("U%d", i*members/8+1), Reason: "Away", At: time.Now()}
+		}
+		query, args := storage.ApologiesQuery(reqs)
+		return genericPlanBlocks(t, db, query, args...)
+	}
+	// Left unanalysed, as a committee is between its members' arrival and
+	// the next look the autovacuum daemon takes: the plan must not depend
+	// on the statistics.
+	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE members SET (autovacuum_enabled = false)`); err != nil {
+		t.Fatal(err)
+	}
+	crowd(t, db, c, 16)
+	few := blocks(16)
+	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM members WHERE user_id LIKE 'U%' AND user_id <> 'UOFF'`); err != nil {
+		t.Fatal(err)
+	}
+	crowd(t, db, c, 2000)
+	many := blocks(2000)
+	// The same eight apologies from a committee of 2,000 touch about what
+	// they touch from one of 16; reading the committee's members would be
+	// well over a hundred more.
+	if many > few+40 {
+		t.Errorf("8 apologies touched %d buffers in a committee of 2,000 members and %d in one of 16", many, few)
+	}
+}
+
+// The latest report link of a member for an item is found directly, for
+// links on an agenda item and for links filed under a number no item has,
+// however many links others have sent for it.
+func TestLatestReportReadsTheMembersOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
+	var itemID int64
+	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM agenda_items WHERE meeting_id = $1 AND number = '7.5'`, m.ID).Scan(&itemID); err != nil {
+		t.Fatal(err)
+	}
+	// Left unanalysed (see TestApologyBatchReadsEachSenderOnly).
+	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE report_links SET (autovacuum_enabled = false)`); err != nil {
+		t.Fatal(err)
+	}
+	// 3,000 links from 1,000 members, on the item and on number 9, which
+	// no item has; then one of Neil's own on each; then 2,000 more of
+	// others'.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url)
+		SELECT $1, CASE WHEN i % 3 = 0 THEN '9' ELSE '7.5' END, CASE WHEN i % 3 = 0 THEN NULL ELSE $2::bigint END,
+		       'U' || (i % 1000), 'U' || (i % 1000), 'Member', 'https://example.org/' || i || '.pdf'
+		FROM generate_series(1, 3000) AS i`, m.ID, itemID); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []commands.ReportLink{
+		{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-item.pdf", By: "UNEIL"},
+		{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"},
+	} {
+		if got, err := db.SubmitReport(ctx, l); err != nil || got != commands.ReportRecorded {
+			t.Fatalf("%s: %s %v, want recorded", l.URL, got, err)
+		}
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url)
+		SELECT $1, CASE WHEN i % 2 = 0 THEN '9' ELSE '7.5' END, CASE WHEN i % 2 = 0 THEN NULL ELSE $2::bigint END,
+		       'U' || i, 'U' || i, 'Member', 'https://example.org/later' || i || '.pdf'
+		FROM generate_series(1, 2000) AS i`, m.ID, itemID); err != nil {
+		t.Fatal(err)
+	}
+	query := `SELECT url FROM ` + storage.LatestReportSQL("$1", "$2", "$3", "$4")
+	for _, c := range []struct {
+		item   sql.NullInt64
+		number string
+		want   string
+	}{
+		{sql.NullInt64{Int64: itemID, Valid: true}, "7.5", "https://example.org/neil-item.pdf"},
+		{sql.NullInt64{}, "9", "https://example.org/neil-nine.pdf"},
+	} {
+		var url string
+		if err := db.SQL().QueryRowContext(ctx, query, m.ID, c.item, c.number, "UNEIL").Scan(&url); err != nil || url != c.want {
+			t.Errorf("latest of Neil's on %q: %q %v, want %q", c.number, url, err, c.want)
+		}
+		if n := genericPlanBlocks(t, db, query, m.ID, c.item, c.number, "UNEIL"); n > 12 {
+			t.Errorf("finding Neil's latest link on %q touched %d buffers among 5,000 links", c.number, n)
+		}
+	}
+	// What SubmitReport and RemoveReport make of it.
+	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportUnchanged {
+		t.Errorf("the same link on 9 again: %s %v, want unchanged", got, err)
+	}
+	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportReplaced {
+		t.Errorf("9's link on 7.5: %s %v, want replaced", got, err)
+	}
+	if err := db.RemoveReport(ctx, m.ID, 0, "9", "UNEIL", "UNEIL"); err != nil {
+		t.Errorf("removing Neil's link on 9: %v", err)
+	}
+	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportRecorded {
+		t.Errorf("the link on 9 after its removal: %s %v, want recorded", got, err)
+	}
+}
