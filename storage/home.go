@@ -68,8 +68,7 @@ func (db *DB) MemberApologies(ctx context.Context, userID string, meetingIDs []i
 	if len(meetingIDs) == 0 || userID == "" {
 		return nil, nil
 	}
-	var rows []apologyRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+apologyColumns+` FROM apologies
+	rows, err := queryApologies(ctx, db.x, `SELECT `+apologyColumns+` FROM apologies
 		WHERE meeting_id = ANY($1) AND member_key = $2 AND NOT withdrawn
 		ORDER BY meeting_id`, pq.Array(meetingIDs), memberKey(userID, ""))
 	if err != nil {

@@ -198,8 +198,8 @@ func nonNil(s []string) []string {
 // Apologies sent from Slack stand; a person who sent one is not recorded
 // twice. Imported apologies the new version no longer lists are withdrawn.
 func importApologies(ctx context.Context, tx *Tx, meetingID int64, rec commands.MinutesRecord) error {
-	var rows []apologyRow
-	if err := tx.SelectContext(ctx, &rows, `SELECT `+apologyColumns+` FROM apologies WHERE meeting_id = $1 ORDER BY id FOR UPDATE`, meetingID); err != nil {
+	rows, err := queryApologies(ctx, tx, `SELECT `+apologyColumns+` FROM apologies WHERE meeting_id = $1 ORDER BY id FOR UPDATE`, meetingID)
+	if err != nil {
 		return err
 	}
 	fromSlack := map[string]bool{}
