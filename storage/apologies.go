@@ -163,12 +163,13 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 		return nil, err
 	}
 	out := make([]apologyFrom, n)
-	err = db.inTx(ctx, "send apologies", func(tx *Tx) error {
-		if err := tx.Tx.StmtxContext(ctx, st).SelectContext(ctx, &rows, args...); err != nil {
+	err = writeAlone(ctx, "send apologies", func() error {
+		if err := st.SelectContext(ctx, &rows, args...); err != nil {
 			return err
 		}
-		// Checked before COMMIT, so that rows that cannot be told apart
-		// leave nothing written.
+		// Rows that cannot be told apart are a fault here, after the
+		// statement committed: what each call's apology came to is in
+		// doubt.
 		for _, r := range rows {
 			if r.Ord < 1 || r.Ord > n || out[r.Ord-1].found {
 				return fmt.Errorf("storage: send apologies: a row for call %d of %d", r.Ord, n)

@@ -24,9 +24,10 @@ import (
 //
 // A batch's answer is each call's answer: its rows are the calls' own,
 // told apart by their place in the batch. What a failure means is
-// unchanged too: the batch runs in one transaction, so a failure before
-// its COMMIT leaves every call in it not saved, and one cut off at the
-// COMMIT leaves each in doubt (inTx). A batch that PostgreSQL refuses for
+// unchanged too: the batch is one statement, committed whole or not at
+// all, so a batch PostgreSQL refused leaves every call in it not saved,
+// and one cut off after it was sent leaves each in doubt (writeAlone). A
+// batch that PostgreSQL refuses for
 // a reason in its data (one call's text it cannot store, or a deadlock)
 // is run again one call at a time, so that a call is refused only for
 // what it asked itself. Nor is a call cut short by another's deadline: a

@@ -26,6 +26,9 @@ type cutter struct {
 	ln         net.Listener
 	target     string
 	mark, then []byte
+	// reopen lets connections through again after the cut, so that a
+	// statement sent again would reach the database.
+	reopen bool
 
 	mu      sync.Mutex
 	cut     bool
@@ -67,6 +70,17 @@ func (c *cutter) serve() {
 		go c.back(server, client)
 		go c.forward(client, server)
 	}
+}
+
+// dropAll closes every connection made so far, as a server does when it
+// restarts, and lets new ones through.
+func (c *cutter) dropAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, cl := range c.clients {
+		cl.Close()
+	}
+	c.clients = nil
 }
 
 // back copies the server's answers to the client until the cut: from
@@ -122,8 +136,14 @@ func (c *cutter) forward(client, server net.Conn) {
 				for _, cl := range c.clients {
 					cl.Close()
 				}
+				c.clients = nil
+				if c.reopen {
+					c.cut, c.seen = false, false
+				}
 				c.mu.Unlock()
-				c.ln.Close()
+				if !c.reopen {
+					c.ln.Close()
+				}
 				return
 			}
 		}
@@ -134,10 +154,13 @@ func (c *cutter) forward(client, server net.Conn) {
 }
 
 // TestWriteCutOffIsNeverReportedNotSavedWhenSaved cuts the connection at
-// the moments a write can be lost in — just after the statement reached
-// the server, and just after its COMMIT did — with the database out of
-// reach afterwards. Whatever the apology's fate, the error must not say
-// NOT saved for one that was saved, and the statement must have run once.
+// the moments a write can be lost in — just after a statement sent on its
+// own reached the server (it commits as it finishes), and just after a
+// transaction's COMMIT did — with the database out of reach afterwards.
+// Whatever the record's fate, the error must not say NOT saved for one
+// that was saved, and the statement must have run once: database/sql
+// sends a statement again on another connection when the driver says the
+// first broke, and lib/pq says so even after sending.
 func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	var socketDir, port string
@@ -155,9 +178,20 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 	socket := filepath.Join(socketDir, ".s.PGSQL."+port)
 	ctx := context.Background()
 
-	for i, tc := range []struct{ name, then string }{
-		{"after the statement", "CUT-ME"},
-		{"after the commit", "COMMIT"},
+	for i, tc := range []struct {
+		name, then string
+		reopen     bool
+		// write sends the record marked reason through db, and counts
+		// through direct the records and history rows holding it.
+		write func(db *storage.DB, c commands.Committee, reason string) error
+		count func(direct *storage.DB, reason string) (saved, histories int)
+	}{
+		{"an apology, after the statement", "CUT-ME", false, sendMarkedApology, countMarkedApologies},
+		{"a declaration, after the commit", "COMMIT", false, declareMarked, countMarkedDeclarations},
+		// Here the database can be reached again at once: a statement
+		// sent again on a new connection would be carried out twice.
+		{"a statement alone, reachable again", "CUT-ME", true, auditMarked, countMarkedAudits},
+		{"a statement alone by Exec, reachable again", "CUT-ME", true, auditMarkedByExec, countMarkedAudits},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			direct, err := storage.Open(ctx, dsn)
@@ -181,6 +215,9 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 				t.Fatalf("the apology cannot be sent at all: %+v %+v %v", o, out, err)
 			}
 			cut := newCutter(t, socket, "CUT-ME", tc.then)
+			cut.mu.Lock()
+			cut.reopen = tc.reopen
+			cut.mu.Unlock()
 			var viaProxy []string
 			for _, f := range strings.Fields(dsn) {
 				switch {
@@ -197,18 +234,8 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 			}
 			defer db.Close()
 
-			wctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-			defer cancel()
-			_, _, err = db.SendApologyFrom(wctx, commands.ApologyRequest{
-				TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", Reason: reason, At: time.Now(),
-			})
-			var saved, histories int
-			if err := direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apologies WHERE reason = $1`, reason).Scan(&saved); err != nil {
-				t.Fatal(err)
-			}
-			if err := direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apology_history WHERE reason = $1`, reason).Scan(&histories); err != nil {
-				t.Fatal(err)
-			}
+			err = tc.write(db, c, reason)
+			saved, histories := tc.count(direct, reason)
 			inDoubt := errors.Is(err, commands.ErrInDoubt)
 			t.Logf("err = %v; saved %d, history rows %d", err, saved, histories)
 			switch {
@@ -221,6 +248,123 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 				t.Errorf("the statement ran %d times", histories)
 			}
 		})
+	}
+}
+
+func sendMarkedApology(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_, _, err := db.SendApologyFrom(ctx, commands.ApologyRequest{
+		TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", Reason: reason, At: time.Now(),
+	})
+	return err
+}
+
+func countMarkedApologies(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apologies WHERE reason = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apology_history WHERE reason = $1`, reason).Scan(&histories)
+	return saved, histories
+}
+
+func declareMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to declare for: %v", err)
+	}
+	_, _, err = db.Declare(ctx, commands.Declaration{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
+		Kind: commands.InterestPersonal, Nature: reason, By: "UNEIL"})
+	return err
+}
+
+func countMarkedDeclarations(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM declarations WHERE nature = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add' AND detail->>'nature' = $1`, reason).Scan(&histories)
+	return saved, histories
+}
+
+func auditMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	var id int64
+	return db.Write(ctx, "audit", &id, `INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		VALUES ($1, 'UNEIL', 'test.cut', $2, '{}') RETURNING id`, c.ID, reason)
+}
+
+func auditMarkedByExec(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	return db.ExecAlone(ctx, "audit", `INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		VALUES ($1, 'UNEIL', 'test.cut', $2, '{}')`, c.ID, reason)
+}
+
+func countMarkedAudits(direct *storage.DB, reason string) (saved, histories int) {
+	_ = direct.SQL().QueryRowContext(context.Background(), `SELECT count(*) FROM audit_log WHERE subject = $1`, reason).Scan(&saved)
+	return saved, saved
+}
+
+// A write after the server closed the connections idle in the pool (as
+// it does when it restarts) goes on a new connection and is saved, once:
+// the closed ones are found before anything is written to them, where a
+// write sent on one could not be told from a write cut off after it
+// arrived.
+func TestWriteAfterIdleConnectionsClosedIsSaved(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	var socketDir, port string
+	for _, f := range strings.Fields(dsn) {
+		if v, ok := strings.CutPrefix(f, "host="); ok {
+			socketDir = v
+		}
+		if v, ok := strings.CutPrefix(f, "port="); ok {
+			port = v
+		}
+	}
+	ctx := context.Background()
+	direct, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer direct.Close()
+	c := setupCommitteeIn(t, direct, 0)
+	proxy := newCutter(t, filepath.Join(socketDir, ".s.PGSQL."+port), "never sent", "never sent")
+	var viaProxy []string
+	for _, f := range strings.Fields(dsn) {
+		switch {
+		case strings.HasPrefix(f, "host="):
+			f = "host=127.0.0.1"
+		case strings.HasPrefix(f, "port="):
+			f = fmt.Sprintf("port=%d", proxy.ln.Addr().(*net.TCPAddr).Port)
+		}
+		viaProxy = append(viaProxy, f)
+	}
+	db, err := storage.Open(ctx, strings.Join(viaProxy, " "))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Fill the pool with idle connections, then close them all.
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if err := auditMarked(db, c, "warm"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	proxy.dropAll()
+	time.Sleep(100 * time.Millisecond)
+	for i := range 3 {
+		reason := fmt.Sprintf("after the restart %d", i)
+		if err := auditMarked(db, c, reason); err != nil {
+			t.Errorf("write %d after the connections were closed: %v", i, err)
+		}
+		if saved, _ := countMarkedAudits(direct, reason); saved != 1 {
+			t.Errorf("write %d is in the database %d times", i, saved)
+		}
 	}
 }
 

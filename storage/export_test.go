@@ -56,3 +56,22 @@ var ApologiesQuery = apologiesQuery
 
 // LatestReportSQL is latestReportSQL, for the external tests.
 var LatestReportSQL = latestReportSQL
+
+// Write is write (one statement sent on its own), for the external tests.
+func (db *DB) Write(ctx context.Context, op string, dest any, query string, args ...any) error {
+	return db.write(ctx, op, dest, query, args...)
+}
+
+// ExecAlone runs query by Exec on its own (writeAlone), for the external
+// tests: lib/pq reads an Exec's answer within the call, so a connection
+// cut after sending is reported from the call itself.
+func (db *DB) ExecAlone(ctx context.Context, op string, query string, args ...any) error {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return err
+	}
+	return writeAlone(ctx, op, func() error {
+		_, err := st.ExecContext(ctx, args...)
+		return err
+	})
+}

@@ -76,9 +76,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", Redact(dsn), err)
 	}
-	var connector driver.Connector = conn
+	conn.Dialer(sentDialer{})
+	var connector driver.Connector = sentConnector{conn}
 	if _, set := cfg.Runtime["jit"]; !set && !strings.Contains(cfg.Options, "jit") {
-		connector = noJIT{conn}
+		connector = noJIT{connector}
 	}
 	x := sqlx.NewDb(sql.OpenDB(connector), "postgres")
 	// Keep every connection the pool opens: a connection closed for being
@@ -241,23 +242,55 @@ func (db *DB) prepared(ctx context.Context, query string) (*sqlx.Stmt, error) {
 }
 
 // write runs a single statement that changes the records, prepared once
-// per connection, in a transaction of its own. The transaction is not for
-// atomicity (a statement is atomic) but for what a failure means:
-// database/sql runs a pooled statement again on another connection when
-// the driver says the first broke, and lib/pq says so even when the break
-// came after the statement reached the server, so a write outside a
-// transaction could run twice unseen, or be reported not saved when it
-// was. BEGIN finds a dead connection before anything is sent (and is
-// retried on another); inside the transaction nothing is retried; and
-// inTx reports a COMMIT cut off as in doubt.
+// per connection, on its own (writeAlone), and reads its one row into
+// dest.
 func (db *DB) write(ctx context.Context, op string, dest any, query string, args ...any) error {
 	st, err := db.prepared(ctx, query)
 	if err != nil {
 		return mapErr(op, err)
 	}
-	return db.inTx(ctx, op, func(tx *Tx) error {
-		return tx.Tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...)
-	})
+	return writeAlone(ctx, op, func() error { return st.GetContext(ctx, dest, args...) })
+}
+
+// writeAlone runs send, which sends one statement that changes the
+// records and reads its answer, outside any transaction: PostgreSQL
+// commits the statement as it finishes, so it needs no BEGIN or COMMIT
+// of its own, two round trips of three. What a failure means is as
+// inTx's: the statement is not saved only when it certainly was not —
+// PostgreSQL refused it (an error aborts the statement's own
+// transaction), or it was never sent (the deadline had passed, no
+// connection could be made, or the connection was found broken before a
+// byte of it left, see sentConn) — and in doubt otherwise: the
+// connection broke after it was sent, or its answer could not be read.
+func writeAlone(ctx context.Context, op string, send func() error) error {
+	if err := ctx.Err(); err != nil {
+		return mapErr(op, err)
+	}
+	err := send()
+	if err == nil || notSent(err) {
+		return mapErr(op, err)
+	}
+	return fmt.Errorf("%w: %w", commands.ErrInDoubt, mapErr(op, err))
+}
+
+// notSent says whether a statement that failed with err certainly
+// changed nothing: PostgreSQL answered it with an error, or it never
+// left (see writeAlone).
+func notSent(err error) bool {
+	var pqErr *pq.Error
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &pqErr):
+		return true
+	case errors.Is(err, driver.ErrBadConn):
+		// What sentConn lets through as ErrBadConn was found before
+		// anything was sent, and database/sql has tried other
+		// connections since.
+		return true
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return true
+	}
+	return false
 }
 
 // mapErr wraps err with the operation and, where it applies, the sentinel
@@ -275,9 +308,12 @@ func mapErr(op string, err error) error {
 	var sentinel error
 	var pqErr *pq.Error
 	var netErr net.Error
+	var sent *sentError
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		sentinel = commands.ErrNotFound
+	case errors.As(err, &sent):
+		sentinel = commands.ErrUnavailable
 	case errors.As(err, &pqErr):
 		switch {
 		case pqErr.Code == "23505", pqErr.Code == "23P01":
