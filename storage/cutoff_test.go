@@ -187,7 +187,8 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 		count func(direct *storage.DB, reason string) (saved, histories int)
 	}{
 		{"an apology, after the statement", "CUT-ME", false, sendMarkedApology, countMarkedApologies},
-		{"a declaration, after the commit", "COMMIT", false, declareMarked, countMarkedDeclarations},
+		{"a declaration, after the statement", "CUT-ME", false, declareMarked, countMarkedDeclarations},
+		{"a report link, after the commit", "COMMIT", false, reportMarked, countMarkedReports},
 		// Here the database can be reached again at once: a statement
 		// sent again on a new connection would be carried out twice.
 		{"a statement alone, reachable again", "CUT-ME", true, auditMarked, countMarkedAudits},
@@ -277,6 +278,25 @@ func declareMarked(db *storage.DB, c commands.Committee, reason string) error {
 	_, _, err = db.Declare(ctx, commands.Declaration{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
 		Kind: commands.InterestPersonal, Nature: reason, By: "UNEIL"})
 	return err
+}
+
+func reportMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to report to: %v", err)
+	}
+	_, err = db.SubmitReport(ctx, commands.ReportLink{MeetingID: o.Next.ID, Item: "1", UserID: "UNEIL", Name: "Neil Frackelton",
+		URL: "https://example.org/report.pdf", Title: reason, By: "UNEIL"})
+	return err
+}
+
+func countMarkedReports(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM report_links WHERE title = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE action LIKE 'report.%' AND detail->>'title' = $1`, reason).Scan(&histories)
+	return saved, histories
 }
 
 func countMarkedDeclarations(direct *storage.DB, reason string) (saved, histories int) {

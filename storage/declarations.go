@@ -44,70 +44,83 @@ var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + item
 	EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id) AS withdrawn,
 	d.declared_at, d.declared_by`
 
-// Declare implements commands.DeclarationStore.
+// Declare implements commands.DeclarationStore. The declaration is one
+// statement, sent on its own (writeAlone); only when an identical one
+// stands already is it read.
 func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Declaration, bool, error) {
-	var out commands.Declaration
-	var created bool
-	err := db.inTx(ctx, "declare", func(tx *Tx) error {
-		key := memberKey(d.UserID, d.Name)
-		itemID, err := fileOnItem(ctx, tx, d.MeetingID, d.ItemID, d.Item)
-		if err != nil {
-			return err
+	key := memberKey(d.UserID, d.Name)
+	itemID, err := fileOnItem(ctx, db.x, d.MeetingID, d.ItemID, d.Item)
+	if err != nil {
+		return commands.Declaration{}, false, mapErr("declare", err)
+	}
+	st, err := db.prepared(ctx, declareSQL)
+	if err != nil {
+		return commands.Declaration{}, false, mapErr("declare", err)
+	}
+	// A few tries: an identical declaration may be withdrawn between our
+	// insert meeting it and our reading it. The conflict target is left
+	// out so that whichever of declarations_once (on the item) and
+	// declarations_once_unfiled (on the number, when no item has it)
+	// applies settles the race.
+	for try := 0; try < 3; try++ {
+		var made struct {
+			declarationRow
+			auditMarks
 		}
-		// A few tries: an identical declaration may be withdrawn between
-		// our insert meeting it and our reading it. The conflict target is
-		// left out so that whichever of declarations_once (on the item) and
-		// declarations_once_unfiled (on the number, when no item has it)
-		// applies settles the race.
-		for try := 0; try < 3; try++ {
-			// The declaration, its audit entry and the stale marks of what
-			// shows it, in one statement; the row is read back from the
-			// insert itself, which the rest of the statement cannot see.
-			var made struct {
-				declarationRow
-				auditMarks
-			}
-			err := tx.GetContext(ctx, &made, `
-				WITH ins AS (
-					INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
-					VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
-						(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
-						 WHERE o.meeting_id = $1 AND `+sameItem("o", "$11", "$2")+` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
-					ON CONFLICT DO NOTHING
-					RETURNING *
-				), `+auditedAndMarked("$9", "'declaration.add'", "$2",
-				`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
-					'nature', ins.nature, 'dispensation', ins.dispensation)`, "$4")+`
-				SELECT `+declarationColumns+`, `+auditedAndMarkedColumns+`
-				FROM ins d`,
-				d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature, d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
-			switch {
-			case err == nil:
-				if err := made.check(d.MeetingID); err != nil {
-					return err
-				}
-				created, out = true, made.declarationRow.declaration()
-				return nil
-			case !errors.Is(err, sql.ErrNoRows):
-				return err
-			}
-			var row declarationRow
-			err = tx.GetContext(ctx, &row, `SELECT `+declarationColumns+` FROM declarations d
-				WHERE d.meeting_id = $1 AND `+sameItem("d", "$6", "$2")+` AND d.member_key = $3 AND d.kind = $4 AND md5(d.nature) = md5($5)
-				  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
-				ORDER BY d.id DESC LIMIT 1`, d.MeetingID, d.Item, key, string(d.Kind), d.Nature, itemID)
-			if err == nil {
-				out = row.declaration()
+		standing := false
+		err := writeAlone(ctx, "declare", func() error {
+			err := st.GetContext(ctx, &made, d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature,
+				d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
+			if errors.Is(err, sql.ErrNoRows) {
+				// Carried out, and nothing inserted: one stands already.
+				standing = true
 				return nil
 			}
-			if !errors.Is(err, sql.ErrNoRows) {
+			if err != nil {
 				return err
 			}
+			return made.check(d.MeetingID)
+		})
+		switch {
+		case err != nil:
+			return commands.Declaration{}, false, err
+		case !standing:
+			return made.declarationRow.declaration(), true, nil
 		}
-		return fmt.Errorf("declaration changing under us: %w", commands.ErrConflict)
-	})
-	return out, created, err
+		var row declarationRow
+		err = db.x.GetContext(ctx, &row, `SELECT `+declarationColumns+` FROM declarations d
+			WHERE d.meeting_id = $1 AND `+sameItem("d", "$6", "$2")+` AND d.member_key = $3 AND d.kind = $4 AND md5(d.nature) = md5($5)
+			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+			ORDER BY d.id DESC LIMIT 1`, d.MeetingID, d.Item, key, string(d.Kind), d.Nature, itemID)
+		if err == nil {
+			return row.declaration(), false, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return commands.Declaration{}, false, mapErr("declare", err)
+		}
+	}
+	return commands.Declaration{}, false, mapErr("declare", fmt.Errorf("declaration changing under us: %w", commands.ErrConflict))
 }
+
+// declareSQL records a declaration ($1 meeting, $2 item number, $11 item
+// ID, $3 member key, $4 user, $5 name, $6 kind, $7 nature, $8
+// dispensation, $9 by, $10 when), its audit entry and the stale marks of
+// what shows it, in one statement, unless an identical one stands; the
+// row is read back from the insert itself, which the rest of the
+// statement cannot see.
+var declareSQL = `
+	WITH ins AS (
+		INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
+		VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
+			(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
+			 WHERE o.meeting_id = $1 AND ` + sameItem("o", "$11", "$2") + ` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)))
+		ON CONFLICT DO NOTHING
+		RETURNING *
+	), ` + auditedAndMarked("$9", "'declaration.add'", "$2",
+	`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
+		'nature', ins.nature, 'dispensation', ins.dispensation)`, "$4") + `
+	SELECT ` + declarationColumns + `, ` + auditedAndMarkedColumns + `
+	FROM ins d`
 
 func getDeclaration(ctx context.Context, q sqlx.QueryerContext, out *commands.Declaration, id int64) error {
 	var row declarationRow
