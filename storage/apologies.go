@@ -163,7 +163,7 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 		return nil, err
 	}
 	out := make([]apologyFrom, n)
-	err = writeAlone(ctx, "send apologies", func() error {
+	err = writeAlone(ctx, "send apologies", func(ctx context.Context) error {
 		if err := st.SelectContext(ctx, &rows, args...); err != nil {
 			return err
 		}

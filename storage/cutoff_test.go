@@ -3,6 +3,8 @@ package storage_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net"
@@ -398,4 +400,204 @@ func setupCommitteeIn(t *testing.T, db *storage.DB, i int) commands.Committee {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// halfCutter is a TCP proxy in front of PostgreSQL's socket that, once the
+// client has sent a message holding mark, passes the server's answer on
+// message by message up to and including the first of type stopAt, then
+// closes both sides: the statement ran and, sent on its own, committed;
+// the client has part of its answer and never the end.
+type halfCutter struct {
+	ln     net.Listener
+	mark   []byte
+	stopAt byte
+	mu     sync.Mutex
+	armed  bool
+	done   bool
+}
+
+func newHalfCutter(t *testing.T, socket, mark string, stopAt byte) *halfCutter {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &halfCutter{ln: ln, mark: []byte(mark), stopAt: stopAt}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			client, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			server, err := net.Dial("unix", socket)
+			if err != nil {
+				client.Close()
+				continue
+			}
+			go h.forward(client, server)
+			go h.back(server, client)
+		}
+	}()
+	return h
+}
+
+func (h *halfCutter) forward(client, server net.Conn) {
+	defer server.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := client.Read(buf)
+		if n > 0 {
+			h.mu.Lock()
+			if !h.done && bytes.Contains(buf[:n], h.mark) {
+				h.armed = true
+			}
+			h.mu.Unlock()
+			if _, err := server.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (h *halfCutter) back(server, client net.Conn) {
+	defer client.Close()
+	buf := make([]byte, 64<<10)
+	var pending []byte
+	for {
+		n, err := server.Read(buf)
+		h.mu.Lock()
+		armed := h.armed
+		h.mu.Unlock()
+		if !armed {
+			if n > 0 {
+				if _, werr := client.Write(buf[:n]); werr != nil {
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+			continue
+		}
+		// Message by message: a type byte, then a length that counts itself.
+		pending = append(pending, buf[:n]...)
+		for len(pending) >= 5 {
+			l := int(binary.BigEndian.Uint32(pending[1:5]))
+			if len(pending) < 1+l {
+				break
+			}
+			msg := pending[:1+l]
+			pending = pending[1+l:]
+			if _, werr := client.Write(msg); werr != nil {
+				return
+			}
+			if msg[0] == h.stopAt {
+				h.mu.Lock()
+				h.armed, h.done = false, true
+				h.mu.Unlock()
+				time.Sleep(50 * time.Millisecond)
+				server.Close()
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// A write whose answer is cut after its first row (the row came; the end
+// of the answer, which follows the commit, did not) is in doubt, whether
+// its row was read by Get (the rest of the answer is read on closing the
+// rows) or it was sent by Exec.
+func TestAnswerCutAfterItsFirstRowIsInDoubt(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	direct, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer direct.Close()
+	c := setupCommitteeIn(t, direct, 0)
+	var socketDir, port string
+	for _, f := range strings.Fields(dsn) {
+		if v, ok := strings.CutPrefix(f, "host="); ok {
+			socketDir = v
+		}
+		if v, ok := strings.CutPrefix(f, "port="); ok {
+			port = v
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		write func(db *storage.DB, c commands.Committee, reason string) error
+		stop  byte
+	}{
+		{"a row read by Get", auditMarked, 'D'},              // DataRow
+		{"a statement sent by Exec", auditMarkedByExec, 'C'}, // CommandComplete
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHalfCutter(t, filepath.Join(socketDir, ".s.PGSQL."+port), "CUT-ME", tc.stop)
+			var viaProxy []string
+			for _, f := range strings.Fields(dsn) {
+				switch {
+				case strings.HasPrefix(f, "host="):
+					f = "host=127.0.0.1"
+				case strings.HasPrefix(f, "port="):
+					f = fmt.Sprintf("port=%d", h.ln.Addr().(*net.TCPAddr).Port)
+				}
+				viaProxy = append(viaProxy, f)
+			}
+			db, err := storage.Open(ctx, strings.Join(viaProxy, " "))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			reason := "CUT-ME " + tc.name
+			err = tc.write(db, c, reason)
+			saved, _ := countMarkedAudits(direct, reason)
+			switch {
+			case saved != 1:
+				t.Fatalf("the write is in the database %d times, want once (%v)", saved, err)
+			case err == nil:
+				t.Errorf("the answer was cut off, but no error was returned")
+			case !errors.Is(err, commands.ErrInDoubt) || !errors.Is(err, commands.ErrUnavailable):
+				t.Errorf("a saved write was reported as %v, want in doubt", err)
+			}
+		})
+	}
+}
+
+// A write that could not get a connection before its deadline was never
+// sent: it is NOT saved, not in doubt.
+func TestWriteNeverSentIsNotSaved(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommitteeIn(t, db, 0)
+	// Hold every connection of the pool.
+	var held []*sql.Conn
+	for range storage.MaxConns {
+		conn, err := db.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, conn)
+	}
+	defer func() {
+		for _, conn := range held {
+			conn.Close()
+		}
+	}()
+	wctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	var id int64
+	err := db.Write(wctx, "audit", &id, `INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		VALUES ($1, 'UNEIL', 'test.never', 'never sent', '{}') RETURNING id`, c.ID)
+	if err == nil || errors.Is(err, commands.ErrInDoubt) || !errors.Is(err, commands.ErrUnavailable) {
+		t.Errorf("a write that never left: %v, want NOT saved (unavailable, not in doubt)", err)
+	}
 }

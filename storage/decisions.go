@@ -146,8 +146,7 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 
 // CommentMinute implements commands.DecisionStore.
 func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string) error {
-	_, err := db.x.ExecContext(ctx, `INSERT INTO minute_comments (minute_id, body, by_user) VALUES ($1, $2, $3)`, minuteID, body, by)
-	return mapErr("comment minute", err)
+	return db.execAlone(ctx, "comment minute", `INSERT INTO minute_comments (minute_id, body, by_user) VALUES ($1, $2, $3)`, minuteID, body, by)
 }
 
 // MinuteComments implements commands.DecisionStore.
@@ -185,8 +184,8 @@ func (db *DB) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.M
 // MinutesPage implements commands.DecisionStore.
 func (db *DB) MinutesPage(ctx context.Context, meetingID int64, token string) (string, error) {
 	if token != "" {
-		if _, err := db.x.ExecContext(ctx, `INSERT INTO minutes_pages (meeting_id, token) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING`, meetingID, token); err != nil {
-			return "", mapErr("minutes page", err)
+		if err := db.execAlone(ctx, "minutes page", `INSERT INTO minutes_pages (meeting_id, token) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING`, meetingID, token); err != nil {
+			return "", err
 		}
 	}
 	var stored string

@@ -68,7 +68,7 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 			auditMarks
 		}
 		standing := false
-		err := writeAlone(ctx, "declare", func() error {
+		err := writeAlone(ctx, "declare", func(ctx context.Context) error {
 			err := st.GetContext(ctx, &made, d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature,
 				d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
 			if errors.Is(err, sql.ErrNoRows) {

@@ -70,8 +70,11 @@ func (db *DB) ExecAlone(ctx context.Context, op string, query string, args ...an
 	if err != nil {
 		return err
 	}
-	return writeAlone(ctx, op, func() error {
+	return writeAlone(ctx, op, func(ctx context.Context) error {
 		_, err := st.ExecContext(ctx, args...)
 		return err
 	})
 }
+
+// MaxConns is the size of the pool, for the external tests.
+const MaxConns = maxConns

@@ -150,7 +150,7 @@ func (db *DB) HomeOpened(ctx context.Context, teamID, userID string, at time.Tim
 	// notice, would leave the Home showing the one before. The mark is
 	// sent after that refresh (one send per Home at a time) and reads
 	// this notice.
-	_, err := db.x.ExecContext(ctx, `WITH v AS (
+	return db.execAlone(ctx, "home opened", `WITH v AS (
 		INSERT INTO home_viewers (team_id, user_id, opened_at, notice, notice_at)
 		VALUES ($1, $2, $3, $4, CASE WHEN $4 <> '' THEN CAST($3 AS timestamptz) END)
 		ON CONFLICT (team_id, user_id) DO UPDATE SET opened_at = EXCLUDED.opened_at,
@@ -163,7 +163,6 @@ func (db *DB) HomeOpened(ctx context.Context, teamID, userID string, at time.Tim
 	ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
 	DO NOTHING`,
 		teamID, userID, at, notice)
-	return mapErr("home opened", err)
 }
 
 // HomeNotice implements commands.HomeStore.

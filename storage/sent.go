@@ -9,8 +9,6 @@ import (
 	"reflect"
 	"sync/atomic"
 	"time"
-
-	"github.com/lib/pq"
 )
 
 // A write sent on its own, outside a transaction, is committed by
@@ -32,6 +30,29 @@ import (
 // sentError is a statement's failure after some of it reached the
 // server: whether it was carried out cannot be known from here.
 type sentError struct{ err error }
+
+// sendState is what one statement sent by writeAlone came to: whether any
+// byte of it left for the server (sent), and whether its answer was read
+// to the end, the server's ReadyForQuery, which follows the commit of a
+// statement sent on its own (done). It travels in the statement's
+// context, under sendKey.
+type sendState struct{ sent, done atomic.Bool }
+
+type sendKey struct{}
+
+func stateOf(ctx context.Context) *sendState {
+	st, _ := ctx.Value(sendKey{}).(*sendState)
+	return st
+}
+
+// note records in st (when there is one) what a statement begun at mark
+// wrote, and err as the statement should report it (failed).
+func (c *sentConn) note(st *sendState, err error, mark int64) error {
+	if st != nil && (mark < 0 || c.raw.written.Load() != mark) {
+		st.sent.Store(true)
+	}
+	return c.failed(err, mark)
+}
 
 func (e *sentError) Error() string {
 	return "the connection to PostgreSQL broke after the statement was sent: " + e.err.Error()
@@ -127,15 +148,13 @@ func (c *sentConn) mark() int64 {
 	return c.raw.written.Load()
 }
 
-// failed is err as a statement begun at mark should report it: the
-// server's own answers as they are, io.EOF (the end of rows) as it is,
-// and anything else a *sentError once something was written.
+// failed is err as a statement begun at mark should report it:
+// driver.ErrBadConn, which database/sql answers by sending the statement
+// again elsewhere, becomes a *sentError once something of it was written;
+// anything else is as it was (what it means for the write is writeAlone's
+// to say, from the statement's sendState).
 func (c *sentConn) failed(err error, mark int64) error {
-	if err == nil || err == io.EOF {
-		return err
-	}
-	var pqErr *pq.Error
-	if errors.As(err, &pqErr) {
+	if !errors.Is(err, driver.ErrBadConn) {
 		return err
 	}
 	if mark >= 0 && c.raw.written.Load() == mark {
@@ -171,18 +190,29 @@ func (c *sentConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.T
 }
 
 func (c *sentConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	mark := c.mark()
+	st, mark := stateOf(ctx), c.mark()
 	r, err := c.inner.(driver.ExecerContext).ExecContext(ctx, query, args)
-	return r, c.failed(err, mark)
+	return r, c.finished(st, err, mark)
 }
 
 func (c *sentConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	mark := c.mark()
+	st, mark := stateOf(ctx), c.mark()
 	rows, err := c.inner.(driver.QueryerContext).QueryContext(ctx, query, args)
 	if err != nil {
-		return nil, c.failed(err, mark)
+		return nil, c.note(st, err, mark)
 	}
-	return &sentRows{Rows: rows, c: c}, nil
+	c.note(st, nil, mark)
+	return &sentRows{Rows: rows, c: c, st: st}, nil
+}
+
+// finished is note for an Exec, which lib/pq returns from only once it
+// has read the whole answer.
+func (c *sentConn) finished(st *sendState, err error, mark int64) error {
+	err = c.note(st, err, mark)
+	if err == nil && st != nil {
+		st.done.Store(true)
+	}
+	return err
 }
 
 func (c *sentConn) CheckNamedValue(v *driver.NamedValue) error {
@@ -215,7 +245,7 @@ type sentStmt struct {
 }
 
 func (s *sentStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
-	mark := s.c.mark()
+	st, mark := stateOf(ctx), s.c.mark()
 	var r driver.Result
 	var err error
 	if ec, ok := s.Stmt.(driver.StmtExecContext); ok {
@@ -227,11 +257,11 @@ func (s *sentStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (d
 		}
 		r, err = s.Stmt.Exec(values(args))
 	}
-	return r, s.c.failed(err, mark)
+	return r, s.c.finished(st, err, mark)
 }
 
 func (s *sentStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
-	mark := s.c.mark()
+	st, mark := stateOf(ctx), s.c.mark()
 	var rows driver.Rows
 	var err error
 	if qc, ok := s.Stmt.(driver.StmtQueryContext); ok {
@@ -243,9 +273,10 @@ func (s *sentStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (
 		rows, err = s.Stmt.Query(values(args))
 	}
 	if err != nil {
-		return nil, s.c.failed(err, mark)
+		return nil, s.c.note(st, err, mark)
 	}
-	return &sentRows{Rows: rows, c: s.c}, nil
+	s.c.note(st, nil, mark)
+	return &sentRows{Rows: rows, c: s.c, st: st}, nil
 }
 
 func values(args []driver.NamedValue) []driver.Value {
@@ -257,14 +288,29 @@ func values(args []driver.NamedValue) []driver.Value {
 }
 
 // sentRows are the rows of a statement already sent: a failure while
-// reading them is always after sending.
+// reading them, or while reading the rest of the answer on Close, is
+// always after sending. The end of the rows is, for a single statement,
+// the end of its answer (lib/pq's Close reads on to it).
 type sentRows struct {
 	driver.Rows
-	c *sentConn
+	c  *sentConn
+	st *sendState
 }
 
 func (r *sentRows) Next(dest []driver.Value) error {
-	return r.c.failed(r.Rows.Next(dest), -1)
+	err := r.Rows.Next(dest)
+	if err == io.EOF && r.st != nil {
+		r.st.done.Store(true)
+	}
+	return r.c.failed(err, -1)
+}
+
+func (r *sentRows) Close() error {
+	err := r.Rows.Close()
+	if err == nil && r.st != nil {
+		r.st.done.Store(true)
+	}
+	return r.c.failed(err, -1)
 }
 
 func (r *sentRows) HasNextResultSet() bool {

@@ -249,48 +249,47 @@ func (db *DB) write(ctx context.Context, op string, dest any, query string, args
 	if err != nil {
 		return mapErr(op, err)
 	}
-	return writeAlone(ctx, op, func() error { return st.GetContext(ctx, dest, args...) })
+	return writeAlone(ctx, op, func(ctx context.Context) error { return st.GetContext(ctx, dest, args...) })
+}
+
+// execAlone is write for a statement that returns no rows.
+func (db *DB) execAlone(ctx context.Context, op string, query string, args ...any) error {
+	return writeAlone(ctx, op, func(ctx context.Context) error {
+		_, err := db.x.ExecContext(ctx, query, args...)
+		return err
+	})
 }
 
 // writeAlone runs send, which sends one statement that changes the
-// records and reads its answer, outside any transaction: PostgreSQL
-// commits the statement as it finishes, so it needs no BEGIN or COMMIT
-// of its own, two round trips of three. What a failure means is as
-// inTx's: the statement is not saved only when it certainly was not —
-// PostgreSQL refused it (an error aborts the statement's own
-// transaction), or it was never sent (the deadline had passed, no
-// connection could be made, or the connection was found broken before a
-// byte of it left, see sentConn) — and in doubt otherwise: the
-// connection broke after it was sent, or its answer could not be read.
-func writeAlone(ctx context.Context, op string, send func() error) error {
+// records, under the context it is given, and reads the whole of its
+// answer. The statement goes outside any transaction: PostgreSQL commits
+// it as it finishes, so it needs no BEGIN or COMMIT of its own, two round
+// trips of three. What a failure means is as inTx's. The statement is
+// not saved when none of it left (the deadline had passed, no connection
+// could be had, or it could not be encoded: sentConn counts what it
+// writes) or when PostgreSQL refused it (an error aborts the statement's
+// own transaction). It is in doubt otherwise: something of it left and
+// then the connection broke, or its answer was not read to the end,
+// which comes only after the commit.
+func writeAlone(ctx context.Context, op string, send func(ctx context.Context) error) error {
 	if err := ctx.Err(); err != nil {
 		return mapErr(op, err)
 	}
-	err := send()
-	if err == nil || notSent(err) {
+	st := &sendState{}
+	err := send(context.WithValue(ctx, sendKey{}, st))
+	var pqErr *pq.Error
+	switch {
+	case err == nil && st.done.Load():
+		return nil
+	case err == nil:
+		err = errors.New("the end of the answer was not read")
+	case !st.sent.Load(), errors.As(err, &pqErr):
 		return mapErr(op, err)
 	}
-	return fmt.Errorf("%w: %w", commands.ErrInDoubt, mapErr(op, err))
-}
-
-// notSent says whether a statement that failed with err certainly
-// changed nothing: PostgreSQL answered it with an error, or it never
-// left (see writeAlone).
-func notSent(err error) bool {
-	var pqErr *pq.Error
-	var opErr *net.OpError
-	switch {
-	case errors.As(err, &pqErr):
-		return true
-	case errors.Is(err, driver.ErrBadConn):
-		// What sentConn lets through as ErrBadConn was found before
-		// anything was sent, and database/sql has tried other
-		// connections since.
-		return true
-	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return true
-	}
-	return false
+	// The cause is kept as text: it must not pass for a refusal (a
+	// batch refused for its data is sent again call by call) or for
+	// anything else a caller looks for.
+	return fmt.Errorf("storage: %s: %w: %w: %v", op, commands.ErrInDoubt, commands.ErrUnavailable, err)
 }
 
 // mapErr wraps err with the operation and, where it applies, the sentinel
