@@ -165,19 +165,7 @@ func (c *cutter) forward(client, server net.Conn) {
 // first broke, and lib/pq says so even after sending.
 func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	var socketDir, port string
-	for _, f := range strings.Fields(dsn) {
-		if v, ok := strings.CutPrefix(f, "host="); ok {
-			socketDir = v
-		}
-		if v, ok := strings.CutPrefix(f, "port="); ok {
-			port = v
-		}
-	}
-	if socketDir == "" || !strings.HasPrefix(socketDir, "/") {
-		t.Fatalf("this test needs the test cluster's Unix socket; DSN %q", dsn)
-	}
-	socket := filepath.Join(socketDir, ".s.PGSQL."+port)
+	socket := socketOf(t, dsn)
 	ctx := context.Background()
 
 	for i, tc := range []struct {
@@ -221,17 +209,8 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 			cut.mu.Lock()
 			cut.reopen = tc.reopen
 			cut.mu.Unlock()
-			var viaProxy []string
-			for _, f := range strings.Fields(dsn) {
-				switch {
-				case strings.HasPrefix(f, "host="):
-					f = "host=127.0.0.1"
-				case strings.HasPrefix(f, "port="):
-					f = fmt.Sprintf("port=%d", cut.ln.Addr().(*net.TCPAddr).Port)
-				}
-				viaProxy = append(viaProxy, f)
-			}
-			db, err := storage.Open(ctx, strings.Join(viaProxy, " "))
+			viaProxy := viaTCP(dsn, cut.ln)
+			db, err := storage.Open(ctx, viaProxy)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -335,15 +314,6 @@ func countMarkedAudits(direct *storage.DB, reason string) (saved, histories int)
 // arrived.
 func TestWriteAfterIdleConnectionsClosedIsSaved(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	var socketDir, port string
-	for _, f := range strings.Fields(dsn) {
-		if v, ok := strings.CutPrefix(f, "host="); ok {
-			socketDir = v
-		}
-		if v, ok := strings.CutPrefix(f, "port="); ok {
-			port = v
-		}
-	}
 	ctx := context.Background()
 	direct, err := storage.Open(ctx, dsn)
 	if err != nil {
@@ -351,18 +321,9 @@ func TestWriteAfterIdleConnectionsClosedIsSaved(t *testing.T) {
 	}
 	defer direct.Close()
 	c := setupCommitteeIn(t, direct, 0)
-	proxy := newCutter(t, filepath.Join(socketDir, ".s.PGSQL."+port), "never sent", "never sent")
-	var viaProxy []string
-	for _, f := range strings.Fields(dsn) {
-		switch {
-		case strings.HasPrefix(f, "host="):
-			f = "host=127.0.0.1"
-		case strings.HasPrefix(f, "port="):
-			f = fmt.Sprintf("port=%d", proxy.ln.Addr().(*net.TCPAddr).Port)
-		}
-		viaProxy = append(viaProxy, f)
-	}
-	db, err := storage.Open(ctx, strings.Join(viaProxy, " "))
+	proxy := newCutter(t, socketOf(t, dsn), "never sent", "never sent")
+	viaProxy := viaTCP(dsn, proxy.ln)
+	db, err := storage.Open(ctx, viaProxy)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -523,15 +484,6 @@ func TestAnswerCutAfterItsFirstRowIsInDoubt(t *testing.T) {
 	}
 	defer direct.Close()
 	c := setupCommitteeIn(t, direct, 0)
-	var socketDir, port string
-	for _, f := range strings.Fields(dsn) {
-		if v, ok := strings.CutPrefix(f, "host="); ok {
-			socketDir = v
-		}
-		if v, ok := strings.CutPrefix(f, "port="); ok {
-			port = v
-		}
-	}
 	for _, tc := range []struct {
 		name  string
 		write func(db *storage.DB, c commands.Committee, reason string) error
@@ -541,18 +493,9 @@ func TestAnswerCutAfterItsFirstRowIsInDoubt(t *testing.T) {
 		{"a statement sent by Exec", auditMarkedByExec, 'C'}, // CommandComplete
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h := newHalfCutter(t, filepath.Join(socketDir, ".s.PGSQL."+port), "CUT-ME", tc.stop)
-			var viaProxy []string
-			for _, f := range strings.Fields(dsn) {
-				switch {
-				case strings.HasPrefix(f, "host="):
-					f = "host=127.0.0.1"
-				case strings.HasPrefix(f, "port="):
-					f = fmt.Sprintf("port=%d", h.ln.Addr().(*net.TCPAddr).Port)
-				}
-				viaProxy = append(viaProxy, f)
-			}
-			db, err := storage.Open(ctx, strings.Join(viaProxy, " "))
+			h := newHalfCutter(t, socketOf(t, dsn), "CUT-ME", tc.stop)
+			viaProxy := viaTCP(dsn, h.ln)
+			db, err := storage.Open(ctx, viaProxy)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -600,4 +543,37 @@ func TestWriteNeverSentIsNotSaved(t *testing.T) {
 	if err == nil || errors.Is(err, commands.ErrInDoubt) || !errors.Is(err, commands.ErrUnavailable) {
 		t.Errorf("a write that never left: %v, want NOT saved (unavailable, not in doubt)", err)
 	}
+}
+
+// socketOf is the path of the Unix socket of the test cluster dsn names.
+func socketOf(t *testing.T, dsn string) string {
+	t.Helper()
+	var dir, port string
+	for _, f := range strings.Fields(dsn) {
+		if v, ok := strings.CutPrefix(f, "host="); ok {
+			dir = v
+		}
+		if v, ok := strings.CutPrefix(f, "port="); ok {
+			port = v
+		}
+	}
+	if !strings.HasPrefix(dir, "/") {
+		t.Fatalf("this test needs the test cluster's Unix socket; DSN %q", dsn)
+	}
+	return filepath.Join(dir, ".s.PGSQL."+port)
+}
+
+// viaTCP is dsn reaching the database through the proxy listening on ln.
+func viaTCP(dsn string, ln net.Listener) string {
+	var out []string
+	for _, f := range strings.Fields(dsn) {
+		switch {
+		case strings.HasPrefix(f, "host="):
+			f = "host=127.0.0.1"
+		case strings.HasPrefix(f, "port="):
+			f = fmt.Sprintf("port=%d", ln.Addr().(*net.TCPAddr).Port)
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
 }
