@@ -28,12 +28,11 @@ type apologyRow struct {
 	By             string         `db:"by_user"`
 }
 
-// apologyColumns reads an apology (in the order queryApologies scans)
-// with whether it came from imported
-// minutes (only people named in minutes, who have no Slack user, can
-// have: the CASE spares a look through the history of every apology sent
-// from Slack, which a busy member's may make long) and who made its
-// latest change.
+// apologyColumns reads an apology, in the order queryApologies scans,
+// with whether it came from imported minutes (only people named in
+// minutes, who have no Slack user, can have: the CASE spares a look
+// through the history of every apology sent from Slack, which a busy
+// member's may make long) and who made its latest change.
 const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
 	CASE WHEN user_id IS NULL
 	     THEN EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported')
@@ -42,8 +41,8 @@ const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, sub
 
 // queryApologies runs query, which reads apologyColumns, and scans its
 // rows by hand: an agenda lists every apology of its meeting, a thousand
-// in a large partnership, and scanning them by reflection (sqlx), into a
-// slice grown row by row, took two thirds of serve's time for /agenda.
+// in a large partnership, and scanning them by reflection (sqlx) took two
+// thirds of serve's time for /agenda.
 func queryApologies(ctx context.Context, q interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }, query string, args ...any) ([]apologyRow, error) {
@@ -54,9 +53,6 @@ func queryApologies(ctx context.Context, q interface {
 	defer rows.Close()
 	var out []apologyRow
 	for rows.Next() {
-		if out == nil {
-			out = make([]apologyRow, 0, 16)
-		}
 		var r apologyRow
 		if err := rows.Scan(&r.ID, &r.MeetingID, &r.UserID, &r.Name, &r.Organisation, &r.Reason, &r.SubstituteID,
 			&r.SubstituteName, &r.Withdrawn, &r.SentAt, &r.UpdatedAt, &r.Imported, &r.By); err != nil {

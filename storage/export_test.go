@@ -62,18 +62,11 @@ func (db *DB) Write(ctx context.Context, op string, dest any, query string, args
 	return db.write(ctx, op, dest, query, args...)
 }
 
-// ExecAlone runs query by Exec on its own (writeAlone), for the external
-// tests: lib/pq reads an Exec's answer within the call, so a connection
-// cut after sending is reported from the call itself.
+// ExecAlone is execAlone, for the external tests: lib/pq reads an Exec's
+// answer within the call, so a connection cut after sending is reported
+// from the call itself.
 func (db *DB) ExecAlone(ctx context.Context, op string, query string, args ...any) error {
-	st, err := db.prepared(ctx, query)
-	if err != nil {
-		return err
-	}
-	return writeAlone(ctx, op, func(ctx context.Context) error {
-		_, err := st.ExecContext(ctx, args...)
-		return err
-	})
+	return db.execAlone(ctx, op, query, args...)
 }
 
 // MaxConns is the size of the pool, for the external tests.

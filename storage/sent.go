@@ -31,6 +31,10 @@ import (
 // server: whether it was carried out cannot be known from here.
 type sentError struct{ err error }
 
+func (e *sentError) Error() string {
+	return "the connection to PostgreSQL broke after the statement was sent: " + e.err.Error()
+}
+
 // sendState is what one statement sent by writeAlone came to: whether any
 // byte of it left for the server (sent), and whether its answer was read
 // to the end, the server's ReadyForQuery, which follows the commit of a
@@ -43,19 +47,6 @@ type sendKey struct{}
 func stateOf(ctx context.Context) *sendState {
 	st, _ := ctx.Value(sendKey{}).(*sendState)
 	return st
-}
-
-// note records in st (when there is one) what a statement begun at mark
-// wrote, and err as the statement should report it (failed).
-func (c *sentConn) note(st *sendState, err error, mark int64) error {
-	if st != nil && (mark < 0 || c.raw.written.Load() != mark) {
-		st.sent.Store(true)
-	}
-	return c.failed(err, mark)
-}
-
-func (e *sentError) Error() string {
-	return "the connection to PostgreSQL broke after the statement was sent: " + e.err.Error()
 }
 
 // sentConnector opens connections through sentDialer and wraps them.
@@ -73,11 +64,8 @@ func (c sentConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if slot.raw == nil {
-		// Not dialled by sentDialer: nothing can be told, so every
-		// failure counts as after sending.
-		return &sentConn{inner: cn}, nil
-	}
+	// A connection not dialled by sentDialer has no count (raw nil):
+	// every failure of its statements counts as after sending.
 	return &sentConn{inner: cn, raw: slot.raw}, nil
 }
 
@@ -203,6 +191,15 @@ func (c *sentConn) QueryContext(ctx context.Context, query string, args []driver
 	}
 	c.note(st, nil, mark)
 	return &sentRows{Rows: rows, c: c, st: st}, nil
+}
+
+// note records in st (when there is one) what a statement begun at mark
+// wrote, and err as the statement should report it (failed).
+func (c *sentConn) note(st *sendState, err error, mark int64) error {
+	if st != nil && (mark < 0 || c.raw.written.Load() != mark) {
+		st.sent.Store(true)
+	}
+	return c.failed(err, mark)
 }
 
 // finished is note for an Exec, which lib/pq returns from only once it
