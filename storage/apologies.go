@@ -140,7 +140,7 @@ func apologyBatcher(db *DB) *batcher[commands.ApologyRequest, apologyFrom] {
 		key: func(r commands.ApologyRequest) string {
 			return r.TeamID + "\x00" + r.ChannelID + "\x00" + r.UserID
 		},
-		max: batchMax, workers: batchWorkers,
+		max: batchMax, workers: batchWorkers, spill: batchSpill,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -42,6 +43,14 @@ type batcher[Req, Res any] struct {
 	// max is the most calls one batch takes; workers the most batches in
 	// the database at once.
 	max, workers int
+	// spill is how long a batch may be in the database before the calls
+	// queued behind it get a worker of their own (up to workers). One
+	// batch at a time gathers the most calls into each, and a call costs
+	// the database least in a large batch (BENCHMARKS.md); but a batch held
+	// up (waiting on a lock, or a database gone quiet) must not hold up
+	// every call after it for longer than this. Zero: a worker for every
+	// call that finds none free, up to workers.
+	spill time.Duration
 	// leave lets a caller whose context ends while its call is in the
 	// database return at once, with its context's error, where a write's
 	// caller waits to learn whether it was saved: for a call whose answer
@@ -50,7 +59,12 @@ type batcher[Req, Res any] struct {
 
 	mu      sync.Mutex
 	queue   []*batchCall[Req, Res]
-	running int // workers started and not yet stopped
+	running int         // workers started and not yet stopped
+	inDB    []time.Time // when each batch now in the database was sent
+	// spillAt, when armed, looks again at spill's condition when the
+	// oldest batch in the database will have been there for spill.
+	spillAt *time.Timer
+	armed   bool
 }
 
 type batchCall[Req, Res any] struct {
@@ -71,10 +85,7 @@ func (b *batcher[Req, Res]) do(ctx context.Context, req Req) (Res, error) {
 	c := &batchCall[Req, Res]{ctx: ctx, req: req, done: make(chan struct{})}
 	b.mu.Lock()
 	b.queue = append(b.queue, c)
-	if b.running < b.workers {
-		b.running++
-		go b.work()
-	}
+	b.startWorker()
 	b.mu.Unlock()
 	select {
 	case <-c.done:
@@ -103,7 +114,56 @@ func (b *batcher[Req, Res]) do(ctx context.Context, req Req) (Res, error) {
 	return c.res, c.err
 }
 
-// work runs batches until the queue is empty.
+// startWorker starts a worker for the queue if it needs one: none is
+// running, or (spill) every batch in the database has been there too
+// long, or none is yet but one will be, when spillAt looks again. It is
+// called with mu held.
+func (b *batcher[Req, Res]) startWorker() {
+	if len(b.queue) == 0 || b.running >= b.workers {
+		return
+	}
+	wait := b.spillIn(time.Now())
+	if b.running == 0 || wait <= 0 {
+		b.running++
+		go b.work()
+		return
+	}
+	if b.armed {
+		return
+	}
+	if b.spillAt == nil {
+		b.spillAt = time.AfterFunc(wait, b.lookAgain)
+	} else {
+		b.spillAt.Reset(wait)
+	}
+	b.armed = true
+}
+
+// spillIn is how long from now until the batches in the database have
+// all been there for spill: at most zero when they have, or when spill
+// is zero.
+func (b *batcher[Req, Res]) spillIn(now time.Time) time.Duration {
+	if b.spill <= 0 {
+		return 0
+	}
+	wait := time.Duration(0)
+	for _, sent := range b.inDB {
+		wait = max(wait, sent.Add(b.spill).Sub(now))
+	}
+	return wait
+}
+
+// lookAgain is spillAt's: the calls still queued may need a worker now.
+func (b *batcher[Req, Res]) lookAgain() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.armed = false
+	b.startWorker()
+}
+
+// work runs batches until the queue is empty, or until another worker
+// will do: one started because a batch was held up stops once no batch in
+// the database has been there for spill.
 func (b *batcher[Req, Res]) work() {
 	for {
 		b.mu.Lock()
@@ -113,8 +173,19 @@ func (b *batcher[Req, Res]) work() {
 			b.mu.Unlock()
 			return
 		}
+		sent := time.Now()
+		b.inDB = append(b.inDB, sent)
 		b.mu.Unlock()
 		b.runBatch(batch)
+		b.mu.Lock()
+		i := slices.Index(b.inDB, sent)
+		b.inDB = slices.Delete(b.inDB, i, i+1)
+		if b.running > 1 && len(b.inDB) > 0 && b.spillIn(time.Now()) > 0 {
+			b.running--
+			b.mu.Unlock()
+			return
+		}
+		b.mu.Unlock()
 	}
 }
 

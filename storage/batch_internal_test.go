@@ -315,3 +315,71 @@ func TestBatcherPanicFailsItsBatchOnly(t *testing.T) {
 		t.Errorf("after the panic: %q, %v", got, err)
 	}
 }
+
+// TestBatcherSecondWorkerOnlyForABatchHeldUp: with room for two batches
+// in the database, the calls that arrive while a quick batch is written
+// wait for it and go together; but a batch held there beyond spill gets
+// one beside it, so that the calls behind it are answered meanwhile, and
+// the batcher goes back to one at a time once it is through.
+func TestBatcherSecondWorkerOnlyForABatchHeldUp(t *testing.T) {
+	e := newEchoBatcher(2)
+	e.spill = 50 * time.Millisecond
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); _, _ = e.do(context.Background(), "held") }()
+	e.waitFirst(t)
+
+	// Queued within spill: they wait for a worker, none is started.
+	answered := make(chan string, 3)
+	for i, c := range []string{"a", "b", "c"} {
+		wg.Add(1)
+		go func() { defer wg.Done(); got, _ := e.do(context.Background(), c); answered <- got }()
+		e.waitQueued(t, i+1)
+	}
+	e.batcher.mu.Lock()
+	running := e.running
+	e.batcher.mu.Unlock()
+	if running != 1 {
+		t.Fatalf("%d workers within spill of the first batch; want 1", running)
+	}
+
+	// Held past spill: the queued calls go as one batch beside it, and are
+	// answered while it is still held.
+	got := map[string]bool{}
+	for range 3 {
+		select {
+		case a := <-answered:
+			got[a] = true
+		case <-time.After(5 * time.Second):
+			t.Fatalf("calls behind a held batch not answered; got %v", got)
+		}
+	}
+	if !got["A"] || !got["B"] || !got["C"] {
+		t.Errorf("answers behind the held batch: %v", got)
+	}
+	e.mu.Lock()
+	batches := fmt.Sprint(e.batches)
+	e.mu.Unlock()
+	if batches != "[[held] [a b c]]" {
+		t.Errorf("batches = %s; want the held one, then the three together", batches)
+	}
+	close(e.release)
+	wg.Wait()
+
+	// Through: the next call finds no worker and goes alone, and leaves
+	// none behind.
+	if got, err := e.do(context.Background(), "after"); got != "AFTER" || err != nil {
+		t.Errorf("after: %q, %v", got, err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		e.batcher.mu.Lock()
+		running, inDB := e.running, len(e.inDB)
+		e.batcher.mu.Unlock()
+		if running == 0 && inDB == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d workers and %d batches left running", running, inDB)
+		}
+	}
+}

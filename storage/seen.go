@@ -56,7 +56,7 @@ func seenBatcher(db *DB) *batcher[seenCall, bool] {
 	return &batcher[seenCall, bool]{
 		run: db.firstSeen,
 		key: func(c seenCall) string { return string(c.key[:]) },
-		max: batchMax, workers: batchWorkers, leave: true,
+		max: batchMax, workers: batchWorkers, spill: batchSpill, leave: true,
 	}
 }
 

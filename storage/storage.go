@@ -43,15 +43,20 @@ type DB struct {
 	seen      *batcher[seenCall, bool]
 }
 
-// batchMax is the most calls a batch takes, and batchWorkers the most
-// batches of one kind in the database at once (batcher). With two, one
-// batch is being written while the next gathers the calls that arrive
-// meanwhile. A call costs about a quarter as much in a batch of 8 as alone,
-// and little less in one of 16 (0.12 and 0.10 ms against 0.48 alone,
-// BENCHMARKS.md).
+// batchMax is the most calls a batch takes, batchWorkers the most
+// batches of one kind in the database at once, and batchSpill how long one
+// may be there before a second is sent beside it (batcher). A call costs
+// about a quarter as much in a batch of 8 as alone, and little less in one
+// of 16 (0.12 and 0.10 ms against 0.48 alone, BENCHMARKS.md). So one
+// batch at a time, gathering every call that arrives while it is written,
+// takes least of the database: under sixteen senders a quarter less per
+// apology than two at a time, whose batches are half the size. A batch
+// takes 1 to 3 ms; one held up ten times as long is waiting on something
+// (a lock, a slow disk), and the calls behind it go beside it.
 const (
 	batchMax     = 32
 	batchWorkers = 2
+	batchSpill   = 10 * time.Millisecond
 )
 
 var _ commands.Store = (*DB)(nil)
