@@ -43,9 +43,12 @@ type comparison struct {
 	Rounds      int
 	FloorTarget string // a floor already running; empty: start one
 	FloorListen string
-	FloorDSN    string
-	ServePID    int
-	Commands    []slashCommand
+	// FloorHere starts the floor inside this process, sharing a scheduler
+	// and a collector with the senders, rather than in one of its own.
+	FloorHere bool
+	FloorDSN  string
+	ServePID  int
+	Commands  []slashCommand
 }
 
 // slashCommand is one entry of -commands.
@@ -67,7 +70,7 @@ func parseCompareFlags(args []string, stderr io.Writer, getenv func(string) stri
 		fmt.Fprintf(stderr, `Usage: quorum-load compare -target URL -floor-database DSN [flags]
 
 Starts the floor (verify, parse, one prepared upsert, answer) on a loopback port,
-writing to -floor-database, then sends the same load to it and to the quorum serve
+in a process of its own, writing to -floor-database, then sends the same load to it and to the quorum serve
 at -target, closed loop and open loop, in alternating rounds, and prints each one's
 requests, errors, throughput, p50 and p99, and serve's figures as ratios to the floor's.
 
@@ -84,6 +87,7 @@ requests, errors, throughput, p50 and p99, and serve's figures as ratios to the 
 	c.FloorDSN = getenv("DATABASE_URL") // set after, so that -h never prints it
 	fs.StringVar(&c.FloorListen, "floor-listen", "127.0.0.1:0", "loopback address the floor listens on")
 	fs.StringVar(&c.FloorTarget, "floor-target", "", "base URL of a floor already running (quorum-load floor) instead of starting one")
+	fs.BoolVar(&c.FloorHere, "floor-in-process", false, "start the floor inside this process, beside the senders, rather than in a process of its own as serve is")
 	fs.IntVar(&c.ServePID, "serve-pid", 0, "process ID of serve: print its peak RSS (VmHWM) after the run")
 	commands := fs.String("commands", "", `commands to send to serve one after another after the comparison, comma-separated, e.g. "/apologies {n},/agenda"`)
 	if err := fs.Parse(args); err != nil {
@@ -178,14 +182,23 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 	}
 	defer stopFake()
 	floorURL, floorWhere := c.FloorTarget, "already running"
-	if floorURL == "" {
+	switch {
+	case floorURL != "":
+	case c.FloorHere:
 		log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 		f, err := startFloor(ctx, c.FloorListen, c.FloorDSN, c.base.Secret, log)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		floorURL, floorWhere = f.URL(), "started here, writing to "+storage.Redact(c.FloorDSN)
+		floorURL, floorWhere = f.URL(), "started in this process, writing to "+storage.Redact(c.FloorDSN)
+	default:
+		f, err := startFloorProcess(c.FloorListen, c.FloorDSN, c.base.Secret, stderr)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		floorURL, floorWhere = f.url, fmt.Sprintf("started as process %d, writing to %s", f.cmd.Process.Pid, storage.Redact(c.FloorDSN))
 	}
 	if c.base.Setup {
 		fmt.Fprintf(stderr, "setting up committee, %d members and a meeting …\n", c.base.Users)

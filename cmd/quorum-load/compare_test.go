@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -40,6 +41,15 @@ func TestCompareFloorAndServe(t *testing.T) {
 	}
 	report := out.String()
 	t.Log("\n" + report)
+
+	// The floor ran as a process of its own, as serve does, and is gone.
+	started := regexp.MustCompile(`(?m)^floor: http://127\.0\.0\.1:\d+ \(started as process (\d+), `).FindStringSubmatch(report)
+	if started == nil {
+		t.Fatalf("no floor started as a process of its own in\n%s", report)
+	}
+	if pid, _ := strconv.Atoi(started[1]); pid == os.Getpid() || syscall.Kill(pid, 0) == nil {
+		t.Errorf("floor process %d: this process, or still running after the comparison", pid)
+	}
 
 	// Every figure line has requests, no errors and a throughput; the
 	// ratios are numbers.
@@ -127,6 +137,36 @@ func TestCompareFloorAndServe(t *testing.T) {
 	}
 	if history != distinct {
 		t.Errorf("apology history has %d rows but %d reasons", history, distinct)
+	}
+}
+
+// TestCompareFloorInProcess: with -floor-in-process the floor runs inside
+// the load tool, and the comparison is made the same way.
+func TestCompareFloorInProcess(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	k := bottest.NewWithDB(t, db)
+	args := []string{"compare", "-target", k.HTTP.URL, "-floor-database", dsn, "-floor-in-process",
+		"-team", bottest.Team, "-channel", bottest.Channel, "-setup", "-users", "4",
+		"-concurrency", "2", "-rate", "40", "-duration", "200ms", "-rounds", "1"}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), args, &out, &errOut, func(string) string { return bottest.Secret }); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	report := out.String()
+	if !regexp.MustCompile(`(?m)^floor: http://127\.0\.0\.1:\d+ \(started in this process, `).MatchString(report) {
+		t.Errorf("no floor started in this process in\n%s", report)
+	}
+	if !regexp.MustCompile(`(?m)^  closed-loop throughput\s+\d+\.\d\d$`).MatchString(report) {
+		t.Errorf("no throughput ratio in\n%s", report)
+	}
+	var floorRows int
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM floor_apologies`).Scan(&floorRows); err != nil || floorRows != 4 {
+		t.Errorf("%d floor rows (%v), want 4", floorRows, err)
 	}
 }
 

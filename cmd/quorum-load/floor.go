@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -14,7 +15,10 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -271,4 +275,69 @@ func runFloor(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	fmt.Fprintf(stderr, "floor at %s, writing to %s; stop with Ctrl-C\n", f.URL(), storage.Redact(*dsn))
 	<-ctx.Done()
 	return f.Close()
+}
+
+// floorProcess is `quorum-load floor` run by compare as a process of its
+// own. serve is one: a floor inside the load tool would answer without a
+// process boundary to cross, sharing the senders' scheduler and
+// collector, and measure as more than the least a server does.
+type floorProcess struct {
+	cmd    *exec.Cmd
+	url    string
+	copied chan struct{} // closed once its output has all been copied
+}
+
+// startFloorProcess runs this program's floor on addr, writing to dsn,
+// and waits until it listens. The database and the secret go to it in its
+// environment, where no other user's process list shows them.
+func startFloorProcess(addr, dsn, secret string, stderr io.Writer) (*floorProcess, error) {
+	if err := checkLoopbackAddr(addr); err != nil {
+		return nil, fmt.Errorf("floor: %w", err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("floor: %w", err)
+	}
+	cmd := exec.Command(exe, "floor", "-listen", addr)
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+dsn, "SLACK_SIGNING_SECRET="+secret)
+	out, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, fmt.Errorf("floor: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("floor: %w", err)
+	}
+	f := &floorProcess{cmd: cmd, copied: make(chan struct{})}
+	lines := bufio.NewScanner(out)
+	var said []string
+	for lines.Scan() {
+		rest, ok := strings.CutPrefix(lines.Text(), "floor at ")
+		if u, _, found := strings.Cut(rest, ","); ok && found {
+			f.url = u
+			break
+		}
+		said = append(said, lines.Text())
+	}
+	if f.url == "" {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return nil, fmt.Errorf("floor: did not start: %s", strings.Join(said, "; "))
+	}
+	go func() {
+		defer close(f.copied)
+		for lines.Scan() {
+			fmt.Fprintln(stderr, "floor:", lines.Text())
+		}
+	}()
+	return f, nil
+}
+
+// Close stops the floor as Ctrl-C would, letting the requests in flight
+// finish, and kills it if it has not stopped in fifteen seconds.
+func (f *floorProcess) Close() error {
+	_ = f.cmd.Process.Signal(os.Interrupt)
+	stopped := time.AfterFunc(15*time.Second, func() { _ = f.cmd.Process.Kill() })
+	defer stopped.Stop()
+	<-f.copied
+	return f.cmd.Wait()
 }

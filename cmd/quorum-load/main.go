@@ -14,7 +14,8 @@
 // `quorum-load floor` serves the floor: the least a slash-command handler
 // can do (verify the signature, parse the form, one prepared upsert into a
 // table of its own, answer), to measure serve against. `quorum-load
-// compare` starts the floor on the database serve uses, sends the same load
+// compare` starts the floor, in a process of its own as serve is, on the
+// database serve uses, sends the same load
 // to both in alternating rounds, closed loop and open loop, and prints
 // serve's throughput and latency as ratios to the floor's; then, with
 // -commands, each listed command's throughput on serve against the floor.
