@@ -147,12 +147,14 @@ func apologyBatcher(db *DB) *batcher[commands.ApologyRequest, apologyFrom] {
 // sendApologiesFrom runs sendApologiesFromSQL for reqs.
 func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequest) ([]apologyFrom, error) {
 	n := len(reqs)
-	var rows []struct {
+	// Room for every row from the start: a row is large, and growing the
+	// slice a row at a time was an eighth of what serve allocates.
+	rows := make([]struct {
 		Ord int `db:"ord"`
 		originRow
 		apologyWritten
 		Replayed bool `db:"replayed"`
-	}
+	}, 0, n)
 	query, args := apologiesQuery(reqs)
 	st, err := db.prepared(ctx, query)
 	if err != nil {
