@@ -506,12 +506,17 @@ func rawWords(s string) []string {
 func normalWord(w string) string {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	w = strings.NewReplacer("'", "", "’", "").Replace(w)
+	w = apostrophes.Replace(w)
 	if w == "limited" {
 		w = "ltd"
 	}
 	return w
 }
+
+// apostrophes removes them. Made once: a Replacer builds its table on
+// first use, and an agenda matches every declaration against the register
+// word by word.
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // matchTokens is text as normalised words.
 func matchTokens(s string) []string {

@@ -441,10 +441,13 @@ func onRegister(es []Interest, d Declaration) bool {
 	if d.UserID == "" {
 		return false
 	}
-	nature := strings.Join(matchTokens(d.Nature), " ")
+	nature := "" // made on meeting the member's first entry: most have none
 	for _, e := range es {
 		if e.UserID != d.UserID || e.Ended {
 			continue
+		}
+		if nature == "" {
+			nature = strings.Join(matchTokens(d.Nature), " ")
 		}
 		if strings.Join(matchTokens(e.Description), " ") == nature {
 			return true

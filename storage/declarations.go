@@ -38,7 +38,8 @@ func (r declarationRow) declaration() commands.Declaration {
 }
 
 // declarationColumns reads a declaration with its dispensation and
-// withdrawal, which are rows of their own.
+// withdrawal, which are rows of their own, in the order queryDeclarations
+// scans.
 var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + itemNowColumns("d.item_id") + `, d.user_id, d.name, d.kind, d.nature,
 	(d.dispensation OR EXISTS (SELECT 1 FROM declaration_dispensations p WHERE p.declaration_id = d.id)) AS dispensation,
 	EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id) AS withdrawn,
@@ -192,18 +193,37 @@ func (db *DB) Declaration(ctx context.Context, id int64) (commands.Declaration, 
 
 // Declarations implements commands.DeclarationStore.
 func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Declaration, error) {
-	var rows []declarationRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+declarationColumns+` FROM declarations d
+	out, err := queryDeclarations(ctx, db.x, `SELECT `+declarationColumns+` FROM declarations d
 		WHERE d.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
 		ORDER BY d.declared_at, d.id`, meetingID)
 	if err != nil {
 		return nil, mapErr("declarations", err)
 	}
-	out := make([]commands.Declaration, len(rows))
-	for i, r := range rows {
-		out[i] = r.declaration()
-	}
 	return out, nil
+}
+
+// queryDeclarations runs query, which reads declarationColumns, and scans
+// its rows by hand: every agenda reads all its meeting's declarations,
+// and scanning them by reflection (sqlx) into a slice grown a row at a
+// time was a fifth of serve's time for an agenda of a few thousand.
+func queryDeclarations(ctx context.Context, q interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]commands.Declaration, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []commands.Declaration
+	for rows.Next() {
+		var r declarationRow
+		if err := rows.Scan(&r.ID, &r.MeetingID, &r.Item, &r.ItemID, &r.ItemNow, &r.ItemTitle, &r.ItemRemoved,
+			&r.UserID, &r.Name, &r.Kind, &r.Nature, &r.Dispensation, &r.Withdrawn, &r.DeclaredAt, &r.By); err != nil {
+			return nil, err
+		}
+		out = append(out, r.declaration())
+	}
+	return out, rows.Err()
 }
 
 // WithdrawDeclarations implements commands.DeclarationStore.

@@ -113,17 +113,12 @@ func (db *DB) MemberDeclarations(ctx context.Context, userID string, meetingIDs 
 	if len(meetingIDs) == 0 || userID == "" {
 		return nil, nil
 	}
-	var rows []declarationRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+declarationColumns+` FROM declarations d
+	out, err := queryDeclarations(ctx, db.x, `SELECT `+declarationColumns+` FROM declarations d
 		WHERE d.meeting_id = ANY($1) AND d.member_key = $2
 		  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
 		ORDER BY d.meeting_id, d.declared_at, d.id`, pq.Array(meetingIDs), memberKey(userID, ""))
 	if err != nil {
 		return nil, mapErr("member declarations", err)
-	}
-	out := make([]commands.Declaration, len(rows))
-	for i, r := range rows {
-		out[i] = r.declaration()
 	}
 	return out, nil
 }
