@@ -27,13 +27,18 @@ type Request struct {
 	// (a signed request's signature, which anyone who saw it could send
 	// again within its five minutes): one seen before is refused with
 	// ErrReplay and does nothing. It is checked before the subcommand
-	// runs, or, for the busiest write (SelfAdmit), in the statement that
-	// writes, saving a round trip.
+	// runs: in the read of where the request came from when there is one
+	// (replayHere), or, for the busiest write (SelfAdmit), in the statement
+	// that writes, saving a round trip either way.
 	Replay string
 	// committeeID is the committee the sender chose, with a button, for a
 	// command sent where the channel is not a committee's (see
 	// originElsewhere).
 	committeeID int64
+	// replayHere has origin check Replay in the same statement that reads
+	// the origin. Run sets it for its one such read, which clears it: a
+	// second check of the same request would find it seen.
+	replayHere bool
 }
 
 // Command is a declared slash command: its subcommands, and the buttons and
@@ -224,7 +229,8 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
 	ctx, v := visiting(ctx, true)
-	if !sub.SelfAdmit {
+	in.replayHere = in.Replay != "" && sub.Who != NoCommittee && !sub.SelfAdmit && in.committeeID == 0
+	if !sub.SelfAdmit && !in.replayHere {
 		if err := s.checkReplay(ctx, in); err != nil {
 			return settle(cmd, sub, Reply{}, err)
 		}
@@ -368,6 +374,7 @@ func (s *Service) admit(ctx context.Context, r Request, who Access, doing string
 // the committee, the sender and the next meeting.
 func (s *Service) admitInput(ctx context.Context, in *Input) error {
 	o, err := s.admitOrigin(ctx, in.Request, in.sub.Who, in.sub.Doing)
+	in.replayHere = false
 	if err != nil {
 		return err
 	}
@@ -579,7 +586,13 @@ func (s *Service) unknown(name string) Reply {
 // sender's own (originElsewhere).
 func (s *Service) origin(ctx context.Context, r Request) (Origin, error) {
 	if r.committeeID == 0 {
-		o, err := s.store.Origin(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now)
+		var o Origin
+		var err error
+		if r.replayHere {
+			o, err = s.store.OriginFirstSeen(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now, r.Replay)
+		} else {
+			o, err = s.store.Origin(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now)
+		}
 		if !errors.Is(err, ErrNotFound) {
 			return o, err
 		}

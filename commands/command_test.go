@@ -128,6 +128,13 @@ func (f *flaky) Origin(ctx context.Context, team, channel, user string, after ti
 	return f.Store.Origin(ctx, team, channel, user, after)
 }
 
+func (f *flaky) OriginFirstSeen(ctx context.Context, team, channel, user string, after time.Time, replay string) (commands.Origin, error) {
+	if f.down {
+		return commands.Origin{}, errDown
+	}
+	return f.Store.OriginFirstSeen(ctx, team, channel, user, after, replay)
+}
+
 func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {
 	if f.down {
 		return commands.Origin{}, commands.ApologySent{}, errDown
@@ -258,17 +265,24 @@ func TestCommitteeChoiceFallsBackToChannels(t *testing.T) {
 // request sent again) is refused with ErrReplay and changes nothing,
 // whichever way its command goes: the apology written with its check in
 // one statement, an officer's apology for someone else, a declaration and
-// a read. Without a key (the console) nothing is checked.
+// reads, checked in the read of the committee or, from a channel that is
+// no committee's, after it. Without a key (the console) nothing is
+// checked.
 func TestReplayRefused(t *testing.T) {
 	k := agendaKit(t)
 	ctx := context.Background()
-	for i, tc := range []struct{ user, line string }{
-		{neil, "/apologies Unwell"},
-		{ian, "/apologies for <@UGRAEME> Ill"},
-		{neil, "/declare 7.5 personal Trustee of SWACA"},
-		{neil, "/agenda"},
+	for i, tc := range []struct{ user, line, channel string }{
+		{neil, "/apologies Unwell", ""},
+		{ian, "/apologies for <@UGRAEME> Ill", ""},
+		{neil, "/declare 7.5 personal Trustee of SWACA", ""},
+		{neil, "/agenda", ""},
+		{neil, "/resolution youth", ""},
+		{neil, "/resolution youth", "DNEIL"},
 	} {
 		r := k.request(tc.user, tc.line)
+		if tc.channel != "" {
+			r.ChannelID = tc.channel
+		}
 		r.Replay = fmt.Sprintf("signature:v0=%d", i)
 		if reply, err := k.svc.Run(ctx, r); err != nil || reply.Refused {
 			t.Fatalf("%s: %v %s", tc.line, err, shown(reply))

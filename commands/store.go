@@ -56,6 +56,10 @@ type CommitteeStore interface {
 	// its next scheduled meeting after t, read at once: what most commands
 	// need before anything else.
 	Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (Origin, error)
+	// OriginFirstSeen is Origin and FirstSeen(replay) in one statement:
+	// ErrReplay, and nothing read, if replay was seen before; ErrNotFound,
+	// with replay recorded all the same, if the channel is no committee's.
+	OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string) (Origin, error)
 	Members(ctx context.Context, committeeID int64) ([]Member, error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -179,6 +180,52 @@ func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, afte
 	}
 	return row.origin(), nil
 }
+
+// OriginFirstSeen implements commands.CommitteeStore: the replay check
+// that every command but an apology makes first, and the read of its
+// origin that it makes next, in one round trip. The key is recorded as
+// FirstSeen records it, nonce and all, and the statement may be sent again
+// as FirstSeen's may.
+func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string) (commands.Origin, error) {
+	if replay == "" {
+		return db.Origin(ctx, teamID, channelID, userID, after)
+	}
+	db.pruneSeenLater()
+	key, nonce := replayKey(replay)
+	var row struct {
+		First bool `db:"first"`
+		originRow
+	}
+	err := db.x.GetContext(ctx, &row, originFirstSeenSQL, teamID, channelID, userID, after, 0, key, nonce)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// No committee here, so no row to say whether the key was new:
+		// ask again with the same nonce, which finds the key as this
+		// statement left it.
+		first, err := db.seen.do(ctx, seenCall{key: [sha256.Size]byte(key), nonce: nonce})
+		switch {
+		case err != nil:
+			return commands.Origin{}, mapErr("first seen", err)
+		case !first:
+			return commands.Origin{}, commands.ErrReplay
+		}
+		return commands.Origin{}, mapErr("committee and member", sql.ErrNoRows)
+	case err != nil:
+		return commands.Origin{}, mapErr("committee and member", err)
+	case !row.First:
+		return commands.Origin{}, commands.ErrReplay
+	}
+	return row.origin(), nil
+}
+
+// originFirstSeenSQL is originSelect ($1 to $5) recording the replay key
+// $6 with the nonce $7 as FirstSeen does, and saying whether it was new.
+// The insert runs to its end whether or not the channel is a committee's.
+const originFirstSeenSQL = `WITH seen AS (
+	` + seenInsertSQL + ` VALUES ($6, $7)
+	` + seenConflictSQL + `
+)
+SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + originFrom
 
 // refuseLookAlike returns a *commands.LookAlike when an existing
 // committee's name reads the same as name (see commands.NameSkeleton).
