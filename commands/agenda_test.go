@@ -2,10 +2,12 @@ package commands_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -258,4 +260,41 @@ func TestAgendaImportForm(t *testing.T) {
 	// The programme's meetings are scheduled (the clock reads 2026, so they
 	// are past; ask by date).
 	wantShown(t, k.say(neil, "/agenda 16 March 2023"), "Thursday 16 March 2023, 10:00", "*1* Apologies for Absence")
+}
+
+// TestAgendasBuiltAFewAtATime: while as many agendas are being built as
+// there are places, another waits; one whose deadline passes while it
+// waits fails as a read fails, saying nothing was lost, and the next,
+// once a place is free, is built.
+func TestAgendasBuiltAFewAtATime(t *testing.T) {
+	k := agendaKit(t)
+	release := k.svc.HoldAgendas()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := k.svc.Run(ctx, k.request(neil, "/agenda"))
+	if !errors.Is(err, commands.ErrUnavailable) {
+		t.Fatalf("agenda with no place free: %v; want ErrUnavailable", err)
+	}
+	if got, want := commands.FailureReply(err, "7f3a").Text, "Sorry — the committee records are unavailable right now; please try again in a minute."; got != want {
+		t.Errorf("reply %q, want %q", got, want)
+	}
+	done := make(chan string, 1)
+	go func() {
+		r, err := k.svc.Run(context.Background(), k.request(neil, "/agenda"))
+		done <- fmt.Sprint(shown(r), err)
+	}()
+	select {
+	case got := <-done:
+		t.Fatalf("agenda built with no place free: %q", got)
+	case <-time.After(100 * time.Millisecond):
+	}
+	release()
+	select {
+	case got := <-done:
+		if !strings.Contains(got, "Agenda — Safer Sefton Together") {
+			t.Errorf("agenda once a place was free:\n%s", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("agenda not built once a place was free")
+	}
 }

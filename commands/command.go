@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -162,6 +163,8 @@ type Service struct {
 	forms    map[string]owned[FormHandler]
 	// publicURL is where the bot is reached, for links; see SetPublicURL.
 	publicURL string
+	// agendas holds a place for each agenda being built (agendaReply).
+	agendas chan struct{}
 }
 
 // owned is a button's or form's handler with the command that offers it.
@@ -173,7 +176,8 @@ type owned[H any] struct {
 // New builds a Service with every command registered.
 func New(store Store, users Directory) *Service {
 	s := &Service{store: store, users: users, commands: map[string]*Command{},
-		actions: map[string]owned[Action]{}, forms: map[string]owned[FormHandler]{}}
+		actions: map[string]owned[Action]{}, forms: map[string]owned[FormHandler]{},
+		agendas: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 	for _, c := range registry() {
 		s.commands[c.Name] = c
 		for name, a := range c.Buttons {

@@ -1,0 +1,15 @@
+package commands
+
+// HoldAgendas takes every place for building an agenda, as that many
+// agendas being built at once would, until release is called.
+func (s *Service) HoldAgendas() (release func()) {
+	n := cap(s.agendas)
+	for range n {
+		s.agendas <- struct{}{}
+	}
+	return func() {
+		for range n {
+			<-s.agendas
+		}
+	}
+}
