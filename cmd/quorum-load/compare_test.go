@@ -18,17 +18,25 @@ import (
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
-// TestCompareFloorAndServe runs a short comparison as the command line
-// would: a real bot and the floor on one database, set up through slash
-// commands, two rounds each way, then a list of commands to the bot.
-func TestCompareFloorAndServe(t *testing.T) {
+// botOnItsOwnDatabase is a real bot on a database of its own, which the
+// floor is to write to as well: the database's DSN, its records and the
+// bot.
+func botOnItsOwnDatabase(t *testing.T) (string, *storage.DB, *bottest.Kit) {
+	t.Helper()
 	dsn := pgtest.DSN(t)
 	db, err := storage.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	k := bottest.NewWithDB(t, db)
+	t.Cleanup(func() { db.Close() })
+	return dsn, db, bottest.NewWithDB(t, db)
+}
+
+// TestCompareFloorAndServe runs a short comparison as the command line
+// would: a real bot and the floor on one database, set up through slash
+// commands, two rounds each way, then a list of commands to the bot.
+func TestCompareFloorAndServe(t *testing.T) {
+	dsn, db, k := botOnItsOwnDatabase(t)
 	const users = 8
 	args := []string{"compare", "-target", k.HTTP.URL, "-floor-database", dsn,
 		"-team", bottest.Team, "-channel", bottest.Channel, "-setup", "-users", strconv.Itoa(users),
@@ -143,13 +151,7 @@ func TestCompareFloorAndServe(t *testing.T) {
 // TestCompareFloorInProcess: with -floor-in-process the floor runs inside
 // the load tool, and the comparison is made the same way.
 func TestCompareFloorInProcess(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	db, err := storage.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	k := bottest.NewWithDB(t, db)
+	dsn, db, k := botOnItsOwnDatabase(t)
 	args := []string{"compare", "-target", k.HTTP.URL, "-floor-database", dsn, "-floor-in-process",
 		"-team", bottest.Team, "-channel", bottest.Channel, "-setup", "-users", "4",
 		"-concurrency", "2", "-rate", "40", "-duration", "200ms", "-rounds", "1"}
