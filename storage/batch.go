@@ -115,20 +115,21 @@ func (b *batcher[Req, Res]) do(ctx context.Context, req Req) (Res, error) {
 }
 
 // startWorker starts a worker for the queue if it needs one: none is
-// running, or (spill) every batch in the database has been there too
-// long, or none is yet but one will be, when spillAt looks again. It is
-// called with mu held.
+// running, or (spill) every worker has a batch in the database and every
+// one has been there too long; if none is yet but one will be, spillAt
+// looks again then. A worker not in the database will take the queue
+// itself. It is called with mu held.
 func (b *batcher[Req, Res]) startWorker() {
 	if len(b.queue) == 0 || b.running >= b.workers {
 		return
 	}
 	wait := b.spillIn(time.Now())
-	if b.running == 0 || wait <= 0 {
+	if b.spill <= 0 || b.running == 0 || len(b.inDB) == b.running && wait <= 0 {
 		b.running++
 		go b.work()
 		return
 	}
-	if b.armed {
+	if b.armed || len(b.inDB) < b.running {
 		return
 	}
 	if b.spillAt == nil {
@@ -162,11 +163,14 @@ func (b *batcher[Req, Res]) lookAgain() {
 }
 
 // work runs batches until the queue is empty, or until another worker
-// will do: one started because a batch was held up stops once no batch in
-// the database has been there for spill.
+// will do: after a batch, a worker stops if another has one in the
+// database that has not been there for spill, and will take the queue
+// when it is through. The lock is held from the end of one batch to the
+// taking of the next, so that a call arriving in between finds the worker
+// about to take it rather than starting another.
 func (b *batcher[Req, Res]) work() {
+	b.mu.Lock()
 	for {
-		b.mu.Lock()
 		batch := b.take()
 		if len(batch) == 0 {
 			b.running--
@@ -175,6 +179,9 @@ func (b *batcher[Req, Res]) work() {
 		}
 		sent := time.Now()
 		b.inDB = append(b.inDB, sent)
+		// What this batch left queued (more than max, or a key twice)
+		// waits for it, or for spill.
+		b.startWorker()
 		b.mu.Unlock()
 		b.runBatch(batch)
 		b.mu.Lock()
@@ -182,10 +189,10 @@ func (b *batcher[Req, Res]) work() {
 		b.inDB = slices.Delete(b.inDB, i, i+1)
 		if b.running > 1 && len(b.inDB) > 0 && b.spillIn(time.Now()) > 0 {
 			b.running--
+			b.startWorker() // arms spillAt for what is queued
 			b.mu.Unlock()
 			return
 		}
-		b.mu.Unlock()
 	}
 }
 
