@@ -126,7 +126,10 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // it is built, thousands in a large partnership, and its cost is CPU:
 // sixteen such agendas at once were built no faster in all than two at a
 // time, and took serve's memory from 29 to 60 MiB, against 35
-// (BENCHMARKS.md).
+// (BENCHMARKS.md). The place is held through the agenda's reads as well,
+// for what they read is what it holds. Reads wait on no lock, so a place
+// is held long only when the database is slow to answer anything, and
+// then every command waits with the agendas.
 func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now time.Time) (Reply, error) {
 	select {
 	case s.agendas <- struct{}{}:

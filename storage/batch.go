@@ -20,17 +20,17 @@ import (
 // in PostgreSQL is not its rows but what surrounds them (the protocol, the
 // executor's start and end, the commit), so a batch of eight costs about
 // what two calls alone do (BENCHMARKS.md). When the database is idle a
-// call finds a worker free and goes alone, at once; a batch only forms
-// from calls that would otherwise have queued for a connection.
+// call finds no batch in it and goes alone, at once; one that arrives
+// while a batch is being written waits for it, and goes in the next with
+// every other call that arrived meanwhile (see spill for the exception).
 //
 // A batch's answer is each call's answer: its rows are the calls' own,
 // told apart by their place in the batch. What a failure means is
 // unchanged too: the batch is one statement, committed whole or not at
 // all, so a batch PostgreSQL refused leaves every call in it not saved,
 // and one cut off after it was sent leaves each in doubt (writeAlone). A
-// batch that PostgreSQL refuses for
-// a reason in its data (one call's text it cannot store, or a deadlock)
-// is run again one call at a time, so that a call is refused only for
+// batch that PostgreSQL refuses for a reason in its data (one call's text
+// it cannot store, or a deadlock) is run again one call at a time, so that a call is refused only for
 // what it asked itself. Nor is a call cut short by another's deadline: a
 // batch runs until the latest of its calls' deadlines.
 type batcher[Req, Res any] struct {

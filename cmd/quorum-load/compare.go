@@ -193,11 +193,11 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 		defer f.Close()
 		floorURL, floorWhere = f.URL(), "started in this process, writing to "+storage.Redact(c.FloorDSN)
 	default:
-		f, err := startFloorProcess(c.FloorListen, c.FloorDSN, c.base.Secret, stderr)
+		f, err := startFloorProcess(ctx, c.FloorListen, c.FloorDSN, c.base.Secret)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
+		defer f.Close(stderr)
 		floorURL, floorWhere = f.url, fmt.Sprintf("started as process %d, writing to %s", f.cmd.Process.Pid, storage.Redact(c.FloorDSN))
 	}
 	if c.base.Setup {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -284,13 +285,22 @@ func runFloor(ctx context.Context, args []string, stderr io.Writer, getenv func(
 type floorProcess struct {
 	cmd    *exec.Cmd
 	url    string
-	copied chan struct{} // closed once its output has all been copied
+	copied chan struct{} // closed once its output has all been read
+	// later is what it wrote after it started, given to compare's stderr
+	// when it has stopped rather than while compare writes there itself.
+	later bytes.Buffer
 }
+
+// floorStartWithin bounds the wait for the floor to listen: it gives up on
+// its database after ten seconds by itself.
+const floorStartWithin = 15 * time.Second
 
 // startFloorProcess runs this program's floor on addr, writing to dsn,
 // and waits until it listens. The database and the secret go to it in its
-// environment, where no other user's process list shows them.
-func startFloorProcess(addr, dsn, secret string, stderr io.Writer) (*floorProcess, error) {
+// environment, where no other user's process list shows them. It is
+// killed when ctx ends, and (on Linux) when this process dies without
+// stopping it.
+func startFloorProcess(ctx context.Context, addr, dsn, secret string) (*floorProcess, error) {
 	if err := checkLoopbackAddr(addr); err != nil {
 		return nil, fmt.Errorf("floor: %w", err)
 	}
@@ -298,8 +308,9 @@ func startFloorProcess(addr, dsn, secret string, stderr io.Writer) (*floorProces
 	if err != nil {
 		return nil, fmt.Errorf("floor: %w", err)
 	}
-	cmd := exec.Command(exe, "floor", "-listen", addr)
+	cmd := exec.CommandContext(ctx, exe, "floor", "-listen", addr)
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+dsn, "SLACK_SIGNING_SECRET="+secret)
+	dieWithParent(cmd)
 	out, err := cmd.StderrPipe()
 	if err != nil {
 		return nil, fmt.Errorf("floor: %w", err)
@@ -308,36 +319,47 @@ func startFloorProcess(addr, dsn, secret string, stderr io.Writer) (*floorProces
 		return nil, fmt.Errorf("floor: %w", err)
 	}
 	f := &floorProcess{cmd: cmd, copied: make(chan struct{})}
-	lines := bufio.NewScanner(out)
+	// Killing it ends its output, and so the wait below.
+	late := time.AfterFunc(floorStartWithin, func() { _ = cmd.Process.Kill() })
+	lines := bufio.NewReader(out)
 	var said []string
-	for lines.Scan() {
-		rest, ok := strings.CutPrefix(lines.Text(), "floor at ")
+	for {
+		line, err := lines.ReadString('\n')
+		rest, ok := strings.CutPrefix(line, "floor at ")
 		if u, _, found := strings.Cut(rest, ","); ok && found {
 			f.url = u
 			break
 		}
-		said = append(said, lines.Text())
+		if s := strings.TrimSpace(line); s != "" {
+			said = append(said, s)
+		}
+		if err != nil {
+			break
+		}
 	}
-	if f.url == "" {
+	if !late.Stop() || f.url == "" {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
-		return nil, fmt.Errorf("floor: did not start: %s", strings.Join(said, "; "))
+		return nil, fmt.Errorf("floor: did not start within %s: %s", floorStartWithin, strings.Join(said, "; "))
 	}
 	go func() {
 		defer close(f.copied)
-		for lines.Scan() {
-			fmt.Fprintln(stderr, "floor:", lines.Text())
-		}
+		_, _ = io.Copy(&f.later, lines)
 	}()
 	return f, nil
 }
 
 // Close stops the floor as Ctrl-C would, letting the requests in flight
-// finish, and kills it if it has not stopped in fifteen seconds.
-func (f *floorProcess) Close() error {
+// finish, kills it if it has not stopped in fifteen seconds, and passes on
+// what it wrote while it ran, each line marked as the floor's.
+func (f *floorProcess) Close(stderr io.Writer) error {
 	_ = f.cmd.Process.Signal(os.Interrupt)
 	stopped := time.AfterFunc(15*time.Second, func() { _ = f.cmd.Process.Kill() })
 	defer stopped.Stop()
 	<-f.copied
-	return f.cmd.Wait()
+	err := f.cmd.Wait()
+	for line := range strings.Lines(f.later.String()) {
+		fmt.Fprint(stderr, "floor: ", line)
+	}
+	return err
 }
