@@ -3,6 +3,9 @@ package storage
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"time"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -71,3 +74,19 @@ func (db *DB) ExecAlone(ctx context.Context, op string, query string, args ...an
 
 // MaxConns is the size of the pool, for the external tests.
 const MaxConns = maxConns
+
+// OriginFirstSeenWithNonce runs originFirstSeenSQL once with the given
+// nonce, as database/sql would send it again after a broken connection:
+// first, and whether the channel was a committee's.
+func (db *DB) OriginFirstSeenWithNonce(ctx context.Context, team, channel, user, replay string, nonce int64) (first, committee bool, err error) {
+	key, _ := replayKey(replay)
+	var row struct {
+		First bool `db:"first"`
+		originRow
+	}
+	err = db.x.GetContext(ctx, &row, originFirstSeenSQL, team, channel, user, time.Now(), 0, key, nonce)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, false, nil
+	}
+	return row.First, true, err
+}

@@ -337,10 +337,13 @@ func startFloorProcess(ctx context.Context, addr, dsn, secret string) (*floorPro
 			break
 		}
 	}
-	if !late.Stop() || f.url == "" {
+	if inTime := late.Stop(); !inTime || f.url == "" {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
-		return nil, fmt.Errorf("floor: did not start within %s: %s", floorStartWithin, strings.Join(said, "; "))
+		if !inTime {
+			said = append(said, "not listening after "+floorStartWithin.String())
+		}
+		return nil, fmt.Errorf("floor: did not start: %s", strings.Join(said, "; "))
 	}
 	go func() {
 		defer close(f.copied)
