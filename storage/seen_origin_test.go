@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
-	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 // TestOriginFirstSeenOncePerKey: the read of the origin with the replay check
@@ -17,16 +15,7 @@ import (
 // replicas at once; a statement sent again with its own nonce (database/sql
 // retrying) is still first; another nonce is a replay.
 func TestOriginFirstSeenOncePerKey(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	replicas := make([]*storage.DB, 4)
-	for i := range replicas {
-		db, err := storage.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		replicas[i] = db
-	}
+	replicas := openReplicas(t, 4)
 	db := replicas[0]
 	ctx := context.Background()
 	if _, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},

@@ -16,16 +16,7 @@ import (
 // at each, among other signatures, is first exactly once; every other
 // signature is first.
 func TestFirstSeenOnceAmongConcurrentReplicas(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	replicas := make([]*storage.DB, 4)
-	for i := range replicas {
-		db, err := storage.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		replicas[i] = db
-	}
+	replicas := openReplicas(t, 4)
 	db := replicas[0]
 	var mu sync.Mutex
 	var firsts, others int
@@ -144,4 +135,21 @@ func TestFirstSeenInOneBatch(t *testing.T) {
 	if got, err := db.FirstSeenInOneBatch(ctx, []string{"k2", "k4"}, []int64{21, 22}); err != nil || fmt.Sprint(got) != "[false false]" {
 		t.Errorf("k2 and k4 again: %v, %v; want both replays", got, err)
 	}
+}
+
+// openReplicas is n replicas' records on one database: each its own pool
+// and batches.
+func openReplicas(t *testing.T, n int) []*storage.DB {
+	t.Helper()
+	dsn := pgtest.DSN(t)
+	replicas := make([]*storage.DB, n)
+	for i := range replicas {
+		db, err := storage.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		replicas[i] = db
+	}
+	return replicas
 }
