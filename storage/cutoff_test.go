@@ -85,21 +85,19 @@ func (c *cutter) dropAll() {
 	c.clients = nil
 }
 
-// back copies the server's answers to the client until the cut: from
-// then on the client hears nothing more.
-func (c *cutter) back(server, client net.Conn) {
-	defer client.Close()
+// relay copies from one side of a proxied connection to the other until
+// either fails. each sees a chunk before it is passed on: pass false drops
+// it and stops, stop true stops once it is passed on.
+func relay(from, to net.Conn, each func(chunk []byte) (pass, stop bool)) {
 	buf := make([]byte, 64<<10)
 	for {
-		n, err := server.Read(buf)
-		c.mu.Lock()
-		cut := c.cut
-		c.mu.Unlock()
-		if cut {
-			return
-		}
+		n, err := from.Read(buf)
 		if n > 0 {
-			if _, werr := client.Write(buf[:n]); werr != nil {
+			pass, stop := each(buf[:n])
+			if !pass {
+				return
+			}
+			if _, werr := to.Write(buf[:n]); werr != nil || stop {
 				return
 			}
 		}
@@ -109,49 +107,51 @@ func (c *cutter) back(server, client net.Conn) {
 	}
 }
 
+// back copies the server's answers to the client until the cut: from
+// then on the client hears nothing more.
+func (c *cutter) back(server, client net.Conn) {
+	defer client.Close()
+	relay(server, client, func([]byte) (bool, bool) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return !c.cut, false
+	})
+}
+
 // forward copies what the client sends to the server, watching for the
 // messages that end the connection.
 func (c *cutter) forward(client, server net.Conn) {
 	defer server.Close()
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := client.Read(buf)
-		if n > 0 {
-			chunk := buf[:n]
-			c.mu.Lock()
-			if bytes.Contains(chunk, c.mark) {
-				c.seen = true
-			}
-			last := c.seen && bytes.Contains(chunk, c.then)
-			if last {
-				c.cut = true
-			}
-			c.mu.Unlock()
-			if _, err := server.Write(chunk); err != nil {
-				return
-			}
-			if last {
-				// Let the server act on it, then leave the client with
-				// no answer and no way back.
-				time.Sleep(300 * time.Millisecond)
-				c.mu.Lock()
-				for _, cl := range c.clients {
-					cl.Close()
-				}
-				c.clients = nil
-				if c.reopen {
-					c.cut, c.seen = false, false
-				}
-				c.mu.Unlock()
-				if !c.reopen {
-					c.ln.Close()
-				}
-				return
-			}
+	last := false
+	relay(client, server, func(chunk []byte) (bool, bool) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if bytes.Contains(chunk, c.mark) {
+			c.seen = true
 		}
-		if err != nil {
-			return
+		last = c.seen && bytes.Contains(chunk, c.then)
+		if last {
+			c.cut = true
 		}
+		return true, last
+	})
+	if !last {
+		return
+	}
+	// Let the server act on it, then leave the client with no answer and
+	// no way back.
+	time.Sleep(300 * time.Millisecond)
+	c.mu.Lock()
+	for _, cl := range c.clients {
+		cl.Close()
+	}
+	c.clients = nil
+	if c.reopen {
+		c.cut, c.seen = false, false
+	}
+	c.mu.Unlock()
+	if !c.reopen {
+		c.ln.Close()
 	}
 }
 
@@ -405,23 +405,14 @@ func newHalfCutter(t *testing.T, socket, mark string, stopAt byte) *halfCutter {
 
 func (h *halfCutter) forward(client, server net.Conn) {
 	defer server.Close()
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := client.Read(buf)
-		if n > 0 {
-			h.mu.Lock()
-			if !h.done && bytes.Contains(buf[:n], h.mark) {
-				h.armed = true
-			}
-			h.mu.Unlock()
-			if _, err := server.Write(buf[:n]); err != nil {
-				return
-			}
+	relay(client, server, func(chunk []byte) (bool, bool) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if !h.done && bytes.Contains(chunk, h.mark) {
+			h.armed = true
 		}
-		if err != nil {
-			return
-		}
-	}
+		return true, false
+	})
 }
 
 func (h *halfCutter) back(server, client net.Conn) {
