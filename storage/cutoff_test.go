@@ -185,11 +185,7 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 		{"a statement alone by Exec, reachable again", "CUT-ME", true, auditMarkedByExec, countMarkedAudits},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			direct, err := storage.Open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer direct.Close()
+			direct := openDirect(t, dsn)
 			reason := "CUT-ME " + tc.name
 			if _, err := direct.SQL().ExecContext(ctx, `DELETE FROM apology_history; DELETE FROM apologies`); err != nil {
 				t.Fatal(err)
@@ -315,11 +311,7 @@ func countMarkedAudits(direct *storage.DB, reason string) (saved, histories int)
 func TestWriteAfterIdleConnectionsClosedIsSaved(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	ctx := context.Background()
-	direct, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer direct.Close()
+	direct := openDirect(t, dsn)
 	c := setupCommitteeIn(t, direct, 0)
 	proxy := newCutter(t, socketOf(t, dsn), "never sent", "never sent")
 	viaProxy := viaTCP(dsn, proxy.ln)
@@ -349,6 +341,18 @@ func TestWriteAfterIdleConnectionsClosedIsSaved(t *testing.T) {
 			t.Errorf("write %d is in the database %d times", i, saved)
 		}
 	}
+}
+
+// openDirect opens the records on dsn, straight to the database, for the
+// test's own setting up and counting.
+func openDirect(t *testing.T, dsn string) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 // setupCommitteeIn makes a committee of its own channel for subtest i.
@@ -469,11 +473,7 @@ func (h *halfCutter) back(server, client net.Conn) {
 func TestAnswerCutAfterItsFirstRowIsInDoubt(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	ctx := context.Background()
-	direct, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer direct.Close()
+	direct := openDirect(t, dsn)
 	c := setupCommitteeIn(t, direct, 0)
 	for _, tc := range []struct {
 		name  string
