@@ -57,6 +57,10 @@ func (db *DB) FirstSeenInOneBatch(ctx context.Context, keys []string, nonces []i
 // ApologiesQuery is apologiesQuery, for the external tests.
 var ApologiesQuery = apologiesQuery
 
+// DeclareSQL and StandingDeclarationSQL are declareSQL and
+// standingDeclarationSQL, for the external tests.
+var DeclareSQL, StandingDeclarationSQL = declareSQL, standingDeclarationSQL
+
 // LatestReportSQL is latestReportSQL, for the external tests.
 var LatestReportSQL = latestReportSQL
 
