@@ -178,7 +178,8 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 	}{
 		{"an apology, after the statement", "CUT-ME", false, sendMarkedApology, countMarkedApologies},
 		{"a declaration, after the statement", "CUT-ME", false, declareMarked, countMarkedDeclarations},
-		{"a report link, after the commit", "COMMIT", false, reportMarked, countMarkedReports},
+		{"a report link, after the statement", "CUT-ME", false, reportMarked, countMarkedReports},
+		{"an entry on the register, after the commit", "COMMIT", false, interestMarked, countMarkedInterests},
 		// Here the database can be reached again at once: a statement
 		// sent again on a new connection would be carried out twice.
 		{"a statement alone, reachable again", "CUT-ME", true, auditMarked, countMarkedAudits},
@@ -273,6 +274,22 @@ func countMarkedReports(direct *storage.DB, reason string) (saved, histories int
 	ctx := context.Background()
 	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM report_links WHERE title = $1`, reason).Scan(&saved)
 	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE action LIKE 'report.%' AND detail->>'title' = $1`, reason).Scan(&histories)
+	return saved, histories
+}
+
+func interestMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton",
+		Category: commands.CategoryOther, Description: reason, StartedOn: commands.DateOf(time.Now(), time.UTC), AddedBy: "UNEIL", AddedAt: time.Now()})
+	return err
+}
+
+func countMarkedInterests(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM interests WHERE description = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM audit_log a JOIN interests i ON i.id = (a.detail->>'interest')::bigint
+		WHERE a.action = 'interest.add' AND i.description = $1`, reason).Scan(&histories)
 	return saved, histories
 }
 

@@ -61,8 +61,8 @@ var ApologiesQuery = apologiesQuery
 // standingDeclarationSQL, for the external tests.
 var DeclareSQL, StandingDeclarationSQL = declareSQL, standingDeclarationSQL
 
-// LatestReportSQL is latestReportSQL, for the external tests.
-var LatestReportSQL = latestReportSQL
+// SubmitReportSQL is submitReportSQL, for the external tests.
+var SubmitReportSQL = submitReportSQL
 
 // Write is write (one statement sent on its own), for the external tests.
 func (db *DB) Write(ctx context.Context, op string, dest any, query string, args ...any) error {

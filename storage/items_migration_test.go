@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -142,5 +143,70 @@ func TestMigrationFilesRecordsOnItems(t *testing.T) {
 		Kind: commands.InterestPecuniary, Nature: "Spouse employed by Merseyside Police", By: "USUE", DeclaredAt: time.Now()})
 	if err != nil || created || d.ID != again {
 		t.Errorf("declaring again after migrating: %d created %v, %v; want %d standing", d.ID, created, err, again)
+	}
+}
+
+// TestMigrationKeepsTheLinksStanding fills a database under the schema
+// before migration 00026, which keeps each member's standing link beside
+// the log, migrates it, and checks that what a member sends or removes
+// next is judged against the link that stood: the same link again is
+// unchanged, another replaces it, a removed one is sent afresh, and a
+// link filed on no item stands under its number.
+func TestMigrationKeepsTheLinksStanding(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 25)
+	x := db.SQL()
+	id := func(q string, args ...any) int64 {
+		t.Helper()
+		var n int64
+		if err := x.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	c := id(`INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`)
+	m := id(`INSERT INTO meetings (committee_id, starts_at, venue) VALUES ($1, '2026-12-10 10:00 Europe/London', 'Remote Meeting') RETURNING id`, c)
+	item := id(`INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '6', $2, 'Local Policing Update') RETURNING id`, m, commands.ItemKey("6"))
+	link := func(number string, itemID any, member, url, action string) {
+		t.Helper()
+		id(`INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, action, by_user)
+			VALUES ($1, $2, $3, $4, $4, 'Member', $5, $6, $4) RETURNING id`, m, number, itemID, member, url, action)
+	}
+	link("6", item, "UNEIL", "https://example.org/neil-old.pdf", "submitted")
+	link("6", item, "UNEIL", "https://example.org/neil.pdf", "submitted")
+	link("6", item, "USUE", "https://example.org/sue.pdf", "submitted")
+	link("6", item, "USUE", "https://example.org/sue.pdf", "removed")
+	link("9", nil, "UJO", "https://example.org/jo.pdf", "submitted")
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	send := func(member, number, url string, want commands.ReportOutcome) {
+		t.Helper()
+		got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m, Item: number, UserID: member, Name: "Member", URL: url, By: member})
+		if err != nil || got != want {
+			t.Errorf("%s sends %s on %s: %s %v, want %s", member, url, number, got, err, want)
+		}
+	}
+	send("UNEIL", "6", "https://example.org/neil.pdf", commands.ReportUnchanged)
+	send("UNEIL", "6", "https://example.org/neil-new.pdf", commands.ReportReplaced)
+	send("USUE", "6", "https://example.org/sue.pdf", commands.ReportRecorded)
+	if err := db.RemoveReport(ctx, m, 0, "9", "UJO", "UOFF"); err != nil {
+		t.Errorf("removing Jo's link on 9: %v", err)
+	}
+	if err := db.RemoveReport(ctx, m, 0, "9", "UJO", "UOFF"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("removing Jo's link on 9 again: %v, want not found", err)
+	}
+	links, err := db.ReportLinks(ctx, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range links {
+		got = append(got, l.UserID+" "+l.Item+" "+l.URL)
+	}
+	want := []string{"UNEIL 6 https://example.org/neil-new.pdf", "USUE 6 https://example.org/sue.pdf"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("links standing (-want +got):\n%s", diff)
 	}
 }

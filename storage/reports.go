@@ -3,8 +3,8 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -46,86 +46,63 @@ var latestLinks = `SELECT DISTINCT ON (meeting_id, item_id, CASE WHEN item_id IS
 	FROM report_links WHERE meeting_id = ANY($1)
 	ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, id DESC`
 
-// lockReports locks the member's links for an item, so that two
-// submissions or removals at once are ordered. It is a statement of its
-// own: a statement's snapshot is taken when it starts, so a read in the
-// statement that waited for the lock would not see what the holder wrote.
-func lockReports(ctx context.Context, q sqlx.ExecerContext, meetingID int64, itemID sql.NullInt64, item, key string) error {
-	on := "number:" + item
-	if itemID.Valid {
-		on = "item:" + strconv.FormatInt(itemID.Int64, 10)
-	}
-	lock := "report:" + strconv.FormatInt(meetingID, 10) + ":" + on + ":" + key
-	_, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, lock)
-	return err
+// filedOn is report_current's filed_on for a link on the item with the
+// ID in the parameter id, or, when it is NULL, on no item under the number
+// in the parameter number.
+func filedOn(id, number string) string {
+	return `CASE WHEN ` + id + `::bigint IS NULL THEN 'number:' || ` + number + ` ELSE 'item:' || ` + id + `::bigint END`
 }
 
-// latestReport locks the member's links for an item and reads the latest.
-func latestReport(ctx context.Context, q sqlx.ExtContext, meetingID int64, itemID sql.NullInt64, item, key string) (reportRow, error) {
-	if err := lockReports(ctx, q, meetingID, itemID, item, key); err != nil {
-		return reportRow{}, err
-	}
-	var row reportRow
-	err := sqlx.GetContext(ctx, q, &row, `SELECT `+reportRead+` FROM `+latestReportSQL("$1", "$4", "$2", "$3"),
-		meetingID, item, key, itemID)
-	return row, err
-}
+// submitReportSQL records a link ($1 meeting, $2 item number, $10 item
+// ID, $3 member key, $4 user, $5 name, $6 url, $7 title, $8 by, $9 when)
+// unless it is the one standing already, and says which it was: a first
+// link (or one after a removal), a replacement, or the same link again.
+// The member's row of report_current is written first: when someone else
+// is writing it, the upsert waits for them and works from what they
+// wrote, so two sendings at once are ordered and the second sees the
+// first. The link goes into the log with its audit entry and the stale
+// marks of what shows it, in the same statement.
+var submitReportSQL = `
+	WITH cur AS (
+		INSERT INTO report_current AS c (meeting_id, filed_on, member_key, item_number, item_id, user_id, name, url, title, action)
+		VALUES ($1, ` + filedOn("$10", "$2") + `, $3, $2, $10, $4, $5, $6, $7, 'submitted')
+		ON CONFLICT (meeting_id, filed_on, member_key) DO UPDATE
+			SET item_number = excluded.item_number, user_id = excluded.user_id, name = excluded.name,
+			    url = excluded.url, title = excluded.title, action = 'submitted', was = c.action
+			WHERE c.action <> 'submitted' OR c.url <> excluded.url OR c.title <> excluded.title
+		RETURNING c.was
+	), o AS (
+		SELECT CASE WHEN cur.was IS NULL THEN 'unchanged'
+		            WHEN cur.was = 'submitted' THEN 'replaced'
+		            ELSE 'recorded' END AS outcome
+		FROM (VALUES (1)) AS one LEFT JOIN cur ON true
+	), ins AS (
+		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
+		SELECT $1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())
+		FROM o WHERE o.outcome <> 'unchanged'
+		RETURNING id, meeting_id, item_id, url, title
+	), ` + auditedAndMarked("$8", "'report.' || (SELECT outcome FROM o)", "$2",
+	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "$4") + `
+	SELECT o.outcome, ` + auditedAndMarkedColumns + ` FROM o`
 
-// latestReportSQL is the latest row of the report log, called latest,
-// for the member in the parameter key on the meeting in meeting and the
-// item with the id in id, or filed on no item under the number in number.
-// The two are read apart, each from the end of its own stretch of
-// report_links_member, so that finding the latest reads one row of each
-// whatever the log holds: read as one condition with an OR, the generic
-// plan walked back through every link on the item, each member's among
-// the others' (0.8 ms a link once an item had 6,000).
-func latestReportSQL(meeting, id, number, key string) string {
-	return `(SELECT * FROM (
-		(SELECT * FROM report_links WHERE meeting_id = ` + meeting + ` AND item_id = ` + id + `::bigint AND member_key = ` + key + `
-		 ORDER BY id DESC LIMIT 1)
-		UNION ALL
-		(SELECT * FROM report_links WHERE meeting_id = ` + meeting + ` AND item_id IS NULL AND item_number = ` + number + ` AND member_key = ` + key + `
-		 ORDER BY id DESC LIMIT 1)
-	) l ORDER BY id DESC LIMIT 1) latest`
-}
-
-// SubmitReport implements commands.ReportStore. Once the member's links
-// for the item are locked, one statement reads the latest, says what the
-// submission is (a first link, a replacement, or the same link again) and,
-// unless it is the same, writes the link with its audit entry and the
-// stale marks of what shows it.
+// SubmitReport implements commands.ReportStore, in one statement
+// (submitReportSQL), sent on its own (writeAlone).
 func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands.ReportOutcome, error) {
+	itemID, err := fileOnItem(ctx, db.x, l.MeetingID, l.ItemID, l.Item)
+	if err != nil {
+		return "", mapErr("submit report", err)
+	}
+	st, err := db.prepared(ctx, submitReportSQL)
+	if err != nil {
+		return "", mapErr("submit report", err)
+	}
 	var outcome commands.ReportOutcome
-	err := db.inTx(ctx, "submit report", func(tx *Tx) error {
-		key := memberKey(l.UserID, l.Name)
-		itemID, err := fileOnItem(ctx, tx, l.MeetingID, l.ItemID, l.Item)
-		if err != nil {
-			return err
-		}
-		if err := lockReports(ctx, tx, l.MeetingID, itemID, l.Item, key); err != nil {
-			return err
-		}
+	err = writeAlone(ctx, "submit report", func(ctx context.Context) error {
 		var done struct {
 			Outcome string `db:"outcome"`
 			auditMarks
 		}
-		err = tx.GetContext(ctx, &done, `
-			WITH cur AS (
-				SELECT url, title, action FROM `+latestReportSQL("$1", "$10", "$2", "$3")+`
-			), o AS (
-				SELECT CASE WHEN cur.action IS NULL OR cur.action = 'removed' THEN 'recorded'
-				            WHEN cur.url = $6 AND cur.title = $7 THEN 'unchanged'
-				            ELSE 'replaced' END AS outcome
-				FROM (VALUES (1)) AS one LEFT JOIN cur ON true
-			), ins AS (
-				INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
-				SELECT $1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())
-				FROM o WHERE o.outcome <> 'unchanged'
-				RETURNING id, meeting_id, item_id, url, title
-			), `+auditedAndMarked("$8", "'report.' || (SELECT outcome FROM o)", "$2",
-			`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "$4")+`
-			SELECT o.outcome, `+auditedAndMarkedColumns+` FROM o`,
-			l.MeetingID, l.Item, key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID)
+		err := st.GetContext(ctx, &done, l.MeetingID, l.Item, memberKey(l.UserID, l.Name), nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID)
 		if err != nil {
 			return err
 		}
@@ -141,34 +118,55 @@ func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands
 	return outcome, err
 }
 
-// RemoveReport implements commands.ReportStore. The removal is a row of
-// the log of its own, saying who removed the link (by_user): the member
-// who sent it, or an officer.
+// removeReportSQL marks the member's link standing on an item removed ($1
+// meeting, $2 item number, $3 item ID, $4 member key, $5 by, $6 user), as
+// a row of the log of its own saying who removed it (by_user): the member
+// who sent it, or an officer. The update of report_current waits for
+// anyone else writing the row and copies the link as they left it (see
+// submitReportSQL); when no link stands, the statement writes nothing and
+// returns no row.
+var removeReportSQL = `
+	WITH cur AS (
+		UPDATE report_current c SET action = 'removed', was = c.action
+		WHERE c.meeting_id = $1 AND c.filed_on = ` + filedOn("$3", "$2") + ` AND c.member_key = $4 AND c.action = 'submitted'
+		RETURNING c.*
+	), ins AS (
+		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user)
+		SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $5 FROM cur
+		RETURNING id, meeting_id, item_id, url
+	), ` + auditedAndMarked("$5", "'report.removed'", "$2",
+	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'member', $6::text, 'url', ins.url)`, "$6") + `
+	SELECT ins.id, ` + auditedAndMarkedColumns + ` FROM ins`
+
+// RemoveReport implements commands.ReportStore, in one statement
+// (removeReportSQL), sent on its own (writeAlone). With no link standing,
+// it is sql.ErrNoRows.
 func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error {
-	return db.inTx(ctx, "remove report", func(tx *Tx) error {
-		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
+	on, err := fileOnItem(ctx, db.x, meetingID, itemID, item)
+	if err != nil {
+		return mapErr("remove report", err)
+	}
+	standing := true
+	err = writeAlone(ctx, "remove report", func(ctx context.Context) error {
+		var done struct {
+			ID int64 `db:"id"`
+			auditMarks
+		}
+		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, memberKey(userID, ""), by, userID)
+		if errors.Is(err, sql.ErrNoRows) {
+			// Carried out, and nothing written: no link stands.
+			standing = false
+			return nil
+		}
 		if err != nil {
 			return err
 		}
-		cur, err := latestReport(ctx, tx, meetingID, on, item, memberKey(userID, ""))
-		if err != nil {
-			return err
-		}
-		if cur.Action != "submitted" {
-			return sql.ErrNoRows
-		}
-		var id int64
-		err = tx.GetContext(ctx, &id, `INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user)
-			SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $2 FROM report_links WHERE id = $1
-			RETURNING id`, cur.ID, by)
-		if err != nil {
-			return err
-		}
-		if err := markStale(ctx, tx, meetingID, []string{userID}); err != nil {
-			return err
-		}
-		return auditMeeting(ctx, tx, meetingID, by, "report.removed", item, map[string]any{"report": id, "item": on.Int64, "member": userID, "url": cur.URL})
+		return done.check(meetingID)
 	})
+	if err == nil && !standing {
+		return mapErr("remove report", sql.ErrNoRows)
+	}
+	return err
 }
 
 // ReportLinks implements commands.ReportStore.
