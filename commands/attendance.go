@@ -1142,12 +1142,21 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // meetingAtTable is the meeting a declaration is for: the one in progress
 // when d is "next" or its day, since members declare at the table until
 // the meeting closes; otherwise the meeting d names. running says it is
-// in progress. next is the next meeting as dispatch read it, if it did;
-// it is not read again.
-func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting, d Date, now time.Time) (Meeting, bool, error) {
-	m, ok, err := s.runningMeeting(ctx, c)
-	if err != nil {
-		return Meeting{}, false, err
+// in progress. next and table are the next meeting and the table as
+// dispatch read them, if it did; they are not read again.
+func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting, table *Table, d Date, now time.Time) (Meeting, bool, error) {
+	var m Meeting
+	var ok bool
+	if table != nil {
+		// Read with the committee (Sub.AtTable).
+		if table.Running != nil {
+			m, ok = *table.Running, true
+		}
+	} else {
+		var err error
+		if m, ok, err = s.runningMeeting(ctx, c); err != nil {
+			return Meeting{}, false, err
+		}
 	}
 	// A meeting left open (never closed) long ago does not take today's
 	// declarations: only one that began in the last twelve hours does.
@@ -1157,7 +1166,7 @@ func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting
 	if d.IsNext() && next != nil {
 		return *next, false, nil
 	}
-	m, err = s.meetingFor(ctx, c, d, now)
+	m, err := s.meetingFor(ctx, c, d, now)
 	return m, false, err
 }
 

@@ -88,7 +88,11 @@ type Sub struct {
 	// in the statement that writes (the busiest write, `/apologies`), or
 	// calls checkReplay and admitInput.
 	SelfAdmit bool
-	Run       Handler
+	// AtTable: dispatch reads the meeting in progress and an agenda with
+	// the committee (Input.Table), for a subcommand that acts on an item
+	// of the meeting at the table (meetingAtTable, agendaItemOf).
+	AtTable bool
+	Run     Handler
 }
 
 // Access says who may use a subcommand.
@@ -119,8 +123,11 @@ type Input struct {
 	// Next is the committee's next scheduled meeting, read with the
 	// committee (nil when none is scheduled); see meetingOf.
 	Next *Meeting
-	cmd  *Command
-	sub  *Sub
+	// Table is read with the committee for a Sub that is AtTable, in a
+	// committee's channel; nil otherwise.
+	Table *Table
+	cmd   *Command
+	sub   *Sub
 }
 
 // Action is what a button press runs.
@@ -367,7 +374,7 @@ func isHelp(w string) bool { return strings.EqualFold(w, "help") || w == "?" }
 // admit finds the committee of r's channel and r's sender in it, who must
 // be a member or an officer when who says so.
 func (s *Service) admit(ctx context.Context, r Request, who Access, doing string) (Committee, Member, error) {
-	o, err := s.admitOrigin(ctx, r, who, doing)
+	o, err := s.admitOrigin(ctx, r, who, doing, false)
 	if err != nil || o.Member == nil {
 		return o.Committee, Member{}, err
 	}
@@ -377,12 +384,12 @@ func (s *Service) admit(ctx context.Context, r Request, who Access, doing string
 // admitInput admits in's sender to its subcommand (see admit), filling in
 // the committee, the sender and the next meeting.
 func (s *Service) admitInput(ctx context.Context, in *Input) error {
-	o, err := s.admitOrigin(ctx, in.Request, in.sub.Who, in.sub.Doing)
+	o, err := s.admitOrigin(ctx, in.Request, in.sub.Who, in.sub.Doing, in.sub.AtTable)
 	in.replayHere = false
 	if err != nil {
 		return err
 	}
-	in.Committee, in.Next = o.Committee, o.Next
+	in.Committee, in.Next, in.Table = o.Committee, o.Next, o.Table
 	if o.Member != nil {
 		in.Me = *o.Member
 	}
@@ -390,10 +397,10 @@ func (s *Service) admitInput(ctx context.Context, in *Input) error {
 }
 
 // admitOrigin is admit, keeping what the one read found: the committee,
-// the sender's membership (nil for Anyone who is not a member) and the
-// next meeting.
-func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing string) (Origin, error) {
-	o, err := s.origin(ctx, r)
+// the sender's membership (nil for Anyone who is not a member), the next
+// meeting and, when asked for, the table.
+func (s *Service) admitOrigin(ctx context.Context, r Request, who Access, doing string, table bool) (Origin, error) {
+	o, err := s.origin(ctx, r, table)
 	switch {
 	case err != nil:
 		return Origin{}, err
@@ -585,16 +592,20 @@ func (s *Service) unknown(name string) Reply {
 	return private("I don't know the command %s. I know %s; each answers `help`.", Escape(name), joinAnd(names))
 }
 
-// origin is where r was sent from: committee, member and next meeting, in
-// one read. Where the channel is not a committee's, the committee is the
-// sender's own (originElsewhere).
-func (s *Service) origin(ctx context.Context, r Request) (Origin, error) {
+// origin is where r was sent from: committee, member and next meeting
+// (and, with table, the Table), in one read. Where the channel is not a
+// committee's, the committee is the sender's own (originElsewhere), and
+// the table is left unread.
+func (s *Service) origin(ctx context.Context, r Request, table bool) (Origin, error) {
 	if r.committeeID == 0 {
 		var o Origin
 		var err error
-		if r.replayHere {
-			o, err = s.store.OriginFirstSeen(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now, r.Replay)
-		} else {
+		switch {
+		case r.replayHere:
+			o, err = s.store.OriginFirstSeen(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now, r.Replay, table)
+		case table:
+			o, err = s.store.OriginFirstSeen(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now, "", true)
+		default:
 			o, err = s.store.Origin(ctx, r.TeamID, r.ChannelID, r.UserID, r.Now)
 		}
 		if !errors.Is(err, ErrNotFound) {

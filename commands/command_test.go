@@ -128,11 +128,11 @@ func (f *flaky) Origin(ctx context.Context, team, channel, user string, after ti
 	return f.Store.Origin(ctx, team, channel, user, after)
 }
 
-func (f *flaky) OriginFirstSeen(ctx context.Context, team, channel, user string, after time.Time, replay string) (commands.Origin, error) {
+func (f *flaky) OriginFirstSeen(ctx context.Context, team, channel, user string, after time.Time, replay string, table bool) (commands.Origin, error) {
 	if f.down {
 		return commands.Origin{}, errDown
 	}
-	return f.Store.OriginFirstSeen(ctx, team, channel, user, after, replay)
+	return f.Store.OriginFirstSeen(ctx, team, channel, user, after, replay, table)
 }
 
 func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest) (commands.Origin, commands.ApologySent, error) {

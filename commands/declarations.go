@@ -146,7 +146,7 @@ func declareCommand() *Command {
 				"/declare for @graeme 7.7 pecuniary Spouse employed by Sefton CVS",
 				"/declare for \"Jen Williams (NW Probation)\" 7.7 personal Trustee of SWACA",
 			},
-			Who: Members, Run: declareCmd,
+			Who: Members, AtTable: true, Run: declareCmd,
 		}, {
 			Alone:   true,
 			Usage:   []string{"/declare   (alone: opens a form)"},
@@ -253,14 +253,14 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // meetings that no longer take declarations or reports.
 func (s *Service) openItem(ctx context.Context, in *Input, d Date, n string) (Meeting, AgendaItem, error) {
 	c, now := in.Committee, in.Now
-	m, running, err := s.meetingAtTable(ctx, c, in.Next, d, now)
+	m, running, err := s.meetingAtTable(ctx, c, in.Next, in.Table, d, now)
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}
 	if err := openForDeclarations(c, m, now); err != nil && !running {
 		return Meeting{}, AgendaItem{}, err
 	}
-	it, _, err := s.agendaItem(ctx, c, m, n)
+	it, _, err := s.agendaItemOf(ctx, in.Table, c, m, n)
 	return m, it, err
 }
 
@@ -280,7 +280,7 @@ func (s *Service) takingDeclarations(ctx context.Context, c Committee, m Meeting
 	if err == nil || m.Status != MeetingScheduled {
 		return err
 	}
-	run, running, rerr := s.meetingAtTable(ctx, c, nil, Date{}, now)
+	run, running, rerr := s.meetingAtTable(ctx, c, nil, nil, Date{}, now)
 	if rerr != nil && !isUserErr(rerr) {
 		return rerr
 	}
@@ -367,7 +367,7 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if err != nil || len(rest) > 0 {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
-	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, d, in.Now)
+	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, in.Table, d, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -648,7 +648,7 @@ const declareFormID = "declare"
 // declareForm is the form "/declare" alone opens for the next meeting.
 func declareForm(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, running, err := s.meetingAtTable(ctx, c, in.Next, Date{}, in.Now)
+	m, running, err := s.meetingAtTable(ctx, c, in.Next, in.Table, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -207,6 +207,21 @@ type Origin struct {
 	Committee Committee
 	Member    *Member
 	Next      *Meeting
+	// Table is read only when asked for (Sub.AtTable); nil otherwise.
+	Table *Table
+}
+
+// Table is what the subcommands that act on an item of the meeting at
+// the table (Sub.AtTable) need besides the origin, read with it.
+type Table struct {
+	// Running is the committee's meeting in progress (the latest opened
+	// and not closed), as runningMeeting finds it; nil when none is.
+	Running *Meeting
+	// Items are the agenda items standing on the meeting with the ID
+	// ItemsOf, as AgendaItems lists them: the meeting in progress, else
+	// the next meeting (0 when there is neither).
+	Items   []AgendaItem
+	ItemsOf int64
 }
 
 // MeetingChange is a change to a meeting's date, time or venue: who made

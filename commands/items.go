@@ -363,9 +363,20 @@ func (s *Service) itemOn(ctx context.Context, m Meeting, n string) (AgendaItem, 
 
 // agendaItem finds item n on m's agenda, or says why it cannot be used.
 func (s *Service) agendaItem(ctx context.Context, c Committee, m Meeting, n string) (AgendaItem, []AgendaItem, error) {
-	items, err := s.store.AgendaItems(ctx, m.ID)
-	if err != nil {
-		return AgendaItem{}, nil, err
+	return s.agendaItemOf(ctx, nil, c, m, n)
+}
+
+// agendaItemOf is agendaItem, taking m's items from table when they were
+// read with the committee (Sub.AtTable).
+func (s *Service) agendaItemOf(ctx context.Context, table *Table, c Committee, m Meeting, n string) (AgendaItem, []AgendaItem, error) {
+	var items []AgendaItem
+	if table != nil && table.ItemsOf != 0 && table.ItemsOf == m.ID {
+		items = table.Items
+	} else {
+		var err error
+		if items, err = s.store.AgendaItems(ctx, m.ID); err != nil {
+			return AgendaItem{}, nil, err
+		}
 	}
 	it, ok := findItem(items, n)
 	if !ok {

@@ -137,7 +137,7 @@ func reportCommand() *Command {
 			Usage:    []string{"/report ITEM URL [TITLE]"},
 			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers.",
 			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"},
-			Who:      Members, Run: submitReport,
+			Who:      Members, AtTable: true, Run: submitReport,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/report list [DATE]"},

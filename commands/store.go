@@ -59,7 +59,9 @@ type CommitteeStore interface {
 	// OriginFirstSeen is Origin and FirstSeen(replay) in one statement:
 	// ErrReplay, and nothing read, if replay was seen before; ErrNotFound,
 	// with replay recorded all the same, if the channel is no committee's.
-	OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string) (Origin, error)
+	// With replay empty there is no check. With table, it reads
+	// Origin.Table too.
+	OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string, table bool) (Origin, error)
 	Members(ctx context.Context, committeeID int64) ([]Member, error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -119,8 +120,12 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 // the same for each apology it sends.
 const originSelect = `SELECT ` + originColumns + originFrom
 
-// originFrom is originSelect after its columns.
-const originFrom = `
+// originFrom is originSelect after its columns: originJoins and
+// originWhere.
+const originFrom = originJoins + originWhere
+
+// originJoins are the committee c, the member m and the meeting n.
+const originJoins = `
 	FROM committees c
 	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
 	LEFT JOIN LATERAL (
@@ -130,7 +135,9 @@ const originFrom = `
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE CAST($5 AS bigint) = 0 AND committee_id = c.id AND starts_at > $4 AND status = 'scheduled'
 		 ORDER BY starts_at LIMIT 1)
-	) n ON true
+	) n ON true`
+
+const originWhere = `
 	WHERE c.team_id = $1 AND c.channel_id = $2`
 
 // originColumns are what originSelect reads of the committee c, the member
@@ -172,6 +179,79 @@ func (row originRow) origin() commands.Origin {
 	return o
 }
 
+// tableJoins are, for originJoins, the committee's meeting in progress r:
+// the latest opened and not closed. A meeting is opened once
+// (meeting_sessions_once), so this reads the committee's meetings that
+// were ever opened, as RunningMeetings does.
+const tableJoins = `
+	LEFT JOIN LATERAL (
+		SELECT r.id, r.starts_at, r.venue, r.status, r.time_known, r.revision FROM meetings r
+		JOIN meeting_sessions o ON o.meeting_id = r.id AND o.action = 'opened'
+		WHERE r.committee_id = c.id
+		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = r.id AND s.action = 'closed')
+		ORDER BY r.starts_at DESC LIMIT 1
+	) r ON true`
+
+// tableColumns read the meeting r of tableJoins and the agenda items
+// standing on it or, when there is none, on the next meeting n, as
+// agendaItems reads them.
+const tableColumns = `,
+		r.id AS r_id, r.starts_at AS r_starts_at, r.venue AS r_venue, r.status AS r_status,
+		r.time_known AS r_time_known, r.revision AS r_revision,
+		COALESCE(r.id, n.id) AS t_items_of,
+		(SELECT json_agg(json_build_object('id', i.id, 'number', i.number, 'title', i.title, 'presenter', i.presenter,
+			'organisation', i.organisation, 'description', i.description, 'refs', i.refs, 'standard', i.standard)
+			ORDER BY i.position, i.number)
+		 FROM agenda_items i WHERE i.meeting_id = COALESCE(r.id, n.id) AND i.removed_at IS NULL) AS t_items`
+
+// originTableSQL is originSelect with the table (tableJoins and
+// tableColumns).
+const originTableSQL = `SELECT ` + originColumns + tableColumns + originJoins + tableJoins + originWhere
+
+// tableRow is what tableColumns read.
+type tableRow struct {
+	RunningID        sql.NullInt64  `db:"r_id"`
+	RunningStartsAt  sql.NullTime   `db:"r_starts_at"`
+	RunningVenue     sql.NullString `db:"r_venue"`
+	RunningStatus    sql.NullString `db:"r_status"`
+	RunningTimeKnown sql.NullBool   `db:"r_time_known"`
+	RunningRevision  sql.NullInt64  `db:"r_revision"`
+	ItemsOf          sql.NullInt64  `db:"t_items_of"`
+	Items            []byte         `db:"t_items"`
+}
+
+func (t tableRow) table(committeeID int64) (*commands.Table, error) {
+	out := &commands.Table{ItemsOf: t.ItemsOf.Int64}
+	if t.RunningID.Valid {
+		out.Running = &commands.Meeting{ID: t.RunningID.Int64, CommitteeID: committeeID, StartsAt: t.RunningStartsAt.Time,
+			Venue: t.RunningVenue.String, Status: commands.MeetingStatus(t.RunningStatus.String), Apologies: -1,
+			TimeUnknown: t.RunningTimeKnown.Valid && !t.RunningTimeKnown.Bool, Revision: int(t.RunningRevision.Int64)}
+	}
+	if t.Items == nil {
+		return out, nil
+	}
+	var items []struct {
+		ID           int64    `json:"id"`
+		Number       string   `json:"number"`
+		Title        string   `json:"title"`
+		Presenter    string   `json:"presenter"`
+		Organisation string   `json:"organisation"`
+		Description  string   `json:"description"`
+		Refs         []string `json:"refs"`
+		Standard     bool     `json:"standard"`
+	}
+	if err := json.Unmarshal(t.Items, &items); err != nil {
+		return nil, fmt.Errorf("agenda items: %w", err)
+	}
+	out.Items = make([]commands.AgendaItem, len(items))
+	for i, it := range items {
+		out.Items[i] = commands.AgendaItem{ID: it.ID, MeetingID: out.ItemsOf, Number: it.Number, Title: it.Title, Presenter: it.Presenter,
+			Organisation: it.Organisation, Description: it.Description, References: it.Refs, Standard: it.Standard}
+	}
+	commands.SortItems(out.Items)
+	return out, nil
+}
+
 // Origin implements commands.CommitteeStore.
 func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, after time.Time) (commands.Origin, error) {
 	var row originRow
@@ -186,17 +266,29 @@ func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, afte
 // origin that it makes next, in one round trip. The key is recorded as
 // FirstSeen records it, nonce and all, and the statement may be sent again
 // as FirstSeen's may.
-func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string) (commands.Origin, error) {
-	if replay == "" {
-		return db.Origin(ctx, teamID, channelID, userID, after)
-	}
-	db.pruneSeenLater()
-	key, nonce := replayKey(replay)
+func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string, table bool) (commands.Origin, error) {
 	var row struct {
 		First bool `db:"first"`
 		originRow
+		tableRow
 	}
-	err := db.x.GetContext(ctx, &row, originFirstSeenSQL, teamID, channelID, userID, after, 0, key, nonce)
+	var err error
+	switch {
+	case replay == "" && !table:
+		return db.Origin(ctx, teamID, channelID, userID, after)
+	case replay == "":
+		if err := db.x.GetContext(ctx, &row, originTableSQL, teamID, channelID, userID, after, 0); err != nil {
+			return commands.Origin{}, mapErr("committee and member", err)
+		}
+		return row.originRow.originTable(row.tableRow, table)
+	}
+	db.pruneSeenLater()
+	key, nonce := replayKey(replay)
+	if table {
+		err = db.x.GetContext(ctx, &row, originTableFirstSeenSQL, teamID, channelID, userID, after, 0, key, nonce)
+	} else {
+		err = db.x.GetContext(ctx, &row, originFirstSeenSQL, teamID, channelID, userID, after, 0, key, nonce)
+	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		// No committee here, so no row to say whether the key was new:
@@ -215,7 +307,19 @@ func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID str
 	case !row.First:
 		return commands.Origin{}, commands.ErrReplay
 	}
-	return row.origin(), nil
+	return row.originRow.originTable(row.tableRow, table)
+}
+
+// originTable is the origin of row and, when it was read, the table.
+func (row originRow) originTable(t tableRow, table bool) (commands.Origin, error) {
+	o := row.origin()
+	if table {
+		var err error
+		if o.Table, err = t.table(o.Committee.ID); err != nil {
+			return commands.Origin{}, mapErr("committee and member", err)
+		}
+	}
+	return o, nil
 }
 
 // originFirstSeenSQL is originSelect ($1 to $5) recording the replay key
@@ -226,6 +330,14 @@ const originFirstSeenSQL = `WITH seen AS (
 	` + seenConflictSQL + `
 )
 SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + originFrom
+
+// originTableFirstSeenSQL is originFirstSeenSQL with the table (see
+// originTableSQL).
+const originTableFirstSeenSQL = `WITH seen AS (
+	` + seenInsertSQL + ` VALUES ($6, $7)
+	` + seenConflictSQL + `
+)
+SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + tableColumns + originJoins + tableJoins + originWhere
 
 // refuseLookAlike returns a *commands.LookAlike when an existing
 // committee's name reads the same as name (see commands.NameSkeleton).

@@ -7,7 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 // TestOriginFirstSeenOncePerKey: the read of the origin with the replay check
@@ -35,7 +38,7 @@ func TestOriginFirstSeenOncePerKey(t *testing.T) {
 				t.Errorf("%s try %d: the same nonce taken for a replay", channel, try)
 			}
 		}
-		if _, err := db.OriginFirstSeen(ctx, "T1", channel, "UOFF", time.Now(), key); !errors.Is(err, commands.ErrReplay) {
+		if _, err := db.OriginFirstSeen(ctx, "T1", channel, "UOFF", time.Now(), key, false); !errors.Is(err, commands.ErrReplay) {
 			t.Errorf("%s: another nonce: %v; want ErrReplay", channel, err)
 		}
 	}
@@ -48,7 +51,7 @@ func TestOriginFirstSeenOncePerKey(t *testing.T) {
 		for _, rdb := range replicas {
 			for range 4 {
 				wg.Go(func() {
-					_, err := rdb.OriginFirstSeen(ctx, "T1", channel, "UOFF", time.Now(), "signature:race-"+channel)
+					_, err := rdb.OriginFirstSeen(ctx, "T1", channel, "UOFF", time.Now(), "signature:race-"+channel, false)
 					mu.Lock()
 					defer mu.Unlock()
 					switch {
@@ -67,4 +70,86 @@ func TestOriginFirstSeenOncePerKey(t *testing.T) {
 			t.Errorf("%s: %d firsts, %d replays; want 1 and 15", channel, firsts, replays)
 		}
 	}
+}
+
+// The table read with the origin (Sub.AtTable) is what the reads it saves
+// would have found: the meeting in progress, as RunningMeetings finds it,
+// and the agenda items standing on it, or on the next meeting when none
+// is in progress, as AgendaItems lists them. With a replay key, the key
+// is checked in the same statement.
+func TestOriginTableIsWhatTheReadsFind(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	at := time.Now().Add(-time.Hour).Truncate(time.Second)
+	today, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle Town Hall"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at.Add(30 * 24 * time.Hour), Venue: "Remote Meeting"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range []struct {
+		meeting int64
+		number  string
+		title   string
+		removed bool
+	}{
+		{today.ID, "7.5", "SWACA", false}, {today.ID, "4", "Declarations of Interest", false}, {today.ID, "9", "Withdrawn", true},
+		{next.ID, "1", "Apologies for Absence", false}, {next.ID, "6", "Local Policing Update", false},
+	} {
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title, refs, removed_at, removed_by)
+			VALUES ($1, $2, $3, $4, ARRAY['Minute No. 26 refers'], CASE WHEN $5 THEN now() END, CASE WHEN $5 THEN 'UOFF' END)`,
+			it.meeting, it.number, i+1, it.title, it.removed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string, running *commands.Meeting, itemsOf int64) {
+		t.Helper()
+		for _, replay := range []string{"", "signature:" + when} {
+			o, err := db.OriginFirstSeen(ctx, c.TeamID, c.ChannelID, "UOFF", time.Now(), replay, true)
+			if err != nil || o.Table == nil {
+				t.Fatalf("%s, replay %q: %+v %v", when, replay, o, err)
+			}
+			if o.Next == nil || o.Next.ID != next.ID {
+				t.Errorf("%s: next meeting %+v, want %d", when, o.Next, next.ID)
+			}
+			got := o.Table
+			switch {
+			case running == nil && got.Running != nil:
+				t.Errorf("%s: meeting in progress %+v, want none", when, got.Running)
+			case running != nil && (got.Running == nil || got.Running.ID != running.ID || !got.Running.StartsAt.Equal(running.StartsAt) ||
+				got.Running.Venue != running.Venue || got.Running.Status != running.Status || got.Running.Revision != running.Revision):
+				t.Errorf("%s: meeting in progress %+v, want %+v", when, got.Running, running)
+			}
+			want, err := db.AgendaItems(ctx, itemsOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ItemsOf != itemsOf || !cmp.Equal(got.Items, want) {
+				t.Errorf("%s: items of %d %+v, want of %d %+v", when, got.ItemsOf, got.Items, itemsOf, want)
+			}
+		}
+		if _, err := db.OriginFirstSeen(ctx, c.TeamID, c.ChannelID, "UOFF", time.Now(), "signature:"+when, true); !errors.Is(err, commands.ErrReplay) {
+			t.Errorf("%s: the same key again: %v, want a replay", when, err)
+		}
+	}
+	check("none in progress", nil, next.ID)
+
+	opened := commands.SessionEvent{MeetingID: today.ID, Action: commands.ActionOpened, At: at, By: "UOFF"}
+	if ok, err := db.RecordSession(ctx, opened, []commands.SessionAction{""}, nil); err != nil || !ok {
+		t.Fatalf("opening: %v %v", ok, err)
+	}
+	ms, err := db.RunningMeetings(ctx, []int64{c.ID})
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("running meetings: %+v %v", ms, err)
+	}
+	check("in progress", &ms[0], today.ID)
+
+	closed := commands.SessionEvent{MeetingID: today.ID, Action: commands.ActionClosed, At: at.Add(time.Hour), By: "UOFF"}
+	if ok, err := db.RecordSession(ctx, closed, []commands.SessionAction{commands.ActionOpened}, nil); err != nil || !ok {
+		t.Fatalf("closing: %v %v", ok, err)
+	}
+	check("closed", nil, next.ID)
 }
