@@ -118,24 +118,32 @@ func (db *DB) CommitteeByChannel(ctx context.Context, teamID, channelID string) 
 // when $5 is 0, the next scheduled after $4. It is the whole of Origin's
 // query; sendApologyFromSQL's first step, and sendApologiesFromSQL reads
 // the same for each apology it sends.
-const originSelect = `SELECT ` + originColumns + originFrom
+var originSelect = `SELECT ` + originColumns + originFrom
 
 // originFrom is originSelect after its columns: originJoins and
 // originWhere.
-const originFrom = originJoins + originWhere
+var originFrom = originJoins + originWhere
 
-// originJoins are the committee c, the member m and the meeting n.
-const originJoins = `
+// originJoins are the committee c, the member m and the meeting n of
+// originSelect.
+var originJoins = `
 	FROM committees c
-	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL
+	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $3 AND m.removed_at IS NULL` + meetingJoin("$5", "$4")
+
+// meetingJoin is the meeting n of the committee c: the one with the ID in
+// the SQL expression id or, when it is 0, the next scheduled after the
+// time in the expression after.
+func meetingJoin(id, after string) string {
+	return `
 	LEFT JOIN LATERAL (
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
-		 WHERE id = $5 AND committee_id = c.id)
+		 WHERE id = ` + id + ` AND committee_id = c.id)
 		UNION ALL
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
-		 WHERE CAST($5 AS bigint) = 0 AND committee_id = c.id AND starts_at > $4 AND status = 'scheduled'
+		 WHERE CAST(` + id + ` AS bigint) = 0 AND committee_id = c.id AND starts_at > ` + after + ` AND status = 'scheduled'
 		 ORDER BY starts_at LIMIT 1)
 	) n ON true`
+}
 
 const originWhere = `
 	WHERE c.team_id = $1 AND c.channel_id = $2`
@@ -180,33 +188,37 @@ func (row originRow) origin() commands.Origin {
 }
 
 // tableJoins are, for originJoins, the committee's meeting in progress r:
-// the latest opened and not closed. A meeting is opened once
-// (meeting_sessions_once), so this reads the committee's meetings that
-// were ever opened, as RunningMeetings does.
-const tableJoins = `
+// the latest opened and not closed, when the SQL expression wanted is
+// true. A meeting is opened once (meeting_sessions_once), so this reads
+// the committee's meetings that were ever opened, as RunningMeetings does.
+func tableJoins(wanted string) string {
+	return `
 	LEFT JOIN LATERAL (
 		SELECT r.id, r.starts_at, r.venue, r.status, r.time_known, r.revision FROM meetings r
 		JOIN meeting_sessions o ON o.meeting_id = r.id AND o.action = 'opened'
-		WHERE r.committee_id = c.id
+		WHERE ` + wanted + ` AND r.committee_id = c.id
 		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = r.id AND s.action = 'closed')
 		ORDER BY r.starts_at DESC LIMIT 1
 	) r ON true`
+}
 
-// tableColumns read the meeting r of tableJoins and the agenda items
-// standing on it or, when there is none, on the next meeting n, as
-// agendaItems reads them.
-const tableColumns = `,
+// tableColumns read the meeting r of tableJoins and, when the SQL
+// expression wanted is true, the agenda items standing on it or, when
+// there is none, on the next meeting n, as agendaItems reads them.
+func tableColumns(wanted string) string {
+	return `,
 		r.id AS r_id, r.starts_at AS r_starts_at, r.venue AS r_venue, r.status AS r_status,
 		r.time_known AS r_time_known, r.revision AS r_revision,
 		COALESCE(r.id, n.id) AS t_items_of,
 		(SELECT json_agg(json_build_object('id', i.id, 'number', i.number, 'title', i.title, 'presenter', i.presenter,
 			'organisation', i.organisation, 'description', i.description, 'refs', i.refs, 'standard', i.standard)
 			ORDER BY i.position, i.number)
-		 FROM agenda_items i WHERE i.meeting_id = COALESCE(r.id, n.id) AND i.removed_at IS NULL) AS t_items`
+		 FROM agenda_items i WHERE ` + wanted + ` AND i.meeting_id = COALESCE(r.id, n.id) AND i.removed_at IS NULL) AS t_items`
+}
 
 // originTableSQL is originSelect with the table (tableJoins and
 // tableColumns).
-const originTableSQL = `SELECT ` + originColumns + tableColumns + originJoins + tableJoins + originWhere
+var originTableSQL = `SELECT ` + originColumns + tableColumns("true") + originJoins + tableJoins("true") + originWhere
 
 // tableRow is what tableColumns read.
 type tableRow struct {
@@ -263,20 +275,19 @@ func (db *DB) Origin(ctx context.Context, teamID, channelID, userID string, afte
 
 // OriginFirstSeen implements commands.CommitteeStore: the replay check
 // that every command but an apology makes first, and the read of its
-// origin that it makes next, in one round trip. The key is recorded as
-// FirstSeen records it, nonce and all, and the statement may be sent again
-// as FirstSeen's may.
+// origin (with the table, if asked for) that it makes next, in one round
+// trip, shared with the other calls checked at the same moment (see
+// originBatcher). The key is recorded as FirstSeen records it, nonce and
+// all, and the statement may be sent again as FirstSeen's may.
 func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string, table bool) (commands.Origin, error) {
-	var row struct {
-		First bool `db:"first"`
-		originRow
-		tableRow
-	}
-	var err error
 	switch {
 	case replay == "" && !table:
 		return db.Origin(ctx, teamID, channelID, userID, after)
 	case replay == "":
+		var row struct {
+			originRow
+			tableRow
+		}
 		if err := db.x.GetContext(ctx, &row, originTableSQL, teamID, channelID, userID, after, 0); err != nil {
 			return commands.Origin{}, mapErr("committee and member", err)
 		}
@@ -284,15 +295,13 @@ func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID str
 	}
 	db.pruneSeenLater()
 	key, nonce := replayKey(replay)
-	if table {
-		err = db.x.GetContext(ctx, &row, originTableFirstSeenSQL, teamID, channelID, userID, after, 0, key, nonce)
-	} else {
-		err = db.x.GetContext(ctx, &row, originFirstSeenSQL, teamID, channelID, userID, after, 0, key, nonce)
-	}
+	found, err := db.origins.do(ctx, originCall{team: teamID, channel: channelID, user: userID, after: after, key: key, nonce: nonce, table: table})
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return commands.Origin{}, mapErr("committee and member", err)
+	case !found.committee:
 		// No committee here, so no row to say whether the key was new:
-		// ask again with the same nonce, which finds the key as this
+		// ask again with the same nonce, which finds the key as the
 		// statement left it.
 		first, err := db.seen.do(ctx, seenCall{key: [sha256.Size]byte(key), nonce: nonce})
 		switch {
@@ -302,12 +311,10 @@ func (db *DB) OriginFirstSeen(ctx context.Context, teamID, channelID, userID str
 			return commands.Origin{}, commands.ErrReplay
 		}
 		return commands.Origin{}, mapErr("committee and member", sql.ErrNoRows)
-	case err != nil:
-		return commands.Origin{}, mapErr("committee and member", err)
-	case !row.First:
+	case !found.First:
 		return commands.Origin{}, commands.ErrReplay
 	}
-	return row.originRow.originTable(row.tableRow, table)
+	return found.originRow.originTable(found.tableRow, table)
 }
 
 // originTable is the origin of row and, when it was read, the table.
@@ -321,23 +328,6 @@ func (row originRow) originTable(t tableRow, table bool) (commands.Origin, error
 	}
 	return o, nil
 }
-
-// originFirstSeenSQL is originSelect ($1 to $5) recording the replay key
-// $6 with the nonce $7 as FirstSeen does, and saying whether it was new.
-// The insert runs to its end whether or not the channel is a committee's.
-const originFirstSeenSQL = `WITH seen AS (
-	` + seenInsertSQL + ` VALUES ($6, $7)
-	` + seenConflictSQL + `
-)
-SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + originFrom
-
-// originTableFirstSeenSQL is originFirstSeenSQL with the table (see
-// originTableSQL).
-const originTableFirstSeenSQL = `WITH seen AS (
-	` + seenInsertSQL + ` VALUES ($6, $7)
-	` + seenConflictSQL + `
-)
-SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + tableColumns + originJoins + tableJoins + originWhere
 
 // refuseLookAlike returns a *commands.LookAlike when an existing
 // committee's name reads the same as name (see commands.NameSkeleton).

@@ -79,6 +79,31 @@ func (db *DB) ExecAlone(ctx context.Context, op string, query string, args ...an
 // MaxConns is the size of the pool, for the external tests.
 const MaxConns = maxConns
 
+// OriginsInOneBatch is one batch of OriginFirstSeen (originsFirstSeen),
+// for the external tests: for each call, whether its channel is a
+// committee's, whether its key was seen first, and the origin.
+func (db *DB) OriginsInOneBatch(ctx context.Context, teams, channels, users, replays []string, tables []bool) ([]bool, []bool, []commands.Origin, error) {
+	calls := make([]originCall, len(teams))
+	for i := range calls {
+		key, nonce := replayKey(replays[i])
+		calls[i] = originCall{team: teams[i], channel: channels[i], user: users[i], after: time.Now(), key: key, nonce: nonce, table: tables[i]}
+	}
+	found, err := db.originsFirstSeen(ctx, calls)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	committees, firsts, origins := make([]bool, len(found)), make([]bool, len(found)), make([]commands.Origin, len(found))
+	for i, f := range found {
+		committees[i], firsts[i] = f.committee, f.First
+		if f.committee {
+			if origins[i], err = f.originRow.originTable(f.tableRow, tables[i]); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+	}
+	return committees, firsts, origins, nil
+}
+
 // OriginFirstSeenWithNonce runs originFirstSeenSQL once with the given
 // nonce, as database/sql would send it again after a broken connection:
 // first, and whether the channel was a committee's.

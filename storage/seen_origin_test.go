@@ -153,3 +153,85 @@ func TestOriginTableIsWhatTheReadsFind(t *testing.T) {
 	}
 	check("closed", nil, next.ID)
 }
+
+// A batch of origin reads answers each call as the call alone would be
+// answered: the committee, the sender's membership, the next meeting and,
+// for the calls that ask, the table; nothing for a channel that is no
+// committee's; and each key first once, a key seen before not first.
+func TestOriginsInOneBatchAreEachCallsOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	other, err := db.CreateCommittee(ctx, commands.Committee{Name: "Sefton Health and Wellbeing Board", TeamID: "T1", ChannelID: "C2"},
+		commands.Member{UserID: "USUE", Name: "Sue Holden"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crowd(t, db, c, 50)
+	next, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(72 * time.Hour), Venue: "Bootle Town Hall"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '7.5', 1, 'SWACA')`, next.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.FirstSeen(ctx, "signature:old"); err != nil {
+		t.Fatal(err)
+	}
+	type call struct {
+		channel, user, replay string
+		table                 bool
+	}
+	calls := []call{
+		{c.ChannelID, "UOFF", "signature:1", true},
+		{c.ChannelID, "U7", "signature:2", false},
+		{"CNONE", "UOFF", "signature:3", true},
+		{other.ChannelID, "UOFF", "signature:4", true},
+		{c.ChannelID, "USTRANGER", "signature:old", false},
+		{other.ChannelID, "USUE", "signature:6", false},
+	}
+	var teams, channels, users, replays []string
+	var tables []bool
+	for _, cl := range calls {
+		teams, channels, users, replays, tables = append(teams, "T1"), append(channels, cl.channel), append(users, cl.user), append(replays, cl.replay), append(tables, cl.table)
+	}
+	committees, firsts, origins, err := db.OriginsInOneBatch(ctx, teams, channels, users, replays, tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, cl := range calls {
+		if want := cl.channel != "CNONE"; committees[i] != want {
+			t.Errorf("%+v: a committee's channel %v, want %v", cl, committees[i], want)
+			continue
+		}
+		if !committees[i] {
+			continue
+		}
+		if want := cl.replay != "signature:old"; firsts[i] != want {
+			t.Errorf("%+v: first %v, want %v", cl, firsts[i], want)
+		}
+		// The same read alone, without the replay check.
+		alone, err := db.OriginFirstSeen(ctx, "T1", cl.channel, cl.user, time.Now(), "", cl.table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(alone, origins[i]); diff != "" {
+			t.Errorf("%+v: batch and alone differ (-alone +batch):\n%s", cl, diff)
+		}
+	}
+	if origins[0].Table == nil || len(origins[0].Table.Items) != 1 || origins[0].Member == nil || origins[0].Next == nil || origins[0].Next.ID != next.ID {
+		t.Errorf("the officer's own read: %+v", origins[0])
+	}
+	if origins[1].Table != nil || origins[1].Member == nil || origins[1].Member.UserID != "U7" {
+		t.Errorf("member U7's read, without the table: %+v", origins[1])
+	}
+	if origins[4].Member != nil {
+		t.Errorf("a stranger is read as a member: %+v", origins[4].Member)
+	}
+	// The keys the batch recorded are seen again.
+	for _, cl := range calls {
+		if _, err := db.OriginFirstSeen(ctx, "T1", c.ChannelID, "UOFF", time.Now(), cl.replay, false); !errors.Is(err, commands.ErrReplay) {
+			t.Errorf("%s sent again: %v, want a replay", cl.replay, err)
+		}
+	}
+}

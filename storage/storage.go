@@ -38,9 +38,11 @@ type DB struct {
 	// pruned is when (Unix nanoseconds) this replica last deleted the old
 	// rows of seen_requests.
 	pruned atomic.Int64
-	// apologies batches SendApologyFrom, seen FirstSeen.
+	// apologies batches SendApologyFrom, seen FirstSeen, origins
+	// OriginFirstSeen.
 	apologies *batcher[commands.ApologyRequest, apologyFrom]
 	seen      *batcher[seenCall, bool]
+	origins   *batcher[originCall, originFound]
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -104,6 +106,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{x: pool{DB: x, stmts: new(sync.Map), pending: new(sync.Map)}}
 	db.apologies = apologyBatcher(db)
 	db.seen = seenBatcher(db)
+	db.origins = originBatcher(db)
 	return db, nil
 }
 

@@ -1,0 +1,130 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// originCall is one OriginFirstSeen with a replay key: key is the key
+// hashed (replayKey), nonce the call's own.
+type originCall struct {
+	team, channel, user string
+	after               time.Time
+	key                 []byte
+	nonce               int64
+	table               bool
+}
+
+// originFound is what a batch read for one call: whether the channel is
+// a committee's, and if it is, whether the key was seen first, the origin
+// and the table (read only for a call that asked for it).
+type originFound struct {
+	committee bool
+	First     bool `db:"first"`
+	originRow
+	tableRow
+}
+
+// originBatcher batches OriginFirstSeen, as seenBatcher does FirstSeen:
+// every command but an apology starts with it, so under load each would
+// otherwise cost a round trip and a statement of its own. A batch holds a
+// key once; a caller that gives up on the read does not wait for it.
+func originBatcher(db *DB) *batcher[originCall, originFound] {
+	return &batcher[originCall, originFound]{
+		run: db.originsFirstSeen,
+		key: func(c originCall) string { return string(c.key) },
+		max: batchMax, workers: batchWorkers, spill: batchSpill, leave: true,
+	}
+}
+
+// originFirstSeenSQL is originSelect ($1 to $5) recording the replay key
+// $6 with the nonce $7 as FirstSeen does, and saying whether it was new:
+// a batch of one. The insert runs to its end whether or not the channel
+// is a committee's.
+var originFirstSeenSQL = `WITH seen AS (
+	` + seenInsertSQL + ` VALUES ($6, $7)
+	` + seenConflictSQL + `
+)
+SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + originFrom
+
+// originTableFirstSeenSQL is originFirstSeenSQL with the table (see
+// originTableSQL).
+var originTableFirstSeenSQL = `WITH seen AS (
+	` + seenInsertSQL + ` VALUES ($6, $7)
+	` + seenConflictSQL + `
+)
+SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + tableColumns("true") + originJoins + tableJoins("true") + originWhere
+
+// originsFirstSeenSQL is originTableFirstSeenSQL for many calls, their
+// parameters in arrays ($1 team, $2 channel, $3 user, $4 time, $5 replay
+// key, $6 nonce, $7 whether the table is wanted), each call's row
+// numbered by its place (ord). A call whose channel is no committee's has
+// no row. The keys are recorded in their order, so that two batches at
+// once (two replicas') that share keys lock them in the same order; the
+// member is read by LATERAL, one index probe a call (joined on the
+// committee with the user as a filter, a batch walked every member: see
+// TestApologyBatchReadsEachSenderOnly).
+var originsFirstSeenSQL = `
+WITH q AS (
+	SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS timestamptz[]),
+	                     CAST($5 AS bytea[]), CAST($6 AS bigint[]), CAST($7 AS boolean[]))
+	WITH ORDINALITY AS q(team_id, channel_id, user_id, after, replay_key, replay_nonce, wanted, ord)
+), seen AS (
+	` + seenInsertSQL + `
+	SELECT replay_key, replay_nonce FROM q ORDER BY replay_key
+	` + seenConflictSQL + `
+)
+SELECT q.ord, q.replay_key IN (SELECT key FROM seen) AS first, ` + originColumns + tableColumns("q.wanted") + `
+	FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
+	LEFT JOIN LATERAL (
+		SELECT user_id, name, organisation, role, added_at FROM members
+		WHERE committee_id = c.id AND user_id = q.user_id AND removed_at IS NULL
+		LIMIT 1
+	) m ON true` + meetingJoin("0", "q.after") + tableJoins("q.wanted") + `
+ORDER BY q.ord`
+
+// originsFirstSeen runs calls: a call alone by originFirstSeenSQL (or its
+// table's), which costs less than the batch's statement for one.
+func (db *DB) originsFirstSeen(ctx context.Context, calls []originCall) ([]originFound, error) {
+	out := make([]originFound, len(calls))
+	if len(calls) == 1 {
+		c := calls[0]
+		query := originFirstSeenSQL
+		if c.table {
+			query = originTableFirstSeenSQL
+		}
+		err := db.x.GetContext(ctx, &out[0], query, c.team, c.channel, c.user, c.after, 0, c.key, c.nonce)
+		if errors.Is(err, sql.ErrNoRows) {
+			return out, nil
+		}
+		out[0].committee = err == nil
+		return out, err
+	}
+	teams, channels, users := make(pq.StringArray, len(calls)), make(pq.StringArray, len(calls)), make(pq.StringArray, len(calls))
+	afters, keys := make(pq.StringArray, len(calls)), make(pq.ByteaArray, len(calls))
+	nonces, wanted := make(pq.Int64Array, len(calls)), make(pq.BoolArray, len(calls))
+	for i, c := range calls {
+		teams[i], channels[i], users[i] = c.team, c.channel, c.user
+		afters[i], keys[i], nonces[i], wanted[i] = c.after.UTC().Format(time.RFC3339Nano), c.key, c.nonce, c.table
+	}
+	st, err := db.prepared(ctx, originsFirstSeenSQL)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]struct {
+		Ord int `db:"ord"`
+		originFound
+	}, 0, len(calls))
+	if err := st.SelectContext(ctx, &rows, teams, channels, users, afters, keys, nonces, wanted); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		r.committee = true
+		out[r.Ord-1] = r.originFound
+	}
+	return out, nil
+}
