@@ -134,8 +134,18 @@ var declareSQL = `
 	), ` + auditedAndMarked("$9", "'declaration.add'", "$2",
 	`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
 		'nature', ins.nature, 'dispensation', ins.dispensation)`, "$4") + `
-	SELECT ` + declarationColumns + `, ` + auditedAndMarkedColumns + `
-	FROM ins d`
+	SELECT ` + newDeclarationColumns + `, ` + auditedAndMarkedColumns + `
+	FROM ins d LEFT JOIN agenda_items i ON i.id = d.item_id`
+
+// newDeclarationColumns are declarationColumns for a declaration made in
+// the statement, from its item i: it has no dispensation and no
+// withdrawal of its own yet, whose rows would be of a later statement.
+// Each subquery of declarationColumns is a plan of its own, set up in
+// every run; without five of them a declaration costs PostgreSQL 0.04 ms
+// less of its 0.9 (BENCHMARKS.md).
+var newDeclarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, COALESCE(i.number, '') AS item_now,
+	COALESCE(i.title, '') AS item_title, COALESCE(i.removed_at IS NOT NULL, false) AS item_removed,
+	d.user_id, d.name, d.kind, d.nature, d.dispensation, false AS withdrawn, d.declared_at, d.declared_by`
 
 func getDeclaration(ctx context.Context, q sqlx.QueryerContext, out *commands.Declaration, id int64) error {
 	var row declarationRow
