@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -46,15 +48,12 @@ var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + item
 	d.declared_at, d.declared_by`
 
 // Declare implements commands.DeclarationStore. The declaration is one
-// statement, sent on its own (writeAlone); only when an identical one
-// stands already is it read.
+// statement, sent on its own (writeAlone) and shared with whatever other
+// declarations are being made at the same moment (declarationBatcher);
+// only when an identical one stands already is it read.
 func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Declaration, bool, error) {
 	key := memberKey(d.UserID, d.Name)
 	itemID, err := fileOnItem(ctx, db.x, d.MeetingID, d.ItemID, d.Item)
-	if err != nil {
-		return commands.Declaration{}, false, mapErr("declare", err)
-	}
-	st, err := db.prepared(ctx, declareSQL)
 	if err != nil {
 		return commands.Declaration{}, false, mapErr("declare", err)
 	}
@@ -64,29 +63,12 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 	// declarations_once_unfiled (on the number, when no item has it)
 	// applies settles the race.
 	for try := 0; try < 3; try++ {
-		var made struct {
-			declarationRow
-			auditMarks
-		}
-		standing := false
-		err := writeAlone(ctx, "declare", func(ctx context.Context) error {
-			err := st.GetContext(ctx, &made, d.MeetingID, d.Item, key, nullString(d.UserID), d.Name, string(d.Kind), d.Nature,
-				d.Dispensation, d.By, nullTime(d.DeclaredAt), itemID)
-			if errors.Is(err, sql.ErrNoRows) {
-				// Carried out, and nothing inserted: one stands already.
-				standing = true
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			return made.check(d.MeetingID)
-		})
+		made, err := db.declarations.do(ctx, declareCall{d: d, key: key, itemID: itemID})
 		switch {
 		case err != nil:
-			return commands.Declaration{}, false, err
-		case !standing:
-			return made.declarationRow.declaration(), true, nil
+			return commands.Declaration{}, false, mapErr("declare", err)
+		case made.made:
+			return made.row.declaration(), true, nil
 		}
 		var row declarationRow
 		err = db.x.GetContext(ctx, &row, standingDeclarationSQL, d.MeetingID, d.Item, key, string(d.Kind), d.Nature, itemID)
@@ -100,6 +82,110 @@ func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Dec
 	return commands.Declaration{}, false, mapErr("declare", fmt.Errorf("declaration changing under us: %w", commands.ErrConflict))
 }
 
+// declareCall is one Declare: the declaration, its member key and the
+// item it is filed on (fileOnItem).
+type declareCall struct {
+	d      commands.Declaration
+	key    string
+	itemID sql.NullInt64
+}
+
+// declareMade is what a batch did for one call: made, and the row, or
+// nothing made because an identical declaration stands.
+type declareMade struct {
+	made bool
+	row  declarationRow
+}
+
+// declarationBatcher batches Declare (see batcher): the members of a
+// committee declare in the same hour, before a meeting and at its start.
+// A batch never holds one declaration twice: both would be the same row.
+func declarationBatcher(db *DB) *batcher[declareCall, declareMade] {
+	return &batcher[declareCall, declareMade]{
+		run: db.declareMany,
+		key: func(c declareCall) string {
+			return strconv.FormatInt(c.d.MeetingID, 10) + "\x00" + c.d.Item + "\x00" + c.key + "\x00" + string(c.d.Kind) + "\x00" + c.d.Nature
+		},
+		max: batchMax, workers: batchWorkers, spill: batchSpill,
+	}
+}
+
+// declareMany records calls' declarations: declareSQL for one,
+// declareManySQL for more.
+func (db *DB) declareMany(ctx context.Context, calls []declareCall) ([]declareMade, error) {
+	n := len(calls)
+	out := make([]declareMade, n)
+	if n == 1 {
+		c := calls[0]
+		st, err := db.prepared(ctx, declareSQL)
+		if err != nil {
+			return nil, err
+		}
+		err = writeAlone(ctx, "declare", func(ctx context.Context) error {
+			var made struct {
+				declarationRow
+				auditMarks
+			}
+			err := st.GetContext(ctx, &made, c.d.MeetingID, c.d.Item, c.key, nullString(c.d.UserID), c.d.Name, string(c.d.Kind), c.d.Nature,
+				c.d.Dispensation, c.d.By, nullTime(c.d.DeclaredAt), c.itemID)
+			if errors.Is(err, sql.ErrNoRows) {
+				// Carried out, and nothing inserted: one stands already.
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			out[0] = declareMade{made: true, row: made.declarationRow}
+			return made.check(c.d.MeetingID)
+		})
+		return out, err
+	}
+	meetings, numbers, itemIDs := make(pq.Int64Array, n), make(pq.StringArray, n), make([]sql.NullInt64, n)
+	keys, users, names := make(pq.StringArray, n), make([]sql.NullString, n), make(pq.StringArray, n)
+	kinds, natures, dispensations := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.BoolArray, n)
+	bys, ats := make(pq.StringArray, n), make([]sql.NullString, n)
+	for i, c := range calls {
+		meetings[i], numbers[i], itemIDs[i] = c.d.MeetingID, c.d.Item, c.itemID
+		keys[i], users[i], names[i] = c.key, sql.NullString{String: c.d.UserID, Valid: c.d.UserID != ""}, c.d.Name
+		kinds[i], natures[i], dispensations[i] = string(c.d.Kind), c.d.Nature, c.d.Dispensation
+		bys[i] = c.d.By
+		if !c.d.DeclaredAt.IsZero() {
+			ats[i] = sql.NullString{String: c.d.DeclaredAt.UTC().Format(time.RFC3339Nano), Valid: true}
+		}
+	}
+	st, err := db.prepared(ctx, declareManySQL)
+	if err != nil {
+		return nil, err
+	}
+	err = writeAlone(ctx, "declare", func(ctx context.Context) error {
+		rows := make([]struct {
+			Ord int `db:"ord"`
+			declarationRow
+			auditMarks
+		}, 0, n)
+		if err := st.SelectContext(ctx, &rows, meetings, numbers, pq.Array(itemIDs), keys, pq.Array(users), names,
+			kinds, natures, dispensations, bys, pq.Array(ats)); err != nil {
+			return err
+		}
+		// Rows that cannot be told apart are a fault here, after the
+		// statement committed: what each call came to is in doubt.
+		for _, r := range rows {
+			if r.Ord < 1 || r.Ord > n || out[r.Ord-1].made {
+				return fmt.Errorf("storage: declare: a row for call %d of %d", r.Ord, n)
+			}
+			if err := r.auditMarks.check(r.MeetingID); err != nil {
+				return err
+			}
+			out[r.Ord-1] = declareMade{made: true, row: r.declarationRow}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // standingDeclarationSQL reads the declaration standing that is identical
 // to one made ($1 meeting, $2 item number, $3 member key, $4 kind, $5
 // nature, $6 item ID).
@@ -110,13 +196,16 @@ var standingDeclarationSQL = `SELECT ` + declarationColumns + ` FROM (` + onItem
 }, "d", "$6", "$2", " UNION ALL ") + `) d
 	ORDER BY d.id DESC LIMIT 1`
 
-// withdrawnBefore counts the declarations identical to the one in
-// declareSQL's parameters that have been withdrawn: the new one's
-// revision.
-var withdrawnBefore = onItemOrNumber(func(on string) string {
-	return `SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
-		WHERE o.meeting_id = $1 AND ` + on + ` AND o.member_key = $3 AND o.kind = $6 AND md5(o.nature) = md5($7)`
-}, "o", "$11", "$2", " + ")
+// withdrawnBefore counts the declarations identical to one made that have
+// been withdrawn: the new one's revision. The arguments are SQL
+// expressions for the meeting, the item ID, the item number, the member
+// key, the kind and the nature.
+func withdrawnBefore(meeting, id, number, key, kind, nature string) string {
+	return onItemOrNumber(func(on string) string {
+		return `SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
+		WHERE o.meeting_id = ` + meeting + ` AND ` + on + ` AND o.member_key = ` + key + ` AND o.kind = ` + kind + ` AND md5(o.nature) = md5(` + nature + `)`
+	}, "o", id, number, " + ")
+}
 
 // declareSQL records a declaration ($1 meeting, $2 item number, $11 item
 // ID, $3 member key, $4 user, $5 name, $6 kind, $7 nature, $8
@@ -128,7 +217,7 @@ var declareSQL = `
 	WITH ins AS (
 		INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
 		VALUES ($1, $2, $11, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()),
-			` + withdrawnBefore + `)
+			` + withdrawnBefore("$1", "$11", "$2", "$3", "$6", "$7") + `)
 		ON CONFLICT DO NOTHING
 		RETURNING *
 	), ` + auditedAndMarked("$9", "'declaration.add'", "$2",
@@ -136,6 +225,46 @@ var declareSQL = `
 		'nature', ins.nature, 'dispensation', ins.dispensation)`, "$4") + `
 	SELECT ` + newDeclarationColumns + `, ` + auditedAndMarkedColumns + `
 	FROM ins d LEFT JOIN agenda_items i ON i.id = d.item_id`
+
+// declareManySQL is declareSQL for many declarations, their parameters in
+// arrays ($1 meeting, $2 item number, $3 item ID, $4 member key, $5 user,
+// $6 name, $7 kind, $8 nature, $9 dispensation, $10 by, $11 when), no two
+// the same. Each declaration made has a row, numbered by its call's place
+// (ord), with its own audit entry; the stale marks are made once for each
+// meeting. The declarations are inserted in the order of their unique
+// keys, so that two batches at once (two replicas') that share some wait
+// for each other in the same order and cannot deadlock.
+var declareManySQL = `
+	WITH r AS (
+		SELECT * FROM unnest(CAST($1 AS bigint[]), CAST($2 AS text[]), CAST($3 AS bigint[]), CAST($4 AS text[]),
+		                     CAST($5 AS text[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]),
+		                     CAST($9 AS boolean[]), CAST($10 AS text[]), CAST($11 AS timestamptz[]))
+		WITH ORDINALITY AS r(meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, by_user, at, ord)
+	), ins AS (
+		INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
+		SELECT meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, by_user, COALESCE(at, now()),
+			` + withdrawnBefore("r.meeting_id", "r.item_id", "r.item_number", "r.member_key", "r.kind", "r.nature") + `
+		FROM r ORDER BY meeting_id, item_id, item_number, member_key, kind, md5(nature)
+		ON CONFLICT DO NOTHING
+		RETURNING *
+	), aud AS (
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT m.committee_id, ins.declared_by, 'declaration.add', ins.item_number,
+			jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
+				'nature', ins.nature, 'dispensation', ins.dispensation)
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+		RETURNING CAST(detail->>'declaration' AS bigint) AS id
+	), stale AS (
+		SELECT mark_stale(m.committee_id, m.id, array_agg(ins.user_id)) AS n
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+		GROUP BY m.committee_id, m.id
+	)
+	SELECT r.ord, ` + newDeclarationColumns + `,
+		(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked
+	FROM ins d JOIN r ON r.meeting_id = d.meeting_id AND r.item_number = d.item_number AND r.member_key = d.member_key
+		AND r.kind = d.kind AND r.nature = d.nature
+	LEFT JOIN agenda_items i ON i.id = d.item_id
+	ORDER BY r.ord`
 
 // newDeclarationColumns are declarationColumns for a declaration made in
 // the statement, from its item i: it has no dispensation and no

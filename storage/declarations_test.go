@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -309,5 +310,151 @@ func TestDeclarationIsAudited(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 1 {
 		t.Errorf("%d audit entries, want 1", n)
+	}
+}
+
+// A batch of declarations makes each as it would be made alone: on its
+// item or under a number no item has, for a member or for a name, with its
+// own time, its audit entry and a revision counting the identical ones
+// withdrawn; one identical to a declaration standing is not made again.
+func TestDeclarationsInOneBatchAreEachCallsOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
+	neil := commands.Declaration{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}
+	if _, ok, err := db.Declare(ctx, neil); err != nil || !ok {
+		t.Fatalf("Neil's first declaration: %v %v", ok, err)
+	}
+	withdrawn := neil
+	withdrawn.Item, withdrawn.Nature = "6", "Spouse employed by Merseyside Police"
+	if _, ok, err := db.Declare(ctx, withdrawn); err != nil || !ok {
+		t.Fatalf("Neil's declaration on 6: %v %v", ok, err)
+	}
+	if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "6", "UNEIL", "UNEIL", 0); err != nil || n != 1 {
+		t.Fatalf("withdrawing on 6: %d %v", n, err)
+	}
+	at := time.Date(2026, 12, 10, 10, 5, 0, 0, time.UTC)
+	ds := []commands.Declaration{
+		neil,      // stands already
+		withdrawn, // made again after its withdrawal
+		{MeetingID: m.ID, Item: "7.5", UserID: "USUE", Name: "Sue Holden", Kind: commands.InterestPecuniary, Nature: "Paid adviser to SWACA", By: "USUE", DeclaredAt: at},
+		{MeetingID: m.ID, Item: "9", UserID: "USUE", Name: "Sue Holden", Kind: commands.InterestOther, Nature: "Member of the IOM board", By: "USUE"},
+		{MeetingID: m.ID, Item: "6", Name: "Jen Williams", Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", Dispensation: true, By: "UOFF"},
+	}
+	// The agenda is posted and Sue has opened her Home: the batch marks
+	// both, once.
+	agenda := "agenda:" + fmt.Sprint(m.ID)
+	if _, err := db.Enqueue(ctx, commands.OutboxMessage{CommitteeID: m.CommitteeID, Kind: commands.OutboxPost, ChannelID: "C1",
+		MessageKey: agenda, DedupeKey: agenda + ":post", Reply: commands.Reply{Text: "agenda"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.HomeOpened(ctx, "T1", "USUE", time.Now(), ""); err != nil {
+		t.Fatal(err)
+	}
+	made, got, err := db.DeclarationsInOneBatch(ctx, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = 'update' AND message_key = $1`, agenda); n != 1 {
+		t.Errorf("%d marks of the posted agenda, want 1", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = 'home' AND message_key = 'home:T1:USUE'`); n != 1 {
+		t.Errorf("%d marks of Sue's Home, want 1", n)
+	}
+	if want := []bool{false, true, true, true, true}; !cmp.Equal(made, want) {
+		t.Fatalf("made %v, want %v", made, want)
+	}
+	for i, d := range got {
+		if !made[i] {
+			continue
+		}
+		stored, err := db.Declaration(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(stored, d); diff != "" {
+			t.Errorf("%s's on %s: the batch's answer and the record differ (-record +answer):\n%s", ds[i].Name, ds[i].Item, diff)
+		}
+		if d.Item != ds[i].Item || d.Nature != ds[i].Nature || d.Kind != ds[i].Kind || d.UserID != ds[i].UserID || d.Name != ds[i].Name ||
+			d.Dispensation != ds[i].Dispensation || d.By != ds[i].By || d.Withdrawn {
+			t.Errorf("call %d made %+v, want %+v", i, d, ds[i])
+		}
+	}
+	if !got[2].DeclaredAt.Equal(at) {
+		t.Errorf("Sue's declaration at %v, want %v", got[2].DeclaredAt, at)
+	}
+	if got[1].OnItem.Title != "Local Policing Update" || got[3].ItemID != 0 || got[2].OnItem.Title != "SWACA" {
+		t.Errorf("items: %+v, %+v, %+v", got[1].OnItem, got[2].OnItem, got[3])
+	}
+	var revision int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT revision FROM declarations WHERE id = $1`, got[1].ID).Scan(&revision); err != nil || revision != 1 {
+		t.Errorf("revision of the declaration made again: %d %v, want 1", revision, err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 2+4 {
+		t.Errorf("%d audit entries, want 6", n)
+	}
+	for _, d := range got[1:] {
+		if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add' AND detail->>'declaration' = $1`, fmt.Sprint(d.ID)); n != 1 {
+			t.Errorf("declaration %d has %d audit entries", d.ID, n)
+		}
+	}
+	// The same batch again makes nothing.
+	again, _, err := db.DeclarationsInOneBatch(ctx, ds)
+	if err != nil || !cmp.Equal(again, []bool{false, false, false, false, false}) {
+		t.Errorf("the same batch again made %v, %v", again, err)
+	}
+}
+
+// Members declaring at once, each declaration sent at the same moment to
+// two replicas (a retry, or a double tap landing on both): every
+// declaration is made once, however the calls fall into batches, and
+// none is refused.
+func TestDeclarationsAtOnceOnTwoReplicas(t *testing.T) {
+	replicas := openReplicas(t, 2)
+	ctx := context.Background()
+	m := meetingWithItems(t, replicas[0], commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
+	const members = 24
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	made := map[string]int{}
+	errs := 0
+	for i := range members {
+		for _, db := range replicas {
+			for _, item := range []string{"7.5", "6"} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					user := fmt.Sprintf("U%02d", i)
+					d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
+						Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: user})
+					mu.Lock()
+					defer mu.Unlock()
+					switch {
+					case err != nil:
+						errs++
+						t.Errorf("%s on %s: %v", user, item, err)
+					case d.UserID != user || d.Item != item:
+						t.Errorf("%s on %s was answered with %+v", user, item, d)
+					case ok:
+						made[user+" "+item]++
+					}
+				}()
+			}
+		}
+	}
+	wg.Wait()
+	if len(made) != 2*members || errs > 0 {
+		t.Errorf("%d declarations made, %d refused; want %d made", len(made), errs, 2*members)
+	}
+	for k, n := range made {
+		if n != 1 {
+			t.Errorf("%s made %d times", k, n)
+		}
+	}
+	if n := count(t, replicas[0], `SELECT count(*) FROM declarations`); n != 2*members {
+		t.Errorf("%d declarations stored, want %d", n, 2*members)
+	}
+	if n := count(t, replicas[0], `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 2*members {
+		t.Errorf("%d audit entries, want %d", n, 2*members)
 	}
 }

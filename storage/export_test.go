@@ -79,6 +79,28 @@ func (db *DB) ExecAlone(ctx context.Context, op string, query string, args ...an
 // MaxConns is the size of the pool, for the external tests.
 const MaxConns = maxConns
 
+// DeclarationsInOneBatch is one batch of Declare (declareMany), for the
+// external tests: for each declaration, whether it was made, and what.
+func (db *DB) DeclarationsInOneBatch(ctx context.Context, ds []commands.Declaration) ([]bool, []commands.Declaration, error) {
+	calls := make([]declareCall, len(ds))
+	for i, d := range ds {
+		itemID, err := fileOnItem(ctx, db.x, d.MeetingID, d.ItemID, d.Item)
+		if err != nil {
+			return nil, nil, err
+		}
+		calls[i] = declareCall{d: d, key: memberKey(d.UserID, d.Name), itemID: itemID}
+	}
+	made, err := db.declareMany(ctx, calls)
+	if err != nil {
+		return nil, nil, err
+	}
+	ok, out := make([]bool, len(made)), make([]commands.Declaration, len(made))
+	for i, m := range made {
+		ok[i], out[i] = m.made, m.row.declaration()
+	}
+	return ok, out, nil
+}
+
 // OriginsInOneBatch is one batch of OriginFirstSeen (originsFirstSeen),
 // for the external tests: for each call, whether its channel is a
 // committee's, whether its key was seen first, and the origin.

@@ -39,10 +39,11 @@ type DB struct {
 	// rows of seen_requests.
 	pruned atomic.Int64
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
-	// OriginFirstSeen.
-	apologies *batcher[commands.ApologyRequest, apologyFrom]
-	seen      *batcher[seenCall, bool]
-	origins   *batcher[originCall, originFound]
+	// OriginFirstSeen, declarations Declare.
+	apologies    *batcher[commands.ApologyRequest, apologyFrom]
+	seen         *batcher[seenCall, bool]
+	origins      *batcher[originCall, originFound]
+	declarations *batcher[declareCall, declareMade]
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -107,6 +108,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.apologies = apologyBatcher(db)
 	db.seen = seenBatcher(db)
 	db.origins = originBatcher(db)
+	db.declarations = declarationBatcher(db)
 	return db, nil
 }
 
