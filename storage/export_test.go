@@ -101,6 +101,20 @@ func (db *DB) DeclarationsInOneBatch(ctx context.Context, ds []commands.Declarat
 	return ok, out, nil
 }
 
+// ReportsInOneBatch is one batch of SubmitReport (submitReports), for the
+// external tests: each link's outcome.
+func (db *DB) ReportsInOneBatch(ctx context.Context, ls []commands.ReportLink) ([]commands.ReportOutcome, error) {
+	calls := make([]reportCall, len(ls))
+	for i, l := range ls {
+		itemID, err := fileOnItem(ctx, db.x, l.MeetingID, l.ItemID, l.Item)
+		if err != nil {
+			return nil, err
+		}
+		calls[i] = reportCall{l: l, key: memberKey(l.UserID, l.Name), itemID: itemID}
+	}
+	return db.submitReports(ctx, calls)
+}
+
 // OriginsInOneBatch is one batch of OriginFirstSeen (originsFirstSeen),
 // for the external tests: for each call, whether its channel is a
 // committee's, whether its key was seen first, and the origin.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -83,39 +84,167 @@ var submitReportSQL = `
 		RETURNING id, meeting_id, item_id, url, title
 	), ` + auditedAndMarked("$8", "'report.' || (SELECT outcome FROM o)", "$2",
 	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "$4") + `
-	SELECT o.outcome, ` + auditedAndMarkedColumns + ` FROM o`
+	SELECT 1 AS ord, o.outcome, CAST($1 AS bigint) AS meeting_id, ` + auditedAndMarkedColumns + ` FROM o`
+
+// submitReportsSQL is submitReportSQL for many links, their parameters in
+// arrays ($1 meeting, $2 item number, $3 item ID, $4 member key, $5 user,
+// $6 name, $7 url, $8 title, $9 by, $10 when), no two for one member's
+// link on one item. Each call has a row, numbered by its place (ord),
+// with its outcome and, for a link written, its own audit entry; the
+// stale marks are made once for each meeting. The rows of report_current
+// are written in the order of their key, so that two batches at once (two
+// replicas') that share some wait for each other in the same order and
+// cannot deadlock.
+var submitReportsSQL = `
+	WITH r AS (
+		SELECT *, ` + filedOn("item_id", "item_number") + ` AS filed_on
+		FROM unnest(CAST($1 AS bigint[]), CAST($2 AS text[]), CAST($3 AS bigint[]), CAST($4 AS text[]), CAST($5 AS text[]),
+		            CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]), CAST($10 AS timestamptz[]))
+		WITH ORDINALITY AS r(meeting_id, item_number, item_id, member_key, user_id, name, url, title, by_user, at, ord)
+	), cur AS (
+		INSERT INTO report_current AS c (meeting_id, filed_on, member_key, item_number, item_id, user_id, name, url, title, action)
+		SELECT meeting_id, filed_on, member_key, item_number, item_id, user_id, name, url, title, 'submitted'
+		FROM r ORDER BY meeting_id, filed_on, member_key
+		ON CONFLICT (meeting_id, filed_on, member_key) DO UPDATE
+			SET item_number = excluded.item_number, user_id = excluded.user_id, name = excluded.name,
+			    url = excluded.url, title = excluded.title, action = 'submitted', was = c.action
+			WHERE c.action <> 'submitted' OR c.url <> excluded.url OR c.title <> excluded.title
+		RETURNING c.meeting_id, c.filed_on, c.member_key, c.was
+	), o AS (
+		SELECT r.*, CASE WHEN cur.was IS NULL THEN 'unchanged'
+		                 WHEN cur.was = 'submitted' THEN 'replaced'
+		                 ELSE 'recorded' END AS outcome
+		FROM r LEFT JOIN cur ON cur.meeting_id = r.meeting_id AND cur.filed_on = r.filed_on AND cur.member_key = r.member_key
+	), ins AS (
+		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
+		SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'submitted', by_user, COALESCE(at, now())
+		FROM o WHERE o.outcome <> 'unchanged' ORDER BY o.ord
+		RETURNING id, meeting_id, item_number, item_id, member_key, user_id, url, title, by_user
+	), done AS (
+		SELECT o.ord, o.outcome, ins.* FROM ins JOIN o ON o.meeting_id = ins.meeting_id AND o.member_key = ins.member_key
+			AND o.item_number = ins.item_number AND o.item_id IS NOT DISTINCT FROM ins.item_id
+	), aud AS (
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT m.committee_id, done.by_user, 'report.' || done.outcome, done.item_number,
+			jsonb_build_object('report', done.id, 'item', COALESCE(done.item_id, 0), 'url', done.url, 'title', done.title)
+		FROM done JOIN meetings m ON m.id = done.meeting_id
+		RETURNING CAST(detail->>'report' AS bigint) AS id
+	), stale AS (
+		SELECT mark_stale(m.committee_id, m.id, array_agg(ins.user_id)) AS n
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+		GROUP BY m.committee_id, m.id
+	)
+	SELECT o.ord, o.outcome, o.meeting_id,
+		(SELECT count(*) FROM aud JOIN done ON done.id = aud.id WHERE done.ord = o.ord) AS audited,
+		COALESCE((SELECT sum(n) FROM stale), 0) AS marked
+	FROM o ORDER BY o.ord`
 
 // SubmitReport implements commands.ReportStore, in one statement
-// (submitReportSQL), sent on its own (writeAlone).
+// (submitReportSQL), sent on its own (writeAlone) and shared with
+// whatever other links are being sent at the same moment (reportBatcher).
 func (db *DB) SubmitReport(ctx context.Context, l commands.ReportLink) (commands.ReportOutcome, error) {
 	itemID, err := fileOnItem(ctx, db.x, l.MeetingID, l.ItemID, l.Item)
 	if err != nil {
 		return "", mapErr("submit report", err)
 	}
-	st, err := db.prepared(ctx, submitReportSQL)
-	if err != nil {
-		return "", mapErr("submit report", err)
+	outcome, err := db.reports.do(ctx, reportCall{l: l, key: memberKey(l.UserID, l.Name), itemID: itemID})
+	return outcome, mapErr("submit report", err)
+}
+
+// reportCall is one SubmitReport: the link, its member key and the item
+// it is filed on (fileOnItem).
+type reportCall struct {
+	l      commands.ReportLink
+	key    string
+	itemID sql.NullInt64
+}
+
+// reportBatcher batches SubmitReport (see batcher): members send their
+// reports' links in the same days before a meeting. A batch never holds
+// two links of one member on one item: both would be the same row of
+// report_current.
+func reportBatcher(db *DB) *batcher[reportCall, commands.ReportOutcome] {
+	return &batcher[reportCall, commands.ReportOutcome]{
+		run: db.submitReports,
+		key: func(c reportCall) string {
+			on := "number:" + c.l.Item
+			if c.itemID.Valid {
+				on = "item:" + strconv.FormatInt(c.itemID.Int64, 10)
+			}
+			return strconv.FormatInt(c.l.MeetingID, 10) + "\x00" + on + "\x00" + c.key
+		},
+		max: batchMax, workers: batchWorkers, spill: batchSpill,
 	}
-	var outcome commands.ReportOutcome
+}
+
+// submitReports records calls' links: submitReportSQL for one,
+// submitReportsSQL for more.
+func (db *DB) submitReports(ctx context.Context, calls []reportCall) ([]commands.ReportOutcome, error) {
+	n := len(calls)
+	query, args := submitReportsSQL, reportArgs(calls)
+	if n == 1 {
+		l := calls[0].l
+		query, args = submitReportSQL, []any{l.MeetingID, l.Item, calls[0].key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), calls[0].itemID}
+	}
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]commands.ReportOutcome, n)
 	err = writeAlone(ctx, "submit report", func(ctx context.Context) error {
-		var done struct {
-			Outcome string `db:"outcome"`
+		rows := make([]struct {
+			Ord       int    `db:"ord"`
+			Outcome   string `db:"outcome"`
+			MeetingID int64  `db:"meeting_id"`
 			auditMarks
-		}
-		err := st.GetContext(ctx, &done, l.MeetingID, l.Item, memberKey(l.UserID, l.Name), nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), itemID)
-		if err != nil {
+		}, 0, n)
+		if err := st.SelectContext(ctx, &rows, args...); err != nil {
 			return err
 		}
-		outcome = commands.ReportOutcome(done.Outcome)
-		switch outcome {
-		case commands.ReportUnchanged:
-			return nil
-		case commands.ReportRecorded, commands.ReportReplaced:
-			return done.check(l.MeetingID)
+		// Rows that cannot be told apart are a fault here, after the
+		// statement committed: what each call came to is in doubt.
+		if len(rows) != n {
+			return fmt.Errorf("storage: submit report: %d rows for %d links", len(rows), n)
 		}
-		return fmt.Errorf("storage: submit report: outcome %q", done.Outcome)
+		for _, r := range rows {
+			if r.Ord < 1 || r.Ord > n || out[r.Ord-1] != "" {
+				return fmt.Errorf("storage: submit report: a row for call %d of %d", r.Ord, n)
+			}
+			out[r.Ord-1] = commands.ReportOutcome(r.Outcome)
+			switch out[r.Ord-1] {
+			case commands.ReportUnchanged:
+			case commands.ReportRecorded, commands.ReportReplaced:
+				if err := r.check(r.MeetingID); err != nil {
+					return err
+				}
+			default:
+				return fmt.Errorf("storage: submit report: outcome %q", r.Outcome)
+			}
+		}
+		return nil
 	})
-	return outcome, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// reportArgs are submitReportsSQL's arrays for calls.
+func reportArgs(calls []reportCall) []any {
+	n := len(calls)
+	meetings, numbers, itemIDs := make(pq.Int64Array, n), make(pq.StringArray, n), make([]sql.NullInt64, n)
+	keys, users, names := make(pq.StringArray, n), make([]sql.NullString, n), make(pq.StringArray, n)
+	urls, titles, bys, ats := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make([]sql.NullString, n)
+	for i, c := range calls {
+		l := c.l
+		meetings[i], numbers[i], itemIDs[i] = l.MeetingID, l.Item, c.itemID
+		keys[i], users[i], names[i] = c.key, sql.NullString{String: l.UserID, Valid: l.UserID != ""}, l.Name
+		urls[i], titles[i], bys[i] = l.URL, l.Title, l.By
+		if !l.At.IsZero() {
+			ats[i] = sql.NullString{String: l.At.UTC().Format(time.RFC3339Nano), Valid: true}
+		}
+	}
+	return []any{meetings, numbers, pq.Array(itemIDs), keys, pq.Array(users), names, urls, titles, bys, pq.Array(ats)}
 }
 
 // removeReportSQL marks the member's link standing on an item removed ($1

@@ -39,11 +39,12 @@ type DB struct {
 	// rows of seen_requests.
 	pruned atomic.Int64
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
-	// OriginFirstSeen, declarations Declare.
+	// OriginFirstSeen, declarations Declare, reports SubmitReport.
 	apologies    *batcher[commands.ApologyRequest, apologyFrom]
 	seen         *batcher[seenCall, bool]
 	origins      *batcher[originCall, originFound]
 	declarations *batcher[declareCall, declareMade]
+	reports      *batcher[reportCall, commands.ReportOutcome]
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -109,6 +110,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.seen = seenBatcher(db)
 	db.origins = originBatcher(db)
 	db.declarations = declarationBatcher(db)
+	db.reports = reportBatcher(db)
 	return db, nil
 }
 

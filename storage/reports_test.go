@@ -1,0 +1,147 @@
+package storage_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// A batch of report links says of each what it would say alone: a first
+// link recorded, the same link again unchanged, another replacing it, one
+// sent after a removal recorded; each link written goes into the log with
+// its own audit entry, and what shows them is marked once.
+func TestReportsInOneBatchAreEachCallsOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
+	link := func(user, item, url string) commands.ReportLink {
+		return commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user, URL: url, By: user}
+	}
+	for _, l := range []commands.ReportLink{link("USUE", "7.5", "https://example.org/sue.pdf"), link("UJO", "6", "https://example.org/jo.pdf"), link("UANN", "6", "https://example.org/ann.pdf")} {
+		if _, err := db.SubmitReport(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.RemoveReport(ctx, m.ID, 0, "6", "UANN", "UANN"); err != nil {
+		t.Fatal(err)
+	}
+	agenda := "agenda:" + fmt.Sprint(m.ID)
+	if _, err := db.Enqueue(ctx, commands.OutboxMessage{CommitteeID: m.CommitteeID, Kind: commands.OutboxPost, ChannelID: "C1",
+		MessageKey: agenda, DedupeKey: agenda + ":post", Reply: commands.Reply{Text: "agenda"}}); err != nil {
+		t.Fatal(err)
+	}
+	onBehalf := link("", "9", "https://example.org/jen.pdf")
+	onBehalf.Name, onBehalf.By = "Jen Williams", "UOFF"
+	at := time.Date(2026, 12, 9, 16, 0, 0, 0, time.UTC)
+	neil := link("UNEIL", "7.5", "https://example.org/neil.pdf")
+	neil.Title, neil.At = "SWACA perspective", at
+	ls := []commands.ReportLink{
+		neil,
+		link("USUE", "7.5", "https://example.org/sue.pdf"),
+		link("UJO", "6", "https://example.org/jo-2.pdf"),
+		link("UANN", "6", "https://example.org/ann.pdf"),
+		onBehalf,
+	}
+	got, err := db.ReportsInOneBatch(ctx, ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []commands.ReportOutcome{commands.ReportRecorded, commands.ReportUnchanged, commands.ReportReplaced, commands.ReportRecorded, commands.ReportRecorded}
+	if !cmp.Equal(got, want) {
+		t.Fatalf("outcomes %v, want %v", got, want)
+	}
+	links, err := db.ReportLinks(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	standing := map[string]commands.ReportLink{}
+	for _, l := range links {
+		standing[l.Name+" "+l.Item] = l
+	}
+	for _, l := range ls {
+		s, ok := standing[l.Name+" "+l.Item]
+		if !ok || s.URL != l.URL || s.UserID != l.UserID || s.By != l.By {
+			t.Errorf("%s's link on %s: %+v, want %s", l.Name, l.Item, s, l.URL)
+		}
+	}
+	if s := standing["Member UNEIL 7.5"]; s.Title != "SWACA perspective" || !s.At.Equal(at) || s.OnItem.Title != "SWACA" {
+		t.Errorf("Neil's link: %+v", s)
+	}
+	if len(links) != 5 {
+		t.Errorf("%d links standing, want 5: %+v", len(links), links)
+	}
+	// Four links written: four rows of the log, four audit entries.
+	if n := count(t, db, `SELECT count(*) FROM report_links`); n != 3+1+4 {
+		t.Errorf("%d rows in the log, want 8", n)
+	}
+	for action, n := range map[string]int{"report.recorded": 3 + 3, "report.replaced": 1, "report.removed": 1} {
+		if got := count(t, db, `SELECT count(*) FROM audit_log WHERE action = $1`, action); got != n {
+			t.Errorf("%d audit entries %s, want %d", got, action, n)
+		}
+	}
+	if n := count(t, db, `SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = 'update' AND message_key = $1`, agenda); n != 1 {
+		t.Errorf("%d marks of the posted agenda, want 1", n)
+	}
+	// The same batch again changes nothing.
+	again, err := db.ReportsInOneBatch(ctx, ls)
+	if err != nil || !cmp.Equal(again, []commands.ReportOutcome{"unchanged", "unchanged", "unchanged", "unchanged", "unchanged"}) {
+		t.Errorf("the same batch again: %v %v", again, err)
+	}
+}
+
+// Members sending their links at once, each sent at the same moment to
+// two replicas: every link is recorded once and said to be unchanged the
+// other time, however the calls fall into batches.
+func TestReportsAtOnceOnTwoReplicas(t *testing.T) {
+	replicas := openReplicas(t, 2)
+	ctx := context.Background()
+	m := meetingWithItems(t, replicas[0], commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
+	const members = 24
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	outcomes := map[string][]commands.ReportOutcome{}
+	for i := range members {
+		for _, db := range replicas {
+			for _, item := range []string{"7.5", "6"} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					user := fmt.Sprintf("U%02d", i)
+					got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
+						URL: "https://example.org/" + user + "-" + item + ".pdf", By: user})
+					if err != nil {
+						t.Errorf("%s on %s: %v", user, item, err)
+						return
+					}
+					mu.Lock()
+					defer mu.Unlock()
+					outcomes[user+" "+item] = append(outcomes[user+" "+item], got)
+				}()
+			}
+		}
+	}
+	wg.Wait()
+	for k, got := range outcomes {
+		slices.Sort(got)
+		if !cmp.Equal(got, []commands.ReportOutcome{commands.ReportRecorded, commands.ReportUnchanged}) {
+			t.Errorf("%s: %v, want one recorded and one unchanged", k, got)
+		}
+	}
+	if len(outcomes) != 2*members {
+		t.Errorf("%d links answered, want %d", len(outcomes), 2*members)
+	}
+	if n := count(t, replicas[0], `SELECT count(*) FROM report_links`); n != 2*members {
+		t.Errorf("%d rows in the log, want %d", n, 2*members)
+	}
+	if n := count(t, replicas[0], `SELECT count(*) FROM audit_log WHERE action LIKE 'report.%'`); n != 2*members {
+		t.Errorf("%d audit entries, want %d", n, 2*members)
+	}
+}
