@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -106,5 +107,30 @@ func TestReportRefusesHostileURLs(t *testing.T) {
 	}
 	if got := k.reportLinks(); len(got) != 0 {
 		t.Errorf("hostile links stored: %q", got)
+	}
+}
+
+// A link filed under a number no item had (as links from before items
+// were kept, and as migration 00026 carries them into report_current) is
+// shown on the item of that number once one is added, and its sender can
+// remove it from there.
+func TestUnfiledReportRemovedFromItsItem(t *testing.T) {
+	k := agendaKit(t)
+	if _, err := k.db.SQL().ExecContext(context.Background(), `
+		WITH l AS (INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, by_user)
+			VALUES ($1, '7.6', NULL, 'UNEIL', 'UNEIL', 'Neil Frackelton', 'https://example.org/unfiled.pdf', 'UNEIL') RETURNING *)
+		INSERT INTO report_current (meeting_id, filed_on, member_key, item_number, item_id, user_id, name, url, title, action)
+		SELECT meeting_id, 'number:7.6', member_key, item_number, item_id, user_id, name, url, title, action FROM l`, k.next().ID); err != nil {
+		t.Fatal(err)
+	}
+	k.must(ian, "/agenda add 7.6 Youth Violence")
+	if list := k.say(neil, "/report list"); !strings.Contains(list, "Item 7.6 (Youth Violence): <https://example.org/unfiled.pdf") {
+		t.Fatalf("the link is not listed on 7.6: %s", list)
+	}
+	if got := k.say(neil, "/report remove 7.6"); !strings.Contains(got, "is removed") {
+		t.Errorf("removing it: %q", got)
+	}
+	if list := k.say(neil, "/report list"); strings.Contains(list, "unfiled.pdf") {
+		t.Errorf("still listed after removal: %s", list)
 	}
 }

@@ -189,14 +189,15 @@ func (row originRow) origin() commands.Origin {
 
 // tableJoins are, for originJoins, the committee's meeting in progress r:
 // the latest opened and not closed, when the SQL expression wanted is
-// true. A meeting is opened once (meeting_sessions_once), so this reads
-// the committee's meetings that were ever opened, as RunningMeetings does.
+// true. It reads the committee's own meetings, as RunningMeetings does:
+// joined to the openings, a plan could start from every meeting any
+// committee ever opened (TestOriginTableReadsTheCommitteesOwnMeetings).
 func tableJoins(wanted string) string {
 	return `
 	LEFT JOIN LATERAL (
 		SELECT r.id, r.starts_at, r.venue, r.status, r.time_known, r.revision FROM meetings r
-		JOIN meeting_sessions o ON o.meeting_id = r.id AND o.action = 'opened'
 		WHERE ` + wanted + ` AND r.committee_id = c.id
+		  AND EXISTS (SELECT 1 FROM meeting_sessions o WHERE o.meeting_id = r.id AND o.action = 'opened')
 		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = r.id AND s.action = 'closed')
 		ORDER BY r.starts_at DESC LIMIT 1
 	) r ON true`

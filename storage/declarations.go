@@ -391,18 +391,7 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64,
 		// those filed on no item), or, for an item no longer on the
 		// agenda, on the items of that number taken off it.
 		var ids []int64
-		err = tx.SelectContext(ctx, &ids, `
-			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
-			SELECT d.id, $4 FROM declarations d
-			WHERE d.meeting_id = $1 AND d.member_key = $3
-			  AND ($5 <> 0 AND d.id = $5
-			    OR $5 = 0 AND (d.item_id = $6
-			      OR d.item_id IS NULL AND d.item_number = $2
-			      OR $6::bigint IS NULL AND d.item_id IN (SELECT i.id FROM agenda_items i
-			        WHERE i.meeting_id = $1 AND i.number = $2 AND i.removed_at IS NOT NULL)))
-			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
-			ON CONFLICT (declaration_id) DO NOTHING
-			RETURNING declaration_id`, meetingID, item, memberKey(userID, ""), by, only, on)
+		err = tx.SelectContext(ctx, &ids, withdrawDeclarationsSQL, meetingID, item, memberKey(userID, ""), by, only, on)
 		if err != nil {
 			return err
 		}
@@ -417,6 +406,30 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64,
 	})
 	return n, err
 }
+
+// withdrawDeclarationsSQL withdraws the member's declarations ($1
+// meeting, $2 item number, $3 member key, $4 by): the one with the ID $5,
+// or, when $5 is 0, those on the item with the ID $6 and those filed on no
+// item under its number, or, when $6 is NULL, on the items of that number
+// taken off the agenda. Each kind is found in its own index (see
+// onItemOrNumber): as one condition with ORs, a generic plan read every
+// declaration of the meeting.
+var withdrawDeclarationsSQL = `
+	INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
+	SELECT d.id, $4 FROM declarations d
+	WHERE d.meeting_id = $1 AND d.member_key = $3
+	  AND d.id IN (
+	    (SELECT CAST($5 AS bigint) WHERE $5 <> 0)
+	    UNION ALL
+	    (SELECT o.id FROM declarations o WHERE $5 = 0 AND o.meeting_id = $1 AND o.item_id = $6::bigint AND o.member_key = $3)
+	    UNION ALL
+	    (SELECT o.id FROM declarations o WHERE $5 = 0 AND o.meeting_id = $1 AND o.item_id IS NULL AND o.item_number = $2 AND o.member_key = $3)
+	    UNION ALL
+	    (SELECT o.id FROM agenda_items i JOIN declarations o ON o.meeting_id = $1 AND o.item_id = i.id AND o.member_key = $3
+	     WHERE $5 = 0 AND $6::bigint IS NULL AND i.meeting_id = $1 AND i.number = $2 AND i.removed_at IS NOT NULL))
+	  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+	ON CONFLICT (declaration_id) DO NOTHING
+	RETURNING declaration_id`
 
 // RecordDispensation implements commands.DeclarationStore.
 func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string) (bool, error) {

@@ -61,6 +61,10 @@ var ApologiesQuery = apologiesQuery
 // standingDeclarationSQL, for the external tests.
 var DeclareSQL, StandingDeclarationSQL = declareSQL, standingDeclarationSQL
 
+// WithdrawDeclarationsSQL is withdrawDeclarationsSQL, for the external
+// tests.
+var WithdrawDeclarationsSQL = withdrawDeclarationsSQL
+
 // SubmitReportSQL is submitReportSQL, for the external tests.
 var SubmitReportSQL = submitReportSQL
 
@@ -114,6 +118,10 @@ func (db *DB) ReportsInOneBatch(ctx context.Context, ls []commands.ReportLink) (
 	}
 	return db.submitReports(ctx, calls)
 }
+
+// OriginsFirstSeenSQL and OriginTableFirstSeenSQL are originsFirstSeenSQL
+// and originTableFirstSeenSQL, for the external tests.
+var OriginsFirstSeenSQL, OriginTableFirstSeenSQL = originsFirstSeenSQL, originTableFirstSeenSQL
 
 // OriginsInOneBatch is one batch of OriginFirstSeen (originsFirstSeen),
 // for the external tests: for each call, whether its channel is a

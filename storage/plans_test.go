@@ -240,8 +240,9 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 }
 
 // A declaration counts the member's identical ones withdrawn before it,
-// and finds the one standing when it is made again, from the member's own
-// declarations on the item (or on the number, when no item has it),
+// finds the one standing when it is made again, and is withdrawn, from the
+// member's own declarations on the item (or on the number, when no item
+// has it),
 // however many others have declared at the meeting: read as one
 // condition with an OR, each declaration walked through every other of
 // the meeting (8 ms a declaration once there were 4,600).
@@ -271,6 +272,7 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 		}{{onItem, "7.5"}, {sql.NullInt64{}, "9"}} {
 			n = max(n, genericPlanBlocks(t, db, storage.DeclareSQL, declare(c.on, c.number, "Governor of a school")...))
 			n = max(n, genericPlanBlocks(t, db, storage.StandingDeclarationSQL, standing(c.on, c.number, "Trustee of SWACA")...))
+			n = max(n, genericPlanBlocks(t, db, storage.WithdrawDeclarationsSQL, m.ID, c.number, "UNEIL", "UNEIL", int64(0), c.on))
 		}
 		return n
 	}

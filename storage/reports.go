@@ -268,15 +268,32 @@ var removeReportSQL = `
 	SELECT ins.id, ` + auditedAndMarkedColumns + ` FROM ins`
 
 // RemoveReport implements commands.ReportStore, in one statement
-// (removeReportSQL), sent on its own (writeAlone). With no link standing,
-// it is sql.ErrNoRows.
+// (removeReportSQL), sent on its own (writeAlone). itemID 0 is a link
+// filed on no item, under the number item; failing one, the member's link
+// on the item of that number standing on the agenda, as before the links
+// were filed on items. With no link standing, it is ErrNotFound.
 func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error {
-	on, err := fileOnItem(ctx, db.x, meetingID, itemID, item)
-	if err != nil {
-		return mapErr("remove report", err)
+	on := sql.NullInt64{Int64: itemID, Valid: itemID != 0}
+	standing, err := db.removeReport(ctx, meetingID, on, item, userID, by)
+	if err == nil && !standing && itemID == 0 {
+		if on, err = fileOnItem(ctx, db.x, meetingID, 0, item); err != nil {
+			return mapErr("remove report", err)
+		}
+		if on.Valid {
+			standing, err = db.removeReport(ctx, meetingID, on, item, userID, by)
+		}
 	}
+	if err == nil && !standing {
+		return mapErr("remove report", sql.ErrNoRows)
+	}
+	return err
+}
+
+// removeReport runs removeReportSQL for the link filed on the item on (or,
+// when it is NULL, under the number item), and says whether one stood.
+func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, userID, by string) (bool, error) {
 	standing := true
-	err = writeAlone(ctx, "remove report", func(ctx context.Context) error {
+	err := writeAlone(ctx, "remove report", func(ctx context.Context) error {
 		var done struct {
 			ID int64 `db:"id"`
 			auditMarks
@@ -292,10 +309,7 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 		}
 		return done.check(meetingID)
 	})
-	if err == nil && !standing {
-		return mapErr("remove report", sql.ErrNoRows)
-	}
-	return err
+	return standing, err
 }
 
 // ReportLinks implements commands.ReportStore.

@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -233,5 +234,55 @@ func TestOriginsInOneBatchAreEachCallsOwn(t *testing.T) {
 		if _, err := db.OriginFirstSeen(ctx, "T1", c.ChannelID, "UOFF", time.Now(), cl.replay, false); !errors.Is(err, commands.ErrReplay) {
 			t.Errorf("%s sent again: %v, want a replay", cl.replay, err)
 		}
+	}
+}
+
+// Calls of OriginFirstSeen at once, batched, each get their own answer: a
+// channel that is no committee's is not found (not a replay), a
+// committee's is read with its table when asked, and every key is first
+// once and a replay after.
+func TestOriginsAtOnceEachGetTheirOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	next, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(72 * time.Hour), Venue: "Bootle Town Hall"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '7.5', 1, 'SWACA')`, next.ID); err != nil {
+		t.Fatal(err)
+	}
+	const n = 96
+	var wg sync.WaitGroup
+	for round := range 3 {
+		for i := range n {
+			wg.Go(func() {
+				channel := c.ChannelID
+				if i%3 == 0 {
+					channel = fmt.Sprintf("CNONE%d", i)
+				}
+				table := i%2 == 0
+				key := fmt.Sprintf("signature:%d-%d", round, i)
+				o, err := db.OriginFirstSeen(ctx, "T1", channel, "UOFF", time.Now(), key, table)
+				switch {
+				case channel != c.ChannelID:
+					if !errors.Is(err, commands.ErrNotFound) {
+						t.Errorf("%s in %s: %v, want not found", key, channel, err)
+					}
+				case err != nil:
+					t.Errorf("%s: %v", key, err)
+				case o.Committee.ID != c.ID || o.Member == nil || o.Next == nil || o.Next.ID != next.ID:
+					t.Errorf("%s: %+v", key, o)
+				case table && (o.Table == nil || o.Table.ItemsOf != next.ID || len(o.Table.Items) != 1):
+					t.Errorf("%s with the table: %+v", key, o.Table)
+				case !table && o.Table != nil:
+					t.Errorf("%s without the table: %+v", key, o.Table)
+				}
+				if _, err := db.OriginFirstSeen(ctx, "T1", channel, "UOFF", time.Now(), key, table); !errors.Is(err, commands.ErrReplay) {
+					t.Errorf("%s again: %v, want a replay", key, err)
+				}
+			})
+		}
+		wg.Wait()
 	}
 }
