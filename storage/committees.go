@@ -179,12 +179,20 @@ func (row originRow) origin() commands.Origin {
 			Organisation: row.MemberOrganisation.String, Role: row.MemberRole.String, AddedAt: row.MemberAddedAt}.member()
 		o.Member = &m
 	}
-	if row.NextID.Valid {
-		o.Next = &commands.Meeting{ID: row.NextID.Int64, CommitteeID: o.Committee.ID, StartsAt: row.NextStartsAt.Time,
-			Venue: row.NextVenue.String, Status: commands.MeetingStatus(row.NextStatus.String), Apologies: -1,
-			TimeUnknown: row.NextTimeKnown.Valid && !row.NextTimeKnown.Bool, Revision: int(row.NextRevision.Int64)}
-	}
+	o.Next = briefMeeting(o.Committee.ID, row.NextID, row.NextStartsAt, row.NextVenue, row.NextStatus, row.NextTimeKnown, row.NextRevision)
 	return o
+}
+
+// briefMeeting is the meeting of the committee read in the columns
+// given, without its count of apologies (as meetingBriefColumns); nil
+// when there is none.
+func briefMeeting(committeeID int64, id sql.NullInt64, startsAt sql.NullTime, venue, status sql.NullString, timeKnown sql.NullBool, revision sql.NullInt64) *commands.Meeting {
+	if !id.Valid {
+		return nil
+	}
+	return &commands.Meeting{ID: id.Int64, CommitteeID: committeeID, StartsAt: startsAt.Time,
+		Venue: venue.String, Status: commands.MeetingStatus(status.String), Apologies: -1,
+		TimeUnknown: timeKnown.Valid && !timeKnown.Bool, Revision: int(revision.Int64)}
 }
 
 // tableJoins are, for originJoins, the committee's meeting in progress r:
@@ -234,12 +242,8 @@ type tableRow struct {
 }
 
 func (t tableRow) table(committeeID int64) (*commands.Table, error) {
-	out := &commands.Table{ItemsOf: t.ItemsOf.Int64}
-	if t.RunningID.Valid {
-		out.Running = &commands.Meeting{ID: t.RunningID.Int64, CommitteeID: committeeID, StartsAt: t.RunningStartsAt.Time,
-			Venue: t.RunningVenue.String, Status: commands.MeetingStatus(t.RunningStatus.String), Apologies: -1,
-			TimeUnknown: t.RunningTimeKnown.Valid && !t.RunningTimeKnown.Bool, Revision: int(t.RunningRevision.Int64)}
-	}
+	out := &commands.Table{ItemsOf: t.ItemsOf.Int64,
+		Running: briefMeeting(committeeID, t.RunningID, t.RunningStartsAt, t.RunningVenue, t.RunningStatus, t.RunningTimeKnown, t.RunningRevision)}
 	if t.Items == nil {
 		return out, nil
 	}

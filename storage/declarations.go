@@ -247,18 +247,9 @@ var declareManySQL = `
 		FROM r ORDER BY meeting_id, item_id, item_number, member_key, kind, md5(nature)
 		ON CONFLICT DO NOTHING
 		RETURNING *
-	), aud AS (
-		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
-		SELECT m.committee_id, ins.declared_by, 'declaration.add', ins.item_number,
-			jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
-				'nature', ins.nature, 'dispensation', ins.dispensation)
-		FROM ins JOIN meetings m ON m.id = ins.meeting_id
-		RETURNING CAST(detail->>'declaration' AS bigint) AS id
-	), stale AS (
-		SELECT mark_stale(m.committee_id, m.id, array_agg(ins.user_id)) AS n
-		FROM ins JOIN meetings m ON m.id = ins.meeting_id
-		GROUP BY m.committee_id, m.id
-	)
+	), ` + auditedAndMarkedEach("ins", "ins.declared_by", "'declaration.add'", "ins.item_number",
+	`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
+		'nature', ins.nature, 'dispensation', ins.dispensation)`, "declaration") + `
 	SELECT r.ord, ` + newDeclarationColumns + `,
 		(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked
 	FROM ins d JOIN r ON r.meeting_id = d.meeting_id AND r.item_number = d.item_number AND r.member_key = d.member_key
@@ -318,6 +309,26 @@ func auditedAndMarked(actor, action, subject, detail, users string) string {
 	), stale AS (
 		SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST(` + users + ` AS text)]) AS n
 		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+	)`
+}
+
+// auditedAndMarkedEach is auditedAndMarked for a statement that writes
+// many rows of meetings' records, in a CTE named ins with each row's
+// meeting_id and user_id: the CTE aud writes the audit entry of each row
+// of the CTE from (ins, or a CTE of ins's rows with more to say), from SQL
+// expressions over it, and returns each entry's subject ID, the number
+// under key in its detail; stale marks what shows the rows once for each
+// meeting, for the users of its rows.
+func auditedAndMarkedEach(from, actor, action, subject, detail, key string) string {
+	return `aud AS (
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT m.committee_id, ` + actor + `, ` + action + `, ` + subject + `, ` + detail + `
+		FROM ` + from + ` JOIN meetings m ON m.id = ` + from + `.meeting_id
+		RETURNING CAST(detail->>'` + key + `' AS bigint) AS id
+	), stale AS (
+		SELECT mark_stale(m.committee_id, m.id, array_agg(ins.user_id)) AS n
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+		GROUP BY m.committee_id, m.id
 	)`
 }
 

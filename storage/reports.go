@@ -123,17 +123,8 @@ var submitReportsSQL = `
 	), done AS (
 		SELECT o.ord, o.outcome, ins.* FROM ins JOIN o ON o.meeting_id = ins.meeting_id AND o.member_key = ins.member_key
 			AND o.item_number = ins.item_number AND o.item_id IS NOT DISTINCT FROM ins.item_id
-	), aud AS (
-		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
-		SELECT m.committee_id, done.by_user, 'report.' || done.outcome, done.item_number,
-			jsonb_build_object('report', done.id, 'item', COALESCE(done.item_id, 0), 'url', done.url, 'title', done.title)
-		FROM done JOIN meetings m ON m.id = done.meeting_id
-		RETURNING CAST(detail->>'report' AS bigint) AS id
-	), stale AS (
-		SELECT mark_stale(m.committee_id, m.id, array_agg(ins.user_id)) AS n
-		FROM ins JOIN meetings m ON m.id = ins.meeting_id
-		GROUP BY m.committee_id, m.id
-	)
+	), ` + auditedAndMarkedEach("done", "done.by_user", "'report.' || done.outcome", "done.item_number",
+	`jsonb_build_object('report', done.id, 'item', COALESCE(done.item_id, 0), 'url', done.url, 'title', done.title)`, "report") + `
 	SELECT o.ord, o.outcome, o.meeting_id,
 		(SELECT count(*) FROM aud JOIN done ON done.id = aud.id WHERE done.ord = o.ord) AS audited,
 		COALESCE((SELECT sum(n) FROM stale), 0) AS marked
