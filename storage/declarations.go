@@ -232,8 +232,9 @@ var declareSQL = `
 // the same. Each declaration made has a row, numbered by its call's place
 // (ord), with its own audit entry; the stale marks are made once for each
 // meeting. The declarations are inserted in the order of their unique
-// keys, so that two batches at once (two replicas') that share some wait
-// for each other in the same order and cannot deadlock.
+// keys (declarations_once, declarations_once_unfiled: an item's number is
+// not part of its key), so that two batches at once (two replicas') that
+// share some wait for each other in the same order and cannot deadlock.
 var declareManySQL = `
 	WITH r AS (
 		SELECT * FROM unnest(CAST($1 AS bigint[]), CAST($2 AS text[]), CAST($3 AS bigint[]), CAST($4 AS text[]),
@@ -244,7 +245,7 @@ var declareManySQL = `
 		INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
 		SELECT meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, by_user, COALESCE(at, now()),
 			` + withdrawnBefore("r.meeting_id", "r.item_id", "r.item_number", "r.member_key", "r.kind", "r.nature") + `
-		FROM r ORDER BY meeting_id, item_id, item_number, member_key, kind, md5(nature)
+		FROM r ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, kind, md5(nature)
 		ON CONFLICT DO NOTHING
 		RETURNING *
 	), ` + auditedAndMarkedEach("ins", "ins.declared_by", "'declaration.add'", "ins.item_number",

@@ -163,3 +163,46 @@ func (db *DB) OriginFirstSeenWithNonce(ctx context.Context, team, channel, user,
 	}
 	return row.First, true, err
 }
+
+// DeclareManySQL is declareManySQL, for the external tests.
+var DeclareManySQL = declareManySQL
+
+// DeclarationsThroughBatcher runs ds as one batch of the declaration
+// batcher (runBatch), as the batcher would had they arrived at once:
+// for each, whether it was made, and its error.
+func (db *DB) DeclarationsThroughBatcher(ctx context.Context, ds []commands.Declaration) ([]bool, []error, error) {
+	batch := make([]*batchCall[declareCall, declareMade], len(ds))
+	for i, d := range ds {
+		itemID, err := fileOnItem(ctx, db.x, d.MeetingID, d.ItemID, d.Item)
+		if err != nil {
+			return nil, nil, err
+		}
+		batch[i] = &batchCall[declareCall, declareMade]{ctx: ctx, req: declareCall{d: d, key: memberKey(d.UserID, d.Name), itemID: itemID}, done: make(chan struct{})}
+	}
+	db.declarations.runBatch(batch)
+	made, errs := make([]bool, len(ds)), make([]error, len(ds))
+	for i, c := range batch {
+		<-c.done
+		made[i], errs[i] = c.res.made, c.err
+	}
+	return made, errs, nil
+}
+
+// ReportsThroughBatcher is DeclarationsThroughBatcher for SubmitReport.
+func (db *DB) ReportsThroughBatcher(ctx context.Context, ls []commands.ReportLink) ([]commands.ReportOutcome, []error, error) {
+	batch := make([]*batchCall[reportCall, commands.ReportOutcome], len(ls))
+	for i, l := range ls {
+		itemID, err := fileOnItem(ctx, db.x, l.MeetingID, l.ItemID, l.Item)
+		if err != nil {
+			return nil, nil, err
+		}
+		batch[i] = &batchCall[reportCall, commands.ReportOutcome]{ctx: ctx, req: reportCall{l: l, key: memberKey(l.UserID, l.Name), itemID: itemID}, done: make(chan struct{})}
+	}
+	db.reports.runBatch(batch)
+	out, errs := make([]commands.ReportOutcome, len(ls)), make([]error, len(ls))
+	for i, c := range batch {
+		<-c.done
+		out[i], errs[i] = c.res, c.err
+	}
+	return out, errs, nil
+}

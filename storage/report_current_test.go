@@ -147,3 +147,35 @@ func TestUnfiledLinkRemovedAfterItsItemIsAdded(t *testing.T) {
 		t.Errorf("still standing: %+v", links)
 	}
 }
+
+// A member with a link filed under a number and another on the item now
+// of that number removes the first twice (a double tap, or a retry after
+// an answer lost): the second must find it gone, not remove the other.
+func TestRemoveReportTwiceRemovesOnlyOne(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db)
+	unfiled := commands.ReportLink{MeetingID: m.ID, Item: "7.6", UserID: "UNEIL", Name: "Neil", URL: "https://example.org/unfiled.pdf", By: "UNEIL"}
+	if _, err := db.SubmitReport(ctx, unfiled); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '7.6', 1, 'Youth Violence')`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	onItem := unfiled
+	onItem.URL = "https://example.org/item.pdf"
+	if _, err := db.SubmitReport(ctx, onItem); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "UNEIL")
+	links, lerr := db.ReportLinks(ctx, m.ID)
+	if lerr != nil {
+		t.Fatal(lerr)
+	}
+	if !errors.Is(err, commands.ErrNotFound) || len(links) != 1 {
+		t.Errorf("removing the unfiled link again: %v; standing %+v", err, links)
+	}
+}

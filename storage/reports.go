@@ -172,10 +172,13 @@ func reportBatcher(db *DB) *batcher[reportCall, commands.ReportOutcome] {
 // submitReportsSQL for more.
 func (db *DB) submitReports(ctx context.Context, calls []reportCall) ([]commands.ReportOutcome, error) {
 	n := len(calls)
-	query, args := submitReportsSQL, reportArgs(calls)
+	var query string
+	var args []any
 	if n == 1 {
 		l := calls[0].l
 		query, args = submitReportSQL, []any{l.MeetingID, l.Item, calls[0].key, nullString(l.UserID), l.Name, l.URL, l.Title, l.By, nullTime(l.At), calls[0].itemID}
+	} else {
+		query, args = submitReportsSQL, reportArgs(calls)
 	}
 	st, err := db.prepared(ctx, query)
 	if err != nil {
@@ -260,13 +263,24 @@ var removeReportSQL = `
 
 // RemoveReport implements commands.ReportStore, in one statement
 // (removeReportSQL), sent on its own (writeAlone). itemID 0 is a link
-// filed on no item, under the number item; failing one, the member's link
-// on the item of that number standing on the agenda, as before the links
-// were filed on items. With no link standing, it is ErrNotFound.
+// filed on no item, under the number item; when the member never had one
+// there, the member's link on the item of that number standing on the
+// agenda, as before the links were filed on items. A member who had one
+// under the number, and removes it again (a double tap, or a retry), is
+// told it is gone, and the link on the item stays. With no link standing,
+// it is ErrNotFound.
 func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error {
 	on := sql.NullInt64{Int64: itemID, Valid: itemID != 0}
 	standing, err := db.removeReport(ctx, meetingID, on, item, userID, by)
 	if err == nil && !standing && itemID == 0 {
+		var filed bool
+		if err := db.x.GetContext(ctx, &filed, `SELECT EXISTS (SELECT 1 FROM report_current
+			WHERE meeting_id = $1 AND filed_on = 'number:' || $2 AND member_key = $3)`, meetingID, item, memberKey(userID, "")); err != nil {
+			return mapErr("remove report", err)
+		}
+		if filed {
+			return mapErr("remove report", sql.ErrNoRows)
+		}
 		if on, err = fileOnItem(ctx, db.x, meetingID, 0, item); err != nil {
 			return mapErr("remove report", err)
 		}

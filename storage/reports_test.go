@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -143,5 +144,75 @@ func TestReportsAtOnceOnTwoReplicas(t *testing.T) {
 	}
 	if n := count(t, replicas[0], `SELECT count(*) FROM audit_log WHERE action LIKE 'report.%'`); n != 2*members {
 		t.Errorf("%d audit entries, want %d", n, 2*members)
+	}
+}
+
+// The same for report links: a link on a meeting that does not exist
+// refuses the batch, and the others are saved on their own.
+func TestReportBatchRefusedForOneCall(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
+	ls := []commands.ReportLink{
+		{MeetingID: m.ID, Item: "6", UserID: "USUE", Name: "Sue", URL: "https://example.org/a.pdf", By: "USUE"},
+		{MeetingID: m.ID + 1000, Item: "6", UserID: "USUE", Name: "Sue", URL: "https://example.org/b.pdf", By: "USUE"},
+		{MeetingID: m.ID, Item: "6", UserID: "UJO", Name: "Jo", URL: "https://example.org/c.pdf", By: "UJO"},
+	}
+	out, errs, err := db.ReportsThroughBatcher(ctx, ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs[0] != nil || errs[2] != nil || out[0] != commands.ReportRecorded || out[2] != commands.ReportRecorded {
+		t.Errorf("the good calls: %v %v", out, errs)
+	}
+	if errs[1] == nil || errors.Is(errs[1], commands.ErrInDoubt) {
+		t.Errorf("the refused call: %v", errs[1])
+	}
+	if n := count(t, db, `SELECT count(*) FROM report_current`); n != 2 {
+		t.Errorf("%d rows of report_current, want 2", n)
+	}
+}
+
+// One member's links in one batch on an item taken off the agenda (by its
+// ID) and under the same number with no item: two links, each with its
+// own outcome, log row and audit entry.
+func TestReportBatchSameNumberItemAndNoItem(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "3", Title: "Gone"})
+	x := itemID(t, db, m.ID, "3")
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE agenda_items SET removed_at = now() WHERE id = $1`, x); err != nil {
+		t.Fatal(err)
+	}
+	onItem := commands.ReportLink{MeetingID: m.ID, Item: "3", ItemID: x, UserID: "USUE", Name: "Sue", URL: "https://example.org/item.pdf", By: "USUE"}
+	onNumber := commands.ReportLink{MeetingID: m.ID, Item: "3", UserID: "USUE", Name: "Sue", URL: "https://example.org/number.pdf", By: "USUE"}
+	if _, err := db.SubmitReport(ctx, onNumber); err != nil {
+		t.Fatal(err)
+	}
+	onNumber.URL = "https://example.org/number-2.pdf"
+	got, err := db.ReportsInOneBatch(ctx, []commands.ReportLink{onItem, onNumber})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cmp.Equal(got, []commands.ReportOutcome{commands.ReportRecorded, commands.ReportReplaced}) {
+		t.Errorf("outcomes %v", got)
+	}
+	rows, err := db.SQL().QueryContext(ctx, `SELECT a.action, l.url, COALESCE(l.item_id, 0) FROM audit_log a JOIN report_links l ON l.id = CAST(a.detail->>'report' AS bigint) WHERE a.action LIKE 'report.%' ORDER BY l.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var audits []string
+	for rows.Next() {
+		var action, url string
+		var item int64
+		if err := rows.Scan(&action, &url, &item); err != nil {
+			t.Fatal(err)
+		}
+		audits = append(audits, fmt.Sprintf("%s %s %v", action, url, item == x))
+	}
+	want := []string{"report.recorded https://example.org/number.pdf false", "report.recorded https://example.org/item.pdf true", "report.replaced https://example.org/number-2.pdf false"}
+	if !cmp.Equal(audits, want) {
+		t.Errorf("audits %q, want %q", audits, want)
 	}
 }
