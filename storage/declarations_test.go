@@ -166,9 +166,9 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 
 // TestReportSentTwiceAtOnce: a member whose link is sent twice at the
 // same moment (a double tap, or Slack's retry) has one link, recorded
-// once; the other sending is told it is the same link. The lock is taken
-// before the statement that reads the latest link, so that statement sees
-// what the first sending wrote.
+// once; the other sending is told it is the same link. The upsert of the
+// member's row of report_current waits for the first sending and works
+// from what it wrote.
 func TestReportSentTwiceAtOnce(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
