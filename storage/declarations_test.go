@@ -548,6 +548,11 @@ func TestDeclarationBatchRefusedForOneCall(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 2 {
 		t.Errorf("%d audit entries, want 2", n)
 	}
+	// Refused alone, it says so once, naming what was refused.
+	_, _, err = db.Declare(ctx, ds[1])
+	if err == nil || strings.Count(err.Error(), "storage: ") != 1 || !strings.HasPrefix(err.Error(), "storage: declare: ") {
+		t.Errorf("the refusal as Declare gives it: %v", err)
+	}
 }
 
 // withdrawDeclarationsSQL withdraws the rows the condition with ORs it

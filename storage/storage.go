@@ -342,8 +342,13 @@ func mapErr(op string, err error) error {
 		errors.As(err, &netErr):
 		sentinel = commands.ErrUnavailable
 	}
-	if sentinel != nil {
+	switch {
+	case sentinel != nil:
 		return fmt.Errorf("storage: %s: %w: %w", op, sentinel, err)
+	case strings.HasPrefix(err.Error(), "storage: "):
+		// Mapped already, where it happened (writeAlone, under a
+		// batcher): named once is enough.
+		return err
 	}
 	return fmt.Errorf("storage: %s: %w", op, err)
 }
