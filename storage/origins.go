@@ -57,7 +57,7 @@ var originTableFirstSeenSQL = `WITH seen AS (
 	` + seenInsertSQL + ` VALUES ($6, $7)
 	` + seenConflictSQL + `
 )
-SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + tableColumns("true") + originJoins + tableJoins("true") + originWhere
+SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + tableColumns + originJoins + tableJoins("true") + originWhere
 
 // originsFirstSeenSQL is originTableFirstSeenSQL for many calls, their
 // parameters in arrays ($1 team, $2 channel, $3 user, $4 time, $5 replay
@@ -78,7 +78,7 @@ WITH q AS (
 	SELECT replay_key, replay_nonce FROM q ORDER BY replay_key
 	` + seenConflictSQL + `
 )
-SELECT q.ord, q.replay_key IN (SELECT key FROM seen) AS first, ` + originColumns + tableColumns("q.wanted") + `
+SELECT q.ord, q.replay_key IN (SELECT key FROM seen) AS first, ` + originColumns + tableColumns + `
 	FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
 	LEFT JOIN LATERAL (
 		SELECT user_id, name, organisation, role, added_at FROM members

@@ -106,6 +106,12 @@ func TestOriginTableIsWhatTheReadsFind(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// One with no references, a description, a presenter and a comma,
+	// brace and quote in its title, as standard.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation, description, standard)
+		VALUES ($1, '2', 2, 'Declarations, {of} "Interest"', 'Jen Williams', 'NW Probation', 'Members declare', true)`, next.ID); err != nil {
+		t.Fatal(err)
+	}
 	check := func(when string, running *commands.Meeting, itemsOf int64) {
 		t.Helper()
 		for _, replay := range []string{"", "signature:" + when} {
