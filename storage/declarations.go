@@ -220,7 +220,7 @@ var declareSQL = `
 			` + withdrawnBefore("$1", "$11", "$2", "$3", "$6", "$7") + `)
 		ON CONFLICT DO NOTHING
 		RETURNING *
-	), ` + auditedAndMarked("$9", "'declaration.add'", "$2",
+	), ` + auditedAndMarked("ins", "$9", "'declaration.add'", "$2",
 	`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
 		'nature', ins.nature, 'dispensation', ins.dispensation)`, "$4") + `
 	SELECT ` + newDeclarationColumns + `, ` + auditedAndMarkedColumns + `
@@ -248,7 +248,7 @@ var declareManySQL = `
 		FROM r ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, kind, md5(nature)
 		ON CONFLICT DO NOTHING
 		RETURNING *
-	), ` + auditedAndMarkedEach("ins", "ins.declared_by", "'declaration.add'", "ins.item_number",
+	), ` + auditedAndMarked("ins", "ins.declared_by", "'declaration.add'", "ins.item_number",
 	`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
 		'nature', ins.nature, 'dispensation', ins.dispensation)`, "declaration") + `
 	SELECT r.ord, ` + newDeclarationColumns + `,
@@ -294,33 +294,17 @@ func auditMeeting(ctx context.Context, q sqlx.ExtContext, meetingID int64, actor
 	return nil
 }
 
-// auditedAndMarked is what a statement that writes one row of a meeting's
-// records, in a CTE named ins with that row's meeting_id, adds so that the
-// row's audit entry and the stale marks of what shows it commit with it:
-// the CTEs aud (auditMeeting's entry, from SQL expressions for the actor,
-// action, subject and detail) and stale (markStale, for the users in the
-// text array users). The statement reads them with
-// auditedAndMarkedColumns into auditMarks.
-func auditedAndMarked(actor, action, subject, detail, users string) string {
-	return `aud AS (
-		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
-		SELECT m.committee_id, ` + actor + `, ` + action + `, ` + subject + `, ` + detail + `
-		FROM ins JOIN meetings m ON m.id = ins.meeting_id
-		RETURNING 1
-	), stale AS (
-		SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST(` + users + ` AS text)]) AS n
-		FROM ins JOIN meetings m ON m.id = ins.meeting_id
-	)`
-}
-
-// auditedAndMarkedEach is auditedAndMarked for a statement that writes
-// many rows of meetings' records, in a CTE named ins with each row's
-// meeting_id and user_id: the CTE aud writes the audit entry of each row
-// of the CTE from (ins, or a CTE of ins's rows with more to say), from SQL
-// expressions over it, and returns each entry's subject ID, the number
-// under key in its detail; stale marks what shows the rows once for each
-// meeting, for the users of its rows.
-func auditedAndMarkedEach(from, actor, action, subject, detail, key string) string {
+// auditedAndMarked is what a statement that writes rows of meetings'
+// records, in a CTE named ins with each row's meeting_id and user_id,
+// adds so that each row's audit entry and the stale marks of what shows
+// them commit with them: the CTEs aud, which writes auditMeeting's entry
+// for each row of the CTE from (ins, or a CTE of ins's rows with more to
+// say) from SQL expressions over it for the actor, action, subject and
+// detail, and returns each entry's subject ID, the number under key in
+// its detail; and stale, which marks what shows the rows (markStale) once
+// for each meeting, for the users of its rows. A statement of one row
+// reads them with auditedAndMarkedColumns into auditMarks.
+func auditedAndMarked(from, actor, action, subject, detail, key string) string {
 	return `aud AS (
 		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
 		SELECT m.committee_id, ` + actor + `, ` + action + `, ` + subject + `, ` + detail + `

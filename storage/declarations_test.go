@@ -413,53 +413,63 @@ func TestDeclarationsInOneBatchAreEachCallsOwn(t *testing.T) {
 // declaration is made once, however the calls fall into batches, and
 // none is refused.
 func TestDeclarationsAtOnceOnTwoReplicas(t *testing.T) {
-	replicas := openReplicas(t, 2)
 	ctx := context.Background()
-	m := meetingWithItems(t, replicas[0], commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
-	const members = 24
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	made := map[string]int{}
 	errs := 0
-	for i := range members {
-		for _, db := range replicas {
-			for _, item := range []string{"7.5", "6"} {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					user := fmt.Sprintf("U%02d", i)
-					d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
-						Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: user})
-					mu.Lock()
-					defer mu.Unlock()
-					switch {
-					case err != nil:
-						errs++
-						t.Errorf("%s on %s: %v", user, item, err)
-					case d.UserID != user || d.Item != item:
-						t.Errorf("%s on %s was answered with %+v", user, item, d)
-					case ok:
-						made[user+" "+item]++
-					}
-				}()
-			}
+	db := atOnceOnTwoReplicas(t, func(db *storage.DB, m commands.Meeting, user, item string) {
+		d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
+			Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: user})
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err != nil:
+			errs++
+			t.Errorf("%s on %s: %v", user, item, err)
+		case d.UserID != user || d.Item != item:
+			t.Errorf("%s on %s was answered with %+v", user, item, d)
+		case ok:
+			made[user+" "+item]++
 		}
-	}
-	wg.Wait()
-	if len(made) != 2*members || errs > 0 {
-		t.Errorf("%d declarations made, %d refused; want %d made", len(made), errs, 2*members)
+	})
+	if len(made) != 2*atOnceMembers || errs > 0 {
+		t.Errorf("%d declarations made, %d refused; want %d made", len(made), errs, 2*atOnceMembers)
 	}
 	for k, n := range made {
 		if n != 1 {
 			t.Errorf("%s made %d times", k, n)
 		}
 	}
-	if n := count(t, replicas[0], `SELECT count(*) FROM declarations`); n != 2*members {
-		t.Errorf("%d declarations stored, want %d", n, 2*members)
+	if n := count(t, db, `SELECT count(*) FROM declarations`); n != 2*atOnceMembers {
+		t.Errorf("%d declarations stored, want %d", n, 2*atOnceMembers)
 	}
-	if n := count(t, replicas[0], `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 2*members {
-		t.Errorf("%d audit entries, want %d", n, 2*members)
+	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != 2*atOnceMembers {
+		t.Errorf("%d audit entries, want %d", n, 2*atOnceMembers)
 	}
+}
+
+// atOnceMembers is how many members atOnceOnTwoReplicas sends for.
+const atOnceMembers = 24
+
+// atOnceOnTwoReplicas opens two replicas of one database with a meeting
+// whose agenda has items 7.5 and 6, and calls send at once for each of
+// atOnceMembers members (U00, U01, …) on each item, each on both
+// replicas, as a retry or a double tap landing on both would; it returns
+// once every call has, with one of the replicas.
+func atOnceOnTwoReplicas(t *testing.T, send func(db *storage.DB, m commands.Meeting, user, item string)) *storage.DB {
+	t.Helper()
+	replicas := openReplicas(t, 2)
+	m := meetingWithItems(t, replicas[0], commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
+	var wg sync.WaitGroup
+	for i := range atOnceMembers {
+		for _, db := range replicas {
+			for _, item := range []string{"7.5", "6"} {
+				wg.Go(func() { send(db, m, fmt.Sprintf("U%02d", i), item) })
+			}
+		}
+	}
+	wg.Wait()
+	return replicas[0]
 }
 
 func itemID(t *testing.T, db *storage.DB, meetingID int64, number string) int64 {

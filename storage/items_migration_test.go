@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"testing"
 	"time"
@@ -28,11 +29,7 @@ func TestMigrationFilesRecordsOnItems(t *testing.T) {
 	}
 	id := func(q string, args ...any) int64 {
 		t.Helper()
-		var n int64
-		if err := x.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		return n
+		return queryID(t, x, q, args...)
 	}
 	c := id(`INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`)
 	exec(`INSERT INTO members (committee_id, user_id, name, organisation, role) VALUES ($1, 'UOFF', 'Ian Barton', 'Sefton Council', 'officer'),
@@ -158,11 +155,7 @@ func TestMigrationKeepsTheLinksStanding(t *testing.T) {
 	x := db.SQL()
 	id := func(q string, args ...any) int64 {
 		t.Helper()
-		var n int64
-		if err := x.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		return n
+		return queryID(t, x, q, args...)
 	}
 	c := id(`INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`)
 	m := id(`INSERT INTO meetings (committee_id, starts_at, venue) VALUES ($1, '2026-12-10 10:00 Europe/London', 'Remote Meeting') RETURNING id`, c)
@@ -209,4 +202,14 @@ func TestMigrationKeepsTheLinksStanding(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("links standing (-want +got):\n%s", diff)
 	}
+}
+
+// queryID runs q, which returns one number (an ID), on x.
+func queryID(t *testing.T, x *sql.DB, q string, args ...any) int64 {
+	t.Helper()
+	var n int64
+	if err := x.QueryRowContext(context.Background(), q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
 }

@@ -45,19 +45,19 @@ func originBatcher(db *DB) *batcher[originCall, originFound] {
 // $6 with the nonce $7 as FirstSeen does, and saying whether it was new:
 // a batch of one. The insert runs to its end whether or not the channel
 // is a committee's.
-var originFirstSeenSQL = `WITH seen AS (
-	` + seenInsertSQL + ` VALUES ($6, $7)
-	` + seenConflictSQL + `
-)
-SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + originFrom
+var originFirstSeenSQL = seenFirst + originColumns + originFrom
 
 // originTableFirstSeenSQL is originFirstSeenSQL with the table (see
 // originTableSQL).
-var originTableFirstSeenSQL = `WITH seen AS (
+var originTableFirstSeenSQL = seenFirst + originColumns + tableColumns + originJoins + tableJoins("true") + originWhere
+
+// seenFirst is the start of originFirstSeenSQL and its table's: the key
+// recorded, and the column saying whether it was new.
+const seenFirst = `WITH seen AS (
 	` + seenInsertSQL + ` VALUES ($6, $7)
 	` + seenConflictSQL + `
 )
-SELECT EXISTS (SELECT 1 FROM seen) AS first, ` + originColumns + tableColumns + originJoins + tableJoins("true") + originWhere
+SELECT EXISTS (SELECT 1 FROM seen) AS first, `
 
 // originsFirstSeenSQL is originTableFirstSeenSQL for many calls, their
 // parameters in arrays ($1 team, $2 channel, $3 user, $4 time, $5 replay

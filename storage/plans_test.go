@@ -149,10 +149,7 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
-	var itemID int64
-	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM agenda_items WHERE meeting_id = $1 AND number = '7.5'`, m.ID).Scan(&itemID); err != nil {
-		t.Fatal(err)
-	}
+	itemID := itemID(t, db, m.ID, "7.5")
 	// Left unanalysed (see TestApologyBatchReadsEachSenderOnly).
 	for _, table := range []string{"report_links", "report_current"} {
 		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
@@ -250,10 +247,7 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
-	var itemID int64
-	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM agenda_items WHERE meeting_id = $1 AND number = '7.5'`, m.ID).Scan(&itemID); err != nil {
-		t.Fatal(err)
-	}
+	itemID := itemID(t, db, m.ID, "7.5")
 	// Left unanalysed (see TestApologyBatchReadsEachSenderOnly).
 	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE declarations SET (autovacuum_enabled = false)`); err != nil {
 		t.Fatal(err)

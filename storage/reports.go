@@ -81,9 +81,9 @@ var submitReportSQL = `
 		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
 		SELECT $1, $2, $10, $3, $4, $5, $6, $7, 'submitted', $8, COALESCE($9, now())
 		FROM o WHERE o.outcome <> 'unchanged'
-		RETURNING id, meeting_id, item_id, url, title
-	), ` + auditedAndMarked("$8", "'report.' || (SELECT outcome FROM o)", "$2",
-	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "$4") + `
+		RETURNING id, meeting_id, item_id, user_id, url, title
+	), ` + auditedAndMarked("ins", "$8", "'report.' || (SELECT outcome FROM o)", "$2",
+	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'url', ins.url, 'title', ins.title)`, "report") + `
 	SELECT 1 AS ord, o.outcome, CAST($1 AS bigint) AS meeting_id, ` + auditedAndMarkedColumns + ` FROM o`
 
 // submitReportsSQL is submitReportSQL for many links, their parameters in
@@ -123,7 +123,7 @@ var submitReportsSQL = `
 	), done AS (
 		SELECT o.ord, o.outcome, ins.* FROM ins JOIN o ON o.meeting_id = ins.meeting_id AND o.member_key = ins.member_key
 			AND o.item_number = ins.item_number AND o.item_id IS NOT DISTINCT FROM ins.item_id
-	), ` + auditedAndMarkedEach("done", "done.by_user", "'report.' || done.outcome", "done.item_number",
+	), ` + auditedAndMarked("done", "done.by_user", "'report.' || done.outcome", "done.item_number",
 	`jsonb_build_object('report', done.id, 'item', COALESCE(done.item_id, 0), 'url', done.url, 'title', done.title)`, "report") + `
 	SELECT o.ord, o.outcome, o.meeting_id,
 		(SELECT count(*) FROM aud JOIN done ON done.id = aud.id WHERE done.ord = o.ord) AS audited,
@@ -256,9 +256,9 @@ var removeReportSQL = `
 	), ins AS (
 		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user)
 		SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $5 FROM cur
-		RETURNING id, meeting_id, item_id, url
-	), ` + auditedAndMarked("$5", "'report.removed'", "$2",
-	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'member', $6::text, 'url', ins.url)`, "$6") + `
+		RETURNING id, meeting_id, item_id, user_id, url
+	), ` + auditedAndMarked("ins", "$5", "'report.removed'", "$2",
+	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'member', $6::text, 'url', ins.url)`, "report") + `
 	SELECT ins.id, ` + auditedAndMarkedColumns + ` FROM ins`
 
 // RemoveReport implements commands.ReportStore, in one statement

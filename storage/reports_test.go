@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -102,48 +103,34 @@ func TestReportsInOneBatchAreEachCallsOwn(t *testing.T) {
 // two replicas: every link is recorded once and said to be unchanged the
 // other time, however the calls fall into batches.
 func TestReportsAtOnceOnTwoReplicas(t *testing.T) {
-	replicas := openReplicas(t, 2)
 	ctx := context.Background()
-	m := meetingWithItems(t, replicas[0], commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
-	const members = 24
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	outcomes := map[string][]commands.ReportOutcome{}
-	for i := range members {
-		for _, db := range replicas {
-			for _, item := range []string{"7.5", "6"} {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					user := fmt.Sprintf("U%02d", i)
-					got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
-						URL: "https://example.org/" + user + "-" + item + ".pdf", By: user})
-					if err != nil {
-						t.Errorf("%s on %s: %v", user, item, err)
-						return
-					}
-					mu.Lock()
-					defer mu.Unlock()
-					outcomes[user+" "+item] = append(outcomes[user+" "+item], got)
-				}()
-			}
+	db := atOnceOnTwoReplicas(t, func(db *storage.DB, m commands.Meeting, user, item string) {
+		got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: item, UserID: user, Name: "Member " + user,
+			URL: "https://example.org/" + user + "-" + item + ".pdf", By: user})
+		if err != nil {
+			t.Errorf("%s on %s: %v", user, item, err)
+			return
 		}
-	}
-	wg.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		outcomes[user+" "+item] = append(outcomes[user+" "+item], got)
+	})
 	for k, got := range outcomes {
 		slices.Sort(got)
 		if !cmp.Equal(got, []commands.ReportOutcome{commands.ReportRecorded, commands.ReportUnchanged}) {
 			t.Errorf("%s: %v, want one recorded and one unchanged", k, got)
 		}
 	}
-	if len(outcomes) != 2*members {
-		t.Errorf("%d links answered, want %d", len(outcomes), 2*members)
+	if len(outcomes) != 2*atOnceMembers {
+		t.Errorf("%d links answered, want %d", len(outcomes), 2*atOnceMembers)
 	}
-	if n := count(t, replicas[0], `SELECT count(*) FROM report_links`); n != 2*members {
-		t.Errorf("%d rows in the log, want %d", n, 2*members)
+	if n := count(t, db, `SELECT count(*) FROM report_links`); n != 2*atOnceMembers {
+		t.Errorf("%d rows in the log, want %d", n, 2*atOnceMembers)
 	}
-	if n := count(t, replicas[0], `SELECT count(*) FROM audit_log WHERE action LIKE 'report.%'`); n != 2*members {
-		t.Errorf("%d audit entries, want %d", n, 2*members)
+	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action LIKE 'report.%'`); n != 2*atOnceMembers {
+		t.Errorf("%d audit entries, want %d", n, 2*atOnceMembers)
 	}
 }
 
