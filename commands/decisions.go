@@ -28,8 +28,11 @@ type MinuteWrite struct {
 	References  []string
 	Narrative   *string
 	Resolution  *Resolution
-	Action      string // "minuted", "resolved" or "amended", for the history
-	By          string
+	// AddResolution: Resolution is added after the minute's resolutions
+	// instead of replacing them.
+	AddResolution bool
+	Action        string // "minuted", "resolved" or "amended", for the history
+	By            string
 }
 
 // MinutesApproval records minutes confirmed as a correct record.
@@ -459,6 +462,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID}
 	where := "by correspondence"
+	recordedIn := "" // the approving meeting's minute that records it
 	if at != nil {
 		a.AtMeetingID = at.ID
 		where = "at the meeting on " + formatDay(at.StartsAt, loc)
@@ -471,8 +475,27 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 					if err != nil {
 						return Reply{}, err
 					}
+					recordedIn = w.Number
+					// What the item records already stands — the officer's
+					// own words, or other minutes confirmed at this meeting:
+					// the confirmation is added to it, unless it names
+					// these minutes already.
+					done, err := s.store.MeetingMinutes(ctx, at.ID)
+					if err != nil {
+						return Reply{}, err
+					}
+					named := false
+					for _, mi := range done {
+						if mi.Item == it.Number {
+							recordedIn = mi.Number
+							named = strings.Contains(mi.Resolved(), previousDay(m, loc))
+						}
+					}
+					if named {
+						break
+					}
 					r := ParseResolution("That the Minutes of the meeting held on " + previousDay(m, loc) + " be confirmed as a correct record.")
-					w.Resolution, w.Action, w.By = &r, "resolved", in.UserID
+					w.Resolution, w.AddResolution, w.Action, w.By = &r, true, "resolved", in.UserID
 					a.Record = &w
 					break
 				}
@@ -490,8 +513,8 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	text := fmt.Sprintf("The minutes of the meeting of *%s* on %s are confirmed as a correct record, %s, by <@%s>. They can no longer be changed.",
 		Escape(c.Name), formatDay(m.StartsAt, loc), where, in.UserID)
-	if a.Record != nil {
-		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(a.Record.Number))
+	if recordedIn != "" {
+		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))
 	}
 	return Reply{Visibility: Public, Text: text}, nil
 }

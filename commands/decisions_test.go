@@ -297,6 +297,38 @@ func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
 	}
 }
 
+// TestMinutesApprovalKeepsWhatItem3Records: confirming minutes at a
+// meeting adds to what its "Minutes of Previous Meeting" minute already
+// records — the officer's own words, or another meeting's minutes confirmed
+// at it — rather than writing over it, so that the reply's "Minute 16
+// of this meeting records it" stays true.
+func TestMinutesApprovalKeepsWhatItem3Records(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 4 That the next meeting be held on 11 February 2027.")
+	k.must(sue, "/meeting close")
+
+	// In February the officer minutes item 3 in her own words; the chair
+	// then confirms January's minutes, and December's, still a draft.
+	k.now = time.Date(2027, 2, 11, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	own := "That the Minutes of the meeting held on 14 January 2027 be confirmed as a correct record, subject to minute 13 reading 11 February."
+	k.must(ian, "/resolve 3 "+own)
+	wantShown(t, k.say(sue, "/minutes approve"), "on Thursday 14 January 2027 are confirmed as a correct record, at the meeting on Thursday 11 February 2027", "Minute 16 of this meeting records it.")
+	wantShown(t, k.say(sue, "/minutes approve 10 December 2026"), "on Thursday 10 December 2026 are confirmed as a correct record, at the meeting on Thursday 11 February 2027", "Minute 16 of this meeting records it.")
+
+	got := decMinutes(k, time.Date(2027, 2, 11, 0, 0, 0, 0, london))
+	want := "16 draft MINUTES OF PREVIOUS MEETING |  | " + own + "\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record."
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("February's minutes: %q, want [%q]", got, want)
+	}
+}
+
 // TestDecisionNumberingAcrossYears: minutes are numbered on from the last
 // on record in the same municipal year (May to April), and from 1 again
 // in a new one.

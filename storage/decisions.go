@@ -64,20 +64,25 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10)
 		ON CONFLICT (meeting_id, item_number) WHERE item_number <> '' DO UPDATE SET
 			narrative = CASE WHEN $11 THEN EXCLUDED.narrative ELSE minutes.narrative END,
-			resolved = CASE WHEN $12 THEN EXCLUDED.resolved ELSE minutes.resolved END,
+			resolved = CASE WHEN NOT $12 THEN minutes.resolved
+				WHEN $13 AND minutes.resolved <> '' THEN minutes.resolved || E'\n' || EXCLUDED.resolved
+				ELSE EXCLUDED.resolved END,
 			updated_at = now()
 		RETURNING id`,
 		w.MeetingID, w.CommitteeID, w.Number, w.Position, w.Title, narrative, pq.Array(nonNil(w.References)), dateArg(w.HeldOn), resolved, w.Item,
-		setNarrative, setResolved)
+		setNarrative, setResolved, w.AddResolution)
 	if err != nil {
 		return 0, err
 	}
 	if setResolved {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM resolutions WHERE minute_id = $1`, id); err != nil {
-			return 0, err
+		if !w.AddResolution {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM resolutions WHERE minute_id = $1`, id); err != nil {
+				return 0, err
+			}
 		}
 		if resolved != "" {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts) VALUES ($1, 1, $2, $3)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts)
+				SELECT $1, COALESCE(max(position), 0) + 1, $2, $3 FROM resolutions WHERE minute_id = $1`,
 				id, resolved, pq.Array(nonNil(w.Resolution.Parts))); err != nil {
 				return 0, err
 			}
