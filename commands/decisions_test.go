@@ -329,6 +329,29 @@ func TestMinutesApprovalKeepsWhatItem3Records(t *testing.T) {
 	}
 }
 
+// TestConfirmedMinutesNotReplacedByImport: minutes written in Quorum and
+// confirmed there cannot be changed by importing published minutes for
+// the same meeting either: the import is refused with the reason, and the
+// minutes and their history stand.
+func TestConfirmedMinutesNotReplacedByImport(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/minutes approve")
+
+	text := strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2026", 1)
+	r, errs := k.importMinutes(ian, text)
+	if errs == nil {
+		t.Errorf("the import over confirmed minutes was not refused: %s", shown(r))
+	}
+	wantShown(t, errs["text"], "The minutes of the meeting on Thursday 10 December 2026 were confirmed as a correct record in Quorum")
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != "9 confirmed SEFTON CVS |  | That the report be noted." {
+		t.Errorf("confirmed minutes after the import: %q", got)
+	}
+	wantShown(t, k.say(ian, "/history minutes 10 December 2026"), "minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”")
+}
+
 // TestDecisionNumberingAcrossYears: minutes are numbered on from the last
 // on record in the same municipal year (May to April), and from 1 again
 // in a new one.

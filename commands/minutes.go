@@ -177,6 +177,9 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	}
 	read.Warnings = append(read.Warnings, notes...)
 	outcome, meetingID, err := s.store.ImportMinutes(ctx, rec)
+	if errors.Is(err, ErrConflict) {
+		return MinutesImport{}, userErr("The minutes of the meeting on %s were confirmed as a correct record in Quorum and can no longer be changed: they were not replaced by these.", formatDay(rec.HeldOn.Start(c.Location()), c.Location()))
+	}
 	if err != nil {
 		return MinutesImport{}, err
 	}

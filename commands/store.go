@@ -172,7 +172,8 @@ type MinutesStore interface {
 	// ImportMinutes stores rec in one transaction: nothing if a document
 	// with its hash is already the meeting's minutes; otherwise rec
 	// replaces the meeting's earlier minutes, which are kept marked
-	// replaced. It returns the meeting's ID.
+	// replaced. It returns the meeting's ID; ErrConflict if the meeting's
+	// minutes were confirmed in Quorum.
 	ImportMinutes(ctx context.Context, rec MinutesRecord) (ImportOutcome, int64, error)
 	// MinutesByNumber lists the committee's minutes numbered number, the
 	// most recent first, at most limit; a non-zero on keeps those of that day.

@@ -98,6 +98,16 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		}
 	case err != nil:
 		return "", 0, err
+	default:
+		// Minutes confirmed in Quorum are the record: an import would
+		// delete them, with their history, below.
+		confirmed := false
+		if err := tx.GetContext(ctx, &confirmed, `SELECT EXISTS (SELECT 1 FROM minutes_approvals WHERE meeting_id = $1)`, meeting.ID); err != nil {
+			return "", 0, err
+		}
+		if confirmed {
+			return "", 0, fmt.Errorf("storage: import minutes: meeting %d confirmed in quorum: %w", meeting.ID, commands.ErrConflict)
+		}
 	}
 
 	var doc struct {
