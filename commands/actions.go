@@ -36,8 +36,9 @@ type ActionStore interface {
 	// CompleteAction marks an action done; ErrConflict if it is done
 	// already.
 	CompleteAction(ctx context.Context, id int64, note, by string) error
-	// ChangeAction reassigns an open action (owner set) or re-dates it
-	// (due set), with its log; ErrConflict if it is done.
+	// ChangeAction reassigns an open action (ownerName set) or re-dates
+	// it (due set), with its log, keeping what is not set as it stands;
+	// ErrConflict if it is done.
 	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string) error
 	// ActionPoints lists a committee's actions, due first; open ones only
 	// unless all.
@@ -251,7 +252,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
 		return Reply{}, usageErr("The due date, %s, is in the past.", due)
 	}
-	err = s.store.ChangeAction(ctx, a.ID, a.OwnerUser, a.OwnerName, due, in.UserID)
+	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it is no longer due.", a.ID), nil
 	}
@@ -279,7 +280,7 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	err = s.store.ChangeAction(ctx, a.ID, userID, name, a.Due, in.UserID)
+	err = s.store.ChangeAction(ctx, a.ID, userID, name, Date{}, in.UserID)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it cannot be reassigned.", a.ID), nil
 	}

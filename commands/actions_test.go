@@ -203,6 +203,60 @@ func TestActionsCarriedForward(t *testing.T) {
 	}
 }
 
+// meanwhile is the records with someone else's change landing the moment
+// an action is read: between the read of a command and its write.
+type meanwhile struct {
+	commands.Store
+	then func()
+}
+
+func (m *meanwhile) ActionPointByID(ctx context.Context, id int64) (commands.ActionPoint, error) {
+	a, err := m.Store.ActionPointByID(ctx, id)
+	if f := m.then; f != nil {
+		m.then = nil
+		f()
+	}
+	return a, err
+}
+
+// TestActionChangesAtOnceBothStand: an officer re-dates an action while the
+// chair reassigns it, and the other way round; each changes only what it
+// names, so neither undoes the other.
+func TestActionChangesAtOnceBothStand(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Report back")
+	store := &meanwhile{Store: k.db}
+	svc := commands.New(store, nil)
+	run := func(user, line string) {
+		t.Helper()
+		if r, err := svc.Run(context.Background(), k.request(user, line)); err != nil || r.Refused {
+			t.Fatalf("%s: %v %s", line, err, shown(r))
+		}
+	}
+
+	store.then = func() { k.must(sue, "/action reassign 1 <@UGRAEME>") }
+	run(ian, "/action move 1 2027-04-01")
+	store.then = func() { k.must(sue, "/action move 2 2027-04-01") }
+	run(ian, "/action reassign 2 <@UGRAEME>")
+
+	for _, id := range []int64{1, 2} {
+		a, err := k.db.ActionPointByID(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.OwnerUser != graeme || a.Due != (commands.Date{Year: 2027, Month: time.April, Day: 1}) {
+			t.Errorf("action %d is %s's, due %s; want Graeme's, due 1 April 2027", id, a.OwnerName, a.Due)
+		}
+	}
+	if diff := cmp.Diff(actLog(k)[2:], []string{
+		"reassigned Graeme Robson 2027-03-01 USUE", "redated Graeme Robson 2027-04-01 UIAN",
+		"redated Neil Frackelton 2027-04-01 USUE", "reassigned Graeme Robson 2027-04-01 UIAN",
+	}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}
+
 // TestActionAddRefused: a line that cannot be an action is refused with
 // the reason and the usage, and nothing is recorded.
 func TestActionAddRefused(t *testing.T) {

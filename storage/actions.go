@@ -170,36 +170,43 @@ func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName s
 	return db.inTx(ctx, "change action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
+			Owner       string `db:"owner_user"`
 			Was         string `db:"was_owner"`
 		}
+		// What is not given is kept as it stands now, not as the caller
+		// read it: a re-dating and a reassignment made at once both stand.
 		err := tx.GetContext(ctx, &a, `
 			WITH prior AS (
 				SELECT id, owner_user, owner_name, due_on FROM actions WHERE id = $1 AND status = 'open' FOR UPDATE
 			), a AS (
-				UPDATE actions SET owner_user = $2, owner_name = $3, due_on = $4 FROM prior WHERE actions.id = prior.id
+				UPDATE actions SET
+					owner_user = CASE WHEN $3 <> '' THEN $2 ELSE prior.owner_user END,
+					owner_name = CASE WHEN $3 <> '' THEN $3 ELSE prior.owner_name END,
+					due_on = COALESCE($4::date, prior.due_on)
+				FROM prior WHERE actions.id = prior.id
 				RETURNING actions.id, actions.committee_id, actions.owner_user, actions.owner_name, actions.due_on,
-					CASE WHEN prior.owner_user <> $2 OR prior.owner_name <> $3 THEN 'reassigned' ELSE 'redated' END AS kind,
+					CASE WHEN $3 <> '' AND (prior.owner_user <> $2 OR prior.owner_name <> $3) THEN 'reassigned' ELSE 'redated' END AS kind,
 					prior.owner_user AS was_owner
 			), l AS (
 				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
 				SELECT id, kind, owner_user, owner_name, due_on, $5 FROM a
 			)
-			SELECT committee_id, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by)
+			SELECT committee_id, owner_user, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("storage: change action: not open: %w", commands.ErrConflict)
 		}
 		if err != nil {
 			return err
 		}
-		if err := actionsStale(ctx, tx, a.CommitteeID, ownerUser); err != nil {
+		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
 			return err
 		}
-		if a.Was != "" && a.Was != ownerUser {
+		if a.Was != "" && a.Was != a.Owner {
 			if err := markHomesStale(ctx, tx, a.CommitteeID, []string{a.Was}); err != nil {
 				return err
 			}
 		}
-		return audit(ctx, tx, a.CommitteeID, by, "action.change", ownerUser, map[string]any{"action": id})
+		return audit(ctx, tx, a.CommitteeID, by, "action.change", a.Owner, map[string]any{"action": id})
 	})
 }
 
