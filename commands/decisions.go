@@ -164,7 +164,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		return Reply{}, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", Escape(args[0]))
 	}
 	text := cleanText(plain(args[1:]))
-	if len(text) > maxMinuteText {
+	switch {
+	case text == "":
+		// Nothing left once cleaned: recorded, it would wipe the minute.
+		return Reply{}, usageErr("Give the agenda item's number and the text.")
+	case len(text) > maxMinuteText:
 		return Reply{}, usageErr("That is too long for a minute (%d characters; the limit is %d).", len(text), maxMinuteText)
 	}
 	m, err := s.minutesMeeting(ctx, in, d)
@@ -347,7 +351,10 @@ func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, e
 		return Minute{}, "", usageErr("`%s` is not a minute number.", Escape(in.Args[0]))
 	}
 	text := cleanText(plain(in.Args[1:]))
-	if len(text) > maxMinuteText {
+	switch {
+	case text == "":
+		return Minute{}, "", usageErr("Give the minute's number and the text.")
+	case len(text) > maxMinuteText:
 		return Minute{}, "", usageErr("That is too long (%d characters; the limit is %d).", len(text), maxMinuteText)
 	}
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)

@@ -109,6 +109,8 @@ func TestResolveRefused(t *testing.T) {
 		{ian, "/resolve seven That it be noted.", []string{"`seven` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", "/resolve [DATE] ITEM TEXT"}},
 		{ian, "/resolve 1.2.3.4.5.6.7.8.9.1 That it be noted.", []string{"is not an agenda item number"}},
 		{ian, "/minute 7.7 " + strings.Repeat("a", 3001), []string{"That is too long for a minute (3001 characters; the limit is 3000)."}},
+		// Text that is nothing once cleaned of what cannot be stored.
+		{ian, "/resolve 7.7 \uFFFD", []string{"Give the agenda item's number and the text."}},
 		{ian, "/resolve 10/01/2027 7.7 That the report be noted.", []string{"Safer Sefton Together has no meeting on Sunday 10 January 2027."}},
 	} {
 		r := k.run(tc.user, tc.line)
@@ -201,6 +203,8 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		{ian, "/minutes amend nine Something else.", []string{"`nine` is not a minute number."}},
 		{ian, "/minutes amend 9", []string{"Give the minute's number and the text."}},
 		{ian, "/minutes amend 9 " + strings.Repeat("b", 3001), []string{"That is too long (3001 characters; the limit is 3000)."}},
+		{ian, "/minutes amend 9 \uFFFD", []string{"Give the minute's number and the text."}},
+		{graeme, "/minutes comment 9 \uFFFD", []string{"Give the minute's number and the text."}},
 		{graeme, "/minutes comment 9 The figures were for the last quarter.", []string{"Your correction to minute 9 is recorded; the officer sees it with the draft minutes."}},
 		{stranger, "/minutes comment 9 I was there.", []string{"not a member of Safer Sefton Together"}},
 		{ian, "/minutes draft", []string{"and thanked her.", "That (1) the report be noted; and (2) the figures be circulated.", "The figures were for the last quarter."}},
