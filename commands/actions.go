@@ -415,8 +415,8 @@ func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	return nil
 }
 
-// EnqueueActionChases queues, once for each due date, a direct message to
-// the owner of each open action due within ChaseDays.
+// EnqueueActionChases queues, once for each due date and owner, a direct
+// message to the owner of each open action due within ChaseDays.
 func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, error) {
 	as, err := s.store.ActionsDueBy(ctx, now, ChaseDays)
 	if err != nil {
@@ -427,7 +427,9 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 	for _, a := range as {
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
-			DedupeKey: fmt.Sprintf("action:%d:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02")),
+			// Once for each due date and owner: given to someone else
+			// after the chase, it is theirs to be reminded of.
+			DedupeKey: fmt.Sprintf("action:%d:%s:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02"), a.OwnerUser),
 			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from minute %s, is due by %s — %s. When it is done: `/action done %d [NOTE]`.",
 				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
 			DueAt: now,
@@ -448,7 +450,7 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 	for i, a := range before {
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
-			DedupeKey: fmt.Sprintf("action:%d:meeting:%d", a.ID, meetings[i]),
+			DedupeKey: fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser),
 			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours and due by %s — %s. The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
 				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
 			DueAt: now,

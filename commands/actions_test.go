@@ -334,6 +334,36 @@ func TestActionChasedAgainWhenRedated(t *testing.T) {
 	}
 }
 
+// TestActionReassignedAfterItsChase: an action given to someone else
+// after its owner was reminded of it is its new owner's to be reminded
+// of, once, before the same due date and before the next meeting.
+func TestActionReassignedAfterItsChase(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2026-12-19 10:00 Bootle Town Hall")
+	k.sent()
+
+	k.now = time.Date(2026, 12, 17, 9, 0, 0, 0, london)
+	if n, msgs := actChase(k); n != 2 || len(actDMs(msgs, neil)) != 2 {
+		t.Fatalf("%d chases queued; to Neil: %q", n, actDMs(msgs, neil))
+	}
+	k.must(ian, "/action reassign 1 <@UGRAEME>")
+	k.sent()
+	k.now = k.now.Add(time.Hour)
+	n, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{
+		"A reminder: action 1, from minute 9, is due by Sunday 20 December 2026 — Circulate the figures. When it is done: `/action done 1 [NOTE]`.",
+		"Before the next meeting: action 1, from minute 9, is yours and due by Sunday 20 December 2026 — Circulate the figures. The agenda lists it under Actions from previous meetings; when it is done: `/action done 1 [NOTE]`.",
+	}); diff != "" || n != 2 {
+		t.Errorf("%d queued after the reassignment; to Graeme (-got +want):\n%s", n, diff)
+	}
+	k.now = k.now.Add(time.Hour)
+	if n, _ := actChase(k); n != 0 {
+		t.Errorf("an hour later, %d more chases", n)
+	}
+}
+
 // TestActionOfAnotherCommittee: an action is found only in its own
 // committee's channel.
 func TestActionOfAnotherCommittee(t *testing.T) {
