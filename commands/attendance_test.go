@@ -844,3 +844,35 @@ func TestAttendanceStatsInAttendanceWhoLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingOpenedEarlyCannotBeChanged: a meeting opened before its
+// advertised start is under way, so it cannot be moved, retimed, given
+// another venue or cancelled; nothing of it changes.
+func TestMeetingOpenedEarlyCannotBeChanged(t *testing.T) {
+	k := attDay(t) // 09:55, the meeting at 10:00
+	k.now = attAt(10, 9, 30)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	for _, line := range []string{
+		"/meeting move 10/12/2026 17/12/2026",
+		"/meeting time 10/12/2026 11:00",
+		"/meeting venue 10/12/2026 Bootle Town Hall",
+		"/meeting cancel 10/12/2026",
+	} {
+		attRefused(k, ian, line, "under way")
+	}
+	m, err := k.db.Meeting(context.Background(), attMeetingID(k))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.StartsAt.Equal(attAt(10, 10, 0)) || m.Status != commands.MeetingScheduled || m.Venue != "Remote Meeting" || m.Revision != 0 {
+		t.Errorf("the meeting in progress was changed: %+v", m)
+	}
+	wantShown(t, k.say(neil, "/meeting status"), "Meeting in progress")
+}
+
+// attMeetingID is the ID of the meeting of 10 December 2026.
+func attMeetingID(k *kit) int64 {
+	k.t.Helper()
+	return int64(attRows(k, `SELECT id FROM meetings WHERE starts_at = '2026-12-10 10:00:00+00'`))
+}

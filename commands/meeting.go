@@ -185,6 +185,9 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
+	if err := s.notUnderWay(ctx, c, m, "cancelled"); err != nil {
+		return Reply{}, err
+	}
 	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
 		return Reply{}, err
 	}
@@ -274,7 +277,25 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 	case m.Status == MeetingHeld || !m.StartsAt.After(in.Now):
 		return Meeting{}, nil, userErr("The meeting on %s has already taken place; it cannot be changed.", formatDay(m.StartsAt, loc))
 	}
+	if err := s.notUnderWay(ctx, in.Committee, m, "changed"); err != nil {
+		return Meeting{}, nil, err
+	}
 	return m, in.Args[n:], nil
+}
+
+// notUnderWay refuses to change m once it has been opened: a meeting may
+// be opened before its advertised start (StartWithin), and one under way
+// keeps its day, time, venue and status until it is closed.
+func (s *Service) notUnderWay(ctx context.Context, c Committee, m Meeting, done string) error {
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	if sit := SittingOf(events); sit.State != "" {
+		return userErr("The meeting on %s is under way (opened at %s); it cannot be %s.",
+			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), done)
+	}
+	return nil
 }
 
 // moveMeeting serves "/meeting move DATE NEW-DATE [TIME]". Without TIME
