@@ -1035,6 +1035,18 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, userErr("<@%s> is not a member of %s, so no one can substitute for them.", a.SubstituteFor, Escape(c.Name))
 		}
 	}
+	if a.UserID == "" {
+		// A member named rather than mentioned is still the member, as
+		// for the records entered for them (onBehalf): marked by name, they
+		// would not count to the quorum, be listed twice when they press
+		// I'm here, and keep their apologies standing.
+		for _, mem := range st.members {
+			if nameKey(mem.Name) == nameKey(a.Name) {
+				a.UserID = mem.UserID
+				break
+			}
+		}
+	}
 	switch {
 	case a.UserID == "":
 		mark.MemberKey, mark.Name, mark.Organisation = nameKey(a.Name), a.Name, a.Org

@@ -876,3 +876,21 @@ func attMeetingID(k *kit) int64 {
 	k.t.Helper()
 	return int64(attRows(k, `SELECT id FROM meetings WHERE starts_at = '2026-12-10 10:00:00+00'`))
 }
+
+// TestAttendanceOfAMemberByName: a member named in quotation marks rather
+// than mentioned is still the member, as for apologies and declarations
+// entered for them: they count to the quorum, once, and are listed once.
+func TestAttendanceOfAMemberByName(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		{ian, `/attendance "Graeme Robson (Merseyside Police)" present`, []string{"Graeme Robson is marked present. *Inquorate*: 1 present, quorum 3"}},
+		{graeme, "/here", []string{"You were marked present already. *Inquorate*: 1 present, quorum 3"}},
+		{ian, `/attendance "neil  frackelton" remote`, []string{"Neil Frackelton is marked present remotely. *Inquorate*: 2 present, quorum 3"}},
+	})
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Present: Graeme Robson (Merseyside Police) and Neil Frackelton (SWACA) (remotely).")
+	if strings.Contains(att, "Also present") || strings.Contains(att, "Apologies") {
+		t.Errorf("a member marked by name is not the member:\n%s", att)
+	}
+}
