@@ -894,3 +894,27 @@ func TestAttendanceOfAMemberByName(t *testing.T) {
 		t.Errorf("a member marked by name is not the member:\n%s", att)
 	}
 }
+
+// TestAttendanceItemQuorumFollowsRenumberedItem: a pecuniary interest
+// declared in an item that is renumbered afterwards follows the item, as
+// its declarations do, so the member withdraws for that item under its new
+// number, and not for another item given the old one.
+func TestAttendanceItemQuorumFollowsRenumberedItem(t *testing.T) {
+	k := attDay(t)
+	k.now = now
+	k.must(graeme, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.must(ian, "/agenda move 7.7 7.8")
+	k.must(ian, "/agenda add 7.7 Late item")
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	for _, u := range []string{sue, graeme, attAnn} {
+		k.must(u, "/here")
+	}
+	k.steps([]step{
+		{neil, "/meeting status 7.8", []string{"Item 7.8: *Inquorate*: 2 present, quorum 3. Graeme Robson withdraws for it (disclosable pecuniary interest)."}},
+		{neil, "/meeting status 7.7", []string{"Item 7.7: Quorate: 3 present, quorum 3."}},
+	})
+	if got := k.say(neil, "/meeting status 7.7"); strings.Contains(got, "withdraws") {
+		t.Errorf("Graeme withdraws for the item that took his item's old number:\n%s", got)
+	}
+}

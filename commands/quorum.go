@@ -257,11 +257,16 @@ func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw
 }
 
 // Withdrawing lists the members who withdraw for item: those with a
-// disclosable pecuniary interest in it standing and no dispensation.
+// disclosable pecuniary interest in it standing and no dispensation. A
+// declaration follows its item when it is renumbered, so it is matched by
+// the item's number as it stands, not the one it was declared under
+// (which another item may have taken since); one on an item taken off the
+// agenda is on no item.
 func Withdrawing(ds []Declaration, item string) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range ds {
-		if d.Withdrawn || d.Dispensation || d.Kind != InterestPecuniary || !strings.EqualFold(d.Item, item) {
+		f := d.filed()
+		if d.Withdrawn || d.Dispensation || d.Kind != InterestPecuniary || (f.ID != 0 && f.On.Removed) || !strings.EqualFold(f.number(), item) {
 			continue
 		}
 		out[declarantKey(d)] = true
