@@ -918,3 +918,20 @@ func TestAttendanceItemQuorumFollowsRenumberedItem(t *testing.T) {
 		t.Errorf("Graeme withdraws for the item that took his item's old number:\n%s", got)
 	}
 }
+
+// TestMeetingStartRefusedForPastMeetings: a meeting held already (its
+// minutes imported) or long past is not opened again: it would show as in
+// progress on every member's Home and take attendance now.
+func TestMeetingStartRefusedForPastMeetings(t *testing.T) {
+	k := importedKit(t) // held on Thursday 9 December 2021
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	attRefused(k, ian, "/meeting start 09/12/2021", "The meeting on Thursday 9 December 2021 was held; it cannot be opened again.")
+	k.now = attAt(11, 10, 30) // the day after
+	attRefused(k, ian, "/meeting start 10/12/2026", "The meeting on Thursday 10 December 2026 started at 10:00 more than 12 hours ago; it cannot be opened now.")
+	if n := attRows(k, `SELECT count(*) FROM meeting_sessions`); n != 0 {
+		t.Errorf("%d conduct records after refusals, want none", n)
+	}
+	if s, _ := attSection(k, neil, "Meeting in progress"); s.Title != "" {
+		t.Errorf("Neil's Home shows a meeting in progress: %+v", s)
+	}
+}

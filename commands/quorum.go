@@ -377,8 +377,8 @@ func dayMeeting(ms []Meeting, now time.Time, loc *time.Location) (Meeting, bool)
 // StartWithin is how long before its start time a meeting may be opened.
 const StartWithin = 3 * time.Hour
 
-// startable refuses to open m at now: cancelled, closed already, or more
-// than a few hours away.
+// startable refuses to open m at now: cancelled, closed or held already,
+// more than a few hours away, or long past.
 func startable(c Committee, m Meeting, s Sitting, now time.Time) error {
 	loc := c.Location()
 	switch {
@@ -386,6 +386,14 @@ func startable(c Committee, m Meeting, s Sitting, now time.Time) error {
 		return userErr("The meeting on %s was cancelled, so it cannot be opened.", formatDay(m.StartsAt, loc))
 	case s.State == ActionClosed:
 		return userErr("The meeting on %s was closed at %s; it cannot be opened again.", formatDay(m.StartsAt, loc), s.Closed.In(loc).Format("15:04"))
+	case m.Status == MeetingHeld:
+		// Held without Quorum taking it (its minutes imported): opened
+		// now, it would show as in progress and take attendance today.
+		return userErr("The meeting on %s was held; it cannot be opened again.", formatDay(m.StartsAt, loc))
+	case now.Sub(m.StartsAt) >= 12*time.Hour:
+		// As for the meeting of the day (dayMeeting), a meeting runs for
+		// at most twelve hours: one that started longer ago is over.
+		return userErr("The meeting on %s started at %s more than 12 hours ago; it cannot be opened now.", formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("15:04"))
 	case m.StartsAt.Sub(now) > StartWithin:
 		return userErr("The meeting on %s starts at %s: it can be opened from %s.", formatDay(m.StartsAt, loc),
 			m.StartsAt.In(loc).Format("15:04"), m.StartsAt.Add(-StartWithin).In(loc).Format("15:04"))

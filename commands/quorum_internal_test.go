@@ -205,6 +205,9 @@ func TestStartable(t *testing.T) {
 		{"too early", m, Sitting{}, t0.Add(-4 * time.Hour), "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
 		{"cancelled", Meeting{StartsAt: t0, Status: MeetingCancelled}, Sitting{}, t0, "The meeting on Thursday 10 December 2026 was cancelled, so it cannot be opened."},
 		{"closed", m, Sitting{State: ActionClosed, Closed: t0.Add(time.Hour)}, t0.Add(2 * time.Hour), "The meeting on Thursday 10 December 2026 was closed at 11:00; it cannot be opened again."},
+		{"late", m, Sitting{}, t0.Add(11 * time.Hour), ""},
+		{"long past", m, Sitting{}, t0.Add(12 * time.Hour), "The meeting on Thursday 10 December 2026 started at 10:00 more than 12 hours ago; it cannot be opened now."},
+		{"held", Meeting{StartsAt: t0, Status: MeetingHeld}, Sitting{}, t0, "The meeting on Thursday 10 December 2026 was held; it cannot be opened again."},
 	} {
 		got := ""
 		if err := startable(c, tc.m, tc.sit, tc.now); err != nil {
