@@ -1009,7 +1009,14 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, badArgs(err)
 	}
 	if a.UserID != me.UserID && !me.IsOfficer() && me.Role != RoleChair {
-		return Reply{}, userErr("Only an officer or the chair of %s can mark someone else. You can mark yourself with `/here` or the *I'm here* button.", Escape(c.Name))
+		if me.Role != RoleViceChair {
+			return Reply{}, userErr("Only an officer or the chair of %s can mark someone else. You can mark yourself with `/here` or the *I'm here* button.", Escape(c.Name))
+		}
+		// The vice-chair chairs a meeting the chair sent apologies for,
+		// and opens it (Chairs): they mark the others at it too.
+		if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, "mark someone else"); err != nil {
+			return Reply{}, err
+		}
 	}
 	m, ok, err := s.runningMeeting(ctx, c)
 	if err != nil {

@@ -935,3 +935,27 @@ func TestMeetingStartRefusedForPastMeetings(t *testing.T) {
 		t.Errorf("Neil's Home shows a meeting in progress: %+v", s)
 	}
 }
+
+// TestAttendanceMarkedByTheViceChairInTheChair: the vice-chair, chairing
+// a meeting the chair sent apologies for, opens it and marks others as the
+// chair would; otherwise they mark only themselves.
+func TestAttendanceMarkedByTheViceChairInTheChair(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/apologies Unwell")
+	k.must(graeme, "/meeting start")
+	k.steps([]step{
+		{graeme, "/attendance <@UANN> present", []string{"Ann is marked present."}},
+		{graeme, `/attendance "Jen Williams (NW Probation)" in-attendance`, []string{"Jen Williams is marked in attendance."}},
+	})
+	wantShown(t, k.say(ian, "/meeting status"), "Ann (Sefton Council) — marked by Graeme Robson")
+
+	// With the chair at the meeting, the vice-chair is a member like any other.
+	k2 := attDay(t)
+	k2.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k2.must(sue, "/meeting start")
+	attRefused(k2, graeme, "/attendance <@UANN> present", "only the chair or an officer can mark someone else")
+	if n := attRows(k2, `SELECT count(*) FROM attendance_marks`); n != 0 {
+		t.Errorf("%d marks after a refusal, want none", n)
+	}
+}
