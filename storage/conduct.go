@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -146,54 +147,79 @@ func (db *DB) RunningMeetings(ctx context.Context, committeeIDs []int64) ([]comm
 func (db *DB) MarkAttendance(ctx context.Context, m commands.AttendanceMark) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "mark attendance", func(tx *Tx) error {
-		var last struct {
-			Seq    int       `db:"seq"`
-			Status string    `db:"status"`
-			SubFor string    `db:"substitute_for"`
-			At     time.Time `db:"at"`
-		}
-		err := tx.GetContext(ctx, &last, `SELECT seq, status, substitute_for, at FROM attendance_marks
-			WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`, m.MeetingID, m.MemberKey)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return err
-		case last.Status == string(m.Status) && last.SubFor == m.SubstituteFor &&
-			(last.At.Equal(m.At) || m.Status != commands.AttendLate && m.Status != commands.AttendLeft):
-			return nil
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO attendance_marks
-			(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-			m.MeetingID, m.MemberKey, last.Seq+1, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		added = true
-		switch m.Status {
-		case commands.AttendPresent, commands.AttendLate, commands.AttendRemote:
-			// Here after all: their apology no longer stands, and its
-			// history says who recorded them here.
-			_, err = tx.ExecContext(ctx, `WITH w AS (
-					UPDATE apologies SET withdrawn = true, updated_at = now()
-					WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id)
-				INSERT INTO apology_history (apology_id, action, reason, by_user)
-				SELECT id, 'withdrawn', 'attended the meeting', $3 FROM w`, m.MeetingID, m.MemberKey, m.By)
-			if err != nil {
+		// A mark that took the number first is committed by the time the
+		// insert finds the number taken, so the log read again holds it:
+		// the same mark is then standing, and a different one (an officer
+		// marking someone absent as they press I'm here) follows it
+		// instead of being lost and answered as if it stood.
+		for range 5 {
+			same, seq, err := standing(ctx, tx, m)
+			if err != nil || same {
+				return err
+			}
+			if added, err = markAs(ctx, tx, m, seq+1); err != nil || added {
 				return err
 			}
 		}
-		// mark_stale marks the live message too (migration 00018).
-		users := []string{}
-		if m.UserID != "" {
-			users = append(users, m.UserID)
-		}
-		return markStale(ctx, tx, m.MeetingID, users)
+		return fmt.Errorf("the person's log kept changing: %w", commands.ErrConflict)
 	})
 	return added, err
+}
+
+// standing reports whether mark m is the person's standing mark already,
+// so that marking them so again adds nothing, and the number of their
+// last mark.
+func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark) (same bool, seq int, err error) {
+	var last struct {
+		Seq    int       `db:"seq"`
+		Status string    `db:"status"`
+		SubFor string    `db:"substitute_for"`
+		At     time.Time `db:"at"`
+	}
+	err = tx.GetContext(ctx, &last, `SELECT seq, status, substitute_for, at FROM attendance_marks
+		WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`, m.MeetingID, m.MemberKey)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, 0, nil
+	case err != nil:
+		return false, 0, err
+	}
+	return last.Status == string(m.Status) && last.SubFor == m.SubstituteFor &&
+		(last.At.Equal(m.At) || m.Status != commands.AttendLate && m.Status != commands.AttendLeft), last.Seq, nil
+}
+
+// markAs adds m as number seq in the person's log, with what follows from
+// it; added is false when that number was taken meanwhile.
+func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int) (added bool, err error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO attendance_marks
+		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	switch m.Status {
+	case commands.AttendPresent, commands.AttendLate, commands.AttendRemote:
+		// Here after all: their apology no longer stands, and its
+		// history says who recorded them here.
+		_, err = tx.ExecContext(ctx, `WITH w AS (
+				UPDATE apologies SET withdrawn = true, updated_at = now()
+				WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id)
+			INSERT INTO apology_history (apology_id, action, reason, by_user)
+			SELECT id, 'withdrawn', 'attended the meeting', $3 FROM w`, m.MeetingID, m.MemberKey, m.By)
+		if err != nil {
+			return false, err
+		}
+	}
+	// mark_stale marks the live message too (migration 00018).
+	users := []string{}
+	if m.UserID != "" {
+		users = append(users, m.UserID)
+	}
+	return true, markStale(ctx, tx, m.MeetingID, users)
 }
 
 type markRow struct {

@@ -126,3 +126,45 @@ func TestConductRaces(t *testing.T) {
 		t.Errorf("a closed meeting: %+v, %v; want it held", got, err)
 	}
 }
+
+// TestMarkAttendanceRaceOfDifferentMarks: two officers marking one person
+// differently at the same moment (present, absent) both have their marks
+// recorded, one after the other; neither is dropped and answered as if it
+// already stood.
+func TestMarkAttendanceRaceOfDifferentMarks(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 30 {
+		key := "U" + string(rune('A'+i))
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		added := make([]bool, 2)
+		for j, status := range []commands.AttendanceStatus{commands.AttendPresent, commands.AttendAbsent} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				mark := commands.AttendanceMark{MeetingID: m.ID, MemberKey: key, UserID: key, Name: key, Status: status, At: at, By: "UIAN"}
+				ok, err := db.MarkAttendance(ctx, mark)
+				if err != nil {
+					t.Error(err)
+				}
+				added[j] = ok
+			}()
+		}
+		close(start)
+		wg.Wait()
+		if !added[0] || !added[1] {
+			t.Fatalf("%s marked present and absent at once: added %v, want both recorded", key, added)
+		}
+	}
+}
