@@ -959,3 +959,25 @@ func TestAttendanceMarkedByTheViceChairInTheChair(t *testing.T) {
 		t.Errorf("%d marks after a refusal, want none", n)
 	}
 }
+
+// TestAttendanceLateArrivalCorrected: the officer who marks someone late
+// after they were marked here (pressed I'm here on arriving, or a time
+// typed wrong) corrects their arrival: the minutes print the late arrival
+// the reply confirmed.
+func TestAttendanceLateArrivalCorrected(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 20)
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 40)
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME> late 10:20", []string{"Graeme Robson is marked present, arrived late at 10:20."}},
+		{ian, "/attendance <@UANN> late 10:25", []string{"Ann is marked present, arrived late at 10:25."}},
+		{ian, "/attendance <@UANN> late 10:35", []string{"Ann is marked present, arrived late at 10:35."}},
+	})
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Graeme Robson arrived at 10:20.", "Ann arrived at 10:35.")
+	if strings.Contains(att, "10:25") {
+		t.Errorf("the corrected time stands in the minutes:\n%s", att)
+	}
+}

@@ -161,13 +161,18 @@ func Standing(log []AttendanceMark) []Attendee {
 			order = append(order, a)
 		}
 		a.UserID, a.Name, a.Organisation, a.By = m.UserID, m.Name, m.Organisation, m.By
+		was := a.Status
 		a.Status = m.Status
 		if m.SubstituteFor != "" {
 			a.SubstituteFor = m.SubstituteFor
 		}
 		switch m.Status {
 		case AttendPresent, AttendLate, AttendRemote, AttendInAttendance:
-			if a.Arrived.IsZero() {
+			// A late arrival marked for someone already here corrects
+			// when they arrived (they pressed I'm here on arriving, or
+			// the time was typed wrong); someone coming back after they
+			// left keeps their first arrival.
+			if a.Arrived.IsZero() || m.Status == AttendLate && was.here() {
 				a.Arrived, a.Late = m.At, m.Status == AttendLate
 			}
 			a.Remote = a.Remote || m.Status == AttendRemote
