@@ -44,25 +44,37 @@ func markLive(ctx context.Context, q sqlx.ExtContext, meetingID int64) error {
 func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.OutboxMessage) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "record session", func(tx *Tx) error {
-		var seq int
-		var state string
-		err := tx.QueryRowxContext(ctx, `SELECT COALESCE(max(seq), 0),
-			COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 AND action <> 'item' ORDER BY seq DESC LIMIT 1), '')
-			FROM meeting_sessions WHERE meeting_id = $1`, e.MeetingID).Scan(&seq, &state)
-		if err != nil {
-			return err
-		}
-		if !slices.Contains(after, commands.SessionAction(state)) {
-			return nil
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO meeting_sessions (meeting_id, seq, action, item, at, by_user)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-			e.MeetingID, seq+1, string(e.Action), e.Item, e.At, e.By)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
+		// The number taken by another action committed meanwhile (the
+		// officer taking up an item as the chair adjourns) is read on the
+		// next round, which decides again from the state it left; the same
+		// action taken twice at once is recorded once.
+		for round := 0; ; round++ {
+			var seq int
+			var state, lastAction, lastItem string
+			err := tx.QueryRowxContext(ctx, `SELECT COALESCE(max(seq), 0),
+				COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 AND action <> 'item' ORDER BY seq DESC LIMIT 1), ''),
+				COALESCE((SELECT action FROM meeting_sessions WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1), ''),
+				COALESCE((SELECT item FROM meeting_sessions WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1), '')
+				FROM meeting_sessions WHERE meeting_id = $1`, e.MeetingID).Scan(&seq, &state, &lastAction, &lastItem)
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(after, commands.SessionAction(state)) ||
+				round > 0 && lastAction == string(e.Action) && lastItem == e.Item {
+				return nil
+			}
+			if round == 5 {
+				return fmt.Errorf("the meeting's log kept changing: %w", commands.ErrConflict)
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO meeting_sessions (meeting_id, seq, action, item, at, by_user)
+				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+				e.MeetingID, seq+1, string(e.Action), e.Item, e.At, e.By)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				break
+			}
 		}
 		added = true
 		if e.Action == commands.ActionClosed {

@@ -168,3 +168,52 @@ func TestMarkAttendanceRaceOfDifferentMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordSessionRaceOfDifferentActions: the chair adjourning as the
+// officer takes up an item, at the same moment: the adjournment follows the
+// item rather than being refused as if the meeting could not be adjourned.
+func TestRecordSessionRaceOfDifferentActions(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		at := time.Date(2026, 12, 1+i, 10, 0, 0, 0, time.UTC)
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		open := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}
+		if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		var adjourned bool
+		for _, e := range []commands.SessionEvent{
+			{MeetingID: m.ID, Action: commands.ActionItem, Item: "7.7", At: at.Add(time.Hour), By: "UIAN"},
+			{MeetingID: m.ID, Action: commands.ActionAdjourned, At: at.Add(time.Hour), By: "USUE"},
+		} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				after := []commands.SessionAction{commands.ActionOpened, commands.ActionResumed}
+				ok, err := db.RecordSession(ctx, e, after, nil)
+				if err != nil {
+					t.Error(err)
+				}
+				if e.Action == commands.ActionAdjourned {
+					adjourned = ok
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		if !adjourned {
+			t.Fatalf("meeting %d: the adjournment made as an item was taken up was refused", i+1)
+		}
+	}
+}
