@@ -237,6 +237,9 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if err := openMeeting(o.Committee, *o.Next, in.Now); err != nil {
 			return Reply{}, err
 		}
+		if err := s.notUnderWay(ctx, o.Committee, *o.Next, "apologies for it are closed"); err != nil {
+			return Reply{}, err
+		}
 		return Reply{}, errors.New("apology not written for an open meeting")
 	}
 	return s.apologyReply(o.Committee, *o.Next, sent, Member{}), nil
@@ -299,6 +302,11 @@ func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Mee
 // the apology is theirs, and its history says the sender entered it.
 func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	// Opened before its advertised start, it has started: apologies sent
+	// now would stand beside the attendance taken.
+	if err := s.notUnderWay(ctx, c, m, "apologies for it are closed"); err != nil {
 		return Reply{}, err
 	}
 	self := who.UserID == r.UserID

@@ -981,3 +981,25 @@ func TestAttendanceLateArrivalCorrected(t *testing.T) {
 		t.Errorf("the corrected time stands in the minutes:\n%s", att)
 	}
 }
+
+// TestApologiesRefusedOnceOpened: a meeting opened before its advertised
+// start has started: it takes no more apologies, by any path, so the
+// minutes never list someone present among the apologies.
+func TestApologiesRefusedOnceOpened(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(10, 9, 30)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	for _, c := range []struct{ user, line string }{
+		{graeme, "/apologies Unwell"},
+		{graeme, "/apologies 10/12/2026 Unwell"},
+		{ian, "/apologies for <@UANN> Unwell"},
+	} {
+		attRefused(k, c.user, c.line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); apologies for it are closed.")
+	}
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Present: Graeme Robson (Merseyside Police).", "Apologies for absence were received from Neil Frackelton (SWACA).")
+	if n := attRows(k, `SELECT count(*) FROM apologies WHERE NOT withdrawn`); n != 1 {
+		t.Errorf("%d apologies standing, want Neil's alone", n)
+	}
+}

@@ -185,7 +185,7 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	if err := s.notUnderWay(ctx, c, m, "cancelled"); err != nil {
+	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
 		return Reply{}, err
 	}
 	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
@@ -277,23 +277,24 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 	case m.Status == MeetingHeld || !m.StartsAt.After(in.Now):
 		return Meeting{}, nil, userErr("The meeting on %s has already taken place; it cannot be changed.", formatDay(m.StartsAt, loc))
 	}
-	if err := s.notUnderWay(ctx, in.Committee, m, "changed"); err != nil {
+	if err := s.notUnderWay(ctx, in.Committee, m, "it cannot be changed"); err != nil {
 		return Meeting{}, nil, err
 	}
 	return m, in.Args[n:], nil
 }
 
-// notUnderWay refuses to change m once it has been opened: a meeting may
-// be opened before its advertised start (StartWithin), and one under way
-// keeps its day, time, venue and status until it is closed.
-func (s *Service) notUnderWay(ctx context.Context, c Committee, m Meeting, done string) error {
+// notUnderWay refuses what a meeting takes only before it starts once m
+// has been opened, saying why (refused: "it cannot be changed"): a meeting
+// may be opened before its advertised start (StartWithin), and one under
+// way keeps its day, time, venue and status, and takes no apologies.
+func (s *Service) notUnderWay(ctx context.Context, c Committee, m Meeting, refused string) error {
 	events, err := s.store.Sessions(ctx, m.ID)
 	if err != nil {
 		return err
 	}
 	if sit := SittingOf(events); sit.State != "" {
-		return userErr("The meeting on %s is under way (opened at %s); it cannot be %s.",
-			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), done)
+		return userErr("The meeting on %s is under way (opened at %s); %s.",
+			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), refused)
 	}
 	return nil
 }

@@ -345,6 +345,7 @@ WITH o AS (
 	       CAST($9 AS boolean) AS keep_reason, CAST($10 AS boolean) AS keep_substitute
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
+	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
 	  AND (octet_length(CAST($11 AS bytea)) = 0 OR EXISTS (SELECT 1 FROM seen))
 ), ` + apologyWriteSQL + `
 SELECT q.*, ` + apologyWrittenColumns + `,
@@ -357,8 +358,9 @@ FROM o AS q` + apologyWrittenJoins
 // keeping the reason ($9) or the substitute ($10) standing. originSelect's
 // reading, for each, finds the committee, the member and the meeting, and
 // an apology is written only if its sender is a member and the meeting is
-// scheduled and still to come — the rules package commands applies,
-// applied here too so that the read and the write are one. The statement
+// scheduled, still to come and not opened (a meeting may be opened before
+// its start) — the rules package commands applies, applied here too so
+// that the read and the write are one. The statement
 // returns, in order, a row for each apology sent from a committee's
 // channel, with its origin whatever was written, and none for the others.
 const sendApologiesFromSQL = `
@@ -397,6 +399,7 @@ WITH r AS (
 	       r.keep_reason, r.keep_substitute
 	FROM o JOIN r ON r.ord = o.ord
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
+	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
 	  AND (octet_length(r.replay_key) = 0 OR r.replay_key IN (SELECT key FROM seen))
 ), ` + apologyWriteSQL + `
 SELECT q.*, ` + apologyWrittenColumns + `,
