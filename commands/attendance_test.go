@@ -1003,3 +1003,24 @@ func TestApologiesRefusedOnceOpened(t *testing.T) {
 		t.Errorf("%d apologies standing, want Neil's alone", n)
 	}
 }
+
+// TestLiveMessageFollowsMembership: the live message counts the voting
+// members, so adding or removing one while the meeting is in progress
+// edits it, as changing the quorum or a member's vote does.
+func TestLiveMessageFollowsMembership(t *testing.T) {
+	k := attDay(t) // Neil, Graeme, Sue (chair) and Ann vote
+	k.must(ian, "/committee quorum 1/2")
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	live, _ := attLive(k, id)
+	wantShown(t, shown(live), "*Inquorate*: 1 present, quorum 2")
+
+	k.must(ian, "/committee member remove <@UANN>")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	live, _ = attLive(k, id)
+	wantShown(t, shown(live), "Quorate: 1 present, quorum 1")
+	k.must(ian, "/committee member add <@UANN|Ann> Sefton Council")
+	live, _ = attLive(k, id)
+	wantShown(t, shown(live), "*Inquorate*: 1 present, quorum 2")
+}

@@ -537,6 +537,10 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 	if err := markHomesStale(ctx, q, m.CommitteeID, []string{m.UserID}); err != nil {
 		return false, err
 	}
+	// A meeting in progress counts its voting members, and names its chair.
+	if err := markLiveOf(ctx, q, m.CommitteeID); err != nil {
+		return false, err
+	}
 	return created, audit(ctx, q, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
 }
 
@@ -563,6 +567,10 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 			return err
 		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
+			return err
+		}
+		// A meeting in progress counts its voting members.
+		if err := markLiveOf(ctx, tx, committeeID); err != nil {
 			return err
 		}
 		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)

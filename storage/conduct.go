@@ -37,6 +37,26 @@ func markLive(ctx context.Context, q sqlx.ExtContext, meetingID int64) error {
 	return err
 }
 
+// markLiveOf marks, in the caller's transaction, the live messages of the
+// committee's meetings in progress, for a change they show that is no
+// record of the meeting's own: the quorum rule, who is a member and who
+// votes.
+func markLiveOf(ctx context.Context, q sqlx.ExtContext, committeeID int64) error {
+	var running []int64
+	err := sqlx.SelectContext(ctx, q, &running, `SELECT m.id FROM meetings m WHERE m.committee_id = $1
+		AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+		AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')`, committeeID)
+	if err != nil {
+		return err
+	}
+	for _, id := range running {
+		if err := markLive(ctx, q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // RecordSession implements commands.ConductStore. The row takes the next
 // number in the meeting's log: two replicas opening the same meeting at
 // once both read the same state and number, and the unique key lets one
@@ -300,19 +320,7 @@ func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.Q
 			return err
 		}
 		// The live message of a meeting in progress shows the quorum.
-		var running []int64
-		err = tx.SelectContext(ctx, &running, `SELECT m.id FROM meetings m WHERE m.committee_id = $1
-			AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
-			AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')`, committeeID)
-		if err != nil {
-			return err
-		}
-		for _, id := range running {
-			if err := markLive(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		return nil
+		return markLiveOf(ctx, tx, committeeID)
 	})
 }
 
@@ -343,19 +351,7 @@ func (db *DB) SetVoting(ctx context.Context, committeeID int64, userID string, v
 			return err
 		}
 		// The live message of a meeting in progress counts the voters.
-		var running []int64
-		err = tx.SelectContext(ctx, &running, `SELECT m.id FROM meetings m WHERE m.committee_id = $1
-			AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
-			AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')`, committeeID)
-		if err != nil {
-			return err
-		}
-		for _, id := range running {
-			if err := markLive(ctx, tx, id); err != nil {
-				return err
-			}
-		}
-		return nil
+		return markLiveOf(ctx, tx, committeeID)
 	})
 	return changed, err
 }
