@@ -14,14 +14,19 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 		return Meeting{}, err
 	}
 	in.Args = in.Args[n:]
+	var m Meeting
 	if d.IsNext() {
-		return s.nextOpenMeeting(ctx, in)
+		m, err = s.nextOpenMeeting(ctx, in)
+	} else if m, err = s.meetingFor(ctx, in.Committee, d, in.Now); err == nil {
+		err = openMeeting(in.Committee, m, in.Now)
 	}
-	m, err := s.meetingFor(ctx, in.Committee, d, in.Now)
 	if err != nil {
 		return Meeting{}, err
 	}
-	return m, openMeeting(in.Committee, m, in.Now)
+	// Opened before its advertised start, it has started: the item under
+	// discussion, and the declarations the quorum of each item counts,
+	// keep their numbers until it closes.
+	return m, s.notUnderWay(ctx, in.Committee, m, "its agenda cannot be changed")
 }
 
 // agendaDateWord is the DATE to give in a command the reply suggests for

@@ -1024,3 +1024,24 @@ func TestLiveMessageFollowsMembership(t *testing.T) {
 	live, _ = attLive(k, id)
 	wantShown(t, shown(live), "*Inquorate*: 1 present, quorum 2")
 }
+
+// TestAgendaFixedOnceOpened: a meeting opened before its advertised start
+// has started, and its agenda is fixed: the item under discussion keeps
+// its number, and the per-item quorum its declarations.
+func TestAgendaFixedOnceOpened(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(10, 9, 30)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/meeting item 7.7")
+	for _, line := range []string{
+		"/agenda add 8 Late item",
+		"/agenda move 7.7 7.9",
+		"/agenda remove 7.7",
+		"/agenda add 10/12/2026 8 Late item",
+	} {
+		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed.")
+	}
+	if n := attRows(k, `SELECT count(*) FROM agenda_items WHERE number = '7.7' AND removed_at IS NULL`); n != 1 {
+		t.Errorf("item 7.7 changed under the meeting in progress: %d standing", n)
+	}
+}
