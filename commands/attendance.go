@@ -1069,6 +1069,11 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		mark.MemberKey, mark.UserID = a.UserID, a.UserID
 		if mem, ok := st.member(a.UserID); ok {
 			mark.Name, mark.Organisation = mem.Name, mem.Organisation
+			if prev, ok := st.attendee(a.UserID); ok && a.SubstituteFor == "" && (a.Status == AttendLeft || a.Status == AttendAbsent) {
+				// A member standing in for another who leaves still stood
+				// in for them; marked here again, they are themselves.
+				mark.SubstituteFor = prev.SubstituteFor
+			}
 		} else if prev, ok := st.attendee(a.UserID); ok {
 			// Marked before (a substitute, a guest): they stay who they were.
 			mark.Name, mark.Organisation = prev.Name, prev.Organisation

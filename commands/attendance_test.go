@@ -1045,3 +1045,32 @@ func TestAgendaFixedOnceOpened(t *testing.T) {
 		t.Errorf("item 7.7 changed under the meeting in progress: %d standing", n)
 	}
 }
+
+// TestAttendanceSubstituteMarkCorrected: a member marked by mistake as
+// substituting for another, then marked present, counts for themselves
+// again: both count when the other arrives, and the minutes name no
+// substitute.
+func TestAttendanceSubstituteMarkCorrected(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		// Leaving, a member standing in for another still stood in for them.
+		{ian, "/attendance <@UGRAEME> substitute-for <@UANN>", []string{"Graeme Robson is marked present as substitute for Ann. *Inquorate*: 1 present, quorum 3"}},
+		{ian, "/attendance <@UGRAEME> left", []string{"*Inquorate*: 0 present, quorum 3"}},
+		{ian, "/meeting status", []string{"*Substitutes*\nGraeme Robson (Merseyside Police) for Ann"}},
+		{ian, "/attendance <@UGRAEME> substitute-for <@UANN>", []string{"*Inquorate*: 1 present, quorum 3"}},
+		{ian, "/attendance <@UGRAEME> present", []string{"Graeme Robson is marked present. *Inquorate*: 1 present, quorum 3"}},
+		{attAnn, "/here", []string{"You are marked present. *Inquorate*: 2 present, quorum 3"}},
+	})
+	if att := k.say(ian, "/meeting attendance"); strings.Contains(att, "Substitutes") {
+		t.Errorf("the corrected mark still names a substitute:\n%s", att)
+	}
+	// A substitute who is no member stays the member's substitute as they
+	// come and go.
+	k.steps([]step{
+		{ian, "/attendance <@USTRANGER> substitute-for <@UNEIL>", []string{"Quorate: 3 present, quorum 3"}},
+		{ian, "/attendance <@USTRANGER> left", []string{"*Inquorate*: 2 present, quorum 3"}},
+		{ian, "/attendance <@USTRANGER> present", []string{"Quorate: 3 present, quorum 3"}},
+	})
+	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Mallory for Neil Frackelton.")
+}

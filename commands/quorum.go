@@ -163,9 +163,10 @@ func Standing(log []AttendanceMark) []Attendee {
 		a.UserID, a.Name, a.Organisation, a.By = m.UserID, m.Name, m.Organisation, m.By
 		was := a.Status
 		a.Status = m.Status
-		if m.SubstituteFor != "" {
-			a.SubstituteFor = m.SubstituteFor
-		}
+		// Each mark says whom they stand in for: those who record a
+		// substitute coming and going carry it, and a member's own mark
+		// without it (one marked as a substitute by mistake) ends it.
+		a.SubstituteFor = m.SubstituteFor
 		switch m.Status {
 		case AttendPresent, AttendLate, AttendRemote, AttendInAttendance:
 			// A late arrival marked for someone already here corrects
