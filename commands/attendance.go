@@ -801,6 +801,19 @@ func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meetin
 	}
 	mark := AttendanceMark{MeetingID: m.ID, MemberKey: me.UserID, UserID: me.UserID, Name: me.Name, Organisation: me.Organisation,
 		Status: status, At: now, By: me.UserID}
+	// Marked by the officer as another member's substitute, they press I'm
+	// here to say they are here, not to undo that: a mark without the
+	// substitute ends it (Standing), and a mistaken one is the officer's
+	// to correct with /attendance.
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, a := range Standing(log) {
+		if a.Key == me.UserID {
+			mark.SubstituteFor = a.SubstituteFor
+		}
+	}
 	return s.mark(ctx, c, m, mark, now, true)
 }
 

@@ -1074,3 +1074,17 @@ func TestAttendanceSubstituteMarkCorrected(t *testing.T) {
 	})
 	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Mallory for Neil Frackelton.")
 }
+
+// A member whom the officer marked as another's substitute and who then
+// presses I'm here is confirming they are here, not undoing the mark: the
+// officer corrects a mistaken one with /attendance.
+func TestAttendanceSubstituteConfirmsWithHere(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME> substitute-for <@UANN>", []string{"Graeme Robson is marked present as substitute for Ann."}},
+		{graeme, "/here", []string{"You were marked present as substitute for Ann already."}},
+		{attAnn, "/here", []string{"*Inquorate*: 1 present, quorum 3"}},
+	})
+	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Graeme Robson (Merseyside Police) for Ann.")
+}
