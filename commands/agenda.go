@@ -16,9 +16,9 @@ func agendaCommand() *Command {
 		Saves:   "the change",
 		Subs: []Sub{{
 			Usage:    []string{"/agenda [DATE]"},
-			Summary:  "Show the agenda of the next meeting, or the one on DATE, to you alone.",
+			Summary:  "Show the agenda of the meeting in progress or the next one, or the one on DATE, to you alone.",
 			Examples: []string{"/agenda"},
-			Read:     true, Run: showAgenda,
+			Read:     true, AtTable: true, Run: showAgenda,
 		}, {
 			Name:     "post",
 			Usage:    []string{"/agenda post [DATE]"},
@@ -108,7 +108,9 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n != len(in.Args) {
 		return Reply{}, usageErr("I don't know `%s`.", Escape(strings.Join(in.Args, " ")))
 	}
-	m, err := s.meetingFor(ctx, c, d, in.Now)
+	// The meeting in progress, while one is: its start has passed, but it
+	// is the agenda the members have in front of them.
+	m, _, err := s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
 	if err != nil {
 		return Reply{}, err
 	}

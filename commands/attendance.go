@@ -1176,9 +1176,10 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return private("The quorum of %s is now %s: %s", Escape(in.Committee.Name), describeRule(rule), what), nil
 }
 
-// meetingAtTable is the meeting a declaration is for: the one in progress
-// when d is "next" or its day, since members declare at the table until
-// the meeting closes; otherwise the meeting d names. running says it is
+// meetingAtTable is the meeting a declaration, or `/agenda`, is for: the
+// one in progress when d is "next" or its day, since members declare at
+// the table and follow its agenda until the meeting closes; otherwise the
+// meeting d names. running says it is
 // in progress. next and table are the next meeting and the table as
 // dispatch read them, if it did; they are not read again.
 func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting, table *Table, d Date, now time.Time) (Meeting, bool, error) {

@@ -1088,3 +1088,22 @@ func TestAttendanceSubstituteConfirmsWithHere(t *testing.T) {
 	})
 	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Graeme Robson (Merseyside Police) for Ann.")
 }
+
+// While a meeting is in progress, /agenda shows it: its start has passed,
+// but it is the meeting the members have in front of them.
+func TestAgendaShowsTheMeetingInProgress(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 40)
+	got := k.say(graeme, "/agenda")
+	for _, want := range []string{"Thursday 10 December 2026", "Sefton CVS"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/agenda during the meeting lacks %q:\n%s", want, got)
+		}
+	}
+	// Once it has closed, /agenda is the next meeting's again.
+	k.must(sue, "/meeting close")
+	if got := k.say(graeme, "/agenda"); strings.Contains(got, "Thursday 10 December 2026") {
+		t.Errorf("/agenda after the meeting closed still shows it:\n%s", got)
+	}
+}
