@@ -65,15 +65,9 @@ func TestConductMigration(t *testing.T) {
 func TestConductRaces(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
-	if err != nil {
-		t.Fatal(err)
-	}
 	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
-	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := conductCommittee(t, db)
+	m := conductMeeting(t, db, c, at)
 	race := func(n int, f func() (bool, error)) int {
 		var wg sync.WaitGroup
 		var mu sync.Mutex
@@ -134,15 +128,9 @@ func TestConductRaces(t *testing.T) {
 func TestMarkAttendanceRaceOfDifferentMarks(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
-	if err != nil {
-		t.Fatal(err)
-	}
 	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
-	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := conductCommittee(t, db)
+	m := conductMeeting(t, db, c, at)
 	for i := range 30 {
 		key := "U" + string(rune('A'+i))
 		var wg sync.WaitGroup
@@ -175,16 +163,10 @@ func TestMarkAttendanceRaceOfDifferentMarks(t *testing.T) {
 func TestRecordSessionRaceOfDifferentActions(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"}, commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := conductCommittee(t, db)
 	for i := range 20 {
 		at := time.Date(2026, 12, 1+i, 10, 0, 0, 0, time.UTC)
-		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := conductMeeting(t, db, c, at)
 		open := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}
 		if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
 			t.Fatal(err)
@@ -216,4 +198,25 @@ func TestRecordSessionRaceOfDifferentActions(t *testing.T) {
 			t.Fatalf("meeting %d: the adjournment made as an item was taken up was refused", i+1)
 		}
 	}
+}
+
+// conductCommittee is a committee with Ian as its officer.
+func conductCommittee(t *testing.T, db *storage.DB) commands.Committee {
+	t.Helper()
+	c, err := db.CreateCommittee(context.Background(), commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// conductMeeting is a meeting of c scheduled at at.
+func conductMeeting(t *testing.T, db *storage.DB, c commands.Committee, at time.Time) commands.Meeting {
+	t.Helper()
+	m, err := db.ScheduleMeeting(context.Background(), commands.Meeting{CommitteeID: c.ID, StartsAt: at, Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
