@@ -897,3 +897,31 @@ func TestInterestsChangesCountAsReviews(t *testing.T) {
 	k.must(ian, "/interests add <@UGRAEME> other Member of the Police Federation")
 	wantShown(t, k.say(graeme, "/interests"), "Last reviewed Monday 1 March 2027; the next review is due by Wednesday 1 March 2028.")
 }
+
+// TestPostedAgendaFollowsTheRegister: the posted agenda says which
+// declarations are of interests on the register, so an entry added to
+// the register, or ended, brings it up to date.
+func TestPostedAgendaFollowsTheRegister(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 other Trustee of SWACA")
+	k.must(ian, "/agenda post")
+	k.sent()
+	agenda := func() string {
+		t.Helper()
+		text := ""
+		for _, m := range k.sent() {
+			if m.Kind == commands.OutboxUpdate && m.MessageKey == fmt.Sprintf("agenda:%d", k.next().ID) {
+				text = shown(m.Reply)
+			}
+		}
+		return text
+	}
+	swaca := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	if got := agenda(); !strings.Contains(got, "On the register of interests: Neil Frackelton (Item 7.5)") {
+		t.Errorf("after the entry was registered, the posted agenda was not brought up to date:\n%s", got)
+	}
+	k.must(neil, fmt.Sprintf("/interests remove %d", swaca))
+	if got := agenda(); got == "" || strings.Contains(got, "On the register of interests") {
+		t.Errorf("after the entry was ended, the posted agenda still reads (empty: not updated):\n%s", got)
+	}
+}

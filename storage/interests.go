@@ -92,6 +92,9 @@ func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.In
 		if err := review(ctx, tx, e.CommitteeID, e.UserID, e.AddedBy, e.AddedAt); err != nil {
 			return err
 		}
+		if err := markDeclaredAgendas(ctx, tx, e.CommitteeID, e.UserID); err != nil {
+			return err
+		}
 		if err := audit(ctx, tx, e.CommitteeID, e.AddedBy, "interest.add", e.UserID,
 			map[string]any{"interest": id, "category": e.Category, "sensitive": e.Sensitive}); err != nil {
 			return err
@@ -109,6 +112,20 @@ func review(ctx context.Context, q sqlx.ExtContext, committeeID int64, userID, b
 		return err
 	}
 	return markHomesStale(ctx, q, committeeID, []string{userID})
+}
+
+// markDeclaredAgendas marks the agendas of the committee's meetings still
+// to be held on which userID has declared interests: an agenda names the
+// declarations of interests on the register, so an entry added or ended
+// changes what a posted one should say.
+func markDeclaredAgendas(ctx context.Context, q sqlx.ExtContext, committeeID int64, userID string) error {
+	if userID == "" {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, `SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($2 AS text)]) FROM meetings m
+		WHERE m.committee_id = $1 AND m.status = 'scheduled'
+		  AND EXISTS (SELECT 1 FROM declarations d WHERE d.meeting_id = m.id AND d.member_key = $2)`, committeeID, memberKey(userID, ""))
+	return err
 }
 
 func getInterest(ctx context.Context, q sqlx.QueryerContext, out *commands.Interest, id int64) error {
@@ -146,6 +163,9 @@ func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by st
 			return fmt.Errorf("interest %d ended already: %w", id, commands.ErrConflict)
 		}
 		if err := review(ctx, tx, e.CommitteeID, e.UserID, by, at); err != nil {
+			return err
+		}
+		if err := markDeclaredAgendas(ctx, tx, e.CommitteeID, e.UserID); err != nil {
 			return err
 		}
 		return audit(ctx, tx, e.CommitteeID, by, "interest.end", e.UserID, map[string]any{"interest": id})
