@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -119,15 +120,39 @@ func withVoting(sub *Sub) {
 		if !ok {
 			return reply, nil
 		}
-		changed, err := s.store.SetVoting(ctx, in.Committee.ID, userID, voting, in.UserID)
+		return s.setVote(ctx, in.Committee, userID, voting, in.UserID, reply)
+	}
+}
+
+// setVote sets whether userID votes once their addition as reply tells
+// has been made. When reply instead asks the officer to confirm a new
+// chair or vice-chair, nothing has changed yet: the vote goes with the
+// Confirm button, and is set when it is pressed (see confirmRole).
+func (s *Service) setVote(ctx context.Context, c Committee, userID string, voting bool, by string, reply Reply) (Reply, error) {
+	for i, b := range reply.Buttons {
+		if b.Action != confirmRoleAction {
+			continue
+		}
+		var ch roleChange
+		if err := json.Unmarshal([]byte(b.Value), &ch); err != nil {
+			return Reply{}, err
+		}
+		ch.Voting = &voting
+		value, err := json.Marshal(ch)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !voting || changed {
-			reply.Text += map[bool]string{true: " They vote, and count to the quorum.", false: " They do not vote, and do not count to the quorum."}[voting]
-		}
+		reply.Buttons[i].Value = string(value)
 		return reply, nil
 	}
+	changed, err := s.store.SetVoting(ctx, c.ID, userID, voting, by)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !voting || changed {
+		reply.Text += map[bool]string{true: " They vote, and count to the quorum.", false: " They do not vote, and do not count to the quorum."}[voting]
+	}
+	return reply, nil
 }
 
 func isNonVoting(w string) bool {

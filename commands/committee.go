@@ -173,6 +173,9 @@ type roleChange struct {
 	Organisation string `json:"o"`
 	Role         Role   `json:"r"`
 	From         string `json:"f"`
+	// Voting is whether they are to vote, as the officer asked; nil on
+	// buttons made before it was carried, which leave the vote as it is.
+	Voting *bool `json:"v,omitempty"`
 }
 
 func confirmRoleReply(c Committee, m Member, holder Member) Reply {
@@ -199,7 +202,11 @@ func confirmRole(ctx context.Context, s *Service, r Request, value string) (Repl
 		return Reply{}, userErr("That button belongs to another committee's channel.")
 	}
 	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role}
-	return s.putMember(ctx, c, m, ch.From, r.UserID)
+	reply, err := s.putMember(ctx, c, m, ch.From, r.UserID)
+	if err != nil || ch.Voting == nil {
+		return reply, err
+	}
+	return s.setVote(ctx, c, ch.UserID, *ch.Voting, r.UserID, reply)
 }
 
 // chairing admits r's sender to a subcommand for Chairs: an officer, the

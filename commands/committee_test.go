@@ -329,3 +329,40 @@ func TestCommitteeOfficersToldOfAGoneMessage(t *testing.T) {
 		t.Errorf("notices of another message: %+v", got)
 	}
 }
+
+// TestCommitteeChairQuestionChangesNoVote: asking whether a member should
+// replace the chair changes nothing, their vote included, until the
+// officer confirms; the confirmed change is the one asked for, non-voting
+// included.
+func TestCommitteeChairQuestionChangesNoVote(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UNEIL> SWACA non-voting")
+	nonVoting := func() []string {
+		t.Helper()
+		ids, err := k.db.NonVoting(context.Background(), k.committee().ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+
+	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	wantShown(t, shown(r), "Nothing changes unless you press Confirm.")
+	if strings.Contains(r.Text, "vote") {
+		t.Errorf("the question speaks of the vote: %q", r.Text)
+	}
+	if got := nonVoting(); len(got) != 1 || got[0] != neil {
+		t.Errorf("the question alone changed Neil's vote: non-voting %v", got)
+	}
+
+	q := k.must(ian, "/committee member add <@UGRAEME> Merseyside Police chair non-voting")
+	if got := nonVoting(); len(got) != 1 || got[0] != neil {
+		t.Errorf("the question alone changed Graeme's vote: non-voting %v", got)
+	}
+	got := k.press(ian, q, "Confirm: Graeme Robson as chair")
+	wantShown(t, shown(got), "<@UGRAEME> is now recorded as the chair of Safer Sefton Together", "They do not vote")
+	if got := nonVoting(); len(got) != 2 || got[0] != graeme || got[1] != neil {
+		t.Errorf("confirmed as non-voting: non-voting %v", got)
+	}
+}
