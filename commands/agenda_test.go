@@ -298,3 +298,21 @@ func TestAgendasBuiltAFewAtATime(t *testing.T) {
 		t.Fatal("agenda not built once a place was free")
 	}
 }
+
+// TestPostedAgendaOfMeetingScheduledAgain: a cancelled meeting scheduled
+// again at its time takes back its posted agenda, which no longer says it
+// is cancelled.
+func TestPostedAgendaOfMeetingScheduledAgain(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/agenda post")
+	k.sent()
+	k.must(ian, "/meeting cancel 10 December")
+	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "This meeting is cancelled.") {
+		t.Fatalf("after cancelling: %+v", msgs)
+	}
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	msgs := k.sent()
+	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate || strings.Contains(shown(msgs[0].Reply), "cancelled") {
+		t.Errorf("after scheduling it again, sent %+v; want the posted agenda edited, no longer cancelled", msgs)
+	}
+}

@@ -46,8 +46,10 @@ func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string
 		if out, err = scheduleMeeting(ctx, tx, m, "slack", by); err != nil {
 			return err
 		}
-		// Every member's Home shows the next meeting.
-		return markHomesStale(ctx, tx, m.CommitteeID, nil)
+		// Every member's Home shows the next meeting; a cancelled meeting
+		// scheduled again has its posted agenda, which says it is
+		// cancelled, to bring up to date.
+		return markStale(ctx, tx, out.ID, nil)
 	})
 	return out, err
 }
