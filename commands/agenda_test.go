@@ -316,3 +316,24 @@ func TestPostedAgendaOfMeetingScheduledAgain(t *testing.T) {
 		t.Errorf("after scheduling it again, sent %+v; want the posted agenda edited, no longer cancelled", msgs)
 	}
 }
+
+// TestAgendaImportRefusedWhileMeetingUnderWay: the agenda of a meeting in
+// progress keeps its items, pasted into the import form or not.
+func TestAgendaImportRefusedWhileMeetingUnderWay(t *testing.T) {
+	k := attDay(t) // 10 December 2026, 09:55
+	k.must(sue, "/meeting start")
+	before := k.say(neil, "/agenda")
+	r := k.must(ian, "/agenda import")
+	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(raw), "Thursday 17th March, 2022", "Thursday 10th December, 2026", 1)
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
+	if !strings.Contains(errs["text"]+got.Text, "under way") {
+		t.Errorf("import into the meeting under way: %q %v; want it refused", got.Text, errs)
+	}
+	if after := k.say(neil, "/agenda"); after != before {
+		t.Errorf("the agenda of the meeting under way changed:\n%s\nwas:\n%s", after, before)
+	}
+}

@@ -182,10 +182,13 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	var a *minutes.Agenda
 	var res AgendaImportResult
 	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
-		if sub.Metadata != "" {
-			if read, err := minutes.ParseAgenda(text); err == nil && read.Meeting.Date != "" && read.Meeting.Date != sub.Metadata {
+		if read, err := minutes.ParseAgenda(text); err == nil && read.Meeting.Date != "" {
+			if sub.Metadata != "" && read.Meeting.Date != sub.Metadata {
 				return userErr("That is the agenda of the meeting on %s, not of the one on %s; nothing was imported. Paste that meeting's agenda, or run `/agenda import` again.",
 					dayName(read.Meeting.Date), dayName(sub.Metadata))
+			}
+			if err := s.notRunningOn(ctx, c, read.Meeting.Date); err != nil {
+				return err
 			}
 		}
 		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID)
@@ -195,6 +198,32 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 		return Reply{}, fieldErrs, err
 	}
 	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
+}
+
+// notRunningOn refuses an agenda pasted for the day (ISO) of a meeting
+// in progress: as for /agenda add, remove and move, its items (the one
+// under discussion among them) keep their numbers until it closes.
+func (s *Service) notRunningOn(ctx context.Context, c Committee, iso string) error {
+	loc := c.Location()
+	day, err := time.ParseInLocation("2006-01-02", iso, loc)
+	if err != nil {
+		return nil // ImportAgenda says what is wrong with it
+	}
+	ms, err := s.store.Meetings(ctx, c.ID, day, DateOf(day, loc).Start(loc).AddDate(0, 0, 1))
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		events, err := s.store.Sessions(ctx, m.ID)
+		if err != nil {
+			return err
+		}
+		if sit := SittingOf(events); sit.Running() {
+			return userErr("The meeting on %s is under way (opened at %s); its agenda cannot be changed, and nothing was imported.",
+				formatDay(m.StartsAt, loc), sit.Opened.In(loc).Format("15:04"))
+		}
+	}
+	return nil
 }
 
 // dayName is an ISO day as people read it: "Thursday 11 February 2027".
