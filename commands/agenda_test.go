@@ -337,3 +337,30 @@ func TestAgendaImportRefusedWhileMeetingUnderWay(t *testing.T) {
 		t.Errorf("the agenda of the meeting under way changed:\n%s\nwas:\n%s", after, before)
 	}
 }
+
+// TestAgendaImportFindsTheDaysMeeting: a published agenda whose printed
+// time is not the one the officer scheduled is still the agenda of that
+// day's meeting, not of a second meeting the same day.
+func TestAgendaImportFindsTheDaysMeeting(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-10 14:00 Bootle Town Hall")
+	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(raw), "Thursday 17th March, 2022", "Thursday 10th December, 2026", 1) // printed 10.00 am
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "Warning: the meeting that day is at 14:00, not 10:00 as the agenda has it; it keeps its time")
+	if strings.Contains(got.Text, "The meeting was added to the calendar.") {
+		t.Errorf("the import made a second meeting on the day:\n%s", got.Text)
+	}
+	list := k.say(ian, "/meeting list")
+	if n := strings.Count(list, "10 December 2026"); n != 1 {
+		t.Errorf("/meeting list names 10 December 2026 %d times, want once:\n%s", n, list)
+	}
+	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "Thursday 10 December 2026, 14:00", "Bootle Town Hall", "*7.5* SWACA")
+}

@@ -30,13 +30,19 @@ type AgendaImport struct {
 
 // AgendaImportResult says what an import changed.
 type AgendaImportResult struct {
-	MeetingID      int64
+	MeetingID int64
+	// StartsAt is when the meeting starts: the agenda's printed time, or
+	// the time of the meeting already scheduled that day, which it keeps.
+	StartsAt       time.Time
 	Unchanged      bool // the same document was imported before
 	MeetingCreated bool
 	ItemsAdded     int
 	ItemsRemoved   int
 	FutureAdded    int
 }
+
+// noStartTime opens the warning of an agenda that prints no start time.
+const noStartTime = "no start time found"
 
 // DefaultMeetingTime is assumed when an agenda prints no start time.
 var DefaultMeetingTime = Clock{10, 0}
@@ -63,6 +69,20 @@ func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string
 		return a, AgendaImportResult{}, err
 	}
 	res, err := store.ImportAgenda(ctx, imp, by)
+	if err == nil && !res.StartsAt.IsZero() && !res.StartsAt.Equal(imp.StartsAt) {
+		// The day's meeting was scheduled already, at another time, which
+		// stands: what the agenda printed (or the time assumed for it) is
+		// no longer what the meeting starts at.
+		loc := c.Location()
+		kept := a.Warnings[:0]
+		for _, w := range a.Warnings {
+			if !strings.HasPrefix(w, noStartTime) {
+				kept = append(kept, w)
+			}
+		}
+		a.Warnings = append(kept, fmt.Sprintf("the meeting that day is at %s, not %s as the agenda has it; it keeps its time (`/meeting time %s TIME` changes it)",
+			res.StartsAt.In(loc).Format("15:04"), imp.StartsAt.In(loc).Format("15:04"), a.Meeting.Date))
+	}
 	return a, res, err
 }
 
@@ -80,7 +100,7 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 			clock = cl
 		}
 	} else {
-		warnings = append(warnings, fmt.Sprintf("no start time found; assumed %s (`/meeting time %s TIME` sets it)", clock, a.Meeting.Date))
+		warnings = append(warnings, fmt.Sprintf(noStartTime+"; assumed %s (`/meeting time %s TIME` sets it)", clock, a.Meeting.Date))
 	}
 	imp := AgendaImport{
 		CommitteeID: c.ID,

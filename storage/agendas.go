@@ -130,7 +130,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			return err
 		}
 		var err error
-		res.MeetingID, res.MeetingCreated, err = ensureMeeting(ctx, tx, imp.CommitteeID, imp.StartsAt, imp.Venue, nil, by)
+		res.MeetingID, res.StartsAt, res.MeetingCreated, err = ensureMeeting(ctx, tx, imp.CommitteeID, imp.StartsAt, imp.Venue, nil, by)
 		if err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			return err
 		}
 		for _, t := range imp.Future {
-			_, created, err := ensureMeeting(ctx, tx, imp.CommitteeID, t, "", imp.FutureItems, by)
+			_, _, created, err := ensureMeeting(ctx, tx, imp.CommitteeID, t, "", imp.FutureItems, by)
 			if err != nil {
 				return err
 			}
@@ -175,25 +175,33 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 	return res, err
 }
 
-// ensureMeeting finds the committee's meeting at starts, or schedules it
-// with items. A venue fills in one the meeting lacks.
-func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, starts time.Time, venue string, items []commands.AgendaItem, by string) (int64, bool, error) {
-	var id int64
+// ensureMeeting finds the committee's meeting on the day of starts, in
+// its time zone, or schedules one at starts with items; at is the start
+// of the meeting found or made. A published agenda's printed time (or the
+// one assumed when it prints none) need not be the one the officer
+// scheduled: the day's meeting is the one it is for, rather than a second
+// the same day. One at starts is preferred, and one not cancelled over
+// one that is. A venue fills in one the meeting lacks.
+func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, starts time.Time, venue string, items []commands.AgendaItem, by string) (id int64, at time.Time, created bool, err error) {
 	var curVenue string
-	err := q.QueryRowxContext(ctx, `SELECT id, venue FROM meetings WHERE committee_id = $1 AND starts_at = $2`, committeeID, starts).Scan(&id, &curVenue)
+	err = q.QueryRowxContext(ctx, `SELECT m.id, m.venue, m.starts_at FROM meetings m JOIN committees c ON c.id = m.committee_id
+		WHERE m.committee_id = $1
+		  AND (m.starts_at = $2 OR (m.starts_at AT TIME ZONE c.time_zone)::date = (CAST($2 AS timestamptz) AT TIME ZONE c.time_zone)::date)
+		ORDER BY m.status <> 'cancelled' DESC, m.starts_at = $2 DESC, m.starts_at
+		LIMIT 1`, committeeID, starts).Scan(&id, &curVenue, &at)
 	switch {
 	case err == nil:
 		if curVenue == "" && venue != "" {
 			if _, err := q.ExecContext(ctx, `UPDATE meetings SET venue = $2 WHERE id = $1`, id, venue); err != nil {
-				return 0, false, err
+				return 0, time.Time{}, false, err
 			}
 		}
-		return id, false, nil
+		return id, at, false, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return 0, false, err
+		return 0, time.Time{}, false, err
 	}
 	m, err := scheduleMeeting(ctx, q, commands.Meeting{CommitteeID: committeeID, StartsAt: starts, Venue: venue, Items: items}, "import", by)
-	return m.ID, err == nil, err
+	return m.ID, m.StartsAt, err == nil, err
 }
 
 // replaceItems makes a meeting's standing items the given ones: items
