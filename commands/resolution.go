@@ -61,6 +61,11 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 		return q, errors.New("give a minute number or some words to look for")
 	}
 	if d, n, err := takeDate(args, now, loc); err != nil {
+		// "41/23" is minute 41 of 2023, not a day of a 23rd month.
+		if num, ok := minuteNumber(args[0]); ok && len(args) == 1 {
+			q.Number = num
+			return q, nil
+		}
 		return q, err
 	} else if n > 0 && !d.IsNext() {
 		q.On, args = d, args[n:]

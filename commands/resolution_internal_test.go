@@ -25,6 +25,12 @@ func TestParseResolutionQuery(t *testing.T) {
 		{text: "#28", want: resolutionQuery{Number: "28"}},
 		{text: "150/20", want: resolutionQuery{Number: "150/20"}},
 		{text: "7A", want: resolutionQuery{Number: "7a"}},
+		// Minutes numbered through the year ("41/23": minute 41 of 2023)
+		// are not day/month dates.
+		{text: "41/23", want: resolutionQuery{Number: "41/23"}},
+		{text: "minute 41/23", want: resolutionQuery{Number: "41/23"}},
+		{text: "12/21.", want: resolutionQuery{Number: "12/21"}},
+		{text: "2023-06-05 41/23", want: resolutionQuery{On: Date{2023, time.June, 5}, Number: "41/23"}},
 		{text: "2021-12-09 28", want: resolutionQuery{On: dec9, Number: "28"}},
 		{text: "09/12/2021 28", want: resolutionQuery{On: dec9, Number: "28"}},
 		{text: "9 December 2021 minute 28", want: resolutionQuery{On: dec9, Number: "28"}},
