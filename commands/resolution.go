@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -79,6 +80,10 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 			q.Number = num
 			return q, nil
 		}
+		if num, ok := letteredMinuteNumber(rest[0]); ok {
+			q.Number = num
+			return q, nil
+		}
 	}
 	if len(args) == 0 {
 		return q, nil // a date alone: that meeting's minutes
@@ -136,6 +141,21 @@ func minuteNumber(w string) (string, bool) {
 		return "", false
 	}
 	return w, true
+}
+
+// letteredMinuteRe is a minute number with letters before it, as the
+// minutes reader takes them ("P061/24", "RMD.31.23", "S-1"; see
+// minutes.minuteNumPat).
+var letteredMinuteRe = regexp.MustCompile(`^(?i:[a-z]{1,4}\.?\d{1,4}(?:[./]\d{1,4}){1,2}|s-\d{1,3})$`)
+
+// letteredMinuteNumber reads a minute number printed with letters before
+// it: imported minutes keep the letters in capitals, as printed.
+func letteredMinuteNumber(w string) (string, bool) {
+	w = strings.TrimRight(w, ".,:")
+	if !letteredMinuteRe.MatchString(w) {
+		return "", false
+	}
+	return strings.ToUpper(w), true
 }
 
 func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -161,4 +162,25 @@ func TestNothingFoundAmongRecentMinutesSaysSo(t *testing.T) {
 	if got := k.say(neil, `/resolution "noted partnership"`); !strings.Contains(got, "Nothing in the minutes of *Safer Sefton Together* matches") {
 		t.Errorf("reply = %q", got)
 	}
+}
+
+// TestResolutionByLetteredNumber: minutes numbered with letters before the
+// number ("P064/24", "RMD.31.23"), which the import reads, are found by
+// that number as printed.
+func TestResolutionByLetteredNumber(t *testing.T) {
+	k := committeeKit(t)
+	for _, f := range []string{"style-parish-dual-numbering.txt", "style-moderngov-reference-on-own-line.txt"} {
+		text, err := os.ReadFile("../minutes/testdata/corpus/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+			t.Fatalf("import %s: %q %v", f, r.Text, errs)
+		}
+	}
+	k.steps([]step{
+		{neil, "/resolution P064/24", []string{"minute P064/24 of the meeting on Tuesday 19 March 2024", "Minute P064/24 — PLANNING APPLICATIONS"}},
+		{neil, "/resolution minute p064/24", []string{"Minute P064/24 — PLANNING APPLICATIONS"}},
+		{neil, "/resolution RMD.31.23", []string{"Minute RMD.31.23 — Election of the Cathaoirleach"}},
+	})
 }
