@@ -274,10 +274,12 @@ func (imp *importer) agenda(ctx context.Context, r importResult, text string, fa
 		return fail(fmt.Errorf("committee name too long (the limit is %d characters)", commands.MaxNameLen))
 	}
 	a := parsed
+	// An agenda without a date cannot be imported: say so before the
+	// committee is made.
+	if a.Meeting.Date == "" {
+		return fail(errors.New("I could not find the meeting's date in that agenda."))
+	}
 	if imp.db == nil {
-		if a.Meeting.Date == "" {
-			return fail(errors.New("I could not find the meeting's date in that agenda."))
-		}
 		r.Outcome = "read"
 	} else {
 		c, err := imp.db.EnsureCommittee(ctx, r.Committee, "import")

@@ -210,3 +210,29 @@ func TestImportArguments(t *testing.T) {
 		t.Errorf("-h: %v", err)
 	}
 }
+
+// TestImportAgendaWithoutDateMakesNoCommittee: an agenda that fails for want
+// of a date leaves the records as they were, as a dry run says it would.
+func TestImportAgendaWithoutDateMakesNoCommittee(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	raw, err := os.ReadFile("../../commands/testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	undated := strings.Replace(string(raw), "Thursday 17th March, 2022\n", "", 1)
+	path := t.TempDir() + "/undated.txt"
+	if err := os.WriteFile(path, []byte(undated), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"agenda", path, "--committee", "New Board", "--dry-run"},
+		{"agenda", path, "--committee", "New Board"},
+	} {
+		if _, _, err := importAgenda(t, dsn, args...); err == nil || !strings.Contains(err.Error(), "date") {
+			t.Errorf("import %v: err = %v, want one about the date", args, err)
+		}
+	}
+	if n := countRows(t, dsn)["committees"]; n != 0 {
+		t.Errorf("a failed import made %d committees", n)
+	}
+}
