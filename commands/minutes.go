@@ -149,6 +149,11 @@ func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (M
 	if err != nil {
 		return MinutesImport{}, err
 	}
+	// Minutes with no date cannot be stored: refuse them before the
+	// committee is made.
+	if _, err := time.Parse("2006-01-02", read.Meeting.Date); err != nil {
+		return MinutesImport{}, errNoMinutesDate()
+	}
 	c, err := s.store.EnsureCommittee(ctx, name, by)
 	if err != nil {
 		return MinutesImport{}, err
@@ -186,6 +191,10 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	return MinutesImport{Outcome: outcome, Committee: c, MeetingID: meetingID, HeldOn: rec.HeldOn, Read: read, Notes: notes}, nil
 }
 
+func errNoMinutesDate() error {
+	return userErr("I could not find the date of the meeting in those minutes; it is usually in the heading (\"… held on 9 December 2021\").")
+}
+
 // minutesRecord turns what the parser read into the record to store,
 // checking what the database requires and noting what it had to correct.
 func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (MinutesRecord, []string, error) {
@@ -193,7 +202,7 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (Minutes
 	loc := c.Location()
 	day, err := time.ParseInLocation("2006-01-02", read.Meeting.Date, loc)
 	if err != nil {
-		return MinutesRecord{}, nil, userErr("I could not find the date of the meeting in those minutes; it is usually in the heading (\"… held on 9 December 2021\").")
+		return MinutesRecord{}, nil, errNoMinutesDate()
 	}
 	held := DateOf(day, loc)
 	if _, err := makeDate(held.Year, held.Month, held.Day); err != nil {
