@@ -83,6 +83,7 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 	// Any member finds it at once, marked as a draft.
 	wantShown(t, k.say(neil, "/resolution figures circulated partners"), "Minute 9 — SEFTON CVS", "draft — not yet confirmed", "That (1) the report be noted")
 	wantShown(t, k.say(neil, "/resolution 9"), "draft — not yet confirmed", "the figures be circulated")
+	wantShown(t, k.say(neil, "/resolution 2026-12-10"), "minutes of the meeting on Thursday 10 December 2026", "draft — not yet confirmed", "• 9. SEFTON CVS")
 
 	// Text is recorded as typed, never as markup.
 	k.must(ian, "/minute 4 Dates to be agreed <!channel> & partners.")
@@ -257,6 +258,9 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	wantShown(t, k.say(neil, "/resolution 12"), "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.", "draft — not yet confirmed")
 	if r := k.say(neil, "/resolution 9"); strings.Contains(r, "draft") {
 		t.Errorf("confirmed minutes are still marked draft:\n%s", r)
+	}
+	if r := k.say(neil, "/resolution 2026-12-10"); strings.Contains(r, "draft") || !strings.Contains(r, "• 9. SEFTON CVS") {
+		t.Errorf("the list of confirmed minutes:\n%s", r)
 	}
 }
 

@@ -214,7 +214,11 @@ func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply,
 	}
 	var b strings.Builder
 	for _, m := range ms {
-		fmt.Fprintf(&b, "• %s. %s\n", Escape(m.Number), plainTitle(m.Title))
+		fmt.Fprintf(&b, "• %s. %s", Escape(m.Number), plainTitle(m.Title))
+		if m.Draft {
+			b.WriteString(" — " + DraftMark)
+		}
+		b.WriteString("\n")
 	}
 	return Reply{
 		Visibility: Private,
