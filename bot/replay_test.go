@@ -325,3 +325,41 @@ func TestLateReplayIsCountedAndNotPosted(t *testing.T) {
 		t.Errorf("history %d entries (%v), want the original's alone", len(hist), err)
 	}
 }
+
+// TestReplayWithSignatureRespelledIsRefused: a signature's hex digits may
+// be written in upper case and still verify, so a captured request sent
+// again with its signature re-spelt is the same request, and refused.
+func TestReplayWithSignatureRespelledIsRefused(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	const form = "application/x-www-form-urlencoded"
+	body := []byte(bottest.CommandForm(officer, "/agenda", "add 9 Replayed Item").Encode())
+	sign := capture()
+	if status, out := k.PostRaw("/slack/commands", body, form, sign); status != http.StatusOK {
+		t.Fatalf("the original: %d %s", status, out)
+	}
+	before := replayRecords(t, k)
+	respelt := func(h http.Header, b []byte) {
+		sign(h, b)
+		h.Set("X-Slack-Signature", "v0="+strings.ToUpper(strings.TrimPrefix(h.Get("X-Slack-Signature"), "v0=")))
+	}
+	if status, out := k.PostRaw("/slack/commands", body, form, respelt); status != http.StatusUnauthorized {
+		t.Errorf("replayed with the signature in upper case: status %d, want 401: %.120s", status, out)
+	}
+	if after := replayRecords(t, k); after != before {
+		t.Errorf("a replay changed the records: %d rows before, %d after", before, after)
+	}
+
+	payload, err := json.Marshal(bottest.ButtonPayload(neil, "home_refresh", "", k.NewHook().URL()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	press := []byte("payload=" + string(payload))
+	sign = capture()
+	if status, _ := k.PostRaw("/slack/interactions", press, form, sign); status == http.StatusUnauthorized {
+		t.Fatalf("the original button press was refused")
+	}
+	if status, _ := k.PostRaw("/slack/interactions", press, form, respelt); status != http.StatusUnauthorized {
+		t.Errorf("a button press replayed with the signature in upper case: status %d, want 401", status)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/slack-go/slack"
 )
@@ -63,9 +64,12 @@ func (s *Server) firstTime(ctx context.Context, r *http.Request) (bool, error) {
 	return s.cfg.FirstSeen(ctx, replayKey(r))
 }
 
-// replayKey is the key a verified request is remembered by: its signature.
+// replayKey is the key a verified request is remembered by: its signature,
+// in lower case. The signature is hex, whose digits verify in either case,
+// so the same signed request could otherwise be sent again under another
+// spelling of it.
 func replayKey(r *http.Request) string {
-	return "signature:" + r.Header.Get("X-Slack-Signature")
+	return "signature:" + strings.ToLower(r.Header.Get("X-Slack-Signature"))
 }
 
 // refuseReplay answers a replayed request.
