@@ -71,6 +71,14 @@ var _ commands.Store = (*DB)(nil)
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	cfg, err := pq.NewConfig(dsn)
 	if err != nil {
+		var bad *url.Error
+		if errors.As(err, &bad) {
+			// url.Error quotes the URL it could not parse, password and
+			// all (and what it found wrong may be a piece of the
+			// password), and serve logs this error: say what is wrong
+			// without it.
+			return nil, fmt.Errorf("storage: open %s: not a valid URL (escape special characters in the password, e.g. %%25 for %%, %%2F for /)", Redact(dsn))
+		}
 		return nil, fmt.Errorf("storage: open %s: %w", Redact(dsn), err)
 	}
 	// Send each query's parameters with the query itself: one round trip
@@ -202,6 +210,13 @@ func Redact(dsn string) string {
 			u.User = url.UserPassword(u.User.Username(), "xxxxx")
 		}
 		return u.String()
+	}
+	if pw := urlPassword(dsn); pw != "" {
+		// A URL that does not parse (a "%" or "/" in the password not
+		// escaped): the password is still there to hide.
+		i := strings.Index(dsn, "://") + len("://")
+		user, _, _ := strings.Cut(dsn[i:], ":")
+		return dsn[:i] + user + ":xxxxx" + dsn[i+len(user)+1+len(pw):]
 	}
 	fields := strings.Fields(dsn)
 	for i, f := range fields {
@@ -372,4 +387,21 @@ func nullString(s string) sql.NullString { return sql.NullString{String: s, Vali
 // normaliseName folds a person's name for matching: lower case, single spaces.
 func normaliseName(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// urlPassword is the password in a URL-form dsn, found without parsing it
+// as a URL, which it may fail to be: what lies between the first ":" after
+// "://" and the last "@" (a host has no "@"; a password may). Empty when
+// there is none.
+func urlPassword(dsn string) string {
+	_, rest, ok := strings.Cut(dsn, "://")
+	if !ok {
+		return ""
+	}
+	at := strings.LastIndexByte(rest, '@')
+	if at < 0 {
+		return ""
+	}
+	_, pw, _ := strings.Cut(rest[:at], ":")
+	return pw
 }

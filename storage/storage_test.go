@@ -217,6 +217,8 @@ func TestRedactHidesPasswords(t *testing.T) {
 		{"postgres://quorum:s3cret@db:5432/quorum?sslmode=disable", "postgres://quorum:xxxxx@db:5432/quorum?sslmode=disable"},
 		{"host=db user=quorum password=s3cret dbname=quorum", "host=db user=quorum password=xxxxx dbname=quorum"},
 		{"host=/tmp port=5432 user=postgres", "host=/tmp port=5432 user=postgres"},
+		{"postgres://quorum:s3cret%zz@db:5432/quorum", "postgres://quorum:xxxxx@db:5432/quorum"},
+		{"postgres://quorum:s3cret/pw@db:5432/quorum", "postgres://quorum:xxxxx@db:5432/quorum"},
 	} {
 		if got := storage.Redact(tc.in); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
@@ -383,6 +385,28 @@ func TestNoJustInTimeCompilation(t *testing.T) {
 			if jit != tc.want {
 				t.Errorf("%q: jit = %q, want %s", tc.dsn, jit, tc.want)
 			}
+		}
+	}
+}
+
+// TestOpenErrorsHidePasswords: a DATABASE_URL that cannot be read (a
+// password with a "%" or a "/" not escaped, a mistyped port) is refused
+// with an error, which serve logs, that does not show the password.
+func TestOpenErrorsHidePasswords(t *testing.T) {
+	for _, dsn := range []string{
+		"postgres://quorum:s3cret%zz@db:5432/quorum",
+		"postgres://quorum:s3cret/pw@db:5432/quorum",
+		"postgres://quorum:s3cret@db:notaport/quorum",
+		"postgresql://quorum:s3cret@db:5432/quorum?sslmode=bogus",
+		"host=db password=s3cret sslmode=bogus",
+	} {
+		_, err := storage.Open(context.Background(), dsn)
+		if err == nil {
+			t.Errorf("Open(%q) succeeded, want an error", dsn)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q): the error shows the password: %v", dsn, err)
 		}
 	}
 }
