@@ -173,3 +173,14 @@ func TestRemindersCarryOutstandingActions(t *testing.T) {
 		t.Errorf("the reminder lists a done action:\n%s", reminder)
 	}
 }
+
+// TestReminderNotSentForMeetingScheduledAfterIt: a meeting scheduled for
+// tomorrow after today's reminder time gets no "meets tomorrow" reminder,
+// not one posted the moment it is scheduled.
+func TestReminderNotSentForMeetingScheduledAfterIt(t *testing.T) {
+	k := newCommittee(t) // Monday 23 November 2026, noon
+	k.Must(officer, "/meeting", "schedule 2026-11-24 10:00 Remote Meeting")
+	if n := k.Remind(); n != 0 {
+		t.Errorf("%d reminders queued at noon for a meeting scheduled at noon for tomorrow; its 1-day reminder was due at 09:00, before it was scheduled", n)
+	}
+}

@@ -125,6 +125,10 @@ type Meeting struct {
 	// Revision counts the changes to its date, time or venue (see
 	// MeetingChange).
 	Revision int
+	// ScheduledAt, when scheduling, is the moment it is scheduled (or
+	// scheduled again): reminders due before then are not sent. Zero when
+	// not known.
+	ScheduledAt time.Time
 }
 
 // Apology is a member's apology for absence from a meeting.

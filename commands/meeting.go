@@ -129,7 +129,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 				Escape(c.Name), formatDay(other.StartsAt, loc), other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
 		}
 	}
-	m := Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: venue, Status: MeetingScheduled}
+	m := Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: venue, Status: MeetingScheduled, ScheduledAt: r.Now}
 	if c.StandardItems {
 		m.Items = standardItems()
 	}

@@ -234,6 +234,12 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 		if due.After(now) || now.Sub(due) > ReminderGrace || !now.Before(p.Meeting.StartsAt) {
 			continue
 		}
+		if p.Meeting.ScheduledAt.After(due) {
+			// Scheduled after the reminder was due: the grace above is for
+			// a reminder missed while the bot was stopped, not for one
+			// that had no meeting to remind of at its time.
+			continue
+		}
 		msgs, err := s.reminderMessages(ctx, p, now)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("reminder for meeting %d: %w", p.Meeting.ID, err))

@@ -60,12 +60,13 @@ func scheduleMeeting(ctx context.Context, q sqlx.ExtContext, m commands.Meeting,
 	var id int64
 	var created bool
 	err := q.QueryRowxContext(ctx, `
-		INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by)
-		VALUES ($1, $2, $3, 'scheduled', $4, $5)
+		INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by, scheduled_at)
+		VALUES ($1, $2, $3, 'scheduled', $4, $5, $6)
 		ON CONFLICT (committee_id, starts_at) DO UPDATE
-		SET status = 'scheduled', venue = CASE WHEN EXCLUDED.venue = '' THEN meetings.venue ELSE EXCLUDED.venue END
+		SET status = 'scheduled', venue = CASE WHEN EXCLUDED.venue = '' THEN meetings.venue ELSE EXCLUDED.venue END,
+		    scheduled_at = EXCLUDED.scheduled_at
 		WHERE meetings.status = 'cancelled'
-		RETURNING id, (xmax = 0)`, m.CommitteeID, m.StartsAt, m.Venue, source, by).Scan(&id, &created)
+		RETURNING id, (xmax = 0)`, m.CommitteeID, m.StartsAt, m.Venue, source, by, nullTime(m.ScheduledAt)).Scan(&id, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return commands.Meeting{}, fmt.Errorf("meeting already scheduled: %w", commands.ErrConflict)
 	}

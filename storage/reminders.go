@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"time"
 
 	"github.com/lib/pq"
@@ -36,19 +37,20 @@ func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, a
 func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]commands.PendingReminder, error) {
 	var rows []struct {
 		committeeRow
-		MeetingID int64     `db:"meeting_id"`
-		StartsAt  time.Time `db:"starts_at"`
-		Venue     string    `db:"venue"`
-		Status    string    `db:"status"`
-		TimeKnown bool      `db:"time_known"`
-		Revision  int       `db:"revision"`
-		Days      int       `db:"days"`
-		Key       string    `db:"dedupe_key"`
+		MeetingID int64        `db:"meeting_id"`
+		StartsAt  time.Time    `db:"starts_at"`
+		Venue     string       `db:"venue"`
+		Status    string       `db:"status"`
+		TimeKnown bool         `db:"time_known"`
+		Revision  int          `db:"revision"`
+		Days      int          `db:"days"`
+		Key       string       `db:"dedupe_key"`
+		Scheduled sql.NullTime `db:"scheduled_at"`
 	}
 	err := db.x.SelectContext(ctx, &rows, `
 		SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
 		       to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
-		       m.id AS meeting_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, d.days, k.dedupe_key
+		       m.id AS meeting_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, m.scheduled_at, d.days, k.dedupe_key
 		FROM committees c
 		JOIN meetings m ON m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $1 AND m.starts_at <= $2
 		CROSS JOIN LATERAL unnest(c.reminder_days) AS d(days)
@@ -68,7 +70,7 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 		out[i] = commands.PendingReminder{
 			Committee: r.committeeRow.committee(),
 			Meeting: commands.Meeting{ID: r.MeetingID, CommitteeID: r.ID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status),
-				TimeUnknown: !r.TimeKnown, Revision: r.Revision},
+				TimeUnknown: !r.TimeKnown, Revision: r.Revision, ScheduledAt: r.Scheduled.Time},
 			Days: r.Days,
 			Key:  r.Key,
 		}
