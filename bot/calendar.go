@@ -36,8 +36,11 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
+		// The committee by the name in the path, never the secret token
+		// before it: whoever reads the logs could subscribe with it.
+		_, slug, _ := strings.Cut(ref, "-")
 		ref := newRef()
-		s.log.Warn("calendar failed", "ref", ref, "committee", file, "err", err)
+		s.log.Warn("calendar failed", "ref", ref, "committee", slug, "err", err)
 		http.Error(w, "calendar unavailable (ref "+ref+")", http.StatusServiceUnavailable)
 		return
 	}

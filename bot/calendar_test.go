@@ -79,3 +79,25 @@ func TestCalendarFeedsCannotBeEnumerated(t *testing.T) {
 		t.Errorf("/meeting calendar gives %q, want %q", got, fresh)
 	}
 }
+
+// TestCalendarTokenNotLogged: a feed that cannot be served while the
+// database is away is logged without its secret token, which would let
+// anyone who reads the logs subscribe to it.
+func TestCalendarTokenNotLogged(t *testing.T) {
+	k := newCommittee(t)
+	path := feedPath.FindString(k.Must(neil, "/meeting", "calendar").Text())
+	token, _, _ := strings.Cut(strings.TrimPrefix(path, "/calendar/"), "-")
+	if len(token) != 64 {
+		t.Fatalf("/meeting calendar gives %q, with no token", path)
+	}
+	if _, err := k.DB.SQL().Exec(`ALTER TABLE committees RENAME TO committees_away`); err != nil {
+		t.Fatal(err)
+	}
+	defer k.DB.SQL().Exec(`ALTER TABLE committees_away RENAME TO committees`)
+	if status, _ := getFeed(t, k, path); status != http.StatusServiceUnavailable {
+		t.Fatalf("GET %s with the committees away: %d, want 503", path, status)
+	}
+	if logs := k.Logs(); !strings.Contains(logs, "calendar failed") || strings.Contains(logs, token) {
+		t.Errorf("the failure is not logged, or logged with the feed's token %s:\n%s", token, logs)
+	}
+}
