@@ -34,18 +34,25 @@ func TestTwoServesShareADatabaseWhileSlackFails(t *testing.T) {
 	}
 	defer db.Close()
 	svc := commands.New(db, commands.SampleDirectory{})
+	at := time.Time{} // the request's clock; zero: now
 	run := func(command, text string) commands.Reply {
 		t.Helper()
-		r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: "UIAN", UserName: "ian", Now: time.Now()})
+		now := at
+		if now.IsZero() {
+			now = time.Now()
+		}
+		r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: "UIAN", UserName: "ian", Now: now})
 		if err != nil {
 			t.Fatalf("%s %s: %v", command, text, err)
 		}
 		return r
 	}
-	// A reminder one day before the meeting fell due five minutes ago.
+	// A reminder one day before the meeting fell due five minutes ago, for
+	// a meeting scheduled before then: no serve was running to send it.
 	london, _ := time.LoadLocation("Europe/London")
 	due := time.Now().In(london).Add(-5 * time.Minute)
 	meetingDay := due.AddDate(0, 0, 1).Format("2006-01-02")
+	at = due.Add(-time.Hour)
 	run("/committee", "setup Safer Sefton Together")
 	for _, want := range []struct{ text, says string }{
 		{"schedule " + meetingDay + " 23:00 Remote Meeting", "will meet on"},
@@ -55,6 +62,7 @@ func TestTwoServesShareADatabaseWhileSlackFails(t *testing.T) {
 			t.Fatalf("/meeting %s: %q", want.text, r.Text)
 		}
 	}
+	at = time.Time{}
 	if r := run("/agenda", "post"); !strings.Contains(r.Text, "on its way") {
 		t.Fatalf("/agenda post: %q", r.Text)
 	}
