@@ -93,6 +93,22 @@ func TestSubcommandsAnswerHelp(t *testing.T) {
 	}
 }
 
+// TestImportHelpSaysWhichNeedACommittee: an agenda names its committee, so
+// --committee is optional for it, as README and quorum import -h say; minutes
+// need it.
+func TestImportHelpSaysWhichNeedACommittee(t *testing.T) {
+	for sub, want := range map[string]string{
+		"agenda":  "Usage: quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]",
+		"minutes": "Usage: quorum import minutes PATH… --committee NAME [--dry-run] [--json]",
+	} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{"import", sub, "-h"}, strings.NewReader(""), &out, &errOut, env(nil))
+		if err == nil || !strings.Contains(errOut.String(), want) {
+			t.Errorf("import %s -h: err=%v, output %q, want %q", sub, err, errOut.String(), want)
+		}
+	}
+}
+
 func TestServeRefusesIncompleteConfig(t *testing.T) {
 	var out bytes.Buffer
 	err := run(context.Background(), []string{"serve"}, nil, &out, &out, env(map[string]string{"DATABASE_URL": "postgres://x"}))

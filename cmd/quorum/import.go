@@ -57,7 +57,11 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 		return ia, flag.ErrHelp
 	}
 	ia.verb = args[0]
-	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… --committee NAME [--dry-run] [--json]", stderr)
+	committeeFlag := "--committee NAME"
+	if ia.verb == "agenda" {
+		committeeFlag = "[--committee NAME]" // an agenda prints its committee's name
+	}
+	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… "+committeeFlag+" [--dry-run] [--json]", stderr)
 	fs.StringVar(&ia.committee, "committee", "", "the committee's `NAME` (default for agendas: the name printed in the document)")
 	fs.BoolVar(&ia.json, "json", false, "print one JSON object per document: what was read and what happened")
 	fs.BoolVar(&ia.dryRun, "dry-run", false, "read the documents and report, writing nothing")
