@@ -109,6 +109,24 @@ func TestImportHelpSaysWhichNeedACommittee(t *testing.T) {
 	}
 }
 
+// TestUsageListsEveryExport: quorum -h lists each export README describes.
+func TestUsageListsEveryExport(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-h"}, nil, &out, &out, env(nil)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"quorum export history --committee NAME [--since DATE] --csv",
+		"quorum export attendance --committee NAME [--year YEAR] --csv",
+		"quorum export interests --committee NAME --csv|--html",
+		"quorum export minutes --committee NAME --date DATE [--format html|txt|md]",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("quorum -h lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
 func TestServeRefusesIncompleteConfig(t *testing.T) {
 	var out bytes.Buffer
 	err := run(context.Background(), []string{"serve"}, nil, &out, &out, env(map[string]string{"DATABASE_URL": "postgres://x"}))

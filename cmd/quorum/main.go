@@ -32,6 +32,8 @@ Usage:
   quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]
   quorum export history --committee NAME [--since DATE] --csv
   quorum export attendance --committee NAME [--year YEAR] --csv
+  quorum export interests --committee NAME --csv|--html
+  quorum export minutes --committee NAME --date DATE [--format html|txt|md]
   quorum version                   print the version
 
 Every subcommand answers -h. Configuration comes from the environment:
