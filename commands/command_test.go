@@ -74,7 +74,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 	wantShown(t, k.say(stranger, "/committee help member add"), "*/committee member add* — Add a member", "For officers.")
 	if diff := cmp.Diff(k.say(stranger, "/meeting help reminders"), "*/meeting reminders*\n"+
 		"• `/meeting reminders` — When reminders go to the channel before each meeting.\n"+
-		"• `/meeting reminders DAYS TIME|off` — Set the days before each meeting, and the time, that reminders go; or turn them off. (officers)\n"+
+		"• `/meeting reminders DAYS [TIME]|off` — Set the days before each meeting, and the time, that reminders go; or turn them off. (officers)\n"+
 		"Examples:\n• `/meeting reminders 7,1 09:00`\n• `/meeting reminders off`"); diff != "" {
 		t.Errorf("/meeting help reminders (-got +want):\n%s", diff)
 	}

@@ -78,7 +78,7 @@ func meetingCommand() *Command {
 			Read:    true, Run: showReminders,
 		}, {
 			Name: "reminders", Aliases: []string{"reminder"},
-			Usage:    []string{"/meeting reminders DAYS TIME|off"},
+			Usage:    []string{"/meeting reminders DAYS [TIME]|off"},
 			Summary:  "Set the days before each meeting, and the time, that reminders go; or turn them off.",
 			Examples: []string{"/meeting reminders 7,1 09:00", "/meeting reminders off"},
 			Who:      Officers, Doing: "change reminders", Run: setReminders,
