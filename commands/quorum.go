@@ -228,7 +228,8 @@ func (c Count) Line() string {
 // CountQuorum counts the voting members at a meeting: those here in person
 // or remotely, and those a substitute is here for, each once. Members in
 // withdraw (a pecuniary interest in the item under discussion) do not
-// count, nor does a substitute for them.
+// count, nor does a substitute for them, nor a substitute in withdraw
+// themselves.
 func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw map[string]bool) Count {
 	voting := map[string]Voter{}
 	nVoting := 0
@@ -240,6 +241,11 @@ func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw
 	}
 	counted := map[string]bool{}
 	var withdrawn []string
+	withdraws := func(name string) {
+		if !slices.Contains(withdrawn, name) {
+			withdrawn = append(withdrawn, name)
+		}
+	}
 	for _, a := range attendees {
 		if !a.Status.here() || a.Status == AttendInAttendance {
 			continue
@@ -248,13 +254,22 @@ func CountQuorum(rule QuorumRule, voters []Voter, attendees []Attendee, withdraw
 		if a.SubstituteFor != "" {
 			key = a.SubstituteFor
 		}
-		if _, ok := voting[key]; !ok || counted[key] {
+		if _, ok := voting[key]; !ok {
+			continue
+		}
+		if a.SubstituteFor != "" && withdraw[a.Key] {
+			name := a.Name
+			if v, ok := voting[a.Key]; ok {
+				name = v.Name
+			}
+			withdraws(name)
+			continue
+		}
+		if counted[key] {
 			continue
 		}
 		if withdraw[key] {
-			if !slices.Contains(withdrawn, voting[key].Name) {
-				withdrawn = append(withdrawn, voting[key].Name)
-			}
+			withdraws(voting[key].Name)
 			continue
 		}
 		counted[key] = true

@@ -108,6 +108,19 @@ func TestCountQuorum(t *testing.T) {
 			t.Errorf("%s: got %d present (quorate %v), want %d (%v)", tc.name, got.Present, got.Quorate(), tc.want, tc.quorate)
 		}
 	}
+	// A substitute with a pecuniary interest of their own in the item
+	// withdraws for it too, is named, and counts for no one, whether the
+	// member they replace is there or not.
+	for _, log := range [][]AttendanceMark{
+		{sub(1, "B", "A"), mark(2, "C", 1, AttendPresent, t0), mark(3, "D", 1, AttendPresent, t0)},
+		{mark(1, "A", 1, AttendPresent, t0), sub(2, "B", "A"), mark(3, "C", 1, AttendPresent, t0)},
+		{sub(1, "B", "A"), mark(2, "A", 1, AttendPresent, t0), mark(3, "C", 1, AttendPresent, t0)},
+	} {
+		got := CountQuorum(rule, voters, Standing(log), map[string]bool{"B": true})
+		if got.Present != 2 || !cmp.Equal(got.Withdrawn, []string{"Bob"}) {
+			t.Errorf("a substitute with their own pecuniary interest: got %d present, withdrawn %q; want 2, [Bob]", got.Present, got.Withdrawn)
+		}
+	}
 }
 
 func TestWithdrawing(t *testing.T) {
