@@ -499,5 +499,12 @@ func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		lines = append(lines, fmt.Sprintf("• %s — %s %s", formatWhen(ch.At, loc), who, joinAnd(parts)))
 	}
-	return listing(head, "It has not been changed since it was scheduled.", lines), nil
+	none := "It has not been changed since it was scheduled."
+	if m.Status == MeetingCancelled {
+		// The changes listed are moves; a cancellation is none of them,
+		// and "not changed" would hide it.
+		head += " (cancelled)"
+		none = "It was cancelled; its date, time and venue had not been changed."
+	}
+	return listing(head, none, lines), nil
 }

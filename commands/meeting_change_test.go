@@ -91,3 +91,16 @@ func TestReminderOnTheDayAfterLaterMeetingStarts(t *testing.T) {
 		t.Error("reminders before the day need no note")
 	}
 }
+
+// A cancelled meeting's history does not say it is unchanged.
+func TestMeetingHistoryOfACancelledMeeting(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting cancel 10/12/2026")
+	got := k.say(neil, "/meeting history 10/12/2026")
+	if strings.Contains(got, "It has not been changed since it was scheduled.") {
+		t.Errorf("the history of a cancelled meeting says it is unchanged:\n%s", got)
+	}
+	if !strings.Contains(got, "cancelled") {
+		t.Errorf("the history of a cancelled meeting does not say it is cancelled:\n%s", got)
+	}
+}
