@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -204,8 +205,14 @@ func declarePromptAction(ctx context.Context, s *Service, r Request, value strin
 	if it == nil {
 		return Reply{}, userErr("That item is no longer on the agenda.")
 	}
+	// The entry fills in the form's nature: it must be the presser's own,
+	// in this committee, or a forged value would show anyone's entry,
+	// sensitive ones included.
 	e, err := s.store.Interest(ctx, entryID)
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrNotFound) || err == nil && (e.UserID != r.UserID || e.CommitteeID != c.ID):
+		return Reply{}, userErr("That entry is not in your register; use `/declare` in the committee's channel.")
+	case err != nil:
 		return Reply{}, err
 	}
 	reply, err := declareForm(ctx, s, &Input{Request: r, Committee: c, Me: me})

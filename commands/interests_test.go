@@ -925,3 +925,47 @@ func TestPostedAgendaFollowsTheRegister(t *testing.T) {
 		t.Errorf("after the entry was ended, the posted agenda still reads (empty: not updated):\n%s", got)
 	}
 }
+
+// TestPromptDeclareFillsOnlyTheirOwnEntry: a Declare button whose value
+// names an entry of someone else's register, a sensitive one included,
+// or no entry at all, is refused in words: the form it opens would show
+// the entry's description as the nature of the interest.
+func TestPromptDeclareFillsOnlyTheirOwnEntry(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	secret := intrEntryID(t, k.must(sue, "/interests add sensitive land Home at 4 Marine Drive"))
+	k.sent()
+	k.must(ian, "/agenda post")
+	var prompt commands.Reply
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM && m.UserID == neil {
+			prompt = m.Reply
+		}
+	}
+	if len(prompt.Buttons) == 0 {
+		t.Fatal("Neil was not prompted")
+	}
+	parts := strings.Split(prompt.Buttons[0].Value, ":")
+	for _, entry := range []string{fmt.Sprint(secret), "999999"} {
+		value := parts[0] + ":" + parts[1] + ":" + entry
+		reply, err := k.svc.Act(context.Background(), k.home(neil), "interests.declare", value)
+		if err != nil {
+			t.Fatalf("Declare with entry %s: %v", entry, err)
+		}
+		if reply.Form != nil {
+			for _, f := range reply.Form.Fields {
+				if strings.Contains(f.Initial, "Marine Drive") {
+					t.Errorf("Declare with Sue's entry shows it to Neil: %q", f.Initial)
+				}
+			}
+		}
+		if !reply.Refused {
+			t.Errorf("Declare with entry %s was not refused: %+v", entry, reply)
+		}
+	}
+	// His own still opens the form, filled in.
+	got := k.press(neil, prompt, "Declare an interest")
+	if got.Form == nil {
+		t.Fatalf("his own prompt opened no form: %+v", got)
+	}
+}
