@@ -92,6 +92,12 @@ type Sub struct {
 	// the committee (Input.Table), for a subcommand that acts on an item
 	// of the meeting at the table (meetingAtTable, agendaItemOf).
 	AtTable bool
+	// Meeting, when set, finds the meeting the subcommand acts on from
+	// the date its words give (next when none): for a subcommand for
+	// Chairs, it is that meeting the chair must have sent apologies for
+	// for the vice-chair to act (see chairing). The minutes commands act
+	// on the meeting held, not the next one.
+	Meeting func(s *Service, ctx context.Context, in *Input, d Date) (Meeting, error)
 	Run     Handler
 }
 

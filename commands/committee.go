@@ -252,17 +252,27 @@ func (s *Service) chairing(ctx context.Context, r Request, o Origin, doing strin
 }
 
 // meetingAtHand is the meeting r is about, for chairing: the one its
+// subcommand acts on when it says (Sub.Meeting), else the one its
 // subcommand's words name by date, or else the one under way (started in
 // the last 12 hours) or the next. The date of an entry made for someone
 // else comes after whom it is for ("for @someone 14/01/2027 …"), and it
 // is that meeting the chair's absence is checked for.
 func (s *Service) meetingAtHand(ctx context.Context, r Request, c Committee) (Meeting, error) {
 	if cmd, ok := s.commands[r.Command]; ok {
-		if _, args, _, err := cmd.choose(strings.Fields(r.Text)); err == nil {
+		if sub, args, _, err := cmd.choose(strings.Fields(r.Text)); err == nil {
 			if _, rest, found, err := takeFor(args); err == nil && found {
 				args = rest
 			}
-			if d, n, err := takeDate(args, r.Now, c.Location()); err == nil && n > 0 && !d.IsNext() {
+			d, n, err := takeDate(args, r.Now, c.Location())
+			if err == nil && sub != nil && sub.Meeting != nil {
+				// Where it finds none, the subcommand will say so
+				// whoever runs it; until then the default rule stands.
+				m, err := sub.Meeting(s, ctx, &Input{Request: r, Args: args, Committee: c, cmd: cmd, sub: sub}, d)
+				if err == nil || !isUserErr(err) {
+					return m, err
+				}
+			}
+			if err == nil && n > 0 && !d.IsNext() {
 				return s.meetingFor(ctx, c, d, r.Now)
 			}
 		}

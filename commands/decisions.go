@@ -102,7 +102,7 @@ func resolveCommand() *Command {
 				"/resolve 7.5 That the report be noted.",
 				"/resolve 7 That (1) the reports be noted; (2) the figures be circulated; and (3) a further report be submitted.",
 			},
-			Who: Chairs, Doing: "record decisions", Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+			Who: Chairs, Doing: "record decisions", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return s.recordMinute(ctx, in, "resolved")
 			},
 		}},
@@ -118,7 +118,7 @@ func minuteCommand() *Command {
 			Usage:    []string{"/minute [DATE] ITEM TEXT"},
 			Summary:  "Record what the meeting heard or discussed under an agenda item, during or after the meeting.",
 			Examples: []string{"/minute 7.5 The Board considered the report of the Chief Executive of SWACA."},
-			Who:      Chairs, Doing: "record minutes", Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+			Who:      Chairs, Doing: "record minutes", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return s.recordMinute(ctx, in, "minuted")
 			},
 		}},
@@ -532,7 +532,7 @@ func postMinutesSub() Sub {
 		Usage:    []string{"/minutes post [DATE]"},
 		Summary:  "Post a short notice to the channel with a link to the minutes as a printable page.",
 		Examples: []string{"/minutes post", "/minutes post 10 December 2026"},
-		Who:      Chairs, Doing: "post minutes", Run: postMinutes,
+		Who:      Chairs, Doing: "post minutes", Meeting: (*Service).draftMeeting, Run: postMinutes,
 	}
 }
 

@@ -434,3 +434,39 @@ func TestDecisionHistory(t *testing.T) {
 	wantShown(t, k.say(ian, "/history minutes 10 December 2026"),
 		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>", "RESOLVED text amended")
 }
+
+// TestViceChairMinutesTheMeetingTheChairMissed: the day after a meeting,
+// /resolve and /minute without a date write that meeting's minutes, so
+// it is for that meeting that the vice-chair must be acting for the
+// chair, not the next one: the chair who chaired December's meeting and
+// sent apologies for January's leaves December's minutes to herself and
+// the officer; the vice-chair who chaired December's records them.
+func TestViceChairMinutesTheMeetingTheChairMissed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(sue, "/apologies 14/01/2027 Called away")
+	k.now = time.Date(2026, 12, 11, 10, 0, 0, 0, london)
+	for _, line := range []string{"/resolve 7.7 That the report be noted.", "/minute 7.7 The Board considered the report.", "/history minutes"} {
+		if r := k.run(graeme, line); !r.Refused || !strings.Contains(r.Text, "Sue Holden has sent none for the meeting on Thursday 10 December 2026") {
+			t.Errorf("the vice-chair, the chair having chaired the meeting, %s: %q", line, r.Text)
+		}
+	}
+	if got := decMinutes(k, time.Date(2026, 12, 10, 0, 0, 0, 0, london)); len(got) != 0 {
+		t.Errorf("the vice-chair minuted the meeting the chair chaired: %q", got)
+	}
+
+	// The other way about: the chair away in December, the vice-chair
+	// records its minutes the next day.
+	k = agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/apologies Called away")
+	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	k.must(graeme, "/meeting start")
+	k.must(graeme, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 10, 0, 0, 0, london)
+	wantShown(t, k.say(graeme, "/resolve 7.7 That the report be noted."), "Resolved under item 7.7: minute 9 of the meeting on Thursday 10 December 2026")
+}
