@@ -260,7 +260,11 @@ func dismissPromptAction(ctx context.Context, s *Service, r Request, value strin
 			label = itemLabel(it)
 		}
 	}
-	if _, err := s.store.DismissPrompt(ctx, c.ID, r.UserID, itemID, r.UserID); err != nil {
+	_, err = s.store.DismissPrompt(ctx, c.ID, r.UserID, itemID, r.UserID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return Reply{}, userErr("That item is no longer on the agenda.")
+	case err != nil:
 		return Reply{}, err
 	}
 	return private("Noted: your register does not concern %s. You will not be prompted about it again.", Escape(label)), nil

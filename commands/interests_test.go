@@ -969,3 +969,17 @@ func TestPromptDeclareFillsOnlyTheirOwnEntry(t *testing.T) {
 		t.Fatalf("his own prompt opened no form: %+v", got)
 	}
 }
+
+// TestPromptDismissNoSuchItem: a Not relevant button whose value names an
+// item that never was is refused in words, not answered as a failure.
+func TestPromptDismissNoSuchItem(t *testing.T) {
+	k := agendaKit(t)
+	value := fmt.Sprintf("%d:999999:1", k.next().ID)
+	reply, err := k.svc.Act(context.Background(), k.home(neil), "interests.dismiss", value)
+	if err != nil {
+		t.Fatalf("Not relevant for no item: %v", err)
+	}
+	if !reply.Refused || reply.Text != "That item is no longer on the agenda." {
+		t.Errorf("Not relevant for no item: %+v", reply)
+	}
+}
