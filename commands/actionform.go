@@ -36,7 +36,10 @@ func addActionButtonFor(mi Minute) Button {
 // an officer or the chair of its committee pressing it in its channel.
 func (s *Service) refMinute(ctx context.Context, r Request, value string) (Committee, Minute, error) {
 	var ref minuteRef
-	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" {
+	// The day must be one the calendar has: the value is the presser's to
+	// change, and the records take no year before 1 nor a 13th month.
+	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" ||
+		ref.Year < 1 || ref.Year > 9999 || DateOf(ref.heldOn().Start(time.UTC), time.UTC) != ref.heldOn() {
 		return Committee{}, Minute{}, userErr("That button is out of date; record the action with `/action add MINUTE @owner DATE TEXT`.")
 	}
 	c, _, err := s.admit(ctx, r, Chairs, "record actions")

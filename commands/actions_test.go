@@ -491,6 +491,8 @@ func TestActionButtonOutOfDate(t *testing.T) {
 		{`{"c":1}`, "That button is out of date"},
 		{fmt.Sprintf(`{"c":%d,"n":"99","y":2026,"m":12,"d":10}`, id), "Minute 99 of Thursday 10 December 2026 is no longer on record."},
 		{fmt.Sprintf(`{"c":%d,"n":"9","y":2026,"m":12,"d":10}`, id+1000), "That button belongs to another committee's channel."},
+		{fmt.Sprintf(`{"c":%d,"n":"9","y":-1,"m":12,"d":10}`, id), "That button is out of date"},
+		{fmt.Sprintf(`{"c":%d,"n":"9","y":2026,"m":13,"d":40}`, id), "That button is out of date"},
 	} {
 		r := k.act(k.request(ian, ""), "action.add_from_minute", tc.value)
 		if r.Form != nil {
