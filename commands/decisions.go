@@ -335,7 +335,7 @@ func approveMinutesSub() Sub {
 		Usage:    []string{"/minutes approve [DATE-OF-THE-MINUTES]"},
 		Summary:  "Confirm a meeting's minutes as a correct record (by default the last meeting's), at the meeting in progress or by correspondence; they can no longer be changed.",
 		Examples: []string{"/minutes approve", "/minutes approve 9 December 2021"},
-		Who:      Chairs, Doing: "confirm minutes", Run: approveMinutes,
+		Who:      Chairs, Doing: "confirm minutes", Meeting: (*Service).approvingMeeting, Run: approveMinutes,
 	}
 }
 
@@ -423,14 +423,10 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	// The meeting that approves: the one in progress, or held today.
 	var at *Meeting
-	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
+	if am, err := s.approvingMeeting(ctx, in, d); err == nil {
+		at = &am
+	} else if !errors.Is(err, errByCorrespondence) {
 		return Reply{}, err
-	} else if ok {
-		at = &run
-	} else if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
-		return Reply{}, err
-	} else if ok && !today.StartsAt.After(in.Now) && today.Status != MeetingCancelled {
-		at = &today
 	}
 	var m Meeting
 	if !d.IsNext() {
@@ -524,6 +520,29 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))
 	}
 	return Reply{Visibility: Public, Text: text}, nil
+}
+
+// errByCorrespondence is approvingMeeting's answer when no meeting is in
+// progress or held today: the minutes are confirmed by correspondence.
+var errByCorrespondence = userErr("no meeting is in progress or held today")
+
+// approvingMeeting is the meeting that confirms minutes now: the one in
+// progress, or one held today. It is that meeting the chair must be away
+// from for the vice-chair to confirm them (chairing), whichever meeting's
+// minutes they are; by correspondence, the default rule applies.
+func (s *Service) approvingMeeting(ctx context.Context, in *Input, _ Date) (Meeting, error) {
+	c := in.Committee
+	if run, ok, err := s.runningMeeting(ctx, c); err != nil || ok {
+		return run, err
+	}
+	today, ok, err := s.dayMeetingOf(ctx, c, in.Now)
+	switch {
+	case err != nil:
+		return Meeting{}, err
+	case ok && !today.StartsAt.After(in.Now) && today.Status != MeetingCancelled:
+		return today, nil
+	}
+	return Meeting{}, errByCorrespondence
 }
 
 func postMinutesSub() Sub {

@@ -470,3 +470,34 @@ func TestViceChairMinutesTheMeetingTheChairMissed(t *testing.T) {
 	k.now = time.Date(2026, 12, 11, 10, 0, 0, 0, london)
 	wantShown(t, k.say(graeme, "/resolve 7.7 That the report be noted."), "Resolved under item 7.7: minute 9 of the meeting on Thursday 10 December 2026")
 }
+
+// TestViceChairConfirmsAtTheMeetingSheChairs: minutes are confirmed by
+// the meeting in progress, so it is from that meeting that the chair must
+// be away for the vice-chair to confirm them, whatever meeting's minutes
+// the date names.
+func TestViceChairConfirmsAtTheMeetingSheChairs(t *testing.T) {
+	for _, chairAway := range []string{"10/12/2026", "14/01/2027"} {
+		k := agendaKit(t)
+		k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+		k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+		k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+		k.must(sue, "/apologies "+chairAway+" Called away")
+		k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+		k.must(ian, "/meeting start")
+		k.must(ian, "/resolve 7.7 That the report be noted.")
+		k.must(ian, "/meeting close")
+		k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+		k.must(ian, "/meeting start")
+		r := k.run(graeme, "/minutes approve 10 December 2026")
+		switch chairAway {
+		case "10/12/2026":
+			if !r.Refused || !strings.Contains(r.Text, "Sue Holden has sent none for the meeting on Thursday 14 January 2027") {
+				t.Errorf("the vice-chair confirmed at a meeting the chair chairs: %q", r.Text)
+			}
+		default:
+			if r.Refused || !strings.Contains(r.Text, "are confirmed as a correct record, at the meeting on Thursday 14 January 2027") {
+				t.Errorf("the vice-chair in the chair could not confirm: %q", r.Text)
+			}
+		}
+	}
+}
