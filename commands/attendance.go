@@ -207,12 +207,16 @@ func attendanceCommand() *Command {
 // meetingState is what the live message, /meeting status and the
 // attendance paragraphs are made from: a meeting's records as they stand.
 type meetingState struct {
-	c         Committee
-	m         Meeting
-	sit       Sitting
-	log       []AttendanceMark
-	att       []Attendee
-	members   []Member
+	c       Committee
+	m       Meeting
+	sit     Sitting
+	log     []AttendanceMark
+	att     []Attendee
+	members []Member
+	// former are, once the meeting is closed, those removed from the
+	// committee since they were marked at it (see FormerMembers): the
+	// record names them as the members they were there.
+	former    []Member
 	nonVoting map[string]bool
 	apologies []Apology
 	decls     []Declaration
@@ -235,6 +239,14 @@ func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (mee
 	st.att = Standing(st.log)
 	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
 		return st, err
+	}
+	if !st.sit.Closed.IsZero() {
+		// The record of a meeting held names its members as they were at
+		// it: one removed since is still listed as present, not as a
+		// guest.
+		if st.former, err = s.store.FormerMembers(ctx, c.ID, m.ID); err != nil {
+			return st, err
+		}
 	}
 	nv, err := s.store.NonVoting(ctx, c.ID)
 	if err != nil {
@@ -273,7 +285,7 @@ func (st meetingState) count(item string) Count {
 }
 
 func (st meetingState) member(key string) (Member, bool) {
-	for _, m := range st.members {
+	for _, m := range slices.Concat(st.members, st.former) {
 		if m.UserID == key {
 			return m, true
 		}

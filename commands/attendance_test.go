@@ -1107,3 +1107,23 @@ func TestAgendaShowsTheMeetingInProgress(t *testing.T) {
 		t.Errorf("/agenda after the meeting closed still shows it:\n%s", got)
 	}
 }
+
+// TestMinutesKeepMembersRemovedSince: a member who attended a meeting and
+// was removed from the committee afterwards was a member at it: the
+// attendance paragraphs of that meeting still list them as present, not
+// among those also present.
+func TestMinutesKeepMembersRemovedSince(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	k.now = attAt(11, 9, 0)
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	att := k.say(ian, "/meeting attendance 10/12/2026")
+	wantShown(t, att, "Present: Sue Holden (Sefton CVS) (in the Chair) and Graeme Robson (Merseyside Police).")
+	if strings.Contains(att, "Also present") {
+		t.Errorf("a member at the meeting, removed since, is listed as also present:\n%s", att)
+	}
+}

@@ -63,6 +63,10 @@ type CommitteeStore interface {
 	// Origin.Table too.
 	OriginFirstSeen(ctx context.Context, teamID, channelID, userID string, after time.Time, replay string, table bool) (Origin, error)
 	Members(ctx context.Context, committeeID int64) ([]Member, error)
+	// FormerMembers lists those removed from the committee after they
+	// were marked at meeting meetingID, or named there as the member
+	// someone substituted for: they were members at that meeting.
+	FormerMembers(ctx context.Context, committeeID, meetingID int64) ([]Member, error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)

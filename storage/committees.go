@@ -428,6 +428,26 @@ func (db *DB) members(ctx context.Context, op string, committeeID int64, officer
 	return out, nil
 }
 
+// FormerMembers implements commands.CommitteeStore. Marks and removals
+// are both stamped by the database's clock, so they compare.
+func (db *DB) FormerMembers(ctx context.Context, committeeID, meetingID int64) ([]commands.Member, error) {
+	var rows []memberRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members m
+		WHERE committee_id = $1 AND removed_at IS NOT NULL
+		  AND EXISTS (SELECT 1 FROM attendance_marks a
+		              WHERE a.meeting_id = $2 AND (a.member_key = m.user_id OR a.substitute_for = m.user_id)
+		                AND a.entered_at < m.removed_at)
+		ORDER BY lower(name), user_id`, committeeID, meetingID)
+	if err != nil {
+		return nil, mapErr("former members", err)
+	}
+	out := make([]commands.Member, len(rows))
+	for i, r := range rows {
+		out[i] = r.member()
+	}
+	return out, nil
+}
+
 // Member implements commands.CommitteeStore.
 func (db *DB) Member(ctx context.Context, committeeID int64, userID string) (commands.Member, error) {
 	var row memberRow
