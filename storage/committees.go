@@ -603,7 +603,8 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 // expected, so their apologies must not count in the meeting's apologies,
 // the agenda, the Homes or the reminders. They stay in the history, with
 // the withdrawal by whoever removed the member; apologies for meetings
-// already started or held are part of those meetings' record and stay.
+// already started (or opened early) or held are part of those meetings'
+// record and stay.
 // Migration 00015 does the same for members removed before.
 func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
 	_, err := tx.ExecContext(ctx, `
@@ -612,6 +613,8 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 			FROM meetings m
 			WHERE m.id = a.meeting_id AND m.committee_id = $1 AND a.user_id = $2
 			  AND NOT a.withdrawn AND m.status = 'scheduled' AND m.starts_at > now()
+			  -- A meeting opened before its advertised start has started.
+			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
 			RETURNING a.id, m.id AS meeting_id
 		), hist AS (
 			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w

@@ -102,3 +102,32 @@ func TestRemoveMemberWithdrawsApologiesToCome(t *testing.T) {
 		t.Errorf("withdrawn %v, history %s; want withdrawn, sent,withdrawn", w, h)
 	}
 }
+
+// TestRemoveMemberKeepsApologiesForMeetingOpened: a meeting opened before
+// its advertised start has started; removing a member then leaves their
+// apologies for it standing, part of its record, as for a meeting held.
+func TestRemoveMemberKeepsApologiesForMeetingOpened(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(30 * time.Minute)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UNEIL", Name: "Neil Frackelton", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	open := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: time.Now(), By: "UOFF"}
+	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if w, h := apologyState(t, db, m.ID, "UNEIL"); w || h != "sent" {
+		t.Errorf("withdrawn %v, history %s; want standing, sent", w, h)
+	}
+}
