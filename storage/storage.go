@@ -18,6 +18,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -209,6 +211,17 @@ func Redact(dsn string) string {
 		if _, ok := u.User.Password(); ok {
 			u.User = url.UserPassword(u.User.Username(), "xxxxx")
 		}
+		// lib/pq also takes the password as a query parameter
+		// (?password=s3cret). Mask it in place, keeping the other
+		// parameters as they were written.
+		params := strings.Split(u.RawQuery, "&")
+		for i, p := range params {
+			k, _, _ := strings.Cut(p, "=")
+			if k, err := url.QueryUnescape(k); err == nil && strings.EqualFold(k, "password") {
+				params[i] = k + "=xxxxx"
+			}
+		}
+		u.RawQuery = strings.Join(params, "&")
 		return u.String()
 	}
 	if pw := urlPassword(dsn); pw != "" {
@@ -218,13 +231,72 @@ func Redact(dsn string) string {
 		user, _, _ := strings.Cut(dsn[i:], ":")
 		return dsn[:i] + user + ":xxxxx" + dsn[i+len(user)+1+len(pw):]
 	}
-	fields := strings.Fields(dsn)
-	for i, f := range fields {
-		if k, _, ok := strings.Cut(f, "="); ok && strings.EqualFold(k, "password") {
-			fields[i] = k + "=xxxxx"
+	return redactKeywords(dsn)
+}
+
+// redactKeywords masks each password of a keyword/value DSN, reading it as
+// lib/pq does: spaces may surround the "=" ("password = s3cret"), and a
+// quoted value ('correct horse') may hold spaces and \-escapes, all of
+// which is the password. Splitting on spaces left all but the first word
+// of such a password in the log.
+func redactKeywords(dsn string) string {
+	space := func(i int) int { // the length of a space at dsn[i], or 0
+		r, n := utf8.DecodeRuneInString(dsn[i:])
+		if unicode.IsSpace(r) {
+			return n
 		}
+		return 0
 	}
-	return strings.Join(fields, " ")
+	skip := func(i int) int {
+		for i < len(dsn) && space(i) > 0 {
+			i += space(i)
+		}
+		return i
+	}
+	var b strings.Builder
+	for i := 0; i < len(dsn); {
+		k := skip(i)
+		if k == len(dsn) {
+			b.WriteString(dsn[i:])
+			break
+		}
+		e := k
+		for e < len(dsn) && space(e) == 0 && dsn[e] != '=' {
+			e++
+		}
+		key := dsn[k:e]
+		if e = skip(e); e >= len(dsn) || dsn[e] != '=' {
+			// Not "key=value": keep the word and read on.
+			b.WriteString(dsn[i:e])
+			i = e
+			continue
+		}
+		v := skip(e + 1)
+		end := v
+		if end < len(dsn) && dsn[end] == '\'' {
+			for end++; end < len(dsn) && dsn[end] != '\''; end++ {
+				if dsn[end] == '\\' {
+					end++
+				}
+			}
+			end++ // the closing quote
+		} else {
+			for ; end < len(dsn) && space(end) == 0; end++ {
+				if dsn[end] == '\\' {
+					end++
+				}
+			}
+		}
+		end = min(end, len(dsn))
+		b.WriteString(dsn[i:v])
+		if strings.EqualFold(key, "password") && end > v {
+			b.WriteString("xxxxx")
+		} else {
+			b.WriteString(dsn[v:end])
+		}
+		i = end
+	}
+	return b.String()
 }
 
 // inTx runs fn in a transaction, committing if it returns nil and rolling

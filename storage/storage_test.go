@@ -4,12 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -409,4 +412,76 @@ func TestOpenErrorsHidePasswords(t *testing.T) {
 			t.Errorf("Open(%q): the error shows the password: %v", dsn, err)
 		}
 	}
+}
+
+// FuzzRedact checks that Redact hides the password of a DSN in each form
+// lib/pq accepts one (URL userinfo, escaped or not; URL query parameter;
+// keyword/value, bare or quoted, with or without spaces around the "="),
+// and that a DSN with no password comes back as it was.
+func FuzzRedact(f *testing.F) {
+	for _, s := range []struct {
+		user, pw, host string
+		form           uint8
+	}{
+		{"quorum", "s3cret", "db:5432", 0},
+		{"quorum", "s3cret%zz", "db:5432", 1},
+		{"quorum", "s3cret/pw@x", "localhost", 1},
+		{"quorum", "correct horse", "db", 2},
+		{"quorum", `it's \ here`, "db", 2},
+		{"quorum", "s3cret", "db", 3},
+		{"quorum", "s3cret&x=1", "db.internal", 4},
+	} {
+		f.Add(s.user, s.pw, s.host, s.form)
+	}
+	safe := func(s string) bool {
+		return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_')
+		})
+	}
+	quote := func(v string) string { // as libpq reads a keyword value
+		if v != "" && !strings.ContainsAny(v, " \t\n\r\v\f'\\") {
+			return v
+		}
+		return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(v) + "'"
+	}
+	f.Fuzz(func(t *testing.T, user, pw, host string, form uint8) {
+		_ = storage.Redact(pw) // any text at all: no panic
+		host = strings.TrimSuffix(host, ":5432")
+		if !safe(user) || !safe(host) {
+			return
+		}
+		for _, dsn := range []string{"postgres://" + user + "@" + host + "/quorum?sslmode=disable", "host=" + host + " user=" + user + " dbname=quorum"} {
+			if got := storage.Redact(dsn); got != dsn {
+				t.Fatalf("Redact(%q) = %q: no password to hide, yet changed", dsn, got)
+			}
+		}
+		if len(pw) < 4 || !utf8.ValidString(pw) || strings.ContainsFunc(pw, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) {
+			return
+		}
+		build := func(pw string) (dsn, enc string) {
+			switch form % 5 {
+			case 0: // URL, password escaped
+				enc = strings.TrimPrefix(url.UserPassword("", pw).String(), ":")
+				return "postgres://" + user + ":" + enc + "@" + host + ":5432/quorum?sslmode=disable", enc
+			case 1: // URL, password as typed
+				return "postgres://" + user + ":" + pw + "@" + host + ":5432/quorum", pw
+			case 2: // keyword/value
+				enc = quote(pw)
+				return "host=" + host + " user=" + user + " password=" + enc + " dbname=quorum", enc
+			case 3: // keyword/value, spaces around "="
+				enc = quote(pw)
+				return "host=" + host + " password = " + enc + " user=" + user, enc
+			default: // URL query parameter
+				enc = url.QueryEscape(pw)
+				return "postgres://" + user + "@" + host + "/quorum?password=" + enc + "&sslmode=disable", enc
+			}
+		}
+		// Nothing of the password, not even a piece of it, is left: the
+		// DSN redacts to just what the same DSN with another password does.
+		dsn, _ := build(pw)
+		masked, _ := build("xxxxx")
+		if got, want := storage.Redact(dsn), storage.Redact(masked); got != want {
+			t.Fatalf("Redact(%q) = %q, want %q: password %q not hidden", dsn, got, want, pw)
+		}
+	})
 }
