@@ -207,7 +207,10 @@ func (db *DB) SQL() *sql.DB { return db.x.DB.DB }
 
 // Redact hides the password in a DSN, URL or key=value form, for logs.
 func Redact(dsn string) string {
-	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
+	// An unescaped "/", "?" or "#" in a password can still leave a URL
+	// that parses, with no user, "user:pass" read as host and port and the
+	// rest of the password as path, query or fragment: go by the "@" then.
+	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" && (u.User != nil || urlPassword(dsn) == "") {
 		if _, ok := u.User.Password(); ok {
 			u.User = url.UserPassword(u.User.Username(), "xxxxx")
 		}
