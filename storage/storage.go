@@ -208,9 +208,10 @@ func (db *DB) SQL() *sql.DB { return db.x.DB.DB }
 // Redact hides the password in a DSN, URL or key=value form, for logs.
 func Redact(dsn string) string {
 	// An unescaped "/", "?" or "#" in a password can still leave a URL
-	// that parses, with no user, "user:pass" read as host and port and the
-	// rest of the password as path, query or fragment: go by the "@" then.
-	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" && (u.User != nil || urlPassword(dsn) == "") {
+	// that parses, with the rest of the password as path, query or
+	// fragment ("user:pass" even read as host and port): when an "@"
+	// comes after the host, go by the last "@" instead.
+	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" && !atAfterHost(dsn) {
 		if _, ok := u.User.Password(); ok {
 			u.User = url.UserPassword(u.User.Username(), "xxxxx")
 		}
@@ -468,6 +469,14 @@ func normaliseName(name string) string {
 // as a URL, which it may fail to be: what lies between the first ":" after
 // "://" and the last "@" (a host has no "@"; a password may). Empty when
 // there is none.
+// atAfterHost reports whether dsn has a password by urlPassword whose "@"
+// comes after the end of the URL's host, which is where a parser stops.
+func atAfterHost(dsn string) bool {
+	_, rest, _ := strings.Cut(dsn, "://")
+	end := strings.IndexAny(rest, "/?#")
+	return end >= 0 && strings.Contains(rest[end:], "@") && urlPassword(dsn) != ""
+}
+
 func urlPassword(dsn string) string {
 	_, rest, ok := strings.Cut(dsn, "://")
 	if !ok {
