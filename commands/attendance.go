@@ -216,11 +216,15 @@ type meetingState struct {
 	// former are, once the meeting is closed, those removed from the
 	// committee since they were marked at it (see FormerMembers): the
 	// record names them as the members they were there.
-	former    []Member
-	nonVoting map[string]bool
-	apologies []Apology
-	decls     []Declaration
-	rule      QuorumRule
+	former []Member
+	// chair and vice are the Slack users who held the chair and the
+	// vice-chair: now, or once the meeting is closed, when it closed (see
+	// ChairsAt), so that a hand-over since leaves its record alone.
+	chair, vice string
+	nonVoting   map[string]bool
+	apologies   []Apology
+	decls       []Declaration
+	rule        QuorumRule
 	// entered: name who entered each mark someone made for another, as
 	// /meeting status does (the channel's message and the minutes do not).
 	entered bool
@@ -247,6 +251,11 @@ func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (mee
 		if st.former, err = s.store.FormerMembers(ctx, c.ID, m.ID); err != nil {
 			return st, err
 		}
+		if st.chair, st.vice, err = s.store.ChairsAt(ctx, c.ID, m.ID); err != nil {
+			return st, err
+		}
+	} else {
+		st.chairsNow()
 	}
 	nv, err := s.store.NonVoting(ctx, c.ID)
 	if err != nil {
@@ -263,6 +272,18 @@ func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (mee
 	}
 	st.rule, err = s.store.QuorumRule(ctx, c.ID)
 	return st, err
+}
+
+// chairsNow sets chair and vice to those holding the roles now.
+func (st *meetingState) chairsNow() {
+	for _, mb := range st.members {
+		switch mb.Role {
+		case RoleChair:
+			st.chair = mb.UserID
+		case RoleViceChair:
+			st.vice = mb.UserID
+		}
+	}
 }
 
 // voters are the committee's members as the quorum sees them: officers
@@ -580,15 +601,12 @@ type paragraphs struct {
 func (st meetingState) paragraphs() paragraphs {
 	loc := st.c.Location()
 	var p paragraphs
+	// In the Chair: the chair if there, else the vice-chair if there.
 	chairKey := ""
-	for _, role := range []Role{RoleChair, RoleViceChair} {
-		for _, m := range st.members {
-			if m.Role == role && chairKey == "" {
-				for _, a := range st.att {
-					if a.Key == m.UserID && a.Status != AttendAbsent && !a.Arrived.IsZero() {
-						chairKey = m.UserID
-					}
-				}
+	for _, key := range []string{st.chair, st.vice} {
+		for _, a := range st.att {
+			if key != "" && chairKey == "" && a.Key == key && a.Status != AttendAbsent && !a.Arrived.IsZero() {
+				chairKey = key
 			}
 		}
 	}
@@ -1301,6 +1319,7 @@ func LiveReply(c Committee, m Meeting, events []SessionEvent, log []AttendanceMa
 	for _, id := range nonVoting {
 		st.nonVoting[id] = true
 	}
+	st.chairsNow()
 	return st.live()
 }
 

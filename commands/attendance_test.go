@@ -1127,3 +1127,44 @@ func TestMinutesKeepMembersRemovedSince(t *testing.T) {
 		t.Errorf("a member at the meeting, removed since, is listed as also present:\n%s", att)
 	}
 }
+
+// TestPastMeetingNamesItsOwnChair: the record of a meeting held names the
+// chair who chaired it "(in the Chair)", not whoever the committee made
+// chair afterwards.
+func TestPastMeetingNamesItsOwnChair(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	k.now = attAt(11, 9, 0)
+	ask := k.run(ian, "/committee member add <@UGRAEME> Merseyside Police chair")
+	k.press(ian, ask, "Confirm: Graeme Robson as chair")
+	att := k.say(ian, "/meeting attendance 10/12/2026")
+	wantShown(t, att, "Present: Sue Holden (Sefton CVS) (in the Chair) and Graeme Robson (Merseyside Police).")
+	if strings.Contains(att, "Robson (Merseyside Police) (in the Chair)") {
+		t.Errorf("the chair made since is named in the Chair of a meeting held before:\n%s", att)
+	}
+}
+
+// TestPastMeetingNamesTheViceChairWhoChairedIt: the vice-chair who took
+// the chair in the chair's absence stays "(in the Chair)" in that
+// meeting's record after someone present at it is made chair.
+func TestPastMeetingNamesTheViceChairWhoChairedIt(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/meeting start")
+	k.must(graeme, "/here")
+	k.must("UANN", "/here")
+	k.now = attAt(10, 11, 30)
+	k.must(ian, "/meeting close")
+	k.now = attAt(11, 9, 0)
+	ask := k.run(ian, "/committee member add <@UANN> Sefton Council chair")
+	k.press(ian, ask, "Confirm: UANN as chair")
+	att := k.say(ian, "/meeting attendance 10/12/2026")
+	wantShown(t, att, "Graeme Robson (Merseyside Police) (in the Chair)")
+	if n := strings.Count(att, "(in the Chair)"); n != 1 {
+		t.Errorf("%d named in the Chair of a meeting held before a new chair was made, want the vice-chair alone:\n%s", n, att)
+	}
+}

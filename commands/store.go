@@ -67,6 +67,11 @@ type CommitteeStore interface {
 	// were marked at meeting meetingID, or named there as the member
 	// someone substituted for: they were members at that meeting.
 	FormerMembers(ctx context.Context, committeeID, meetingID int64) ([]Member, error)
+	// ChairsAt is who held the chair and who the vice-chair (Slack user
+	// IDs, "" for none) when meeting meetingID closed, by the history of
+	// the members' roles: the record of a meeting held names its own chair,
+	// not today's. Both are "" if the meeting was not closed.
+	ChairsAt(ctx context.Context, committeeID, meetingID int64) (chair, vice string, err error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage/pgtest"
@@ -101,5 +102,62 @@ func TestHandOver(t *testing.T) {
 		if err != nil || m.Role != want {
 			t.Errorf("%s: %v %v, want %s", user, m.Role, err, want)
 		}
+	}
+}
+
+// TestChairsAtTheClose: a meeting's chair and vice-chair are those who
+// held the roles when it closed, whatever changed since; a close written
+// before the database stamped it (migration 00028) goes by its own time.
+func TestChairsAtTheClose(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	put := func(user string, role commands.Role) {
+		t.Helper()
+		if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: user, Name: user, Role: role}, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("UA", commands.RoleChair)
+	put("UB", commands.RoleViceChair)
+	put("UC", commands.RoleMember)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(-time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chairs := func() (string, string) {
+		t.Helper()
+		chair, vice, err := db.ChairsAt(ctx, c.ID, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return chair, vice
+	}
+	open := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: time.Now(), By: "UOFF"}
+	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if chair, vice := chairs(); chair != "" || vice != "" {
+		t.Errorf("a meeting not closed: chair %q, vice-chair %q, want none", chair, vice)
+	}
+	closing := commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: time.Now(), By: "UOFF"}
+	if _, err := db.RecordSession(ctx, closing, []commands.SessionAction{commands.ActionOpened}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.HandOver(ctx, commands.Member{CommitteeID: c.ID, UserID: "UC", Name: "UC", Role: commands.RoleChair}, "UA", "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "UB", "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if chair, vice := chairs(); chair != "UA" || vice != "UB" {
+		t.Errorf("after a hand-over and the vice-chair's removal: chair %q, vice-chair %q, want UA and UB", chair, vice)
+	}
+	// Closed, by its own time, after the changes.
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE meeting_sessions SET recorded_at = NULL, at = now() WHERE meeting_id = $1 AND action = 'closed'`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if chair, vice := chairs(); chair != "UC" || vice != "" {
+		t.Errorf("a close not stamped, after the changes: chair %q, vice-chair %q, want UC and none", chair, vice)
 	}
 }

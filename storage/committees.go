@@ -448,6 +448,35 @@ func (db *DB) FormerMembers(ctx context.Context, committeeID, meetingID int64) (
 	return out, nil
 }
 
+// ChairsAt implements commands.CommitteeStore. Every change to a member
+// (added, changed, removed) is in the audit log, the role it left them in
+// with it; a member's role at the close is that of their last entry
+// before it. The close is stamped by the database's clock, as the audit
+// log is; a close recorded before migration 00028 has only the request's
+// time, which is near enough. Where several held the chair at once
+// (before migration 00014 allowed only one), the one made chair last.
+func (db *DB) ChairsAt(ctx context.Context, committeeID, meetingID int64) (string, string, error) {
+	var row struct {
+		Chair string `db:"chair"`
+		Vice  string `db:"vice"`
+	}
+	err := db.x.GetContext(ctx, &row, `WITH closed AS (
+			SELECT COALESCE(recorded_at, at) AS t FROM meeting_sessions WHERE meeting_id = $2 AND action = 'closed'
+		), latest AS (
+			SELECT DISTINCT ON (l.subject) l.subject, l.action, l.detail->>'role' AS role, l.at
+			FROM audit_log l JOIN closed ON l.at <= closed.t
+			WHERE l.committee_id = $1 AND l.action IN ('member.add', 'member.change', 'member.remove')
+			ORDER BY l.subject, l.at DESC, l.id DESC
+		)
+		SELECT COALESCE((SELECT subject FROM latest WHERE action <> 'member.remove' AND role = 'chair' ORDER BY at DESC, subject LIMIT 1), '') AS chair,
+		       COALESCE((SELECT subject FROM latest WHERE action <> 'member.remove' AND role = 'vice-chair' ORDER BY at DESC, subject LIMIT 1), '') AS vice`,
+		committeeID, meetingID)
+	if err != nil {
+		return "", "", mapErr("chairs at", err)
+	}
+	return row.Chair, row.Vice, nil
+}
+
 // Member implements commands.CommitteeStore.
 func (db *DB) Member(ctx context.Context, committeeID int64, userID string) (commands.Member, error) {
 	var row memberRow
