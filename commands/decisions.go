@@ -221,7 +221,8 @@ func confirmedErr(c Committee, m Meeting) error {
 }
 
 // itemWrite is the write that makes or changes the minute of agenda item
-// item of meeting m: its number allocated from the agenda's order.
+// item of meeting m: its number allocated from the agenda's order (see
+// minuteNumbers).
 func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item string) (MinuteWrite, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
@@ -231,16 +232,57 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item st
 	if err != nil {
 		return MinuteWrite{}, err
 	}
+	written, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return MinuteWrite{}, err
+	}
+	numbers := minuteNumbers(items, written, base)
 	for i, it := range items {
 		if it.Number == item {
 			return MinuteWrite{
 				CommitteeID: c.ID, MeetingID: m.ID, HeldOn: DateOf(m.StartsAt, c.Location()),
-				Item: item, Number: fmt.Sprint(base + i), Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
+				Item: item, Number: numbers[i], Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
 			}, nil
 		}
 	}
 	return MinuteWrite{}, userErr("Item %s is not on the agenda of the meeting on %s. `/agenda %s` shows its items.",
 		Escape(item), formatDay(m.StartsAt, c.Location()), DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
+}
+
+// minuteNumbers numbers the minutes of a meeting's agenda items, in
+// order: an item whose minute is written keeps that minute's number, for
+// it was given in a reply and may be cited; the others are numbered on
+// from base, or from the number of the written minute before them, passing
+// over every number a minute of the meeting has. The base can move while
+// a meeting's minutes are written (the previous meeting's grow, or the
+// municipal year's start changes), so the agenda's order alone would give
+// a number twice.
+func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
+	taken := map[string]bool{}
+	byItem := map[string]string{}
+	for _, mi := range written {
+		taken[mi.Number] = true
+		if mi.Item != "" {
+			byItem[mi.Item] = mi.Number
+		}
+	}
+	out := make([]string, len(items))
+	next := base
+	for i, it := range items {
+		if n, ok := byItem[it.Number]; ok {
+			out[i] = n
+			if v, ok := leadingNumber(n); ok && v >= next {
+				next = v + 1
+			}
+			continue
+		}
+		for taken[fmt.Sprint(next)] {
+			next++
+		}
+		out[i] = fmt.Sprint(next)
+		next++
+	}
+	return out
 }
 
 // minuteBase is the number of the first minute of meeting m: on from the

@@ -501,3 +501,60 @@ func TestViceChairConfirmsAtTheMeetingSheChairs(t *testing.T) {
 		}
 	}
 }
+
+// TestMinuteNumbersNeverRepeatWithinAMeeting: a meeting's minutes are
+// numbered on from the previous meeting's last minute, which can grow
+// while this meeting's minutes are being written (the officer is still
+// writing up the previous meeting). A minute keeps the number it was
+// given, and one written or drafted afterwards takes a number no other
+// minute of the meeting has.
+func TestMinuteNumbersNeverRepeatWithinAMeeting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2026-11-26 10:00 Remote Meeting")
+	k.must(ian, "/agenda add 26/11/2026 4 Community Safety Partnership Plan")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+
+	// The previous meeting's first minute is 1, so this one's start at 2.
+	wantShown(t, k.say(ian, "/minute 26/11/2026 1 Apologies were received."), "minute 1 of the meeting on Thursday 26 November 2026")
+	wantShown(t, k.say(ian, "/minute 5 The Board received a presentation on alternative education."),
+		"Minuted under item 5: minute 6 of the meeting on Thursday 10 December 2026")
+	// The previous meeting's minutes now run to 3.
+	wantShown(t, k.say(ian, "/minute 26/11/2026 3 The minutes were confirmed."), "minute 3 of the meeting on Thursday 26 November 2026")
+
+	r := k.run(ian, "/minute 3 The minutes of the meeting held on 26 November 2026 were confirmed.")
+	if r.Refused || strings.Contains(shown(r), "minute 6 of") {
+		t.Errorf("/minute for item 3, after item 5's minute was numbered 6:\n%s", shown(r))
+	}
+	seen := map[string]string{}
+	for _, line := range decMinutes(k, decHeldOn.Start(london)) {
+		n, _, _ := strings.Cut(line, " ")
+		if other, ok := seen[n]; ok {
+			t.Errorf("minute %s twice:\n%s\n%s", n, other, line)
+		}
+		seen[n] = line
+	}
+	draft := k.say(ian, "/minutes draft 10/12/2026")
+	heads := map[string]string{}
+	for _, line := range strings.Split(draft, "\n") {
+		n, _, ok := strings.Cut(strings.TrimLeft(line, "*"), ". ")
+		if !ok || !strings.HasPrefix(line, "*") || strings.Trim(n, "0123456789") != "" {
+			continue
+		}
+		if other, dup := heads[n]; dup {
+			t.Errorf("the draft numbers two minutes %s: %q and %q", n, other, line)
+		}
+		heads[n] = line
+	}
+	if len(heads) == 0 {
+		t.Fatalf("no numbered minutes in the draft:\n%s", draft)
+	}
+
+	// The next meeting numbers on from the highest, not from the minute of
+	// the agenda's latest item.
+	k.must(ian, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.now = time.Date(2027, 1, 14, 11, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minute 14/01/2027 1 No apologies were received."), "minute 8 of the meeting on Thursday 14 January 2027")
+}

@@ -55,7 +55,8 @@ const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
 // CompileMinutes makes the minutes document of a meeting from its
 // records, its text escaped for Slack as the attendance names and the
 // declarations paragraph given to it are: every agenda item becomes a minute, numbered on from
-// src.Base in the agenda's order; the standard items are written from the
+// src.Base in the agenda's order, past the numbers the minutes already
+// written have (see minuteNumbers); the standard items are written from the
 // apologies, declarations and previous meeting; what was recorded with
 // /resolve and /minute stands over all of that.
 func CompileMinutes(src MinutesSource) MinutesDocument {
@@ -111,8 +112,9 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		}
 	}
 	used := map[string]bool{}
+	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
 	for i, it := range src.Items {
-		dm := DocMinute{Number: fmt.Sprint(src.Base + i), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References)}
+		dm := DocMinute{Number: Escape(numbers[i]), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References)}
 		switch {
 		case strings.EqualFold(it.Title, StandardItems[0].Title):
 			dm.Narrative = draftApologies(nil)

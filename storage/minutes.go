@@ -514,12 +514,19 @@ func (db *DB) Minute(ctx context.Context, id int64) (commands.Minute, error) {
 	return out[0], nil
 }
 
-// LastMinute implements commands.MinutesStore.
+// LastMinute implements commands.MinutesStore. Of minutes written in
+// Quorum, the last is the one of the highest number: an item's minute
+// keeps its number whatever is written after it, so numbers need not
+// follow the agenda's order (see commands.minuteNumbers). Imported minutes
+// go by their place in the published document, as their numbers may not
+// start with one.
 func (db *DB) LastMinute(ctx context.Context, committeeID int64, before time.Time) (commands.Minute, error) {
 	var row minuteRow
 	err := db.x.GetContext(ctx, &row, `SELECT `+minuteColumns+minuteFrom+`
 		WHERE mi.committee_id = $1 AND mi.held_on < ($2::timestamptz AT TIME ZONE c.time_zone)::date
-		ORDER BY mi.held_on DESC, mi.position DESC LIMIT 1`, committeeID, before)
+		ORDER BY mi.held_on DESC,
+			CASE WHEN mi.item_number <> '' THEN CAST(substring(mi.number FROM '^[0-9]{1,6}') AS integer) END DESC NULLS LAST,
+			mi.position DESC LIMIT 1`, committeeID, before)
 	if err != nil {
 		return commands.Minute{}, mapErr("last minute", err)
 	}
