@@ -104,3 +104,66 @@ func TestMeetingHistoryOfACancelledMeeting(t *testing.T) {
 		t.Errorf("the history of a cancelled meeting does not say it is cancelled:\n%s", got)
 	}
 }
+
+// TestMovedMeetingReminders: a meeting moved to another day gets the
+// reminders of its new day that are still to come, at their time. One
+// whose time had already passed when the meeting was moved is not sent
+// at once on the move (the channel has just been told of the move), so
+// members are not told "meets tomorrow" twice, nor "meets in 7 days" an
+// hour after the move. A new time on the same day leaves its reminders as
+// they were: one missed while the bot was stopped still goes.
+func TestMovedMeetingReminders(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00; reminders 7 and 1 day before, at 09:00
+	remind := func(at time.Time) []string {
+		t.Helper()
+		k.now = at
+		if _, err := k.svc.EnqueueDueReminders(context.Background(), at); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range k.sent() {
+			if m.Kind == commands.OutboxPost && strings.HasPrefix(m.Reply.Header, "Reminder:") {
+				got = append(got, m.Reply.Header+" — "+m.Reply.Text)
+			}
+		}
+		return got
+	}
+	day := func(d, h, m int) time.Time { return time.Date(2026, 12, d, h, m, 0, 0, london) }
+	check := func(what string, got []string, want ...string) {
+		t.Helper()
+		if diff := cmp.Diff(got, want); diff != "" {
+			t.Errorf("%s (-got +want):\n%s", what, diff)
+		}
+	}
+	k.sent()
+	check("on Thursday 3 December at 09:00", remind(day(3, 9, 0)),
+		"Reminder: Safer Sefton Together meets in 7 days — *Thursday 10 December 2026, 10:00* (Europe/London time)\n*Venue:* Remote Meeting")
+	check("on Wednesday 9 December at 09:00", remind(day(9, 9, 0)),
+		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 10 December 2026, 10:00* (Europe/London time)\n*Venue:* Remote Meeting")
+
+	// At 09:30 on the day it is put back to Friday: Friday's "meets
+	// tomorrow" was due at 09:00, before the move, and does not go.
+	k.now = day(10, 9, 30)
+	k.must(ian, "/meeting move 10/12/2026 11/12/2026")
+	check("just after the move to Friday", remind(day(10, 9, 31)))
+	check("at noon on Thursday", remind(day(10, 12, 0)))
+
+	// At noon it is moved again, to Thursday 17 December: its 7-day
+	// reminder was due at 09:00 today, before the move, and does not go;
+	// its 1-day one goes on Wednesday 16 December at 09:00.
+	k.must(ian, "/meeting move 11/12/2026 17/12/2026")
+	check("just after the move to the 17th", remind(day(10, 12, 1)))
+	check("on Wednesday 16 December at 08:59", remind(day(16, 8, 59)))
+	check("on Wednesday 16 December at 09:00", remind(day(16, 9, 0)),
+		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 17 December 2026, 10:00* (Europe/London time)\n*Venue:* Remote Meeting")
+
+	// A meeting whose reminder was missed while the bot was stopped, and
+	// whose time (not day) changed after it was due, still gets it when
+	// the bot starts again.
+	k.now = day(20, 12, 0)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.now = time.Date(2027, 1, 13, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting time 14/01/2027 2pm")
+	check("back on Wednesday 13 January at 10:00", remind(time.Date(2027, 1, 13, 10, 0, 0, 0, london)),
+		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 14 January 2027, 14:00* (Europe/London time)\n*Venue:* Remote Meeting")
+}

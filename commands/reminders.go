@@ -32,6 +32,11 @@ type PendingReminder struct {
 	// the day it is for once the meeting has moved to another day (see
 	// ReminderStore.PendingReminders).
 	Key string
+	// Since is when the meeting was set for the day it is on: scheduled
+	// (or scheduled again), or moved there from another day; zero when not
+	// known. A reminder due before then is not sent: at its time there was
+	// no meeting on that day to remind of.
+	Since time.Time
 }
 
 // ReminderDue is when the reminder days before a meeting starting at starts
@@ -234,10 +239,13 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 		if due.After(now) || now.Sub(due) > ReminderGrace || !now.Before(p.Meeting.StartsAt) {
 			continue
 		}
-		if p.Meeting.ScheduledAt.After(due) {
-			// Scheduled after the reminder was due: the grace above is for
-			// a reminder missed while the bot was stopped, not for one
-			// that had no meeting to remind of at its time.
+		if p.Since.After(due) {
+			// Scheduled, or moved to its day, after the reminder was due:
+			// the grace above is for a reminder missed while the bot was
+			// stopped, not for one that had no meeting to remind of at its
+			// time. Sent now, it would follow straight on the move's own
+			// announcement, or repeat the one sent for the day it moved
+			// from.
 			continue
 		}
 		msgs, err := s.reminderMessages(ctx, p, now)

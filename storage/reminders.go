@@ -33,7 +33,9 @@ func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, a
 // reminder:<meeting>:<days>[:<YYYY-MM-DD>]. So a reminder sent before a
 // move does not stand in for the one for the new day, a move of the time
 // within the day sends nothing again, and the keys of meetings never
-// moved are those used before meetings could move.
+// moved are those used before meetings could move. Since is when the
+// meeting was set for its day: scheduled there, or moved there (a new
+// time on the same day leaves its reminders as they were).
 func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]commands.PendingReminder, error) {
 	var rows []struct {
 		committeeRow
@@ -46,11 +48,14 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 		Days      int          `db:"days"`
 		Key       string       `db:"dedupe_key"`
 		Scheduled sql.NullTime `db:"scheduled_at"`
+		Since     sql.NullTime `db:"since"`
 	}
 	err := db.x.SelectContext(ctx, &rows, `
 		SELECT c.id, c.name, c.team_id, c.channel_id, c.time_zone, c.standard_items, c.reminder_days,
 		       to_char(c.reminder_time, 'HH24:MI') AS reminder_time, c.created_at,
-		       m.id AS meeting_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, m.scheduled_at, d.days, k.dedupe_key
+		       m.id AS meeting_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, m.scheduled_at, d.days, k.dedupe_key,
+		       GREATEST(m.scheduled_at, (SELECT max(mc.at) FROM meeting_changes mc WHERE mc.meeting_id = m.id
+				AND (mc.old_starts_at AT TIME ZONE c.time_zone)::date <> (mc.new_starts_at AT TIME ZONE c.time_zone)::date)) AS since
 		FROM committees c
 		JOIN meetings m ON m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $1 AND m.starts_at <= $2
 		CROSS JOIN LATERAL unnest(c.reminder_days) AS d(days)
@@ -71,8 +76,9 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 			Committee: r.committeeRow.committee(),
 			Meeting: commands.Meeting{ID: r.MeetingID, CommitteeID: r.ID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status),
 				TimeUnknown: !r.TimeKnown, Revision: r.Revision, ScheduledAt: r.Scheduled.Time},
-			Days: r.Days,
-			Key:  r.Key,
+			Days:  r.Days,
+			Key:   r.Key,
+			Since: r.Since.Time,
 		}
 	}
 	return out, nil
