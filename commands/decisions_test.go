@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/quorumhq/quorum/commands"
 )
 
@@ -358,6 +360,40 @@ func TestConfirmedMinutesNotReplacedByImport(t *testing.T) {
 		t.Errorf("confirmed minutes after the import: %q", got)
 	}
 	wantShown(t, k.say(ian, "/history minutes 10 December 2026"), "minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”")
+}
+
+// TestDraftMinutesNotReplacedByImport: minutes drafted in Quorum and not
+// yet confirmed are not lost to an import of published minutes for the
+// same meeting either: the import is refused, naming the draft minutes and
+// how to replace them on purpose, and the drafts, their history and the
+// corrections members proposed stand.
+func TestDraftMinutesNotReplacedByImport(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/minute 4 The Board received an update on the refresh strategy.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
+
+	text := strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2026", 1)
+	r, errs := k.importMinutes(ian, text)
+	if errs == nil {
+		t.Errorf("the import over draft minutes was not refused: %s", shown(r))
+	}
+	wantShown(t, errs["text"],
+		"The minutes of the meeting on Thursday 10 December 2026 are being drafted in Quorum (minutes 4 and 9, not yet confirmed, with 1 correction proposed)",
+		"these published minutes would replace them, so they were not imported",
+		"--replace-drafts")
+	want := []string{
+		"4 draft INTEGRATED OFFENDER MANAGEMENT (IOM) REFRESH STRATEGY | The Board received an update on the refresh strategy. | ",
+		"9 draft SEFTON CVS |  | That the report be noted.",
+	}
+	if diff := cmp.Diff(decMinutes(k, decHeldOn.Start(london)), want); diff != "" {
+		t.Errorf("draft minutes after the refused import (-got +want):\n%s", diff)
+	}
+	wantShown(t, k.say(ian, "/history minutes 10 December 2026"),
+		"minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”",
+		"Please record that the figures go to partners.")
 }
 
 // TestDecisionNumberingAcrossYears: minutes are numbered on from the last

@@ -91,7 +91,29 @@ type MinutesRecord struct {
 	Declarations []DeclaredInterest
 	Minutes      []Minute
 	By           string
+	// ReplaceDrafts lets the document replace minutes of the meeting
+	// drafted in Quorum and not yet confirmed; without it the import is
+	// refused with a *DraftMinutesError. The drafts replaced are kept, with
+	// their history and comments, in the audit log.
+	ReplaceDrafts bool
 }
+
+// DraftMinutesError refuses an import that would replace minutes drafted
+// in Quorum and not yet confirmed: the officer's work is not thrown away
+// unless they say so (MinutesRecord.ReplaceDrafts).
+type DraftMinutesError struct {
+	MeetingID int64
+	Numbers   []string // the draft minutes, in order
+	Comments  int      // corrections proposed on them
+}
+
+func (e *DraftMinutesError) Error() string {
+	return fmt.Sprintf("meeting %d has draft minutes %s written in quorum", e.MeetingID, strings.Join(e.Numbers, ", "))
+}
+
+// Unwrap makes the refusal a conflict, as the refusal over minutes
+// confirmed in Quorum is.
+func (e *DraftMinutesError) Unwrap() error { return ErrConflict }
 
 // ImportOutcome says what importing a minutes document changed.
 type ImportOutcome string
@@ -129,18 +151,32 @@ const (
 // present, apologies, declarations and every numbered minute. Importing the
 // same minutes again changes nothing; a re-issued version replaces the
 // earlier one. by names who imported them.
+// Minutes of the meeting drafted in Quorum and not yet confirmed are not
+// replaced: the import is refused, naming them.
 func (s *Service) ImportMinutes(ctx context.Context, c Committee, text, by string) (MinutesImport, error) {
 	read, err := readMinutes(text)
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	return s.storeMinutes(ctx, c, read, text, by)
+	return s.storeMinutes(ctx, c, read, text, by, false)
 }
 
 // ImportMinutesOf is ImportMinutes for the committee called name, which is
 // made (without a channel) if Quorum does not know it. Text that holds no
 // minutes makes nothing.
 func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (MinutesImport, error) {
+	return s.importMinutesOf(ctx, name, text, by, false)
+}
+
+// ImportMinutesOfReplacingDrafts is ImportMinutesOf for an officer who
+// has been told that the meeting's minutes are being drafted in Quorum
+// and wants the published ones instead: the drafts are replaced (and kept
+// in the audit log).
+func (s *Service) ImportMinutesOfReplacingDrafts(ctx context.Context, name, text, by string) (MinutesImport, error) {
+	return s.importMinutesOf(ctx, name, text, by, true)
+}
+
+func (s *Service) importMinutesOf(ctx context.Context, name, text, by string, replaceDrafts bool) (MinutesImport, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" || len(name) > MaxNameLen {
 		return MinutesImport{}, userErr("Give the committee's name (at most %d characters).", MaxNameLen)
@@ -158,7 +194,7 @@ func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (M
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	return s.storeMinutes(ctx, c, read, text, by)
+	return s.storeMinutes(ctx, c, read, text, by, replaceDrafts)
 }
 
 // readMinutes parses text, turning the parser's refusals into sentences.
@@ -175,13 +211,18 @@ func readMinutes(text string) (*minutes.Minutes, error) {
 	return read, nil
 }
 
-func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string) (MinutesImport, error) {
+func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string, replaceDrafts bool) (MinutesImport, error) {
 	rec, notes, err := minutesRecord(c, read, text, by)
 	if err != nil {
 		return MinutesImport{}, err
 	}
+	rec.ReplaceDrafts = replaceDrafts
 	read.Warnings = append(read.Warnings, notes...)
 	outcome, meetingID, err := s.store.ImportMinutes(ctx, rec)
+	var drafts *DraftMinutesError
+	if errors.As(err, &drafts) {
+		return MinutesImport{}, draftMinutesRefusal(c, rec.HeldOn, drafts)
+	}
 	if errors.Is(err, ErrConflict) {
 		return MinutesImport{}, userErr("The minutes of the meeting on %s were confirmed as a correct record in Quorum and can no longer be changed: they were not replaced by these.", formatDay(rec.HeldOn.Start(c.Location()), c.Location()))
 	}
@@ -189,6 +230,29 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 		return MinutesImport{}, err
 	}
 	return MinutesImport{Outcome: outcome, Committee: c, MeetingID: meetingID, HeldOn: rec.HeldOn, Read: read, Notes: notes}, nil
+}
+
+// draftMinutesRefusal says which minutes drafted in Quorum an import
+// would have replaced, and how to go on: replace them on purpose, or keep
+// them.
+func draftMinutesRefusal(c Committee, held Date, e *DraftMinutesError) error {
+	loc := c.Location()
+	which := "minute " + e.Numbers[0]
+	if len(e.Numbers) > 1 {
+		which = "minutes " + joinAnd(e.Numbers)
+	}
+	comments := ""
+	switch {
+	case e.Comments == 1:
+		comments = ", with 1 correction proposed"
+	case e.Comments > 1:
+		comments = fmt.Sprintf(", with %d corrections proposed", e.Comments)
+	}
+	return userErr("The minutes of the meeting on %s are being drafted in Quorum (%s, not yet confirmed%s): "+
+		"these published minutes would replace them, so they were not imported. "+
+		"To replace the drafts with the published minutes, import them with `quorum import minutes FILE --committee \"%s\" --replace-drafts` "+
+		"(the drafts are kept in the audit log); to keep the drafts, leave these out.",
+		formatDay(held.Start(loc), loc), Escape(which), comments, Escape(c.Name))
 }
 
 func errNoMinutesDate() error {

@@ -182,7 +182,8 @@ type MinutesStore interface {
 	// with its hash is already the meeting's minutes; otherwise rec
 	// replaces the meeting's earlier minutes, which are kept marked
 	// replaced. It returns the meeting's ID; ErrConflict if the meeting's
-	// minutes were confirmed in Quorum.
+	// minutes were confirmed in Quorum, and a *DraftMinutesError if they
+	// are drafted in Quorum and rec.ReplaceDrafts is not set.
 	ImportMinutes(ctx context.Context, rec MinutesRecord) (ImportOutcome, int64, error)
 	// MinutesByNumber lists the committee's minutes numbered number, the
 	// most recent first, at most limit; a non-zero on keeps those of that day.

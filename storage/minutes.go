@@ -108,6 +108,13 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		if confirmed {
 			return "", 0, fmt.Errorf("storage: import minutes: meeting %d confirmed in quorum: %w", meeting.ID, commands.ErrConflict)
 		}
+		// Minutes drafted in Quorum are the officer's work, with their
+		// history and the corrections members proposed: deleted below
+		// only when the import was told to replace them, and then kept in
+		// the audit log.
+		if err := draftsReplaced(ctx, tx, meeting.ID, rec); err != nil {
+			return "", 0, err
+		}
 	}
 
 	var doc struct {
@@ -195,6 +202,44 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	return outcome, meeting.ID, audit(ctx, tx, rec.CommitteeID, rec.By, action, "", map[string]any{
 		"meeting": meeting.ID, "document": doc.ID, "sha256": rec.Hash, "minutes": len(rec.Minutes),
 	})
+}
+
+// draftsReplaced refuses, with a *commands.DraftMinutesError, an import
+// of rec over minutes of the meeting drafted in Quorum and not yet
+// confirmed, unless rec.ReplaceDrafts; then it writes the drafts, each
+// with its history and comments, into the audit log, which is all that
+// will remain of them.
+func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.MinutesRecord) error {
+	if !rec.ReplaceDrafts {
+		var drafts struct {
+			Numbers  pq.StringArray `db:"numbers"`
+			Comments int            `db:"comments"`
+		}
+		err := tx.GetContext(ctx, &drafts, `SELECT COALESCE(array_agg(mi.number ORDER BY mi.position, mi.id), '{}') AS numbers,
+				(SELECT count(*) FROM minute_comments k WHERE k.minute_id = ANY (array_agg(mi.id))) AS comments
+			FROM minutes mi WHERE mi.meeting_id = $1 AND mi.status = 'draft'`, meetingID)
+		if err != nil {
+			return err
+		}
+		if len(drafts.Numbers) > 0 {
+			return &commands.DraftMinutesError{MeetingID: meetingID, Numbers: []string(drafts.Numbers), Comments: drafts.Comments}
+		}
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT $2, $3, 'minutes.drafts_replaced', '', jsonb_build_object('meeting', CAST($1 AS bigint), 'drafts',
+			jsonb_agg(jsonb_build_object('number', mi.number, 'item', mi.item_number, 'title', mi.title,
+				'narrative', mi.narrative, 'resolved', mi.resolved,
+				'history', (SELECT COALESCE(jsonb_agg(jsonb_build_object('action', h.action, 'narrative', h.narrative,
+						'resolved', h.resolved, 'at', h.at, 'by', h.by_user) ORDER BY h.id), '[]')
+					FROM minute_history h WHERE h.minute_id = mi.id),
+				'comments', (SELECT COALESCE(jsonb_agg(jsonb_build_object('body', k.body, 'at', k.at, 'by', k.by_user) ORDER BY k.id), '[]')
+					FROM minute_comments k WHERE k.minute_id = mi.id))
+				ORDER BY mi.position, mi.id))
+		FROM minutes mi WHERE mi.meeting_id = $1 AND mi.status = 'draft'
+		HAVING count(*) > 0`, meetingID, rec.CommitteeID, rec.By)
+	return err
 }
 
 func nonNil(s []string) []string {

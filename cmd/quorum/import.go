@@ -23,7 +23,7 @@ import (
 
 const importUsage = `Usage:
   quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]
-  quorum import minutes PATH… --committee NAME [--dry-run] [--json]
+  quorum import minutes PATH… --committee NAME [--dry-run] [--json] [--replace-drafts]
 
 Reads published documents (plain text; a whole agenda pack will do) and
 records each for the committee, which is created if missing. A PATH may be
@@ -34,6 +34,9 @@ others, and one imported before changes nothing. With several documents a
 table at the end lists what each held and what failed. --dry-run reads
 without writing; --json prints one JSON object per document on standard
 output. The exit status is non-zero if any document failed.
+Minutes of a meeting drafted in Quorum and not yet confirmed are not
+replaced: the import of that document is refused, naming them, unless
+--replace-drafts is given (the drafts are then kept in the audit log).
 `
 
 // importArgs are the arguments every import verb takes.
@@ -43,6 +46,8 @@ type importArgs struct {
 	committee string
 	json      bool
 	dryRun    bool
+	// replaceDrafts lets minutes replace those drafted in Quorum.
+	replaceDrafts bool
 }
 
 // parseImportArgs reads "VERB PATH… [--committee NAME] [--dry-run]
@@ -61,10 +66,17 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 	if ia.verb == "agenda" {
 		committeeFlag = "[--committee NAME]" // an agenda prints its committee's name
 	}
-	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… "+committeeFlag+" [--dry-run] [--json]", stderr)
+	extra := ""
+	if ia.verb == "minutes" {
+		extra = " [--replace-drafts]"
+	}
+	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… "+committeeFlag+" [--dry-run] [--json]"+extra, stderr)
 	fs.StringVar(&ia.committee, "committee", "", "the committee's `NAME` (default for agendas: the name printed in the document)")
 	fs.BoolVar(&ia.json, "json", false, "print one JSON object per document: what was read and what happened")
 	fs.BoolVar(&ia.dryRun, "dry-run", false, "read the documents and report, writing nothing")
+	if ia.verb == "minutes" {
+		fs.BoolVar(&ia.replaceDrafts, "replace-drafts", false, "replace minutes drafted in Quorum and not yet confirmed (kept in the audit log) instead of refusing")
+	}
 	rest := args[1:]
 	for {
 		if err := fs.Parse(rest); err != nil {
@@ -319,7 +331,12 @@ func (imp *importer) minutes(ctx context.Context, r importResult, text string, f
 		}
 		read, r.Outcome = m, "read"
 	} else {
-		im, err := commands.New(imp.db, nil).ImportMinutesOf(ctx, r.Committee, text, "quorum import")
+		svc := commands.New(imp.db, nil)
+		importOf := svc.ImportMinutesOf
+		if imp.ia.replaceDrafts {
+			importOf = svc.ImportMinutesOfReplacingDrafts
+		}
+		im, err := importOf(ctx, r.Committee, text, "quorum import")
 		if err != nil {
 			return fail(err)
 		}

@@ -9,9 +9,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
@@ -141,5 +143,74 @@ func TestImportMinutesArguments(t *testing.T) {
 	}
 	if got := countRows(t, dsn)["committees"]; got != 0 {
 		t.Errorf("%d committees made by failed imports, want 0", got)
+	}
+}
+
+// TestImportMinutesOverDrafts: published minutes of a meeting whose
+// minutes are being drafted in Quorum are refused, naming the drafts, so
+// that an import does not throw the officer's work away; with
+// --replace-drafts they replace the drafts, which the audit log keeps with
+// their history and the corrections proposed.
+func TestImportMinutesOverDrafts(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2021, 12, 9, 10, 0, 0, 0, london) // the seed pack's minutes are of this meeting
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Remote Meeting", Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(at, london), Item: "7.5",
+		Number: "27", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the SWACA report be noted."}, Action: "resolved", By: "UIAN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CommentMinute(ctx, draft.ID, "Say that the figures go to partners.", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	_, _, err = quorum(t, dsn, "import", "minutes", seedPack, "--committee", "Safer Sefton Together")
+	if err == nil || !strings.Contains(err.Error(), "The minutes of the meeting on Thursday 9 December 2021 are being drafted in Quorum (minute 27, not yet confirmed, with 1 correction proposed)") ||
+		!strings.Contains(err.Error(), `quorum import minutes FILE --committee "Safer Sefton Together" --replace-drafts`) {
+		t.Errorf("import over draft minutes: %v, want a refusal naming the draft", err)
+	}
+	if n := countRows(t, dsn); n["minutes"] != 1 || n["minute_documents"] != 0 {
+		t.Errorf("rows after the refused import: %v, want the draft alone", n)
+	}
+
+	out, stderr, err := quorum(t, dsn, "import", "minutes", seedPack, "--committee", "Safer Sefton Together", "--replace-drafts")
+	if err != nil {
+		t.Fatalf("import --replace-drafts: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29)") {
+		t.Errorf("output: %q", out)
+	}
+	db, err = storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var kept string
+	if err := db.SQL().QueryRowContext(ctx, `SELECT detail::text FROM audit_log WHERE action = 'minutes.drafts_replaced'`).Scan(&kept); err != nil {
+		t.Fatalf("the replaced drafts are not in the audit log: %v", err)
+	}
+	for _, want := range []string{`"number": "27"`, `"title": "SWACA"`, `"resolved": "That the SWACA report be noted."`, `"action": "resolved"`, `"body": "Say that the figures go to partners."`, `"by": "UNEIL"`} {
+		if !strings.Contains(kept, want) {
+			t.Errorf("the drafts kept lack %s: %s", want, kept)
+		}
+	}
+	var drafts int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM minutes WHERE meeting_id = $1 AND status = 'draft'`, m.ID).Scan(&drafts); err != nil || drafts != 0 {
+		t.Errorf("%d drafts left after replacing them, %v", drafts, err)
 	}
 }
