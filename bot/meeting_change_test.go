@@ -385,3 +385,50 @@ func TestSameDayReminderAfterStart(t *testing.T) {
 	// is accepted, with a note that it will get none.
 	wantText(t, k.Must(officer, "/meeting", "schedule 2026-12-17 10:00 Remote Meeting"), "after this meeting starts, so none will go on its day")
 }
+
+// TestQueuedReminderDroppedWhenMeetingMoves: a reminder queued in time
+// that Slack kept back until after its meeting moved to another day is
+// not posted: it would tell the channel the meeting is tomorrow, on the
+// day it moved from. The reminders of the new day go at their time.
+func TestQueuedReminderDroppedWhenMeetingMoves(t *testing.T) {
+	k := newCommittee(t) // reminders 7 and 1 days before, at 09:00
+	k.SetNow(time.Date(2026, 12, 8, 12, 0, 0, 0, london))
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.Drain()
+	k.Slack.Reset()
+
+	// Wednesday 9 December, 09:00: "meets tomorrow" is queued, but Slack
+	// fails and the outbox is to try again later.
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 1})
+	k.SetNow(time.Date(2026, 12, 9, 9, 0, 0, 0, london))
+	if n := k.Remind(); n != 1 {
+		t.Fatalf("%d reminders at 09:00, want the 1-day one", n)
+	}
+	k.Drain()
+	// Meanwhile the meeting is put back a week.
+	k.SetNow(time.Date(2026, 12, 9, 9, 5, 0, 0, london))
+	k.Must(officer, "/meeting", "move 10/12/2026 17/12/2026")
+	k.SetNow(time.Date(2026, 12, 9, 9, 30, 0, 0, london))
+	k.Drain()
+	for _, m := range k.Slack.Messages(bottest.Channel) {
+		if s := shown(t, m); strings.Contains(s, "Reminder:") {
+			t.Errorf("a reminder for the day the meeting moved from went out after the move:\n%s", s)
+		}
+	}
+
+	// Its own "meets tomorrow" goes on Wednesday 16 December.
+	k.SetNow(time.Date(2026, 12, 16, 9, 0, 0, 0, london))
+	if n := k.Remind(); n != 1 {
+		t.Fatalf("%d reminders on 16 December, want the 1-day one for 17 December", n)
+	}
+	k.Drain()
+	var reminders []string
+	for _, m := range k.Slack.Messages(bottest.Channel) {
+		if s := shown(t, m); strings.Contains(s, "Reminder:") {
+			reminders = append(reminders, s)
+		}
+	}
+	if len(reminders) != 1 || !strings.Contains(reminders[0], "Thursday 17 December 2026, 10:00") {
+		t.Errorf("reminders posted: %q, want the one for 17 December alone", reminders)
+	}
+}

@@ -189,8 +189,8 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		if late, err := o.Service.ReminderOverdue(ctx, m, o.Now()); err == nil && late {
 			// Not a failure to tell officers of: the reminder's moment
 			// has passed, so it is settled unsent.
-			o.Log.Info("outbox: reminder dropped: its meeting has started or is off", "id", m.ID)
-			if err := o.Store.OutboxFailed(ctx, m, "not sent: its meeting had started or is no longer scheduled"); err != nil {
+			o.Log.Info("outbox: reminder dropped: its meeting has started, is off or moved to another day", "id", m.ID)
+			if err := o.Store.OutboxFailed(ctx, m, "not sent: its meeting had started, is no longer scheduled or moved to another day"); err != nil {
 				o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
 			}
 			return

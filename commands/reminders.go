@@ -269,16 +269,18 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 
 // ReminderOverdue reports whether msg is a reminder (its channel post or
 // a presenter's direct message) that should no longer go at now: its
-// meeting has started, or is no longer scheduled. A reminder queued in
-// time can still be sent late, after Slack failed and the outbox retried;
-// by then it would only mislead.
+// meeting has started, is no longer scheduled, or has moved off the day
+// the reminder was for. A reminder queued in time can still be sent late,
+// after Slack failed and the outbox retried; by then it would only
+// mislead ("meets tomorrow" of a meeting moved to next week).
 func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now time.Time) (bool, error) {
 	rest, ok := strings.CutPrefix(msg.DedupeKey, "reminder:")
 	if !ok || (msg.Kind != OutboxPost && msg.Kind != OutboxDM) {
 		return false, nil
 	}
-	idText, _, _ := strings.Cut(rest, ":")
-	id, err := strconv.ParseInt(idText, 10, 64)
+	// reminder:<meeting>:<days>[:<YYYY-MM-DD>][:dm:<user>]
+	parts := strings.Split(rest, ":")
+	id, err := strconv.ParseInt(parts[0], 10, 64)
 	if err != nil {
 		return false, nil
 	}
@@ -289,7 +291,33 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 	if err != nil {
 		return false, err
 	}
-	return m.Status != MeetingScheduled || !now.Before(m.StartsAt), nil
+	if m.Status != MeetingScheduled || !now.Before(m.StartsAt) {
+		return true, nil
+	}
+	if m.Revision == 0 {
+		return false, nil // never changed: still on the day it was for
+	}
+	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
+	if err != nil {
+		return false, err
+	}
+	loc := c.Location()
+	// The key names the day once the meeting had moved off its first
+	// day; without one it was for that first day.
+	var forDay string
+	if len(parts) > 2 && len(parts[2]) == len("2006-01-02") {
+		forDay = parts[2]
+	} else {
+		changes, err := s.store.MeetingChanges(ctx, m.ID)
+		if err != nil {
+			return false, err
+		}
+		if len(changes) == 0 {
+			return false, nil
+		}
+		forDay = changes[0].OldStartsAt.In(loc).Format("2006-01-02")
+	}
+	return m.StartsAt.In(loc).Format("2006-01-02") != forDay, nil
 }
 
 // reminderMessages builds a reminder: the channel post and the direct
