@@ -133,6 +133,16 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // is held long only when the database is slow to answer anything, and
 // then every command waits with the agendas.
 func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now time.Time) (Reply, error) {
+	held := heldBy(m, now)
+	var day Date
+	if !now.IsZero() {
+		day = DateOf(now, c.Location())
+	}
+	kept, ok, snapshot, err := s.keptAgenda(ctx, c, m, held, day)
+	if err != nil || ok {
+		return kept, err
+	}
+	built := time.Now()
 	select {
 	case s.agendas <- struct{}{}:
 		defer func() { <-s.agendas }()
@@ -149,7 +159,7 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now t
 			return Reply{}, err
 		}
 	}
-	reply := agendaAt(c, m, p.items, p.reports, p.apologies, p.declarations, changes, heldBy(m, now))
+	reply := agendaAt(c, m, p.items, p.reports, p.apologies, p.declarations, changes, held)
 	// Outstanding actions are carried forward to the meetings to come.
 	if m.Status == MeetingScheduled {
 		sec, err := s.actionsSection(ctx, c, m, now)
@@ -160,7 +170,8 @@ func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now t
 			reply.Sections = append(reply.Sections, *sec)
 		}
 	}
-	return reply, nil
+	s.built.put(&builtAgenda{snapshot: snapshot, committee: c, meeting: m, held: held, day: day, built: built, reply: reply})
+	return reply.clone(), nil
 }
 
 // heldBy reports whether meeting m has taken place at now: it is marked

@@ -178,6 +178,8 @@ type Service struct {
 	publicURL string
 	// agendas holds a place for each agenda being built (agendaReply).
 	agendas chan struct{}
+	// built keeps agendas built, for asking again (builtAgendas).
+	built builtAgendas
 }
 
 // owned is a button's or form's handler with the command that offers it.

@@ -276,6 +276,12 @@ type AgendaStore interface {
 	// meeting (made if missing), its items, and the future meetings of its
 	// programme. The same document twice changes nothing.
 	ImportAgenda(ctx context.Context, imp AgendaImport, by string) (AgendaImportResult, error)
+	// RecordsChangedSince reports whether a transaction that the database
+	// snapshot since (as returned before) did not see has changed any
+	// record a committee's agendas show, and returns the snapshot now, to
+	// be taken before reading records it will vouch for. With since empty,
+	// changed is true.
+	RecordsChangedSince(ctx context.Context, committeeID int64, since string) (now string, changed bool, err error)
 }
 
 // OutboxStore queues messages for Slack. A worker in package bot sends

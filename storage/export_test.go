@@ -206,3 +206,8 @@ func (db *DB) ReportsThroughBatcher(ctx context.Context, ls []commands.ReportLin
 	}
 	return out, errs, nil
 }
+
+// PruneChanges exposes pruneChanges to the external tests.
+func (db *DB) PruneChanges(ctx context.Context, kept time.Duration) error {
+	return db.pruneChanges(ctx, kept)
+}

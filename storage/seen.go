@@ -137,5 +137,6 @@ func (db *DB) pruneSeenLater() {
 		if _, err := db.x.ExecContext(ctx, `DELETE FROM seen_requests WHERE seen_at < now() - $1 * interval '1 second'`, seenFor.Seconds()); err != nil {
 			db.pruned.CompareAndSwap(now, last)
 		}
+		_ = db.pruneChanges(ctx, changesKept)
 	}()
 }

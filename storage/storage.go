@@ -40,6 +40,13 @@ type DB struct {
 	// pruned is when (Unix nanoseconds) this replica last deleted the old
 	// rows of seen_requests.
 	pruned atomic.Int64
+	// changesMark is the snapshot this replica will prune records_changes
+	// by, and when it was taken (pruneChanges).
+	changesMark struct {
+		sync.Mutex
+		snapshot string
+		at       time.Time
+	}
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
 	// OriginFirstSeen, declarations Declare, reports SubmitReport.
 	apologies    *batcher[commands.ApologyRequest, apologyFrom]

@@ -1,0 +1,66 @@
+package storage
+
+import (
+	"context"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// RecordsChangedSince implements commands.AgendaStore. The snapshot is
+// PostgreSQL's (pg_current_snapshot), taken before the reads it vouches
+// for: a transaction it shows as committed was seen by them, and one it
+// does not (running then, or begun since) is seen here once it commits
+// (records_changes, migration 00029). Only the transactions the snapshot
+// could not see are read: those at or after its xmin.
+func (db *DB) RecordsChangedSince(ctx context.Context, committeeID int64, since string) (string, bool, error) {
+	var row struct {
+		Now     string `db:"now"`
+		Changed bool   `db:"changed"`
+	}
+	err := db.x.GetContext(ctx, &row, `SELECT pg_current_snapshot()::text AS now,
+		$2 = '' OR EXISTS (SELECT 1 FROM records_changes r
+			WHERE r.committee_id = $1 AND r.xid >= pg_snapshot_xmin(NULLIF($2, '')::pg_snapshot)
+			  AND NOT pg_visible_in_snapshot(r.xid, NULLIF($2, '')::pg_snapshot)) AS changed`,
+		committeeID, since)
+	if err != nil {
+		return "", false, mapErr("records changed", err)
+	}
+	return row.Now, row.Changed, nil
+}
+
+// changesKept is how long a snapshot this replica took must be old before
+// the changes it saw are pruned: longer than any replica keeps a built
+// agenda (commands.AgendaKeptFor) with the snapshot taken before it was
+// built, with room to spare. Every snapshot taken since saw all that the
+// old one did, so no agenda kept anywhere needs a row it saw.
+const changesKept = 4 * commands.AgendaKeptFor
+
+// pruneChanges deletes the rows of records_changes that the snapshot it
+// took last time saw, once that snapshot is kept old (changesKept), and
+// takes the next. It goes by snapshots rather than by the rows' times because a
+// row is stamped when its transaction wrote it, which may be long before
+// it committed, and it is the commit that agendas kept must learn of.
+// Replicas prune alike, each by its own snapshots.
+func (db *DB) pruneChanges(ctx context.Context, kept time.Duration) error {
+	m := &db.changesMark
+	m.Lock()
+	snapshot, at := m.snapshot, m.at
+	m.Unlock()
+	if snapshot != "" && time.Since(at) < kept {
+		return nil
+	}
+	taken := time.Now()
+	var next string
+	err := db.x.GetContext(ctx, &next, `WITH gone AS (
+			DELETE FROM records_changes WHERE $1 <> '' AND pg_visible_in_snapshot(xid, NULLIF($1, '')::pg_snapshot)
+		)
+		SELECT pg_current_snapshot()::text`, snapshot)
+	if err != nil {
+		return mapErr("prune records changes", err)
+	}
+	m.Lock()
+	m.snapshot, m.at = next, taken
+	m.Unlock()
+	return nil
+}

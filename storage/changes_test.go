@@ -1,0 +1,118 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage/pgtest"
+)
+
+// TestRecordsChangedSince checks what a kept agenda relies on: a snapshot
+// vouches for the records until a transaction it did not see commits a
+// change to them, including one already running when it was taken, and a
+// change to another committee's records is not one; and that pruning the
+// changes keeps those a snapshot taken since the last prune did not see.
+func TestRecordsChangedSince(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	other, err := db.CreateCommittee(ctx, commands.Committee{Name: "Sefton Health and Wellbeing Board", TeamID: "T1", ChannelID: "C2"},
+		commands.Member{UserID: "UOFF", Name: "Ian Barton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2027, 3, 17, 10, 0, 0, 0, time.UTC)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	om, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: at}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := func(snapshot string) (string, bool) {
+		t.Helper()
+		now, changed, err := db.RecordsChangedSince(ctx, c.ID, snapshot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return now, changed
+	}
+	apology := func(meetingID int64, user string) {
+		t.Helper()
+		if _, err := db.SendApology(ctx, commands.Apology{MeetingID: meetingID, UserID: user, Name: user, Reason: "Away", By: user}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	s0, changed := since("")
+	if !changed {
+		t.Error("with no snapshot to go by, the records count as changed")
+	}
+	if _, changed := since(s0); changed {
+		t.Error("nothing was written, yet the records changed")
+	}
+	apology(om.ID, "UNEIL")
+	if _, changed := since(s0); changed {
+		t.Error("an apology to another committee's meeting changed this committee's records")
+	}
+	apology(m.ID, "UNEIL")
+	s1, changed := since(s0)
+	if !changed {
+		t.Error("an apology did not change the records")
+	}
+
+	// A change still being made when the snapshot is taken: the reads
+	// after it do not see it, so it must count once committed.
+	tx, err := db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET venue = 'Bootle Town Hall' WHERE id = $1`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	s2, _ := since(s1)
+	if _, changed := since(s2); changed {
+		t.Error("a change not yet committed counts as made")
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, changed := since(s2); !changed {
+		t.Error("a change running when the snapshot was taken, committed since, was not seen")
+	}
+
+	// Pruning: the first prune takes the snapshot the next goes by; a
+	// change after it stays, the rest go.
+	if err := db.PruneChanges(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	s3, _ := since("")
+	apology(m.ID, "USUE")
+	if err := db.PruneChanges(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM records_changes`).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 1 {
+		t.Errorf("%d changes left after pruning, want the one made since the last prune", left)
+	}
+	if _, changed := since(s3); !changed {
+		t.Error("pruning lost a change that a snapshot taken since the last prune did not see")
+	}
+	// Kept a while: a prune too soon after the last deletes nothing.
+	if err := db.PruneChanges(ctx, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM records_changes`).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 1 {
+		t.Errorf("%d changes left after a prune too soon, want 1", left)
+	}
+}
