@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"time"
@@ -130,5 +129,5 @@ const formDeadline = 2800 * time.Millisecond
 // writeReply answers Slack with the rendered reply.
 func writeReply(w http.ResponseWriter, reply commands.Reply) {
 	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(Message(reply))
+	_, _ = w.Write(rendered.json(reply))
 }
