@@ -9,25 +9,32 @@ import (
 
 // RecordsChangedSince implements commands.AgendaStore. The snapshot is
 // PostgreSQL's (pg_current_snapshot), taken before the reads it vouches
-// for: a transaction it shows as committed was seen by them, and one it
-// does not (running then, or begun since) is seen here once it commits
-// (records_changes, migration 00029). Only the transactions the snapshot
-// could not see are read: those at or after its xmin.
+// for: a transaction it shows as committed was seen by them; one it does
+// not was running then (its xip list) or began since (at or after its
+// xmax), and is seen here once it commits (records_changes, migration
+// 00029). So the records changed if the committee's latest change is at
+// or after xmax, or one is by a transaction in xip: two probes of the
+// primary key, whatever the table holds. Asked as one condition ("not
+// visible in the snapshot"), the generic plan read every row since xmin,
+// all of them for a busy committee: 1.7 ms at 10,000 rows.
 func (db *DB) RecordsChangedSince(ctx context.Context, committeeID int64, since string) (string, bool, error) {
 	var row struct {
 		Now     string `db:"now"`
 		Changed bool   `db:"changed"`
 	}
-	err := db.x.GetContext(ctx, &row, `SELECT pg_current_snapshot()::text AS now,
-		$2 = '' OR EXISTS (SELECT 1 FROM records_changes r
-			WHERE r.committee_id = $1 AND r.xid >= pg_snapshot_xmin(NULLIF($2, '')::pg_snapshot)
-			  AND NOT pg_visible_in_snapshot(r.xid, NULLIF($2, '')::pg_snapshot)) AS changed`,
-		committeeID, since)
+	err := db.x.GetContext(ctx, &row, recordsChangedSQL, committeeID, since)
 	if err != nil {
 		return "", false, mapErr("records changed", err)
 	}
 	return row.Now, row.Changed, nil
 }
+
+const recordsChangedSQL = `SELECT pg_current_snapshot()::text AS now,
+	$2 = ''
+	OR COALESCE((SELECT max(r.xid) FROM records_changes r WHERE r.committee_id = $1), '0'::xid8)
+	   >= pg_snapshot_xmax(NULLIF($2, '')::pg_snapshot)
+	OR EXISTS (SELECT 1 FROM records_changes r
+		WHERE r.committee_id = $1 AND r.xid = ANY (ARRAY(SELECT pg_snapshot_xip(NULLIF($2, '')::pg_snapshot)))) AS changed`
 
 // changesKept is how long a snapshot this replica took must be old before
 // the changes it saw are pruned: longer than any replica keeps a built

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -114,5 +115,46 @@ func TestRecordsChangedSince(t *testing.T) {
 	}
 	if left != 1 {
 		t.Errorf("%d changes left after a prune too soon, want 1", left)
+	}
+}
+
+// Asking whether a committee's records changed reads a few index pages
+// however many changes are kept: a busy committee notes one every batch
+// of apologies, thousands a minute, and a check that walked them took
+// longer than building the agenda it was meant to spare.
+func TestRecordsChangedReadsAFewPages(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	snapshot, _, err := db.RecordsChangedSince(ctx, c.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	few := genericPlanBlocks(t, db, storage.RecordsChangedSQL, c.ID, snapshot)
+	// 10,000 changes by transactions of their own, as a busy committee's
+	// are, all committed before the next snapshot.
+	conn, err := db.SQL().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10000; i++ {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO records_changes (committee_id, xid) VALUES ($1, pg_current_xact_id())`, c.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conn.Close()
+	// As autovacuum would, once a busy committee had written them.
+	if _, err := db.SQL().ExecContext(ctx, `ANALYZE records_changes`); err != nil {
+		t.Fatal(err)
+	}
+	snapshot, changed, err := db.RecordsChangedSince(ctx, c.ID, snapshot)
+	if err != nil || !changed {
+		t.Fatalf("changes noted since the snapshot were not seen: %v", err)
+	}
+	if _, changed, _ := db.RecordsChangedSince(ctx, c.ID, snapshot); changed {
+		t.Fatal("no change since the snapshot, yet the records changed")
+	}
+	if many := genericPlanBlocks(t, db, storage.RecordsChangedSQL, c.ID, snapshot); many > few+8 {
+		t.Errorf("among 10,000 changes the check touched %d buffers, against %d among none", many, few)
 	}
 }

@@ -211,3 +211,6 @@ func (db *DB) ReportsThroughBatcher(ctx context.Context, ls []commands.ReportLin
 func (db *DB) PruneChanges(ctx context.Context, kept time.Duration) error {
 	return db.pruneChanges(ctx, kept)
 }
+
+// RecordsChangedSQL is RecordsChangedSince's statement, for the plan tests.
+const RecordsChangedSQL = recordsChangedSQL
