@@ -7,22 +7,11 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
-	"github.com/quorumhq/quorum/storage"
-	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 func TestExportAttendance(t *testing.T) {
-	dsn := pgtest.DSN(t)
+	dsn, db, c := safer(t)
 	ctx := context.Background()
-	db, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
-		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, m := range []commands.Member{{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"}, {UserID: "USUE", Name: "=Sue Holden", Organisation: "Sefton CVS"}} {
 		m.CommitteeID, m.Role = c.ID, commands.RoleMember
 		if _, err := db.PutMember(ctx, m, "UIAN"); err != nil {

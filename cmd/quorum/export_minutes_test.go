@@ -12,17 +12,8 @@ import (
 )
 
 func TestExportMinutes(t *testing.T) {
-	dsn := pgtest.DSN(t)
+	dsn, db, c := safer(t)
 	ctx := context.Background()
-	db, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
-		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
-	if err != nil {
-		t.Fatal(err)
-	}
 	london, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
 	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle Town Hall", Status: commands.MeetingScheduled}, "UIAN")
@@ -55,4 +46,21 @@ func TestExportMinutes(t *testing.T) {
 	if _, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-10", "--format", "pdf"); err == nil {
 		t.Error("--format pdf was accepted")
 	}
+}
+
+// safer is Safer Sefton Together on a fresh database, with Ian Barton as
+// its officer: the database's URL, the store and the committee.
+func safer(t *testing.T) (string, *storage.DB, commands.Committee) {
+	t.Helper()
+	dsn := pgtest.DSN(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CreateCommittee(context.Background(), commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dsn, db, c
 }

@@ -152,17 +152,8 @@ func TestImportMinutesArguments(t *testing.T) {
 // --replace-drafts they replace the drafts, which the audit log keeps with
 // their history and the corrections proposed.
 func TestImportMinutesOverDrafts(t *testing.T) {
-	dsn := pgtest.DSN(t)
+	dsn, db, c := safer(t)
 	ctx := context.Background()
-	db, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
-		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
-	if err != nil {
-		t.Fatal(err)
-	}
 	london, _ := time.LoadLocation("Europe/London")
 	at := time.Date(2021, 12, 9, 10, 0, 0, 0, london) // the seed pack's minutes are of this meeting
 	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Remote Meeting", Status: commands.MeetingScheduled}, "UIAN")
