@@ -1114,12 +1114,7 @@ func TestAgendaShowsTheMeetingInProgress(t *testing.T) {
 // among those also present.
 func TestMinutesKeepMembersRemovedSince(t *testing.T) {
 	k := attDay(t)
-	k.must(sue, "/meeting start")
-	k.must(sue, "/here")
-	k.must(graeme, "/here")
-	k.now = attAt(10, 11, 30)
-	k.must(sue, "/meeting close")
-	k.now = attAt(11, 9, 0)
+	heldThenNextDay(k, sue, sue, graeme)
 	k.must(ian, "/committee member remove <@UGRAEME>")
 	att := k.say(ian, "/meeting attendance 10/12/2026")
 	wantShown(t, att, "Present: Sue Holden (Sefton CVS) (in the Chair) and Graeme Robson (Merseyside Police).")
@@ -1128,17 +1123,26 @@ func TestMinutesKeepMembersRemovedSince(t *testing.T) {
 	}
 }
 
+// heldThenNextDay holds the meeting of 10 December 2026, opened and
+// closed (at 11:30) by chair with present pressing I'm here, and moves the
+// clock to 09:00 the next day.
+func heldThenNextDay(k *kit, chair string, present ...string) {
+	k.t.Helper()
+	k.must(chair, "/meeting start")
+	for _, p := range present {
+		k.must(p, "/here")
+	}
+	k.now = attAt(10, 11, 30)
+	k.must(chair, "/meeting close")
+	k.now = attAt(11, 9, 0)
+}
+
 // TestPastMeetingNamesItsOwnChair: the record of a meeting held names the
 // chair who chaired it "(in the Chair)", not whoever the committee made
 // chair afterwards.
 func TestPastMeetingNamesItsOwnChair(t *testing.T) {
 	k := attDay(t)
-	k.must(sue, "/meeting start")
-	k.must(sue, "/here")
-	k.must(graeme, "/here")
-	k.now = attAt(10, 11, 30)
-	k.must(sue, "/meeting close")
-	k.now = attAt(11, 9, 0)
+	heldThenNextDay(k, sue, sue, graeme)
 	ask := k.run(ian, "/committee member add <@UGRAEME> Merseyside Police chair")
 	k.press(ian, ask, "Confirm: Graeme Robson as chair")
 	att := k.say(ian, "/meeting attendance 10/12/2026")
@@ -1154,12 +1158,7 @@ func TestPastMeetingNamesItsOwnChair(t *testing.T) {
 func TestPastMeetingNamesTheViceChairWhoChairedIt(t *testing.T) {
 	k := attDay(t)
 	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
-	k.must(ian, "/meeting start")
-	k.must(graeme, "/here")
-	k.must("UANN", "/here")
-	k.now = attAt(10, 11, 30)
-	k.must(ian, "/meeting close")
-	k.now = attAt(11, 9, 0)
+	heldThenNextDay(k, ian, graeme, "UANN")
 	ask := k.run(ian, "/committee member add <@UANN> Sefton Council chair")
 	k.press(ian, ask, "Confirm: UANN as chair")
 	att := k.say(ian, "/meeting attendance 10/12/2026")
