@@ -16,7 +16,10 @@ import (
 // or after xmax, or one is by a transaction in xip: two probes of the
 // primary key, whatever the table holds. Asked as one condition ("not
 // visible in the snapshot"), the generic plan read every row since xmin,
-// all of them for a busy committee: 1.7 ms at 10,000 rows.
+// all of them for a busy committee: 1.7 ms at 10,000 rows. A snapshot
+// from ahead of the database's transaction IDs (a failover to a standby
+// behind the primary, a restore) vouches for nothing: the IDs it counts
+// as seen are being handed out again.
 func (db *DB) RecordsChangedSince(ctx context.Context, committeeID int64, since string) (string, bool, error) {
 	var row struct {
 		Now     string `db:"now"`
@@ -31,6 +34,7 @@ func (db *DB) RecordsChangedSince(ctx context.Context, committeeID int64, since 
 
 const recordsChangedSQL = `SELECT pg_current_snapshot()::text AS now,
 	$2 = ''
+	OR pg_snapshot_xmax(NULLIF($2, '')::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot())
 	OR COALESCE((SELECT max(r.xid) FROM records_changes r WHERE r.committee_id = $1), '0'::xid8)
 	   >= pg_snapshot_xmax(NULLIF($2, '')::pg_snapshot)
 	OR EXISTS (SELECT 1 FROM records_changes r
@@ -48,7 +52,9 @@ const changesKept = 4 * commands.AgendaKeptFor
 // takes the next. It goes by snapshots rather than by the rows' times because a
 // row is stamped when its transaction wrote it, which may be long before
 // it committed, and it is the commit that agendas kept must learn of.
-// Replicas prune alike, each by its own snapshots.
+// Replicas prune alike, each by its own snapshots. A snapshot from ahead
+// of the database's transaction IDs (see RecordsChangedSince) prunes
+// nothing: it would count as seen the changes made since.
 func (db *DB) pruneChanges(ctx context.Context, kept time.Duration) error {
 	m := &db.changesMark
 	m.Lock()
@@ -61,6 +67,7 @@ func (db *DB) pruneChanges(ctx context.Context, kept time.Duration) error {
 	var next string
 	err := db.x.GetContext(ctx, &next, `WITH gone AS (
 			DELETE FROM records_changes WHERE $1 <> '' AND pg_visible_in_snapshot(xid, NULLIF($1, '')::pg_snapshot)
+			  AND pg_snapshot_xmax(NULLIF($1, '')::pg_snapshot) <= pg_snapshot_xmax(pg_current_snapshot())
 		)
 		SELECT pg_current_snapshot()::text`, snapshot)
 	if err != nil {

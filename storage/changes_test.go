@@ -86,12 +86,26 @@ func TestRecordsChangedSince(t *testing.T) {
 		t.Error("a change running when the snapshot was taken, committed since, was not seen")
 	}
 
+	// A TRUNCATE has no rows to say whose records it changed: everyone's.
+	s3, _ := since("")
+	if _, err := db.SQL().ExecContext(ctx, `TRUNCATE declaration_withdrawals`); err != nil {
+		t.Fatal(err)
+	}
+	if _, changed := since(s3); !changed {
+		t.Error("a TRUNCATE of a table agendas read was not seen")
+	}
+	// A snapshot from ahead of the database's transaction IDs, as after a
+	// failover to a standby that was behind, vouches for nothing.
+	if _, changed := since("999999999:999999999:"); !changed {
+		t.Error("a snapshot from ahead of the database vouched for its records")
+	}
+
 	// Pruning: the first prune takes the snapshot the next goes by; a
 	// change after it stays, the rest go.
 	if err := db.PruneChanges(ctx, 0); err != nil {
 		t.Fatal(err)
 	}
-	s3, _ := since("")
+	s4, _ := since("")
 	apology(m.ID, "USUE")
 	if err := db.PruneChanges(ctx, 0); err != nil {
 		t.Fatal(err)
@@ -103,7 +117,7 @@ func TestRecordsChangedSince(t *testing.T) {
 	if left != 1 {
 		t.Errorf("%d changes left after pruning, want the one made since the last prune", left)
 	}
-	if _, changed := since(s3); !changed {
+	if _, changed := since(s4); !changed {
 		t.Error("pruning lost a change that a snapshot taken since the last prune did not see")
 	}
 	// Kept a while: a prune too soon after the last deletes nothing.
