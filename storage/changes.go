@@ -49,9 +49,10 @@ const changesKept = 4 * commands.AgendaKeptFor
 
 // pruneChanges deletes the rows of records_changes that the snapshot it
 // took last time saw, once that snapshot is kept old (changesKept), and
-// takes the next. It goes by snapshots rather than by the rows' times because a
-// row is stamped when its transaction wrote it, which may be long before
-// it committed, and it is the commit that agendas kept must learn of.
+// takes the next. It goes by snapshots rather than by the rows' times
+// because a row is stamped when its transaction wrote it, which may be
+// long before it committed, and it is the commit that agendas kept must
+// learn of.
 // Replicas prune alike, each by its own snapshots. A snapshot from ahead
 // of the database's transaction IDs (see RecordsChangedSince) prunes
 // nothing: it would count as seen the changes made since.
