@@ -100,7 +100,9 @@ func TestReplayDrill(t *testing.T) {
 // TestReplayedCommandsAreRefused: a captured command sent again is refused
 // whichever way the command goes: the apology written with its check in
 // one statement, an officer's apology for someone else and one from a
-// direct message (which go the long way), a declaration, and a read. Sent
+// direct message (which go the long way), a declaration made in one
+// statement too, one for someone else and one the statement refuses
+// (which go the long way), and a read. Sent
 // eight times at once, to two replicas, a captured apology is acted on
 // once. Nothing a replay could change has changed.
 func TestReplayedCommandsAreRefused(t *testing.T) {
@@ -120,6 +122,8 @@ func TestReplayedCommandsAreRefused(t *testing.T) {
 		{"apology for someone else", []byte(bottest.CommandForm(officer, "/apologies", "for <@UGRAEME> Ill").Encode())},
 		{"apology from a direct message", []byte(dm.Encode())},
 		{"declaration", []byte(bottest.CommandForm(neil, "/declare", "7.5 personal Trustee of SWACA").Encode())},
+		{"declaration for someone else", []byte(bottest.CommandForm(officer, "/declare", "for <@UGRAEME> 7.5 other Governor").Encode())},
+		{"declaration on an item not on the agenda", []byte(bottest.CommandForm(neil, "/declare", "9 personal Trustee of SWACA").Encode())},
 		{"read", []byte(bottest.CommandForm(neil, "/agenda", "").Encode())},
 	} {
 		sign := capture()

@@ -261,10 +261,7 @@ func isFor(args []string) bool {
 // officer's `for @person` or `for "Name (Organisation)"` first sends the
 // apology of that person, entered by the officer.
 func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
-	if err := s.checkReplay(ctx, in); err != nil {
-		return Reply{}, err
-	}
-	if err := s.admitInput(ctx, in); err != nil {
+	if err := s.admitSelf(ctx, in); err != nil {
 		return Reply{}, err
 	}
 	b, args, found, err := takeFor(in.Args)

@@ -404,6 +404,19 @@ func (s *Service) admitInput(ctx context.Context, in *Input) error {
 	return nil
 }
 
+// admitSelf is, for a SelfAdmit subcommand that goes the long way, what
+// dispatch does for the others: the replay check, in the read of the
+// origin when there is one, and the sender admitted.
+func (s *Service) admitSelf(ctx context.Context, in *Input) error {
+	in.replayHere = in.Replay != "" && in.committeeID == 0
+	if !in.replayHere {
+		if err := s.checkReplay(ctx, in); err != nil {
+			return err
+		}
+	}
+	return s.admitInput(ctx, in)
+}
+
 // admitOrigin is admit, keeping what the one read found: the committee,
 // the sender's membership (nil for Anyone who is not a member), the next
 // meeting and, when asked for, the table.

@@ -142,6 +142,13 @@ func (f *flaky) SendApologyFrom(ctx context.Context, req commands.ApologyRequest
 	return f.Store.SendApologyFrom(ctx, req)
 }
 
+func (f *flaky) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (commands.DeclaredFrom, bool, error) {
+	if f.down {
+		return commands.DeclaredFrom{}, false, errDown
+	}
+	return f.Store.DeclareFrom(ctx, req)
+}
+
 func (f *flaky) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
 	if f.down {
 		return commands.Meeting{}, errDown

@@ -146,7 +146,7 @@ func declareCommand() *Command {
 				"/declare for @graeme 7.7 pecuniary Spouse employed by Sefton CVS",
 				"/declare for \"Jen Williams (NW Probation)\" 7.7 personal Trustee of SWACA",
 			},
-			Who: Members, AtTable: true, Run: declareCmd,
+			Who: Members, AtTable: true, SelfAdmit: true, Run: declareCmd,
 		}, {
 			Alone:   true,
 			Usage:   []string{"/declare   (alone: opens a form)"},
@@ -225,8 +225,19 @@ func truncateText(s string, n int) string {
 
 // declareCmd is `/declare [for @person | for "Name (Organisation)"]
 // [DATE] ITEM KIND NATURE`: the sender's declaration, or, from an officer
-// or the chair, that of the person named, entered by them.
+// or the chair, that of the person named, entered by them. A member's own
+// declaration for the meeting at the table, nearly every one, is one
+// statement that also finds the committee, the member, the meeting and
+// the item (DeclareFrom): one round trip to the records. Any other, and
+// one that statement does not let through, goes the long way, which says
+// what is wrong in the order every command does.
 func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if reply, ok, err := s.declareFrom(ctx, in); ok || err != nil {
+		return reply, err
+	}
+	if err := s.admitSelf(ctx, in); err != nil {
+		return Reply{}, err
+	}
 	c := in.Committee
 	b, args, found, err := takeFor(in.Args)
 	if err != nil {
@@ -247,6 +258,37 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	return s.declare(ctx, c, who, m, it, a.Kind, a.Nature, false, in.Request)
+}
+
+// declareFrom is declareCmd's one round trip, for a member's own
+// declaration for the meeting at the table; ok is false, with nothing
+// done, for any other.
+func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, error) {
+	if in.committeeID != 0 || len(in.Args) == 0 || strings.EqualFold(in.Args[0], "for") {
+		return Reply{}, false, nil
+	}
+	// Whether the text starts with a date does not depend on the time
+	// zone; only which day a relative one names does.
+	a, err := parseDeclaration(in.Args, in.Now, time.UTC)
+	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen {
+		return Reply{}, false, nil
+	}
+	f, ok, err := s.store.DeclareFrom(ctx, DeclareRequest{
+		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
+		Items: itemAliases(a.Item), Kind: a.Kind, Nature: a.Nature, Replay: in.Replay,
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		// Not a committee's channel: the replay key was not recorded.
+		return Reply{}, false, nil
+	case err != nil:
+		return Reply{}, false, err
+	case !ok:
+		return Reply{}, false, nil
+	}
+	c, me := f.Origin.Committee, *f.Origin.Member
+	in.Committee, in.Me = c, me
+	return declaredReply(c, me, f.Meeting, f.Item, f.Declaration, f.Created, in.Request), true, nil
 }
 
 // openItem finds item n on the agenda of the meeting d names, refusing
@@ -300,9 +342,16 @@ func (s *Service) declare(ctx context.Context, c Committee, who Member, m Meetin
 	if err != nil {
 		return Reply{}, err
 	}
+	return declaredReply(c, who, m, it, d, created, r), nil
+}
+
+// declaredReply answers r's sender, who declared (or had declared) d for
+// who.
+func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declaration, created bool, r Request) Reply {
 	if who.UserID != r.UserID {
-		return declaredFor(c, who, m, it, d, created), nil
+		return declaredFor(c, who, m, it, d, created)
 	}
+	kind := d.Kind
 	loc := c.Location()
 	var b strings.Builder
 	if created {
@@ -323,7 +372,7 @@ func (s *Service) declare(ctx context.Context, c Committee, who Member, m Meetin
 	}
 	reply.Text = b.String()
 	reply.Buttons = append(reply.Buttons, Button{Label: "Withdraw declaration", Action: "declare.withdraw", Value: withdrawValue(m.ID, it.Number, d.ID), Style: "danger"})
-	return reply, nil
+	return reply
 }
 
 // declaredFor answers an officer who declared an interest for who. The

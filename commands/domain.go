@@ -168,6 +168,32 @@ type ApologyRequest struct {
 	Replay string
 }
 
+// DeclareRequest is a member's own declaration of interest, sent from a
+// channel, on an item of the meeting at the table (DeclareFrom).
+type DeclareRequest struct {
+	TeamID, ChannelID, UserID string
+	At                        time.Time // when it was sent
+	// Items are the spellings of the item's number, lower case, in the
+	// order findItem tries them ("7a", "7.1").
+	Items  []string
+	Kind   InterestKind
+	Nature string
+	// Replay is the request's Request.Replay: empty, or a key the
+	// declaration is made only once for.
+	Replay string
+}
+
+// DeclaredFrom is what DeclareFrom read and wrote: where the request came
+// from, the meeting at the table and the item declared on, and the
+// declaration, made now (Created) or standing already.
+type DeclaredFrom struct {
+	Origin      Origin
+	Meeting     Meeting
+	Item        AgendaItem
+	Declaration Declaration
+	Created     bool
+}
+
 // ApologyKeep says which parts of the apology standing an update leaves as
 // they are: the parts the sender did not mention. A part not kept is set
 // to what the update says, empty to remove it. An apology withdrawn, or

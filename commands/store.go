@@ -226,6 +226,19 @@ type DeclarationStore interface {
 	// kind, nature) already stands, as after a double submit, it returns
 	// that one with created false.
 	Declare(ctx context.Context, d Declaration) (stored Declaration, created bool, err error)
+	// DeclareFrom is what dispatch reads for a `/declare` (the committee
+	// of the request's channel, the sender's membership and the meeting at
+	// the table: the one in progress, if it opened in the last twelve
+	// hours, or the next) and what Declare writes, at once: the sender's
+	// declaration on the item of that meeting's agenda that req.Items
+	// names. ok is false, with nothing written and the replay key not
+	// recorded, when the sender is not a member, no meeting is at the
+	// table or the item is not on its agenda: the caller goes the long
+	// way, which says which. With req.Replay, the key is recorded in the
+	// same statement as the declaration; seen before, nothing is written
+	// and the error is ErrReplay. From a channel that is no committee's,
+	// the error is ErrNotFound and nothing is recorded.
+	DeclareFrom(ctx context.Context, req DeclareRequest) (out DeclaredFrom, ok bool, err error)
 	// Declaration is one declaration, standing or withdrawn.
 	Declaration(ctx context.Context, id int64) (Declaration, error)
 	// Declarations lists the declarations standing for a meeting, in the

@@ -205,14 +205,7 @@ func briefMeeting(committeeID int64, id sql.NullInt64, startsAt sql.NullTime, ve
 // come as arrays rather than as JSON objects, which took serve a tenth of
 // its CPU to decode under /declare.
 func tableJoins(wanted string) string {
-	return `
-	LEFT JOIN LATERAL (
-		SELECT r.id, r.starts_at, r.venue, r.status, r.time_known, r.revision FROM meetings r
-		WHERE ` + wanted + ` AND r.committee_id = c.id
-		  AND EXISTS (SELECT 1 FROM meeting_sessions o WHERE o.meeting_id = r.id AND o.action = 'opened')
-		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = r.id AND s.action = 'closed')
-		ORDER BY r.starts_at DESC LIMIT 1
-	) r ON true
+	return runningJoin("r", wanted) + `
 	LEFT JOIN LATERAL (
 		SELECT array_agg(i.id ORDER BY i.position, i.number) AS ids,
 			array_agg(i.number ORDER BY i.position, i.number) AS numbers,
@@ -224,6 +217,20 @@ func tableJoins(wanted string) string {
 			array_agg(i.standard ORDER BY i.position, i.number) AS standard
 		FROM agenda_items i WHERE ` + wanted + ` AND i.meeting_id = COALESCE(r.id, n.id) AND i.removed_at IS NULL
 	) t ON true`
+}
+
+// runningJoin is the committee c's meeting in progress, named as, when
+// the SQL expression wanted is true: the latest opened and not closed (see
+// tableJoins).
+func runningJoin(as, wanted string) string {
+	return `
+	LEFT JOIN LATERAL (
+		SELECT r.id, r.starts_at, r.venue, r.status, r.time_known, r.revision FROM meetings r
+		WHERE ` + wanted + ` AND r.committee_id = c.id
+		  AND EXISTS (SELECT 1 FROM meeting_sessions o WHERE o.meeting_id = r.id AND o.action = 'opened')
+		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = r.id AND s.action = 'closed')
+		ORDER BY r.starts_at DESC LIMIT 1
+	) ` + as + ` ON true`
 }
 
 // tableColumns read the meeting r and the items t of tableJoins.

@@ -52,26 +52,35 @@ var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + item
 // declarations are being made at the same moment (declarationBatcher);
 // only when an identical one stands already is it read.
 func (db *DB) Declare(ctx context.Context, d commands.Declaration) (commands.Declaration, bool, error) {
-	key := memberKey(d.UserID, d.Name)
 	itemID, err := fileOnItem(ctx, db.x, d.MeetingID, d.ItemID, d.Item)
 	if err != nil {
 		return commands.Declaration{}, false, mapErr("declare", err)
 	}
+	return db.declareFiled(ctx, d, itemID, false)
+}
+
+// declareFiled is Declare with the item found (fileOnItem); standing: an
+// insert has just found an identical declaration standing, so the first
+// try reads it.
+func (db *DB) declareFiled(ctx context.Context, d commands.Declaration, itemID sql.NullInt64, standing bool) (commands.Declaration, bool, error) {
+	key := memberKey(d.UserID, d.Name)
 	// A few tries: an identical declaration may be withdrawn between our
 	// insert meeting it and our reading it. The conflict target is left
 	// out so that whichever of declarations_once (on the item) and
 	// declarations_once_unfiled (on the number, when no item has it)
 	// applies settles the race.
 	for try := 0; try < 3; try++ {
-		made, err := db.declarations.do(ctx, declareCall{d: d, key: key, itemID: itemID})
-		switch {
-		case err != nil:
-			return commands.Declaration{}, false, mapErr("declare", err)
-		case made.made:
-			return made.row.declaration(), true, nil
+		if try > 0 || !standing {
+			made, err := db.declarations.do(ctx, declareCall{d: d, key: key, itemID: itemID})
+			switch {
+			case err != nil:
+				return commands.Declaration{}, false, mapErr("declare", err)
+			case made.made:
+				return made.row.declaration(), true, nil
+			}
 		}
 		var row declarationRow
-		err = db.x.GetContext(ctx, &row, standingDeclarationSQL, d.MeetingID, d.Item, key, string(d.Kind), d.Nature, itemID)
+		err := db.x.GetContext(ctx, &row, standingDeclarationSQL, d.MeetingID, d.Item, key, string(d.Kind), d.Nature, itemID)
 		if err == nil {
 			return row.declaration(), false, nil
 		}
@@ -241,7 +250,20 @@ var declareManySQL = `
 		                     CAST($5 AS text[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]),
 		                     CAST($9 AS boolean[]), CAST($10 AS text[]), CAST($11 AS timestamptz[]))
 		WITH ORDINALITY AS r(meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, by_user, at, ord)
-	), ins AS (
+	), ` + declareRowsSQL + `
+	SELECT r.ord, ` + newDeclarationColumns + `,
+		(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked
+	FROM ins d JOIN r ON r.meeting_id = d.meeting_id AND r.item_number = d.item_number AND r.member_key = d.member_key
+		AND r.kind = d.kind AND r.nature = d.nature
+	LEFT JOIN agenda_items i ON i.id = d.item_id
+	ORDER BY r.ord`
+
+// declareRowsSQL inserts the declarations in the rows of a CTE named r
+// (meeting_id, item_number, item_id, member_key, user_id, name, kind,
+// nature, dispensation, by_user, at), no two the same, in the CTE ins,
+// with their audit entries (aud) and the stale marks of their meetings
+// (stale): see declareManySQL.
+var declareRowsSQL = `ins AS (
 		INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
 		SELECT meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, by_user, COALESCE(at, now()),
 			` + withdrawnBefore("r.meeting_id", "r.item_id", "r.item_number", "r.member_key", "r.kind", "r.nature") + `
@@ -250,13 +272,7 @@ var declareManySQL = `
 		RETURNING *
 	), ` + auditedAndMarked("ins", "ins.declared_by", "'declaration.add'", "ins.item_number",
 	`jsonb_build_object('declaration', ins.id, 'item', COALESCE(ins.item_id, 0), 'kind', ins.kind,
-		'nature', ins.nature, 'dispensation', ins.dispensation)`, "declaration") + `
-	SELECT r.ord, ` + newDeclarationColumns + `,
-		(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked
-	FROM ins d JOIN r ON r.meeting_id = d.meeting_id AND r.item_number = d.item_number AND r.member_key = d.member_key
-		AND r.kind = d.kind AND r.nature = d.nature
-	LEFT JOIN agenda_items i ON i.id = d.item_id
-	ORDER BY r.ord`
+		'nature', ins.nature, 'dispensation', ins.dispensation)`, "declaration")
 
 // newDeclarationColumns are declarationColumns for a declaration made in
 // the statement, from its item i: it has no dispensation and no

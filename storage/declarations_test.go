@@ -743,3 +743,109 @@ func TestDeclareManySQLLockOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclarationsFromInOneBatch: declarations sent together, in one
+// statement that also finds each one's committee, member, meeting and
+// item, are each what they would have been alone: made on the item the
+// first spelling that any item has names; found standing; refused, with nothing written and the
+// replay key not recorded, for someone who is not a member or an item
+// not on the agenda; left alone for a channel with no committee; made on
+// another committee's meeting in progress; and refused as a replay.
+func TestDeclarationsFromInOneBatch(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	now := time.Now()
+	c := setupCommittee(t, db)
+	for _, u := range []string{"UNEIL", "UKATH"} {
+		if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: u, Name: u, Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: now.Add(24 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := setupCommitteeIn(t, db, 2)
+	running, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: now.Add(-time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: now.Add(48 * time.Hour)}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: running.ID, Action: commands.ActionOpened, At: now.Add(-time.Hour), By: "UOFF"}, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range []struct {
+		meeting int64
+		number  string
+	}{{next.ID, "4"}, {next.ID, "7.1"}, {next.ID, "7a"}, {running.ID, "4"}} {
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, $2, 1, 'Item')`, it.meeting, it.number); err != nil {
+			t.Fatal(err)
+		}
+	}
+	req := func(channel, user string, items ...string) commands.DeclareRequest {
+		return commands.DeclareRequest{TeamID: "T1", ChannelID: channel, UserID: user, At: now, Items: items,
+			Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", Replay: "sig-" + user + "-" + strings.Join(items, "/") + "-" + channel}
+	}
+	stands := req("C1", "UKATH", "4")
+	stands.Replay = ""
+	if _, ok, err := db.DeclareFrom(ctx, stands); err != nil || !ok {
+		t.Fatalf("Kath's first declaration: ok %v, %v", ok, err)
+	}
+	replayed := req("C1", "UNEIL", "4")
+	if first, err := db.FirstSeen(ctx, replayed.Replay); err != nil || !first {
+		t.Fatalf("first seen: %v, %v", first, err)
+	}
+	declarations := count(t, db, `SELECT count(*) FROM declarations`)
+	audits := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`)
+
+	reqs := []commands.DeclareRequest{
+		req("C1", "UNEIL", "7a", "7.1"),
+		stands,
+		req("C1", "UNOBODY", "4"),
+		req("C1", "UKATH", "9"),
+		req("CNONE", "UNEIL", "4"),
+		req("C2", "UOFF", "4"),
+		replayed,
+	}
+	got, err := db.DeclarationsFromInOneBatch(ctx, reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []storage.DeclaredInBatch{
+		{Found: true, Admitted: true, Made: true, MeetingID: next.ID, Item: "7a"},
+		{Found: true, Admitted: true, MeetingID: next.ID, Item: "4"},
+		{Found: true, MeetingID: next.ID, Item: "4"},
+		{Found: true, MeetingID: next.ID},
+		{},
+		{Found: true, Admitted: true, Made: true, OnRunning: true, MeetingID: running.ID, Item: "4"},
+		{Found: true, Admitted: true, Replayed: true, MeetingID: next.ID, Item: "4"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("batch (-want +got):\n%s", d)
+	}
+	if n := count(t, db, `SELECT count(*) FROM declarations`); n != declarations+2 {
+		t.Errorf("%d declarations made, want 2", n-declarations)
+	}
+	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add'`); n != audits+2 {
+		t.Errorf("%d audit entries, want 2", n-audits)
+	}
+	if n := count(t, db, `SELECT count(*) FROM declarations WHERE meeting_id = $1 AND user_id = 'UNEIL' AND item_number = '7a'`, next.ID); n != 1 {
+		t.Errorf("Neil's declarations on 7a: %d, want 1", n)
+	}
+	// The keys of the requests let through are recorded; of the others,
+	// which go the long way and record them there, none is.
+	for i, r := range reqs {
+		if r.Replay == "" {
+			continue
+		}
+		first, err := db.FirstSeen(ctx, r.Replay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if recorded := !first; recorded != want[i].Admitted {
+			t.Errorf("request %d: key recorded %v, want %v", i, recorded, want[i].Admitted)
+		}
+	}
+}

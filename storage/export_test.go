@@ -214,3 +214,38 @@ func (db *DB) PruneChanges(ctx context.Context, kept time.Duration) error {
 
 // RecordsChangedSQL is RecordsChangedSince's statement, for the plan tests.
 const RecordsChangedSQL = recordsChangedSQL
+
+// DeclaredInBatch is what one batch of DeclareFrom said of one request,
+// for the external tests.
+type DeclaredInBatch struct {
+	Found, Admitted, Replayed, Made, OnRunning bool
+	MeetingID                                  int64
+	Item                                       string
+}
+
+// DeclarationsFromInOneBatch is one batch of DeclareFrom (declaresFrom), for
+// the external tests.
+func (db *DB) DeclarationsFromInOneBatch(ctx context.Context, reqs []commands.DeclareRequest) ([]DeclaredInBatch, error) {
+	calls := make([]declareFromCall, len(reqs))
+	for i, r := range reqs {
+		calls[i] = declareFromCall{req: r, alias1: r.Items[0]}
+		if len(r.Items) > 1 {
+			calls[i].alias2 = r.Items[1]
+		}
+		calls[i].key, calls[i].nonce = replayKey(r.Replay)
+	}
+	rs, err := db.declaresFrom(ctx, calls)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DeclaredInBatch, len(rs))
+	for i, r := range rs {
+		meeting := r.NextID.Int64
+		if r.OnRunning {
+			meeting = r.RunningID.Int64
+		}
+		out[i] = DeclaredInBatch{Found: r.Ord != 0, Admitted: r.Admitted, Replayed: r.Replayed, Made: r.MadeID.Valid,
+			OnRunning: r.OnRunning, MeetingID: meeting, Item: r.ItemNumber.String}
+	}
+	return out, nil
+}

@@ -48,12 +48,14 @@ type DB struct {
 		at       time.Time
 	}
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
-	// OriginFirstSeen, declarations Declare, reports SubmitReport.
-	apologies    *batcher[commands.ApologyRequest, apologyFrom]
-	seen         *batcher[seenCall, bool]
-	origins      *batcher[originCall, originFound]
-	declarations *batcher[declareCall, declareMade]
-	reports      *batcher[reportCall, commands.ReportOutcome]
+	// OriginFirstSeen, declarations Declare, declarationsFrom
+	// DeclareFrom, reports SubmitReport.
+	apologies        *batcher[commands.ApologyRequest, apologyFrom]
+	seen             *batcher[seenCall, bool]
+	origins          *batcher[originCall, originFound]
+	declarations     *batcher[declareCall, declareMade]
+	declarationsFrom *batcher[declareFromCall, declaredFrom]
+	reports          *batcher[reportCall, commands.ReportOutcome]
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -127,6 +129,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.seen = seenBatcher(db)
 	db.origins = originBatcher(db)
 	db.declarations = declarationBatcher(db)
+	db.declarationsFrom = declareFromBatcher(db)
 	db.reports = reportBatcher(db)
 	return db, nil
 }
