@@ -102,7 +102,9 @@ func TestReplayDrill(t *testing.T) {
 // one statement, an officer's apology for someone else and one from a
 // direct message (which go the long way), a declaration made in one
 // statement too, one for someone else and one the statement refuses
-// (which go the long way), and a read. Sent
+// (which go the long way), a report link from an officer (one
+// statement) and one from the item's presenter (the long way, where the
+// presenter's rule is), and a read. Sent
 // eight times at once, to two replicas, a captured apology is acted on
 // once. Nothing a replay could change has changed.
 func TestReplayedCommandsAreRefused(t *testing.T) {
@@ -124,6 +126,8 @@ func TestReplayedCommandsAreRefused(t *testing.T) {
 		{"declaration", []byte(bottest.CommandForm(neil, "/declare", "7.5 personal Trustee of SWACA").Encode())},
 		{"declaration for someone else", []byte(bottest.CommandForm(officer, "/declare", "for <@UGRAEME> 7.5 other Governor").Encode())},
 		{"declaration on an item not on the agenda", []byte(bottest.CommandForm(neil, "/declare", "9 personal Trustee of SWACA").Encode())},
+		{"report link from an officer", []byte(bottest.CommandForm(officer, "/report", "7.5 https://example.org/o.pdf Officer's note").Encode())},
+		{"report link from the item's presenter", []byte(bottest.CommandForm(neil, "/report", "7.5 https://example.org/n.pdf SWACA report").Encode())},
 		{"read", []byte(bottest.CommandForm(neil, "/agenda", "").Encode())},
 	} {
 		sign := capture()

@@ -149,6 +149,13 @@ func (f *flaky) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (c
 	return f.Store.DeclareFrom(ctx, req)
 }
 
+func (f *flaky) SubmitReportFrom(ctx context.Context, req commands.ReportRequest) (commands.ReportedFrom, bool, error) {
+	if f.down {
+		return commands.ReportedFrom{}, false, errDown
+	}
+	return f.Store.SubmitReportFrom(ctx, req)
+}
+
 func (f *flaky) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
 	if f.down {
 		return commands.Meeting{}, errDown

@@ -194,6 +194,25 @@ type DeclaredFrom struct {
 	Created     bool
 }
 
+// ReportRequest is a member's own report link, sent from a channel, for
+// an item of the meeting at the table (SubmitReportFrom). Items and
+// Replay are as DeclareRequest's.
+type ReportRequest struct {
+	TeamID, ChannelID, UserID string
+	At                        time.Time
+	Items                     []string
+	URL, Title                string
+	Replay                    string
+}
+
+// ReportedFrom is what SubmitReportFrom read and wrote.
+type ReportedFrom struct {
+	Origin  Origin
+	Meeting Meeting
+	Item    AgendaItem
+	Outcome ReportOutcome
+}
+
 // ApologyKeep says which parts of the apology standing an update leaves as
 // they are: the parts the sender did not mention. A part not kept is set
 // to what the update says, empty to remove it. An apology withdrawn, or

@@ -137,7 +137,7 @@ func reportCommand() *Command {
 			Usage:    []string{"/report ITEM URL [TITLE]"},
 			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers.",
 			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"},
-			Who:      Members, AtTable: true, Run: submitReport,
+			Who:      Members, AtTable: true, SelfAdmit: true, Run: submitReport,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/report list [DATE]"},
@@ -193,7 +193,18 @@ func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, 
 	return a, nil
 }
 
+// submitReport is `/report [DATE] ITEM URL [TITLE]`. A link for the
+// meeting at the table, on an item with no presenter or from an officer,
+// is one statement that also finds the committee, the member, the
+// meeting and the item (SubmitReportFrom), as a declaration is; any
+// other goes the long way, where the presenter's rule is applied.
 func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if reply, ok, err := s.submitReportFrom(ctx, in); ok || err != nil {
+		return reply, err
+	}
+	if err := s.admitSelf(ctx, in); err != nil {
+		return Reply{}, err
+	}
 	c := in.Committee
 	a, err := parseReport(in.Args, in.Now, c.Location())
 	if err != nil {
@@ -212,6 +223,40 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	return reportedReply(c, m, it, a, outcome), nil
+}
+
+// submitReportFrom is submitReport's one round trip; ok is false, with
+// nothing done, for a link it does not take.
+func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool, error) {
+	if in.committeeID != 0 {
+		return Reply{}, false, nil
+	}
+	// Whether the text starts with a date does not depend on the time
+	// zone; only which day a relative one names does.
+	a, err := parseReport(in.Args, in.Now, time.UTC)
+	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen {
+		return Reply{}, false, nil
+	}
+	f, ok, err := s.store.SubmitReportFrom(ctx, ReportRequest{
+		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
+		Items: itemAliases(a.Item), URL: a.URL, Title: a.Title, Replay: in.Replay,
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		// Not a committee's channel: the replay key was not recorded.
+		return Reply{}, false, nil
+	case err != nil:
+		return Reply{}, false, err
+	case !ok:
+		return Reply{}, false, nil
+	}
+	in.Committee, in.Me = f.Origin.Committee, *f.Origin.Member
+	return reportedReply(f.Origin.Committee, f.Meeting, f.Item, a, f.Outcome), true, nil
+}
+
+// reportedReply says what became of the link a for item it of meeting m.
+func reportedReply(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome) Reply {
 	var b strings.Builder
 	switch outcome {
 	case ReportUnchanged:
@@ -225,11 +270,7 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if a.Title != "" && linkLabel(a.Title) == neutralLabel {
 		fmt.Fprintf(&b, "\nThe title reads like a web address, so the link shows as \"%s\" with the host it opens: a link's text never names another address.", neutralLabel)
 	}
-	reply := Reply{Visibility: Private}
-	if outcome != ReportUnchanged {
-	}
-	reply.Text = b.String()
-	return reply, nil
+	return Reply{Visibility: Private, Text: b.String()}
 }
 
 func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {

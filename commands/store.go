@@ -260,6 +260,13 @@ type ReportStore interface {
 	// SubmitReport records l, replacing the member's earlier link for the
 	// same item (which stays in the log).
 	SubmitReport(ctx context.Context, l ReportLink) (ReportOutcome, error)
+	// SubmitReportFrom is DeclareFrom for a member's own report link: the
+	// origin and the meeting at the table read, and the link submitted,
+	// at once, on an item with no presenter, or by an officer. ok is
+	// false, with nothing written and the replay key not recorded, for
+	// any other (and as DeclareFrom's is): the caller goes the long way,
+	// which applies the presenter's rule (mayReport) and says why.
+	SubmitReportFrom(ctx context.Context, req ReportRequest) (out ReportedFrom, ok bool, err error)
 	// RemoveReport removes userID's link for item itemID (for a link
 	// filed on no item: the one under number item); by is who removed it,
 	// the member or an officer, kept in the log. ErrNotFound if none

@@ -752,38 +752,9 @@ func TestDeclareManySQLLockOrder(t *testing.T) {
 // not on the agenda; left alone for a channel with no committee; made on
 // another committee's meeting in progress; and refused as a replay.
 func TestDeclarationsFromInOneBatch(t *testing.T) {
-	db := pgtest.New(t)
+	db, next, running := atTableKit(t)
 	ctx := context.Background()
 	now := time.Now()
-	c := setupCommittee(t, db)
-	for _, u := range []string{"UNEIL", "UKATH"} {
-		if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: u, Name: u, Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	next, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: now.Add(24 * time.Hour)}, "UOFF")
-	if err != nil {
-		t.Fatal(err)
-	}
-	other := setupCommitteeIn(t, db, 2)
-	running, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: now.Add(-time.Hour)}, "UOFF")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: now.Add(48 * time.Hour)}, "UOFF"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: running.ID, Action: commands.ActionOpened, At: now.Add(-time.Hour), By: "UOFF"}, []commands.SessionAction{""}, nil); err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range []struct {
-		meeting int64
-		number  string
-	}{{next.ID, "4"}, {next.ID, "7.1"}, {next.ID, "7a"}, {running.ID, "4"}} {
-		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, $2, 1, 'Item')`, it.meeting, it.number); err != nil {
-			t.Fatal(err)
-		}
-	}
 	req := func(channel, user string, items ...string) commands.DeclareRequest {
 		return commands.DeclareRequest{TeamID: "T1", ChannelID: channel, UserID: user, At: now, Items: items,
 			Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", Replay: "sig-" + user + "-" + strings.Join(items, "/") + "-" + channel}
@@ -848,4 +819,45 @@ func TestDeclarationsFromInOneBatch(t *testing.T) {
 			t.Errorf("request %d: key recorded %v, want %v", i, recorded, want[i].Admitted)
 		}
 	}
+}
+
+// atTableKit is a committee (C1) with members UNEIL and UKATH, besides
+// its officer UOFF, and a meeting tomorrow with items 4, 5 (which Jen
+// Williams presents), 7.1 and 7a; and a committee (C2) whose meeting
+// began an hour ago and is open, with item 4.
+func atTableKit(t *testing.T) (db *storage.DB, next, running commands.Meeting) {
+	t.Helper()
+	db = pgtest.New(t)
+	ctx := context.Background()
+	now := time.Now()
+	c := setupCommittee(t, db)
+	for _, u := range []string{"UNEIL", "UKATH"} {
+		if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: u, Name: u, Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: now.Add(24 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := setupCommitteeIn(t, db, 2)
+	running, err = db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: now.Add(-time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: other.ID, StartsAt: now.Add(48 * time.Hour)}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: running.ID, Action: commands.ActionOpened, At: now.Add(-time.Hour), By: "UOFF"}, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range []struct {
+		meeting           int64
+		number, presenter string
+	}{{next.ID, "4", ""}, {next.ID, "5", "Jen Williams (NW Probation)"}, {next.ID, "7.1", ""}, {next.ID, "7a", ""}, {running.ID, "4", ""}} {
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, number, position, title, presenter) VALUES ($1, $2, 1, 'Item', $3)`, it.meeting, it.number, it.presenter); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db, next, running
 }

@@ -24,23 +24,7 @@ type declareFromCall struct {
 // declaredFrom is what declareFromSQL says of one call: the origin, the
 // meeting at the table and the item, and what was written.
 type declaredFrom struct {
-	Ord int `db:"ord"`
-	originRow
-	RunningID        sql.NullInt64  `db:"r_id"`
-	RunningStartsAt  sql.NullTime   `db:"r_starts_at"`
-	RunningVenue     sql.NullString `db:"r_venue"`
-	RunningStatus    sql.NullString `db:"r_status"`
-	RunningTimeKnown sql.NullBool   `db:"r_time_known"`
-	RunningRevision  sql.NullInt64  `db:"r_revision"`
-	OnRunning        bool           `db:"on_running"`
-	ItemID           sql.NullInt64  `db:"i_id"`
-	ItemNumber       sql.NullString `db:"i_number"`
-	ItemTitle        sql.NullString `db:"i_title"`
-	// Admitted: the sender is a member, a meeting is at the table and the
-	// item is on its agenda. Only then is the key recorded, and the
-	// declaration made unless it is Replayed or one stands (no ID).
-	Admitted   bool          `db:"admitted"`
-	Replayed   bool          `db:"replayed"`
+	atTableRow
 	MadeID     sql.NullInt64 `db:"d_id"`
 	DeclaredAt sql.NullTime  `db:"d_declared_at"`
 	auditMarks
@@ -74,10 +58,8 @@ func (db *DB) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (com
 	if req.Replay != "" {
 		db.pruneSeenLater()
 	}
-	call := declareFromCall{req: req, alias1: req.Items[0]}
-	if len(req.Items) > 1 {
-		call.alias2 = req.Items[1]
-	}
+	call := declareFromCall{req: req}
+	call.alias1, call.alias2 = aliases(req.Items)
 	call.key, call.nonce = replayKey(req.Replay)
 	f, err := db.declarationsFrom.do(ctx, call)
 	switch {
@@ -85,18 +67,14 @@ func (db *DB) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (com
 		return commands.DeclaredFrom{}, false, mapErr("declare", err)
 	case f.Ord == 0:
 		return commands.DeclaredFrom{}, false, mapErr("declare", sql.ErrNoRows)
-	case !f.Admitted:
-		return commands.DeclaredFrom{Origin: f.origin()}, false, nil
 	case f.Replayed:
 		return commands.DeclaredFrom{}, false, commands.ErrReplay
 	}
-	out := commands.DeclaredFrom{Origin: f.origin()}
-	if f.OnRunning {
-		out.Meeting = *briefMeeting(out.Origin.Committee.ID, f.RunningID, f.RunningStartsAt, f.RunningVenue, f.RunningStatus, f.RunningTimeKnown, f.RunningRevision)
-	} else {
-		out.Meeting = *out.Origin.Next
+	var out commands.DeclaredFrom
+	out.Origin, out.Meeting, out.Item = f.at()
+	if !f.Admitted {
+		return out, false, nil
 	}
-	out.Item = commands.AgendaItem{ID: f.ItemID.Int64, MeetingID: out.Meeting.ID, Number: f.ItemNumber.String, Title: f.ItemTitle.String}
 	d := commands.Declaration{
 		MeetingID: out.Meeting.ID, Item: out.Item.Number, ItemID: out.Item.ID,
 		OnItem: commands.ItemRef{Number: out.Item.Number, Title: out.Item.Title},
@@ -157,11 +135,7 @@ func (db *DB) declaresFrom(ctx context.Context, calls []declareFromCall) ([]decl
 				return fmt.Errorf("storage: declare: a row for call %d of %d", r.Ord, n)
 			}
 			if r.MadeID.Valid {
-				meeting := r.NextID
-				if r.OnRunning {
-					meeting = r.RunningID
-				}
-				if err := r.auditMarks.check(meeting.Int64); err != nil {
+				if err := r.auditMarks.check(r.meetingID()); err != nil {
 					return err
 				}
 			}
@@ -177,77 +151,27 @@ func (db *DB) declaresFrom(ctx context.Context, calls []declareFromCall) ([]decl
 
 // declareFromSQL is DeclareFrom's statement over the requests in the
 // CTE q (ord, team_id, channel_id, user_id, at, alias1, alias2, kind,
-// nature, replay_key, replay_nonce). For each request from a committee's
-// channel, o reads what origin reads (originColumns), the committee's
-// meeting in progress x and the meeting at the table w (x, when it opened
-// in the last twelve hours, as meetingAtTable takes it, or else the next,
-// n), and the item of w's agenda with the first spelling that any has, as
-// findItem finds it. The rules dispatch and declareCmd apply (a member; a
-// meeting at the table, which the next always is; an item on its agenda)
-// are applied here too, so that the read and the write are one; the key
-// is recorded (seen, in the keys' order, as originsFirstSeenSQL records
-// them) only for a request they let through, so that one they do not is
-// sent the long way, which records it and says why. The declarations are
-// made by declareRowsSQL. The statement returns a row for each request
-// from a committee's channel, in order, and none for the others.
+// nature, replay_key, replay_nonce): atTableSQL finds where each came
+// from, the meeting at the table and the item, and records the keys of
+// those it lets through, whose declarations declareRowsSQL makes. It
+// returns a row for each request from a committee's channel, in order,
+// and none for the others.
 func declareFromSQL(q string) string {
-	return `
-WITH q AS (` + q + `
-), o AS (
-	SELECT q.ord, ` + originColumns + `,
-		x.id AS r_id, x.starts_at AS r_starts_at, x.venue AS r_venue, x.status AS r_status,
-		x.time_known AS r_time_known, x.revision AS r_revision,
-		COALESCE(x.starts_at > q.at - interval '12 hours', false) AS on_running,
-		w.id AS w_id, it.id AS i_id, it.number AS i_number, it.title AS i_title
-	FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
-	LEFT JOIN LATERAL (
-		SELECT user_id, name, organisation, role, added_at FROM members
-		WHERE committee_id = c.id AND user_id = q.user_id AND removed_at IS NULL
-		LIMIT 1
-	) m ON true` + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
-	CROSS JOIN LATERAL (
-		SELECT CASE WHEN x.starts_at > q.at - interval '12 hours' THEN x.id ELSE n.id END AS id
-	) w
-	LEFT JOIN LATERAL (
-		SELECT i.id, i.number, i.title FROM agenda_items i
-		WHERE i.meeting_id = w.id AND i.removed_at IS NULL AND lower(i.number) IN (q.alias1, q.alias2)
-		ORDER BY lower(i.number) = q.alias1 DESC, i.position, i.number
-		LIMIT 1
-	) it ON true
-), ok AS (
-	SELECT o.*, q.user_id, q.kind, q.nature, q.at, q.replay_key, q.replay_nonce
-	FROM o JOIN q ON q.ord = o.ord
-	WHERE o.m_user_id IS NOT NULL AND o.i_id IS NOT NULL
-), seen AS (
-	` + seenInsertSQL + `
-	SELECT replay_key, replay_nonce FROM ok WHERE octet_length(replay_key) > 0
-	ORDER BY replay_key
-	` + seenConflictSQL + `
-), r AS (
+	return atTableSQL(q, "true", "q.kind, q.nature") + `, r AS (
 	SELECT ok.ord, ok.w_id AS meeting_id, ok.i_number AS item_number, ok.i_id AS item_id,
 		ok.user_id AS member_key, ok.user_id, ok.m_name AS name, ok.kind, ok.nature,
 		false AS dispensation, ok.user_id AS by_user, ok.at
-	FROM ok
-	WHERE octet_length(ok.replay_key) = 0 OR ok.replay_key IN (SELECT key FROM seen)
+	FROM ok WHERE ok.first
 ), ` + declareRowsSQL + `
-SELECT o.ord, ` + originOutColumns + `, o.r_id, o.r_starts_at, o.r_venue, o.r_status, o.r_time_known, o.r_revision,
-	o.on_running, o.i_id, o.i_number, o.i_title,
-	ok.ord IS NOT NULL AS admitted,
-	ok.ord IS NOT NULL AND octet_length(ok.replay_key) > 0 AND ok.replay_key NOT IN (SELECT key FROM seen) AS replayed,
+SELECT ` + atTableColumns + `,
 	d.id AS d_id, d.declared_at AS d_declared_at,
 	(SELECT count(*) FROM aud WHERE aud.id = d.id) AS audited, COALESCE((SELECT sum(n) FROM stale), 0) AS marked
-FROM o LEFT JOIN ok ON ok.ord = o.ord
-	LEFT JOIN r ON r.ord = o.ord
+FROM f LEFT JOIN ok ON ok.ord = f.ord
+	LEFT JOIN r ON r.ord = f.ord
 	LEFT JOIN ins d ON d.meeting_id = r.meeting_id AND d.item_id = r.item_id AND d.member_key = r.member_key
 		AND d.kind = r.kind AND d.nature = r.nature
-ORDER BY o.ord`
+ORDER BY f.ord`
 }
-
-// originOutColumns are originColumns as o of declareFromSQL names them.
-const originOutColumns = `o.id, o.name, o.team_id, o.channel_id, o.time_zone, o.standard_items, o.reminder_days,
-	o.reminder_time, o.created_at, o.calendar_token,
-	o.m_user_id, o.m_name, o.m_organisation, o.m_role, o.m_added_at,
-	o.n_id, o.n_starts_at, o.n_venue, o.n_status, o.n_time_known, o.n_revision`
 
 // declareOneFromSQL is declareFromSQL for one request, $1 to $10 in q's
 // order.

@@ -228,10 +228,8 @@ type DeclaredInBatch struct {
 func (db *DB) DeclarationsFromInOneBatch(ctx context.Context, reqs []commands.DeclareRequest) ([]DeclaredInBatch, error) {
 	calls := make([]declareFromCall, len(reqs))
 	for i, r := range reqs {
-		calls[i] = declareFromCall{req: r, alias1: r.Items[0]}
-		if len(r.Items) > 1 {
-			calls[i].alias2 = r.Items[1]
-		}
+		calls[i] = declareFromCall{req: r}
+		calls[i].alias1, calls[i].alias2 = aliases(r.Items)
 		calls[i].key, calls[i].nonce = replayKey(r.Replay)
 	}
 	rs, err := db.declaresFrom(ctx, calls)
@@ -240,12 +238,37 @@ func (db *DB) DeclarationsFromInOneBatch(ctx context.Context, reqs []commands.De
 	}
 	out := make([]DeclaredInBatch, len(rs))
 	for i, r := range rs {
-		meeting := r.NextID.Int64
-		if r.OnRunning {
-			meeting = r.RunningID.Int64
-		}
 		out[i] = DeclaredInBatch{Found: r.Ord != 0, Admitted: r.Admitted, Replayed: r.Replayed, Made: r.MadeID.Valid,
-			OnRunning: r.OnRunning, MeetingID: meeting, Item: r.ItemNumber.String}
+			OnRunning: r.OnRunning, MeetingID: r.meetingID(), Item: r.ItemNumber.String}
+	}
+	return out, nil
+}
+
+// ReportedInBatch is what one batch of SubmitReportFrom said of one
+// request, for the external tests.
+type ReportedInBatch struct {
+	Found, Admitted, Replayed bool
+	Outcome                   commands.ReportOutcome
+	Item                      string
+}
+
+// ReportsFromInOneBatch is one batch of SubmitReportFrom (reportsFrom),
+// for the external tests.
+func (db *DB) ReportsFromInOneBatch(ctx context.Context, reqs []commands.ReportRequest) ([]ReportedInBatch, error) {
+	calls := make([]reportFromCall, len(reqs))
+	for i, r := range reqs {
+		calls[i] = reportFromCall{req: r}
+		calls[i].alias1, calls[i].alias2 = aliases(r.Items)
+		calls[i].key, calls[i].nonce = replayKey(r.Replay)
+	}
+	rs, err := db.reportsFrom(ctx, calls)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ReportedInBatch, len(rs))
+	for i, r := range rs {
+		out[i] = ReportedInBatch{Found: r.Ord != 0, Admitted: r.Admitted, Replayed: r.Replayed,
+			Outcome: commands.ReportOutcome(r.Outcome.String), Item: r.ItemNumber.String}
 	}
 	return out, nil
 }

@@ -101,7 +101,19 @@ var submitReportsSQL = `
 		FROM unnest(CAST($1 AS bigint[]), CAST($2 AS text[]), CAST($3 AS bigint[]), CAST($4 AS text[]), CAST($5 AS text[]),
 		            CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]), CAST($10 AS timestamptz[]))
 		WITH ORDINALITY AS r(meeting_id, item_number, item_id, member_key, user_id, name, url, title, by_user, at, ord)
-	), cur AS (
+	), ` + reportRowsSQL + `
+	SELECT o.ord, o.outcome, o.meeting_id,
+		(SELECT count(*) FROM aud JOIN done ON done.id = aud.id WHERE done.ord = o.ord) AS audited,
+		COALESCE((SELECT sum(n) FROM stale), 0) AS marked
+	FROM o ORDER BY o.ord`
+
+// reportRowsSQL submits the links in the rows of a CTE named r
+// (meeting_id, item_number, item_id, member_key, user_id, name, url,
+// title, by_user, at, ord, filed_on), no two for one member's link on one
+// item, as submitReportsSQL says: o is each row with its outcome, done
+// each link written with its row's ord, aud and stale their audit
+// entries and stale marks.
+var reportRowsSQL = `cur AS (
 		INSERT INTO report_current AS c (meeting_id, filed_on, member_key, item_number, item_id, user_id, name, url, title, action)
 		SELECT meeting_id, filed_on, member_key, item_number, item_id, user_id, name, url, title, 'submitted'
 		FROM r ORDER BY meeting_id, filed_on, member_key
@@ -124,11 +136,7 @@ var submitReportsSQL = `
 		SELECT o.ord, o.outcome, ins.* FROM ins JOIN o ON o.meeting_id = ins.meeting_id AND o.member_key = ins.member_key
 			AND o.item_number = ins.item_number AND o.item_id IS NOT DISTINCT FROM ins.item_id
 	), ` + auditedAndMarked("done", "done.by_user", "'report.' || done.outcome", "done.item_number",
-	`jsonb_build_object('report', done.id, 'item', COALESCE(done.item_id, 0), 'url', done.url, 'title', done.title)`, "report") + `
-	SELECT o.ord, o.outcome, o.meeting_id,
-		(SELECT count(*) FROM aud JOIN done ON done.id = aud.id WHERE done.ord = o.ord) AS audited,
-		COALESCE((SELECT sum(n) FROM stale), 0) AS marked
-	FROM o ORDER BY o.ord`
+	`jsonb_build_object('report', done.id, 'item', COALESCE(done.item_id, 0), 'url', done.url, 'title', done.title)`, "report")
 
 // SubmitReport implements commands.ReportStore, in one statement
 // (submitReportSQL), sent on its own (writeAlone) and shared with

@@ -203,3 +203,77 @@ func TestReportBatchSameNumberItemAndNoItem(t *testing.T) {
 		t.Errorf("audits %q, want %q", audits, want)
 	}
 }
+
+// TestReportsFromInOneBatch: report links sent together, in one statement
+// that also finds each one's committee, member, meeting and item, are
+// each what they would have been alone: a first link on an item with no
+// presenter; a link on a presenter's item, refused for a member (the long
+// way applies the presenter's rule) and taken from an officer; the same
+// link again; another replacing one; one on the meeting in progress of
+// another committee; and a replay. Only the keys of the links let
+// through are recorded.
+func TestReportsFromInOneBatch(t *testing.T) {
+	db, _, _ := atTableKit(t)
+	ctx := context.Background()
+	now := time.Now()
+	req := func(channel, user, item, url string) commands.ReportRequest {
+		return commands.ReportRequest{TeamID: "T1", ChannelID: channel, UserID: user, At: now, Items: []string{item},
+			URL: url, Title: "Report", Replay: "sig-" + user + "-" + item + "-" + channel + "-" + url}
+	}
+	for _, r := range []commands.ReportRequest{req("C1", "UKATH", "4", "https://example.org/k.pdf"), req("C1", "UOFF", "4", "https://example.org/o.pdf")} {
+		if _, ok, err := db.SubmitReportFrom(ctx, r); err != nil || !ok {
+			t.Fatalf("%s's first link: ok %v, %v", r.UserID, ok, err)
+		}
+	}
+	replayed := req("C1", "UNEIL", "7a", "https://example.org/n.pdf")
+	if first, err := db.FirstSeen(ctx, replayed.Replay); err != nil || !first {
+		t.Fatalf("first seen: %v, %v", first, err)
+	}
+	links := count(t, db, `SELECT count(*) FROM report_links`)
+	reqs := []commands.ReportRequest{
+		req("C1", "UNEIL", "4", "https://example.org/n.pdf"),
+		req("C1", "UKATH", "5", "https://example.org/k5.pdf"),
+		req("C1", "UOFF", "5", "https://example.org/o5.pdf"),
+		req("C1", "UKATH", "4", "https://example.org/k.pdf"),
+		req("C2", "UOFF", "4", "https://example.org/c2.pdf"),
+		replayed,
+	}
+	reqs[3].Replay += "-again"
+	got, err := db.ReportsFromInOneBatch(ctx, reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []storage.ReportedInBatch{
+		{Found: true, Admitted: true, Outcome: commands.ReportRecorded, Item: "4"},
+		{Found: true, Item: "5"},
+		{Found: true, Admitted: true, Outcome: commands.ReportRecorded, Item: "5"},
+		{Found: true, Admitted: true, Outcome: commands.ReportUnchanged, Item: "4"},
+		{Found: true, Admitted: true, Outcome: commands.ReportRecorded, Item: "4"},
+		{Found: true, Admitted: true, Replayed: true, Item: "7a"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("batch (-want +got):\n%s", d)
+	}
+	if n := count(t, db, `SELECT count(*) FROM report_links`); n != links+3 {
+		t.Errorf("%d links written, want 3", n-links)
+	}
+	// Replacing: Officer's link on 4 again, another address.
+	again, err := db.ReportsFromInOneBatch(ctx, []commands.ReportRequest{
+		req("C1", "UOFF", "4", "https://example.org/o2.pdf"), req("C1", "UNEIL", "7.1", "https://example.org/n71.pdf"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[0].Outcome != commands.ReportReplaced || again[1].Outcome != commands.ReportRecorded || again[1].Item != "7.1" {
+		t.Errorf("second batch: %+v", again)
+	}
+	for i, r := range reqs {
+		first, err := db.FirstSeen(ctx, r.Replay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if recorded := !first; recorded != want[i].Admitted {
+			t.Errorf("request %d: key recorded %v, want %v", i, recorded, want[i].Admitted)
+		}
+	}
+}

@@ -49,13 +49,15 @@ type DB struct {
 	}
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
 	// OriginFirstSeen, declarations Declare, declarationsFrom
-	// DeclareFrom, reports SubmitReport.
+	// DeclareFrom, reports SubmitReport, reportLinksFrom
+	// SubmitReportFrom.
 	apologies        *batcher[commands.ApologyRequest, apologyFrom]
 	seen             *batcher[seenCall, bool]
 	origins          *batcher[originCall, originFound]
 	declarations     *batcher[declareCall, declareMade]
 	declarationsFrom *batcher[declareFromCall, declaredFrom]
 	reports          *batcher[reportCall, commands.ReportOutcome]
+	reportLinksFrom  *batcher[reportFromCall, reportedFrom]
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -130,6 +132,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.origins = originBatcher(db)
 	db.declarations = declarationBatcher(db)
 	db.declarationsFrom = declareFromBatcher(db)
+	db.reportLinksFrom = reportFromBatcher(db)
 	db.reports = reportBatcher(db)
 	return db, nil
 }

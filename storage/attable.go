@@ -1,0 +1,127 @@
+package storage
+
+import (
+	"database/sql"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// atTableSQL starts a statement that acts on an item of the meeting at
+// the table for each request in the CTE q (ord, team_id, channel_id,
+// user_id, at, alias1, alias2, replay_key, replay_nonce, and the columns
+// of its own), in the one statement that writes: what dispatch and
+// openItem otherwise read first, in a round trip of their own, with the
+// whole agenda. For each request from a committee's channel, f reads what
+// origin reads (originColumns), the committee's meeting in progress x and
+// the meeting at the table w (x, when it opened in the last twelve hours,
+// as meetingAtTable takes it, or else the next, n), and the item of w's
+// agenda with the first spelling that any item has, as findItem finds it.
+// ok is the requests the rules let through (a member; a meeting at the
+// table, which the next always is; the item on its agenda; and the SQL
+// condition admit, over f), with q's columns extra: only their keys are
+// recorded (seen, in the keys' order, as originsFirstSeenSQL records
+// them), so that a request refused goes the long way, which records its
+// key and says why. ok.first says the key was new (or there is none):
+// only then may the request write.
+func atTableSQL(q, admit, extra string) string {
+	return `
+WITH q AS (` + q + `
+), f AS (
+	SELECT q.ord, ` + originColumns + `,
+		x.id AS r_id, x.starts_at AS r_starts_at, x.venue AS r_venue, x.status AS r_status,
+		x.time_known AS r_time_known, x.revision AS r_revision,
+		COALESCE(x.starts_at > q.at - interval '12 hours', false) AS on_running,
+		w.id AS w_id, it.id AS i_id, it.number AS i_number, it.title AS i_title, it.presenter AS i_presenter
+	FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
+	LEFT JOIN LATERAL (
+		SELECT user_id, name, organisation, role, added_at FROM members
+		WHERE committee_id = c.id AND user_id = q.user_id AND removed_at IS NULL
+		LIMIT 1
+	) m ON true` + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
+	CROSS JOIN LATERAL (
+		SELECT CASE WHEN x.starts_at > q.at - interval '12 hours' THEN x.id ELSE n.id END AS id
+	) w
+	LEFT JOIN LATERAL (
+		SELECT i.id, i.number, i.title, i.presenter FROM agenda_items i
+		WHERE i.meeting_id = w.id AND i.removed_at IS NULL AND lower(i.number) IN (q.alias1, q.alias2)
+		ORDER BY lower(i.number) = q.alias1 DESC, i.position, i.number
+		LIMIT 1
+	) it ON true
+), passed AS (
+	SELECT f.*, q.user_id, q.at, q.replay_key, q.replay_nonce, ` + extra + `
+	FROM f JOIN q ON q.ord = f.ord
+	WHERE f.m_user_id IS NOT NULL AND f.i_id IS NOT NULL AND (` + admit + `)
+), seen AS (
+	` + seenInsertSQL + `
+	SELECT replay_key, replay_nonce FROM passed WHERE octet_length(replay_key) > 0
+	ORDER BY replay_key
+	` + seenConflictSQL + `
+), ok AS (
+	SELECT passed.*, octet_length(replay_key) = 0 OR replay_key IN (SELECT key FROM seen) AS first
+	FROM passed
+)`
+}
+
+// atTableColumns are what atTableSQL says of each request (atTableRow),
+// read from the row of a query whose FROM is f LEFT JOIN ok.
+const atTableColumns = `f.ord, f.id, f.name, f.team_id, f.channel_id, f.time_zone, f.standard_items, f.reminder_days,
+	f.reminder_time, f.created_at, f.calendar_token,
+	f.m_user_id, f.m_name, f.m_organisation, f.m_role, f.m_added_at,
+	f.n_id, f.n_starts_at, f.n_venue, f.n_status, f.n_time_known, f.n_revision,
+	f.r_id, f.r_starts_at, f.r_venue, f.r_status, f.r_time_known, f.r_revision,
+	f.on_running, f.i_id, f.i_number, f.i_title,
+	ok.ord IS NOT NULL AS admitted, COALESCE(NOT ok.first, false) AS replayed`
+
+// atTableRow is a row of atTableColumns.
+type atTableRow struct {
+	Ord int `db:"ord"`
+	originRow
+	RunningID        sql.NullInt64  `db:"r_id"`
+	RunningStartsAt  sql.NullTime   `db:"r_starts_at"`
+	RunningVenue     sql.NullString `db:"r_venue"`
+	RunningStatus    sql.NullString `db:"r_status"`
+	RunningTimeKnown sql.NullBool   `db:"r_time_known"`
+	RunningRevision  sql.NullInt64  `db:"r_revision"`
+	OnRunning        bool           `db:"on_running"`
+	ItemID           sql.NullInt64  `db:"i_id"`
+	ItemNumber       sql.NullString `db:"i_number"`
+	ItemTitle        sql.NullString `db:"i_title"`
+	// Admitted: the rules let the request through, and its key was
+	// recorded; it wrote unless it was Replayed.
+	Admitted bool `db:"admitted"`
+	Replayed bool `db:"replayed"`
+}
+
+// meetingID is the meeting at the table.
+func (r atTableRow) meetingID() int64 {
+	if r.OnRunning {
+		return r.RunningID.Int64
+	}
+	return r.NextID.Int64
+}
+
+// at is the origin, and, for a request admitted, the meeting at the
+// table and the item.
+func (r atTableRow) at() (commands.Origin, commands.Meeting, commands.AgendaItem) {
+	o := r.origin()
+	if !r.Admitted {
+		return o, commands.Meeting{}, commands.AgendaItem{}
+	}
+	m := o.Next
+	if r.OnRunning {
+		m = briefMeeting(o.Committee.ID, r.RunningID, r.RunningStartsAt, r.RunningVenue, r.RunningStatus, r.RunningTimeKnown, r.RunningRevision)
+	}
+	return o, *m, commands.AgendaItem{ID: r.ItemID.Int64, MeetingID: m.ID, Number: r.ItemNumber.String, Title: r.ItemTitle.String}
+}
+
+// aliases are the first two spellings of an item (itemAliases gives no
+// more), the second empty when there is one.
+func aliases(items []string) (string, string) {
+	switch len(items) {
+	case 0:
+		return "", ""
+	case 1:
+		return items[0], ""
+	}
+	return items[0], items[1]
+}
