@@ -213,6 +213,18 @@ type ReportedFrom struct {
 	Outcome ReportOutcome
 }
 
+// SearchRequest is a search of the minutes of the committee whose
+// channel a request came from (SearchMinutesFrom): Words as
+// SearchMinutes takes them, at most Limit minutes found; Replay as
+// DeclareRequest's.
+type SearchRequest struct {
+	TeamID, ChannelID, UserID string
+	At                        time.Time
+	Words                     string
+	Limit                     int
+	Replay                    string
+}
+
 // ApologyKeep says which parts of the apology standing an update leaves as
 // they are: the parts the sender did not mention. A part not kept is set
 // to what the update says, empty to remove it. An apology withdrawn, or

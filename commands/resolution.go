@@ -30,7 +30,7 @@ func resolutionCommand() *Command {
 				"/resolution rename partnership",
 				`/resolution "alternative provision"`,
 			},
-			Read: true, Run: findResolution,
+			Read: true, SelfAdmit: true, Run: findResolution,
 		}},
 		Buttons: map[string]Action{
 			"resolution.share": shareResolutionAction,
@@ -159,6 +159,12 @@ func letteredMinuteNumber(w string) (string, bool) {
 }
 
 func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if reply, ok, err := s.searchFrom(ctx, in); ok || err != nil {
+		return reply, err
+	}
+	if err := s.admitSelf(ctx, in); err != nil {
+		return Reply{}, err
+	}
 	c := in.Committee
 	q, err := parseResolutionQuery(in.Args, in.Now, c.Location())
 	if err != nil {
@@ -247,16 +253,53 @@ func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) 
 	if err != nil {
 		return Reply{}, err
 	}
+	return searchReply(c, words, ms, recentOnly), nil
+}
+
+// searchFrom is a search by words from a committee's channel, in one
+// round trip with the read of where it came from and the replay check
+// (SearchMinutesFrom); ok is false, with nothing done, for any other
+// `/resolution`, which goes the long way. Whether the words are a date
+// or a number does not depend on the time zone; only which day a
+// relative date names does.
+func (s *Service) searchFrom(ctx context.Context, in *Input) (Reply, bool, error) {
+	if in.committeeID != 0 {
+		return Reply{}, false, nil
+	}
+	q, err := parseResolutionQuery(in.Args, in.Now, time.UTC)
+	if err != nil || q.Words == "" {
+		return Reply{}, false, nil
+	}
+	o, ms, recentOnly, err := s.store.SearchMinutesFrom(ctx, SearchRequest{
+		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
+		Words: q.Words, Limit: maxHits, Replay: in.Replay,
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		// Not a committee's channel: the replay key was not recorded.
+		return Reply{}, false, nil
+	case err != nil:
+		return Reply{}, false, err
+	}
+	in.Committee, in.Next = o.Committee, o.Next
+	if o.Member != nil {
+		in.Me = *o.Member
+	}
+	return searchReply(o.Committee, q.Words, ms, recentOnly), true, nil
+}
+
+// searchReply shows the minutes of c found for words.
+func searchReply(c Committee, words string, ms []Minute, recentOnly bool) Reply {
 	if len(ms) == 0 {
 		if recentOnly {
 			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",
-				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words)), nil
+				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words))
 		}
 		hint := "Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."
 		if strings.Contains(words, `"`) {
 			hint = "Try the words without quotes, or fewer of them."
 		}
-		return private("Nothing in the minutes of *%s* matches %s. %s", Escape(c.Name), quoteWords(words), hint), nil
+		return private("Nothing in the minutes of *%s* matches %s. %s", Escape(c.Name), quoteWords(words), hint)
 	}
 	reply := Reply{Visibility: Private}
 	if len(ms) == 1 {
@@ -268,7 +311,7 @@ func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) 
 		reply.Sections = append(reply.Sections, minuteSection(m, true))
 		reply.Buttons = append(reply.Buttons, shareButton(m))
 	}
-	return reply, nil
+	return reply
 }
 
 func quoteWords(w string) string { return "“" + Escape(w) + "”" }

@@ -144,6 +144,11 @@ func (c confined) SearchMinutes(ctx context.Context, committeeID int64, words st
 	return ms, true, err
 }
 
+func (c confined) SearchMinutesFrom(ctx context.Context, req commands.SearchRequest) (commands.Origin, []commands.Minute, bool, error) {
+	o, ms, _, err := c.Store.SearchMinutesFrom(ctx, req)
+	return o, ms, true, err
+}
+
 // TestNothingFoundAmongRecentMinutesSaysSo: when a phrase of common words
 // was looked for among the most recent minutes only and is not there, the
 // reply does not claim that no minute holds it.

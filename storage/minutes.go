@@ -466,68 +466,24 @@ const phraseWindowCommon = 10
 //
 // Headlines, which read the text, are made for the rows shown only.
 func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, bool, error) {
-	var rows []struct {
-		minuteRow
-		RecentOnly bool `db:"recent_only"`
-	}
-	err := db.x.SelectContext(ctx, &rows, `
-		WITH q AS MATERIALIZED (
-			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
-			-- text that starts with a space and "<": lexemes hold no spaces.
-			SELECT query, words, position(' <' IN query::text) > 0 AS phrase
-			FROM (SELECT websearch_to_tsquery('english', $2) AS query, plainto_tsquery('english', $2) AS words) t
-		),
-		recent AS MATERIALIZED (
-			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
-				(SELECT phrase FROM q) AND mi.search @@ (SELECT words FROM q) AS holds_words
-			FROM minutes mi
-			WHERE mi.committee_id = $1
-			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
-		),
-		-- Whether to look beyond the window: too few matches in it, older
-		-- minutes to look at, and not a phrase of common words.
-		scope AS MATERIALIZED (
-			SELECT count(*) FILTER (WHERE r.hit) < $3 AND count(*) >= $7
-				AND count(*) FILTER (WHERE r.holds_words) < $8 AS all_minutes,
-				count(*) >= $7 AND count(*) FILTER (WHERE r.holds_words) >= $8 AS recent_only
-			FROM recent r
-		),
-		older AS MATERIALIZED (
-			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
-			WHERE mi.committee_id = $1 AND mi.search @@ websearch_to_tsquery('english', $2)
-			AND (SELECT s.all_minutes FROM scope s)
-		),
-		top AS MATERIALIZED (
-			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.query) AS rank
-			FROM (
-				SELECT r.id, r.held_on, r.search FROM recent r WHERE r.hit AND NOT (SELECT s.all_minutes FROM scope s)
-				UNION ALL
-				SELECT o.id, o.held_on, o.search FROM older o
-			) c, q
-			ORDER BY rank DESC, c.held_on DESC, c.id DESC
-			LIMIT $3
-		),
-		found AS (
-			SELECT `+minuteColumns+`,
-				ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
-				CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage,
-				top.rank, top.held_on AS top_held_on
-			FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
-		)
-		-- The minutes found, each saying whether the search was of the
-		-- recent minutes only, or when none is, one row of ID 0 that says
-		-- only that.
-		SELECT f.id, f.committee_id, f.committee_name, f.meeting_id, f.held_on, f.number, f.title, f.narrative, f.refs,
-			f.draft, f.item_number, f.highlight, f.passage, s.recent_only
-		FROM (SELECT * FROM found
-		      UNION ALL
-		      SELECT 0, 0, '', 0, '', '', '', '', '{}', false, '', NULL, NULL, 0, NULL
-		      WHERE NOT EXISTS (SELECT 1 FROM found)) f, scope s
-		ORDER BY f.rank DESC, f.top_held_on DESC, f.id DESC`,
-		committeeID, words, limit, commands.HighlightStart+commands.HighlightStop, headlineAll, headlinePassages, searchWindow, phraseWindowCommon)
+	var rows []searchRow
+	err := db.x.SelectContext(ctx, &rows, searchMinutesSQL, committeeID, words, limit, commands.HighlightStart+commands.HighlightStop,
+		headlineAll, headlinePassages, searchWindow, phraseWindowCommon)
 	if err != nil {
 		return nil, false, mapErr("search minutes", err)
 	}
+	return db.found(ctx, rows)
+}
+
+// searchRow is a row of searchFound: a minute found, or none (ID 0).
+type searchRow struct {
+	minuteRow
+	RecentOnly bool `db:"recent_only"`
+	Pos        int  `db:"pos"`
+}
+
+// found is what SearchMinutes returns for the rows of searchFound.
+func (db *DB) found(ctx context.Context, rows []searchRow) ([]commands.Minute, bool, error) {
 	if len(rows) == 1 && rows[0].ID == 0 {
 		return nil, rows[0].RecentOnly, nil
 	}
@@ -541,6 +497,74 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 	}
 	return out, len(rows) > 0 && rows[0].RecentOnly, nil
 }
+
+// searchCTEs are the steps of SearchMinutes's search ($2 to $8) of the
+// minutes of the committee whose ID is the SQL expression committee,
+// ending with found; searchFound reads them.
+func searchCTEs(committee string) string {
+	return `
+		q AS MATERIALIZED (
+			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
+			-- text that starts with a space and "<": lexemes hold no spaces.
+			SELECT query, words, position(' <' IN query::text) > 0 AS phrase
+			FROM (SELECT websearch_to_tsquery('english', $2) AS query, plainto_tsquery('english', $2) AS words) t
+		),
+		recent AS MATERIALIZED (
+			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
+				(SELECT phrase FROM q) AND mi.search @@ (SELECT words FROM q) AS holds_words
+			FROM minutes mi
+			WHERE mi.committee_id = ` + committee + `
+			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
+		),
+		-- Whether to look beyond the window: too few matches in it, older
+		-- minutes to look at, and not a phrase of common words.
+		scope AS MATERIALIZED (
+			SELECT count(*) FILTER (WHERE r.hit) < $3 AND count(*) >= $7
+				AND count(*) FILTER (WHERE r.holds_words) < $8 AS all_minutes,
+				count(*) >= $7 AND count(*) FILTER (WHERE r.holds_words) >= $8 AS recent_only
+			FROM recent r
+		),
+		older AS MATERIALIZED (
+			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
+			WHERE mi.committee_id = ` + committee + ` AND mi.search @@ websearch_to_tsquery('english', $2)
+			AND (SELECT s.all_minutes FROM scope s)
+		),
+		top AS MATERIALIZED (
+			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.query) AS rank
+			FROM (
+				SELECT r.id, r.held_on, r.search FROM recent r WHERE r.hit AND NOT (SELECT s.all_minutes FROM scope s)
+				UNION ALL
+				SELECT o.id, o.held_on, o.search FROM older o
+			) c, q
+			ORDER BY rank DESC, c.held_on DESC, c.id DESC
+			LIMIT $3
+		),
+		found AS (
+			SELECT ` + minuteColumns + `,
+				ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
+				CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage,
+				top.rank, top.held_on AS top_held_on
+			FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
+		)`
+}
+
+// searchFound is the minutes found by searchCTEs, in order (pos).
+const searchFound = `
+		-- The minutes found, each saying whether the search was of the
+		-- recent minutes only, or when none is, one row of ID 0 that says
+		-- only that.
+		SELECT f.id, f.committee_id, f.committee_name, f.meeting_id, f.held_on, f.number, f.title, f.narrative, f.refs,
+			f.draft, f.item_number, f.highlight, f.passage, s.recent_only,
+			row_number() OVER (ORDER BY f.rank DESC, f.top_held_on DESC, f.id DESC) AS pos
+		FROM (SELECT * FROM found
+		      UNION ALL
+		      SELECT 0, 0, '', 0, '', '', '', '', '{}', false, '', NULL, NULL, 0, NULL
+		      WHERE NOT EXISTS (SELECT 1 FROM found)) f, scope s
+		ORDER BY f.rank DESC, f.top_held_on DESC, f.id DESC`
+
+// searchMinutesSQL is SearchMinutes's statement: the search of the
+// minutes of committee $1.
+var searchMinutesSQL = `WITH ` + searchCTEs("$1") + searchFound
 
 // Minute implements commands.MinutesStore.
 func (db *DB) Minute(ctx context.Context, id int64) (commands.Minute, error) {

@@ -2,6 +2,8 @@ package storage_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -324,6 +326,52 @@ func TestSearchMinutes(t *testing.T) {
 				t.Errorf("highlight %q and passage %q lack %q", ms[0].Highlight, ms[0].Passage, tc.highlight)
 			}
 		})
+	}
+}
+
+// TestSearchMinutesFrom: the search sent from a committee's channel, with
+// the read of where it came from and the replay check in the same
+// statement, finds what SearchMinutes finds, in the same order; a replay
+// of it is refused; from a channel that is no committee's, nothing is
+// found and the key is not recorded.
+func TestSearchMinutesFrom(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	importSeed(t, db, c, readSeed(t))
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	for i, words := range []string{"partnership", "youth anti-social behaviour", `"alternative provision"`, "photosynthesis"} {
+		want, wantRecent, err := db.SearchMinutes(ctx, c.ID, words, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := commands.SearchRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", At: time.Now(),
+			Words: words, Limit: 5, Replay: fmt.Sprintf("sig-%d", i)}
+		o, got, recent, err := db.SearchMinutesFrom(ctx, req)
+		if err != nil {
+			t.Fatalf("%s: %v", words, err)
+		}
+		if words == "partnership" && len(want) == 0 {
+			t.Fatal("nothing found for partnership")
+		}
+		if d := cmp.Diff(want, got); d != "" || recent != wantRecent {
+			t.Errorf("%s: recent only %v, want %v; found (-want +got):\n%s", words, recent, wantRecent, d)
+		}
+		if o.Committee.ID != c.ID || o.Member == nil || o.Member.Name != "Neil Frackelton" {
+			t.Errorf("%s: origin %+v, member %+v", words, o.Committee, o.Member)
+		}
+		if _, _, _, err := db.SearchMinutesFrom(ctx, req); !errors.Is(err, commands.ErrReplay) {
+			t.Errorf("%s sent again: %v, want a replay", words, err)
+		}
+	}
+	elsewhere := commands.SearchRequest{TeamID: c.TeamID, ChannelID: "CNONE", UserID: "UNEIL", At: time.Now(), Words: "partnership", Limit: 5, Replay: "sig-elsewhere"}
+	if _, _, _, err := db.SearchMinutesFrom(ctx, elsewhere); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("from no committee's channel: %v, want not found", err)
+	}
+	if first, err := db.FirstSeen(ctx, elsewhere.Replay); err != nil || !first {
+		t.Errorf("the key of a search from no committee's channel was recorded: first %v, %v", first, err)
 	}
 }
 
