@@ -104,8 +104,8 @@ func TestReplayDrill(t *testing.T) {
 // statement too, one for someone else and one the statement refuses
 // (which go the long way), a report link from an officer (one
 // statement) and one from the item's presenter (the long way, where the
-// presenter's rule is), and two reads: an agenda, and a search of the
-// minutes with its check in the statement that searches. Sent
+// presenter's rule is), and reads: an agenda, and minutes found by words
+// and by number, with the check in the statement that finds them. Sent
 // eight times at once, to two replicas, a captured apology is acted on
 // once. Nothing a replay could change has changed.
 func TestReplayedCommandsAreRefused(t *testing.T) {
@@ -131,6 +131,7 @@ func TestReplayedCommandsAreRefused(t *testing.T) {
 		{"report link from the item's presenter", []byte(bottest.CommandForm(neil, "/report", "7.5 https://example.org/n.pdf SWACA report").Encode())},
 		{"read", []byte(bottest.CommandForm(neil, "/agenda", "").Encode())},
 		{"search of the minutes", []byte(bottest.CommandForm(neil, "/resolution", "youth anti-social behaviour").Encode())},
+		{"minute by number", []byte(bottest.CommandForm(neil, "/resolution", "28").Encode())},
 	} {
 		sign := capture()
 		if status, out := k.PostRaw("/slack/commands", tc.body, form, sign); status != http.StatusOK {

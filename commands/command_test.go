@@ -156,11 +156,11 @@ func (f *flaky) SubmitReportFrom(ctx context.Context, req commands.ReportRequest
 	return f.Store.SubmitReportFrom(ctx, req)
 }
 
-func (f *flaky) SearchMinutesFrom(ctx context.Context, req commands.SearchRequest) (commands.Origin, []commands.Minute, bool, error) {
+func (f *flaky) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (commands.Origin, []commands.Minute, bool, error) {
 	if f.down {
 		return commands.Origin{}, nil, false, errDown
 	}
-	return f.Store.SearchMinutesFrom(ctx, req)
+	return f.Store.FindMinutesFrom(ctx, req)
 }
 
 func (f *flaky) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {

@@ -213,14 +213,14 @@ type ReportedFrom struct {
 	Outcome ReportOutcome
 }
 
-// SearchRequest is a search of the minutes of the committee whose
-// channel a request came from (SearchMinutesFrom): Words as
-// SearchMinutes takes them, at most Limit minutes found; Replay as
+// FindRequest is a look-up of the minutes of the committee whose channel
+// a request came from (FindMinutesFrom): by Number, or by Words as
+// SearchMinutes takes them; at most Limit minutes found; Replay as
 // DeclareRequest's.
-type SearchRequest struct {
+type FindRequest struct {
 	TeamID, ChannelID, UserID string
 	At                        time.Time
-	Words                     string
+	Number, Words             string
 	Limit                     int
 	Replay                    string
 }

@@ -159,7 +159,7 @@ func letteredMinuteNumber(w string) (string, bool) {
 }
 
 func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	if reply, ok, err := s.searchFrom(ctx, in); ok || err != nil {
+	if reply, ok, err := s.findFrom(ctx, in); ok || err != nil {
 		return reply, err
 	}
 	if err := s.admitSelf(ctx, in); err != nil {
@@ -187,13 +187,19 @@ func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQ
 	if err != nil {
 		return Reply{}, err
 	}
+	return numberReply(c, q, ms), nil
+}
+
+// numberReply shows ms, the minutes of c numbered as q asks, the latest
+// first.
+func numberReply(c Committee, q resolutionQuery, ms []Minute) Reply {
 	if len(ms) == 0 {
 		where := ""
 		if q.On.Year != 0 {
 			where = " of the meeting on " + q.On.String()
 		}
 		return private("No minute %s%s of *%s* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`.",
-			Escape(q.Number), where, Escape(c.Name)), nil
+			Escape(q.Number), where, Escape(c.Name))
 	}
 	m := ms[0]
 	reply := minuteReply(c, m)
@@ -206,7 +212,7 @@ func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQ
 			Action: "resolution.show", Value: strconv.FormatInt(o.ID, 10),
 		})
 	}
-	return reply, nil
+	return reply
 }
 
 // minutesOfDay lists the minutes of the meeting held on d.
@@ -256,23 +262,28 @@ func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) 
 	return searchReply(c, words, ms, recentOnly), nil
 }
 
-// searchFrom is a search by words from a committee's channel, in one
-// round trip with the read of where it came from and the replay check
-// (SearchMinutesFrom); ok is false, with nothing done, for any other
-// `/resolution`, which goes the long way. Whether the words are a date
-// or a number does not depend on the time zone; only which day a
-// relative date names does.
-func (s *Service) searchFrom(ctx context.Context, in *Input) (Reply, bool, error) {
+// findFrom is a look-up by number, or a search by words, from a
+// committee's channel, in one round trip with the read of where it came
+// from and the replay check (FindMinutesFrom); ok is false, with nothing
+// done, for any other `/resolution` (a day's minutes, or a number of a
+// day), which goes the long way. Whether the words are a date or a number
+// does not depend on the time zone; only which day a relative date names
+// does.
+func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) {
 	if in.committeeID != 0 {
 		return Reply{}, false, nil
 	}
 	q, err := parseResolutionQuery(in.Args, in.Now, time.UTC)
-	if err != nil || q.Words == "" {
+	if err != nil || q.On.Year != 0 || q.Number == "" && q.Words == "" {
 		return Reply{}, false, nil
 	}
-	o, ms, recentOnly, err := s.store.SearchMinutesFrom(ctx, SearchRequest{
+	limit := maxHits
+	if q.Number != "" {
+		limit = maxOthers + 1
+	}
+	o, ms, recentOnly, err := s.store.FindMinutesFrom(ctx, FindRequest{
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
-		Words: q.Words, Limit: maxHits, Replay: in.Replay,
+		Number: q.Number, Words: q.Words, Limit: limit, Replay: in.Replay,
 	})
 	switch {
 	case errors.Is(err, ErrNotFound):
@@ -284,6 +295,9 @@ func (s *Service) searchFrom(ctx context.Context, in *Input) (Reply, bool, error
 	in.Committee, in.Next = o.Committee, o.Next
 	if o.Member != nil {
 		in.Me = *o.Member
+	}
+	if q.Number != "" {
+		return numberReply(o.Committee, q, ms), true, nil
 	}
 	return searchReply(o.Committee, q.Words, ms, recentOnly), true, nil
 }

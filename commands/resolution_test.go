@@ -144,9 +144,9 @@ func (c confined) SearchMinutes(ctx context.Context, committeeID int64, words st
 	return ms, true, err
 }
 
-func (c confined) SearchMinutesFrom(ctx context.Context, req commands.SearchRequest) (commands.Origin, []commands.Minute, bool, error) {
-	o, ms, _, err := c.Store.SearchMinutesFrom(ctx, req)
-	return o, ms, true, err
+func (c confined) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (commands.Origin, []commands.Minute, bool, error) {
+	o, ms, _, err := c.Store.FindMinutesFrom(ctx, req)
+	return o, ms, req.Words != "", err
 }
 
 // TestNothingFoundAmongRecentMinutesSaysSo: when a phrase of common words

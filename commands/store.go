@@ -198,12 +198,13 @@ type MinutesStore interface {
 	// which no index can rule out quickly among tens of thousands of
 	// minutes.
 	SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) (found []Minute, recentOnly bool, err error)
-	// SearchMinutesFrom is what Origin reads and SearchMinutes finds, at
-	// once, for the committee of the request's channel. With req.Replay,
-	// the key is recorded as FirstSeen records it, in the same statement;
-	// seen before, the error is ErrReplay. From a channel that is no
+	// FindMinutesFrom is what Origin reads, and what MinutesByNumber (of
+	// any day) or SearchMinutes finds for req.Number or req.Words, at once,
+	// for the committee of the request's channel. With req.Replay, the key
+	// is recorded as FirstSeen records it, in the same statement; seen
+	// before, the error is ErrReplay. From a channel that is no
 	// committee's, the error is ErrNotFound and nothing is recorded.
-	SearchMinutesFrom(ctx context.Context, req SearchRequest) (o Origin, found []Minute, recentOnly bool, err error)
+	FindMinutesFrom(ctx context.Context, req FindRequest) (o Origin, found []Minute, recentOnly bool, err error)
 	Minute(ctx context.Context, id int64) (Minute, error)
 	// LastMinute is the last minute of the latest meeting before t that has
 	// minutes on record.

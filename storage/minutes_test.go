@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -329,45 +330,62 @@ func TestSearchMinutes(t *testing.T) {
 	}
 }
 
-// TestSearchMinutesFrom: the search sent from a committee's channel, with
+// TestFindMinutesFrom: a look-up sent from a committee's channel, with
 // the read of where it came from and the replay check in the same
-// statement, finds what SearchMinutes finds, in the same order; a replay
-// of it is refused; from a channel that is no committee's, nothing is
-// found and the key is not recorded.
-func TestSearchMinutesFrom(t *testing.T) {
+// statement, finds what MinutesByNumber (of any day) and SearchMinutes
+// find, resolutions and all, in the same order; a replay of it is
+// refused; from a channel that is no committee's, nothing is found and
+// the key is not recorded.
+func TestFindMinutesFrom(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
 	c := setupCommittee(t, db)
 	importSeed(t, db, c, readSeed(t))
+	// A second import under another date: two minutes of each number.
+	importSeed(t, db, c, strings.Replace(readSeed(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
 	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
 		t.Fatal(err)
 	}
-	for i, words := range []string{"partnership", "youth anti-social behaviour", `"alternative provision"`, "photosynthesis"} {
-		want, wantRecent, err := db.SearchMinutes(ctx, c.ID, words, 5)
+	resolutions := 0
+	for i, tc := range []struct{ number, words string }{
+		{number: "28"}, {number: "20"}, {number: "999"},
+		{words: "partnership"}, {words: "youth anti-social behaviour"}, {words: `"alternative provision"`}, {words: "photosynthesis"},
+	} {
+		var want []commands.Minute
+		var wantRecent bool
+		var err error
+		if tc.number != "" {
+			want, err = db.MinutesByNumber(ctx, c.ID, tc.number, commands.Date{}, 5)
+		} else {
+			want, wantRecent, err = db.SearchMinutes(ctx, c.ID, tc.words, 5)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		req := commands.SearchRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", At: time.Now(),
-			Words: words, Limit: 5, Replay: fmt.Sprintf("sig-%d", i)}
-		o, got, recent, err := db.SearchMinutesFrom(ctx, req)
+		for _, m := range want {
+			resolutions += len(m.Resolutions)
+		}
+		req := commands.FindRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", At: time.Now(),
+			Number: tc.number, Words: tc.words, Limit: 5, Replay: fmt.Sprintf("sig-%d", i)}
+		o, got, recent, err := db.FindMinutesFrom(ctx, req)
 		if err != nil {
-			t.Fatalf("%s: %v", words, err)
+			t.Fatalf("%+v: %v", tc, err)
 		}
-		if words == "partnership" && len(want) == 0 {
-			t.Fatal("nothing found for partnership")
-		}
-		if d := cmp.Diff(want, got); d != "" || recent != wantRecent {
-			t.Errorf("%s: recent only %v, want %v; found (-want +got):\n%s", words, recent, wantRecent, d)
+		if d := cmp.Diff(want, got, cmpopts.EquateEmpty()); d != "" || recent != wantRecent {
+			t.Errorf("%+v: recent only %v, want %v; found (-want +got):\n%s", tc, recent, wantRecent, d)
 		}
 		if o.Committee.ID != c.ID || o.Member == nil || o.Member.Name != "Neil Frackelton" {
-			t.Errorf("%s: origin %+v, member %+v", words, o.Committee, o.Member)
+			t.Errorf("%+v: origin %+v, member %+v", tc, o.Committee, o.Member)
 		}
-		if _, _, _, err := db.SearchMinutesFrom(ctx, req); !errors.Is(err, commands.ErrReplay) {
-			t.Errorf("%s sent again: %v, want a replay", words, err)
+		if _, _, _, err := db.FindMinutesFrom(ctx, req); !errors.Is(err, commands.ErrReplay) {
+			t.Errorf("%+v sent again: %v, want a replay", tc, err)
 		}
 	}
-	elsewhere := commands.SearchRequest{TeamID: c.TeamID, ChannelID: "CNONE", UserID: "UNEIL", At: time.Now(), Words: "partnership", Limit: 5, Replay: "sig-elsewhere"}
-	if _, _, _, err := db.SearchMinutesFrom(ctx, elsewhere); !errors.Is(err, commands.ErrNotFound) {
+	if resolutions == 0 {
+		t.Fatal("no resolution among the minutes found: nothing was compared")
+	}
+	elsewhere := commands.FindRequest{TeamID: c.TeamID, ChannelID: "CNONE", UserID: "UNEIL", At: time.Now(), Words: "partnership", Limit: 5, Replay: "sig-elsewhere"}
+	if _, _, _, err := db.FindMinutesFrom(ctx, elsewhere); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("from no committee's channel: %v, want not found", err)
 	}
 	if first, err := db.FirstSeen(ctx, elsewhere.Replay); err != nil || !first {

@@ -3,16 +3,25 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"strings"
+
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
 
-// SearchMinutesFrom implements commands.MinutesStore: what Origin reads,
-// the replay check and the search, in one statement and one round trip.
-// `/resolution` is asked during meetings by anyone in the channel, and
-// its answer otherwise waited on two.
-func (db *DB) SearchMinutesFrom(ctx context.Context, req commands.SearchRequest) (commands.Origin, []commands.Minute, bool, error) {
+// FindMinutesFrom implements commands.MinutesStore: what Origin reads,
+// the replay check, and the minutes found by number (as MinutesByNumber
+// finds them) or by words (as SearchMinutes does) with their resolutions,
+// in one statement and one round trip. `/resolution` is asked during
+// meetings by anyone in the channel, and its answer otherwise waited on
+// three.
+func (db *DB) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (commands.Origin, []commands.Minute, bool, error) {
+	if (req.Number == "") == (req.Words == "") {
+		return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: a number or words, not both")
+	}
 	if req.Replay != "" {
 		db.pruneSeenLater()
 	}
@@ -21,49 +30,108 @@ func (db *DB) SearchMinutesFrom(ctx context.Context, req commands.SearchRequest)
 		Origin   originRow `db:"o"`
 		Replayed bool      `db:"replayed"`
 		searchRow
+		ResolutionIDs    pq.Int64Array  `db:"res_ids"`
+		ResolutionBodies pq.StringArray `db:"res_bodies"`
+		ResolutionParts  pq.StringArray `db:"res_parts"` // each resolution's, as a JSON array
 	}
-	err := db.x.SelectContext(ctx, &rows, searchFromSQL, req.TeamID, req.Words, req.Limit, commands.HighlightStart+commands.HighlightStop,
-		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, req.ChannelID, req.UserID, req.At, key, nonce)
+	query, args := searchFromSQL, []any{req.TeamID, req.Words, req.Limit, commands.HighlightStart + commands.HighlightStop,
+		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, req.ChannelID, req.UserID, req.At, key, nonce}
+	if req.Number != "" {
+		query, args = numberFromSQL, []any{req.TeamID, req.Number, req.Limit, req.ChannelID, req.UserID, req.At, key, nonce}
+	}
+	err := db.x.SelectContext(ctx, &rows, query, args...)
 	switch {
 	case err != nil:
-		return commands.Origin{}, nil, false, mapErr("search minutes", err)
+		return commands.Origin{}, nil, false, mapErr("find minutes", err)
 	case len(rows) == 0:
-		return commands.Origin{}, nil, false, mapErr("search minutes", sql.ErrNoRows)
+		return commands.Origin{}, nil, false, mapErr("find minutes", sql.ErrNoRows)
 	case rows[0].Replayed:
 		return commands.Origin{}, nil, false, commands.ErrReplay
 	}
-	found := make([]searchRow, len(rows))
+	o := rows[0].Origin.origin()
+	if len(rows) == 1 && rows[0].ID == 0 {
+		return o, nil, rows[0].RecentOnly, nil
+	}
+	out := make([]commands.Minute, len(rows))
 	for i, r := range rows {
-		found[i] = r.searchRow
+		out[i] = r.minute()
+		n := len(r.ResolutionIDs)
+		if len(r.ResolutionBodies) != n || len(r.ResolutionParts) != n {
+			return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: %d resolutions, %d bodies, %d parts", n, len(r.ResolutionBodies), len(r.ResolutionParts))
+		}
+		for j := range n {
+			res := commands.Resolution{ID: r.ResolutionIDs[j], Body: r.ResolutionBodies[j]}
+			if err := json.Unmarshal([]byte(r.ResolutionParts[j]), &res.Parts); err != nil {
+				return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: parts: %w", err)
+			}
+			out[i].Resolutions = append(out[i].Resolutions, res)
+		}
 	}
-	ms, recentOnly, err := db.found(ctx, found)
-	if err != nil {
-		return commands.Origin{}, nil, false, err
-	}
-	return rows[0].Origin.origin(), ms, recentOnly, nil
+	return o, out, rows[0].RecentOnly, nil
 }
 
-// searchFromSQL is searchMinutesSQL for the committee of the channel ($1
-// team, $9 channel), with what Origin reads of it for the sender $10 at
-// $11 (originColumns, named "o.…" beside the minute's own), and the
-// replay key $12 recorded with the nonce $13 as FirstSeen records it:
-// for a channel that is no committee's, there is no row, and no key
-// recorded. Each row says whether the key was seen before.
-var searchFromSQL = `WITH origin AS (
+// fromOrigin starts a statement that finds minutes for a request from a
+// channel: origin, what Origin reads of the committee of the channel (the
+// SQL expressions team and channel) for the sender user at the time at;
+// and seen, the replay key recorded with the nonce as FirstSeen records
+// it, for a channel that is a committee's only.
+func fromOrigin(team, channel, user, at, key, nonce string) string {
+	return `WITH origin AS (
 	SELECT ` + originColumns + `
 	FROM committees c
-	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = $10 AND m.removed_at IS NULL` + meetingJoin("0", "$11") + `
-	WHERE c.team_id = $1 AND c.channel_id = $9
+	LEFT JOIN members m ON m.committee_id = c.id AND m.user_id = ` + user + ` AND m.removed_at IS NULL` + meetingJoin("0", at) + `
+	WHERE c.team_id = ` + team + ` AND c.channel_id = ` + channel + `
 ), seen AS (
 	` + seenInsertSQL + `
-	SELECT CAST($12 AS bytea), CAST($13 AS bigint) FROM origin WHERE octet_length(CAST($12 AS bytea)) > 0
+	SELECT CAST(` + key + ` AS bytea), CAST(` + nonce + ` AS bigint) FROM origin WHERE octet_length(CAST(` + key + ` AS bytea)) > 0
 	` + seenConflictSQL + `
-), ` + searchCTEs("(SELECT id FROM origin)") + `, hits AS (` + searchFound + `
-)
+)`
+}
+
+// fromHits ends a statement begun by fromOrigin whose CTE hits holds the
+// minutes found (searchRow's columns, or one row of ID 0 for none): a row
+// for each, in order, with the origin (named "o.…"), whether the key
+// (the SQL expression key) was seen before, and the minute's
+// resolutions, in order, a column's array each. For a channel that is no
+// committee's, there is no row.
+func fromHits(key string) string {
+	return `
 SELECT ` + prefixed("origin", "o", originNames) + `,
-	octet_length(CAST($12 AS bytea)) > 0 AND NOT EXISTS (SELECT 1 FROM seen) AS replayed, hits.*
+	octet_length(CAST(` + key + ` AS bytea)) > 0 AND NOT EXISTS (SELECT 1 FROM seen) AS replayed, hits.*,
+	rs.res_ids, rs.res_bodies, rs.res_parts
 FROM origin CROSS JOIN hits
+LEFT JOIN LATERAL (
+	SELECT array_agg(r.id ORDER BY r.position) AS res_ids, array_agg(r.body ORDER BY r.position) AS res_bodies,
+		array_agg(CAST(array_to_json(r.parts) AS text) ORDER BY r.position) AS res_parts
+	FROM resolutions r WHERE r.minute_id = hits.id
+) rs ON true
 ORDER BY hits.pos`
+}
+
+// searchFromSQL is searchMinutesSQL ($2 to $8) for the committee of the
+// channel ($1 team, $9 channel), for the sender $10 at $11, with the
+// replay key $12 and nonce $13.
+var searchFromSQL = fromOrigin("$1", "$9", "$10", "$11", "$12", "$13") + `, ` + searchCTEs("(SELECT id FROM origin)") +
+	`, hits AS (` + searchFound + `
+)` + fromHits("$12")
+
+// numberFromSQL is MinutesByNumber of any day (the number $2, at most $3)
+// for the committee of the channel ($1 team, $4 channel), for the sender
+// $5 at $6, with the replay key $7 and nonce $8.
+var numberFromSQL = fromOrigin("$1", "$4", "$5", "$6", "$7", "$8") + `, numbered AS (
+	SELECT ` + minuteColumns + `, CAST(NULL AS text) AS highlight, CAST(NULL AS text) AS passage,
+		row_number() OVER (ORDER BY mi.held_on DESC, mi.id DESC) AS pos
+	` + minuteFrom + `
+	WHERE mi.committee_id = (SELECT id FROM origin) AND mi.number = $2
+	ORDER BY mi.held_on DESC, mi.id DESC LIMIT $3
+), hits AS (
+	SELECT n.id, n.committee_id, n.committee_name, n.meeting_id, n.held_on, n.number, n.title, n.narrative, n.refs,
+		n.draft, n.item_number, n.highlight, n.passage, false AS recent_only, n.pos
+	FROM numbered n
+	UNION ALL
+	SELECT 0, 0, '', 0, '', '', '', '', '{}', false, '', NULL, NULL, false, 0
+	WHERE NOT EXISTS (SELECT 1 FROM numbered)
+)` + fromHits("$7")
 
 // originNames are the names of originColumns.
 var originNames = []string{"id", "name", "team_id", "channel_id", "time_zone", "standard_items", "reminder_days",
