@@ -18,7 +18,7 @@ func agendaCommand() *Command {
 			Usage:    []string{"/agenda [DATE]"},
 			Summary:  "Show the agenda of the meeting in progress or the next one, or the one on DATE, to you alone.",
 			Examples: []string{"/agenda"},
-			Read:     true, AtTable: true, Run: showAgenda,
+			Read:     true, AtTable: true, SelfAdmit: true, Run: showAgenda,
 		}, {
 			Name:     "post",
 			Usage:    []string{"/agenda post [DATE]"},
@@ -99,7 +99,16 @@ func (s *Service) CurrentMessageAt(ctx context.Context, key string, now time.Tim
 	return reply, err == nil, err
 }
 
+// showAgenda is `/agenda [DATE]`. The agenda of the meeting at the table,
+// asked for from a committee's channel, nearly every one, is one read
+// (agendaFrom) when it is kept from before; any other goes the long way.
 func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if reply, ok, err := s.agendaFrom(ctx, in); ok || err != nil {
+		return reply, err
+	}
+	if err := s.admitSelf(ctx, in); err != nil {
+		return Reply{}, err
+	}
 	c := in.Committee
 	d, n, err := in.takeDate()
 	if err != nil {
@@ -119,6 +128,40 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return reply, err
 }
 
+// agendaFrom is showAgenda for the meeting at the table, from a
+// committee's channel: where the request came from, the meeting in
+// progress, the replay check and whether the agenda kept from before
+// still stands, in one read (AgendaFrom). ok is false, with nothing done,
+// for any other `/agenda`.
+func (s *Service) agendaFrom(ctx context.Context, in *Input) (Reply, bool, error) {
+	if in.committeeID != 0 || len(in.Args) != 0 {
+		return Reply{}, false, nil
+	}
+	since := s.built.sinceFor(in.TeamID, in.ChannelID)
+	a, err := s.store.AgendaFrom(ctx, AgendaRequest{
+		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now, Since: since, Replay: in.Replay,
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		// Not a committee's channel: the replay key was not recorded.
+		return Reply{}, false, nil
+	case err != nil:
+		return Reply{}, false, err
+	}
+	c := a.Origin.Committee
+	in.Committee, in.Next = c, a.Origin.Next
+	if a.Origin.Member != nil {
+		in.Me = *a.Origin.Member
+	}
+	m, _, err := s.meetingAtTable(ctx, c, a.Origin.Next, &Table{Running: a.Running}, Date{}, in.Now)
+	if err != nil {
+		return Reply{}, true, err
+	}
+	reply, err := s.agendaReplyAsked(ctx, c, m, in.Now, &askedSince{since: since, snapshot: a.Snapshot, changed: a.Changed})
+	reply.Visibility = Private
+	return reply, true, err
+}
+
 // agendaReply builds the agenda message of meeting m as it stands at now
 // (zero: whenever it is read; see heldBy).
 //
@@ -133,12 +176,18 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // is held long only when the database is slow to answer anything, and
 // then every command waits with the agendas.
 func (s *Service) agendaReply(ctx context.Context, c Committee, m Meeting, now time.Time) (Reply, error) {
+	return s.agendaReplyAsked(ctx, c, m, now, nil)
+}
+
+// agendaReplyAsked is agendaReply with what the request's one read found
+// of the records' changes, if it asked (see keptAgenda).
+func (s *Service) agendaReplyAsked(ctx context.Context, c Committee, m Meeting, now time.Time, asked *askedSince) (Reply, error) {
 	held := heldBy(m, now)
 	var day Date
 	if !now.IsZero() {
 		day = DateOf(now, c.Location())
 	}
-	kept, ok, snapshot, err := s.keptAgenda(ctx, c, m, held, day)
+	kept, ok, snapshot, err := s.keptAgenda(ctx, c, m, held, day, asked)
 	if err != nil || ok {
 		return kept, err
 	}

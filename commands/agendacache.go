@@ -58,6 +58,25 @@ func (b *builtAgendas) get(meetingID int64) *builtAgenda {
 	return b.entries[meetingID]
 }
 
+// sinceFor is the snapshot of the agenda built last for the committee of
+// the channel (team, channel), or empty: what an `/agenda` from that
+// channel asks about in its one read (AgendaFrom), before it knows which
+// meeting's agenda it wants.
+func (b *builtAgendas) sinceFor(team, channel string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var last *builtAgenda
+	for _, e := range b.entries {
+		if e.committee.TeamID == team && e.committee.ChannelID == channel && (last == nil || e.built.After(last.built)) {
+			last = e
+		}
+	}
+	if last == nil {
+		return ""
+	}
+	return last.snapshot
+}
+
 func (b *builtAgendas) put(e *builtAgenda) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -78,13 +97,21 @@ func (b *builtAgendas) put(e *builtAgenda) {
 
 // keptAgenda is the agenda of m kept from before, when the records it was
 // built from are unchanged, with the snapshot to build it from afresh
-// otherwise. A failure to ask is returned: the caller's reads would fail
-// alike.
-func (s *Service) keptAgenda(ctx context.Context, c Committee, m Meeting, held bool, day Date) (Reply, bool, string, error) {
+// otherwise. asked, when the request's own read asked already (see
+// agendaFrom), answers for the snapshot it asked about; otherwise the
+// database is asked here. A failure to ask is returned: the caller's
+// reads would fail alike.
+func (s *Service) keptAgenda(ctx context.Context, c Committee, m Meeting, held bool, day Date, asked *askedSince) (Reply, bool, string, error) {
 	e := s.built.get(m.ID)
 	since := ""
 	if e != nil && e.fits(c, m, held, day) {
 		since = e.snapshot
+	}
+	if asked != nil && (since == "" || since == asked.since) {
+		if since == "" || asked.changed {
+			return Reply{}, false, asked.snapshot, nil
+		}
+		return e.reply.clone(), true, "", nil
 	}
 	snapshot, changed, err := s.store.RecordsChangedSince(ctx, c.ID, since)
 	if err != nil {
@@ -94,6 +121,14 @@ func (s *Service) keptAgenda(ctx context.Context, c Committee, m Meeting, held b
 		return Reply{}, false, snapshot, nil
 	}
 	return e.reply.clone(), true, "", nil
+}
+
+// askedSince is what a request's one read found (AgendaFrom): whether
+// its committee's records changed since the snapshot since, and the
+// snapshot taken then.
+type askedSince struct {
+	since, snapshot string
+	changed         bool
 }
 
 // clone is r with its lists its own, for a reply kept and handed out again.

@@ -163,6 +163,13 @@ func (f *flaky) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (
 	return f.Store.FindMinutesFrom(ctx, req)
 }
 
+func (f *flaky) AgendaFrom(ctx context.Context, req commands.AgendaRequest) (commands.AgendaAsked, error) {
+	if f.down {
+		return commands.AgendaAsked{}, errDown
+	}
+	return f.Store.AgendaFrom(ctx, req)
+}
+
 func (f *flaky) Meeting(ctx context.Context, id int64) (commands.Meeting, error) {
 	if f.down {
 		return commands.Meeting{}, errDown

@@ -225,6 +225,28 @@ type FindRequest struct {
 	Replay                    string
 }
 
+// AgendaRequest asks for the agenda of the meeting at the table of the
+// committee whose channel a request came from (AgendaFrom): Since is the
+// snapshot of an agenda of the committee kept from before, or empty;
+// Replay as DeclareRequest's.
+type AgendaRequest struct {
+	TeamID, ChannelID, UserID string
+	At                        time.Time
+	Since                     string
+	Replay                    string
+}
+
+// AgendaAsked is what AgendaFrom read: where the request came from, the
+// committee's meeting in progress (nil when none is), and whether its
+// records changed since the snapshot asked about, with the snapshot to
+// build its agenda from (see RecordsChangedSince).
+type AgendaAsked struct {
+	Origin   Origin
+	Running  *Meeting
+	Snapshot string
+	Changed  bool
+}
+
 // ApologyKeep says which parts of the apology standing an update leaves as
 // they are: the parts the sender did not mention. A part not kept is set
 // to what the update says, empty to remove it. An apology withdrawn, or

@@ -309,6 +309,13 @@ type AgendaStore interface {
 	// be taken before reading records it will vouch for. With since empty,
 	// changed is true.
 	RecordsChangedSince(ctx context.Context, committeeID int64, since string) (now string, changed bool, err error)
+	// AgendaFrom is what Origin reads, with the committee's meeting in
+	// progress, and what RecordsChangedSince says of req.Since, at once,
+	// for the committee of the request's channel. With req.Replay, the key
+	// is recorded as FirstSeen records it, in the same statement; seen
+	// before, the error is ErrReplay. From a channel that is no
+	// committee's, the error is ErrNotFound and nothing is recorded.
+	AgendaFrom(ctx context.Context, req AgendaRequest) (AgendaAsked, error)
 }
 
 // OutboxStore queues messages for Slack. A worker in package bot sends

@@ -32,13 +32,20 @@ func (db *DB) RecordsChangedSince(ctx context.Context, committeeID int64, since 
 	return row.Now, row.Changed, nil
 }
 
-const recordsChangedSQL = `SELECT pg_current_snapshot()::text AS now,
-	$2 = ''
-	OR pg_snapshot_xmax(NULLIF($2, '')::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot())
-	OR COALESCE((SELECT max(r.xid) FROM records_changes r WHERE r.committee_id = $1), '0'::xid8)
-	   >= pg_snapshot_xmax(NULLIF($2, '')::pg_snapshot)
+var recordsChangedSQL = `SELECT ` + changedSince("$1", "$2")
+
+// changedSince are the columns now and changed of RecordsChangedSince,
+// for the committee whose ID is the SQL expression committee and the
+// snapshot in the parameter since.
+func changedSince(committee, since string) string {
+	return `pg_current_snapshot()::text AS now,
+	` + since + ` = ''
+	OR pg_snapshot_xmax(NULLIF(` + since + `, '')::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot())
+	OR COALESCE((SELECT max(r.xid) FROM records_changes r WHERE r.committee_id = ` + committee + `), '0'::xid8)
+	   >= pg_snapshot_xmax(NULLIF(` + since + `, '')::pg_snapshot)
 	OR EXISTS (SELECT 1 FROM records_changes r
-		WHERE r.committee_id = $1 AND r.xid = ANY (ARRAY(SELECT pg_snapshot_xip(NULLIF($2, '')::pg_snapshot)))) AS changed`
+		WHERE r.committee_id = ` + committee + ` AND r.xid = ANY (ARRAY(SELECT pg_snapshot_xip(NULLIF(` + since + `, '')::pg_snapshot)))) AS changed`
+}
 
 // changesKept is how long a snapshot this replica took must be old before
 // the changes it saw are pruned: longer than any replica keeps a built

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -170,5 +171,52 @@ func TestRecordsChangedReadsAFewPages(t *testing.T) {
 	}
 	if many := genericPlanBlocks(t, db, storage.RecordsChangedSQL, c.ID, snapshot); many > few+8 {
 		t.Errorf("among 10,000 changes the check touched %d buffers, against %d among none", many, few)
+	}
+}
+
+// TestAgendaFrom: the one read of an `/agenda` finds the committee of the
+// channel, the sender's membership, the next meeting and the one in
+// progress, and says of the snapshot asked about what
+// RecordsChangedSince says; its replay is refused, and from a channel
+// that is no committee's nothing is found and the key is not recorded.
+func TestAgendaFrom(t *testing.T) {
+	db, next, running := atTableKit(t)
+	ctx := context.Background()
+	ask := func(channel, since, replay string) (commands.AgendaAsked, error) {
+		return db.AgendaFrom(ctx, commands.AgendaRequest{TeamID: "T1", ChannelID: channel, UserID: "UNEIL", At: time.Now(), Since: since, Replay: replay})
+	}
+	a, err := ask("C1", "", "sig-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Origin.Member == nil || a.Origin.Member.UserID != "UNEIL" || a.Origin.Next == nil || a.Origin.Next.ID != next.ID || a.Running != nil || !a.Changed {
+		t.Errorf("from C1: member %+v, next %+v, running %+v, changed %v", a.Origin.Member, a.Origin.Next, a.Running, a.Changed)
+	}
+	if _, err := ask("C1", "", "sig-1"); !errors.Is(err, commands.ErrReplay) {
+		t.Errorf("sent again: %v, want a replay", err)
+	}
+	b, err := ask("C1", a.Snapshot, "")
+	if err != nil || b.Changed {
+		t.Errorf("nothing written since: changed %v, %v", b.Changed, err)
+	}
+	if _, err := db.SendApology(ctx, commands.Apology{MeetingID: next.ID, UserID: "UKATH", Name: "UKATH", Reason: "Away", By: "UKATH"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ask("C1", a.Snapshot, ""); err != nil || !b.Changed {
+		t.Errorf("an apology sent since: changed %v, %v", b.Changed, err)
+	}
+	// The other committee's meeting is in progress; Neil is no member.
+	o, err := ask("C2", a.Snapshot, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Origin.Member != nil || o.Running == nil || o.Running.ID != running.ID {
+		t.Errorf("from C2: member %+v, running %+v", o.Origin.Member, o.Running)
+	}
+	if _, err := ask("CNONE", "", "sig-elsewhere"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("from no committee's channel: %v, want not found", err)
+	}
+	if first, err := db.FirstSeen(ctx, "sig-elsewhere"); err != nil || !first {
+		t.Errorf("the key of an /agenda from no committee's channel was recorded: first %v, %v", first, err)
 	}
 }

@@ -213,7 +213,7 @@ func (db *DB) PruneChanges(ctx context.Context, kept time.Duration) error {
 }
 
 // RecordsChangedSQL is RecordsChangedSince's statement, for the plan tests.
-const RecordsChangedSQL = recordsChangedSQL
+var RecordsChangedSQL = recordsChangedSQL
 
 // DeclaredInBatch is what one batch of DeclareFrom said of one request,
 // for the external tests.
