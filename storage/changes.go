@@ -36,15 +36,20 @@ var recordsChangedSQL = `SELECT ` + changedSince("$1", "$2")
 
 // changedSince are the columns now and changed of RecordsChangedSince,
 // for the committee whose ID is the SQL expression committee and the
-// snapshot in the parameter since.
+// snapshot in the parameter since. Each transaction the snapshot saw
+// running is looked up by the primary key, a scalar subquery each, which
+// the planner cannot turn into a join: as "xid = ANY (the running)", a
+// plan for a committee that is a column, not a parameter (AgendaFrom),
+// read every change of the committee and filtered them (0.33 ms of the
+// statement's 0.42 among 2,800).
 func changedSince(committee, since string) string {
 	return `pg_current_snapshot()::text AS now,
 	` + since + ` = ''
 	OR pg_snapshot_xmax(NULLIF(` + since + `, '')::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot())
 	OR COALESCE((SELECT max(r.xid) FROM records_changes r WHERE r.committee_id = ` + committee + `), '0'::xid8)
 	   >= pg_snapshot_xmax(NULLIF(` + since + `, '')::pg_snapshot)
-	OR EXISTS (SELECT 1 FROM records_changes r
-		WHERE r.committee_id = ` + committee + ` AND r.xid = ANY (ARRAY(SELECT pg_snapshot_xip(NULLIF(` + since + `, '')::pg_snapshot)))) AS changed`
+	OR EXISTS (SELECT 1 FROM pg_snapshot_xip(NULLIF(` + since + `, '')::pg_snapshot) AS x(xid)
+		WHERE (SELECT true FROM records_changes r WHERE r.committee_id = ` + committee + ` AND r.xid = x.xid LIMIT 1)) AS changed`
 }
 
 // changesKept is how long a snapshot this replica took must be old before

@@ -133,8 +133,9 @@ func TestRecordsChangedSince(t *testing.T) {
 	}
 }
 
-// Asking whether a committee's records changed reads a few index pages
-// however many changes are kept: a busy committee notes one every batch
+// Asking whether a committee's records changed, alone or in an
+// /agenda's one read, reads a few index pages however many changes are
+// kept: a busy committee notes one every batch
 // of apologies, thousands a minute, and a check that walked them took
 // longer than building the agenda it was meant to spare.
 func TestRecordsChangedReadsAFewPages(t *testing.T) {
@@ -146,6 +147,11 @@ func TestRecordsChangedReadsAFewPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	few := genericPlanBlocks(t, db, storage.RecordsChangedSQL, c.ID, snapshot)
+	// An /agenda asks the same in its one read, of the committee it finds.
+	agenda := func(snapshot string) int {
+		return genericPlanBlocks(t, db, storage.AgendaFromSQL, c.TeamID, c.ChannelID, "UOFF", time.Now(), snapshot, []byte{}, int64(0))
+	}
+	fewAgenda := agenda(snapshot)
 	// 10,000 changes by transactions of their own, as a busy committee's
 	// are, all committed before the next snapshot.
 	conn, err := db.SQL().Conn(ctx)
@@ -171,6 +177,9 @@ func TestRecordsChangedReadsAFewPages(t *testing.T) {
 	}
 	if many := genericPlanBlocks(t, db, storage.RecordsChangedSQL, c.ID, snapshot); many > few+8 {
 		t.Errorf("among 10,000 changes the check touched %d buffers, against %d among none", many, few)
+	}
+	if many := agenda(snapshot); many > fewAgenda+8 {
+		t.Errorf("among 10,000 changes an /agenda's read touched %d buffers, against %d among none", many, fewAgenda)
 	}
 }
 

@@ -215,6 +215,9 @@ func (db *DB) PruneChanges(ctx context.Context, kept time.Duration) error {
 // RecordsChangedSQL is RecordsChangedSince's statement, for the plan tests.
 var RecordsChangedSQL = recordsChangedSQL
 
+// AgendaFromSQL is AgendaFrom's statement, for the plan tests.
+var AgendaFromSQL = agendaFromSQL
+
 // DeclaredInBatch is what one batch of DeclareFrom said of one request,
 // for the external tests.
 type DeclaredInBatch struct {
