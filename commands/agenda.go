@@ -141,18 +141,11 @@ func (s *Service) agendaFrom(ctx context.Context, in *Input) (Reply, bool, error
 	a, err := s.store.AgendaFrom(ctx, AgendaRequest{
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now, Since: since, Replay: in.Replay,
 	})
-	switch {
-	case errors.Is(err, ErrNotFound):
-		// Not a committee's channel: the replay key was not recorded.
-		return Reply{}, false, nil
-	case err != nil:
+	if read, err := readHere(err); !read {
 		return Reply{}, false, err
 	}
-	c := a.Origin.Committee
-	in.Committee, in.Next = c, a.Origin.Next
-	if a.Origin.Member != nil {
-		in.Me = *a.Origin.Member
-	}
+	in.admitFrom(a.Origin)
+	c := in.Committee
 	m, _, err := s.meetingAtTable(ctx, c, a.Origin.Next, &Table{Running: a.Running}, Date{}, in.Now)
 	if err != nil {
 		return Reply{}, true, err

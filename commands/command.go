@@ -417,6 +417,26 @@ func (s *Service) admitSelf(ctx context.Context, in *Input) error {
 	return s.admitInput(ctx, in)
 }
 
+// readHere settles the error of a SelfAdmit handler's one read (the
+// store's …From): from a channel that is no committee's the request goes
+// the long way, where the committee is the sender's (nothing was
+// recorded, the replay key included); any other error is the request's.
+func readHere(err error) (bool, error) {
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// admitFrom keeps in in what a SelfAdmit handler's one read found of
+// where the request came from, as admitInput keeps what dispatch reads.
+func (in *Input) admitFrom(o Origin) {
+	in.Committee, in.Next = o.Committee, o.Next
+	if o.Member != nil {
+		in.Me = *o.Member
+	}
+}
+
 // admitOrigin is admit, keeping what the one read found: the committee,
 // the sender's membership (nil for Anyone who is not a member), the next
 // meeting and, when asked for, the table.

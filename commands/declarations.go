@@ -277,18 +277,11 @@ func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, erro
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
 		Items: itemAliases(a.Item), Kind: a.Kind, Nature: a.Nature, Replay: in.Replay,
 	})
-	switch {
-	case errors.Is(err, ErrNotFound):
-		// Not a committee's channel: the replay key was not recorded.
-		return Reply{}, false, nil
-	case err != nil:
+	if read, err := readHere(err); !read || !ok {
 		return Reply{}, false, err
-	case !ok:
-		return Reply{}, false, nil
 	}
-	c, me := f.Origin.Committee, *f.Origin.Member
-	in.Committee, in.Me = c, me
-	return declaredReply(c, me, f.Meeting, f.Item, f.Declaration, f.Created, in.Request), true, nil
+	in.admitFrom(f.Origin)
+	return declaredReply(in.Committee, in.Me, f.Meeting, f.Item, f.Declaration, f.Created, in.Request), true, nil
 }
 
 // openItem finds item n on the agenda of the meeting d names, refusing

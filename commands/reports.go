@@ -242,17 +242,11 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
 		Items: itemAliases(a.Item), URL: a.URL, Title: a.Title, Replay: in.Replay,
 	})
-	switch {
-	case errors.Is(err, ErrNotFound):
-		// Not a committee's channel: the replay key was not recorded.
-		return Reply{}, false, nil
-	case err != nil:
+	if read, err := readHere(err); !read || !ok {
 		return Reply{}, false, err
-	case !ok:
-		return Reply{}, false, nil
 	}
-	in.Committee, in.Me = f.Origin.Committee, *f.Origin.Member
-	return reportedReply(f.Origin.Committee, f.Meeting, f.Item, a, f.Outcome), true, nil
+	in.admitFrom(f.Origin)
+	return reportedReply(in.Committee, f.Meeting, f.Item, a, f.Outcome), true, nil
 }
 
 // reportedReply says what became of the link a for item it of meeting m.

@@ -285,17 +285,10 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
 		Number: q.Number, Words: q.Words, Limit: limit, Replay: in.Replay,
 	})
-	switch {
-	case errors.Is(err, ErrNotFound):
-		// Not a committee's channel: the replay key was not recorded.
-		return Reply{}, false, nil
-	case err != nil:
+	if read, err := readHere(err); !read {
 		return Reply{}, false, err
 	}
-	in.Committee, in.Next = o.Committee, o.Next
-	if o.Member != nil {
-		in.Me = *o.Member
-	}
+	in.admitFrom(o)
 	if q.Number != "" {
 		return numberReply(o.Committee, q, ms), true, nil
 	}
