@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -20,15 +19,10 @@ func (db *DB) AgendaFrom(ctx context.Context, req commands.AgendaRequest) (comma
 	key, nonce := replayKey(req.Replay)
 	var row struct {
 		originRow
-		RunningID        sql.NullInt64  `db:"r_id"`
-		RunningStartsAt  sql.NullTime   `db:"r_starts_at"`
-		RunningVenue     sql.NullString `db:"r_venue"`
-		RunningStatus    sql.NullString `db:"r_status"`
-		RunningTimeKnown sql.NullBool   `db:"r_time_known"`
-		RunningRevision  sql.NullInt64  `db:"r_revision"`
-		Now              string         `db:"now"`
-		Changed          bool           `db:"changed"`
-		Replayed         bool           `db:"replayed"`
+		runningRow
+		Now      string `db:"now"`
+		Changed  bool   `db:"changed"`
+		Replayed bool   `db:"replayed"`
 	}
 	err := db.x.GetContext(ctx, &row, agendaFromSQL, req.TeamID, req.ChannelID, req.UserID, req.At, req.Since, key, nonce)
 	switch {
@@ -40,7 +34,7 @@ func (db *DB) AgendaFrom(ctx context.Context, req commands.AgendaRequest) (comma
 	o := row.origin()
 	return commands.AgendaAsked{
 		Origin:   o,
-		Running:  briefMeeting(o.Committee.ID, row.RunningID, row.RunningStartsAt, row.RunningVenue, row.RunningStatus, row.RunningTimeKnown, row.RunningRevision),
+		Running:  row.running(o.Committee.ID),
 		Snapshot: row.Now,
 		Changed:  row.Changed,
 	}, nil

@@ -1,7 +1,12 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -72,20 +77,32 @@ const atTableColumns = `f.ord, f.id, f.name, f.team_id, f.channel_id, f.time_zon
 	f.on_running, f.i_id, f.i_number, f.i_title,
 	ok.ord IS NOT NULL AS admitted, COALESCE(NOT ok.first, false) AS replayed`
 
-// atTableRow is a row of atTableColumns.
-type atTableRow struct {
-	Ord int `db:"ord"`
-	originRow
+// runningRow is a committee's meeting in progress, read as the columns
+// r_… (runningJoin's, named as tableColumns names them).
+type runningRow struct {
 	RunningID        sql.NullInt64  `db:"r_id"`
 	RunningStartsAt  sql.NullTime   `db:"r_starts_at"`
 	RunningVenue     sql.NullString `db:"r_venue"`
 	RunningStatus    sql.NullString `db:"r_status"`
 	RunningTimeKnown sql.NullBool   `db:"r_time_known"`
 	RunningRevision  sql.NullInt64  `db:"r_revision"`
-	OnRunning        bool           `db:"on_running"`
-	ItemID           sql.NullInt64  `db:"i_id"`
-	ItemNumber       sql.NullString `db:"i_number"`
-	ItemTitle        sql.NullString `db:"i_title"`
+}
+
+// running is the meeting of committee committeeID; nil when none is in
+// progress.
+func (r runningRow) running(committeeID int64) *commands.Meeting {
+	return briefMeeting(committeeID, r.RunningID, r.RunningStartsAt, r.RunningVenue, r.RunningStatus, r.RunningTimeKnown, r.RunningRevision)
+}
+
+// atTableRow is a row of atTableColumns.
+type atTableRow struct {
+	Ord int `db:"ord"`
+	originRow
+	runningRow
+	OnRunning  bool           `db:"on_running"`
+	ItemID     sql.NullInt64  `db:"i_id"`
+	ItemNumber sql.NullString `db:"i_number"`
+	ItemTitle  sql.NullString `db:"i_title"`
 	// Admitted: the rules let the request through, and its key was
 	// recorded; it wrote unless it was Replayed.
 	Admitted bool `db:"admitted"`
@@ -109,19 +126,109 @@ func (r atTableRow) at() (commands.Origin, commands.Meeting, commands.AgendaItem
 	}
 	m := o.Next
 	if r.OnRunning {
-		m = briefMeeting(o.Committee.ID, r.RunningID, r.RunningStartsAt, r.RunningVenue, r.RunningStatus, r.RunningTimeKnown, r.RunningRevision)
+		m = r.running(o.Committee.ID)
 	}
 	return o, *m, commands.AgendaItem{ID: r.ItemID.Int64, MeetingID: m.ID, Number: r.ItemNumber.String, Title: r.ItemTitle.String}
 }
 
-// aliases are the first two spellings of an item (itemAliases gives no
-// more), the second empty when there is one.
-func aliases(items []string) (string, string) {
+// atTableCall is what atTableSQL takes of one request besides its
+// origin: the item's first two spellings (itemAliases gives no more), the
+// second empty when there is one, and the replay key hashed, with the
+// call's own nonce (replayKey).
+type atTableCall struct {
+	alias1, alias2 string
+	key            []byte
+	nonce          int64
+}
+
+// newAtTableCall is the atTableCall of a request for the item items
+// spells, with the replay key replay; op names the request in an error.
+func (db *DB) newAtTableCall(op string, items []string, replay string) (atTableCall, error) {
+	var c atTableCall
 	switch len(items) {
-	case 0:
-		return "", ""
 	case 1:
-		return items[0], ""
+		c.alias1 = items[0]
+	case 2:
+		c.alias1, c.alias2 = items[0], items[1]
+	default:
+		return c, fmt.Errorf("storage: %s: %d spellings of an item", op, len(items))
 	}
-	return items[0], items[1]
+	if replay != "" {
+		db.pruneSeenLater()
+	}
+	c.key, c.nonce = replayKey(replay)
+	return c, nil
+}
+
+// settleAtTable is the error of a call of atTableSQL: the batch's own,
+// mapped; not found when the channel is no committee's (no row); or a
+// replay.
+func settleAtTable(op string, r *atTableRow, err error) error {
+	switch {
+	case err != nil:
+		return mapErr(op, err)
+	case r.Ord == 0:
+		return mapErr(op, sql.ErrNoRows)
+	case r.Replayed:
+		return commands.ErrReplay
+	}
+	return nil
+}
+
+// atTableBatch runs query, a statement begun by atTableSQL, with args for
+// n calls, sent on its own (writeAlone), and gives each call its row, by
+// its ord (zero for a call with none). check is each row's own check of
+// what it wrote. Rows that cannot be told apart, or a check that fails,
+// are a fault after the statement committed: what each call came to is
+// in doubt.
+func atTableBatch[T any](ctx context.Context, db *DB, op, query string, args []any, n int, at func(*T) *atTableRow, check func(*T) error) ([]T, error) {
+	st, err := db.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, n)
+	err = writeAlone(ctx, op, func(ctx context.Context) error {
+		rows := make([]T, 0, n)
+		if err := st.SelectContext(ctx, &rows, args...); err != nil {
+			return err
+		}
+		for i := range rows {
+			r := &rows[i]
+			ord := at(r).Ord
+			if ord < 1 || ord > n || at(&out[ord-1]).Ord != 0 {
+				return fmt.Errorf("storage: %s: a row for call %d of %d", op, ord, n)
+			}
+			if err := check(r); err != nil {
+				return err
+			}
+			out[ord-1] = *r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// atTableArgs are the parameters, in q's order, of a statement begun by
+// atTableSQL whose q has two text columns of its own after alias2, for n
+// calls: scalars for one (the statement for one call, which costs less
+// to plan), arrays for more. part is call i's.
+func atTableArgs(n int, part func(i int) (team, channel, user string, at time.Time, c atTableCall, a, b string)) []any {
+	if n == 1 {
+		team, channel, user, at, c, a, b := part(0)
+		return []any{team, channel, user, at, c.alias1, c.alias2, a, b, c.key, c.nonce}
+	}
+	teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	ats, alias1s, alias2s := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	as, bs := make(pq.StringArray, n), make(pq.StringArray, n)
+	keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
+	for i := range n {
+		var at time.Time
+		var c atTableCall
+		teams[i], channels[i], users[i], at, c, as[i], bs[i] = part(i)
+		ats[i], alias1s[i], alias2s[i], keys[i], nonces[i] = at.UTC().Format(time.RFC3339Nano), c.alias1, c.alias2, c.key, c.nonce
+	}
+	return []any{teams, channels, users, ats, alias1s, alias2s, as, bs, keys, nonces}
 }

@@ -246,26 +246,21 @@ var originTableSQL = `SELECT ` + originColumns + tableColumns + originJoins + ta
 
 // tableRow is what tableColumns read.
 type tableRow struct {
-	RunningID        sql.NullInt64  `db:"r_id"`
-	RunningStartsAt  sql.NullTime   `db:"r_starts_at"`
-	RunningVenue     sql.NullString `db:"r_venue"`
-	RunningStatus    sql.NullString `db:"r_status"`
-	RunningTimeKnown sql.NullBool   `db:"r_time_known"`
-	RunningRevision  sql.NullInt64  `db:"r_revision"`
-	ItemsOf          sql.NullInt64  `db:"t_items_of"`
-	IDs              pq.Int64Array  `db:"t_ids"`
-	Numbers          pq.StringArray `db:"t_numbers"`
-	Titles           pq.StringArray `db:"t_titles"`
-	Presenters       pq.StringArray `db:"t_presenters"`
-	Organisations    pq.StringArray `db:"t_organisations"`
-	Descriptions     pq.StringArray `db:"t_descriptions"`
-	Refs             pq.StringArray `db:"t_refs"` // each item's, as a JSON array
-	Standard         pq.BoolArray   `db:"t_standard"`
+	runningRow
+	ItemsOf       sql.NullInt64  `db:"t_items_of"`
+	IDs           pq.Int64Array  `db:"t_ids"`
+	Numbers       pq.StringArray `db:"t_numbers"`
+	Titles        pq.StringArray `db:"t_titles"`
+	Presenters    pq.StringArray `db:"t_presenters"`
+	Organisations pq.StringArray `db:"t_organisations"`
+	Descriptions  pq.StringArray `db:"t_descriptions"`
+	Refs          pq.StringArray `db:"t_refs"` // each item's, as a JSON array
+	Standard      pq.BoolArray   `db:"t_standard"`
 }
 
 func (t tableRow) table(committeeID int64) (*commands.Table, error) {
 	out := &commands.Table{ItemsOf: t.ItemsOf.Int64,
-		Running: briefMeeting(committeeID, t.RunningID, t.RunningStartsAt, t.RunningVenue, t.RunningStatus, t.RunningTimeKnown, t.RunningRevision)}
+		Running: t.running(committeeID)}
 	n := len(t.IDs)
 	if n == 0 {
 		return out, nil

@@ -3,22 +3,15 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
-
-	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
 
-// declareFromCall is one DeclareFrom: the request, its item's first two
-// spellings (itemAliases gives no more) and its replay key hashed, with
-// the call's own nonce (replayKey).
+// declareFromCall is one DeclareFrom.
 type declareFromCall struct {
-	req            commands.DeclareRequest
-	alias1, alias2 string
-	key            []byte
-	nonce          int64
+	req commands.DeclareRequest
+	atTableCall
 }
 
 // declaredFrom is what declareFromSQL says of one call: the origin, the
@@ -52,23 +45,13 @@ func declareFromBatcher(db *DB) *batcher[declareFromCall, declaredFrom] {
 // at once; each otherwise cost two round trips, the first reading the
 // whole agenda to find one item.
 func (db *DB) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (commands.DeclaredFrom, bool, error) {
-	if len(req.Items) == 0 || len(req.Items) > 2 {
-		return commands.DeclaredFrom{}, false, fmt.Errorf("storage: declare: %d spellings of an item", len(req.Items))
+	call, err := db.newAtTableCall("declare", req.Items, req.Replay)
+	if err != nil {
+		return commands.DeclaredFrom{}, false, err
 	}
-	if req.Replay != "" {
-		db.pruneSeenLater()
-	}
-	call := declareFromCall{req: req}
-	call.alias1, call.alias2 = aliases(req.Items)
-	call.key, call.nonce = replayKey(req.Replay)
-	f, err := db.declarationsFrom.do(ctx, call)
-	switch {
-	case err != nil:
-		return commands.DeclaredFrom{}, false, mapErr("declare", err)
-	case f.Ord == 0:
-		return commands.DeclaredFrom{}, false, mapErr("declare", sql.ErrNoRows)
-	case f.Replayed:
-		return commands.DeclaredFrom{}, false, commands.ErrReplay
+	f, err := db.declarationsFrom.do(ctx, declareFromCall{req: req, atTableCall: call})
+	if err := settleAtTable("declare", &f.atTableRow, err); err != nil {
+		return commands.DeclaredFrom{}, false, err
 	}
 	var out commands.DeclaredFrom
 	out.Origin, out.Meeting, out.Item = f.at()
@@ -95,58 +78,24 @@ func (db *DB) DeclareFrom(ctx context.Context, req commands.DeclareRequest) (com
 	return out, true, nil
 }
 
-// declaresFrom runs declareFromSQL for calls: alone, with its arrays of
-// one element as scalars, which costs less to plan for one.
+// declaresFrom runs declareFromSQL for calls (see atTableArgs).
 func (db *DB) declaresFrom(ctx context.Context, calls []declareFromCall) ([]declaredFrom, error) {
 	n := len(calls)
-	var query string
-	var args []any
+	query := declareManyFromSQL
 	if n == 1 {
-		c := calls[0]
-		query, args = declareOneFromSQL, []any{c.req.TeamID, c.req.ChannelID, c.req.UserID, c.req.At,
-			c.alias1, c.alias2, string(c.req.Kind), c.req.Nature, c.key, c.nonce}
-	} else {
-		teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-		ats, alias1s, alias2s := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-		kinds, natures := make(pq.StringArray, n), make(pq.StringArray, n)
-		keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
-		for i, c := range calls {
-			teams[i], channels[i], users[i] = c.req.TeamID, c.req.ChannelID, c.req.UserID
-			ats[i], alias1s[i], alias2s[i] = c.req.At.UTC().Format(time.RFC3339Nano), c.alias1, c.alias2
-			kinds[i], natures[i] = string(c.req.Kind), c.req.Nature
-			keys[i], nonces[i] = c.key, c.nonce
-		}
-		query, args = declareManyFromSQL, []any{teams, channels, users, ats, alias1s, alias2s, kinds, natures, keys, nonces}
+		query = declareOneFromSQL
 	}
-	st, err := db.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]declaredFrom, n)
-	err = writeAlone(ctx, "declare", func(ctx context.Context) error {
-		rows := make([]declaredFrom, 0, n)
-		if err := st.SelectContext(ctx, &rows, args...); err != nil {
-			return err
-		}
-		// Rows that cannot be told apart are a fault here, after the
-		// statement committed: what each call came to is in doubt.
-		for _, r := range rows {
-			if r.Ord < 1 || r.Ord > n || out[r.Ord-1].Ord != 0 {
-				return fmt.Errorf("storage: declare: a row for call %d of %d", r.Ord, n)
-			}
-			if r.MadeID.Valid {
-				if err := r.auditMarks.check(r.meetingID()); err != nil {
-					return err
-				}
-			}
-			out[r.Ord-1] = r
-		}
-		return nil
+	args := atTableArgs(n, func(i int) (string, string, string, time.Time, atTableCall, string, string) {
+		r := calls[i].req
+		return r.TeamID, r.ChannelID, r.UserID, r.At, calls[i].atTableCall, string(r.Kind), r.Nature
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return atTableBatch(ctx, db, "declare", query, args, n, func(r *declaredFrom) *atTableRow { return &r.atTableRow },
+		func(r *declaredFrom) error {
+			if !r.MadeID.Valid {
+				return nil
+			}
+			return r.auditMarks.check(r.meetingID())
+		})
 }
 
 // declareFromSQL is DeclareFrom's statement over the requests in the

@@ -231,9 +231,11 @@ type DeclaredInBatch struct {
 func (db *DB) DeclarationsFromInOneBatch(ctx context.Context, reqs []commands.DeclareRequest) ([]DeclaredInBatch, error) {
 	calls := make([]declareFromCall, len(reqs))
 	for i, r := range reqs {
-		calls[i] = declareFromCall{req: r}
-		calls[i].alias1, calls[i].alias2 = aliases(r.Items)
-		calls[i].key, calls[i].nonce = replayKey(r.Replay)
+		call, err := db.newAtTableCall("declare", r.Items, r.Replay)
+		if err != nil {
+			return nil, err
+		}
+		calls[i] = declareFromCall{req: r, atTableCall: call}
 	}
 	rs, err := db.declaresFrom(ctx, calls)
 	if err != nil {
@@ -260,9 +262,11 @@ type ReportedInBatch struct {
 func (db *DB) ReportsFromInOneBatch(ctx context.Context, reqs []commands.ReportRequest) ([]ReportedInBatch, error) {
 	calls := make([]reportFromCall, len(reqs))
 	for i, r := range reqs {
-		calls[i] = reportFromCall{req: r}
-		calls[i].alias1, calls[i].alias2 = aliases(r.Items)
-		calls[i].key, calls[i].nonce = replayKey(r.Replay)
+		call, err := db.newAtTableCall("submit report", r.Items, r.Replay)
+		if err != nil {
+			return nil, err
+		}
+		calls[i] = reportFromCall{req: r, atTableCall: call}
 	}
 	rs, err := db.reportsFrom(ctx, calls)
 	if err != nil {

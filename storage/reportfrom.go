@@ -6,18 +6,14 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/lib/pq"
-
 	"github.com/quorumhq/quorum/commands"
 )
 
 // reportFromCall is one SubmitReportFrom, as declareFromCall is one
 // DeclareFrom.
 type reportFromCall struct {
-	req            commands.ReportRequest
-	alias1, alias2 string
-	key            []byte
-	nonce          int64
+	req commands.ReportRequest
+	atTableCall
 }
 
 // reportedFrom is what reportFromSQL says of one call.
@@ -46,23 +42,13 @@ func reportFromBatcher(db *DB) *batcher[reportFromCall, reportedFrom] {
 // trip, shared with the other links sent at the same moment
 // (reportFromBatcher), as DeclareFrom is.
 func (db *DB) SubmitReportFrom(ctx context.Context, req commands.ReportRequest) (commands.ReportedFrom, bool, error) {
-	if len(req.Items) == 0 || len(req.Items) > 2 {
-		return commands.ReportedFrom{}, false, fmt.Errorf("storage: submit report: %d spellings of an item", len(req.Items))
+	call, err := db.newAtTableCall("submit report", req.Items, req.Replay)
+	if err != nil {
+		return commands.ReportedFrom{}, false, err
 	}
-	if req.Replay != "" {
-		db.pruneSeenLater()
-	}
-	call := reportFromCall{req: req}
-	call.alias1, call.alias2 = aliases(req.Items)
-	call.key, call.nonce = replayKey(req.Replay)
-	f, err := db.reportLinksFrom.do(ctx, call)
-	switch {
-	case err != nil:
-		return commands.ReportedFrom{}, false, mapErr("submit report", err)
-	case f.Ord == 0:
-		return commands.ReportedFrom{}, false, mapErr("submit report", sql.ErrNoRows)
-	case f.Replayed:
-		return commands.ReportedFrom{}, false, commands.ErrReplay
+	f, err := db.reportLinksFrom.do(ctx, reportFromCall{req: req, atTableCall: call})
+	if err := settleAtTable("submit report", &f.atTableRow, err); err != nil {
+		return commands.ReportedFrom{}, false, err
 	}
 	var out commands.ReportedFrom
 	out.Origin, out.Meeting, out.Item = f.at()
@@ -70,45 +56,19 @@ func (db *DB) SubmitReportFrom(ctx context.Context, req commands.ReportRequest) 
 	return out, f.Admitted, nil
 }
 
-// reportsFrom runs reportFromSQL for calls: alone, with its arrays of one
-// element as scalars.
+// reportsFrom runs reportFromSQL for calls (see atTableArgs).
 func (db *DB) reportsFrom(ctx context.Context, calls []reportFromCall) ([]reportedFrom, error) {
 	n := len(calls)
-	var query string
-	var args []any
+	query := reportManyFromSQL
 	if n == 1 {
-		c := calls[0]
-		query, args = reportOneFromSQL, []any{c.req.TeamID, c.req.ChannelID, c.req.UserID, c.req.At,
-			c.alias1, c.alias2, c.req.URL, c.req.Title, c.key, c.nonce}
-	} else {
-		teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-		ats, alias1s, alias2s := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-		urls, titles := make(pq.StringArray, n), make(pq.StringArray, n)
-		keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
-		for i, c := range calls {
-			teams[i], channels[i], users[i] = c.req.TeamID, c.req.ChannelID, c.req.UserID
-			ats[i], alias1s[i], alias2s[i] = c.req.At.UTC().Format(time.RFC3339Nano), c.alias1, c.alias2
-			urls[i], titles[i] = c.req.URL, c.req.Title
-			keys[i], nonces[i] = c.key, c.nonce
-		}
-		query, args = reportManyFromSQL, []any{teams, channels, users, ats, alias1s, alias2s, urls, titles, keys, nonces}
+		query = reportOneFromSQL
 	}
-	st, err := db.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]reportedFrom, n)
-	err = writeAlone(ctx, "submit report", func(ctx context.Context) error {
-		rows := make([]reportedFrom, 0, n)
-		if err := st.SelectContext(ctx, &rows, args...); err != nil {
-			return err
-		}
-		// Rows that cannot be told apart are a fault here, after the
-		// statement committed: what each call came to is in doubt.
-		for _, r := range rows {
-			if r.Ord < 1 || r.Ord > n || out[r.Ord-1].Ord != 0 {
-				return fmt.Errorf("storage: submit report: a row for call %d of %d", r.Ord, n)
-			}
+	args := atTableArgs(n, func(i int) (string, string, string, time.Time, atTableCall, string, string) {
+		r := calls[i].req
+		return r.TeamID, r.ChannelID, r.UserID, r.At, calls[i].atTableCall, r.URL, r.Title
+	})
+	return atTableBatch(ctx, db, "submit report", query, args, n, func(r *reportedFrom) *atTableRow { return &r.atTableRow },
+		func(r *reportedFrom) error {
 			switch o := commands.ReportOutcome(r.Outcome.String); {
 			case !r.Admitted || r.Replayed:
 				if r.Outcome.Valid {
@@ -116,20 +76,12 @@ func (db *DB) reportsFrom(ctx context.Context, calls []reportFromCall) ([]report
 				}
 			case o == commands.ReportUnchanged:
 			case o == commands.ReportRecorded, o == commands.ReportReplaced:
-				if err := r.check(r.meetingID()); err != nil {
-					return err
-				}
+				return r.check(r.meetingID())
 			default:
 				return fmt.Errorf("storage: submit report: outcome %q", r.Outcome.String)
 			}
-			out[r.Ord-1] = r
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+			return nil
+		})
 }
 
 // reportFromSQL is SubmitReportFrom's statement over the requests in the
