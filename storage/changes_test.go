@@ -3,8 +3,11 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage"
@@ -221,6 +224,28 @@ func TestAgendaFrom(t *testing.T) {
 	}
 	if o.Origin.Member != nil || o.Running == nil || o.Running.ID != running.ID {
 		t.Errorf("from C2: member %+v, running %+v", o.Origin.Member, o.Running)
+	}
+	// Asked together, in one statement, each says what it would alone.
+	req := func(channel, since, replay string) commands.AgendaRequest {
+		return commands.AgendaRequest{TeamID: "T1", ChannelID: channel, UserID: "UNEIL", At: time.Now(), Since: since, Replay: replay}
+	}
+	now, err := ask("C1", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, replayed, changed, inProgress, err := db.AgendasInOneBatch(ctx, []commands.AgendaRequest{
+		req("C1", now.Snapshot, "sig-b1"), req("C1", a.Snapshot, "sig-b2"), req("C1", "", "sig-1"),
+		req("CNONE", "", "sig-b3"), req("C2", "", "sig-b4"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]bool{{true, true, true, false, true}, {false, false, true, false, false}, {false, true, true, false, true}}
+	if d := cmp.Diff(want, [][]bool{found, replayed, changed}); d != "" || !slices.Equal(inProgress, []int64{0, 0, 0, 0, running.ID}) {
+		t.Errorf("in one batch: found, replayed, changed (-want +got):\n%s\nin progress %v", d, inProgress)
+	}
+	if first, err := db.FirstSeen(ctx, "sig-b3"); err != nil || !first {
+		t.Errorf("the key of an /agenda from no committee's channel, in a batch, was recorded: first %v, %v", first, err)
 	}
 	if _, err := ask("CNONE", "", "sig-elsewhere"); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("from no committee's channel: %v, want not found", err)

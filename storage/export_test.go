@@ -279,3 +279,24 @@ func (db *DB) ReportsFromInOneBatch(ctx context.Context, reqs []commands.ReportR
 	}
 	return out, nil
 }
+
+// AgendasInOneBatch is one batch of AgendaFrom (agendas), for the
+// external tests: for each request, whether its channel is a committee's,
+// whether it was a replay, whether the records changed and the meeting in
+// progress (0 for none).
+func (db *DB) AgendasInOneBatch(ctx context.Context, reqs []commands.AgendaRequest) (found, replayed, changed []bool, running []int64, err error) {
+	calls := make([]agendaCall, len(reqs))
+	for i, r := range reqs {
+		calls[i] = agendaCall{req: r}
+		calls[i].key, calls[i].nonce = replayKey(r.Replay)
+	}
+	rows, err := db.agendas(ctx, calls)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	for _, r := range rows {
+		found, replayed, changed = append(found, r.Ord != 0), append(replayed, r.Replayed), append(changed, r.Changed)
+		running = append(running, r.RunningID.Int64)
+	}
+	return found, replayed, changed, running, nil
+}

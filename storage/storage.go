@@ -50,7 +50,7 @@ type DB struct {
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
 	// OriginFirstSeen, declarations Declare, declarationsFrom
 	// DeclareFrom, reports SubmitReport, reportLinksFrom
-	// SubmitReportFrom.
+	// SubmitReportFrom, agendasFrom AgendaFrom.
 	apologies        *batcher[commands.ApologyRequest, apologyFrom]
 	seen             *batcher[seenCall, bool]
 	origins          *batcher[originCall, originFound]
@@ -58,6 +58,7 @@ type DB struct {
 	declarationsFrom *batcher[declareFromCall, declaredFrom]
 	reports          *batcher[reportCall, commands.ReportOutcome]
 	reportLinksFrom  *batcher[reportFromCall, reportedFrom]
+	agendasFrom      *batcher[agendaCall, agendaRow]
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -133,6 +134,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.declarations = declarationBatcher(db)
 	db.declarationsFrom = declareFromBatcher(db)
 	db.reportLinksFrom = reportFromBatcher(db)
+	db.agendasFrom = agendaBatcher(db)
 	db.reports = reportBatcher(db)
 	return db, nil
 }
