@@ -300,3 +300,26 @@ func (db *DB) AgendasInOneBatch(ctx context.Context, reqs []commands.AgendaReque
 	}
 	return found, replayed, changed, running, nil
 }
+
+// SearchesInOneBatch is one batch of FindMinutesFrom's searches
+// (searches), for the external tests: for each request, its rows' minute
+// IDs in order (0 for none found), and whether it was a replay.
+func (db *DB) SearchesInOneBatch(ctx context.Context, reqs []commands.FindRequest) ([][]int64, []bool, error) {
+	calls := make([]findCall, len(reqs))
+	for i, r := range reqs {
+		calls[i] = findCall{req: r, seq: int64(i)}
+		calls[i].key, calls[i].nonce = replayKey(r.Replay)
+	}
+	rows, err := db.searches(ctx, calls)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids, replayed := make([][]int64, len(rows)), make([]bool, len(rows))
+	for i, rs := range rows {
+		for _, r := range rs {
+			ids[i] = append(ids[i], r.ID)
+			replayed[i] = r.Replayed
+		}
+	}
+	return ids, replayed, nil
+}

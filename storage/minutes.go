@@ -498,16 +498,17 @@ func (db *DB) found(ctx context.Context, rows []searchRow) ([]commands.Minute, b
 	return out, len(rows) > 0 && rows[0].RecentOnly, nil
 }
 
-// searchCTEs are the steps of SearchMinutes's search ($2 to $8) of the
-// minutes of the committee whose ID is the SQL expression committee,
-// ending with found; searchFound reads them.
-func searchCTEs(committee string) string {
+// searchCTEs are the steps of SearchMinutes's search ($3 to $8) for the
+// words in the SQL expression words of the minutes of the committee whose
+// ID is the SQL expression committee, ending with found; searchFound
+// reads them.
+func searchCTEs(committee, words string) string {
 	return `
 		q AS MATERIALIZED (
 			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
 			-- text that starts with a space and "<": lexemes hold no spaces.
 			SELECT query, words, position(' <' IN query::text) > 0 AS phrase
-			FROM (SELECT websearch_to_tsquery('english', $2) AS query, plainto_tsquery('english', $2) AS words) t
+			FROM (SELECT websearch_to_tsquery('english', ` + words + `) AS query, plainto_tsquery('english', ` + words + `) AS words) t
 		),
 		recent AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
@@ -526,7 +527,7 @@ func searchCTEs(committee string) string {
 		),
 		older AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
-			WHERE mi.committee_id = ` + committee + ` AND mi.search @@ websearch_to_tsquery('english', $2)
+			WHERE mi.committee_id = ` + committee + ` AND mi.search @@ websearch_to_tsquery('english', ` + words + `)
 			AND (SELECT s.all_minutes FROM scope s)
 		),
 		top AS MATERIALIZED (
@@ -564,7 +565,7 @@ const searchFound = `
 
 // searchMinutesSQL is SearchMinutes's statement: the search of the
 // minutes of committee $1.
-var searchMinutesSQL = `WITH ` + searchCTEs("$1") + searchFound
+var searchMinutesSQL = `WITH ` + searchCTEs("$1", "$2") + searchFound
 
 // Minute implements commands.MinutesStore.
 func (db *DB) Minute(ctx context.Context, id int64) (commands.Minute, error) {

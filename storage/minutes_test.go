@@ -384,6 +384,40 @@ func TestFindMinutesFrom(t *testing.T) {
 	if resolutions == 0 {
 		t.Fatal("no resolution among the minutes found: nothing was compared")
 	}
+	// Searches sent together, in one statement, each find what they find
+	// alone, in the same order.
+	var reqs []commands.FindRequest
+	var want [][]int64
+	for i, words := range []string{"partnership", "photosynthesis", "youth anti-social behaviour", `"alternative provision"`, "partnership"} {
+		ms, _, err := db.SearchMinutes(ctx, c.ID, words, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []int64{0}
+		if len(ms) > 0 {
+			ids = nil
+			for _, m := range ms {
+				ids = append(ids, m.ID)
+			}
+		}
+		want = append(want, ids)
+		reqs = append(reqs, commands.FindRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: "UNEIL", At: time.Now(),
+			Words: words, Limit: 5, Replay: fmt.Sprintf("batch-%d", i)})
+	}
+	reqs[4].Replay = "sig-3" // the search for partnership above
+	want[4] = want[0]
+	reqs = append(reqs, commands.FindRequest{TeamID: c.TeamID, ChannelID: "CNONE", UserID: "UNEIL", At: time.Now(), Words: "partnership", Limit: 5, Replay: "batch-none"})
+	want = append(want, nil)
+	ids, replayed, err := db.SearchesInOneBatch(ctx, reqs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, ids); d != "" || !slices.Equal(replayed, []bool{false, false, false, false, true, false}) {
+		t.Errorf("in one batch: replayed %v; minutes found (-want +got):\n%s", replayed, d)
+	}
+	if first, err := db.FirstSeen(ctx, "batch-none"); err != nil || !first {
+		t.Errorf("the key of a search from no committee's channel, in a batch, was recorded: first %v, %v", first, err)
+	}
 	elsewhere := commands.FindRequest{TeamID: c.TeamID, ChannelID: "CNONE", UserID: "UNEIL", At: time.Now(), Words: "partnership", Limit: 5, Replay: "sig-elsewhere"}
 	if _, _, _, err := db.FindMinutesFrom(ctx, elsewhere); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("from no committee's channel: %v, want not found", err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/lib/pq"
 
@@ -15,9 +16,10 @@ import (
 // FindMinutesFrom implements commands.MinutesStore: what Origin reads,
 // the replay check, and the minutes found by number (as MinutesByNumber
 // finds them) or by words (as SearchMinutes does) with their resolutions,
-// in one statement and one round trip. `/resolution` is asked during
-// meetings by anyone in the channel, and its answer otherwise waited on
-// three.
+// in one statement and one round trip; a search shares its statement with
+// the others sent at the same moment (searchBatcher). `/resolution` is
+// asked during meetings by anyone in the channel, and its answer
+// otherwise waited on three round trips.
 func (db *DB) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (commands.Origin, []commands.Minute, bool, error) {
 	if (req.Number == "") == (req.Words == "") {
 		return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: a number or words, not both")
@@ -25,21 +27,15 @@ func (db *DB) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (co
 	if req.Replay != "" {
 		db.pruneSeenLater()
 	}
-	key, nonce := replayKey(req.Replay)
-	var rows []struct {
-		Origin   originRow `db:"o"`
-		Replayed bool      `db:"replayed"`
-		searchRow
-		ResolutionIDs    pq.Int64Array  `db:"res_ids"`
-		ResolutionBodies pq.StringArray `db:"res_bodies"`
-		ResolutionParts  pq.StringArray `db:"res_parts"` // each resolution's, as a JSON array
-	}
-	query, args := searchFromSQL, []any{req.TeamID, req.Words, req.Limit, commands.HighlightStart + commands.HighlightStop,
-		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, req.ChannelID, req.UserID, req.At, key, nonce}
+	call := findCall{req: req, seq: db.findSeq.Add(1)}
+	call.key, call.nonce = replayKey(req.Replay)
+	var rows []foundRow
+	var err error
 	if req.Number != "" {
-		query, args = numberFromSQL, []any{req.TeamID, req.Number, req.Limit, req.ChannelID, req.UserID, req.At, key, nonce}
+		err = db.x.SelectContext(ctx, &rows, numberFromSQL, req.TeamID, req.Number, req.Limit, req.ChannelID, req.UserID, req.At, call.key, call.nonce)
+	} else {
+		rows, err = db.searchesFrom.do(ctx, call)
 	}
-	err := db.x.SelectContext(ctx, &rows, query, args...)
 	switch {
 	case err != nil:
 		return commands.Origin{}, nil, false, mapErr("find minutes", err)
@@ -70,6 +66,87 @@ func (db *DB) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (co
 	return o, out, rows[0].RecentOnly, nil
 }
 
+// foundRow is a row of fromHits: one of the minutes a request found, or
+// none (ID 0), with where the request came from; Ord is the request's
+// place in its batch.
+type foundRow struct {
+	Ord      int       `db:"ord"`
+	Origin   originRow `db:"o"`
+	Replayed bool      `db:"replayed"`
+	searchRow
+	ResolutionIDs    pq.Int64Array  `db:"res_ids"`
+	ResolutionBodies pq.StringArray `db:"res_bodies"`
+	ResolutionParts  pq.StringArray `db:"res_parts"` // each resolution's, as a JSON array
+}
+
+// findCall is one FindMinutesFrom: the request, its replay key hashed
+// with the call's own nonce (replayKey), and its sequence number, which
+// tells apart in a batch the calls that have no key.
+type findCall struct {
+	req   commands.FindRequest
+	key   []byte
+	nonce int64
+	seq   int64
+}
+
+// searchBatcher batches the searches of FindMinutesFrom (see batcher):
+// during a meeting, members look a resolution up at the same moment. A
+// batch holds a key once; a caller that gives up on the read does not
+// wait for it.
+func searchBatcher(db *DB) *batcher[findCall, []foundRow] {
+	return &batcher[findCall, []foundRow]{
+		run: db.searches,
+		key: func(c findCall) string {
+			if len(c.key) == 0 {
+				return fmt.Sprint("call ", c.seq)
+			}
+			return string(c.key)
+		},
+		max: batchMax, workers: batchWorkers, spill: batchSpill, leave: true,
+	}
+}
+
+// searches runs the searches of calls: searchFromSQL for one,
+// searchesFromSQL for more, whose rows it deals out by ord.
+func (db *DB) searches(ctx context.Context, calls []findCall) ([][]foundRow, error) {
+	n := len(calls)
+	out := make([][]foundRow, n)
+	// The search's own parameters, $3 to $8, are the same for every call.
+	limit := calls[0].req.Limit
+	for _, c := range calls {
+		if c.req.Limit != limit {
+			return nil, fmt.Errorf("storage: find minutes: limits %d and %d in one batch", limit, c.req.Limit)
+		}
+	}
+	if n == 1 {
+		r := calls[0].req
+		err := db.x.SelectContext(ctx, &out[0], searchFromSQL, r.TeamID, r.Words, limit, commands.HighlightStart+commands.HighlightStop,
+			headlineAll, headlinePassages, searchWindow, phraseWindowCommon, r.ChannelID, r.UserID, r.At, calls[0].key, calls[0].nonce)
+		return out, err
+	}
+	teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	ats, words := make(pq.StringArray, n), make(pq.StringArray, n)
+	keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
+	for i, c := range calls {
+		teams[i], channels[i], users[i] = c.req.TeamID, c.req.ChannelID, c.req.UserID
+		ats[i], words[i] = c.req.At.UTC().Format(time.RFC3339Nano), c.req.Words
+		keys[i], nonces[i] = c.key, c.nonce
+	}
+	var rows []foundRow
+	err := db.x.SelectContext(ctx, &rows, searchesFromSQL, teams, channels, limit, commands.HighlightStart+commands.HighlightStop,
+		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, users, ats, words, keys, nonces)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if r.Ord < 1 || r.Ord > n {
+			return nil, fmt.Errorf("storage: find minutes: a row for call %d of %d", r.Ord, n)
+		}
+		out[r.Ord-1] = append(out[r.Ord-1], r)
+	}
+	return out, nil
+}
+
 // fromOrigin starts a statement that finds minutes for a request from a
 // channel: origin, what Origin reads of the committee of the channel (the
 // SQL expressions team and channel) for the sender user at the time at;
@@ -96,7 +173,7 @@ func fromOrigin(team, channel, user, at, key, nonce string) string {
 // committee's, there is no row.
 func fromHits(key string) string {
 	return `
-SELECT ` + prefixed("origin", "o", originNames) + `,
+SELECT 1 AS ord, ` + prefixed("origin", "o", originNames) + `,
 	octet_length(CAST(` + key + ` AS bytea)) > 0 AND NOT EXISTS (SELECT 1 FROM seen) AS replayed, hits.*,
 	rs.res_ids, rs.res_bodies, rs.res_parts
 FROM origin CROSS JOIN hits
@@ -111,7 +188,7 @@ ORDER BY hits.pos`
 // searchFromSQL is searchMinutesSQL ($2 to $8) for the committee of the
 // channel ($1 team, $9 channel), for the sender $10 at $11, with the
 // replay key $12 and nonce $13.
-var searchFromSQL = fromOrigin("$1", "$9", "$10", "$11", "$12", "$13") + `, ` + searchCTEs("(SELECT id FROM origin)") +
+var searchFromSQL = fromOrigin("$1", "$9", "$10", "$11", "$12", "$13") + `, ` + searchCTEs("(SELECT id FROM origin)", "$2") +
 	`, hits AS (` + searchFound + `
 )` + fromHits("$12")
 
@@ -132,6 +209,46 @@ var numberFromSQL = fromOrigin("$1", "$4", "$5", "$6", "$7", "$8") + `, numbered
 	SELECT 0, 0, '', 0, '', '', '', '', '{}', false, '', NULL, NULL, false, 0
 	WHERE NOT EXISTS (SELECT 1 FROM numbered)
 )` + fromHits("$7")
+
+// searchesFromSQL is searchFromSQL for many requests, their parameters
+// in arrays ($1 team, $2 channel, $9 sender, $10 time, $11 words, $12
+// replay key, $13 nonce) and the search's own ($3 to $8) shared: each
+// request's minutes found by a search of its own (a LATERAL subquery, its
+// steps correlated with the request), with the request's place (ord),
+// in order. The keys are recorded in their order, as the batch of
+// originsFirstSeenSQL records them.
+var searchesFromSQL = `WITH req AS (
+	SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($9 AS text[]), CAST($10 AS timestamptz[]),
+	                     CAST($11 AS text[]), CAST($12 AS bytea[]), CAST($13 AS bigint[]))
+	WITH ORDINALITY AS req(team_id, channel_id, user_id, at, words, replay_key, replay_nonce, ord)
+), origin AS (
+	SELECT req.ord, ` + originColumns + `
+	FROM req JOIN committees c ON c.team_id = req.team_id AND c.channel_id = req.channel_id
+	LEFT JOIN LATERAL (
+		SELECT user_id, name, organisation, role, added_at FROM members
+		WHERE committee_id = c.id AND user_id = req.user_id AND removed_at IS NULL
+		LIMIT 1
+	) m ON true` + meetingJoin("0", "req.at") + `
+), seen AS (
+	` + seenInsertSQL + `
+	SELECT req.replay_key, req.replay_nonce FROM req JOIN origin ON origin.ord = req.ord
+	WHERE octet_length(req.replay_key) > 0
+	ORDER BY req.replay_key
+	` + seenConflictSQL + `
+)
+SELECT origin.ord, ` + prefixed("origin", "o", originNames) + `,
+	octet_length(req.replay_key) > 0 AND req.replay_key NOT IN (SELECT key FROM seen) AS replayed, hits.*,
+	rs.res_ids, rs.res_bodies, rs.res_parts
+FROM origin JOIN req ON req.ord = origin.ord
+CROSS JOIN LATERAL (
+	WITH ` + searchCTEs("origin.id", "req.words") + searchFound + `
+) hits
+LEFT JOIN LATERAL (
+	SELECT array_agg(r.id ORDER BY r.position) AS res_ids, array_agg(r.body ORDER BY r.position) AS res_bodies,
+		array_agg(CAST(array_to_json(r.parts) AS text) ORDER BY r.position) AS res_parts
+	FROM resolutions r WHERE r.minute_id = hits.id
+) rs ON true
+ORDER BY origin.ord, hits.pos`
 
 // originNames are the names of originColumns.
 var originNames = []string{"id", "name", "team_id", "channel_id", "time_zone", "standard_items", "reminder_days",

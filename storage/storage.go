@@ -50,7 +50,8 @@ type DB struct {
 	// apologies batches SendApologyFrom, seen FirstSeen, origins
 	// OriginFirstSeen, declarations Declare, declarationsFrom
 	// DeclareFrom, reports SubmitReport, reportLinksFrom
-	// SubmitReportFrom, agendasFrom AgendaFrom.
+	// SubmitReportFrom, agendasFrom AgendaFrom, searchesFrom the
+	// searches of FindMinutesFrom.
 	apologies        *batcher[commands.ApologyRequest, apologyFrom]
 	seen             *batcher[seenCall, bool]
 	origins          *batcher[originCall, originFound]
@@ -59,6 +60,9 @@ type DB struct {
 	reports          *batcher[reportCall, commands.ReportOutcome]
 	reportLinksFrom  *batcher[reportFromCall, reportedFrom]
 	agendasFrom      *batcher[agendaCall, agendaRow]
+	searchesFrom     *batcher[findCall, []foundRow]
+	// findSeq numbers the calls of FindMinutesFrom (findCall).
+	findSeq atomic.Int64
 }
 
 // batchMax is the most calls a batch takes, batchWorkers the most
@@ -135,6 +139,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.declarationsFrom = declareFromBatcher(db)
 	db.reportLinksFrom = reportFromBatcher(db)
 	db.agendasFrom = agendaBatcher(db)
+	db.searchesFrom = searchBatcher(db)
 	db.reports = reportBatcher(db)
 	return db, nil
 }
