@@ -248,16 +248,16 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
 	ctx, v := visiting(ctx, true)
-	in.replayHere = in.Replay != "" && sub.Who != NoCommittee && !sub.SelfAdmit && in.committeeID == 0
-	if !sub.SelfAdmit && !in.replayHere {
-		if err := s.checkReplay(ctx, in); err != nil {
-			return settle(cmd, sub, Reply{}, err)
-		}
+	switch {
+	case sub.SelfAdmit:
+		// The handler admits the sender itself (see Sub.SelfAdmit).
+	case sub.Who == NoCommittee:
+		err = s.checkReplay(ctx, in)
+	default:
+		err = s.admitSelf(ctx, in)
 	}
-	if sub.Who != NoCommittee && !sub.SelfAdmit {
-		if err := s.admitInput(ctx, in); err != nil {
-			return settle(cmd, sub, Reply{}, err)
-		}
+	if err != nil {
+		return settle(cmd, sub, Reply{}, err)
 	}
 	reply, err := sub.Run(ctx, s, in)
 	return settle(cmd, sub, v.private(reply), err)
@@ -404,9 +404,10 @@ func (s *Service) admitInput(ctx context.Context, in *Input) error {
 	return nil
 }
 
-// admitSelf is, for a SelfAdmit subcommand that goes the long way, what
-// dispatch does for the others: the replay check, in the read of the
-// origin when there is one, and the sender admitted.
+// admitSelf checks in's replay key, in the read of where it came from when
+// there is one, and admits the sender: what dispatch does before a
+// subcommand runs, and a SelfAdmit one's handler when it goes the long
+// way.
 func (s *Service) admitSelf(ctx context.Context, in *Input) error {
 	in.replayHere = in.Replay != "" && in.committeeID == 0
 	if !in.replayHere {

@@ -154,10 +154,5 @@ SELECT q.ord, ` + originColumns + `,
 	x.time_known AS r_time_known, x.revision AS r_revision,
 	` + changedSince("c.id", "q.since") + `,
 	octet_length(q.replay_key) > 0 AND q.replay_key NOT IN (SELECT key FROM seen) AS replayed
-FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
-LEFT JOIN LATERAL (
-	SELECT user_id, name, organisation, role, added_at FROM members
-	WHERE committee_id = c.id AND user_id = q.user_id AND removed_at IS NULL
-	LIMIT 1
-) m ON true` + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
+` + requestsOrigin("q") + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
 ORDER BY q.ord`

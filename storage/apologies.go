@@ -363,7 +363,7 @@ FROM o AS q` + apologyWrittenJoins
 // that the read and the write are one. The statement
 // returns, in order, a row for each apology sent from a committee's
 // channel, with its origin whatever was written, and none for the others.
-const sendApologiesFromSQL = `
+var sendApologiesFromSQL = `
 WITH r AS (
 	SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS timestamptz[]),
 	                     CAST($5 AS bigint[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]),
@@ -371,13 +371,7 @@ WITH r AS (
 	WITH ORDINALITY AS r(team_id, channel_id, user_id, at, meeting_id, reason, substitute_id, substitute_name,
 	                     keep_reason, keep_substitute, replay_key, replay_nonce, ord)
 ), o AS (
-	SELECT r.ord, ` + originColumns + `
-	FROM r JOIN committees c ON c.team_id = r.team_id AND c.channel_id = r.channel_id
-	LEFT JOIN LATERAL (
-		SELECT user_id, name, organisation, role, added_at FROM members
-		WHERE committee_id = c.id AND user_id = r.user_id AND removed_at IS NULL
-		LIMIT 1
-	) m ON true
+	SELECT r.ord, ` + originColumns + requestsOrigin("r") + `
 	LEFT JOIN LATERAL (
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE id = r.meeting_id AND committee_id = c.id)

@@ -37,12 +37,7 @@ WITH q AS (` + q + `
 		x.time_known AS r_time_known, x.revision AS r_revision,
 		COALESCE(x.starts_at > q.at - interval '12 hours', false) AS on_running,
 		w.id AS w_id, it.id AS i_id, it.number AS i_number, it.title AS i_title, it.presenter AS i_presenter
-	FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
-	LEFT JOIN LATERAL (
-		SELECT user_id, name, organisation, role, added_at FROM members
-		WHERE committee_id = c.id AND user_id = q.user_id AND removed_at IS NULL
-		LIMIT 1
-	) m ON true` + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
+	` + requestsOrigin("q") + meetingJoin("0", "q.at") + runningJoin("x", "true") + `
 	CROSS JOIN LATERAL (
 		SELECT CASE WHEN x.starts_at > q.at - interval '12 hours' THEN x.id ELSE n.id END AS id
 	) w

@@ -145,6 +145,22 @@ func meetingJoin(id, after string) string {
 	) n ON true`
 }
 
+// requestsOrigin is the FROM of a statement for many requests, the rows
+// of the relation q (team_id, channel_id, user_id): each request's
+// committee c, by its channel (none for a channel that is no
+// committee's), and the sender's membership m, read by LATERAL, one index
+// probe a request (joined on the committee with the user as a filter, a
+// batch walked every member: TestApologyBatchReadsEachSenderOnly).
+func requestsOrigin(q string) string {
+	return `
+	FROM ` + q + ` JOIN committees c ON c.team_id = ` + q + `.team_id AND c.channel_id = ` + q + `.channel_id
+	LEFT JOIN LATERAL (
+		SELECT user_id, name, organisation, role, added_at FROM members
+		WHERE committee_id = c.id AND user_id = ` + q + `.user_id AND removed_at IS NULL
+		LIMIT 1
+	) m ON true`
+}
+
 const originWhere = `
 	WHERE c.team_id = $1 AND c.channel_id = $2`
 

@@ -63,11 +63,9 @@ SELECT EXISTS (SELECT 1 FROM seen) AS first, `
 // parameters in arrays ($1 team, $2 channel, $3 user, $4 time, $5 replay
 // key, $6 nonce, $7 whether the table is wanted), each call's row
 // numbered by its place (ord). A call whose channel is no committee's has
-// no row. The keys are recorded in their order, so that two batches at
-// once (two replicas') that share keys lock them in the same order; the
-// member is read by LATERAL, one index probe a call (joined on the
-// committee with the user as a filter, a batch walked every member: see
-// TestApologyBatchReadsEachSenderOnly).
+// no row (requestsOrigin). The keys are recorded in their order, so that
+// two batches at once (two replicas') that share keys lock them in the
+// same order.
 var originsFirstSeenSQL = `
 WITH q AS (
 	SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS timestamptz[]),
@@ -79,12 +77,7 @@ WITH q AS (
 	` + seenConflictSQL + `
 )
 SELECT q.ord, q.replay_key IN (SELECT key FROM seen) AS first, ` + originColumns + tableColumns + `
-	FROM q JOIN committees c ON c.team_id = q.team_id AND c.channel_id = q.channel_id
-	LEFT JOIN LATERAL (
-		SELECT user_id, name, organisation, role, added_at FROM members
-		WHERE committee_id = c.id AND user_id = q.user_id AND removed_at IS NULL
-		LIMIT 1
-	) m ON true` + meetingJoin("0", "q.after") + tableJoins("q.wanted") + `
+` + requestsOrigin("q") + meetingJoin("0", "q.after") + tableJoins("q.wanted") + `
 ORDER BY q.ord`
 
 // originsFirstSeen runs calls: a call alone by originFirstSeenSQL (or its

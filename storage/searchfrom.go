@@ -222,13 +222,7 @@ var searchesFromSQL = `WITH req AS (
 	                     CAST($11 AS text[]), CAST($12 AS bytea[]), CAST($13 AS bigint[]))
 	WITH ORDINALITY AS req(team_id, channel_id, user_id, at, words, replay_key, replay_nonce, ord)
 ), origin AS (
-	SELECT req.ord, ` + originColumns + `
-	FROM req JOIN committees c ON c.team_id = req.team_id AND c.channel_id = req.channel_id
-	LEFT JOIN LATERAL (
-		SELECT user_id, name, organisation, role, added_at FROM members
-		WHERE committee_id = c.id AND user_id = req.user_id AND removed_at IS NULL
-		LIMIT 1
-	) m ON true` + meetingJoin("0", "req.at") + `
+	SELECT req.ord, ` + originColumns + requestsOrigin("req") + meetingJoin("0", "req.at") + `
 ), seen AS (
 	` + seenInsertSQL + `
 	SELECT req.replay_key, req.replay_nonce FROM req JOIN origin ON origin.ord = req.ord
