@@ -46,11 +46,15 @@ func (k *renderedReplies) json(r commands.Reply) []byte {
 		}
 		k.mu.Unlock()
 	}
-	b, err := json.Marshal(Message(r))
-	if err != nil {
-		// A Response is strings and slices of them, which always encode;
-		// were one not to, the person is still answered.
-		return []byte(`{"response_type":"ephemeral","text":"Something went wrong showing the answer. Please try again."}` + "\n")
+	m := Message(r)
+	b, ok := appendResponse(make([]byte, 0, 256+textSize(r)*11/10), m)
+	if !ok {
+		var err error
+		if b, err = json.Marshal(m); err != nil {
+			// A Response is strings and slices of them, which always
+			// encode; were one not to, the person is still answered.
+			return []byte(`{"response_type":"ephemeral","text":"Something went wrong showing the answer. Please try again."}` + "\n")
+		}
 	}
 	b = append(b, '\n')
 	if large {
