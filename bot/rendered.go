@@ -47,7 +47,7 @@ func (k *renderedReplies) json(r commands.Reply) []byte {
 		k.mu.Unlock()
 	}
 	m := Message(r)
-	b, ok := appendResponse(make([]byte, 0, 256+textSize(r)*11/10), m)
+	b, ok := appendResponse(make([]byte, 0, jsonSize(r)), m)
 	if !ok {
 		var err error
 		if b, err = json.Marshal(m); err != nil {
@@ -64,6 +64,14 @@ func (k *renderedReplies) json(r commands.Reply) []byte {
 		k.mu.Unlock()
 	}
 	return b
+}
+
+// jsonSize is room enough, mostly, for the JSON of Message(r): the text
+// with some escaped, again in part as the fallback, and each block's and
+// button's own.
+func jsonSize(r commands.Reply) int {
+	n := textSize(r)
+	return 128 + n*9/8 + min(n, maxSectionText) + 64*(len(r.Sections)+1) + 160*len(r.Buttons)
 }
 
 func textSize(r commands.Reply) int {
