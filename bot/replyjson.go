@@ -32,16 +32,10 @@ func appendMessage(dst []byte, m Response) (_ []byte, ok bool) {
 	dst = append(dst, `"text":`...)
 	dst = appendString(dst, m.Text)
 	if len(m.Blocks) > 0 {
-		dst = append(dst, `,"blocks":[`...)
-		for i, b := range m.Blocks {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, ok = appendBlock(dst, b); !ok {
-				return dst, false
-			}
+		dst = append(dst, `,"blocks":`...)
+		if dst, ok = appendList(dst, m.Blocks, appendBlock); !ok {
+			return dst, false
 		}
-		dst = append(dst, ']')
 	}
 	if m.ReplaceOriginal {
 		dst = append(dst, `,"replace_original":true`...)
@@ -85,22 +79,15 @@ func appendBlock(dst []byte, b slack.Block) (_ []byte, ok bool) {
 		dst = appendType(dst, string(b.Type))
 		dst = appendBlockID(dst, b.BlockID)
 		dst = append(dst, `,"elements":`...)
-		if b.ContextElements.Elements == nil {
-			dst = append(dst, "null"...)
-			break
-		}
-		dst = append(dst, '[')
-		for i, e := range b.ContextElements.Elements {
+		if dst, ok = appendList(dst, b.ContextElements.Elements, func(dst []byte, e slack.MixedElement) ([]byte, bool) {
 			t, isText := e.(*slack.TextBlockObject)
 			if !isText || t == nil {
 				return dst, false
 			}
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = appendText(dst, t)
+			return appendText(dst, t), true
+		}); !ok {
+			return dst, false
 		}
-		dst = append(dst, ']')
 	case *slack.ActionBlock:
 		if b == nil {
 			return dst, false
@@ -108,28 +95,41 @@ func appendBlock(dst []byte, b slack.Block) (_ []byte, ok bool) {
 		dst = appendType(dst, string(b.Type))
 		dst = appendBlockID(dst, b.BlockID)
 		dst = append(dst, `,"elements":`...)
-		if b.Elements == nil || b.Elements.ElementSet == nil {
-			dst = append(dst, "null"...)
-			break
+		var elems []slack.BlockElement
+		if b.Elements != nil {
+			elems = b.Elements.ElementSet
 		}
-		dst = append(dst, '[')
-		for i, e := range b.Elements.ElementSet {
+		if dst, ok = appendList(dst, elems, func(dst []byte, e slack.BlockElement) ([]byte, bool) {
 			btn, isButton := e.(*slack.ButtonBlockElement)
 			if !isButton || btn == nil {
 				return dst, false
 			}
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, ok = appendButton(dst, btn); !ok {
-				return dst, false
-			}
+			return appendButton(dst, btn)
+		}); !ok {
+			return dst, false
 		}
-		dst = append(dst, ']')
 	default:
 		return dst, false
 	}
 	return append(dst, '}'), true
+}
+
+// appendList appends elems as a JSON array (null when nil, as
+// encoding/json writes a nil slice), each by one; false if one is.
+func appendList[E any](dst []byte, elems []E, one func([]byte, E) ([]byte, bool)) (_ []byte, ok bool) {
+	if elems == nil {
+		return append(dst, "null"...), true
+	}
+	dst = append(dst, '[')
+	for i, e := range elems {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if dst, ok = one(dst, e); !ok {
+			return dst, false
+		}
+	}
+	return append(dst, ']'), true
 }
 
 // appendType opens an object with its "type", which every block has.

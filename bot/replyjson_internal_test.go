@@ -70,6 +70,24 @@ func checkReplyJSON(t *testing.T, r commands.Reply) {
 	}
 }
 
+// Blocks of the kinds Message makes but with no elements, or other
+// fields left empty, encode as encoding/json writes them too.
+func TestReplyJSONEmptyBlocks(t *testing.T) {
+	m := Response{ReplaceOriginal: true, Blocks: []slack.Block{
+		slack.NewActionBlock(""), &slack.ActionBlock{Type: slack.MBTAction, BlockID: "a"},
+		slack.NewContextBlock("c"), slack.NewSectionBlock(nil, nil, nil), slack.NewHeaderBlock(nil),
+		slack.NewActionBlock("", slack.NewButtonBlockElement("", "", nil)),
+	}}
+	want, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := appendResponse(nil, m)
+	if !ok || !bytes.Equal(got, want) {
+		t.Fatalf("encoded (%v)\n%s\nencoding/json writes\n%s", ok, got, want)
+	}
+}
+
 // Blocks Message does not make are left to encoding/json, and what had
 // been appended is taken back.
 func TestReplyJSONLeavesOtherBlocksToEncodingJSON(t *testing.T) {
