@@ -50,22 +50,12 @@ func appendBlock(dst []byte, b slack.Block) (_ []byte, ok bool) {
 		if b == nil || b.Level != 0 {
 			return dst, false
 		}
-		dst = appendType(dst, string(b.Type))
-		if b.Text != nil {
-			dst = append(dst, `,"text":`...)
-			dst = appendText(dst, b.Text)
-		}
-		dst = appendBlockID(dst, b.BlockID)
+		dst = appendTextBlock(dst, string(b.Type), b.Text, b.BlockID)
 	case *slack.SectionBlock:
 		if b == nil || b.Fields != nil || b.Accessory != nil || b.Expand {
 			return dst, false
 		}
-		dst = appendType(dst, string(b.Type))
-		if b.Text != nil {
-			dst = append(dst, `,"text":`...)
-			dst = appendText(dst, b.Text)
-		}
-		dst = appendBlockID(dst, b.BlockID)
+		dst = appendTextBlock(dst, string(b.Type), b.Text, b.BlockID)
 	case *slack.DividerBlock:
 		if b == nil {
 			return dst, false
@@ -130,6 +120,17 @@ func appendList[E any](dst []byte, elems []E, one func([]byte, E) ([]byte, bool)
 		}
 	}
 	return append(dst, ']'), true
+}
+
+// appendTextBlock appends the fields a header and a section share, which
+// are all a header or section of Message's has.
+func appendTextBlock(dst []byte, typ string, text *slack.TextBlockObject, blockID string) []byte {
+	dst = appendType(dst, typ)
+	if text != nil {
+		dst = append(dst, `,"text":`...)
+		dst = appendText(dst, text)
+	}
+	return appendBlockID(dst, blockID)
 }
 
 // appendType opens an object with its "type", which every block has.
