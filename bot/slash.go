@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
@@ -16,19 +15,19 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	form, err := url.ParseQuery(string(body))
-	if err != nil || form.Get("command") == "" || form.Get("user_id") == "" {
+	form, err := parseSlashForm(string(body))
+	if err != nil || form.command == "" || form.userID == "" {
 		s.cfg.Metrics.reject(RejectMalformed)
 		http.Error(w, "malformed slash command", http.StatusBadRequest)
 		return
 	}
 	req := commands.Request{
-		Command:   form.Get("command"),
-		Text:      form.Get("text"),
-		TeamID:    form.Get("team_id"),
-		ChannelID: form.Get("channel_id"),
-		UserID:    form.Get("user_id"),
-		UserName:  form.Get("user_name"),
+		Command:   form.command,
+		Text:      form.text,
+		TeamID:    form.teamID,
+		ChannelID: form.channelID,
+		UserID:    form.userID,
+		UserName:  form.userName,
 		Now:       s.cfg.Now(),
 	}
 	if s.cfg.FirstSeen != nil {
@@ -53,7 +52,7 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	s.posts.Add(1)
 	go func() {
 		defer s.posts.Done()
-		reply, opened, replay := s.answer(work, req, form.Get("trigger_id"), start)
+		reply, opened, replay := s.answer(work, req, form.triggerID, start)
 		done <- outcome{reply, opened, replay}
 	}()
 	answerBy := time.NewTimer(time.Until(start.Add(s.cfg.AnswerWithin)))
@@ -71,7 +70,7 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		}
 		writeReply(w, o.reply)
 	case <-answerBy.C:
-		responseURL := form.Get("response_url")
+		responseURL := form.responseURL
 		s.cfg.Metrics.late()
 		s.log.Info("command outcome late; it follows by response_url", "command", req.Command, "user", req.UserID)
 		writeReply(w, commands.Reply{Visibility: commands.Private, Text: lateText})
