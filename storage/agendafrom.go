@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"github.com/lib/pq"
 
@@ -84,15 +83,12 @@ func (db *DB) agendas(ctx context.Context, calls []agendaCall) ([]agendaRow, err
 		r := calls[0].req
 		query, args = agendaFromSQL, []any{r.TeamID, r.ChannelID, r.UserID, r.At, r.Since, calls[0].key, calls[0].nonce}
 	} else {
-		teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-		ats, sinces := make(pq.StringArray, n), make(pq.StringArray, n)
-		keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
+		a, sinces := newRequestArrays(n), make(pq.StringArray, n)
 		for i, c := range calls {
-			teams[i], channels[i], users[i] = c.req.TeamID, c.req.ChannelID, c.req.UserID
-			ats[i], sinces[i] = c.req.At.UTC().Format(time.RFC3339Nano), c.req.Since
-			keys[i], nonces[i] = c.key, c.nonce
+			a.set(i, c.req.TeamID, c.req.ChannelID, c.req.UserID, c.req.At, c.key, c.nonce)
+			sinces[i] = c.req.Since
 		}
-		args = []any{teams, channels, users, ats, sinces, keys, nonces}
+		args = []any{a.teams, a.channels, a.users, a.ats, sinces, a.keys, a.nonces}
 	}
 	st, err := db.prepared(ctx, query)
 	if err != nil {

@@ -190,28 +190,23 @@ func (db *DB) sendApologiesFrom(ctx context.Context, reqs []commands.ApologyRequ
 // sendApologiesFromSQL, or sendApologyFromSQL for one.
 func apologiesQuery(reqs []commands.ApologyRequest) (query string, args []any) {
 	n := len(reqs)
-	teams, channels, users := make([]string, n), make([]string, n), make([]string, n)
-	ats, reasons, subIDs, subNames := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	meetings, nonces := make([]int64, n), make([]int64, n)
-	keepReason, keepSub := make([]bool, n), make([]bool, n)
-	keys := make(pq.ByteaArray, n)
+	a := newRequestArrays(n)
+	reasons, subIDs, subNames := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	meetings := make(pq.Int64Array, n)
+	keepReason, keepSub := make(pq.BoolArray, n), make(pq.BoolArray, n)
 	for i, req := range reqs {
-		teams[i], channels[i], users[i] = req.TeamID, req.ChannelID, req.UserID
-		ats[i] = req.At.UTC().Format(time.RFC3339Nano)
+		key, nonce := replayKey(req.Replay)
+		a.set(i, req.TeamID, req.ChannelID, req.UserID, req.At, key, nonce)
 		meetings[i] = req.MeetingID
 		reasons[i], subIDs[i], subNames[i] = keptEmpty(req.Keep, req.Reason, req.SubstituteID, req.SubstituteName)
 		keepReason[i], keepSub[i] = req.Keep.Reason, req.Keep.Substitute
-		keys[i], nonces[i] = replayKey(req.Replay)
 	}
-	query, args = sendApologiesFromSQL, []any{
-		pq.StringArray(teams), pq.StringArray(channels), pq.StringArray(users), pq.StringArray(ats),
-		pq.Int64Array(meetings), pq.StringArray(reasons), pq.StringArray(subIDs), pq.StringArray(subNames),
-		pq.BoolArray(keepReason), pq.BoolArray(keepSub), keys, pq.Int64Array(nonces)}
 	if n == 1 {
-		query, args = sendApologyFromSQL, []any{teams[0], channels[0], users[0], reqs[0].At, meetings[0],
-			reasons[0], subIDs[0], subNames[0], keepReason[0], keepSub[0], keys[0], nonces[0]}
+		return sendApologyFromSQL, []any{a.teams[0], a.channels[0], a.users[0], reqs[0].At, meetings[0],
+			reasons[0], subIDs[0], subNames[0], keepReason[0], keepSub[0], a.keys[0], a.nonces[0]}
 	}
-	return query, args
+	return sendApologiesFromSQL, []any{a.teams, a.channels, a.users, a.ats,
+		meetings, reasons, subIDs, subNames, keepReason, keepSub, a.keys, a.nonces}
 }
 
 // keptEmpty blanks the parts keep keeps: they are what a first apology

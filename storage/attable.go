@@ -215,15 +215,13 @@ func atTableArgs(n int, part func(i int) (team, channel, user string, at time.Ti
 		team, channel, user, at, c, a, b := part(0)
 		return []any{team, channel, user, at, c.alias1, c.alias2, a, b, c.key, c.nonce}
 	}
-	teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-	ats, alias1s, alias2s := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	r := newRequestArrays(n)
+	alias1s, alias2s := make(pq.StringArray, n), make(pq.StringArray, n)
 	as, bs := make(pq.StringArray, n), make(pq.StringArray, n)
-	keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
 	for i := range n {
-		var at time.Time
-		var c atTableCall
-		teams[i], channels[i], users[i], at, c, as[i], bs[i] = part(i)
-		ats[i], alias1s[i], alias2s[i], keys[i], nonces[i] = at.UTC().Format(time.RFC3339Nano), c.alias1, c.alias2, c.key, c.nonce
+		team, channel, user, at, c, a, b := part(i)
+		r.set(i, team, channel, user, at, c.key, c.nonce)
+		alias1s[i], alias2s[i], as[i], bs[i] = c.alias1, c.alias2, a, b
 	}
-	return []any{teams, channels, users, ats, alias1s, alias2s, as, bs, keys, nonces}
+	return []any{r.teams, r.channels, r.users, r.ats, alias1s, alias2s, as, bs, r.keys, r.nonces}
 }

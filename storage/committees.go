@@ -145,6 +145,29 @@ func meetingJoin(id, after string) string {
 	) n ON true`
 }
 
+// requestArrays are the parameters, one array element a request, that a
+// statement for many requests reads each one's origin (requestsOrigin)
+// and replay key from: team, channel, sender, when it was sent (as text:
+// lib/pq has no array of times), and the key with its nonce.
+type requestArrays struct {
+	teams, channels, users, ats pq.StringArray
+	keys                        pq.ByteaArray
+	nonces                      pq.Int64Array
+}
+
+func newRequestArrays(n int) requestArrays {
+	return requestArrays{
+		teams: make(pq.StringArray, n), channels: make(pq.StringArray, n), users: make(pq.StringArray, n),
+		ats: make(pq.StringArray, n), keys: make(pq.ByteaArray, n), nonces: make(pq.Int64Array, n),
+	}
+}
+
+// set is request i's.
+func (a requestArrays) set(i int, team, channel, user string, at time.Time, key []byte, nonce int64) {
+	a.teams[i], a.channels[i], a.users[i] = team, channel, user
+	a.ats[i], a.keys[i], a.nonces[i] = at.UTC().Format(time.RFC3339Nano), key, nonce
+}
+
 // requestsOrigin is the FROM of a statement for many requests, the rows
 // of the relation q (team_id, channel_id, user_id): each request's
 // committee c, by its channel (none for a channel that is no

@@ -97,12 +97,10 @@ func (db *DB) originsFirstSeen(ctx context.Context, calls []originCall) ([]origi
 		out[0].committee = err == nil
 		return out, err
 	}
-	teams, channels, users := make(pq.StringArray, len(calls)), make(pq.StringArray, len(calls)), make(pq.StringArray, len(calls))
-	afters, keys := make(pq.StringArray, len(calls)), make(pq.ByteaArray, len(calls))
-	nonces, wanted := make(pq.Int64Array, len(calls)), make(pq.BoolArray, len(calls))
+	a, wanted := newRequestArrays(len(calls)), make(pq.BoolArray, len(calls))
 	for i, c := range calls {
-		teams[i], channels[i], users[i] = c.team, c.channel, c.user
-		afters[i], keys[i], nonces[i], wanted[i] = c.after.UTC().Format(time.RFC3339Nano), c.key, c.nonce, c.table
+		a.set(i, c.team, c.channel, c.user, c.after, c.key, c.nonce)
+		wanted[i] = c.table
 	}
 	st, err := db.prepared(ctx, originsFirstSeenSQL)
 	if err != nil {
@@ -112,7 +110,7 @@ func (db *DB) originsFirstSeen(ctx context.Context, calls []originCall) ([]origi
 		Ord int `db:"ord"`
 		originFound
 	}, 0, len(calls))
-	if err := st.SelectContext(ctx, &rows, teams, channels, users, afters, keys, nonces, wanted); err != nil {
+	if err := st.SelectContext(ctx, &rows, a.teams, a.channels, a.users, a.ats, a.keys, a.nonces, wanted); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

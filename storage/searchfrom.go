@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/lib/pq"
 
@@ -124,17 +123,14 @@ func (db *DB) searches(ctx context.Context, calls []findCall) ([][]foundRow, err
 			headlineAll, headlinePassages, searchWindow, phraseWindowCommon, r.ChannelID, r.UserID, r.At, calls[0].key, calls[0].nonce)
 		return out, err
 	}
-	teams, channels, users := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-	ats, words := make(pq.StringArray, n), make(pq.StringArray, n)
-	keys, nonces := make(pq.ByteaArray, n), make(pq.Int64Array, n)
+	a, words := newRequestArrays(n), make(pq.StringArray, n)
 	for i, c := range calls {
-		teams[i], channels[i], users[i] = c.req.TeamID, c.req.ChannelID, c.req.UserID
-		ats[i], words[i] = c.req.At.UTC().Format(time.RFC3339Nano), c.req.Words
-		keys[i], nonces[i] = c.key, c.nonce
+		a.set(i, c.req.TeamID, c.req.ChannelID, c.req.UserID, c.req.At, c.key, c.nonce)
+		words[i] = c.req.Words
 	}
 	var rows []foundRow
-	err := db.x.SelectContext(ctx, &rows, searchesFromSQL, teams, channels, limit, commands.HighlightStart+commands.HighlightStop,
-		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, users, ats, words, keys, nonces)
+	err := db.x.SelectContext(ctx, &rows, searchesFromSQL, a.teams, a.channels, limit, commands.HighlightStart+commands.HighlightStop,
+		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, a.users, a.ats, words, a.keys, a.nonces)
 	if err != nil {
 		return nil, err
 	}
