@@ -100,7 +100,8 @@ func TestSignatureChecksComeFirst(t *testing.T) {
 }
 
 func TestMalformedAndHugeBodies(t *testing.T) {
-	k := bottest.New(t)
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
 	huge := bottest.CommandForm(officer, "/apologies", strings.Repeat("x", 70<<10))
 	if status, _ := k.Post("/slack/commands", huge); status != http.StatusRequestEntityTooLarge {
 		t.Errorf("70 KB body: status = %d, want 413", status)
@@ -109,8 +110,29 @@ func TestMalformedAndHugeBodies(t *testing.T) {
 		t.Errorf("no command: status = %d, want 400", status)
 	}
 	sign := func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now()) }
-	if status, _ := k.PostRaw("/slack/commands", []byte("command=%zz&user_id=U1"), "application/x-www-form-urlencoded", sign); status != http.StatusBadRequest {
-		t.Errorf("bad escape: status = %d, want 400", status)
+	for what, body := range map[string]string{
+		"bad escape":                   "command=%zz&user_id=U1",
+		"bad escape in a field unread": "command=%2Fapologies&user_id=" + officer + "&text=Unwell&team_domain=bad%2",
+		"semicolon":                    "command=%2Fapologies&user_id=" + officer + "&text=Unwell;x=1",
+	} {
+		if status, _ := k.PostRaw("/slack/commands", []byte(body), "application/x-www-form-urlencoded", sign); status != http.StatusBadRequest {
+			t.Errorf("%s: status = %d, want 400", what, status)
+		}
+	}
+	// Nothing was recorded from them; the same body well formed is.
+	apologies := func() int {
+		var n int
+		if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM apologies`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := apologies(); n != 0 {
+		t.Errorf("%d apologies recorded from malformed bodies", n)
+	}
+	body := "command=%2Fapologies&user_id=" + officer + "&channel_id=" + bottest.Channel + "&team_id=" + bottest.Team + "&text=Unwell&team_domain=ok%21"
+	if status, _ := k.PostRaw("/slack/commands", []byte(body), "application/x-www-form-urlencoded", sign); status != http.StatusOK || apologies() != 1 {
+		t.Errorf("well formed: status = %d, %d apologies; want 200 and 1", status, apologies())
 	}
 	// A long text within the body limit is refused politely.
 	r := k.Must(officer, "/apologies", strings.Repeat("x", 5000))
