@@ -208,12 +208,40 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if action == "resolved" {
 		what = "Resolved"
 	}
-	reply := minuteReply(c, mi)
+	reply := writtenReply(c, mi)
 	reply.Text = fmt.Sprintf("%s under item %s: minute %s of the meeting on %s, *draft — not yet confirmed*.", what, Escape(item), Escape(mi.Number), mi.HeldOn)
 	if action == "resolved" {
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// writtenReply shows minute m as a write (/resolve, /minute, /minutes
+// amend) left it: its narrative and its RESOLVED text, both whole, so that
+// whoever wrote either reads what they recorded as the minute now stands.
+// A lookup (minuteSection) leads with the decision alone instead.
+func writtenReply(c Committee, m Minute) Reply {
+	reply := minuteReply(c, m)
+	var b strings.Builder
+	fmt.Fprintf(&b, "_%s, %s_", Escape(m.CommitteeName), m.HeldOn)
+	if m.Draft {
+		b.WriteString("\n" + DraftMark)
+	}
+	if m.Narrative != "" {
+		b.WriteString("\n" + plainText(m.Narrative))
+	}
+	if len(m.Resolutions) > 0 {
+		b.WriteString("\nRESOLVED: " + plainText(m.Resolved()))
+	}
+	if len(m.References) > 0 {
+		refs := make([]string, len(m.References))
+		for i, r := range m.References {
+			refs[i] = plainText(r)
+		}
+		b.WriteString("\nRefers to: " + strings.Join(refs, "; "))
+	}
+	reply.Sections = []Section{{Title: reply.Sections[0].Title, Text: b.String()}}
+	return reply
 }
 
 func confirmedErr(c Committee, m Meeting) error {
@@ -433,7 +461,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	reply := minuteReply(c, out)
+	reply := writtenReply(c, out)
 	reply.Text = fmt.Sprintf("Minute %s amended; the earlier text is kept in its history.", Escape(out.Number))
 	was := mi.Narrative
 	if w.Resolution != nil {

@@ -64,11 +64,14 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 		"RESOLVED: That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.",
 		"[Add an action]")
 
-	// The chair may record too; the minute shown leads with its decision,
-	// and a narrative offers no action.
+	// The chair may record too; the minute shown is the minute as it now
+	// stands, the narrative just recorded and then the decision, and a
+	// narrative offers no action.
 	r = k.must(sue, "/minute 7.7: The Board considered the report of the Chief Executive of Sefton CVS.")
-	wantShown(t, shown(r), "Minuted under item 7.7: minute 9 of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.",
-		"RESOLVED: That (1) the report be noted")
+	inOrder(t, shown(r), "Minuted under item 7.7: minute 9 of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.",
+		"*Minute 9 — SEFTON CVS*", "_draft — not yet confirmed_",
+		"The Board considered the report of the Chief Executive of Sefton CVS.",
+		"RESOLVED: That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
 	for _, b := range r.Buttons {
 		if b.Label == "Add an action" {
 			t.Errorf("/minute, which records no decision, offers %q", b.Label)
@@ -193,13 +196,19 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	k.must(ian, "/resolve 7.7 That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
 	k.must(ian, "/minute 7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
 
-	// The officer amends the narrative; the reply shows what it read.
+	// The officer amends the narrative; the reply shows the minute as it
+	// now stands, the new narrative with its decision, then what it read.
 	r := k.must(ian, "/minutes amend 9 The Board considered the report of the Chief Executive of Sefton CVS, and thanked her.")
-	wantShown(t, shown(r), "Minute 9 amended; the earlier text is kept in its history.",
+	inOrder(t, shown(r), "Minute 9 amended; the earlier text is kept in its history.",
+		"The Board considered the report of the Chief Executive of Sefton CVS, and thanked her.",
+		"RESOLVED: That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.",
 		"*It read*\nThe Board considered the report of the Chief Executive of Sefton CVS.")
 	// Text beginning "That", or "RESOLVED:", replaces the decision instead.
 	r = k.must(ian, "/minutes amend 9 RESOLVED: That (1) the report be noted; and (2) the figures be circulated.")
-	wantShown(t, shown(r), "Minute 9 amended", "*It read*\nThat (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
+	inOrder(t, shown(r), "Minute 9 amended",
+		"The Board considered the report of the Chief Executive of Sefton CVS, and thanked her.",
+		"RESOLVED: That (1) the report be noted; and (2) the figures be circulated.",
+		"*It read*\nThat (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
 	k.steps([]step{
 		{neil, "/minutes amend 9 Something else.", []string{"Only an officer of Safer Sefton Together can amend minutes."}},
 		{ian, "/minutes amend 99 Something else.", []string{"No minute 99 of Safer Sefton Together is on record."}},
