@@ -660,24 +660,37 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 	switch {
 	case err == nil:
 		src.Previous = previousDay(prev, loc)
-	case !errors.Is(err, ErrNotFound):
-		return src, "", err
-	}
-	a, err := s.store.MinutesApprovalOf(ctx, m.ID)
-	switch {
-	case err == nil:
-		src.Approval = &a
-		if a.AtMeetingID != 0 {
-			at, err := s.store.Meeting(ctx, a.AtMeetingID)
-			if err != nil {
-				return src, "", err
-			}
-			src.ApprovedAt = previousDay(at, loc)
+		if src.PreviousApproval, src.PreviousApprovedAt, err = s.approvalOf(ctx, prev, loc); err != nil {
+			return src, "", err
 		}
 	case !errors.Is(err, ErrNotFound):
 		return src, "", err
 	}
+	if src.Approval, src.ApprovedAt, err = s.approvalOf(ctx, m, loc); err != nil {
+		return src, "", err
+	}
 	return src, note, nil
+}
+
+// approvalOf is the confirmation of meeting m's minutes, nil if Quorum
+// records none, and the date of the meeting that confirmed them ("" by
+// correspondence).
+func (s *Service) approvalOf(ctx context.Context, m Meeting, loc *time.Location) (*MinutesApproval, string, error) {
+	a, err := s.store.MinutesApprovalOf(ctx, m.ID)
+	if errors.Is(err, ErrNotFound) {
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	if a.AtMeetingID == 0 {
+		return &a, "", nil
+	}
+	at, err := s.store.Meeting(ctx, a.AtMeetingID)
+	if err != nil {
+		return nil, "", err
+	}
+	return &a, previousDay(at, loc), nil
 }
 
 // apologyWhen says when an apology to meeting m was made, for lists:

@@ -135,7 +135,7 @@ func TestMinutesDraft(t *testing.T) {
 			"Apologies for absence were received from Neil Frackelton (SWACA).\n```",
 		"```\n**30. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA).\n```",
 		"```\n**31. DECLARATIONS OF INTEREST**\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n```",
-		"```\n**32. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.\n```",
+		"```\n**32. MINUTES OF PREVIOUS MEETING**\n\nTo confirm the Minutes of the meeting held on 9 December 2021 as a correct record.\n```",
 		"```\n**33. DATE OF NEXT MEETING**\n\n[Nothing recorded yet: /resolve or /minute this item.]\n```",
 	}
 	for _, text := range []string{"draft", "draft 17 March 2022"} {
@@ -165,6 +165,34 @@ func TestMinutesDraft(t *testing.T) {
 	})
 }
 
+// TestMinutesDraftConfirmsOnlyWhatWasConfirmed: the draft's "Minutes of
+// Previous Meeting" minute says RESOLVED only once the previous minutes
+// are confirmed at the meeting; until then it leaves them for the meeting
+// to confirm, and once confirmed by correspondence it says so.
+func TestMinutesDraftConfirmsOnlyWhatWasConfirmed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+
+	// December's minutes are still a draft.
+	d := k.say(ian, "/minutes draft 14 January 2027")
+	wantShown(t, d, "```\n**12. MINUTES OF PREVIOUS MEETING**\n\nTo confirm the Minutes of the meeting held on 10 December 2026 as a correct record.\n```")
+	if strings.Contains(d, "be confirmed as a correct record") {
+		t.Errorf("the draft confirms minutes that are not confirmed:\n%s", d)
+	}
+
+	// Confirmed by correspondence, they are not confirmed by January's
+	// meeting either.
+	k.must(ian, "/minutes approve")
+	d = k.say(ian, "/minutes draft 14 January 2027")
+	wantShown(t, d, "```\n**12. MINUTES OF PREVIOUS MEETING**\n\nThe Minutes of the meeting held on 10 December 2026 were confirmed as a correct record by correspondence on 11 December 2026.\n```")
+	if strings.Contains(d, "RESOLVED") {
+		t.Errorf("the draft resolves what the meeting did not:\n%s", d)
+	}
+}
+
 // TestMinutesDraftNumbering: minutes are numbered on through a municipal
 // year, from 1 when there are none, and afresh after the annual meeting in
 // May; the previous meeting is named when known.
@@ -173,7 +201,7 @@ func TestMinutesDraftNumbering(t *testing.T) {
 	k.must(ian, "/meeting schedule 2026-12-10 10:00")
 	r := k.must(ian, "/minutes draft")
 	wantShown(t, shown(r), "No earlier minutes are on record, so numbering starts at 1.", "**1. APOLOGIES FOR ABSENCE**",
-		"No apologies for absence were received.", "the meeting held on [date of the previous meeting] be confirmed")
+		"No apologies for absence were received.", "To confirm the Minutes of the meeting held on [date of the previous meeting] as a correct record.")
 
 	k = importedKit(t)
 	k.now = time.Date(2022, 6, 1, 9, 0, 0, 0, london)

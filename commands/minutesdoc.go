@@ -21,6 +21,11 @@ type MinutesSource struct {
 	Notes                                           []string
 	Declarations                                    string // the paragraph /declare minutes gives
 	Previous                                        string // the previous meeting's date, "9 December 2021"
+	// PreviousApproval is the confirmation of the previous meeting's
+	// minutes, if Quorum records one; PreviousApprovedAt the date of the
+	// meeting that confirmed them ("" by correspondence).
+	PreviousApproval   *MinutesApproval
+	PreviousApprovedAt string
 	// Approval is the minutes' confirmation, if any; ApprovedAt the date
 	// of the meeting that confirmed them ("" by correspondence).
 	Approval   *MinutesApproval
@@ -124,11 +129,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		case strings.EqualFold(it.Title, StandardItems[1].Title):
 			dm.Narrative = src.Declarations
 		case strings.EqualFold(it.Title, StandardItems[2].Title):
-			previous := src.Previous
-			if previous == "" {
-				previous = "[date of the previous meeting]"
-			}
-			dm.Resolved = []string{"That the Minutes of the meeting held on " + previous + " be confirmed as a correct record."}
+			dm.Narrative, dm.Resolved = previousMinutes(src)
 		default:
 			dm.Pending = true
 		}
@@ -161,6 +162,30 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		doc.Minutes = append(doc.Minutes, dm)
 	}
 	return doc
+}
+
+// previousMinutes is what the "Minutes of Previous Meeting" minute says
+// when nothing is recorded under it: what Quorum records of the previous
+// minutes' confirmation. Only a confirmation at this meeting is RESOLVED
+// here; minutes not yet confirmed (a draft, none on record, or published
+// ones whose confirmation Quorum does not hold) are left for the meeting
+// to confirm, for the draft must not say it resolved what it has not.
+func previousMinutes(src MinutesSource) (narrative string, resolved []string) {
+	previous := src.Previous
+	if previous == "" {
+		previous = "[date of the previous meeting]"
+	}
+	a := src.PreviousApproval
+	switch {
+	case a != nil && a.AtMeetingID == src.Meeting.ID:
+		return "", []string{"That the Minutes of the meeting held on " + previous + " be confirmed as a correct record."}
+	case a != nil && a.AtMeetingID != 0:
+		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record at the meeting held on %s.", previous, src.PreviousApprovedAt), nil
+	case a != nil:
+		on := DateOf(a.At, src.Committee.Location()).Start(time.UTC).Format("2 January 2006")
+		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record by correspondence on %s.", previous, on), nil
+	}
+	return "To confirm the Minutes of the meeting held on " + previous + " as a correct record.", nil
 }
 
 // Text is the document as plain text, minutes in bold as Slack and

@@ -81,6 +81,22 @@ func TestCompileMinutesGolden(t *testing.T) {
 	if doc := CompileMinutes(src); doc.Draft || !strings.Contains(doc.Text(), "Confirmed as a correct record at the meeting held on 14 January 2027.") {
 		t.Errorf("confirmed minutes:\n%s", doc.Text())
 	}
+
+	// The previous minutes are RESOLVED only when confirmed at this
+	// meeting; elsewhere, the minute says where.
+	for _, tc := range []struct {
+		approval *MinutesApproval
+		at, want string
+	}{
+		{&MinutesApproval{AtMeetingID: 7}, "12 November 2026", "RESOLVED:\nThat the Minutes of the meeting held on 12 November 2026 be confirmed as a correct record."},
+		{&MinutesApproval{AtMeetingID: 6}, "3 December 2026", "The Minutes of the meeting held on 12 November 2026 were confirmed as a correct record at the meeting held on 3 December 2026."},
+		{nil, "", "To confirm the Minutes of the meeting held on 12 November 2026 as a correct record."},
+	} {
+		src.PreviousApproval, src.PreviousApprovedAt = tc.approval, tc.at
+		if text := CompileMinutes(src).Text(); !strings.Contains(text, "**32. MINUTES OF PREVIOUS MEETING**\n\n"+tc.want+"\n") {
+			t.Errorf("previous minutes confirmed %+v at %q:\n%s", tc.approval, tc.at, text)
+		}
+	}
 }
 
 func TestParseResolution(t *testing.T) {
