@@ -484,18 +484,30 @@ func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 	}
 	today := DateOf(in.Now, loc)
 	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
-	var lines []string
+	var lines, notYet []string
 	for _, m := range members {
 		at, ok := lastReview(m, reviews)
 		switch {
 		case !ok && dateBefore(registerDue(m.AddedAt, loc), today):
 			lines = append(lines, fmt.Sprintf("• <@%s> — no register: joined %s, it was due by %s", m.UserID, DateOf(m.AddedAt, loc), registerDue(m.AddedAt, loc)))
-		case ok && dateBefore(reviewDue(at, loc), today):
+		case !ok:
+			notYet = append(notYet, fmt.Sprintf("• <@%s> — joined %s, due by %s", m.UserID, DateOf(m.AddedAt, loc), registerDue(m.AddedAt, loc)))
+		case dateBefore(reviewDue(at, loc), today):
 			lines = append(lines, fmt.Sprintf("• <@%s> — last reviewed %s, more than 12 months ago", m.UserID, DateOf(at, loc)))
 		}
 	}
-	return listing(fmt.Sprintf("*Registers of interests missing or out of date* — %s", Escape(c.Name)),
-		"None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months.", lines), nil
+	// Members still in their 28 days are not missing, but not complete
+	// either: they are named apart, so that "none" is never said of a
+	// register that is not there.
+	none := "None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months."
+	if len(notYet) > 0 {
+		none = "None overdue: no member is past their 28 days without a register, or 12 months from their last review."
+	}
+	r := listing(fmt.Sprintf("*Registers of interests missing or out of date* — %s", Escape(c.Name)), none, lines)
+	if len(notYet) > 0 {
+		r.Text += "\n\n*Not completed yet, and not yet due*\n" + strings.Join(notYet, "\n")
+	}
+	return r, nil
 }
 
 // RegisterRow is one line of the register as published: an entry, or a

@@ -467,7 +467,9 @@ func TestInterestsWholeRegister(t *testing.T) {
 
 // TestInterestsMissing: officers see who has no register 28 days after
 // joining, and whose last review is more than 12 months old, counted in
-// days of the committee's time zone.
+// days of the committee's time zone; those still in their 28 days are
+// named apart, as not completed yet, and "none" is said only when every
+// register is complete.
 func TestInterestsMissing(t *testing.T) {
 	k := agendaKit(t)
 	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
@@ -475,7 +477,10 @@ func TestInterestsMissing(t *testing.T) {
 	k.must(sue, "/interests review")
 
 	head := "*Registers of interests missing or out of date* — Safer Sefton Together\n"
-	none := head + "None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months."
+	notYet := head + "None overdue: no member is past their 28 days without a register, or 12 months from their last review.\n\n" +
+		"*Not completed yet, and not yet due*\n" +
+		"• <@UGRAEME> — joined Monday 2 November 2026, due by Monday 30 November 2026\n" +
+		"• <@UIAN> — joined Monday 2 November 2026, due by Monday 30 November 2026"
 	late := func(user string) string {
 		return "• <@" + user + "> — no register: joined Monday 2 November 2026, it was due by Monday 30 November 2026"
 	}
@@ -483,9 +488,9 @@ func TestInterestsMissing(t *testing.T) {
 		at   time.Time
 		want string
 	}{
-		{now, none},
+		{now, notYet},
 		// The last day of the 28 is still in time, to its last minute.
-		{time.Date(2026, 11, 30, 23, 59, 0, 0, london), none},
+		{time.Date(2026, 11, 30, 23, 59, 0, 0, london), notYet},
 		{time.Date(2026, 12, 1, 0, 1, 0, 0, london), head + late(graeme) + "\n" + late(ian)},
 		{time.Date(2027, 11, 23, 23, 0, 0, 0, london), head + late(graeme) + "\n" + late(ian)},
 		{time.Date(2027, 11, 24, 9, 0, 0, 0, london), head + late(graeme) + "\n" + late(ian) + "\n" +
@@ -501,6 +506,15 @@ func TestInterestsMissing(t *testing.T) {
 	k.must(graeme, "/interests review")
 	if got := k.say(ian, "/interests missing"); strings.Contains(got, "UGRAEME") {
 		t.Errorf("Graeme is still missing after his review:\n%s", got)
+	}
+
+	// Once every register is complete and reviewed, none is missing.
+	k.must(ian, "/interests review")
+	k.must(neil, "/interests review")
+	k.must(sue, "/interests review")
+	want := head + "None: every member has completed their register within 28 days of joining and reviewed it in the last 12 months."
+	if diff := cmp.Diff(k.say(ian, "/interests missing"), want); diff != "" {
+		t.Errorf("every register complete (-got +want):\n%s", diff)
 	}
 }
 
