@@ -138,7 +138,8 @@ func (s *Service) minutesMeeting(ctx context.Context, in *Input, d Date) (Meetin
 	}
 	if today, ok, err := s.dayMeetingOf(ctx, c, in.Now); err != nil {
 		return Meeting{}, err
-	} else if ok && !today.StartsAt.After(in.Now) && today.Status != MeetingCancelled {
+	} else if ok && today.Status != MeetingCancelled && (!today.StartsAt.After(in.Now) || today.Status == MeetingHeld) {
+		// Under way by its advertised start, or closed before it.
 		return today, nil
 	}
 	m, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
@@ -506,7 +507,11 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else {
 		before := in.Now
 		if at != nil {
-			before = at.StartsAt
+			// Before the approving meeting was held, not its advertised
+			// start: opened early, it is not its own previous meeting.
+			if before, err = s.heldFrom(ctx, *at); err != nil {
+				return Reply{}, err
+			}
 		}
 		m, err = s.store.PreviousMeeting(ctx, c.ID, before)
 		if errors.Is(err, ErrNotFound) {
@@ -525,7 +530,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// tomorrow; still in progress, it is refused below.
 		at = nil
 	}
-	if m.StartsAt.After(in.Now) {
+	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
 		return Reply{}, usageErr("The minutes of the meeting on %s can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
 	}
 	if run, ok, err := s.runningMeeting(ctx, c); err != nil {
@@ -609,10 +614,29 @@ func (s *Service) approvingMeeting(ctx context.Context, in *Input, _ Date) (Meet
 	switch {
 	case err != nil:
 		return Meeting{}, err
-	case ok && !today.StartsAt.After(in.Now) && today.Status != MeetingCancelled:
-		return today, nil
+	case ok && today.Status != MeetingCancelled:
+		// Held today: from its advertised start, or closed before it.
+		if from, err := s.heldFrom(ctx, today); err != nil {
+			return Meeting{}, err
+		} else if !from.After(in.Now) {
+			return today, nil
+		}
 	}
 	return Meeting{}, errByCorrespondence
+}
+
+// heldFrom is when meeting m was held from: its advertised start, or when
+// it was opened if that was earlier. A meeting opened early is held, not
+// still to come.
+func (s *Service) heldFrom(ctx context.Context, m Meeting) (time.Time, error) {
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if opened := SittingOf(events).Opened; !opened.IsZero() && opened.Before(m.StartsAt) {
+		return opened, nil
+	}
+	return m.StartsAt, nil
 }
 
 func postMinutesSub() Sub {

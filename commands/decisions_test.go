@@ -187,6 +187,33 @@ func TestResolveWhichMeeting(t *testing.T) {
 	}
 }
 
+// TestDecisionsOfAMeetingClosedBeforeItsStart: a meeting opened and
+// closed before its advertised start was held, from when it was opened.
+// Decisions recorded after it without a date are its own, and it is the
+// meeting at which the last one's minutes are confirmed, not a meeting
+// still to come.
+func TestDecisionsOfAMeetingClosedBeforeItsStart(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/meeting close")
+
+	k.now = time.Date(2027, 1, 14, 14, 0, 0, 0, london)
+	k.steps([]step{
+		{ian, "/resolve 1 That the apologies be noted.", []string{"Resolved under item 1: minute 10 of the meeting on Thursday 14 January 2027"}},
+		{ian, "/minute 2 No declarations were made.", []string{"Minuted under item 2: minute 11 of the meeting on Thursday 14 January 2027"}},
+		{ian, "/minutes draft", []string{"Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 9 of Thursday 10 December 2026."}},
+		{ian, "/history minutes", []string{"*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 14 January 2027."}},
+		{sue, "/minutes approve", []string{"The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, at the meeting on Thursday 14 January 2027, by <@USUE>."}},
+	})
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != "9 confirmed SEFTON CVS |  | That the report be noted." {
+		t.Errorf("the minutes of 10 December 2026 read back as %q", got)
+	}
+}
+
 // TestMinutesApprovalAtTheNextMeeting follows a meeting's minutes from the
 // table to the record: amended by the officer, corrected by a member,
 // confirmed by the chair at the next meeting, which minutes the

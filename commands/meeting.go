@@ -151,6 +151,13 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	// A meeting opened before its advertised start is under way, or once
+	// closed held: not upcoming.
+	run, running, err := s.runningMeeting(ctx, c)
+	if err != nil {
+		return Reply{}, err
+	}
+	ms = slices.DeleteFunc(ms, func(m Meeting) bool { return m.Status == MeetingHeld || running && m.ID == run.ID })
 	feed := s.calendarFeedLine(c)
 	if len(ms) == 0 {
 		return private("No meetings of %s are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.\n%s", Escape(c.Name), feed), nil

@@ -63,6 +63,28 @@ func TestMeetings(t *testing.T) {
 	})
 }
 
+// TestMeetingListLeavesOutAMeetingUnderWay: a meeting opened before its
+// advertised start is under way, and once closed held; either way it is
+// no longer listed as to come.
+func TestMeetingListLeavesOutAMeetingUnderWay(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 15:30 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.now = time.Date(2026, 12, 10, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	for _, when := range []string{"in progress", "closed"} {
+		if when == "closed" {
+			k.must(sue, "/meeting close")
+		}
+		got := k.say(neil, "/meeting list")
+		if strings.Contains(got, "10 December 2026") {
+			t.Errorf("%s at 13:50, the meeting of 15:30 is listed as to come:\n%s", when, got)
+		}
+		wantShown(t, got, "• Thursday 14 January 2027, 10:00, Remote Meeting — 0 apologies")
+	}
+}
+
 func TestMeetingListWithoutMeetings(t *testing.T) {
 	k := committeeKit(t)
 	k.svc.SetPublicURL("https://quorum.example.org/")

@@ -656,7 +656,13 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 		}
 	}
 	src.Declarations = Escape(DeclarationsParagraph(p.declarations, p.items))
-	prev, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
+	// The meeting before m was held before m was: opened early, m is not
+	// its own previous meeting.
+	before := m.StartsAt
+	if !st.sit.Opened.IsZero() && st.sit.Opened.Before(before) {
+		before = st.sit.Opened
+	}
+	prev, err := s.store.PreviousMeeting(ctx, c.ID, before)
 	switch {
 	case err == nil:
 		src.Previous = previousDay(prev, loc)

@@ -209,9 +209,11 @@ type MinutesStore interface {
 	// LastMinute is the last minute of the latest meeting before t that has
 	// minutes on record.
 	LastMinute(ctx context.Context, committeeID int64, before time.Time) (Minute, error)
-	// PreviousMeeting is the latest meeting before t that was held: marked
-	// held, or not cancelled and with records of its own (an imported
+	// PreviousMeeting is the latest meeting held before t: marked held,
+	// or not cancelled and opened or with records of its own (an imported
 	// agenda, the agenda posted, apologies, declarations, report links).
+	// A meeting opened before its advertised start was held from when it
+	// was opened.
 	PreviousMeeting(ctx context.Context, committeeID int64, before time.Time) (Meeting, error)
 }
 

@@ -220,3 +220,61 @@ func conductMeeting(t *testing.T, db *storage.DB, c commands.Committee, at time.
 	}
 	return m
 }
+
+// TestMeetingOpenedEarlyIsPreviousMeeting: a meeting opened before its
+// advertised start was held from when it was opened: it is the previous
+// meeting from then on, running or closed, and not the previous meeting
+// of itself.
+func TestMeetingOpenedEarlyIsPreviousMeeting(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	old, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2022, 3, 17, 14, 0, 0, 0, time.UTC)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetMeetingStatus(ctx, old.ID, commands.MeetingHeld, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	starts := time.Date(2026, 12, 3, 15, 30, 0, 0, time.UTC)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened := starts.Add(-100 * time.Minute) // 13:50
+	previous := func(before time.Time) int64 {
+		t.Helper()
+		p, err := db.PreviousMeeting(ctx, c.ID, before)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	if got := previous(opened.Add(10 * time.Minute)); got != old.ID {
+		t.Errorf("before the meeting was opened: previous meeting %d, want %d", got, old.ID)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: opened, By: "UOFF"},
+		[]commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := previous(opened.Add(10 * time.Minute)); got != m.ID {
+		t.Errorf("opened at 13:50, at 14:00: previous meeting %d, want %d", got, m.ID)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: opened, By: "UOFF"},
+		[]commands.SessionAction{commands.ActionOpened}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		before time.Time
+		want   int64
+	}{
+		{"closed, at 14:00", opened.Add(10 * time.Minute), m.ID},
+		{"closed, after its advertised start", starts.Add(time.Hour), m.ID},
+		{"the meeting before it", opened, old.ID},
+	} {
+		if got := previous(tc.before); got != tc.want {
+			t.Errorf("%s: previous meeting %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}

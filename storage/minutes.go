@@ -604,22 +604,28 @@ func (db *DB) LastMinute(ctx context.Context, committeeID int64, before time.Tim
 }
 
 // PreviousMeeting implements commands.MinutesStore. A meeting counts as
-// held when it is marked held (its minutes were imported) or when Quorum
-// holds records of it: a document imported for it (its agenda), its agenda
-// posted to the channel, or apologies, declarations or report links sent
-// for it. A date of a published programme that passed with none of these
-// is taken not to have been held: programmes list dates that are moved or
-// dropped, and the draft must not name one as the previous meeting.
+// held when it is marked held (closed, or its minutes were imported), when
+// it was opened, or when Quorum holds records of it: a document imported
+// for it (its agenda), its agenda posted to the channel, or apologies,
+// declarations or report links sent for it. A date of a published
+// programme that passed with none of these is taken not to have been
+// held: programmes list dates that are moved or dropped, and the draft
+// must not name one as the previous meeting. A meeting opened before its
+// advertised start was held from when it was opened: one scheduled for
+// 15:30, opened and closed at 13:50, is the last held at 14:00.
 func (db *DB) PreviousMeeting(ctx context.Context, committeeID int64, before time.Time) (commands.Meeting, error) {
 	var row meetingRow
 	err := db.x.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m
-		WHERE m.committee_id = $1 AND m.starts_at < $2 AND m.status <> 'cancelled'
+		CROSS JOIN LATERAL (SELECT LEAST(m.starts_at, (SELECT min(o.at) FROM meeting_sessions o
+			WHERE o.meeting_id = m.id AND o.action = 'opened')) AS at) held
+		WHERE m.committee_id = $1 AND held.at < $2 AND m.status <> 'cancelled'
 		AND (m.status = 'held'
+			OR EXISTS (SELECT 1 FROM meeting_sessions o WHERE o.meeting_id = m.id AND o.action = 'opened')
 			OR EXISTS (SELECT 1 FROM minute_documents d WHERE d.meeting_id = m.id)
 			OR EXISTS (SELECT 1 FROM slack_messages s WHERE s.message_key = 'agenda:' || m.id)
 			OR EXISTS (SELECT 1 FROM apologies a WHERE a.meeting_id = m.id)
 			OR EXISTS (SELECT 1 FROM declarations d WHERE d.meeting_id = m.id)
 			OR EXISTS (SELECT 1 FROM report_links r WHERE r.meeting_id = m.id))
-		ORDER BY m.starts_at DESC LIMIT 1`, committeeID, before)
+		ORDER BY held.at DESC, m.starts_at DESC LIMIT 1`, committeeID, before)
 	return row.meeting(), mapErr("previous meeting", err)
 }
