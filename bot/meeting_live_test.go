@@ -130,6 +130,7 @@ func TestMeetingLive(t *testing.T) {
 	wantText(t, k.Must(neil, "/attendance", "<@"+graeme+"> left"), "Only an officer or the chair of Safer Sefton Together can mark someone else.")
 	wantText(t, k.Must(officer, "/attendance", "<@"+ann+"> late 25:00"), "25:00 is not a time", "Usage:")
 	wantText(t, k.Must(officer, "/attendance", "<@"+stranger+"> present"), "is not a member of Safer Sefton Together", "/committee member add", "by name", "Usage:")
+	k.SetNow(time.Date(2026, 12, 10, 10, 25, 0, 0, london))
 	wantText(t, k.Must(officer, "/attendance", "<@"+ann+"> late 10:20"), "Ann Lee is marked present, arrived late at 10:20. Quorate: 4 present, quorum 3")
 	wantText(t, k.Must(officer, "/attendance", "<@"+jan+"> substitute-for <@"+bob+">"), "Jan Marlow is marked present as substitute for Bob Dean. Quorate: 5 present, quorum 3")
 	wantText(t, k.Must(officer, "/attendance", `"Jen Williams (NW Probation)" in-attendance`), "Jen Williams is marked in attendance.")
@@ -148,6 +149,7 @@ func TestMeetingLive(t *testing.T) {
 
 	// People leave; the meeting goes inquorate and the chair and the
 	// officer are told once, not at each departure.
+	k.SetNow(time.Date(2026, 12, 10, 11, 10, 0, 0, london))
 	k.Must(officer, "/attendance", "<@"+graeme+"> left 11:05")
 	k.Must(officer, "/attendance", "<@"+neil+"> left 11:06")
 	wantText(t, k.Must(officer, "/attendance", "<@"+jan+"> left 11:07"), "*Inquorate*: 2 present, quorum 3")

@@ -1103,7 +1103,10 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if start.IsZero() {
 			start = m.StartsAt
 		}
-		mark.At = clockDuring(start, *a.Clock, c.Location())
+		mark.At = clockDuring(start, in.Now, *a.Clock, c.Location())
+		if err := markTimeErr(mark.At, start, in.Now, a.Status, c.Location()); err != nil {
+			return Reply{}, err
+		}
 	}
 	if a.SubstituteFor != "" {
 		if _, ok := st.member(a.SubstituteFor); !ok {

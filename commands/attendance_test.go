@@ -359,6 +359,38 @@ func TestAttendanceMarks(t *testing.T) {
 	}
 }
 
+// TestAttendanceTimesDuringTheMeeting: a time given for an arrival or a
+// departure is one during the meeting, on its day: before it was opened,
+// or still to come, it is refused and nothing is recorded.
+func TestAttendanceTimesDuringTheMeeting(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 15:30")
+	k.now = attAt(3, 13, 50)
+	k.must(ian, "/meeting start")
+	k.must(graeme, "/here")
+	k.now = attAt(3, 13, 53)
+	for _, c := range []struct{ line, want string }{
+		{"/attendance <@UGRAEME> left 10:40", "The meeting opened at 13:50, so no one left at 10:40. Give a time from 13:50 to now (13:53), or none for now."},
+		// The morning of the meeting's day, not the next morning.
+		{"/attendance <@UGRAEME> late 09:00", "The meeting opened at 13:50, so no one arrived late at 09:00. Give a time from 13:50 to now (13:53), or none for now."},
+		{"/attendance <@UGRAEME> left 23:59", "23:59 is still to come: it is 13:53 now. Give a time from 13:50 to now, or none for now."},
+		{"/attendance <@UNEIL> late 13:54", "13:54 is still to come"},
+	} {
+		attRefused(k, ian, c.line, c.want)
+	}
+	if n := attRows(k, `SELECT count(*) FROM attendance_marks`); n != 1 {
+		t.Errorf("%d attendance marks after the refusals, want Graeme's own", n)
+	}
+	k.steps([]step{
+		{ian, "/attendance <@UNEIL> late 13:50", []string{"Neil Frackelton is marked present, arrived late at 13:50."}},
+		{ian, "/attendance <@UGRAEME> left 13:53", []string{"Graeme Robson is marked as having left at 13:53."}},
+	})
+	k.now = attAt(3, 13, 55)
+	k.must(ian, "/meeting close")
+	inOrder(t, k.say(ian, "/history attendance"), "<@UNEIL> marked present, arrived late at 13:50", "<@UGRAEME> marked as having left at 13:53", "meeting closed")
+	inOrder(t, k.say(ian, "/meeting attendance"), "Neil Frackelton arrived at 13:50.", "Graeme Robson left the meeting at 13:53.")
+}
+
 // TestAttendanceHereAndSubstitutes: /here and /here remote; a member who
 // sent apologies and turns up has them withdrawn, with history; the
 // substitute a member named in their apology marks themselves and counts
@@ -666,10 +698,12 @@ func TestAttendanceHistory(t *testing.T) {
 	k := attDay(t)
 	k.must(sue, "/meeting start")
 	k.must(attAnn, "/here")
-	k.must(ian, "/attendance <@UGRAEME> late 10:20")
 	k.must(ian, `/attendance "Jen Williams (NW Probation)" in-attendance`)
+	k.now = attAt(10, 10, 25)
+	k.must(ian, "/attendance <@UGRAEME> late 10:20")
 	k.now = attAt(10, 10, 30)
 	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 11, 10)
 	k.must(ian, "/attendance <@UANN> left 11:05")
 	k.now = attAt(10, 11, 30)
 	k.must(sue, "/meeting adjourn")

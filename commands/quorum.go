@@ -422,18 +422,42 @@ func startable(c Committee, m Meeting, s Sitting, now time.Time) error {
 	return nil
 }
 
-// clockDuring is the instant at clock c during a meeting opened at start:
-// on the day it opened, or the next when that is before it opened (a
-// meeting running past midnight). Across a clock change the wall time is
-// read in loc, so 11:05 is 11:05 as the room's clocks showed it.
-func clockDuring(start time.Time, c Clock, loc *time.Location) time.Time {
+// clockDuring is the instant at clock c during a meeting opened at start,
+// read at now: on the day it opened, or the next when that is before it
+// opened and the next day's has come (a meeting running past midnight).
+// Across a clock change the wall time is read in loc, so 11:05 is 11:05
+// as the room's clocks showed it. The instant may still be before start
+// or after now; the caller refuses those.
+func clockDuring(start, now time.Time, c Clock, loc *time.Location) time.Time {
 	t := DateOf(start, loc).At(c, loc)
-	if t.Before(start.Add(-time.Hour)) {
+	if t.Before(start.Truncate(time.Minute)) {
 		d := DateOf(start, loc)
-		next := time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc)
-		t = DateOf(next, loc).At(c, loc)
+		next := DateOf(time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc), loc).At(c, loc)
+		if !next.After(now) {
+			t = next
+		}
 	}
 	return t
+}
+
+// markTimeErr refuses t, given for a mark of status, when it is before
+// the meeting opened at start or still to come at now: a mark tells what
+// happened at the meeting.
+func markTimeErr(t, start, now time.Time, status AttendanceStatus, loc *time.Location) error {
+	what := "arrived late"
+	if status == AttendLeft {
+		what = "left"
+	}
+	clock := t.In(loc).Format("15:04")
+	switch {
+	case t.Before(start.Truncate(time.Minute)):
+		return userErr("The meeting opened at %s, so no one %s at %s. Give a time from %s to now (%s), or none for now.",
+			start.In(loc).Format("15:04"), what, clock, start.In(loc).Format("15:04"), now.In(loc).Format("15:04"))
+	case t.After(now):
+		return userErr("%s is still to come: it is %s now. Give a time from %s to now, or none for now.",
+			clock, now.In(loc).Format("15:04"), start.In(loc).Format("15:04"))
+	}
+	return nil
 }
 
 // declarantKey is the MemberKey of a declaration's maker.

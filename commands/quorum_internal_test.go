@@ -236,18 +236,23 @@ func TestClockDuring(t *testing.T) {
 	late := time.Date(2026, 12, 10, 23, 0, 0, 0, london)
 	// The clocks go back at 02:00 on 25 October 2026 in London.
 	night := time.Date(2026, 10, 24, 23, 30, 0, 0, london)
+	afternoon := time.Date(2026, 12, 3, 13, 50, 0, 0, london)
 	for _, tc := range []struct {
 		name  string
 		start time.Time
+		now   time.Time
 		c     Clock
 		want  time.Time
 	}{
-		{"the same day", t0, Clock{10, 20}, time.Date(2026, 12, 10, 10, 20, 0, 0, london)},
-		{"just before the start", t0, Clock{9, 45}, time.Date(2026, 12, 10, 9, 45, 0, 0, london)},
-		{"past midnight", late, Clock{0, 30}, time.Date(2026, 12, 11, 0, 30, 0, 0, london)},
-		{"across the clock change", night, Clock{3, 0}, time.Date(2026, 10, 25, 3, 0, 0, 0, london)},
+		{"the same day", t0, t0.Add(time.Hour), Clock{10, 20}, time.Date(2026, 12, 10, 10, 20, 0, 0, london)},
+		{"just before the start", t0, t0.Add(time.Hour), Clock{9, 45}, time.Date(2026, 12, 10, 9, 45, 0, 0, london)},
+		{"past midnight", late, time.Date(2026, 12, 11, 0, 40, 0, 0, london), Clock{0, 30}, time.Date(2026, 12, 11, 0, 30, 0, 0, london)},
+		{"across the clock change", night, time.Date(2026, 10, 25, 3, 10, 0, 0, london), Clock{3, 0}, time.Date(2026, 10, 25, 3, 0, 0, 0, london)},
+		// The morning before a meeting opened in the afternoon is that
+		// day's, not tomorrow's, which has not come.
+		{"the morning before", afternoon, afternoon.Add(3 * time.Minute), Clock{9, 0}, time.Date(2026, 12, 3, 9, 0, 0, 0, london)},
 	} {
-		if got := clockDuring(tc.start, tc.c, london); !got.Equal(tc.want) {
+		if got := clockDuring(tc.start, tc.now, tc.c, london); !got.Equal(tc.want) {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
 	}

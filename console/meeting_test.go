@@ -25,7 +25,7 @@ func TestConsoleMeeting(t *testing.T) {
 			":as trish", "/meeting start", "/here",
 			":as neil", "/here",
 			":as graeme", "/meeting status", ":press 1",
-			":as ian", "/attendance @graeme left 10:40",
+			":as ian", "/attendance @graeme left",
 			"/meeting close",
 			"/meeting attendance",
 		}, "\n") + "\n"),
@@ -41,10 +41,10 @@ func TestConsoleMeeting(t *testing.T) {
 		"MEETING IN PROGRESS",
 		"[1: I'm here]  (:press N)",
 		"You are marked present. Quorate: 3 present, quorum 3",
-		"Graeme Robson is marked as having left at 10:40. *Inquorate*: 2 present, quorum 3",
+		"Graeme Robson is marked as having left at 09:50. *Inquorate*: 2 present, quorum 3",
 		"You closed the meeting of *Safer Sefton Together* at 09:50",
 		"Present: Trish Hardy (Sefton Council) (in the Chair), Neil Frackelton (SWACA) and Graeme Robson (Merseyside Police).",
-		"Graeme Robson left the meeting at 10:40.",
+		"Graeme Robson left the meeting at 09:50.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the console lacks %q:\n%s", want, got)
