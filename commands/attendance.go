@@ -1125,6 +1125,10 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			}
 		}
 	}
+	if a.SubstituteFor != "" && a.UserID == a.SubstituteFor {
+		return Reply{}, userErr("%s cannot substitute for themselves: a substitute stands in for another member. Mark them present with `/attendance <@%s> present`.",
+			st.keyName(a.SubstituteFor), a.SubstituteFor)
+	}
 	switch {
 	case a.UserID == "":
 		mark.MemberKey, mark.Name, mark.Organisation = nameKey(a.Name), a.Name, a.Org

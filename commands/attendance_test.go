@@ -349,6 +349,8 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, "/attendance <@USTRANGER> substitute-for", "Name the member they stand in for: substitute-for @member."},
 		{ian, "/attendance <@USTRANGER> substitute-for Ann", "Ann is not a mention: type @ and pick the member they stand in for."},
 		{ian, "/attendance <@USTRANGER> substitute-for <@UJAN>", "<@UJAN> is not a member of Safer Sefton Together, so no one can substitute for them."},
+		{ian, "/attendance <@USUE> substitute-for <@USUE>", "Sue Holden cannot substitute for themselves: a substitute stands in for another member. Mark them present with `/attendance <@USUE> present`."},
+		{ian, `/attendance "Sue Holden" substitute-for <@USUE>`, "Sue Holden cannot substitute for themselves"},
 	} {
 		attRefused(k, c.user, c.line, c.want)
 	}
