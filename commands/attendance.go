@@ -580,7 +580,10 @@ func (st meetingState) live() Reply {
 	}
 	add(fmt.Sprintf("Present (%d)", len(present)), present)
 	add("Substitutes", p.substitutes)
-	add("In attendance", append(append([]string(nil), p.alsoPresent...), p.inAttendance...))
+	// As the minutes print them: others present, then those serving the
+	// meeting (see meetingAttendance).
+	add("Also present", p.alsoPresent)
+	add("In attendance", p.inAttendance)
 	add("Apologies", p.apologies)
 	add("Left", p.left)
 	if st.sit.Running() {

@@ -321,7 +321,9 @@ func TestAttendanceMarks(t *testing.T) {
 		"Graeme Robson (Merseyside Police) — marked by Ian Barton",
 		"Neil Frackelton (SWACA) (remotely)",
 		"Sue Holden (Sefton CVS) (in the Chair)",
-		"*In attendance*\nTom Hill — marked by Ian Barton\nJen Williams (NW Probation) — marked by Sue Holden\nMallory — marked by Ian Barton")
+		// As the minutes print them: a guest present is also present, not
+		// in attendance.
+		"*Also present*\nTom Hill — marked by Ian Barton\n*In attendance*\nJen Williams (NW Probation) — marked by Sue Holden\nMallory — marked by Ian Barton")
 	if strings.Contains(status, "Ann (Sefton Council)") {
 		t.Errorf("Ann, marked absent, is listed as here:\n%s", status)
 	}
