@@ -387,7 +387,17 @@ func (s *Service) todaysMeeting(ctx context.Context, in *Input, d Date) (Meeting
 		return Meeting{}, err
 	}
 	if !ok {
-		return Meeting{}, userErr("%s has no meeting today. Give the date of the one you mean: `/meeting start 10/12/2026`.", Escape(c.Name))
+		// The example is the next meeting's date, which the officer may
+		// well have meant; with none scheduled, the form alone.
+		example := "/meeting start DATE"
+		next, err := s.store.NextMeeting(ctx, c.ID, in.Now)
+		switch {
+		case err == nil:
+			example = "/meeting start " + next.StartsAt.In(c.Location()).Format("02/01/2006")
+		case !errors.Is(err, ErrNotFound):
+			return Meeting{}, err
+		}
+		return Meeting{}, userErr("%s has no meeting today. Give the date of the one you mean: `%s`.", Escape(c.Name), example)
 	}
 	return m, nil
 }

@@ -259,12 +259,16 @@ func TestMeetingStartRefused(t *testing.T) {
 		{attAt(10, 9, 0), ian, "/meeting start 11/12/2026", "Safer Sefton Together has no meeting on Friday 11 December 2026."},
 		{attAt(10, 9, 0), neil, "/meeting start", "Only an officer or the chair of Safer Sefton Together can open the meeting."},
 		{attAt(17, 9, 50), ian, "/meeting start 17/12/2026", "The meeting on Thursday 17 December 2026 was cancelled, so it cannot be opened."},
-		// A cancelled meeting is no meeting of the day.
-		{attAt(17, 9, 50), ian, "/meeting start", "Safer Sefton Together has no meeting today."},
+		// A cancelled meeting is no meeting of the day; with none to come,
+		// the form is the example.
+		{attAt(17, 9, 50), ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start DATE`."},
 	} {
 		k.now = c.at
 		attRefused(k, c.user, c.line, c.want)
 	}
+	// The example is the next meeting's date.
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	attRefused(k, ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start 14/01/2027`.")
 	if n := attRows(k, `SELECT count(*) FROM meeting_sessions`); n != 0 {
 		t.Errorf("%d conduct records after refusals, want none", n)
 	}

@@ -10,17 +10,19 @@ import (
 	"github.com/quorumhq/quorum/console"
 )
 
-// TestConsoleMeeting is README's walk-through: the sample meeting is
-// opened, three members say they are here, one leaves, the meeting goes
-// inquorate, and is closed; then the attendance paragraphs.
+// TestConsoleMeeting is README's walk-through: a meeting is scheduled
+// for later today and opened at once, three members say they are here,
+// one leaves, the meeting goes inquorate, and is closed; then the
+// attendance paragraphs.
 func TestConsoleMeeting(t *testing.T) {
 	svc := sample(t, nil)
 	london, _ := time.LoadLocation("Europe/London")
 	var out bytes.Buffer
 	c := &console.Console{
 		Service: svc, Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
-		Now: func() time.Time { return time.Date(2026, 12, 10, 9, 50, 0, 0, london) },
+		Now: func() time.Time { return time.Date(2026, 12, 3, 13, 50, 0, 0, london) },
 		In: strings.NewReader(strings.Join([]string{
+			"/meeting schedule today 15:30",
 			"/committee quorum 3",
 			":as trish", "/meeting start", "/here",
 			":as neil", "/here",
@@ -35,16 +37,17 @@ func TestConsoleMeeting(t *testing.T) {
 	}
 	got := out.String()
 	for _, want := range []string{
+		"*Safer Sefton Together* will meet on Thursday 3 December 2026, 15:30.",
 		"The quorum of Safer Sefton Together is now 3 members: ",
-		"You opened the meeting of *Safer Sefton Together* at 09:50.",
+		"You opened the meeting of *Safer Sefton Together* at 13:50.",
 		"You are marked present. *Inquorate*: 1 present, quorum 3",
 		"MEETING IN PROGRESS",
 		"[1: I'm here]  (:press N)",
 		"You are marked present. Quorate: 3 present, quorum 3",
-		"Graeme Robson is marked as having left at 09:50. *Inquorate*: 2 present, quorum 3",
-		"You closed the meeting of *Safer Sefton Together* at 09:50",
+		"Graeme Robson is marked as having left at 13:50. *Inquorate*: 2 present, quorum 3",
+		"You closed the meeting of *Safer Sefton Together* at 13:50",
 		"Present: Trish Hardy (Sefton Council) (in the Chair), Neil Frackelton (SWACA) and Graeme Robson (Merseyside Police).",
-		"Graeme Robson left the meeting at 09:50.",
+		"Graeme Robson left the meeting at 13:50.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the console lacks %q:\n%s", want, got)
