@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -51,16 +52,17 @@ const (
 )
 
 // CheckURL reports whether s may be stored as a link to a report: an
-// absolute http or https address with a host, at most MaxURLLen bytes, with
-// no white space or control characters and no user name or password in it.
+// absolute http or https address with a host and, if it gives a port, one
+// from 1 to 65535, at most MaxURLLen characters, with no white space or
+// control characters and no user name or password in it.
 func CheckURL(s string) error {
 	switch {
 	case s == "":
 		return errors.New("give the report's web address, starting https://")
-	case len(s) > MaxURLLen:
-		return fmt.Errorf("that address is too long (%d characters; the limit is %d)", len(s), MaxURLLen)
 	case !utf8.ValidString(s):
 		return errors.New("that address is not valid text")
+	case utf8.RuneCountInString(s) > MaxURLLen:
+		return fmt.Errorf("that address is too long (%d characters; the limit is %d)", utf8.RuneCountInString(s), MaxURLLen)
 	}
 	for _, r := range s {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r) {
@@ -83,6 +85,11 @@ func CheckURL(s string) error {
 	host := u.Hostname()
 	if host == "" {
 		return errors.New("that address has no host; it should look like https://example.org/report.pdf")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("that address's port (%s) is not one a web address can have: ports run from 1 to 65535", truncateText(p, 20))
+		}
 	}
 	if net.ParseIP(host) == nil {
 		for _, r := range host {
@@ -167,11 +174,16 @@ type reportArgs struct {
 	Title string
 }
 
-// parseReport reads the text of "/report [DATE] ITEM URL [TITLE]".
-func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, error) {
+// parseReport reads the text of "/report [DATE] ITEM URL [TITLE]". It
+// reads the text rather than its words because words are split at any
+// white space: an address with a tab, a line break or another kind of
+// space in it would otherwise be read cut short, and the rest taken for
+// its title.
+func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, error) {
 	var a reportArgs
 	var rest []string
 	var err error
+	args := strings.Fields(text)
 	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}
@@ -182,15 +194,41 @@ func parseReport(args []string, now time.Time, loc *time.Location) (reportArgs, 
 	if err := CheckURL(a.URL); err != nil {
 		return a, err
 	}
+	if len(rest) > 1 && !spaceAfter(text, len(args)-len(rest)) {
+		return a, errors.New("that address is broken by a tab, a line break or another kind of space; a link cannot contain spaces or control characters, so send it again written in one piece")
+	}
 	rest = rest[1:]
 	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
 		rest = rest[1:]
 	}
 	a.Title = plain(rest)
-	if len(a.Title) > MaxReportTitleLen {
-		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", len(a.Title), MaxReportTitleLen)
+	if n := utf8.RuneCountInString(a.Title); n > MaxReportTitleLen {
+		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", n, MaxReportTitleLen)
 	}
 	return a, nil
+}
+
+// spaceAfter reports whether word i of text (as strings.Fields splits it)
+// is followed by plain spaces alone, the way words are typed apart.
+func spaceAfter(text string, i int) bool {
+	inWord := false
+	for j, r := range text {
+		switch {
+		case !unicode.IsSpace(r):
+			inWord = true
+		case inWord:
+			inWord = false
+			if i == 0 {
+				end := strings.IndexFunc(text[j:], func(r rune) bool { return !unicode.IsSpace(r) })
+				if end < 0 {
+					return true // white space at the end cuts nothing short
+				}
+				return strings.Trim(text[j:j+end], " ") == ""
+			}
+			i--
+		}
+	}
+	return true
 }
 
 // submitReport is `/report [DATE] ITEM URL [TITLE]`. A link for the
@@ -206,7 +244,7 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	c := in.Committee
-	a, err := parseReport(in.Args, in.Now, c.Location())
+	a, err := parseReport(in.Text, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
@@ -234,7 +272,7 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 	}
 	// Whether the text starts with a date does not depend on the time
 	// zone; only which day a relative one names does.
-	a, err := parseReport(in.Args, in.Now, time.UTC)
+	a, err := parseReport(in.Text, in.Now, time.UTC)
 	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen {
 		return Reply{}, false, nil
 	}

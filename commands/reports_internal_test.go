@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,6 +40,14 @@ func TestCheckURL(t *testing.T) {
 		{"https://example.org/\u202e", "spaces or control"},
 		{"https://example.org/" + strings.Repeat("a", 10<<10), "too long"},
 		{"https://exa_mple.org/", "host name is not valid"},
+		{"https://example.org:443/x", ""},
+		{"https://example.org:1/x", ""},
+		{"https://example.org:65535/x", ""},
+		{"https://example.org:99999/x", "ports run from 1 to 65535"},
+		{"https://example.org:65536/x", "ports run from 1 to 65535"},
+		{"https://example.org:0/x", "ports run from 1 to 65535"},
+		{"https://[2001:db8::1]:70000/r", "ports run from 1 to 65535"},
+		{"https://example.org/" + strings.Repeat("日", MaxURLLen-20), ""},
 		{"", "give the report's web address"},
 		{"https://example.org/\xff", "not valid text"},
 	}
@@ -87,9 +96,22 @@ func TestParseReport(t *testing.T) {
 		{"7.5 <javascript:alert(1)|https://example.org>", reportArgs{}, "only http and https"},
 		{"7.5 https://u:p@example.org/r", reportArgs{}, "user name or password"},
 		{"7.5 https://example.org/r " + strings.Repeat("t", 201), reportArgs{}, "title is too long"},
+		{"7.5 https://example.org/r " + strings.Repeat("日", 200), reportArgs{Item: "7.5", URL: "https://example.org/r", Title: strings.Repeat("日", 200)}, ""},
+		{"7.5 https://example.org/r\n", reportArgs{Item: "7.5", URL: "https://example.org/r"}, ""},
+		{"7.5\thttps://example.org/r  SWACA", reportArgs{Item: "7.5", URL: "https://example.org/r", Title: "SWACA"}, ""},
+		{"7.5 https://example.org:99999/x", reportArgs{}, "ports run from 1 to 65535"},
+	}
+	// An address with any white space but a plain space in it is refused,
+	// not read cut short with the rest for its title.
+	for _, sp := range []string{"\t", "\v", "\r", "\n", "\f", "\r\n", "\u0085", "\u00a0", "\u1680", "\u2000", "\u2007", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", " \t"} {
+		cases = append(cases, struct {
+			text    string
+			want    reportArgs
+			wantErr string
+		}{"7.5 https://exa" + sp + "mple.org/x", reportArgs{}, "broken by a tab, a line break or another kind of space"})
 	}
 	for _, tc := range cases {
-		got, err := parseReport(strings.Fields(tc.text), testNow, london)
+		got, err := parseReport(tc.text, testNow, london)
 		if tc.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("parseReport(%q) error = %v, want %q", tc.text, err, tc.wantErr)
@@ -109,16 +131,25 @@ func TestParseReport(t *testing.T) {
 // FuzzParseReport: no input makes the parser panic, and every address it
 // accepts passes CheckURL and renders without breaking out of its link.
 func FuzzParseReport(f *testing.F) {
-	for _, s := range []string{"7.5 https://example.org/r.pdf SWACA", "7.5 <https://example.org/r|x> t", "7.5 javascript:alert(1)", "7.5 https://u:p@h/", "7.5 https://a|b>", "7h <https://x.org>"} {
+	for _, s := range []string{"7.5 https://example.org/r.pdf SWACA", "7.5 <https://example.org/r|x> t", "7.5 javascript:alert(1)", "7.5 https://u:p@h/", "7.5 https://a|b>", "7h <https://x.org>",
+		"7.5 https://exa\tmple.org/x", "7.5 https://exa\vmple.org/x", "7.5 https://exa\r\nmple.org/x", "7.5 https://exa\u2028mple.org/x", "7.5 https://exa\u0085mple.org/x",
+		"7.5 https://example.org:99999/x", "7.5 https://example.org:0/x", "7.5 https://example.org/r\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		a, err := parseReport(strings.Fields(text), testNow, london)
+		a, err := parseReport(text, testNow, london)
 		if err != nil {
 			return
 		}
 		if err := CheckURL(a.URL); err != nil {
 			t.Fatalf("accepted %q: %v", a.URL, err)
+		}
+		// An address is never read cut short at white space other than
+		// plain spaces.
+		if i := strings.Index(text, a.URL); i >= 0 && a.Title != "" {
+			if after := strings.TrimLeft(text[i+len(a.URL):], " "); after != "" && unicode.IsSpace([]rune(after)[0]) {
+				t.Fatalf("%q: address %q read cut short", text, a.URL)
+			}
 		}
 		checkLinkText(t, a.URL, a.Title)
 	})

@@ -97,6 +97,8 @@ func TestReportRefusesHostileURLs(t *testing.T) {
 		"2001 bytes":        {"7.5 https://example.org/" + strings.Repeat("a", 2001-len("https://example.org/")), "That address is too long (2001 characters; the limit is 2000)."},
 		"control character": {"7.5 https://example.org/\x1b[2J", "That address contains spaces or control characters."},
 		"no host":           {"7.5 https:///etc/passwd", "That address has no host"},
+		"port 99999":        {"7.5 https://example.org:99999/x", "That address's port (99999) is not one a web address can have: ports run from 1 to 65535."},
+		"port 0":            {"7.5 https://example.org:0/x", "ports run from 1 to 65535"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := k.run(neil, "/report "+tc.text)
@@ -108,6 +110,29 @@ func TestReportRefusesHostileURLs(t *testing.T) {
 	if got := k.reportLinks(); len(got) != 0 {
 		t.Errorf("hostile links stored: %q", got)
 	}
+}
+
+// An address with a tab, a line break or another kind of space in it is
+// refused whole: it is never read cut short, with the rest for its title,
+// and the link standing is kept.
+func TestReportLinkBrokenBySpaceRefused(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/report 7.5 https://example.org/swaca.pdf SWACA")
+	for _, sp := range []string{"\t", "\v", "\r", "\n", "\f", "\r\n", "\u0085", "\u00a0", "\u2003", "\u2028", "\u2029", "\u202f", "\u3000"} {
+		r := k.run(neil, "/report 7.5 https://exa"+sp+"mple.org/x")
+		if want := "That address is broken by a tab, a line break or another kind of space; a link cannot contain spaces or control characters, so send it again written in one piece."; !r.Refused || !strings.HasPrefix(r.Text, want) {
+			t.Errorf("/report 7.5 https://exa%+qmple.org/x:\n%s\nwant a refusal starting %q", sp, r.Text, want)
+		}
+	}
+	if diff := cmp.Diff(k.reportLinks(), []string{"7.5 https://example.org/swaca.pdf"}); diff != "" {
+		t.Errorf("links stored (-got +want):\n%s", diff)
+	}
+	// Spaces after the address, and a line break after the whole text,
+	// cut nothing short.
+	k.steps([]step{
+		{neil, "/report 7.5 https://example.org/v2.pdf   SWACA v2", []string{"Report: <https://example.org/v2.pdf|SWACA v2> (example.org)"}},
+		{neil, "/report 7.5 https://example.org/v3.pdf\n", []string{"Report: <https://example.org/v3.pdf|https://example.org/v3.pdf>"}},
+	})
 }
 
 // A link filed under a number no item had (as links from before items
