@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Under a recorded decision, [Add an action] opens a small form for the
@@ -134,8 +135,8 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 	switch {
 	case text == "":
 		errs["text"] = "Say what is to be done."
-	case len(text) > maxActionText:
-		errs["text"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(text), maxActionText)
+	case utf8.RuneCountInString(text) > maxActionText:
+		errs["text"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxActionText)
 	}
 	if len(errs) > 0 {
 		return Reply{}, errs, nil

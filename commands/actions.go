@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ActionPoint is an action the minutes give someone: a member, or a
@@ -169,8 +170,8 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	switch {
 	case text == "":
 		return Reply{}, usageErr("Say what is to be done, after the date.")
-	case len(text) > maxActionText:
-		return Reply{}, usageErr("That is too long for an action (%d characters; the limit is %d).", len(text), maxActionText)
+	case utf8.RuneCountInString(text) > maxActionText:
+		return Reply{}, usageErr("That is too long for an action (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxActionText)
 	}
 	if userID != "" {
 		members, err := s.store.Members(ctx, c.ID)

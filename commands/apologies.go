@@ -116,10 +116,10 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 		}
 		a.Reason = plain(rest)
 	}
-	if len(a.Reason) > MaxReasonLen {
-		return apologyArgs{Date: d}, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", len(a.Reason), MaxReasonLen)
+	if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
+		return apologyArgs{Date: d}, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Reason), MaxReasonLen)
 	}
-	if len(a.SubstituteName) > MaxNameLen {
+	if utf8.RuneCountInString(a.SubstituteName) > MaxNameLen {
 		return apologyArgs{Date: d}, fmt.Errorf("that substitute's name is too long")
 	}
 	return a, nil
@@ -587,8 +587,8 @@ func ApologyForm(c Committee, m Meeting) *Form {
 // Mistakes are shown against the reason, so the form stays open.
 func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
 	reason := sub.Value("reason")
-	if len(reason) > MaxReasonLen {
-		return Reply{}, map[string]string{"reason": fmt.Sprintf("That reason is too long (%d characters; the limit is %d).", len(reason), MaxReasonLen)}, nil
+	if utf8.RuneCountInString(reason) > MaxReasonLen {
+		return Reply{}, map[string]string{"reason": fmt.Sprintf("That reason is too long (%d characters; the limit is %d).", utf8.RuneCountInString(reason), MaxReasonLen)}, nil
 	}
 	c, me, m, err := s.buttonMeeting(ctx, r, sub.Metadata, "That form is out of date; use `/apologies` in the committee's channel.")
 	var reply Reply

@@ -71,6 +71,29 @@ func TestApologies(t *testing.T) {
 	}
 }
 
+// Length limits count characters, as the replies say, not the bytes a
+// character takes: "日" is one character of three bytes.
+func TestApologyLimitsCountCharacters(t *testing.T) {
+	k := meetingKit(t)
+	for _, tc := range []struct{ text, want string }{
+		{strings.Repeat("日", 501), "That reason is too long (501 characters; the limit is 500)."},
+		{strings.Repeat("日", 1500), "That reason is too long (1500 characters; the limit is 500)."},
+		{strings.Repeat("日", commands.MaxTextLen+1), "That is too long for /apologies (4001 characters; the limit is 4000)."},
+	} {
+		r := k.run(neil, "/apologies "+tc.text)
+		if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+			t.Errorf("/apologies %d × 日: %q, want a refusal starting %q", len([]rune(tc.text)), r.Text, tc.want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("apologies stored after refusals: %q", got)
+	}
+	k.must(neil, "/apologies "+strings.Repeat("日", commands.MaxReasonLen))
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: " + strings.Repeat("日", commands.MaxReasonLen) + " / "}); diff != "" {
+		t.Errorf("a reason of 500 characters (-got +want):\n%s", diff)
+	}
+}
+
 func TestApologiesRefused(t *testing.T) {
 	k := meetingKit(t)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00")

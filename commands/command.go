@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Request is one invocation of a command, as a transport received it.
@@ -229,8 +230,8 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	if !ok {
 		return s.once(ctx, r, refused(s.unknown(r.Command)))
 	}
-	if len(r.Text) > MaxTextLen {
-		return s.once(ctx, r, refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, len(r.Text), MaxTextLen)))
+	if utf8.RuneCountInString(r.Text) > MaxTextLen {
+		return s.once(ctx, r, refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, utf8.RuneCountInString(r.Text), MaxTextLen)))
 	}
 	if what := unstorable(r.Text); what != "" {
 		return s.once(ctx, r, refused(private("%s", unstorableText(what))))
@@ -905,7 +906,7 @@ func runChosen(cmd *Command) Action {
 	return func(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
 		idText, text, _ := strings.Cut(value, " ")
 		id, err := strconv.ParseInt(idText, 10, 64)
-		if err != nil || id <= 0 || len(text) > MaxTextLen {
+		if err != nil || id <= 0 || utf8.RuneCountInString(text) > MaxTextLen {
 			return Reply{}, userErr("That button is broken; run %s again.", cmd.Name)
 		}
 		r.Command, r.Text, r.committeeID = cmd.Name, text, id

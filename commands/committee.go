@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 func committeeCommand() *Command {
@@ -54,7 +55,7 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if name == "" {
 		return Reply{}, usageErr("Give the committee's name.")
 	}
-	if len(name) > MaxNameLen {
+	if utf8.RuneCountInString(name) > MaxNameLen {
 		return Reply{}, userErr("That name is too long (the limit is %d characters).", MaxNameLen)
 	}
 	if existing, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); err == nil {
@@ -309,7 +310,7 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}
-	if len(org) > MaxNameLen {
+	if utf8.RuneCountInString(org) > MaxNameLen {
 		return "", "", "", "", userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
 	}
 	return userID, hint, org, role, nil

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Decisions recorded as the meeting goes: /resolve and /minute write the
@@ -169,8 +170,8 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	case text == "":
 		// Nothing left once cleaned: recorded, it would wipe the minute.
 		return Reply{}, usageErr("Give the agenda item's number and the text.")
-	case len(text) > maxMinuteText:
-		return Reply{}, usageErr("That is too long for a minute (%d characters; the limit is %d).", len(text), maxMinuteText)
+	case utf8.RuneCountInString(text) > maxMinuteText:
+		return Reply{}, usageErr("That is too long for a minute (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
 	}
 	m, err := s.minutesMeeting(ctx, in, d)
 	if err != nil {
@@ -425,8 +426,8 @@ func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, e
 	switch {
 	case text == "":
 		return Minute{}, "", usageErr("Give the minute's number and the text.")
-	case len(text) > maxMinuteText:
-		return Minute{}, "", usageErr("That is too long (%d characters; the limit is %d).", len(text), maxMinuteText)
+	case utf8.RuneCountInString(text) > maxMinuteText:
+		return Minute{}, "", usageErr("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
 	}
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)
 	if err != nil {

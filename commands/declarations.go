@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // InterestKind is the kind of interest a member declares.
@@ -205,8 +206,8 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 	if a.Nature == "" {
 		return a, errors.New("say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature")
 	}
-	if len(a.Nature) > MaxNatureLen {
-		return a, fmt.Errorf("that nature is too long (%d characters; the limit is %d)", len(a.Nature), MaxNatureLen)
+	if utf8.RuneCountInString(a.Nature) > MaxNatureLen {
+		return a, fmt.Errorf("that nature is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Nature), MaxNatureLen)
 	}
 	return a, nil
 }
@@ -766,8 +767,8 @@ func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submissio
 	switch {
 	case nature == "":
 		errs["nature"] = "Say what the interest is, e.g. Trustee of SWACA."
-	case len(nature) > MaxNatureLen:
-		errs["nature"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(nature), MaxNatureLen)
+	case utf8.RuneCountInString(nature) > MaxNatureLen:
+		errs["nature"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(nature), MaxNatureLen)
 	}
 	if len(errs) > 0 {
 		return Reply{}, errs, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // InterestCategory is the heading an entry in the register of interests
@@ -211,8 +212,8 @@ func parseInterest(words []string) (interestArgs, error) {
 	switch {
 	case a.Description == "":
 		return a, fmt.Errorf("say what the interest is, e.g. `/interests add %s Trustee of SWACA`", cat)
-	case len(a.Description) > MaxInterestLen:
-		return a, fmt.Errorf("that description is too long (%d characters; the limit is %d)", len(a.Description), MaxInterestLen)
+	case utf8.RuneCountInString(a.Description) > MaxInterestLen:
+		return a, fmt.Errorf("that description is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Description), MaxInterestLen)
 	}
 	return a, nil
 }
@@ -326,8 +327,8 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	switch {
 	case g.Description == "":
 		return g, errors.New("say what it was and who gave it, e.g. Dinner from Sefton CVS")
-	case len(g.Description) > MaxInterestLen:
-		return g, fmt.Errorf("that description is too long (%d characters; the limit is %d)", len(g.Description), MaxInterestLen)
+	case utf8.RuneCountInString(g.Description) > MaxInterestLen:
+		return g, fmt.Errorf("that description is too long (%d characters; the limit is %d)", utf8.RuneCountInString(g.Description), MaxInterestLen)
 	}
 	for i := len(words) - 2; i >= 0; i-- {
 		if strings.EqualFold(words[i], "from") {

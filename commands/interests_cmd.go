@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 func interestsCommand() *Command {
@@ -198,8 +199,8 @@ func submitInterest(ctx context.Context, s *Service, r Request, sub Submission) 
 	switch {
 	case a.Description == "":
 		errs["description"] = "Say what the interest is, e.g. Trustee of SWACA."
-	case len(a.Description) > MaxInterestLen:
-		errs["description"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", len(a.Description), MaxInterestLen)
+	case utf8.RuneCountInString(a.Description) > MaxInterestLen:
+		errs["description"] = fmt.Sprintf("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(a.Description), MaxInterestLen)
 	}
 	if len(errs) > 0 {
 		return Reply{}, errs, nil

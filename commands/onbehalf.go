@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // behalf is the person an officer enters a record for, named in a `for`
@@ -39,7 +40,7 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 		if name == "" || strings.ContainsAny(name, "()") {
 			return behalf{}, words, false, errors.New(`give the person's name, then their organisation in brackets: for "Jen Williams (NW Probation)"`)
 		}
-		if len(name) > MaxNameLen || len(b.Org) > MaxNameLen {
+		if utf8.RuneCountInString(name) > MaxNameLen || utf8.RuneCountInString(b.Org) > MaxNameLen {
 			return behalf{}, words, false, errors.New("that name is too long")
 		}
 		b.Name = name
