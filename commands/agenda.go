@@ -639,19 +639,30 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	if from == to {
-		return Reply{}, userErr("Item %s is already numbered %s.", from, to)
+	// The item is found as declarations and reports find theirs, so that
+	// "7e" is item 7.5 where no item is numbered 7e; its new number is
+	// taken exactly as given.
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
 	}
-	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: from.String(), To: to.String()}}, in.UserID)
+	it, ok := findItem(items, from.String())
+	if !ok {
+		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", from, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
+	}
+	if it.Number == to.String() {
+		return Reply{}, userErr("%s is already numbered %s.", Escape(itemLabel(it)), to)
+	}
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: it.Number, To: to.String()}}, in.UserID)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return Reply{}, userErr("There is no item %s on the agenda for %s.", from, formatDay(m.StartsAt, c.Location()))
+		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", from, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	case errors.Is(err, ErrConflict):
 		return Reply{}, userErr("There is already an item %s; move or remove it first.", to)
 	case err != nil:
 		return Reply{}, err
 	}
-	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Item %s is now item *%s*.", from, to))
+	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Item %s is now item *%s*.", it.Number, to))
 }
 
 // afterAgendaChange answers with the agenda as it now stands. The change

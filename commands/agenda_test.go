@@ -67,8 +67,8 @@ func TestAgendaShowAddRemove(t *testing.T) {
 		{ian, "/agenda remove five", []string{`"five" is not an agenda number`}},
 		{ian, "/agenda move 5a 5.3", []string{"Item 5a is now item *5.3*."}},
 		{ian, "/agenda renumber 5.3 to 5.1", []string{"There is already an item 5.1; move or remove it first."}},
-		{ian, "/agenda move 12 13", []string{"There is no item 12 on the agenda for Thursday 10 December 2026."}},
-		{ian, "/agenda move 5.3 5.3", []string{"Item 5.3 is already numbered 5.3."}},
+		{ian, "/agenda move 12 13", []string{"There is no item 12 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
+		{ian, "/agenda move 5.3 5.3", []string{"Item 5.3 (Late report) is already numbered 5.3."}},
 		{ian, "/agenda move 5.3", []string{"Give the item's number and its new number, e.g. `/agenda move 7.5 7.6`."}},
 		{ian, "/agenda move x 5.4", []string{`"x" is not an agenda number`}},
 		{ian, "/agenda move 5.3 x", []string{`"x" is not an agenda number`}},
@@ -96,6 +96,27 @@ func TestAgendaShowAddRemove(t *testing.T) {
 		{neil, "/agenda nonsense", []string{"I don't know `nonsense`.", "• `/agenda [DATE]`"}},
 		{neil, "/agenda 31/02/2027", []string{"There is no 31 February 2027"}},
 	})
+}
+
+// /agenda move finds its item as /declare and /report do: a lettered label
+// is the item it stands for, and a number no item has is said to be none.
+func TestAgendaMoveReadsItemLabels(t *testing.T) {
+	k := agendaKit(t)
+	history := k.say(ian, "/history agenda")
+	k.steps([]step{
+		{ian, "/agenda move 99 99", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
+		{ian, "/agenda move 99 12", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
+		{ian, "/agenda move 7e 7.5", []string{"Item 7.5 (SWACA) is already numbered 7.5."}},
+		{ian, "/agenda move 7f 7.8", []string{"There is no item 7f on the agenda"}},
+	})
+	inOrder(t, k.say(neil, "/agenda"), "*7.5* SWACA", "*7.7* Sefton CVS")
+	if diff := cmp.Diff(k.say(ian, "/history agenda"), history); diff != "" {
+		t.Errorf("refused moves changed the history (-got +want):\n%s", diff)
+	}
+	k.steps([]step{
+		{ian, "/agenda move 7e 7.11", []string{"Item 7.5 is now item *7.11*."}},
+	})
+	inOrder(t, k.say(neil, "/agenda"), "*7.7* Sefton CVS", "*7.11* SWACA")
 }
 
 func TestAgendaWithoutStandardItems(t *testing.T) {
