@@ -292,7 +292,7 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	}
 	userID, hint, ok := mention(args[0])
 	if !ok {
-		return "", "", "", "", usageErr("%s is not a mention: type @ and pick the person so Slack links their name.", Escape(args[0]))
+		return "", "", "", "", usageErr("`%s` is not a mention: type @ and pick the person so Slack links their name.", echoWord(args[0]))
 	}
 	role = RoleMember
 	rest := args[1:]
@@ -323,7 +323,7 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	userID, _, ok := mention(args[0])
 	if !ok {
-		return Reply{}, usageErr("%s is not a mention: type @ and pick the person.", Escape(args[0]))
+		return Reply{}, usageErr("`%s` is not a mention: type @ and pick the person.", echoWord(args[0]))
 	}
 	err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
 	switch {

@@ -41,3 +41,10 @@ func unstorableFields(sub Submission) map[string]string {
 	}
 	return errs
 }
+
+// echoWord is a word of command text quoted back in a reply, shortened if
+// long. Slack sends &, < and > in the text as entities, as replies need
+// them: the word is unescaped before it is escaped, never escaped twice.
+func echoWord(w string) string {
+	return Escape(truncateText(Unescape(w), 40))
+}
