@@ -56,6 +56,9 @@ type ActionStore interface {
 // Limits on actions.
 const maxActionText = 1000
 
+// actionDateHelp is what DATE is in /action's usage.
+const actionDateHelp = "DATE is the day the action is due by, today or later: 2027-03-01, 1/3/2027 (day first) or 1 March 2027."
+
 // ChaseDays is how many days before its due date an action's owner is
 // reminded of it.
 const ChaseDays = 3
@@ -72,6 +75,7 @@ func actionCommand() *Command {
 			Usage:    []string{"/action add MINUTE @owner|\"Name\" DATE TEXT"},
 			Summary:  "Record an action under a minute, for a member or a person named, due by a date.",
 			Examples: []string{"/action add 26 @neil 2027-03-01 Circulate the SWACA figures to partners", `/action add 26 "Jo Smith" 1 March 2027 Report back on the pilot`},
+			Date:     actionDateHelp,
 			Who:      Chairs, Doing: "record actions", Run: addAction,
 		}, {
 			Name:     "done",
@@ -84,6 +88,7 @@ func actionCommand() *Command {
 			Usage:    []string{"/action move ID DATE"},
 			Summary:  "Give an open action a new due date; the log keeps the old one.",
 			Examples: []string{"/action move 12 2027-04-01"},
+			Date:     actionDateHelp,
 			Who:      Chairs, Doing: "re-date actions", Run: moveAction,
 		}, {
 			Name:     "reassign",

@@ -76,6 +76,9 @@ type Sub struct {
 	Usage    []string // its forms, one a line; shown by help and with usage errors
 	Summary  string   // one line for `/cmd help NAME`
 	Examples []string
+	// Date says, for help, what DATE in its usage is and what it is
+	// without one, where that is not dateHelp's meeting, next by default.
+	Date string
 	// Read: it changes nothing, so a failure never says "NOT saved".
 	Read bool
 	// Who may use it. Dispatch finds the channel's committee and checks
@@ -585,7 +588,7 @@ func (cmd *Command) help(sub *Sub) Reply {
 	default:
 		fmt.Fprintf(&b, "*%s %s*\n", cmd.Name, sub.Name)
 	}
-	var usage, examples []string
+	var examples []string
 	for _, s := range subs {
 		for i, u := range s.Usage {
 			b.WriteString("• `" + u + "`")
@@ -597,7 +600,6 @@ func (cmd *Command) help(sub *Sub) Reply {
 			}
 			b.WriteString("\n")
 		}
-		usage = append(usage, s.Usage...)
 		examples = append(examples, s.Examples...)
 	}
 	if len(examples) > 0 {
@@ -606,8 +608,30 @@ func (cmd *Command) help(sub *Sub) Reply {
 			b.WriteString("• `" + e + "`\n")
 		}
 	}
-	if strings.Contains(strings.Join(usage, "\n"), "DATE") {
-		b.WriteString(dateHelp + "\n")
+	// Each meaning of DATE once; where subcommands differ in it, each
+	// but the usual one names the subcommands it is for.
+	var dates []string
+	usedBy := map[string][]string{}
+	for _, s := range subs {
+		if !strings.Contains(strings.Join(s.Usage, "\n"), "DATE") {
+			continue
+		}
+		d := s.Date
+		if d == "" {
+			d = dateHelp
+		}
+		if !slices.Contains(dates, d) {
+			dates = append(dates, d)
+		}
+		if name := "`" + strings.TrimSpace(cmd.Name+" "+s.Name) + "`"; !slices.Contains(usedBy[d], name) {
+			usedBy[d] = append(usedBy[d], name)
+		}
+	}
+	for _, d := range dates {
+		if len(dates) > 1 && d != dateHelp {
+			b.WriteString("In " + joinAnd(usedBy[d]) + ", ")
+		}
+		b.WriteString(d + "\n")
 	}
 	if sub == nil {
 		for _, s := range cmd.Subs {
@@ -620,7 +644,13 @@ func (cmd *Command) help(sub *Sub) Reply {
 	return Reply{Visibility: Private, Text: strings.TrimRight(b.String(), "\n")}
 }
 
+// dateHelp is what DATE is in most usage: a meeting, the next by default.
+// A subcommand whose DATE is another day, or whose default is another
+// meeting, says so in its Date.
 const dateHelp = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+
+// minutesDateHelp is DATE where it is the meeting being minuted.
+const minutesDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else today's once it has started, else the last one held."
 
 // showHelp is the handler of a command that alone shows its help.
 func showHelp(_ context.Context, _ *Service, in *Input) (Reply, error) {

@@ -82,6 +82,37 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 	wantShown(t, k.say(stranger, "/agenda help adjourn"), "*/agenda* — See the agenda", "`/agenda help post` explains one of them.")
 }
 
+// Help says what DATE is for each command: a meeting, the next by default,
+// unless the command's DATE is another day or defaults to another meeting.
+func TestHelpSaysWhatDateIs(t *testing.T) {
+	k := newKit(t)
+	const usual = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+	for _, tc := range []struct {
+		line     string
+		want     []string
+		notUsual bool
+	}{
+		{"/agenda help", []string{usual}, false},
+		{"/resolution help", []string{"• `/resolution DATE`\n", "DATE is the day of a meeting held: 2021-12-09, 9/12/2021 (day first) or 9 December 2021; alone, it lists that meeting's minutes."}, true},
+		{"/action help", []string{"DATE is the day the action is due by, today or later: 2027-03-01, 1/3/2027 (day first) or 1 March 2027."}, true},
+		{"/interests help gift", []string{"DATE is the day it was received, today or earlier"}, true},
+		{"/resolve help", []string{"DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else today's once it has started, else the last one held."}, true},
+		{"/minute help", []string{"without one, the meeting in progress"}, true},
+		{"/history help", []string{usual, "In `/history minutes`, DATE is the day of the meeting"}, false},
+		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", usual}, false},
+	} {
+		got := k.say(neil, tc.line)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s:\n%s\nlacks %q", tc.line, got, w)
+			}
+		}
+		if tc.notUsual && strings.Contains(got, "`next` (the default)") {
+			t.Errorf("%s:\n%s\nsays DATE is the next meeting by default", tc.line, got)
+		}
+	}
+}
+
 func TestUnknownCommandsAndLongText(t *testing.T) {
 	k := newKit(t)
 	r := k.run(neil, "/quorum hello")

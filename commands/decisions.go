@@ -103,7 +103,8 @@ func resolveCommand() *Command {
 				"/resolve 7.5 That the report be noted.",
 				"/resolve 7 That (1) the reports be noted; (2) the figures be circulated; and (3) a further report be submitted.",
 			},
-			Who: Chairs, Doing: "record decisions", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
+			Date: minutesDateHelp,
+			Who:  Chairs, Doing: "record decisions", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return s.recordMinute(ctx, in, "resolved")
 			},
 		}},
@@ -119,6 +120,7 @@ func minuteCommand() *Command {
 			Usage:    []string{"/minute [DATE] ITEM TEXT"},
 			Summary:  "Record what the meeting heard or discussed under an agenda item, during or after the meeting.",
 			Examples: []string{"/minute 7.5 The Board considered the report of the Chief Executive of SWACA."},
+			Date:     minutesDateHelp,
 			Who:      Chairs, Doing: "record minutes", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return s.recordMinute(ctx, in, "minuted")
 			},

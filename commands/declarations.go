@@ -137,7 +137,7 @@ func declareCommand() *Command {
 		Summary: "Declare an interest in an agenda item: pecuniary, personal or other.",
 		Saves:   "your declaration",
 		Subs: []Sub{{
-			Usage: []string{"/declare ITEM KIND NATURE",
+			Usage: []string{"/declare [DATE] ITEM KIND NATURE",
 				`/declare for @someone|"Name (Organisation)" [DATE] ITEM KIND NATURE   (officer or chair)`},
 			Summary: "Declare an interest in an item of the next meeting's agenda, or of the meeting in progress (or, with a DATE first, that meeting's). An officer or the chair declares for someone else with `for` first.",
 			Examples: []string{

@@ -111,7 +111,7 @@ func TestDeclareMistakes(t *testing.T) {
 	k := agendaKit(t)
 	for _, tc := range []struct{ user, text, want string }{
 		{neil, "9 personal Trustee", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."},
-		{neil, "7.5 personal", "Say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature.\nUsage:\n• `/declare ITEM KIND NATURE`"},
+		{neil, "7.5 personal", "Say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature.\nUsage:\n• `/declare [DATE] ITEM KIND NATURE`"},
 		{neil, "7.5 Trustee of SWACA", "Say what kind of interest it is: pecuniary, personal or other."},
 		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
 		{neil, "7.5 personal " + strings.Repeat("x", 1001), "That nature is too long (1001 characters; the limit is 1000)."},

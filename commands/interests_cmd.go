@@ -48,6 +48,7 @@ func interestsCommand() *Command {
 				"/interests gift @member DATE VALUE DESCRIPTION   (officer, on their behalf)"},
 			Summary:  "Register a gift or hospitality received, worth the committee's threshold (£50 unless set) or more.",
 			Examples: []string{"/interests gift 2026-11-03 £75 Dinner from Sefton CVS"},
+			Date:     "DATE is the day it was received, today or earlier: 2026-11-03, 3/11/2026 (day first) or 3 November 2026.",
 			Who:      Members, Run: addGiftCmd,
 		}, {
 			Name:    "remove",

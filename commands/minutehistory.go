@@ -27,6 +27,7 @@ func minutesHistorySub() Sub {
 		Usage:    []string{"/history minutes [DATE]"},
 		Summary:  "The history of a meeting's minutes: each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation.",
 		Examples: []string{"/history minutes", "/history minutes 10 December 2026"},
+		Date:     minutesDateHelp,
 		Read:     true, Who: Chairs, Doing: "read the history of the minutes", Meeting: (*Service).minutesMeeting, Run: minutesHistory,
 	}
 }

@@ -21,12 +21,15 @@ func resolutionCommand() *Command {
 			Usage: []string{
 				"/resolution NUMBER",
 				"/resolution DATE NUMBER",
+				"/resolution DATE",
 				"/resolution WORDS…",
 			},
-			Summary: "Show a minute by its number (the latest so numbered, or that day's), or the minutes that best match the words.",
+			Summary: "Show a minute by its number (the latest so numbered, or that day's), a meeting's minutes by its date, or the minutes that best match the words.",
+			Date:    "DATE is the day of a meeting held: 2021-12-09, 9/12/2021 (day first) or 9 December 2021; alone, it lists that meeting's minutes.",
 			Examples: []string{
 				"/resolution 28",
 				"/resolution 2021-12-09 28",
+				"/resolution 2021-12-09",
 				"/resolution rename partnership",
 				`/resolution "alternative provision"`,
 			},
