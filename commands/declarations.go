@@ -167,7 +167,7 @@ func declareCommand() *Command {
 			Name:    "minutes",
 			Usage:   []string{"/declare minutes [DATE]   (officer)"},
 			Summary: "The declarations of interest minute, in the minutes' own words.",
-			Read:    true, Who: Officers, Doing: "draft the minutes", Run: declarationsMinutes,
+			Read:    true, Who: Officers, Doing: "see the declarations of interest minute", Run: declarationsMinutes,
 		}},
 		Buttons: map[string]Action{
 			"declare.withdraw":     withdrawDeclarationAction,
@@ -406,6 +406,9 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	}
 	// A declaration may be made on any meeting's item (`/declare DATE
 	// ITEM …`), so it may be withdrawn from any, the same way.
+	if _, _, err := takeDate(args, in.Now, in.Committee.Location()); err != nil {
+		return Reply{}, badArgs(err) // a date that does not exist, as every command says it
+	}
 	d, item, rest, err := takeDateItem(args, in.Now, in.Committee.Location())
 	if err != nil || len(rest) > 0 {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")

@@ -85,7 +85,7 @@ func TestDeclare(t *testing.T) {
 
 	// The minutes' paragraph is the officer's.
 	k.steps([]step{
-		{neil, "/declare minutes", []string{"Only an officer of Safer Sefton Together can draft the minutes."}},
+		{neil, "/declare minutes", []string{"Only an officer of Safer Sefton Together can see the declarations of interest minute."}},
 		{ian, "/declare minutes", []string{"*DECLARATIONS OF INTEREST* — meeting on Thursday 10 December 2026, 10:00, Remote Meeting\n" +
 			"Graeme Robson declared an other interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) as Member of the IOM board. " +
 			"Graeme Robson declared a disclosable pecuniary interest in Item 6 (Local Policing Update) as Shares in a security firm, and left the meeting for that item. " +
@@ -118,6 +118,8 @@ func TestDeclareMistakes(t *testing.T) {
 		{stranger, "7.5 personal Trustee", "You are not a member of Safer Sefton Together."},
 		{stranger, "list", "You are not a member of Safer Sefton Together."},
 		{neil, "list of everything", "`list` takes only a date."},
+		{neil, "withdraw 31/02/2027 7.5", "There is no 31 February 2027: February 2027 has 28 days.\nUsage:\n• `/declare withdraw [DATE] ITEM`"},
+		{neil, "minutes", "Only an officer of Safer Sefton Together can see the declarations of interest minute."},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			if got := k.run(tc.user, "/declare "+tc.text); !got.Refused || !strings.HasPrefix(got.Text, tc.want) {
