@@ -109,6 +109,8 @@ func TestApologiesRefused(t *testing.T) {
 		{neil, "Unwell sub " + strings.Repeat("Long ", 1) + strings.Repeat("X", 300), "That substitute's name is too long."},
 		{stranger, "Unwell", "You are not a member of Safer Sefton Together."},
 		{neil, "withdraw soon please", "`withdraw` takes only a date."},
+		{ian, `for "" Unwell`, "The name between the quotes is empty: for \"Jen Williams (NW Probation)\"."},
+		{ian, `for " Unwell`, "Put the person's name between quotes: for \"Jen Williams (NW Probation)\"."},
 		{neil, "withdraw 2027-01-14", "The meeting on Thursday 14 January 2027 was cancelled."},
 		{neil, "list everything", "`list` takes only a date."},
 		{stranger, "list", "You are not a member of Safer Sefton Together."},

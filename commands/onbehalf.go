@@ -28,8 +28,13 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 	who := words[1:]
 	first := who[0]
 	if strings.ContainsRune(quotes, firstRune(first)) {
-		name, after, ok := quoted(strings.Join(who, " "))
+		joined := strings.Join(who, " ")
+		name, after, ok := quoted(joined)
 		if !ok {
+			if _, size := utf8.DecodeRuneInString(joined); strings.ContainsAny(joined[size:], quotes) {
+				// Closed, so the name between the quotes is what is missing.
+				return b, words, false, errors.New(`the name between the quotes is empty: for "Jen Williams (NW Probation)"`)
+			}
 			return b, words, false, errors.New(`put the person's name between quotes: for "Jen Williams (NW Probation)"`)
 		}
 		name = oneLine(Unescape(name))

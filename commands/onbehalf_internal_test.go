@@ -29,7 +29,7 @@ func TestTakeFor(t *testing.T) {
 		{text: "7.7 personal for the council", rest: "7.7 personal for the council"},
 		{text: "for @neil Unwell", rest: "for @neil Unwell", err: "could not find @neil"},
 		{text: `for "Jen Williams Unwell`, rest: `for "Jen Williams Unwell`, err: "between quotes"},
-		{text: `for "" Unwell`, rest: `for "" Unwell`, err: "between quotes"},
+		{text: `for "" Unwell`, rest: `for "" Unwell`, err: "the name between the quotes is empty"},
 		{text: `for "(NW Probation)" Unwell`, rest: `for "(NW Probation)" Unwell`, err: "give the person's name"},
 	}
 	for _, c := range cases {
