@@ -258,6 +258,9 @@ func takeMoney(words []string) (pence int, n int, err error) {
 		return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(Unescape(words[0]+" "+words[1]), 20))
 	}
 	m := moneyPattern.FindStringSubmatch(w)
+	if m == nil && (strings.HasPrefix(w, "-") || strings.HasPrefix(w, "−") || strings.HasPrefix(words[0], "-")) {
+		return 0, 0, fmt.Errorf("%q: the amount must not be negative", truncateText(Unescape(words[0]), 20))
+	}
 	if m == nil {
 		if strings.ContainsAny(words[0], "$€¥") || len(words) > 1 && len(words[1]) == 3 && strings.ToUpper(words[1]) == words[1] && isDigits(strings.TrimPrefix(w, "£")) {
 			return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(words[0], 20))

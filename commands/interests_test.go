@@ -129,6 +129,8 @@ func TestInterestsAddListRemove(t *testing.T) {
 	// Only an officer moves the threshold; below it a gift is noted as
 	// not needing registration, at or above it not.
 	intrRefused(t, k, neil, "/interests threshold £30", "Only an officer of Safer Sefton Together can set the gift threshold.")
+	intrRefused(t, k, ian, "/interests threshold £-1", `"£-1": the amount must not be negative.`)
+	intrRefused(t, k, ian, "/interests threshold -£1", `"-£1": the amount must not be negative.`)
 	if got := shown(k.must(ian, "/interests threshold £30")); got != "Gifts and hospitality worth £30 or more must now be registered in Safer Sefton Together." {
 		t.Errorf("threshold: %q", got)
 	}
