@@ -1021,6 +1021,9 @@ func parseAttendance(text string) (attendanceArgs, error) {
 			return a, fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
 		}
 		a.Name, rest = name, after
+	case strings.HasPrefix(text, "@"):
+		word, _, _ := strings.Cut(text, " ")
+		return a, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(Unescape(word), 40)))
 	default:
 		return a, fmt.Errorf("start with the person: @name, or \"Name (Organisation)\" for someone not in Slack")
 	}

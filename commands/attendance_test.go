@@ -346,6 +346,7 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, "/attendance <@UANN> late soon", "Soon is not a time: use 10:20 or 10.20am."},
 		{ian, "/attendance <@UJAN> present", "<@UJAN> is not a member of Safer Sefton Together. Add them first (`/committee member add <@UJAN> ORGANISATION`), record them as in attendance (`/attendance <@UJAN> in-attendance`), or by name (`/attendance \"Name (Organisation)\" present`)."},
 		{ian, "/attendance neil present", "Start with the person: @name, or \"Name (Organisation)\" for someone not in Slack."},
+		{ian, "/attendance @nobody present", "I could not find @nobody: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack."},
 		{ian, "/attendance <@ present", "<@ is not a mention: type @ and pick the person."},
 		{ian, `/attendance "Jen Williams present`, "Close the name's quotation marks."},
 		{ian, `/attendance "" present`, "Give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\""},
