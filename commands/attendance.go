@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // The meeting itself: opening and closing it, who is here, whether it is
@@ -1017,7 +1018,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 			a.Org = strings.TrimSpace(name[i+1 : len(name)-1])
 			name = strings.TrimSpace(name[:i])
 		}
-		if name == "" || len(name) > MaxNameLen || len(a.Org) > MaxNameLen {
+		if name == "" || utf8.RuneCountInString(name) > MaxNameLen || utf8.RuneCountInString(a.Org) > MaxNameLen {
 			return a, fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
 		}
 		a.Name, rest = name, after

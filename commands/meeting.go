@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 func meetingCommand() *Command {
@@ -107,7 +108,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		return Reply{}, usageErr("Give the start time after the date, e.g. `10:00` or `2.30pm`.")
 	}
 	venue := plain(args[n+k:])
-	if len(venue) > MaxVenueLen {
+	if utf8.RuneCountInString(venue) > MaxVenueLen {
 		return Reply{}, userErr("That venue is too long (the limit is %d characters).", MaxVenueLen)
 	}
 	starts := d.At(clock, loc)
@@ -381,7 +382,7 @@ func changeVenue(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("Give the new venue after the date, or `none`.")
 	case strings.EqualFold(venue, "none"):
 		venue = ""
-	case len(venue) > MaxVenueLen:
+	case utf8.RuneCountInString(venue) > MaxVenueLen:
 		return Reply{}, userErr("That venue is too long (the limit is %d characters).", MaxVenueLen)
 	}
 	loc := in.Committee.Location()

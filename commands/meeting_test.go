@@ -277,3 +277,15 @@ func TestRemindersNotSentLateOrWhenOff(t *testing.T) {
 		}
 	}
 }
+
+// A venue's limit is in characters, as its message says: a venue of 200
+// letters each two bytes long is within it.
+func TestVenueLimitCountsCharacters(t *testing.T) {
+	k := committeeKit(t)
+	venue := strings.Repeat("ŵ", commands.MaxVenueLen)
+	k.steps([]step{
+		{ian, "/meeting schedule 2027-02-11 10:00 " + venue + "x", []string{"That venue is too long (the limit is 200 characters)."}},
+		{ian, "/meeting schedule 2027-02-11 10:00 " + venue, []string{"Thursday 11 February 2027, 10:00, " + venue + "."}},
+		{ian, "/meeting venue 2027-02-11 " + venue + "x", []string{"That venue is too long (the limit is 200 characters)."}},
+	})
+}

@@ -178,7 +178,7 @@ func (s *Service) ImportMinutesOfReplacingDrafts(ctx context.Context, name, text
 
 func (s *Service) importMinutesOf(ctx context.Context, name, text, by string, replaceDrafts bool) (MinutesImport, error) {
 	name = strings.Join(strings.Fields(name), " ")
-	if name == "" || len(name) > MaxNameLen {
+	if name == "" || utf8.RuneCountInString(name) > MaxNameLen {
 		return MinutesImport{}, userErr("Give the committee's name (at most %d characters).", MaxNameLen)
 	}
 	read, err := readMinutes(text)
