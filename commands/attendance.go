@@ -22,6 +22,7 @@ func conductSubs() []Sub {
 		Usage:    []string{"/meeting start [DATE]"},
 		Summary:  "Open today's meeting: posts the live \"Meeting in progress\" message with an I'm here button.",
 		Examples: []string{"/meeting start"},
+		Date:     startDateHelp,
 		Who:      Chairs, Doing: "open the meeting", Run: startMeeting,
 	}, {
 		Name:    "adjourn",
@@ -55,6 +56,7 @@ func conductSubs() []Sub {
 		Usage:    []string{"/meeting attendance [DATE]"},
 		Summary:  "The attendance paragraphs for the minutes: present, apologies, substitutes, arrivals and departures.",
 		Examples: []string{"/meeting attendance", "/meeting attendance 10/12/2026"},
+		Date:     attendedDateHelp,
 		Read:     true, Run: meetingAttendance,
 	}}
 }

@@ -649,6 +649,18 @@ func (cmd *Command) help(sub *Sub) Reply {
 // meeting, says so in its Date.
 const dateHelp = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
 
+// scheduleDateHelp is DATE where it is the day of a meeting to be.
+const scheduleDateHelp = "DATE is the day of the new meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+
+// givenDateHelp is DATE where a meeting must be named.
+const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+
+// startDateHelp is DATE for opening a meeting.
+const startDateHelp = "DATE is the day of the meeting to open: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, today's."
+
+// attendedDateHelp is DATE where it is a meeting attended.
+const attendedDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one held."
+
 // minutesDateHelp is DATE where it is the meeting being minuted.
 const minutesDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else today's once it has started, else the last one held."
 

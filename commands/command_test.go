@@ -100,6 +100,12 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/minute help", []string{"without one, the meeting in progress"}, true},
 		{"/history help", []string{usual, "In `/history minutes`, DATE is the day of the meeting"}, false},
 		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", usual}, false},
+		{"/meeting help schedule", []string{"DATE is the day of the new meeting: 2026-12-10"}, true},
+		{"/meeting help cancel", []string{"DATE is the meeting's day, which must be given: `next`, 2026-12-10"}, true},
+		{"/meeting help start", []string{"without one, today's."}, true},
+		{"/meeting help attendance", []string{"without one, the meeting in progress, else the last one held."}, true},
+		{"/history help attendance", []string{"without one, the meeting in progress, else the last one held."}, true},
+		{"/meeting help", []string{usual, "In `/meeting schedule`, DATE is the day of the new meeting", "In `/meeting start`, DATE is the day of the meeting to open"}, false},
 	} {
 		got := k.say(neil, tc.line)
 		for _, w := range tc.want {

@@ -93,6 +93,7 @@ func historyCommand() *Command {
 				Usage:    []string{"/history attendance [DATE] [@member]"},
 				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE, and who entered each; officers and the chair also see when it was opened, adjourned, resumed and closed.",
 				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
+				Date:     attendedDateHelp,
 				Read:     true, Who: Members, Run: attendanceHistory,
 			},
 			minutesHistorySub(),

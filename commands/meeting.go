@@ -23,7 +23,8 @@ func meetingCommand() *Command {
 				"/meeting schedule 2026-12-10 10:00 Remote Meeting",
 				"/meeting schedule 10/12/2026 10.00am Bootle Town Hall",
 			},
-			Who: Officers, Doing: "schedule meetings", Run: scheduleMeeting,
+			Date: scheduleDateHelp,
+			Who:  Officers, Doing: "schedule meetings", Run: scheduleMeeting,
 		}, {
 			Name:    "list",
 			Usage:   []string{"/meeting list"},
@@ -44,6 +45,7 @@ func meetingCommand() *Command {
 			Usage:    []string{"/meeting cancel DATE"},
 			Summary:  "Cancel a meeting; a posted agenda is marked cancelled.",
 			Examples: []string{"/meeting cancel 10 December"},
+			Date:     givenDateHelp,
 			Who:      Officers, Doing: "cancel meetings", Run: cancelMeeting,
 		}, {
 			Name:    "move",
@@ -53,18 +55,21 @@ func meetingCommand() *Command {
 				"/meeting move 10/12/2026 17/12/2026",
 				"/meeting move 10 December 17 December 2pm",
 			},
-			Who: Officers, Doing: "move meetings", Run: moveMeeting,
+			Date: givenDateHelp + " NEW-DATE is the day it moves to.",
+			Who:  Officers, Doing: "move meetings", Run: moveMeeting,
 		}, {
 			Name:     "time",
 			Usage:    []string{"/meeting time DATE TIME"},
 			Summary:  "Change the time a meeting starts.",
 			Examples: []string{"/meeting time 10/12/2026 2.30pm"},
+			Date:     givenDateHelp,
 			Who:      Officers, Doing: "change meetings", Run: retimeMeeting,
 		}, {
 			Name:     "venue",
 			Usage:    []string{"/meeting venue DATE VENUE|none"},
 			Summary:  "Change where a meeting is held.",
 			Examples: []string{"/meeting venue 10/12/2026 Bootle Town Hall"},
+			Date:     givenDateHelp,
 			Who:      Officers, Doing: "change meetings", Run: changeVenue,
 		}, {
 			Name:     "history",
