@@ -518,17 +518,26 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	number := n.String()
+	// The item is found as /agenda move, declarations and reports find
+	// theirs, so that "7e" is item 7.5 where no item is numbered 7e.
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	it, ok := findItem(items, n.String())
+	if !ok {
+		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", n, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
+	}
+	number := it.Number
+	if n, err = ParseItemNumber(number); err != nil {
+		return Reply{}, badArgs(err)
+	}
 	records, err := s.recordsOn(ctx, m, number)
 	if err != nil {
 		return Reply{}, err
 	}
 	if records != "" && !confirmed {
 		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove%s %s confirm`.", number, records, agendaDateWord(in, m), number)
-	}
-	items, err := s.store.AgendaItems(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
 	}
 	changes, note := closeGap(items, n)
 	changes = append([]AgendaChange{{Remove: number}}, changes...)

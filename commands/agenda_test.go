@@ -119,6 +119,19 @@ func TestAgendaMoveReadsItemLabels(t *testing.T) {
 	inOrder(t, k.say(neil, "/agenda"), "*7.7* Sefton CVS", "*7.11* SWACA")
 }
 
+// /agenda remove finds its item as /agenda move does: "7e" is item 7.5.
+func TestAgendaRemoveReadsItemLabels(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{ian, "/agenda remove 99", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
+		{ian, "/agenda remove 7f", []string{"There is no item 7f on the agenda"}},
+		{ian, "/agenda remove 7e", []string{"Removed item *7.5* from the agenda"}},
+	})
+	if got := k.say(neil, "/agenda"); strings.Contains(got, "*7.5* SWACA") {
+		t.Errorf("/agenda remove 7e left item 7.5 standing:\n%s", got)
+	}
+}
+
 func TestAgendaWithoutStandardItems(t *testing.T) {
 	k := committeeKit(t)
 	if _, err := k.db.SQL().Exec(`UPDATE committees SET standard_items = false`); err != nil {
