@@ -102,6 +102,13 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 		}
 		a.SubstituteID, a.SubstituteName, a.SetSubstitute = sub.SubstituteID, sub.SubstituteName, true
 	}
+	// "sub" at the end of a reason may be a word of it ("the planning
+	// sub"); alone it is a substitute not named, not a reason.
+	if len(rest) == 1 {
+		if lw := strings.ToLower(strings.TrimRight(rest[0], ":")); lw == "sub" || lw == "substitute" {
+			return apologyArgs{Date: d}, errors.New(`name the substitute after "` + lw + `": sub @someone, sub "Jane Smith (Sefton CVS)", or sub none`)
+		}
+	}
 	if len(rest) > 0 {
 		a.SetReason = true
 		if lw := strings.ToLower(strings.TrimRight(rest[0], ":")); lw == "reason" {

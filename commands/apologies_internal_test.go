@@ -35,6 +35,7 @@ func TestParseApology(t *testing.T) {
 		{`sub ”jane smith” Attending court`, apologyArgs{Reason: "Attending court", SetReason: true, SubstituteName: "jane smith", SetSubstitute: true}},
 		{`sub "Sam &amp; Co"`, apologyArgs{SubstituteName: "Sam & Co", SetSubstitute: true}},
 		{"Attending court sub <@UG> today", apologyArgs{Reason: "Attending court today", SetReason: true, SubstituteID: "UG", SetSubstitute: true}},
+		{"Chairing the planning sub", apologyArgs{Reason: "Chairing the planning sub", SetReason: true}},
 	}
 	for _, tc := range cases {
 		got, err := parseApology(strings.Fields(tc.in), now, c.Location())
@@ -50,6 +51,8 @@ func TestParseApologyRefuses(t *testing.T) {
 		`sub "Jane Smith`:          "put the substitute's name between quotes",
 		`sub "" Unwell`:            "put the substitute's name between quotes",
 		"reason":                   "say `reason none` to remove the reason",
+		"sub":                      `name the substitute after "sub"`,
+		"10/12/2026 Substitute:":   `name the substitute after "substitute"`,
 		"sub <@UA> sub <@UB>":      "name one substitute only",
 		"sub @graeme Unwell":       "I could not find @graeme",
 		`Unwell sub none sub "Jo"`: "name one substitute only",
