@@ -72,7 +72,7 @@ func TestOneChairAndOneViceChair(t *testing.T) {
 	if status, _ := k.Interact(bottest.ButtonPayload(officer, bot.ActionName(confirm.ActionID), confirm.Value, hook.URL())); status != http.StatusOK {
 		t.Fatalf("confirm: status %d", status)
 	}
-	if got := hook.Last(); !strings.Contains(got, "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. <@UTRISH> is now a member") {
+	if got := hook.Last(); !strings.Contains(got, "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) <@UTRISH> is now a member") {
 		t.Errorf("confirmed: %q", got)
 	}
 	if got := chairs(t, k); got != "UNEIL:chair" {

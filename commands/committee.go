@@ -122,8 +122,17 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // officer confirmed; when someone holds m's role and from is not them,
 // nothing changes and the reply asks to confirm the change.
 func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by string) (Reply, error) {
+	// What they were before, to say what changed. It is read apart from
+	// the write, so two changes at once may both say they changed the
+	// same thing; the audit log holds each change as written.
+	was, err := s.store.Member(ctx, c.ID, m.UserID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		was = Member{}
+	case err != nil:
+		return Reply{}, err
+	}
 	var created bool
-	var err error
 	if from == "" {
 		created, err = s.store.PutMember(ctx, m, by)
 	} else {
@@ -143,6 +152,18 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		verb = "is now recorded as"
 	}
 	reply := private("<@%s> %s %s of %s, for %s.", m.UserID, verb, article(m.Role), Escape(c.Name), Escape(m.Organisation))
+	if !created && was.UserID != "" {
+		var changed []string
+		if was.Organisation != m.Organisation {
+			changed = append(changed, "for "+Escape(was.Organisation))
+		}
+		if was.Role != m.Role {
+			changed = append(changed, article(was.Role))
+		}
+		if len(changed) > 0 {
+			reply.Text += " (Was " + strings.Join(changed, ", ") + ".)"
+		}
+	}
 	if from != "" {
 		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
 	}

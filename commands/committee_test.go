@@ -28,8 +28,11 @@ func TestCommitteeSetupAndMembers(t *testing.T) {
 		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is now a member of Safer Sefton Together, for SWACA."}},
 		{ian, "/committee member add <@UGRAEME|graeme> Merseyside Police", []string{"<@UGRAEME> is now a member"}},
 		{ian, "/committee member add <@USUE|sue> Sefton CVS chair", []string{"<@USUE> is now the chair of Safer Sefton Together, for Sefton CVS."}},
-		{ian, "/committee member add <@UNEIL> SWACA officer", []string{"<@UNEIL> is now recorded as an officer of Safer Sefton Together, for SWACA."}},
-		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is now recorded as a member"}},
+		{ian, "/committee member add <@UNEIL> SWACA officer", []string{"<@UNEIL> is now recorded as an officer of Safer Sefton Together, for SWACA. (Was a member.)"}},
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was an officer.)"}},
+		{ian, "/committee member add <@UNEIL> Sefton CVS", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for Sefton CVS. (Was for SWACA.)"}},
+		{ian, "/committee member add <@UNEIL> SWACA officer", []string{"for SWACA. (Was for Sefton CVS, a member.)"}},
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"(Was an officer.)"}},
 		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is no longer a member of Safer Sefton Together."}},
 		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is not a member of Safer Sefton Together."}},
 		{ian, "/committee member remove <@UIAN>", []string{"<@UIAN> is the last officer of Safer Sefton Together; make someone else an officer first."}},
@@ -243,7 +246,7 @@ func TestCommitteeChairHandOver(t *testing.T) {
 		t.Errorf("a member's press changed the committee:\n%s", got)
 	}
 	got := k.press(ian, r, "Confirm: Neil Frackelton as chair")
-	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. <@USUE> is now a member; the audit log keeps the change." {
+	if got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.) <@USUE> is now a member; the audit log keeps the change." {
 		t.Errorf("confirmed: %q", got.Text)
 	}
 	wantShown(t, members(), "• Neil Frackelton — SWACA (chair)", "• Sue Holden — Sefton CVS\n")
