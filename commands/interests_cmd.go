@@ -126,6 +126,23 @@ func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // addInterest adds an entry to m's register, as `/interests add` and its
 // form do.
 func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a interestArgs, r Request) (Reply, error) {
+	// An entry the register already holds is not added twice: a register
+	// that lists one interest twice reads as two. Two adds at once may
+	// both find none; the second is then removed as any other entry is.
+	standing, err := s.store.Interests(ctx, c.ID, m.UserID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, e := range standing {
+		if e.Category == a.Category && e.Spouse == a.Spouse && strings.EqualFold(strings.Join(strings.Fields(e.Description), " "), strings.Join(strings.Fields(a.Description), " ")) {
+			whose := "Your register"
+			if m.UserID != r.UserID {
+				whose = "<@" + m.UserID + ">'s register"
+			}
+			return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that, as #%d: %s\nNothing was added; `/interests review%s` records that the register is up to date.",
+				whose, e.ID, interestLine(e, true, r.UserID), reviewFor(m, r.UserID))}, nil
+		}
+	}
 	e, err := s.store.AddInterest(ctx, Interest{
 		CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: a.Category, Description: a.Description,
 		Spouse: a.Spouse, Sensitive: a.Sensitive, StartedOn: DateOf(r.Now, c.Location()), AddedBy: r.UserID, AddedAt: r.Now,
@@ -135,6 +152,15 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 	}
 	return private("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
 		e.ID, onBehalf(m, r.UserID), interestLine(e, true, r.UserID), e.StartedOn, e.ID), nil
+}
+
+// reviewFor is what follows `/interests review` for m's register when
+// by enters it: nothing for their own, the mention on their behalf.
+func reviewFor(m Member, by string) string {
+	if m.UserID == by {
+		return ""
+	}
+	return " <@" + m.UserID + ">"
 }
 
 // interestFormID names the form `/interests add` alone opens.

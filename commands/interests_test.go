@@ -185,6 +185,26 @@ func TestInterestsAddListRemove(t *testing.T) {
 // TestInterestsSensitive: the details of a sensitive entry are read by its
 // member and the officers; any other member reads only that one is
 // registered, and cannot end it.
+// An entry the register already holds is not added again, whoever enters
+// it; the same words for a spouse, or once the entry has ended, are added.
+func TestInterestsAddTwice(t *testing.T) {
+	k := agendaKit(t)
+	swaca := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	r := k.run(neil, "/interests add other  trustee of swaca")
+	if got, want := shown(r), fmt.Sprintf("Your register already has that, as #%d: _other registrable interest_: Trustee of SWACA\n"+
+		"Nothing was added; `/interests review` records that the register is up to date.", swaca); got != want || !r.Refused {
+		t.Errorf("adding it again:\ngot  %q (refused %v)\nwant %q", got, r.Refused, want)
+	}
+	wantShown(t, k.say(ian, "/interests add <@UNEIL> other Trustee of SWACA"),
+		fmt.Sprintf("<@UNEIL>'s register already has that, as #%d", swaca), "`/interests review <@UNEIL>`")
+	wantShown(t, k.say(neil, "/interests add other Trustee of SWACA for spouse"), "Registered #")
+	if es := intrEntries(k, neil, false); len(es) != 2 {
+		t.Errorf("Neil's register has %d entries, want 2: %+v", len(es), es)
+	}
+	k.must(neil, fmt.Sprintf("/interests remove %d", swaca))
+	wantShown(t, k.say(neil, "/interests add other Trustee of SWACA"), "Registered #")
+}
+
 func TestInterestsSensitive(t *testing.T) {
 	k := agendaKit(t)
 	bootle := intrEntryID(t, k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle"))
