@@ -518,15 +518,9 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	// The item is found as /agenda move, declarations and reports find
-	// theirs, so that "7e" is item 7.5 where no item is numbered 7e.
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	items, it, err := s.standingItem(ctx, in, m, n)
 	if err != nil {
 		return Reply{}, err
-	}
-	it, ok := findItem(items, n.String())
-	if !ok {
-		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", n, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	}
 	number := it.Number
 	if n, err = ParseItemNumber(number); err != nil {
@@ -553,6 +547,21 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 		text += " What it had — " + records + " — stays on record, listed under the removed item."
 	}
 	return s.afterAgendaChange(ctx, c, m, in.Request, text+note)
+}
+
+// standingItem is item n on m's agenda, with the items standing, found
+// as declarations and reports find theirs: "7e" is item 7.5 where no
+// item is numbered 7e.
+func (s *Service) standingItem(ctx context.Context, in *Input, m Meeting, n ItemNumber) ([]AgendaItem, AgendaItem, error) {
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return nil, AgendaItem{}, err
+	}
+	it, ok := findItem(items, n.String())
+	if !ok {
+		return nil, AgendaItem{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", n, formatDay(m.StartsAt, in.Committee.Location()), agendaDateWord(in, m))
+	}
+	return items, it, nil
 }
 
 // closeGap keeps the numbering rule of keepClosingLast when top-level item
@@ -648,16 +657,10 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	// The item is found as declarations and reports find theirs, so that
-	// "7e" is item 7.5 where no item is numbered 7e; its new number is
-	// taken exactly as given.
-	items, err := s.store.AgendaItems(ctx, m.ID)
+	// Its new number is taken exactly as given.
+	_, it, err := s.standingItem(ctx, in, m, from)
 	if err != nil {
 		return Reply{}, err
-	}
-	it, ok := findItem(items, from.String())
-	if !ok {
-		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", from, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	}
 	if it.Number == to.String() {
 		return Reply{}, userErr("%s is already numbered %s.", Escape(itemLabel(it)), to)
