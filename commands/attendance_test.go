@@ -609,15 +609,24 @@ func TestQuorumSetAndShown(t *testing.T) {
 }
 
 // TestAttendanceWithoutQuorum: a committee with no quorum counts its
-// voting members and says how to set one.
+// voting members and says how to set one, in sentences that end once.
 func TestAttendanceWithoutQuorum(t *testing.T) {
 	k := meetingKit(t)
 	k.now = attAt(10, 9, 55)
 	k.must(ian, "/meeting start")
-	if got := k.say(neil, "/here"); got != "You are marked present. 1 voting member present; no quorum is set (`/committee quorum N`)." {
+	if got := k.say(neil, "/here"); got != "You are marked present. 1 voting member present; no quorum is set (`/committee quorum N`)" {
 		t.Errorf("here: %q", got)
 	}
 	wantShown(t, k.say(graeme, "/here"), "2 voting members present; no quorum is set")
+	if got := k.say(ian, "/meeting item 3"); got != "Item 3 is under discussion. Item 3: 2 voting members present; no quorum is set (`/committee quorum N`)." {
+		t.Errorf("item: %q", got)
+	}
+	status := k.say(ian, "/meeting status 3")
+	wantShown(t, status, "Item 3: 2 voting members present; no quorum is set (`/committee quorum N`).\n",
+		"Opened at 09:55.\n2 voting members present; no quorum is set (`/committee quorum N`)\n")
+	if strings.Contains(status, "..") {
+		t.Errorf("status ends a sentence twice:\n%s", status)
+	}
 	// Nobody is told the meeting is inquorate when no quorum is set.
 	k.must(ian, "/attendance <@UNEIL> left")
 	k.must(ian, "/attendance <@UGRAEME> left")

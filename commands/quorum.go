@@ -214,11 +214,12 @@ type Count struct {
 func (c Count) Quorate() bool { return c.Need == 0 || c.Present >= c.Need }
 
 // Line is the count as the live message shows it: "Quorate: 7 present,
-// quorum 4".
+// quorum 4". It ends without a full stop, whatever the count, so that
+// each caller ends its sentence once.
 func (c Count) Line() string {
 	switch {
 	case c.Need == 0:
-		return fmt.Sprintf("%d voting %s present; no quorum is set (`/committee quorum N`).", c.Present, plural(c.Present, "member", "members"))
+		return fmt.Sprintf("%d voting %s present; no quorum is set (`/committee quorum N`)", c.Present, plural(c.Present, "member", "members"))
 	case c.Quorate():
 		return fmt.Sprintf("Quorate: %d present, quorum %d", c.Present, c.Need)
 	}
