@@ -1181,7 +1181,60 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				a.UserID, Escape(c.Name), a.UserID, a.UserID), Usage: in.sub.Usage}
 		}
 	}
+	if mark.Status == AttendLeft {
+		if err := leftErr(st, mark, in.Now, a.UserID != "" && a.UserID == in.UserID); err != nil {
+			return Reply{}, err
+		}
+	}
 	return s.mark(ctx, c, m, mark, in.Now, a.UserID == in.UserID)
+}
+
+// leftErr refuses mark, a departure, for someone not marked present at
+// the meeting (they would be listed nowhere but in the history), or at a
+// time before they last arrived (the minutes would have them leave before
+// they came). self says they mark themselves.
+func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) error {
+	loc := st.c.Location()
+	// last is their latest mark; arrived the latest that says they were
+	// here, which is when they last arrived unless last says they were
+	// absent since.
+	var last, arrived *AttendanceMark
+	for i, m := range st.log {
+		if m.MemberKey != mark.MemberKey {
+			continue
+		}
+		if last == nil || m.Seq > last.Seq {
+			last = &st.log[i]
+		}
+		if m.Status.here() && (arrived == nil || m.Seq > arrived.Seq) {
+			arrived = &st.log[i]
+		}
+	}
+	who := Escape(mark.Name)
+	if self {
+		who = "You"
+	}
+	if arrived == nil || last.Status == AttendAbsent {
+		if self {
+			return userErr("You are not marked present at this meeting, so you cannot be marked as having left. Mark yourself present first with `/here`.")
+		}
+		person := "<@" + mark.UserID + ">"
+		if mark.UserID == "" {
+			person = `"` + nameOf(mark.Name, mark.Organisation) + `"`
+		}
+		return userErr("%s is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance %s present`, or `/attendance %s late HH:MM` if they came late.",
+			who, person, person)
+	}
+	if mark.At.Before(arrived.At.Truncate(time.Minute)) {
+		arr := arrived.At.In(loc).Format("15:04")
+		so := "so"
+		if self {
+			so = "so you"
+		}
+		return userErr("%s arrived at %s, %s cannot have left at %s. Give a time from %s to now (%s), or none for now.",
+			who, arr, so, mark.At.In(loc).Format("15:04"), arr, now.In(loc).Format("15:04"))
+	}
+	return nil
 }
 
 func showQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {

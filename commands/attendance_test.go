@@ -400,6 +400,50 @@ func TestAttendanceTimesDuringTheMeeting(t *testing.T) {
 	inOrder(t, k.say(ian, "/meeting attendance"), "Neil Frackelton arrived at 13:50.", "Graeme Robson left the meeting at 13:53.")
 }
 
+// TestAttendanceLeftOnlyAfterArriving: a departure is recorded only for
+// someone marked present, and not before they arrived: otherwise the
+// minutes would have them leave before they came, or list them nowhere.
+// Refused, nothing is recorded.
+func TestAttendanceLeftOnlyAfterArriving(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(ian, "/meeting schedule 2026-12-03 15:30")
+	k.now = attAt(3, 14, 21)
+	k.must(ian, "/meeting start")
+	k.now = attAt(3, 14, 25)
+	k.must(ian, "/attendance <@UNEIL> late")
+	k.must(ian, "/attendance <@UGRAEME> absent")
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" in-attendance`)
+	k.now = attAt(3, 14, 27)
+	before := k.say(ian, "/history attendance")
+	for _, c := range []struct{ user, line, want string }{
+		{ian, "/attendance <@UNEIL> left 14:24", "Neil Frackelton arrived at 14:25, so cannot have left at 14:24. Give a time from 14:25 to now (14:27), or none for now."},
+		{neil, "/attendance <@UNEIL> left 14:22", "You arrived at 14:25, so you cannot have left at 14:22. Give a time from 14:25 to now (14:27), or none for now."},
+		{ian, "/attendance <@USUE> left", "Sue Holden is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance <@USUE> present`, or `/attendance <@USUE> late HH:MM` if they came late."},
+		{ian, "/attendance <@UGRAEME> left 14:26", "Graeme Robson is not marked present at this meeting, so cannot be marked as having left."},
+		{sue, "/attendance <@USUE> left", "You are not marked present at this meeting, so you cannot be marked as having left. Mark yourself present first with `/here`."},
+		{ian, `/attendance "Sam Reed (Sefton Council)" left`, "Sam Reed is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance \"Sam Reed (Sefton Council)\" present`"},
+	} {
+		attRefused(k, c.user, c.line, c.want)
+	}
+	if after := k.say(ian, "/history attendance"); after != before {
+		t.Errorf("a refused departure was recorded:\n%s\nwas:\n%s", after, before)
+	}
+	k.steps([]step{
+		{ian, "/attendance <@UNEIL> left 14:25", []string{"Neil Frackelton is marked as having left at 14:25."}},
+		{ian, `/attendance "Jen Williams" left 14:26`, []string{"Jen Williams is marked as having left at 14:26."}},
+		// Back after leaving, they leave again after they came back.
+		{ian, "/attendance <@UNEIL> present", []string{"Neil Frackelton is marked present."}},
+		{ian, "/attendance <@UNEIL> left 14:26", []string{"Neil Frackelton arrived at 14:27, so cannot have left at 14:26."}},
+	})
+	k.must(ian, "/attendance <@UNEIL> left")
+	att := k.say(ian, "/meeting attendance")
+	inOrder(t, att, "Neil Frackelton arrived at 14:25.", "Neil Frackelton left the meeting at 14:27.")
+	if strings.Contains(att, "14:24") || strings.Contains(att, "Sue Holden") {
+		t.Errorf("a refused departure is in the minutes:\n%s", att)
+	}
+}
+
 // TestAttendanceHereAndSubstitutes: /here and /here remote; a member who
 // sent apologies and turns up has them withdrawn, with history; the
 // substitute a member named in their apology marks themselves and counts
@@ -530,8 +574,8 @@ func TestAttendanceOnHome(t *testing.T) {
 	k.must(neil, "/here remote")
 	k.must(ian, "/here")
 	k.must(ian, "/attendance <@UANN> absent")
-	k.now = attAt(10, 10, 30)
 	k.must(ian, "/attendance <@USUE> present")
+	k.now = attAt(10, 10, 30)
 	k.must(ian, "/attendance <@USUE> left 10:25")
 	for _, c := range []struct {
 		user, title, text string
