@@ -131,8 +131,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	}
 	for _, other := range sameDay {
 		if other.Status != MeetingCancelled && !other.StartsAt.Equal(starts) {
-			return Reply{}, userErr("%s already meets on %s, at %s. Cancel that meeting first (`/meeting cancel %s`) or choose another day.",
-				Escape(c.Name), formatDay(other.StartsAt, loc), other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
+			return Reply{}, s.sameDayErr(ctx, c, other, r.Now)
 		}
 	}
 	m := Meeting{CommitteeID: c.ID, StartsAt: starts, Venue: venue, Status: MeetingScheduled, ScheduledAt: r.Now}
@@ -148,6 +147,31 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies`.",
 		Escape(c.Name), describeMeeting(m, loc)) + sameDayReminderNote(c, m)}, nil
+}
+
+// sameDayErr refuses a second meeting on the day of other. Only a
+// meeting still to come can be cancelled to make way: one held, or under
+// way, keeps its day.
+func (s *Service) sameDayErr(ctx context.Context, c Committee, other Meeting, now time.Time) error {
+	loc := c.Location()
+	events, err := s.store.Sessions(ctx, other.ID)
+	if err != nil {
+		return err
+	}
+	day := formatDay(other.StartsAt, loc)
+	switch sit := SittingOf(events); {
+	case sit.State == ActionClosed:
+		return userErr("%s has already met on %s (its meeting closed at %s), and meets at most once a day. Choose another day.",
+			Escape(c.Name), day, sit.Closed.In(loc).Format("15:04"))
+	case sit.State != "":
+		return userErr("The meeting of %s on %s is under way (opened at %s), and a committee meets at most once a day. Choose another day.",
+			Escape(c.Name), day, sit.Opened.In(loc).Format("15:04"))
+	case other.Status == MeetingHeld || !other.StartsAt.After(now):
+		return userErr("%s has already met on %s, at %s, and meets at most once a day. Choose another day.",
+			Escape(c.Name), day, other.StartsAt.In(loc).Format("15:04"))
+	}
+	return userErr("%s already meets on %s, at %s. Cancel that meeting first (`/meeting cancel %s`) or choose another day.",
+		Escape(c.Name), day, other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
 }
 
 func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -305,7 +329,14 @@ func (s *Service) notUnderWay(ctx context.Context, c Committee, m Meeting, refus
 	if err != nil {
 		return err
 	}
-	if sit := SittingOf(events); sit.State != "" {
+	sit := SittingOf(events)
+	if sit.State == ActionClosed {
+		// Opened before its advertised start and closed, it was held,
+		// though its start time may still be to come.
+		return userErr("The meeting on %s has already taken place (closed at %s); %s.",
+			formatDay(m.StartsAt, c.Location()), sit.Closed.In(c.Location()).Format("15:04"), refused)
+	}
+	if sit.State != "" {
 		return userErr("The meeting on %s is under way (opened at %s); %s.",
 			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), refused)
 	}

@@ -85,6 +85,55 @@ func TestMeetingListLeavesOutAMeetingUnderWay(t *testing.T) {
 	}
 }
 
+// TestMeetingHeldEarlyKeepsItsDay: a meeting opened before its
+// advertised start and closed has taken place: it cannot be cancelled,
+// and another meeting that day is refused without suggesting cancelling
+// it. Nothing changes.
+func TestMeetingHeldEarlyKeepsItsDay(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 15:30")
+	k.now = time.Date(2026, 12, 3, 14, 21, 0, 0, london)
+	k.must(ian, "/meeting start")
+	attRefused(k, ian, "/meeting schedule 2026-12-03 17:00",
+		"The meeting of Safer Sefton Together on Thursday 3 December 2026 is under way (opened at 14:21), and a committee meets at most once a day. Choose another day.")
+	k.now = time.Date(2026, 12, 3, 14, 26, 0, 0, london)
+	k.must(ian, "/meeting close")
+	for _, c := range []struct{ line, want string }{
+		{"/meeting cancel 2026-12-03", "The meeting on Thursday 3 December 2026 has already taken place (closed at 14:26); it cannot be cancelled."},
+		{"/meeting schedule 2026-12-03 17:00", "Safer Sefton Together has already met on Thursday 3 December 2026 (its meeting closed at 14:26), and meets at most once a day. Choose another day."},
+		{"/meeting move 2026-12-03 2026-12-17", "has already taken place; it cannot be changed."},
+	} {
+		r := k.run(ian, c.line)
+		if !r.Refused || strings.Contains(r.Text, "/meeting cancel") {
+			t.Errorf("%s: %+v, want refused without suggesting a cancel", c.line, r)
+		}
+		wantShown(t, shown(r), c.want)
+	}
+	if n := attRows(k, `SELECT count(*) FROM meetings WHERE status = 'held'`); n != 1 {
+		t.Errorf("%d meetings held, want the one closed", n)
+	}
+	if n := attRows(k, `SELECT count(*) FROM meetings`); n != 1 {
+		t.Errorf("%d meetings, want the one closed alone", n)
+	}
+}
+
+// TestMeetingScheduledBesideOnePassed: a meeting of the day not opened
+// but whose time has passed cannot be cancelled either, so another that
+// day is refused without suggesting it.
+func TestMeetingScheduledBesideOnePassed(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 10:00")
+	k.now = time.Date(2026, 12, 3, 14, 21, 0, 0, london)
+	attRefused(k, ian, "/meeting cancel 2026-12-03", "The meeting on Thursday 3 December 2026 has already taken place.")
+	r := k.run(ian, "/meeting schedule 2026-12-03 17:00")
+	if !r.Refused || r.Text != "Safer Sefton Together has already met on Thursday 3 December 2026, at 10:00, and meets at most once a day. Choose another day." {
+		t.Errorf("schedule beside a meeting passed: %+v", r)
+	}
+	if n := attRows(k, `SELECT count(*) FROM meetings`); n != 1 {
+		t.Errorf("%d meetings, want one", n)
+	}
+}
+
 func TestMeetingListWithoutMeetings(t *testing.T) {
 	k := committeeKit(t)
 	k.svc.SetPublicURL("https://quorum.example.org/")
