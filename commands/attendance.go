@@ -363,8 +363,48 @@ func (s *Service) runningMeeting(ctx context.Context, c Committee) (Meeting, boo
 	return ms[len(ms)-1], true, nil
 }
 
-func noneRunning(c Committee) error {
-	return userErr("No meeting of %s is in progress. The officer or the chair opens today's with `/meeting start`.", Escape(c.Name))
+// noneRunning refuses what takes a meeting in progress when c has none,
+// saying what there is instead: today's meeting closed, today's still to
+// be opened (the only one `/meeting start` opens), or the next meeting's
+// day.
+func (s *Service) noneRunning(ctx context.Context, c Committee, now time.Time) error {
+	loc := c.Location()
+	none := fmt.Sprintf("No meeting of %s is in progress.", Escape(c.Name))
+	m, ok, err := s.dayMeetingOf(ctx, c, now)
+	if err != nil {
+		return err
+	}
+	var sit Sitting
+	if ok {
+		events, err := s.store.Sessions(ctx, m.ID)
+		if err != nil {
+			return err
+		}
+		sit = SittingOf(events)
+		if sit.State == "" && m.Status == MeetingScheduled {
+			return userErr("%s The officer or the chair opens today's with `/meeting start`.", none)
+		}
+	}
+	next := ""
+	switch n, err := s.store.NextMeeting(ctx, c.ID, now); {
+	case err == nil:
+		next = " The next is on " + formatDay(n.StartsAt, loc) + "."
+	case !errors.Is(err, ErrNotFound):
+		return err
+	}
+	switch {
+	case sit.State == ActionClosed:
+		return userErr("%s Today's closed at %s.%s", none, sit.Closed.In(loc).Format("15:04"), next)
+	case sit.Running():
+		// Opened a moment ago, by someone else.
+		return userErr("%s Today's opened at %s: try again.", none, sit.Opened.In(loc).Format("15:04"))
+	case ok:
+		// Held without Quorum taking it (its minutes imported).
+		return userErr("%s Today's has already taken place.%s", none, next)
+	case next == "":
+		return userErr("No meeting of %s is in progress, and none is scheduled: an officer schedules one with `/meeting schedule DATE TIME`.", Escape(c.Name))
+	}
+	return userErr("No meeting of %s is in progress, and there is none today.%s", Escape(c.Name), next)
 }
 
 // dayMeetingOf is the meeting of the day at now, if any (see dayMeeting).
@@ -467,7 +507,7 @@ func sittingAction(action SessionAction) Handler {
 			return Reply{}, err
 		}
 		if !ok {
-			return Reply{}, noneRunning(c)
+			return Reply{}, s.noneRunning(ctx, c, in.Now)
 		}
 		e := SessionEvent{MeetingID: m.ID, Action: action, At: in.Now, By: in.UserID}
 		switch {
@@ -496,7 +536,7 @@ func sittingAction(action SessionAction) Handler {
 			case ActionAdjourned:
 				return Reply{}, userErr("The meeting is adjourned: `/meeting resume` resumes it first.")
 			case ActionClosed:
-				return Reply{}, noneRunning(c)
+				return Reply{}, s.noneRunning(ctx, c, in.Now)
 			}
 			return Reply{}, userErr("The meeting is not adjourned.")
 		}
@@ -536,7 +576,7 @@ func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if !ok {
-		return Reply{}, noneRunning(c)
+		return Reply{}, s.noneRunning(ctx, c, in.Now)
 	}
 	st, err := s.meetingState(ctx, c, m)
 	if err != nil {
@@ -797,7 +837,7 @@ func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if !ok {
-		return Reply{}, noneRunning(in.Committee)
+		return Reply{}, s.noneRunning(ctx, in.Committee, in.Now)
 	}
 	if in.Me.UserID == "" {
 		return s.substituteHere(ctx, in.Committee, m, in.UserID, in.UserName, status, in.Now)
@@ -1110,7 +1150,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if !ok {
-		return Reply{}, noneRunning(c)
+		return Reply{}, s.noneRunning(ctx, c, in.Now)
 	}
 	st, err := s.meetingState(ctx, c, m)
 	if err != nil {

@@ -207,7 +207,7 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 	if r.Text != "You closed the meeting of *Safer Sefton Together* at 11:30; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes." {
 		t.Errorf("close: %q", r.Text)
 	}
-	attRefused(k, sue, "/meeting close", none)
+	attRefused(k, sue, "/meeting close", "No meeting of Safer Sefton Together is in progress. Today's closed at 11:30.")
 	attRefused(k, sue, "/meeting start", "The meeting on Thursday 10 December 2026 was closed at 11:30; it cannot be opened again.")
 	closed, _ := attLive(k, id)
 	text = shown(closed)
@@ -442,6 +442,49 @@ func TestAttendanceLeftOnlyAfterArriving(t *testing.T) {
 	if strings.Contains(att, "14:24") || strings.Contains(att, "Sue Holden") {
 		t.Errorf("a refused departure is in the minutes:\n%s", att)
 	}
+}
+
+// TestAttendanceNoneInProgress: with no meeting in progress, what takes
+// one says what there is instead, and suggests /meeting start only for a
+// meeting of the day not yet opened; nothing is recorded.
+func TestAttendanceNoneInProgress(t *testing.T) {
+	k := committeeKit(t)
+	lines := []string{"/here", "/meeting close", "/meeting status", "/meeting item 3", "/attendance <@UGRAEME> present"}
+	refused := func(want string) {
+		t.Helper()
+		for _, line := range lines {
+			r := k.run(ian, line)
+			if !r.Refused || r.Text != want {
+				t.Errorf("%s: %+v, want refused with %q", line, r, want)
+			}
+		}
+	}
+	refused("No meeting of Safer Sefton Together is in progress, and none is scheduled: an officer schedules one with `/meeting schedule DATE TIME`.")
+
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	k.must(ian, "/meeting schedule 2026-12-03 15:30")
+	k.now = attAt(2, 14, 21)
+	refused("No meeting of Safer Sefton Together is in progress, and there is none today. The next is on Thursday 3 December 2026.")
+
+	k.now = attAt(3, 14, 21)
+	refused("No meeting of Safer Sefton Together is in progress. The officer or the chair opens today's with `/meeting start`.")
+	k.must(ian, "/meeting start")
+	k.must(graeme, "/here")
+	k.now = attAt(3, 14, 26)
+	k.must(ian, "/meeting close")
+	history := k.say(ian, "/history attendance")
+	refused("No meeting of Safer Sefton Together is in progress. Today's closed at 14:26. The next is on Thursday 10 December 2026.")
+	attRefused(k, ian, "/meeting start", "The meeting on Thursday 3 December 2026 was closed at 14:26; it cannot be opened again.")
+	if got := k.say(ian, "/history attendance"); got != history {
+		t.Errorf("something was recorded after the meeting closed:\n%s\nwas:\n%s", got, history)
+	}
+	if n := attRows(k, `SELECT count(*) FROM attendance_marks`); n != 1 {
+		t.Errorf("%d attendance marks, want Graeme's alone", n)
+	}
+
+	k.must(ian, "/meeting cancel 2026-12-10")
+	k.now = attAt(3, 18, 0)
+	refused("No meeting of Safer Sefton Together is in progress. Today's closed at 14:26.")
 }
 
 // TestAttendanceHereAndSubstitutes: /here and /here remote; a member who
