@@ -73,6 +73,12 @@ func CheckURL(s string) error {
 	if err != nil {
 		return errors.New("that is not a web address I can read; it should look like https://example.org/report.pdf")
 	}
+	// "example.org/x" has no scheme, and "example.org:8080/x" reads as one
+	// named "example.org": both are addresses typed without their start,
+	// which is not guessed (a site may not answer on https).
+	if u.Scheme == "" || strings.Contains(u.Scheme, ".") {
+		return noScheme(s)
+	}
 	if scheme := strings.ToLower(u.Scheme); scheme != "http" && scheme != "https" {
 		return errors.New("only http and https links can be attached (no javascript:, file: or other kinds)")
 	}
@@ -99,6 +105,16 @@ func CheckURL(s string) error {
 		}
 	}
 	return nil
+}
+
+// noScheme asks for the full address of s, typed without its scheme,
+// shown back with https:// before it when that shows cleanly.
+func noScheme(s string) error {
+	full := "https://" + strings.TrimPrefix(s, "//")
+	if strings.ContainsAny(full, "`<>&|") || utf8.RuneCountInString(full) > 100 {
+		full = "https://example.org/report.pdf"
+	}
+	return fmt.Errorf("give the full address, starting https://, e.g. `%s`", full)
 }
 
 // LinkText renders a report link for reply text (Slack mrkdwn): as a link

@@ -133,7 +133,8 @@ func TestParseReport(t *testing.T) {
 func FuzzParseReport(f *testing.F) {
 	for _, s := range []string{"7.5 https://example.org/r.pdf SWACA", "7.5 <https://example.org/r|x> t", "7.5 javascript:alert(1)", "7.5 https://u:p@h/", "7.5 https://a|b>", "7h <https://x.org>",
 		"7.5 https://exa\tmple.org/x", "7.5 https://exa\vmple.org/x", "7.5 https://exa\r\nmple.org/x", "7.5 https://exa\u2028mple.org/x", "7.5 https://exa\u0085mple.org/x",
-		"7.5 https://example.org:99999/x", "7.5 https://example.org:0/x", "7.5 https://example.org/r\n"} {
+		"7.5 https://example.org:99999/x", "7.5 https://example.org:0/x", "7.5 https://example.org/r\n",
+		"7.5 example.org/x", "7.5 example.org:8080/x", "7.5 //example.org/x", "7.5 www.example.org"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -158,7 +159,7 @@ func FuzzParseReport(f *testing.F) {
 // FuzzCheckURL: whatever CheckURL accepts is an http(s) address with a host
 // and no credentials, and LinkText never lets it break out of its link.
 func FuzzCheckURL(f *testing.F) {
-	for _, s := range []string{"https://example.org/r.pdf", "javascript:alert(1)", "https://a|b>", "https://u:p@h/", "file:///etc/passwd", "https://x.org/a&b<c", "http://[::1]:80/"} {
+	for _, s := range []string{"https://example.org/r.pdf", "javascript:alert(1)", "https://a|b>", "https://u:p@h/", "file:///etc/passwd", "https://x.org/a&b<c", "http://[::1]:80/", "example.org/x", "example.org:8080/x", "//example.org/x"} {
 		f.Add(s, "title")
 	}
 	f.Fuzz(func(t *testing.T, u, title string) {

@@ -99,6 +99,9 @@ func TestReportRefusesHostileURLs(t *testing.T) {
 		"no host":           {"7.5 https:///etc/passwd", "That address has no host"},
 		"port 99999":        {"7.5 https://example.org:99999/x", "That address's port (99999) is not one a web address can have: ports run from 1 to 65535."},
 		"port 0":            {"7.5 https://example.org:0/x", "ports run from 1 to 65535"},
+		"no scheme":         {"7.5 example.org/x Report", "Give the full address, starting https://, e.g. `https://example.org/x`."},
+		"no scheme, port":   {"7.5 example.org:8080/x", "Give the full address, starting https://, e.g. `https://example.org:8080/x`."},
+		"no scheme, //":     {"7.5 //example.org/x", "Give the full address, starting https://, e.g. `https://example.org/x`."},
 	} {
 		t.Run(name, func(t *testing.T) {
 			r := k.run(neil, "/report "+tc.text)
