@@ -217,11 +217,10 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Whether the text starts with a date does not depend on the time
 	// zone; only which day a relative one names does.
 	a, err := parseApology(in.Args, in.Now, time.UTC)
-	if err != nil || !a.Date.IsNext() || a.SubstituteID == in.UserID || in.committeeID != 0 || isFor(in.Args) {
+	// One naming a substitute goes the long way too: who may substitute
+	// depends on the sender's name and on the apologies already sent.
+	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || in.committeeID != 0 || isFor(in.Args) {
 		return s.sendApologyOn(ctx, in)
-	}
-	if a.SubstituteID != "" {
-		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
 	}
 	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
 		TeamID: in.TeamID, ChannelID: in.ChannelID, UserID: in.UserID, At: in.Now,
@@ -319,6 +318,15 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		return Reply{}, userErr("You cannot be your own substitute.")
 	case a.SubstituteID != "" && a.SubstituteID == who.UserID:
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
+	case a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name) && self:
+		return Reply{}, userErr("You cannot be your own substitute.")
+	case a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name):
+		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
+	}
+	if a.SubstituteID != "" || a.SubstituteName != "" {
+		if err := s.substituteAway(ctx, who, m, a); err != nil {
+			return Reply{}, err
+		}
 	}
 	if a.SubstituteID != "" {
 		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
@@ -334,6 +342,36 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		who = Member{}
 	}
 	return s.apologyReply(c, m, sent, who), nil
+}
+
+// sameName reports whether a substitute named as sub ("Neil Frackelton
+// (SWACA)") is the person called name, whatever the case and spacing of
+// either and whatever organisation sub gives.
+func sameName(sub, name string) bool {
+	if i := strings.LastIndex(sub, "("); i > 0 && strings.HasSuffix(strings.TrimSpace(sub), ")") {
+		sub = sub[:i]
+	}
+	return nameKey(sub) == nameKey(name)
+}
+
+// substituteAway refuses a substitute, named in a for who's apologies for
+// m, who has sent apologies of their own for m: they will not be there to
+// stand in. Who's own apology, which a names the substitute of, is not
+// theirs.
+func (s *Service) substituteAway(ctx context.Context, who Member, m Meeting, a apologyArgs) error {
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	for _, ap := range as {
+		if ap.UserID != "" && ap.UserID == who.UserID || ap.UserID == "" && who.UserID == "" && nameKey(ap.Name) == nameKey(who.Name) {
+			continue
+		}
+		if a.SubstituteID != "" && ap.UserID == a.SubstituteID || a.SubstituteID == "" && sameName(a.SubstituteName, ap.Name) {
+			return userErr("%s has sent apologies for that meeting, so cannot substitute.", Escape(ap.Name))
+		}
+	}
+	return nil
 }
 
 // apologyReply says what sending apologies for meeting m of c did: for

@@ -300,3 +300,62 @@ func TestTypedMarkupIsStoredAsTypedAndShownHarmlessly(t *testing.T) {
 		t.Errorf("stored (-got +want):\n%s", diff)
 	}
 }
+
+// A substitute named in quotes, or by a name alone, is the absent member
+// themselves when the name is theirs, whatever its case, spacing or
+// organisation: refused as `sub @self` is, for an officer's entry too.
+func TestApologiesRefuseOwnNameAsSubstitute(t *testing.T) {
+	k := meetingKit(t)
+	for _, tc := range []struct{ user, text, want string }{
+		{neil, `Unwell sub "Neil Frackelton (SWACA)"`, "You cannot be your own substitute."},
+		{neil, `Unwell sub "neil  FRACKELTON (Other Org)"`, "You cannot be your own substitute."},
+		{neil, `Unwell sub “Neil Frackelton”`, "You cannot be your own substitute."},
+		{neil, `Unwell sub Neil Frackelton`, "You cannot be your own substitute."},
+		{ian, `for <@UNEIL> Unwell sub "Neil Frackelton (SWACA)"`, "<@UNEIL> cannot be their own substitute."},
+		{ian, `for "Neil Frackelton" Unwell sub "neil frackelton"`, "<@UNEIL> cannot be their own substitute."},
+		{ian, `for "Jen Williams (NW Probation)" Unwell sub "Jen Williams (Probation)"`, "Jen Williams (NW Probation) cannot be their own substitute."},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := k.run(tc.user, "/apologies "+tc.text)
+			if !r.Refused || r.Visibility != commands.Private || r.Text != tc.want {
+				t.Errorf("reply = %+v\nwant a private refusal saying %q", r, tc.want)
+			}
+		})
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	// Someone else of a like name is not the member.
+	wantShown(t, k.say(neil, `/apologies Unwell sub "Neil Frackelton Jr (SWACA)"`), "Substitute: Neil Frackelton Jr (SWACA)")
+}
+
+// A member whose apologies stand for a meeting will not be there, so
+// cannot be named as a substitute at it, by mention or by name; two absent
+// members cannot stand in for each other.
+func TestApologiesRefuseAbsentSubstitute(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies Unwell sub <@USUE|sue>")
+	for _, tc := range []struct{ user, text, want string }{
+		{sue, "Away sub <@UNEIL|neil>", "Neil Frackelton has sent apologies for that meeting, so cannot substitute."},
+		{sue, `Away sub "neil frackelton (SWACA)"`, "Neil Frackelton has sent apologies for that meeting, so cannot substitute."},
+		{ian, "for <@UGRAEME> Away sub <@UNEIL>", "Neil Frackelton has sent apologies for that meeting, so cannot substitute."},
+		{graeme, "10/12/2026 Away sub Neil Frackelton", "Neil Frackelton has sent apologies for that meeting, so cannot substitute."},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			r := k.run(tc.user, "/apologies "+tc.text)
+			if !r.Refused || r.Visibility != commands.Private || r.Text != tc.want {
+				t.Errorf("reply = %+v\nwant a private refusal saying %q", r, tc.want)
+			}
+		})
+	}
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Unwell / Sue Holden"}); diff != "" {
+		t.Errorf("apologies after refusals (-got +want):\n%s", diff)
+	}
+	// Someone whose apologies were withdrawn is expected, and may stand in.
+	k.must(ian, `/apologies for "Jen Williams (NW Probation)" Away`)
+	wantShown(t, k.say(graeme, `/apologies Away sub "Jen Williams (NW Probation)"`), "Jen Williams has sent apologies for that meeting, so cannot substitute.")
+	k.must(ian, `/apologies withdraw for "Jen Williams"`)
+	wantShown(t, k.say(graeme, `/apologies Away sub "Jen Williams (NW Probation)"`), "Substitute: Jen Williams (NW Probation)")
+	// Neil's own apology still names Sue, and sending it again keeps her.
+	wantShown(t, k.say(neil, "/apologies Unwell sub <@USUE|sue>"), "nothing changed")
+}
