@@ -661,6 +661,14 @@ const startDateHelp = "DATE is the day of the meeting to open: 2026-12-10, 10/12
 // attendedDateHelp is DATE where it is a meeting attended.
 const attendedDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one held."
 
+// draftDateHelp is DATE where it is the meeting whose minutes are
+// compiled (draftMeeting).
+const draftDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one if it was today or its minutes are still a draft, else the next."
+
+// approveDateHelp is DATE where it is the meeting whose minutes are
+// confirmed (approveMinutes).
+const approveDateHelp = "DATE is the day of the meeting whose minutes are confirmed: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the last meeting's before the one in progress (or before now)."
+
 // minutesDateHelp is DATE where it is the meeting being minuted.
 const minutesDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else today's once it has started, else the last one held."
 

@@ -409,6 +409,7 @@ func approveMinutesSub() Sub {
 		Usage:    []string{"/minutes approve [DATE-OF-THE-MINUTES]"},
 		Summary:  "Confirm a meeting's minutes as a correct record (by default the last meeting's), at the meeting in progress or by correspondence; they can no longer be changed.",
 		Examples: []string{"/minutes approve", "/minutes approve 9 December 2021"},
+		Date:     approveDateHelp,
 		Who:      Chairs, Doing: "confirm minutes", Meeting: (*Service).approvingMeeting, Run: approveMinutes,
 	}
 }
@@ -491,6 +492,11 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
+	// Minutes are confirmed after their meeting: the next meeting has
+	// none yet, and taking `next` as the default would confirm others.
+	if len(in.Args) > 0 && strings.EqualFold(in.Args[0], "next") {
+		return Reply{}, usageErr("The next meeting has no minutes to confirm yet. Give the day of the meeting whose minutes these are, or no date for the last meeting's.")
+	}
 	d, err := in.date()
 	if err != nil {
 		return Reply{}, err
@@ -648,6 +654,7 @@ func postMinutesSub() Sub {
 		Usage:    []string{"/minutes post [DATE]"},
 		Summary:  "Post a short notice to the channel with a link to the minutes as a printable page.",
 		Examples: []string{"/minutes post", "/minutes post 10 December 2026"},
+		Date:     draftDateHelp,
 		Who:      Chairs, Doing: "post minutes", Meeting: (*Service).draftMeeting, Run: postMinutes,
 	}
 }

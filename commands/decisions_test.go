@@ -313,6 +313,14 @@ func TestMinutesApprovalByCorrespondence(t *testing.T) {
 
 	// A day later: the last meeting's minutes, by default.
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	// `next` names a meeting whose minutes do not exist yet: refused, not
+	// read as the default, and nothing is confirmed.
+	if r := k.run(ian, "/minutes approve next"); !r.Refused || !strings.HasPrefix(r.Text, "The next meeting has no minutes to confirm yet. Give the day of the meeting whose minutes these are, or no date for the last meeting's.") {
+		t.Errorf("/minutes approve next: %+v", r)
+	}
+	if d := k.say(ian, "/minutes draft 10 December 2026"); strings.Contains(d, "Confirmed as a correct record") {
+		t.Errorf("a refused approval confirmed the minutes:\n%s", d)
+	}
 	r := k.must(ian, "/minutes approve")
 	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, by correspondence, by <@UIAN>. They can no longer be changed.")
 	if strings.Contains(r.Text, "records it") {

@@ -470,6 +470,7 @@ func minutesCommand() *Command {
 			Usage:    []string{"/minutes draft [DATE]"},
 			Summary:  "Compile a meeting's minutes from its records — attendance, apologies, declarations and every item's minute — numbered on from the last on record.",
 			Examples: []string{"/minutes draft", "/minutes draft 17 March 2022"},
+			Date:     draftDateHelp,
 			Read:     true, Who: Chairs, Doing: "draft minutes", Meeting: (*Service).draftMeeting, Run: draftMinutes,
 		}, {
 			Name:     "import",
