@@ -663,7 +663,7 @@ const attendedDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026
 
 // draftDateHelp is DATE where it is the meeting whose minutes are
 // compiled (draftMeeting).
-const draftDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one if it was today or its minutes are still a draft, else the next."
+const draftDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next."
 
 // approveDateHelp is DATE where it is the meeting whose minutes are
 // confirmed (approveMinutes).
