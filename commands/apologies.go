@@ -412,6 +412,17 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho 
 	} else if sent.Outcome == ApologyChanged {
 		b.WriteString("\nSubstitute: none (add `sub @someone` to name one)")
 	}
+	if len(sent.SubstituteFor) > 0 {
+		names := make([]string, len(sent.SubstituteFor))
+		for i, n := range sent.SubstituteFor {
+			names[i] = Escape(n)
+		}
+		named := "You are"
+		if other {
+			named = whoText(forWho) + " is"
+		}
+		fmt.Fprintf(&b, "\n%s named as substitute for %s at this meeting, who will need someone else.", named, joinAnd(names))
+	}
 	// The posted agenda and the Homes that count the apologies were marked
 	// for an update by the statement that saved them.
 	reply := Reply{Visibility: Private, Text: b.String()}
@@ -560,8 +571,35 @@ func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			fmt.Fprintf(&b, "• %s: %s (%s)\n", Escape(a.Name), reason, apologyWhen(a, m, loc))
 		}
 		reply.Sections = append(reply.Sections, Section{Title: "Reasons (shown to officers only)", Text: strings.TrimRight(b.String(), "\n")})
+		if away := absentSubstitutes(as); away != "" {
+			reply.Sections = append(reply.Sections, Section{Title: "Substitutes who have sent apologies", Text: away})
+		}
 	}
 	return reply, nil
+}
+
+// absentSubstitutes names the substitutes who have sent apologies of their
+// own for the meeting, and whom they were to stand in for: "Sue Holden,
+// substitute for Neil Frackelton, has sent apologies." Naming one is
+// refused (substituteAway), but a substitute's own apologies, sent after,
+// are recorded.
+func absentSubstitutes(as []Apology) string {
+	var lines []string
+	for _, a := range as {
+		if a.SubstituteID == "" && a.SubstituteName == "" {
+			continue
+		}
+		for _, b := range as {
+			if b.ID == a.ID {
+				continue
+			}
+			if a.SubstituteID != "" && b.UserID == a.SubstituteID || a.SubstituteID == "" && sameName(a.SubstituteName, b.Name) {
+				lines = append(lines, fmt.Sprintf("• %s, substitute for %s, has sent apologies.", Escape(b.Name), Escape(a.Name)))
+				break
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // ApologiesSentence says who sent apologies, in the minutes' own words:

@@ -359,3 +359,27 @@ func TestApologiesRefuseAbsentSubstitute(t *testing.T) {
 	// Neil's own apology still names Sue, and sending it again keeps her.
 	wantShown(t, k.say(neil, "/apologies Unwell sub <@USUE|sue>"), "nothing changed")
 }
+
+// A substitute who sends apologies of their own has them recorded, and is
+// told who named them; the officers' list points it out.
+func TestApologiesFromANamedSubstitute(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies Unwell sub <@USUE|sue>")
+	r := k.must(sue, "/apologies Away")
+	wantShown(t, r.Text, "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.",
+		"You are named as substitute for Neil Frackelton at this meeting, who will need someone else.")
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Unwell / Sue Holden", "Sue Holden: Away / "}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+	// The long way, with a date, and an officer's entry, say it too.
+	wantShown(t, k.say(sue, "/apologies 10/12/2026 Away on leave"), "You are named as substitute for Neil Frackelton at this meeting")
+	wantShown(t, k.say(ian, "/apologies for <@USUE> Away"), "<@USUE> is named as substitute for Neil Frackelton at this meeting")
+	wantShown(t, k.say(ian, "/apologies list"), "Substitutes who have sent apologies", "• Sue Holden, substitute for Neil Frackelton, has sent apologies.")
+	if l := k.say(neil, "/apologies list"); strings.Contains(l, "Substitutes who have sent apologies") {
+		t.Errorf("a member's list shows the officers' note:\n%s", l)
+	}
+	// Someone not named has nothing to be told.
+	if g := k.say(graeme, "/apologies Away"); strings.Contains(g, "named as substitute") {
+		t.Errorf("graeme is told he is a substitute:\n%s", g)
+	}
+}

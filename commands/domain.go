@@ -269,6 +269,10 @@ type ApologySent struct {
 	Outcome ApologyOutcome
 	Was     *ApologyParts
 	Now     ApologyParts
+	// SubstituteFor names the people whose apologies for the meeting name
+	// the sender (by their Slack user) as their substitute: the apology
+	// stands, and the reply says they will need someone else.
+	SubstituteFor []string
 }
 
 // ApologyOutcome says what sending an apology changed.

@@ -285,7 +285,10 @@ was AS (
 
 // apologyWrittenColumns say what apologyWriteSQL did for the row ord of
 // src (apologyWritten), read from the row of a query whose FROM ends with
-// apologyWrittenJoins. Unchanged, the apology is as it was.
+// apologyWrittenJoins. Unchanged, the apology is as it was. substitute_for
+// names whoever has named the sender as their substitute at the meeting,
+// read from the statement's snapshot: a substitute who sends apologies is
+// not refused (their apology must never be lost), but told.
 const apologyWrittenColumns = `src.ord IS NOT NULL AS sent,
 	COALESCE(NOT upd.inserted, false) AS existed,
 	COALESCE(was.withdrawn, false) AS was_withdrawn,
@@ -297,7 +300,11 @@ const apologyWrittenColumns = `src.ord IS NOT NULL AS sent,
 	COALESCE(was.substitute_name, '') AS was_substitute_name,
 	COALESCE(upd.reason, was.reason, '') AS now_reason,
 	CASE WHEN upd.ord IS NOT NULL THEN upd.substitute_id ELSE was.substitute_id END AS now_substitute_id,
-	COALESCE(upd.substitute_name, was.substitute_name, '') AS now_substitute_name`
+	COALESCE(upd.substitute_name, was.substitute_name, '') AS now_substitute_name,
+	ARRAY(SELECT x.name FROM apologies x
+	      WHERE x.meeting_id = src.meeting_id AND x.substitute_id = src.user_id
+	        AND x.member_key <> src.member_key AND NOT x.withdrawn
+	      ORDER BY x.sent_at, x.id) AS substitute_for`
 
 // apologyWrittenJoins joins to a relation q with the column ord what
 // apologyWrittenColumns read. Reading stale here is also what runs it.
@@ -410,6 +417,7 @@ type apologyWritten struct {
 	NowReason         string         `db:"now_reason"`
 	NowSubstituteID   sql.NullString `db:"now_substitute_id"`
 	NowSubstituteName string         `db:"now_substitute_name"`
+	SubstituteFor     pq.StringArray `db:"substitute_for"`
 }
 
 func (r apologyWritten) outcome() commands.ApologyOutcome {
@@ -428,6 +436,9 @@ func (r apologyWritten) sent() commands.ApologySent {
 	out := commands.ApologySent{Outcome: r.outcome(), Now: commands.ApologyParts{
 		Reason: r.NowReason, SubstituteID: r.NowSubstituteID.String, SubstituteName: r.NowSubstituteName,
 	}}
+	if len(r.SubstituteFor) > 0 {
+		out.SubstituteFor = []string(r.SubstituteFor)
+	}
 	if r.Stood {
 		out.Was = &commands.ApologyParts{Reason: r.WasReason, SubstituteID: r.WasSubstituteID.String, SubstituteName: r.WasSubstituteName}
 	}
