@@ -362,7 +362,10 @@ FROM o AS q` + apologyWrittenJoins
 // an apology is written only if its sender is a member and the meeting is
 // scheduled, still to come and not opened (a meeting may be opened before
 // its start) — the rules package commands applies, applied here too so
-// that the read and the write are one. The statement
+// that the read and the write are one. The rules on who may substitute
+// (not the sender, not someone whose apologies stand) are not: commands
+// sends an apology that names a substitute the other way, through
+// UpdateApology, after reading the apologies standing. The statement
 // returns, in order, a row for each apology sent from a committee's
 // channel, with its origin whatever was written, and none for the others.
 var sendApologiesFromSQL = `
