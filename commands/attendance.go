@@ -382,6 +382,10 @@ func (s *Service) noneRunning(ctx context.Context, c Committee, now time.Time) e
 		}
 		sit = SittingOf(events)
 		if sit.State == "" && m.Status == MeetingScheduled {
+			if m.StartsAt.Sub(now) > StartWithin {
+				return userErr("%s Today's starts at %s; the officer or the chair can open it with `/meeting start` from %s.", none,
+					m.StartsAt.In(loc).Format("15:04"), m.StartsAt.Add(-StartWithin).In(loc).Format("15:04"))
+			}
 			return userErr("%s The officer or the chair opens today's with `/meeting start`.", none)
 		}
 	}

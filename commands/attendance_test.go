@@ -466,6 +466,9 @@ func TestAttendanceNoneInProgress(t *testing.T) {
 	k.now = attAt(2, 14, 21)
 	refused("No meeting of Safer Sefton Together is in progress, and there is none today. The next is on Thursday 3 December 2026.")
 
+	k.now = attAt(3, 8, 0)
+	refused("No meeting of Safer Sefton Together is in progress. Today's starts at 15:30; the officer or the chair can open it with `/meeting start` from 12:30.")
+
 	k.now = attAt(3, 14, 21)
 	refused("No meeting of Safer Sefton Together is in progress. The officer or the chair opens today's with `/meeting start`.")
 	k.must(ian, "/meeting start")
