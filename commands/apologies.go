@@ -313,14 +313,13 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		return Reply{}, err
 	}
 	self := who.UserID == r.UserID
+	// Their own substitute: named by mention, or by their own name.
+	own := a.SubstituteID != "" && a.SubstituteID == who.UserID ||
+		a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name)
 	switch {
-	case a.SubstituteID == r.UserID && self:
+	case own && self:
 		return Reply{}, userErr("You cannot be your own substitute.")
-	case a.SubstituteID != "" && a.SubstituteID == who.UserID:
-		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
-	case a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name) && self:
-		return Reply{}, userErr("You cannot be your own substitute.")
-	case a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name):
+	case own:
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
 	}
 	if a.SubstituteID != "" || a.SubstituteName != "" {
@@ -348,9 +347,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 // (SWACA)") is the person called name, whatever the case and spacing of
 // either and whatever organisation sub gives.
 func sameName(sub, name string) bool {
-	if i := strings.LastIndex(sub, "("); i > 0 && strings.HasSuffix(strings.TrimSpace(sub), ")") {
-		sub = sub[:i]
-	}
+	sub, _ = splitOrg(sub)
 	return nameKey(sub) == nameKey(name)
 }
 

@@ -1059,11 +1059,8 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		if !ok {
 			return a, fmt.Errorf("close the name's quotation marks")
 		}
-		name := strings.Join(strings.Fields(Unescape(inner)), " ")
-		if i := strings.LastIndex(name, "("); i > 0 && strings.HasSuffix(name, ")") {
-			a.Org = strings.TrimSpace(name[i+1 : len(name)-1])
-			name = strings.TrimSpace(name[:i])
-		}
+		name, org := splitOrg(strings.Join(strings.Fields(Unescape(inner)), " "))
+		a.Org = org
 		if name == "" || utf8.RuneCountInString(name) > MaxNameLen || utf8.RuneCountInString(a.Org) > MaxNameLen {
 			return a, fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
 		}

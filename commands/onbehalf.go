@@ -37,11 +37,7 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 			}
 			return b, words, false, errors.New(`put the person's name between quotes: for "Jen Williams (NW Probation)"`)
 		}
-		name = oneLine(Unescape(name))
-		if i := strings.LastIndex(name, "("); i > 0 && strings.HasSuffix(name, ")") {
-			b.Org = strings.TrimSpace(name[i+1 : len(name)-1])
-			name = strings.TrimSpace(name[:i])
-		}
+		name, b.Org = splitOrg(oneLine(Unescape(name)))
 		if name == "" || strings.ContainsAny(name, "()") {
 			return behalf{}, words, false, errors.New(`give the person's name, then their organisation in brackets: for "Jen Williams (NW Probation)"`)
 		}

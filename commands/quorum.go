@@ -120,6 +120,17 @@ type AttendanceMark struct {
 	EnteredAt     time.Time
 }
 
+// splitOrg splits "Jen Williams (NW Probation)", as a person not in Slack
+// is named, into the name and the organisation in its last brackets; a
+// name without them has no organisation.
+func splitOrg(s string) (name, org string) {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
+	}
+	return s, ""
+}
+
 // nameKey is the MemberKey of a person not in Slack, as the apologies
 // table keys them: the name, lower-cased, spaces collapsed.
 func nameKey(name string) string {
