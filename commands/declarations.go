@@ -406,11 +406,12 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	}
 	// A declaration may be made on any meeting's item (`/declare DATE
 	// ITEM …`), so it may be withdrawn from any, the same way.
-	if _, _, err := takeDate(args, in.Now, in.Committee.Location()); err != nil {
+	d, n, err := takeDate(args, in.Now, in.Committee.Location())
+	if err != nil {
 		return Reply{}, badArgs(err) // a date that does not exist, as every command says it
 	}
-	d, item, rest, err := takeDateItem(args, in.Now, in.Committee.Location())
-	if err != nil || len(rest) > 0 {
+	item, k := takeItem(args[n:])
+	if k == 0 || len(args) > n+k {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
 	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, in.Table, d, in.Now)
