@@ -647,30 +647,33 @@ func (cmd *Command) help(sub *Sub) Reply {
 // dateHelp is what DATE is in most usage: a meeting, the next by default.
 // A subcommand whose DATE is another day, or whose default is another
 // meeting, says so in its Date.
-const dateHelp = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+const dateHelp = "DATE is `next` (the default), " + dateForms + "."
+
+// dateForms are the ways a day may be written, for help.
+const dateForms = "2026-12-10, 10/12/2026 (day first) or 10 December 2026"
 
 // scheduleDateHelp is DATE where it is the day of a meeting to be.
-const scheduleDateHelp = "DATE is the day of the new meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+const scheduleDateHelp = "DATE is the day of the new meeting: " + dateForms + "."
 
 // givenDateHelp is DATE where a meeting must be named.
-const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, " + dateForms + "."
 
 // startDateHelp is DATE for opening a meeting.
-const startDateHelp = "DATE is the day of the meeting to open: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, today's."
+const startDateHelp = "DATE is the day of the meeting to open: " + dateForms + "; without one, today's."
 
 // attendedDateHelp is DATE where it is a meeting attended.
-const attendedDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one held."
+const attendedDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else the last one held."
 
 // draftDateHelp is DATE where it is the meeting whose minutes are
 // compiled (draftMeeting).
-const draftDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next."
+const draftDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next."
 
 // approveDateHelp is DATE where it is the meeting whose minutes are
 // confirmed (approveMinutes).
-const approveDateHelp = "DATE is the day of the meeting whose minutes are confirmed: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the last meeting's before the one in progress (or before now)."
+const approveDateHelp = "DATE is the day of the meeting whose minutes are confirmed: " + dateForms + "; without one, the last meeting's before the one in progress (or before now)."
 
 // minutesDateHelp is DATE where it is the meeting being minuted.
-const minutesDateHelp = "DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else today's once it has started, else the last one held."
+const minutesDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else today's once it has started, else the last one held."
 
 // showHelp is the handler of a command that alone shows its help.
 func showHelp(_ context.Context, _ *Service, in *Input) (Reply, error) {
