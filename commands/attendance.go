@@ -1231,31 +1231,44 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 // leftErr refuses mark, a departure, for someone not marked present at
-// the meeting (they would be listed nowhere but in the history), or at a
+// the meeting (they would be listed nowhere but in the history), at a
 // time before they last arrived (the minutes would have them leave before
-// they came). self says they mark themselves.
+// they came), or before a later mark that has them still here (moving to
+// the call at 14:40 and leaving at 14:35 cannot both be true). self says
+// they mark themselves.
 func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) error {
 	loc := st.c.Location()
-	// last is their latest mark; arrived the latest that says they were
-	// here, which is when they last arrived unless last says they were
-	// absent since.
-	var last, arrived *AttendanceMark
-	for i, m := range st.log {
-		if m.MemberKey != mark.MemberKey {
-			continue
+	// Their marks in the order they were made: arrived is the first of
+	// the latest run of marks that say they were here, when they last
+	// arrived, and latest the last of that run; a run ends with a
+	// departure, and a departure marked again (to correct its time) is
+	// still of the run it ended.
+	var mine []AttendanceMark
+	for _, m := range st.log {
+		if m.MemberKey == mark.MemberKey {
+			mine = append(mine, m)
 		}
-		if last == nil || m.Seq > last.Seq {
-			last = &st.log[i]
-		}
-		if m.Status.here() && (arrived == nil || m.Seq > arrived.Seq) {
-			arrived = &st.log[i]
+	}
+	slices.SortStableFunc(mine, func(a, b AttendanceMark) int { return a.Seq - b.Seq })
+	var arrived, latest *AttendanceMark
+	here := false
+	for i := range mine {
+		switch {
+		case mine[i].Status == AttendAbsent:
+			arrived, latest, here = nil, nil, false
+		case mine[i].Status == AttendLeft:
+			here = false
+		case !here:
+			arrived, latest, here = &mine[i], &mine[i], true
+		default:
+			latest = &mine[i]
 		}
 	}
 	who := Escape(mark.Name)
 	if self {
 		who = "You"
 	}
-	if arrived == nil || last.Status == AttendAbsent {
+	if arrived == nil {
 		if self {
 			return userErr("You are not marked present at this meeting, so you cannot be marked as having left. Mark yourself present first with `/here`.")
 		}
@@ -1266,16 +1279,39 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 		return userErr("%s is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance %s present`, or `/attendance %s late HH:MM` if they came late.",
 			who, person, person)
 	}
+	so := "so"
+	if self {
+		so = "so you"
+	}
 	if mark.At.Before(arrived.At.Truncate(time.Minute)) {
 		arr := arrived.At.In(loc).Format("15:04")
-		so := "so"
-		if self {
-			so = "so you"
-		}
 		return userErr("%s arrived at %s, %s cannot have left at %s. Give a time from %s to now (%s), or none for now.",
 			who, arr, so, mark.At.In(loc).Format("15:04"), arr, now.In(loc).Format("15:04"))
 	}
+	if mark.At.Before(latest.At.Truncate(time.Minute)) {
+		at := latest.At.In(loc).Format("15:04")
+		was := "were"
+		if !self {
+			was = "was"
+		}
+		return userErr("%s %s marked %s at %s, %s cannot have left at %s. Give a time from %s to now (%s), or none for now.",
+			who, was, stillHere(latest.Status), at, so, mark.At.In(loc).Format("15:04"), at, now.In(loc).Format("15:04"))
+	}
 	return nil
+}
+
+// stillHere says how a mark of status, one that has someone here, had
+// them: "present remotely".
+func stillHere(status AttendanceStatus) string {
+	switch status {
+	case AttendRemote:
+		return "present remotely"
+	case AttendInAttendance:
+		return "in attendance"
+	case AttendLate:
+		return "present (late)"
+	}
+	return "present"
 }
 
 func showQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {

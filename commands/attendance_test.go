@@ -444,6 +444,33 @@ func TestAttendanceLeftOnlyAfterArriving(t *testing.T) {
 	}
 }
 
+// TestAttendanceLeftAfterLaterMark: someone who arrived at 14:25 and
+// moved to the call at 14:40 is told of the move, not that they arrived at
+// 14:40, when a departure is given before it; a departure given again, to
+// correct its time, is taken from when they arrived.
+func TestAttendanceLeftAfterLaterMark(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 15:30")
+	k.now = attAt(3, 14, 21)
+	k.must(ian, "/meeting start")
+	k.now = attAt(3, 14, 25)
+	k.must(ian, "/attendance <@UNEIL> present")
+	k.now = attAt(3, 14, 40)
+	k.must(neil, "/here remote")
+	k.now = attAt(3, 14, 50)
+	attRefused(k, ian, "/attendance <@UNEIL> left 14:35",
+		"Neil Frackelton was marked present remotely at 14:40, so cannot have left at 14:35. Give a time from 14:40 to now (14:50), or none for now.")
+	attRefused(k, neil, "/attendance <@UNEIL> left 14:35",
+		"You were marked present remotely at 14:40, so you cannot have left at 14:35.")
+	k.steps([]step{
+		{ian, "/attendance <@UNEIL> left 14:45", []string{"Neil Frackelton is marked as having left at 14:45."}},
+		// The departure was earlier than first given: still after 14:40.
+		{ian, "/attendance <@UNEIL> left 14:42", []string{"Neil Frackelton is marked as having left at 14:42."}},
+	})
+	attRefused(k, ian, "/attendance <@UNEIL> left 14:38", "was marked present remotely at 14:40, so cannot have left at 14:38.")
+	attRefused(k, ian, "/attendance <@UNEIL> left 14:22", "Neil Frackelton arrived at 14:25, so cannot have left at 14:22.")
+}
+
 // TestAttendanceNoneInProgress: with no meeting in progress, what takes
 // one says what there is instead, and suggests /meeting start only for a
 // meeting of the day not yet opened; nothing is recorded.
