@@ -662,8 +662,10 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if it.Number == to.String() {
-		return Reply{}, userErr("%s is already numbered %s.", Escape(itemLabel(it)), to)
+	// "7e" to "7e" names item 7.5 twice: it is already there, not to be
+	// renumbered 7e.
+	if it.Number == to.String() || from == to {
+		return Reply{}, userErr("%s is already numbered %s.", Escape(itemLabel(it)), it.Number)
 	}
 	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Move: it.Number, To: to.String()}}, in.UserID)
 	switch {

@@ -107,6 +107,7 @@ func TestAgendaMoveReadsItemLabels(t *testing.T) {
 		{ian, "/agenda move 99 99", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
 		{ian, "/agenda move 99 12", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
 		{ian, "/agenda move 7e 7.5", []string{"Item 7.5 (SWACA) is already numbered 7.5."}},
+		{ian, "/agenda move 7e 7e", []string{"Item 7.5 (SWACA) is already numbered 7.5."}},
 		{ian, "/agenda move 7f 7.8", []string{"There is no item 7f on the agenda"}},
 	})
 	inOrder(t, k.say(neil, "/agenda"), "*7.5* SWACA", "*7.7* Sefton CVS")
