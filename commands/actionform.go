@@ -108,19 +108,15 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 		errs["name"] = "Choose a member or give a name, not both."
 	case userID == "" && name == "":
 		errs["owner"] = "Choose the member the action is for, or give a name below."
-	case userID != "":
-		members, err := s.store.Members(ctx, c.ID)
+	default:
+		owner, ok, err := s.actionOwner(ctx, c, userID, name)
 		if err != nil {
 			return Reply{}, nil, err
 		}
-		for _, m := range members {
-			if m.UserID == userID {
-				name = m.Name
-			}
-		}
-		if name == "" {
+		if !ok {
 			errs["owner"] = "That person is no longer a member; give their name below."
 		}
+		userID, name = owner.UserID, owner.Name
 	}
 	due, dn, err := takeDate(strings.Fields(sub.Value("due")), r.Now, loc)
 	switch {

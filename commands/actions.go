@@ -178,20 +178,12 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case utf8.RuneCountInString(text) > maxActionText:
 		return Reply{}, usageErr("That is too long for an action (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxActionText)
 	}
-	if userID != "" {
-		members, err := s.store.Members(ctx, c.ID)
-		if err != nil {
-			return Reply{}, err
-		}
-		name = ""
-		for _, m := range members {
-			if m.UserID == userID {
-				name = m.Name
-			}
-		}
-		if name == "" {
-			return Reply{}, usageErr("<@%s> is not a member of %s. Record the action by the person's name, in quotes: `/action add %s \"Jo Smith\" …`.", userID, Escape(c.Name), Escape(number))
-		}
+	owner, ok, err := s.actionOwner(ctx, c, userID, name)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !ok {
+		return Reply{}, usageErr("<@%s> is not a member of %s. Record the action by the person's name, in quotes: `/action add %s \"Jo Smith\" …`.", userID, Escape(c.Name), Escape(number))
 	}
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)
 	if err != nil {
@@ -201,8 +193,26 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("No minute %s of %s is on record. Record the decision first with `/resolve`.", Escape(number), Escape(c.Name))
 	}
 	return s.saveAction(ctx, ms[0], ActionPoint{
-		CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: in.UserID,
+		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
 	})
+}
+
+// actionOwner is who an action given to userID, or to name when userID is
+// empty, belongs to: a member, mentioned or named (a member named in
+// quotes is still the member, so that the action is theirs to see, mark
+// done and be reminded of), or else someone outside the committee, by
+// name. ok is false for a mention of someone who is not a member.
+func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name string) (owner Member, ok bool, err error) {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return Member{}, false, err
+	}
+	for _, m := range members {
+		if userID != "" && m.UserID == userID || userID == "" && sameName(name, m.Name) {
+			return m, true, nil
+		}
+	}
+	return Member{Name: name}, userID == "", nil
 }
 
 // saveAction records a under minute mi, for /action add and its form.
@@ -281,35 +291,22 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n != len(in.Args)-1 {
 		return Reply{}, usageErr("`reassign` takes the action's number and its new owner only.")
 	}
-	if userID != "" {
-		if name, err = s.memberName(ctx, c, userID); err != nil {
-			return Reply{}, err
-		}
+	owner, ok, err := s.actionOwner(ctx, c, userID, name)
+	if err != nil {
+		return Reply{}, err
 	}
-	err = s.store.ChangeAction(ctx, a.ID, userID, name, Date{}, in.UserID)
+	if !ok {
+		return Reply{}, usageErr("<@%s> is not a member of %s. Give the person's name, in quotes, instead: \"Jo Smith\".", userID, Escape(c.Name))
+	}
+	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it cannot be reassigned.", a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	a.OwnerUser, a.OwnerName = userID, name
+	a.OwnerUser, a.OwnerName = owner.UserID, owner.Name
 	return private("Action %d is now %s's.", a.ID, ownerOf(a)), nil
-}
-
-// memberName is the name of c's member userID; a usage error if they are
-// not a member.
-func (s *Service) memberName(ctx context.Context, c Committee, userID string) (string, error) {
-	members, err := s.store.Members(ctx, c.ID)
-	if err != nil {
-		return "", err
-	}
-	for _, m := range members {
-		if m.UserID == userID {
-			return m.Name, nil
-		}
-	}
-	return "", usageErr("<@%s> is not a member of %s. Give the person's name, in quotes, instead: \"Jo Smith\".", userID, Escape(c.Name))
 }
 
 func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -542,3 +542,26 @@ func TestActionsInReminders(t *testing.T) {
 		t.Errorf("the reminder lists a done action:\n%s", reminder)
 	}
 }
+
+// TestActionForAMemberNamed: an action given to a member by their name in
+// quotes, rather than a mention, is theirs all the same: listed as theirs,
+// on their Home, theirs to mark done; so is one reassigned or added by the
+// form that way.
+func TestActionForAMemberNamed(t *testing.T) {
+	k, decision := actDay(t)
+	k.steps([]step{
+		{ian, `/action add 9 "neil frackelton (SWACA)" 2026-12-20 Circulate the figures`, []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures"}},
+		{neil, "/action list mine", []string{"• 1. Circulate the figures — <@UNEIL>"}},
+		{ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`, []string{"Action 2 recorded under minute 9: Jo Smith — Report back"}},
+		{ian, `/action reassign 2 "Graeme Robson"`, []string{"Action 2 is now <@UGRAEME>'s."}},
+		{graeme, "/action done 2 Reported", []string{"Action 2 is done: Report back."}},
+		{neil, "/action done 1", []string{"Action 1 is done: Circulate the figures."}},
+	})
+	f := k.press(ian, decision, "Add an action").Form
+	if got, errs := k.submit(k.request(ian, ""), f, map[string]string{"name": "Sue Holden", "due": "2026-12-20", "text": "Book the room"}); len(errs) != 0 || !strings.Contains(got.Text, "Action 3 recorded under minute 9: <@USUE> — Book the room") {
+		t.Errorf("by the form: %+v %v", got, errs)
+	}
+	if got := section(t, k.svc, sue, "Your actions"); !strings.Contains(got, "Book the room") {
+		t.Errorf("Sue's Home lacks her action: %q", got)
+	}
+}
