@@ -28,6 +28,19 @@ type ActionPoint struct {
 	CreatedBy    string
 }
 
+// ActionChange is one line of an action's log: what was done to it, by
+// whom and when, and the owner and due date it then had.
+type ActionChange struct {
+	At        time.Time
+	Kind      string // added, done, reassigned or redated
+	OwnerUser string
+	OwnerName string
+	Due       Date
+	Note      string // what was done, for done
+	By        string
+	ByName    string // By's name where the committee knows them
+}
+
 // ActionStore keeps actions and their log.
 type ActionStore interface {
 	// AddAction records a, with its log's first line.
@@ -41,6 +54,8 @@ type ActionStore interface {
 	// it (due set), with its log, keeping what is not set as it stands;
 	// ErrConflict if it is done.
 	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string) error
+	// ActionLog lists the changes to action id, oldest first.
+	ActionLog(ctx context.Context, id int64) ([]ActionChange, error)
 	// ActionPoints lists a committee's actions, due first; open ones only
 	// unless all.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
@@ -96,6 +111,12 @@ func actionCommand() *Command {
 			Summary:  "Give an open action to someone else; the log keeps who had it.",
 			Examples: []string{"/action reassign 12 @graeme", `/action reassign 12 "Jo Smith"`},
 			Who:      Chairs, Doing: "reassign actions", Run: reassignAction,
+		}, {
+			Name:     "history",
+			Usage:    []string{"/action history ID"},
+			Summary:  "Every change to an action: added, re-dated, reassigned and done, by whom and when.",
+			Examples: []string{"/action history 12"},
+			Read:     true, Run: actionHistory,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/action list [mine|overdue|all]"},
@@ -361,6 +382,48 @@ func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	return Reply{Visibility: Private, Text: fmt.Sprintf("%s of *%s*:", what, Escape(c.Name)),
 		Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}, nil
+}
+
+// actionHistory is `/action history ID`: the action's log, oldest first.
+func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(in.Args) != 1 {
+		return Reply{}, usageErr("`history` takes the action's number only: `/action history %d`.", a.ID)
+	}
+	log, err := s.store.ActionLog(ctx, a.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	head := fmt.Sprintf("*History of action %d* of *%s*: %s (minute %s", a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), Escape(a.MinuteNumber))
+	if a.HeldOn.Year != 0 {
+		head += ", " + a.HeldOn.String()
+	}
+	head += ")."
+	if hidden := len(log) - MaxHistoryLines; hidden > 0 {
+		head += fmt.Sprintf("\nThe latest %d changes of %d.", MaxHistoryLines, len(log))
+		log = log[hidden:]
+	}
+	lines := make([]string, len(log))
+	for i, l := range log {
+		owner := ownerOf(ActionPoint{OwnerUser: l.OwnerUser, OwnerName: l.OwnerName})
+		what := map[string]string{
+			"added":      fmt.Sprintf("added for %s, due %s", owner, l.Due),
+			"redated":    fmt.Sprintf("re-dated: due %s", l.Due),
+			"reassigned": "reassigned to " + owner,
+			"done":       "marked done",
+		}[l.Kind]
+		if l.Kind == "done" && l.Note != "" {
+			what += ": " + Escape(truncateText(oneLine(l.Note), 160))
+		}
+		lines[i] = "• " + historyTime(l.At, loc) + " — " + what + " _(by " + personText(l.By, l.ByName) + ")_"
+	}
+	return Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.Join(lines, "\n")}},
+		Footer: "Times are " + loc.String() + "."}, nil
 }
 
 // actionLine is one action as lists show it.

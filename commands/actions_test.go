@@ -565,3 +565,32 @@ func TestActionForAMemberNamed(t *testing.T) {
 		t.Errorf("Sue's Home lacks her action: %q", got)
 	}
 }
+
+// TestActionHistory: anyone in the committee reads an action's log — who
+// added, re-dated, reassigned and completed it, and when — as it was kept.
+func TestActionHistory(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(sue, "/action move 1 2027-01-10")
+	k.must(ian, `/action reassign 1 "Jo Smith"`)
+	k.must(ian, "/action done 1 Sent on 5 January")
+	got := k.run(graeme, "/action history 1")
+	if got.Visibility != commands.Private || got.Refused {
+		t.Errorf("history: %+v", got)
+	}
+	inOrder(t, shown(got),
+		"*History of action 1* of *Safer Sefton Together*: Circulate the figures (minute 9, Thursday 10 December 2026).",
+		" — added for <@UNEIL>, due Sunday 20 December 2026 _(by <@UIAN>)_",
+		" — re-dated: due Sunday 10 January 2027 _(by <@USUE>)_",
+		" — reassigned to Jo Smith _(by <@UIAN>)_",
+		" — marked done: Sent on 5 January _(by <@UIAN>)_")
+	for _, tc := range []struct{ line, want string }{
+		{"/action history", "Give the action's number, as `/action list` shows it."},
+		{"/action history 99", "There is no action 99 of Safer Sefton Together."},
+		{"/action history 1 please", "`history` takes the action's number only: `/action history 1`."},
+	} {
+		if r := k.run(graeme, tc.line); !r.Refused || !strings.Contains(shown(r), tc.want) {
+			t.Errorf("%s:\n%s\nwant refused with %q", tc.line, shown(r), tc.want)
+		}
+	}
+}

@@ -131,6 +131,34 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) err
 	})
 }
 
+// ActionLog implements commands.ActionStore.
+func (db *DB) ActionLog(ctx context.Context, id int64) ([]commands.ActionChange, error) {
+	var rows []struct {
+		At        time.Time `db:"at"`
+		Kind      string    `db:"kind"`
+		OwnerUser string    `db:"owner_user"`
+		OwnerName string    `db:"owner_name"`
+		DueOn     string    `db:"due_on"`
+		Note      string    `db:"note"`
+		By        string    `db:"by_user"`
+		ByName    string    `db:"by_name"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT l.at, l.kind, l.owner_user, l.owner_name,
+			to_char(l.due_on, 'YYYY-MM-DD') AS due_on, l.note, l.by_user, COALESCE(bm.name, '') AS by_name
+		FROM action_log l JOIN actions a ON a.id = l.action_id
+		LEFT JOIN members bm ON bm.committee_id = a.committee_id AND bm.user_id = l.by_user
+		WHERE l.action_id = $1 ORDER BY l.id`, id)
+	if err != nil {
+		return nil, mapErr("action log", err)
+	}
+	out := make([]commands.ActionChange, len(rows))
+	for i, r := range rows {
+		out[i] = commands.ActionChange{At: r.At, Kind: r.Kind, OwnerUser: r.OwnerUser, OwnerName: r.OwnerName,
+			Due: dayOfText(r.DueOn), Note: r.Note, By: r.By, ByName: r.ByName}
+	}
+	return out, nil
+}
+
 // ActionPoints implements commands.ActionStore.
 func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]commands.ActionPoint, error) {
 	var rows []actionRow
