@@ -134,13 +134,9 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 		return Reply{}, err
 	}
 	for _, e := range standing {
-		if e.Category == a.Category && e.Spouse == a.Spouse && strings.EqualFold(strings.Join(strings.Fields(e.Description), " "), strings.Join(strings.Fields(a.Description), " ")) {
-			whose := "Your register"
-			if m.UserID != r.UserID {
-				whose = "<@" + m.UserID + ">'s register"
-			}
+		if e.Category == a.Category && e.Spouse == a.Spouse && sameWords(e.Description, a.Description) {
 			return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that, as #%d: %s\nNothing was added; `/interests review%s` records that the register is up to date.",
-				whose, e.ID, interestLine(e, true, r.UserID), reviewFor(m, r.UserID))}, nil
+				registerOf(m, r.UserID), e.ID, interestLine(e, true, r.UserID), reviewFor(m, r.UserID))}, nil
 		}
 	}
 	e, err := s.store.AddInterest(ctx, Interest{
@@ -152,6 +148,21 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 	}
 	return private("Registered #%d%s: %s\nIt stands from %s; `/interests remove %d` ends it, keeping it on record.",
 		e.ID, onBehalf(m, r.UserID), interestLine(e, true, r.UserID), e.StartedOn, e.ID), nil
+}
+
+// sameWords reports whether a and b are the same words, whatever their
+// case and spacing.
+func sameWords(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// registerOf is m's register as by reads of it: "Your register", or
+// "<@U…>'s register" for an officer entering for m.
+func registerOf(m Member, by string) string {
+	if m.UserID == by {
+		return "Your register"
+	}
+	return "<@" + m.UserID + ">'s register"
 }
 
 // reviewFor is what follows `/interests review` for m's register when
@@ -248,6 +259,18 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	m, err := s.behalf(ctx, in, g.For)
 	if err != nil {
 		return Reply{}, err
+	}
+	// The same gift sent twice (a retry, a second try after a slow
+	// answer) is one gift, as an entry added twice is one entry.
+	standing, err := s.store.Interests(ctx, in.Committee.ID, m.UserID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, e := range standing {
+		if e.Category == CategoryGifts && e.GiftOn == g.On && e.ValuePence == g.Pence && sameWords(e.Description, g.Description) {
+			return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that gift, as #%d: %s\nNothing was added.",
+				registerOf(m, in.UserID), e.ID, interestLine(e, true, in.UserID))}, nil
+		}
 	}
 	threshold, err := s.store.GiftThreshold(ctx, in.Committee.ID)
 	if err != nil {

@@ -205,6 +205,22 @@ func TestInterestsAddTwice(t *testing.T) {
 	wantShown(t, k.say(neil, "/interests add other Trustee of SWACA"), "Registered #")
 }
 
+// TestInterestsGiftTwice: the same gift sent again — the same day, value
+// and words — is not registered twice, whoever enters it; another on the
+// same day, or of another value, is.
+func TestInterestsGiftTwice(t *testing.T) {
+	k := agendaKit(t)
+	dinner := intrEntryID(t, k.must(neil, "/interests gift 2026-11-03 £75 Dinner from Sefton CVS"))
+	intrRefused(t, k, neil, "/interests gift 3/11/2026 75 GBP dinner from  Sefton CVS",
+		fmt.Sprintf("Your register already has that gift, as #%d: _gifts and hospitality_: Dinner from Sefton CVS — £75, received Tuesday 3 November 2026\nNothing was added.", dinner))
+	intrRefused(t, k, ian, "/interests gift <@UNEIL> 2026-11-03 £75 Dinner from Sefton CVS", fmt.Sprintf("<@UNEIL>'s register already has that gift, as #%d", dinner))
+	wantShown(t, k.say(neil, "/interests gift 2026-11-03 £60 Dinner from Sefton CVS"), "Registered #")
+	wantShown(t, k.say(neil, "/interests gift 2026-11-04 £75 Dinner from Sefton CVS"), "Registered #")
+	if es := intrEntries(k, neil, false); len(es) != 3 {
+		t.Errorf("Neil's register has %d entries, want 3: %+v", len(es), es)
+	}
+}
+
 func TestInterestsSensitive(t *testing.T) {
 	k := agendaKit(t)
 	bootle := intrEntryID(t, k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle"))
