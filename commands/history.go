@@ -165,12 +165,14 @@ func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date,
 }
 
 // changesOf keeps the changes to mem's records: for the agenda, to the
-// items they present.
+// items they present. A record with no Slack user that names mem (read
+// from imported minutes) is theirs too, as a name in quotes that is a
+// member's is that member.
 func changesOf(mem Member, rec HistoryRecord, changes []Change) []Change {
 	var out []Change
 	byName := newPresenterIndex([]Member{mem})
 	for _, ch := range changes {
-		mine := ch.UserID == mem.UserID
+		mine := ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && sameName(ch.Name, mem.Name)
 		if rec == HistoryAgenda {
 			mine = mem.Name != "" && len(byName.presenters(AgendaItem{Presenter: ch.Presenter})) > 0
 		}

@@ -182,6 +182,18 @@ func TestHistoryOfImportedRecords(t *testing.T) {
 	}
 	// A member the minutes do not name has none of them.
 	wantShown(t, k.say(graeme, "/history apologies 9 December 2021"), "your records.\nNo changes are on record.")
+	// A member they name by the member's name reads them as their own, and
+	// an officer finds them under the member.
+	for _, line := range []struct{ user, text, head string }{
+		{neil, "/history apologies 9 December 2021", "your records."},
+		{ian, "/history apologies 9 December 2021 <@UNEIL>", "<@UNEIL>'s records."},
+	} {
+		got := k.say(line.user, line.text)
+		wantShown(t, got, line.head, "— Neil Frackelton apologies recorded from the minutes _(entered by <@UIAN>)_")
+		if strings.Contains(got, "Tony Harland") || strings.Contains(got, "Sue Holden") {
+			t.Errorf("%s: others' records shown:\n%s", line.text, got)
+		}
+	}
 }
 
 // TestHistoryLongTrail: a trail longer than a reply can hold shows its
