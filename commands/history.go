@@ -82,7 +82,7 @@ func historyCommand() *Command {
 	}
 	return &Command{
 		Name:    "/history",
-		Summary: "Who changed a meeting's records, what and when. Officers and the chair see everyone's; members see their own.",
+		Summary: "Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members see their own.",
 		Subs: []Sub{
 			sub(HistoryApologies, "apology", "the apologies", "/history apologies 10 December @neil"),
 			sub(HistoryDeclarations, "declaration", "the declarations of interest", "/history declarations 17 March 2022"),
@@ -91,7 +91,7 @@ func historyCommand() *Command {
 			{
 				Name:     "attendance",
 				Usage:    []string{"/history attendance [DATE] [@member]"},
-				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE, and who entered each; officers and the chair also see when it was opened, adjourned, resumed and closed.",
+				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE, and who entered each; officers, the chair and the vice-chair also see when it was opened, adjourned, resumed and closed.",
 				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
 				Date:     attendedDateHelp,
 				Read:     true, Who: Members, Run: attendanceHistory,

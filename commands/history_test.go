@@ -151,7 +151,7 @@ func TestHistoryMistakes(t *testing.T) {
 		})
 	}
 	// /history alone lists what it shows.
-	wantShown(t, k.say(neil, "/history"), "*/history* — Who changed a meeting's records, what and when. Officers and the chair see everyone's; members see their own.",
+	wantShown(t, k.say(neil, "/history"), "*/history* — Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members see their own.",
 		"• `/history apologies [DATE] [@member]`", "• `/history minutes [DATE]`", "`/history help apologies`")
 }
 
