@@ -62,6 +62,12 @@ func interestsCommand() *Command {
 			Summary: "Confirm your register is up to date; adding or removing an entry counts too.",
 			Who:     Members, Run: reviewInterestsCmd,
 		}, {
+			Name:     "history",
+			Usage:    []string{"/interests history", "/interests history @member   (officer)"},
+			Summary:  "Every entry your register has had, those removed too: when each stood from, who entered it, and when and by whom it was removed.",
+			Examples: []string{"/interests history"},
+			Read:     true, Who: Members, Run: interestsHistoryCmd,
+		}, {
 			Name:     "threshold",
 			Usage:    []string{"/interests threshold VALUE   (officer)"},
 			Summary:  "Set the value from which gifts and hospitality must be registered (£50 unless set).",
@@ -416,6 +422,59 @@ func (s *Service) showRegister(ctx context.Context, in *Input, m Member, full bo
 		return private("%s\nNothing is registered.\n%s", head, strings.Join(lines, "\n")), nil
 	}
 	return private("%s\n%s", head, strings.Join(lines, "\n")), nil
+}
+
+// interestsHistoryCmd is `/interests history [@member]`: every entry of
+// a register, standing or removed, with who entered and who removed it.
+// A member reads their own; an officer anyone's.
+func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m := in.Me
+	switch {
+	case len(in.Args) > 1:
+		return Reply{}, usageErr("Say `/interests history` for yours, or an officer `/interests history @member`.")
+	case len(in.Args) == 1:
+		id, _, ok := mention(in.Args[0])
+		if !ok {
+			return Reply{}, usageErr("I don't know `%s`: say whose register with an @mention.", Escape(truncateText(in.Args[0], 40)))
+		}
+		if id != in.UserID {
+			if !in.Me.IsOfficer() {
+				return Reply{}, userErr("You can read the history of your own register only; an officer of %s can read <@%s>'s. Yours: `/interests history`.", Escape(c.Name), id)
+			}
+			var err error
+			m, err = s.store.Member(ctx, c.ID, id)
+			if errors.Is(err, ErrNotFound) {
+				return Reply{}, userErr("<@%s> is not a member of %s.", id, Escape(c.Name))
+			}
+			if err != nil {
+				return Reply{}, err
+			}
+		}
+	}
+	es, err := s.store.Interests(ctx, c.ID, m.UserID, true)
+	if err != nil {
+		return Reply{}, err
+	}
+	head := fmt.Sprintf("*History of the register of interests* — %s, %s", Escape(m.Name), Escape(c.Name))
+	if len(es) == 0 {
+		return private("%s\nNothing has been registered.", head), nil
+	}
+	lines := make([]string, len(es))
+	for i, e := range es {
+		line := fmt.Sprintf("• #%d %s — from %s", e.ID, interestLine(e, true, in.UserID), e.StartedOn)
+		if e.AddedBy != e.UserID {
+			line += " _(entered by " + personText(e.AddedBy, "") + ")_"
+		}
+		if e.Ended {
+			line += "; removed " + e.EndedOn.String()
+			if e.EndedBy != e.UserID {
+				line += " _(by " + personText(e.EndedBy, "") + ")_"
+			}
+		}
+		lines[i] = line
+	}
+	return Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.Join(lines, "\n")}}}, nil
 }
 
 // registerLines is one line an entry, as reader reads them, sensitive

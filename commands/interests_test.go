@@ -221,6 +221,30 @@ func TestInterestsGiftTwice(t *testing.T) {
 	}
 }
 
+// TestInterestsHistory: a member reads every entry their register has
+// had, those removed too, with who entered and who removed each; an
+// officer reads anyone's, another member no one else's.
+func TestInterestsHistory(t *testing.T) {
+	k := agendaKit(t)
+	swaca := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	cvs := intrEntryID(t, k.must(ian, "/interests add <@UNEIL> employment Employed by Sefton CVS"))
+	k.must(ian, fmt.Sprintf("/interests remove %d", swaca))
+	k.now = k.now.Add(24 * time.Hour)
+	k.must(neil, fmt.Sprintf("/interests remove %d", cvs))
+	want := fmt.Sprintf("*History of the register of interests* — Neil Frackelton, Safer Sefton Together\n"+
+		"• #%d _other registrable interest_: Trustee of SWACA — from Monday 23 November 2026; removed Monday 23 November 2026 _(by <@UIAN>)_\n"+
+		"• #%d _employment, office, trade, profession or vocation_: Employed by Sefton CVS — from Monday 23 November 2026 _(entered by <@UIAN>)_; removed Tuesday 24 November 2026", swaca, cvs)
+	for _, line := range []struct{ user, text string }{{neil, "/interests history"}, {neil, "/interests history <@UNEIL>"}, {ian, "/interests history <@UNEIL>"}} {
+		if got := k.say(line.user, line.text); got != want {
+			t.Errorf("%s %s:\ngot  %q\nwant %q", line.user, line.text, got, want)
+		}
+	}
+	wantShown(t, k.say(graeme, "/interests history"), "— Graeme Robson, Safer Sefton Together\nNothing has been registered.")
+	intrRefused(t, k, graeme, "/interests history <@UNEIL>", "You can read the history of your own register only; an officer of Safer Sefton Together can read <@UNEIL>'s.")
+	intrRefused(t, k, ian, "/interests history neil", "I don't know `neil`: say whose register with an @mention.")
+	intrRefused(t, k, ian, "/interests history <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together.")
+}
+
 func TestInterestsSensitive(t *testing.T) {
 	k := agendaKit(t)
 	bootle := intrEntryID(t, k.must(graeme, "/interests add sensitive land Home at 4 Marine Drive, Bootle"))
@@ -337,7 +361,7 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests review everything", "Say `/interests review` alone, or an officer: `/interests review @member`."},
 		{neil, "/interests review <@USUE> <@UGRAEME>", "Say `/interests review` alone, or an officer"},
 		{neil, "/interests <@USUE> <@UGRAEME>", "Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours."},
-		{neil, "/interests history", "I don't know `history`: say whose register with an @mention."},
+		{neil, "/interests changes", "I don't know `changes`: say whose register with an @mention."},
 		{neil, "/interests <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together."},
 		{neil, "/interests register", "Only an officer of Safer Sefton Together can see the whole register."},
 		{neil, "/interests register <@UNEIL>", "Only an officer of Safer Sefton Together can see the whole register."},
