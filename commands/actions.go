@@ -337,9 +337,12 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	id := a.ID
-	note := clean(plain(in.Args[1:]), maxActionText)
+	note := clean(plain(in.Args[1:]), 0)
 	if a.OwnerUser != in.UserID && !in.Me.IsOfficer() {
 		return Reply{}, userErr("Only the action's owner or an officer of %s can mark action %d done.", Escape(c.Name), id)
+	}
+	if n := utf8.RuneCountInString(note); n > maxActionText {
+		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
 	}
 	err = s.store.CompleteAction(ctx, id, note, in.UserID)
 	if errors.Is(err, ErrConflict) {

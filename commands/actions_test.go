@@ -594,3 +594,16 @@ func TestActionHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestActionDoneNoteTooLong: a note longer than an action may hold is
+// refused, not cut short, and the action stays outstanding.
+func TestActionDoneNoteTooLong(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	r := k.run(neil, "/action done 1 "+strings.Repeat("é", 1001))
+	if !r.Refused || !strings.HasPrefix(r.Text, "That note is too long (1001 characters; the limit is 1000). Nothing was saved.") {
+		t.Errorf("a long note: %+v", r)
+	}
+	wantShown(t, k.say(neil, "/action list mine"), "• 1. Circulate the figures")
+	wantShown(t, k.say(neil, "/action done 1 "+strings.Repeat("é", 1000)), "Action 1 is done")
+}
