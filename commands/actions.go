@@ -32,7 +32,7 @@ type ActionPoint struct {
 // whom and when, and the owner and due date it then had.
 type ActionChange struct {
 	At        time.Time
-	Kind      string // added, done, reassigned or redated
+	Kind      string // added, done, reopened, reassigned or redated
 	OwnerUser string
 	OwnerName string
 	Due       Date
@@ -50,6 +50,9 @@ type ActionStore interface {
 	// CompleteAction marks an action done; ErrConflict if it is done
 	// already.
 	CompleteAction(ctx context.Context, id int64, note, by string) error
+	// ReopenAction makes a done action outstanding again, with its log;
+	// ErrConflict if it is not done.
+	ReopenAction(ctx context.Context, id int64, by string) error
 	// ChangeAction reassigns an open action (ownerName set) or re-dates
 	// it (due set), with its log, keeping what is not set as it stands;
 	// ErrConflict if it is done.
@@ -98,6 +101,12 @@ func actionCommand() *Command {
 			Summary:  "Mark an action done (its owner or an officer), with a note of what was done.",
 			Examples: []string{"/action done 12 Figures circulated on 27 February"},
 			Who:      Members, Run: completeAction,
+		}, {
+			Name:     "reopen",
+			Usage:    []string{"/action reopen ID"},
+			Summary:  "Make an action marked done by mistake outstanding again (its owner or an officer); the log keeps that it was done.",
+			Examples: []string{"/action reopen 12"},
+			Who:      Members, Run: reopenAction,
 		}, {
 			Name:     "move",
 			Usage:    []string{"/action move ID DATE"},
@@ -354,6 +363,29 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return private("Action %d is done: %s.", id, Escape(a.Text)), nil
 }
 
+func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	a, err := s.ownAction(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(in.Args) != 1 {
+		return Reply{}, usageErr("`reopen` takes the action's number only: `/action reopen %d`.", a.ID)
+	}
+	if a.OwnerUser != in.UserID && !in.Me.IsOfficer() {
+		return Reply{}, userErr("Only the action's owner or an officer of %s can reopen action %d.", Escape(c.Name), a.ID)
+	}
+	err = s.store.ReopenAction(ctx, a.ID, in.UserID)
+	if errors.Is(err, ErrConflict) {
+		return private("Action %d is not done; it is still outstanding.", a.ID), nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	a.Done, a.DoneNote = false, ""
+	return private("Action %d is outstanding again:\n%s", a.ID, actionLine(a, c.Location(), in.Now)), nil
+}
+
 func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
@@ -419,6 +451,7 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			"redated":    fmt.Sprintf("re-dated: due %s", l.Due),
 			"reassigned": "reassigned to " + owner,
 			"done":       "marked done",
+			"reopened":   "reopened: outstanding again",
 		}[l.Kind]
 		if l.Kind == "done" && l.Note != "" {
 			what += ": " + Escape(truncateText(oneLine(l.Note), 160))

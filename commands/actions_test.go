@@ -607,3 +607,32 @@ func TestActionDoneNoteTooLong(t *testing.T) {
 	wantShown(t, k.say(neil, "/action list mine"), "• 1. Circulate the figures")
 	wantShown(t, k.say(neil, "/action done 1 "+strings.Repeat("é", 1000)), "Action 1 is done")
 }
+
+// TestActionReopened: an action marked done by mistake is made
+// outstanding again by its owner or an officer — back on the list, the
+// agenda and the owner's Home — and its log keeps that it was done.
+func TestActionReopened(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`)
+	k.must(neil, "/action done 1 Sent")
+	k.must(ian, "/action done 2")
+	k.steps([]step{
+		{graeme, "/action reopen 1", []string{"Only the action's owner or an officer of Safer Sefton Together can reopen action 1."}},
+		{neil, "/action reopen 1 please", []string{"`reopen` takes the action's number only: `/action reopen 1`."}},
+		{neil, "/action reopen 1", []string{"Action 1 is outstanding again:\n• 1. Circulate the figures — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)"}},
+		{neil, "/action reopen 1", []string{"Action 1 is not done; it is still outstanding."}},
+		{ian, "/action reopen 2", []string{"Action 2 is outstanding again:"}},
+		{graeme, "/action", []string{"• 1. Circulate the figures", "• 2. Report back"}},
+		{graeme, "/action history 1", []string{"— marked done: Sent _(by <@UNEIL>)_", "— reopened: outstanding again _(by <@UNEIL>)_"}},
+	})
+	if got := section(t, k.svc, neil, "Your actions"); !strings.Contains(got, "Circulate the figures") || strings.Contains(got, "— done") {
+		t.Errorf("Neil's Home: %q", got)
+	}
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	wantShown(t, k.say(graeme, "/agenda 2027-01-14"), "*Actions from previous meetings*", "• 1. Circulate the figures — <@UNEIL>")
+	if got := actLog(k); got[len(got)-1] != "reopened Jo Smith 2026-12-20 UIAN" {
+		t.Errorf("action log: %q", got)
+	}
+}

@@ -131,6 +131,35 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) err
 	})
 }
 
+// ReopenAction implements commands.ActionStore.
+func (db *DB) ReopenAction(ctx context.Context, id int64, by string) error {
+	return db.inTx(ctx, "reopen action", func(tx *Tx) error {
+		var a struct {
+			CommitteeID int64  `db:"committee_id"`
+			Owner       string `db:"owner_user"`
+		}
+		err := tx.GetContext(ctx, &a, `
+			WITH a AS (
+				UPDATE actions SET status = 'open', done_note = '' WHERE id = $1 AND status = 'done'
+				RETURNING id, committee_id, owner_user, owner_name, due_on
+			), l AS (
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
+				SELECT id, 'reopened', owner_user, owner_name, due_on, $2 FROM a
+			)
+			SELECT committee_id, owner_user FROM a`, id, by)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("storage: reopen action: not done: %w", commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
+			return err
+		}
+		return audit(ctx, tx, a.CommitteeID, by, "action.reopen", a.Owner, map[string]any{"action": id})
+	})
+}
+
 // ActionLog implements commands.ActionStore.
 func (db *DB) ActionLog(ctx context.Context, id int64) ([]commands.ActionChange, error) {
 	var rows []struct {
