@@ -298,6 +298,9 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
 		return Reply{}, usageErr("The due date, %s, is in the past.", due)
 	}
+	if due == a.Due && !a.Done {
+		return private("Action %d is already due %s; nothing was changed.", a.ID, due), nil
+	}
 	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it is no longer due.", a.ID), nil
@@ -327,6 +330,9 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	if !ok {
 		return Reply{}, usageErr("<@%s> is not a member of %s. Give the person's name, in quotes, instead: \"Jo Smith\".", userID, Escape(c.Name))
+	}
+	if owner.UserID == a.OwnerUser && owner.Name == a.OwnerName && !a.Done {
+		return private("Action %d is %s's already; nothing was changed.", a.ID, ownerOf(a)), nil
 	}
 	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID)
 	if errors.Is(err, ErrConflict) {

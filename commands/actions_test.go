@@ -636,3 +636,18 @@ func TestActionReopened(t *testing.T) {
 		t.Errorf("action log: %q", got)
 	}
 }
+
+// TestActionChangedToWhatItIs: re-dating an action to the day it is due,
+// or giving it to its owner, changes nothing and adds nothing to its log.
+func TestActionChangedToWhatItIs(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.steps([]step{
+		{ian, "/action move 1 20 December 2026", []string{"Action 1 is already due Sunday 20 December 2026; nothing was changed."}},
+		{ian, "/action reassign 1 <@UNEIL>", []string{"Action 1 is <@UNEIL>'s already; nothing was changed."}},
+		{ian, `/action reassign 1 "Neil Frackelton"`, []string{"Action 1 is <@UNEIL>'s already; nothing was changed."}},
+	})
+	if diff := cmp.Diff(actLog(k), []string{"added Neil Frackelton 2026-12-20 UIAN"}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}
