@@ -324,11 +324,20 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 		}
 		return Reply{}, err
 	}
-	who := ""
-	if e.UserID != in.UserID {
-		who = fmt.Sprintf(" from <@%s>'s register", e.UserID)
+	if e.UserID == in.UserID {
+		return private("Removed #%d: %s\nIt ended on %s and stays on record: `/interests history` shows it.", id, interestLine(e, true, in.UserID), on), nil
 	}
-	return private("Removed #%d%s: %s\nIt ended on %s and stays on record.", id, who, interestLine(e, true, in.UserID), on), nil
+	// The member hears of it from the officer, rather than finding it gone.
+	told := "; they have been told"
+	if _, err := s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: in.Committee.ID, Kind: OutboxDM, UserID: e.UserID, DueAt: in.Now, Reply: Reply{Visibility: Private,
+			Text: fmt.Sprintf("%s removed #%d from your register of interests in *%s*: %s\nIt ended on %s and stays on record: `/interests history` shows it, and who removed it.",
+				Escape(in.Me.Name), id, Escape(in.Committee.Name), interestLine(e, true, e.UserID), on)},
+	}); err != nil {
+		// The removal stands whether or not the message could be queued.
+		told = "; telling them did not work, so please let them know"
+	}
+	return private("Removed #%d from <@%s>'s register: %s\nIt ended on %s and stays on record%s.", id, e.UserID, interestLine(e, true, in.UserID), on, told), nil
 }
 
 func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {

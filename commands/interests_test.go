@@ -153,7 +153,7 @@ func TestInterestsAddListRemove(t *testing.T) {
 	// Removing ends the entry; it stays on record with the day and who.
 	r = k.must(neil, fmt.Sprintf("/interests remove #%d", libraries))
 	if got, want := shown(r), fmt.Sprintf("Removed #%d: _employment, office, trade, profession or vocation_: Employed by Sefton Libraries (spouse or civil partner)\n"+
-		"It ended on Monday 23 November 2026 and stays on record.", libraries); got != want {
+		"It ended on Monday 23 November 2026 and stays on record: `/interests history` shows it.", libraries); got != want {
 		t.Errorf("remove:\ngot  %q\nwant %q", got, want)
 	}
 	if got := k.say(neil, "/interests"); strings.Contains(got, "Sefton Libraries") || !strings.Contains(got, "Trustee of SWACA") {
@@ -319,9 +319,16 @@ func TestInterestsOnBehalf(t *testing.T) {
 		t.Errorf("%d entries after the refusals, want Sue's 2 and Ian's 1", len(es))
 	}
 
-	// An officer ends a member's entry; the reply names whose it was.
+	// An officer ends a member's entry; the reply names whose it was, and
+	// the member is told.
+	k.sent()
 	r = k.must(ian, fmt.Sprintf("/interests delete %d", stationery))
-	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register: _contracts_: Supplies stationery to Sefton CVS", stationery))
+	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register: _contracts_: Supplies stationery to Sefton CVS", stationery),
+		"stays on record; they have been told.")
+	if diff := cmp.Diff(actDMs(k.sent(), sue), []string{fmt.Sprintf("Ian Barton removed #%d from your register of interests in *Safer Sefton Together*: _contracts_: Supplies stationery to Sefton CVS\n"+
+		"It ended on Monday 23 November 2026 and stays on record: `/interests history` shows it, and who removed it.", stationery)}); diff != "" {
+		t.Errorf("Sue is told (-got +want):\n%s", diff)
+	}
 	for _, e := range intrEntries(k, sue, true) {
 		if e.ID == stationery && (!e.Ended || e.EndedBy != ian) {
 			t.Errorf("the ending keeps the officer who made it: %+v", e)
