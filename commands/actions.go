@@ -512,10 +512,17 @@ func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		return err
 	}
 	var lines []string
+	mine := 0
 	for _, a := range as {
-		if a.OwnerUser == in.Member.UserID {
+		if a.OwnerUser != in.Member.UserID {
+			continue
+		}
+		if mine++; mine <= maxHomeLines {
 			lines = append(lines, actionLine(a, in.Committee.Location(), in.Now))
 		}
+	}
+	if mine > maxHomeLines {
+		lines = append(lines, fmt.Sprintf("… and %d more: `/action list mine` in the channel shows them all.", mine-maxHomeLines))
 	}
 	if len(lines) > 0 {
 		card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nWhen one is done: `/action done ID [NOTE]`."})

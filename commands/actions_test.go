@@ -651,3 +651,18 @@ func TestActionChangedToWhatItIs(t *testing.T) {
 		t.Errorf("action log (-got +want):\n%s", diff)
 	}
 }
+
+// TestActionsOnAFullHome: a member with many actions sees the five due
+// soonest on their Home, and how many more there are, as other long lists
+// on a card do.
+func TestActionsOnAFullHome(t *testing.T) {
+	k, _ := actDay(t)
+	for day := 20; day <= 27; day++ {
+		k.must(ian, fmt.Sprintf("/action add 9 <@UNEIL> 2026-12-%d Task %d", day, day))
+	}
+	got := section(t, k.svc, neil, "Your actions")
+	inOrder(t, got, "Task 20", "Task 24", "… and 3 more: `/action list mine` in the channel shows them all.", "When one is done: `/action done ID [NOTE]`.")
+	if strings.Contains(got, "Task 25") {
+		t.Errorf("Neil's Home lists more than five actions:\n%s", got)
+	}
+}
