@@ -307,8 +307,10 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 			for _, d := range in.Declarations {
 				dismissed = append(dismissed, PromptDismissal{UserID: in.Member.UserID, ItemID: d.ItemID})
 			}
-			for i, p := range interestPrompts([]Member{in.Member}, es, in.Items, dismissed) {
+			prompts := interestPrompts([]Member{in.Member}, es, in.Items, dismissed)
+			for i, p := range prompts {
 				if i == maxHomeLines {
+					text += fmt.Sprintf("\n… and %d more items that may concern your register.", len(prompts)-i)
 					break
 				}
 				show = true

@@ -1066,3 +1066,17 @@ func TestPromptDismissNoSuchItem(t *testing.T) {
 		t.Errorf("Not relevant for no item: %+v", reply)
 	}
 }
+
+// TestInterestsPromptsOnAFullHome: a register that may concern many items
+// shows five of them on the Home, and how many more there are.
+func TestInterestsPromptsOnAFullHome(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add land Owner of Bootle Strand")
+	for n := 10; n <= 16; n++ {
+		k.must(ian, fmt.Sprintf("/agenda add %d Bootle Strand, phase %d", n, n))
+	}
+	text, _, ok := intrHomePart(k, neil)
+	if !ok || strings.Count(text, "may concern 'Owner of Bootle Strand'") != 5 || !strings.Contains(text, "… and 2 more items that may concern your register.") {
+		t.Errorf("Neil's register on his Home:\n%s", text)
+	}
+}
