@@ -666,3 +666,32 @@ func TestActionsOnAFullHome(t *testing.T) {
 		t.Errorf("Neil's Home lists more than five actions:\n%s", got)
 	}
 }
+
+// TestActionsOfARemovedMember: a member removed from the committee is no
+// longer reminded of actions they can no longer mark done; the officer
+// removing them is told which are theirs, to give to someone else.
+func TestActionsOfARemovedMember(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-01-20 Report back")
+	k.must(ian, "/action add 9 <@UGRAEME> 2026-12-20 Brief the partners")
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/committee member remove <@UNEIL>"),
+		"<@UNEIL> is no longer a member of Safer Sefton Together.\nThey have 2 actions outstanding (1 and 2), of which they will not be reminded: give each to someone else with `/action reassign 1 @someone`.")
+	wantShown(t, k.say(ian, "/committee member remove <@UGRAEME>"),
+		"They have 1 action outstanding (3), of which they will not be reminded: give it to someone else with `/action reassign 3 @someone`.")
+	if got := k.say(ian, "/committee member remove <@USUE>"); strings.Contains(got, "outstanding") {
+		t.Errorf("removing Sue, who has no actions:\n%s", got)
+	}
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.sent()
+	k.now = time.Date(2026, 12, 17, 9, 30, 0, 0, london)
+	if _, msgs := actChase(k); len(actDMs(msgs, neil))+len(actDMs(msgs, graeme)) != 0 {
+		t.Errorf("members no longer are chased: %q %q", actDMs(msgs, neil), actDMs(msgs, graeme))
+	}
+	// Given to a member, the action is chased again.
+	k.must(ian, "/action reassign 1 <@USUE>")
+	if _, msgs := actChase(k); len(actDMs(msgs, sue)) != 1 {
+		t.Errorf("Sue is not chased for the action she was given: %q", actDMs(msgs, sue))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -356,6 +357,21 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	reply := private("<@%s> is no longer a member of %s.", userID, Escape(c.Name))
+	// Their actions stay theirs, unreminded, until someone else has them.
+	as, err := s.store.ActionPoints(ctx, c.ID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	var ids []string
+	for _, a := range as {
+		if a.OwnerUser == userID {
+			ids = append(ids, strconv.FormatInt(a.ID, 10))
+		}
+	}
+	if len(ids) > 0 {
+		reply.Text += fmt.Sprintf("\nThey have %s outstanding (%s), of which they will not be reminded: give %s to someone else with `/action reassign %s @someone`.",
+			plural(len(ids), "1 action", strconv.Itoa(len(ids))+" actions"), joinAnd(ids), plural(len(ids), "it", "each"), ids[0])
+	}
 	return reply, nil
 }
 

@@ -36,6 +36,12 @@ const actionColumns = `a.id, a.committee_id, a.meeting_id,
 
 const actionFrom = ` FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = a.committee_id `
 
+// ownerIsMember holds for an action whose owner is still a member of its
+// committee: one who has left is not reminded of actions they can no
+// longer mark done.
+const ownerIsMember = `EXISTS (SELECT 1 FROM members mb
+	WHERE mb.committee_id = a.committee_id AND mb.user_id = a.owner_user AND mb.removed_at IS NULL)`
+
 // dayOfText reads a date column scanned as text (2006-01-02); the zero
 // Date when it is empty.
 func dayOfText(s string) commands.Date {
@@ -208,7 +214,7 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]commands.ActionPoint, error) {
 	var rows []actionRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`
-		WHERE a.status = 'open' AND a.owner_user <> ''
+		WHERE a.status = 'open' AND a.owner_user <> '' AND `+ownerIsMember+`
 		AND a.due_on >= ($1::timestamptz AT TIME ZONE c.time_zone)::date
 		AND a.due_on <= ($1::timestamptz AT TIME ZONE c.time_zone)::date + $2::int
 		ORDER BY a.id LIMIT 1000`, now, days)
@@ -281,7 +287,7 @@ func (db *DB) ActionsBeforeMeetings(ctx context.Context, now time.Time, days int
 			AND nm.id <> a.meeting_id
 			ORDER BY nm.starts_at LIMIT 1
 		) n ON true
-		WHERE a.status = 'open' AND a.owner_user <> ''
+		WHERE a.status = 'open' AND a.owner_user <> '' AND `+ownerIsMember+`
 		ORDER BY a.id LIMIT 1000`, now, days)
 	if err != nil {
 		return nil, nil, mapErr("actions before meetings", err)
