@@ -59,8 +59,9 @@ type ActionStore interface {
 	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string) error
 	// ActionLog lists the changes to action id, oldest first.
 	ActionLog(ctx context.Context, id int64) ([]ActionChange, error)
-	// ActionPoints lists a committee's actions, due first; open ones only
-	// unless all.
+	// ActionPoints lists a committee's actions, at most MaxActionsListed:
+	// the open ones, due first, then, when all, those done, the latest due
+	// first.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
 	// ActionsDueBy lists the open actions of members due on or before
 	// their committee's day at by, in every committee.
@@ -73,6 +74,9 @@ type ActionStore interface {
 
 // Limits on actions.
 const maxActionText = 1000
+
+// MaxActionsListed is how many actions a committee's list reads at most.
+const MaxActionsListed = 200
 
 // actionDateHelp is what DATE is in /action's usage.
 const actionDateHelp = "DATE is the day the action is due by, today or later: 2027-03-01, 1/3/2027 (day first) or 1 March 2027."
@@ -421,8 +425,12 @@ func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if shown == 0 {
 		return private("%s of *%s*: none.", what, Escape(c.Name)), nil
 	}
-	return Reply{Visibility: Private, Text: fmt.Sprintf("%s of *%s*:", what, Escape(c.Name)),
-		Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}, nil
+	r := Reply{Visibility: Private, Text: fmt.Sprintf("%s of *%s*:", what, Escape(c.Name)),
+		Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}
+	if len(as) == MaxActionsListed {
+		r.Footer = fmt.Sprintf("Only the first %d actions of the committee are read: the outstanding ones, due first, then those done, latest first; there may be more.", MaxActionsListed)
+	}
+	return r, nil
 }
 
 // actionHistory is `/action history ID`: the action's log, oldest first.

@@ -695,3 +695,25 @@ func TestActionsOfARemovedMember(t *testing.T) {
 		t.Errorf("Sue is not chased for the action she was given: %q", actDMs(msgs, sue))
 	}
 }
+
+// TestActionsListedWhenMany: a committee with more actions than a list
+// reads shows the outstanding ones and the latest done, and says there
+// may be more, rather than dropping the latest done without a word.
+func TestActionsListedWhenMany(t *testing.T) {
+	k, _ := actDay(t)
+	first := time.Date(2026, 12, 20, 0, 0, 0, 0, london)
+	for i := range commands.MaxActionsListed + 1 {
+		k.must(ian, fmt.Sprintf("/action add 9 <@UNEIL> %s Task %d", first.AddDate(0, 0, i).Format("2006-01-02"), i+1))
+	}
+	k.must(ian, "/action done 1")
+	k.must(ian, fmt.Sprintf("/action done %d Finished last", commands.MaxActionsListed+1))
+	got := k.say(ian, "/action list all")
+	wantShown(t, got, "Task 2 —", fmt.Sprintf("Task %d — <@UNEIL>, due Thursday 8 July 2027 (minute 9, Thursday 10 December 2026) — done: Finished last", commands.MaxActionsListed+1),
+		"Only the first 200 actions of the committee are read: the outstanding ones, due first, then those done, latest first; there may be more.")
+	if strings.Contains(got, "Task 1 —") {
+		t.Errorf("the earliest done is listed rather than the latest")
+	}
+	if got := k.say(ian, "/action list"); strings.Contains(got, "there may be more") {
+		t.Errorf("199 outstanding actions are said to be more than a list reads:\n%s", got[len(got)-300:])
+	}
+}

@@ -199,7 +199,8 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 	var rows []actionRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`
 		WHERE a.committee_id = $1 AND ($2 OR a.status = 'open')
-		ORDER BY a.status = 'done', a.due_on, a.id LIMIT 200`, committeeID, all)
+		ORDER BY a.status = 'done',
+			CASE WHEN a.status = 'open' THEN a.due_on END, a.due_on DESC, a.id LIMIT $3`, committeeID, all, commands.MaxActionsListed)
 	if err != nil {
 		return nil, mapErr("actions", err)
 	}
