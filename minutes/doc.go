@@ -37,9 +37,9 @@
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM".
 //   - Minute numbers keep their printed shape: "20", "41/23", "24.31",
-//     "2409.01", "P061/24", "RMD.31.23". "338.1" under minute 338 is a
-//     sub-item, part of minute 338; planning references such as
-//     "22/01234/FUL" are never minute numbers.
+//     "2409.01", "P061/24", "RMD.31.23", "FC/23/001", "SSP 12/22".
+//     "338.1" under minute 338 is a sub-item, part of minute 338;
+//     planning references such as "22/01234/FUL" are never minute numbers.
 //   - Agenda and minute numbers lose their trailing full stop and any "Item"
 //     or "Minute" prefix; an agenda sub-item printed "(a)" under item 7
 //     becomes "7a".

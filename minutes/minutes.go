@@ -22,8 +22,8 @@ var (
 	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
 	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
 	// letterRefRe is a minute reference with letters before the number
-	// ("P061/24", "RMD.31.23").
-	letterRefRe = regexp.MustCompile(`^[A-Z]{1,4}\.?\d{1,4}[./]\d`)
+	// ("P061/24", "RMD.31.23", "FC/23/001", "SSP 12/22").
+	letterRefRe = regexp.MustCompile(`^[A-Z]{1,4}[./]?\d{1,4}[./]\d|^[A-Z]{2,4} \d{1,4}/\d`)
 
 	resolvedRe = regexp.MustCompile(`(?i)^(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
@@ -40,8 +40,10 @@ var (
 
 // minuteNumPat is a minute number: "20", "41/23", a number with a
 // sequence after a point ("24.31", "2409.01", "1.0") or a reference with
-// letters ("P061/24", "RMD.31.23").
-const minuteNumPat = `\d{1,4}(?:/\d{2,4}|\.\d{1,2})?|[A-Z]{1,4}\.?\d{1,4}(?:[./]\d{1,4}){1,2}|S-\d{1,3}`
+// letters ("P061/24", "RMD.31.23", "FC/23/001"). Letters apart from the
+// number by a space are taken only before a number and its year ("SSP
+// 12/22"), so that "AT 7.30" is not a minute.
+const minuteNumPat = `\d{1,4}(?:/\d{2,4}|\.\d{1,2})?|[A-Z]{1,4}[./]?\d{1,4}(?:[./]\d{1,4}){1,2}|[A-Z]{2,4} \d{1,4}/\d{2,4}|S-\d{1,3}`
 
 // minuteNum is a minute number as found on a line.
 type minuteNum struct {
@@ -111,7 +113,7 @@ func hasPrefixFold(s, prefix string) bool {
 
 func primaryNumber(s string) (int, bool) {
 	s = strings.TrimPrefix(s, "S-")
-	s = strings.TrimLeft(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+	s = strings.TrimLeft(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ./ ")
 	if i := strings.IndexAny(s, "/."); i >= 0 {
 		s = s[:i]
 	}
@@ -398,10 +400,14 @@ func (p *minutesParser) accept(h minuteNum) bool {
 }
 
 // nextInSeries reports whether number follows cur in a series numbered
-// after a point ("2409.01", "2409.02"). "516.1" after "516" is a sub-item,
-// not the next minute.
+// after a point ("2409.01", "2409.02") or after the year of a reference in
+// three parts ("FC/23/001", "FC/23/002"). "516.1" after "516" is a
+// sub-item, not the next minute.
 func nextInSeries(cur, number string) bool {
 	ci, ni := strings.LastIndexByte(cur, '.'), strings.LastIndexByte(number, '.')
+	if strings.Count(cur, "/") == 2 {
+		ci, ni = strings.LastIndexByte(cur, '/'), strings.LastIndexByte(number, '/')
+	}
 	if ci < 0 || ni < 0 || cur[:ci] != number[:ni] {
 		return false
 	}

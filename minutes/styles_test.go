@@ -161,3 +161,72 @@ func TestWarningsSayWhere(t *testing.T) {
 		t.Errorf("warnings (-got +want):\n%s", diff)
 	}
 }
+
+// TestCouncilDocuments reads whole documents in the house styles of English
+// councils (testdata/minutes-*.txt, written for the tests) and checks what
+// an officer would look at after an import: the minutes and their numbers,
+// what was resolved in each, and who sent apologies.
+func TestCouncilDocuments(t *testing.T) {
+	cases := []struct {
+		file    string
+		numbers []string
+		// resolved maps a minute to how each of its resolutions starts.
+		resolved     map[string][]string
+		apologies    []Person
+		declarations []Declaration
+	}{
+		{
+			// "FC/23/001": letters, the year, then the minute.
+			file:    "minutes-town-council-references.txt",
+			numbers: []string{"FC/23/001", "FC/23/002", "FC/23/003", "FC/23/004", "FC/23/005", "FC/23/006", "FC/23/007", "FC/23/008"},
+			resolved: map[string][]string{
+				"FC/23/005": {"That (i) the budget for 2023/24 be approved"},
+				"FC/23/007": {"To award grants of £500"},
+			},
+			apologies:    []Person{{Name: "Cllr D. Lowther"}, {Name: "Cllr H. Yates"}},
+			declarations: []Declaration{{Name: "Cllr Callaghan", Item: "FC/23/007", Kind: "pecuniary", Nature: "the owner of a business that receives a grant"}},
+		},
+		{
+			// "SSP 12/22": the partnership's letters, a space, the minute.
+			file:    "minutes-partnership-prefixed-numbers.txt",
+			numbers: []string{"SSP 12/22", "SSP 13/22", "SSP 14/22", "SSP 15/22", "SSP 16/22", "SSP 17/22"},
+			resolved: map[string][]string{
+				"SSP 15/22": {"The Partnership: i. Endorsed the strategic assessment 2022"},
+				"SSP 16/22": {"1. That the update be noted. 2. That a draft"},
+			},
+			apologies:    []Person{{Name: "Councillor Peter Lang"}, {Name: "Dr Hannah Wilde", Organisation: "Integrated Care Board"}},
+			declarations: []Declaration{},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			m, err := ParseMinutes(readTestdata(t, "testdata/"+tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var numbers []string
+			for _, mi := range m.Minutes {
+				numbers = append(numbers, mi.Number)
+				want := tc.resolved[mi.Number]
+				if len(mi.Resolutions) != len(want) {
+					t.Errorf("minute %s: resolutions %q, want %d starting %q", mi.Number, mi.Resolutions, len(want), want)
+					continue
+				}
+				for i, r := range mi.Resolutions {
+					if !strings.HasPrefix(r, want[i]) {
+						t.Errorf("minute %s: resolution %q, want it to start %q", mi.Number, r, want[i])
+					}
+				}
+			}
+			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {
+				t.Errorf("minutes (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Apologies, tc.apologies); diff != "" {
+				t.Errorf("apologies (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Declarations, tc.declarations); diff != "" {
+				t.Errorf("declarations (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
