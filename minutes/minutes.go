@@ -29,13 +29,19 @@ var (
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
-	resolvedBodyRe  = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:The\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved\s+((?:to|that)\b.*)$`)
-	resolvedMidRe   = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
-	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
-	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
+	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:The\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved\s+((?:to|that)\b.*)$`)
+	resolvedMidRe  = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
+	// the mover and seconder, then the resolution, in one sentence. The
+	// word in capitals is enough; in lower case it must follow a
+	// seconder, or "the matter was discussed and resolved" would count.
+	resolvedSecondedRe = regexp.MustCompile(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedAndRe      = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedGluedRe    = regexp.MustCompile(`^(.*?[.!?])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	partStartRe        = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
+	sentenceEndRe      = regexp.MustCompile(`[.!?]["”’)]*$`)
+	attendLabelRe      = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
+	smallTitleWord     = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
 // minuteNumPat is a minute number: "20", "41/23", a number with a
@@ -176,6 +182,11 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if g := resolvedMidRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
+	}
+	for _, re := range []*regexp.Regexp{resolvedSecondedRe, resolvedAndRe} {
+		if g := re.FindStringSubmatch(l); g != nil {
+			return strings.TrimRight(strings.TrimSpace(g[1]), ","), strings.TrimSpace(g[2]), true
+		}
 	}
 	if g := resolvedBodyRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true

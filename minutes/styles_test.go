@@ -180,6 +180,7 @@ func TestCouncilDocuments(t *testing.T) {
 			file:    "minutes-town-council-references.txt",
 			numbers: []string{"FC/23/001", "FC/23/002", "FC/23/003", "FC/23/004", "FC/23/005", "FC/23/006", "FC/23/007", "FC/23/008"},
 			resolved: map[string][]string{
+				"FC/23/003": {"That the minutes of the meeting held on 12th December 2022 be approved"},
 				"FC/23/005": {"That (i) the budget for 2023/24 be approved"},
 				"FC/23/007": {"To award grants of £500"},
 			},
