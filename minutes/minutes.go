@@ -25,6 +25,10 @@ var (
 	// ("P061/24", "RMD.31.23", "FC/23/001", "SSP 12/22").
 	letterRefRe = regexp.MustCompile(`^[A-Z]{1,4}[./]?\d{1,4}[./]\d|^[A-Z]{2,4} \d{1,4}/\d`)
 
+	// decisionRe is a cabinet's record of what it decided, "DECISION:" or
+	// "Decision –", a label starting its line ("Reasons for Decision:" is
+	// not one).
+	decisionRe = regexp.MustCompile(`(?i)^decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
 	resolvedRe = regexp.MustCompile(`(?i)^(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
@@ -171,6 +175,9 @@ func headingLike(s string) bool {
 }
 
 func splitResolved(l string) (pre, rest string, ok bool) {
+	if g := decisionRe.FindStringSubmatch(l); g != nil {
+		return "", strings.TrimSpace(g[1]), true
+	}
 	if indexFold(l, 0, "resolved") < 0 {
 		return "", "", false
 	}

@@ -198,6 +198,23 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Councillor Peter Lang"}, {Name: "Dr Hannah Wilde", Organisation: "Integrated Care Board"}},
 			declarations: []Declaration{},
 		},
+		{
+			// A cabinet's "DECISION:", with its numbered parts and the
+			// reasons after it; "It was moved by …, seconded by …, and
+			// RESOLVED that"; Windows line endings and page footers.
+			file:    "minutes-cabinet-decisions.txt",
+			numbers: []string{"45", "46", "47", "48", "49", "50", "51", "52"},
+			resolved: map[string][]string{
+				"47": {"That the minutes of the meeting held on 11 January 2023 be approved"},
+				"48": {"(1) That Council be recommended to approve the General Fund revenue budget"},
+				"49": {"That the Council extend the current contract with Westmere Leisure Trust"},
+				"50": {"(a) that the responses to the consultation"},
+				"51": {"That under Section 100A(4)"},
+				"52": {"That the offer from Bidder B be accepted, subject to contract."},
+			},
+			apologies:    []Person{{Name: "Councillor Colin Hart", Organisation: "Portfolio Holder for Housing"}},
+			declarations: []Declaration{{Name: "Councillor Pritchard", Item: "49", Kind: "personal", Nature: "a member of the board of Westmere Leisure Trust"}},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
