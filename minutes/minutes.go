@@ -28,8 +28,9 @@ var (
 	// decisionRe is a cabinet's record of what it decided, "DECISION:" or
 	// "Decision –", a label starting its line ("Reasons for Decision:" is
 	// not one).
-	decisionRe = regexp.MustCompile(`(?i)^decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
-	resolvedRe = regexp.MustCompile(`(?i)^(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	decisionRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
+	// A paragraph number may come first: "5.2 RESOLVED: That …".
+	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.

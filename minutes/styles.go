@@ -267,6 +267,9 @@ func splitNumberedRuns(lines []string, origin []int) ([]string, []int) {
 		if err != nil || n >= 1900 && n <= 2100 || !startsUpper(g[2]) {
 			continue
 		}
+		if rest := l[len(g[1]):]; len(rest) > 1 && rest[0] == '.' && isDigit(rest[1]) {
+			continue // a paragraph "6.4.1 To retain …" is not minute 6
+		}
 		_, header := parseMinuteHeader(l)
 		cands = append(cands, cand{i, n, header})
 	}

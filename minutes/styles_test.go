@@ -174,6 +174,8 @@ func TestCouncilDocuments(t *testing.T) {
 		resolved     map[string][]string
 		apologies    []Person
 		declarations []Declaration
+		// narratives maps a minute to text its narrative holds.
+		narratives map[string]string
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -215,6 +217,24 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Councillor Colin Hart", Organisation: "Portfolio Holder for Housing"}},
 			declarations: []Declaration{{Name: "Councillor Pritchard", Item: "49", Kind: "personal", Nature: "a member of the board of Westmere Leisure Trust"}},
 		},
+		{
+			// Paragraphs numbered within each minute ("5.2 RESOLVED: That
+			// …", "6.4.1 To retain …").
+			file:    "minutes-policy-committee-paragraphs.txt",
+			numbers: []string{"1", "2", "3", "4", "5", "6", "7", "8"},
+			resolved: map[string][]string{
+				"5": {"That the petition be referred to the Transport Committee"},
+				"6": {"That the Communities and Neighbourhoods Policy Committee:- (a) approves"},
+				"7": {"That the Committee notes the progress made on the Libraries Strategy"},
+				"8": {"That the Committee’s work programme, as set out in the report, be approved."},
+			},
+			apologies:    []Person{{Name: "Councillor Ruth Mallory"}, {Name: "Councillor Dev Patel"}},
+			declarations: []Declaration{},
+			narratives: map[string]string{
+				"5": "5.1 The Committee received a petition",
+				"6": "6.4.1 To retain the current policy",
+			},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -234,6 +254,11 @@ func TestCouncilDocuments(t *testing.T) {
 					if !strings.HasPrefix(r, want[i]) {
 						t.Errorf("minute %s: resolution %q, want it to start %q", mi.Number, r, want[i])
 					}
+				}
+			}
+			for _, mi := range m.Minutes {
+				if want, ok := tc.narratives[mi.Number]; ok && !strings.Contains(mi.Narrative, want) {
+					t.Errorf("minute %s: narrative %q, want it to hold %q", mi.Number, mi.Narrative, want)
 				}
 			}
 			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {
