@@ -22,6 +22,11 @@ var (
 	apologiesEndRe = regexp.MustCompile(`(?:,\s*|\s+and\s+|\s+)(?:it|these|which|who|were|was|had|has)\s|,\s*the\s+(?:meeting|chair|committee|council)\b|\s[–—-]\s`)
 	// apologyReasonRe is a reason printed after a name: "(family commitment)".
 	apologyReasonRe = regexp.MustCompile(`(?i)^(?:family|work|personal|holiday|illness|ill|leave|other|business|prior|medical|health|unwell|away|on\s+holiday)\b`)
+	// substituteRe is a substitute named in a list of apologies ("…
+	// Councillor A, with Councillor B attending as substitute, and …") or
+	// in the bracket after the absent member ("(substituted by Cllr B)"):
+	// present, so not an apology.
+	substituteRe = regexp.MustCompile(`(?i)^with\s|\bsubstitut|\battend(?:ing|ed|s)\s+(?:as|in\s+(?:his|her|their)\s+place)\b`)
 	// otherLabelRe ends a list of apologies printed on the line before the
 	// next list ("Apologies: Fionnuala Roche Also Present: Ms. Orla Kinsella").
 	otherLabelRe = regexp.MustCompile(`\s(?:Also\s+[Pp]resent|ALSO\s+PRESENT|Present|PRESENT|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers)\s*:`)
@@ -167,7 +172,10 @@ func (p *minutesParser) addApologies(list string) {
 	for _, n := range expandCouncillors(splitOutside(list)) {
 		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
 		name, org := splitBracket(n)
-		if apologyReasonRe.MatchString(org) {
+		if substituteRe.MatchString(name) {
+			continue
+		}
+		if apologyReasonRe.MatchString(org) || substituteRe.MatchString(org) {
 			org = ""
 		}
 		if name == "" || !hasLetter(name) || len(name) > 80 {

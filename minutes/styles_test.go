@@ -235,6 +235,22 @@ func TestCouncilDocuments(t *testing.T) {
 				"6": "6.4.1 To retain the current policy",
 			},
 		},
+		{
+			// "Minute No. 45/21 – Apologies for Absence"; a substitute
+			// named among the apologies is not one of them.
+			file:    "minutes-planning-substitutes.txt",
+			numbers: []string{"45/21", "46/21", "47/21", "48/21", "49/21", "50/21"},
+			resolved: map[string][]string{
+				"47/21": {"That the minutes of the meeting held on 20 May 2021 be confirmed"},
+				"48/21": {"That planning permission be GRANTED subject to: (1) the completion of a Section 106 agreement"},
+				"49/21": {"That planning permission be REFUSED"},
+			},
+			apologies:    []Person{{Name: "Councillor J. Whitcombe"}, {Name: "Councillor A. Lusk"}},
+			declarations: []Declaration{{Name: "Councillor Marsh", Item: "48/21", Kind: "other", Nature: "he lives close to the site"}},
+			narratives: map[string]string{
+				"48/21": "since the agenda was published.",
+			},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
