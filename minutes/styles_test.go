@@ -176,6 +176,8 @@ func TestCouncilDocuments(t *testing.T) {
 		declarations []Declaration
 		// narratives maps a minute to text its narrative holds.
 		narratives map[string]string
+		// furniture is text printed on the pages, not in the minutes.
+		furniture []string
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -214,6 +216,7 @@ func TestCouncilDocuments(t *testing.T) {
 				"51": {"That under Section 100A(4)"},
 				"52": {"That the offer from Bidder B be accepted, subject to contract."},
 			},
+			furniture:    []string{"Initials", "Page"},
 			apologies:    []Person{{Name: "Councillor Colin Hart", Organisation: "Portfolio Holder for Housing"}},
 			declarations: []Declaration{{Name: "Councillor Pritchard", Item: "49", Kind: "personal", Nature: "a member of the board of Westmere Leisure Trust"}},
 		},
@@ -250,6 +253,7 @@ func TestCouncilDocuments(t *testing.T) {
 			narratives: map[string]string{
 				"48/21": "since the agenda was published.",
 			},
+			furniture: []string{"Planning Committee", "commenced at 2.00 pm"},
 		},
 	}
 	for _, tc := range cases {
@@ -275,6 +279,11 @@ func TestCouncilDocuments(t *testing.T) {
 			for _, mi := range m.Minutes {
 				if want, ok := tc.narratives[mi.Number]; ok && !strings.Contains(mi.Narrative, want) {
 					t.Errorf("minute %s: narrative %q, want it to hold %q", mi.Number, mi.Narrative, want)
+				}
+				for _, f := range tc.furniture {
+					if text := mi.Title + " " + mi.Narrative + " " + strings.Join(mi.Resolutions, " "); strings.Contains(text, f) {
+						t.Errorf("minute %s holds the page's %q: %q", mi.Number, f, text)
+					}
 				}
 			}
 			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {

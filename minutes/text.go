@@ -81,8 +81,15 @@ var (
 	monthWordRe  = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 )
 
+// initialsRe is the box at the foot of each page where the chair initials
+// the signed copy: "Chairman’s Initials ……………".
+var initialsRe = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?['’]?s?\s+)?(?:initials|signature)\s*:?[\s._…]*$`)
+
 // isPageNoise reports lines that are page furniture wherever they appear.
 func isPageNoise(l string) bool {
+	if initialsRe.MatchString(l) {
+		return true
+	}
 	if len(l) > 120 || !strings.ContainsAny(l, "0123456789") {
 		return false
 	}
