@@ -86,10 +86,33 @@ func (p *minutesParser) sources(titleWord string) []textSource {
 	return append(out, rest...)
 }
 
+// apologiesLeadRe is a paragraph that announces the names in the next one:
+// a label ("Apologies for Absence:-") or a sentence ending "received from:".
+var apologiesLeadRe = regexp.MustCompile(`(?i)(^apologies(?:\s+for\s+absence)?|\bfrom)\s*[:–—-]*$`)
+
+// apologyParagraphs are the paragraphs of text, each announcing apologies
+// joined to the names printed below it.
+func apologyParagraphs(text string) []string {
+	paras := strings.Split(text, "\n\n")
+	out := make([]string, 0, len(paras))
+	for i := 0; i < len(paras); i++ {
+		para := strings.Join(strings.Fields(paras[i]), " ")
+		if g := apologiesLeadRe.FindStringSubmatch(para); g != nil && i+1 < len(paras) && namesFirst(paras[i+1]) {
+			sep := ": "
+			if strings.EqualFold(g[1], "from") {
+				sep = " "
+			}
+			para = strings.TrimRight(para, ":–—- ") + sep + strings.Join(strings.Fields(paras[i+1]), " ")
+			i++
+		}
+		out = append(out, para)
+	}
+	return out
+}
+
 func (p *minutesParser) readApologies() {
 	for _, src := range p.sources("APOLOG") {
-		for _, para := range strings.Split(src.text, "\n\n") {
-			para = strings.Join(strings.Fields(para), " ")
+		for _, para := range apologyParagraphs(src.text) {
 			if !strings.Contains(strings.ToLower(para), "apolog") {
 				continue
 			}
@@ -169,7 +192,7 @@ func (p *minutesParser) addApologies(list string) {
 	if i := apologiesEndRe.FindStringIndex(list); i != nil {
 		list = list[:i[0]]
 	}
-	for _, n := range expandCouncillors(splitOutside(list)) {
+	for _, n := range expandCouncillors(splitOutside(separateNames(list))) {
 		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
 		name, org := splitBracket(n)
 		if substituteRe.MatchString(name) {
@@ -278,4 +301,27 @@ func parseDeclaration(sent, minute string) []Declaration {
 		out = append(out, Declaration{Name: n, Item: item, Kind: kind, Nature: rest})
 	}
 	return out
+}
+
+// titleQualifier are words printed before a title, part of it: "District
+// Councillor", "Detective Inspector".
+var titleQualifier = map[string]bool{"county": true, "district": true, "parish": true, "town": true, "borough": true, "city": true,
+	"deputy": true, "vice": true, "former": true, "acting": true, "interim": true, "detective": true, "police": true, "the": true}
+
+// separateNames puts a comma between names that a list printed one to a
+// line (or one to a bullet) ran together: "Cllr A Smith Cllr B Jones"
+// becomes "Cllr A Smith, Cllr B Jones". A title after another title
+// ("Cllr Mrs J Pell"), after a word that qualifies it ("District
+// Councillor") or after a word in lower case ("and", "from") starts no new
+// name.
+func separateNames(s string) string {
+	words := strings.Fields(s)
+	for i := 1; i < len(words); i++ {
+		prev := strings.TrimRight(words[i-1], ".")
+		if !honorificRe.MatchString(words[i]) || !startsUpper(prev) || titleQualifier[strings.ToLower(prev)] || honorificRe.MatchString(prev) && len(prev) <= len("Councillors") || strings.HasSuffix(words[i-1], ",") || strings.HasSuffix(words[i-1], ";") {
+			continue
+		}
+		words[i-1] += ","
+	}
+	return strings.Join(words, " ")
 }

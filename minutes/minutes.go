@@ -611,9 +611,12 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 	}
 	p.finish(true)
 	p.out.Present = presentList(p.present)
+	lead := false // the paragraph before announced the names in this one
 	for _, para := range strings.Split(paragraphs(p.preamble), "\n\n") {
 		lp := strings.ToLower(para)
-		if para == "" || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) || isUpperLine(para) {
+		afterLead := lead
+		lead = apologiesLeadRe.MatchString(strings.Join(strings.Fields(para), " "))
+		if para == "" || afterLead && namesFirst(para) || strings.Contains(lp, "apolog") || strings.Contains(lp, "declar") || strings.Contains(lp, "interest") || attendLabelRe.MatchString(para) || isUpperLine(para) {
 			continue
 		}
 		if _, _, isRes := splitResolved(para); isRes {

@@ -178,6 +178,8 @@ func TestCouncilDocuments(t *testing.T) {
 		narratives map[string]string
 		// furniture is text printed on the pages, not in the minutes.
 		furniture []string
+		// warnings, when set, are the warnings the import shows.
+		warnings []string
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -255,6 +257,34 @@ func TestCouncilDocuments(t *testing.T) {
 			},
 			furniture: []string{"Planning Committee", "commenced at 2.00 pm"},
 		},
+		{
+			// "Apologies for Absence:-" with the names in the paragraph
+			// below; "Minute No. 61" on a line of its own; a resolution
+			// broken by a page footer and header.
+			file:    "minutes-licensing-apologies-label.txt",
+			numbers: []string{"61", "62", "63", "64", "65", "66"},
+			resolved: map[string][]string{
+				"62": {"That the minutes of the meeting held on 8th March 2022 be approved"},
+				"63": {"That: (1) the revised Statement of Licensing Policy"},
+				"64": {"That the table of fares be increased by 6%"},
+				"65": {"That under Section 100A(4)"},
+				"66": {"That the application be refused."},
+			},
+			apologies:    []Person{{Name: "Councillor Joan Fenwick"}, {Name: "Councillor Alan Pryce"}},
+			declarations: []Declaration{},
+			warnings:     []string{},
+		},
+		{
+			// "Apologies for absence were received from:" over a list of
+			// names, one a bullet.
+			file:    "minutes-planning-apologies-bullets.txt",
+			numbers: []string{"50", "51", "52"},
+			resolved: map[string][]string{
+				"51": {"To approve and sign the minutes as a true and correct record."},
+			},
+			apologies:    []Person{{Name: "Cllr Elizabeth Threlkeld"}, {Name: "Cllr Stewart Palmen"}},
+			declarations: []Declaration{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -294,6 +324,9 @@ func TestCouncilDocuments(t *testing.T) {
 			}
 			if diff := cmp.Diff(m.Declarations, tc.declarations); diff != "" {
 				t.Errorf("declarations (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Warnings, tc.warnings); tc.warnings != nil && diff != "" {
+				t.Errorf("warnings (-got +want):\n%s", diff)
 			}
 		})
 	}
