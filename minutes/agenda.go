@@ -215,7 +215,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 	a := &agendaParser{out: out, lastTop: -1}
 	a.warn = func(format string, args ...any) { out.Warnings = append(out.Warnings, fmt.Sprintf(format, args...)) }
 
-	hdrs := runningHeaders(lines[bodyStart:end], "")
+	hdrs := runningHeaders(lines[bodyStart:end], "", "")
 	body := make([]string, 0, end-start)
 	for i, l := range lines[start:end] {
 		if start+i == head {

@@ -273,7 +273,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 		warn("meeting date not found")
 	}
 
-	headers := runningHeaders(lines[start:end], out.Meeting.Committee)
+	headers := runningHeaders(lines[start:end], out.Meeting.Committee, out.Meeting.Date)
 	body := make([]string, 0, end-headerEnd)
 	bodyLines := make([]int, 0, end-headerEnd)
 	for k, l := range lines[headerEnd:end] {

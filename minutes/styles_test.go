@@ -270,6 +270,7 @@ func TestCouncilDocuments(t *testing.T) {
 				"65": {"That under Section 100A(4)"},
 				"66": {"That the application be refused."},
 			},
+			furniture:    []string{"Licensing and Regulatory Committee", "5th April 2022"},
 			apologies:    []Person{{Name: "Councillor Joan Fenwick"}, {Name: "Councillor Alan Pryce"}},
 			declarations: []Declaration{},
 			warnings:     []string{},

@@ -104,8 +104,11 @@ func isPageNoise(l string) bool {
 
 // runningHeaders finds lines repeated at page tops: they recur, are short
 // and carry a weekday, month or the committee name. Resolution wording and
-// list markers recur too, so repetition alone is not enough.
-func runningHeaders(lines []string, committee string) map[string]bool {
+// list markers recur too, so repetition alone is not enough. A line that
+// holds nothing but the committee's name and the meeting's date
+// ("Licensing Committee – 5th April 2022") is a page's header even when
+// the text shows only one page break.
+func runningHeaders(lines []string, committee, date string) map[string]bool {
 	counts := map[string]int{}
 	for _, l := range lines {
 		if l != "" && len(l) < 120 {
@@ -116,6 +119,7 @@ func runningHeaders(lines []string, committee string) map[string]bool {
 	hdr := map[string]bool{}
 	for l, n := range counts {
 		if n < 2 {
+			hdr[l] = committeeAndDate(l, committee, date)
 			continue
 		}
 		lower := strings.ToLower(l)
@@ -127,6 +131,26 @@ func runningHeaders(lines []string, committee string) map[string]bool {
 		}
 	}
 	return hdr
+}
+
+// committeeAndDate reports a line that holds the committee's name (given in
+// capitals) and the date, and nothing else but punctuation and "Page n".
+func committeeAndDate(l, committee, date string) bool {
+	if len(committee) <= 3 || date == "" {
+		return false
+	}
+	i := strings.Index(strings.ToUpper(l), committee)
+	if i < 0 || len(strings.ToUpper(l)) != len(l) {
+		return false
+	}
+	rest := l[:i] + " " + l[i+len(committee):]
+	dates := findDates(rest)
+	if len(dates) != 1 || dates[0].value != date {
+		return false
+	}
+	rest = rest[:dates[0].start] + rest[dates[0].end:]
+	rest = weekdayRe.ReplaceAllString(trailPageRe.ReplaceAllString(strings.TrimSpace(rest), ""), "")
+	return !hasLetter(rest) && !strings.ContainsAny(rest, "0123456789")
 }
 
 // hasLetter reports whether s has at least one letter.
