@@ -88,6 +88,12 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 			return q, nil
 		}
 	}
+	if len(rest) == 2 {
+		if num, ok := spacedMinuteNumber(rest[0], rest[1]); ok {
+			q.Number = num
+			return q, nil
+		}
+	}
 	if len(args) == 0 {
 		return q, nil // a date alone: that meeting's minutes
 	}
@@ -147,9 +153,26 @@ func minuteNumber(w string) (string, bool) {
 }
 
 // letteredMinuteRe is a minute number with letters before it, as the
-// minutes reader takes them ("P061/24", "RMD.31.23", "S-1"; see
-// minutes.minuteNumPat).
-var letteredMinuteRe = regexp.MustCompile(`^(?i:[a-z]{1,4}\.?\d{1,4}(?:[./]\d{1,4}){1,2}|s-\d{1,3})$`)
+// minutes reader takes them ("P061/24", "RMD.31.23", "FC/23/001", "S-1";
+// see minutes.minuteNumPat).
+var letteredMinuteRe = regexp.MustCompile(`^(?i:[a-z]{1,4}[./]?\d{1,4}(?:[./]\d{1,4}){1,2}|s-\d{1,3})$`)
+
+// spacedLettersRe and spacedNumberRe are the two words of a minute number
+// printed with a space after its letters ("SSP 12/22").
+var (
+	spacedLettersRe = regexp.MustCompile(`^[A-Za-z]{2,4}$`)
+	spacedNumberRe  = regexp.MustCompile(`^\d{1,4}/\d{2,4}$`)
+)
+
+// spacedMinuteNumber reads a minute number printed as letters, a space and
+// the number with its year: "SSP 16/22", typed as two words.
+func spacedMinuteNumber(letters, number string) (string, bool) {
+	number = strings.TrimRight(number, ".,:")
+	if !spacedLettersRe.MatchString(letters) || !spacedNumberRe.MatchString(number) {
+		return "", false
+	}
+	return strings.ToUpper(letters) + " " + number, true
+}
 
 // letteredMinuteNumber reads a minute number printed with letters before
 // it: imported minutes keep the letters in capitals, as printed.

@@ -170,12 +170,13 @@ func TestNothingFoundAmongRecentMinutesSaysSo(t *testing.T) {
 }
 
 // TestResolutionByLetteredNumber: minutes numbered with letters before the
-// number ("P064/24", "RMD.31.23"), which the import reads, are found by
-// that number as printed.
+// number ("P064/24", "RMD.31.23", "FC/23/003", "SSP 16/22"), which the
+// import reads, are found by that number as printed.
 func TestResolutionByLetteredNumber(t *testing.T) {
 	k := committeeKit(t)
-	for _, f := range []string{"style-parish-dual-numbering.txt", "style-moderngov-reference-on-own-line.txt"} {
-		text, err := os.ReadFile("../minutes/testdata/corpus/" + f)
+	for _, f := range []string{"corpus/style-parish-dual-numbering.txt", "corpus/style-moderngov-reference-on-own-line.txt",
+		"minutes-town-council-references.txt", "minutes-partnership-prefixed-numbers.txt"} {
+		text, err := os.ReadFile("../minutes/testdata/" + f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,5 +188,7 @@ func TestResolutionByLetteredNumber(t *testing.T) {
 		{neil, "/resolution P064/24", []string{"minute P064/24 of the meeting on Tuesday 19 March 2024", "Minute P064/24 — PLANNING APPLICATIONS"}},
 		{neil, "/resolution minute p064/24", []string{"Minute P064/24 — PLANNING APPLICATIONS"}},
 		{neil, "/resolution RMD.31.23", []string{"Minute RMD.31.23 — Election of the Cathaoirleach"}},
+		{neil, "/resolution FC/23/003", []string{"Minute FC/23/003 — MINUTES OF THE PREVIOUS MEETING", "be approved and signed as a true record"}},
+		{neil, "/resolution SSP 16/22", []string{"Minute SSP 16/22 — SERIOUS VIOLENCE DUTY", "That the update be noted"}},
 	})
 }
