@@ -17,6 +17,10 @@ var (
 	nextMeetingRe  = regexp.MustCompile(`(?i)next\s+meeting|future\s+meetings?|meeting\s+dates|dates?\s+of\s+(?:future\s+|next\s+)?meetings?|programme\s+of\s+meetings|schedule\s+of\s+meetings`)
 	pagesRe        = regexp.MustCompile(`(?i)\s*\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)`)
 	setOfMinutesRe = regexp.MustCompile(`(?i)\bset\s+of\s+minutes\b`)
+	// partHeadRe is a heading that divides an agenda into the business
+	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
+	// OPEN TO THE PUBLIC)", "Part II"); it belongs to no item.
+	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*\S.{0,100})?$`)
 )
 
 // itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)".
@@ -283,6 +287,7 @@ func (a *agendaParser) run(body []string) {
 			}
 		}
 		switch {
+		case partHeadRe.MatchString(l):
 		case cur != nil:
 			cur.body = append(cur.body, l)
 		case l == "":

@@ -220,3 +220,49 @@ func TestPresenterOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaDocuments reads whole agendas in the house styles of English
+// councils (testdata/agenda-*.txt, written for the tests) and checks what
+// an officer would look at after an import.
+func TestAgendaDocuments(t *testing.T) {
+	cases := []struct {
+		file    string
+		meeting Meeting
+		numbers []string
+		// descriptions maps an item to its description, when checked.
+		descriptions map[string]string
+	}{
+		{
+			// "PART A"/"PART B" headings between the items, sub-items
+			// "(a)", an exempt item, Windows line endings.
+			file:    "agenda-planning-parts.txt",
+			meeting: Meeting{Committee: "Planning and Licensing Committee", Date: "2023-03-07", Time: "18:30", Venue: "Council Chamber, Civic Centre, Whitby Road, Kelsford"},
+			numbers: []string{"1", "2", "3", "4", "4a", "4b", "4c", "5", "6", "7", "8"},
+			descriptions: map[string]string{
+				"6": "To consider passing the following resolution: “That under Section 100A(4) of the Local Government Act 1972, the press and public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in Paragraph 6 of Part 1 of Schedule 12A to the Act.”",
+				"7": "Exempt item: Paragraph 6 of Schedule 12A to the Local Government Act 1972.",
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			a, err := ParseAgenda(readTestdata(t, "testdata/"+tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(a.Meeting, tc.meeting); diff != "" {
+				t.Errorf("meeting (-got +want):\n%s", diff)
+			}
+			var numbers []string
+			for _, it := range a.Items {
+				numbers = append(numbers, it.Number)
+				if want, ok := tc.descriptions[it.Number]; ok && it.Description != want {
+					t.Errorf("item %s: description %q, want %q", it.Number, it.Description, want)
+				}
+			}
+			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {
+				t.Errorf("items (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
