@@ -229,8 +229,10 @@ func TestAgendaDocuments(t *testing.T) {
 		file    string
 		meeting Meeting
 		numbers []string
-		// descriptions maps an item to its description, when checked.
+		// descriptions and presenters map an item to its description and
+		// its presenter, when checked.
 		descriptions map[string]string
+		presenters   map[string]string
 	}{
 		{
 			// "PART A"/"PART B" headings between the items, sub-items
@@ -242,6 +244,12 @@ func TestAgendaDocuments(t *testing.T) {
 				"6": "To consider passing the following resolution: “That under Section 100A(4) of the Local Government Act 1972, the press and public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in Paragraph 6 of Part 1 of Schedule 12A to the Act.”",
 				"7": "Exempt item: Paragraph 6 of Schedule 12A to the Local Government Act 1972.",
 			},
+		},
+		{
+			// A header in two columns ("Council Chamber …	Telephone: …").
+			file:    "agenda-board-two-columns.txt",
+			meeting: Meeting{Committee: "HEALTH AND WELLBEING BOARD", Date: "2023-01-18", Time: "14:00", Venue: "Council Chamber, Shire Hall, Kelsford"},
+			numbers: []string{"1", "2", "3", "4", "5", "6", "7"},
 		},
 	}
 	for _, tc := range cases {
@@ -258,6 +266,9 @@ func TestAgendaDocuments(t *testing.T) {
 				numbers = append(numbers, it.Number)
 				if want, ok := tc.descriptions[it.Number]; ok && it.Description != want {
 					t.Errorf("item %s: description %q, want %q", it.Number, it.Description, want)
+				}
+				if want, ok := tc.presenters[it.Number]; ok && it.Presenter != want {
+					t.Errorf("item %s: presenter %q, want %q", it.Number, it.Presenter, want)
 				}
 			}
 			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {

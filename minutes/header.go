@@ -153,8 +153,13 @@ func committeeFromLine(l string) string {
 	return strings.TrimRight(l, ".,;: ")
 }
 
+// contactColumnRe is the second column of a heading printed in two
+// ("Council Chamber, Shire Hall	Telephone: 01632 960118"), which text
+// extraction joins to the venue.
+var contactColumnRe = regexp.MustCompile(`(?i)\s+(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries(?:\s+to)?)\s*:.*$`)
+
 func cleanVenue(v string) string {
-	v = strings.TrimSpace(v)
+	v = contactColumnRe.ReplaceAllString(strings.TrimSpace(v), "")
 	v = strings.TrimRight(v, ".,;: ")
 	if v == "" || len(v) > 120 || !hasLetter(v) || len(findDates(v)) > 0 || len(findTimes(v)) > 0 {
 		return ""
