@@ -20,8 +20,39 @@ var (
 	// partHeadRe is a heading that divides an agenda into the business
 	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
 	// OPEN TO THE PUBLIC)", "Part II"); it belongs to no item.
-	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*\S.{0,100})?$`)
+	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*\S.{0,100})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
+	// signRoleRe and signContactRe are the lines under the name that
+	// signs an agenda: the officer's post ("General Counsel") and a
+	// telephone number, an e-mail address or the date of issue.
+	signRoleRe    = regexp.MustCompile(`(?i)\b(?:counsel|executive|director|officer|manager|head|clerk|secretary|solicitor)\b`)
+	signContactRe = regexp.MustCompile(`^\+?[\d ()-]{9,}$|@`)
 )
+
+// signatureAt reports whether body[i] is the name that signs the agenda
+// after its last item, with the officer's post and contact below it.
+func signatureAt(body []string, i int) bool {
+	if !nameLike(body[i]) {
+		return false
+	}
+	var next []string
+	for _, l := range body[i+1:] {
+		if l != "" {
+			next = append(next, l)
+		}
+		if len(next) == 3 {
+			break
+		}
+	}
+	if len(next) < 2 || len(next[0]) > 80 || !signRoleRe.MatchString(next[0]) || strings.ContainsAny(next[0], "0123456789") {
+		return false
+	}
+	for _, l := range next[1:] {
+		if signContactRe.MatchString(l) || len(findDates(l)) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)".
 type itemNum struct {
@@ -269,10 +300,11 @@ func (a *agendaParser) run(body []string) {
 	inMembers := false
 	var officer []string
 	var preItems []string
+	between := false // after a part's heading, before its first item
 	i := 0
 	for ; i < len(body); i++ {
 		l := body[i]
-		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1])) {
+		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1]) || a.lastTop >= 0 && signatureAt(body, i)) {
 			officer = body[i:]
 			break
 		}
@@ -281,13 +313,18 @@ func (a *agendaParser) run(body []string) {
 				if num, ok := a.accept(n); ok {
 					a.finishItem(cur)
 					cur = &itemBuilder{item: Item{Number: num, Title: n.title}, title: n.title == ""}
-					inMembers = false
+					inMembers, between = false, false
 					continue
 				}
 			}
 		}
 		switch {
 		case partHeadRe.MatchString(l):
+			// The heading and any note under it ("there are no exempt
+			// items") belong to no item.
+			a.finishItem(cur)
+			cur, between = nil, a.lastTop >= 0
+		case between:
 		case cur != nil:
 			cur.body = append(cur.body, l)
 		case l == "":

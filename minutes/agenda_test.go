@@ -246,10 +246,19 @@ func TestAgendaDocuments(t *testing.T) {
 			},
 		},
 		{
-			// A header in two columns ("Council Chamber …	Telephone: …").
+			// A header in two columns ("Council Chamber …	Telephone: …"),
+			// "EXEMPT ITEMS" with a note that there are none, and the
+			// proper officer's signature block after the last item.
 			file:    "agenda-board-two-columns.txt",
 			meeting: Meeting{Committee: "HEALTH AND WELLBEING BOARD", Date: "2023-01-18", Time: "14:00", Venue: "Council Chamber, Shire Hall, Kelsford"},
 			numbers: []string{"1", "2", "3", "4", "5", "6", "7"},
+			descriptions: map[string]string{
+				"7": "",
+			},
+			presenters: map[string]string{
+				"4": "Dr Amir Ghosh",
+				"7": "",
+			},
 		},
 	}
 	for _, tc := range cases {
