@@ -269,7 +269,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 		return nil, ErrNoAgenda
 	}
 	if len(out.Items) == 0 {
-		a.warn("no agenda items found")
+		a.warn("no agenda items found%s", sectionNumbers(body))
 	}
 	for _, it := range out.Items {
 		if nextMeetingRe.MatchString(it.Title) {
@@ -277,6 +277,25 @@ func ParseAgenda(text string) (*Agenda, error) {
 		}
 	}
 	return out, nil
+}
+
+// sectionNumberRe is an item numbered with its section's letter ("B1
+// Joint Local Health and Wellbeing Strategy"), as some county councils
+// number their agendas. Agenda numbers in Quorum are numbers, so such
+// items are not read; sectionNumbers says so.
+var sectionNumberRe = regexp.MustCompile(`^([A-H]\d{1,2})\.?\s+\S`)
+
+func sectionNumbers(body []string) string {
+	var found []string
+	for _, l := range body {
+		if g := sectionNumberRe.FindStringSubmatch(l); g != nil && len(found) < 3 {
+			found = append(found, fmt.Sprintf("%q", g[1]))
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(": items numbered with a letter before the number (%s) are not read; number them 1, 2, 3 … to import them", strings.Join(found, ", "))
 }
 
 // agendaHeadLine keeps what follows "AGENDA –" on the heading line, which is

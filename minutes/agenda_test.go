@@ -286,3 +286,19 @@ func TestAgendaDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestAgendaSectionNumbersWarn: items numbered with a section's letter
+// ("A1", "B2") are not read; the warning says why no items were found.
+func TestAgendaSectionNumbersWarn(t *testing.T) {
+	text := "AGENDA\nHEALTH AND WELLBEING BOARD\nWednesday, 18th January, 2023, at 2.00 pm\n\n" +
+		"A - Committee Business\nA1\tIntroduction/Webcasting Announcement\nA2\tApologies and Substitutes\n\n" +
+		"B - Matters for Decision\nB1\tJoint Local Health and Wellbeing Strategy (Pages 11 - 40)\n"
+	a, err := ParseAgenda(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`no agenda items found: items numbered with a letter before the number ("A1", "A2", "B1") are not read; number them 1, 2, 3 … to import them`}
+	if diff := cmp.Diff(a.Warnings, want); diff != "" {
+		t.Errorf("warnings (-got +want):\n%s", diff)
+	}
+}
