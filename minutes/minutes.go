@@ -418,6 +418,24 @@ func (p *minutesParser) accept(h minuteNum) bool {
 	return h.primary > p.last && h.primary <= p.last+20
 }
 
+// partWordingRe is how the numbered parts of a resolution begin.
+var partWordingRe = regexp.MustCompile(`^(?:That|that|To|to)\s`)
+
+// resolutionPart reports whether line l, read as minute h, is the next
+// part of the resolution being read: "3. That the Treasurer report again
+// in June" after "RESOLVED: 1. That … 2. That …", where no full stop ends
+// the parts. "Item 2 To agree the minutes" is a heading.
+func (p *minutesParser) resolutionPart(l string, h minuteNum, body []string, next int) bool {
+	if p.cur == nil || !p.cur.inRes || p.cur.resComplete() || !isDigits(h.number) || !isDigit(l[0]) {
+		return false
+	}
+	title := h.title
+	if title == "" && next >= 0 {
+		title = body[next]
+	}
+	return partWordingRe.MatchString(title)
+}
+
 // nextInSeries reports whether number follows cur in a series numbered
 // after a point ("2409.01", "2409.02") or after the year of a reference in
 // three parts ("FC/23/001", "FC/23/002"). "516.1" after "516" is a
@@ -537,7 +555,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if endMarkerRe.MatchString(l) {
 			break
 		}
-		if h, ok := parseMinuteHeader(l); ok && p.accept(h) {
+		if h, ok := parseMinuteHeader(l); ok && p.accept(h) && !p.resolutionPart(l, h, body, nextNonBlank(i)) {
 			if h.title != "" {
 				title, k := takeTitle(body, i+1, h.title)
 				p.startMinute(h, title)

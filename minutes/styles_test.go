@@ -174,7 +174,9 @@ func TestCouncilDocuments(t *testing.T) {
 		resolved     map[string][]string
 		apologies    []Person
 		declarations []Declaration
-		// narratives maps a minute to text its narrative holds.
+		// titles and narratives map a minute to its title, and to text
+		// its narrative holds.
+		titles     map[string]string
 		narratives map[string]string
 		// furniture is text printed on the pages, not in the minutes.
 		furniture []string
@@ -286,6 +288,20 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Cllr Elizabeth Threlkeld"}, {Name: "Cllr Stewart Palmen"}},
 			declarations: []Declaration{},
 		},
+		{
+			// A resolution in numbered parts without full stops: its
+			// part "3. That the Treasurer report again in June" is not
+			// minute 3.
+			file:    "minutes-finance-numbered-parts.txt",
+			numbers: []string{"1", "2", "3", "4"},
+			titles:  map[string]string{"2": "Budget monitoring", "3": "Fees and charges 2023/24"},
+			resolved: map[string][]string{
+				"2": {"1. That the report be noted 2. That the virement of £15,000 to the repairs budget be approved 3. That the Treasurer report again in June"},
+				"3": {"That the fees and charges set out in Appendix B be approved."},
+			},
+			apologies:    []Person{},
+			declarations: []Declaration{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -308,6 +324,9 @@ func TestCouncilDocuments(t *testing.T) {
 				}
 			}
 			for _, mi := range m.Minutes {
+				if want, ok := tc.titles[mi.Number]; ok && mi.Title != want {
+					t.Errorf("minute %s: title %q, want %q", mi.Number, mi.Title, want)
+				}
 				if want, ok := tc.narratives[mi.Number]; ok && !strings.Contains(mi.Narrative, want) {
 					t.Errorf("minute %s: narrative %q, want it to hold %q", mi.Number, mi.Narrative, want)
 				}
