@@ -862,6 +862,10 @@ func trimPart(s string) string {
 	}
 }
 
+// audienceRe is the public and the press counted in the attendance ("2
+// members of the public"): no one to record as present.
+var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
+
 // presentList turns the attendance lines into one entry per person.
 func presentList(lines []string) []string {
 	var groups []string
@@ -894,7 +898,7 @@ func presentList(lines []string) []string {
 	out := []string{}
 	for _, g := range groups {
 		for _, n := range expandCouncillors(splitOutside(g)) {
-			if hasLetter(n) && len(n) < 120 && startsUpper(n) {
+			if hasLetter(n) && len(n) < 120 && startsUpper(n) && !audienceRe.MatchString(n) {
 				out = append(out, n)
 			}
 		}

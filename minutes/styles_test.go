@@ -172,6 +172,7 @@ func TestCouncilDocuments(t *testing.T) {
 		numbers []string
 		// resolved maps a minute to how each of its resolutions starts.
 		resolved     map[string][]string
+		present      []string // when set, everyone recorded as present
 		apologies    []Person
 		declarations []Declaration
 		// titles and narratives map a minute to its title, and to text
@@ -192,6 +193,8 @@ func TestCouncilDocuments(t *testing.T) {
 				"FC/23/005": {"That (i) the budget for 2023/24 be approved"},
 				"FC/23/007": {"To award grants of £500"},
 			},
+			present: []string{"Cllr P. Ashworth (Town Mayor, in the Chair)", "Cllr M. Begum", "Cllr R. Callaghan", "Cllr S. Dunne-Whitaker",
+				"Cllr F. Evans", "Cllr G. Hollis", "Cllr K. Ito", "Mrs J. Tranter (Town Clerk)", "Mr L. Moss (Deputy Clerk)"},
 			apologies:    []Person{{Name: "Cllr D. Lowther"}, {Name: "Cllr H. Yates"}},
 			declarations: []Declaration{{Name: "Cllr Callaghan", Item: "FC/23/007", Kind: "pecuniary", Nature: "the owner of a business that receives a grant"}},
 		},
@@ -338,6 +341,9 @@ func TestCouncilDocuments(t *testing.T) {
 			}
 			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {
 				t.Errorf("minutes (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Present, tc.present); tc.present != nil && diff != "" {
+				t.Errorf("present (-got +want):\n%s", diff)
 			}
 			if diff := cmp.Diff(m.Apologies, tc.apologies); diff != "" {
 				t.Errorf("apologies (-got +want):\n%s", diff)
