@@ -53,8 +53,11 @@
 //     ";" or "." that joins them to the next part.
 //   - Minutes.Present lists everyone recorded as attending, officers and
 //     "also present" included, one entry per person; "Councillors A and B"
-//     becomes "Councillor A", "Councillor B". The public and the press
-//     counted by number ("2 members of the public") are not listed.
+//     becomes "Councillor A", "Councillor B"; "Rebecca Vine, Community
+//     Safety Manager" becomes "Rebecca Vine (Community Safety Manager)".
+//     Under "(Present = *)" only the members marked "*" are listed. The
+//     public and the press counted by number ("2 members of the public")
+//     are not listed.
 //   - Person.Organisation is the text printed in brackets after a name,
 //     whatever it says ("SWACA", "Town Clerk").
 //   - Minute.Parts, when present, has one list per entry of Resolutions, in

@@ -8,6 +8,9 @@ import (
 )
 
 var (
+	// presentLegendRe is the key of a membership list whose members who
+	// attended are marked with a star: "(Present = *)".
+	presentLegendRe  = regexp.MustCompile(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
 	presentRe        = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?present\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
 	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b`)
 	// minutesTitleRe is a document's title that names the minutes further
@@ -303,7 +306,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
 	present, heading, resolved, apologies := -1, -1, -1, -1
 	for i, l := range lines {
-		if present < 0 && indexFold(l, 0, "present") >= 0 && presentRe.MatchString(l) {
+		if present < 0 && indexFold(l, 0, "present") >= 0 && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) {
 			present = i
 		}
 		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && indexFold(l, 0, "minutes") >= 0 && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
@@ -522,10 +525,12 @@ func special(number string) bool { return strings.HasPrefix(number, "S-") }
 
 func (p *minutesParser) run(body []string, hasPresent bool) {
 	state := statePreamble
+	starred := false // the members present are the ones marked "*"
 	if hasPresent && len(body) > 0 {
 		state = statePresent
+		starred = presentLegendRe.MatchString(body[0])
 		first := attendLabelRe.ReplaceAllString(body[0], "")
-		if first != "" {
+		if first != "" && !starred {
 			p.present = append(p.present, first)
 		}
 		body = body[1:]
@@ -612,6 +617,16 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 					p.warn("line %d: RESOLVED outside any minute: %q", p.line(i), clip(l))
 				}
 				continue
+			}
+			if starred {
+				switch {
+				case strings.HasPrefix(l, "*"):
+					l = strings.TrimSpace(l[1:])
+				case attendLabelRe.FindString(l) != "":
+					starred = false // "In attendance:": all of them
+				default:
+					continue // a member not marked was absent
+				}
 			}
 			p.present = append(p.present, l)
 		case stateMinute:
@@ -888,7 +903,8 @@ func presentList(lines []string) []string {
 		prevEnd := lastRune(tail)
 		w := strings.Fields(tail)
 		prevWord := w[len(w)-1]
-		if prevEnd == ')' || prevEnd == '.' || prevEnd == ';' || prevEnd == ':' || honorificRe.MatchString(l) && prevEnd != ',' && prevWord != "and" && !honorificRe.MatchString(prevWord) {
+		if prevEnd == ')' || prevEnd == '.' || prevEnd == ';' || prevEnd == ':' || honorificRe.MatchString(l) && prevEnd != ',' && prevWord != "and" && !honorificRe.MatchString(prevWord) ||
+			endsWithPost(tail) && prevEnd != ',' && prevWord != "and" && nameLike(strings.Split(l, ",")[0]) {
 			joined.add(", ", l)
 		} else {
 			joined.join(l)
@@ -897,11 +913,31 @@ func presentList(lines []string) []string {
 	groups = append(groups, joined.String())
 	out := []string{}
 	for _, g := range groups {
+		first := len(out)
 		for _, n := range expandCouncillors(splitOutside(g)) {
-			if hasLetter(n) && len(n) < 120 && startsUpper(n) && !audienceRe.MatchString(n) {
-				out = append(out, n)
+			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) {
+				continue
 			}
+			// "Rebecca Vine, Community Safety Manager": the post of the
+			// person named before it.
+			if k := len(out) - 1; k >= first && postRe.MatchString(n) && !nameLike(n) && !honorificRe.MatchString(n) && !strings.Contains(n, "(") &&
+				nameLike(out[k]) && !strings.Contains(out[k], "(") {
+				out[k] += " (" + n + ")"
+				continue
+			}
+			out = append(out, n)
 		}
 	}
 	return out
 }
+
+// endsWithPost reports attendance text that ends with a person's post
+// ("Rebecca Vine, Community Safety Manager"), so that the next line,
+// starting with a name, is the next person.
+func endsWithPost(s string) bool {
+	last := s[strings.LastIndexByte(s, ',')+1:]
+	return postRe.MatchString(last) && !nameLike(last)
+}
+
+// postRe is a post printed after a name in the attendance.
+var postRe = regexp.MustCompile(`(?i)\b(?:manager|officer|analyst|clerk|director|head|lead|executive|adviser|advisor|co-?ordinator|secretary|solicitor|treasurer|engineer|planner|accountant|commissioner)\b`)

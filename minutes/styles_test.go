@@ -206,6 +206,11 @@ func TestCouncilDocuments(t *testing.T) {
 				"SSP 15/22": {"The Partnership: i. Endorsed the strategic assessment 2022"},
 				"SSP 16/22": {"1. That the update be noted. 2. That a draft"},
 			},
+			// "(Present = *)": the members marked with a star attended;
+			// "Rebecca Vine, Community Safety Manager": a name and a post.
+			present: []string{"Councillor Denise Okoro (Chair)", "Superintendent Marcus Hale (Stockleigh Police) (Vice-Chair)",
+				"Angela Moss (Stockleigh Probation Delivery Unit)", "Tariq Hussain (Stockleigh Fire and Rescue Service)",
+				"Rebecca Vine (Community Safety Manager)", "Owen Price (Partnership Analyst)"},
 			apologies:    []Person{{Name: "Councillor Peter Lang"}, {Name: "Dr Hannah Wilde", Organisation: "Integrated Care Board"}},
 			declarations: []Declaration{},
 		},
