@@ -722,6 +722,10 @@ func (p *minutesParser) addLine(l string) {
 	b.narrative = append(b.narrative, l)
 }
 
+// agendaItemRe is the agenda's number printed after a minute's title:
+// "SERIOUS VIOLENCE DUTY [Item 5]", "Minutes (Agenda Item 3)".
+var agendaItemRe = regexp.MustCompile(`(?i)\s*[\[(](?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2}|[a-z])?[\])]$`)
+
 // finish closes the current minute. Text after the last resolution of the
 // last minute is dropped: in a pack it is the first report.
 func (p *minutesParser) finish(last bool) {
@@ -735,7 +739,7 @@ func (p *minutesParser) finish(last bool) {
 		narr = append(append(narr, ""), b.trailing...)
 	}
 	b.m.Narrative = paragraphs(narr)
-	b.m.Title = strings.TrimRight(b.m.Title, " :")
+	b.m.Title = strings.TrimRight(agendaItemRe.ReplaceAllString(b.m.Title, ""), " :")
 	if b.m.Title == "" {
 		p.warn("line %d: minute %s: no title found", b.line, b.m.Number)
 	}

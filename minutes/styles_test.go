@@ -202,6 +202,9 @@ func TestCouncilDocuments(t *testing.T) {
 			// "SSP 12/22": the partnership's letters, a space, the minute.
 			file:    "minutes-partnership-prefixed-numbers.txt",
 			numbers: []string{"SSP 12/22", "SSP 13/22", "SSP 14/22", "SSP 15/22", "SSP 16/22", "SSP 17/22"},
+			// "SERIOUS VIOLENCE DUTY [Item 5]": the agenda's number is not
+			// part of the title.
+			titles: map[string]string{"SSP 14/22": "MINUTES OF THE PREVIOUS MEETING: 22 JUNE 2022", "SSP 16/22": "SERIOUS VIOLENCE DUTY"},
 			resolved: map[string][]string{
 				"SSP 15/22": {"The Partnership: i. Endorsed the strategic assessment 2022"},
 				"SSP 16/22": {"1. That the update be noted. 2. That a draft"},
