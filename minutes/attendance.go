@@ -275,6 +275,8 @@ func parseDeclaration(sent, minute string) []Declaration {
 	kindText := strings.ToLower(g[2])
 	kind := "other"
 	switch {
+	case strings.Contains(kindText, "non-pecuniary") || strings.Contains(kindText, "non pecuniary") || strings.Contains(kindText, "nonpecuniary"):
+		kind = "personal" // as /declare reads it
 	case strings.Contains(kindText, "pecuniary"):
 		kind = "pecuniary"
 	case strings.Contains(kindText, "personal"):

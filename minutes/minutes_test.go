@@ -267,6 +267,18 @@ func TestParseMinutesDeclarations(t *testing.T) {
 				{Name: "Councillor Brown", Item: "5", Kind: "personal", Nature: "members of the Harbour Board"},
 			},
 		},
+		{
+			// A non-pecuniary interest is a personal one, as /declare
+			// reads it, never a pecuniary one.
+			name: "non-pecuniary",
+			text: "Cllr Lewis declared a non-pecuniary interest in item 3 as a neighbour of the applicant.",
+			want: []Declaration{{Name: "Cllr Lewis", Item: "3", Kind: "personal", Nature: "a neighbour of the applicant"}},
+		},
+		{
+			name: "other registrable",
+			text: "Councillor Okafor declared an Other Registrable Interest in item 6 as a governor of Hillside School.",
+			want: []Declaration{{Name: "Councillor Okafor", Item: "6", Kind: "other", Nature: "a governor of Hillside School"}},
+		},
 		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
 		{name: "none received", text: "No declarations of any disclosable pecuniary interests or personal\ninterests were received.", want: []Declaration{}, none: true},
 		{name: "none word", text: "None.", want: []Declaration{}, none: true},
