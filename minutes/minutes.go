@@ -588,6 +588,11 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 					continue
 				}
 			}
+			if state == stateMinute && h.bare && (i == 0 || body[i-1] == "") && (i+1 == len(body) || body[i+1] == "") {
+				// A page number standing between blank lines, in the middle
+				// of a minute: no title follows it.
+				continue
+			}
 			p.startMinute(h, "")
 			state, pending = stateMinute, nil
 			continue
@@ -630,6 +635,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			}
 			p.present = append(p.present, l)
 		case stateMinute:
+			if isDigits(l) && len(l) <= 3 && i > 0 && body[i-1] == "" && (i+1 == len(body) || body[i+1] == "") {
+				continue // a page number, lower than the minute's
+			}
 			p.addLine(l)
 		default:
 			if _, _, isRes := splitResolved(l); isRes {

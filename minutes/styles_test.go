@@ -313,6 +313,24 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{},
 			declarations: []Declaration{},
 		},
+		{
+			// Page numbers alone between blank lines ("2", "5", "6"),
+			// within minutes numbered 1 to 6.
+			file:    "minutes-town-planning-page-numbers.txt",
+			numbers: []string{"1", "2", "3", "4", "5", "6"},
+			titles:  map[string]string{"3": "Planning applications", "4": "Tree works", "5": "Correspondence", "6": "Date of next meeting"},
+			resolved: map[string][]string{
+				"3": {"That the Town Council supports the application, subject to the neighbours’ concerns about overlooking being addressed by obscure glazing."},
+				"4": {"That no objection be raised to the works to the ash tree at Rectory Field."},
+			},
+			narratives: map[string]string{
+				"3": "the comments of the Conservation Officer.\n\nThe applicant’s agent explained",
+				"5": "about the footpath closure.",
+			},
+			apologies:    []Person{{Name: "Cllr S Hart"}},
+			declarations: []Declaration{{Name: "Cllr Lewis", Item: "3", Kind: "personal", Nature: "a neighbour of the applicant"}},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
