@@ -671,6 +671,7 @@ func (st meetingState) paragraphs() paragraphs {
 		}
 	}
 	var notes, left []timed
+	away := absences(st.log)
 	for _, a := range st.att {
 		name := nameOf(a.Name, a.Organisation)
 		m, isMember := st.member(a.Key)
@@ -715,7 +716,13 @@ func (st meetingState) paragraphs() paragraphs {
 		}
 		if a.Status == AttendLeft {
 			left = append(left, timed{a.Left, fmt.Sprintf("%s at %s", Escape(a.Name), a.Left.In(loc).Format("15:04"))})
-			notes = append(notes, timed{a.Left, fmt.Sprintf("%s left the meeting at %s%s.", Escape(a.Name), a.Left.In(loc).Format("15:04"), st.during(a.Left))})
+		}
+		for _, ab := range away[a.Key] {
+			line := fmt.Sprintf("%s left the meeting at %s%s", Escape(a.Name), ab.left.In(loc).Format("15:04"), st.during(ab.left))
+			if !ab.back.IsZero() {
+				line += " and returned at " + ab.back.In(loc).Format("15:04")
+			}
+			notes = append(notes, timed{ab.left, line + "."})
 		}
 	}
 	// Comings and goings are told in the order they happened, whatever
@@ -725,6 +732,41 @@ func (st meetingState) paragraphs() paragraphs {
 		p.apologies = append(p.apologies, nameOf(a.Name, a.Organisation))
 	}
 	return p
+}
+
+// absence is a departure from a meeting, and the return from it (zero
+// if there was none).
+type absence struct{ left, back time.Time }
+
+// absences are each person's departures, in the order they happened: the
+// minutes record someone who left and came back (withdrawing for an item,
+// say), whom their standing alone shows as simply present. A departure
+// marked again before a return corrects its time; absent clears them.
+func absences(log []AttendanceMark) map[string][]absence {
+	marks := append([]AttendanceMark(nil), log...)
+	slices.SortStableFunc(marks, func(a, b AttendanceMark) int {
+		if c := strings.Compare(a.MemberKey, b.MemberKey); c != 0 {
+			return c
+		}
+		return a.Seq - b.Seq
+	})
+	out := map[string][]absence{}
+	was := map[string]AttendanceStatus{}
+	for _, m := range marks {
+		as := out[m.MemberKey]
+		switch {
+		case m.Status == AttendLeft && was[m.MemberKey] == AttendLeft && len(as) > 0:
+			as[len(as)-1].left = m.At
+		case m.Status == AttendLeft:
+			as = append(as, absence{left: m.At})
+		case m.Status.here() && was[m.MemberKey] == AttendLeft && len(as) > 0:
+			as[len(as)-1].back = m.At
+		case m.Status == AttendAbsent:
+			as = nil
+		}
+		out[m.MemberKey], was[m.MemberKey] = as, m.Status
+	}
+	return out
 }
 
 // timed is a line of the minutes and the moment it tells of.

@@ -1336,3 +1336,38 @@ func TestPastMeetingNamesTheViceChairWhoChairedIt(t *testing.T) {
 		t.Errorf("%d named in the Chair of a meeting held before a new chair was made, want the vice-chair alone:\n%s", n, att)
 	}
 }
+
+// TestAttendanceLeftAndReturned: someone who withdraws for an item and
+// comes back is still recorded as having left, with when they returned;
+// one who leaves twice is recorded twice.
+func TestAttendanceLeftAndReturned(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.must(attAnn, "/here")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/meeting item 7.7")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/attendance <@UGRAEME> left 10:35")
+	// The departure was corrected, then he came back.
+	k.must(ian, "/attendance <@UGRAEME> left 10:32")
+	k.now = attAt(10, 10, 50)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 11, 0)
+	k.must(ian, "/attendance <@UANN> left")
+	k.now = attAt(10, 11, 5)
+	k.must(ian, "/attendance <@UANN> present")
+	k.now = attAt(10, 11, 10)
+	k.must(ian, "/attendance <@UANN> left")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Graeme Robson left the meeting at 10:32 during consideration of item 7.7 and returned at 10:50.\n"+
+		"Ann left the meeting at 11:00 during consideration of item 7.7 and returned at 11:05.\n"+
+		"Ann left the meeting at 11:10 during consideration of item 7.7.")
+	if strings.Contains(att, "10:35") {
+		t.Errorf("the corrected departure stands in the minutes:\n%s", att)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "Graeme Robson left the meeting at 10:32 during consideration of item 7.7 and returned at 10:50.")
+}
