@@ -38,7 +38,7 @@ func apologiesCommand() *Command {
 		}, {
 			Name:    "list",
 			Usage:   []string{"/apologies list [DATE]"},
-			Summary: "The apologies received, as the minutes word them; officers also see the reasons.",
+			Summary: "The apologies received for the meeting in progress, else the next meeting, or the one on DATE, as the minutes word them; officers also see the reasons.",
 			Read:    true, Who: Members, Run: listApologies,
 		}},
 		Buttons: map[string]Action{
@@ -538,7 +538,7 @@ func sendNextApologyAction(ctx context.Context, s *Service, r Request, value str
 
 func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.meetingOn(ctx, in)
+	m, err := s.meetingRead(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -1277,6 +1277,30 @@ func TestAgendaShowsTheMeetingInProgress(t *testing.T) {
 	}
 }
 
+// TestListsShowTheMeetingInProgress: at the table, the lists the officer
+// reads from — apologies, declarations, reports and the declarations
+// minute — are the meeting's in progress, not the next one's, even when
+// no other meeting is scheduled; a date still names another.
+func TestListsShowTheMeetingInProgress(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 5)
+	k.must(graeme, "/declare 7.7 personal Trustee of Sefton CVS")
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	for _, c := range []struct{ user, line, want string }{
+		{ian, "/apologies list", "Apologies for absence were received from Neil Frackelton (SWACA)."},
+		{ian, "/declare list", "Item 7.7 (Sefton CVS) — Graeme Robson: personal interest — Trustee of Sefton CVS"},
+		{ian, "/declare minutes", "Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS."},
+		{ian, "/report list", "CVS report"},
+	} {
+		wantShown(t, k.say(c.user, c.line), "Thursday 10 December 2026", c.want)
+	}
+	// With a later meeting scheduled, the one in progress is still meant.
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	wantShown(t, k.say(ian, "/declare list"), "Thursday 10 December 2026", "Trustee of Sefton CVS")
+	wantShown(t, k.say(ian, "/apologies list 14/01/2027"), "Thursday 14 January 2027")
+}
+
 // TestMinutesKeepMembersRemovedSince: a member who attended a meeting and
 // was removed from the committee afterwards was a member at it: the
 // attendance paragraphs of that meeting still list them as present, not

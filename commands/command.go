@@ -844,6 +844,18 @@ func (s *Service) meetingOn(ctx context.Context, in *Input) (Meeting, error) {
 	return s.meetingOf(ctx, in, d)
 }
 
+// meetingRead is meetingOn for what is read at the table (`/apologies
+// list`, `/declare list`): without a date, the meeting in progress when
+// there is one (see meetingAtTable), not the next.
+func (s *Service) meetingRead(ctx context.Context, in *Input) (Meeting, error) {
+	d, err := in.date()
+	if err != nil {
+		return Meeting{}, err
+	}
+	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, in.Table, d, in.Now)
+	return m, err
+}
+
 // openMeeting refuses meetings that are cancelled or already under way.
 func openMeeting(c Committee, m Meeting, now time.Time) error {
 	loc := c.Location()

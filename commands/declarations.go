@@ -156,7 +156,7 @@ func declareCommand() *Command {
 		}, {
 			Name:    "list",
 			Usage:   []string{"/declare list [DATE]"},
-			Summary: "The interests declared for the next meeting, or the one on DATE, in agenda order.",
+			Summary: "The interests declared for the meeting in progress, else the next meeting, or the one on DATE, in agenda order.",
 			Read:    true, Who: Members, Run: listDeclarations,
 		}, {
 			Name:    "withdraw",
@@ -592,7 +592,7 @@ func kindWord(k InterestKind) string {
 // declarationsOn finds the meeting of the date that is all in takes, and
 // lists its standing declarations in agenda order, with the agenda's items.
 func (s *Service) declarationsOn(ctx context.Context, in *Input) (Meeting, []Declaration, []AgendaItem, error) {
-	m, err := s.meetingOn(ctx, in)
+	m, err := s.meetingRead(ctx, in)
 	if err != nil {
 		return Meeting{}, nil, nil, err
 	}

@@ -164,7 +164,7 @@ func reportCommand() *Command {
 		}, {
 			Name:     "list",
 			Usage:    []string{"/report list [DATE]"},
-			Summary:  "The report links attached for the next meeting, or the one on DATE.",
+			Summary:  "The report links attached for the meeting in progress, else the next meeting, or the one on DATE.",
 			Examples: []string{"/report list"},
 			Read:     true, Who: Members, Run: listReports,
 		}, {
@@ -562,7 +562,7 @@ func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // reportsOn finds the meeting of the date that is all in takes, and lists
 // its standing report links in agenda order, with the agenda's items.
 func (s *Service) reportsOn(ctx context.Context, in *Input) (Meeting, []ReportLink, []AgendaItem, error) {
-	m, err := s.meetingOn(ctx, in)
+	m, err := s.meetingRead(ctx, in)
 	if err != nil {
 		return Meeting{}, nil, nil, err
 	}
