@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -104,9 +105,19 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		para("Also present:", src.AlsoPresent)
 		para("In attendance:", src.InAttendance)
 	}
-	para("Apologies for absence were received from", src.Apologies)
-	if src.Recorded {
-		para("Substitutes:", src.Substitutes)
+	// The apologies and substitutes are the Apologies for Absence
+	// minute's, as councils print them, and are not said twice; only an
+	// agenda without that item has them under those present.
+	apologiesItem := slices.ContainsFunc(src.Items, func(it AgendaItem) bool { return strings.EqualFold(it.Title, StandardItems[0].Title) })
+	var substitutes string
+	if src.Recorded && len(src.Substitutes) > 0 {
+		substitutes = "Substitutes: " + joinAnd(src.Substitutes) + "."
+	}
+	if !apologiesItem {
+		para("Apologies for absence were received from", src.Apologies)
+		if substitutes != "" {
+			doc.Attendance = append(doc.Attendance, substitutes)
+		}
 	}
 	doc.Notes = src.Notes
 
@@ -125,6 +136,9 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			dm.Narrative = draftApologies(nil)
 			if len(src.Apologies) > 0 {
 				dm.Narrative = "Apologies for absence were received from " + joinAnd(src.Apologies) + "."
+			}
+			if substitutes != "" {
+				dm.Narrative += "\n\n" + substitutes
 			}
 		case strings.EqualFold(it.Title, StandardItems[1].Title):
 			dm.Narrative = src.Declarations

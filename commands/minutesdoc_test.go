@@ -56,6 +56,22 @@ func TestCompileMinutesGolden(t *testing.T) {
 		t.Errorf("compiled minutes (-got +want):\n%s", diff)
 	}
 
+	// The apologies and substitutes are said once, in their minute.
+	for _, once := range []string{"Apologies for absence were received from", "Substitutes: Jan Marlow for Bob Dean."} {
+		if n := strings.Count(got, once); n != 1 {
+			t.Errorf("%q is in the minutes %d times", once, n)
+		}
+	}
+	if !strings.Contains(got, "**30. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA) and Bob Dean (Sefton Council).\n\nSubstitutes: Jan Marlow for Bob Dean.\n") {
+		t.Errorf("the apologies minute does not name the substitutes:\n%s", got)
+	}
+	// An agenda without the item has them under those present.
+	bare := src
+	bare.Items = bare.Items[len(standardItems()):]
+	if text := CompileMinutes(bare).Text(); !strings.Contains(text, "In attendance: Ian Barton.\n\nApologies for absence were received from Neil Frackelton (SWACA) and Bob Dean (Sefton Council).\n\nSubstitutes: Jan Marlow for Bob Dean.\n") {
+		t.Errorf("minutes without an apologies item:\n%s", text)
+	}
+
 	// The printable page is the same document as HTML.
 	page, err := MinutesHTML(CompileMinutes(src))
 	if err != nil {
