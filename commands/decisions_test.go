@@ -293,6 +293,16 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != strings.Replace(want, "draft", "confirmed", 1) {
 		t.Errorf("confirmed minutes changed: %q", got)
 	}
+	// Confirmed, they no longer ask the officer to act on the corrections
+	// proposed to the draft; /history minutes keeps those.
+	confirmed := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, confirmed, "Confirmed as a correct record at the meeting held on 14 January 2027.")
+	for _, not := range []string{"Corrections proposed by members", "/minutes amend"} {
+		if strings.Contains(confirmed, not) {
+			t.Errorf("the confirmed minutes show %q:\n%s", not, confirmed)
+		}
+	}
+	wantShown(t, k.say(ian, "/history minutes 10/12/2026"), "correction proposed by <@UGRAEME>")
 	wantShown(t, k.say(neil, "/resolution 12"), "That the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.", "draft — not yet confirmed")
 	if r := k.say(neil, "/resolution 9"); strings.Contains(r, "draft") {
 		t.Errorf("confirmed minutes are still marked draft:\n%s", r)

@@ -586,7 +586,9 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(comments) > 0 && in.Me.IsOfficer() {
+	// Confirmed minutes cannot be amended: the corrections proposed to the
+	// draft were settled then, and /history minutes keeps them.
+	if len(comments) > 0 && in.Me.IsOfficer() && doc.Draft {
 		lines := make([]string, len(comments))
 		for i, k := range comments {
 			lines[i] = fmt.Sprintf("• Minute %s — <@%s>, %s: %s", Escape(k.MinuteNumber), k.By, formatWhen(k.At, loc), Escape(k.Body))
