@@ -705,6 +705,13 @@ func (st meetingState) paragraphs() paragraphs {
 			p.inAttendance = append(p.inAttendance, name)
 		case !isMember:
 			p.alsoPresent = append(p.alsoPresent, name)
+		case a.Key == chairKey:
+			// Whoever is in the chair heads the list, as the minutes
+			// print it, whenever they were marked.
+			p.present = append([]string{name}, p.present...)
+			if a.Status != AttendLeft {
+				p.here = append([]string{name}, p.here...)
+			}
 		default:
 			p.present = append(p.present, name)
 			if a.Status != AttendLeft {

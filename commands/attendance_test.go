@@ -332,7 +332,7 @@ func TestAttendanceMarks(t *testing.T) {
 		t.Errorf("Ann, marked absent, is listed as here:\n%s", status)
 	}
 	att := k.say(ian, "/meeting attendance")
-	wantShown(t, att, "Present: Graeme Robson (Merseyside Police), Neil Frackelton (SWACA) (remotely) and Sue Holden (Sefton CVS) (in the Chair).",
+	wantShown(t, att, "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Neil Frackelton (SWACA) (remotely).",
 		"Also present: Tom Hill.", "In attendance: Jen Williams (NW Probation) and Mallory.", "Absent: Ann (Sefton Council).",
 		"Sue Holden arrived at 10:40.")
 	// Neil turned up remotely: his apology no longer stands.
@@ -619,7 +619,7 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 		t.Errorf("%d adjournments and resumptions recorded, want 3", n)
 	}
 	attRefused(k, sue, "/meeting resume", "No meeting of Safer Sefton Together is in progress.")
-	if got := k.say(neil, "/meeting attendance"); !strings.Contains(got, "Present: Graeme Robson (Merseyside Police), Neil Frackelton (SWACA) and Sue Holden (Sefton CVS) (in the Chair).") {
+	if got := k.say(neil, "/meeting attendance"); !strings.Contains(got, "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Neil Frackelton (SWACA).") {
 		t.Errorf("attendance:\n%s", got)
 	}
 }
@@ -891,6 +891,23 @@ func TestAttendanceInTheChair(t *testing.T) {
 	// Marked absent after all (pressed by mistake), she is not.
 	k.must(ian, "/attendance <@USUE> absent")
 	wantShown(t, k.say(ian, "/meeting status"), "Graeme Robson (Merseyside Police) (in the Chair)")
+}
+
+// TestAttendanceChairListedFirst: the minutes list whoever is in the
+// chair first among those present, as councils print them, whenever they
+// were marked.
+func TestAttendanceChairListedFirst(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	k.must(graeme, "/here")
+	k.must(attAnn, "/here")
+	k.must(sue, "/here")
+	want := "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council)."
+	wantShown(t, k.say(ian, "/meeting attendance"), want)
+	wantShown(t, k.say(ian, "/meeting status"), "*Present (3)*\nSue Holden (Sefton CVS) (in the Chair)\n")
+	k.now = attAt(10, 11, 0)
+	k.must(ian, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft"), want)
 }
 
 // TestAttendanceInAttendanceWhoLeave: someone in attendance (an adviser,
