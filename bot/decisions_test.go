@@ -75,7 +75,7 @@ func TestMinutesFromTheTableToTheRecord(t *testing.T) {
 		"**2. DECLARATIONS OF INTEREST**\n\nNo declarations",
 		"**3. MINUTES OF PREVIOUS MEETING**",
 		"**4. DATE OF NEXT MEETING**\n\nRESOLVED:\nThat the next meeting be held on 14 January 2027.",
-		"**5. SEFTON CVS**\n\nThe Board considered the report of the Chief Executive of Sefton CVS.\n\nRESOLVED:\nThat (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
+		"**5. SEFTON CVS**\n\nThe Board considered the report of the Chief Executive of Sefton CVS.\n\nRESOLVED:\nThat\n(1) the report be noted;\n(2) the figures be circulated to partners; and\n(3) a further report be submitted.")
 
 	// Corrections: the officer amends, a member proposes one.
 	wantText(t, k.Must(officer, "/minutes", "amend 5 The Board considered the report of the Chief Executive of Sefton CVS, and thanked her."),

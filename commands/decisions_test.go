@@ -246,7 +246,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		{graeme, "/minutes comment 9 \uFFFD", []string{"Give the minute's number and the text."}},
 		{graeme, "/minutes comment 9 The figures were for the last quarter.", []string{"Your correction to minute 9 is recorded; the officer sees it with the draft minutes."}},
 		{stranger, "/minutes comment 9 I was there.", []string{"not a member of Safer Sefton Together"}},
-		{ian, "/minutes draft", []string{"and thanked her.", "That (1) the report be noted; and (2) the figures be circulated.", "The figures were for the last quarter."}},
+		{ian, "/minutes draft", []string{"and thanked her.", "That\n(1) the report be noted; and\n(2) the figures be circulated.", "The figures were for the last quarter."}},
 	})
 	got := decMinutes(k, decHeldOn.Start(london))
 	want := "9 draft SEFTON CVS | The Board considered the report of the Chief Executive of Sefton CVS, and thanked her. | That (1) the report be noted; and (2) the figures be circulated."

@@ -157,7 +157,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			if len(mi.Resolutions) > 0 {
 				dm.Resolved = nil
 				for _, r := range mi.Resolutions {
-					dm.Resolved = append(dm.Resolved, Escape(r.Body))
+					dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 				}
 			}
 		}
@@ -171,7 +171,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		}
 		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References)}
 		for _, r := range mi.Resolutions {
-			dm.Resolved = append(dm.Resolved, Escape(r.Body))
+			dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 		}
 		doc.Minutes = append(doc.Minutes, dm)
 	}
@@ -243,6 +243,23 @@ func (dm DocMinute) Text() string {
 	if len(dm.Resolved) > 0 {
 		b.WriteString("\n\nRESOLVED:\n" + strings.Join(dm.Resolved, "\n"))
 	}
+	return b.String()
+}
+
+// setOut lays a decision in parts out as councils print it, each part on
+// a line of its own after "That": "That\n(1) the report be noted;\n(2) …".
+// The words stay as written; a decision of one part stays on its line.
+func setOut(body string) string {
+	if len(ParseResolution(body).Parts) < 2 {
+		return body
+	}
+	var b strings.Builder
+	prev := 0
+	for _, mk := range partMark.FindAllStringIndex(body, -1) {
+		b.WriteString(strings.TrimRight(body[prev:mk[0]], " ") + "\n")
+		prev = mk[0]
+	}
+	b.WriteString(body[prev:])
 	return b.String()
 }
 

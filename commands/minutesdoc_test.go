@@ -65,6 +65,10 @@ func TestCompileMinutesGolden(t *testing.T) {
 	if !strings.Contains(got, "**30. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA) and Bob Dean (Sefton Council).\n\nSubstitutes: Jan Marlow for Bob Dean.\n") {
 		t.Errorf("the apologies minute does not name the substitutes:\n%s", got)
 	}
+	// A decision in parts has each part on a line of its own.
+	if !strings.Contains(got, "RESOLVED:\nThat\n(1) the report be noted;\n(2) the figures be circulated; and\n(3) a further report be submitted.") {
+		t.Errorf("the decision in parts is not set out part by part:\n%s", got)
+	}
 	// An agenda without the item has them under those present.
 	bare := src
 	bare.Items = bare.Items[len(standardItems()):]
