@@ -732,6 +732,20 @@ func (st meetingState) paragraphs() paragraphs {
 			notes = append(notes, timed{ab.left, line + "."})
 		}
 	}
+	// So are the adjournments, as the minutes record them.
+	var adjourned time.Time
+	for _, e := range st.sit.Events {
+		switch {
+		case e.Action == ActionAdjourned:
+			adjourned = e.At
+		case e.Action == ActionResumed && !adjourned.IsZero():
+			notes = append(notes, timed{adjourned, fmt.Sprintf("The meeting was adjourned at %s and reconvened at %s.", adjourned.In(loc).Format("15:04"), e.At.In(loc).Format("15:04"))})
+			adjourned = time.Time{}
+		}
+	}
+	if !adjourned.IsZero() {
+		notes = append(notes, timed{adjourned, fmt.Sprintf("The meeting was adjourned at %s.", adjourned.In(loc).Format("15:04"))})
+	}
 	// Comings and goings are told in the order they happened, whatever
 	// order people were first marked in.
 	p.notes, p.left = inTimeOrder(notes), inTimeOrder(left)

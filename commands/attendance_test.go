@@ -622,6 +622,10 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 	if got := k.say(neil, "/meeting attendance"); !strings.Contains(got, "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Neil Frackelton (SWACA).") {
 		t.Errorf("attendance:\n%s", got)
 	}
+	// The minutes record the adjournments, among the comings and goings.
+	wantShown(t, k.say(ian, "/minutes draft"), "Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Neil Frackelton (SWACA).\n\n"+
+		"The meeting was adjourned at 11:00 and reconvened at 11:15.\n"+
+		"The meeting was adjourned at 11:30.")
 }
 
 // TestAttendanceOnHome: a member's Home shows the meeting in progress
