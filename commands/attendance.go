@@ -1285,8 +1285,14 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				a.UserID, Escape(c.Name), a.UserID, a.UserID), Usage: in.sub.Usage}
 		}
 	}
+	self := a.UserID != "" && a.UserID == in.UserID
 	if mark.Status == AttendLeft {
-		if err := leftErr(st, mark, in.Now, a.UserID != "" && a.UserID == in.UserID); err != nil {
+		if err := leftErr(st, mark, in.Now, self); err != nil {
+			return Reply{}, err
+		}
+	}
+	if mark.Status.here() {
+		if err := backErr(st, mark, in.Now, self); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -1361,6 +1367,23 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 			who, was, stillHere(latest.Status), at, so, mark.At.In(loc).Format("15:04"), at, now.In(loc).Format("15:04"))
 	}
 	return nil
+}
+
+// backErr refuses mark, a return, at a time before its person left: the
+// minutes would have them come back before they went.
+func backErr(st meetingState, mark AttendanceMark, now time.Time, self bool) error {
+	a, ok := st.attendee(mark.MemberKey)
+	if !ok || a.Status != AttendLeft || !mark.At.Before(a.Left.Truncate(time.Minute)) {
+		return nil
+	}
+	loc := st.c.Location()
+	left := a.Left.In(loc).Format("15:04")
+	who, so := Escape(a.Name), "so"
+	if self {
+		who, so = "You", "so you"
+	}
+	return userErr("%s left at %s, %s cannot have come back at %s. Give a time from %s to now (%s), or none for now.",
+		who, left, so, mark.At.In(loc).Format("15:04"), left, now.In(loc).Format("15:04"))
 }
 
 // stillHere says how a mark of status, one that has someone here, had

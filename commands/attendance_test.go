@@ -1397,6 +1397,9 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 	k.must(ian, "/attendance <@UGRAEME> left 10:35")
 	// The departure was corrected, then he came back.
 	k.must(ian, "/attendance <@UGRAEME> left 10:32")
+	// Nobody comes back before they left.
+	attRefused(k, ian, "/attendance <@UGRAEME> late 10:20",
+		"Graeme Robson left at 10:32, so cannot have come back at 10:20. Give a time from 10:32 to now (10:40), or none for now.")
 	k.now = attAt(10, 10, 50)
 	k.must(ian, "/attendance <@UGRAEME> present")
 	k.now = attAt(10, 11, 0)
