@@ -677,9 +677,9 @@ func TestActionsOfARemovedMember(t *testing.T) {
 	k.must(ian, "/action add 9 <@UGRAEME> 2026-12-20 Brief the partners")
 	k.must(sue, "/meeting close")
 	wantShown(t, k.say(ian, "/committee member remove <@UNEIL>"),
-		"<@UNEIL> is no longer a member of Safer Sefton Together.\nThey have 2 actions outstanding (1 and 2), of which they will not be reminded: give each to someone else with `/action reassign 1 @someone`.")
+		"<@UNEIL> is no longer a member of Safer Sefton Together.\nThey have 2 actions outstanding (numbers 1 and 2), of which they will not be reminded: give each to someone else with `/action reassign 1 @someone`.")
 	wantShown(t, k.say(ian, "/committee member remove <@UGRAEME>"),
-		"They have 1 action outstanding (3), of which they will not be reminded: give it to someone else with `/action reassign 3 @someone`.")
+		"They have 1 action outstanding (number 3), of which they will not be reminded: give it to someone else with `/action reassign 3 @someone`.")
 	if got := k.say(ian, "/committee member remove <@USUE>"); strings.Contains(got, "outstanding") {
 		t.Errorf("removing Sue, who has no actions:\n%s", got)
 	}

@@ -369,8 +369,8 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	if len(ids) > 0 {
-		reply.Text += fmt.Sprintf("\nThey have %s outstanding (%s), of which they will not be reminded: give %s to someone else with `/action reassign %s @someone`.",
-			plural(len(ids), "1 action", strconv.Itoa(len(ids))+" actions"), joinAnd(ids), plural(len(ids), "it", "each"), ids[0])
+		reply.Text += fmt.Sprintf("\nThey have %s outstanding (%s %s), of which they will not be reminded: give %s to someone else with `/action reassign %s @someone`.",
+			plural(len(ids), "1 action", strconv.Itoa(len(ids))+" actions"), plural(len(ids), "number", "numbers"), joinAnd(ids), plural(len(ids), "it", "each"), ids[0])
 	}
 	return reply, nil
 }
