@@ -127,7 +127,7 @@ func actionCommand() *Command {
 		}, {
 			Name:     "history",
 			Usage:    []string{"/action history ID"},
-			Summary:  "Every change to an action: added, re-dated, reassigned and done, by whom and when.",
+			Summary:  "Every change to an action: added, re-dated, reassigned, done and reopened, by whom and when.",
 			Examples: []string{"/action history 12"},
 			Read:     true, Run: actionHistory,
 		}, {
