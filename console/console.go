@@ -33,6 +33,9 @@ type Console struct {
 
 	as   commands.SampleMember
 	last commands.Reply
+	// lastHome says the last thing shown was the Home: its buttons are
+	// pressed, as in Slack, from outside any channel.
+	lastHome bool
 	// paste gathers the lines typed after ":paste" alone, until a line
 	// holding only "."; nil when not pasting.
 	paste *strings.Builder
@@ -48,7 +51,7 @@ func (c *Console) Run(ctx context.Context) error {
 	}
 	c.as = commands.SampleMembers[0]
 	fmt.Fprintf(c.Out, "Quorum console — you are in the channel of %s.\n", commands.SampleCommittee)
-	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :press N, :paste, :help or :quit.")
+	fmt.Fprintln(c.Out, "Type a slash command (/apologies help), :as NAME to be someone else, :who, :home, :press N, :paste, :help or :quit.")
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
@@ -100,7 +103,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 			names = append(names, fmt.Sprintf("  %-12s %s", cmd.Name, cmd.Summary))
 		}
 		fmt.Fprintf(c.Out, "Commands (each answers help, e.g. /apologies help):\n%s\n", strings.Join(names, "\n"))
-		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit")
+		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit")
 	case line == ":who":
 		for _, m := range commands.SampleMembers {
 			marker := " "
@@ -118,6 +121,8 @@ func (c *Console) line(ctx context.Context, line string) bool {
 		}
 		c.as = m
 		fmt.Fprintf(c.Out, "You are now %s (%s).\n", m.Name, m.Organisation)
+	case line == ":home":
+		c.home(ctx)
 	case strings.HasPrefix(line, ":press"):
 		c.press(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":press")))
 	case strings.HasPrefix(line, ":paste"):
@@ -153,6 +158,9 @@ func (c *Console) press(ctx context.Context, which string) {
 	}
 	b := c.last.Buttons[n-1]
 	req := c.request("", "")
+	if c.lastHome {
+		req.ChannelID = ""
+	}
 	c.show(c.run(ctx, req, func(ctx context.Context) (commands.Reply, error) {
 		return c.Service.Act(ctx, req, b.Action, b.Value)
 	}))
@@ -175,9 +183,51 @@ func (c *Console) run(ctx context.Context, req commands.Request, fn func(context
 	return commands.FailureReply(err, ref)
 }
 
+// home prints the member's Home, what Slack shows in the app's Home tab,
+// with its buttons numbered across the committees for :press.
+func (c *Console) home(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, commandTimeout)
+	defer cancel()
+	h, err := c.Service.Home(ctx, c.TeamID, c.as.UserID, c.Now())
+	if err != nil {
+		ref := commands.NewRef()
+		c.Log.Error("home failed", "ref", ref, "user", c.as.UserID, "err", err)
+		fmt.Fprintf(c.Out, "Your Home could not be shown: the records could not be read (ref %s).\n", ref)
+		return
+	}
+	fmt.Fprintln(c.Out, "── your Home (Slack's Home tab) ──")
+	if h.Intro != "" {
+		fmt.Fprintln(c.Out, plainText(h.Intro))
+	}
+	var buttons []commands.Button
+	for _, card := range h.Cards {
+		fmt.Fprintln(c.Out, strings.ToUpper(plainText(card.Title)))
+		if card.Text != "" {
+			fmt.Fprintln(c.Out, plainText(card.Text))
+		}
+		for _, s := range card.Sections {
+			if s.Title != "" {
+				fmt.Fprintln(c.Out, plainText("*"+s.Title+"*"))
+			}
+			fmt.Fprintln(c.Out, plainText(s.Text))
+		}
+		buttons = append(buttons, card.Buttons...)
+		for i, b := range card.Buttons {
+			fmt.Fprintf(c.Out, "[%d: %s] ", len(buttons)-len(card.Buttons)+i+1, b.Label)
+		}
+		if len(card.Buttons) > 0 {
+			fmt.Fprintln(c.Out, " (:press N)")
+		}
+	}
+	for _, line := range h.More {
+		fmt.Fprintln(c.Out, plainText(line))
+	}
+	c.last, c.lastHome = commands.Reply{Buttons: buttons}, true
+}
+
 // show prints a reply as plain text.
 func (c *Console) show(r commands.Reply) {
-	c.last = r
+	c.last, c.lastHome = r, false
 	if r.Visibility == commands.Public {
 		fmt.Fprintln(c.Out, "── posted in the channel ──")
 	} else {

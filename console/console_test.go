@@ -91,6 +91,33 @@ func TestConsole(t *testing.T) {
 	}
 }
 
+// TestConsoleHome: :home shows the member's Home tab as Slack would,
+// following what they send, and its buttons press as the Home's do.
+func TestConsoleHome(t *testing.T) {
+	svc := sample(t, nil)
+	out := session(t, svc, ":home\n/apologies Unwell\n:home\n:press 1\n:as neil\n:home\n:paste\n")
+	parts := strings.Split(out, "── your Home (Slack's Home tab) ──")
+	if len(parts) != 4 {
+		t.Fatalf("want 3 Homes shown:\n%s", out)
+	}
+	for i, want := range [][]string{
+		{"SAFER SEFTON TOGETHER\nOfficer for Sefton Council\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",
+			"*Your apologies*\nNone sent: you are expected at the next meeting.", "*For officers*", "[1: Send apologies]  (:press N)"},
+		{"*Your apologies*\nYou have sent apologies for the next meeting.\nReason: Unwell", "1 apology received for the next meeting",
+			"[1: Withdraw apologies]  (:press N)", "are withdrawn: you are expected to attend."},
+		{"Member for SWACA", "[1: Send apologies]", "The last reply has no form to paste into"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(parts[i+1], w) {
+				t.Errorf("Home %d lacks %q:\n%s", i+1, w, parts[i+1])
+			}
+		}
+	}
+	if strings.Contains(parts[3], "For officers") {
+		t.Errorf("a member's Home shows the officers' part:\n%s", parts[3])
+	}
+}
+
 func TestConsoleStopsAtQuit(t *testing.T) {
 	got := session(t, sample(t, nil), ":quit\n/apologies Unwell\n")
 	if strings.Contains(got, "Your apologies") {
