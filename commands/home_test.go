@@ -94,6 +94,30 @@ func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Bu
 	return h.Cards[0].Buttons
 }
 
+// TestHomeReportsOwedUnderAMisprint: an agenda that misprints a
+// presenter's name by a letter, as the published pack does ("Neil
+// Frackleton (SWACA)"), still tells them of the report they owe when it
+// names their organisation; not when it names another, nor a name two
+// slips away.
+func TestHomeReportsOwedUnderAMisprint(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(ian, "/agenda add 7.5 SWACA — Neil Frackleton (SWACA)")
+	k.must(ian, "/agenda add 7.6 Merseyside Police — Supt Graeme Robsen, Merseyside Police")
+	k.must(ian, "/agenda add 7.7 Sefton CVS — Neil Frackleton (Sefton CVS)")
+	k.must(ian, "/agenda add 7.8 Sefton CVS — Sue Holdan and Sue Holdenn (Sefton CVS)")
+	k.must(ian, "/agenda add 7.9 Sefton CVS — Sue Hodlan (Sefton CVS)")
+	for _, c := range []struct{ user, want string }{
+		{"UNEIL", "• Report owed for item 7.5 (SWACA)\nSend each report's link with `/report 7.5 URL` in <#C1>."},
+		{"UGRAEME", "• Report owed for item 7.6 (Merseyside Police)\n"},
+		{"USUE", "• Report owed for item 7.8 (Sefton CVS)\nSend each report's link with `/report 7.8 URL` in <#C1>."},
+	} {
+		if got := section(t, k.svc, c.user, "Reports you owe"); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s owes %q, want %q", c.user, got, c.want)
+		}
+	}
+}
+
 // TestHomeDeclarationsAndReports: the Home shows a member's declarations
 // and the reports they owe, and an officer what the meeting still lacks;
 // each changes as the records do, and the replies that change them ask

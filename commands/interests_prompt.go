@@ -19,10 +19,11 @@ type interestPrompt struct {
 }
 
 // presents reports whether m is named as an item's presenter, with or
-// without a title ("Superintendent Graeme Robson").
+// without a title ("Superintendent Graeme Robson"), or as presenterIndex
+// finds them.
 func presents(m Member, it AgendaItem) bool {
 	name := matchTokens(m.Name)
-	return len(name) > 0 && containsRun(matchTokens(it.Presenter), name)
+	return len(name) > 0 && containsRun(matchTokens(it.Presenter), name) || len(newPresenterIndex([]Member{m}).presenters(it)) > 0
 }
 
 // interestPrompts compares each member's standing entries with the items

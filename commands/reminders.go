@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Reminder settings' bounds.
@@ -447,14 +448,19 @@ func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member
 
 // presenterIndex finds the members who present an agenda item. Presenters
 // are matched to members by name, ignoring case, spacing and titles such as
-// "Superintendent"; an item may name several presenters.
-type presenterIndex map[string]Member
+// "Superintendent"; an item may name several presenters. A name printed
+// with a slip of one letter is still the member's when the item names
+// their organisation too (nearly).
+type presenterIndex struct {
+	byName  map[string]Member
+	members []Member
+}
 
 func newPresenterIndex(members []Member) presenterIndex {
-	x := presenterIndex{}
+	x := presenterIndex{byName: map[string]Member{}, members: members}
 	for _, mem := range members {
 		for _, n := range presenterNames(mem.Name) {
-			x[n] = mem
+			x.byName[n] = mem
 		}
 	}
 	return x
@@ -464,9 +470,77 @@ func newPresenterIndex(members []Member) presenterIndex {
 func (x presenterIndex) presenters(it AgendaItem) []Member {
 	var out []Member
 	for _, n := range presenterNames(it.Presenter) {
-		if mem, ok := x[n]; ok {
+		if mem, ok := x.byName[n]; ok {
+			out = append(out, mem)
+		} else if mem, ok := x.nearly(n, it); ok {
 			out = append(out, mem)
 		}
 	}
 	return out
+}
+
+// nearly is the one member whose name is name but for a letter mistyped,
+// left out, added, or two letters swapped in one of its words ("Neil
+// Frackleton" for Neil Frackelton: published agendas carry such slips),
+// and whose organisation it names, in its presenter or as its
+// organisation. Two such members, or a word under four letters, and it is
+// no one: a reminder sent to the wrong person is worse than none.
+func (x presenterIndex) nearly(name string, it AgendaItem) (Member, bool) {
+	words := strings.Fields(name)
+	var found Member
+	n := 0
+	for _, mem := range x.members {
+		org := foldName(mem.Organisation)
+		if org == "" || (foldName(it.Organisation) != org && !strings.Contains(foldName(it.Presenter), org)) {
+			continue
+		}
+		for _, mine := range presenterNames(mem.Name) {
+			if oneSlip(words, strings.Fields(mine)) {
+				found, n = mem, n+1
+				break
+			}
+		}
+	}
+	return found, n == 1
+}
+
+// oneSlip reports whether a and b, words of a name, are the same words but
+// for one that differs by one edit (oneEdit), in a word of four letters
+// or more.
+func oneSlip(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	slips := 0
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if slips++; slips > 1 || min(utf8.RuneCountInString(a[i]), utf8.RuneCountInString(b[i])) < 4 || !oneEdit(a[i], b[i]) {
+			return false
+		}
+	}
+	return slips == 1
+}
+
+// oneEdit reports whether a and b differ by exactly one letter changed,
+// left out or added, or two neighbouring letters swapped.
+func oneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	switch {
+	case len(y)-len(x) == 1:
+		return string(x[i:]) == string(y[i+1:])
+	case len(y) != len(x) || i == len(x):
+		return false
+	case string(x[i+1:]) == string(y[i+1:]):
+		return true
+	}
+	return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
 }

@@ -177,3 +177,31 @@ func FuzzCheckURL(f *testing.F) {
 		checkLinkText(t, u, title)
 	})
 }
+
+// TestOneEdit: the slips a presenter's name may carry and still be the
+// member's, and those it may not.
+func TestOneEdit(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"frackelton", "frackleton", true}, // two letters swapped
+		{"holden", "holdan", true},         // one changed
+		{"holden", "holdenn", true},        // one added
+		{"robson", "robsn", true},          // one left out
+		{"holden", "holden", false},        // the same: not a slip
+		{"holden", "hodlan", false},        // two slips
+		{"holden", "nedloh", false},
+		{"holden", "holdenss", false},
+		{"", "a", true},
+		{"", "", false},
+		{"ö", "o", true},
+	} {
+		if got := oneEdit(c.a, c.b); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if got := oneEdit(c.b, c.a); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.b, c.a, got, c.want)
+		}
+	}
+}
