@@ -94,10 +94,10 @@ func actionCommand() *Command {
 			Alone: true, Read: true, Run: listActions,
 		}, {
 			Name:     "add",
-			Usage:    []string{"/action add MINUTE @owner|\"Name\" DATE TEXT"},
+			Usage:    []string{"/action add [MEETING-DAY] MINUTE @owner|\"Name\" DATE TEXT"},
 			Summary:  "Record an action under a minute, for a member or a person named, due by a date.",
-			Examples: []string{"/action add 26 @neil 2027-03-01 Circulate the SWACA figures to partners", `/action add 26 "Jo Smith" 1 March 2027 Report back on the pilot`},
-			Date:     actionDateHelp,
+			Examples: []string{"/action add 26 @neil 2027-03-01 Circulate the SWACA figures to partners", `/action add 26 "Jo Smith" 1 March 2027 Report back on the pilot`, "/action add 9/12/2021 28 @neil 2027-03-01 Report on the youth ASB pilot"},
+			Date:     actionDateHelp + " MEETING-DAY, before the minute's number, is the day of the meeting whose minute it is, when another meeting has a minute of that number: without it, the latest.",
 			Who:      Chairs, Doing: "record actions", Run: addAction,
 		}, {
 			Name:     "done",
@@ -183,18 +183,33 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
-	if len(in.Args) < 4 {
+	args := in.Args
+	// A minute's number may come after its meeting's day: numbers start
+	// again each year at many councils, and minute 28 of one year is not
+	// minute 28 of the next. Read as a minute and an owner first, "26"
+	// and "9/12" are minutes, not days.
+	var heldOn Date
+	if _, ok := minuteNumber(firstArg(args)); !ok || !startsOwner(args[min(1, len(args)):]) {
+		d, dn, err := takeDate(args, in.Now, loc)
+		if err != nil {
+			return Reply{}, badArgs(err)
+		}
+		if dn > 0 && !d.IsNext() {
+			heldOn, args = d, args[dn:]
+		}
+	}
+	if len(args) < 4 {
 		return Reply{}, usageErr("Give the minute's number, the owner, the due date and what is to be done.")
 	}
-	number, ok := minuteNumber(in.Args[0])
+	number, ok := minuteNumber(args[0])
 	if !ok {
-		return Reply{}, usageErr("`%s` is not a minute number.", Escape(in.Args[0]))
+		return Reply{}, usageErr("`%s` is not a minute number.", Escape(args[0]))
 	}
-	userID, name, n, err := parseOwner(in.Args[1:])
+	userID, name, n, err := parseOwner(args[1:])
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	rest := in.Args[1+n:]
+	rest := args[1+n:]
 	due, dn, err := takeDate(rest, in.Now, loc)
 	if err != nil {
 		return Reply{}, badArgs(err)
@@ -219,16 +234,48 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, usageErr("<@%s> is not a member of %s. Record the action by the person's name, in quotes: `/action add %s \"Jo Smith\" …`.", userID, Escape(c.Name), Escape(number))
 	}
-	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, heldOn, 2)
 	if err != nil {
 		return Reply{}, err
 	}
 	if len(ms) == 0 {
+		if !heldOn.IsNext() {
+			return Reply{}, usageErr("No minute %s of the meeting on %s is on record. Record the decision first with `/resolve`, or give the day of the meeting whose minute it is.", Escape(number), heldOn)
+		}
 		return Reply{}, usageErr("No minute %s of %s is on record. Record the decision first with `/resolve`.", Escape(number), Escape(c.Name))
 	}
-	return s.saveAction(ctx, ms[0], ActionPoint{
+	r, err := s.saveAction(ctx, ms[0], ActionPoint{
 		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
 	})
+	switch {
+	case err != nil:
+		return Reply{}, err
+	case len(ms) > 1 && heldOn.IsNext():
+		// The latest of two minutes with the number: say which, and how
+		// to have the other.
+		r.Text += fmt.Sprintf("\nThat is minute %s of the meeting on %s. For another meeting's minute %s, give its day first: `/action add %s %s …`.",
+			Escape(number), ms[0].HeldOn, Escape(number), ms[1].HeldOn.Start(time.UTC).Format("2006-01-02"), Escape(number))
+	}
+	return r, nil
+}
+
+// firstArg is args[0], or "" when there is none.
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+// startsOwner reports whether args start with an action's owner: a
+// mention, or a name in quotes.
+func startsOwner(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	_, _, ok := mention(args[0])
+	w := Unescape(args[0])
+	return ok || strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“")
 }
 
 // actionOwner is who an action given to userID, or to name when userID is

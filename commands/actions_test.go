@@ -67,6 +67,39 @@ func actChase(k *kit) (int, []commands.OutboxMessage) {
 	return n, k.sent()
 }
 
+// TestActionUnderAnEarlierMinute: minute numbers start again each year,
+// so an action may name its meeting's day before the minute's number; with
+// none, it goes under the latest, and the reply says which and how to
+// have the other.
+func TestActionUnderAnEarlierMinute(t *testing.T) {
+	k := importedKit(t)
+	if _, errs := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 8 DECEMBER 2022", 1)); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	k.steps([]step{
+		{ian, "/action add 28 <@UNEIL> 2027-03-01 Circulate the youth ASB figures", []string{
+			"Action 1 recorded under minute 28: <@UNEIL> — Circulate the youth ASB figures, due Monday 1 March 2027.",
+			"That is minute 28 of the meeting on Thursday 8 December 2022. For another meeting's minute 28, give its day first: `/action add 2021-12-09 28 …`."}},
+		{ian, "/action add 9/12/2021 28 <@UNEIL> 2027-03-01 Report back on the pilot", []string{
+			"Action 2 recorded under minute 28: <@UNEIL> — Report back on the pilot, due Monday 1 March 2027."}},
+		{ian, `/action add 9 December 2021 28 "Jo Smith" 1 March 2027 Book the room`, []string{
+			"Action 3 recorded under minute 28: Jo Smith — Book the room, due Monday 1 March 2027."}},
+		{ian, "/action add 10/12/2021 28 <@UNEIL> 2027-03-01 Nothing", []string{
+			"No minute 28 of the meeting on Friday 10 December 2021 is on record."}},
+		{ian, "/action add 31/02/2021 28 <@UNEIL> 2027-03-01 Nothing", []string{"There is no 31 February"}},
+	})
+	list := k.say(neil, "/action list mine")
+	for _, want := range []string{"Circulate the youth ASB figures — <@UNEIL>, due Monday 1 March 2027 (minute 28, Thursday 8 December 2022)",
+		"Report back on the pilot — <@UNEIL>, due Monday 1 March 2027 (minute 28, Thursday 9 December 2021)"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("list lacks %q:\n%s", want, list)
+		}
+	}
+	if r := k.run(ian, "/action add 9/12/2021 28 <@UNEIL> 2027-03-01 Report back on the pilot"); strings.Contains(r.Text, "That is minute 28") {
+		t.Errorf("a minute named with its day is said to be ambiguous:\n%s", r.Text)
+	}
+}
+
 // TestActionsCarriedForward: actions recorded under a minute are listed,
 // shown on the owner's Home, carried into the next meeting's agenda,
 // chased by one direct message before they fall due and again before the
