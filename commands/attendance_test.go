@@ -1313,12 +1313,17 @@ func TestListsShowTheMeetingInProgress(t *testing.T) {
 		{ian, "/declare list", "Item 7.7 (Sefton CVS) — Graeme Robson: personal interest — Trustee of Sefton CVS"},
 		{ian, "/declare minutes", "Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS."},
 		{ian, "/report list", "CVS report"},
+		{ian, "/history declarations", "Trustee of Sefton CVS"},
+		{graeme, "/history declarations", "Trustee of Sefton CVS"},
+		{ian, "/history reports", "https://example.org/cvs.pdf"},
 	} {
 		wantShown(t, k.say(c.user, c.line), "Thursday 10 December 2026", c.want)
 	}
 	// With a later meeting scheduled, the one in progress is still meant.
 	k.must(ian, "/meeting schedule 2027-01-14 10:00")
 	wantShown(t, k.say(ian, "/declare list"), "Thursday 10 December 2026", "Trustee of Sefton CVS")
+	wantShown(t, k.say(ian, "/history declarations"), "Thursday 10 December 2026", "Trustee of Sefton CVS")
+	wantShown(t, k.say(ian, "/history declarations 14/01/2027"), "Thursday 14 January 2027")
 	wantShown(t, k.say(ian, "/apologies list 14/01/2027"), "Thursday 14 January 2027")
 }
 

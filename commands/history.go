@@ -119,12 +119,30 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 		}
 		who = in.UserID
 	}
-	if d.IsNext() && in.Next == nil {
-		return Reply{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(c.Name), rec)
+	// Undated, the meeting in progress, as `/apologies list` and
+	// `/declare list` read it at the table; else the next.
+	var m Meeting
+	if d.IsNext() {
+		// With no next meeting, an empty one stands for it, so that
+		// meetingAtTable answers with it rather than look for one.
+		next := in.Next
+		if next == nil {
+			next = &Meeting{}
+		}
+		running, ok, err := s.meetingAtTable(ctx, c, next, in.Table, d, in.Now)
+		if err != nil {
+			return Reply{}, err
+		}
+		if ok {
+			m = running
+		} else if in.Next == nil {
+			return Reply{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(c.Name), rec)
+		}
 	}
-	m, err := s.meetingOf(ctx, in, d)
-	if err != nil {
-		return Reply{}, err
+	if m.ID == 0 {
+		if m, err = s.meetingOf(ctx, in, d); err != nil {
+			return Reply{}, err
+		}
 	}
 	changes, err := s.store.History(ctx, m.ID, rec)
 	if err != nil {
