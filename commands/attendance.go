@@ -1262,6 +1262,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			if a.SubstituteFor == "" {
 				mark.SubstituteFor = prev.SubstituteFor
 			}
+		} else if ap, ok := st.namedSubstitute(a); ok {
+			mark.Name, mark.Organisation = splitOrg(ap.SubstituteName)
+			mark.SubstituteFor = ap.UserID
 		}
 	default:
 		mark.MemberKey, mark.UserID = a.UserID, a.UserID
@@ -1280,6 +1283,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			}
 		} else if a.Status == AttendInAttendance || a.SubstituteFor != "" {
 			mark.Name = s.displayName(ctx, a.UserID, a.Hint)
+		} else if ap, ok := st.namedSubstitute(a); ok {
+			mark.Name = s.displayName(ctx, a.UserID, a.Hint)
+			mark.SubstituteFor = ap.UserID
 		} else {
 			return Reply{}, &UserError{Msg: fmt.Sprintf("<@%s> is not a member of %s. Add them first (`/committee member add <@%s> ORGANISATION`), record them as in attendance (`/attendance <@%s> in-attendance`), or by name (`/attendance \"Name (Organisation)\" present`).",
 				a.UserID, Escape(c.Name), a.UserID, a.UserID), Usage: in.sub.Usage}
@@ -1367,6 +1373,26 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 			who, was, stillHere(latest.Status), at, so, mark.At.In(loc).Format("15:04"), at, now.In(loc).Format("15:04"))
 	}
 	return nil
+}
+
+// namedSubstitute is the standing apology that names the person a marks
+// here — a Slack user, or someone by name — as its member's substitute,
+// when a marks them present without saying for whom: the substitute a
+// member named attends in their place, as they would by pressing I'm
+// here (substituteHere), not as a guest.
+func (st meetingState) namedSubstitute(a attendanceArgs) (Apology, bool) {
+	if a.SubstituteFor != "" || !a.Status.here() || a.Status == AttendInAttendance {
+		return Apology{}, false
+	}
+	for _, ap := range st.apologies {
+		switch {
+		case ap.UserID == "":
+		case a.UserID != "" && ap.SubstituteID == a.UserID,
+			a.UserID == "" && ap.SubstituteID == "" && ap.SubstituteName != "" && sameName(ap.SubstituteName, a.Name):
+			return ap, true
+		}
+	}
+	return Apology{}, false
 }
 
 // backErr refuses mark, a return, at a time before its person left: the

@@ -1387,6 +1387,28 @@ func TestPastMeetingNamesTheViceChairWhoChairedIt(t *testing.T) {
 	}
 }
 
+// TestAttendanceNamedSubstituteMarkedPresent: the substitute a member's
+// apology names, marked present by the officer (by name, or by mention
+// when not a member), attends in that member's place: listed as their
+// substitute and counted, not a guest also present.
+func TestAttendanceNamedSubstituteMarkedPresent(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(attAnn, `/apologies 10/12/2026 Unwell sub "Jane Smith (Sefton CVS)"`)
+	k.must(neil, "/apologies 10/12/2026 Unwell sub <@USTRANGER>")
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		{ian, `/attendance "jane smith" present`, []string{"Jane Smith is marked present as substitute for Ann. *Inquorate*: 1 present, quorum 3"}},
+		{ian, "/attendance <@USTRANGER> present", []string{"Mallory is marked present as substitute for Neil Frackelton. *Inquorate*: 2 present, quorum 3"}},
+		// Someone not named is still a guest.
+		{ian, `/attendance "Tom Hill" present`, []string{"Tom Hill is marked present. *Inquorate*: 2 present, quorum 3"}},
+	})
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Present: Jane Smith (Sefton CVS) and Mallory.", "Also present: Tom Hill.",
+		"Substitutes: Jane Smith (Sefton CVS) for Ann and Mallory for Neil Frackelton.")
+}
+
 // TestAttendanceLeftAndReturned: someone who withdraws for an item and
 // comes back is still recorded as having left, with when they returned;
 // one who leaves twice is recorded twice.
