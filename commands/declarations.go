@@ -625,7 +625,54 @@ func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, err
 	if err != nil {
 		return Reply{}, err
 	}
-	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s", describeMeeting(m, in.Committee.Location()), Escape(DeclarationsParagraph(ds, items))), nil
+	as, err := s.store.Apologies(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	log, err := s.store.AttendanceLog(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	ds, away := minutedDeclarations(ds, as, Standing(log))
+	return private("*DECLARATIONS OF INTEREST* — meeting on %s\n%s%s", describeMeeting(m, in.Committee.Location()), Escape(DeclarationsParagraph(ds, items)), prefixed("\n", away)), nil
+}
+
+// minutedDeclarations is ds without the declarations of those known not
+// to have been at the meeting — whose apologies stand, or whom the
+// attendance marks absent — who were not there to declare, nor to leave
+// the room for the item; and a sentence naming them for the officer
+// ("" when none). Someone simply not marked present is not known to have
+// been away, and their declarations stand.
+func minutedDeclarations(ds []Declaration, as []Apology, att []Attendee) ([]Declaration, string) {
+	why := map[string]string{}
+	for _, a := range as {
+		if a.UserID != "" {
+			why[a.UserID] = "who sent apologies"
+		}
+	}
+	for _, a := range att {
+		if a.Status == AttendAbsent {
+			why[a.Key] = "marked absent"
+		}
+	}
+	var minuted []Declaration
+	var away []string
+	named := map[string]bool{}
+	for _, d := range ds {
+		w, ok := why[d.UserID]
+		if !ok || d.UserID == "" {
+			minuted = append(minuted, d)
+			continue
+		}
+		if !d.Withdrawn && !named[d.UserID] {
+			named[d.UserID] = true
+			away = append(away, Escape(d.Name)+" ("+w+")")
+		}
+	}
+	if len(away) == 0 {
+		return minuted, ""
+	}
+	return minuted, "Not minuted: the declarations of " + joinAnd(away) + "."
 }
 
 // NoDeclarations is the minutes' sentence when nobody declared an interest.

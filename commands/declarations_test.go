@@ -254,3 +254,34 @@ func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclarationsOfThoseAwayNotMinuted: a member who declared an interest
+// ahead of the meeting and then sent apologies, or was marked absent, was
+// not there to declare it: the minutes do not say they declared it, or
+// that they left the room for the item. The officer is told what was left
+// out; the list still shows it.
+func TestDeclarationsOfThoseAwayNotMinuted(t *testing.T) {
+	k := attDay(t) // Neil has sent apologies
+	k.now = attAt(9, 9, 0)
+	k.must(neil, "/declare 10/12/2026 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.must(attAnn, "/declare 10/12/2026 7.7 personal Volunteer at Sefton CVS")
+	k.must(graeme, "/declare 10/12/2026 7.7 personal Trustee of Sefton CVS")
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.must(ian, "/attendance <@UANN> absent")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	const kept = "Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS."
+	draft := k.say(ian, "/minutes draft")
+	wantShown(t, draft, "**2. DECLARATIONS OF INTEREST**\n\n"+kept+"\n",
+		"Not minuted: the declarations of Neil Frackelton (who sent apologies) and Ann (marked absent).")
+	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), kept)
+	for _, r := range []string{draft, k.say(ian, "/declare minutes 10/12/2026")} {
+		if strings.Contains(r, "Neil Frackelton declared") || strings.Contains(r, "Ann declared") {
+			t.Errorf("the declarations of those away are minuted:\n%s", r)
+		}
+	}
+	wantShown(t, k.say(ian, "/declare list 10/12/2026"), "Neil Frackelton: disclosable pecuniary interest", "Ann: personal interest")
+}

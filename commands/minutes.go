@@ -658,7 +658,9 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 			src.Apologies = append(src.Apologies, nameOf(a.Name, a.Organisation))
 		}
 	}
-	src.Declarations = Escape(DeclarationsParagraph(p.declarations, p.items))
+	decls, away := minutedDeclarations(p.declarations, p.apologies, st.att)
+	src.Declarations = Escape(DeclarationsParagraph(decls, p.items))
+	note += prefixed(" ", away)
 	// The meeting before m was held before m was: opened early, m is not
 	// its own previous meeting.
 	before := m.StartsAt

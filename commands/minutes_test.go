@@ -151,10 +151,13 @@ func TestMinutesDraft(t *testing.T) {
 		}
 	}
 
-	// Declarations standing for the meeting are minuted.
+	// Declarations standing for the meeting are minuted, but not those of
+	// someone who has sent apologies.
 	k.must(ian, "/agenda add 7.5 SWACA — Neil Frackelton")
+	k.must(graeme, "/declare 7.5 personal Trustee of SWACA")
 	k.must(neil, "/declare 7.5 personal Chief Executive of SWACA")
-	wantShown(t, k.say(ian, "/minutes draft"), "Neil Frackelton declared a personal interest in Item 7.5 (SWACA) as Chief Executive of SWACA.")
+	wantShown(t, k.say(ian, "/minutes draft"), "Graeme Robson declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA.\n",
+		"Not minuted: the declarations of Neil Frackelton (who sent apologies).")
 
 	k.steps([]step{
 		{ian, "/minutes draft 18 March 2022", []string{"Safer Sefton Together has no meeting on Friday 18 March 2022."}},
