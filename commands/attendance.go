@@ -231,6 +231,10 @@ type meetingState struct {
 	// entered: name who entered each mark someone made for another, as
 	// /meeting status does (the channel's message and the minutes do not).
 	entered bool
+	// minuteOf, for the minutes, numbers each agenda item as its minute:
+	// the minutes name an item by the number they print, not the
+	// agenda's.
+	minuteOf map[string]string
 }
 
 func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (meetingState, error) {
@@ -824,6 +828,9 @@ func (st meetingState) during(t time.Time) string {
 	}
 	if item == "" {
 		return ""
+	}
+	if n, ok := st.minuteOf[item]; ok {
+		return " during consideration of Minute No. " + Escape(n)
 	}
 	return " during consideration of item " + Escape(item)
 }

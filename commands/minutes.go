@@ -649,6 +649,10 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 		return src, "", err
 	}
 	if len(st.log) > 0 {
+		st.minuteOf = map[string]string{}
+		for i, n := range minuteNumbers(src.Items, src.Minutes, src.Base) {
+			st.minuteOf[src.Items[i].Number] = n
+		}
 		pa := st.paragraphs()
 		src.Recorded = true
 		src.Present, src.AlsoPresent, src.InAttendance, src.Substitutes, src.Notes = pa.present, pa.alsoPresent, pa.inAttendance, pa.substitutes, pa.notes

@@ -37,7 +37,7 @@ func TestCompileMinutesGolden(t *testing.T) {
 		InAttendance: []string{"Ian Barton"},
 		Substitutes:  []string{"Jan Marlow for Bob Dean"},
 		Apologies:    []string{"Neil Frackelton (SWACA)", "Bob Dean (Sefton Council)"},
-		Notes:        []string{"Ann Lee arrived at 10:20 during consideration of item 7.5."},
+		Notes:        []string{"Ann Lee arrived at 10:20 during consideration of Minute No. 34."},
 		Declarations: "Sue Holden declared a personal interest in Item 7.7 (Sefton CVS) as Chief Executive of Sefton CVS.",
 		Previous:     "12 November 2026",
 	}
