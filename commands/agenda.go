@@ -292,7 +292,7 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as)) + prefixed("\n", enteredSentence(as))},
-			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
 		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`.",
 	}

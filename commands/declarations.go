@@ -684,13 +684,15 @@ const NoDeclarations = "No declarations of any disclosable pecuniary interests o
 // 7.5 (SWACA) as Trustee of SWACA." It is plain text: Escape it before
 // putting it in a reply.
 func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
-	return declarationsParagraph(ds, items, false)
+	return declarationsParagraph(ds, items, false, nil)
 }
 
 // declarationsParagraph is DeclarationsParagraph, saying what a pecuniary
 // interest means in the future tense when the meeting is still ahead:
-// before it, nobody has left the room yet.
-func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool) string {
+// before it, nobody has left the room yet. With minuteOf (the minutes'
+// numbering of the agenda's items), an item on the agenda is named by its
+// minute, as the minutes print it: "Minute No. 34 (SWACA)".
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -704,6 +706,12 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool) str
 	sentences := make([]string, 0, len(standing))
 	for _, d := range standing {
 		label := d.filed().label(items)
+		if it, standing := d.filed().place(items); standing && minuteOf[it.Number] != "" {
+			label = "Minute No. " + minuteOf[it.Number]
+			if it.Title != "" {
+				label += " (" + it.Title + ")"
+			}
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s declared %s in %s", oneLine(d.Name), d.Kind.Phrase(), oneLine(label))
 		if nature := strings.TrimRight(oneLine(d.Nature), "."); nature != "" {

@@ -648,11 +648,12 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 	if err != nil {
 		return src, "", err
 	}
+	// The minutes name an agenda item by the number of its minute.
+	st.minuteOf = map[string]string{}
+	for i, n := range minuteNumbers(src.Items, src.Minutes, src.Base) {
+		st.minuteOf[src.Items[i].Number] = n
+	}
 	if len(st.log) > 0 {
-		st.minuteOf = map[string]string{}
-		for i, n := range minuteNumbers(src.Items, src.Minutes, src.Base) {
-			st.minuteOf[src.Items[i].Number] = n
-		}
 		pa := st.paragraphs()
 		src.Recorded = true
 		src.Present, src.AlsoPresent, src.InAttendance, src.Substitutes, src.Notes = pa.present, pa.alsoPresent, pa.inAttendance, pa.substitutes, pa.notes
@@ -663,7 +664,7 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 		}
 	}
 	decls, away := minutedDeclarations(p.declarations, p.apologies, st.att)
-	src.Declarations = Escape(DeclarationsParagraph(decls, p.items))
+	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf))
 	note += prefixed(" ", away)
 	// The meeting before m was held before m was: opened early, m is not
 	// its own previous meeting.

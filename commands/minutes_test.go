@@ -156,8 +156,10 @@ func TestMinutesDraft(t *testing.T) {
 	k.must(ian, "/agenda add 7.5 SWACA — Neil Frackelton")
 	k.must(graeme, "/declare 7.5 personal Trustee of SWACA")
 	k.must(neil, "/declare 7.5 personal Chief Executive of SWACA")
-	wantShown(t, k.say(ian, "/minutes draft"), "Graeme Robson declared a personal interest in Item 7.5 (SWACA) as Trustee of SWACA.\n",
-		"Not minuted: the declarations of Neil Frackelton (who sent apologies).")
+	// The minutes name the item by its minute's number, as they print it:
+	// item 7.5 is minute 34.
+	wantShown(t, k.say(ian, "/minutes draft"), "Graeme Robson declared a personal interest in Minute No. 34 (SWACA) as Trustee of SWACA.\n",
+		"**34. SWACA**", "Not minuted: the declarations of Neil Frackelton (who sent apologies).")
 
 	k.steps([]step{
 		{ian, "/minutes draft 18 March 2022", []string{"Safer Sefton Together has no meeting on Friday 18 March 2022."}},
