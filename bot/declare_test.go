@@ -36,7 +36,7 @@ func agendaCommittee(t *testing.T) (*bottest.Kit, int64) {
 		"4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)",
 		"5 Provision of Alternative Education Settings",
 		"6 Local Policing Update — Graeme Robson (Merseyside Police)",
-		"7.5 SWACA — Neil Frackleton (SWACA)",
+		"7.5 SWACA — Kate Ellis (SWACA)", // not a member: Neil has an interest in it
 		"7.7 Sefton CVS — Sue Holden (Sefton CVS)",
 	} {
 		wantText(t, k.Must(officer, "/agenda", "add "+item), "Added item")

@@ -216,7 +216,7 @@ func TestHomeShowsDeclarationsReportsAndWhatIsMissing(t *testing.T) {
 	}
 	homeText(t, k, graeme, "Report owed for item 6 (Local Policing Update)")
 	if home := settledHome(t, k, neil); strings.Contains(home, "Report owed") || strings.Contains(home, "Your declarations") {
-		t.Errorf("Neil presents nothing (the agenda misspells him) and declared nothing:\n%s", home)
+		t.Errorf("Neil presents nothing and declared nothing:\n%s", home)
 	}
 	home = homeText(t, k, officer, "For officers")
 	for _, want := range []string{"0 apologies received", "4 reports missing (`/report missing` in the channel):",

@@ -118,7 +118,10 @@ func meetingKit(t *testing.T) *kit {
 }
 
 // agendaKit is meetingKit with Sue (Sefton CVS) as a member and part of
-// the seed pack's agenda added to the standard items.
+// the seed pack's agenda added to the standard items. SWACA's item is
+// presented by someone who is not a member (the pack names Neil, whose
+// SWACA trusteeship would then be who he presents for), so that Neil is
+// the member with an interest in it.
 func agendaKit(t *testing.T) *kit {
 	t.Helper()
 	k := meetingKit(t)
@@ -127,7 +130,7 @@ func agendaKit(t *testing.T) *kit {
 		"4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)",
 		"5 Provision of Alternative Education Settings",
 		"6 Local Policing Update — Graeme Robson (Merseyside Police)",
-		"7.5 SWACA — Neil Frackleton (SWACA)",
+		"7.5 SWACA — Kate Ellis (SWACA)",
 		"7.7 Sefton CVS — Sue Holden (Sefton CVS)",
 	} {
 		k.must(ian, "/agenda add "+item)

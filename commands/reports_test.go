@@ -63,7 +63,7 @@ func TestReport(t *testing.T) {
 		{neil, "/report remove 7.5", []string{"Your report for Item 7.5 (SWACA) is removed; `/history reports` shows it, and when you removed it."}},
 		{neil, "/report remove 7.5", []string{"You have no report attached to Item 7.5 (SWACA) for the meeting on Thursday 10 December 2026."}},
 		{neil, "/report remove", []string{"Say which item's report to remove, e.g. `/report remove 7.5`; an officer may add whose", "• `/report remove [DATE] ITEM [@member]`"}},
-		{ian, "/report missing", []string{"2 items with a presenter have no report yet:", "• Item 7.5 (SWACA) — Neil Frackleton (SWACA)"}},
+		{ian, "/report missing", []string{"2 items with a presenter have no report yet:", "• Item 7.5 (SWACA) — Kate Ellis (SWACA)"}},
 		{neil, "/report 9 https://example.org/r.pdf", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026."}},
 		{stranger, "/report 7.5 https://example.org/r.pdf", []string{"You are not a member of Safer Sefton Together."}},
 		{neil, "/report 7.5", []string{"Give the report's web address after the item number.", "• `/report ITEM URL [TITLE]`"}},
