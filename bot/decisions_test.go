@@ -120,7 +120,10 @@ func TestMinutesFromTheTableToTheRecord(t *testing.T) {
 	k.SetNow(time.Date(2027, 2, 12, 12, 0, 0, 0, london))
 	wantText(t, k.Must(sue, "/minutes", "approve 11 February 2027"), "No minutes of the meeting on Thursday 11 February 2027 are on record to confirm.", "Usage:")
 
-	// Away from any meeting, minutes are confirmed by correspondence.
+	// Away from any meeting, minutes are confirmed by correspondence,
+	// once they record every item.
+	wantText(t, k.Must(officer, "/minutes", "approve 14 January 2027"), "nothing is recorded for minute 9 (item 4, Date of Next Meeting)")
+	k.Must(officer, "/resolve", "14/01/2027 4 That the next meeting be held on 11 February 2027.")
 	wantText(t, k.Must(officer, "/minutes", "approve 14 January 2027"),
 		"The minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027 are confirmed as a correct record, by correspondence, by <@"+officer+">.")
 	wantText(t, k.Must(officer, "/minutes", "draft 14 January 2027"), "Confirmed as a correct record by correspondence on Friday 12 February 2027.")

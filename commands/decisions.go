@@ -547,6 +547,16 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else if ok && run.ID == m.ID {
 		return Reply{}, usageErr("The meeting on %s is still in progress; its minutes can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
 	}
+	// Minutes confirmed as a correct record say what became of every
+	// item: an item with nothing recorded would be confirmed, for good,
+	// as "Nothing recorded yet".
+	// Minutes with nothing recorded at all are refused below, as none.
+	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
+		return Reply{}, err
+	} else if pending, first := pendingMinutes(CompileMinutes(src), src.Items); len(pending) > 0 && len(src.Minutes) > 0 {
+		return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
+			formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
+	}
 	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID}
 	where := "by correspondence"
 	recordedIn := "" // the approving meeting's minute that records it
@@ -604,6 +614,28 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))
 	}
 	return Reply{Visibility: Public, Text: text}, nil
+}
+
+// pendingMinutes names the minutes of doc with nothing recorded, by their
+// numbers and items ("minute 35 (item 7.7, Sefton CVS)"), and gives the
+// first one's item number.
+func pendingMinutes(doc MinutesDocument, items []AgendaItem) (names []string, first string) {
+	for _, dm := range doc.Minutes {
+		if !dm.Pending {
+			continue
+		}
+		if first == "" {
+			first = dm.Item
+		}
+		title := ""
+		for _, it := range items {
+			if it.Number == dm.Item {
+				title = ", " + Escape(it.Title)
+			}
+		}
+		names = append(names, fmt.Sprintf("minute %s (item %s%s)", dm.Number, dm.Item, title))
+	}
+	return names, first
 }
 
 // errByCorrespondence is approvingMeeting's answer when no meeting is in

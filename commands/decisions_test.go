@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +27,63 @@ func decDay(t *testing.T) *kit {
 // decHeldOn is the meeting day of the kit's first meeting, as minutes
 // record it.
 var decHeldOn = commands.Date{Year: 2026, Month: time.December, Day: 10}
+
+// decComplete minutes each item of the committee's closed meetings that
+// has nothing recorded as deferred, as an officer completes the minutes
+// before they are confirmed (an item with nothing recorded cannot be).
+func decComplete(k *kit) {
+	k.t.Helper()
+	ctx := context.Background()
+	ms, err := k.db.Meetings(ctx, k.committee().ID, time.Date(2000, 1, 1, 0, 0, 0, 0, london), k.now.AddDate(0, 0, 1))
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.Status != commands.MeetingHeld {
+			continue
+		}
+		items, err := k.db.AgendaItems(ctx, m.ID)
+		if err != nil {
+			k.t.Fatal(err)
+		}
+		minutes, err := k.db.MeetingMinutes(ctx, m.ID)
+		if err != nil {
+			k.t.Fatal(err)
+		}
+		done := map[string]bool{}
+		for _, mi := range minutes {
+			done[mi.Item] = true
+		}
+		for _, it := range items {
+			standard := false
+			for _, st := range commands.StandardItems[:3] {
+				standard = standard || strings.EqualFold(it.Title, st.Title)
+			}
+			if !done[it.Number] && !standard {
+				k.must(ian, fmt.Sprintf("/minute %s %s The item was deferred to the next meeting.", m.StartsAt.In(london).Format("2006-01-02"), it.Number))
+			}
+		}
+	}
+}
+
+// decConfirmed reports whether minutes, as decMinutes reads them, are
+// the items decComplete minuted as deferred, confirmed, and last the one
+// that begins with last (whole when it ends in "."), nothing else.
+func decConfirmed(minutes []string, last string) bool {
+	if len(minutes) == 0 {
+		return false
+	}
+	for _, mi := range minutes[:len(minutes)-1] {
+		if !strings.Contains(mi, " confirmed ") || !strings.HasSuffix(mi, "| The item was deferred to the next meeting. | ") {
+			return false
+		}
+	}
+	got := minutes[len(minutes)-1]
+	if strings.HasSuffix(last, ".") {
+		return got == last
+	}
+	return strings.HasPrefix(got, last)
+}
 
 // decMinutes reads back the minutes recorded for the meeting on day, one
 // line each: number, draft or not, narrative and RESOLVED text.
@@ -196,6 +254,7 @@ func TestDecisionsOfAMeetingClosedBeforeItsStart(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 13, 50, 0, 0, london)
 	k.must(sue, "/meeting start")
@@ -209,7 +268,7 @@ func TestDecisionsOfAMeetingClosedBeforeItsStart(t *testing.T) {
 		{ian, "/history minutes", []string{"*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 14 January 2027."}},
 		{sue, "/minutes approve", []string{"The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, at the meeting on Thursday 14 January 2027, by <@USUE>."}},
 	})
-	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != "9 confirmed SEFTON CVS |  | That the report be noted." {
+	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, "9 confirmed SEFTON CVS |  | That the report be noted.") {
 		t.Errorf("the minutes of 10 December 2026 read back as %q", got)
 	}
 }
@@ -261,6 +320,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		{sue, "/minutes approve", []string{"Safer Sefton Together has no earlier meeting whose minutes could be confirmed."}},
 	})
 	k.must(sue, "/meeting close")
+	decComplete(k)
 
 	// The next meeting confirms them; its item 3 records it, numbered on
 	// from minute 9.
@@ -277,7 +337,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft"),
 		"Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 9 of Thursday 10 December 2026.",
 		"**12. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
-	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || !strings.HasPrefix(got[0], "9 confirmed ") {
+	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, "9 confirmed ") {
 		t.Errorf("confirmed minutes read back as %q", got)
 	}
 
@@ -290,7 +350,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		{sue, "/minutes approve 3 March 2027", []string{"Safer Sefton Together has no meeting on Wednesday 3 March 2027."}},
 		{sue, "/minutes approve soon", []string{"/minutes approve [DATE-OF-THE-MINUTES]"}},
 	})
-	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != strings.Replace(want, "draft", "confirmed", 1) {
+	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, strings.Replace(want, "draft", "confirmed", 1)) {
 		t.Errorf("confirmed minutes changed: %q", got)
 	}
 	// Confirmed, they no longer ask the officer to act on the corrections
@@ -319,6 +379,7 @@ func TestMinutesApprovalByCorrespondence(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 
 	// A day later: the last meeting's minutes, by default.
@@ -353,10 +414,11 @@ func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
 	r := k.must(ian, "/minutes approve 10 December 2026")
 	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, by correspondence, by <@UIAN>.")
-	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || !strings.HasPrefix(got[0], "9 confirmed ") {
+	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, "9 confirmed ") {
 		t.Errorf("confirmed minutes read back as %q", got)
 	}
 }
@@ -370,12 +432,14 @@ func TestMinutesApprovalKeepsWhatItem3Records(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
 	k.must(ian, "/resolve 4 That the next meeting be held on 11 February 2027.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 
 	// In February the officer minutes item 3 in her own words; the chair
 	// then confirms January's minutes, and December's, still a draft.
@@ -393,6 +457,36 @@ func TestMinutesApprovalKeepsWhatItem3Records(t *testing.T) {
 	}
 }
 
+// TestMinutesApprovalNeedsEveryItemRecorded: minutes are confirmed as a
+// correct record only once they say what became of every item: until
+// then the confirmation is refused, naming each item with nothing recorded
+// and how to record it, and nothing is confirmed.
+func TestMinutesApprovalNeedsEveryItemRecorded(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	attRefused(k, ian, "/minutes approve",
+		"The minutes of the meeting on Thursday 10 December 2026 cannot be confirmed yet: nothing is recorded for minute 4 (item 4, Integrated Offender Management (IOM) Refresh Strategy), minute 5 (item 5, Provision of Alternative Education Settings), minute 6 (item 6, Local Policing Update), minute 7 (item 7, Date of Next Meeting) and minute 8 (item 7.5, SWACA). Record what became of each — `/minute 2026-12-10 4 The item was deferred to the next meeting.`, or `/resolve` — then confirm them.")
+	for _, line := range []string{
+		"/minute 2026-12-10 4 The item was deferred to the next meeting.",
+		"/resolve 2026-12-10 5 That the report be noted.",
+		"/minute 2026-12-10 6 Superintendent Robson gave a verbal update.",
+		"/resolve 2026-12-10 7 That the next meeting be held on 14 January 2027.",
+	} {
+		k.must(ian, line)
+	}
+	attRefused(k, ian, "/minutes approve 10 December 2026", "nothing is recorded for minute 8 (item 7.5, SWACA). Record what became of each — `/minute 2026-12-10 7.5 The item was deferred")
+	if d := k.say(ian, "/minutes draft 10 December 2026"); !strings.Contains(d, "DRAFT") || !strings.Contains(d, "Nothing recorded yet") {
+		t.Errorf("a refused confirmation confirmed the minutes:\n%s", d)
+	}
+	k.must(ian, "/minute 2026-12-10 7.5 The item was withdrawn.")
+	wantShown(t, k.say(ian, "/minutes approve"), "are confirmed as a correct record, by correspondence")
+	if d := k.say(ian, "/minutes draft 10 December 2026"); strings.Contains(d, "Nothing recorded yet") || !strings.Contains(d, "The item was withdrawn.") {
+		t.Errorf("the confirmed minutes:\n%s", d)
+	}
+}
+
 // TestConfirmedMinutesNotReplacedByImport: minutes written in Quorum and
 // confirmed there cannot be changed by importing published minutes for
 // the same meeting either: the import is refused with the reason, and the
@@ -401,6 +495,7 @@ func TestConfirmedMinutesNotReplacedByImport(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.must(ian, "/minutes approve")
 
@@ -410,7 +505,7 @@ func TestConfirmedMinutesNotReplacedByImport(t *testing.T) {
 		t.Errorf("the import over confirmed minutes was not refused: %s", shown(r))
 	}
 	wantShown(t, errs["text"], "The minutes of the meeting on Thursday 10 December 2026 were confirmed as a correct record in Quorum")
-	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || got[0] != "9 confirmed SEFTON CVS |  | That the report be noted." {
+	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, "9 confirmed SEFTON CVS |  | That the report be noted.") {
 		t.Errorf("confirmed minutes after the import: %q", got)
 	}
 	wantShown(t, k.say(ian, "/history minutes 10 December 2026"), "minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”")
@@ -491,6 +586,7 @@ func TestDecisionMinutesPosted(t *testing.T) {
 	}
 
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.must(ian, "/minutes approve")
 	wantShown(t, k.say(ian, "/minutes post 10 December 2026"), "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, confirmed as a correct record: </minutes/")
@@ -517,6 +613,7 @@ func TestDecisionHistory(t *testing.T) {
 		"minute 9: correction proposed by <@UGRAEME>: “The figures were for the last quarter.”")
 
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
@@ -576,6 +673,7 @@ func TestViceChairConfirmsAtTheMeetingSheChairs(t *testing.T) {
 		k.must(ian, "/meeting start")
 		k.must(ian, "/resolve 7.7 That the report be noted.")
 		k.must(ian, "/meeting close")
+		decComplete(k)
 		k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 		k.must(ian, "/meeting start")
 		r := k.run(graeme, "/minutes approve 10 December 2026")

@@ -318,6 +318,7 @@ func TestMinuteHistory(t *testing.T) {
 
 	// Confirmed at the next meeting, the history says where and by whom.
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")

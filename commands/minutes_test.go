@@ -177,6 +177,7 @@ func TestMinutesDraftConfirmsOnlyWhatWasConfirmed(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
+	decComplete(k)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 

@@ -53,6 +53,9 @@ type DocMinute struct {
 	References []string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
+	// Item is the agenda item's number the minute is for; "" for one on
+	// no item of the agenda.
+	Item string
 }
 
 // pendingText stands for a minute not yet written.
@@ -130,7 +133,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	used := map[string]bool{}
 	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
 	for i, it := range src.Items {
-		dm := DocMinute{Number: Escape(numbers[i]), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References)}
+		dm := DocMinute{Number: Escape(numbers[i]), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References), Item: it.Number}
 		switch {
 		case strings.EqualFold(it.Title, StandardItems[0].Title):
 			dm.Narrative = draftApologies(nil)
