@@ -1324,6 +1324,12 @@ func TestListsShowTheMeetingInProgress(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare list"), "Thursday 10 December 2026", "Trustee of Sefton CVS")
 	wantShown(t, k.say(ian, "/history declarations"), "Thursday 10 December 2026", "Trustee of Sefton CVS")
 	wantShown(t, k.say(ian, "/history declarations 14/01/2027"), "Thursday 14 January 2027")
+	// "next" in words is the next meeting, not the one in progress.
+	for _, line := range []string{"/apologies list next", "/declare list next", "/history declarations next"} {
+		if got := k.say(ian, line); !strings.Contains(got, "Thursday 14 January 2027") || strings.Contains(got, "Trustee of Sefton CVS") {
+			t.Errorf("%s:\n%s", line, got)
+		}
+	}
 	wantShown(t, k.say(ian, "/apologies list 14/01/2027"), "Thursday 14 January 2027")
 }
 

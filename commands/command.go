@@ -844,6 +844,12 @@ func (s *Service) meetingOn(ctx context.Context, in *Input) (Meeting, error) {
 	return s.meetingOf(ctx, in, d)
 }
 
+// saidNext reports whether args name the next meeting in words ("next"),
+// which, unlike no date, does not mean the meeting in progress.
+func saidNext(args []string) bool {
+	return slices.ContainsFunc(args, func(a string) bool { return strings.EqualFold(a, "next") })
+}
+
 // meetingRead is meetingOn for what is read at the table (`/apologies
 // list`, `/declare list`): without a date, the meeting in progress when
 // there is one (see meetingAtTable), not the next.
@@ -851,6 +857,9 @@ func (s *Service) meetingRead(ctx context.Context, in *Input) (Meeting, error) {
 	d, err := in.date()
 	if err != nil {
 		return Meeting{}, err
+	}
+	if saidNext(in.Args) {
+		return s.meetingOf(ctx, in, d)
 	}
 	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, in.Table, d, in.Now)
 	return m, err

@@ -122,7 +122,7 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	// Undated, the meeting in progress, as `/apologies list` and
 	// `/declare list` read it at the table; else the next.
 	var m Meeting
-	if d.IsNext() {
+	if d.IsNext() && !saidNext(in.Args) {
 		// With no next meeting, an empty one stands for it, so that
 		// meetingAtTable answers with it rather than look for one.
 		next := in.Next
