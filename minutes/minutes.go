@@ -37,7 +37,7 @@ var (
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
-	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:The\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?resolved\s+((?:to|that)\b.*)$`)
+	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)\s+((?:to|that)\b.*)$`)
 	resolvedMidRe  = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
 	// the mover and seconder, then the resolution, in one sentence. The
@@ -793,7 +793,7 @@ func normaliseResolution(s string) string {
 		return ""
 	}
 	for _, w := range []string{"that", "to", "the"} {
-		if strings.HasPrefix(s, w+" ") || s == w {
+		if strings.HasPrefix(s, w+" ") || strings.HasPrefix(s, w+":") || s == w {
 			s = strings.ToUpper(s[:1]) + s[1:]
 			break
 		}

@@ -331,6 +331,21 @@ func TestCouncilDocuments(t *testing.T) {
 			declarations: []Declaration{{Name: "Cllr Lewis", Item: "3", Kind: "personal", Nature: "a neighbour of the applicant"}},
 			warnings:     []string{},
 		},
+		{
+			// "The Committee RESOLVED that", "the Board RESOLVED to:".
+			file:    "minutes-scrutiny-body-resolved.txt",
+			numbers: []string{"1", "2", "3", "4", "5", "6", "7"},
+			resolved: map[string][]string{
+				"2": {"That the quarter 2 performance report be noted."},
+				"3": {"To: (a) note the report; and (b) ask the Environment Agency to attend the next meeting."},
+				"4": {"That a task and finish group on damp and mould be set up."},
+				"5": {"That the work programme be agreed."},
+				"6": {"(by 5 votes to 2) That the decision be referred back to Cabinet."},
+			},
+			narratives:   map[string]string{"3": "Following debate"},
+			apologies:    []Person{},
+			declarations: []Declaration{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
