@@ -259,6 +259,10 @@ func ParseAgenda(text string) (*Agenda, error) {
 		if hdrs[l] || isPageNoise(l) {
 			continue
 		}
+		// "*Item 7", "*7.": an exempt item, marked.
+		if len(l) > 2 && l[0] == '*' && (isDigit(l[1]) || hasPrefixFold(l[1:], "item ")) {
+			l = l[1:]
+		}
 		body = append(body, pagesRe.ReplaceAllString(l, ""))
 	}
 	a.run(body)
