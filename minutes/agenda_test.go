@@ -262,8 +262,11 @@ func TestAgendaDocuments(t *testing.T) {
 		},
 		{
 			// "Item 4" with sub-items "4.1", an exempt item marked "*Item
-			// 7" after "PART 2 – NOT FOR PUBLICATION".
+			// 7" after "PART 2 – NOT FOR PUBLICATION"; the committee and
+			// the venue each on a line of their own under "AGENDA" ("for
+			// the meeting of the CABINET", "in Committee Room 1, …").
 			file:    "agenda-cabinet-exempt-star.txt",
+			meeting: Meeting{Committee: "CABINET", Date: "2023-04-20", Time: "10:00", Venue: "Committee Room 1, Northwold House, Abbey Road, Northwold"},
 			numbers: []string{"1", "2", "3", "4", "4.1", "4.2", "5", "6", "7", "8"},
 			descriptions: map[string]string{
 				"6": "(i) Sports pitch strategy (ii) Playing field investment plan",

@@ -6,10 +6,15 @@ import (
 )
 
 var (
-	kvRe          = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
-	minutesOfRe   = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
-	meetingOfRe   = regexp.MustCompile(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
-	agendaForRe   = regexp.MustCompile(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	kvRe        = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
+	minutesOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	meetingOfRe = regexp.MustCompile(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
+	agendaForRe = regexp.MustCompile(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	// forMeetingRe is the line under "AGENDA" that names the committee:
+	// "for the meeting of the CABINET".
+	forMeetingRe = regexp.MustCompile(`(?i)^for\s+(?:the|a|an)\s+(?:(?:ordinary|extraordinary|special)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:to\s+be\s+|will\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	// inVenueRe is a venue printed on a line of its own after "in" or "at".
+	inVenueRe     = regexp.MustCompile(`(?i)^(?:in|at)\s+(?:the\s+)?`)
 	agendaDashRe  = regexp.MustCompile(`(?i)^agenda\s*[-–—:]\s*(.+?)(?:\s+[-–—]\s+.*|\s*,.*)?$`)
 	skipCommittee = regexp.MustCompile(`(?i)^(?:public\s+document\s+pack|agenda|minutes|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
 	notCommittee  = regexp.MustCompile(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
@@ -81,7 +86,7 @@ func readMeeting(lines []string) Meeting {
 	if m.Venue == "" {
 		for _, l := range kept {
 			if len(l) < 80 && venueWordRe.MatchString(l) && len(findDates(l)) == 0 && !skipCommittee.MatchString(l) && !minutesOfRe.MatchString(l) {
-				m.Venue = cleanVenue(l)
+				m.Venue = cleanVenue(inVenueRe.ReplaceAllString(l, ""))
 				break
 			}
 		}
@@ -127,7 +132,7 @@ func committeeFromSentence(l string) (string, bool) {
 	if len(l) > 200 {
 		return "", false
 	}
-	for _, re := range []*regexp.Regexp{minutesOfRe, meetingOfRe, agendaForRe, agendaDashRe} {
+	for _, re := range []*regexp.Regexp{minutesOfRe, meetingOfRe, agendaForRe, agendaDashRe, forMeetingRe} {
 		if g := re.FindStringSubmatch(l); g != nil {
 			c := strings.TrimRight(strings.TrimSpace(g[1]), ".,;: ")
 			lc := strings.ToLower(c)
