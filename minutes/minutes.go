@@ -440,12 +440,12 @@ func (p *minutesParser) resolutionPart(l string, h minuteNum, body []string, nex
 }
 
 // nextInSeries reports whether number follows cur in a series numbered
-// after a point ("2409.01", "2409.02") or after the year of a reference in
-// three parts ("FC/23/001", "FC/23/002"). "516.1" after "516" is a
-// sub-item, not the next minute.
+// after a point ("2409.01", "2409.02") or after the year and a slash
+// ("23/071", "23/072"; "FC/23/001", "FC/23/002"). "516.1" after "516" is
+// a sub-item, not the next minute.
 func nextInSeries(cur, number string) bool {
 	ci, ni := strings.LastIndexByte(cur, '.'), strings.LastIndexByte(number, '.')
-	if strings.Count(cur, "/") == 2 {
+	if ci < 0 && strings.Contains(cur, "/") {
 		ci, ni = strings.LastIndexByte(cur, '/'), strings.LastIndexByte(number, '/')
 	}
 	if ci < 0 || ni < 0 || cur[:ci] != number[:ni] {

@@ -346,6 +346,18 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{},
 			declarations: []Declaration{},
 		},
+		{
+			// "23/071": the year, a slash, the minute.
+			file:    "minutes-parish-year-slash-numbers.txt",
+			numbers: []string{"23/071", "23/072", "23/073", "23/074", "23/075", "23/076", "23/077"},
+			resolved: map[string][]string{
+				"23/073": {"That the minutes of the meeting held on 5 June 2023 be signed"},
+				"23/076": {"To approve payments of £2,431.60 as listed."},
+				"23/077": {"That a grant of £500 be made."},
+			},
+			apologies:    []Person{},
+			declarations: []Declaration{{Name: "Cllr Ellis", Item: "23/077", Kind: "other", Nature: "treasurer of the Village Hall committee"}},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
