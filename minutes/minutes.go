@@ -45,11 +45,13 @@ var (
 	// seconder, or "the matter was discussed and resolved" would count.
 	resolvedSecondedRe = regexp.MustCompile(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
 	resolvedAndRe      = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedGluedRe    = regexp.MustCompile(`^(.*?[.!?])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	partStartRe        = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
-	sentenceEndRe      = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe      = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
-	smallTitleWord     = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
+	// "… Bequest.It was RESOLVED", "Land at Hoggs Farm – RESOLVED to
+	// object": RESOLVED in capitals after a sentence or a dash.
+	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
+	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
+	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
+	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
 // minuteNumPat is a minute number: "20", "41/23", a number with a

@@ -347,11 +347,13 @@ func TestCouncilDocuments(t *testing.T) {
 			declarations: []Declaration{},
 		},
 		{
-			// "23/071": the year, a slash, the minute.
+			// "23/071": the year, a slash, the minute; "… – Land at Hoggs
+			// Farm – RESOLVED to object".
 			file:    "minutes-parish-year-slash-numbers.txt",
 			numbers: []string{"23/071", "23/072", "23/073", "23/074", "23/075", "23/076", "23/077"},
 			resolved: map[string][]string{
 				"23/073": {"That the minutes of the meeting held on 5 June 2023 be signed"},
+				"23/075": {"To object on the grounds of loss of hedgerow."},
 				"23/076": {"To approve payments of £2,431.60 as listed."},
 				"23/077": {"That a grant of £500 be made."},
 			},
