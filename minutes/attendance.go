@@ -27,6 +27,9 @@ var (
 	// in the bracket after the absent member ("(substituted by Cllr B)"):
 	// present, so not an apology.
 	substituteRe = regexp.MustCompile(`(?i)^with\s|\bsubstitut|\battend(?:ing|ed|s)\s+(?:as|in\s+(?:his|her|their)\s+place)\b`)
+	// dashReasonRe is the dash between an absent member's name and the
+	// reason.
+	dashReasonRe = regexp.MustCompile(`\s[–—-]\s`)
 	// otherLabelRe ends a list of apologies printed on the line before the
 	// next list ("Apologies: Fionnuala Roche Also Present: Ms. Orla Kinsella").
 	otherLabelRe = regexp.MustCompile(`\s(?:Also\s+[Pp]resent|ALSO\s+PRESENT|Present|PRESENT|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers)\s*:`)
@@ -160,7 +163,9 @@ func (p *minutesParser) readApologies() {
 		}
 		if _, names, ok := strings.Cut(m.Title, " – "); ok {
 			p.addApologies(names)
-		} else if first, _, _ := strings.Cut(m.Narrative, "\n\n"); namesFirst(first) {
+		} else if first, _, _ := strings.Cut(m.Narrative, "\n\n"); first != "" && namesFirst(sentences(first)[0]) {
+			// "Cllr P Green – holiday; Cllr T Hale – work. The apologies
+			// were accepted.": the names are the first sentence.
 			p.addApologies(sentences(first)[0])
 		}
 		if len(p.out.Apologies) > 0 {
@@ -188,6 +193,17 @@ func namesFirst(s string) bool {
 func (p *minutesParser) addApologies(list string) {
 	if i := otherLabelRe.FindStringIndex(list); i != nil {
 		list = list[:i[0]]
+	}
+	if strings.Contains(list, ";") && dashReasonRe.MatchString(list) {
+		// "Cllr P Green – holiday; Cllr T Hale – work commitments": each
+		// name with its reason after a dash.
+		pieces := strings.Split(list, ";")
+		for i, piece := range pieces {
+			if j := dashReasonRe.FindStringIndex(piece); j != nil {
+				pieces[i] = piece[:j[0]]
+			}
+		}
+		list = strings.Join(pieces, ",")
 	}
 	if i := apologiesEndRe.FindStringIndex(list); i != nil {
 		list = list[:i[0]]

@@ -357,7 +357,9 @@ func TestCouncilDocuments(t *testing.T) {
 				"23/076": {"To approve payments of £2,431.60 as listed."},
 				"23/077": {"That a grant of £500 be made."},
 			},
-			apologies:    []Person{},
+			// "Cllr P Green – holiday; Cllr T Hale – work commitments.":
+			// the names, each with a reason after a dash.
+			apologies:    []Person{{Name: "Cllr P Green"}, {Name: "Cllr T Hale"}},
 			declarations: []Declaration{{Name: "Cllr Ellis", Item: "23/077", Kind: "other", Nature: "treasurer of the Village Hall committee"}},
 		},
 	}
