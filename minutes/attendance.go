@@ -262,16 +262,28 @@ var declPieceRe = regexp.MustCompile(`\s\(\d{1,2}\)\s+|;\s+|\s[–—-]\s`)
 func declarationPieces(text string) []string {
 	var out []string
 	for _, sent := range sentences(text) {
+		if dashDeclRe.MatchString(sent) {
+			out = append(out, sent)
+			continue
+		}
 		out = append(out, declPieceRe.Split(sent, -1)...)
 	}
 	return out
 }
+
+// dashDeclRe is a declaration printed as the row of a table, its cells
+// joined by dashes: "Cllr Booth – item 23/075(b) – personal interest –
+// lives adjacent to the site".
+var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?((?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?)\S*\s[–—-]\s(.{0,60}?\binterests?)\b\s*(?:[–—:,-]\s*(.*))?$`)
 
 // genericDeclarers are leads that name no one: "Councillors declared
 // interests as follows".
 var genericDeclarers = map[string]bool{"councillors": true, "members": true, "cllrs": true, "the following": true, "the following members": true}
 
 func parseDeclaration(sent, minute string) []Declaration {
+	if g := dashDeclRe.FindStringSubmatch(sent); g != nil && (honorificRe.MatchString(g[1]) || nameLike(g[1])) {
+		return []Declaration{{Name: strings.TrimSpace(g[1]), Item: g[2], Kind: interestKind(g[3]), Nature: strings.TrimRight(strings.TrimSpace(g[4]), ". ")}}
+	}
 	g := declaredRe.FindStringSubmatch(sent)
 	if g == nil {
 		return nil
@@ -288,16 +300,7 @@ func parseDeclaration(sent, minute string) []Declaration {
 	if strings.HasSuffix(lower, " who") {
 		lead = strings.TrimSpace(lead[:len(lead)-4])
 	}
-	kindText := strings.ToLower(g[2])
-	kind := "other"
-	switch {
-	case strings.Contains(kindText, "non-pecuniary") || strings.Contains(kindText, "non pecuniary") || strings.Contains(kindText, "nonpecuniary"):
-		kind = "personal" // as /declare reads it
-	case strings.Contains(kindText, "pecuniary"):
-		kind = "pecuniary"
-	case strings.Contains(kindText, "personal"):
-		kind = "personal"
-	}
+	kind := interestKind(g[2])
 	rest := g[3]
 	item := ""
 	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
@@ -342,4 +345,19 @@ func separateNames(s string) string {
 		words[i-1] += ","
 	}
 	return strings.Join(words, " ")
+}
+
+// interestKind reads the kind of an interest from the words before
+// "interest": "pecuniary", "personal" or "other".
+func interestKind(words string) string {
+	kindText := strings.ToLower(words)
+	switch {
+	case strings.Contains(kindText, "non-pecuniary") || strings.Contains(kindText, "non pecuniary") || strings.Contains(kindText, "nonpecuniary"):
+		return "personal" // as /declare reads it
+	case strings.Contains(kindText, "pecuniary"):
+		return "pecuniary"
+	case strings.Contains(kindText, "personal"):
+		return "personal"
+	}
+	return "other"
 }

@@ -359,8 +359,13 @@ func TestCouncilDocuments(t *testing.T) {
 			},
 			// "Cllr P Green – holiday; Cllr T Hale – work commitments.":
 			// the names, each with a reason after a dash.
-			apologies:    []Person{{Name: "Cllr P Green"}, {Name: "Cllr T Hale"}},
-			declarations: []Declaration{{Name: "Cllr Ellis", Item: "23/077", Kind: "other", Nature: "treasurer of the Village Hall committee"}},
+			apologies: []Person{{Name: "Cllr P Green"}, {Name: "Cllr T Hale"}},
+			// "Cllr Booth – item 23/075(b) – personal interest – …": a
+			// declaration as a row of a table.
+			declarations: []Declaration{
+				{Name: "Cllr Booth", Item: "23/075", Kind: "personal", Nature: "lives adjacent to the site"},
+				{Name: "Cllr Ellis", Item: "23/077", Kind: "other", Nature: "treasurer of the Village Hall committee"},
+			},
 		},
 	}
 	for _, tc := range cases {
