@@ -20,7 +20,7 @@ var (
 	minutesTitleRe  = regexp.MustCompile(`(?i)\bminutes\s+(?:of|for)\s+(?:the|an?)\b|^agenda\s+and\s+minutes$`)
 	reportToRe      = regexp.MustCompile(`(?i)^report\s+(?:to|of)\s*:`)
 	apologiesLineRe = regexp.MustCompile(`(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?received\s+from\b`)
-	endMarkerRe     = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chair\s+of\s+the\s+meeting)\s*:?\s*[._ ]*$|^signed\b|^[._]{5,}`)
+	endMarkerRe     = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]`)
 
 	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
 	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)

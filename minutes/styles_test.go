@@ -315,7 +315,8 @@ func TestCouncilDocuments(t *testing.T) {
 		},
 		{
 			// Page numbers alone between blank lines ("2", "5", "6"),
-			// within minutes numbered 1 to 6.
+			// within minutes numbered 1 to 6; the chair's signature line
+			// drawn with ellipses ("Chairman ……… Date ………").
 			file:    "minutes-town-planning-page-numbers.txt",
 			numbers: []string{"1", "2", "3", "4", "5", "6"},
 			titles:  map[string]string{"3": "Planning applications", "4": "Tree works", "5": "Correspondence", "6": "Date of next meeting"},
@@ -327,6 +328,7 @@ func TestCouncilDocuments(t *testing.T) {
 				"3": "the comments of the Conservation Officer.\n\nThe applicant’s agent explained",
 				"5": "about the footpath closure.",
 			},
+			furniture:    []string{"Chairman", "……"},
 			apologies:    []Person{{Name: "Cllr S Hart"}},
 			declarations: []Declaration{{Name: "Cllr Lewis", Item: "3", Kind: "personal", Nature: "a neighbour of the applicant"}},
 			warnings:     []string{},
