@@ -262,8 +262,13 @@ func TestAgendaImportForm(t *testing.T) {
 	if len(errs) > 0 || got.Text != "Only an officer of Safer Sefton Together can import agendas." {
 		t.Errorf("a member's import: %+v %v", got, errs)
 	}
+	minutesText, err := os.ReadFile("../minutes/testdata/minutes-cabinet-decisions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ text, want string }{
 		{"hello", "I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items."},
+		{string(minutesText), "I could not find an agenda in that text: it looks like minutes, so import it as minutes."},
 		{"  ", "Paste the agenda's text here."},
 	} {
 		if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": tc.text}); errs["text"] != tc.want {

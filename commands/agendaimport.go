@@ -55,6 +55,9 @@ var DefaultMeetingTime = Clock{10, 0}
 func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string) (*minutes.Agenda, AgendaImportResult, error) {
 	a, err := minutes.ParseAgenda(text)
 	if errors.Is(err, minutes.ErrNoAgenda) {
+		if m, err := minutes.ParseMinutes(text); err == nil && len(m.Minutes) > 0 && m.Meeting.Date != "" {
+			return nil, AgendaImportResult{}, userErr("I could not find an agenda in that text: it looks like minutes, so import it as minutes.")
+		}
 		return nil, AgendaImportResult{}, userErr("I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items.")
 	}
 	if errors.Is(err, minutes.ErrTooLarge) {

@@ -202,6 +202,9 @@ func readMinutes(text string) (*minutes.Minutes, error) {
 	read, err := minutes.ParseMinutes(text)
 	switch {
 	case errors.Is(err, minutes.ErrNoMinutes):
+		if a, err := minutes.ParseAgenda(text); err == nil && len(a.Items) > 0 {
+			return nil, userErr("I could not find any numbered minutes in that text: it looks like an agenda, so import it as an agenda.")
+		}
 		return nil, userErr("I could not find any numbered minutes in that text.")
 	case errors.Is(err, minutes.ErrTooLarge):
 		return nil, userErr("That document is too large to import (the limit is %d MB).", minutes.MaxInputSize>>20)

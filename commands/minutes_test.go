@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -75,8 +76,13 @@ func TestMinutesImportForm(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/minutes import now"), "`import` opens a form to paste the minutes into; it takes nothing after it.")
 
+	agenda, err := os.ReadFile("../minutes/testdata/agenda-cabinet-exempt-star.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ text, want string }{
 		{"Notes of a chat about the weather.", "I could not find any numbered minutes in that text."},
+		{string(agenda), "I could not find any numbered minutes in that text: it looks like an agenda, so import it as an agenda."},
 		{"", "Paste the minutes here."},
 	} {
 		if _, errs := k.importMinutes(ian, tc.text); errs["text"] != tc.want {
