@@ -369,6 +369,19 @@ func TestCouncilDocuments(t *testing.T) {
 				{Name: "Cllr Ellis", Item: "23/077", Kind: "other", Nature: "treasurer of the Village Hall committee"},
 			},
 		},
+		{
+			// Running numbers with the text beside them ("1035	Apologies
+			// …"), minutes ruled off by lines of underscores.
+			file:    "minutes-cabinet-heading-above-number.txt",
+			numbers: []string{"1034", "1035", "1036", "1037", "1038", "1039"},
+			resolved: map[string][]string{
+				"1038": {"That Cabinet approves the Housing Revenue Account Business Plan 2023+"},
+				"1039": {"(i) That Cabinet notes the progress of Brindleford Homes; and (ii) Approves"},
+			},
+			furniture:    []string{"_"},
+			apologies:    []Person{{Name: "Councillor Jenkins"}, {Name: "Councillor Quinnell"}},
+			declarations: []Declaration{{Name: "Councillor Cotton", Item: "1039", Kind: "pecuniary", Nature: "a director of Brindleford Homes and left the meeting for that item"}},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

@@ -52,6 +52,9 @@ func cleanLine(l string, b *strings.Builder) string {
 		b.WriteRune(r)
 	}
 	s := b.String()
+	if len(s) >= 3 && strings.Trim(s, "_-=*~") == "" {
+		return "" // a rule drawn across the page between minutes
+	}
 	if strings.Contains(s, "**") {
 		s = strings.TrimSpace(strings.ReplaceAll(s, "**", ""))
 	}
