@@ -50,7 +50,7 @@ var (
 	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)\s*[:–—-]?\s*`)
+	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
 	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
@@ -934,7 +934,7 @@ func presentList(lines []string) []string {
 			}
 			// "Rebecca Vine, Community Safety Manager": the post of the
 			// person named before it.
-			if k := len(out) - 1; k >= first && postRe.MatchString(n) && !nameLike(n) && !honorificRe.MatchString(n) && !strings.Contains(n, "(") &&
+			if k := len(out) - 1; k >= first && postRe.MatchString(n) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") &&
 				nameLike(out[k]) && !strings.Contains(out[k], "(") {
 				out[k] += " (" + n + ")"
 				continue
@@ -953,5 +953,9 @@ func endsWithPost(s string) bool {
 	return postRe.MatchString(last) && !nameLike(last)
 }
 
+// personTitleRe starts a person's name, never a post ("Chief Executive"
+// is a post, "Chief Inspector Khan" a name).
+var personTitleRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Alderman)\b`)
+
 // postRe is a post printed after a name in the attendance.
-var postRe = regexp.MustCompile(`(?i)\b(?:manager|officer|analyst|clerk|director|head|lead|executive|adviser|advisor|co-?ordinator|secretary|solicitor|treasurer|engineer|planner|accountant|commissioner)\b`)
+var postRe = regexp.MustCompile(`(?i)\b(?:manager|officer|analyst|clerk|director|head|lead|leader|executive|adviser|advisor|co-?ordinator|secretary|solicitor|treasurer|engineer|planner|accountant|commissioner)\b`)

@@ -378,7 +378,10 @@ func TestCouncilDocuments(t *testing.T) {
 				"1038": {"That Cabinet approves the Housing Revenue Account Business Plan 2023+"},
 				"1039": {"(i) That Cabinet notes the progress of Brindleford Homes; and (ii) Approves"},
 			},
-			furniture:    []string{"_"},
+			furniture: []string{"_"},
+			// "PRESENT: - Councillor Ian Wardle, Leader, in the Chair".
+			present: []string{"Councillor Ian Wardle (Leader)", "Councillor Bhatti", "Councillor Cotton", "Councillor Hamid", "Councillor Kaur",
+				"Councillor McCarthy", "Councillor Thompson", "Councillor Robert Alden (Leader of the Opposition)", "Deborah Cadman (Chief Executive)"},
 			apologies:    []Person{{Name: "Councillor Jenkins"}, {Name: "Councillor Quinnell"}},
 			declarations: []Declaration{{Name: "Councillor Cotton", Item: "1039", Kind: "pecuniary", Nature: "a director of Brindleford Homes and left the meeting for that item"}},
 		},
