@@ -310,8 +310,35 @@ func splitNumberedRuns(lines []string, origin []int) ([]string, []int) {
 			continue
 		}
 		g := numberedRe.FindStringSubmatch(l)
-		out = append(out, g[1]+".", g[2])
+		head := g[1] + "."
+		if k := headingAbove(out); k >= 0 {
+			// "APOLOGIES" over "1035 Apologies were …": the heading is
+			// printed above the number.
+			head += " " + out[k]
+			out = append(out[:k], out[k+1:]...)
+			outOrigin = append(outOrigin[:k], outOrigin[k+1:]...)
+		}
+		out = append(out, head, g[2])
 		outOrigin = append(outOrigin, origin[i], origin[i])
 	}
 	return out, outOrigin
+}
+
+// headingAbove finds a heading in capitals printed over a minute's number
+// as the last line of out, above at most two blank lines and below a blank
+// line or a rule, and returns its index, or -1.
+func headingAbove(out []string) int {
+	k := len(out) - 1
+	for blanks := 0; k >= 0 && out[k] == "" && blanks < 2; blanks++ {
+		k--
+	}
+	if k < 0 || out[k] == "" || k > 0 && out[k-1] != "" {
+		return -1
+	}
+	l := out[k]
+	if len(l) > 100 || !isUpperLine(l) || !titleLike(l) || numberedRe.MatchString(l) || presentRe.MatchString(l) || attendLabelRe.FindString(l) != "" ||
+		minutesTitleRe.MatchString(l) || labelRe.MatchString(l) || len(findDates(l)) > 0 {
+		return -1
+	}
+	return k
 }

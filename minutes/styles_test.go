@@ -371,9 +371,14 @@ func TestCouncilDocuments(t *testing.T) {
 		},
 		{
 			// Running numbers with the text beside them ("1035	Apologies
-			// …"), minutes ruled off by lines of underscores.
+			// …") and the heading above ("APOLOGIES"), minutes ruled off by
+			// lines of underscores.
 			file:    "minutes-cabinet-heading-above-number.txt",
 			numbers: []string{"1034", "1035", "1036", "1037", "1038", "1039"},
+			titles: map[string]string{"1034": "NOTICE OF RECORDING/WEBCAST", "1035": "APOLOGIES", "1036": "DECLARATIONS OF INTERESTS",
+				"1037": "MINUTES", "1038": "HOUSING REVENUE ACCOUNT BUSINESS PLAN 2023+", "1039": "BRINDLEFORD HOMES BUSINESS PLAN"},
+			narratives: map[string]string{"1035": "Councillors Jenkins and Quinnell.", "1038": "presented the report."},
+			warnings:   []string{},
 			resolved: map[string][]string{
 				"1038": {"That Cabinet approves the Housing Revenue Account Business Plan 2023+"},
 				"1039": {"(i) That Cabinet notes the progress of Brindleford Homes; and (ii) Approves"},
