@@ -283,6 +283,20 @@ func ParseAgenda(text string) (*Agenda, error) {
 	return out, nil
 }
 
+// pageColumnRe is the pages of an item's papers printed in a column at
+// the right of its title: "Minutes	5 - 10".
+var pageColumnRe = regexp.MustCompile(`\s+(\d{1,3})\s*[-–]\s*(\d{1,3})$`)
+
+// withoutPageColumn drops the pages from a title; a range that does not
+// count up ("Key Stage 4 - 2") is not pages.
+func withoutPageColumn(title string) string {
+	g := pageColumnRe.FindStringSubmatchIndex(title)
+	if g == nil || atoi(title[g[2]:g[3]]) >= atoi(title[g[4]:g[5]]) || g[0] == 0 {
+		return title
+	}
+	return title[:g[0]]
+}
+
 // sectionNumberRe is an item numbered with its section's letter ("B1
 // Joint Local Health and Wellbeing Strategy"), as some county councils
 // number their agendas. Agenda numbers in Quorum are numbers, so such
@@ -438,7 +452,7 @@ func (a *agendaParser) finishItem(b *itemBuilder) {
 		b.item.Title = joinPair(t, next)
 		k++
 	}
-	b.item.Title = strings.TrimRight(strings.TrimSpace(b.item.Title), " :")
+	b.item.Title = strings.TrimRight(strings.TrimSpace(withoutPageColumn(b.item.Title)), " :")
 	var desc []string
 	var presenters []Person
 	for _, l := range lines[k:] {

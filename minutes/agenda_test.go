@@ -229,8 +229,9 @@ func TestAgendaDocuments(t *testing.T) {
 		file    string
 		meeting Meeting
 		numbers []string
-		// descriptions and presenters map an item to its description and
-		// its presenter, when checked.
+		// titles, descriptions and presenters map an item to its title,
+		// its description and its presenter, when checked.
+		titles       map[string]string
 		descriptions map[string]string
 		presenters   map[string]string
 	}{
@@ -273,6 +274,15 @@ func TestAgendaDocuments(t *testing.T) {
 				"7": "",
 			},
 		},
+		{
+			// The pages of each item's papers in a column at the right
+			// ("Minutes	5 - 10").
+			file:    "agenda-planning-page-column.txt",
+			meeting: Meeting{Committee: "Planning Committee", Date: "2023-06-07", Time: "18:00", Venue: "Council Chamber - Town Hall, Marsden"},
+			numbers: []string{"1", "2", "3", "4", "4a", "4b", "5", "6", "7"},
+			titles: map[string]string{"3": "Minutes", "4a": "23/0412/FUL Land North of Moor Road, Marsden", "4b": "23/0588/HOU 17 Church View, Lower Marsden",
+				"5": "Planning Appeals", "7": "Enforcement Matters"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -288,6 +298,9 @@ func TestAgendaDocuments(t *testing.T) {
 				numbers = append(numbers, it.Number)
 				if want, ok := tc.descriptions[it.Number]; ok && it.Description != want {
 					t.Errorf("item %s: description %q, want %q", it.Number, it.Description, want)
+				}
+				if want, ok := tc.titles[it.Number]; ok && it.Title != want {
+					t.Errorf("item %s: title %q, want %q", it.Number, it.Title, want)
 				}
 				if want, ok := tc.presenters[it.Number]; ok && it.Presenter != want {
 					t.Errorf("item %s: presenter %q, want %q", it.Number, it.Presenter, want)
