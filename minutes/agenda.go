@@ -20,7 +20,7 @@ var (
 	// partHeadRe is a heading that divides an agenda into the business
 	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
 	// OPEN TO THE PUBLIC)", "Part II"); it belongs to no item.
-	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*\S.{0,100})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
+	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*\S.{0,100}|\s+(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
 	// signRoleRe and signContactRe are the lines under the name that
 	// signs an agenda: the officer's post ("General Counsel") and a
 	// telephone number, an e-mail address or the date of issue.
@@ -250,7 +250,10 @@ func ParseAgenda(text string) (*Agenda, error) {
 	a := &agendaParser{out: out, lastTop: -1}
 	a.warn = func(format string, args ...any) { out.Warnings = append(out.Warnings, fmt.Sprintf(format, args...)) }
 
-	hdrs := runningHeaders(lines[bodyStart:end], "", "")
+	// The committee and the date, read ahead, tell a page's header or
+	// footer ("Planning Committee - 7 June 2023") even when it is seen once.
+	ahead := readMeeting(lines[start:min(end, bodyStart+40)])
+	hdrs := runningHeaders(lines[bodyStart:end], ahead.Committee, ahead.Date)
 	body := make([]string, 0, end-start)
 	for i, l := range lines[start:end] {
 		if start+i == head {

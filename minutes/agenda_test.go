@@ -276,8 +276,13 @@ func TestAgendaDocuments(t *testing.T) {
 		},
 		{
 			// The pages of each item's papers in a column at the right
-			// ("Minutes	5 - 10").
-			file:    "agenda-planning-page-column.txt",
+			// ("Minutes	5 - 10"); "Part 2 Items" and its note; the page's
+			// footer after the last item.
+			file: "agenda-planning-page-column.txt",
+			descriptions: map[string]string{
+				"6": "To consider any other items that the Chair decides are urgent.",
+				"7": "",
+			},
 			meeting: Meeting{Committee: "Planning Committee", Date: "2023-06-07", Time: "18:00", Venue: "Council Chamber - Town Hall, Marsden"},
 			numbers: []string{"1", "2", "3", "4", "4a", "4b", "5", "6", "7"},
 			titles: map[string]string{"3": "Minutes", "4a": "23/0412/FUL Land North of Moor Road, Marsden", "4b": "23/0588/HOU 17 Church View, Lower Marsden",
