@@ -318,6 +318,29 @@ func TestParagraphsHyphenation(t *testing.T) {
 	}
 }
 
+// TestSoftHyphens: a soft hyphen (U+00AD) left where a word processor
+// broke a word at the end of a line joins the word again, and is dropped
+// elsewhere, so that the words read and are found whole.
+func TestSoftHyphens(t *testing.T) {
+	text := "Minutes of the Parish Council held on 5 June 2023\nPresent: Cllr A Smith\n\n1. Youth Justice\n" +
+		"The Head of Youth Ser\u00advices reported on reoff\u00ad\nending among young people.\n" +
+		"RESOLVED: That the Council sup\u00ad\nports the youth diversion scheme.\n"
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Minutes) != 1 {
+		t.Fatalf("minutes %+v, want one", m.Minutes)
+	}
+	got := m.Minutes[0]
+	if want := "The Head of Youth Services reported on reoffending among young people."; got.Narrative != want {
+		t.Errorf("narrative %q, want %q", got.Narrative, want)
+	}
+	if diff := cmp.Diff(got.Resolutions, []string{"That the Council supports the youth diversion scheme."}); diff != "" {
+		t.Errorf("resolutions (-got +want):\n%s", diff)
+	}
+}
+
 func TestFindDatesAndTimes(t *testing.T) {
 	tests := []struct {
 		in    string

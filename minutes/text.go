@@ -52,6 +52,15 @@ func cleanLine(l string, b *strings.Builder) string {
 		b.WriteRune(r)
 	}
 	s := b.String()
+	if strings.Contains(s, softHyphen) {
+		// Kept only at the end of the line, where it says the word goes
+		// on in the next (see glue).
+		trailing := strings.HasSuffix(s, softHyphen)
+		s = strings.ReplaceAll(s, softHyphen, "")
+		if trailing && s != "" {
+			s += softHyphen
+		}
+	}
 	if len(s) >= 3 && strings.Trim(s, "_-=*~") == "" {
 		return "" // a rule drawn across the page between minutes
 	}
@@ -196,6 +205,10 @@ func lastRune(s string) rune {
 	return r
 }
 
+// softHyphen is where a word may be broken at the end of a line; text
+// exported from a word processor keeps it.
+const softHyphen = "\u00ad"
+
 // keepHyphen lists word beginnings that are normally written with a hyphen,
 // so "re-\nnamed" stays "re-named" while "reoff-\nending" becomes
 // "reoffending".
@@ -216,6 +229,9 @@ var keepHyphen = map[string]bool{
 func glue(a, b string) (drop int, sep string) {
 	if a == "" || b == "" {
 		return 0, ""
+	}
+	if strings.HasSuffix(a, softHyphen) {
+		return len(softHyphen), "" // a word broken where it allowed
 	}
 	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -") && len(a) >= 2 {
 		before, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
