@@ -23,10 +23,15 @@ var (
 	// apologyReasonRe is a reason printed after a name: "(family commitment)".
 	apologyReasonRe = regexp.MustCompile(`(?i)^(?:family|work|personal|holiday|illness|ill|leave|other|business|prior|medical|health|unwell|away|on\s+holiday)\b`)
 	// substituteRe is a substitute named in a list of apologies ("…
-	// Councillor A, with Councillor B attending as substitute, and …") or
-	// in the bracket after the absent member ("(substituted by Cllr B)"):
-	// present, so not an apology.
-	substituteRe = regexp.MustCompile(`(?i)^with\s|\bsubstitut|\battend(?:ing|ed|s)\s+(?:as|in\s+(?:his|her|their)\s+place)\b`)
+	// Councillor A, with Councillor B attending as substitute, and …",
+	// "…, represented by Tom Smith") or in the bracket after the absent
+	// member ("(substituted by Cllr B)", "(Cllr B deputising)"): present,
+	// so not an apology.
+	substituteRe = regexp.MustCompile(`(?i)^(?:with|represented\s+by|substituted\s+by|deputised\s+by|replaced\s+by)\s|\bsubstitut|\bdeputis|\brepresented\s+by|\battend(?:ing|ed|s)\s+(?:as|in\s+(?:his|her|their)\s+place)\b`)
+	// substituteTailRe is the substitute named after the absent member in
+	// the same piece: "Mark Bell (Police) with Inspector Ann Kaye attending
+	// in his place".
+	substituteTailRe = regexp.MustCompile(`(?i)\s+(?:with\s.*?\b(?:attending|substitut|deputis|in\s+(?:his|her|their)\s+place)|(?:represented|substituted|deputised|replaced)\s+by\b).*$`)
 	// dashReasonRe is the dash between an absent member's name and the
 	// reason.
 	dashReasonRe = regexp.MustCompile(`\s[–—-]\s`)
@@ -210,7 +215,7 @@ func (p *minutesParser) addApologies(list string) {
 	}
 	for _, n := range expandCouncillors(splitOutside(separateNames(list))) {
 		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
-		name, org := splitBracket(n)
+		name, org := splitBracket(substituteTailRe.ReplaceAllString(n, ""))
 		if substituteRe.MatchString(name) {
 			continue
 		}

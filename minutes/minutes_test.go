@@ -226,6 +226,13 @@ func TestParseMinutesApologies(t *testing.T) {
 		{"received from with organisations", "Apologies for absence were received from Neil Frackelton (SWACA), Tony\nHarland (MFRA) and Sue Holden (Sefton CVS).", []Person{{"Neil Frackelton", "SWACA"}, {"Tony Harland", "MFRA"}, {"Sue Holden", "Sefton CVS"}}},
 		{"councillors", "Apologies were received from Councillors Khan and Doyle.", []Person{{"Councillor Khan", ""}, {"Councillor Doyle", ""}}},
 		{"colon list", "Apologies: Jane Roe (Police), Sam Poe", []Person{{"Jane Roe", "Police"}, {"Sam Poe", ""}}},
+		{
+			// Whoever came in an absent member's place is not an apology,
+			// however it is said.
+			"substitutes",
+			"Apologies were received from Sarah Jones (NHS Kelsford), represented by Tom Smith, Dr Rachel Owen, Cllr Peter Ray (Cllr Sue Lane deputising) and Mark Bell (Police) with Inspector Ann Kaye attending in his place.",
+			[]Person{{"Sarah Jones", "NHS Kelsford"}, {"Dr Rachel Owen", ""}, {"Cllr Peter Ray", ""}, {"Mark Bell", "Police"}},
+		},
 		{"none", "There were no apologies.", []Person{}},
 		{"none for absence", "No apologies for absence were received.", []Person{}},
 	}
