@@ -805,7 +805,7 @@ func normaliseResolution(s string) string {
 
 var (
 	parenMarkRe = regexp.MustCompile(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)`)
-	dotMarkRe   = regexp.MustCompile(`(?:^|[\s:;])(\d{1,2})[.)]\s`)
+	dotMarkRe   = regexp.MustCompile(`(?:^|[\s:;])(\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s`)
 )
 
 var romans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
@@ -840,9 +840,23 @@ func resolutionParts(s string) []string {
 		}
 	}
 	if len(marks) < 2 {
-		marks = marks[:0]
+		// "1. … 2. …", "a. … b. …", "i. … ii. …".
+		marks, scheme = marks[:0], ""
 		for _, g := range dotMarkRe.FindAllStringSubmatchIndex(s, -1) {
-			if s[g[2]:g[3]] == strconv.Itoa(len(marks)+1) {
+			v := s[g[2]:g[3]]
+			if scheme == "" {
+				switch v {
+				case "1":
+					scheme = "num"
+				case "a":
+					scheme = "alpha"
+				case "i":
+					scheme = "roman"
+				default:
+					continue
+				}
+			}
+			if v == expectedMark(scheme, len(marks)) {
 				marks = append(marks, mark{g[2], g[1]})
 			}
 		}

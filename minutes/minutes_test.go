@@ -415,3 +415,24 @@ func BenchmarkParseMinutes(b *testing.B) {
 		}
 	}
 }
+
+// TestResolutionPartsMarkers: a resolution's parts are read whichever
+// markers number them, counting up from the first.
+func TestResolutionPartsMarkers(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"That (1) the report be noted; and (2) the plan be approved.", []string{"the report be noted", "the plan be approved"}},
+		{"That: 1. the report be noted; 2. the plan be approved.", []string{"the report be noted", "the plan be approved"}},
+		{"The Partnership: i. Endorsed the assessment; and ii. Agreed its priorities.", []string{"Endorsed the assessment", "Agreed its priorities"}},
+		{"That: a. the report be noted; b. the plan be approved; and c. the Clerk write to the County.", []string{"the report be noted", "the plan be approved", "the Clerk write to the County"}},
+		{"That the report, e.g. its annex, be noted.", nil},
+		{"That a. single marker be ignored.", nil},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(resolutionParts(tc.text), tc.want); diff != "" {
+			t.Errorf("resolutionParts(%q) (-got +want):\n%s", tc.text, diff)
+		}
+	}
+}
