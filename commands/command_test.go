@@ -371,3 +371,29 @@ func TestReplayRefused(t *testing.T) {
 		k.must(neil, "/apologies Unwell again")
 	}
 }
+
+// actionsDown is a store whose actions cannot be read.
+type actionsDown struct{ commands.Store }
+
+func (actionsDown) ActionPoints(context.Context, int64, bool) ([]commands.ActionPoint, error) {
+	return nil, errDown
+}
+
+// TestMemberRemovedIsNotSaidUnsaved: removing a member reads their
+// outstanding actions for the reply; when that read fails, the reply says
+// the removal was NOT saved only if it was not.
+func TestMemberRemovedIsNotSaidUnsaved(t *testing.T) {
+	k := agendaKit(t)
+	svc := commands.New(actionsDown{k.db}, nil)
+	_, err := svc.Run(context.Background(), k.request(ian, "/committee member remove <@USUE>"))
+	if err == nil {
+		t.Fatal("the removal answered without its actions")
+	}
+	said := commands.FailureReply(err, "7f3a").Text
+	if !strings.Contains(said, "NOT saved") {
+		t.Fatalf("the failure says %q", said)
+	}
+	if _, err := k.db.Member(context.Background(), k.committee().ID, "USUE"); err != nil {
+		t.Errorf("%q, but Sue is no longer a member: %v", said, err)
+	}
+}

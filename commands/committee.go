@@ -347,7 +347,13 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, usageErr("`%s` is not a mention: type @ and pick the person.", echoWord(args[0]))
 	}
-	err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
+	// Their outstanding actions are read first: read after the removal
+	// and failing, the reply would say the removal was not saved.
+	as, err := s.store.ActionPoints(ctx, c.ID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	err = s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))
@@ -358,10 +364,6 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	reply := private("<@%s> is no longer a member of %s.", userID, Escape(c.Name))
 	// Their actions stay theirs, unreminded, until someone else has them.
-	as, err := s.store.ActionPoints(ctx, c.ID, false)
-	if err != nil {
-		return Reply{}, err
-	}
 	var ids []string
 	for _, a := range as {
 		if a.OwnerUser == userID {

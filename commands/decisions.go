@@ -550,12 +550,15 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Minutes confirmed as a correct record say what became of every
 	// item: an item with nothing recorded would be confirmed, for good,
 	// as "Nothing recorded yet".
-	// Minutes with nothing recorded at all are refused below, as none.
+	// Minutes with nothing recorded at all, or confirmed already
+	// (imported minutes are), are refused below, as such.
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
-	} else if pending, first := pendingMinutes(CompileMinutes(src), src.Items); len(pending) > 0 && len(src.Minutes) > 0 {
-		return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
-			formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
+	} else if doc := CompileMinutes(src); doc.Draft && len(src.Minutes) > 0 {
+		if pending, first := pendingMinutes(doc, src.Items); len(pending) > 0 {
+			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
+				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
+		}
 	}
 	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID}
 	where := "by correspondence"

@@ -490,6 +490,19 @@ func TestMinutesApprovalNeedsEveryItemRecorded(t *testing.T) {
 // TestConfirmedMinutesNotReplacedByImport: minutes written in Quorum and
 // confirmed there cannot be changed by importing published minutes for
 // the same meeting either: the import is refused with the reason, and the
+// TestImportedMinutesAreConfirmedAlready: minutes imported from the
+// published record are confirmed; /minutes approve says so, rather than
+// asking for items to be recorded that can no longer be changed.
+func TestImportedMinutesAreConfirmedAlready(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	if _, errs := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2026", 1)); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	attRefused(k, ian, "/minutes approve 10 December 2026", "The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record.")
+}
+
 // minutes and their history stand.
 func TestConfirmedMinutesNotReplacedByImport(t *testing.T) {
 	k := decDay(t)
