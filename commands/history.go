@@ -159,7 +159,9 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 				return Reply{}, err
 			}
 		}
-		changes = changesOf(mem, rec, changes)
+		if changes, err = changesOf(mem, rec, changes, s.presentsOf(ctx, c, mem)); err != nil {
+			return Reply{}, err
+		}
 	}
 	return historyReply(c, m, rec, who, in.Me, changes), nil
 }
@@ -186,19 +188,22 @@ func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date,
 // items they present. A record with no Slack user that names mem (read
 // from imported minutes) is theirs too, as a name in quotes that is a
 // member's is that member.
-func changesOf(mem Member, rec HistoryRecord, changes []Change) []Change {
+func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(AgendaItem) (bool, error)) ([]Change, error) {
 	var out []Change
-	byName := newPresenterIndex([]Member{mem})
 	for _, ch := range changes {
 		mine := ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && sameName(ch.Name, mem.Name)
 		if rec == HistoryAgenda {
-			mine = mem.Name != "" && len(byName.presenters(AgendaItem{Presenter: ch.Presenter})) > 0
+			ok, err := presents(AgendaItem{Presenter: ch.Presenter})
+			if err != nil {
+				return nil, err
+			}
+			mine = mem.Name != "" && ok
 		}
 		if mine {
 			out = append(out, ch)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // historyReply lists changes, the latest MaxHistoryLines of them.

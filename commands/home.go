@@ -390,23 +390,24 @@ func kindName(k InterestKind) string {
 	return capitalise(p)
 }
 
-// reportsOwed are the items of the agenda that mem presents and has
-// attached no report to.
-func reportsOwed(mem Member, items []AgendaItem, reports []ReportLink) []AgendaItem {
+// reportsOwed are the items of the agenda that mem presents (as presents
+// says: see presentsOf) and has attached no report to.
+func reportsOwed(mem Member, items []AgendaItem, reports []ReportLink, presents func(AgendaItem) (bool, error)) ([]AgendaItem, error) {
 	var theirs []ReportLink
 	for _, r := range reports {
 		if r.UserID == mem.UserID {
 			theirs = append(theirs, r)
 		}
 	}
-	byName := newPresenterIndex([]Member{mem})
 	var out []AgendaItem
 	for _, it := range MissingReports(items, theirs) {
-		if len(byName.presenters(it)) > 0 {
+		if ok, err := presents(it); err != nil {
+			return nil, err
+		} else if ok {
 			out = append(out, it)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // reportsOwedHomePart lists the items of the next meeting that the member
@@ -415,9 +416,9 @@ func reportsOwedHomePart(ctx context.Context, s *Service, in homeInput, card *Ho
 	if in.Next == nil {
 		return nil
 	}
-	owed := reportsOwed(in.Member, in.Items, in.Reports)
-	if len(owed) == 0 {
-		return nil
+	owed, err := reportsOwed(in.Member, in.Items, in.Reports, s.presentsOf(ctx, in.Committee, in.Member))
+	if err != nil || len(owed) == 0 {
+		return err
 	}
 	var lines []string
 	for i, it := range owed {

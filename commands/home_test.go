@@ -118,6 +118,23 @@ func TestHomeReportsOwedUnderAMisprint(t *testing.T) {
 	}
 }
 
+// TestHomeReportsOwedNotToANearName: a presenter printed exactly as one
+// member's name is theirs, not another member's whose name is a letter
+// away; a misprint is the member's it is closest to.
+func TestHomeReportsOwedNotToANearName(t *testing.T) {
+	k := meetingKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", "UJSMITH": "John Smith", "UJSMYTH": "John Smyth"})
+	k.must(ian, "/committee member add <@UJSMITH> SWACA")
+	k.must(ian, "/committee member add <@UJSMYTH> SWACA")
+	k.must(ian, "/agenda add 7.5 SWACA — John Smyth (SWACA)")
+	k.must(ian, "/agenda add 7.6 SWACA funding — John Smiht (SWACA)")
+	for user, want := range map[string]string{"UJSMYTH": "• Report owed for item 7.5 (SWACA)\nSend", "UJSMITH": "• Report owed for item 7.6 (SWACA funding)\nSend"} {
+		if got := section(t, k.svc, user, "Reports you owe"); !strings.HasPrefix(got, want) {
+			t.Errorf("%s owes %q, want %q", user, got, want)
+		}
+	}
+}
+
 // TestHomeDeclarationsAndReports: the Home shows a member's declarations
 // and the reports they owe, and an officer what the meeting still lacks;
 // each changes as the records do, and the replies that change them ask

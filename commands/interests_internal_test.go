@@ -327,3 +327,23 @@ func TestInterestPrompts(t *testing.T) {
 		t.Errorf("prompts after Not relevant: %v", got)
 	}
 }
+
+// TestInterestPromptsNearNames: a member whose name is a letter away from
+// the presenter's is not taken for the presenter: John Smith, trustee of
+// SWACA, is prompted about the SWACA item John Smyth presents.
+func TestInterestPromptsNearNames(t *testing.T) {
+	smith := Member{UserID: "USMITH", Name: "John Smith", Organisation: "SWACA"}
+	smyth := Member{UserID: "USMYTH", Name: "John Smyth", Organisation: "SWACA"}
+	items := []AgendaItem{{ID: 75, Number: "7.5", Title: "SWACA", Presenter: "John Smyth", Organisation: "SWACA"}}
+	es := []Interest{
+		{ID: 1, UserID: "USMITH", Category: CategoryOther, Description: "Trustee of SWACA"},
+		{ID: 2, UserID: "USMYTH", Category: CategoryOther, Description: "Trustee of SWACA"},
+	}
+	var got []string
+	for _, p := range interestPrompts([]Member{smith, smyth}, es, items, nil) {
+		got = append(got, p.Member.UserID+":"+p.Item.Number)
+	}
+	if diff := cmp.Diff([]string{"USMITH:7.5"}, got); diff != "" {
+		t.Errorf("prompts (-want +got):\n%s", diff)
+	}
+}

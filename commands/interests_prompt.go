@@ -19,11 +19,11 @@ type interestPrompt struct {
 }
 
 // presents reports whether m is named as an item's presenter, with or
-// without a title ("Superintendent Graeme Robson"), or as presenterIndex
-// finds them.
-func presents(m Member, it AgendaItem) bool {
+// without a title ("Superintendent Graeme Robson"), or as x, the index of
+// all the committee's members, finds them.
+func presents(x presenterIndex, m Member, it AgendaItem) bool {
 	name := matchTokens(m.Name)
-	return len(name) > 0 && containsRun(matchTokens(it.Presenter), name) || len(newPresenterIndex([]Member{m}).presenters(it)) > 0
+	return len(name) > 0 && containsRun(matchTokens(it.Presenter), name) || x.includes(it, m)
 }
 
 // interestPrompts compares each member's standing entries with the items
@@ -36,6 +36,7 @@ func interestPrompts(members []Member, es []Interest, items []AgendaItem, dismis
 	for _, m := range members {
 		byMember[m.UserID] = m
 	}
+	byName := newPresenterIndex(members)
 	gone := map[string]bool{}
 	for _, d := range dismissed {
 		gone[d.UserID+":"+strconv.FormatInt(d.ItemID, 10)] = true
@@ -63,7 +64,7 @@ func interestPrompts(members []Member, es []Interest, items []AgendaItem, dismis
 			if !ok {
 				continue
 			}
-			if presents(m, it) && onlyOrganisation(match, it) {
+			if presents(byName, m, it) && onlyOrganisation(match, it) {
 				continue
 			}
 			seen[key] = true

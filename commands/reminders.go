@@ -479,6 +479,47 @@ func (x presenterIndex) presenters(it AgendaItem) []Member {
 	return out
 }
 
+// presentsAny reports whether x (an index of one member, or several)
+// finds any of its members presenting it, and whether by name exactly,
+// not only by a misprint (nearly).
+func (x presenterIndex) presentsAny(it AgendaItem) (found, exactly bool) {
+	for _, n := range presenterNames(it.Presenter) {
+		if _, ok := x.byName[n]; ok {
+			return true, true
+		}
+	}
+	return len(x.presenters(it)) > 0, false
+}
+
+// includes reports whether mem is among the members x finds presenting it.
+func (x presenterIndex) includes(it AgendaItem, mem Member) bool {
+	return slices.ContainsFunc(x.presenters(it), func(p Member) bool { return p.UserID == mem.UserID })
+}
+
+// presentsOf answers whether mem, a member of c, presents an item. A
+// misprinted presenter is mem's only if it is no closer to another
+// member's name (nearly): for such an item, and only then, the committee's
+// members are read.
+func (s *Service) presentsOf(ctx context.Context, c Committee, mem Member) func(AgendaItem) (bool, error) {
+	alone := newPresenterIndex([]Member{mem})
+	var all *presenterIndex
+	return func(it AgendaItem) (bool, error) {
+		found, exactly := alone.presentsAny(it)
+		if !found || exactly {
+			return found, nil
+		}
+		if all == nil {
+			ms, err := s.store.Members(ctx, c.ID)
+			if err != nil {
+				return false, err
+			}
+			x := newPresenterIndex(ms)
+			all = &x
+		}
+		return all.includes(it, mem), nil
+	}
+}
+
 // nearly is the one member whose name is name but for a letter mistyped,
 // left out, added, or two letters swapped in one of its words ("Neil
 // Frackleton" for Neil Frackelton: published agendas carry such slips),
