@@ -20,7 +20,11 @@ var (
 	// partHeadRe is a heading that divides an agenda into the business
 	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
 	// OPEN TO THE PUBLIC)", "Part II"); it belongs to no item.
-	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*\S.{0,100}|\s+(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
+	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*(\S.{0,100})|\s+(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
+	// partWordRe is what a part's heading says of its business, after
+	// "Part 2 –": a line under an item such as "Part 1: the draft strategy"
+	// says none of it, and is the item's.
+	partWordRe = regexp.MustCompile(`(?i)\b(?:items?|business|exempt|confidential|private|public|press|restricted|publication|open)\b`)
 	// signRoleRe and signContactRe are the lines under the name that
 	// signs an agenda: the officer's post ("General Counsel") and a
 	// telephone number, an e-mail address or the date of issue.
@@ -49,6 +53,33 @@ func signatureAt(body []string, i int) bool {
 	for _, l := range next[1:] {
 		if signContactRe.MatchString(l) || len(findDates(l)) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// partHead reports whether l is the heading of a part of the agenda
+// (partHeadRe): one that says what business the part holds, or stands in
+// capitals ("PART B – SCRUTINY"), not a line of an item's text that
+// begins "Part 1:".
+func partHead(l string) bool {
+	m := partHeadRe.FindStringSubmatch(l)
+	if m == nil {
+		return false
+	}
+	return m[1] == "" || partWordRe.MatchString(m[1]) || strings.ToUpper(m[1]) == m[1]
+}
+
+// itemAhead reports whether lines number an item the parser would take
+// next: then a name with a post and an e-mail address above it is a
+// contact under an item, not the signature that ends the agenda.
+func (a *agendaParser) itemAhead(lines []string) bool {
+	probe := *a
+	for _, l := range lines {
+		if n, ok := parseItemLine(l); ok {
+			if _, ok := probe.accept(n); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -344,7 +375,7 @@ func (a *agendaParser) run(body []string) {
 	i := 0
 	for ; i < len(body); i++ {
 		l := body[i]
-		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1]) || a.lastTop >= 0 && signatureAt(body, i)) {
+		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1]) || a.lastTop >= 0 && signatureAt(body, i) && !a.itemAhead(body[i+1:])) {
 			officer = body[i:]
 			break
 		}
@@ -359,7 +390,7 @@ func (a *agendaParser) run(body []string) {
 			}
 		}
 		switch {
-		case partHeadRe.MatchString(l):
+		case partHead(l):
 			// The heading and any note under it ("there are no exempt
 			// items") belong to no item.
 			a.finishItem(cur)

@@ -121,6 +121,21 @@ func TestParseAgendaNumbering(t *testing.T) {
 			want: []string{"1|Apologies|", "2|Date of Next Meeting|"},
 		},
 		{
+			name: "a contact named under an item is not the signature that ends the agenda",
+			text: "AGENDA\n1. Apologies\n\n2. Strategy\nJane Porter\nHead of Public Health Intelligence\njane.porter@kelsford.gov.uk\n\n3. Close\n",
+			want: []string{"1|Apologies|", "2|Strategy|Jane Porter", "3|Close|"},
+		},
+		{
+			name: "a line of an item that begins \"Part 1:\" is the item's, not a part of the agenda",
+			text: "AGENDA\n1. Apologies\n\n2. Strategy\nPart 1: the draft strategy for consultation\nDr Amir Ghosh (Director of Public Health)\n\n3. Close\n",
+			want: []string{"1|Apologies|", "2|Strategy|Dr Amir Ghosh", "3|Close|"},
+		},
+		{
+			name: "a part's heading in capitals belongs to no item",
+			text: "AGENDA\n1. Apologies\n\n2. Strategy\n\nPART B – SCRUTINY\n\n3. Close\n",
+			want: []string{"1|Apologies|", "2|Strategy|", "3|Close|"},
+		},
+		{
 			name: "numbers only move forward",
 			text: "AGENDA\n1. Apologies\n2. Finance\nThe budget has 3 parts.\n1. Revenue\n3. Close\n",
 			want: []string{"1|Apologies|", "2|Finance|", "3|Close|"},
