@@ -331,6 +331,25 @@ func withoutPageColumn(title string) string {
 	return title[:g[0]]
 }
 
+// dropPageColumn takes the pages printed in a column beside the items
+// off their titles, when there is such a column: two items or more end in
+// a range of pages. One title alone that ends so ("Support for Years
+// 7 - 11") keeps it.
+func (a *agendaParser) dropPageColumn() {
+	n := 0
+	for _, it := range a.out.Items {
+		if withoutPageColumn(it.Title) != it.Title {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
+	for i, it := range a.out.Items {
+		a.out.Items[i].Title = strings.TrimRight(strings.TrimSpace(withoutPageColumn(it.Title)), " :")
+	}
+}
+
 // sectionNumberRe is an item numbered with its section's letter ("B1
 // Joint Local Health and Wellbeing Strategy"), as some county councils
 // number their agendas. Agenda numbers in Quorum are numbers, so such
@@ -412,6 +431,7 @@ func (a *agendaParser) run(body []string) {
 		}
 	}
 	a.finishItem(cur)
+	a.dropPageColumn()
 	// Lines before the first item that are not the membership are the
 	// meeting details.
 	a.out.Meeting = readMeeting(preItems)
@@ -486,7 +506,7 @@ func (a *agendaParser) finishItem(b *itemBuilder) {
 		b.item.Title = joinPair(t, next)
 		k++
 	}
-	b.item.Title = strings.TrimRight(strings.TrimSpace(withoutPageColumn(b.item.Title)), " :")
+	b.item.Title = strings.TrimRight(strings.TrimSpace(b.item.Title), " :")
 	var desc []string
 	var presenters []Person
 	for _, l := range lines[k:] {

@@ -136,6 +136,11 @@ func TestParseAgendaNumbering(t *testing.T) {
 			want: []string{"1|Apologies|", "2|Strategy|", "3|Close|"},
 		},
 		{
+			name: "a title ending in a range is not a column of pages",
+			text: "AGENDA\n1. Apologies\n\n2. Support for Years 7 - 11\n\n3. Close\n",
+			want: []string{"1|Apologies|", "2|Support for Years 7 - 11|", "3|Close|"},
+		},
+		{
 			name: "numbers only move forward",
 			text: "AGENDA\n1. Apologies\n2. Finance\nThe budget has 3 parts.\n1. Revenue\n3. Close\n",
 			want: []string{"1|Apologies|", "2|Finance|", "3|Close|"},
