@@ -454,7 +454,9 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 			var err error
 			m, err = s.store.Member(ctx, c.ID, id)
 			if errors.Is(err, ErrNotFound) {
-				return Reply{}, userErr("<@%s> is not a member of %s.", id, Escape(c.Name))
+				// A former member's register stays on record, and is
+				// theirs to be read.
+				m, err = Member{UserID: id}, nil
 			}
 			if err != nil {
 				return Reply{}, err
@@ -465,7 +467,14 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 	if err != nil {
 		return Reply{}, err
 	}
-	head := fmt.Sprintf("*History of the register of interests* — %s, %s", Escape(m.Name), Escape(c.Name))
+	who := Escape(m.Name)
+	if m.Name == "" {
+		if len(es) == 0 {
+			return Reply{}, userErr("<@%s> is not a member of %s, and nothing of theirs is on its register.", m.UserID, Escape(c.Name))
+		}
+		who = "<@" + m.UserID + ">"
+	}
+	head := fmt.Sprintf("*History of the register of interests* — %s, %s", who, Escape(c.Name))
 	if len(es) == 0 {
 		return private("%s\nNothing has been registered.", head), nil
 	}

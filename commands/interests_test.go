@@ -242,7 +242,11 @@ func TestInterestsHistory(t *testing.T) {
 	wantShown(t, k.say(graeme, "/interests history"), "— Graeme Robson, Safer Sefton Together\nNothing has been registered.")
 	intrRefused(t, k, graeme, "/interests history <@UNEIL>", "You can read the history of your own register only; an officer of Safer Sefton Together can read <@UNEIL>'s.")
 	intrRefused(t, k, ian, "/interests history neil", "I don't know `neil`: say whose register with an @mention.")
-	intrRefused(t, k, ian, "/interests history <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together.")
+	intrRefused(t, k, ian, "/interests history <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together, and nothing of theirs is on its register.")
+	// Removed from the committee, Neil's register stays on record for
+	// the officers.
+	k.must(ian, "/committee member remove <@UNEIL>")
+	wantShown(t, k.say(ian, "/interests history <@UNEIL>"), "*History of the register of interests* — <@UNEIL>, Safer Sefton Together\n", "Trustee of SWACA", "Employed by Sefton CVS")
 }
 
 func TestInterestsSensitive(t *testing.T) {
