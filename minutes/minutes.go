@@ -814,52 +814,14 @@ var romans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x
 // of markers counting up from one is taken, so "(IOM)" or a stray "(a)" in a
 // numbered resolution stays part of the text.
 func resolutionParts(s string) []string {
-	type mark struct{ start, end int }
-	var marks []mark
-	locs := parenMarkRe.FindAllStringSubmatchIndex(s, -1)
-	scheme := ""
-	for _, g := range locs {
-		v := s[g[2]:g[3]]
-		if g[0] > 0 && s[g[0]-1] != ' ' && s[g[0]-1] != ':' && s[g[0]-1] != ';' {
-			continue
-		}
-		if scheme == "" {
-			switch v {
-			case "1":
-				scheme = "num"
-			case "a":
-				scheme = "alpha"
-			case "i":
-				scheme = "roman"
-			default:
-				continue
-			}
-		}
-		if v == expectedMark(scheme, len(marks)) {
-			marks = append(marks, mark{g[0], g[1]})
-		}
-	}
+	// "(1) …", "(a) …": a marker is taken after a space, a colon or a
+	// semicolon, or at the start.
+	marks := countUp(s, parenMarkRe.FindAllStringSubmatchIndex(s, -1), func(g []int) (int, bool) {
+		return g[0], g[0] == 0 || s[g[0]-1] == ' ' || s[g[0]-1] == ':' || s[g[0]-1] == ';'
+	})
 	if len(marks) < 2 {
 		// "1. … 2. …", "a. … b. …", "i. … ii. …".
-		marks, scheme = marks[:0], ""
-		for _, g := range dotMarkRe.FindAllStringSubmatchIndex(s, -1) {
-			v := s[g[2]:g[3]]
-			if scheme == "" {
-				switch v {
-				case "1":
-					scheme = "num"
-				case "a":
-					scheme = "alpha"
-				case "i":
-					scheme = "roman"
-				default:
-					continue
-				}
-			}
-			if v == expectedMark(scheme, len(marks)) {
-				marks = append(marks, mark{g[2], g[1]})
-			}
-		}
+		marks = countUp(s, dotMarkRe.FindAllStringSubmatchIndex(s, -1), func(g []int) (int, bool) { return g[2], true })
 	}
 	if len(marks) < 2 {
 		return nil
@@ -873,6 +835,42 @@ func resolutionParts(s string) []string {
 		out = append(out, trimPart(s[m.end:stop]))
 	}
 	return out
+}
+
+// partMark is where a part of a resolution starts, its marker, and where
+// its text starts, after the marker.
+type partMark struct{ start, end int }
+
+// countUp keeps, of the markers of s found at locs (group 1 the marker),
+// the run that counts up from one in the scheme of the first ("1", "a"
+// or "i"); at says where each starts, and whether it stands where a
+// marker may.
+func countUp(s string, locs [][]int, at func(g []int) (int, bool)) []partMark {
+	var marks []partMark
+	scheme := ""
+	for _, g := range locs {
+		start, ok := at(g)
+		if !ok {
+			continue
+		}
+		v := s[g[2]:g[3]]
+		if scheme == "" {
+			switch v {
+			case "1":
+				scheme = "num"
+			case "a":
+				scheme = "alpha"
+			case "i":
+				scheme = "roman"
+			default:
+				continue
+			}
+		}
+		if v == expectedMark(scheme, len(marks)) {
+			marks = append(marks, partMark{start, g[1]})
+		}
+	}
+	return marks
 }
 
 func expectedMark(scheme string, n int) string {
