@@ -12,7 +12,10 @@ import (
 // panics.
 func FuzzChoose(f *testing.F) {
 	for _, s := range []string{"", "help", "help add", "add help", "member", "member add <@U1> X", "member <!channel>", "reminders",
-		"reminders off", "list 10/12/2026", "<@U1>", "?", "HELP member remove", "Unwell sub @x", "x y z"} {
+		"reminders off", "list 10/12/2026", "<@U1>", "?", "HELP member remove", "Unwell sub @x", "x y z",
+		"add 9/12/2021 28 <@U1> 2027-03-01 Circulate the figures", "add 26 \"Jo Smith\" 1 March 2027 Write", "reopen 12", "history 12",
+		"history <@U1|neil>", "history", "apologies next <@U1>", "list next", "approve", "approve 9 December 2021", "approve next",
+		"<@U1> left 11:05", "<@U1> left"} {
 		f.Add(s)
 	}
 	cmds := registry()

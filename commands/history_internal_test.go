@@ -8,7 +8,7 @@ import (
 
 func FuzzHistoryArgs(f *testing.F) {
 	for _, s := range []string{"", "next", "10 December", "10/12/2026 <@UNEIL>", "<@UNEIL|neil>", "<@UNEIL> 10 December",
-		"17 March 2022 <@U1> <@U2>", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50)} {
+		"17 March 2022 <@U1> <@U2>", "next <@U1>", "<@U1> next", "next next", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50)} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {

@@ -161,6 +161,7 @@ func FuzzParseOwner(f *testing.F) {
 	f.Add(`"Jo Smith" 2027-01-01 text`)
 	f.Add(`<@U1|neil> 2027-01-01`)
 	f.Add(`"“ ”"`)
+	f.Add(`"Neil Frackelton" 1 March 2027 Circulate the figures`)
 	f.Fuzz(func(t *testing.T, s string) {
 		args := strings.Fields(s)
 		id, name, n, err := parseOwner(args)

@@ -299,7 +299,7 @@ func TestParseAttendance(t *testing.T) {
 }
 
 func FuzzParseAttendance(f *testing.F) {
-	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61"} {
+	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61", "<@U1> left 11:05", "<@U1> left", `"Jen Williams" left 23:59`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
