@@ -337,6 +337,21 @@ func TestMinuteHistory(t *testing.T) {
 // TestMinuteHistoryPrintablePage: the draft's printable page is found by
 // its link alone; a wrong or missing token finds nothing, and the export
 // gives the same minutes as Markdown and plain text.
+// TestMinuteHistoryAmendedToTheSameText: an amendment that changes
+// nothing is not reported as a change to the narrative.
+func TestMinuteHistoryAmendedToTheSameText(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	minute := strings.TrimSuffix(strings.TrimPrefix(k.must(ian, "/resolve 7.7 That the report be noted.").Text, "Resolved under item 7.7: minute "), " of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.")
+	k.must(ian, "/minutes amend "+minute+" That the report be noted.")
+	got := k.say(ian, "/history minutes")
+	wantShown(t, got, "minute "+minute+": amended by <@UIAN>, to the text it had: “That the report be noted.”")
+	if strings.Contains(got, "narrative amended") {
+		t.Errorf("reported as a change to the narrative:\n%s", got)
+	}
+}
+
 func TestMinuteHistoryPrintablePage(t *testing.T) {
 	k := agendaKit(t)
 	k.svc.SetPublicURL("https://quorum.example.org/")

@@ -74,6 +74,8 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		switch {
 		case e.Action == "amended" && had && prev.Resolved != e.Resolved:
 			line = fmt.Sprintf("RESOLVED text amended by %s. It read: %s Now: %s", by, quoteText(prev.Resolved), quoteText(e.Resolved))
+		case e.Action == "amended" && had && prev.Narrative == e.Narrative:
+			line = fmt.Sprintf("amended by %s, to the text it had: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
 		case e.Action == "amended" && had:
 			line = fmt.Sprintf("narrative amended by %s. It read: %s Now: %s", by, quoteText(prev.Narrative), quoteText(e.Narrative))
 		case e.Action == "amended":
