@@ -78,7 +78,7 @@ func openAddActionForm(ctx context.Context, s *Service, r Request, value string)
 	}
 	return Reply{
 		Visibility: Private,
-		Text:       fmt.Sprintf("Opening the form to add an action under minute %s… (Where no form opens: `/action add %s @owner DATE TEXT`.)", Escape(mi.Number), Escape(mi.Number)),
+		Text:       fmt.Sprintf("Opening the form to add an action under minute %s… (Where no form opens: `/action add %s %s @owner DATE TEXT`.)", Escape(mi.Number), mi.HeldOn.Start(time.UTC).Format("2006-01-02"), Escape(mi.Number)),
 		Form: &Form{
 			ID: addActionFormID, Title: "Add an action", Submit: "Add",
 			Metadata: value,

@@ -440,7 +440,7 @@ func TestActionFormFromDecision(t *testing.T) {
 	if r.Form == nil {
 		t.Fatalf("no form: %s", shown(r))
 	}
-	wantShown(t, r.Text, "Opening the form to add an action under minute 9… (Where no form opens: `/action add 9 @owner DATE TEXT`.)")
+	wantShown(t, r.Text, "Opening the form to add an action under minute 9… (Where no form opens: `/action add 2026-12-10 9 @owner DATE TEXT`.)")
 	f := r.Form
 	var owners []string
 	var hint string
