@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The parsers of user text never panic, and what they accept is valid.
@@ -168,7 +169,7 @@ func FuzzMemberAdd(f *testing.F) {
 		if userID == "" || strings.ContainsAny(userID, " <>@|") {
 			t.Fatalf("parseMemberAdd(%q): user ID %q", text, userID)
 		}
-		if org == "" || len(org) > MaxNameLen {
+		if org == "" || utf8.RuneCountInString(org) > MaxNameLen {
 			t.Fatalf("parseMemberAdd(%q): organisation %q", text, org)
 		}
 		switch role {

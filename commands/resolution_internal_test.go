@@ -138,7 +138,7 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		if n != 1 {
 			t.Fatalf("%q: %+v is not exactly one of a number, words or a day", text, q)
 		}
-		if q.Number != "" && (len(q.Number) > maxMinuteNumLen || strings.ContainsAny(q.Number, " \t\n")) {
+		if q.Number != "" && (len(q.Number) > maxMinuteNumLen || strings.ContainsAny(q.Number, "\t\n") || strings.Contains(q.Number, "  ")) {
 			t.Fatalf("%q: number %q", text, q.Number)
 		}
 		if len(q.Words) > maxSearchLen {
