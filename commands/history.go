@@ -169,9 +169,11 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 // parseHistoryArgs reads "[DATE] [@member]"; who is empty when no member
 // is named.
 func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date, who string, err error) {
-	if n := len(args); n > 0 {
-		if id, _, ok := mention(args[n-1]); ok {
-			who, args = id, args[:n-1]
+	// The member may be named before the date or after it.
+	for i, a := range args {
+		if id, _, ok := mention(a); ok && who == "" {
+			who, args = id, append(args[:i:i], args[i+1:]...)
+			break
 		}
 	}
 	d, n, err := takeDate(args, now, loc)

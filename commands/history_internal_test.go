@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func FuzzHistoryArgs(f *testing.F) {
@@ -30,4 +31,19 @@ func FuzzHistoryArgs(f *testing.F) {
 			t.Fatalf("parseHistoryArgs(%q): date %+v", text, d)
 		}
 	})
+}
+
+// TestHistoryArgsMemberFirst: the member may be named before the date, as
+// after it.
+func TestHistoryArgsMemberFirst(t *testing.T) {
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, london)
+	for _, text := range []string{"<@UNEIL|neil> 10 December 2026", "10 December 2026 <@UNEIL|neil>"} {
+		d, who, err := parseHistoryArgs(strings.Fields(text), now, london)
+		if err != nil || who != "UNEIL" || d != (Date{2026, time.December, 10}) {
+			t.Errorf("parseHistoryArgs(%q) = %v, %q, %v", text, d, who, err)
+		}
+	}
+	if d, who, err := parseHistoryArgs([]string{"<@UNEIL>", "next"}, now, london); err != nil || who != "UNEIL" || !d.IsNext() {
+		t.Errorf("parseHistoryArgs(<@UNEIL> next) = %v, %q, %v", d, who, err)
+	}
 }
