@@ -107,9 +107,12 @@ func TestHomeReportsOwedUnderAMisprint(t *testing.T) {
 	k.must(ian, "/agenda add 7.7 Sefton CVS — Neil Frackleton (Sefton CVS)")
 	k.must(ian, "/agenda add 7.8 Sefton CVS — Sue Holdan and Sue Holdenn (Sefton CVS)")
 	k.must(ian, "/agenda add 7.9 Sefton CVS — Sue Hodlan (Sefton CVS)")
+	// Titled with the organisation, as partner reports are, the item
+	// names it without brackets.
+	k.must(ian, "/agenda add 7.10 Merseyside Police — Graeme Robsen")
 	for _, c := range []struct{ user, want string }{
 		{"UNEIL", "• Report owed for item 7.5 (SWACA)\nSend each report's link with `/report 7.5 URL` in <#C1>."},
-		{"UGRAEME", "• Report owed for item 7.6 (Merseyside Police)\n"},
+		{"UGRAEME", "• Report owed for item 7.6 (Merseyside Police)\n• Report owed for item 7.10 (Merseyside Police)\n"},
 		{"USUE", "• Report owed for item 7.8 (Sefton CVS)\nSend each report's link with `/report 7.8 URL` in <#C1>."},
 	} {
 		if got := section(t, k.svc, c.user, "Reports you owe"); !strings.HasPrefix(got, c.want) {

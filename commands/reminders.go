@@ -523,16 +523,17 @@ func (s *Service) presentsOf(ctx context.Context, c Committee, mem Member) func(
 // nearly is the one member whose name is name but for a letter mistyped,
 // left out, added, or two letters swapped in one of its words ("Neil
 // Frackleton" for Neil Frackelton: published agendas carry such slips),
-// and whose organisation it names, in its presenter or as its
-// organisation. Two such members, or a word under four letters, and it is
-// no one: a reminder sent to the wrong person is worse than none.
+// and whose organisation it names, in its presenter, as its organisation
+// or as its title (partner reports are titled so: "7.5 SWACA"). Two such
+// members, or a word under four letters, and it is no one: a reminder
+// sent to the wrong person is worse than none.
 func (x presenterIndex) nearly(name string, it AgendaItem) (Member, bool) {
 	words := strings.Fields(name)
 	var found Member
 	n := 0
 	for _, mem := range x.members {
 		org := foldName(mem.Organisation)
-		if org == "" || (foldName(it.Organisation) != org && !strings.Contains(foldName(it.Presenter), org)) {
+		if org == "" || (foldName(it.Organisation) != org && !strings.Contains(foldName(it.Presenter), org) && foldOrg(it.Title) != foldOrg(mem.Organisation)) {
 			continue
 		}
 		for _, mine := range presenterNames(mem.Name) {
