@@ -1513,6 +1513,19 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // in progress. next and table are the next meeting and the table as
 // dispatch read them, if it did; they are not read again.
 func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting, table *Table, d Date, now time.Time) (Meeting, bool, error) {
+	if m, ok, err := s.runningAtTable(ctx, c, table, d, now); err != nil || ok {
+		return m, ok, err
+	}
+	if d.IsNext() && next != nil {
+		return *next, false, nil
+	}
+	m, err := s.meetingFor(ctx, c, d, now)
+	return m, false, err
+}
+
+// runningAtTable is the meeting in progress that d ("next", or its day)
+// means at the table, if there is one: see meetingAtTable.
+func (s *Service) runningAtTable(ctx context.Context, c Committee, table *Table, d Date, now time.Time) (Meeting, bool, error) {
 	var m Meeting
 	var ok bool
 	if table != nil {
@@ -1531,11 +1544,7 @@ func (s *Service) meetingAtTable(ctx context.Context, c Committee, next *Meeting
 	if ok && now.Sub(m.StartsAt) < 12*time.Hour && (d.IsNext() || d == DateOf(m.StartsAt, c.Location())) {
 		return m, true, nil
 	}
-	if d.IsNext() && next != nil {
-		return *next, false, nil
-	}
-	m, err := s.meetingFor(ctx, c, d, now)
-	return m, false, err
+	return Meeting{}, false, nil
 }
 
 // meetingHomePart shows, on a committee's card, its meeting in progress:

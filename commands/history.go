@@ -122,24 +122,16 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	// Undated, the meeting in progress, as `/apologies list` and
 	// `/declare list` read it at the table; else the next.
 	var m Meeting
+	running := false
 	if d.IsNext() && !saidNext(in.Args) {
-		// With no next meeting, an empty one stands for it, so that
-		// meetingAtTable answers with it rather than look for one.
-		next := in.Next
-		if next == nil {
-			next = &Meeting{}
-		}
-		running, ok, err := s.meetingAtTable(ctx, c, next, in.Table, d, in.Now)
-		if err != nil {
+		if m, running, err = s.runningAtTable(ctx, c, in.Table, d, in.Now); err != nil {
 			return Reply{}, err
 		}
-		if ok {
-			m = running
-		} else if in.Next == nil {
+	}
+	if !running {
+		if d.IsNext() && in.Next == nil {
 			return Reply{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(c.Name), rec)
 		}
-	}
-	if m.ID == 0 {
 		if m, err = s.meetingOf(ctx, in, d); err != nil {
 			return Reply{}, err
 		}
