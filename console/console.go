@@ -202,27 +202,38 @@ func (c *Console) home(ctx context.Context) {
 	var buttons []commands.Button
 	for _, card := range h.Cards {
 		fmt.Fprintln(c.Out, strings.ToUpper(plainText(card.Title)))
-		if card.Text != "" {
-			fmt.Fprintln(c.Out, plainText(card.Text))
-		}
-		for _, s := range card.Sections {
-			if s.Title != "" {
-				fmt.Fprintln(c.Out, plainText("*"+s.Title+"*"))
-			}
-			fmt.Fprintln(c.Out, plainText(s.Text))
-		}
+		c.body(card.Text, card.Sections)
+		c.buttons(card.Buttons, len(buttons))
 		buttons = append(buttons, card.Buttons...)
-		for i, b := range card.Buttons {
-			fmt.Fprintf(c.Out, "[%d: %s] ", len(buttons)-len(card.Buttons)+i+1, b.Label)
-		}
-		if len(card.Buttons) > 0 {
-			fmt.Fprintln(c.Out, " (:press N)")
-		}
 	}
 	for _, line := range h.More {
 		fmt.Fprintln(c.Out, plainText(line))
 	}
 	c.last, c.lastHome = commands.Reply{Buttons: buttons}, true
+}
+
+// body prints a reply's or a Home card's text and sections.
+func (c *Console) body(text string, sections []commands.Section) {
+	if text != "" {
+		fmt.Fprintln(c.Out, plainText(text))
+	}
+	for _, s := range sections {
+		if s.Title != "" {
+			fmt.Fprintln(c.Out, plainText("*"+s.Title+"*"))
+		}
+		fmt.Fprintln(c.Out, plainText(s.Text))
+	}
+}
+
+// buttons prints bs numbered for :press, from after+1: a Home numbers its
+// cards' buttons on from the cards before.
+func (c *Console) buttons(bs []commands.Button, after int) {
+	for i, b := range bs {
+		fmt.Fprintf(c.Out, "[%d: %s] ", after+i+1, b.Label)
+	}
+	if len(bs) > 0 {
+		fmt.Fprintln(c.Out, " (:press N)")
+	}
 }
 
 // show prints a reply as plain text.
@@ -236,24 +247,11 @@ func (c *Console) show(r commands.Reply) {
 	if r.Header != "" {
 		fmt.Fprintln(c.Out, strings.ToUpper(r.Header))
 	}
-	if r.Text != "" {
-		fmt.Fprintln(c.Out, plainText(r.Text))
-	}
-	for _, s := range r.Sections {
-		if s.Title != "" {
-			fmt.Fprintln(c.Out, plainText("*"+s.Title+"*"))
-		}
-		fmt.Fprintln(c.Out, plainText(s.Text))
-	}
+	c.body(r.Text, r.Sections)
 	if r.Footer != "" {
 		fmt.Fprintln(c.Out, plainText(r.Footer))
 	}
-	for i, b := range r.Buttons {
-		fmt.Fprintf(c.Out, "[%d: %s] ", i+1, b.Label)
-	}
-	if len(r.Buttons) > 0 {
-		fmt.Fprintln(c.Out, " (:press N)")
-	}
+	c.buttons(r.Buttons, 0)
 	switch {
 	case pasteForm(r.Form):
 		fmt.Fprintf(c.Out, "(Slack would open the form %q here, to paste a document into. In the console: :paste FILE reads it from a file; :paste alone takes the lines you type or paste next, up to a line holding only \".\". The console has no 3,000-character limit.)\n", r.Form.Title)
