@@ -93,19 +93,30 @@ func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.A
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.OwnerUser); err != nil {
 			return err
 		}
-		return audit(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id})
+		if err := audit(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id}); err != nil {
+			return err
+		}
+		// Read back before the commit: a read that failed after it would
+		// say NOT saved of an action that was.
+		a, err = actionByID(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return commands.ActionPoint{}, err
 	}
-	return db.ActionPointByID(ctx, id)
+	return a, nil
 }
 
 // ActionPointByID implements commands.ActionStore.
 func (db *DB) ActionPointByID(ctx context.Context, id int64) (commands.ActionPoint, error) {
+	a, err := actionByID(ctx, db.x, id)
+	return a, mapErr("action", err)
+}
+
+func actionByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.ActionPoint, error) {
 	var row actionRow
-	err := db.x.GetContext(ctx, &row, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1`, id)
-	return row.action(), mapErr("action", err)
+	err := sqlx.GetContext(ctx, q, &row, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1`, id)
+	return row.action(), err
 }
 
 // CompleteAction implements commands.ActionStore.

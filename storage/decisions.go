@@ -25,16 +25,21 @@ func minutesConfirmed(ctx context.Context, q sqlx.ExtContext, meetingID int64) (
 
 // WriteMinute implements commands.DecisionStore.
 func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands.Minute, error) {
-	var id int64
+	var m commands.Minute
 	err := db.inTx(ctx, "write minute", func(tx *Tx) error {
-		var err error
-		id, err = writeMinute(ctx, tx, w)
+		id, err := writeMinute(ctx, tx, w)
+		if err != nil {
+			return err
+		}
+		// Read back before the commit: a read that failed after it would
+		// say NOT saved of a minute that was.
+		m, err = minuteByID(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return commands.Minute{}, err
 	}
-	return db.Minute(ctx, id)
+	return m, nil
 }
 
 func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, error) {

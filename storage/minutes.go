@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -353,6 +354,10 @@ func importDeclarations(ctx context.Context, tx *Tx, meetingID int64, rec comman
 
 // withResolutions loads the resolutions of ms.
 func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands.Minute, error) {
+	return withResolutions(ctx, db.x, rows)
+}
+
+func withResolutions(ctx context.Context, q sqlx.QueryerContext, rows []minuteRow) ([]commands.Minute, error) {
 	out := make([]commands.Minute, len(rows))
 	ids := make([]int64, len(rows))
 	at := map[int64]int{}
@@ -370,7 +375,7 @@ func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands
 		Body     string         `db:"body"`
 		Parts    pq.StringArray `db:"parts"`
 	}
-	err := db.x.SelectContext(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
+	err := sqlx.SelectContext(ctx, q, &res, `SELECT minute_id, id, body, parts FROM resolutions
 		WHERE minute_id = ANY($1) ORDER BY minute_id, position`, pq.Array(ids))
 	if err != nil {
 		return nil, err
@@ -569,17 +574,21 @@ var searchMinutesSQL = `WITH ` + searchCTEs("$1", "$2") + searchFound
 
 // Minute implements commands.MinutesStore.
 func (db *DB) Minute(ctx context.Context, id int64) (commands.Minute, error) {
+	m, err := minuteByID(ctx, db.x, id)
+	return m, mapErr("minute", err)
+}
+
+func minuteByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.Minute, error) {
 	var rows []minuteRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+` WHERE mi.id = $1`, id)
-	if err != nil {
-		return commands.Minute{}, mapErr("minute", err)
+	if err := sqlx.SelectContext(ctx, q, &rows, `SELECT `+minuteColumns+minuteFrom+` WHERE mi.id = $1`, id); err != nil {
+		return commands.Minute{}, err
 	}
 	if len(rows) == 0 {
-		return commands.Minute{}, mapErr("minute", sql.ErrNoRows)
+		return commands.Minute{}, sql.ErrNoRows
 	}
-	out, err := db.withResolutions(ctx, rows)
+	out, err := withResolutions(ctx, q, rows)
 	if err != nil {
-		return commands.Minute{}, mapErr("minute", err)
+		return commands.Minute{}, err
 	}
 	return out[0], nil
 }
