@@ -1206,7 +1206,11 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	if a.UserID != me.UserID && !me.IsOfficer() && me.Role != RoleChair {
+	// marksOthers: the sender marks anyone, as an officer or the chair
+	// does; otherwise they mark only themselves.
+	marksOthers := me.IsOfficer() || me.Role == RoleChair
+	if a.UserID != me.UserID && !marksOthers {
+		marksOthers = true
 		if me.Role != RoleViceChair {
 			return Reply{}, userErr("Only an officer or the chair of %s can mark someone else. You can mark yourself with `/here` or the *I'm here* button.", Escape(c.Name))
 		}
@@ -1241,6 +1245,15 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if a.SubstituteFor != "" {
 		if _, ok := st.member(a.SubstituteFor); !ok {
 			return Reply{}, userErr("<@%s> is not a member of %s, so no one can substitute for them.", a.SubstituteFor, Escape(c.Name))
+		}
+		// The minutes print a substitute as standing in for the member: a
+		// member records that of themselves only where that member named
+		// them, as pressing I'm here does for a substitute who is no member.
+		if !marksOthers && !slices.ContainsFunc(st.apologies, func(ap Apology) bool {
+			return ap.UserID == a.SubstituteFor && ap.SubstituteID == me.UserID
+		}) {
+			return Reply{}, userErr("Only an officer or the chair of %s can record you as another member's substitute: %s's apologies for this meeting do not name you. Mark yourself with `/here`.",
+				Escape(c.Name), st.keyName(a.SubstituteFor))
 		}
 	}
 	if a.UserID == "" {

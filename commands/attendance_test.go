@@ -1458,3 +1458,25 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 		t.Errorf("the minutes name an agenda item's number, which they do not print:\n%s", draft)
 	}
 }
+
+// A member marks only themselves: they cannot record themselves as
+// standing in for another member, which the minutes would print as that
+// member's substitute, unless that member's apologies name them. The
+// officer or the chair records any other substitute.
+func TestAttendanceMemberSubstitutesOnlyWhereNamed(t *testing.T) {
+	k := attDay(t)
+	k.must(attAnn, "/apologies 10/12/2026 Annual leave sub <@UGRAEME>")
+	k.must(sue, "/meeting start")
+	attRefused(k, graeme, "/attendance <@UGRAEME> substitute-for <@USUE>",
+		"Only an officer or the chair of Safer Sefton Together can record you as another member's substitute: Sue Holden's apologies for this meeting do not name you.")
+	attRefused(k, graeme, "/attendance <@UGRAEME> substitute-for <@UNEIL>",
+		"Neil Frackelton's apologies for this meeting do not name you.")
+	if att := k.say(ian, "/meeting attendance"); strings.Contains(att, "Substitutes") {
+		t.Errorf("a member recorded themselves as another's substitute:\n%s", att)
+	}
+	k.steps([]step{
+		{graeme, "/attendance <@UGRAEME> substitute-for <@UANN>", []string{"You are marked present as substitute for Ann."}},
+		{sue, "/attendance <@UNEIL> absent", []string{"Neil Frackelton is marked absent."}},
+	})
+	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Graeme Robson (Merseyside Police) for Ann.")
+}
