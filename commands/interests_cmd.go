@@ -361,11 +361,14 @@ func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 // reviewInterests records that m's register is up to date, as
 // `/interests review` and the Review button on the Home do.
 func (s *Service) reviewInterests(ctx context.Context, c Committee, m Member, r Request) (Reply, error) {
-	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now); err != nil {
-		return Reply{}, err
-	}
+	// The entries are counted before the review is saved, which leaves
+	// them as they are: a read failing after it would say NOT saved of a
+	// review that was.
 	es, err := s.store.Interests(ctx, c.ID, m.UserID, false)
 	if err != nil {
+		return Reply{}, err
+	}
+	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now); err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()

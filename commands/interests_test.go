@@ -1084,3 +1084,52 @@ func TestInterestsPromptsOnAFullHome(t *testing.T) {
 		t.Errorf("Neil's register on his Home:\n%s", text)
 	}
 }
+
+// goneAfterReview is the records when the database stops answering just
+// after a review of a register is saved.
+type goneAfterReview struct {
+	commands.Store
+	gone bool
+}
+
+func (g *goneAfterReview) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error {
+	err := g.Store.ReviewInterests(ctx, committeeID, userID, by, at)
+	g.gone = err == nil
+	return err
+}
+
+func (g *goneAfterReview) Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]commands.Interest, error) {
+	if g.gone {
+		return nil, errDown
+	}
+	return g.Store.Interests(ctx, committeeID, userID, withEnded)
+}
+
+// TestInterestsReviewSavedIsNeverNotSaved: a review saved is said to be
+// recorded, even when the records stop answering straight after it; it is
+// never reported NOT saved.
+func TestInterestsReviewSavedIsNeverNotSaved(t *testing.T) {
+	k := committeeKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	svc := commands.New(&goneAfterReview{Store: k.db}, nil)
+	r, err := svc.Run(context.Background(), k.request(neil, "/interests review"))
+	if err != nil {
+		r = commands.FailureReply(err, "ref")
+	}
+	if strings.Contains(r.Text, "NOT saved") || !strings.HasPrefix(r.Text, "Recorded: the register of interests in Safer Sefton Together is up to date") {
+		t.Errorf("a review that was saved is answered:\n%s", shown(r))
+	}
+	reviews, err := k.db.InterestReviews(context.Background(), k.committee().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, rv := range reviews {
+		if rv.UserID == neil {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("the review is not on record")
+	}
+}
