@@ -137,7 +137,7 @@ func actionCommand() *Command {
 			Examples: []string{"/action list", "/action list mine", "/action list overdue"},
 			Read:     true, Run: listActions,
 		}},
-		Buttons: map[string]Action{addActionButton: openAddActionForm},
+		Buttons: map[string]Action{addActionButton: readOnly(openAddActionForm)},
 		Forms:   map[string]FormHandler{addActionFormID: submitAddActionForm},
 	}
 }

@@ -750,3 +750,62 @@ func TestActionsListedWhenMany(t *testing.T) {
 		t.Errorf("199 outstanding actions are said to be more than a list reads:\n%s", got[len(got)-300:])
 	}
 }
+
+// TestMeetingRecordsFailuresSayWhetherAnythingWasLost: when the records
+// cannot be reached, the commands of the meeting's records (its minutes,
+// actions, attendance and the register of interests) say what was NOT
+// saved when they write, and never when they only read, buttons included.
+func TestMeetingRecordsFailuresSayWhetherAnythingWasLost(t *testing.T) {
+	k, resolved := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	store := &flaky{Store: k.db}
+	svc := commands.New(store, nil)
+	store.down = true
+
+	const (
+		read   = "Sorry — the committee records are unavailable right now; please try again in a minute."
+		notNow = "Sorry — the committee records are unavailable, %s was NOT saved; please try again."
+	)
+	for _, tc := range []struct{ line, want string }{
+		{"/action", read},
+		{"/action list all", read},
+		{"/action history 1", read},
+		{"/action add 9 <@UNEIL> 2027-03-01 Report back", fmt.Sprintf(notNow, "the action")},
+		{"/action done 1", fmt.Sprintf(notNow, "the action")},
+		{"/interests", read},
+		{"/interests add", read},
+		{"/interests history", read},
+		{"/interests add other Trustee of SWACA", fmt.Sprintf(notNow, "your register entry")},
+		{"/resolve 7.7 That the report be noted.", fmt.Sprintf(notNow, "the resolution")},
+		{"/minute 7.7 The Board heard the report.", fmt.Sprintf(notNow, "the minute")},
+		{"/history minutes", read},
+		{"/history attendance", read},
+		{"/attendance <@UNEIL> present", fmt.Sprintf(notNow, "the attendance")},
+		{"/here", fmt.Sprintf(notNow, "your attendance")},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			_, err := svc.Run(context.Background(), k.request(ian, tc.line))
+			if err == nil {
+				t.Fatal("no error while the records were down")
+			}
+			if got := commands.FailureReply(err, "7f3a").Text; got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+
+	// A button that only opens a form saves nothing.
+	for _, b := range resolved.Buttons {
+		if b.Label != "Add an action" {
+			continue
+		}
+		_, err := svc.Act(context.Background(), k.request(ian, ""), b.Action, b.Value)
+		if got := commands.FailureReply(err, "7f3a").Text; got != read {
+			t.Errorf("%s: %q", b.Label, got)
+		}
+	}
+	_, err := svc.Act(context.Background(), k.request(neil, ""), "interests.declare", "1:1:1")
+	if got := commands.FailureReply(err, "7f3a").Text; got != read {
+		t.Errorf("Declare an interest: %q", got)
+	}
+}

@@ -536,6 +536,21 @@ type failed struct {
 func (f *failed) Error() string { return f.err.Error() }
 func (f *failed) Unwrap() error { return f.err }
 
+// readOnly is a button that saves nothing (it opens a form, or shows a
+// record): when it fails, it says nothing was lost, as a subcommand that
+// is a Read does, rather than that what its command saves was not saved.
+func readOnly(a Action) Action {
+	return func(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+		reply, err := a(ctx, s, r, value)
+		var ue *UserError
+		var q *question
+		if err == nil || errors.As(err, &ue) || errors.As(err, &q) {
+			return reply, err
+		}
+		return reply, &failed{err: err}
+	}
+}
+
 func errorReply(msg string, usage []string) Reply {
 	var b strings.Builder
 	b.WriteString(msg)

@@ -86,7 +86,7 @@ func interestsCommand() *Command {
 		}},
 		Buttons: map[string]Action{
 			"interests.review":  reviewInterestsAction,
-			"interests.declare": declarePromptAction,
+			"interests.declare": readOnly(declarePromptAction),
 			"interests.dismiss": dismissPromptAction,
 		},
 		Forms: map[string]FormHandler{interestFormID: submitInterest},
