@@ -43,8 +43,10 @@ type ActionChange struct {
 
 // ActionStore keeps actions and their log.
 type ActionStore interface {
-	// AddAction records a, with its log's first line.
-	AddAction(ctx context.Context, a ActionPoint) (ActionPoint, error)
+	// AddAction records a, with its log's first line; added is false,
+	// and the action is the one on record, when the same action (minute,
+	// owner, due date and text) is on record and open already.
+	AddAction(ctx context.Context, a ActionPoint) (_ ActionPoint, added bool, err error)
 	// ActionPointByID is an action; ErrNotFound if there is none.
 	ActionPointByID(ctx context.Context, id int64) (ActionPoint, error)
 	// CompleteAction marks an action done; ErrConflict if it is done
@@ -299,9 +301,14 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 // saveAction records a under minute mi, for /action add and its form.
 func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint) (Reply, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
-	a, err := s.store.AddAction(ctx, a)
+	a, added, err := s.store.AddAction(ctx, a)
 	if err != nil {
 		return Reply{}, err
+	}
+	if !added {
+		// Sent again, as the answer to a save in doubt asks: one action.
+		return private("Action %d is on record already under minute %s: %s — %s, due %s. Nothing was added; mark it done with `/action done %d`.",
+			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil
 	}
 	return private("Action %d recorded under minute %s: %s — %s, due %s. Mark it done with `/action done %d`.",
 		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil

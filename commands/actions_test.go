@@ -809,3 +809,26 @@ func TestMeetingRecordsFailuresSayWhetherAnythingWasLost(t *testing.T) {
 		t.Errorf("Declare an interest: %q", got)
 	}
 }
+
+// TestActionAddTwiceIsOneAction: the same action sent again (as the answer
+// to a write whose outcome was in doubt asks) is the action on record, not
+// a second one; the same words for another owner, date or minute are
+// another action.
+func TestActionAddTwiceIsOneAction(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	r := k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	if r.Text != "Action 1 is on record already under minute 9: <@UNEIL> — Circulate the figures, due Monday 1 March 2027. Nothing was added; mark it done with `/action done 1`." {
+		t.Errorf("the same action again: %q", r.Text)
+	}
+	k.must(ian, "/action add 9 <@UGRAEME> 2027-03-01 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-02 Circulate the figures")
+	k.must(ian, "/action done 1")
+	wantShown(t, k.say(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures"), "Action 4 recorded under minute 9")
+	if diff := cmp.Diff(actLog(k), []string{
+		"added Neil Frackelton 2027-03-01 UIAN", "added Graeme Robson 2027-03-01 UIAN", "added Neil Frackelton 2027-03-02 UIAN",
+		"done Neil Frackelton 2027-03-01 UIAN", "added Neil Frackelton 2027-03-01 UIAN",
+	}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}

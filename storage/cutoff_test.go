@@ -313,7 +313,7 @@ func actionMarked(db *storage.DB, c commands.Committee, reason string) error {
 	if err != nil || o.Next == nil {
 		return fmt.Errorf("no meeting to record the action under: %v", err)
 	}
-	_, err = db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: o.Next.ID, MinuteNumber: "26",
+	_, _, err = db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: o.Next.ID, MinuteNumber: "26",
 		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
 		Text: reason, CreatedBy: "UOFF"})
 	return err
