@@ -759,3 +759,31 @@ func TestMinuteNumbersNeverRepeatWithinAMeeting(t *testing.T) {
 	k.now = time.Date(2027, 1, 14, 11, 0, 0, 0, london)
 	wantShown(t, k.say(ian, "/minute 14/01/2027 1 No apologies were received."), "minute 8 of the meeting on Thursday 14 January 2027")
 }
+
+// TestMinuteCommentTwiceIsOneComment: a correction sent again (as the
+// answer to a save in doubt asks) is the one on record, not a second for
+// the officer to read twice.
+func TestMinuteCommentTwiceIsOneComment(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	for range 2 {
+		wantShown(t, k.say(graeme, "/minutes comment 9 The figures were for the last quarter."), "Your correction to minute 9 is recorded")
+	}
+	k.must(neil, "/minutes comment 9 The figures were for the last quarter.")
+	rows, err := k.db.SQL().Query(`SELECT by_user FROM minute_comments ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var by []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			t.Fatal(err)
+		}
+		by = append(by, u)
+	}
+	if diff := cmp.Diff(by, []string{graeme, neil}); diff != "" {
+		t.Errorf("corrections on record, by whom (-got +want):\n%s", diff)
+	}
+}

@@ -156,7 +156,11 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 
 // CommentMinute implements commands.DecisionStore.
 func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string) error {
-	return db.execAlone(ctx, "comment minute", `INSERT INTO minute_comments (minute_id, body, by_user) VALUES ($1, $2, $3)`, minuteID, body, by)
+	// The same correction sent again by the same member is the one on
+	// record: sending again after an answer in doubt adds nothing.
+	return db.execAlone(ctx, "comment minute", `INSERT INTO minute_comments (minute_id, body, by_user)
+		SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
+			SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)`, minuteID, body, by)
 }
 
 // MinuteComments implements commands.DecisionStore.
