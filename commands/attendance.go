@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -101,9 +100,9 @@ func withConduct(c *Command) *Command {
 }
 
 // withVoting lets `/committee member add` end with non-voting: the
-// member is added as the subcommand adds them, then their voting flag is
-// set (every add sets it, so adding again without the word makes them
-// voting again).
+// member is saved with their vote in the one change that adds them (every
+// add sets it, so adding again without the word makes them voting again),
+// or, for a new chair or vice-chair, with the Confirm button's.
 func withVoting(sub *Sub) {
 	add := sub.Run
 	for i, u := range sub.Usage {
@@ -115,47 +114,9 @@ func withVoting(sub *Sub) {
 		if n := len(in.Args); n > 2 && isNonVoting(in.Args[n-1]) {
 			voting, in.Args = false, in.Args[:n-1]
 		}
-		reply, err := add(ctx, s, in)
-		if err != nil || reply.Refused {
-			return reply, err
-		}
-		userID, _, ok := mention(in.Args[0])
-		if !ok {
-			return reply, nil
-		}
-		return s.setVote(ctx, in.Committee, userID, voting, in.UserID, reply)
+		in.voting = &voting
+		return add(ctx, s, in)
 	}
-}
-
-// setVote sets whether userID votes once their addition as reply tells
-// has been made. When reply instead asks the officer to confirm a new
-// chair or vice-chair, nothing has changed yet: the vote goes with the
-// Confirm button, and is set when it is pressed (see confirmRole).
-func (s *Service) setVote(ctx context.Context, c Committee, userID string, voting bool, by string, reply Reply) (Reply, error) {
-	for i, b := range reply.Buttons {
-		if b.Action != confirmRoleAction {
-			continue
-		}
-		var ch roleChange
-		if err := json.Unmarshal([]byte(b.Value), &ch); err != nil {
-			return Reply{}, err
-		}
-		ch.Voting = &voting
-		value, err := json.Marshal(ch)
-		if err != nil {
-			return Reply{}, err
-		}
-		reply.Buttons[i].Value = string(value)
-		return reply, nil
-	}
-	changed, err := s.store.SetVoting(ctx, c.ID, userID, voting, by)
-	if err != nil {
-		return Reply{}, err
-	}
-	if !voting || changed {
-		reply.Text += map[bool]string{true: " They vote, and count to the quorum.", false: " They do not vote, and do not count to the quorum."}[voting]
-	}
-	return reply, nil
 }
 
 func isNonVoting(w string) bool {

@@ -1480,3 +1480,26 @@ func TestAttendanceMemberSubstitutesOnlyWhereNamed(t *testing.T) {
 	})
 	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Graeme Robson (Merseyside Police) for Ann.")
 }
+
+// TestMemberAddedNonVotingAtOnce: a member added as non-voting is saved
+// with their vote in one change, or not at all: never added as a voting
+// member, to count to the quorum, while the answer says nothing was saved.
+func TestMemberAddedNonVotingAtOnce(t *testing.T) {
+	k := committeeKit(t)
+	// The records refuse to write down the vote.
+	if _, err := k.db.SQL().Exec(`CREATE FUNCTION refuse_vote() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.action = 'member.voting' THEN RAISE EXCEPTION 'vote refused'; END IF; RETURN NEW; END $$;
+		CREATE TRIGGER refuse_vote BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_vote()`); err != nil {
+		t.Fatal(err)
+	}
+	r, err := k.svc.Run(context.Background(), k.request(ian, "/committee member add <@USUE> Sefton CVS non-voting"))
+	if err != nil {
+		r = commands.FailureReply(err, "ref")
+	}
+	if !strings.Contains(r.Text, "NOT saved") {
+		t.Fatalf("the vote could not be written, yet: %s", shown(r))
+	}
+	if m, err := k.db.Member(context.Background(), k.committee().ID, sue); err == nil {
+		t.Errorf("NOT saved, but Sue is a member, as %s, voting", m.Role)
+	}
+}

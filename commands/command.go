@@ -138,6 +138,8 @@ type Input struct {
 	Table *Table
 	cmd   *Command
 	sub   *Sub
+	// voting is the vote `/committee member add` gives (see withVoting).
+	voting *bool
 }
 
 // Action is what a button press runs.

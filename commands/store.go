@@ -377,10 +377,6 @@ type ConductStore interface {
 	SetQuorumRule(ctx context.Context, committeeID int64, r QuorumRule, by string) error
 	// NonVoting lists the user IDs of the committee's members who do not vote.
 	NonVoting(ctx context.Context, committeeID int64) ([]string, error)
-	// SetVoting sets whether a member votes, keeping the change in the
-	// audit log; changed is false when it was so already or they are not
-	// a member.
-	SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (changed bool, err error)
 }
 
 // InterestStore keeps the register of interests. Entries are never edited:

@@ -565,6 +565,10 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 			}
 		}
 		created, err = putMember(ctx, tx, m, by)
+		if err != nil || m.Voting == nil {
+			return err
+		}
+		_, err = setVoting(ctx, tx, m.CommitteeID, m.UserID, *m.Voting, by)
 		return err
 	})
 	return created, err

@@ -334,24 +334,21 @@ func (db *DB) NonVoting(ctx context.Context, committeeID int64) ([]string, error
 	return ids, mapErr("non-voting members", err)
 }
 
-// SetVoting implements commands.ConductStore.
-func (db *DB) SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (bool, error) {
-	changed := false
-	err := db.inTx(ctx, "set voting", func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
-			WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		changed = true
-		if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
-			return err
-		}
-		// The live message of a meeting in progress counts the voters.
-		return markLiveOf(ctx, tx, committeeID)
-	})
-	return changed, err
+// setVoting sets, in the caller's transaction, whether a member votes,
+// with its audit; changed is false when it was so already or they are not
+// a member.
+func setVoting(ctx context.Context, tx *Tx, committeeID int64, userID string, voting bool, by string) (changed bool, err error) {
+	res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
+		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
+		return false, err
+	}
+	// The live message of a meeting in progress counts the voters.
+	return true, markLiveOf(ctx, tx, committeeID)
 }
