@@ -131,7 +131,9 @@ func actionCommand() *Command {
 			Usage:    []string{"/action history ID"},
 			Summary:  "Every change to an action: added, re-dated, reassigned, done and reopened, by whom and when.",
 			Examples: []string{"/action history 12"},
-			Read:     true, Run: actionHistory,
+			// The list is anyone's in the channel; who changed what, and
+			// when, is the committee's.
+			Read: true, Who: Members, Run: actionHistory,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/action list [mine|overdue|all]"},

@@ -626,6 +626,12 @@ func TestActionHistory(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant refused with %q", tc.line, shown(r), tc.want)
 		}
 	}
+	// Who changed what, and when, is the committee's: someone in the
+	// channel who is not a member reads the list, not the history.
+	if r := k.run(stranger, "/action history 1"); !r.Refused || strings.Contains(shown(r), "marked done") ||
+		!strings.Contains(shown(r), "You are not a member of Safer Sefton Together.") {
+		t.Errorf("/action history by someone outside the committee:\n%s", shown(r))
+	}
 }
 
 // TestActionDoneNoteTooLong: a note longer than an action may hold is
