@@ -461,7 +461,7 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // It returns the changes to make before the addition, the number the new
 // item takes, and what the reply says of it.
 func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, ItemNumber, string) {
-	if added.Sub > 0 || added.Letter != 0 {
+	if added.Sub > 0 || added.Letter != 0 || added.Section != 0 {
 		return nil, added, ""
 	}
 	closing, ok := closingItem(items)
@@ -488,7 +488,9 @@ func closingItem(items []AgendaItem) (AgendaItem, bool) {
 	last, found := 0, false
 	for _, it := range items {
 		n, err := ParseItemNumber(it.Number)
-		if err != nil {
+		if err != nil || n.Section != 0 {
+			// An agenda numbered by section keeps the numbers printed:
+			// its last item is not renumbered to stay last.
 			continue
 		}
 		switch {
@@ -570,7 +572,7 @@ func (s *Service) standingItem(ctx context.Context, in *Input, m Meeting, n Item
 // so that removing what `/agenda add` added puts the agenda back as it
 // was. Items numbered before it keep their numbers, as printed.
 func closeGap(items []AgendaItem, removed ItemNumber) ([]AgendaChange, string) {
-	if removed.Sub > 0 || removed.Letter != 0 {
+	if removed.Sub > 0 || removed.Letter != 0 || removed.Section != 0 {
 		return nil, ""
 	}
 	closing, ok := closingItem(items)
@@ -582,7 +584,7 @@ func closeGap(items []AgendaItem, removed ItemNumber) ([]AgendaChange, string) {
 		return nil, ""
 	}
 	for _, it := range items {
-		if n, err := ParseItemNumber(it.Number); err == nil && n.Top == removed.Top && n != removed {
+		if n, err := ParseItemNumber(it.Number); err == nil && n.Section == 0 && n.Top == removed.Top && n != removed {
 			return nil, ""
 		}
 	}

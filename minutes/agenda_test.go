@@ -308,6 +308,23 @@ func TestAgendaDocuments(t *testing.T) {
 			titles: map[string]string{"3": "Minutes", "4a": "23/0412/FUL Land North of Moor Road, Marsden", "4b": "23/0588/HOU 17 Church View, Lower Marsden",
 				"5": "Planning Appeals", "7": "Enforcement Matters"},
 		},
+		{
+			// A county council's numbering: the section's letter, then
+			// the item ("A1", "B2"), under headings "A - Committee
+			// Business", one of them wrapped; "Report of:" under an item
+			// names its presenter; a numbered list under D1; the venue's
+			// town on the line below it.
+			file:    "agenda-county-section-letters.txt",
+			meeting: Meeting{Committee: "ENVIRONMENT AND TRANSPORT CABINET COMMITTEE", Date: "2024-03-07", Time: "10:00", Venue: "Council Chamber, Sessions House, County Hall, Maidstone"},
+			numbers: []string{"A1", "A2", "A3", "A4", "A5", "B1", "B2", "C1", "C2", "C3", "D1", "E1"},
+			titles:  map[string]string{"B1": "24/00011 - Highway Drainage Cleansing Contract", "C3": "Work Programme 2024", "D1": "Decisions taken outside of the Cabinet Committee meeting cycle"},
+			descriptions: map[string]string{
+				"A5": "",
+				"C3": "To note the work programme",
+				"E1": "Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
+			},
+			presenters: map[string]string{"B1": "Lucy Farrant", "C2": ""},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -338,18 +355,28 @@ func TestAgendaDocuments(t *testing.T) {
 	}
 }
 
-// TestAgendaSectionNumbersWarn: items numbered with a section's letter
-// ("A1", "B2") are not read; the warning says why no items were found.
-func TestAgendaSectionNumbersWarn(t *testing.T) {
+// TestAgendaSectionNumbers: items numbered with their section's letter
+// ("A1", "B1"), as county councils number them, are read with those
+// numbers; the sections' headings are no item's text, and a numbered list
+// in an item ("1. 23/00102 …") is not an item.
+func TestAgendaSectionNumbers(t *testing.T) {
 	text := "AGENDA\nHEALTH AND WELLBEING BOARD\nWednesday, 18th January, 2023, at 2.00 pm\n\n" +
 		"A - Committee Business\nA1\tIntroduction/Webcasting Announcement\nA2\tApologies and Substitutes\n\n" +
-		"B - Matters for Decision\nB1\tJoint Local Health and Wellbeing Strategy (Pages 11 - 40)\n"
+		"B - Matters for Decision\nB1\tJoint Local Health and Wellbeing Strategy (Pages 11 - 40)\n" +
+		"1. The strategy for 2023 to 2028\n2. Its action plan\nB2\tBetter Care Fund\n"
 	a, err := ParseAgenda(text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`no agenda items found: items numbered with a letter before the number ("A1", "A2", "B1") are not read; number them 1, 2, 3 … to import them`}
-	if diff := cmp.Diff(a.Warnings, want); diff != "" {
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number+" "+it.Title)
+	}
+	want := []string{"A1 Introduction/Webcasting Announcement", "A2 Apologies and Substitutes", "B1 Joint Local Health and Wellbeing Strategy", "B2 Better Care Fund"}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("items (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(a.Warnings, []string{}); diff != "" {
 		t.Errorf("warnings (-got +want):\n%s", diff)
 	}
 }

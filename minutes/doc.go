@@ -42,7 +42,9 @@
 //     planning references such as "22/01234/FUL" are never minute numbers.
 //   - Agenda and minute numbers lose their trailing full stop and any "Item"
 //     or "Minute" prefix; an agenda sub-item printed "(a)" under item 7
-//     becomes "7a".
+//     becomes "7a". Agendas numbered by section ("A1", "A2", "B1", under
+//     headings such as "B - Key Decision Items") keep those numbers, and
+//     then every item of the agenda has one.
 //   - Presenters keep any rank printed before the name ("Superintendent
 //     Graeme Robson"). Item.Organisation holds the bracketed text printed
 //     after the presenter, e.g. "NW Probation Lead", when there is one
