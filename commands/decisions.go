@@ -235,7 +235,7 @@ func writtenReply(c Committee, m Minute) Reply {
 		b.WriteString("\n" + plainText(m.Narrative))
 	}
 	if len(m.Resolutions) > 0 {
-		b.WriteString("\nRESOLVED: " + plainText(m.Resolved()))
+		b.WriteString("\n" + m.Word() + ": " + plainText(m.Resolved()))
 	}
 	if len(m.References) > 0 {
 		refs := make([]string, len(m.References))

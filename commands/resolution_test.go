@@ -192,3 +192,27 @@ func TestResolutionByLetteredNumber(t *testing.T) {
 		{neil, "/resolution SSP 16/22", []string{"Minute SSP 16/22 — SERIOUS VIOLENCE DUTY", "That the update be noted"}},
 	})
 }
+
+// TestResolutionKeepsTheMinutesWord: a cabinet's minutes record its
+// decisions as "DECISION:"; they are quoted under that word, looked up by
+// number or by words and shared, while its RESOLVED minutes stay RESOLVED.
+func TestResolutionKeepsTheMinutesWord(t *testing.T) {
+	k := committeeKit(t)
+	text, err := os.ReadFile("../minutes/testdata/minutes-cabinet-decisions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+		t.Fatalf("import: %q %v", r.Text, errs)
+	}
+	k.steps([]step{
+		{neil, "/resolution 48", []string{"DECISION: (1) That Council be recommended to approve the General Fund revenue budget"}},
+		{neil, "/resolution 47", []string{"RESOLVED: That the minutes of the meeting held on 11 January 2023 be approved"}},
+		{neil, "/resolution Bidder B offer", []string{"Minute 52 — DISPOSAL OF THE FORMER DEPOT, MILL ROAD", "DECISION: That the *offer* from *Bidder* *B* be accepted"}},
+	})
+	if got := k.say(neil, "/resolution 48"); strings.Contains(got, "RESOLVED") {
+		t.Errorf("/resolution 48 calls the cabinet's decision RESOLVED:\n%s", got)
+	}
+	shared := k.press(neil, k.must(neil, "/resolution 52"), "Share minute 52 in channel")
+	wantShown(t, shared.Text, ">DECISION: That the offer from Bidder B be accepted, subject to contract.")
+}

@@ -64,6 +64,9 @@
 //     whatever it says ("SWACA", "Town Clerk").
 //   - Minute.Parts, when present, has one list per entry of Resolutions, in
 //     the same order; a resolution without numbered parts has an empty list.
+//   - Minute.RecordedAs, when present, has the word each entry of
+//     Resolutions was recorded under, in capitals: "RESOLVED", or
+//     "DECISION" for a cabinet's "DECISION:" or "Decision –".
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.
 //   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just

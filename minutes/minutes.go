@@ -180,6 +180,16 @@ func headingLike(s string) bool {
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";") && len(strings.Fields(s)) <= 12
 }
 
+// recordedAs is the word line l, which opens a resolution (splitResolved),
+// records it under: a cabinet's "DECISION:" is kept as a decision, so that
+// it is quoted as the minutes print it.
+func recordedAs(l string) string {
+	if decisionRe.MatchString(l) {
+		return "DECISION"
+	}
+	return "RESOLVED"
+}
+
 func splitResolved(l string) (pre, rest string, ok bool) {
 	if g := decisionRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
@@ -215,14 +225,16 @@ type minuteBuilder struct {
 	m         Minute
 	narrative []string
 	res       [][]string
+	words     []string // what each block of res was recorded as (recordedAs)
 	trailing  []string
 	inRes     bool
 	resLast   string // last non-blank line of the open RESOLVED block
 	resLetter bool   // whether the open block has any words yet
 }
 
-func (b *minuteBuilder) openBlock(first string) {
+func (b *minuteBuilder) openBlock(first, word string) {
 	b.res = append(b.res, []string{first})
+	b.words = append(b.words, word)
 	b.inRes = true
 	b.resLast, b.resLetter = "", false
 	b.noteRes(first)
@@ -712,7 +724,7 @@ func (p *minutesParser) addLine(l string) {
 			b.narrative = append(append(b.narrative, ""), b.trailing...)
 			b.trailing = nil
 		}
-		b.openBlock(rest)
+		b.openBlock(rest, recordedAs(l))
 		return
 	}
 	if b.inRes {
@@ -754,14 +766,17 @@ func (p *minutesParser) finish(last bool) {
 		p.warn("line %d: minute %s: no title found", b.line, b.m.Number)
 	}
 	var parts [][]string
-	anyParts := false
-	for _, blk := range b.res {
+	var words []string
+	anyParts, anyWord := false, false
+	for i, blk := range b.res {
 		r := normaliseResolution(joinAll(nonBlank(blk)))
 		if r == "" {
-			p.warn("line %d: minute %s: empty RESOLVED block", b.line, b.m.Number)
+			p.warn("line %d: minute %s: empty %s block", b.line, b.m.Number, b.words[i])
 			continue
 		}
 		b.m.Resolutions = append(b.m.Resolutions, r)
+		words = append(words, b.words[i])
+		anyWord = anyWord || b.words[i] != "RESOLVED"
 		ps := resolutionParts(r)
 		if len(ps) > 0 {
 			anyParts = true
@@ -772,6 +787,9 @@ func (p *minutesParser) finish(last bool) {
 	}
 	if anyParts {
 		b.m.Parts = parts
+	}
+	if anyWord {
+		b.m.RecordedAs = words
 	}
 	b.m.References = references(append([]string{b.m.Narrative}, b.m.Resolutions...)...)
 	p.out.Minutes = append(p.out.Minutes, b.m)

@@ -183,6 +183,9 @@ func TestCouncilDocuments(t *testing.T) {
 		furniture []string
 		// warnings, when set, are the warnings the import shows.
 		warnings []string
+		// recordedAs maps a minute to the words its resolutions were
+		// recorded under, when not all "RESOLVED".
+		recordedAs map[string][]string
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -231,6 +234,8 @@ func TestCouncilDocuments(t *testing.T) {
 				"51": {"That under Section 100A(4)"},
 				"52": {"That the offer from Bidder B be accepted, subject to contract."},
 			},
+			// "DECISION:" is kept as the cabinet's word.
+			recordedAs:   map[string][]string{"48": {"DECISION"}, "52": {"DECISION"}},
 			furniture:    []string{"Initials", "Page"},
 			apologies:    []Person{{Name: "Councillor Colin Hart", Organisation: "Portfolio Holder for Housing"}},
 			declarations: []Declaration{{Name: "Councillor Pritchard", Item: "49", Kind: "personal", Nature: "a member of the board of Westmere Leisure Trust"}},
@@ -412,6 +417,9 @@ func TestCouncilDocuments(t *testing.T) {
 				}
 			}
 			for _, mi := range m.Minutes {
+				if diff := cmp.Diff(mi.RecordedAs, tc.recordedAs[mi.Number]); diff != "" {
+					t.Errorf("minute %s: recorded as (-got +want):\n%s", mi.Number, diff)
+				}
 				if want, ok := tc.titles[mi.Number]; ok && mi.Title != want {
 					t.Errorf("minute %s: title %q, want %q", mi.Number, mi.Title, want)
 				}

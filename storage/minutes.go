@@ -184,8 +184,8 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			return "", 0, err
 		}
 		for j, r := range m.Resolutions {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts) VALUES ($1, $2, $3, $4)`,
-				id, j+1, r.Body, pq.Array(nonNil(r.Parts))); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as) VALUES ($1, $2, $3, $4, $5)`,
+				id, j+1, r.Body, pq.Array(nonNil(r.Parts)), r.Word()); err != nil {
 				return "", 0, err
 			}
 		}
@@ -374,15 +374,16 @@ func withResolutions(ctx context.Context, q sqlx.QueryerContext, rows []minuteRo
 		ID       int64          `db:"id"`
 		Body     string         `db:"body"`
 		Parts    pq.StringArray `db:"parts"`
+		Word     string         `db:"recorded_as"`
 	}
-	err := sqlx.SelectContext(ctx, q, &res, `SELECT minute_id, id, body, parts FROM resolutions
+	err := sqlx.SelectContext(ctx, q, &res, `SELECT minute_id, id, body, parts, recorded_as FROM resolutions
 		WHERE minute_id = ANY($1) ORDER BY minute_id, position`, pq.Array(ids))
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range res {
 		m := &out[at[r.MinuteID]]
-		m.Resolutions = append(m.Resolutions, commands.Resolution{ID: r.ID, Body: r.Body, Parts: []string(r.Parts)})
+		m.Resolutions = append(m.Resolutions, commands.Resolution{ID: r.ID, Body: r.Body, Parts: []string(r.Parts), RecordedAs: r.Word})
 	}
 	return out, nil
 }
