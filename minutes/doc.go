@@ -66,7 +66,8 @@
 //     the same order; a resolution without numbered parts has an empty list.
 //   - Minute.RecordedAs, when present, has the word each entry of
 //     Resolutions was recorded under, in capitals: "RESOLVED", or
-//     "DECISION" for a cabinet's "DECISION:" or "Decision –".
+//     "DECISION" for a cabinet's "DECISION:" or "Decision –", "AGREED"
+//     for "AGREED:" printed as a label.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.
 //   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just

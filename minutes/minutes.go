@@ -32,6 +32,10 @@ var (
 	// "Decision –", a label starting its line ("Reasons for Decision:" is
 	// not one).
 	decisionRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
+	// agreedRe is "AGREED:" as a label starting its line, as joint
+	// committees and boards record outcomes; "Members agreed that …" and
+	// "Unanimously AGREED to recommend" are narrative.
+	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
 	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
@@ -181,17 +185,24 @@ func headingLike(s string) bool {
 }
 
 // recordedAs is the word line l, which opens a resolution (splitResolved),
-// records it under: a cabinet's "DECISION:" is kept as a decision, so that
-// it is quoted as the minutes print it.
+// records it under: a cabinet's "DECISION:" is kept as a decision and a
+// board's "AGREED:" as agreed, so that each is quoted as the minutes print
+// it.
 func recordedAs(l string) string {
-	if decisionRe.MatchString(l) {
+	switch {
+	case decisionRe.MatchString(l):
 		return "DECISION"
+	case agreedRe.MatchString(l):
+		return "AGREED"
 	}
 	return "RESOLVED"
 }
 
 func splitResolved(l string) (pre, rest string, ok bool) {
 	if g := decisionRe.FindStringSubmatch(l); g != nil {
+		return "", strings.TrimSpace(g[1]), true
+	}
+	if g := agreedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
 	}
 	if indexFold(l, 0, "resolved") < 0 {
