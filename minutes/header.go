@@ -129,7 +129,7 @@ func committee(lines []string) string {
 	return ""
 }
 
-var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$`)
+var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
 
 func committeeFromSentence(l string) (string, bool) {
 	if len(l) > 200 {

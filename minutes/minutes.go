@@ -969,7 +969,7 @@ func presentList(lines []string) []string {
 	out := []string{}
 	for _, g := range groups {
 		first := len(out)
-		for _, n := range expandCouncillors(splitOutside(g)) {
+		for _, n := range expandCouncillors(splitPeople(g)) {
 			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) {
 				continue
 			}
@@ -982,6 +982,28 @@ func presentList(lines []string) []string {
 			}
 			out = append(out, n)
 		}
+	}
+	return out
+}
+
+// splitPeople splits a group of the attendance into people. A list joined
+// by semicolons ("Chief Executive; Director of Law and Governance;
+// Democratic Services Manager") is split there only where what stands
+// between them is a post, whose "and" is part of it.
+func splitPeople(g string) []string {
+	if !strings.Contains(g, ";") {
+		return splitOutside(g)
+	}
+	var out []string
+	for _, seg := range strings.Split(g, ";") {
+		seg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(seg), "and "))
+		if postRe.MatchString(seg) && !personTitleRe.MatchString(seg) && !strings.ContainsAny(seg, ",()") && !nameLike(seg) {
+			if seg = strings.TrimRight(seg, ". "); seg != "" {
+				out = append(out, seg)
+			}
+			continue
+		}
+		out = append(out, splitOutside(seg)...)
 	}
 	return out
 }

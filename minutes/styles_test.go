@@ -186,6 +186,8 @@ func TestCouncilDocuments(t *testing.T) {
 		// recordedAs maps a minute to the words its resolutions were
 		// recorded under, when not all "RESOLVED".
 		recordedAs map[string][]string
+		// committee, when set, is the committee the import files them under.
+		committee string
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -395,12 +397,42 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Councillor Jenkins"}, {Name: "Councillor Quinnell"}},
 			declarations: []Declaration{{Name: "Councillor Cotton", Item: "1039", Kind: "pecuniary", Nature: "a director of Brindleford Homes and left the meeting for that item"}},
 		},
+		{
+			// A London borough's cabinet: "Minute 12/24" beside each
+			// heading, the borough's name above the committee's, officers
+			// by post joined by semicolons ("Director of Law and
+			// Governance"), and a resolution in parts carried over a page
+			// break with its running header and footer.
+			file:      "minutes-london-borough-cabinet.txt",
+			committee: "CABINET",
+			numbers:   []string{"12/24", "13/24", "14/24", "15/24", "16/24", "17/24", "18/24", "19/24"},
+			resolved: map[string][]string{
+				"14/24": {"That the minutes of the meeting held on 16 January 2024 be agreed as a correct record."},
+				"15/24": {"That Cabinet recommends to Council: (1) a General Fund net budget requirement of £312.4m for 2024/25; (2) an increase of 4.99% in the Council's element of council tax, of which 2% is the adult social care precept; (3) the capital programme for 2024/25 to 2027/28 as set out in Appendix D; and (4) the Treasury Management Strategy for 2024/25."},
+				"16/24": {"That (1) social and affordable rents"},
+				"17/24": {"That the Director of Law and Governance be authorised"},
+				"18/24": {"That under Section 100A(4)"},
+				"19/24": {"That the acquisition of 14-18 Market Parade be approved on the terms set out in the exempt report."},
+			},
+			narratives: map[string]string{"15/24": "Reason for decision: The Council must set a balanced budget"},
+			present: []string{"Councillor Adaeze Nwosu (Leader of the Council) (Chair)", "Councillor Patrick Dunleavy (Deputy Leader)",
+				"Councillor Shirin Rahman", "Councillor Tomasz Wisniewski", "Councillor Grace Odukoya", "Councillor Liam Farrow",
+				"Councillor Hugh Pemberton (Leader of the Opposition)",
+				"Chief Executive", "Strategic Director of Finance", "Director of Law and Governance", "Democratic Services Manager"},
+			apologies:    []Person{{Name: "Councillor Marcia Bello", Organisation: "Cabinet Member for Adult Social Care"}},
+			declarations: []Declaration{{Name: "Councillor Rahman", Item: "17/24", Kind: "other", Nature: "a trustee of Fernham Community Energy, and left the meeting during its consideration"}},
+			furniture:    []string{"Page", "Cabinet –", "call-in"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
 			m, err := ParseMinutes(readTestdata(t, "testdata/"+tc.file))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.committee != "" && m.Meeting.Committee != tc.committee {
+				t.Errorf("committee %q, want %q", m.Meeting.Committee, tc.committee)
 			}
 			var numbers []string
 			for _, mi := range m.Minutes {
