@@ -19,7 +19,9 @@
 // with "Minutes:" labels and "pdf icon" links, a minute reference printed
 // before the agenda number ("P061/24 1. APOLOGIES"), and minutes numbered
 // without any punctuation or heading ("2105 The Chairman …"), recognised
-// as a run of at least four lines counting up by one. testdata/corpus holds
+// as a run of at least four lines counting up by one, and labels a Welsh
+// council prints in both languages ("Yn bresennol / Present:") read as
+// their English half. testdata/corpus holds
 // documents written for the tests in the styles of two dozen councils'
 // published minutes, with answer keys; TestCorpusScore measures the reader
 // on them.

@@ -936,6 +936,14 @@ func trimPart(s string) string {
 // members of the public"): no one to record as present.
 var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
 
+// councillorsLabelRe is "Councillors:" heading the members' names, read
+// as "Councillors A, B and C" are.
+var councillorsLabelRe = regexp.MustCompile(`^(Councillors|Cllrs)\s*:\s*`)
+
+// noteRe is a note among the attendance, not a person: "Simultaneous
+// translation was provided".
+var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|offered)\b`)
+
 // presentList turns the attendance lines into one entry per person.
 func presentList(lines []string) []string {
 	var groups []string
@@ -969,8 +977,9 @@ func presentList(lines []string) []string {
 	out := []string{}
 	for _, g := range groups {
 		first := len(out)
+		g = councillorsLabelRe.ReplaceAllString(g, "$1 ")
 		for _, n := range expandCouncillors(splitPeople(g)) {
-			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) {
+			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) || noteRe.MatchString(n) {
 				continue
 			}
 			// "Rebecca Vine, Community Safety Manager": the post of the

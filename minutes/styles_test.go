@@ -424,6 +424,30 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"Page", "Cabinet –", "call-in"},
 			warnings:     []string{},
 		},
+		{
+			// A Welsh town council's minutes in both languages, Welsh
+			// first: labels "Yn bresennol / Present:" and "Cynghorwyr /
+			// Councillors:", a note that translation was provided, and the
+			// closing line "Daeth y cyfarfod i ben … / The meeting closed
+			// …" with the signature under it. The English RESOLVED is the
+			// resolution; the Welsh PENDERFYNWYD stays in the narrative.
+			file:      "minutes-town-council-bilingual.txt",
+			committee: "FULL COUNCIL",
+			numbers:   []string{"24/31", "24/32", "24/33", "24/34", "24/35", "24/36"},
+			resolved: map[string][]string{
+				"24/33": {"To approve the minutes of the meeting held on 12 February 2024 as a correct record."},
+				"24/35": {"(a) to award a grant of £750 to the Llanferys Eisteddfod; (b) to award a grant of £400 to Llanferys Junior Football Club."},
+			},
+			titles:     map[string]string{"24/31": "YMDDIHEURIADAU / APOLOGIES", "24/36": "DYDDIAD Y CYFARFOD NESAF / DATE OF NEXT MEETING"},
+			narratives: map[string]string{"24/33": "PENDERFYNWYD: Cymeradwyo", "24/36": "Monday 8 April 2024 at 7.00pm."},
+			present: []string{"Councillor Elin Pryce (Maer / Mayor)", "Councillor Dafydd Rees (Dirprwy Faer / Deputy Mayor)",
+				"Councillor Sioned Hughes", "Councillor Gareth Llewelyn", "Councillor Mair Thomas", "Councillor Rhys Vaughan", "Councillor Owain Wyn",
+				"Nia Roberts (Clerc y Dref / Town Clerk)", "Tomos Price (Swyddog Cyfieithu / Translator)"},
+			apologies:    []Person{{Name: "Councillor Huw Jenkins"}, {Name: "Councillor Catrin Lloyd"}},
+			declarations: []Declaration{{Name: "Councillor Llewelyn", Item: "24/35", Kind: "personal", Nature: "a member of the Llanferys Eisteddfod committee"}},
+			furniture:    []string{"closed", "Daeth", "Signed", "Llofnodwyd"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
