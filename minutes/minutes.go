@@ -688,9 +688,17 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if _, _, isRes := splitResolved(para); isRes {
 			continue // warned about as it was read
 		}
+		if aboutDocumentRe.MatchString(para) {
+			continue
+		}
 		p.warn("line %d: text before the first minute not placed: %q", p.preambleLine(para), clip(para))
 	}
 }
+
+// aboutDocumentRe is a note on the document itself before the minutes
+// ("This notice records the decisions taken at the meeting."), which
+// records no business.
+var aboutDocumentRe = regexp.MustCompile(`(?i)^(?:this|these)\s+(?:decision\s+)?(?:notice|minutes|record)\s+(?:records?|sets?\s+out|lists?|is|are)\b`)
 
 // presentish reports lines of the attendance list rather than a heading.
 func presentish(l string) bool {

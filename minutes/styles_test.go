@@ -162,8 +162,9 @@ func TestWarningsSayWhere(t *testing.T) {
 	}
 }
 
-// TestCouncilDocuments reads whole documents in the house styles of English
-// councils (testdata/minutes-*.txt, written for the tests) and checks what
+// TestCouncilDocuments reads whole documents in the house styles of
+// English and Welsh councils (testdata/minutes-*.txt, written for the
+// tests) and checks what
 // an officer would look at after an import: the minutes and their numbers,
 // what was resolved in each, and who sent apologies.
 func TestCouncilDocuments(t *testing.T) {
@@ -446,6 +447,30 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Councillor Huw Jenkins"}, {Name: "Councillor Catrin Lloyd"}},
 			declarations: []Declaration{{Name: "Councillor Llewelyn", Item: "24/35", Kind: "personal", Nature: "a member of the Llanferys Eisteddfod committee"}},
 			furniture:    []string{"closed", "Daeth", "Signed", "Llofnodwyd"},
+			warnings:     []string{},
+		},
+		{
+			// A combined authority's decision notice: the meeting as
+			// labelled fields, "Item 7" beside each heading, "Decision:"
+			// over what the Board decided (kept as a decision) with its
+			// reasons and alternatives after it, a note on the notice
+			// itself before the items, and the call-in rules after them.
+			file:      "minutes-combined-authority-decision-notice.txt",
+			committee: "Trentvale Combined Authority Board",
+			numbers:   []string{"5", "6", "7", "8", "9"},
+			resolved: map[string][]string{
+				"6": {"The minutes of the meeting held on 24 November 2023 were agreed as a correct record."},
+				"7": {"The Board: (a) approved a grant of £6.2m"},
+				"8": {"The Board approved the Bus Service Improvement Plan 2024/25"},
+				"9": {"The Board agreed the commissioning plan for the Adult Skills Fund set out in Appendix 1."},
+			},
+			recordedAs: map[string][]string{"6": {"DECISION"}, "7": {"DECISION"}, "8": {"DECISION"}, "9": {"DECISION"}},
+			narratives: map[string]string{"7": "Reasons for the decision: The scheme meets the Fund's criteria"},
+			present: []string{"Mayor Joanne Pell (Chair)", "Councillor Ranjit Sandhu (Ashby Borough Council)", "Councillor Moira Keane (Trentford City Council)",
+				"Councillor Peter Ogunleye (Wolds District Council)", "Dame Susan Hartley (Business Board)"},
+			apologies:    []Person{{Name: "Councillor Derek Fallon", Organisation: "Riverside Borough Council"}},
+			declarations: []Declaration{{Name: "Councillor Keane", Item: "8", Kind: "pecuniary", Nature: "a director of Trentford Bus Company Ltd and took no part in that item"}},
+			furniture:    []string{"called in", "governance@"},
 			warnings:     []string{},
 		},
 	}
