@@ -321,6 +321,7 @@ func TestAgendaDocuments(t *testing.T) {
 			descriptions: map[string]string{
 				"A5": "",
 				"C3": "To note the work programme",
+				"D1": "1. 23/00102 - Street Lighting LED Conversion Phase 3\n2. 23/00109 - Traffic Signal Maintenance Contract Extension",
 				"E1": "Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
 			},
 			presenters: map[string]string{"B1": "Lucy Farrant", "C2": ""},
