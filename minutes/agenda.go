@@ -214,7 +214,9 @@ func (a *agendaParser) accept(n itemNum) (string, bool) {
 	}
 	switch {
 	case n.section != 0:
-		ok := first && n.top <= 5 ||
+		// An agenda numbered by section starts at A1: "G1 Committee
+		// Room" above items 1, 2, 3 is where the meeting is.
+		ok := first && n.section == 'A' && n.top == 1 ||
 			!first && n.section == a.lastSection && n.top > a.lastTop && n.top <= a.lastTop+3 ||
 			!first && n.section > a.lastSection && n.section <= a.lastSection+3 && n.top <= 2
 		if !ok {

@@ -381,3 +381,25 @@ func TestAgendaSectionNumbers(t *testing.T) {
 		t.Errorf("warnings (-got +want):\n%s", diff)
 	}
 }
+
+// TestAgendaRoomNumberNotSection: a room named like a section's item
+// ("G1 Committee Room") above an agenda numbered 1, 2, 3 is the venue,
+// and the items are read.
+func TestAgendaRoomNumberNotSection(t *testing.T) {
+	text := "AGENDA\nLICENSING SUB-COMMITTEE\nMonday, 4th March, 2024, at 10.00 am\nG1 Committee Room, County Hall\n\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Application for a Premises Licence, The Old Forge (Pages 1 - 30)\n"
+	a, err := ParseAgenda(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number)
+	}
+	if diff := cmp.Diff(got, []string{"1", "2", "3"}); diff != "" {
+		t.Errorf("items (-got +want):\n%s", diff)
+	}
+	if a.Meeting.Venue != "G1 Committee Room, County Hall" {
+		t.Errorf("venue %q, want the G1 Committee Room", a.Meeting.Venue)
+	}
+}
