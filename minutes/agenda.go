@@ -181,6 +181,12 @@ func parseItemLine(l string) (itemNum, bool) {
 	return n, true
 }
 
+// isItemLine reports whether l starts with an agenda number.
+func isItemLine(l string) bool {
+	_, ok := parseItemLine(l)
+	return l != "" && ok
+}
+
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isLowerASCII(c byte) bool  { return c >= 'a' && c <= 'z' }
 func isLetterASCII(c byte) bool { return isLowerASCII(c) || (c >= 'A' && c <= 'Z') }
@@ -296,7 +302,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 		l := lines[i]
 		// "Report of: Lucy Farrant, Head of …" under an item's title
 		// names who reports; on a line of its own it starts a report.
-		underItem := i > 0 && lines[i-1] != "" && func() bool { _, ok := parseItemLine(lines[i-1]); return ok }()
+		underItem := i > 0 && isItemLine(lines[i-1])
 		if labelRe.MatchString(l) || presentRe.MatchString(l) || reportToRe.MatchString(l) && !underItem || setOfMinutesRe.MatchString(l) {
 			end = i
 			break
