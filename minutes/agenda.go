@@ -8,7 +8,7 @@ import (
 
 var (
 	agendaHeadRe   = regexp.MustCompile(`(?i)^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s*$|\s*[-–—:]\s*\S|\s+(?:for|of|and\s+reports?|pack|papers)\b)`)
-	membershipRe   = regexp.MustCompile(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)$`)
+	membershipRe   = regexp.MustCompile(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)(?:\s*\(\d{1,3}\))?$`)
 	memberLabelRe  = regexp.MustCompile(`(?i)^(?:councillors?|cllrs?\.?|members?)\s*:\s*`)
 	officerHeadRe  = regexp.MustCompile(`(?i)^(?:(?:committee|democratic\s+services|contact|clerk|governance)\s+officer\s*(?:[:–—-]\s*(.*))?|officer\s*:?)$|^(?:contact|clerk\s+to\s+the\s+committee|enquiries\s+to|for\s+further\s+information\s+contact)\s*:\s*(.*)$`)
 	contactLabelRe = regexp.MustCompile(`(?i)^(?:telephone|tel|phone|mobile|e-?mail|fax|officer|committee|contact|web(?:site)?)\s*(?:no\.?)?\s*:?\s*$`)
@@ -31,6 +31,57 @@ var (
 	signRoleRe    = regexp.MustCompile(`(?i)\b(?:counsel|executive|director|officer|manager|head|clerk|secretary|solicitor)\b`)
 	signContactRe = regexp.MustCompile(`^\+?[\d ()-]{9,}$|@`)
 )
+
+// partyLabelRe is a party's label over its members in a county council's
+// membership: "Conservative (11):", "Liberal Democrat (1):".
+var partyLabelRe = regexp.MustCompile(`^(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and)){0,4}\s*\(\d{1,3}\)\s*:\s*`)
+
+// memberTitleRe is where a member's name starts after a party's label.
+var memberTitleRe = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\s`)
+
+// partyAhead reports whether the membership goes on after a blank line:
+// the next party's label comes next, on its line or, wrapped in its
+// column, on the line after ("Green and	Mr S R Campkin" over
+// "Independent (1):").
+func partyAhead(lines []string) bool {
+	for k, l := range lines {
+		if l == "" {
+			continue
+		}
+		return partyLabelRe.MatchString(l) || k+1 < len(lines) && partyLabelRe.MatchString(lines[k+1]) && partyLabelRe.ReplaceAllString(lines[k+1], "") == ""
+	}
+	return false
+}
+
+// addMembers adds a line of the membership to members, without the
+// party's label: a label alone on its line is the end of one wrapped in
+// its column, whose start is before the first name on the line above.
+func addMembers(members []string, l string) []string {
+	rest := partyLabelRe.ReplaceAllString(l, "")
+	if rest == l {
+		return append(members, l)
+	}
+	k := len(members) - 1
+	if rest == "" {
+		if k >= 0 {
+			if loc := memberTitleRe.FindStringIndex(members[k]); loc != nil && loc[0] > 0 && len(strings.Fields(members[k][:loc[0]])) <= 3 {
+				members[k] = members[k][loc[0]:]
+				endParty(members[:k])
+			}
+		}
+		return members
+	}
+	endParty(members)
+	return append(members, rest)
+}
+
+// endParty ends the last party's names with a comma, so that the next
+// party's first name is not read as part of its last.
+func endParty(members []string) {
+	if k := len(members) - 1; k >= 0 && !strings.HasSuffix(members[k], ",") {
+		members[k] += ","
+	}
+}
 
 // signatureAt reports whether body[i] is the name that signs the agenda
 // after its last item, with the officer's post and contact below it.
@@ -473,14 +524,14 @@ func (a *agendaParser) run(body []string) {
 		case cur != nil:
 			cur.body = append(cur.body, l)
 		case l == "":
-			inMembers = inMembers && len(membership) == 0
+			inMembers = inMembers && (len(membership) == 0 || partyAhead(body[i+1:]))
 		case membershipRe.MatchString(l):
 			inMembers = true
 			if g := membershipRe.FindStringSubmatch(l); g != nil && g[1] != "" {
 				membership = append(membership, g[1])
 			}
 		case inMembers:
-			membership = append(membership, l)
+			membership = addMembers(membership, l)
 		default:
 			preItems = append(preItems, l)
 		}

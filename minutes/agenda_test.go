@@ -254,6 +254,7 @@ func TestAgendaDocuments(t *testing.T) {
 		titles       map[string]string
 		descriptions map[string]string
 		presenters   map[string]string
+		membership   []string // when set, the membership read
 	}{
 		{
 			// "PART A"/"PART B" headings between the items, sub-items
@@ -325,6 +326,11 @@ func TestAgendaDocuments(t *testing.T) {
 				"E1": "Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
 			},
 			presenters: map[string]string{"B1": "Lucy Farrant", "C2": ""},
+			// "Membership (15)" over the members by party, "Conservative
+			// (11): …", one party's label wrapped in its column.
+			membership: []string{"Mr N J D Chard (Chair)", "Mr R A Marsh (Vice-Chair)", "Mrs P T Cole", "Mr D Crow-Brown", "Mr P M Harman",
+				"Mr A R Hills", "Mr J Meade", "Mr S Webb", "Mrs L Parfitt-Reid", "Mr H Rayner", "Mr D Watkins",
+				"Mr B H Lewis", "Ms M Dawkins", "Mr I S Chittenden", "Mr S R Campkin"},
 		},
 	}
 	for _, tc := range cases {
@@ -351,6 +357,9 @@ func TestAgendaDocuments(t *testing.T) {
 			}
 			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {
 				t.Errorf("items (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(a.Membership, tc.membership); tc.membership != nil && diff != "" {
+				t.Errorf("membership (-got +want):\n%s", diff)
 			}
 		})
 	}
