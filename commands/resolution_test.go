@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -215,4 +216,15 @@ func TestResolutionKeepsTheMinutesWord(t *testing.T) {
 	}
 	shared := k.press(neil, k.must(neil, "/resolution 52"), "Share minute 52 in channel")
 	wantShown(t, shared.Text, ">DECISION: That the offer from Bidder B be accepted, subject to contract.")
+	// The meeting's minutes as a document, as exported and printed.
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(time.Date(2023, 2, 8, 0, 0, 0, 0, london), london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, doc.PlainText(), "DECISION:\nThat the offer from Bidder B be accepted", "RESOLVED:\nThat the minutes of the meeting held on 11 January 2023")
+	page, err := commands.MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), `<p class="resolved">DECISION:</p>`)
 }
