@@ -118,8 +118,14 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("I don't know `%s`.", Escape(strings.Join(in.Args, " ")))
 	}
 	// The meeting in progress, while one is: its start has passed, but it
-	// is the agenda the members have in front of them.
-	m, _, err := s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
+	// is the agenda the members have in front of them. `next` said is the
+	// meeting after it.
+	var m Meeting
+	if saidNext(in.Args) {
+		m, err = s.meetingOf(ctx, in, d)
+	} else {
+		m, _, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -404,16 +410,6 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	return withPromptNote(private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), promptErr), nil
-}
-
-// nextOpenMeeting is the meeting whose agenda, declarations or reports
-// are being changed: the next one, still open.
-func (s *Service) nextOpenMeeting(ctx context.Context, in *Input) (Meeting, error) {
-	m, err := s.meetingOf(ctx, in, Date{})
-	if err != nil {
-		return Meeting{}, err
-	}
-	return m, openMeeting(in.Committee, m, in.Now)
 }
 
 func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {

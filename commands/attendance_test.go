@@ -1185,7 +1185,7 @@ func TestApologiesRefusedOnceOpened(t *testing.T) {
 		{graeme, "/apologies 10/12/2026 Unwell"},
 		{ian, "/apologies for <@UANN> Unwell"},
 	} {
-		attRefused(k, c.user, c.line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); apologies for it are closed.")
+		attRefused(k, c.user, c.line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); apologies for it are closed")
 	}
 	att := k.say(ian, "/meeting attendance")
 	wantShown(t, att, "Present: Graeme Robson (Merseyside Police).", "Apologies for absence were received from Neil Frackelton (SWACA).")
@@ -1229,7 +1229,7 @@ func TestAgendaFixedOnceOpened(t *testing.T) {
 		"/agenda remove 7.7",
 		"/agenda add 10/12/2026 8 Late item",
 	} {
-		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed.")
+		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed")
 	}
 	if n := attRows(k, `SELECT count(*) FROM agenda_items WHERE number = '7.7' AND removed_at IS NULL`); n != 1 {
 		t.Errorf("item 7.7 changed under the meeting in progress: %d standing", n)

@@ -311,6 +311,10 @@ func (s *Service) meetingAtHand(ctx context.Context, r Request, c Committee) (Me
 			}
 		}
 	}
+	// The next meeting is the one after a meeting in progress.
+	if run, ok, err := s.runningAtTable(ctx, c, nil, Date{}, r.Now); err != nil || ok {
+		return run, err
+	}
 	m, err := s.store.NextMeeting(ctx, c.ID, r.Now.Add(-12*time.Hour))
 	if errors.Is(err, ErrNotFound) {
 		return Meeting{}, noMeeting(c)

@@ -315,7 +315,7 @@ func (db *DB) ActionsBeforeMeetings(ctx context.Context, now time.Time, days int
 			SELECT nm.id FROM meetings nm
 			WHERE nm.committee_id = a.committee_id AND nm.status = 'scheduled'
 			AND nm.starts_at > $1 AND nm.starts_at <= $1::timestamptz + make_interval(days => $2::int)
-			AND nm.id <> a.meeting_id
+			AND nm.id <> a.meeting_id AND `+notOpened("nm.id")+`
 			ORDER BY nm.starts_at LIMIT 1
 		) n ON true
 		WHERE a.status = 'open' AND a.owner_user <> '' AND `+ownerIsMember+`
