@@ -394,3 +394,38 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 		t.Error("the minutes of a day with no meeting were found")
 	}
 }
+
+// TestHistoryAttendanceAndMinutesNext: `next` names the next meeting in
+// /history attendance and /history minutes as in every /history kind,
+// not the meeting last held; nothing is recorded for it yet, and the
+// reply says so plainly.
+func TestHistoryAttendanceAndMinutesNext(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-03 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 3, 9, 55, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(neil, "/here")
+	k.must(ian, "/minute 1 Apologies were received.")
+	k.now = time.Date(2026, 12, 3, 11, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+
+	for _, c := range []struct{ line, want string }{
+		{"/history attendance next", "*History of the attendance* at the meeting of *Safer Sefton Together* on Thursday 10 December 2026.\nNothing is recorded for it yet: the meeting is still to come."},
+		{"/history minutes next", "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.\nNothing is recorded for it yet: the meeting is still to come."},
+	} {
+		if got := k.say(ian, c.line); got != c.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.line, got, c.want)
+		}
+	}
+	// Without a date, the meeting last held, as before.
+	wantShown(t, k.say(ian, "/history attendance"), "on Thursday 3 December 2026", "<@UNEIL> marked present")
+	wantShown(t, k.say(ian, "/history minutes"), "on Thursday 3 December 2026", "minuted by <@UIAN>")
+	k.must(ian, "/meeting cancel 2026-12-10")
+	for _, kind := range []string{"attendance", "minutes"} {
+		r := k.run(ian, "/history "+kind+" next")
+		if want := "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history " + kind + " 17 March 2022`."; !r.Refused || r.Text != want {
+			t.Errorf("/history %s next with none scheduled: %+v, want %q", kind, r, want)
+		}
+	}
+}
