@@ -34,6 +34,10 @@ type MinuteWrite struct {
 	AddResolution bool
 	Action        string // "minuted", "resolved" or "amended", for the history
 	By            string
+	// IfChanged: the write is made only if it changes the minute's text;
+	// otherwise nothing is written, not even history, and the error is
+	// ErrUnchanged.
+	IfChanged bool
 }
 
 // MinutesApproval records minutes confirmed as a correct record.
@@ -452,7 +456,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	w := MinuteWrite{CommitteeID: c.ID, MeetingID: mi.MeetingID, HeldOn: mi.HeldOn, Item: mi.Item, Number: mi.Number, Title: mi.Title,
-		Action: "amended", By: in.UserID}
+		Action: "amended", By: in.UserID, IfChanged: true}
 	if t := strings.TrimSpace(strings.TrimPrefix(text, "RESOLVED:")); strings.HasPrefix(t, "That ") || strings.HasPrefix(text, "RESOLVED:") {
 		r := ParseResolution(t)
 		w.Resolution = &r
@@ -462,6 +466,13 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed.", mi.HeldOn)
+	}
+	if errors.Is(err, ErrUnchanged) {
+		part := "narrative"
+		if w.Resolution != nil {
+			part = "RESOLVED text"
+		}
+		return private("Minute %s's %s already reads so; nothing changed.", Escape(mi.Number), part), nil
 	}
 	if err != nil {
 		return Reply{}, err

@@ -337,18 +337,36 @@ func TestMinuteHistory(t *testing.T) {
 // its link alone; a wrong or missing token finds nothing, and the export
 // gives the same minutes as Markdown and plain text.
 // TestMinuteHistoryAmendedToTheSameText: an amendment that changes
-// nothing is not reported as a change to the narrative.
+// nothing says so, and writes nothing: no history, no audit, and the
+// minute's history shows it as recorded alone. An amendment that changes
+// the text is still recorded.
 func TestMinuteHistoryAmendedToTheSameText(t *testing.T) {
 	k := agendaKit(t)
 	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
 	k.must(ian, "/meeting start")
 	minute := strings.TrimSuffix(strings.TrimPrefix(k.must(ian, "/resolve 7.7 That the report be noted.").Text, "Resolved under item 7.7: minute "), " of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.")
-	k.must(ian, "/minutes amend "+minute+" That the report be noted.")
-	got := k.say(ian, "/history minutes")
-	wantShown(t, got, "minute "+minute+": amended by <@UIAN>, to the text it had: “That the report be noted.”")
-	if strings.Contains(got, "narrative amended") {
-		t.Errorf("reported as a change to the narrative:\n%s", got)
+	k.must(ian, "/minute 7.7 The Board considered the report.")
+	rows := func() int {
+		return attRows(k, `SELECT (SELECT count(*) FROM minute_history) + (SELECT count(*) FROM audit_log)`)
 	}
+	before := rows()
+	for _, c := range []struct{ line, want string }{
+		{"/minutes amend " + minute + " That the report be noted.", "Minute " + minute + "'s RESOLVED text already reads so; nothing changed."},
+		{"/minutes amend " + minute + " The Board considered the report.", "Minute " + minute + "'s narrative already reads so; nothing changed."},
+	} {
+		if got := k.say(ian, c.line); got != c.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.line, got, c.want)
+		}
+	}
+	if after := rows(); after != before {
+		t.Errorf("amendments that change nothing wrote %d rows of history", after-before)
+	}
+	got := k.say(ian, "/history minutes")
+	if strings.Contains(got, "amended") {
+		t.Errorf("an amendment that changed nothing is in the history:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/minutes amend "+minute+" That the report be noted and circulated."), "Minute "+minute+" amended; the earlier text is kept in its history.")
+	wantShown(t, k.say(ian, "/history minutes"), "RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and circulated.”")
 }
 
 func TestMinuteHistoryPrintablePage(t *testing.T) {

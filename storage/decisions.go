@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -62,6 +63,20 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	resolved, setResolved := "", w.Resolution != nil
 	if setResolved {
 		resolved = w.Resolution.Body
+	}
+	if w.IfChanged && !w.AddResolution {
+		// Read under the meeting's lock taken above, so that the text
+		// compared is the text the write would replace.
+		var same bool
+		err := tx.GetContext(ctx, &same, `SELECT (NOT $3 OR narrative = $4) AND (NOT $5 OR resolved = $6)
+			FROM minutes WHERE meeting_id = $1 AND item_number = $2 AND item_number <> ''`,
+			w.MeetingID, w.Item, setNarrative, narrative, setResolved, resolved)
+		switch {
+		case err == nil && same:
+			return 0, fmt.Errorf("storage: write minute: %w", commands.ErrUnchanged)
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return 0, err
+		}
 	}
 	var id int64
 	err = tx.GetContext(ctx, &id, `
