@@ -340,6 +340,32 @@ func TestInterestsOnBehalf(t *testing.T) {
 	}
 }
 
+// outboxAlone is a store that cannot queue a message by itself: as if the
+// process stopped between a write and a message queued after it.
+type outboxAlone struct{ commands.Store }
+
+func (outboxAlone) Enqueue(context.Context, ...commands.OutboxMessage) (bool, error) {
+	return false, errDown
+}
+
+// TestInterestRemovalQueuesItsNotice: the message telling a member that an
+// officer removed an entry from their register is queued with the removal,
+// not after it, so a removal never stands with the member untold.
+func TestInterestRemovalQueuesItsNotice(t *testing.T) {
+	k := agendaKit(t)
+	id := intrEntryID(t, k.must(ian, "/interests add <@USUE> contracts Supplies stationery to Sefton CVS"))
+	k.sent()
+	svc := commands.New(outboxAlone{k.db}, nil)
+	r, err := svc.Run(context.Background(), k.request(ian, fmt.Sprintf("/interests remove %d", id)))
+	if err != nil {
+		t.Fatalf("the removal failed: %v", err)
+	}
+	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register", id), "stays on record; they have been told.")
+	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], fmt.Sprintf("removed #%d from your register of interests", id)) {
+		t.Errorf("Sue is told %q, want the removal", got)
+	}
+}
+
 // TestInterestsMistakes: what a person reads when they type something the
 // register cannot take, and that nothing is saved.
 func TestInterestsMistakes(t *testing.T) {

@@ -388,8 +388,10 @@ type InterestStore interface {
 	// Interest is one entry, standing or ended; ErrNotFound if none.
 	Interest(ctx context.Context, id int64) (Interest, error)
 	// EndInterest records that entry id ended on the day given, and (at
-	// at) a review of its member's register; ErrConflict if it had ended already.
-	EndInterest(ctx context.Context, id int64, on Date, by string, at time.Time) error
+	// at) a review of its member's register; ErrConflict if it had ended
+	// already. notice, when not nil, is queued with the ending, in the same
+	// transaction.
+	EndInterest(ctx context.Context, id int64, on Date, by string, at time.Time, notice *OutboxMessage) error
 	// Interests lists a committee's entries (userID's only, unless it is
 	// ""), oldest first; ended ones only when withEnded.
 	Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]Interest, error)
