@@ -153,13 +153,14 @@ func attendanceCommand() *Command {
 		Saves:   "the attendance",
 		Subs: []Sub{{
 			Usage: []string{
-				"/attendance @person present|late [HH:MM]|left [HH:MM]|absent|remote|in-attendance",
+				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",
 				"/attendance @person substitute-for @member",
 				"/attendance \"Name (Organisation)\" present|in-attendance|…",
 			},
 			Examples: []string{
 				"/attendance @neil late 10:20",
 				"/attendance @neil left 11:05",
+				"/attendance @neil left none",
 				"/attendance @graeme substitute-for @sue",
 				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
 			},
@@ -727,7 +728,8 @@ type absence struct{ left, back time.Time }
 // absences are each person's departures, in the order they happened: the
 // minutes record someone who left and came back (withdrawing for an item,
 // say), whom their standing alone shows as simply present. A departure
-// marked again before a return corrects its time; absent clears them.
+// marked again before a return corrects its time; one withdrawn (`left
+// none`) is gone; absent clears them.
 func absences(log []AttendanceMark) map[string][]absence {
 	marks := append([]AttendanceMark(nil), log...)
 	slices.SortStableFunc(marks, func(a, b AttendanceMark) int {
@@ -741,6 +743,9 @@ func absences(log []AttendanceMark) map[string][]absence {
 	for _, m := range marks {
 		as := out[m.MemberKey]
 		switch {
+		case m.Corrects && was[m.MemberKey] == AttendLeft && len(as) > 0:
+			// The departure was entered by mistake: they never left.
+			as = as[:len(as)-1]
 		case m.Status == AttendLeft && was[m.MemberKey] == AttendLeft && len(as) > 0:
 			as[len(as)-1].left = m.At
 		case m.Status == AttendLeft:
@@ -995,6 +1000,9 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		verb = "are"
 	}
 	at := mark.At.In(loc).Format("15:04")
+	if mark.Corrects {
+		return fmt.Sprintf("%s marked as not having left at %s after all (the departure was entered by mistake)", verb, at)
+	}
 	switch mark.Status {
 	case AttendLate:
 		return fmt.Sprintf("%s marked present, arrived late at %s", verb, at)
@@ -1065,6 +1073,9 @@ type attendanceArgs struct {
 	Status        AttendanceStatus
 	Clock         *Clock // for late and left, when given
 	SubstituteFor string // user ID of the member replaced
+	// NotLeft: `left none`, the departure last marked was entered by
+	// mistake.
+	NotLeft bool
 }
 
 // parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
@@ -1140,6 +1151,10 @@ func parseAttendance(text string) (attendanceArgs, error) {
 	}
 	if a.Status == AttendLate || a.Status == AttendLeft {
 		if strings.EqualFold(strings.Join(words, " "), "") {
+			return a, nil
+		}
+		if a.Status == AttendLeft && len(words) == 1 && strings.EqualFold(words[0], "none") {
+			a.NotLeft = true
 			return a, nil
 		}
 		if strings.EqualFold(words[0], "at") {
@@ -1229,6 +1244,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			}
 		}
 	}
+	if a.NotLeft {
+		return s.withdrawDeparture(ctx, c, m, st, a, in)
+	}
 	if a.SubstituteFor != "" && a.UserID == a.SubstituteFor {
 		return Reply{}, userErr("%s cannot substitute for themselves: a substitute stands in for another member. Mark them present with `/attendance <@%s> present`.",
 			st.keyName(a.SubstituteFor), a.SubstituteFor)
@@ -1286,6 +1304,52 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return s.mark(ctx, c, m, mark, in.Now, a.UserID == in.UserID)
 }
 
+// withdrawDeparture is `/attendance @person left none`: the departure
+// last marked for the person was entered by mistake. A mark of its own
+// records that they never left — the log keeps both — and puts them back
+// as they were before it, so the minutes do not have them leave and
+// return.
+func (s *Service) withdrawDeparture(ctx context.Context, c Committee, m Meeting, st meetingState, a attendanceArgs, in *Input) (Reply, error) {
+	key := a.UserID
+	person := "<@" + a.UserID + ">"
+	if key == "" {
+		key, person = nameKey(a.Name), `"`+nameOf(a.Name, a.Org)+`"`
+	}
+	var mine []AttendanceMark
+	for _, mk := range st.log {
+		if mk.MemberKey == key {
+			mine = append(mine, mk)
+		}
+	}
+	slices.SortStableFunc(mine, func(x, y AttendanceMark) int { return x.Seq - y.Seq })
+	self := a.UserID != "" && a.UserID == in.UserID
+	if len(mine) == 0 || mine[len(mine)-1].Status != AttendLeft {
+		if self {
+			return Reply{}, userErr("You are not marked as having left, so there is no departure to withdraw.")
+		}
+		return Reply{}, userErr("%s is not marked as having left, so there is no departure to withdraw.", person)
+	}
+	left := mine[len(mine)-1]
+	// What they were before it: the mark before the departure (marked
+	// again to correct its time, it is one departure still).
+	var before *AttendanceMark
+	for i := len(mine) - 1; i >= 0 && before == nil; i-- {
+		if mine[i].Status.here() {
+			before = &mine[i]
+		}
+	}
+	if before == nil {
+		return Reply{}, fmt.Errorf("attendance: a departure of %s with no arrival before it", key)
+	}
+	mark := AttendanceMark{MeetingID: m.ID, MemberKey: key, UserID: left.UserID, Name: left.Name, Organisation: left.Organisation,
+		Status: before.Status, At: left.At, SubstituteFor: before.SubstituteFor, By: in.UserID, Corrects: true}
+	reply, err := s.mark(ctx, c, m, mark, in.Now, self)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("%s was marked again just now; `/meeting status` shows where they stand.", person)
+	}
+	return reply, err
+}
+
 // leftErr refuses mark, a departure, for someone not marked present at
 // the meeting (they would be listed nowhere but in the history), at a
 // time before they last arrived (the minutes would have them leave before
@@ -1314,6 +1378,9 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 			arrived, latest, here = nil, nil, false
 		case mine[i].Status == AttendLeft:
 			here = false
+		case mine[i].Corrects:
+			// The departure withdrawn never was: the run it ended goes on.
+			here = true
 		case !here:
 			arrived, latest, here = &mine[i], &mine[i], true
 		default:

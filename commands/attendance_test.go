@@ -1503,3 +1503,41 @@ func TestMemberAddedNonVotingAtOnce(t *testing.T) {
 		t.Errorf("NOT saved, but Sue is a member, as %s, voting", m.Role)
 	}
 }
+
+// TestAttendanceDepartureWithdrawn: a departure entered by mistake is
+// withdrawn with `left none`: the person is as they were before it, counts
+// again, and the minutes do not have them leave and return; the history
+// keeps both marks. Only a departure standing can be withdrawn.
+func TestAttendanceDepartureWithdrawn(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 20)
+	k.must(attAnn, "/here remote")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/attendance <@UANN> left 10:35")
+	k.must(ian, "/attendance <@UANN> left 10:32")
+	k.now = attAt(10, 10, 45)
+	k.steps([]step{
+		{ian, "/attendance <@UANN> left none", []string{"Ann is marked as not having left at 10:32 after all (the departure was entered by mistake). Quorate: 3 present, quorum 3"}},
+		{ian, "/meeting status", []string{"*Present (3)*"}},
+	})
+	attRefused(k, ian, "/attendance <@UANN> left none", "<@UANN> is not marked as having left, so there is no departure to withdraw.")
+	attRefused(k, ian, "/attendance <@UGRAEME> left none", "<@UGRAEME> is not marked as having left, so there is no departure to withdraw.")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	for _, line := range []string{"/meeting attendance", "/minutes draft"} {
+		got := k.say(ian, line)
+		wantShown(t, got, "Ann (Sefton Council) (remotely)")
+		if strings.Contains(got, "Ann left") || strings.Contains(got, "returned") || strings.Contains(got, "10:32") {
+			t.Errorf("%s: the departure withdrawn stands:\n%s", line, got)
+		}
+	}
+	inOrder(t, k.say(ian, "/history attendance <@UANN>"),
+		"<@UANN> marked as having left at 10:32 _(entered by <@UIAN>)_",
+		"<@UANN> marked as not having left at 10:32 after all (the departure was entered by mistake) _(entered by <@UIAN>)_")
+	if n := attRows(k, `SELECT count(*) FROM attendance_marks WHERE member_key = 'UANN'`); n != 4 {
+		t.Errorf("%d marks for Ann, want all 4 kept", n)
+	}
+}

@@ -211,6 +211,10 @@ func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark) (same bool
 	err = tx.GetContext(ctx, &last, `SELECT seq, status, substitute_for, at FROM attendance_marks
 		WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`, m.MeetingID, m.MemberKey)
 	switch {
+	case m.Corrects && (errors.Is(err, sql.ErrNoRows) || err == nil && last.Status != string(commands.AttendLeft)):
+		// The departure it withdraws is no longer their latest mark: they
+		// were marked again meanwhile.
+		return false, 0, fmt.Errorf("the departure to withdraw is not the person's latest mark: %w", commands.ErrConflict)
 	case errors.Is(err, sql.ErrNoRows):
 		return false, 0, nil
 	case err != nil:
@@ -224,9 +228,9 @@ func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark) (same bool
 // it; added is false when that number was taken meanwhile.
 func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int) (added bool, err error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO attendance_marks
-		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By)
+		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects)
 	if err != nil {
 		return false, err
 	}
@@ -267,13 +271,14 @@ type markRow struct {
 	SubFor       string    `db:"substitute_for"`
 	By           string    `db:"entered_by"`
 	EnteredAt    time.Time `db:"entered_at"`
+	Corrects     bool      `db:"corrects"`
 }
 
 // AttendanceLog implements commands.ConductStore.
 func (db *DB) AttendanceLog(ctx context.Context, meetingID int64) ([]commands.AttendanceMark, error) {
 	var rows []markRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT id, meeting_id, member_key, seq, user_id, name, organisation,
-		status, at, substitute_for, entered_by, entered_at
+		status, at, substitute_for, entered_by, entered_at, corrects
 		FROM attendance_marks WHERE meeting_id = $1 ORDER BY id`, meetingID)
 	if err != nil {
 		return nil, mapErr("attendance", err)
@@ -282,7 +287,7 @@ func (db *DB) AttendanceLog(ctx context.Context, meetingID int64) ([]commands.At
 	for i, r := range rows {
 		out[i] = commands.AttendanceMark{ID: r.ID, MeetingID: r.MeetingID, MemberKey: r.MemberKey, Seq: r.Seq,
 			UserID: r.UserID, Name: r.Name, Organisation: r.Organisation, Status: commands.AttendanceStatus(r.Status),
-			At: r.At, SubstituteFor: r.SubFor, By: r.By, EnteredAt: r.EnteredAt}
+			At: r.At, SubstituteFor: r.SubFor, By: r.By, EnteredAt: r.EnteredAt, Corrects: r.Corrects}
 	}
 	return out, nil
 }
