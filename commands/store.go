@@ -279,8 +279,9 @@ type ReportStore interface {
 	// RemoveReport removes userID's link for item itemID (for a link
 	// filed on no item: the one under number item); by is who removed it,
 	// the member or an officer, kept in the log. ErrNotFound if none
-	// stands.
-	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error
+	// stands. notice, when not nil, is the direct message telling the
+	// member, queued with the removal, by the same statement.
+	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string, notice *OutboxMessage) error
 	// ReportLinks lists the links standing for a meeting, oldest first.
 	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }
