@@ -378,8 +378,22 @@ func prefixed(prefix, s string) string {
 // it was posted before, the posted message is brought up to date instead.
 func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	m, err := s.meetingOn(ctx, in)
+	d, err := in.date()
 	if err != nil {
+		return Reply{}, err
+	}
+	m, err := s.meetingOf(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
+	}
+	// Without a date, while a meeting sits, that meeting is meant: its
+	// agenda was posted before it opened and is kept up to date. Said
+	// first, since a meeting in progress has not "already taken place".
+	said := 0
+	if saidNext(in.Args) {
+		said = 1
+	}
+	if err := s.notUnderWay(ctx, c, m, "it is too late to post its agenda"+nextHint(d, said, "/agenda post next")); err != nil {
 		return Reply{}, err
 	}
 	if err := openMeeting(c, m, in.Now); err != nil {

@@ -254,7 +254,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	m, it, err := s.openItem(ctx, in, a.Date, a.Item)
+	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(args), a.Item)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -265,7 +265,9 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // declaration for the meeting at the table; ok is false, with nothing
 // done, for any other.
 func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, error) {
-	if in.committeeID != 0 || len(in.Args) == 0 || strings.EqualFold(in.Args[0], "for") {
+	// `next` said, while a meeting is in progress, is the meeting after
+	// it, which the statement, finding the meeting at the table, is not.
+	if in.committeeID != 0 || len(in.Args) == 0 || strings.EqualFold(in.Args[0], "for") || saidNextFirst(in.Args) {
 		return Reply{}, false, nil
 	}
 	// Whether the text starts with a date does not depend on the time
@@ -286,10 +288,19 @@ func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, erro
 }
 
 // openItem finds item n on the agenda of the meeting d names, refusing
-// meetings that no longer take declarations or reports.
-func (s *Service) openItem(ctx context.Context, in *Input, d Date, n string) (Meeting, AgendaItem, error) {
+// meetings that no longer take declarations or reports. Without a date,
+// that is the meeting in progress while one is; `next` said (next) is the
+// meeting after it.
+func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n string) (Meeting, AgendaItem, error) {
 	c, now := in.Committee, in.Now
-	m, running, err := s.meetingAtTable(ctx, c, in.Next, in.Table, d, now)
+	var m Meeting
+	var running bool
+	var err error
+	if next {
+		m, err = s.meetingSaid(ctx, in, d, true)
+	} else {
+		m, running, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, now)
+	}
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}

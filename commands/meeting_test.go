@@ -418,3 +418,33 @@ func TestReminderQueuedBeforeOpeningNotSent(t *testing.T) {
 		t.Fatal("no reminder queued")
 	}
 }
+
+// TestNextWhileSittingDeclareReportPost: with a meeting in progress,
+// `next` said to /declare or /report names the meeting after it, as it
+// does for apologies, and `/agenda post` without a date is refused with
+// the way to post the next meeting's, not told the meeting "has already
+// taken place".
+func TestNextWhileSittingDeclareReportPost(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 15:30 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.must(ian, "/agenda add 2026-12-10 4 Budget")
+	k.must(ian, "/agenda add 2027-01-14 4 Youth services")
+	k.now = time.Date(2026, 12, 10, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	for _, line := range []string{"/declare next 4 personal Trustee of SWACA", "/report next 4 https://example.org/youth.pdf"} {
+		got := k.say(neil, line)
+		if strings.Contains(got, "10 December 2026") || !strings.Contains(got, "14 January 2027") {
+			t.Errorf("%s with the meeting of 10 December in progress, want the one of 14 January:\n%s", line, got)
+		}
+	}
+	if n := attRows(k, `SELECT count(*) FROM declarations d JOIN meetings m ON m.id = d.meeting_id WHERE m.starts_at > '2027-01-01'`); n != 1 {
+		t.Errorf("%d declarations for 14 January, want Neil's", n)
+	}
+	got := k.say(ian, "/agenda post")
+	if strings.Contains(got, "already taken place") || !strings.Contains(got, "is under way") || !strings.Contains(got, "/agenda post next") {
+		t.Errorf("/agenda post with the meeting of 10 December in progress:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/agenda post next"), "14 January 2027")
+}

@@ -264,7 +264,7 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	m, it, err := s.openItem(ctx, in, a.Date, a.Item)
+	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(strings.Fields(in.Text)), a.Item)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -283,7 +283,9 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // submitReportFrom is submitReport's one round trip; ok is false, with
 // nothing done, for a link it does not take.
 func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool, error) {
-	if in.committeeID != 0 {
+	// `next` said, while a meeting is in progress, is the meeting after
+	// it, which the statement, finding the meeting at the table, is not.
+	if in.committeeID != 0 || saidNextFirst(strings.Fields(in.Text)) {
 		return Reply{}, false, nil
 	}
 	// Whether the text starts with a date does not depend on the time
