@@ -444,7 +444,10 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if !added {
-		// Someone opened it, or closed it, a moment before.
+		// Someone opened it, closed it or cancelled it a moment before.
+		if m, err = s.store.Meeting(ctx, m.ID); err != nil {
+			return Reply{}, err
+		}
 		if st, err = s.meetingState(ctx, c, m); err != nil {
 			return Reply{}, err
 		}

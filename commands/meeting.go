@@ -225,7 +225,21 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
 		return Reply{}, err
 	}
-	if err := s.store.SetMeetingStatus(ctx, m.ID, MeetingCancelled, r.UserID); err != nil {
+	err = s.store.CancelMeeting(ctx, m.ID, r.UserID)
+	if errors.Is(err, ErrConflict) {
+		// Opened, or cancelled, a moment before: say which.
+		if m, err = s.store.Meeting(ctx, m.ID); err != nil {
+			return Reply{}, err
+		}
+		if m.Status == MeetingCancelled {
+			return Reply{}, userErr("The meeting on %s was cancelled a moment ago; nothing changed.", formatDay(m.StartsAt, loc))
+		}
+		if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
+			return Reply{}, err
+		}
+		return Reply{}, userErr("The meeting on %s changed as you cancelled it; nothing changed. Try again.", formatDay(m.StartsAt, loc))
+	}
+	if err != nil {
 		return Reply{}, err
 	}
 	m.Status = MeetingCancelled

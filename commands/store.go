@@ -99,6 +99,12 @@ type MeetingStore interface {
 	NextMeeting(ctx context.Context, committeeID int64, after time.Time) (Meeting, error)
 	Meeting(ctx context.Context, id int64) (Meeting, error)
 	SetMeetingStatus(ctx context.Context, id int64, status MeetingStatus, by string) error
+	// CancelMeeting cancels a scheduled meeting that has not been opened.
+	// It and opening the meeting (RecordSession) exclude each other: of
+	// the two sent at once, one is carried out and the other finds it
+	// done. ErrConflict, with nothing changed, when the meeting is not
+	// scheduled or has been opened.
+	CancelMeeting(ctx context.Context, id int64, by string) error
 	// ChangeMeeting moves a scheduled meeting or changes its venue, keeping
 	// the change in its history, in one transaction: the posted agenda and
 	// the Homes are marked stale, and the notices are queued (see

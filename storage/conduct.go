@@ -60,10 +60,19 @@ func markLiveOf(ctx context.Context, q sqlx.ExtContext, committeeID int64) error
 // RecordSession implements commands.ConductStore. The row takes the next
 // number in the meeting's log: two replicas opening the same meeting at
 // once both read the same state and number, and the unique key lets one
-// of them in.
+// of them in. The meeting's row is locked, as CancelMeeting locks it, so
+// that a meeting is never opened as it is cancelled: one cancelled is not
+// opened.
 func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.OutboxMessage) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "record session", func(tx *Tx) error {
+		var status string
+		if err := tx.GetContext(ctx, &status, `SELECT status FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, e.MeetingID); err != nil {
+			return err
+		}
+		if e.Action == commands.ActionOpened && status != string(commands.MeetingScheduled) {
+			return nil
+		}
 		// The number taken by another action committed meanwhile (the
 		// officer taking up an item as the chair adjourns) is read on the
 		// next round, which decides again from the state it left; the same

@@ -146,6 +146,34 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 	})
 }
 
+// CancelMeeting implements commands.MeetingStore. The meeting's row is
+// locked first, as RecordSession locks it, and whether it was opened is
+// read only once the lock is held, by a statement of its own: one reading
+// the log while waiting for the lock would read it as it was before the
+// opening committed.
+func (db *DB) CancelMeeting(ctx context.Context, id int64, by string) error {
+	return db.inTx(ctx, "cancel meeting", func(tx *Tx) error {
+		var committeeID int64
+		err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, id)
+		if err != nil {
+			return err
+		}
+		err = tx.GetContext(ctx, &committeeID, `UPDATE meetings SET status = 'cancelled'
+			WHERE id = $1 AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM meeting_sessions WHERE meeting_id = $1)
+			RETURNING committee_id`, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("meeting %d is opened or not scheduled: %w", id, commands.ErrConflict)
+		}
+		if err != nil {
+			return err
+		}
+		if err := markStale(ctx, tx, id, nil); err != nil {
+			return err
+		}
+		return audit(ctx, tx, committeeID, by, "meeting."+string(commands.MeetingCancelled), "", map[string]any{"meeting": id})
+	})
+}
+
 // ChangeMeeting implements commands.MeetingStore. The meeting's revision
 // is the lock: a change made against an older revision (someone else
 // moved it meanwhile) changes nothing and is ErrConflict, so the history's

@@ -1,0 +1,165 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// raced is what became of an opening and a cancelling sent at once.
+type raced struct {
+	start, cancel       commands.Reply
+	startErr, cancelErr error
+	opened, cancelled   bool
+}
+
+// runAsync sends line as user on its own goroutine; the answer comes on the
+// channel returned.
+func (k *kit) runAsync(user, line string) <-chan result {
+	out := make(chan result, 1)
+	r := k.request(user, line)
+	go func() {
+		reply, err := k.svc.Run(context.Background(), r)
+		out <- result{reply, err}
+	}()
+	return out
+}
+
+type result struct {
+	reply commands.Reply
+	err   error
+}
+
+// lockWaiters counts the statements waiting for a lock.
+func lockWaiters(k *kit) int {
+	k.t.Helper()
+	var n int
+	if err := k.db.SQL().QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`).Scan(&n); err != nil {
+		k.t.Fatal(err)
+	}
+	return n
+}
+
+// waitFor polls ok for up to five seconds, and says whether it held.
+func waitFor(ok func() bool) bool {
+	for range 250 {
+		if ok() {
+			return true
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return false
+}
+
+// outcome reads what the records say of meeting id after a race.
+func outcome(k *kit, id int64, start, cancel result) raced {
+	k.t.Helper()
+	ctx := context.Background()
+	events, err := k.db.Sessions(ctx, id)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	m, err := k.db.Meeting(ctx, id)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	return raced{start: start.reply, cancel: cancel.reply, startErr: start.err, cancelErr: cancel.err,
+		opened: len(events) > 0, cancelled: m.Status == commands.MeetingCancelled}
+}
+
+// check fails the test unless the meeting was either cancelled and not
+// opened, the opening refused because it was cancelled, or opened, the
+// cancelling refused because it is under way.
+func (r raced) check(t *testing.T) {
+	t.Helper()
+	if r.startErr != nil || r.cancelErr != nil {
+		t.Fatalf("errors: start %v, cancel %v", r.startErr, r.cancelErr)
+	}
+	switch {
+	case r.opened && r.cancelled:
+		t.Errorf("the meeting was both opened and cancelled:\nstart: %s\ncancel: %s", shown(r.start), shown(r.cancel))
+	case r.opened:
+		if !r.cancel.Refused || !strings.Contains(shown(r.cancel), "is under way (opened at") || !strings.Contains(shown(r.cancel), "it cannot be cancelled") {
+			t.Errorf("opened, but the cancelling said: %s", shown(r.cancel))
+		}
+	case r.cancelled:
+		if s := shown(r.start); !r.start.Refused || !strings.Contains(s, "was cancelled, so it cannot be opened") && !strings.Contains(s, "has no meeting today") {
+			t.Errorf("cancelled, but the opening said: %s", s)
+		}
+	default:
+		t.Errorf("neither opened nor cancelled:\nstart: %s\ncancel: %s", shown(r.start), shown(r.cancel))
+	}
+}
+
+// TestMeetingCancelledAsItOpensIsOneOrTheOther: the cancelling sent while
+// the meeting is being opened waits for the opening and is refused, saying
+// why; it never cancels a meeting that is then opened.
+func TestMeetingCancelledAsItOpensIsOneOrTheOther(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+
+	// Another writer holding the live message's key keeps the opening in
+	// its transaction, its entry in the log written and not committed.
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`INSERT INTO outbox (kind, channel_id, message_key, dedupe_key, payload) VALUES ('post', $1, $2, $2, '{}')`,
+		channel, commands.LiveKey(id)); err != nil {
+		t.Fatal(err)
+	}
+	start := k.runAsync(sue, "/meeting start")
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		t.Fatal("the opening never waited")
+	}
+	cancel := k.runAsync(ian, "/meeting cancel 10 December")
+	var cancelled *result
+	waitFor(func() bool {
+		select {
+		case r := <-cancel:
+			cancelled = &r
+			return true
+		default:
+			return lockWaiters(k) >= 2
+		}
+	})
+	if err := hold.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if cancelled == nil {
+		r := <-cancel
+		cancelled = &r
+	}
+	r := outcome(k, id, <-start, *cancelled)
+	r.check(t)
+	if !r.opened {
+		t.Errorf("the opening, begun first, did not stand: %s", shown(r.start))
+	}
+}
+
+// TestMeetingCancelAndStartAtOnce sends the two at once, day after day:
+// each time, one of them is carried out and the other refused, saying why.
+func TestMeetingCancelAndStartAtOnce(t *testing.T) {
+	k := attDay(t)
+	k.now = now
+	for day := 11; day <= 22; day++ {
+		k.must(ian, fmt.Sprintf("/meeting schedule 2026-12-%d 10:00 Remote Meeting", day))
+	}
+	for day := 11; day <= 22; day++ {
+		k.now = attAt(day, 9, 55)
+		id := k.next().ID
+		var start, cancel <-chan result
+		if day%2 == 0 {
+			start, cancel = k.runAsync(sue, "/meeting start"), k.runAsync(ian, fmt.Sprintf("/meeting cancel %d December", day))
+		} else {
+			cancel, start = k.runAsync(ian, fmt.Sprintf("/meeting cancel %d December", day)), k.runAsync(sue, "/meeting start")
+		}
+		s, c := <-start, <-cancel
+		t.Run(fmt.Sprint(day), outcome(k, id, s, c).check)
+	}
+}
