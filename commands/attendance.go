@@ -899,16 +899,16 @@ func (s *Service) substituteHere(ctx context.Context, c Committee, m Meeting, us
 		if a.SubstituteID != userID || a.UserID == "" {
 			continue
 		}
-		events, err := s.store.Sessions(ctx, m.ID)
+		st, err := s.meetingState(ctx, c, m)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !SittingOf(events).Running() {
+		if !st.sit.Running() {
 			return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(m.StartsAt, c.Location()))
 		}
 		mark := AttendanceMark{MeetingID: m.ID, MemberKey: userID, UserID: userID, Name: s.displayName(ctx, userID, userName),
 			Status: status, At: now, SubstituteFor: a.UserID, By: userID}
-		return s.mark(ctx, c, m, mark, now, true)
+		return s.mark(ctx, st, mark, now, true)
 	}
 	return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`.", Escape(c.Name))
 }
@@ -942,11 +942,11 @@ func pressHere(ctx context.Context, s *Service, r Request, value string) (Reply,
 
 // markSelf is one action for /here and the button: me is at meeting m.
 func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meeting, status AttendanceStatus, now time.Time) (Reply, error) {
-	events, err := s.store.Sessions(ctx, m.ID)
+	st, err := s.meetingState(ctx, c, m)
 	if err != nil {
 		return Reply{}, err
 	}
-	if !SittingOf(events).Running() {
+	if !st.sit.Running() {
 		return Reply{}, userErr("The meeting on %s is not in progress.", formatDay(m.StartsAt, c.Location()))
 	}
 	if me.IsOfficer() && status == AttendPresent {
@@ -959,33 +959,30 @@ func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meetin
 	// here to say they are here, not to undo that: a mark without the
 	// substitute ends it (Standing), and a mistaken one is the officer's
 	// to correct with /attendance.
-	log, err := s.store.AttendanceLog(ctx, m.ID)
-	if err != nil {
-		return Reply{}, err
+	if a, ok := st.attendee(me.UserID); ok {
+		mark.SubstituteFor = a.SubstituteFor
 	}
-	for _, a := range Standing(log) {
-		if a.Key == me.UserID {
-			mark.SubstituteFor = a.SubstituteFor
-		}
-	}
-	return s.mark(ctx, c, m, mark, now, true)
+	return s.mark(ctx, st, mark, now, true)
 }
 
 // mark records mark and answers; self says the person marked themselves.
-func (s *Service) mark(ctx context.Context, c Committee, m Meeting, mark AttendanceMark, now time.Time, self bool) (Reply, error) {
-	added, err := s.store.MarkAttendance(ctx, mark)
+// st is the meeting as read before the mark: the answer counts the quorum
+// from it and the mark.
+func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark, now time.Time, self bool) (Reply, error) {
+	// The notice that the mark lost the quorum is queued with it, from the
+	// log as the mark's transaction reads it.
+	added, err := s.store.MarkAttendance(ctx, mark, func(log []AttendanceMark) []OutboxMessage {
+		return st.inquorateNotices(log, now)
+	})
 	if err != nil {
 		return Reply{}, err
 	}
-	// The mark is saved: what follows reports on it, and a failure there
-	// must not tell the person it was not. A notice that could not be
-	// queued is queued by the next mark, under the same dedupe key.
-	line := ""
-	st, err := s.meetingState(ctx, c, m)
-	if err == nil {
-		line = st.count("").Line()
-		_ = s.noticeInquorate(ctx, st, now)
+	if added {
+		st.log = withMark(st.log, mark)
+		st.att = Standing(st.log)
 	}
+	line := st.count("").Line()
+	c := st.c
 	who := Escape(mark.Name)
 	if self {
 		who = "You"
@@ -1024,19 +1021,27 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 	return verb + " marked present"
 }
 
-// noticeInquorate tells the chair and the officers, privately, when the
-// meeting in progress has become inquorate. The moment is found in the
-// log itself (the mark that lost the quorum), so every replica that sees
-// it names the same moment, and the notice's dedupe key sends it once.
-func (s *Service) noticeInquorate(ctx context.Context, st meetingState, now time.Time) error {
-	if st.sit.State != ActionOpened && st.sit.State != ActionResumed {
+// withMark is log with mark added after the person's last.
+func withMark(log []AttendanceMark, mark AttendanceMark) []AttendanceMark {
+	for _, l := range log {
+		if l.MemberKey == mark.MemberKey && l.Seq >= mark.Seq {
+			mark.Seq = l.Seq + 1
+		}
+	}
+	return append(slices.Clip(log), mark)
+}
+
+// inquorateNotices tell the chair and the officers, privately, that the
+// meeting in progress has become inquorate, when the last mark of log
+// took it below its quorum. The moment is that mark, found in the log
+// itself, so the notice's dedupe key sends one per loss of the quorum,
+// whichever replica saves the mark.
+func (st meetingState) inquorateNotices(log []AttendanceMark, now time.Time) []OutboxMessage {
+	if st.sit.State != ActionOpened && st.sit.State != ActionResumed || !lostQuorumBy(st.rule, st.voters(), log) {
 		return nil
 	}
-	lost := lostQuorumAt(st.rule, st.voters(), st.log)
-	if lost == 0 || st.count("").Quorate() {
-		return nil
-	}
-	cnt := st.count("")
+	lost := log[len(log)-1].ID
+	cnt := CountQuorum(st.rule, st.voters(), Standing(log), nil)
 	text := fmt.Sprintf("The meeting of *%s* is now *inquorate*: %d voting %s present, quorum %d. `/meeting adjourn` adjourns it.",
 		Escape(st.c.Name), cnt.Present, plural(cnt.Present, "member", "members"), cnt.Need)
 	var msgs []OutboxMessage
@@ -1047,26 +1052,17 @@ func (s *Service) noticeInquorate(ctx context.Context, st meetingState, now time
 				Reply:     Reply{Visibility: Private, Text: text}, DueAt: now})
 		}
 	}
-	if len(msgs) == 0 {
-		return nil
-	}
-	_, err := s.store.Enqueue(ctx, msgs...)
-	return err
+	return msgs
 }
 
-// lostQuorumAt is the ID of the last mark in log that took a quorate
-// meeting below its quorum, or 0 if none did.
-func lostQuorumAt(rule QuorumRule, voters []Voter, log []AttendanceMark) int64 {
-	var lost int64
-	quorate := false
-	for i := range log {
-		now := CountQuorum(rule, voters, Standing(log[:i+1]), nil).Quorate() && rule.Set()
-		if quorate && !now {
-			lost = log[i].ID
-		}
-		quorate = now
+// lostQuorumBy says whether the last mark in log took a quorate meeting
+// below its quorum.
+func lostQuorumBy(rule QuorumRule, voters []Voter, log []AttendanceMark) bool {
+	if len(log) == 0 || !rule.Set() {
+		return false
 	}
-	return lost
+	before := CountQuorum(rule, voters, Standing(log[:len(log)-1]), nil)
+	return before.Quorate() && !CountQuorum(rule, voters, Standing(log), nil).Quorate()
 }
 
 // attendanceArgs is a parsed /attendance: who, and what to record.
@@ -1304,7 +1300,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	return s.mark(ctx, c, m, mark, in.Now, a.UserID == in.UserID)
+	return s.mark(ctx, st, mark, in.Now, a.UserID == in.UserID)
 }
 
 // withdrawDeparture is `/attendance @person left none`: the departure
@@ -1346,7 +1342,7 @@ func (s *Service) withdrawDeparture(ctx context.Context, c Committee, m Meeting,
 	}
 	mark := AttendanceMark{MeetingID: m.ID, MemberKey: key, UserID: left.UserID, Name: left.Name, Organisation: left.Organisation,
 		Status: before.Status, At: left.At, SubstituteFor: before.SubstituteFor, By: in.UserID, Corrects: true}
-	reply, err := s.mark(ctx, c, m, mark, in.Now, self)
+	reply, err := s.mark(ctx, st, mark, in.Now, self)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("%s was marked again just now; `/meeting status` shows where they stand.", person)
 	}

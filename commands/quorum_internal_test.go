@@ -153,7 +153,7 @@ func TestStandingApologyThenPresent(t *testing.T) {
 	}
 }
 
-func TestLostQuorumAt(t *testing.T) {
+func TestLostQuorumBy(t *testing.T) {
 	voters := []Voter{{"A", "A", true}, {"B", "B", true}, {"C", "C", true}}
 	rule := QuorumRule{Fixed: 2}
 	log := []AttendanceMark{
@@ -162,17 +162,20 @@ func TestLostQuorumAt(t *testing.T) {
 		mark(3, "B", 2, AttendLeft, t0),    // lost
 		mark(4, "C", 1, AttendPresent, t0), // quorate again
 	}
-	if got := lostQuorumAt(rule, voters, log[:2]); got != 0 {
-		t.Errorf("never quorate then lost: got %d", got)
+	if lostQuorumBy(rule, voters, log[:1]) || lostQuorumBy(rule, voters, log[:2]) {
+		t.Error("lost before the meeting was quorate")
 	}
-	if got := lostQuorumAt(rule, voters, log[:3]); got != 3 {
-		t.Errorf("lost at: got %d, want 3", got)
+	if !lostQuorumBy(rule, voters, log[:3]) {
+		t.Error("B leaving did not lose the quorum")
 	}
-	if got := lostQuorumAt(rule, voters, append(log, mark(5, "A", 2, AttendLeft, t0))); got != 5 {
-		t.Errorf("lost again at: got %d, want 5", got)
+	if lostQuorumBy(rule, voters, log) {
+		t.Error("C arriving lost the quorum")
 	}
-	if got := lostQuorumAt(QuorumRule{}, voters, log[:3]); got != 0 {
-		t.Errorf("no rule: got %d", got)
+	if !lostQuorumBy(rule, voters, append(log, mark(5, "A", 2, AttendLeft, t0))) {
+		t.Error("A leaving did not lose it again")
+	}
+	if lostQuorumBy(QuorumRule{}, voters, log[:3]) {
+		t.Error("lost with no rule")
 	}
 }
 

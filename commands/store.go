@@ -373,8 +373,13 @@ type ConductStore interface {
 	// MarkAttendance appends m to the attendance log unless the person's
 	// standing mark already says the same (added is false). A member
 	// marked here who had sent apologies has them withdrawn, with history,
-	// in the same transaction.
-	MarkAttendance(ctx context.Context, m AttendanceMark) (added bool, err error)
+	// in the same transaction. lost, when not nil, is called in that
+	// transaction when the mark may take the meeting below its quorum (it
+	// takes someone counted away), with the meeting's log, oldest first,
+	// ending with the mark: no other mark is committed between that read
+	// and the mark's commit. What lost returns is queued with the mark
+	// (once per dedupe key).
+	MarkAttendance(ctx context.Context, m AttendanceMark, lost func(log []AttendanceMark) []OutboxMessage) (added bool, err error)
 	// AttendanceLog is a meeting's attendance log, oldest first.
 	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
 	// QuorumRule is the committee's rule; the zero rule when none is set.

@@ -185,66 +185,169 @@ func (db *DB) RunningMeetings(ctx context.Context, committeeIDs []int64) ([]comm
 // next number in the person's log, so two presses of I'm here at once,
 // on one replica or two, leave one mark: the second finds its number
 // taken and the mark already standing.
-func (db *DB) MarkAttendance(ctx context.Context, m commands.AttendanceMark) (bool, error) {
+//
+// A mark that may lose the quorum reads the meeting's log for lost under
+// the meeting's attendance lock, held alone; every other mark holds it
+// shared from its insert to its commit, so that none commits between
+// that read and the commit of the mark read with it. Those others, the
+// presses of I'm here, wait for none of each other and add no round
+// trip.
+func (db *DB) MarkAttendance(ctx context.Context, m commands.AttendanceMark, lost func([]commands.AttendanceMark) []commands.OutboxMessage) (bool, error) {
+	added, err := db.markAttendance(ctx, m, lost, false)
+	if errors.Is(err, errLockAlone) {
+		// Taken for one that could not lose it, the person's number was
+		// taken meanwhile by a mark after which this one may: marked again
+		// from the start under the lock held alone, rather than waiting
+		// for it while holding it shared.
+		added, err = db.markAttendance(ctx, m, lost, true)
+	}
+	return added, err
+}
+
+// errLockAlone rolls back a mark that needs the attendance lock held alone
+// after it took it shared.
+var errLockAlone = errors.New("the mark needs the attendance lock alone")
+
+// attendanceLock is the key of a meeting's attendance lock.
+const attendanceLock = `hashtextextended('attendance:' || CAST($1 AS bigint), 0)`
+
+func (db *DB) markAttendance(ctx context.Context, m commands.AttendanceMark, lost func([]commands.AttendanceMark) []commands.OutboxMessage, alone bool) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "mark attendance", func(tx *Tx) error {
+		shared := false
+		// A mark that takes the person away (left, absent, in attendance)
+		// may lose the quorum whatever went before it: it takes the lock
+		// with its first read.
+		alone = alone || lost != nil && !counts(m.Status)
 		// A mark that took the number first is committed by the time the
 		// insert finds the number taken, so the log read again holds it:
 		// the same mark is then standing, and a different one (an officer
 		// marking someone absent as they press I'm here) follows it
 		// instead of being lost and answered as if it stood.
-		for range 5 {
-			same, seq, err := standing(ctx, tx, m)
+		for round := range 5 {
+			same, last, err := standing(ctx, tx, m, alone && round == 0)
 			if err != nil || same {
 				return err
 			}
-			if added, err = markAs(ctx, tx, m, seq+1); err != nil || added {
+			// A mark that counts the person takes no one counted away,
+			// unless it ends their being counted for someone else (for
+			// the member they stood in for, or for themselves).
+			may := lost != nil && (!counts(m.Status) || last.Seq > 0 && counts(commands.AttendanceStatus(last.Status)) && last.SubFor != m.SubstituteFor)
+			switch {
+			case may && shared:
+				return errLockAlone
+			case may && !alone:
+				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, m.MeetingID); err != nil {
+					return err
+				}
+				alone = true
+			}
+			var id int64
+			if added, id, err = markAs(ctx, tx, m, last.Seq+1, !alone); err != nil {
 				return err
 			}
+			shared = shared || !alone
+			if !added {
+				continue
+			}
+			if !may {
+				return nil
+			}
+			return queueLost(ctx, tx, m.MeetingID, id, lost)
 		}
 		return fmt.Errorf("the person's log kept changing: %w", commands.ErrConflict)
 	})
 	return added, err
 }
 
-// standing reports whether mark m is the person's standing mark already,
-// so that marking them so again adds nothing, and the number of their
-// last mark.
-func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark) (same bool, seq int, err error) {
-	var last struct {
-		Seq    int       `db:"seq"`
-		Status string    `db:"status"`
-		SubFor string    `db:"substitute_for"`
-		At     time.Time `db:"at"`
+// counts says whether a mark of status counts the person to the quorum.
+func counts(s commands.AttendanceStatus) bool {
+	return s == commands.AttendPresent || s == commands.AttendLate || s == commands.AttendRemote
+}
+
+// queueLost reads the meeting's log, made by the mark numbered id, and
+// queues what lost makes of it.
+func queueLost(ctx context.Context, tx *Tx, meetingID, id int64, lost func([]commands.AttendanceMark) []commands.OutboxMessage) error {
+	log, err := attendanceLog(ctx, tx, meetingID)
+	if err != nil {
+		return err
 	}
-	err = tx.GetContext(ctx, &last, `SELECT seq, status, substitute_for, at FROM attendance_marks
-		WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`, m.MeetingID, m.MemberKey)
+	if len(log) == 0 || log[len(log)-1].ID != id {
+		// Under the lock no mark follows this one; should one, the
+		// notice would be made of a log that is not the one committed.
+		return fmt.Errorf("mark %d is not the last of meeting %d's log", id, meetingID)
+	}
+	for _, msg := range lost(log) {
+		payload, err := json.Marshal(msg.Reply)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO outbox (committee_id, kind, user_id, dedupe_key, payload, due_at)
+			VALUES ($1, $2, $3, $4, $5, COALESCE($6, now())) ON CONFLICT (dedupe_key) DO NOTHING`,
+			nullID(msg.CommitteeID), string(msg.Kind), msg.UserID, nullString(msg.DedupeKey), string(payload), nullTime(msg.DueAt))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lastMark is the person's last mark; Seq 0 when they have none.
+type lastMark struct {
+	Seq    int       `db:"seq"`
+	Status string    `db:"status"`
+	SubFor string    `db:"substitute_for"`
+	At     time.Time `db:"at"`
+}
+
+// standing reports whether mark m is the person's standing mark already,
+// so that marking them so again adds nothing, and their last mark. lock
+// takes the meeting's attendance lock alone with the read.
+func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark, lock bool) (same bool, last lastMark, err error) {
+	query := `SELECT seq, status, substitute_for, at FROM attendance_marks
+		WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`
+	if lock {
+		// The lock is the outer side of the join, so that it is taken
+		// whether or not the person has a mark.
+		query = `SELECT COALESCE(a.seq, 0) AS seq, COALESCE(a.status, '') AS status, COALESCE(a.substitute_for, '') AS substitute_for,
+				COALESCE(a.at, 'epoch') AS at
+			FROM (SELECT pg_advisory_xact_lock(` + attendanceLock + `)) l
+			LEFT JOIN LATERAL (SELECT seq, status, substitute_for, at FROM attendance_marks
+				WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1) a ON true`
+	}
+	err = tx.GetContext(ctx, &last, query, m.MeetingID, m.MemberKey)
 	switch {
-	case m.Corrects && (errors.Is(err, sql.ErrNoRows) || err == nil && last.Status != string(commands.AttendLeft)):
+	case m.Corrects && (errors.Is(err, sql.ErrNoRows) || err == nil && (last.Seq == 0 || last.Status != string(commands.AttendLeft))):
 		// The departure it withdraws is no longer their latest mark: they
 		// were marked again meanwhile.
-		return false, 0, fmt.Errorf("the departure to withdraw is not the person's latest mark: %w", commands.ErrConflict)
-	case errors.Is(err, sql.ErrNoRows):
-		return false, 0, nil
+		return false, lastMark{}, fmt.Errorf("the departure to withdraw is not the person's latest mark: %w", commands.ErrConflict)
+	case errors.Is(err, sql.ErrNoRows), err == nil && last.Seq == 0:
+		return false, lastMark{}, nil
 	case err != nil:
-		return false, 0, err
+		return false, lastMark{}, err
 	}
 	return last.Status == string(m.Status) && last.SubFor == m.SubstituteFor &&
-		(last.At.Equal(m.At) || m.Status != commands.AttendLate && m.Status != commands.AttendLeft), last.Seq, nil
+		(last.At.Equal(m.At) || m.Status != commands.AttendLate && m.Status != commands.AttendLeft), last, nil
 }
 
 // markAs adds m as number seq in the person's log, with what follows from
-// it; added is false when that number was taken meanwhile.
-func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int) (added bool, err error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO attendance_marks
-		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects)
-	if err != nil {
-		return false, err
+// it; added is false when that number was taken meanwhile. shared holds
+// the meeting's attendance lock shared, from before the insert.
+func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, shared bool) (added bool, id int64, err error) {
+	from := ``
+	if shared {
+		from = ` FROM pg_advisory_xact_lock_shared(` + attendanceLock + `)`
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return false, nil
+	err = tx.GetContext(ctx, &id, `INSERT INTO attendance_marks
+		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11`+from+` ON CONFLICT DO NOTHING RETURNING id`,
+		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, 0, nil
+	}
+	if err != nil {
+		return false, 0, err
 	}
 	switch m.Status {
 	case commands.AttendPresent, commands.AttendLate, commands.AttendRemote:
@@ -256,7 +359,7 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int) (ad
 			INSERT INTO apology_history (apology_id, action, reason, by_user)
 			SELECT id, 'withdrawn', 'attended the meeting', $3 FROM w`, m.MeetingID, m.MemberKey, m.By)
 		if err != nil {
-			return false, err
+			return false, 0, err
 		}
 	}
 	// mark_stale marks the live message too (migration 00018).
@@ -264,7 +367,7 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int) (ad
 	if m.UserID != "" {
 		users = append(users, m.UserID)
 	}
-	return true, markStale(ctx, tx, m.MeetingID, users)
+	return true, id, markStale(ctx, tx, m.MeetingID, users)
 }
 
 type markRow struct {
@@ -285,12 +388,17 @@ type markRow struct {
 
 // AttendanceLog implements commands.ConductStore.
 func (db *DB) AttendanceLog(ctx context.Context, meetingID int64) ([]commands.AttendanceMark, error) {
+	log, err := attendanceLog(ctx, db.x, meetingID)
+	return log, mapErr("attendance", err)
+}
+
+func attendanceLog(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]commands.AttendanceMark, error) {
 	var rows []markRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT id, meeting_id, member_key, seq, user_id, name, organisation,
+	err := sqlx.SelectContext(ctx, q, &rows, `SELECT id, meeting_id, member_key, seq, user_id, name, organisation,
 		status, at, substitute_for, entered_by, entered_at, corrects
 		FROM attendance_marks WHERE meeting_id = $1 ORDER BY id`, meetingID)
 	if err != nil {
-		return nil, mapErr("attendance", err)
+		return nil, err
 	}
 	out := make([]commands.AttendanceMark, len(rows))
 	for i, r := range rows {

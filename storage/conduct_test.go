@@ -95,12 +95,12 @@ func TestConductRaces(t *testing.T) {
 		t.Errorf("%d of 8 openings at once were added, want 1", n)
 	}
 	here := commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton", Status: commands.AttendPresent, At: at, By: "UNEIL"}
-	if n := race(10, func() (bool, error) { return db.MarkAttendance(ctx, here) }); n != 1 {
+	if n := race(10, func() (bool, error) { return db.MarkAttendance(ctx, here, nil) }); n != 1 {
 		t.Errorf("%d of 10 presses at once were added, want 1", n)
 	}
 	left := here
 	left.Status, left.At = commands.AttendLeft, at.Add(time.Hour)
-	if n := race(5, func() (bool, error) { return db.MarkAttendance(ctx, left) }); n != 1 {
+	if n := race(5, func() (bool, error) { return db.MarkAttendance(ctx, left, nil) }); n != 1 {
 		t.Errorf("%d of 5 departures at once were added, want 1", n)
 	}
 	log, err := db.AttendanceLog(ctx, m.ID)
@@ -142,7 +142,7 @@ func TestMarkAttendanceRaceOfDifferentMarks(t *testing.T) {
 				defer wg.Done()
 				<-start
 				mark := commands.AttendanceMark{MeetingID: m.ID, MemberKey: key, UserID: key, Name: key, Status: status, At: at, By: "UIAN"}
-				ok, err := db.MarkAttendance(ctx, mark)
+				ok, err := db.MarkAttendance(ctx, mark, nil)
 				if err != nil {
 					t.Error(err)
 				}

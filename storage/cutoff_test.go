@@ -188,6 +188,8 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 		{"a minute, when it is read back", "WHERE mi.id = $1", false, minuteMarked, countMarkedMinutes},
 		{"an action done, after the commit", "COMMIT", false, actionDoneMarked, countMarkedActionsDone},
 		{"an attendance mark, after the commit", "COMMIT", false, attendanceMarked, countMarkedAttendance},
+		// The notice that the mark lost the quorum is queued with it.
+		{"a departure losing the quorum, after the commit", "COMMIT", false, departureMarked, countMarkedDepartures},
 		// The live message is queued with the opening, or not at all.
 		{"a meeting opened, after the commit", "COMMIT", false, openingMarked, countMarkedOpenings},
 		// Here the database can be reached again at once: a statement
@@ -383,7 +385,7 @@ func attendanceMarked(db *storage.DB, c commands.Committee, reason string) error
 		return fmt.Errorf("no meeting to attend: %v", err)
 	}
 	_, err = db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: o.Next.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: reason,
-		Status: commands.AttendPresent, At: time.Now(), By: "UOFF"})
+		Status: commands.AttendPresent, At: time.Now(), By: "UOFF"}, nil)
 	return err
 }
 
@@ -391,6 +393,30 @@ func countMarkedAttendance(direct *storage.DB, reason string) (saved, histories 
 	// The log of marks is the record and its history at once.
 	_ = direct.SQL().QueryRowContext(context.Background(), `SELECT count(*) FROM attendance_marks WHERE name = $1`, reason).Scan(&saved)
 	return saved, saved
+}
+
+// departureMarked marks someone as having left, and has the mark tell
+// the officer reason, as one that lost the quorum does.
+func departureMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to leave: %v", err)
+	}
+	_, err = db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: o.Next.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: reason,
+		Status: commands.AttendLeft, At: time.Now(), By: "UOFF"}, func(log []commands.AttendanceMark) []commands.OutboxMessage {
+		return []commands.OutboxMessage{{CommitteeID: c.ID, Kind: commands.OutboxDM, UserID: "UOFF",
+			DedupeKey: fmt.Sprintf("inquorate:%d:%d:UOFF", o.Next.ID, log[len(log)-1].ID), Reply: commands.Reply{Text: reason}}}
+	})
+	return err
+}
+
+func countMarkedDepartures(direct *storage.DB, reason string) (saved, told int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM attendance_marks WHERE name = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE kind = 'dm' AND payload->>'Text' = $1`, reason).Scan(&told)
+	return saved, told
 }
 
 func openingMarked(db *storage.DB, c commands.Committee, reason string) error {

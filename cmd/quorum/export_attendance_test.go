@@ -34,7 +34,7 @@ func TestExportAttendance(t *testing.T) {
 		}
 	}
 	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: "Neil Frackelton",
-		Status: commands.AttendRemote, At: at, By: "UNEIL"}); err != nil {
+		Status: commands.AttendRemote, At: at, By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
