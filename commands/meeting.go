@@ -490,6 +490,10 @@ func (s *Service) changeMeeting(ctx context.Context, in *Input, m Meeting, d Dat
 	}
 	got, err := s.store.ChangeMeeting(ctx, ch, notices)
 	if errors.Is(err, ErrConflict) {
+		// Opened meanwhile: say so, as had it been opened before.
+		if uerr := s.notUnderWay(ctx, c, m, "it cannot be changed"); uerr != nil {
+			return Reply{}, uerr
+		}
 		return Reply{}, userErr("The meeting on %s was changed by someone else just now; `/meeting list` shows it as it is.", formatDay(m.StartsAt, loc))
 	}
 	if err != nil {

@@ -163,3 +163,61 @@ func TestMeetingCancelAndStartAtOnce(t *testing.T) {
 		t.Run(fmt.Sprint(day), outcome(k, id, s, c).check)
 	}
 }
+
+// TestMeetingMovedAsItOpensIsRefused: a move sent while the meeting is
+// being opened waits for the opening and is refused, saying why; a
+// meeting under way is never moved to another day.
+func TestMeetingMovedAsItOpensIsRefused(t *testing.T) {
+	k := attDay(t)
+	m := k.next()
+
+	// As above: the opening is held in its transaction by a writer
+	// holding the live message's key.
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`INSERT INTO outbox (kind, channel_id, message_key, dedupe_key, payload) VALUES ('post', $1, $2, $2, '{}')`,
+		channel, commands.LiveKey(m.ID)); err != nil {
+		t.Fatal(err)
+	}
+	start := k.runAsync(sue, "/meeting start")
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		t.Fatal("the opening never waited")
+	}
+	move := k.runAsync(ian, "/meeting move 10 December 17 December")
+	var moved *result
+	waitFor(func() bool {
+		select {
+		case r := <-move:
+			moved = &r
+			return true
+		default:
+			return lockWaiters(k) >= 2
+		}
+	})
+	if err := hold.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if moved == nil {
+		r := <-move
+		moved = &r
+	}
+	if s := <-start; s.err != nil || s.reply.Refused {
+		t.Fatalf("the opening, begun first: %v %s", s.err, shown(s.reply))
+	}
+	if moved.err != nil {
+		t.Fatal(moved.err)
+	}
+	if s := shown(moved.reply); !moved.reply.Refused || !strings.Contains(s, "is under way (opened at") {
+		t.Errorf("the meeting opened, but the move said: %s", s)
+	}
+	after, err := k.db.Meeting(context.Background(), m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !after.StartsAt.Equal(m.StartsAt) {
+		t.Errorf("the meeting under way was moved from %s to %s", m.StartsAt, after.StartsAt)
+	}
+}

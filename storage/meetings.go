@@ -177,13 +177,23 @@ func (db *DB) CancelMeeting(ctx context.Context, id int64, by string) error {
 // ChangeMeeting implements commands.MeetingStore. The meeting's revision
 // is the lock: a change made against an older revision (someone else
 // moved it meanwhile) changes nothing and is ErrConflict, so the history's
-// "from" is always what the meeting was.
+// "from" is always what the meeting was. A meeting opened meanwhile is
+// not changed either (ErrConflict).
 func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, notices commands.MeetingNotices) (commands.Meeting, error) {
 	var out commands.Meeting
 	err := db.inTx(ctx, "change meeting", func(tx *Tx) error {
+		// The lock an opening takes (RecordSession), in a statement of its
+		// own: the update's check of the log, a statement later, then reads
+		// an opening committed while this waited, which a check in the
+		// statement that waited would not.
 		var committeeID int64
-		err := tx.GetContext(ctx, &committeeID, `UPDATE meetings SET starts_at = $3, venue = $4, time_known = $5, revision = revision + 1
-			WHERE id = $1 AND revision = $2 AND status = 'scheduled' RETURNING committee_id`,
+		err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, ch.MeetingID)
+		if err != nil {
+			return err
+		}
+		err = tx.GetContext(ctx, &committeeID, `UPDATE meetings SET starts_at = $3, venue = $4, time_known = $5, revision = revision + 1
+			WHERE id = $1 AND revision = $2 AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM meeting_sessions WHERE meeting_id = $1)
+			RETURNING committee_id`,
 			ch.MeetingID, ch.Revision, ch.NewStartsAt, ch.NewVenue, !ch.NewTimeUnknown)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("meeting %d changed meanwhile: %w", ch.MeetingID, commands.ErrConflict)
