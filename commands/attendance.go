@@ -1036,6 +1036,9 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 	at := mark.At.In(loc).Format("15:04")
 	switch mark.Status {
 	case AttendLate:
+		if st.returning(mark) {
+			return fmt.Sprintf("%s marked as having returned at %s", verb, at)
+		}
 		return fmt.Sprintf("%s marked present, arrived late at %s", verb, at)
 	case AttendLeft:
 		return fmt.Sprintf("%s marked as having left at %s", verb, at)
@@ -1050,6 +1053,28 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		return fmt.Sprintf("%s marked present as substitute for %s", verb, st.keyName(mark.SubstituteFor))
 	}
 	return verb + " marked present"
+}
+
+// returning reports whether mark, a late arrival, brings back someone
+// whose mark before it says they had left: the minutes record that as a
+// return, and a reply calling it a late arrival would contradict them. A
+// mark not yet numbered is the one just saved, its person's latest.
+func (st meetingState) returning(mark AttendanceMark) bool {
+	seq := mark.Seq
+	if seq == 0 {
+		for _, l := range st.log {
+			if l.MemberKey == mark.MemberKey && l.Seq > seq {
+				seq = l.Seq
+			}
+		}
+	}
+	prev := AttendanceMark{}
+	for _, l := range st.log {
+		if l.MemberKey == mark.MemberKey && l.Seq < seq && l.Seq > prev.Seq {
+			prev = l
+		}
+	}
+	return prev.Status == AttendLeft
 }
 
 // noticeInquorate tells the chair and the officers, privately, when the

@@ -1458,3 +1458,26 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 		t.Errorf("the minutes name an agenda item's number, which they do not print:\n%s", draft)
 	}
 }
+
+// TestAttendanceReturnIsNotALateArrival: `late HH:MM` for someone marked
+// as having left records their return, and the reply and the history say
+// so, as the minutes do; it is not an arrival, late or otherwise.
+func TestAttendanceReturnIsNotALateArrival(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/attendance <@UGRAEME> left 10:30")
+	k.now = attAt(10, 10, 50)
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME> late 10:45", []string{"Graeme Robson is marked as having returned at 10:45."}},
+		{graeme, "/attendance <@UGRAEME> late 10:45", []string{"You were marked as having returned at 10:45 already."}},
+		// A late arrival is still one.
+		{ian, "/attendance <@UANN> late 10:48", []string{"Ann is marked present, arrived late at 10:48."}},
+	})
+	hist := k.say(ian, "/history attendance <@UGRAEME>")
+	wantShown(t, hist, "<@UGRAEME> marked present\n", "<@UGRAEME> marked as having left at 10:30 _(entered by <@UIAN>)_", "<@UGRAEME> marked as having returned at 10:45 _(entered by <@UIAN>)_")
+	if strings.Contains(hist, "arrived late") {
+		t.Errorf("the history calls a return a late arrival:\n%s", hist)
+	}
+}
