@@ -276,7 +276,7 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	}
 	who := in.Me
 	if found {
-		if who, err = s.onBehalf(ctx, in, b, "send apologies for someone else", "/apologies"); err != nil {
+		if who, err = s.onBehalf(ctx, in, b, "send apologies for someone else", "/apologies", true); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -478,7 +478,7 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 		}
 		return s.withdrawApology(ctx, in.Committee, m, in.Request)
 	}
-	who, err := s.onBehalf(ctx, in, b, "withdraw apologies for someone else", "/apologies withdraw")
+	who, err := s.onBehalf(ctx, in, b, "withdraw apologies for someone else", "/apologies withdraw", false)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -1279,6 +1279,13 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				break
 			}
 		}
+		// Someone marked by a name before is marked again by it, so that a
+		// mark made under a misspelt name can still be corrected.
+		if _, marked := st.attendee(nameKey(a.Name)); a.UserID == "" && !marked {
+			if mem, ok := misnamed(st.members, a.Name, a.Org); ok {
+				return Reply{}, misnamedErr(c, a.Name, mem)
+			}
+		}
 	}
 	if a.SubstituteFor != "" && a.UserID == a.SubstituteFor {
 		return Reply{}, userErr("%s cannot substitute for themselves: a substitute stands in for another member. Mark them present with `/attendance <@%s> present`.",

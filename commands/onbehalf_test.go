@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -179,4 +180,47 @@ func TestOnBehalfViceChairForADatedMeeting(t *testing.T) {
 	if !r.Refused || !strings.Contains(r.Text, "Sue Holden has sent none for the meeting on Thursday 14 January 2027") {
 		t.Errorf("the vice-chair enters January's apologies while the chair attends: %q", r.Text)
 	}
+}
+
+// TestOnBehalfMisspeltMember: a member's name typed with a slip ("Sue
+// Holdn") is not taken for someone outside the committee, which would
+// minute a stranger and leave the member's own record missing: the
+// officer is asked whether they meant the member. Someone else of a
+// similar name, given with their own organisation, is still entered.
+func TestOnBehalfMisspeltMember(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	for _, tc := range []struct{ line, want string }{
+		{`/apologies for "Sue Holdn" Unwell`, "\"Sue Holdn\" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>; for someone not on the committee, give their organisation too: \"Sue Holdn (Organisation)\"."},
+		{`/apologies for "Sue Holdn (Sefton CVS)" Unwell`, "did you mean Sue Holden (Sefton CVS)?"},
+		{`/declare for "Graeme Robsn" 6 personal Police officer`, "did you mean Graeme Robson (Merseyside Police)?"},
+	} {
+		attRefused(k, ian, tc.line, tc.want)
+	}
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused entries were saved: %q", got)
+	}
+	if got := k.say(ian, "/declare list"); strings.Contains(got, "Robsn") {
+		t.Errorf("a refused declaration is listed:\n%s", got)
+	}
+	// Another person, from another organisation.
+	k.must(ian, `/apologies for "Sue Holdn (Bootle Library)" Unwell`)
+	wantShown(t, k.say(ian, "/apologies list"), "Apologies for absence were received from Sue Holdn (Bootle Library).")
+	// Withdrawing what was entered under a name is never refused.
+	k.must(ian, `/apologies withdraw for "Sue Holdn (Bootle Library)"`)
+
+	// At the meeting: attendance, and the owner of an action.
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	attRefused(k, ian, `/attendance "Graeme Robsn" present`, "did you mean Graeme Robson (Merseyside Police)?")
+	if got := k.say(ian, "/meeting status"); strings.Contains(got, "Robsn") {
+		t.Errorf("a refused mark stands:\n%s", got)
+	}
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	attRefused(k, ian, `/action add 9 "Neil Frackleton" 2027-01-10 Circulate the report`, "did you mean Neil Frackelton (SWACA)?")
+	if got := k.say(ian, "/action list all"); strings.Contains(got, "Frackleton") {
+		t.Errorf("a refused action is listed:\n%s", got)
+	}
+	k.must(ian, `/action add 9 "Neil Frackelton" 2027-01-10 Circulate the report`)
+	attRefused(k, ian, `/action reassign 1 "Graeme Robsn"`, "did you mean Graeme Robson (Merseyside Police)?")
 }
