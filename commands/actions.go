@@ -307,7 +307,21 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 // saveAction records a under minute mi, for /action add and its form.
 func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint) (Reply, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
-	a, err := s.store.AddAction(ctx, a)
+	// The same action sent again is a command repeated or a form
+	// submitted after it, not a second action to chase. Two sent at the
+	// same instant can still both be added; this answers the repeat
+	// people make, not that race.
+	open, err := s.store.ActionPoints(ctx, a.CommitteeID, false)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, o := range open {
+		if o.MinuteID == a.MinuteID && o.OwnerUser == a.OwnerUser && (a.OwnerUser != "" || nameKey(o.OwnerName) == nameKey(a.OwnerName)) && o.Due == a.Due && o.Text == a.Text {
+			return private("Action %d already records that under minute %s: %s — %s, due %s. Nothing was added.",
+				o.ID, Escape(o.MinuteNumber), ownerOf(o), Escape(o.Text), o.Due), nil
+		}
+	}
+	a, err = s.store.AddAction(ctx, a)
 	if err != nil {
 		return Reply{}, err
 	}
