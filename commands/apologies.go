@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -253,13 +254,46 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 // isFor reports whether args might start with a `for` clause (see
 // takeFor): those go the long way, where an officer's right to enter them
-// is checked. A member's own reason that starts with "for" stays on the
-// fast path.
+// is checked. So does a reason that starts with "for", which may name a
+// member without a mention (forBareName).
 func isFor(args []string) bool {
-	if len(args) < 2 || !strings.EqualFold(args[0], "for") {
-		return false
+	return len(args) >= 2 && strings.EqualFold(args[0], "for")
+}
+
+// forBareName refuses apologies whose words start "for" and a word of a
+// member's name, not mentioned or quoted ("/apologies for sue Unwell"):
+// sent as they stand they are the sender's own, with the reason "for sue
+// Unwell", while the sender meant Sue's. A reason of one's own that
+// starts so is given with `reason`.
+func (s *Service) forBareName(ctx context.Context, in *Input, args []string) error {
+	if !isFor(args) {
+		return nil
 	}
-	return strings.HasPrefix(args[1], "<@") || strings.HasPrefix(args[1], "@") || strings.ContainsRune(quotes, firstRune(args[1]))
+	word := strings.ToLower(strings.TrimRight(args[1], ",.:;!?"))
+	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	if utf8.RuneCountInString(word) < 3 {
+		return nil
+	}
+	members, err := s.store.Members(ctx, in.Committee.ID)
+	if err != nil {
+		return err
+	}
+	var meant []Member
+	for _, m := range members {
+		if m.UserID != in.UserID && slices.Contains(strings.Fields(foldName(m.Name)), word) {
+			meant = append(meant, m)
+		}
+	}
+	if len(meant) == 0 {
+		return nil
+	}
+	names := make([]string, len(meant))
+	for i, m := range meant {
+		names[i] = nameOf(m.Name, m.Organisation)
+	}
+	typed := Escape(truncateText(args[1], 40))
+	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>, or in quotes: `/apologies for \"%s\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
+		typed, joinOr(names), meant[0].UserID, Escape(meant[0].Name), typed)
 }
 
 // sendApologyOn is sendApologyCmd the long way: the sender admitted as
@@ -279,6 +313,8 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 		if who, err = s.onBehalf(ctx, in, b, "send apologies for someone else", "/apologies", true); err != nil {
 			return Reply{}, err
 		}
+	} else if err := s.forBareName(ctx, in, args); err != nil {
+		return Reply{}, err
 	}
 	a, err := parseApology(args, in.Now, in.Committee.Location())
 	if err != nil {

@@ -224,3 +224,25 @@ func TestOnBehalfMisspeltMember(t *testing.T) {
 	k.must(ian, `/action add 9 "Neil Frackelton" 2027-01-10 Circulate the report`)
 	attRefused(k, ian, `/action reassign 1 "Graeme Robsn"`, "did you mean Graeme Robson (Merseyside Police)?")
 }
+
+// TestOnBehalfNamedWithoutMention: `/apologies for sue Unwell`, a member
+// named by a bare word after "for", is not taken for the sender's own
+// apology with the reason "for sue Unwell": they are asked whom they
+// meant, and told how to give a reason of their own that starts so.
+func TestOnBehalfNamedWithoutMention(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/apologies for sue Unwell", "Apologies `for sue …` would be your own, with that as their reason: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies for \"Sue Holden\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for sue …`."},
+		{ian, "/apologies for Holden, unwell", "did you mean Sue Holden (Sefton CVS)?"},
+		{graeme, "/apologies for neil", "did you mean Neil Frackelton (SWACA)?"},
+	} {
+		attRefused(k, tc.user, tc.line, tc.want)
+	}
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	k.steps([]step{
+		{ian, "/apologies reason for sue Unwell", []string{"Your apologies for the meeting", "Reason: for sue Unwell"}},
+		{graeme, "/apologies for family reasons", []string{"Your apologies for the meeting", "Reason: for family reasons"}},
+	})
+}
