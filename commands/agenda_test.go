@@ -404,3 +404,17 @@ func TestAgendaImportFindsTheDaysMeeting(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "Thursday 10 December 2026, 14:00", "Bootle Town Hall", "*7.5* SWACA")
 }
+
+// TestImpossibleDayWithoutAYear: a day that no month has, typed without a
+// year ("31/02", "32 January"), is refused without naming a year the
+// officer never typed, and one long past at that.
+func TestImpossibleDayWithoutAYear(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/agenda 32/01", "There is no 32 January: January has 31 days."},
+		{neil, "/apologies 31/02 Unwell", "There is no 31 February: February has 28 days, 29 in a leap year."},
+		{neil, "/apologies 31 June Unwell", "There is no 31 June: June has 30 days."},
+	} {
+		attRefused(k, tc.user, tc.line, tc.want)
+	}
+}

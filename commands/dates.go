@@ -238,10 +238,18 @@ func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 		}
 	}
 	if bestDist < 0 {
-		_, err := makeDate(today.Year, month, day)
-		return Date{}, 0, err
+		return Date{}, 0, noSuchDay(month, day)
 	}
 	return best, used, nil
+}
+
+// noSuchDay refuses a day that month never has, typed without a year: a
+// year in the answer would be one the officer never typed.
+func noSuchDay(m time.Month, day int) error {
+	if m == time.February {
+		return fmt.Errorf("there is no %d February: February has 28 days, 29 in a leap year", day)
+	}
+	return fmt.Errorf("there is no %d %s: %s has %d days", day, m, m, time.Date(2001, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
 }
 
 // ordinal reads "9", "09", "9th", "1st", "22nd", "3rd".
