@@ -115,7 +115,7 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if n != len(in.Args) {
-		return Reply{}, usageErr("I don't know `%s`.", Escape(strings.Join(in.Args, " ")))
+		return Reply{}, usageErr("I don't know `%s` as a date: give `next`, %s.", Escape(truncateText(strings.Join(in.Args, " "), 40)), dateForms)
 	}
 	// The meeting in progress, while one is: its start has passed, but it
 	// is the agenda the members have in front of them.

@@ -93,7 +93,8 @@ func TestAgendaShowAddRemove(t *testing.T) {
 	}
 	k.steps([]step{
 		{neil, "/agenda 2027-01-07", []string{"Safer Sefton Together has no meeting on Thursday 7 January 2027. `/meeting list` shows the meetings scheduled."}},
-		{neil, "/agenda nonsense", []string{"I don't know `nonsense`.", "• `/agenda [DATE]`"}},
+		{neil, "/agenda nonsense", []string{"I don't know `nonsense` as a date: give `next`, 2026-12-10, 10/12/2026 (day first) or 10 December 2026.", "• `/agenda [DATE]`"}},
+		{neil, "/agenda Thursday", []string{"I don't know `Thursday` as a date: give `next`,"}},
 		{neil, "/agenda 31/02/2027", []string{"There is no 31 February 2027"}},
 	})
 }
