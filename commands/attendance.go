@@ -684,7 +684,11 @@ func (st meetingState) paragraphs() paragraphs {
 		}
 		switch {
 		case a.Status == AttendAbsent:
-			p.absent = append(p.absent, name)
+			// Their apologies say it already; "Absent" is for those who
+			// sent none.
+			if !st.apologised(a.Key) {
+				p.absent = append(p.absent, name)
+			}
 			continue
 		case a.Arrived.IsZero():
 			continue
@@ -1022,6 +1026,11 @@ func (s *Service) mark(ctx context.Context, c Committee, m Meeting, mark Attenda
 		who = "You"
 	}
 	state := describeMark(mark, st, c.Location())
+	if mark.Status == AttendAbsent && st.apologised(mark.MemberKey) {
+		// Marked absent after a mark that took their apologies back: they
+		// stand again (MarkAttendance), and the officer is told so.
+		state += ". Their apologies stand"
+	}
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
 	}
@@ -1053,6 +1062,14 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		return fmt.Sprintf("%s marked present as substitute for %s", verb, st.keyName(mark.SubstituteFor))
 	}
 	return verb + " marked present"
+}
+
+// apologised reports whether the person of member key key has apologies
+// standing for the meeting.
+func (st meetingState) apologised(key string) bool {
+	return slices.ContainsFunc(st.apologies, func(a Apology) bool {
+		return a.UserID != "" && a.UserID == key || a.UserID == "" && nameKey(a.Name) == key
+	})
 }
 
 // returning reports whether mark, a late arrival, brings back someone

@@ -1481,3 +1481,27 @@ func TestAttendanceReturnIsNotALateArrival(t *testing.T) {
 		t.Errorf("the history calls a return a late arrival:\n%s", hist)
 	}
 }
+
+// TestAttendanceAbsentAfterAMistakenMark: marking a member present took
+// back the apologies they had sent; when the officer corrects the mark to
+// absent, those apologies stand again — in the list, the minutes and the
+// history — rather than the member being minuted as neither there nor
+// apologising, and they are not listed as absent as well. Apologies the
+// member withdrew themselves stay withdrawn.
+func TestAttendanceAbsentAfterAMistakenMark(t *testing.T) {
+	k := attDay(t)
+	k.must(graeme, "/apologies Holiday")
+	k.must(graeme, "/apologies withdraw")
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UNEIL> present")
+	wantShown(t, k.say(ian, "/attendance <@UNEIL> absent"), "Neil Frackelton is marked absent. Their apologies stand.")
+	k.must(ian, "/attendance <@UGRAEME> absent")
+	wantShown(t, k.say(ian, "/apologies list"), "Apologies for absence were received from Neil Frackelton (SWACA).")
+	inOrder(t, k.say(ian, "/history apologies <@UNEIL>"),
+		"<@UNEIL> sent apologies: Unwell",
+		"<@UNEIL> withdrew their apologies: attended the meeting _(entered by <@UIAN>)_",
+		"<@UNEIL> had their apologies restored on being marked absent: Unwell _(entered by <@UIAN>)_")
+	k.must(sue, "/meeting close")
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Apologies for absence were received from Neil Frackelton (SWACA).\n\nAbsent: Graeme Robson (Merseyside Police).")
+}
