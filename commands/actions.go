@@ -376,7 +376,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID)
 	if errors.Is(err, ErrConflict) {
-		return private("Action %d is done; it is no longer due.", a.ID), nil
+		return private("Action %d is done; it is no longer due. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err
@@ -409,7 +409,7 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID)
 	if errors.Is(err, ErrConflict) {
-		return private("Action %d is done; it cannot be reassigned.", a.ID), nil
+		return private("Action %d is done; it cannot be reassigned. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err

@@ -200,7 +200,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action move 2", []string{"Give the new due date after the action's number: `/action move 2 2027-04-01`."}},
 		{ian, "/action move 2 2027-03-01 please", []string{"Give the new due date after the action's number"}},
 		{ian, "/action move 2 2027-03-01", []string{"Action 2 is now due Monday 1 March 2027 (it was due Monday 1 February 2027)."}},
-		{ian, "/action move 1 2027-03-01", []string{"Action 1 is done; it is no longer due."}},
+		{ian, "/action move 1 2027-03-01", []string{"Action 1 is done; it is no longer due. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
 		{neil, "/action reassign 2 <@UNEIL>", []string{"Only an officer or the chair of Safer Sefton Together can reassign actions."}},
 		{ian, "/action reassign 2 <@USTRANGER>", []string{"<@USTRANGER> is not a member of Safer Sefton Together. Give the person's name, in quotes, instead: \"Jo Smith\"."}},
 		{ian, "/action reassign 2 <@UGRAEME> now", []string{"`reassign` takes the action's number and its new owner only."}},
@@ -208,7 +208,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action reassign 2", []string{"Give the action's owner: @someone, or a name in quotes."}},
 		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s."}},
 		{graeme, "/action list mine", []string{"Report back on the pilot — <@UGRAEME>, due Monday 1 March 2027"}},
-		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned."}},
+		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
 	})
 	if got := k.say(graeme, "/action list overdue"); strings.Contains(got, "pilot") {
 		t.Errorf("a re-dated action is still overdue:\n%s", got)
