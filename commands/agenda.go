@@ -430,6 +430,14 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	for _, cur := range items {
+		// The same item sent again is the command repeated, not a second
+		// item; added, it would also push the closing item on again.
+		if foldName(cur.Title) == foldName(it.Title) && foldName(cur.Presenter) == foldName(it.Presenter) && foldName(cur.Organisation) == foldName(it.Organisation) {
+			return Reply{}, userErr("Item %s is already %s on the agenda for %s; nothing was added. `/agenda move%s %s NEW-NUMBER` renumbers it.",
+				cur.Number, Escape(cur.Title), formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m), cur.Number)
+		}
+	}
 	changes, at, note := keepClosingLast(items, it.Number)
 	number := at.String()
 	for _, cur := range items {

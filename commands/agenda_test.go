@@ -419,3 +419,24 @@ func TestImpossibleDayWithoutAYear(t *testing.T) {
 		attRefused(k, tc.user, tc.line, tc.want)
 	}
 }
+
+// TestAgendaAddTwice: the same item added again — the command repeated —
+// is not a second item: the reply names the one on the agenda, and the
+// closing item is not pushed on a second time. Another presenter is
+// another item.
+func TestAgendaAddTwice(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 9 Any Other Business")
+	r := k.run(ian, "/agenda add 9 Any Other Business")
+	if !r.Refused {
+		t.Errorf("the same item was added twice:\n%s", shown(r))
+	}
+	wantShown(t, r.Text, "Item 7 is already Any Other Business on the agenda for Thursday 10 December 2026; nothing was added. `/agenda move 7 NEW-NUMBER` renumbers it.")
+	k.must(ian, "/agenda add 7.8 Sefton CVS — Jan Marlow")
+	attRefused(k, ian, "/agenda add 7.9 sefton cvs — Sue Holden (Sefton CVS)", "Item 7.7 is already Sefton CVS")
+	got := k.say(ian, "/agenda")
+	if strings.Count(got, "Any Other Business") != 1 {
+		t.Errorf("the agenda has the item twice:\n%s", got)
+	}
+	wantShown(t, got, "*8* Date of Next Meeting", "*7.8* Sefton CVS — _Jan Marlow_")
+}
