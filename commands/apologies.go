@@ -358,6 +358,11 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	case own:
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
 	}
+	if a.SubstituteID == "" && a.SubstituteName != "" {
+		if err := s.substituteMisnamed(ctx, c, a.SubstituteName); err != nil {
+			return Reply{}, err
+		}
+	}
 	if a.SubstituteID != "" || a.SubstituteName != "" {
 		if err := s.substituteAway(ctx, who, m, a); err != nil {
 			return Reply{}, err
@@ -377,6 +382,25 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		who = Member{}
 	}
 	return s.apologyReply(c, m, sent, who), nil
+}
+
+// substituteMisnamed refuses a substitute named as sub that is a member's
+// name but for a slip (misnamed), as an entry for someone is: the
+// minutes would name a stranger substituting, and the member who came
+// would not be taken for the substitute.
+func (s *Service) substituteMisnamed(ctx context.Context, c Committee, sub string) error {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(members, func(m Member) bool { return sameName(sub, m.Name) }) {
+		return nil
+	}
+	name, org := splitOrg(sub)
+	if m, ok := misnamed(members, name, org); ok {
+		return misnamedErr(c, name, m)
+	}
+	return nil
 }
 
 // sameName reports whether a substitute named as sub ("Neil Frackelton

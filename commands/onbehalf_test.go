@@ -246,3 +246,18 @@ func TestOnBehalfNamedWithoutMention(t *testing.T) {
 		{graeme, "/apologies for family reasons", []string{"Your apologies for the meeting", "Reason: for family reasons"}},
 	})
 }
+
+// TestSubstituteMisspelt: a substitute named with a slip in a member's
+// name is refused with the member it nearly names, as an entry for
+// someone is; someone else of that name, with their own organisation, may
+// substitute.
+func TestSubstituteMisspelt(t *testing.T) {
+	k := agendaKit(t)
+	attRefused(k, neil, `/apologies Unwell sub "Graeme Robsn"`, `"Graeme Robsn" is not a member of Safer Sefton Together: did you mean Graeme Robson (Merseyside Police)?`)
+	attRefused(k, neil, `/apologies Unwell sub Graeme Robsn`, "did you mean Graeme Robson (Merseyside Police)?")
+	attRefused(k, ian, `/apologies for <@UNEIL> sub "Sue Holdn (Sefton CVS)"`, "did you mean Sue Holden (Sefton CVS)?")
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, `/apologies Unwell sub "Graeme Robsn (Bootle Library)"`), "Substitute: Graeme Robsn (Bootle Library)")
+}
