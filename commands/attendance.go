@@ -1347,6 +1347,20 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				a.UserID, Escape(c.Name), a.UserID, a.UserID), Usage: in.sub.Usage}
 		}
 	}
+	if mark.SubstituteFor != "" && mark.Status != AttendLeft && mark.Status != AttendAbsent {
+		// One substitute at a time: a second stands for no one, and the
+		// minutes would name two people in one member's place.
+		for _, o := range st.att {
+			if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
+				again := fmt.Sprintf("`/attendance \"%s\" present`", Escape(o.Name))
+				if o.UserID != "" {
+					again = fmt.Sprintf("`/attendance <@%s> present`", o.UserID)
+				}
+				return Reply{}, userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
+					Escape(o.Name), st.keyName(mark.SubstituteFor), again)
+			}
+		}
+	}
 	self := a.UserID != "" && a.UserID == in.UserID
 	if mark.Status == AttendLeft {
 		if err := leftErr(st, mark, in.Now, self); err != nil {

@@ -1505,3 +1505,23 @@ func TestAttendanceAbsentAfterAMistakenMark(t *testing.T) {
 	att := k.say(ian, "/meeting attendance")
 	wantShown(t, att, "Apologies for absence were received from Neil Frackelton (SWACA).\n\nAbsent: Graeme Robson (Merseyside Police).")
 }
+
+// TestAttendanceOneSubstituteAtATime: a member has one substitute at a
+// time; marking a second while the first is still marked so is refused,
+// with how to correct the first. Once the first has left, another may
+// stand in.
+func TestAttendanceOneSubstituteAtATime(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UNEIL>")
+	attRefused(k, ian, "/attendance <@UANN> substitute-for <@UNEIL>",
+		"Graeme Robson is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@UGRAEME> present`.")
+	attRefused(k, ian, `/attendance "Jo Bloggs (Sefton CVS)" substitute-for <@UNEIL>`, "Graeme Robson is already marked as substitute for Neil Frackelton.")
+	st := k.say(ian, "/meeting status")
+	if strings.Count(st, "for Neil Frackelton") != 1 {
+		t.Errorf("Neil has more than one substitute:\n%s", st)
+	}
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@UGRAEME> left")
+	wantShown(t, k.say(ian, "/attendance <@UANN> substitute-for <@UNEIL>"), "Ann is marked present as substitute for Neil Frackelton.")
+}
