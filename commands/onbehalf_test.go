@@ -216,8 +216,12 @@ func TestOnBehalfMisspeltMember(t *testing.T) {
 	if got := k.say(ian, "/meeting status"); strings.Contains(got, "Robsn") {
 		t.Errorf("a refused mark stands:\n%s", got)
 	}
-	k.must(ian, "/resolve 7.7 That the report be noted.")
+	decision := k.must(ian, "/resolve 7.7 That the report be noted.")
 	attRefused(k, ian, `/action add 9 "Neil Frackleton" 2027-01-10 Circulate the report`, "did you mean Neil Frackelton (SWACA)?")
+	f := k.press(ian, decision, "Add an action").Form
+	if _, errs := k.submit(k.request(ian, ""), f, map[string]string{"name": "Neil Frackleton", "due": "2027-01-10", "text": "Circulate the report"}); !strings.Contains(errs["name"], "did you mean Neil Frackelton (SWACA)? Choose them above") {
+		t.Errorf("the form took a misspelt member: %v", errs)
+	}
 	if got := k.say(ian, "/action list all"); strings.Contains(got, "Frackleton") {
 		t.Errorf("a refused action is listed:\n%s", got)
 	}
