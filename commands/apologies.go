@@ -693,11 +693,12 @@ func substitutesSentence(as []Apology) string {
 
 // enteredSentence names the apologies someone else entered, and who:
 // "Entered for them: Neil Frackelton by <@UIAN>." The minutes' sentence
-// leaves this out; a list says it.
+// leaves this out; a list says it. Apologies read from imported minutes
+// were not entered for anyone: whoever imported them is no part of them.
 func enteredSentence(as []Apology) string {
 	var parts []string
 	for _, a := range as {
-		if enteredBy(a.By, a.UserID) != "" {
+		if !a.Imported && enteredBy(a.By, a.UserID) != "" {
 			parts = append(parts, nameOf(a.Name, a.Organisation)+" by <@"+a.By+">")
 		}
 	}
