@@ -43,8 +43,10 @@ type ActionChange struct {
 
 // ActionStore keeps actions and their log.
 type ActionStore interface {
-	// AddAction records a, with its log's first line.
-	AddAction(ctx context.Context, a ActionPoint) (ActionPoint, error)
+	// AddAction records a, with its log's first line; added is false,
+	// and the action is the one on record, when the same action (minute,
+	// owner, due date and text) is on record and open already.
+	AddAction(ctx context.Context, a ActionPoint) (_ ActionPoint, added bool, err error)
 	// ActionPointByID is an action; ErrNotFound if there is none.
 	ActionPointByID(ctx context.Context, id int64) (ActionPoint, error)
 	// CompleteAction marks an action done; ErrConflict if it is done
@@ -129,7 +131,9 @@ func actionCommand() *Command {
 			Usage:    []string{"/action history ID"},
 			Summary:  "Every change to an action: added, re-dated, reassigned, done and reopened, by whom and when.",
 			Examples: []string{"/action history 12"},
-			Read:     true, Run: actionHistory,
+			// The list is anyone's in the channel; who changed what, and
+			// when, is the committee's.
+			Read: true, Who: Members, Run: actionHistory,
 		}, {
 			Name:     "list",
 			Usage:    []string{"/action list [mine|overdue|all]"},
@@ -137,7 +141,7 @@ func actionCommand() *Command {
 			Examples: []string{"/action list", "/action list mine", "/action list overdue"},
 			Read:     true, Run: listActions,
 		}},
-		Buttons: map[string]Action{addActionButton: openAddActionForm},
+		Buttons: map[string]Action{addActionButton: readOnly(openAddActionForm)},
 		Forms:   map[string]FormHandler{addActionFormID: submitAddActionForm},
 	}
 }
@@ -307,23 +311,14 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 // saveAction records a under minute mi, for /action add and its form.
 func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint) (Reply, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
-	// The same action sent again is a command repeated or a form
-	// submitted after it, not a second action to chase. Two sent at the
-	// same instant can still both be added; this answers the repeat
-	// people make, not that race.
-	open, err := s.store.ActionPoints(ctx, a.CommitteeID, false)
+	a, added, err := s.store.AddAction(ctx, a)
 	if err != nil {
 		return Reply{}, err
 	}
-	for _, o := range open {
-		if o.MinuteID == a.MinuteID && o.OwnerUser == a.OwnerUser && (a.OwnerUser != "" || nameKey(o.OwnerName) == nameKey(a.OwnerName)) && o.Due == a.Due && o.Text == a.Text {
-			return private("Action %d already records that under minute %s: %s — %s, due %s. Nothing was added.",
-				o.ID, Escape(o.MinuteNumber), ownerOf(o), Escape(o.Text), o.Due), nil
-		}
-	}
-	a, err = s.store.AddAction(ctx, a)
-	if err != nil {
-		return Reply{}, err
+	if !added {
+		// Sent again, as the answer to a save in doubt asks: one action.
+		return private("Action %d is on record already under minute %s: %s — %s, due %s. Nothing was added; mark it done with `/action done %d`.",
+			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil
 	}
 	return private("Action %d recorded under minute %s: %s — %s, due %s. Mark it done with `/action done %d`.",
 		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil

@@ -200,7 +200,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action move 2", []string{"Give the new due date after the action's number: `/action move 2 2027-04-01`."}},
 		{ian, "/action move 2 2027-03-01 please", []string{"Give the new due date after the action's number"}},
 		{ian, "/action move 2 2027-03-01", []string{"Action 2 is now due Monday 1 March 2027 (it was due Monday 1 February 2027)."}},
-		{ian, "/action move 1 2027-03-01", []string{"Action 1 is done; it is no longer due. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
+		{ian, "/action move 1 2027-03-01", []string{"Action 1 is done; it is no longer due."}},
 		{neil, "/action reassign 2 <@UNEIL>", []string{"Only an officer or the chair of Safer Sefton Together can reassign actions."}},
 		{ian, "/action reassign 2 <@USTRANGER>", []string{"<@USTRANGER> is not a member of Safer Sefton Together. Give the person's name, in quotes, instead: \"Jo Smith\"."}},
 		{ian, "/action reassign 2 <@UGRAEME> now", []string{"`reassign` takes the action's number and its new owner only."}},
@@ -208,7 +208,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action reassign 2", []string{"Give the action's owner: @someone, or a name in quotes."}},
 		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s."}},
 		{graeme, "/action list mine", []string{"Report back on the pilot — <@UGRAEME>, due Monday 1 March 2027"}},
-		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
+		{ian, `/action reassign 1 "Jo Smith"`, []string{"Action 1 is done; it cannot be reassigned."}},
 	})
 	if got := k.say(graeme, "/action list overdue"); strings.Contains(got, "pilot") {
 		t.Errorf("a re-dated action is still overdue:\n%s", got)
@@ -626,6 +626,12 @@ func TestActionHistory(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant refused with %q", tc.line, shown(r), tc.want)
 		}
 	}
+	// Who changed what, and when, is the committee's: someone in the
+	// channel who is not a member reads the list, not the history.
+	if r := k.run(stranger, "/action history 1"); !r.Refused || strings.Contains(shown(r), "marked done") ||
+		!strings.Contains(shown(r), "You are not a member of Safer Sefton Together.") {
+		t.Errorf("/action history by someone outside the committee:\n%s", shown(r))
+	}
 }
 
 // TestActionDoneNoteTooLong: a note longer than an action may hold is
@@ -751,6 +757,88 @@ func TestActionsListedWhenMany(t *testing.T) {
 	}
 }
 
+// TestMeetingRecordsFailuresSayWhetherAnythingWasLost: when the records
+// cannot be reached, the commands of the meeting's records (its minutes,
+// actions, attendance and the register of interests) say what was NOT
+// saved when they write, and never when they only read, buttons included.
+func TestMeetingRecordsFailuresSayWhetherAnythingWasLost(t *testing.T) {
+	k, resolved := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	store := &flaky{Store: k.db}
+	svc := commands.New(store, nil)
+	store.down = true
+
+	const (
+		read   = "Sorry — the committee records are unavailable right now; please try again in a minute."
+		notNow = "Sorry — the committee records are unavailable, %s was NOT saved; please try again."
+	)
+	for _, tc := range []struct{ line, want string }{
+		{"/action", read},
+		{"/action list all", read},
+		{"/action history 1", read},
+		{"/action add 9 <@UNEIL> 2027-03-01 Report back", fmt.Sprintf(notNow, "the action")},
+		{"/action done 1", fmt.Sprintf(notNow, "the action")},
+		{"/interests", read},
+		{"/interests add", read},
+		{"/interests history", read},
+		{"/interests add other Trustee of SWACA", fmt.Sprintf(notNow, "your register entry")},
+		{"/resolve 7.7 That the report be noted.", fmt.Sprintf(notNow, "the resolution")},
+		{"/minute 7.7 The Board heard the report.", fmt.Sprintf(notNow, "the minute")},
+		{"/history minutes", read},
+		{"/history attendance", read},
+		{"/attendance <@UNEIL> present", fmt.Sprintf(notNow, "the attendance")},
+		{"/here", fmt.Sprintf(notNow, "your attendance")},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			_, err := svc.Run(context.Background(), k.request(ian, tc.line))
+			if err == nil {
+				t.Fatal("no error while the records were down")
+			}
+			if got := commands.FailureReply(err, "7f3a").Text; got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+
+	// A button that only opens a form saves nothing.
+	for _, b := range resolved.Buttons {
+		if b.Label != "Add an action" {
+			continue
+		}
+		_, err := svc.Act(context.Background(), k.request(ian, ""), b.Action, b.Value)
+		if got := commands.FailureReply(err, "7f3a").Text; got != read {
+			t.Errorf("%s: %q", b.Label, got)
+		}
+	}
+	_, err := svc.Act(context.Background(), k.request(neil, ""), "interests.declare", "1:1:1")
+	if got := commands.FailureReply(err, "7f3a").Text; got != read {
+		t.Errorf("Declare an interest: %q", got)
+	}
+}
+
+// TestActionAddTwiceIsOneAction: the same action sent again (as the answer
+// to a write whose outcome was in doubt asks) is the action on record, not
+// a second one; the same words for another owner, date or minute are
+// another action.
+func TestActionAddTwiceIsOneAction(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	r := k.must(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures")
+	if r.Text != "Action 1 is on record already under minute 9: <@UNEIL> — Circulate the figures, due Monday 1 March 2027. Nothing was added; mark it done with `/action done 1`." {
+		t.Errorf("the same action again: %q", r.Text)
+	}
+	k.must(ian, "/action add 9 <@UGRAEME> 2027-03-01 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-03-02 Circulate the figures")
+	k.must(ian, "/action done 1")
+	wantShown(t, k.say(ian, "/action add 9 <@UNEIL> 2027-03-01 Circulate the figures"), "Action 4 recorded under minute 9")
+	if diff := cmp.Diff(actLog(k), []string{
+		"added Neil Frackelton 2027-03-01 UIAN", "added Graeme Robson 2027-03-01 UIAN", "added Neil Frackelton 2027-03-02 UIAN",
+		"done Neil Frackelton 2027-03-01 UIAN", "added Neil Frackelton 2027-03-01 UIAN",
+	}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+}
+
 // TestActionAddedTwice: the same action sent again — the command
 // repeated, or the form submitted after it — is not a second action to
 // chase and list: the reply names the one on record. Another text, owner
@@ -759,12 +847,12 @@ func TestActionAddedTwice(t *testing.T) {
 	k, decision := actDay(t)
 	k.steps([]step{
 		{ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures", []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026."}},
-		{ian, "/action add 9 <@UNEIL> 20/12/2026 Circulate the figures", []string{"Action 1 already records that under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026. Nothing was added."}},
-		{ian, `/action add 9 "Neil Frackelton" 2026-12-20 Circulate the figures`, []string{"Action 1 already records that"}},
+		{ian, "/action add 9 <@UNEIL> 20/12/2026 Circulate the figures", []string{"Action 1 is on record already under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026. Nothing was added"}},
+		{ian, `/action add 9 "Neil Frackelton" 2026-12-20 Circulate the figures`, []string{"Action 1 is on record already"}},
 		{ian, "/action add 9 <@UNEIL> 2026-12-21 Circulate the figures", []string{"Action 2 recorded under minute 9"}},
 	})
 	f := k.press(ian, decision, "Add an action").Form
-	if got, errs := k.submit(k.request(ian, ""), f, map[string]string{"owner": neil, "due": "2026-12-20", "text": "Circulate the figures"}); len(errs) != 0 || !strings.Contains(got.Text, "Action 1 already records that") {
+	if got, errs := k.submit(k.request(ian, ""), f, map[string]string{"owner": neil, "due": "2026-12-20", "text": "Circulate the figures"}); len(errs) != 0 || !strings.Contains(got.Text, "Action 1 is on record already") {
 		t.Errorf("by the form: %+v %v", got, errs)
 	}
 	k.must(neil, "/action done 1")

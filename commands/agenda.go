@@ -118,8 +118,14 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("I don't know `%s` as a date: give `next`, %s.", Escape(truncateText(strings.Join(in.Args, " "), 40)), dateForms)
 	}
 	// The meeting in progress, while one is: its start has passed, but it
-	// is the agenda the members have in front of them.
-	m, _, err := s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
+	// is the agenda the members have in front of them. `next` said is the
+	// meeting after it.
+	var m Meeting
+	if saidNext(in.Args) {
+		m, err = s.meetingOf(ctx, in, d)
+	} else {
+		m, _, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -406,16 +412,6 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return withPromptNote(private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), promptErr), nil
 }
 
-// nextOpenMeeting is the meeting whose agenda, declarations or reports
-// are being changed: the next one, still open.
-func (s *Service) nextOpenMeeting(ctx context.Context, in *Input) (Meeting, error) {
-	m, err := s.meetingOf(ctx, in, Date{})
-	if err != nil {
-		return Meeting{}, err
-	}
-	return m, openMeeting(in.Committee, m, in.Now)
-}
-
 func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	m, err := s.agendaMeeting(ctx, in)
@@ -469,7 +465,7 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // It returns the changes to make before the addition, the number the new
 // item takes, and what the reply says of it.
 func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, ItemNumber, string) {
-	if added.Sub > 0 || added.Letter != 0 {
+	if added.Sub > 0 || added.Letter != 0 || added.Section != 0 {
 		return nil, added, ""
 	}
 	closing, ok := closingItem(items)
@@ -496,7 +492,9 @@ func closingItem(items []AgendaItem) (AgendaItem, bool) {
 	last, found := 0, false
 	for _, it := range items {
 		n, err := ParseItemNumber(it.Number)
-		if err != nil {
+		if err != nil || n.Section != 0 {
+			// An agenda numbered by section keeps the numbers printed:
+			// its last item is not renumbered to stay last.
 			continue
 		}
 		switch {
@@ -578,7 +576,7 @@ func (s *Service) standingItem(ctx context.Context, in *Input, m Meeting, n Item
 // so that removing what `/agenda add` added puts the agenda back as it
 // was. Items numbered before it keep their numbers, as printed.
 func closeGap(items []AgendaItem, removed ItemNumber) ([]AgendaChange, string) {
-	if removed.Sub > 0 || removed.Letter != 0 {
+	if removed.Sub > 0 || removed.Letter != 0 || removed.Section != 0 {
 		return nil, ""
 	}
 	closing, ok := closingItem(items)
@@ -590,7 +588,7 @@ func closeGap(items []AgendaItem, removed ItemNumber) ([]AgendaChange, string) {
 		return nil, ""
 	}
 	for _, it := range items {
-		if n, err := ParseItemNumber(it.Number); err == nil && n.Top == removed.Top && n != removed {
+		if n, err := ParseItemNumber(it.Number); err == nil && n.Section == 0 && n.Top == removed.Top && n != removed {
 			return nil, ""
 		}
 	}

@@ -16,17 +16,31 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 	in.Args = in.Args[n:]
 	var m Meeting
 	if d.IsNext() {
-		m, err = s.nextOpenMeeting(ctx, in)
-	} else if m, err = s.meetingFor(ctx, in.Committee, d, in.Now); err == nil {
-		err = openMeeting(in.Committee, m, in.Now)
+		m, err = s.meetingSaid(ctx, in, d, n > 0)
+	} else {
+		m, err = s.meetingFor(ctx, in.Committee, d, in.Now)
 	}
 	if err != nil {
 		return Meeting{}, err
 	}
-	// Opened before its advertised start, it has started: the item under
-	// discussion, and the declarations the quorum of each item counts,
-	// keep their numbers until it closes.
-	return m, s.notUnderWay(ctx, in.Committee, m, "its agenda cannot be changed")
+	// Opened, even before its advertised start, it has started: the item
+	// under discussion, and the declarations the quorum of each item
+	// counts, keep their numbers until it closes. Said first, since a
+	// meeting in progress has not "already taken place".
+	if err := s.notUnderWay(ctx, in.Committee, m, "its agenda cannot be changed"+nextHint(d, n, "/agenda "+in.sub.Name+" next …")); err != nil {
+		return Meeting{}, err
+	}
+	return m, openMeeting(in.Committee, m, in.Now)
+}
+
+// nextHint is what a refusal for the meeting in progress adds when no
+// date was given (n words read as one, d the date): how to act on the
+// meeting after it instead, as the example does.
+func nextHint(d Date, n int, example string) string {
+	if !d.IsNext() || n > 0 {
+		return ""
+	}
+	return " (`" + example + "` is for the meeting after it)"
 }
 
 // agendaDateWord is the DATE to give in a command the reply suggests for

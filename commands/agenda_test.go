@@ -440,3 +440,29 @@ func TestAgendaAddTwice(t *testing.T) {
 	}
 	wantShown(t, got, "*8* Date of Next Meeting", "*7.8* Sefton CVS — _Jan Marlow_")
 }
+
+// TestAgendaImportSectionNumbers: an agenda numbered by section, as
+// county councils print theirs ("A1", "B1"), keeps its numbers: its items
+// are imported, listed in order, and declared on by number.
+func TestAgendaImportSectionNumbers(t *testing.T) {
+	k := committeeKit(t)
+	text := "AGENDA\nSAFER SEFTON TOGETHER\nThursday, 10th December, 2026, at 10.00 am\nCouncil Chamber, Bootle Town Hall\n\n" +
+		"A - Committee Business\nA1\tApologies and Substitutes\nA2\tDeclarations of Interest\n\n" +
+		"B - Matters for Decision\nB1\tCommunity Safety Strategy 2027-2030 (Pages 11 - 40)\nB2\tSWACA Annual Report (Pages 41 - 60)\n\n" +
+		"C - Other Items\nC1\tWork Programme (Pages 61 - 64)\nC2\tDate of Next Meeting\n"
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "6 items.")
+	if strings.Contains(got.Text, "Warning") {
+		t.Errorf("import warned:\n%s", got.Text)
+	}
+	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "*A1* Apologies and Substitutes", "*A2* Declarations of Interest",
+		"*B1* Community Safety Strategy 2027-2030", "*B2* SWACA Annual Report", "*C1* Work Programme")
+	wantShown(t, k.say(neil, "/declare B2 personal Trustee of SWACA"), "a personal interest in Item B2")
+	// Date of Next Meeting, numbered in its section, keeps its number.
+	k.must(ian, "/agenda add 10/12/2026 C3 Urgent Business")
+	inOrder(t, k.say(neil, "/agenda 10/12/2026"), "*C1* Work Programme", "*C2* Date of Next Meeting", "*C3* Urgent Business")
+}

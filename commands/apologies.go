@@ -220,7 +220,9 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	a, err := parseApology(in.Args, in.Now, time.UTC)
 	// One naming a substitute goes the long way too: who may substitute
 	// depends on the sender's name and on the apologies already sent.
-	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || in.committeeID != 0 || isFor(in.Args) {
+	// One for `next`, said, goes the long way too: the statement's meeting
+	// is the one an apology without a date means.
+	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
 		return s.sendApologyOn(ctx, in)
 	}
 	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
@@ -236,15 +238,23 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	case o.Member == nil:
 		return Reply{}, notMember(o.Committee)
-	case o.Next == nil:
-		return Reply{}, noMeeting(o.Committee)
-	case sent.Outcome == "":
+	case o.Next == nil || sent.Outcome == "":
 		// The next meeting is scheduled and to come by definition; say
-		// what the statement would not write rather than guess.
-		if err := openMeeting(o.Committee, *o.Next, in.Now); err != nil {
+		// what the statement would not write rather than guess. Without
+		// a date, a meeting in progress is the one meant.
+		run, ok, err := s.runningAtTable(ctx, o.Committee, nil, Date{}, in.Now)
+		switch {
+		case err != nil:
+			return Reply{}, err
+		case !ok && o.Next == nil:
+			return Reply{}, noMeeting(o.Committee)
+		case !ok:
+			run = *o.Next
+		}
+		if err := s.notUnderWay(ctx, o.Committee, run, apologiesClosed); err != nil {
 			return Reply{}, err
 		}
-		if err := s.notUnderWay(ctx, o.Committee, *o.Next, "apologies for it are closed"); err != nil {
+		if err := openMeeting(o.Committee, run, in.Now); err != nil {
 			return Reply{}, err
 		}
 		return Reply{}, errors.New("apology not written for an open meeting")
@@ -320,7 +330,7 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	m, err := s.meetingOf(ctx, in, a.Date)
+	m, err := s.meetingSaid(ctx, in, a.Date, saidNextFirst(args))
 	if err != nil {
 		return Reply{}, err
 	}
@@ -340,12 +350,13 @@ func (s *Service) sendApology(ctx context.Context, c Committee, me Member, m Mee
 // officer enters apologies for (UserID empty for someone not in Slack):
 // the apology is theirs, and its history says the sender entered it.
 func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request, a apologyArgs) (Reply, error) {
-	if err := openMeeting(c, m, r.Now); err != nil {
+	// Opened, even before its advertised start, it has started: apologies
+	// sent now would stand beside the attendance taken. Said first, since
+	// a meeting in progress has not "already taken place".
+	if err := s.notUnderWay(ctx, c, m, apologiesClosed); err != nil {
 		return Reply{}, err
 	}
-	// Opened before its advertised start, it has started: apologies sent
-	// now would stand beside the attendance taken.
-	if err := s.notUnderWay(ctx, c, m, "apologies for it are closed"); err != nil {
+	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	self := who.UserID == r.UserID
@@ -402,6 +413,10 @@ func (s *Service) substituteMisnamed(ctx context.Context, c Committee, sub strin
 	}
 	return nil
 }
+
+// apologiesClosed is the refusal of apologies for a meeting in progress,
+// which says how to send them for the meeting after it.
+const apologiesClosed = "apologies for it are closed (`/apologies next …` sends them for the meeting after it)"
 
 // sameName reports whether a substitute named as sub ("Neil Frackelton
 // (SWACA)") is the person called name, whatever the case and spacing of
@@ -558,6 +573,11 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, m Meeting, r
 
 // withdrawApologyAs withdraws who's apologies, by r's sender.
 func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request) (Reply, error) {
+	// The apologies of a meeting in progress are part of its record, as
+	// they are once it has started on time.
+	if err := s.notUnderWay(ctx, c, m, "its apologies can no longer be withdrawn (`/apologies withdraw next` is for the meeting after it)"); err != nil {
+		return Reply{}, err
+	}
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -101,9 +100,9 @@ func withConduct(c *Command) *Command {
 }
 
 // withVoting lets `/committee member add` end with non-voting: the
-// member is added as the subcommand adds them, then their voting flag is
-// set (every add sets it, so adding again without the word makes them
-// voting again).
+// member is saved with their vote in the one change that adds them (every
+// add sets it, so adding again without the word makes them voting again),
+// or, for a new chair or vice-chair, with the Confirm button's.
 func withVoting(sub *Sub) {
 	add := sub.Run
 	for i, u := range sub.Usage {
@@ -115,47 +114,9 @@ func withVoting(sub *Sub) {
 		if n := len(in.Args); n > 2 && isNonVoting(in.Args[n-1]) {
 			voting, in.Args = false, in.Args[:n-1]
 		}
-		reply, err := add(ctx, s, in)
-		if err != nil || reply.Refused {
-			return reply, err
-		}
-		userID, _, ok := mention(in.Args[0])
-		if !ok {
-			return reply, nil
-		}
-		return s.setVote(ctx, in.Committee, userID, voting, in.UserID, reply)
+		in.voting = &voting
+		return add(ctx, s, in)
 	}
-}
-
-// setVote sets whether userID votes once their addition as reply tells
-// has been made. When reply instead asks the officer to confirm a new
-// chair or vice-chair, nothing has changed yet: the vote goes with the
-// Confirm button, and is set when it is pressed (see confirmRole).
-func (s *Service) setVote(ctx context.Context, c Committee, userID string, voting bool, by string, reply Reply) (Reply, error) {
-	for i, b := range reply.Buttons {
-		if b.Action != confirmRoleAction {
-			continue
-		}
-		var ch roleChange
-		if err := json.Unmarshal([]byte(b.Value), &ch); err != nil {
-			return Reply{}, err
-		}
-		ch.Voting = &voting
-		value, err := json.Marshal(ch)
-		if err != nil {
-			return Reply{}, err
-		}
-		reply.Buttons[i].Value = string(value)
-		return reply, nil
-	}
-	changed, err := s.store.SetVoting(ctx, c.ID, userID, voting, by)
-	if err != nil {
-		return Reply{}, err
-	}
-	if !voting || changed {
-		reply.Text += map[bool]string{true: " They vote, and count to the quorum.", false: " They do not vote, and do not count to the quorum."}[voting]
-	}
-	return reply, nil
 }
 
 func isNonVoting(w string) bool {
@@ -192,13 +153,14 @@ func attendanceCommand() *Command {
 		Saves:   "the attendance",
 		Subs: []Sub{{
 			Usage: []string{
-				"/attendance @person present|late [HH:MM]|left [HH:MM]|absent|remote|in-attendance",
+				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",
 				"/attendance @person substitute-for @member",
 				"/attendance \"Name (Organisation)\" present|in-attendance|…",
 			},
 			Examples: []string{
 				"/attendance @neil late 10:20",
 				"/attendance @neil left 11:05",
+				"/attendance @neil left none",
 				"/attendance @graeme substitute-for @sue",
 				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
 			},
@@ -770,7 +732,8 @@ type absence struct{ left, back time.Time }
 // absences are each person's departures, in the order they happened: the
 // minutes record someone who left and came back (withdrawing for an item,
 // say), whom their standing alone shows as simply present. A departure
-// marked again before a return corrects its time; absent clears them.
+// marked again before a return corrects its time; one withdrawn (`left
+// none`) is gone; absent clears them.
 func absences(log []AttendanceMark) map[string][]absence {
 	marks := append([]AttendanceMark(nil), log...)
 	slices.SortStableFunc(marks, func(a, b AttendanceMark) int {
@@ -784,6 +747,9 @@ func absences(log []AttendanceMark) map[string][]absence {
 	for _, m := range marks {
 		as := out[m.MemberKey]
 		switch {
+		case m.Corrects && was[m.MemberKey] == AttendLeft && len(as) > 0:
+			// The departure was entered by mistake: they never left.
+			as = as[:len(as)-1]
 		case m.Status == AttendLeft && was[m.MemberKey] == AttendLeft && len(as) > 0:
 			as[len(as)-1].left = m.At
 		case m.Status == AttendLeft:
@@ -1043,6 +1009,9 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		verb = "are"
 	}
 	at := mark.At.In(loc).Format("15:04")
+	if mark.Corrects {
+		return fmt.Sprintf("%s marked as not having left at %s after all (the departure was entered by mistake)", verb, at)
+	}
 	switch mark.Status {
 	case AttendLate:
 		if st.returning(mark) {
@@ -1146,6 +1115,9 @@ type attendanceArgs struct {
 	Status        AttendanceStatus
 	Clock         *Clock // for late and left, when given
 	SubstituteFor string // user ID of the member replaced
+	// NotLeft: `left none`, the departure last marked was entered by
+	// mistake.
+	NotLeft bool
 }
 
 // parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
@@ -1223,6 +1195,10 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		if strings.EqualFold(strings.Join(words, " "), "") {
 			return a, nil
 		}
+		if a.Status == AttendLeft && len(words) == 1 && strings.EqualFold(words[0], "none") {
+			a.NotLeft = true
+			return a, nil
+		}
 		if strings.EqualFold(words[0], "at") {
 			words = words[1:]
 		}
@@ -1248,7 +1224,11 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	if a.UserID != me.UserID && !me.IsOfficer() && me.Role != RoleChair {
+	// marksOthers: the sender marks anyone, as an officer or the chair
+	// does; otherwise they mark only themselves.
+	marksOthers := me.IsOfficer() || me.Role == RoleChair
+	if a.UserID != me.UserID && !marksOthers {
+		marksOthers = true
 		if me.Role != RoleViceChair {
 			return Reply{}, userErr("Only an officer or the chair of %s can mark someone else. You can mark yourself with `/here` or the *I'm here* button.", Escape(c.Name))
 		}
@@ -1284,6 +1264,15 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if _, ok := st.member(a.SubstituteFor); !ok {
 			return Reply{}, userErr("<@%s> is not a member of %s, so no one can substitute for them.", a.SubstituteFor, Escape(c.Name))
 		}
+		// The minutes print a substitute as standing in for the member: a
+		// member records that of themselves only where that member named
+		// them, as pressing I'm here does for a substitute who is no member.
+		if !marksOthers && !slices.ContainsFunc(st.apologies, func(ap Apology) bool {
+			return ap.UserID == a.SubstituteFor && ap.SubstituteID == me.UserID
+		}) {
+			return Reply{}, userErr("Only an officer or the chair of %s can record you as another member's substitute: %s's apologies for this meeting do not name you. Mark yourself with `/here`.",
+				Escape(c.Name), st.keyName(a.SubstituteFor))
+		}
 	}
 	if a.UserID == "" {
 		// A member named rather than mentioned is still the member, as
@@ -1303,6 +1292,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, misnamedErr(c, a.Name, mem)
 			}
 		}
+	}
+	if a.NotLeft {
+		return s.withdrawDeparture(ctx, c, m, st, a, in)
 	}
 	if a.SubstituteFor != "" && a.UserID == a.SubstituteFor {
 		return Reply{}, userErr("%s cannot substitute for themselves: a substitute stands in for another member. Mark them present with `/attendance <@%s> present`.",
@@ -1375,6 +1367,52 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return s.mark(ctx, c, m, mark, in.Now, a.UserID == in.UserID)
 }
 
+// withdrawDeparture is `/attendance @person left none`: the departure
+// last marked for the person was entered by mistake. A mark of its own
+// records that they never left — the log keeps both — and puts them back
+// as they were before it, so the minutes do not have them leave and
+// return.
+func (s *Service) withdrawDeparture(ctx context.Context, c Committee, m Meeting, st meetingState, a attendanceArgs, in *Input) (Reply, error) {
+	key := a.UserID
+	person := "<@" + a.UserID + ">"
+	if key == "" {
+		key, person = nameKey(a.Name), `"`+nameOf(a.Name, a.Org)+`"`
+	}
+	var mine []AttendanceMark
+	for _, mk := range st.log {
+		if mk.MemberKey == key {
+			mine = append(mine, mk)
+		}
+	}
+	slices.SortStableFunc(mine, func(x, y AttendanceMark) int { return x.Seq - y.Seq })
+	self := a.UserID != "" && a.UserID == in.UserID
+	if len(mine) == 0 || mine[len(mine)-1].Status != AttendLeft {
+		if self {
+			return Reply{}, userErr("You are not marked as having left, so there is no departure to withdraw.")
+		}
+		return Reply{}, userErr("%s is not marked as having left, so there is no departure to withdraw.", person)
+	}
+	left := mine[len(mine)-1]
+	// What they were before it: the mark before the departure (marked
+	// again to correct its time, it is one departure still).
+	var before *AttendanceMark
+	for i := len(mine) - 1; i >= 0 && before == nil; i-- {
+		if mine[i].Status.here() {
+			before = &mine[i]
+		}
+	}
+	if before == nil {
+		return Reply{}, fmt.Errorf("attendance: a departure of %s with no arrival before it", key)
+	}
+	mark := AttendanceMark{MeetingID: m.ID, MemberKey: key, UserID: left.UserID, Name: left.Name, Organisation: left.Organisation,
+		Status: before.Status, At: left.At, SubstituteFor: before.SubstituteFor, By: in.UserID, Corrects: true}
+	reply, err := s.mark(ctx, c, m, mark, in.Now, self)
+	if errors.Is(err, ErrConflict) {
+		return Reply{}, userErr("%s was marked again just now; `/meeting status` shows where they stand.", person)
+	}
+	return reply, err
+}
+
 // leftErr refuses mark, a departure, for someone not marked present at
 // the meeting (they would be listed nowhere but in the history), at a
 // time before they last arrived (the minutes would have them leave before
@@ -1403,6 +1441,9 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 			arrived, latest, here = nil, nil, false
 		case mine[i].Status == AttendLeft:
 			here = false
+		case mine[i].Corrects:
+			// The departure withdrawn never was: the run it ended goes on.
+			here = true
 		case !here:
 			arrived, latest, here = &mine[i], &mine[i], true
 		default:

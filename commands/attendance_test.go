@@ -1185,7 +1185,7 @@ func TestApologiesRefusedOnceOpened(t *testing.T) {
 		{graeme, "/apologies 10/12/2026 Unwell"},
 		{ian, "/apologies for <@UANN> Unwell"},
 	} {
-		attRefused(k, c.user, c.line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); apologies for it are closed.")
+		attRefused(k, c.user, c.line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); apologies for it are closed")
 	}
 	att := k.say(ian, "/meeting attendance")
 	wantShown(t, att, "Present: Graeme Robson (Merseyside Police).", "Apologies for absence were received from Neil Frackelton (SWACA).")
@@ -1229,7 +1229,7 @@ func TestAgendaFixedOnceOpened(t *testing.T) {
 		"/agenda remove 7.7",
 		"/agenda add 10/12/2026 8 Late item",
 	} {
-		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed.")
+		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed")
 	}
 	if n := attRows(k, `SELECT count(*) FROM agenda_items WHERE number = '7.7' AND removed_at IS NULL`); n != 1 {
 		t.Errorf("item 7.7 changed under the meeting in progress: %d standing", n)
@@ -1524,4 +1524,87 @@ func TestAttendanceOneSubstituteAtATime(t *testing.T) {
 	k.now = attAt(10, 10, 30)
 	k.must(ian, "/attendance <@UGRAEME> left")
 	wantShown(t, k.say(ian, "/attendance <@UANN> substitute-for <@UNEIL>"), "Ann is marked present as substitute for Neil Frackelton.")
+}
+
+// A member marks only themselves: they cannot record themselves as
+// standing in for another member, which the minutes would print as that
+// member's substitute, unless that member's apologies name them. The
+// officer or the chair records any other substitute.
+func TestAttendanceMemberSubstitutesOnlyWhereNamed(t *testing.T) {
+	k := attDay(t)
+	k.must(attAnn, "/apologies 10/12/2026 Annual leave sub <@UGRAEME>")
+	k.must(sue, "/meeting start")
+	attRefused(k, graeme, "/attendance <@UGRAEME> substitute-for <@USUE>",
+		"Only an officer or the chair of Safer Sefton Together can record you as another member's substitute: Sue Holden's apologies for this meeting do not name you.")
+	attRefused(k, graeme, "/attendance <@UGRAEME> substitute-for <@UNEIL>",
+		"Neil Frackelton's apologies for this meeting do not name you.")
+	if att := k.say(ian, "/meeting attendance"); strings.Contains(att, "Substitutes") {
+		t.Errorf("a member recorded themselves as another's substitute:\n%s", att)
+	}
+	k.steps([]step{
+		{graeme, "/attendance <@UGRAEME> substitute-for <@UANN>", []string{"You are marked present as substitute for Ann."}},
+		{sue, "/attendance <@UNEIL> absent", []string{"Neil Frackelton is marked absent."}},
+	})
+	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Graeme Robson (Merseyside Police) for Ann.")
+}
+
+// TestMemberAddedNonVotingAtOnce: a member added as non-voting is saved
+// with their vote in one change, or not at all: never added as a voting
+// member, to count to the quorum, while the answer says nothing was saved.
+func TestMemberAddedNonVotingAtOnce(t *testing.T) {
+	k := committeeKit(t)
+	// The records refuse to write down the vote.
+	if _, err := k.db.SQL().Exec(`CREATE FUNCTION refuse_vote() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.action = 'member.voting' THEN RAISE EXCEPTION 'vote refused'; END IF; RETURN NEW; END $$;
+		CREATE TRIGGER refuse_vote BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_vote()`); err != nil {
+		t.Fatal(err)
+	}
+	r, err := k.svc.Run(context.Background(), k.request(ian, "/committee member add <@USUE> Sefton CVS non-voting"))
+	if err != nil {
+		r = commands.FailureReply(err, "ref")
+	}
+	if !strings.Contains(r.Text, "NOT saved") {
+		t.Fatalf("the vote could not be written, yet: %s", shown(r))
+	}
+	if m, err := k.db.Member(context.Background(), k.committee().ID, sue); err == nil {
+		t.Errorf("NOT saved, but Sue is a member, as %s, voting", m.Role)
+	}
+}
+
+// TestAttendanceDepartureWithdrawn: a departure entered by mistake is
+// withdrawn with `left none`: the person is as they were before it, counts
+// again, and the minutes do not have them leave and return; the history
+// keeps both marks. Only a departure standing can be withdrawn.
+func TestAttendanceDepartureWithdrawn(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 20)
+	k.must(attAnn, "/here remote")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/attendance <@UANN> left 10:35")
+	k.must(ian, "/attendance <@UANN> left 10:32")
+	k.now = attAt(10, 10, 45)
+	k.steps([]step{
+		{ian, "/attendance <@UANN> left none", []string{"Ann is marked as not having left at 10:32 after all (the departure was entered by mistake). Quorate: 3 present, quorum 3"}},
+		{ian, "/meeting status", []string{"*Present (3)*"}},
+	})
+	attRefused(k, ian, "/attendance <@UANN> left none", "<@UANN> is not marked as having left, so there is no departure to withdraw.")
+	attRefused(k, ian, "/attendance <@UGRAEME> left none", "<@UGRAEME> is not marked as having left, so there is no departure to withdraw.")
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	for _, line := range []string{"/meeting attendance", "/minutes draft"} {
+		got := k.say(ian, line)
+		wantShown(t, got, "Ann (Sefton Council) (remotely)")
+		if strings.Contains(got, "Ann left") || strings.Contains(got, "returned") || strings.Contains(got, "10:32") {
+			t.Errorf("%s: the departure withdrawn stands:\n%s", line, got)
+		}
+	}
+	inOrder(t, k.say(ian, "/history attendance <@UANN>"),
+		"<@UANN> marked as having left at 10:32 _(entered by <@UIAN>)_",
+		"<@UANN> marked as not having left at 10:32 after all (the departure was entered by mistake) _(entered by <@UIAN>)_")
+	if n := attRows(k, `SELECT count(*) FROM attendance_marks WHERE member_key = 'UANN'`); n != 4 {
+		t.Errorf("%d marks for Ann, want all 4 kept", n)
+	}
 }

@@ -138,6 +138,8 @@ type Input struct {
 	Table *Table
 	cmd   *Command
 	sub   *Sub
+	// voting is the vote `/committee member add` gives (see withVoting).
+	voting *bool
 }
 
 // Action is what a button press runs.
@@ -536,6 +538,21 @@ type failed struct {
 func (f *failed) Error() string { return f.err.Error() }
 func (f *failed) Unwrap() error { return f.err }
 
+// readOnly is a button that saves nothing (it opens a form, or shows a
+// record): when it fails, it says nothing was lost, as a subcommand that
+// is a Read does, rather than that what its command saves was not saved.
+func readOnly(a Action) Action {
+	return func(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
+		reply, err := a(ctx, s, r, value)
+		var ue *UserError
+		var q *question
+		if err == nil || errors.As(err, &ue) || errors.As(err, &q) {
+			return reply, err
+		}
+		return reply, &failed{err: err}
+	}
+}
+
 func errorReply(msg string, usage []string) Reply {
 	var b strings.Builder
 	b.WriteString(msg)
@@ -719,6 +736,20 @@ func noMeeting(c Committee) error {
 // meetingOf is meetingFor for a subcommand, taking the next meeting from
 // what dispatch read rather than reading it again.
 func (s *Service) meetingOf(ctx context.Context, in *Input, d Date) (Meeting, error) {
+	return s.meetingSaid(ctx, in, d, saidNext(in.Args))
+}
+
+// meetingSaid is meetingOf where the caller knows whether `next` was
+// said. Without a date, while a meeting is in progress, it is that
+// meeting the sender has in mind (see meetingAtTable): a write is then
+// refused as the meeting in progress refuses it, not made silently for
+// the meeting after, which `next`, said, names.
+func (s *Service) meetingSaid(ctx context.Context, in *Input, d Date, said bool) (Meeting, error) {
+	if d.IsNext() && !said {
+		if m, ok, err := s.runningAtTable(ctx, in.Committee, in.Table, d, in.Now); err != nil || ok {
+			return m, err
+		}
+	}
 	if d.IsNext() && in.Next != nil {
 		return *in.Next, nil
 	}
@@ -848,6 +879,13 @@ func (s *Service) meetingOn(ctx context.Context, in *Input) (Meeting, error) {
 // which, unlike no date, does not mean the meeting in progress.
 func saidNext(args []string) bool {
 	return slices.ContainsFunc(args, func(a string) bool { return strings.EqualFold(a, "next") })
+}
+
+// saidNextFirst reports whether words start with "next", for a command
+// whose date comes first and free text after it, where "next" may be a
+// word of the text ("back next week").
+func saidNextFirst(words []string) bool {
+	return len(words) > 0 && strings.EqualFold(strings.TrimRight(words[0], ","), "next")
 }
 
 // meetingRead is meetingOn for what is read at the table (`/apologies

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -114,7 +115,7 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role}
+	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role, Voting: in.voting}
 	return s.putMember(ctx, c, m, "", r.UserID)
 }
 
@@ -132,6 +133,14 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		was = Member{}
 	case err != nil:
 		return Reply{}, err
+	}
+	wasNonVoting := false
+	if m.Voting != nil && *m.Voting && was.UserID != "" {
+		nv, err := s.store.NonVoting(ctx, c.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		wasNonVoting = slices.Contains(nv, m.UserID)
 	}
 	var created bool
 	if from == "" {
@@ -168,6 +177,12 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	if from != "" {
 		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
 	}
+	switch {
+	case m.Voting != nil && !*m.Voting:
+		reply.Text += " They do not vote, and do not count to the quorum."
+	case wasNonVoting:
+		reply.Text += " They vote, and count to the quorum."
+	}
 	return reply, nil
 }
 
@@ -202,7 +217,7 @@ type roleChange struct {
 }
 
 func confirmRoleReply(c Committee, m Member, holder Member) Reply {
-	value, _ := json.Marshal(roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID})
+	value, _ := json.Marshal(roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID, Voting: m.Voting})
 	return Reply{
 		Visibility: Private,
 		Text: fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member. Nothing changes unless you press Confirm.",
@@ -224,12 +239,8 @@ func confirmRole(ctx context.Context, s *Service, r Request, value string) (Repl
 	if c.ID != ch.Committee {
 		return Reply{}, userErr("That button belongs to another committee's channel.")
 	}
-	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role}
-	reply, err := s.putMember(ctx, c, m, ch.From, r.UserID)
-	if err != nil || ch.Voting == nil {
-		return reply, err
-	}
-	return s.setVote(ctx, c, ch.UserID, *ch.Voting, r.UserID, reply)
+	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role, Voting: ch.Voting}
+	return s.putMember(ctx, c, m, ch.From, r.UserID)
 }
 
 // chairing admits r's sender to a subcommand for Chairs: an officer, the
@@ -299,6 +310,10 @@ func (s *Service) meetingAtHand(ctx context.Context, r Request, c Committee) (Me
 				return s.meetingFor(ctx, c, d, r.Now)
 			}
 		}
+	}
+	// The next meeting is the one after a meeting in progress.
+	if run, ok, err := s.runningAtTable(ctx, c, nil, Date{}, r.Now); err != nil || ok {
+		return run, err
 	}
 	m, err := s.store.NextMeeting(ctx, c.ID, r.Now.Add(-12*time.Hour))
 	if errors.Is(err, ErrNotFound) {

@@ -34,6 +34,10 @@ type MinuteWrite struct {
 	AddResolution bool
 	Action        string // "minuted", "resolved" or "amended", for the history
 	By            string
+	// IfChanged: the write is made only if it changes the minute's text;
+	// otherwise nothing is written, not even history, and the error is
+	// ErrUnchanged.
+	IfChanged bool
 }
 
 // MinutesApproval records minutes confirmed as a correct record.
@@ -256,7 +260,7 @@ func writtenReply(c Committee, m Minute) Reply {
 		b.WriteString("\n" + plainText(m.Narrative))
 	}
 	if len(m.Resolutions) > 0 {
-		b.WriteString("\nRESOLVED: " + plainText(m.Resolved()))
+		b.WriteString("\n" + m.Word() + ": " + plainText(m.Resolved()))
 	}
 	if len(m.References) > 0 {
 		refs := make([]string, len(m.References))
@@ -473,7 +477,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	w := MinuteWrite{CommitteeID: c.ID, MeetingID: mi.MeetingID, HeldOn: mi.HeldOn, Item: mi.Item, Number: mi.Number, Title: mi.Title,
-		Action: "amended", By: in.UserID}
+		Action: "amended", By: in.UserID, IfChanged: true}
 	if t := strings.TrimSpace(strings.TrimPrefix(text, "RESOLVED:")); strings.HasPrefix(t, "That ") || strings.HasPrefix(text, "RESOLVED:") {
 		r := ParseResolution(t)
 		w.Resolution = &r
@@ -483,6 +487,13 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed.", mi.HeldOn)
+	}
+	if errors.Is(err, ErrUnchanged) {
+		part := "narrative"
+		if w.Resolution != nil {
+			part = "RESOLVED text"
+		}
+		return private("Minute %s's %s already reads so; nothing changed.", Escape(mi.Number), part), nil
 	}
 	if err != nil {
 		return Reply{}, err

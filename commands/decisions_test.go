@@ -786,3 +786,31 @@ func TestResolveBeforeTodaysMeetingIsOpened(t *testing.T) {
 	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "Resolved under item 4: minute")
 	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "of the meeting on Thursday 14 January 2027")
 }
+
+// TestMinuteCommentTwiceIsOneComment: a correction sent again (as the
+// answer to a save in doubt asks) is the one on record, not a second for
+// the officer to read twice.
+func TestMinuteCommentTwiceIsOneComment(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	for range 2 {
+		wantShown(t, k.say(graeme, "/minutes comment 9 The figures were for the last quarter."), "Your correction to minute 9 is recorded")
+	}
+	k.must(neil, "/minutes comment 9 The figures were for the last quarter.")
+	rows, err := k.db.SQL().Query(`SELECT by_user FROM minute_comments ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var by []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			t.Fatal(err)
+		}
+		by = append(by, u)
+	}
+	if diff := cmp.Diff(by, []string{graeme, neil}); diff != "" {
+		t.Errorf("corrections on record, by whom (-got +want):\n%s", diff)
+	}
+}

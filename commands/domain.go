@@ -82,6 +82,10 @@ type Member struct {
 	Organisation string
 	Role         Role
 	AddedAt      time.Time
+	// Voting, when set on a member put (PutMember, HandOver), is whether
+	// they vote, saved with them; nil leaves it as it stands. Reads leave
+	// it nil.
+	Voting *bool
 }
 
 // IsOfficer reports whether m may run the committee's business.

@@ -24,6 +24,9 @@ var (
 	ErrInDoubt = errors.New("outcome of the commit unknown")
 	// ErrReplay: the request's Replay key was seen before; nothing was done.
 	ErrReplay = errors.New("request already handled")
+	// ErrUnchanged: a change asked to be made only if it changed something
+	// (MinuteWrite.IfChanged) would not have; nothing was written.
+	ErrUnchanged = errors.New("nothing to change")
 )
 
 // UserError is a mistake the user can fix: the message says what was wrong

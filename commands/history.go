@@ -91,7 +91,7 @@ func historyCommand() *Command {
 			{
 				Name:     "attendance",
 				Usage:    []string{"/history attendance [DATE] [@member]"},
-				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE, and who entered each; officers, the chair and the vice-chair also see when it was opened, adjourned, resumed and closed.",
+				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE (`next`: the next one), and who entered each; officers, the chair and the vice-chair also see when it was opened, adjourned, resumed and closed.",
 				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
 				Date:     attendedDateHelp,
 				Read:     true, Who: Members, Run: attendanceHistory,
@@ -156,6 +156,30 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 		}
 	}
 	return historyReply(c, m, rec, who, in.Me, changes), nil
+}
+
+// historyMeeting is the meeting `/history attendance` and `/history
+// minutes` read: the next one when `next` is said, as every /history kind
+// reads it (none scheduled is said so), else the one def finds.
+func (s *Service) historyMeeting(ctx context.Context, in *Input, d Date, kind string, def func(context.Context, *Input, Date, string) (Meeting, error)) (Meeting, error) {
+	if !saidNext(in.Args) {
+		return def(ctx, in, d, "/history "+kind)
+	}
+	m, err := s.meetingSaid(ctx, in, d, true)
+	if isUserErr(err) {
+		return Meeting{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(in.Committee.Name), kind)
+	}
+	return m, err
+}
+
+// nothingYet is what a history with nothing in it says of meeting m: that
+// nothing is recorded yet for a meeting still to come and not opened, else
+// none.
+func nothingYet(m Meeting, sit Sitting, now time.Time, none string) string {
+	if m.Status == MeetingScheduled && sit.State == "" && m.StartsAt.After(now) {
+		return "Nothing is recorded for it yet: the meeting is still to come."
+	}
+	return none
 }
 
 // parseHistoryArgs reads "[DATE] [@member]"; who is empty when no member
@@ -376,7 +400,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		}
 		who = in.UserID
 	}
-	m, err := s.attendedMeeting(ctx, in, d, "/history attendance")
+	m, err := s.historyMeeting(ctx, in, d, "attendance", s.attendedMeeting)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -427,7 +451,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	}
 	reply := Reply{Visibility: Private, Text: head + "."}
 	if len(lines) == 0 {
-		reply.Text += "\nNothing is on record."
+		reply.Text += "\n" + nothingYet(m, st.sit, in.Now, "Nothing is on record.")
 		return reply, nil
 	}
 	if hidden := len(lines) - MaxHistoryLines; hidden > 0 {

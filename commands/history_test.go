@@ -2,7 +2,6 @@ package commands_test
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -338,18 +337,36 @@ func TestMinuteHistory(t *testing.T) {
 // its link alone; a wrong or missing token finds nothing, and the export
 // gives the same minutes as Markdown and plain text.
 // TestMinuteHistoryAmendedToTheSameText: an amendment that changes
-// nothing is not reported as a change to the narrative.
+// nothing says so, and writes nothing: no history, no audit, and the
+// minute's history shows it as recorded alone. An amendment that changes
+// the text is still recorded.
 func TestMinuteHistoryAmendedToTheSameText(t *testing.T) {
 	k := agendaKit(t)
 	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
 	k.must(ian, "/meeting start")
 	minute := strings.TrimSuffix(strings.TrimPrefix(k.must(ian, "/resolve 7.7 That the report be noted.").Text, "Resolved under item 7.7: minute "), " of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*.")
-	k.must(ian, "/minutes amend "+minute+" That the report be noted.")
-	got := k.say(ian, "/history minutes")
-	wantShown(t, got, "minute "+minute+": amended by <@UIAN>, to the text it had: “That the report be noted.”")
-	if strings.Contains(got, "narrative amended") {
-		t.Errorf("reported as a change to the narrative:\n%s", got)
+	k.must(ian, "/minute 7.7 The Board considered the report.")
+	rows := func() int {
+		return attRows(k, `SELECT (SELECT count(*) FROM minute_history) + (SELECT count(*) FROM audit_log)`)
 	}
+	before := rows()
+	for _, c := range []struct{ line, want string }{
+		{"/minutes amend " + minute + " That the report be noted.", "Minute " + minute + "'s RESOLVED text already reads so; nothing changed."},
+		{"/minutes amend " + minute + " The Board considered the report.", "Minute " + minute + "'s narrative already reads so; nothing changed."},
+	} {
+		if got := k.say(ian, c.line); got != c.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.line, got, c.want)
+		}
+	}
+	if after := rows(); after != before {
+		t.Errorf("amendments that change nothing wrote %d rows of history", after-before)
+	}
+	got := k.say(ian, "/history minutes")
+	if strings.Contains(got, "amended") {
+		t.Errorf("an amendment that changed nothing is in the history:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/minutes amend "+minute+" That the report be noted and circulated."), "Minute "+minute+" amended; the earlier text is kept in its history.")
+	wantShown(t, k.say(ian, "/history minutes"), "RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and circulated.”")
 }
 
 func TestMinuteHistoryPrintablePage(t *testing.T) {
@@ -375,7 +392,7 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 	}
 	wantShown(t, string(page), "<title>Safer Sefton Together — ", "<p class=\"status draft\">", "That the report be noted &amp; &lt;b&gt;filed&lt;/b&gt;.")
 	id, token, _ := strings.Cut(link, "-")
-	for _, ref := range []string{id + "-" + strings.Repeat("0", len(token)), id + "-", id, "x-" + token, "0-" + token, "-1-" + token, fmt.Sprint(k.next().ID+99) + "-" + token} {
+	for _, ref := range []string{id + "-" + strings.Repeat("0", len(token)), id + "-", id, "x-" + token, "0-" + token, "-1-" + token, "99999-" + token} {
 		if _, err := k.svc.MinutesPage(ctx, ref); !isNotFound(err) {
 			t.Errorf("%q: %v, want not found", ref, err)
 		}
@@ -393,5 +410,40 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 	}
 	if _, err := k.svc.MinutesDocumentOf(ctx, k.committee(), commands.DateOf(time.Date(2026, 12, 3, 0, 0, 0, 0, london), london), k.now); err == nil {
 		t.Error("the minutes of a day with no meeting were found")
+	}
+}
+
+// TestHistoryAttendanceAndMinutesNext: `next` names the next meeting in
+// /history attendance and /history minutes as in every /history kind,
+// not the meeting last held; nothing is recorded for it yet, and the
+// reply says so plainly.
+func TestHistoryAttendanceAndMinutesNext(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-03 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 3, 9, 55, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(neil, "/here")
+	k.must(ian, "/minute 1 Apologies were received.")
+	k.now = time.Date(2026, 12, 3, 11, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+
+	for _, c := range []struct{ line, want string }{
+		{"/history attendance next", "*History of the attendance* at the meeting of *Safer Sefton Together* on Thursday 10 December 2026.\nNothing is recorded for it yet: the meeting is still to come."},
+		{"/history minutes next", "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.\nNothing is recorded for it yet: the meeting is still to come."},
+	} {
+		if got := k.say(ian, c.line); got != c.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", c.line, got, c.want)
+		}
+	}
+	// Without a date, the meeting last held, as before.
+	wantShown(t, k.say(ian, "/history attendance"), "on Thursday 3 December 2026", "<@UNEIL> marked present")
+	wantShown(t, k.say(ian, "/history minutes"), "on Thursday 3 December 2026", "minuted by <@UIAN>")
+	k.must(ian, "/meeting cancel 2026-12-10")
+	for _, kind := range []string{"attendance", "minutes"} {
+		r := k.run(ian, "/history "+kind+" next")
+		if want := "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history " + kind + " 17 March 2022`."; !r.Refused || r.Text != want {
+			t.Errorf("/history %s next with none scheduled: %+v, want %q", kind, r, want)
+		}
 	}
 }

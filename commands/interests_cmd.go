@@ -86,7 +86,7 @@ func interestsCommand() *Command {
 		}},
 		Buttons: map[string]Action{
 			"interests.review":  reviewInterestsAction,
-			"interests.declare": declarePromptAction,
+			"interests.declare": readOnly(declarePromptAction),
 			"interests.dismiss": dismissPromptAction,
 		},
 		Forms: map[string]FormHandler{interestFormID: submitInterest},
@@ -318,26 +318,27 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 		return Reply{}, userErr("Entry #%d was removed on %s already.", id, e.EndedOn)
 	}
 	on := DateOf(in.Now, in.Committee.Location())
-	if err := s.store.EndInterest(ctx, id, on, in.UserID, in.Now); err != nil {
+	// The member hears of it from the officer, rather than finding it
+	// gone: the message is queued with the removal, so that neither
+	// stands without the other.
+	var notice *OutboxMessage
+	if e.UserID != in.UserID {
+		notice = &OutboxMessage{
+			CommitteeID: in.Committee.ID, Kind: OutboxDM, UserID: e.UserID, DueAt: in.Now, Reply: Reply{Visibility: Private,
+				Text: fmt.Sprintf("%s removed #%d from your register of interests in *%s*: %s\nIt ended on %s and stays on record: `/interests history` shows it, and who removed it.",
+					Escape(in.Me.Name), id, Escape(in.Committee.Name), interestLine(e, true, e.UserID), on)},
+		}
+	}
+	if err := s.store.EndInterest(ctx, id, on, in.UserID, in.Now, notice); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return Reply{}, userErr("Entry #%d was removed already.", id)
 		}
 		return Reply{}, err
 	}
-	if e.UserID == in.UserID {
+	if notice == nil {
 		return private("Removed #%d: %s\nIt ended on %s and stays on record: `/interests history` shows it.", id, interestLine(e, true, in.UserID), on), nil
 	}
-	// The member hears of it from the officer, rather than finding it gone.
-	told := "; they have been told"
-	if _, err := s.store.Enqueue(ctx, OutboxMessage{
-		CommitteeID: in.Committee.ID, Kind: OutboxDM, UserID: e.UserID, DueAt: in.Now, Reply: Reply{Visibility: Private,
-			Text: fmt.Sprintf("%s removed #%d from your register of interests in *%s*: %s\nIt ended on %s and stays on record: `/interests history` shows it, and who removed it.",
-				Escape(in.Me.Name), id, Escape(in.Committee.Name), interestLine(e, true, e.UserID), on)},
-	}); err != nil {
-		// The removal stands whether or not the message could be queued.
-		told = "; telling them did not work, so please let them know"
-	}
-	return private("Removed #%d from <@%s>'s register: %s\nIt ended on %s and stays on record%s.", id, e.UserID, interestLine(e, true, in.UserID), on, told), nil
+	return private("Removed #%d from <@%s>'s register: %s\nIt ended on %s and stays on record; they have been told.", id, e.UserID, interestLine(e, true, in.UserID), on), nil
 }
 
 func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -361,11 +362,14 @@ func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 // reviewInterests records that m's register is up to date, as
 // `/interests review` and the Review button on the Home do.
 func (s *Service) reviewInterests(ctx context.Context, c Committee, m Member, r Request) (Reply, error) {
-	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now); err != nil {
-		return Reply{}, err
-	}
+	// The entries are counted before the review is saved, which leaves
+	// them as they are: a read failing after it would say NOT saved of a
+	// review that was.
 	es, err := s.store.Interests(ctx, c.ID, m.UserID, false)
 	if err != nil {
+		return Reply{}, err
+	}
+	if err := s.store.ReviewInterests(ctx, c.ID, m.UserID, r.UserID, r.Now); err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()

@@ -340,6 +340,32 @@ func TestInterestsOnBehalf(t *testing.T) {
 	}
 }
 
+// outboxAlone is a store that cannot queue a message by itself: as if the
+// process stopped between a write and a message queued after it.
+type outboxAlone struct{ commands.Store }
+
+func (outboxAlone) Enqueue(context.Context, ...commands.OutboxMessage) (bool, error) {
+	return false, errDown
+}
+
+// TestInterestRemovalQueuesItsNotice: the message telling a member that an
+// officer removed an entry from their register is queued with the removal,
+// not after it, so a removal never stands with the member untold.
+func TestInterestRemovalQueuesItsNotice(t *testing.T) {
+	k := agendaKit(t)
+	id := intrEntryID(t, k.must(ian, "/interests add <@USUE> contracts Supplies stationery to Sefton CVS"))
+	k.sent()
+	svc := commands.New(outboxAlone{k.db}, nil)
+	r, err := svc.Run(context.Background(), k.request(ian, fmt.Sprintf("/interests remove %d", id)))
+	if err != nil {
+		t.Fatalf("the removal failed: %v", err)
+	}
+	wantShown(t, shown(r), fmt.Sprintf("Removed #%d from <@USUE>'s register", id), "stays on record; they have been told.")
+	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], fmt.Sprintf("removed #%d from your register of interests", id)) {
+		t.Errorf("Sue is told %q, want the removal", got)
+	}
+}
+
 // TestInterestsMistakes: what a person reads when they type something the
 // register cannot take, and that nothing is saved.
 func TestInterestsMistakes(t *testing.T) {
@@ -1082,5 +1108,54 @@ func TestInterestsPromptsOnAFullHome(t *testing.T) {
 	text, _, ok := intrHomePart(k, neil)
 	if !ok || strings.Count(text, "may concern 'Owner of Bootle Strand'") != 5 || !strings.Contains(text, "… and 2 more items that may concern your register.") {
 		t.Errorf("Neil's register on his Home:\n%s", text)
+	}
+}
+
+// goneAfterReview is the records when the database stops answering just
+// after a review of a register is saved.
+type goneAfterReview struct {
+	commands.Store
+	gone bool
+}
+
+func (g *goneAfterReview) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error {
+	err := g.Store.ReviewInterests(ctx, committeeID, userID, by, at)
+	g.gone = err == nil
+	return err
+}
+
+func (g *goneAfterReview) Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]commands.Interest, error) {
+	if g.gone {
+		return nil, errDown
+	}
+	return g.Store.Interests(ctx, committeeID, userID, withEnded)
+}
+
+// TestInterestsReviewSavedIsNeverNotSaved: a review saved is said to be
+// recorded, even when the records stop answering straight after it; it is
+// never reported NOT saved.
+func TestInterestsReviewSavedIsNeverNotSaved(t *testing.T) {
+	k := committeeKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	svc := commands.New(&goneAfterReview{Store: k.db}, nil)
+	r, err := svc.Run(context.Background(), k.request(neil, "/interests review"))
+	if err != nil {
+		r = commands.FailureReply(err, "ref")
+	}
+	if strings.Contains(r.Text, "NOT saved") || !strings.HasPrefix(r.Text, "Recorded: the register of interests in Safer Sefton Together is up to date") {
+		t.Errorf("a review that was saved is answered:\n%s", shown(r))
+	}
+	reviews, err := k.db.InterestReviews(context.Background(), k.committee().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, rv := range reviews {
+		if rv.UserID == neil {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Errorf("the review is not on record")
 	}
 }

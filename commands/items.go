@@ -28,11 +28,13 @@ type AgendaItem struct {
 	Standard bool
 }
 
-// ItemNumber is an agenda number: 7, 7.5 or 7a.
+// ItemNumber is an agenda number: 7, 7.5, 7a, or B2 on an agenda
+// numbered by section, as county councils print theirs.
 type ItemNumber struct {
-	Top    int  // 1–999
-	Sub    int  // 1–99 for "7.5"; 0 otherwise
-	Letter byte // 'a'–'z' for "7a"; 0 otherwise
+	Top     int  // 1–999; 1–99 after a section
+	Sub     int  // 1–99 for "7.5"; 0 otherwise
+	Letter  byte // 'a'–'z' for "7a"; 0 otherwise
+	Section byte // 'A'–'Z' for "B2"; 0 otherwise
 }
 
 // Limits on agenda text.
@@ -42,7 +44,7 @@ const (
 )
 
 // ParseItemNumber reads an agenda number as printed: "4", "7.5", "7.10",
-// "7a", "7A", "7." (a trailing full stop is ignored).
+// "7a", "7A", "7." (a trailing full stop is ignored), "B2" (or "b2").
 func ParseItemNumber(s string) (ItemNumber, error) {
 	bad := func() (ItemNumber, error) {
 		shown := s
@@ -52,17 +54,25 @@ func ParseItemNumber(s string) (ItemNumber, error) {
 		return ItemNumber{}, fmt.Errorf("%q is not an agenda number: use 4, 7.5 or 7a", shown)
 	}
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	var section byte
+	digits := s
+	if len(s) > 1 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') {
+		section, digits = s[0]&^0x20, s[1:] // upper case
+	}
 	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	for i < len(digits) && digits[i] >= '0' && digits[i] <= '9' {
 		i++
 	}
-	if i == 0 || i > 3 || s[0] == '0' {
+	if i == 0 || i > 3 || digits[0] == '0' || section != 0 && i > 2 {
 		return bad()
 	}
-	top, _ := strconv.Atoi(s[:i])
-	n := ItemNumber{Top: top}
-	rest := s[i:]
+	top, _ := strconv.Atoi(digits[:i])
+	n := ItemNumber{Top: top, Section: section}
+	rest := digits[i:]
 	switch {
+	case section != 0 && rest != "":
+		// Sections number their items in one sequence, without sub-items.
+		return bad()
 	case rest == "":
 	case rest[0] == '.':
 		d := rest[1:]
@@ -84,6 +94,8 @@ func ParseItemNumber(s string) (ItemNumber, error) {
 
 func (n ItemNumber) String() string {
 	switch {
+	case n.Section != 0:
+		return fmt.Sprintf("%c%d", n.Section, n.Top)
 	case n.Sub > 0:
 		return fmt.Sprintf("%d.%d", n.Top, n.Sub)
 	case n.Letter != 0:
@@ -92,8 +104,14 @@ func (n ItemNumber) String() string {
 	return strconv.Itoa(n.Top)
 }
 
-// Key orders items naturally: 1, 2, …, 7, 7.1, 7.2, …, 7.10, 7a, 7b, 8.
+// Key orders items naturally: 1, 2, …, 7, 7.1, 7.2, …, 7.10, 7a, 7b, 8,
+// then A1, A2, B1. Keys are stored (agenda_items.position, an integer), so
+// they keep their values and stay below 1<<30, where numbers that do not
+// parse go.
 func (n ItemNumber) Key() int {
+	if n.Section != 0 {
+		return 1_000_000_000 + int(n.Section-'A')*1000 + n.Top
+	}
 	k := n.Top * 1_000_000
 	switch {
 	case n.Sub > 0:

@@ -19,6 +19,7 @@ func TestParseItemNumber(t *testing.T) {
 		{"0", "", false}, {"07", "", false}, {"7.0", "", false}, {"7.05", "", false}, {"7.123", "", false},
 		{"7ab", "", false}, {"a", "", false}, {"", "", false}, {"1000", "", false}, {"7.5.1", "", false},
 		{"7-5", "", false}, {"7.", "7", true}, {"7..", "", false},
+		{"B2", "B2", true}, {"b12", "B12", true}, {"A1.", "A1", true}, {"B0", "", false}, {"B100", "", false}, {"B2a", "", false}, {"B2.1", "", false}, {"AB1", "", false},
 	}
 	for _, tc := range cases {
 		n, err := ParseItemNumber(tc.in)
@@ -33,7 +34,7 @@ func TestParseItemNumber(t *testing.T) {
 }
 
 func TestItemsSortNaturally(t *testing.T) {
-	in := []string{"8", "7a", "7.10", "7.2", "10", "7", "7.1", "2", "1", "7b", "7.9", "9"}
+	in := []string{"8", "7a", "B10", "7.10", "7.2", "10", "A2", "7", "7.1", "2", "B2", "1", "7b", "7.9", "9", "A1"}
 	items := make([]AgendaItem, len(in))
 	for i, n := range in {
 		items[i] = AgendaItem{Number: n}
@@ -43,7 +44,7 @@ func TestItemsSortNaturally(t *testing.T) {
 	for _, it := range items {
 		got = append(got, it.Number)
 	}
-	want := []string{"1", "2", "7", "7.1", "7.2", "7.9", "7.10", "7a", "7b", "8", "9", "10"}
+	want := []string{"1", "2", "7", "7.1", "7.2", "7.9", "7.10", "7a", "7b", "8", "9", "10", "A1", "A2", "B2", "B10"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("order (-want +got):\n%s", diff)
 	}
@@ -261,7 +262,7 @@ func TestLinkCannotBreakOut(t *testing.T) {
 }
 
 func FuzzParseItemNumber(f *testing.F) {
-	for _, s := range []string{"7.5", "7a", "7.10", "999", "0", "7.", "1.01"} {
+	for _, s := range []string{"7.5", "7a", "7.10", "999", "0", "7.", "1.01", "B2", "c12"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -338,3 +338,83 @@ func TestVenueLimitCountsCharacters(t *testing.T) {
 		{ian, "/meeting venue 2027-02-11 " + venue + "x", []string{"That venue is too long (the limit is 200 characters)."}},
 	})
 }
+
+// TestNextIsTheMeetingAfterOneInProgress: a meeting opened before its
+// advertised start is in progress, and `next` is the meeting after it:
+// in lists, the agenda, the history, the Home and apologies. Apologies
+// sent or withdrawn without a date mean the meeting sitting, and are
+// refused rather than changed for the meeting after it; no reminder
+// chases the meeting sitting, nor goes once it has opened.
+func TestNextIsTheMeetingAfterOneInProgress(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 15:30 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.must(ian, "/meeting reminders 0 14:00")
+	k.sent()
+	k.now = time.Date(2026, 12, 10, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	for _, line := range []string{"/apologies list next", "/agenda next", "/history apologies next"} {
+		got := k.say(ian, line)
+		if strings.Contains(got, "10 December 2026") || !strings.Contains(got, "14 January 2027") {
+			t.Errorf("%s with the meeting of 10 December in progress, want the one of 14 January:\n%s", line, got)
+		}
+	}
+	attRefused(k, neil, "/apologies Unwell",
+		"The meeting on Thursday 10 December 2026 is under way (opened at 13:50); apologies for it are closed (`/apologies next …` sends them for the meeting after it).")
+	attRefused(k, ian, "/apologies for <@UGRAEME> Unwell", "is under way (opened at 13:50); apologies for it are closed")
+	if n := attRows(k, `SELECT count(*) FROM apologies`); n != 0 {
+		t.Fatalf("%d apologies recorded by apologies without a date, want none", n)
+	}
+	wantShown(t, k.say(neil, "/apologies next Unwell"), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Remote Meeting are recorded.")
+	if n := attRows(k, `SELECT count(*) FROM apologies a JOIN meetings m ON m.id = a.meeting_id WHERE m.starts_at > '2027-01-01'`); n != 1 {
+		t.Errorf("%d apologies for 14 January, want Neil's", n)
+	}
+	attRefused(k, neil, "/apologies withdraw", "The meeting on Thursday 10 December 2026 is under way (opened at 13:50); its apologies can no longer be withdrawn")
+	wantShown(t, k.say(neil, "/apologies withdraw next"), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Remote Meeting are withdrawn")
+	h, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, "Next meeting: Thursday 14 January 2027") {
+		t.Errorf("Neil's Home with the meeting of 10 December in progress:\n%+v", h.Cards)
+	}
+	k.now = time.Date(2026, 12, 10, 14, 5, 0, 0, london)
+	if n, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil || n != 0 {
+		t.Errorf("%d reminders (%v) at 14:05 for the meeting sitting since 13:50, want none", n, err)
+	}
+}
+
+// TestReminderQueuedBeforeOpeningNotSent: a reminder queued for a meeting
+// that is then opened before its advertised start does not go.
+func TestReminderQueuedBeforeOpeningNotSent(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 15:30 Bootle Town Hall")
+	k.must(ian, "/meeting reminders 0 13:00")
+	k.sent()
+	ctx := context.Background()
+	k.now = time.Date(2026, 12, 10, 13, 0, 0, 0, london)
+	if n, err := k.svc.EnqueueDueReminders(ctx, k.now); err != nil || n != 1 {
+		t.Fatalf("%d reminders (%v) at 13:00, want the one on the day", n, err)
+	}
+	k.now = time.Date(2026, 12, 10, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	ms, err := k.db.ClaimOutbox(ctx, k.now, time.Minute, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range ms {
+		if !strings.HasPrefix(m.DedupeKey, "reminder:") {
+			continue
+		}
+		found = true
+		if late, err := k.svc.ReminderOverdue(ctx, m, k.now); err != nil || !late {
+			t.Errorf("the reminder queued at 13:00, after the meeting opened at 13:50: overdue %v (%v), want it dropped", late, err)
+		}
+	}
+	if !found {
+		t.Fatal("no reminder queued")
+	}
+}

@@ -25,10 +25,10 @@ func minutesHistorySub() Sub {
 	return Sub{
 		Name:     "minutes",
 		Usage:    []string{"/history minutes [DATE]"},
-		Summary:  "The history of a meeting's minutes: each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation.",
+		Summary:  "The history of a meeting's minutes (`next`: the next meeting's): each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation.",
 		Examples: []string{"/history minutes", "/history minutes 10 December 2026"},
 		Date:     minutesDateHelp,
-		Read:     true, Who: Chairs, Doing: "read the history of the minutes", Meeting: (*Service).minutesMeeting, Run: minutesHistory,
+		Read:     true, Who: Chairs, Doing: "read the history of the minutes", Meeting: (*Service).minutesHistoryMeeting, Run: minutesHistory,
 	}
 }
 
@@ -42,7 +42,7 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	m, err := s.minutesMeeting(ctx, in, d)
+	m, err := s.minutesHistoryMeeting(ctx, in, d)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -106,7 +106,11 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
 	reply := Reply{Visibility: Private, Text: fmt.Sprintf("*History of the minutes* of the meeting of *%s* on %s.", Escape(c.Name), formatDay(m.StartsAt, loc))}
 	if len(events) == 0 {
-		reply.Text += "\nNothing has been minuted in Quorum for it."
+		events, err := s.store.Sessions(ctx, m.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		reply.Text += "\n" + nothingYet(m, SittingOf(events), in.Now, "Nothing has been minuted in Quorum for it.")
 		return reply, nil
 	}
 	if hidden := len(events) - MaxHistoryLines; hidden > 0 {
@@ -120,6 +124,14 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	reply.Sections = []Section{{Text: strings.Join(lines, "\n")}}
 	reply.Footer = "Times are " + loc.String() + "."
 	return reply, nil
+}
+
+// minutesHistoryMeeting is the meeting `/history minutes` reads: the
+// minutes commands' (minutesMeeting), or the next when `next` is said.
+func (s *Service) minutesHistoryMeeting(ctx context.Context, in *Input, d Date) (Meeting, error) {
+	return s.historyMeeting(ctx, in, d, "minutes", func(ctx context.Context, in *Input, d Date, _ string) (Meeting, error) {
+		return s.minutesMeeting(ctx, in, d)
+	})
 }
 
 // quoteText is recorded text quoted in a history line, on one line and

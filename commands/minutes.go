@@ -44,6 +44,36 @@ type Resolution struct {
 	ID    int64
 	Body  string // "That (1) the reports be noted; (2) …"
 	Parts []string
+	// RecordedAs is the word the minutes record it under, as a label:
+	// "RESOLVED" (also when empty), or a cabinet's "DECISION".
+	RecordedAs string
+}
+
+// recordedWords are the words a resolution may be recorded under.
+var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true}
+
+// Word is the label r is quoted under: "RESOLVED", or the word the minutes
+// printed instead ("DECISION").
+func (r Resolution) Word() string {
+	if r.RecordedAs == "" {
+		return "RESOLVED"
+	}
+	return r.RecordedAs
+}
+
+// Word is the label m's resolutions are quoted under together: the word
+// they share, or "RESOLVED" when they are recorded under different ones.
+func (m Minute) Word() string {
+	if len(m.Resolutions) == 0 {
+		return "RESOLVED"
+	}
+	w := m.Resolutions[0].Word()
+	for _, r := range m.Resolutions[1:] {
+		if r.Word() != w {
+			return "RESOLVED"
+		}
+	}
+	return w
 }
 
 // Markers around matched words in Minute.Highlight. Imported text never
@@ -347,6 +377,9 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (Minutes
 			r := Resolution{Body: cleanText(body)}
 			if i < len(m.Parts) {
 				r.Parts = cleanAll(m.Parts[i], 0)
+			}
+			if i < len(m.RecordedAs) && recordedWords[m.RecordedAs[i]] {
+				r.RecordedAs = m.RecordedAs[i]
 			}
 			if r.Body != "" {
 				mi.Resolutions = append(mi.Resolutions, r)

@@ -46,10 +46,13 @@ type MinutesDocument struct {
 
 // DocMinute is one numbered minute of a MinutesDocument.
 type DocMinute struct {
-	Number     string
-	Title      string
-	Narrative  string
-	Resolved   []string
+	Number    string
+	Title     string
+	Narrative string
+	Resolved  []string
+	// Word labels Resolved: "RESOLVED", or the word imported minutes
+	// printed instead ("DECISION").
+	Word       string
 	References []string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
@@ -158,7 +161,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 				dm.Narrative = Escape(mi.Narrative)
 			}
 			if len(mi.Resolutions) > 0 {
-				dm.Resolved = nil
+				dm.Resolved, dm.Word = nil, mi.Word()
 				for _, r := range mi.Resolutions {
 					dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 				}
@@ -172,7 +175,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		if mi.Item != "" && used[mi.Item] {
 			continue
 		}
-		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References)}
+		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References), Word: mi.Word()}
 		for _, r := range mi.Resolutions {
 			dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 		}
@@ -244,7 +247,7 @@ func (dm DocMinute) Text() string {
 		b.WriteString("\n\n" + dm.Narrative)
 	}
 	if len(dm.Resolved) > 0 {
-		b.WriteString("\n\nRESOLVED:\n" + strings.Join(dm.Resolved, "\n"))
+		b.WriteString("\n\n" + dm.word() + ":\n" + strings.Join(dm.Resolved, "\n"))
 	}
 	return b.String()
 }
@@ -278,4 +281,12 @@ func escapeAll(in []string) []string {
 		out[i] = Escape(s)
 	}
 	return out
+}
+
+// word is the label of dm's resolutions: "RESOLVED" unless set.
+func (dm DocMinute) word() string {
+	if dm.Word == "" {
+		return "RESOLVED"
+	}
+	return dm.Word
 }

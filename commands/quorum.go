@@ -118,6 +118,10 @@ type AttendanceMark struct {
 	SubstituteFor string
 	By            string // who entered it
 	EnteredAt     time.Time
+	// Corrects: the mark withdraws the departure before it, entered by
+	// mistake; the person never left. Status and SubstituteFor are what
+	// they had before it, and At the time the departure gave.
+	Corrects bool
 }
 
 // splitOrg splits "Jen Williams (NW Probation)", as a person not in Slack

@@ -270,7 +270,7 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 
 // ReminderOverdue reports whether msg is a reminder (its channel post or
 // a presenter's direct message) that should no longer go at now: its
-// meeting has started, is no longer scheduled, or has moved off the day
+// meeting has started (or been opened), is no longer scheduled, or has moved off the day
 // the reminder was for. A reminder queued in time can still be sent late,
 // after Slack failed and the outbox retried; by then it would only
 // mislead ("meets tomorrow" of a meeting moved to next week).
@@ -293,6 +293,14 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 		return false, err
 	}
 	if m.Status != MeetingScheduled || !now.Before(m.StartsAt) {
+		return true, nil
+	}
+	// Opened before its advertised start, it has started as surely.
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return false, err
+	}
+	if len(events) > 0 {
 		return true, nil
 	}
 	if m.Revision == 0 {

@@ -394,34 +394,33 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if it.ID != 0 {
 		label = itemLabel(it)
 	}
-	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, in.UserID)
+	history := ""
+	if on != "" {
+		history = " " + strings.TrimSpace(on)
+	}
+	// The member hears of it from the officer, rather than finding it
+	// gone: the message is queued with the removal, so that neither
+	// stands without the other.
+	var notice *OutboxMessage
+	if whose != in.UserID {
+		text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
+			Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
+		if it.ID != 0 {
+			text += fmt.Sprintf(" If a report should stand, send its link with `/report %s%s URL` in <#%s>.", on, Escape(it.Number), c.ChannelID)
+		}
+		notice = &OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text}}
+	}
+	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, in.UserID, notice)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("That report link was removed just now; `/report list` shows those standing.")
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	history := ""
-	if on != "" {
-		history = " " + strings.TrimSpace(on)
-	}
-	if whose == in.UserID {
+	if notice == nil {
 		return private("Your report for %s is removed; `/history reports%s` shows it, and when you removed it.", Escape(label), history), nil
 	}
-	// The member hears of it from the officer, rather than finding it gone.
-	text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
-		Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
-	if it.ID != 0 {
-		text += fmt.Sprintf(" If a report should stand, send its link with `/report %s%s URL` in <#%s>.", on, Escape(it.Number), c.ChannelID)
-	}
-	told := "; they have been told"
-	if _, err := s.store.Enqueue(ctx, OutboxMessage{
-		CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text},
-	}); err != nil {
-		// The removal stands whether or not the message could be queued.
-		told = "; telling them did not work, so please let them know"
-	}
-	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it%s.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history, told), nil
+	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it; they have been told.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history), nil
 }
 
 // mayReport refuses me a report link for it unless they may send one: for

@@ -162,3 +162,28 @@ func TestUnfiledReportRemovedFromItsItem(t *testing.T) {
 		t.Errorf("still listed after removal: %s", list)
 	}
 }
+
+// TestReportRemovalQueuesItsNotice: the message telling a member that an
+// officer removed their report link is queued with the removal, not after
+// it, so a removal never stands with the member untold.
+func TestReportRemovalQueuesItsNotice(t *testing.T) {
+	k := agendaKit(t)
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	k.sent()
+	svc := commands.New(outboxAlone{k.db}, nil)
+	r, err := svc.Run(context.Background(), k.request(ian, "/report remove 7.7 <@USUE>"))
+	if err != nil {
+		t.Fatalf("the removal failed: %v", err)
+	}
+	wantShown(t, shown(r), "Sue Holden's report for Item 7.7 (Sefton CVS) is removed", "that you removed it; they have been told.")
+	if got := actDMs(k.sent(), sue); len(got) != 1 || !strings.Contains(got[0], "Ian Barton removed your report link for Item 7.7 (Sefton CVS)") {
+		t.Errorf("Sue is told %q, want the removal", got)
+	}
+	// Her own removal tells no one.
+	k.must(sue, "/report 7.7 https://example.org/cvs-2.pdf CVS report")
+	k.sent()
+	wantShown(t, k.say(sue, "/report remove 7.7"), "Your report for Item 7.7 (Sefton CVS) is removed")
+	if got := k.sent(); len(got) != 0 {
+		t.Errorf("her own removal sent %d messages", len(got))
+	}
+}

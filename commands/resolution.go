@@ -370,9 +370,9 @@ func minuteSection(m Minute, highlighted bool) Section {
 	}
 	switch {
 	case highlighted && len(m.Resolutions) > 0:
-		b.WriteString("RESOLVED: " + Highlight(m.Highlight))
+		b.WriteString(m.Word() + ": " + Highlight(m.Highlight))
 	case len(m.Resolutions) > 0:
-		b.WriteString("RESOLVED: " + plainText(m.Resolved()))
+		b.WriteString(m.Word() + ": " + plainText(m.Resolved()))
 	case highlighted && m.Passage != "":
 		b.WriteString(Highlight(m.Passage))
 	case m.Narrative != "":
@@ -462,7 +462,7 @@ func SharedMinute(c Committee, m Minute, by string) string {
 	case len(m.Resolutions) > 0:
 		lines := make([]string, len(m.Resolutions))
 		for i, r := range m.Resolutions {
-			lines[i] = "RESOLVED: " + Escape(r.Body)
+			lines[i] = r.Word() + ": " + Escape(r.Body)
 		}
 		body = strings.Join(lines, "\n")
 	case m.Narrative != "":

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -191,4 +192,39 @@ func TestResolutionByLetteredNumber(t *testing.T) {
 		{neil, "/resolution FC/23/003", []string{"Minute FC/23/003 — MINUTES OF THE PREVIOUS MEETING", "be approved and signed as a true record"}},
 		{neil, "/resolution SSP 16/22", []string{"Minute SSP 16/22 — SERIOUS VIOLENCE DUTY", "That the update be noted"}},
 	})
+}
+
+// TestResolutionKeepsTheMinutesWord: a cabinet's minutes record its
+// decisions as "DECISION:"; they are quoted under that word, looked up by
+// number or by words and shared, while its RESOLVED minutes stay RESOLVED.
+func TestResolutionKeepsTheMinutesWord(t *testing.T) {
+	k := committeeKit(t)
+	text, err := os.ReadFile("../minutes/testdata/minutes-cabinet-decisions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+		t.Fatalf("import: %q %v", r.Text, errs)
+	}
+	k.steps([]step{
+		{neil, "/resolution 48", []string{"DECISION: (1) That Council be recommended to approve the General Fund revenue budget"}},
+		{neil, "/resolution 47", []string{"RESOLVED: That the minutes of the meeting held on 11 January 2023 be approved"}},
+		{neil, "/resolution Bidder B offer", []string{"Minute 52 — DISPOSAL OF THE FORMER DEPOT, MILL ROAD", "DECISION: That the *offer* from *Bidder* *B* be accepted"}},
+	})
+	if got := k.say(neil, "/resolution 48"); strings.Contains(got, "RESOLVED") {
+		t.Errorf("/resolution 48 calls the cabinet's decision RESOLVED:\n%s", got)
+	}
+	shared := k.press(neil, k.must(neil, "/resolution 52"), "Share minute 52 in channel")
+	wantShown(t, shared.Text, ">DECISION: That the offer from Bidder B be accepted, subject to contract.")
+	// The meeting's minutes as a document, as exported and printed.
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(time.Date(2023, 2, 8, 0, 0, 0, 0, london), london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, doc.PlainText(), "DECISION:\nThat the offer from Bidder B be accepted", "RESOLVED:\nThat the minutes of the meeting held on 11 January 2023")
+	page, err := commands.MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), `<p class="resolved">DECISION:</p>`)
 }

@@ -279,8 +279,9 @@ type ReportStore interface {
 	// RemoveReport removes userID's link for item itemID (for a link
 	// filed on no item: the one under number item); by is who removed it,
 	// the member or an officer, kept in the log. ErrNotFound if none
-	// stands.
-	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error
+	// stands. notice, when not nil, is the direct message telling the
+	// member, queued with the removal, by the same statement.
+	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string, notice *OutboxMessage) error
 	// ReportLinks lists the links standing for a meeting, oldest first.
 	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }
@@ -377,10 +378,6 @@ type ConductStore interface {
 	SetQuorumRule(ctx context.Context, committeeID int64, r QuorumRule, by string) error
 	// NonVoting lists the user IDs of the committee's members who do not vote.
 	NonVoting(ctx context.Context, committeeID int64) ([]string, error)
-	// SetVoting sets whether a member votes, keeping the change in the
-	// audit log; changed is false when it was so already or they are not
-	// a member.
-	SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (changed bool, err error)
 }
 
 // InterestStore keeps the register of interests. Entries are never edited:
@@ -392,8 +389,10 @@ type InterestStore interface {
 	// Interest is one entry, standing or ended; ErrNotFound if none.
 	Interest(ctx context.Context, id int64) (Interest, error)
 	// EndInterest records that entry id ended on the day given, and (at
-	// at) a review of its member's register; ErrConflict if it had ended already.
-	EndInterest(ctx context.Context, id int64, on Date, by string, at time.Time) error
+	// at) a review of its member's register; ErrConflict if it had ended
+	// already. notice, when not nil, is queued with the ending, in the same
+	// transaction.
+	EndInterest(ctx context.Context, id int64, on Date, by string, at time.Time, notice *OutboxMessage) error
 	// Interests lists a committee's entries (userID's only, unless it is
 	// ""), oldest first; ended ones only when withEnded.
 	Interests(ctx context.Context, committeeID int64, userID string, withEnded bool) ([]Interest, error)

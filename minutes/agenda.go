@@ -8,7 +8,7 @@ import (
 
 var (
 	agendaHeadRe   = regexp.MustCompile(`(?i)^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s*$|\s*[-–—:]\s*\S|\s+(?:for|of|and\s+reports?|pack|papers)\b)`)
-	membershipRe   = regexp.MustCompile(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)$`)
+	membershipRe   = regexp.MustCompile(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)(?:\s*\(\d{1,3}\))?$`)
 	memberLabelRe  = regexp.MustCompile(`(?i)^(?:councillors?|cllrs?\.?|members?)\s*:\s*`)
 	officerHeadRe  = regexp.MustCompile(`(?i)^(?:(?:committee|democratic\s+services|contact|clerk|governance)\s+officer\s*(?:[:–—-]\s*(.*))?|officer\s*:?)$|^(?:contact|clerk\s+to\s+the\s+committee|enquiries\s+to|for\s+further\s+information\s+contact)\s*:\s*(.*)$`)
 	contactLabelRe = regexp.MustCompile(`(?i)^(?:telephone|tel|phone|mobile|e-?mail|fax|officer|committee|contact|web(?:site)?)\s*(?:no\.?)?\s*:?\s*$`)
@@ -31,6 +31,57 @@ var (
 	signRoleRe    = regexp.MustCompile(`(?i)\b(?:counsel|executive|director|officer|manager|head|clerk|secretary|solicitor)\b`)
 	signContactRe = regexp.MustCompile(`^\+?[\d ()-]{9,}$|@`)
 )
+
+// partyLabelRe is a party's label over its members in a county council's
+// membership: "Conservative (11):", "Liberal Democrat (1):".
+var partyLabelRe = regexp.MustCompile(`^(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and)){0,4}\s*\(\d{1,3}\)\s*:\s*`)
+
+// memberTitleRe is where a member's name starts after a party's label.
+var memberTitleRe = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\s`)
+
+// partyAhead reports whether the membership goes on after a blank line:
+// the next party's label comes next, on its line or, wrapped in its
+// column, on the line after ("Green and	Mr S R Campkin" over
+// "Independent (1):").
+func partyAhead(lines []string) bool {
+	for k, l := range lines {
+		if l == "" {
+			continue
+		}
+		return partyLabelRe.MatchString(l) || k+1 < len(lines) && partyLabelRe.MatchString(lines[k+1]) && partyLabelRe.ReplaceAllString(lines[k+1], "") == ""
+	}
+	return false
+}
+
+// addMembers adds a line of the membership to members, without the
+// party's label: a label alone on its line is the end of one wrapped in
+// its column, whose start is before the first name on the line above.
+func addMembers(members []string, l string) []string {
+	rest := partyLabelRe.ReplaceAllString(l, "")
+	if rest == l {
+		return append(members, l)
+	}
+	k := len(members) - 1
+	if rest == "" {
+		if k >= 0 {
+			if loc := memberTitleRe.FindStringIndex(members[k]); loc != nil && loc[0] > 0 && len(strings.Fields(members[k][:loc[0]])) <= 3 {
+				members[k] = members[k][loc[0]:]
+				endParty(members[:k])
+			}
+		}
+		return members
+	}
+	endParty(members)
+	return append(members, rest)
+}
+
+// endParty ends the last party's names with a comma, so that the next
+// party's first name is not read as part of its last.
+func endParty(members []string) {
+	if k := len(members) - 1; k >= 0 && !strings.HasSuffix(members[k], ",") {
+		members[k] += ","
+	}
+}
 
 // signatureAt reports whether body[i] is the name that signs the agenda
 // after its last item, with the officer's post and contact below it.
@@ -85,12 +136,13 @@ func (a *agendaParser) itemAhead(lines []string) bool {
 	return false
 }
 
-// itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)".
+// itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)", "B2".
 type itemNum struct {
-	top    int // -1 for a bare "(a)"
-	sub    int
-	letter byte
-	title  string
+	top     int // -1 for a bare "(a)"
+	sub     int
+	letter  byte
+	section byte // 'B' for "B2", as county councils number by part
+	title   string
 }
 
 // parseItemLine reads a leading agenda number. It rejects times ("10.00
@@ -107,6 +159,12 @@ func parseItemLine(l string) (itemNum, bool) {
 	}
 	n := itemNum{top: -1}
 	i := 0
+	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && isDigit(s[1]) && !hadItem {
+		// "B2 Kent Active Travel Fund": the section's letter, then the
+		// number within it.
+		n.section = s[0]
+		s = s[1:]
+	}
 	switch {
 	case len(s) >= 3 && s[0] == '(' && isLowerASCII(s[1]) && s[2] == ')':
 		n.letter, i = s[1], 3
@@ -139,6 +197,9 @@ func parseItemLine(l string) (itemNum, bool) {
 			i += 3
 		}
 	}
+	if n.section != 0 && (n.sub != 0 || n.letter != 0 || n.top < 1 || n.top > 99) {
+		return n, false
+	}
 	rest := s[i:]
 	punct := false
 	if rest != "" && strings.ContainsRune(".):", rune(rest[0])) {
@@ -160,15 +221,21 @@ func parseItemLine(l string) (itemNum, bool) {
 		if !startsUpper(rest) && first != '(' && first != '"' && !strings.HasPrefix(rest, "“") && !strings.HasPrefix(rest, "‘") {
 			return n, false
 		}
-		if isDigit(first) && !punct && !hadItem && n.sub == 0 && n.letter == 0 || startsWithMonth(rest) || !hasLetter(rest) {
+		if isDigit(first) && !punct && !hadItem && n.sub == 0 && n.letter == 0 && n.section == 0 || startsWithMonth(rest) || !hasLetter(rest) {
 			return n, false
 		}
-		if !hadItem && !punct && n.sub == 0 && n.letter == 0 && !titleLike(rest) {
+		if !hadItem && !punct && n.sub == 0 && n.letter == 0 && n.section == 0 && !titleLike(rest) {
 			return n, false
 		}
 	}
 	n.title = rest
 	return n, true
+}
+
+// isItemLine reports whether l starts with an agenda number.
+func isItemLine(l string) bool {
+	_, ok := parseItemLine(l)
+	return l != "" && ok
 }
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
@@ -188,6 +255,10 @@ type agendaParser struct {
 	lastTop    int
 	lastSub    int
 	lastLetter byte
+	// lastSection is the section of the items so far ("B" after "B2"),
+	// when the first item was numbered with one: then every item is, and
+	// a numbered list in an item's text ("1. 23/00102 …") is not an item.
+	lastSection byte
 }
 
 // accept checks an agenda number against the numbering so far and returns
@@ -195,7 +266,21 @@ type agendaParser struct {
 // and numbered lists in item descriptions from being read as items.
 func (a *agendaParser) accept(n itemNum) (string, bool) {
 	first := a.lastTop < 0
+	if !first && (n.section == 0) != (a.lastSection == 0) {
+		return "", false
+	}
 	switch {
+	case n.section != 0:
+		// An agenda numbered by section starts at A1: "G1 Committee
+		// Room" above items 1, 2, 3 is where the meeting is.
+		ok := first && n.section == 'A' && n.top == 1 ||
+			!first && n.section == a.lastSection && n.top > a.lastTop && n.top <= a.lastTop+3 ||
+			!first && n.section > a.lastSection && n.section <= a.lastSection+3 && n.top <= 2
+		if !ok {
+			return "", false
+		}
+		a.lastSection, a.lastTop, a.lastSub, a.lastLetter = n.section, n.top, 0, 0
+		return fmt.Sprintf("%c%d", n.section, n.top), true
 	case n.top < 0:
 		if first || n.letter != nextLetter(a.lastLetter) {
 			return "", false
@@ -266,7 +351,10 @@ func ParseAgenda(text string) (*Agenda, error) {
 	end := len(lines)
 	for i := bodyStart; i < len(lines); i++ {
 		l := lines[i]
-		if labelRe.MatchString(l) || presentRe.MatchString(l) || reportToRe.MatchString(l) || setOfMinutesRe.MatchString(l) {
+		// "Report of: Lucy Farrant, Head of …" under an item's title
+		// names who reports; on a line of its own it starts a report.
+		underItem := i > 0 && isItemLine(lines[i-1])
+		if labelRe.MatchString(l) || presentRe.MatchString(l) || reportToRe.MatchString(l) && !underItem || setOfMinutesRe.MatchString(l) {
 			end = i
 			break
 		}
@@ -307,7 +395,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 		return nil, ErrNoAgenda
 	}
 	if len(out.Items) == 0 {
-		a.warn("no agenda items found%s", sectionNumbers(body))
+		a.warn("no agenda items found")
 	}
 	for _, it := range out.Items {
 		if nextMeetingRe.MatchString(it.Title) {
@@ -350,23 +438,35 @@ func (a *agendaParser) dropPageColumn() {
 	}
 }
 
-// sectionNumberRe is an item numbered with its section's letter ("B1
-// Joint Local Health and Wellbeing Strategy"), as some county councils
-// number their agendas. Agenda numbers in Quorum are numbers, so such
-// items are not read; sectionNumbers says so.
-var sectionNumberRe = regexp.MustCompile(`^([A-H]\d{1,2})\.?\s+\S`)
+// sectionHeadRe is the heading of a section of an agenda numbered by
+// section ("B - Key or Significant Cabinet Member Decision(s)" over items
+// B1, B2 …); it belongs to no item.
+var sectionHeadRe = regexp.MustCompile(`^([A-Z])\s*[-–—:.]\s+\S`)
 
-func sectionNumbers(body []string) string {
-	var found []string
-	for _, l := range body {
-		if g := sectionNumberRe.FindStringSubmatch(l); g != nil && len(found) < 3 {
-			found = append(found, fmt.Sprintf("%q", g[1]))
+// sectionHead reports whether body[i] heads the section whose items come
+// next, and how many lines the heading takes: a long one wraps.
+func (a *agendaParser) sectionHead(body []string, i int) (int, bool) {
+	g := sectionHeadRe.FindStringSubmatch(body[i])
+	if g == nil || len(body[i]) > 160 || a.lastTop >= 0 && (a.lastSection == 0 || g[1][0] <= a.lastSection) {
+		return 0, false
+	}
+	n := 1
+	for j := i + 1; j < len(body) && j <= i+8; j++ {
+		if body[j] == "" {
+			continue
+		}
+		num, ok := parseItemLine(body[j])
+		if ok && num.section != 0 {
+			if num.section != g[1][0] {
+				return 0, false
+			}
+			return n, true
+		}
+		if j == i+n && n < 3 {
+			n++ // the heading goes on in the line below
 		}
 	}
-	if len(found) == 0 {
-		return ""
-	}
-	return fmt.Sprintf(": items numbered with a letter before the number (%s) are not read; number them 1, 2, 3 … to import them", strings.Join(found, ", "))
+	return 0, false
 }
 
 // agendaHeadLine keeps what follows "AGENDA –" on the heading line, which is
@@ -408,6 +508,12 @@ func (a *agendaParser) run(body []string) {
 				}
 			}
 		}
+		if n, ok := a.sectionHead(body, i); ok {
+			a.finishItem(cur)
+			cur, between = nil, false
+			i += n - 1
+			continue
+		}
 		switch {
 		case partHead(l):
 			// The heading and any note under it ("there are no exempt
@@ -418,14 +524,14 @@ func (a *agendaParser) run(body []string) {
 		case cur != nil:
 			cur.body = append(cur.body, l)
 		case l == "":
-			inMembers = inMembers && len(membership) == 0
+			inMembers = inMembers && (len(membership) == 0 || partyAhead(body[i+1:]))
 		case membershipRe.MatchString(l):
 			inMembers = true
 			if g := membershipRe.FindStringSubmatch(l); g != nil && g[1] != "" {
 				membership = append(membership, g[1])
 			}
 		case inMembers:
-			membership = append(membership, l)
+			membership = addMembers(membership, l)
 		default:
 			preItems = append(preItems, l)
 		}

@@ -254,6 +254,7 @@ func TestAgendaDocuments(t *testing.T) {
 		titles       map[string]string
 		descriptions map[string]string
 		presenters   map[string]string
+		membership   []string // when set, the membership read
 	}{
 		{
 			// "PART A"/"PART B" headings between the items, sub-items
@@ -308,6 +309,29 @@ func TestAgendaDocuments(t *testing.T) {
 			titles: map[string]string{"3": "Minutes", "4a": "23/0412/FUL Land North of Moor Road, Marsden", "4b": "23/0588/HOU 17 Church View, Lower Marsden",
 				"5": "Planning Appeals", "7": "Enforcement Matters"},
 		},
+		{
+			// A county council's numbering: the section's letter, then
+			// the item ("A1", "B2"), under headings "A - Committee
+			// Business", one of them wrapped; "Report of:" under an item
+			// names its presenter; a numbered list under D1; the venue's
+			// town on the line below it.
+			file:    "agenda-county-section-letters.txt",
+			meeting: Meeting{Committee: "ENVIRONMENT AND TRANSPORT CABINET COMMITTEE", Date: "2024-03-07", Time: "10:00", Venue: "Council Chamber, Sessions House, County Hall, Maidstone"},
+			numbers: []string{"A1", "A2", "A3", "A4", "A5", "B1", "B2", "C1", "C2", "C3", "D1", "E1"},
+			titles:  map[string]string{"B1": "24/00011 - Highway Drainage Cleansing Contract", "C3": "Work Programme 2024", "D1": "Decisions taken outside of the Cabinet Committee meeting cycle"},
+			descriptions: map[string]string{
+				"A5": "",
+				"C3": "To note the work programme",
+				"D1": "1. 23/00102 - Street Lighting LED Conversion Phase 3\n2. 23/00109 - Traffic Signal Maintenance Contract Extension",
+				"E1": "Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
+			},
+			presenters: map[string]string{"B1": "Lucy Farrant", "C2": ""},
+			// "Membership (15)" over the members by party, "Conservative
+			// (11): …", one party's label wrapped in its column.
+			membership: []string{"Mr N J D Chard (Chair)", "Mr R A Marsh (Vice-Chair)", "Mrs P T Cole", "Mr D Crow-Brown", "Mr P M Harman",
+				"Mr A R Hills", "Mr J Meade", "Mr S Webb", "Mrs L Parfitt-Reid", "Mr H Rayner", "Mr D Watkins",
+				"Mr B H Lewis", "Ms M Dawkins", "Mr I S Chittenden", "Mr S R Campkin"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -334,22 +358,57 @@ func TestAgendaDocuments(t *testing.T) {
 			if diff := cmp.Diff(numbers, tc.numbers); diff != "" {
 				t.Errorf("items (-got +want):\n%s", diff)
 			}
+			if diff := cmp.Diff(a.Membership, tc.membership); tc.membership != nil && diff != "" {
+				t.Errorf("membership (-got +want):\n%s", diff)
+			}
 		})
 	}
 }
 
-// TestAgendaSectionNumbersWarn: items numbered with a section's letter
-// ("A1", "B2") are not read; the warning says why no items were found.
-func TestAgendaSectionNumbersWarn(t *testing.T) {
+// TestAgendaSectionNumbers: items numbered with their section's letter
+// ("A1", "B1"), as county councils number them, are read with those
+// numbers; the sections' headings are no item's text, and a numbered list
+// in an item ("1. 23/00102 …") is not an item.
+func TestAgendaSectionNumbers(t *testing.T) {
 	text := "AGENDA\nHEALTH AND WELLBEING BOARD\nWednesday, 18th January, 2023, at 2.00 pm\n\n" +
 		"A - Committee Business\nA1\tIntroduction/Webcasting Announcement\nA2\tApologies and Substitutes\n\n" +
-		"B - Matters for Decision\nB1\tJoint Local Health and Wellbeing Strategy (Pages 11 - 40)\n"
+		"B - Matters for Decision\nB1\tJoint Local Health and Wellbeing Strategy (Pages 11 - 40)\n" +
+		"1. The strategy for 2023 to 2028\n2. Its action plan\nB2\tBetter Care Fund\n"
 	a, err := ParseAgenda(text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`no agenda items found: items numbered with a letter before the number ("A1", "A2", "B1") are not read; number them 1, 2, 3 … to import them`}
-	if diff := cmp.Diff(a.Warnings, want); diff != "" {
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number+" "+it.Title)
+	}
+	want := []string{"A1 Introduction/Webcasting Announcement", "A2 Apologies and Substitutes", "B1 Joint Local Health and Wellbeing Strategy", "B2 Better Care Fund"}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("items (-got +want):\n%s", diff)
+	}
+	if diff := cmp.Diff(a.Warnings, []string{}); diff != "" {
 		t.Errorf("warnings (-got +want):\n%s", diff)
+	}
+}
+
+// TestAgendaRoomNumberNotSection: a room named like a section's item
+// ("G1 Committee Room") above an agenda numbered 1, 2, 3 is the venue,
+// and the items are read.
+func TestAgendaRoomNumberNotSection(t *testing.T) {
+	text := "AGENDA\nLICENSING SUB-COMMITTEE\nMonday, 4th March, 2024, at 10.00 am\nG1 Committee Room, County Hall\n\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Application for a Premises Licence, The Old Forge (Pages 1 - 30)\n"
+	a, err := ParseAgenda(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number)
+	}
+	if diff := cmp.Diff(got, []string{"1", "2", "3"}); diff != "" {
+		t.Errorf("items (-got +want):\n%s", diff)
+	}
+	if a.Meeting.Venue != "G1 Committee Room, County Hall" {
+		t.Errorf("venue %q, want the G1 Committee Room", a.Meeting.Venue)
 	}
 }

@@ -19,7 +19,9 @@
 // with "Minutes:" labels and "pdf icon" links, a minute reference printed
 // before the agenda number ("P061/24 1. APOLOGIES"), and minutes numbered
 // without any punctuation or heading ("2105 The Chairman …"), recognised
-// as a run of at least four lines counting up by one. testdata/corpus holds
+// as a run of at least four lines counting up by one, and labels a Welsh
+// council prints in both languages ("Yn bresennol / Present:") read as
+// their English half. testdata/corpus holds
 // documents written for the tests in the styles of two dozen councils'
 // published minutes, with answer keys; TestCorpusScore measures the reader
 // on them.
@@ -42,7 +44,9 @@
 //     planning references such as "22/01234/FUL" are never minute numbers.
 //   - Agenda and minute numbers lose their trailing full stop and any "Item"
 //     or "Minute" prefix; an agenda sub-item printed "(a)" under item 7
-//     becomes "7a".
+//     becomes "7a". Agendas numbered by section ("A1", "A2", "B1", under
+//     headings such as "B - Key Decision Items") keep those numbers, and
+//     then every item of the agenda has one.
 //   - Presenters keep any rank printed before the name ("Superintendent
 //     Graeme Robson"). Item.Organisation holds the bracketed text printed
 //     after the presenter, e.g. "NW Probation Lead", when there is one
@@ -62,6 +66,10 @@
 //     whatever it says ("SWACA", "Town Clerk").
 //   - Minute.Parts, when present, has one list per entry of Resolutions, in
 //     the same order; a resolution without numbered parts has an empty list.
+//   - Minute.RecordedAs, when present, has the word each entry of
+//     Resolutions was recorded under, in capitals: "RESOLVED", or
+//     "DECISION" for a cabinet's "DECISION:" or "Decision –", "AGREED"
+//     for "AGREED:" printed as a label.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.
 //   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just

@@ -84,9 +84,12 @@ func readMeeting(lines []string) Meeting {
 		}
 	}
 	if m.Venue == "" {
-		for _, l := range kept {
+		for k, l := range kept {
 			if len(l) < 80 && venueWordRe.MatchString(l) && len(findDates(l)) == 0 && !skipCommittee.MatchString(l) && !minutesOfRe.MatchString(l) {
 				m.Venue = cleanVenue(inVenueRe.ReplaceAllString(l, ""))
+				if k+1 < len(kept) && m.Venue != "" && venueGoesOn(l, kept[k+1]) {
+					m.Venue += ", " + kept[k+1]
+				}
 				break
 			}
 		}
@@ -126,7 +129,7 @@ func committee(lines []string) string {
 	return ""
 }
 
-var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$`)
+var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
 
 func committeeFromSentence(l string) (string, bool) {
 	if len(l) > 200 {
@@ -176,4 +179,15 @@ func cleanVenue(v string) string {
 		v = titleCase(v)
 	}
 	return v
+}
+
+// venueGoesOn reports whether the venue printed in l, ending in a comma
+// before any second column ("County Hall,	Telephone: …"), is finished by
+// next, a town's name alone: "Maidstone".
+func venueGoesOn(l, next string) bool {
+	v := strings.TrimSpace(contactColumnRe.ReplaceAllString(l, ""))
+	if !strings.HasSuffix(v, ",") || len(next) > 40 || !startsUpper(next) || strings.ContainsAny(next, "0123456789:()@") {
+		return false
+	}
+	return len(strings.Fields(next)) <= 3 && !skipCommittee.MatchString(next) && !agendaHeadRe.MatchString(next)
 }

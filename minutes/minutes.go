@@ -32,6 +32,10 @@ var (
 	// "Decision –", a label starting its line ("Reasons for Decision:" is
 	// not one).
 	decisionRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
+	// agreedRe is "AGREED:" as a label starting its line, as joint
+	// committees and boards record outcomes; "Members agreed that …" and
+	// "Unanimously AGREED to recommend" are narrative.
+	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
 	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
@@ -180,8 +184,25 @@ func headingLike(s string) bool {
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ",") && !strings.HasSuffix(s, ";") && len(strings.Fields(s)) <= 12
 }
 
+// recordedAs is the word line l, which opens a resolution (splitResolved),
+// records it under: a cabinet's "DECISION:" is kept as a decision and a
+// board's "AGREED:" as agreed, so that each is quoted as the minutes print
+// it.
+func recordedAs(l string) string {
+	switch {
+	case decisionRe.MatchString(l):
+		return "DECISION"
+	case agreedRe.MatchString(l):
+		return "AGREED"
+	}
+	return "RESOLVED"
+}
+
 func splitResolved(l string) (pre, rest string, ok bool) {
 	if g := decisionRe.FindStringSubmatch(l); g != nil {
+		return "", strings.TrimSpace(g[1]), true
+	}
+	if g := agreedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
 	}
 	if indexFold(l, 0, "resolved") < 0 {
@@ -215,14 +236,16 @@ type minuteBuilder struct {
 	m         Minute
 	narrative []string
 	res       [][]string
+	words     []string // what each block of res was recorded as (recordedAs)
 	trailing  []string
 	inRes     bool
 	resLast   string // last non-blank line of the open RESOLVED block
 	resLetter bool   // whether the open block has any words yet
 }
 
-func (b *minuteBuilder) openBlock(first string) {
+func (b *minuteBuilder) openBlock(first, word string) {
 	b.res = append(b.res, []string{first})
+	b.words = append(b.words, word)
 	b.inRes = true
 	b.resLast, b.resLetter = "", false
 	b.noteRes(first)
@@ -665,9 +688,17 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if _, _, isRes := splitResolved(para); isRes {
 			continue // warned about as it was read
 		}
+		if aboutDocumentRe.MatchString(para) {
+			continue
+		}
 		p.warn("line %d: text before the first minute not placed: %q", p.preambleLine(para), clip(para))
 	}
 }
+
+// aboutDocumentRe is a note on the document itself before the minutes
+// ("This notice records the decisions taken at the meeting."), which
+// records no business.
+var aboutDocumentRe = regexp.MustCompile(`(?i)^(?:this|these)\s+(?:decision\s+)?(?:notice|minutes|record)\s+(?:records?|sets?\s+out|lists?|is|are)\b`)
 
 // presentish reports lines of the attendance list rather than a heading.
 func presentish(l string) bool {
@@ -712,7 +743,7 @@ func (p *minutesParser) addLine(l string) {
 			b.narrative = append(append(b.narrative, ""), b.trailing...)
 			b.trailing = nil
 		}
-		b.openBlock(rest)
+		b.openBlock(rest, recordedAs(l))
 		return
 	}
 	if b.inRes {
@@ -754,14 +785,17 @@ func (p *minutesParser) finish(last bool) {
 		p.warn("line %d: minute %s: no title found", b.line, b.m.Number)
 	}
 	var parts [][]string
-	anyParts := false
-	for _, blk := range b.res {
+	var words []string
+	anyParts, anyWord := false, false
+	for i, blk := range b.res {
 		r := normaliseResolution(joinAll(nonBlank(blk)))
 		if r == "" {
-			p.warn("line %d: minute %s: empty RESOLVED block", b.line, b.m.Number)
+			p.warn("line %d: minute %s: empty %s block", b.line, b.m.Number, b.words[i])
 			continue
 		}
 		b.m.Resolutions = append(b.m.Resolutions, r)
+		words = append(words, b.words[i])
+		anyWord = anyWord || b.words[i] != "RESOLVED"
 		ps := resolutionParts(r)
 		if len(ps) > 0 {
 			anyParts = true
@@ -772,6 +806,9 @@ func (p *minutesParser) finish(last bool) {
 	}
 	if anyParts {
 		b.m.Parts = parts
+	}
+	if anyWord {
+		b.m.RecordedAs = words
 	}
 	b.m.References = references(append([]string{b.m.Narrative}, b.m.Resolutions...)...)
 	p.out.Minutes = append(p.out.Minutes, b.m)
@@ -907,6 +944,14 @@ func trimPart(s string) string {
 // members of the public"): no one to record as present.
 var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
 
+// councillorsLabelRe is "Councillors:" heading the members' names, read
+// as "Councillors A, B and C" are.
+var councillorsLabelRe = regexp.MustCompile(`^(Councillors|Cllrs)\s*:\s*`)
+
+// noteRe is a note among the attendance, not a person: "Simultaneous
+// translation was provided".
+var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|offered)\b`)
+
 // presentList turns the attendance lines into one entry per person.
 func presentList(lines []string) []string {
 	var groups []string
@@ -940,8 +985,9 @@ func presentList(lines []string) []string {
 	out := []string{}
 	for _, g := range groups {
 		first := len(out)
-		for _, n := range expandCouncillors(splitOutside(g)) {
-			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) {
+		g = councillorsLabelRe.ReplaceAllString(g, "$1 ")
+		for _, n := range expandCouncillors(splitPeople(g)) {
+			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) || noteRe.MatchString(n) {
 				continue
 			}
 			// "Rebecca Vine, Community Safety Manager": the post of the
@@ -953,6 +999,28 @@ func presentList(lines []string) []string {
 			}
 			out = append(out, n)
 		}
+	}
+	return out
+}
+
+// splitPeople splits a group of the attendance into people. A list joined
+// by semicolons ("Chief Executive; Director of Law and Governance;
+// Democratic Services Manager") is split there only where what stands
+// between them is a post, whose "and" is part of it.
+func splitPeople(g string) []string {
+	if !strings.Contains(g, ";") {
+		return splitOutside(g)
+	}
+	var out []string
+	for _, seg := range strings.Split(g, ";") {
+		seg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(seg), "and "))
+		if postRe.MatchString(seg) && !personTitleRe.MatchString(seg) && !strings.ContainsAny(seg, ",()") && !nameLike(seg) {
+			if seg = strings.TrimRight(seg, ". "); seg != "" {
+				out = append(out, seg)
+			}
+			continue
+		}
+		out = append(out, splitOutside(seg)...)
 	}
 	return out
 }

@@ -217,6 +217,48 @@ func TestParseMinutesResolutionWording(t *testing.T) {
 	}
 }
 
+// TestResolutionRecordedAs: a resolution keeps the word the minutes
+// record it under, "DECISION:" or "AGREED:" as a label; RESOLVED, the
+// usual word, is not noted.
+func TestResolutionRecordedAs(t *testing.T) {
+	tests := []struct {
+		lines string
+		want  []string
+	}{
+		{"RESOLVED: That the report be noted.", nil},
+		{"DECISION: That the report be noted.", []string{"DECISION"}},
+		{"Decision – That the report be noted.", []string{"DECISION"}},
+		{"DECISION:\nThat the report be noted.", []string{"DECISION"}},
+		{"AGREED: That the report be noted.", []string{"AGREED"}},
+		{"Agreed:\nThat the report be noted.", []string{"AGREED"}},
+		{"RESOLVED: That the report be noted.\n\nAGREED: That the Chair write to the Minister.", []string{"RESOLVED", "AGREED"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lines, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES\n1. BUSINESS\nThe Board considered the report.\n" + tc.lines + "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Minutes) != 1 || len(m.Minutes[0].Resolutions) != max(1, len(tc.want)) {
+				t.Fatalf("minutes %+v, want one with %d resolutions", m.Minutes, max(1, len(tc.want)))
+			}
+			if diff := cmp.Diff(m.Minutes[0].RecordedAs, tc.want); diff != "" {
+				t.Errorf("recorded as (-got +want):\n%s", diff)
+			}
+		})
+	}
+	// Agreement told in a sentence is narrative, not a resolution.
+	for _, l := range []string{"Members agreed that the bench be repaired.", "Unanimously AGREED to recommend APPROVAL", "It was agreed the ramp be removed."} {
+		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Minutes) != 1 || len(m.Minutes[0].Resolutions) != 0 {
+			t.Errorf("%q: minutes %+v, want no resolution", l, m.Minutes)
+		}
+	}
+}
+
 func TestParseMinutesApologies(t *testing.T) {
 	tests := []struct {
 		name string

@@ -44,6 +44,11 @@ var (
 	// usItemRe is an item's line: number, title (up to its full stop), text.
 	// "No." inside a title ("Ordinance No. 2025-07") does not end it.
 	usItemRe = regexp.MustCompile(`^(?:\*|(S-))?(\d{1,3})\.\s+([A-Z](?:(?:No|Mr|Mrs|Ms|Dr|St)\.\s|[^.]){1,118}?[A-Za-z0-9)])(?:\.(?:\s+(.*))?)?$`)
+
+	// Welsh councils print labels in both languages, Welsh first: "Yn
+	// bresennol / Present:", "Cynghorwyr / Councillors: …", "Llofnodwyd
+	// / Signed: …". The English label is the one read.
+	bilingualLabelRe = regexp.MustCompile(`^(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]+\s*/\s*((?i:present|also\s+present|in\s+attendance|apologies(?:\s+for\s+absence)?|councillors?|officers|signed|date|chair(?:man|person)?|mayor)\s*(?:[:–—-].*)?)$`)
 )
 
 // longLine is the length past which a line is taken for a page of text
@@ -94,6 +99,14 @@ func normaliseLine(l string) []string {
 		l = l[1:]
 	}
 	l = pdfIconRe.ReplaceAllString(l, "")
+	if g := bilingualLabelRe.FindStringSubmatch(l); g != nil {
+		l = g[1]
+	}
+	// "Daeth y cyfarfod i ben am 8.20yh. / The meeting closed at 8.20pm.":
+	// the English half ends the minutes as it would alone.
+	if _, en, ok := strings.Cut(l, " / "); ok && endMarkerRe.MatchString(en) {
+		l = en
+	}
 	if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
 		l = g[1] + " " + g[2]
 	}

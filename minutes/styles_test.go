@@ -162,8 +162,9 @@ func TestWarningsSayWhere(t *testing.T) {
 	}
 }
 
-// TestCouncilDocuments reads whole documents in the house styles of English
-// councils (testdata/minutes-*.txt, written for the tests) and checks what
+// TestCouncilDocuments reads whole documents in the house styles of
+// English and Welsh councils (testdata/minutes-*.txt, written for the
+// tests) and checks what
 // an officer would look at after an import: the minutes and their numbers,
 // what was resolved in each, and who sent apologies.
 func TestCouncilDocuments(t *testing.T) {
@@ -183,6 +184,11 @@ func TestCouncilDocuments(t *testing.T) {
 		furniture []string
 		// warnings, when set, are the warnings the import shows.
 		warnings []string
+		// recordedAs maps a minute to the words its resolutions were
+		// recorded under, when not all "RESOLVED".
+		recordedAs map[string][]string
+		// committee, when set, is the committee the import files them under.
+		committee string
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -231,6 +237,8 @@ func TestCouncilDocuments(t *testing.T) {
 				"51": {"That under Section 100A(4)"},
 				"52": {"That the offer from Bidder B be accepted, subject to contract."},
 			},
+			// "DECISION:" is kept as the cabinet's word.
+			recordedAs:   map[string][]string{"48": {"DECISION"}, "52": {"DECISION"}},
 			furniture:    []string{"Initials", "Page"},
 			apologies:    []Person{{Name: "Councillor Colin Hart", Organisation: "Portfolio Holder for Housing"}},
 			declarations: []Declaration{{Name: "Councillor Pritchard", Item: "49", Kind: "personal", Nature: "a member of the board of Westmere Leisure Trust"}},
@@ -390,12 +398,90 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Councillor Jenkins"}, {Name: "Councillor Quinnell"}},
 			declarations: []Declaration{{Name: "Councillor Cotton", Item: "1039", Kind: "pecuniary", Nature: "a director of Brindleford Homes and left the meeting for that item"}},
 		},
+		{
+			// A London borough's cabinet: "Minute 12/24" beside each
+			// heading, the borough's name above the committee's, officers
+			// by post joined by semicolons ("Director of Law and
+			// Governance"), and a resolution in parts carried over a page
+			// break with its running header and footer.
+			file:      "minutes-london-borough-cabinet.txt",
+			committee: "CABINET",
+			numbers:   []string{"12/24", "13/24", "14/24", "15/24", "16/24", "17/24", "18/24", "19/24"},
+			resolved: map[string][]string{
+				"14/24": {"That the minutes of the meeting held on 16 January 2024 be agreed as a correct record."},
+				"15/24": {"That Cabinet recommends to Council: (1) a General Fund net budget requirement of £312.4m for 2024/25; (2) an increase of 4.99% in the Council's element of council tax, of which 2% is the adult social care precept; (3) the capital programme for 2024/25 to 2027/28 as set out in Appendix D; and (4) the Treasury Management Strategy for 2024/25."},
+				"16/24": {"That (1) social and affordable rents"},
+				"17/24": {"That the Director of Law and Governance be authorised"},
+				"18/24": {"That under Section 100A(4)"},
+				"19/24": {"That the acquisition of 14-18 Market Parade be approved on the terms set out in the exempt report."},
+			},
+			narratives: map[string]string{"15/24": "Reason for decision: The Council must set a balanced budget"},
+			present: []string{"Councillor Adaeze Nwosu (Leader of the Council) (Chair)", "Councillor Patrick Dunleavy (Deputy Leader)",
+				"Councillor Shirin Rahman", "Councillor Tomasz Wisniewski", "Councillor Grace Odukoya", "Councillor Liam Farrow",
+				"Councillor Hugh Pemberton (Leader of the Opposition)",
+				"Chief Executive", "Strategic Director of Finance", "Director of Law and Governance", "Democratic Services Manager"},
+			apologies:    []Person{{Name: "Councillor Marcia Bello", Organisation: "Cabinet Member for Adult Social Care"}},
+			declarations: []Declaration{{Name: "Councillor Rahman", Item: "17/24", Kind: "other", Nature: "a trustee of Fernham Community Energy, and left the meeting during its consideration"}},
+			furniture:    []string{"Page", "Cabinet –", "call-in"},
+			warnings:     []string{},
+		},
+		{
+			// A Welsh town council's minutes in both languages, Welsh
+			// first: labels "Yn bresennol / Present:" and "Cynghorwyr /
+			// Councillors:", a note that translation was provided, and the
+			// closing line "Daeth y cyfarfod i ben … / The meeting closed
+			// …" with the signature under it. The English RESOLVED is the
+			// resolution; the Welsh PENDERFYNWYD stays in the narrative.
+			file:      "minutes-town-council-bilingual.txt",
+			committee: "FULL COUNCIL",
+			numbers:   []string{"24/31", "24/32", "24/33", "24/34", "24/35", "24/36"},
+			resolved: map[string][]string{
+				"24/33": {"To approve the minutes of the meeting held on 12 February 2024 as a correct record."},
+				"24/35": {"(a) to award a grant of £750 to the Llanferys Eisteddfod; (b) to award a grant of £400 to Llanferys Junior Football Club."},
+			},
+			titles:     map[string]string{"24/31": "YMDDIHEURIADAU / APOLOGIES", "24/36": "DYDDIAD Y CYFARFOD NESAF / DATE OF NEXT MEETING"},
+			narratives: map[string]string{"24/33": "PENDERFYNWYD: Cymeradwyo", "24/36": "Monday 8 April 2024 at 7.00pm."},
+			present: []string{"Councillor Elin Pryce (Maer / Mayor)", "Councillor Dafydd Rees (Dirprwy Faer / Deputy Mayor)",
+				"Councillor Sioned Hughes", "Councillor Gareth Llewelyn", "Councillor Mair Thomas", "Councillor Rhys Vaughan", "Councillor Owain Wyn",
+				"Nia Roberts (Clerc y Dref / Town Clerk)", "Tomos Price (Swyddog Cyfieithu / Translator)"},
+			apologies:    []Person{{Name: "Councillor Huw Jenkins"}, {Name: "Councillor Catrin Lloyd"}},
+			declarations: []Declaration{{Name: "Councillor Llewelyn", Item: "24/35", Kind: "personal", Nature: "a member of the Llanferys Eisteddfod committee"}},
+			furniture:    []string{"closed", "Daeth", "Signed", "Llofnodwyd"},
+			warnings:     []string{},
+		},
+		{
+			// A combined authority's decision notice: the meeting as
+			// labelled fields, "Item 7" beside each heading, "Decision:"
+			// over what the Board decided (kept as a decision) with its
+			// reasons and alternatives after it, a note on the notice
+			// itself before the items, and the call-in rules after them.
+			file:      "minutes-combined-authority-decision-notice.txt",
+			committee: "Trentvale Combined Authority Board",
+			numbers:   []string{"5", "6", "7", "8", "9"},
+			resolved: map[string][]string{
+				"6": {"The minutes of the meeting held on 24 November 2023 were agreed as a correct record."},
+				"7": {"The Board: (a) approved a grant of £6.2m"},
+				"8": {"The Board approved the Bus Service Improvement Plan 2024/25"},
+				"9": {"The Board agreed the commissioning plan for the Adult Skills Fund set out in Appendix 1."},
+			},
+			recordedAs: map[string][]string{"6": {"DECISION"}, "7": {"DECISION"}, "8": {"DECISION"}, "9": {"DECISION"}},
+			narratives: map[string]string{"7": "Reasons for the decision: The scheme meets the Fund's criteria"},
+			present: []string{"Mayor Joanne Pell (Chair)", "Councillor Ranjit Sandhu (Ashby Borough Council)", "Councillor Moira Keane (Trentford City Council)",
+				"Councillor Peter Ogunleye (Wolds District Council)", "Dame Susan Hartley (Business Board)"},
+			apologies:    []Person{{Name: "Councillor Derek Fallon", Organisation: "Riverside Borough Council"}},
+			declarations: []Declaration{{Name: "Councillor Keane", Item: "8", Kind: "pecuniary", Nature: "a director of Trentford Bus Company Ltd and took no part in that item"}},
+			furniture:    []string{"called in", "governance@"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
 			m, err := ParseMinutes(readTestdata(t, "testdata/"+tc.file))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.committee != "" && m.Meeting.Committee != tc.committee {
+				t.Errorf("committee %q, want %q", m.Meeting.Committee, tc.committee)
 			}
 			var numbers []string
 			for _, mi := range m.Minutes {
@@ -412,6 +498,9 @@ func TestCouncilDocuments(t *testing.T) {
 				}
 			}
 			for _, mi := range m.Minutes {
+				if diff := cmp.Diff(mi.RecordedAs, tc.recordedAs[mi.Number]); diff != "" {
+					t.Errorf("minute %s: recorded as (-got +want):\n%s", mi.Number, diff)
+				}
 				if want, ok := tc.titles[mi.Number]; ok && mi.Title != want {
 					t.Errorf("minute %s: title %q, want %q", mi.Number, mi.Title, want)
 				}

@@ -368,7 +368,7 @@ func joinParagraph(p []string, gap int) string {
 	if bullets >= 2 && bullets == len(p) {
 		return strings.Join(p, "\n")
 	}
-	list := bullets >= 2
+	list := bullets >= 2 || numberedLines(p)
 	if !list && len(p) >= 3 {
 		list = true
 		for _, l := range p {
@@ -392,6 +392,22 @@ func joinParagraph(p []string, gap int) string {
 		}
 	}
 	return j.String()
+}
+
+// numberedLineRe starts a line of a numbered list: "1. ", "2) ".
+var numberedLineRe = regexp.MustCompile(`^(\d{1,2})[.)]\s`)
+
+// numberedLines reports lines that each start an entry of a list numbered
+// from 1 up by one ("1. 23/00102 – Street Lighting", "2. 23/00109 – …"):
+// each keeps its line.
+func numberedLines(p []string) bool {
+	for i, l := range p {
+		g := numberedLineRe.FindStringSubmatch(l)
+		if g == nil || atoi(g[1]) != i+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // titleCase is used for venues printed in capitals.

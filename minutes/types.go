@@ -46,7 +46,11 @@ type Minute struct {
 	Narrative   string     `json:"narrative,omitempty"`
 	Resolutions []string   `json:"resolutions"`
 	Parts       [][]string `json:"parts,omitempty"` // aligned with Resolutions when set
-	References  []string   `json:"references"`
+	// RecordedAs is the word each resolution was recorded under, aligned
+	// with Resolutions: "RESOLVED", "DECISION" or "AGREED". It is set only
+	// when one of them is not "RESOLVED".
+	RecordedAs []string `json:"recorded_as,omitempty"`
+	References []string `json:"references"`
 }
 
 // Minutes is the record of one meeting.

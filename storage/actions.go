@@ -76,10 +76,29 @@ func actionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, own
 }
 
 // AddAction implements commands.ActionStore.
-func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.ActionPoint, error) {
+func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.ActionPoint, bool, error) {
 	var id int64
+	added := false
 	err := db.inTx(ctx, "add action", func(tx *Tx) error {
-		err := tx.GetContext(ctx, &id, `
+		// One add at a time per meeting, so that an action sent again
+		// while the first is being saved finds it.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, a.MeetingID); err != nil {
+			return err
+		}
+		err := tx.GetContext(ctx, &id, `SELECT id FROM actions
+			WHERE committee_id = $1 AND meeting_id = $2 AND minute_number = $3 AND owner_user = $4 AND owner_name = $5
+			  AND due_on = $6 AND body = $7 AND status = 'open'
+			ORDER BY id LIMIT 1`,
+			a.CommitteeID, a.MeetingID, a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text)
+		if err == nil {
+			a, err = actionByID(ctx, tx, id)
+			return err
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		added = true
+		err = tx.GetContext(ctx, &id, `
 			WITH a AS (
 				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, owner_user, owner_name, due_on, created_by
@@ -93,19 +112,30 @@ func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.A
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.OwnerUser); err != nil {
 			return err
 		}
-		return audit(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id})
+		if err := audit(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id}); err != nil {
+			return err
+		}
+		// Read back before the commit: a read that failed after it would
+		// say NOT saved of an action that was.
+		a, err = actionByID(ctx, tx, id)
+		return err
 	})
 	if err != nil {
-		return commands.ActionPoint{}, err
+		return commands.ActionPoint{}, false, err
 	}
-	return db.ActionPointByID(ctx, id)
+	return a, added, nil
 }
 
 // ActionPointByID implements commands.ActionStore.
 func (db *DB) ActionPointByID(ctx context.Context, id int64) (commands.ActionPoint, error) {
+	a, err := actionByID(ctx, db.x, id)
+	return a, mapErr("action", err)
+}
+
+func actionByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.ActionPoint, error) {
 	var row actionRow
-	err := db.x.GetContext(ctx, &row, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1`, id)
-	return row.action(), mapErr("action", err)
+	err := sqlx.GetContext(ctx, q, &row, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1`, id)
+	return row.action(), err
 }
 
 // CompleteAction implements commands.ActionStore.
@@ -285,7 +315,7 @@ func (db *DB) ActionsBeforeMeetings(ctx context.Context, now time.Time, days int
 			SELECT nm.id FROM meetings nm
 			WHERE nm.committee_id = a.committee_id AND nm.status = 'scheduled'
 			AND nm.starts_at > $1 AND nm.starts_at <= $1::timestamptz + make_interval(days => $2::int)
-			AND nm.id <> a.meeting_id
+			AND nm.id <> a.meeting_id AND `+notOpened("nm.id")+`
 			ORDER BY nm.starts_at LIMIT 1
 		) n ON true
 		WHERE a.status = 'open' AND a.owner_user <> '' AND `+ownerIsMember+`

@@ -314,6 +314,17 @@ const apologyWrittenJoins = `
 	LEFT JOIN upd ON upd.ord = q.ord
 	LEFT JOIN stale ON stale.committee_id = upd.committee_id AND stale.meeting_id = upd.meeting_id`
 
+// sitting is a query whose row says the committee (the SQL expression
+// committee) has a meeting in progress at the time at: opened, not closed,
+// and not left open from long before (commands.runningAtTable). An
+// apology without a date means that meeting, whose apologies are closed,
+// not the next meeting after it.
+func sitting(committee, at string) string {
+	return `SELECT 1 FROM meetings sm WHERE sm.committee_id = ` + committee + ` AND sm.starts_at > ` + at + ` - interval '12 hours'
+		AND EXISTS (SELECT 1 FROM meeting_sessions so WHERE so.meeting_id = sm.id AND so.action = 'opened')
+		AND NOT EXISTS (SELECT 1 FROM meeting_sessions sc WHERE sc.meeting_id = sm.id AND sc.action = 'closed')`
+}
+
 // sendApologySQL records an apology for meeting $1 (see sqlArgs).
 const sendApologySQL = `
 WITH src AS (
@@ -348,6 +359,7 @@ WITH o AS (
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
+	  AND NOT (CAST($5 AS bigint) = 0 AND EXISTS (` + sitting("o.id", "CAST($4 AS timestamptz)") + `))
 	  AND (octet_length(CAST($11 AS bytea)) = 0 OR EXISTS (SELECT 1 FROM seen))
 ), ` + apologyWriteSQL + `
 SELECT q.*, ` + apologyWrittenColumns + `,
@@ -359,9 +371,10 @@ FROM o AS q` + apologyWrittenJoins
 // (0: the next), with reason $6 and substitute $7 (empty for none), $8,
 // keeping the reason ($9) or the substitute ($10) standing. originSelect's
 // reading, for each, finds the committee, the member and the meeting, and
-// an apology is written only if its sender is a member and the meeting is
+// an apology is written only if its sender is a member, the meeting is
 // scheduled, still to come and not opened (a meeting may be opened before
-// its start) — the rules package commands applies, applied here too so
+// its start), and, for the next meeting, no meeting is in progress
+// (sitting) — the rules package commands applies, applied here too so
 // that the read and the write are one. The rules on who may substitute
 // (not the sender, not someone whose apologies stand) are not: commands
 // sends an apology that names a substitute the other way, through
@@ -383,6 +396,7 @@ WITH r AS (
 		UNION ALL
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE r.meeting_id = 0 AND committee_id = c.id AND starts_at > r.at AND status = 'scheduled'
+		   AND ` + notOpened("meetings.id") + `
 		 ORDER BY starts_at LIMIT 1)
 	) n ON true
 ), seen AS (
@@ -399,6 +413,7 @@ WITH r AS (
 	FROM o JOIN r ON r.ord = o.ord
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
+	  AND NOT (r.meeting_id = 0 AND EXISTS (` + sitting("o.id", "r.at") + `))
 	  AND (octet_length(r.replay_key) = 0 OR r.replay_key IN (SELECT key FROM seen))
 ), ` + apologyWriteSQL + `
 SELECT q.*, ` + apologyWrittenColumns + `,

@@ -132,7 +132,7 @@ var originJoins = `
 
 // meetingJoin is the meeting n of the committee c: the one with the ID in
 // the SQL expression id or, when it is 0, the next scheduled after the
-// time in the expression after.
+// time in the expression after and not opened (see notOpened).
 func meetingJoin(id, after string) string {
 	return `
 	LEFT JOIN LATERAL (
@@ -141,6 +141,7 @@ func meetingJoin(id, after string) string {
 		UNION ALL
 		(SELECT id, starts_at, venue, status, time_known, revision FROM meetings
 		 WHERE CAST(` + id + ` AS bigint) = 0 AND committee_id = c.id AND starts_at > ` + after + ` AND status = 'scheduled'
+		   AND ` + notOpened("meetings.id") + `
 		 ORDER BY starts_at LIMIT 1)
 	) n ON true`
 }
@@ -565,6 +566,10 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 			}
 		}
 		created, err = putMember(ctx, tx, m, by)
+		if err != nil || m.Voting == nil {
+			return err
+		}
+		_, err = setVoting(ctx, tx, m.CommitteeID, m.UserID, *m.Voting, by)
 		return err
 	})
 	return created, err

@@ -211,6 +211,10 @@ func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark) (same bool
 	err = tx.GetContext(ctx, &last, `SELECT seq, status, substitute_for, at FROM attendance_marks
 		WHERE meeting_id = $1 AND member_key = $2 ORDER BY seq DESC LIMIT 1`, m.MeetingID, m.MemberKey)
 	switch {
+	case m.Corrects && (errors.Is(err, sql.ErrNoRows) || err == nil && last.Status != string(commands.AttendLeft)):
+		// The departure it withdraws is no longer their latest mark: they
+		// were marked again meanwhile.
+		return false, 0, fmt.Errorf("the departure to withdraw is not the person's latest mark: %w", commands.ErrConflict)
 	case errors.Is(err, sql.ErrNoRows):
 		return false, 0, nil
 	case err != nil:
@@ -224,9 +228,9 @@ func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark) (same bool
 // it; added is false when that number was taken meanwhile.
 func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int) (added bool, err error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO attendance_marks
-		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By)
+		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects)
 	if err != nil {
 		return false, err
 	}
@@ -285,13 +289,14 @@ type markRow struct {
 	SubFor       string    `db:"substitute_for"`
 	By           string    `db:"entered_by"`
 	EnteredAt    time.Time `db:"entered_at"`
+	Corrects     bool      `db:"corrects"`
 }
 
 // AttendanceLog implements commands.ConductStore.
 func (db *DB) AttendanceLog(ctx context.Context, meetingID int64) ([]commands.AttendanceMark, error) {
 	var rows []markRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT id, meeting_id, member_key, seq, user_id, name, organisation,
-		status, at, substitute_for, entered_by, entered_at
+		status, at, substitute_for, entered_by, entered_at, corrects
 		FROM attendance_marks WHERE meeting_id = $1 ORDER BY id`, meetingID)
 	if err != nil {
 		return nil, mapErr("attendance", err)
@@ -300,7 +305,7 @@ func (db *DB) AttendanceLog(ctx context.Context, meetingID int64) ([]commands.At
 	for i, r := range rows {
 		out[i] = commands.AttendanceMark{ID: r.ID, MeetingID: r.MeetingID, MemberKey: r.MemberKey, Seq: r.Seq,
 			UserID: r.UserID, Name: r.Name, Organisation: r.Organisation, Status: commands.AttendanceStatus(r.Status),
-			At: r.At, SubstituteFor: r.SubFor, By: r.By, EnteredAt: r.EnteredAt}
+			At: r.At, SubstituteFor: r.SubFor, By: r.By, EnteredAt: r.EnteredAt, Corrects: r.Corrects}
 	}
 	return out, nil
 }
@@ -352,24 +357,21 @@ func (db *DB) NonVoting(ctx context.Context, committeeID int64) ([]string, error
 	return ids, mapErr("non-voting members", err)
 }
 
-// SetVoting implements commands.ConductStore.
-func (db *DB) SetVoting(ctx context.Context, committeeID int64, userID string, voting bool, by string) (bool, error) {
-	changed := false
-	err := db.inTx(ctx, "set voting", func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
-			WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		changed = true
-		if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
-			return err
-		}
-		// The live message of a meeting in progress counts the voters.
-		return markLiveOf(ctx, tx, committeeID)
-	})
-	return changed, err
+// setVoting sets, in the caller's transaction, whether a member votes,
+// with its audit; changed is false when it was so already or they are not
+// a member.
+func setVoting(ctx context.Context, tx *Tx, committeeID int64, userID string, voting bool, by string) (changed bool, err error) {
+	res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
+		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
+		return false, err
+	}
+	// The live message of a meeting in progress counts the voters.
+	return true, markLiveOf(ctx, tx, committeeID)
 }

@@ -180,6 +180,16 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 		{"a declaration, after the statement", "CUT-ME", false, declareMarked, countMarkedDeclarations},
 		{"a report link, after the statement", "CUT-ME", false, reportMarked, countMarkedReports},
 		{"an entry on the register, after the commit", "COMMIT", false, interestMarked, countMarkedInterests},
+		{"an action, after the commit", "COMMIT", false, actionMarked, countMarkedActions},
+		// What was saved is read back to be shown: cut there, the action
+		// or minute is in the records, or it is not, as the error says.
+		{"an action, when it is read back", "WHERE a.id = $1", false, actionMarked, countMarkedActions},
+		{"a minute, after the commit", "COMMIT", false, minuteMarked, countMarkedMinutes},
+		{"a minute, when it is read back", "WHERE mi.id = $1", false, minuteMarked, countMarkedMinutes},
+		{"an action done, after the commit", "COMMIT", false, actionDoneMarked, countMarkedActionsDone},
+		{"an attendance mark, after the commit", "COMMIT", false, attendanceMarked, countMarkedAttendance},
+		// The live message is queued with the opening, or not at all.
+		{"a meeting opened, after the commit", "COMMIT", false, openingMarked, countMarkedOpenings},
 		// Here the database can be reached again at once: a statement
 		// sent again on a new connection would be carried out twice.
 		{"a statement alone, reachable again", "CUT-ME", true, auditMarked, countMarkedAudits},
@@ -221,10 +231,13 @@ func TestWriteCutOffIsNeverReportedNotSavedWhenSaved(t *testing.T) {
 			case err == nil:
 				t.Errorf("the write was cut off, but no error was returned")
 			case saved > 0 && !inDoubt:
-				t.Errorf("a saved apology was reported as not saved: %v", err)
+				t.Errorf("a saved record was reported as not saved: %v", err)
 			}
 			if histories > 1 {
 				t.Errorf("the statement ran %d times", histories)
+			}
+			if saved != histories {
+				t.Errorf("half written: %d saved, with %d history rows", saved, histories)
 			}
 		})
 	}
@@ -298,6 +311,107 @@ func countMarkedDeclarations(direct *storage.DB, reason string) (saved, historie
 	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM declarations WHERE nature = $1`, reason).Scan(&saved)
 	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM audit_log WHERE action = 'declaration.add' AND detail->>'nature' = $1`, reason).Scan(&histories)
 	return saved, histories
+}
+
+func actionMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to record the action under: %v", err)
+	}
+	_, _, err = db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: o.Next.ID, MinuteNumber: "26",
+		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
+		Text: reason, CreatedBy: "UOFF"})
+	return err
+}
+
+func countMarkedActions(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM actions WHERE body = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM action_log l JOIN actions a ON a.id = l.action_id WHERE a.body = $1`, reason).Scan(&histories)
+	return saved, histories
+}
+
+func minuteMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to minute: %v", err)
+	}
+	_, err = db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: o.Next.ID, HeldOn: commands.DateOf(o.Next.StartsAt, time.UTC),
+		Item: "4", Number: "26", Position: 1, Title: "Finance", Narrative: &reason, Action: "minuted", By: "UOFF"})
+	return err
+}
+
+func countMarkedMinutes(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM minutes WHERE narrative = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM minute_history WHERE narrative = $1`, reason).Scan(&histories)
+	return saved, histories
+}
+
+func actionDoneMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to record the action under: %v", err)
+	}
+	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: o.Next.ID, MinuteNumber: "26",
+		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
+		Text: strings.ReplaceAll(reason, "CUT-ME", "to be done"), CreatedBy: "UOFF"})
+	if err != nil {
+		return fmt.Errorf("the action to mark done: %v", err)
+	}
+	return db.CompleteAction(ctx, a.ID, reason, "UNEIL")
+}
+
+func countMarkedActionsDone(direct *storage.DB, reason string) (saved, histories int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM actions WHERE done_note = $1 AND status = 'done'`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM action_log WHERE kind = 'done' AND note = $1`, reason).Scan(&histories)
+	return saved, histories
+}
+
+func attendanceMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to attend: %v", err)
+	}
+	_, err = db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: o.Next.ID, MemberKey: "UNEIL", UserID: "UNEIL", Name: reason,
+		Status: commands.AttendPresent, At: time.Now(), By: "UOFF"})
+	return err
+}
+
+func countMarkedAttendance(direct *storage.DB, reason string) (saved, histories int) {
+	// The log of marks is the record and its history at once.
+	_ = direct.SQL().QueryRowContext(context.Background(), `SELECT count(*) FROM attendance_marks WHERE name = $1`, reason).Scan(&saved)
+	return saved, saved
+}
+
+func openingMarked(db *storage.DB, c commands.Committee, reason string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	o, err := db.Origin(ctx, c.TeamID, c.ChannelID, "UNEIL", time.Now())
+	if err != nil || o.Next == nil {
+		return fmt.Errorf("no meeting to open: %v", err)
+	}
+	key := commands.LiveKey(o.Next.ID)
+	_, err = db.RecordSession(ctx, commands.SessionEvent{MeetingID: o.Next.ID, Action: commands.ActionOpened, At: time.Now(), By: reason},
+		[]commands.SessionAction{""}, &commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: c.ChannelID,
+			MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: reason}, DueAt: time.Now()})
+	return err
+}
+
+func countMarkedOpenings(direct *storage.DB, reason string) (saved, posts int) {
+	ctx := context.Background()
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM meeting_sessions WHERE by_user = $1`, reason).Scan(&saved)
+	_ = direct.SQL().QueryRowContext(ctx, `SELECT count(*) FROM outbox WHERE kind = 'post' AND payload->>'Text' = $1`, reason).Scan(&posts)
+	return saved, posts
 }
 
 func auditMarked(db *storage.DB, c commands.Committee, reason string) error {

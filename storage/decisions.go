@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -25,16 +26,21 @@ func minutesConfirmed(ctx context.Context, q sqlx.ExtContext, meetingID int64) (
 
 // WriteMinute implements commands.DecisionStore.
 func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands.Minute, error) {
-	var id int64
+	var m commands.Minute
 	err := db.inTx(ctx, "write minute", func(tx *Tx) error {
-		var err error
-		id, err = writeMinute(ctx, tx, w)
+		id, err := writeMinute(ctx, tx, w)
+		if err != nil {
+			return err
+		}
+		// Read back before the commit: a read that failed after it would
+		// say NOT saved of a minute that was.
+		m, err = minuteByID(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return commands.Minute{}, err
 	}
-	return db.Minute(ctx, id)
+	return m, nil
 }
 
 func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, error) {
@@ -57,6 +63,20 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	resolved, setResolved := "", w.Resolution != nil
 	if setResolved {
 		resolved = w.Resolution.Body
+	}
+	if w.IfChanged && !w.AddResolution {
+		// Read under the meeting's lock taken above, so that the text
+		// compared is the text the write would replace.
+		var same bool
+		err := tx.GetContext(ctx, &same, `SELECT (NOT $3 OR narrative = $4) AND (NOT $5 OR resolved = $6)
+			FROM minutes WHERE meeting_id = $1 AND item_number = $2 AND item_number <> ''`,
+			w.MeetingID, w.Item, setNarrative, narrative, setResolved, resolved)
+		switch {
+		case err == nil && same:
+			return 0, fmt.Errorf("storage: write minute: %w", commands.ErrUnchanged)
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return 0, err
+		}
 	}
 	var id int64
 	err = tx.GetContext(ctx, &id, `
@@ -151,7 +171,11 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 
 // CommentMinute implements commands.DecisionStore.
 func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string) error {
-	return db.execAlone(ctx, "comment minute", `INSERT INTO minute_comments (minute_id, body, by_user) VALUES ($1, $2, $3)`, minuteID, body, by)
+	// The same correction sent again by the same member is the one on
+	// record: sending again after an answer in doubt adds nothing.
+	return db.execAlone(ctx, "comment minute", `INSERT INTO minute_comments (minute_id, body, by_user)
+		SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
+			SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)`, minuteID, body, by)
 }
 
 // MinuteComments implements commands.DecisionStore.

@@ -9,10 +9,12 @@ import (
 	"github.com/quorumhq/quorum/commands"
 )
 
-// TestMigrationKeepsImportedMinutesConfirmed imports minutes under the
-// schema before migration 00021, migrates, and checks that they read as
-// confirmed — published minutes are — so that nothing can be written over
-// them.
+// TestMigrationKeepsImportedMinutesConfirmed fills a database under the
+// schema before migration 00021 with minutes as an import wrote them then,
+// migrates, and checks that they read as confirmed — published minutes
+// are — so that nothing can be written over them, and that their
+// resolution, stored before resolutions kept the word they were recorded
+// under, reads as RESOLVED.
 func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 	ctx := context.Background()
 	db := schemaAt(t, 20)
@@ -20,15 +22,17 @@ func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 	london, _ := time.LoadLocation("Europe/London")
 	day := time.Date(2021, 12, 9, 0, 0, 0, 0, london)
 	held := commands.DateOf(day, london)
-	_, meetingID, err := db.ImportMinutes(ctx, commands.MinutesRecord{
-		CommitteeID: c.ID, DayStart: day, DayEnd: day.AddDate(0, 0, 1), StartsAt: day.Add(10 * time.Hour), HeldOn: held,
-		Hash: "h1", Record: []byte("{}"), By: "UOFF",
-		Minutes: []commands.Minute{{Number: "28", Title: "SAFER SEFTON TOGETHER", Resolutions: []commands.Resolution{{Body: "That the Partnership be re-named."}}}},
-	})
-	if err != nil {
+	x := db.SQL()
+	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'import') RETURNING id`,
+		c.ID, day.Add(10*time.Hour))
+	docID := queryID(t, x, `INSERT INTO minute_documents (committee_id, meeting_id, kind, sha256, imported_by, body, record)
+		VALUES ($1, $2, 'minutes', 'h1', 'UOFF', '', '{}') RETURNING id`, c.ID, meetingID)
+	minuteID := queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, document_id, number, position, title, held_on, resolved)
+		VALUES ($1, $2, $3, '28', 1, 'SAFER SEFTON TOGETHER', '2021-12-09', 'That the Partnership be re-named.') RETURNING id`, meetingID, c.ID, docID)
+	if _, err := x.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body) VALUES ($1, 1, 'That the Partnership be re-named.')`, minuteID); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.MigrateUpTo(ctx, 21); err != nil {
+	if err := db.Migrate(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	ms, err := db.MinutesByNumber(ctx, c.ID, "28", commands.Date{}, 1)
@@ -37,6 +41,9 @@ func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 	}
 	if ms[0].Draft {
 		t.Error("imported minutes read as a draft after the migration")
+	}
+	if len(ms[0].Resolutions) != 1 || ms[0].Resolutions[0].Word() != "RESOLVED" {
+		t.Errorf("resolutions after the migration: %+v, want one RESOLVED", ms[0].Resolutions)
 	}
 	body := "That it be withdrawn."
 	_, err = db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: held, Item: "7", Number: "29",

@@ -51,7 +51,7 @@ func (db *DB) NextMeetings(ctx context.Context, committeeIDs []int64, after time
 	}
 	var rows []meetingRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT DISTINCT ON (m.committee_id) `+meetingColumns+` FROM meetings m
-		WHERE m.committee_id = ANY($1) AND m.starts_at > $2 AND m.status = 'scheduled'
+		WHERE m.committee_id = ANY($1) AND m.starts_at > $2 AND m.status = 'scheduled' AND `+notOpened("m.id")+`
 		ORDER BY m.committee_id, m.starts_at`, pq.Array(committeeIDs), after)
 	if err != nil {
 		return nil, mapErr("next meetings", err)

@@ -143,8 +143,10 @@ func (db *DB) Interest(ctx context.Context, id int64) (commands.Interest, error)
 	return out, mapErr("interest", getInterest(ctx, db.x, &out, id))
 }
 
-// EndInterest implements commands.InterestStore.
-func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by string, at time.Time) error {
+// EndInterest implements commands.InterestStore. The notice is queued in
+// the ending's own transaction: an ending committed without it would leave
+// the member never told.
+func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by string, at time.Time, notice *commands.OutboxMessage) error {
 	return db.inTx(ctx, "end interest", func(tx *Tx) error {
 		var e commands.Interest
 		if err := getInterest(ctx, tx, &e, id); err != nil {
@@ -167,6 +169,11 @@ func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by st
 		}
 		if err := markDeclaredAgendas(ctx, tx, e.CommitteeID, e.UserID); err != nil {
 			return err
+		}
+		if notice != nil {
+			if err := enqueue(ctx, tx, *notice); err != nil {
+				return err
+			}
 		}
 		return audit(ctx, tx, e.CommitteeID, by, "interest.end", e.UserID, map[string]any{"interest": id})
 	})

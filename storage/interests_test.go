@@ -44,11 +44,11 @@ func TestMigrationRegisterOfInterests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.EndInterest(ctx, e.ID, day, "U1", at); err != nil {
+	if err := db.EndInterest(ctx, e.ID, day, "U1", at, nil); err != nil {
 		t.Fatal(err)
 	}
 	// The end is written once.
-	if err := db.EndInterest(ctx, e.ID, day, "U1", at); !errors.Is(err, commands.ErrConflict) {
+	if err := db.EndInterest(ctx, e.ID, day, "U1", at, nil); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("ending twice: %v, want ErrConflict", err)
 	}
 	got, err := db.Interest(ctx, e.ID)

@@ -106,12 +106,20 @@ func (db *DB) Meetings(ctx context.Context, committeeID int64, from, to time.Tim
 	return out, nil
 }
 
+// notOpened is the condition, on the meeting the SQL expression id
+// names, that it has not been opened: a meeting still scheduled that was
+// opened is in progress (closing it makes it held), even before its
+// advertised start, and the next meeting is the one after it.
+func notOpened(id string) string {
+	return `NOT EXISTS (SELECT 1 FROM meeting_sessions o WHERE o.meeting_id = ` + id + ` AND o.action = 'opened')`
+}
+
 // NextMeeting implements commands.MeetingStore. The meeting is read in
 // brief: its Apologies count is -1.
 func (db *DB) NextMeeting(ctx context.Context, committeeID int64, after time.Time) (commands.Meeting, error) {
 	var row meetingRow
 	err := db.x.GetContext(ctx, &row, `SELECT `+meetingBriefColumns+` FROM meetings m
-		WHERE m.committee_id = $1 AND m.starts_at > $2 AND m.status = 'scheduled'
+		WHERE m.committee_id = $1 AND m.starts_at > $2 AND m.status = 'scheduled' AND `+notOpened("m.id")+`
 		ORDER BY m.starts_at LIMIT 1`, committeeID, after)
 	return row.meeting(), mapErr("next meeting", err)
 }

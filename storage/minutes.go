@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -183,8 +184,8 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			return "", 0, err
 		}
 		for j, r := range m.Resolutions {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts) VALUES ($1, $2, $3, $4)`,
-				id, j+1, r.Body, pq.Array(nonNil(r.Parts))); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as) VALUES ($1, $2, $3, $4, $5)`,
+				id, j+1, r.Body, pq.Array(nonNil(r.Parts)), r.Word()); err != nil {
 				return "", 0, err
 			}
 		}
@@ -353,6 +354,10 @@ func importDeclarations(ctx context.Context, tx *Tx, meetingID int64, rec comman
 
 // withResolutions loads the resolutions of ms.
 func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands.Minute, error) {
+	return withResolutions(ctx, db.x, rows)
+}
+
+func withResolutions(ctx context.Context, q sqlx.QueryerContext, rows []minuteRow) ([]commands.Minute, error) {
 	out := make([]commands.Minute, len(rows))
 	ids := make([]int64, len(rows))
 	at := map[int64]int{}
@@ -369,15 +374,16 @@ func (db *DB) withResolutions(ctx context.Context, rows []minuteRow) ([]commands
 		ID       int64          `db:"id"`
 		Body     string         `db:"body"`
 		Parts    pq.StringArray `db:"parts"`
+		Word     string         `db:"recorded_as"`
 	}
-	err := db.x.SelectContext(ctx, &res, `SELECT minute_id, id, body, parts FROM resolutions
+	err := sqlx.SelectContext(ctx, q, &res, `SELECT minute_id, id, body, parts, recorded_as FROM resolutions
 		WHERE minute_id = ANY($1) ORDER BY minute_id, position`, pq.Array(ids))
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range res {
 		m := &out[at[r.MinuteID]]
-		m.Resolutions = append(m.Resolutions, commands.Resolution{ID: r.ID, Body: r.Body, Parts: []string(r.Parts)})
+		m.Resolutions = append(m.Resolutions, commands.Resolution{ID: r.ID, Body: r.Body, Parts: []string(r.Parts), RecordedAs: r.Word})
 	}
 	return out, nil
 }
@@ -569,17 +575,21 @@ var searchMinutesSQL = `WITH ` + searchCTEs("$1", "$2") + searchFound
 
 // Minute implements commands.MinutesStore.
 func (db *DB) Minute(ctx context.Context, id int64) (commands.Minute, error) {
+	m, err := minuteByID(ctx, db.x, id)
+	return m, mapErr("minute", err)
+}
+
+func minuteByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.Minute, error) {
 	var rows []minuteRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+` WHERE mi.id = $1`, id)
-	if err != nil {
-		return commands.Minute{}, mapErr("minute", err)
+	if err := sqlx.SelectContext(ctx, q, &rows, `SELECT `+minuteColumns+minuteFrom+` WHERE mi.id = $1`, id); err != nil {
+		return commands.Minute{}, err
 	}
 	if len(rows) == 0 {
-		return commands.Minute{}, mapErr("minute", sql.ErrNoRows)
+		return commands.Minute{}, sql.ErrNoRows
 	}
-	out, err := db.withResolutions(ctx, rows)
+	out, err := withResolutions(ctx, q, rows)
 	if err != nil {
-		return commands.Minute{}, mapErr("minute", err)
+		return commands.Minute{}, err
 	}
 	return out[0], nil
 }

@@ -24,51 +24,7 @@ var errDuplicate = errors.New("dedupe key already used")
 func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool, error) {
 	err := db.inTx(ctx, "enqueue", func(tx *Tx) error {
 		for _, m := range msgs {
-			payload, err := json.Marshal(m.Reply)
-			if err != nil {
-				return err
-			}
-			due := m.DueAt
-			if due.IsZero() {
-				due = time.Now()
-			}
-			if m.Kind == commands.OutboxUpdate {
-				// Coalesce: one pending update per message is enough, carrying
-				// the newest payload. One a worker has claimed is not in the
-				// index (see migration 00011), so a change made while it is
-				// being sent is queued afresh.
-				_, err = tx.ExecContext(ctx, `
-					INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, payload, due_at)
-					VALUES ($1, 'update', $2, $3, $4, $5, $6)
-					ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
-					DO UPDATE SET payload = EXCLUDED.payload, version = outbox.version + 1`,
-					nullID(m.CommitteeID), m.ChannelID, m.UserID, m.MessageKey, string(payload), due)
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			if m.Kind == commands.OutboxPost && m.CommitteeID != 0 {
-				// Officers' Homes say whether the agenda is posted.
-				if err := markHomesStale(ctx, tx, m.CommitteeID, []string{}); err != nil {
-					return err
-				}
-			}
-			var id int64
-			err = tx.GetContext(ctx, &id, `
-				INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, dedupe_key, payload, due_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-				ON CONFLICT (dedupe_key) DO UPDATE
-				SET payload = EXCLUDED.payload, channel_id = EXCLUDED.channel_id, user_id = EXCLUDED.user_id,
-				    due_at = EXCLUDED.due_at, state = 'pending', attempts = 0, last_error = '',
-				    locked_until = NULL, claim_token = NULL, version = outbox.version + 1
-				WHERE outbox.state = 'failed'
-				RETURNING id`,
-				nullID(m.CommitteeID), string(m.Kind), m.ChannelID, m.UserID, m.MessageKey, nullString(m.DedupeKey), string(payload), due)
-			if errors.Is(err, sql.ErrNoRows) {
-				return errDuplicate
-			}
-			if err != nil {
+			if err := enqueue(ctx, tx, m); err != nil {
 				return err
 			}
 		}
@@ -78,6 +34,54 @@ func (db *DB) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// enqueue queues m in the caller's transaction, as Enqueue does: a write
+// whose message must not be lost queues it with itself. A message whose
+// dedupe key was used before is errDuplicate.
+func enqueue(ctx context.Context, tx *Tx, m commands.OutboxMessage) error {
+	payload, err := json.Marshal(m.Reply)
+	if err != nil {
+		return err
+	}
+	due := m.DueAt
+	if due.IsZero() {
+		due = time.Now()
+	}
+	if m.Kind == commands.OutboxUpdate {
+		// Coalesce: one pending update per message is enough, carrying
+		// the newest payload. One a worker has claimed is not in the
+		// index (see migration 00011), so a change made while it is
+		// being sent is queued afresh.
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, payload, due_at)
+			VALUES ($1, 'update', $2, $3, $4, $5, $6)
+			ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+			DO UPDATE SET payload = EXCLUDED.payload, version = outbox.version + 1`,
+			nullID(m.CommitteeID), m.ChannelID, m.UserID, m.MessageKey, string(payload), due)
+		return err
+	}
+	if m.Kind == commands.OutboxPost && m.CommitteeID != 0 {
+		// Officers' Homes say whether the agenda is posted.
+		if err := markHomesStale(ctx, tx, m.CommitteeID, []string{}); err != nil {
+			return err
+		}
+	}
+	var id int64
+	err = tx.GetContext(ctx, &id, `
+		INSERT INTO outbox (committee_id, kind, channel_id, user_id, message_key, dedupe_key, payload, due_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (dedupe_key) DO UPDATE
+		SET payload = EXCLUDED.payload, channel_id = EXCLUDED.channel_id, user_id = EXCLUDED.user_id,
+		    due_at = EXCLUDED.due_at, state = 'pending', attempts = 0, last_error = '',
+		    locked_until = NULL, claim_token = NULL, version = outbox.version + 1
+		WHERE outbox.state = 'failed'
+		RETURNING id`,
+		nullID(m.CommitteeID), string(m.Kind), m.ChannelID, m.UserID, m.MessageKey, nullString(m.DedupeKey), string(payload), due)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errDuplicate
+	}
+	return err
 }
 
 // MessagePosted implements commands.OutboxStore.

@@ -57,7 +57,10 @@ func (db *DB) PendingReminders(ctx context.Context, from, to time.Time) ([]comma
 		       GREATEST(m.scheduled_at, (SELECT max(mc.at) FROM meeting_changes mc WHERE mc.meeting_id = m.id
 				AND (mc.old_starts_at AT TIME ZONE c.time_zone)::date <> (mc.new_starts_at AT TIME ZONE c.time_zone)::date)) AS since
 		FROM committees c
+		-- A meeting opened before its advertised start is sitting: no
+		-- reminder to send apologies for it, or to come to it.
 		JOIN meetings m ON m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $1 AND m.starts_at <= $2
+			AND `+notOpened("m.id")+`
 		CROSS JOIN LATERAL unnest(c.reminder_days) AS d(days)
 		CROSS JOIN LATERAL (SELECT 'reminder:' || m.id || ':' || d.days || CASE
 			WHEN m.revision = 0 OR (m.starts_at AT TIME ZONE c.time_zone)::date = (

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -255,7 +256,9 @@ func reportArgs(calls []reportCall) []any {
 // who sent it, or an officer. The update of report_current waits for
 // anyone else writing the row and copies the link as they left it (see
 // submitReportSQL); when no link stands, the statement writes nothing and
-// returns no row.
+// returns no row. The direct message telling the member ($7, a payload,
+// due at $8; none when NULL) is queued by the same statement, so that the
+// removal never stands without it.
 var removeReportSQL = `
 	WITH cur AS (
 		UPDATE report_current c SET action = 'removed', was = c.action
@@ -265,9 +268,15 @@ var removeReportSQL = `
 		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user)
 		SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $5 FROM cur
 		RETURNING id, meeting_id, item_id, user_id, url
+	), told AS (
+		INSERT INTO outbox (committee_id, kind, user_id, payload, due_at)
+		SELECT m.committee_id, 'dm', $6::text, CAST($7 AS jsonb), COALESCE(CAST($8 AS timestamptz), now())
+		FROM ins JOIN meetings m ON m.id = ins.meeting_id
+		WHERE $7 IS NOT NULL
+		RETURNING id
 	), ` + auditedAndMarked("ins", "$5", "'report.removed'", "$2",
 	`jsonb_build_object('report', ins.id, 'item', COALESCE(ins.item_id, 0), 'member', $6::text, 'url', ins.url)`, "report") + `
-	SELECT ins.id, ` + auditedAndMarkedColumns + ` FROM ins`
+	SELECT ins.id, (SELECT count(*) FROM told) AS told, ` + auditedAndMarkedColumns + ` FROM ins`
 
 // RemoveReport implements commands.ReportStore, in one statement
 // (removeReportSQL), sent on its own (writeAlone). itemID 0 is a link
@@ -277,9 +286,18 @@ var removeReportSQL = `
 // under the number, and removes it again (a double tap, or a retry), is
 // told it is gone, and the link on the item stays. With no link standing,
 // it is ErrNotFound.
-func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string) error {
+func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string, notice *commands.OutboxMessage) error {
+	var n reportNotice
+	if notice != nil {
+		payload, err := json.Marshal(notice.Reply)
+		if err != nil {
+			return err
+		}
+		n.payload = sql.NullString{String: string(payload), Valid: true}
+		n.due = nullTime(notice.DueAt)
+	}
 	on := sql.NullInt64{Int64: itemID, Valid: itemID != 0}
-	standing, err := db.removeReport(ctx, meetingID, on, item, userID, by)
+	standing, err := db.removeReport(ctx, meetingID, on, item, userID, by, n)
 	if err == nil && !standing && itemID == 0 {
 		var filed bool
 		if err := db.x.GetContext(ctx, &filed, `SELECT EXISTS (SELECT 1 FROM report_current
@@ -293,7 +311,7 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 			return mapErr("remove report", err)
 		}
 		if on.Valid {
-			standing, err = db.removeReport(ctx, meetingID, on, item, userID, by)
+			standing, err = db.removeReport(ctx, meetingID, on, item, userID, by, n)
 		}
 	}
 	if err == nil && !standing {
@@ -302,16 +320,24 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 	return err
 }
 
+// reportNotice is the direct message removeReportSQL queues: its payload,
+// none when not valid, and when it is due.
+type reportNotice struct {
+	payload sql.NullString
+	due     sql.NullTime
+}
+
 // removeReport runs removeReportSQL for the link filed on the item on (or,
 // when it is NULL, under the number item), and says whether one stood.
-func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, userID, by string) (bool, error) {
+func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, userID, by string, n reportNotice) (bool, error) {
 	standing := true
 	err := writeAlone(ctx, "remove report", func(ctx context.Context) error {
 		var done struct {
-			ID int64 `db:"id"`
+			ID   int64 `db:"id"`
+			Told int   `db:"told"`
 			auditMarks
 		}
-		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, memberKey(userID, ""), by, userID)
+		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, memberKey(userID, ""), by, userID, n.payload, n.due)
 		if errors.Is(err, sql.ErrNoRows) {
 			// Carried out, and nothing written: no link stands.
 			standing = false

@@ -51,11 +51,11 @@ func (db *DB) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (co
 	for i, r := range rows {
 		out[i] = r.minute()
 		n := len(r.ResolutionIDs)
-		if len(r.ResolutionBodies) != n || len(r.ResolutionParts) != n {
-			return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: %d resolutions, %d bodies, %d parts", n, len(r.ResolutionBodies), len(r.ResolutionParts))
+		if len(r.ResolutionBodies) != n || len(r.ResolutionParts) != n || len(r.ResolutionWords) != n {
+			return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: %d resolutions, %d bodies, %d parts, %d words", n, len(r.ResolutionBodies), len(r.ResolutionParts), len(r.ResolutionWords))
 		}
 		for j := range n {
-			res := commands.Resolution{ID: r.ResolutionIDs[j], Body: r.ResolutionBodies[j]}
+			res := commands.Resolution{ID: r.ResolutionIDs[j], Body: r.ResolutionBodies[j], RecordedAs: r.ResolutionWords[j]}
 			if err := json.Unmarshal([]byte(r.ResolutionParts[j]), &res.Parts); err != nil {
 				return commands.Origin{}, nil, false, fmt.Errorf("storage: find minutes: parts: %w", err)
 			}
@@ -76,6 +76,7 @@ type foundRow struct {
 	ResolutionIDs    pq.Int64Array  `db:"res_ids"`
 	ResolutionBodies pq.StringArray `db:"res_bodies"`
 	ResolutionParts  pq.StringArray `db:"res_parts"` // each resolution's, as a JSON array
+	ResolutionWords  pq.StringArray `db:"res_words"`
 }
 
 // findCall is one FindMinutesFrom: the request, its replay key hashed
@@ -171,11 +172,12 @@ func fromHits(key string) string {
 	return `
 SELECT 1 AS ord, ` + prefixed("origin", "o", originNames) + `,
 	octet_length(CAST(` + key + ` AS bytea)) > 0 AND NOT EXISTS (SELECT 1 FROM seen) AS replayed, hits.*,
-	rs.res_ids, rs.res_bodies, rs.res_parts
+	rs.res_ids, rs.res_bodies, rs.res_parts, rs.res_words
 FROM origin CROSS JOIN hits
 LEFT JOIN LATERAL (
 	SELECT array_agg(r.id ORDER BY r.position) AS res_ids, array_agg(r.body ORDER BY r.position) AS res_bodies,
-		array_agg(CAST(array_to_json(r.parts) AS text) ORDER BY r.position) AS res_parts
+		array_agg(CAST(array_to_json(r.parts) AS text) ORDER BY r.position) AS res_parts,
+		array_agg(r.recorded_as ORDER BY r.position) AS res_words
 	FROM resolutions r WHERE r.minute_id = hits.id
 ) rs ON true
 ORDER BY hits.pos`
@@ -228,14 +230,15 @@ var searchesFromSQL = `WITH req AS (
 )
 SELECT origin.ord, ` + prefixed("origin", "o", originNames) + `,
 	octet_length(req.replay_key) > 0 AND req.replay_key NOT IN (SELECT key FROM seen) AS replayed, hits.*,
-	rs.res_ids, rs.res_bodies, rs.res_parts
+	rs.res_ids, rs.res_bodies, rs.res_parts, rs.res_words
 FROM origin JOIN req ON req.ord = origin.ord
 CROSS JOIN LATERAL (
 	WITH ` + searchCTEs("origin.id", "req.words") + searchFound + `
 ) hits
 LEFT JOIN LATERAL (
 	SELECT array_agg(r.id ORDER BY r.position) AS res_ids, array_agg(r.body ORDER BY r.position) AS res_bodies,
-		array_agg(CAST(array_to_json(r.parts) AS text) ORDER BY r.position) AS res_parts
+		array_agg(CAST(array_to_json(r.parts) AS text) ORDER BY r.position) AS res_parts,
+		array_agg(r.recorded_as ORDER BY r.position) AS res_words
 	FROM resolutions r WHERE r.minute_id = hits.id
 ) rs ON true
 ORDER BY origin.ord, hits.pos`
