@@ -110,6 +110,12 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 		errs["owner"] = "Choose the member the action is for, or give a name below."
 	default:
 		owner, ok, err := s.actionOwner(ctx, c, userID, name)
+		if isUserErr(err) {
+			// A form's errors are plain text: the member is chosen above.
+			errs["name"] = fmt.Sprintf("%s is not a member: did you mean %s (%s)? Choose them above; for someone not on the committee, give their organisation too: %s (Organisation).",
+				name, owner.Name, owner.Organisation, name)
+			break
+		}
 		if err != nil {
 			return Reply{}, nil, err
 		}

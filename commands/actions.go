@@ -286,7 +286,9 @@ func startsOwner(args []string) bool {
 // empty, belongs to: a member, mentioned or named (a member named in
 // quotes is still the member, so that the action is theirs to see, mark
 // done and be reminded of), or else someone outside the committee, by
-// name. ok is false for a mention of someone who is not a member.
+// name. ok is false for a mention of someone who is not a member; a name
+// that is a member's but for a slip is refused (misnamed), with owner the
+// member it nearly names.
 func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name string) (owner Member, ok bool, err error) {
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
@@ -295,6 +297,12 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 	for _, m := range members {
 		if userID != "" && m.UserID == userID || userID == "" && sameName(name, m.Name) {
 			return m, true, nil
+		}
+	}
+	if userID == "" {
+		bare, org := splitOrg(name)
+		if m, ok := misnamed(members, bare, org); ok {
+			return m, false, misnamedErr(c, bare, m)
 		}
 	}
 	return Member{Name: name}, userID == "", nil
@@ -363,7 +371,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID)
 	if errors.Is(err, ErrConflict) {
-		return private("Action %d is done; it is no longer due.", a.ID), nil
+		return private("Action %d is done; it is no longer due. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err
@@ -396,7 +404,7 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID)
 	if errors.Is(err, ErrConflict) {
-		return private("Action %d is done; it cannot be reassigned.", a.ID), nil
+		return private("Action %d is done; it cannot be reassigned. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
 	if err != nil {
 		return Reply{}, err

@@ -838,3 +838,32 @@ func TestActionAddTwiceIsOneAction(t *testing.T) {
 		t.Errorf("action log (-got +want):\n%s", diff)
 	}
 }
+
+// TestActionAddedTwice: the same action sent again — the command
+// repeated, or the form submitted after it — is not a second action to
+// chase and list: the reply names the one on record. Another text, owner
+// or date is another action, and so is one added again after it was done.
+func TestActionAddedTwice(t *testing.T) {
+	k, decision := actDay(t)
+	k.steps([]step{
+		{ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures", []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026."}},
+		{ian, "/action add 9 <@UNEIL> 20/12/2026 Circulate the figures", []string{"Action 1 is on record already under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026. Nothing was added"}},
+		{ian, `/action add 9 "Neil Frackelton" 2026-12-20 Circulate the figures`, []string{"Action 1 is on record already"}},
+		{ian, "/action add 9 <@UNEIL> 2026-12-21 Circulate the figures", []string{"Action 2 recorded under minute 9"}},
+	})
+	f := k.press(ian, decision, "Add an action").Form
+	if got, errs := k.submit(k.request(ian, ""), f, map[string]string{"owner": neil, "due": "2026-12-20", "text": "Circulate the figures"}); len(errs) != 0 || !strings.Contains(got.Text, "Action 1 is on record already") {
+		t.Errorf("by the form: %+v %v", got, errs)
+	}
+	k.must(neil, "/action done 1")
+	wantShown(t, k.say(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures"), "Action 3 recorded under minute 9")
+	added := 0
+	for _, l := range actLog(k) {
+		if strings.HasPrefix(l, "added ") {
+			added++
+		}
+	}
+	if added != 3 {
+		t.Errorf("%d actions added, want 3: %q", added, actLog(k))
+	}
+}

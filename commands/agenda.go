@@ -115,7 +115,7 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if n != len(in.Args) {
-		return Reply{}, usageErr("I don't know `%s`.", Escape(strings.Join(in.Args, " ")))
+		return Reply{}, usageErr("I don't know `%s` as a date: give `next`, %s.", Escape(truncateText(strings.Join(in.Args, " "), 40)), dateForms)
 	}
 	// The meeting in progress, while one is: its start has passed, but it
 	// is the agenda the members have in front of them. `next` said is the
@@ -439,6 +439,14 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err
+	}
+	for _, cur := range items {
+		// The same item sent again is the command repeated, not a second
+		// item; added, it would also push the closing item on again.
+		if foldName(cur.Title) == foldName(it.Title) && foldName(cur.Presenter) == foldName(it.Presenter) && foldName(cur.Organisation) == foldName(it.Organisation) {
+			return Reply{}, userErr("Item %s is already %s on the agenda for %s; nothing was added. `/agenda move%s %s NEW-NUMBER` renumbers it.",
+				cur.Number, Escape(cur.Title), formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m), cur.Number)
+		}
 	}
 	changes, at, note := keepClosingLast(items, it.Number)
 	number := at.String()

@@ -93,7 +93,8 @@ func TestAgendaShowAddRemove(t *testing.T) {
 	}
 	k.steps([]step{
 		{neil, "/agenda 2027-01-07", []string{"Safer Sefton Together has no meeting on Thursday 7 January 2027. `/meeting list` shows the meetings scheduled."}},
-		{neil, "/agenda nonsense", []string{"I don't know `nonsense`.", "• `/agenda [DATE]`"}},
+		{neil, "/agenda nonsense", []string{"I don't know `nonsense` as a date: give `next`, 2026-12-10, 10/12/2026 (day first) or 10 December 2026.", "• `/agenda [DATE]`"}},
+		{neil, "/agenda Thursday", []string{"I don't know `Thursday` as a date: give `next`,"}},
 		{neil, "/agenda 31/02/2027", []string{"There is no 31 February 2027"}},
 	})
 }
@@ -403,6 +404,41 @@ func TestAgendaImportFindsTheDaysMeeting(t *testing.T) {
 		t.Errorf("/meeting list names 10 December 2026 %d times, want once:\n%s", n, list)
 	}
 	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "Thursday 10 December 2026, 14:00", "Bootle Town Hall", "*7.5* SWACA")
+}
+
+// TestImpossibleDayWithoutAYear: a day that no month has, typed without a
+// year ("31/02", "32 January"), is refused without naming a year the
+// officer never typed, and one long past at that.
+func TestImpossibleDayWithoutAYear(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/agenda 32/01", "There is no 32 January: January has 31 days."},
+		{neil, "/apologies 31/02 Unwell", "There is no 31 February: February has 28 days, 29 in a leap year."},
+		{neil, "/apologies 31 June Unwell", "There is no 31 June: June has 30 days."},
+	} {
+		attRefused(k, tc.user, tc.line, tc.want)
+	}
+}
+
+// TestAgendaAddTwice: the same item added again — the command repeated —
+// is not a second item: the reply names the one on the agenda, and the
+// closing item is not pushed on a second time. Another presenter is
+// another item.
+func TestAgendaAddTwice(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 9 Any Other Business")
+	r := k.run(ian, "/agenda add 9 Any Other Business")
+	if !r.Refused {
+		t.Errorf("the same item was added twice:\n%s", shown(r))
+	}
+	wantShown(t, r.Text, "Item 7 is already Any Other Business on the agenda for Thursday 10 December 2026; nothing was added. `/agenda move 7 NEW-NUMBER` renumbers it.")
+	k.must(ian, "/agenda add 7.8 Sefton CVS — Jan Marlow")
+	attRefused(k, ian, "/agenda add 7.9 sefton cvs — Sue Holden (Sefton CVS)", "Item 7.7 is already Sefton CVS")
+	got := k.say(ian, "/agenda")
+	if strings.Count(got, "Any Other Business") != 1 {
+		t.Errorf("the agenda has the item twice:\n%s", got)
+	}
+	wantShown(t, got, "*8* Date of Next Meeting", "*7.8* Sefton CVS — _Jan Marlow_")
 }
 
 // TestAgendaImportSectionNumbers: an agenda numbered by section, as

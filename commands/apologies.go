@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -263,13 +264,46 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 // isFor reports whether args might start with a `for` clause (see
 // takeFor): those go the long way, where an officer's right to enter them
-// is checked. A member's own reason that starts with "for" stays on the
-// fast path.
+// is checked. So does a reason that starts with "for", which may name a
+// member without a mention (forBareName).
 func isFor(args []string) bool {
-	if len(args) < 2 || !strings.EqualFold(args[0], "for") {
-		return false
+	return len(args) >= 2 && strings.EqualFold(args[0], "for")
+}
+
+// forBareName refuses apologies whose words start "for" and a word of a
+// member's name, not mentioned or quoted ("/apologies for sue Unwell"):
+// sent as they stand they are the sender's own, with the reason "for sue
+// Unwell", while the sender meant Sue's. A reason of one's own that
+// starts so is given with `reason`.
+func (s *Service) forBareName(ctx context.Context, in *Input, args []string) error {
+	if !isFor(args) {
+		return nil
 	}
-	return strings.HasPrefix(args[1], "<@") || strings.HasPrefix(args[1], "@") || strings.ContainsRune(quotes, firstRune(args[1]))
+	word := strings.ToLower(strings.TrimRight(args[1], ",.:;!?"))
+	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	if utf8.RuneCountInString(word) < 3 {
+		return nil
+	}
+	members, err := s.store.Members(ctx, in.Committee.ID)
+	if err != nil {
+		return err
+	}
+	var meant []Member
+	for _, m := range members {
+		if m.UserID != in.UserID && slices.Contains(strings.Fields(foldName(m.Name)), word) {
+			meant = append(meant, m)
+		}
+	}
+	if len(meant) == 0 {
+		return nil
+	}
+	names := make([]string, len(meant))
+	for i, m := range meant {
+		names[i] = nameOf(m.Name, m.Organisation)
+	}
+	typed := Escape(truncateText(args[1], 40))
+	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>, or in quotes: `/apologies for \"%s\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
+		typed, joinOr(names), meant[0].UserID, Escape(meant[0].Name), typed)
 }
 
 // sendApologyOn is sendApologyCmd the long way: the sender admitted as
@@ -286,9 +320,11 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	}
 	who := in.Me
 	if found {
-		if who, err = s.onBehalf(ctx, in, b, "send apologies for someone else", "/apologies"); err != nil {
+		if who, err = s.onBehalf(ctx, in, b, "send apologies for someone else", "/apologies", true); err != nil {
 			return Reply{}, err
 		}
+	} else if err := s.forBareName(ctx, in, args); err != nil {
+		return Reply{}, err
 	}
 	a, err := parseApology(args, in.Now, in.Committee.Location())
 	if err != nil {
@@ -333,6 +369,11 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	case own:
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
 	}
+	if a.SubstituteID == "" && a.SubstituteName != "" {
+		if err := s.substituteMisnamed(ctx, c, a.SubstituteName); err != nil {
+			return Reply{}, err
+		}
+	}
 	if a.SubstituteID != "" || a.SubstituteName != "" {
 		if err := s.substituteAway(ctx, who, m, a); err != nil {
 			return Reply{}, err
@@ -352,6 +393,25 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		who = Member{}
 	}
 	return s.apologyReply(c, m, sent, who), nil
+}
+
+// substituteMisnamed refuses a substitute named as sub that is a member's
+// name but for a slip (misnamed), as an entry for someone is: the
+// minutes would name a stranger substituting, and the member who came
+// would not be taken for the substitute.
+func (s *Service) substituteMisnamed(ctx context.Context, c Committee, sub string) error {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(members, func(m Member) bool { return sameName(sub, m.Name) }) {
+		return nil
+	}
+	name, org := splitOrg(sub)
+	if m, ok := misnamed(members, name, org); ok {
+		return misnamedErr(c, name, m)
+	}
+	return nil
 }
 
 // apologiesClosed is the refusal of apologies for a meeting in progress,
@@ -493,7 +553,7 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 		}
 		return s.withdrawApology(ctx, in.Committee, m, in.Request)
 	}
-	who, err := s.onBehalf(ctx, in, b, "withdraw apologies for someone else", "/apologies withdraw")
+	who, err := s.onBehalf(ctx, in, b, "withdraw apologies for someone else", "/apologies withdraw", false)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -653,11 +713,12 @@ func substitutesSentence(as []Apology) string {
 
 // enteredSentence names the apologies someone else entered, and who:
 // "Entered for them: Neil Frackelton by <@UIAN>." The minutes' sentence
-// leaves this out; a list says it.
+// leaves this out; a list says it. Apologies read from imported minutes
+// were not entered for anyone: whoever imported them is no part of them.
 func enteredSentence(as []Apology) string {
 	var parts []string
 	for _, a := range as {
-		if enteredBy(a.By, a.UserID) != "" {
+		if !a.Imported && enteredBy(a.By, a.UserID) != "" {
 			parts = append(parts, nameOf(a.Name, a.Organisation)+" by <@"+a.By+">")
 		}
 	}

@@ -383,3 +383,27 @@ func TestApologiesFromANamedSubstitute(t *testing.T) {
 		t.Errorf("graeme is told he is a substitute:\n%s", g)
 	}
 }
+
+// TestNextWeekdayIsNotTheNextMeeting: "next Thursday" is a day the sender
+// has in mind, not the next meeting with "Thursday" the start of the
+// reason: it is refused with the forms a date takes, and nothing is sent.
+func TestNextWeekdayIsNotTheNextMeeting(t *testing.T) {
+	k := agendaKit(t)
+	const want = "`next Thursday` may mean more than one day: give its date, e.g. `26/11`; `next` alone is the next meeting."
+	for _, line := range []string{"/apologies next Thursday Holiday", "/apologies next thu Holiday", "/agenda next Thursday", "/declare next Thursday 7.7 personal Volunteer"} {
+		r := k.run(neil, line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", line, shown(r))
+		}
+		if !strings.Contains(r.Text, want) && !strings.Contains(r.Text, "`next thu` may mean more than one day") {
+			t.Errorf("%s:\n%s\nlacks %q", line, r.Text, want)
+		}
+	}
+	if got := k.say(ian, "/apologies list"); !strings.Contains(got, "No apologies") {
+		t.Errorf("a refused apology was sent:\n%s", got)
+	}
+	// "next" alone, then a reason, is as it was; so is the next meeting
+	// then a day named with its weekday.
+	wantShown(t, k.say(neil, "/apologies next Holiday"), "Reason: Holiday")
+	wantShown(t, k.say(ian, "/meeting move next Thursday 17 December 2026"), "has moved to *Thursday 17 December 2026, 10:00")
+}

@@ -649,7 +649,11 @@ func (st meetingState) paragraphs() paragraphs {
 		}
 		switch {
 		case a.Status == AttendAbsent:
-			p.absent = append(p.absent, name)
+			// Their apologies say it already; "Absent" is for those who
+			// sent none.
+			if !st.apologised(a.Key) {
+				p.absent = append(p.absent, name)
+			}
 			continue
 		case a.Arrived.IsZero():
 			continue
@@ -980,6 +984,14 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	if added {
 		st.log = withMark(st.log, mark)
 		st.att = Standing(st.log)
+		if mark.Status == AttendAbsent {
+			// Apologies a mistaken mark of them here took back stand again
+			// (MarkAttendance): read as saved. The mark is saved, so a read
+			// failing now only leaves the note out.
+			if aps, err := s.store.Apologies(ctx, st.m.ID); err == nil {
+				st.apologies = aps
+			}
+		}
 	}
 	line := st.count("").Line()
 	c := st.c
@@ -988,6 +1000,11 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 		who = "You"
 	}
 	state := describeMark(mark, st, c.Location())
+	if mark.Status == AttendAbsent && st.apologised(mark.MemberKey) {
+		// Marked absent after a mark that took their apologies back: they
+		// stand again (MarkAttendance), and the officer is told so.
+		state += ". Their apologies stand"
+	}
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
 	}
@@ -1005,6 +1022,9 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 	}
 	switch mark.Status {
 	case AttendLate:
+		if st.returning(mark) {
+			return fmt.Sprintf("%s marked as having returned at %s", verb, at)
+		}
 		return fmt.Sprintf("%s marked present, arrived late at %s", verb, at)
 	case AttendLeft:
 		return fmt.Sprintf("%s marked as having left at %s", verb, at)
@@ -1019,6 +1039,36 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		return fmt.Sprintf("%s marked present as substitute for %s", verb, st.keyName(mark.SubstituteFor))
 	}
 	return verb + " marked present"
+}
+
+// apologised reports whether the person of member key key has apologies
+// standing for the meeting.
+func (st meetingState) apologised(key string) bool {
+	return slices.ContainsFunc(st.apologies, func(a Apology) bool {
+		return a.UserID != "" && a.UserID == key || a.UserID == "" && nameKey(a.Name) == key
+	})
+}
+
+// returning reports whether mark, a late arrival, brings back someone
+// whose mark before it says they had left: the minutes record that as a
+// return, and a reply calling it a late arrival would contradict them. A
+// mark not yet numbered is the one just saved, its person's latest.
+func (st meetingState) returning(mark AttendanceMark) bool {
+	seq := mark.Seq
+	if seq == 0 {
+		for _, l := range st.log {
+			if l.MemberKey == mark.MemberKey && l.Seq > seq {
+				seq = l.Seq
+			}
+		}
+	}
+	prev := AttendanceMark{}
+	for _, l := range st.log {
+		if l.MemberKey == mark.MemberKey && l.Seq < seq && l.Seq > prev.Seq {
+			prev = l
+		}
+	}
+	return prev.Status == AttendLeft
 }
 
 // withMark is log with mark added after the person's last.
@@ -1242,6 +1292,13 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				break
 			}
 		}
+		// Someone marked by a name before is marked again by it, so that a
+		// mark made under a misspelt name can still be corrected.
+		if _, marked := st.attendee(nameKey(a.Name)); a.UserID == "" && !marked {
+			if mem, ok := misnamed(st.members, a.Name, a.Org); ok {
+				return Reply{}, misnamedErr(c, a.Name, mem)
+			}
+		}
 	}
 	if a.NotLeft {
 		return s.withdrawDeparture(ctx, c, m, st, a, in)
@@ -1287,6 +1344,20 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		} else {
 			return Reply{}, &UserError{Msg: fmt.Sprintf("<@%s> is not a member of %s. Add them first (`/committee member add <@%s> ORGANISATION`), record them as in attendance (`/attendance <@%s> in-attendance`), or by name (`/attendance \"Name (Organisation)\" present`).",
 				a.UserID, Escape(c.Name), a.UserID, a.UserID), Usage: in.sub.Usage}
+		}
+	}
+	if mark.SubstituteFor != "" && mark.Status != AttendLeft && mark.Status != AttendAbsent {
+		// One substitute at a time: a second stands for no one, and the
+		// minutes would name two people in one member's place.
+		for _, o := range st.att {
+			if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
+				again := fmt.Sprintf("`/attendance \"%s\" present`", Escape(o.Name))
+				if o.UserID != "" {
+					again = fmt.Sprintf("`/attendance <@%s> present`", o.UserID)
+				}
+				return Reply{}, userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
+					Escape(o.Name), st.keyName(mark.SubstituteFor), again)
+			}
 		}
 	}
 	self := a.UserID != "" && a.UserID == in.UserID

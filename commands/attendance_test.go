@@ -1459,6 +1459,73 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 	}
 }
 
+// TestAttendanceReturnIsNotALateArrival: `late HH:MM` for someone marked
+// as having left records their return, and the reply and the history say
+// so, as the minutes do; it is not an arrival, late or otherwise.
+func TestAttendanceReturnIsNotALateArrival(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/attendance <@UGRAEME> left 10:30")
+	k.now = attAt(10, 10, 50)
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME> late 10:45", []string{"Graeme Robson is marked as having returned at 10:45."}},
+		{graeme, "/attendance <@UGRAEME> late 10:45", []string{"You were marked as having returned at 10:45 already."}},
+		// A late arrival is still one.
+		{ian, "/attendance <@UANN> late 10:48", []string{"Ann is marked present, arrived late at 10:48."}},
+	})
+	hist := k.say(ian, "/history attendance <@UGRAEME>")
+	wantShown(t, hist, "<@UGRAEME> marked present\n", "<@UGRAEME> marked as having left at 10:30 _(entered by <@UIAN>)_", "<@UGRAEME> marked as having returned at 10:45 _(entered by <@UIAN>)_")
+	if strings.Contains(hist, "arrived late") {
+		t.Errorf("the history calls a return a late arrival:\n%s", hist)
+	}
+}
+
+// TestAttendanceAbsentAfterAMistakenMark: marking a member present took
+// back the apologies they had sent; when the officer corrects the mark to
+// absent, those apologies stand again — in the list, the minutes and the
+// history — rather than the member being minuted as neither there nor
+// apologising, and they are not listed as absent as well. Apologies the
+// member withdrew themselves stay withdrawn.
+func TestAttendanceAbsentAfterAMistakenMark(t *testing.T) {
+	k := attDay(t)
+	k.must(graeme, "/apologies Holiday")
+	k.must(graeme, "/apologies withdraw")
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UNEIL> present")
+	wantShown(t, k.say(ian, "/attendance <@UNEIL> absent"), "Neil Frackelton is marked absent. Their apologies stand.")
+	k.must(ian, "/attendance <@UGRAEME> absent")
+	wantShown(t, k.say(ian, "/apologies list"), "Apologies for absence were received from Neil Frackelton (SWACA).")
+	inOrder(t, k.say(ian, "/history apologies <@UNEIL>"),
+		"<@UNEIL> sent apologies: Unwell",
+		"<@UNEIL> withdrew their apologies: attended the meeting _(entered by <@UIAN>)_",
+		"<@UNEIL> had their apologies restored on being marked absent: Unwell _(entered by <@UIAN>)_")
+	k.must(sue, "/meeting close")
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Apologies for absence were received from Neil Frackelton (SWACA).\n\nAbsent: Graeme Robson (Merseyside Police).")
+}
+
+// TestAttendanceOneSubstituteAtATime: a member has one substitute at a
+// time; marking a second while the first is still marked so is refused,
+// with how to correct the first. Once the first has left, another may
+// stand in.
+func TestAttendanceOneSubstituteAtATime(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UNEIL>")
+	attRefused(k, ian, "/attendance <@UANN> substitute-for <@UNEIL>",
+		"Graeme Robson is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@UGRAEME> present`.")
+	attRefused(k, ian, `/attendance "Jo Bloggs (Sefton CVS)" substitute-for <@UNEIL>`, "Graeme Robson is already marked as substitute for Neil Frackelton.")
+	st := k.say(ian, "/meeting status")
+	if strings.Count(st, "for Neil Frackelton") != 1 {
+		t.Errorf("Neil has more than one substitute:\n%s", st)
+	}
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@UGRAEME> left")
+	wantShown(t, k.say(ian, "/attendance <@UANN> substitute-for <@UNEIL>"), "Ann is marked present as substitute for Neil Frackelton.")
+}
+
 // A member marks only themselves: they cannot record themselves as
 // standing in for another member, which the minutes would print as that
 // member's substitute, unless that member's apologies name them. The

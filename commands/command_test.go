@@ -397,3 +397,12 @@ func TestMemberRemovedIsNotSaidUnsaved(t *testing.T) {
 		t.Errorf("%q, but Sue is no longer a member: %v", said, err)
 	}
 }
+
+// TestMeetingSummaryNamesTheDay: the list of commands is where an officer
+// looks for how to open the meeting; /meeting's line says it runs the
+// meeting on the day, not only that it schedules.
+func TestMeetingSummaryNamesTheDay(t *testing.T) {
+	k := newKit(t)
+	first, _, _ := strings.Cut(k.run(stranger, "/meeting help").Text, "\n")
+	wantShown(t, first, "open", "attendance", "close")
+}

@@ -71,6 +71,26 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	w0 := strings.ToLower(strings.TrimRight(words[0], ","))
 	switch w0 {
 	case "next":
+		if len(words) > 1 {
+			w1 := strings.ToLower(strings.TrimRight(words[1], ","))
+			_, n, err := takeDate(words[1:], now, loc)
+			if weekdays[w1] && err != nil {
+				return Date{}, 0, err
+			}
+			if weekdays[w1] && n == 0 {
+				// "next Thursday" is a day the sender has in mind; read as
+				// the next meeting, "Thursday" would start the reason. Which
+				// Thursday it means is not clear (this week's or the one
+				// after), so ask for the date.
+				d := now.In(loc).AddDate(0, 0, 1)
+				for !strings.HasPrefix(strings.ToLower(d.Weekday().String()), w1) {
+					d = d.AddDate(0, 0, 1)
+				}
+				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", words[1], d.Format("2/01"))
+			}
+			// "next Thursday 17 December" is the next meeting, then a
+			// date, as /meeting move takes them.
+		}
 		return Date{}, 1, nil
 	case "today":
 		return DateOf(now, loc), 1, nil
@@ -238,10 +258,18 @@ func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 		}
 	}
 	if bestDist < 0 {
-		_, err := makeDate(today.Year, month, day)
-		return Date{}, 0, err
+		return Date{}, 0, noSuchDay(month, day)
 	}
 	return best, used, nil
+}
+
+// noSuchDay refuses a day that month never has, typed without a year: a
+// year in the answer would be one the officer never typed.
+func noSuchDay(m time.Month, day int) error {
+	if m == time.February {
+		return fmt.Errorf("there is no %d February: February has 28 days, 29 in a leap year", day)
+	}
+	return fmt.Errorf("there is no %d %s: %s has %d days", day, m, m, time.Date(2001, m+1, 0, 0, 0, 0, 0, time.UTC).Day())
 }
 
 // ordinal reads "9", "09", "9th", "1st", "22nd", "3rd".

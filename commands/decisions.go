@@ -183,6 +183,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if err != nil {
 		return Reply{}, err
 	}
+	if d.IsNext() {
+		if err := s.todayNotOpened(ctx, in, m, item); err != nil {
+			return Reply{}, err
+		}
+	}
 	if m.Status == MeetingCancelled {
 		return Reply{}, userErr("The meeting on %s was cancelled; it takes no decisions.", formatDay(m.StartsAt, c.Location()))
 	}
@@ -222,6 +227,22 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// todayNotOpened refuses a decision or a minute that would go, for want
+// of a date, to m, the last meeting held, while today's meeting is still
+// to be opened: typed then, it is nearly always the meeting's about to
+// start, and written into the last one's minutes it would change a record
+// nobody meant to touch.
+func (s *Service) todayNotOpened(ctx context.Context, in *Input, m Meeting, item string) error {
+	c := in.Committee
+	loc := c.Location()
+	today, ok, err := s.dayMeetingOf(ctx, c, in.Now)
+	if err != nil || !ok || today.ID == m.ID || today.Status != MeetingScheduled || !today.StartsAt.After(in.Now) {
+		return err
+	}
+	return userErr("Today's meeting, at %s, has not been opened yet: open it with `/meeting start` to record its decisions and minutes. For the meeting on %s, give its date: `%s %s %s …`",
+		today.StartsAt.In(loc).Format("15:04"), formatDay(m.StartsAt, loc), in.cmd.Name, DateOf(m.StartsAt, loc).iso(), Escape(item))
 }
 
 // writtenReply shows minute m as a write (/resolve, /minute, /minutes

@@ -760,6 +760,33 @@ func TestMinuteNumbersNeverRepeatWithinAMeeting(t *testing.T) {
 	wantShown(t, k.say(ian, "/minute 14/01/2027 1 No apologies were received."), "minute 8 of the meeting on Thursday 14 January 2027")
 }
 
+// TestResolveBeforeTodaysMeetingIsOpened: on the day of a meeting not yet
+// opened, a decision typed without a date is nearly always the meeting's
+// about to start, not the last one's: it is refused with both ways on,
+// rather than written into the last meeting's minutes.
+func TestResolveBeforeTodaysMeetingIsOpened(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.must(ian, "/agenda add 2027-01-14 4 Budget")
+	k.now = time.Date(2027, 1, 14, 13, 0, 0, 0, london)
+	for _, line := range []string{"/resolve 5 That the settings be reviewed.", "/minute 5 The Board heard the report."} {
+		attRefused(k, ian, line,
+			"Today's meeting, at 15:30, has not been opened yet: open it with `/meeting start` to record its decisions and minutes.",
+			"For the meeting on Thursday 10 December 2026, give its date: `"+strings.Fields(line)[0]+" 2026-12-10 5 …`")
+	}
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 {
+		t.Errorf("lines refused were minuted for the last meeting: %q", got)
+	}
+	// Named by its date, the last meeting's minutes are written as ever.
+	wantShown(t, k.say(ian, "/resolve 2026-12-10 5 That the settings be reviewed."), "Resolved under item 5: minute 5 of the meeting on Thursday 10 December 2026")
+	// Once the meeting is open, it is the one meant.
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "Resolved under item 4: minute")
+	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "of the meeting on Thursday 14 January 2027")
+}
+
 // TestMinuteCommentTwiceIsOneComment: a correction sent again (as the
 // answer to a save in doubt asks) is the one on record, not a second for
 // the officer to read twice.

@@ -246,7 +246,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	who := in.Me
 	if found {
-		if who, err = s.onBehalf(ctx, in, b, "declare an interest for someone else", "/declare"); err != nil {
+		if who, err = s.onBehalf(ctx, in, b, "declare an interest for someone else", "/declare", true); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -411,7 +411,7 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	}
 	who := Member{UserID: in.UserID}
 	if found {
-		if who, err = s.onBehalf(ctx, in, b, "withdraw a declaration for someone else", "/declare withdraw"); err != nil {
+		if who, err = s.onBehalf(ctx, in, b, "withdraw a declaration for someone else", "/declare withdraw", false); err != nil {
 			return Reply{}, err
 		}
 	}

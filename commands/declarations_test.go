@@ -285,3 +285,20 @@ func TestDeclarationsOfThoseAwayNotMinuted(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/declare list 10/12/2026"), "Neil Frackelton: disclosable pecuniary interest", "Ann: personal interest")
 }
+
+// TestItemNumberWithAFullStop: an item's number copied as the agenda
+// prints it, "7.7.", is the item, for declarations, reports and the item
+// under discussion as for /agenda remove.
+func TestItemNumberWithAFullStop(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{sue, "/declare 7.7. personal Chair of Sefton CVS", []string{"Recorded: you declared a personal interest in Item 7.7 (Sefton CVS)"}},
+		{sue, "/report 7.7. https://example.org/cvs.pdf", []string{"Your report for Item 7.7 (Sefton CVS)"}},
+		{sue, "/declare withdraw 7.7.", []string{"Your declaration in Item 7.7 (Sefton CVS) is withdrawn."}},
+	})
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(sue, "/meeting item 7.7."), "Item 7.7 is under discussion.")
+	wantShown(t, k.say(sue, "/meeting status 7.7."), "Item 7.7:")
+}

@@ -298,7 +298,7 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 		}
 		b.WriteString(member + map[string]string{
 			"sent": "sent apologies", "changed": "changed their apologies", "withdrawn": "withdrew their apologies",
-			"imported": "apologies recorded from the minutes",
+			"imported": "apologies recorded from the minutes", "restored": "had their apologies restored on being marked absent",
 		}[ch.Action])
 	case HistoryDeclarations:
 		b.WriteString(member + map[string]string{

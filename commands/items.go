@@ -282,7 +282,8 @@ func takeItem(words []string) (string, int) {
 	if strings.EqualFold(strings.TrimRight(w, ":"), "item") && len(words) > 1 {
 		w, used = words[1], 1
 	}
-	w = strings.TrimRight(w, ":,;)")
+	// "7.7." is the number as an agenda prints it, with its full stop.
+	w = strings.TrimRight(w, ":,;).")
 	w = strings.TrimLeft(w, "(")
 	if !isItemNumber(w) {
 		return "", 0
@@ -345,6 +346,7 @@ func cutLast(s, sep string) (string, string, bool) {
 
 // findItem finds the item numbered n (in any of its spellings).
 func findItem(items []AgendaItem, n string) (AgendaItem, bool) {
+	n = strings.TrimSuffix(n, ".") // as an agenda prints it: "7.7."
 	if len(n) > MaxItemLen {
 		return AgendaItem{}, false
 	}

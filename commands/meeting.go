@@ -13,7 +13,7 @@ import (
 func meetingCommand() *Command {
 	return &Command{
 		Name:    "/meeting",
-		Summary: "Schedule, list and cancel the committee's meetings.",
+		Summary: "Schedule, move and cancel the committee's meetings; on the day, open one, take attendance, follow its items and close it.",
 		Saves:   "the change",
 		Subs: []Sub{{
 			Name:    "schedule",

@@ -222,3 +222,21 @@ func TestMinutesDraftNumbering(t *testing.T) {
 	k.now = time.Date(2022, 6, 9, 15, 0, 0, 0, london)
 	wantShown(t, k.say(ian, "/minutes draft"), "on Thursday 9 June 2022.")
 }
+
+// TestImportedApologiesNotEnteredByTheImporter: apologies read from
+// imported minutes were not entered for the members by whoever imported
+// them: the list says they were recorded in the minutes, and no "Entered
+// for them" line names the officer.
+func TestImportedApologiesNotEnteredByTheImporter(t *testing.T) {
+	k := committeeKit(t)
+	if _, errs := k.importMinutes(ian, seedMinutes(t)); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	for _, line := range []string{"/apologies list 9/12/2021", "/agenda 9/12/2021"} {
+		got := k.say(ian, line)
+		wantShown(t, got, "Apologies for absence were received from Neil Frackelton (SWACA), Tony Harland (MFRA) and Sue Holden (Sefton CVS).")
+		if strings.Contains(got, "Entered for them") {
+			t.Errorf("%s says the importer entered the minutes' apologies:\n%s", line, got)
+		}
+	}
+}

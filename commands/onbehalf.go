@@ -60,8 +60,10 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 // them: only an officer or the chair may (as for marking attendance), and
 // a Slack user must be a member of the committee; a name is a member's
 // if one has it, else someone not in Slack, taken as given. What names
-// the sender is the sender.
-func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd string) (Member, error) {
+// the sender is the sender. A record that adds (adds) is refused for a
+// name that is a member's but for a slip (misnamed); a withdrawal is not,
+// so that what was entered under such a name can still be withdrawn.
+func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd string, adds bool) (Member, error) {
 	c, me := in.Committee, in.Me
 	if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, doing); err != nil {
 		return Member{}, err
@@ -80,6 +82,11 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 				return m, nil
 			}
 		}
+		if adds {
+			if m, ok := misnamed(members, b.Name, b.Org); ok {
+				return Member{}, misnamedErr(c, b.Name, m)
+			}
+		}
 		return Member{Name: b.Name, Organisation: b.Org}, nil
 	case b.UserID == me.UserID:
 		return me, nil
@@ -90,6 +97,34 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 			b.UserID, Escape(c.Name), b.UserID, cmd)
 	}
 	return mem, err
+}
+
+// misnamed is the one member whose name is name but for a slip (oneSlip:
+// a letter mistyped, left out, added, or two swapped, in a word of four
+// letters or more: "Sue Holdn" for Sue Holden), and of org when one is
+// given. Taken as given, such a name makes a stranger of the member: their
+// apology, declaration or mark would be minuted under a name no member
+// has, and their own record would be missing. Two such members, and it is
+// no one.
+func misnamed(members []Member, name, org string) (Member, bool) {
+	words := strings.Fields(foldName(name))
+	var found Member
+	n := 0
+	for _, m := range members {
+		if org != "" && foldName(org) != foldName(m.Organisation) {
+			continue
+		}
+		if oneSlip(words, strings.Fields(foldName(m.Name))) {
+			found, n = m, n+1
+		}
+	}
+	return found, n == 1
+}
+
+// misnamedErr asks whether name, typed for a record, meant member m.
+func misnamedErr(c Committee, name string, m Member) error {
+	return userErr("\"%s\" is not a member of %s: did you mean %s? Name them as <@%s>; for someone not on the committee, give their organisation too: \"%s (Organisation)\".",
+		Escape(name), Escape(c.Name), nameOf(m.Name, m.Organisation), m.UserID, Escape(name))
 }
 
 // enteredBy says, in a list, who entered a record for someone else:

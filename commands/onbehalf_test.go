@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -179,4 +180,88 @@ func TestOnBehalfViceChairForADatedMeeting(t *testing.T) {
 	if !r.Refused || !strings.Contains(r.Text, "Sue Holden has sent none for the meeting on Thursday 14 January 2027") {
 		t.Errorf("the vice-chair enters January's apologies while the chair attends: %q", r.Text)
 	}
+}
+
+// TestOnBehalfMisspeltMember: a member's name typed with a slip ("Sue
+// Holdn") is not taken for someone outside the committee, which would
+// minute a stranger and leave the member's own record missing: the
+// officer is asked whether they meant the member. Someone else of a
+// similar name, given with their own organisation, is still entered.
+func TestOnBehalfMisspeltMember(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	for _, tc := range []struct{ line, want string }{
+		{`/apologies for "Sue Holdn" Unwell`, "\"Sue Holdn\" is not a member of Safer Sefton Together: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>; for someone not on the committee, give their organisation too: \"Sue Holdn (Organisation)\"."},
+		{`/apologies for "Sue Holdn (Sefton CVS)" Unwell`, "did you mean Sue Holden (Sefton CVS)?"},
+		{`/declare for "Graeme Robsn" 6 personal Police officer`, "did you mean Graeme Robson (Merseyside Police)?"},
+	} {
+		attRefused(k, ian, tc.line, tc.want)
+	}
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused entries were saved: %q", got)
+	}
+	if got := k.say(ian, "/declare list"); strings.Contains(got, "Robsn") {
+		t.Errorf("a refused declaration is listed:\n%s", got)
+	}
+	// Another person, from another organisation.
+	k.must(ian, `/apologies for "Sue Holdn (Bootle Library)" Unwell`)
+	wantShown(t, k.say(ian, "/apologies list"), "Apologies for absence were received from Sue Holdn (Bootle Library).")
+	// Withdrawing what was entered under a name is never refused.
+	k.must(ian, `/apologies withdraw for "Sue Holdn (Bootle Library)"`)
+
+	// At the meeting: attendance, and the owner of an action.
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	attRefused(k, ian, `/attendance "Graeme Robsn" present`, "did you mean Graeme Robson (Merseyside Police)?")
+	if got := k.say(ian, "/meeting status"); strings.Contains(got, "Robsn") {
+		t.Errorf("a refused mark stands:\n%s", got)
+	}
+	decision := k.must(ian, "/resolve 7.7 That the report be noted.")
+	attRefused(k, ian, `/action add 9 "Neil Frackleton" 2027-01-10 Circulate the report`, "did you mean Neil Frackelton (SWACA)?")
+	f := k.press(ian, decision, "Add an action").Form
+	if _, errs := k.submit(k.request(ian, ""), f, map[string]string{"name": "Neil Frackleton", "due": "2027-01-10", "text": "Circulate the report"}); !strings.Contains(errs["name"], "did you mean Neil Frackelton (SWACA)? Choose them above") {
+		t.Errorf("the form took a misspelt member: %v", errs)
+	}
+	if got := k.say(ian, "/action list all"); strings.Contains(got, "Frackleton") {
+		t.Errorf("a refused action is listed:\n%s", got)
+	}
+	k.must(ian, `/action add 9 "Neil Frackelton" 2027-01-10 Circulate the report`)
+	attRefused(k, ian, `/action reassign 1 "Graeme Robsn"`, "did you mean Graeme Robson (Merseyside Police)?")
+}
+
+// TestOnBehalfNamedWithoutMention: `/apologies for sue Unwell`, a member
+// named by a bare word after "for", is not taken for the sender's own
+// apology with the reason "for sue Unwell": they are asked whom they
+// meant, and told how to give a reason of their own that starts so.
+func TestOnBehalfNamedWithoutMention(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/apologies for sue Unwell", "Apologies `for sue …` would be your own, with that as their reason: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies for \"Sue Holden\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for sue …`."},
+		{ian, "/apologies for Holden, unwell", "did you mean Sue Holden (Sefton CVS)?"},
+		{graeme, "/apologies for neil", "did you mean Neil Frackelton (SWACA)?"},
+	} {
+		attRefused(k, tc.user, tc.line, tc.want)
+	}
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	k.steps([]step{
+		{ian, "/apologies reason for sue Unwell", []string{"Your apologies for the meeting", "Reason: for sue Unwell"}},
+		{graeme, "/apologies for family reasons", []string{"Your apologies for the meeting", "Reason: for family reasons"}},
+	})
+}
+
+// TestSubstituteMisspelt: a substitute named with a slip in a member's
+// name is refused with the member it nearly names, as an entry for
+// someone is; someone else of that name, with their own organisation, may
+// substitute.
+func TestSubstituteMisspelt(t *testing.T) {
+	k := agendaKit(t)
+	attRefused(k, neil, `/apologies Unwell sub "Graeme Robsn"`, `"Graeme Robsn" is not a member of Safer Sefton Together: did you mean Graeme Robson (Merseyside Police)?`)
+	attRefused(k, neil, `/apologies Unwell sub Graeme Robsn`, "did you mean Graeme Robson (Merseyside Police)?")
+	attRefused(k, ian, `/apologies for <@UNEIL> sub "Sue Holdn (Sefton CVS)"`, "did you mean Sue Holden (Sefton CVS)?")
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, `/apologies Unwell sub "Graeme Robsn (Bootle Library)"`), "Substitute: Graeme Robsn (Bootle Library)")
 }

@@ -97,6 +97,13 @@ func (c *Console) line(ctx context.Context, line string) bool {
 	case line == "":
 	case line == ":quit" || line == ":q" || line == ":exit":
 		return true
+	case line == "help" || strings.HasPrefix(line, "help "):
+		// Typed as in Slack, without the console's colon: the list, or
+		// one command's own help.
+		if name := strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(line, "help")), "/"); name != "" {
+			return c.line(ctx, "/"+name+" help")
+		}
+		return c.line(ctx, ":help")
 	case line == ":help":
 		var names []string
 		for _, cmd := range c.Service.Commands() {

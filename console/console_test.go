@@ -73,6 +73,13 @@ func TestConsole(t *testing.T) {
 			"  @neil     Neil Frackelton (SWACA, member)",
 			`No member called "nobody"; :who lists them.`,
 		}},
+		// "help", as people type it, is :help; "help agenda" the
+		// command's own help.
+		{"help without its colon", "help\nhelp agenda\nhelp /minutes\n", []string{
+			"Commands (each answers help, e.g. /apologies help):",
+			"*/agenda* — See the agenda",
+			"*/minutes* — Draft a meeting's minutes",
+		}},
 		{"help and stray lines", ":help\nhello\n:quit\n/apologies Unwell\n", []string{
 			"/apologies",
 			":as NAME (be another member)",

@@ -361,6 +361,24 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 		if err != nil {
 			return false, 0, err
 		}
+	case commands.AttendAbsent:
+		// Absent after all: apologies that a mark of them here took back
+		// (their last change) stand again, as sent. Apologies they
+		// withdrew themselves stay withdrawn.
+		_, err = tx.ExecContext(ctx, `WITH last AS (
+				SELECT DISTINCT ON (h.apology_id) h.apology_id, h.action, h.reason
+				FROM apology_history h JOIN apologies a ON a.id = h.apology_id
+				WHERE a.meeting_id = $1 AND a.member_key = $2 AND a.withdrawn
+				ORDER BY h.apology_id, h.id DESC),
+			r AS (
+				UPDATE apologies a SET withdrawn = false, updated_at = now()
+				FROM last WHERE a.id = last.apology_id AND last.action = 'withdrawn' AND last.reason = 'attended the meeting'
+				RETURNING a.id, a.reason, a.substitute_name)
+			INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
+			SELECT id, 'restored', reason, substitute_name, $3 FROM r`, m.MeetingID, m.MemberKey, m.By)
+		if err != nil {
+			return false, 0, err
+		}
 	}
 	// mark_stale marks the live message too (migration 00018).
 	users := []string{}
