@@ -95,47 +95,54 @@ func (r raced) check(t *testing.T) {
 	}
 }
 
-// TestMeetingCancelledAsItOpensIsOneOrTheOther: the cancelling sent while
-// the meeting is being opened waits for the opening and is refused, saying
-// why; it never cancels a meeting that is then opened.
-func TestMeetingCancelledAsItOpensIsOneOrTheOther(t *testing.T) {
-	k := attDay(t)
-	id := k.next().ID
-
-	// Another writer holding the live message's key keeps the opening in
-	// its transaction, its entry in the log written and not committed.
+// whileOpening opens meeting id (sue's /meeting start) and, while the
+// opening is held in its transaction, its entry in the log written and not
+// committed (another writer holds the live message's key), sends line as
+// user; it then lets the opening go and returns both answers.
+func whileOpening(k *kit, id int64, user, line string) (start, other result) {
+	k.t.Helper()
 	hold, err := k.db.SQL().Begin()
 	if err != nil {
-		t.Fatal(err)
+		k.t.Fatal(err)
 	}
 	defer hold.Rollback()
 	if _, err := hold.Exec(`INSERT INTO outbox (kind, channel_id, message_key, dedupe_key, payload) VALUES ('post', $1, $2, $2, '{}')`,
 		channel, commands.LiveKey(id)); err != nil {
-		t.Fatal(err)
+		k.t.Fatal(err)
 	}
-	start := k.runAsync(sue, "/meeting start")
+	opening := k.runAsync(sue, "/meeting start")
 	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
-		t.Fatal("the opening never waited")
+		k.t.Fatal("the opening never waited")
 	}
-	cancel := k.runAsync(ian, "/meeting cancel 10 December")
-	var cancelled *result
+	sent := k.runAsync(user, line)
+	var answered *result
 	waitFor(func() bool {
 		select {
-		case r := <-cancel:
-			cancelled = &r
+		case r := <-sent:
+			answered = &r
 			return true
 		default:
 			return lockWaiters(k) >= 2
 		}
 	})
 	if err := hold.Rollback(); err != nil {
-		t.Fatal(err)
+		k.t.Fatal(err)
 	}
-	if cancelled == nil {
-		r := <-cancel
-		cancelled = &r
+	if answered == nil {
+		r := <-sent
+		answered = &r
 	}
-	r := outcome(k, id, <-start, *cancelled)
+	return <-opening, *answered
+}
+
+// TestMeetingCancelledAsItOpensIsOneOrTheOther: the cancelling sent while
+// the meeting is being opened waits for the opening and is refused, saying
+// why; it never cancels a meeting that is then opened.
+func TestMeetingCancelledAsItOpensIsOneOrTheOther(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	start, cancel := whileOpening(k, id, ian, "/meeting cancel 10 December")
+	r := outcome(k, id, start, cancel)
 	r.check(t)
 	if !r.opened {
 		t.Errorf("the opening, begun first, did not stand: %s", shown(r.start))
@@ -170,42 +177,9 @@ func TestMeetingCancelAndStartAtOnce(t *testing.T) {
 func TestMeetingMovedAsItOpensIsRefused(t *testing.T) {
 	k := attDay(t)
 	m := k.next()
-
-	// As above: the opening is held in its transaction by a writer
-	// holding the live message's key.
-	hold, err := k.db.SQL().Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer hold.Rollback()
-	if _, err := hold.Exec(`INSERT INTO outbox (kind, channel_id, message_key, dedupe_key, payload) VALUES ('post', $1, $2, $2, '{}')`,
-		channel, commands.LiveKey(m.ID)); err != nil {
-		t.Fatal(err)
-	}
-	start := k.runAsync(sue, "/meeting start")
-	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
-		t.Fatal("the opening never waited")
-	}
-	move := k.runAsync(ian, "/meeting move 10 December 17 December")
-	var moved *result
-	waitFor(func() bool {
-		select {
-		case r := <-move:
-			moved = &r
-			return true
-		default:
-			return lockWaiters(k) >= 2
-		}
-	})
-	if err := hold.Rollback(); err != nil {
-		t.Fatal(err)
-	}
-	if moved == nil {
-		r := <-move
-		moved = &r
-	}
-	if s := <-start; s.err != nil || s.reply.Refused {
-		t.Fatalf("the opening, begun first: %v %s", s.err, shown(s.reply))
+	start, moved := whileOpening(k, m.ID, ian, "/meeting move 10 December 17 December")
+	if start.err != nil || start.reply.Refused {
+		t.Fatalf("the opening, begun first: %v %s", start.err, shown(start.reply))
 	}
 	if moved.err != nil {
 		t.Fatal(moved.err)
