@@ -471,16 +471,28 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 	if err != nil {
 		return Reply{}, err
 	}
+	reviews, err := s.store.ReviewsOf(ctx, c.ID, m.UserID)
+	if err != nil {
+		return Reply{}, err
+	}
 	who := Escape(m.Name)
 	if m.Name == "" {
-		if len(es) == 0 {
+		if len(es) == 0 && len(reviews) == 0 {
 			return Reply{}, userErr("<@%s> is not a member of %s, and nothing of theirs is on its register.", m.UserID, Escape(c.Name))
 		}
 		who = "<@" + m.UserID + ">"
 	}
 	head := fmt.Sprintf("*History of the register of interests* — %s, %s", who, Escape(c.Name))
+	var reviewed []string
+	for _, r := range reviews {
+		line := "• Reviewed: nothing to change — " + DateOf(r.ReviewedAt, c.Location()).String()
+		if r.By != "" && r.By != m.UserID {
+			line += " _(by " + personText(r.By, "") + ")_"
+		}
+		reviewed = append(reviewed, line)
+	}
 	if len(es) == 0 {
-		return private("%s\nNothing has been registered.", head), nil
+		return private("%s\n%s", head, strings.Join(append([]string{"Nothing has been registered."}, reviewed...), "\n")), nil
 	}
 	lines := make([]string, len(es))
 	for i, e := range es {
@@ -496,6 +508,7 @@ func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 		}
 		lines[i] = line
 	}
+	lines = append(lines, reviewed...)
 	return Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.Join(lines, "\n")}}}, nil
 }
 

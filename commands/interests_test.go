@@ -1159,3 +1159,27 @@ func TestInterestsReviewSavedIsNeverNotSaved(t *testing.T) {
 		t.Errorf("the review is not on record")
 	}
 }
+
+// TestInterestsHistoryShowsReviews: a review that found nothing to
+// change is part of the register's history, dated, with who made it when
+// an officer made it for the member; adding or removing an entry, which
+// counts as a review, is not listed twice.
+func TestInterestsHistoryShowsReviews(t *testing.T) {
+	k := agendaKit(t)
+	swaca := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	k.now = k.now.Add(24 * time.Hour)
+	k.must(neil, "/interests review")
+	k.now = k.now.Add(24 * time.Hour)
+	k.must(ian, "/interests review <@UNEIL>")
+	k.now = k.now.Add(24 * time.Hour)
+	k.must(neil, fmt.Sprintf("/interests remove %d", swaca))
+	got := k.say(ian, "/interests history <@UNEIL>")
+	wantShown(t, got,
+		"• Reviewed: nothing to change — Tuesday 24 November 2026\n",
+		"• Reviewed: nothing to change — Wednesday 25 November 2026 _(by <@UIAN>)_")
+	if n := strings.Count(got, "Reviewed"); n != 2 {
+		t.Errorf("%d reviews listed, want the two that changed nothing:\n%s", n, got)
+	}
+	k.must(graeme, "/interests review")
+	wantShown(t, k.say(graeme, "/interests history"), "Nothing has been registered.\n• Reviewed: nothing to change — Thursday 26 November 2026")
+}

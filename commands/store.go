@@ -411,6 +411,10 @@ type InterestStore interface {
 	ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error
 	// InterestReviews is the latest review of each member's register.
 	InterestReviews(ctx context.Context, committeeID int64) ([]InterestReview, error)
+	// ReviewsOf lists the reviews of userID's register that were only
+	// reviews, oldest first: adding or removing an entry, which counts as
+	// one, is in the entry's own history.
+	ReviewsOf(ctx context.Context, committeeID int64, userID string) ([]InterestReview, error)
 	// DismissPrompt remembers that userID said item itemID does not
 	// concern their register; created is false if they had said so.
 	DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string) (created bool, err error)

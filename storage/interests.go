@@ -154,8 +154,10 @@ func (db *DB) EndInterest(ctx context.Context, id int64, on commands.Date, by st
 		}
 		// The ending is written once: its key is the entry, so a second
 		// removal (a double press, two replicas) changes nothing.
-		res, err := tx.ExecContext(ctx, `INSERT INTO interest_endings (interest_id, ended_on, ended_by) VALUES ($1, $2, $3)
-			ON CONFLICT (interest_id) DO NOTHING`, id, dayParam(on), by)
+		// Ended at the review it counts as, so that ReviewsOf can tell
+		// the two apart.
+		res, err := tx.ExecContext(ctx, `INSERT INTO interest_endings (interest_id, ended_on, ended_by, ended_at) VALUES ($1, $2, $3, COALESCE($4, now()))
+			ON CONFLICT (interest_id) DO NOTHING`, id, dayParam(on), by, nullTime(at))
 		if err != nil {
 			return err
 		}
@@ -227,6 +229,30 @@ func (db *DB) InterestReviews(ctx context.Context, committeeID int64) ([]command
 	out := make([]commands.InterestReview, len(rows))
 	for i, r := range rows {
 		out[i] = commands.InterestReview{UserID: r.Key, ReviewedAt: r.At, By: r.By}
+	}
+	return out, nil
+}
+
+// ReviewsOf implements commands.InterestStore. A review written with an
+// entry's addition or ending has that entry's time (AddInterest,
+// EndInterest); the others are reviews alone.
+func (db *DB) ReviewsOf(ctx context.Context, committeeID int64, userID string) ([]commands.InterestReview, error) {
+	var rows []struct {
+		At time.Time `db:"reviewed_at"`
+		By string    `db:"reviewed_by"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT r.reviewed_at, r.reviewed_by FROM interest_reviews r
+		WHERE r.committee_id = $1 AND r.member_key = $2
+		  AND NOT EXISTS (SELECT 1 FROM interests i LEFT JOIN interest_endings e ON e.interest_id = i.id
+			WHERE i.committee_id = r.committee_id AND i.member_key = r.member_key
+			  AND (i.added_at = r.reviewed_at OR e.ended_at = r.reviewed_at))
+		ORDER BY r.reviewed_at, r.id`, committeeID, memberKey(userID, ""))
+	if err != nil {
+		return nil, mapErr("interest reviews", err)
+	}
+	out := make([]commands.InterestReview, len(rows))
+	for i, r := range rows {
+		out[i] = commands.InterestReview{UserID: userID, ReviewedAt: r.At, By: r.By}
 	}
 	return out, nil
 }
