@@ -299,6 +299,11 @@ func parseDeclaration(sent, minute string) []Declaration {
 	}
 	lead = strings.TrimSpace(strings.TrimPrefix(lead, "(")) // "(1) Councillor" split at "(1)"
 	lower := strings.ToLower(lead)
+	// "Having declared an interest, Councillor Rennie left the meeting":
+	// the declaration made earlier, recalled at its item.
+	if strings.HasPrefix(lower, "having") {
+		return nil
+	}
 	if lead == "" || genericDeclarers[lower] || strings.HasPrefix(lower, "no ") || strings.Contains(lower, " no ") || lower == "none" || strings.HasPrefix(lower, "there") || !startsUpper(lead) {
 		return nil
 	}

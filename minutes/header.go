@@ -119,7 +119,7 @@ func committee(lines []string) string {
 		}
 	}
 	for _, c := range plain {
-		if !councilNameRe.MatchString(c) {
+		if !councilName(c) {
 			return c
 		}
 	}
@@ -130,6 +130,19 @@ func committee(lines []string) string {
 }
 
 var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
+
+// ownNameRe is a council named by its place alone, as Scottish and
+// unitary councils are ("GLENMORAY COUNCIL", "The Highland Council");
+// "FULL COUNCIL" names the meeting.
+var ownNameRe = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+council$`)
+
+func councilName(c string) bool {
+	if councilNameRe.MatchString(c) {
+		return true
+	}
+	g := ownNameRe.FindStringSubmatch(c)
+	return g != nil && !strings.EqualFold(g[1], "full") && !strings.EqualFold(g[1], "special") && !strings.EqualFold(g[1], "annual")
+}
 
 func committeeFromSentence(l string) (string, bool) {
 	if len(l) > 200 {

@@ -10,8 +10,9 @@ import (
 var (
 	// presentLegendRe is the key of a membership list whose members who
 	// attended are marked with a star: "(Present = *)".
-	presentLegendRe  = regexp.MustCompile(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
-	presentRe        = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?present\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
+	presentLegendRe = regexp.MustCompile(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
+	// A Scottish council's minutes head the members present "Sederunt".
+	presentRe        = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
 	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b`)
 	// minutesTitleRe is a document's title that names the minutes further
 	// in ("04 July 2023 – Minutes of the Planning Meeting"; a council web
@@ -36,12 +37,17 @@ var (
 	// committees and boards record outcomes; "Members agreed that …" and
 	// "Unanimously AGREED to recommend" are narrative.
 	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
+	// bodyAgreedRe is a Scottish council's record of a decision: "The
+	// Committee agreed:-" over the lettered decisions, or "The Committee
+	// agreed to approve …" opening its paragraph. "Members agreed that …"
+	// and "The Board agreed the plan" in a decision's text are narrative.
+	bodyAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Panel|Cabinet|Authority)\s+(?:unanimously\s+)?(?:agreed|AGREED)(?:\s*(?::-?|[–—])\s*(.*)|\s+((?:to|that)\s.*)|\s*)$`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
 	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
-	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)\s+((?:to|that)\b.*)$`)
+	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)\s+((?:to|that|in\s+terms\s+of)\b.*)$`)
 	resolvedMidRe  = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
 	// the mover and seconder, then the resolution, in one sentence. The
@@ -54,7 +60,7 @@ var (
 	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
+	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
 	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
@@ -192,7 +198,7 @@ func recordedAs(l string) string {
 	switch {
 	case decisionRe.MatchString(l):
 		return "DECISION"
-	case agreedRe.MatchString(l):
+	case agreedRe.MatchString(l), bodyAgreedRe.MatchString(l):
 		return "AGREED"
 	}
 	return "RESOLVED"
@@ -204,6 +210,9 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if g := agreedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
+	}
+	if g := bodyAgreedRe.FindStringSubmatch(l); g != nil {
+		return "", strings.TrimSpace(g[1] + g[2]), true
 	}
 	if indexFold(l, 0, "resolved") < 0 {
 		return "", "", false
@@ -331,7 +340,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
 	present, heading, resolved, apologies := -1, -1, -1, -1
 	for i, l := range lines {
-		if present < 0 && indexFold(l, 0, "present") >= 0 && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) {
+		if present < 0 && (indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) {
 			present = i
 		}
 		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && indexFold(l, 0, "minutes") >= 0 && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
@@ -831,7 +840,7 @@ func normaliseResolution(s string) string {
 	if s == "" || !hasLetter(s) {
 		return ""
 	}
-	for _, w := range []string{"that", "to", "the"} {
+	for _, w := range []string{"that", "to", "the", "in"} {
 		if strings.HasPrefix(s, w+" ") || strings.HasPrefix(s, w+":") || s == w {
 			s = strings.ToUpper(s[:1]) + s[1:]
 			break
@@ -958,7 +967,7 @@ func presentList(lines []string) []string {
 	var joined joiner
 	for _, l := range lines {
 		labelled := attendLabelRe.MatchString(l) && attendLabelRe.FindString(l) != ""
-		l = attendLabelRe.ReplaceAllString(l, "")
+		l = twoColumns(attendLabelRe.ReplaceAllString(l, ""))
 		if labelled && !joined.empty() {
 			groups = append(groups, joined.String())
 			joined = joiner{}
@@ -1014,6 +1023,14 @@ func splitPeople(g string) []string {
 	var out []string
 	for _, seg := range strings.Split(g, ";") {
 		seg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(seg), "and "))
+		// "Fiona Strachan, Director of Education and Children's
+		// Services": a name and the post after it, whose "and" is part
+		// of the post.
+		if name, post, ok := strings.Cut(seg, ", "); ok && nameLike(name) && !strings.ContainsAny(post, ",()") &&
+			postRe.MatchString(post) && !personTitleRe.MatchString(post) && !nameLike(post) {
+			out = append(out, name, strings.TrimRight(post, ". "))
+			continue
+		}
 		if postRe.MatchString(seg) && !personTitleRe.MatchString(seg) && !strings.ContainsAny(seg, ",()") && !nameLike(seg) {
 			if seg = strings.TrimRight(seg, ". "); seg != "" {
 				out = append(out, seg)
@@ -1023,6 +1040,29 @@ func splitPeople(g string) []string {
 		out = append(out, splitOutside(seg)...)
 	}
 	return out
+}
+
+// twoColumns separates the people of an attendance table printed in two
+// columns, which text extraction runs together on one line: "Councillor
+// Kirsty Baird Councillor Alasdair MacLeod". Only a title that starts a
+// person's name after a whole name starts a new one, so "Councillor Sir
+// John Smith" stays one person.
+func twoColumns(l string) string {
+	words := strings.Fields(l)
+	if len(words) < 5 || !personTitleRe.MatchString(l) {
+		return l
+	}
+	last := 0 // where the current name starts
+	for i := 2; i < len(words); i++ {
+		prev := words[i-1]
+		if !personTitleRe.MatchString(words[i]) || i-last < 3 || !startsUpper(prev) || honorificRe.MatchString(prev) ||
+			titleQualifier[strings.ToLower(prev)] || strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, ";") || !nameLike(strings.Join(words[last:i], " ")) {
+			continue
+		}
+		words[i-1] += ","
+		last = i
+	}
+	return strings.Join(words, " ")
 }
 
 // endsWithPost reports attendance text that ends with a person's post

@@ -473,6 +473,37 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"called in", "governance@"},
 			warnings:     []string{},
 		},
+		{
+			// A Scottish council's committee: the council's name above the
+			// committee's, "Sederunt" over the members present in two
+			// columns, officers as "Name, Post;" with an "and" in the post,
+			// "The Committee agreed:-" over lettered decisions (kept as
+			// agreed), "The Committee agreed to …" in a sentence, "resolved
+			// in terms of Section 50A(4)", and a declaration recalled at its
+			// item ("Having declared an interest, …") that is not another.
+			file:      "minutes-scottish-committee-sederunt.txt",
+			committee: "EDUCATION AND CHILDREN'S SERVICES COMMITTEE",
+			numbers:   []string{"1", "2", "3", "4", "5", "6", "7"},
+			resolved: map[string][]string{
+				"2": {"(a) that the Minute be approved as a correct record."},
+				"3": {"(a) to note the content of the report; and (b) that a further report"},
+				"4": {"(a) to proceed to a statutory consultation"},
+				"5": {"To approve the expansion of Gaelic Medium early learning"},
+				"6": {"In terms of Section 50A(4)"},
+				"7": {"To award the contracts as set out in Appendix 2 to the report."},
+			},
+			recordedAs: map[string][]string{"2": {"AGREED"}, "3": {"AGREED"}, "4": {"AGREED"}, "5": {"AGREED"}, "7": {"AGREED"}},
+			narratives: map[string]string{"4": "On a vote being taken, 6 members voted for the motion", "5": "Councillor Rennie returned to the meeting."},
+			present: []string{"Councillor Morag Lindsay (Convener)", "Councillor Iain Fraser (Vice-Convener)",
+				"Councillor Kirsty Baird", "Councillor Alasdair MacLeod", "Councillor Ewan Drummond", "Councillor Fiona Rennie",
+				"Councillor Catriona Gillies", "Mr Donald Urquhart (Religious Representative)",
+				"Fiona Strachan (Director of Education and Children's Services)", "Graeme Mowat (Head of Education Resources)",
+				"Alison Petrie (Committee Officer)", "Councillor Neil Ross"},
+			apologies:    []Person{{Name: "Councillor Shona Grant"}, {Name: "Mrs Elspeth Kerr", Organisation: "Religious Representative"}},
+			declarations: []Declaration{{Name: "Councillor Rennie", Item: "5", Kind: "other", Nature: "a member of the board of the Invercarron Gaelic Playgroup and left the meeting during its consideration"}},
+			furniture:    []string{"GLENMORAY", "Page", "concluded"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
