@@ -47,7 +47,10 @@ var (
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
-	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)?(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)\s+((?:to|that|in\s+terms\s+of)\b.*)$`)
+	// "The Panel RESOLVED:" may stand over its numbered parts. The text
+	// before the body is taken only when there is some, so that "The" of
+	// "The Committee RESOLVED" is not left behind as narrative.
+	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)??(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)(?:\s+((?:to|that|in\s+terms\s+of)\b.*)|\s*[:–—-]\s*(.*))$`)
 	resolvedMidRe  = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
 	// the mover and seconder, then the resolution, in one sentence. The
@@ -232,7 +235,7 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		}
 	}
 	if g := resolvedBodyRe.FindStringSubmatch(l); g != nil {
-		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
+		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2] + g[3]), true
 	}
 	if g := resolvedGluedRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
@@ -965,6 +968,7 @@ var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|of
 func presentList(lines []string) []string {
 	var groups []string
 	var joined joiner
+	named := false // the line before started with a name and a comma
 	for _, l := range lines {
 		labelled := attendLabelRe.MatchString(l) && attendLabelRe.FindString(l) != ""
 		l = twoColumns(attendLabelRe.ReplaceAllString(l, ""))
@@ -975,6 +979,8 @@ func presentList(lines []string) []string {
 		if l == "" {
 			continue
 		}
+		wasNamed := named
+		named = nameFirst(l)
 		if joined.empty() {
 			joined.add("", l)
 			continue
@@ -983,6 +989,12 @@ func presentList(lines []string) []string {
 		prevEnd := lastRune(tail)
 		w := strings.Fields(tail)
 		prevWord := w[len(w)-1]
+		if wasNamed && named && prevEnd != ',' && prevWord != "and" {
+			// One person to a line, each with their post: "Alison
+			// Crewe, Police and Crime Commissioner".
+			joined.add("; ", strings.TrimRight(l, ";"))
+			continue
+		}
 		if prevEnd == ')' || prevEnd == '.' || prevEnd == ';' || prevEnd == ':' || honorificRe.MatchString(l) && prevEnd != ',' && prevWord != "and" && !honorificRe.MatchString(prevWord) ||
 			endsWithPost(tail) && prevEnd != ',' && prevWord != "and" && nameLike(strings.Split(l, ",")[0]) {
 			joined.add(", ", l)
@@ -1024,11 +1036,11 @@ func splitPeople(g string) []string {
 	for _, seg := range strings.Split(g, ";") {
 		seg = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(seg), "and "))
 		// "Fiona Strachan, Director of Education and Children's
-		// Services": a name and the post after it, whose "and" is part
-		// of the post.
-		if name, post, ok := strings.Cut(seg, ", "); ok && nameLike(name) && !strings.ContainsAny(post, ",()") &&
-			postRe.MatchString(post) && !personTitleRe.MatchString(post) && !nameLike(post) {
-			out = append(out, name, strings.TrimRight(post, ". "))
+		// Services", "Martin Oyelaran, Chief Executive, Office of the
+		// Police and Crime Commissioner": a name and the post after it,
+		// whose "and" and commas are part of the post.
+		if name, post, ok := strings.Cut(seg, ", "); ok && nameLike(name) && postAfterName(post) {
+			out = append(out, name+" ("+strings.TrimRight(post, ". ")+")")
 			continue
 		}
 		if postRe.MatchString(seg) && !personTitleRe.MatchString(seg) && !strings.ContainsAny(seg, ",()") && !nameLike(seg) {
@@ -1040,6 +1052,28 @@ func splitPeople(g string) []string {
 		out = append(out, splitOutside(seg)...)
 	}
 	return out
+}
+
+// postAfterName reports whether s, printed after a name and a comma, is
+// that person's post or body rather than more people.
+func postAfterName(s string) bool {
+	s = strings.TrimRight(s, ". ")
+	if s == "" || !startsUpper(s) || strings.ContainsAny(s, "()") {
+		return false
+	}
+	for _, piece := range splitOutside(s) {
+		if nameLike(piece) || personTitleRe.MatchString(piece) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameFirst reports an attendance line that starts with one person's name
+// and a comma ("Councillors Bhatti, Cotton" is a list).
+func nameFirst(l string) bool {
+	name, _, ok := strings.Cut(l, ", ")
+	return ok && nameLike(name) && !strings.HasPrefix(name, "Councillors ") && !strings.HasPrefix(name, "Cllrs")
 }
 
 // twoColumns separates the people of an attendance table printed in two

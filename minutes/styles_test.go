@@ -504,6 +504,35 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"GLENMORAY", "Page", "concluded"},
 			warnings:     []string{},
 		},
+		{
+			// A police and crime panel: its members in a table of two
+			// columns, "Name" and "Representing", the body each
+			// represents kept in brackets after the name; officers one to
+			// a line, each a name and a post with an "and" or a comma in
+			// it; "The Panel RESOLVED:" over numbered parts, and "The Panel
+			// RESOLVED to …" in a sentence.
+			file:      "minutes-police-crime-panel.txt",
+			committee: "WESTHAVEN POLICE AND CRIME PANEL",
+			numbers:   []string{"1", "2", "3", "4", "5", "6", "7", "8"},
+			resolved: map[string][]string{
+				"3": {"That the minutes of the meeting held on 29 November 2023 be approved"},
+				"5": {"(1) to support the proposed precept of £278.46 for a Band D property for 2024/25 without qualification or comment; and (2) that the Chair write"},
+				"6": {"To note the report and to ask for an update on waiting times"},
+				"7": {"That the work programme be agreed"},
+			},
+			narratives: map[string]string{"5": "On being put to the vote, 6 members voted in favour and 1 against."},
+			present: []string{"Councillor Harriet Moyle (Chair) (Westhaven County Council)", "Councillor Ajay Mistry (Vice-Chair) (Brackley Borough Council)",
+				"Councillor Sian Carew (Fenmouth District Council)", "Councillor Robert Tull (Westhaven County Council)",
+				"Councillor Yvonne Ashdown (Lowford City Council)", "Mr Kenneth Baptiste (Independent Co-opted Member)",
+				"Mrs Lorna Fielding (Independent Co-opted Member)", "Alison Crewe (Police and Crime Commissioner)",
+				"Martin Oyelaran (Chief Executive, Office of the Police and Crime Commissioner)",
+				"Chief Constable Paul Devereux (Westhaven Police)", "Jo Whitlock (Panel Support Officer)"},
+			apologies: []Person{{Name: "Councillor Dennis Hurd", Organisation: "Fenmouth District Council"},
+				{Name: "Councillor Amina Rafiq", Organisation: "Brackley Borough Council"}},
+			declarations: []Declaration{{Name: "Mr Baptiste", Item: "6", Kind: "personal", Nature: "a volunteer with the Westhaven Victim Support service"}},
+			furniture:    []string{"Page", "Westhaven Police and Crime Panel 14"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

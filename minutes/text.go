@@ -15,13 +15,39 @@ func cleanLines(text string) []string {
 		text = strings.ToValidUTF8(text, "")
 	}
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text)
-	raw := strings.Split(text, "\n")
+	raw := tableColumns(strings.Split(text, "\n"))
 	out := make([]string, 0, len(raw))
 	var b strings.Builder
 	for _, l := range raw {
 		out = append(out, cleanLine(l, &b))
 	}
 	return out
+}
+
+var (
+	// memberTableHeadRe heads an attendance table of two columns, each
+	// member and the body they represent, as panels of several councils
+	// print it: "Name      Representing".
+	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority))\s*$`)
+	tableRowRe        = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S(?:.*\S)?)\s*$`)
+)
+
+// tableColumns rewrites the rows under an attendance table's heading,
+// "Councillor Sian Carew      Fenmouth District Council", as the name
+// with the body in brackets, before the gap between the columns is lost
+// with the rest of the spacing. The heading itself becomes a blank line,
+// so that line numbers stay as printed.
+func tableColumns(raw []string) []string {
+	for i := 0; i < len(raw); i++ {
+		if !memberTableHeadRe.MatchString(raw[i]) {
+			continue
+		}
+		raw[i] = ""
+		for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
+			raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
+		}
+	}
+	return raw
 }
 
 func cleanLine(l string, b *strings.Builder) string {
