@@ -109,6 +109,15 @@ func committee(lines []string) string {
 			return c
 		}
 	}
+	// "ASHCOMBE HEALTH AND WELLBEING BOARD" over "MINUTES": the
+	// heading names the body, whatever logos ("NHS") stand above it.
+	for i, l := range lines {
+		if i > 0 && minutesWordRe.MatchString(l) {
+			if c := committeeFromLine(lines[i-1]); c != "" && !councilName(c) {
+				return c
+			}
+		}
+	}
 	var plain []string
 	for _, l := range lines {
 		if _, matched := committeeFromSentence(l); matched {
@@ -130,6 +139,8 @@ func committee(lines []string) string {
 }
 
 var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
+
+var minutesWordRe = regexp.MustCompile(`(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes$`)
 
 // ownNameRe is a council named by its place alone, as Scottish and
 // unitary councils are ("GLENMORAY COUNCIL", "The Highland Council");

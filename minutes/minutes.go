@@ -42,6 +42,13 @@ var (
 	// agreed to approve …" opening its paragraph. "Members agreed that …"
 	// and "The Board agreed the plan" in a decision's text are narrative.
 	bodyAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Panel|Cabinet|Authority)\s+(?:unanimously\s+)?(?:agreed|AGREED)(?:\s*(?::-?|[–—])\s*(.*)|\s+((?:to|that)\s.*)|\s*)$`)
+	// agreedAndRe is a health and wellbeing board's record: "The Board
+	// NOTED the chapter and AGREED that …", the word in capitals; what it
+	// noted stays in the narrative.
+	agreedAndRe = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?AGREED\s+((?:to|that)\s.*)$`)
+	// minutesAgreedRe is "The minutes of the meeting held on … were AGREED
+	// as a correct record", the word in capitals.
+	minutesAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
 	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
@@ -201,7 +208,7 @@ func recordedAs(l string) string {
 	switch {
 	case decisionRe.MatchString(l):
 		return "DECISION"
-	case agreedRe.MatchString(l), bodyAgreedRe.MatchString(l):
+	case agreedRe.MatchString(l), bodyAgreedRe.MatchString(l), agreedAndRe.MatchString(l), minutesAgreedRe.MatchString(l):
 		return "AGREED"
 	}
 	return "RESOLVED"
@@ -216,6 +223,12 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if g := bodyAgreedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1] + g[2]), true
+	}
+	if g := agreedAndRe.FindStringSubmatch(l); g != nil {
+		return g[1], strings.TrimSpace(g[2]), true
+	}
+	if minutesAgreedRe.MatchString(l) {
+		return "", l, true
 	}
 	if indexFold(l, 0, "resolved") < 0 {
 		return "", "", false
@@ -582,10 +595,12 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		}
 		return -1
 	}
+	tableRows := false // in the rows of an action table, up to a blank line
 	for i := 0; i < len(body); i++ {
 		p.at = i
 		l := body[i]
 		if l == "" {
+			tableRows = false
 			switch {
 			case state == stateMinute:
 				p.addLine(l)
@@ -596,6 +611,18 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		}
 		if endMarkerRe.MatchString(l) {
 			break
+		}
+		if p.cur != nil && (p.continued(l) || isDigits(l) && len(l) <= 3 && i+1 < len(body) && p.continued(body[i+1])) {
+			continue // "4. (continued)" at the top of a page, and the page number above it
+		}
+		if actionTableRe.MatchString(l) {
+			// "Ref Action Owner Due": the rows' references
+			// ("HWB/24/01") are actions, not minutes.
+			tableRows = true
+		}
+		if tableRows {
+			p.addLine(l)
+			continue
 		}
 		if h, ok := parseMinuteHeader(l); ok && p.accept(h) && !p.resolutionPart(l, h, body, nextNonBlank(i)) {
 			if h.title != "" {
@@ -705,6 +732,19 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		}
 		p.warn("line %d: text before the first minute not placed: %q", p.preambleLine(para), clip(para))
 	}
+}
+
+var (
+	// actionTableRe heads a table of actions: "Ref Action Owner Due".
+	actionTableRe = regexp.MustCompile(`(?i)^(?:(?:ref(?:erence)?|no|item)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
+	continuedRe   = regexp.MustCompile(`(?i)^(\S+?)\.?\s+\((?:continued|cont(?:'d|’d|\.)?)\)$`)
+)
+
+// continued reports the heading of the current minute printed again at the
+// top of a page: "4. (continued)".
+func (p *minutesParser) continued(l string) bool {
+	g := continuedRe.FindStringSubmatch(l)
+	return g != nil && p.cur != nil && g[1] == p.cur.m.Number
 }
 
 // aboutDocumentRe is a note on the document itself before the minutes

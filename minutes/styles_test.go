@@ -533,6 +533,37 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"Page", "Westhaven Police and Crime Panel 14"},
 			warnings:     []string{},
 		},
+		{
+			// A health and wellbeing board: an NHS logo above the
+			// board's name and "MINUTES"; the members in a table of name
+			// and post under "Present:"; "The Board NOTED … and AGREED
+			// that …" (what it noted stays in the narrative), "The minutes
+			// … were AGREED as a correct record", "The Board AGREED to …";
+			// "4. (continued)" at the top of a page; and a table of actions
+			// whose references ("HWB/24/01") are not minutes.
+			file:      "minutes-health-wellbeing-board.txt",
+			committee: "ASHCOMBE HEALTH AND WELLBEING BOARD",
+			numbers:   []string{"1", "2", "3", "4", "5", "6"},
+			resolved: map[string][]string{
+				"3": {"The minutes of the meeting held on 25 January 2024 were AGREED as a correct record."},
+				"4": {"That the Healthy Weight Partnership should report its action plan to the July meeting."},
+				"5": {"To ratify the Quarter 4 Better Care Fund return."},
+				"6": {"To delegate approval of the draft for consultation to the Director of Public Health."},
+			},
+			recordedAs: map[string][]string{"3": {"AGREED"}, "4": {"AGREED"}, "5": {"AGREED"}, "6": {"AGREED"}},
+			narratives: map[string]string{"3": "The Board NOTED the action log.", "4": "The Board NOTED the chapter\n\nBoard members asked"},
+			present: []string{"Cllr Teresa Hanlon (Chair) (Cabinet Member for Adult Social Care and Health)",
+				"Dr Raj Bhandari (Vice-Chair) (Clinical Director, Ashcombe Central PCN)",
+				"Cllr Owen Pritchett (Cabinet Member for Children and Families)", "Helen Marsh (Director of Public Health)",
+				"Simon Achebe (Director of Adult Social Services)", "Karen Doyle (Place Director, Ashcombe ICB)",
+				"Ruth Penhaligon (Chief Executive, Healthwatch Ashcombe)", "Lucy Farrant (Health and Wellbeing Board Manager)",
+				"Imran Siddiqui (Democratic Services Officer)"},
+			apologies: []Person{{Name: "Superintendent Clare Nolan", Organisation: "Ashcombe Police"},
+				{Name: "Mark Eddowes", Organisation: "Ashcombe Community Foundation Trust"}},
+			declarations: []Declaration{},
+			furniture:    []string{"continued", "HWB/24/01", "Owner"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

@@ -30,6 +30,10 @@ var (
 	// print it: "Name      Representing".
 	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority))\s*$`)
 	tableRowRe        = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S(?:.*\S)?)\s*$`)
+	// attendHeadRe is an attendance label alone on its line, over a
+	// table of names and posts.
+	attendHeadRe  = regexp.MustCompile(`(?i)^\s*(?:present|members\s+present|in\s+attendance|also\s+in\s+attendance|also\s+present|officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*$`)
+	bracketTailRe = regexp.MustCompile(`\s*\([^)]*\)$`)
 )
 
 // tableColumns rewrites the rows under an attendance table's heading,
@@ -37,14 +41,31 @@ var (
 // with the body in brackets, before the gap between the columns is lost
 // with the rest of the spacing. The heading itself becomes a blank line,
 // so that line numbers stay as printed.
+//
+// Under an attendance label alone on its line, rows of a name and a post,
+// "Helen Marsh      Director of Public Health", are read the same way;
+// a row of two names is two people, left for twoColumns.
 func tableColumns(raw []string) []string {
 	for i := 0; i < len(raw); i++ {
-		if !memberTableHeadRe.MatchString(raw[i]) {
-			continue
-		}
-		raw[i] = ""
-		for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
-			raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
+		switch {
+		case memberTableHeadRe.MatchString(raw[i]):
+			raw[i] = ""
+			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
+				raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
+			}
+		case attendHeadRe.MatchString(raw[i]):
+			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
+				g := tableRowRe.FindStringSubmatch(raw[i])
+				if g == nil {
+					continue
+				}
+				name := strings.Join(strings.Fields(g[1]), " ")
+				post := strings.Join(strings.Fields(g[2]), " ")
+				if !nameLike(bracketTailRe.ReplaceAllString(name, "")) || nameLike(post) || personTitleRe.MatchString(post) || strings.Contains(post, "(") {
+					continue
+				}
+				raw[i] = name + " (" + post + ")"
+			}
 		}
 	}
 	return raw
