@@ -1070,7 +1070,7 @@ func presentList(lines []string) []string {
 // between them is a post, whose "and" is part of it.
 func splitPeople(g string) []string {
 	if !strings.Contains(g, ";") {
-		return splitOutside(g)
+		return joinPosts(g, splitOutside(g))
 	}
 	var out []string
 	for _, seg := range strings.Split(g, ";") {
@@ -1090,6 +1090,30 @@ func splitPeople(g string) []string {
 			continue
 		}
 		out = append(out, splitOutside(seg)...)
+	}
+	return out
+}
+
+// postNamedRe is a post with the holder's name in brackets after it:
+// "Monitoring Officer (Rachel Dunmore)".
+var postNamedRe = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
+
+// joinPosts puts back together two posts one person holds, which the list
+// joined with "and": "Clerk and Monitoring Officer (Rachel Dunmore)" is
+// one officer, not a "Clerk" and a "Monitoring Officer".
+func joinPosts(g string, pieces []string) []string {
+	out := pieces[:0:0]
+	for i := 0; i < len(pieces); i++ {
+		if i+1 < len(pieces) {
+			first, next := pieces[i], pieces[i+1]
+			if m := postNamedRe.FindStringSubmatch(next); m != nil && postRe.MatchString(first) && postRe.MatchString(m[1]) && nameLike(m[2]) &&
+				!strings.Contains(first, "(") && !nameLike(first) && !personTitleRe.MatchString(first) && strings.Contains(g, first+" and "+next) {
+				out = append(out, first+" and "+next)
+				i++
+				continue
+			}
+		}
+		out = append(out, pieces[i])
 	}
 	return out
 }

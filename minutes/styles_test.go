@@ -564,6 +564,32 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"continued", "HWB/24/01", "Owner"},
 			warnings:     []string{},
 		},
+		{
+			// A fire authority: "FA/34/24" references, officers listed by
+			// post with the holder in brackets ("Clerk and Monitoring
+			// Officer (Rachel Dunmore)" is one officer), and
+			// "Recommendation(s)" over what officers proposed, then
+			// "Decision" over what the Authority decided: only the
+			// decision is a resolution.
+			file:    "minutes-fire-authority-recommendation-decision.txt",
+			numbers: []string{"FA/31/24", "FA/32/24", "FA/33/24", "FA/34/24", "FA/35/24", "FA/36/24"},
+			resolved: map[string][]string{
+				"FA/33/24": {"That the minutes of the meeting held on 23 September 2024 be confirmed"},
+				"FA/34/24": {"That the recommendations be approved."},
+				"FA/35/24": {"That the recommendation be approved, subject to a review"},
+				"FA/36/24": {"That the report be noted."},
+			},
+			recordedAs: map[string][]string{"FA/33/24": {"DECISION"}, "FA/34/24": {"DECISION"}, "FA/35/24": {"DECISION"}, "FA/36/24": {"DECISION"}},
+			narratives: map[string]string{"FA/34/24": "Recommendations\n\nThat the Authority: (a) note the updated Medium Term Financial Plan"},
+			present: []string{"Councillor Bryony Ashe (Chair)", "Councillor Neil Cartwright (Vice-Chair)", "Councillor Dilys Fenn",
+				"Councillor Tom Hardcastle", "Councillor Priya Lal", "Councillor Gordon Mayhew", "Councillor Susan Okafor",
+				"Councillor Warren Quigley", "Chief Fire Officer (Alan Brewster)", "Deputy Chief Fire Officer (Kate Leung)",
+				"Treasurer (Ian Sowerby)", "Clerk and Monitoring Officer (Rachel Dunmore)"},
+			apologies:    []Person{{Name: "Councillor Graham Pybus"}, {Name: "Councillor Jean Tolley"}},
+			declarations: []Declaration{{Name: "Councillor Lal", Item: "FA/35/24", Kind: "personal", Nature: "her son is a retained firefighter with the Service"}},
+			furniture:    []string{"Page", "CHAIR", "closed"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
