@@ -67,11 +67,15 @@ var (
 	resolvedAndRe      = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "… Bequest.It was RESOLVED", "Land at Hoggs Farm – RESOLVED to
 	// object": RESOLVED in capitals after a sentence or a dash.
-	resolvedGluedRe = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	partStartRe     = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
-	sentenceEndRe   = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe   = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
-	smallTitleWord  = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
+	// "The following payments were RESOLVED for approval:": the word in
+	// capitals after "was" or "were"; a sentence before it is not part of
+	// the resolution.
+	passiveResolvedRe = regexp.MustCompile(`^(?:(.*?[.!?])\s+)?(\S.*?\s(?:was|were)\s+(?:(?i:unanimously)\s+)?RESOLVED\b.*)$`)
+	resolvedGluedRe   = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	partStartRe       = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
+	sentenceEndRe     = regexp.MustCompile(`[.!?]["”’)]*$`)
+	attendLabelRe     = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
+	smallTitleWord    = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
 // minuteNumPat is a minute number: "20", "41/23", a number with a
@@ -249,6 +253,9 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if g := resolvedBodyRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2] + g[3]), true
+	}
+	if g := passiveResolvedRe.FindStringSubmatch(l); g != nil {
+		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	if g := resolvedGluedRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
@@ -615,13 +622,15 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		if p.cur != nil && (p.continued(l) || isDigits(l) && len(l) <= 3 && i+1 < len(body) && p.continued(body[i+1])) {
 			continue // "4. (continued)" at the top of a page, and the page number above it
 		}
-		if actionTableRe.MatchString(l) {
+		if actionTableRe.MatchString(l) || paymentsTableRe.MatchString(l) {
 			// "Ref Action Owner Due": the rows' references
-			// ("HWB/24/01") are actions, not minutes.
+			// ("HWB/24/01") are actions, not minutes; "Payee Details
+			// Amount": the payments a resolution approved, not part of
+			// its words.
 			tableRows = true
 		}
 		if tableRows {
-			p.addLine(l)
+			p.addTableLine(l)
 			continue
 		}
 		if h, ok := parseMinuteHeader(l); ok && p.accept(h) && !p.resolutionPart(l, h, body, nextNonBlank(i)) {
@@ -736,8 +745,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 
 var (
 	// actionTableRe heads a table of actions: "Ref Action Owner Due".
-	actionTableRe = regexp.MustCompile(`(?i)^(?:(?:ref(?:erence)?|no|item)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
-	continuedRe   = regexp.MustCompile(`(?i)^(\S+?)\.?\s+\((?:continued|cont(?:'d|’d|\.)?)\)$`)
+	actionTableRe   = regexp.MustCompile(`(?i)^(?:(?:ref(?:erence)?|no|item)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
+	paymentsTableRe = regexp.MustCompile(`(?i)^(?:payee|supplier|paid\s+to|recipient)\b.{0,60}\b(?:amount|total|net|gross|£)`)
+	continuedRe     = regexp.MustCompile(`(?i)^(\S+?)\.?\s+\((?:continued|cont(?:'d|’d|\.)?)\)$`)
 )
 
 // continued reports the heading of the current minute printed again at the
@@ -808,6 +818,22 @@ func (p *minutesParser) addLine(l string) {
 		b.noteRes(l)
 		return
 	}
+	if len(b.res) > 0 {
+		b.trailing = append(b.trailing, l)
+		return
+	}
+	b.narrative = append(b.narrative, l)
+}
+
+// addTableLine adds a row of a table printed in the minute: it ends any
+// resolution being read and stays in the narrative.
+func (p *minutesParser) addTableLine(l string) {
+	b := p.cur
+	if b == nil {
+		p.addPreamble(l)
+		return
+	}
+	b.inRes = false
 	if len(b.res) > 0 {
 		b.trailing = append(b.trailing, l)
 		return

@@ -590,6 +590,29 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"Page", "CHAIR", "closed"},
 			warnings:     []string{},
 		},
+		{
+			// A parish council: "24/113" references with the text beside
+			// them, RESOLVED inside running prose, planning references that
+			// are not minutes, and a table of payments ("Payee Details
+			// Amount") under "The following payments were RESOLVED for
+			// approval:" whose rows, people named among them, are neither
+			// the resolution's words nor anyone present; a page footer
+			// beside the chairman's initials box.
+			file:    "minutes-parish-payments-table.txt",
+			numbers: []string{"24/113", "24/114", "24/115", "24/116", "24/117", "24/118", "24/119", "24/120"},
+			resolved: map[string][]string{
+				"24/115": {"That the Chairman sign them."},
+				"24/117": {"To make no objection.", "To support the application."},
+				"24/118": {"The following payments were RESOLVED for approval:", "To accept the quotation of £865 from P. Danvers Joinery."},
+			},
+			narratives: map[string]string{"24/118": "Payee Details Amount\nMrs K. Grove Salary (October) £612.40"},
+			present: []string{"Cllr M. Aldous (Chairman)", "Cllr J. Brereton", "Cllr S. Cheung", "Cllr P. Danvers", "Cllr R. Ellery",
+				"Cllr V. Fairbairn", "Mrs K. Grove (Clerk and RFO)", "District Cllr H. Ingram"},
+			apologies:    []Person{{Name: "Cllr T. Hollis"}},
+			declarations: []Declaration{{Name: "Cllr Danvers", Item: "24/118", Kind: "pecuniary", Nature: "the contractor named"}},
+			furniture:    []string{"Page", "Chairman .", "Signed"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -647,4 +670,25 @@ func TestCouncilDocuments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPaymentsTableNotResolved checks that the rows of a table of payments
+// printed under the resolution approving them are not read as its words,
+// even though the resolution reads as unfinished (it ends in a colon).
+func TestPaymentsTableNotResolved(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-parish-payments-table.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mi := range m.Minutes {
+		if mi.Number != "24/118" {
+			continue
+		}
+		want := []string{"The following payments were RESOLVED for approval:", "To accept the quotation of £865 from P. Danvers Joinery."}
+		if diff := cmp.Diff(mi.Resolutions, want); diff != "" {
+			t.Errorf("resolutions (-got +want):\n%s", diff)
+		}
+		return
+	}
+	t.Fatal("minute 24/118 not found")
 }

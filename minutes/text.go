@@ -144,6 +144,8 @@ var (
 // the signed copy: "Chairman’s Initials ……………".
 var initialsRe = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?['’]?s?\s+)?(?:initials|signature)\s*:?[\s._…]*$`)
 
+var signBoxTailRe = regexp.MustCompile(`(?i)\s+(?:chair(?:man|person|woman)?(?:['’]s)?|initials|signed)\s*:?\s*[._…]{3,}$`)
+
 // isPageNoise reports lines that are page furniture wherever they appear.
 func isPageNoise(l string) bool {
 	if initialsRe.MatchString(l) {
@@ -152,6 +154,9 @@ func isPageNoise(l string) bool {
 	if len(l) > 120 || !strings.ContainsAny(l, "0123456789") {
 		return false
 	}
+	// "Page 1 of 2   Chairman ……": the footer beside the chair's
+	// initials box.
+	l = signBoxTailRe.ReplaceAllString(l, "")
 	if pageFooterRe.MatchString(l) || len(l) < 120 && pageOfRe.MatchString(l) {
 		return true
 	}
