@@ -69,7 +69,13 @@
 //   - Minute.RecordedAs, when present, has the word each entry of
 //     Resolutions was recorded under, in capitals: "RESOLVED", or
 //     "DECISION" for a cabinet's "DECISION:" or "Decision –", "AGREED"
-//     for "AGREED:" printed as a label.
+//     for "AGREED:" printed as a label, a Scottish committee's "The
+//     Committee agreed:-" or "The Committee agreed to …", and a board's
+//     "NOTED … and AGREED that …" or "were AGREED as a correct record".
+//   - Attendance printed in two columns keeps the second column in
+//     brackets after the name when it is the person's body or post
+//     ("Councillor Sian Carew (Fenmouth District Council)"), and is two
+//     people when it is another name.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.
 //   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just
