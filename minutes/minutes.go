@@ -39,9 +39,10 @@ var (
 	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
 	// bodyAgreedRe is a Scottish council's record of a decision: "The
 	// Committee agreed:-" over the lettered decisions, or "The Committee
-	// agreed to approve …" opening its paragraph. "Members agreed that …"
-	// and "The Board agreed the plan" in a decision's text are narrative.
-	bodyAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Panel|Cabinet|Authority)\s+(?:unanimously\s+)?(?:agreed|AGREED)(?:\s*(?::-?|[–—])\s*(.*)|\s+((?:to|that)\s.*)|\s*)$`)
+	// agreed to approve …" opening its paragraph. "Members agreed that …",
+	// "The Board agreed the plan" in a decision's text and "The Committee
+	// agreed" ending a line in mid-sentence are narrative.
+	bodyAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Panel|Cabinet|Authority)\s+(?:unanimously\s+)?(?:agreed|AGREED)(?:\s*(?::-?|[–—])\s*(.*)|\s+((?:to|that)\s.*))$`)
 	// agreedAndRe is a health and wellbeing board's record: "The Board
 	// NOTED the chapter and AGREED that …", the word in capitals; what it
 	// noted stays in the narrative.

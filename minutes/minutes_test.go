@@ -195,6 +195,9 @@ func TestParseMinutesResolutionWording(t *testing.T) {
 		{"Resolved:", ""},
 		{"RESOLVED:That the report be noted.", "That the report be noted."},
 		{"RESOLVED (unanimously): That the report be noted.", "That the report be noted."},
+		{"The Panel RESOLVED:", ""},
+		{"The Committee RESOLVED that the report be noted.", "That the report be noted."},
+		{"The report was RESOLVED to be noted.", "The report was RESOLVED to be noted."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {
@@ -232,6 +235,10 @@ func TestResolutionRecordedAs(t *testing.T) {
 		{"AGREED: That the report be noted.", []string{"AGREED"}},
 		{"Agreed:\nThat the report be noted.", []string{"AGREED"}},
 		{"RESOLVED: That the report be noted.\n\nAGREED: That the Chair write to the Minister.", []string{"RESOLVED", "AGREED"}},
+		{"The Committee agreed:-\n\n(a) to note the report.", []string{"AGREED"}},
+		{"The Committee agreed to note the report.", []string{"AGREED"}},
+		{"The Board NOTED the report and AGREED that the Chair write to the Minister.", []string{"AGREED"}},
+		{"The minutes of the last meeting were AGREED as a correct record.", []string{"AGREED"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lines, func(t *testing.T) {
@@ -248,7 +255,8 @@ func TestResolutionRecordedAs(t *testing.T) {
 		})
 	}
 	// Agreement told in a sentence is narrative, not a resolution.
-	for _, l := range []string{"Members agreed that the bench be repaired.", "Unanimously AGREED to recommend APPROVAL", "It was agreed the ramp be removed."} {
+	for _, l := range []string{"Members agreed that the bench be repaired.", "Unanimously AGREED to recommend APPROVAL", "It was agreed the ramp be removed.",
+		"The Committee agreed\nwith the officers' view of the scheme.", "The Board agreed the plan.", "The Board NOTED the report and agreed it was clear."} {
 		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
 		if err != nil {
 			t.Fatal(err)
