@@ -406,8 +406,8 @@ func ParseAgenda(text string) (*Agenda, error) {
 }
 
 // pageColumnRe is the pages of an item's papers printed in a column at
-// the right of its title: "Minutes	5 - 10".
-var pageColumnRe = regexp.MustCompile(`\s+(\d{1,3})\s*[-–]\s*(\d{1,3})$`)
+// the right of its title: "Minutes	5 - 10", "Minute of Meeting	Pages 3 - 8".
+var pageColumnRe = regexp.MustCompile(`\s+(?:(?i:pages?|pp\.?)\s*)?(\d{1,3})\s*[-–]\s*(\d{1,3})$`)
 
 // withoutPageColumn drops the pages from a title; a range that does not
 // count up ("Key Stage 4 - 2") is not pages.
@@ -521,6 +521,14 @@ func (a *agendaParser) run(body []string) {
 			a.finishItem(cur)
 			cur, between = nil, a.lastTop >= 0
 		case between:
+		case cur != nil && membershipRe.MatchString(l) && (i == 0 || body[i-1] == ""):
+			// "Committee Membership: …" printed after the business, as
+			// Scottish councils print it, is no part of the last item.
+			a.finishItem(cur)
+			cur, inMembers = nil, true
+			if g := membershipRe.FindStringSubmatch(l); g != nil && g[1] != "" {
+				membership = append(membership, g[1])
+			}
 		case cur != nil:
 			cur.body = append(cur.body, l)
 		case l == "":

@@ -332,6 +332,24 @@ func TestAgendaDocuments(t *testing.T) {
 				"Mr A R Hills", "Mr J Meade", "Mr S Webb", "Mrs L Parfitt-Reid", "Mr H Rayner", "Mr D Watkins",
 				"Mr B H Lewis", "Ms M Dawkins", "Mr I S Chittenden", "Mr S R Campkin"},
 		},
+		{
+			// A Scottish council's notice of meeting: a letter ("Dear
+			// Councillor") naming the meeting in a sentence, "BUSINESS"
+			// over the items, each item's papers in a column at the right
+			// as "Pages 3 - 8", and the committee's membership printed
+			// after the last item, which is no part of it.
+			file:    "agenda-scottish-notice-business.txt",
+			meeting: Meeting{Committee: "Education and Children's Services Committee", Date: "2024-03-07", Time: "10:00", Venue: "Council Chambers, Burgh Buildings, Invercarron"},
+			numbers: []string{"1", "2", "3", "4", "5", "6"},
+			titles:  map[string]string{"2": "Minute of Meeting of 18 January 2024", "6": "School Transport Contracts"},
+			descriptions: map[string]string{
+				"6": "Submit report by the Head of Education Resources.",
+			},
+			presenters: map[string]string{"6": ""},
+			membership: []string{"Councillor Morag Lindsay (Convener)", "Councillor Iain Fraser (Vice-Convener)", "Councillor Kirsty Baird",
+				"Councillor Ewan Drummond", "Councillor Catriona Gillies", "Councillor Shona Grant", "Councillor Alasdair MacLeod",
+				"Councillor Fiona Rennie", "Mrs Elspeth Kerr", "Mr Donald Urquhart (Religious Representatives)"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
