@@ -143,7 +143,18 @@ func actionCommand() *Command {
 		}},
 		Buttons: map[string]Action{addActionButton: readOnly(openAddActionForm)},
 		Forms:   map[string]FormHandler{addActionFormID: submitAddActionForm},
+		Guess:   guessAction,
 	}
+}
+
+// guessAction answers `/action 12`, which someone who has just read the
+// list's numbers types to look one up, with the ways to see or close it.
+func guessAction(args []string) string {
+	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("To see action %d and its changes, say `/action history %d`; to mark it done, `/action done %d`.", id, id, id)
 }
 
 // parseOwner reads an action's owner at the start of args: a mention, or

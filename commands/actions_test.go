@@ -621,6 +621,10 @@ func TestActionHistory(t *testing.T) {
 		{"/action history", "Give the action's number, as `/action list` shows it."},
 		{"/action history 99", "There is no action 99 of Safer Sefton Together."},
 		{"/action history 1 please", "`history` takes the action's number only: `/action history 1`."},
+		// The number alone, as the list shows it, is pointed to the ways
+		// to see or close it rather than not understood.
+		{"/action 1", "To see action 1 and its changes, say `/action history 1`; to mark it done, `/action done 1`."},
+		{"/action #1", "say `/action history 1`"},
 	} {
 		if r := k.run(graeme, tc.line); !r.Refused || !strings.Contains(shown(r), tc.want) {
 			t.Errorf("%s:\n%s\nwant refused with %q", tc.line, shown(r), tc.want)

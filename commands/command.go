@@ -59,6 +59,10 @@ type Command struct {
 	// failure is reported with Saves.
 	Buttons map[string]Action
 	Forms   map[string]FormHandler
+	// Guess, when set, says what someone probably meant by words that
+	// name no subcommand (`/action 12`), in place of a bare "I don't
+	// know"; "" when it has no better idea.
+	Guess func(args []string) string
 }
 
 // Sub is one subcommand: the word that selects it, its usage, whether it
@@ -327,6 +331,11 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 	}
 	if len(args) == 0 {
 		return nil, nil, true, nil
+	}
+	if cmd.Guess != nil {
+		if msg := cmd.Guess(args); msg != "" {
+			return nil, nil, false, usageErr("%s", msg)
+		}
 	}
 	return nil, nil, false, usageErr("I don't know `%s`.", Escape(truncateText(args[0], 40)))
 }
