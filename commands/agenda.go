@@ -531,12 +531,17 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 		return Reply{}, err
 	}
 	confirmed := len(in.Args) == 2 && strings.EqualFold(in.Args[1], "confirm")
-	if len(in.Args) != 1 && !confirmed {
+	if len(in.Args) == 0 {
 		return Reply{}, usageErr("Say which item to remove by its number, e.g. `/agenda remove 7.5`.")
 	}
 	n, err := ParseItemNumber(in.Args[0])
 	if err != nil {
 		return Reply{}, badArgs(err)
+	}
+	if len(in.Args) != 1 && !confirmed {
+		// The number was given: say what is wrong with what follows it,
+		// not ask again for the number.
+		return Reply{}, usageErr("Only `confirm` may follow the item's number: `/agenda remove%s %s`.", agendaDateWord(in, m), n)
 	}
 	items, it, err := s.standingItem(ctx, in, m, n)
 	if err != nil {

@@ -65,6 +65,8 @@ func TestAgendaShowAddRemove(t *testing.T) {
 		{ian, "/agenda delete 5.10", []string{"There is no item 5.10 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
 		{ian, "/agenda remove", []string{"Say which item to remove by its number, e.g. `/agenda remove 7.5`.", "• `/agenda remove [DATE] NUMBER [confirm]`"}},
 		{ian, "/agenda remove five", []string{`"five" is not an agenda number`}},
+		// A word after the number is refused for what it is; 5.2 stays.
+		{ian, "/agenda remove 5.2 please", []string{"Only `confirm` may follow the item's number: `/agenda remove 5.2`."}},
 		{ian, "/agenda move 5a 5.3", []string{"Item 5a is now item *5.3*."}},
 		{ian, "/agenda renumber 5.3 to 5.1", []string{"There is already an item 5.1; move or remove it first."}},
 		{ian, "/agenda move 12 13", []string{"There is no item 12 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
