@@ -74,7 +74,7 @@ func historyCommand() *Command {
 	sub := func(rec HistoryRecord, alias, what, example string) Sub {
 		return Sub{
 			Name: string(rec), Aliases: []string{alias},
-			Usage:    []string{"/history " + string(rec) + " [DATE] [@member]"},
+			Usage:    []string{"/history " + string(rec) + ` [DATE] [@member|"Name"]`},
 			Summary:  "Every change to " + what + " for the meeting in progress, else the next, or the one on DATE: who, what, when, and who entered it.",
 			Examples: []string{"/history " + string(rec), example},
 			Read:     true, Who: Members, Run: rec.show,
@@ -90,7 +90,7 @@ func historyCommand() *Command {
 			sub(HistoryAgenda, "items", "the agenda", "/history agenda 10/12/2026"),
 			{
 				Name:     "attendance",
-				Usage:    []string{"/history attendance [DATE] [@member]"},
+				Usage:    []string{`/history attendance [DATE] [@member|"Name"]`},
 				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE (`next`: the next one), and who entered each; officers, the chair and the vice-chair also see when it was opened, adjourned, resumed and closed.",
 				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
 				Date:     attendedDateHelp,
@@ -105,19 +105,24 @@ func historyCommand() *Command {
 // chair and the vice-chair.
 func seesAll(m Member) bool { return m.IsOfficer() || m.Presides() }
 
-// show is `/history RECORD [DATE] [@member]`.
+// show is `/history RECORD [DATE] [@member|"Name"]`.
 func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, who, err := parseHistoryArgs(in.Args, in.Now, c.Location())
+	d, who, name, err := parseHistoryArgs(in.Args, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, err
 	}
-	if !seesAll(in.Me) {
-		if who != "" && who != in.UserID {
-			return Reply{}, userErr("You can read the history of your own records only, so I can't show you <@%s>'s. An officer or the chair of %s can. Yours: `/history %s`.",
-				who, Escape(c.Name), rec)
+	if name != "" {
+		if who, err = s.namedMember(ctx, c, name); err != nil {
+			return Reply{}, err
 		}
-		who = in.UserID
+	}
+	if !seesAll(in.Me) {
+		if who != "" && who != in.UserID || who == "" && name != "" {
+			return Reply{}, userErr("You can read the history of your own records only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history %s`.",
+				personText(who, name), Escape(c.Name), rec)
+		}
+		who, name = in.UserID, ""
 	}
 	// Undated, the meeting in progress, as `/apologies list` and
 	// `/declare list` read it at the table; else the next.
@@ -140,6 +145,12 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	if err != nil {
 		return Reply{}, err
 	}
+	if who == "" && name != "" {
+		mem := Member{Name: name}
+		if changes, err = changesOf(mem, rec, changes, s.presentsOf(ctx, c, mem)); err != nil {
+			return Reply{}, err
+		}
+	}
 	if who != "" {
 		mem := in.Me
 		if who != in.UserID {
@@ -155,7 +166,7 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 			return Reply{}, err
 		}
 	}
-	return historyReply(c, m, rec, who, in.Me, changes), nil
+	return historyReply(c, m, rec, who, name, in.Me, changes), nil
 }
 
 // historyMeeting is the meeting `/history attendance` and `/history
@@ -182,24 +193,34 @@ func nothingYet(m Meeting, sit Sitting, now time.Time, none string) string {
 	return none
 }
 
-// parseHistoryArgs reads "[DATE] [@member]"; who is empty when no member
-// is named.
-func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date, who string, err error) {
+// parseHistoryArgs reads "[DATE] [@member|"Name"]"; who and name are
+// empty when no one is named. A name in quotes is someone with no Slack
+// account (a presenter, or a member named in imported minutes), whose
+// records are kept under their name.
+func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date, who, name string, err error) {
 	// The member may be named before the date or after it.
 	for i, a := range args {
-		if id, _, ok := mention(a); ok && who == "" {
+		if id, _, ok := mention(a); ok {
 			who, args = id, append(args[:i:i], args[i+1:]...)
+			break
+		}
+		if u := Unescape(a); strings.HasPrefix(u, `"`) || strings.HasPrefix(u, "“") {
+			_, nm, n, err := parseOwner(args[i:])
+			if err != nil {
+				return Date{}, "", "", usageErr("%s.", capitalise(strings.Replace(Escape(err.Error()), "owner's name", "name", 1)))
+			}
+			name, args = nm, append(args[:i:i], args[i+n:]...)
 			break
 		}
 	}
 	d, n, err := takeDate(args, now, loc)
 	if err != nil {
-		return Date{}, "", usageErr("%s.", capitalise(Escape(err.Error())))
+		return Date{}, "", "", usageErr("%s.", capitalise(Escape(err.Error())))
 	}
 	if n != len(args) {
-		return Date{}, "", usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
+		return Date{}, "", "", usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
 	}
-	return d, who, nil
+	return d, who, name, nil
 }
 
 // changesOf keeps the changes to mem's records: for the agenda, to the
@@ -209,7 +230,7 @@ func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date,
 func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(AgendaItem) (bool, error)) ([]Change, error) {
 	var out []Change
 	for _, ch := range changes {
-		mine := ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && sameName(ch.Name, mem.Name)
+		mine := mem.UserID != "" && ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && sameName(ch.Name, mem.Name)
 		if rec == HistoryAgenda {
 			ok, err := presents(AgendaItem{Presenter: ch.Presenter})
 			if err != nil {
@@ -225,19 +246,19 @@ func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(Ag
 }
 
 // historyReply lists changes, the latest MaxHistoryLines of them.
-func historyReply(c Committee, m Meeting, rec HistoryRecord, who string, me Member, changes []Change) Reply {
+func historyReply(c Committee, m Meeting, rec HistoryRecord, who, name string, me Member, changes []Change) Reply {
 	loc := c.Location()
 	head := fmt.Sprintf("*History of the %s* for the meeting of *%s* on %s", historyNoun(rec), Escape(c.Name), formatDay(m.StartsAt, loc))
 	switch {
-	case who == "":
+	case who == "" && name == "":
 	case rec == HistoryAgenda && who == me.UserID:
 		head += ", for the items you present"
 	case rec == HistoryAgenda:
-		head += fmt.Sprintf(", for the items <@%s> presents", who)
+		head += fmt.Sprintf(", for the items %s presents", personText(who, name))
 	case who == me.UserID:
 		head += ": your records"
 	default:
-		head += fmt.Sprintf(": <@%s>'s records", who)
+		head += fmt.Sprintf(": %s's records", personText(who, name))
 	}
 	head += "."
 	reply := Reply{Visibility: Private, Text: head}
@@ -382,23 +403,28 @@ func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	return nil
 }
 
-// attendanceHistory is `/history attendance [DATE] [@member]`: the
+// attendanceHistory is `/history attendance [DATE] [@member|"Name"]`: the
 // meeting's attendance log, each mark with who entered it, and for
 // officers and the chair its conduct log too, in the order of the times
 // they record. A member sees their own marks, and those of a substitute for
 // them.
 func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, who, err := parseHistoryArgs(in.Args, in.Now, c.Location())
+	d, who, name, err := parseHistoryArgs(in.Args, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, err
 	}
-	if !seesAll(in.Me) {
-		if who != "" && who != in.UserID {
-			return Reply{}, userErr("You can read your own attendance marks only, so I can't show you <@%s>'s. An officer or the chair of %s can. Yours: `/history attendance`.",
-				who, Escape(c.Name))
+	if name != "" {
+		if who, err = s.namedMember(ctx, c, name); err != nil {
+			return Reply{}, err
 		}
-		who = in.UserID
+	}
+	if !seesAll(in.Me) {
+		if who != "" && who != in.UserID || who == "" && name != "" {
+			return Reply{}, userErr("You can read your own attendance marks only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history attendance`.",
+				personText(who, name), Escape(c.Name))
+		}
+		who, name = in.UserID, ""
 	}
 	m, err := s.historyMeeting(ctx, in, d, "attendance", s.attendedMeeting)
 	if err != nil {
@@ -414,7 +440,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		text string
 	}
 	var lines []line
-	if who == "" {
+	if who == "" && name == "" {
 		for _, e := range st.sit.Events {
 			text := "meeting " + string(e.Action)
 			if e.Action == ActionItem {
@@ -424,7 +450,8 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		}
 	}
 	for _, mark := range st.log {
-		if who != "" && mark.MemberKey != who && mark.SubstituteFor != who {
+		if who != "" && mark.MemberKey != who && mark.SubstituteFor != who ||
+			who == "" && name != "" && (mark.UserID != "" || !sameName(mark.Name, name)) {
 			continue
 		}
 		person := nameOf(mark.Name, mark.Organisation)
@@ -443,11 +470,11 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 
 	head := fmt.Sprintf("*History of the attendance* at the meeting of *%s* on %s", Escape(c.Name), formatDay(m.StartsAt, loc))
 	switch {
-	case who == "":
+	case who == "" && name == "":
 	case who == in.UserID:
 		head += ": your marks"
 	default:
-		head += fmt.Sprintf(": <@%s>'s marks", who)
+		head += fmt.Sprintf(": %s's marks", personText(who, name))
 	}
 	reply := Reply{Visibility: Private, Text: head + "."}
 	if len(lines) == 0 {
@@ -465,4 +492,20 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	reply.Sections = []Section{{Text: strings.Join(out, "\n")}}
 	reply.Footer = "Times are " + loc.String() + ": when the meeting was opened, or the time a mark records."
 	return reply, nil
+}
+
+// namedMember is the Slack user of the member whose name is name, so that
+// `/history apologies "Neil Frackelton"` reads Neil's records as his
+// mention would; "" for someone who is not a member.
+func (s *Service) namedMember(ctx context.Context, c Committee, name string) (string, error) {
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range members {
+		if m.UserID != "" && sameName(name, m.Name) {
+			return m.UserID, nil
+		}
+	}
+	return "", nil
 }

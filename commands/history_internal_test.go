@@ -13,7 +13,7 @@ func FuzzHistoryArgs(f *testing.F) {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
-		d, who, err := parseHistoryArgs(strings.Fields(text), fuzzNow(nowN), london)
+		d, who, _, err := parseHistoryArgs(strings.Fields(text), fuzzNow(nowN), london)
 		if err != nil {
 			var ue *UserError
 			if !errors.As(err, &ue) {
@@ -38,12 +38,12 @@ func FuzzHistoryArgs(f *testing.F) {
 func TestHistoryArgsMemberFirst(t *testing.T) {
 	now := time.Date(2026, 12, 3, 12, 0, 0, 0, london)
 	for _, text := range []string{"<@UNEIL|neil> 10 December 2026", "10 December 2026 <@UNEIL|neil>"} {
-		d, who, err := parseHistoryArgs(strings.Fields(text), now, london)
+		d, who, _, err := parseHistoryArgs(strings.Fields(text), now, london)
 		if err != nil || who != "UNEIL" || d != (Date{2026, time.December, 10}) {
 			t.Errorf("parseHistoryArgs(%q) = %v, %q, %v", text, d, who, err)
 		}
 	}
-	if d, who, err := parseHistoryArgs([]string{"<@UNEIL>", "next"}, now, london); err != nil || who != "UNEIL" || !d.IsNext() {
+	if d, who, _, err := parseHistoryArgs([]string{"<@UNEIL>", "next"}, now, london); err != nil || who != "UNEIL" || !d.IsNext() {
 		t.Errorf("parseHistoryArgs(<@UNEIL> next) = %v, %q, %v", d, who, err)
 	}
 }

@@ -136,10 +136,10 @@ func TestHistoryMistakes(t *testing.T) {
 		{stranger, "/history attendance", "You are not a member of Safer Sefton Together."},
 		{stranger, "/history minutes", "You are not a member of Safer Sefton Together."},
 		{ian, "/history apologies 3 December 2026", "Safer Sefton Together has no meeting on Thursday 3 December 2026. `/meeting list` shows the meetings scheduled."},
-		{ian, "/history apologies soon", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `soon`.\nUsage:\n• `/history apologies [DATE] [@member]`"},
+		{ian, "/history apologies soon", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `soon`.\nUsage:\n• `/history apologies [DATE] [@member|\"Name\"]`"},
 		{ian, "/history declarations 10 December <@UNEIL> please", "Give a date and a member, or either"},
 		{ian, "/history reports 31/02/2027", "There is no 31 February 2027"},
-		{ian, "/history attendance yesterday-ish", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `yesterday-ish`.\nUsage:\n• `/history attendance [DATE] [@member]`"},
+		{ian, "/history attendance yesterday-ish", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `yesterday-ish`.\nUsage:\n• `/history attendance [DATE] [@member|\"Name\"]`"},
 		{ian, "/history changes", "I don't know `changes`."},
 	} {
 		t.Run(tc.line, func(t *testing.T) {
@@ -151,7 +151,7 @@ func TestHistoryMistakes(t *testing.T) {
 	}
 	// /history alone lists what it shows.
 	wantShown(t, k.say(neil, "/history"), "*/history* — Who changed a meeting's records, what and when. Officers, the chair and the vice-chair see everyone's; members see their own.",
-		"• `/history apologies [DATE] [@member]`", "• `/history minutes [DATE]`", "`/history help apologies`")
+		"• `/history apologies [DATE] [@member|\"Name\"]`", "• `/history minutes [DATE]`", "`/history help apologies`")
 }
 
 // TestHistoryWithoutANextMeeting: with nothing scheduled, /history asks
@@ -193,6 +193,19 @@ func TestHistoryOfImportedRecords(t *testing.T) {
 			t.Errorf("%s: others' records shown:\n%s", line.text, got)
 		}
 	}
+	// Someone the minutes name who has no Slack account is found by name
+	// in quotes, as an action's owner is; a member's name is the member.
+	got = k.say(ian, `/history apologies 9 December 2021 "Tony Harland"`)
+	wantShown(t, got, "on Thursday 9 December 2021: Tony Harland's records.", "— Tony Harland apologies recorded from the minutes")
+	if strings.Contains(got, "Neil Frackelton") || strings.Contains(got, "Sue Holden") {
+		t.Errorf("Tony Harland's history shows others':\n%s", got)
+	}
+	wantShown(t, k.say(ian, `/history apologies "Neil Frackelton" 9 December 2021`), "<@UNEIL>'s records.", "— Neil Frackelton apologies recorded")
+	// A member reads their own only, by name as by mention.
+	if r := k.run(graeme, `/history apologies 9 December 2021 "Tony Harland"`); !r.Refused || strings.Contains(shown(r), "recorded from the minutes") {
+		t.Errorf("a member asks for Tony Harland's:\n%s", shown(r))
+	}
+	wantShown(t, k.say(neil, `/history apologies 9 December 2021 "Neil Frackelton"`), "your records.", "— Neil Frackelton apologies recorded")
 }
 
 // TestHistoryLongTrail: a trail longer than a reply can hold shows its
@@ -257,6 +270,7 @@ func TestHistoryAttendance(t *testing.T) {
 		{neil, "/history attendance", []string{"on Thursday 10 December 2026: your marks.\n• 10 Dec 2026 09:55 — <@UNEIL> marked present\nTimes"}},
 		{neil, "/history attendance <@UGRAEME>", []string{"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history attendance`."}},
 		{ian, "/history attendance <@USTRANGER>", []string{"<@USTRANGER>'s marks.\nNothing is on record."}},
+		{ian, `/history attendance "Jen Williams"`, []string{"on Thursday 10 December 2026: Jen Williams's marks.\n• 10 Dec 2026 09:55 — Jen Williams (NW Probation) marked in attendance _(entered by <@UIAN>)_\nTimes"}},
 	})
 }
 
