@@ -49,6 +49,9 @@ type Declaration struct {
 	Withdrawn    bool
 	DeclaredAt   time.Time
 	By           string
+	// Imported declarations were read from the meeting's minutes: whoever
+	// imported them did not declare them for anyone, nor when imported.
+	Imported bool
 
 	// ItemID is the agenda item declared on, which the declaration
 	// follows when it is renumbered (Item keeps the number it had when
@@ -577,7 +580,11 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 	}
 	lines := make([]string, len(ds))
 	for i, d := range ds {
-		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (declared %s%s)", Escape(d.filed().label(items)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), formatWhen(d.DeclaredAt, loc), madeAs(d.filed(), items))
+		when := "declared " + formatWhen(d.DeclaredAt, loc)
+		if d.Imported {
+			when = "recorded in the minutes of " + formatDay(m.StartsAt, loc)
+		}
+		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (%s%s)", Escape(d.filed().label(items)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), when, madeAs(d.filed(), items))
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
 			lines[i] += " — holds a dispensation"
@@ -587,7 +594,9 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 		if onRegister(es, d) {
 			lines[i] += " — _on the register of interests_"
 		}
-		lines[i] += enteredBy(d.By, d.UserID)
+		if !d.Imported {
+			lines[i] += enteredBy(d.By, d.UserID)
+		}
 	}
 	head := fmt.Sprintf("*Declarations of interest* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
 	return listing(head, "No interests have been declared.", lines), nil

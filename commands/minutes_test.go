@@ -240,3 +240,26 @@ func TestImportedApologiesNotEnteredByTheImporter(t *testing.T) {
 		}
 	}
 }
+
+// TestImportedDeclarationsNotEnteredByTheImporter: declarations read from
+// imported minutes were neither made by whoever imported them nor at the
+// time of the import: the list says they are recorded in the minutes, and
+// neither it nor the agenda names the officer as having entered them.
+func TestImportedDeclarationsNotEnteredByTheImporter(t *testing.T) {
+	k := committeeKit(t)
+	text := strings.Replace(seedMinutes(t), "No declarations of any disclosable pecuniary interests or personal\ninterests were received.",
+		"Superintendent Graeme Robson declared a personal interest in Minute No. 24\n(Youth Service and Youth Engagement) as a trustee of a youth club.", 1)
+	if _, errs := k.importMinutes(ian, text); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	got := k.say(ian, "/declare list 9/12/2021")
+	wantShown(t, got, "• Item 24 — Superintendent Graeme Robson: personal interest — a trustee of a youth club (recorded in the minutes of Thursday 9 December 2021)")
+	if strings.Contains(got, "entered by") || strings.Contains(got, "declared ") {
+		t.Errorf("/declare list says the importer entered the minutes' declaration, or when:\n%s", got)
+	}
+	got = k.say(ian, "/agenda 9/12/2021")
+	wantShown(t, got, "Superintendent Graeme Robson declared a personal interest in Item 24 as a trustee of a youth club.")
+	if strings.Contains(got, "Entered for them") {
+		t.Errorf("the agenda says the importer entered the minutes' declaration:\n%s", got)
+	}
+}

@@ -159,7 +159,7 @@ func isUserErr(err error) bool {
 func declarationsEntered(ds []Declaration, items []AgendaItem) string {
 	var standing []Declaration
 	for _, d := range ds {
-		if !d.Withdrawn && enteredBy(d.By, d.UserID) != "" {
+		if !d.Withdrawn && !d.Imported && enteredBy(d.By, d.UserID) != "" {
 			standing = append(standing, d)
 		}
 	}

@@ -26,6 +26,7 @@ type declarationRow struct {
 	Withdrawn    bool           `db:"withdrawn"`
 	DeclaredAt   time.Time      `db:"declared_at"`
 	By           string         `db:"declared_by"`
+	Imported     bool           `db:"imported"`
 
 	ItemID sql.NullInt64 `db:"item_id"`
 	itemNow
@@ -35,7 +36,7 @@ func (r declarationRow) declaration() commands.Declaration {
 	return commands.Declaration{
 		ID: r.ID, MeetingID: r.MeetingID, Item: r.Item, ItemID: r.ItemID.Int64, OnItem: r.ref(), UserID: r.UserID.String, Name: r.Name,
 		Kind: commands.InterestKind(r.Kind), Nature: r.Nature, Dispensation: r.Dispensation,
-		Withdrawn: r.Withdrawn, DeclaredAt: r.DeclaredAt, By: r.By,
+		Withdrawn: r.Withdrawn, DeclaredAt: r.DeclaredAt, By: r.By, Imported: r.Imported,
 	}
 }
 
@@ -45,7 +46,7 @@ func (r declarationRow) declaration() commands.Declaration {
 var declarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, ` + itemNowColumns("d.item_id") + `, d.user_id, d.name, d.kind, d.nature,
 	(d.dispensation OR EXISTS (SELECT 1 FROM declaration_dispensations p WHERE p.declaration_id = d.id)) AS dispensation,
 	EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id) AS withdrawn,
-	d.declared_at, d.declared_by`
+	d.declared_at, d.declared_by, d.source = 'import' AS imported`
 
 // Declare implements commands.DeclarationStore. The declaration is one
 // statement, sent on its own (writeAlone) and shared with whatever other
@@ -282,7 +283,7 @@ var declareRowsSQL = `ins AS (
 // less of its 0.9 (BENCHMARKS.md).
 var newDeclarationColumns = `d.id, d.meeting_id, d.item_number, d.item_id, COALESCE(i.number, '') AS item_now,
 	COALESCE(i.title, '') AS item_title, COALESCE(i.removed_at IS NOT NULL, false) AS item_removed,
-	d.user_id, d.name, d.kind, d.nature, d.dispensation, false AS withdrawn, d.declared_at, d.declared_by`
+	d.user_id, d.name, d.kind, d.nature, d.dispensation, false AS withdrawn, d.declared_at, d.declared_by, false AS imported`
 
 func getDeclaration(ctx context.Context, q sqlx.QueryerContext, out *commands.Declaration, id int64) error {
 	var row declarationRow
@@ -383,7 +384,7 @@ func queryDeclarations(ctx context.Context, q interface {
 	for rows.Next() {
 		var r declarationRow
 		if err := rows.Scan(&r.ID, &r.MeetingID, &r.Item, &r.ItemID, &r.ItemNow, &r.ItemTitle, &r.ItemRemoved,
-			&r.UserID, &r.Name, &r.Kind, &r.Nature, &r.Dispensation, &r.Withdrawn, &r.DeclaredAt, &r.By); err != nil {
+			&r.UserID, &r.Name, &r.Kind, &r.Nature, &r.Dispensation, &r.Withdrawn, &r.DeclaredAt, &r.By, &r.Imported); err != nil {
 			return nil, err
 		}
 		out = append(out, r.declaration())
