@@ -203,16 +203,23 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if err != nil {
 		return Reply{}, err
 	}
-	w.Action, w.By = action, in.UserID
+	// The same line sent twice (retyped, or pasted again) records it once:
+	// a second "Resolved" would say something new was decided.
+	w.Action, w.By, w.IfChanged = action, in.UserID, true
+	part := "narrative"
 	if action == "resolved" {
 		r := ParseResolution(text)
 		w.Resolution = &r
+		part = "RESOLVED text"
 	} else {
 		w.Narrative = &text
 	}
 	mi, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, confirmedErr(c, m)
+	}
+	if errors.Is(err, ErrUnchanged) {
+		return s.unchangedMinute(ctx, c, m, item, part)
 	}
 	if err != nil {
 		return Reply{}, err
@@ -227,6 +234,24 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// unchangedMinute answers a /resolve or /minute whose text item's minute
+// at m has already: nothing was written, and the minute is shown as it
+// stands.
+func (s *Service) unchangedMinute(ctx context.Context, c Committee, m Meeting, item, part string) (Reply, error) {
+	written, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	for _, mi := range written {
+		if mi.Item == item {
+			reply := writtenReply(c, mi)
+			reply.Text = fmt.Sprintf("Minute %s's %s already reads so; nothing changed.", Escape(mi.Number), part)
+			return reply, nil
+		}
+	}
+	return private("Item %s's minute already reads so; nothing changed.", Escape(item)), nil
 }
 
 // todayNotOpened refuses a decision or a minute that would go, for want

@@ -783,8 +783,7 @@ func TestResolveBeforeTodaysMeetingIsOpened(t *testing.T) {
 	wantShown(t, k.say(ian, "/resolve 2026-12-10 5 That the settings be reviewed."), "Resolved under item 5: minute 5 of the meeting on Thursday 10 December 2026")
 	// Once the meeting is open, it is the one meant.
 	k.must(sue, "/meeting start")
-	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "Resolved under item 4: minute")
-	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "of the meeting on Thursday 14 January 2027")
+	wantShown(t, k.say(ian, "/resolve 4 That the budget be approved."), "Resolved under item 4: minute", "of the meeting on Thursday 14 January 2027")
 }
 
 // TestMinuteCommentTwiceIsOneComment: a correction sent again (as the
@@ -813,4 +812,32 @@ func TestMinuteCommentTwiceIsOneComment(t *testing.T) {
 	if diff := cmp.Diff(by, []string{graeme, neil}); diff != "" {
 		t.Errorf("corrections on record, by whom (-got +want):\n%s", diff)
 	}
+}
+
+// TestResolveOrMinuteSentTwice: the same /resolve or /minute sent again —
+// retyped, or pasted twice — changes nothing and says so, showing the
+// minute as it stands, and the minute's history records it once.
+func TestResolveOrMinuteSentTwice(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/minute 7.7 The Board considered the report.")
+	for _, tc := range []struct{ line, want string }{
+		{"/resolve 7.7 That the report be noted.", "Minute 9's RESOLVED text already reads so; nothing changed."},
+		{"/minute 7.7 The Board considered the report.", "Minute 9's narrative already reads so; nothing changed."},
+	} {
+		got := k.say(sue, tc.line)
+		wantShown(t, got, tc.want, "The Board considered the report.", "RESOLVED: That the report be noted.")
+		if strings.Contains(got, "Resolved under") || strings.Contains(got, "Minuted under") {
+			t.Errorf("%s sent again says it was recorded:\n%s", tc.line, got)
+		}
+	}
+	h := k.say(sue, "/history minutes")
+	if n := strings.Count(h, "resolved, recorded by"); n != 1 {
+		t.Errorf("the resolution is in the history %d times:\n%s", n, h)
+	}
+	if n := strings.Count(h, "minuted by"); n != 1 {
+		t.Errorf("the narrative is in the history %d times:\n%s", n, h)
+	}
+	// A changed text is still recorded.
+	wantShown(t, k.say(sue, "/resolve 7.7 That the report be noted and circulated."), "Resolved under item 7.7: minute 9")
 }
