@@ -297,12 +297,17 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	if len(in.Args) != 1 {
+	if len(in.Args) == 0 {
 		return Reply{}, usageErr("Say which entry to remove, by its number: `/interests` lists yours.")
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(in.Args[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
 		return Reply{}, usageErr("%q is not an entry's number: `/interests` lists yours.", truncateText(Escape(in.Args[0]), 20))
+	}
+	if len(in.Args) != 1 {
+		// The number was given: say what is wrong with what follows it,
+		// not ask again for the number.
+		return Reply{}, usageErr("Remove one entry at a time, by its number alone: `/interests remove %d`.", id)
 	}
 	e, err := s.store.Interest(ctx, id)
 	if errors.Is(err, ErrNotFound) || err == nil && e.CommitteeID != in.Committee.ID {
