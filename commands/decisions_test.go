@@ -841,3 +841,19 @@ func TestResolveOrMinuteSentTwice(t *testing.T) {
 	// A changed text is still recorded.
 	wantShown(t, k.say(sue, "/resolve 7.7 That the report be noted and circulated."), "Resolved under item 7.7: minute 9")
 }
+
+// TestResolutionByItemNumber: someone reading the agenda asks for a
+// meeting's decision by its item's number; minutes written in Quorum are
+// numbered on from the last meeting's, so item 7.7 is minute 9, and the
+// reply shows that minute and says so rather than finding nothing.
+func TestResolutionByItemNumber(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	got := k.say(neil, "/resolution 10/12/2026 7.7")
+	wantShown(t, got, "No minute of the meeting on Thursday 10 December 2026 is numbered 7.7; its agenda item 7.7 is minute 9.",
+		"RESOLVED: That the report be noted.", "[Share minute 9 in channel]")
+	// A minute of that number is what is shown when there is one.
+	wantShown(t, k.say(neil, "/resolution 10/12/2026 9"), "minute 9 of the meeting on Thursday 10 December 2026")
+	// An item with nothing recorded is not on record.
+	wantShown(t, k.say(neil, "/resolution 10/12/2026 7.5"), "No minute 7.5 of the meeting on Thursday 10 December 2026")
+}

@@ -213,6 +213,32 @@ func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQ
 	if err != nil {
 		return Reply{}, err
 	}
+	if len(ms) == 0 && q.On.Year != 0 {
+		// Minutes written in Quorum are numbered on from the last
+		// meeting's, so the agenda's "item 4" is minute 33: someone
+		// reading the agenda gives the item's number.
+		day, err := s.store.MinutesOn(ctx, c.ID, q.On)
+		if err != nil {
+			return Reply{}, err
+		}
+		for _, mi := range day {
+			if mi.Item == "" || mi.Item != q.Number {
+				continue
+			}
+			// Read whole, with its resolutions, as a lookup by number is.
+			whole, err := s.store.MinutesByNumber(ctx, c.ID, mi.Number, q.On, 1)
+			if err != nil {
+				return Reply{}, err
+			}
+			if len(whole) == 0 {
+				break
+			}
+			reply := minuteReply(c, whole[0])
+			reply.Text = fmt.Sprintf("No minute of the meeting on %s is numbered %s; its agenda item %s is minute %s.",
+				q.On, Escape(q.Number), Escape(mi.Item), Escape(mi.Number))
+			return reply, nil
+		}
+	}
 	return numberReply(c, q, ms), nil
 }
 
