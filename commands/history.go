@@ -230,7 +230,7 @@ func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date,
 func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(AgendaItem) (bool, error)) ([]Change, error) {
 	var out []Change
 	for _, ch := range changes {
-		mine := mem.UserID != "" && ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && sameName(ch.Name, mem.Name)
+		mine := mem.UserID != "" && ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && namedAs(ch.Name, mem.Name)
 		if rec == HistoryAgenda {
 			ok, err := presents(AgendaItem{Presenter: ch.Presenter})
 			if err != nil {
@@ -243,6 +243,19 @@ func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(Ag
 		}
 	}
 	return out, nil
+}
+
+// namedAs reports whether printed, a name as minutes print it, names the
+// person called name: the same name, or with a title before it
+// ("Superintendent Graeme Robson", "Councillor Trish Hardy"), as a
+// presenter's is read.
+func namedAs(printed, name string) bool {
+	if sameName(printed, name) {
+		return true
+	}
+	bare, _ := splitOrg(printed)
+	names := presenterNames(bare)
+	return len(names) == 1 && names[0] == foldName(name)
 }
 
 // historyReply lists changes, the latest MaxHistoryLines of them.

@@ -263,3 +263,25 @@ func TestImportedDeclarationsNotEnteredByTheImporter(t *testing.T) {
 		t.Errorf("the agenda says the importer entered the minutes' declaration:\n%s", got)
 	}
 }
+
+// TestHistoryOfARecordUnderATitle: minutes print a member's name with a
+// title ("Superintendent Graeme Robson"); the member reads the record as
+// their own, and an officer finds it under the member, as the member's
+// plain name would be.
+func TestHistoryOfARecordUnderATitle(t *testing.T) {
+	k := committeeKit(t)
+	text := strings.Replace(seedMinutes(t), "No declarations of any disclosable pecuniary interests or personal\ninterests were received.",
+		"Superintendent Graeme Robson declared a personal interest in Minute No. 24\n(Youth Service and Youth Engagement) as a trustee of a youth club.", 1)
+	if _, errs := k.importMinutes(ian, text); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	for _, tc := range []struct{ user, line, head string }{
+		{graeme, "/history declarations 9/12/2021", "your records."},
+		{ian, "/history declarations 9/12/2021 <@UGRAEME>", "<@UGRAEME>'s records."},
+	} {
+		wantShown(t, k.say(tc.user, tc.line), tc.head, "item 24: Superintendent Graeme Robson")
+	}
+	if got := k.say(neil, "/history declarations 9/12/2021"); strings.Contains(got, "Graeme Robson") {
+		t.Errorf("Neil reads Graeme's declaration as his own:\n%s", got)
+	}
+}
