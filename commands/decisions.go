@@ -163,7 +163,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if err != nil {
 		return Reply{}, err
 	}
-	args := in.Args[n:]
+	args := dropLabel(in.Args[n:], "item")
 	if len(args) < 2 {
 		return Reply{}, usageErr("Give the agenda item's number and the text.")
 	}
@@ -234,6 +234,16 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// dropLabel drops the word label ("item", "minute") from the start of
+// args when a number follows it: people write "Item 4" and "Minute 33" as
+// the agenda and the minutes print them.
+func dropLabel(args []string, label string) []string {
+	if len(args) > 1 && strings.EqualFold(strings.TrimRight(args[0], ":."), label) {
+		return args[1:]
+	}
+	return args
 }
 
 // unchangedMinute answers a /resolve or /minute whose text item's minute
@@ -468,14 +478,15 @@ func approveMinutesSub() Sub {
 // draft.
 func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, error) {
 	c := in.Committee
-	if len(in.Args) < 2 {
+	args := dropLabel(in.Args, "minute")
+	if len(args) < 2 {
 		return Minute{}, "", usageErr("Give the minute's number and the text.")
 	}
-	number, ok := minuteNumber(in.Args[0])
+	number, ok := minuteNumber(args[0])
 	if !ok {
-		return Minute{}, "", usageErr("`%s` is not a minute number.", Escape(in.Args[0]))
+		return Minute{}, "", usageErr("`%s` is not a minute number.", Escape(args[0]))
 	}
-	text := cleanText(plain(in.Args[1:]))
+	text := cleanText(plain(args[1:]))
 	switch {
 	case text == "":
 		return Minute{}, "", usageErr("Give the minute's number and the text.")

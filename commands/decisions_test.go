@@ -857,3 +857,16 @@ func TestResolutionByItemNumber(t *testing.T) {
 	// An item with nothing recorded is not on record.
 	wantShown(t, k.say(neil, "/resolution 10/12/2026 7.5"), "No minute 7.5 of the meeting on Thursday 10 December 2026")
 }
+
+// TestDecisionsNameTheItemAsPrinted: "Item 7.7" and "Minute 9", as the
+// agenda and the minutes print them, are the item's and the minute's
+// numbers.
+func TestDecisionsNameTheItemAsPrinted(t *testing.T) {
+	k := decDay(t)
+	wantShown(t, k.say(ian, "/resolve item 7.7 That the report be noted."), "Resolved under item 7.7: minute 9")
+	wantShown(t, k.say(ian, "/minute Item 7.7: The Board heard the report."), "Minuted under item 7.7: minute 9")
+	wantShown(t, k.say(ian, "/minutes amend Minute 9 The Board heard the report of Sefton CVS."), "Minute 9 amended")
+	wantShown(t, k.say(graeme, "/minutes comment minute 9 It was the quarter's report."), "Your correction to minute 9 is recorded")
+	// A minute whose text starts with the word is not mistaken for it.
+	wantShown(t, k.say(ian, "/minute 7.7 Item noted."), "Item noted.")
+}
