@@ -232,7 +232,13 @@ func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(Ag
 	for _, ch := range changes {
 		mine := mem.UserID != "" && ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && namedAs(ch.Name, mem.Name)
 		if rec == HistoryAgenda {
-			ok, err := presents(AgendaItem{Presenter: ch.Presenter})
+			it := AgendaItem{Presenter: ch.Presenter}
+			if ch.Action != "moved" {
+				// The title can be what names the member's organisation
+				// ("7.5 SWACA — Neil Frackleton"), as their reminders read it.
+				it.Title = ch.Detail
+			}
+			ok, err := presents(it)
 			if err != nil {
 				return nil, err
 			}

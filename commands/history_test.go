@@ -461,3 +461,20 @@ func TestHistoryAttendanceAndMinutesNext(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryAgendaOfAMisprintedPresenter: an item whose presenter is
+// printed with a slip in the name ("Neil Frackleton") and whose title is
+// the member's organisation is the member's, in their agenda history as in
+// their reminders and their Home.
+func TestHistoryAgendaOfAMisprintedPresenter(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 7.9 SWACA — Neil Frackleton")
+	got := k.say(neil, "/history agenda")
+	wantShown(t, got, "for the items you present.", "item 7.9: added: SWACA — Neil Frackleton")
+	if strings.Contains(got, "Sefton CVS") {
+		t.Errorf("Neil's items include others':\n%s", got)
+	}
+	if got := k.say(sue, "/history agenda"); strings.Contains(got, "Frackleton") {
+		t.Errorf("Sue's items include Neil's:\n%s", got)
+	}
+}
