@@ -513,16 +513,16 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	return reply, nil
 }
 
-// namedMember is the Slack user of the member whose name is name, so that
-// `/history apologies "Neil Frackelton"` reads Neil's records as his
-// mention would; "" for someone who is not a member.
+// namedMember is the Slack user of the member whose name is name, with or
+// without a title, so that `/history apologies "Neil Frackelton"` reads
+// Neil's records as his mention would; "" for someone who is not a member.
 func (s *Service) namedMember(ctx context.Context, c Committee, name string) (string, error) {
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
 		return "", err
 	}
 	for _, m := range members {
-		if m.UserID != "" && sameName(name, m.Name) {
+		if m.UserID != "" && namedAs(name, m.Name) {
 			return m.UserID, nil
 		}
 	}

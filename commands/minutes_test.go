@@ -278,6 +278,9 @@ func TestHistoryOfARecordUnderATitle(t *testing.T) {
 	for _, tc := range []struct{ user, line, head string }{
 		{graeme, "/history declarations 9/12/2021", "your records."},
 		{ian, "/history declarations 9/12/2021 <@UGRAEME>", "<@UGRAEME>'s records."},
+		// Named as the minutes print him, he is still the member.
+		{graeme, `/history declarations 9/12/2021 "Superintendent Graeme Robson"`, "your records."},
+		{ian, `/history declarations 9/12/2021 "Superintendent Graeme Robson"`, "<@UGRAEME>'s records."},
 	} {
 		wantShown(t, k.say(tc.user, tc.line), tc.head, "item 24: Superintendent Graeme Robson")
 	}
