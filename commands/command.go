@@ -692,7 +692,7 @@ const attendedDateHelp = "DATE is the day of the meeting: " + dateForms + "; wit
 
 // draftDateHelp is DATE where it is the meeting whose minutes are
 // compiled (draftMeeting).
-const draftDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next."
+const draftDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next; `next`, the next."
 
 // approveDateHelp is DATE where it is the meeting whose minutes are
 // confirmed (approveMinutes).

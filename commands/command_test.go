@@ -105,7 +105,7 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/meeting help start", []string{"without one, today's."}, true},
 		{"/meeting help attendance", []string{"without one, the meeting in progress, else the last one held."}, true},
 		{"/history help attendance", []string{"without one, the meeting in progress, else the last one held."}, true},
-		{"/minutes help draft", []string{"DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next."}, true},
+		{"/minutes help draft", []string{"DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else the last one if it began in the last 12 hours or its minutes are still a draft, else the next; `next`, the next."}, true},
 		{"/minutes post help", []string{"without one, the meeting in progress, else the last one if it began in the last 12 hours"}, true},
 		{"/minutes approve help", []string{"DATE is the day of the meeting whose minutes are confirmed: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the last meeting's before the one in progress (or before now)."}, true},
 		{"/minutes help", []string{"In `/minutes draft` and `/minutes post`, DATE is the day of the meeting", "In `/minutes approve`, DATE is the day of the meeting whose minutes are confirmed"}, true},

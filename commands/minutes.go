@@ -640,6 +640,15 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 	if !d.IsNext() {
 		return s.meetingFor(ctx, c, d, in.Now)
 	}
+	if saidNext(in.Args) {
+		// `next`, said, is the next meeting, as /history minutes next
+		// reads it, not the last one held that no date means.
+		m, err := s.meetingSaid(ctx, in, d, true)
+		if isUserErr(err) {
+			return Meeting{}, userErr("No meeting of %s is scheduled. Give the date of the meeting: `%s 17 March 2022`.", Escape(c.Name), in.cmd.Name+" "+in.sub.Name)
+		}
+		return m, err
+	}
 	if run, ok, err := s.runningMeeting(ctx, c); err != nil || ok {
 		return run, err
 	}

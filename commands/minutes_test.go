@@ -288,3 +288,20 @@ func TestHistoryOfARecordUnderATitle(t *testing.T) {
 		t.Errorf("Neil reads Graeme's declaration as his own:\n%s", got)
 	}
 }
+
+// TestMinutesDraftNext: `next`, said, is the next meeting's minutes, as in
+// /history minutes next, not the last meeting's that no date means; with
+// none scheduled, the reply says so.
+func TestMinutesDraftNext(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+	if r := k.run(sue, "/minutes draft next"); !r.Refused || !strings.Contains(r.Text, "No meeting of Safer Sefton Together is scheduled.") {
+		t.Errorf("/minutes draft next with none scheduled: %q", shown(r))
+	}
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	wantShown(t, k.say(sue, "/minutes draft"), "of *Safer Sefton Together* on Thursday 10 December 2026")
+	wantShown(t, k.say(sue, "/minutes draft next"), "of *Safer Sefton Together* on Thursday 14 January 2027")
+	wantShown(t, k.say(sue, "/minutes post next"), "Thursday 14 January 2027")
+}
