@@ -163,6 +163,17 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if err != nil {
 		return Reply{}, err
 	}
+	if d.IsNext() && n > 0 {
+		// `next` said names a meeting still to come, which has no
+		// decisions; without a date the command means the last one held,
+		// and writing there would change a record nobody named.
+		item := "ITEM"
+		if len(in.Args) > n {
+			item = Escape(truncateText(in.Args[n], 16))
+		}
+		return Reply{}, usageErr("The next meeting has not taken place yet; decisions are recorded during or after it. For the meeting in progress or the last one held, leave out `next`: `%s %s …`.",
+			in.cmd.Name, item)
+	}
 	args := dropLabel(in.Args[n:], "item")
 	if len(args) < 2 {
 		return Reply{}, usageErr("Give the agenda item's number and the text.")

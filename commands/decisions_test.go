@@ -870,3 +870,19 @@ func TestDecisionsNameTheItemAsPrinted(t *testing.T) {
 	// A minute whose text starts with the word is not mistaken for it.
 	wantShown(t, k.say(ian, "/minute 7.7 Item noted."), "Item noted.")
 }
+
+// TestResolveNextIsRefused: `next` names the meeting still to come, which
+// has taken no decisions: /resolve next and /minute next are refused, not
+// written into the last meeting's minutes.
+func TestResolveNextIsRefused(t *testing.T) {
+	k := decDay(t)
+	k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	for _, line := range []string{"/resolve next 7.7 That the report be noted.", "/minute next 7.7 The Board heard the report."} {
+		attRefused(k, ian, line, "The next meeting has not taken place yet; decisions are recorded during or after it. For the meeting in progress or the last one held, leave out `next`: `"+strings.Fields(line)[0]+" 7.7 …`.")
+	}
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 0 {
+		t.Errorf("lines refused were minuted for the last meeting: %q", got)
+	}
+}
