@@ -262,20 +262,40 @@ func TestLinkCannotBreakOut(t *testing.T) {
 }
 
 func FuzzParseItemNumber(f *testing.F) {
-	for _, s := range []string{"7.5", "7a", "7.10", "999", "0", "7.", "1.01", "B2", "c12"} {
-		f.Add(s)
+	for _, s := range []string{"7.5", "7a", "7.10", "999", "0", "7.", "1.01", "B2", "c12",
+		"A1", "b2.", "7.7.", "a1", "Z99", "A100", "A01", "A1a", "A1.1", "7.7..", " B2 ", "AB1", "A", "7a."} {
+		f.Add(s, "7.5")
 	}
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Fuzz(func(t *testing.T, s, other string) {
 		n, err := ParseItemNumber(s)
 		if err != nil {
+			if n != (ItemNumber{}) {
+				t.Fatalf("%q refused (%v) with a number %+v", s, err, n)
+			}
 			return
 		}
 		again, err := ParseItemNumber(n.String())
 		if err != nil || again != n {
 			t.Fatalf("%q → %v does not round-trip: %v %v", s, n, again, err)
 		}
-		if n.Top < 1 || n.Top > 999 || n.Sub < 0 || n.Sub > 99 || n.Sub > 0 && n.Letter != 0 {
+		if n.Top < 1 || n.Top > 999 || n.Sub < 0 || n.Sub > 99 || n.Sub > 0 && n.Letter != 0 ||
+			n.Section != 0 && (n.Section < 'A' || n.Section > 'Z' || n.Top > 99 || n.Sub != 0 || n.Letter != 0) {
 			t.Fatalf("%q → %+v out of range", s, n)
+		}
+		// The number as typed finds the item the agenda prints as it.
+		if typed := strings.TrimSpace(s); len(typed) <= MaxItemLen {
+			if _, ok := findItem([]AgendaItem{{Number: n.String()}}, typed); !ok {
+				t.Fatalf("%q → %v does not find item %s", s, n, n)
+			}
+		}
+		// Items sort by a key stored as an integer: two numbers share a
+		// key only when they are the same number, and every key sorts
+		// before those of numbers that do not parse.
+		if k := n.Key(); k < 0 || k >= 1<<30 {
+			t.Fatalf("%q → key %d out of range", s, k)
+		}
+		if m, err := ParseItemNumber(other); err == nil && (m.Key() == n.Key()) != (m == n) {
+			t.Fatalf("%q and %q: keys %d and %d", s, other, n.Key(), m.Key())
 		}
 	})
 }
@@ -293,19 +313,20 @@ func TestFindItem(t *testing.T) {
 }
 
 // FuzzFindItem: item numbers come from forms as well as from text; none
-// makes the lookup panic, and a match is one of the item's spellings.
+// makes the lookup panic, and a match is one of the item's spellings,
+// perhaps with the one full stop an agenda prints after it ("7.7.").
 func FuzzFindItem(f *testing.F) {
-	for _, s := range []string{"", "7.5", "7e", "8.1", ".", "a", "7.27", "x.1"} {
+	for _, s := range []string{"", "7.5", "7e", "8.1", ".", "a", "7.27", "x.1", "7.5.", "A1", "a1.", "b2", "B2..", "8a."} {
 		f.Add(s)
 	}
-	items := []AgendaItem{{Number: "4"}, {Number: "7.5"}, {Number: "8a"}}
+	items := []AgendaItem{{Number: "4"}, {Number: "7.5"}, {Number: "8a"}, {Number: "A1"}, {Number: "B2"}}
 	f.Fuzz(func(t *testing.T, n string) {
 		it, ok := findItem(items, n)
 		if !ok {
 			return
 		}
 		for _, alias := range itemAliases(it.Number) {
-			if strings.EqualFold(alias, n) {
+			if strings.EqualFold(alias, strings.TrimSuffix(n, ".")) {
 				return
 			}
 		}
