@@ -34,6 +34,14 @@ var nastySeeds = []string{
 	"Apologies:\nApologies:\nApologies: (",
 	"COMMITTEE\nOFFICER:",
 	"AGENDA\nMEMBERSHIP:\n,,,,and and and,",
+	// The styles read since: section numbers and memberships by party,
+	// DECISION and AGREED, Welsh headings, "Minute 12/24", decision notices.
+	"AGENDA\nThursday, 7th March, 2024, at 10.00 am\nMembership (15)\nConservative (11): Mr N J D Chard (Chair), Mr R A Marsh\nLabour (2):        Mr B H Lewis and Ms M Dawkins\nGreen and          Mr S R Campkin\nIndependent (1):\nA - Committee Business\nA1        Introduction\nA2        Apologies and Substitutes\nB - Key Decisions\nB1        Budget\n",
+	"AGENDA\nA1\nB2\nA1 A1\nb2.\nZ99 x\nA - \n",
+	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
+	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
+	"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\nMinute 13/24    DECLARATIONS OF INTEREST\n                Councillor Rahman declared an other registrable interest in Minute\n                17/24 as a trustee.\nMinute 13/24    AGAIN\n",
+	"DECISION NOTICE\nMeeting:        Board\nDate:           Friday 26 January 2024\nTime:           10.30 am\nApologies:\nCouncillor Derek Fallon, substituted by Councillor Amy Coles\nItem 6        Minutes\n              Decision:\n              The minutes were agreed.\nItem 6        Again\n",
 }
 
 var (
