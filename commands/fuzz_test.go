@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +43,8 @@ var dateSeeds = []string{
 	"31/02/2026", "29/02/2028", "29 February", "13/13/2026", "10 December", "10th of December 2026",
 	"Thursday 10th December, 2026", "December 10", "Dec 10 2026", "sept 9", "0/0/0", "9999-99-99",
 	"1/1/1", "Thursday", "10 December 99999", "-1/-1/-1", "１０/１２/２０２６", "10 décembre",
+	"next Thursday", "next thu", "next Thursday 17 December", "next Thursday, 17/12", "next friday 31/02",
+	"31/02", "30/02", "29/02", "31/04", "31/4", "00/00", "31 April", "February 30th", "next 31/02",
 }
 
 func FuzzTakeDate(f *testing.F) {
@@ -65,11 +68,45 @@ func FuzzTakeDate(f *testing.F) {
 			}
 			validDate(t, "takeDate("+text+")", d)
 			_ = d.String()
+			// "next Thursday" is refused: read as the next meeting, the
+			// weekday would start a reason. Only a date after it makes
+			// "next" the next meeting again.
+			if n == 1 && d.IsNext() && len(words) > 1 && weekdays[strings.ToLower(strings.TrimRight(words[1], ","))] {
+				if _, k, _ := takeDate(words[1:], now, london); k == 0 {
+					t.Fatalf("takeDate(%q) reads the next meeting and leaves the weekday", text)
+				}
+			}
+		}
+		// A refusal names no year the officer did not type (31/02 is no
+		// day in any year).
+		if err != nil && !typedYear(words) {
+			if y := yearRe.FindString(err.Error()); y != "" {
+				t.Fatalf("takeDate(%q): %v names the year %s", text, err, y)
+			}
 		}
 		if d, err := ParseDate(text, now, london); err == nil {
 			validDate(t, "ParseDate("+text+")", d)
 		}
 	})
+}
+
+var (
+	yearRe  = regexp.MustCompile(`\b(19|20|21|22)\d\d\b`)
+	fourDig = regexp.MustCompile(`\d{4}`)
+)
+
+// typedYear says whether words hold something a date's year may have come
+// from: a number of four digits, or one of three parts, "10/12/26".
+func typedYear(words []string) bool {
+	for _, w := range words {
+		if fourDig.MatchString(w) {
+			return true
+		}
+		if _, ok, _ := numericDate(w); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func FuzzTakeClock(f *testing.F) {
@@ -100,7 +137,8 @@ func FuzzParseApology(f *testing.F) {
 		"sub", "sub Jane Smith", "sub committee meeting", "31/02/2027 Unwell", "Away substitute: <@U1>", "sub <@>", "sub <@U1|<!channel>>",
 		"Reason sub Évelyne Ödön", strings.Repeat("word ", 120), "sub none", "reason none", "Reason: Unwell sub none",
 		`sub "Jane Smith (Sefton CVS)"`, "Court sub “Jane Smith” today", `sub "`, `sub ""`, "sub ”x“", "sub <@U1> sub <@U2>",
-		"reason", "reason none sub none", "sub \"a\xff\""} {
+		"reason", "reason none sub none", "sub \"a\xff\"",
+		"for sue Unwell", "next Thursday Unwell", "next Unwell", "31/02 Unwell", "next 31/02 Unwell", "reason for sue", "sub sue Holdn"} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}
