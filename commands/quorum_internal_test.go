@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -302,7 +303,8 @@ func TestParseAttendance(t *testing.T) {
 }
 
 func FuzzParseAttendance(f *testing.F) {
-	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61", "<@U1> left 11:05", "<@U1> left", `"Jen Williams" left 23:59`} {
+	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61", "<@U1> left 11:05", "<@U1> left", `"Jen Williams" left 23:59`,
+		"<@U1> left none", "<@U1|sue> left NONE", `"Jen Williams (NW Probation)" left none`, "<@U1> late none", "<@U1> left at none", "<@U1> left none 10:00", "<@U1> gone none"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -318,6 +320,14 @@ func FuzzParseAttendance(f *testing.F) {
 		}
 		if a.Clock != nil && (a.Clock.Hour > 23 || a.Clock.Minute > 59) {
 			t.Errorf("%q: clock %v", s, a.Clock)
+		}
+		// `left none` withdraws a departure: nothing else goes with it.
+		if a.NotLeft && (a.Status != AttendLeft || a.Clock != nil || a.SubstituteFor != "") {
+			t.Errorf("%q: %+v withdraws a departure and records more", s, a)
+		}
+		if a.UserID != "" && (a.Name != "" || strings.ContainsAny(a.UserID, " <>@|")) ||
+			utf8.RuneCountInString(a.Name) > MaxNameLen || utf8.RuneCountInString(a.Org) > MaxNameLen {
+			t.Errorf("%q: person %+v", s, a)
 		}
 	})
 }
