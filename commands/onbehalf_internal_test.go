@@ -64,6 +64,7 @@ func FuzzTakeFor(f *testing.F) {
 	for _, s := range []string{
 		"for <@UNEIL|neil> Unwell", `for "Jen Williams (NW Probation)" 7.7 personal x`, "for family reasons",
 		`for "Jen`, `for “x” y`, `for "(a)"`, "for @x", "for <@> x", `for "a (b) (c)" d`, `for "a" "b"`,
+		"for sue Unwell", "for Sue's Unwell", "for sue, Unwell", "for zoë x", `for "Zoë Ödön (Sefton CVS)" x`, "for next 7.5 pecuniary x",
 	} {
 		f.Add(s)
 	}
