@@ -94,3 +94,89 @@ func FuzzTakeFor(f *testing.F) {
 		}
 	})
 }
+
+// osa is the optimal string alignment distance between a and b, in
+// letters: how many letters changed, left out, added or neighbours
+// swapped, each letter edited once. It is the slow, plain reckoning the
+// slip matcher is checked against.
+func osa(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+// FuzzMisnamed: a name typed for someone else's record is taken for a
+// member's slip exactly when it is that member's name with one word of
+// four letters or more one edit away, of the organisation given, and no
+// other member's is so too; a member's own name is never a slip.
+func FuzzMisnamed(f *testing.F) {
+	members := []Member{
+		{UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS"},
+		{UserID: "USUE2", Name: "Sue Holdan", Organisation: "Merseyside Police"},
+		{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"},
+		{UserID: "UJEN", Name: "Jen  Williams", Organisation: "NW Probation"},
+		{UserID: "UZOE", Name: "Zoë Ödön", Organisation: "Sefton Council"},
+		{UserID: "UIAN", Name: "Ian Bo", Organisation: "Sefton Council"},
+		{UserID: "UANN", Name: "Ann", Organisation: ""},
+	}
+	for _, s := range []string{"Sue Holdn", "sue holden", "Neil Frackleton", "Jen Wiliams", "Zoe Ödön", "Zoë Ödon", "Ian Boo", "Sue  Holdem",
+		"", "Neil", "Neil Frackelton Jr", "Anne", "Sue Holdenn", "Sue Hodlen", "NEIL FRACKLETON", "Jen Williams", "Zoë \xffdön"} {
+		f.Add(s, "")
+		f.Add(s, "Sefton CVS")
+	}
+	f.Fuzz(func(t *testing.T, name, org string) {
+		got, ok := misnamed(members, name, org)
+		typed := strings.Fields(foldName(name))
+		var want []Member
+		for _, m := range members {
+			if org != "" && foldName(org) != foldName(m.Organisation) {
+				continue
+			}
+			theirs := strings.Fields(foldName(m.Name))
+			if len(theirs) != len(typed) {
+				continue
+			}
+			slips, near := 0, true
+			for i := range theirs {
+				if theirs[i] == typed[i] {
+					continue
+				}
+				slips++
+				if utf8.RuneCountInString(theirs[i]) < 4 || utf8.RuneCountInString(typed[i]) < 4 || osa(theirs[i], typed[i]) != 1 {
+					near = false
+				}
+			}
+			if slips == 1 && near {
+				want = append(want, m)
+			}
+		}
+		switch {
+		case len(want) == 1 && (!ok || got.UserID != want[0].UserID):
+			t.Fatalf("misnamed(%q, %q) = %q, %v; want %q", name, org, got.Name, ok, want[0].Name)
+		case len(want) != 1 && ok:
+			t.Fatalf("misnamed(%q, %q) = %q; want no one (%d near)", name, org, got.Name, len(want))
+		}
+		if ok && foldName(got.Name) == foldName(name) {
+			t.Fatalf("misnamed(%q): the member's own name taken for a slip", name)
+		}
+	})
+}
