@@ -407,3 +407,26 @@ func TestNextWeekdayIsNotTheNextMeeting(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies next Holiday"), "Reason: Holiday")
 	wantShown(t, k.say(ian, "/meeting move next Thursday 17 December 2026"), "has moved to *Thursday 17 December 2026, 10:00")
 }
+
+// TestNextThenADateIsRefused: "next Thursday 17 December" names a day as
+// well as the next meeting; the apologies are not sent to the next
+// meeting, whatever its day, with the date taken for the reason.
+func TestNextThenADateIsRefused(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	for _, line := range []string{"/apologies next Thursday 17 December Holiday", "/apologies next 17/12 Holiday", "/apologies next, 17 December 2026 Holiday"} {
+		r := k.run(neil, line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", line, shown(r))
+		}
+		if !strings.Contains(r.Text, "`/apologies 17/12/2026 …`") {
+			t.Errorf("%s:\n%s\ndoes not say how to send apologies for 17 December", line, r.Text)
+		}
+	}
+	for _, list := range []string{"/apologies list", "/apologies list 17/12/2026"} {
+		if got := k.say(ian, list); !strings.Contains(got, "No apologies") {
+			t.Errorf("%s: a refused apology was sent:\n%s", list, got)
+		}
+	}
+	wantShown(t, k.say(neil, "/apologies 17/12/2026 Holiday"), "Reason: Holiday")
+}

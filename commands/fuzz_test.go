@@ -138,7 +138,8 @@ func FuzzParseApology(f *testing.F) {
 		"Reason sub Évelyne Ödön", strings.Repeat("word ", 120), "sub none", "reason none", "Reason: Unwell sub none",
 		`sub "Jane Smith (Sefton CVS)"`, "Court sub “Jane Smith” today", `sub "`, `sub ""`, "sub ”x“", "sub <@U1> sub <@U2>",
 		"reason", "reason none sub none", "sub \"a\xff\"",
-		"for sue Unwell", "next Thursday Unwell", "next Unwell", "31/02 Unwell", "next 31/02 Unwell", "reason for sue", "sub sue Holdn"} {
+		"for sue Unwell", "next Thursday Unwell", "next Unwell", "31/02 Unwell", "next 31/02 Unwell", "reason for sue", "sub sue Holdn",
+		"next Thursday 17 December Holiday", "next 17/12 Holiday", "next, today", "next next Holiday"} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}
@@ -149,6 +150,13 @@ func FuzzParseApology(f *testing.F) {
 			return
 		}
 		validDate(t, "parseApology("+text+")", a.Date)
+		// "next" then a day is not the next meeting with the day for a
+		// reason.
+		if words := strings.Fields(text); saidNextFirst(words) {
+			if day, k, err := takeDate(words[1:], r.Now, c.Location()); err == nil && k > 0 && !day.IsNext() {
+				t.Fatalf("parseApology(%q) = %+v: the day after next taken for the reason", text, a)
+			}
+		}
 		if len(a.Reason) > MaxReasonLen || len(a.SubstituteName) > MaxNameLen {
 			t.Fatalf("parseApology(%q): reason %d, substitute %d bytes, over the limits", text, len(a.Reason), len(a.SubstituteName))
 		}
