@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -109,13 +110,19 @@ func FuzzParseAgenda(f *testing.F) {
 		}
 		checkMeeting(t, a.Meeting)
 		for _, it := range a.Items {
-			if it.Number == "" {
-				t.Errorf("item with empty number: %+v", it)
+			if it.Number == "" || strings.ContainsFunc(it.Number, unicode.IsSpace) {
+				t.Errorf("item with an empty number or one with spaces: %+v", it)
 			}
 			// An organisation is the item's only when the presenters share
 			// it; otherwise each keeps their own in Presenter.
 			if it.Organisation != "" && strings.Contains(it.Presenter, "(") {
 				t.Errorf("item %s: organisation %q and bracketed presenters %q", it.Number, it.Organisation, it.Presenter)
+			}
+		}
+		// A membership listed by party is a list of people, one a line.
+		for _, m := range a.Membership {
+			if m == "" || m != strings.TrimSpace(m) || strings.Contains(m, "\n") {
+				t.Errorf("member %q", m)
 			}
 		}
 		for _, nm := range a.NextMeetings {
@@ -158,6 +165,19 @@ func FuzzParseMinutes(f *testing.F) {
 			}
 			if len(mn.Parts) != 0 && len(mn.Parts) != len(mn.Resolutions) {
 				t.Errorf("minute %s: %d part lists for %d resolutions", mn.Number, len(mn.Parts), len(mn.Resolutions))
+			}
+			// What each resolution was recorded as (DECISION, AGREED) is
+			// said of each, or of none.
+			if len(mn.RecordedAs) != 0 && len(mn.RecordedAs) != len(mn.Resolutions) {
+				t.Errorf("minute %s: %d words recorded for %d resolutions", mn.Number, len(mn.RecordedAs), len(mn.Resolutions))
+			}
+			for _, w := range mn.RecordedAs {
+				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" {
+					t.Errorf("minute %s: recorded as %q", mn.Number, w)
+				}
+			}
+			if mn.Number != strings.TrimSpace(mn.Number) || strings.Contains(mn.Number, "\n") {
+				t.Errorf("minute number %q", mn.Number)
 			}
 			for _, r := range mn.Resolutions {
 				if r == "" {
