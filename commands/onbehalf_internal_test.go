@@ -84,7 +84,7 @@ func FuzzTakeFor(f *testing.F) {
 				t.Fatalf("takeFor(%q) = %+v, %q", text, b, rest)
 			}
 		default:
-			if b.Name == "" || len(b.Name) > MaxNameLen || len(b.Org) > MaxNameLen || strings.ContainsAny(b.Name, "()") ||
+			if b.Name == "" || utf8.RuneCountInString(b.Name) > MaxNameLen || utf8.RuneCountInString(b.Org) > MaxNameLen || strings.ContainsAny(b.Name, "()") ||
 				b.Name != oneLine(b.Name) || !utf8.ValidString(b.Name) && utf8.ValidString(text) {
 				t.Fatalf("takeFor(%q) name = %q (%q)", text, b.Name, b.Org)
 			}
