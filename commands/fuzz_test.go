@@ -157,8 +157,8 @@ func FuzzParseApology(f *testing.F) {
 				t.Fatalf("parseApology(%q) = %+v: the day after next taken for the reason", text, a)
 			}
 		}
-		if len(a.Reason) > MaxReasonLen || len(a.SubstituteName) > MaxNameLen {
-			t.Fatalf("parseApology(%q): reason %d, substitute %d bytes, over the limits", text, len(a.Reason), len(a.SubstituteName))
+		if utf8.RuneCountInString(a.Reason) > MaxReasonLen || utf8.RuneCountInString(a.SubstituteName) > MaxNameLen {
+			t.Fatalf("parseApology(%q): reason %d, substitute %d characters, over the limits", text, utf8.RuneCountInString(a.Reason), utf8.RuneCountInString(a.SubstituteName))
 		}
 		if a.SubstituteID != "" && strings.ContainsAny(a.SubstituteID, " <>@|") {
 			t.Fatalf("parseApology(%q): substitute ID %q", text, a.SubstituteID)
