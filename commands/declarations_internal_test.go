@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -92,7 +93,7 @@ func FuzzParseDeclaration(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !isItemNumber(a.Item) || a.Nature == "" || len(a.Nature) > MaxNatureLen {
+		if !isItemNumber(a.Item) || a.Nature == "" || utf8.RuneCountInString(a.Nature) > MaxNatureLen {
 			t.Fatalf("accepted %q as %+v", text, a)
 		}
 		if a.Kind != InterestPecuniary && a.Kind != InterestPersonal && a.Kind != InterestOther {
