@@ -85,7 +85,8 @@ func TestDeclarationsParagraph(t *testing.T) {
 func FuzzParseDeclaration(f *testing.F) {
 	for _, s := range []string{"7.5 personal Trustee of SWACA", "7.7 dpi x", "item 4: other registrable interest — y", "10/12/2026 7a non-pecuniary z", "", "31/02/2026", "7.5 disclosable", "9 June 7.5 personal x",
 		"next 7.5 pecuniary x", "next Thursday 7.5 personal x", "next, 7.7. other y", "A1 personal x", "b2. other y", "7.7. pecuniary x",
-		"item B2: personal z", "(A1) other z", "31/02 7.5 personal x", "next 31/02 7.5 personal x", "A1.1 personal x"} {
+		"item B2: personal z", "(A1) other z", "31/02 7.5 personal x", "next 31/02 7.5 personal x", "A1.1 personal x",
+		"7.5 personal é" + strings.Repeat("x", MaxNatureLen-1)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
