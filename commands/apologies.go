@@ -288,21 +288,14 @@ func (s *Service) forBareName(ctx context.Context, in *Input, args []string) err
 	if !isFor(args) {
 		return nil
 	}
-	word := strings.ToLower(strings.TrimRight(args[1], ",.:;!?"))
-	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
-	if utf8.RuneCountInString(word) < 3 {
+	if bareWord(args[1]) == "" {
 		return nil
 	}
 	members, err := s.store.Members(ctx, in.Committee.ID)
 	if err != nil {
 		return err
 	}
-	var meant []Member
-	for _, m := range members {
-		if m.UserID != in.UserID && slices.Contains(strings.Fields(foldName(m.Name)), word) {
-			meant = append(meant, m)
-		}
-	}
+	meant := membersCalled(members, in.UserID, args[1])
 	if len(meant) == 0 {
 		return nil
 	}
@@ -313,6 +306,33 @@ func (s *Service) forBareName(ctx context.Context, in *Input, args []string) err
 	typed := Escape(truncateText(args[1], 40))
 	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>, or in quotes: `/apologies for \"%s\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
 		typed, joinOr(names), meant[0].UserID, Escape(meant[0].Name), typed)
+}
+
+// bareWord is w as a word of a name ("sue" of "Sue's,"), or "" when it is
+// too short to be taken for one.
+func bareWord(w string) string {
+	word := strings.ToLower(strings.TrimRight(w, ",.:;!?"))
+	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	if utf8.RuneCountInString(word) < 3 {
+		return ""
+	}
+	return word
+}
+
+// membersCalled are the members, other than the sender me, with w (as
+// bareWord reads it) as a word of their name.
+func membersCalled(members []Member, me, w string) []Member {
+	word := bareWord(w)
+	if word == "" {
+		return nil
+	}
+	var meant []Member
+	for _, m := range members {
+		if m.UserID != me && slices.Contains(strings.Fields(foldName(m.Name)), word) {
+			meant = append(meant, m)
+		}
+	}
+	return meant
 }
 
 // sendApologyOn is sendApologyCmd the long way: the sender admitted as

@@ -180,3 +180,39 @@ func FuzzMisnamed(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMembersCalled: "/apologies for WORD …" without a mention is taken
+// for a member only when WORD, as typed, is a word of their name; never
+// for the sender, and never for a word of under three letters.
+func FuzzMembersCalled(f *testing.F) {
+	members := []Member{
+		{UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS"},
+		{UserID: "USUE2", Name: "Sue  Ryder", Organisation: "Merseyside Police"},
+		{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"},
+		{UserID: "UZOE", Name: "Zoë O'Neil", Organisation: "Sefton Council"},
+		{UserID: "UIAN", Name: "Ian Bo", Organisation: "Sefton Council"},
+	}
+	for _, s := range []string{"for sue Unwell", "for Sue's Unwell", "for sue, Unwell", "for SUE", "for zoë x", "for o'neil's x", "for bo x",
+		"for ian", "for neil’s x", "for family reasons", "for", "for <@USUE> x", "for \xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words := strings.Fields(text)
+		if !isFor(words) {
+			return
+		}
+		meant := membersCalled(members, "UNEIL", words[1])
+		word := bareWord(words[1])
+		if word == "" && len(meant) > 0 || word != "" && utf8.RuneCountInString(word) < 3 {
+			t.Fatalf("%q: %q, too short, names %d members", text, word, len(meant))
+		}
+		for _, m := range meant {
+			if m.UserID == "UNEIL" {
+				t.Fatalf("%q names the sender", text)
+			}
+			if !strings.Contains(" "+foldName(m.Name)+" ", " "+word+" ") {
+				t.Fatalf("%q names %s, whose name has no word %q", text, m.Name, word)
+			}
+		}
+	})
+}
