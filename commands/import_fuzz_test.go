@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/quorumhq/quorum/minutes"
@@ -32,6 +33,22 @@ func importSeeds(f *testing.F) {
 	}
 }
 
+// inTime fails the fuzzer, input saved, when a read does not finish
+// within seconds: the documents are small, so that is a read that would
+// hold up an import forever. A panic from its own goroutine ends the
+// process, which is how the fuzzer learns of a read that never returns.
+func inTime() (done func()) {
+	stop := make(chan struct{})
+	go func() {
+		select {
+		case <-stop:
+		case <-time.After(10 * time.Second):
+			panic("reading the document took over 10 seconds")
+		}
+	}()
+	return func() { close(stop) }
+}
+
 // FuzzAgendaImport: an agenda, pasted, becomes items each numbered once
 // in a form a member can type back (/declare A1 …) to find that item, or
 // is refused with a sentence.
@@ -39,6 +56,7 @@ func FuzzAgendaImport(f *testing.F) {
 	importSeeds(f)
 	c := Committee{ID: 1, Name: "Safer Sefton Together", TimeZone: DefaultTimeZone}
 	f.Fuzz(func(t *testing.T, text string) {
+		defer inTime()()
 		a, err := minutes.ParseAgenda(text)
 		if err != nil {
 			return
@@ -84,6 +102,7 @@ func FuzzMinutesRecord(f *testing.F) {
 	importSeeds(f)
 	c := Committee{ID: 1, Name: "Safer Sefton Together", TimeZone: DefaultTimeZone}
 	f.Fuzz(func(t *testing.T, text string) {
+		defer inTime()()
 		read, err := readMinutes(text)
 		if err != nil {
 			var ue *UserError
