@@ -76,7 +76,8 @@ func ParseItemNumber(s string) (ItemNumber, error) {
 	case rest == "":
 	case rest[0] == '.':
 		d := rest[1:]
-		if d == "" || len(d) > 2 || d[0] == '0' {
+		// Digits only: strconv reads a sign ("7.+5") as a number too.
+		if d == "" || len(d) > 2 || d[0] == '0' || strings.Trim(d, "0123456789") != "" {
 			return bad()
 		}
 		sub, err := strconv.Atoi(d)

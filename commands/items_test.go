@@ -18,7 +18,7 @@ func TestParseItemNumber(t *testing.T) {
 		{"7a", "7a", true}, {"7H", "7h", true}, {"8.", "8", true}, {" 12 ", "12", true},
 		{"0", "", false}, {"07", "", false}, {"7.0", "", false}, {"7.05", "", false}, {"7.123", "", false},
 		{"7ab", "", false}, {"a", "", false}, {"", "", false}, {"1000", "", false}, {"7.5.1", "", false},
-		{"7-5", "", false}, {"7.", "7", true}, {"7..", "", false},
+		{"7-5", "", false}, {"7.", "7", true}, {"7..", "", false}, {"1.+1", "", false}, {"7.-5", "", false},
 		{"B2", "B2", true}, {"b12", "B12", true}, {"A1.", "A1", true}, {"B0", "", false}, {"B100", "", false}, {"B2a", "", false}, {"B2.1", "", false}, {"AB1", "", false},
 	}
 	for _, tc := range cases {
