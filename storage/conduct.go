@@ -278,15 +278,8 @@ func queueLost(ctx context.Context, tx *Tx, meetingID, id int64, lost func([]com
 		return fmt.Errorf("mark %d is not the last of meeting %d's log", id, meetingID)
 	}
 	for _, msg := range lost(log) {
-		payload, err := json.Marshal(msg.Reply)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `
-			INSERT INTO outbox (committee_id, kind, user_id, dedupe_key, payload, due_at)
-			VALUES ($1, $2, $3, $4, $5, COALESCE($6, now())) ON CONFLICT (dedupe_key) DO NOTHING`,
-			nullID(msg.CommitteeID), string(msg.Kind), msg.UserID, nullString(msg.DedupeKey), string(payload), nullTime(msg.DueAt))
-		if err != nil {
+		// A notice of this loss queued before (the same key) stands.
+		if err := enqueue(ctx, tx, msg); err != nil && !errors.Is(err, errDuplicate) {
 			return err
 		}
 	}
