@@ -440,13 +440,11 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	for _, cur := range items {
-		// The same item sent again is the command repeated, not a second
-		// item; added, it would also push the closing item on again.
-		if foldName(cur.Title) == foldName(it.Title) && foldName(cur.Presenter) == foldName(it.Presenter) && foldName(cur.Organisation) == foldName(it.Organisation) {
-			return Reply{}, userErr("Item %s is already %s on the agenda for %s; nothing was added. `/agenda move%s %s NEW-NUMBER` renumbers it.",
-				cur.Number, Escape(cur.Title), formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m), cur.Number)
-		}
+	// The same item sent again is the command repeated, not a second
+	// item; added, it would also push the closing item on again.
+	item := AgendaItem{MeetingID: m.ID, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
+	if err := addedBefore(in, m, items, item); err != nil {
+		return Reply{}, err
 	}
 	changes, at, note := keepClosingLast(items, it.Number)
 	number := at.String()
@@ -455,13 +453,22 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, userErr("Item %s is already on the agenda (%s). Remove it first with `/agenda remove%s %s`, or give another number.", number, Escape(cur.Title), agendaDateWord(in, m), number)
 		}
 	}
-	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation}
-	changes = append(changes, AgendaChange{Add: &item})
+	item.Number = number
+	// Once: sent twice at once, the item is added by the first and the
+	// second finds it, under the agenda's lock, as if sent after.
+	changes = append(changes, AgendaChange{Add: &item, Once: true})
 	if err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID); err != nil {
-		if errors.Is(err, ErrConflict) {
-			return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda%s`.", number, agendaDateWord(in, m))
+		if !errors.Is(err, ErrConflict) {
+			return Reply{}, err
 		}
-		return Reply{}, err
+		// Changed meanwhile: the same item added (the command sent twice
+		// at once) is answered as the command repeated.
+		if items, rerr := s.store.AgendaItems(ctx, m.ID); rerr == nil {
+			if err := addedBefore(in, m, items, item); err != nil {
+				return Reply{}, err
+			}
+		}
+		return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda%s`.", number, agendaDateWord(in, m))
 	}
 	text := fmt.Sprintf("Added item *%s* %s", number, Escape(it.Title))
 	if who := presenterText(item); who != "" {
@@ -469,6 +476,26 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	text += " to the agenda for " + describeMeeting(m, c.Location()) + "." + note
 	return s.afterAgendaChange(ctx, c, m, in.Request, text)
+}
+
+// addedBefore refuses item, about to be added to m's agenda, when the
+// same item stands among items: see SameItem.
+func addedBefore(in *Input, m Meeting, items []AgendaItem, item AgendaItem) error {
+	for _, cur := range items {
+		if SameItem(cur, item) {
+			return userErr("Item %s is already %s on the agenda for %s; nothing was added. `/agenda move%s %s NEW-NUMBER` renumbers it.",
+				cur.Number, Escape(cur.Title), formatDay(m.StartsAt, in.Committee.Location()), agendaDateWord(in, m), cur.Number)
+		}
+	}
+	return nil
+}
+
+// SameItem reports whether a and b are one item of an agenda, whatever
+// their numbers: the same title, presenter and organisation, as typed
+// give or take case and spacing.
+func SameItem(a, b AgendaItem) bool {
+	return foldName(a.Title) == foldName(b.Title) && foldName(a.Presenter) == foldName(b.Presenter) &&
+		foldName(a.Organisation) == foldName(b.Organisation)
 }
 
 // keepClosingLast applies the numbering rule around the closing item
@@ -719,7 +746,11 @@ func (s *Service) afterAgendaChange(ctx context.Context, c Committee, m Meeting,
 // AgendaChange is one change to a meeting's agenda: add an item, remove
 // one by number, or move one to another number.
 type AgendaChange struct {
-	Add    *AgendaItem
+	Add *AgendaItem
+	// Once adds Add only if no item standing is the same item (SameItem),
+	// as read under the lock that orders the agenda's changes: otherwise
+	// the change fails with ErrConflict and nothing is changed.
+	Once   bool
 	Remove string
 	Move   string
 	To     string

@@ -468,3 +468,96 @@ func TestAgendaImportSectionNumbers(t *testing.T) {
 	k.must(ian, "/agenda add 10/12/2026 C3 Urgent Business")
 	inOrder(t, k.say(neil, "/agenda 10/12/2026"), "*C1* Work Programme", "*C2* Date of Next Meeting", "*C3* Urgent Business")
 }
+
+// whileAgendaLocked sends each line as user at once, while a change to
+// meeting id's agenda holds the meeting's row: each has read the agenda
+// and waits to change it. It then lets the change go and returns the
+// answers in the order of lines.
+func whileAgendaLocked(k *kit, id int64, user string, lines ...string) []result {
+	k.t.Helper()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, id); err != nil {
+		k.t.Fatal(err)
+	}
+	var sent []<-chan result
+	for _, line := range lines {
+		sent = append(sent, k.runAsync(user, line))
+	}
+	if !waitFor(func() bool { return lockWaiters(k) >= len(lines) }) {
+		k.t.Fatal("the changes never waited for the agenda")
+	}
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	out := make([]result, len(lines))
+	for i, c := range sent {
+		out[i] = <-c
+	}
+	return out
+}
+
+// TestAgendaAddTwiceAtOnce: the same item sent twice at once, with the
+// same number or another, is added once; the other is refused as the
+// command repeated, as when sent one after the other.
+func TestAgendaAddTwiceAtOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name, title string
+		lines       []string
+		want        string // the refusal
+	}{
+		{"same number", "Youth Service", []string{"/agenda add 7.8 Youth Service — Ann Lee", "/agenda add 7.8 Youth Service — Ann Lee"},
+			"Item 7.8 is already Youth Service on the agenda for Thursday 10 December 2026; nothing was added. `/agenda move 7.8 NEW-NUMBER` renumbers it."},
+		{"another number", "Youth Service", []string{"/agenda add 7.8 Youth Service — Ann Lee", "/agenda add 7.9 youth service — Ann  Lee"},
+			// Either may be first.
+			"on the agenda for Thursday 10 December 2026; nothing was added. `/agenda move 7."},
+		{"the closing item moved on", "Any Other Business", []string{"/agenda add 9 Any Other Business", "/agenda add 9 Any Other Business"},
+			"Item 7 is already Any Other Business on the agenda for Thursday 10 December 2026; nothing was added. `/agenda move 7 NEW-NUMBER` renumbers it."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := agendaKit(t)
+			id := k.next().ID
+			before, err := k.db.AgendaItems(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs := whileAgendaLocked(k, id, ian, tc.lines...)
+			added, refused := 0, 0
+			for _, r := range rs {
+				switch {
+				case r.err != nil:
+					t.Fatalf("error: %v", r.err)
+				case r.reply.Refused:
+					refused++
+					wantShown(t, r.reply.Text, tc.want)
+				case strings.HasPrefix(r.reply.Text, "Added item"):
+					added++
+				default:
+					t.Errorf("unexpected answer: %s", shown(r.reply))
+				}
+			}
+			if added != 1 || refused != 1 {
+				t.Errorf("%d added and %d refused, want one of each", added, refused)
+			}
+			items, err := k.db.AgendaItems(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, it := range items {
+				if strings.EqualFold(it.Title, tc.title) {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("the item is on the agenda %d times:\n%s", n, k.say(ian, "/agenda"))
+			}
+			if len(items) != len(before)+1 {
+				t.Errorf("%d items after, %d before", len(items), len(before))
+			}
+		})
+	}
+}

@@ -75,6 +75,24 @@ func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it comm
 	return err
 }
 
+// notAddedBefore fails with ErrConflict when the same item as it stands
+// on the meeting's agenda. Read under the meeting's row lock, which every
+// change to the agenda takes first, it settles the race the command's own
+// check, made before the lock, leaves open: the same item sent twice at
+// once is added by the first, and the second finds it.
+func notAddedBefore(ctx context.Context, tx *Tx, meetingID int64, it commands.AgendaItem) error {
+	items, err := agendaItems(ctx, tx, meetingID)
+	if err != nil {
+		return err
+	}
+	for _, cur := range items {
+		if commands.SameItem(cur, it) {
+			return fmt.Errorf("item %s is already on the agenda as %s: %w", it.Number, cur.Number, commands.ErrConflict)
+		}
+	}
+	return nil
+}
+
 // ChangeAgenda implements commands.AgendaStore.
 func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string) error {
 	return db.inTx(ctx, "change agenda", func(tx *Tx) error {
@@ -86,6 +104,11 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		for _, ch := range changes {
 			switch {
 			case ch.Add != nil:
+				if ch.Once {
+					if err := notAddedBefore(ctx, tx, meetingID, *ch.Add); err != nil {
+						return err
+					}
+				}
 				if err := insertItem(ctx, tx, meetingID, *ch.Add, by); err != nil {
 					return err
 				}
