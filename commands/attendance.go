@@ -1347,18 +1347,12 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	if mark.SubstituteFor != "" && mark.Status != AttendLeft && mark.Status != AttendAbsent {
-		// One substitute at a time: a second stands for no one, and the
-		// minutes would name two people in one member's place.
-		for _, o := range st.att {
-			if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
-				again := fmt.Sprintf("`/attendance \"%s\" present`", Escape(o.Name))
-				if o.UserID != "" {
-					again = fmt.Sprintf("`/attendance <@%s> present`", o.UserID)
-				}
-				return Reply{}, userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
-					Escape(o.Name), st.keyName(mark.SubstituteFor), again)
-			}
+		if err := st.substituteErr(mark); err != nil {
+			return Reply{}, err
 		}
+		// Sent at once as another substitute for the member, each would
+		// pass the check above: the mark is saved only if it still holds.
+		mark.Sole = true
 	}
 	self := a.UserID != "" && a.UserID == in.UserID
 	if mark.Status == AttendLeft {
@@ -1371,7 +1365,35 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	return s.mark(ctx, st, mark, in.Now, a.UserID == in.UserID)
+	reply, err := s.mark(ctx, st, mark, in.Now, a.UserID == in.UserID)
+	if mark.Sole && errors.Is(err, ErrConflict) {
+		// Another substitute for the member was marked meanwhile: the
+		// answer names them, as it would have had they come first.
+		if again, rerr := s.meetingState(ctx, c, m); rerr == nil {
+			if serr := again.substituteErr(mark); serr != nil {
+				return Reply{}, serr
+			}
+		}
+	}
+	return reply, err
+}
+
+// substituteErr refuses mark, which has someone here as a member's
+// substitute, when another is here as theirs already. One substitute at
+// a time: a second stands for no one, and the minutes would name two
+// people in one member's place.
+func (st meetingState) substituteErr(mark AttendanceMark) error {
+	for _, o := range st.att {
+		if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
+			again := fmt.Sprintf("`/attendance \"%s\" present`", Escape(o.Name))
+			if o.UserID != "" {
+				again = fmt.Sprintf("`/attendance <@%s> present`", o.UserID)
+			}
+			return userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
+				Escape(o.Name), st.keyName(mark.SubstituteFor), again)
+		}
+	}
+	return nil
 }
 
 // withdrawDeparture is `/attendance @person left none`: the departure

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -1524,6 +1525,133 @@ func TestAttendanceOneSubstituteAtATime(t *testing.T) {
 	k.now = attAt(10, 10, 30)
 	k.must(ian, "/attendance <@UGRAEME> left")
 	wantShown(t, k.say(ian, "/attendance <@UANN> substitute-for <@UNEIL>"), "Ann is marked present as substitute for Neil Frackelton.")
+}
+
+// whileAttendanceLocked sends each line at once, as the user paired with
+// it, while a mark at meeting id holds the meeting's attendance lock
+// alone, as one that may lose the quorum does: each has read the meeting
+// and waits to mark. It then lets the mark go and returns the answers in
+// the order sent.
+func whileAttendanceLocked(k *kit, id int64, sends ...[2]string) []result {
+	k.t.Helper()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`SELECT pg_advisory_xact_lock(hashtextextended('attendance:' || CAST($1 AS bigint), 0))`, id); err != nil {
+		k.t.Fatal(err)
+	}
+	var sent []<-chan result
+	for _, s := range sends {
+		sent = append(sent, k.runAsync(s[0], s[1]))
+	}
+	if !waitFor(func() bool { return lockWaiters(k) >= len(sends) }) {
+		k.t.Fatal("the marks never waited for the attendance lock")
+	}
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	out := make([]result, len(sends))
+	for i, c := range sent {
+		out[i] = <-c
+	}
+	return out
+}
+
+// substitutesOf counts those marked here now as substitute for member at
+// meeting id.
+func substitutesOf(k *kit, id int64, member string) int {
+	k.t.Helper()
+	log, err := k.db.AttendanceLog(context.Background(), id)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	n := 0
+	for _, a := range commands.Standing(log) {
+		if a.SubstituteFor == member && a.Status != commands.AttendLeft && a.Status != commands.AttendAbsent {
+			n++
+		}
+	}
+	return n
+}
+
+// TestAttendanceTwoSubstitutesAtOnce: two substitutes for one member sent
+// at once, each checked against the meeting as it was before either, are
+// not both marked: one is, and the other is refused as it would be sent
+// after, naming the one who stands in.
+func TestAttendanceTwoSubstitutesAtOnce(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	rs := whileAttendanceLocked(k, id,
+		[2]string{ian, "/attendance <@UGRAEME> substitute-for <@UNEIL>"},
+		[2]string{sue, "/attendance <@UANN> substitute-for <@UNEIL>"})
+	marked, refused := 0, 0
+	for _, r := range rs {
+		switch {
+		case r.err != nil:
+			t.Fatalf("error: %v", r.err)
+		case r.reply.Refused:
+			refused++
+			wantShown(t, shown(r.reply), "is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@U")
+		case strings.Contains(r.reply.Text, "marked present as substitute for Neil Frackelton"):
+			marked++
+		default:
+			t.Errorf("unexpected answer: %s", shown(r.reply))
+		}
+	}
+	if marked != 1 || refused != 1 {
+		t.Errorf("%d marked and %d refused, want one of each", marked, refused)
+	}
+	if n := substitutesOf(k, id, neil); n != 1 {
+		t.Errorf("Neil has %d substitutes:\n%s", n, k.say(ian, "/meeting status"))
+	}
+}
+
+// TestAttendanceManySubstitutesAtOnce sends substitutes for one member
+// from many officers at once, again and again: each time, one stands in
+// and every other is refused.
+func TestAttendanceManySubstitutesAtOnce(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	names := []string{"Jo Bloggs", "Kim Lee", "Pat Moss", "Sam Hart"}
+	for round := range 3 {
+		var sent []<-chan result
+		for i, name := range names {
+			who := ian
+			if i%2 == 1 {
+				who = sue
+			}
+			sent = append(sent, k.runAsync(who, fmt.Sprintf(`/attendance "%s %d (Sefton CVS)" substitute-for <@UNEIL>`, name, round)))
+		}
+		marked := 0
+		for _, c := range sent {
+			r := <-c
+			switch {
+			case r.err != nil:
+				t.Fatalf("error: %v", r.err)
+			case r.reply.Refused:
+				wantShown(t, shown(r.reply), "is already marked as substitute for Neil Frackelton.")
+			default:
+				marked++
+			}
+		}
+		if n := substitutesOf(k, id, neil); marked != 1 || n != 1 {
+			t.Fatalf("round %d: %d marked, Neil has %d substitutes:\n%s", round, marked, n, k.say(ian, "/meeting status"))
+		}
+		// The one standing in leaves; the next round finds the place free.
+		log, err := k.db.AttendanceLog(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range commands.Standing(log) {
+			if a.SubstituteFor == neil && a.Status != commands.AttendLeft {
+				k.must(ian, fmt.Sprintf(`/attendance "%s (%s)" left`, a.Name, a.Organisation))
+			}
+		}
+	}
 }
 
 // A member marks only themselves: they cannot record themselves as

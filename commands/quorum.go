@@ -122,6 +122,11 @@ type AttendanceMark struct {
 	// mistake; the person never left. Status and SubstituteFor are what
 	// they had before it, and At the time the departure gave.
 	Corrects bool
+	// Sole, for a mark that has someone here as SubstituteFor's
+	// substitute, saves it only if no one else is here as theirs, as read
+	// under the meeting's attendance lock: otherwise MarkAttendance fails
+	// with ErrConflict and saves nothing. It is not itself saved.
+	Sole bool
 }
 
 // splitOrg splits "Jen Williams (NW Probation)", as a person not in Slack

@@ -219,6 +219,9 @@ func (db *DB) markAttendance(ctx context.Context, m commands.AttendanceMark, los
 		// may lose the quorum whatever went before it: it takes the lock
 		// with its first read.
 		alone = alone || lost != nil && !counts(m.Status)
+		// A substitute who must be the member's only one takes it too:
+		// read under it, the others here stand until the mark commits.
+		alone = alone || m.Sole
 		// A mark that took the number first is committed by the time the
 		// insert finds the number taken, so the log read again holds it:
 		// the same mark is then standing, and a different one (an officer
@@ -228,6 +231,11 @@ func (db *DB) markAttendance(ctx context.Context, m commands.AttendanceMark, los
 			same, last, err := standing(ctx, tx, m, alone && round == 0)
 			if err != nil || same {
 				return err
+			}
+			if m.Sole {
+				if err := soleSubstitute(ctx, tx, m); err != nil {
+					return err
+				}
 			}
 			// A mark that counts the person takes no one counted away,
 			// unless it ends their being counted for someone else (for
@@ -258,6 +266,29 @@ func (db *DB) markAttendance(ctx context.Context, m commands.AttendanceMark, los
 		return fmt.Errorf("the person's log kept changing: %w", commands.ErrConflict)
 	})
 	return added, err
+}
+
+// soleSubstitute fails with ErrConflict when someone other than m's
+// person is here, by their latest mark, as the substitute of the member m
+// has them stand in for. The caller holds the meeting's attendance lock
+// alone, which every mark takes, so no other mark commits between this
+// read and m's commit: two substitutes for one member sent at once are
+// not both marked.
+func soleSubstitute(ctx context.Context, tx *Tx, m commands.AttendanceMark) error {
+	var other bool
+	err := tx.GetContext(ctx, &other, `SELECT EXISTS (
+		SELECT 1 FROM (SELECT DISTINCT ON (member_key) member_key, status, substitute_for
+			FROM attendance_marks WHERE meeting_id = $1 ORDER BY member_key, seq DESC) l
+		WHERE l.member_key <> $2 AND l.substitute_for = $3 AND l.status IN ($4, $5, $6, $7))`,
+		m.MeetingID, m.MemberKey, m.SubstituteFor, string(commands.AttendPresent), string(commands.AttendLate),
+		string(commands.AttendRemote), string(commands.AttendInAttendance))
+	if err != nil {
+		return err
+	}
+	if other {
+		return fmt.Errorf("someone else is here as %s's substitute: %w", m.SubstituteFor, commands.ErrConflict)
+	}
+	return nil
 }
 
 // counts says whether a mark of status counts the person to the quorum.
