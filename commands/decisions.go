@@ -72,7 +72,8 @@ type DecisionStore interface {
 	// MinutesApprovalOf is the confirmation of a meeting's minutes;
 	// ErrNotFound if there is none.
 	MinutesApprovalOf(ctx context.Context, meetingID int64) (MinutesApproval, error)
-	// CommentMinute adds a member's proposed correction to a minute.
+	// CommentMinute adds a member's proposed correction to a minute:
+	// ErrUnchanged if they proposed the same one before.
 	CommentMinute(ctx context.Context, minuteID int64, body, by string) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
@@ -562,7 +563,11 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := s.store.CommentMinute(ctx, mi.ID, text, in.UserID); err != nil {
+	err = s.store.CommentMinute(ctx, mi.ID, text, in.UserID)
+	if errors.Is(err, ErrUnchanged) {
+		return private("You had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", Escape(mi.Number)), nil
+	}
+	if err != nil {
 		return Reply{}, err
 	}
 	return private("Your correction to minute %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number)), nil

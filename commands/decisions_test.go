@@ -788,12 +788,15 @@ func TestResolveBeforeTodaysMeetingIsOpened(t *testing.T) {
 
 // TestMinuteCommentTwiceIsOneComment: a correction sent again (as the
 // answer to a save in doubt asks) is the one on record, not a second for
-// the officer to read twice.
+// the officer to read twice, and the second answer says so.
 func TestMinuteCommentTwiceIsOneComment(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
-	for range 2 {
-		wantShown(t, k.say(graeme, "/minutes comment 9 The figures were for the last quarter."), "Your correction to minute 9 is recorded")
+	wantShown(t, k.say(graeme, "/minutes comment 9 The figures were for the last quarter."), "Your correction to minute 9 is recorded")
+	again := k.say(graeme, "/minutes comment 9 The figures were for the last quarter.")
+	wantShown(t, again, "You had already proposed this correction to minute 9; nothing changed.")
+	if strings.Contains(again, "is recorded") {
+		t.Errorf("the correction sent again is answered as if it were new:\n%s", again)
 	}
 	k.must(neil, "/minutes comment 9 The figures were for the last quarter.")
 	rows, err := k.db.SQL().Query(`SELECT by_user FROM minute_comments ORDER BY id`)

@@ -25,7 +25,8 @@ var (
 	// ErrReplay: the request's Replay key was seen before; nothing was done.
 	ErrReplay = errors.New("request already handled")
 	// ErrUnchanged: a change asked to be made only if it changed something
-	// (MinuteWrite.IfChanged) would not have; nothing was written.
+	// (MinuteWrite.IfChanged, a minute's comment sent again) would not
+	// have; nothing was written.
 	ErrUnchanged = errors.New("nothing to change")
 )
 

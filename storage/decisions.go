@@ -172,10 +172,26 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 // CommentMinute implements commands.DecisionStore.
 func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string) error {
 	// The same correction sent again by the same member is the one on
-	// record: sending again after an answer in doubt adds nothing.
-	return db.execAlone(ctx, "comment minute", `INSERT INTO minute_comments (minute_id, body, by_user)
-		SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
-			SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)`, minuteID, body, by)
+	// record: sending again after an answer in doubt adds nothing, and
+	// ErrUnchanged lets the reply say so.
+	var added int64
+	err := writeAlone(ctx, "comment minute", func(ctx context.Context) error {
+		res, err := db.x.ExecContext(ctx, `INSERT INTO minute_comments (minute_id, body, by_user)
+			SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
+				SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)`, minuteID, body, by)
+		if err != nil {
+			return err
+		}
+		added, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if added == 0 {
+		return fmt.Errorf("storage: comment minute: the same on record: %w", commands.ErrUnchanged)
+	}
+	return nil
 }
 
 // MinuteComments implements commands.DecisionStore.
