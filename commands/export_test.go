@@ -13,3 +13,7 @@ func (s *Service) HoldAgendas() (release func()) {
 		}
 	}
 }
+
+// SearchStopWords are the words the search of the minutes leaves out as
+// too common to look for.
+var SearchStopWords = searchStopWords

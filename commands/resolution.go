@@ -107,7 +107,64 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 	if !strings.ContainsFunc(q.Words, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return q, errors.New("give a minute number or some words to look for")
 	}
+	switch looked, left := searchedWords(q.Words); {
+	case looked:
+	case left:
+		// "-noted" alone would find every minute without the word.
+		return q, errors.New("give at least one word to look for: words after a minus, such as -noted, only leave minutes out (`/resolution rename -noted`)")
+	case len(strings.Fields(q.Words)) == 1:
+		return q, fmt.Errorf("the word %s is too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)", quoteWords(q.Words))
+	default:
+		return q, fmt.Errorf("the words %s are all too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)", quoteWords(q.Words))
+	}
 	return q, nil
+}
+
+// searchStopWords are the words that PostgreSQL's English text search
+// leaves out as too common to look for (its english.stop), which the
+// search of the minutes uses: a search of these alone finds nothing.
+// TestSearchStopWords checks them against the database.
+var searchStopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i me my myself we our ours ourselves you your yours yourself yourselves
+		he him his himself she her hers herself it its itself they them their theirs themselves what which who
+		whom this that these those am is are was were be been being have has had having do does did doing a an
+		the and but if or because as until while of at by for with about against between into through during
+		before after above below to from up down in out on off over under again further then once here there when
+		where why how all any both each few more most other some such no nor not only own same so than too very s
+		t can will just don should now`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// searchedWords reads words as the search does (websearch_to_tsquery):
+// looked is whether some word is one to look for, neither too common to
+// search for (searchStopWords) nor one of those left out, by a minus before
+// it ("-noted", -"report noted"); left is whether some word is left out. A
+// word the search could read otherwise counts as one to look for, so that
+// no search is refused that would have found something.
+func searchedWords(words string) (looked, left bool) {
+	inQuote, outQuote := false, false
+	for _, f := range strings.Fields(words) {
+		out := outQuote
+		if !inQuote {
+			out = strings.HasPrefix(f, "-")
+		}
+		for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			switch {
+			case out:
+				left = true
+			case !searchStopWords[strings.ToLower(w)]:
+				looked = true
+			}
+		}
+		if strings.Count(f, `"`)%2 == 1 {
+			inQuote = !inQuote
+			outQuote = inQuote && out
+		}
+	}
+	return looked, left
 }
 
 // isNumberPrefix reports whether w is a word that may come before a minute

@@ -54,6 +54,15 @@ func TestParseResolutionQuery(t *testing.T) {
 		{text: "31/02/2021 28", err: "there is no 31 February 2021"},
 		{text: "“ ” --", err: "give a minute number or some words"},
 		{text: strings.Repeat("word ", 50), err: "too much to search for"},
+		{text: "-noted", err: "give at least one word to look for"},
+		{text: `-"report noted" -rename`, err: "give at least one word to look for"},
+		{text: "the -noted", err: "give at least one word to look for"},
+		{text: "The", err: "the word “The” is too common to search for"},
+		{text: "to be or not", err: "the words “to be or not” are all too common"},
+		{text: "partnership -noted", want: resolutionQuery{Words: "partnership -noted"}},
+		{text: "re-named", want: resolutionQuery{Words: "re-named"}},
+		{text: `"the -noted"`, want: resolutionQuery{Words: `"the -noted"`}},
+		{text: "the 2021", want: resolutionQuery{Words: "the 2021"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.text, func(t *testing.T) {
@@ -118,7 +127,8 @@ func TestMunicipalYear(t *testing.T) {
 
 func FuzzParseResolutionQuery(f *testing.F) {
 	for _, s := range []string{"28", "2021-12-09 28", "rename partnership", `"alternative provision"`, "minute no. 150/20",
-		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09"} {
+		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09",
+		"-noted", "the", "the -noted", `-"report noted"`, `"the -noted"`, "to be or not", "partnership -noted", `"a" -"b c" d`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -143,6 +153,9 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		}
 		if len(q.Words) > maxSearchLen {
 			t.Fatalf("%q: words %q too long", text, q.Words)
+		}
+		if looked, _ := searchedWords(q.Words); q.Words != "" && !looked {
+			t.Fatalf("%q: words %q hold nothing to look for", text, q.Words)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
 )
@@ -89,6 +90,72 @@ func TestResolutionSearch(t *testing.T) {
 		{neil, "/resolution " + strings.Repeat("word ", 50), []string{"That is too much to search for (249 characters; the limit is 200)."}},
 	})
 	wantShown(t, k.say(neil, "/resolution FUTURE NAME"), "*Safer Sefton Together* — the minute that matches “FUTURE NAME”:")
+}
+
+// TestResolutionNeedsAWordToLookFor: words that only leave minutes out
+// ("-noted"), or words too common for the search to look for ("the"), are
+// answered with what to give instead, not with unrelated minutes or an
+// empty search.
+func TestResolutionNeedsAWordToLookFor(t *testing.T) {
+	k := importedKit(t)
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"/resolution -noted", []string{"Give at least one word to look for: words after a minus, such as -noted, only leave minutes out (`/resolution rename -noted`).", "• `/resolution WORDS…`"}},
+		{"/resolution -noted -report", []string{"Give at least one word to look for: words after a minus"}},
+		{"/resolution the -noted", []string{"Give at least one word to look for"}},
+		{"/resolution -\"report be noted\"", []string{"Give at least one word to look for"}},
+		{"/resolution the", []string{"The word “the” is too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)."}},
+		{"/resolution to be or not", []string{"The words “to be or not” are all too common to search for: give a more specific word"}},
+		{`/resolution "The"`, []string{"The word “\"The\"” is too common to search for"}},
+	} {
+		r := k.run(neil, tc.line)
+		got := shown(r)
+		wantShown(t, got, tc.want...)
+		if len(r.Sections) > 0 && strings.HasPrefix(r.Sections[0].Title, "Minute") || strings.Contains(got, "Nothing in the minutes") {
+			t.Errorf("%s: answered with a search:\n%s", tc.line, got)
+		}
+	}
+	// A word to look for, with words to leave out or common ones, is
+	// searched for as ever.
+	for _, line := range []string{"/resolution partnership -noted", "/resolution -noted partnership", "/resolution the partnership", `/resolution "future name"`, `/resolution "the -noted"`} {
+		if r := k.must(neil, line); len(r.Sections) == 0 {
+			t.Errorf("%s found nothing:\n%s", line, shown(r))
+		}
+	}
+}
+
+// TestSearchStopWords: the words /resolution refuses as too common to
+// search for are the words the database's search leaves out.
+func TestSearchStopWords(t *testing.T) {
+	k := newKit(t)
+	var words []string
+	for w := range commands.SearchStopWords {
+		words = append(words, w)
+	}
+	words = append(words, "noted", "partnership", "28")
+	rows, err := k.db.SQL().Query(`SELECT w FROM unnest($1::text[]) w WHERE to_tsvector('english', w) = ''::tsvector`, pq.Array(words))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	left := map[string]bool{}
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			t.Fatal(err)
+		}
+		left[w] = true
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range words {
+		if left[w] != commands.SearchStopWords[w] {
+			t.Errorf("%q: left out by the database %v, by /resolution %v", w, left[w], commands.SearchStopWords[w])
+		}
+	}
 }
 
 func TestShareResolution(t *testing.T) {
