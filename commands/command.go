@@ -687,6 +687,11 @@ const givenDateHelp = "DATE is the meeting's day, which must be given: `next`, "
 // startDateHelp is DATE for opening a meeting.
 const startDateHelp = "DATE is the day of the meeting to open: " + dateForms + "; without one, today's."
 
+// tableDateHelp is DATE where, undated, it is the meeting in progress at
+// the table, else the next (runningAtTable): `/history apologies` and the
+// like.
+const tableDateHelp = "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."
+
 // attendedDateHelp is DATE where it is a meeting attended.
 const attendedDateHelp = "DATE is the day of the meeting: " + dateForms + "; without one, the meeting in progress, else the last one held."
 

@@ -87,6 +87,8 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 func TestHelpSaysWhatDateIs(t *testing.T) {
 	k := newKit(t)
 	const usual = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+	// Undated, /history reads the meeting in progress, as the lists do.
+	const atTable = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."
 	for _, tc := range []struct {
 		line     string
 		want     []string
@@ -98,7 +100,9 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/interests help gift", []string{"DATE is the day it was received, today or earlier"}, true},
 		{"/resolve help", []string{"DATE is the day of the meeting: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the meeting in progress, else today's once it has started, else the last one held."}, true},
 		{"/minute help", []string{"without one, the meeting in progress"}, true},
-		{"/history help", []string{usual, "In `/history minutes`, DATE is the day of the meeting"}, false},
+		{"/history help", []string{"In `/history apologies`, `/history declarations`, `/history reports` and `/history agenda`, " + atTable, "In `/history minutes`, DATE is the day of the meeting"}, true},
+		{"/history help apologies", []string{"\n" + atTable}, true},
+		{"/history help agenda", []string{"\n" + atTable}, true},
 		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", usual}, false},
 		{"/meeting help schedule", []string{"DATE is the day of the new meeting: 2026-12-10"}, true},
 		{"/meeting help cancel", []string{"DATE is the meeting's day, which must be given: `next`, 2026-12-10"}, true},

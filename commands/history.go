@@ -77,6 +77,7 @@ func historyCommand() *Command {
 			Usage:    []string{"/history " + string(rec) + ` [DATE] [@member|"Name"]`},
 			Summary:  "Every change to " + what + " for the meeting in progress, else the next, or the one on DATE: who, what, when, and who entered it.",
 			Examples: []string{"/history " + string(rec), example},
+			Date:     tableDateHelp,
 			Read:     true, Who: Members, Run: rec.show,
 		}
 	}
