@@ -94,11 +94,8 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 	// "next Thursday 17 December" names a day as well as the next
 	// meeting. Read as the next meeting, the day would start the reason,
 	// and the apologies go to the next meeting whatever its day.
-	if d.IsNext() && n == 1 && len(args) > 1 {
-		if day, k, err := takeDate(args[1:], now, loc); err == nil && k > 0 && !day.IsNext() {
-			return a, fmt.Errorf("`%s` names the next meeting and a day: for the meeting on %s, give its date alone, `/apologies %s …`; `next` alone is the next meeting, whatever its day",
-				Escape(truncateText(strings.Join(args[:1+k], " "), 60)), day, day.Start(time.UTC).Format("2/01/2006"))
-		}
+	if err := nextAndDate("/apologies", "…", args, now, loc); err != nil {
+		return a, err
 	}
 	a.Date = d
 	rest := args[n:]

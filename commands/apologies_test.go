@@ -430,3 +430,34 @@ func TestNextThenADateIsRefused(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/apologies 17/12/2026 Holiday"), "Reason: Holiday")
 }
+
+// TestNextAndADateAreOneOrTheOther: `next` then a date, in any command
+// that takes a meeting's date, is answered alike: the two cannot both be
+// given, and how to give either; not as a date read for an item's number
+// or a word not understood.
+func TestNextAndADateAreOneOrTheOther(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	for _, tc := range []struct{ line, use string }{
+		{"/apologies next 17/12 Holiday", "`/apologies 17/12/2026 …` for the meeting on Thursday 17 December 2026, or `/apologies next …` for the next meeting"},
+		{"/declare next 17/12 7.5 personal Trustee of SWACA", "`/declare 17/12/2026 …` for the meeting on Thursday 17 December 2026, or `/declare next …` for the next meeting"},
+		{"/declare next Thursday 17 December 7.5 personal Trustee of SWACA", "`/declare 17/12/2026 …`"},
+		{"/report next 17/12 7.5 https://example.org/swaca.pdf", "`/report 17/12/2026 …` for the meeting on Thursday 17 December 2026, or `/report next …` for the next meeting"},
+		{"/history apologies next 17/12", "`/history apologies 17/12/2026` for the meeting on Thursday 17 December 2026, or `/history apologies next` for the next meeting"},
+		{"/history declarations next 17/12 <@UNEIL>", "`/history declarations 17/12/2026`"},
+		{"/history attendance next 17/12", "`/history attendance 17/12/2026`"},
+		{"/history minutes next 17/12", "`/history minutes 17/12/2026`"},
+		{"/apologies list next 17/12", "`/apologies list 17/12/2026` for the meeting on Thursday 17 December 2026, or `/apologies list next` for the next meeting"},
+	} {
+		r := k.run(ian, tc.line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", tc.line, shown(r))
+		}
+		wantShown(t, r.Text, "gives both `next` and a date: give one or the other, "+tc.use)
+	}
+	for _, list := range []string{"/declare list 17/12/2026", "/report list 17/12/2026", "/declare list", "/report list"} {
+		if got := k.say(ian, list); strings.Contains(got, "Trustee of SWACA") || strings.Contains(got, "swaca.pdf") {
+			t.Errorf("%s: a refused line was saved:\n%s", list, got)
+		}
+	}
+}

@@ -874,6 +874,9 @@ func (in *Input) date() (Date, error) {
 		return Date{}, err
 	}
 	if n != len(in.Args) {
+		if err := nextAndDate(strings.TrimSpace(in.cmd.Name+" "+in.sub.Name), "", in.Args, in.Now, in.Committee.Location()); err != nil {
+			return Date{}, badArgs(err)
+		}
 		return Date{}, usageErr("`%s` takes only a date.", in.sub.Name)
 	}
 	return d, nil

@@ -122,6 +122,26 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	return Date{}, 0, nil
 }
 
+// nextAndDate refuses words that start with `next` and then a date ("next
+// 17/12", "next Thursday 17 December"): the next meeting, and a day that
+// may be another meeting's. Read as the next meeting, the date would be
+// taken for what follows it (a reason, an item's number). cmd is the
+// command, for the answer's examples, and more what follows the date in
+// them ("…" or "").
+func nextAndDate(cmd, more string, words []string, now time.Time, loc *time.Location) error {
+	d, n, err := takeDate(words, now, loc)
+	if err != nil || n != 1 || !d.IsNext() || len(words) < 2 {
+		return nil
+	}
+	day, k, err := takeDate(words[1:], now, loc)
+	if err != nil || k == 0 || day.IsNext() {
+		return nil
+	}
+	more = prefixed(" ", more)
+	return fmt.Errorf("`%s` gives both `next` and a date: give one or the other, `%s %s%s` for the meeting on %s, or `%s next%s` for the next meeting, whatever its day",
+		Escape(truncateText(strings.Join(words[:1+k], " "), 60)), cmd, day.Start(time.UTC).Format("2/01/2006"), more, day, cmd, more)
+}
+
 // ParseDate reads a whole string as a date, for forms and tests.
 func ParseDate(s string, now time.Time, loc *time.Location) (Date, error) {
 	words := strings.Fields(s)

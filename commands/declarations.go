@@ -193,6 +193,9 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 	var a declareArgs
 	var rest []string
 	var err error
+	if err := nextAndDate("/declare", "…", args, now, loc); err != nil {
+		return a, err
+	}
 	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}

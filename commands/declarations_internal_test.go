@@ -35,6 +35,8 @@ func TestParseDeclaration(t *testing.T) {
 		{"7.5 personal interest", declareArgs{}, "must give its nature"},
 		{"7.5 personal " + strings.Repeat("x", 1001), declareArgs{}, "too long"},
 		{"31/02/2027 7.5 personal Trustee", declareArgs{}, "no 31 February"},
+		{"next 17/12 7.5 personal Trustee", declareArgs{}, "`next 17/12` gives both `next` and a date: give one or the other, `/declare 17/12/2026 …`"},
+		{"next 7 personal Trustee", declareArgs{Item: "7", Kind: InterestPersonal, Nature: "Trustee"}, ""},
 	}
 	for _, tc := range cases {
 		got, err := parseDeclaration(strings.Fields(tc.text), testNow, london)
@@ -86,6 +88,7 @@ func FuzzParseDeclaration(f *testing.F) {
 	for _, s := range []string{"7.5 personal Trustee of SWACA", "7.7 dpi x", "item 4: other registrable interest — y", "10/12/2026 7a non-pecuniary z", "", "31/02/2026", "7.5 disclosable", "9 June 7.5 personal x",
 		"next 7.5 pecuniary x", "next Thursday 7.5 personal x", "next, 7.7. other y", "A1 personal x", "b2. other y", "7.7. pecuniary x",
 		"item B2: personal z", "(A1) other z", "31/02 7.5 personal x", "next 31/02 7.5 personal x", "A1.1 personal x",
+		"next 17/12 7.5 personal x", "next Thursday 17 December 7.5 personal x", "next, 10 December 2026 7a other y", "next 7 personal x",
 		"7.5 personal é" + strings.Repeat("x", MaxNatureLen-1)} {
 		f.Add(s)
 	}

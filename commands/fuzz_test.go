@@ -139,7 +139,7 @@ func FuzzParseApology(f *testing.F) {
 		`sub "Jane Smith (Sefton CVS)"`, "Court sub “Jane Smith” today", `sub "`, `sub ""`, "sub ”x“", "sub <@U1> sub <@U2>",
 		"reason", "reason none sub none", "sub \"a\xff\"",
 		"for sue Unwell", "next Thursday Unwell", "next Unwell", "31/02 Unwell", "next 31/02 Unwell", "reason for sue", "sub sue Holdn",
-		"next Thursday 17 December Holiday", "next 17/12 Holiday", "next, today", "next next Holiday"} {
+		"next Thursday 17 December Holiday", "next 17/12 Holiday", "next, today", "next next Holiday", "next 17/12", "next tomorrow Unwell"} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}

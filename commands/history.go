@@ -109,7 +109,7 @@ func seesAll(m Member) bool { return m.IsOfficer() || m.Presides() }
 // show is `/history RECORD [DATE] [@member|"Name"]`.
 func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, who, name, err := parseHistoryArgs(in.Args, in.Now, c.Location())
+	d, who, name, err := parseHistoryArgs("/history "+in.sub.Name, in.Args, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, err
 	}
@@ -194,11 +194,12 @@ func nothingYet(m Meeting, sit Sitting, now time.Time, none string) string {
 	return none
 }
 
-// parseHistoryArgs reads "[DATE] [@member|"Name"]"; who and name are
-// empty when no one is named. A name in quotes is someone with no Slack
-// account (a presenter, or a member named in imported minutes), whose
-// records are kept under their name.
-func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date, who, name string, err error) {
+// parseHistoryArgs reads "[DATE] [@member|"Name"]", the words of cmd
+// ("/history apologies"); who and name are empty when no one is named. A
+// name in quotes is someone with no Slack account (a presenter, or a
+// member named in imported minutes), whose records are kept under their
+// name.
+func parseHistoryArgs(cmd string, args []string, now time.Time, loc *time.Location) (d Date, who, name string, err error) {
 	// The member may be named before the date or after it.
 	for i, a := range args {
 		if id, _, ok := mention(a); ok {
@@ -213,6 +214,9 @@ func parseHistoryArgs(args []string, now time.Time, loc *time.Location) (d Date,
 			name, args = nm, append(args[:i:i], args[i+n:]...)
 			break
 		}
+	}
+	if err := nextAndDate(cmd, "", args, now, loc); err != nil {
+		return Date{}, "", "", badArgs(err)
 	}
 	d, n, err := takeDate(args, now, loc)
 	if err != nil {
@@ -430,7 +434,7 @@ func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // them.
 func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, who, name, err := parseHistoryArgs(in.Args, in.Now, c.Location())
+	d, who, name, err := parseHistoryArgs("/history "+in.sub.Name, in.Args, in.Now, c.Location())
 	if err != nil {
 		return Reply{}, err
 	}

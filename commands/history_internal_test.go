@@ -9,11 +9,12 @@ import (
 
 func FuzzHistoryArgs(f *testing.F) {
 	for _, s := range []string{"", "next", "10 December", "10/12/2026 <@UNEIL>", "<@UNEIL|neil>", "<@UNEIL> 10 December",
-		"17 March 2022 <@U1> <@U2>", "next <@U1>", "<@U1> next", "next next", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50)} {
+		"17 March 2022 <@U1> <@U2>", "next <@U1>", "<@U1> next", "next next", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50),
+		"next 17/12", "next Thursday 17 December <@U1>", "<@U1> next, 17 December 2026", "next 31/02", "next <@U1> 17/12"} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
-		d, who, _, err := parseHistoryArgs(strings.Fields(text), fuzzNow(nowN), london)
+		d, who, _, err := parseHistoryArgs("/history apologies", strings.Fields(text), fuzzNow(nowN), london)
 		if err != nil {
 			var ue *UserError
 			if !errors.As(err, &ue) {
@@ -38,12 +39,12 @@ func FuzzHistoryArgs(f *testing.F) {
 func TestHistoryArgsMemberFirst(t *testing.T) {
 	now := time.Date(2026, 12, 3, 12, 0, 0, 0, london)
 	for _, text := range []string{"<@UNEIL|neil> 10 December 2026", "10 December 2026 <@UNEIL|neil>"} {
-		d, who, _, err := parseHistoryArgs(strings.Fields(text), now, london)
+		d, who, _, err := parseHistoryArgs("/history apologies", strings.Fields(text), now, london)
 		if err != nil || who != "UNEIL" || d != (Date{2026, time.December, 10}) {
 			t.Errorf("parseHistoryArgs(%q) = %v, %q, %v", text, d, who, err)
 		}
 	}
-	if d, who, _, err := parseHistoryArgs([]string{"<@UNEIL>", "next"}, now, london); err != nil || who != "UNEIL" || !d.IsNext() {
+	if d, who, _, err := parseHistoryArgs("/history apologies", []string{"<@UNEIL>", "next"}, now, london); err != nil || who != "UNEIL" || !d.IsNext() {
 		t.Errorf("parseHistoryArgs(<@UNEIL> next) = %v, %q, %v", d, who, err)
 	}
 }

@@ -200,6 +200,9 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 	var rest []string
 	var err error
 	args := strings.Fields(text)
+	if err := nextAndDate("/report", "…", args, now, loc); err != nil {
+		return a, err
+	}
 	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
 		return a, err
 	}
@@ -325,6 +328,9 @@ func reportedReply(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome 
 
 func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
+	if err := nextAndDate("/report remove", "…", in.Args, in.Now, c.Location()); err != nil {
+		return Reply{}, badArgs(err)
+	}
 	d, item, rest, err := takeDateItem(in.Args, in.Now, c.Location())
 	whose := in.UserID
 	ok := err == nil

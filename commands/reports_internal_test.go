@@ -102,6 +102,7 @@ func TestParseReport(t *testing.T) {
 		{"7.5 https://example.org/r\n", reportArgs{Item: "7.5", URL: "https://example.org/r"}, ""},
 		{"7.5\thttps://example.org/r  SWACA", reportArgs{Item: "7.5", URL: "https://example.org/r", Title: "SWACA"}, ""},
 		{"7.5 https://example.org:99999/x", reportArgs{}, "ports run from 1 to 65535"},
+		{"next 17/12 7.5 https://example.org/r", reportArgs{}, "`next 17/12` gives both `next` and a date: give one or the other, `/report 17/12/2026 …`"},
 	}
 	// An address with any white space but a plain space in it is refused,
 	// not read cut short with the rest for its title.
@@ -138,7 +139,8 @@ func FuzzParseReport(f *testing.F) {
 		"7.5 https://example.org:99999/x", "7.5 https://example.org:0/x", "7.5 https://example.org/r\n",
 		"7.5 example.org/x", "7.5 example.org:8080/x", "7.5 //example.org/x", "7.5 www.example.org",
 		"next 7.5 https://example.org/r.pdf SWACA", "next Thursday 7.5 https://example.org/r.pdf", "A1 https://example.org/a", "b2. https://example.org/a t",
-		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a"} {
+		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a",
+		"next 17/12 7.5 https://example.org/a", "next Thursday 17 December 7.5 https://example.org/a", "next 7 https://example.org/a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
