@@ -296,13 +296,27 @@ func (s *Service) forBareName(ctx context.Context, in *Input, args []string) err
 	if len(meant) == 0 {
 		return nil
 	}
+	// The answer quotes back code spans: a backquote in a name, or in
+	// the word typed, would end one.
 	names := make([]string, len(meant))
 	for i, m := range meant {
-		names[i] = nameOf(m.Name, m.Organisation)
+		names[i] = inCode(nameOf(m.Name, m.Organisation))
 	}
-	typed := Escape(truncateText(args[1], 40))
-	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>, or in quotes: `/apologies for \"%s\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
-		typed, joinOr(names), meant[0].UserID, Escape(meant[0].Name), typed)
+	typed := inCode(Escape(truncateText(args[1], 40)))
+	quoted := ""
+	if !strings.ContainsAny(meant[0].Name, "`\"") {
+		quoted = fmt.Sprintf(", or in quotes: `/apologies for \"%s\" …`", Escape(meant[0].Name))
+	}
+	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>%s. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
+		typed, joinOr(names), meant[0].UserID, quoted, typed)
+}
+
+// inCode is s fit to stand in or beside a `code` span, which a backquote
+// would end (Slack's mrkdwn has no escape for one): each is shown as a
+// modifier grave accent, which looks alike. For words quoted back, not
+// for a name to be typed as it stands.
+func inCode(s string) string {
+	return strings.ReplaceAll(s, "`", "ˋ")
 }
 
 // bareWord is w as a word of a name ("sue" of "Sue's,"), or "" when it is

@@ -251,6 +251,32 @@ func TestOnBehalfNamedWithoutMention(t *testing.T) {
 	})
 }
 
+// TestOnBehalfNamedWithoutMentionQuotesSafely: the "did you mean" answer to
+// `/apologies for sue …` stays well formed whatever the names hold: a
+// backquote, which would end a `code` span (Slack has no escape for one),
+// is shown as a look-alike in the words quoted back, and a name that
+// cannot be given in quotes is not offered so, only as a mention.
+func TestOnBehalfNamedWithoutMentionQuotesSafely(t *testing.T) {
+	k := newKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", sue: "Sue `Sunny` Holden", neil: `Neil "Nifty" Frackelton`, graeme: "Graeme Robson"})
+	k.must(ian, "/committee setup Safer Sefton Together")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	for _, tc := range []struct{ line, want string }{
+		{"/apologies for sue Unwell", "Apologies `for sue …` would be your own, with that as their reason: did you mean Sue ˋSunnyˋ Holden (Sefton CVS)? Name them as <@USUE>. For a reason of your own that starts with \"for\", write `/apologies reason for sue …`."},
+		{"/apologies for `Sunny` Unwell", "Apologies `for ˋSunnyˋ …` would be your own, with that as their reason: did you mean Sue ˋSunnyˋ Holden (Sefton CVS)? Name them as <@USUE>. For a reason of your own that starts with \"for\", write `/apologies reason for ˋSunnyˋ …`."},
+		{"/apologies for neil Unwell", "Apologies `for neil …` would be your own, with that as their reason: did you mean Neil \"Nifty\" Frackelton (SWACA)? Name them as <@UNEIL>. For a reason of your own that starts with \"for\", write `/apologies reason for neil …`."},
+		{"/apologies for graeme Unwell", "Apologies `for graeme …` would be your own, with that as their reason: did you mean Graeme Robson (Merseyside Police)? Name them as <@UGRAEME>, or in quotes: `/apologies for \"Graeme Robson\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for graeme …`."},
+	} {
+		attRefused(k, ian, tc.line, tc.want)
+		if r := k.run(ian, tc.line); strings.Count(r.Text, "`")%2 != 0 {
+			t.Errorf("%s: an odd number of backquotes:\n%s", tc.line, r.Text)
+		}
+	}
+}
+
 // TestSubstituteMisspelt: a substitute named with a slip in a member's
 // name is refused with the member it nearly names, as an entry for
 // someone is; someone else of that name, with their own organisation, may
