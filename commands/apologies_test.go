@@ -443,6 +443,7 @@ func TestNextAndADateAreOneOrTheOther(t *testing.T) {
 		{"/declare next 17/12 7.5 personal Trustee of SWACA", "`/declare 17/12/2026 …` for the meeting on Thursday 17 December 2026, or `/declare next …` for the next meeting"},
 		{"/declare next Thursday 17 December 7.5 personal Trustee of SWACA", "`/declare 17/12/2026 …`"},
 		{"/report next 17/12 7.5 https://example.org/swaca.pdf", "`/report 17/12/2026 …` for the meeting on Thursday 17 December 2026, or `/report next …` for the next meeting"},
+		{"/report remove next 17/12 7.5", "`/report remove 17/12/2026 …` for the meeting on Thursday 17 December 2026"},
 		{"/history apologies next 17/12", "`/history apologies 17/12/2026` for the meeting on Thursday 17 December 2026, or `/history apologies next` for the next meeting"},
 		{"/history declarations next 17/12 <@UNEIL>", "`/history declarations 17/12/2026`"},
 		{"/history attendance next 17/12", "`/history attendance 17/12/2026`"},
