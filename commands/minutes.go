@@ -353,7 +353,14 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (Minutes
 		}
 		rec.Declarations = append(rec.Declarations, di)
 	}
-	numbers := map[string]int{}
+	// A number printed twice is stored the second time as "N-2", or the
+	// next "N-k" that no minute of the document is printed with: the
+	// renamed minute must not take the number of a real one.
+	printed := map[string]bool{}
+	for _, m := range read.Minutes {
+		printed[clean(m.Number, maxMinuteNumLen)] = true
+	}
+	stored := map[string]bool{}
 	for _, m := range read.Minutes {
 		mi := Minute{
 			Number:     clean(m.Number, maxMinuteNumLen),
@@ -365,14 +372,15 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (Minutes
 			notes = append(notes, fmt.Sprintf("a minute titled %q has no number and was not stored", mi.Title))
 			continue
 		}
-		if n := numbers[mi.Number]; n > 0 {
-			numbers[mi.Number]++
-			renamed := fmt.Sprintf("%s-%d", mi.Number, n+1)
+		if stored[mi.Number] {
+			renamed := mi.Number
+			for k := 2; stored[renamed] || printed[renamed]; k++ {
+				renamed = fmt.Sprintf("%s-%d", mi.Number, k)
+			}
 			notes = append(notes, fmt.Sprintf("minute %s appears more than once; this one is stored as %s", mi.Number, renamed))
 			mi.Number = renamed
-		} else {
-			numbers[mi.Number] = 1
 		}
+		stored[mi.Number] = true
 		for i, body := range m.Resolutions {
 			r := Resolution{Body: cleanText(body)}
 			if i < len(m.Parts) {
