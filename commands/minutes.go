@@ -45,12 +45,13 @@ type Resolution struct {
 	Body  string // "That (1) the reports be noted; (2) …"
 	Parts []string
 	// RecordedAs is the word the minutes record it under, as a label:
-	// "RESOLVED" (also when empty), or a cabinet's "DECISION".
+	// "RESOLVED" (also when empty), a cabinet's "DECISION", a board's
+	// "AGREED", or "NOTED" when what was noted is the minute's outcome.
 	RecordedAs string
 }
 
 // recordedWords are the words a resolution may be recorded under.
-var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true}
+var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true, "NOTED": true}
 
 // Word is the label r is quoted under: "RESOLVED", or the word the minutes
 // printed instead ("DECISION").

@@ -440,6 +440,27 @@ func shareButton(m Minute) Button {
 	return Button{Label: label, Action: "resolution.share", Value: strconv.FormatInt(m.ID, 10), Style: "primary"}
 }
 
+// labelled puts the word the resolutions were recorded under before
+// text, m's resolutions one a line as shown: once, when they share it,
+// or before each line when they do not, so that what a board NOTED is not
+// quoted as RESOLVED beside what it AGREED. A resolution that runs over
+// several lines leaves the lines without a match to their words: then
+// the word they share, or RESOLVED, stands before all.
+func (m Minute) labelled(text string) string {
+	lines := strings.Split(text, "\n")
+	shared := true
+	for _, r := range m.Resolutions {
+		shared = shared && r.Word() == m.Resolutions[0].Word()
+	}
+	if shared || len(lines) != len(m.Resolutions) {
+		return m.Word() + ": " + text
+	}
+	for i, r := range m.Resolutions {
+		lines[i] = r.Word() + ": " + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
 // maxNarrative bounds the narrative shown for a minute that resolved nothing.
 const maxNarrative = 600
 
@@ -453,9 +474,9 @@ func minuteSection(m Minute, highlighted bool) Section {
 	}
 	switch {
 	case highlighted && len(m.Resolutions) > 0:
-		b.WriteString(m.Word() + ": " + Highlight(m.Highlight))
+		b.WriteString(m.labelled(Highlight(m.Highlight)))
 	case len(m.Resolutions) > 0:
-		b.WriteString(m.Word() + ": " + plainText(m.Resolved()))
+		b.WriteString(m.labelled(plainText(m.Resolved())))
 	case highlighted && m.Passage != "":
 		b.WriteString(Highlight(m.Passage))
 	case m.Narrative != "":

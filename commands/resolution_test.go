@@ -261,6 +261,36 @@ func TestResolutionByLetteredNumber(t *testing.T) {
 	})
 }
 
+// TestResolutionNoted: a board's minutes record what it noted as the
+// minute's outcome, "The Board NOTED the action log."; it is quoted as
+// NOTED, found by its words, and shown beside the AGREED record of the
+// same minute each under its own word.
+func TestResolutionNoted(t *testing.T) {
+	k := committeeKit(t)
+	for _, f := range []string{"minutes-health-wellbeing-board.txt", "minutes-planning-substitutes.txt"} {
+		text, err := os.ReadFile("../minutes/testdata/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+			t.Fatalf("import %s: %q %v", f, r.Text, errs)
+		}
+	}
+	k.steps([]step{
+		{neil, "/resolution 50/21", []string{"Minute 50/21 — Appeal Decisions", "NOTED: The appeal decisions received since the last meeting."}},
+		{neil, "/resolution appeal decisions", []string{"Minute 50/21 — Appeal Decisions", "NOTED: The *appeal* *decisions* received"}},
+		{neil, "/resolution 3", []string{"AGREED: The minutes of the meeting held on 25 January 2024 were AGREED as a correct record.", "NOTED: The action log."}},
+		{neil, "/resolution action log", []string{"Minute 3 — Minutes and Action Log", "NOTED: The *action* *log*."}},
+	})
+	for _, line := range []string{"/resolution 50/21", "/resolution 3"} {
+		if got := k.say(neil, line); strings.Contains(got, "RESOLVED") {
+			t.Errorf("%s calls what the board noted RESOLVED:\n%s", line, got)
+		}
+	}
+	shared := k.press(neil, k.must(neil, "/resolution 50/21"), "Share minute 50/21 in channel")
+	wantShown(t, shared.Text, ">NOTED: The appeal decisions received since the last meeting.")
+}
+
 // TestResolutionKeepsTheMinutesWord: a cabinet's minutes record its
 // decisions as "DECISION:"; they are quoted under that word, looked up by
 // number or by words and shared, while its RESOLVED minutes stay RESOLVED.

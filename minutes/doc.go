@@ -71,7 +71,14 @@
 //     "DECISION" for a cabinet's "DECISION:" or "Decision –", "AGREED"
 //     for "AGREED:" printed as a label, a Scottish committee's "The
 //     Committee agreed:-" or "The Committee agreed to …", and a board's
-//     "NOTED … and AGREED that …" or "were AGREED as a correct record".
+//     "NOTED … and AGREED that …" or "were AGREED as a correct record";
+//     "NOTED" when what the body noted is the minute's outcome: "The
+//     Board NOTED the action log." (the word in capitals, wherever it
+//     stands; its text is what was noted, "The action log.", and any
+//     sentence after it stays in the narrative), or "The Committee noted
+//     the report." as the one sentence of the last paragraph of a minute
+//     that resolved nothing. "Members noted …", "The Committee noted
+//     that …" and a bare "Noted." are narrative.
 //   - Attendance printed in two columns keeps the second column in
 //     brackets after the name when it is the person's body or post
 //     ("Councillor Sian Carew (Fenmouth District Council)"), and is two

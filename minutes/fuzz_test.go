@@ -42,6 +42,8 @@ var nastySeeds = []string{
 	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
 	"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\nMinute 13/24    DECLARATIONS OF INTEREST\n                Councillor Rahman declared an other registrable interest in Minute\n                17/24 as a trustee.\nMinute 13/24    AGAIN\n",
+	// NOTED as the outcome: in capitals anywhere, in lower case alone.
+	"MINUTES\n1. ACTION LOG\nThe Board NOTED the action log. Actions 14 and 15 were\ncomplete.\nThe Board NOTED the plan for the\nyear and AGREED to\n2. APPEALS\nThe Committee noted the appeal decisions.\n3. X\nThe Board NOTED:\nThe Panel NOTED the report and RESOLVED\n4. Y\nNoted.\nThe Committee noted that.\n",
 	"DECISION NOTICE\nMeeting:        Board\nDate:           Friday 26 January 2024\nTime:           10.30 am\nApologies:\nCouncillor Derek Fallon, substituted by Councillor Amy Coles\nItem 6        Minutes\n              Decision:\n              The minutes were agreed.\nItem 6        Again\n",
 }
 
@@ -166,13 +168,13 @@ func FuzzParseMinutes(f *testing.F) {
 			if len(mn.Parts) != 0 && len(mn.Parts) != len(mn.Resolutions) {
 				t.Errorf("minute %s: %d part lists for %d resolutions", mn.Number, len(mn.Parts), len(mn.Resolutions))
 			}
-			// What each resolution was recorded as (DECISION, AGREED) is
+			// What each resolution was recorded as (DECISION, AGREED, NOTED) is
 			// said of each, or of none.
 			if len(mn.RecordedAs) != 0 && len(mn.RecordedAs) != len(mn.Resolutions) {
 				t.Errorf("minute %s: %d words recorded for %d resolutions", mn.Number, len(mn.RecordedAs), len(mn.Resolutions))
 			}
 			for _, w := range mn.RecordedAs {
-				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" {
+				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" && w != "NOTED" {
 					t.Errorf("minute %s: recorded as %q", mn.Number, w)
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -47,6 +48,11 @@ var (
 	// NOTED the chapter and AGREED that …", the word in capitals; what it
 	// noted stays in the narrative.
 	agreedAndRe = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?AGREED\s+((?:to|that)\s.*)$`)
+	// notedRe is a body's record that it noted something, the word in
+	// capitals: "The Board NOTED the action log." It is the minute's
+	// outcome wherever it stands; "Members noted …" and a lower-case
+	// "noted" are narrative here (see notedOutcome for the one exception).
+	notedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?` + notingBodyPat + `\s+(?:(?i:unanimously)\s+)?NOTED\b\s*(?:[:–—-]\s*)?(.*)$`)
 	// minutesAgreedRe is "The minutes of the meeting held on … were AGREED
 	// as a correct record", the word in capitals.
 	minutesAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
@@ -78,6 +84,36 @@ var (
 	attendLabelRe     = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
 	smallTitleWord    = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
+
+// notingBodyPat is the body that notes something as a minute's outcome.
+const notingBodyPat = `(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|Authority|Partnership|Executive|Forum)`
+
+// lowerNotedRe is the same record in lower case: "The Committee noted the
+// appeal decisions received since the last meeting." It is taken only as
+// the one sentence of a minute that resolved nothing (notedOutcome).
+var lowerNotedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?` + notingBodyPat + `\s+(?:unanimously\s+)?noted\s+(\S.*[.!])$`)
+
+// notedEndRe ends the sentence of a NOTED record where another sentence
+// follows ("The Board NOTED the action log. Actions HWB/23/14 … were
+// complete"); a part's marker ("1. the report") does not end one.
+var notedEndRe = regexp.MustCompile(`\p{Ll}[.!?]["”’)]*\s+\p{Lu}`)
+
+// innerSentenceEndRe is the end of a sentence followed by another.
+var innerSentenceEndRe = regexp.MustCompile(`[.!?]["”’)]*\s+\S`)
+
+// notedOutcome reads the paragraph that closes a minute with nothing
+// resolved as its outcome when it is one sentence saying that the body
+// noted something ("The Committee noted the report."), and returns what
+// was noted. "The Committee noted that the figures were provisional"
+// reports a point of the discussion, and a paragraph of several sentences
+// is narrative: only a sole outcome sentence is taken.
+func notedOutcome(para string) (string, bool) {
+	g := lowerNotedRe.FindStringSubmatch(para)
+	if g == nil || innerSentenceEndRe.MatchString(para) || hasPrefixFold(g[1], "that ") {
+		return "", false
+	}
+	return g[1], true
+}
 
 // minuteNumPat is a minute number: "20", "41/23", a number with a
 // sequence after a point ("24.31", "2409.01", "1.0") or a reference with
@@ -215,6 +251,8 @@ func recordedAs(l string) string {
 		return "DECISION"
 	case agreedRe.MatchString(l), bodyAgreedRe.MatchString(l), agreedAndRe.MatchString(l), minutesAgreedRe.MatchString(l):
 		return "AGREED"
+	case indexFold(l, 0, "resolved") < 0 && notedRe.MatchString(l):
+		return "NOTED"
 	}
 	return "RESOLVED"
 }
@@ -236,6 +274,11 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		return "", l, true
 	}
 	if indexFold(l, 0, "resolved") < 0 {
+		// "The Board NOTED the report and RESOLVED that …" is a
+		// resolution, read below; noting alone is the outcome.
+		if g := notedRe.FindStringSubmatch(l); g != nil {
+			return "", strings.TrimSpace(g[1]), true
+		}
 		return "", "", false
 	}
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
@@ -272,16 +315,31 @@ type minuteBuilder struct {
 	words     []string // what each block of res was recorded as (recordedAs)
 	trailing  []string
 	inRes     bool
+	resOpener string // the line that opened the open block, as printed
 	resLast   string // last non-blank line of the open RESOLVED block
 	resLetter bool   // whether the open block has any words yet
 }
 
-func (b *minuteBuilder) openBlock(first, word string) {
+func (b *minuteBuilder) openBlock(opener, first, word string) {
 	b.res = append(b.res, []string{first})
 	b.words = append(b.words, word)
 	b.inRes = true
+	b.resOpener = opener
 	b.resLast, b.resLetter = "", false
 	b.noteRes(first)
+}
+
+// unnote takes back the open NOTED block when the sentence it opened
+// ends "… and AGREED that …" on a later line: "The Board NOTED the
+// timetable for the\nAssessment and AGREED to delegate …" is recorded as
+// agreed, what was noted staying in the narrative, as on one line
+// (agreedAndRe). It returns the block's lines as printed.
+func (b *minuteBuilder) unnote() []string {
+	last := len(b.res) - 1
+	lines := append([]string{b.resOpener}, b.res[last][1:]...)
+	b.res, b.words = b.res[:last], b.words[:last]
+	b.inRes = false
+	return lines
 }
 
 func (b *minuteBuilder) noteRes(l string) {
@@ -795,6 +853,10 @@ func (p *minutesParser) addLine(l string) {
 	}
 	if pre, rest, ok := splitResolved(l); ok {
 		p.sawResolved = true
+		word := recordedAs(l)
+		if word == "AGREED" && pre != "" && b.inRes && b.words[len(b.words)-1] == "NOTED" && !b.resComplete() && agreedAndRe.MatchString(l) {
+			pre = joinAll(append(nonBlank(b.unnote()), pre))
+		}
 		if pre != "" {
 			if len(b.res) > 0 {
 				b.trailing = append(b.trailing, pre)
@@ -806,7 +868,7 @@ func (p *minutesParser) addLine(l string) {
 			b.narrative = append(append(b.narrative, ""), b.trailing...)
 			b.trailing = nil
 		}
-		b.openBlock(rest, recordedAs(l))
+		b.openBlock(l, rest, word)
 		return
 	}
 	if b.inRes {
@@ -859,6 +921,16 @@ func (p *minutesParser) finish(last bool) {
 		narr = append(append(narr, ""), b.trailing...)
 	}
 	b.m.Narrative = paragraphs(narr)
+	if len(b.res) == 0 {
+		// "The Committee noted the report." closing a minute that
+		// resolved nothing is its outcome, as the council publishes it.
+		paras := strings.Split(b.m.Narrative, "\n\n")
+		if noted, ok := notedOutcome(paras[len(paras)-1]); ok {
+			b.m.Narrative = strings.Join(paras[:len(paras)-1], "\n\n")
+			b.res = [][]string{{noted}}
+			b.words = []string{"NOTED"}
+		}
+	}
 	b.m.Title = strings.TrimRight(agendaItemRe.ReplaceAllString(b.m.Title, ""), " :")
 	if b.m.Title == "" {
 		p.warn("line %d: minute %s: no title found", b.line, b.m.Number)
@@ -871,6 +943,17 @@ func (p *minutesParser) finish(last bool) {
 		if r == "" {
 			p.warn("line %d: minute %s: empty %s block", b.line, b.m.Number, b.words[i])
 			continue
+		}
+		if loc := notedEndRe.FindStringIndex(r); b.words[i] == "NOTED" && loc != nil {
+			// What was noted is the one sentence; what follows it
+			// is the minute's narrative.
+			_, capital := utf8.DecodeLastRuneInString(r[:loc[1]])
+			rest := r[loc[1]-capital:]
+			r = strings.TrimSpace(r[:loc[1]-capital])
+			if b.m.Narrative != "" {
+				b.m.Narrative += "\n\n"
+			}
+			b.m.Narrative += rest
 		}
 		b.m.Resolutions = append(b.m.Resolutions, r)
 		words = append(words, b.words[i])

@@ -256,7 +256,7 @@ func TestResolutionRecordedAs(t *testing.T) {
 	}
 	// Agreement told in a sentence is narrative, not a resolution.
 	for _, l := range []string{"Members agreed that the bench be repaired.", "Unanimously AGREED to recommend APPROVAL", "It was agreed the ramp be removed.",
-		"The Committee agreed\nwith the officers' view of the scheme.", "The Board agreed the plan.", "The Board NOTED the report and agreed it was clear."} {
+		"The Committee agreed\nwith the officers' view of the scheme.", "The Board agreed the plan."} {
 		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
 		if err != nil {
 			t.Fatal(err)
@@ -264,6 +264,73 @@ func TestResolutionRecordedAs(t *testing.T) {
 		if len(m.Minutes) != 1 || len(m.Minutes[0].Resolutions) != 0 {
 			t.Errorf("%q: minutes %+v, want no resolution", l, m.Minutes)
 		}
+	}
+}
+
+// TestNotedOutcome: a minute whose outcome is that the body noted
+// something records it as NOTED, as councils publish it: "The Board
+// NOTED …" in capitals wherever it stands, or "The Committee noted …" as
+// the one sentence of the minute's last paragraph when nothing was
+// resolved. Members noting a point in the discussion is narrative.
+func TestNotedOutcome(t *testing.T) {
+	tests := []struct {
+		name      string
+		lines     string
+		want      []string // resolutions
+		words     []string // recorded as
+		narrative string
+	}{
+		{"capitals", "The Board NOTED the report.", []string{"The report."}, []string{"NOTED"}, ""},
+		{"capitals, then another sentence", "The Board NOTED the action log. Actions 14 and 15 were\ncomplete and would be removed.",
+			[]string{"The action log."}, []string{"NOTED"}, "Actions 14 and 15 were complete and would be removed."},
+		{"capitals over parts", "The Board NOTED:\n(a) the report. (b) the update.", []string{"(a) the report. (b) the update."}, []string{"NOTED"}, ""},
+		{"capitals over two lines", "The Board NOTED the timetable for the\nassessment.", []string{"The timetable for the assessment."}, []string{"NOTED"}, ""},
+		{"capitals after the discussion", "The Board considered the report.\n\nThe Panel NOTED the update from the Chief Constable.",
+			[]string{"The update from the Chief Constable."}, []string{"NOTED"}, "The Board considered the report."},
+		{"capitals and a lower-case agreed", "The Board NOTED the report and agreed it was clear.", []string{"The report and agreed it was clear."}, []string{"NOTED"}, ""},
+		{"capitals, then agreed on the next line", "The Board NOTED the timetable for the\nassessment and AGREED to delegate approval.",
+			[]string{"To delegate approval."}, []string{"AGREED"}, "The Board NOTED the timetable for the assessment"},
+		{"capitals beside a resolution", "RESOLVED: That the plan be approved.\n\nThe Board NOTED the report.",
+			[]string{"That the plan be approved.", "The report."}, []string{"RESOLVED", "NOTED"}, ""},
+		{"capitals, then resolved in the same sentence", "The Board NOTED the report and RESOLVED that the plan be approved.",
+			[]string{"That the plan be approved."}, nil, "The Board NOTED the report"},
+		{"lower case, the only outcome", "The Committee noted the appeal decisions received since the last meeting.",
+			[]string{"The appeal decisions received since the last meeting."}, []string{"NOTED"}, ""},
+		{"lower case after the discussion", "Officers presented the figures.\n\nThe Sub-Committee noted the report.",
+			[]string{"The report."}, []string{"NOTED"}, "Officers presented the figures."},
+		{"lower case with a resolution", "The Committee noted the report.\n\nRESOLVED: That the plan be approved.",
+			[]string{"That the plan be approved."}, nil, "The Committee noted the report."},
+		{"lower case, not the last paragraph", "The Committee noted the report.\n\nThe Chair thanked the officers.",
+			[]string{}, nil, "The Committee noted the report.\n\nThe Chair thanked the officers."},
+		{"lower case, not the only sentence", "The Committee noted the report. The Chair thanked the officers.",
+			[]string{}, nil, "The Committee noted the report. The Chair thanked the officers."},
+		{"lower case, noted that", "The Committee noted that the figures were provisional.",
+			[]string{}, nil, "The Committee noted that the figures were provisional."},
+		{"members noted", "Members noted the points made about drainage.", []string{}, nil, "Members noted the points made about drainage."},
+		{"the chair noted", "The Chair noted the report.", []string{}, nil, "The Chair noted the report."},
+		{"noted inside a sentence", "Cllr Ames said the Committee noted the report in March.", []string{}, nil, "Cllr Ames said the Committee noted the report in March."},
+		{"noted alone", "The Clerk reported a letter from the Diocese.\nNoted.", []string{}, nil, "The Clerk reported a letter from the Diocese. Noted."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + tc.lines + "\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Minutes) != 1 {
+				t.Fatalf("minutes %+v, want one", m.Minutes)
+			}
+			got := m.Minutes[0]
+			if diff := cmp.Diff(got.Resolutions, tc.want); diff != "" {
+				t.Errorf("resolutions (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(got.RecordedAs, tc.words); diff != "" {
+				t.Errorf("recorded as (-got +want):\n%s", diff)
+			}
+			if got.Narrative != tc.narrative {
+				t.Errorf("narrative %q, want %q", got.Narrative, tc.narrative)
+			}
+		})
 	}
 }
 

@@ -263,14 +263,18 @@ func TestCouncilDocuments(t *testing.T) {
 		},
 		{
 			// "Minute No. 45/21 – Apologies for Absence"; a substitute
-			// named among the apologies is not one of them.
+			// named among the apologies is not one of them; "The
+			// Committee noted the appeal decisions …", all that minute
+			// 50/21 records, is its outcome.
 			file:    "minutes-planning-substitutes.txt",
 			numbers: []string{"45/21", "46/21", "47/21", "48/21", "49/21", "50/21"},
 			resolved: map[string][]string{
 				"47/21": {"That the minutes of the meeting held on 20 May 2021 be confirmed"},
 				"48/21": {"That planning permission be GRANTED subject to: (1) the completion of a Section 106 agreement"},
 				"49/21": {"That planning permission be REFUSED"},
+				"50/21": {"The appeal decisions received since the last meeting."},
 			},
+			recordedAs:   map[string][]string{"50/21": {"NOTED"}},
 			apologies:    []Person{{Name: "Councillor J. Whitcombe"}, {Name: "Councillor A. Lusk"}},
 			declarations: []Declaration{{Name: "Councillor Marsh", Item: "48/21", Kind: "other", Nature: "he lives close to the site"}},
 			narratives: map[string]string{
@@ -537,21 +541,23 @@ func TestCouncilDocuments(t *testing.T) {
 			// A health and wellbeing board: an NHS logo above the
 			// board's name and "MINUTES"; the members in a table of name
 			// and post under "Present:"; "The Board NOTED … and AGREED
-			// that …" (what it noted stays in the narrative), "The minutes
-			// … were AGREED as a correct record", "The Board AGREED to …";
+			// that …" (what it noted stays in the narrative, also when the
+			// sentence runs over two lines), "The Board NOTED the action
+			// log." alone (noted), "The minutes … were AGREED as a correct
+			// record", "The Board AGREED to …";
 			// "4. (continued)" at the top of a page; and a table of actions
 			// whose references ("HWB/24/01") are not minutes.
 			file:      "minutes-health-wellbeing-board.txt",
 			committee: "ASHCOMBE HEALTH AND WELLBEING BOARD",
 			numbers:   []string{"1", "2", "3", "4", "5", "6"},
 			resolved: map[string][]string{
-				"3": {"The minutes of the meeting held on 25 January 2024 were AGREED as a correct record."},
+				"3": {"The minutes of the meeting held on 25 January 2024 were AGREED as a correct record.", "The action log."},
 				"4": {"That the Healthy Weight Partnership should report its action plan to the July meeting."},
 				"5": {"To ratify the Quarter 4 Better Care Fund return."},
 				"6": {"To delegate approval of the draft for consultation to the Director of Public Health."},
 			},
-			recordedAs: map[string][]string{"3": {"AGREED"}, "4": {"AGREED"}, "5": {"AGREED"}, "6": {"AGREED"}},
-			narratives: map[string]string{"3": "The Board NOTED the action log.", "4": "The Board NOTED the chapter\n\nBoard members asked"},
+			recordedAs: map[string][]string{"3": {"AGREED", "NOTED"}, "4": {"AGREED"}, "5": {"AGREED"}, "6": {"AGREED"}},
+			narratives: map[string]string{"4": "The Board NOTED the chapter\n\nBoard members asked", "6": "The Board NOTED the timetable for the Pharmaceutical Needs Assessment"},
 			present: []string{"Cllr Teresa Hanlon (Chair) (Cabinet Member for Adult Social Care and Health)",
 				"Dr Raj Bhandari (Vice-Chair) (Clinical Director, Ashcombe Central PCN)",
 				"Cllr Owen Pritchett (Cabinet Member for Children and Families)", "Helen Marsh (Director of Public Health)",

@@ -1,0 +1,14 @@
+-- +goose Up
+-- Boards publish what they noted as a minute's outcome ("The Board NOTED
+-- the action log."); it is quoted under that word, not as RESOLVED.
+ALTER TABLE resolutions DROP CONSTRAINT resolutions_recorded_as_check;
+ALTER TABLE resolutions ADD CONSTRAINT resolutions_recorded_as_check
+    CHECK (recorded_as IN ('RESOLVED', 'DECISION', 'AGREED', 'NOTED'));
+COMMENT ON COLUMN resolutions.recorded_as IS 'The word the minutes record the resolution under, as a label: RESOLVED, DECISION, AGREED or NOTED.';
+
+-- +goose Down
+-- Fails while a resolution is recorded as NOTED: that is what the minutes say.
+ALTER TABLE resolutions DROP CONSTRAINT resolutions_recorded_as_check;
+ALTER TABLE resolutions ADD CONSTRAINT resolutions_recorded_as_check
+    CHECK (recorded_as IN ('RESOLVED', 'DECISION', 'AGREED'));
+COMMENT ON COLUMN resolutions.recorded_as IS 'The word the minutes record the resolution under, as a label: RESOLVED, DECISION or AGREED.';
