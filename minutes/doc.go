@@ -34,7 +34,9 @@
 // Normalisation rules, so that callers know what to expect:
 //
 //   - Committee names are kept as printed ("SEFTON SAFER COMMUNITIES
-//     PARTNERSHIP"); venues printed in capitals are title-cased ("Microsoft
+//     PARTNERSHIP"); a short name in the opening sentence ("Minutes of
+//     the meeting of the Fire Authority") gives way to the full title the
+//     heading prints ("NORTHMOOR FIRE AND RESCUE AUTHORITY"); venues printed in capitals are title-cased ("Microsoft
 //     Teams Remote Meeting") because they are shown to people in chat.
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM".

@@ -106,7 +106,7 @@ func readMeeting(lines []string) Meeting {
 func committee(lines []string) string {
 	for _, l := range lines {
 		if c, matched := committeeFromSentence(l); matched && c != "" {
-			return c
+			return fullTitle(c, lines)
 		}
 	}
 	// "ASHCOMBE HEALTH AND WELLBEING BOARD" over "MINUTES": the
@@ -136,6 +136,50 @@ func committee(lines []string) string {
 		return plain[0]
 	}
 	return ""
+}
+
+// fullTitle is the body's full title printed in the heading when the
+// minutes' sentence calls it by a short name: "MINUTES OF THE MEETING OF
+// THE FIRE AUTHORITY" under "NORTHMOOR FIRE AND RESCUE AUTHORITY". A
+// heading line is the full title when it ends with the short name's last
+// word and holds all its words in order; "AUDIT COMMITTEE" under the
+// authority's name is a committee of its own.
+func fullTitle(short string, lines []string) string {
+	words := titleWords(short)
+	if len(words) == 0 {
+		return short
+	}
+	for _, l := range lines {
+		if _, matched := committeeFromSentence(l); matched {
+			continue
+		}
+		full := committeeFromLine(l)
+		fw := titleWords(full)
+		if len(fw) <= len(words) || fw[len(fw)-1] != words[len(words)-1] {
+			continue
+		}
+		k := 0
+		for _, w := range fw {
+			if k < len(words) && w == words[k] {
+				k++
+			}
+		}
+		if k == len(words) {
+			return full
+		}
+	}
+	return short
+}
+
+// titleWords are the words of a body's name, lower-cased, without "the".
+func titleWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if w != "the" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)

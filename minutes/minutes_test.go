@@ -334,6 +334,34 @@ func TestNotedOutcome(t *testing.T) {
 	}
 }
 
+// TestCommitteeFullTitle: minutes that call the body by a short name in
+// their opening sentence ("the Fire Authority") are filed under its full
+// title when the heading prints it; without one the short name stands,
+// and a committee of a council keeps its own name.
+func TestCommitteeFullTitle(t *testing.T) {
+	tests := []struct {
+		head, want string
+	}{
+		{"MERSEYSIDE FIRE AND RESCUE AUTHORITY\n\nMINUTES OF THE MEETING OF THE FIRE AUTHORITY HELD AT\nSERVICE HEADQUARTERS ON MONDAY 9 DECEMBER 2024",
+			"MERSEYSIDE FIRE AND RESCUE AUTHORITY"},
+		{"Merseyside Fire and Rescue Authority\nMinutes of the meeting of the Authority held on 9 December 2024", "Merseyside Fire and Rescue Authority"},
+		{"Minutes of the meeting of the Fire Authority held on 9 December 2024", "Fire Authority"},
+		{"ASHCOMBE DISTRICT COUNCIL\nMINUTES OF THE MEETING OF THE PLANNING COMMITTEE HELD ON 9 DECEMBER 2024", "PLANNING COMMITTEE"},
+		{"NORTHMOOR FIRE AND RESCUE AUTHORITY\nMINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON 9 DECEMBER 2024", "AUDIT COMMITTEE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			m, err := ParseMinutes(tc.head + "\nPRESENT: Councillor Bryony Ashe (Chair)\n\n1. APOLOGIES\nThere were none.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Meeting.Committee != tc.want {
+				t.Errorf("committee %q, want %q", m.Meeting.Committee, tc.want)
+			}
+		})
+	}
+}
+
 func TestParseMinutesApologies(t *testing.T) {
 	tests := []struct {
 		name string

@@ -576,9 +576,12 @@ func TestCouncilDocuments(t *testing.T) {
 			// Officer (Rachel Dunmore)" is one officer), and
 			// "Recommendation(s)" over what officers proposed, then
 			// "Decision" over what the Authority decided: only the
-			// decision is a resolution.
-			file:    "minutes-fire-authority-recommendation-decision.txt",
-			numbers: []string{"FA/31/24", "FA/32/24", "FA/33/24", "FA/34/24", "FA/35/24", "FA/36/24"},
+			// decision is a resolution; filed under the authority's full
+			// title printed above "MINUTES OF THE MEETING OF THE FIRE
+			// AUTHORITY".
+			file:      "minutes-fire-authority-recommendation-decision.txt",
+			committee: "NORTHMOOR FIRE AND RESCUE AUTHORITY",
+			numbers:   []string{"FA/31/24", "FA/32/24", "FA/33/24", "FA/34/24", "FA/35/24", "FA/36/24"},
 			resolved: map[string][]string{
 				"FA/33/24": {"That the minutes of the meeting held on 23 September 2024 be confirmed"},
 				"FA/34/24": {"That the recommendations be approved."},
