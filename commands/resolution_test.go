@@ -291,6 +291,32 @@ func TestResolutionNoted(t *testing.T) {
 	wantShown(t, shared.Text, ">NOTED: The appeal decisions received since the last meeting.")
 }
 
+// TestResolutionWelsh: a Welsh council's minutes print each resolution in
+// Welsh and in English. The English text is quoted as the resolution and
+// found by its words; the Welsh text is kept in the minute's narrative,
+// so that a search in Welsh finds the minute too.
+func TestResolutionWelsh(t *testing.T) {
+	k := committeeKit(t)
+	text, err := os.ReadFile("../minutes/testdata/minutes-town-council-bilingual.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+		t.Fatalf("import: %q %v", r.Text, errs)
+	}
+	k.steps([]step{
+		{neil, "/resolution 24/35", []string{"RESOLVED: (a) to award a grant of £750 to the Llanferys Eisteddfod; (b) to award a grant of £400 to Llanferys Junior Football Club."}},
+		{neil, "/resolution grant Junior Football Club", []string{"Minute 24/35 — CEISIADAU AM GRANT / GRANT APPLICATIONS"}},
+		{neil, "/resolution Glwb Pêl-droed", []string{"Minute 24/35 — CEISIADAU AM GRANT / GRANT APPLICATIONS", "*Glwb*"}},
+		{neil, "/resolution cofnod cywir", []string{"Minute 24/33 — COFNODION / MINUTES"}},
+	})
+	for _, line := range []string{"/resolution 24/35", "/resolution 24/33"} {
+		if got := k.say(neil, line); strings.Contains(got, "PENDERFYNWYD") || strings.Contains(got, "rhoi grant") || strings.Contains(got, "Cymeradwyo") {
+			t.Errorf("%s quotes the Welsh text as the resolution:\n%s", line, got)
+		}
+	}
+}
+
 // TestResolutionKeepsTheMinutesWord: a cabinet's minutes record its
 // decisions as "DECISION:"; they are quoted under that word, looked up by
 // number or by words and shared, while its RESOLVED minutes stay RESOLVED.

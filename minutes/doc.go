@@ -20,8 +20,11 @@
 // before the agenda number ("P061/24 1. APOLOGIES"), and minutes numbered
 // without any punctuation or heading ("2105 The Chairman …"), recognised
 // as a run of at least four lines counting up by one, and labels a Welsh
-// council prints in both languages ("Yn bresennol / Present:") read as
-// their English half. testdata/corpus holds
+// council prints in both languages ("Yn bresennol / Present:",
+// "PENDERFYNWYD / RESOLVED:") read as their English half. A Welsh
+// council's resolution in Welsh ("PENDERFYNWYD: …", before or after the
+// English, or the first half of "Welsh. / English.") is kept in the
+// minute's narrative, never in the English resolution. testdata/corpus holds
 // documents written for the tests in the styles of two dozen councils'
 // published minutes, with answer keys; TestCorpusScore measures the reader
 // on them.

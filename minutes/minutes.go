@@ -98,6 +98,11 @@ var lowerNotedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?` + notingBodyPat + `\s+(?
 // complete"); a part's marker ("1. the report") does not end one.
 var notedEndRe = regexp.MustCompile(`\p{Ll}[.!?]["”’)]*\s+\p{Lu}`)
 
+// welshHalfRe is a resolution printed in Welsh, a slash, then in
+// English, under a label in both languages: the Welsh half ends a
+// sentence before the slash.
+var welshHalfRe = regexp.MustCompile(`^(.*[.!?;])\s+/\s+(\S.*)$`)
+
 // innerSentenceEndRe is the end of a sentence followed by another.
 var innerSentenceEndRe = regexp.MustCompile(`[.!?]["”’)]*\s+\S`)
 
@@ -246,6 +251,9 @@ func headingLike(s string) bool {
 // board's "AGREED:" as agreed, so that each is quoted as the minutes print
 // it.
 func recordedAs(l string) string {
+	if g := welshFirstLabelRe.FindStringSubmatch(l); g != nil {
+		l = g[1]
+	}
 	switch {
 	case decisionRe.MatchString(l):
 		return "DECISION"
@@ -258,6 +266,9 @@ func recordedAs(l string) string {
 }
 
 func splitResolved(l string) (pre, rest string, ok bool) {
+	if g := welshFirstLabelRe.FindStringSubmatch(l); g != nil {
+		l = g[1]
+	}
 	if g := decisionRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
 	}
@@ -313,6 +324,7 @@ type minuteBuilder struct {
 	narrative []string
 	res       [][]string
 	words     []string // what each block of res was recorded as (recordedAs)
+	welsh     []bool   // whether each block was opened by a label in Welsh and English
 	trailing  []string
 	inRes     bool
 	resOpener string // the line that opened the open block, as printed
@@ -323,6 +335,7 @@ type minuteBuilder struct {
 func (b *minuteBuilder) openBlock(opener, first, word string) {
 	b.res = append(b.res, []string{first})
 	b.words = append(b.words, word)
+	b.welsh = append(b.welsh, welshFirstLabelRe.MatchString(opener))
 	b.inRes = true
 	b.resOpener = opener
 	b.resLast, b.resLetter = "", false
@@ -337,7 +350,7 @@ func (b *minuteBuilder) openBlock(opener, first, word string) {
 func (b *minuteBuilder) unnote() []string {
 	last := len(b.res) - 1
 	lines := append([]string{b.resOpener}, b.res[last][1:]...)
-	b.res, b.words = b.res[:last], b.words[:last]
+	b.res, b.words, b.welsh = b.res[:last], b.words[:last], b.welsh[:last]
 	b.inRes = false
 	return lines
 }
@@ -871,6 +884,14 @@ func (p *minutesParser) addLine(l string) {
 		b.openBlock(l, rest, word)
 		return
 	}
+	if b.inRes && welshOutcomeRe.MatchString(l) {
+		// The Welsh text of the resolution after the English one, whose
+		// last part may lack a full stop: it ends the English block and
+		// stays in the narrative with the parts under it.
+		b.inRes = false
+		b.trailing = append(b.trailing, l)
+		return
+	}
 	if b.inRes {
 		if b.resComplete() && !partStartRe.MatchString(l) && !startsLower(l) {
 			b.inRes = false
@@ -927,8 +948,7 @@ func (p *minutesParser) finish(last bool) {
 		paras := strings.Split(b.m.Narrative, "\n\n")
 		if noted, ok := notedOutcome(paras[len(paras)-1]); ok {
 			b.m.Narrative = strings.Join(paras[:len(paras)-1], "\n\n")
-			b.res = [][]string{{noted}}
-			b.words = []string{"NOTED"}
+			b.res, b.words, b.welsh = [][]string{{noted}}, []string{"NOTED"}, []bool{false}
 		}
 	}
 	b.m.Title = strings.TrimRight(agendaItemRe.ReplaceAllString(b.m.Title, ""), " :")
@@ -943,6 +963,16 @@ func (p *minutesParser) finish(last bool) {
 		if r == "" {
 			p.warn("line %d: minute %s: empty %s block", b.line, b.m.Number, b.words[i])
 			continue
+		}
+		if g := welshHalfRe.FindStringSubmatch(r); b.welsh[i] && g != nil {
+			// "PENDERFYNWYD / RESOLVED: Cymeradwyo'r cofnodion. / To
+			// approve the minutes.": the English half is the
+			// resolution, the Welsh one stays in the narrative.
+			r = g[2]
+			if b.m.Narrative != "" {
+				b.m.Narrative += "\n\n"
+			}
+			b.m.Narrative += g[1]
 		}
 		if loc := notedEndRe.FindStringIndex(r); b.words[i] == "NOTED" && loc != nil {
 			// What was noted is the one sentence; what follows it

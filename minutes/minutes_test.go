@@ -362,6 +362,56 @@ func TestCommitteeFullTitle(t *testing.T) {
 	}
 }
 
+// TestWelshResolutions: a Welsh council's minutes print each resolution
+// in Welsh (PENDERFYNWYD) and in English. The English text is the
+// resolution, whole, and no Welsh is part of it; the Welsh text stays in
+// the narrative, word for word, where a search finds it.
+func TestWelshResolutions(t *testing.T) {
+	const (
+		en = "To approve the minutes of the meeting held on 12 February 2024 as a correct record."
+		cy = "Cymeradwyo cofnodion y cyfarfod a gynhaliwyd ar 12 Chwefror 2024 fel cofnod cywir."
+	)
+	tests := []struct {
+		name, lines string
+		want        []string
+		narrative   string
+	}{
+		{"Welsh, then English", "PENDERFYNWYD: " + cy + "\nRESOLVED: " + en, []string{en}, "PENDERFYNWYD: " + cy},
+		{"English, then Welsh", "RESOLVED: " + en + "\nPENDERFYNWYD: " + cy, []string{en}, "PENDERFYNWYD: " + cy},
+		{"English without a full stop, then Welsh", "RESOLVED: " + strings.TrimSuffix(en, ".") + "\nPENDERFYNWYD: " + strings.TrimSuffix(cy, "."),
+			[]string{strings.TrimSuffix(en, ".")}, "PENDERFYNWYD: " + strings.TrimSuffix(cy, ".")},
+		{"English parts, then Welsh parts",
+			"RESOLVED:\n(a) to award a grant of £750 to the Eisteddfod;\n(b) to award a grant of £400 to the Club\nPenderfynwyd:\n(a) rhoi grant o £750 i Eisteddfod;\n(b) rhoi grant o £400 i'r Clwb",
+			[]string{"(a) to award a grant of £750 to the Eisteddfod; (b) to award a grant of £400 to the Club"},
+			"Penderfynwyd: (a) rhoi grant o £750 i Eisteddfod; (b) rhoi grant o £400 i'r Clwb"},
+		{"a label in both languages", "PENDERFYNWYD / RESOLVED: " + en, []string{en}, ""},
+		{"a label in both languages over the text", "Penderfynwyd / Resolved:\n" + en, []string{en}, ""},
+		{"both on one line, Welsh first", "PENDERFYNWYD: " + cy + " / RESOLVED: " + en, []string{en}, "PENDERFYNWYD: " + cy},
+		{"both on one line, English first", "RESOLVED: " + en + " / PENDERFYNWYD: " + cy, []string{en}, "PENDERFYNWYD: " + cy},
+		{"both halves under a label in both languages", "PENDERFYNWYD / RESOLVED: Cymeradwyo'r\ncofnodion. / To approve the\nminutes.", []string{"To approve the minutes."}, "Cymeradwyo'r cofnodion."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// A minute follows: text after the last minute's resolution
+			// is dropped as the start of the next report in a pack.
+			m, err := ParseMinutes("MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024\n24/33    COFNODION / MINUTES\n" + tc.lines +
+				"\n\n24/34    ADRODDIAD Y MAER / MAYOR'S REPORT\nThe Mayor reported.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Minutes) != 2 {
+				t.Fatalf("minutes %+v, want two", m.Minutes)
+			}
+			if diff := cmp.Diff(m.Minutes[0].Resolutions, tc.want); diff != "" {
+				t.Errorf("resolutions (-got +want):\n%s", diff)
+			}
+			if m.Minutes[0].Narrative != tc.narrative {
+				t.Errorf("narrative %q, want %q", m.Minutes[0].Narrative, tc.narrative)
+			}
+		})
+	}
+}
+
 func TestParseMinutesApologies(t *testing.T) {
 	tests := []struct {
 		name string

@@ -113,8 +113,28 @@ func normaliseLine(l string) []string {
 	if len(l) > longLine {
 		return splitLongLine(l)
 	}
+	// "PENDERFYNWYD: Cymeradwyo'r cofnodion. / RESOLVED: To approve the
+	// minutes.": a resolution in both languages on one line is two, so
+	// that the English one is read alone.
+	if g := bothLanguagesRe.FindStringSubmatch(l); g != nil && welshOutcomeRe.MatchString(g[1]) != welshOutcomeRe.MatchString(g[2]) {
+		return []string{g[1], g[2]}
+	}
 	return []string{l}
 }
+
+var (
+	// welshOutcomeRe starts the Welsh text of a resolution, printed beside
+	// the English one: "PENDERFYNWYD:" (resolved), "Penderfyniad"
+	// (decision), "Cytunwyd" (agreed), "Nodwyd" (noted).
+	welshOutcomeRe = regexp.MustCompile(`^(?i:penderfynwyd|penderfyniad(?:au)?|cytunwyd|nodwyd)\b`)
+	// bothLanguagesRe is a line holding one outcome after another, apart
+	// by a slash after the first's full stop.
+	bothLanguagesRe = regexp.MustCompile(`^((?i:resolved|agreed|penderfynwyd|penderfyniad|cytunwyd)\b.*?[.;])\s+/\s+((?i:resolved|agreed|penderfynwyd|penderfyniad|cytunwyd)\b.*)$`)
+	// welshFirstLabelRe is an outcome's label in both languages, Welsh
+	// first, as the labels of the rest of the document: "PENDERFYNWYD /
+	// RESOLVED:". The English label is read.
+	welshFirstLabelRe = regexp.MustCompile(`^(?i:penderfynwyd|penderfyniad|cytunwyd)\s*/\s*((?i:resolved|decision|agreed)\b.*)$`)
+)
 
 // usStyle reports a document numbered as US city councils number their
 // agendas: at least three "*N." or "S-N." marks that start items (two
