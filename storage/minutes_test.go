@@ -596,3 +596,59 @@ func TestSearchPhraseAmongMinutesHoldingItsWords(t *testing.T) {
 		})
 	}
 }
+
+// TestResolutionRecordedAsNoted: what a board NOTED as a minute's outcome
+// is stored under that word beside what it AGREED, and read back so; the
+// schema cannot be taken back below migration 00035 while such a record
+// exists, and is left as it was when that is refused.
+func TestResolutionRecordedAsNoted(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	text := `ASHCOMBE HEALTH AND WELLBEING BOARD
+MINUTES
+of the meeting held on Thursday 18 April 2024 at 2.00 pm
+Present: Cllr Teresa Hanlon (Chair)
+
+3.     Minutes and Action Log
+
+       The minutes of the meeting held on 25 January 2024 were AGREED as a
+       correct record.
+
+       The Board NOTED the action log.
+
+4.     Appeal Decisions
+
+       The Committee noted the appeal decisions received since the last meeting.
+`
+	importSeed(t, db, c, text)
+	words := func() map[string][]string {
+		t.Helper()
+		out := map[string][]string{}
+		for _, n := range []string{"3", "4"} {
+			ms, err := db.MinutesByNumber(ctx, c.ID, n, commands.Date{}, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range ms {
+				for _, r := range m.Resolutions {
+					out[m.Number] = append(out[m.Number], r.Word()+": "+r.Body)
+				}
+			}
+		}
+		return out
+	}
+	want := map[string][]string{
+		"3": {"AGREED: The minutes of the meeting held on 25 January 2024 were AGREED as a correct record.", "NOTED: The action log."},
+		"4": {"NOTED: The appeal decisions received since the last meeting."},
+	}
+	if diff := cmp.Diff(words(), want); diff != "" {
+		t.Errorf("resolutions (-got +want):\n%s", diff)
+	}
+	if err := db.MigrateDownTo(ctx, 34); err == nil {
+		t.Error("migrated below 00035 with resolutions recorded as NOTED")
+	}
+	if diff := cmp.Diff(words(), want); diff != "" {
+		t.Errorf("resolutions after the refused migration (-got +want):\n%s", diff)
+	}
+}
