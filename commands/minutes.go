@@ -77,6 +77,21 @@ func (m Minute) Word() string {
 	return w
 }
 
+// words is the word of each of m's resolutions when they are recorded
+// under different ones, and nil when they share one (Word).
+func (m Minute) words() []string {
+	out := make([]string, len(m.Resolutions))
+	shared := true
+	for i, r := range m.Resolutions {
+		out[i] = r.Word()
+		shared = shared && out[i] == out[0]
+	}
+	if shared {
+		return nil
+	}
+	return out
+}
+
 // Markers around matched words in Minute.Highlight. Imported text never
 // holds them (ImportMinutes strips control characters), so a marker in a
 // highlight was put there by the search.

@@ -52,7 +52,11 @@ type DocMinute struct {
 	Resolved  []string
 	// Word labels Resolved: "RESOLVED", or the word imported minutes
 	// printed instead ("DECISION").
-	Word       string
+	Word string
+	// Words, when the resolutions are recorded under different words
+	// (what a board AGREED and what it NOTED), is the word of each,
+	// aligned with Resolved; then each stands under its own.
+	Words      []string
 	References []string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
@@ -161,7 +165,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 				dm.Narrative = Escape(mi.Narrative)
 			}
 			if len(mi.Resolutions) > 0 {
-				dm.Resolved, dm.Word = nil, mi.Word()
+				dm.Resolved, dm.Word, dm.Words = nil, mi.Word(), mi.words()
 				for _, r := range mi.Resolutions {
 					dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 				}
@@ -175,7 +179,8 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		if mi.Item != "" && used[mi.Item] {
 			continue
 		}
-		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References), Word: mi.Word()}
+		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References),
+			Word: mi.Word(), Words: mi.words()}
 		for _, r := range mi.Resolutions {
 			dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 		}
@@ -246,10 +251,33 @@ func (dm DocMinute) Text() string {
 	if dm.Narrative != "" {
 		b.WriteString("\n\n" + dm.Narrative)
 	}
-	if len(dm.Resolved) > 0 {
-		b.WriteString("\n\n" + dm.word() + ":\n" + strings.Join(dm.Resolved, "\n"))
+	for _, blk := range dm.Blocks() {
+		b.WriteString("\n\n" + blk.Word + ":\n" + strings.Join(blk.Lines, "\n"))
 	}
 	return b.String()
+}
+
+// DocBlock is resolutions of a minute under the word they are recorded
+// under.
+type DocBlock struct {
+	Word  string
+	Lines []string
+}
+
+// Blocks are dm's resolutions under their words: all under one word, as
+// councils print them, or each under its own when the words differ.
+func (dm DocMinute) Blocks() []DocBlock {
+	if len(dm.Resolved) == 0 {
+		return nil
+	}
+	if len(dm.Words) != len(dm.Resolved) {
+		return []DocBlock{{Word: dm.word(), Lines: dm.Resolved}}
+	}
+	out := make([]DocBlock, len(dm.Resolved))
+	for i, r := range dm.Resolved {
+		out[i] = DocBlock{Word: dm.Words[i], Lines: []string{r}}
+	}
+	return out
 }
 
 // setOut lays a decision in parts out as councils print it, each part on

@@ -121,8 +121,8 @@ var minutesTemplate = template.Must(template.New("minutes").Parse(`<!DOCTYPE htm
 {{range .References}}<p class="refs">({{.}})</p>
 {{end}}{{if .Pending}}<p class="pending">Nothing recorded yet.</p>
 {{end}}{{if .Narrative}}<p>{{.Narrative}}</p>
-{{end}}{{if .Resolved}}<p class="resolved">{{.Word}}:</p>
-{{range .Resolved}}<p>{{.}}</p>
+{{end}}{{range .Blocks}}<p class="resolved">{{.Word}}:</p>
+{{range .Lines}}<p>{{.}}</p>
 {{end}}{{end}}</section>
 {{end}}</body>
 </html>
@@ -145,7 +145,7 @@ func MinutesHTML(d MinutesDocument) ([]byte, error) {
 	page.Minutes = make([]DocMinute, len(d.Minutes))
 	for i, dm := range d.Minutes {
 		page.Minutes[i] = DocMinute{Number: Unescape(dm.Number), Title: Unescape(dm.Title), Narrative: Unescape(dm.Narrative),
-			Resolved: un(dm.Resolved), Word: dm.word(), References: un(dm.References), Pending: dm.Pending}
+			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending}
 	}
 	var b bytes.Buffer
 	if err := minutesTemplate.Execute(&b, page); err != nil {

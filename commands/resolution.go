@@ -443,20 +443,16 @@ func shareButton(m Minute) Button {
 // labelled puts the word the resolutions were recorded under before
 // text, m's resolutions one a line as shown: once, when they share it,
 // or before each line when they do not, so that what a board NOTED is not
-// quoted as RESOLVED beside what it AGREED. A resolution that runs over
-// several lines leaves the lines without a match to their words: then
-// the word they share, or RESOLVED, stands before all.
+// quoted as RESOLVED beside what it AGREED. When a resolution runs over
+// several lines the lines no longer match the resolutions: RESOLVED then
+// stands before all, as it did before minutes kept their words.
 func (m Minute) labelled(text string) string {
-	lines := strings.Split(text, "\n")
-	shared := true
-	for _, r := range m.Resolutions {
-		shared = shared && r.Word() == m.Resolutions[0].Word()
-	}
-	if shared || len(lines) != len(m.Resolutions) {
+	lines, words := strings.Split(text, "\n"), m.words()
+	if len(words) == 0 || len(lines) != len(words) {
 		return m.Word() + ": " + text
 	}
-	for i, r := range m.Resolutions {
-		lines[i] = r.Word() + ": " + lines[i]
+	for i, w := range words {
+		lines[i] = w + ": " + lines[i]
 	}
 	return strings.Join(lines, "\n")
 }

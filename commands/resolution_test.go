@@ -289,6 +289,18 @@ func TestResolutionNoted(t *testing.T) {
 	}
 	shared := k.press(neil, k.must(neil, "/resolution 50/21"), "Share minute 50/21 in channel")
 	wantShown(t, shared.Text, ">NOTED: The appeal decisions received since the last meeting.")
+	// The board's minutes as a document, as exported and printed: each
+	// resolution of minute 3 under its own word.
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(time.Date(2024, 4, 18, 0, 0, 0, 0, london), london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, doc.PlainText(), "AGREED:\nThe minutes of the meeting held on 25 January 2024 were AGREED as a correct record.\n\nNOTED:\nThe action log.")
+	page, err := commands.MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), `<p class="resolved">AGREED:</p>`, `<p class="resolved">NOTED:</p>`)
 }
 
 // TestResolutionWelsh: a Welsh council's minutes print each resolution in
