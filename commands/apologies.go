@@ -29,17 +29,20 @@ func apologiesCommand() *Command {
 				"/apologies for @neil Unwell",
 				"/apologies for \"Jen Williams (NW Probation)\" Unwell",
 			},
-			Who: Members, SelfAdmit: true, Run: sendApologyCmd,
+			Date: closedDateHelp,
+			Who:  Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
 			Name:     "withdraw",
 			Usage:    []string{"/apologies withdraw [DATE]", `/apologies withdraw for @someone|"Name (Organisation)" [DATE]   (officer or chair)`},
 			Summary:  "Withdraw your apologies: you are expected after all.",
 			Examples: []string{"/apologies withdraw", "/apologies withdraw for @neil"},
+			Date:     closedDateHelp,
 			Who:      Members, Run: withdrawApologyCmd,
 		}, {
 			Name:    "list",
 			Usage:   []string{"/apologies list [DATE]"},
 			Summary: "The apologies received for the meeting in progress, else the next meeting, or the one on DATE, as the minutes word them; officers also see the reasons.",
+			Date:    tableDateHelp,
 			Read:    true, Who: Members, Run: listApologies,
 		}},
 		Buttons: map[string]Action{

@@ -58,7 +58,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 		"• `/agenda add 7.5 SWACA — Neil Frackelton`\n" +
 		"• `/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett`\n" +
 		"• `/agenda add 11/02/2027 4 Budget Consultation — Sue Holden`\n" +
-		"DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
+		"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, which no longer takes this, else the next; `next` is the next even while one is in progress."
 	for _, line := range []string{"/agenda help add", "/agenda add help", "/agenda HELP Add", "/agenda help delete"} {
 		got := k.say(stranger, line)
 		if line == "/agenda help delete" {
@@ -70,7 +70,7 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 			t.Errorf("%s (-got +want):\n%s", line, diff)
 		}
 	}
-	wantShown(t, k.say(stranger, "/apologies help list"), "*/apologies list* — The apologies received", "• `/apologies list [DATE]`", "DATE is `next` (the default)")
+	wantShown(t, k.say(stranger, "/apologies help list"), "*/apologies list* — The apologies received", "• `/apologies list [DATE]`", "Without one, the meeting in progress, else the next")
 	wantShown(t, k.say(stranger, "/committee help member add"), "*/committee member add* — Add a member", "For officers.")
 	if diff := cmp.Diff(k.say(stranger, "/meeting help reminders"), "*/meeting reminders*\n"+
 		"• `/meeting reminders` — When reminders go to the channel before each meeting.\n"+
@@ -89,12 +89,23 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 	const usual = "DATE is `next` (the default), 2026-12-10, 10/12/2026 (day first) or 10 December 2026."
 	// Undated, /history reads the meeting in progress, as the lists do.
 	const atTable = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."
+	// Undated, /apologies and an agenda change are for the meeting in
+	// progress, which refuses them, not silently for the meeting after.
+	const closed = "DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, which no longer takes this, else the next; `next` is the next even while one is in progress."
 	for _, tc := range []struct {
 		line     string
 		want     []string
 		notUsual bool
 	}{
-		{"/agenda help", []string{usual}, false},
+		// Undated, /agenda and the lists read at the table read the
+		// meeting in progress; what such a meeting refuses is refused.
+		{"/agenda help", []string{"In `/agenda`, " + atTable, "In `/agenda post`, `/agenda add`, `/agenda remove` and `/agenda move`, " + closed, "In `/agenda import`, DATE is the meeting whose agenda alone is taken"}, true},
+		{"/agenda help add", []string{"\n" + closed}, true},
+		{"/apologies help", []string{"In `/apologies` and `/apologies withdraw`, " + closed, "In `/apologies list`, " + atTable}, true},
+		{"/apologies help list", []string{"\n" + atTable}, true},
+		{"/report help", []string{"In `/report list` and `/report missing`, " + atTable, "\n" + usual}, false},
+		{"/report help list", []string{"\n" + atTable}, true},
+		{"/report help remove", []string{"\n" + usual}, false},
 		{"/resolution help", []string{"• `/resolution DATE`\n", "DATE is the day of a meeting held: 2021-12-09, 9/12/2021 (day first) or 9 December 2021; alone, it lists that meeting's minutes."}, true},
 		{"/action help", []string{"DATE is the day the action is due by, today or later: 2027-03-01, 1/3/2027 (day first) or 1 March 2027."}, true},
 		{"/interests help gift", []string{"DATE is the day it was received, today or earlier"}, true},
@@ -103,7 +114,8 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/history help", []string{"In `/history apologies`, `/history declarations`, `/history reports` and `/history agenda`, " + atTable, "In `/history minutes`, DATE is the day of the meeting"}, true},
 		{"/history help apologies", []string{"\n" + atTable}, true},
 		{"/history help agenda", []string{"\n" + atTable}, true},
-		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", usual}, false},
+		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", "\n" + atTable}, true},
+		{"/declare help list", []string{"\n" + atTable}, true},
 		{"/meeting help schedule", []string{"DATE is the day of the new meeting: 2026-12-10"}, true},
 		{"/meeting help cancel", []string{"DATE is the meeting's day, which must be given: `next`, 2026-12-10"}, true},
 		{"/meeting help start", []string{"without one, today's."}, true},

@@ -150,7 +150,8 @@ func declareCommand() *Command {
 				"/declare for @graeme 7.7 pecuniary Spouse employed by Sefton CVS",
 				"/declare for \"Jen Williams (NW Probation)\" 7.7 personal Trustee of SWACA",
 			},
-			Who: Members, AtTable: true, SelfAdmit: true, Run: declareCmd,
+			Date: tableDateHelp,
+			Who:  Members, AtTable: true, SelfAdmit: true, Run: declareCmd,
 		}, {
 			Alone:   true,
 			Usage:   []string{"/declare   (alone: opens a form)"},
@@ -160,16 +161,19 @@ func declareCommand() *Command {
 			Name:    "list",
 			Usage:   []string{"/declare list [DATE]"},
 			Summary: "The interests declared for the meeting in progress, else the next meeting, or the one on DATE, in agenda order.",
+			Date:    tableDateHelp,
 			Read:    true, Who: Members, Run: listDeclarations,
 		}, {
 			Name:    "withdraw",
 			Usage:   []string{"/declare withdraw [DATE] ITEM", `/declare withdraw for @someone|"Name (Organisation)" [DATE] ITEM   (officer or chair)`},
 			Summary: "Withdraw your declarations for an item of the next meeting, or of the one on DATE; the originals stay on record.",
+			Date:    tableDateHelp,
 			Who:     Members, Run: withdrawDeclarationCmd,
 		}, {
 			Name:    "minutes",
 			Usage:   []string{"/declare minutes [DATE]   (officer)"},
 			Summary: "The declarations of interest minute, in the minutes' own words.",
+			Date:    tableDateHelp,
 			Read:    true, Who: Officers, Doing: "see the declarations of interest minute", Run: declarationsMinutes,
 		}},
 		Buttons: map[string]Action{
@@ -431,7 +435,14 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if k == 0 || len(args) > n+k {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}
-	m, _, err := s.meetingAtTable(ctx, in.Committee, in.Next, in.Table, d, in.Now)
+	// Without a date, the meeting in progress while one is, as for
+	// `/declare ITEM …`; `next` said is the meeting after it.
+	var m Meeting
+	if saidNextFirst(args) {
+		m, err = s.meetingSaid(ctx, in, d, true)
+	} else {
+		m, _, err = s.meetingAtTable(ctx, in.Committee, in.Next, in.Table, d, in.Now)
+	}
 	if err != nil {
 		return Reply{}, err
 	}

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -447,4 +448,30 @@ func TestNextWhileSittingDeclareReportPost(t *testing.T) {
 		t.Errorf("/agenda post with the meeting of 10 December in progress:\n%s", got)
 	}
 	wantShown(t, k.say(ian, "/agenda post next"), "14 January 2027")
+}
+
+// TestDeclareWithdrawNextWhileSitting: with a meeting in progress,
+// `/declare withdraw next ITEM` withdraws from the meeting after it, as
+// `/declare next ITEM …` declares there; without `next`, from the meeting
+// in progress.
+func TestDeclareWithdrawNextWhileSitting(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 15:30 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.must(ian, "/agenda add 2026-12-10 4 Budget")
+	k.must(ian, "/agenda add 2027-01-14 4 Youth services")
+	k.must(neil, "/declare 2026-12-10 4 personal Trustee of SWACA")
+	k.must(neil, "/declare 2027-01-14 4 personal Trustee of SWACA")
+	k.now = time.Date(2026, 12, 10, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(neil, "/declare withdraw next 4"), "Your declaration in Item 4 (Youth services) is withdrawn.")
+	standing := `SELECT count(*) FROM declarations d JOIN meetings m ON m.id = d.meeting_id WHERE NOT EXISTS (SELECT FROM declaration_withdrawals w WHERE w.declaration_id = d.id) AND m.starts_at %s '2027-01-01'`
+	if n := attRows(k, fmt.Sprintf(standing, ">")); n != 0 {
+		t.Errorf("%d declarations standing for 14 January, want Neil's withdrawn", n)
+	}
+	if n := attRows(k, fmt.Sprintf(standing, "<")); n != 1 {
+		t.Errorf("%d declarations standing for 10 December, want Neil's kept", n)
+	}
+	wantShown(t, k.say(neil, "/declare withdraw 4"), "Your declaration in Item 4 (Budget) is withdrawn.")
 }

@@ -166,11 +166,13 @@ func reportCommand() *Command {
 			Usage:    []string{"/report list [DATE]"},
 			Summary:  "The report links attached for the meeting in progress, else the next meeting, or the one on DATE.",
 			Examples: []string{"/report list"},
+			Date:     tableDateHelp,
 			Read:     true, Who: Members, Run: listReports,
 		}, {
 			Name:    "missing",
 			Usage:   []string{"/report missing [DATE]   (officer)"},
 			Summary: "The items with a presenter and no report yet.",
+			Date:    tableDateHelp,
 			Read:    true, Who: Officers, Doing: "see which reports are missing", Run: missingReports,
 		}, {
 			Name:     "remove",
