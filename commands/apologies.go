@@ -307,8 +307,8 @@ func (s *Service) forBareName(ctx context.Context, in *Input, args []string) err
 	}
 	typed := inCode(Escape(truncateText(args[1], 40)))
 	quoted := ""
-	if !strings.ContainsAny(meant[0].Name, "`\"") {
-		quoted = fmt.Sprintf(", or in quotes: `/apologies for \"%s\" …`", Escape(meant[0].Name))
+	if q, ok := quotedName(meant[0].Name); ok {
+		quoted = fmt.Sprintf(", or in quotes: `/apologies for %s …`", q)
 	}
 	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>%s. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
 		typed, joinOr(names), meant[0].UserID, quoted, typed)
@@ -320,6 +320,21 @@ func (s *Service) forBareName(ctx context.Context, in *Input, args []string) err
 // for a name to be typed as it stands.
 func inCode(s string) string {
 	return strings.ReplaceAll(s, "`", "ˋ")
+}
+
+// anyName is what a suggested command shows for someone named by name
+// whose name quotedName cannot give: the form, theirs to fill in.
+const anyName = `"Name (Organisation)"`
+
+// quotedName is name between quotes, escaped, as a command suggested in
+// a `code` span names someone by name. ok is false when it cannot stand
+// there and still be typed as shown: a backquote would end the span
+// (inCode would change the name), a quote would end the name.
+func quotedName(name string) (string, bool) {
+	if strings.ContainsAny(name, "`"+quotes) {
+		return anyName, false
+	}
+	return `"` + Escape(name) + `"`, true
 }
 
 // bareWord is w as a word of a name ("sue" of "Sue's,"), or "" when it is

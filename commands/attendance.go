@@ -1385,12 +1385,17 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 func (st meetingState) substituteErr(mark AttendanceMark) error {
 	for _, o := range st.att {
 		if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
-			again := fmt.Sprintf("`/attendance \"%s\" present`", Escape(o.Name))
+			// The names stand beside a `code` span: see inCode.
+			person, given := quotedName(o.Name)
 			if o.UserID != "" {
-				again = fmt.Sprintf("`/attendance <@%s> present`", o.UserID)
+				person, given = "<@"+o.UserID+">", true
+			}
+			again := "`/attendance " + person + " present`"
+			if !given {
+				again += ", with their name as it was given"
 			}
 			return userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
-				Escape(o.Name), st.keyName(mark.SubstituteFor), again)
+				inCode(Escape(o.Name)), inCode(st.keyName(mark.SubstituteFor)), again)
 		}
 	}
 	return nil
@@ -1479,7 +1484,8 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 			latest = &mine[i]
 		}
 	}
-	who := Escape(mark.Name)
+	// The name stands beside `code` spans: see inCode.
+	who := inCode(Escape(mark.Name))
 	if self {
 		who = "You"
 	}
@@ -1487,12 +1493,20 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 		if self {
 			return userErr("You are not marked present at this meeting, so you cannot be marked as having left. Mark yourself present first with `/here`.")
 		}
-		person := "<@" + mark.UserID + ">"
+		person, given := "<@"+mark.UserID+">", true
 		if mark.UserID == "" {
-			person = `"` + nameOf(mark.Name, mark.Organisation) + `"`
+			full := mark.Name
+			if mark.Organisation != "" {
+				full += " (" + mark.Organisation + ")"
+			}
+			person, given = quotedName(full)
 		}
-		return userErr("%s is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance %s present`, or `/attendance %s late HH:MM` if they came late.",
-			who, person, person)
+		asGiven := ""
+		if !given {
+			asGiven = ", with their name as it was given"
+		}
+		return userErr("%s is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance %s present`, or `/attendance %s late HH:MM` if they came late%s.",
+			who, person, person, asGiven)
 	}
 	so := "so"
 	if self {

@@ -1736,3 +1736,37 @@ func TestAttendanceDepartureWithdrawn(t *testing.T) {
 		t.Errorf("%d marks for Ann, want all 4 kept", n)
 	}
 }
+
+// TestAttendanceSuggestionsKeepCodeSpansWhole: the commands an attendance
+// refusal suggests stay well formed whatever the names hold. A backquote
+// would end a `code` span (Slack has no escape for one): in a name shown
+// beside one it is shown as a look-alike, and a name not in Slack that
+// holds one is not put into a suggested command, which could not then be
+// typed as shown, but left for the officer to give.
+func TestAttendanceSuggestionsKeepCodeSpansWhole(t *testing.T) {
+	k := committeeKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", sue: "Sue `Sunny` Holden", neil: `Neil "Nifty" Frackelton`, graeme: "Graeme Robson"})
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance \"Jo `JJ` Bloggs (Sefton CVS)\" substitute-for <@UNEIL>")
+	for _, tc := range []struct{ line, want string }{
+		{"/attendance <@UGRAEME> substitute-for <@UNEIL>",
+			"Jo ˋJJˋ Bloggs is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance \"Name (Organisation)\" present`, with their name as it was given."},
+		{"/attendance \"Al `Ace` Jones (Sefton CVS)\" left",
+			"Al ˋAceˋ Jones is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance \"Name (Organisation)\" present`, or `/attendance \"Name (Organisation)\" late HH:MM` if they came late, with their name as it was given."},
+		{"/attendance <@USUE> left",
+			"Sue ˋSunnyˋ Holden is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance <@USUE> present`, or `/attendance <@USUE> late HH:MM` if they came late."},
+	} {
+		attRefused(k, ian, tc.line, tc.want)
+		if r := k.run(ian, tc.line); strings.Count(r.Text, "`")%2 != 0 {
+			t.Errorf("%s: an odd number of backquotes:\n%s", tc.line, r.Text)
+		}
+	}
+	// Sue, in Slack, stands in for Graeme: the suggestion names her by
+	// mention, and her name beside it keeps the span whole.
+	k.must(ian, "/attendance <@USUE> substitute-for <@UGRAEME>")
+	attRefused(k, ian, "/attendance \"Ann Lee (Sefton CVS)\" substitute-for <@UGRAEME>",
+		"Sue ˋSunnyˋ Holden is already marked as substitute for Graeme Robson. If that was a mistake, mark them as themselves first: `/attendance <@USUE> present`.")
+}
