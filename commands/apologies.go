@@ -283,35 +283,64 @@ func isFor(args []string) bool {
 // member's name, not mentioned or quoted ("/apologies for sue Unwell"):
 // sent as they stand they are the sender's own, with the reason "for sue
 // Unwell", while the sender meant Sue's. A reason of one's own that
-// starts so is given with `reason`.
+// starts so is given with `reason`. Whom the sender may have meant is
+// named only to an officer or the chair, who may send them for another.
 func (s *Service) forBareName(ctx context.Context, in *Input, args []string) error {
 	if !isFor(args) {
 		return nil
 	}
-	if bareWord(args[1]) == "" {
-		return nil
+	meant, err := s.membersMeant(ctx, in, args[1])
+	if err != nil || len(meant) == 0 {
+		return err
+	}
+	// The answer quotes back code spans: a backquote in the word typed
+	// would end one.
+	typed := inCode(Escape(truncateText(args[1], 40)))
+	lead := fmt.Sprintf("Apologies `for %s …` would be your own, with that as their reason", typed)
+	tail := fmt.Sprintf(" For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.", typed)
+	const doing = "send apologies for someone else"
+	if err := s.chairing(ctx, in.Request, Origin{Committee: in.Committee, Member: &in.Me}, doing); err != nil {
+		if !isUserErr(err) {
+			return err
+		}
+		return userErr("%s; only an officer or the chair of %s can %s.%s", lead, Escape(in.Committee.Name), doing, tail)
+	}
+	return userErr("%s: %s%s", lead, didYouMean(meant, "`/apologies for %s …`"), tail)
+}
+
+// membersMeant are the members, other than in's sender, that word (typed
+// after "for" without a mention or quotes) may name: see membersCalled.
+func (s *Service) membersMeant(ctx context.Context, in *Input, word string) ([]Member, error) {
+	if bareWord(word) == "" {
+		return nil, nil
 	}
 	members, err := s.store.Members(ctx, in.Committee.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	meant := membersCalled(members, in.UserID, args[1])
-	if len(meant) == 0 {
-		return nil
-	}
-	// The answer quotes back code spans: a backquote in a name, or in
-	// the word typed, would end one.
+	return membersCalled(members, in.UserID, word), nil
+}
+
+// didYouMean asks which of meant (one or more) was meant, and how to name
+// them: by mention, or for one alone in quotes as in example (a
+// `code` span with %s for the quoted name) where the name can be so
+// given. Two members may share a name; their mentions tell them apart.
+func didYouMean(meant []Member, example string) string {
+	// The names stand beside code spans: see inCode.
 	names := make([]string, len(meant))
+	mentions := make([]string, len(meant))
 	for i, m := range meant {
 		names[i] = inCode(nameOf(m.Name, m.Organisation))
+		mentions[i] = "<@" + m.UserID + ">"
 	}
-	typed := inCode(Escape(truncateText(args[1], 40)))
+	if len(meant) > 1 {
+		return fmt.Sprintf("did you mean %s? Name the one you mean as %s.", joinOr(names), joinOr(mentions))
+	}
 	quoted := ""
 	if q, ok := quotedName(meant[0].Name); ok {
-		quoted = fmt.Sprintf(", or in quotes: `/apologies for %s …`", q)
+		quoted = ", or in quotes: " + fmt.Sprintf(example, q)
 	}
-	return userErr("Apologies `for %s …` would be your own, with that as their reason: did you mean %s? Name them as <@%s>%s. For a reason of your own that starts with \"for\", write `/apologies reason for %s …`.",
-		typed, joinOr(names), meant[0].UserID, quoted, typed)
+	return fmt.Sprintf("did you mean %s? Name them as %s%s.", names[0], mentions[0], quoted)
 }
 
 // inCode is s fit to stand in or beside a `code` span, which a backquote
@@ -604,6 +633,9 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
+	if !found && isFor(args) {
+		return Reply{}, s.withdrawForBareName(ctx, in, args)
+	}
 	if !found {
 		m, err := s.meetingOn(ctx, in)
 		if err != nil {
@@ -621,6 +653,28 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 		return Reply{}, err
 	}
 	return s.withdrawApologyAs(ctx, in.Committee, who, m, in.Request)
+}
+
+// withdrawForBareName refuses `/apologies withdraw for` followed by
+// neither a mention nor a name in quotes ("/apologies withdraw for
+// sue"), which the officer who typed it meant for someone: with the
+// members a bare word of a name may mean, as for sending them
+// (forBareName), else with the forms that name someone. Only an officer
+// or the chair may withdraw them for another; anyone else is told that
+// first.
+func (s *Service) withdrawForBareName(ctx context.Context, in *Input, args []string) error {
+	if err := s.chairing(ctx, in.Request, Origin{Committee: in.Committee, Member: &in.Me}, "withdraw apologies for someone else"); err != nil {
+		return err
+	}
+	const lead = "`/apologies withdraw for` names someone by mention or in quotes"
+	meant, err := s.membersMeant(ctx, in, args[1])
+	if err != nil {
+		return err
+	}
+	if len(meant) == 0 {
+		return usageErr("%s: `/apologies withdraw for @someone`, or `/apologies withdraw for \"Name (Organisation)\"` for someone not in Slack.", lead)
+	}
+	return userErr("%s: %s", lead, didYouMean(meant, "`/apologies withdraw for %s`"))
 }
 
 // withdrawApology withdraws r's sender's apologies for meeting m of c, as

@@ -238,7 +238,9 @@ func TestOnBehalfNamedWithoutMention(t *testing.T) {
 	for _, tc := range []struct{ user, line, want string }{
 		{ian, "/apologies for sue Unwell", "Apologies `for sue …` would be your own, with that as their reason: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies for \"Sue Holden\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for sue …`."},
 		{ian, "/apologies for Holden, unwell", "did you mean Sue Holden (Sefton CVS)?"},
-		{graeme, "/apologies for neil", "did you mean Neil Frackelton (SWACA)?"},
+		// A member may not send them for someone else: they are told so,
+		// not shown a command they cannot use.
+		{graeme, "/apologies for neil", "Apologies `for neil …` would be your own, with that as their reason; only an officer or the chair of Safer Sefton Together can send apologies for someone else. For a reason of your own that starts with \"for\", write `/apologies reason for neil …`."},
 	} {
 		attRefused(k, tc.user, tc.line, tc.want)
 	}
@@ -290,4 +292,45 @@ func TestSubstituteMisspelt(t *testing.T) {
 		t.Errorf("refused apologies were saved: %q", got)
 	}
 	wantShown(t, k.say(neil, `/apologies Unwell sub "Graeme Robsn (Bootle Library)"`), "Substitute: Graeme Robsn (Bootle Library)")
+}
+
+// TestOnBehalfNamedWithoutMentionSeveral: when a bare word after "for"
+// is a word of more than one member's name, the answer names each of
+// them, and how to name each, not only the first.
+func TestOnBehalfNamedWithoutMentionSeveral(t *testing.T) {
+	k := agendaKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", sue: "Sue Holden", neil: "Neil Frackelton", graeme: "Graeme Robson", "USUE2": "Sue Parry"})
+	k.must(ian, "/committee member add <@USUE2> Bootle Library")
+	attRefused(k, ian, "/apologies for sue Unwell",
+		"Apologies `for sue …` would be your own, with that as their reason: did you mean Sue Holden (Sefton CVS) or Sue Parry (Bootle Library)? Name the one you mean as <@USUE> or <@USUE2>. For a reason of your own that starts with \"for\", write `/apologies reason for sue …`.")
+	attRefused(k, ian, "/apologies withdraw for sue",
+		"`/apologies withdraw for` names someone by mention or in quotes: did you mean Sue Holden (Sefton CVS) or Sue Parry (Bootle Library)? Name the one you mean as <@USUE> or <@USUE2>.")
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+}
+
+// TestOnBehalfWithdrawNamedWithoutMention: an officer withdraws a
+// member's apologies by mention or by name in quotes, as they are sent;
+// a bare word of the member's name gets the same advice as for sending
+// them, and a member who may not withdraw them for someone else is told
+// so; neither is told `withdraw` takes only a date.
+func TestOnBehalfWithdrawNamedWithoutMention(t *testing.T) {
+	k := agendaKit(t)
+	k.must(sue, "/apologies Unwell")
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/apologies withdraw for sue", "`/apologies withdraw for` names someone by mention or in quotes: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies withdraw for \"Sue Holden\"`."},
+		{ian, "/apologies withdraw for sue 10/12/2026", "did you mean Sue Holden (Sefton CVS)?"},
+		{ian, "/apologies withdraw for nobody", "`/apologies withdraw for` names someone by mention or in quotes: `/apologies withdraw for @someone`, or `/apologies withdraw for \"Name (Organisation)\"` for someone not in Slack."},
+		{graeme, "/apologies withdraw for sue", "Only an officer or the chair of Safer Sefton Together can withdraw apologies for someone else."},
+	} {
+		attRefused(k, tc.user, tc.line, tc.want)
+	}
+	if got := histApologies(k); len(got) != 1 {
+		t.Fatalf("Sue's apologies do not stand after refusals: %q", got)
+	}
+	wantShown(t, k.say(ian, `/apologies withdraw for "Sue Holden"`), "The apologies of <@USUE> for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are withdrawn")
+	if got := histApologies(k); len(got) != 0 {
+		t.Errorf("Sue's apologies stand after the officer withdrew them: %q", got)
+	}
 }
