@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -212,6 +213,36 @@ func FuzzMembersCalled(f *testing.F) {
 			}
 			if !strings.Contains(" "+foldName(m.Name)+" ", " "+word+" ") {
 				t.Fatalf("%q names %s, whose name has no word %q", text, m.Name, word)
+			}
+		}
+	})
+}
+
+// FuzzDidYouMean: the "did you mean" answer keeps its code spans whole
+// whatever the members' names hold, names each member meant by mention,
+// and offers a name in quotes only as it could be typed.
+func FuzzDidYouMean(f *testing.F) {
+	for _, s := range []string{"Sue Holden", "Sue `Sunny` Holden", `Neil "Nifty" Frackelton`, "Jo “JJ” Bloggs", "A & B <c>", "`", `"`, "", "\xff"} {
+		f.Add(s, "Sefton CVS", false)
+		f.Add(s, "Sefton `CVS`", true)
+	}
+	f.Fuzz(func(t *testing.T, name, org string, two bool) {
+		meant := []Member{{UserID: "USUE", Name: name, Organisation: org}}
+		if two {
+			meant = append(meant, Member{UserID: "USUE2", Name: name + " Parry", Organisation: org})
+		}
+		for _, example := range []string{"`/apologies for %s …`", "`/apologies withdraw for %s`"} {
+			got := didYouMean(meant, example)
+			if strings.Count(got, "`")%2 != 0 {
+				t.Fatalf("%q (%q): an odd number of backquotes: %q", name, org, got)
+			}
+			for _, m := range meant {
+				if !strings.Contains(got, "<@"+m.UserID+">") {
+					t.Fatalf("%q: %s is not named by mention: %q", name, m.UserID, got)
+				}
+			}
+			if q, ok := quotedName(name); ok && !two && !strings.Contains(got, fmt.Sprintf(example, q)) {
+				t.Fatalf("%q: not offered in quotes: %q", name, got)
 			}
 		}
 	})
