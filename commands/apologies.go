@@ -634,7 +634,7 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 		return Reply{}, badArgs(err)
 	}
 	if !found && isFor(args) {
-		return Reply{}, s.withdrawForBareName(ctx, in, args)
+		return Reply{}, s.forNotNamed(ctx, in, args, "/apologies withdraw", "", "withdraw apologies for someone else")
 	}
 	if !found {
 		m, err := s.meetingOn(ctx, in)
@@ -653,28 +653,6 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 		return Reply{}, err
 	}
 	return s.withdrawApologyAs(ctx, in.Committee, who, m, in.Request)
-}
-
-// withdrawForBareName refuses `/apologies withdraw for` followed by
-// neither a mention nor a name in quotes ("/apologies withdraw for
-// sue"), which the officer who typed it meant for someone: with the
-// members a bare word of a name may mean, as for sending them
-// (forBareName), else with the forms that name someone. Only an officer
-// or the chair may withdraw them for another; anyone else is told that
-// first.
-func (s *Service) withdrawForBareName(ctx context.Context, in *Input, args []string) error {
-	if err := s.chairing(ctx, in.Request, Origin{Committee: in.Committee, Member: &in.Me}, "withdraw apologies for someone else"); err != nil {
-		return err
-	}
-	const lead = "`/apologies withdraw for` names someone by mention or in quotes"
-	meant, err := s.membersMeant(ctx, in, args[1])
-	if err != nil {
-		return err
-	}
-	if len(meant) == 0 {
-		return usageErr("%s: `/apologies withdraw for @someone`, or `/apologies withdraw for \"Name (Organisation)\"` for someone not in Slack.", lead)
-	}
-	return userErr("%s: %s", lead, didYouMean(meant, "`/apologies withdraw for %s`"))
 }
 
 // withdrawApology withdraws r's sender's apologies for meeting m of c, as

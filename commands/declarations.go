@@ -259,6 +259,8 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if who, err = s.onBehalf(ctx, in, b, "declare an interest for someone else", "/declare", true); err != nil {
 			return Reply{}, err
 		}
+	} else if isFor(args) {
+		return Reply{}, s.forNotNamed(ctx, in, args, "/declare", " …", "declare an interest for someone else")
 	}
 	a, err := parseDeclaration(args, in.Now, c.Location())
 	if err != nil {
@@ -424,6 +426,8 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 		if who, err = s.onBehalf(ctx, in, b, "withdraw a declaration for someone else", "/declare withdraw", false); err != nil {
 			return Reply{}, err
 		}
+	} else if isFor(args) {
+		return Reply{}, s.forNotNamed(ctx, in, args, "/declare withdraw", " …", "withdraw a declaration for someone else")
 	}
 	// A declaration may be made on any meeting's item (`/declare DATE
 	// ITEM …`), so it may be withdrawn from any, the same way.

@@ -99,6 +99,28 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 	return mem, err
 }
 
+// forNotNamed refuses cmd's `for` followed by neither a mention nor a
+// name in quotes ("/apologies withdraw for sue", "/declare for sue 7.7
+// …"), which can mean nothing but someone: with the members a bare word
+// of a name may mean, as `/apologies for sue` is answered (forBareName),
+// else with the forms that name someone. Only an officer or the chair may
+// act for another (doing); anyone else is told that first. rest is what
+// follows the person in cmd's examples.
+func (s *Service) forNotNamed(ctx context.Context, in *Input, args []string, cmd, rest, doing string) error {
+	if err := s.chairing(ctx, in.Request, Origin{Committee: in.Committee, Member: &in.Me}, doing); err != nil {
+		return err
+	}
+	lead := "`" + cmd + " for` names someone by mention or in quotes"
+	meant, err := s.membersMeant(ctx, in, args[1])
+	if err != nil {
+		return err
+	}
+	if len(meant) == 0 {
+		return usageErr("%s: `%s for @someone%s`, or `%s for \"Name (Organisation)\"%s` for someone not in Slack.", lead, cmd, rest, cmd, rest)
+	}
+	return userErr("%s: %s", lead, didYouMean(meant, "`"+cmd+" for %s"+rest+"`"))
+}
+
 // misnamed is the one member whose name is name but for a slip (oneSlip:
 // a letter mistyped, left out, added, or two swapped, in a word of four
 // letters or more: "Sue Holdn" for Sue Holden), and of org when one is

@@ -334,3 +334,24 @@ func TestOnBehalfWithdrawNamedWithoutMention(t *testing.T) {
 		t.Errorf("Sue's apologies stand after the officer withdrew them: %q", got)
 	}
 }
+
+// TestOnBehalfDeclareNamedWithoutMention: `/declare for sue 7.7 …` and
+// `/declare withdraw for sue 7.7`, a member named by a bare word, are
+// answered as `/apologies for sue` is: the officer with the member they
+// may mean, a member with who may act for someone else; not with "for"
+// taken for an item number.
+func TestOnBehalfDeclareNamedWithoutMention(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/declare for sue 7.7 personal Trustee of Sefton CVS", "`/declare for` names someone by mention or in quotes: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/declare for \"Sue Holden\" …`."},
+		{ian, "/declare withdraw for sue 7.7", "`/declare withdraw for` names someone by mention or in quotes: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/declare withdraw for \"Sue Holden\" …`."},
+		{ian, "/declare for nobody 7.7 personal Trustee", "`/declare for` names someone by mention or in quotes: `/declare for @someone …`, or `/declare for \"Name (Organisation)\" …` for someone not in Slack."},
+		{graeme, "/declare for sue 7.7 personal Trustee of Sefton CVS", "Only an officer or the chair of Safer Sefton Together can declare an interest for someone else."},
+		{graeme, "/declare withdraw for sue 7.7", "Only an officer or the chair of Safer Sefton Together can withdraw a declaration for someone else."},
+	} {
+		attRefused(k, tc.user, tc.line, tc.want)
+	}
+	if got := k.say(ian, "/declare list"); strings.Contains(got, "Sue Holden:") {
+		t.Errorf("a refused declaration is listed:\n%s", got)
+	}
+}
