@@ -1514,7 +1514,7 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 	}
 	if mark.At.Before(arrived.At.Truncate(time.Minute)) {
 		arr := arrived.At.In(loc).Format("15:04")
-		return userErr("%s arrived at %s, %s cannot have left at %s. Give a time from %s to now (%s), or none for now.",
+		return userErr("%s arrived at %s, %s cannot have left at %s. Give a time from %s to now (%s), or leave the time out for now.",
 			who, arr, so, mark.At.In(loc).Format("15:04"), arr, now.In(loc).Format("15:04"))
 	}
 	if mark.At.Before(latest.At.Truncate(time.Minute)) {
@@ -1523,7 +1523,7 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 		if !self {
 			was = "was"
 		}
-		return userErr("%s %s marked %s at %s, %s cannot have left at %s. Give a time from %s to now (%s), or none for now.",
+		return userErr("%s %s marked %s at %s, %s cannot have left at %s. Give a time from %s to now (%s), or leave the time out for now.",
 			who, was, stillHere(latest.Status), at, so, mark.At.In(loc).Format("15:04"), at, now.In(loc).Format("15:04"))
 	}
 	return nil
@@ -1562,7 +1562,7 @@ func backErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 	if self {
 		who, so = "You", "so you"
 	}
-	return userErr("%s left at %s, %s cannot have come back at %s. Give a time from %s to now (%s), or none for now.",
+	return userErr("%s left at %s, %s cannot have come back at %s. Give a time from %s to now (%s), or leave the time out for now.",
 		who, left, so, mark.At.In(loc).Format("15:04"), left, now.In(loc).Format("15:04"))
 }
 

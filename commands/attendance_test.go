@@ -380,10 +380,10 @@ func TestAttendanceTimesDuringTheMeeting(t *testing.T) {
 	k.must(graeme, "/here")
 	k.now = attAt(3, 13, 53)
 	for _, c := range []struct{ line, want string }{
-		{"/attendance <@UGRAEME> left 10:40", "The meeting opened at 13:50, so no one left at 10:40. Give a time from 13:50 to now (13:53), or none for now."},
+		{"/attendance <@UGRAEME> left 10:40", "The meeting opened at 13:50, so no one left at 10:40. Give a time from 13:50 to now (13:53), or leave the time out for now."},
 		// The morning of the meeting's day, not the next morning.
-		{"/attendance <@UGRAEME> late 09:00", "The meeting opened at 13:50, so no one arrived late at 09:00. Give a time from 13:50 to now (13:53), or none for now."},
-		{"/attendance <@UGRAEME> left 23:59", "23:59 is still to come: it is 13:53 now. Give a time from 13:50 to now, or none for now."},
+		{"/attendance <@UGRAEME> late 09:00", "The meeting opened at 13:50, so no one arrived late at 09:00. Give a time from 13:50 to now (13:53), or leave the time out for now."},
+		{"/attendance <@UGRAEME> left 23:59", "23:59 is still to come: it is 13:53 now. Give a time from 13:50 to now, or leave the time out for now."},
 		{"/attendance <@UNEIL> late 13:54", "13:54 is still to come"},
 	} {
 		attRefused(k, ian, c.line, c.want)
@@ -395,6 +395,14 @@ func TestAttendanceTimesDuringTheMeeting(t *testing.T) {
 		{ian, "/attendance <@UNEIL> late 13:50", []string{"Neil Frackelton is marked present, arrived late at 13:50."}},
 		{ian, "/attendance <@UGRAEME> left 13:53", []string{"Graeme Robson is marked as having left at 13:53."}},
 	})
+	// "none" is not "now": after a time, it would withdraw the departure
+	// the refusal was about (or, after late, be no time at all), so the
+	// refusals above say to leave the time out.
+	for _, line := range []string{"/attendance <@UGRAEME> left 10:40", "/attendance <@UNEIL> late 09:00"} {
+		if got := k.say(ian, line); strings.Contains(got, "none") {
+			t.Errorf("%s: the refusal offers none, which is not now: %s", line, got)
+		}
+	}
 	k.now = attAt(3, 13, 55)
 	k.must(ian, "/meeting close")
 	inOrder(t, k.say(ian, "/history attendance"), "<@UNEIL> marked present, arrived late at 13:50", "<@UGRAEME> marked as having left at 13:53", "meeting closed")
@@ -418,8 +426,8 @@ func TestAttendanceLeftOnlyAfterArriving(t *testing.T) {
 	k.now = attAt(3, 14, 27)
 	before := k.say(ian, "/history attendance")
 	for _, c := range []struct{ user, line, want string }{
-		{ian, "/attendance <@UNEIL> left 14:24", "Neil Frackelton arrived at 14:25, so cannot have left at 14:24. Give a time from 14:25 to now (14:27), or none for now."},
-		{neil, "/attendance <@UNEIL> left 14:22", "You arrived at 14:25, so you cannot have left at 14:22. Give a time from 14:25 to now (14:27), or none for now."},
+		{ian, "/attendance <@UNEIL> left 14:24", "Neil Frackelton arrived at 14:25, so cannot have left at 14:24. Give a time from 14:25 to now (14:27), or leave the time out for now."},
+		{neil, "/attendance <@UNEIL> left 14:22", "You arrived at 14:25, so you cannot have left at 14:22. Give a time from 14:25 to now (14:27), or leave the time out for now."},
 		{ian, "/attendance <@USUE> left", "Sue Holden is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance <@USUE> present`, or `/attendance <@USUE> late HH:MM` if they came late."},
 		{ian, "/attendance <@UGRAEME> left 14:26", "Graeme Robson is not marked present at this meeting, so cannot be marked as having left."},
 		{sue, "/attendance <@USUE> left", "You are not marked present at this meeting, so you cannot be marked as having left. Mark yourself present first with `/here`."},
@@ -460,7 +468,7 @@ func TestAttendanceLeftAfterLaterMark(t *testing.T) {
 	k.must(neil, "/here remote")
 	k.now = attAt(3, 14, 50)
 	attRefused(k, ian, "/attendance <@UNEIL> left 14:35",
-		"Neil Frackelton was marked present remotely at 14:40, so cannot have left at 14:35. Give a time from 14:40 to now (14:50), or none for now.")
+		"Neil Frackelton was marked present remotely at 14:40, so cannot have left at 14:35. Give a time from 14:40 to now (14:50), or leave the time out for now.")
 	attRefused(k, neil, "/attendance <@UNEIL> left 14:35",
 		"You were marked present remotely at 14:40, so you cannot have left at 14:35.")
 	k.steps([]step{
@@ -1433,7 +1441,7 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 	k.must(ian, "/attendance <@UGRAEME> left 10:32")
 	// Nobody comes back before they left.
 	attRefused(k, ian, "/attendance <@UGRAEME> late 10:20",
-		"Graeme Robson left at 10:32, so cannot have come back at 10:20. Give a time from 10:32 to now (10:40), or none for now.")
+		"Graeme Robson left at 10:32, so cannot have come back at 10:20. Give a time from 10:32 to now (10:40), or leave the time out for now.")
 	k.now = attAt(10, 10, 50)
 	k.must(ian, "/attendance <@UGRAEME> present")
 	k.now = attAt(10, 11, 0)

@@ -472,10 +472,10 @@ func markTimeErr(t, start, now time.Time, status AttendanceStatus, loc *time.Loc
 	clock := t.In(loc).Format("15:04")
 	switch {
 	case t.Before(start.Truncate(time.Minute)):
-		return userErr("The meeting opened at %s, so no one %s at %s. Give a time from %s to now (%s), or none for now.",
+		return userErr("The meeting opened at %s, so no one %s at %s. Give a time from %s to now (%s), or leave the time out for now.",
 			start.In(loc).Format("15:04"), what, clock, start.In(loc).Format("15:04"), now.In(loc).Format("15:04"))
 	case t.After(now):
-		return userErr("%s is still to come: it is %s now. Give a time from %s to now, or none for now.",
+		return userErr("%s is still to come: it is %s now. Give a time from %s to now, or leave the time out for now.",
 			clock, now.In(loc).Format("15:04"), start.In(loc).Format("15:04"))
 	}
 	return nil
