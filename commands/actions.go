@@ -213,6 +213,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			heldOn, args = d, args[dn:]
 		}
 	}
+	// "Minute 9" as the minutes print it, or "Item 7.7" as the agenda
+	// does, which itemNotMinute below answers with the minute's number.
+	args = dropLabel(dropLabel(args, "minute"), "item")
 	if len(args) < 4 {
 		return Reply{}, usageErr("Give the minute's number, the owner, the due date and what is to be done.")
 	}
@@ -254,6 +257,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if len(ms) == 0 {
+		if err := s.itemNotMinute(ctx, in, heldOn, number); err != nil {
+			return Reply{}, err
+		}
 		if !heldOn.IsNext() {
 			return Reply{}, usageErr("No minute %s of the meeting on %s is on record. Record the decision first with `/resolve`, or give the day of the meeting whose minute it is.", Escape(number), heldOn)
 		}
@@ -272,6 +278,44 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			Escape(number), ms[0].HeldOn, Escape(number), ms[1].HeldOn.Start(time.UTC).Format("2006-01-02"), Escape(number))
 	}
 	return r, nil
+}
+
+// itemNotMinute refuses an action given the number of an agenda item
+// where a minute's is wanted: /resolve and /minute take the item's number
+// and answer with the minute's, which differ once minutes are numbered on
+// from the last meeting's, so a clerk fresh from /resolve types the item's.
+// The item is looked for in the minutes of heldOn, or of the meeting being
+// minuted; nil when none of its items has the number.
+func (s *Service) itemNotMinute(ctx context.Context, in *Input, heldOn Date, item string) error {
+	c := in.Committee
+	day := heldOn
+	if day.IsNext() {
+		m, err := s.minutesMeeting(ctx, in, heldOn)
+		var ue *UserError
+		if errors.As(err, &ue) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		day = DateOf(m.StartsAt, c.Location())
+	}
+	ms, err := s.store.MinutesOn(ctx, c.ID, day)
+	if err != nil {
+		return err
+	}
+	for _, mi := range ms {
+		if mi.Item != item || mi.Number == item {
+			continue
+		}
+		if heldOn.IsNext() {
+			return usageErr("No minute %s of %s is on record: item %s of the meeting on %s is minute %s. Give the minute's number: `/action add %s …`.",
+				Escape(item), Escape(c.Name), Escape(item), day, Escape(mi.Number), Escape(mi.Number))
+		}
+		return usageErr("No minute %s of the meeting on %s is on record: its item %s is minute %s. Give the minute's number: `/action add %s %s …`.",
+			Escape(item), day, Escape(item), Escape(mi.Number), day.Start(time.UTC).Format("2006-01-02"), Escape(mi.Number))
+	}
+	return nil
 }
 
 // firstArg is args[0], or "" when there is none.

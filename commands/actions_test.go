@@ -290,6 +290,31 @@ func TestActionChangesAtOnceBothStand(t *testing.T) {
 	}
 }
 
+// TestActionAddUnderAnItemNumber: /resolve takes the agenda item's
+// number and /action add the minute's; an action given the item's number
+// (7.7, minuted as minute 9) is refused with the minute's number to type,
+// rather than told to record a decision that is on record, and nothing is
+// recorded.
+func TestActionAddUnderAnItemNumber(t *testing.T) {
+	k, _ := actDay(t)
+	for _, line := range []string{
+		"/action add 7.7 <@UNEIL> 2026-12-20 Circulate the figures",
+		"/action add Item 7.7 <@UNEIL> 2026-12-20 Circulate the figures",
+	} {
+		r := k.run(ian, line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", line, shown(r))
+		}
+		wantShown(t, shown(r), "No minute 7.7 of Safer Sefton Together is on record: item 7.7 of the meeting on Thursday 10 December 2026 is minute 9. Give the minute's number: `/action add 9 …`.")
+	}
+	r := k.run(ian, "/action add 10/12/2026 7.7 <@UNEIL> 2026-12-20 Circulate the figures")
+	wantShown(t, shown(r), "No minute 7.7 of the meeting on Thursday 10 December 2026 is on record: its item 7.7 is minute 9. Give the minute's number: `/action add 2026-12-10 9 …`.")
+	if got := actLog(k); len(got) != 0 {
+		t.Errorf("refused lines recorded actions: %q", got)
+	}
+	k.steps([]step{{ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures", []string{"Action 1 recorded under minute 9"}}})
+}
+
 // TestActionAddRefused: a line that cannot be an action is refused with
 // the reason and the usage, and nothing is recorded.
 func TestActionAddRefused(t *testing.T) {

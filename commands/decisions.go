@@ -211,7 +211,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			return Reply{}, userErr("The meeting on %s has not taken place yet; decisions are recorded during or after it.", formatDay(m.StartsAt, c.Location()))
 		}
 	}
-	w, err := s.itemWrite(ctx, c, m, item)
+	w, err := s.itemWrite(ctx, c, m, item, in.cmd.Name)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -326,8 +326,10 @@ func confirmedErr(c Committee, m Meeting) error {
 
 // itemWrite is the write that makes or changes the minute of agenda item
 // item of meeting m: its number allocated from the agenda's order (see
-// minuteNumbers).
-func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item string) (MinuteWrite, error) {
+// minuteNumbers). cmd is the command the user typed, for the answer to a
+// minute's number given where the item's is wanted ("" when the item
+// comes from the agenda itself).
+func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item, cmd string) (MinuteWrite, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
 		return MinuteWrite{}, err
@@ -349,8 +351,18 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item st
 			}, nil
 		}
 	}
+	day := formatDay(m.StartsAt, c.Location())
+	for i, it := range items {
+		// A minute's number read off the draft, where the item's is
+		// wanted: the two differ once minutes number on from the last
+		// meeting's.
+		if numbers[i] == item && cmd != "" {
+			return MinuteWrite{}, userErr("Item %s is not on the agenda of the meeting on %s; its minute %s is item %s (%s): `%s %s …`.",
+				Escape(item), day, Escape(item), Escape(it.Number), Escape(it.Title), cmd, Escape(it.Number))
+		}
+	}
 	return MinuteWrite{}, userErr("Item %s is not on the agenda of the meeting on %s. `/agenda %s` shows its items.",
-		Escape(item), formatDay(m.StartsAt, c.Location()), DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
+		Escape(item), day, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
 }
 
 // minuteNumbers numbers the minutes of a meeting's agenda items, in
@@ -655,7 +667,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		} else {
 			for _, it := range items {
 				if strings.EqualFold(it.Title, StandardItems[2].Title) {
-					w, err := s.itemWrite(ctx, c, *at, it.Number)
+					w, err := s.itemWrite(ctx, c, *at, it.Number, "")
 					if err != nil {
 						return Reply{}, err
 					}

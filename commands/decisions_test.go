@@ -168,6 +168,9 @@ func TestResolveRefused(t *testing.T) {
 		{neil, "/minute 7.7 The Board heard the report.", []string{"Only an officer or the chair of Safer Sefton Together can record minutes."}},
 		{stranger, "/resolve 7.7 That the report be noted.", []string{"not a member of Safer Sefton Together"}},
 		{ian, "/resolve 9.9 That the report be noted.", []string{"Item 9.9 is not on the agenda of the meeting on Thursday 10 December 2026. `/agenda 2026-12-10` shows its items."}},
+		// The number of a minute, read off the draft, where the item's is
+		// wanted: the answer gives the item's.
+		{ian, "/minute 9 The Board heard the report.", []string{"Item 9 is not on the agenda of the meeting on Thursday 10 December 2026; its minute 9 is item 7.7 (Sefton CVS): `/minute 7.7 …`."}},
 		{ian, "/resolve 7.7", []string{"Give the agenda item's number and the text.", "/resolve [DATE] ITEM TEXT"}},
 		{ian, "/resolve", []string{"Give the agenda item's number and the text."}},
 		{ian, "/resolve seven That it be noted.", []string{"`seven` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", "/resolve [DATE] ITEM TEXT"}},
