@@ -211,7 +211,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			return Reply{}, userErr("The meeting on %s has not taken place yet; decisions are recorded during or after it.", formatDay(m.StartsAt, c.Location()))
 		}
 	}
-	w, err := s.itemWrite(ctx, c, m, item, in.cmd.Name)
+	w, was, err := s.itemWrite(ctx, c, m, item, in.cmd.Name)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -242,6 +242,22 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	reply := writtenReply(c, mi)
 	reply.Text = fmt.Sprintf("%s under item %s: minute %s of the meeting on %s, *draft — not yet confirmed*.", what, Escape(item), Escape(mi.Number), mi.HeldOn)
+	// Recording again under an item replaces its text: said, and shown as
+	// /minutes amend shows it, for a clerk who meant to add a second
+	// decision would otherwise read this as a first one and not know the
+	// earlier is gone from the minutes.
+	earlier := was.Narrative
+	if action == "resolved" {
+		earlier = was.Resolved()
+	}
+	if earlier != "" {
+		reply.Text += fmt.Sprintf(" This replaces its earlier %s (kept in `/history minutes`)", part)
+		if action == "resolved" {
+			reply.Text += fmt.Sprintf("; to record both, send them together: `/resolve %s That (1) …; and (2) …`", Escape(item))
+		}
+		reply.Text += "."
+		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(earlier, maxNarrative))})
+	}
 	if action == "resolved" {
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
@@ -326,29 +342,35 @@ func confirmedErr(c Committee, m Meeting) error {
 
 // itemWrite is the write that makes or changes the minute of agenda item
 // item of meeting m: its number allocated from the agenda's order (see
-// minuteNumbers). cmd is the command the user typed, for the answer to a
+// minuteNumbers), and the item's minute as it stands (none: zero). cmd is the command the user typed, for the answer to a
 // minute's number given where the item's is wanted ("" when the item
 // comes from the agenda itself).
-func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item, cmd string) (MinuteWrite, error) {
+func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item, cmd string) (MinuteWrite, Minute, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
-		return MinuteWrite{}, err
+		return MinuteWrite{}, Minute{}, err
 	}
 	base, _, err := s.minuteBase(ctx, c, m)
 	if err != nil {
-		return MinuteWrite{}, err
+		return MinuteWrite{}, Minute{}, err
 	}
 	written, err := s.store.MeetingMinutes(ctx, m.ID)
 	if err != nil {
-		return MinuteWrite{}, err
+		return MinuteWrite{}, Minute{}, err
 	}
 	numbers := minuteNumbers(items, written, base)
 	for i, it := range items {
 		if it.Number == item {
+			var was Minute
+			for _, mi := range written {
+				if mi.Item == item {
+					was = mi
+				}
+			}
 			return MinuteWrite{
 				CommitteeID: c.ID, MeetingID: m.ID, HeldOn: DateOf(m.StartsAt, c.Location()),
 				Item: item, Number: numbers[i], Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
-			}, nil
+			}, was, nil
 		}
 	}
 	day := formatDay(m.StartsAt, c.Location())
@@ -357,11 +379,11 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item, c
 		// wanted: the two differ once minutes number on from the last
 		// meeting's.
 		if numbers[i] == item && cmd != "" {
-			return MinuteWrite{}, userErr("Item %s is not on the agenda of the meeting on %s; its minute %s is item %s (%s): `%s %s …`.",
+			return MinuteWrite{}, Minute{}, userErr("Item %s is not on the agenda of the meeting on %s; its minute %s is item %s (%s): `%s %s …`.",
 				Escape(item), day, Escape(item), Escape(it.Number), Escape(it.Title), cmd, Escape(it.Number))
 		}
 	}
-	return MinuteWrite{}, userErr("Item %s is not on the agenda of the meeting on %s. `/agenda %s` shows its items.",
+	return MinuteWrite{}, Minute{}, userErr("Item %s is not on the agenda of the meeting on %s. `/agenda %s` shows its items.",
 		Escape(item), day, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
 }
 
@@ -667,7 +689,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		} else {
 			for _, it := range items {
 				if strings.EqualFold(it.Title, StandardItems[2].Title) {
-					w, err := s.itemWrite(ctx, c, *at, it.Number, "")
+					w, _, err := s.itemWrite(ctx, c, *at, it.Number, "")
 					if err != nil {
 						return Reply{}, err
 					}

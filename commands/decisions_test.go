@@ -848,6 +848,35 @@ func TestResolveOrMinuteSentTwice(t *testing.T) {
 	wantShown(t, k.say(sue, "/resolve 7.7 That the report be noted and circulated."), "Resolved under item 7.7: minute 9")
 }
 
+// TestResolveAgainSaysWhatItReplaced: a second /resolve (or /minute) under
+// an item replaces the first, as README says; a clerk who meant to add a
+// second decision learns so from the answer, which says it replaced the
+// earlier text and shows it, as /minutes amend does, rather than reading
+// like a first recording.
+func TestResolveAgainSaysWhatItReplaced(t *testing.T) {
+	k := decDay(t)
+	r := k.must(ian, "/resolve 7.7 That the report be noted.")
+	if got := shown(r); strings.Contains(got, "replaces") || strings.Contains(got, "It read") {
+		t.Errorf("a first decision says it replaced one:\n%s", got)
+	}
+	k.must(ian, "/minute 7.7 The Board considered the report.")
+	for _, tc := range []struct{ line, want, was string }{
+		{"/resolve 7.7 That the figures be circulated to partners.",
+			"Resolved under item 7.7: minute 9 of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*. This replaces its earlier RESOLVED text (kept in `/history minutes`); to record both, send them together: `/resolve 7.7 That (1) …; and (2) …`.",
+			"*It read*\nThat the report be noted."},
+		{"/minute 7.7 The Board heard the report of Sefton CVS.",
+			"Minuted under item 7.7: minute 9 of the meeting on Thursday 10 December 2026, *draft — not yet confirmed*. This replaces its earlier narrative (kept in `/history minutes`).",
+			"*It read*\nThe Board considered the report."},
+	} {
+		wantShown(t, k.say(ian, tc.line), tc.want, tc.was)
+	}
+	got := decMinutes(k, decHeldOn.Start(london))
+	want := "9 draft SEFTON CVS | The Board heard the report of Sefton CVS. | That the figures be circulated to partners."
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("minutes recorded: %q, want [%q]", got, want)
+	}
+}
+
 // TestResolutionByItemNumber: someone reading the agenda asks for a
 // meeting's decision by its item's number; minutes written in Quorum are
 // numbered on from the last meeting's, so item 7.7 is minute 9, and the
