@@ -291,8 +291,7 @@ func (s *Service) itemNotMinute(ctx context.Context, in *Input, heldOn Date, ite
 	day := heldOn
 	if day.IsNext() {
 		m, err := s.minutesMeeting(ctx, in, heldOn)
-		var ue *UserError
-		if errors.As(err, &ue) {
+		if isUserErr(err) {
 			return nil
 		}
 		if err != nil {

@@ -440,13 +440,22 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	// Opened, even before its advertised start, it has started: apologies
 	// sent now would stand beside the attendance taken. Said first, since
 	// a meeting in progress has not "already taken place".
-	if err := s.notUnderWay(ctx, c, m, apologiesClosed); err != nil {
+	self := who.UserID == r.UserID
+	closed := apologiesClosed
+	if !self {
+		// `/apologies next …` would be the officer's own apologies.
+		name := "<@" + who.UserID + ">"
+		if who.UserID == "" {
+			name = `"` + Escape(nameOf(who.Name, who.Organisation)) + `"`
+		}
+		closed = "apologies for it are closed (`/apologies for " + name + " next …` sends them for the meeting after it)"
+	}
+	if err := s.notUnderWay(ctx, c, m, closed); err != nil {
 		return Reply{}, err
 	}
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	self := who.UserID == r.UserID
 	// Their own substitute: named by mention, or by their own name.
 	own := a.SubstituteID != "" && a.SubstituteID == who.UserID ||
 		a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name)
