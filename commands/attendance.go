@@ -877,7 +877,7 @@ func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case len(in.Args) == 1 && strings.EqualFold(in.Args[0], "remote"):
 		status = AttendRemote
 	case len(in.Args) > 0:
-		return Reply{}, usageErr("`/here` takes nothing, or `remote`.")
+		return Reply{}, hereSomeone(in.Args)
 	}
 	m, ok, err := s.runningMeeting(ctx, in.Committee)
 	if err != nil {
@@ -890,6 +890,26 @@ func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return s.substituteHere(ctx, in.Committee, m, in.UserID, in.UserName, status, in.Now)
 	}
 	return s.markSelf(ctx, in.Committee, in.Me, m, status, in.Now)
+}
+
+// hereSomeone refuses /here with words after it. An officer at the table
+// who names someone ("/here @neil") means to mark them: the answer gives
+// the /attendance line that does.
+func hereSomeone(args []string) error {
+	status := "present"
+	if n := len(args); n > 1 && strings.EqualFold(args[n-1], "remote") {
+		status, args = "remote", args[:n-1]
+	}
+	person := ""
+	if id, _, ok := mention(args[0]); ok && len(args) == 1 {
+		person = "<@" + id + ">"
+	} else if w := Unescape(args[0]); strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
+		person = Escape(strings.Join(args, " "))
+	}
+	if person == "" {
+		return usageErr("`/here` takes nothing, or `remote`.")
+	}
+	return usageErr("`/here` marks only you. To mark someone else, the officer or the chair types `/attendance %s %s`.", person, status)
 }
 
 // substituteHere marks userID, who is not a member, as the substitute

@@ -539,6 +539,10 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 	k.must(ian, "/meeting start")
 	k.steps([]step{
 		{graeme, "/here later", []string{"`/here` takes nothing, or `remote`."}},
+		// Someone named: /here is one's own; the answer gives the form
+		// that marks them.
+		{ian, "/here <@UNEIL|neil>", []string{"`/here` marks only you. To mark someone else, the officer or the chair types `/attendance <@UNEIL> present`."}},
+		{ian, `/here "Jen Williams (NW Probation)" remote`, []string{"`/here` marks only you. To mark someone else, the officer or the chair types `/attendance \"Jen Williams (NW Probation)\" remote`."}},
 		{"UJAN", "/here", []string{"You are not a member of Safer Sefton Together, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`."}},
 		{stranger, "/here", []string{"You are marked present as substitute for Ann. *Inquorate*: 1 present, quorum 3"}},
 		{stranger, "/here", []string{"You were marked present as substitute for Ann already."}},

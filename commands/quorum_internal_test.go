@@ -332,6 +332,28 @@ func FuzzParseAttendance(f *testing.F) {
 	})
 }
 
+func FuzzHereSomeone(f *testing.F) {
+	for _, s := range []string{"<@U1>", "<@U1|neil> remote", `"Jen Williams (NW Probation)"`, `"Jen Williams" remote`, `“Jen”`, "later", "neil present", "<@U1> <@U2>", "remote remote", `"`, "<@> x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		args := strings.Fields(s)
+		if len(args) == 0 {
+			return
+		}
+		err := hereSomeone(args)
+		if !isUserErr(err) {
+			t.Fatalf("%q: %v, want a sentence for the user", s, err)
+		}
+		// The /attendance line is offered only for someone named.
+		_, _, named := mention(args[0])
+		named = named || strings.HasPrefix(Unescape(args[0]), `"`) || strings.HasPrefix(Unescape(args[0]), "“")
+		if strings.Contains(err.Error(), "/attendance") && !named {
+			t.Errorf("%q: %s", s, err)
+		}
+	})
+}
+
 func TestAttendanceStats(t *testing.T) {
 	m := func(id int64, days int) Meeting { return Meeting{ID: id, StartsAt: t0.AddDate(0, 0, days)} }
 	recs := []MeetingRecord{
