@@ -475,29 +475,11 @@ func TestAgendaImportSectionNumbers(t *testing.T) {
 // answers in the order of lines.
 func whileAgendaLocked(k *kit, id int64, user string, lines ...string) []result {
 	k.t.Helper()
-	hold, err := k.db.SQL().Begin()
-	if err != nil {
-		k.t.Fatal(err)
+	sends := make([][2]string, len(lines))
+	for i, line := range lines {
+		sends[i] = [2]string{user, line}
 	}
-	defer hold.Rollback()
-	if _, err := hold.Exec(`SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, id); err != nil {
-		k.t.Fatal(err)
-	}
-	var sent []<-chan result
-	for _, line := range lines {
-		sent = append(sent, k.runAsync(user, line))
-	}
-	if !waitFor(func() bool { return lockWaiters(k) >= len(lines) }) {
-		k.t.Fatal("the changes never waited for the agenda")
-	}
-	if err := hold.Rollback(); err != nil {
-		k.t.Fatal(err)
-	}
-	out := make([]result, len(lines))
-	for i, c := range sent {
-		out[i] = <-c
-	}
-	return out
+	return whileHeld(k, "the agenda", `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, id, sends)
 }
 
 // TestAgendaAddTwiceAtOnce: the same item sent twice at once, with the

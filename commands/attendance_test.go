@@ -1546,29 +1546,7 @@ func TestAttendanceOneSubstituteAtATime(t *testing.T) {
 // the order sent.
 func whileAttendanceLocked(k *kit, id int64, sends ...[2]string) []result {
 	k.t.Helper()
-	hold, err := k.db.SQL().Begin()
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	defer hold.Rollback()
-	if _, err := hold.Exec(`SELECT pg_advisory_xact_lock(hashtextextended('attendance:' || CAST($1 AS bigint), 0))`, id); err != nil {
-		k.t.Fatal(err)
-	}
-	var sent []<-chan result
-	for _, s := range sends {
-		sent = append(sent, k.runAsync(s[0], s[1]))
-	}
-	if !waitFor(func() bool { return lockWaiters(k) >= len(sends) }) {
-		k.t.Fatal("the marks never waited for the attendance lock")
-	}
-	if err := hold.Rollback(); err != nil {
-		k.t.Fatal(err)
-	}
-	out := make([]result, len(sends))
-	for i, c := range sent {
-		out[i] = <-c
-	}
-	return out
+	return whileHeld(k, "the attendance lock", `SELECT pg_advisory_xact_lock(hashtextextended('attendance:' || CAST($1 AS bigint), 0))`, id, sends)
 }
 
 // substitutesOf counts those marked here now as substitute for member at

@@ -34,6 +34,37 @@ type result struct {
 	err   error
 }
 
+// whileHeld sends each command at once, as the user paired with it,
+// while another transaction holds what lock takes (a statement given
+// meeting id): it waits until every one is waiting for the lock, then lets
+// it go and returns the answers in the order sent.
+func whileHeld(k *kit, what, lock string, id int64, sends [][2]string) []result {
+	k.t.Helper()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(lock, id); err != nil {
+		k.t.Fatal(err)
+	}
+	var sent []<-chan result
+	for _, s := range sends {
+		sent = append(sent, k.runAsync(s[0], s[1]))
+	}
+	if !waitFor(func() bool { return lockWaiters(k) >= len(sends) }) {
+		k.t.Fatalf("the commands never waited for %s", what)
+	}
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	out := make([]result, len(sends))
+	for i, c := range sent {
+		out[i] = <-c
+	}
+	return out
+}
+
 // lockWaiters counts the statements waiting for a lock.
 func lockWaiters(k *kit) int {
 	k.t.Helper()
