@@ -244,13 +244,7 @@ func TestResolutionByLetteredNumber(t *testing.T) {
 	k := committeeKit(t)
 	for _, f := range []string{"corpus/style-parish-dual-numbering.txt", "corpus/style-moderngov-reference-on-own-line.txt",
 		"minutes-town-council-references.txt", "minutes-partnership-prefixed-numbers.txt"} {
-		text, err := os.ReadFile("../minutes/testdata/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
-			t.Fatalf("import %s: %q %v", f, r.Text, errs)
-		}
+		importMinutesFile(k, f)
 	}
 	k.steps([]step{
 		{neil, "/resolution P064/24", []string{"minute P064/24 of the meeting on Tuesday 19 March 2024", "Minute P064/24 — PLANNING APPLICATIONS"}},
@@ -268,13 +262,7 @@ func TestResolutionByLetteredNumber(t *testing.T) {
 func TestResolutionNoted(t *testing.T) {
 	k := committeeKit(t)
 	for _, f := range []string{"minutes-health-wellbeing-board.txt", "minutes-planning-substitutes.txt"} {
-		text, err := os.ReadFile("../minutes/testdata/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
-			t.Fatalf("import %s: %q %v", f, r.Text, errs)
-		}
+		importMinutesFile(k, f)
 	}
 	k.steps([]step{
 		{neil, "/resolution 50/21", []string{"Minute 50/21 — Appeal Decisions", "NOTED: The appeal decisions received since the last meeting."}},
@@ -309,13 +297,7 @@ func TestResolutionNoted(t *testing.T) {
 // so that a search in Welsh finds the minute too.
 func TestResolutionWelsh(t *testing.T) {
 	k := committeeKit(t)
-	text, err := os.ReadFile("../minutes/testdata/minutes-town-council-bilingual.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
-		t.Fatalf("import: %q %v", r.Text, errs)
-	}
+	importMinutesFile(k, "minutes-town-council-bilingual.txt")
 	k.steps([]step{
 		{neil, "/resolution 24/35", []string{"RESOLVED: (a) to award a grant of £750 to the Llanferys Eisteddfod; (b) to award a grant of £400 to Llanferys Junior Football Club."}},
 		{neil, "/resolution grant Junior Football Club", []string{"Minute 24/35 — CEISIADAU AM GRANT / GRANT APPLICATIONS"}},
@@ -334,13 +316,7 @@ func TestResolutionWelsh(t *testing.T) {
 // number or by words and shared, while its RESOLVED minutes stay RESOLVED.
 func TestResolutionKeepsTheMinutesWord(t *testing.T) {
 	k := committeeKit(t)
-	text, err := os.ReadFile("../minutes/testdata/minutes-cabinet-decisions.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
-		t.Fatalf("import: %q %v", r.Text, errs)
-	}
+	importMinutesFile(k, "minutes-cabinet-decisions.txt")
 	k.steps([]step{
 		{neil, "/resolution 48", []string{"DECISION: (1) That Council be recommended to approve the General Fund revenue budget"}},
 		{neil, "/resolution 47", []string{"RESOLVED: That the minutes of the meeting held on 11 January 2023 be approved"}},
@@ -362,4 +338,17 @@ func TestResolutionKeepsTheMinutesWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantShown(t, string(page), `<p class="resolved">DECISION:</p>`)
+}
+
+// importMinutesFile imports, as the officer, the minutes in the importer's
+// test document named, and fails the test unless they are imported whole.
+func importMinutesFile(k *kit, name string) {
+	k.t.Helper()
+	text, err := os.ReadFile("../minutes/testdata/" + name)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	if r, errs := k.importMinutes(ian, string(text)); !strings.HasPrefix(r.Text, "Imported the minutes") || errs != nil {
+		k.t.Fatalf("import %s: %q %v", name, r.Text, errs)
+	}
 }
