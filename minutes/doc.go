@@ -88,6 +88,10 @@
 //     brackets after the name when it is the person's body or post
 //     ("Councillor Sian Carew (Fenmouth District Council)"), and is two
 //     people when it is another name.
+//   - Minutes.Actions holds the actions of "ACTION:" lines within the
+//     minutes and of action tables (columns for the action, its owner
+//     and its due date) up to the end of the minutes, "The meeting closed"
+//     or not. The lines stay in the minute's narrative as well.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.
 //   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just

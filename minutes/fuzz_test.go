@@ -18,6 +18,8 @@ var nastySeeds = []string{
 	"\x00\xff\xfe",
 	"RESOLVED",
 	"RESOLVED:\n(1)\n(2)\n(3)",
+	"Present: Cllr A\n\n1. MINUTES\nACTION: to\nACTION: X to do by 31 February\nAction - by December",
+	"Present: Cllr A\n\n1. MINUTES\nMinute  Action  Owner  Due\n\n\n  x\n|Action|Owner|Due|\n|||\n|a|b|c|d|e|",
 	"AGENDA\n7.1\n\n7.2\n\n",
 	"AGENDA\n1.\n2.\n3.\n(a)\n(b)\nItem 4\n",
 	"PRESENT:\n20.\n\n21.\n\n",
@@ -194,6 +196,19 @@ func FuzzParseMinutes(f *testing.F) {
 			case "pecuniary", "personal", "other":
 			default:
 				t.Errorf("declaration kind %q", d.Kind)
+			}
+		}
+		// An action is under a minute and says what is to be done; its
+		// due date is a day.
+		for _, a := range m.Actions {
+			if a.Minute == "" || a.Text == "" {
+				t.Errorf("action without a minute or text: %+v", a)
+			}
+			if a.Due != "" && !isoDateRe.MatchString(a.Due) {
+				t.Errorf("action due %q is not ISO", a.Due)
+			}
+			if a.Due != "" && a.DuePrinted != "" {
+				t.Errorf("action with a due day and a due printed: %+v", a)
 			}
 		}
 		if m.NoDeclarations && len(m.Declarations) > 0 {

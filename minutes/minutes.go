@@ -426,6 +426,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 		warn("no numbered minutes found")
 	}
 	p.readDeclarations()
+	p.readActions(text, origin, end)
 	return out, nil
 }
 
@@ -527,6 +528,7 @@ type minutesParser struct {
 	present     []string
 	sawResolved bool
 	lastSpecial int // the last special item's number ("S-2": 2)
+	stop        int // the line the minutes end at ("The meeting closed …"); 0 at the end of the text
 }
 
 const (
@@ -689,6 +691,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			continue
 		}
 		if endMarkerRe.MatchString(l) {
+			p.stop = p.line(i)
 			break
 		}
 		if p.cur != nil && (p.continued(l) || isDigits(l) && len(l) <= 3 && i+1 < len(body) && p.continued(body[i+1])) {
@@ -816,8 +819,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 }
 
 var (
-	// actionTableRe heads a table of actions: "Ref Action Owner Due".
-	actionTableRe   = regexp.MustCompile(`(?i)^(?:(?:ref(?:erence)?|no|item)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
+	// actionTableRe heads a table of actions: "Ref Action Owner Due",
+	// "Minute Action Owner Deadline".
+	actionTableRe   = regexp.MustCompile(`(?i)^(?:(?:ref(?:erence)?|no|item|min(?:ute)?\.?(?:\s+no)?)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
 	paymentsTableRe = regexp.MustCompile(`(?i)^(?:payee|supplier|paid\s+to|recipient)\b.{0,60}\b(?:amount|total|net|gross|£)`)
 	continuedRe     = regexp.MustCompile(`(?i)^(\S+?)\.?\s+\((?:continued|cont(?:'d|’d|\.)?)\)$`)
 )

@@ -11,17 +11,23 @@ import (
 // glyphs and markdown emphasis removed. Lines that held only a bullet become
 // blank, which is how the extractor shows bullets anyway.
 func cleanLines(text string) []string {
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "")
-	}
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text)
-	raw := tableColumns(strings.Split(text, "\n"))
+	raw := tableColumns(rawLines(text))
 	out := make([]string, 0, len(raw))
 	var b strings.Builder
 	for _, l := range raw {
 		out = append(out, cleanLine(l, &b))
 	}
 	return out
+}
+
+// rawLines splits text into its lines as printed, one for each line
+// cleanLines returns.
+func rawLines(text string) []string {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "")
+	}
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text)
+	return strings.Split(text, "\n")
 }
 
 var (

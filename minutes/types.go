@@ -61,7 +61,10 @@ type Minutes struct {
 	Declarations   []Declaration `json:"declarations"`
 	NoDeclarations bool          `json:"no_declarations,omitempty"`
 	Minutes        []Minute      `json:"minutes"`
-	Warnings       []string      `json:"warnings"`
+	// Actions are the actions the minutes give people, in the order
+	// printed; left out when there are none.
+	Actions  []Action `json:"actions,omitempty"`
+	Warnings []string `json:"warnings"`
 }
 
 // Item is one agenda item.

@@ -1,0 +1,348 @@
+package minutes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Action is one action the minutes give someone: an "ACTION:" line in a
+// minute, or a row of an action table.
+type Action struct {
+	Minute string `json:"minute"`          // the number of the minute it is under
+	Text   string `json:"text"`            // what is to be done, as printed
+	Owner  string `json:"owner,omitempty"` // who is to do it, as printed
+	Due    string `json:"due,omitempty"`   // ISO day; a month alone is its last day
+	// DuePrinted is the deadline as printed when it is not a day or a
+	// month ("Next meeting", "Ongoing").
+	DuePrinted string `json:"due_printed,omitempty"`
+	Status     string `json:"status,omitempty"` // the table's status column, as printed
+}
+
+var (
+	// actionLineRe is a line that records an action: "ACTION: Chief
+	// Inspector Smith to circulate the figures by 31 January." The label
+	// is in capitals or starts one; "action:" inside a sentence is not.
+	actionLineRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?)\s*(?::|[-–—]\s)\s*(\S.*)$`)
+	// actionOwnerRe splits "Chief Inspector Smith to circulate …" into its
+	// owner and what they are to do; "The Clerk and Cllr Amos to write …"
+	// has two owners, kept together as printed.
+	actionOwnerRe = regexp.MustCompile(`^(?:The\s+|the\s+)?(\S.{0,80}?)\s+to\s+(\p{Ll}.*)$`)
+	// byDateRe is the deadline in an action's words: "by 31 January",
+	// "by Friday 14 March 2025", "by 31/01/2025", "by the end of March".
+	byDateRe = regexp.MustCompile(`(?i)\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?` +
+		`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\b\.?(?:,?\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b|(` + monthAlt + `)\b(?:\s+(\d{4}))?)`)
+	// A heading cell of an action table, by what the column holds.
+	actionColRe = regexp.MustCompile(`(?i)^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|points?|to\s+be\s+taken))?$`)
+	ownerColRe  = regexp.MustCompile(`(?i)^(?:owner|lead(?:\s+officer)?|by\s+whom|responsible(?:\s+officer)?|who|action\s+by|officer)$`)
+	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescale|by)$`)
+	minuteColRe = regexp.MustCompile(`(?i)^(?:minute|min\.?)(?:\s+(?:no\.?|number|ref(?:erence)?))?$`)
+	statusColRe = regexp.MustCompile(`(?i)^(?:status|progress|rag(?:\s+status)?)$`)
+	cellGapRe   = regexp.MustCompile(`\s{2,}|\t+`)
+)
+
+// actionColumns are the columns of an action table, by position in its
+// heading row; -1 for one it does not have.
+type actionColumns struct {
+	action, owner, due, minute, status int
+	starts                             []int // where each heading cell starts, for rows spaced out
+	pipes                              bool  // cells between "|"
+	n                                  int
+}
+
+// tableCells splits a row of a table into its cells with where each
+// starts: between "|" in a table of that kind, otherwise at gaps of two
+// spaces or more.
+func tableCells(l string) (cells []string, starts []int, pipes bool) {
+	if strings.Count(l, "|") >= 2 {
+		for _, c := range strings.Split(strings.Trim(strings.TrimSpace(l), "|"), "|") {
+			cells = append(cells, strings.Join(strings.Fields(c), " "))
+		}
+		return cells, nil, true
+	}
+	at := 0
+	for _, loc := range cellGapRe.FindAllStringIndex(l+"  ", -1) {
+		if c := strings.TrimSpace(l[at:loc[0]]); c != "" {
+			cells = append(cells, strings.Join(strings.Fields(c), " "))
+			starts = append(starts, at)
+		}
+		at = loc[1]
+	}
+	return cells, starts, false
+}
+
+// actionHeading reads a heading row of an action table: it has columns for
+// the action, its owner and when it is due.
+func actionHeading(l string) (actionColumns, bool) {
+	cells, starts, pipes := tableCells(l)
+	c := actionColumns{action: -1, owner: -1, due: -1, minute: -1, status: -1, starts: starts, pipes: pipes, n: len(cells)}
+	if len(cells) < 3 || len(cells) > 8 {
+		return c, false
+	}
+	for i, h := range cells {
+		h = strings.TrimRight(h, ":")
+		switch {
+		case c.action < 0 && actionColRe.MatchString(h):
+			c.action = i
+		case c.owner < 0 && ownerColRe.MatchString(h):
+			c.owner = i
+		case c.due < 0 && dueColRe.MatchString(h):
+			c.due = i
+		case c.minute < 0 && minuteColRe.MatchString(h):
+			c.minute = i
+		case c.status < 0 && statusColRe.MatchString(h):
+			c.status = i
+		}
+	}
+	return c, c.action >= 0 && c.owner >= 0 && c.due >= 0
+}
+
+// row places the cells of a table row under the heading's columns: by
+// order when there are as many as headings (or the table has bars), by
+// where they start otherwise, each under the last heading that starts at
+// or before it (give or take two characters).
+func (c actionColumns) row(l string) []string {
+	cells, starts, _ := tableCells(l)
+	out := make([]string, c.n)
+	if c.pipes || len(cells) == c.n {
+		copy(out, cells)
+		return out
+	}
+	for k, cell := range cells {
+		col := 0
+		for j, s := range c.starts {
+			if s <= starts[k]+2 {
+				col = j
+			}
+		}
+		if out[col] != "" {
+			out[col] += " "
+		}
+		out[col] += cell
+	}
+	return out
+}
+
+func (c actionColumns) cell(row []string, col int) string {
+	if col < 0 || col >= len(row) {
+		return ""
+	}
+	return row[col]
+}
+
+// minuteSpan is where one minute stands in the document, by line number.
+type minuteSpan struct {
+	number string
+	line   int
+}
+
+// minuteAt is the number of the minute line n stands in; "" before the
+// first.
+func minuteAt(spans []minuteSpan, n int) string {
+	num := ""
+	for _, s := range spans {
+		if s.line <= n {
+			num = s.number
+		}
+	}
+	return num
+}
+
+// readActions finds the actions in the minutes: "ACTION:" lines within a
+// minute (raw lines from..to, 1-based), and action tables from the first
+// minute to tableTo. meeting is the meeting's ISO date, for a deadline
+// printed without its year.
+func readActions(raw []string, spans []minuteSpan, numbers map[string]bool, to, tableTo int, meeting string, warn func(string, ...any)) []Action {
+	if len(spans) == 0 {
+		return nil
+	}
+	var out []Action
+	var b strings.Builder
+	clean := func(i int) string { return cleanLine(raw[i], &b) }
+	for i := spans[0].line - 1; i < len(raw) && i < tableTo; i++ {
+		if cols, ok := actionHeading(raw[i]); ok {
+			var got []Action
+			got, i = readActionTable(raw, i, cols, spans, numbers, meeting, warn)
+			out = append(out, got...)
+			continue
+		}
+		if i >= to {
+			continue
+		}
+		g := actionLineRe.FindStringSubmatch(clean(i))
+		if g == nil {
+			continue
+		}
+		// The action runs on to the end of its paragraph.
+		text := g[1]
+		for j := i + 1; j < len(raw) && j < to && j <= i+6; j++ {
+			l := clean(j)
+			if l == "" || actionLineRe.MatchString(l) || actionsHeadRe.MatchString(l) {
+				break
+			}
+			if _, ok := parseMinuteHeader(l); ok {
+				break
+			}
+			text = joinPair(text, l)
+			i = j
+		}
+		a := Action{Minute: minuteAt(spans, i+1), Text: text}
+		// "Figures to be circulated" names no one.
+		if m := actionOwnerRe.FindStringSubmatch(text); m != nil && len(strings.Fields(m[1])) <= 10 && !strings.HasPrefix(m[2], "be ") {
+			a.Owner = m[1]
+		} else {
+			warn("line %d: action with no owner printed: %q", i+1, clip(text))
+		}
+		if d := byDateRe.FindStringSubmatch(text); d != nil {
+			a.Due = deadline(d, meeting)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// actionsHeadRe is the title printed over an action table, "Actions" or
+// "Action log", which does not run on an action before it.
+var actionsHeadRe = regexp.MustCompile(`(?i)^actions?(?:\s+(?:log|list|arising|agreed|table))?:?$`)
+
+// readActionTable reads the rows under an action table's heading at raw
+// line h. A row with nothing under the owner and due columns goes on the
+// action of the row before it; a blank line ends the table unless the next
+// line is a row of as many cells. It returns the actions and the last
+// line read.
+func readActionTable(raw []string, h int, cols actionColumns, spans []minuteSpan, numbers map[string]bool, meeting string, warn func(string, ...any)) ([]Action, int) {
+	var rows [][]string
+	var rowLines []int
+	i := h + 1
+	for ; i < len(raw); i++ {
+		l := raw[i]
+		if strings.TrimSpace(l) == "" {
+			if i+1 < len(raw) {
+				if cells, _, _ := tableCells(raw[i+1]); len(cells) >= cols.n-1 && len(cells) >= 3 {
+					continue
+				}
+			}
+			break
+		}
+		if cols.pipes && strings.Trim(l, "|-: \t") == "" {
+			continue // the rule under a heading of bars
+		}
+		if cols.pipes && strings.Count(l, "|") < 2 {
+			break
+		}
+		r := cols.row(l)
+		if len(rows) > 0 && cols.cell(r, cols.owner) == "" && cols.cell(r, cols.due) == "" && cols.cell(r, cols.minute) == "" {
+			prev := rows[len(rows)-1]
+			for k, v := range r {
+				if v != "" {
+					prev[k] = joinPair(prev[k], v)
+				}
+			}
+			continue
+		}
+		rows = append(rows, r)
+		rowLines = append(rowLines, i+1)
+	}
+	var out []Action
+	for k, r := range rows {
+		text := cols.cell(r, cols.action)
+		if text == "" {
+			continue
+		}
+		a := Action{Minute: minuteAt(spans, rowLines[k]), Text: text, Owner: cols.cell(r, cols.owner), Status: cols.cell(r, cols.status)}
+		if m := strings.TrimRight(strings.TrimPrefix(strings.TrimPrefix(cols.cell(r, cols.minute), "Minute "), "Min "), "."); m != "" {
+			if !numbers[m] {
+				warn("line %d: action under minute %s, which these minutes do not hold: %q", rowLines[k], m, clip(text))
+			}
+			a.Minute = m
+		}
+		due := cols.cell(r, cols.due)
+		if d := byDateRe.FindStringSubmatch("by " + due); d != nil && len(d[0]) == len(due)+3 {
+			a.Due = deadline(d, meeting)
+		} else if d := firstDate(due); d != "" {
+			a.Due = d
+		}
+		if a.Due == "" && due != "" {
+			a.DuePrinted = due
+		}
+		if a.Owner == "" {
+			warn("line %d: action with no owner printed: %q", rowLines[k], clip(text))
+		}
+		out = append(out, a)
+	}
+	return out, i
+}
+
+// deadline is the ISO day a byDateRe match names: a day without its year
+// is the first such day on or after the meeting; a month alone is its last
+// day. "" when it names no day that can be placed.
+func deadline(g []string, meeting string) string {
+	met, err := time.Parse("2006-01-02", meeting)
+	switch {
+	case g[1] != "":
+		d, _ := strconv.Atoi(g[1])
+		m := monthNumber(g[2])
+		if g[3] != "" {
+			y, _ := strconv.Atoi(g[3])
+			v, _ := isoDate(y, m, d)
+			return v
+		}
+		if err != nil {
+			return ""
+		}
+		for y := met.Year(); y <= met.Year()+1; y++ {
+			if v, ok := isoDate(y, m, d); ok && v >= meeting {
+				return v
+			}
+		}
+	case g[4] != "":
+		d, _ := strconv.Atoi(g[4])
+		m, _ := strconv.Atoi(g[5])
+		y, _ := strconv.Atoi(g[6])
+		if len(g[6]) == 2 {
+			y += 2000
+		}
+		v, _ := isoDate(y, m, d)
+		return v
+	case g[7] != "":
+		m := monthNumber(g[7])
+		y := 0
+		if g[8] != "" {
+			y, _ = strconv.Atoi(g[8])
+		} else if err == nil {
+			y = met.Year()
+			if m < int(met.Month()) {
+				y++
+			}
+		}
+		if y < 1900 || y > 2200 || m == 0 {
+			return ""
+		}
+		return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	}
+	return ""
+}
+
+// readActions adds to the minutes the actions recorded in them. ACTION
+// lines are read up to where the minutes end; tables to the end of the
+// minutes' part of the text (end, a line of lines), since an action log
+// is often printed after "The meeting closed at …".
+func (p *minutesParser) readActions(text string, origin []int, end int) {
+	spans := make([]minuteSpan, 0, len(p.builders))
+	numbers := map[string]bool{}
+	for _, b := range p.builders {
+		spans = append(spans, minuteSpan{b.m.Number, b.line})
+		numbers[b.m.Number] = true
+	}
+	raw := rawLines(text)
+	to := len(raw)
+	if p.stop > 0 {
+		to = p.stop - 1
+	}
+	tableTo := len(raw)
+	if end > 0 && end <= len(origin) {
+		tableTo = origin[end-1]
+	}
+	p.out.Actions = readActions(raw, spans, numbers, to, tableTo, p.out.Meeting.Date, p.warn)
+}
