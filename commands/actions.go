@@ -32,7 +32,7 @@ type ActionPoint struct {
 // whom and when, and the owner and due date it then had.
 type ActionChange struct {
 	At        time.Time
-	Kind      string // added, done, reopened, reassigned or redated
+	Kind      string // added, imported (from minutes), done, reopened, reassigned or redated
 	OwnerUser string
 	OwnerName string
 	Due       Date
@@ -580,6 +580,7 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		owner := ownerOf(ActionPoint{OwnerUser: l.OwnerUser, OwnerName: l.OwnerName})
 		what := map[string]string{
 			"added":      fmt.Sprintf("added for %s, due %s", owner, l.Due),
+			"imported":   fmt.Sprintf("recorded from the minutes for %s, due %s", owner, l.Due),
 			"redated":    fmt.Sprintf("re-dated: due %s", l.Due),
 			"reassigned": "reassigned to " + owner,
 			"done":       "marked done",
@@ -588,7 +589,12 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if l.Kind == "done" && l.Note != "" {
 			what += ": " + Escape(truncateText(oneLine(l.Note), 160))
 		}
-		lines[i] = "• " + historyTime(l.At, loc) + " — " + what + " _(by " + personText(l.By, l.ByName) + ")_"
+		lines[i] = "• " + historyTime(l.At, loc) + " — " + what
+		if l.Kind != "imported" {
+			// An action read from minutes is the meeting's, not
+			// something whoever imported them entered.
+			lines[i] += " _(by " + personText(l.By, l.ByName) + ")_"
+		}
 	}
 	return Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.Join(lines, "\n")}},
 		Footer: "Times are " + loc.String() + "."}, nil

@@ -896,3 +896,70 @@ func TestActionAddedTwice(t *testing.T) {
 		t.Errorf("%d actions added, want 3: %q", added, actLog(k))
 	}
 }
+
+// actionMinutes are minutes of Safer Sefton Together that give three
+// actions: one to a member by name (with her title), one to someone who is
+// not a member, and one, in the action table, with no day to be due by.
+const actionMinutes = `SAFER SEFTON TOGETHER
+
+Minutes of the meeting held on Thursday 12 November 2026 at 10.00 am, Remote Meeting
+
+Present: Ian Barton (Chair), Neil Frackelton (SWACA), Graeme Robson (Merseyside Police)
+
+1. APOLOGIES FOR ABSENCE
+
+There were no apologies.
+
+2. KNIFE CRIME FIGURES
+
+The Partnership considered the figures for the quarter.
+
+ACTION: Neil Frackelton to circulate the SWACA figures by 31 January.
+
+ACTION: Chief Inspector Smith to brief the Partnership on Operation Sceptre by 15 January 2027.
+
+RESOLVED: That the figures be noted.
+
+3. DATE OF NEXT MEETING
+
+RESOLVED: That the next meeting be held on 11 March 2027.
+
+Minute   Action                            Owner              Due
+3        Book the room for March           Mr Graeme Robson   Next meeting
+`
+
+// TestImportedMinutesActions: the actions minutes give people are imported
+// with them, under their minutes, a member's by name theirs; the reply
+// says how many and whose owner is no member; importing the minutes again,
+// or a re-issued version, adds none; and their history does not say the
+// importer added them.
+func TestImportedMinutesActions(t *testing.T) {
+	k := committeeKit(t)
+	r, errs := k.importMinutes(ian, actionMinutes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	wantShown(t, shown(r), "3 actions",
+		"Actions whose owner is not a member, kept under the name printed and assigned to no one: Chief Inspector Smith (minute 2).",
+		"Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: minute 3, Book the room for March.")
+	list := shown(k.run(ian, "/action list"))
+	inOrder(t, list,
+		"• 3. Book the room for March — <@UGRAEME>, due Thursday 12 November 2026 (minute 3, Thursday 12 November 2026) — *overdue*",
+		"• 2. Chief Inspector Smith to brief the Partnership on Operation Sceptre by 15 January 2027. — Chief Inspector Smith, due Friday 15 January 2027 (minute 2, Thursday 12 November 2026)",
+		"• 1. Neil Frackelton to circulate the SWACA figures by 31 January. — <@UNEIL>, due Sunday 31 January 2027 (minute 2, Thursday 12 November 2026)")
+	hist := shown(k.run(ian, "/action history 1"))
+	wantShown(t, hist, " — recorded from the minutes for <@UNEIL>, due Sunday 31 January 2027")
+	if strings.Contains(hist, "(by ") {
+		t.Errorf("the history says who imported the action:\n%s", hist)
+	}
+
+	r, _ = k.importMinutes(ian, actionMinutes)
+	wantShown(t, shown(r), "were already imported; nothing changed.")
+	// A re-issued version, with a typo corrected, has the same actions.
+	r, _ = k.importMinutes(ian, strings.Replace(actionMinutes, "for the quarter", "for the third quarter", 1))
+	wantShown(t, shown(r), "Replaced the earlier version", "no new actions (3 on record already)")
+	again := shown(k.run(ian, "/action list"))
+	if strings.Contains(again, "• 4.") || again != list {
+		t.Errorf("re-import changed the actions:\n%s\nwas:\n%s", again, list)
+	}
+}

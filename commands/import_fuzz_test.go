@@ -111,7 +111,7 @@ func FuzzMinutesRecord(f *testing.F) {
 			}
 			return
 		}
-		rec, _, err := minutesRecord(c, read, text, "UIAN")
+		rec, _, err := minutesRecord(c, read, text, "UIAN", nil)
 		if err != nil {
 			var ue *UserError
 			if !errors.As(err, &ue) {

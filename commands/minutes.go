@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -136,7 +137,10 @@ type MinutesRecord struct {
 	Apologies    []Apology
 	Declarations []DeclaredInterest
 	Minutes      []Minute
-	By           string
+	// Actions are the actions the minutes give people, open, under their
+	// minutes by number; an owner who is a member has OwnerUser set.
+	Actions []ActionPoint
+	By      string
 	// ReplaceDrafts lets the document replace minutes of the meeting
 	// drafted in Quorum and not yet confirmed; without it the import is
 	// refused with a *DraftMinutesError. The drafts replaced are kept, with
@@ -179,9 +183,21 @@ type MinutesImport struct {
 	HeldOn    Date
 	Read      *minutes.Minutes
 	// Notes are corrections the import made to what was read (numbers
-	// printed twice, declarations without a nature); they are also added
-	// to Read.Warnings.
+	// printed twice, declarations without a nature, actions whose owner
+	// is no member); they are also added to Read.Warnings.
 	Notes []string
+	// Actions is how many of the minutes' actions were imported, and
+	// ActionsKnown how many were on record already (imported before).
+	Actions, ActionsKnown int
+}
+
+// MinutesStored is what the store did with a MinutesRecord.
+type MinutesStored struct {
+	Outcome   ImportOutcome
+	MeetingID int64
+	// ActionsAdded is how many of the record's actions were new; the
+	// others were on record under the meeting already.
+	ActionsAdded int
 }
 
 // Limits on what an import stores.
@@ -261,13 +277,17 @@ func readMinutes(text string) (*minutes.Minutes, error) {
 }
 
 func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string, replaceDrafts bool) (MinutesImport, error) {
-	rec, notes, err := minutesRecord(c, read, text, by)
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	rec, notes, err := minutesRecord(c, read, text, by, members)
 	if err != nil {
 		return MinutesImport{}, err
 	}
 	rec.ReplaceDrafts = replaceDrafts
 	read.Warnings = append(read.Warnings, notes...)
-	outcome, meetingID, err := s.store.ImportMinutes(ctx, rec)
+	stored, err := s.store.ImportMinutes(ctx, rec)
 	var drafts *DraftMinutesError
 	if errors.As(err, &drafts) {
 		return MinutesImport{}, draftMinutesRefusal(c, rec.HeldOn, drafts)
@@ -278,7 +298,12 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	return MinutesImport{Outcome: outcome, Committee: c, MeetingID: meetingID, HeldOn: rec.HeldOn, Read: read, Notes: notes}, nil
+	im := MinutesImport{Outcome: stored.Outcome, Committee: c, MeetingID: stored.MeetingID, HeldOn: rec.HeldOn, Read: read, Notes: notes,
+		Actions: stored.ActionsAdded, ActionsKnown: len(rec.Actions) - stored.ActionsAdded}
+	if stored.Outcome == MinutesUnchanged {
+		im.Actions, im.ActionsKnown = 0, len(rec.Actions)
+	}
+	return im, nil
 }
 
 // draftMinutesRefusal says which minutes drafted in Quorum an import
@@ -310,7 +335,8 @@ func errNoMinutesDate() error {
 
 // minutesRecord turns what the parser read into the record to store,
 // checking what the database requires and noting what it had to correct.
-func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (MinutesRecord, []string, error) {
+// An action's owner named as one of members is that member.
+func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members []Member) (MinutesRecord, []string, error) {
 	var notes []string
 	loc := c.Location()
 	day, err := time.ParseInLocation("2006-01-02", read.Meeting.Date, loc)
@@ -411,6 +437,7 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (Minutes
 		}
 		rec.Minutes = append(rec.Minutes, mi)
 	}
+	rec.Actions, notes = importedActions(read, rec, members, notes)
 	// The hash is of what was read, not of the text: the same minutes cut
 	// from two agenda packs are one document, and so is a copy that
 	// differs only in spacing. Warnings are left out; they describe the
@@ -430,6 +457,83 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string) (Minutes
 	}
 	return rec, notes, nil
 }
+
+// Limits on an imported action, as the actions table keeps them.
+const (
+	maxActionOwnerLen = 300
+	maxActionTextLen  = 1000
+)
+
+// ownerTitleRe is a title minutes print before a member's name
+// ("Councillor Neil Frackelton", "Mr G Robson"), which the member's name
+// in Quorum does not carry.
+var ownerTitleRe = regexp.MustCompile(`^(?i:councillor|cllr\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?)\s+`)
+
+// importedActions are the open actions read from the minutes, ready to
+// store under rec's meeting: an owner printed as a member's name (with or
+// without a title before it) is that member, by the same exact match as
+// a name in quotes to /action add; any other owner is kept as printed and
+// the action is no one's to be reminded of, which a note says, as it does
+// of an action with no day printed to be due by, which is due on the day
+// of the meeting until an officer moves it. Actions the table marks done
+// are not imported.
+func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member, notes []string) ([]ActionPoint, []string) {
+	var out []ActionPoint
+	var strangers, undated, done []string
+	for _, a := range read.Actions {
+		ap := ActionPoint{
+			CommitteeID:  rec.CommitteeID,
+			MinuteNumber: clean(a.Minute, maxMinuteNumLen),
+			OwnerName:    clean(a.Owner, maxActionOwnerLen),
+			Text:         clean(a.Text, maxActionTextLen),
+			Due:          rec.HeldOn,
+			CreatedBy:    rec.By,
+		}
+		if ap.MinuteNumber == "" || ap.Text == "" {
+			continue
+		}
+		where := "minute " + ap.MinuteNumber
+		if doneStatusRe.MatchString(a.Status) {
+			done = append(done, where+", "+ap.Text)
+			continue
+		}
+		if t, err := time.Parse("2006-01-02", a.Due); err == nil {
+			if d, err := makeDate(t.Year(), t.Month(), t.Day()); err == nil {
+				ap.Due = d
+			}
+		} else {
+			undated = append(undated, where+", "+ap.Text)
+		}
+		for _, m := range members {
+			if ap.OwnerName != "" && (sameName(ap.OwnerName, m.Name) || sameName(ownerTitleRe.ReplaceAllString(ap.OwnerName, ""), m.Name)) {
+				ap.OwnerUser, ap.OwnerName = m.UserID, m.Name
+				break
+			}
+		}
+		switch {
+		case ap.OwnerUser != "":
+		case ap.OwnerName == "":
+			ap.OwnerName = "(not named in the minutes)"
+			strangers = append(strangers, "no one named ("+where+")")
+		default:
+			strangers = append(strangers, ap.OwnerName+" ("+where+")")
+		}
+		out = append(out, ap)
+	}
+	if len(strangers) > 0 {
+		notes = append(notes, "Actions whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")
+	}
+	if len(undated) > 0 {
+		notes = append(notes, "Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: "+strings.Join(undated, "; ")+".")
+	}
+	if len(done) > 0 {
+		notes = append(notes, "Actions the minutes mark done, not imported: "+strings.Join(done, "; ")+".")
+	}
+	return out, notes
+}
+
+// doneStatusRe is an action table's status for an action completed.
+var doneStatusRe = regexp.MustCompile(`(?i)^(?:complete[d]?|done|closed|finished|discharged)\b`)
 
 // cleanText drops control characters other than line breaks and tabs, so
 // that stored text cannot carry highlight markers or terminal escapes.
@@ -508,6 +612,14 @@ func MinutesImportSummary(im MinutesImport) string {
 		fmt.Fprintf(&b, ", %s", countOf(len(read.Declarations), "declaration of interest", "declarations of interest"))
 	case read.NoDeclarations:
 		b.WriteString(", no declarations of interest")
+	}
+	switch {
+	case im.Actions > 0 && im.ActionsKnown > 0:
+		fmt.Fprintf(&b, ", %s (%d on record already)", countOf(im.Actions, "action", "actions"), im.ActionsKnown)
+	case im.Actions > 0:
+		fmt.Fprintf(&b, ", %s", countOf(im.Actions, "action", "actions"))
+	case im.ActionsKnown > 0:
+		fmt.Fprintf(&b, ", no new actions (%d on record already)", im.ActionsKnown)
 	}
 	b.WriteString(".")
 	return b.String()

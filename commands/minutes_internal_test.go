@@ -58,7 +58,7 @@ func TestMinutesRecordRenamesARepeatedNumberToAFreeOne(t *testing.T) {
 				Present: []string{}, Apologies: []minutes.Person{}, Declarations: []minutes.Declaration{},
 				Minutes: tc.printed, Warnings: []string{},
 			}
-			rec, notes, err := minutesRecord(c, read, "text", "UIAN")
+			rec, notes, err := minutesRecord(c, read, "text", "UIAN", nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -189,8 +189,13 @@ type MinutesStore interface {
 	// replaces the meeting's earlier minutes, which are kept marked
 	// replaced. It returns the meeting's ID; ErrConflict if the meeting's
 	// minutes were confirmed in Quorum, and a *DraftMinutesError if they
-	// are drafted in Quorum and rec.ReplaceDrafts is not set.
-	ImportMinutes(ctx context.Context, rec MinutesRecord) (ImportOutcome, int64, error)
+	// are drafted in Quorum and rec.ReplaceDrafts is not set. The
+	// record's actions are added, each under its minute, unless the
+	// meeting has one under that minute with the same text already (an
+	// earlier import's, or entered by hand): a re-issued version adds no
+	// second of an action that may have been re-dated, reassigned or done
+	// since. Their log says they were recorded from the minutes, by no one.
+	ImportMinutes(ctx context.Context, rec MinutesRecord) (MinutesStored, error)
 	// MinutesByNumber lists the committee's minutes numbered number, the
 	// most recent first, at most limit; a non-zero on keeps those of that day.
 	MinutesByNumber(ctx context.Context, committeeID int64, number string, on Date, limit int) ([]Minute, error)

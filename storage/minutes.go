@@ -59,22 +59,21 @@ func dateArg(d commands.Date) sql.NullString {
 }
 
 // ImportMinutes implements commands.MinutesStore.
-func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
-	var outcome commands.ImportOutcome
-	var meetingID int64
+func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (commands.MinutesStored, error) {
+	var stored commands.MinutesStored
 	err := db.inTx(ctx, "import minutes", func(tx *Tx) error {
 		var err error
-		outcome, meetingID, err = importMinutes(ctx, tx, rec)
+		stored.Outcome, stored.MeetingID, stored.ActionsAdded, err = importMinutes(ctx, tx, rec)
 		return err
 	})
-	return outcome, meetingID, err
+	return stored, err
 }
 
-func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (commands.ImportOutcome, int64, error) {
+func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (commands.ImportOutcome, int64, int, error) {
 	// One import at a time per committee, so that two imports of the same
 	// meeting cannot both make it.
 	if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, rec.CommitteeID); err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	var meeting struct {
 		ID     int64  `db:"id"`
@@ -92,29 +91,29 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by, time_known)
 			VALUES ($1, $2, $3, 'held', 'import', $4, $5) RETURNING id`, rec.CommitteeID, rec.StartsAt, rec.Venue, rec.By, !rec.StartsAt.Equal(rec.DayStart))
 		if err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
 		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.import", "", map[string]any{"meeting": meeting.ID, "starts_at": rec.StartsAt, "venue": rec.Venue}); err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
 	case err != nil:
-		return "", 0, err
+		return "", 0, 0, err
 	default:
 		// Minutes confirmed in Quorum are the record: an import would
 		// delete them, with their history, below.
 		confirmed := false
 		if err := tx.GetContext(ctx, &confirmed, `SELECT EXISTS (SELECT 1 FROM minutes_approvals WHERE meeting_id = $1)`, meeting.ID); err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
 		if confirmed {
-			return "", 0, fmt.Errorf("storage: import minutes: meeting %d confirmed in quorum: %w", meeting.ID, commands.ErrConflict)
+			return "", 0, 0, fmt.Errorf("storage: import minutes: meeting %d confirmed in quorum: %w", meeting.ID, commands.ErrConflict)
 		}
 		// Minutes drafted in Quorum are the officer's work, with their
 		// history and the corrections members proposed: deleted below
 		// only when the import was told to replace them, and then kept in
 		// the audit log.
 		if err := draftsReplaced(ctx, tx, meeting.ID, rec); err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
 	}
 
@@ -126,9 +125,9 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		WHERE meeting_id = $1 AND kind = 'minutes' AND sha256 = $2`, meeting.ID, rec.Hash)
 	switch {
 	case err == nil && !doc.ReplacedAt.Valid:
-		return commands.MinutesUnchanged, meeting.ID, nil
+		return commands.MinutesUnchanged, meeting.ID, 0, nil
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	known := err == nil // an earlier version, replaced since, comes back
 
@@ -136,7 +135,7 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	res, err := tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = now()
 		WHERE meeting_id = $1 AND kind = 'minutes' AND replaced_at IS NULL`, meeting.ID)
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
 		outcome = commands.MinutesReplaced
@@ -144,7 +143,7 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	// The minutes are rebuilt from the document; the earlier document
 	// stays, marked replaced, with its text and what was read from it.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM minutes WHERE meeting_id = $1`, meeting.ID); err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	if known {
 		_, err = tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = NULL, imported_at = now(), imported_by = $2 WHERE id = $1`, doc.ID, rec.By)
@@ -155,25 +154,26 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			rec.CommitteeID, meeting.ID, rec.Hash, rec.By, rec.Body, string(rec.Record))
 	}
 	if err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	// Minutes say the meeting took place, whatever Quorum expected of it.
 	if meeting.Status != string(commands.MeetingHeld) {
 		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held',
 			venue = CASE WHEN venue = '' THEN $2 ELSE venue END WHERE id = $1`, meeting.ID, rec.Venue); err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
 		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.held", "", map[string]any{"meeting": meeting.ID, "was": meeting.Status}); err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO meeting_attendance (document_id, meeting_id, position, name)
 		SELECT $1, $2, t.ord, t.name FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
 		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(rec.Present)); err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	heldOn := dateArg(rec.HeldOn)
+	minuteIDs := map[string]int64{}
 	for i, m := range rec.Minutes {
 		var id int64
 		err := tx.GetContext(ctx, &id, `
@@ -181,27 +181,32 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 			meeting.ID, rec.CommitteeID, doc.ID, m.Number, i+1, m.Title, m.Narrative, pq.Array(nonNil(m.References)), heldOn, m.Resolved())
 		if err != nil {
-			return "", 0, err
+			return "", 0, 0, err
 		}
+		minuteIDs[m.Number] = id
 		for j, r := range m.Resolutions {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as) VALUES ($1, $2, $3, $4, $5)`,
 				id, j+1, r.Body, pq.Array(nonNil(r.Parts)), r.Word()); err != nil {
-				return "", 0, err
+				return "", 0, 0, err
 			}
 		}
 	}
 	if err := importApologies(ctx, tx, meeting.ID, rec); err != nil {
-		return "", 0, err
+		return "", 0, 0, err
 	}
 	if err := importDeclarations(ctx, tx, meeting.ID, rec); err != nil {
-		return "", 0, err
+		return "", 0, 0, err
+	}
+	added, err := importActions(ctx, tx, meeting.ID, minuteIDs, rec)
+	if err != nil {
+		return "", 0, 0, err
 	}
 	action := "minutes.import"
 	if outcome == commands.MinutesReplaced {
 		action = "minutes.replace"
 	}
-	return outcome, meeting.ID, audit(ctx, tx, rec.CommitteeID, rec.By, action, "", map[string]any{
-		"meeting": meeting.ID, "document": doc.ID, "sha256": rec.Hash, "minutes": len(rec.Minutes),
+	return outcome, meeting.ID, added, audit(ctx, tx, rec.CommitteeID, rec.By, action, "", map[string]any{
+		"meeting": meeting.ID, "document": doc.ID, "sha256": rec.Hash, "minutes": len(rec.Minutes), "actions": added,
 	})
 }
 
@@ -241,6 +246,51 @@ func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.M
 		FROM minutes mi WHERE mi.meeting_id = $1 AND mi.status = 'draft'
 		HAVING count(*) > 0`, meetingID, rec.CommitteeID, rec.By)
 	return err
+}
+
+// importActions adds rec's actions to the meeting, each under its minute
+// (minuteIDs: the minutes just stored, by number), and returns how many it
+// added. An action the meeting has already under that minute with the same
+// text is not added again, whatever has become of it since: re-dated,
+// reassigned or done. The actions of the meeting's earlier minutes,
+// unlinked when those were deleted above, are linked to the minutes of the
+// same number again.
+func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[string]int64, rec commands.MinutesRecord) (int, error) {
+	if _, err := tx.ExecContext(ctx, `UPDATE actions a SET minute_id = mi.id FROM minutes mi
+		WHERE a.meeting_id = $1 AND a.minute_id IS NULL AND mi.meeting_id = $1 AND mi.number = a.minute_number`, meetingID); err != nil {
+		return 0, err
+	}
+	added := 0
+	for _, a := range rec.Actions {
+		// One statement: the action, unless the meeting has it, and its log.
+		var id sql.NullInt64
+		err := tx.GetContext(ctx, &id, `
+			WITH a AS (
+				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
+				SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+				WHERE NOT EXISTS (SELECT 1 FROM actions WHERE meeting_id = $2 AND minute_number = $4 AND body = $8)
+				RETURNING id, owner_user, owner_name, due_on, created_by
+			), l AS (
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
+				SELECT id, 'imported', owner_user, owner_name, due_on, created_by FROM a
+			)
+			SELECT (SELECT id FROM a) AS id`,
+			rec.CommitteeID, meetingID, nullID(minuteIDs[a.MinuteNumber]), a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text, rec.By)
+		if err != nil {
+			return 0, err
+		}
+		if !id.Valid {
+			continue
+		}
+		added++
+		if err := actionsStale(ctx, tx, rec.CommitteeID, a.OwnerUser); err != nil {
+			return 0, err
+		}
+		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "action.import", a.OwnerUser, map[string]any{"action": id.Int64, "meeting": meetingID}); err != nil {
+			return 0, err
+		}
+	}
+	return added, nil
 }
 
 func nonNil(s []string) []string {
