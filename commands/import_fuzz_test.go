@@ -28,6 +28,7 @@ func importSeeds(f *testing.F) {
 		"AGENDA\nThursday 10 December 2026 at 10.00 am\n1. Apologies\n7. Partner reports\n7.7. Sefton CVS\n7.7 Sefton CVS again\n",
 		"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\n                Apologies were received from Councillor Marcia Bello.\nMinute 12/24    AGAIN\nMinute 12/24-2    THIRD\n",
 		"MINUTES of the meeting held on 8 February 2023\n47.\tMINUTES\nDECISION: That the minutes be approved.\n47.\tAGAIN\nAGREED: noted.\n47-2.\tTHIRD\n",
+		"MINUTES of the meeting held on 8 February 2023\n47.\tMINUTES\nACTION: to\n\nACTION: Cllr  to do it by 29 February\n\nMinute  Action  Owner  Due\n\x00  x  y  z\n48  a  b  Complete\n",
 	} {
 		f.Add(s)
 	}
@@ -147,6 +148,13 @@ func FuzzMinutesRecord(f *testing.F) {
 			case "pecuniary", "personal", "other":
 			default:
 				t.Fatalf("declaration kind %q", d.Kind)
+			}
+		}
+		// Every action is one the actions table can keep.
+		for _, a := range rec.Actions {
+			if a.MinuteNumber == "" || len(a.MinuteNumber) > maxMinuteNumLen || a.Text == "" || len(a.Text) > maxActionTextLen ||
+				a.OwnerName == "" || len(a.OwnerName) > maxActionOwnerLen || a.Due.Year == 0 || a.CreatedBy == "" {
+				t.Fatalf("action %+v", a)
 			}
 		}
 	})

@@ -107,6 +107,52 @@ func TestImportMinutes(t *testing.T) {
 	}
 }
 
+// TestImportMinutesActions: the actions in minutes are imported with them
+// and printed in the JSON; the summary counts them, the warnings name the
+// owners who are no member; importing again adds none.
+func TestImportMinutesActions(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	const doc = "../../minutes/testdata/minutes-parish-action-table.txt"
+	out, errOut, err := quorum(t, dsn, "import", "minutes", doc, "--committee", "Hollowmere Parish Council")
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, errOut)
+	}
+	if want := "Imported the minutes of the meeting of Hollowmere Parish Council on Monday 3 March 2025: 6 minutes (25/31–25/36), 3 resolutions, 6 present, 1 apology, no declarations of interest, 3 actions.\n"; out != want {
+		t.Errorf("output:\n%s\nwant\n%s", out, want)
+	}
+	for _, w := range []string{
+		"warning: Actions whose owner is not a member, kept under the name printed and assigned to no one: Clerk (minute 25/34); Cllr Pike (minute 25/34); Clerk (minute 25/35).",
+		"warning: Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: minute 25/35, Order the swing chains.",
+	} {
+		if !strings.Contains(errOut, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
+	}
+	counts := countRows(t, dsn)
+	if counts["actions"] != 3 || counts["action_log"] != 3 {
+		t.Errorf("rows after import: %v", counts)
+	}
+
+	// Again, with --json: nothing changes, and the actions are printed.
+	out, errOut, err = quorum(t, dsn, "import", "minutes", doc, "--committee", "Hollowmere Parish Council", "--json")
+	if err != nil || !strings.Contains(errOut, "were already imported; nothing changed") {
+		t.Errorf("second import: %q, %v", errOut, err)
+	}
+	var read struct {
+		Actions []struct {
+			Minute string `json:"minute"`
+			Owner  string `json:"owner"`
+			Due    string `json:"due"`
+		} `json:"actions"`
+	}
+	if err := json.Unmarshal([]byte(out), &read); err != nil || len(read.Actions) != 3 || read.Actions[1].Owner != "Cllr Pike" || read.Actions[1].Due != "2025-03-31" {
+		t.Errorf("--json actions: %+v, %v\n%s", read.Actions, err, out)
+	}
+	if diff := cmp.Diff(countRows(t, dsn), counts); diff != "" {
+		t.Errorf("rows after importing again (-got +want):\n%s", diff)
+	}
+}
+
 func TestImportMinutesArguments(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	empty := t.TempDir() + "/notes.txt"

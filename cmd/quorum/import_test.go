@@ -30,7 +30,7 @@ func counts(t *testing.T, db *storage.DB) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	for _, table := range []string{"committees", "meetings", "agenda_items", "minute_documents", "minutes", "resolutions",
-		"apologies", "apology_history", "declarations", "meeting_attendance", "audit_log"} {
+		"apologies", "apology_history", "declarations", "meeting_attendance", "actions", "action_log", "audit_log"} {
 		var n int
 		if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)
