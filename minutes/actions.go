@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -138,15 +139,13 @@ type minuteSpan struct {
 }
 
 // minuteAt is the number of the minute line n stands in; "" before the
-// first.
+// first. spans are in the order of the document.
 func minuteAt(spans []minuteSpan, n int) string {
-	num := ""
-	for _, s := range spans {
-		if s.line <= n {
-			num = s.number
-		}
+	k := sort.Search(len(spans), func(i int) bool { return spans[i].line > n })
+	if k == 0 {
+		return ""
 	}
-	return num
+	return spans[k-1].number
 }
 
 // readActions finds the actions in the minutes: "ACTION:" lines within a
