@@ -183,6 +183,9 @@ func readActions(raw []string, spans []minuteSpan, numbers map[string]bool, to, 
 			if _, ok := parseMinuteHeader(l); ok {
 				break
 			}
+			if _, _, ok := splitResolved(l); ok {
+				break // "RESOLVED:" straight under the action
+			}
 			text = joinPair(text, l)
 			i = j
 		}

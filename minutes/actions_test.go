@@ -38,6 +38,7 @@ RESOLVED: That the report be noted.
 2. RISK REGISTER
 
 ACTION: Councillor Dunn to meet the Treasurer by 3 December.
+RESOLVED: That the register be approved.
 
 ACTION: Figures to be circulated.
 
