@@ -963,3 +963,51 @@ func TestImportedMinutesActions(t *testing.T) {
 		t.Errorf("re-import changed the actions:\n%s\nwas:\n%s", again, list)
 	}
 }
+
+// TestImportedActionsOnlyFromTheLatestMinutes: each set of minutes prints
+// the actions outstanding when it was written. Minutes older than others
+// on record add none, and say why; minutes imported without their
+// actions (an archive's) add them when imported again with them, once.
+func TestImportedActionsOnlyFromTheLatestMinutes(t *testing.T) {
+	k := committeeKit(t)
+	later := strings.Replace(strings.Replace(actionMinutes, "12 November 2026", "10 December 2026", 1), "by 15 January 2027", "by 19 February 2027", 1)
+	if r, errs := k.importMinutes(ian, later); len(errs) != 0 || !strings.Contains(shown(r), "3 actions") {
+		t.Fatalf("later minutes: %q %v", shown(r), errs)
+	}
+	r, errs := k.importMinutes(ian, actionMinutes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	got := shown(r)
+	wantShown(t, got, "The 3 actions these minutes print were not added: the minutes of a later meeting, on Thursday 10 December 2026, are on record, and the actions still outstanding are theirs.")
+	if strings.Contains(got, "Chief Inspector Smith (minute 2)") || strings.Contains(got, ", 3 actions") {
+		t.Errorf("the import speaks of actions it did not add:\n%s", got)
+	}
+	if n := attRows(k, `SELECT count(*) FROM actions`); n != 3 {
+		t.Errorf("%d actions, want the later minutes' 3", n)
+	}
+
+	// Imported without their actions, then again with them.
+	k2 := committeeKit(t)
+	im, err := k2.svc.ImportMinutesWith(context.Background(), "Safer Sefton Together", actionMinutes, ian, commands.MinutesImportOptions{SkipActions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, commands.MinutesImportSummary(im), "Imported the minutes")
+	wantShown(t, strings.Join(im.Notes, "\n"), "The 3 actions these minutes print were not added: the actions still outstanding are those of the latest minutes")
+	if n := attRows(k2, `SELECT count(*) FROM actions`); n != 0 {
+		t.Errorf("%d actions after an import without them", n)
+	}
+	for want, added := range map[string]int{"added the 3 actions they print.": 3, "nothing changed.": 0} {
+		im, err = k2.svc.ImportMinutesWith(context.Background(), "Safer Sefton Together", actionMinutes, ian, commands.MinutesImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := commands.MinutesImportSummary(im); !strings.HasSuffix(got, want) || im.Actions != added {
+			t.Errorf("imported again: %q, %d actions added; want …%q", got, im.Actions, want)
+		}
+	}
+	if n := attRows(k2, `SELECT count(*) FROM actions`); n != 3 {
+		t.Errorf("%d actions, want 3", n)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -146,6 +147,19 @@ type MinutesRecord struct {
 	// refused with a *DraftMinutesError. The drafts replaced are kept, with
 	// their history and comments, in the audit log.
 	ReplaceDrafts bool
+	// SkipActions stores the minutes without their actions (MinutesImportOptions).
+	SkipActions bool
+}
+
+// MinutesImportOptions are how an import treats what Quorum holds already.
+type MinutesImportOptions struct {
+	// ReplaceDrafts: see MinutesRecord.ReplaceDrafts.
+	ReplaceDrafts bool
+	// SkipActions leaves the actions the minutes print out: an archive of
+	// a committee's minutes is imported without them, and then its latest
+	// minutes again with them, since each set of minutes prints the
+	// actions outstanding when it was written, and only the latest are.
+	SkipActions bool
 }
 
 // DraftMinutesError refuses an import that would replace minutes drafted
@@ -198,6 +212,10 @@ type MinutesStored struct {
 	// ActionsAdded is how many of the record's actions were new; the
 	// others were on record under the meeting already.
 	ActionsAdded int
+	// LaterMinutes, when set, is the start of a later meeting of the
+	// committee whose minutes are on record: the record's actions were not
+	// added, as that meeting's are the ones outstanding.
+	LaterMinutes time.Time
 }
 
 // Limits on what an import stores.
@@ -220,14 +238,14 @@ func (s *Service) ImportMinutes(ctx context.Context, c Committee, text, by strin
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	return s.storeMinutes(ctx, c, read, text, by, false)
+	return s.storeMinutes(ctx, c, read, text, by, MinutesImportOptions{})
 }
 
 // ImportMinutesOf is ImportMinutes for the committee called name, which is
 // made (without a channel) if Quorum does not know it. Text that holds no
 // minutes makes nothing.
 func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (MinutesImport, error) {
-	return s.importMinutesOf(ctx, name, text, by, false)
+	return s.ImportMinutesWith(ctx, name, text, by, MinutesImportOptions{})
 }
 
 // ImportMinutesOfReplacingDrafts is ImportMinutesOf for an officer who
@@ -235,10 +253,11 @@ func (s *Service) ImportMinutesOf(ctx context.Context, name, text, by string) (M
 // and wants the published ones instead: the drafts are replaced (and kept
 // in the audit log).
 func (s *Service) ImportMinutesOfReplacingDrafts(ctx context.Context, name, text, by string) (MinutesImport, error) {
-	return s.importMinutesOf(ctx, name, text, by, true)
+	return s.ImportMinutesWith(ctx, name, text, by, MinutesImportOptions{ReplaceDrafts: true})
 }
 
-func (s *Service) importMinutesOf(ctx context.Context, name, text, by string, replaceDrafts bool) (MinutesImport, error) {
+// ImportMinutesWith is ImportMinutesOf with opts.
+func (s *Service) ImportMinutesWith(ctx context.Context, name, text, by string, opts MinutesImportOptions) (MinutesImport, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" || utf8.RuneCountInString(name) > MaxNameLen {
 		return MinutesImport{}, userErr("Give the committee's name (at most %d characters).", MaxNameLen)
@@ -256,7 +275,7 @@ func (s *Service) importMinutesOf(ctx context.Context, name, text, by string, re
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	return s.storeMinutes(ctx, c, read, text, by, replaceDrafts)
+	return s.storeMinutes(ctx, c, read, text, by, opts)
 }
 
 // readMinutes parses text, turning the parser's refusals into sentences.
@@ -276,7 +295,7 @@ func readMinutes(text string) (*minutes.Minutes, error) {
 	return read, nil
 }
 
-func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string, replaceDrafts bool) (MinutesImport, error) {
+func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.Minutes, text, by string, opts MinutesImportOptions) (MinutesImport, error) {
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
 		return MinutesImport{}, err
@@ -285,8 +304,7 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	rec.ReplaceDrafts = replaceDrafts
-	read.Warnings = append(read.Warnings, notes...)
+	rec.ReplaceDrafts, rec.SkipActions = opts.ReplaceDrafts, opts.SkipActions
 	stored, err := s.store.ImportMinutes(ctx, rec)
 	var drafts *DraftMinutesError
 	if errors.As(err, &drafts) {
@@ -298,12 +316,39 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	im := MinutesImport{Outcome: stored.Outcome, Committee: c, MeetingID: stored.MeetingID, HeldOn: rec.HeldOn, Read: read, Notes: notes,
+	im := MinutesImport{Outcome: stored.Outcome, Committee: c, MeetingID: stored.MeetingID, HeldOn: rec.HeldOn, Read: read,
 		Actions: stored.ActionsAdded, ActionsKnown: len(rec.Actions) - stored.ActionsAdded}
-	if stored.Outcome == MinutesUnchanged {
-		im.Actions, im.ActionsKnown = 0, len(rec.Actions)
+	if skipped := actionsNotAdded(c, rec, stored); skipped != "" {
+		// What the notes say of the actions' owners and days is moot.
+		notes = slices.DeleteFunc(notes, func(n string) bool { return strings.HasPrefix(n, actionsNote) })
+		notes = append(notes, skipped)
+		im.ActionsKnown = 0
 	}
+	im.Notes = notes
+	read.Warnings = append(read.Warnings, notes...)
 	return im, nil
+}
+
+// actionsNote begins every note of the import on the minutes' actions.
+const actionsNote = "Actions "
+
+// actionsNotAdded says why the actions rec prints were not added, or
+// nothing when they were (or it prints none).
+func actionsNotAdded(c Committee, rec MinutesRecord, stored MinutesStored) string {
+	what := fmt.Sprintf("The %d actions these minutes print were", len(rec.Actions))
+	if len(rec.Actions) == 1 {
+		what = "The action these minutes print was"
+	}
+	switch {
+	case len(rec.Actions) == 0:
+		return ""
+	case rec.SkipActions:
+		return what + " not added: the actions still outstanding are those of the latest minutes, which are imported with theirs."
+	case !stored.LaterMinutes.IsZero():
+		loc := c.Location()
+		return fmt.Sprintf("%s not added: the minutes of a later meeting, on %s, are on record, and the actions still outstanding are theirs.", what, formatDay(stored.LaterMinutes.In(loc), loc))
+	}
+	return ""
 }
 
 // draftMinutesRefusal says which minutes drafted in Quorum an import
@@ -521,13 +566,13 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member,
 		out = append(out, ap)
 	}
 	if len(strangers) > 0 {
-		notes = append(notes, "Actions whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")
+		notes = append(notes, actionsNote+"whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")
 	}
 	if len(undated) > 0 {
-		notes = append(notes, "Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: "+strings.Join(undated, "; ")+".")
+		notes = append(notes, actionsNote+"with no day printed to be due by, due on the day of the meeting until moved with `/action move`: "+strings.Join(undated, "; ")+".")
 	}
 	if len(done) > 0 {
-		notes = append(notes, "Actions the minutes mark done, not imported: "+strings.Join(done, "; ")+".")
+		notes = append(notes, actionsNote+"the minutes mark done, not imported: "+strings.Join(done, "; ")+".")
 	}
 	return out, notes
 }
@@ -585,6 +630,11 @@ func MinutesImportSummary(im MinutesImport) string {
 	when := im.HeldOn.String()
 	switch im.Outcome {
 	case MinutesUnchanged:
+		if im.Actions > 0 {
+			// Imported before without their actions (an archive's latest).
+			fmt.Fprintf(&b, "These minutes of the meeting of %s on %s were already imported; added the %s they print.", Escape(im.Committee.Name), when, countOf(im.Actions, "action", "actions"))
+			return b.String()
+		}
 		fmt.Fprintf(&b, "These minutes of the meeting of %s on %s were already imported; nothing changed.", Escape(im.Committee.Name), when)
 		return b.String()
 	case MinutesReplaced:

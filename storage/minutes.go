@@ -63,17 +63,17 @@ func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (co
 	var stored commands.MinutesStored
 	err := db.inTx(ctx, "import minutes", func(tx *Tx) error {
 		var err error
-		stored.Outcome, stored.MeetingID, stored.ActionsAdded, err = importMinutes(ctx, tx, rec)
+		stored, err = importMinutes(ctx, tx, rec)
 		return err
 	})
 	return stored, err
 }
 
-func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (commands.ImportOutcome, int64, int, error) {
+func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (commands.MinutesStored, error) {
 	// One import at a time per committee, so that two imports of the same
 	// meeting cannot both make it.
 	if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, rec.CommitteeID); err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	var meeting struct {
 		ID     int64  `db:"id"`
@@ -91,29 +91,29 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			INSERT INTO meetings (committee_id, starts_at, venue, status, source, created_by, time_known)
 			VALUES ($1, $2, $3, 'held', 'import', $4, $5) RETURNING id`, rec.CommitteeID, rec.StartsAt, rec.Venue, rec.By, !rec.StartsAt.Equal(rec.DayStart))
 		if err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.import", "", map[string]any{"meeting": meeting.ID, "starts_at": rec.StartsAt, "venue": rec.Venue}); err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 	case err != nil:
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	default:
 		// Minutes confirmed in Quorum are the record: an import would
 		// delete them, with their history, below.
 		confirmed := false
 		if err := tx.GetContext(ctx, &confirmed, `SELECT EXISTS (SELECT 1 FROM minutes_approvals WHERE meeting_id = $1)`, meeting.ID); err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 		if confirmed {
-			return "", 0, 0, fmt.Errorf("storage: import minutes: meeting %d confirmed in quorum: %w", meeting.ID, commands.ErrConflict)
+			return commands.MinutesStored{}, fmt.Errorf("storage: import minutes: meeting %d confirmed in quorum: %w", meeting.ID, commands.ErrConflict)
 		}
 		// Minutes drafted in Quorum are the officer's work, with their
 		// history and the corrections members proposed: deleted below
 		// only when the import was told to replace them, and then kept in
 		// the audit log.
 		if err := draftsReplaced(ctx, tx, meeting.ID, rec); err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 	}
 
@@ -125,9 +125,36 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 		WHERE meeting_id = $1 AND kind = 'minutes' AND sha256 = $2`, meeting.ID, rec.Hash)
 	switch {
 	case err == nil && !doc.ReplacedAt.Valid:
-		return commands.MinutesUnchanged, meeting.ID, 0, nil
+		// The same minutes again: nothing of theirs changes, but their
+		// actions are added if they were left out before (an archive's
+		// latest minutes, imported again with them; see
+		// commands.MinutesImportOptions), once.
+		stored := commands.MinutesStored{Outcome: commands.MinutesUnchanged, MeetingID: meeting.ID}
+		actions, err := actionsToAdd(ctx, tx, meeting.ID, rec, &stored)
+		if err != nil || len(actions) == 0 {
+			return stored, err
+		}
+		minuteIDs := map[string]int64{}
+		rows, err := tx.QueryxContext(ctx, `SELECT number, id FROM minutes WHERE meeting_id = $1`, meeting.ID)
+		if err != nil {
+			return stored, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var number string
+			var id int64
+			if err := rows.Scan(&number, &id); err != nil {
+				return stored, err
+			}
+			minuteIDs[number] = id
+		}
+		if err := rows.Err(); err != nil {
+			return stored, err
+		}
+		stored.ActionsAdded, err = importActions(ctx, tx, meeting.ID, minuteIDs, rec, actions)
+		return stored, err
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	known := err == nil // an earlier version, replaced since, comes back
 
@@ -135,7 +162,7 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	res, err := tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = now()
 		WHERE meeting_id = $1 AND kind = 'minutes' AND replaced_at IS NULL`, meeting.ID)
 	if err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	if n, _ := res.RowsAffected(); n > 0 {
 		outcome = commands.MinutesReplaced
@@ -143,7 +170,7 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	// The minutes are rebuilt from the document; the earlier document
 	// stays, marked replaced, with its text and what was read from it.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM minutes WHERE meeting_id = $1`, meeting.ID); err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	if known {
 		_, err = tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = NULL, imported_at = now(), imported_by = $2 WHERE id = $1`, doc.ID, rec.By)
@@ -154,23 +181,23 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			rec.CommitteeID, meeting.ID, rec.Hash, rec.By, rec.Body, string(rec.Record))
 	}
 	if err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	// Minutes say the meeting took place, whatever Quorum expected of it.
 	if meeting.Status != string(commands.MeetingHeld) {
 		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held',
 			venue = CASE WHEN venue = '' THEN $2 ELSE venue END WHERE id = $1`, meeting.ID, rec.Venue); err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 		if err := audit(ctx, tx, rec.CommitteeID, rec.By, "meeting.held", "", map[string]any{"meeting": meeting.ID, "was": meeting.Status}); err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO meeting_attendance (document_id, meeting_id, position, name)
 		SELECT $1, $2, t.ord, t.name FROM unnest($3::text[]) WITH ORDINALITY AS t(name, ord)
 		ON CONFLICT DO NOTHING`, doc.ID, meeting.ID, pq.Array(rec.Present)); err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	heldOn := dateArg(rec.HeldOn)
 	minuteIDs := map[string]int64{}
@@ -181,31 +208,37 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 			meeting.ID, rec.CommitteeID, doc.ID, m.Number, i+1, m.Title, m.Narrative, pq.Array(nonNil(m.References)), heldOn, m.Resolved())
 		if err != nil {
-			return "", 0, 0, err
+			return commands.MinutesStored{}, err
 		}
 		minuteIDs[m.Number] = id
 		for j, r := range m.Resolutions {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as) VALUES ($1, $2, $3, $4, $5)`,
 				id, j+1, r.Body, pq.Array(nonNil(r.Parts)), r.Word()); err != nil {
-				return "", 0, 0, err
+				return commands.MinutesStored{}, err
 			}
 		}
 	}
 	if err := importApologies(ctx, tx, meeting.ID, rec); err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
 	if err := importDeclarations(ctx, tx, meeting.ID, rec); err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
-	added, err := importActions(ctx, tx, meeting.ID, minuteIDs, rec)
+	stored := commands.MinutesStored{Outcome: outcome, MeetingID: meeting.ID}
+	actions, err := actionsToAdd(ctx, tx, meeting.ID, rec, &stored)
 	if err != nil {
-		return "", 0, 0, err
+		return commands.MinutesStored{}, err
 	}
+	added, err := importActions(ctx, tx, meeting.ID, minuteIDs, rec, actions)
+	if err != nil {
+		return commands.MinutesStored{}, err
+	}
+	stored.ActionsAdded = added
 	action := "minutes.import"
 	if outcome == commands.MinutesReplaced {
 		action = "minutes.replace"
 	}
-	return outcome, meeting.ID, added, audit(ctx, tx, rec.CommitteeID, rec.By, action, "", map[string]any{
+	return stored, audit(ctx, tx, rec.CommitteeID, rec.By, action, "", map[string]any{
 		"meeting": meeting.ID, "document": doc.ID, "sha256": rec.Hash, "minutes": len(rec.Minutes), "actions": added,
 	})
 }
@@ -248,20 +281,42 @@ func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.M
 	return err
 }
 
-// importActions adds rec's actions to the meeting, each under its minute
+// actionsToAdd is which of rec's actions to add to the meeting: none when
+// rec says to leave them out, or when a later meeting of the committee has
+// minutes on record (stored.LaterMinutes is then set): each set of minutes
+// prints the actions outstanding when it was written, and only the
+// latest's still are. Minutes imported oldest first leave the actions of
+// each earlier set added while it was the latest; those stand, as any
+// action does, until someone marks them done.
+func actionsToAdd(ctx context.Context, tx *Tx, meetingID int64, rec commands.MinutesRecord, stored *commands.MinutesStored) ([]commands.ActionPoint, error) {
+	if rec.SkipActions || len(rec.Actions) == 0 {
+		return nil, nil
+	}
+	var later sql.NullTime
+	err := tx.GetContext(ctx, &later, `SELECT max(m.starts_at) FROM meetings m
+		WHERE m.committee_id = $1 AND m.starts_at > (SELECT starts_at FROM meetings WHERE id = $2)
+		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id)`, rec.CommitteeID, meetingID)
+	if err != nil || later.Valid {
+		stored.LaterMinutes = later.Time
+		return nil, err
+	}
+	return rec.Actions, nil
+}
+
+// importActions adds actions (rec's, or none) to the meeting, each under its minute
 // (minuteIDs: the minutes just stored, by number), and returns how many it
 // added. An action the meeting has already under that minute with the same
 // text is not added again, whatever has become of it since: re-dated,
 // reassigned or done. The actions of the meeting's earlier minutes,
 // unlinked when those were deleted above, are linked to the minutes of the
 // same number again.
-func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[string]int64, rec commands.MinutesRecord) (int, error) {
+func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[string]int64, rec commands.MinutesRecord, actions []commands.ActionPoint) (int, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE actions a SET minute_id = mi.id FROM minutes mi
 		WHERE a.meeting_id = $1 AND a.minute_id IS NULL AND mi.meeting_id = $1 AND mi.number = a.minute_number`, meetingID); err != nil {
 		return 0, err
 	}
 	added := 0
-	for _, a := range rec.Actions {
+	for _, a := range actions {
 		// One statement: the action, unless the meeting has it, and its log.
 		var id sql.NullInt64
 		err := tx.GetContext(ctx, &id, `

@@ -125,6 +125,10 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s", ia.verb, strings.Join(ia.paths, ", "))
 	}
 	imp := &importer{ia: ia}
+	// Each set of minutes prints the actions outstanding when it was
+	// written; of an archive, only the latest's still are. The archive is
+	// imported without them, then its latest minutes again with theirs.
+	imp.skipActions = ia.verb == "minutes" && len(files) > 1
 	if !ia.dryRun {
 		cfg, err := loadConfig(getenv)
 		if err != nil {
@@ -162,6 +166,11 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		}
 	}
 	prog.done()
+	if imp.skipActions && imp.db != nil && ctx.Err() == nil {
+		if err := imp.latestActions(ctx, results, stdout, stderr); err != nil {
+			return err
+		}
+	}
 	if len(files) > 1 || ia.dryRun {
 		// The table goes to stderr with --json so that stdout stays JSON;
 		// a dry run has no other report, even of one document.
@@ -232,6 +241,9 @@ func collectDocuments(paths []string) ([]string, error) {
 type importer struct {
 	ia importArgs
 	db *storage.DB
+	// skipActions imports minutes without their actions: see the second
+	// pass in importCmd.
+	skipActions bool
 }
 
 // importResult is what became of one document: a row of the table and a
@@ -250,6 +262,34 @@ type importResult struct {
 	warnings     []string
 	summary      string
 	read         any
+}
+
+// latestActions imports the latest of the minutes in results again, with
+// their actions, and says what it added.
+func (imp *importer) latestActions(ctx context.Context, results []importResult, stdout, stderr io.Writer) error {
+	latest := -1
+	for i, r := range results {
+		if r.Err == "" && (latest < 0 || r.Date > results[latest].Date) {
+			latest = i
+		}
+	}
+	if latest < 0 {
+		return nil
+	}
+	if read, ok := results[latest].read.(*minutes.Minutes); !ok || len(read.Actions) == 0 {
+		return nil
+	}
+	imp.skipActions = false
+	r := imp.one(ctx, results[latest].File)
+	if r.Err != "" {
+		return errors.New(r.Err)
+	}
+	w := stdout
+	if imp.ia.json {
+		w = stderr
+	}
+	fmt.Fprintln(w, r.summary)
+	return nil
 }
 
 func (imp *importer) one(ctx context.Context, file string) importResult {
@@ -332,11 +372,8 @@ func (imp *importer) minutes(ctx context.Context, r importResult, text string, f
 		read, r.Outcome = m, "read"
 	} else {
 		svc := commands.New(imp.db, nil)
-		importOf := svc.ImportMinutesOf
-		if imp.ia.replaceDrafts {
-			importOf = svc.ImportMinutesOfReplacingDrafts
-		}
-		im, err := importOf(ctx, r.Committee, text, "quorum import")
+		opts := commands.MinutesImportOptions{ReplaceDrafts: imp.ia.replaceDrafts, SkipActions: imp.skipActions}
+		im, err := svc.ImportMinutesWith(ctx, r.Committee, text, "quorum import", opts)
 		if err != nil {
 			return fail(err)
 		}

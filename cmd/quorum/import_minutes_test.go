@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +250,35 @@ func TestImportMinutesOverDrafts(t *testing.T) {
 	var drafts int
 	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM minutes WHERE meeting_id = $1 AND status = 'draft'`, m.ID).Scan(&drafts); err != nil || drafts != 0 {
 		t.Errorf("%d drafts left after replacing them, %v", drafts, err)
+	}
+}
+
+// TestImportArchiveActionsFromTheLatest: an archive of a committee's
+// minutes, imported oldest first, adds only the latest minutes' actions:
+// each set prints the actions outstanding when it was written.
+func TestImportArchiveActionsFromTheLatest(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"1-january.txt": "../../minutes/testdata/minutes-police-panel-action-lines.txt", // 14 January 2025
+		"2-march.txt":   "../../minutes/testdata/minutes-parish-action-table.txt",       // 3 March 2025
+	} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, err := quorum(t, dsn, "import", "minutes", dir, "--committee", "Hollowmere Parish Council")
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, errOut)
+	}
+	if want := "These minutes of the meeting of Hollowmere Parish Council on Monday 3 March 2025 were already imported; added the 3 actions they print."; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if counts := countRows(t, dsn); counts["actions"] != 3 {
+		t.Errorf("%d actions, want the March minutes' 3", counts["actions"])
 	}
 }
