@@ -193,6 +193,9 @@ type meetingState struct {
 	// entered: name who entered each mark someone made for another, as
 	// /meeting status does (the channel's message and the minutes do not).
 	entered bool
+	// asked is the item /meeting status was asked about: its line heads
+	// the reply, so the count below leaves it out.
+	asked string
 	// minuteOf, for the minutes, numbers each agenda item as its minute:
 	// the minutes name an item by the number they print, not the
 	// agenda's.
@@ -556,15 +559,18 @@ func meetingStatus(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	st.entered = true
-	r := st.live()
-	r.Visibility = Private
+	head := ""
 	if len(in.Args) == 1 {
 		it, _, err := s.agendaItem(ctx, c, m, in.Args[0])
 		if err != nil {
 			return Reply{}, err
 		}
-		r.Text = itemLine(it.Number, st.count(it.Number)) + "\n" + r.Text
+		st.asked = it.Number
+		head = itemLine(it.Number, st.count(it.Number)) + "\n"
 	}
+	r := st.live()
+	r.Visibility = Private
+	r.Text = head + r.Text
 	return r, nil
 }
 
@@ -588,7 +594,7 @@ func (st meetingState) live() Reply {
 	}
 	if st.sit.State != ActionClosed {
 		b.WriteString("\n" + st.count("").Line())
-		if st.sit.Item != "" {
+		if st.sit.Item != "" && st.sit.Item != st.asked {
 			b.WriteString("\n" + itemLine(st.sit.Item, st.count(st.sit.Item)))
 		}
 	}

@@ -1122,6 +1122,26 @@ func TestAttendanceItemQuorumFollowsRenumberedItem(t *testing.T) {
 	}
 }
 
+// TestMeetingStatusOfItemUnderDiscussion: asking for the status of the
+// item under discussion gives its line once, first, not again under the
+// meeting's count.
+func TestMeetingStatusOfItemUnderDiscussion(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	for _, u := range []string{sue, graeme, attAnn} {
+		k.must(u, "/here")
+	}
+	k.must(sue, "/meeting item 7.7")
+	got := k.say(neil, "/meeting status 7.7")
+	if n := strings.Count(got, "Item 7.7: Quorate: 3 present, quorum 3."); n != 1 {
+		t.Errorf("the item's line is shown %d times, want once:\n%s", n, got)
+	}
+	inOrder(t, got, "Item 7.7: Quorate: 3 present, quorum 3.", "Opened at 09:55.", "Quorate: 3 present, quorum 3")
+	// Another item's status still names the item under discussion too.
+	wantShown(t, k.say(neil, "/meeting status 4"), "Item 4: ", "Item 7.7: Quorate: 3 present, quorum 3.")
+}
+
 // TestMeetingStartRefusedForPastMeetings: a meeting held already (its
 // minutes imported) or long past is not opened again: it would show as in
 // progress on every member's Home and take attendance now.
