@@ -419,7 +419,7 @@ func TestAdjournAndResume(t *testing.T) {
 	if !r.Public() {
 		t.Error("the adjournment is not announced in the channel")
 	}
-	wantText(t, k.Must(sue, "/meeting", "adjourn"), "The meeting is adjourned: `/meeting resume` resumes it first.")
+	wantText(t, k.Must(sue, "/meeting", "adjourn"), "The meeting is already adjourned (since 11:00): `/meeting resume` resumes it.")
 	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "The meeting is adjourned")
 	wantText(t, k.Must(sue, "/meeting", "item 99"), "99")
 	k.Drain()

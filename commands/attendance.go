@@ -463,6 +463,17 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Escape(c.Name), in.Now.In(c.Location()).Format("15:04")), nil
 }
 
+// adjournedAt is when the meeting was last adjourned.
+func adjournedAt(events []SessionEvent) time.Time {
+	var at time.Time
+	for _, e := range events {
+		if e.Action == ActionAdjourned {
+			at = e.At
+		}
+	}
+	return at
+}
+
 func (s *Service) alreadyRunning(st meetingState) Reply {
 	r := st.live()
 	r.Visibility = Private
@@ -510,6 +521,9 @@ func sittingAction(action SessionAction) Handler {
 			}
 			switch SittingOf(events).State {
 			case ActionAdjourned:
+				if action == ActionAdjourned {
+					return Reply{}, userErr("The meeting is already adjourned (since %s): `/meeting resume` resumes it.", adjournedAt(events).In(loc).Format("15:04"))
+				}
 				return Reply{}, userErr("The meeting is adjourned: `/meeting resume` resumes it first.")
 			case ActionClosed:
 				return Reply{}, s.noneRunning(ctx, c, in.Now)

@@ -599,7 +599,7 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 		t.Errorf("adjourn: %+v", r)
 	}
 	k.steps([]step{
-		{sue, "/meeting adjourn", []string{"The meeting is adjourned: `/meeting resume` resumes it first."}},
+		{sue, "/meeting adjourn", []string{"The meeting is already adjourned (since 11:00): `/meeting resume` resumes it."}},
 		{sue, "/meeting item 7.7", []string{"The meeting is adjourned: `/meeting resume` resumes it first."}},
 		// People may still arrive while it is adjourned.
 		{neil, "/here", []string{"You are marked present. *Inquorate*: 2 present, quorum 3"}},
