@@ -483,7 +483,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	err = s.store.CompleteAction(ctx, id, note, in.UserID)
 	if errors.Is(err, ErrConflict) {
-		return private("Action %d is already done.", id), nil
+		return private("Action %d is already done. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", id, id), nil
 	}
 	if err != nil {
 		return Reply{}, err

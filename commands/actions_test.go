@@ -177,7 +177,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	k.steps([]step{
 		{graeme, "/action done 1", []string{"Only the action's owner or an officer of Safer Sefton Together can mark action 1 done."}},
 		{neil, "/action done 1 Sent on 18 December", []string{"Action 1 is done: Circulate the SWACA figures to partners."}},
-		{neil, "/action done #1", []string{"Action 1 is already done."}},
+		{neil, "/action done #1", []string{"Action 1 is already done. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
 		// An officer completes one for someone who is not in Slack.
 		{ian, "/action done 3", []string{"Action 3 is done: Send the terms of reference."}},
 	})
