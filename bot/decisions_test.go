@@ -67,7 +67,7 @@ func TestMinutesFromTheTableToTheRecord(t *testing.T) {
 
 	draft := k.Must(officer, "/minutes", "draft")
 	wantText(t, draft, "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026. No earlier minutes are on record, so numbering starts at 1.",
-		"SAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 10 December 2026 at 10:00, Bootle Town Hall\nDRAFT — not yet confirmed as a correct record.",
+		"SAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 10 December 2026 at 09:55, Bootle Town Hall\nDRAFT — not yet confirmed as a correct record.",
 		"Present: Sue Holden (Sefton CVS) (in the Chair), Ann Lee (Sefton Council) and Graeme Robson (Merseyside Police).",
 		"In attendance: Ian Barton.",
 		"Apologies for absence were received from Neil Frackelton (SWACA) and Bob Dean (Sefton Council).",

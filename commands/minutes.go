@@ -884,6 +884,7 @@ func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (Mi
 	for i, n := range minuteNumbers(src.Items, src.Minutes, src.Base) {
 		st.minuteOf[src.Items[i].Number] = n
 	}
+	src.Opened = st.sit.Opened
 	if len(st.log) > 0 {
 		pa := st.paragraphs()
 		src.Recorded = true

@@ -223,6 +223,23 @@ func TestMinutesDraftNumbering(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft"), "on Thursday 9 June 2022.")
 }
 
+// TestMinutesHeadingSaysWhenTheMeetingBegan: the minutes of a meeting
+// opened in Quorum give the time it was opened, not the time it was
+// advertised for; those of a meeting not opened give the advertised time.
+func TestMinutesHeadingSaysWhenTheMeetingBegan(t *testing.T) {
+	k := meetingKit(t)
+	wantShown(t, k.say(ian, "/minutes draft"), "Minutes of the meeting held on Thursday 10 December 2026 at 10:00, Remote Meeting\n")
+	k.now = time.Date(2026, 12, 10, 8, 39, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting close")
+	d := k.say(ian, "/minutes draft 2026-12-10")
+	wantShown(t, d, "Minutes of the meeting held on Thursday 10 December 2026 at 08:39, Remote Meeting\n")
+	if strings.Contains(d, "10:00") {
+		t.Errorf("the minutes give the advertised time of a meeting that began at 08:39:\n%s", d)
+	}
+}
+
 // TestImportedApologiesNotEnteredByTheImporter: apologies read from
 // imported minutes were not entered for the members by whoever imported
 // them: the list says they were recorded in the minutes, and no "Entered

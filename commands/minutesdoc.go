@@ -31,6 +31,10 @@ type MinutesSource struct {
 	// of the meeting that confirmed them ("" by correspondence).
 	Approval   *MinutesApproval
 	ApprovedAt string
+	// Opened is when the meeting was opened in Quorum (zero if it was
+	// not): the time it actually began, which the heading gives rather
+	// than the time it was advertised for.
+	Opened time.Time
 }
 
 // MinutesDocument is a meeting's minutes as the council prints them.
@@ -80,7 +84,13 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	loc := c.Location()
 	doc := MinutesDocument{Committee: Escape(c.Name)}
 	heading := "Minutes of the meeting held on " + formatDay(m.StartsAt, loc)
-	if !m.TimeUnknown {
+	// A meeting keeps its day (see sameDayErr); one opened the evening
+	// before an early start gives its advertised time, as the opening's
+	// would read as on the meeting's day.
+	switch {
+	case !src.Opened.IsZero() && DateOf(src.Opened, loc) == DateOf(m.StartsAt, loc):
+		heading += " at " + src.Opened.In(loc).Format("15:04")
+	case !m.TimeUnknown:
 		heading += " at " + m.StartsAt.In(loc).Format("15:04")
 	}
 	if m.Venue != "" {
