@@ -140,7 +140,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	}
 	m, err = s.store.ScheduleMeeting(ctx, m, r.UserID)
 	if errors.Is(err, ErrConflict) {
-		return Reply{}, userErr("%s already has a meeting at %s.", Escape(c.Name), formatWhen(starts, loc))
+		return Reply{}, userErr("%s already has a meeting on %s.", Escape(c.Name), formatWhen(starts, loc))
 	}
 	if err != nil {
 		return Reply{}, err

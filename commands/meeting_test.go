@@ -25,7 +25,7 @@ func TestMeetings(t *testing.T) {
 	k.steps([]step{
 		{ian, "/meeting schedule 14/01/2027 10.00am Bootle Town Hall", []string{"Thursday 14 January 2027, 10:00, Bootle Town Hall"}},
 		{ian, "/meeting schedule 11 March 2.30 pm", []string{"Thursday 11 March 2027, 14:30."}},
-		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together already has a meeting at Thursday 10 December 2026, 10:00."}},
+		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together already has a meeting on Thursday 10 December 2026, 10:00."}},
 		{ian, "/meeting schedule 10/12/2026 14:00", []string{"Safer Sefton Together already meets on Thursday 10 December 2026, at 10:00. Cancel that meeting first (`/meeting cancel 2026-12-10`) or choose another day."}},
 		{ian, "/meeting schedule 28/03/2027 01:30", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
 		{ian, "/meeting schedule 31/02/2027 10:00", []string{"There is no 31 February 2027"}},
