@@ -118,6 +118,14 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 			return Reply{}, err
 		}
 	}
+	// Who was named, as the form that reads today's meeting repeats it.
+	named := ""
+	switch {
+	case who != "":
+		named = " <@" + who + ">"
+	case name != "":
+		named = ` "` + Escape(name) + `"`
+	}
 	if !seesAll(in.Me) {
 		if who != "" && who != in.UserID || who == "" && name != "" {
 			return Reply{}, userErr("You can read the history of your own records only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history %s`.",
@@ -167,7 +175,21 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 			return Reply{}, err
 		}
 	}
-	return historyReply(c, m, rec, who, name, in.Me, changes), nil
+	r := historyReply(c, m, rec, who, name, in.Me, changes)
+	if len(changes) == 0 && d.IsNext() && !saidNext(in.Args) && !running {
+		// Undated, this is the next meeting's; just after today's closed,
+		// today's may well be the one meant, as /history attendance
+		// reads it.
+		today, ok, err := s.dayMeetingOf(ctx, c, in.Now)
+		if err != nil {
+			return Reply{}, err
+		}
+		loc := c.Location()
+		if ok && today.ID != m.ID && today.Status == MeetingHeld && DateOf(today.StartsAt, loc) == DateOf(in.Now, loc) {
+			r.Text += fmt.Sprintf("\nFor the meeting held today: `/history %s %s%s`.", rec, today.StartsAt.In(loc).Format("2006-01-02"), named)
+		}
+	}
+	return r, nil
 }
 
 // historyMeeting is the meeting `/history attendance` and `/history

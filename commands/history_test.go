@@ -462,6 +462,48 @@ func TestHistoryAttendanceAndMinutesNext(t *testing.T) {
 	}
 }
 
+// TestHistoryPointsToTodaysMeeting: undated, the history of a record
+// kind is the next meeting's; when that has nothing and a meeting was held
+// earlier today, the reply gives the form that reads today's.
+func TestHistoryPointsToTodaysMeeting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 3, 9, 0, 0, 0, london)
+	k.must(neil, "/apologies 3 December Unwell")
+	// Before it is held, nothing points to it.
+	if got := k.say(ian, "/history declarations <@UNEIL>"); strings.Contains(got, "For the meeting held today") {
+		t.Errorf("a pointer to a meeting not yet held:\n%s", got)
+	}
+	k.now = time.Date(2026, 12, 3, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2026, 12, 3, 11, 0, 0, 0, london)
+	k.must(ian, "/meeting close")
+
+	for _, c := range []struct{ user, line, want string }{
+		{ian, "/history declarations <@UNEIL>", "*History of the declarations of interest* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026: <@UNEIL>'s records.\nNo changes are on record.\n" +
+			"For the meeting held today: `/history declarations 2026-12-03 <@UNEIL>`."},
+		{ian, "/history reports", "No changes are on record.\nFor the meeting held today: `/history reports 2026-12-03`."},
+		{ian, `/history agenda "Pat Lane"`, "No changes are on record.\nFor the meeting held today: `/history agenda 2026-12-03 \"Pat Lane\"`."},
+		{neil, "/history apologies", "No changes are on record.\nFor the meeting held today: `/history apologies 2026-12-03`."},
+	} {
+		if got := k.say(c.user, c.line); !strings.HasSuffix(got, c.want) {
+			t.Errorf("%s:\n%s\nwant it to end:\n%s", c.line, got, c.want)
+		}
+	}
+	// The form given reads today's meeting.
+	wantShown(t, k.say(neil, "/history apologies 2026-12-03"), "on Thursday 3 December 2026: your records.", "Unwell")
+	wantShown(t, k.say(ian, "/history declarations 2026-12-03 <@UNEIL>"), "on Thursday 3 December 2026: <@UNEIL>'s records.")
+	// Said, the next meeting is what was asked for: no pointer.
+	if got := k.say(ian, "/history reports next"); strings.Contains(got, "For the meeting held today") {
+		t.Errorf("a pointer when the next meeting was asked for:\n%s", got)
+	}
+	// The next meeting's changes are shown as they are.
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf")
+	if got := k.say(ian, "/history reports"); strings.Contains(got, "For the meeting held today") {
+		t.Errorf("a pointer under the next meeting's changes:\n%s", got)
+	}
+}
+
 // TestHistoryAgendaOfAMisprintedPresenter: an item whose presenter is
 // printed with a slip in the name ("Neil Frackleton") and whose title is
 // the member's organisation is the member's, in their agenda history as in
