@@ -324,6 +324,19 @@ func TestHomeRefreshesWhenRecordsChange(t *testing.T) {
 	}
 }
 
+// TestHomeOfficerSeesMinutesWaiting: a decision recorded at the meeting
+// refreshes the officer's Home, which then says the minutes are drafted
+// and not yet confirmed, with the commands to read and confirm them.
+func TestHomeOfficerSeesMinutesWaiting(t *testing.T) {
+	k := decisionsDay(t)
+	openHomes(t, k, officer, neil)
+	k.Must(officer, "/resolve", "7.7 That the report be noted.")
+	latestHome(t, k, officer, "*Minutes and actions*\\nMinutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.")
+	if hs := homesOf(k, neil); len(hs) > 0 && strings.Contains(hs[len(hs)-1], "Minutes and actions") {
+		t.Errorf("a member's Home shows the officers' minutes and actions:\n%s", hs[len(hs)-1])
+	}
+}
+
 // openHomes opens users' Home tabs, as they would in Slack: only Homes that
 // have been opened are refreshed when records change.
 func openHomes(t *testing.T, k *bottest.Kit, users ...string) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -658,6 +659,57 @@ func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	}
 	if len(lines) > 0 {
 		card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nWhen one is done: `/action done ID [NOTE]`."})
+	}
+	return nil
+}
+
+// officerRecordsHomePart shows an officer what is left over from meetings
+// held: minutes drafted and not yet confirmed, and the committee's
+// outstanding actions, the oldest overdue first. It shows nothing when
+// neither is waiting.
+func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if !in.Member.IsOfficer() {
+		return nil
+	}
+	loc := in.Committee.Location()
+	drafts, err := s.store.DraftMinutesMeetings(ctx, in.Committee.ID, maxHomeLines)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, m := range drafts {
+		day := m.StartsAt.In(loc).Format("2006-01-02")
+		lines = append(lines, fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them, `/minutes approve %s` to confirm them.",
+			formatDay(m.StartsAt, loc), day, day))
+	}
+	as, err := s.store.ActionPoints(ctx, in.Committee.ID, false)
+	if err != nil {
+		return err
+	}
+	today := DateOf(in.Now, loc).Start(loc)
+	var overdue []ActionPoint
+	for _, a := range as {
+		if a.Due.Start(loc).Before(today) {
+			overdue = append(overdue, a)
+		}
+	}
+	sort.SliceStable(overdue, func(i, j int) bool { return overdue[i].Due.Start(loc).Before(overdue[j].Due.Start(loc)) })
+	switch {
+	case len(as) == 0:
+	case len(overdue) == 0:
+		lines = append(lines, fmt.Sprintf("%d outstanding %s (`/action list` in the channel); none overdue.", len(as), plural(len(as), "action", "actions")))
+	default:
+		lines = append(lines, fmt.Sprintf("%d outstanding %s (`/action list` in the channel); %d overdue, the oldest first:", len(as), plural(len(as), "action", "actions"), len(overdue)))
+		for i, a := range overdue {
+			if i == maxHomeLines {
+				lines = append(lines, fmt.Sprintf("… and %d more: `/action list overdue` in the channel lists them all.", len(overdue)-i))
+				break
+			}
+			lines = append(lines, actionLine(a, loc, in.Now))
+		}
+	}
+	if len(lines) > 0 {
+		card.Sections = append(card.Sections, Section{Title: "Minutes and actions", Text: strings.Join(lines, "\n")})
 	}
 	return nil
 }

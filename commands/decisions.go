@@ -87,6 +87,9 @@ type DecisionStore interface {
 	// stored, or token, stored now. With token "" it only reads:
 	// ErrNotFound when there is none.
 	MinutesPage(ctx context.Context, meetingID int64, token string) (string, error)
+	// DraftMinutesMeetings lists the committee's meetings whose minutes are
+	// drafted in Quorum and not yet confirmed, oldest first, at most limit.
+	DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
 	ActionStore
 }
 

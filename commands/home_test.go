@@ -284,3 +284,74 @@ func TestHomeOfAMemberOfManyCommittees(t *testing.T) {
 		t.Errorf("officer's card: %+v", home.Cards[0].Sections)
 	}
 }
+
+// TestHomeOfficerMinutesAndActions: an officer's Home says which meetings'
+// minutes are drafted and not yet confirmed, with the commands to read and
+// confirm them, and how many of the committee's actions are outstanding,
+// the oldest overdue first; a member's says neither. Writing minutes and
+// confirming them refresh the officers' Homes.
+func TestHomeOfficerMinutesAndActions(t *testing.T) {
+	k, _ := actDay(t)
+	k.marked()
+	k.must(ian, "/minute 6 The Board heard the policing update.")
+	if got := k.marked(); !slices.Contains(got, ian) {
+		t.Errorf("writing a minute marked %v, not the officer's Home", got)
+	}
+	for i, due := range []string{"2026-12-20", "2026-12-12", "2026-12-14", "2026-12-16", "2026-12-18", "2026-12-15", "2027-02-01"} {
+		k.must(ian, fmt.Sprintf("/action add 9 <@UNEIL> %s Task %d", due, i+1))
+	}
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+
+	home := func(user string) string {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), team, user, k.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range h.Cards[0].Sections {
+			if s.Title == "Minutes and actions" {
+				return s.Text
+			}
+		}
+		return ""
+	}
+	want := "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.\n" +
+		"7 outstanding actions (`/action list` in the channel); 5 overdue, the oldest first:\n" +
+		"• 2. Task 2 — <@UNEIL>, due Saturday 12 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*\n" +
+		"• 3. Task 3 — <@UNEIL>, due Monday 14 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*\n" +
+		"• 6. Task 6 — <@UNEIL>, due Tuesday 15 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*\n" +
+		"• 4. Task 4 — <@UNEIL>, due Wednesday 16 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*\n" +
+		"• 5. Task 5 — <@UNEIL>, due Friday 18 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*"
+	if diff := cmp.Diff(home(ian), want); diff != "" {
+		t.Errorf("the officer's Home (-got +want):\n%s", diff)
+	}
+	if got := home(neil); got != "" {
+		t.Errorf("a member's Home shows the officers' minutes and actions:\n%s", got)
+	}
+
+	// More overdue than shown are counted, with where to see them all.
+	k.now = time.Date(2027, 1, 5, 9, 0, 0, 0, london)
+	wantShown(t, home(ian), "7 outstanding actions (`/action list` in the channel); 6 overdue, the oldest first:\n",
+		"• 2. Task 2", "… and 1 more: `/action list overdue` in the channel lists them all.")
+
+	// Confirmed, the minutes are no longer waiting.
+	for _, n := range []string{"4", "5", "7", "7.5"} {
+		k.must(ian, "/minute 2026-12-10 "+n+" The item was deferred.")
+	}
+	k.marked()
+	k.must(ian, "/minutes approve 2026-12-10")
+	if got := k.marked(); !slices.Contains(got, ian) {
+		t.Errorf("confirming the minutes marked %v, not the officer's Home", got)
+	}
+	if got := home(ian); strings.Contains(got, "Minutes of") {
+		t.Errorf("confirmed minutes are still shown as waiting:\n%s", got)
+	}
+	// With nothing waiting and nothing outstanding, the section is not shown.
+	for i := 1; i <= 7; i++ {
+		k.must(ian, fmt.Sprintf("/action done %d", i))
+	}
+	if got := home(ian); got != "" {
+		t.Errorf("with nothing waiting, the officer's Home shows:\n%s", got)
+	}
+}

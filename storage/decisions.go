@@ -32,6 +32,10 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 		if err != nil {
 			return err
 		}
+		// Officers' Homes list the minutes waiting to be confirmed.
+		if err := markHomesStale(ctx, tx, w.CommitteeID, []string{}); err != nil {
+			return err
+		}
 		// Read back before the commit: a read that failed after it would
 		// say NOT saved of a minute that was.
 		m, err = minuteByID(ctx, tx, id)
@@ -151,8 +155,31 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 		if _, err := tx.ExecContext(ctx, `UPDATE minutes SET status = 'confirmed', updated_at = now() WHERE meeting_id = $1`, a.MeetingID); err != nil {
 			return err
 		}
+		// Officers' Homes list the minutes waiting to be confirmed.
+		if _, err := tx.ExecContext(ctx, `SELECT mark_stale(committee_id, NULL, '{}') FROM meetings WHERE id = $1`, a.MeetingID); err != nil {
+			return err
+		}
 		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID})
 	})
+}
+
+// DraftMinutesMeetings implements commands.DecisionStore. The meetings are
+// read in brief: their Apologies count is -1.
+func (db *DB) DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]commands.Meeting, error) {
+	var rows []meetingRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingBriefColumns+` FROM meetings m
+		WHERE m.committee_id = $1 AND m.status <> 'cancelled'
+		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.status = 'draft')
+		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
+		ORDER BY m.starts_at LIMIT $2`, committeeID, limit)
+	if err != nil {
+		return nil, mapErr("draft minutes meetings", err)
+	}
+	out := make([]commands.Meeting, len(rows))
+	for i, r := range rows {
+		out[i] = r.meeting()
+	}
+	return out, nil
 }
 
 // MinutesApprovalOf implements commands.DecisionStore.

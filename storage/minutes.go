@@ -172,6 +172,10 @@ func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (com
 	if _, err := tx.ExecContext(ctx, `DELETE FROM minutes WHERE meeting_id = $1`, meeting.ID); err != nil {
 		return commands.MinutesStored{}, err
 	}
+	// Drafts replaced are no longer waiting on the officers' Homes.
+	if err := markHomesStale(ctx, tx, rec.CommitteeID, []string{}); err != nil {
+		return commands.MinutesStored{}, err
+	}
 	if known {
 		_, err = tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = NULL, imported_at = now(), imported_by = $2 WHERE id = $1`, doc.ID, rec.By)
 	} else {
