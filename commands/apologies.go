@@ -441,7 +441,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	// sent now would stand beside the attendance taken. Said first, since
 	// a meeting in progress has not "already taken place".
 	self := who.UserID == r.UserID
-	closed := apologiesClosed
+	closed, running := apologiesClosed, apologiesClosed
 	if !self {
 		// `/apologies next …` would be the officer's own apologies.
 		name := "<@" + who.UserID + ">"
@@ -449,8 +449,11 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 			name = `"` + Escape(nameOf(who.Name, who.Organisation)) + `"`
 		}
 		closed = "apologies for it are closed (`/apologies for " + name + " next …` sends them for the meeting after it)"
+		// Apologies received on the day are taken with the attendance.
+		running = "apologies for it are closed (`/apologies for " + name + " next …` sends them for the meeting after it; `/attendance " +
+			name + " apologies REASON` records those received at it)"
 	}
-	if err := s.notUnderWay(ctx, c, m, closed); err != nil {
+	if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
 		return Reply{}, err
 	}
 	if err := openMeeting(c, m, r.Now); err != nil {

@@ -155,12 +155,14 @@ func attendanceCommand() *Command {
 			Usage: []string{
 				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",
 				"/attendance @person substitute-for @member",
-				"/attendance \"Name (Organisation)\" present|in-attendance|…",
+				"/attendance @person apologies [REASON]   (officer or chair: apologies received at the meeting)",
+				"/attendance \"Name (Organisation)\" present|in-attendance|apologies|…",
 			},
 			Examples: []string{
 				"/attendance @neil late 10:20",
 				"/attendance @neil left 11:05",
 				"/attendance @neil left none",
+				"/attendance @helen apologies Unwell",
 				"/attendance @graeme substitute-for @sue",
 				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
 			},
@@ -1165,6 +1167,11 @@ type attendanceArgs struct {
 	// NotLeft: `left none`, the departure last marked was entered by
 	// mistake.
 	NotLeft bool
+	// Apologies: `apologies [REASON]`, apologies received at the meeting,
+	// with Reason when SetReason (otherwise a reason standing is kept).
+	Apologies bool
+	Reason    string
+	SetReason bool
 }
 
 // parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
@@ -1204,7 +1211,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 	}
 	words := strings.Fields(rest)
 	if len(words) == 0 {
-		return a, fmt.Errorf("say what to record: present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member")
+		return a, fmt.Errorf("say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member")
 	}
 	w := strings.ToLower(words[0])
 	words = words[1:]
@@ -1225,6 +1232,8 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		a.Status = AttendRemote
 	case "in-attendance", "attending", "attendance":
 		a.Status = AttendInAttendance
+	case "apologies", "apology", "apologised", "apologized", "apologises", "apologizes":
+		return apologiesArgs(a, words)
 	case "substitute-for", "sub-for", "substituting":
 		if len(words) != 1 {
 			return a, fmt.Errorf("name the member they stand in for: substitute-for @member")
@@ -1236,7 +1245,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		a.Status, a.SubstituteFor = AttendPresent, id
 		return a, nil
 	default:
-		return a, fmt.Errorf("I don't know %q: say present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member", truncateText(w, 40))
+		return a, fmt.Errorf("I don't know %q: say present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member", truncateText(w, 40))
 	}
 	if a.Status == AttendLate || a.Status == AttendLeft {
 		if strings.EqualFold(strings.Join(words, " "), "") {
@@ -1265,6 +1274,34 @@ func parseAttendance(text string) (attendanceArgs, error) {
 	return a, nil
 }
 
+// apologiesArgs reads what follows `apologies`: the reason, if any. A
+// substitute is not named here: one who comes is marked as such when they
+// arrive (`substitute-for`), and the minutes name them from that mark.
+func apologiesArgs(a attendanceArgs, words []string) (attendanceArgs, error) {
+	a.Apologies = true
+	if _, _, found, err := takeSubstitute(words); found || err != nil {
+		return a, errors.New("a substitute is recorded when they come: mark the substitute with `/attendance @person substitute-for @member`, and give the apologies without them")
+	}
+	if len(words) == 0 {
+		return a, nil
+	}
+	a.SetReason = true
+	if lw := strings.ToLower(strings.TrimRight(words[0], ":")); lw == "reason" {
+		switch {
+		case len(words) == 1:
+			return a, errors.New("say `reason none` to remove the reason, or give it after `reason`")
+		case len(words) == 2 && strings.EqualFold(words[1], "none"):
+			return a, nil
+		}
+		words = words[1:]
+	}
+	a.Reason = plain(words)
+	if n := utf8.RuneCountInString(a.Reason); n > MaxReasonLen {
+		return a, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", n, MaxReasonLen)
+	}
+	return a, nil
+}
+
 func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c, me := in.Committee, in.Me
 	a, err := parseAttendance(strings.Join(in.Args, " "))
@@ -1282,6 +1319,13 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// The vice-chair chairs a meeting the chair sent apologies for,
 		// and opens it (Chairs): they mark the others at it too.
 		if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, "mark someone else"); err != nil {
+			return Reply{}, err
+		}
+	}
+	if a.Apologies && !marksOthers {
+		// A member's own apologies closed when the meeting opened: those
+		// received at it are the officer's or the chair's to record.
+		if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, "record apologies at the meeting"); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -1339,6 +1383,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, misnamedErr(c, a.Name, mem)
 			}
 		}
+	}
+	if a.Apologies {
+		return s.receiveApology(ctx, st, a, in)
 	}
 	if a.NotLeft {
 		return s.withdrawDeparture(ctx, c, m, st, a, in)
@@ -1416,6 +1463,98 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	return reply, err
+}
+
+// receiveApology is `/attendance @person apologies [REASON]`: apologies
+// received at the meeting in progress, once members' own are closed,
+// entered for the person by the officer or the chair. They are the
+// person's apologies as any sent before (listed, minuted, and withdrawn
+// if they turn up), with a history that says they were received at the
+// meeting and who entered them. Someone marked absent keeps the mark; the
+// minutes list them among the apologies instead (paragraphs).
+func (s *Service) receiveApology(ctx context.Context, st meetingState, a attendanceArgs, in *Input) (Reply, error) {
+	c := st.c
+	who := Member{UserID: a.UserID, Name: a.Name, Organisation: a.Org}
+	key := a.UserID
+	switch {
+	case a.UserID != "":
+		mem, ok := st.member(a.UserID)
+		if !ok {
+			return Reply{}, userErr("<@%s> is not a member of %s. Add them first (`/committee member add <@%s> ORGANISATION`), or record apologies by name for someone not in Slack: `/attendance \"Name (Organisation)\" apologies`.",
+				a.UserID, Escape(c.Name), a.UserID)
+		}
+		who = mem
+	default:
+		key = nameKey(a.Name)
+		if prev, ok := st.attendee(key); ok {
+			// Marked before by name: they stay who they were.
+			who.Name, who.Organisation = prev.Name, prev.Organisation
+		}
+	}
+	if err := st.hereErr(key, who); err != nil {
+		return Reply{}, err
+	}
+	sent, err := s.store.ReceiveApology(ctx, Apology{
+		MeetingID: st.m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation, Reason: a.Reason, By: in.UserID,
+	}, ApologyKeep{Reason: !a.SetReason, Substitute: true})
+	if errors.Is(err, ErrConflict) {
+		// Marked here, or the meeting closed, since it was read: the
+		// answer says which.
+		run, ok, rerr := s.runningMeeting(ctx, c)
+		switch {
+		case rerr != nil:
+			return Reply{}, rerr
+		case !ok || run.ID != st.m.ID:
+			return Reply{}, s.noneRunning(ctx, c, in.Now)
+		}
+		again, rerr := s.meetingState(ctx, c, st.m)
+		if rerr != nil {
+			return Reply{}, rerr
+		}
+		if herr := again.hereErr(key, who); herr != nil {
+			return Reply{}, herr
+		}
+		return Reply{}, err
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	reply := s.apologyReply(c, st.m, sent, who)
+	reply.Text += "\n" + st.count("").Line()
+	return reply, nil
+}
+
+// hereErr refuses apologies for who (member key key) while their latest
+// mark has them at the meeting: they are minuted as there. A mark made by
+// mistake is corrected by marking them absent first.
+func (st meetingState) hereErr(key string, who Member) error {
+	at, ok := st.attendee(key)
+	if !ok || at.Status == AttendAbsent {
+		return nil
+	}
+	person, given := "<@"+who.UserID+">", true
+	if who.UserID == "" {
+		person, given = quotedName(who.Name)
+	}
+	name := Escape(who.Name)
+	if m, ok := st.member(key); ok {
+		name = Escape(m.Name)
+	}
+	how := "marked present"
+	switch {
+	case at.Status == AttendLeft:
+		how = "marked as having left at " + at.Left.In(st.c.Location()).Format("15:04")
+	case at.Status == AttendInAttendance:
+		how = "marked in attendance"
+	case at.Status == AttendRemote:
+		how = "marked present remotely"
+	}
+	absent := "`/attendance " + person + " absent`"
+	if !given {
+		absent += ", with their name as it was given"
+	}
+	return userErr("%s is %s at this meeting, so cannot send apologies for it. If that mark was a mistake, mark them absent first (%s), then record their apologies.",
+		name, how, absent)
 }
 
 // substituteErr refuses mark, which has someone here as a member's

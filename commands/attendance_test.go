@@ -351,7 +351,7 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, "/attendance <@ present", "<@ is not a mention: type @ and pick the person."},
 		{ian, `/attendance "Jen Williams present`, "Close the name's quotation marks."},
 		{ian, `/attendance "" present`, "Give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\""},
-		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member"},
+		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member"},
 		{ian, "/attendance <@UANN> dancing", `I don't know "dancing": say present, late HH:MM`},
 		{ian, "/attendance <@UANN> present now", "Present takes nothing after it."},
 		{ian, "/attendance <@USTRANGER> substitute-for", "Name the member they stand in for: substitute-for @member."},
@@ -1779,4 +1779,57 @@ func TestAttendanceSuggestionsKeepCodeSpansWhole(t *testing.T) {
 	k.must(ian, "/attendance <@USUE> substitute-for <@UGRAEME>")
 	attRefused(k, ian, "/attendance \"Ann Lee (Sefton CVS)\" substitute-for <@UGRAEME>",
 		"Sue ˋSunnyˋ Holden is already marked as substitute for Graeme Robson. If that was a mistake, mark them as themselves first: `/attendance <@USUE> present`.")
+}
+
+// TestAttendanceApologiesOnTheDay: apologies received at the meeting are
+// recorded by the officer or the chair with `/attendance … apologies`,
+// once the meeting has opened and `/apologies` is closed: listed and
+// minuted among the apologies (not as absent), counted as not present,
+// and their history says who entered them.
+func TestAttendanceApologiesOnTheDay(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 5)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.must(ian, "/attendance <@USUE> present")
+	k.must(ian, "/attendance <@UANN> absent")
+	k.steps([]step{
+		{ian, "/attendance <@UANN> apologies Unwell", []string{
+			"The apologies of <@UANN> for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded. Their history says you entered them.",
+			"Reason: Unwell", "*Inquorate*: 2 present, quorum 3"}},
+		// Sent before the meeting, they stand already.
+		{sue, "/attendance <@UNEIL> apologies", []string{"already stood as these; nothing changed"}},
+		{ian, `/attendance "Jen Williams (NW Probation)" apologies Held up in court`, []string{`The apologies of Jen Williams (NW Probation)`, "Reason: Held up in court"}},
+	})
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Apologies for absence were received from Neil Frackelton (SWACA), Ann (Sefton Council) and Jen Williams (NW Probation).")
+	if strings.Contains(att, "Absent:") {
+		t.Errorf("Ann, who sent apologies on the day, is listed as absent:\n%s", att)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "Apologies for absence were received from Neil Frackelton (SWACA), Ann (Sefton Council) and Jen Williams (NW Probation).")
+	wantShown(t, k.say(ian, "/apologies list"), "Neil Frackelton (SWACA), Ann (Sefton Council) and Jen Williams (NW Probation)", "Entered for them: Ann", "by <@UIAN>")
+	wantShown(t, k.say(ian, "/history apologies"), "<@UANN> apologies received at the meeting: Unwell _(entered by <@UIAN>)_")
+	wantShown(t, k.say(ian, "/meeting status"), "Inquorate*: 2 present, quorum 3")
+
+	// Someone marked here is at the meeting: the answer says how to
+	// correct a mark made by mistake.
+	attRefused(k, ian, "/attendance <@UGRAEME> apologies Unwell",
+		"Graeme Robson is marked present at this meeting, so cannot send apologies for it. If that mark was a mistake, mark them absent first (`/attendance <@UGRAEME> absent`), then record their apologies.")
+	// Only the officer or the chair records them, for anyone, themselves
+	// included: members' own apologies closed when the meeting opened.
+	attRefused(k, graeme, "/attendance <@UANN> apologies", "Only an officer or the chair of Safer Sefton Together can mark someone else.")
+	attRefused(k, graeme, "/attendance <@UGRAEME> apologies", "Only an officer or the chair of Safer Sefton Together can record apologies at the meeting.")
+	attRefused(k, ian, "/attendance <@UANN> apologies Unwell sub <@UGRAEME>", "mark the substitute with `/attendance @person substitute-for @member`")
+	if n := attRows(k, `SELECT count(*) FROM apologies WHERE NOT withdrawn`); n != 3 {
+		t.Errorf("%d apologies standing, want Neil's, Ann's and Jen's", n)
+	}
+
+	// Ann turns up after all: her apologies are withdrawn, as for any.
+	k.now = attAt(10, 10, 30)
+	k.must(attAnn, "/here")
+	wantShown(t, k.say(ian, "/meeting status"), "Quorate: 3 present, quorum 3")
+
+	// Closed, the meeting takes no more.
+	k.must(sue, "/meeting close")
+	attRefused(k, ian, "/attendance <@UANN> apologies", "No meeting of Safer Sefton Together is in progress.")
 }

@@ -366,6 +366,7 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 		b.WriteString(member + map[string]string{
 			"sent": "sent apologies", "changed": "changed their apologies", "withdrawn": "withdrew their apologies",
 			"imported": "apologies recorded from the minutes", "restored": "had their apologies restored on being marked absent",
+			"received": "apologies received at the meeting",
 		}[ch.Action])
 	case HistoryDeclarations:
 		b.WriteString(member + map[string]string{

@@ -339,6 +339,12 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 // may be opened before its advertised start (StartWithin), and one under
 // way keeps its day, time, venue and status, and takes no apologies.
 func (s *Service) notUnderWay(ctx context.Context, c Committee, m Meeting, refused string) error {
+	return s.notUnderWayOr(ctx, c, m, refused, refused)
+}
+
+// notUnderWayOr is notUnderWay saying running, rather than refused, of a
+// meeting in progress: what can still be done at it.
+func (s *Service) notUnderWayOr(ctx context.Context, c Committee, m Meeting, refused, running string) error {
 	events, err := s.store.Sessions(ctx, m.ID)
 	if err != nil {
 		return err
@@ -352,7 +358,7 @@ func (s *Service) notUnderWay(ctx context.Context, c Committee, m Meeting, refus
 	}
 	if sit.State != "" {
 		return userErr("The meeting on %s is under way (opened at %s); %s.",
-			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), refused)
+			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), running)
 	}
 	return nil
 }

@@ -365,8 +365,9 @@ func TestNextIsTheMeetingAfterOneInProgress(t *testing.T) {
 		"The meeting on Thursday 10 December 2026 is under way (opened at 13:50); apologies for it are closed (`/apologies next …` sends them for the meeting after it).")
 	// Entered for someone, the way to the meeting after it keeps them:
 	// `/apologies next …` would be the officer's own.
-	attRefused(k, ian, "/apologies for <@UGRAEME> Unwell", "is under way (opened at 13:50); apologies for it are closed (`/apologies for <@UGRAEME> next …` sends them for the meeting after it).")
-	attRefused(k, ian, `/apologies for "Jen Williams (NW Probation)" Unwell`, "apologies for it are closed (`/apologies for \"Jen Williams (NW Probation)\" next …` sends them for the meeting after it).")
+	// Apologies received on the day are recorded with the attendance.
+	attRefused(k, ian, "/apologies for <@UGRAEME> Unwell", "is under way (opened at 13:50); apologies for it are closed (`/apologies for <@UGRAEME> next …` sends them for the meeting after it; `/attendance <@UGRAEME> apologies REASON` records those received at it).")
+	attRefused(k, ian, `/apologies for "Jen Williams (NW Probation)" Unwell`, "apologies for it are closed (`/apologies for \"Jen Williams (NW Probation)\" next …` sends them for the meeting after it; `/attendance \"Jen Williams (NW Probation)\" apologies REASON` records those received at it).")
 	if n := attRows(k, `SELECT count(*) FROM apologies`); n != 0 {
 		t.Fatalf("%d apologies recorded by apologies without a date, want none", n)
 	}

@@ -283,7 +283,15 @@ func TestParseAttendance(t *testing.T) {
 		{"<@U1> late 25:00", attendanceArgs{}, "25:00 is not a time: use 10:00, 10.00am or 14:30"},
 		{"<@U1> late soon", attendanceArgs{}, "soon is not a time: use 10:20 or 10.20am"},
 		{"<@U1> present now", attendanceArgs{}, "present takes nothing after it"},
-		{"<@U1>", attendanceArgs{}, "say what to record: present, late HH:MM, left HH:MM, absent, remote, in-attendance or substitute-for @member"},
+		{"<@U1>", attendanceArgs{}, "say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member"},
+		{"<@U1> apologies", attendanceArgs{UserID: "U1", Apologies: true}, ""},
+		{"<@U1> Apologies Unwell, sends regrets", attendanceArgs{UserID: "U1", Apologies: true, Reason: "Unwell, sends regrets", SetReason: true}, ""},
+		{`"Jen Williams (NW Probation)" apologised held up in court`, attendanceArgs{Name: "Jen Williams", Org: "NW Probation", Apologies: true, Reason: "held up in court", SetReason: true}, ""},
+		{"<@U1> apologies reason none", attendanceArgs{UserID: "U1", Apologies: true, SetReason: true}, ""},
+		{"<@U1> apologies reason: the sub committee", attendanceArgs{UserID: "U1", Apologies: true, Reason: "the sub committee", SetReason: true}, ""},
+		{"<@U1> apologies reason", attendanceArgs{}, "say `reason none` to remove the reason, or give it after `reason`"},
+		{"<@U1> apologies Unwell sub <@U2>", attendanceArgs{}, "a substitute is recorded when they come: mark the substitute with `/attendance @person substitute-for @member`, and give the apologies without them"},
+		{"<@U1> apologies " + strings.Repeat("x", MaxReasonLen+1), attendanceArgs{}, "that reason is too long (501 characters; the limit is 500)"},
 		{"neil present", attendanceArgs{}, "start with the person: @name, or \"Name (Organisation)\" for someone not in Slack"},
 		{`"Jen present`, attendanceArgs{}, "close the name's quotation marks"},
 		{"<@U1> substitute-for sue", attendanceArgs{}, "sue is not a mention: type @ and pick the member they stand in for"},
@@ -304,7 +312,9 @@ func TestParseAttendance(t *testing.T) {
 
 func FuzzParseAttendance(f *testing.F) {
 	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61", "<@U1> left 11:05", "<@U1> left", `"Jen Williams" left 23:59`,
-		"<@U1> left none", "<@U1|sue> left NONE", `"Jen Williams (NW Probation)" left none`, "<@U1> late none", "<@U1> left at none", "<@U1> left none 10:00", "<@U1> gone none"} {
+		"<@U1> left none", "<@U1|sue> left NONE", `"Jen Williams (NW Probation)" left none`, "<@U1> late none", "<@U1> left at none", "<@U1> left none 10:00", "<@U1> gone none",
+		"<@U1> apologies", "<@U1> apologies Unwell", `"Jen Williams (NW Probation)" apologised Held up`, "<@U1> apologies reason none", "<@U1> apologies reason",
+		"<@U1> apologies sub <@U2>", "<@U1> apology Unwell sub \"Jane\"", "<@U1> apologies sub", "<@U1> apologies 10:20", "<@U1> apologies reason: none at all"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -315,8 +325,13 @@ func FuzzParseAttendance(f *testing.F) {
 		if a.UserID == "" && a.Name == "" {
 			t.Errorf("%q: no one to mark", s)
 		}
-		if a.Status == "" {
-			t.Errorf("%q: no status", s)
+		if a.Status == "" && !a.Apologies || a.Status != "" && a.Apologies {
+			t.Errorf("%q: status %q, apologies %v: one of the two", s, a.Status, a.Apologies)
+		}
+		// Apologies carry a reason alone, one given or none.
+		if a.Apologies && (a.Clock != nil || a.SubstituteFor != "" || a.NotLeft) || !a.Apologies && (a.Reason != "" || a.SetReason) ||
+			!a.SetReason && a.Reason != "" || utf8.RuneCountInString(a.Reason) > MaxReasonLen {
+			t.Errorf("%q: %+v", s, a)
 		}
 		if a.Clock != nil && (a.Clock.Hour > 23 || a.Clock.Minute > 59) {
 			t.Errorf("%q: clock %v", s, a.Clock)

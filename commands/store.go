@@ -232,7 +232,7 @@ type MinutesStore interface {
 type ApologyEvent struct {
 	UserID         string
 	Name           string
-	Action         string // "sent", "changed", "withdrawn", "imported" (read from the minutes: At is when imported, not sent)
+	Action         string // "sent", "changed", "withdrawn", "imported" (read from the minutes: At is when imported, not sent), "restored", "received" (at the meeting)
 	Reason         string
 	SubstituteName string
 	By             string
@@ -385,6 +385,15 @@ type ConductStore interface {
 	// and the mark's commit. What lost returns is queued with the mark
 	// (once per dedupe key).
 	MarkAttendance(ctx context.Context, m AttendanceMark, lost func(log []AttendanceMark) []OutboxMessage) (added bool, err error)
+	// ReceiveApology records a's apologies for its meeting, in progress,
+	// as received at it and entered by a.By (the history's action is
+	// "received"), keeping the reason standing when keep.Reason, in one
+	// statement with its history and the stale marks of what shows it.
+	// ErrConflict, with nothing written, when the meeting is not in
+	// progress or the person's latest attendance mark has them at it (any
+	// but absent): read under the attendance lock, so that no mark of them
+	// here commits between that read and the apology's commit.
+	ReceiveApology(ctx context.Context, a Apology, keep ApologyKeep) (ApologySent, error)
 	// AttendanceLog is a meeting's attendance log, oldest first.
 	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
 	// QuorumRule is the committee's rule; the zero rule when none is set.

@@ -548,3 +548,55 @@ func (db *DB) ApologyHistory(ctx context.Context, meetingID int64) ([]commands.A
 	}
 	return out, nil
 }
+
+// receiveApologySQL records apologies received at meeting $1, in
+// progress (opened, not closed), for the person of member key $2 ($3
+// user, $4 name, $5 organisation) with reason $6, unless kept ($8), entered
+// by $7: see ReceiveApology. The substitute an apology standing names is
+// kept. Nothing is written, and sent is false, when the meeting is not in
+// progress or the person's latest attendance mark has them at it: only
+// no mark, or absent, lets apologies stand beside the attendance.
+const receiveApologySQL = `
+WITH src AS (
+	SELECT 1 AS ord, m.id AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
+	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
+	       CAST($6 AS text) AS reason, CAST(NULL AS text) AS substitute_id, '' AS substitute_name,
+	       'received' AS first_action, CAST($7 AS text) AS by_user, true AS mark,
+	       CAST($8 AS boolean) AS keep_reason, true AS keep_substitute
+	FROM meetings m
+	WHERE m.id = $1
+	  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
+	  AND COALESCE((SELECT l.status FROM attendance_marks l WHERE l.meeting_id = m.id AND l.member_key = $2
+	                ORDER BY l.seq DESC LIMIT 1), 'absent') = 'absent'
+), ` + apologyWriteSQL + `
+SELECT ` + apologyWrittenColumns + `
+FROM (VALUES (1)) AS q(ord)` + apologyWrittenJoins
+
+// ReceiveApology implements commands.ConductStore. The meeting's
+// attendance lock, held alone, comes first, in a statement of its own:
+// every mark holds it, shared or alone, from its insert to its commit, so
+// the statement after it reads every mark committed, and none commits
+// before the apology does. Without it, a mark of the person here sent at
+// the same moment would find no apology to withdraw, and the apology
+// would find no mark: both would stand, and the minutes would list them
+// present and apologising. A mark after it withdraws the apology, as it
+// does any (markAs).
+func (db *DB) ReceiveApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep) (commands.ApologySent, error) {
+	var r apologyWritten
+	err := db.inTx(ctx, "receive apology", func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, a.MeetingID); err != nil {
+			return err
+		}
+		reason, _, _ := keptEmpty(keep, a.Reason, "", "")
+		return tx.GetContext(ctx, &r, receiveApologySQL, a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID),
+			a.Name, a.Organisation, reason, a.By, keep.Reason)
+	})
+	if err != nil {
+		return commands.ApologySent{}, err
+	}
+	if !r.Sent {
+		return commands.ApologySent{}, mapErr("receive apology", fmt.Errorf("the meeting is not in progress or the person is marked at it: %w", commands.ErrConflict))
+	}
+	return r.sent(), nil
+}

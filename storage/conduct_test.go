@@ -2,6 +2,8 @@ package storage_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -276,5 +278,77 @@ func TestMeetingOpenedEarlyIsPreviousMeeting(t *testing.T) {
 		if got := previous(tc.before); got != tc.want {
 			t.Errorf("%s: previous meeting %d, want %d", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestReceiveApologyRaces: apologies received at the meeting and a mark
+// of the same person here, sent at once, never both stand: either the
+// mark comes second and withdraws the apology, or the apology comes
+// second and is refused. Before the meeting opens, and once it is
+// closed, nothing is received.
+func TestReceiveApologyRaces(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	c := conductCommittee(t, db)
+	m := conductMeeting(t, db, c, at)
+	apology := func(key string) commands.Apology {
+		return commands.Apology{MeetingID: m.ID, UserID: key, Name: "Member " + key, Reason: "Unwell", By: "UIAN"}
+	}
+	if _, err := db.ReceiveApology(ctx, apology("UEARLY"), commands.ApologyKeep{}); !errors.Is(err, commands.ErrConflict) {
+		t.Fatalf("apologies received before the meeting opened: %v, want ErrConflict", err)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 12 {
+		key := fmt.Sprintf("UM%d", i)
+		var wg sync.WaitGroup
+		var markErr, apErr error
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			_, markErr = db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: key, UserID: key, Name: "Member " + key,
+				Status: commands.AttendPresent, At: at, By: key}, func([]commands.AttendanceMark) []commands.OutboxMessage { return nil })
+		}()
+		go func() {
+			defer wg.Done()
+			_, apErr = db.ReceiveApology(ctx, apology(key), commands.ApologyKeep{})
+		}()
+		wg.Wait()
+		if markErr != nil || apErr != nil && !errors.Is(apErr, commands.ErrConflict) {
+			t.Fatalf("%s: mark %v, apology %v", key, markErr, apErr)
+		}
+		var standing int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM apologies WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn`, m.ID, key).Scan(&standing); err != nil {
+			t.Fatal(err)
+		}
+		if standing != 0 {
+			t.Errorf("%s is marked present and their apologies received at the meeting stand (apology error %v)", key, apErr)
+		}
+	}
+	// Marked absent, they may send them; the history says they were
+	// received at the meeting, entered by the officer.
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UABS", UserID: "UABS", Name: "Member UABS",
+		Status: commands.AttendAbsent, At: at, By: "UIAN"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := db.ReceiveApology(ctx, apology("UABS"), commands.ApologyKeep{})
+	if err != nil || sent.Outcome != commands.ApologyRecorded {
+		t.Fatalf("apologies of someone marked absent: %+v, %v", sent, err)
+	}
+	hist, err := db.ApologyHistory(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := hist[len(hist)-1]; last.UserID != "UABS" || last.Action != "received" || last.By != "UIAN" || last.Reason != "Unwell" {
+		t.Errorf("history of apologies received: %+v", last)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: at.Add(time.Hour), By: "UIAN"},
+		[]commands.SessionAction{commands.ActionOpened, commands.ActionResumed, commands.ActionAdjourned}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ReceiveApology(ctx, apology("ULATE"), commands.ApologyKeep{}); !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("apologies received once the meeting closed: %v, want ErrConflict", err)
 	}
 }
