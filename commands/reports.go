@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,9 +158,9 @@ func reportCommand() *Command {
 		Subs: []Sub{{
 			Alone: true, Read: true, Who: NoCommittee, Run: showHelp,
 		}, {
-			Usage:    []string{"/report ITEM URL [TITLE]"},
-			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers.",
-			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG"},
+			Usage:    []string{"/report ITEM URL [TITLE]", `/report for @someone|"Name (Organisation)" [DATE] ITEM URL [TITLE]   (officer or chair)`},
+			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers. An officer or the chair attaches a member's report for them with `for` first.",
+			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", "/report for @graeme 6 https://example.org/policing.pdf Policing update"},
 			Who:      Members, AtTable: true, SelfAdmit: true, Run: submitReport,
 		}, {
 			Name:     "list",
@@ -265,24 +266,71 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	c := in.Committee
-	a, err := parseReport(in.Text, in.Now, c.Location())
+	// An officer or the chair attaches a member's report for them with
+	// `for` first, as apologies and declarations are entered: the link is
+	// the member's, and its history says who entered it.
+	b, args, found, err := takeFor(in.Args)
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
-	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(strings.Fields(in.Text)), a.Item)
+	who, text := in.Me, in.Text
+	if found {
+		if who, err = s.onBehalf(ctx, in, b, "attach a report for someone else", "/report", true); err != nil {
+			return Reply{}, err
+		}
+		text = textFrom(in.Text, len(in.Args)-len(args), args)
+	} else if isFor(args) {
+		return Reply{}, s.forNotNamed(ctx, in, args, "/report", " ITEM URL", "attach a report for someone else")
+	}
+	a, err := parseReport(text, in.Now, c.Location())
+	if err != nil {
+		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(strings.Fields(text)), a.Item)
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := s.mayReport(ctx, c, in.Me, it); err != nil {
-		return Reply{}, err
+	// An officer attaches any item's report, for anyone; the chair
+	// entering one for someone does so only where that person may.
+	if !in.Me.IsOfficer() {
+		if err := s.mayReport(ctx, c, who, it); err != nil {
+			return Reply{}, err
+		}
 	}
 	outcome, err := s.store.SubmitReport(ctx, ReportLink{
-		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: in.UserID, Name: in.Me.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
+		MeetingID: m.ID, Item: it.Number, ItemID: it.ID, UserID: who.UserID, Name: who.Name, URL: a.URL, Title: a.Title, At: in.Now, By: in.UserID,
 	})
 	if err != nil {
 		return Reply{}, err
 	}
-	return reportedReply(c, m, it, a, outcome), nil
+	if who.UserID == in.UserID {
+		who = Member{}
+	}
+	return reportedReplyFor(c, m, it, a, outcome, who), nil
+}
+
+// textFrom is text after its first n words (as strings.Fields splits
+// them), white space inside the rest kept as typed, so that parseReport
+// still finds an address broken by a tab or a line break; rest is those
+// words, as takeFor returned them. A quoted name closed inside a word
+// (`"Jen Williams"4`) leaves words that are not text's own: the rest is
+// then rest joined by spaces.
+func textFrom(text string, n int, rest []string) string {
+	i := 0
+	for ; n > 0; n-- {
+		i += strings.IndexFunc(text[i:], func(r rune) bool { return !unicode.IsSpace(r) })
+		end := strings.IndexFunc(text[i:], unicode.IsSpace)
+		if end < 0 {
+			i = len(text)
+			break
+		}
+		i += end
+	}
+	after := text[i:]
+	if slices.Equal(strings.Fields(after), rest) {
+		return after
+	}
+	return strings.Join(rest, " ")
 }
 
 // submitReportFrom is submitReport's one round trip; ok is false, with
@@ -312,11 +360,27 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 
 // reportedReply says what became of the link a for item it of meeting m.
 func reportedReply(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome) Reply {
+	return reportedReplyFor(c, m, it, a, outcome, Member{})
+}
+
+// reportedReplyFor is reportedReply for a link an officer or the chair
+// entered for forWho; zero for the sender's own.
+func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome, forWho Member) Reply {
 	var b strings.Builder
-	switch outcome {
-	case ReportUnchanged:
+	other := forWho.UserID != "" || forWho.Name != ""
+	switch {
+	case other && outcome == ReportUnchanged:
+		fmt.Fprintf(&b, "The report of %s for %s was already attached; nothing changed.", whoText(forWho), Escape(itemLabel(it)))
+	case other:
+		done := "attached"
+		if outcome == ReportReplaced {
+			done = "replaced (the earlier link stays in the history)"
+		}
+		fmt.Fprintf(&b, "The report of %s for %s at the meeting on %s is %s. Its history says you entered it.",
+			whoText(forWho), Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()), done)
+	case outcome == ReportUnchanged:
 		fmt.Fprintf(&b, "You had already attached this report to %s; nothing changed.", Escape(itemLabel(it)))
-	case ReportReplaced:
+	case outcome == ReportReplaced:
 		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is replaced (the earlier link stays in the history).", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
 	default:
 		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is attached.", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
@@ -562,7 +626,8 @@ func listReports(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	loc := c.Location()
 	lines := make([]string, len(links))
 	for i, l := range links {
-		lines[i] = fmt.Sprintf("• %s: %s — %s, %s%s", Escape(l.filed().label(items)), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc), madeAs(l.filed(), items))
+		lines[i] = fmt.Sprintf("• %s: %s — %s, %s%s%s", Escape(l.filed().label(items)), LinkText(l.URL, l.Title), Escape(l.Name), formatWhen(l.At, loc), madeAs(l.filed(), items),
+			enteredBy(l.By, l.UserID))
 	}
 	head := fmt.Sprintf("*Reports* — %s, meeting on %s", Escape(c.Name), describeMeeting(m, loc))
 	return listing(head, "No reports have been attached yet.", lines), nil

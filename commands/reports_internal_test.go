@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -214,4 +215,55 @@ func TestOneEdit(t *testing.T) {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.b, c.a, got, c.want)
 		}
 	}
+}
+
+// TestTextFrom: the words after a `for` clause keep the white space they
+// were typed with, so that an address broken by a tab is still refused
+// rather than read cut short, its rest taken for the title.
+func TestTextFrom(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"for <@U1> 6 https://exa\tmple.org/x Title", " 6 https://exa\tmple.org/x Title"},
+		{"for  \"Jen Williams (NW Probation)\"\t4 https://example.org/x", "\t4 https://example.org/x"},
+		{"for \"Jen Williams\"4 https://example.org/x", "4 https://example.org/x"},
+		{"for <@U1>", ""},
+	} {
+		b, rest, found, err := takeFor(strings.Fields(tc.text))
+		if err != nil || !found {
+			t.Fatalf("%q: for clause %+v, %v, %v", tc.text, b, found, err)
+		}
+		if got := textFrom(tc.text, len(strings.Fields(tc.text))-len(rest), rest); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	if _, err := parseReport(" 6 https://exa\tmple.org/x Title", testNow, london); err == nil || !strings.Contains(err.Error(), "broken by a tab") {
+		t.Errorf("an address broken by a tab after a for clause: %v", err)
+	}
+}
+
+// FuzzReportFor: whatever follows `/report for`, the words handed on
+// after the person are the words takeFor left, and reading them never
+// panics.
+func FuzzReportFor(f *testing.F) {
+	for _, s := range []string{"for <@U1> 6 https://example.org/r.pdf Title", "for <@U1|graeme> next 7.5 https://example.org/r", `for "Jen Williams (NW Probation)" 10/12/2026 4 https://example.org/iom.pdf`,
+		"for \"Jen Williams\"4 https://example.org/x", "for “Jen” 4 https://exa\tmple.org/x t", "for <@U1>", "for graeme 6 https://example.org/x", `for "" 6 x`, "for \"Jen 4 https://example.org/x",
+		"for\t<@U1>\n6\thttps://example.org/x", "for <@U1> \u2028 6 https://example.org/x", "FOR <@U1> 6 https://example.org/x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words := strings.Fields(text)
+		_, rest, found, err := takeFor(words)
+		if err != nil || !found {
+			return
+		}
+		after := textFrom(text, len(words)-len(rest), rest)
+		if got := strings.Fields(after); !slices.Equal(got, rest) {
+			t.Fatalf("%q: words after the person %q, want %q", text, got, rest)
+		}
+		if a, err := parseReport(after, testNow, london); err == nil && CheckURL(a.URL) != nil {
+			t.Fatalf("%q: accepted %q", text, a.URL)
+		}
+	})
 }

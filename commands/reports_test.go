@@ -187,3 +187,45 @@ func TestReportRemovalQueuesItsNotice(t *testing.T) {
 		t.Errorf("her own removal sent %d messages", len(got))
 	}
 }
+
+// TestReportForSomeone: an officer (or the chair) attaches a member's
+// report on their behalf with `for` first, as for apologies and
+// declarations: the link is the member's, clears the item's missing
+// report, and its history says who entered it.
+func TestReportForSomeone(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{
+			"The report of <@UGRAEME> for Item 6 (Local Policing Update) at the meeting on Thursday 10 December 2026 is attached. Its history says you entered it.",
+			"Report: <https://example.org/policing.pdf|Policing update> (example.org)"}},
+		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{"The report of <@UGRAEME> for Item 6 (Local Policing Update) was already attached; nothing changed."}},
+		{ian, `/report for "Jen Williams (NW Probation)" 10/12/2026 4 https://example.org/iom.pdf`, []string{
+			"The report of Jen Williams (NW Probation) for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting on Thursday 10 December 2026 is attached."}},
+		{ian, "/report for <@UGRAEME> 6 https://example.org/policing-v2.pdf", []string{"The report of <@UGRAEME> for Item 6 (Local Policing Update) at the meeting on Thursday 10 December 2026 is replaced (the earlier link stays in the history). Its history says you entered it."}},
+	})
+	wantShown(t, k.say(graeme, "/report list"),
+		"• Item 6 (Local Policing Update): <https://example.org/policing-v2.pdf|https://example.org/policing-v2.pdf> — Graeme Robson, Monday 23 November 2026, 12:00 — _entered by <@UIAN>_",
+		"• Item 4 (Integrated Offender Management (IOM) Refresh Strategy): <https://example.org/iom.pdf|https://example.org/iom.pdf> — Jen Williams")
+	missing := k.say(ian, "/report missing")
+	if strings.Contains(missing, "Item 6") || strings.Contains(missing, "Item 4") {
+		t.Errorf("reports entered for their presenters are still missing:\n%s", missing)
+	}
+	wantShown(t, k.say(graeme, "/history reports"), "submitted the report: https://example.org/policing-v2.pdf _(entered by <@UIAN>)_")
+	// Graeme's own link for the item replaces the one entered for him.
+	wantShown(t, k.say(graeme, "/report 6 https://example.org/policing-v3.pdf"), "Your report for Item 6 (Local Policing Update) at the meeting on Thursday 10 December 2026 is replaced")
+
+	for _, c := range []struct{ user, line, want string }{
+		{neil, "/report for <@UGRAEME> 6 https://example.org/p.pdf", "Only an officer or the chair of Safer Sefton Together can attach a report for someone else."},
+		{ian, "/report for <@UJAN> 6 https://example.org/p.pdf", "<@UJAN> is not a member of Safer Sefton Together. Add them first (`/committee member add <@UJAN> ORGANISATION`), or enter it by name for someone not in Slack: `/report for \"Name (Organisation)\" …`."},
+		{ian, "/report for graeme 6 https://example.org/p.pdf", "`/report for` names someone by mention or in quotes"},
+		{ian, "/report for <@UGRAEME> 6", "Give the report's web address after the item number."},
+		{ian, "/report for <@UGRAEME> 9 https://example.org/p.pdf", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026."},
+		{ian, `/report for "Jen Williams 4 https://example.org/p.pdf`, `Put the person's name between quotes: for "Jen Williams (NW Probation)".`},
+	} {
+		r := k.run(c.user, c.line)
+		if !r.Refused {
+			t.Errorf("%s %s was not refused:\n%s", c.user, c.line, shown(r))
+		}
+		wantShown(t, shown(r), c.want)
+	}
+}
