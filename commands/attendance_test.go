@@ -1819,6 +1819,8 @@ func TestAttendanceApologiesOnTheDay(t *testing.T) {
 	// included: members' own apologies closed when the meeting opened.
 	attRefused(k, graeme, "/attendance <@UANN> apologies", "Only an officer or the chair of Safer Sefton Together can mark someone else.")
 	attRefused(k, graeme, "/attendance <@UGRAEME> apologies", "Only an officer or the chair of Safer Sefton Together can record apologies at the meeting.")
+	attRefused(k, ian, "/attendance <@USTRANGER> apologies", "<@USTRANGER> is not a member of Safer Sefton Together. Add them first",
+		"or record apologies by name for someone not in Slack: `/attendance \"Name (Organisation)\" apologies`.")
 	attRefused(k, ian, "/attendance <@UANN> apologies Unwell sub <@UGRAEME>", "mark the substitute with `/attendance @person substitute-for @member`")
 	if n := attRows(k, `SELECT count(*) FROM apologies WHERE NOT withdrawn`); n != 3 {
 		t.Errorf("%d apologies standing, want Neil's, Ann's and Jen's", n)
