@@ -46,13 +46,9 @@ type comparison struct {
 	// FloorHere starts the floor inside this process, sharing a scheduler
 	// and a collector with the senders, rather than in one of its own.
 	FloorHere bool
-	// FloorProcs is GOMAXPROCS for the floor's process; 0 leaves Go's
-	// default. Serve runs on one unless told otherwise, so this lets the
-	// comparison be made with the floor on one too.
-	FloorProcs int
-	FloorDSN   string
-	ServePID   int
-	Commands   []slashCommand
+	FloorDSN  string
+	ServePID  int
+	Commands  []slashCommand
 }
 
 // slashCommand is one entry of -commands.
@@ -91,7 +87,6 @@ requests, errors, throughput, p50 and p99, and serve's figures as ratios to the 
 	c.FloorDSN = getenv("DATABASE_URL") // set after, so that -h never prints it
 	fs.StringVar(&c.FloorListen, "floor-listen", "127.0.0.1:0", "loopback address the floor listens on")
 	fs.StringVar(&c.FloorTarget, "floor-target", "", "base URL of a floor already running (quorum-load floor) instead of starting one")
-	fs.IntVar(&c.FloorProcs, "floor-procs", 0, "GOMAXPROCS for the floor's process (0: Go's default, one per core); serve sets its own (see BENCHMARKS.md)")
 	fs.BoolVar(&c.FloorHere, "floor-in-process", false, "start the floor inside this process, beside the senders, rather than in a process of its own as serve is")
 	fs.IntVar(&c.ServePID, "serve-pid", 0, "process ID of serve: print its peak RSS (VmHWM) after the run")
 	commands := fs.String("commands", "", `commands to send to serve one after another after the comparison, comma-separated, e.g. "/apologies {n},/agenda"`)
@@ -198,12 +193,12 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer, ge
 		defer f.Close()
 		floorURL, floorWhere = f.URL(), "started in this process, writing to "+storage.Redact(c.FloorDSN)
 	default:
-		f, err := startFloorProcess(ctx, c.FloorListen, c.FloorDSN, c.base.Secret, c.FloorProcs)
+		f, err := startFloorProcess(ctx, c.FloorListen, c.FloorDSN, c.base.Secret)
 		if err != nil {
 			return err
 		}
 		defer f.Close(stderr)
-		floorURL, floorWhere = f.url, fmt.Sprintf("started as process %d, GOMAXPROCS %d, writing to %s", f.cmd.Process.Pid, f.procs, storage.Redact(c.FloorDSN))
+		floorURL, floorWhere = f.url, fmt.Sprintf("started as process %d, writing to %s", f.cmd.Process.Pid, storage.Redact(c.FloorDSN))
 	}
 	if c.base.Setup {
 		fmt.Fprintf(stderr, "setting up committee, %d members and a meeting …\n", c.base.Users)

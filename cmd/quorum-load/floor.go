@@ -18,7 +18,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -274,7 +273,7 @@ func runFloor(ctx context.Context, args []string, stderr io.Writer, getenv func(
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "floor at %s, GOMAXPROCS %d, writing to %s; stop with Ctrl-C\n", f.URL(), runtime.GOMAXPROCS(0), storage.Redact(*dsn))
+	fmt.Fprintf(stderr, "floor at %s, writing to %s; stop with Ctrl-C\n", f.URL(), storage.Redact(*dsn))
 	<-ctx.Done()
 	return f.Close()
 }
@@ -286,7 +285,6 @@ func runFloor(ctx context.Context, args []string, stderr io.Writer, getenv func(
 type floorProcess struct {
 	cmd    *exec.Cmd
 	url    string
-	procs  int           // its GOMAXPROCS, as it said when it started
 	copied chan struct{} // closed once its output has all been read
 	// later is what it wrote after it started, given to compare's stderr
 	// when it has stopped rather than while compare writes there itself.
@@ -302,7 +300,7 @@ const floorStartWithin = 15 * time.Second
 // environment, where no other user's process list shows them. It is
 // killed when ctx ends, and (on Linux) when this process dies without
 // stopping it.
-func startFloorProcess(ctx context.Context, addr, dsn, secret string, procs int) (*floorProcess, error) {
+func startFloorProcess(ctx context.Context, addr, dsn, secret string) (*floorProcess, error) {
 	if err := checkLoopbackAddr(addr); err != nil {
 		return nil, fmt.Errorf("floor: %w", err)
 	}
@@ -312,9 +310,6 @@ func startFloorProcess(ctx context.Context, addr, dsn, secret string, procs int)
 	}
 	cmd := exec.CommandContext(ctx, exe, "floor", "-listen", addr)
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+dsn, "SLACK_SIGNING_SECRET="+secret)
-	if procs > 0 {
-		cmd.Env = append(cmd.Env, "GOMAXPROCS="+strconv.Itoa(procs))
-	}
 	dieWithParent(cmd)
 	out, err := cmd.StderrPipe()
 	if err != nil {
@@ -331,12 +326,8 @@ func startFloorProcess(ctx context.Context, addr, dsn, secret string, procs int)
 	for {
 		line, err := lines.ReadString('\n')
 		rest, ok := strings.CutPrefix(line, "floor at ")
-		if u, more, found := strings.Cut(rest, ","); ok && found {
+		if u, _, found := strings.Cut(rest, ","); ok && found {
 			f.url = u
-			if procs, found := strings.CutPrefix(more, " GOMAXPROCS "); found {
-				procs, _, _ = strings.Cut(procs, ",")
-				f.procs, _ = strconv.Atoi(procs)
-			}
 			break
 		}
 		if s := strings.TrimSpace(line); s != "" {

@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,28 +76,5 @@ func TestCompareFloorThatCannotStart(t *testing.T) {
 	}
 	if left := floorChildren(t); len(left) > 0 {
 		t.Errorf("floor processes left running: %v", left)
-	}
-}
-
-// TestFloorProcessProcs: -floor-procs runs the floor's process on that
-// many Ps, and the comparison can say so; without it the floor keeps Go's
-// default.
-func TestFloorProcessProcs(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	for _, procs := range []int{1, 0} {
-		f, err := startFloorProcess(context.Background(), "127.0.0.1:0", dsn, "secret", procs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := procs
-		if want == 0 {
-			want = runtime.GOMAXPROCS(0)
-		}
-		if f.procs != want {
-			t.Errorf("-floor-procs %d: the floor runs on %d Ps, want %d", procs, f.procs, want)
-		}
-		if err := f.Close(io.Discard); err != nil {
-			t.Errorf("floor stopped with %v", err)
-		}
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -48,7 +47,6 @@ func main() {
 	defer stop()
 	if len(os.Args) > 1 && os.Args[1] == "serve" {
 		limitServeMemory(os.Getenv)
-		limitServeProcs(os.Getenv)
 	}
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	if errors.Is(err, flag.ErrHelp) {
@@ -77,26 +75,6 @@ const serveMemoryLimit = 18 << 20
 func limitServeMemory(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(serveMemoryLimit)
-	}
-}
-
-// serveProcs is how many threads at once serve runs Go code on
-// (GOMAXPROCS) when GOMAXPROCS does not say. A request costs serve about a
-// tenth of a millisecond of CPU and spends the rest of its time waiting
-// for PostgreSQL, so one is enough for thousands a second. More cost more:
-// each request passes between three goroutines (the connection's, the
-// command's and the batch's), and with a second P free the runtime wakes
-// another thread, and spins it looking for work, at every pass: CPU taken
-// from PostgreSQL where it shares the machine, and fewer requests gathered
-// into each batch. On the two-core machine of BENCHMARKS.md one P answered
-// half as many again as two.
-const serveProcs = 1
-
-// limitServeProcs sets serveProcs unless GOMAXPROCS is set, which the
-// runtime has applied already.
-func limitServeProcs(getenv func(string) string) {
-	if getenv("GOMAXPROCS") == "" {
-		runtime.GOMAXPROCS(serveProcs)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime"
 	"sync"
 	"time"
 
@@ -78,7 +77,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 		return err
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
-	log.Info("serving", "addr", ln.Addr().String(), "version", versionString(), "gomaxprocs", runtime.GOMAXPROCS(0))
+	log.Info("serving", "addr", ln.Addr().String(), "version", versionString())
 	listening(ln.Addr())
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()

@@ -7,9 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -161,28 +159,5 @@ func TestServeMemoryLimit(t *testing.T) {
 	})
 	if got := debug.SetMemoryLimit(-1); got != was {
 		t.Errorf("memory limit %d with GOMEMLIMIT set, want the runtime's %d", got, was)
-	}
-}
-
-// TestServeProcs: serve runs Go code on serveProcs threads at once, unless
-// GOMAXPROCS gives a number of its own, which the runtime has applied and
-// serve leaves alone.
-func TestServeProcs(t *testing.T) {
-	was := runtime.GOMAXPROCS(0)
-	t.Cleanup(func() { runtime.GOMAXPROCS(was) })
-	runtime.GOMAXPROCS(serveProcs + 1)
-	limitServeProcs(func(string) string { return "" })
-	if got := runtime.GOMAXPROCS(0); got != serveProcs {
-		t.Errorf("GOMAXPROCS %d, want %d", got, serveProcs)
-	}
-	runtime.GOMAXPROCS(serveProcs + 1)
-	limitServeProcs(func(k string) string {
-		if k == "GOMAXPROCS" {
-			return strconv.Itoa(serveProcs + 1)
-		}
-		return ""
-	})
-	if got := runtime.GOMAXPROCS(0); got != serveProcs+1 {
-		t.Errorf("GOMAXPROCS %d with GOMAXPROCS set, want the runtime's %d", got, serveProcs+1)
 	}
 }
