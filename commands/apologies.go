@@ -581,7 +581,7 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho 
 	if sub := substituteOf(now); sub != "" {
 		b.WriteString("\nSubstitute: " + sub)
 	} else if sent.Outcome == ApologyChanged {
-		b.WriteString("\nSubstitute: none (add `sub @someone` to name one)")
+		b.WriteString("\nSubstitute: " + noSubstitute)
 	}
 	if len(sent.SubstituteFor) > 0 {
 		names := make([]string, len(sent.SubstituteFor))
@@ -603,6 +603,10 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho 
 	}
 	return reply
 }
+
+// noSubstitute follows "Substitute: " in the answer to apologies changed
+// that name none: how to name one with /apologies.
+const noSubstitute = "none (add `sub @someone` to name one)"
 
 // apologyChanges says how an apology that stood as was came to stand as
 // now: "reason changed, substitute kept".

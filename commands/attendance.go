@@ -1520,6 +1520,13 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 		return Reply{}, err
 	}
 	reply := s.apologyReply(c, st.m, sent, who)
+	// `/attendance … apologies` names no substitute (apologiesArgs): one
+	// who comes is marked as such, which only a member can be stood in for.
+	sub := "none"
+	if who.UserID != "" {
+		sub = "none (one who comes is marked with `/attendance @person substitute-for <@" + who.UserID + ">`)"
+	}
+	reply.Text = strings.Replace(reply.Text, "Substitute: "+noSubstitute, "Substitute: "+sub, 1)
 	reply.Text += "\n" + st.count("").Line()
 	return reply, nil
 }

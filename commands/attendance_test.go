@@ -1835,3 +1835,20 @@ func TestAttendanceApologiesOnTheDay(t *testing.T) {
 	k.must(sue, "/meeting close")
 	attRefused(k, ian, "/attendance <@UANN> apologies", "No meeting of Safer Sefton Together is in progress.")
 }
+
+// TestAttendanceApologiesChangedNoSubAdvice: apologies received at the
+// meeting that change those sent before are answered without the advice
+// to add `sub @someone`, which `/attendance … apologies` refuses: a
+// substitute who comes is marked with substitute-for.
+func TestAttendanceApologiesChangedNoSubAdvice(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 5)
+	r := k.must(ian, "/attendance <@UNEIL> apologies Stuck on a train")
+	got := shown(r)
+	wantShown(t, got, "are updated", "Reason: Stuck on a train")
+	if strings.Contains(got, "sub @someone") {
+		t.Errorf("the answer advises a form /attendance refuses:\n%s", got)
+	}
+	wantShown(t, got, "Substitute: none (one who comes is marked with `/attendance @person substitute-for <@UNEIL>`)")
+}
