@@ -954,7 +954,22 @@ func (s *Service) substituteHere(ctx context.Context, c Committee, m Meeting, us
 		}
 		mark := AttendanceMark{MeetingID: m.ID, MemberKey: userID, UserID: userID, Name: s.displayName(ctx, userID, userName),
 			Status: status, At: now, SubstituteFor: a.UserID, By: userID}
-		return s.mark(ctx, st, mark, now, true)
+		// One substitute at a time, as /attendance holds it: someone the
+		// officer marked in the member's place stands, and the mark is
+		// saved only if no one else is here as theirs when it commits.
+		if err := st.substituteErr(mark); err != nil {
+			return Reply{}, err
+		}
+		mark.Sole = true
+		reply, err := s.mark(ctx, st, mark, now, true)
+		if errors.Is(err, ErrConflict) {
+			if again, rerr := s.meetingState(ctx, c, m); rerr == nil {
+				if serr := again.substituteErr(mark); serr != nil {
+					return Reply{}, serr
+				}
+			}
+		}
+		return reply, err
 	}
 	return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`.", Escape(c.Name))
 }

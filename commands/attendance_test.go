@@ -1852,3 +1852,22 @@ func TestAttendanceApologiesChangedNoSubAdvice(t *testing.T) {
 	}
 	wantShown(t, got, "Substitute: none (one who comes is marked with `/attendance @person substitute-for <@UNEIL>`)")
 }
+
+// TestAttendanceNamedSubstituteAfterAnother: the substitute a member named
+// in their apology, marking themselves here, is refused while someone
+// else is marked here as that member's substitute, as the officer's
+// /attendance is: a member has one substitute at a time.
+func TestAttendanceNamedSubstituteAfterAnother(t *testing.T) {
+	k := attDay(t)
+	day := k.now
+	k.now = now
+	k.must(attAnn, "/apologies Annual leave sub <@USTRANGER>")
+	k.now = day
+	k.must(ian, "/meeting start")
+	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UANN>")
+	attRefused(k, stranger, "/here", "Graeme Robson is already marked as substitute for Ann.")
+	if n := attRows(k, `SELECT count(DISTINCT member_key) FROM attendance_marks WHERE substitute_for = 'UANN'`); n != 1 {
+		t.Errorf("%d people marked as Ann's substitute, want Graeme alone", n)
+	}
+	wantShown(t, k.say(sue, "/meeting status"), "*Substitutes*\nGraeme Robson (Merseyside Police) for Ann\n*Apologies*")
+}
