@@ -1011,3 +1011,26 @@ func TestImportedActionsOnlyFromTheLatestMinutes(t *testing.T) {
 		t.Errorf("%d actions, want 3", n)
 	}
 }
+
+// TestImportedActionsBesideMinutesDraftedLater: minutes drafted in Quorum
+// for a later meeting record that meeting's own actions, not those it
+// carries forward; the published minutes of the meeting before it still
+// bring theirs.
+func TestImportedActionsBesideMinutesDraftedLater(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Bootle Town Hall")
+	k.must(ian, "/agenda add 2026-12-10 4 Budget")
+	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.must(ian, "/resolve 4 That the budget be approved.")
+	r, errs := k.importMinutes(ian, actionMinutes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if got := shown(r); !strings.Contains(got, "3 actions") || strings.Contains(got, "not added") {
+		t.Errorf("the November minutes beside December's drafts:\n%s", got)
+	}
+	if n := attRows(k, `SELECT count(*) FROM actions`); n != 3 {
+		t.Errorf("%d actions, want the November minutes' 3", n)
+	}
+}

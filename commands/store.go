@@ -194,7 +194,10 @@ type MinutesStore interface {
 	// meeting has one under that minute with the same text already (an
 	// earlier import's, or entered by hand): a re-issued version adds no
 	// second of an action that may have been re-dated, reassigned or done
-	// since. Their log says they were recorded from the minutes, by no one.
+	// since; none is added when rec.SkipActions, or when a later meeting
+	// has published minutes on record (MinutesStored.LaterMinutes). Their
+	// log says they were recorded from the minutes ("imported", by whoever
+	// imported them, which /action history does not show).
 	ImportMinutes(ctx context.Context, rec MinutesRecord) (MinutesStored, error)
 	// MinutesByNumber lists the committee's minutes numbered number, the
 	// most recent first, at most limit; a non-zero on keeps those of that day.

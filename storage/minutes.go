@@ -287,7 +287,7 @@ func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.M
 
 // actionsToAdd is which of rec's actions to add to the meeting: none when
 // rec says to leave them out, or when a later meeting of the committee has
-// minutes on record (stored.LaterMinutes is then set): each set of minutes
+// published minutes on record (stored.LaterMinutes is then set): each set of minutes
 // prints the actions outstanding when it was written, and only the
 // latest's still are. Minutes imported oldest first leave the actions of
 // each earlier set added while it was the latest; those stand, as any
@@ -297,9 +297,12 @@ func actionsToAdd(ctx context.Context, tx *Tx, meetingID int64, rec commands.Min
 		return nil, nil
 	}
 	var later sql.NullTime
+	// Published minutes of a later meeting, not minutes drafted in
+	// Quorum: those record that meeting's own actions, not the ones it
+	// carried forward, which are still to come from these.
 	err := tx.GetContext(ctx, &later, `SELECT max(m.starts_at) FROM meetings m
 		WHERE m.committee_id = $1 AND m.starts_at > (SELECT starts_at FROM meetings WHERE id = $2)
-		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id)`, rec.CommitteeID, meetingID)
+		AND EXISTS (SELECT 1 FROM minute_documents d WHERE d.meeting_id = m.id AND d.kind = 'minutes' AND d.replaced_at IS NULL)`, rec.CommitteeID, meetingID)
 	if err != nil || later.Valid {
 		stored.LaterMinutes = later.Time
 		return nil, err
