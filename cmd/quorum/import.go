@@ -166,10 +166,9 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		}
 	}
 	prog.done()
+	var actionsErr error
 	if imp.skipActions && imp.db != nil && ctx.Err() == nil {
-		if err := imp.latestActions(ctx, results, stdout, stderr); err != nil {
-			return err
-		}
+		actionsErr = imp.latestActions(ctx, results, stdout, stderr)
 	}
 	if len(files) > 1 || ia.dryRun {
 		// The table goes to stderr with --json so that stdout stays JSON;
@@ -187,6 +186,9 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		}
 	}
 	switch {
+	case actionsErr != nil:
+		// The documents listed were saved, each in its own transaction.
+		return fmt.Errorf("import %s: the documents above were imported as listed, but the actions of the latest minutes were not added (%w); import that document again on its own to add them", ia.verb, actionsErr)
 	case ctx.Err() != nil:
 		return fmt.Errorf("import %s: stopped after %d of %d documents: %w", ia.verb, len(results), len(files), ctx.Err())
 	case len(files) == 1 && failed == 1:
