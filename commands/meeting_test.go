@@ -368,6 +368,8 @@ func TestNextIsTheMeetingAfterOneInProgress(t *testing.T) {
 	// Apologies received on the day are recorded with the attendance.
 	attRefused(k, ian, "/apologies for <@UGRAEME> Unwell", "is under way (opened at 13:50); apologies for it are closed (`/apologies for <@UGRAEME> next …` sends them for the meeting after it; `/attendance <@UGRAEME> apologies REASON` records those received at it).")
 	attRefused(k, ian, `/apologies for "Jen Williams (NW Probation)" Unwell`, "apologies for it are closed (`/apologies for \"Jen Williams (NW Probation)\" next …` sends them for the meeting after it; `/attendance \"Jen Williams (NW Probation)\" apologies REASON` records those received at it).")
+	// A name that cannot stand in quotes in a `code` span is not put there.
+	attRefused(k, ian, "/apologies for \"Jo `JJ` Bloggs (Sefton CVS)\" Unwell", "apologies for it are closed (`/apologies for \"Name (Organisation)\" next …` sends them for the meeting after it; `/attendance \"Name (Organisation)\" apologies REASON` records those received at it).")
 	if n := attRows(k, `SELECT count(*) FROM apologies`); n != 0 {
 		t.Fatalf("%d apologies recorded by apologies without a date, want none", n)
 	}
