@@ -694,12 +694,17 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 		}
 	}
 	sort.SliceStable(overdue, func(i, j int) bool { return overdue[i].Due.Start(loc).Before(overdue[j].Due.Start(loc)) })
+	// The store reads at most MaxActionsListed.
+	outstanding := fmt.Sprintf("%d outstanding %s", len(as), plural(len(as), "action", "actions"))
+	if len(as) >= MaxActionsListed {
+		outstanding = fmt.Sprintf("At least %d outstanding actions", MaxActionsListed)
+	}
 	switch {
 	case len(as) == 0:
 	case len(overdue) == 0:
-		lines = append(lines, fmt.Sprintf("%d outstanding %s (`/action list` in the channel); none overdue.", len(as), plural(len(as), "action", "actions")))
+		lines = append(lines, outstanding+" (`/action list` in the channel); none overdue.")
 	default:
-		lines = append(lines, fmt.Sprintf("%d outstanding %s (`/action list` in the channel); %d overdue, the oldest first:", len(as), plural(len(as), "action", "actions"), len(overdue)))
+		lines = append(lines, fmt.Sprintf("%s (`/action list` in the channel); %d overdue, the oldest first:", outstanding, len(overdue)))
 		for i, a := range overdue {
 			if i == maxHomeLines {
 				lines = append(lines, fmt.Sprintf("… and %d more: `/action list overdue` in the channel lists them all.", len(overdue)-i))
