@@ -66,6 +66,10 @@ type apologyArgs struct {
 	SubstituteID   string
 	SubstituteName string
 	SetSubstitute  bool
+	// SubWord is the word after a "sub" in a reason not given with
+	// `reason` ("sub sue"): a member's, it names someone the sender
+	// meant as substitute (see subNotNamed).
+	SubWord string
 }
 
 // keep is what an update with a leaves of the apology standing.
@@ -121,7 +125,11 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 	}
 	if len(rest) > 0 {
 		a.SetReason = true
+		if !found {
+			a.SubWord = wordAfterSub(rest)
+		}
 		if lw := strings.ToLower(strings.TrimRight(rest[0], ":")); lw == "reason" {
+			a.SubWord = ""
 			switch {
 			case len(rest) == 1:
 				return apologyArgs{Date: d}, errors.New("say `reason none` to remove the reason, or give it after `reason`")
@@ -180,6 +188,17 @@ func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool
 	return sub, words, false, nil
 }
 
+// wordAfterSub is the word after the first "sub" or "substitute" of a
+// reason, "" when there is none.
+func wordAfterSub(words []string) string {
+	for i, w := range words[:max(len(words)-1, 0)] {
+		if lw := strings.ToLower(strings.TrimRight(w, ":")); lw == "sub" || lw == "substitute" {
+			return words[i+1]
+		}
+	}
+	return ""
+}
+
 // quoted reads a name between quotes at the start of s (any of quotes
 // opens or closes it) and what follows the closing quote. A name must
 // have something in it.
@@ -231,7 +250,9 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// depends on the sender's name and on the apologies already sent.
 	// One for `next`, said, goes the long way too: the statement's meeting
 	// is the one an apology without a date means.
-	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
+	// So does one whose reason has "sub" and a word that may be a
+	// member's: subNotNamed reads the members.
+	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || a.SubWord != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
 		return s.sendApologyOn(ctx, in)
 	}
 	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
@@ -417,11 +438,26 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
+	if err := s.subNotNamed(ctx, in, a.SubWord); err != nil {
+		return Reply{}, err
+	}
 	m, err := s.meetingSaid(ctx, in, a.Date, saidNextFirst(args))
 	if err != nil {
 		return Reply{}, err
 	}
 	return s.sendApologyAs(ctx, in.Committee, who, m, in.Request, a)
+}
+
+// subNotNamed refuses apologies whose reason has "sub" followed by word,
+// a word of a member's name neither mentioned nor quoted ("/apologies sub
+// sue"): sent as they stand, "sub sue" would be the reason and no one the
+// substitute. A reason that says so is given with `reason`.
+func (s *Service) subNotNamed(ctx context.Context, in *Input, word string) error {
+	meant, err := s.membersMeant(ctx, in, word)
+	if err != nil || len(meant) == 0 {
+		return err
+	}
+	return userErr("`sub %s` names no one: %s", inCode(Escape(truncateText(word, 40))), didYouMean(meant, "`/apologies sub %s`"))
 }
 
 // sendApology records r's sender's apologies for meeting m of c, as
@@ -469,7 +505,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
 	}
 	if a.SubstituteID == "" && a.SubstituteName != "" {
-		if err := s.substituteMisnamed(ctx, c, a.SubstituteName); err != nil {
+		if err := s.substituteNamed(ctx, c, &a); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -494,16 +530,24 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	return s.apologyReply(c, m, sent, who), nil
 }
 
-// substituteMisnamed refuses a substitute named as sub that is a member's
-// name but for a slip (misnamed), as an entry for someone is: the
-// minutes would name a stranger substituting, and the member who came
-// would not be taken for the substitute.
-func (s *Service) substituteMisnamed(ctx context.Context, c Committee, sub string) error {
+// substituteNamed makes a substitute named by a member's name (a's
+// SubstituteName) that member, as a name after `for` is: kept as a name
+// only, the member would not be told they were named when they send
+// apologies of their own, and their Home and the replies would not
+// mention them. It refuses a name that is a member's but for a slip
+// (misnamed), as an entry for someone is: the minutes would name a
+// stranger substituting, and the member who came would not be taken for
+// the substitute.
+func (s *Service) substituteNamed(ctx context.Context, c Committee, a *apologyArgs) error {
+	sub := a.SubstituteName
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
 		return err
 	}
-	if slices.ContainsFunc(members, func(m Member) bool { return sameName(sub, m.Name) }) {
+	if i := slices.IndexFunc(members, func(m Member) bool { return sameName(sub, m.Name) }); i >= 0 {
+		if members[i].UserID != "" {
+			a.SubstituteID, a.SubstituteName = members[i].UserID, members[i].Name
+		}
 		return nil
 	}
 	name, org := splitOrg(sub)

@@ -462,3 +462,35 @@ func TestNextAndADateAreOneOrTheOther(t *testing.T) {
 		}
 	}
 }
+
+// A substitute named by a member's name, in quotes or not, is that member,
+// as a name after `for` is: the reply mentions them, and when they then
+// send apologies of their own they are told whose substitute they were.
+func TestApologiesSubstituteNamedIsTheMember(t *testing.T) {
+	for _, sub := range []string{`sub "Sue Holden"`, `sub “sue holden (Sefton CVS)”`, `sub Sue Holden`} {
+		t.Run(sub, func(t *testing.T) {
+			k := agendaKit(t)
+			wantShown(t, k.say(neil, "/apologies Unwell "+sub), "are recorded", "Substitute: <@USUE>")
+			wantShown(t, k.say(sue, "/apologies Away"), "You are named as substitute for Neil Frackelton at this meeting, who will need someone else.")
+			wantShown(t, k.say(ian, "/apologies list"), "• Sue Holden, substitute for Neil Frackelton, has sent apologies.")
+		})
+	}
+}
+
+// `sub` followed by a word of a member's name, neither mentioned nor
+// quoted, means that member: it is refused with how to name them, not
+// saved as the reason "sub sue". A sub committee is still a reason.
+func TestApologiesSubBareWordOfAMember(t *testing.T) {
+	k := agendaKit(t)
+	r := k.run(neil, "/apologies sub sue")
+	want := "`sub sue` names no one: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies sub \"Sue Holden\"`."
+	if !r.Refused || r.Text != want {
+		t.Errorf("reply = %q\nwant a refusal saying %q", shown(r), want)
+	}
+	wantShown(t, k.say(neil, "/apologies Unwell substitute graeme"), "did you mean Graeme Robson (Merseyside Police)?")
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, "/apologies Planning sub committee"), "are recorded", "Reason: Planning sub committee")
+	wantShown(t, k.say(neil, "/apologies reason sub sue"), "Reason: sub sue")
+}

@@ -3,6 +3,7 @@ package commands
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -139,7 +140,8 @@ func FuzzParseApology(f *testing.F) {
 		`sub "Jane Smith (Sefton CVS)"`, "Court sub “Jane Smith” today", `sub "`, `sub ""`, "sub ”x“", "sub <@U1> sub <@U2>",
 		"reason", "reason none sub none", "sub \"a\xff\"",
 		"for sue Unwell", "next Thursday Unwell", "next Unwell", "31/02 Unwell", "next 31/02 Unwell", "reason for sue", "sub sue Holdn",
-		"next Thursday 17 December Holiday", "next 17/12 Holiday", "next, today", "next next Holiday", "next 17/12", "next tomorrow Unwell"} {
+		"next Thursday 17 December Holiday", "next 17/12 Holiday", "next, today", "next next Holiday", "next 17/12", "next tomorrow Unwell",
+		"sub sue", "Unwell substitute graeme", "reason sub sue", "Planning sub committee", "sub: sue", "sub sue sub <@U1>"} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}
@@ -172,6 +174,11 @@ func FuzzParseApology(f *testing.F) {
 		}
 		if a.SubstituteID != "" && !a.SetSubstitute {
 			t.Fatalf("parseApology(%q) = %+v: a substitute not set", text, a)
+		}
+		// The word after "sub" is one of the reason's, left there only when
+		// no substitute was named.
+		if a.SubWord != "" && (a.SetSubstitute || !slices.Contains(strings.Fields(a.Reason), a.SubWord)) {
+			t.Fatalf("parseApology(%q) = %+v: word after sub %q not of the reason", text, a, a.SubWord)
 		}
 	})
 }
