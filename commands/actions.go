@@ -489,7 +489,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return private("Action %d is done: %s.", id, Escape(a.Text)), nil
+	return private("Action %d is done: %s", id, Escape(ended(a.Text))), nil
 }
 
 func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -734,8 +734,8 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 			// Once for each due date and owner: given to someone else
 			// after the chase, it is theirs to be reminded of.
 			DedupeKey: fmt.Sprintf("action:%d:%s:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02"), a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from minute %s, is due by %s — %s. When it is done: `/action done %d [NOTE]`.",
-				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from minute %s, is due by %s — %s When it is done: `/action done %d [NOTE]`.",
+				a.ID, Escape(a.MinuteNumber), a.Due, Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {
@@ -755,8 +755,8 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
 			DedupeKey: fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours and due by %s — %s. The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
-				a.ID, Escape(a.MinuteNumber), a.Due, Escape(a.Text), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours and due by %s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
+				a.ID, Escape(a.MinuteNumber), a.Due, Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {
@@ -768,4 +768,14 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 		}
 	}
 	return queued, errors.Join(errs...)
+}
+
+// ended is an action's text as a sentence ends, with one full stop: text
+// imported from minutes often has its own ("… by 31 January."), and a
+// reply that added another would show two.
+func ended(text string) string {
+	if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
+		return text
+	}
+	return text + "."
 }

@@ -998,7 +998,12 @@ func TestImportedActionsOnlyFromTheLatestMinutes(t *testing.T) {
 	if n := attRows(k2, `SELECT count(*) FROM actions`); n != 0 {
 		t.Errorf("%d actions after an import without them", n)
 	}
-	for want, added := range map[string]int{"added the 3 actions they print.": 3, "nothing changed.": 0} {
+	// In this order: the first import with them adds them, the next nothing.
+	for _, tc := range []struct {
+		want  string
+		added int
+	}{{"added the 3 actions they print.", 3}, {"nothing changed.", 0}} {
+		want, added := tc.want, tc.added
 		im, err = k2.svc.ImportMinutesWith(context.Background(), "Safer Sefton Together", actionMinutes, ian, commands.MinutesImportOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -1032,5 +1037,28 @@ func TestImportedActionsBesideMinutesDraftedLater(t *testing.T) {
 	}
 	if n := attRows(k, `SELECT count(*) FROM actions`); n != 3 {
 		t.Errorf("%d actions, want the November minutes' 3", n)
+	}
+}
+
+// An action imported from minutes is often a sentence with its own full
+// stop ("ACTION: Neil Frackelton to circulate … by 31 January."): the
+// replies and reminders that quote it end it once, not with "..".
+func TestActionTextEndsWithOneFullStop(t *testing.T) {
+	k := committeeKit(t)
+	if _, errs := k.importMinutes(ian, actionMinutes); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	k.now = time.Date(2027, 1, 28, 9, 30, 0, 0, london)
+	_, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder: action 1, from minute 2, is due by Sunday 31 January 2027 — Neil Frackelton to circulate the SWACA figures by 31 January. When it is done: `/action done 1 [NOTE]`."}); diff != "" {
+		t.Errorf("reminder to Neil (-got +want):\n%s", diff)
+	}
+	if got, want := k.say(neil, "/action done 1 Sent round on Monday"), "Action 1 is done: Neil Frackelton to circulate the SWACA figures by 31 January."; got != want {
+		t.Errorf("done:\n got %q\nwant %q", got, want)
+	}
+	// Text without one gets one.
+	k.must(ian, `/action add 2 "Jo Smith" 2027-03-01 Book the room`)
+	if got, want := k.say(ian, "/action done 4"), "Action 4 is done: Book the room."; got != want {
+		t.Errorf("done:\n got %q\nwant %q", got, want)
 	}
 }
