@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // HistoryRecord names a kind of a meeting's records whose history
@@ -99,7 +100,34 @@ func historyCommand() *Command {
 			},
 			minutesHistorySub(),
 		},
+		Guess: guessHistory,
 	}
+}
+
+// guessHistory answers `/history @neil`, `/history "Jen Williams"` or
+// `/history 10/12/2026`, a member or a date given without the records to
+// read, with where they go: after the kind of records.
+func guessHistory(args []string) string {
+	const records = "`/history apologies`, `declarations`, `reports`, `agenda` or `attendance`"
+	if _, hint, ok := mention(args[0]); ok {
+		// Typed as it would be: @ and the name Slack gave with the mention.
+		if hint == "" || strings.ContainsFunc(hint, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._-", r)
+		}) {
+			hint = "name"
+		}
+		return fmt.Sprintf("Say which records first, then the member: %s, e.g. `/history apologies @%s`.", records, hint)
+	}
+	typed := inCode(Escape(truncateText(strings.Join(args, " "), 60)))
+	if strings.ContainsRune(quotes, firstRune(Unescape(args[0]))) {
+		return fmt.Sprintf("Say which records first, then the member: %s, e.g. `/history apologies %s`.", records, typed)
+	}
+	// Whether words are a date does not depend on the day or the zone:
+	// only which day a relative one names does.
+	if _, n, err := takeDate(args, time.Time{}, time.UTC); err == nil && n > 0 {
+		return fmt.Sprintf("Say which records first, then the date: `/history apologies`, `declarations`, `reports`, `agenda`, `attendance` or `minutes`, e.g. `/history apologies %s`.", typed)
+	}
+	return ""
 }
 
 // seesAll reports whether m may read everyone's history: officers, the

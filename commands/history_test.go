@@ -141,6 +141,10 @@ func TestHistoryMistakes(t *testing.T) {
 		{ian, "/history reports 31/02/2027", "There is no 31 February 2027"},
 		{ian, "/history attendance yesterday-ish", "Give a date and a member, or either, e.g. `10 December @neil`; I don't know `yesterday-ish`.\nUsage:\n• `/history attendance [DATE] [@member|\"Name\"]`"},
 		{ian, "/history changes", "I don't know `changes`."},
+		// A member or a date first: the records to read come first.
+		{neil, "/history <@UNEIL|neil>", "Say which records first, then the member: `/history apologies`, `declarations`, `reports`, `agenda` or `attendance`, e.g. `/history apologies @neil`."},
+		{ian, `/history "Jen Williams"`, "Say which records first, then the member: `/history apologies`, `declarations`, `reports`, `agenda` or `attendance`, e.g. `/history apologies \"Jen Williams\"`."},
+		{ian, "/history 10/12/2026", "Say which records first, then the date: `/history apologies`, `declarations`, `reports`, `agenda`, `attendance` or `minutes`, e.g. `/history apologies 10/12/2026`."},
 	} {
 		t.Run(tc.line, func(t *testing.T) {
 			r := k.run(tc.user, tc.line)
