@@ -471,10 +471,27 @@ func (s *Service) withdrawDeclarationsOf(ctx context.Context, c Committee, who M
 		return Reply{}, err
 	}
 	if n == 0 {
-		return Reply{}, userErr("%s has no declaration standing for %s at the meeting on %s.", whoText(who), Escape(label), formatDay(m.StartsAt, c.Location()))
+		return Reply{}, s.noneStanding(ctx, c, m, it, fmt.Sprintf("%s has no declaration standing for %s at the meeting on %s.", whoText(who), Escape(label), formatDay(m.StartsAt, c.Location())))
 	}
 	return private("The %s of %s in %s %s withdrawn. The original stays on record, with this withdrawal by you.",
 		plural(n, "declaration", "declarations"), whoText(who), Escape(label), plural(n, "is", "are")), nil
+}
+
+// noneStanding is the answer to a withdrawal that found no declaration
+// standing for it (msg), unless it is on no agenda item: then that it is
+// not on the agenda, with the items that are, as a declaration for it is
+// answered, so that a mistyped number is not taken for one with nothing
+// declared. (A declaration filed under a number with no item, as imported
+// ones may be, is still withdrawn by that number.)
+func (s *Service) noneStanding(ctx context.Context, c Committee, m Meeting, it AgendaItem, msg string) error {
+	if it.ID != 0 {
+		return userErr("%s", msg)
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	return userErr("%s", notOnAgenda(c, m, it.Number, items))
 }
 
 // withdrawDeclarations withdraws r's sender's declarations for item at
@@ -508,7 +525,7 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 		return Reply{}, err
 	}
 	if n == 0 {
-		return Reply{}, userErr("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location()))
+		return Reply{}, s.noneStanding(ctx, c, m, it, fmt.Sprintf("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location())))
 	}
 	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
 		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"))

@@ -72,7 +72,10 @@ func TestDeclare(t *testing.T) {
 	k.steps([]step{
 		{neil, "/declare withdraw 7.5", []string{"Your declaration in Item 7.5 (SWACA) is withdrawn. The original stays on record, with this withdrawal."}},
 		{neil, "/declare withdraw 7.5", []string{"You have no declaration standing for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026."}},
-		{neil, "/declare withdraw 9", []string{"You have no declaration standing for Item 9"}},
+		// A number not on the agenda is said to be, with the items it has,
+		// as `/declare 9 …` is answered.
+		{neil, "/declare withdraw 9", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."}},
+		{ian, "/declare withdraw for <@UNEIL> 9", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."}},
 		{neil, "/declare withdraw", []string{"Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.", "• `/declare withdraw [DATE] ITEM`"}},
 	})
 	if strings.Contains(k.say(neil, "/declare list"), "Trustee of SWACA") {
