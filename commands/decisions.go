@@ -645,7 +645,11 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		m, err = s.store.PreviousMeeting(ctx, c.ID, before)
 		if errors.Is(err, ErrNotFound) {
-			return Reply{}, usageErr("%s has no earlier meeting whose minutes could be confirmed.", Escape(c.Name))
+			drafts, err := s.draftsToConfirm(ctx, c)
+			if err != nil {
+				return Reply{}, err
+			}
+			return Reply{}, usageErr("%s has no earlier meeting whose minutes could be confirmed.%s", Escape(c.Name), drafts)
 		}
 		if err != nil {
 			return Reply{}, err
@@ -726,7 +730,13 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	err = s.store.ApproveMinutes(ctx, a)
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.", formatDay(m.StartsAt, loc))
+		drafts := ""
+		if d.IsNext() {
+			if drafts, err = s.draftsToConfirm(ctx, c); err != nil {
+				return Reply{}, err
+			}
+		}
+		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
 	case errors.Is(err, ErrConflict):
 		return Reply{}, usageErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))
 	case err != nil:
@@ -738,6 +748,24 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))
 	}
 	return Reply{Visibility: Public, Text: text}, nil
+}
+
+// draftsToConfirm names, for the answer to `/minutes approve` without a
+// date that found nothing to confirm, the minutes drafted in Quorum and
+// not yet confirmed, each with the form that confirms them: without a
+// date the minutes are the previous meeting's, and on the day a meeting
+// closed those are not the ones the officer has in mind. "" when none.
+func (s *Service) draftsToConfirm(ctx context.Context, c Committee) (string, error) {
+	ms, err := s.store.DraftMinutesMeetings(ctx, c.ID, 5)
+	if err != nil || len(ms) == 0 {
+		return "", err
+	}
+	loc := c.Location()
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = fmt.Sprintf("%s (`/minutes approve %s`)", formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2006-01-02"))
+	}
+	return " Minutes drafted in Quorum and not yet confirmed: " + joinAnd(names) + ".", nil
 }
 
 // pendingMinutes names the minutes of doc with nothing recorded, by their

@@ -426,6 +426,29 @@ func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
 	}
 }
 
+// TestMinutesApprovalPointsToTheDraft: `/minutes approve` alone, the
+// day a meeting closed, is about the meeting before it; where that one
+// has no minutes to confirm, the answer names the minutes drafted and
+// not yet confirmed, with the form that confirms them, as the officer's
+// Home does.
+func TestMinutesApprovalPointsToTheDraft(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
+	r := k.run(ian, "/minutes approve")
+	wantShown(t, r.Text, "Minutes drafted in Quorum and not yet confirmed: Thursday 10 December 2026 (`/minutes approve 2026-12-10`).")
+	if got := decMinutes(k, decHeldOn.Start(london)); decConfirmed(got, "9 confirmed ") {
+		t.Errorf("a refused approval confirmed the minutes: %q", got)
+	}
+	// Given with their day, they are confirmed.
+	wantShown(t, k.say(ian, "/minutes approve 2026-12-10"), "are confirmed as a correct record, by correspondence")
+	if r := k.run(ian, "/minutes approve"); strings.Contains(r.Text, "not yet confirmed:") {
+		t.Errorf("confirmed minutes still offered: %q", r.Text)
+	}
+}
+
 // TestMinutesApprovalKeepsWhatItem3Records: confirming minutes at a
 // meeting adds to what its "Minutes of Previous Meeting" minute already
 // records — the officer's own words, or another meeting's minutes confirmed
