@@ -17,7 +17,10 @@ func TestParseApology(t *testing.T) {
 		{"Unwell", apologyArgs{Reason: "Unwell", SetReason: true}},
 		{"10/12/2026 Attending court sub <@UG|graeme>", apologyArgs{Date: Date{2026, 12, 10}, Reason: "Attending court", SetReason: true, SubstituteID: "UG", SubstituteName: "graeme", SetSubstitute: true}},
 		{"Attending court substitute Jane Smith", apologyArgs{Reason: "Attending court", SetReason: true, SubstituteName: "Jane Smith", SetSubstitute: true}},
-		{"At the sub committee meeting", apologyArgs{Reason: "At the sub committee meeting", SetReason: true}},
+		// The word after "sub" is kept, to be looked for among the members'
+		// names (subNotNamed); none has "committee" in it.
+		{"At the sub committee meeting", apologyArgs{Reason: "At the sub committee meeting", SetReason: true, SubWord: "committee"}},
+		{"reason sub sue", apologyArgs{Reason: "sub sue", SetReason: true}},
 		{"Unwell sub", apologyArgs{Reason: "Unwell sub", SetReason: true}},
 		// An update names what it changes.
 		{"sub <@UG|graeme>", apologyArgs{SubstituteID: "UG", SubstituteName: "graeme", SetSubstitute: true}},
