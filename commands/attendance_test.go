@@ -1807,7 +1807,12 @@ func TestAttendanceApologiesOnTheDay(t *testing.T) {
 		t.Errorf("Ann, who sent apologies on the day, is listed as absent:\n%s", att)
 	}
 	wantShown(t, k.say(ian, "/minutes draft"), "Apologies for absence were received from Neil Frackelton (SWACA), Ann (Sefton Council) and Jen Williams (NW Probation).")
-	wantShown(t, k.say(ian, "/apologies list"), "Neil Frackelton (SWACA), Ann (Sefton Council) and Jen Williams (NW Probation)", "Entered for them: Ann", "by <@UIAN>")
+	list := k.say(ian, "/apologies list")
+	wantShown(t, list, "Neil Frackelton (SWACA), Ann (Sefton Council) and Jen Williams (NW Probation)", "Entered for them: Ann", "by <@UIAN>",
+		// The officers' reasons say how each came: sent beforehand, or
+		// received at the meeting and entered by whom.
+		"• Neil Frackelton: Unwell (sent ", "• Ann: Unwell (received at the meeting, entered by <@UIAN>)",
+		"• Jen Williams: Held up in court (received at the meeting, entered by <@UIAN>)")
 	wantShown(t, k.say(ian, "/history apologies"), "<@UANN> apologies received at the meeting: Unwell _(entered by <@UIAN>)_")
 	wantShown(t, k.say(ian, "/meeting status"), "Inquorate*: 2 present, quorum 3")
 

@@ -153,6 +153,9 @@ type Apology struct {
 	// recorded there, and when they were imported says nothing of when
 	// they were sent.
 	Imported bool
+	// ReceivedBy, for apologies received at the meeting (entered with the
+	// attendance once it had opened), is who entered them.
+	ReceivedBy string
 }
 
 // ApologyRequest is an apology sent from a committee's channel, for

@@ -944,10 +944,15 @@ func (s *Service) approvalOf(ctx context.Context, m Meeting, loc *time.Location)
 // apologyWhen says when an apology to meeting m was made, for lists:
 // "sent Thursday 3 December 2026, 09:12", or for one read from the
 // meeting's minutes "recorded in the minutes of Thursday 9 December 2021":
-// the time it was imported says nothing of when it was sent.
+// the time it was imported says nothing of when it was sent. Apologies
+// received at the meeting say so, and who entered them, as their history
+// does.
 func apologyWhen(a Apology, m Meeting, loc *time.Location) string {
 	if a.Imported {
 		return "recorded in the minutes of " + formatDay(m.StartsAt, loc)
+	}
+	if a.ReceivedBy != "" {
+		return "received at the meeting, entered by " + personText(a.ReceivedBy, "")
 	}
 	return "sent " + formatWhen(a.UpdatedAt, loc)
 }

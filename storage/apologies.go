@@ -26,18 +26,24 @@ type apologyRow struct {
 	UpdatedAt      time.Time      `db:"updated_at"`
 	Imported       bool           `db:"imported"`
 	By             string         `db:"by_user"`
+	ReceivedBy     string         `db:"received_by"`
 }
 
 // apologyColumns reads an apology, in the order queryApologies scans,
 // with whether it came from imported minutes (only people named in
 // minutes, who have no Slack user, can have: the CASE spares a look
 // through the history of every apology sent from Slack, which a busy
-// member's may make long) and who made its latest change.
+// member's may make long), who made its latest change, and who entered
+// it if it was received at the meeting: the apology as it stands began
+// with its latest 'sent', 'received' or 'imported' (a change keeps how it
+// came; sent again after a withdrawal, it came anew).
 const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
 	CASE WHEN user_id IS NULL
 	     THEN EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported')
 	     ELSE false END AS imported,
-	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id ORDER BY h.id DESC LIMIT 1), '') AS by_user`
+	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id ORDER BY h.id DESC LIMIT 1), '') AS by_user,
+	COALESCE((SELECT CASE WHEN h.action = 'received' THEN h.by_user ELSE '' END FROM apology_history h
+	          WHERE h.apology_id = apologies.id AND h.action IN ('sent', 'received', 'imported') ORDER BY h.id DESC LIMIT 1), '') AS received_by`
 
 // queryApologies runs query, which reads apologyColumns, and scans its
 // rows by hand: an agenda lists every apology of its meeting, a thousand
@@ -55,7 +61,7 @@ func queryApologies(ctx context.Context, q interface {
 	for rows.Next() {
 		var r apologyRow
 		if err := rows.Scan(&r.ID, &r.MeetingID, &r.UserID, &r.Name, &r.Organisation, &r.Reason, &r.SubstituteID,
-			&r.SubstituteName, &r.Withdrawn, &r.SentAt, &r.UpdatedAt, &r.Imported, &r.By); err != nil {
+			&r.SubstituteName, &r.Withdrawn, &r.SentAt, &r.UpdatedAt, &r.Imported, &r.By, &r.ReceivedBy); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -67,7 +73,7 @@ func (r apologyRow) apology() commands.Apology {
 	return commands.Apology{
 		ID: r.ID, MeetingID: r.MeetingID, UserID: r.UserID.String, Name: r.Name, Organisation: r.Organisation,
 		Reason: r.Reason, SubstituteID: r.SubstituteID.String, SubstituteName: r.SubstituteName,
-		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt, Imported: r.Imported, By: r.By,
+		Withdrawn: r.Withdrawn, SentAt: r.SentAt, UpdatedAt: r.UpdatedAt, Imported: r.Imported, By: r.By, ReceivedBy: r.ReceivedBy,
 	}
 }
 
