@@ -105,11 +105,12 @@ func resolveCommand() *Command {
 		Summary: "Record what the meeting resolved under an agenda item (officers and the chair).",
 		Saves:   "the resolution",
 		Subs: []Sub{{
-			Usage:   []string{"/resolve [DATE] ITEM TEXT"},
-			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft.",
+			Usage:   []string{"/resolve [DATE] ITEM TEXT", "/resolve [DATE] ITEM NOTED:|AGREED:|DECISION: TEXT"},
+			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft. It is RESOLVED unless a leading label records it under another word.",
 			Examples: []string{
 				"/resolve 7.5 That the report be noted.",
 				"/resolve 7 That (1) the reports be noted; (2) the figures be circulated; and (3) a further report be submitted.",
+				"/resolve 5.1 NOTED: The report was noted.",
 			},
 			Date: minutesDateHelp,
 			Who:  Chairs, Doing: "record decisions", Meeting: (*Service).minutesMeeting, Run: func(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -224,6 +225,10 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	part := "narrative"
 	if action == "resolved" {
 		r := ParseResolution(text)
+		if r.Body == "" {
+			// A label alone: recorded, it would wipe the decision.
+			return Reply{}, usageErr("Give the agenda item's number and the text.")
+		}
 		w.Resolution = &r
 		part = "RESOLVED text"
 	} else {
@@ -458,10 +463,14 @@ var partMark = regexp.MustCompile(`\((\d{1,2})\)\s*`)
 // ParseResolution reads a resolution as typed: "That (1) the reports be
 // noted; (2) …; and (3) …" has three parts, each without its number and
 // the "; and" that joins it to the next. Text without numbered parts has
-// none.
+// none. A leading label picks the word it is recorded under ("NOTED: The
+// report was noted."; see recordedLabel); without one it is RESOLVED.
 func ParseResolution(text string) Resolution {
-	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "RESOLVED:"))
+	word, text := recordedLabel(strings.TrimSpace(text))
 	r := Resolution{Body: text}
+	if word != "RESOLVED" {
+		r.RecordedAs = word
+	}
 	marks := partMark.FindAllStringSubmatchIndex(text, -1)
 	if len(marks) < 2 {
 		return r
@@ -489,6 +498,22 @@ func ParseResolution(text string) Resolution {
 	return r
 }
 
+// recordedLabel cuts from text a leading label that names one of the
+// words a resolution is recorded under, in any case: "NOTED: The report
+// was noted." is noted, as the minutes would print it. word is "" when
+// text has none, and text comes back whole.
+func recordedLabel(text string) (word, rest string) {
+	head, tail, ok := strings.Cut(text, ":")
+	if !ok || len(head) > len("DECISION ") {
+		return "", text
+	}
+	word = strings.ToUpper(strings.TrimSpace(head))
+	if !recordedWords[word] {
+		return "", text
+	}
+	return word, strings.TrimSpace(tail)
+}
+
 // DraftMark marks a minute not yet confirmed wherever it is shown.
 const DraftMark = "_draft — not yet confirmed_"
 
@@ -496,7 +521,7 @@ func amendMinuteSub() Sub {
 	return Sub{
 		Name:     "amend",
 		Usage:    []string{"/minutes amend MINUTE TEXT"},
-		Summary:  "Replace a draft minute's text (its RESOLVED text when TEXT begins \"That\"); the earlier text is kept in its history.",
+		Summary:  "Replace a draft minute's text (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history.",
 		Examples: []string{"/minutes amend 28 The Board considered the report of the Chief Executive of SWACA.", "/minutes amend 28 That the report be noted and circulated."},
 		Who:      Officers, Doing: "amend minutes", Run: amendMinute,
 	}
@@ -563,8 +588,8 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	w := MinuteWrite{CommitteeID: c.ID, MeetingID: mi.MeetingID, HeldOn: mi.HeldOn, Item: mi.Item, Number: mi.Number, Title: mi.Title,
 		Action: "amended", By: in.UserID, IfChanged: true}
-	if t := strings.TrimSpace(strings.TrimPrefix(text, "RESOLVED:")); strings.HasPrefix(t, "That ") || strings.HasPrefix(text, "RESOLVED:") {
-		r := ParseResolution(t)
+	if word, t := recordedLabel(text); word != "" || strings.HasPrefix(t, "That ") {
+		r := ParseResolution(text)
 		w.Resolution = &r
 	} else {
 		w.Narrative = &text

@@ -155,6 +155,36 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 	}
 }
 
+// TestResolveRecordedAs: a leading NOTED:, AGREED: or DECISION: records
+// the decision under that word, as imported minutes keep theirs; the reply,
+// /resolution and the draft minutes quote it so. Without one it is
+// RESOLVED, and recording the same text under another word changes the
+// word.
+func TestResolveRecordedAs(t *testing.T) {
+	k := decDay(t)
+	r := k.must(ian, "/resolve 7.7 NOTED: The report was noted.")
+	wantShown(t, shown(r), "Resolved under item 7.7: minute 9", "NOTED: The report was noted.")
+	if strings.Contains(shown(r), "RESOLVED") {
+		t.Errorf("a noting is shown as RESOLVED:\n%s", shown(r))
+	}
+	wantShown(t, k.say(neil, "/resolution 9"), "NOTED: The report was noted.")
+	wantShown(t, k.say(ian, "/minutes draft"), "NOTED:\nThe report was noted.")
+	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 1 || !strings.HasSuffix(got[0], "| The report was noted.") {
+		t.Errorf("minutes recorded: %q, want the text without its label", got)
+	}
+
+	// The label as a clerk may type it; the same text again under another
+	// word is a change, not the line repeated.
+	wantShown(t, k.say(ian, "/resolve 7.7 Agreed: The report was noted."), "AGREED: The report was noted.")
+	wantShown(t, k.say(ian, "/resolve 7.7 The report was noted."), "RESOLVED: The report was noted.", "This replaces its earlier RESOLVED text")
+	wantShown(t, k.say(ian, "/resolve 7.7 DECISION: That the report be noted."), "DECISION: That the report be noted.")
+	wantShown(t, k.say(ian, "/resolve 7.7 RESOLVED: That the report be noted."), "RESOLVED: That the report be noted.")
+	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "already reads so; nothing changed")
+	attRefused(k, ian, "/resolve 7.7 NOTED:", "Give the agenda item's number and the text.")
+	// Amended, a labelled text is the decision too, under its word.
+	wantShown(t, k.say(ian, "/minutes amend 9 NOTED: The report was noted."), "Minute 9 amended", "NOTED: The report was noted.")
+}
+
 // TestResolveRefused: whoever may not record decisions, or gives a line
 // that cannot be one, is told why and what to type, and nothing is
 // minuted.

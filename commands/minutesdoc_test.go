@@ -141,12 +141,19 @@ func TestParseResolution(t *testing.T) {
 }
 
 // FuzzParseResolution: parts are never empty, and every part is in the
-// body.
+// body; the word it is recorded under is one a resolution may have.
 func FuzzParseResolution(f *testing.F) {
 	f.Add("That (1) the reports be noted; (2) …; and (3) more.")
 	f.Add("(1)(2)(3)")
+	f.Add("NOTED: The report was noted.")
+	f.Add("agreed:That (1) a; (2) b")
+	f.Add(" Decision :")
+	f.Add("Noted that: the report")
 	f.Fuzz(func(t *testing.T, s string) {
 		r := ParseResolution(s)
+		if !recordedWords[r.Word()] || r.RecordedAs == "RESOLVED" {
+			t.Fatalf("ParseResolution(%q): recorded as %q", s, r.RecordedAs)
+		}
 		for _, p := range r.Parts {
 			if p == "" || !strings.Contains(r.Body, p) {
 				t.Fatalf("ParseResolution(%q): part %q", s, p)

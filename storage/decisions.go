@@ -64,17 +64,19 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	if setNarrative {
 		narrative = *w.Narrative
 	}
-	resolved, setResolved := "", w.Resolution != nil
+	resolved, setResolved, word := "", w.Resolution != nil, ""
 	if setResolved {
-		resolved = w.Resolution.Body
+		resolved, word = w.Resolution.Body, w.Resolution.Word()
 	}
 	if w.IfChanged && !w.AddResolution {
 		// Read under the meeting's lock taken above, so that the text
 		// compared is the text the write would replace.
 		var same bool
-		err := tx.GetContext(ctx, &same, `SELECT (NOT $3 OR narrative = $4) AND (NOT $5 OR resolved = $6)
+		// The same text under another word (NOTED for RESOLVED) is a change.
+		err := tx.GetContext(ctx, &same, `SELECT (NOT $3 OR narrative = $4) AND (NOT $5 OR resolved = $6
+				AND NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.minute_id = minutes.id AND r.recorded_as <> $7))
 			FROM minutes WHERE meeting_id = $1 AND item_number = $2 AND item_number <> ''`,
-			w.MeetingID, w.Item, setNarrative, narrative, setResolved, resolved)
+			w.MeetingID, w.Item, setNarrative, narrative, setResolved, resolved, word)
 		switch {
 		case err == nil && same:
 			return 0, fmt.Errorf("storage: write minute: %w", commands.ErrUnchanged)
@@ -105,9 +107,9 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			}
 		}
 		if resolved != "" {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts)
-				SELECT $1, COALESCE(max(position), 0) + 1, $2, $3 FROM resolutions WHERE minute_id = $1`,
-				id, resolved, pq.Array(nonNil(w.Resolution.Parts))); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO resolutions (minute_id, position, body, parts, recorded_as)
+				SELECT $1, COALESCE(max(position), 0) + 1, $2, $3, $4 FROM resolutions WHERE minute_id = $1`,
+				id, resolved, pq.Array(nonNil(w.Resolution.Parts)), word); err != nil {
 				return 0, err
 			}
 		}
