@@ -724,14 +724,25 @@ func (s *Service) withdrawApology(ctx context.Context, c Committee, m Meeting, r
 // withdrawApologyAs withdraws who's apologies, by r's sender.
 func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member, m Meeting, r Request) (Reply, error) {
 	// The apologies of a meeting in progress are part of its record, as
-	// they are once it has started on time.
-	if err := s.notUnderWay(ctx, c, m, "its apologies can no longer be withdrawn (`/apologies withdraw next` is for the meeting after it)"); err != nil {
+	// they are once it has started on time: the officer or the chair
+	// withdraws those entered by mistake with the attendance.
+	self := who.UserID == r.UserID
+	closed := "its apologies can no longer be withdrawn (`/apologies withdraw next` is for the meeting after it)"
+	running := closed
+	if !self {
+		name := "<@" + who.UserID + ">"
+		if who.UserID == "" {
+			name = `"` + Escape(nameOf(who.Name, who.Organisation)) + `"`
+		}
+		running = "its apologies can no longer be withdrawn with `/apologies` (`/attendance " + name +
+			" apologies withdraw` withdraws those entered by mistake)"
+	}
+	if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
 		return Reply{}, err
 	}
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	self := who.UserID == r.UserID
 	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID)
 	switch {
 	case errors.Is(err, ErrNotFound) && self:

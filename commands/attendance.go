@@ -155,7 +155,7 @@ func attendanceCommand() *Command {
 			Usage: []string{
 				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",
 				"/attendance @person substitute-for @member",
-				"/attendance @person apologies [REASON]   (officer or chair: apologies received at the meeting)",
+				"/attendance @person apologies [REASON]|withdraw   (officer or chair: apologies received at the meeting, or withdrawn there)",
 				"/attendance \"Name (Organisation)\" present|in-attendance|apologies|…",
 			},
 			Examples: []string{
@@ -163,6 +163,7 @@ func attendanceCommand() *Command {
 				"/attendance @neil left 11:05",
 				"/attendance @neil left none",
 				"/attendance @helen apologies Unwell",
+				"/attendance @helen apologies withdraw",
 				"/attendance @graeme substitute-for @sue",
 				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
 			},
@@ -1183,10 +1184,12 @@ type attendanceArgs struct {
 	// mistake.
 	NotLeft bool
 	// Apologies: `apologies [REASON]`, apologies received at the meeting,
-	// with Reason when SetReason (otherwise a reason standing is kept).
+	// with Reason when SetReason (otherwise a reason standing is kept);
+	// with Withdraw, `apologies withdraw`: those standing are withdrawn.
 	Apologies bool
 	Reason    string
 	SetReason bool
+	Withdraw  bool
 }
 
 // parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
@@ -1300,6 +1303,12 @@ func apologiesArgs(a attendanceArgs, words []string) (attendanceArgs, error) {
 	if len(words) == 0 {
 		return a, nil
 	}
+	if len(words) == 1 && strings.EqualFold(words[0], "withdraw") {
+		// As `left none` takes back a departure: a reason of the one
+		// word "withdraw" is not one anyone gives.
+		a.Withdraw = true
+		return a, nil
+	}
 	a.SetReason = true
 	if lw := strings.ToLower(strings.TrimRight(words[0], ":")); lw == "reason" {
 		switch {
@@ -1339,8 +1348,13 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	if a.Apologies && !marksOthers {
 		// A member's own apologies closed when the meeting opened: those
-		// received at it are the officer's or the chair's to record.
-		if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, "record apologies at the meeting"); err != nil {
+		// received at it are the officer's or the chair's to record, and
+		// to withdraw.
+		doing := "record apologies at the meeting"
+		if a.Withdraw {
+			doing = "withdraw apologies at the meeting"
+		}
+		if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &me}, doing); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -1398,6 +1412,9 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 				return Reply{}, misnamedErr(c, a.Name, mem)
 			}
 		}
+	}
+	if a.Apologies && a.Withdraw {
+		return s.withdrawAtMeeting(ctx, st, a, in)
 	}
 	if a.Apologies {
 		return s.receiveApology(ctx, st, a, in)
@@ -1544,6 +1561,34 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	reply.Text = strings.Replace(reply.Text, "Substitute: "+noSubstitute, "Substitute: "+sub, 1)
 	reply.Text += "\n" + st.count("").Line()
 	return reply, nil
+}
+
+// withdrawAtMeeting is `/attendance @person apologies withdraw`: the
+// person's apologies standing for the meeting in progress, received at it
+// or sent before, withdrawn by the officer or the chair, as `/apologies
+// withdraw for` does before the meeting opens — for apologies entered by
+// mistake. Their history says who withdrew them, and, unlike apologies
+// taken back by a mark of the person here, marking them absent does not
+// restore them.
+func (s *Service) withdrawAtMeeting(ctx context.Context, st meetingState, a attendanceArgs, in *Input) (Reply, error) {
+	c := st.c
+	who := Member{UserID: a.UserID, Name: a.Name, Organisation: a.Org}
+	if mem, ok := st.member(a.UserID); ok && a.UserID != "" {
+		who = mem
+	}
+	err := s.store.WithdrawApology(ctx, st.m.ID, recordKey(who), in.UserID)
+	if errors.Is(err, ErrNotFound) {
+		name := whoText(who)
+		if who.UserID != "" && who.Name != "" {
+			name = nameOf(who.Name, who.Organisation)
+		}
+		return Reply{}, userErr("%s has no apologies standing for this meeting.", name)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return private("The apologies of %s for the meeting of *%s* on %s are withdrawn. Their history says you withdrew them.",
+		whoText(who), Escape(c.Name), describeMeeting(st.m, c.Location())), nil
 }
 
 // hereErr refuses apologies for who (member key key) while their latest

@@ -1876,3 +1876,49 @@ func TestAttendanceNamedSubstituteAfterAnother(t *testing.T) {
 	}
 	wantShown(t, k.say(sue, "/meeting status"), "*Substitutes*\nGraeme Robson (Merseyside Police) for Ann\n*Apologies*")
 }
+
+// TestAttendanceApologiesWithdrawnAtTheMeeting: apologies entered at the
+// meeting by mistake are withdrawn there by the officer or the chair with
+// `/attendance … apologies withdraw`, as `/apologies withdraw for` does
+// before it: gone from the list, the live message and the minutes, the
+// history saying who withdrew them, and not brought back by marking the
+// person present and then absent.
+func TestAttendanceApologiesWithdrawnAtTheMeeting(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 5)
+	k.must(ian, "/attendance <@UANN> apologies Unwell")
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" apologies Held up in court`)
+	k.steps([]step{
+		{ian, "/attendance <@UANN> apologies withdraw", []string{
+			"The apologies of <@UANN> for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are withdrawn. Their history says you withdrew them."}},
+		{sue, `/attendance "Jen Williams (NW Probation)" apologies withdraw`, []string{"The apologies of Jen Williams (NW Probation) for the meeting"}},
+	})
+	attRefused(k, ian, "/attendance <@UANN> apologies withdraw", "Ann (Sefton Council) has no apologies standing for this meeting.")
+	// `/apologies withdraw for`, closed, says how.
+	attRefused(k, ian, "/apologies withdraw for <@UNEIL>", "its apologies can no longer be withdrawn with `/apologies` (`/attendance <@UNEIL> apologies withdraw` withdraws those entered by mistake)")
+	attRefused(k, graeme, "/attendance <@UNEIL> apologies withdraw", "Only an officer or the chair of Safer Sefton Together can mark someone else.")
+	attRefused(k, graeme, "/attendance <@UGRAEME> apologies withdraw", "Only an officer or the chair of Safer Sefton Together can withdraw apologies at the meeting.")
+
+	list := k.say(ian, "/apologies list")
+	wantShown(t, list, "Apologies for absence were received from Neil Frackelton (SWACA).")
+	wantShown(t, k.say(ian, "/history apologies <@UANN>"),
+		"<@UANN> apologies received at the meeting: Unwell _(entered by <@UIAN>)_",
+		"<@UANN> withdrew their apologies _(entered by <@UIAN>)_")
+	live, _ := attLive(k, id)
+	if text := shown(live); strings.Contains(text, "Ann") || strings.Contains(text, "Jen Williams") {
+		t.Errorf("the live message still lists apologies withdrawn:\n%s", text)
+	}
+
+	// Marked present and then absent, Ann is absent: the apologies
+	// withdrawn do not come back.
+	k.must(ian, "/attendance <@UANN> present")
+	k.must(ian, "/attendance <@UANN> absent")
+	wantShown(t, k.say(ian, "/apologies list"), "Apologies for absence were received from Neil Frackelton (SWACA).")
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/meeting attendance"), "Apologies for absence were received from Neil Frackelton (SWACA).", "Absent: Ann (Sefton Council).")
+	if d := k.say(ian, "/minutes draft"); !strings.Contains(d, "Apologies for absence were received from Neil Frackelton (SWACA).") || strings.Contains(d, "Jen Williams") {
+		t.Errorf("the draft minutes keep apologies withdrawn:\n%s", d)
+	}
+}

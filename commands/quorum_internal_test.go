@@ -314,7 +314,8 @@ func FuzzParseAttendance(f *testing.F) {
 	for _, s := range []string{"<@U1> late 10:20", `"Jen Williams (NW Probation)" present`, "<@U2> substitute-for <@U3>", `“x”`, "<@U1> left at 25:61", "<@U1> left 11:05", "<@U1> left", `"Jen Williams" left 23:59`,
 		"<@U1> left none", "<@U1|sue> left NONE", `"Jen Williams (NW Probation)" left none`, "<@U1> late none", "<@U1> left at none", "<@U1> left none 10:00", "<@U1> gone none",
 		"<@U1> apologies", "<@U1> apologies Unwell", `"Jen Williams (NW Probation)" apologised Held up`, "<@U1> apologies reason none", "<@U1> apologies reason",
-		"<@U1> apologies sub <@U2>", "<@U1> apology Unwell sub \"Jane\"", "<@U1> apologies sub", "<@U1> apologies 10:20", "<@U1> apologies reason: none at all"} {
+		"<@U1> apologies sub <@U2>", "<@U1> apology Unwell sub \"Jane\"", "<@U1> apologies sub", "<@U1> apologies 10:20", "<@U1> apologies reason: none at all",
+		"<@U1> apologies withdraw", `"Jen Williams (NW Probation)" apologies WITHDRAW`, "<@U1> apologies withdraw now", "<@U1> apologies reason withdraw"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -335,6 +336,10 @@ func FuzzParseAttendance(f *testing.F) {
 		}
 		if a.Clock != nil && (a.Clock.Hour > 23 || a.Clock.Minute > 59) {
 			t.Errorf("%q: clock %v", s, a.Clock)
+		}
+		// `apologies withdraw` withdraws them: no reason goes with it.
+		if a.Withdraw && (!a.Apologies || a.SetReason || a.Reason != "") {
+			t.Errorf("%q: %+v withdraws apologies and records more", s, a)
 		}
 		// `left none` withdraws a departure: nothing else goes with it.
 		if a.NotLeft && (a.Status != AttendLeft || a.Clock != nil || a.SubstituteFor != "") {
