@@ -30,7 +30,7 @@ func agendaCommand() *Command {
 		}, {
 			Name:    "add",
 			Usage:   []string{"/agenda add [DATE] NUMBER TITLE [— PRESENTER]"},
-			Summary: "Add an item to the agenda of the next meeting, or the one on DATE; the presenter follows an em dash.",
+			Summary: "Add an item to the agenda of the next meeting, or the one on DATE; the presenter follows an em dash (or a spaced hyphen before a member's name, or a name with an organisation in brackets).",
 			Examples: []string{
 				"/agenda add 7.5 SWACA — Neil Frackelton",
 				"/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams, James Gillett",
@@ -438,7 +438,16 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	it, err := parseItemText(strings.Join(in.Args, " "))
+	typed := strings.Join(in.Args, " ")
+	var members []Member
+	if strings.Contains(strings.Join(strings.Fields(typed), " "), " - ") {
+		// A hyphen marks a presenter only before a member's name or a
+		// name with its organisation (hyphenPresenter).
+		if members, err = s.store.Members(ctx, c.ID); err != nil {
+			return Reply{}, err
+		}
+	}
+	it, err := parseItemText(typed, members)
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}

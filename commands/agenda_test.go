@@ -101,6 +101,24 @@ func TestAgendaShowAddRemove(t *testing.T) {
 	})
 }
 
+// TestAgendaAddHyphenPresenter: a keyboard hyphen (or en dash) with
+// spaces marks the presenter, as an em dash does, when what follows is a
+// member's name, or a name with an organisation in brackets; otherwise
+// the text is all title.
+func TestAgendaAddHyphenPresenter(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.steps([]step{
+		{ian, "/agenda add 5.2 Sefton CVS - Sue Holden", []string{"Added item *5.2* Sefton CVS — _Sue Holden_ to the agenda"}},
+		{ian, "/agenda add 5.3 SWACA – Cllr Neil Frackelton", []string{"Added item *5.3* SWACA — _Cllr Neil Frackelton_ to the agenda"}},
+		{ian, "/agenda add 5.4 Probation - Jen Williams (NW Probation)", []string{"Added item *5.4* Probation — _Jen Williams (NW Probation)_ to the agenda"}},
+		{ian, "/agenda add 5.5 VAWG - Partner Reports - Graeme Robson", []string{"Added item *5.5* VAWG - Partner Reports — _Graeme Robson_ to the agenda"}},
+		{ian, "/agenda add 6 Violence against Women and Girls - Partner Reports", []string{"Added item *6* Violence against Women and Girls - Partner Reports to the agenda"}},
+		{ian, "/agenda add 7 Anti-Social Behaviour - Community Trigger (ASB)", []string{"Added item *7* Anti-Social Behaviour - Community Trigger (ASB) to the agenda"}},
+		{ian, "/agenda add 8 Budget - Kate Ellis", []string{"Added item *8* Budget - Kate Ellis to the agenda"}},
+	})
+}
+
 // /agenda move finds its item as /declare and /report do: a lettered label
 // is the item it stands for, and a number no item has is said to be none.
 func TestAgendaMoveReadsItemLabels(t *testing.T) {

@@ -51,7 +51,7 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 
 func TestHelpOfOneSubcommand(t *testing.T) {
 	k := newKit(t)
-	want := "*/agenda add* — Add an item to the agenda of the next meeting, or the one on DATE; the presenter follows an em dash.\n" +
+	want := "*/agenda add* — Add an item to the agenda of the next meeting, or the one on DATE; the presenter follows an em dash (or a spaced hyphen before a member's name, or a name with an organisation in brackets).\n" +
 		"For officers.\n" +
 		"• `/agenda add [DATE] NUMBER TITLE [— PRESENTER]`\n" +
 		"Examples:\n" +

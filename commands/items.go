@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/quorumhq/quorum/minutes"
 )
 
 // AgendaItem is one numbered item on a meeting's agenda, as printed: "7.5
@@ -192,9 +195,12 @@ type itemText struct {
 // parseItemText reads the text of "/agenda add": the number, the title and,
 // after an em dash (or " – " or " -- "), the presenters. A single
 // presenter may be followed by their organisation in brackets:
-// "4 IOM Refresh — Jen Williams (NW Probation Lead)". A plain hyphen is part
-// of the title ("Violence against Women and Girls - Partner Reports").
-func parseItemText(text string) (itemText, error) {
+// "4 IOM Refresh — Jen Williams (NW Probation Lead)". A hyphen typed with
+// spaces, as keyboards have no dash, marks the presenter too, after the
+// last one, when what follows is one (hyphenPresenter: members are the
+// committee's); otherwise it is part of the title ("Violence against
+// Women and Girls - Partner Reports").
+func parseItemText(text string, members []Member) (itemText, error) {
 	var it itemText
 	text = Unescape(strings.Join(strings.Fields(text), " ")) // as typed; see Request.Text
 	num, rest, _ := strings.Cut(text, " ")
@@ -206,12 +212,15 @@ func parseItemText(text string) (itemText, error) {
 		return it, err
 	}
 	it.Number = n
-	title, presenter := rest, ""
+	title, presenter, dashed := rest, "", false
 	for _, sep := range []string{"—", " – ", " -- "} {
 		if t, p, ok := strings.Cut(rest, sep); ok {
-			title, presenter = t, p
+			title, presenter, dashed = t, p, true
 			break
 		}
+	}
+	if i := strings.LastIndex(rest, " - "); !dashed && i >= 0 && hyphenPresenter(rest[i+len(" - "):], members) {
+		title, presenter = rest[:i], rest[i+len(" - "):]
 	}
 	it.Title = strings.TrimSpace(title)
 	presenter = strings.TrimSpace(presenter)
@@ -230,6 +239,29 @@ func parseItemText(text string) (itemText, error) {
 		return it, fmt.Errorf("that presenter is too long (the limit is %d characters)", MaxPresenterLen)
 	}
 	return it, nil
+}
+
+// hyphenPresenter reports whether p, the text after a spaced hyphen in an
+// item, is its presenter: names that are all members' (as presenterNames
+// reads them, honorifics dropped), or one person's name with their
+// organisation in brackets, "Jen Williams (NW Probation)". Anything else
+// ("Partner Reports", "Community Trigger (ASB)", a name alone that is no
+// member's) is more of the title, as it was before a hyphen could mark
+// a presenter.
+func hyphenPresenter(p string, members []Member) bool {
+	p = strings.TrimSpace(p)
+	if name, ok := strings.CutSuffix(p, ")"); ok && strings.Count(p, "(") == 1 {
+		if minutes.NameLike(name[:strings.Index(name, "(")]) {
+			return true
+		}
+	}
+	names := presenterNames(p)
+	for _, n := range names {
+		if !slices.ContainsFunc(members, func(m Member) bool { return foldName(m.Name) == n }) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // honorifics are dropped when matching a presenter to a member:

@@ -66,6 +66,10 @@ func TestParseItemText(t *testing.T) {
 		{in: "6 Local Policing Update -- Superintendent Graeme Robson",
 			want: itemText{Number: ItemNumber{Top: 6}, Title: "Local Policing Update", Presenter: "Superintendent Graeme Robson"}},
 		{in: "7a Sefton CVS–Sue Holden", want: itemText{Number: ItemNumber{Top: 7, Letter: 'a'}, Title: "Sefton CVS–Sue Holden"}},
+		{in: "5.4 Probation - Jen Williams (NW Probation)", want: itemText{Number: ItemNumber{Top: 5, Sub: 4}, Title: "Probation", Presenter: "Jen Williams", Organisation: "NW Probation"}},
+		{in: "5.2 Sefton CVS - Sue Holden", want: itemText{Number: ItemNumber{Top: 5, Sub: 2}, Title: "Sefton CVS - Sue Holden"}},
+		{in: "7 Anti-Social Behaviour - Community Trigger (ASB)", want: itemText{Number: ItemNumber{Top: 7}, Title: "Anti-Social Behaviour - Community Trigger (ASB)"}},
+		{in: "7 ASB — Community - Jen Williams (NW Probation)", want: itemText{Number: ItemNumber{Top: 7}, Title: "ASB", Presenter: "Community - Jen Williams", Organisation: "NW Probation"}},
 		{in: "7a Sefton CVS—Sue Holden", want: itemText{Number: ItemNumber{Top: 7, Letter: 'a'}, Title: "Sefton CVS", Presenter: "Sue Holden"}},
 		{in: "", err: "give the item's number"},
 		{in: "7.5", err: "give item 7.5 a title"},
@@ -74,7 +78,7 @@ func TestParseItemText(t *testing.T) {
 		{in: "7.5 " + strings.Repeat("x", 301), err: "title is too long"},
 	}
 	for _, tc := range cases {
-		got, err := parseItemText(tc.in)
+		got, err := parseItemText(tc.in, nil)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("parseItemText(%q) err = %v, want %q", tc.in, err, tc.err)
@@ -91,12 +95,16 @@ func TestParseItemText(t *testing.T) {
 	}
 }
 
+// fuzzMembers are members whose names a hyphen may mark as presenters.
+var fuzzMembers = []Member{{UserID: "U1", Name: "Sue Holden", Organisation: "Sefton CVS"}, {UserID: "U2", Name: "Ann"}}
+
 func FuzzParseItemText(f *testing.F) {
-	for _, s := range []string{"7.5 SWACA — Neil Frackelton", "4 IOM — Jen (NW)", "7a x -- y", "7.10 (()) — (", "999 —", "1 \u00a0—\u00a0x"} {
+	for _, s := range []string{"7.5 SWACA — Neil Frackelton", "4 IOM — Jen (NW)", "7a x -- y", "7.10 (()) — (", "999 —", "1 \u00a0—\u00a0x",
+		"5.2 Sefton CVS - Sue Holden", "5 a - b - Ann", "5 x - Jen Williams (NW Probation)", "5 x - (", "5 - Ann", "5 x - Cllr Sue Holden and Ann", "5 x - )(", "5 x - ()"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		it, err := parseItemText(s)
+		it, err := parseItemText(s, fuzzMembers)
 		if err != nil {
 			return
 		}

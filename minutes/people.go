@@ -37,6 +37,13 @@ var rankRe = regexp.MustCompile(`^(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Mi
 
 var particles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "le": true, "la": true, "du": true, "da": true, "di": true, "bin": true, "al": true}
 
+// NameLike reports whether s reads as one person's name, as the agenda
+// reader takes a presenter's (see nameLike): "Cllr Jen Williams", not
+// "Partner Reports".
+func NameLike(s string) bool {
+	return nameLike(s)
+}
+
 // nameLike reports whether s reads as one person's name: an optional rank,
 // then two to four capitalised words that are not organisation words.
 func nameLike(s string) bool {
