@@ -540,12 +540,40 @@ func commentMinuteSub() Sub {
 func approveMinutesSub() Sub {
 	return Sub{
 		Name:     "approve",
-		Usage:    []string{"/minutes approve [DATE-OF-THE-MINUTES]"},
-		Summary:  "Confirm a meeting's minutes as a correct record (by default the last meeting's), at the meeting in progress or by correspondence; they can no longer be changed.",
+		Usage:    []string{"/minutes approve [DATE-OF-THE-MINUTES] [as they stand]"},
+		Summary:  "Confirm a meeting's minutes as a correct record (by default the last meeting's), at the meeting in progress or by correspondence; they can no longer be changed. Corrections members proposed that no amendment followed are listed first; `as they stand` confirms over them.",
 		Examples: []string{"/minutes approve", "/minutes approve 9 December 2021"},
 		Date:     approveDateHelp,
 		Who:      Chairs, Doing: "confirm minutes", Meeting: (*Service).approvingMeeting, Run: approveMinutes,
 	}
+}
+
+// correctionsStanding lists, a line each, the corrections members
+// proposed to meeting m's minutes that no change to their minute has
+// followed since: what the officer has not acted on, which confirmation
+// would leave out of the record for good.
+func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string, error) {
+	comments, err := s.store.MinuteComments(ctx, m.ID)
+	if err != nil || len(comments) == 0 {
+		return nil, err
+	}
+	edits, err := s.store.MinuteHistory(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	changed := map[string]time.Time{}
+	for _, e := range edits {
+		if e.At.After(changed[e.MinuteNumber]) {
+			changed[e.MinuteNumber] = e.At
+		}
+	}
+	var lines []string
+	for _, c := range comments {
+		if c.At.After(changed[c.MinuteNumber]) {
+			lines = append(lines, fmt.Sprintf("• Minute %s — %s: “%s”", Escape(c.MinuteNumber), personText(c.By, ""), Escape(c.Body)))
+		}
+	}
+	return lines, nil
 }
 
 // draftMinute reads "MINUTE TEXT" and finds the minute, which must be a
@@ -643,6 +671,12 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if len(in.Args) > 0 && strings.EqualFold(in.Args[0], "next") {
 		return Reply{}, usageErr("The next meeting has no minutes to confirm yet. Give the day of the meeting whose minutes these are, or no date for the last meeting's.")
 	}
+	// "as they stand": confirmed over corrections members proposed that
+	// no change to their minute followed (refused below without it).
+	asTheyStand := false
+	if n := len(in.Args); n >= 3 && strings.EqualFold(strings.Join(in.Args[n-3:], " "), "as they stand") {
+		asTheyStand, in.Args = true, in.Args[:n-3]
+	}
 	d, err := in.date()
 	if err != nil {
 		return Reply{}, err
@@ -708,6 +742,12 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if pending, first := pendingMinutes(doc, src.Items); len(pending) > 0 {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
+		}
+		if open, err := s.correctionsStanding(ctx, m); err != nil {
+			return Reply{}, err
+		} else if len(open) > 0 && !asTheyStand {
+			return Reply{}, userErr("The minutes of the meeting on %s are not confirmed: members proposed corrections that no change to their minute has followed:\n%s\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve %s as they stand`.",
+				formatDay(m.StartsAt, loc), strings.Join(open, "\n"), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
 		}
 	}
 	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID}

@@ -362,7 +362,10 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	wantShown(t, k.say(neil, "/minutes approve"), "Only an officer or the chair of Safer Sefton Together can confirm minutes.")
 	k.must(sue, "/meeting start")
-	r = k.must(sue, "/minutes approve")
+	// Graeme's correction was not acted on: confirmed, the minutes would
+	// leave it out for good, so the chair is shown it first.
+	attRefused(k, sue, "/minutes approve", "The minutes of the meeting on Thursday 10 December 2026 are not confirmed: members proposed corrections that no change to their minute has followed:\n• Minute 9 — <@UGRAEME>: “The figures were for the last quarter.”\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve 2026-12-10 as they stand`.")
+	r = k.must(sue, "/minutes approve as they stand")
 	if r.Visibility != commands.Public {
 		t.Error("the confirmation of minutes is not announced in the channel")
 	}
@@ -972,5 +975,30 @@ func TestResolveNextIsRefused(t *testing.T) {
 	}
 	if got := decMinutes(k, decHeldOn.Start(london)); len(got) != 0 {
 		t.Errorf("lines refused were minuted for the last meeting: %q", got)
+	}
+}
+
+// TestMinutesApprovalWeighsCorrections: a correction a member proposed
+// holds up the confirmation of the minutes until a change to its minute
+// follows it, or the chair confirms them as they stand; a correction to
+// another minute still holds it up.
+func TestMinutesApprovalWeighsCorrections(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
+	attRefused(k, sue, "/minutes approve 10/12/2026", "• Minute 9 — <@UNEIL>: “Please record that the figures go to partners.”")
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/minutes amend 9 RESOLVED: That the report be noted and the figures go to partners.")
+	k.must(graeme, "/minutes comment 4 Graeme Robson gave his apologies.")
+	got := k.say(sue, "/minutes approve 10/12/2026")
+	if !strings.Contains(got, "• Minute 4 — <@UGRAEME>") || strings.Contains(got, "Minute 9 —") {
+		t.Errorf("approval with minute 9 amended after Neil's correction and Graeme's to minute 4 standing:\n%s", got)
+	}
+	wantShown(t, k.say(sue, "/minutes approve 10/12/2026 as they stand"), "are confirmed as a correct record, by correspondence")
+	if n := attRows(k, `SELECT count(*) FROM minutes_approvals`); n != 1 {
+		t.Errorf("%d approvals on record, want 1", n)
 	}
 }
