@@ -294,6 +294,11 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// entering one for someone does so only where that person may.
 	if !in.Me.IsOfficer() {
 		if err := s.mayReport(ctx, c, who, it); err != nil {
+			var ue *UserError
+			if who.UserID != in.UserID && errors.As(err, &ue) {
+				// The refusal speaks of the person it is entered for.
+				return Reply{}, userErr("%s may not send the report for %s, so it cannot be entered for them. %s", personText(who.UserID, who.Name), Escape(itemLabel(it)), ue.Msg)
+			}
 			return Reply{}, err
 		}
 	}

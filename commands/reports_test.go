@@ -218,7 +218,7 @@ func TestReportForSomeone(t *testing.T) {
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
 	wantShown(t, k.say(sue, "/report for <@UNEIL> 7.5 https://example.org/swaca.pdf"), "The report of <@UNEIL> for Item 7.5 (SWACA)", "is attached. Its history says you entered it.")
 	for _, c := range []struct{ user, line, want string }{
-		{sue, "/report for <@UNEIL> 6 https://example.org/p.pdf", "Only Graeme Robson, members from Merseyside Police or an officer can attach the report for Item 6 (Local Policing Update)."},
+		{sue, "/report for <@UNEIL> 6 https://example.org/p.pdf", "<@UNEIL> may not send the report for Item 6 (Local Policing Update), so it cannot be entered for them. Only Graeme Robson, members from Merseyside Police or an officer can attach the report for Item 6 (Local Policing Update)."},
 		{neil, "/report for <@UGRAEME> 6 https://example.org/p.pdf", "Only an officer or the chair of Safer Sefton Together can attach a report for someone else."},
 		{ian, "/report for <@UJAN> 6 https://example.org/p.pdf", "<@UJAN> is not a member of Safer Sefton Together. Add them first (`/committee member add <@UJAN> ORGANISATION`), or enter it by name for someone not in Slack: `/report for \"Name (Organisation)\" …`."},
 		{ian, "/report for graeme 6 https://example.org/p.pdf", "`/report for` names someone by mention or in quotes"},
