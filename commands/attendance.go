@@ -1326,10 +1326,32 @@ func apologiesArgs(a attendanceArgs, words []string) (attendanceArgs, error) {
 	return a, nil
 }
 
+// attendanceBareName refuses a mark that starts with a word of a
+// member's name rather than their mention ("/attendance neil present"),
+// naming whom it may mean and the line that marks them.
+func (s *Service) attendanceBareName(ctx context.Context, in *Input) error {
+	if len(in.Args) < 2 || strings.IndexAny(in.Args[0], "@<\"“") == 0 {
+		return nil
+	}
+	meant, err := s.membersMeant(ctx, in, in.Args[0])
+	if err != nil || len(meant) == 0 {
+		return err
+	}
+	rest := inCode(Escape(truncateText(strings.Join(in.Args[1:], " "), 60)))
+	lines := make([]string, len(meant))
+	for i, m := range meant {
+		lines[i] = fmt.Sprintf("`/attendance <@%s> %s` for %s", m.UserID, rest, inCode(Escape(nameOf(m.Name, m.Organisation))))
+	}
+	return userErr("Start with the person's mention: %s.", joinOr(lines))
+}
+
 func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c, me := in.Committee, in.Me
 	a, err := parseAttendance(strings.Join(in.Args, " "))
 	if err != nil {
+		if err := s.attendanceBareName(ctx, in); err != nil {
+			return Reply{}, err
+		}
 		return Reply{}, badArgs(err)
 	}
 	// marksOthers: the sender marks anyone, as an officer or the chair
