@@ -1002,3 +1002,16 @@ func TestMinutesApprovalWeighsCorrections(t *testing.T) {
 		t.Errorf("%d approvals on record, want 1", n)
 	}
 }
+
+// TestChairSeesCorrections: the chair, who confirms the minutes, sees the
+// corrections members proposed with the draft, as the officer does; a
+// member does not.
+func TestChairSeesCorrections(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
+	wantShown(t, k.say(sue, "/minutes draft"), "*Corrections proposed by members*", "Please record that the figures go to partners.", "`as they stand`")
+	if got := k.say(graeme, "/minutes draft"); strings.Contains(got, "Corrections proposed by members") {
+		t.Errorf("a member sees the corrections proposed:\n%s", got)
+	}
+}

@@ -810,12 +810,18 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	// Confirmed minutes cannot be amended: the corrections proposed to the
 	// draft were settled then, and /history minutes keeps them.
-	if len(comments) > 0 && in.Me.IsOfficer() && doc.Draft {
+	// The chair sees them too: they confirm the minutes, which those no
+	// amendment has followed hold up (approveMinutes).
+	if len(comments) > 0 && (in.Me.IsOfficer() || in.Me.Role == RoleChair) && doc.Draft {
 		lines := make([]string, len(comments))
 		for i, k := range comments {
 			lines[i] = fmt.Sprintf("• Minute %s — <@%s>, %s: %s", Escape(k.MinuteNumber), k.By, formatWhen(k.At, loc), Escape(k.Body))
 		}
-		reply.Sections = append(reply.Sections, Section{Title: "Corrections proposed by members", Text: strings.Join(lines, "\n") + "\nAmend a minute with `/minutes amend NUMBER TEXT`."})
+		how := "\nAmend a minute with `/minutes amend NUMBER TEXT`."
+		if !in.Me.IsOfficer() {
+			how = "\nAn officer amends a minute with `/minutes amend NUMBER TEXT`; those no amendment has followed hold up `/minutes approve`, unless confirmed `as they stand`."
+		}
+		reply.Sections = append(reply.Sections, Section{Title: "Corrections proposed by members", Text: strings.Join(lines, "\n") + how})
 	}
 	return reply, nil
 }
