@@ -679,8 +679,16 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 	var lines []string
 	for _, m := range drafts {
 		day := m.StartsAt.In(loc).Format("2006-01-02")
-		lines = append(lines, fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them, `/minutes approve %s` to confirm them.",
-			formatDay(m.StartsAt, loc), day, day))
+		line := fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them, `/minutes approve %s` to confirm them.",
+			formatDay(m.StartsAt, loc), day, day)
+		open, err := s.correctionsStanding(ctx, m)
+		if err != nil {
+			return err
+		}
+		if n := len(open); n > 0 {
+			line += fmt.Sprintf(" %d %s proposed by members that no amendment has followed.", n, plural(n, "correction", "corrections"))
+		}
+		lines = append(lines, line)
 	}
 	as, err := s.store.ActionPoints(ctx, in.Committee.ID, false)
 	if err != nil {

@@ -335,6 +335,19 @@ func TestHomeOfficerMinutesAndActions(t *testing.T) {
 	wantShown(t, home(ian), "7 outstanding actions (`/action list` in the channel); 6 overdue, the oldest first:\n",
 		"• 2. Task 2", "… and 1 more: `/action list overdue` in the channel lists them all.")
 
+	// A correction a member proposes is counted, until an amendment
+	// follows it.
+	k.marked()
+	k.must(neil, "/minutes comment 9 The figures go to partners.")
+	if got := k.marked(); !slices.Contains(got, ian) {
+		t.Errorf("a correction proposed marked %v, not the officer's Home", got)
+	}
+	wantShown(t, home(ian), "`/minutes approve 2026-12-10` to confirm them. 1 correction proposed by members that no amendment has followed.")
+	k.must(ian, "/minutes amend 9 RESOLVED: That the report be noted and the figures go to partners.")
+	if got := home(ian); strings.Contains(got, "correction") {
+		t.Errorf("the officer's Home counts a correction an amendment followed:\n%s", got)
+	}
+
 	// Confirmed, the minutes are no longer waiting.
 	for _, n := range []string{"4", "5", "7", "7.5"} {
 		k.must(ian, "/minute 2026-12-10 "+n+" The item was deferred.")

@@ -203,16 +203,20 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string
 	// The same correction sent again by the same member is the one on
 	// record: sending again after an answer in doubt adds nothing, and
 	// ErrUnchanged lets the reply say so.
+	// The officers' Homes count the corrections no amendment has followed,
+	// and are marked for refresh in the same statement.
 	var added int64
 	err := writeAlone(ctx, "comment minute", func(ctx context.Context) error {
-		res, err := db.x.ExecContext(ctx, `INSERT INTO minute_comments (minute_id, body, by_user)
-			SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
-				SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)`, minuteID, body, by)
-		if err != nil {
-			return err
-		}
-		added, err = res.RowsAffected()
-		return err
+		return db.x.GetContext(ctx, &added, `
+			WITH ins AS (
+				INSERT INTO minute_comments (minute_id, body, by_user)
+				SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
+					SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)
+				RETURNING minute_id
+			), stale AS (
+				SELECT mark_stale(mi.committee_id, NULL, '{}'::text[]) FROM minutes mi JOIN ins ON ins.minute_id = mi.id
+			)
+			SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, body, by)
 	})
 	if err != nil {
 		return err
