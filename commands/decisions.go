@@ -520,8 +520,8 @@ const DraftMark = "_draft — not yet confirmed_"
 func amendMinuteSub() Sub {
 	return Sub{
 		Name:     "amend",
-		Usage:    []string{"/minutes amend MINUTE TEXT"},
-		Summary:  "Replace a draft minute's text (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history.",
+		Usage:    []string{"/minutes amend [MEETING-DAY] MINUTE TEXT"},
+		Summary:  "Replace a draft minute's text (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history. MEETING-DAY names the meeting where another has a minute of that number.",
 		Examples: []string{"/minutes amend 28 The Board considered the report of the Chief Executive of SWACA.", "/minutes amend 28 That the report be noted and circulated."},
 		Who:      Officers, Doing: "amend minutes", Run: amendMinute,
 	}
@@ -530,9 +530,9 @@ func amendMinuteSub() Sub {
 func commentMinuteSub() Sub {
 	return Sub{
 		Name:     "comment",
-		Usage:    []string{"/minutes comment MINUTE TEXT"},
-		Summary:  "Propose a correction to a draft minute; the officer sees it with the draft.",
-		Examples: []string{"/minutes comment 28 I gave my apologies for this item"},
+		Usage:    []string{"/minutes comment [MEETING-DAY] MINUTE TEXT"},
+		Summary:  "Propose a correction to a draft minute; the officer sees it with the draft. MEETING-DAY names the meeting where another has a minute of that number: without it, the latest.",
+		Examples: []string{"/minutes comment 28 I gave my apologies for this item", "/minutes comment 2026-12-10 9 The figures were for the last quarter."},
 		Who:      Members, Run: commentMinute,
 	}
 }
@@ -581,6 +581,25 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string,
 func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, error) {
 	c := in.Committee
 	args := dropLabel(in.Args, "minute")
+	// The meeting's day may come first, where numbers start again each
+	// year: taken so only where that meeting has a minute of the number
+	// after it, so that a minute numbered like a day ("9/12") is still
+	// that minute.
+	var on Date
+	if d, dn, err := takeDate(args, in.Now, c.Location()); err == nil && dn > 0 && !d.IsNext() {
+		rest := dropLabel(args[dn:], "minute")
+		if number, ok := minuteNumber(firstArg(rest)); ok {
+			ms, err := s.store.MinutesByNumber(ctx, c.ID, number, d, 1)
+			if err != nil {
+				return Minute{}, "", err
+			}
+			if len(ms) > 0 {
+				on, args = d, rest
+			} else if _, also := minuteNumber(args[0]); !also {
+				return Minute{}, "", usageErr("No minute %s of the meeting on %s is on record.", Escape(number), d)
+			}
+		}
+	}
 	if len(args) < 2 {
 		return Minute{}, "", usageErr("Give the minute's number and the text.")
 	}
@@ -595,7 +614,7 @@ func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, e
 	case utf8.RuneCountInString(text) > maxMinuteText:
 		return Minute{}, "", usageErr("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
 	}
-	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, Date{}, 1)
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, on, 1)
 	if err != nil {
 		return Minute{}, "", err
 	}

@@ -1015,3 +1015,21 @@ func TestChairSeesCorrections(t *testing.T) {
 		t.Errorf("a member sees the corrections proposed:\n%s", got)
 	}
 }
+
+// TestMinuteCommentOnADay: a correction may name the meeting's day before
+// the minute's number, as the draft is read ("10/12/2026 9"); a day with
+// no such minute says so, and a minute numbered like a day is still read
+// as that minute.
+func TestMinuteCommentOnADay(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.steps([]step{
+		{graeme, "/minutes comment 2026-12-10 9 The figures were for the last quarter.", []string{"Your correction to minute 9 is recorded"}},
+		{graeme, "/minutes comment 10 December 2026 minute 9 Please name the presenter.", []string{"Your correction to minute 9 is recorded"}},
+		{graeme, "/minutes comment 2026-12-11 9 Wrong day.", []string{"No minute 9 of the meeting on Friday 11 December 2026 is on record."}},
+		{ian, "/minutes amend 10/12/2026 9 The Board considered the report.", []string{"Minute 9 amended"}},
+	})
+	if n := attRows(k, `SELECT count(*) FROM minute_comments`); n != 2 {
+		t.Errorf("%d corrections on record, want 2", n)
+	}
+}
