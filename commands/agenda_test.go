@@ -524,24 +524,7 @@ func TestAgendaAddTwiceAtOnce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rs := whileAgendaLocked(k, id, ian, tc.lines...)
-			added, refused := 0, 0
-			for _, r := range rs {
-				switch {
-				case r.err != nil:
-					t.Fatalf("error: %v", r.err)
-				case r.reply.Refused:
-					refused++
-					wantShown(t, r.reply.Text, tc.want)
-				case strings.HasPrefix(r.reply.Text, "Added item"):
-					added++
-				default:
-					t.Errorf("unexpected answer: %s", shown(r.reply))
-				}
-			}
-			if added != 1 || refused != 1 {
-				t.Errorf("%d added and %d refused, want one of each", added, refused)
-			}
+			oneDoneOneRefused(t, whileAgendaLocked(k, id, ian, tc.lines...), "Added item", tc.want)
 			items, err := k.db.AgendaItems(context.Background(), id)
 			if err != nil {
 				t.Fatal(err)

@@ -1599,23 +1599,8 @@ func TestAttendanceTwoSubstitutesAtOnce(t *testing.T) {
 	rs := whileAttendanceLocked(k, id,
 		[2]string{ian, "/attendance <@UGRAEME> substitute-for <@UNEIL>"},
 		[2]string{sue, "/attendance <@UANN> substitute-for <@UNEIL>"})
-	marked, refused := 0, 0
-	for _, r := range rs {
-		switch {
-		case r.err != nil:
-			t.Fatalf("error: %v", r.err)
-		case r.reply.Refused:
-			refused++
-			wantShown(t, shown(r.reply), "is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@U")
-		case strings.Contains(r.reply.Text, "marked present as substitute for Neil Frackelton"):
-			marked++
-		default:
-			t.Errorf("unexpected answer: %s", shown(r.reply))
-		}
-	}
-	if marked != 1 || refused != 1 {
-		t.Errorf("%d marked and %d refused, want one of each", marked, refused)
-	}
+	oneDoneOneRefused(t, rs, "marked present as substitute for Neil Frackelton",
+		"is already marked as substitute for Neil Frackelton. If that was a mistake, mark them as themselves first: `/attendance <@U")
 	if n := substitutesOf(k, id, neil); n != 1 {
 		t.Errorf("Neil has %d substitutes:\n%s", n, k.say(ian, "/meeting status"))
 	}

@@ -65,6 +65,30 @@ func whileHeld(k *kit, what, lock string, id int64, sends [][2]string) []result 
 	return out
 }
 
+// oneDoneOneRefused checks that of two commands sent at once, one was
+// done (its reply holding done) and the other refused with refusal, as
+// it would be sent after the first.
+func oneDoneOneRefused(t *testing.T, rs []result, done, refusal string) {
+	t.Helper()
+	did, refused := 0, 0
+	for _, r := range rs {
+		switch {
+		case r.err != nil:
+			t.Fatalf("error: %v", r.err)
+		case r.reply.Refused:
+			refused++
+			wantShown(t, shown(r.reply), refusal)
+		case strings.Contains(r.reply.Text, done):
+			did++
+		default:
+			t.Errorf("unexpected answer: %s", shown(r.reply))
+		}
+	}
+	if did != 1 || refused != 1 {
+		t.Errorf("%d done and %d refused, want one of each", did, refused)
+	}
+}
+
 // lockWaiters counts the statements waiting for a lock.
 func lockWaiters(k *kit) int {
 	k.t.Helper()
