@@ -358,7 +358,7 @@ func didYouMean(meant []Member, example string) string {
 		return fmt.Sprintf("did you mean %s? Name the one you mean as %s.", joinOr(names), joinOr(mentions))
 	}
 	quoted := ""
-	if q, ok := quotedName(meant[0].Name); ok {
+	if q, ok := quotedName(meant[0].Name, ""); ok {
 		quoted = ", or in quotes: " + fmt.Sprintf(example, q)
 	}
 	return fmt.Sprintf("did you mean %s? Name them as %s%s.", names[0], mentions[0], quoted)
@@ -376,13 +376,20 @@ func inCode(s string) string {
 // whose name quotedName cannot give: the form, theirs to fill in.
 const anyName = `"Name (Organisation)"`
 
-// quotedName is name between quotes, escaped, as a command suggested in
-// a `code` span names someone by name. ok is false when it cannot stand
-// there and still be typed as shown: a backquote would end the span
-// (inCode would change the name), a quote would end the name.
-func quotedName(name string) (string, bool) {
-	if strings.ContainsAny(name, "`"+quotes) {
+// quotedName is name, with org in brackets when there is one, between
+// quotes and escaped, as a command suggested in a `code` span names
+// someone by name. ok is false when it cannot stand there and still be
+// typed as shown and read as the same person: a backquote would end the
+// span (inCode would change the name), a quote would end the name, and a
+// bracket in either would be read as the organisation's (a member "Sue
+// Holden (she/her)", typed so, would be someone else, Sue Holden of
+// she/her).
+func quotedName(name, org string) (string, bool) {
+	if strings.ContainsAny(name+org, "`()"+quotes) {
 		return anyName, false
+	}
+	if org != "" {
+		name += " (" + org + ")"
 	}
 	return `"` + Escape(name) + `"`, true
 }

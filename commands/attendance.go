@@ -1623,7 +1623,7 @@ func (st meetingState) hereErr(key string, who Member) error {
 	}
 	person, given := "<@"+who.UserID+">", true
 	if who.UserID == "" {
-		person, given = quotedName(who.Name)
+		person, given = quotedName(who.Name, "")
 	}
 	name := Escape(who.Name)
 	if m, ok := st.member(key); ok {
@@ -1654,7 +1654,7 @@ func (st meetingState) substituteErr(mark AttendanceMark) error {
 	for _, o := range st.att {
 		if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
 			// The names stand beside a `code` span: see inCode.
-			person, given := quotedName(o.Name)
+			person, given := quotedName(o.Name, "")
 			if o.UserID != "" {
 				person, given = "<@"+o.UserID+">", true
 			}
@@ -1763,11 +1763,7 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 		}
 		person, given := "<@"+mark.UserID+">", true
 		if mark.UserID == "" {
-			full := mark.Name
-			if mark.Organisation != "" {
-				full += " (" + mark.Organisation + ")"
-			}
-			person, given = quotedName(full)
+			person, given = quotedName(mark.Name, mark.Organisation)
 		}
 		asGiven := ""
 		if !given {

@@ -241,9 +241,84 @@ func FuzzDidYouMean(f *testing.F) {
 					t.Fatalf("%q: %s is not named by mention: %q", name, m.UserID, got)
 				}
 			}
-			if q, ok := quotedName(name); ok && !two && !strings.Contains(got, fmt.Sprintf(example, q)) {
+			if q, ok := quotedName(name, ""); ok && !two && !strings.Contains(got, fmt.Sprintf(example, q)) {
 				t.Fatalf("%q: not offered in quotes: %q", name, got)
 			}
 		}
 	})
+}
+
+// FuzzQuotedName: a name in quotes that an answer offers as a command to
+// type reads back, typed, as the same person: by /attendance (marks by a
+// name given at the meeting, with or without its organisation), and after
+// `for` (a member's name, as "did you mean" offers it).
+func FuzzQuotedName(f *testing.F) {
+	for _, s := range []string{"Jen Williams (NW Probation)", "Jen Williams", "Sue Holden (she/her)", "Sue (Sunny) Holden", "A & B <c>", "A (B) (C)", "x)", "(x)", "Jo “JJ” Bloggs", "`", "Ann  Lee", " Ann"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		// Someone marked by name at the meeting, as the marks keep them.
+		if a, err := parseAttendance(`"` + Escape(s) + `" present`); err == nil {
+			full := a.Name
+			if a.Org != "" {
+				full += " (" + a.Org + ")"
+			}
+			for _, given := range []string{a.Name, full} {
+				q, ok := quotedName(given, "")
+				if !ok {
+					continue
+				}
+				back, err := parseAttendance(q + " absent")
+				if err != nil || nameKey(back.Name) != nameKey(a.Name) || given == full && back.Org != a.Org {
+					t.Fatalf("%q, offered as %s, reads back as %q (%q), %v", given, q, back.Name, back.Org, err)
+				}
+			}
+		}
+		// A member's name, as Slack gives it.
+		name := oneLine(s)
+		if name == "" {
+			return
+		}
+		q, ok := quotedName(name, "")
+		if !ok {
+			return
+		}
+		b, _, found, err := takeFor(strings.Fields("for " + q + " Unwell"))
+		if err != nil || !found || nameKey(b.Name) != nameKey(name) {
+			t.Fatalf("member %q, offered as %s, reads back as %q (%q), %v", name, q, b.Name, b.Org, err)
+		}
+	})
+}
+
+// TestQuotedName: a name is offered in quotes only where, typed as
+// shown, it names the same person; brackets in it would be read as the
+// organisation's.
+func TestQuotedName(t *testing.T) {
+	for _, tc := range []struct {
+		name, org, want string
+		ok              bool
+	}{
+		{"Jen Williams", "", `"Jen Williams"`, true},
+		{"Jen Williams", "NW Probation", `"Jen Williams (NW Probation)"`, true},
+		{"Smith & Jones", "", `"Smith &amp; Jones"`, true},
+		{"Sue Holden (she/her)", "", anyName, false},
+		{"Sue (Sunny) Holden", "", anyName, false},
+		{"A (B)", "C", anyName, false},
+		{"Jo “JJ” Bloggs", "", anyName, false},
+		{"Sue `Sunny` Holden", "", anyName, false},
+	} {
+		if got, ok := quotedName(tc.name, tc.org); got != tc.want || ok != tc.ok {
+			t.Errorf("quotedName(%q, %q) = %s, %v, want %s, %v", tc.name, tc.org, got, ok, tc.want, tc.ok)
+		}
+	}
+	// A member whose Slack name has brackets is offered by mention alone:
+	// in quotes, the brackets would be read as an organisation, and the
+	// apologies recorded for someone not on the committee.
+	got := didYouMean([]Member{{UserID: "USUE", Name: "Sue Holden (she/her)"}}, "`/apologies for %s …`")
+	if want := "did you mean Sue Holden (she/her)? Name them as <@USUE>."; got != want {
+		t.Errorf("did you mean:\n got %s\nwant %s", got, want)
+	}
 }

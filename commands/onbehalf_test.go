@@ -257,11 +257,15 @@ func TestOnBehalfNamedWithoutMention(t *testing.T) {
 // `/apologies for sue …` stays well formed whatever the names hold: a
 // backquote, which would end a `code` span (Slack has no escape for one),
 // is shown as a look-alike in the words quoted back, and a name that
-// cannot be given in quotes is not offered so, only as a mention.
+// cannot be given in quotes is not offered so, only as a mention. Nor is
+// a name with brackets: typed in quotes, they would be read as an
+// organisation, and the apologies recorded for someone not on the
+// committee.
 func TestOnBehalfNamedWithoutMentionQuotesSafely(t *testing.T) {
 	k := newKit(t)
-	k.svc = commands.New(k.db, people{ian: "Ian Barton", sue: "Sue `Sunny` Holden", neil: `Neil "Nifty" Frackelton`, graeme: "Graeme Robson"})
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", sue: "Sue `Sunny` Holden", neil: `Neil "Nifty" Frackelton`, graeme: "Graeme Robson", attAnn: "Ann Lee (she/her)"})
 	k.must(ian, "/committee setup Safer Sefton Together")
+	k.must(ian, "/committee member add <@UANN> Bootle Library")
 	k.must(ian, "/committee member add <@USUE> Sefton CVS")
 	k.must(ian, "/committee member add <@UNEIL> SWACA")
 	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police")
@@ -271,6 +275,7 @@ func TestOnBehalfNamedWithoutMentionQuotesSafely(t *testing.T) {
 		{"/apologies for `Sunny` Unwell", "Apologies `for ˋSunnyˋ …` would be your own, with that as their reason: did you mean Sue ˋSunnyˋ Holden (Sefton CVS)? Name them as <@USUE>. For a reason of your own that starts with \"for\", write `/apologies reason for ˋSunnyˋ …`."},
 		{"/apologies for neil Unwell", "Apologies `for neil …` would be your own, with that as their reason: did you mean Neil \"Nifty\" Frackelton (SWACA)? Name them as <@UNEIL>. For a reason of your own that starts with \"for\", write `/apologies reason for neil …`."},
 		{"/apologies for graeme Unwell", "Apologies `for graeme …` would be your own, with that as their reason: did you mean Graeme Robson (Merseyside Police)? Name them as <@UGRAEME>, or in quotes: `/apologies for \"Graeme Robson\" …`. For a reason of your own that starts with \"for\", write `/apologies reason for graeme …`."},
+		{"/apologies for ann Unwell", "Apologies `for ann …` would be your own, with that as their reason: did you mean Ann Lee (she/her) (Bootle Library)? Name them as <@UANN>. For a reason of your own that starts with \"for\", write `/apologies reason for ann …`."},
 	} {
 		attRefused(k, ian, tc.line, tc.want)
 		if r := k.run(ian, tc.line); strings.Count(r.Text, "`")%2 != 0 {
