@@ -926,8 +926,18 @@ func hereSomeone(args []string) error {
 	person := ""
 	if id, _, ok := mention(args[0]); ok && len(args) == 1 {
 		person = "<@" + id + ">"
-	} else if w := Unescape(args[0]); strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
-		person = Escape(strings.Join(args, " "))
+	} else if strings.HasPrefix(args[0], `"`) || strings.HasPrefix(args[0], "“") {
+		// The name as /attendance reads it, not the words as Slack sent
+		// them (escaped already: escaped again, an & would show as
+		// &amp;); the form to fill in where they name no one it can read,
+		// or the name cannot be typed as shown (see quotedName).
+		a, rest, err := takePerson(strings.Join(args, " "))
+		switch {
+		case err != nil:
+			person = anyName
+		case strings.TrimSpace(rest) == "":
+			person, _ = quotedName(a.Name, a.Org)
+		}
 	}
 	if person == "" {
 		return usageErr("`/here` takes nothing, or `remote`.")
@@ -1192,17 +1202,16 @@ type attendanceArgs struct {
 	Withdraw  bool
 }
 
-// parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
-func parseAttendance(text string) (attendanceArgs, error) {
-	var a attendanceArgs
+// takePerson reads the person text starts with, `@person` or `"Name
+// (Org)"`, and what follows them.
+func takePerson(text string) (a attendanceArgs, rest string, err error) {
 	text = strings.TrimSpace(text)
-	var rest string
 	switch {
 	case strings.HasPrefix(text, "<@"):
 		word, after, _ := strings.Cut(text, " ")
 		id, hint, ok := mention(word)
 		if !ok {
-			return a, fmt.Errorf("%s is not a mention: type @ and pick the person", word)
+			return a, "", fmt.Errorf("%s is not a mention: type @ and pick the person", word)
 		}
 		a.UserID, a.Hint, rest = id, hint, after
 	case strings.HasPrefix(text, `"`) || strings.HasPrefix(text, "“"):
@@ -1213,19 +1222,28 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		}
 		inner, after, ok := strings.Cut(text[len(open):], closeQ)
 		if !ok {
-			return a, fmt.Errorf("close the name's quotation marks")
+			return a, "", fmt.Errorf("close the name's quotation marks")
 		}
 		name, org := splitOrg(strings.Join(strings.Fields(Unescape(inner)), " "))
 		a.Org = org
 		if name == "" || utf8.RuneCountInString(name) > MaxNameLen || utf8.RuneCountInString(a.Org) > MaxNameLen {
-			return a, fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
+			return a, "", fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
 		}
 		a.Name, rest = name, after
 	case strings.HasPrefix(text, "@"):
 		word, _, _ := strings.Cut(text, " ")
-		return a, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(Unescape(word), 40)))
+		return a, "", fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(Unescape(word), 40)))
 	default:
-		return a, fmt.Errorf("start with the person: @name, or \"Name (Organisation)\" for someone not in Slack")
+		return a, "", fmt.Errorf("start with the person: @name, or \"Name (Organisation)\" for someone not in Slack")
+	}
+	return a, rest, nil
+}
+
+// parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
+func parseAttendance(text string) (attendanceArgs, error) {
+	a, rest, err := takePerson(text)
+	if err != nil {
+		return a, err
 	}
 	words := strings.Fields(rest)
 	if len(words) == 0 {

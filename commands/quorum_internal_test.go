@@ -353,7 +353,8 @@ func FuzzParseAttendance(f *testing.F) {
 }
 
 func FuzzHereSomeone(f *testing.F) {
-	for _, s := range []string{"<@U1>", "<@U1|neil> remote", `"Jen Williams (NW Probation)"`, `"Jen Williams" remote`, `“Jen”`, "later", "neil present", "<@U1> <@U2>", "remote remote", `"`, "<@> x"} {
+	for _, s := range []string{"<@U1>", "<@U1|neil> remote", `"Jen Williams (NW Probation)"`, `"Jen Williams" remote`, `“Jen”`, "later", "neil present", "<@U1> <@U2>", "remote remote", `"`, "<@> x",
+		`"Smith &amp; Jones (Sefton CVS)"`, "\"Jen `JJ` Williams\" remote", `"Jen Williams remote`, `"Jen" late`, `"A &lt;!channel&gt;"`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -370,6 +371,36 @@ func FuzzHereSomeone(f *testing.F) {
 		named = named || strings.HasPrefix(Unescape(args[0]), `"`) || strings.HasPrefix(Unescape(args[0]), "“")
 		if strings.Contains(err.Error(), "/attendance") && !named {
 			t.Errorf("%q: %s", s, err)
+		}
+		if strings.Count(err.Error(), "`")%2 != 0 {
+			t.Fatalf("%q: an odd number of backquotes: %q", s, err)
+		}
+		// The /attendance line offered, typed as shown (Slack sends & < >
+		// escaped), marks the person /attendance reads from the words
+		// typed after /here.
+		_, offered, ok := strings.Cut(err.Error(), "`/attendance ")
+		if !ok {
+			return
+		}
+		offered, _, _ = strings.Cut(offered, "`")
+		if strings.HasPrefix(offered, anyName+" ") {
+			// The form to fill in names no one.
+			return
+		}
+		typed := Escape(Unescape(offered))
+		if strings.HasPrefix(offered, "<@") {
+			// A mention is typed by picking the person: Slack sends it as is.
+			typed = offered
+		}
+		got, gotErr := parseAttendance(typed)
+		want, wantErr := parseAttendance(strings.Join(args, " ") + " present")
+		if n := len(args); n > 1 && strings.EqualFold(args[n-1], "remote") {
+			want, wantErr = parseAttendance(strings.Join(args, " "))
+		}
+		// The hint is the name Slack shows with a mention: not the person.
+		got.Hint, want.Hint = "", ""
+		if gotErr != nil || wantErr != nil || got != want {
+			t.Fatalf("%q: offers `/attendance %s`, read as %+v (%v); /attendance reads the words as %+v (%v)", s, offered, got, gotErr, want, wantErr)
 		}
 	})
 }
@@ -421,4 +452,28 @@ func FuzzParseQuorumRule(f *testing.F) {
 			t.Errorf("%q reads back as %+v, %v", s, back, err)
 		}
 	})
+}
+
+// TestHereSomeone: /here naming someone gives the /attendance line that
+// marks them, one that works as shown and typed.
+func TestHereSomeone(t *testing.T) {
+	const lead = "`/here` marks only you. To mark someone else, the officer or the chair types "
+	for _, tc := range []struct{ text, want string }{
+		{"<@U1|neil>", lead + "`/attendance <@U1> present`."},
+		{`"Jen Williams (NW Probation)" remote`, lead + "`/attendance \"Jen Williams (NW Probation)\" remote`."},
+		// Slack sends a typed & as &amp;: shown once escaped, not twice.
+		{`"Smith &amp; Jones (Sefton CVS)"`, lead + "`/attendance \"Smith &amp; Jones (Sefton CVS)\" present`."},
+		// A backquote would end the line's code span; an unclosed quote
+		// would make a line /attendance refuses: the form to fill in.
+		{"\"Jen `JJ` Williams\" remote", lead + "`/attendance \"Name (Organisation)\" remote`."},
+		{`"Jen Williams remote`, lead + "`/attendance \"Name (Organisation)\" remote`."},
+		// More than the person and `remote`, as with a mention.
+		{`"Jen" late`, "`/here` takes nothing, or `remote`."},
+		{"<@U1> late", "`/here` takes nothing, or `remote`."},
+		{"later", "`/here` takes nothing, or `remote`."},
+	} {
+		if got := hereSomeone(strings.Fields(tc.text)).Error(); got != tc.want {
+			t.Errorf("/here %s:\n got %s\nwant %s", tc.text, got, tc.want)
+		}
+	}
 }
