@@ -454,6 +454,59 @@ func FuzzParseQuorumRule(f *testing.F) {
 	})
 }
 
+// FuzzAttendanceApologies: `/attendance PERSON apologies REASON` records
+// the reason as it was typed (after a `reason` that may head it), for the
+// person as named; what it refuses, it says.
+func FuzzAttendanceApologies(f *testing.F) {
+	for _, s := range [][2]string{{"", "Unwell"}, {"Jen Williams (NW Probation)", "reason: Held up in court"}, {"Jen", "Fire &amp; Rescue inspection"},
+		{"", "reason none"}, {"", "Reason NONE please"}, {"", "sub committee"}, {"", "Reason"}, {"", "  tabs\tand\nlines "}, {"A (B) (C)", "x"},
+		{"", "Unwell sub <@U2>"}, {"Jen &lt;x&gt;", "&lt;!channel&gt;"}, {"", "none"}, {"", "reason reason"}} {
+		f.Add(s[0], s[0] != "", uint8(0), s[1])
+	}
+	keywords := []string{"apologies", "apology", "apologised", "apologized", "apologises", "apologizes", "Apologies", "APOLOGISED"}
+	f.Fuzz(func(t *testing.T, name string, byName bool, kw uint8, reason string) {
+		person := "<@U1>"
+		if byName {
+			if strings.Contains(name, `"`) {
+				return
+			}
+			person = `"` + name + `"`
+		}
+		// As markAttendance hands it on: the words joined by spaces.
+		text := strings.Join(strings.Fields(person+" "+keywords[int(kw)%len(keywords)]+" "+reason), " ")
+		a, err := parseAttendance(text)
+		if err != nil {
+			if msg := badArgs(err).Error(); strings.TrimSpace(strings.TrimSuffix(msg, ".")) == "" {
+				t.Fatalf("%q: refused with %q", text, msg)
+			}
+			return
+		}
+		if !a.Apologies || a.Status != "" {
+			t.Fatalf("%q: read as %+v, not apologies", text, a)
+		}
+		words := strings.Fields(reason)
+		setReason := len(words) > 0
+		if setReason && strings.EqualFold(strings.TrimRight(words[0], ":"), "reason") {
+			if len(words) == 2 && strings.EqualFold(words[1], "none") {
+				words = nil
+			} else {
+				words = words[1:]
+			}
+		}
+		if want := Unescape(strings.Join(words, " ")); a.Reason != want || a.SetReason != setReason {
+			t.Fatalf("%q: reason %q (set %v), want %q (set %v)", text, a.Reason, a.SetReason, want, setReason)
+		}
+		if byName {
+			wantName, wantOrg := splitOrg(oneLine(Unescape(name)))
+			if a.Name != wantName || a.Org != wantOrg || a.UserID != "" {
+				t.Fatalf("%q: person %q (%q), want %q (%q)", text, a.Name, a.Org, wantName, wantOrg)
+			}
+		} else if a.UserID != "U1" || a.Name != "" {
+			t.Fatalf("%q: person %+v, want <@U1>", text, a)
+		}
+	})
+}
+
 // TestHereSomeone: /here naming someone gives the /attendance line that
 // marks them, one that works as shown and typed.
 func TestHereSomeone(t *testing.T) {
