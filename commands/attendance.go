@@ -1440,7 +1440,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// would not count to the quorum, be listed twice when they press
 		// I'm here, and keep their apologies standing.
 		for _, mem := range st.members {
-			if nameKey(mem.Name) == nameKey(a.Name) {
+			if namesMember(mem, a.Name, a.Org) {
 				a.UserID = mem.UserID
 				break
 			}

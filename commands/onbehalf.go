@@ -78,7 +78,7 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 			return Member{}, err
 		}
 		for _, m := range members {
-			if nameKey(m.Name) == nameKey(b.Name) {
+			if namesMember(m, b.Name, b.Org) {
 				return m, nil
 			}
 		}
@@ -119,6 +119,14 @@ func (s *Service) forNotNamed(ctx context.Context, in *Input, args []string, cmd
 		return usageErr("%s: `%s for @someone%s`, or `%s for \"Name (Organisation)\"%s` for someone not in Slack.", lead, cmd, rest, cmd, rest)
 	}
 	return userErr("%s: %s", lead, didYouMean(meant, "`"+cmd+" for %s"+rest+"`"))
+}
+
+// namesMember reports whether name, with org, as a name in quotes is
+// read ("Jen Williams (NW Probation)"), is member m's name: their name
+// alone, or, for a Slack name with brackets of its own ("Ann Lee
+// (she/her)"), the whole of what was typed, which is how Slack shows it.
+func namesMember(m Member, name, org string) bool {
+	return nameKey(m.Name) == nameKey(name) || org != "" && nameKey(m.Name) == nameKey(name+" ("+org+")")
 }
 
 // misnamed is the one member whose name is name but for a slip (oneSlip:

@@ -360,3 +360,25 @@ func TestOnBehalfDeclareNamedWithoutMention(t *testing.T) {
 		t.Errorf("a refused declaration is listed:\n%s", got)
 	}
 }
+
+// TestOnBehalfMemberWithBracketsInName: a member whose Slack name has
+// brackets of its own ("Ann Lee (she/her)"), named in quotes as Slack
+// shows it, is that member, as a member named in quotes is: not someone
+// not on the committee, Ann Lee of "she/her", while she stays expected.
+func TestOnBehalfMemberWithBracketsInName(t *testing.T) {
+	k := newKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", attAnn: "Ann Lee (she/her)"})
+	k.must(ian, "/committee setup Safer Sefton Together")
+	k.must(ian, "/committee member add <@UANN> Bootle Library")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	k.must(ian, `/apologies for "Ann Lee (she/her)" Unwell`)
+	wantShown(t, k.say(ian, "/apologies list"), "Apologies for absence were received from Ann Lee (she/her) (Bootle Library).")
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.must(ian, `/attendance "Ann Lee (she/her)" present`)
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Present: Ann Lee (she/her) (Bootle Library).")
+	if strings.Contains(att, "Also present") || strings.Contains(att, "Apologies") {
+		t.Errorf("a member named with her brackets is not the member:\n%s", att)
+	}
+}
