@@ -381,9 +381,9 @@ const anyName = `"Name (Organisation)"`
 // someone by name. ok is false when it cannot stand there and still be
 // typed as shown and read as the same person: a backquote would end the
 // span (inCode would change the name), a quote would end the name, and a
-// bracket in either would be read as the organisation's (a member "Sue
-// Holden (she/her)", typed so, would be someone else, Sue Holden of
-// she/her).
+// bracket in either would be read as the organisation's: someone marked
+// by the name "Jo (JJ) Bloggs", offered as `"Jo (JJ) Bloggs"`, would be
+// read back as Jo of "JJ) Bloggs", or refused.
 func quotedName(name, org string) (string, bool) {
 	if strings.ContainsAny(name+org, "`()"+quotes) {
 		return anyName, false

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -209,6 +210,17 @@ func FuzzParseMinutes(f *testing.F) {
 			}
 			if a.Due != "" && a.DuePrinted != "" {
 				t.Errorf("action with a due day and a due printed: %+v", a)
+			}
+			// Under a minute the minutes have, and in words they print.
+			if !slices.ContainsFunc(m.Minutes, func(mn Minute) bool { return mn.Number == a.Minute }) {
+				t.Errorf("action under minute %q, which the minutes do not have: %+v", a.Minute, a)
+			}
+			for _, part := range []string{a.Text, a.Owner, a.DuePrinted, a.Status} {
+				for _, w := range strings.Fields(part) {
+					if !strings.Contains(text, w) {
+						t.Errorf("action %+v: %q is not in the minutes", a, w)
+					}
+				}
 			}
 		}
 		if m.NoDeclarations && len(m.Declarations) > 0 {
