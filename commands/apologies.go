@@ -381,9 +381,11 @@ const anyName = `"Name (Organisation)"`
 // someone by name. ok is false when it cannot stand there and still be
 // typed as shown and read as the same person: a backquote would end the
 // span (inCode would change the name), a quote would end the name, and a
-// bracket in either would be read as the organisation's: someone marked
-// by the name "Jo (JJ) Bloggs", offered as `"Jo (JJ) Bloggs"`, would be
-// read back as Jo of "JJ) Bloggs", or refused.
+// bracket in either would be read as the organisation's, or refused
+// after `for`: someone marked as "Jen Williams (Probation) (NW)" is Jen
+// Williams (Probation) of NW, and their name alone, offered as
+// `"Jen Williams (Probation)"`, would be read back as Jen Williams of
+// Probation.
 func quotedName(name, org string) (string, bool) {
 	if strings.ContainsAny(name+org, "`()"+quotes) {
 		return anyName, false
