@@ -491,7 +491,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		// `/apologies next …` would be the officer's own apologies.
 		name := "<@" + who.UserID + ">"
 		if who.UserID == "" {
-			name, _ = quotedName(nameOf(who.Name, who.Organisation))
+			name, _ = quotedName(who.Name, who.Organisation)
 		}
 		closed = "apologies for it are closed (`/apologies for " + name + " next …` sends them for the meeting after it)"
 		// Apologies received on the day are taken with the attendance.
