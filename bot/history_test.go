@@ -271,7 +271,7 @@ func TestMinutesHistory(t *testing.T) {
 	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.SetNow(time.Date(2027, 1, 14, 10, 5, 0, 0, london))
 	k.Must(sue, "/meeting", "start")
-	k.Must(sue, "/minutes", "approve")
+	k.Must(sue, "/minutes", "approve as they stand") // over Graeme's correction
 	wantText(t, k.Must(officer, "/history", "minutes 10 December 2026"),
 		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@"+sue+">", "RESOLVED text amended")
 	wantText(t, k.Must(officer, "/history", "minutes 10 December 2026 soon"), "Usage:")

@@ -689,7 +689,7 @@ func TestDecisionHistory(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
-	k.must(sue, "/minutes approve")
+	k.must(sue, "/minutes approve as they stand")
 	wantShown(t, k.say(ian, "/history minutes 10 December 2026"),
 		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>", "RESOLVED text amended")
 }
