@@ -1211,7 +1211,7 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 		word, after, _ := strings.Cut(text, " ")
 		id, hint, ok := mention(word)
 		if !ok {
-			return a, "", fmt.Errorf("%s is not a mention: type @ and pick the person", word)
+			return a, "", fmt.Errorf("%s is not a mention: type @ and pick the person", Escape(truncateText(word, 40)))
 		}
 		a.UserID, a.Hint, rest = id, hint, after
 	case strings.HasPrefix(text, `"`) || strings.HasPrefix(text, "“"):
@@ -1276,7 +1276,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		}
 		id, _, ok := mention(words[0])
 		if !ok {
-			return a, fmt.Errorf("%s is not a mention: type @ and pick the member they stand in for", words[0])
+			return a, fmt.Errorf("%s is not a mention: type @ and pick the member they stand in for", Escape(truncateText(words[0], 40)))
 		}
 		a.Status, a.SubstituteFor = AttendPresent, id
 		return a, nil
@@ -1299,7 +1299,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 			return a, err
 		}
 		if n == 0 || n != len(words) {
-			return a, fmt.Errorf("%s is not a time: use 10:20 or 10.20am", strings.Join(words, " "))
+			return a, fmt.Errorf("%s is not a time: use 10:20 or 10.20am", Escape(truncateText(strings.Join(words, " "), 40)))
 		}
 		a.Clock = &c
 		return a, nil

@@ -350,7 +350,9 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, "/attendance helen apologies Unwell", "Start with the person: @name, or \"Name (Organisation)\" for someone not in Slack."},
 		{ian, "/attendance ann apologies Unwell", "Start with the person's mention: `/attendance <@UANN> apologies Unwell` for Ann (Sefton Council)."},
 		{ian, "/attendance @nobody present", "I could not find @nobody: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack."},
-		{ian, "/attendance <@ present", "<@ is not a mention: type @ and pick the person."},
+		{ian, "/attendance <@ present", "&lt;@ is not a mention: type @ and pick the person."},
+		// What is quoted back is escaped: no one is notified by a refusal.
+		{ian, "/attendance <@UANN> late <!channel>", "&lt;!channel&gt; is not a time: use 10:20 or 10.20am."},
 		{ian, `/attendance "Jen Williams present`, "Close the name's quotation marks."},
 		{ian, `/attendance "" present`, "Give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\""},
 		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member"},
