@@ -396,6 +396,26 @@ func quotedName(name, org string) (string, bool) {
 	return `"` + Escape(name) + `"`, true
 }
 
+// personArg names someone in a suggested command: their mention, or, for
+// someone not in Slack, their name in quotes (quotedName). given is false
+// where the name cannot be given so and the form to fill in stands in
+// its place; asGiven then says how to fill it in.
+func personArg(userID, name, org string) (person string, given bool) {
+	if userID != "" {
+		return "<@" + userID + ">", true
+	}
+	return quotedName(name, org)
+}
+
+// asGiven follows a suggested command whose person personArg could not
+// give: how to fill in the form that stands in their place.
+func asGiven(given bool) string {
+	if given {
+		return ""
+	}
+	return ", with their name as it was given"
+}
+
 // bareWord is w as a word of a name ("sue" of "Sue's,"), or "" when it is
 // too short to be taken for one.
 func bareWord(w string) string {
@@ -489,10 +509,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	closed, running := apologiesClosed, apologiesClosed
 	if !self {
 		// `/apologies next …` would be the officer's own apologies.
-		name := "<@" + who.UserID + ">"
-		if who.UserID == "" {
-			name, _ = quotedName(who.Name, who.Organisation)
-		}
+		name, _ := personArg(who.UserID, who.Name, who.Organisation)
 		closed = "apologies for it are closed (`/apologies for " + name + " next …` sends them for the meeting after it)"
 		// Apologies received on the day are taken with the attendance.
 		running = "apologies for it are closed (`/apologies for " + name + " next …` sends them for the meeting after it; `/attendance " +
@@ -739,10 +756,7 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	closed := "its apologies can no longer be withdrawn (`/apologies withdraw next` is for the meeting after it)"
 	running := closed
 	if !self {
-		name := "<@" + who.UserID + ">"
-		if who.UserID == "" {
-			name = `"` + Escape(nameOf(who.Name, who.Organisation)) + `"`
-		}
+		name, _ := personArg(who.UserID, who.Name, who.Organisation)
 		running = "its apologies can no longer be withdrawn with `/apologies` (`/attendance " + name +
 			" apologies withdraw` withdraws those entered by mistake)"
 	}

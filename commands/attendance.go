@@ -972,15 +972,7 @@ func (s *Service) substituteHere(ctx context.Context, c Committee, m Meeting, us
 			return Reply{}, err
 		}
 		mark.Sole = true
-		reply, err := s.mark(ctx, st, mark, now, true)
-		if errors.Is(err, ErrConflict) {
-			if again, rerr := s.meetingState(ctx, c, m); rerr == nil {
-				if serr := again.substituteErr(mark); serr != nil {
-					return Reply{}, serr
-				}
-			}
-		}
-		return reply, err
+		return s.mark(ctx, st, mark, now, true)
 	}
 	return Reply{}, userErr("You are not a member of %s, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`.", Escape(c.Name))
 }
@@ -1046,6 +1038,15 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	added, err := s.store.MarkAttendance(ctx, mark, func(log []AttendanceMark) []OutboxMessage {
 		return st.inquorateNotices(log, now)
 	})
+	if mark.Sole && errors.Is(err, ErrConflict) {
+		// Another substitute for the member was marked meanwhile: the
+		// answer names them, as it would have had they come first.
+		if again, rerr := s.meetingState(ctx, st.c, st.m); rerr == nil {
+			if serr := again.substituteErr(mark); serr != nil {
+				return Reply{}, serr
+			}
+		}
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -1524,17 +1525,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	reply, err := s.mark(ctx, st, mark, in.Now, a.UserID == in.UserID)
-	if mark.Sole && errors.Is(err, ErrConflict) {
-		// Another substitute for the member was marked meanwhile: the
-		// answer names them, as it would have had they come first.
-		if again, rerr := s.meetingState(ctx, c, m); rerr == nil {
-			if serr := again.substituteErr(mark); serr != nil {
-				return Reply{}, serr
-			}
-		}
-	}
-	return reply, err
+	return s.mark(ctx, st, mark, in.Now, a.UserID == in.UserID)
 }
 
 // receiveApology is `/attendance @person apologies [REASON]`: apologies
@@ -1639,10 +1630,7 @@ func (st meetingState) hereErr(key string, who Member) error {
 	if !ok || at.Status == AttendAbsent {
 		return nil
 	}
-	person, given := "<@"+who.UserID+">", true
-	if who.UserID == "" {
-		person, given = quotedName(who.Name, "")
-	}
+	person, given := personArg(who.UserID, who.Name, who.Organisation)
 	name := Escape(who.Name)
 	if m, ok := st.member(key); ok {
 		name = Escape(m.Name)
@@ -1656,10 +1644,7 @@ func (st meetingState) hereErr(key string, who Member) error {
 	case at.Status == AttendRemote:
 		how = "marked present remotely"
 	}
-	absent := "`/attendance " + person + " absent`"
-	if !given {
-		absent += ", with their name as it was given"
-	}
+	absent := "`/attendance " + person + " absent`" + asGiven(given)
 	return userErr("%s is %s at this meeting, so cannot send apologies for it. If that mark was a mistake, mark them absent first (%s), then record their apologies.",
 		name, how, absent)
 }
@@ -1672,14 +1657,8 @@ func (st meetingState) substituteErr(mark AttendanceMark) error {
 	for _, o := range st.att {
 		if o.Key != mark.MemberKey && o.SubstituteFor == mark.SubstituteFor && o.Status.here() {
 			// The names stand beside a `code` span: see inCode.
-			person, given := quotedName(o.Name, "")
-			if o.UserID != "" {
-				person, given = "<@"+o.UserID+">", true
-			}
-			again := "`/attendance " + person + " present`"
-			if !given {
-				again += ", with their name as it was given"
-			}
+			person, given := personArg(o.UserID, o.Name, o.Organisation)
+			again := "`/attendance " + person + " present`" + asGiven(given)
 			return userErr("%s is already marked as substitute for %s. If that was a mistake, mark them as themselves first: %s.",
 				inCode(Escape(o.Name)), inCode(st.keyName(mark.SubstituteFor)), again)
 		}
@@ -1779,16 +1758,9 @@ func leftErr(st meetingState, mark AttendanceMark, now time.Time, self bool) err
 		if self {
 			return userErr("You are not marked present at this meeting, so you cannot be marked as having left. Mark yourself present first with `/here`.")
 		}
-		person, given := "<@"+mark.UserID+">", true
-		if mark.UserID == "" {
-			person, given = quotedName(mark.Name, mark.Organisation)
-		}
-		asGiven := ""
-		if !given {
-			asGiven = ", with their name as it was given"
-		}
+		person, given := personArg(mark.UserID, mark.Name, mark.Organisation)
 		return userErr("%s is not marked present at this meeting, so cannot be marked as having left. Mark them present first: `/attendance %s present`, or `/attendance %s late HH:MM` if they came late%s.",
-			who, person, person, asGiven)
+			who, person, person, asGiven(given))
 	}
 	so := "so"
 	if self {

@@ -370,6 +370,7 @@ func TestNextIsTheMeetingAfterOneInProgress(t *testing.T) {
 	attRefused(k, ian, `/apologies for "Jen Williams (NW Probation)" Unwell`, "apologies for it are closed (`/apologies for \"Jen Williams (NW Probation)\" next …` sends them for the meeting after it; `/attendance \"Jen Williams (NW Probation)\" apologies REASON` records those received at it).")
 	// A name that cannot stand in quotes in a `code` span is not put there.
 	attRefused(k, ian, "/apologies for \"Jo `JJ` Bloggs (Sefton CVS)\" Unwell", "apologies for it are closed (`/apologies for \"Name (Organisation)\" next …` sends them for the meeting after it; `/attendance \"Name (Organisation)\" apologies REASON` records those received at it).")
+	attRefused(k, ian, "/apologies withdraw for \"Jo `JJ` Bloggs (Sefton CVS)\"", "its apologies can no longer be withdrawn with `/apologies` (`/attendance \"Name (Organisation)\" apologies withdraw` withdraws those entered by mistake).")
 	if n := attRows(k, `SELECT count(*) FROM apologies`); n != 0 {
 		t.Fatalf("%d apologies recorded by apologies without a date, want none", n)
 	}
