@@ -148,11 +148,9 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	}
 	// Who was named, as the form that reads today's meeting repeats it.
 	named := ""
-	switch {
-	case who != "":
-		named = " <@" + who + ">"
-	case name != "":
-		named = ` "` + Escape(name) + `"`
+	if who != "" || name != "" {
+		person, _ := personArg(who, name, "")
+		named = " " + person
 	}
 	if !seesAll(in.Me) {
 		if who != "" && who != in.UserID || who == "" && name != "" {

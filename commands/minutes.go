@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -149,6 +148,9 @@ type MinutesRecord struct {
 	ReplaceDrafts bool
 	// SkipActions stores the minutes without their actions (MinutesImportOptions).
 	SkipActions bool
+	// actionNotes are the import's notes on Actions (owners who are no
+	// member, days not printed), said only if they are added.
+	actionNotes []string
 }
 
 // MinutesImportOptions are how an import treats what Quorum holds already.
@@ -319,18 +321,15 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	im := MinutesImport{Outcome: stored.Outcome, Committee: c, MeetingID: stored.MeetingID, HeldOn: rec.HeldOn, Read: read,
 		Actions: stored.ActionsAdded, ActionsKnown: len(rec.Actions) - stored.ActionsAdded}
 	if skipped := actionsNotAdded(c, rec, stored); skipped != "" {
-		// What the notes say of the actions' owners and days is moot.
-		notes = slices.DeleteFunc(notes, func(n string) bool { return strings.HasPrefix(n, actionsNote) })
 		notes = append(notes, skipped)
 		im.ActionsKnown = 0
+	} else {
+		notes = append(notes, rec.actionNotes...)
 	}
 	im.Notes = notes
 	read.Warnings = append(read.Warnings, notes...)
 	return im, nil
 }
-
-// actionsNote begins every note of the import on the minutes' actions.
-const actionsNote = "Actions "
 
 // actionsNotAdded says why the actions rec prints were not added, or
 // nothing when they were (or it prints none).
@@ -482,7 +481,7 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 		}
 		rec.Minutes = append(rec.Minutes, mi)
 	}
-	rec.Actions, notes = importedActions(read, rec, members, notes)
+	rec.Actions, rec.actionNotes = importedActions(read, rec, members)
 	// The hash is of what was read, not of the text: the same minutes cut
 	// from two agenda packs are one document, and so is a copy that
 	// differs only in spacing. Warnings are left out; they describe the
@@ -522,8 +521,7 @@ var ownerTitleRe = regexp.MustCompile(`^(?i:councillor|cllr\.?|mr\.?|mrs\.?|ms\.
 // of an action with no day printed to be due by, which is due on the day
 // of the meeting until an officer moves it. Actions the table marks done
 // are not imported.
-func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member, notes []string) ([]ActionPoint, []string) {
-	var out []ActionPoint
+func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member) (out []ActionPoint, notes []string) {
 	var strangers, undated, done []string
 	for _, a := range read.Actions {
 		ap := ActionPoint{
@@ -566,13 +564,13 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member,
 		out = append(out, ap)
 	}
 	if len(strangers) > 0 {
-		notes = append(notes, actionsNote+"whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")
+		notes = append(notes, "Actions whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")
 	}
 	if len(undated) > 0 {
-		notes = append(notes, actionsNote+"with no day printed to be due by, due on the day of the meeting until moved with `/action move`: "+strings.Join(undated, "; ")+".")
+		notes = append(notes, "Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: "+strings.Join(undated, "; ")+".")
 	}
 	if len(done) > 0 {
-		notes = append(notes, actionsNote+"the minutes mark done, not imported: "+strings.Join(done, "; ")+".")
+		notes = append(notes, "Actions the minutes mark done, not imported: "+strings.Join(done, "; ")+".")
 	}
 	return out, notes
 }
