@@ -1607,7 +1607,19 @@ func (s *Service) withdrawAtMeeting(ctx context.Context, st meetingState, a atte
 	if mem, ok := st.member(a.UserID); ok && a.UserID != "" {
 		who = mem
 	}
-	err := s.store.WithdrawApology(ctx, st.m.ID, recordKey(who), in.UserID)
+	err := s.store.WithdrawApologyAtMeeting(ctx, st.m.ID, recordKey(who), in.UserID)
+	if errors.Is(err, ErrConflict) {
+		// Closed since it was read: a closed meeting's apologies stand as
+		// they were when it closed, and the answer says it closed.
+		run, ok, rerr := s.runningMeeting(ctx, c)
+		switch {
+		case rerr != nil:
+			return Reply{}, rerr
+		case !ok || run.ID != st.m.ID:
+			return Reply{}, s.noneRunning(ctx, c, in.Now)
+		}
+		return Reply{}, err
+	}
 	if errors.Is(err, ErrNotFound) {
 		name := whoText(who)
 		if who.UserID != "" && who.Name != "" {

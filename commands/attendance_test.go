@@ -1563,6 +1563,28 @@ func TestAttendanceOneSubstituteAtATime(t *testing.T) {
 	wantShown(t, k.say(ian, "/attendance <@UANN> substitute-for <@UNEIL>"), "Ann is marked present as substitute for Neil Frackelton.")
 }
 
+// TestAttendanceApologiesWithdrawnAsTheMeetingCloses: apologies withdrawn
+// at the meeting as the chair closes it are withdrawn under the meeting's
+// attendance lock, which the withdrawal waits for, and only if the meeting
+// is still open once it holds it: closed meanwhile, the withdrawal is
+// refused, saying so, and the closed meeting's apologies stand as minuted.
+func TestAttendanceApologiesWithdrawnAsTheMeetingCloses(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 5)
+	k.must(ian, "/attendance <@UANN> apologies Unwell")
+	k.now = attAt(10, 11, 0)
+	var closed result
+	rs := whileHeldMeanwhile(k, "the attendance lock", `SELECT pg_advisory_xact_lock(hashtextextended('attendance:' || CAST($1 AS bigint), 0))`, id,
+		[][2]string{{ian, "/attendance <@UANN> apologies withdraw"}}, func() { closed = <-k.runAsync(sue, "/meeting close") })
+	oneDoneOneRefused(t, append(rs, closed), "You closed the meeting", "No meeting of Safer Sefton Together is in progress. Today's closed at 11:00.")
+	wantShown(t, k.say(ian, "/apologies list 10 December"), "Apologies for absence were received from Neil Frackelton (SWACA) and Ann (Sefton Council).")
+	if h := k.say(ian, "/history apologies <@UANN>"); strings.Contains(h, "withdrew") {
+		t.Errorf("the closed meeting's apologies were withdrawn:\n%s", h)
+	}
+}
+
 // whileAttendanceLocked sends each line at once, as the user paired with
 // it, while a mark at meeting id holds the meeting's attendance lock
 // alone, as one that may lose the quorum does: each has read the meeting

@@ -40,6 +40,14 @@ type result struct {
 // it go and returns the answers in the order sent.
 func whileHeld(k *kit, what, lock string, id int64, sends [][2]string) []result {
 	k.t.Helper()
+	return whileHeldMeanwhile(k, what, lock, id, sends, nil)
+}
+
+// whileHeldMeanwhile is whileHeld that, once every command is waiting for
+// the lock and before it is let go, runs meanwhile (when not nil): what
+// does not wait for that lock, done while the commands wait.
+func whileHeldMeanwhile(k *kit, what, lock string, id int64, sends [][2]string, meanwhile func()) []result {
+	k.t.Helper()
 	hold, err := k.db.SQL().Begin()
 	if err != nil {
 		k.t.Fatal(err)
@@ -54,6 +62,9 @@ func whileHeld(k *kit, what, lock string, id int64, sends [][2]string) []result 
 	}
 	if !waitFor(func() bool { return lockWaiters(k) >= len(sends) }) {
 		k.t.Fatalf("the commands never waited for %s", what)
+	}
+	if meanwhile != nil {
+		meanwhile()
 	}
 	if err := hold.Rollback(); err != nil {
 		k.t.Fatal(err)

@@ -397,6 +397,13 @@ type ConductStore interface {
 	// but absent): read under the attendance lock, so that no mark of them
 	// here commits between that read and the apology's commit.
 	ReceiveApology(ctx context.Context, a Apology, keep ApologyKeep) (ApologySent, error)
+	// WithdrawApologyAtMeeting withdraws the apologies standing for the
+	// person of member key userID at the meeting, in progress, by by, with
+	// their history and the stale marks of what shows them. ErrNotFound if
+	// none stands; ErrConflict, with nothing written, when the meeting is
+	// not in progress: read under the attendance lock, as ReceiveApology
+	// reads it.
+	WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string) error
 	// AttendanceLog is a meeting's attendance log, oldest first.
 	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
 	// QuorumRule is the committee's rule; the zero rule when none is set.

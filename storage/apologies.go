@@ -517,6 +517,50 @@ func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by s
 	return nil
 }
 
+// WithdrawApologyAtMeeting implements commands.ConductStore. It takes the
+// meeting's attendance lock alone, as ReceiveApology does and for the same
+// reason, and then withdraws in one statement that reads the meeting again:
+// a meeting closed since the command read it has its apologies as they
+// stood when it closed, and nothing is written.
+func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string) error {
+	var r struct {
+		Open   bool          `db:"open"`
+		ID     sql.NullInt64 `db:"id"`
+		Marked int           `db:"marked"` // read so that the stale CTE runs
+	}
+	err := db.inTx(ctx, "withdraw apology at meeting", func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, meetingID); err != nil {
+			return err
+		}
+		return tx.GetContext(ctx, &r, `
+			WITH m AS (
+				SELECT m.id, m.committee_id FROM meetings m
+				WHERE m.id = $1
+				  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+				  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
+			), w AS (
+				UPDATE apologies a SET withdrawn = true, updated_at = now()
+				FROM m WHERE a.meeting_id = m.id AND a.member_key = $2 AND NOT a.withdrawn
+				RETURNING a.id
+			), hist AS (
+				INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
+			), stale AS (
+				SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w CROSS JOIN m
+			)
+			SELECT EXISTS (SELECT 1 FROM m) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
+			meetingID, memberKey(userID, ""), by, userID)
+	})
+	switch {
+	case err != nil:
+		return err
+	case !r.Open:
+		return mapErr("withdraw apology at meeting", fmt.Errorf("the meeting is not in progress: %w", commands.ErrConflict))
+	case !r.ID.Valid:
+		return mapErr("withdraw apology at meeting", sql.ErrNoRows)
+	}
+	return nil
+}
+
 // Apologies implements commands.ApologyStore.
 func (db *DB) Apologies(ctx context.Context, meetingID int64) ([]commands.Apology, error) {
 	rows, err := queryApologies(ctx, db.x, `SELECT `+apologyColumns+` FROM apologies

@@ -352,3 +352,42 @@ func TestReceiveApologyRaces(t *testing.T) {
 		t.Errorf("apologies received once the meeting closed: %v, want ErrConflict", err)
 	}
 }
+
+// TestWithdrawApologyAtMeetingWhileOpen: apologies are withdrawn at the
+// meeting only while it is open; once it is closed the withdrawal is
+// refused with ErrConflict and the apologies stand as they were.
+func TestWithdrawApologyAtMeetingWhileOpen(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	c := conductCommittee(t, db)
+	m := conductMeeting(t, db, c, at)
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at, By: "UIAN"}, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"UANN", "UBOB"} {
+		if _, err := db.ReceiveApology(ctx, commands.Apology{MeetingID: m.ID, UserID: key, Name: "Member " + key, Reason: "Unwell", By: "UIAN"}, commands.ApologyKeep{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN"); err != nil {
+		t.Fatalf("withdrawn while open: %v", err)
+	}
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN"); !errors.Is(err, commands.ErrNotFound) {
+		t.Errorf("withdrawn twice: %v, want ErrNotFound", err)
+	}
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: at.Add(time.Hour), By: "UIAN"},
+		[]commands.SessionAction{commands.ActionOpened}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UBOB", "UIAN"); !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("withdrawn once the meeting closed: %v, want ErrConflict", err)
+	}
+	aps, err := db.Apologies(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(aps) != 1 || aps[0].UserID != "UBOB" {
+		t.Errorf("apologies standing after the close: %+v, want UBOB's", aps)
+	}
+}
