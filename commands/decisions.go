@@ -257,6 +257,13 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	earlier := was.Narrative
 	if action == "resolved" {
 		earlier = was.Resolved()
+		if earlier == mi.Resolved() && was.Word() != mi.Word() {
+			// The same text under another word (NOTED for AGREED): the
+			// word is what changed, and "It read" the same text would
+			// hide it.
+			reply.Text += fmt.Sprintf(" Its text is unchanged; it was recorded as %s.", was.Word())
+			earlier = ""
+		}
 	}
 	if earlier != "" {
 		reply.Text += fmt.Sprintf(" This replaces its earlier %s (kept in `/history minutes`)", part)

@@ -176,13 +176,40 @@ func TestResolveRecordedAs(t *testing.T) {
 	// The label as a clerk may type it; the same text again under another
 	// word is a change, not the line repeated.
 	wantShown(t, k.say(ian, "/resolve 7.7 Agreed: The report was noted."), "AGREED: The report was noted.")
-	wantShown(t, k.say(ian, "/resolve 7.7 The report was noted."), "RESOLVED: The report was noted.", "This replaces its earlier RESOLVED text")
+	wantShown(t, k.say(ian, "/resolve 7.7 The report was noted."), "RESOLVED: The report was noted.", "Its text is unchanged; it was recorded as AGREED.")
 	wantShown(t, k.say(ian, "/resolve 7.7 DECISION: That the report be noted."), "DECISION: That the report be noted.")
 	wantShown(t, k.say(ian, "/resolve 7.7 RESOLVED: That the report be noted."), "RESOLVED: That the report be noted.")
 	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "already reads so; nothing changed")
 	attRefused(k, ian, "/resolve 7.7 NOTED:", "Give the agenda item's number and the text.")
 	// Amended, a labelled text is the decision too, under its word.
 	wantShown(t, k.say(ian, "/minutes amend 9 NOTED: The report was noted."), "Minute 9 amended", "NOTED: The report was noted.")
+}
+
+// TestResolveWordChangedInHistory: the same text recorded again under
+// another word (NOTED after AGREED) is a change of the word alone, and the
+// answer and /history minutes say so — what it is recorded as now and what
+// it was — rather than showing the same text twice. Sent again as it
+// stands, nothing changes and the history gains nothing.
+func TestResolveWordChangedInHistory(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 AGREED: That the report be noted.")
+	r := k.say(ian, "/resolve 7.7 NOTED: That the report be noted.")
+	wantShown(t, r, "Resolved under item 7.7: minute 9", "Its text is unchanged; it was recorded as AGREED.", "NOTED: That the report be noted.")
+	if strings.Contains(r, "It read") || strings.Contains(r, "This replaces") {
+		t.Errorf("a change of the word alone says the text was replaced:\n%s", r)
+	}
+	wantShown(t, k.say(ian, "/resolve 7.7 NOTED: That the report be noted."), "Minute 9's RESOLVED text already reads so; nothing changed.")
+	h := k.say(sue, "/history minutes")
+	inOrder(t, h,
+		"minute 9: resolved, recorded by <@UIAN> as AGREED: “That the report be noted.”",
+		"minute 9: resolved, recorded by <@UIAN> as NOTED, was AGREED; the text is unchanged: “That the report be noted.”")
+	if n := strings.Count(h, "minute 9:"); n != 2 {
+		t.Errorf("the history has %d lines for minute 9, want 2:\n%s", n, h)
+	}
+	// Amended under another word, the history says so too.
+	k.must(ian, "/minutes amend 9 AGREED: That the report be noted.")
+	wantShown(t, k.say(sue, "/history minutes"),
+		"minute 9: amended by <@UIAN>: recorded as AGREED, was NOTED; the text is unchanged: “That the report be noted.”")
 }
 
 // TestResolveRefused: whoever may not record decisions, or gives a line

@@ -16,8 +16,12 @@ type MinuteEdit struct {
 	Action       string // minuted, resolved or amended
 	Narrative    string
 	Resolved     string
-	At           time.Time
-	By           string
+	// Word is the word the resolutions were recorded under after the
+	// change (Minute.Word); "" when the minute had none, or for a change
+	// recorded before the word was kept.
+	Word string
+	At   time.Time
+	By   string
 }
 
 // minutesHistorySub is /history minutes.
@@ -70,8 +74,19 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		last[e.MinuteNumber] = e
 		head := fmt.Sprintf("%s — minute %s: ", historyTime(e.At, loc), Escape(e.MinuteNumber))
 		by := personText(e.By, "")
+		// The same text recorded under another word (NOTED after AGREED)
+		// would otherwise read as the same line twice.
+		reworded := had && prev.Word != "" && e.Word != "" && prev.Word != e.Word
 		var line string
 		switch {
+		case reworded && e.Action == "amended" && prev.Resolved == e.Resolved && prev.Narrative == e.Narrative:
+			line = fmt.Sprintf("amended by %s: recorded as %s, was %s; the text is unchanged: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
+		case reworded && e.Action == "amended" && prev.Resolved != e.Resolved:
+			line = fmt.Sprintf("RESOLVED text amended by %s, recorded as %s, was %s. It read: %s Now: %s", by, e.Word, prev.Word, quoteText(prev.Resolved), quoteText(e.Resolved))
+		case reworded && e.Action == "resolved" && prev.Resolved == e.Resolved:
+			line = fmt.Sprintf("resolved, recorded by %s as %s, was %s; the text is unchanged: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
+		case reworded && e.Action == "resolved":
+			line = fmt.Sprintf("resolved, recorded by %s as %s, was %s: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
 		case e.Action == "amended" && had && prev.Resolved != e.Resolved:
 			line = fmt.Sprintf("RESOLVED text amended by %s. It read: %s Now: %s", by, quoteText(prev.Resolved), quoteText(e.Resolved))
 		case e.Action == "amended" && had && prev.Narrative == e.Narrative:
@@ -80,6 +95,8 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			line = fmt.Sprintf("narrative amended by %s. It read: %s Now: %s", by, quoteText(prev.Narrative), quoteText(e.Narrative))
 		case e.Action == "amended":
 			line = fmt.Sprintf("amended by %s. Now: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
+		case e.Action == "resolved" && e.Word != "" && e.Word != "RESOLVED":
+			line = fmt.Sprintf("resolved, recorded by %s as %s: %s", by, e.Word, quoteText(e.Resolved))
 		case e.Action == "resolved":
 			line = fmt.Sprintf("resolved, recorded by %s: %s", by, quoteText(e.Resolved))
 		default:

@@ -114,8 +114,13 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			}
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, by_user)
-		SELECT id, $2, narrative, resolved, $3 FROM minutes WHERE id = $1`, id, w.Action, w.By); err != nil {
+	// The word is kept as the minute is quoted under it (Minute.Word):
+	// the one its resolutions share, or RESOLVED where they differ.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user)
+		SELECT id, $2, narrative, resolved,
+			COALESCE((SELECT CASE WHEN count(DISTINCT r.recorded_as) = 1 THEN min(r.recorded_as) ELSE 'RESOLVED' END
+				FROM resolutions r WHERE r.minute_id = minutes.id HAVING count(*) > 0), ''), $3
+		FROM minutes WHERE id = $1`, id, w.Action, w.By); err != nil {
 		return 0, err
 	}
 	return id, audit(ctx, tx, w.CommitteeID, w.By, "minute."+w.Action, w.Item, map[string]any{"meeting": w.MeetingID, "minute": id})
@@ -278,17 +283,18 @@ func (db *DB) MinuteHistory(ctx context.Context, meetingID int64) ([]commands.Mi
 		Action    string    `db:"action"`
 		Narrative string    `db:"narrative"`
 		Resolved  string    `db:"resolved"`
+		Word      string    `db:"recorded_as"`
 		At        time.Time `db:"at"`
 		By        string    `db:"by_user"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, h.action, h.narrative, h.resolved, h.at, h.by_user FROM minute_history h
+	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, h.action, h.narrative, h.resolved, h.recorded_as, h.at, h.by_user FROM minute_history h
 		JOIN minutes mi ON mi.id = h.minute_id WHERE mi.meeting_id = $1 ORDER BY h.id`, meetingID)
 	if err != nil {
 		return nil, mapErr("minute history", err)
 	}
 	out := make([]commands.MinuteEdit, len(rows))
 	for i, r := range rows {
-		out[i] = commands.MinuteEdit{MinuteNumber: r.Number, Action: r.Action, Narrative: r.Narrative, Resolved: r.Resolved, At: r.At, By: r.By}
+		out[i] = commands.MinuteEdit{MinuteNumber: r.Number, Action: r.Action, Narrative: r.Narrative, Resolved: r.Resolved, Word: r.Word, At: r.At, By: r.By}
 	}
 	return out, nil
 }
