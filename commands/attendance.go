@@ -637,7 +637,9 @@ func (st meetingState) live() Reply {
 	add("Left", p.left)
 	if st.sit.Running() {
 		r.Buttons = []Button{{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(st.m.ID, 10), Style: "primary"}}
-		r.Footer = "Press *I'm here* or type `/here`. Officers: `/attendance @person late 10:20`, `… left 11:05`, `… substitute-for @member`."
+		// Members' own apologies closed when the meeting opened: those
+		// arriving now are the officer's or the chair's to record.
+		r.Footer = "Press *I'm here* or type `/here`. Officer or chair: `/attendance @person late 10:20`, `… left 11:05`, `… substitute-for @member`, `… apologies [REASON]` (received at the meeting)."
 	}
 	return r
 }

@@ -115,6 +115,9 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 	text := shown(live)
 	inOrder(t, text, "Meeting in progress", "*Safer Sefton Together* — Thursday 10 December 2026, 10:00, Remote Meeting\nOpened at 09:55.\n*Inquorate*: 0 present, quorum 3",
 		"*Apologies*", "Neil Frackelton (SWACA)", "Press *I'm here* or type `/here`.", "[I'm here]")
+	// The footer also says how apologies are received now that members'
+	// own are closed, and by whom.
+	wantShown(t, text, "Press *I'm here* or type `/here`. Officer or chair: `/attendance @person late 10:20`, `… left 11:05`, `… substitute-for @member`, `… apologies [REASON]` (received at the meeting).")
 	if live.Visibility != commands.Public {
 		t.Errorf("the live message is not public: %+v", live)
 	}
