@@ -66,6 +66,9 @@ type ActionStore interface {
 	// the open ones, due first, then, when all, those done, the latest due
 	// first.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
+	// ActionCounts counts a committee's open actions, and of those the
+	// ones due before today: all of them, however many a list reads.
+	ActionCounts(ctx context.Context, committeeID int64, today Date) (open, overdue int, err error)
 	// ActionsDueBy lists the open actions of members due on or before
 	// their committee's day at by, in every committee.
 	ActionsDueBy(ctx context.Context, now time.Time, days int) ([]ActionPoint, error)
@@ -694,31 +697,40 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 	if err != nil {
 		return err
 	}
-	today := DateOf(in.Now, loc).Start(loc)
+	// The list read holds at most MaxActionsListed, the oldest due first:
+	// the overdue shown come from it, and the numbers are counted.
+	today := DateOf(in.Now, loc)
+	open, nOverdue, err := s.store.ActionCounts(ctx, in.Committee.ID, today)
+	if err != nil {
+		return err
+	}
 	var overdue []ActionPoint
 	for _, a := range as {
-		if a.Due.Start(loc).Before(today) {
+		if a.Due.Start(loc).Before(today.Start(loc)) {
 			overdue = append(overdue, a)
 		}
 	}
 	sort.SliceStable(overdue, func(i, j int) bool { return overdue[i].Due.Start(loc).Before(overdue[j].Due.Start(loc)) })
-	// The store reads at most MaxActionsListed.
-	outstanding := fmt.Sprintf("%d outstanding %s", len(as), plural(len(as), "action", "actions"))
-	if len(as) >= MaxActionsListed {
-		outstanding = fmt.Sprintf("At least %d outstanding actions", MaxActionsListed)
-	}
+	outstanding := fmt.Sprintf("%d outstanding %s", open, plural(open, "action", "actions"))
 	switch {
-	case len(as) == 0:
-	case len(overdue) == 0:
+	case open == 0:
+	case nOverdue == 0:
 		lines = append(lines, outstanding+" (`/action list` in the channel); none overdue.")
 	default:
-		lines = append(lines, fmt.Sprintf("%s (`/action list` in the channel); %d overdue, the oldest first:", outstanding, len(overdue)))
+		lines = append(lines, fmt.Sprintf("%s (`/action list` in the channel); %d overdue, the oldest first:", outstanding, nOverdue))
 		for i, a := range overdue {
 			if i == maxHomeLines {
-				lines = append(lines, fmt.Sprintf("… and %d more: `/action list overdue` in the channel lists them all.", len(overdue)-i))
 				break
 			}
 			lines = append(lines, actionLine(a, loc, in.Now))
+		}
+		if shown := min(len(overdue), maxHomeLines); nOverdue > shown {
+			// The list reads as many as ActionPoints does, and says so.
+			all := "lists them all"
+			if nOverdue > MaxActionsListed {
+				all = fmt.Sprintf("lists the oldest %d", MaxActionsListed)
+			}
+			lines = append(lines, fmt.Sprintf("… and %d more: `/action list overdue` in the channel %s.", nOverdue-shown, all))
 		}
 	}
 	if len(lines) > 0 {

@@ -368,3 +368,42 @@ func TestHomeOfficerMinutesAndActions(t *testing.T) {
 		t.Errorf("with nothing waiting, the officer's Home shows:\n%s", got)
 	}
 }
+
+// TestHomeOfficerActionsCountedBeyondAList: with more outstanding actions
+// than a list reads (MaxActionsListed), the officer's Home still gives how
+// many are outstanding and how many overdue, counted, not the length of
+// the list read, nor "at least"; actions done are not counted.
+func TestHomeOfficerActionsCountedBeyondAList(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2027-02-01 Circulate the figures")
+	k.must(sue, "/meeting close")
+	// So many actions are added at once, as a long set of minutes
+	// imported would: 240 overdue by the day below, 20 not, 5 done.
+	for _, q := range []string{
+		`SELECT 240, '2026-12-11'::date + g % 20, 'open' FROM generate_series(1, 240) g`,
+		`SELECT 20, '2027-03-01'::date + g, 'open' FROM generate_series(1, 20) g`,
+		`SELECT 5, '2026-12-12'::date, 'done' FROM generate_series(1, 5) g`,
+	} {
+		if _, err := k.db.SQL().Exec(`INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, status, created_by)
+			SELECT a.committee_id, a.meeting_id, a.minute_id, a.minute_number, a.owner_user, a.owner_name, n.due, 'Bulk task', n.status, a.created_by
+			FROM actions a, (` + q + `) AS n(count, due, status) WHERE a.id = 1`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	k.now = time.Date(2027, 1, 5, 9, 0, 0, 0, london)
+	h, err := k.svc.Home(context.Background(), team, ian, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for _, s := range h.Cards[0].Sections {
+		if s.Title == "Minutes and actions" {
+			got = s.Text
+		}
+	}
+	wantShown(t, got, "261 outstanding actions (`/action list` in the channel); 240 overdue, the oldest first:\n",
+		fmt.Sprintf("… and %d more: `/action list overdue` in the channel lists the oldest %d.", 240-5, commands.MaxActionsListed))
+	if strings.Contains(got, "At least") {
+		t.Errorf("the Home says \"at least\" of a number it can count:\n%s", got)
+	}
+}

@@ -241,6 +241,20 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 	return out, nil
 }
 
+// ActionCounts implements commands.ActionStore.
+func (db *DB) ActionCounts(ctx context.Context, committeeID int64, today commands.Date) (open, overdue int, err error) {
+	var r struct {
+		Open    int `db:"open"`
+		Overdue int `db:"overdue"`
+	}
+	err = db.x.GetContext(ctx, &r, `SELECT count(*) AS open, count(*) FILTER (WHERE due_on < $2) AS overdue
+		FROM actions WHERE committee_id = $1 AND status = 'open'`, committeeID, dateArg(today))
+	if err != nil {
+		return 0, 0, mapErr("action counts", err)
+	}
+	return r.Open, r.Overdue, nil
+}
+
 // ActionsDueBy implements commands.ActionStore.
 func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]commands.ActionPoint, error) {
 	var rows []actionRow
