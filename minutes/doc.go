@@ -80,10 +80,12 @@
 //     "NOTED" when what the body noted is the minute's outcome: "The
 //     Board NOTED the action log." (the word in capitals, wherever it
 //     stands; its text is what was noted, "The action log.", and any
-//     sentence after it stays in the narrative), or "The Committee noted
-//     the report." as the one sentence of the last paragraph of a minute
-//     that resolved nothing. "Members noted …", "The Committee noted
-//     that …" and a bare "Noted." are narrative.
+//     sentence after it stays in the narrative), a parish's "Members
+//     NOTED the report." or "NOTED:" (or "NOTED –", "Noted:") as a label
+//     starting its line, or "The Committee noted the report." as the one
+//     sentence of the last paragraph of a minute that resolved nothing.
+//     "Members noted …", "The Committee noted that …" and a bare "Noted."
+//     are narrative.
 //   - Attendance printed in two columns keeps the second column in
 //     brackets after the name when it is the person's body or post
 //     ("Councillor Sian Carew (Fenmouth District Council)"), and is two

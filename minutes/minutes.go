@@ -49,10 +49,13 @@ var (
 	// noted stays in the narrative.
 	agreedAndRe = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?AGREED\s+((?:to|that)\s.*)$`)
 	// notedRe is a body's record that it noted something, the word in
-	// capitals: "The Board NOTED the action log." It is the minute's
-	// outcome wherever it stands; "Members noted …" and a lower-case
-	// "noted" are narrative here (see notedOutcome for the one exception).
-	notedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?` + notingBodyPat + `\s+(?:(?i:unanimously)\s+)?NOTED\b\s*(?:[:–—-]\s*)?(.*)$`)
+	// capitals: "The Board NOTED the action log.", a parish's "Members
+	// NOTED the report", or "NOTED:" as a label starting its line, as
+	// "RESOLVED:" is printed. It is the minute's outcome wherever it
+	// stands; "Members noted …", a lower-case "noted" and a bare "Noted."
+	// are narrative here (see notedOutcome for the one exception), but
+	// "Noted:" with its colon is the label.
+	notedRe = regexp.MustCompile(`^(?:(?:[Tt]he\s+)?(?:` + notingBodyPat + `|Members)\s+(?:(?i:unanimously)\s+)?NOTED\b\s*(?:[:–—-]\s*)?|(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:NOTED\s*[:–—-]|Noted\s*:)\s*)(.*)$`)
 	// minutesAgreedRe is "The minutes of the meeting held on … were AGREED
 	// as a correct record", the word in capitals.
 	minutesAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)

@@ -310,6 +310,19 @@ func TestNotedOutcome(t *testing.T) {
 		{"the chair noted", "The Chair noted the report.", []string{}, nil, "The Chair noted the report."},
 		{"noted inside a sentence", "Cllr Ames said the Committee noted the report in March.", []string{}, nil, "Cllr Ames said the Committee noted the report in March."},
 		{"noted alone", "The Clerk reported a letter from the Diocese.\nNoted.", []string{}, nil, "The Clerk reported a letter from the Diocese. Noted."},
+		// Parish councils record what members noted in capitals, or under
+		// a label of its own, as they record what they resolved.
+		{"members in capitals", "The Clerk reported on correspondence.\nMembers NOTED the report and the correspondence log.",
+			[]string{"The report and the correspondence log."}, []string{"NOTED"}, "The Clerk reported on correspondence."},
+		{"label", "PCSO Daly's report had been circulated.\nNOTED: the crime figures for September.",
+			[]string{"The crime figures for September."}, []string{"NOTED"}, "PCSO Daly's report had been circulated."},
+		{"label with a dash", "NOTED – the County Council has been told of the stile.",
+			[]string{"The County Council has been told of the stile."}, []string{"NOTED"}, ""},
+		{"label alone over its text", "NOTED:\nthe update from the Clerk.", []string{"The update from the Clerk."}, []string{"NOTED"}, ""},
+		{"label in lower case", "Noted: the Clerk's report.", []string{"The Clerk's report."}, []string{"NOTED"}, ""},
+		{"label beside a resolution", "NOTED: the report.\n\nRESOLVED: That the plan be approved.",
+			[]string{"The report.", "That the plan be approved."}, []string{"NOTED", "RESOLVED"}, ""},
+		{"noted inside a line", "The figures were NOTED: by the Clerk.", []string{}, nil, "The figures were NOTED: by the Clerk."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
