@@ -38,7 +38,16 @@ var (
 	actionColRe = regexp.MustCompile(`(?i)^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|points?|to\s+be\s+taken))?$`)
 	ownerColRe  = regexp.MustCompile(`(?i)^(?:owner|lead(?:\s+officer)?|by\s+whom|responsible(?:\s+officer)?|who|action\s+by|officer)$`)
 	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescale|by)$`)
-	minuteColRe = regexp.MustCompile(`(?i)^(?:minute|min\.?)(?:\s+(?:no\.?|number|ref(?:erence)?))?$`)
+	minuteColRe = regexp.MustCompile(`(?i)^(?:minute|min\.?|item|agenda\s+item)(?:\s+(?:no\.?|number|ref(?:erence)?\.?))?$`)
+	// subjectColRe is a parish's "Subject" column: what the row is about.
+	subjectColRe = regexp.MustCompile(`(?i)^(?:subject|topic|matter|heading)$`)
+	// minuteCellRe is the label a minute cell may print before the
+	// number: "Minute 25/34", "Min. 3", "Item No. 7".
+	minuteCellRe = regexp.MustCompile(`^(?i:minute|min|item)\.?\s*(?i:no\.?\s*|ref\.?\s*)?`)
+	// nameOnlyRe is an action cell that names only who acts ("Clerk",
+	// "Cllr Mason", "Clerk/Chairman"), as a parish's action column does
+	// beside the subject.
+	nameOnlyRe  = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*[/&]\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*){0,3}$`)
 	statusColRe = regexp.MustCompile(`(?i)^(?:status|progress|rag(?:\s+status)?)$`)
 	cellGapRe   = regexp.MustCompile(`\s{2,}|\t+`)
 )
@@ -47,6 +56,7 @@ var (
 // heading row; -1 for one it does not have.
 type actionColumns struct {
 	action, owner, due, minute, status int
+	subject                            int
 	starts                             []int // where each heading cell starts, for rows spaced out
 	pipes                              bool  // cells between "|"
 	n                                  int
@@ -77,7 +87,7 @@ func tableCells(l string) (cells []string, starts []int, pipes bool) {
 // the action, its owner and when it is due.
 func actionHeading(l string) (actionColumns, bool) {
 	cells, starts, pipes := tableCells(l)
-	c := actionColumns{action: -1, owner: -1, due: -1, minute: -1, status: -1, starts: starts, pipes: pipes, n: len(cells)}
+	c := actionColumns{action: -1, owner: -1, due: -1, minute: -1, status: -1, subject: -1, starts: starts, pipes: pipes, n: len(cells)}
 	if len(cells) < 3 || len(cells) > 8 {
 		return c, false
 	}
@@ -94,9 +104,14 @@ func actionHeading(l string) (actionColumns, bool) {
 			c.minute = i
 		case c.status < 0 && statusColRe.MatchString(h):
 			c.status = i
+		case c.subject < 0 && subjectColRe.MatchString(h):
+			c.subject = i
 		}
 	}
-	return c, c.action >= 0 && c.owner >= 0 && c.due >= 0
+	// Columns for the action, its owner and its date; or a column naming
+	// the minute beside the action and one of the others, as a parish's
+	// "Subject | Minute | Action" prints it.
+	return c, c.action >= 0 && (c.owner >= 0 && c.due >= 0 || c.minute >= 0 && (c.owner >= 0 || c.due >= 0 || c.subject >= 0))
 }
 
 // row places the cells of a table row under the heading's columns: by
@@ -234,7 +249,7 @@ func readActionTable(raw []string, h int, cols actionColumns, spans []minuteSpan
 			break
 		}
 		r := cols.row(l)
-		if len(rows) > 0 && cols.cell(r, cols.owner) == "" && cols.cell(r, cols.due) == "" && cols.cell(r, cols.minute) == "" {
+		if len(rows) > 0 && cols.cell(r, cols.owner) == "" && cols.cell(r, cols.due) == "" && cols.cell(r, cols.minute) == "" && cols.cell(r, cols.subject) == "" {
 			prev := rows[len(rows)-1]
 			for k, v := range r {
 				if v != "" {
@@ -247,17 +262,34 @@ func readActionTable(raw []string, h int, cols actionColumns, spans []minuteSpan
 		rowLines = append(rowLines, i+1)
 	}
 	var out []Action
+	// A row whose minute cell is left blank is under the minute of the
+	// row above, as a log lists several actions of one minute.
+	named := ""
 	for k, r := range rows {
 		text := cols.cell(r, cols.action)
+		m := strings.TrimRight(minuteCellRe.ReplaceAllString(cols.cell(r, cols.minute), ""), ".")
+		if m != "" {
+			named = m
+		}
 		if text == "" {
 			continue
 		}
 		a := Action{Minute: minuteAt(spans, rowLines[k]), Text: text, Owner: cols.cell(r, cols.owner), Status: cols.cell(r, cols.status)}
-		if m := strings.TrimRight(strings.TrimPrefix(strings.TrimPrefix(cols.cell(r, cols.minute), "Minute "), "Min "), "."); m != "" {
-			if !numbers[m] {
-				warn("line %d: action under minute %s, which these minutes do not hold: %q", rowLines[k], m, clip(text))
+		if cols.owner < 0 {
+			// No owner column: the owner is in the action's words
+			// ("Clerk to write …"), or the action cell names only who
+			// acts and the subject says what about.
+			if g := actionOwnerRe.FindStringSubmatch(text); g != nil && len(strings.Fields(g[1])) <= 10 && !strings.HasPrefix(g[2], "be ") {
+				a.Owner = g[1]
+			} else if subject := cols.cell(r, cols.subject); subject != "" && nameOnlyRe.MatchString(text) {
+				a.Owner, a.Text = text, subject
 			}
-			a.Minute = m
+		}
+		if named != "" {
+			if !numbers[named] {
+				warn("line %d: action under minute %s, which these minutes do not hold: %q", rowLines[k], named, clip(a.Text))
+			}
+			a.Minute = named
 		}
 		due := cols.cell(r, cols.due)
 		if d := byDateRe.FindStringSubmatch("by " + due); d != nil && len(d[0]) == len(due)+3 {
@@ -268,8 +300,15 @@ func readActionTable(raw []string, h int, cols actionColumns, spans []minuteSpan
 		if a.Due == "" && due != "" {
 			a.DuePrinted = due
 		}
+		if cols.due < 0 {
+			// No date column: the date in the action's words, as in an
+			// ACTION line ("… by 28 February").
+			if d := byDateRe.FindStringSubmatch(a.Text); d != nil {
+				a.Due = deadline(d, meeting)
+			}
+		}
 		if a.Owner == "" {
-			warn("line %d: action with no owner printed: %q", rowLines[k], clip(text))
+			warn("line %d: action with no owner printed: %q", rowLines[k], clip(a.Text))
 		}
 		out = append(out, a)
 	}

@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -121,8 +122,8 @@ Min No.   Action                          Owner        Due
 	}
 }
 
-// A table without a column for when the action is due is not an action
-// table: a parish's "Subject  Minute  Action" layout names only who acts.
+// A table of two columns is not an action table, however they are
+// headed.
 func TestNoActionsWithoutAllColumns(t *testing.T) {
 	m := parseActions(t, `1. HIGHWAYS
 
@@ -133,5 +134,106 @@ Members noted that no action was required.
 `)
 	if len(m.Actions) != 0 {
 		t.Errorf("actions = %+v, want none", m.Actions)
+	}
+}
+
+// TestActionLogAfterTheMinutes: a parish's action log printed after the
+// meeting closed, with an "Item" column naming each row's minute and a
+// "Subject" column, puts each action under the minute its row names, not
+// under the last minute; a row whose minute cell is left blank is under
+// the minute of the row above; an action with no due date printed has
+// none.
+func TestActionLogAfterTheMinutes(t *testing.T) {
+	text, err := os.ReadFile("testdata/minutes-parish-action-log-subject.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseMinutes(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Action{
+		{Minute: "25/105", Text: "Obtain two quotes for a water trough", Owner: "Clerk", Due: "2025-10-31"},
+		{Minute: "25/105", Text: "Write to the association with the quotes", Owner: "Cllr Bell", DuePrinted: "Next meeting"},
+		{Minute: "25/106", Text: "Chase the County Council about the stile at Low Farm", Owner: "Cllr Mason"},
+		{Minute: "25/104", Text: "Invite PCSO Daly to the November meeting", Owner: "Clerk", Due: "2025-11-30"},
+	}
+	if diff := cmp.Diff(want, m.Actions); diff != "" {
+		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+	if len(m.Warnings) != 0 {
+		t.Errorf("warnings: %q", m.Warnings)
+	}
+}
+
+// TestActionTableColumns: the headings councils print over an action
+// table. A parish's "Subject | Minute | Action" names the minute, and
+// its action cell is either what is to be done, its owner in the words
+// ("Clerk to …"), or only who acts, when the subject says what; "Min",
+// "Minute Ref" and "Item No." name the minute, "Action by" and "Who" the
+// owner, "By when" and "Due" the date. A table after the last minute
+// without a column naming one is under the last minute.
+func TestActionTableColumns(t *testing.T) {
+	tests := []struct {
+		name  string
+		table string
+		want  []Action
+	}{
+		{"subject, minute, action", `| Subject | Minute | Action |
+|---|---|---|
+| Treasury | 2 | Clerk to publish the strategy by 28 February |
+| Auditors | 3 | Clerk |
+`, []Action{
+			{Minute: "2", Text: "Clerk to publish the strategy by 28 February", Owner: "Clerk", Due: "2025-02-28"},
+			{Minute: "3", Text: "Auditors", Owner: "Clerk"},
+		}},
+		{"subject, minute, action, action by", `Subject     Minute    Action                      Action by
+Treasury    2         Publish the strategy        Treasurer
+Auditors    Min 3     Chase the auditors          Clerk
+`, []Action{
+			{Minute: "2", Text: "Publish the strategy", Owner: "Treasurer"},
+			{Minute: "3", Text: "Chase the auditors", Owner: "Clerk"},
+		}},
+		{"minute ref, who, by when", `| Minute Ref | Action | Who | By when |
+| 2. | Publish the strategy | Treasurer | 28/02/2025 |
+| Minute 3 | Chase the auditors | Clerk | Ongoing |
+`, []Action{
+			{Minute: "2", Text: "Publish the strategy", Owner: "Treasurer", Due: "2025-02-28"},
+			{Minute: "3", Text: "Chase the auditors", Owner: "Clerk", DuePrinted: "Ongoing"},
+		}},
+		{"item no., owner, due", `Item No.   Action                  Owner       Due
+2          Publish the strategy    Treasurer   March 2025
+`, []Action{
+			{Minute: "2", Text: "Publish the strategy", Owner: "Treasurer", Due: "2025-03-31"},
+		}},
+		{"no minute column", `Action                  Owner       Due
+Publish the strategy    Treasurer   March 2025
+`, []Action{
+			{Minute: "3", Text: "Publish the strategy", Owner: "Treasurer", Due: "2025-03-31"},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := parseActions(t, `1. APOLOGIES
+
+None.
+
+2. TREASURY MANAGEMENT
+
+RESOLVED: That the strategy be approved.
+
+3. AUDIT
+
+RESOLVED: That the auditors be thanked.
+
+The meeting closed at 11.30 am.
+
+Action log
+
+`+tc.table)
+			if diff := cmp.Diff(tc.want, m.Actions); diff != "" {
+				t.Errorf("actions (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

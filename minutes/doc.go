@@ -92,8 +92,13 @@
 //     people when it is another name.
 //   - Minutes.Actions holds the actions of "ACTION:" lines within the
 //     minutes and of action tables (columns for the action, its owner
-//     and its due date) up to the end of the minutes, "The meeting closed"
-//     or not. The lines stay in the minute's narrative as well.
+//     and its due date, or for the minute beside the action and one of
+//     those or a subject, as a parish's "Subject | Minute | Action") up
+//     to the end of the minutes, "The meeting closed" or not. A table's
+//     minute column ("Minute", "Min No.", "Item") places each row under
+//     the minute it names, a blank cell under the row above's; without
+//     one, a table is under the minute it is printed in, or the last.
+//     The lines stay in the minute's narrative as well.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.
 //   - Agenda.NextMeetings holds "YYYY-MM-DDTHH:MM" local times, or just
