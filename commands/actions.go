@@ -12,7 +12,8 @@ import (
 )
 
 // ActionPoint is an action the minutes give someone: a member, or a
-// person named only, to do by a date.
+// person named only, to do by a date, or by none when the minutes it was
+// imported from print none.
 type ActionPoint struct {
 	ID           int64
 	CommitteeID  int64
@@ -22,7 +23,7 @@ type ActionPoint struct {
 	MinuteNumber string
 	OwnerUser    string // the member's Slack user; "" for a person named only
 	OwnerName    string
-	Due          Date
+	Due          Date // the zero Date when no due date was given
 	Text         string
 	Done         bool
 	DoneNote     string
@@ -36,7 +37,7 @@ type ActionChange struct {
 	Kind      string // added, imported (from minutes), done, reopened, reassigned or redated
 	OwnerUser string
 	OwnerName string
-	Due       Date
+	Due       Date   // the zero Date while it had none
 	Note      string // what was done, for done
 	By        string
 	ByName    string // By's name where the committee knows them
@@ -63,14 +64,15 @@ type ActionStore interface {
 	// ActionLog lists the changes to action id, oldest first.
 	ActionLog(ctx context.Context, id int64) ([]ActionChange, error)
 	// ActionPoints lists a committee's actions, at most MaxActionsListed:
-	// the open ones, due first, then, when all, those done, the latest due
-	// first.
+	// the open ones, due first (those with no due date last), then, when
+	// all, those done, the latest due first.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
 	// ActionCounts counts a committee's open actions, and of those the
 	// ones due before today: all of them, however many a list reads.
 	ActionCounts(ctx context.Context, committeeID int64, today Date) (open, overdue int, err error)
 	// ActionsDueBy lists the open actions of members due on or before
-	// their committee's day at by, in every committee.
+	// their committee's day at by, in every committee; an action with no
+	// due date is never among them.
 	ActionsDueBy(ctx context.Context, now time.Time, days int) ([]ActionPoint, error)
 	// ActionsBeforeMeetings lists the open actions of members whose
 	// committee has a meeting scheduled in (now, now+days], each with
@@ -375,11 +377,11 @@ func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint) (Rep
 	}
 	if !added {
 		// Sent again, as the answer to a save in doubt asks: one action.
-		return private("Action %d is on record already under minute %s: %s — %s, due %s. Nothing was added; mark it done with `/action done %d`.",
-			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil
+		return private("Action %d is on record already under minute %s: %s — %s, %s. Nothing was added; mark it done with `/action done %d`.",
+			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), nil
 	}
-	return private("Action %d recorded under minute %s: %s — %s, due %s. Mark it done with `/action done %d`.",
-		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), a.Due, a.ID), nil
+	return private("Action %d recorded under minute %s: %s — %s, %s. Mark it done with `/action done %d`.",
+		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), nil
 }
 
 // ownerOf names an action's owner: a mention for a member.
@@ -433,6 +435,9 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	if err != nil {
 		return Reply{}, err
+	}
+	if a.Due.IsNext() {
+		return private("Action %d is now due %s (it had no due date).", a.ID, due), nil
 	}
 	return private("Action %d is now due %s (it was due %s).", a.ID, due, a.Due), nil
 }
@@ -536,7 +541,7 @@ func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	var b strings.Builder
 	shown := 0
 	for _, a := range as {
-		overdue := !a.Done && a.Due.Start(loc).Before(today)
+		overdue := !a.Done && isOverdue(a, loc, today)
 		if which == "mine" && a.OwnerUser != in.UserID || which == "overdue" && !overdue {
 			continue
 		}
@@ -583,8 +588,8 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	for i, l := range log {
 		owner := ownerOf(ActionPoint{OwnerUser: l.OwnerUser, OwnerName: l.OwnerName})
 		what := map[string]string{
-			"added":      fmt.Sprintf("added for %s, due %s", owner, l.Due),
-			"imported":   fmt.Sprintf("recorded from the minutes for %s, due %s", owner, l.Due),
+			"added":      fmt.Sprintf("added for %s, %s", owner, dueSaid(l.Due)),
+			"imported":   fmt.Sprintf("recorded from the minutes for %s, %s", owner, dueSaid(l.Due)),
 			"redated":    fmt.Sprintf("re-dated: due %s", l.Due),
 			"reassigned": "reassigned to " + owner,
 			"done":       "marked done",
@@ -604,9 +609,34 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Footer: "Times are " + loc.String() + "."}, nil
 }
 
+// dueLabel is an action's due date as lists show it: "due Friday 15
+// January 2027", or "due: no date given" for an action imported from
+// minutes that print none.
+func dueLabel(d Date) string {
+	if d.IsNext() {
+		return "due: no date given"
+	}
+	return "due " + d.String()
+}
+
+// dueSaid is an action's due date in a sentence: "due Friday 15 January
+// 2027", or "with no due date given".
+func dueSaid(d Date) string {
+	if d.IsNext() {
+		return "with no due date given"
+	}
+	return "due " + d.String()
+}
+
+// isOverdue reports whether open action a was due before today (the
+// first instant of today in loc). An action with no due date never is.
+func isOverdue(a ActionPoint, loc *time.Location, today time.Time) bool {
+	return !a.Due.IsNext() && a.Due.Start(loc).Before(today)
+}
+
 // actionLine is one action as lists show it.
 func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
-	line := fmt.Sprintf("• %d. %s — %s, due %s (minute %s", a.ID, Escape(a.Text), ownerOf(a), a.Due, Escape(a.MinuteNumber))
+	line := fmt.Sprintf("• %d. %s — %s, %s (minute %s", a.ID, Escape(a.Text), ownerOf(a), dueLabel(a.Due), Escape(a.MinuteNumber))
 	if a.HeldOn.Year != 0 {
 		line += ", " + a.HeldOn.String()
 	}
@@ -616,7 +646,7 @@ func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
 		line += " — done: " + Escape(a.DoneNote)
 	case a.Done:
 		line += " — done"
-	case a.Due.Start(loc).Before(DateOf(now, loc).Start(loc)):
+	case isOverdue(a, loc, DateOf(now, loc).Start(loc)):
 		line += " — *overdue*"
 	}
 	return line
@@ -706,7 +736,7 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 	}
 	var overdue []ActionPoint
 	for _, a := range as {
-		if a.Due.Start(loc).Before(today.Start(loc)) {
+		if isOverdue(a, loc, today.Start(loc)) {
 			overdue = append(overdue, a)
 		}
 	}
@@ -775,8 +805,8 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
 			DedupeKey: fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours and due by %s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
-				a.ID, Escape(a.MinuteNumber), a.Due, Escape(ended(a.Text)), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
+				a.ID, Escape(a.MinuteNumber), dueBefore(a.Due), Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {
@@ -788,6 +818,15 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 		}
 	}
 	return queued, errors.Join(errs...)
+}
+
+// dueBefore is what the reminder before a meeting says of an action's due
+// date, after "is yours".
+func dueBefore(d Date) string {
+	if d.IsNext() {
+		return ", with no due date given"
+	}
+	return " and due by " + d.String()
 }
 
 // ended is an action's text as a sentence ends, with one full stop: text

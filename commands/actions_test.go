@@ -23,10 +23,11 @@ func actDay(t *testing.T) (*kit, commands.Reply) {
 	return k, r
 }
 
-// actLog reads the action log, one line each: what, owner, due, by whom.
+// actLog reads the action log, one line each: what, owner, due (none for
+// no due date), by whom.
 func actLog(k *kit) []string {
 	k.t.Helper()
-	rows, err := k.db.SQL().Query(`SELECT kind || ' ' || owner_name || ' ' || due_on::text || ' ' || by_user FROM action_log ORDER BY id`)
+	rows, err := k.db.SQL().Query(`SELECT kind || ' ' || owner_name || ' ' || COALESCE(due_on::text, 'none') || ' ' || by_user FROM action_log ORDER BY id`)
 	if err != nil {
 		k.t.Fatal(err)
 	}
@@ -941,12 +942,12 @@ func TestImportedMinutesActions(t *testing.T) {
 	}
 	wantShown(t, shown(r), "3 actions",
 		"Actions whose owner is not a member, kept under the name printed and assigned to no one: Chief Inspector Smith (minute 2).",
-		"Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: minute 3, Book the room for March.")
+		"Actions with no day printed to be due by, kept without a due date (`/action move ID DATE` gives one): minute 3, Book the room for March (printed: Next meeting).")
 	list := shown(k.run(ian, "/action list"))
 	inOrder(t, list,
-		"• 3. Book the room for March — <@UGRAEME>, due Thursday 12 November 2026 (minute 3, Thursday 12 November 2026) — *overdue*",
 		"• 2. Chief Inspector Smith to brief the Partnership on Operation Sceptre by 15 January 2027. — Chief Inspector Smith, due Friday 15 January 2027 (minute 2, Thursday 12 November 2026)",
-		"• 1. Neil Frackelton to circulate the SWACA figures by 31 January. — <@UNEIL>, due Sunday 31 January 2027 (minute 2, Thursday 12 November 2026)")
+		"• 1. Neil Frackelton to circulate the SWACA figures by 31 January. — <@UNEIL>, due Sunday 31 January 2027 (minute 2, Thursday 12 November 2026)",
+		"• 3. Book the room for March — <@UGRAEME>, due: no date given (minute 3, Thursday 12 November 2026)")
 	hist := shown(k.run(ian, "/action history 1"))
 	wantShown(t, hist, " — recorded from the minutes for <@UNEIL>, due Sunday 31 January 2027")
 	if strings.Contains(hist, "(by ") {
@@ -962,6 +963,53 @@ func TestImportedMinutesActions(t *testing.T) {
 	if strings.Contains(again, "• 4.") || again != list {
 		t.Errorf("re-import changed the actions:\n%s\nwas:\n%s", again, list)
 	}
+}
+
+// TestImportedActionWithNoDueDate: an action the minutes print with no
+// day to be due by is kept with none, not due on the day of the meeting:
+// it is not overdue in the list, on its owner's Home or the officer's, and
+// no reminder says it is due; the reminder before the next meeting says it
+// has no date, its history says so, and `/action move` gives it one.
+func TestImportedActionWithNoDueDate(t *testing.T) {
+	k := committeeKit(t)
+	if _, errs := k.importMinutes(ian, actionMinutes); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	undated := "• 3. Book the room for March — <@UGRAEME>, due: no date given (minute 3, Thursday 12 November 2026)"
+	if got := shown(k.run(graeme, "/action list mine")); !strings.HasSuffix(got, undated) {
+		t.Errorf("Graeme's list:\n%s\nwant it to end %q", got, undated)
+	}
+	if got, want := shown(k.run(ian, "/action list overdue")), "Overdue actions of *Safer Sefton Together*: none."; got != want {
+		t.Errorf("overdue:\n got %q\nwant %q", got, want)
+	}
+	if got := section(t, k.svc, graeme, "Your actions"); !strings.Contains(got, undated+"\n") {
+		t.Errorf("Graeme's Home:\n%s\nwant %q, not overdue", got, undated)
+	}
+	wantShown(t, section(t, k.svc, ian, "Minutes and actions"), "3 outstanding actions (`/action list` in the channel); none overdue.")
+	wantShown(t, shown(k.run(ian, "/action history 3")), " — recorded from the minutes for <@UGRAEME>, with no due date given")
+	if got := actLog(k); len(got) != 3 || got[2] != "imported Graeme Robson none UIAN" {
+		t.Errorf("action log %q, want the third with no due date", got)
+	}
+
+	// No reminder that it is due, day after day; before the next meeting,
+	// one that it has no date.
+	for day := 23; day <= 30; day++ {
+		k.now = time.Date(2026, 11, day, 9, 30, 0, 0, london)
+		if _, msgs := actChase(k); len(actDMs(msgs, graeme)) != 0 {
+			t.Fatalf("reminded on %d November: %q", day, actDMs(msgs, graeme))
+		}
+	}
+	k.must(ian, "/meeting schedule 2026-12-03 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 1, 9, 30, 0, 0, london)
+	_, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Before the next meeting: action 3, from minute 3, is yours, with no due date given — Book the room for March. The agenda lists it under Actions from previous meetings; when it is done: `/action done 3 [NOTE]`."}); diff != "" {
+		t.Errorf("reminder before the meeting (-got +want):\n%s", diff)
+	}
+
+	if got, want := k.say(ian, "/action move 3 2027-03-01"), "Action 3 is now due Monday 1 March 2027 (it had no due date)."; got != want {
+		t.Errorf("move:\n got %q\nwant %q", got, want)
+	}
+	wantShown(t, shown(k.run(ian, "/action history 3")), " — re-dated: due Monday 1 March 2027")
 }
 
 // TestImportedActionsOnlyFromTheLatestMinutes: each set of minutes prints

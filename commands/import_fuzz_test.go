@@ -150,11 +150,17 @@ func FuzzMinutesRecord(f *testing.F) {
 				t.Fatalf("declaration kind %q", d.Kind)
 			}
 		}
-		// Every action is one the actions table can keep.
+		// Every action is one the actions table can keep; its due date is
+		// a day, or none (never the meeting's day in its stead).
 		for _, a := range rec.Actions {
 			if a.MinuteNumber == "" || len(a.MinuteNumber) > maxMinuteNumLen || a.Text == "" || len(a.Text) > maxActionTextLen ||
-				a.OwnerName == "" || len(a.OwnerName) > maxActionOwnerLen || a.Due.Year == 0 || a.CreatedBy == "" {
+				a.OwnerName == "" || len(a.OwnerName) > maxActionOwnerLen || a.CreatedBy == "" {
 				t.Fatalf("action %+v", a)
+			}
+			if !a.Due.IsNext() {
+				if _, err := makeDate(a.Due.Year, a.Due.Month, a.Due.Day); err != nil {
+					t.Fatalf("action due %+v: %v", a.Due, err)
+				}
 			}
 		}
 	})

@@ -518,9 +518,10 @@ var ownerTitleRe = regexp.MustCompile(`^(?i:councillor|cllr\.?|mr\.?|mrs\.?|ms\.
 // without a title before it) is that member, by the same exact match as
 // a name in quotes to /action add; any other owner is kept as printed and
 // the action is no one's to be reminded of, which a note says, as it does
-// of an action with no day printed to be due by, which is due on the day
-// of the meeting until an officer moves it. Actions the table marks done
-// are not imported.
+// of an action with no day printed to be due by, which has no due date
+// (rather than the meeting's day, which would make it overdue at once)
+// until an officer gives it one. Actions the table marks done are not
+// imported.
 func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member) (out []ActionPoint, notes []string) {
 	var strangers, undated, done []string
 	for _, a := range read.Actions {
@@ -529,7 +530,6 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member)
 			MinuteNumber: clean(a.Minute, maxMinuteNumLen),
 			OwnerName:    clean(a.Owner, maxActionOwnerLen),
 			Text:         clean(a.Text, maxActionTextLen),
-			Due:          rec.HeldOn,
 			CreatedBy:    rec.By,
 		}
 		if ap.MinuteNumber == "" || ap.Text == "" {
@@ -544,6 +544,8 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member)
 			if d, err := makeDate(t.Year(), t.Month(), t.Day()); err == nil {
 				ap.Due = d
 			}
+		} else if printed := clean(a.DuePrinted, maxActionTextLen); printed != "" {
+			undated = append(undated, where+", "+ap.Text+" (printed: "+printed+")")
 		} else {
 			undated = append(undated, where+", "+ap.Text)
 		}
@@ -567,7 +569,7 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member)
 		notes = append(notes, "Actions whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")
 	}
 	if len(undated) > 0 {
-		notes = append(notes, "Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: "+strings.Join(undated, "; ")+".")
+		notes = append(notes, "Actions with no day printed to be due by, kept without a due date (`/action move ID DATE` gives one): "+strings.Join(undated, "; ")+".")
 	}
 	if len(done) > 0 {
 		notes = append(notes, "Actions the minutes mark done, not imported: "+strings.Join(done, "; ")+".")

@@ -31,7 +31,7 @@ type actionRow struct {
 
 const actionColumns = `a.id, a.committee_id, a.meeting_id,
 	to_char((m.starts_at AT TIME ZONE c.time_zone)::date, 'YYYY-MM-DD') AS held_on,
-	a.minute_id, a.minute_number, a.owner_user, a.owner_name, to_char(a.due_on, 'YYYY-MM-DD') AS due_on,
+	a.minute_id, a.minute_number, a.owner_user, a.owner_name, COALESCE(to_char(a.due_on, 'YYYY-MM-DD'), '') AS due_on,
 	a.body, a.status, a.done_note, a.created_by`
 
 const actionFrom = ` FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = a.committee_id `
@@ -43,7 +43,7 @@ const ownerIsMember = `EXISTS (SELECT 1 FROM members mb
 	WHERE mb.committee_id = a.committee_id AND mb.user_id = a.owner_user AND mb.removed_at IS NULL)`
 
 // dayOfText reads a date column scanned as text (2006-01-02); the zero
-// Date when it is empty.
+// Date when it is empty, as an action's due date with none is read.
 func dayOfText(s string) commands.Date {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
@@ -87,7 +87,7 @@ func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.A
 		}
 		err := tx.GetContext(ctx, &id, `SELECT id FROM actions
 			WHERE committee_id = $1 AND meeting_id = $2 AND minute_number = $3 AND owner_user = $4 AND owner_name = $5
-			  AND due_on = $6 AND body = $7 AND status = 'open'
+			  AND due_on IS NOT DISTINCT FROM $6::date AND body = $7 AND status = 'open'
 			ORDER BY id LIMIT 1`,
 			a.CommitteeID, a.MeetingID, a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text)
 		if err == nil {
@@ -209,7 +209,7 @@ func (db *DB) ActionLog(ctx context.Context, id int64) ([]commands.ActionChange,
 		ByName    string    `db:"by_name"`
 	}
 	err := db.x.SelectContext(ctx, &rows, `SELECT l.at, l.kind, l.owner_user, l.owner_name,
-			to_char(l.due_on, 'YYYY-MM-DD') AS due_on, l.note, l.by_user, COALESCE(bm.name, '') AS by_name
+			COALESCE(to_char(l.due_on, 'YYYY-MM-DD'), '') AS due_on, l.note, l.by_user, COALESCE(bm.name, '') AS by_name
 		FROM action_log l JOIN actions a ON a.id = l.action_id
 		LEFT JOIN members bm ON bm.committee_id = a.committee_id AND bm.user_id = l.by_user
 		WHERE l.action_id = $1 ORDER BY l.id`, id)
@@ -230,7 +230,7 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`
 		WHERE a.committee_id = $1 AND ($2 OR a.status = 'open')
 		ORDER BY a.status = 'done',
-			CASE WHEN a.status = 'open' THEN a.due_on END, a.due_on DESC, a.id LIMIT $3`, committeeID, all, commands.MaxActionsListed)
+			CASE WHEN a.status = 'open' THEN a.due_on END NULLS LAST, a.due_on DESC NULLS LAST, a.id LIMIT $3`, committeeID, all, commands.MaxActionsListed)
 	if err != nil {
 		return nil, mapErr("actions", err)
 	}
@@ -255,7 +255,8 @@ func (db *DB) ActionCounts(ctx context.Context, committeeID int64, today command
 	return r.Open, r.Overdue, nil
 }
 
-// ActionsDueBy implements commands.ActionStore.
+// ActionsDueBy implements commands.ActionStore. An action with no due
+// date is never due: its comparisons are NULL.
 func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]commands.ActionPoint, error) {
 	var rows []actionRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`

@@ -123,7 +123,7 @@ func TestImportMinutesActions(t *testing.T) {
 	}
 	for _, w := range []string{
 		"warning: Actions whose owner is not a member, kept under the name printed and assigned to no one: Clerk (minute 25/34); Cllr Pike (minute 25/34); Clerk (minute 25/35).",
-		"warning: Actions with no day printed to be due by, due on the day of the meeting until moved with `/action move`: minute 25/35, Order the swing chains.",
+		"warning: Actions with no day printed to be due by, kept without a due date (`/action move ID DATE` gives one): minute 25/35, Order the swing chains (printed: Next meeting).",
 	} {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errOut)
