@@ -352,3 +352,23 @@ func importMinutesFile(k *kit, name string) {
 		k.t.Fatalf("import %s: %q %v", name, r.Text, errs)
 	}
 }
+
+// TestImportedParishActionLog: a parish's minutes record what members
+// noted ("Members NOTED …", "NOTED:") as the minute's outcome, quoted under
+// that word, and print an action log after the meeting closed whose "Item"
+// column names each action's minute: each action is under the minute its
+// row names, not the last, and one with no date printed has none.
+func TestImportedParishActionLog(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-parish-action-log-subject.txt")
+	k.steps([]step{
+		{neil, "/resolution 25/103", []string{"NOTED: The report and the correspondence log."}},
+		{neil, "/resolution 25/104", []string{"NOTED: The crime figures for September."}},
+		{neil, "/resolution 25/106", []string{"NOTED: The County Council has been told of the stile."}},
+	})
+	inOrder(t, k.say(ian, "/action list"),
+		"• 1. Obtain two quotes for a water trough — Clerk, due Friday 31 October 2025 (minute 25/105, Tuesday 7 October 2025) — *overdue*",
+		"• 4. Invite PCSO Daly to the November meeting — Clerk, due Sunday 30 November 2025 (minute 25/104, Tuesday 7 October 2025) — *overdue*",
+		"• 2. Write to the association with the quotes — Cllr Bell, due: no date given (minute 25/105, Tuesday 7 October 2025)\n",
+		"• 3. Chase the County Council about the stile at Low Farm — Cllr Mason, due: no date given (minute 25/106, Tuesday 7 October 2025)")
+}
