@@ -435,7 +435,7 @@ func (s *Service) showRegister(ctx context.Context, in *Input, m Member, full bo
 	}
 	head := fmt.Sprintf("*Register of interests* — %s, %s", Escape(m.Name), Escape(c.Name))
 	lines := registerLines(es, full, in.UserID)
-	lines = append(lines, reviewLine(m, reviews, c.Location(), in.Now))
+	lines = append(lines, reviewLine(m, reviews, c.Location(), in.Now, in.Me))
 	if len(es) == 0 {
 		return private("%s\nNothing is registered.\n%s", head, strings.Join(lines, "\n")), nil
 	}
@@ -561,14 +561,21 @@ func lastReview(m Member, reviews []InterestReview) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func reviewLine(m Member, reviews []InterestReview, loc *time.Location, now time.Time) string {
+// reviewLine is when m's register was last reviewed, or when it is due,
+// as reader reads it. A register not yet completed points at the command
+// that completes it for the reader: another member cannot, and an
+// officer's plain `/interests review` would review their own.
+func reviewLine(m Member, reviews []InterestReview, loc *time.Location, now time.Time, reader Member) string {
 	at, ok := lastReview(m, reviews)
 	if !ok {
 		due := registerDue(m.AddedAt, loc)
 		if dateBefore(due, DateOf(now, loc)) {
 			return fmt.Sprintf("Never completed: it was due by %s.", due)
 		}
-		return fmt.Sprintf("Not completed yet: due by %s (`/interests review` if there is nothing to register).", due)
+		if m.UserID != reader.UserID && !reader.IsOfficer() {
+			return fmt.Sprintf("Not completed yet: due by %s.", due)
+		}
+		return fmt.Sprintf("Not completed yet: due by %s (`/interests review%s` if there is nothing to register).", due, reviewFor(m, reader.UserID))
 	}
 	return fmt.Sprintf("Last reviewed %s; the next review is due by %s.", DateOf(at, loc), reviewDue(at, loc))
 }
@@ -611,7 +618,7 @@ func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "*Register of interests* — %s (sensitive details included: do not publish them)", Escape(c.Name))
 	for _, m := range members {
-		fmt.Fprintf(&b, "\n\n*%s* — %s", Escape(m.Name), reviewLine(m, reviews, c.Location(), in.Now))
+		fmt.Fprintf(&b, "\n\n*%s* — %s", Escape(m.Name), reviewLine(m, reviews, c.Location(), in.Now, in.Me))
 		lines := registerLines(byMember[m.UserID], true, in.UserID)
 		if len(lines) == 0 {
 			lines = []string{"Nothing is registered."}

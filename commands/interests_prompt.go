@@ -280,7 +280,7 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	if err != nil {
 		return err
 	}
-	text := reviewLine(in.Member, reviews, loc, in.Now)
+	text := reviewLine(in.Member, reviews, loc, in.Now, in.Member)
 	at, reviewed := lastReview(in.Member, reviews)
 	// A member who has kept no register and is not yet late is not shown
 	// the part: it would be on every new member's Home before it matters.

@@ -545,6 +545,8 @@ func TestInterestsWholeRegister(t *testing.T) {
 	k.must(graeme, fmt.Sprintf("/interests remove %d", gone))
 
 	notYet := "Not completed yet: due by Monday 30 November 2026 (`/interests review` if there is nothing to register)."
+	// The officer reads how to review Sue's for her, not his own.
+	suesNotYet := "Not completed yet: due by Monday 30 November 2026 (`/interests review <@USUE>` if there is nothing to register)."
 	reviewed := "Last reviewed Monday 23 November 2026; the next review is due by Tuesday 23 November 2027."
 	want := "*Register of interests* — Safer Sefton Together (sensitive details included: do not publish them)\n\n" +
 		"*Graeme Robson* — " + reviewed + "\n" +
@@ -552,12 +554,12 @@ func TestInterestsWholeRegister(t *testing.T) {
 		"*Ian Barton* — " + notYet + "\nNothing is registered.\n\n" +
 		"*Neil Frackelton* — " + reviewed + "\n" +
 		fmt.Sprintf("• #%d _other registrable interest_: Trustee of SWACA\n\n", swaca) +
-		"*Sue Holden* — " + notYet + "\nNothing is registered."
+		"*Sue Holden* — " + suesNotYet + "\nNothing is registered."
 	r := k.must(ian, "/interests register")
 	if diff := cmp.Diff(shown(r), want); diff != "" || r.Visibility != commands.Private {
 		t.Errorf("the whole register, privately (-got +want):\n%s", diff)
 	}
-	if diff := cmp.Diff(k.say(ian, "/interests register <@USUE>"), "*Register of interests* — Sue Holden, Safer Sefton Together\nNothing is registered.\n"+notYet); diff != "" {
+	if diff := cmp.Diff(k.say(ian, "/interests register <@USUE>"), "*Register of interests* — Sue Holden, Safer Sefton Together\nNothing is registered.\n"+suesNotYet); diff != "" {
 		t.Errorf("Sue's register (-got +want):\n%s", diff)
 	}
 	// A week on, Sue's register is overdue.
@@ -1183,4 +1185,29 @@ func TestInterestsHistoryShowsReviews(t *testing.T) {
 	}
 	k.must(graeme, "/interests review")
 	wantShown(t, k.say(graeme, "/interests history"), "Nothing has been registered.\n• Reviewed: nothing to change — Thursday 26 November 2026")
+}
+
+// TestInterestsReviewHintIsTheReaders: a register not yet completed
+// points at the command that would complete it for whoever reads it:
+// `/interests review` for the member, `/interests review @member` for an
+// officer (the plain form would review the officer's own), and none for
+// another member, who cannot review it.
+func TestInterestsReviewHintIsTheReaders(t *testing.T) {
+	k := agendaKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	due := "Not completed yet: due by Monday 30 November 2026"
+	for _, tc := range []struct{ user, line, want string }{
+		{sue, "/interests", due + " (`/interests review` if there is nothing to register)."},
+		{ian, "/interests <@USUE>", due + " (`/interests review <@USUE>` if there is nothing to register)."},
+		{ian, "/interests register <@USUE>", due + " (`/interests review <@USUE>` if there is nothing to register)."},
+		{neil, "/interests <@USUE>", due + "."},
+	} {
+		got := k.say(tc.user, tc.line)
+		if !strings.HasSuffix(got, "\n"+tc.want) {
+			t.Errorf("%s %s:\ngot  %q\nwant it to end %q", tc.user, tc.line, got, tc.want)
+		}
+	}
+	wantShown(t, k.say(ian, "/interests register"),
+		"*Sue Holden* — "+due+" (`/interests review <@USUE>` if there is nothing to register).",
+		"*Ian Barton* — "+due+" (`/interests review` if there is nothing to register).")
 }
