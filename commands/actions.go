@@ -201,6 +201,13 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 	return "", "", 0, errors.New("the owner's name has no closing quote")
 }
 
+// ownerNotMentioned answers an owner typed as a word of a member's name
+// ("graeme", or "Graeme Robson" unquoted), which parseOwner takes for no
+// one, with the member it may mean and how to name them, as in example.
+func (s *Service) ownerNotMentioned(ctx context.Context, in *Input, word, example string) error {
+	return s.notMentioned(ctx, in, word, "An action's owner is named by mention or in quotes", example)
+}
+
 func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
@@ -231,6 +238,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	userID, name, n, err := parseOwner(args[1:])
 	if err != nil {
+		if err := s.ownerNotMentioned(ctx, in, args[1], "`/action add "+Escape(number)+" %s …`"); err != nil {
+			return Reply{}, err
+		}
 		return Reply{}, badArgs(err)
 	}
 	rest := args[1+n:]
@@ -450,6 +460,11 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	userID, name, n, err := parseOwner(in.Args[1:])
 	if err != nil {
+		if len(in.Args) > 1 {
+			if err := s.ownerNotMentioned(ctx, in, in.Args[1], fmt.Sprintf("`/action reassign %d %%s`", a.ID)); err != nil {
+				return Reply{}, err
+			}
+		}
 		return Reply{}, badArgs(err)
 	}
 	if n != len(in.Args)-1 {

@@ -205,7 +205,8 @@ func TestActionsCarriedForward(t *testing.T) {
 		{neil, "/action reassign 2 <@UNEIL>", []string{"Only an officer or the chair of Safer Sefton Together can reassign actions."}},
 		{ian, "/action reassign 2 <@USTRANGER>", []string{"<@USTRANGER> is not a member of Safer Sefton Together. Give the person's name, in quotes, instead: \"Jo Smith\"."}},
 		{ian, "/action reassign 2 <@UGRAEME> now", []string{"`reassign` takes the action's number and its new owner only."}},
-		{ian, "/action reassign 2 Graeme", []string{"Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Graeme`."}},
+		{ian, "/action reassign 2 Graeme", []string{"An action's owner is named by mention or in quotes: did you mean Graeme Robson (Merseyside Police)? Name them as <@UGRAEME>, or in quotes: `/action reassign 2 \"Graeme Robson\"`."}},
+		{ian, "/action reassign 2 Jo", []string{"Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Jo`."}},
 		{ian, "/action reassign 2", []string{"Give the action's owner: @someone, or a name in quotes."}},
 		{ian, "/action reassign 2 <@UGRAEME>", []string{"Action 2 is now <@UGRAEME>'s."}},
 		{graeme, "/action list mine", []string{"Report back on the pilot — <@UGRAEME>, due Monday 1 March 2027"}},
@@ -1108,5 +1109,28 @@ func TestActionTextEndsWithOneFullStop(t *testing.T) {
 	k.must(ian, `/action add 2 "Jo Smith" 2027-03-01 Book the room`)
 	if got, want := k.say(ian, "/action done 4"), "Action 4 is done: Book the room."; got != want {
 		t.Errorf("done:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestActionOwnerByBareName: an owner typed as a word of a member's
+// name, neither mentioned nor quoted ("graeme", "Graeme Robson"), is
+// answered with the member it may mean and how to name them, as `for`
+// is elsewhere; nothing is recorded.
+func TestActionOwnerByBareName(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`)
+	lead := "An action's owner is named by mention or in quotes: did you mean Graeme Robson (Merseyside Police)? Name them as <@UGRAEME>, or in quotes: "
+	for _, tc := range []struct{ line, want string }{
+		{"/action add 9 graeme 2026-12-20 Do it", lead + "`/action add 9 \"Graeme Robson\" …`."},
+		{"/action add 9 Graeme Robson 20/12 Do it", lead + "`/action add 9 \"Graeme Robson\" …`."},
+		{"/action reassign 1 graeme", lead + "`/action reassign 1 \"Graeme Robson\"`."},
+	} {
+		r := k.run(ian, tc.line)
+		if got := shown(r); !r.Refused || got != tc.want {
+			t.Errorf("%s:\ngot  %q (refused %v)\nwant %q", tc.line, got, r.Refused, tc.want)
+		}
+	}
+	if got := actLog(k); len(got) != 1 {
+		t.Errorf("the action log after the refusals: %q", got)
 	}
 }

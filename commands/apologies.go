@@ -342,10 +342,32 @@ func (s *Service) membersMeant(ctx context.Context, in *Input, word string) ([]M
 	return membersCalled(members, in.UserID, word), nil
 }
 
+// notMentioned answers word, typed where someone is named by mention (or
+// in quotes), when it is a word of a member's name ("sue", or the "Sue"
+// of Sue Holden typed bare): lead, then the members it may mean, the
+// sender too, and how to name them (didYouMean; example "" where only a
+// mention will do). It is nil when word names no member, for the caller
+// to answer as it would any other word.
+func (s *Service) notMentioned(ctx context.Context, in *Input, word, lead, example string) error {
+	if _, _, ok := mention(word); ok || bareWord(word) == "" {
+		return nil
+	}
+	members, err := s.store.Members(ctx, in.Committee.ID)
+	if err != nil {
+		return err
+	}
+	meant := membersCalled(members, "", word)
+	if len(meant) == 0 {
+		return nil
+	}
+	return userErr("%s: %s", lead, didYouMean(meant, example))
+}
+
 // didYouMean asks which of meant (one or more) was meant, and how to name
 // them: by mention, or for one alone in quotes as in example (a
 // `code` span with %s for the quoted name) where the name can be so
-// given. Two members may share a name; their mentions tell them apart.
+// given and example is not "". Two members may share a name; their
+// mentions tell them apart.
 func didYouMean(meant []Member, example string) string {
 	// The names stand beside code spans: see inCode.
 	names := make([]string, len(meant))
@@ -358,7 +380,7 @@ func didYouMean(meant []Member, example string) string {
 		return fmt.Sprintf("did you mean %s? Name the one you mean as %s.", joinOr(names), joinOr(mentions))
 	}
 	quoted := ""
-	if q, ok := quotedName(meant[0].Name, ""); ok {
+	if q, ok := quotedName(meant[0].Name, ""); ok && example != "" {
 		quoted = ", or in quotes: " + fmt.Sprintf(example, q)
 	}
 	return fmt.Sprintf("did you mean %s? Name them as %s%s.", names[0], mentions[0], quoted)

@@ -137,7 +137,7 @@ func seesAll(m Member) bool { return m.IsOfficer() || m.Presides() }
 // show is `/history RECORD [DATE] [@member|"Name"]`.
 func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, who, name, err := parseHistoryArgs("/history "+in.sub.Name, in.Args, in.Now, c.Location())
+	d, who, name, err := s.historyArgs(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -242,12 +242,42 @@ func nothingYet(m Meeting, sit Sitting, now time.Time, none string) string {
 	return none
 }
 
+// historyArgs reads in's "[DATE] [@member|"Name"]" (parseHistoryArgs). A
+// word it does not know that is a word of a member's name ("neil", or
+// "Neil Frackelton" unquoted) is answered with the member it may mean,
+// and the command, the date kept, that names them.
+func (s *Service) historyArgs(ctx context.Context, in *Input) (d Date, who, name string, err error) {
+	cmd := "/history " + in.sub.Name
+	d, who, name, stray, err := readHistoryArgs(cmd, in.Args, in.Now, in.Committee.Location())
+	if stray.word != "" && who == "" && name == "" {
+		example := "`" + inCode(Escape(strings.Join(append([]string{cmd}, stray.date...), " "))) + " %s`"
+		if err := s.notMentioned(ctx, in, stray.word, "A member is named by mention or in quotes", example); err != nil {
+			return Date{}, "", "", err
+		}
+	}
+	return d, who, name, err
+}
+
 // parseHistoryArgs reads "[DATE] [@member|"Name"]", the words of cmd
 // ("/history apologies"); who and name are empty when no one is named. A
 // name in quotes is someone with no Slack account (a presenter, or a
 // member named in imported minutes), whose records are kept under their
 // name.
 func parseHistoryArgs(cmd string, args []string, now time.Time, loc *time.Location) (d Date, who, name string, err error) {
+	d, who, name, _, err = readHistoryArgs(cmd, args, now, loc)
+	return d, who, name, err
+}
+
+// strayWord is a word of "[DATE] [@member|"Name"]" that is neither: the
+// words of the date before it, as typed, and the word.
+type strayWord struct {
+	date []string
+	word string
+}
+
+// readHistoryArgs is parseHistoryArgs, and where it refuses a word it does
+// not know, that word and the date before it.
+func readHistoryArgs(cmd string, args []string, now time.Time, loc *time.Location) (d Date, who, name string, stray strayWord, err error) {
 	// The member may be named before the date or after it.
 	for i, a := range args {
 		if id, _, ok := mention(a); ok {
@@ -257,23 +287,23 @@ func parseHistoryArgs(cmd string, args []string, now time.Time, loc *time.Locati
 		if u := Unescape(a); strings.HasPrefix(u, `"`) || strings.HasPrefix(u, "“") {
 			_, nm, n, err := parseOwner(args[i:])
 			if err != nil {
-				return Date{}, "", "", usageErr("%s.", capitalise(strings.Replace(Escape(err.Error()), "owner's name", "name", 1)))
+				return Date{}, "", "", strayWord{}, usageErr("%s.", capitalise(strings.Replace(Escape(err.Error()), "owner's name", "name", 1)))
 			}
 			name, args = nm, append(args[:i:i], args[i+n:]...)
 			break
 		}
 	}
 	if err := nextAndDate(cmd, "", args, now, loc); err != nil {
-		return Date{}, "", "", badArgs(err)
+		return Date{}, "", "", strayWord{}, badArgs(err)
 	}
 	d, n, err := takeDate(args, now, loc)
 	if err != nil {
-		return Date{}, "", "", usageErr("%s.", capitalise(Escape(err.Error())))
+		return Date{}, "", "", strayWord{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
 	if n != len(args) {
-		return Date{}, "", "", usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
+		return Date{}, who, name, strayWord{date: args[:n], word: args[n]}, usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
 	}
-	return d, who, name, nil
+	return d, who, name, strayWord{}, nil
 }
 
 // changesOf keeps the changes to mem's records: for the agenda, to the
@@ -483,7 +513,7 @@ func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // them.
 func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, who, name, err := parseHistoryArgs("/history "+in.sub.Name, in.Args, in.Now, c.Location())
+	d, who, name, err := s.historyArgs(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}

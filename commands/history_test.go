@@ -524,3 +524,20 @@ func TestHistoryAgendaOfAMisprintedPresenter(t *testing.T) {
 		t.Errorf("Sue's items include Neil's:\n%s", got)
 	}
 }
+
+// TestHistoryMemberByBareName: a member named by a word of their name,
+// neither mentioned nor quoted ("sue", "Neil Frackelton"), is answered
+// with the member it may mean and how to name them, not "I don't know".
+func TestHistoryMemberByBareName(t *testing.T) {
+	k := histRecordsKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/history declarations neil", "A member is named by mention or in quotes: did you mean Neil Frackelton (SWACA)? Name them as <@UNEIL>, or in quotes: `/history declarations \"Neil Frackelton\"`."},
+		{ian, "/history apologies 10/12/2026 Neil Frackelton", "A member is named by mention or in quotes: did you mean Neil Frackelton (SWACA)? Name them as <@UNEIL>, or in quotes: `/history apologies 10/12/2026 \"Neil Frackelton\"`."},
+		{neil, "/history attendance neil", "A member is named by mention or in quotes: did you mean Neil Frackelton (SWACA)? Name them as <@UNEIL>, or in quotes: `/history attendance \"Neil Frackelton\"`."},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || r.Text != tc.want {
+			t.Errorf("%s %s:\ngot  %q (refused %v)\nwant %q", tc.user, tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
+}

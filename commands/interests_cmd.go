@@ -117,9 +117,24 @@ func onBehalf(m Member, by string) string {
 	return fmt.Sprintf(", on behalf of <@%s>", m.UserID)
 }
 
+// registerNotMentioned answers the first of args, where a register is
+// named by mention, when it is a word of a member's name ("/interests
+// sue"), with the member it may mean. It is nil when it is not, and
+// where only an officer may name another's register (official) and the
+// sender is not one: they are better told what else is wrong.
+func (s *Service) registerNotMentioned(ctx context.Context, in *Input, args []string, official bool) error {
+	if len(args) == 0 || official && !in.Me.IsOfficer() {
+		return nil
+	}
+	return s.notMentioned(ctx, in, args[0], "A register is named by mention", "")
+}
+
 func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	a, err := parseInterest(in.Args)
 	if err != nil {
+		if err := s.registerNotMentioned(ctx, in, in.Args, true); err != nil {
+			return Reply{}, err
+		}
 		return Reply{}, badArgs(err)
 	}
 	m, err := s.behalf(ctx, in, a.For)
@@ -260,6 +275,9 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	loc := in.Committee.Location()
 	g, err := parseGift(in.Args, in.Now, loc)
 	if err != nil {
+		if err := s.registerNotMentioned(ctx, in, in.Args, true); err != nil {
+			return Reply{}, err
+		}
 		return Reply{}, badArgs(err)
 	}
 	m, err := s.behalf(ctx, in, g.For)
@@ -351,10 +369,16 @@ func reviewInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 	if len(in.Args) == 1 {
 		id, _, ok := mention(in.Args[0])
 		if !ok {
+			if err := s.registerNotMentioned(ctx, in, in.Args, true); err != nil {
+				return Reply{}, err
+			}
 			return Reply{}, usageErr("Say `/interests review` alone, or an officer: `/interests review @member`.")
 		}
 		who = id
 	} else if len(in.Args) > 1 {
+		if err := s.registerNotMentioned(ctx, in, in.Args, true); err != nil {
+			return Reply{}, err
+		}
 		return Reply{}, usageErr("Say `/interests review` alone, or an officer: `/interests review @member`.")
 	}
 	m, err := s.behalf(ctx, in, who)
@@ -404,6 +428,9 @@ func myInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 func memberInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	if err := s.registerNotMentioned(ctx, in, in.Args, false); err != nil {
+		return Reply{}, err
+	}
 	if len(in.Args) != 1 {
 		return Reply{}, usageErr("Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours.")
 	}
@@ -448,6 +475,9 @@ func (s *Service) showRegister(ctx context.Context, in *Input, m Member, full bo
 func interestsHistoryCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	m := in.Me
+	if err := s.registerNotMentioned(ctx, in, in.Args, false); err != nil {
+		return Reply{}, err
+	}
 	switch {
 	case len(in.Args) > 1:
 		return Reply{}, usageErr("Say `/interests history` for yours, or an officer `/interests history @member`.")
@@ -582,6 +612,9 @@ func reviewLine(m Member, reviews []InterestReview, loc *time.Location, now time
 
 func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
+	if err := s.registerNotMentioned(ctx, in, in.Args, false); err != nil {
+		return Reply{}, err
+	}
 	if len(in.Args) == 1 {
 		id, _, ok := mention(in.Args[0])
 		if !ok {

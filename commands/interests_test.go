@@ -241,7 +241,8 @@ func TestInterestsHistory(t *testing.T) {
 	}
 	wantShown(t, k.say(graeme, "/interests history"), "— Graeme Robson, Safer Sefton Together\nNothing has been registered.")
 	intrRefused(t, k, graeme, "/interests history <@UNEIL>", "You can read the history of your own register only; an officer of Safer Sefton Together can read <@UNEIL>'s.")
-	intrRefused(t, k, ian, "/interests history neil", "I don't know `neil`: say whose register with an @mention.")
+	intrRefused(t, k, ian, "/interests history neil", "A register is named by mention: did you mean Neil Frackelton (SWACA)? Name them as <@UNEIL>.")
+	intrRefused(t, k, ian, "/interests history jo", "I don't know `jo`: say whose register with an @mention.")
 	intrRefused(t, k, ian, "/interests history <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together, and nothing of theirs is on its register.")
 	// Removed from the committee, Neil's register stays on record for
 	// the officers.
@@ -409,7 +410,8 @@ func TestInterestsMistakes(t *testing.T) {
 		{ian, "/interests threshold £30 please", "Say only the value, e.g. `/interests threshold £100`."},
 		{ian, "/interests threshold lots", `"lots" is not a value`},
 		{ian, "/interests register <@UNEIL> <@USUE>", "Say whose register with one @mention, or nothing for the whole register."},
-		{ian, "/interests register Neil", "Say whose register with an @mention, or nothing for the whole register."},
+		{ian, "/interests register Neil", "A register is named by mention: did you mean Neil Frackelton (SWACA)? Name them as <@UNEIL>."},
+		{ian, "/interests register Jo", "Say whose register with an @mention, or nothing for the whole register."},
 		{ian, "/interests register <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together."},
 		{stranger, "/interests", "You are not a member of Safer Sefton Together."},
 		{stranger, "/interests add other Trustee of SWACA", "You are not a member of Safer Sefton Together."},
@@ -1210,4 +1212,30 @@ func TestInterestsReviewHintIsTheReaders(t *testing.T) {
 	wantShown(t, k.say(ian, "/interests register"),
 		"*Sue Holden* — "+due+" (`/interests review <@USUE>` if there is nothing to register).",
 		"*Ian Barton* — "+due+" (`/interests review` if there is nothing to register).")
+}
+
+// TestInterestsMemberByBareName: a register named by a word of its
+// member's name, not mentioned ("/interests sue"), is answered with the
+// member it may mean, rather than "I don't know"; an officer entering for
+// them is answered so too, rather than told the name is no category.
+func TestInterestsMemberByBareName(t *testing.T) {
+	k := agendaKit(t)
+	sue := "did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>."
+	for _, tc := range []struct{ user, line, want string }{
+		{neil, "/interests sue", "A register is named by mention: " + sue},
+		{neil, "/interests Sue Holden", "A register is named by mention: " + sue},
+		{ian, "/interests history sue", "A register is named by mention: " + sue},
+		{ian, "/interests register Sue", "A register is named by mention: " + sue},
+		{ian, "/interests review sue", "A register is named by mention: " + sue},
+		{ian, "/interests add sue other Governor of Bootle High", "A register is named by mention: " + sue},
+		{ian, "/interests gift sue 2026-11-03 £75 Dinner", "A register is named by mention: " + sue},
+	} {
+		r := k.run(tc.user, tc.line)
+		if got := shown(r); !r.Refused || got != tc.want {
+			t.Errorf("%s %s:\ngot  %q (refused %v)\nwant %q", tc.user, tc.line, got, r.Refused, tc.want)
+		}
+	}
+	if es := intrEntries(k, "", true); len(es) != 0 {
+		t.Errorf("refused entries were saved: %+v", es)
+	}
 }
