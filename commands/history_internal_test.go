@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,11 +11,19 @@ import (
 func FuzzHistoryArgs(f *testing.F) {
 	for _, s := range []string{"", "next", "10 December", "10/12/2026 <@UNEIL>", "<@UNEIL|neil>", "<@UNEIL> 10 December",
 		"17 March 2022 <@U1> <@U2>", "next <@U1>", "<@U1> next", "next next", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50),
-		"next 17/12", "next Thursday 17 December <@U1>", "<@U1> next, 17 December 2026", "next 31/02", "next <@U1> 17/12"} {
+		"next 17/12", "next Thursday 17 December <@U1>", "<@U1> next, 17 December 2026", "next 31/02", "next <@U1> 17/12",
+		"neil", "10/12/2026 Neil Frackelton", "10 December sue`s", "<@U1> neil", `"Jo Smith" 10/12 neil`} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
-		d, who, _, err := parseHistoryArgs("/history apologies", strings.Fields(text), fuzzNow(nowN), london)
+		words := strings.Fields(text)
+		d, who, _, stray, err := readHistoryArgs("/history apologies", words, fuzzNow(nowN), london)
+		if stray.word != "" {
+			// The stray word, and the date before it, are words typed.
+			if err == nil || !slices.Contains(words, stray.word) || len(stray.date) >= len(words) {
+				t.Fatalf("readHistoryArgs(%q): stray %+v with %v", text, stray, err)
+			}
+		}
 		if err != nil {
 			var ue *UserError
 			if !errors.As(err, &ue) {
