@@ -248,6 +248,11 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
+	if dn == 0 && len(rest) > 0 {
+		if err := relativeDay(rest[0], in.Now, loc, 1); err != nil {
+			return Reply{}, badArgs(err)
+		}
+	}
 	if dn == 0 || due.IsNext() {
 		return Reply{}, usageErr("Give the date the action is due by, after the owner: `2027-03-01`.")
 	}
@@ -429,6 +434,11 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	due, n, err := takeDate(in.Args[1:], in.Now, loc)
 	if err != nil {
 		return Reply{}, badArgs(err)
+	}
+	if n == 0 && len(in.Args) > 1 {
+		if err := relativeDay(in.Args[1], in.Now, loc, 1); err != nil {
+			return Reply{}, badArgs(err)
+		}
 	}
 	if n == 0 || due.IsNext() || n != len(in.Args)-1 {
 		return Reply{}, usageErr("Give the new due date after the action's number: `/action move %d 2027-04-01`.", a.ID)

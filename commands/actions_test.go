@@ -1134,3 +1134,34 @@ func TestActionOwnerByBareName(t *testing.T) {
 		t.Errorf("the action log after the refusals: %q", got)
 	}
 }
+
+// TestDayNamesAskForTheDate: a weekday alone, or "yesterday", where a
+// date is wanted is answered with the dates it may mean, rather than as
+// if no date had been given: the next for a due date, the last for a
+// gift, both for a meeting's day. Nothing is recorded.
+func TestDayNamesAskForTheDate(t *testing.T) {
+	k, _ := actDay(t) // Thursday 10 December 2026, the meeting sitting
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	either := "`Thursday` may mean more than one day: give its date, `3/12/2026` for the last, `17/12/2026` for the next."
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/action add 9 <@UNEIL> Thursday Do it", "`Thursday` may mean more than one day: give its date, e.g. `17/12/2026`."},
+		{ian, "/action move 1 fri", "`fri` may mean more than one day: give its date, e.g. `11/12/2026`."},
+		{neil, "/interests gift Monday £75 Dinner from Sefton CVS", "`Monday` may mean more than one day: give its date, e.g. `7/12/2026`."},
+		{neil, "/interests gift yesterday £75 Dinner from Sefton CVS", "`yesterday` is not read as a date: give its date, `9/12/2026`."},
+		{ian, "/minutes approve Thursday", either},
+		{ian, "/history minutes Thursday", either},
+		{neil, "/history declarations Thursday", either},
+		{neil, "/declare list Thursday", either},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+			t.Errorf("%s %s:\ngot  %q (refused %v)\nwant it to start %q", tc.user, tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
+	if got := actLog(k); len(got) != 1 {
+		t.Errorf("the action log after the refusals: %q", got)
+	}
+	if es := intrEntries(k, "", true); len(es) != 0 {
+		t.Errorf("refused gifts were saved: %+v", es)
+	}
+}

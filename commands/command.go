@@ -882,6 +882,11 @@ func (in *Input) date() (Date, error) {
 		if err := nextAndDate(strings.TrimSpace(in.cmd.Name+" "+in.sub.Name), "", in.Args, in.Now, in.Committee.Location()); err != nil {
 			return Date{}, badArgs(err)
 		}
+		if n == 0 {
+			if err := relativeDay(in.Args[0], in.Now, in.Committee.Location(), 0); err != nil {
+				return Date{}, badArgs(err)
+			}
+		}
 		return Date{}, usageErr("`%s` takes only a date.", in.sub.Name)
 	}
 	return d, nil

@@ -122,6 +122,44 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	return Date{}, 0, nil
 }
 
+// relativeDay refuses w, typed where a date is wanted, when it names a day
+// only by where it lies from today ("Thursday", "thu", "yesterday"):
+// read as no date, it would be answered as if none had been given, or
+// taken for the words after the date. Which Thursday is meant is the
+// sender's to say, so the answer gives the one it may be: dir says where
+// the day lies, 1 ahead (an action's due date), -1 past (a gift
+// received), 0 either (a meeting's day), which gives both. It is nil for
+// any other word.
+func relativeDay(w string, now time.Time, loc *time.Location, dir int) error {
+	word := strings.ToLower(strings.TrimRight(w, ",."))
+	typed := inCode(Escape(truncateText(w, 40)))
+	today := now.In(loc)
+	day := func(t time.Time) string { return "`" + t.Format("2/01/2006") + "`" }
+	if word == "yesterday" {
+		return fmt.Errorf("`%s` is not read as a date: give its date, %s", typed, day(today.AddDate(0, 0, -1)))
+	}
+	if !weekdays[word] {
+		return nil
+	}
+	// The nearest such day after today, and before it: the same day of
+	// the week as today is a week away.
+	is := func(t time.Time) bool { return strings.HasPrefix(strings.ToLower(t.Weekday().String()), word) }
+	next, last := today.AddDate(0, 0, 1), today.AddDate(0, 0, -1)
+	for !is(next) {
+		next = next.AddDate(0, 0, 1)
+	}
+	for !is(last) {
+		last = last.AddDate(0, 0, -1)
+	}
+	switch {
+	case dir > 0:
+		return fmt.Errorf("`%s` may mean more than one day: give its date, e.g. %s", typed, day(next))
+	case dir < 0:
+		return fmt.Errorf("`%s` may mean more than one day: give its date, e.g. %s", typed, day(last))
+	}
+	return fmt.Errorf("`%s` may mean more than one day: give its date, %s for the last, %s for the next", typed, day(last), day(next))
+}
+
 // nextAndDate refuses words that start with `next` and then a date ("next
 // 17/12", "next Thursday 17 December"): the next meeting, and a day that
 // may be another meeting's. Read as the next meeting, the date would be

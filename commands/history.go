@@ -301,6 +301,11 @@ func readHistoryArgs(cmd string, args []string, now time.Time, loc *time.Locatio
 		return Date{}, "", "", strayWord{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
 	if n != len(args) {
+		if n == 0 {
+			if err := relativeDay(args[0], now, loc, 0); err != nil {
+				return Date{}, "", "", strayWord{}, badArgs(err)
+			}
+		}
 		return Date{}, who, name, strayWord{date: args[:n], word: args[n]}, usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
 	}
 	return d, who, name, strayWord{}, nil

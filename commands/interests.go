@@ -315,6 +315,8 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	switch {
 	case err != nil:
 		return g, err
+	case n == 0 && len(words) > 0 && relativeDay(words[0], now, loc, -1) != nil:
+		return g, relativeDay(words[0], now, loc, -1)
 	case n == 0 || d.IsNext():
 		return g, errors.New("start with the day it was received, e.g. `/interests gift 2026-11-03 £75 Dinner from Sefton CVS`")
 	case dateBefore(DateOf(now, loc), d):

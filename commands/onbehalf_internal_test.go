@@ -231,6 +231,9 @@ func FuzzDidYouMean(f *testing.F) {
 		if two {
 			meant = append(meant, Member{UserID: "USUE2", Name: name + " Parry", Organisation: org})
 		}
+		if got := didYouMean(meant, ""); strings.Count(got, "`")%2 != 0 || strings.Contains(got, "in quotes") {
+			t.Fatalf("%q (%q), by mention only: %q", name, org, got)
+		}
 		for _, example := range []string{"`/apologies for %s …`", "`/apologies withdraw for %s`"} {
 			got := didYouMean(meant, example)
 			if strings.Count(got, "`")%2 != 0 {
