@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -107,8 +108,22 @@ func historyCommand() *Command {
 // guessHistory answers `/history @neil`, `/history "Jen Williams"` or
 // `/history 10/12/2026`, a member or a date given without the records to
 // read, with where they go: after the kind of records.
+//
+// The history of a register of interests and of an action are kept by
+// their own commands: asked of /history, it says where.
 func guessHistory(args []string) string {
 	const records = "`/history apologies`, `declarations`, `reports`, `agenda` or `attendance`"
+	switch strings.ToLower(strings.TrimRight(args[0], ",.:")) {
+	case "interests", "interest", "register", "registers":
+		return "The history of a register of interests is `/interests history` (an officer: `/interests history @member`)."
+	case "actions", "action":
+		if len(args) > 1 {
+			if id, err := strconv.ParseInt(strings.TrimPrefix(args[1], "#"), 10, 64); err == nil && id > 0 {
+				return fmt.Sprintf("The history of an action is `/action history %d`.", id)
+			}
+		}
+		return "The history of an action is `/action history ID`, with the number `/action list all` gives it."
+	}
 	if _, hint, ok := mention(args[0]); ok {
 		// Typed as it would be: @ and the name Slack gave with the mention.
 		if hint == "" || strings.ContainsFunc(hint, func(r rune) bool {

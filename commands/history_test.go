@@ -541,3 +541,21 @@ func TestHistoryMemberByBareName(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryOfInterestsAndActions: the history of a register of
+// interests, or of an action, is asked of /history too; the answer says
+// where each is kept.
+func TestHistoryOfInterestsAndActions(t *testing.T) {
+	k := histRecordsKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/history interests", "The history of a register of interests is `/interests history` (an officer: `/interests history @member`)."},
+		{"/history register <@USUE>", "The history of a register of interests is `/interests history` (an officer: `/interests history @member`)."},
+		{"/history actions", "The history of an action is `/action history ID`, with the number `/action list all` gives it."},
+		{"/history action 12", "The history of an action is `/action history 12`."},
+	} {
+		r := k.run(ian, tc.line)
+		if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+			t.Errorf("%s:\ngot  %q (refused %v)\nwant it to start %q", tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
+}
