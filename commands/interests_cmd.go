@@ -68,6 +68,11 @@ func interestsCommand() *Command {
 			Examples: []string{"/interests history"},
 			Read:     true, Who: Members, Run: interestsHistoryCmd,
 		}, {
+			Name: "threshold", Alone: true,
+			Usage:   []string{"/interests threshold"},
+			Summary: "The value from which gifts and hospitality are registered (£50 unless an officer sets another).",
+			Read:    true, Who: Members, Run: showGiftThreshold,
+		}, {
 			Name:     "threshold",
 			Usage:    []string{"/interests threshold VALUE   (officer)"},
 			Summary:  "Set the value from which gifts and hospitality must be registered (£50 unless set).",
@@ -750,10 +755,22 @@ func PublishedRegister(members []Member, es []Interest) []RegisterRow {
 	return rows
 }
 
-func giftThresholdCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	if len(in.Args) == 0 {
-		return Reply{}, usageErr("Give the value of gifts and hospitality from which they are registered, e.g. `/interests threshold £100`.")
+// showGiftThreshold is `/interests threshold` alone: the value from
+// which gifts are registered, as `/committee quorum` alone shows the
+// quorum, and to an officer how to set another.
+func showGiftThreshold(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	pence, err := s.store.GiftThreshold(ctx, in.Committee.ID)
+	if err != nil {
+		return Reply{}, err
 	}
+	text := fmt.Sprintf("Gifts and hospitality worth %s or more are registered in %s.", formatPence(pence), Escape(in.Committee.Name))
+	if in.Me.IsOfficer() {
+		text += " `/interests threshold £100` sets another."
+	}
+	return private("%s", text), nil
+}
+
+func giftThresholdCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	pence, n, err := takeMoney(in.Args)
 	if err != nil {
 		return Reply{}, badArgs(err)

@@ -406,7 +406,6 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests register <@UNEIL>", "Only an officer of Safer Sefton Together can see the whole register."},
 		{neil, "/interests missing", "Only an officer of Safer Sefton Together can see whose register is missing."},
 		{neil, "/interests threshold £10", "Only an officer of Safer Sefton Together can set the gift threshold."},
-		{ian, "/interests threshold", "Give the value of gifts and hospitality from which they are registered, e.g. `/interests threshold £100`."},
 		{ian, "/interests threshold £30 please", "Say only the value, e.g. `/interests threshold £100`."},
 		{ian, "/interests threshold lots", `"lots" is not a value`},
 		{ian, "/interests register <@UNEIL> <@USUE>", "Say whose register with one @mention, or nothing for the whole register."},
@@ -1237,5 +1236,25 @@ func TestInterestsMemberByBareName(t *testing.T) {
 	}
 	if es := intrEntries(k, "", true); len(es) != 0 {
 		t.Errorf("refused entries were saved: %+v", es)
+	}
+}
+
+// TestInterestsThresholdShown: `/interests threshold` alone says what
+// the threshold is, to anyone in the committee, as `/committee quorum`
+// and `/committee year-start` alone do; an officer is told how to set it.
+func TestInterestsThresholdShown(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, want string }{
+		{neil, "Gifts and hospitality worth £50 or more are registered in Safer Sefton Together."},
+		{ian, "Gifts and hospitality worth £50 or more are registered in Safer Sefton Together. `/interests threshold £100` sets another."},
+	} {
+		r := k.run(tc.user, "/interests threshold")
+		if got := shown(r); r.Refused || got != tc.want {
+			t.Errorf("%s: got %q (refused %v), want %q", tc.user, got, r.Refused, tc.want)
+		}
+	}
+	k.must(ian, "/interests threshold £100")
+	if got := k.say(neil, "/interests threshold"); got != "Gifts and hospitality worth £100 or more are registered in Safer Sefton Together." {
+		t.Errorf("after it was set: %q", got)
 	}
 }
