@@ -730,7 +730,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		m, err = s.store.PreviousMeeting(ctx, c.ID, before)
 		if errors.Is(err, ErrNotFound) {
-			drafts, err := s.draftsToConfirm(ctx, c)
+			drafts, err := s.draftsToConfirm(ctx, c, asTheyStand)
 			if err != nil {
 				return Reply{}, err
 			}
@@ -823,7 +823,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case errors.Is(err, ErrNotFound):
 		drafts := ""
 		if d.IsNext() {
-			if drafts, err = s.draftsToConfirm(ctx, c); err != nil {
+			if drafts, err = s.draftsToConfirm(ctx, c, asTheyStand); err != nil {
 				return Reply{}, err
 			}
 		}
@@ -845,8 +845,9 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // date that found nothing to confirm, the minutes drafted in Quorum and
 // not yet confirmed, each with the form that confirms them: without a
 // date the minutes are the previous meeting's, and on the day a meeting
-// closed those are not the ones the officer has in mind. "" when none.
-func (s *Service) draftsToConfirm(ctx context.Context, c Committee) (string, error) {
+// closed those are not the ones the officer has in mind. The form keeps
+// `as they stand` when it was asked for. "" when none.
+func (s *Service) draftsToConfirm(ctx context.Context, c Committee, asTheyStand bool) (string, error) {
 	ms, err := s.store.DraftMinutesMeetings(ctx, c.ID, 5)
 	if err != nil || len(ms) == 0 {
 		return "", err
@@ -854,7 +855,11 @@ func (s *Service) draftsToConfirm(ctx context.Context, c Committee) (string, err
 	loc := c.Location()
 	names := make([]string, len(ms))
 	for i, m := range ms {
-		names[i] = fmt.Sprintf("%s (`/minutes approve %s`)", formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2006-01-02"))
+		form := "/minutes approve " + m.StartsAt.In(loc).Format("2006-01-02")
+		if asTheyStand {
+			form += " as they stand"
+		}
+		names[i] = fmt.Sprintf("%s (`%s`)", formatDay(m.StartsAt, loc), form)
 	}
 	return " Minutes drafted in Quorum and not yet confirmed: " + joinAnd(names) + ".", nil
 }

@@ -499,6 +499,9 @@ func TestMinutesApprovalPointsToTheDraft(t *testing.T) {
 	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
 	r := k.run(ian, "/minutes approve")
 	wantShown(t, r.Text, "Minutes drafted in Quorum and not yet confirmed: Thursday 10 December 2026 (`/minutes approve 2026-12-10`).")
+	// Asked for as they stand, the form given keeps it.
+	r = k.run(ian, "/minutes approve as they stand")
+	wantShown(t, r.Text, "Minutes drafted in Quorum and not yet confirmed: Thursday 10 December 2026 (`/minutes approve 2026-12-10 as they stand`).")
 	if got := decMinutes(k, decHeldOn.Start(london)); decConfirmed(got, "9 confirmed ") {
 		t.Errorf("a refused approval confirmed the minutes: %q", got)
 	}
