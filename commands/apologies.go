@@ -569,6 +569,12 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
 	}, a.keep())
+	if errors.Is(err, ErrConflict) {
+		// Opened since it was read: refused as it now would be.
+		if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
+			return Reply{}, err
+		}
+	}
 	if err != nil {
 		return Reply{}, err
 	}

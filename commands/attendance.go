@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -462,8 +463,30 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, startable(c, m, st.sit, in.Now)
 	}
+	s.liveAgain(ctx, c, m, post.Reply, in.Now)
 	return private("You opened the meeting of *%s* at %s. The live message is going to the channel; members press *I'm here* or type `/here`. `/meeting close` ends it.",
 		Escape(c.Name), in.Now.In(c.Location()).Format("15:04")), nil
+}
+
+// liveAgain queues an edit of the live message of m, just opened and
+// queued as posted, when the records read again no longer make it: the
+// message is built before the opening takes the meeting's row, and
+// apologies sent or withdrawn as the meeting opened commit before the
+// opening is granted it (their statements hold the row), which makes
+// them part of what the meeting started from. Read once the opening
+// has committed, apologies can no longer change so; marks made at the
+// meeting edit the message themselves. The opening stands whatever this
+// finds: should the read or the queueing fail, the message shows what it
+// was built from until its next edit.
+func (s *Service) liveAgain(ctx context.Context, c Committee, m Meeting, posted Reply, now time.Time) {
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return
+	}
+	if live := st.live(); !reflect.DeepEqual(live, posted) {
+		_, _ = s.store.Enqueue(ctx, OutboxMessage{CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID,
+			MessageKey: LiveKey(m.ID), Reply: live, DueAt: now})
+	}
 }
 
 // adjournedAt is when the meeting was last adjourned.

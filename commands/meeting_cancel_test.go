@@ -167,6 +167,12 @@ func (r raced) check(t *testing.T) {
 // user; it then lets the opening go and returns both answers.
 func whileOpening(k *kit, id int64, user, line string) (start, other result) {
 	k.t.Helper()
+	return whileOpeningDo(k, id, func() <-chan result { return k.sendAsync(user, line, id) })
+}
+
+// whileOpeningDo is whileOpening for what send sends.
+func whileOpeningDo(k *kit, id int64, send func() <-chan result) (start, other result) {
+	k.t.Helper()
 	hold, err := k.db.SQL().Begin()
 	if err != nil {
 		k.t.Fatal(err)
@@ -180,7 +186,7 @@ func whileOpening(k *kit, id int64, user, line string) (start, other result) {
 	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
 		k.t.Fatal("the opening never waited")
 	}
-	sent := k.runAsync(user, line)
+	sent := send()
 	var answered *result
 	waitFor(func() bool {
 		select {
@@ -260,4 +266,227 @@ func TestMeetingMovedAsItOpensIsRefused(t *testing.T) {
 	if !after.StartsAt.Equal(m.StartsAt) {
 		t.Errorf("the meeting under way was moved from %s to %s", m.StartsAt, after.StartsAt)
 	}
+}
+
+// apologyRace is apologies sent, or withdrawn, as the meeting is opened
+// or closed: by whom, the line, what the reply says when refused and
+// when done, and the person whose apologies they are.
+type apologyRace struct {
+	name, user, line string
+	refusal, done    string
+	key, listed      string // the person's member key, and how the attendance lists them
+	stands           bool   // done, their apologies stand
+}
+
+// apologyRaces are apologies sent each way there is, the first two
+// through one statement, the others the long way, and withdrawn.
+var apologyRaces = []apologyRace{
+	{"sent", attAnn, "/apologies Delayed", "apologies for it are closed", "Your apologies for the meeting", attAnn, "Ann (Sefton Council)", true},
+	{"home", attAnn, homeSend, "apologies for it are closed", "Your apologies for the meeting", attAnn, "Ann (Sefton Council)", true},
+	{"dated", attAnn, "/apologies 10/12/2026 Delayed", "apologies for it are closed", "Your apologies for the meeting", attAnn, "Ann (Sefton Council)", true},
+	{"substitute", attAnn, "/apologies Delayed sub <@UGRAEME>", "apologies for it are closed", "Your apologies for the meeting", attAnn, "Ann (Sefton Council)", true},
+	{"for", ian, "/apologies for <@UANN> Delayed", "apologies for it are closed", "The apologies of", attAnn, "Ann (Sefton Council)", true},
+}
+
+// check fails the test unless what became of the apologies, sent as the
+// meeting opened (other), is one of the two outcomes that agree with the
+// opening: done, and shown by the live message as it now stands in the
+// channel, or refused as once the meeting is open, the records as they
+// were. openedFirst says the opening was answered while the apologies
+// were still held back: done after it, they would not have been.
+func (c apologyRace) check(t *testing.T, k *kit, id int64, start, other result, openedFirst bool) {
+	t.Helper()
+	if start.err != nil || start.reply.Refused {
+		t.Fatalf("the opening: %v %s", start.err, shown(start.reply))
+	}
+	if other.err != nil {
+		t.Fatalf("%s: %v", c.line, other.err)
+	}
+	stands := apologyStands(k, id, c.key)
+	live, listed := liveApologies(k, id, c.listed)
+	switch {
+	case other.reply.Refused:
+		wantShown(t, shown(other.reply), "is under way (opened at 09:55)", c.refusal)
+		if stands == c.stands {
+			t.Errorf("%s was refused, but the records changed", c.line)
+		}
+	case strings.Contains(shown(other.reply), c.done):
+		if openedFirst {
+			t.Errorf("%s was done after the meeting opened: %s", c.line, shown(other.reply))
+		}
+		if stands != c.stands {
+			t.Errorf("%s was done, but the records did not change", c.line)
+		}
+	default:
+		t.Fatalf("%s: unexpected answer: %s", c.line, shown(other.reply))
+	}
+	if listed != stands {
+		t.Errorf("after %s, the live message lists %s among the apologies: %t; their apologies stand: %t\n%s", c.line, c.listed, listed, stands, shown(live))
+	}
+}
+
+// TestApologiesAsTheMeetingOpens: apologies sent or withdrawn while the
+// meeting is being opened, its opening written and not yet committed,
+// are either part of what the live message shows or refused as they are
+// once it is open: never recorded beside an opening that did not have
+// them.
+func TestApologiesAsTheMeetingOpens(t *testing.T) {
+	for _, c := range apologyRaces {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			id := k.next().ID
+			start, other := whileOpening(k, id, c.user, c.line)
+			c.check(t, k, id, start, other, false)
+		})
+	}
+}
+
+// TestMeetingOpensAsApologiesAreSent: the meeting opened while apologies
+// are being sent or withdrawn, their statement under way and held back
+// (another writer holds the apology's row), waits for them and shows
+// them, or, opened first, has them refused.
+func TestMeetingOpensAsApologiesAreSent(t *testing.T) {
+	for _, c := range apologyRaces {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			id := k.next().ID
+			hold := `INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, 'held')`
+			if !c.stands {
+				hold = `SELECT id FROM apologies WHERE meeting_id = $1 AND member_key = $2 FOR UPDATE`
+			}
+			other, start, otherFirst := whileWriting(k, hold, []any{id, c.key}, c.user, c.line, sue, "/meeting start")
+			c.check(t, k, id, start, other, !otherFirst)
+		})
+	}
+}
+
+// TestApologiesAtTheMeetingAsItCloses: apologies received at the
+// meeting, or withdrawn there, while it is being closed, are received or
+// withdrawn before it closed, and its record says so, or refused because
+// it has closed.
+func TestApologiesAtTheMeetingAsItCloses(t *testing.T) {
+	for _, c := range []struct {
+		name, line, done string
+		key, listed      string
+		stands           bool // done, their apologies stand
+	}{
+		{"received", "/attendance <@UANN> apologies Delayed", "The apologies of <@UANN> for the meeting", attAnn, "Ann (Sefton Council)", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			id := k.next().ID
+			k.must(sue, "/meeting start")
+			k.now = attAt(10, 11, 30)
+			hold := `INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, 'held')`
+			if !c.stands {
+				hold = `SELECT id FROM apologies WHERE meeting_id = $1 AND member_key = $2 FOR UPDATE`
+			}
+			at, closing, atFirst := whileWriting(k, hold, []any{id, c.key}, ian, c.line, sue, "/meeting close")
+			if closing.err != nil || closing.reply.Refused {
+				t.Fatalf("the closing: %v %s", closing.err, shown(closing.reply))
+			}
+			if at.err != nil {
+				t.Fatal(at.err)
+			}
+			stands := apologyStands(k, id, c.key)
+			switch {
+			case at.reply.Refused:
+				wantShown(t, shown(at.reply), "No meeting of Safer Sefton Together is in progress. Today's closed at 11:30.")
+				if stands == c.stands {
+					t.Errorf("%s was refused, but the records changed", c.line)
+				}
+			case strings.Contains(shown(at.reply), c.done):
+				if !atFirst {
+					t.Errorf("%s was done after the meeting closed: %s", c.line, shown(at.reply))
+				}
+				if stands != c.stands {
+					t.Errorf("%s was done, but the records did not change", c.line)
+				}
+			default:
+				t.Fatalf("%s: unexpected answer: %s", c.line, shown(at.reply))
+			}
+			if live, listed := liveApologies(k, id, c.listed); listed != stands {
+				t.Errorf("the meeting's summary lists %s among the apologies: %t; their apologies stand: %t\n%s", c.listed, listed, stands, shown(live))
+			}
+		})
+	}
+}
+
+// apologyStands says whether the apologies of the person of member key
+// key stand for meeting id.
+func apologyStands(k *kit, id int64, key string) bool {
+	k.t.Helper()
+	return attRows(k, fmt.Sprintf(`SELECT count(*) FROM apologies WHERE meeting_id = %d AND member_key = '%s' AND NOT withdrawn`, id, key)) == 1
+}
+
+// liveApologies runs the outbox and returns the live message of meeting
+// id as the channel last got it, and whether it lists name among the
+// apologies.
+func liveApologies(k *kit, id int64, name string) (commands.Reply, bool) {
+	k.t.Helper()
+	live, _ := attLive(k, id)
+	for _, s := range live.Sections {
+		if s.Title == "Apologies" && strings.Contains(s.Text, name) {
+			return live, true
+		}
+	}
+	return live, false
+}
+
+// whileWriting sends line as user while another transaction holds
+// back its write (hold, a statement run with args, takes what it would
+// write), and, once it waits, sends second as by; it lets the write go
+// once the second command waits too, or has answered, and returns both
+// answers, and whether the first was answered first.
+func whileWriting(k *kit, hold string, args []any, user, line, by, second string) (first, then result, firstFirst bool) {
+	k.t.Helper()
+	tx, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(hold, args...); err != nil {
+		k.t.Fatal(err)
+	}
+	sent := k.sendAsync(user, line, args[0].(int64))
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		k.t.Fatalf("%s never waited for the write held", line)
+	}
+	next := k.runAsync(by, second)
+	var answered *result
+	waitFor(func() bool {
+		select {
+		case r := <-next:
+			answered = &r
+			return true
+		default:
+			return lockWaiters(k) >= 2
+		}
+	})
+	if err := tx.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	first = <-sent
+	if answered == nil {
+		return first, <-next, true
+	}
+	return first, *answered, false
+}
+
+// homeSend stands for a press of the Home's Send apologies button.
+const homeSend = "[Send apologies]"
+
+// sendAsync is runAsync, or for line homeSend user's press of the Home's
+// Send apologies button for meeting id.
+func (k *kit) sendAsync(user, line string, id int64) <-chan result {
+	if line != homeSend {
+		return k.runAsync(user, line)
+	}
+	out := make(chan result, 1)
+	r := k.home(user)
+	go func() {
+		reply, err := k.svc.Act(context.Background(), r, "apologies.send_next", fmt.Sprint(id))
+		out <- result{reply, err}
+	}()
+	return out
 }

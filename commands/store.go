@@ -119,7 +119,9 @@ type MeetingStore interface {
 // ApologyStore keeps apologies and their history.
 type ApologyStore interface {
 	// SendApology records or updates a's apology for its meeting, keeping
-	// the history.
+	// the history. ErrConflict, with nothing written, once the meeting has
+	// been opened: apologies and the opening are ordered, and those sent
+	// as it commits are refused.
 	SendApology(ctx context.Context, a Apology) (ApologyOutcome, error)
 	// UpdateApology is SendApology keeping the parts of the apology
 	// standing that keep names, in the same one statement, and says what

@@ -95,12 +95,16 @@ func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.Apo
 
 // UpdateApology implements commands.ApologyStore. It is one statement,
 // sent on its own: the apology, its history and the marks that bring the
-// posted agenda and the officers' Homes up to date commit together.
+// posted agenda and the officers' Homes up to date commit together. The
+// meeting opened meanwhile, nothing is written: ErrConflict.
 func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep) (commands.ApologySent, error) {
 	var r apologyWritten
-	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true, keep)...)
+	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true, keep, true)...)
 	if err != nil {
 		return commands.ApologySent{}, err
+	}
+	if !r.Sent {
+		return commands.ApologySent{}, mapErr("send apology", fmt.Errorf("meeting %d is opened or gone: %w", a.MeetingID, commands.ErrConflict))
 	}
 	return r.sent(), nil
 }
@@ -331,15 +335,43 @@ func sitting(committee, at string) string {
 		AND NOT EXISTS (SELECT 1 FROM meeting_sessions sc WHERE sc.meeting_id = sm.id AND sc.action = 'closed')`
 }
 
-// sendApologySQL records an apology for meeting $1 (see sqlArgs).
-const sendApologySQL = `
-WITH src AS (
+// meetingShared is a CTE, lk, that takes the row lm of the meeting of
+// each row of the relation from (the meeting's id in its column meeting)
+// shared, on condition cond on lm, and lists the ord of the rows whose
+// meeting it took. A statement that writes only for those is ordered with
+// a transaction that locks the meeting's row and changes it, as opening
+// and closing the meeting do (RecordSession): the transaction waits for
+// the statement to commit, and reads what it wrote; a statement that
+// waits for the transaction is re-checked against the row it wrote. The
+// condition must be on that row: under READ COMMITTED, a check of another
+// table (the meeting's log) is read as it stood when the statement began,
+// not re-checked, and the statement would write, after the opening had
+// read the apologies, for a meeting already sitting, or for one closed.
+func meetingShared(from, meeting, cond string) string {
+	return `lk AS (
+	SELECT r.ord FROM ` + from + ` AS r JOIN meetings lm ON lm.id = r.` + meeting + `
+	WHERE ` + cond + `
+	FOR SHARE OF lm
+)`
+}
+
+// unopened is meetingShared's condition that the meeting has not been
+// opened: its opening sets opened_at.
+const unopened = `lm.opened_at IS NULL`
+
+// sendApologySQL records an apology for meeting $1 (see sqlArgs), unless
+// $14 and the meeting has been opened (meetingShared, unopened): then,
+// as for a meeting not found, sent is false and nothing is written.
+var sendApologySQL = `
+WITH one AS (
+	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
+), ` + meetingShared("one", "meeting_id", unopened+" OR NOT CAST($14 AS boolean)") + `, src AS (
 	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
 	       CAST($11 AS boolean) AS mark, CAST($12 AS boolean) AS keep_reason, CAST($13 AS boolean) AS keep_substitute
-	FROM (VALUES (1)) AS one LEFT JOIN meetings m ON m.id = $1
+	FROM meetings m WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
 ), ` + apologyWriteSQL + `
 SELECT ` + apologyWrittenColumns + `
 FROM (VALUES (1)) AS q(ord)` + apologyWrittenJoins
@@ -356,7 +388,7 @@ WITH o AS (
 	` + seenInsertSQL + `
 	SELECT CAST($11 AS bytea), CAST($12 AS bigint) FROM o WHERE octet_length(CAST($11 AS bytea)) > 0
 	` + seenConflictSQL + `
-), src AS (
+), ` + meetingShared("o", "n_id", unopened) + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, NULLIF(CAST($7 AS text), '') AS substitute_id, CAST($8 AS text) AS substitute_name,
@@ -365,6 +397,7 @@ WITH o AS (
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
+	  AND EXISTS (SELECT 1 FROM lk)
 	  AND NOT (CAST($5 AS bigint) = 0 AND EXISTS (` + sitting("o.id", "CAST($4 AS timestamptz)") + `))
 	  AND (octet_length(CAST($11 AS bytea)) = 0 OR EXISTS (SELECT 1 FROM seen))
 ), ` + apologyWriteSQL + `
@@ -379,7 +412,8 @@ FROM o AS q` + apologyWrittenJoins
 // reading, for each, finds the committee, the member and the meeting, and
 // an apology is written only if its sender is a member, the meeting is
 // scheduled, still to come and not opened (a meeting may be opened before
-// its start), and, for the next meeting, no meeting is in progress
+// its start; meetingShared orders the apology and the opening), and, for
+// the next meeting, no meeting is in progress
 // (sitting) — the rules package commands applies, applied here too so
 // that the read and the write are one. The rules on who may substitute
 // (not the sender, not someone whose apologies stand) are not: commands
@@ -410,7 +444,7 @@ WITH r AS (
 	SELECT r.replay_key, r.replay_nonce FROM r JOIN o ON o.ord = r.ord WHERE octet_length(r.replay_key) > 0
 	ORDER BY r.replay_key
 	` + seenConflictSQL + `
-), src AS (
+), ` + meetingShared("o", "n_id", unopened) + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, r.user_id AS member_key,
 	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       r.reason, NULLIF(r.substitute_id, '') AS substitute_id, r.substitute_name,
@@ -419,6 +453,7 @@ WITH r AS (
 	FROM o JOIN r ON r.ord = o.ord
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
+	  AND o.ord IN (SELECT ord FROM lk)
 	  AND NOT (r.meeting_id = 0 AND EXISTS (` + sitting("o.id", "r.at") + `))
 	  AND (octet_length(r.replay_key) = 0 OR r.replay_key IN (SELECT key FROM seen))
 ), ` + apologyWriteSQL + `
@@ -470,11 +505,12 @@ func (r apologyWritten) sent() commands.ApologySent {
 }
 
 // sqlArgs are sendApologySQL's parameters for a, with firstAction
-// ("sent", "imported") as the history's word for a first one.
-func (a apologyArgs) sqlArgs(firstAction string, mark bool, keep commands.ApologyKeep) []any {
+// ("sent", "imported") as the history's word for a first one; notOpened
+// sends it only if the meeting has not been opened.
+func (a apologyArgs) sqlArgs(firstAction string, mark bool, keep commands.ApologyKeep, notOpened bool) []any {
 	reason, subID, subName := keptEmpty(keep, a.Reason, a.SubstituteID, a.SubstituteName)
 	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
-		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute}
+		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute, notOpened}
 }
 
 type apologyArgs commands.Apology
@@ -483,8 +519,11 @@ type apologyArgs commands.Apology
 // as imports do: their records are not on any posted agenda or Home yet.
 func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, firstAction string) (commands.ApologyOutcome, error) {
 	var r apologyWritten
-	if err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(a).sqlArgs(firstAction, false, commands.ApologyKeep{})...); err != nil {
+	if err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(a).sqlArgs(firstAction, false, commands.ApologyKeep{}, false)...); err != nil {
 		return "", err
+	}
+	if !r.Sent {
+		return "", fmt.Errorf("meeting %d: %w", a.MeetingID, sql.ErrNoRows)
 	}
 	return r.outcome(), nil
 }
@@ -605,16 +644,21 @@ func (db *DB) ApologyHistory(ctx context.Context, meetingID int64) ([]commands.A
 // by $7: see ReceiveApology. The substitute an apology standing names is
 // kept. Nothing is written, and sent is false, when the meeting is not in
 // progress or the person's latest attendance mark has them at it: only
-// no mark, or absent, lets apologies stand beside the attendance.
-const receiveApologySQL = `
-WITH src AS (
+// no mark, or absent, lets apologies stand beside the attendance. The
+// meeting's row is taken shared on condition that it is still scheduled
+// (meetingShared): closing the meeting makes it held, so apologies are
+// received before it closed or refused.
+var receiveApologySQL = `
+WITH one AS (
+	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
+), ` + meetingShared("one", "meeting_id", "lm.status = 'scheduled'") + `, src AS (
 	SELECT 1 AS ord, m.id AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST(NULL AS text) AS substitute_id, '' AS substitute_name,
 	       'received' AS first_action, CAST($7 AS text) AS by_user, true AS mark,
 	       CAST($8 AS boolean) AS keep_reason, true AS keep_substitute
 	FROM meetings m
-	WHERE m.id = $1
+	WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
 	  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
 	  AND COALESCE((SELECT l.status FROM attendance_marks l WHERE l.meeting_id = m.id AND l.member_key = $2

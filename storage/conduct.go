@@ -62,7 +62,9 @@ func markLiveOf(ctx context.Context, q sqlx.ExtContext, committeeID int64) error
 // once both read the same state and number, and the unique key lets one
 // of them in. The meeting's row is locked, as CancelMeeting locks it, so
 // that a meeting is never opened as it is cancelled: one cancelled is not
-// opened.
+// opened. Apologies being sent for the meeting hold the row shared
+// (meetingShared), so the opening waits for them and they are part of
+// what it starts from; those sent after it find opened_at set.
 func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.OutboxMessage) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "record session", func(tx *Tx) error {
@@ -106,9 +108,21 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 			}
 		}
 		added = true
+		if e.Action == commands.ActionOpened {
+			// Apologies for the meeting take its row, shared, on
+			// condition that this is not set (meetingShared): those sent
+			// before are committed before the lock taken above is
+			// granted, and those sent as this commits find it set.
+			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET opened_at = $2 WHERE id = $1 AND opened_at IS NULL`, e.MeetingID, e.At); err != nil {
+				return err
+			}
+		}
 		if e.Action == commands.ActionClosed {
 			// A closed meeting was held: declarations and apologies for it
-			// are closed, and /minutes draft finds it.
+			// are closed, and /minutes draft finds it. Apologies received
+			// at it take its row, shared, on condition that it is still
+			// scheduled (receiveApologySQL), so they are received before
+			// this or refused.
 			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held' WHERE id = $1 AND status = 'scheduled'`, e.MeetingID); err != nil {
 				return err
 			}
