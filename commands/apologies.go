@@ -794,7 +794,13 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID)
+	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID, false)
+	if errors.Is(err, ErrConflict) {
+		// Opened since it was read: refused as it now would be.
+		if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
+			return Reply{}, err
+		}
+	}
 	switch {
 	case errors.Is(err, ErrNotFound) && self:
 		return Reply{}, userErr("You have no apologies standing for the meeting on %s.", formatDay(m.StartsAt, c.Location()))

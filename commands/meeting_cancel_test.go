@@ -286,6 +286,7 @@ var apologyRaces = []apologyRace{
 	{"dated", attAnn, "/apologies 10/12/2026 Delayed", "apologies for it are closed", "Your apologies for the meeting", attAnn, "Ann (Sefton Council)", true},
 	{"substitute", attAnn, "/apologies Delayed sub <@UGRAEME>", "apologies for it are closed", "Your apologies for the meeting", attAnn, "Ann (Sefton Council)", true},
 	{"for", ian, "/apologies for <@UANN> Delayed", "apologies for it are closed", "The apologies of", attAnn, "Ann (Sefton Council)", true},
+	{"withdrawn", neil, "/apologies withdraw", "its apologies can no longer be withdrawn", "are withdrawn", neil, "Neil Frackelton (SWACA)", false},
 }
 
 // check fails the test unless what became of the apologies, sent as the
@@ -371,6 +372,7 @@ func TestApologiesAtTheMeetingAsItCloses(t *testing.T) {
 		stands           bool // done, their apologies stand
 	}{
 		{"received", "/attendance <@UANN> apologies Delayed", "The apologies of <@UANN> for the meeting", attAnn, "Ann (Sefton Council)", true},
+		{"withdrawn", "/attendance <@UNEIL> apologies withdraw", "The apologies of <@UNEIL> for the meeting", neil, "Neil Frackelton (SWACA)", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			k := attDay(t)

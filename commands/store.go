@@ -140,7 +140,11 @@ type ApologyStore interface {
 	SendApologyFrom(ctx context.Context, req ApologyRequest) (Origin, ApologySent, error)
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
 	// userID may be the name key of someone not in Slack (see recordKey).
-	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
+	// ErrConflict, with nothing withdrawn, once the meeting has been
+	// opened, or, atMeeting (withdrawn at the meeting in progress), once
+	// it has closed: a withdrawal and the opening or closing are ordered,
+	// as apologies sent are.
+	WithdrawApology(ctx context.Context, meetingID int64, userID, by string, atMeeting bool) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.

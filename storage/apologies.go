@@ -529,28 +529,36 @@ func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, fir
 }
 
 // WithdrawApology implements commands.ApologyStore: one statement, like
-// SendApology.
-func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
+// SendApology, that takes the meeting's row shared (meetingShared) on
+// condition that the meeting has not been opened, or, atMeeting, that it
+// is still scheduled (not closed), so that a withdrawal and the opening
+// or the closing are ordered as apologies sent are.
+func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string, atMeeting bool) error {
 	var r struct {
+		Open   bool          `db:"open"`
 		ID     sql.NullInt64 `db:"id"`
 		Marked int           `db:"marked"` // read so that the stale CTE runs
 	}
 	err := db.write(ctx, "withdraw apology", &r, `
-		WITH w AS (
+		WITH one AS (
+			SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
+		), `+meetingShared("one", "meeting_id", `CASE WHEN CAST($5 AS boolean) THEN lm.status = 'scheduled' ELSE `+unopened+` END`)+`, w AS (
 			UPDATE apologies SET withdrawn = true, updated_at = now()
-			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn
+			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn AND EXISTS (SELECT 1 FROM lk)
 			RETURNING id
 		), hist AS (
 			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
 		), stale AS (
 			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w JOIN meetings m ON m.id = $1
 		)
-		SELECT (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
-		meetingID, memberKey(userID, ""), by, userID)
-	if err != nil {
+		SELECT EXISTS (SELECT 1 FROM lk) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
+		meetingID, memberKey(userID, ""), by, userID, atMeeting)
+	switch {
+	case err != nil:
 		return err
-	}
-	if !r.ID.Valid {
+	case !r.Open:
+		return mapErr("withdraw apology", fmt.Errorf("meeting %d is opened, closed or gone: %w", meetingID, commands.ErrConflict))
+	case !r.ID.Valid:
 		return mapErr("withdraw apology", sql.ErrNoRows)
 	}
 	return nil
