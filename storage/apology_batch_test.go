@@ -357,3 +357,146 @@ func TestApologiesInOneBatchAcrossMeetings(t *testing.T) {
 		t.Errorf("posted agendas marked = %v, want %v", marks, wantMarks)
 	}
 }
+
+// lockWaiters counts the statements waiting for a lock.
+func lockWaiters(t *testing.T, db *storage.DB) int {
+	t.Helper()
+	return count(t, db, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)
+}
+
+// waitWaiters waits up to ten seconds for n statements to wait for a
+// lock, or for done to be closed, and says which came first: true for
+// the waiters.
+func waitWaiters(t *testing.T, db *storage.DB, n int, done <-chan struct{}) bool {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		select {
+		case <-done:
+			return false
+		default:
+		}
+		if lockWaiters(t, db) >= n {
+			return true
+		}
+	}
+	t.Fatalf("%d statements never waited for a lock", n)
+	return false
+}
+
+// openingHeld opens meeting m of c, RecordSession as /meeting start
+// calls it, on its own goroutine; with hold, it is held in its
+// transaction, its opening written and not committed, until release is
+// called. done is closed once it has returned, with added and err set.
+func openingHeld(t *testing.T, db *storage.DB, c commands.Committee, m commands.Meeting, hold bool) (release func(), done <-chan struct{}, added *bool, err *error) {
+	t.Helper()
+	ctx := context.Background()
+	key := commands.LiveKey(m.ID)
+	tx, txErr := db.SQL().BeginTx(ctx, nil)
+	if txErr != nil {
+		t.Fatal(txErr)
+	}
+	if hold {
+		// The opening's post waits for this one's key.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, channel_id, message_key, dedupe_key, payload) VALUES ('post', $1, $2, $2, '{}')`, c.ChannelID, key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ch := make(chan struct{})
+	added, err = new(bool), new(error)
+	go func() {
+		defer close(ch)
+		*added, *err = db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: time.Now(), By: "UOFF"},
+			[]commands.SessionAction{""}, &commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: c.ChannelID,
+				MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: "Meeting in progress"}, DueAt: time.Now()})
+	}()
+	return func() { _ = tx.Rollback() }, ch, added, err
+}
+
+// TestApologiesInOneBatchAsTheMeetingOpens: apologies sent together, in
+// one statement, while the meeting is being opened wait for the opening
+// and are not written; the opening, sent while they are being written,
+// waits for them. Either way, none is recorded after the opening.
+func TestApologiesInOneBatchAsTheMeetingOpens(t *testing.T) {
+	ctx := context.Background()
+	req := func(c commands.Committee, user string) commands.ApologyRequest {
+		return commands.ApologyRequest{TeamID: c.TeamID, ChannelID: c.ChannelID, UserID: user, Reason: "Delayed", At: time.Now()}
+	}
+	standing := func(t *testing.T, db *storage.DB, m commands.Meeting) int {
+		return count(t, db, `SELECT count(*) FROM apologies WHERE meeting_id = $1 AND NOT withdrawn`, m.ID)
+	}
+	t.Run("opening first", func(t *testing.T) {
+		db, c, m := batchKit(t)
+		release, opened, added, openErr := openingHeld(t, db, c, m, true)
+		waitWaiters(t, db, 1, opened)
+		var sent []commands.ApologySent
+		var err error
+		batch := make(chan struct{})
+		go func() {
+			defer close(batch)
+			_, _, sent, err = db.ApologiesInOneBatch(ctx, []commands.ApologyRequest{req(c, "UNEIL"), req(c, "UANN")})
+		}()
+		waitWaiters(t, db, 2, batch)
+		release()
+		<-opened
+		<-batch
+		if *openErr != nil || !*added {
+			t.Fatalf("the opening: %v, %v", *added, *openErr)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range sent {
+			if s.Outcome != "" {
+				t.Errorf("apology %d sent as the meeting opened: %s", i, s.Outcome)
+			}
+		}
+		if n := standing(t, db, m); n != 0 {
+			t.Errorf("%d apologies stand for the meeting opened before them", n)
+		}
+	})
+	t.Run("apologies first", func(t *testing.T) {
+		db, c, m := batchKit(t)
+		// Another writer holds Ann's apology back, once the statement
+		// is under way.
+		hold, err := db.SQL().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer hold.Rollback()
+		if _, err := hold.ExecContext(ctx, `INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, 'UANN', 'UANN', 'held')`, m.ID); err != nil {
+			t.Fatal(err)
+		}
+		var sent []commands.ApologySent
+		batch := make(chan struct{})
+		go func() {
+			defer close(batch)
+			_, _, sent, err = db.ApologiesInOneBatch(ctx, []commands.ApologyRequest{req(c, "UNEIL"), req(c, "UANN")})
+		}()
+		waitWaiters(t, db, 1, batch)
+		release, opened, added, openErr := openingHeld(t, db, c, m, false)
+		defer release()
+		waited := waitWaiters(t, db, 2, opened)
+		if err := hold.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		<-batch
+		<-opened
+		if *openErr != nil || !*added {
+			t.Fatalf("the opening: %v, %v", *added, *openErr)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !waited {
+			t.Error("the meeting opened while apologies for it were being written")
+		}
+		for i, s := range sent {
+			if s.Outcome != commands.ApologyRecorded {
+				t.Errorf("apology %d, begun before the opening: %q, want recorded", i, s.Outcome)
+			}
+		}
+		if n := standing(t, db, m); n != 2 {
+			t.Errorf("%d apologies stand, want both", n)
+		}
+	})
+}
