@@ -492,3 +492,22 @@ func (k *kit) sendAsync(user, line string, id int64) <-chan result {
 	}()
 	return out
 }
+
+// TestMeetingOpenedWithoutAnEdit: with nothing sent as the meeting opens,
+// the live message is posted as the opening built it, and not edited
+// straight after.
+func TestMeetingOpenedWithoutAnEdit(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	_, sent := attLive(k, id)
+	var kinds []commands.OutboxKind
+	for _, m := range sent {
+		if m.MessageKey == commands.LiveKey(id) {
+			kinds = append(kinds, m.Kind)
+		}
+	}
+	if len(kinds) != 1 || kinds[0] != commands.OutboxPost {
+		t.Errorf("the live message went as %v, want one post", kinds)
+	}
+}
