@@ -391,3 +391,36 @@ func TestWithdrawApologyAtMeetingWhileOpen(t *testing.T) {
 		t.Errorf("apologies standing after the close: %+v, want UBOB's", aps)
 	}
 }
+
+// TestMigrationOpenedAt: migration 00040 gives the meetings opened before
+// it their time of opening, from their log, so that apologies for them
+// are refused by the statement that would write them; meetings not
+// opened still take them. Down and up again, the same.
+func TestMigrationOpenedAt(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	at := time.Now().Add(time.Hour)
+	c := conductCommittee(t, db)
+	opened, later := conductMeeting(t, db, c, at), conductMeeting(t, db, c, at.Add(24*time.Hour))
+	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: opened.ID, Action: commands.ActionOpened, At: time.Now(), By: "UIAN"}, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MigrateDownTo(ctx, 39); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	apology := func(m commands.Meeting) commands.Apology {
+		return commands.Apology{MeetingID: m.ID, UserID: "UIAN", Name: "Ian Barton", Reason: "Unwell", By: "UIAN"}
+	}
+	if _, err := db.SendApology(ctx, apology(opened)); !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("apologies for a meeting opened before the migration: %v, want ErrConflict", err)
+	}
+	if _, err := db.SendApology(ctx, apology(later)); err != nil {
+		t.Errorf("apologies for a meeting not opened: %v", err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM apologies`); n != 1 {
+		t.Errorf("%d apologies stand, want the one for the meeting not opened", n)
+	}
+}
