@@ -794,7 +794,7 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID, false)
+	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID)
 	if errors.Is(err, ErrConflict) {
 		// Opened since it was read: refused as it now would be.
 		if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {

@@ -141,10 +141,10 @@ type ApologyStore interface {
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
 	// userID may be the name key of someone not in Slack (see recordKey).
 	// ErrConflict, with nothing withdrawn, once the meeting has been
-	// opened, or, atMeeting (withdrawn at the meeting in progress), once
-	// it has closed: a withdrawal and the opening or closing are ordered,
-	// as apologies sent are.
-	WithdrawApology(ctx context.Context, meetingID int64, userID, by string, atMeeting bool) error
+	// opened: a withdrawal and the opening are ordered, as apologies sent
+	// are (ConductStore.WithdrawApologyAtMeeting withdraws them at the
+	// meeting in progress).
+	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.

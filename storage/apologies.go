@@ -530,10 +530,10 @@ func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, fir
 
 // WithdrawApology implements commands.ApologyStore: one statement, like
 // SendApology, that takes the meeting's row shared (meetingShared) on
-// condition that the meeting has not been opened, or, atMeeting, that it
-// is still scheduled (not closed), so that a withdrawal and the opening
-// or the closing are ordered as apologies sent are.
-func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string, atMeeting bool) error {
+// condition that the meeting has not been opened, so that a withdrawal and
+// the opening are ordered as apologies sent are. Apologies withdrawn at
+// the meeting go through WithdrawApologyAtMeeting.
+func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
 	var r struct {
 		Open   bool          `db:"open"`
 		ID     sql.NullInt64 `db:"id"`
@@ -542,7 +542,7 @@ func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by s
 	err := db.write(ctx, "withdraw apology", &r, `
 		WITH one AS (
 			SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
-		), `+meetingShared("one", "meeting_id", `CASE WHEN CAST($5 AS boolean) THEN lm.status = 'scheduled' ELSE `+unopened+` END`)+`, w AS (
+		), `+meetingShared("one", "meeting_id", unopened)+`, w AS (
 			UPDATE apologies SET withdrawn = true, updated_at = now()
 			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn AND EXISTS (SELECT 1 FROM lk)
 			RETURNING id
@@ -552,7 +552,7 @@ func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by s
 			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w JOIN meetings m ON m.id = $1
 		)
 		SELECT EXISTS (SELECT 1 FROM lk) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
-		meetingID, memberKey(userID, ""), by, userID, atMeeting)
+		meetingID, memberKey(userID, ""), by, userID)
 	switch {
 	case err != nil:
 		return err
@@ -566,9 +566,12 @@ func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by s
 
 // WithdrawApologyAtMeeting implements commands.ConductStore. It takes the
 // meeting's attendance lock alone, as ReceiveApology does and for the same
-// reason, and then withdraws in one statement that reads the meeting again:
-// a meeting closed since the command read it has its apologies as they
-// stood when it closed, and nothing is written.
+// reason, and then withdraws in one statement that takes the meeting's row
+// shared (meetingShared) on condition that it was opened and is still
+// scheduled: closing makes it held, so the withdrawal is done before the
+// meeting closed or, with nothing written, refused (ErrConflict); a
+// meeting closed since the command read it keeps its apologies as they
+// stood when it closed.
 func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string) error {
 	var r struct {
 		Open   bool          `db:"open"`
@@ -580,11 +583,10 @@ func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, use
 			return err
 		}
 		return tx.GetContext(ctx, &r, `
-			WITH m AS (
-				SELECT m.id, m.committee_id FROM meetings m
-				WHERE m.id = $1
-				  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
-				  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
+			WITH one AS (
+				SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
+			), `+meetingShared("one", "meeting_id", "lm.opened_at IS NOT NULL AND lm.status = 'scheduled'")+`, m AS (
+				SELECT m.id, m.committee_id FROM meetings m WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
 			), w AS (
 				UPDATE apologies a SET withdrawn = true, updated_at = now()
 				FROM m WHERE a.meeting_id = m.id AND a.member_key = $2 AND NOT a.withdrawn
