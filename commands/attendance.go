@@ -1588,12 +1588,8 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	if errors.Is(err, ErrConflict) {
 		// Marked here, or the meeting closed, since it was read: the
 		// answer says which.
-		run, ok, rerr := s.runningMeeting(ctx, c)
-		switch {
-		case rerr != nil:
-			return Reply{}, rerr
-		case !ok || run.ID != st.m.ID:
-			return Reply{}, s.noneRunning(ctx, c, in.Now)
+		if err := s.closedSince(ctx, st, in.Now); err != nil {
+			return Reply{}, err
 		}
 		again, rerr := s.meetingState(ctx, c, st.m)
 		if rerr != nil {
@@ -1619,6 +1615,20 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	return reply, nil
 }
 
+// closedSince answers a write at the meeting of st that the store refused
+// because the meeting may have closed since st was read: with the answer
+// for no meeting in progress if it has, nil if it still sits.
+func (s *Service) closedSince(ctx context.Context, st meetingState, now time.Time) error {
+	run, ok, err := s.runningMeeting(ctx, st.c)
+	switch {
+	case err != nil:
+		return err
+	case !ok || run.ID != st.m.ID:
+		return s.noneRunning(ctx, st.c, now)
+	}
+	return nil
+}
+
 // withdrawAtMeeting is `/attendance @person apologies withdraw`: the
 // person's apologies standing for the meeting in progress, received at it
 // or sent before, withdrawn by the officer or the chair, as `/apologies
@@ -1636,12 +1646,8 @@ func (s *Service) withdrawAtMeeting(ctx context.Context, st meetingState, a atte
 	if errors.Is(err, ErrConflict) {
 		// Closed since it was read: a closed meeting's apologies stand as
 		// they were when it closed, and the answer says it closed.
-		run, ok, rerr := s.runningMeeting(ctx, c)
-		switch {
-		case rerr != nil:
-			return Reply{}, rerr
-		case !ok || run.ID != st.m.ID:
-			return Reply{}, s.noneRunning(ctx, c, in.Now)
+		if err := s.closedSince(ctx, st, in.Now); err != nil {
+			return Reply{}, err
 		}
 		return Reply{}, err
 	}

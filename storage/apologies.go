@@ -528,21 +528,16 @@ func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, fir
 	return r.outcome(), nil
 }
 
-// WithdrawApology implements commands.ApologyStore: one statement, like
-// SendApology, that takes the meeting's row shared (meetingShared) on
-// condition that the meeting has not been opened, so that a withdrawal and
-// the opening are ordered as apologies sent are. Apologies withdrawn at
-// the meeting go through WithdrawApologyAtMeeting.
-func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
-	var r struct {
-		Open   bool          `db:"open"`
-		ID     sql.NullInt64 `db:"id"`
-		Marked int           `db:"marked"` // read so that the stale CTE runs
-	}
-	err := db.write(ctx, "withdraw apology", &r, `
+// withdrawApologySQL withdraws the apologies of $2 for meeting $1, by $3
+// ($4 the user whose Home shows them), in one statement that takes the
+// meeting's row shared on condition cond (meetingShared): with the
+// apology's history and the marks that bring the posted agenda and the
+// officers' Homes up to date, or, the condition failing, nothing.
+func withdrawApologySQL(cond string) string {
+	return `
 		WITH one AS (
 			SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
-		), `+meetingShared("one", "meeting_id", unopened)+`, w AS (
+		), ` + meetingShared("one", "meeting_id", cond) + `, w AS (
 			UPDATE apologies SET withdrawn = true, updated_at = now()
 			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn AND EXISTS (SELECT 1 FROM lk)
 			RETURNING id
@@ -551,63 +546,61 @@ func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by s
 		), stale AS (
 			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w JOIN meetings m ON m.id = $1
 		)
-		SELECT EXISTS (SELECT 1 FROM lk) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
-		meetingID, memberKey(userID, ""), by, userID)
+		SELECT EXISTS (SELECT 1 FROM lk) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`
+}
+
+// apologyWithdrawn is what withdrawApologySQL says it did.
+type apologyWithdrawn struct {
+	Open   bool          `db:"open"` // the condition held
+	ID     sql.NullInt64 `db:"id"`
+	Marked int           `db:"marked"` // read so that the stale CTE runs
+}
+
+// result is the error for what r says, op naming the write and closed
+// saying why the condition failed.
+func (r apologyWithdrawn) result(op, closed string) error {
 	switch {
-	case err != nil:
-		return err
 	case !r.Open:
-		return mapErr("withdraw apology", fmt.Errorf("meeting %d is opened, closed or gone: %w", meetingID, commands.ErrConflict))
+		return mapErr(op, fmt.Errorf("%s: %w", closed, commands.ErrConflict))
 	case !r.ID.Valid:
-		return mapErr("withdraw apology", sql.ErrNoRows)
+		return mapErr(op, sql.ErrNoRows)
 	}
 	return nil
 }
 
+// WithdrawApology implements commands.ApologyStore: one statement, like
+// SendApology, on condition that the meeting has not been opened, so that
+// a withdrawal and the opening are ordered as apologies sent are.
+// Apologies withdrawn at the meeting go through WithdrawApologyAtMeeting.
+func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
+	var r apologyWithdrawn
+	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(unopened), meetingID, memberKey(userID, ""), by, userID)
+	if err != nil {
+		return err
+	}
+	return r.result("withdraw apology", fmt.Sprintf("meeting %d is opened or gone", meetingID))
+}
+
 // WithdrawApologyAtMeeting implements commands.ConductStore. It takes the
 // meeting's attendance lock alone, as ReceiveApology does and for the same
-// reason, and then withdraws in one statement that takes the meeting's row
-// shared (meetingShared) on condition that it was opened and is still
-// scheduled: closing makes it held, so the withdrawal is done before the
-// meeting closed or, with nothing written, refused (ErrConflict); a
-// meeting closed since the command read it keeps its apologies as they
-// stood when it closed.
+// reason, and then withdraws on condition that the meeting was opened and
+// is still scheduled: closing makes it held, so the withdrawal is done
+// before the meeting closed or, with nothing written, refused
+// (ErrConflict); a meeting closed since the command read it keeps its
+// apologies as they stood when it closed.
 func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string) error {
-	var r struct {
-		Open   bool          `db:"open"`
-		ID     sql.NullInt64 `db:"id"`
-		Marked int           `db:"marked"` // read so that the stale CTE runs
-	}
+	var r apologyWithdrawn
 	err := db.inTx(ctx, "withdraw apology at meeting", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, meetingID); err != nil {
 			return err
 		}
-		return tx.GetContext(ctx, &r, `
-			WITH one AS (
-				SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
-			), `+meetingShared("one", "meeting_id", "lm.opened_at IS NOT NULL AND lm.status = 'scheduled'")+`, m AS (
-				SELECT m.id, m.committee_id FROM meetings m WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
-			), w AS (
-				UPDATE apologies a SET withdrawn = true, updated_at = now()
-				FROM m WHERE a.meeting_id = m.id AND a.member_key = $2 AND NOT a.withdrawn
-				RETURNING a.id
-			), hist AS (
-				INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
-			), stale AS (
-				SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w CROSS JOIN m
-			)
-			SELECT EXISTS (SELECT 1 FROM m) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`,
+		return tx.GetContext(ctx, &r, withdrawApologySQL("lm.opened_at IS NOT NULL AND lm.status = 'scheduled'"),
 			meetingID, memberKey(userID, ""), by, userID)
 	})
-	switch {
-	case err != nil:
+	if err != nil {
 		return err
-	case !r.Open:
-		return mapErr("withdraw apology at meeting", fmt.Errorf("the meeting is not in progress: %w", commands.ErrConflict))
-	case !r.ID.Valid:
-		return mapErr("withdraw apology at meeting", sql.ErrNoRows)
 	}
-	return nil
+	return r.result("withdraw apology at meeting", "the meeting is not in progress")
 }
 
 // Apologies implements commands.ApologyStore.
