@@ -229,7 +229,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// "Minute 9" as the minutes print it, or "Item 7.7" as the agenda
 	// does, which itemNotMinute below answers with the minute's number.
 	args = dropLabel(dropLabel(args, "minute"), "item")
-	if len(args) < 4 {
+	// Three words may be all but the text ("9 @graeme 2027-01-10"), which
+	// is answered below with what is missing.
+	if len(args) < 3 {
 		return Reply{}, usageErr("Give the minute's number, the owner, the due date and what is to be done.")
 	}
 	number, ok := minuteNumber(args[0])

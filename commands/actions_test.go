@@ -326,7 +326,8 @@ func TestActionAddRefused(t *testing.T) {
 	}{
 		{neil, "/action add 9 <@UNEIL> 2026-12-20 Do it", "Only an officer or the chair of Safer Sefton Together can record actions."},
 		{stranger, "/action add 9 <@UNEIL> 2026-12-20 Do it", "not a member of Safer Sefton Together"},
-		{ian, "/action add 9 <@UNEIL> 2026-12-20", "Give the minute's number, the owner, the due date and what is to be done."},
+		{ian, "/action add 9 <@UNEIL> 2026-12-20", "Say what is to be done, after the date."},
+		{ian, "/action add 9 <@UNEIL>", "Give the minute's number, the owner, the due date and what is to be done."},
 		{ian, "/action add nine <@UNEIL> 2026-12-20 Do it", "`nine` is not a minute number."},
 		{ian, "/action add 9 <@USTRANGER> 2026-12-20 Do it", `<@USTRANGER> is not a member of Safer Sefton Together. Record the action by the person's name, in quotes: ` + "`/action add 9 \"Jo Smith\" …`."},
 		{ian, "/action add 9 Jo 2026-12-20 Do it", "Give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `Jo`."},
