@@ -255,21 +255,21 @@ func takeMoney(words []string) (pence int, n int, err error) {
 	} else if n == 1 && len(words) > 1 && strings.EqualFold(words[1], "gbp") {
 		n = 2
 	} else if n == 1 && len(words) > 1 && otherCurrencies[strings.ToLower(words[1])] {
-		return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(Unescape(words[0]+" "+words[1]), 20))
+		return 0, 0, fmt.Errorf("%s: give the value in pounds, e.g. £75, 75 GBP or £75.00", quotedValue(words[0]+" "+words[1]))
 	}
 	m := moneyPattern.FindStringSubmatch(w)
 	if m == nil && (strings.HasPrefix(w, "-") || strings.HasPrefix(w, "−") || strings.HasPrefix(words[0], "-")) {
-		return 0, 0, fmt.Errorf("%q: the amount must not be negative", truncateText(Unescape(words[0]), 20))
+		return 0, 0, fmt.Errorf("%s: the amount must not be negative", quotedValue(words[0]))
 	}
 	if m == nil {
 		if strings.ContainsAny(words[0], "$€¥") || len(words) > 1 && len(words[1]) == 3 && strings.ToUpper(words[1]) == words[1] && isDigits(strings.TrimPrefix(w, "£")) {
-			return 0, 0, fmt.Errorf("%q: give the value in pounds, e.g. £75, 75 GBP or £75.00", truncateText(words[0], 20))
+			return 0, 0, fmt.Errorf("%s: give the value in pounds, e.g. £75, 75 GBP or £75.00", quotedValue(words[0]))
 		}
-		return 0, 0, fmt.Errorf("%q is not a value: say what it was worth in pounds, e.g. £75", truncateText(Unescape(words[0]), 20))
+		return 0, 0, fmt.Errorf("%s is not a value: say what it was worth in pounds, e.g. £75", quotedValue(words[0]))
 	}
 	pounds, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
 	if err != nil || pounds > 9_999_999 {
-		return 0, 0, fmt.Errorf("%q is more than I can record", truncateText(words[0], 20))
+		return 0, 0, fmt.Errorf("%s is more than I can record", quotedValue(words[0]))
 	}
 	pennies := 0
 	if m[2] != "" {
@@ -280,6 +280,13 @@ func takeMoney(words []string) (pence int, n int, err error) {
 		pennies, _ = strconv.Atoi(frac)
 	}
 	return pounds*100 + pennies, n, nil
+}
+
+// quotedValue is a value as typed, quoted back in a refusal: shortened,
+// escaped once, and with no backquote that would open a code span the
+// usage below it then closes.
+func quotedValue(w string) string {
+	return `"` + inCode(Escape(truncateText(Unescape(w), 20))) + `"`
 }
 
 // otherCurrencies are currencies a value may be given in by mistake.

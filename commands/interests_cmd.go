@@ -334,7 +334,11 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 	}
 	e, err := s.store.Interest(ctx, id)
 	if errors.Is(err, ErrNotFound) || err == nil && e.CommitteeID != in.Committee.ID {
-		return Reply{}, userErr("There is no entry #%d in the register of %s.", id, Escape(in.Committee.Name))
+		where := "`/interests` shows your entries and their numbers"
+		if in.Me.IsOfficer() {
+			where += ", `/interests @member` a member's"
+		}
+		return Reply{}, userErr("There is no entry #%d in the register of %s. %s.", id, Escape(in.Committee.Name), where)
 	}
 	if err != nil {
 		return Reply{}, err

@@ -387,6 +387,10 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests gift 2026-11-03", "Say what it was worth, e.g. £75."},
 		{neil, "/interests gift 2026-11-03 £75", "Say what it was and who gave it, e.g. Dinner from Sefton CVS."},
 		{neil, "/interests gift 2026-11-03 lots Dinner", `"lots" is not a value: say what it was worth in pounds, e.g. £75.`},
+		// A backquote quoted back would open a code span that the usage's
+		// closes: it is shown as the accent that looks like it.
+		{neil, "/interests gift 1-1-00 `", `"ˋ" is not a value: say what it was worth in pounds, e.g. £75.`},
+		{neil, "/interests gift 2026-11-03 `$75` Dinner", `"ˋ$75ˋ": give the value in pounds`},
 		{neil, "/interests gift 2026-11-03 $75 Dinner", `"$75": give the value in pounds, e.g. £75, 75 GBP or £75.00.`},
 		{neil, "/interests gift 2026-11-03 75 euros Dinner", `"75 euros": give the value in pounds`},
 		{neil, "/interests gift 2026-11-03 £75 " + long, "That description is too long (1001 characters; the limit is 1000)."},
@@ -396,7 +400,8 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests remove 1 please", "Remove one entry at a time, by its number alone: `/interests remove 1`."},
 		{neil, "/interests remove SWACA", `"SWACA" is not an entry's number: ` + "`/interests` lists yours."},
 		{neil, "/interests remove #0", `"#0" is not an entry's number`},
-		{neil, "/interests remove 99999", "There is no entry #99999 in the register of Safer Sefton Together."},
+		{neil, "/interests remove 99999", "There is no entry #99999 in the register of Safer Sefton Together. `/interests` shows your entries and their numbers."},
+		{ian, "/interests remove 99999", "There is no entry #99999 in the register of Safer Sefton Together. `/interests` shows your entries and their numbers, `/interests @member` a member's."},
 		{neil, "/interests review everything", "Say `/interests review` alone, or an officer: `/interests review @member`."},
 		{neil, "/interests review <@USUE> <@UGRAEME>", "Say `/interests review` alone, or an officer"},
 		{neil, "/interests <@USUE> <@UGRAEME>", "Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours."},
