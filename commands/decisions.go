@@ -584,8 +584,9 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string,
 }
 
 // draftMinute reads "MINUTE TEXT" and finds the minute, which must be a
-// draft.
-func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, error) {
+// draft; confirmed says why one that is not is refused, as it is to be
+// amended or commented on.
+func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) (Minute, string, error) {
 	c := in.Committee
 	args := dropLabel(in.Args, "minute")
 	// The meeting's day may come first, where numbers start again each
@@ -629,14 +630,14 @@ func (s *Service) draftMinute(ctx context.Context, in *Input) (Minute, string, e
 		return Minute{}, "", usageErr("No minute %s of %s is on record.", Escape(number), Escape(c.Name))
 	}
 	if !ms[0].Draft {
-		return Minute{}, "", userErr("Minute %s (%s) is confirmed as a correct record and can no longer be changed.", Escape(number), ms[0].HeldOn)
+		return Minute{}, "", userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(number), ms[0].HeldOn, confirmed)
 	}
 	return ms[0], text, nil
 }
 
 func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	mi, text, err := s.draftMinute(ctx, in)
+	mi, text, err := s.draftMinute(ctx, in, "can no longer be changed.")
 	if err != nil {
 		return Reply{}, err
 	}
@@ -675,7 +676,9 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	mi, text, err := s.draftMinute(ctx, in)
+	// Confirmed minutes are corrected, if at all, by the committee at a
+	// later meeting, which is where a member's point must go.
+	mi, text, err := s.draftMinute(ctx, in, "can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda.")
 	if err != nil {
 		return Reply{}, err
 	}

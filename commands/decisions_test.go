@@ -408,7 +408,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	k.steps([]step{
 		{ian, "/minutes amend 9 Something else.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be changed."}},
 		{ian, "/resolve 10/12/2026 7.7 That the report be withdrawn.", []string{"The minutes of the meeting on Thursday 10 December 2026 are confirmed as a correct record and can no longer be changed."}},
-		{graeme, "/minutes comment 9 Too late.", []string{"is confirmed as a correct record"}},
+		{graeme, "/minutes comment 9 Too late.", []string{"Minute 9 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda."}},
 		{sue, "/minutes approve 10 December 2026", []string{"The minutes of the meeting on Thursday 10 December 2026 are already confirmed as a correct record."}},
 		{sue, "/minutes approve 3 March 2027", []string{"Safer Sefton Together has no meeting on Wednesday 3 March 2027."}},
 		{sue, "/minutes approve soon", []string{"/minutes approve [DATE-OF-THE-MINUTES]"}},
