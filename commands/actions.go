@@ -663,7 +663,13 @@ func isOverdue(a ActionPoint, loc *time.Location, today time.Time) bool {
 
 // actionLine is one action as lists show it.
 func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
-	line := fmt.Sprintf("• %d. %s — %s, %s (minute %s", a.ID, Escape(a.Text), ownerOf(a), dueLabel(a.Due), Escape(a.MinuteNumber))
+	return actionLineOwned(a, ownerOf(a)+", ", loc, now)
+}
+
+// actionLineOwned is actionLine with owner (and its comma) as given: none
+// on the owner's own Home, where naming them on every line is noise.
+func actionLineOwned(a ActionPoint, owner string, loc *time.Location, now time.Time) string {
+	line := fmt.Sprintf("• %d. %s — %s%s (minute %s", a.ID, Escape(a.Text), owner, dueLabel(a.Due), Escape(a.MinuteNumber))
 	if a.HeldOn.Year != 0 {
 		line += ", " + a.HeldOn.String()
 	}
@@ -711,7 +717,7 @@ func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 			continue
 		}
 		if mine++; mine <= maxHomeLines {
-			lines = append(lines, actionLine(a, in.Committee.Location(), in.Now))
+			lines = append(lines, actionLineOwned(a, "", in.Committee.Location(), in.Now))
 		}
 	}
 	if mine > maxHomeLines {
