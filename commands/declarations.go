@@ -764,7 +764,7 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 		if it, standing := d.filed().place(items); standing && minuteOf[it.Number] != "" {
 			label = "Minute No. " + minuteOf[it.Number]
 			if it.Title != "" {
-				label += " (" + it.Title + ")"
+				label += " (" + bracketable(it.Title) + ")"
 			}
 		}
 		var b strings.Builder

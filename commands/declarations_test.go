@@ -305,3 +305,22 @@ func TestItemNumberWithAFullStop(t *testing.T) {
 	wantShown(t, k.say(sue, "/meeting item 7.7."), "Item 7.7 is under discussion.")
 	wantShown(t, k.say(sue, "/meeting status 7.7."), "Item 7.7:")
 }
+
+// TestItemTitleEndingInBrackets: an item whose title ends with its
+// organisation in brackets is named with it once, not in brackets within
+// brackets.
+func TestItemTitleEndingInBrackets(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 7.8 SWACA report (SWACA)")
+	k.must(neil, "/interests add other Trustee of SWACA")
+	got := k.say(neil, "/declare 7.8 other Trustee of SWACA")
+	wantShown(t, got, "in Item 7.8 (SWACA report, SWACA) at the meeting")
+	k.must(neil, "/declare withdraw 7.8")
+	home := section(t, k.svc, neil, "Your register of interests")
+	wantShown(t, home, "• Item 7.8 (SWACA report, SWACA) may concern 'Trustee of SWACA'")
+	for _, text := range []string{got, home} {
+		if strings.Contains(text, "))") {
+			t.Errorf("brackets within brackets:\n%s", text)
+		}
+	}
+}

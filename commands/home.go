@@ -428,7 +428,7 @@ func reportsOwedHomePart(ctx context.Context, s *Service, in homeInput, card *Ho
 		}
 		line := "• Report owed for item " + it.Number
 		if it.Title != "" {
-			line += " (" + Escape(truncateText(it.Title, 80)) + ")"
+			line += " (" + Escape(truncateText(bracketable(it.Title), 80)) + ")"
 		}
 		lines = append(lines, line)
 	}

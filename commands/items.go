@@ -398,7 +398,27 @@ func itemLabel(it AgendaItem) string {
 	if it.Title == "" {
 		return "Item " + it.Number
 	}
-	return "Item " + it.Number + " (" + it.Title + ")"
+	return "Item " + it.Number + " (" + bracketable(it.Title) + ")"
+}
+
+// bracketable is title fit to be put in brackets after an item's number:
+// one that ends with its own bracketed part, as titles often end with the
+// organisation ("SWACA report (SWACA)"), has that part after a comma
+// instead ("SWACA report, SWACA"), so that a label never reads "Item 5
+// (SWACA report (SWACA))".
+func bracketable(title string) string {
+	if !strings.HasSuffix(title, ")") {
+		return title
+	}
+	open := strings.LastIndex(title, " (")
+	if open <= 0 {
+		return title
+	}
+	inner := title[open+2 : len(title)-1]
+	if inner == "" || strings.ContainsAny(inner, "()") {
+		return title
+	}
+	return title[:open] + ", " + inner
 }
 
 // itemOn is item n of m's agenda and how replies name it ("Item 7.5
@@ -506,7 +526,7 @@ func (f filed) label(items []AgendaItem) string {
 		if it.Title == "" {
 			return "Item " + it.Number + " (removed from the agenda)"
 		}
-		return "Item " + it.Number + " (" + it.Title + ", removed from the agenda)"
+		return "Item " + it.Number + " (" + bracketable(it.Title) + ", removed from the agenda)"
 	}
 	return itemLabel(it)
 }
