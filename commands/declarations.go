@@ -205,7 +205,7 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 	}
 	kind, n := takeKind(rest)
 	if n == 0 {
-		return a, errors.New("say what kind of interest it is: pecuniary, personal or other")
+		return a, &noKindError{head: args[:len(args)-len(rest)], nature: rest}
 	}
 	a.Kind = kind
 	rest = rest[n:]
@@ -220,6 +220,29 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 		return a, fmt.Errorf("that nature is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Nature), MaxNatureLen)
 	}
 	return a, nil
+}
+
+// noKindError is a declaration that does not say what kind of interest
+// it is: head is what was typed before the kind belongs (the day and the
+// item), nature what after.
+type noKindError struct{ head, nature []string }
+
+func (e *noKindError) Error() string {
+	return "say what kind of interest it is: pecuniary, personal or other"
+}
+
+// reply asks for the kind with the command as it was typed and the kind
+// put in, to copy; forWhom is "for @someone " when entered for them. What
+// was typed comes as Slack sent it, escaped: it is unescaped before it
+// is escaped again, and backquotes that would break the code span are
+// shown as the accent that looks alike.
+func (e *noKindError) reply(forWhom string) error {
+	echo := func(words []string) string { return inCode(Escape(Unescape(strings.Join(words, " ")))) }
+	nature := "NATURE"
+	if len(e.nature) > 0 {
+		nature = echo(e.nature)
+	}
+	return usageErr("Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare %s%s other %s`.", forWhom, echo(e.head), nature)
 }
 
 // truncateText shortens s to about n bytes for quoting in an error.
@@ -263,6 +286,14 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, s.forNotNamed(ctx, in, args, "/declare", " …", "declare an interest for someone else")
 	}
 	a, err := parseDeclaration(args, in.Now, c.Location())
+	if nk := (*noKindError)(nil); errors.As(err, &nk) {
+		forWhom := ""
+		if found {
+			person, _ := personArg(who.UserID, who.Name, who.Organisation)
+			forWhom = "for " + person + " "
+		}
+		return Reply{}, nk.reply(forWhom)
+	}
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
@@ -453,7 +484,56 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 	if who.UserID != in.UserID {
 		return s.withdrawDeclarationsOf(ctx, in.Committee, who, m, in.Request, item)
 	}
-	return s.withdrawDeclarations(ctx, in.Committee, m, in.Request, item, 0)
+	reply, err := s.withdrawDeclarations(ctx, in.Committee, m, in.Request, item, 0)
+	// An officer or the chair with none of their own on the item may
+	// have meant someone else's: name whose stand, with the form that
+	// withdraws each, the day kept as typed.
+	var none *noneStandingError
+	if errors.As(err, &none) && (in.Me.IsOfficer() || in.Me.Role == RoleChair) {
+		day := ""
+		if n > 0 {
+			day = inCode(Escape(plain(args[:n]))) + " "
+		}
+		return Reply{}, s.othersStanding(ctx, m, none, in.UserID, day)
+	}
+	return reply, err
+}
+
+// noneStandingError is a withdrawal of one's own declarations that found
+// none standing on item it.
+type noneStandingError struct {
+	*UserError
+	it AgendaItem
+}
+
+func (e *noneStandingError) Unwrap() error { return e.UserError }
+
+// othersStanding is none with the declarations others have standing on its
+// item at m, if any, each with the command that withdraws it for them.
+func (s *Service) othersStanding(ctx context.Context, m Meeting, none *noneStandingError, userID, day string) error {
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var theirs []string
+	seen := map[string]bool{}
+	for _, d := range ds {
+		key := d.UserID + "\x00" + d.Name
+		if d.Withdrawn || d.UserID == userID || seen[key] || !d.filed().on(none.it) {
+			continue
+		}
+		seen[key] = true
+		name, org := d.Name, ""
+		if d.UserID == "" {
+			name, org = splitOrg(d.Name)
+		}
+		person, _ := personArg(d.UserID, name, org)
+		theirs = append(theirs, fmt.Sprintf("%s — `/declare withdraw for %s %s%s` withdraws theirs", Escape(d.Name), person, day, Escape(none.it.Number)))
+	}
+	if len(theirs) == 0 {
+		return none.UserError
+	}
+	return userErr("%s Declared in it: %s.", none.Msg, strings.Join(theirs, "; "))
 }
 
 // withdrawDeclarationsOf withdraws who's declarations for item at meeting
@@ -525,7 +605,11 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 		return Reply{}, err
 	}
 	if n == 0 {
-		return Reply{}, s.noneStanding(ctx, c, m, it, fmt.Sprintf("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location())))
+		err := s.noneStanding(ctx, c, m, it, fmt.Sprintf("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location())))
+		if ue := (*UserError)(nil); it.ID != 0 && errors.As(err, &ue) {
+			err = &noneStandingError{UserError: ue, it: it}
+		}
+		return Reply{}, err
 	}
 	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
 		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"))

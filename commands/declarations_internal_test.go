@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -89,11 +90,18 @@ func FuzzParseDeclaration(f *testing.F) {
 		"next 7.5 pecuniary x", "next Thursday 7.5 personal x", "next, 7.7. other y", "A1 personal x", "b2. other y", "7.7. pecuniary x",
 		"item B2: personal z", "(A1) other z", "31/02 7.5 personal x", "next 31/02 7.5 personal x", "A1.1 personal x",
 		"next 17/12 7.5 personal x", "next Thursday 17 December 7.5 personal x", "next, 10 December 2026 7a other y", "next 7 personal x",
-		"7.5 personal é" + strings.Repeat("x", MaxNatureLen-1)} {
+		"7.5 personal é" + strings.Repeat("x", MaxNatureLen-1), "6 Trustee of SWACA", "7.5 Trustee of `SWACA", "10/12 7`.5 x &lt;y&gt;", "next 7.5"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		a, err := parseDeclaration(strings.Fields(text), testNow, london)
+		// The kind left out is asked for with what was typed, in a code
+		// span that stays whole.
+		if nk := (*noKindError)(nil); errors.As(err, &nk) {
+			if reply := nk.reply("").Error(); strings.Count(reply, "`")%2 != 0 {
+				t.Fatalf("%q: an odd number of backquotes in %q", text, reply)
+			}
+		}
 		if err != nil {
 			return
 		}

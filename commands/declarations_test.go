@@ -76,8 +76,15 @@ func TestDeclare(t *testing.T) {
 		// as `/declare 9 …` is answered.
 		{neil, "/declare withdraw 9", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."}},
 		{ian, "/declare withdraw for <@UNEIL> 9", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."}},
+		// An officer with none of their own there is shown whose stand,
+		// and how to withdraw theirs; a member is not.
+		{ian, "/declare withdraw 7.7", []string{"You have no declaration standing for Item 7.7 (Sefton CVS) at the meeting on Thursday 10 December 2026. Declared in it: Graeme Robson — `/declare withdraw for <@UGRAEME> 7.7` withdraws theirs; Sue Holden — `/declare withdraw for <@USUE> 7.7` withdraws theirs."}},
+		{ian, "/declare withdraw 10/12/2026 7.7", []string{"Declared in it: Graeme Robson — `/declare withdraw for <@UGRAEME> 10/12/2026 7.7` withdraws theirs;"}},
 		{neil, "/declare withdraw", []string{"Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.", "• `/declare withdraw [DATE] ITEM`"}},
 	})
+	if got := k.say(neil, "/declare withdraw 7.7"); strings.Contains(got, "Declared in it") {
+		t.Errorf("a member is shown others' declarations to withdraw:\n%s", got)
+	}
 	if strings.Contains(k.say(neil, "/declare list"), "Trustee of SWACA") {
 		t.Error("a withdrawn declaration is still listed")
 	}
@@ -115,7 +122,13 @@ func TestDeclareMistakes(t *testing.T) {
 	for _, tc := range []struct{ user, text, want string }{
 		{neil, "9 personal Trustee", "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."},
 		{neil, "7.5 personal", "Say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature.\nUsage:\n• `/declare [DATE] ITEM KIND NATURE`"},
-		{neil, "7.5 Trustee of SWACA", "Say what kind of interest it is: pecuniary, personal or other."},
+		// The kind left out is asked for in the form they typed, to copy.
+		{neil, "7.5 Trustee of SWACA", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare 7.5 other Trustee of SWACA`."},
+		{neil, "10/12/2026 7.5 Trustee of Smith &amp; Sons", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare 10/12/2026 7.5 other Trustee of Smith &amp; Sons`."},
+		{neil, "7.5 Trustee of `SWACA`", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare 7.5 other Trustee of ˋSWACAˋ`."},
+		{neil, "7.5", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare 7.5 other NATURE`."},
+		{ian, "for <@UNEIL|neil> 7.5 Trustee of SWACA", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare for <@UNEIL> 7.5 other Trustee of SWACA`."},
+		{ian, `for "Jen Williams (NW Probation)" 7.5 Trustee of SWACA`, "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare for \"Jen Williams (NW Probation)\" 7.5 other Trustee of SWACA`."},
 		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
 		{neil, "7.5 personal " + strings.Repeat("x", 1001), "That nature is too long (1001 characters; the limit is 1000)."},
 		{stranger, "7.5 personal Trustee", "You are not a member of Safer Sefton Together."},
