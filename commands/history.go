@@ -153,6 +153,9 @@ func seesAll(m Member) bool { return m.IsOfficer() || m.Presides() }
 func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	d, who, name, err := s.historyArgs(ctx, in)
+	if isUserErr(err) && seesAll(in.Me) {
+		err = s.unquotedName(ctx, in, rec, err)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -233,6 +236,51 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	return r, nil
 }
 
+// unquotedName is refused, the refusal of words historyArgs did not
+// know, with the form that names in quotes the person they are, where
+// they name someone with no Slack account who has rec's records at the
+// meeting asked for ("Tony Harland", read from imported minutes): their
+// name, as the records keep it, is not a member's, so nothing else
+// suggests it.
+func (s *Service) unquotedName(ctx context.Context, in *Input, rec HistoryRecord, refused error) error {
+	cmd := "/history " + in.sub.Name
+	loc := in.Committee.Location()
+	_, _, _, stray, _ := readHistoryArgs(cmd, in.Args, in.Now, loc)
+	if stray.word == "" || rec == HistoryAgenda {
+		return refused
+	}
+	d, _, err := takeDate(stray.date, in.Now, loc)
+	if err != nil {
+		return refused
+	}
+	m, err := s.meetingOf(ctx, in, d)
+	if isUserErr(err) {
+		return refused
+	}
+	if err != nil {
+		return err
+	}
+	changes, err := s.store.History(ctx, m.ID, rec)
+	if err != nil {
+		return err
+	}
+	typed := plain(stray.rest)
+	for _, ch := range changes {
+		if ch.UserID != "" || !namedAs(ch.Name, typed) {
+			continue
+		}
+		quoted, ok := quotedName(splitOrg(ch.Name))
+		if !ok {
+			return refused
+		}
+		var ue *UserError
+		errors.As(refused, &ue)
+		return usageErr("%s Someone without a Slack account is named in quotes, as on record: `%s %s`.",
+			ue.Msg, inCode(Escape(strings.Join(append([]string{cmd}, stray.date...), " "))), quoted)
+	}
+	return refused
+}
+
 // historyMeeting is the meeting `/history attendance` and `/history
 // minutes` read: the next one when `next` is said, as every /history kind
 // reads it (none scheduled is said so), else the one def finds.
@@ -288,6 +336,7 @@ func parseHistoryArgs(cmd string, args []string, now time.Time, loc *time.Locati
 type strayWord struct {
 	date []string
 	word string
+	rest []string // the word and those after it
 }
 
 // readHistoryArgs is parseHistoryArgs, and where it refuses a word it does
@@ -321,7 +370,7 @@ func readHistoryArgs(cmd string, args []string, now time.Time, loc *time.Locatio
 				return Date{}, "", "", strayWord{}, badArgs(err)
 			}
 		}
-		return Date{}, who, name, strayWord{date: args[:n], word: args[n]}, usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
+		return Date{}, who, name, strayWord{date: args[:n], word: args[n], rest: args[n:]}, usageErr("Give a date and a member, or either, e.g. `10 December @neil`; I don't know `%s`.", Escape(truncateText(strings.Join(args[n:], " "), 40)))
 	}
 	return d, who, name, strayWord{}, nil
 }
@@ -359,6 +408,11 @@ func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(Ag
 // ("Superintendent Graeme Robson", "Councillor Trish Hardy"), as a
 // presenter's is read.
 func namedAs(printed, name string) bool {
+	// Asked for as "Jen Williams (NW Probation)", someone not in Slack
+	// is found under the name their records keep, without it.
+	if bare, org := splitOrg(name); org != "" && !strings.Contains(printed, "(") {
+		name = bare
+	}
 	if sameName(printed, name) {
 		return true
 	}

@@ -12,7 +12,8 @@ func FuzzHistoryArgs(f *testing.F) {
 	for _, s := range []string{"", "next", "10 December", "10/12/2026 <@UNEIL>", "<@UNEIL|neil>", "<@UNEIL> 10 December",
 		"17 March 2022 <@U1> <@U2>", "next <@U1>", "<@U1> next", "next next", "31/02/2027", "<@>", "tomorrow <@U1|<!channel>>", strings.Repeat("x ", 50),
 		"next 17/12", "next Thursday 17 December <@U1>", "<@U1> next, 17 December 2026", "next 31/02", "next <@U1> 17/12",
-		"neil", "10/12/2026 Neil Frackelton", "10 December sue`s", "<@U1> neil", `"Jo Smith" 10/12 neil`} {
+		"neil", "10/12/2026 Neil Frackelton", "10 December sue`s", "<@U1> neil", `"Jo Smith" 10/12 neil`,
+		"9/12/2021 Tony Harland", "Jen Williams (NW Probation)", "10/12 Tony Harland (MFRA) <@U1>"} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
@@ -20,7 +21,8 @@ func FuzzHistoryArgs(f *testing.F) {
 		d, who, _, stray, err := readHistoryArgs("/history apologies", words, fuzzNow(nowN), london)
 		if stray.word != "" {
 			// The stray word, and the date before it, are words typed.
-			if err == nil || !slices.Contains(words, stray.word) || len(stray.date) >= len(words) {
+			// So are the words from it on, the name it may begin.
+			if err == nil || !slices.Contains(words, stray.word) || len(stray.date) >= len(words) || len(stray.rest) == 0 || stray.rest[0] != stray.word {
 				t.Fatalf("readHistoryArgs(%q): stray %+v with %v", text, stray, err)
 			}
 		}

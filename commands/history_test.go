@@ -212,6 +212,31 @@ func TestHistoryOfImportedRecords(t *testing.T) {
 	wantShown(t, k.say(neil, `/history apologies 9 December 2021 "Neil Frackelton"`), "your records.", "— Neil Frackelton apologies recorded")
 }
 
+// TestHistoryOfSomeoneNamedUnquoted: someone with no Slack account named
+// without quotes is answered, where they have records, with the form that
+// names them in quotes, as the records have their name.
+func TestHistoryOfSomeoneNamedUnquoted(t *testing.T) {
+	k := importedKit(t)
+	r := k.run(ian, "/history apologies 9/12/2021 Tony Harland")
+	if want := "Someone without a Slack account is named in quotes, as on record: `/history apologies 9/12/2021 \"Tony Harland\"`."; !r.Refused || !strings.Contains(r.Text, want) {
+		t.Errorf("got %q (refused %v)\nwant it to hold %q", r.Text, r.Refused, want)
+	}
+	// Nobody of that name has records: no such form is offered.
+	if r := k.run(ian, "/history apologies 9/12/2021 Tony Blair"); !r.Refused || strings.Contains(r.Text, "in quotes, as on record") {
+		t.Errorf("offered a quoted name nobody has: %q", r.Text)
+	}
+
+	k.must(ian, `/meeting schedule 2026-12-10 10:00 Remote Meeting`)
+	k.must(ian, `/apologies for "Jen Williams (NW Probation)" Unwell`)
+	r = k.run(ian, "/history apologies Jen Williams (NW Probation)")
+	want := "`/history apologies \"Jen Williams\"`."
+	if !r.Refused || !strings.Contains(r.Text, want) {
+		t.Errorf("got %q (refused %v)\nwant it to hold %q", r.Text, r.Refused, want)
+	}
+	// Named in quotes with the organisation, they are found too.
+	wantShown(t, k.say(ian, `/history apologies "Jen Williams (NW Probation)"`), "Jen Williams sent apologies: Unwell")
+}
+
 // TestHistoryLongTrail: a trail longer than a reply can hold shows its
 // latest changes and says how many and where the rest are.
 func TestHistoryLongTrail(t *testing.T) {
