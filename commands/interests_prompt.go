@@ -153,7 +153,7 @@ func promptReply(c Committee, m Meeting, p interestPrompt) Reply {
 	for i, w := range p.Match.Words {
 		quoted[i] = "“" + Escape(w) + "”"
 	}
-	value := fmt.Sprintf("%d:%d:%d", m.ID, p.Item.ID, p.Entry.ID)
+	value := promptValue(m, p)
 	return Reply{
 		Visibility: Private,
 		Text: fmt.Sprintf("You registered '%s' (%s). %s at the meeting of *%s* on %s may concern it: the words that matched are %s, in its %s.\nOnly you can decide whether to declare an interest.",
@@ -164,6 +164,11 @@ func promptReply(c Committee, m Meeting, p interestPrompt) Reply {
 			{Label: "Not relevant", Action: "interests.dismiss", Value: value},
 		},
 	}
+}
+
+// promptValue is the value of p's buttons: meeting, item, entry.
+func promptValue(m Meeting, p interestPrompt) string {
+	return fmt.Sprintf("%d:%d:%d", m.ID, p.Item.ID, p.Entry.ID)
 }
 
 // parsePromptValue reads a prompt button's value: meeting, item, entry.
@@ -291,6 +296,7 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 			text += " A review is due: is it still up to date?"
 		}
 	}
+	var prompted []Button
 	if in.Next != nil && len(in.Items) > 0 {
 		es, err := s.store.Interests(ctx, c.ID, in.Member.UserID, false)
 		if err != nil {
@@ -317,6 +323,15 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 				}
 				show = true
 				text += fmt.Sprintf("\n• %s may concern '%s'", Escape(truncateText(itemLabel(p.Item), 80)), Escape(truncateText(p.Entry.Description, 80)))
+				// The private prompt's two actions, by the same
+				// functions, so that what the Home lists can be acted
+				// on from it; the label names the item, as several may
+				// be listed.
+				value := promptValue(*in.Next, p)
+				n := truncateText(p.Item.Number, 20)
+				prompted = append(prompted,
+					Button{Label: "Declare: item " + n, Action: "interests.declare", Value: value},
+					Button{Label: "Not relevant: item " + n, Action: "interests.dismiss", Value: value})
 			}
 		}
 	}
@@ -325,6 +340,7 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	}
 	text += "\n`/interests` in the channel shows your register."
 	card.Sections = append(card.Sections, Section{Title: "Your register of interests", Text: text})
+	card.Buttons = append(card.Buttons, prompted...)
 	card.Buttons = append(card.Buttons, Button{Label: "Review register", Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
 	return nil
 }

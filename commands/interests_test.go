@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -1261,5 +1262,40 @@ func TestInterestsThresholdShown(t *testing.T) {
 	k.must(ian, "/interests threshold £100")
 	if got := k.say(neil, "/interests threshold"); got != "Gifts and hospitality worth £100 or more are registered in Safer Sefton Together." {
 		t.Errorf("after it was set: %q", got)
+	}
+}
+
+// TestInterestsPromptsOnTheHome: the Home lists what may concern a
+// member's register with the same two buttons as the private prompt, for
+// each item listed, which do what the prompt's do.
+func TestInterestsPromptsOnTheHome(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.marked()
+	text, buttons, _ := intrHomePart(k, neil)
+	wantShown(t, text, "• Item 7.5 (SWACA) may concern 'Trustee of SWACA'")
+	// The prompt's own actions, as the private message has them.
+	var labels []string
+	var prompt []commands.Button
+	for _, b := range buttons {
+		if b.Action == "interests.declare" || b.Action == "interests.dismiss" {
+			labels, prompt = append(labels, b.Label), append(prompt, b)
+		}
+	}
+	if want := []string{"Declare: item 7.5", "Not relevant: item 7.5"}; !cmp.Equal(labels, want) {
+		t.Fatalf("Neil's Home's prompt buttons: %q, want %q (all: %+v)", labels, want, buttons)
+	}
+	form := k.act(k.home(neil), prompt[0].Action, prompt[0].Value)
+	if form.Form == nil || form.Form.ID != "declare" || intrFormInitial(form.Form, "item") != "7.5" || intrFormInitial(form.Form, "nature") != "Trustee of SWACA" {
+		t.Fatalf("Declare on the Home opened %+v", form.Form)
+	}
+	if got := shown(k.act(k.home(neil), prompt[1].Action, prompt[1].Value)); got != "Noted: your register does not concern Item 7.5 (SWACA). You will not be prompted about it again." {
+		t.Errorf("Not relevant on the Home: %q", got)
+	}
+	if text, buttons, _ := intrHomePart(k, neil); strings.Contains(text, "may concern") || slices.ContainsFunc(buttons, func(b commands.Button) bool { return b.Action == "interests.dismiss" }) {
+		t.Errorf("Neil's Home after Not relevant:\n%s\n%+v", text, buttons)
+	}
+	if got := k.marked(); !slices.Contains(got, neil) {
+		t.Errorf("Not relevant marked the Homes of %v, not Neil's", got)
 	}
 }
