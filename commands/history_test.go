@@ -305,8 +305,9 @@ func TestHistoryAttendance(t *testing.T) {
 
 // TestMinuteHistory: officers and the chair read each minute as recorded
 // and amended, with who and the earlier text, the corrections members
-// proposed, and the confirmation; members are refused, and the vice-chair
-// reads it only when acting for the chair.
+// proposed, and the confirmation; a member reads their own corrections and
+// what followed them, and the vice-chair reads it all only when acting for
+// the chair.
 func TestMinuteHistory(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
@@ -333,14 +334,15 @@ func TestMinuteHistory(t *testing.T) {
 	k.must(neil, "/minutes comment "+minute+" The figures were for the last quarter.")
 	k.must(ian, "/minutes amend "+minute+" The Board considered the report.")
 
-	for _, tc := range []struct{ user, want string }{
-		{neil, "Only an officer or the chair of Safer Sefton Together can read the history of the minutes."},
-	} {
-		if r := k.run(tc.user, "/history minutes"); !r.Refused || r.Text != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.user, r.Text, tc.want)
-		}
-	}
 	m := "minute " + minute + ": "
+	// Neil proposed a correction: he follows it, and only it.
+	mine := k.say(neil, "/history minutes")
+	inOrder(t, mine,
+		m+"correction proposed by <@UNEIL>: “The figures were for the last quarter.”",
+		m+"narrative amended by <@UIAN>.")
+	if n := strings.Count(mine, "\n• "); n != 2 {
+		t.Errorf("neil's history of the minutes has %d entries, want 2:\n%s", n, mine)
+	}
 	trail := []string{
 		m + "resolved, recorded by <@UIAN>: “That the report be noted.”",
 		m + "minuted by <@USUE>: “The Board considered the report of the Chief Executive of Sefton CVS.”",
@@ -583,4 +585,47 @@ func TestHistoryOfInterestsAndActions(t *testing.T) {
 			t.Errorf("%s:\ngot  %q (refused %v)\nwant it to start %q", tc.line, r.Text, r.Refused, tc.want)
 		}
 	}
+}
+
+// TestMinuteHistoryMembersOwnCorrections: a member who proposed a
+// correction to draft minutes reads in /history minutes what became of it —
+// their corrections, the amendments made to those minutes after them and
+// the confirmation — and not what others proposed; a member who proposed
+// none is told why they see nothing, and how to propose one.
+func TestMinuteHistoryMembersOwnCorrections(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(graeme, "/minutes comment 9 The figures were for the last quarter.")
+
+	r := k.run(neil, "/history minutes")
+	if !r.Refused || r.Text != "Only an officer or the chair of Safer Sefton Together can read the history of the minutes. A member sees there the corrections they proposed, and you have proposed none to the minutes of the meeting on Thursday 10 December 2026: `/minutes comment MINUTE TEXT` proposes one." {
+		t.Errorf("a member with no correction: got %q (refused %v)", r.Text, r.Refused)
+	}
+
+	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures circulated to partners.")
+	r = k.must(neil, "/history minutes")
+	if r.Visibility != commands.Private {
+		t.Error("a member's history of the minutes is not private")
+	}
+	got := shown(r)
+	inOrder(t, got,
+		"*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026: your corrections, and what was changed after them. The whole history is for officers and the chair.",
+		"minute 9: correction proposed by <@UNEIL>: “Please record that the figures go to partners.”",
+		"minute 9: RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and the figures circulated to partners.”")
+	for _, not := range []string{"UGRAEME", "resolved, recorded by"} {
+		if strings.Contains(got, not) {
+			t.Errorf("a member's history of the minutes shows %q:\n%s", not, got)
+		}
+	}
+
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/minutes approve")
+	wantShown(t, k.say(graeme, "/history minutes 10 December 2026"),
+		"correction proposed by <@UGRAEME>: “The figures were for the last quarter.”",
+		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>")
 }

@@ -29,10 +29,12 @@ func minutesHistorySub() Sub {
 	return Sub{
 		Name:     "minutes",
 		Usage:    []string{"/history minutes [DATE]"},
-		Summary:  "The history of a meeting's minutes (`next`: the next meeting's): each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation.",
+		Summary:  "The history of a meeting's minutes (`next`: the next meeting's): each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation. A member sees the corrections they proposed, what was amended after them, and the confirmation.",
 		Examples: []string{"/history minutes", "/history minutes 10 December 2026"},
 		Date:     minutesDateHelp,
-		Read:     true, Who: Chairs, Doing: "read the history of the minutes", Meeting: (*Service).minutesHistoryMeeting, Run: minutesHistory,
+		// Members, not Chairs: a member who proposed a correction may
+		// follow what became of it (minutesHistory narrows it to them).
+		Read: true, Who: Members, Meeting: (*Service).minutesHistoryMeeting, Run: minutesHistory,
 	}
 }
 
@@ -41,15 +43,34 @@ func minutesHistorySub() Sub {
 // last held.
 func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	loc := c.Location()
+	// A member who does not preside follows their own corrections: each
+	// from when they first proposed one to its minute, and what was
+	// amended after. The whole trail is the officers' and the chair's.
+	var refused *UserError
+	if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &in.Me}, "read the history of the minutes"); err != nil && !errors.As(err, &refused) {
+		return Reply{}, err
+	}
 	d, err := in.date()
-	if err != nil {
-		return Reply{}, err
+	if err == nil {
+		var m Meeting
+		m, err = s.minutesHistoryMeeting(ctx, in, d)
+		if err == nil {
+			return s.minutesHistoryOf(ctx, in, m, refused)
+		}
 	}
-	m, err := s.minutesHistoryMeeting(ctx, in, d)
-	if err != nil {
-		return Reply{}, err
+	if refused != nil {
+		// As before a member could read any of it: no meeting, no
+		// corrections of theirs to follow.
+		return Reply{}, refused
 	}
+	return Reply{}, err
+}
+
+// minutesHistoryOf is the history of m's minutes; refused, when the
+// sender does not preside, narrows it to their own corrections.
+func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, refused *UserError) (Reply, error) {
+	c := in.Committee
+	loc := c.Location()
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err
@@ -57,6 +78,19 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err
+	}
+	var own map[string]time.Time
+	if refused != nil {
+		own = map[string]time.Time{}
+		for _, k := range comments {
+			if first, ok := own[k.MinuteNumber]; k.By == in.Me.UserID && (!ok || k.At.Before(first)) {
+				own[k.MinuteNumber] = k.At
+			}
+		}
+		if len(own) == 0 {
+			return Reply{}, userErr("%s A member sees there the corrections they proposed, and you have proposed none to the minutes of the meeting on %s: `/minutes comment MINUTE TEXT` proposes one.",
+				refused.Msg, formatDay(m.StartsAt, loc))
+		}
 	}
 	approval, err := s.store.MinutesApprovalOf(ctx, m.ID)
 	approved := err == nil
@@ -102,9 +136,15 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		default:
 			line = fmt.Sprintf("minuted by %s: %s", by, quoteText(e.Narrative))
 		}
+		if first, ok := own[e.MinuteNumber]; own != nil && (!ok || !e.At.After(first)) {
+			continue
+		}
 		events = append(events, event{e.At, head + line})
 	}
 	for _, k := range comments {
+		if own != nil && k.By != in.Me.UserID {
+			continue
+		}
 		events = append(events, event{k.At, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
 			historyTime(k.At, loc), Escape(k.MinuteNumber), personText(k.By, ""), quoteText(k.Body))})
 	}
@@ -122,6 +162,9 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
 	reply := Reply{Visibility: Private, Text: fmt.Sprintf("*History of the minutes* of the meeting of *%s* on %s.", Escape(c.Name), formatDay(m.StartsAt, loc))}
+	if own != nil {
+		reply.Text = strings.TrimSuffix(reply.Text, ".") + ": your corrections, and what was changed after them. The whole history is for officers and the chair."
+	}
 	if len(events) == 0 {
 		events, err := s.store.Sessions(ctx, m.ID)
 		if err != nil {
