@@ -110,13 +110,13 @@ func actionCommand() *Command {
 		}, {
 			Name:     "done",
 			Usage:    []string{"/action done ID [NOTE]"},
-			Summary:  "Mark an action done (its owner or an officer), with a note of what was done.",
+			Summary:  "Mark an action done (its owner, an officer or the chair), with a note of what was done.",
 			Examples: []string{"/action done 12 Figures circulated on 27 February"},
 			Who:      Members, Run: completeAction,
 		}, {
 			Name:     "reopen",
 			Usage:    []string{"/action reopen ID"},
-			Summary:  "Make an action marked done by mistake outstanding again (its owner or an officer); the log keeps that it was done.",
+			Summary:  "Make an action marked done by mistake outstanding again (its owner, an officer or the chair); the log keeps that it was done.",
 			Examples: []string{"/action reopen 12"},
 			Who:      Members, Run: reopenAction,
 		}, {
@@ -504,15 +504,14 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 }
 
 func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	c := in.Committee
 	a, err := s.ownAction(ctx, in)
 	if err != nil {
 		return Reply{}, err
 	}
 	id := a.ID
 	note := clean(plain(in.Args[1:]), 0)
-	if a.OwnerUser != in.UserID && !in.Me.IsOfficer() {
-		return Reply{}, userErr("Only the action's owner or an officer of %s can mark action %d done.", Escape(c.Name), id)
+	if err := s.mayClose(ctx, in, a, fmt.Sprintf("mark action %d done", id)); err != nil {
+		return Reply{}, err
 	}
 	if n := utf8.RuneCountInString(note); n > maxActionText {
 		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
@@ -527,6 +526,22 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return private("Action %d is done: %s", id, Escape(ended(a.Text))), nil
 }
 
+// mayClose refuses, unless the sender may mark a done or reopen it: its
+// owner, an officer, or whoever chairs — who gives actions and re-dates
+// them, and hears them reported done at the meeting (the vice-chair when
+// acting for the chair, as for the rest of the meeting's conduct).
+func (s *Service) mayClose(ctx context.Context, in *Input, a ActionPoint, doing string) error {
+	if a.OwnerUser != "" && a.OwnerUser == in.UserID {
+		return nil
+	}
+	err := s.chairing(ctx, in.Request, Origin{Committee: in.Committee, Member: &in.Me}, doing)
+	var refused *UserError
+	if errors.As(err, &refused) && in.Me.Role != RoleViceChair {
+		return userErr("Only the action's owner, an officer or the chair of %s can %s.", Escape(in.Committee.Name), doing)
+	}
+	return err
+}
+
 func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	a, err := s.ownAction(ctx, in)
@@ -536,8 +551,8 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if len(in.Args) != 1 {
 		return Reply{}, usageErr("`reopen` takes the action's number only: `/action reopen %d`.", a.ID)
 	}
-	if a.OwnerUser != in.UserID && !in.Me.IsOfficer() {
-		return Reply{}, userErr("Only the action's owner or an officer of %s can reopen action %d.", Escape(c.Name), a.ID)
+	if err := s.mayClose(ctx, in, a, fmt.Sprintf("reopen action %d", a.ID)); err != nil {
+		return Reply{}, err
 	}
 	err = s.store.ReopenAction(ctx, a.ID, in.UserID)
 	if errors.Is(err, ErrConflict) {

@@ -177,7 +177,7 @@ func TestActionsCarriedForward(t *testing.T) {
 
 	// Done by its owner, not by another member.
 	k.steps([]step{
-		{graeme, "/action done 1", []string{"Only the action's owner or an officer of Safer Sefton Together can mark action 1 done."}},
+		{graeme, "/action done 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can mark action 1 done."}},
 		{neil, "/action done 1 Sent on 18 December", []string{"Action 1 is done: Circulate the SWACA figures to partners."}},
 		{neil, "/action done #1", []string{"Action 1 is already done. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
 		// An officer completes one for someone who is not in Slack.
@@ -681,7 +681,7 @@ func TestActionDoneNoteTooLong(t *testing.T) {
 }
 
 // TestActionReopened: an action marked done by mistake is made
-// outstanding again by its owner or an officer — back on the list, the
+// outstanding again by its owner, an officer or the chair — back on the list, the
 // agenda and the owner's Home — and its log keeps that it was done.
 func TestActionReopened(t *testing.T) {
 	k, _ := actDay(t)
@@ -690,7 +690,7 @@ func TestActionReopened(t *testing.T) {
 	k.must(neil, "/action done 1 Sent")
 	k.must(ian, "/action done 2")
 	k.steps([]step{
-		{graeme, "/action reopen 1", []string{"Only the action's owner or an officer of Safer Sefton Together can reopen action 1."}},
+		{graeme, "/action reopen 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can reopen action 1."}},
 		{neil, "/action reopen 1 please", []string{"`reopen` takes the action's number only: `/action reopen 1`."}},
 		{neil, "/action reopen 1", []string{"Action 1 is outstanding again:\n• 1. Circulate the figures — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)"}},
 		{neil, "/action reopen 1", []string{"Action 1 is not done; it is still outstanding."}},
@@ -1168,4 +1168,22 @@ func TestDayNamesAskForTheDate(t *testing.T) {
 	if es := intrEntries(k, "", true); len(es) != 0 {
 		t.Errorf("refused gifts were saved: %+v", es)
 	}
+}
+
+// TestActionDoneByTheChair: the chair, who gives and re-dates actions,
+// also marks one done when its owner reports it at the meeting, and
+// reopens it; the log says who did. Other members still cannot.
+func TestActionDoneByTheChair(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`)
+	k.steps([]step{
+		{graeme, "/action done 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can mark action 1 done."}},
+		{sue, "/action done 1 Reported at the meeting", []string{"Action 1 is done: Circulate the figures."}},
+		{sue, "/action done 2", []string{"Action 2 is done: Report back."}},
+		{graeme, "/action reopen 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can reopen action 1."}},
+		{sue, "/action reopen 2", []string{"Action 2 is outstanding again:"}},
+		{neil, "/action history 1", []string{"— marked done: Reported at the meeting _(by <@USUE>)_"}},
+		{neil, "/action history 2", []string{"— marked done _(by <@USUE>)_", "— reopened: outstanding again _(by <@USUE>)_"}},
+	})
 }
