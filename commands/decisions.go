@@ -56,8 +56,22 @@ type MinutesApproval struct {
 type MinuteComment struct {
 	MinuteNumber string
 	Body         string
-	By           string
-	At           time.Time
+	// By is the Slack user the correction is from; ByName, with By
+	// empty, someone not in Slack it was entered for.
+	By, ByName string
+	// EnteredBy is the officer or chair who entered it for them; empty
+	// when they sent it themselves.
+	EnteredBy string
+	At        time.Time
+}
+
+// from names who a correction is from, and who entered it for them.
+func (k MinuteComment) from() string {
+	who := personText(k.By, k.ByName)
+	if k.EnteredBy != "" && k.EnteredBy != k.By {
+		who += " _(entered by " + personText(k.EnteredBy, "") + ")_"
+	}
+	return who
 }
 
 // DecisionStore keeps the minutes written in Quorum, their confirmation,
@@ -74,7 +88,7 @@ type DecisionStore interface {
 	MinutesApprovalOf(ctx context.Context, meetingID int64) (MinutesApproval, error)
 	// CommentMinute adds a member's proposed correction to a minute:
 	// ErrUnchanged if they proposed the same one before.
-	CommentMinute(ctx context.Context, minuteID int64, body, by string) error
+	CommentMinute(ctx context.Context, minuteID int64, k MinuteComment) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
 	// MinuteHistory lists every change made in Quorum to a meeting's
@@ -537,7 +551,7 @@ func amendMinuteSub() Sub {
 func commentMinuteSub() Sub {
 	return Sub{
 		Name:     "comment",
-		Usage:    []string{"/minutes comment [MEETING-DAY] MINUTE TEXT"},
+		Usage:    []string{"/minutes comment [MEETING-DAY] MINUTE TEXT", "/minutes comment for @someone|\"Name (Organisation)\" [MEETING-DAY] MINUTE TEXT   (officer or chair, for a correction sent another way)"},
 		Summary:  "Propose a correction to a draft minute; the officer sees it with the draft. MEETING-DAY names the meeting where another has a minute of that number: without it, the latest.",
 		Examples: []string{"/minutes comment 28 I gave my apologies for this item", "/minutes comment 2026-12-10 9 The figures were for the last quarter."},
 		Who:      Members, Run: commentMinute,
@@ -577,7 +591,7 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string,
 	var lines []string
 	for _, c := range comments {
 		if c.At.After(changed[c.MinuteNumber]) {
-			lines = append(lines, fmt.Sprintf("• Minute %s — %s: “%s”", Escape(c.MinuteNumber), personText(c.By, ""), Escape(c.Body)))
+			lines = append(lines, fmt.Sprintf("• Minute %s — %s: “%s”", Escape(c.MinuteNumber), c.from(), Escape(c.Body)))
 		}
 	}
 	return lines, nil
@@ -678,16 +692,49 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Confirmed minutes are corrected, if at all, by the committee at a
 	// later meeting, which is where a member's point must go.
+	//
+	// An officer or the chair enters one a member sent another way (by
+	// email, on paper) with `for` first, as apologies are entered: it is
+	// theirs, and says who entered it.
+	const doing = "enter a correction for someone else"
+	b, args, found, err := takeFor(in.Args)
+	if err != nil {
+		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
+	}
+	who := in.Me
+	if found {
+		if who, err = s.onBehalf(ctx, in, b, doing, "/minutes comment", true); err != nil {
+			return Reply{}, err
+		}
+		in.Args = args
+	} else if isFor(args) {
+		return Reply{}, s.forNotNamed(ctx, in, args, "/minutes comment", " MINUTE TEXT", doing)
+	}
 	mi, text, err := s.draftMinute(ctx, in, "can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda.")
 	if err != nil {
 		return Reply{}, err
 	}
-	err = s.store.CommentMinute(ctx, mi.ID, text, in.UserID)
-	if errors.Is(err, ErrUnchanged) {
-		return private("You had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", Escape(mi.Number)), nil
+	k := MinuteComment{Body: text, By: who.UserID}
+	if who.UserID == "" {
+		// Kept as given: it is escaped where it is shown.
+		k.ByName = who.Name
+		if who.Organisation != "" {
+			k.ByName += " (" + who.Organisation + ")"
+		}
 	}
-	if err != nil {
+	if who.UserID != in.UserID {
+		k.EnteredBy = in.UserID
+	}
+	err = s.store.CommentMinute(ctx, mi.ID, k)
+	switch {
+	case errors.Is(err, ErrUnchanged) && k.EnteredBy != "":
+		return private("%s had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", whoText(who), Escape(mi.Number)), nil
+	case errors.Is(err, ErrUnchanged):
+		return private("You had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", Escape(mi.Number)), nil
+	case err != nil:
 		return Reply{}, err
+	case k.EnteredBy != "":
+		return private("The correction to minute %s from %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number), whoText(who)), nil
 	}
 	return private("Your correction to minute %s is recorded; the officer sees it with the draft minutes.", Escape(mi.Number)), nil
 }

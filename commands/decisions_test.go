@@ -1063,3 +1063,32 @@ func TestMinuteCommentOnADay(t *testing.T) {
 		t.Errorf("%d corrections on record, want 2", n)
 	}
 }
+
+// TestMinuteCommentForSomeone: an officer or the chair enters a correction
+// a member sent some other way (by email, on paper) for them, or for
+// someone not in Slack by name: it is theirs under the draft and in the
+// history, which says who entered it, and the member follows it as their
+// own. A member cannot enter one for someone else.
+func TestMinuteCommentForSomeone(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.steps([]step{
+		{graeme, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"Only an officer or the chair of Safer Sefton Together can enter a correction for someone else."}},
+		{ian, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"The correction to minute 9 from <@UNEIL> is recorded; the officer sees it with the draft minutes."}},
+		{ian, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"<@UNEIL> had already proposed this correction to minute 9; nothing changed."}},
+		{sue, `/minutes comment for "Jo Smith (Sefton CVS & Co)" 9 Jo Smith presented the report.`, []string{"The correction to minute 9 from Jo Smith (Sefton CVS &amp; Co) is recorded"}},
+		{ian, `/minutes comment for "Neil Frackelton" 9 The figures were for the last quarter.`, []string{"<@UNEIL> had already proposed this correction to minute 9; nothing changed."}},
+		{ian, "/minutes comment for neil 9 The figures were for the last quarter.", []string{"`/minutes comment for` names someone by mention or in quotes: did you mean Neil Frackelton (SWACA)?", "`/minutes comment for \"Neil Frackelton\" MINUTE TEXT`"}},
+	})
+	wantShown(t, k.say(ian, "/minutes draft"),
+		"• Minute 9 — <@UNEIL> _(entered by <@UIAN>)_,",
+		"• Minute 9 — Jo Smith (Sefton CVS &amp; Co) _(entered by <@USUE>)_,")
+	inOrder(t, k.say(ian, "/history minutes"),
+		"minute 9: correction proposed by <@UNEIL> _(entered by <@UIAN>)_: “The figures were for the last quarter.”",
+		"minute 9: correction proposed by Jo Smith (Sefton CVS &amp; Co) _(entered by <@USUE>)_: “Jo Smith presented the report.”")
+	mine := k.say(neil, "/history minutes")
+	wantShown(t, mine, "minute 9: correction proposed by <@UNEIL> _(entered by <@UIAN>)_: “The figures were for the last quarter.”")
+	if strings.Contains(mine, "Jo Smith") {
+		t.Errorf("neil's history shows another's correction:\n%s", mine)
+	}
+}

@@ -146,7 +146,7 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, re
 			continue
 		}
 		events = append(events, event{k.At, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
-			historyTime(k.At, loc), Escape(k.MinuteNumber), personText(k.By, ""), quoteText(k.Body))})
+			historyTime(k.At, loc), Escape(k.MinuteNumber), k.from(), quoteText(k.Body))})
 	}
 	if approved {
 		where := "by correspondence"

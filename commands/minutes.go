@@ -815,7 +815,7 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if len(comments) > 0 && (in.Me.IsOfficer() || in.Me.Role == RoleChair) && doc.Draft {
 		lines := make([]string, len(comments))
 		for i, k := range comments {
-			lines[i] = fmt.Sprintf("• Minute %s — <@%s>, %s: %s", Escape(k.MinuteNumber), k.By, formatWhen(k.At, loc), Escape(k.Body))
+			lines[i] = fmt.Sprintf("• Minute %s — %s, %s: %s", Escape(k.MinuteNumber), k.from(), formatWhen(k.At, loc), Escape(k.Body))
 		}
 		how := "\nAmend a minute with `/minutes amend NUMBER TEXT`."
 		if !in.Me.IsOfficer() {

@@ -204,24 +204,25 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 }
 
 // CommentMinute implements commands.DecisionStore.
-func (db *DB) CommentMinute(ctx context.Context, minuteID int64, body, by string) error {
-	// The same correction sent again by the same member is the one on
-	// record: sending again after an answer in doubt adds nothing, and
-	// ErrUnchanged lets the reply say so.
+func (db *DB) CommentMinute(ctx context.Context, minuteID int64, k commands.MinuteComment) error {
+	// The same correction sent again from the same person is the one on
+	// record, whoever entered it: sending again after an answer in doubt,
+	// or an officer entering what the member already sent, adds nothing,
+	// and ErrUnchanged lets the reply say so.
 	// The officers' Homes count the corrections no amendment has followed,
 	// and are marked for refresh in the same statement.
 	var added int64
 	err := writeAlone(ctx, "comment minute", func(ctx context.Context) error {
 		return db.x.GetContext(ctx, &added, `
 			WITH ins AS (
-				INSERT INTO minute_comments (minute_id, body, by_user)
-				SELECT $1, CAST($2 AS text), CAST($3 AS text) WHERE NOT EXISTS (
-					SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3)
+				INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by)
+				SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text) WHERE NOT EXISTS (
+					SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3 AND by_name = $4)
 				RETURNING minute_id
 			), stale AS (
 				SELECT mark_stale(mi.committee_id, NULL, '{}'::text[]) FROM minutes mi JOIN ins ON ins.minute_id = mi.id
 			)
-			SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, body, by)
+			SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, k.Body, k.By, k.ByName, k.EnteredBy)
 	})
 	if err != nil {
 		return err
@@ -238,16 +239,18 @@ func (db *DB) MinuteComments(ctx context.Context, meetingID int64) ([]commands.M
 		Number string    `db:"number"`
 		Body   string    `db:"body"`
 		By     string    `db:"by_user"`
+		ByName string    `db:"by_name"`
+		Entry  string    `db:"entered_by"`
 		At     time.Time `db:"at"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, k.body, k.by_user, k.at FROM minute_comments k
+	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, k.body, k.by_user, k.by_name, k.entered_by, k.at FROM minute_comments k
 		JOIN minutes mi ON mi.id = k.minute_id WHERE mi.meeting_id = $1 ORDER BY k.id`, meetingID)
 	if err != nil {
 		return nil, mapErr("minute comments", err)
 	}
 	out := make([]commands.MinuteComment, len(rows))
 	for i, r := range rows {
-		out[i] = commands.MinuteComment{MinuteNumber: r.Number, Body: r.Body, By: r.By, At: r.At}
+		out[i] = commands.MinuteComment{MinuteNumber: r.Number, Body: r.Body, By: r.By, ByName: r.ByName, EnteredBy: r.Entry, At: r.At}
 	}
 	return out, nil
 }
