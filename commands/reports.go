@@ -177,9 +177,9 @@ func reportCommand() *Command {
 			Read:    true, Who: Officers, Doing: "see which reports are missing", Run: missingReports,
 		}, {
 			Name:     "remove",
-			Usage:    []string{"/report remove [DATE] ITEM [@member]"},
-			Summary:  "Remove your report link for an item of the next meeting, or the one on DATE (an officer: anyone's, naming them); the history keeps it and who removed it.",
-			Examples: []string{"/report remove 7.5", "/report remove 7.5 @neil", "/report remove 11/02/2027 5 @sue"},
+			Usage:    []string{"/report remove [DATE] ITEM [@member|\"Name (Organisation)\"]"},
+			Summary:  "Remove your report link for an item of the next meeting, or the one on DATE (an officer or the chair: anyone's, naming them); the history keeps it and who removed it.",
+			Examples: []string{"/report remove 7.5", "/report remove 7.5 @neil", "/report remove 11/02/2027 5 @sue", `/report remove 4 "Jen Williams (NW Probation)"`},
 			Who:      Members, Run: removeReport,
 		}},
 	}
@@ -397,23 +397,40 @@ func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outco
 	return Reply{Visibility: Private, Text: b.String()}
 }
 
+// parseReportRemove reads "[DATE] ITEM [@member|"Name (Organisation)"]":
+// whose is the member mentioned, none when no one is named; named is
+// someone named in quotes, whose link was entered by name (or a member,
+// by their name). ok is false when the words say neither.
+func parseReportRemove(args []string, now time.Time, loc *time.Location) (d Date, item, whose string, named *behalf, ok bool) {
+	d, item, rest, err := takeDateItem(args, now, loc)
+	if err != nil {
+		return d, item, "", nil, false
+	}
+	switch {
+	case len(rest) == 0:
+		return d, item, "", nil, true
+	case len(rest) == 1 && !strings.ContainsRune(quotes, firstRune(rest[0])):
+		whose, _, ok = mention(rest[0])
+		return d, item, whose, nil, ok
+	}
+	b, after, found, err := takeFor(append([]string{"for"}, rest...))
+	if err != nil || !found || len(after) > 0 || b.UserID != "" {
+		return d, item, "", nil, false
+	}
+	return d, item, "", &b, true
+}
+
 func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	if err := nextAndDate("/report remove", "…", in.Args, in.Now, c.Location()); err != nil {
 		return Reply{}, badArgs(err)
 	}
-	d, item, rest, err := takeDateItem(in.Args, in.Now, c.Location())
-	whose := in.UserID
-	ok := err == nil
-	switch {
-	case !ok:
-	case len(rest) == 1:
-		whose, _, ok = mention(rest[0])
-	case len(rest) > 1:
-		ok = false
+	d, item, whose, named, ok := parseReportRemove(in.Args, in.Now, c.Location())
+	if whose == "" && named == nil {
+		whose = in.UserID
 	}
 	if !ok {
-		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer may add whose, e.g. `/report remove 7.5 @neil`.")
+		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer or the chair may add whose, e.g. `/report remove 7.5 @neil`, or `/report remove 4 \"Jen Williams (NW Probation)\"` for someone not in Slack.")
 	}
 	m, err := s.meetingFor(ctx, c, d, in.Now)
 	if err != nil {
@@ -425,8 +442,23 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !d.IsNext() && (in.Next == nil || in.Next.ID != m.ID) {
 		on = m.StartsAt.In(c.Location()).Format("2006-01-02") + " "
 	}
-	if whose != in.UserID && !in.Me.IsOfficer() {
-		return Reply{}, userErr("Only an officer can remove someone else's report link. You can remove your own with `/report remove %s%s`.", on, Escape(item))
+	// The chair removes what the chair may enter for someone (`/report
+	// for`), as an officer does.
+	if whose != in.UserID {
+		if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &in.Me}, "remove someone else's report link"); err != nil {
+			if !isUserErr(err) {
+				return Reply{}, err
+			}
+			return Reply{}, userErr("Only an officer or the chair can remove someone else's report link. You can remove your own with `/report remove %s%s`.", on, Escape(item))
+		}
+	}
+	var who Member
+	if named != nil {
+		// A member's name is the member: their link is under their user.
+		if who, err = s.onBehalf(ctx, in, *named, "remove someone else's report link", "/report remove", false); err != nil {
+			return Reply{}, err
+		}
+		whose = who.UserID
 	}
 	if err := openForDeclarations(c, m, in.Now); err != nil {
 		return Reply{}, err
@@ -448,13 +480,15 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	var link *ReportLink
 	for i, l := range onItem {
-		if l.UserID == whose {
+		if l.UserID == whose && (whose != "" || sameName(l.Name, who.Name)) {
 			link = &onItem[i]
 		}
 	}
 	day := formatDay(m.StartsAt, c.Location())
 	if link == nil {
 		switch {
+		case whose == "":
+			return Reply{}, userErr("%s has no report attached to %s for the meeting on %s.", whoText(who), Escape(label), day)
 		case whose != in.UserID:
 			return Reply{}, userErr("<@%s> has no report attached to %s for the meeting on %s.", whose, Escape(label), day)
 		case in.Me.IsOfficer() && len(onItem) > 0:
@@ -481,7 +515,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// gone: the message is queued with the removal, so that neither
 	// stands without the other.
 	var notice *OutboxMessage
-	if whose != in.UserID {
+	if whose != in.UserID && whose != "" {
 		text := fmt.Sprintf("%s removed your report link for %s at the meeting of *%s* on %s: %s. `/history reports%s` keeps it, and who removed it.",
 			Escape(in.Me.Name), Escape(label), Escape(c.Name), day, LinkText(link.URL, link.Title), history)
 		if it.ID != 0 {
@@ -489,14 +523,17 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		notice = &OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text}}
 	}
-	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, in.UserID, notice)
+	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, link.Name, in.UserID, notice)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("That report link was removed just now; `/report list` shows those standing.")
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	if notice == nil {
+	switch {
+	case whose == "":
+		return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history), nil
+	case notice == nil:
 		return private("Your report for %s is removed; `/history reports%s` shows it, and when you removed it.", Escape(label), history), nil
 	}
 	return private("%s's report for %s is removed: %s. `/history reports%s` keeps the link, and that you removed it; they have been told.", Escape(link.Name), Escape(label), LinkText(link.URL, link.Title), history), nil

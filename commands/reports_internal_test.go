@@ -267,3 +267,25 @@ func FuzzReportFor(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseReportRemove: whatever follows `/report remove`, reading it
+// never panics, and what it reads names at most one person: a member by
+// mention, or someone in quotes with a name.
+func FuzzParseReportRemove(f *testing.F) {
+	for _, s := range []string{"7.5", "7.5 <@U1>", "11/02/2027 5 <@U1|sue>", `4 "Jen Williams (NW Probation)"`, `4 “Jen Williams”`, `10 December 2026 4 "Jen"`,
+		`4 "Jen`, `4 ""`, `4 "Jen" x`, `4 "(NW)"`, "4 @jen", "4 jen williams", "next 7.5", "", `4 "<@U1>"`, "4 <@U1> <@U2>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		_, item, whose, named, ok := parseReportRemove(strings.Fields(text), testNow, london)
+		if !ok {
+			return
+		}
+		if item == "" {
+			t.Fatalf("%q: read with no item", text)
+		}
+		if named != nil && (whose != "" || strings.TrimSpace(named.Name) == "" || named.UserID != "") {
+			t.Fatalf("%q: named %+v, whose %q", text, *named, whose)
+		}
+	})
+}

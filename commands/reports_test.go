@@ -62,7 +62,7 @@ func TestReport(t *testing.T) {
 	k.steps([]step{
 		{neil, "/report remove 7.5", []string{"Your report for Item 7.5 (SWACA) is removed; `/history reports` shows it, and when you removed it."}},
 		{neil, "/report remove 7.5", []string{"You have no report attached to Item 7.5 (SWACA) for the meeting on Thursday 10 December 2026."}},
-		{neil, "/report remove", []string{"Say which item's report to remove, e.g. `/report remove 7.5`; an officer may add whose", "• `/report remove [DATE] ITEM [@member]`"}},
+		{neil, "/report remove", []string{"Say which item's report to remove, e.g. `/report remove 7.5`; an officer or the chair may add whose", "• `/report remove [DATE] ITEM [@member|\"Name (Organisation)\"]`"}},
 		{ian, "/report missing", []string{"2 items with a presenter have no report yet:", "• Item 7.5 (SWACA) — Kate Ellis (SWACA)"}},
 		{neil, "/report 9 https://example.org/r.pdf", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026."}},
 		{stranger, "/report 7.5 https://example.org/r.pdf", []string{"You are not a member of Safer Sefton Together."}},
@@ -231,5 +231,32 @@ func TestReportForSomeone(t *testing.T) {
 			t.Errorf("%s %s was not refused:\n%s", c.user, c.line, shown(r))
 		}
 		wantShown(t, shown(r), c.want)
+	}
+}
+
+// TestReportRemovedForSomeone: what an officer or the chair entered for
+// someone not in Slack, by name, they can remove again by that name; the
+// chair, who attaches reports for members, removes them too, and the
+// member is told. Other members still cannot remove someone else's.
+func TestReportRemovedForSomeone(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, `/report for "Jen Williams (NW Probation)" 4 https://example.org/iom.pdf`)
+	k.must(neil, "/report 7.5 https://example.org/swaca.pdf")
+	k.sent()
+	k.steps([]step{
+		{graeme, "/report remove 7.5 <@UNEIL>", []string{"Only an officer or the chair can remove someone else's report link. You can remove your own with `/report remove 7.5`."}},
+		{graeme, `/report remove 4 "Jen Williams"`, []string{"Only an officer or the chair can remove someone else's report link. You can remove your own with `/report remove 4`."}},
+		{ian, `/report remove 4 "Jen Willams (NW Probation)"`, []string{"Jen Willams (NW Probation) has no report attached to Item 4 (Integrated Offender Management (IOM) Refresh Strategy) for the meeting on Thursday 10 December 2026."}},
+		{ian, `/report remove 4 "Jen Williams (NW Probation)"`, []string{"Jen Williams's report for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) is removed: <https://example.org/iom.pdf|https://example.org/iom.pdf>. `/history reports` keeps the link, and that you removed it."}},
+		{sue, "/report remove 7.5 <@UNEIL>", []string{"Neil Frackelton's report for Item 7.5 (SWACA) is removed", "they have been told."}},
+	})
+	if got := k.sent(); len(got) != 1 || got[0].UserID != neil {
+		t.Errorf("messages sent on removal: %+v, want one to Neil", got)
+	}
+	wantShown(t, k.say(ian, `/history reports "Jen Williams"`), "item 4: Jen Williams report link removed: https://example.org/iom.pdf _(removed by <@UIAN>)_")
+	missing := k.say(ian, "/report missing")
+	if !strings.Contains(missing, "Item 4") || !strings.Contains(missing, "Item 7.5") {
+		t.Errorf("removed reports are not missing again:\n%s", missing)
 	}
 }

@@ -297,11 +297,12 @@ type ReportStore interface {
 	// which applies the presenter's rule (mayReport) and says why.
 	SubmitReportFrom(ctx context.Context, req ReportRequest) (out ReportedFrom, ok bool, err error)
 	// RemoveReport removes userID's link for item itemID (for a link
-	// filed on no item: the one under number item); by is who removed it,
-	// the member or an officer, kept in the log. ErrNotFound if none
+	// filed on no item: the one under number item), or with userID empty
+	// that of name, someone not in Slack; by is who removed it, the
+	// member, an officer or the chair, kept in the log. ErrNotFound if none
 	// stands. notice, when not nil, is the direct message telling the
 	// member, queued with the removal, by the same statement.
-	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string, notice *OutboxMessage) error
+	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, name, by string, notice *OutboxMessage) error
 	// ReportLinks lists the links standing for a meeting, oldest first.
 	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }

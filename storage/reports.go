@@ -282,11 +282,12 @@ var removeReportSQL = `
 // (removeReportSQL), sent on its own (writeAlone). itemID 0 is a link
 // filed on no item, under the number item; when the member never had one
 // there, the member's link on the item of that number standing on the
-// agenda, as before the links were filed on items. A member who had one
+// agenda, as before the links were filed on items. The link is userID's,
+// or, with userID empty, that of someone not in Slack entered by name. A member who had one
 // under the number, and removes it again (a double tap, or a retry), is
 // told it is gone, and the link on the item stays. With no link standing,
 // it is ErrNotFound.
-func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, by string, notice *commands.OutboxMessage) error {
+func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, name, by string, notice *commands.OutboxMessage) error {
 	var n reportNotice
 	if notice != nil {
 		payload, err := json.Marshal(notice.Reply)
@@ -297,11 +298,12 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 		n.due = nullTime(notice.DueAt)
 	}
 	on := sql.NullInt64{Int64: itemID, Valid: itemID != 0}
-	standing, err := db.removeReport(ctx, meetingID, on, item, userID, by, n)
+	key := memberKey(userID, name)
+	standing, err := db.removeReport(ctx, meetingID, on, item, key, userID, by, n)
 	if err == nil && !standing && itemID == 0 {
 		var filed bool
 		if err := db.x.GetContext(ctx, &filed, `SELECT EXISTS (SELECT 1 FROM report_current
-			WHERE meeting_id = $1 AND filed_on = 'number:' || $2 AND member_key = $3)`, meetingID, item, memberKey(userID, "")); err != nil {
+			WHERE meeting_id = $1 AND filed_on = 'number:' || $2 AND member_key = $3)`, meetingID, item, key); err != nil {
 			return mapErr("remove report", err)
 		}
 		if filed {
@@ -311,7 +313,7 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 			return mapErr("remove report", err)
 		}
 		if on.Valid {
-			standing, err = db.removeReport(ctx, meetingID, on, item, userID, by, n)
+			standing, err = db.removeReport(ctx, meetingID, on, item, key, userID, by, n)
 		}
 	}
 	if err == nil && !standing {
@@ -329,7 +331,7 @@ type reportNotice struct {
 
 // removeReport runs removeReportSQL for the link filed on the item on (or,
 // when it is NULL, under the number item), and says whether one stood.
-func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, userID, by string, n reportNotice) (bool, error) {
+func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, key, userID, by string, n reportNotice) (bool, error) {
 	standing := true
 	err := writeAlone(ctx, "remove report", func(ctx context.Context) error {
 		var done struct {
@@ -337,7 +339,7 @@ func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt6
 			Told int   `db:"told"`
 			auditMarks
 		}
-		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, memberKey(userID, ""), by, userID, n.payload, n.due)
+		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, key, by, userID, n.payload, n.due)
 		if errors.Is(err, sql.ErrNoRows) {
 			// Carried out, and nothing written: no link stands.
 			standing = false
