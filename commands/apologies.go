@@ -123,6 +123,11 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 			return apologyArgs{Date: d}, errors.New(`name the substitute after "` + lw + `": sub @someone, sub "Jane Smith (Sefton CVS)", or sub none`)
 		}
 	}
+	if len(rest) > 0 && !found {
+		if err := subcommandMeant(rest, now, loc); err != nil {
+			return apologyArgs{Date: d}, err
+		}
+	}
 	if len(rest) > 0 {
 		a.SetReason = true
 		if !found {
@@ -148,6 +153,36 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 		return apologyArgs{Date: d}, fmt.Errorf("that substitute's name is too long")
 	}
 	return a, nil
+}
+
+// withdrawWords, typed alone, mean `/apologies withdraw`: no one gives
+// them as the reason they cannot come.
+var withdrawWords = map[string]bool{"cancel": true, "cancelled": true, "retract": true, "undo": true, "remove": true, "delete": true}
+
+// subcommandMeant refuses a reason that is one word, alone or before a
+// date, which is `withdraw` or `list` but for a slip ("witdraw", "lsit"),
+// or another word for withdrawing ("cancel"): the sender meant the
+// subcommand, and taken as the reason it would send apologies, or change
+// the reason of those standing, from someone who meant to take them back.
+// A reason that is such a word is given with `reason`.
+func subcommandMeant(rest []string, now time.Time, loc *time.Location) error {
+	if len(rest) > 1 {
+		if _, n, err := takeDate(rest[1:], now, loc); err != nil || n != len(rest)-1 {
+			return nil
+		}
+	}
+	word := strings.ToLower(strings.TrimRight(rest[0], ".!"))
+	meant := ""
+	switch {
+	case withdrawWords[word] || oneEdit(word, "withdraw"):
+		meant = "withdraw"
+	case oneEdit(word, "list"):
+		meant = "list"
+	default:
+		return nil
+	}
+	typed := inCode(Escape(truncateText(rest[0], 40)))
+	return fmt.Errorf("`%s` is not read as a reason: did you mean `/apologies %s`? For that reason, write `/apologies reason %s`", typed, meant, typed)
 }
 
 // takeSubstitute finds the first sub clause in words and returns the
@@ -605,6 +640,14 @@ func (s *Service) substituteNamed(ctx context.Context, c Committee, a *apologyAr
 		return nil
 	}
 	name, org := splitOrg(sub)
+	// One word of a member's name ("sub Graeme") is that member, as it is
+	// in lower case (subNotNamed): a stranger known by one word alone
+	// could not be minuted as substituting.
+	if org == "" && len(strings.Fields(name)) == 1 {
+		if meant := membersCalled(members, "", name); len(meant) > 0 {
+			return userErr("`sub %s` names no one: %s", inCode(Escape(truncateText(name, 40))), didYouMean(meant, "`/apologies sub %s`"))
+		}
+	}
 	if m, ok := misnamed(members, name, org); ok {
 		return misnamedErr(c, name, m)
 	}

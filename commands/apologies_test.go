@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -493,4 +494,47 @@ func TestApologiesSubBareWordOfAMember(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/apologies Planning sub committee"), "are recorded", "Reason: Planning sub committee")
 	wantShown(t, k.say(neil, "/apologies reason sub sue"), "Reason: sub sue")
+}
+
+// A capitalised word of a member's name after `sub` ("sub Sue") is that
+// member, as the same word in lower case is: it is refused with how to
+// name them, not saved with a stranger called "Sue" as substitute.
+func TestApologiesSubCapitalisedWordOfAMember(t *testing.T) {
+	k := agendaKit(t)
+	r := k.run(neil, "/apologies sub Sue")
+	want := "`sub Sue` names no one: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies sub \"Sue Holden\"`."
+	if !r.Refused || r.Text != want {
+		t.Errorf("reply = %q\nwant a refusal saying %q", shown(r), want)
+	}
+	wantShown(t, k.say(neil, "/apologies Unwell sub Graeme"), "did you mean Graeme Robson (Merseyside Police)?")
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, `/apologies Unwell sub "Jane Smith"`), "Substitute: Jane Smith")
+}
+
+// A slip in `withdraw` or `list`, or another word for withdrawing, typed
+// alone is not taken for the reason: the sender meant the subcommand, and
+// would otherwise have sent (or changed) apologies while meaning to take
+// them back. `reason` gives such a word as the reason.
+func TestApologiesMistypedSubcommand(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies Unwell")
+	for line, want := range map[string]string{
+		"/apologies witdraw":            "`witdraw` is not read as a reason: did you mean `/apologies withdraw`? For that reason, write `/apologies reason witdraw`.",
+		"/apologies Withdrawn":          "did you mean `/apologies withdraw`?",
+		"/apologies cancel":             "did you mean `/apologies withdraw`?",
+		"/apologies witdraw 10/12/2026": "did you mean `/apologies withdraw`?",
+		"/apologies lsit":               "`lsit` is not read as a reason: did you mean `/apologies list`? For that reason, write `/apologies reason lsit`.",
+	} {
+		r := k.run(neil, line)
+		if !r.Refused || !strings.Contains(r.Text, want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", line, shown(r), want)
+		}
+	}
+	if got, want := k.apologies(), []string{"Neil Frackelton: Unwell / "}; !slices.Equal(got, want) {
+		t.Errorf("apologies = %q, want %q", got, want)
+	}
+	wantShown(t, k.say(neil, "/apologies reason cancel"), "Reason: cancel")
+	wantShown(t, k.say(neil, "/apologies Lift broken"), "Reason: Lift broken")
 }
