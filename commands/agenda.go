@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 func agendaCommand() *Command {
@@ -105,6 +106,39 @@ func (s *Service) CurrentMessageAt(ctx context.Context, key string, now time.Tim
 	return reply, err == nil, err
 }
 
+// agendaWordsUnread answers `/agenda` words that are not a date alone,
+// of which takeDate read n. A word that cannot start a date was most
+// likely meant for a subcommand ("ad", "rename"): answered as a date not
+// understood, the officer would not learn that the subcommand is what
+// was wrong, nor which ones there are.
+func agendaWordsUnread(in *Input, n int) error {
+	loc := in.Committee.Location()
+	if err := nextAndDate("/agenda", "", in.Args, in.Now, loc); err != nil {
+		return badArgs(err)
+	}
+	if n > 0 {
+		return usageErr("I don't know `%s` after the date: `/agenda DATE` shows that meeting's agenda.", inCode(Escape(truncateText(strings.Join(in.Args[n:], " "), 40))))
+	}
+	if len(in.Args) == 1 {
+		if err := relativeDay(in.Args[0], in.Now, loc, 0); err != nil {
+			return badArgs(err)
+		}
+	}
+	word := in.Args[0]
+	if r := firstRune(word); r >= '0' && r <= '9' {
+		return usageErr("I don't know `%s` as a date: give `next`, %s.", inCode(Escape(truncateText(strings.Join(in.Args, " "), 40))), dateForms)
+	}
+	msg := fmt.Sprintf("I don't know `/agenda %s`: after `/agenda` comes a meeting's day (`next`, %s) or one of these forms.", inCode(Escape(truncateText(word, 40))), dateForms)
+	lw := strings.ToLower(word)
+	for _, sub := range in.cmd.Subs {
+		if sub.Name != "" && utf8.RuneCountInString(lw) > 1 && oneEdit(lw, sub.Name) {
+			msg = fmt.Sprintf("I don't know `/agenda %s`: did you mean `/agenda %s`?", inCode(Escape(word)), sub.Name)
+			break
+		}
+	}
+	return &UserError{Msg: msg, Usage: in.cmd.usage()}
+}
+
 // showAgenda is `/agenda [DATE]`. The agenda of the meeting at the table,
 // asked for from a committee's channel, nearly every one, is one read
 // (agendaFrom) when it is kept from before; any other goes the long way.
@@ -121,7 +155,7 @@ func showAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if n != len(in.Args) {
-		return Reply{}, usageErr("I don't know `%s` as a date: give `next`, %s.", Escape(truncateText(strings.Join(in.Args, " "), 40)), dateForms)
+		return Reply{}, agendaWordsUnread(in, n)
 	}
 	// The meeting in progress, while one is: its start has passed, but it
 	// is the agenda the members have in front of them. `next` said is the

@@ -95,8 +95,8 @@ func TestAgendaShowAddRemove(t *testing.T) {
 	}
 	k.steps([]step{
 		{neil, "/agenda 2027-01-07", []string{"Safer Sefton Together has no meeting on Thursday 7 January 2027. `/meeting list` shows the meetings scheduled."}},
-		{neil, "/agenda nonsense", []string{"I don't know `nonsense` as a date: give `next`, 2026-12-10, 10/12/2026 (day first) or 10 December 2026.", "• `/agenda [DATE]`"}},
-		{neil, "/agenda Thursday", []string{"I don't know `Thursday` as a date: give `next`,"}},
+		{neil, "/agenda nonsense", []string{"I don't know `/agenda nonsense`: after `/agenda` comes a meeting's day (`next`, 2026-12-10, 10/12/2026 (day first) or 10 December 2026) or one of these forms.", "• `/agenda [DATE]`", "• `/agenda post [DATE]`"}},
+		{neil, "/agenda Thursday", []string{"`Thursday` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."}},
 		{neil, "/agenda 31/02/2027", []string{"There is no 31 February 2027"}},
 	})
 }
@@ -542,5 +542,29 @@ func TestAgendaAddTwiceAtOnce(t *testing.T) {
 				t.Errorf("%d items after, %d before", len(items), len(before))
 			}
 		})
+	}
+}
+
+// A word after /agenda that is neither a date nor one of its subcommands
+// is answered as a subcommand not known, with the one it may mean and
+// every form, rather than as a date not understood; a weekday alone is
+// answered with the days it may mean, as for a meeting's day elsewhere.
+func TestAgendaUnknownWord(t *testing.T) {
+	k := agendaKit(t)
+	for line, want := range map[string][]string{
+		"/agenda ad 8 Any Other Business": {"I don't know `/agenda ad`: did you mean `/agenda add`?", "• `/agenda add [DATE] NUMBER TITLE [— PRESENTER]`", "• `/agenda move [DATE] NUMBER NEW-NUMBER`"},
+		"/agenda psot":                    {"I don't know `/agenda psot`: did you mean `/agenda post`?"},
+		"/agenda rename 6 Policing":       {"I don't know `/agenda rename`: after `/agenda` comes a meeting's day", "• `/agenda remove [DATE] NUMBER [confirm]`"},
+		"/agenda Thursday":                {"`Thursday` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."},
+		"/agenda 10/12/2026 7.5":          {"I don't know `7.5` after the date: `/agenda DATE` shows that meeting's agenda."},
+	} {
+		r := k.run(ian, line)
+		if !r.Refused {
+			t.Errorf("%s was not refused: %s", line, shown(r))
+		}
+		wantShown(t, shown(r), want...)
+	}
+	if got := k.say(ian, "/agenda 6"); !strings.Contains(got, "I don't know `6` as a date") {
+		t.Errorf("/agenda 6 = %q, want it read as a date not understood", got)
 	}
 }

@@ -61,3 +61,29 @@ func FuzzParseNewDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAgendaWordsUnread: words after `/agenda` that are not a date alone
+// are answered with a mistake the officer can fix, showing forms to use,
+// never a failure or a panic.
+func FuzzAgendaWordsUnread(f *testing.F) {
+	for _, s := range append(dateSeeds, "ad 8 Any Other Business", "psot", "rename 6 Policing", "Thursday", "thu", "yesterday",
+		"10/12/2026 7.5", "next 17/12", "next Thursday", "nonsense", "a`b", "<@U1>", "Ad", "x") {
+		f.Add(s, int64(1795000000))
+	}
+	cmd := agendaCommand()
+	f.Fuzz(func(t *testing.T, text string, nowN int64) {
+		words := strings.Fields(text)
+		if len(words) == 0 {
+			return
+		}
+		in := &Input{Request: Request{Now: fuzzNow(nowN)}, Args: words, cmd: cmd, sub: &cmd.Subs[0]}
+		_, n, err := takeDate(words, in.Now, london)
+		if err != nil || n == len(words) {
+			return
+		}
+		var ue *UserError
+		if err := agendaWordsUnread(in, n); !errors.As(err, &ue) || ue.Msg == "" {
+			t.Fatalf("agendaWordsUnread(%q) = %v, want a mistake to fix", text, err)
+		}
+	})
+}
