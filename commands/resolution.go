@@ -54,6 +54,9 @@ type resolutionQuery struct {
 	On     Date   // zero: any meeting
 	Number string // a minute number, or ""
 	Words  string // search words (websearch syntax), or ""
+	// Yearless: On was given without its year ("9/12"), and may be
+	// any year's (see latestMinutesDay).
+	Yearless bool
 }
 
 // parseResolutionQuery reads the text of a /resolution command: a minute
@@ -72,7 +75,8 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 		}
 		return q, err
 	} else if n > 0 && !d.IsNext() {
-		q.On, args = d, args[n:]
+		q.On, q.Yearless = d, yearless(args[:n], d, now, loc)
+		args = args[n:]
 	}
 	rest := args
 	for len(rest) > 1 && isNumberPrefix(rest[0]) {
@@ -253,6 +257,11 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
+	if q.Yearless {
+		if q.On, err = s.latestMinutesDay(ctx, c, q.On, in.Now); err != nil {
+			return Reply{}, err
+		}
+	}
 	switch {
 	case q.Number != "":
 		return s.minuteByNumber(ctx, c, q)
@@ -261,6 +270,52 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	default:
 		return s.minutesOfDay(ctx, c, q.On)
 	}
+}
+
+// yearless reports whether words, read as the date d, gave no year: read
+// a year earlier, they name another day. "today" and "tomorrow" name a
+// day of their own.
+func yearless(words []string, d Date, now time.Time, loc *time.Location) bool {
+	switch strings.ToLower(strings.TrimRight(words[0], ",")) {
+	case "today", "tomorrow":
+		return false
+	}
+	earlier, _, err := takeDate(words, now.AddDate(-1, 0, 0), loc)
+	return err == nil && earlier != d
+}
+
+// minutesYearsBack is how many years latestMinutesDay looks back.
+const minutesYearsBack = 10
+
+// latestMinutesDay is the day, of those with d's day and month, of the
+// latest meeting of c with minutes on record, for a day given without
+// its year: the minutes are of meetings held, and the nearest such day
+// to now, which takeDate reads, may be still to come ("9/12" early in
+// December). When none of the last minutesYearsBack years has minutes,
+// it is the latest such day not after today, which the answer names.
+func (s *Service) latestMinutesDay(ctx context.Context, c Committee, d Date, now time.Time) (Date, error) {
+	today := DateOf(now, c.Location()).Start(time.UTC)
+	// 29 February, in a year without one, is not a day to look at.
+	exists := func(d Date) bool { return d.Start(time.UTC).Day() == d.Day }
+	day := d
+	// Bounded: a leap day is at most eight years back.
+	for i := 0; i < 9 && (day.Start(time.UTC).After(today) || !exists(day)); i++ {
+		day.Year--
+	}
+	first := day
+	for range minutesYearsBack {
+		if exists(day) {
+			ms, err := s.store.MinutesOn(ctx, c.ID, day)
+			if err != nil {
+				return Date{}, err
+			}
+			if len(ms) > 0 {
+				return day, nil
+			}
+		}
+		day.Year--
+	}
+	return first, nil
 }
 
 // minuteByNumber shows the latest minute with q's number (of q's day, if

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -128,7 +129,8 @@ func TestMunicipalYear(t *testing.T) {
 func FuzzParseResolutionQuery(f *testing.F) {
 	for _, s := range []string{"28", "2021-12-09 28", "rename partnership", `"alternative provision"`, "minute no. 150/20",
 		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09",
-		"-noted", "the", "the -noted", `-"report noted"`, `"the -noted"`, "to be or not", "partnership -noted", `"a" -"b c" d`} {
+		"-noted", "the", "the -noted", `-"report noted"`, `"the -noted"`, "to be or not", "partnership -noted", `"a" -"b c" d`,
+		"9/12", "9/12 28", "9 December minute 28", "29/02", "29 February 2024", "today", "tomorrow 3", "Thursday 9 December 28"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -150,6 +152,10 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		}
 		if q.Number != "" && (len(q.Number) > maxMinuteNumLen || strings.ContainsAny(q.Number, "\t\n") || strings.Contains(q.Number, "  ")) {
 			t.Fatalf("%q: number %q", text, q.Number)
+		}
+		// A date alone that names its year is that year's.
+		if q.Yearless && (q.On.Year == 0 || q.Number == "" && strings.Contains(text, strconv.Itoa(q.On.Year))) {
+			t.Fatalf("%q: %+v read as a day without its year", text, q)
 		}
 		if len(q.Words) > maxSearchLen {
 			t.Fatalf("%q: words %q too long", text, q.Words)

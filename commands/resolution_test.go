@@ -372,3 +372,18 @@ func TestImportedParishActionLog(t *testing.T) {
 		"• 2. Write to the association with the quotes — Cllr Bell, due: no date given (minute 25/105, Tuesday 7 October 2025)\n",
 		"• 3. Chase the County Council about the stile at Low Farm — Cllr Mason, due: no date given (minute 25/106, Tuesday 7 October 2025)")
 }
+
+// A day given without its year ("9/12", "9 December") is, for the
+// minutes, the latest such day with minutes on record, not the one
+// nearest today, which may be still to come: `/resolution 9/12` in
+// November 2026 is the meeting of 9 December 2021.
+func TestResolutionDayWithoutAYear(t *testing.T) {
+	k := importedKit(t)
+	k.steps([]step{
+		{neil, "/resolution 9/12", []string{"*Safer Sefton Together* — minutes of the meeting on Thursday 9 December 2021.", "• 28. FUTURE NAME OF PARTNERSHIP"}},
+		{neil, "/resolution 9 December 28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution 9/12 minute 28", []string{"RESOLVED: " + rename}},
+		{neil, "/resolution 10/12", []string{"No minutes of *Safer Sefton Together* for Wednesday 10 December 2025 are on record."}},
+		{neil, "/resolution 9/12/2026", []string{"No minutes of *Safer Sefton Together* for Wednesday 9 December 2026 are on record."}},
+	})
+}
