@@ -429,6 +429,16 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if whose == "" && named == nil {
 		whose = in.UserID
 	}
+	if _, _, rest, err := takeDateItem(in.Args, in.Now, c.Location()); !ok && err == nil && len(rest) > 0 {
+		// The item was given: what is wrong is whose, which is named by
+		// mention, or in quotes. A member's name typed bare is answered
+		// with them.
+		typed := inCode(Escape(truncateText(strings.Join(rest, " "), 40)))
+		if err := s.notMentioned(ctx, in, rest[0], fmt.Sprintf("`%s` is not a mention", typed), ""); err != nil {
+			return Reply{}, err
+		}
+		return Reply{}, usageErr("After the item, name whose report to remove by mention, e.g. `/report remove %s @neil`, or someone not in Slack in quotes, e.g. `/report remove %s \"Jen Williams (NW Probation)\"`; `%s` is neither.", inCode(Escape(item)), inCode(Escape(item)), typed)
+	}
 	if !ok {
 		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer or the chair may add whose, e.g. `/report remove 7.5 @neil`, or `/report remove 4 \"Jen Williams (NW Probation)\"` for someone not in Slack.")
 	}

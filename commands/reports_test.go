@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -258,5 +259,27 @@ func TestReportRemovedForSomeone(t *testing.T) {
 	missing := k.say(ian, "/report missing")
 	if !strings.Contains(missing, "Item 4") || !strings.Contains(missing, "Item 7.5") {
 		t.Errorf("removed reports are not missing again:\n%s", missing)
+	}
+}
+
+// Whose report to remove is named by mention: a member's name typed
+// instead is answered with the member it may mean, and anything else
+// with how to name them, not as if no item had been given; nothing is
+// removed.
+func TestReportRemoveNamesWhoseByMention(t *testing.T) {
+	k := agendaKit(t)
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	for line, want := range map[string]string{
+		"/report remove 7.7 sue":         "`sue` is not a mention: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>.",
+		"/report remove 7.7 Sue Holden":  "`Sue Holden` is not a mention: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>.",
+		"/report remove 7.7 the CVS one": "After the item, name whose report to remove by mention, e.g. `/report remove 7.7 @neil`, or someone not in Slack in quotes",
+	} {
+		r := k.run(ian, line)
+		if !r.Refused || !strings.Contains(r.Text, want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", line, shown(r), want)
+		}
+	}
+	if got, want := k.reportLinks(), []string{"7.7 https://example.org/cvs.pdf"}; !slices.Equal(got, want) {
+		t.Errorf("report links = %q, want %q", got, want)
 	}
 }
