@@ -124,6 +124,9 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 		}
 	}
 	if len(rest) > 0 && !found {
+		if err := mentionLeads(rest); err != nil {
+			return apologyArgs{Date: d}, err
+		}
 		if err := subcommandMeant(rest, now, loc); err != nil {
 			return apologyArgs{Date: d}, err
 		}
@@ -153,6 +156,22 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 		return apologyArgs{Date: d}, fmt.Errorf("that substitute's name is too long")
 	}
 	return a, nil
+}
+
+// mentionLeads refuses a reason that starts with a mention, or with a
+// slip of `for` and a mention ("fro @neil"): the sender meant `for` (or
+// `sub`), and as it stands the apologies would be their own, with a
+// mention for a reason. A reason that starts so is given with `reason`.
+func mentionLeads(rest []string) error {
+	lead, at := "with a mention", rest[0]
+	if len(rest) > 1 && !strings.EqualFold(rest[0], "reason") && oneEdit(strings.ToLower(rest[0]), "for") {
+		lead, at = "`"+inCode(Escape(rest[0]))+"` and a mention", rest[1]
+	}
+	id, _, ok := mention(at)
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("apologies starting %s would be your own, with that as their reason: to send them for <@%s>, write `for` before the mention (an officer or the chair); to name your substitute, `sub`. For a reason that starts so, write `/apologies reason …`", lead, id)
 }
 
 // withdrawWords, typed alone, mean `/apologies withdraw`: no one gives

@@ -538,3 +538,25 @@ func TestApologiesMistypedSubcommand(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies reason cancel"), "Reason: cancel")
 	wantShown(t, k.say(neil, "/apologies Lift broken"), "Reason: Lift broken")
 }
+
+// A mention at the start of a reason, or after a slip of `for` ("fro
+// @neil"), was meant for `for` or `sub`: sent as it stands, the apologies
+// would be the sender's own with a mention for their reason. A reason
+// that says so is given with `reason`.
+func TestApologiesReasonStartingWithAMention(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/apologies fro <@UNEIL|neil> Unwell", "Apologies starting `fro` and a mention would be your own, with that as their reason: to send them for <@UNEIL>, write `for` before the mention (an officer or the chair); to name your substitute, `sub`. For a reason that starts so, write `/apologies reason …`."},
+		{neil, "/apologies <@UGRAEME> Unwell", "Apologies starting with a mention would be your own, with that as their reason: to send them for <@UGRAEME>, write `for` before the mention (an officer or the chair); to name your substitute, `sub`."},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, "/apologies Meeting with <@UGRAEME>"), "are recorded")
+	wantShown(t, k.say(graeme, "/apologies reason <@UNEIL> has asked me to attend elsewhere"), "are recorded")
+}
