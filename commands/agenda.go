@@ -617,6 +617,11 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if len(in.Args) != 1 && !confirmed {
 		// The number was given: say what is wrong with what follows it,
 		// not ask again for the number.
+		if len(in.Args) == 2 && oneEdit(strings.ToLower(in.Args[1]), "confirm") {
+			// A slip in `confirm` is not taken for it: it removes an item
+			// with records on it.
+			return Reply{}, usageErr("Only `confirm` may follow the item's number: did you mean `/agenda remove%s %s confirm`?", agendaDateWord(in, m), n)
+		}
 		return Reply{}, usageErr("Only `confirm` may follow the item's number: `/agenda remove%s %s`.", agendaDateWord(in, m), n)
 	}
 	items, it, err := s.standingItem(ctx, in, m, n)

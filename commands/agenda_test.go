@@ -557,6 +557,7 @@ func TestAgendaUnknownWord(t *testing.T) {
 		"/agenda rename 6 Policing":       {"I don't know `/agenda rename`: after `/agenda` comes a meeting's day", "• `/agenda remove [DATE] NUMBER [confirm]`"},
 		"/agenda Thursday":                {"`Thursday` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."},
 		"/agenda 10/12/2026 7.5":          {"I don't know `7.5` after the date: `/agenda DATE` shows that meeting's agenda."},
+		"/agenda remove 7.5 confrim":      {"Only `confirm` may follow the item's number: did you mean `/agenda remove 7.5 confirm`?"},
 	} {
 		r := k.run(ian, line)
 		if !r.Refused {
