@@ -136,8 +136,22 @@ func agendaWordsUnread(in *Input, n int) error {
 			break
 		}
 	}
+	if editWords[lw] {
+		// There is no changing an item in place: say how it is done, not
+		// leave the officer to find it among the forms.
+		number := "NUMBER"
+		if len(in.Args) > 1 {
+			if n, err := ParseItemNumber(in.Args[1]); err == nil {
+				number = n.String()
+			}
+		}
+		msg += fmt.Sprintf(" An item's title or presenter is changed by removing it and adding it again: `/agenda remove %s`, then `/agenda add %s TITLE — PRESENTER`. Its declarations and report links stay with the item removed.", number, number)
+	}
 	return &UserError{Msg: msg, Usage: in.cmd.usage()}
 }
+
+// editWords are words an officer may try for changing an item in place.
+var editWords = map[string]bool{"rename": true, "retitle": true, "title": true, "edit": true, "presenter": true}
 
 // showAgenda is `/agenda [DATE]`. The agenda of the meeting at the table,
 // asked for from a committee's channel, nearly every one, is one read

@@ -554,7 +554,8 @@ func TestAgendaUnknownWord(t *testing.T) {
 	for line, want := range map[string][]string{
 		"/agenda ad 8 Any Other Business": {"I don't know `/agenda ad`: did you mean `/agenda add`?", "• `/agenda add [DATE] NUMBER TITLE [— PRESENTER]`", "• `/agenda move [DATE] NUMBER NEW-NUMBER`"},
 		"/agenda psot":                    {"I don't know `/agenda psot`: did you mean `/agenda post`?"},
-		"/agenda rename 6 Policing":       {"I don't know `/agenda rename`: after `/agenda` comes a meeting's day", "• `/agenda remove [DATE] NUMBER [confirm]`"},
+		"/agenda rename 6 Policing":       {"I don't know `/agenda rename`: after `/agenda` comes a meeting's day", "• `/agenda remove [DATE] NUMBER [confirm]`", "An item's title or presenter is changed by removing it and adding it again: `/agenda remove 6`, then `/agenda add 6 TITLE — PRESENTER`. Its declarations and report links stay with the item removed."},
+		"/agenda presenter 7.5 Neil":      {"An item's title or presenter is changed by removing it and adding it again: `/agenda remove 7.5`, then `/agenda add 7.5 TITLE — PRESENTER`."},
 		"/agenda Thursday":                {"`Thursday` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."},
 		"/agenda 10/12/2026 7.5":          {"I don't know `7.5` after the date: `/agenda DATE` shows that meeting's agenda."},
 		"/agenda remove 7.5 confrim":      {"Only `confirm` may follow the item's number: did you mean `/agenda remove 7.5 confirm`?"},

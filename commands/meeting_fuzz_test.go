@@ -67,7 +67,7 @@ func FuzzParseNewDate(f *testing.F) {
 // never a failure or a panic.
 func FuzzAgendaWordsUnread(f *testing.F) {
 	for _, s := range append(dateSeeds, "ad 8 Any Other Business", "psot", "rename 6 Policing", "Thursday", "thu", "yesterday",
-		"10/12/2026 7.5", "next 17/12", "next Thursday", "nonsense", "a`b", "<@U1>", "Ad", "x") {
+		"10/12/2026 7.5", "next 17/12", "next Thursday", "nonsense", "a`b", "<@U1>", "Ad", "x", "presenter 7.5 Neil", "edit", "title X", "rename 999999 X") {
 		f.Add(s, int64(1795000000))
 	}
 	cmd := agendaCommand()
