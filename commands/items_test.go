@@ -158,6 +158,11 @@ func TestParseReminders(t *testing.T) {
 		{in: "7,1 25:00", err: "not a time"},
 		{in: "7,1 tomorrow", err: "not a time of day"},
 		{in: "7,1 09:00 extra", err: "not a time of day"},
+		{in: "7,1 9", err: "`9` after `7,1` may be a time or another day"},
+		{in: "7,1 14", err: "`14:00` or `2pm`"},
+		{in: "7,1 30", want: reminderSettings{Days: []int{30, 7, 1}}},
+		{in: "1, 7", want: reminderSettings{Days: []int{7, 1}}},
+		{in: "7,1 9 am", want: reminderSettings{Days: []int{7, 1}, At: Clock{9, 0}, HasTime: true}},
 	}
 	for _, tc := range cases {
 		got, err := parseReminders(strings.Fields(tc.in))
@@ -178,7 +183,8 @@ func TestParseReminders(t *testing.T) {
 }
 
 func FuzzParseReminders(f *testing.F) {
-	for _, s := range []string{"7,1 09:00", "off", "14 7 1 days before at 8.30am", ",,, 9", "7,1 12 pm", "0"} {
+	for _, s := range []string{"7,1 09:00", "off", "14 7 1 days before at 8.30am", ",,, 9", "7,1 12 pm", "0",
+		"7,1 9", "7, 1 14", "7,1 0", "1, 7", "7,1 9 am", "7,1, 9", "7 ,1 9"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -482,3 +482,17 @@ func TestDeclareWithdrawNextWhileSitting(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/declare withdraw 4"), "Your declaration in Item 4 (Budget) is withdrawn.")
 }
+
+// A number after a list of days written with commas ("7,1 9") is most
+// likely the hour: it is refused with both ways to write it, rather than
+// taken for a third day before each meeting.
+func TestReminderHourAfterDays(t *testing.T) {
+	k := meetingKit(t)
+	k.steps([]step{
+		{ian, "/meeting reminders 7,1 9", []string{"`9` after `7,1` may be a time or another day: write the time as `09:00` or `9am` (`/meeting reminders 7,1 09:00`), or the day in the list (`/meeting reminders 7,1,9`)."}},
+		{ian, "/meeting reminders 7, 1 8", []string{"`8` after `7, 1` may be a time or another day: write the time as `08:00` or `8am` (`/meeting reminders 7,1 08:00`), or the day in the list (`/meeting reminders 7,1,8`)."}},
+		{neil, "/meeting reminders", []string{"7 days before and 1 day before each meeting, at 09:00"}},
+		{ian, "/meeting reminders 1, 7", []string{"7 days before and 1 day before each meeting, at 09:00"}},
+		{ian, "/meeting reminders 14 7 1", []string{"14 days before, 7 days before and 1 day before each meeting"}},
+	})
+}

@@ -60,6 +60,48 @@ type reminderSettings struct {
 // parseReminders reads "off", or the days before each meeting ("7,1",
 // "7, 1", "7 1", optionally followed by "days" or "days before") and an
 // optional time of day ("09:00", "9am").
+// isMeridiem reports whether w is "am" or "pm", as written apart from
+// the hour ("9 am").
+func isMeridiem(w string) bool {
+	switch strings.ToLower(strings.ReplaceAll(w, ".", "")) {
+	case "am", "pm":
+		return true
+	}
+	return false
+}
+
+// hourAfterDays refuses args[i], the last word, when it is a number
+// that may be an hour, standing apart after days joined by commas ("7,1
+// 9"): whoever wrote the days as a list most likely meant the hour, and
+// read as one more day it would set a reminder nine days before. days
+// are the days read before it.
+func hourAfterDays(args []string, i int, listed bool, days []int) error {
+	w := args[i]
+	if !listed || i != len(args)-1 || strings.Contains(w, ",") || strings.HasSuffix(args[i-1], ",") {
+		return nil
+	}
+	h, err := strconv.Atoi(w)
+	if err != nil || h > 23 {
+		return nil
+	}
+	list := make([]string, len(days))
+	for k, d := range days {
+		list[k] = strconv.Itoa(d)
+	}
+	l := strings.Join(list, ",")
+	twelve := fmt.Sprintf("%dam", h)
+	switch {
+	case h == 0:
+		twelve = "12am"
+	case h == 12:
+		twelve = "12pm"
+	case h > 12:
+		twelve = fmt.Sprintf("%dpm", h-12)
+	}
+	return fmt.Errorf("`%s` after `%s` may be a time or another day: write the time as `%02d:00` or `%s` (`/meeting reminders %s %02d:00`), or the day in the list (`/meeting reminders %s,%d`)",
+		w, strings.Join(args[:i], " "), h, twelve, l, h, l, h)
+}
+
 func parseReminders(args []string) (reminderSettings, error) {
 	var rs reminderSettings
 	if len(args) == 1 {
@@ -70,6 +112,7 @@ func parseReminders(args []string) (reminderSettings, error) {
 	}
 	seen := map[int]bool{}
 	i := 0
+	listed := false // a comma has joined days so far
 	for ; i < len(args); i++ {
 		w := args[i]
 		if strings.Trim(w, "0123456789,") != "" {
@@ -78,6 +121,13 @@ func parseReminders(args []string) (reminderSettings, error) {
 		if strings.Contains(w, ":") {
 			break
 		}
+		if i+1 < len(args) && isMeridiem(args[i+1]) {
+			break // "9 am" is the time
+		}
+		if err := hourAfterDays(args, i, listed, rs.Days); err != nil {
+			return rs, err
+		}
+		listed = listed || strings.Contains(w, ",")
 		for _, p := range strings.Split(w, ",") {
 			if p == "" {
 				continue
