@@ -70,6 +70,10 @@ type apologyArgs struct {
 	// `reason` ("sub sue"): a member's, it names someone the sender
 	// meant as substitute (see subNotNamed).
 	SubWord string
+	// Weekday is the day of the week a reason not given with `reason`
+	// starts with, when no date came before it ("Thursday"): the sender
+	// most likely meant the meeting's day (see weekdayMeant).
+	Weekday string
 }
 
 // keep is what an update with a leaves of the apology standing.
@@ -136,8 +140,9 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 		if !found {
 			a.SubWord = wordAfterSub(rest)
 		}
+		explicit := false
 		if lw := strings.ToLower(strings.TrimRight(rest[0], ":")); lw == "reason" {
-			a.SubWord = ""
+			a.SubWord, explicit = "", true
 			switch {
 			case len(rest) == 1:
 				return apologyArgs{Date: d}, errors.New("say `reason none` to remove the reason, or give it after `reason`")
@@ -148,6 +153,9 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 			}
 		}
 		a.Reason = plain(rest)
+		if n == 0 && !explicit && len(rest) > 0 && weekdayLeads(rest[0]) {
+			a.Weekday = rest[0]
+		}
 	}
 	if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
 		return apologyArgs{Date: d}, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Reason), MaxReasonLen)
@@ -172,6 +180,29 @@ func mentionLeads(rest []string) error {
 		return nil
 	}
 	return fmt.Errorf("apologies starting %s would be your own, with that as their reason: to send them for <@%s>, write `for` before the mention (an officer or the chair); to name your substitute, `sub`. For a reason that starts so, write `/apologies reason …`", lead, id)
+}
+
+// weekdayLeads reports whether w, the first word of a reason, is a day
+// of the week, "Thursday" or "thu". "Sat" and "sun" are words of their
+// own ("Sun holiday").
+func weekdayLeads(w string) bool {
+	lw := strings.ToLower(strings.TrimRight(w, ",.:"))
+	return weekdays[lw] && lw != "sat" && lw != "sun"
+}
+
+// weekdayMeant refuses apologies for m whose reason starts with a day of
+// the week, given with no date (apologyArgs.Weekday): the sender most
+// likely meant the meeting's day, and sent as they stand the apologies
+// would be for the next meeting, whatever its day, with the day for a
+// reason. The answer names the next meeting's day.
+func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
+	if a.Weekday == "" {
+		return nil
+	}
+	typed := inCode(Escape(truncateText(a.Weekday, 40)))
+	loc := c.Location()
+	return userErr("`%s` is not read as a date: the next meeting is on %s. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies %s …`; for a reason that starts with `%s`, write `/apologies reason %s …`.",
+		typed, formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2/01/2006"), typed, typed)
 }
 
 // withdrawWords, typed alone, mean `/apologies withdraw`: no one gives
@@ -306,7 +337,9 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// is the one an apology without a date means.
 	// So does one whose reason has "sub" and a word that may be a
 	// member's: subNotNamed reads the members.
-	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || a.SubWord != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
+	// So does one whose reason starts with a day of the week: the answer
+	// names the next meeting's day (weekdayMeant).
+	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || a.SubWord != "" || a.Weekday != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
 		return s.sendApologyOn(ctx, in)
 	}
 	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
@@ -548,6 +581,9 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	}
 	m, err := s.meetingSaid(ctx, in, a.Date, saidNextFirst(args))
 	if err != nil {
+		return Reply{}, err
+	}
+	if err := weekdayMeant(in.Committee, m, a); err != nil {
 		return Reply{}, err
 	}
 	return s.sendApologyAs(ctx, in.Committee, who, m, in.Request, a)

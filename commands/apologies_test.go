@@ -560,3 +560,25 @@ func TestApologiesReasonStartingWithAMention(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies Meeting with <@UGRAEME>"), "are recorded")
 	wantShown(t, k.say(graeme, "/apologies reason <@UNEIL> has asked me to attend elsewhere"), "are recorded")
 }
+
+// A reason that starts with a day of the week, with no date before it,
+// was most likely meant as the meeting's day: it is refused with the day
+// of the next meeting and how to give either, not sent with the reason
+// "Thursday".
+func TestApologiesReasonStartingWithAWeekday(t *testing.T) {
+	k := agendaKit(t)
+	for _, line := range []string{"/apologies Thursday", "/apologies thu Unwell", "/apologies Friday Holiday sub <@UGRAEME>"} {
+		r := k.run(neil, line)
+		word := strings.Fields(line)[1]
+		want := "`" + word + "` is not read as a date: the next meeting is on Thursday 10 December 2026. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies 10/12/2026 …`; for a reason that starts with `" + word + "`, write `/apologies reason " + word + " …`."
+		if !r.Refused || !strings.Contains(r.Text, want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", line, shown(r), want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, "/apologies reason Thursday clinic"), "Reason: Thursday clinic")
+	wantShown(t, k.say(neil, "/apologies 10/12/2026 Thursday clinic"), "Reason: Thursday clinic")
+	wantShown(t, k.say(neil, "/apologies Sun holiday"), "Reason: Sun holiday")
+}
