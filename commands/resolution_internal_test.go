@@ -43,7 +43,7 @@ func TestParseResolutionQuery(t *testing.T) {
 		{text: "2021-12-09 28", want: resolutionQuery{On: dec9, Number: "28"}},
 		{text: "09/12/2021 28", want: resolutionQuery{On: dec9, Number: "28"}},
 		{text: "9 December 2021 minute 28", want: resolutionQuery{On: dec9, Number: "28"}},
-		{text: "9th December 28", want: resolutionQuery{On: dec9, Number: "28"}},
+		{text: "9th December 28", want: resolutionQuery{On: dec9, Number: "28", Yearless: true}},
 		{text: "2021-12-09", want: resolutionQuery{On: dec9}},
 		{text: "rename partnership", want: resolutionQuery{Words: "rename partnership"}},
 		{text: `"alternative provision"`, want: resolutionQuery{Words: `"alternative provision"`}},
