@@ -193,6 +193,39 @@ type reportArgs struct {
 	Title string
 }
 
+// addressForItem answers words whose item number is missing because an
+// address stands where it goes, or is run into it ("7.5https://…"): the
+// address quoted back as not an item number would not say what to do.
+// It is nil for any other words.
+func addressForItem(args []string, now time.Time, loc *time.Location) error {
+	_, n, err := takeDate(args, now, loc)
+	if err != nil || n >= len(args) {
+		return nil
+	}
+	w := unwrapLink(args[n])
+	// Found byte by byte: lowering w would change its length where it is
+	// not UTF-8.
+	i := -1
+	for j := 0; j+4 <= len(w); j++ {
+		if strings.EqualFold(w[j:j+4], "http") {
+			i = j
+			break
+		}
+	}
+	if i < 0 || !strings.Contains(w[i:], "://") {
+		return nil
+	}
+	// The caller escapes the answer.
+	url := inCode(truncateText(w[i:], 200))
+	if i == 0 {
+		return fmt.Errorf("give the item's number before the address, as printed on the agenda: `/report ITEM %s`, e.g. `/report 7.5 %s`", url, url)
+	}
+	if _, err := ParseItemNumber(w[:i]); err == nil {
+		return fmt.Errorf("put a space between the item's number and the address: `/report %s %s`", inCode(w[:i]), url)
+	}
+	return nil
+}
+
 // parseReport reads the text of "/report [DATE] ITEM URL [TITLE]". It
 // reads the text rather than its words because words are split at any
 // white space: an address with a tab, a line break or another kind of
@@ -207,6 +240,9 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 		return a, err
 	}
 	if a.Date, a.Item, rest, err = takeDateItem(args, now, loc); err != nil {
+		if err := addressForItem(args, now, loc); err != nil {
+			return a, err
+		}
 		return a, err
 	}
 	if len(rest) == 0 {

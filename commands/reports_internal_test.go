@@ -94,7 +94,8 @@ func TestParseReport(t *testing.T) {
 		{"7.5 <https://example.org/r?a=1&amp;b=2>", reportArgs{Item: "7.5", URL: "https://example.org/r?a=1&b=2"}, ""},
 		{"7.5 <https://example.org/r&gt;|x>", reportArgs{Item: "7.5", URL: "https://example.org/r>"}, ""},
 		{"7.5", reportArgs{}, "give the report's web address"},
-		{"https://example.org/r.pdf", reportArgs{}, "not an agenda item number"},
+		{"https://example.org/r.pdf", reportArgs{}, "give the item's number before the address"},
+		{"SWACA https://example.org/r.pdf", reportArgs{}, "not an agenda item number"},
 		{"7.5 javascript:alert(1)", reportArgs{}, "only http and https"},
 		{"7.5 <javascript:alert(1)|https://example.org>", reportArgs{}, "only http and https"},
 		{"7.5 https://u:p@example.org/r", reportArgs{}, "user name or password"},
@@ -141,7 +142,8 @@ func FuzzParseReport(f *testing.F) {
 		"7.5 example.org/x", "7.5 example.org:8080/x", "7.5 //example.org/x", "7.5 www.example.org",
 		"next 7.5 https://example.org/r.pdf SWACA", "next Thursday 7.5 https://example.org/r.pdf", "A1 https://example.org/a", "b2. https://example.org/a t",
 		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a",
-		"next 17/12 7.5 https://example.org/a", "next Thursday 17 December 7.5 https://example.org/a", "next 7 https://example.org/a"} {
+		"next 17/12 7.5 https://example.org/a", "next Thursday 17 December 7.5 https://example.org/a", "next 7 https://example.org/a",
+		"https://example.org/a.pdf", "<https://example.org/a.pdf>", "7.5https://example.org/a.pdf", "10/12/2026 https://example.org/a.pdf", "xhttp://", "7ahttps://a.b/c", "HTTP://A"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -283,3 +283,18 @@ func TestReportRemoveNamesWhoseByMention(t *testing.T) {
 		t.Errorf("report links = %q, want %q", got, want)
 	}
 }
+
+// An address given without the item before it, or run into the item's
+// number, is answered with where the number goes, not with the address
+// quoted back as a number that is not one.
+func TestReportAddressWithoutItsItem(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{neil, "/report <https://example.org/a.pdf>", []string{"Give the item's number before the address, as printed on the agenda: `/report ITEM https://example.org/a.pdf`, e.g. `/report 7.5 https://example.org/a.pdf`."}},
+		{neil, "/report 10/12/2026 https://example.org/a.pdf SWACA", []string{"Give the item's number before the address"}},
+		{neil, "/report 7.5https://example.org/a.pdf", []string{"Put a space between the item's number and the address: `/report 7.5 https://example.org/a.pdf`."}},
+	})
+	if got := k.reportLinks(); len(got) != 0 {
+		t.Errorf("report links = %q, want none", got)
+	}
+}
