@@ -1381,12 +1381,42 @@ func (s *Service) attendanceBareName(ctx context.Context, in *Input) error {
 	if err != nil || len(meant) == 0 {
 		return err
 	}
-	rest := inCode(Escape(truncateText(strings.Join(in.Args[1:], " "), 60)))
 	lines := make([]string, len(meant))
 	for i, m := range meant {
+		rest := inCode(Escape(truncateText(strings.Join(in.Args[nameTyped(m, in.Args):], " "), 60)))
 		lines[i] = fmt.Sprintf("`/attendance <@%s> %s` for %s", m.UserID, rest, inCode(Escape(nameOf(m.Name, m.Organisation))))
 	}
 	return userErr("Start with the person's mention: %s.", joinOr(lines))
+}
+
+// nameTyped is how many of args, from the first, name m: the word of
+// their name that args[0] is, the words of it that follow, and their
+// organisation in brackets after them ("Neil Frackelton (SWACA)"). The
+// mention suggested in their place must not leave a surname in front of
+// what is to be recorded. At least one word is always left.
+func nameTyped(m Member, args []string) int {
+	words := strings.Fields(foldName(m.Name))
+	j := slices.Index(words, bareWord(args[0]))
+	if j < 0 {
+		return 1
+	}
+	n := 1
+	for n < len(args)-1 && j+n < len(words) && foldName(strings.TrimRight(args[n], ",")) == words[j+n] {
+		n++
+	}
+	if m.Organisation == "" || !strings.HasPrefix(args[n], "(") {
+		return n
+	}
+	for k := n; k < len(args)-1; k++ {
+		if strings.HasSuffix(args[k], ")") {
+			org := strings.TrimSuffix(strings.TrimPrefix(strings.Join(args[n:k+1], " "), "("), ")")
+			if foldName(org) == foldName(m.Organisation) {
+				return k + 1
+			}
+			break
+		}
+	}
+	return n
 }
 
 func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -350,6 +350,11 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, "/attendance <@UANN> late soon", "Soon is not a time: use 10:20 or 10.20am."},
 		{ian, "/attendance <@UJAN> present", "<@UJAN> is not a member of Safer Sefton Together. Add them first (`/committee member add <@UJAN> ORGANISATION`), record them as in attendance (`/attendance <@UJAN> in-attendance`), or by name (`/attendance \"Name (Organisation)\" present`)."},
 		{ian, "/attendance neil present", "Start with the person's mention: `/attendance <@UNEIL> present` for Neil Frackelton (SWACA)."},
+		// The whole name typed, with or without the organisation: the
+		// line suggested has the mention in its place, not after a first word.
+		{ian, "/attendance Neil Frackelton present", "Start with the person's mention: `/attendance <@UNEIL> present` for Neil Frackelton (SWACA)."},
+		{ian, "/attendance neil frackelton (SWACA) late 10:20", "Start with the person's mention: `/attendance <@UNEIL> late 10:20` for Neil Frackelton (SWACA)."},
+		{ian, "/attendance Frackelton left", "Start with the person's mention: `/attendance <@UNEIL> left` for Neil Frackelton (SWACA)."},
 		{ian, "/attendance helen apologies Unwell", "Start with the person: @name, or \"Name (Organisation)\" for someone not in Slack."},
 		{ian, "/attendance ann apologies Unwell", "Start with the person's mention: `/attendance <@UANN> apologies Unwell` for Ann (Sefton Council)."},
 		{ian, "/attendance @nobody present", "I could not find @nobody: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack."},

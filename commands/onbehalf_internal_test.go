@@ -328,3 +328,25 @@ func TestQuotedName(t *testing.T) {
 		t.Errorf("did you mean:\n got %s\nwant %s", got, want)
 	}
 }
+
+// FuzzNameTyped: "/attendance Neil Frackelton (SWACA) present" answers
+// with the mention in place of the name however much of it was typed;
+// what is left is never empty, and never starts with a word of the name
+// that followed the one taken for it.
+func FuzzNameTyped(f *testing.F) {
+	m := Member{UserID: "UNEIL", Name: "Neil  Frackelton", Organisation: "SWACA (Sefton)"}
+	for _, s := range []string{"neil present", "Neil Frackelton present", "neil frackelton (SWACA (Sefton)) late 10:20",
+		"frackelton left", "Neil Frackelton", "Neil Frackelton (SWACA", "neil (swaca (sefton)) x", "neil neil neil", "neil's x", "\xff x", "neil"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		args := strings.Fields(text)
+		if len(args) < 2 {
+			return
+		}
+		n := nameTyped(m, args)
+		if n < 1 || n > len(args)-1 {
+			t.Fatalf("%q: %d of %d words taken for the name", text, n, len(args))
+		}
+	})
+}
