@@ -18,7 +18,8 @@ import (
 // conductSubs are the /meeting subcommands that run a meeting on the day.
 func conductSubs() []Sub {
 	return []Sub{{
-		Name:     "start",
+		// "Open" is the chair's own word for it.
+		Name: "start", Aliases: []string{"open"},
 		Usage:    []string{"/meeting start [DATE]"},
 		Summary:  "Open today's meeting: posts the live \"Meeting in progress\" message with an I'm here button.",
 		Examples: []string{"/meeting start"},

@@ -244,6 +244,18 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 	}
 }
 
+// TestMeetingOpenIsStart: the chair in front of the room says "open the
+// meeting", and `/meeting open` does what `/meeting start` does rather
+// than answer with the list of every /meeting form.
+func TestMeetingOpenIsStart(t *testing.T) {
+	k := attDay(t)
+	attRefused(k, neil, "/meeting open", "Only an officer or the chair of Safer Sefton Together can open the meeting.")
+	r := k.must(sue, "/meeting open")
+	wantShown(t, shown(r), "You opened the meeting of *Safer Sefton Together* at 09:55.")
+	attRefused(k, ian, "/meeting open", "The meeting is already in progress: <@USUE> opened it at 09:55.")
+	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]")
+}
+
 // TestMeetingStartRefused: the meeting opens only on its day, from three
 // hours before its start, and not when cancelled; each refusal says why
 // and what to type instead.
