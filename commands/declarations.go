@@ -344,6 +344,15 @@ func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n 
 	} else {
 		m, running, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, now)
 	}
+	if isUserErr(err) && d.IsNext() && !next {
+		// None scheduled after today's, which the chair has just closed:
+		// that meeting, the one meant at the table, is what to answer about.
+		if day, ok, derr := s.dayMeetingOf(ctx, c, now); derr != nil {
+			return Meeting{}, AgendaItem{}, derr
+		} else if ok && day.Status == MeetingHeld {
+			return Meeting{}, AgendaItem{}, openForDeclarations(c, day, now)
+		}
+	}
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}

@@ -302,6 +302,32 @@ func TestDeclarationsOfThoseAwayNotMinuted(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare list 10/12/2026"), "Neil Frackelton: disclosable pecuniary interest", "Ann: personal interest")
 }
 
+// TestDeclareAfterTheMeetingClosed: a member who declares at the table a
+// moment after the chair closed the meeting, with no other meeting yet
+// scheduled, is told that the meeting has been held and its declarations
+// are closed, not that no meeting is scheduled; nothing is recorded.
+func TestDeclareAfterTheMeetingClosed(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	k.now = attAt(10, 11, 2)
+	const held = "The meeting on Thursday 10 December 2026 has already been held; declarations for it are closed."
+	for _, line := range []string{"/declare 7.7 personal Trustee of Sefton CVS", "/declare for <@UGRAEME> 7.7 personal Trustee of Sefton CVS"} {
+		user := graeme
+		if strings.Contains(line, " for ") {
+			user = ian
+		}
+		r := k.run(user, line)
+		if !r.Refused || !strings.Contains(shown(r), held) {
+			t.Errorf("%s after the meeting closed:\n%s\nwant %q", line, shown(r), held)
+		}
+	}
+	if strings.Contains(k.say(ian, "/declare list 10/12/2026"), "Graeme") {
+		t.Errorf("a declaration was recorded after the meeting closed")
+	}
+}
+
 // TestItemNumberWithAFullStop: an item's number copied as the agenda
 // prints it, "7.7.", is the item, for declarations, reports and the item
 // under discussion as for /agenda remove.
