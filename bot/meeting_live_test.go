@@ -137,7 +137,7 @@ func TestMeetingLive(t *testing.T) {
 
 	// A declaration at the table, after the start time, and the item's quorum.
 	k.SetNow(time.Date(2026, 12, 10, 10, 30, 0, 0, london))
-	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "Item 7.7 is under discussion. Item 7.7: Quorate: 5 present, quorum 3.")
+	wantText(t, k.Must(sue, "/meeting", "item 7.7"), "Item 7.7 (Sefton CVS) is under discussion. Quorate: 5 present, quorum 3.")
 	k.Drain()
 	wantText(t, k.Must(sue, "/declare", "7.7 pecuniary Chief Executive of Sefton CVS"), "Recorded")
 	wantText(t, k.Must(graeme, "/meeting", "status 7.7"), "Item 7.7: Quorate: 4 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).",

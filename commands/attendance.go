@@ -524,15 +524,23 @@ func sittingAction(action SessionAction) Handler {
 			return Reply{}, s.noneRunning(ctx, c, in.Now)
 		}
 		e := SessionEvent{MeetingID: m.ID, Action: action, At: in.Now, By: in.UserID}
+		var taken AgendaItem
 		switch {
-		case action == ActionItem && len(in.Args) != 1:
-			return Reply{}, usageErr("Give the item's number, e.g. `/meeting item 7.7`.")
 		case action == ActionItem:
-			it, _, err := s.agendaItem(ctx, c, m, in.Args[0])
+			// "Item 7.7", as the chair reads it off the agenda, is 7.7.
+			n, used := takeItem(in.Args)
+			if used == 0 && len(in.Args) == 1 {
+				n, used = in.Args[0], 1
+			}
+			if used == 0 || used != len(in.Args) {
+				return Reply{}, usageErr("Give the item's number, e.g. `/meeting item 7.7`.")
+			}
+			it, _, err := s.agendaItem(ctx, c, m, n)
 			if err != nil {
 				return Reply{}, err
 			}
 			e.Item = it.Number
+			taken = it
 		case len(in.Args) > 0:
 			return Reply{}, usageErr("`%s` takes nothing after it.", in.sub.Name)
 		}
@@ -565,18 +573,25 @@ func sittingAction(action SessionAction) Handler {
 		case ActionItem:
 			// The item is recorded: a failure to read the quorum now must
 			// not say it was not.
+			// The item is named as on the agenda, so the chair sees it is
+			// the one they meant, and its quorum is said once.
 			st, err := s.meetingState(ctx, c, m)
 			if err != nil {
-				return private("Item %s is under discussion.", Escape(e.Item)), nil
+				return private("%s is under discussion.", Escape(itemLabel(taken))), nil
 			}
-			return private("Item %s is under discussion. %s", Escape(e.Item), itemLine(e.Item, st.count(e.Item))), nil
+			return private("%s is under discussion. %s", Escape(itemLabel(taken)), itemQuorum(st.count(e.Item))), nil
 		}
 		return private("You closed the meeting of *%s* at %s; the live message now shows its summary. `/meeting attendance` gives the paragraphs for the minutes.", Escape(c.Name), at), nil
 	}
 }
 
 func itemLine(item string, cnt Count) string {
-	line := fmt.Sprintf("Item %s: %s", Escape(item), cnt.Line())
+	return fmt.Sprintf("Item %s: %s", Escape(item), itemQuorum(cnt))
+}
+
+// itemQuorum is whether an item is quorate, and who withdraws for it.
+func itemQuorum(cnt Count) string {
+	line := cnt.Line()
 	if len(cnt.Withdrawn) > 0 {
 		line += fmt.Sprintf(". %s %s for it (disclosable pecuniary interest)", joinAnd(cnt.Withdrawn), plural(len(cnt.Withdrawn), "withdraws", "withdraw"))
 	}

@@ -158,10 +158,14 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 
 	// An item, and a pecuniary interest declared at the table.
 	k.now = attAt(10, 10, 30)
-	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 is under discussion. Item 7.7: Quorate: 4 present, quorum 3." {
+	// The item is named as the agenda has it, and its quorum said once.
+	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion. Quorate: 4 present, quorum 3." {
 		t.Errorf("item: %q", got)
 	}
 	k.must(sue, "/declare 7.7 pecuniary Chief Executive of Sefton CVS")
+	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion. Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest)." {
+		t.Errorf("item taken up again: %q", got)
+	}
 	status := k.say(graeme, "/meeting status 7.7")
 	wantShown(t, status, "Item 7.7: Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).",
 		"Ann (Sefton Council) — marked by Ian Barton", "Jen Williams (NW Probation) — marked by Ian Barton", "Mallory — marked by Ian Barton",
@@ -639,7 +643,8 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 	}
 	attRefused(k, sue, "/meeting resume", "The meeting is not adjourned.")
 	k.must(sue, "/here")
-	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 is under discussion. Item 7.7: Quorate: 3 present, quorum 3." {
+	// "Item 7.7", as the chair reads it from the agenda, is the item too.
+	if got := k.say(sue, "/meeting item Item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion. Quorate: 3 present, quorum 3." {
 		t.Errorf("item: %q", got)
 	}
 	live, _ = attLive(k, id)
@@ -776,7 +781,7 @@ func TestAttendanceWithoutQuorum(t *testing.T) {
 		t.Errorf("here: %q", got)
 	}
 	wantShown(t, k.say(graeme, "/here"), "2 voting members present; no quorum is set")
-	if got := k.say(ian, "/meeting item 3"); got != "Item 3 is under discussion. Item 3: 2 voting members present; no quorum is set (`/committee quorum N`)." {
+	if got := k.say(ian, "/meeting item 3"); got != "Item 3 (Minutes of Previous Meeting) is under discussion. 2 voting members present; no quorum is set (`/committee quorum N`)." {
 		t.Errorf("item: %q", got)
 	}
 	status := k.say(ian, "/meeting status 3")

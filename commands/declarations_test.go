@@ -341,7 +341,7 @@ func TestItemNumberWithAFullStop(t *testing.T) {
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
 	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
 	k.must(sue, "/meeting start")
-	wantShown(t, k.say(sue, "/meeting item 7.7."), "Item 7.7 is under discussion.")
+	wantShown(t, k.say(sue, "/meeting item 7.7."), "Item 7.7 (Sefton CVS) is under discussion.")
 	wantShown(t, k.say(sue, "/meeting status 7.7."), "Item 7.7:")
 }
 
