@@ -260,6 +260,26 @@ func TestMeetingOpenIsStart(t *testing.T) {
 	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]")
 }
 
+// TestSubcommandTypoSuggested: a slip of the keyboard in front of the
+// room is answered with the form meant and its usage, not "I don't
+// know" and every form of the command.
+func TestSubcommandTypoSuggested(t *testing.T) {
+	k := attDay(t)
+	for _, c := range []struct{ line, want string }{
+		{"/meeting strat", "I don't know `strat`: did you mean `/meeting start`?\nUsage:\n• `/meeting start [DATE]`"},
+		{"/meeting clsoe", "I don't know `clsoe`: did you mean `/meeting close`?\nUsage:\n• `/meeting close`"},
+		{"/meeting adjurn", "I don't know `adjurn`: did you mean `/meeting adjourn`?"},
+		{"/minutes aprove", "I don't know `aprove`: did you mean `/minutes approve`?"},
+	} {
+		r := k.run(sue, c.line)
+		if got := shown(r); !r.Refused || !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s:\n%s\nwant it to start %q", c.line, got, c.want)
+		}
+	}
+	// A word near none of them still lists them all.
+	wantShown(t, k.say(sue, "/meeting dance"), "I don't know `dance`.\nUsage:", "/meeting close")
+}
+
 // TestMeetingStartRefused: the meeting opens only on its day, from three
 // hours before its start, and not when cancelled; each refusal says why
 // and what to type instead.

@@ -337,7 +337,70 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 			return nil, nil, false, usageErr("%s", msg)
 		}
 	}
+	if name, usage := cmd.nearest(args[0]); name != "" {
+		return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), cmd.Name, name), Usage: usage}
+	}
 	return nil, nil, false, usageErr("I don't know `%s`.", Escape(truncateText(args[0], 40)))
+}
+
+// nearest is the one-word subcommand name (or alias) that word is a slip
+// of the keyboard away from ("strat", "clsoe"), and the usage of the
+// subcommand so named. A chair in front of the room is better shown the
+// form they meant than every form of the command. A word as near to two
+// names is near none.
+func (cmd *Command) nearest(word string) (string, []string) {
+	w := []rune(strings.ToLower(word))
+	if len(w) < 4 || len(w) > 20 {
+		return "", nil
+	}
+	limit := 1
+	if len(w) > 5 {
+		limit = 2
+	}
+	name, of := "", ""
+	var usage []string
+	for _, sub := range cmd.Subs {
+		for _, n := range append([]string{sub.Name}, sub.Aliases...) {
+			if n == "" || strings.Contains(n, " ") || slips(w, []rune(n)) > limit {
+				continue
+			}
+			if name != "" && sub.Name != of {
+				return "", nil
+			}
+			if name == "" {
+				name, of = n, sub.Name
+			}
+			// A name given twice, alone and with more after it.
+			usage = append(usage, sub.Usage...)
+		}
+	}
+	return name, slices.Compact(usage)
+}
+
+// slips is how many letters typed, left out, changed or swapped with
+// their neighbour turn a into b (the optimal string alignment distance).
+func slips(a, b []rune) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // named finds the subcommand whose name (or alias) args start with, the

@@ -15,7 +15,8 @@ func FuzzChoose(f *testing.F) {
 		"reminders off", "list 10/12/2026", "<@U1>", "?", "HELP member remove", "Unwell sub @x", "x y z",
 		"add 9/12/2021 28 <@U1> 2027-03-01 Circulate the figures", "add 26 \"Jo Smith\" 1 March 2027 Write", "reopen 12", "history 12",
 		"history <@U1|neil>", "history", "apologies next <@U1>", "list next", "approve", "approve 9 December 2021", "approve next",
-		"<@U1> left 11:05", "<@U1> left", `"Jen Williams" 10/12/2026`, "10/12/2026", "<@U1|a<b>", "next"} {
+		"<@U1> left 11:05", "<@U1> left", `"Jen Williams" 10/12/2026`, "10/12/2026", "<@U1|a<b>", "next",
+		"strat", "clsoe today", "remiders 7", "<@U1x", "opne", "memebr"} {
 		f.Add(s)
 	}
 	cmds := registry()
