@@ -938,7 +938,7 @@ func (s *Service) attendedMeeting(ctx context.Context, in *Input, d Date, cmd st
 func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	status := AttendPresent
 	switch {
-	case len(in.Args) == 1 && strings.EqualFold(in.Args[0], "remote"):
+	case len(in.Args) == 1 && isRemote(in.Args[0]):
 		status = AttendRemote
 	case len(in.Args) > 0:
 		return Reply{}, hereSomeone(in.Args)
@@ -956,12 +956,22 @@ func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return s.markSelf(ctx, in.Committee, in.Me, m, status, in.Now)
 }
 
+// isRemote is whether w says one is at the meeting from the call, in the
+// words /attendance takes for it.
+func isRemote(w string) bool {
+	switch strings.ToLower(w) {
+	case "remote", "remotely", "online":
+		return true
+	}
+	return false
+}
+
 // hereSomeone refuses /here with words after it. An officer at the table
 // who names someone ("/here @neil") means to mark them: the answer gives
 // the /attendance line that does.
 func hereSomeone(args []string) error {
 	status := "present"
-	if n := len(args); n > 1 && strings.EqualFold(args[n-1], "remote") {
+	if n := len(args); n > 1 && isRemote(args[n-1]) {
 		status, args = "remote", args[:n-1]
 	}
 	person := ""

@@ -594,7 +594,9 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 		{"UJAN", "/here", []string{"You are not a member of Safer Sefton Together, so I cannot mark you here. The officer or the chair can record you: `/attendance @you in-attendance`, or `/attendance @you substitute-for @member`."}},
 		{stranger, "/here", []string{"You are marked present as substitute for Ann. *Inquorate*: 1 present, quorum 3"}},
 		{stranger, "/here", []string{"You were marked present as substitute for Ann already."}},
-		{graeme, "/here remote", []string{"You are marked present remotely. *Inquorate*: 2 present, quorum 3"}},
+		// "Remotely" and "online", as /attendance takes them.
+		{graeme, "/here remotely", []string{"You are marked present remotely. *Inquorate*: 2 present, quorum 3"}},
+		{graeme, "/here online", []string{"You were marked present remotely already."}},
 		{neil, "/here", []string{"You are marked present. Quorate: 3 present, quorum 3"}},
 		// The officer, even remotely, serves the meeting.
 		{ian, "/here remote", []string{"You are marked present remotely. Quorate: 3 present, quorum 3"}},
