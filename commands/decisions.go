@@ -526,13 +526,36 @@ func ParseResolution(text string) Resolution {
 func recordedLabel(text string) (word, rest string) {
 	head, tail, ok := strings.Cut(text, ":")
 	if !ok || len(head) > len("DECISION ") {
-		return "", text
+		return spokenLabel(text)
 	}
 	word = strings.ToUpper(strings.TrimSpace(head))
 	if !recordedWords[word] {
 		return "", text
 	}
 	return word, strings.TrimSpace(tail)
+}
+
+// spokenLabel is recordedLabel for a label typed without its colon, as
+// it is read out: the word in capitals ("RESOLVED That …", "NOTED The
+// report …"), or in any case before "that" ("Resolved that …"). A word
+// that merely begins a sentence ("Noted the report with concern") is
+// the text.
+func spokenLabel(text string) (word, rest string) {
+	head, tail, ok := strings.Cut(text, " ")
+	tail = strings.TrimSpace(tail)
+	word = strings.ToUpper(head)
+	if !ok || tail == "" || !recordedWords[word] {
+		return "", text
+	}
+	next, _, _ := strings.Cut(tail, " ")
+	if head != word && !strings.EqualFold(next, "that") {
+		return "", text
+	}
+	if next == "that" {
+		// As the minutes print it: "RESOLVED: That …".
+		tail = "T" + tail[1:]
+	}
+	return word, tail
 }
 
 // DraftMark marks a minute not yet confirmed wherever it is shown.

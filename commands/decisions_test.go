@@ -185,6 +185,24 @@ func TestResolveRecordedAs(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes amend 9 NOTED: The report was noted."), "Minute 9 amended", "NOTED: The report was noted.")
 }
 
+// TestResolveLabelWithoutColon: the word typed in capitals without its
+// colon, as it is read out ("RESOLVED That …"), or "Resolved that …", is
+// the label, not the start of the text: the minutes do not print
+// "RESOLVED: RESOLVED That …".
+func TestResolveLabelWithoutColon(t *testing.T) {
+	k := decDay(t)
+	r := k.must(ian, "/resolve 7.7 RESOLVED That the report be noted.")
+	wantShown(t, shown(r), "RESOLVED: That the report be noted.")
+	if strings.Contains(shown(r), "RESOLVED That") {
+		t.Errorf("the label is kept in the text:\n%s", shown(r))
+	}
+	wantShown(t, k.say(ian, "/resolve 7.7 Resolved that the report be noted."), "already reads so; nothing changed")
+	wantShown(t, k.say(ian, "/resolve 7.7 NOTED The report was noted."), "NOTED: The report was noted.")
+	wantShown(t, k.say(ian, "/minutes amend 9 AGREED That the report be noted."), "Minute 9 amended", "AGREED: That the report be noted.")
+	// A word that only begins a sentence is the text.
+	wantShown(t, k.say(ian, "/resolve 7.7 Noted the report with concern."), "RESOLVED: Noted the report with concern.")
+}
+
 // TestResolveWordChangedInHistory: the same text recorded again under
 // another word (NOTED after AGREED) is a change of the word alone, and the
 // answer and /history minutes say so — what it is recorded as now and what

@@ -149,6 +149,11 @@ func FuzzParseResolution(f *testing.F) {
 	f.Add("agreed:That (1) a; (2) b")
 	f.Add(" Decision :")
 	f.Add("Noted that: the report")
+	f.Add("RESOLVED That (1) a; and (2) b")
+	f.Add("Resolved that the report be noted.")
+	f.Add("NOTED  ")
+	f.Add("agreed that")
+	f.Add("AGREED that x")
 	f.Fuzz(func(t *testing.T, s string) {
 		r := ParseResolution(s)
 		if !recordedWords[r.Word()] || r.RecordedAs == "RESOLVED" {
