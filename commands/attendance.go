@@ -408,17 +408,22 @@ func (s *Service) todaysMeeting(ctx context.Context, in *Input, d Date) (Meeting
 		return Meeting{}, err
 	}
 	if !ok {
-		// The example is the next meeting's date, which the officer may
-		// well have meant; with none scheduled, the form alone.
-		example := "/meeting start DATE"
+		// The next meeting's date is the example where it could be
+		// opened now (one just after midnight); given for one days away,
+		// it would only be refused in turn, so the answer says when that
+		// one opens, and how a meeting held today gets its record.
+		loc := c.Location()
 		next, err := s.store.NextMeeting(ctx, c.ID, in.Now)
 		switch {
-		case err == nil:
-			example = "/meeting start " + next.StartsAt.In(c.Location()).Format("02/01/2006")
-		case !errors.Is(err, ErrNotFound):
+		case errors.Is(err, ErrNotFound):
+			return Meeting{}, userErr("%s has no meeting today, and none is scheduled: an officer schedules one with `/meeting schedule DATE TIME`.", Escape(c.Name))
+		case err != nil:
 			return Meeting{}, err
+		case next.StartsAt.Sub(in.Now) <= StartWithin:
+			return Meeting{}, userErr("%s has no meeting today. Give the date of the one you mean: `/meeting start %s`.", Escape(c.Name), next.StartsAt.In(loc).Format("02/01/2006"))
 		}
-		return Meeting{}, userErr("%s has no meeting today. Give the date of the one you mean: `%s`.", Escape(c.Name), example)
+		return Meeting{}, userErr("%s has no meeting today. The next is on %s, and can be opened on the day from %s. If the committee meets today, an officer schedules the meeting first: `/meeting schedule today TIME`.",
+			Escape(c.Name), formatWhen(next.StartsAt, loc), next.StartsAt.Add(-StartWithin).In(loc).Format("15:04"))
 	}
 	return m, nil
 }

@@ -293,22 +293,28 @@ func TestMeetingStartRefused(t *testing.T) {
 		user, line string
 		want       string
 	}{
-		{now, ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start 10/12/2026`."},
+		// The next meeting is days away: its date, given, would be refused
+		// too, so the answer says when it can be opened instead.
+		{now, ian, "/meeting start", "Safer Sefton Together has no meeting today. The next is on Thursday 10 December 2026, 10:00, and can be opened on the day from 07:00. If the committee meets today, an officer schedules the meeting first: `/meeting schedule today TIME`."},
 		{now, ian, "/meeting start 10/12/2026", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
 		{attAt(10, 6, 59), sue, "/meeting start", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
 		{attAt(10, 9, 0), ian, "/meeting start 11/12/2026", "Safer Sefton Together has no meeting on Friday 11 December 2026."},
 		{attAt(10, 9, 0), neil, "/meeting start", "Only an officer or the chair of Safer Sefton Together can open the meeting."},
 		{attAt(17, 9, 50), ian, "/meeting start 17/12/2026", "The meeting on Thursday 17 December 2026 was cancelled, so it cannot be opened."},
 		// A cancelled meeting is no meeting of the day; with none to come,
-		// the form is the example.
-		{attAt(17, 9, 50), ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start DATE`."},
+		// the answer says how to schedule one.
+		{attAt(17, 9, 50), ian, "/meeting start", "Safer Sefton Together has no meeting today, and none is scheduled: an officer schedules one with `/meeting schedule DATE TIME`."},
 	} {
 		k.now = c.at
 		attRefused(k, c.user, c.line, c.want)
 	}
-	// The example is the next meeting's date.
 	k.must(ian, "/meeting schedule 2027-01-14 10:00")
-	attRefused(k, ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start 14/01/2027`.")
+	attRefused(k, ian, "/meeting start", "Safer Sefton Together has no meeting today. The next is on Thursday 14 January 2027, 10:00, and can be opened on the day from 07:00.")
+	// A meeting due within the hours it may be opened before its start
+	// (one just after midnight) is the one meant: its date is the example.
+	k.must(ian, "/meeting schedule 2026-12-18 00:30")
+	k.now = attAt(17, 22, 0)
+	attRefused(k, ian, "/meeting start", "Safer Sefton Together has no meeting today. Give the date of the one you mean: `/meeting start 18/12/2026`.")
 	if n := attRows(k, `SELECT count(*) FROM meeting_sessions`); n != 0 {
 		t.Errorf("%d conduct records after refusals, want none", n)
 	}
