@@ -285,6 +285,19 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else if isFor(args) {
 		return Reply{}, s.forNotNamed(ctx, in, args, "/declare", " …", "declare an interest for someone else")
 	}
+	if found && len(args) > 0 && strings.EqualFold(args[0], "withdraw") {
+		// "For Graeme, withdraw 7.7", as it is said: the line that does it.
+		person, given := personArg(who.UserID, who.Name, who.Organisation)
+		item := "ITEM"
+		if len(args) > 1 {
+			item = inCode(Escape(truncateText(strings.Join(args[1:], " "), 40)))
+		}
+		ue := &UserError{Msg: fmt.Sprintf("`withdraw` comes first: `/declare withdraw for %s %s`%s.", person, item, asGiven(given))}
+		if w := in.cmd.variant("withdraw", false); w != nil {
+			ue.Usage = w.Usage
+		}
+		return Reply{}, ue
+	}
 	a, err := parseDeclaration(args, in.Now, c.Location())
 	if nk := (*noKindError)(nil); errors.As(err, &nk) {
 		forWhom := ""

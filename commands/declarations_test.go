@@ -76,6 +76,9 @@ func TestDeclare(t *testing.T) {
 		// as `/declare 9 …` is answered.
 		{neil, "/declare withdraw 9", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."}},
 		{ian, "/declare withdraw for <@UNEIL> 9", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."}},
+		// The words in the order they are said ("for Graeme, withdraw")
+		// are answered with the line that does it, not an item number.
+		{ian, "/declare for <@UGRAEME> withdraw 7.7", []string{"`withdraw` comes first: `/declare withdraw for <@UGRAEME> 7.7`.", "• `/declare withdraw [DATE] ITEM`"}},
 		// An officer with none of their own there is shown whose stand,
 		// and how to withdraw theirs; a member is not.
 		{ian, "/declare withdraw 7.7", []string{"You have no declaration standing for Item 7.7 (Sefton CVS) at the meeting on Thursday 10 December 2026. Declared in it: Graeme Robson — `/declare withdraw for <@UGRAEME> 7.7` withdraws theirs; Sue Holden — `/declare withdraw for <@USUE> 7.7` withdraws theirs."}},
