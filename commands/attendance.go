@@ -470,8 +470,14 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, startable(c, m, st.sit, in.Now)
 	}
 	s.liveAgain(ctx, c, m, post.Reply, in.Now)
-	return private("You opened the meeting of *%s* at %s. The live message is going to the channel; members press *I'm here* or type `/here`. `/meeting close` ends it.",
-		Escape(c.Name), in.Now.In(c.Location()).Format("15:04")), nil
+	// The chair opening the meeting is in the room, but no mark says so:
+	// without one the minutes name no one in the chair.
+	self := ""
+	if in.Me.UserID != "" {
+		self = " Opening it does not mark you here: type `/here` yourself."
+	}
+	return private("You opened the meeting of *%s* at %s. The live message is going to the channel; members press *I'm here* or type `/here`.%s `/meeting close` ends it.",
+		Escape(c.Name), in.Now.In(c.Location()).Format("15:04"), self), nil
 }
 
 // liveAgain queues an edit of the live message of m, just opened and

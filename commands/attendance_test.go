@@ -105,7 +105,9 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 	attRefused(k, ian, "/attendance <@UGRAEME> present", none)
 
 	r := k.must(sue, "/meeting start")
-	if r.Text != "You opened the meeting of *Safer Sefton Together* at 09:55. The live message is going to the channel; members press *I'm here* or type `/here`. `/meeting close` ends it." ||
+	// The chair who opens it is told that doing so has not marked them
+	// here: the minutes would otherwise have no one in the chair.
+	if r.Text != "You opened the meeting of *Safer Sefton Together* at 09:55. The live message is going to the channel; members press *I'm here* or type `/here`. Opening it does not mark you here: type `/here` yourself. `/meeting close` ends it." ||
 		r.Visibility != commands.Private {
 		t.Errorf("start: %+v", r)
 	}
