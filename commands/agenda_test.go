@@ -570,3 +570,39 @@ func TestAgendaUnknownWord(t *testing.T) {
 		t.Errorf("/agenda 6 = %q, want it read as a date not understood", got)
 	}
 }
+
+// TestAgendaBuiltOnceForManyAsking: many asking at once for an agenda
+// whose records changed (a channel after a burst of apologies) wait for
+// one of them to build it from the records they all saw, and are answered
+// with it, rather than each building it again in turn until the last of
+// them runs out of time.
+func TestAgendaBuiltOnceForManyAsking(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/agenda")
+	k.must(neil, "/apologies Unwell")
+	release := k.svc.HoldAgendas()
+	before := k.svc.AgendasBuilt()
+	const asking = 6
+	done := make(chan string, asking)
+	for range asking {
+		go func() {
+			r, err := k.svc.Run(context.Background(), k.request(neil, "/agenda"))
+			done <- fmt.Sprint(shown(r), err)
+		}()
+	}
+	time.Sleep(200 * time.Millisecond)
+	release()
+	for range asking {
+		select {
+		case got := <-done:
+			if !strings.Contains(got, "Apologies for absence were received from Neil Frackelton") {
+				t.Errorf("agenda without the apologies sent before it was asked for:\n%s", got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("agenda not answered")
+		}
+	}
+	if n := k.svc.AgendasBuilt() - before; n != 1 {
+		t.Errorf("%d agendas built for %d asking at once after one change; want 1", n, asking)
+	}
+}

@@ -28,6 +28,13 @@ const agendasKept = 32
 type builtAgendas struct {
 	mu      sync.Mutex
 	entries map[int64]*builtAgenda
+	// turns has a turn for each of a few stripes of meetings: those
+	// asking at once for one meeting's agenda take its turn one after
+	// another, so that the first builds it and the others find it built
+	// from the records they saw too (turn).
+	turns [8]chan struct{}
+	// builds counts the agendas built.
+	builds int
 }
 
 // builtAgenda is an agenda as built from the records a snapshot saw, for
@@ -77,9 +84,32 @@ func (b *builtAgendas) sinceFor(team, channel string) string {
 	return last.snapshot
 }
 
+// turn is the turn to build the agenda of meeting meetingID: a channel
+// of one place, taken by sending and given back by receiving.
+func (b *builtAgendas) turn(meetingID int64) chan struct{} {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	i := uint64(meetingID) % uint64(len(b.turns))
+	if b.turns[i] == nil {
+		b.turns[i] = make(chan struct{}, 1)
+	}
+	return b.turns[i]
+}
+
+// builtFrom is the agenda of m built from the records snapshot saw, for c
+// and m as they stand, if one is kept.
+func (b *builtAgendas) builtFrom(snapshot string, c Committee, m Meeting, held bool, day Date) (Reply, bool) {
+	e := b.get(m.ID)
+	if e == nil || snapshot == "" || e.snapshot != snapshot || !e.fits(c, m, held, day) {
+		return Reply{}, false
+	}
+	return e.reply.clone(), true
+}
+
 func (b *builtAgendas) put(e *builtAgenda) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.builds++
 	if b.entries == nil {
 		b.entries = map[int64]*builtAgenda{}
 	}

@@ -17,3 +17,10 @@ func (s *Service) HoldAgendas() (release func()) {
 // SearchStopWords are the words the search of the minutes leaves out as
 // too common to look for.
 var SearchStopWords = searchStopWords
+
+// AgendasBuilt is how many agendas s has built.
+func (s *Service) AgendasBuilt() int {
+	s.built.mu.Lock()
+	defer s.built.mu.Unlock()
+	return s.built.builds
+}
