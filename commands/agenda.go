@@ -245,20 +245,26 @@ func (s *Service) agendaReplyAsked(ctx context.Context, c Committee, m Meeting, 
 		return kept, err
 	}
 	// Those asking at once for this meeting's agenda take turns: the
-	// first builds it, and the others, when their turn comes, are answered
-	// with it if it was built from the records they saw. Sixteen asking
-	// just after a burst of apologies otherwise each built it again, a
-	// few at a time, and the last ran out of time (BENCHMARKS.md).
+	// first builds it, and the others, when their turn comes, ask again
+	// whether the records changed since it was built, and are answered
+	// with it if not. Sixteen asking just after a burst of apologies
+	// otherwise each built it again, a few at a time, and the last ran out
+	// of time (BENCHMARKS.md).
 	turn := s.built.turn(m.ID)
 	select {
 	case turn <- struct{}{}:
-		defer func() { <-turn }()
-	case <-ctx.Done():
-		return Reply{}, fmt.Errorf("%w: too many agendas being built at once: %w", ErrUnavailable, context.Cause(ctx))
+	default:
+		select {
+		case turn <- struct{}{}:
+		case <-ctx.Done():
+			return Reply{}, fmt.Errorf("%w: too many agendas being built at once: %w", ErrUnavailable, context.Cause(ctx))
+		}
+		if kept, ok, snapshot, err = s.keptAgenda(ctx, c, m, held, day, nil); err != nil || ok {
+			<-turn
+			return kept, err
+		}
 	}
-	if r, ok := s.built.builtFrom(snapshot, c, m, held, day); ok {
-		return r, nil
-	}
+	defer func() { <-turn }()
 	built := time.Now()
 	select {
 	case s.agendas <- struct{}{}:

@@ -31,7 +31,7 @@ type builtAgendas struct {
 	// turns has a turn for each of a few stripes of meetings: those
 	// asking at once for one meeting's agenda take its turn one after
 	// another, so that the first builds it and the others find it built
-	// from the records they saw too (turn).
+	// (turn).
 	turns [8]chan struct{}
 	// builds counts the agendas built.
 	builds int
@@ -94,16 +94,6 @@ func (b *builtAgendas) turn(meetingID int64) chan struct{} {
 		b.turns[i] = make(chan struct{}, 1)
 	}
 	return b.turns[i]
-}
-
-// builtFrom is the agenda of m built from the records snapshot saw, for c
-// and m as they stand, if one is kept.
-func (b *builtAgendas) builtFrom(snapshot string, c Committee, m Meeting, held bool, day Date) (Reply, bool) {
-	e := b.get(m.ID)
-	if e == nil || snapshot == "" || e.snapshot != snapshot || !e.fits(c, m, held, day) {
-		return Reply{}, false
-	}
-	return e.reply.clone(), true
 }
 
 func (b *builtAgendas) put(e *builtAgenda) {
