@@ -314,7 +314,7 @@ func TestLaterMeetingsAgendaAndRecords(t *testing.T) {
 	wantText(t, k.Must(officer, "/history", "reports 11/02/2027"),
 		"item 4: <@USUE> submitted the report: https://example.org/youth.pdf\n",
 		"item 4: <@USUE> report link removed: https://example.org/youth-2.pdf _(removed by <@UIAN>)_")
-	wantText(t, k.Must(sue, "/report", "help remove"), "/report remove [DATE] ITEM [@member]")
+	wantText(t, k.Must(sue, "/report", "help remove"), `/report remove [DATE] ITEM [@member|"Name (Organisation)"]`)
 
 	// The warning names the meeting: `/agenda remove 4 confirm` would take
 	// item 4 off the next meeting's agenda.

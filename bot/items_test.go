@@ -123,7 +123,7 @@ func TestReportPermissions(t *testing.T) {
 	wantText(t, k.Command(neil, "/report", "7.2 https://example.org/x.pdf"), "Only Superintendent Graeme Robson, members from Merseyside Police or an officer")
 
 	// A member removes only their own; an officer anyone's.
-	wantText(t, k.Must(neil, "/report", "remove 7.7 <@"+sue+">"), "Only an officer can remove someone else's report link.")
+	wantText(t, k.Must(neil, "/report", "remove 7.7 <@"+sue+">"), "Only an officer or the chair can remove someone else's report link.")
 	wantText(t, k.Must(officer, "/report", "remove 7.7"), "You have no report attached to Item 7.7 (Sefton CVS).", "<@"+sue+"> and <@"+joe+">")
 	wantText(t, k.Must(officer, "/report", "remove 7.7 <@"+sue+">"), "Sue Holden's report for Item 7.7 (Sefton CVS) is removed")
 	wantText(t, k.Must(officer, "/report", "remove 7.7 <@"+sue+">"), "<@"+sue+"> has no report attached to Item 7.7 (Sefton CVS)")
