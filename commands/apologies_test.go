@@ -409,6 +409,24 @@ func TestNextWeekdayIsNotTheNextMeeting(t *testing.T) {
 	wantShown(t, k.say(ian, "/meeting move next Thursday 17 December 2026"), "has moved to *Thursday 17 December 2026, 10:00")
 }
 
+// TestNextWeekIsNotTheNextMeeting: "next week" (or month, or fortnight)
+// is a time the sender has in mind, not the next meeting with "week" the
+// start of the reason: it is refused, and nothing is sent.
+func TestNextWeekIsNotTheNextMeeting(t *testing.T) {
+	k := agendaKit(t)
+	for _, line := range []string{"/apologies next week Holiday", "/apologies Next Month away", "/apologies next fortnight", "/declare next week 7.7 personal Volunteer"} {
+		r := k.run(neil, line)
+		if !r.Refused || !strings.Contains(r.Text, "` is not a date: give its date, e.g. `") || !strings.Contains(r.Text, "`; `next` alone is the next meeting.") {
+			t.Errorf("%s:\n%s\nwant it refused as not a date", line, shown(r))
+		}
+	}
+	if got := k.say(ian, "/apologies list"); !strings.Contains(got, "No apologies") {
+		t.Errorf("a refused apology was sent:\n%s", got)
+	}
+	// A reason that starts with another word is as it was.
+	wantShown(t, k.say(neil, "/apologies next weekend away"), "Reason: weekend away")
+}
+
 // TestNextThenADateIsRefused: "next Thursday 17 December" names a day as
 // well as the next meeting; the apologies are not sent to the next
 // meeting, whatever its day, with the date taken for the reason.

@@ -58,6 +58,10 @@ func init() {
 	}
 }
 
+// nextSpan are the spans "next" may start ("next week") with how far
+// ahead each is, in months and days, for an example of a date in it.
+var nextSpan = map[string][2]int{"week": {0, 7}, "fortnight": {0, 14}, "month": {1, 0}}
+
 // takeDate reads a date from the start of words and says how many words it
 // used (0: the words do not start with a date). Accepted: "next", "today",
 // "tomorrow", ISO "2026-12-10", UK day-first "10/12/2026" (also with . or -),
@@ -87,6 +91,12 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 					d = d.AddDate(0, 0, 1)
 				}
 				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", words[1], d.Format("2/01"))
+			}
+			if later, ok := nextSpan[w1]; ok {
+				// "next week" is a time the sender has in mind, not the
+				// next meeting with "week" the start of what follows.
+				e := now.In(loc).AddDate(0, later[0], later[1])
+				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`; `next` alone is the next meeting", words[1], e.Format("2/01"))
 			}
 			// "next Thursday 17 December" is the next meeting, then a
 			// date, as /meeting move takes them.

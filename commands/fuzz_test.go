@@ -44,7 +44,7 @@ var dateSeeds = []string{
 	"31/02/2026", "29/02/2028", "29 February", "13/13/2026", "10 December", "10th of December 2026",
 	"Thursday 10th December, 2026", "December 10", "Dec 10 2026", "sept 9", "0/0/0", "9999-99-99",
 	"1/1/1", "Thursday", "10 December 99999", "-1/-1/-1", "１０/１２/２０２６", "10 décembre",
-	"next Thursday", "next thu", "next Thursday 17 December", "next Thursday, 17/12", "next friday 31/02",
+	"next Thursday", "next thu", "next week", "Next Month", "next fortnight", "next week 17 December", "next Thursday 17 December", "next Thursday, 17/12", "next friday 31/02",
 	"31/02", "30/02", "29/02", "31/04", "31/4", "00/00", "31 April", "February 30th", "next 31/02",
 }
 
@@ -72,6 +72,12 @@ func FuzzTakeDate(f *testing.F) {
 			// "next Thursday" is refused: read as the next meeting, the
 			// weekday would start a reason. Only a date after it makes
 			// "next" the next meeting again.
+			// Nor is "next week": "week" would start a reason.
+			if n == 1 && d.IsNext() && len(words) > 1 {
+				if _, span := nextSpan[strings.ToLower(strings.TrimRight(words[1], ","))]; span {
+					t.Fatalf("takeDate(%q) reads the next meeting and leaves %q", text, words[1])
+				}
+			}
 			if n == 1 && d.IsNext() && len(words) > 1 && weekdays[strings.ToLower(strings.TrimRight(words[1], ","))] {
 				if _, k, _ := takeDate(words[1:], now, london); k == 0 {
 					t.Fatalf("takeDate(%q) reads the next meeting and leaves the weekday", text)
