@@ -626,21 +626,5 @@ func oneSlip(a, b []string) bool {
 // oneEdit reports whether a and b differ by exactly one letter changed,
 // left out or added, or two neighbouring letters swapped.
 func oneEdit(a, b string) bool {
-	x, y := []rune(a), []rune(b)
-	if len(x) > len(y) {
-		x, y = y, x
-	}
-	i := 0
-	for i < len(x) && x[i] == y[i] {
-		i++
-	}
-	switch {
-	case len(y)-len(x) == 1:
-		return string(x[i:]) == string(y[i+1:])
-	case len(y) != len(x) || i == len(x):
-		return false
-	case string(x[i+1:]) == string(y[i+1:]):
-		return true
-	}
-	return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+	return slips([]rune(a), []rune(b)) == 1
 }
