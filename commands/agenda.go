@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 func agendaCommand() *Command {
@@ -130,11 +129,8 @@ func agendaWordsUnread(in *Input, n int) error {
 	}
 	msg := fmt.Sprintf("I don't know `/agenda %s`: after `/agenda` comes a meeting's day (`next`, %s) or one of these forms.", inCode(Escape(truncateText(word, 40))), dateForms)
 	lw := strings.ToLower(word)
-	for _, sub := range in.cmd.Subs {
-		if sub.Name != "" && utf8.RuneCountInString(lw) > 1 && oneEdit(lw, sub.Name) {
-			msg = fmt.Sprintf("I don't know `/agenda %s`: did you mean `/agenda %s`?", inCode(Escape(word)), sub.Name)
-			break
-		}
+	if name, _ := in.cmd.nearest(lw); name != "" {
+		msg = fmt.Sprintf("I don't know `/agenda %s`: did you mean `/agenda %s`?", inCode(Escape(word)), name)
 	}
 	if editWords[lw] {
 		// There is no changing an item in place: say how it is done, not

@@ -346,11 +346,11 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 // nearest is the one-word subcommand name (or alias) that word is a slip
 // of the keyboard away from ("strat", "clsoe"), and the usage of the
 // subcommand so named. A chair in front of the room is better shown the
-// form they meant than every form of the command. A word as near to two
-// names is near none.
+// form they meant than every form of the command ("ad" for add). A word
+// as near to two names is near none.
 func (cmd *Command) nearest(word string) (string, []string) {
 	w := []rune(strings.ToLower(word))
-	if len(w) < 4 || len(w) > 20 {
+	if len(w) < 2 || len(w) > 20 {
 		return "", nil
 	}
 	limit := 1
