@@ -180,6 +180,7 @@ var spouseEndings = [][]string{
 // parseInterest reads the words after "/interests add".
 func parseInterest(words []string) (interestArgs, error) {
 	var a interestArgs
+	typed := words
 	if len(words) > 0 {
 		if id, _, ok := mention(words[0]); ok {
 			a.For, words = id, words[1:]
@@ -194,7 +195,7 @@ func parseInterest(words []string) (interestArgs, error) {
 	cat, ok := ParseCategory(words[0])
 	switch {
 	case !ok:
-		return a, fmt.Errorf("%q is not a category of the register: say %s", truncateText(Unescape(words[0]), 40), categoryWords())
+		return a, unknownCategory(typed[:len(typed)-len(words)], words)
 	case cat == CategoryGifts:
 		return a, errors.New("gifts and hospitality have a date and a value: use `/interests gift DATE VALUE DESCRIPTION`")
 	}
@@ -216,6 +217,48 @@ func parseInterest(words []string) (interestArgs, error) {
 		return a, fmt.Errorf("that description is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Description), MaxInterestLen)
 	}
 	return a, nil
+}
+
+// unknownCategory refuses words, whose first is no category's name, after
+// lead (the mention and "sensitive" before it). A member who typed the
+// interest without its category ("Trustee of SWACA") or misspelt one is
+// shown the command that would register it, theirs to check and send: a
+// list of categories alone leaves them to work out where the word goes.
+func unknownCategory(lead, words []string) error {
+	again := func(cat string, rest []string) string {
+		// words are as Slack sent them, escaped, mentions and all.
+		line := strings.Join(append(append(append([]string{"/interests add"}, lead...), cat), rest...), " ")
+		return "`" + inCode(truncateText(line, 200)) + "`"
+	}
+	w := []rune(strings.ToLower(strings.Trim(words[0], ",:;.")))
+	meant := ""
+	if len(w) >= 3 && len(w) <= 20 {
+		for _, ic := range interestCategories {
+			for _, syn := range ic.synonyms {
+				limit := 1
+				if len(syn) > 5 {
+					limit = 2
+				}
+				if ic.cat != CategoryGifts && slips(w, []rune(syn)) <= limit {
+					if meant != "" && meant != string(ic.cat) {
+						meant = "-" // as near to two: near none
+					} else {
+						meant = string(ic.cat)
+					}
+				}
+			}
+		}
+	}
+	typed := inCode(Escape(truncateText(Unescape(words[0]), 40)))
+	if meant != "" && meant != "-" {
+		return fmt.Errorf("`%s`: did you mean %s?", typed, again(meant, words[1:]))
+	}
+	msg := fmt.Sprintf("%s is not a category of the register: say %s", quotedValue(words[0]), categoryWords())
+	if len(words) > 1 && unicode.IsUpper([]rune(words[0])[0]) {
+		// A capital is where a description starts, not a category.
+		msg += ". If it is none of those, it is `other`: " + again(string(CategoryOther), words)
+	}
+	return errors.New(msg)
 }
 
 func equalFoldWords(got, want []string) bool {
@@ -318,6 +361,7 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 			g.For, words = id, words[1:]
 		}
 	}
+	typed := words
 	d, n, err := takeDate(words, now, loc)
 	switch {
 	case err != nil:
@@ -325,6 +369,9 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	case n == 0 && len(words) > 0 && relativeDay(words[0], now, loc, -1) != nil:
 		return g, relativeDay(words[0], now, loc, -1)
 	case n == 0 || d.IsNext():
+		if again := giftInOrder(g.For, typed, now, loc); again != "" {
+			return g, errors.New("start with the day it was received, then the value: " + again)
+		}
 		return g, errors.New("start with the day it was received, e.g. `/interests gift 2026-11-03 £75 Dinner from Sefton CVS`")
 	case dateBefore(DateOf(now, loc), d):
 		return g, fmt.Errorf("%s is still to come: register a gift once it has been received", d)
@@ -332,6 +379,9 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	g.On, words = d, words[n:]
 	g.Pence, n, err = takeMoney(words)
 	if err != nil {
+		if again := giftInOrder(g.For, typed, now, loc); again != "" {
+			return g, errors.New("put the value straight after the day: " + again)
+		}
 		return g, err
 	}
 	words = words[n:]
@@ -589,4 +639,60 @@ func containsRun(toks, name []string) bool {
 		}
 	}
 	return false
+}
+
+// giftInOrder is the gift command for words that give the day received
+// and a value in pounds (with its £ or GBP) somewhere other than where
+// they go ("Dinner from Acme £60 on 1 November 2026"), with them put
+// first, in a code span; "" when words do not hold both. The day is the
+// first run of words read as one; "on" before it, and "worth" or "valued
+// at" before the value, are dropped.
+func giftInOrder(forID string, words []string, now time.Time, loc *time.Location) string {
+	var (
+		day   Date
+		found bool
+		rest  []string
+	)
+	for i := range words {
+		if d, n, err := takeDate(words[i:], now, loc); err == nil && n > 0 && !d.IsNext() {
+			j := i
+			if j > 0 && strings.EqualFold(words[j-1], "on") {
+				j--
+			}
+			day, found = d, true
+			rest = append(append(rest, words[:j]...), words[i+n:]...)
+			break
+		}
+	}
+	if !found {
+		return ""
+	}
+	for i, w := range rest {
+		if !strings.HasPrefix(w, "£") && !strings.EqualFold(w, "gbp") && (i+1 >= len(rest) || !strings.EqualFold(rest[i+1], "gbp")) {
+			continue
+		}
+		pence, n, err := takeMoney(rest[i:])
+		if err != nil {
+			return ""
+		}
+		j := i
+		switch {
+		case j > 0 && strings.EqualFold(rest[j-1], "worth"):
+			j--
+		case j > 1 && strings.EqualFold(rest[j-2], "valued") && strings.EqualFold(rest[j-1], "at"):
+			j -= 2
+		}
+		desc := append(append([]string{}, rest[:j]...), rest[i+n:]...)
+		if len(desc) == 0 {
+			return ""
+		}
+		line := "/interests gift "
+		if forID != "" {
+			line += "<@" + forID + "> "
+		}
+		// desc is as Slack sent it, escaped.
+		line += day.iso() + " " + formatPence(pence) + " " + strings.Join(desc, " ")
+		return "`" + inCode(truncateText(line, 200)) + "`"
+	}
+	return ""
 }

@@ -188,12 +188,24 @@ func TestInterestMatcherBenchmark(t *testing.T) {
 }
 
 func FuzzParseInterest(f *testing.F) {
-	for _, s := range []string{"other Trustee of SWACA", "sensitive land Home for spouse", "<@U1|x> shares BP", "gift x", "", "land (spouse)", "employment for"} {
+	for _, s := range []string{"other Trustee of SWACA", "sensitive land Home for spouse", "<@U1|x> shares BP", "gift x", "", "land (spouse)", "employment for",
+		"Trustee of SWACA", "employmnet Teacher", "<@U1> sensitive lnad Home", "Trustee `x", "contarct"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := parseInterest(strings.Fields(s))
 		if err != nil {
+			if strings.Count(err.Error(), "`")%2 != 0 {
+				t.Fatalf("parseInterest(%q): an odd number of backquotes: %q", s, err)
+			}
+			// A command shown with the category put in or corrected
+			// is one the register takes (or refuses for its length).
+			if _, again, ok := strings.Cut(err.Error(), "`/interests add "); ok && !strings.Contains(again, "…") {
+				again, _, _ = strings.Cut(again, "`")
+				if _, err2 := parseInterest(strings.Fields(again)); err2 != nil && !strings.Contains(err2.Error(), "too long") && !strings.Contains(err2.Error(), "say what the interest is") {
+					t.Fatalf("parseInterest(%q) suggests %q, which is refused: %v", s, again, err2)
+				}
+			}
 			return
 		}
 		if _, ok := ParseCategory(string(a.Category)); !ok || a.Category == CategoryGifts {
@@ -208,7 +220,8 @@ func FuzzParseInterest(f *testing.F) {
 func FuzzParseGift(f *testing.F) {
 	for _, s := range []string{"2026-11-03 £75 Dinner from Sefton CVS", "today 75 GBP x", "3/11 £1,200.5 y", "2026-11-03 GBP 75 z", "x £ y", "2026-11-03 9999999.99 a",
 		"Thursday £75 Dinner", "yesterday 75 x", "thu, £5 y", "Sun`day £5 z", "<@U1> Monday £75 w",
-		"1-1-00 `", "2026-11-03 `$75` x", "2026-11-03 -`5 x", "2026-11-03 `75 EUR` y"} {
+		"1-1-00 `", "2026-11-03 `$75` x", "2026-11-03 -`5 x", "2026-11-03 `75 EUR` y",
+		"Dinner from Acme £60 on 1 November 2026", "£60 1/11/2026 Dinner", "1 November 2026 Dinner £60", "<@U1> Lunch worth £5 on 2026-11-01", "x valued at 5 GBP 1/1/2026", "` £5 1/1/2026 `"} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, s string, n int64) {
@@ -220,6 +233,14 @@ func FuzzParseGift(f *testing.F) {
 			// backquote typed never opens one.
 			if strings.Count(err.Error(), "`")%2 != 0 {
 				t.Fatalf("parseGift(%q): an odd number of backquotes: %q", s, err)
+			}
+			// A command shown with the day and value put first has
+			// them there.
+			if _, again, ok := strings.Cut(err.Error(), "`/interests gift "); ok && !strings.Contains(again, "…") && !strings.Contains(err.Error(), "e.g.") {
+				again, _, _ = strings.Cut(again, "`")
+				if _, err2 := parseGift(strings.Fields(again), now, london); err2 != nil && (strings.Contains(err2.Error(), "then the value") || strings.Contains(err2.Error(), "straight after")) {
+					t.Fatalf("parseGift(%q) suggests %q, which is refused again: %v", s, again, err2)
+				}
 			}
 			return
 		}

@@ -376,6 +376,13 @@ func TestInterestsMistakes(t *testing.T) {
 	for _, tc := range []struct{ user, line, want string }{
 		{neil, "/interests add sensitive", "Say which kind of interest it is (`employment`, "},
 		{neil, "/interests add hobbies Fishing", `"hobbies" is not a category of the register: say ` + "`employment`"},
+		// A description typed without its category is shown with one put
+		// in; a slip of a category's name is shown corrected.
+		{neil, "/interests add Trustee of SWACA", `"Trustee" is not a category of the register: say ` + "`employment`, `sponsorship`, `contracts`, `land`, `licences`, `tenancies`, `securities` or `other`. If it is none of those, it is `other`: `/interests add other Trustee of SWACA`."},
+		{ian, "/interests add <@UNEIL> Trustee of SWACA", `"Trustee" is not a category of the register: say ` + "`employment`, `sponsorship`, `contracts`, `land`, `licences`, `tenancies`, `securities` or `other`. If it is none of those, it is `other`: `/interests add <@UNEIL> other Trustee of SWACA`."},
+		{ian, "/interests gift <@UNEIL> Dinner &amp; drinks £60 on 1/11/2026", "Start with the day it was received, then the value: `/interests gift <@UNEIL> 2026-11-01 £60 Dinner &amp; drinks`."},
+		{neil, "/interests add employmnet Teacher at Chesterfield High", "`employmnet`: did you mean `/interests add employment Teacher at Chesterfield High`?"},
+		{neil, "/interests add sensitive lnad Home in Formby", "`lnad`: did you mean `/interests add sensitive land Home in Formby`?"},
 		{neil, "/interests add gift Dinner", "Gifts and hospitality have a date and a value: use `/interests gift DATE VALUE DESCRIPTION`."},
 		{neil, "/interests add other", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
 		{neil, "/interests add other for spouse", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
@@ -385,6 +392,10 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests add other Trustee\x00", "That text contains a NUL character, which cannot be stored: nothing was saved."},
 		{neil, "/interests gift", "Start with the day it was received, e.g. `/interests gift 2026-11-03 £75 Dinner from Sefton CVS`."},
 		{neil, "/interests gift Dinner £75", "Start with the day it was received"},
+		// The day and the value given in other places are put where they go.
+		{neil, "/interests gift Dinner from Acme Ltd £60 on 1 November 2026", "Start with the day it was received, then the value: `/interests gift 2026-11-01 £60 Dinner from Acme Ltd`."},
+		{neil, "/interests gift £60 1/11/2026 Dinner from Acme Ltd", "Start with the day it was received, then the value: `/interests gift 2026-11-01 £60 Dinner from Acme Ltd`."},
+		{neil, "/interests gift 1 November 2026 Dinner from Acme Ltd £60", "Put the value straight after the day: `/interests gift 2026-11-01 £60 Dinner from Acme Ltd`."},
 		{neil, "/interests gift 2026-11-03", "Say what it was worth, e.g. £75."},
 		{neil, "/interests gift 2026-11-03 £75", "Say what it was and who gave it, e.g. Dinner from Sefton CVS."},
 		{neil, "/interests gift 2026-11-03 lots Dinner", `"lots" is not a value: say what it was worth in pounds, e.g. £75.`},
