@@ -120,7 +120,12 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if got := starts.In(loc); got.Hour() != clock.Hour || got.Minute() != clock.Minute {
 		return Reply{}, userErr("There is no %s on %s: the clocks go forward that night. Choose another time.", clock, d)
 	}
-	if !starts.After(r.Now) {
+	// A meeting that began earlier today may be scheduled for its real
+	// start: the officer at a meeting never scheduled in Quorum can then
+	// open it and take its record. No reminder goes for it (they go only
+	// for meetings still to come), and its apologies are closed.
+	begun := !starts.After(r.Now)
+	if begun && d != DateOf(r.Now, loc) {
 		return Reply{}, userErr("%s has already passed.", formatWhen(starts, loc))
 	}
 	// Commands name meetings by their day, so a committee meets at most
@@ -145,6 +150,10 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if err != nil {
 		return Reply{}, err
 	}
+	if begun {
+		return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* meets today, %s: it has begun, so apologies for it are closed. `/meeting start` opens it.",
+			Escape(c.Name), describeMeeting(m, loc))}, nil
+	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies`.",
 		Escape(c.Name), describeMeeting(m, loc)) + sameDayReminderNote(c, m)}, nil
 }
@@ -166,6 +175,11 @@ func (s *Service) sameDayErr(ctx context.Context, c Committee, other Meeting, no
 	case sit.State != "":
 		return userErr("The meeting of %s on %s is under way (opened at %s), and a committee meets at most once a day. Choose another day.",
 			Escape(c.Name), day, sit.Opened.In(loc).Format("15:04"))
+	case other.Status == MeetingScheduled && !other.StartsAt.After(now) && DateOf(other.StartsAt, loc) == DateOf(now, loc):
+		// Its start has passed but nobody has opened it: it may be
+		// the meeting in the room, scheduled late.
+		return userErr("%s already meets today, at %s, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it.",
+			Escape(c.Name), other.StartsAt.In(loc).Format("15:04"))
 	case other.Status == MeetingHeld || !other.StartsAt.After(now):
 		return userErr("%s has already met on %s, at %s, and meets at most once a day. Choose another day.",
 			Escape(c.Name), day, other.StartsAt.In(loc).Format("15:04"))

@@ -120,14 +120,14 @@ func TestMeetingHeldEarlyKeepsItsDay(t *testing.T) {
 
 // TestMeetingScheduledBesideOnePassed: a meeting of the day not opened
 // but whose time has passed cannot be cancelled either, so another that
-// day is refused without suggesting it.
+// day is refused without suggesting it, and pointed to opening it.
 func TestMeetingScheduledBesideOnePassed(t *testing.T) {
 	k := committeeKit(t)
 	k.must(ian, "/meeting schedule 2026-12-03 10:00")
 	k.now = time.Date(2026, 12, 3, 14, 21, 0, 0, london)
 	attRefused(k, ian, "/meeting cancel 2026-12-03", "The meeting on Thursday 3 December 2026 has already taken place.")
 	r := k.run(ian, "/meeting schedule 2026-12-03 17:00")
-	if !r.Refused || r.Text != "Safer Sefton Together has already met on Thursday 3 December 2026, at 10:00, and meets at most once a day. Choose another day." {
+	if !r.Refused || r.Text != "Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it." {
 		t.Errorf("schedule beside a meeting passed: %+v", r)
 	}
 	if n := attRows(k, `SELECT count(*) FROM meetings`); n != 1 {
@@ -494,5 +494,22 @@ func TestReminderHourAfterDays(t *testing.T) {
 		{neil, "/meeting reminders", []string{"7 days before and 1 day before each meeting, at 09:00"}},
 		{ian, "/meeting reminders 1, 7", []string{"7 days before and 1 day before each meeting, at 09:00"}},
 		{ian, "/meeting reminders 14 7 1", []string{"14 days before, 7 days before and 1 day before each meeting"}},
+	})
+}
+
+// TestMeetingScheduledOnceBegun: an officer at a meeting that has begun
+// and was never scheduled in Quorum schedules it for its real start, today,
+// and opens it; a day gone by stays refused.
+func TestMeetingScheduledOnceBegun(t *testing.T) {
+	k := committeeKit(t)
+	r := k.must(ian, "/meeting schedule today 10:00 Bootle Town Hall")
+	if want := "*Safer Sefton Together* meets today, Monday 23 November 2026, 10:00, Bootle Town Hall: it has begun, so apologies for it are closed. `/meeting start` opens it."; r.Text != want || r.Visibility != commands.Public {
+		t.Errorf("scheduling a meeting begun today:\ngot  %q (%v)\nwant %q", r.Text, r.Visibility, want)
+	}
+	k.steps([]step{
+		{ian, "/meeting schedule 22/11/2026 10:00", []string{"Sunday 22 November 2026, 10:00 has already passed."}},
+		{ian, "/meeting schedule today 13:00", []string{"Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it."}},
+		{ian, "/meeting start", []string{"You opened the meeting of *Safer Sefton Together* at 12:00."}},
+		{neil, "/here", []string{"You are marked present."}},
 	})
 }
