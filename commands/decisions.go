@@ -288,9 +288,37 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(earlier, maxNarrative))})
 	}
 	if action == "resolved" {
+		reply.Text += s.inquorateFor(ctx, c, m, mi.Item)
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// inquorateFor is a warning, to follow a decision recorded under item at
+// m, that m is in progress and lacks its quorum for the item ("" if not):
+// business done without a quorum may be challenged, and the chair, who
+// would adjourn, should know at once rather than from the minutes. The
+// decision is recorded all the same, as a clerk records what happened; a
+// failure to count says nothing, for the decision is saved.
+func (s *Service) inquorateFor(ctx context.Context, c Committee, m Meeting, item string) string {
+	run, ok, err := s.runningMeeting(ctx, c)
+	if err != nil || !ok || run.ID != m.ID {
+		return ""
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil {
+		return ""
+	}
+	cnt := st.count(item)
+	if cnt.Quorate() {
+		return ""
+	}
+	why := fmt.Sprintf("%d present, quorum %d", cnt.Present, cnt.Need)
+	if len(cnt.Withdrawn) > 0 {
+		why += fmt.Sprintf("; %s %s for it", joinAnd(cnt.Withdrawn), plural(len(cnt.Withdrawn), "withdraws", "withdraw"))
+	}
+	return fmt.Sprintf("\nThe meeting is *inquorate* for item %s (%s): business done without a quorum may be challenged. The decision is recorded as sent; the chair may adjourn the meeting (`/meeting adjourn`).",
+		Escape(item), why)
 }
 
 // dropLabel drops the word label ("item", "minute") from the start of

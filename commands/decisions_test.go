@@ -1110,3 +1110,22 @@ func TestMinuteCommentForSomeone(t *testing.T) {
 		t.Errorf("neil's history shows another's correction:\n%s", mine)
 	}
 }
+
+// TestResolveWhileInquorate: a decision recorded while the meeting in
+// progress lacks its quorum for the item (here, because the one member
+// present withdraws for it) is recorded as sent, and the chair is told
+// the meeting is inquorate for it; a quorate item says nothing of it.
+func TestResolveWhileInquorate(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/committee quorum 2")
+	k.must(neil, "/here")
+	k.must(graeme, "/here")
+	r := k.must(sue, "/resolve 7.7 That the report be noted.")
+	if strings.Contains(r.Text, "inquorate") {
+		t.Errorf("a quorate item is said to be inquorate: %q", r.Text)
+	}
+	k.must(neil, "/declare 7.5 pecuniary Employed by SWACA")
+	r = k.must(sue, "/resolve 7.5 That the report be noted.")
+	wantShown(t, shown(r), "Resolved under item 7.5",
+		"The meeting is *inquorate* for item 7.5 (1 present, quorum 2; Neil Frackelton withdraws for it): business done without a quorum may be challenged. The decision is recorded as sent; the chair may adjourn the meeting (`/meeting adjourn`).")
+}
