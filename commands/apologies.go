@@ -366,7 +366,11 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		case !ok && o.Next == nil:
 			return Reply{}, noMeeting(o.Committee)
 		case !ok:
-			run = *o.Next
+			// Read again: the statement read the meeting as it was when
+			// it began, and a cancelling it waited for is not in that.
+			if run, err = s.store.Meeting(ctx, o.Next.ID); err != nil {
+				return Reply{}, err
+			}
 		}
 		if err := s.notUnderWay(ctx, o.Committee, run, apologiesClosed); err != nil {
 			return Reply{}, err
@@ -660,8 +664,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
 	}, a.keep())
 	if errors.Is(err, ErrConflict) {
-		// Opened since it was read: refused as it now would be.
-		if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
+		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -672,6 +675,22 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		who = Member{}
 	}
 	return s.apologyReply(c, m, sent, who), nil
+}
+
+// apologiesClosedNow is the refusal of apologies for meeting m that the
+// store would not send or withdraw: opened or cancelled since m was
+// read, refused as they now would be, the meeting read again (with
+// refused and running as for notUnderWayOr). nil means neither, and the
+// caller reports the store's error.
+func (s *Service) apologiesClosedNow(ctx context.Context, c Committee, m Meeting, refused, running string, now time.Time) error {
+	m, err := s.store.Meeting(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	if err := s.notUnderWayOr(ctx, c, m, refused, running); err != nil {
+		return err
+	}
+	return openMeeting(c, m, now)
 }
 
 // substituteNamed makes a substitute named by a member's name (a's
@@ -894,8 +913,7 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	}
 	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID)
 	if errors.Is(err, ErrConflict) {
-		// Opened since it was read: refused as it now would be.
-		if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
+		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err
 		}
 	}

@@ -511,3 +511,111 @@ func TestMeetingOpenedWithoutAnEdit(t *testing.T) {
 		t.Errorf("the live message went as %v, want one post", kinds)
 	}
 }
+
+// whileCancelling cancels meeting id (ian's /meeting cancel) and, while
+// the cancelling is held in its transaction, the meeting's status written
+// and not committed (another writer holds the officer's Home mark, which
+// the cancelling queues), sends line as user; it then lets the
+// cancelling go and returns both answers.
+func whileCancelling(k *kit, id int64, user, line string) (cancel, other result) {
+	k.t.Helper()
+	k.marked()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`INSERT INTO outbox (kind, team_id, user_id, message_key, payload) VALUES ('home', $1, $2, 'home:' || $1 || ':' || $2, '{}')`,
+		team, ian); err != nil {
+		k.t.Fatal(err)
+	}
+	cancelling := k.runAsync(ian, "/meeting cancel 10 December")
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		k.t.Fatal("the cancelling never waited")
+	}
+	sent := k.sendAsync(user, line, id)
+	var answered *result
+	waitFor(func() bool {
+		select {
+		case r := <-sent:
+			answered = &r
+			return true
+		default:
+			return lockWaiters(k) >= 2
+		}
+	})
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	if answered == nil {
+		r := <-sent
+		answered = &r
+	}
+	return <-cancelling, *answered
+}
+
+// TestApologiesAsTheMeetingIsCancelled: apologies sent, changed or
+// withdrawn while the meeting is being cancelled, its status written and
+// not committed, wait for the cancelling and are refused as apologies
+// for a cancelled meeting are: never recorded for a meeting cancelled
+// before them.
+func TestApologiesAsTheMeetingIsCancelled(t *testing.T) {
+	for _, c := range apologyRaces {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			k.now = attAt(3, 12, 0)
+			id := k.next().ID
+			before := apologyStands(k, id, c.key)
+			cancel, other := whileCancelling(k, id, c.user, c.line)
+			if cancel.err != nil || cancel.reply.Refused {
+				t.Fatalf("the cancelling: %v %s", cancel.err, shown(cancel.reply))
+			}
+			if other.err != nil {
+				t.Fatalf("%s: %v", c.line, other.err)
+			}
+			if !other.reply.Refused {
+				t.Errorf("%s, sent as the meeting was cancelled, was done after it: %s", c.line, shown(other.reply))
+			} else {
+				wantShown(t, shown(other.reply), "The meeting on Thursday 10 December 2026 was cancelled.")
+			}
+			if apologyStands(k, id, c.key) != before {
+				t.Errorf("%s changed the apologies of a meeting cancelled before it", c.line)
+			}
+		})
+	}
+}
+
+// TestMeetingCancelledAsApologiesAreSent: the meeting cancelled while
+// apologies are being sent or withdrawn, their statement under way and
+// held back (another writer holds the apology's row), waits for them:
+// they are done before the cancelling, and stand, or are withdrawn, as
+// those of any meeting cancelled after them do.
+func TestMeetingCancelledAsApologiesAreSent(t *testing.T) {
+	for _, c := range apologyRaces {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			k.now = attAt(3, 12, 0)
+			id := k.next().ID
+			hold := `INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, 'held')`
+			if !c.stands {
+				hold = `SELECT id FROM apologies WHERE meeting_id = $1 AND member_key = $2 FOR UPDATE`
+			}
+			other, cancel, otherFirst := whileWriting(k, hold, []any{id, c.key}, c.user, c.line, ian, "/meeting cancel 10 December")
+			if cancel.err != nil || cancel.reply.Refused {
+				t.Fatalf("the cancelling: %v %s", cancel.err, shown(cancel.reply))
+			}
+			if other.err != nil || other.reply.Refused || !strings.Contains(shown(other.reply), c.done) {
+				t.Fatalf("%s, held back before the cancelling: %v %s", c.line, other.err, shown(other.reply))
+			}
+			if !otherFirst {
+				t.Errorf("the cancelling was answered before %s, which it should have waited for", c.line)
+			}
+			if apologyStands(k, id, c.key) != c.stands {
+				t.Errorf("%s was done, but the records did not change", c.line)
+			}
+			if m, err := k.db.Meeting(context.Background(), id); err != nil || m.Status != commands.MeetingCancelled {
+				t.Errorf("the meeting is %q (%v), want cancelled", m.Status, err)
+			}
+		})
+	}
+}

@@ -96,7 +96,7 @@ func (db *DB) SendApology(ctx context.Context, a commands.Apology) (commands.Apo
 // UpdateApology implements commands.ApologyStore. It is one statement,
 // sent on its own: the apology, its history and the marks that bring the
 // posted agenda and the officers' Homes up to date commit together. The
-// meeting opened meanwhile, nothing is written: ErrConflict.
+// meeting opened or cancelled meanwhile, nothing is written: ErrConflict.
 func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep commands.ApologyKeep) (commands.ApologySent, error) {
 	var r apologyWritten
 	err := db.write(ctx, "send apology", &r, sendApologySQL, apologyArgs(a).sqlArgs("sent", true, keep, true)...)
@@ -104,7 +104,7 @@ func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep comman
 		return commands.ApologySent{}, err
 	}
 	if !r.Sent {
-		return commands.ApologySent{}, mapErr("send apology", fmt.Errorf("meeting %d is opened or gone: %w", a.MeetingID, commands.ErrConflict))
+		return commands.ApologySent{}, mapErr("send apology", fmt.Errorf("meeting %d is opened, cancelled or gone: %w", a.MeetingID, commands.ErrConflict))
 	}
 	return r.sent(), nil
 }
@@ -355,17 +355,24 @@ func meetingShared(from, meeting, cond string) string {
 )`
 }
 
-// unopened is meetingShared's condition that the meeting has not been
-// opened: its opening sets opened_at.
-const unopened = `lm.opened_at IS NULL`
+// apologiesOpen is meetingShared's condition that apologies for the
+// meeting may still be sent or withdrawn: it has been neither opened (its
+// opening sets opened_at) nor cancelled, nor held. Cancelling, like
+// opening, locks the row and changes it (CancelMeeting), so an apology
+// sent as the meeting is cancelled is either committed before the
+// cancelling is granted the row, or re-checked against the cancelled row
+// and refused: the status read by the statement's own snapshot is the
+// meeting's before the cancelling committed.
+const apologiesOpen = `lm.opened_at IS NULL AND lm.status = 'scheduled'`
 
 // sendApologySQL records an apology for meeting $1 (see sqlArgs), unless
-// $14 and the meeting has been opened (meetingShared, unopened): then,
-// as for a meeting not found, sent is false and nothing is written.
+// $14 and apologies for the meeting are closed (meetingShared,
+// apologiesOpen): then, as for a meeting not found, sent is false and
+// nothing is written.
 var sendApologySQL = `
 WITH one AS (
 	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
-), ` + meetingShared("one", "meeting_id", unopened+" OR NOT CAST($14 AS boolean)") + `, src AS (
+), ` + meetingShared("one", "meeting_id", "("+apologiesOpen+") OR NOT CAST($14 AS boolean)") + `, src AS (
 	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
@@ -388,7 +395,7 @@ WITH o AS (
 	` + seenInsertSQL + `
 	SELECT CAST($11 AS bytea), CAST($12 AS bigint) FROM o WHERE octet_length(CAST($11 AS bytea)) > 0
 	` + seenConflictSQL + `
-), ` + meetingShared("o", "n_id", unopened) + `, src AS (
+), ` + meetingShared("o", "n_id", apologiesOpen) + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, NULLIF(CAST($7 AS text), '') AS substitute_id, CAST($8 AS text) AS substitute_name,
@@ -412,7 +419,8 @@ FROM o AS q` + apologyWrittenJoins
 // reading, for each, finds the committee, the member and the meeting, and
 // an apology is written only if its sender is a member, the meeting is
 // scheduled, still to come and not opened (a meeting may be opened before
-// its start; meetingShared orders the apology and the opening), and, for
+// its start; meetingShared orders the apology and the opening, and the
+// apology and a cancelling), and, for
 // the next meeting, no meeting is in progress
 // (sitting) — the rules package commands applies, applied here too so
 // that the read and the write are one. The rules on who may substitute
@@ -444,7 +452,7 @@ WITH r AS (
 	SELECT r.replay_key, r.replay_nonce FROM r JOIN o ON o.ord = r.ord WHERE octet_length(r.replay_key) > 0
 	ORDER BY r.replay_key
 	` + seenConflictSQL + `
-), ` + meetingShared("o", "n_id", unopened) + `, src AS (
+), ` + meetingShared("o", "n_id", apologiesOpen) + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, r.user_id AS member_key,
 	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       r.reason, NULLIF(r.substitute_id, '') AS substitute_id, r.substitute_name,
@@ -506,7 +514,7 @@ func (r apologyWritten) sent() commands.ApologySent {
 
 // sqlArgs are sendApologySQL's parameters for a, with firstAction
 // ("sent", "imported") as the history's word for a first one; notOpened
-// sends it only if the meeting has not been opened.
+// sends it only while apologies for the meeting are open (apologiesOpen).
 func (a apologyArgs) sqlArgs(firstAction string, mark bool, keep commands.ApologyKeep, notOpened bool) []any {
 	reason, subID, subName := keptEmpty(keep, a.Reason, a.SubstituteID, a.SubstituteName)
 	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
@@ -569,16 +577,17 @@ func (r apologyWithdrawn) result(op, closed string) error {
 }
 
 // WithdrawApology implements commands.ApologyStore: one statement, like
-// SendApology, on condition that the meeting has not been opened, so that
-// a withdrawal and the opening are ordered as apologies sent are.
+// SendApology, on condition that the meeting has been neither opened nor
+// cancelled (apologiesOpen), so that a withdrawal is ordered with the
+// opening and the cancelling as apologies sent are.
 // Apologies withdrawn at the meeting go through WithdrawApologyAtMeeting.
 func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
 	var r apologyWithdrawn
-	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(unopened), meetingID, memberKey(userID, ""), by, userID)
+	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(apologiesOpen), meetingID, memberKey(userID, ""), by, userID)
 	if err != nil {
 		return err
 	}
-	return r.result("withdraw apology", fmt.Sprintf("meeting %d is opened or gone", meetingID))
+	return r.result("withdraw apology", fmt.Sprintf("meeting %d is opened, cancelled or gone", meetingID))
 }
 
 // WithdrawApologyAtMeeting implements commands.ConductStore. It takes the

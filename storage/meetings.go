@@ -150,7 +150,10 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 // locked first, as RecordSession locks it, and whether it was opened is
 // read only once the lock is held, by a statement of its own: one reading
 // the log while waiting for the lock would read it as it was before the
-// opening committed.
+// opening committed. Apologies being sent or withdrawn hold the row
+// shared (meetingShared): the lock waits for them, so they are done
+// before the meeting is cancelled, and those that wait for it find the
+// status it writes and are refused (apologiesOpen).
 func (db *DB) CancelMeeting(ctx context.Context, id int64, by string) error {
 	return db.inTx(ctx, "cancel meeting", func(tx *Tx) error {
 		var committeeID int64
