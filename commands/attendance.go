@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -450,8 +449,8 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	opened := SessionEvent{MeetingID: m.ID, Action: ActionOpened, At: in.Now, By: in.UserID}
 	st.sit = SittingOf(append(st.sit.Events, opened))
-	post := &OutboxMessage{CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: LiveKey(m.ID),
-		DedupeKey: LiveKey(m.ID), Reply: st.live(), DueAt: in.Now}
+	post := &LivePost{Apologies: st.apologies, Message: OutboxMessage{CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID,
+		MessageKey: LiveKey(m.ID), DedupeKey: LiveKey(m.ID), Reply: st.live(), DueAt: in.Now}}
 	added, err := s.store.RecordSession(ctx, opened, sittingAfter(ActionOpened), post)
 	if err != nil {
 		return Reply{}, err
@@ -469,7 +468,6 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, startable(c, m, st.sit, in.Now)
 	}
-	s.liveAgain(ctx, c, m, post.Reply, in.Now)
 	// The chair opening the meeting is in the room, but no mark says so:
 	// without one the minutes name no one in the chair.
 	self := ""
@@ -478,27 +476,6 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	return private("You opened the meeting of *%s* at %s. The live message is going to the channel; members press *I'm here* or type `/here`.%s `/meeting close` ends it.",
 		Escape(c.Name), in.Now.In(c.Location()).Format("15:04"), self), nil
-}
-
-// liveAgain queues an edit of the live message of m, just opened and
-// queued as posted, when the records read again no longer make it: the
-// message is built before the opening takes the meeting's row, and
-// apologies sent or withdrawn as the meeting opened commit before the
-// opening is granted it (their statements hold the row), which makes
-// them part of what the meeting started from. Read once the opening
-// has committed, apologies can no longer change so; marks made at the
-// meeting edit the message themselves. The opening stands whatever this
-// finds: should the read or the queueing fail, the message shows what it
-// was built from until its next edit.
-func (s *Service) liveAgain(ctx context.Context, c Committee, m Meeting, posted Reply, now time.Time) {
-	st, err := s.meetingState(ctx, c, m)
-	if err != nil {
-		return
-	}
-	if live := st.live(); !reflect.DeepEqual(live, posted) {
-		_, _ = s.store.Enqueue(ctx, OutboxMessage{CommitteeID: c.ID, Kind: OutboxUpdate, ChannelID: c.ChannelID,
-			MessageKey: LiveKey(m.ID), Reply: live, DueAt: now})
-	}
 }
 
 // adjournedAt is when the meeting was last adjourned.

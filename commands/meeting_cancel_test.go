@@ -2,12 +2,15 @@ package commands_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 )
 
 // raced is what became of an opening and a cancelling sent at once.
@@ -617,5 +620,45 @@ func TestMeetingCancelledAsApologiesAreSent(t *testing.T) {
 				t.Errorf("the meeting is %q (%v), want cancelled", m.Status, err)
 			}
 		})
+	}
+}
+
+// outboxRefused is the kit's records refusing, from when refuse is set,
+// every message queued on its own: the opening's own transaction is all
+// that can bring the live message up to date then.
+type outboxRefused struct {
+	*storage.DB
+	refuse *atomic.Bool
+}
+
+func (o outboxRefused) Enqueue(ctx context.Context, msgs ...commands.OutboxMessage) (bool, error) {
+	if o.refuse.Load() {
+		return false, errors.New("the outbox refused the message")
+	}
+	return o.DB.Enqueue(ctx, msgs...)
+}
+
+// TestLiveMessageShowsApologiesSentAsItOpened: apologies held back as
+// the meeting opens, and so sent before it but missing from the live
+// message as built, are shown by the message in the channel though
+// nothing can be queued once the opening has committed: the opening
+// marks the message for an update in its own transaction.
+func TestLiveMessageShowsApologiesSentAsItOpened(t *testing.T) {
+	k := attDay(t)
+	var refuse atomic.Bool
+	k.svc = commands.New(outboxRefused{k.db, &refuse}, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", stranger: "Mallory"})
+	id := k.next().ID
+	refuse.Store(true)
+	hold := `INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, 'held')`
+	sent, start, sentFirst := whileWriting(k, hold, []any{id, attAnn}, attAnn, "/apologies Delayed", sue, "/meeting start")
+	refuse.Store(false)
+	if start.err != nil || start.reply.Refused {
+		t.Fatalf("the opening: %v %s", start.err, shown(start.reply))
+	}
+	if sent.err != nil || !sentFirst || !strings.Contains(shown(sent.reply), "Your apologies for the meeting") {
+		t.Fatalf("the apologies, held back before the opening: %v %s", sent.err, shown(sent.reply))
+	}
+	if live, listed := liveApologies(k, id, "Ann (Sefton Council)"); !listed {
+		t.Errorf("the live message does not list the apologies sent before the meeting opened:\n%s", shown(live))
 	}
 }

@@ -492,6 +492,19 @@ func declarantKey(d Declaration) string {
 // LiveKey names the channel message of a meeting in progress.
 func LiveKey(meetingID int64) string { return "meeting:" + strconv.FormatInt(meetingID, 10) }
 
+// LivePost is the live message an opening posts, and the apologies
+// standing that it was built from. The message is built before the
+// opening takes the meeting's row, and apologies sent or withdrawn as
+// the meeting opens commit before the opening is granted it (their
+// statements hold the row): they are part of what the meeting started
+// from. The store, once it holds the row, marks the message for an
+// update in the opening's own transaction when the apologies standing
+// are not these, so that the edit commits with the opening or not at all.
+type LivePost struct {
+	Message   OutboxMessage
+	Apologies []Apology
+}
+
 // MeetingRecord is one meeting's attendance as the year's statistics read
 // it: the attendance log and the apologies standing.
 type MeetingRecord struct {

@@ -378,8 +378,10 @@ type ConductStore interface {
 	// meeting's state (see Sitting) is one of after; added is false when
 	// it is not, as when another replica made the same change first. A
 	// post, when given, is queued in the same transaction (the live
-	// message); every change marks the live message for an update.
-	RecordSession(ctx context.Context, e SessionEvent, after []SessionAction, post *OutboxMessage) (added bool, err error)
+	// message), and marked for an update there too when the apologies
+	// standing are not those it was built from (see LivePost); every
+	// change marks the live message for an update.
+	RecordSession(ctx context.Context, e SessionEvent, after []SessionAction, post *LivePost) (added bool, err error)
 	// Sessions is a meeting's conduct log, oldest first.
 	Sessions(ctx context.Context, meetingID int64) ([]SessionEvent, error)
 	// RunningMeetings lists the meetings of the committees that are open

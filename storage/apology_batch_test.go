@@ -406,8 +406,8 @@ func openingHeld(t *testing.T, db *storage.DB, c commands.Committee, m commands.
 	go func() {
 		defer close(ch)
 		*added, *err = db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: time.Now(), By: "UOFF"},
-			[]commands.SessionAction{""}, &commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: c.ChannelID,
-				MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: "Meeting in progress"}, DueAt: time.Now()})
+			[]commands.SessionAction{""}, &commands.LivePost{Message: commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: c.ChannelID,
+				MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: "Meeting in progress"}, DueAt: time.Now()}})
 	}()
 	return func() { _ = tx.Rollback() }, ch, added, err
 }

@@ -64,8 +64,13 @@ func markLiveOf(ctx context.Context, q sqlx.ExtContext, committeeID int64) error
 // that a meeting is never opened as it is cancelled: one cancelled is not
 // opened. Apologies being sent for the meeting hold the row shared
 // (meetingShared), so the opening waits for them and they are part of
-// what it starts from; those sent after it find opened_at set.
-func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.OutboxMessage) (bool, error) {
+// what it starts from; those sent after it find opened_at set. The live
+// message post was built from the apologies read before the lock: when
+// they are not those standing once it is held, the opening marks the
+// message for an update (markLive) in its own transaction, as every
+// write marks what it changes, and the edit is built from the records
+// when it is sent.
+func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after []commands.SessionAction, post *commands.LivePost) (bool, error) {
 	added := false
 	err := db.inTx(ctx, "record session", func(tx *Tx) error {
 		var status string
@@ -140,17 +145,49 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 		if post == nil {
 			return nil
 		}
-		payload, err := json.Marshal(post.Reply)
+		msg := post.Message
+		payload, err := json.Marshal(msg.Reply)
 		if err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO outbox (committee_id, kind, channel_id, message_key, dedupe_key, payload, due_at)
 			VALUES ($1, 'post', $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
-			nullID(post.CommitteeID), post.ChannelID, post.MessageKey, nullString(post.DedupeKey), string(payload), post.DueAt)
-		return err
+			nullID(msg.CommitteeID), msg.ChannelID, msg.MessageKey, nullString(msg.DedupeKey), string(payload), msg.DueAt)
+		if err != nil {
+			return err
+		}
+		changed, err := apologiesChanged(ctx, tx, e.MeetingID, post.Apologies)
+		if err != nil || !changed {
+			return err
+		}
+		// After the post, which markLive needs to find: the update is
+		// claimed once the post has gone.
+		return markLive(ctx, tx, e.MeetingID)
 	})
 	return added, err
+}
+
+// apologiesChanged says whether the apologies standing for the meeting
+// are other than was, by id and when each was last changed: every send,
+// change or withdrawal sets updated_at, or takes an apology out of those
+// standing.
+func apologiesChanged(ctx context.Context, q sqlx.QueryerContext, meetingID int64, was []commands.Apology) (bool, error) {
+	ids := make(pq.Int64Array, len(was))
+	at := make(pq.StringArray, len(was))
+	for i, a := range was {
+		ids[i], at[i] = a.ID, a.UpdatedAt.Format(time.RFC3339Nano)
+	}
+	var changed bool
+	err := sqlx.GetContext(ctx, q, &changed, `
+		WITH now AS (
+			SELECT id, updated_at FROM apologies WHERE meeting_id = $1 AND NOT withdrawn
+		), was AS (
+			SELECT id, updated_at FROM unnest(CAST($2 AS bigint[]), CAST($3 AS timestamptz[])) AS w(id, updated_at)
+		)
+		SELECT EXISTS (SELECT * FROM now EXCEPT SELECT * FROM was)
+		    OR EXISTS (SELECT * FROM was EXCEPT SELECT * FROM now)`, meetingID, ids, at)
+	return changed, err
 }
 
 type sessionRow struct {

@@ -424,3 +424,83 @@ func TestMigrationOpenedAt(t *testing.T) {
 		t.Errorf("%d apologies stand, want the one for the meeting not opened", n)
 	}
 }
+
+// TestOpeningMarksTheLiveMessage: the opening marks its live message for
+// an update in its own transaction when the apologies standing are not
+// those the message was built from, and only then; the mark commits with
+// the opening, or, the opening failing as it commits, neither does.
+func TestOpeningMarksTheLiveMessage(t *testing.T) {
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name                              string
+		sentMeanwhile, withdrawnMeanwhile bool
+		failAtCommit                      bool
+		wantMarked                        bool
+	}{
+		{name: "as built"},
+		{name: "sent meanwhile", sentMeanwhile: true, wantMarked: true},
+		{name: "withdrawn meanwhile", withdrawnMeanwhile: true, wantMarked: true},
+		{name: "failing as it commits", sentMeanwhile: true, failAtCommit: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := pgtest.New(t)
+			c := conductCommittee(t, db)
+			m := conductMeeting(t, db, c, at)
+			send := func(user string) {
+				t.Helper()
+				if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: user, Name: "Member " + user, By: user}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			send("UNEIL")
+			built, err := db.Apologies(ctx, m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.sentMeanwhile {
+				send("UANN")
+			}
+			if tc.withdrawnMeanwhile {
+				if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.failAtCommit {
+				// Checked at commit, after every row the opening writes.
+				for _, q := range []string{
+					`CREATE FUNCTION refuse_post() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`,
+					`CREATE CONSTRAINT TRIGGER refuse_post AFTER INSERT ON outbox DEFERRABLE INITIALLY DEFERRED
+						FOR EACH ROW WHEN (NEW.kind = 'post') EXECUTE FUNCTION refuse_post()`,
+				} {
+					if _, err := db.SQL().ExecContext(ctx, q); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			key := commands.LiveKey(m.ID)
+			added, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionOpened, At: at.Add(-5 * time.Minute), By: "UIAN"},
+				[]commands.SessionAction{""}, &commands.LivePost{Apologies: built, Message: commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost,
+					ChannelID: c.ChannelID, MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: "Meeting in progress"}, DueAt: at}})
+			if tc.failAtCommit != (err != nil) || !tc.failAtCommit && !added {
+				t.Fatalf("the opening: added %t, %v", added, err)
+			}
+			count := func(q string) int {
+				t.Helper()
+				var n int
+				if err := db.SQL().QueryRowContext(ctx, q, key).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			posts := count(`SELECT count(*) FROM outbox WHERE message_key = $1 AND kind = 'post'`)
+			marks := count(`SELECT count(*) FROM outbox WHERE message_key = $1 AND kind = 'update' AND state = 'pending'`)
+			if want := map[bool]int{true: 0, false: 1}[tc.failAtCommit]; posts != want {
+				t.Errorf("%d posts of the live message, want %d", posts, want)
+			}
+			if marked := marks > 0; marked != tc.wantMarked {
+				t.Errorf("the live message marked for an update: %t (%d), want %t", marked, marks, tc.wantMarked)
+			}
+		})
+	}
+}

@@ -428,8 +428,8 @@ func openingMarked(db *storage.DB, c commands.Committee, reason string) error {
 	}
 	key := commands.LiveKey(o.Next.ID)
 	_, err = db.RecordSession(ctx, commands.SessionEvent{MeetingID: o.Next.ID, Action: commands.ActionOpened, At: time.Now(), By: reason},
-		[]commands.SessionAction{""}, &commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: c.ChannelID,
-			MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: reason}, DueAt: time.Now()})
+		[]commands.SessionAction{""}, &commands.LivePost{Message: commands.OutboxMessage{CommitteeID: c.ID, Kind: commands.OutboxPost, ChannelID: c.ChannelID,
+			MessageKey: key, DedupeKey: key, Reply: commands.Reply{Text: reason}, DueAt: time.Now()}})
 	return err
 }
 
