@@ -367,7 +367,8 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, noMeeting(o.Committee)
 		case !ok:
 			// Read again: the statement read the meeting as it was when
-			// it began, and a cancelling it waited for is not in that.
+			// it began, and a cancelling or a move it waited for is not
+			// in that.
 			if run, err = s.store.Meeting(ctx, o.Next.ID); err != nil {
 				return Reply{}, err
 			}
@@ -377,6 +378,11 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		if err := openMeeting(o.Committee, run, in.Now); err != nil {
 			return Reply{}, err
+		}
+		if o.Next != nil && o.Next.ID == run.ID {
+			if err := movedMeanwhile(o.Committee, *o.Next, run); err != nil {
+				return Reply{}, err
+			}
 		}
 		return Reply{}, errors.New("apology not written for an open meeting")
 	}
@@ -662,6 +668,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	sent, err := s.store.UpdateApology(ctx, Apology{
 		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
+		MeetingStartsAt: m.StartsAt,
 	}, a.keep())
 	if errors.Is(err, ErrConflict) {
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
@@ -678,11 +685,12 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 }
 
 // apologiesClosedNow is the refusal of apologies for meeting m that the
-// store would not send or withdraw: opened or cancelled since m was
-// read, refused as they now would be, the meeting read again (with
-// refused and running as for notUnderWayOr). nil means neither, and the
-// caller reports the store's error.
+// store would not send or withdraw: opened, cancelled or moved since m
+// was read, refused as they now would be, the meeting read again (with
+// refused and running as for notUnderWayOr). nil means none of those,
+// and the caller reports the store's error.
 func (s *Service) apologiesClosedNow(ctx context.Context, c Committee, m Meeting, refused, running string, now time.Time) error {
+	was := m
 	m, err := s.store.Meeting(ctx, m.ID)
 	if err != nil {
 		return err
@@ -690,7 +698,23 @@ func (s *Service) apologiesClosedNow(ctx context.Context, c Committee, m Meeting
 	if err := s.notUnderWayOr(ctx, c, m, refused, running); err != nil {
 		return err
 	}
-	return openMeeting(c, m, now)
+	if err := openMeeting(c, m, now); err != nil {
+		return err
+	}
+	return movedMeanwhile(c, was, m)
+}
+
+// movedMeanwhile refuses what was sent for meeting was, which has moved
+// to now's day and time since its sender was shown it: done for the new
+// day, it would not be what they meant, and the move told only those
+// whose apologies stood as it was made.
+func movedMeanwhile(c Committee, was, now Meeting) error {
+	if now.StartsAt.Equal(was.StartsAt) {
+		return nil
+	}
+	loc := c.Location()
+	return userErr("The meeting on %s has just moved to %s; nothing changed. Send it again if it still applies to the new day.",
+		formatDay(was.StartsAt, loc), describeMeeting(now, loc))
 }
 
 // substituteNamed makes a substitute named by a member's name (a's
@@ -911,7 +935,7 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m.ID, recordKey(who), r.UserID)
+	err := s.store.WithdrawApology(ctx, m, recordKey(who), r.UserID)
 	if errors.Is(err, ErrConflict) {
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err

@@ -156,6 +156,10 @@ type Apology struct {
 	// ReceivedBy, for apologies received at the meeting (entered with the
 	// attendance once it had opened), is who entered them.
 	ReceivedBy string
+	// MeetingStartsAt, for apologies being sent, is when the meeting
+	// starts as their sender was shown it: set, they are sent only while
+	// it still does (see ApologyStore.UpdateApology).
+	MeetingStartsAt time.Time
 }
 
 // ApologyRequest is an apology sent from a committee's channel, for

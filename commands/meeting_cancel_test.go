@@ -522,6 +522,13 @@ func TestMeetingOpenedWithoutAnEdit(t *testing.T) {
 // cancelling go and returns both answers.
 func whileCancelling(k *kit, id int64, user, line string) (cancel, other result) {
 	k.t.Helper()
+	return whileChanging(k, id, "/meeting cancel 10 December", user, line)
+}
+
+// whileChanging is whileCancelling for change, an officer's (ian's)
+// change to the meeting that marks the Homes as the cancelling does.
+func whileChanging(k *kit, id int64, change, user, line string) (changed, other result) {
+	k.t.Helper()
 	k.marked()
 	hold, err := k.db.SQL().Begin()
 	if err != nil {
@@ -532,9 +539,9 @@ func whileCancelling(k *kit, id int64, user, line string) (cancel, other result)
 		team, ian); err != nil {
 		k.t.Fatal(err)
 	}
-	cancelling := k.runAsync(ian, "/meeting cancel 10 December")
+	changing := k.runAsync(ian, change)
 	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
-		k.t.Fatal("the cancelling never waited")
+		k.t.Fatalf("%s never waited", change)
 	}
 	sent := k.sendAsync(user, line, id)
 	var answered *result
@@ -554,7 +561,7 @@ func whileCancelling(k *kit, id int64, user, line string) (cancel, other result)
 		r := <-sent
 		answered = &r
 	}
-	return <-cancelling, *answered
+	return <-changing, *answered
 }
 
 // TestApologiesAsTheMeetingIsCancelled: apologies sent, changed or
@@ -660,5 +667,87 @@ func TestLiveMessageShowsApologiesSentAsItOpened(t *testing.T) {
 	}
 	if live, listed := liveApologies(k, id, "Ann (Sefton Council)"); !listed {
 		t.Errorf("the live message does not list the apologies sent before the meeting opened:\n%s", shown(live))
+	}
+}
+
+// TestApologiesAsTheMeetingIsMoved: apologies sent, changed or
+// withdrawn while the meeting is being moved to another day, the move
+// written and not committed, wait for it and are refused, saying so: never
+// recorded for the new day with their sender told the old one, and left
+// out of the notice the move sends to those whose apologies stand.
+func TestApologiesAsTheMeetingIsMoved(t *testing.T) {
+	for _, c := range apologyRaces {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			k.now = attAt(3, 12, 0)
+			id := k.next().ID
+			before := apologyStands(k, id, c.key)
+			moved, other := whileChanging(k, id, "/meeting move 10 December 17 December", c.user, c.line)
+			if moved.err != nil || moved.reply.Refused {
+				t.Fatalf("the move: %v %s", moved.err, shown(moved.reply))
+			}
+			if other.err != nil {
+				t.Fatalf("%s: %v", c.line, other.err)
+			}
+			if !other.reply.Refused {
+				t.Errorf("%s, sent as the meeting moved, was done after it: %s", c.line, shown(other.reply))
+			} else {
+				wantShown(t, shown(other.reply), "The meeting on Thursday 10 December 2026 has just moved to Thursday 17 December 2026, 10:00, Remote Meeting; nothing changed.")
+			}
+			if apologyStands(k, id, c.key) != before {
+				t.Errorf("%s changed the apologies of a meeting moved before it", c.line)
+			}
+		})
+	}
+}
+
+// TestMeetingMovedAsApologiesAreSent: the meeting moved while apologies
+// are being sent or withdrawn, their statement under way and held back,
+// waits for them: they are done before the move, and its notice goes to
+// those whose apologies then stand.
+func TestMeetingMovedAsApologiesAreSent(t *testing.T) {
+	for _, c := range apologyRaces {
+		t.Run(c.name, func(t *testing.T) {
+			k := attDay(t)
+			k.now = attAt(3, 12, 0)
+			id := k.next().ID
+			hold := `INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, 'held')`
+			if !c.stands {
+				hold = `SELECT id FROM apologies WHERE meeting_id = $1 AND member_key = $2 FOR UPDATE`
+			}
+			other, moved, otherFirst := whileWriting(k, hold, []any{id, c.key}, c.user, c.line, ian, "/meeting move 10 December 17 December")
+			if moved.err != nil || moved.reply.Refused {
+				t.Fatalf("the move: %v %s", moved.err, shown(moved.reply))
+			}
+			if other.err != nil || other.reply.Refused || !strings.Contains(shown(other.reply), c.done) || !otherFirst {
+				t.Fatalf("%s, held back before the move: %v %s", c.line, other.err, shown(other.reply))
+			}
+			told := false
+			for _, m := range k.sent() {
+				told = told || m.Kind == commands.OutboxDM && m.UserID == c.key && strings.Contains(shown(m.Reply), "has moved to Thursday 17 December 2026")
+			}
+			if told != c.stands {
+				t.Errorf("after %s, the move told them it moved: %t; their apologies stand: %t", c.line, told, c.stands)
+			}
+		})
+	}
+}
+
+// TestApologiesAsTheMeetingIsRetimed: apologies sent as the meeting is
+// given a new time are refused as those sent as it moves are.
+func TestApologiesAsTheMeetingIsRetimed(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(3, 12, 0)
+	id := k.next().ID
+	retimed, other := whileChanging(k, id, "/meeting time 10 December 2pm", attAnn, "/apologies 10/12/2026 Delayed")
+	if retimed.err != nil || retimed.reply.Refused {
+		t.Fatalf("the new time: %v %s", retimed.err, shown(retimed.reply))
+	}
+	if other.err != nil || !other.reply.Refused {
+		t.Fatalf("apologies sent as the meeting was given a new time: %v %s", other.err, shown(other.reply))
+	}
+	wantShown(t, shown(other.reply), "The meeting on Thursday 10 December 2026 has just moved to Thursday 10 December 2026, 14:00, Remote Meeting; nothing changed.")
+	if apologyStands(k, id, attAnn) {
+		t.Error("the apologies were recorded after the new time")
 	}
 }

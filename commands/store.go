@@ -125,7 +125,11 @@ type ApologyStore interface {
 	SendApology(ctx context.Context, a Apology) (ApologyOutcome, error)
 	// UpdateApology is SendApology keeping the parts of the apology
 	// standing that keep names, in the same one statement, and says what
-	// stood before and stands now.
+	// stood before and stands now. ErrConflict, with nothing written, as
+	// well once the meeting has been cancelled, or moved from
+	// a.MeetingStartsAt when that is set: a cancelling and a move are
+	// ordered with apologies as the opening is, and apologies sent as
+	// either commits are refused.
 	UpdateApology(ctx context.Context, a Apology, keep ApologyKeep) (ApologySent, error)
 	// SendApologyFrom is what Origin reads and UpdateApology writes (with
 	// req.Keep), at once: the committee of the request's channel, the sender's
@@ -141,10 +145,11 @@ type ApologyStore interface {
 	// WithdrawApology withdraws userID's apology; ErrNotFound if none stands.
 	// userID may be the name key of someone not in Slack (see recordKey).
 	// ErrConflict, with nothing withdrawn, once the meeting has been
-	// opened: a withdrawal and the opening are ordered, as apologies sent
-	// are (ConductStore.WithdrawApologyAtMeeting withdraws them at the
-	// meeting in progress).
-	WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error
+	// opened or cancelled, or has moved from m.StartsAt (m is the meeting
+	// as the sender was shown it): a withdrawal is ordered with those as
+	// apologies sent are (ConductStore.WithdrawApologyAtMeeting withdraws
+	// them at the meeting in progress).
+	WithdrawApology(ctx context.Context, m Meeting, userID, by string) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.

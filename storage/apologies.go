@@ -104,7 +104,7 @@ func (db *DB) UpdateApology(ctx context.Context, a commands.Apology, keep comman
 		return commands.ApologySent{}, err
 	}
 	if !r.Sent {
-		return commands.ApologySent{}, mapErr("send apology", fmt.Errorf("meeting %d is opened, cancelled or gone: %w", a.MeetingID, commands.ErrConflict))
+		return commands.ApologySent{}, mapErr("send apology", fmt.Errorf("meeting %d is opened, cancelled, moved or gone: %w", a.MeetingID, commands.ErrConflict))
 	}
 	return r.sent(), nil
 }
@@ -365,14 +365,23 @@ func meetingShared(from, meeting, cond string) string {
 // meeting's before the cancelling committed.
 const apologiesOpen = `lm.opened_at IS NULL AND lm.status = 'scheduled'`
 
+// unmoved is meetingShared's condition that the meeting still starts at
+// at, an SQL expression for when its sender was shown it starting. A move
+// (ChangeMeeting) locks the row as a cancelling does, and tells, in its
+// transaction, those whose apologies stand: an apology sent as the
+// meeting moves, waiting for it, would otherwise be recorded for the new
+// day, its sender told the old one and not among those the move told.
+func unmoved(at string) string { return `lm.starts_at = ` + at }
+
 // sendApologySQL records an apology for meeting $1 (see sqlArgs), unless
 // $14 and apologies for the meeting are closed (meetingShared,
-// apologiesOpen): then, as for a meeting not found, sent is false and
-// nothing is written.
+// apologiesOpen) or it no longer starts at $15 (unmoved; NULL: wherever
+// it starts): then, as for a meeting not found, sent is false and nothing
+// is written.
 var sendApologySQL = `
 WITH one AS (
 	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
-), ` + meetingShared("one", "meeting_id", "("+apologiesOpen+") OR NOT CAST($14 AS boolean)") + `, src AS (
+), ` + meetingShared("one", "meeting_id", "("+apologiesOpen+" AND (CAST($15 AS timestamptz) IS NULL OR "+unmoved("$15")+")) OR NOT CAST($14 AS boolean)") + `, src AS (
 	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
@@ -395,7 +404,7 @@ WITH o AS (
 	` + seenInsertSQL + `
 	SELECT CAST($11 AS bytea), CAST($12 AS bigint) FROM o WHERE octet_length(CAST($11 AS bytea)) > 0
 	` + seenConflictSQL + `
-), ` + meetingShared("o", "n_id", apologiesOpen) + `, src AS (
+), ` + meetingShared("o", "n_id", apologiesOpen+" AND "+unmoved("r.n_starts_at")) + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, NULLIF(CAST($7 AS text), '') AS substitute_id, CAST($8 AS text) AS substitute_name,
@@ -452,7 +461,7 @@ WITH r AS (
 	SELECT r.replay_key, r.replay_nonce FROM r JOIN o ON o.ord = r.ord WHERE octet_length(r.replay_key) > 0
 	ORDER BY r.replay_key
 	` + seenConflictSQL + `
-), ` + meetingShared("o", "n_id", apologiesOpen) + `, src AS (
+), ` + meetingShared("o", "n_id", apologiesOpen+" AND "+unmoved("r.n_starts_at")) + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, r.user_id AS member_key,
 	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       r.reason, NULLIF(r.substitute_id, '') AS substitute_id, r.substitute_name,
@@ -514,11 +523,12 @@ func (r apologyWritten) sent() commands.ApologySent {
 
 // sqlArgs are sendApologySQL's parameters for a, with firstAction
 // ("sent", "imported") as the history's word for a first one; notOpened
-// sends it only while apologies for the meeting are open (apologiesOpen).
+// sends it only while apologies for the meeting are open (apologiesOpen)
+// and, a.MeetingStartsAt set, it has not moved from then (unmoved).
 func (a apologyArgs) sqlArgs(firstAction string, mark bool, keep commands.ApologyKeep, notOpened bool) []any {
 	reason, subID, subName := keptEmpty(keep, a.Reason, a.SubstituteID, a.SubstituteName)
 	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
-		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute, notOpened}
+		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute, notOpened, nullTime(a.MeetingStartsAt)}
 }
 
 type apologyArgs commands.Apology
@@ -578,16 +588,18 @@ func (r apologyWithdrawn) result(op, closed string) error {
 
 // WithdrawApology implements commands.ApologyStore: one statement, like
 // SendApology, on condition that the meeting has been neither opened nor
-// cancelled (apologiesOpen), so that a withdrawal is ordered with the
-// opening and the cancelling as apologies sent are.
-// Apologies withdrawn at the meeting go through WithdrawApologyAtMeeting.
-func (db *DB) WithdrawApology(ctx context.Context, meetingID int64, userID, by string) error {
+// cancelled (apologiesOpen) and still starts when m says (unmoved), so
+// that a withdrawal is ordered with the opening, the cancelling and a move
+// as apologies sent are. Apologies withdrawn at the meeting go through
+// WithdrawApologyAtMeeting.
+func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, by string) error {
 	var r apologyWithdrawn
-	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(apologiesOpen), meetingID, memberKey(userID, ""), by, userID)
+	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(apologiesOpen+" AND "+unmoved("CAST($5 AS timestamptz)")),
+		m.ID, memberKey(userID, ""), by, userID, m.StartsAt)
 	if err != nil {
 		return err
 	}
-	return r.result("withdraw apology", fmt.Sprintf("meeting %d is opened, cancelled or gone", meetingID))
+	return r.result("withdraw apology", fmt.Sprintf("meeting %d is opened, cancelled, moved or gone", m.ID))
 }
 
 // WithdrawApologyAtMeeting implements commands.ConductStore. It takes the

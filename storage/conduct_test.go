@@ -462,7 +462,7 @@ func TestOpeningMarksTheLiveMessage(t *testing.T) {
 				send("UANN")
 			}
 			if tc.withdrawnMeanwhile {
-				if err := db.WithdrawApology(ctx, m.ID, "UNEIL", "UNEIL"); err != nil {
+				if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL"); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -106,7 +106,7 @@ func TestHomeQueries(t *testing.T) {
 	if len(as) != 1 || as[0].MeetingID != first.ID || as[0].Reason != "Unwell" {
 		t.Errorf("Neil's apologies = %+v", as)
 	}
-	if err := db.WithdrawApology(ctx, first.ID, "UNEIL", "UNEIL"); err != nil {
+	if err := db.WithdrawApology(ctx, first, "UNEIL", "UNEIL"); err != nil {
 		t.Fatal(err)
 	}
 	if as, _ := db.MemberApologies(ctx, "UNEIL", []int64{first.ID}); len(as) != 0 {
