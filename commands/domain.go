@@ -337,6 +337,21 @@ type MeetingChange struct {
 	At                             time.Time
 }
 
+// MeetingEvent is a meeting scheduled, cancelled or recorded from imported
+// minutes: who did it, and when.
+type MeetingEvent struct {
+	Action string // one of the MeetingEvent… words
+	By     string
+	At     time.Time
+}
+
+// The things a MeetingEvent records.
+const (
+	MeetingEventScheduled = "scheduled"
+	MeetingEventCancelled = "cancelled"
+	MeetingEventImported  = "imported"
+)
+
 // MeetingNotices are the direct messages a change to a meeting sends, in
 // the change's transaction: to each member whose apologies for it stand,
 // and to each substitute (with a Slack account) named in them. A notice

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -239,7 +240,7 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
 		return Reply{}, err
 	}
-	err = s.store.CancelMeeting(ctx, m.ID, r.UserID)
+	err = s.store.CancelMeeting(ctx, m.ID, r.UserID, r.Now)
 	if errors.Is(err, ErrConflict) {
 		// Opened, or cancelled, a moment before: say which.
 		if m, err = s.store.Meeting(ctx, m.ID); err != nil {
@@ -551,8 +552,9 @@ func sameDayReminderNote(c Committee, m Meeting) string {
 	return fmt.Sprintf("\nNote: reminders on the day go at %s, after this meeting starts, so none will go on its day. `/meeting reminders` changes when they go.", at)
 }
 
-// meetingHistory serves "/meeting history [DATE]": the meeting's changes,
-// oldest first.
+// meetingHistory serves "/meeting history [DATE]": who scheduled the
+// meeting, moved it, changed its venue, cancelled it or scheduled it
+// again, and when, oldest first.
 func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
@@ -566,8 +568,28 @@ func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	head := fmt.Sprintf("*%s* — changes to the meeting on %s", Escape(c.Name), describeMeeting(m, loc))
-	lines := make([]string, 0, len(changes))
+	events, err := s.store.MeetingEvents(ctx, m.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	type line struct {
+		at   time.Time
+		text string
+	}
+	var lines []line
+	cancelled := false
+	for _, e := range events {
+		what := map[string]string{
+			MeetingEventScheduled: "scheduled it",
+			MeetingEventCancelled: "cancelled it",
+			MeetingEventImported:  "recorded it from imported minutes",
+		}[e.Action]
+		if e.Action == MeetingEventScheduled && cancelled {
+			what = "scheduled it again"
+		}
+		cancelled = e.Action == MeetingEventCancelled
+		lines = append(lines, line{e.At, fmt.Sprintf("• %s — %s %s", formatWhen(e.At, loc), Escape(s.displayName(ctx, e.By, e.By)), what)})
+	}
 	for _, ch := range changes {
 		who := Escape(s.displayName(ctx, ch.By, ch.By))
 		from := Meeting{StartsAt: ch.OldStartsAt, TimeUnknown: ch.OldTimeUnknown}
@@ -579,8 +601,11 @@ func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if ch.OldVenue != ch.NewVenue {
 			parts = append(parts, fmt.Sprintf("changed the venue from %s to %s", venueText(ch.OldVenue), venueText(ch.NewVenue)))
 		}
-		lines = append(lines, fmt.Sprintf("• %s — %s %s", formatWhen(ch.At, loc), who, joinAnd(parts)))
+		lines = append(lines, line{ch.At, fmt.Sprintf("• %s — %s %s", formatWhen(ch.At, loc), who, joinAnd(parts))})
 	}
+	// Stable: at the same minute, being scheduled comes before a move.
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].at.Before(lines[j].at) })
+	head := fmt.Sprintf("*%s* — changes to the meeting on %s", Escape(c.Name), describeMeeting(m, loc))
 	none := "It has not been changed since it was scheduled."
 	if m.Status == MeetingCancelled {
 		// The changes listed are moves; a cancellation is none of them,
@@ -588,5 +613,12 @@ func meetingHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		head += " (cancelled)"
 		none = "It was cancelled; its date, time and venue had not been changed."
 	}
-	return listing(head, none, lines), nil
+	out := make([]string, 0, len(lines)+1)
+	for _, l := range lines {
+		out = append(out, l.text)
+	}
+	if len(changes) == 0 && len(out) > 0 {
+		out = append(out, none)
+	}
+	return listing(head, none, out), nil
 }

@@ -167,3 +167,27 @@ func TestMovedMeetingReminders(t *testing.T) {
 	check("back on Wednesday 13 January at 10:00", remind(time.Date(2027, 1, 13, 10, 0, 0, 0, london)),
 		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 14 January 2027, 14:00* (Europe/London time)\n*Venue:* Remote Meeting")
 }
+
+// TestMeetingHistorySaysWhoScheduledAndCancelled: /meeting history names
+// who scheduled a meeting, who cancelled it and who scheduled it again,
+// and when, among its moves, in the order they happened.
+func TestMeetingHistorySaysWhoScheduledAndCancelled(t *testing.T) {
+	k := meetingKit(t) // scheduled by Ian at the kit's clock, Monday 23 November 2026, 12:00
+	k.must(ian, "/committee member add <@USUE> Sefton CVS officer")
+	k.now = time.Date(2026, 11, 24, 9, 30, 0, 0, london)
+	k.must(sue, "/meeting cancel 10/12/2026")
+	k.now = time.Date(2026, 11, 25, 16, 45, 0, 0, london)
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	k.now = time.Date(2026, 11, 26, 8, 0, 0, 0, london)
+	k.must(ian, "/meeting time 10/12/2026 2pm")
+	got := k.say(neil, "/meeting history 10/12/2026")
+	inOrder(t, got,
+		"• Monday 23 November 2026, 12:00 — Ian Barton scheduled it",
+		"• Tuesday 24 November 2026, 09:30 — Sue Holden cancelled it",
+		"• Wednesday 25 November 2026, 16:45 — Ian Barton scheduled it again",
+		"• Thursday 26 November 2026, 08:00 — Ian Barton moved it from Thursday 10 December 2026, 10:00 to Thursday 10 December 2026, 14:00")
+
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	got = k.say(neil, "/meeting history 14/01/2027")
+	wantShown(t, got, "• Thursday 26 November 2026, 08:00 — Ian Barton scheduled it", "It has not been changed since it was scheduled.")
+}

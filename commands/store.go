@@ -104,7 +104,7 @@ type MeetingStore interface {
 	// the two sent at once, one is carried out and the other finds it
 	// done. ErrConflict, with nothing changed, when the meeting is not
 	// scheduled or has been opened.
-	CancelMeeting(ctx context.Context, id int64, by string) error
+	CancelMeeting(ctx context.Context, id int64, by string, at time.Time) error
 	// ChangeMeeting moves a scheduled meeting or changes its venue, keeping
 	// the change in its history, in one transaction: the posted agenda and
 	// the Homes are marked stale, and the notices are queued (see
@@ -114,6 +114,9 @@ type MeetingStore interface {
 	ChangeMeeting(ctx context.Context, ch MeetingChange, notices MeetingNotices) (Meeting, error)
 	// MeetingChanges lists a meeting's changes, oldest first.
 	MeetingChanges(ctx context.Context, meetingID int64) ([]MeetingChange, error)
+	// MeetingEvents lists who scheduled, cancelled, scheduled again or
+	// imported a meeting, and when, oldest first.
+	MeetingEvents(ctx context.Context, meetingID int64) ([]MeetingEvent, error)
 }
 
 // ApologyStore keeps apologies and their history.

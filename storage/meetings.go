@@ -73,7 +73,7 @@ func scheduleMeeting(ctx context.Context, q sqlx.ExtContext, m commands.Meeting,
 	if err != nil {
 		return commands.Meeting{}, err
 	}
-	if err := audit(ctx, q, m.CommitteeID, by, "meeting.schedule", "", map[string]any{"meeting": id, "starts_at": m.StartsAt, "venue": m.Venue}); err != nil {
+	if err := auditAt(ctx, q, m.CommitteeID, by, "meeting.schedule", "", map[string]any{"meeting": id, "starts_at": m.StartsAt, "venue": m.Venue}, m.ScheduledAt); err != nil {
 		return commands.Meeting{}, err
 	}
 	if created {
@@ -154,7 +154,7 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 // shared (meetingShared): the lock waits for them, so they are done
 // before the meeting is cancelled, and those that wait for it find the
 // status it writes and are refused (apologiesOpen).
-func (db *DB) CancelMeeting(ctx context.Context, id int64, by string) error {
+func (db *DB) CancelMeeting(ctx context.Context, id int64, by string, at time.Time) error {
 	return db.inTx(ctx, "cancel meeting", func(tx *Tx) error {
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, id)
@@ -173,7 +173,7 @@ func (db *DB) CancelMeeting(ctx context.Context, id int64, by string) error {
 		if err := markStale(ctx, tx, id, nil); err != nil {
 			return err
 		}
-		return audit(ctx, tx, committeeID, by, "meeting."+string(commands.MeetingCancelled), "", map[string]any{"meeting": id})
+		return auditAt(ctx, tx, committeeID, by, "meeting."+string(commands.MeetingCancelled), "", map[string]any{"meeting": id}, at)
 	})
 }
 
@@ -259,6 +259,33 @@ func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, noti
 		return nil
 	})
 	return out, err
+}
+
+// MeetingEvents implements commands.MeetingStore. They are read from the
+// audit log, where scheduling, cancelling and importing a meeting have
+// always been kept.
+func (db *DB) MeetingEvents(ctx context.Context, meetingID int64) ([]commands.MeetingEvent, error) {
+	var rows []struct {
+		Action string    `db:"action"`
+		By     string    `db:"actor"`
+		At     time.Time `db:"at"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT l.action, l.actor, l.at FROM audit_log l
+		WHERE l.committee_id = (SELECT committee_id FROM meetings WHERE id = $1)
+			AND l.detail->>'meeting' = CAST($1 AS text)
+			AND l.action IN ('meeting.schedule', 'meeting.cancelled', 'meeting.import')
+		ORDER BY l.at, l.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("meeting events", err)
+	}
+	out := make([]commands.MeetingEvent, len(rows))
+	for i, r := range rows {
+		out[i] = commands.MeetingEvent{Action: map[string]string{
+			"meeting.schedule": commands.MeetingEventScheduled, "meeting.cancelled": commands.MeetingEventCancelled,
+			"meeting.import": commands.MeetingEventImported,
+		}[r.Action], By: r.By, At: r.At}
+	}
+	return out, nil
 }
 
 // MeetingChanges implements commands.MeetingStore.

@@ -466,11 +466,18 @@ func mapErr(op string, err error) error {
 
 // audit appends to the audit log.
 func audit(ctx context.Context, q sqlx.ExtContext, committeeID int64, actor, action, subject string, detail any) error {
+	return auditAt(ctx, q, committeeID, actor, action, subject, detail, time.Time{})
+}
+
+// auditAt appends to the audit log an entry made at at (zero: the
+// database's now), for the entries a history shows with their time: the
+// time the command was given, as the rest of its records keep it.
+func auditAt(ctx context.Context, q sqlx.ExtContext, committeeID int64, actor, action, subject string, detail any, at time.Time) error {
 	if detail == nil {
 		detail = map[string]any{}
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)`,
-		nullID(committeeID), actor, action, subject, jsonb{detail})
+	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail, at) VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()))`,
+		nullID(committeeID), actor, action, subject, jsonb{detail}, nullTime(at))
 	return err
 }
 
