@@ -407,3 +407,46 @@ func TestHomeOfficerActionsCountedBeyondAList(t *testing.T) {
 		t.Errorf("the Home says \"at least\" of a number it can count:\n%s", got)
 	}
 }
+
+// TestHomeGifts: a member's Home lists the gifts and hospitality they have
+// registered, the latest received first, and no one else's; a gift
+// removed from the register leaves the Home, and a long list is counted
+// with the command that shows it all.
+func TestHomeGifts(t *testing.T) {
+	k := meetingKit(t)
+	if got := section(t, k.svc, neil, "Your gifts and hospitality"); got != "" {
+		t.Errorf("Neil's Home lists gifts before he registered any:\n%s", got)
+	}
+	k.marked()
+	dinner := intrEntryID(t, k.must(neil, "/interests gift 2026-11-03 £75 Dinner from Sefton CVS"))
+	if !slices.Contains(k.marked(), neil) {
+		t.Error("registering a gift does not mark the member's Home")
+	}
+	lunch := intrEntryID(t, k.must(ian, "/interests gift <@UNEIL> 2026-11-10 £40 Lunch from Merseyside Police"))
+	k.must(graeme, "/interests gift 2026-11-05 £60 Tickets from Everton FC")
+	k.must(neil, "/interests add other Trustee of SWACA")
+	got := section(t, k.svc, neil, "Your gifts and hospitality")
+	want := fmt.Sprintf("• #%d Lunch from Merseyside Police — £40, received Tuesday 10 November 2026\n", lunch) +
+		fmt.Sprintf("• #%d Dinner from Sefton CVS — £75, received Tuesday 3 November 2026\n", dinner) +
+		"`/interests` in the channel shows your register; `/interests gift DATE VALUE DESCRIPTION` registers another."
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("Neil's gifts on his Home (-got +want):\n%s", diff)
+	}
+	if got := section(t, k.svc, graeme, "Your gifts and hospitality"); strings.Contains(got, "Dinner") || !strings.Contains(got, "Tickets from Everton FC") {
+		t.Errorf("Graeme's gifts on his Home:\n%s", got)
+	}
+
+	k.must(neil, fmt.Sprintf("/interests remove %d", lunch))
+	if got := section(t, k.svc, neil, "Your gifts and hospitality"); strings.Contains(got, "Lunch") || !strings.Contains(got, "Dinner") {
+		t.Errorf("Neil's gifts after the lunch was removed:\n%s", got)
+	}
+
+	for day := 11; day <= 16; day++ {
+		k.must(neil, fmt.Sprintf("/interests gift 2026-11-%d £55 Gift %d", day, day))
+	}
+	got = section(t, k.svc, neil, "Your gifts and hospitality")
+	wantShown(t, got, "Gift 16", "… and 2 more: `/interests` in the channel shows them all.")
+	if strings.Contains(got, "Dinner") {
+		t.Errorf("the oldest gift is shown before the latest:\n%s", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -342,6 +343,43 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	card.Sections = append(card.Sections, Section{Title: "Your register of interests", Text: text})
 	card.Buttons = append(card.Buttons, prompted...)
 	card.Buttons = append(card.Buttons, Button{Label: "Review register", Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
+	return nil
+}
+
+// giftsHomePart lists, on a member's card, the gifts and hospitality
+// standing on their register, the latest received first: what they have
+// told the committee they received is theirs to check where they look,
+// as their apologies and declarations are. Nothing shows when they have
+// registered none.
+func giftsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	es, err := s.store.Interests(ctx, in.Committee.ID, in.Member.UserID, false)
+	if err != nil {
+		return err
+	}
+	var gifts []Interest
+	for _, e := range es {
+		if e.Category == CategoryGifts {
+			gifts = append(gifts, e)
+		}
+	}
+	if len(gifts) == 0 {
+		return nil
+	}
+	loc := in.Committee.Location()
+	sort.SliceStable(gifts, func(i, j int) bool {
+		a, b := gifts[i].GiftOn.Start(loc), gifts[j].GiftOn.Start(loc)
+		return a.After(b) || a.Equal(b) && gifts[i].ID > gifts[j].ID
+	})
+	var lines []string
+	for i, g := range gifts {
+		if i == maxHomeLines {
+			lines = append(lines, fmt.Sprintf("… and %d more: `/interests` in the channel shows them all.", len(gifts)-i))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("• #%d %s — %s, received %s", g.ID, Escape(truncateText(oneLine(g.Description), 120)), formatPence(g.ValuePence), g.GiftOn))
+	}
+	lines = append(lines, "`/interests` in the channel shows your register; `/interests gift DATE VALUE DESCRIPTION` registers another.")
+	card.Sections = append(card.Sections, Section{Title: "Your gifts and hospitality", Text: strings.Join(lines, "\n")})
 	return nil
 }
 
