@@ -65,6 +65,60 @@ type MinuteComment struct {
 	At        time.Time
 }
 
+// ProposedCorrection is a correction a member proposed, with what became
+// of it: whether its minute was changed after it, and whether the minutes
+// are confirmed.
+type ProposedCorrection struct {
+	MeetingID     int64
+	MeetingStarts time.Time
+	MinuteNumber  string
+	Body          string
+	At            time.Time
+	// Amended: the minute was changed after the correction was proposed.
+	Amended bool
+	// Confirmed: the meeting's minutes are confirmed as a correct record,
+	// and the minute can be changed no more.
+	Confirmed bool
+}
+
+// state is what became of k, in words: the Home's "proposed; not acted on
+// yet", "the minute was amended after it", "confirmed, amended after it".
+func (k ProposedCorrection) state() string {
+	switch {
+	case k.Confirmed && k.Amended:
+		return "confirmed, amended after it"
+	case k.Confirmed:
+		return "confirmed without an amendment after it"
+	case k.Amended:
+		return "the minute was amended after it"
+	}
+	return "proposed; not acted on yet"
+}
+
+// correctionsHomePart lists, on a member's card, the corrections they
+// proposed to the minutes of the last year's meetings, with what became
+// of each: what they sent the officer is theirs to follow where they
+// look, as their apologies are.
+func correctionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	ks, total, err := s.store.MemberCorrections(ctx, in.Committee.ID, in.Member.UserID, in.Now.Add(-homeChangesFor), maxHomeLines)
+	if err != nil || len(ks) == 0 {
+		return err
+	}
+	loc := in.Committee.Location()
+	var lines []string
+	for _, k := range ks {
+		lines = append(lines, fmt.Sprintf("• Minute %s of %s: %s — _%s_", Escape(k.MinuteNumber), k.MeetingStarts.In(loc).Format("2 Jan 2006"),
+			quoteText(truncateText(k.Body, 120)), k.state()))
+	}
+	if total > len(ks) {
+		lines = append(lines, fmt.Sprintf("… and %d more.", total-len(ks)))
+	}
+	// The latest meeting's, as the line before names it.
+	lines = append(lines, fmt.Sprintf("`/history minutes %s` in the channel shows what became of each.", ks[0].MeetingStarts.In(loc).Format("2006-01-02")))
+	card.Sections = append(card.Sections, Section{Title: "Your corrections to the minutes", Text: strings.Join(lines, "\n")})
+	return nil
+}
+
 // from names who a correction is from, and who entered it for them.
 func (k MinuteComment) from() string {
 	who := personText(k.By, k.ByName)
@@ -91,6 +145,10 @@ type DecisionStore interface {
 	CommentMinute(ctx context.Context, minuteID int64, k MinuteComment) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
+	// MemberCorrections lists the corrections userID proposed to the
+	// minutes of the committee's meetings starting after since, newest
+	// first, at most limit, with how many there are in all.
+	MemberCorrections(ctx context.Context, committeeID int64, userID string, since time.Time, limit int) (_ []ProposedCorrection, total int, err error)
 	// MinuteHistory lists every change made in Quorum to a meeting's
 	// minutes, oldest first.
 	MinuteHistory(ctx context.Context, meetingID int64) ([]MinuteEdit, error)

@@ -78,7 +78,7 @@ type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard
 // homeParts lists the parts of every card, in the order shown. A noun
 // that belongs on the Home adds its part here.
 func homeParts() []homePart {
-	return []homePart{meetingHomePart, apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, historyHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
+	return []homePart{meetingHomePart, apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
 }
 
 // HomeOpened records that userID has opened their Home in teamID: from now

@@ -450,3 +450,63 @@ func TestHomeGifts(t *testing.T) {
 		t.Errorf("the oldest gift is shown before the latest:\n%s", got)
 	}
 }
+
+// TestHomeCorrectionsProposed: the corrections a member proposed to draft
+// minutes are on their Home with what became of them — not acted on yet,
+// the minute amended after, the minutes confirmed with or without an
+// amendment after — and their Home is refreshed as that changes; no one
+// else's corrections are shown to them.
+func TestHomeCorrectionsProposed(t *testing.T) {
+	k := decDay(t)
+	home := func(user string) string {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), "T1", user, k.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sec := range h.Cards[0].Sections {
+			if sec.Title == "Your corrections to the minutes" {
+				return sec.Text
+			}
+		}
+		return ""
+	}
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	if got := home(neil); got != "" {
+		t.Errorf("Neil's Home lists corrections before he proposed any:\n%s", got)
+	}
+	k.marked()
+	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
+	if marked := k.marked(); !slices.Contains(marked, neil) {
+		t.Errorf("Homes marked by Neil's correction: %v; want his among them", marked)
+	}
+	want := "• Minute 9 of 10 Dec 2026: “Please record that the figures go to partners.” — _proposed; not acted on yet_\n" +
+		"`/history minutes 2026-12-10` in the channel shows what became of each."
+	if diff := cmp.Diff(home(neil), want); diff != "" {
+		t.Errorf("Neil's corrections (-got +want):\n%s", diff)
+	}
+
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures circulated to partners.")
+	if marked := k.marked(); !slices.Contains(marked, neil) {
+		t.Errorf("Homes marked by the amendment: %v; want Neil's among them", marked)
+	}
+	wantShown(t, home(neil), "“Please record that the figures go to partners.” — _the minute was amended after it_")
+	k.must(graeme, "/minutes comment 9 The figures were for the last quarter.")
+	if got := home(neil); strings.Contains(got, "last quarter") {
+		t.Errorf("Neil's Home shows Graeme's correction:\n%s", got)
+	}
+	wantShown(t, home(graeme), "“The figures were for the last quarter.” — _proposed; not acted on yet_")
+
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.marked()
+	k.must(sue, "/minutes approve as they stand")
+	if marked := k.marked(); !slices.Contains(marked, neil) || !slices.Contains(marked, graeme) {
+		t.Errorf("Homes marked by the confirmation: %v; want Neil's and Graeme's among them", marked)
+	}
+	wantShown(t, home(neil), "— _confirmed, amended after it_")
+	wantShown(t, home(graeme), "— _confirmed without an amendment after it_")
+}

@@ -32,8 +32,11 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 		if err != nil {
 			return err
 		}
-		// Officers' Homes list the minutes waiting to be confirmed.
-		if err := markHomesStale(ctx, tx, w.CommitteeID, []string{}); err != nil {
+		// Officers' Homes list the minutes waiting to be confirmed; the
+		// Homes of those who proposed corrections to the minute say
+		// whether it was amended after them.
+		if _, err := tx.ExecContext(ctx, `SELECT mark_stale($1, NULL, `+correctors+`)
+			FROM minutes mi WHERE mi.id = $2`, w.CommitteeID, id); err != nil {
 			return err
 		}
 		// Read back before the commit: a read that failed after it would
@@ -46,6 +49,10 @@ func (db *DB) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands
 	}
 	return m, nil
 }
+
+// correctors is the Slack users who proposed corrections to the minute
+// mi, as mark_stale takes them: '{}' when none did.
+const correctors = `COALESCE((SELECT array_agg(DISTINCT k.by_user) FROM minute_comments k WHERE k.minute_id = mi.id AND k.by_user <> ''), '{}')`
 
 func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, error) {
 	// One writer at a time per meeting, so that a confirmation cannot
@@ -162,8 +169,11 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 		if _, err := tx.ExecContext(ctx, `UPDATE minutes SET status = 'confirmed', updated_at = now() WHERE meeting_id = $1`, a.MeetingID); err != nil {
 			return err
 		}
-		// Officers' Homes list the minutes waiting to be confirmed.
-		if _, err := tx.ExecContext(ctx, `SELECT mark_stale(committee_id, NULL, '{}') FROM meetings WHERE id = $1`, a.MeetingID); err != nil {
+		// Officers' Homes list the minutes waiting to be confirmed; the
+		// Homes of those who proposed corrections say they are confirmed.
+		if _, err := tx.ExecContext(ctx, `SELECT mark_stale(m.committee_id, NULL, COALESCE((SELECT array_agg(DISTINCT k.by_user)
+				FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id WHERE mi.meeting_id = m.id AND k.by_user <> ''), '{}'))
+			FROM meetings m WHERE m.id = $1`, a.MeetingID); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID})
@@ -210,7 +220,8 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, k commands.Minu
 	// or an officer entering what the member already sent, adds nothing,
 	// and ErrUnchanged lets the reply say so.
 	// The officers' Homes count the corrections no amendment has followed,
-	// and are marked for refresh in the same statement.
+	// and its author's lists it: they are marked for refresh in the same
+	// statement.
 	var added int64
 	err := writeAlone(ctx, "comment minute", func(ctx context.Context) error {
 		return db.x.GetContext(ctx, &added, `
@@ -218,9 +229,10 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, k commands.Minu
 				INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by)
 				SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text) WHERE NOT EXISTS (
 					SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3 AND by_name = $4)
-				RETURNING minute_id
+				RETURNING minute_id, by_user
 			), stale AS (
-				SELECT mark_stale(mi.committee_id, NULL, '{}'::text[]) FROM minutes mi JOIN ins ON ins.minute_id = mi.id
+				SELECT mark_stale(mi.committee_id, NULL, CASE WHEN ins.by_user = '' THEN '{}'::text[] ELSE ARRAY[ins.by_user] END)
+				FROM minutes mi JOIN ins ON ins.minute_id = mi.id
 			)
 			SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, k.Body, k.By, k.ByName, k.EnteredBy)
 	})
@@ -253,6 +265,38 @@ func (db *DB) MinuteComments(ctx context.Context, meetingID int64) ([]commands.M
 		out[i] = commands.MinuteComment{MinuteNumber: r.Number, Body: r.Body, By: r.By, ByName: r.ByName, EnteredBy: r.Entry, At: r.At}
 	}
 	return out, nil
+}
+
+// MemberCorrections implements commands.DecisionStore.
+func (db *DB) MemberCorrections(ctx context.Context, committeeID int64, userID string, since time.Time, limit int) ([]commands.ProposedCorrection, int, error) {
+	var rows []struct {
+		MeetingID int64     `db:"meeting_id"`
+		Starts    time.Time `db:"starts_at"`
+		Number    string    `db:"number"`
+		Body      string    `db:"body"`
+		At        time.Time `db:"at"`
+		Amended   bool      `db:"amended"`
+		Confirmed bool      `db:"confirmed"`
+		Total     int       `db:"total"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT m.id AS meeting_id, m.starts_at, mi.number, k.body, k.at,
+			EXISTS (SELECT 1 FROM minute_history h WHERE h.minute_id = k.minute_id AND h.at > k.at) AS amended,
+			EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS confirmed,
+			count(*) OVER () AS total
+		FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id JOIN meetings m ON m.id = mi.meeting_id
+		WHERE m.committee_id = $1 AND k.by_user = $2 AND k.by_user <> '' AND m.starts_at > $3
+		ORDER BY m.starts_at DESC, k.id DESC LIMIT $4`, committeeID, userID, since, limit)
+	if err != nil {
+		return nil, 0, mapErr("member corrections", err)
+	}
+	out := make([]commands.ProposedCorrection, len(rows))
+	total := 0
+	for i, r := range rows {
+		out[i] = commands.ProposedCorrection{MeetingID: r.MeetingID, MeetingStarts: r.Starts, MinuteNumber: r.Number, Body: r.Body, At: r.At,
+			Amended: r.Amended, Confirmed: r.Confirmed}
+		total = r.Total
+	}
+	return out, total, nil
 }
 
 // MeetingMinutes implements commands.DecisionStore.
