@@ -244,8 +244,8 @@ func TestLongHistoryStaysWithinSlacksLimits(t *testing.T) {
 
 // TestMinutesHistory: /history minutes shows officers and the chair each
 // minute as recorded and amended, with who and the earlier text, the
-// corrections members proposed, and the confirmation; members are
-// refused.
+// corrections members proposed, and the confirmation; members read it
+// without the corrections others proposed.
 func TestMinutesHistory(t *testing.T) {
 	k := decisionsDay(t)
 	wantText(t, k.Must(officer, "/history", "minutes"), "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.", "Nothing has been minuted")
@@ -254,7 +254,11 @@ func TestMinutesHistory(t *testing.T) {
 	k.Must(officer, "/minutes", "amend 5 That the report be noted and the figures circulated.")
 	k.Must(graeme, "/minutes", "comment 5 The figures were for the last quarter.")
 
-	wantText(t, k.Must(neil, "/history", "minutes"), "Only an officer or the chair of Safer Sefton Together can read the history of the minutes.")
+	mine := k.Must(neil, "/history", "minutes")
+	wantText(t, mine, "minute 5: RESOLVED text amended by <@"+officer+">.")
+	if strings.Contains(mine.Raw, "last quarter") {
+		t.Errorf("a member reads another's correction:\n%s", mine.Raw)
+	}
 	r := k.Must(sue, "/history", "minutes")
 	wantText(t, r, "minute 5: resolved, recorded by <@"+officer+">: “That the report be noted.”",
 		"minute 5: minuted by <@"+sue+">: “The Board considered the report of the Chief Executive of Sefton CVS.”",

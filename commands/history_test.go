@@ -305,18 +305,13 @@ func TestHistoryAttendance(t *testing.T) {
 
 // TestMinuteHistory: officers and the chair read each minute as recorded
 // and amended, with who and the earlier text, the corrections members
-// proposed, and the confirmation; a member reads their own corrections and
-// what followed them, and the vice-chair reads it all only when acting for
-// the chair.
+// proposed, and the confirmation; a member reads the same but for others'
+// corrections; the vice-chair acting for the chair reads it all.
 func TestMinuteHistory(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
 	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
 	k.now = time.Date(2026, 12, 10, 9, 50, 0, 0, london)
-	vice := "The vice-chair acts for the chair at a meeting the chair has sent apologies for, and Sue Holden has sent none for the meeting on Thursday 10 December 2026: only the chair or an officer can read the history of the minutes."
-	if r := k.run(graeme, "/history minutes"); !r.Refused || r.Text != vice {
-		t.Errorf("the vice-chair: got %q, want %q", r.Text, vice)
-	}
 	// The chair sends apologies before the meeting opens (it takes none
 	// once it has started): the vice-chair acts for her.
 	k.must(sue, "/apologies Called away")
@@ -335,13 +330,13 @@ func TestMinuteHistory(t *testing.T) {
 	k.must(ian, "/minutes amend "+minute+" The Board considered the report.")
 
 	m := "minute " + minute + ": "
-	// Neil proposed a correction: he follows it, and only it.
+	// Neil proposed a correction: he reads it with the whole trail.
 	mine := k.say(neil, "/history minutes")
 	inOrder(t, mine,
 		m+"correction proposed by <@UNEIL>: “The figures were for the last quarter.”",
 		m+"narrative amended by <@UIAN>.")
-	if n := strings.Count(mine, "\n• "); n != 2 {
-		t.Errorf("neil's history of the minutes has %d entries, want 2:\n%s", n, mine)
+	if n := strings.Count(mine, "\n• "); n != 5 {
+		t.Errorf("neil's history of the minutes has %d entries, want 5:\n%s", n, mine)
 	}
 	trail := []string{
 		m + "resolved, recorded by <@UIAN>: “That the report be noted.”",
@@ -587,19 +582,24 @@ func TestHistoryOfInterestsAndActions(t *testing.T) {
 	}
 }
 
-// TestMinuteHistoryMembersOwnCorrections: a member who proposed a
-// correction to draft minutes reads in /history minutes what became of it —
-// their corrections, the amendments made to those minutes after them and
-// the confirmation — and not what others proposed; a member who proposed
-// none is told why they see nothing, and how to propose one.
-func TestMinuteHistoryMembersOwnCorrections(t *testing.T) {
+// TestMinuteHistoryForMembers: the minutes are a public record, so a
+// member reads their whole history in /history minutes — each minute as
+// recorded and amended, by whom and when, with the earlier text, and the
+// confirmation — with the corrections they proposed themselves; what
+// other members proposed stays theirs, the officers' and the chair's.
+func TestMinuteHistoryForMembers(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(graeme, "/minutes comment 9 The figures were for the last quarter.")
 
-	r := k.run(neil, "/history minutes")
-	if !r.Refused || r.Text != "Only an officer or the chair of Safer Sefton Together can read the history of the minutes. A member sees there the corrections they proposed, and you have proposed none to the minutes of the meeting on Thursday 10 December 2026: `/minutes comment MINUTE TEXT` proposes one." {
-		t.Errorf("a member with no correction: got %q (refused %v)", r.Text, r.Refused)
+	r := k.must(neil, "/history minutes")
+	got := shown(r)
+	wantShown(t, got,
+		"*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+		"minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”",
+		"Corrections proposed by other members are shown only to them, the officers and the chair.")
+	if strings.Contains(got, "UGRAEME") || strings.Contains(got, "last quarter") {
+		t.Errorf("a member's history of the minutes shows another member's correction:\n%s", got)
 	}
 
 	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
@@ -608,15 +608,20 @@ func TestMinuteHistoryMembersOwnCorrections(t *testing.T) {
 	if r.Visibility != commands.Private {
 		t.Error("a member's history of the minutes is not private")
 	}
-	got := shown(r)
+	got = shown(r)
 	inOrder(t, got,
-		"*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026: your corrections, and what was changed after them. The whole history is for officers and the chair.",
+		"minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”",
 		"minute 9: correction proposed by <@UNEIL>: “Please record that the figures go to partners.”",
 		"minute 9: RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and the figures circulated to partners.”")
-	for _, not := range []string{"UGRAEME", "resolved, recorded by"} {
-		if strings.Contains(got, not) {
-			t.Errorf("a member's history of the minutes shows %q:\n%s", not, got)
-		}
+	if strings.Contains(got, "UGRAEME") {
+		t.Errorf("a member's history of the minutes shows another member's correction:\n%s", got)
+	}
+	// The officers' and the chair's history has every correction, and no
+	// such note.
+	got = k.say(ian, "/history minutes")
+	wantShown(t, got, "correction proposed by <@UGRAEME>", "correction proposed by <@UNEIL>")
+	if strings.Contains(got, "other members") {
+		t.Errorf("the officer's history of the minutes says others' corrections are left out:\n%s", got)
 	}
 
 	k.must(sue, "/meeting close")
@@ -624,8 +629,13 @@ func TestMinuteHistoryMembersOwnCorrections(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
-	k.must(sue, "/minutes approve")
-	wantShown(t, k.say(graeme, "/history minutes 10 December 2026"),
+	k.must(sue, "/minutes approve as they stand")
+	got = k.say(graeme, "/history minutes 10 December 2026")
+	wantShown(t, got,
 		"correction proposed by <@UGRAEME>: “The figures were for the last quarter.”",
+		"RESOLVED text amended by <@UIAN>",
 		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>")
+	if strings.Contains(got, "UNEIL") {
+		t.Errorf("Graeme's history of the minutes shows Neil's correction:\n%s", got)
+	}
 }

@@ -29,11 +29,12 @@ func minutesHistorySub() Sub {
 	return Sub{
 		Name:     "minutes",
 		Usage:    []string{"/history minutes [DATE]"},
-		Summary:  "The history of a meeting's minutes (`next`: the next meeting's): each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation. A member sees the corrections they proposed, what was amended after them, and the confirmation.",
+		Summary:  "The history of a meeting's minutes (`next`: the next meeting's): each minute as recorded and amended (with who, when and the earlier text), corrections proposed, and their confirmation. A member sees the corrections they proposed themselves; officers and the chair see everyone's.",
 		Examples: []string{"/history minutes", "/history minutes 10 December 2026"},
 		Date:     minutesDateHelp,
-		// Members, not Chairs: a member who proposed a correction may
-		// follow what became of it (minutesHistory narrows it to them).
+		// Members, not Chairs: the minutes are a public record, found by
+		// anyone with /resolution, and so is how they came to read as
+		// they do. Only the corrections others proposed are narrowed.
 		Read: true, Who: Members, Meeting: (*Service).minutesHistoryMeeting, Run: minutesHistory,
 	}
 }
@@ -43,32 +44,27 @@ func minutesHistorySub() Sub {
 // last held.
 func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	// A member who does not preside follows their own corrections: each
-	// from when they first proposed one to its minute, and what was
-	// amended after. The whole trail is the officers' and the chair's.
+	// Everyone reads the minutes' own trail. A correction is what one
+	// member sent the officer: the officers and the chair read them all,
+	// a member their own.
 	var refused *UserError
 	if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &in.Me}, "read the history of the minutes"); err != nil && !errors.As(err, &refused) {
 		return Reply{}, err
 	}
 	d, err := in.date()
-	if err == nil {
-		var m Meeting
-		m, err = s.minutesHistoryMeeting(ctx, in, d)
-		if err == nil {
-			return s.minutesHistoryOf(ctx, in, m, refused)
-		}
+	if err != nil {
+		return Reply{}, err
 	}
-	if refused != nil {
-		// As before a member could read any of it: no meeting, no
-		// corrections of theirs to follow.
-		return Reply{}, refused
+	m, err := s.minutesHistoryMeeting(ctx, in, d)
+	if err != nil {
+		return Reply{}, err
 	}
-	return Reply{}, err
+	return s.minutesHistoryOf(ctx, in, m, refused == nil)
 }
 
-// minutesHistoryOf is the history of m's minutes; refused, when the
-// sender does not preside, narrows it to their own corrections.
-func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, refused *UserError) (Reply, error) {
+// minutesHistoryOf is the history of m's minutes; unless whole, the
+// corrections in it are the sender's own.
+func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, whole bool) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
@@ -78,19 +74,6 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, re
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err
-	}
-	var own map[string]time.Time
-	if refused != nil {
-		own = map[string]time.Time{}
-		for _, k := range comments {
-			if first, ok := own[k.MinuteNumber]; k.By == in.Me.UserID && (!ok || k.At.Before(first)) {
-				own[k.MinuteNumber] = k.At
-			}
-		}
-		if len(own) == 0 {
-			return Reply{}, userErr("%s A member sees there the corrections they proposed, and you have proposed none to the minutes of the meeting on %s: `/minutes comment MINUTE TEXT` proposes one.",
-				refused.Msg, formatDay(m.StartsAt, loc))
-		}
 	}
 	approval, err := s.store.MinutesApprovalOf(ctx, m.ID)
 	approved := err == nil
@@ -136,13 +119,10 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, re
 		default:
 			line = fmt.Sprintf("minuted by %s: %s", by, quoteText(e.Narrative))
 		}
-		if first, ok := own[e.MinuteNumber]; own != nil && (!ok || !e.At.After(first)) {
-			continue
-		}
 		events = append(events, event{e.At, head + line})
 	}
 	for _, k := range comments {
-		if own != nil && k.By != in.Me.UserID {
+		if !whole && k.By != in.Me.UserID {
 			continue
 		}
 		events = append(events, event{k.At, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
@@ -162,9 +142,6 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, re
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
 	reply := Reply{Visibility: Private, Text: fmt.Sprintf("*History of the minutes* of the meeting of *%s* on %s.", Escape(c.Name), formatDay(m.StartsAt, loc))}
-	if own != nil {
-		reply.Text = strings.TrimSuffix(reply.Text, ".") + ": your corrections, and what was changed after them. The whole history is for officers and the chair."
-	}
 	if len(events) == 0 {
 		events, err := s.store.Sessions(ctx, m.ID)
 		if err != nil {
@@ -183,6 +160,9 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, re
 	}
 	reply.Sections = []Section{{Text: strings.Join(lines, "\n")}}
 	reply.Footer = "Times are " + loc.String() + "."
+	if !whole {
+		reply.Footer += " Corrections proposed by other members are shown only to them, the officers and the chair."
+	}
 	return reply, nil
 }
 
