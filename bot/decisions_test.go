@@ -155,7 +155,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{officer, `add 99 "Jo Smith" 2026-12-20 Do it`, "No minute 99 of Safer Sefton Together is on record."},
 		{officer, `add 5 "Jo Smith" Do it now`, "Give the date the action is due by"},
 		{officer, "done 999", "There is no action 999 of Safer Sefton Together."},
-		{officer, "list soon", "`list` takes mine, overdue or all."},
+		{officer, "list soon", "`list` takes mine, overdue or all, and a page: `/action list mine page 2`."},
 	} {
 		wantText(t, k.Must(tc.user, "/action", tc.text), tc.want, "Usage:")
 	}

@@ -67,6 +67,9 @@ type ActionStore interface {
 	// the open ones, due first (those with no due date last), then, when
 	// all, those done, the latest due first.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
+	// ListActions lists the actions f picks, in ActionPoints' order, from
+	// f.Offset, at most f.Limit, with how many f picks in all.
+	ListActions(ctx context.Context, f ActionFilter) (_ []ActionPoint, total int, err error)
 	// ActionCounts counts a committee's open actions, and of those the
 	// ones due before today: all of them, however many a list reads.
 	ActionCounts(ctx context.Context, committeeID int64, today Date) (open, overdue int, err error)
@@ -83,8 +86,19 @@ type ActionStore interface {
 // Limits on actions.
 const maxActionText = 1000
 
-// MaxActionsListed is how many actions a committee's list reads at most.
+// MaxActionsListed is how many actions a committee's list reads at most:
+// a page of /action list.
 const MaxActionsListed = 200
+
+// ActionFilter picks the actions of a list.
+type ActionFilter struct {
+	CommitteeID int64
+	All         bool   // those done too
+	Owner       string // only this Slack user's; "" for anyone's
+	// DueBefore, when set, picks the open actions due before that day.
+	DueBefore     Date
+	Offset, Limit int
+}
 
 // actionDateHelp is what DATE is in /action's usage.
 const actionDateHelp = "DATE is the day the action is due by, today or later: 2027-03-01, 1/3/2027 (day first) or 1 March 2027."
@@ -142,9 +156,9 @@ func actionCommand() *Command {
 			Read: true, Who: Members, Run: actionHistory,
 		}, {
 			Name:     "list",
-			Usage:    []string{"/action list [mine|overdue|all]"},
-			Summary:  "List the committee's outstanding actions; yours, the overdue ones, or all with those done.",
-			Examples: []string{"/action list", "/action list mine", "/action list overdue"},
+			Usage:    []string{"/action list [mine|overdue|all] [page N]"},
+			Summary:  fmt.Sprintf("List the committee's outstanding actions; yours, the overdue ones, or all with those done; %d a page, the next with `page 2`.", MaxActionsListed),
+			Examples: []string{"/action list", "/action list mine", "/action list overdue", "/action list all page 2"},
 			Read:     true, Run: listActions,
 		}},
 		Buttons: map[string]Action{addActionButton: readOnly(openAddActionForm)},
@@ -565,39 +579,80 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return private("Action %d is outstanding again:\n%s", a.ID, actionLine(a, c.Location(), in.Now)), nil
 }
 
+// parseActionList reads the words after `/action list`: which actions
+// ("", mine, overdue or all) and the page, from 1.
+func parseActionList(args []string) (which string, page int, err error) {
+	page = 1
+	if len(args) > 0 {
+		switch w := strings.ToLower(args[0]); w {
+		case "mine", "overdue", "all":
+			which, args = w, args[1:]
+		}
+	}
+	example := strings.Join(strings.Fields("/action list "+which+" page 2"), " ")
+	if len(args) > 0 && strings.EqualFold(args[0], "page") {
+		if len(args) != 2 {
+			return "", 0, usageErr("A page is a number from 1: `%s`.", example)
+		}
+		n, err := strconv.Atoi(args[1])
+		if err != nil || n < 1 || n > maxActionPage {
+			return "", 0, usageErr("A page is a number from 1: `%s`.", example)
+		}
+		return which, n, nil
+	}
+	if len(args) > 0 {
+		return "", 0, usageErr("`list` takes mine, overdue or all, and a page: `/action list mine page 2`.")
+	}
+	return which, page, nil
+}
+
+// maxActionPage bounds the page asked for, so that its offset cannot
+// overflow.
+const maxActionPage = 100000
+
 func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
-	which := ""
-	if len(in.Args) > 0 {
-		which = strings.ToLower(in.Args[0])
-	}
-	if len(in.Args) > 1 || (which != "" && which != "mine" && which != "overdue" && which != "all") {
-		return Reply{}, usageErr("`list` takes mine, overdue or all.")
-	}
-	as, err := s.store.ActionPoints(ctx, c.ID, which == "all")
+	which, page, err := parseActionList(in.Args)
 	if err != nil {
 		return Reply{}, err
 	}
-	today := DateOf(in.Now, loc).Start(loc)
-	var b strings.Builder
-	shown := 0
-	for _, a := range as {
-		overdue := !a.Done && isOverdue(a, loc, today)
-		if which == "mine" && a.OwnerUser != in.UserID || which == "overdue" && !overdue {
-			continue
-		}
-		b.WriteString(actionLine(a, loc, in.Now) + "\n")
-		shown++
+	f := ActionFilter{CommitteeID: c.ID, All: which == "all", Offset: (page - 1) * MaxActionsListed, Limit: MaxActionsListed}
+	switch which {
+	case "mine":
+		f.Owner = in.UserID
+	case "overdue":
+		f.DueBefore = DateOf(in.Now, loc)
+	}
+	as, total, err := s.store.ListActions(ctx, f)
+	if err != nil {
+		return Reply{}, err
 	}
 	what := map[string]string{"": "Outstanding actions", "mine": "Your outstanding actions", "overdue": "Overdue actions", "all": "All actions"}[which]
-	if shown == 0 {
+	if total == 0 {
 		return private("%s of *%s*: none.", what, Escape(c.Name)), nil
 	}
-	r := Reply{Visibility: Private, Text: fmt.Sprintf("%s of *%s*:", what, Escape(c.Name)),
-		Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}
-	if len(as) == MaxActionsListed {
-		r.Footer = fmt.Sprintf("Only the first %d actions of the committee are read: the outstanding ones, due first, then those done, latest first; there may be more.", MaxActionsListed)
+	pages := (total + MaxActionsListed - 1) / MaxActionsListed
+	cmd := strings.TrimSpace("/action list " + which)
+	if len(as) == 0 {
+		last := fmt.Sprintf("`%s page %d` is the last", cmd, pages)
+		if pages == 1 {
+			last = fmt.Sprintf("`%s` shows it", cmd)
+		}
+		return Reply{}, userErr("There %s %d %s of %s: %s.", plural(pages, "is", "are"), pages, plural(pages, "page", "pages"),
+			strings.ToLower(what[:1])+what[1:], last)
+	}
+	var b strings.Builder
+	for _, a := range as {
+		b.WriteString(actionLine(a, loc, in.Now) + "\n")
+	}
+	head := fmt.Sprintf("%s of *%s*:", what, Escape(c.Name))
+	if pages > 1 {
+		head = fmt.Sprintf("%s of *%s* (%d; page %d of %d):", what, Escape(c.Name), total, page, pages)
+	}
+	r := Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}
+	if page < pages {
+		r.Footer = fmt.Sprintf("Page %d of %d, %d of %d actions: `%s page %d` shows the next.", page, pages, len(as), total, cmd, page+1)
 	}
 	return r, nil
 }
@@ -719,28 +774,21 @@ func (s *Service) actionsSection(ctx context.Context, c Committee, m Meeting, no
 	return &Section{Title: "Actions from previous meetings", Text: strings.Join(lines, "\n")}, nil
 }
 
-// actionsHomePart shows, on a member's card, the actions they own.
+// actionsHomePart shows, on a member's card, the actions they own: the
+// first few, due first, and how many more, counted in full.
 func actionsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
-	as, err := s.store.ActionPoints(ctx, in.Committee.ID, false)
-	if err != nil {
+	as, mine, err := s.store.ListActions(ctx, ActionFilter{CommitteeID: in.Committee.ID, Owner: in.Member.UserID, Limit: maxHomeLines})
+	if err != nil || len(as) == 0 {
 		return err
 	}
 	var lines []string
-	mine := 0
 	for _, a := range as {
-		if a.OwnerUser != in.Member.UserID {
-			continue
-		}
-		if mine++; mine <= maxHomeLines {
-			lines = append(lines, actionLineOwned(a, "", in.Committee.Location(), in.Now))
-		}
+		lines = append(lines, actionLineOwned(a, "", in.Committee.Location(), in.Now))
 	}
-	if mine > maxHomeLines {
-		lines = append(lines, fmt.Sprintf("… and %d more: `/action list mine` in the channel shows them all.", mine-maxHomeLines))
+	if mine > len(as) {
+		lines = append(lines, fmt.Sprintf("… and %d more: `/action list mine` in the channel shows them all.", mine-len(as)))
 	}
-	if len(lines) > 0 {
-		card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nWhen one is done: `/action done ID [NOTE]`."})
-	}
+	card.Sections = append(card.Sections, Section{Title: "Your actions", Text: strings.Join(lines, "\n") + "\nWhen one is done: `/action done ID [NOTE]`."})
 	return nil
 }
 
@@ -803,10 +851,10 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 			lines = append(lines, actionLine(a, loc, in.Now))
 		}
 		if shown := min(len(overdue), maxHomeLines); nOverdue > shown {
-			// The list reads as many as ActionPoints does, and says so.
+			// The list reads them a page at a time, and says so.
 			all := "lists them all"
 			if nOverdue > MaxActionsListed {
-				all = fmt.Sprintf("lists the oldest %d", MaxActionsListed)
+				all = fmt.Sprintf("lists them all, %d a page", MaxActionsListed)
 			}
 			lines = append(lines, fmt.Sprintf("… and %d more: `/action list overdue` in the channel %s.", nOverdue-shown, all))
 		}

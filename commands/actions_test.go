@@ -346,8 +346,8 @@ func TestActionAddRefused(t *testing.T) {
 		{ian, "/action done twelve", "`twelve` is not an action number."},
 		{ian, "/action done 0", "`0` is not an action number."},
 		{ian, "/action done", "Give the action's number, as `/action list` shows it."},
-		{ian, "/action list soon", "`list` takes mine, overdue or all."},
-		{ian, "/action list mine all", "`list` takes mine, overdue or all."},
+		{ian, "/action list soon", "`list` takes mine, overdue or all, and a page: `/action list mine page 2`."},
+		{ian, "/action list mine all", "`list` takes mine, overdue or all, and a page: `/action list mine page 2`."},
 	} {
 		r := k.run(tc.user, tc.line)
 		if !r.Refused {
@@ -768,9 +768,10 @@ func TestActionsOfARemovedMember(t *testing.T) {
 	}
 }
 
-// TestActionsListedWhenMany: a committee with more actions than a list
-// reads shows the outstanding ones and the latest done, and says there
-// may be more, rather than dropping the latest done without a word.
+// TestActionsListedWhenMany: a committee with more actions than a page
+// lists the outstanding ones and the latest done first, and says how to
+// read the next page, rather than dropping the earliest done without a
+// word.
 func TestActionsListedWhenMany(t *testing.T) {
 	k, _ := actDay(t)
 	first := time.Date(2026, 12, 20, 0, 0, 0, 0, london)
@@ -781,12 +782,13 @@ func TestActionsListedWhenMany(t *testing.T) {
 	k.must(ian, fmt.Sprintf("/action done %d Finished last", commands.MaxActionsListed+1))
 	got := k.say(ian, "/action list all")
 	wantShown(t, got, "Task 2 —", fmt.Sprintf("Task %d — <@UNEIL>, due Thursday 8 July 2027 (minute 9, Thursday 10 December 2026) — done: Finished last", commands.MaxActionsListed+1),
-		"Only the first 200 actions of the committee are read: the outstanding ones, due first, then those done, latest first; there may be more.")
+		"Page 1 of 2, 200 of 201 actions: `/action list all page 2` shows the next.")
 	if strings.Contains(got, "Task 1 —") {
 		t.Errorf("the earliest done is listed rather than the latest")
 	}
-	if got := k.say(ian, "/action list"); strings.Contains(got, "there may be more") {
-		t.Errorf("199 outstanding actions are said to be more than a list reads:\n%s", got[len(got)-300:])
+	wantShown(t, k.say(ian, "/action list all page 2"), "Task 1 — <@UNEIL>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026) — done")
+	if got := k.say(ian, "/action list"); strings.Contains(got, "page") {
+		t.Errorf("199 outstanding actions are said to be more than a page:\n%s", got[len(got)-300:])
 	}
 }
 
@@ -1186,4 +1188,60 @@ func TestActionDoneByTheChair(t *testing.T) {
 		{neil, "/action history 1", []string{"— marked done: Reported at the meeting _(by <@USUE>)_"}},
 		{neil, "/action history 2", []string{"— marked done _(by <@USUE>)_", "— reopened: outstanding again _(by <@USUE>)_"}},
 	})
+}
+
+// TestActionsBeyondAPage: a member whose actions come after the first
+// page of the committee's still sees them all, on their Home and in
+// `/action list mine`, counted in full; a list longer than a page says
+// how many there are and how to read the next page, which lists the rest.
+func TestActionsBeyondAPage(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UGRAEME> 2027-02-01 Brief the police")
+	// 210 of Graeme's due before any of Neil's 7, as a long set of minutes
+	// imported would give them.
+	for _, q := range []string{
+		`SELECT 'UGRAEME', 'Graeme Robson', '2027-02-01'::date + g % 20, 'Graeme task ' || g FROM generate_series(1, 209) g`,
+		`SELECT 'UNEIL', 'Neil Frackelton', '2027-06-01'::date + g, 'Neil task ' || g FROM generate_series(1, 7) g`,
+	} {
+		if _, err := k.db.SQL().Exec(`INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, status, created_by)
+			SELECT a.committee_id, a.meeting_id, a.minute_id, a.minute_number, n.owner_user, n.owner_name, n.due, n.body, 'open', a.created_by
+			FROM actions a, (` + q + `) AS n(owner_user, owner_name, due, body) WHERE a.id = 1`); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	mine := k.say(neil, "/action list mine")
+	wantShown(t, mine, "Your outstanding actions of *Safer Sefton Together*:", "Neil task 1 —", "Neil task 7 —")
+	if strings.Contains(mine, "Graeme task") || strings.Contains(mine, "page") {
+		t.Errorf("Neil's own actions, on one page:\n%s", mine)
+	}
+	got := section(t, k.svc, neil, "Your actions")
+	wantShown(t, got, "Neil task 1 —", "Neil task 5 —", "… and 2 more: `/action list mine` in the channel shows them all.")
+
+	first := k.say(ian, "/action list")
+	wantShown(t, first, "Outstanding actions of *Safer Sefton Together* (217; page 1 of 2):",
+		"Page 1 of 2, 200 of 217 actions: `/action list page 2` shows the next.")
+	if strings.Contains(first, "Neil task") {
+		t.Errorf("page 1 lists actions due after the first 200:\n%s", first)
+	}
+	second := k.say(ian, "/action list page 2")
+	wantShown(t, second, "Outstanding actions of *Safer Sefton Together* (217; page 2 of 2):", "Neil task 1 —", "Neil task 7 —")
+	if strings.Contains(second, "Brief the police") {
+		t.Errorf("page 2 repeats page 1:\n%s", second)
+	}
+	if n := strings.Count(second, "\n• "); n != 17 {
+		t.Errorf("page 2 lists %d actions, want 17:\n%s", n, second)
+	}
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/action list page 3", "There are 2 pages of outstanding actions: `/action list page 2` is the last."},
+		{neil, "/action list mine page 2", "There is 1 page of your outstanding actions: `/action list mine` shows it."},
+		{ian, "/action list page 0", "A page is a number from 1: `/action list page 2`."},
+		{ian, "/action list page", "A page is a number from 1: `/action list page 2`."},
+		{ian, "/action list overdue page two", "A page is a number from 1: `/action list overdue page 2`."},
+		{ian, "/action list soon", "`list` takes mine, overdue or all, and a page: `/action list mine page 2`."},
+	} {
+		if r := k.run(tc.user, tc.line); !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: got %q (refused %v), want %q", tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
 }

@@ -402,7 +402,7 @@ func TestHomeOfficerActionsCountedBeyondAList(t *testing.T) {
 		}
 	}
 	wantShown(t, got, "261 outstanding actions (`/action list` in the channel); 240 overdue, the oldest first:\n",
-		fmt.Sprintf("… and %d more: `/action list overdue` in the channel lists the oldest %d.", 240-5, commands.MaxActionsListed))
+		fmt.Sprintf("… and %d more: `/action list overdue` in the channel lists them all, %d a page.", 240-5, commands.MaxActionsListed))
 	if strings.Contains(got, "At least") {
 		t.Errorf("the Home says \"at least\" of a number it can count:\n%s", got)
 	}

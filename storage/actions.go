@@ -241,6 +241,34 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 	return out, nil
 }
 
+// ListActions implements commands.ActionStore. The page and the count are
+// two statements: a list read while actions change may be off by those
+// changes, as any list read a moment later would be.
+func (db *DB) ListActions(ctx context.Context, f commands.ActionFilter) ([]commands.ActionPoint, int, error) {
+	const where = `
+		WHERE a.committee_id = $1 AND ($2 OR a.status = 'open')
+			AND ($3 = '' OR a.owner_user = $3)
+			AND ($4::date IS NULL OR a.status = 'open' AND a.due_on < $4::date)`
+	args := []any{f.CommitteeID, f.All, f.Owner, dateArg(f.DueBefore)}
+	var total int
+	if err := db.x.GetContext(ctx, &total, `SELECT count(*) FROM actions a`+where, args...); err != nil {
+		return nil, 0, mapErr("count actions", err)
+	}
+	var rows []actionRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+where+`
+		ORDER BY a.status = 'done',
+			CASE WHEN a.status = 'open' THEN a.due_on END NULLS LAST, a.due_on DESC NULLS LAST, a.id
+		OFFSET $5 LIMIT $6`, append(args, f.Offset, f.Limit)...)
+	if err != nil {
+		return nil, 0, mapErr("list actions", err)
+	}
+	out := make([]commands.ActionPoint, len(rows))
+	for i, r := range rows {
+		out[i] = r.action()
+	}
+	return out, total, nil
+}
+
 // ActionCounts implements commands.ActionStore.
 func (db *DB) ActionCounts(ctx context.Context, committeeID int64, today commands.Date) (open, overdue int, err error) {
 	var r struct {
