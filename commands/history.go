@@ -100,6 +100,7 @@ func historyCommand() *Command {
 				Read:     true, Who: Members, Run: attendanceHistory,
 			},
 			minutesHistorySub(),
+			resolutionHistorySub(),
 		},
 		Guess: guessHistory,
 	}

@@ -639,3 +639,46 @@ func TestMinuteHistoryForMembers(t *testing.T) {
 		t.Errorf("Graeme's history of the minutes shows Neil's correction:\n%s", got)
 	}
 }
+
+// TestResolutionHistory: `/history resolution NUMBER` (or `minute`) is
+// the history of one minute, found by its number as /resolution finds it,
+// for any member: as recorded and amended, by whom and when, and the
+// confirmation; a member sees their own corrections to it, not others'.
+func TestResolutionHistory(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/resolve 6 That the update be noted.")
+	k.must(graeme, "/minutes comment 9 The figures were for the last quarter.")
+	k.must(ian, "/minutes amend 9 That the report be noted and the figures circulated.")
+
+	got := k.say(neil, "/history resolution 9")
+	wantShown(t, got, "*History of minute 9* of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
+		"minute 9: resolved, recorded by <@UIAN>: “That the report be noted.”",
+		"minute 9: RESOLVED text amended by <@UIAN>. It read: “That the report be noted.” Now: “That the report be noted and the figures circulated.”")
+	if strings.Contains(got, "UGRAEME") || strings.Contains(got, "update be noted") {
+		t.Errorf("the history of minute 9, read by a member, shows another's correction or another minute:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/history minute 2026-12-10 9"), "correction proposed by <@UGRAEME>")
+	wantShown(t, k.say(graeme, "/history resolution 9"), "correction proposed by <@UGRAEME>")
+	for _, tc := range []struct{ line, want string }{
+		{"/history resolution 99", "No minute 99 of *Safer Sefton Together* is on record."},
+		{"/history resolution rename partnership", "Give the minute's number, as `/resolution` shows it: `/history resolution 28`."},
+		{"/history resolution", "Give the minute's number, as `/resolution` shows it: `/history resolution 28`."},
+	} {
+		if r := k.run(neil, tc.line); !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: got %q (refused %v), want %q", tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
+}
+
+// TestResolutionHistoryOfImportedMinutes: a minute read from published
+// minutes has not been changed in Quorum, and its history says so.
+func TestResolutionHistoryOfImportedMinutes(t *testing.T) {
+	k := importedKit(t)
+	r := k.must(neil, "/history resolution 28")
+	want := "*History of minute 28* of the meeting of *Safer Sefton Together* on Thursday 9 December 2021.\n" +
+		"It is as imported from the published minutes, and has not been changed in Quorum: `/resolution 2021-12-09 28` shows it."
+	if got := shown(r); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

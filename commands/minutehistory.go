@@ -59,12 +59,61 @@ func minutesHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.minutesHistoryOf(ctx, in, m, refused == nil)
+	return s.minutesHistoryOf(ctx, in, m, "", refused == nil)
 }
 
-// minutesHistoryOf is the history of m's minutes; unless whole, the
-// corrections in it are the sender's own.
-func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, whole bool) (Reply, error) {
+// resolutionHistorySub is /history resolution: one minute's history.
+func resolutionHistorySub() Sub {
+	return Sub{
+		Name: "resolution", Aliases: []string{"minute"},
+		Usage:    []string{"/history resolution [DATE] NUMBER"},
+		Summary:  "The history of one minute, found by its number as `/resolution` finds it (the latest so numbered, or that meeting's): as recorded and amended, with who, when and the earlier text, corrections proposed, and its confirmation. A member sees the corrections they proposed themselves; officers and the chair see everyone's.",
+		Examples: []string{"/history resolution 28", "/history resolution 2021-12-09 28"},
+		Date:     "DATE is the day of the meeting whose minute it is, where another meeting has a minute of that number: 2021-12-09, 9/12/2021 (day first) or 9 December 2021.",
+		Read:     true, Who: Members, Run: resolutionHistory,
+	}
+}
+
+// resolutionHistory is `/history resolution [DATE] NUMBER`: the history of
+// minutes narrowed to one minute, which anyone who can find it with
+// /resolution may read.
+func resolutionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	var refused *UserError
+	if err := s.chairing(ctx, in.Request, Origin{Committee: c, Member: &in.Me}, "read every correction proposed"); err != nil && !errors.As(err, &refused) {
+		return Reply{}, err
+	}
+	q, err := parseResolutionQuery(in.Args, in.Now, c.Location())
+	if err != nil || q.Number == "" {
+		return Reply{}, usageErr("Give the minute's number, as `/resolution` shows it: `/history resolution 28`.")
+	}
+	if q.Yearless {
+		if q.On, err = s.latestMinutesDay(ctx, c, q.On, in.Now); err != nil {
+			return Reply{}, err
+		}
+	}
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, q.Number, q.On, 1)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) == 0 {
+		where := ""
+		if q.On.Year != 0 {
+			where = " of the meeting on " + q.On.String()
+		}
+		return Reply{}, userErr("No minute %s%s of *%s* is on record. `/resolution WORDS…` finds a minute by its words.", Escape(q.Number), where, Escape(c.Name))
+	}
+	m, err := s.store.Meeting(ctx, ms[0].MeetingID)
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.minutesHistoryOf(ctx, in, m, ms[0].Number, refused == nil)
+}
+
+// minutesHistoryOf is the history of m's minutes, or of its minute
+// numbered number when that is given; unless whole, the corrections in it
+// are the sender's own.
+func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, number string, whole bool) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
@@ -87,6 +136,9 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, wh
 	var events []event
 	last := map[string]MinuteEdit{}
 	for _, e := range edits {
+		if number != "" && e.MinuteNumber != number {
+			continue
+		}
 		prev, had := last[e.MinuteNumber]
 		last[e.MinuteNumber] = e
 		head := fmt.Sprintf("%s — minute %s: ", historyTime(e.At, loc), Escape(e.MinuteNumber))
@@ -122,7 +174,7 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, wh
 		events = append(events, event{e.At, head + line})
 	}
 	for _, k := range comments {
-		if !whole && k.By != in.Me.UserID {
+		if !whole && k.By != in.Me.UserID || number != "" && k.MinuteNumber != number {
 			continue
 		}
 		events = append(events, event{k.At, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
@@ -141,7 +193,17 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, wh
 			historyTime(approval.At, loc), where, personText(approval.By, ""))})
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
-	reply := Reply{Visibility: Private, Text: fmt.Sprintf("*History of the minutes* of the meeting of *%s* on %s.", Escape(c.Name), formatDay(m.StartsAt, loc))}
+	what := "the minutes"
+	if number != "" {
+		what = "minute " + Escape(number)
+	}
+	reply := Reply{Visibility: Private, Text: fmt.Sprintf("*History of %s* of the meeting of *%s* on %s.", what, Escape(c.Name), formatDay(m.StartsAt, loc))}
+	if len(events) == 0 && number != "" {
+		// Found, and never written in Quorum: read from published minutes.
+		reply.Text += fmt.Sprintf("\nIt is as imported from the published minutes, and has not been changed in Quorum: `/resolution %s %s` shows it.",
+			m.StartsAt.In(loc).Format("2006-01-02"), Escape(number))
+		return reply, nil
+	}
 	if len(events) == 0 {
 		events, err := s.store.Sessions(ctx, m.ID)
 		if err != nil {
