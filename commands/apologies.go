@@ -72,8 +72,11 @@ type apologyArgs struct {
 	SubWord string
 	// Weekday is the day of the week a reason not given with `reason`
 	// starts with, when no date came before it ("Thursday"): the sender
-	// most likely meant the meeting's day (see weekdayMeant).
+	// most likely meant the meeting's day (see weekdayMeant). It is also
+	// the first word of such a reason that looks like a date mistyped
+	// ("14.1", "tmorrow", "Thurday"), and Meant what it may mean.
 	Weekday string
+	Meant   string
 }
 
 // keep is what an update with a leaves of the apology standing.
@@ -153,8 +156,12 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 			}
 		}
 		a.Reason = plain(rest)
-		if n == 0 && !explicit && len(rest) > 0 && weekdayLeads(rest[0]) {
-			a.Weekday = rest[0]
+		if n == 0 && !explicit && len(rest) > 0 {
+			if weekdayLeads(rest[0]) {
+				a.Weekday = rest[0]
+			} else if meant, ok := dateSlip(rest[0], now, loc); ok {
+				a.Weekday, a.Meant = rest[0], meant
+			}
 		}
 	}
 	if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
@@ -191,18 +198,23 @@ func weekdayLeads(w string) bool {
 }
 
 // weekdayMeant refuses apologies for m whose reason starts with a day of
-// the week, given with no date (apologyArgs.Weekday): the sender most
-// likely meant the meeting's day, and sent as they stand the apologies
-// would be for the next meeting, whatever its day, with the day for a
-// reason. The answer names the next meeting's day.
+// the week, or with what looks like a date mistyped, given with no date
+// (apologyArgs.Weekday, Meant): the sender most likely meant the
+// meeting's day, and sent as they stand the apologies would be for the
+// next meeting, whatever its day, with the day for a reason. The answer
+// names the next meeting's day, and what the slip may mean.
 func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
 	if a.Weekday == "" {
 		return nil
 	}
 	typed := inCode(Escape(truncateText(a.Weekday, 40)))
+	meant := ""
+	if a.Meant != "" {
+		meant = " (did you mean " + a.Meant + "?)"
+	}
 	loc := c.Location()
-	return userErr("`%s` is not read as a date: the next meeting is on %s. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies %s …`; for a reason that starts with `%s`, write `/apologies reason %s …`.",
-		typed, formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2/01/2006"), typed, typed)
+	return userErr("`%s` is not read as a date%s: the next meeting is on %s. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies %s …`; for a reason that starts with `%s`, write `/apologies reason %s …`.",
+		typed, meant, formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2/01/2006"), typed, typed)
 }
 
 // withdrawWords, typed alone, mean `/apologies withdraw`: no one gives

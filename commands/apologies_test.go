@@ -600,3 +600,42 @@ func TestApologiesReasonStartingWithAWeekday(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies 10/12/2026 Thursday clinic"), "Reason: Thursday clinic")
 	wantShown(t, k.say(neil, "/apologies Sun holiday"), "Reason: Sun holiday")
 }
+
+// A reason that starts with what looks like a date mistyped — a number
+// with a dot that is no date ("14.1"), a slip of `tomorrow`, `today` or a
+// day of the week — was meant as the meeting's day: it is refused with
+// what it may mean and how to give a date, not saved with the slip as the
+// start of the reason.
+func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/apologies 14.1 Holiday", "`14.1` is not read as a date (did you mean `14/01`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies 10/12/2026 …`; for a reason that starts with `14.1`, write `/apologies reason 14.1 …`."},
+		{"/apologies 32.1 Holiday", "`32.1` is not read as a date: the next meeting is on Thursday 10 December 2026."},
+		{"/apologies 10.12 Holiday", "(did you mean `10/12`, Thursday 10 December 2026?)"},
+		{"/apologies tmorrow Holiday", "`tmorrow` is not read as a date (did you mean `tomorrow`?): the next meeting is on Thursday 10 December 2026."},
+		{"/apologies Tommorow", "(did you mean `tomorrow`?)"},
+		{"/apologies tody Unwell", "(did you mean `today`?)"},
+		{"/apologies Thurday Holiday", "`Thurday` is not read as a date (did you mean `Thursday`?): the next meeting is on Thursday 10 December 2026."},
+		{"/apologies wensday", "(did you mean `Wednesday`?)"},
+	} {
+		r := k.run(neil, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	for line, reason := range map[string]string{
+		"/apologies Unwell":                        "Unwell",
+		"/apologies 10.30 hospital appointment":    "10.30 hospital appointment",
+		"/apologies 9.00 clinic":                   "9.00 clinic",
+		"/apologies Money matters":                 "Money matters",
+		"/apologies Today's clinic overran":        "Today's clinic overran",
+		"/apologies Tuesdays are clinic days":      "Tuesdays are clinic days",
+		"/apologies reason 14.1 Holiday":           "14.1 Holiday",
+		"/apologies reason tmorrow is a long trip": "tmorrow is a long trip",
+	} {
+		wantShown(t, k.say(neil, line), "Reason: "+reason)
+	}
+}

@@ -457,3 +457,55 @@ func allDigits(parts []string) bool {
 	}
 	return true
 }
+
+// slipDays are the words a date may be given as that a slip of the
+// keyboard turns into something takeDate does not read ("tmorrow",
+// "Thurday"), each with how many slips it may carry: one, two in the
+// long words, where two are common ("tommorow", "wensday") and no other
+// word is as near.
+var slipDays = []struct {
+	word  string
+	slips int
+}{
+	{"today", 1}, {"tomorrow", 2}, {"Monday", 1}, {"Tuesday", 1}, {"Wednesday", 2},
+	{"Thursday", 2}, {"Friday", 1}, {"Saturday", 2}, {"Sunday", 1},
+}
+
+// dateSlip reports whether w, the first word of a reason given with no
+// date, looks like a date mistyped (day and month with a dot, or a slip
+// of a day's name), and what it may mean (for the answer:
+// "`14/01`, Thursday 14 January 2027", "`tomorrow`", or "" when it is no
+// date at all, as "32.1"). Taken as the start of the reason, the
+// apologies would go to the next meeting whatever day the sender meant.
+// A number with a dot that can be a time ("10.30", a clinic's) is not a
+// date, nor a word that is a day's name with more to it ("Tuesdays",
+// "Today's").
+func dateSlip(w string, now time.Time, loc *time.Location) (string, bool) {
+	if parts := strings.Split(strings.TrimRight(w, ",:;."), "."); len(parts) == 2 && allDigits(parts) {
+		if parts[0] == "" || parts[1] == "" || len(parts[0]) > 2 || len(parts[1]) > 2 {
+			return "", false
+		}
+		day, _ := strconv.Atoi(parts[0])
+		month, _ := strconv.Atoi(parts[1])
+		if len(parts[1]) == 2 && day < 24 && month < 60 && (month == 0 || month > 12) {
+			return "", false // a time: "10.30", "9.00"
+		}
+		d, ok, err := dayMonth(fmt.Sprintf("%d/%d", day, month), now, loc)
+		if !ok || err != nil {
+			return "", true
+		}
+		return fmt.Sprintf("`%d/%02d`, %s", day, month, d), true
+	}
+	lw := []rune(strings.ToLower(strings.TrimRight(w, ",.:;!")))
+	if len(lw) < 4 {
+		return "", false
+	}
+	for _, s := range slipDays {
+		name := []rune(strings.ToLower(s.word))
+		if n := slips(lw, name); n == 0 || n > s.slips || string(lw) == string(name)+"s" {
+			continue
+		}
+		return "`" + s.word + "`", true
+	}
+	return "", false
+}
