@@ -155,7 +155,7 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 				rest = rest[1:]
 			}
 		}
-		a.Reason = plain(rest)
+		a.Reason = plainMarked(rest)
 		if n == 0 && !explicit && len(rest) > 0 {
 			if weekdayLeads(rest[0]) {
 				a.Weekday = rest[0]
@@ -351,7 +351,8 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// member's: subNotNamed reads the members.
 	// So does one whose reason starts with a day of the week: the answer
 	// names the next meeting's day (weekdayMeant).
-	if err != nil || !a.Date.IsNext() || a.SubstituteID != "" || a.SubstituteName != "" || a.SubWord != "" || a.Weekday != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
+	// So does one whose reason mentions someone: namedMentions names them.
+	if err != nil || !a.Date.IsNext() || strings.Contains(a.Reason, mentionMark) || a.SubstituteID != "" || a.SubstituteName != "" || a.SubWord != "" || a.Weekday != "" || in.committeeID != 0 || isFor(in.Args) || saidNextFirst(in.Args) {
 		return s.sendApologyOn(ctx, in)
 	}
 	o, sent, err := s.store.SendApologyFrom(ctx, ApologyRequest{
@@ -676,6 +677,10 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	}
 	if a.SubstituteID != "" {
 		a.SubstituteName = s.displayName(ctx, a.SubstituteID, a.SubstituteName)
+	}
+	a.Reason = s.namedMentions(ctx, a.Reason)
+	if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
+		return Reply{}, userErr("That reason is too long (%d characters; the limit is %d).", utf8.RuneCountInString(a.Reason), MaxReasonLen)
 	}
 	sent, err := s.store.UpdateApology(ctx, Apology{
 		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,

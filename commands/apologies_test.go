@@ -639,3 +639,20 @@ func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
 		wantShown(t, k.say(neil, line), "Reason: "+reason)
 	}
 }
+
+// A mention in a reason ("Meeting with @Graeme") reaches the bot as
+// Slack's markup for it; it is kept as the person's name, as Slack showed
+// it to the sender, wherever the reason is shown — not as the markup.
+func TestApologiesReasonWithAMentionIsShownByName(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(neil, "/apologies Meeting with <@UGRAEME|graeme> and <@UNOBODY|bob>, about the audit")
+	wantShown(t, shown(r), "Reason: Meeting with @Graeme Robson and @bob, about the audit")
+	if strings.Contains(shown(r), "UGRAEME") {
+		t.Errorf("reply shows the markup:\n%s", shown(r))
+	}
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Meeting with @Graeme Robson and @bob, about the audit / "}); diff != "" {
+		t.Errorf("stored (-got +want):\n%s", diff)
+	}
+	wantShown(t, k.say(ian, "/apologies list"), "Neil Frackelton: Meeting with @Graeme Robson and @bob, about the audit")
+	wantShown(t, k.say(ian, "/apologies for <@USUE> Seeing <@UNEIL>"), "Reason: Seeing @Neil Frackelton")
+}

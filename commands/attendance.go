@@ -1377,7 +1377,7 @@ func apologiesArgs(a attendanceArgs, words []string) (attendanceArgs, error) {
 		}
 		words = words[1:]
 	}
-	a.Reason = plain(words)
+	a.Reason = plainMarked(words)
 	if n := utf8.RuneCountInString(a.Reason); n > MaxReasonLen {
 		return a, fmt.Errorf("that reason is too long (%d characters; the limit is %d)", n, MaxReasonLen)
 	}
@@ -1627,7 +1627,7 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 		return Reply{}, err
 	}
 	sent, err := s.store.ReceiveApology(ctx, Apology{
-		MeetingID: st.m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation, Reason: a.Reason, By: in.UserID,
+		MeetingID: st.m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation, Reason: s.namedMentions(ctx, a.Reason), By: in.UserID,
 	}, ApologyKeep{Reason: !a.SetReason, Substitute: true})
 	if errors.Is(err, ErrConflict) {
 		// Marked here, or the meeting closed, since it was read: the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -863,6 +864,53 @@ func (s *Service) displayName(ctx context.Context, userID, fallback string) stri
 // Slack sends (see Request.Text) are undone. It is escaped again wherever
 // it is shown.
 func plain(words []string) string { return Unescape(strings.Join(words, " ")) }
+
+// mentionMark stands, in free text read by plainMarked, for a mention
+// until namedMentions names the person: NUL, the user ID, "|", Slack's
+// hint of their name, NUL.
+const mentionMark = "\x00"
+
+// mentionMarkup is a Slack user mention within free text, punctuation
+// and all around it ("<@U123|neil>,").
+var mentionMarkup = regexp.MustCompile(`<@([A-Za-z0-9]+)(?:\|([^<>|]+))?>`)
+
+// plainMarked is plain, with each mention in words marked for
+// namedMentions. A reason is read long after it was sent, in the minutes
+// and in lists, where Slack's markup would show as "<@U123|neil>", or as
+// a mention of someone who was never meant to be notified; the sender saw
+// "@Neil Frackelton", and that is what is kept. Markup typed as text
+// reaches the bot escaped ("&lt;@U1&gt;"), so is not taken for a mention.
+func plainMarked(words []string) string {
+	raw := strings.Join(words, " ")
+	var b strings.Builder
+	at := 0
+	for _, m := range mentionMarkup.FindAllStringSubmatchIndex(raw, -1) {
+		b.WriteString(strings.ReplaceAll(Unescape(raw[at:m[0]]), mentionMark, ""))
+		hint := ""
+		if m[4] >= 0 {
+			hint = Unescape(raw[m[4]:m[5]])
+		}
+		b.WriteString(mentionMark + raw[m[2]:m[3]] + "|" + strings.ReplaceAll(hint, mentionMark, "") + mentionMark)
+		at = m[1]
+	}
+	b.WriteString(strings.ReplaceAll(Unescape(raw[at:]), mentionMark, ""))
+	return strings.TrimSpace(b.String())
+}
+
+// namedMentions replaces the mentions plainMarked marked in text with
+// "@" and the name the directory knows for each (Slack's hint of it, or
+// the user ID, when it knows none).
+func (s *Service) namedMentions(ctx context.Context, text string) string {
+	if !strings.Contains(text, mentionMark) {
+		return text
+	}
+	parts := strings.Split(text, mentionMark)
+	for i := 1; i < len(parts); i += 2 {
+		id, hint, _ := strings.Cut(parts[i], "|")
+		parts[i] = "@" + s.displayName(ctx, id, hint)
+	}
+	return strings.Join(parts, "")
+}
 
 // joinAnd joins names as the minutes do: "A, B and C".
 func joinAnd(items []string) string {

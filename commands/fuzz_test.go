@@ -151,7 +151,8 @@ func FuzzParseApology(f *testing.F) {
 		"witdraw", "Withdrawn 10/12/2026", "cancel", "lsit", "reason lsit", "lsit next", "Lift broken", "sub Graeme", "withdraw 31/02",
 		"fro <@U1|neil> Unwell", "<@U1> Unwell", "fo <@U1>", "reason <@U1> away", "Meeting with <@U1>", "for <@U1> Unwell", "fro",
 		"Thursday", "thu Unwell", "reason Thursday clinic", "10/12/2026 Thursday", "Sun holiday", "Friday, sub <@U1>",
-		"14.1 Holiday", "32.1", "10.30 clinic", "9.00", "10.12.", "tmorrow Holiday", "Tommorow", "tody", "Thurday sub <@U1>", "Tuesdays", "reason 14.1"} {
+		"14.1 Holiday", "32.1", "10.30 clinic", "9.00", "10.12.", "tmorrow Holiday", "Tommorow", "tody", "Thurday sub <@U1>", "Tuesdays", "reason 14.1",
+		"Meeting with <@U1|neil>, about it", "Seeing <@U1> and <@U2|x|y>", "reason <@U1|a\x00b> \x00"} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}
