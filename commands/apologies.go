@@ -30,6 +30,7 @@ func apologiesCommand() *Command {
 				"/apologies for \"Jen Williams (NW Probation)\" Unwell",
 			},
 			Date: closedDateHelp,
+			Also: []string{"send", "add", "give"},
 			Who:  Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
 			Name:     "withdraw",

@@ -74,6 +74,10 @@ type Sub struct {
 	// (`/apologies Unwell`, `/agenda 10/12/2026`).
 	Name    string
 	Aliases []string // other words that select it ("delete" for "remove")
+	// Also are words someone may ask help for that name no subcommand
+	// but mean this one (`/report help add`: a report is sent by the
+	// default form); they select nothing.
+	Also []string
 	// Alone: chosen only when nothing follows its name. A record of the
 	// same name without Alone takes the text otherwise: `/declare` alone
 	// opens a form, `/declare 7.5 …` declares.
@@ -255,7 +259,7 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 		}
 		return s.once(ctx, r, reply)
 	case help:
-		return s.once(ctx, r, cmd.help(sub))
+		return s.once(ctx, r, cmd.helpFor(sub, args))
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
 	ctx, v := visiting(ctx, true)
@@ -301,12 +305,24 @@ func (s *Service) checkReplay(ctx context.Context, in *Input) error {
 }
 
 // choose finds the subcommand args select and the words that follow its
-// name. help is set when args ask for help: with sub nil, the command's;
-// otherwise that subcommand's ("help add" or "add help").
+// name. help is set when args ask for help: with sub nil, the command's,
+// and rest the words help was asked for that name no subcommand (see
+// helpFor); otherwise that subcommand's ("help add" or "add help").
 func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, err error) {
 	if len(args) > 0 && isHelp(args[0]) {
 		sub, _ := cmd.named(args[1:])
+		if sub == nil {
+			return nil, args[1:], true, nil
+		}
 		return sub, nil, true, nil
+	}
+	// "add help" where no subcommand is named add: help asked for a word
+	// that names none, but one the command knows something of. Any other
+	// words before "help" are the default's (a search for "youth help").
+	if len(args) == 2 && isHelp(args[1]) {
+		if sub, _ := cmd.named(args[:1]); sub == nil && cmd.knowsOf(args[0]) {
+			return nil, args[:1], true, nil
+		}
 	}
 	if sub, n := cmd.named(args); sub != nil {
 		rest = args[n:]
@@ -652,6 +668,62 @@ func (cmd *Command) usage() []string {
 	return out
 }
 
+// knowsOf reports whether word, which names no subcommand, is one help
+// has something to say of: a word of a subcommand's Also, the first word
+// of subcommands of two, or a slip of a subcommand's name.
+func (cmd *Command) knowsOf(word string) bool {
+	if cmd.also(word) != nil {
+		return true
+	}
+	if next, _ := cmd.nextWords(word); len(next) > 0 {
+		return true
+	}
+	name, _ := cmd.nearest(word)
+	return name != ""
+}
+
+// also is the subcommand one of whose Also is word, nil when none.
+func (cmd *Command) also(word string) *Sub {
+	for i := range cmd.Subs {
+		sub := &cmd.Subs[i]
+		if len(sub.Usage) > 0 && slices.ContainsFunc(sub.Also, func(a string) bool { return strings.EqualFold(a, word) }) {
+			return sub
+		}
+	}
+	return nil
+}
+
+// helpFor is the help for sub, or, with sub nil, for the words asked
+// (`/agenda help nonsense`): said first that they name no subcommand, lest
+// the whole help be taken for the answer, then the help of the subcommand
+// they may mean — one of whose Also they are, or the one they are a slip
+// of — or the command's.
+func (cmd *Command) helpFor(sub *Sub, asked []string) Reply {
+	if sub != nil || len(asked) == 0 {
+		return cmd.help(sub)
+	}
+	word := asked[0]
+	typed := inCode(Escape(truncateText(word, 40)))
+	if next, _ := cmd.nextWords(word); len(next) > 0 {
+		return cmd.helpAfter(fmt.Sprintf("`%s help %s` is followed by %s.", cmd.Name, typed, joinOr(next)), nil)
+	}
+	if sub := cmd.also(word); sub != nil {
+		return cmd.helpAfter(fmt.Sprintf("`%s` has no subcommand `%s`: for that, use `%s`.", cmd.Name, typed, sub.Usage[0]), sub)
+	}
+	if name, _ := cmd.nearest(word); name != "" {
+		sub, _ := cmd.named(strings.Fields(name))
+		return cmd.helpAfter(fmt.Sprintf("`%s` has no subcommand `%s`: did you mean `%s %s`?", cmd.Name, typed, cmd.Name, name), sub)
+	}
+	return cmd.helpAfter(fmt.Sprintf("`%s` has no subcommand `%s`.", cmd.Name, typed), nil)
+}
+
+// helpAfter is note, then the help for sub (the command's when nil).
+func (cmd *Command) helpAfter(note string, sub *Sub) Reply {
+	r := cmd.help(sub)
+	r.Text = note + "\n" + r.Text
+	return r
+}
+
 // help is the generated help for cmd, or with sub set for that
 // subcommand: its usage, examples and, where it takes a date, the forms a
 // date may take. A subcommand of two records (`/meeting reminders` alone
@@ -660,7 +732,9 @@ func (cmd *Command) help(sub *Sub) Reply {
 	var b strings.Builder
 	var subs []Sub
 	for _, s := range cmd.Subs {
-		if sub == nil || s.Name == sub.Name {
+		// The default's record for the command alone, when it only shows
+		// this help, has nothing of its own to show.
+		if sub == nil || s.Name == sub.Name && (len(s.Usage) > 0 || s.Name != "") {
 			subs = append(subs, s)
 		}
 	}
@@ -668,7 +742,7 @@ func (cmd *Command) help(sub *Sub) Reply {
 	case sub == nil:
 		fmt.Fprintf(&b, "*%s* — %s\n", cmd.Name, cmd.Summary)
 	case len(subs) == 1:
-		fmt.Fprintf(&b, "*%s %s*%s\n", cmd.Name, sub.Name, prefixed(" — ", sub.Summary))
+		fmt.Fprintf(&b, "*%s*%s\n", strings.TrimSpace(cmd.Name+" "+sub.Name), prefixed(" — ", sub.Summary))
 		if sub.Who == Officers {
 			b.WriteString("For officers.\n")
 		}
@@ -676,7 +750,7 @@ func (cmd *Command) help(sub *Sub) Reply {
 			b.WriteString("For officers and the chair.\n")
 		}
 	default:
-		fmt.Fprintf(&b, "*%s %s*\n", cmd.Name, sub.Name)
+		fmt.Fprintf(&b, "*%s*\n", strings.TrimSpace(cmd.Name+" "+sub.Name))
 	}
 	var examples []string
 	for _, s := range subs {

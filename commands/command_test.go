@@ -78,8 +78,34 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 		"Examples:\n• `/meeting reminders 7,1 09:00`\n• `/meeting reminders off`"); diff != "" {
 		t.Errorf("/meeting help reminders (-got +want):\n%s", diff)
 	}
-	// An unknown subcommand's help is the command's.
-	wantShown(t, k.say(stranger, "/agenda help adjourn"), "*/agenda* — See the agenda", "`/agenda help post` explains one of them.")
+	// An unknown subcommand's help says so, then gives the command's.
+	inOrder(t, k.say(stranger, "/agenda help adjourn"), "`/agenda` has no subcommand `adjourn`.", "*/agenda* — See the agenda", "`/agenda help post` explains one of them.")
+}
+
+// Help for a word that is no subcommand says so before the help, rather
+// than giving the whole help as if that were the answer; a slip of a
+// subcommand's name is shown that subcommand, and a word for a form that
+// has no name of its own (`/report add`) that form.
+func TestHelpForNoSuchSubcommand(t *testing.T) {
+	k := newKit(t)
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"/agenda help nonsense", []string{"`/agenda` has no subcommand `nonsense`.\n*/agenda* — See the agenda", "`/agenda help post` explains one of them."}},
+		{"/agenda help pots", []string{"`/agenda` has no subcommand `pots`: did you mean `/agenda post`?\n*/agenda post* — "}},
+		{"/agenda pots help", []string{"`/agenda` has no subcommand `pots`: did you mean `/agenda post`?\n*/agenda post* — "}},
+		{"/report help add", []string{"`/report` has no subcommand `add`: for that, use `/report ITEM URL [TITLE]`.\n*/report* — Attach the link to your report", "• `/report ITEM URL [TITLE]`", "• `/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG`"}},
+		{"/report add help", []string{"`/report` has no subcommand `add`: for that, use `/report ITEM URL [TITLE]`."}},
+		{"/apologies help send", []string{"`/apologies` has no subcommand `send`: for that, use `/apologies [DATE] [REASON | reason none]", "\n*/apologies* — Send apologies for the next meeting"}},
+		{"/committee help member", []string{"`/committee help member` is followed by `add` or `remove`.\n*/committee* — "}},
+	} {
+		got := k.say(stranger, tc.line)
+		inOrder(t, got, tc.want...)
+		if strings.Contains(tc.line, "report") && strings.Contains(got, "/report list") {
+			t.Errorf("%s shows every form:\n%s", tc.line, got)
+		}
+	}
 }
 
 // Help says what DATE is for each command: a meeting, the next by default,

@@ -33,6 +33,7 @@ func resolutionCommand() *Command {
 				"/resolution rename partnership",
 				`/resolution "alternative provision"`,
 			},
+			Also: []string{"search", "find", "show"},
 			Read: true, SelfAdmit: true, Run: findResolution,
 		}},
 		Buttons: map[string]Action{
