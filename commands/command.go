@@ -385,7 +385,8 @@ func (cmd *Command) nearest(word string) (string, []string) {
 				return "", nil
 			}
 			if name == "" {
-				name, of = n, sub.Name
+				// The subcommand's own name, not the alias it is a slip of.
+				name, of = sub.Name, sub.Name
 			}
 			// A name given twice, alone and with more after it.
 			usage = append(usage, sub.Usage...)
@@ -855,11 +856,62 @@ func showHelp(_ context.Context, _ *Service, in *Input) (Reply, error) {
 }
 
 func (s *Service) unknown(name string) Reply {
+	if meant := s.commandMeant(strings.TrimPrefix(name, "/")); meant != "" {
+		cmd, sub, _ := strings.Cut(meant, " ")
+		return private("I don't know the command %s: did you mean `%s`? `%s help%s` explains it.", Escape(name), meant, cmd, prefixed(" ", sub))
+	}
 	names := make([]string, 0, len(s.commands))
 	for _, c := range s.Commands() {
 		names = append(names, "`"+c.Name+"`")
 	}
 	return private("I don't know the command %s. I know %s; each answers `help`.", Escape(name), joinAnd(names))
+}
+
+// commandMeant is the command, or command and subcommand, that word, a
+// command of none of ours, most likely meant: one whose name it is but
+// for a slip or its ending ("apology"), or one of a single subcommand so named or
+// started ("adjourn", "remind" for `/meeting reminders`: Slack's own
+// /remind, where the committee's reminders are wanted). "" when none, or
+// more than one, is near.
+func (s *Service) commandMeant(word string) string {
+	w := []rune(strings.ToLower(word))
+	if len(w) < 3 || len(w) > 20 {
+		return ""
+	}
+	near := func(name string) bool {
+		n := []rune(name)
+		limit := 1
+		if len(n) > 5 {
+			limit = 2
+		}
+		// Or the same word with another ending: "apology", "apologies".
+		common := 0
+		for common < min(len(w), len(n)) && w[common] == n[common] {
+			common++
+		}
+		return slips(w, n) <= limit || len(w) >= 4 && strings.HasPrefix(name, string(w)) || common >= 5 && len(w)-common <= 2
+	}
+	var cmds, subs []string
+	for _, c := range s.Commands() {
+		if near(strings.TrimPrefix(c.Name, "/")) {
+			cmds = append(cmds, c.Name)
+		}
+		for _, sub := range c.Subs {
+			for _, n := range append([]string{sub.Name}, sub.Aliases...) {
+				if n != "" && !strings.Contains(n, " ") && near(n) {
+					subs = append(subs, c.Name+" "+sub.Name)
+				}
+			}
+		}
+	}
+	subs = slices.Compact(subs)
+	switch {
+	case len(cmds) == 1:
+		return cmds[0]
+	case len(cmds) == 0 && len(subs) == 1:
+		return subs[0]
+	}
+	return ""
 }
 
 // origin is where r was sent from: committee, member and next meeting

@@ -165,10 +165,31 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 	}
 }
 
+// A command that is none of ours, but a slip of one, or the name of one
+// of their subcommands (`/reminders`, `/adjourn`), is answered with the
+// command meant: `/remind`, Slack's own reminders, is pointed to the
+// committee's.
+func TestUnknownCommandMeant(t *testing.T) {
+	k := newKit(t)
+	for line, want := range map[string]string{
+		"/remind me to send apologies": "I don't know the command /remind: did you mean `/meeting reminders`? `/meeting help reminders` explains it.",
+		"/reminders 7,1 09:00":         "did you mean `/meeting reminders`?",
+		"/apology Unwell":              "I don't know the command /apology: did you mean `/apologies`? `/apologies help` explains it.",
+		"/adjourn":                     "did you mean `/meeting adjourn`?",
+		"/quorum 4":                    "did you mean `/committee quorum`?",
+	} {
+		r := k.run(neil, line)
+		if !r.Refused || !strings.Contains(r.Text, want) {
+			t.Errorf("%s: reply = %q\nwant %q", line, r.Text, want)
+		}
+	}
+	wantShown(t, k.say(ian, "/meeting remind 7,1"), "did you mean `/meeting reminders`?")
+}
+
 func TestUnknownCommandsAndLongText(t *testing.T) {
 	k := newKit(t)
-	r := k.run(neil, "/quorum hello")
-	if !r.Refused || r.Text != "I don't know the command /quorum. I know `/action`, `/agenda`, `/apologies`, `/attendance`, `/committee`, `/declare`, `/here`, `/history`, `/interests`, `/meeting`, `/minute`, `/minutes`, `/report`, `/resolution` and `/resolve`; each answers `help`." {
+	r := k.run(neil, "/quorate hello")
+	if !r.Refused || r.Text != "I don't know the command /quorate. I know `/action`, `/agenda`, `/apologies`, `/attendance`, `/committee`, `/declare`, `/here`, `/history`, `/interests`, `/meeting`, `/minute`, `/minutes`, `/report`, `/resolution` and `/resolve`; each answers `help`." {
 		t.Errorf("unknown command: %+v", r)
 	}
 	if r := k.run(neil, "/<!channel>"); strings.Contains(r.Text, "<!channel>") {
