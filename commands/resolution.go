@@ -35,6 +35,13 @@ func resolutionCommand() *Command {
 			},
 			Also: []string{"search", "find", "show"},
 			Read: true, SelfAdmit: true, Run: findResolution,
+		}, {
+			Name:     "share",
+			Usage:    []string{"/resolution share [DATE] NUMBER"},
+			Summary:  "Post a minute's resolution, word for word, in the channel, as its Share button does.",
+			Date:     "DATE is the day of a meeting held: 2021-12-09, 9/12/2021 (day first) or 9 December 2021; needed when more than one minute has the number.",
+			Examples: []string{"/resolution share 28", "/resolution share 2021-12-09 28"},
+			Read:     true, Run: shareResolution,
 		}},
 		Buttons: map[string]Action{
 			"resolution.share": shareResolutionAction,
@@ -590,6 +597,47 @@ func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Commi
 		return Committee{}, Minute{}, userErr("That minute is not on record for %s any more; look it up again with `/resolution`.", Escape(c.Name))
 	}
 	return c, m, err
+}
+
+// shareResolution is `/resolution share [DATE] NUMBER`: the minute so
+// numbered posted as its Share button posts it. What is posted is read
+// by everyone, so a number that more than one meeting's minutes have is
+// asked about rather than the latest taken, as a lookup takes it.
+func shareResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	q, err := parseResolutionQuery(in.Args, in.Now, c.Location())
+	if err != nil && len(in.Args) > 0 {
+		return Reply{}, badArgs(err)
+	}
+	if q.Number == "" {
+		find := "WORDS"
+		if q.Words != "" {
+			find = Escape(truncateText(strings.Join(in.Args, " "), 60))
+		}
+		return Reply{}, userErr("Give the number of the minute to share: `/resolution share 28`, or `/resolution share 2021-12-09 28`. To find it, `/resolution %s` and press its Share button.", find)
+	}
+	if q.Yearless {
+		if q.On, err = s.latestMinutesDay(ctx, c, q.On, in.Now); err != nil {
+			return Reply{}, err
+		}
+	}
+	ms, err := s.store.MinutesByNumber(ctx, c.ID, q.Number, q.On, maxOthers+1)
+	if err != nil {
+		return Reply{}, err
+	}
+	switch {
+	case len(ms) == 0:
+		r := numberReply(c, q, ms)
+		r.Refused = true
+		return r, nil
+	case len(ms) > 1:
+		forms := make([]string, len(ms))
+		for i, m := range ms {
+			forms[i] = fmt.Sprintf("`/resolution share %s %s`", m.HeldOn.Start(time.UTC).Format("2/01/2006"), Escape(m.Number))
+		}
+		return Reply{}, userErr("More than one minute is numbered %s: give the meeting's date, %s.", Escape(q.Number), joinOr(forms))
+	}
+	return Reply{Visibility: Public, Text: SharedMinute(c, ms[0], in.UserID)}, nil
 }
 
 // shareResolutionAction posts the minute's resolution, word for word, for

@@ -189,6 +189,37 @@ func TestShareResolution(t *testing.T) {
 	wantShown(t, k.press(neil, k.must(neil, "/resolution 20"), "Share minute 20 in channel").Text, ">Apologies for absence were received from")
 }
 
+// `/resolution share 28` shares minute 28 in the channel, as its Share
+// button does, rather than searching the minutes for "share 28".
+func TestShareResolutionByCommand(t *testing.T) {
+	k := importedKit(t)
+	want := "<@UGRAEME> shared *Safer Sefton Together*, meeting of Thursday 9 December 2021 — minute 28, FUTURE NAME OF PARTNERSHIP:\n>RESOLVED: " + rename
+	for _, line := range []string{"/resolution share 28", "/resolution share 9/12/2021 28", "/resolution share minute 28"} {
+		r := k.must(graeme, line)
+		if r.Visibility != commands.Public || r.Text != want {
+			t.Errorf("%s: %+v\nwant in the channel: %q", line, r, want)
+		}
+	}
+	for line, want := range map[string]string{
+		"/resolution share":               "Give the number of the minute to share",
+		"/resolution share youth":         "Give the number of the minute to share: `/resolution share 28`, or `/resolution share 2021-12-09 28`. To find it, `/resolution youth` and press its Share button.",
+		"/resolution share 99":            "No minute 99 of *Safer Sefton Together* is on record.",
+		"/resolution share 10/12/2021 28": "No minute 28 of the meeting on Friday 10 December 2021",
+	} {
+		r := k.run(graeme, line)
+		if r.Visibility == commands.Public || !r.Refused || !strings.Contains(r.Text, want) {
+			t.Errorf("%s: %+v\nwant a private refusal saying %q", line, r, want)
+		}
+	}
+	// Two minutes so numbered: which is meant is asked, not guessed, since
+	// what is shared is posted for everyone.
+	k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
+	r := k.run(graeme, "/resolution share 28")
+	if r.Visibility == commands.Public || !strings.Contains(r.Text, "More than one minute is numbered 28: give the meeting's date, `/resolution share 9/12/2021 28` or `/resolution share 10/12/2020 28`.") {
+		t.Errorf("ambiguous share: %+v", r)
+	}
+}
+
 func TestResolutionOffersOtherMinutesWithTheSameNumber(t *testing.T) {
 	k := importedKit(t)
 	r, _ := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
