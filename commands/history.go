@@ -30,7 +30,10 @@ type Change struct {
 	CommitteeID   int64
 	MeetingID     int64
 	MeetingStarts time.Time
-	Record        HistoryRecord
+	// MeetingTimeUnknown: the meeting's start time is not known
+	// (Meeting.TimeUnknown); MeetingStarts is the start of its day.
+	MeetingTimeUnknown bool
+	Record             HistoryRecord
 	// Action is what happened: sent, changed, withdrawn or imported
 	// (apologies); declared, imported, withdrawn or dispensation
 	// (declarations); submitted or removed (reports); added, removed or

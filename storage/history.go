@@ -20,7 +20,7 @@ import (
 // number as it was when they were made. Each branch filters on m itself,
 // so that a query for one meeting reads that meeting's rows only.
 func historySelect(meetingFilter string) string {
-	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, h.record, h.action, h.item,
+	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, m.time_known, h.record, h.action, h.item,
 			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
@@ -74,6 +74,7 @@ type changeRow struct {
 	CommitteeID int64          `db:"committee_id"`
 	MeetingID   int64          `db:"meeting_id"`
 	StartsAt    time.Time      `db:"starts_at"`
+	TimeKnown   bool           `db:"time_known"`
 	Record      string         `db:"record"`
 	Action      string         `db:"action"`
 	Item        string         `db:"item"`
@@ -92,7 +93,7 @@ type changeRow struct {
 
 func (r changeRow) change() commands.Change {
 	return commands.Change{
-		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt,
+		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt, MeetingTimeUnknown: !r.TimeKnown,
 		Record: commands.HistoryRecord(r.Record), Action: r.Action, Item: r.Item, UserID: r.UserID.String,
 		Name: r.Name, Detail: r.Detail, By: r.By, ByName: r.ByName, Presenter: r.Presenter,
 	}
@@ -189,7 +190,7 @@ func (db *DB) MemberHistory(ctx context.Context, userID string, committeeIDs []i
 // so that each meeting's records are found through the indexes on
 // (meeting, member_key), at most $3 a committee, for the meetings starting
 // after $4.
-var memberHistorySQL = `SELECT at, committee_id, meeting_id, starts_at, record, action, item,
+var memberHistorySQL = `SELECT at, committee_id, meeting_id, starts_at, time_known, record, action, item,
 			user_id, name, detail, by_user, by_name, presenter, branch, id, member_key
 		FROM (
 			SELECT c.*, row_number() OVER (PARTITION BY c.committee_id ORDER BY c.at DESC, c.branch DESC, c.id DESC) AS n

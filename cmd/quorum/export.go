@@ -111,8 +111,14 @@ func writeHistoryCSV(w io.Writer, changes []commands.Change, loc *time.Location)
 		if by == "" {
 			by = ch.By
 		}
+		// A meeting with no known time (minutes that print none) is
+		// given by its day: its midnight would read as a time it met.
+		meeting := ch.MeetingStarts.In(loc).Format("2006-01-02 15:04")
+		if ch.MeetingTimeUnknown {
+			meeting = ch.MeetingStarts.In(loc).Format("2006-01-02")
+		}
 		row := []string{
-			ch.At.In(loc).Format(time.RFC3339), ch.MeetingStarts.In(loc).Format("2006-01-02 15:04"),
+			ch.At.In(loc).Format(time.RFC3339), meeting,
 			string(ch.Record), ch.Action, ch.Item, ch.Name, ch.UserID, ch.Detail, by, ch.By,
 		}
 		for i, v := range row {

@@ -107,3 +107,31 @@ func TestExportHistory(t *testing.T) {
 		}
 	}
 }
+
+// A meeting whose start time is not known (minutes that print none) is
+// exported by its day alone, not as if it met at midnight.
+func TestExportHistoryMeetingWithNoTime(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().Exec(`UPDATE meetings SET time_known = false, starts_at = '2026-12-10 00:00 Europe/London'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("not CSV with rows: %v\n%s", err, out)
+	}
+	for _, r := range recs[1:] {
+		if r[1] != "2026-12-10" {
+			t.Errorf("meeting %q, want its day alone, 2026-12-10", r[1])
+		}
+	}
+}
