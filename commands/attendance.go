@@ -542,7 +542,8 @@ func sittingAction(action SessionAction) Handler {
 			if err != nil {
 				return Reply{}, err
 			}
-			switch SittingOf(events).State {
+			sit := SittingOf(events)
+			switch sit.State {
 			case ActionAdjourned:
 				if action == ActionAdjourned {
 					return Reply{}, userErr("The meeting is already adjourned (since %s): `/meeting resume` resumes it.", adjournedAt(events).In(loc).Format("15:04"))
@@ -551,7 +552,14 @@ func sittingAction(action SessionAction) Handler {
 			case ActionClosed:
 				return Reply{}, s.noneRunning(ctx, c, in.Now)
 			}
-			return Reply{}, userErr("The meeting is not adjourned.")
+			// Resumed, or never adjourned: the chair is told how it stands
+			// and what can be done, not only what it is not.
+			item := ""
+			if sit.Item != "" {
+				item = "; item " + Escape(sit.Item) + " under discussion"
+			}
+			return Reply{}, userErr("The meeting is in progress, not adjourned (opened at %s%s), so there is nothing to resume: `/meeting adjourn` adjourns it, `/meeting close` closes it.",
+				sit.Opened.In(loc).Format("15:04"), item)
 		}
 		switch action {
 		case ActionAdjourned:

@@ -625,6 +625,19 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 	attRefused(k, stranger, "/here", "No meeting of Safer Sefton Together is in progress.")
 }
 
+// An item typed with a comma for its dot ("7,7", as a phone's keypad
+// offers it) is answered with the item meant; resuming a meeting that is
+// not adjourned says what state it is in and what can be done instead.
+func TestMeetingRepliesSayWhatWasMeant(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	attRefused(k, sue, "/meeting item 7,7", "Item 7,7 is not on the agenda for the meeting on Thursday 10 December 2026. Did you mean item 7.7? Its items are")
+	attRefused(k, graeme, "/meeting status 7,7", "Did you mean item 7.7?")
+	attRefused(k, sue, "/meeting resume", "The meeting is in progress, not adjourned (opened at 09:55), so there is nothing to resume: `/meeting adjourn` adjourns it, `/meeting close` closes it.")
+	k.must(sue, "/meeting item 7.7")
+	attRefused(k, sue, "/meeting resume", "The meeting is in progress, not adjourned (opened at 09:55; item 7.7 under discussion), so there is nothing to resume")
+}
+
 // TestAttendanceAdjournAndResume: adjourning and resuming are announced
 // in the channel and shown on the live message; out of turn, each says
 // why not; moving to an item names it and its quorum.
@@ -636,7 +649,7 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 	k.must(sue, "/meeting start")
 	k.must(graeme, "/here")
 	k.steps([]step{
-		{sue, "/meeting resume", []string{"The meeting is not adjourned."}},
+		{sue, "/meeting resume", []string{"The meeting is in progress, not adjourned"}},
 		{neil, "/meeting adjourn", []string{"Only an officer or the chair of Safer Sefton Together can adjourn the meeting."}},
 		{neil, "/meeting item 7.7", []string{"Only an officer or the chair of Safer Sefton Together can move the meeting on."}},
 		{sue, "/meeting item", []string{"Give the item's number, e.g. `/meeting item 7.7`."}},
@@ -671,7 +684,7 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 	if r.Text != "The meeting of *Safer Sefton Together* resumed at 11:15." || r.Visibility != commands.Public {
 		t.Errorf("resume: %+v", r)
 	}
-	attRefused(k, sue, "/meeting resume", "The meeting is not adjourned.")
+	attRefused(k, sue, "/meeting resume", "The meeting is in progress, not adjourned (opened at 09:55), so there is nothing to resume")
 	k.must(sue, "/here")
 	// "Item 7.7", as the chair reads it from the agenda, is the item too.
 	if got := k.say(sue, "/meeting item Item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion. Quorate: 3 present, quorum 3." {

@@ -471,7 +471,22 @@ func notOnAgenda(c Committee, m Meeting, n string, items []AgendaItem) string {
 	if len(nums) > 30 {
 		nums = append(nums[:30], "…")
 	}
-	return "Item " + Escape(n) + " is not on the agenda for the meeting on " + day + ". Its items are " + strings.Join(nums, ", ") + "."
+	return "Item " + Escape(n) + " is not on the agenda for the meeting on " + day + "." + itemMeant(n, items) + " Its items are " + strings.Join(nums, ", ") + "."
+}
+
+// itemMeant asks about the item n meant with another mark where the
+// number has its dot ("7,5", as a phone's keypad offers it, "7-5",
+// "7/5"), when the agenda has it: " Did you mean item 7.5?", or "".
+func itemMeant(n string, items []AgendaItem) string {
+	for _, mark := range []string{",", "-", "/", ";", ":"} {
+		if !strings.Contains(n, mark) {
+			continue
+		}
+		if it, ok := findItem(items, strings.ReplaceAll(n, mark, ".")); ok {
+			return " Did you mean item " + Escape(it.Number) + "?"
+		}
+	}
+	return ""
 }
 
 // ItemRef is the agenda item a declaration or report link is on, as it
