@@ -302,7 +302,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			return Reply{}, usageErr("Give the agenda item's number and the text.")
 		}
 		w.Resolution = &r
-		part = "RESOLVED text"
+		part = r.Word() + " text"
 	} else {
 		w.Narrative = &text
 	}
@@ -779,7 +779,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if errors.Is(err, ErrUnchanged) {
 		part := "narrative"
 		if w.Resolution != nil {
-			part = "RESOLVED text"
+			part = w.Resolution.Word() + " text"
 		}
 		return private("Minute %s's %s already reads so; nothing changed.", Escape(mi.Number), part), nil
 	}

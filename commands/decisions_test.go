@@ -185,6 +185,26 @@ func TestResolveRecordedAs(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes amend 9 NOTED: The report was noted."), "Minute 9 amended", "NOTED: The report was noted.")
 }
 
+// A decision recorded under NOTED (or AGREED, DECISION) is called by
+// that word in the history of the minutes and in the answers, not
+// "RESOLVED text".
+func TestMinuteHistoryUsesTheWordRecordedUnder(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 NOTED: The report was noted.")
+	wantShown(t, k.say(ian, "/resolve 7.7 NOTED: The report was noted."), "Minute 9's NOTED text already reads so; nothing changed.")
+	k.must(ian, "/minutes amend 9 NOTED: The report was noted with thanks.")
+	wantShown(t, k.say(ian, "/minutes amend 9 NOTED: The report was noted with thanks."), "Minute 9's NOTED text already reads so; nothing changed.")
+	k.must(ian, "/minutes amend 9 AGREED: The report was agreed.")
+	h := k.say(sue, "/history minutes")
+	inOrder(t, h,
+		"minute 9: resolved, recorded by <@UIAN> as NOTED: “The report was noted.”",
+		"minute 9: NOTED text amended by <@UIAN>. It read: “The report was noted.” Now: “The report was noted with thanks.”",
+		"minute 9: NOTED text amended by <@UIAN>, now recorded as AGREED. It read: “The report was noted with thanks.” Now: “The report was agreed.”")
+	if strings.Contains(h, "RESOLVED") {
+		t.Errorf("a decision never recorded as RESOLVED is called so:\n%s", h)
+	}
+}
+
 // TestResolveLabelWithoutColon: the word typed in capitals without its
 // colon, as it is read out ("RESOLVED That …"), or "Resolved that …", is
 // the label, not the start of the text: the minutes do not print
@@ -216,7 +236,7 @@ func TestResolveWordChangedInHistory(t *testing.T) {
 	if strings.Contains(r, "It read") || strings.Contains(r, "This replaces") {
 		t.Errorf("a change of the word alone says the text was replaced:\n%s", r)
 	}
-	wantShown(t, k.say(ian, "/resolve 7.7 NOTED: That the report be noted."), "Minute 9's RESOLVED text already reads so; nothing changed.")
+	wantShown(t, k.say(ian, "/resolve 7.7 NOTED: That the report be noted."), "Minute 9's NOTED text already reads so; nothing changed.")
 	h := k.say(sue, "/history minutes")
 	inOrder(t, h,
 		"minute 9: resolved, recorded by <@UIAN> as AGREED: “That the report be noted.”",

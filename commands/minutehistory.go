@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -151,13 +152,15 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		case reworded && e.Action == "amended" && prev.Resolved == e.Resolved && prev.Narrative == e.Narrative:
 			line = fmt.Sprintf("amended by %s: recorded as %s, was %s; the text is unchanged: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
 		case reworded && e.Action == "amended" && prev.Resolved != e.Resolved:
-			line = fmt.Sprintf("RESOLVED text amended by %s, recorded as %s, was %s. It read: %s Now: %s", by, e.Word, prev.Word, quoteText(prev.Resolved), quoteText(e.Resolved))
+			line = fmt.Sprintf("%s text amended by %s, now recorded as %s. It read: %s Now: %s", prev.Word, by, e.Word, quoteText(prev.Resolved), quoteText(e.Resolved))
 		case reworded && e.Action == "resolved" && prev.Resolved == e.Resolved:
 			line = fmt.Sprintf("resolved, recorded by %s as %s, was %s; the text is unchanged: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
 		case reworded && e.Action == "resolved":
 			line = fmt.Sprintf("resolved, recorded by %s as %s, was %s: %s", by, e.Word, prev.Word, quoteText(e.Resolved))
 		case e.Action == "amended" && had && prev.Resolved != e.Resolved:
-			line = fmt.Sprintf("RESOLVED text amended by %s. It read: %s Now: %s", by, quoteText(prev.Resolved), quoteText(e.Resolved))
+			// Called by the word it was recorded under (NOTED, AGREED):
+			// "RESOLVED" for a noting misreports the minute.
+			line = fmt.Sprintf("%s text amended by %s. It read: %s Now: %s", cmp.Or(e.Word, "RESOLVED"), by, quoteText(prev.Resolved), quoteText(e.Resolved))
 		case e.Action == "amended" && had && prev.Narrative == e.Narrative:
 			line = fmt.Sprintf("amended by %s, to the text it had: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
 		case e.Action == "amended" && had:
