@@ -657,13 +657,13 @@ func (st meetingState) live() Reply {
 			r.Sections = append(r.Sections, Section{Title: title, Text: strings.Join(names, "\n")})
 		}
 	}
-	present := p.present
+	present, substitutes := p.present, p.substitutes
 	if st.sit.State != ActionClosed {
 		// Live, those who left are listed as such, not as present.
-		present = p.here
+		present, substitutes = p.here, p.substitutesHere
 	}
 	add(fmt.Sprintf("Present (%d)", len(present)), present)
-	add("Substitutes", p.substitutes)
+	add("Substitutes", substitutes)
 	// As the minutes print them: others present, then those serving the
 	// meeting (see meetingAttendance).
 	add("Also present", p.alsoPresent)
@@ -683,8 +683,12 @@ func (st meetingState) live() Reply {
 // print them.
 type paragraphs struct {
 	present, alsoPresent, inAttendance, apologies, substitutes, absent, left, notes []string
-	// here are those of present who have not left.
+	// here are those of present who have not left, and count; a
+	// substitute whose member is here does not (see paragraphs).
 	here []string
+	// substitutesHere are substitutes as the live message lists them:
+	// whether each counts now.
+	substitutesHere []string
 }
 
 func (st meetingState) paragraphs() paragraphs {
@@ -701,6 +705,15 @@ func (st meetingState) paragraphs() paragraphs {
 	}
 	var notes, left []timed
 	away := absences(st.log)
+	// Members here in their own right: a substitute for one of them does
+	// not count (CountQuorum counts each member once), so is not listed
+	// live among those present, where the list would outnumber the count.
+	here := map[string]bool{}
+	for _, a := range st.att {
+		if a.SubstituteFor == "" && a.Status != AttendAbsent && a.Status != AttendLeft && !a.Arrived.IsZero() {
+			here[a.Key] = true
+		}
+	}
 	for _, a := range st.att {
 		name := nameOf(a.Name, a.Organisation)
 		m, isMember := st.member(a.Key)
@@ -730,10 +743,15 @@ func (st meetingState) paragraphs() paragraphs {
 		switch {
 		case a.SubstituteFor != "":
 			p.present = append(p.present, name)
-			if a.Status != AttendLeft {
+			sub := fmt.Sprintf("%s for %s", nameOf(a.Name, a.Organisation), st.keyName(a.SubstituteFor))
+			p.substitutes = append(p.substitutes, sub)
+			switch {
+			case a.Status != AttendLeft && here[a.SubstituteFor]:
+				sub += fmt.Sprintf(" — not counted while %s is here: a member and their substitute count once", st.keyName(a.SubstituteFor))
+			case a.Status != AttendLeft:
 				p.here = append(p.here, name)
 			}
-			p.substitutes = append(p.substitutes, fmt.Sprintf("%s for %s", nameOf(a.Name, a.Organisation), st.keyName(a.SubstituteFor)))
+			p.substitutesHere = append(p.substitutesHere, sub)
 		case a.InAttendance || (isMember && m.IsOfficer()):
 			p.inAttendance = append(p.inAttendance, name)
 		case !isMember:

@@ -625,6 +625,30 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 	attRefused(k, stranger, "/here", "No meeting of Safer Sefton Together is in progress.")
 }
 
+// A member who turns up while their substitute is here counts once, as
+// the quorum counts them: the live message's list of those present
+// agrees with its count, and says how the substitute stands.
+func TestMemberAndSubstituteBothPresentCountOnce(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	wantShown(t, k.say(ian, "/attendance <@USTRANGER> substitute-for <@UNEIL>"), "Quorate: 3 present, quorum 3")
+	wantShown(t, k.say(neil, "/here"), "Quorate: 3 present, quorum 3")
+	const note = "*Substitutes*\nMallory for Neil Frackelton — not counted while Neil Frackelton is here: a member and their substitute count once"
+	live, _ := attLive(k, id)
+	inOrder(t, shown(live), "Quorate: 3 present, quorum 3", "*Present (3)*", note)
+	if strings.Contains(shown(live), "Present (4)") {
+		t.Errorf("the list and the count disagree:\n%s", shown(live))
+	}
+	inOrder(t, k.say(graeme, "/meeting status"), "Quorate: 3 present, quorum 3", "*Present (3)*", note)
+	// Once the member has left, the substitute counts for them again.
+	k.now = attAt(10, 10, 30)
+	wantShown(t, k.say(ian, "/attendance <@UNEIL> left 10:30"), "Quorate: 3 present, quorum 3")
+	inOrder(t, k.say(graeme, "/meeting status"), "Quorate: 3 present, quorum 3", "*Present (3)*", "Mallory", "*Substitutes*\nMallory for Neil Frackelton\n")
+}
+
 // An item typed with a comma for its dot ("7,7", as a phone's keypad
 // offers it) is answered with the item meant; resuming a meeting that is
 // not adjourned says what state it is in and what can be done instead.
