@@ -102,6 +102,7 @@ const quotes = "\"“”"
 // quotes, "none", or a capitalised name ending the text.
 func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs, error) {
 	var a apologyArgs
+	args = withoutMarks(args)
 	d, n, err := takeDate(args, now, loc)
 	if err != nil {
 		return a, err

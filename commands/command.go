@@ -1023,6 +1023,21 @@ func plainMarked(words []string) string {
 	return strings.TrimSpace(b.String())
 }
 
+// withoutMarks is words without mentionMark, which no one types (Slack
+// sends none), so that a word of the text is a word of what is kept.
+func withoutMarks(words []string) []string {
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, mentionMark) }) {
+		return words
+	}
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if w = strings.ReplaceAll(w, mentionMark, ""); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // namedMentions replaces the mentions plainMarked marked in text with
 // "@" and the name the directory knows for each (Slack's hint of it, or
 // the user ID, when it knows none).
