@@ -411,7 +411,7 @@ func TestAdjournAndResume(t *testing.T) {
 	meetingDay(t, k)
 	wantText(t, k.Must(sue, "/meeting", "adjourn"), "No meeting of Safer Sefton Together is in progress.")
 	k.Must(sue, "/meeting", "start")
-	wantText(t, k.Must(sue, "/meeting", "resume"), "The meeting is not adjourned.")
+	wantText(t, k.Must(sue, "/meeting", "resume"), "The meeting is in progress, not adjourned (opened at 09:55), so there is nothing to resume")
 	wantText(t, k.Must(neil, "/meeting", "adjourn"), "Only an officer or the chair of Safer Sefton Together can adjourn the meeting.")
 	k.SetNow(time.Date(2026, 12, 10, 11, 0, 0, 0, london))
 	r := k.Must(sue, "/meeting", "adjourn")
