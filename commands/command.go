@@ -354,6 +354,9 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 			return nil, nil, false, usageErr("%s", msg)
 		}
 	}
+	if names, usage := cmd.firstWords(args[0]); len(names) > 0 {
+		return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean %s?", Escape(truncateText(args[0], 40)), joinOr(names)), Usage: usage}
+	}
 	if name, usage := cmd.nearest(args[0]); name != "" {
 		return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), cmd.Name, name), Usage: usage}
 	}
@@ -471,6 +474,24 @@ func (cmd *Command) nextWords(word string) (next, usage []string) {
 		}
 	}
 	return next, usage
+}
+
+// firstWords lists, quoted with the command ("`/committee member add`"),
+// the subcommands of two words whose second word is word, and their usage:
+// `/committee add @neil SWACA` has left out "member", and is better shown
+// that one form than every form of the command.
+func (cmd *Command) firstWords(word string) (names, usage []string) {
+	for _, sub := range cmd.Subs {
+		words := strings.Fields(sub.Name)
+		if len(words) != 2 || !strings.EqualFold(words[1], word) {
+			continue
+		}
+		if name := "`" + cmd.Name + " " + sub.Name + "`"; !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+		usage = append(usage, sub.Usage...)
+	}
+	return names, slices.Compact(usage)
 }
 
 func isHelp(w string) bool { return strings.EqualFold(w, "help") || w == "?" }

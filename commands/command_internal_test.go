@@ -98,4 +98,15 @@ func TestChoose(t *testing.T) {
 	if _, _, _, err := bare.choose([]string{"stop"}); err == nil || err.Error() != "I don't know `stop`." {
 		t.Errorf("an unknown subcommand: %v", err)
 	}
+	// The second word of two subcommands' names names neither.
+	two := &Command{Name: "/z", Subs: []Sub{{Name: "member add", Usage: []string{"/z member add"}}, {Name: "item add", Usage: []string{"/z item add"}}, {Name: "item move", Usage: []string{"/z item move"}}}}
+	for text, want := range map[string]string{
+		"add x":  "I don't know `add`: did you mean `/z member add` or `/z item add`?",
+		"move 1": "I don't know `move`: did you mean `/z item move`?",
+		"moved":  "I don't know `moved`.",
+	} {
+		if _, _, _, err := two.choose(strings.Fields(text)); err == nil || err.Error() != want {
+			t.Errorf("choose(%q): %v; want %q", text, err, want)
+		}
+	}
 }

@@ -83,6 +83,28 @@ func TestCommitteeMistakes(t *testing.T) {
 	}
 }
 
+// TestSecondWordOfASubcommand: the second word of a subcommand of two
+// words, typed without the first (`/committee add`), is answered with the
+// form it belongs to, not with every form of the command.
+func TestSecondWordOfASubcommand(t *testing.T) {
+	k := committeeKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/committee add <@USUE> Sefton CVS", "I don't know `add`: did you mean `/committee member add`?\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting]`"},
+		{"/committee Remove <@UNEIL>", "I don't know `Remove`: did you mean `/committee member remove`?\nUsage:\n• `/committee member remove @user`"},
+		{"/meeting reset", "I don't know `reset`: did you mean `/meeting calendar reset`?\nUsage:\n• `/meeting calendar reset`"},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			r := k.run(ian, tc.line)
+			if !r.Refused || r.Text != tc.want {
+				t.Errorf("got %q\nwant a refusal %q", r.Text, tc.want)
+			}
+		})
+	}
+	if got := k.say(ian, "/committee members"); strings.Contains(got, "Sue") {
+		t.Errorf("Sue was added by `/committee add`: %s", got)
+	}
+}
+
 // TestOfficerOnlyCommands: members and non-members are refused everything
 // that changes the committee, and nothing changes.
 func TestOfficerOnlyCommands(t *testing.T) {
