@@ -65,6 +65,9 @@ type homeInput struct {
 	// Changes are the member's latest changes to their own records in the
 	// committee, newest first.
 	Changes []Change
+	// SubstituteFor are the apologies standing for Next that name the
+	// member as substitute.
+	SubstituteFor []Apology
 }
 
 // maxHomeLines bounds the lines of a list on a card (declarations, reports
@@ -78,7 +81,7 @@ type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard
 // homeParts lists the parts of every card, in the order shown. A noun
 // that belongs on the Home adds its part here.
 func homeParts() []homePart {
-	return []homePart{meetingHomePart, apologiesHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
+	return []homePart{meetingHomePart, apologiesHomePart, substituteHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
 }
 
 // HomeOpened records that userID has opened their Home in teamID: from now
@@ -153,6 +156,10 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 			mine[as[i].MeetingID] = &as[i]
 		}
 	}
+	subFor, err := s.substituteFor(ctx, userID, meetingIDs)
+	if err != nil {
+		return Home{}, err
+	}
 	// Soonest meeting first; committees with none scheduled last, by name.
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := next[ms[i].Committee.ID], next[ms[j].Committee.ID]
@@ -185,7 +192,7 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 			}
 		}
 		if in.Next != nil {
-			in.Apology = mine[in.Next.ID]
+			in.Apology, in.SubstituteFor = mine[in.Next.ID], subFor[in.Next.ID]
 			if p := papers[in.Next.ID]; p != nil {
 				in.Items, in.Reports, in.Declarations, in.AgendaPosted = p.Items, p.Reports, p.Declarations, p.AgendaPosted
 			}
@@ -352,6 +359,52 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at the next meeting. `/apologies REASON` in the channel gives a reason or a substitute."})
 	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: id})
+	return nil
+}
+
+// substituteFor is, by meeting, the apologies standing for the meetings
+// that name userID as substitute.
+func (s *Service) substituteFor(ctx context.Context, userID string, meetingIDs []int64) (map[int64][]Apology, error) {
+	out := map[int64][]Apology{}
+	if len(meetingIDs) == 0 {
+		return out, nil
+	}
+	as, err := s.store.SubstituteApologies(ctx, userID, meetingIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range as {
+		out[a.MeetingID] = append(out[a.MeetingID], a)
+	}
+	return out, nil
+}
+
+// substituteHomePart tells a member who has named them as substitute at
+// the next meeting: they are the one to go, and would otherwise learn it
+// only if the sender told them. It shows nothing when no one has.
+func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if in.Next == nil || len(in.SubstituteFor) == 0 {
+		return nil
+	}
+	var names []string
+	for _, a := range in.SubstituteFor {
+		name := Escape(a.Name)
+		if a.Organisation != "" {
+			name += " (" + Escape(a.Organisation) + ")"
+		}
+		names = append(names, name)
+	}
+	verb := "has"
+	if len(names) > 1 {
+		verb = "have"
+	}
+	text := fmt.Sprintf("%s %s named you as their substitute at the next meeting.", joinAnd(names), verb)
+	if in.Apology != nil {
+		// Not refused when sent: an apology is never lost. But whoever
+		// counts on them should hear of it.
+		text += "\nYou have sent apologies for it yourself: tell them, so that they can name someone else."
+	}
+	card.Sections = append(card.Sections, Section{Title: "Substituting", Text: text})
 	return nil
 }
 

@@ -510,3 +510,62 @@ func TestHomeCorrectionsProposed(t *testing.T) {
 	wantShown(t, home(neil), "— _confirmed, amended after it_")
 	wantShown(t, home(graeme), "— _confirmed without an amendment after it_")
 }
+// TestHomeNamedAsSubstitute: a member named as someone's substitute at the
+// next meeting reads it on their Home, which the apology's write marks
+// for publishing again, as it does when the substitute is changed, or the
+// apology withdrawn, and the Home no longer says so.
+func TestHomeNamedAsSubstitute(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	const title = "Substituting"
+	if got := section(t, k.svc, neil, title); got != "" {
+		t.Errorf("Neil's Home before anyone named him: %q", got)
+	}
+
+	k.marked()
+	k.must(sue, "/apologies Holiday sub <@UNEIL>")
+	if got := k.marked(); !slices.Contains(got, neil) {
+		t.Errorf("Sue naming Neil marked %v, not Neil's Home", got)
+	}
+	if got, want := section(t, k.svc, neil, title), "Sue Holden (Sefton CVS) has named you as their substitute at the next meeting."; got != want {
+		t.Errorf("Neil's Home = %q, want %q", got, want)
+	}
+
+	// A second names him too; and he sends apologies himself.
+	k.must(graeme, "/apologies Court sub <@UNEIL>")
+	k.must(neil, "/apologies Unwell")
+	if got, want := section(t, k.svc, neil, title), "Sue Holden (Sefton CVS) and Graeme Robson (Merseyside Police) have named you as their substitute at the next meeting.\n"+
+		"You have sent apologies for it yourself: tell them, so that they can name someone else."; got != want {
+		t.Errorf("Neil's Home = %q, want %q", got, want)
+	}
+	k.must(graeme, "/apologies withdraw")
+	k.must(neil, "/apologies withdraw")
+
+	// A change of reason alone leaves the substitute's Home as it was.
+	k.marked()
+	k.must(sue, "/apologies Family holiday")
+	if got := k.marked(); slices.Contains(got, neil) {
+		t.Errorf("a new reason marked %v, Neil's Home among them", got)
+	}
+
+	// Another substitute: both Homes change.
+	k.must(sue, "/apologies sub <@UGRAEME>")
+	if got := k.marked(); !slices.Contains(got, neil) || !slices.Contains(got, graeme) {
+		t.Errorf("a new substitute marked %v, not both substitutes' Homes", got)
+	}
+	if got := section(t, k.svc, neil, title); got != "" {
+		t.Errorf("Neil's Home after Sue named Graeme: %q", got)
+	}
+	if got := section(t, k.svc, graeme, title); !strings.HasPrefix(got, "Sue Holden (Sefton CVS) has named you") {
+		t.Errorf("Graeme's Home = %q", got)
+	}
+
+	// Withdrawn: the substitute's Home changes.
+	k.must(sue, "/apologies withdraw")
+	if got := k.marked(); !slices.Contains(got, graeme) {
+		t.Errorf("withdrawing marked %v, not the substitute's Home", got)
+	}
+	if got := section(t, k.svc, graeme, title); got != "" {
+		t.Errorf("Graeme's Home after Sue withdrew: %q", got)
+	}
+}

@@ -170,6 +170,9 @@ type HomeStore interface {
 	NextMeetings(ctx context.Context, committeeIDs []int64, after time.Time) ([]Meeting, error)
 	// MemberApologies lists userID's apologies standing for the meetings.
 	MemberApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
+	// SubstituteApologies lists the apologies standing for the meetings
+	// that name userID as substitute, by meeting, oldest first.
+	SubstituteApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
 	// AgendaItemsFor lists the agenda items of the meetings, by meeting.
 	AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]AgendaItem, error)
 	// ReportLinksFor lists the report links standing for the meetings.

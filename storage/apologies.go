@@ -236,7 +236,10 @@ func keptEmpty(keep commands.ApologyKeep, reason, subID, subName string) (string
 // and no two for one apology: for each, it inserts or updates the standing
 // apology only if something changed, writes the history row for the
 // change and, when src.mark, marks what shows the apology stale
-// (mark_stale, once for each meeting). Two sends at once are ordered by
+// (mark_stale, once for each meeting): with the sender's Home, the Homes
+// of the substitutes it names and no longer names, whose Homes say who
+// has named them, but not for a change of reason alone, which they do
+// not show. Two sends at once are ordered by
 // the row lock the upsert takes (or, for a first send, by the unique key):
 // the second sees the first's row and, if it says the same, changes
 // nothing. The upsert takes its rows in the order of the unique key, so
@@ -287,10 +290,12 @@ was AS (
 	ORDER BY upd.ord
 	RETURNING apology_id
 ), stale AS (
-	SELECT committee_id, meeting_id, mark_stale(committee_id, meeting_id, array_agg(user_id)) AS n
-	FROM upd
-	WHERE mark
-	GROUP BY committee_id, meeting_id
+	SELECT upd.committee_id, upd.meeting_id, mark_stale(upd.committee_id, upd.meeting_id, array_agg(upd.user_id)
+	       || array_agg(upd.substitute_id) FILTER (WHERE upd.substitute_id IS DISTINCT FROM was.substitute_id OR was.withdrawn)
+	       || array_agg(was.substitute_id) FILTER (WHERE upd.substitute_id IS DISTINCT FROM was.substitute_id AND NOT was.withdrawn)) AS n
+	FROM upd LEFT JOIN was ON was.ord = upd.ord
+	WHERE upd.mark
+	GROUP BY upd.committee_id, upd.meeting_id
 )`
 
 // apologyWrittenColumns say what apologyWriteSQL did for the row ord of
@@ -550,7 +555,8 @@ func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, fir
 // ($4 the user whose Home shows them), in one statement that takes the
 // meeting's row shared on condition cond (meetingShared): with the
 // apology's history and the marks that bring the posted agenda and the
-// officers' Homes up to date, or, the condition failing, nothing.
+// Homes of the officers and of the substitute it named up to date, or,
+// the condition failing, nothing.
 func withdrawApologySQL(cond string) string {
 	return `
 		WITH one AS (
@@ -558,11 +564,11 @@ func withdrawApologySQL(cond string) string {
 		), ` + meetingShared("one", "meeting_id", cond) + `, w AS (
 			UPDATE apologies SET withdrawn = true, updated_at = now()
 			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn AND EXISTS (SELECT 1 FROM lk)
-			RETURNING id
+			RETURNING id, substitute_id
 		), hist AS (
 			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
 		), stale AS (
-			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text)]) AS n FROM w JOIN meetings m ON m.id = $1
+			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text), w.substitute_id]) AS n FROM w JOIN meetings m ON m.id = $1
 		)
 		SELECT EXISTS (SELECT 1 FROM lk) AS open, (SELECT id FROM w) AS id, COALESCE((SELECT n FROM stale), 0) AS marked`
 }

@@ -81,6 +81,27 @@ func (db *DB) MemberApologies(ctx context.Context, userID string, meetingIDs []i
 	return out, nil
 }
 
+// SubstituteApologies implements commands.HomeStore. The meetings are
+// few (a Home's next meetings), so their apologies are found by the
+// meeting's key and the substitute among them, with no index of its own
+// for the busiest table to keep up.
+func (db *DB) SubstituteApologies(ctx context.Context, userID string, meetingIDs []int64) ([]commands.Apology, error) {
+	if len(meetingIDs) == 0 || userID == "" {
+		return nil, nil
+	}
+	rows, err := queryApologies(ctx, db.x, `SELECT `+apologyColumns+` FROM apologies
+		WHERE meeting_id = ANY($1) AND substitute_id = $2 AND NOT withdrawn
+		ORDER BY meeting_id, sent_at, id`, pq.Array(meetingIDs), userID)
+	if err != nil {
+		return nil, mapErr("substitute apologies", err)
+	}
+	out := make([]commands.Apology, len(rows))
+	for i, r := range rows {
+		out[i] = r.apology()
+	}
+	return out, nil
+}
+
 // AgendaItemsFor implements commands.HomeStore.
 func (db *DB) AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]commands.AgendaItem, error) {
 	if len(meetingIDs) == 0 {

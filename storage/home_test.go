@@ -115,6 +115,28 @@ func TestHomeQueries(t *testing.T) {
 	if as, err := db.MemberApologies(ctx, "UNEIL", nil); err != nil || len(as) != 0 {
 		t.Errorf("no meetings: %v %v", as, err)
 	}
+
+	// Apologies that name Graeme as substitute: those standing, at the
+	// meetings asked about.
+	for _, a := range []commands.Apology{
+		{MeetingID: first.ID, UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS", SubstituteID: "UGRAEME", By: "USUE"},
+		{MeetingID: first.ID, UserID: "UNEIL", Name: "Neil Frackelton", SubstituteID: "UGRAEME", By: "UNEIL"},
+		{MeetingID: second.ID, UserID: "UIAN", Name: "Ian Barton", SubstituteID: "UGRAEME", By: "UIAN"},
+	} {
+		if _, err := db.SendApology(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.WithdrawApology(ctx, first.ID, "UNEIL", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	subs, err := db.SubstituteApologies(ctx, "UGRAEME", []int64{first.ID})
+	if err != nil || len(subs) != 1 || subs[0].Name != "Sue Holden" || subs[0].Organisation != "Sefton CVS" {
+		t.Errorf("Graeme substitutes for %+v %v; want Sue alone", subs, err)
+	}
+	if subs, err := db.SubstituteApologies(ctx, "USUE", []int64{first.ID, second.ID}); err != nil || len(subs) != 0 {
+		t.Errorf("Sue substitutes for %+v %v", subs, err)
+	}
 }
 
 // TestHomePapersQueries reads the papers of several meetings at once: their
