@@ -800,10 +800,24 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 	if !in.Member.IsOfficer() {
 		return nil
 	}
+	lines, err := s.recordsLines(ctx, in)
+	if err != nil {
+		return err
+	}
+	if len(lines) > 0 {
+		card.Sections = append(card.Sections, Section{Title: "Minutes and actions", Text: strings.Join(lines, "\n")})
+	}
+	return nil
+}
+
+// recordsLines are the lines of officerRecordsHomePart: the minutes
+// awaiting confirmation and the outstanding actions of in's committee.
+// Their commands are the chair's as much as the officers'.
+func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, error) {
 	loc := in.Committee.Location()
 	drafts, err := s.store.DraftMinutesMeetings(ctx, in.Committee.ID, maxHomeLines)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var lines []string
 	for _, m := range drafts {
@@ -812,7 +826,7 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 			formatDay(m.StartsAt, loc), day, day)
 		open, err := s.correctionsStanding(ctx, m)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if n := len(open); n > 0 {
 			line += fmt.Sprintf(" %d %s proposed by members that no amendment has followed.", n, plural(n, "correction", "corrections"))
@@ -821,14 +835,14 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 	}
 	as, err := s.store.ActionPoints(ctx, in.Committee.ID, false)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The list read holds at most MaxActionsListed, the oldest due first:
 	// the overdue shown come from it, and the numbers are counted.
 	today := DateOf(in.Now, loc)
 	open, nOverdue, err := s.store.ActionCounts(ctx, in.Committee.ID, today)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var overdue []ActionPoint
 	for _, a := range as {
@@ -859,10 +873,7 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 			lines = append(lines, fmt.Sprintf("… and %d more: `/action list overdue` in the channel %s.", nOverdue-shown, all))
 		}
 	}
-	if len(lines) > 0 {
-		card.Sections = append(card.Sections, Section{Title: "Minutes and actions", Text: strings.Join(lines, "\n")})
-	}
-	return nil
+	return lines, nil
 }
 
 // EnqueueActionChases queues, once for each due date and owner, a direct

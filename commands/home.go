@@ -81,7 +81,7 @@ type homePart func(ctx context.Context, s *Service, in homeInput, card *HomeCard
 // homeParts lists the parts of every card, in the order shown. A noun
 // that belongs on the Home adds its part here.
 func homeParts() []homePart {
-	return []homePart{meetingHomePart, apologiesHomePart, substituteHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
+	return []homePart{meetingHomePart, apologiesHomePart, substituteHomePart, declarationsHomePart, reportsOwedHomePart, officerHomePart, officerRecordsHomePart, chairHomePart, historyHomePart, correctionsHomePart, interestsHomePart, giftsHomePart, actionsHomePart}
 }
 
 // HomeOpened records that userID has opened their Home in teamID: from now
@@ -236,7 +236,7 @@ func (s *Service) homePapers(ctx context.Context, userID string, ms []Membership
 		}
 		out[n.ID] = &homePapers{}
 		ids = append(ids, n.ID)
-		if m.Member.IsOfficer() {
+		if m.Member.IsOfficer() || m.Member.Presides() {
 			keys = append(keys, agendaKey(n.ID))
 		}
 	}
@@ -497,16 +497,30 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	if !in.Member.IsOfficer() || in.Next == nil {
 		return nil
 	}
+	card.Sections = append(card.Sections, Section{Title: "For officers", Text: strings.Join(nextMeetingLines(in, true), "\n")})
+	return nil
+}
+
+// nextMeetingLines are what in.Next is still missing, as officerHomePart
+// says it; with the commands that put it right when officer, the reader
+// being one who can use them.
+func nextMeetingLines(in homeInput, officer bool) []string {
 	lines := []string{fmt.Sprintf("%d %s received for the next meeting (`/apologies list` in the channel).",
 		in.Next.Apologies, plural(in.Next.Apologies, "apology", "apologies"))}
 	missing := MissingReports(in.Items, in.Reports)
 	switch {
-	case len(in.Items) == 0:
+	case len(in.Items) == 0 && officer:
 		lines = append(lines, "The agenda has no items yet: `/agenda add` or `/agenda import` in the channel.")
+	case len(in.Items) == 0:
+		lines = append(lines, "The agenda has no items yet.")
 	case len(missing) == 0:
 		lines = append(lines, "Every item with a presenter has its report.")
 	default:
-		lines = append(lines, fmt.Sprintf("%d %s missing (`/report missing` in the channel):", len(missing), plural(len(missing), "report", "reports")))
+		count := fmt.Sprintf("%d %s missing", len(missing), plural(len(missing), "report", "reports"))
+		if officer {
+			count += " (`/report missing` in the channel)"
+		}
+		lines = append(lines, count+":")
 		for i, it := range missing {
 			if i == maxHomeLines {
 				lines = append(lines, fmt.Sprintf("… and %d more.", len(missing)-i))
@@ -515,12 +529,37 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 			lines = append(lines, fmt.Sprintf("• %s — _%s_", Escape(truncateText(itemLabel(it), 80)), presenterText(it)))
 		}
 	}
-	if in.AgendaPosted {
+	switch {
+	case in.AgendaPosted:
 		lines = append(lines, "Agenda posted in the channel.")
-	} else {
+	case officer:
 		lines = append(lines, "Agenda not posted yet: `/agenda post` in the channel posts it.")
+	default:
+		lines = append(lines, "Agenda not posted yet.")
 	}
-	card.Sections = append(card.Sections, Section{Title: "For officers", Text: strings.Join(lines, "\n")})
+	return lines
+}
+
+// chairHomePart shows the chair and the vice-chair, who do not run the
+// committee's business but preside over it, what the officers' Home
+// shows of the next meeting and of the minutes and actions left over:
+// read-only, with only the commands they can use themselves. An officer
+// who is also the chair has the officers' sections already.
+func chairHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if !in.Member.Presides() || in.Member.IsOfficer() {
+		return nil
+	}
+	var lines []string
+	if in.Next != nil {
+		lines = nextMeetingLines(in, false)
+	}
+	records, err := s.recordsLines(ctx, in)
+	if err != nil {
+		return err
+	}
+	if lines = append(lines, records...); len(lines) > 0 {
+		card.Sections = append(card.Sections, Section{Title: "For the chair", Text: strings.Join(lines, "\n")})
+	}
 	return nil
 }
 

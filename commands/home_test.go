@@ -569,3 +569,71 @@ func TestHomeNamedAsSubstitute(t *testing.T) {
 		t.Errorf("Graeme's Home after Sue withdrew: %q", got)
 	}
 }
+
+// TestHomeForTheChair: the chair's Home, and the vice-chair's, say what
+// the officers' does of the next meeting and of the minutes and actions
+// left over, read-only: without the commands only an officer can use.
+// What changes it marks their Home for refreshing, as it does the
+// officers'.
+func TestHomeForTheChair(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-12 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2027-02-01 Book the room")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.marked()
+	k.must(neil, "/apologies Unwell")
+	if got := k.marked(); !slices.Contains(got, sue) || !slices.Contains(got, graeme) {
+		t.Errorf("apologies sent marked %v, not the chair's and vice-chair's Homes", got)
+	}
+
+	home := func(user string) commands.HomeCard {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), team, user, k.now)
+		if err != nil || len(h.Cards) == 0 {
+			t.Fatalf("%s's Home: %+v %v", user, h, err)
+		}
+		return h.Cards[0]
+	}
+	titled := func(card commands.HomeCard, title string) string {
+		for _, s := range card.Sections {
+			if s.Title == title {
+				return s.Text
+			}
+		}
+		return ""
+	}
+	want := "1 apology received for the next meeting (`/apologies list` in the channel).\n" +
+		"Every item with a presenter has its report.\n" +
+		"Agenda not posted yet.\n" +
+		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.\n" +
+		"2 outstanding actions (`/action list` in the channel); 1 overdue, the oldest first:\n" +
+		"• 1. Circulate the figures — <@UNEIL>, due Saturday 12 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*"
+	for _, user := range []string{sue, graeme} {
+		card := home(user)
+		if diff := cmp.Diff(titled(card, "For the chair"), want); diff != "" {
+			t.Errorf("%s's Home, for the chair (-got +want):\n%s", user, diff)
+		}
+		if got := titled(card, "For officers") + titled(card, "Minutes and actions"); got != "" {
+			t.Errorf("%s's Home shows the officers' sections:\n%s", user, got)
+		}
+	}
+	if got := titled(home(neil), "For the chair"); got != "" {
+		t.Errorf("a member's Home shows the chair's section:\n%s", got)
+	}
+	if got := titled(home(ian), "For the chair"); got != "" {
+		t.Errorf("the officer's Home shows the chair's section too:\n%s", got)
+	}
+
+	// The agenda posted, the chair's Home says so, refreshed.
+	k.marked()
+	k.must(ian, "/agenda post")
+	if got := k.marked(); !slices.Contains(got, sue) {
+		t.Errorf("/agenda post marked %v, not the chair's Home", got)
+	}
+	if got := titled(home(sue), "For the chair"); !strings.Contains(got, "\nAgenda posted in the channel.\n") {
+		t.Errorf("the chair's Home after /agenda post:\n%s", got)
+	}
+}

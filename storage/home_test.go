@@ -127,7 +127,7 @@ func TestHomeQueries(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := db.WithdrawApology(ctx, first.ID, "UNEIL", "UNEIL"); err != nil {
+	if err := db.WithdrawApology(ctx, first, "UNEIL", "UNEIL"); err != nil {
 		t.Fatal(err)
 	}
 	subs, err := db.SubstituteApologies(ctx, "UGRAEME", []int64{first.ID})
