@@ -45,7 +45,18 @@ func committeeCommand() *Command {
 			Who:     Officers, Doing: "remove members", Run: removeMember,
 		}}, yearStartSubs()...),
 		Buttons: map[string]Action{confirmRoleAction: confirmRole},
+		Guess:   guessCommittee,
 	}
+}
+
+// guessCommittee answers `/committee role …`: a role is given, as an
+// organisation is, by adding the member again, which a word of its own
+// would not tell.
+func guessCommittee(args []string) string {
+	if strings.EqualFold(args[0], "role") {
+		return "I don't know `role`: a member's role is set with `/committee member add @user ORGANISATION ROLE`, their organisation given again, e.g. `/committee member add @trish Sefton Council chair`."
+	}
+	return ""
 }
 
 // MaxNameLen bounds committee, member and organisation names.

@@ -64,6 +64,7 @@ func TestCommitteeMistakes(t *testing.T) {
 		{ian, "/committee member remove sue", "`sue` is not a mention: type @ and pick the person."},
 		{ian, "/committee member", "Say `add` or `remove`.\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting]`\n• `/committee member remove @user`"},
 		{ian, "/committee member promote <@UNEIL>", "I don't know `member promote`."},
+		{ian, "/committee role <@UNEIL> chair", "I don't know `role`: a member's role is set with `/committee member add @user ORGANISATION ROLE`, their organisation given again, e.g. `/committee member add @trish Sefton Council chair`."},
 		{ian, "/committee disband", "I don't know `disband`.\nUsage:\n• `/committee setup NAME`"},
 	} {
 		t.Run(tc.line, func(t *testing.T) {
