@@ -16,7 +16,7 @@ func FuzzChoose(f *testing.F) {
 		"add 9/12/2021 28 <@U1> 2027-03-01 Circulate the figures", "add 26 \"Jo Smith\" 1 March 2027 Write", "reopen 12", "history 12",
 		"history <@U1|neil>", "history", "apologies next <@U1>", "list next", "approve", "approve 9 December 2021", "approve next",
 		"<@U1> left 11:05", "<@U1> left", `"Jen Williams" 10/12/2026`, "10/12/2026", "<@U1|a<b>", "next",
-		"strat", "clsoe today", "remiders 7", "<@U1x", "opne", "memebr",
+		"strat", "clsoe today", "remiders 7", "<@U1x", "opne", "memebr", "add <@U1> Org", "Remove <@U1>", "reset", "role <@U1> chair", "ADD",
 		"help nonsense", "help pots", "pots help", "add help", "help add", "member help", "help member", "youth help", "help <@U1>", "share 28"} {
 		f.Add(s)
 	}
