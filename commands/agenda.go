@@ -46,6 +46,17 @@ func agendaCommand() *Command {
 			Date:     closedDateHelp,
 			Who:      Officers, Doing: "change the agenda", Run: removeAgendaItem,
 		}, {
+			Name: "edit", Aliases: []string{"rename", "retitle"},
+			Usage:   []string{"/agenda edit [DATE] NUMBER [TITLE] [— PRESENTER|none]"},
+			Summary: "Change an item's title or presenter where it stands, on the agenda of the next meeting or the one on DATE: what is not given is kept, and `— none` takes the presenter off. The item keeps its number, its declarations of interest and its report links; the history keeps what it read before.",
+			Examples: []string{
+				"/agenda edit 7.5 SWACA Services — Neil Frackelton",
+				"/agenda edit 6 — Superintendent Graeme Robson",
+				"/agenda edit 11/02/2027 4 Budget Consultation 2027/28",
+			},
+			Date: closedDateHelp,
+			Who:  Officers, Doing: "change the agenda", Run: editAgendaItem,
+		}, {
 			Name: "move", Aliases: []string{"renumber"},
 			Usage:    []string{"/agenda move [DATE] NUMBER NEW-NUMBER"},
 			Summary:  "Renumber an item of the agenda of the next meeting, or the one on DATE.",
@@ -141,13 +152,14 @@ func agendaWordsUnread(in *Input, n int) error {
 				number = n.String()
 			}
 		}
-		msg += fmt.Sprintf(" An item's title or presenter is changed by removing it and adding it again: `/agenda remove %s`, then `/agenda add %s TITLE — PRESENTER`. Its declarations and report links stay with the item removed.", number, number)
+		msg += fmt.Sprintf(" An item's title or presenter is changed where it stands with `/agenda edit %s TITLE — PRESENTER`; its declarations and report links stay with it.", number)
 	}
 	return &UserError{Msg: msg, Usage: in.cmd.usage()}
 }
 
-// editWords are words an officer may try for changing an item in place.
-var editWords = map[string]bool{"rename": true, "retitle": true, "title": true, "edit": true, "presenter": true}
+// editWords are words an officer may try for changing an item in place
+// that are not `/agenda edit`'s name or aliases.
+var editWords = map[string]bool{"title": true, "presenter": true, "change": true}
 
 // showAgenda is `/agenda [DATE]`. The agenda of the meeting at the table,
 // asked for from a committee's channel, nearly every one, is one read
@@ -686,6 +698,78 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	return s.afterAgendaChange(ctx, c, m, in.Request, text+note)
 }
 
+// editAgendaItem is `/agenda edit`: the item keeps its row, and with it
+// its number and the declarations and report links that refer to it,
+// where removing it and adding it again would leave them under the item
+// removed.
+func editAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	m, err := s.agendaMeeting(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(in.Args) == 0 {
+		return Reply{}, usageErr("Say which item to change by its number, then its new title, its new presenter after an em dash, or both, e.g. `/agenda edit 7.5 SWACA — Neil Frackelton`.")
+	}
+	typed := strings.Join(in.Args, " ")
+	var members []Member
+	if strings.Contains(" "+strings.Join(strings.Fields(typed), " "), " - ") {
+		// A hyphen marks a presenter only before a member's name or a
+		// name with its organisation (hyphenPresenter).
+		if members, err = s.store.Members(ctx, c.ID); err != nil {
+			return Reply{}, err
+		}
+	}
+	e, err := parseItemEdit(typed, members)
+	if err != nil {
+		return Reply{}, badArgs(err)
+	}
+	_, it, err := s.standingItem(ctx, in, m, e.Number)
+	if err != nil {
+		return Reply{}, err
+	}
+	next := it
+	if !e.KeepTitle {
+		next.Title = e.Title
+	}
+	if !e.KeepPresenter {
+		next.Presenter, next.Organisation = e.Presenter, e.Organisation
+	}
+	if next.Title == it.Title && next.Presenter == it.Presenter && next.Organisation == it.Organisation {
+		return Reply{}, userErr("Item %s already reads %s; nothing was changed.", it.Number, itemReads(it))
+	}
+	records, err := s.recordsOn(ctx, m, it.Number)
+	if err != nil {
+		return Reply{}, err
+	}
+	err = s.store.ChangeAgenda(ctx, m.ID, []AgendaChange{{Edit: &next}}, in.UserID)
+	if errors.Is(err, ErrNotFound) {
+		// Removed or renumbered since it was read.
+		return Reply{}, userErr("Item %s was changed by someone else just now; nothing was changed. See `/agenda%s`.", it.Number, agendaDateWord(in, m))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	text := fmt.Sprintf("Item *%s* now reads %s (it read %s).", it.Number, itemReads(next), itemReads(it))
+	if records != "" {
+		verb := "stay"
+		if strings.HasPrefix(records, "1 ") && !strings.Contains(records, ") and ") {
+			verb = "stays"
+		}
+		text += " Its " + records + " " + verb + " with it."
+	}
+	return s.afterAgendaChange(ctx, c, m, in.Request, text)
+}
+
+// itemReads is an item's title and presenter as a reply shows them:
+// "SWACA — _Kate Ellis (SWACA)_".
+func itemReads(it AgendaItem) string {
+	if who := presenterText(it); who != "" {
+		return Escape(it.Title) + " — _" + who + "_"
+	}
+	return Escape(it.Title)
+}
+
 // standingItem is item n on m's agenda, with the items standing, found
 // as declarations and reports find theirs: "7e" is item 7.5 where no
 // item is numbered 7e.
@@ -829,9 +913,11 @@ func (s *Service) afterAgendaChange(ctx context.Context, c Committee, m Meeting,
 }
 
 // AgendaChange is one change to a meeting's agenda: add an item, remove
-// one by number, or move one to another number.
+// one by number, move one to another number, or change the title,
+// presenter and organisation of the standing item whose ID Edit has.
 type AgendaChange struct {
-	Add *AgendaItem
+	Add  *AgendaItem
+	Edit *AgendaItem
 	// Once adds Add only if no item standing is the same item (SameItem),
 	// as read under the lock that orders the agenda's changes: otherwise
 	// the change fails with ErrConflict and nothing is changed.

@@ -554,8 +554,8 @@ func TestAgendaUnknownWord(t *testing.T) {
 	for line, want := range map[string][]string{
 		"/agenda ad 8 Any Other Business": {"I don't know `/agenda ad`: did you mean `/agenda add`?", "• `/agenda add [DATE] NUMBER TITLE [— PRESENTER]`", "• `/agenda move [DATE] NUMBER NEW-NUMBER`"},
 		"/agenda psot":                    {"I don't know `/agenda psot`: did you mean `/agenda post`?"},
-		"/agenda rename 6 Policing":       {"I don't know `/agenda rename`: after `/agenda` comes a meeting's day", "• `/agenda remove [DATE] NUMBER [confirm]`", "An item's title or presenter is changed by removing it and adding it again: `/agenda remove 6`, then `/agenda add 6 TITLE — PRESENTER`. Its declarations and report links stay with the item removed."},
-		"/agenda presenter 7.5 Neil":      {"An item's title or presenter is changed by removing it and adding it again: `/agenda remove 7.5`, then `/agenda add 7.5 TITLE — PRESENTER`."},
+		"/agenda title 6 Policing":        {"I don't know `/agenda title`: after `/agenda` comes a meeting's day", "• `/agenda remove [DATE] NUMBER [confirm]`", "An item's title or presenter is changed where it stands with `/agenda edit 6 TITLE — PRESENTER`; its declarations and report links stay with it."},
+		"/agenda presenter 7.5 Neil":      {"An item's title or presenter is changed where it stands with `/agenda edit 7.5 TITLE — PRESENTER`"},
 		"/agenda Thursday":                {"`Thursday` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."},
 		"/agenda 10/12/2026 7.5":          {"I don't know `7.5` after the date: `/agenda DATE` shows that meeting's agenda."},
 		"/agenda remove 7.5 confrim":      {"Only `confirm` may follow the item's number: did you mean `/agenda remove 7.5 confirm`?"},
@@ -605,4 +605,66 @@ func TestAgendaBuiltOnceForManyAsking(t *testing.T) {
 	if n := k.svc.AgendasBuilt() - before; n != 1 {
 		t.Errorf("%d agendas built for %d asking at once after one change; want 1", n, asking)
 	}
+}
+
+// TestAgendaEditInPlace: an officer changes an item's title or presenter
+// where it stands; the declarations and report links made on it stay
+// with it, the posted agenda is brought up to date, and the history says
+// what it read before, while its entry as added still reads as added.
+func TestAgendaEditInPlace(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	k.must(ian, "/agenda post")
+	k.sent()
+	k.marked()
+
+	r := k.must(ian, "/agenda edit 7.5 SWACA Services — Neil Frackelton")
+	wantShown(t, r.Text, "Item *7.5* now reads SWACA Services — _Neil Frackelton_ (it read SWACA — _Kate Ellis (SWACA)_). Its 1 declaration of interest (Neil Frackelton, personal) stays with it.")
+	wantShown(t, shown(r), "*7.5* SWACA Services — _Neil Frackelton_")
+	if diff := cmp.Diff(k.marked(), []string{graeme, ian, neil, sue}); diff != "" {
+		t.Errorf("an edit refreshes every Home (-got +want):\n%s", diff)
+	}
+	msgs := k.sent()
+	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate {
+		t.Fatalf("after the edit: %+v, want one update of the posted agenda", msgs)
+	}
+	wantShown(t, shown(msgs[0].Reply), "*7.5* SWACA Services — _Neil Frackelton_", "Neil Frackelton declared a personal interest in Item 7.5 (SWACA Services) as Trustee of SWACA.")
+	wantShown(t, k.say(ian, "/declare list"), "• Item 7.5 (SWACA Services) — Neil Frackelton: personal interest — Trustee of SWACA")
+
+	k.steps([]step{
+		// The title alone, keeping the presenter; the presenter alone,
+		// keeping the title; a presenter taken off.
+		{ian, "/agenda edit 7.7 Sefton CVS Annual Report", []string{"Item *7.7* now reads Sefton CVS Annual Report — _Sue Holden (Sefton CVS)_ (it read Sefton CVS — _Sue Holden (Sefton CVS)_). Its 1 report link (Sue Holden) stays with it."}},
+		{ian, "/agenda edit 6 — Superintendent Graeme Robson", []string{"Item *6* now reads Local Policing Update — _Superintendent Graeme Robson_ (it read Local Policing Update — _Graeme Robson (Merseyside Police)_)."}},
+		{ian, "/agenda edit 5 Alternative Education - Sue Holden", []string{"Item *5* now reads Alternative Education — _Sue Holden_"}},
+		{ian, "/agenda edit 5 — none", []string{"Item *5* now reads Alternative Education (it read Alternative Education — _Sue Holden_)."}},
+		{ian, "/agenda edit 5 alternative  education", []string{"Item *5* now reads alternative education (it read Alternative Education)."}},
+		{ian, "/agenda edit 5 alternative education", []string{"Item 5 already reads alternative education; nothing was changed."}},
+		// Mistakes, and people who may not.
+		{ian, "/agenda edit 5", []string{"Give item 5's new title, its new presenter after an em dash, or both: `/agenda edit 5 TITLE — PRESENTER`.", "• `/agenda edit [DATE] NUMBER [TITLE] [— PRESENTER|none]`"}},
+		{ian, "/agenda edit", []string{"Say which item to change by its number", "• `/agenda edit [DATE] NUMBER [TITLE] [— PRESENTER|none]`"}},
+		{ian, "/agenda edit five Policing", []string{`"five" is not an agenda number`}},
+		{ian, "/agenda edit 99 Policing", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},
+		{ian, "/agenda edit 5 " + strings.Repeat("x", commands.MaxTitleLen+1), []string{"That title is too long"}},
+		{neil, "/agenda edit 5 Policing", []string{"Only an officer of Safer Sefton Together can change the agenda."}},
+		// The word tried before there was an edit is the edit.
+		{ian, "/agenda rename 6 Neighbourhood Policing", []string{"Item *6* now reads Neighbourhood Policing — _Superintendent Graeme Robson_"}},
+	})
+	inOrder(t, k.say(neil, "/agenda"), "*5* alternative education\n", "*6* Neighbourhood Policing — _Superintendent Graeme Robson_",
+		"*7.5* SWACA Services — _Neil Frackelton_", "*7.7* Sefton CVS Annual Report — _Sue Holden (Sefton CVS)_ · <https://example.org/cvs.pdf|CVS report>")
+
+	// The history: each change with what the item read before; the item
+	// as added reads as it was added.
+	history := k.say(ian, "/history agenda")
+	inOrder(t, history,
+		"item 7.5: added: SWACA — Kate Ellis _(entered by <@UIAN>)_",
+		"item 7.5: changed to SWACA Services — Neil Frackelton (it read SWACA — Kate Ellis (SWACA)) _(entered by <@UIAN>)_",
+		"item 7.7: changed to Sefton CVS Annual Report — Sue Holden (Sefton CVS) (it read Sefton CVS — Sue Holden (Sefton CVS))",
+		"item 5: changed to alternative education (it read Alternative Education)")
+	if strings.Count(history, "changed to") != 7 {
+		t.Errorf("want seven changes in the history (the one that changed nothing is none):\n%s", history)
+	}
+	// Sue's history of the items she presents has the one she was taken off.
+	wantShown(t, k.say(sue, "/history agenda"), "item 5: changed to Alternative Education (it read Alternative Education — Sue Holden)")
 }

@@ -125,7 +125,7 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 	}{
 		// Undated, /agenda and the lists read at the table read the
 		// meeting in progress; what such a meeting refuses is refused.
-		{"/agenda help", []string{"In `/agenda`, " + atTable, "In `/agenda post`, `/agenda add`, `/agenda remove` and `/agenda move`, " + closed, "In `/agenda import`, DATE is the meeting whose agenda alone is taken"}, true},
+		{"/agenda help", []string{"In `/agenda`, " + atTable, "In `/agenda post`, `/agenda add`, `/agenda remove`, `/agenda edit` and `/agenda move`, " + closed, "In `/agenda import`, DATE is the meeting whose agenda alone is taken"}, true},
 		{"/agenda help add", []string{"\n" + closed}, true},
 		{"/apologies help", []string{"In `/apologies` and `/apologies withdraw`, " + closed, "In `/apologies list`, " + atTable}, true},
 		{"/apologies help list", []string{"\n" + atTable}, true},

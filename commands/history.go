@@ -36,8 +36,8 @@ type Change struct {
 	Record             HistoryRecord
 	// Action is what happened: sent, changed, withdrawn or imported
 	// (apologies); declared, imported, withdrawn or dispensation
-	// (declarations); submitted or removed (reports); added, removed or
-	// moved (agenda items).
+	// (declarations); submitted or removed (reports); added, removed,
+	// moved or edited (agenda items).
 	Action string
 	// Item is the agenda item's number as it was when the change was made.
 	Item string
@@ -53,6 +53,9 @@ type Change struct {
 	ByName string
 	// Presenter is an agenda item's presenter, as printed.
 	Presenter string
+	// Was is what an agenda item changed in place (edited) read before:
+	// its title, and its presenter after an em dash.
+	Was string
 }
 
 // HistoryStore reads the history of the committees' records.
@@ -398,6 +401,13 @@ func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(Ag
 			if err != nil {
 				return nil, err
 			}
+			if ch.Action == "edited" && !ok {
+				// An item they were taken off is theirs too.
+				title, presenter, _ := strings.Cut(ch.Was, " — ")
+				if ok, err = presents(AgendaItem{Title: title, Presenter: presenter}); err != nil {
+					return nil, err
+				}
+			}
 			mine = mem.Name != "" && ok
 		}
 		if mine {
@@ -510,13 +520,16 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 	case HistoryReports:
 		b.WriteString(member + map[string]string{"submitted": "submitted the report", "removed": "report link removed"}[ch.Action])
 	case HistoryAgenda:
-		b.WriteString(map[string]string{"added": "added", "removed": "removed", "moved": "moved"}[ch.Action])
+		b.WriteString(map[string]string{"added": "added", "removed": "removed", "moved": "moved", "edited": "changed to"}[ch.Action])
 		if ch.Action != "moved" && ch.Presenter != "" {
 			detail += " — " + Escape(truncateText(ch.Presenter, 80))
 		}
+		if ch.Action == "edited" {
+			detail += " (it read " + Escape(truncateText(oneLine(ch.Was), 240)) + ")"
+		}
 	}
 	if detail != "" {
-		if ch.Record == HistoryAgenda && ch.Action == "moved" {
+		if ch.Record == HistoryAgenda && (ch.Action == "moved" || ch.Action == "edited") {
 			b.WriteString(" " + detail)
 		} else {
 			b.WriteString(": " + detail)

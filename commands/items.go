@@ -201,18 +201,72 @@ type itemText struct {
 // committee's); otherwise it is part of the title ("Violence against
 // Women and Girls - Partner Reports").
 func parseItemText(text string, members []Member) (itemText, error) {
-	var it itemText
-	text = Unescape(strings.Join(strings.Fields(text), " ")) // as typed; see Request.Text
-	num, rest, _ := strings.Cut(text, " ")
-	if num == "" {
-		return it, fmt.Errorf("give the item's number and title, e.g. `7.5 SWACA — Neil Frackelton`")
-	}
-	n, err := ParseItemNumber(num)
+	it, _, err := readItemText(text, members)
 	if err != nil {
 		return it, err
 	}
+	if it.Title == "" {
+		return it, fmt.Errorf("give item %s a title", it.Number)
+	}
+	return it, nil
+}
+
+// itemEdit is a parsed "/agenda edit NUMBER [TITLE] [— PRESENTER|none]":
+// what is not given is kept.
+type itemEdit struct {
+	itemText
+	// KeepTitle and KeepPresenter say that the title, or the presenter
+	// and organisation, were not given.
+	KeepTitle, KeepPresenter bool
+}
+
+// parseItemEdit reads the text of "/agenda edit" as parseItemText reads
+// that of "/agenda add", but the title may be left out ("5 — Sue
+// Holden") and so may the presenter ("5 New title"): each is then kept
+// as it stands. "— none" takes the presenter off.
+func parseItemEdit(text string, members []Member) (itemEdit, error) {
+	text = strings.Join(strings.Fields(text), " ")
+	num, rest, _ := strings.Cut(text, " ")
+	// A presenter alone, after a dash: "5 - Sue Holden" has no title
+	// before the hyphen for readItemText to find it after.
+	for _, d := range []string{"- ", "– ", "-- "} {
+		if r, ok := strings.CutPrefix(rest, d); ok {
+			rest = "— " + r
+			break
+		}
+	}
+	it, dashed, err := readItemText(num+" "+rest, members)
+	e := itemEdit{itemText: it, KeepTitle: it.Title == "", KeepPresenter: !dashed}
+	if err != nil {
+		return e, err
+	}
+	if dashed && it.Organisation == "" && strings.EqualFold(it.Presenter, "none") {
+		e.Presenter = ""
+	}
+	if e.KeepTitle && e.KeepPresenter {
+		return e, fmt.Errorf("give item %s's new title, its new presenter after an em dash, or both: `/agenda edit %s TITLE — PRESENTER`", it.Number, it.Number)
+	}
+	if dashed && !e.KeepPresenter && it.Presenter == "" && it.Organisation == "" {
+		return e, fmt.Errorf("give item %s's presenter after the dash, or `none` to take the presenter off", it.Number)
+	}
+	return e, nil
+}
+
+// readItemText reads "NUMBER TITLE [— PRESENTER]" for parseItemText and
+// parseItemEdit; the title may be empty. dashed reports whether a
+// presenter was marked.
+func readItemText(text string, members []Member) (it itemText, dashed bool, err error) {
+	text = Unescape(strings.Join(strings.Fields(text), " ")) // as typed; see Request.Text
+	num, rest, _ := strings.Cut(text, " ")
+	if num == "" {
+		return it, false, fmt.Errorf("give the item's number and title, e.g. `7.5 SWACA — Neil Frackelton`")
+	}
+	n, err := ParseItemNumber(num)
+	if err != nil {
+		return it, false, err
+	}
 	it.Number = n
-	title, presenter, dashed := rest, "", false
+	title, presenter := rest, ""
 	for _, sep := range []string{"—", " – ", " -- "} {
 		if t, p, ok := strings.Cut(rest, sep); ok {
 			title, presenter, dashed = t, p, true
@@ -220,7 +274,7 @@ func parseItemText(text string, members []Member) (itemText, error) {
 		}
 	}
 	if i := strings.LastIndex(rest, " - "); !dashed && i >= 0 && hyphenPresenter(rest[i+len(" - "):], members) {
-		title, presenter = rest[:i], rest[i+len(" - "):]
+		title, presenter, dashed = rest[:i], rest[i+len(" - "):], true
 	}
 	it.Title = strings.TrimSpace(title)
 	presenter = strings.TrimSpace(presenter)
@@ -231,14 +285,12 @@ func parseItemText(text string, members []Member) (itemText, error) {
 	}
 	it.Presenter = strings.Trim(presenter, " ,")
 	switch {
-	case it.Title == "":
-		return it, fmt.Errorf("give item %s a title", n)
 	case utf8.RuneCountInString(it.Title) > MaxTitleLen:
-		return it, fmt.Errorf("that title is too long (the limit is %d characters)", MaxTitleLen)
+		return it, dashed, fmt.Errorf("that title is too long (the limit is %d characters)", MaxTitleLen)
 	case utf8.RuneCountInString(it.Presenter)+utf8.RuneCountInString(it.Organisation) > MaxPresenterLen:
-		return it, fmt.Errorf("that presenter is too long (the limit is %d characters)", MaxPresenterLen)
+		return it, dashed, fmt.Errorf("that presenter is too long (the limit is %d characters)", MaxPresenterLen)
 	}
-	return it, nil
+	return it, dashed, nil
 }
 
 // hyphenPresenter reports whether p, the text after a spaced hyphen in an

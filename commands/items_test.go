@@ -121,6 +121,66 @@ func FuzzParseItemText(f *testing.F) {
 	})
 }
 
+// FuzzParseItemEdit: what `/agenda edit` reads changes something, within
+// the limits of an item, or is refused.
+func FuzzParseItemEdit(f *testing.F) {
+	for _, s := range []string{"7.5 SWACA Services — Neil Frackelton", "6 — Superintendent Graeme Robson", "6 - Sue Holden", "6 – Ann",
+		"6 -- Jen Williams (NW Probation)", "5 — none", "5 — NONE (x)", "5 New title", "5", "5 —", "5 - ", "5 x - Sue Holden", "5 — —", "five x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := parseItemEdit(s, fuzzMembers)
+		if err != nil {
+			return
+		}
+		n, err := ParseItemNumber(e.Number.String())
+		if err != nil || n != e.Number {
+			t.Fatalf("number %v does not round-trip: %v %v", e.Number, n, err)
+		}
+		if e.KeepTitle && e.KeepPresenter {
+			t.Fatalf("%q accepted as changing nothing", s)
+		}
+		if e.KeepTitle != (e.Title == "") || utf8.RuneCountInString(e.Title) > MaxTitleLen {
+			t.Fatalf("title %q accepted (keep %v)", e.Title, e.KeepTitle)
+		}
+		if e.KeepPresenter && (e.Presenter != "" || e.Organisation != "") {
+			t.Fatalf("presenter %q kept and given", e.Presenter)
+		}
+		if utf8.RuneCountInString(e.Presenter)+utf8.RuneCountInString(e.Organisation) > MaxPresenterLen {
+			t.Fatalf("presenter too long accepted")
+		}
+	})
+}
+
+func TestParseItemEdit(t *testing.T) {
+	for in, want := range map[string]itemEdit{
+		"7.5 SWACA Services — Neil Frackelton":  {itemText: itemText{Number: ItemNumber{Top: 7, Sub: 5}, Title: "SWACA Services", Presenter: "Neil Frackelton"}},
+		"6 — Graeme Robson (Merseyside Police)": {itemText: itemText{Number: ItemNumber{Top: 6}, Presenter: "Graeme Robson", Organisation: "Merseyside Police"}, KeepTitle: true},
+		"6 - Sue Holden":           {itemText: itemText{Number: ItemNumber{Top: 6}, Presenter: "Sue Holden"}, KeepTitle: true},
+		"5 Alternative Education":  {itemText: itemText{Number: ItemNumber{Top: 5}, Title: "Alternative Education"}, KeepPresenter: true},
+		"5 — none":                 {itemText: itemText{Number: ItemNumber{Top: 5}}, KeepTitle: true},
+		"5 VAWG - Partner Reports": {itemText: itemText{Number: ItemNumber{Top: 5}, Title: "VAWG - Partner Reports"}, KeepPresenter: true},
+	} {
+		got, err := parseItemEdit(in, fuzzMembers)
+		if err != nil {
+			t.Errorf("parseItemEdit(%q): %v", in, err)
+			continue
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(itemEdit{})); diff != "" {
+			t.Errorf("parseItemEdit(%q) (-want +got):\n%s", in, diff)
+		}
+	}
+	for in, want := range map[string]string{
+		"5":     "give item 5's new title, its new presenter after an em dash, or both",
+		"5 —":   "give item 5's presenter after the dash, or `none`",
+		"x new": `"x" is not an agenda number`,
+	} {
+		if _, err := parseItemEdit(in, fuzzMembers); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("parseItemEdit(%q) = %v, want %q", in, err, want)
+		}
+	}
+}
+
 func TestPresenterNames(t *testing.T) {
 	cases := map[string][]string{
 		"Jen Williams, James Gillett":            {"jen williams", "james gillett"},

@@ -116,6 +116,15 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 					"meeting": meetingID, "title": ch.Add.Title, "presenter": ch.Add.Presenter, "organisation": ch.Add.Organisation}); err != nil {
 					return err
 				}
+			case ch.Edit != nil:
+				var found bool
+				if err := tx.GetContext(ctx, &found, editItemSQL, meetingID, ch.Edit.ID, ch.Edit.Title, ch.Edit.Presenter,
+					ch.Edit.Organisation, by, committeeID); err != nil {
+					return err
+				}
+				if !found {
+					return fmt.Errorf("item %d: %w", ch.Edit.ID, sql.ErrNoRows)
+				}
 			case ch.Remove != "":
 				var id int64
 				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET removed_at = now(), removed_by = $3
@@ -142,6 +151,34 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		return markStale(ctx, tx, meetingID, nil)
 	})
 }
+
+// editItemSQL changes the title, presenter and organisation of item $2,
+// standing on meeting $1's agenda, to $3, $4 and $5, for $6, and in the
+// same statement keeps what it read before in agenda_item_edits and
+// writes the audit entry of committee $7: the change cannot be saved
+// without its history. An item that already reads so is left alone. It
+// answers whether the item stands.
+const editItemSQL = `WITH was AS (
+		SELECT id, number, title, presenter, organisation FROM agenda_items
+		WHERE id = $2 AND meeting_id = $1 AND removed_at IS NULL
+	), up AS (
+		UPDATE agenda_items i SET title = $3, presenter = $4, organisation = $5
+		FROM was WHERE i.id = was.id
+		  AND (was.title, was.presenter, was.organisation) IS DISTINCT FROM (CAST($3 AS text), CAST($4 AS text), CAST($5 AS text))
+		RETURNING i.id
+	), hist AS (
+		INSERT INTO agenda_item_edits (item_id, number, was_title, was_presenter, was_organisation, title, presenter, organisation, edited_by)
+		SELECT was.id, was.number, was.title, was.presenter, was.organisation, $3, $4, $5, $6
+		FROM up JOIN was ON was.id = up.id
+		RETURNING item_id
+	), aud AS (
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		SELECT $7, $6, 'agenda.edit', was.number, jsonb_build_object('meeting', CAST($1 AS bigint), 'item', was.id,
+			'was', jsonb_build_object('title', was.title, 'presenter', was.presenter, 'organisation', was.organisation),
+			'title', CAST($3 AS text), 'presenter', CAST($4 AS text), 'organisation', CAST($5 AS text))
+		FROM up JOIN was ON was.id = up.id
+	)
+	SELECT EXISTS (SELECT 1 FROM was)`
 
 // ImportAgenda implements commands.AgendaStore.
 func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by string) (commands.AgendaImportResult, error) {
