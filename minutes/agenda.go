@@ -125,15 +125,21 @@ func partHead(l string) bool {
 // next: then a name with a post and an e-mail address above it is a
 // contact under an item, not the signature that ends the agenda.
 func (a *agendaParser) itemAhead(lines []string) bool {
+	return a.nextItem(lines) >= 0
+}
+
+// nextItem is the index in lines of the first that numbers an item the
+// parser would take next, or -1.
+func (a *agendaParser) nextItem(lines []string) int {
 	probe := *a
-	for _, l := range lines {
+	for k, l := range lines {
 		if n, ok := parseItemLine(l); ok {
 			if _, ok := probe.accept(n); ok {
-				return true
+				return k
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)", "B2".
@@ -494,7 +500,28 @@ func (a *agendaParser) run(body []string) {
 	i := 0
 	for ; i < len(body); i++ {
 		l := body[i]
-		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1]) || a.lastTop >= 0 && signatureAt(body, i) && !a.itemAhead(body[i+1:])) {
+		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1])) {
+			// The officer's details usually end the agenda, but an item
+			// numbered on from the last after them is still an item: one
+			// typed at the end of a published agenda pasted into the form
+			// ("9. New item — Sue Holden") was lost with the details.
+			k := -1
+			if a.lastTop >= 0 {
+				k = a.nextItem(body[i+1:])
+			}
+			if k < 0 {
+				officer = body[i:]
+				break
+			}
+			if officer == nil {
+				officer = body[i : i+1+k]
+			}
+			a.finishItem(cur)
+			cur, inMembers, between = nil, false, false
+			i += k
+			continue
+		}
+		if l != "" && a.lastTop >= 0 && signatureAt(body, i) && !a.itemAhead(body[i+1:]) {
 			officer = body[i:]
 			break
 		}
@@ -623,6 +650,20 @@ func (a *agendaParser) finishItem(b *itemBuilder) {
 	b.item.Title = strings.TrimRight(strings.TrimSpace(b.item.Title), " :")
 	var desc []string
 	var presenters []Person
+	// "New item — Sue Holden": the presenter after an em dash (or a
+	// spaced en dash), as an officer types an item into Quorum. A
+	// hyphen is left in the title, where it joins words far more often
+	// ("Violence against Women and Girls - Partner Reports").
+	for _, sep := range []string{"—", " – "} {
+		if i := strings.LastIndex(b.item.Title, sep); i > 0 {
+			if people, ok := presenterList(b.item.Title[i+len(sep):]); ok {
+				if title := strings.TrimSpace(b.item.Title[:i]); title != "" {
+					b.item.Title, presenters = title, people
+				}
+			}
+			break
+		}
+	}
 	for _, l := range lines[k:] {
 		if l != "" {
 			if people, ok := presenterList(l); ok {

@@ -430,3 +430,40 @@ func TestAgendaRoomNumberNotSection(t *testing.T) {
 		t.Errorf("venue %q, want the G1 Committee Room", a.Meeting.Venue)
 	}
 }
+
+// TestAgendaItemTypedAfterTheOfficer: an item typed at the end of a
+// published agenda pasted whole, after the committee officer's details
+// that end it, is read, not dropped with them; its presenter follows an
+// em dash, as `/agenda add` reads one.
+func TestAgendaItemTypedAfterTheOfficer(t *testing.T) {
+	pack := readTestdata(t, packFile)
+	agenda, _, ok := strings.Cut(pack, " Agenda Item 3\n")
+	if !ok {
+		t.Fatal("the pack's agenda does not end where the test expects")
+	}
+	a, err := ParseAgenda(agenda + "9. New item — Sue Holden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last []string
+	for _, it := range a.Items[len(a.Items)-2:] {
+		last = append(last, it.Number+"|"+it.Title+"|"+it.Presenter)
+	}
+	if diff := cmp.Diff(last, []string{"8|Date of Next Meeting|", "9|New item|Sue Holden"}); diff != "" {
+		t.Errorf("last items (-got +want):\n%s", diff)
+	}
+	if a.Officer != "Ian Barton" {
+		t.Errorf("officer %q, want Ian Barton", a.Officer)
+	}
+	if len(a.NextMeetings) != 4 {
+		t.Errorf("next meetings %v, want the programme's four", a.NextMeetings)
+	}
+	// A title with a dash before words that are no one's name keeps them.
+	a, err = ParseAgenda("AGENDA\nSafer Sefton Together\n10 December 2026\n1. Apologies\n2. Community Safety — Annual Report\n3. VAWG - Sue Holden\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Items[1].Title + "|" + a.Items[1].Presenter + "|" + a.Items[2].Title; got != "Community Safety — Annual Report||VAWG - Sue Holden" {
+		t.Errorf("titles with dashes read as %q", got)
+	}
+}
