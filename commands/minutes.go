@@ -273,11 +273,41 @@ func (s *Service) ImportMinutesWith(ctx context.Context, name, text, by string, 
 	if _, err := time.Parse("2006-01-02", read.Meeting.Date); err != nil {
 		return MinutesImport{}, errNoMinutesDate()
 	}
-	c, err := s.store.EnsureCommittee(ctx, name, by)
+	c, err := ImportCommittee(ctx, s.store, name, by)
 	if err != nil {
 		return MinutesImport{}, err
 	}
 	return s.storeMinutes(ctx, c, read, text, by, opts)
+}
+
+// ImportCommittee is the committee called name for an import from the
+// command line, made if there is none (EnsureCommittee); a name that is
+// near another committee's, or reads the same, is refused with the names
+// it may mean and how to make a new committee of that name all the same:
+// set up in Slack, where an officer chooses it, it is there for the
+// import to find.
+func ImportCommittee(ctx context.Context, store interface {
+	EnsureCommittee(ctx context.Context, name, by string) (Committee, error)
+}, name, by string) (Committee, error) {
+	c, err := store.EnsureCommittee(ctx, name, by)
+	var near *NearName
+	var alike *LookAlike
+	var names []string
+	switch {
+	case errors.As(err, &near):
+		names = near.Names
+	case errors.As(err, &alike):
+		names = []string{alike.Name}
+	default:
+		return c, err
+	}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = `"` + Escape(n) + `"`
+	}
+	name = Escape(NormalizeName(name))
+	return Committee{}, userErr(`No committee is called "%s"; did you mean %s? Nothing was imported. Give the committee's name as it is (--committee %s); to import into a new committee called "%s", set it up first with /committee setup %s in its Slack channel.`,
+		name, joinOr(quoted), quoted[0], name, name)
 }
 
 // readMinutes parses text, turning the parser's refusals into sentences.

@@ -111,3 +111,82 @@ func (e *LookAlike) Error() string { return "name looks like committee " + e.Nam
 
 // Unwrap makes a LookAlike an ErrConflict.
 func (e *LookAlike) Unwrap() error { return ErrConflict }
+
+// NearName is the error of a committee name, given to an import, that no
+// committee has but that is near the names of committees that exist
+// (Names): most likely one of them mistyped or shortened, for which a
+// second committee would be made and its records split from the first's.
+type NearName struct {
+	Name  string
+	Names []string
+}
+
+func (e *NearName) Error() string {
+	return "no committee is called " + e.Name + "; near " + strings.Join(e.Names, ", ")
+}
+
+// Unwrap makes a NearName an ErrConflict.
+func (e *NearName) Unwrap() error { return ErrConflict }
+
+// NearNames are those of names near name (see nearName), in their order.
+func NearNames(name string, names []string) []string {
+	var out []string
+	for _, n := range names {
+		if nearName(name, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// nearName reports whether committee names a and b are near enough to be
+// taken for one another: they look alike (NameSkeleton), or differ by a
+// slip of the keyboard or two (one for every eight letters), or the
+// words of one are all those of the other, in order, with more
+// ("Safer Sefton" in "Safer Sefton Together"). A word such as
+// "Committee" alone is near no name.
+func nearName(a, b string) bool {
+	a, b = NameSkeleton(a), NameSkeleton(b)
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 100 || len(rb) > 100 {
+		return false
+	}
+	if slips(ra, rb) <= max(1, min(len(ra), len(rb))/8) {
+		return true
+	}
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 || len(wa) == 1 && genericNameWords[wa[0]] {
+		return false
+	}
+	k := 0
+	for _, w := range wb {
+		if k < len(wa) && w == wa[k] {
+			k++
+		}
+	}
+	return k == len(wa)
+}
+
+// nameWords are the words of a name, lower case, without punctuation and
+// the small words that say nothing of which committee it is.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if w != "the" && w != "and" && w != "of" && w != "for" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// genericNameWords name a kind of committee, not one.
+var genericNameWords = map[string]bool{
+	"committee": true, "board": true, "panel": true, "partnership": true, "council": true, "cabinet": true,
+	"forum": true, "group": true, "scrutiny": true, "sub": true, "joint": true, "executive": true,
+}

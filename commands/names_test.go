@@ -78,3 +78,25 @@ func FuzzNormalizeName(f *testing.F) {
 		}
 	})
 }
+
+func TestNearNames(t *testing.T) {
+	names := []string{"Safer Sefton Together", "Planning Committee", "Wirral Community Safety Partnership", "Health and Wellbeing Board"}
+	for name, want := range map[string][]string{
+		"Safer Sefton":                      {"Safer Sefton Together"},
+		"safer sefton togther":              {"Safer Sefton Together"},
+		"Safer Sefton Together Partnership": {"Safer Sefton Together"},
+		"Sаfer Sefton Together":             {"Safer Sefton Together"},
+		"Wirral Safety Partnership":         {"Wirral Community Safety Partnership"},
+		"Planning Committee (South)":        {"Planning Committee"},
+		"Health & Wellbeing Board":          {"Health and Wellbeing Board"},
+		"Committee":                         nil,
+		"Board":                             nil,
+		"Licensing Committee":               nil,
+		"Sefton Council Cabinet":            nil,
+		"Knowsley Safer Communities":        nil,
+	} {
+		if diff := cmp.Diff(NearNames(name, names), want); diff != "" {
+			t.Errorf("NearNames(%q) (-got +want):\n%s", name, diff)
+		}
+	}
+}

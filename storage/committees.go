@@ -415,13 +415,34 @@ func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Commit
 }
 
 // EnsureCommittee returns the committee called name, creating it without a
-// channel if there is none, as imports do.
+// channel if there is none, as imports do, unless another committee's
+// name reads the same (*commands.LookAlike) or is near it
+// (*commands.NearName): an import for "Safer Sefton" beside "Safer Sefton
+// Together" would otherwise split the committee's records in two.
 func (db *DB) EnsureCommittee(ctx context.Context, name, by string) (commands.Committee, error) {
 	var out commands.Committee
 	name = commands.NormalizeName(name)
 	err := db.inTx(ctx, "ensure committee", func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`, name, by)
-		if err != nil {
+		var err error
+		if out, err = getCommittee(ctx, tx, `lower(name) = lower($1)`, name); !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		// As setups do (CreateCommittee), so that two near names cannot
+		// both pass the check below.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: committee names'))`); err != nil {
+			return err
+		}
+		if err := refuseLookAlike(ctx, tx, name); err != nil {
+			return err
+		}
+		var names []string
+		if err := sqlx.SelectContext(ctx, tx, &names, `SELECT name FROM committees ORDER BY lower(name)`); err != nil {
+			return err
+		}
+		if near := commands.NearNames(name, names); len(near) > 0 {
+			return &commands.NearName{Name: name, Names: near}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO committees (name, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`, name, by); err != nil {
 			return err
 		}
 		out, err = getCommittee(ctx, tx, `lower(name) = lower($1)`, name)

@@ -26,7 +26,8 @@ const importUsage = `Usage:
   quorum import minutes PATH… --committee NAME [--dry-run] [--json] [--replace-drafts]
 
 Reads published documents (plain text; a whole agenda pack will do) and
-records each for the committee, which is created if missing. A PATH may be
+records each for the committee, which is created if missing (unless its
+name is near another committee's: that is refused, naming it). A PATH may be
 a file or a directory, read recursively for .txt, .text, .md and .pdf
 files (a PDF is read with pdftotext, from poppler-utils).
 Each document is imported on its own: one that fails does not stop the
@@ -340,7 +341,7 @@ func (imp *importer) agenda(ctx context.Context, r importResult, text string, fa
 	if imp.db == nil {
 		r.Outcome = "read"
 	} else {
-		c, err := imp.db.EnsureCommittee(ctx, r.Committee, "import")
+		c, err := commands.ImportCommittee(ctx, imp.db, r.Committee, "import")
 		if err != nil {
 			return fail(err)
 		}

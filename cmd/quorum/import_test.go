@@ -236,3 +236,39 @@ func TestImportAgendaWithoutDateMakesNoCommittee(t *testing.T) {
 		t.Errorf("a failed import made %d committees", n)
 	}
 }
+
+// TestImportAgendaNearCommitteeName: an agenda imported for a committee
+// whose name is near one that exists ("Safer Sefton" beside "Safer Sefton
+// Together") is refused with the name it may mean, and no committee is
+// made; the name given exactly goes to that committee, and a name near
+// no other makes its committee, as before.
+func TestImportAgendaNearCommitteeName(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack, "--committee", "Safer Sefton Together"); err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	before := countRows(t, dsn)
+	for _, name := range []string{"Safer Sefton", "Safer Sefton Togther", "Safer Sefton Together Partnership", "Sаfer Sefton Together"} {
+		_, _, err := importAgenda(t, dsn, "agenda", seedPack, "--committee", name)
+		want := `No committee is called "` + name + `"; did you mean "Safer Sefton Together"? Nothing was imported.`
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "/committee setup "+name) {
+			t.Errorf("--committee %q: err = %v, want %q and how to make a new committee", name, err, want)
+		}
+	}
+	// Minutes likewise.
+	if _, _, err := quorum(t, dsn, "import", "minutes", seedPack, "--committee", "Safer Sefton"); err == nil || !strings.Contains(err.Error(), `did you mean "Safer Sefton Together"?`) {
+		t.Errorf("minutes for a near name: err = %v", err)
+	}
+	if diff := cmp.Diff(countRows(t, dsn), before); diff != "" {
+		t.Errorf("refused imports changed the records (-got +want):\n%s", diff)
+	}
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack, "--committee", "safer sefton  TOGETHER"); err != nil {
+		t.Errorf("the name in another case: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack, "--committee", "Wirral Community Safety Partnership"); err != nil {
+		t.Errorf("a committee of a new name: %v\n%s", err, stderr)
+	}
+	if n := countRows(t, dsn)["committees"]; n != 2 {
+		t.Errorf("%d committees, want Safer Sefton Together and the new one", n)
+	}
+}
