@@ -65,8 +65,8 @@ func agendaCommand() *Command {
 			Who:      Officers, Doing: "change the agenda", Run: moveAgendaItem,
 		}, {
 			Name:    "import",
-			Usage:   []string{"/agenda import [DATE]"},
-			Summary: "Open a form to paste a published agenda into; with DATE, only that meeting's agenda is taken.",
+			Usage:   []string{"/agenda import [DATE] [confirm]"},
+			Summary: "Open a form to paste a published agenda into; with DATE, only that meeting's agenda is taken. An agenda that would take items off the meeting's agenda is imported only from a form opened with `confirm`; without it, the form says which items would go.",
 			Date:    "DATE is the meeting whose agenda alone is taken: its day, " + dateForms + "; without one, each agenda pasted goes to the meeting it names.",
 			Read:    true, Who: Officers, Doing: "import agendas", Run: openImportAgendaForm,
 		}},

@@ -668,3 +668,55 @@ func TestAgendaEditInPlace(t *testing.T) {
 	// Sue's history of the items she presents has the one she was taken off.
 	wantShown(t, k.say(sue, "/history agenda"), "item 5: changed to Alternative Education (it read Alternative Education — Sue Holden)")
 }
+
+// TestAgendaImportAsksBeforeTakingItemsOff: a pasted agenda that would
+// take items off the meeting's agenda (a short paste over a full one) is
+// not imported until the officer confirms, as `/agenda remove` asks: the
+// form says which items would go and what is on record for them. The
+// standard items a new meeting starts with go without asking.
+func TestAgendaImportAsksBeforeTakingItemsOff(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	before := k.say(neil, "/agenda")
+	short := "Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n" +
+		"4. Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)\n5. Date of Next Meeting\n"
+
+	r := k.must(ian, "/agenda import")
+	_, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": short})
+	want := "This agenda would take 4 items off the agenda for Thursday 10 December 2026: " +
+		"5 Provision of Alternative Education Settings; 6 Local Policing Update — Graeme Robson (Merseyside Police); " +
+		"7.5 SWACA — Kate Ellis (SWACA), with 1 declaration of interest (Neil Frackelton, personal); " +
+		"7.7 Sefton CVS — Sue Holden (Sefton CVS), with 1 report link (Sue Holden). Nothing was imported. " +
+		"To import it all the same, run `/agenda import confirm` and paste it again; what the items have stays on record, under the items removed."
+	if diff := cmp.Diff(errs["text"], want); diff != "" {
+		t.Errorf("a short paste over the agenda (-got +want):\n%s", diff)
+	}
+	if after := k.say(neil, "/agenda"); after != before {
+		t.Errorf("the agenda changed before the officer confirmed:\n%s\nwas:\n%s", after, before)
+	}
+	// Only `confirm` may follow the date.
+	k.steps([]step{
+		{ian, "/agenda import confrim", []string{"did you mean `/agenda import confirm`?"}},
+		{ian, "/agenda import 10/12/2026 please", []string{"I don't know `please`"}},
+	})
+
+	r = k.must(ian, "/agenda import 10/12/2026 confirm")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": short})
+	if len(errs) > 0 {
+		t.Fatalf("confirmed import: %v", errs)
+	}
+	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 10 December 2026: 5 items (5 earlier items replaced).")
+	inOrder(t, k.say(neil, "/agenda"), "*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams (NW Probation)_", "*5* Date of Next Meeting")
+	wantShown(t, k.say(ian, "/declare list"), "Trustee of SWACA")
+
+	// Into a meeting with the standard items alone, nothing is asked.
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	r = k.must(ian, "/agenda import")
+	got, errs = k.submit(k.request(ian, ""), r.Form, map[string]string{"text": strings.Replace(short, "Thursday 10 December 2026", "Thursday 14 January 2027", 1)})
+	if len(errs) > 0 {
+		t.Fatalf("import over the standard items: %v", errs)
+	}
+	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 14 January 2027: 5 items")
+}

@@ -178,19 +178,44 @@ const agendaBoxes = 2
 
 func openImportAgendaForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	d, err := in.date()
+	// `confirm` last lets the agenda pasted take items off the meeting's
+	// agenda (see itemsGoing); a slip of it is not taken for it.
+	args, confirmed, err := takeConfirm(in.Args, "/agenda import")
 	if err != nil {
 		return Reply{}, err
 	}
+	in.Args = args
+	d, n, err := in.takeDate()
+	if err != nil {
+		return Reply{}, err
+	}
+	if n != len(in.Args) {
+		loc := c.Location()
+		if err := nextAndDate("/agenda import", "", in.Args, in.Now, loc); err != nil {
+			return Reply{}, badArgs(err)
+		}
+		if n == 0 {
+			if err := relativeDay(in.Args[0], in.Now, loc, 0); err != nil {
+				return Reply{}, badArgs(err)
+			}
+		}
+		return Reply{}, usageErr("I don't know `%s`: only a date and `confirm` may follow `/agenda import`.", Escape(truncateText(strings.Join(in.Args[n:], " "), 40)))
+	}
 	// The form carries the date it was opened for, so that an agenda of
-	// another meeting pasted into it by mistake is refused.
+	// another meeting pasted into it by mistake is refused, and whether
+	// the officer confirmed that items may go.
 	into, day := c.Name, ""
 	if !d.IsNext() {
 		into += ", for the meeting on " + d.String()
 		day = d.Start(time.UTC).Format("2006-01-02")
 	}
+	meta := day
+	if confirmed {
+		meta = strings.TrimSpace(day + " confirm")
+		into += "; items it does not have are taken off the agenda"
+	}
 	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
-		ID: importFormID, Title: "Import an agenda", Submit: "Import", Metadata: day,
+		ID: importFormID, Title: "Import an agenda", Submit: "Import", Metadata: meta,
 		Fields: pasteFields("Agenda text",
 			"Paste the agenda as published: title, date, time, venue and the numbered items. It is imported into "+into+".", agendaBoxes),
 	}}, nil
@@ -204,14 +229,24 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	}
 	var a *minutes.Agenda
 	var res AgendaImportResult
+	// Forms opened before `confirm` was carried hold the date alone.
+	day, confirm, _ := strings.Cut(sub.Metadata, " ")
+	if day == "confirm" {
+		day, confirm = "", "confirm"
+	}
 	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
 		if read, err := minutes.ParseAgenda(text); err == nil && read.Meeting.Date != "" {
-			if sub.Metadata != "" && read.Meeting.Date != sub.Metadata {
+			if day != "" && read.Meeting.Date != day {
 				return userErr("That is the agenda of the meeting on %s, not of the one on %s; nothing was imported. Paste that meeting's agenda, or run `/agenda import` again.",
-					dayName(read.Meeting.Date), dayName(sub.Metadata))
+					dayName(read.Meeting.Date), dayName(day))
 			}
 			if err := s.notRunningOn(ctx, c, read.Meeting.Date); err != nil {
 				return err
+			}
+			if confirm != "confirm" {
+				if err := s.askBeforeItemsGo(ctx, c, read, text, day); err != nil {
+					return err
+				}
 			}
 		}
 		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID)
@@ -221,6 +256,102 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 		return Reply{}, fieldErrs, err
 	}
 	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
+}
+
+// takeConfirm takes `confirm` off the end of args, the words after form
+// ("/agenda import"), reporting whether it was there. A slip of it is
+// refused with the form meant, not taken for it: it lets records go.
+func takeConfirm(args []string, form string) ([]string, bool, error) {
+	k := len(args) - 1
+	if k < 0 {
+		return args, false, nil
+	}
+	switch w := strings.ToLower(args[k]); {
+	case w == "confirm":
+		return args[:k], true, nil
+	case oneEdit(w, "confirm"):
+		return nil, false, usageErr("Only `confirm` may follow the date: did you mean `%s%s confirm`?", form, Escape(prefixed(" ", strings.Join(args[:k], " "))))
+	}
+	return args, false, nil
+}
+
+// askBeforeItemsGo refuses, until the officer confirms, an agenda read
+// (from text) that would take items off the agenda of its day's meeting:
+// a short paste over a full agenda would otherwise replace it without a
+// word, and the declarations and report links on the items taken off
+// would be left under removed items. It says which items would go, and
+// what is on record for them, as `/agenda remove` does for one. Standard
+// items with nothing on record, which every new meeting starts with, go
+// without asking. day is the date the form was opened for, if any.
+func (s *Service) askBeforeItemsGo(ctx context.Context, c Committee, read *minutes.Agenda, text, day string) error {
+	imp, _, err := agendaImport(c, read, text)
+	if err != nil {
+		return nil // ImportAgenda says what is wrong with it
+	}
+	loc := c.Location()
+	ms, err := s.store.Meetings(ctx, c.ID, imp.StartsAt.Add(-24*time.Hour), imp.StartsAt.Add(24*time.Hour))
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if DateOf(m.StartsAt, loc) != DateOf(imp.StartsAt, loc) {
+			continue
+		}
+		going, err := s.itemsGoing(ctx, m, imp.Items)
+		if err != nil || len(going) == 0 {
+			return err
+		}
+		shown := going
+		more := ""
+		if len(going) > 10 {
+			shown, more = going[:10], fmt.Sprintf("; and %d more", len(going)-10)
+		}
+		again := "/agenda import confirm"
+		if day != "" {
+			again = "/agenda import " + DateOf(m.StartsAt, loc).String() + " confirm"
+		}
+		return userErr("This agenda would take %d %s off the agenda for %s: %s%s. Nothing was imported. To import it all the same, run `%s` and paste it again; what the items have stays on record, under the items removed.",
+			len(going), plural(len(going), "item", "items"), formatDay(m.StartsAt, loc), strings.Join(shown, "; "), more, again)
+	}
+	return nil
+}
+
+// itemsGoing describes the items of m's agenda that importing items would
+// take off (as replaceItems does: those whose number, title, presenter
+// and organisation are not among items), but for standard items with
+// nothing on record: "7.5 SWACA — Kate Ellis (SWACA), with 1 declaration
+// of interest (Neil Frackelton, personal)".
+func (s *Service) itemsGoing(ctx context.Context, m Meeting, items []AgendaItem) ([]string, error) {
+	current, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]AgendaItem{}
+	for _, it := range items {
+		want[it.Number] = it
+	}
+	var out []string
+	for _, cur := range current {
+		if w, ok := want[cur.Number]; ok && w.Title == cur.Title && w.Presenter == cur.Presenter && w.Organisation == cur.Organisation {
+			continue
+		}
+		records, err := s.recordsOn(ctx, m, cur.Number)
+		if err != nil {
+			return nil, err
+		}
+		if cur.Standard && records == "" {
+			continue
+		}
+		line := Escape(cur.Number) + " " + Escape(cur.Title)
+		if who := presenterText(cur); who != "" {
+			line += " — " + who
+		}
+		if records != "" {
+			line += ", with " + records
+		}
+		out = append(out, line)
+	}
+	return out, nil
 }
 
 // notRunningOn refuses an agenda pasted for the day (ISO) of a meeting

@@ -152,6 +152,27 @@ func FuzzParseItemEdit(f *testing.F) {
 	})
 }
 
+// FuzzTakeConfirm: `confirm` is taken only as the last word, spelt right;
+// what is left is the words before it.
+func FuzzTakeConfirm(f *testing.F) {
+	for _, s := range []string{"confirm", "10/12/2026 confirm", "confrim", "10/12/2026 CONFIRM", "confirm 10/12/2026", "", "conf", "confirmed", "<!channel> confirn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		args := strings.Fields(s)
+		rest, ok, err := takeConfirm(args, "/agenda import")
+		if err != nil {
+			if ok || rest != nil || !strings.Contains(err.Error(), "did you mean") {
+				t.Fatalf("%q: %v %v %v", s, rest, ok, err)
+			}
+			return
+		}
+		if ok != (len(args) > 0 && strings.EqualFold(args[len(args)-1], "confirm")) || len(rest) != len(args)-map[bool]int{true: 1}[ok] {
+			t.Fatalf("%q: %v %v", s, rest, ok)
+		}
+	})
+}
+
 func TestParseItemEdit(t *testing.T) {
 	for in, want := range map[string]itemEdit{
 		"7.5 SWACA Services — Neil Frackelton":  {itemText: itemText{Number: ItemNumber{Top: 7, Sub: 5}, Title: "SWACA Services", Presenter: "Neil Frackelton"}},
