@@ -142,6 +142,14 @@ func (a *agendaParser) nextItem(lines []string) int {
 	return -1
 }
 
+// clipWarning shortens a line quoted in a warning.
+func clipWarning(l string) string {
+	if r := []rune(l); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return l
+}
+
 // itemNum is an agenda number as printed: "7", "7.1", "7a", "(a)", "B2".
 type itemNum struct {
 	top     int // -1 for a bare "(a)"
@@ -532,6 +540,14 @@ func (a *agendaParser) run(body []string) {
 					cur = &itemBuilder{item: Item{Number: num, Title: n.title}, title: n.title == ""}
 					inMembers, between = false, false
 					continue
+				}
+				if cur != nil && a.lastSection == 0 && n.section == 0 && n.sub == 0 && n.letter == 0 && n.top > a.lastTop+3 && n.top < 100 && n.title != "" {
+					// Numbers run on by at most three, which keeps dates and
+					// lists in an item's text from being read as items; a
+					// line numbered further on ("9. New item — Sue Holden"
+					// after item 3) is kept in the item's text, and said.
+					a.warn("%q is read as part of item %s, not as item %d: items are numbered on from the one before, and item %d does not follow item %d",
+						clipWarning(l), cur.item.Number, n.top, n.top, a.lastTop)
 				}
 			}
 		}

@@ -467,3 +467,22 @@ func TestAgendaItemTypedAfterTheOfficer(t *testing.T) {
 		t.Errorf("titles with dashes read as %q", got)
 	}
 }
+
+// TestAgendaItemNumberedTooFarOn: a line numbered further on than an
+// item can follow the last ("9. New item — Sue Holden" after item 3) is
+// kept in that item's text, as dates and lists in an item's text are, and
+// a warning says so rather than it going unseen.
+func TestAgendaItemNumberedTooFarOn(t *testing.T) {
+	a, err := ParseAgenda("Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n9. New item — Sue Holden\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.Items); n != 3 {
+		t.Fatalf("%d items, want 3", n)
+	}
+	want := []string{`"9. New item — Sue Holden" is read as part of item 3, not as item 9: items are numbered on from the one before, and item 9 does not follow item 3`}
+	if diff := cmp.Diff(a.Warnings, want); diff != "" {
+		t.Errorf("warnings (-got +want):\n%s", diff)
+	}
+}

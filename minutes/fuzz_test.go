@@ -15,6 +15,7 @@ import (
 )
 
 var nastySeeds = []string{
+	"X\n10 December 2026\n1. Apologies\n2. Minutes\n9. New item — Sue Holden\n99. Z\n100. Y",
 	"AGENDA\nSafer Sefton Together\n10 December 2026\n1. Apologies\n2. Date of Next Meeting\nCOMMITTEE\nOFFICER:\nTelephone:\n\nIan Barton\n0151 934 2068\n3. New item — Sue Holden",
 	"AGENDA\n1. A\nContact: Jo Bloggs\n2. B — Jo Bloggs (X)\nContact: Al Smith\n3. C – Al Smith, Jo Bloggs\n—\n4. —Jo Bloggs",
 	"",
