@@ -117,9 +117,14 @@ func writeHistoryCSV(w io.Writer, changes []commands.Change, loc *time.Location)
 		if ch.MeetingTimeUnknown {
 			meeting = ch.MeetingStarts.In(loc).Format("2006-01-02")
 		}
+		detail := ch.Detail
+		if ch.Was != "" {
+			// An item changed in place: what it read before.
+			detail += " (it read " + ch.Was + ")"
+		}
 		row := []string{
 			ch.At.In(loc).Format(time.RFC3339), meeting,
-			string(ch.Record), ch.Action, ch.Item, ch.Name, ch.UserID, ch.Detail, by, ch.By,
+			string(ch.Record), ch.Action, ch.Item, ch.Name, ch.UserID, detail, by, ch.By,
 		}
 		for i, v := range row {
 			row[i] = inert(v)

@@ -135,3 +135,55 @@ func TestExportHistoryMeetingWithNoTime(t *testing.T) {
 		}
 	}
 }
+
+// TestExportHistoryAgendaEdit: an item changed in place is in the
+// history's CSV with what it read before, and its row as added keeps the
+// title it was added with.
+func TestExportHistoryAgendaEdit(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := db.CommitteeByName(ctx, "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.Meetings(ctx, c.ID, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("meetings: %v %v", ms, err)
+	}
+	items, err := db.AgendaItems(ctx, ms[0].ID)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("items: %v %v", items, err)
+	}
+	edit := items[0]
+	edit.Title = "SWACA Services"
+	if err := db.ChangeAgenda(ctx, ms[0].ID, []commands.AgendaChange{{Edit: &edit}}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	var got []string
+	for _, r := range recs[1:] {
+		if r[2] == "agenda" {
+			got = append(got, strings.Join(r[1:], "|"))
+		}
+	}
+	want := []string{
+		"2026-12-10 10:00|agenda|added|7.5|Neil Frackelton||SWACA|Ian Barton|UIAN",
+		"2026-12-10 10:00|agenda|edited|7.5|Neil Frackelton||SWACA Services (it read SWACA — Neil Frackelton)|Ian Barton|UIAN",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("agenda rows (-got +want):\n%s", diff)
+	}
+}
