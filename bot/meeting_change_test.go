@@ -98,7 +98,7 @@ func TestAgendaOfAnyMeeting(t *testing.T) {
 	if n := rows(t, k, `SELECT count(*) FROM meetings WHERE starts_at < '2023-01-01'`); n != 0 {
 		t.Errorf("the refused import made %d meetings", n)
 	}
-	wantText(t, k.Must(officer, "/agenda", "import 11/02/2027 please"), "`import` takes only a date.")
+	wantText(t, k.Must(officer, "/agenda", "import 11/02/2027 please"), "I don't know `please`: only a date and `confirm` may follow `/agenda import`.")
 }
 
 // TestMeetingMoveFollowsEverywhere: an officer moves a meeting; the
