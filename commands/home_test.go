@@ -510,6 +510,7 @@ func TestHomeCorrectionsProposed(t *testing.T) {
 	wantShown(t, home(neil), "— _confirmed, amended after it_")
 	wantShown(t, home(graeme), "— _confirmed without an amendment after it_")
 }
+
 // TestHomeNamedAsSubstitute: a member named as someone's substitute at the
 // next meeting reads it on their Home, which the apology's write marks
 // for publishing again, as it does when the substitute is changed, or the
