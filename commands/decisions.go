@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -140,9 +142,14 @@ type DecisionStore interface {
 	// MinutesApprovalOf is the confirmation of a meeting's minutes;
 	// ErrNotFound if there is none.
 	MinutesApprovalOf(ctx context.Context, meetingID int64) (MinutesApproval, error)
-	// CommentMinute adds a member's proposed correction to a minute:
-	// ErrUnchanged if they proposed the same one before.
-	CommentMinute(ctx context.Context, minuteID int64, k MinuteComment) error
+	// CommentMinute adds a member's proposed correction to minute
+	// minuteID; with minuteID 0, to the minute of agenda item item.Item
+	// of meeting item.MeetingID, made with no text in the same
+	// transaction if none is recorded yet (the draft shows what it draws
+	// from the records for it). ErrUnchanged if they proposed the same
+	// one before; ErrConflict if the minute would be made in confirmed
+	// minutes.
+	CommentMinute(ctx context.Context, minuteID int64, item *MinuteWrite, k MinuteComment) error
 	// MinuteComments lists the comments on a meeting's minutes, oldest first.
 	MinuteComments(ctx context.Context, meetingID int64) ([]MinuteComment, error)
 	// MemberCorrections lists the corrections userID proposed to the
@@ -651,7 +658,7 @@ func amendMinuteSub() Sub {
 	return Sub{
 		Name:     "amend",
 		Usage:    []string{"/minutes amend [MEETING-DAY] MINUTE TEXT"},
-		Summary:  "Replace a draft minute's text (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history. MEETING-DAY names the meeting where another has a minute of that number.",
+		Summary:  "Replace the text of any minute the draft shows (its RESOLVED text when TEXT begins \"That\" or a label such as \"NOTED:\"); the earlier text is kept in its history. A minute written from the records (apologies, declarations, previous minutes) takes TEXT in place of what they give; one with nothing recorded is minuted, as with /minute. MEETING-DAY names the meeting where another has a minute of that number.",
 		Examples: []string{"/minutes amend 28 The Board considered the report of the Chief Executive of SWACA.", "/minutes amend 28 That the report be noted and circulated."},
 		Who:      Officers, Doing: "amend minutes", Run: amendMinute,
 	}
@@ -661,7 +668,7 @@ func commentMinuteSub() Sub {
 	return Sub{
 		Name:     "comment",
 		Usage:    []string{"/minutes comment [MEETING-DAY] MINUTE TEXT", "/minutes comment for @someone|\"Name (Organisation)\" [MEETING-DAY] MINUTE TEXT   (officer or chair, for a correction sent another way)"},
-		Summary:  "Propose a correction to a draft minute; the officer sees it with the draft. MEETING-DAY names the meeting where another has a minute of that number: without it, the latest.",
+		Summary:  "Propose a correction to any minute the draft shows, those written from the records included; the officer sees it with the draft. MEETING-DAY names the meeting where another has a minute of that number: without it, the latest.",
 		Examples: []string{"/minutes comment 28 I gave my apologies for this item", "/minutes comment 2026-12-10 9 The figures were for the last quarter."},
 		Who:      Members, Run: commentMinute,
 	}
@@ -706,10 +713,23 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string,
 	return lines, nil
 }
 
+// draftTarget is the minute /minutes amend or /minutes comment is for.
+type draftTarget struct {
+	Minute
+	// New, for a minute the draft shows with nothing recorded under its
+	// agenda item yet (one written from the records, or an item not yet
+	// minuted), is the write that makes it; Minute.ID is then 0.
+	New *MinuteWrite
+	// Shown is the minute as the draft shows it, its text escaped; zero
+	// for a minute on record that no draft shows (imported minutes).
+	Shown DocMinute
+}
+
 // draftMinute reads "MINUTE TEXT" and finds the minute, which must be a
-// draft; confirmed says why one that is not is refused, as it is to be
+// draft: any minute the draft shows, whether recorded or written from the
+// records. confirmed says why one that is not is refused, as it is to be
 // amended or commented on.
-func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) (Minute, string, error) {
+func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) (draftTarget, string, error) {
 	c := in.Committee
 	args := dropLabel(in.Args, "minute")
 	// The meeting's day may come first, where numbers start again each
@@ -717,55 +737,203 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	// after it, so that a minute numbered like a day ("9/12") is still
 	// that minute.
 	var on Date
+	var t draftTarget
+	found := false
 	if d, dn, err := takeDate(args, in.Now, c.Location()); err == nil && dn > 0 && !d.IsNext() {
 		rest := dropLabel(args[dn:], "minute")
 		if number, ok := minuteNumber(firstArg(rest)); ok {
-			ms, err := s.store.MinutesByNumber(ctx, c.ID, number, d, 1)
+			got, ok, missing, err := s.minuteToCorrect(ctx, in, d, number)
 			if err != nil {
-				return Minute{}, "", err
+				return draftTarget{}, "", err
 			}
-			if len(ms) > 0 {
-				on, args = d, rest
+			if ok {
+				on, args, t, found = d, rest, got, true
 			} else if _, also := minuteNumber(args[0]); !also {
-				return Minute{}, "", usageErr("No minute %s of the meeting on %s is on record.", Escape(number), d)
+				if missing == "" {
+					missing = fmt.Sprintf("No minute %s of the meeting on %s is on record.", Escape(number), d)
+				}
+				return draftTarget{}, "", usageErr("%s", missing)
 			}
 		}
 	}
 	if len(args) < 2 {
-		return Minute{}, "", usageErr("Give the minute's number and the text.")
+		return draftTarget{}, "", usageErr("Give the minute's number and the text.")
 	}
 	number, ok := minuteNumber(args[0])
 	if !ok {
-		return Minute{}, "", usageErr("`%s` is not a minute number.", Escape(args[0]))
+		return draftTarget{}, "", usageErr("`%s` is not a minute number.", Escape(args[0]))
 	}
 	text := cleanText(plain(args[1:]))
 	switch {
 	case text == "":
-		return Minute{}, "", usageErr("Give the minute's number and the text.")
+		return draftTarget{}, "", usageErr("Give the minute's number and the text.")
 	case utf8.RuneCountInString(text) > maxMinuteText:
-		return Minute{}, "", usageErr("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
+		return draftTarget{}, "", usageErr("That is too long (%d characters; the limit is %d).", utf8.RuneCountInString(text), maxMinuteText)
 	}
+	if !found {
+		got, ok, missing, err := s.minuteToCorrect(ctx, in, on, number)
+		if err != nil {
+			return draftTarget{}, "", err
+		}
+		if !ok {
+			if missing == "" {
+				missing = fmt.Sprintf("No minute %s of %s is on record.", Escape(number), Escape(c.Name))
+			}
+			return draftTarget{}, "", usageErr("%s", missing)
+		}
+		t = got
+	}
+	if !t.Draft {
+		return draftTarget{}, "", userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(t.Number), t.HeldOn, confirmed)
+	}
+	return t, text, nil
+}
+
+// minuteToCorrect finds minute number of the meeting on day on, or, with
+// no day, the latest: a minute on record, or one the draft of the meeting
+// the minutes commands mean shows — written from the records (apologies,
+// declarations, the previous minutes) or with nothing recorded yet — for
+// a member reads the draft and cites its numbers. Not found, missing says
+// why, naming the numbers the draft has, where there is a draft to name
+// them from ("" otherwise).
+func (s *Service) minuteToCorrect(ctx context.Context, in *Input, on Date, number string) (t draftTarget, ok bool, missing string, err error) {
+	c := in.Committee
+	loc := c.Location()
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, number, on, 1)
 	if err != nil {
-		return Minute{}, "", err
+		return draftTarget{}, false, "", err
 	}
+	var m Meeting
+	if on.IsNext() {
+		m, err = s.minutesMeeting(ctx, in, on)
+	} else {
+		m, err = s.meetingFor(ctx, c, on, in.Now)
+	}
+	var none *UserError
+	switch {
+	case errors.As(err, &none):
+		// No meeting held, or none that day: only minutes on record.
+		return draftTarget{Minute: firstMinute(ms)}, len(ms) > 0, "", nil
+	case err != nil:
+		return draftTarget{}, false, "", err
+	}
+	if len(ms) > 0 && ms[0].MeetingID != m.ID && !ms[0].HeldOn.Start(time.UTC).Before(DateOf(m.StartsAt, loc).Start(time.UTC)) {
+		return draftTarget{Minute: ms[0]}, true, "", nil
+	}
+	day := formatDay(m.StartsAt, loc)
+	if m.Status == MeetingCancelled || (m.StartsAt.After(in.Now) && m.Status != MeetingHeld) {
+		if len(ms) > 0 {
+			return draftTarget{Minute: ms[0]}, true, "", nil
+		}
+		if m.Status == MeetingCancelled {
+			return draftTarget{}, false, fmt.Sprintf("The meeting on %s was cancelled; it has no minutes.", day), nil
+		}
+		if run, ok, err := s.runningMeeting(ctx, c); err != nil {
+			return draftTarget{}, false, "", err
+		} else if !ok || run.ID != m.ID {
+			return draftTarget{}, false, fmt.Sprintf("The meeting on %s has not taken place yet; its minutes are written during or after it.", day), nil
+		}
+	}
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return draftTarget{}, false, "", err
+	}
+	doc := CompileMinutes(src)
+	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
+	var shown *draftTarget
+	for _, dm := range doc.Minutes {
+		if dm.Number != Escape(number) {
+			continue
+		}
+		t := draftTarget{Shown: dm}
+		for _, mi := range src.Minutes {
+			if (dm.Item != "" && mi.Item == dm.Item) || (dm.Item == "" && mi.Item == "" && mi.Number == number) {
+				t.Minute = mi
+			}
+		}
+		if t.ID != 0 {
+			// Confirmed with the rest, whatever its own row says: the
+			// draft's status is the minutes'.
+			t.Draft = t.Draft && doc.Draft
+			return t, true, "", nil
+		}
+		for i, it := range src.Items {
+			if it.Number != dm.Item {
+				continue
+			}
+			w := MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: DateOf(m.StartsAt, loc), Item: it.Number, Number: numbers[i],
+				Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References}
+			t.New = &w
+			t.Minute = Minute{CommitteeID: c.ID, CommitteeName: c.Name, MeetingID: m.ID, HeldOn: w.HeldOn, Number: w.Number,
+				Title: w.Title, References: it.References, Draft: doc.Draft, Item: it.Number}
+			shown = &t
+		}
+	}
+	switch {
+	case len(ms) > 0 && ms[0].Draft:
+		// An earlier meeting's draft minute, on record, is the one meant
+		// over a minute of this meeting nothing is recorded in yet: at
+		// the meeting that confirms them, members correct the previous
+		// minutes, whose numbers this meeting's repeat in a new year.
+		return draftTarget{Minute: ms[0]}, true, "", nil
+	case shown != nil:
+		return *shown, true, "", nil
+	case len(ms) > 0:
+		return draftTarget{Minute: ms[0]}, true, "", nil
+	}
+	if !doc.Draft || len(doc.Minutes) == 0 {
+		return draftTarget{}, false, "", nil
+	}
+	return draftTarget{}, false, fmt.Sprintf("The draft minutes of the meeting on %s have %s; there is no minute %s.", day, docNumbers(doc), Escape(number)), nil
+}
+
+// firstMinute is ms[0], or the zero Minute.
+func firstMinute(ms []Minute) Minute {
 	if len(ms) == 0 {
-		return Minute{}, "", usageErr("No minute %s of %s is on record.", Escape(number), Escape(c.Name))
+		return Minute{}
 	}
-	if !ms[0].Draft {
-		return Minute{}, "", userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(number), ms[0].HeldOn, confirmed)
+	return ms[0]
+}
+
+// docNumbers names the numbers of doc's minutes as a reader would say
+// them: "minutes 30 to 38" when they run on, else each ("minutes 4, 5
+// and 9"), or "only minute 4".
+func docNumbers(doc MinutesDocument) string {
+	if len(doc.Minutes) == 1 {
+		return "only minute " + doc.Minutes[0].Number
 	}
-	return ms[0], text, nil
+	run := true
+	first, _ := strconv.Atoi(doc.Minutes[0].Number)
+	for i, dm := range doc.Minutes {
+		if n, err := strconv.Atoi(dm.Number); err != nil || n != first+i {
+			run = false
+		}
+	}
+	if run {
+		return fmt.Sprintf("minutes %s to %s", doc.Minutes[0].Number, doc.Minutes[len(doc.Minutes)-1].Number)
+	}
+	names := make([]string, len(doc.Minutes))
+	for i, dm := range doc.Minutes {
+		names[i] = dm.Number
+	}
+	return "minutes " + joinAnd(names)
 }
 
 func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
-	mi, text, err := s.draftMinute(ctx, in, "can no longer be changed.")
+	t, text, err := s.draftMinute(ctx, in, "can no longer be changed.")
 	if err != nil {
 		return Reply{}, err
 	}
-	w := MinuteWrite{CommitteeID: c.ID, MeetingID: mi.MeetingID, HeldOn: mi.HeldOn, Item: mi.Item, Number: mi.Number, Title: mi.Title,
-		Action: "amended", By: in.UserID, IfChanged: true}
+	mi := t.Minute
+	w := MinuteWrite{CommitteeID: c.ID, MeetingID: mi.MeetingID, HeldOn: mi.HeldOn, Item: mi.Item, Number: mi.Number, Title: mi.Title}
+	if t.New != nil {
+		// Nothing recorded under the item yet: amending it minutes it, as
+		// /minute would, and the text stands in the draft in place of
+		// what was drawn from the records.
+		w = *t.New
+	}
+	w.Action, w.By, w.IfChanged = "amended", in.UserID, true
 	if word, t := recordedLabel(text); word != "" || strings.HasPrefix(t, "That ") {
 		r := ParseResolution(text)
 		w.Resolution = &r
@@ -788,12 +956,24 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	reply := writtenReply(c, out)
 	reply.Text = fmt.Sprintf("Minute %s amended; the earlier text is kept in its history.", Escape(out.Number))
-	was := mi.Narrative
+	was, drawn := mi.Narrative, t.Shown.Narrative
 	if w.Resolution != nil {
-		was = mi.Resolved()
+		was, drawn = mi.Resolved(), strings.Join(t.Shown.Resolved, "\n")
 	}
-	if was != "" {
+	switch {
+	case was != "":
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(was, maxNarrative))})
+	case drawn != "":
+		// Drawn from the records, it was never kept as the minute's text:
+		// from now on the officer's stands, whatever those records say.
+		reply.Text = fmt.Sprintf("Minute %s amended: your text stands in the minutes in place of what they drew from the records (below); later changes to those records no longer alter it.", Escape(out.Number))
+		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: strings.ReplaceAll(cutBytes(drawn, maxNarrative), "*", "∗")})
+	case t.Shown.Pending:
+		reply.Text = fmt.Sprintf("Minute %s amended: nothing was recorded under item %s before.", Escape(out.Number), Escape(out.Item))
+	case mi.Narrative == "" && len(mi.Resolutions) == 0:
+		// A minute written from the records, given its first RESOLVED
+		// text: nothing of it was replaced.
+		reply.Text = fmt.Sprintf("Minute %s amended.", Escape(out.Number))
 	}
 	return reply, nil
 }
@@ -819,10 +999,12 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else if isFor(args) {
 		return Reply{}, s.forNotNamed(ctx, in, args, "/minutes comment", " MINUTE TEXT", doing)
 	}
-	mi, text, err := s.draftMinute(ctx, in, "can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda.")
+	const closed = "can no longer be commented on. A correction now is for the committee to make: ask an officer to put it on a meeting's agenda."
+	t, text, err := s.draftMinute(ctx, in, closed)
 	if err != nil {
 		return Reply{}, err
 	}
+	mi := t.Minute
 	k := MinuteComment{Body: text, By: who.UserID}
 	if who.UserID == "" {
 		// Kept as given: it is escaped where it is shown.
@@ -834,8 +1016,12 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if who.UserID != in.UserID {
 		k.EnteredBy = in.UserID
 	}
-	err = s.store.CommentMinute(ctx, mi.ID, k)
+	// A minute the draft writes from the records, or one with nothing
+	// recorded yet, is made (t.New) for the correction to stand on.
+	err = s.store.CommentMinute(ctx, mi.ID, t.New, k)
 	switch {
+	case errors.Is(err, ErrConflict):
+		return Reply{}, userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(mi.Number), mi.HeldOn, closed)
 	case errors.Is(err, ErrUnchanged) && k.EnteredBy != "":
 		return private("%s had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", whoText(who), Escape(mi.Number)), nil
 	case errors.Is(err, ErrUnchanged):
@@ -1112,7 +1298,8 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(ms) == 0 {
+	// A minute made only for a correction to stand on minutes nothing.
+	if !slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Narrative != "" || len(mi.Resolutions) > 0 }) {
 		return Reply{}, usageErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
 	}
 	link, err := s.minutesLink(ctx, m)

@@ -52,7 +52,8 @@ func decComplete(k *kit) {
 		}
 		done := map[string]bool{}
 		for _, mi := range minutes {
-			done[mi.Item] = true
+			// A minute made only for a correction has nothing recorded.
+			done[mi.Item] = mi.Narrative != "" || len(mi.Resolutions) > 0
 		}
 		for _, it := range items {
 			standard := false
@@ -395,7 +396,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		"*It read*\nThat (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
 	k.steps([]step{
 		{neil, "/minutes amend 9 Something else.", []string{"Only an officer of Safer Sefton Together can amend minutes."}},
-		{ian, "/minutes amend 99 Something else.", []string{"No minute 99 of Safer Sefton Together is on record."}},
+		{ian, "/minutes amend 99 Something else.", []string{"The draft minutes of the meeting on Thursday 10 December 2026 have minutes 1 to 9; there is no minute 99."}},
 		{ian, "/minutes amend nine Something else.", []string{"`nine` is not a minute number."}},
 		{ian, "/minutes amend 9", []string{"Give the minute's number and the text."}},
 		{ian, "/minutes amend 9 " + strings.Repeat("b", 3001), []string{"That is too long (3001 characters; the limit is 3000)."}},
@@ -1157,4 +1158,127 @@ func TestResolveWhileInquorate(t *testing.T) {
 	r = k.must(sue, "/resolve 7.5 That the report be noted.")
 	wantShown(t, shown(r), "Resolved under item 7.5",
 		"The meeting is *inquorate* for item 7.5 (1 present, quorum 2; Neil Frackelton withdraws for it): business done without a quorum may be challenged. The decision is recorded as sent; the chair may adjourn the meeting (`/meeting adjourn`).")
+}
+
+// TestMinutesCommentOnAnyMinuteOfTheDraft: a member proposes a correction
+// to any minute the draft shows, including those written from the records
+// (apologies, declarations, the previous minutes) and one with nothing
+// recorded yet; the draft still shows the paragraph drawn from the
+// records, lists the correction for the officer, and confirmation weighs
+// it as any other until the minute is amended.
+func TestMinutesCommentOnAnyMinuteOfTheDraft(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.steps([]step{
+		{neil, "/minutes comment 2 My interest in item 5 was as a parent", []string{"Your correction to minute 2 is recorded"}},
+		{neil, "/minutes comment 2026-12-10 1 I sent my apologies by email.", []string{"Your correction to minute 1 is recorded"}},
+		{ian, `/minutes comment for "Jo Smith (Sefton CVS)" 3 The previous minutes were circulated late.`, []string{"The correction to minute 3 from Jo Smith (Sefton CVS) is recorded"}},
+		{neil, "/minutes comment 2 My interest in item 5 was as a parent", []string{"You had already proposed this correction to minute 2; nothing changed."}},
+		{neil, "/minutes comment 99 No such minute.", []string{"The draft minutes of the meeting on Thursday 10 December 2026 have minutes 1 to 9; there is no minute 99."}},
+	})
+	draft := k.say(ian, "/minutes draft 2026-12-10")
+	wantShown(t, draft,
+		"**2. DECLARATIONS OF INTEREST**\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.",
+		"**3. MINUTES OF PREVIOUS MEETING**",
+		"• Minute 2 — <@UNEIL>", "My interest in item 5 was as a parent",
+		"• Minute 1 — <@UNEIL>", "• Minute 3 — Jo Smith (Sefton CVS) _(entered by <@UIAN>)_")
+	// Nothing else of the meeting reads as recorded for a minute only
+	// commented on: /resolution finds no minute 2.
+	if got := k.say(graeme, "/resolution 2026-12-10 2"); strings.Contains(got, "DECLARATIONS OF INTEREST") {
+		t.Errorf("/resolution shows a minute only commented on:\n%s", got)
+	}
+	attRefused(k, sue, "/minutes approve 10/12/2026",
+		"• Minute 2 — <@UNEIL>: “My interest in item 5 was as a parent”",
+		"• Minute 1 — <@UNEIL>: “I sent my apologies by email.”",
+		"• Minute 3 — Jo Smith (Sefton CVS) _(entered by <@UIAN>)_")
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/minutes amend 2 Neil Frackelton declared a personal interest in Minute No. 5 as a parent of a pupil.")
+	got := k.say(sue, "/minutes approve 10/12/2026")
+	if strings.Contains(got, "Minute 2 —") || !strings.Contains(got, "• Minute 1 — <@UNEIL>") {
+		t.Errorf("approval after minute 2 was amended:\n%s", got)
+	}
+	inOrder(t, k.say(ian, "/history minutes 2026-12-10"),
+		"minute 2: correction proposed by <@UNEIL>: “My interest in item 5 was as a parent”",
+		"minute 2: amended by <@UIAN>. Now: “Neil Frackelton declared a personal interest in Minute No. 5 as a parent of a pupil.”")
+	// Confirmed, the minutes written from the records are closed as the
+	// others are.
+	k.must(sue, "/minutes approve 10/12/2026 as they stand")
+	k.steps([]step{
+		{neil, "/minutes comment 2026-12-10 3 Too late.", []string{"Minute 3 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be commented on."}},
+		{ian, "/minutes amend 2026-12-10 1 Too late.", []string{"Minute 1 (Thursday 10 December 2026) is confirmed as a correct record and can no longer be changed."}},
+	})
+}
+
+// TestMinutesAmendAnyMinuteOfTheDraft: the officer amends any minute the
+// draft shows. One written from the records takes the officer's text in
+// place of the paragraph drawn from them, in the draft and its history;
+// one with nothing recorded yet is minuted as /minute would, and no
+// longer stops the minutes being confirmed. A number the draft does not
+// show is refused, naming those it does.
+func TestMinutesAmendAnyMinuteOfTheDraft(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies 10/12/2026 Unwell")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	r := k.must(ian, "/minutes amend 2026-12-10 1 Apologies were received from Trish Hardy.")
+	wantShown(t, shown(r), "Minute 1 amended", "Apologies were received from Trish Hardy.", "*It read*", "Apologies for absence were received from Neil Frackelton (SWACA).")
+	k.steps([]step{
+		{ian, "/minutes amend 2026-12-10 4 The item was deferred.", []string{"Minute 4 amended", "The item was deferred."}},
+		{ian, "/minutes amend 2026-12-10 4 The item was deferred.", []string{"Minute 4's narrative already reads so; nothing changed."}},
+		{ian, "/minutes amend 2026-12-10 99 The item was deferred.", []string{"The draft minutes of the meeting on Thursday 10 December 2026 have minutes 1 to 9; there is no minute 99."}},
+		{neil, "/minutes amend 2026-12-10 1 I was there.", []string{"Only an officer"}},
+	})
+	draft := k.say(ian, "/minutes draft 2026-12-10")
+	wantShown(t, draft, "**1. APOLOGIES FOR ABSENCE**\n\nApologies were received from Trish Hardy.", "**4. ")
+	if strings.Contains(draft, "received from Neil Frackelton") {
+		t.Errorf("the draft still shows the paragraph drawn from the records:\n%s", draft)
+	}
+	if strings.Contains(draft[strings.Index(draft, "**4. "):], "[Nothing recorded yet") && !strings.Contains(draft, "**5. ") {
+		t.Errorf("minute 4 still has nothing recorded:\n%s", draft)
+	}
+	inOrder(t, k.say(ian, "/history minutes 2026-12-10"),
+		"minute 1: amended by <@UIAN>. Now: “Apologies were received from Trish Hardy.”",
+		"minute 4: amended by <@UIAN>. Now: “The item was deferred.”")
+	// Minute 4 no longer stops confirmation; the other items still do,
+	// a correction proposed to one with nothing recorded included.
+	k.must(neil, "/minutes comment 5 This item was not reached.")
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "**5. PROVISION OF ALTERNATIVE EDUCATION SETTINGS**\n\n[Nothing recorded yet")
+	got := k.say(sue, "/minutes approve 10/12/2026")
+	if strings.Contains(got, "minute 4 (") || !strings.Contains(got, "minute 5 (") {
+		t.Errorf("approval after minute 4 was amended:\n%s", got)
+	}
+}
+
+// TestMinutesCommentWhichMeetingWithoutADay: without the meeting's day, a
+// correction goes to the latest minute of that number, and a draft minute
+// on record is meant before one of a later meeting's draft with nothing
+// recorded in it: in a new municipal year the numbers start again, and
+// members correct the previous minutes at the meeting that confirms them.
+func TestMinutesCommentWhichMeetingWithoutADay(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/minutes amend 2 No declarations of interest were made.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-06-10 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 6, 10, 12, 0, 0, 0, london)
+	k.steps([]step{
+		{neil, "/minutes comment 2 I declared an interest in item 5.", []string{"Your correction to minute 2 is recorded"}},
+		{neil, "/minutes comment 3 The previous minutes were not circulated.", []string{"Your correction to minute 3 is recorded"}},
+		{neil, "/minutes comment 2027-06-10 2 Nothing to declare today.", []string{"Your correction to minute 2 is recorded"}},
+	})
+	december := k.say(ian, "/history minutes 2026-12-10")
+	wantShown(t, december, "minute 2: correction proposed by <@UNEIL>: “I declared an interest in item 5.”")
+	june := k.say(ian, "/history minutes 2027-06-10")
+	wantShown(t, june, "minute 3: correction proposed by <@UNEIL>: “The previous minutes were not circulated.”",
+		"minute 2: correction proposed by <@UNEIL>: “Nothing to declare today.”")
+	if strings.Contains(december, "not circulated") || strings.Contains(june, "item 5") {
+		t.Errorf("corrections under the wrong meeting:\n%s\n\n%s", december, june)
+	}
 }

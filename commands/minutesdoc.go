@@ -170,7 +170,9 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		if mi, ok := byItem[it.Number]; ok {
 			used[it.Number] = true
 			dm.Number = Escape(mi.Number)
-			dm.Pending = false
+			// A minute made only for a correction to stand on has no
+			// text: what the records give, or "nothing recorded", stands.
+			dm.Pending = dm.Pending && mi.Narrative == "" && len(mi.Resolutions) == 0
 			if mi.Narrative != "" {
 				dm.Narrative = Escape(mi.Narrative)
 			}

@@ -214,7 +214,61 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 }
 
 // CommentMinute implements commands.DecisionStore.
-func (db *DB) CommentMinute(ctx context.Context, minuteID int64, k commands.MinuteComment) error {
+func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment) error {
+	var added int64
+	var err error
+	if item == nil {
+		err = writeAlone(ctx, "comment minute", func(ctx context.Context) error {
+			added, err = commentMinute(ctx, db.x, minuteID, k)
+			return err
+		})
+	} else {
+		// A minute the draft shows but nothing is recorded under yet (one
+		// written from the records, or an item not yet minuted) is made
+		// with no text for the correction to hang on: the draft goes on
+		// showing what it drew from the records, and the minute keeps the
+		// number the member read, whatever is minuted before it later.
+		// Under the meeting's lock, as writeMinute, so that it is never
+		// made in minutes confirmed meanwhile.
+		err = db.inTx(ctx, "comment minute", func(tx *Tx) error {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, item.MeetingID); err != nil {
+				return err
+			}
+			confirmed, err := minutesConfirmed(ctx, tx, item.MeetingID)
+			if err != nil {
+				return err
+			}
+			if confirmed {
+				return fmt.Errorf("storage: comment minute: confirmed: %w", commands.ErrConflict)
+			}
+			if err := tx.GetContext(ctx, &minuteID, `
+				WITH made AS (
+					INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
+					VALUES ($1, $2, $3, $4, $5, '', $6, $7, '', 'draft', $8)
+					ON CONFLICT (meeting_id, item_number) WHERE item_number <> '' DO NOTHING
+					RETURNING id
+				)
+				SELECT id FROM made UNION ALL
+				SELECT id FROM minutes WHERE meeting_id = $1 AND item_number = $8 AND item_number <> ''`,
+				item.MeetingID, item.CommitteeID, item.Number, item.Position, item.Title, pq.Array(nonNil(item.References)), dateArg(item.HeldOn), item.Item); err != nil {
+				return err
+			}
+			added, err = commentMinute(ctx, tx, minuteID, k)
+			return err
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if added == 0 {
+		return fmt.Errorf("storage: comment minute: the same on record: %w", commands.ErrUnchanged)
+	}
+	return nil
+}
+
+// commentMinute adds k to minute minuteID and says how many comments it
+// added: 0 when the same was on record.
+func commentMinute(ctx context.Context, q sqlx.QueryerContext, minuteID int64, k commands.MinuteComment) (int64, error) {
 	// The same correction sent again from the same person is the one on
 	// record, whoever entered it: sending again after an answer in doubt,
 	// or an officer entering what the member already sent, adds nothing,
@@ -223,26 +277,18 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, k commands.Minu
 	// and its author's lists it: they are marked for refresh in the same
 	// statement.
 	var added int64
-	err := writeAlone(ctx, "comment minute", func(ctx context.Context) error {
-		return db.x.GetContext(ctx, &added, `
-			WITH ins AS (
-				INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by)
-				SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text) WHERE NOT EXISTS (
-					SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3 AND by_name = $4)
-				RETURNING minute_id, by_user
-			), stale AS (
-				SELECT mark_stale(mi.committee_id, NULL, CASE WHEN ins.by_user = '' THEN '{}'::text[] ELSE ARRAY[ins.by_user] END)
-				FROM minutes mi JOIN ins ON ins.minute_id = mi.id
-			)
-			SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, k.Body, k.By, k.ByName, k.EnteredBy)
-	})
-	if err != nil {
-		return err
-	}
-	if added == 0 {
-		return fmt.Errorf("storage: comment minute: the same on record: %w", commands.ErrUnchanged)
-	}
-	return nil
+	err := sqlx.GetContext(ctx, q, &added, `
+		WITH ins AS (
+			INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by)
+			SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text) WHERE NOT EXISTS (
+				SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3 AND by_name = $4)
+			RETURNING minute_id, by_user
+		), stale AS (
+			SELECT mark_stale(mi.committee_id, NULL, CASE WHEN ins.by_user = '' THEN '{}'::text[] ELSE ARRAY[ins.by_user] END)
+			FROM minutes mi JOIN ins ON ins.minute_id = mi.id
+		)
+		SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, k.Body, k.By, k.ByName, k.EnteredBy)
+	return added, err
 }
 
 // MinuteComments implements commands.DecisionStore.

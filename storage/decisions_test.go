@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 // TestMigrationKeepsImportedMinutesConfirmed fills a database under the
@@ -66,5 +67,60 @@ func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 	}
 	if ms, err := db.MinutesByNumber(ctx, c.ID, "28", commands.Date{}, 1); err != nil || len(ms) != 1 || ms[0].Draft || ms[0].Resolved() != "That the Partnership be re-named." {
 		t.Errorf("minute 28 after down and up: %+v, %v", ms, err)
+	}
+}
+
+// TestCommentMakesTheMinuteOfAnItem: a correction to a minute the draft
+// writes from the records makes that minute, with no text, for it to
+// stand on: once, whoever comments after; it is not looked up or found as
+// a minute, for nothing is recorded in it; and it is not made in minutes
+// confirmed meanwhile.
+func TestCommentMakesTheMinuteOfAnItem(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	london, _ := time.LoadLocation("Europe/London")
+	day := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	x := db.SQL()
+	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	item := func(number, title string) *commands.MinuteWrite {
+		return &commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: number, Number: number,
+			Position: 1, Title: title}
+	}
+	apologies := item("1", "APOLOGIES FOR ABSENCE")
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}); !errors.Is(err, commands.ErrUnchanged) {
+		t.Errorf("the same correction again: %v, want ErrUnchanged", err)
+	}
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "So did I.", By: "UGRAEME"}); err != nil {
+		t.Fatal(err)
+	}
+	ks, err := db.MinuteComments(ctx, meetingID)
+	if err != nil || len(ks) != 2 || ks[0].MinuteNumber != "1" || ks[1].MinuteNumber != "1" {
+		t.Errorf("comments: %+v, %v; want two on minute 1", ks, err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minutes WHERE meeting_id = $1`, meetingID); n != 1 {
+		t.Errorf("%d minutes made, want 1", n)
+	}
+	if ms, err := db.MinutesByNumber(ctx, c.ID, "1", commands.Date{}, 5); err != nil || len(ms) != 0 {
+		t.Errorf("minute 1 looked up: %+v, %v; want none", ms, err)
+	}
+	if ms, err := db.MinutesOn(ctx, c.ID, commands.DateOf(day, london)); err != nil || len(ms) != 0 {
+		t.Errorf("minutes of the day: %+v, %v; want none", ms, err)
+	}
+	if ms, _, err := db.SearchMinutes(ctx, c.ID, "apologies", 5); err != nil || len(ms) != 0 {
+		t.Errorf("search: %+v, %v; want none", ms, err)
+	}
+	if err := db.ApproveMinutes(ctx, commands.MinutesApproval{MeetingID: meetingID, At: time.Now(), By: "UOFF"}); err != nil {
+		t.Fatal(err)
+	}
+	err = db.CommentMinute(ctx, 0, item("2", "DECLARATIONS OF INTEREST"), commands.MinuteComment{Body: "Late.", By: "UNEIL"})
+	if !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("a correction making a minute in confirmed minutes: %v, want ErrConflict", err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minutes WHERE meeting_id = $1`, meetingID); n != 1 {
+		t.Errorf("%d minutes after the refused correction, want 1", n)
 	}
 }

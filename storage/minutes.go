@@ -35,6 +35,13 @@ const minuteColumns = `mi.id, mi.committee_id, c.name AS committee_name, mi.meet
 
 const minuteFrom = ` FROM minutes mi JOIN committees c ON c.id = mi.committee_id `
 
+// minuteHasText leaves out, where minutes are looked up, listed and
+// searched, a minute of an agenda item made in Quorum with no text: one
+// made only for a correction proposed to a minute the draft writes from the
+// records (see CommentMinute). The draft, which reads them all, shows the
+// paragraph drawn from the records instead.
+const minuteHasText = ` (mi.item_number = '' OR mi.narrative <> '' OR mi.resolved <> '') `
+
 func (r minuteRow) minute() commands.Minute {
 	m := commands.Minute{
 		ID: r.ID, CommitteeID: r.CommitteeID, CommitteeName: r.CommitteeName, MeetingID: r.MeetingID,
@@ -504,7 +511,7 @@ func withResolutions(ctx context.Context, q sqlx.QueryerContext, rows []minuteRo
 func (db *DB) MinutesByNumber(ctx context.Context, committeeID int64, number string, on commands.Date, limit int) ([]commands.Minute, error) {
 	var rows []minuteRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
-		WHERE mi.committee_id = $1 AND mi.number = $2 AND ($3::date IS NULL OR mi.held_on = $3::date)
+		WHERE mi.committee_id = $1 AND mi.number = $2 AND ($3::date IS NULL OR mi.held_on = $3::date) AND`+minuteHasText+`
 		ORDER BY mi.held_on DESC, mi.id DESC LIMIT $4`, committeeID, number, dateArg(on), limit)
 	if err != nil {
 		return nil, mapErr("minutes by number", err)
@@ -517,7 +524,7 @@ func (db *DB) MinutesByNumber(ctx context.Context, committeeID int64, number str
 func (db *DB) MinutesOn(ctx context.Context, committeeID int64, day commands.Date) ([]commands.Minute, error) {
 	var rows []minuteRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+minuteColumns+minuteFrom+`
-		WHERE mi.committee_id = $1 AND mi.held_on = $2::date
+		WHERE mi.committee_id = $1 AND mi.held_on = $2::date AND`+minuteHasText+`
 		ORDER BY mi.meeting_id, mi.position LIMIT 200`, committeeID, dateArg(day))
 	if err != nil {
 		return nil, mapErr("minutes on", err)
@@ -632,7 +639,7 @@ func searchCTEs(committee, words string) string {
 			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
 				(SELECT phrase FROM q) AND mi.search @@ (SELECT words FROM q) AS holds_words
 			FROM minutes mi
-			WHERE mi.committee_id = ` + committee + `
+			WHERE mi.committee_id = ` + committee + ` AND` + minuteHasText + `
 			ORDER BY mi.held_on DESC, mi.id DESC LIMIT $7
 		),
 		-- Whether to look beyond the window: too few matches in it, older
@@ -646,7 +653,7 @@ func searchCTEs(committee, words string) string {
 		older AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
 			WHERE mi.committee_id = ` + committee + ` AND mi.search @@ websearch_to_tsquery('english', ` + words + `)
-			AND (SELECT s.all_minutes FROM scope s)
+			AND` + minuteHasText + `AND (SELECT s.all_minutes FROM scope s)
 		),
 		top AS MATERIALIZED (
 			SELECT c.id, c.held_on, ts_rank_cd(c.search, q.query) AS rank

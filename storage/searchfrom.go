@@ -197,7 +197,7 @@ var numberFromSQL = fromOrigin("$1", "$4", "$5", "$6", "$7", "$8") + `, numbered
 	SELECT ` + minuteColumns + `, CAST(NULL AS text) AS highlight, CAST(NULL AS text) AS passage,
 		row_number() OVER (ORDER BY mi.held_on DESC, mi.id DESC) AS pos
 	` + minuteFrom + `
-	WHERE mi.committee_id = (SELECT id FROM origin) AND mi.number = $2
+	WHERE mi.committee_id = (SELECT id FROM origin) AND mi.number = $2 AND` + minuteHasText + `
 	ORDER BY mi.held_on DESC, mi.id DESC LIMIT $3
 ), hits AS (
 	SELECT n.id, n.committee_id, n.committee_name, n.meeting_id, n.held_on, n.number, n.title, n.narrative, n.refs,
