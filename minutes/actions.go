@@ -36,8 +36,8 @@ var (
 		`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\b\.?(?:,?\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b|(` + monthAlt + `)\b(?:\s+(\d{4}))?)`)
 	// A heading cell of an action table, by what the column holds.
 	actionColRe = regexp.MustCompile(`(?i)^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|points?|to\s+be\s+taken))?$`)
-	ownerColRe  = regexp.MustCompile(`(?i)^(?:owner|lead(?:\s+officer)?|by\s+whom|responsible(?:\s+officer)?|who|action\s+by|officer)$`)
-	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescale|by)$`)
+	ownerColRe  = regexp.MustCompile(`(?i)^(?:(?:action\s+)?owner(?:s|\(s\))?|lead(?:\s+(?:officer|person|partner|agency|organisation|member))?|by\s+whom|responsible(?:\s+(?:officer|person|party))?|person\s+responsible|responsibility|who|action\s+by|officer)$`)
+	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescales?|completion\s+date|by)$`)
 	minuteColRe = regexp.MustCompile(`(?i)^(?:minute|min\.?|item|agenda\s+item)(?:\s+(?:no\.?|number|ref(?:erence)?\.?))?$`)
 	// subjectColRe is a parish's "Subject" column: what the row is about.
 	subjectColRe = regexp.MustCompile(`(?i)^(?:subject|topic|matter|heading)$`)
@@ -163,11 +163,23 @@ func minuteAt(spans []minuteSpan, n int) string {
 	return spans[k-1].number
 }
 
+// actionReader is what reading the actions needs of the minutes.
+type actionReader struct {
+	raw     []string
+	spans   []minuteSpan
+	numbers map[string]bool // the minutes' numbers
+	// people are the names of the people the minutes list (see
+	// peopleNamed), to tell an owner's cell from an action's.
+	people  map[string]bool
+	meeting string // the meeting's ISO date, for a deadline printed without its year
+	warn    func(string, ...any)
+}
+
 // readActions finds the actions in the minutes: "ACTION:" lines within a
 // minute (raw lines from..to, 1-based), and action tables from the first
-// minute to tableTo. meeting is the meeting's ISO date, for a deadline
-// printed without its year.
-func readActions(raw []string, spans []minuteSpan, numbers map[string]bool, to, tableTo int, meeting string, warn func(string, ...any)) []Action {
+// minute to tableTo.
+func (r *actionReader) readActions(to, tableTo int) []Action {
+	raw, spans := r.raw, r.spans
 	if len(spans) == 0 {
 		return nil
 	}
@@ -177,14 +189,32 @@ func readActions(raw []string, spans []minuteSpan, numbers map[string]bool, to, 
 	for i := spans[0].line - 1; i < len(raw) && i < tableTo; i++ {
 		if cols, ok := actionHeading(raw[i]); ok {
 			var got []Action
-			got, i = readActionTable(raw, i, cols, spans, numbers, meeting, warn)
+			got, i = r.readActionTable(i, cols)
 			out = append(out, got...)
 			continue
+		}
+		l := clean(i)
+		if actionsHeadRe.MatchString(l) {
+			// "Actions" over a table without a heading row.
+			j := i + 1
+			for j < len(raw) && j <= i+3 && strings.TrimSpace(raw[j]) == "" {
+				j++
+			}
+			if j < len(raw) && j < tableTo {
+				if _, headed := actionHeading(raw[j]); !headed {
+					if cols, ok := guessColumns(raw, j, r.people); ok {
+						var got []Action
+						got, i = r.readActionTable(j-1, cols)
+						out = append(out, got...)
+						continue
+					}
+				}
+			}
 		}
 		if i >= to {
 			continue
 		}
-		g := actionLineRe.FindStringSubmatch(clean(i))
+		g := actionLineRe.FindStringSubmatch(l)
 		if g == nil {
 			continue
 		}
@@ -209,10 +239,10 @@ func readActions(raw []string, spans []minuteSpan, numbers map[string]bool, to, 
 		if m := actionOwnerRe.FindStringSubmatch(text); m != nil && len(strings.Fields(m[1])) <= 10 && !strings.HasPrefix(m[2], "be ") {
 			a.Owner = m[1]
 		} else {
-			warn("line %d: action with no owner printed: %q", i+1, clip(text))
+			r.warn("line %d: action with no owner printed: %q", i+1, clip(text))
 		}
 		if d := byDateRe.FindStringSubmatch(text); d != nil {
-			a.Due = deadline(d, meeting)
+			a.Due = deadline(d, r.meeting)
 		}
 		out = append(out, a)
 	}
@@ -228,7 +258,8 @@ var actionsHeadRe = regexp.MustCompile(`(?i)^actions?(?:\s+(?:log|list|arising|a
 // action of the row before it; a blank line ends the table unless the next
 // line is a row of as many cells. It returns the actions and the last
 // line read.
-func readActionTable(raw []string, h int, cols actionColumns, spans []minuteSpan, numbers map[string]bool, meeting string, warn func(string, ...any)) ([]Action, int) {
+func (ar *actionReader) readActionTable(h int, cols actionColumns) ([]Action, int) {
+	raw, spans, numbers, meeting, warn := ar.raw, ar.spans, ar.numbers, ar.meeting, ar.warn
 	var rows [][]string
 	var rowLines []int
 	i := h + 1
@@ -281,7 +312,7 @@ func readActionTable(raw []string, h int, cols actionColumns, spans []minuteSpan
 			// acts and the subject says what about.
 			if g := actionOwnerRe.FindStringSubmatch(text); g != nil && len(strings.Fields(g[1])) <= 10 && !strings.HasPrefix(g[2], "be ") {
 				a.Owner = g[1]
-			} else if subject := cols.cell(r, cols.subject); subject != "" && nameOnlyRe.MatchString(text) {
+			} else if subject := cols.cell(r, cols.subject); subject != "" && namesWhoActs(text, ar.people) {
 				a.Owner, a.Text = text, subject
 			}
 		}
@@ -385,5 +416,6 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 	if end > 0 && end <= len(origin) {
 		tableTo = origin[end-1]
 	}
-	p.out.Actions = readActions(raw, spans, numbers, to, tableTo, p.out.Meeting.Date, p.warn)
+	r := &actionReader{raw: raw, spans: spans, numbers: numbers, people: peopleNamed(p.out), meeting: p.out.Meeting.Date, warn: p.warn}
+	p.out.Actions = r.readActions(to, tableTo)
 }

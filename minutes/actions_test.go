@@ -237,3 +237,124 @@ Action log
 		})
 	}
 }
+
+// ownerGuessRows are the rows of an action table as a partnership prints
+// them: title-case actions, and owners who are a person, a role, an
+// organisation and all partners.
+var ownerGuessWant = []Action{
+	{Minute: "3", Text: "Review Funding Options", Owner: "Sue Holden", Due: "2025-03-31"},
+	{Minute: "3", Text: "Circulate Partner Report", Owner: "Chief Executive", Due: "2025-04-30"},
+	{Minute: "3", Text: "Arrange Community Safety Event", Owner: "Sefton CVS", DuePrinted: "Next meeting"},
+	{Minute: "3", Text: "Provide Crime Figures", Owner: "All Partners", Due: "2025-04-30"},
+	{Minute: "3", Text: "Update Risk Register", Owner: "Brown", Due: "2025-06-30"},
+}
+
+// TestActionTableOwnerGuess: which cell of an action table's row names
+// who acts. Under a heading row, the heading says, in whatever order the
+// columns are printed ("Action Owner" and "Lead Officer" are owners' columns
+// too). Without one, as partnerships print a table under "Actions", the
+// column that reads as people (a member's name, "Cllr", a role such as
+// "Chief Executive", an organisation such as "Sefton CVS", "All Partners")
+// is the owner's, and the one whose cells start with a verb (Review,
+// Circulate, Provide, Arrange…) the action's, even when the actions are in
+// title case.
+func TestActionTableOwnerGuess(t *testing.T) {
+	tests := []struct{ name, table string }{
+		{"heading, bars", `| Action | Owner | Due |
+|---|---|---|
+| Review Funding Options | Sue Holden | 31/03/2025 |
+| Circulate Partner Report | Chief Executive | April 2025 |
+| Arrange Community Safety Event | Sefton CVS | Next meeting |
+| Provide Crime Figures | All Partners | 30/04/2025 |
+| Update Risk Register | Brown | June 2025 |
+`},
+		{"heading, owner first, spaced", `Owner              Action                            Due
+Sue Holden         Review Funding Options            31/03/2025
+Chief Executive    Circulate Partner Report          April 2025
+Sefton CVS         Arrange Community Safety Event    Next meeting
+All Partners       Provide Crime Figures             30/04/2025
+Brown              Update Risk Register              June 2025
+`},
+		{"heading action owner, due date", `| Action | Action Owner | Due Date |
+| Review Funding Options | Sue Holden | 31/03/2025 |
+| Circulate Partner Report | Chief Executive | April 2025 |
+| Arrange Community Safety Event | Sefton CVS | Next meeting |
+| Provide Crime Figures | All Partners | 30/04/2025 |
+| Update Risk Register | Brown | June 2025 |
+`},
+		{"no heading, bars", `| Review Funding Options | Sue Holden | 31/03/2025 |
+| Circulate Partner Report | Chief Executive | April 2025 |
+| Arrange Community Safety Event | Sefton CVS | Next meeting |
+| Provide Crime Figures | All Partners | 30/04/2025 |
+| Update Risk Register | Brown | June 2025 |
+`},
+		{"no heading, spaced", `Review Funding Options            Sue Holden         31/03/2025
+Circulate Partner Report          Chief Executive    April 2025
+Arrange Community Safety Event    Sefton CVS         Next meeting
+Provide Crime Figures             All Partners       30/04/2025
+Update Risk Register              Brown              June 2025
+`},
+		{"no heading, owner first", `Sue Holden         Review Funding Options            31/03/2025
+Chief Executive    Circulate Partner Report          April 2025
+Sefton CVS         Arrange Community Safety Event    Next meeting
+All Partners       Provide Crime Figures             30/04/2025
+Brown              Update Risk Register              June 2025
+`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := parseActions(t, `1. APOLOGIES
+
+None.
+
+2. TREASURY MANAGEMENT
+
+RESOLVED: That the strategy be approved.
+
+3. COMMUNITY SAFETY
+
+RESOLVED: That the partners' reports be noted.
+
+The meeting closed at 11.30 am.
+
+Actions
+
+`+tc.table)
+			if diff := cmp.Diff(ownerGuessWant, m.Actions); diff != "" {
+				t.Errorf("actions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestActionCellOnlyNamesWhoActs: beside a parish's subject, an action
+// cell of a few capitalised words names who acts only when it reads as
+// people; "Review Funding Options" is what is to be done.
+func TestActionCellOnlyNamesWhoActs(t *testing.T) {
+	m := parseActions(t, `1. APOLOGIES
+
+None.
+
+2. TREASURY MANAGEMENT
+
+RESOLVED: That the strategy be approved.
+
+The meeting closed at 11.30 am.
+
+| Subject | Minute | Action |
+|---|---|---|
+| Grants | 2 | Review Funding Options |
+| Newsletter | 2 | Sefton CVS |
+| Training | 2 | All Partners |
+| Auditors | 2 | Cllr Dunn |
+`)
+	want := []Action{
+		{Minute: "2", Text: "Review Funding Options"},
+		{Minute: "2", Text: "Newsletter", Owner: "Sefton CVS"},
+		{Minute: "2", Text: "Training", Owner: "All Partners"},
+		{Minute: "2", Text: "Auditors", Owner: "Cllr Dunn"},
+	}
+	if diff := cmp.Diff(want, m.Actions); diff != "" {
+		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+}

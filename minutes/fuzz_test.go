@@ -52,6 +52,11 @@ var nastySeeds = []string{
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024\n24/33    COFNODION / MINUTES\nRESOLVED:\n(a) to award\nPenderfynwyd:\n(a) rhoi\nPENDERFYNWYD / RESOLVED: Cy. / En.\nPENDERFYNWYD / RESOLVED:\n / \nRESOLVED: En. / PENDERFYNWYD: Cy.\nCytunwyd / Agreed: a. / b.\n24/34 X\nPENDERFYNWYD: Cy. / RESOLVED:\n",
 	// NOTED as the outcome: in capitals anywhere, in lower case alone.
 	"MINUTES\n1. ACTION LOG\nThe Board NOTED the action log. Actions 14 and 15 were\ncomplete.\nThe Board NOTED the plan for the\nyear and AGREED to\n2. APPEALS\nThe Committee noted the appeal decisions.\n3. X\nThe Board NOTED:\nThe Panel NOTED the report and RESOLVED\n4. Y\nNoted.\nThe Committee noted that.\n",
+	// Action tables without a heading row, whose owner column is told by
+	// what its cells read as; a parish's action cell beside the subject.
+	"Present: Cllr A Brown\n\n1. MINUTES\nRESOLVED: That.\nActions\n\n| Review Funding Options | Sue Holden | 31/03/2025 |\n| Brown | Update Risk Register | June |\n|||\n| All Partners | x | Next meeting | Open |\n",
+	"Present: Cllr A Brown\n\n1. MINUTES\nACTIONS ARISING\nSefton CVS        Circulate Partner Report    April 2025\nChief Executive   Provide Crime Figures       Ongoing\n                  and the trends\n\nActions\nA  B  C  D  E\nActions\n\n\n\nx  y  by 31 February\n",
+	"1. MINUTES\n| Subject | Minute | Action |\n| Grants | 1 | Review Funding Options |\n| Y | 1 | All Partners |\n| Z | 1 | Brown |\n| Q | 1 | Budget |\n",
 	"DECISION NOTICE\nMeeting:        Board\nDate:           Friday 26 January 2024\nTime:           10.30 am\nApologies:\nCouncillor Derek Fallon, substituted by Councillor Amy Coles\nItem 6        Minutes\n              Decision:\n              The minutes were agreed.\nItem 6        Again\n",
 }
 
