@@ -672,7 +672,7 @@ func actionHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	loc := c.Location()
-	head := fmt.Sprintf("*History of action %d* of *%s*: %s (minute %s", a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), Escape(a.MinuteNumber))
+	head := fmt.Sprintf("*History of action %d* of *%s*: %s (%s", a.ID, Escape(c.Name), Escape(truncateText(oneLine(a.Text), 200)), minuteLabel(a))
 	if a.HeldOn.Year != 0 {
 		head += ", " + a.HeldOn.String()
 	}
@@ -732,6 +732,28 @@ func isOverdue(a ActionPoint, loc *time.Location, today time.Time) bool {
 }
 
 // actionLine is one action as lists show it.
+// minuteLabel is the minute an action is under, "minute 42", or "no
+// minute" for one imported from an action log under an agenda item whose
+// minute the minutes did not give.
+func minuteLabel(a ActionPoint) string {
+	if a.MinuteNumber == "" {
+		return "no minute"
+	}
+	return "minute " + Escape(a.MinuteNumber)
+}
+
+// fromLabel is where an action comes from, for a reminder: "minute 42",
+// or the meeting when it is under no minute.
+func fromLabel(a ActionPoint) string {
+	switch {
+	case a.MinuteNumber != "":
+		return "minute " + Escape(a.MinuteNumber)
+	case a.HeldOn.Year != 0:
+		return "the meeting of " + a.HeldOn.String()
+	}
+	return "a meeting's minutes"
+}
+
 func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
 	return actionLineOwned(a, ownerOf(a)+", ", loc, now)
 }
@@ -739,7 +761,7 @@ func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
 // actionLineOwned is actionLine with owner (and its comma) as given: none
 // on the owner's own Home, where naming them on every line is noise.
 func actionLineOwned(a ActionPoint, owner string, loc *time.Location, now time.Time) string {
-	line := fmt.Sprintf("• %d. %s — %s%s (minute %s", a.ID, Escape(a.Text), owner, dueLabel(a.Due), Escape(a.MinuteNumber))
+	line := fmt.Sprintf("• %d. %s — %s%s (%s", a.ID, Escape(a.Text), owner, dueLabel(a.Due), minuteLabel(a))
 	if a.HeldOn.Year != 0 {
 		line += ", " + a.HeldOn.String()
 	}
@@ -891,8 +913,8 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 			// Once for each due date and owner: given to someone else
 			// after the chase, it is theirs to be reminded of.
 			DedupeKey: fmt.Sprintf("action:%d:%s:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02"), a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from minute %s, is due by %s — %s When it is done: `/action done %d [NOTE]`.",
-				a.ID, Escape(a.MinuteNumber), a.Due, Escape(ended(a.Text)), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from %s, is due by %s — %s When it is done: `/action done %d [NOTE]`.",
+				a.ID, fromLabel(a), a.Due, Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {
@@ -912,8 +934,8 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
 			DedupeKey: fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from minute %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
-				a.ID, Escape(a.MinuteNumber), dueBefore(a.Due), Escape(ended(a.Text)), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
+				a.ID, fromLabel(a), dueBefore(a.Due), Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {

@@ -1245,3 +1245,47 @@ func TestActionsBeyondAPage(t *testing.T) {
 		}
 	}
 }
+
+// TestImportedActionsUnderAgendaItems: an action log whose "Item" column
+// holds agenda items puts each action under the minute the minutes print
+// that item with; one whose minute cannot be known is kept on the meeting
+// under no minute, rather than a minute its number only looks like, and
+// the reply says so by agenda item. Importing again adds neither twice.
+func TestImportedActionsUnderAgendaItems(t *testing.T) {
+	k := committeeKit(t)
+	text := `SAFER SEFTON TOGETHER
+
+Minutes of the meeting held on Thursday 12 November 2026 at 10.00 am, Remote Meeting
+
+Present: Ian Barton (Chair), Neil Frackelton (SWACA), Graeme Robson (Merseyside Police)
+
+41. APOLOGIES FOR ABSENCE
+
+There were no apologies.
+
+42. KNIFE CRIME FIGURES [Item 4]
+
+RESOLVED: That the figures be noted.
+
+Action log
+
+Item    Action                          Owner              Due
+4       Circulate the SWACA figures     Neil Frackelton    31/01/2027
+7.5     Review Funding Options          Graeme Robson      Next meeting
+`
+	r, errs := k.importMinutes(ian, text)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	wantShown(t, shown(r), "2 actions",
+		"Actions under an agenda item these minutes do not say which minute covers, kept on the meeting under no minute: agenda item 7.5, Review Funding Options.",
+		"Actions with no day printed to be due by, kept without a due date (`/action move ID DATE` gives one): agenda item 7.5, Review Funding Options (printed: Next meeting).")
+	list := shown(k.run(ian, "/action list"))
+	inOrder(t, list,
+		"• 1. Circulate the SWACA figures — <@UNEIL>, due Sunday 31 January 2027 (minute 42, Thursday 12 November 2026)",
+		"• 2. Review Funding Options — <@UGRAEME>, due: no date given (no minute, Thursday 12 November 2026)")
+	wantShown(t, shown(k.run(ian, "/action history 2")), "*History of action 2* of *Safer Sefton Together*: Review Funding Options (no minute, Thursday 12 November 2026).")
+
+	r, _ = k.importMinutes(ian, strings.Replace(text, "There were no apologies.", "There were no apologies received.", 1))
+	wantShown(t, shown(r), "Replaced the earlier version", "no new actions (2 on record already)")
+}

@@ -550,10 +550,12 @@ var ownerTitleRe = regexp.MustCompile(`^(?i:councillor|cllr\.?|mr\.?|mrs\.?|ms\.
 // the action is no one's to be reminded of, which a note says, as it does
 // of an action with no day printed to be due by, which has no due date
 // (rather than the meeting's day, which would make it overdue at once)
-// until an officer gives it one. Actions the table marks done are not
-// imported.
+// until an officer gives it one. An action an action log puts under an
+// agenda item whose minute the minutes do not give is kept on the meeting
+// under no minute, and a note says so. Actions the table marks done are
+// not imported.
 func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member) (out []ActionPoint, notes []string) {
-	var strangers, undated, done []string
+	var strangers, undated, done, unplaced []string
 	for _, a := range read.Actions {
 		ap := ActionPoint{
 			CommitteeID:  rec.CommitteeID,
@@ -562,10 +564,17 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member)
 			Text:         clean(a.Text, maxActionTextLen),
 			CreatedBy:    rec.By,
 		}
-		if ap.MinuteNumber == "" || ap.Text == "" {
+		item := clean(a.Item, maxMinuteNumLen)
+		if ap.MinuteNumber == "" && item == "" || ap.Text == "" {
 			continue
 		}
 		where := "minute " + ap.MinuteNumber
+		if ap.MinuteNumber == "" {
+			// An action log's agenda item whose minute the minutes do not
+			// give: the action is the meeting's, under no minute.
+			where = "agenda item " + item
+			unplaced = append(unplaced, where+", "+ap.Text)
+		}
 		if doneStatusRe.MatchString(a.Status) {
 			done = append(done, where+", "+ap.Text)
 			continue
@@ -594,6 +603,9 @@ func importedActions(read *minutes.Minutes, rec MinutesRecord, members []Member)
 			strangers = append(strangers, ap.OwnerName+" ("+where+")")
 		}
 		out = append(out, ap)
+	}
+	if len(unplaced) > 0 {
+		notes = append(notes, "Actions under an agenda item these minutes do not say which minute covers, kept on the meeting under no minute: "+strings.Join(unplaced, "; ")+".")
 	}
 	if len(strangers) > 0 {
 		notes = append(notes, "Actions whose owner is not a member, kept under the name printed and assigned to no one: "+strings.Join(strangers, "; ")+".")

@@ -11,10 +11,14 @@ import (
 // Action is one action the minutes give someone: an "ACTION:" line in a
 // minute, or a row of an action table.
 type Action struct {
-	Minute string `json:"minute"`          // the number of the minute it is under
-	Text   string `json:"text"`            // what is to be done, as printed
-	Owner  string `json:"owner,omitempty"` // who is to do it, as printed
-	Due    string `json:"due,omitempty"`   // ISO day; a month alone is its last day
+	Minute string `json:"minute"` // the number of the minute it is under
+	// Item is the agenda item an action log puts it under when the
+	// minutes do not say which minute covers that item: Minute is then
+	// "", rather than a minute the item's number only looks like.
+	Item  string `json:"item,omitempty"`
+	Text  string `json:"text"`            // what is to be done, as printed
+	Owner string `json:"owner,omitempty"` // who is to do it, as printed
+	Due   string `json:"due,omitempty"`   // ISO day; a month alone is its last day
 	// DuePrinted is the deadline as printed when it is not a day or a
 	// month ("Next meeting", "Ongoing").
 	DuePrinted string `json:"due_printed,omitempty"`
@@ -39,6 +43,10 @@ var (
 	ownerColRe  = regexp.MustCompile(`(?i)^(?:(?:action\s+)?owner(?:s|\(s\))?|lead(?:\s+(?:officer|person|partner|agency|organisation|member))?|by\s+whom|responsible(?:\s+(?:officer|person|party))?|person\s+responsible|responsibility|who|action\s+by|officer)$`)
 	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescales?|completion\s+date|by)$`)
 	minuteColRe = regexp.MustCompile(`(?i)^(?:minute|min\.?|item|agenda\s+item)(?:\s+(?:no\.?|number|ref(?:erence)?\.?))?$`)
+	// itemColRe is a minute column headed "Item" or "Agenda Item": what
+	// it holds are the agenda's numbers, which are the minutes' only
+	// where the minutes number their items so.
+	itemColRe = regexp.MustCompile(`(?i)^(?:agenda\s+)?item\b`)
 	// subjectColRe is a parish's "Subject" column: what the row is about.
 	subjectColRe = regexp.MustCompile(`(?i)^(?:subject|topic|matter|heading)$`)
 	// minuteCellRe is the label a minute cell may print before the
@@ -57,6 +65,7 @@ var (
 type actionColumns struct {
 	action, owner, due, minute, status int
 	subject                            int
+	items                              bool  // the minute column is headed "Item": it holds agenda items
 	starts                             []int // where each heading cell starts, for rows spaced out
 	pipes                              bool  // cells between "|"
 	n                                  int
@@ -102,6 +111,7 @@ func actionHeading(l string) (actionColumns, bool) {
 			c.due = i
 		case c.minute < 0 && minuteColRe.MatchString(h):
 			c.minute = i
+			c.items = itemColRe.MatchString(h)
 		case c.status < 0 && statusColRe.MatchString(h):
 			c.status = i
 		case c.subject < 0 && subjectColRe.MatchString(h):
@@ -168,6 +178,9 @@ type actionReader struct {
 	raw     []string
 	spans   []minuteSpan
 	numbers map[string]bool // the minutes' numbers
+	// items are the minutes that cover agenda items, by the item's
+	// number, where the minutes print it (see agendaItems).
+	items map[string]string
 	// people are the names of the people the minutes list (see
 	// peopleNamed), to tell an owner's cell from an action's.
 	people  map[string]bool
@@ -267,8 +280,10 @@ func (ar *actionReader) readActionTable(h int, cols actionColumns) ([]Action, in
 		l := raw[i]
 		if strings.TrimSpace(l) == "" {
 			if i+1 < len(raw) {
-				if cells, _, _ := tableCells(raw[i+1]); len(cells) >= cols.n-1 && len(cells) >= 3 {
-					continue
+				if _, heading := actionHeading(raw[i+1]); !heading {
+					if cells, _, _ := tableCells(raw[i+1]); len(cells) >= cols.n-1 && len(cells) >= 3 {
+						continue
+					}
 				}
 			}
 			break
@@ -316,7 +331,16 @@ func (ar *actionReader) readActionTable(h int, cols actionColumns) ([]Action, in
 				a.Owner, a.Text = text, subject
 			}
 		}
-		if named != "" {
+		switch minute, covered := ar.items[named]; {
+		case named == "":
+		case cols.items && covered:
+			a.Minute = minute
+		case cols.items && !numbers[named]:
+			// An agenda item whose minute cannot be known: no minute
+			// rather than one its number only looks like.
+			warn("line %d: action under agenda item %s, which these minutes do not say which minute covers: kept without a minute number: %q", rowLines[k], named, clip(a.Text))
+			a.Minute, a.Item = "", named
+		default:
 			if !numbers[named] {
 				warn("line %d: action under minute %s, which these minutes do not hold: %q", rowLines[k], named, clip(a.Text))
 			}
@@ -416,6 +440,51 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 	if end > 0 && end <= len(origin) {
 		tableTo = origin[end-1]
 	}
-	r := &actionReader{raw: raw, spans: spans, numbers: numbers, people: peopleNamed(p.out), meeting: p.out.Meeting.Date, warn: p.warn}
+	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: agendaItems(raw, spans), people: peopleNamed(p.out), meeting: p.out.Meeting.Date, warn: p.warn}
 	p.out.Actions = r.readActions(to, tableTo)
+}
+
+var (
+	// itemTagRe is the agenda item printed after a minute's title:
+	// "SERIOUS VIOLENCE DUTY [Item 5]", "Minutes (Agenda Item 3)".
+	itemTagRe = regexp.MustCompile(`(?i)[\[(](?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2}|[a-z])?)[\])]`)
+	// itemAfterRefRe is the agenda item printed after the minute's
+	// reference: "P061/24 1. APOLOGIES".
+	itemAfterRefRe = regexp.MustCompile(`^\S+\s+(\d{1,3}(?:\.\d{1,2})?)[.)]?\s+\S`)
+	// refRe is a minute's reference that is not an agenda's number:
+	// "P061/24", "25/34", never "41".
+	refRe = regexp.MustCompile(`^[\p{L}\d]*\d[/-]\d+$|^\p{L}+\d+$`)
+)
+
+// agendaItems are the minutes that cover agenda items, by the item's
+// number, where the minutes print it with the minute's heading: after
+// its title ("[Item 5]", on the heading line or the next, where a long
+// title runs on), or between the minute's reference and its title
+// ("P061/24 1. APOLOGIES"). An item printed with two minutes is the
+// first's.
+func agendaItems(raw []string, spans []minuteSpan) map[string]string {
+	out := map[string]string{}
+	var b strings.Builder
+	for k, sp := range spans {
+		end := len(raw)
+		if k+1 < len(spans) {
+			end = spans[k+1].line - 1
+		}
+		for i := sp.line - 1; i >= 0 && i < end && i <= sp.line; i++ {
+			l := cleanLine(raw[i], &b)
+			item := ""
+			if g := itemTagRe.FindStringSubmatch(l); g != nil {
+				item = g[1]
+			} else if g := itemAfterRefRe.FindStringSubmatch(l); g != nil && i == sp.line-1 && strings.HasPrefix(l, sp.number+" ") && refRe.MatchString(sp.number) {
+				item = g[1]
+			}
+			if item != "" {
+				if _, seen := out[item]; !seen {
+					out[item] = sp.number
+				}
+				break
+			}
+		}
+	}
+	return out
 }

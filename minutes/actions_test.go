@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -356,5 +357,119 @@ The meeting closed at 11.30 am.
 	}
 	if diff := cmp.Diff(want, m.Actions); diff != "" {
 		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+}
+
+// TestActionLogItemColumn: an action log's "Item" column holds the
+// numbers of agenda items, not of minutes. Where the minutes print the
+// agenda item each minute covers ("SSP 16/22 SERIOUS VIOLENCE DUTY [Item
+// 5]", "P062/24 2. PLANNING"), the action is under that minute; where
+// they do not, and no minute has that number, it is under none, its
+// agenda item said, and a warning says so. A "Minute" column keeps
+// naming minutes.
+func TestActionLogItemColumn(t *testing.T) {
+	bracketed := `MINUTES of the meeting of the SAFER STOCKLEIGH PARTNERSHIP held at 10.00 am on 21 September 2022 at County Hall, Stockleigh.
+
+Present: Councillor Denise Okoro (Chair), Angela Moss (Stockleigh Probation Delivery Unit)
+
+SSP 14/22 MINUTES OF THE PREVIOUS MEETING [Item 3]
+
+The minutes were agreed as a true record of the meeting.
+
+SSP 15/22 STRATEGIC ASSESSMENT 2022 [Item 4]
+
+RESOLVED: That the assessment be approved.
+
+SSP 16/22 SERIOUS VIOLENCE DUTY [Item 5]
+
+RESOLVED: That the update be noted.
+
+Action log
+
+Item    Action                              Owner              Due
+4       Circulate the data appendix         Angela Moss        31/10/2022
+5       Review Funding Options              Chief Executive    Next meeting
+7.5     Provide Crime Figures               All Partners       30/11/2022
+`
+	dual := `MINUTES OF THE MEETING OF THE PARISH COUNCIL HELD ON MONDAY 4 MARCH 2024 AT 7.00 PM
+
+Present: Cllr R Ashdown (Chairman), Cllr B Cole
+
+P061/24 1. APOLOGIES FOR ABSENCE
+Apologies were received from Cllr T Holloway.
+
+P062/24 2. PLANNING APPLICATIONS
+RESOLVED: That no objection be made.
+
+P063/24 3. HIGHWAYS
+RESOLVED: That the Clerk report the potholes.
+
+The meeting closed at 9.10 pm.
+
+| Agenda Item | Action | Owner | Due |
+|---|---|---|---|
+| 3 | Report Church Lane potholes | Clerk | 14/03/2024 |
+| 2 | Write to the planning authority | Cllr Cole | Next meeting |
+`
+	plain := `MINUTES OF THE MEETING OF THE AUDIT COMMITTEE
+held on Tuesday 14 January 2025 at 10.00 am
+
+Present: Councillor A Brown (Chair), Councillor C Dunn
+
+41. INTERNAL AUDIT
+
+RESOLVED: That the report be noted.
+
+42. RISK REGISTER
+
+RESOLVED: That the register be approved.
+
+| Item | Action | Owner | Due |
+|---|---|---|---|
+| 7.5 | Review Funding Options | Cllr Dunn | 28/02/2025 |
+| 42 | Update the register | Treasurer | March 2025 |
+
+| Minute | Action | Owner | Due |
+| 7 | Chase the auditors | Clerk | Ongoing |
+`
+	tests := []struct {
+		name, text string
+		want       []Action
+		warnings   []string
+	}{
+		{"item printed after the title", bracketed, []Action{
+			{Minute: "SSP 15/22", Text: "Circulate the data appendix", Owner: "Angela Moss", Due: "2022-10-31"},
+			{Minute: "SSP 16/22", Text: "Review Funding Options", Owner: "Chief Executive", DuePrinted: "Next meeting"},
+			{Item: "7.5", Text: "Provide Crime Figures", Owner: "All Partners", Due: "2022-11-30"},
+		}, []string{`line 22: action under agenda item 7.5, which these minutes do not say which minute covers: kept without a minute number: "Provide Crime Figures"`}},
+		{"item printed after the minute's number", dual, []Action{
+			{Minute: "P063/24", Text: "Report Church Lane potholes", Owner: "Clerk", Due: "2024-03-14"},
+			{Minute: "P062/24", Text: "Write to the planning authority", Owner: "Cllr Cole", DuePrinted: "Next meeting"},
+		}, nil},
+		{"no item printed", plain, []Action{
+			{Item: "7.5", Text: "Review Funding Options", Owner: "Cllr Dunn", Due: "2025-02-28"},
+			// The minutes number their items as their minutes.
+			{Minute: "42", Text: "Update the register", Owner: "Treasurer", Due: "2025-03-31"},
+			{Minute: "7", Text: "Chase the auditors", Owner: "Clerk", DuePrinted: "Ongoing"},
+		}, []string{
+			`line 16: action under agenda item 7.5, which these minutes do not say which minute covers: kept without a minute number: "Review Funding Options"`,
+			`line 20: action under minute 7, which these minutes do not hold: "Chase the auditors"`,
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, m.Actions); diff != "" {
+				t.Errorf("actions (-want +got):\n%s", diff)
+			}
+			for _, w := range tc.warnings {
+				if !slices.Contains(m.Warnings, w) {
+					t.Errorf("no warning %q in %q", w, m.Warnings)
+				}
+			}
+		})
 	}
 }

@@ -95,9 +95,15 @@
 //     and its due date, or for the minute beside the action and one of
 //     those or a subject, as a parish's "Subject | Minute | Action") up
 //     to the end of the minutes, "The meeting closed" or not. A table's
-//     minute column ("Minute", "Min No.", "Item") places each row under
-//     the minute it names, a blank cell under the row above's; without
-//     one, a table is under the minute it is printed in, or the last.
+//     minute column ("Minute", "Min No.") places each row under the
+//     minute it names, a blank cell under the row above's; an "Item" or
+//     "Agenda Item" column names agenda items, each under the minute the
+//     minutes print it with ("[Item 5]", "P062/24 2. PLANNING") or the
+//     minute of that number, and otherwise under none, with the item in
+//     Action.Item and a warning. Without one, a table is under the
+//     minute it is printed in, or the last. A table under "Actions"
+//     without a heading row is read when a column holds due dates; the
+//     owner's column is the one that reads as people (see owners.go).
 //     The lines stay in the minute's narrative as well.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.

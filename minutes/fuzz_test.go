@@ -57,6 +57,8 @@ var nastySeeds = []string{
 	"Present: Cllr A Brown\n\n1. MINUTES\nRESOLVED: That.\nActions\n\n| Review Funding Options | Sue Holden | 31/03/2025 |\n| Brown | Update Risk Register | June |\n|||\n| All Partners | x | Next meeting | Open |\n",
 	"Present: Cllr A Brown\n\n1. MINUTES\nACTIONS ARISING\nSefton CVS        Circulate Partner Report    April 2025\nChief Executive   Provide Crime Figures       Ongoing\n                  and the trends\n\nActions\nA  B  C  D  E\nActions\n\n\n\nx  y  by 31 February\n",
 	"1. MINUTES\n| Subject | Minute | Action |\n| Grants | 1 | Review Funding Options |\n| Y | 1 | All Partners |\n| Z | 1 | Brown |\n| Q | 1 | Budget |\n",
+	// Action logs whose "Item" column holds agenda items.
+	"Present: Cllr A\n\nP061/24 1. APOLOGIES\nNone.\nSSP 2/24 RISK [Item 7.5]\nX (Agenda Item 3a)\n41. 7 Day Plan\n\n| Item | Action | Owner | Due |\n| 7.5 | a | b | c |\n| 1 | d | e | f |\n|  | g | h | i |\n| 9 | Review | Clerk | 1/1/25 |\n\n| Agenda Item | Action | Owner | Due |\n| 3a | j | k | l |\n",
 	"DECISION NOTICE\nMeeting:        Board\nDate:           Friday 26 January 2024\nTime:           10.30 am\nApologies:\nCouncillor Derek Fallon, substituted by Councillor Amy Coles\nItem 6        Minutes\n              Decision:\n              The minutes were agreed.\nItem 6        Again\n",
 }
 
@@ -218,11 +220,15 @@ func FuzzParseMinutes(f *testing.F) {
 				t.Errorf("declaration kind %q", d.Kind)
 			}
 		}
-		// An action is under a minute and says what is to be done; its
-		// due date is a day.
+		// An action is under a minute, or an agenda item whose minute
+		// cannot be known, said in a warning, and says what is to be
+		// done; its due date is a day.
 		for _, a := range m.Actions {
-			if a.Minute == "" || a.Text == "" {
-				t.Errorf("action without a minute or text: %+v", a)
+			if a.Text == "" || (a.Minute == "") == (a.Item == "") {
+				t.Errorf("action without text, or not under one minute or item: %+v", a)
+			}
+			if a.Item != "" && !slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, "action under agenda item "+a.Item+",") }) {
+				t.Errorf("action under agenda item %q without a warning: %+v", a.Item, a)
 			}
 			if a.Due != "" && !isoDateRe.MatchString(a.Due) {
 				t.Errorf("action due %q is not ISO", a.Due)
@@ -233,7 +239,7 @@ func FuzzParseMinutes(f *testing.F) {
 			// Under a minute the minutes have, or one an action table
 			// names (an action carried from an earlier meeting), said in
 			// a warning; and in words the minutes print.
-			if !slices.ContainsFunc(m.Minutes, func(mn Minute) bool { return mn.Number == a.Minute }) &&
+			if a.Minute != "" && !slices.ContainsFunc(m.Minutes, func(mn Minute) bool { return mn.Number == a.Minute }) &&
 				!slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, "action under minute "+a.Minute+",") }) {
 				t.Errorf("action under minute %q, which the minutes do not have, without a warning: %+v", a.Minute, a)
 			}
