@@ -473,3 +473,26 @@ RESOLVED: That the register be approved.
 		})
 	}
 }
+
+// TestActionTableOwnerFirstBySurname: a table without a heading row that
+// prints the owner first, by surname, beside actions that name a topic
+// rather than start with a verb ("Knife Crime Update"): the topic's
+// words are an action's, so the surnames are the owners.
+func TestActionTableOwnerFirstBySurname(t *testing.T) {
+	m := parseActions(t, `1. COMMUNITY SAFETY
+
+RESOLVED: That the reports be noted.
+
+Actions
+
+Robson       Knife Crime Update            31/03/2025
+Okafor       Budget Monitoring Report      April 2025
+`)
+	want := []Action{
+		{Minute: "1", Text: "Knife Crime Update", Owner: "Robson", Due: "2025-03-31"},
+		{Minute: "1", Text: "Budget Monitoring Report", Owner: "Okafor", Due: "2025-04-30"},
+	}
+	if diff := cmp.Diff(want, m.Actions); diff != "" {
+		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+}

@@ -66,13 +66,14 @@ func ownerScore(cell string, people map[string]bool) int {
 	if honorificRe.MatchString(cell) || rankRe.MatchString(cell) {
 		score += 3
 	}
+	person := false
 	switch {
 	case knownPerson(cell, people):
-		score += 3
+		score, person = score+3, true
 	case nameLike(cell):
-		score += 2
+		score, person = score+2, true
 	}
-	role, sentence := false, false
+	role, sentence, topic := false, false, false
 	for _, w := range words {
 		t := strings.Trim(w, ".,:;()")
 		lw := strings.ToLower(t)
@@ -81,6 +82,8 @@ func ownerScore(cell string, people map[string]bool) int {
 			role = true
 		case t != "" && unicode.IsLower([]rune(t)[0]) && !smallWords[lw]:
 			sentence = true
+		case notNameWords[lw] && !smallWords[lw]:
+			topic = true // "Update", "Budget", "Report"
 		}
 	}
 	if role {
@@ -88,6 +91,9 @@ func ownerScore(cell string, people map[string]bool) int {
 	}
 	if sentence {
 		score--
+	}
+	if topic && !role && !person && !honorificRe.MatchString(cell) {
+		score-- // "Knife Crime Update": a subject, not someone
 	}
 	return score
 }
@@ -156,9 +162,9 @@ func dueLike(cell string) bool {
 // guessColumns reads the rows of an action table printed without a
 // heading row, from raw line from: rows of three or four cells, one of
 // which says when each is due. The owner's column is the one that reads
-// most as people; the action's, of the others, the one that reads least
-// so; when nothing tells them apart, they are in the order councils print
-// them, the action first.
+// most as people, summed over the rows; the action's, of the others, the
+// one that reads least so; when nothing tells them apart, they are in the
+// order councils print them, the action first.
 func guessColumns(raw []string, from int, people map[string]bool) (actionColumns, bool) {
 	c := actionColumns{action: -1, owner: -1, due: -1, minute: -1, status: -1, subject: -1}
 	var rows [][]string
@@ -224,7 +230,7 @@ func guessColumns(raw []string, from int, people map[string]bool) (actionColumns
 			hi = k
 		}
 	}
-	if lo != hi && scores[hi] > 0 {
+	if scores[lo] < scores[hi] {
 		c.action, c.owner = lo, hi
 	}
 	return c, true
