@@ -215,9 +215,9 @@ func (r *actionReader) readActions(to, tableTo int) []Action {
 			}
 			if j < len(raw) && j < tableTo {
 				if _, headed := actionHeading(raw[j]); !headed {
-					if cols, ok := guessColumns(raw, j, r.people); ok {
+					if cols, h, ok := guessColumns(raw, j, r.people); ok {
 						var got []Action
-						got, i = r.readActionTable(j-1, cols)
+						got, i = r.readActionTable(h, cols)
 						out = append(out, got...)
 						continue
 					}

@@ -496,3 +496,26 @@ Okafor       Budget Monitoring Report      April 2025
 		t.Errorf("actions (-want +got):\n%s", diff)
 	}
 }
+
+// TestActionTableUnknownHeading: a heading row whose date column is not
+// one read as a due date's ("Date") is not taken for an action: the
+// table is read as one without a heading row, from the row below it.
+func TestActionTableUnknownHeading(t *testing.T) {
+	m := parseActions(t, `1. COMMUNITY SAFETY
+
+RESOLVED: That the reports be noted.
+
+Actions
+
+| Agreed action | Responsible | Date |
+| Review Funding Options | Sue Holden | 31/03/2025 |
+| Circulate Partner Report | Chief Executive | April 2025 |
+`)
+	want := []Action{
+		{Minute: "1", Text: "Review Funding Options", Owner: "Sue Holden", Due: "2025-03-31"},
+		{Minute: "1", Text: "Circulate Partner Report", Owner: "Chief Executive", Due: "2025-04-30"},
+	}
+	if diff := cmp.Diff(want, m.Actions); diff != "" {
+		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+}

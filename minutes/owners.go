@@ -160,14 +160,16 @@ func dueLike(cell string) bool {
 }
 
 // guessColumns reads the rows of an action table printed without a
-// heading row, from raw line from: rows of three or four cells, one of
-// which says when each is due. The owner's column is the one that reads
-// most as people, summed over the rows; the action's, of the others, the
-// one that reads least so; when nothing tells them apart, they are in the
-// order councils print them, the action first.
-func guessColumns(raw []string, from int, people map[string]bool) (actionColumns, bool) {
+// heading row (or under one not read as such), from raw line from: rows
+// of three or four cells, one of which says when each is due. The
+// owner's column is the one that reads most as people, summed over the
+// rows; the action's, of the others, the one that reads least so; when
+// nothing tells them apart, they are in the order councils print them,
+// the action first. It returns the columns and the line before the rows.
+func guessColumns(raw []string, from int, people map[string]bool) (actionColumns, int, bool) {
 	c := actionColumns{action: -1, owner: -1, due: -1, minute: -1, status: -1, subject: -1}
 	var rows [][]string
+	var at []int // the raw line of each row
 	for i := from; i < len(raw) && i < from+50; i++ {
 		l := raw[i]
 		if strings.TrimSpace(l) == "" {
@@ -179,7 +181,7 @@ func guessColumns(raw []string, from int, people map[string]bool) (actionColumns
 		}
 		if len(rows) == 0 {
 			if len(cells) < 3 || len(cells) > 4 {
-				return c, false
+				return c, 0, false
 			}
 			c.n, c.starts, c.pipes = len(cells), starts, pipes
 		}
@@ -187,11 +189,11 @@ func guessColumns(raw []string, from int, people map[string]bool) (actionColumns
 			break
 		}
 		if len(cells) == c.n {
-			rows = append(rows, cells)
+			rows, at = append(rows, cells), append(at, i)
 		}
 	}
 	if len(rows) == 0 {
-		return c, false
+		return c, 0, false
 	}
 	best := 0
 	for k := 0; k < c.n; k++ {
@@ -206,7 +208,13 @@ func guessColumns(raw []string, from int, people map[string]bool) (actionColumns
 		}
 	}
 	if 2*best <= len(rows) {
-		return c, false
+		return c, 0, false
+	}
+	h := from - 1
+	if len(rows) > 1 && !dueLike(rows[0][c.due]) {
+		// A heading row not read as one ("Agreed action | Responsible |
+		// Date"): the rows are below it.
+		h, rows = at[0], rows[1:]
 	}
 	scores := make([]int, c.n)
 	for _, r := range rows {
@@ -233,5 +241,5 @@ func guessColumns(raw []string, from int, people map[string]bool) (actionColumns
 	if scores[lo] < scores[hi] {
 		c.action, c.owner = lo, hi
 	}
-	return c, true
+	return c, h, true
 }
