@@ -1289,3 +1289,35 @@ Item    Action                          Owner              Due
 	r, _ = k.importMinutes(ian, strings.Replace(text, "There were no apologies.", "There were no apologies received.", 1))
 	wantShown(t, shown(r), "Replaced the earlier version", "no new actions (2 on record already)")
 }
+
+// TestImportedActionsOwnerByMember: in an action table printed without a
+// heading row, a member's surname tells the owner's column from the
+// action's even when the member is not in the minutes' attendance and the
+// actions name a body ("SWACA Figures"). The owner is kept as printed: a
+// surname alone is not taken for the member.
+func TestImportedActionsOwnerByMember(t *testing.T) {
+	k := committeeKit(t)
+	text := `SAFER SEFTON TOGETHER
+
+Minutes of the meeting held on Thursday 12 November 2026 at 10.00 am, Remote Meeting
+
+Present: Ian Barton (Chair), Graeme Robson (Merseyside Police)
+
+1. KNIFE CRIME FIGURES
+
+RESOLVED: That the figures be noted.
+
+Actions
+
+Frackelton      SWACA Figures               31/01/2027
+Frackelton      SWACA Referrals Data        28/02/2027
+`
+	r, errs := k.importMinutes(ian, text)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	wantShown(t, shown(r), "2 actions")
+	inOrder(t, shown(k.run(ian, "/action list")),
+		"• 1. SWACA Figures — Frackelton, due Sunday 31 January 2027 (minute 1, Thursday 12 November 2026)",
+		"• 2. SWACA Referrals Data — Frackelton, due Sunday 28 February 2027 (minute 1, Thursday 12 November 2026)")
+}

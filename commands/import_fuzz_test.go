@@ -107,7 +107,7 @@ func FuzzMinutesRecord(f *testing.F) {
 	c := Committee{ID: 1, Name: "Safer Sefton Together", TimeZone: DefaultTimeZone}
 	f.Fuzz(func(t *testing.T, text string) {
 		defer inTime()()
-		read, err := readMinutes(text)
+		read, err := readMinutes(text, []Member{{Name: "Neil Frackelton"}, {Name: "Sue Holden"}})
 		if err != nil {
 			var ue *UserError
 			if !errors.As(err, &ue) {

@@ -236,7 +236,11 @@ const (
 // Minutes of the meeting drafted in Quorum and not yet confirmed are not
 // replaced: the import is refused, naming them.
 func (s *Service) ImportMinutes(ctx context.Context, c Committee, text, by string) (MinutesImport, error) {
-	read, err := readMinutes(text)
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return MinutesImport{}, err
+	}
+	read, err := readMinutes(text, members)
 	if err != nil {
 		return MinutesImport{}, err
 	}
@@ -264,7 +268,19 @@ func (s *Service) ImportMinutesWith(ctx context.Context, name, text, by string, 
 	if name == "" || utf8.RuneCountInString(name) > MaxNameLen {
 		return MinutesImport{}, userErr("Give the committee's name (at most %d characters).", MaxNameLen)
 	}
-	read, err := readMinutes(text)
+	// The members of a committee Quorum knows help read who acts in an
+	// action table; one it does not know is made only once the minutes
+	// are read.
+	var members []Member
+	switch known, err := s.store.CommitteeByName(ctx, name); {
+	case err == nil:
+		if members, err = s.store.Members(ctx, known.ID); err != nil {
+			return MinutesImport{}, err
+		}
+	case !errors.Is(err, ErrNotFound):
+		return MinutesImport{}, err
+	}
+	read, err := readMinutes(text, members)
 	if err != nil {
 		return MinutesImport{}, err
 	}
@@ -310,9 +326,14 @@ func ImportCommittee(ctx context.Context, store interface {
 		name, joinOr(quoted), quoted[0], name, name)
 }
 
-// readMinutes parses text, turning the parser's refusals into sentences.
-func readMinutes(text string) (*minutes.Minutes, error) {
-	read, err := minutes.ParseMinutes(text)
+// readMinutes parses text, knowing the committee's members, turning the
+// parser's refusals into sentences.
+func readMinutes(text string, members []Member) (*minutes.Minutes, error) {
+	names := make([]string, 0, len(members))
+	for _, m := range members {
+		names = append(names, m.Name)
+	}
+	read, err := minutes.ParseMinutesWith(text, minutes.Options{People: names})
 	switch {
 	case errors.Is(err, minutes.ErrNoMinutes):
 		if a, err := minutes.ParseAgenda(text); err == nil && len(a.Items) > 0 {

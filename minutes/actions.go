@@ -440,7 +440,7 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 	if end > 0 && end <= len(origin) {
 		tableTo = origin[end-1]
 	}
-	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: agendaItems(raw, spans), people: peopleNamed(p.out), meeting: p.out.Meeting.Date, warn: p.warn}
+	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: agendaItems(raw, spans), people: peopleNamed(p.out, p.people), meeting: p.out.Meeting.Date, warn: p.warn}
 	p.out.Actions = r.readActions(to, tableTo)
 }
 

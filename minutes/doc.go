@@ -103,7 +103,8 @@
 //     Action.Item and a warning. Without one, a table is under the
 //     minute it is printed in, or the last. A table under "Actions"
 //     without a heading row is read when a column holds due dates; the
-//     owner's column is the one that reads as people (see owners.go).
+//     owner's column is the one that reads as people (see owners.go),
+//     among them the names ParseMinutesWith is given.
 //     The lines stay in the minute's narrative as well.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.

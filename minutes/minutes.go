@@ -374,6 +374,20 @@ func (b *minuteBuilder) resComplete() bool {
 // ParseMinutes finds the minutes in text (which may be a whole agenda pack)
 // and reads them.
 func ParseMinutes(text string) (*Minutes, error) {
+	return ParseMinutesWith(text, Options{})
+}
+
+// Options are what the caller knows of the committee whose minutes are
+// read.
+type Options struct {
+	// People are the names of the committee's members, which tell an
+	// action table's owner from its action as the names the minutes list
+	// do (see owners.go), for members the minutes do not list.
+	People []string
+}
+
+// ParseMinutesWith is ParseMinutes knowing what o says.
+func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	if len(text) > MaxInputSize {
 		return nil, ErrTooLarge
 	}
@@ -419,7 +433,7 @@ func ParseMinutes(text string) (*Minutes, error) {
 		bodyLines = append(bodyLines, origin[headerEnd+k])
 	}
 
-	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines}
+	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines, people: o.People}
 	p.run(body, hasPresent)
 	p.readApologies()
 	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
@@ -530,8 +544,9 @@ type minutesParser struct {
 	preambleAt  []int // line numbers of preamble
 	present     []string
 	sawResolved bool
-	lastSpecial int // the last special item's number ("S-2": 2)
-	stop        int // the line the minutes end at ("The meeting closed …"); 0 at the end of the text
+	lastSpecial int      // the last special item's number ("S-2": 2)
+	stop        int      // the line the minutes end at ("The meeting closed …"); 0 at the end of the text
+	people      []string // Options.People
 }
 
 const (

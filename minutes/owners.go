@@ -120,9 +120,10 @@ func knownPerson(cell string, people map[string]bool) bool {
 	return n != "" && people[n]
 }
 
-// peopleNamed are the names of the people the minutes list, lower case,
-// without rank or the body in brackets, and their surnames.
-func peopleNamed(m *Minutes) map[string]bool {
+// peopleNamed are the names of the people the minutes list, and of
+// others the caller names, lower case, without rank or the body in
+// brackets, and their surnames.
+func peopleNamed(m *Minutes, others []string) map[string]bool {
 	out := map[string]bool{}
 	add := func(name string) {
 		if i := strings.IndexByte(name, '('); i >= 0 {
@@ -140,6 +141,9 @@ func peopleNamed(m *Minutes) map[string]bool {
 	}
 	for _, a := range m.Apologies {
 		add(a.Name)
+	}
+	for _, n := range others {
+		add(n)
 	}
 	return out
 }
