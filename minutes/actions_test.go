@@ -519,3 +519,32 @@ Actions
 		t.Errorf("actions (-want +got):\n%s", diff)
 	}
 }
+
+// TestActionOwnersJoined: owners joined by "/" or "&" read as people,
+// each word on its own, in a table printed owner first without a heading
+// row as beside a parish's subject.
+func TestActionOwnersJoined(t *testing.T) {
+	m := parseActions(t, `1. APOLOGIES
+
+None.
+
+Actions
+
+Clerk/Chairman       Grass Cutting Contract      March 2025
+Treasurer/Clerk      Bank Mandate Forms          April 2025
+
+| Subject | Minute | Action |
+|---|---|---|
+| Grants | 1 | Clerk/Chairman |
+| Trough | 1 | Budget/Funding Review |
+`)
+	want := []Action{
+		{Minute: "1", Text: "Grass Cutting Contract", Owner: "Clerk/Chairman", Due: "2025-03-31"},
+		{Minute: "1", Text: "Bank Mandate Forms", Owner: "Treasurer/Clerk", Due: "2025-04-30"},
+		{Minute: "1", Text: "Grants", Owner: "Clerk/Chairman"},
+		{Minute: "1", Text: "Budget/Funding Review"},
+	}
+	if diff := cmp.Diff(want, m.Actions); diff != "" {
+		t.Errorf("actions (-want +got):\n%s", diff)
+	}
+}

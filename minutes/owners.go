@@ -71,10 +71,12 @@ func ownerScore(cell string, people map[string]bool) int {
 	case knownPerson(cell, people):
 		score, person = score+3, true
 	case nameLike(cell):
-		score, person = score+2, true
+		// Weaker: "Grass Cutting Contract" reads as a name too.
+		score, person = score+1, true
 	}
 	role, sentence, topic := false, false, false
-	for _, w := range words {
+	// "Clerk/Chairman", "Treasurer & Clerk": each word on its own.
+	for _, w := range strings.FieldsFunc(cell, func(r rune) bool { return unicode.IsSpace(r) || r == '/' || r == '&' || r == ',' }) {
 		t := strings.Trim(w, ".,:;()")
 		lw := strings.ToLower(t)
 		switch {
