@@ -57,6 +57,7 @@ var nastySeeds = []string{
 	"Present: Cllr A Brown\n\n1. MINUTES\nRESOLVED: That.\nActions\n\n| Review Funding Options | Sue Holden | 31/03/2025 |\n| Brown | Update Risk Register | June |\n|||\n| All Partners | x | Next meeting | Open |\n",
 	"Present: Cllr A Brown\n\n1. MINUTES\nACTIONS ARISING\nSefton CVS        Circulate Partner Report    April 2025\nChief Executive   Provide Crime Figures       Ongoing\n                  and the trends\n\nActions\nA  B  C  D  E\nActions\n\n\n\nx  y  by 31 February\n",
 	"1. MINUTES\n| Subject | Minute | Action |\n| Grants | 1 | Review Funding Options |\n| Y | 1 | All Partners |\n| Z | 1 | Brown |\n| Q | 1 | Budget |\n",
+	"1. MINUTES\nActions\nClerk/Chairman  Grass Cutting Contract  March\n/&,  & /  Ongoing\n| Agreed action | Responsible | Date |\n",
 	// Action logs whose "Item" column holds agenda items.
 	"Present: Cllr A\n\nP061/24 1. APOLOGIES\nNone.\nSSP 2/24 RISK [Item 7.5]\nX (Agenda Item 3a)\n41. 7 Day Plan\n\n| Item | Action | Owner | Due |\n| 7.5 | a | b | c |\n| 1 | d | e | f |\n|  | g | h | i |\n| 9 | Review | Clerk | 1/1/25 |\n\n| Agenda Item | Action | Owner | Due |\n| 3a | j | k | l |\n",
 	"DECISION NOTICE\nMeeting:        Board\nDate:           Friday 26 January 2024\nTime:           10.30 am\nApologies:\nCouncillor Derek Fallon, substituted by Councillor Amy Coles\nItem 6        Minutes\n              Decision:\n              The minutes were agreed.\nItem 6        Again\n",
