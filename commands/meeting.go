@@ -126,8 +126,14 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	// open it and take its record. No reminder goes for it (they go only
 	// for meetings still to come), and its apologies are closed.
 	begun := !starts.After(r.Now)
-	if begun && d != DateOf(r.Now, loc) {
+	switch {
+	case begun && d != DateOf(r.Now, loc):
 		return Reply{}, userErr("%s has already passed.", formatWhen(starts, loc))
+	case begun && r.Now.Sub(starts) >= 12*time.Hour:
+		// A meeting runs for at most 12 hours (startable): one begun
+		// longer ago could be neither opened nor moved, and would hold
+		// the day.
+		return Reply{}, userErr("%s has already passed: a meeting that started 12 hours ago or more cannot be opened.", formatWhen(starts, loc))
 	}
 	// Commands name meetings by their day, so a committee meets at most
 	// once a day.
@@ -176,7 +182,7 @@ func (s *Service) sameDayErr(ctx context.Context, c Committee, other Meeting, no
 	case sit.State != "":
 		return userErr("The meeting of %s on %s is under way (opened at %s), and a committee meets at most once a day. Choose another day.",
 			Escape(c.Name), day, sit.Opened.In(loc).Format("15:04"))
-	case other.Status == MeetingScheduled && !other.StartsAt.After(now) && DateOf(other.StartsAt, loc) == DateOf(now, loc):
+	case other.Status == MeetingScheduled && !other.StartsAt.After(now) && now.Sub(other.StartsAt) < 12*time.Hour && DateOf(other.StartsAt, loc) == DateOf(now, loc):
 		// Its start has passed but nobody has opened it: it may be
 		// the meeting in the room, scheduled late.
 		return userErr("%s already meets today, at %s, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it.",

@@ -512,4 +512,13 @@ func TestMeetingScheduledOnceBegun(t *testing.T) {
 		{ian, "/meeting start", []string{"You opened the meeting of *Safer Sefton Together* at 12:00."}},
 		{neil, "/here", []string{"You are marked present."}},
 	})
+
+	// A start 12 hours gone or more (8:00 typed for 20:00) is past: a
+	// meeting runs for at most 12 hours, and could not be opened.
+	k = committeeKit(t)
+	k.now = time.Date(2026, 11, 23, 20, 30, 0, 0, london)
+	k.steps([]step{
+		{ian, "/meeting schedule today 8:00", []string{"Monday 23 November 2026, 08:00 has already passed: a meeting that started 12 hours ago or more cannot be opened."}},
+		{ian, "/meeting schedule today 20:00", []string{"*Safer Sefton Together* meets today, Monday 23 November 2026, 20:00: it has begun"}},
+	})
 }
