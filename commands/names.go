@@ -1,9 +1,11 @@
 package commands
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -142,9 +144,15 @@ func NearNames(name string, names []string) []string {
 // nearName reports whether committee names a and b are near enough to be
 // taken for one another: they look alike (NameSkeleton), or differ by a
 // slip of the keyboard or two (one for every eight letters), or the
-// words of one are all those of the other, in order, with more
-// ("Safer Sefton" in "Safer Sefton Together"). A word such as
-// "Committee" alone is near no name.
+// shorter's words, two or more, are the first words of the other, which
+// only adds to them ("Safer Sefton" for "Safer Sefton Together"). Names
+// that differ in a word that tells committees apart — a number, a single
+// letter, a direction ("Area Committee 2", "Sub-Committee B", "Planning
+// Committee South") — are never near, however alike: councils number and
+// letter their committees, and taking one for another would import
+// records into the wrong one. Nor are names where words come before or
+// inside the other's ("Strategic Planning Committee"), which is as often
+// another committee as a longer name of the same.
 func nearName(a, b string) bool {
 	a, b = NameSkeleton(a), NameSkeleton(b)
 	if a == b {
@@ -154,23 +162,41 @@ func nearName(a, b string) bool {
 	if len(ra) > 100 || len(rb) > 100 {
 		return false
 	}
+	wa, wb := nameWords(a), nameWords(b)
+	if toldApart(wa, wb) {
+		return false
+	}
 	if slips(ra, rb) <= max(1, min(len(ra), len(rb))/8) {
 		return true
 	}
-	wa, wb := nameWords(a), nameWords(b)
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
-	if len(wa) == 0 || len(wa) == 1 && genericNameWords[wa[0]] {
-		return false
-	}
-	k := 0
-	for _, w := range wb {
-		if k < len(wa) && w == wa[k] {
-			k++
+	return len(wa) >= 2 && slices.Equal(wa, wb[:len(wa)])
+}
+
+// toldApart reports whether a word of one name and not the other is one
+// that tells committees apart: a number, a single letter, a Roman numeral
+// or a direction.
+func toldApart(wa, wb []string) bool {
+	for _, pair := range [][2][]string{{wa, wb}, {wb, wa}} {
+		for _, w := range pair[0] {
+			if slices.Contains(pair[1], w) {
+				continue
+			}
+			if utf8.RuneCountInString(w) == 1 || isDigits(w) || distinguishingWords[w] {
+				return true
+			}
 		}
 	}
-	return k == len(wa)
+	return false
+}
+
+// distinguishingWords tell one committee from another of the same name.
+var distinguishingWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "upper": true, "lower": true, "inner": true, "outer": true,
+	"ii": true, "iii": true, "iv": true, "vi": true, "vii": true, "viii": true, "ix": true, "xi": true, "xii": true,
 }
 
 // nameWords are the words of a name, lower case, without punctuation and

@@ -86,17 +86,32 @@ func TestNearNames(t *testing.T) {
 		"safer sefton togther":              {"Safer Sefton Together"},
 		"Safer Sefton Together Partnership": {"Safer Sefton Together"},
 		"Sаfer Sefton Together":             {"Safer Sefton Together"},
-		"Wirral Safety Partnership":         {"Wirral Community Safety Partnership"},
-		"Planning Committee (South)":        {"Planning Committee"},
-		"Health & Wellbeing Board":          {"Health and Wellbeing Board"},
-		"Committee":                         nil,
-		"Board":                             nil,
-		"Licensing Committee":               nil,
-		"Sefton Council Cabinet":            nil,
-		"Knowsley Safer Communities":        nil,
+		"Planing Committee":                 {"Planning Committee"},
+		// Committees told apart by a number, a letter, a direction or
+		// a word before or inside the name are other committees.
+		"Wirral Safety Partnership":             nil,
+		"Planning Committee (South)":            nil,
+		"Strategic Planning Committee":          nil,
+		"Children's Health and Wellbeing Board": nil,
+		"Health & Wellbeing Board":              {"Health and Wellbeing Board"},
+		"Committee":                             nil,
+		"Board":                                 nil,
+		"Licensing Committee":                   nil,
+		"Sefton Council Cabinet":                nil,
+		"Knowsley Safer Communities":            nil,
 	} {
 		if diff := cmp.Diff(NearNames(name, names), want); diff != "" {
 			t.Errorf("NearNames(%q) (-got +want):\n%s", name, diff)
+		}
+	}
+	for _, pair := range [][2]string{
+		{"Licensing Sub-Committee B", "Licensing Sub-Committee A"}, {"Area Committee 2", "Area Committee 1"},
+		{"Area Committee 12", "Area Committee 2"}, {"Planning Committee South", "Planning Committee North"},
+		{"Planning Committee", "Strategic Planning Committee"}, {"Health Scrutiny Panel", "Children's Health Scrutiny Panel"},
+		{"Scrutiny Panel II", "Scrutiny Panel III"},
+	} {
+		if got := NearNames(pair[0], []string{pair[1]}); got != nil {
+			t.Errorf("%q is taken for %q: they are two committees", pair[0], pair[1])
 		}
 	}
 }
