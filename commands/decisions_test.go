@@ -1282,3 +1282,19 @@ func TestMinutesCommentWhichMeetingWithoutADay(t *testing.T) {
 		t.Errorf("corrections under the wrong meeting:\n%s\n\n%s", december, june)
 	}
 }
+
+// TestMinutesCorrectedFromTheRecords: a correction proposed to a minute
+// the draft writes from the records (minute 1, the apologies) makes no
+// minutes "drafted" where nothing is, and the minute's own history shows
+// the correction.
+func TestMinutesCorrectedFromTheRecords(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(neil, "/minutes comment 2026-12-10 1 I sent my apologies by email.")
+	ms, err := k.db.DraftMinutesMeetings(context.Background(), k.committee().ID, 5)
+	if err != nil || len(ms) != 0 {
+		t.Errorf("meetings with minutes drafted: %d (%v); want none, for nothing is minuted", len(ms), err)
+	}
+	wantShown(t, k.say(neil, "/history resolution 2026-12-10 1"), "I sent my apologies by email.")
+}

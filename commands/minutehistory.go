@@ -98,6 +98,20 @@ func resolutionHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		return Reply{}, err
 	}
 	if len(ms) == 0 {
+		// A minute the draft writes from the records, or with nothing
+		// recorded yet, is on no list /resolution searches, but may have
+		// corrections proposed to it: found as /minutes comment finds it.
+		t, ok, _, err := s.minuteToCorrect(ctx, in, q.On, q.Number)
+		if err != nil {
+			return Reply{}, err
+		}
+		if ok && t.MeetingID != 0 {
+			m, err := s.store.Meeting(ctx, t.MeetingID)
+			if err != nil {
+				return Reply{}, err
+			}
+			return s.minutesHistoryOf(ctx, in, m, t.Number, refused == nil)
+		}
 		where := ""
 		if q.On.Year != 0 {
 			where = " of the meeting on " + q.On.String()

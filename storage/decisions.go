@@ -186,7 +186,7 @@ func (db *DB) DraftMinutesMeetings(ctx context.Context, committeeID int64, limit
 	var rows []meetingRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingBriefColumns+` FROM meetings m
 		WHERE m.committee_id = $1 AND m.status <> 'cancelled'
-		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.status = 'draft')
+		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.status = 'draft' AND`+minuteHasText+`)
 		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
 		ORDER BY m.starts_at LIMIT $2`, committeeID, limit)
 	if err != nil {

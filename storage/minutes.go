@@ -267,7 +267,8 @@ func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.M
 		}
 		err := tx.GetContext(ctx, &drafts, `SELECT COALESCE(array_agg(mi.number ORDER BY mi.position, mi.id), '{}') AS numbers,
 				(SELECT count(*) FROM minute_comments k WHERE k.minute_id = ANY (array_agg(mi.id))) AS comments
-			FROM minutes mi WHERE mi.meeting_id = $1 AND mi.status = 'draft'`, meetingID)
+			FROM minutes mi WHERE mi.meeting_id = $1 AND mi.status = 'draft'
+			  AND (`+minuteHasText+` OR EXISTS (SELECT 1 FROM minute_comments k WHERE k.minute_id = mi.id))`, meetingID)
 		if err != nil {
 			return err
 		}
