@@ -638,3 +638,103 @@ func TestHomeForTheChair(t *testing.T) {
 		t.Errorf("the chair's Home after /agenda post:\n%s", got)
 	}
 }
+
+// registerHome is the officers' register section on user's Home at at.
+func registerHome(t *testing.T, k *kit, user string, at time.Time) string {
+	t.Helper()
+	h, err := k.svc.Home(context.Background(), "T1", user, at)
+	if err != nil || len(h.Cards) == 0 {
+		t.Fatalf("%s's Home: %+v %v", user, h, err)
+	}
+	for _, sec := range h.Cards[0].Sections {
+		if sec.Title == "Register of interests" {
+			return sec.Text
+		}
+	}
+	return ""
+}
+
+// TestHomeOfficerRegister: an officer's Home counts the registers missing
+// or out of date, with the command that names them, and lists the gifts
+// and hospitality registered in the last 30 days, the latest first, with
+// a sensitive entry's details withheld; members and the chair are not
+// shown it, and every change to a register marks the officers' Homes.
+func TestHomeOfficerRegister(t *testing.T) {
+	k := agendaKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	if got := registerHome(t, k, ian, now); got != "" {
+		t.Errorf("the register section with nothing overdue and no gifts:\n%s", got)
+	}
+
+	k.marked()
+	k.now = time.Date(2026, 10, 10, 10, 0, 0, 0, london)
+	old := intrEntryID(t, k.must(neil, "/interests gift 2026-10-09 £90 Match tickets from Everton FC"))
+	if diff := cmp.Diff(k.marked(), []string{"UIAN", "UNEIL", "USUE"}); diff != "" {
+		t.Errorf("a gift marks (-got +want):\n%s", diff)
+	}
+	k.now = time.Date(2026, 10, 30, 10, 0, 0, 0, london)
+	dinner := intrEntryID(t, k.must(neil, "/interests gift 2026-10-28 £75 Dinner from Sefton CVS <!channel>"))
+	k.now = now
+	lunch := intrEntryID(t, k.must(ian, "/interests gift <@UGRAEME> 2026-11-21 £40 Lunch from Merseyside Police"))
+	secret, err := k.db.AddInterest(context.Background(), commands.Interest{
+		CommitteeID: k.committee().ID, UserID: sue, Name: "Sue Holden", Category: commands.CategoryGifts, Description: "Hospitality from a named patient",
+		Sensitive: true, StartedOn: commands.Date{Year: 2026, Month: 11, Day: 22}, GiftOn: commands.Date{Year: 2026, Month: 11, Day: 22},
+		ValuePence: 5000, AddedBy: sue, AddedAt: now.Add(-time.Hour),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.marked()
+
+	want := "3 gifts or hospitality registered in the last 30 days (`/interests register` in the channel shows the whole register):\n" +
+		fmt.Sprintf("• #%d Graeme Robson — Lunch from Merseyside Police — £40, received Saturday 21 November 2026\n", lunch) +
+		fmt.Sprintf("• #%d Sue Holden — a sensitive entry (its details are withheld here)\n", secret.ID) +
+		fmt.Sprintf("• #%d Neil Frackelton — Dinner from Sefton CVS &lt;!channel&gt; — £75, received Wednesday 28 October 2026", dinner)
+	if diff := cmp.Diff(registerHome(t, k, ian, now), want); diff != "" {
+		t.Errorf("the officer's register section (-got +want):\n%s", diff)
+	}
+	if section(t, k.svc, sue, "For the chair") == "" {
+		t.Fatal("Sue is not the chair")
+	}
+	for _, user := range []string{neil, sue} {
+		if got := registerHome(t, k, user, now); got != "" {
+			t.Errorf("%s is shown the officers' register section:\n%s", user, got)
+		}
+	}
+
+	// Past the 28 days, the one without a register is counted (a gift
+	// registered for a member counts as a review of their register); the
+	// gifts registered more than 30 days before are no longer listed.
+	late := time.Date(2026, 12, 1, 9, 0, 0, 0, london)
+	want = "1 member's register missing or out of date: `/interests missing` in the channel lists it.\n" +
+		"2 gifts or hospitality registered in the last 30 days (`/interests register` in the channel shows the whole register):\n" +
+		fmt.Sprintf("• #%d Graeme Robson — Lunch from Merseyside Police — £40, received Saturday 21 November 2026\n", lunch) +
+		fmt.Sprintf("• #%d Sue Holden — a sensitive entry (its details are withheld here)", secret.ID)
+	k.now = late
+	if diff := cmp.Diff(registerHome(t, k, ian, late), want); diff != "" {
+		t.Errorf("the officer's register section on 1 December (-got +want):\n%s", diff)
+	}
+
+	// A gift removed, a register reviewed: the officers' Homes are marked
+	// and show it.
+	k.must(neil, fmt.Sprintf("/interests remove %d", old))
+	if got := k.marked(); !slices.Contains(got, ian) {
+		t.Errorf("removing a gift marks %v, not the officer", got)
+	}
+	k.must(ian, fmt.Sprintf("/interests remove %d", lunch))
+	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, graeme) {
+		t.Errorf("an officer removing a gift marks %v", got)
+	}
+	k.must(neil, "/interests review")
+	if got := k.marked(); !slices.Contains(got, ian) {
+		t.Errorf("a member's review marks %v, not the officer", got)
+	}
+	k.must(ian, "/interests review")
+	want = "1 gift or hospitality registered in the last 30 days (`/interests register` in the channel shows the whole register):\n" +
+		fmt.Sprintf("• #%d Sue Holden — a sensitive entry (its details are withheld here)", secret.ID)
+	if diff := cmp.Diff(registerHome(t, k, ian, late), want); diff != "" {
+		t.Errorf("the officer's register section after a removal and a review (-got +want):\n%s", diff)
+	}
+}

@@ -685,13 +685,13 @@ func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
 	var lines, notYet []string
 	for _, m := range members {
-		at, ok := lastReview(m, reviews)
-		switch {
-		case !ok && dateBefore(registerDue(m.AddedAt, loc), today):
+		at, st := registerStanding(m, reviews, loc, today)
+		switch st {
+		case registerNeverCompleted:
 			lines = append(lines, fmt.Sprintf("• <@%s> — no register: joined %s, it was due by %s", m.UserID, DateOf(m.AddedAt, loc), registerDue(m.AddedAt, loc)))
-		case !ok:
+		case registerNotYetDue:
 			notYet = append(notYet, fmt.Sprintf("• <@%s> — joined %s, due by %s", m.UserID, DateOf(m.AddedAt, loc), registerDue(m.AddedAt, loc)))
-		case dateBefore(reviewDue(at, loc), today):
+		case registerReviewOverdue:
 			lines = append(lines, fmt.Sprintf("• <@%s> — last reviewed %s, more than 12 months ago", m.UserID, DateOf(at, loc)))
 		}
 	}
@@ -707,6 +707,34 @@ func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 		r.Text += "\n\n*Not completed yet, and not yet due*\n" + strings.Join(notYet, "\n")
 	}
 	return r, nil
+}
+
+// registerState is where a member's register stands against its
+// deadlines: 28 days from joining to complete it, 12 months between
+// reviews.
+type registerState int
+
+const (
+	registerUpToDate registerState = iota
+	registerNotYetDue
+	registerNeverCompleted
+	registerReviewOverdue
+)
+
+// registerStanding is where m's register stands on today, with its latest
+// review when it has one. `/interests missing` and the officers' Home
+// both judge by it, so that the count on the Home is the list's length.
+func registerStanding(m Member, reviews []InterestReview, loc *time.Location, today Date) (time.Time, registerState) {
+	at, ok := lastReview(m, reviews)
+	switch {
+	case !ok && dateBefore(registerDue(m.AddedAt, loc), today):
+		return at, registerNeverCompleted
+	case !ok:
+		return at, registerNotYetDue
+	case dateBefore(reviewDue(at, loc), today):
+		return at, registerReviewOverdue
+	}
+	return at, registerUpToDate
 }
 
 // RegisterRow is one line of the register as published: an entry, or a

@@ -527,3 +527,79 @@ func onRegister(es []Interest, d Declaration) bool {
 	}
 	return false
 }
+
+// registerGiftsFor is how far back the officers' Home lists the gifts and
+// hospitality registered: long enough to see what came in since the last
+// meeting of a committee that meets monthly, short enough to stay a few
+// lines. `/interests register` has the whole.
+const registerGiftsFor = 30 * 24 * time.Hour
+
+// officerRegisterHomePart shows an officer, who keeps the register for
+// the monitoring officer, how many registers are missing or out of date
+// and the gifts and hospitality registered lately, the latest first. It
+// is the officers' alone: the chair has no use of `/interests missing`
+// or `/interests register`, and gifts can be sensitive. A sensitive
+// entry is listed without its details, since a Home is read on screens
+// others may see; the officer's own `/interests register` shows them. It
+// shows nothing when no register is overdue and no gift is new.
+func officerRegisterHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
+	if !in.Member.IsOfficer() {
+		return nil
+	}
+	c, loc := in.Committee, in.Committee.Location()
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	reviews, err := s.store.InterestReviews(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	today := DateOf(in.Now, loc)
+	late := 0
+	for _, m := range members {
+		if _, st := registerStanding(m, reviews, loc, today); st == registerNeverCompleted || st == registerReviewOverdue {
+			late++
+		}
+	}
+	var lines []string
+	if late > 0 {
+		lines = append(lines, fmt.Sprintf("%d %s missing or out of date: `/interests missing` in the channel lists %s.",
+			late, plural(late, "member's register", "members' registers"), plural(late, "it", "them")))
+	}
+	es, err := s.store.Interests(ctx, c.ID, "", false)
+	if err != nil {
+		return err
+	}
+	var gifts []Interest
+	since := in.Now.Add(-registerGiftsFor)
+	for _, e := range es {
+		if e.Category == CategoryGifts && !e.AddedAt.Before(since) {
+			gifts = append(gifts, e)
+		}
+	}
+	sort.SliceStable(gifts, func(i, j int) bool {
+		a, b := gifts[i].AddedAt, gifts[j].AddedAt
+		return a.After(b) || a.Equal(b) && gifts[i].ID > gifts[j].ID
+	})
+	if n := len(gifts); n > 0 {
+		lines = append(lines, fmt.Sprintf("%d %s registered in the last 30 days (`/interests register` in the channel shows the whole register):",
+			n, plural(n, "gift or hospitality", "gifts or hospitality")))
+	}
+	for i, g := range gifts {
+		if i == maxHomeLines {
+			lines = append(lines, fmt.Sprintf("… and %d more.", len(gifts)-i))
+			break
+		}
+		if g.Sensitive {
+			lines = append(lines, fmt.Sprintf("• #%d %s — a sensitive entry (its details are withheld here)", g.ID, Escape(g.Name)))
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("• #%d %s — %s — %s, received %s", g.ID, Escape(g.Name),
+			Escape(truncateText(oneLine(g.Description), 120)), formatPence(g.ValuePence), g.GiftOn))
+	}
+	if len(lines) > 0 {
+		card.Sections = append(card.Sections, Section{Title: "Register of interests", Text: strings.Join(lines, "\n")})
+	}
+	return nil
+}
