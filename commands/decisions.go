@@ -1020,6 +1020,11 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// recorded yet, is made (t.New) for the correction to stand on.
 	err = s.store.CommentMinute(ctx, mi.ID, t.New, k)
 	switch {
+	case errors.Is(err, ErrMinutesChanged):
+		// The minute's number, read from the draft, was taken by another
+		// item's minute before the write: the member's correction may be
+		// meant for that one, so it is not put on either.
+		return Reply{}, userErr("The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved.")
 	case errors.Is(err, ErrConflict):
 		return Reply{}, userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(mi.Number), mi.HeldOn, closed)
 	case errors.Is(err, ErrUnchanged) && k.EnteredBy != "":

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 )
 
 // decDay is agendaKit on the morning of the meeting: Sue is the chair and
@@ -1297,4 +1298,41 @@ func TestMinutesCorrectedFromTheRecords(t *testing.T) {
 		t.Errorf("meetings with minutes drafted: %d (%v); want none, for nothing is minuted", len(ms), err)
 	}
 	wantShown(t, k.say(neil, "/history resolution 2026-12-10 1"), "I sent my apologies by email.")
+}
+
+// minutedMeanwhile is the kit's database with another item's minute
+// written under the number a correction makes, between the command's
+// reading of the draft and its write: the agenda renumbered and `/minute`
+// sent at that moment.
+type minutedMeanwhile struct {
+	*storage.DB
+	t *testing.T
+}
+
+func (m minutedMeanwhile) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment) error {
+	if item != nil {
+		if _, err := m.SQL().Exec(`INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
+			VALUES ($1, $2, $3, 99, 'ANY OTHER BUSINESS', 'Written meanwhile.', '{}', $4, '', 'draft', 'AOB')`,
+			item.MeetingID, item.CommitteeID, item.Number, fmt.Sprintf("%04d-%02d-%02d", item.HeldOn.Year, item.HeldOn.Month, item.HeldOn.Day)); err != nil {
+			m.t.Fatal(err)
+		}
+	}
+	return m.DB.CommentMinute(ctx, minuteID, item, k)
+}
+
+// TestCommentOnAMinuteNumberedMeanwhile: a correction to a minute the
+// draft shows, whose number another item's minute took as it was sent, is
+// refused with what to do, not as minutes confirmed, and nothing of it is
+// saved.
+func TestCommentOnAMinuteNumberedMeanwhile(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.svc = commands.New(minutedMeanwhile{DB: k.db, t: t}, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden"})
+	attRefused(k, graeme, "/minutes comment 4 Graeme Robson gave his apologies.",
+		"The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved.")
+	if n := attRows(k, `SELECT count(*) FROM minute_comments`); n != 0 {
+		t.Errorf("%d corrections saved, want none", n)
+	}
 }

@@ -28,6 +28,11 @@ var (
 	// (MinuteWrite.IfChanged, a minute's comment sent again) would not
 	// have; nothing was written.
 	ErrUnchanged = errors.New("nothing to change")
+	// ErrMinutesChanged: the minutes of a meeting changed between what the
+	// command read of them and the write (a minute's number it worked out
+	// taken meanwhile by another); nothing was written. It is an
+	// ErrConflict too.
+	ErrMinutesChanged = fmt.Errorf("minutes changed meanwhile: %w", ErrConflict)
 )
 
 // UserError is a mistake the user can fix: the message says what was wrong

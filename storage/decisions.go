@@ -241,6 +241,19 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.
 			if confirmed {
 				return fmt.Errorf("storage: comment minute: confirmed: %w", commands.ErrConflict)
 			}
+			// The number was worked out from the agenda and the minutes
+			// before the lock: an item renumbered and minuted since may
+			// have taken it. The minutes' unique number would refuse the
+			// insert all the same, but as a bare conflict, which reads as
+			// minutes confirmed; the member is told the minutes changed.
+			var taken bool
+			if err := tx.GetContext(ctx, &taken, `SELECT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND number = $2 AND item_number <> $3)`,
+				item.MeetingID, item.Number, item.Item); err != nil {
+				return err
+			}
+			if taken {
+				return fmt.Errorf("storage: comment minute: number %q taken by another item's minute: %w", item.Number, commands.ErrMinutesChanged)
+			}
 			if err := tx.GetContext(ctx, &minuteID, `
 				WITH made AS (
 					INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)

@@ -124,3 +124,49 @@ func TestCommentMakesTheMinuteOfAnItem(t *testing.T) {
 		t.Errorf("%d minutes after the refused correction, want 1", n)
 	}
 }
+
+// TestCommentRefusesAMinuteNumberTaken: the number of a minute a
+// correction makes is worked out before the meeting's lock is taken; if
+// another item's minute has taken that number meanwhile (the agenda
+// changed and `/minute` wrote it), the correction is refused and nothing
+// is written, rather than two minutes of the meeting carrying one number.
+// The item's own minute, made by an earlier correction, is not another.
+func TestCommentRefusesAMinuteNumberTaken(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	london, _ := time.LoadLocation("Europe/London")
+	day := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	x := db.SQL()
+	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	item := func(number, title string) *commands.MinuteWrite {
+		return &commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: number, Number: number,
+			Position: 1, Title: title}
+	}
+	// Minute 2 written meanwhile for the item now numbered 2, once 3.
+	queryID(t, x, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
+		VALUES ($1, $2, '2', 1, 'MINUTES OF THE LAST MEETING', 'Agreed.', '{}', $3, '', 'draft', '3') RETURNING id`, meetingID, c.ID, day.Format("2006-01-02"))
+	err := db.CommentMinute(ctx, 0, item("2", "DECLARATIONS OF INTEREST"), commands.MinuteComment{Body: "I declared.", By: "UNEIL"})
+	if !errors.Is(err, commands.ErrMinutesChanged) {
+		t.Errorf("a correction making a second minute 2: %v, want ErrMinutesChanged", err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minutes WHERE meeting_id = $1`, meetingID); n != 1 {
+		t.Errorf("%d minutes after the refused correction, want 1", n)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minute_comments`); n != 0 {
+		t.Errorf("%d corrections saved after the refusal, want none", n)
+	}
+
+	// A number no other minute has is made, and a second correction to
+	// the same item finds its own minute.
+	apologies := item("1", "APOLOGIES FOR ABSENCE")
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "I sent apologies.", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CommentMinute(ctx, 0, apologies, commands.MinuteComment{Body: "So did I.", By: "UGRAEME"}); err != nil {
+		t.Errorf("a second correction to the item's own minute: %v", err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minutes WHERE meeting_id = $1`, meetingID); n != 2 {
+		t.Errorf("%d minutes, want 2", n)
+	}
+}
