@@ -720,3 +720,25 @@ func TestAgendaImportAsksBeforeTakingItemsOff(t *testing.T) {
 	}
 	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 14 January 2027: 5 items")
 }
+
+// TestAgendaHistoryNamesAMovedItemAsItReadThen: an item moved after it
+// was changed in place is named in /history agenda by the title it had
+// when it moved, and one moved before the change by the title it had then.
+func TestAgendaHistoryNamesAMovedItemAsItReadThen(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{ian, "/agenda move 7.5 7.4", []string{"7.4"}},
+		{ian, "/agenda edit 7.4 SWACA Services — Neil Frackelton", []string{"Item *7.4* now reads SWACA Services"}},
+		{ian, "/agenda move 7.4 7.6", []string{"7.6"}},
+		{ian, "/agenda edit 7.6 SWACA Annual Report", []string{"Item *7.6* now reads SWACA Annual Report"}},
+		{ian, "/agenda move 7.6 7.8", []string{"7.8"}},
+	})
+	history := k.say(ian, "/history agenda")
+	inOrder(t, history,
+		"item 7.5: added: SWACA — Kate Ellis _(entered by <@UIAN>)_",
+		"item 7.5: moved to 7.4 — SWACA _(entered by <@UIAN>)_",
+		"item 7.4: changed to SWACA Services — Neil Frackelton (it read SWACA — Kate Ellis (SWACA))",
+		"item 7.4: moved to 7.6 — SWACA Services _(entered by <@UIAN>)_",
+		"item 7.6: changed to SWACA Annual Report — Neil Frackelton (it read SWACA Services — Neil Frackelton)",
+		"item 7.6: moved to 7.8 — SWACA Annual Report _(entered by <@UIAN>)_")
+}

@@ -130,6 +130,7 @@ const (
 	branchItemAdded   = 6
 	branchItemRemoved = 7
 	branchItemMoved   = 8
+	branchItemEdited  = 9
 )
 
 // numberAgendaAsThen gives each agenda item's added and removed rows, in
@@ -138,7 +139,11 @@ const (
 // the moves since, in the audit log, say what it was before: going back
 // through the changes, a move from F to T was of the item numbered T then,
 // which was F before it. A move's row, which the audit log gives only
-// numbers, is given that item's title too: "to 5 — Date of Next Meeting".
+// numbers, is given that item's title too, as it read when it moved:
+// "to 5 — Date of Next Meeting". The title is found going forward, from
+// the item as added through its changes in place, because an edit's row
+// names the item only by its number then, which is known once the moves
+// after it have been gone back through.
 func numberAgendaAsThen(rows []changeRow) {
 	type key struct{ meeting, item int64 }
 	number := map[key]string{}
@@ -155,6 +160,17 @@ func numberAgendaAsThen(rows []changeRow) {
 			number[k], standing[k] = r.Item, false
 		}
 	}
+	// standingAt is the item standing at number n of meeting, as going
+	// back through the changes has numbered them.
+	standingAt := func(meeting int64, n string) (key, bool) {
+		for other, on := range standing {
+			if on && other.meeting == meeting && number[other] == n {
+				return other, true
+			}
+		}
+		return key{}, false
+	}
+	itemOf := map[int]key{}
 	for i := len(rows) - 1; i >= 0; i-- {
 		r := &rows[i]
 		k := key{r.MeetingID, r.ID}
@@ -164,16 +180,29 @@ func numberAgendaAsThen(rows []changeRow) {
 		case branchItemAdded:
 			r.Item = number[k]
 			standing[k] = false
+		case branchItemEdited:
+			if other, ok := standingAt(r.MeetingID, r.Item); ok {
+				itemOf[i] = other
+			}
 		case branchItemMoved:
-			to := strings.TrimPrefix(r.Detail, "to ")
-			for other, on := range standing {
-				if on && other.meeting == r.MeetingID && number[other] == to {
-					number[other] = r.Item
-					if title[other] != "" {
-						r.Detail += " — " + title[other]
-					}
-					break
-				}
+			if other, ok := standingAt(r.MeetingID, strings.TrimPrefix(r.Detail, "to ")); ok {
+				number[other] = r.Item
+				itemOf[i] = other
+			}
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		k, ok := itemOf[i]
+		if !ok {
+			continue
+		}
+		switch r.Branch {
+		case branchItemEdited:
+			title[k] = r.Detail
+		case branchItemMoved:
+			if title[k] != "" {
+				r.Detail += " — " + title[k]
 			}
 		}
 	}

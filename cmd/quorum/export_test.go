@@ -138,7 +138,8 @@ func TestExportHistoryMeetingWithNoTime(t *testing.T) {
 
 // TestExportHistoryAgendaEdit: an item changed in place is in the
 // history's CSV with what it read before, and its row as added keeps the
-// title it was added with.
+// title it was added with; moved after the change, it is named as it
+// read then.
 func TestExportHistoryAgendaEdit(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	historyRecords(t, dsn)
@@ -165,6 +166,9 @@ func TestExportHistoryAgendaEdit(t *testing.T) {
 	if err := db.ChangeAgenda(ctx, ms[0].ID, []commands.AgendaChange{{Edit: &edit}}, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.ChangeAgenda(ctx, ms[0].ID, []commands.AgendaChange{{Move: "7.5", To: "7.6"}}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
 	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
 	if err != nil {
 		t.Fatalf("export: %v\n%s", err, stderr)
@@ -182,6 +186,7 @@ func TestExportHistoryAgendaEdit(t *testing.T) {
 	want := []string{
 		"2026-12-10 10:00|agenda|added|7.5|Neil Frackelton||SWACA|Ian Barton|UIAN",
 		"2026-12-10 10:00|agenda|edited|7.5|Neil Frackelton||SWACA Services (it read SWACA — Neil Frackelton)|Ian Barton|UIAN",
+		"2026-12-10 10:00|agenda|moved|7.5|||to 7.6 — SWACA Services|Ian Barton|UIAN",
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("agenda rows (-got +want):\n%s", diff)
