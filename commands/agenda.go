@@ -836,6 +836,11 @@ func (s *Service) recordsOn(ctx context.Context, m Meeting, number string) (stri
 	if err != nil {
 		return "", err
 	}
+	return recordsText(it, ds, links), nil
+}
+
+// recordsText says which of ds and links stand for item it, as recordsOn.
+func recordsText(it AgendaItem, ds []Declaration, links []ReportLink) string {
 	var parts, names []string
 	for _, d := range ds {
 		if d.filed().on(it) {
@@ -854,7 +859,7 @@ func (s *Service) recordsOn(ctx context.Context, m Meeting, number string) (stri
 	if len(names) > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(names), plural(len(names), "report link", "report links"), Escape(strings.Join(names, "; "))))
 	}
-	return strings.Join(parts, " and "), nil
+	return strings.Join(parts, " and ")
 }
 
 func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -742,3 +742,132 @@ func TestAgendaHistoryNamesAMovedItemAsItReadThen(t *testing.T) {
 		"item 7.6: changed to SWACA Annual Report — Neil Frackelton (it read SWACA Services — Neil Frackelton)",
 		"item 7.6: moved to 7.8 — SWACA Annual Report _(entered by <@UIAN>)_")
 }
+
+// importWhileHeld submits text to the agenda import form as the officer
+// while another transaction holds what lock takes (a statement given id).
+// The commands ahead are sent first, each waiting for the lock before the
+// next is sent, then the import, which has read what it reads before its
+// transaction by the time it waits; meanwhile (when not nil), which that
+// lock does not hold up, runs then. The lock is let go, and the answers of
+// the commands ahead and of the form are returned.
+func importWhileHeld(k *kit, lock string, id int64, ahead [][2]string, form *commands.Form, text string, meanwhile func()) ([]result, commands.Reply, map[string]string) {
+	k.t.Helper()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(lock, id); err != nil {
+		k.t.Fatal(err)
+	}
+	var sent []<-chan result
+	for i, a := range ahead {
+		sent = append(sent, k.runAsync(a[0], a[1]))
+		if !waitFor(func() bool { return lockWaiters(k) >= i+1 }) {
+			k.t.Fatalf("%s never waited for the lock", a[1])
+		}
+	}
+	type answer struct {
+		reply commands.Reply
+		errs  map[string]string
+		err   error
+	}
+	done := make(chan answer, 1)
+	sub := commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{"text": {text}}}
+	r := k.request(ian, "")
+	go func() {
+		reply, errs, err := k.svc.Submit(context.Background(), r, sub)
+		done <- answer{reply, errs, err}
+	}()
+	if !waitFor(func() bool { return lockWaiters(k) >= len(ahead)+1 }) {
+		k.t.Fatal("the import never waited for the lock")
+	}
+	if meanwhile != nil {
+		meanwhile()
+	}
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	out := make([]result, len(sent))
+	for i, c := range sent {
+		out[i] = <-c
+	}
+	a := <-done
+	if a.err != nil {
+		k.t.Fatalf("import: %v", a.err)
+	}
+	return out, a.reply, a.errs
+}
+
+// TestAgendaImportAsksUnderTheLock: whether an import would take items off
+// the agenda is settled as it writes, not before: an item added, or a
+// declaration made on an item it would take off, while the import waits
+// its turn is asked about as if made before it was pasted, and nothing is
+// imported.
+func TestAgendaImportAsksUnderTheLock(t *testing.T) {
+	short := "Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n" +
+		"4. Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)\n5. Date of Next Meeting\n"
+	for _, tc := range []struct {
+		name string
+		// revised is the agenda pasted again, which takes nothing off
+		// that the officer must be asked about when it is pasted.
+		revised   string
+		meanwhile [2]string // a user and a line
+		want      string
+	}{
+		{"an item added", strings.Replace(short, "Remote Meeting", "Remote Meeting (Teams)", 1),
+			[2]string{ian, "/agenda add 4.1 Youth Service — Ann Lee"},
+			"This agenda would take 1 item off the agenda for Thursday 10 December 2026: 4.1 Youth Service — Ann Lee. Nothing was imported. " +
+				"To import it all the same, run `/agenda import confirm` and paste it again; what the items have stays on record, under the items removed."},
+		{"a declaration on a standard item", strings.Replace(short, "3. Minutes of Previous Meeting", "3. Minutes of the Previous Meeting", 1),
+			[2]string{neil, "/declare 3 personal Trustee of SWACA"},
+			"This agenda would take 1 item off the agenda for Thursday 10 December 2026: 3 Minutes of Previous Meeting, with 1 declaration of interest (Neil Frackelton, personal). Nothing was imported. " +
+				"To import it all the same, run `/agenda import confirm` and paste it again; what the items have stays on record, under the items removed."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := agendaKit(t)
+			r := k.must(ian, "/agenda import confirm")
+			if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": short}); len(errs) > 0 {
+				t.Fatalf("first import: %v", errs)
+			}
+			r = k.must(ian, "/agenda import")
+			_, got, errs := importWhileHeld(k, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, k.committee().ID, nil,
+				r.Form, tc.revised, func() { k.must(tc.meanwhile[0], tc.meanwhile[1]) })
+			if diff := cmp.Diff(errs["text"], tc.want); diff != "" {
+				t.Errorf("the import, after %s (-got +want):\n%s\nreply: %s", tc.meanwhile[1], diff, got.Text)
+			}
+			agenda := k.say(neil, "/agenda")
+			wantShown(t, agenda, "*3* Minutes of Previous Meeting")
+			if tc.name == "an item added" {
+				wantShown(t, agenda, "*4.1* Youth Service — _Ann Lee_")
+			}
+		})
+	}
+}
+
+// TestAgendaImportWaitsBehindAChange: an import sent while a change to the
+// agenda waits for it goes after that change, and is asked about what the
+// change added; neither waits for the other for ever.
+func TestAgendaImportWaitsBehindAChange(t *testing.T) {
+	k := agendaKit(t)
+	short := "Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n" +
+		"4. Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)\n5. Date of Next Meeting\n"
+	r := k.must(ian, "/agenda import confirm")
+	if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": short}); len(errs) > 0 {
+		t.Fatalf("first import: %v", errs)
+	}
+	r = k.must(ian, "/agenda import")
+	ahead, got, errs := importWhileHeld(k, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, k.next().ID,
+		[][2]string{{ian, "/agenda add 4.1 Youth Service — Ann Lee"}}, r.Form, strings.Replace(short, "Remote Meeting", "Remote Meeting (Teams)", 1), nil)
+	if ahead[0].err != nil || ahead[0].reply.Refused {
+		t.Fatalf("the change ahead of the import: %v %s", ahead[0].err, shown(ahead[0].reply))
+	}
+	want := "This agenda would take 1 item off the agenda for Thursday 10 December 2026: 4.1 Youth Service — Ann Lee. Nothing was imported. " +
+		"To import it all the same, run `/agenda import confirm` and paste it again; what the items have stays on record, under the items removed."
+	if diff := cmp.Diff(errs["text"], want); diff != "" {
+		t.Errorf("the import after the change (-got +want):\n%s\nreply: %s", diff, got.Text)
+	}
+	wantShown(t, k.say(neil, "/agenda"), "*4.1* Youth Service — _Ann Lee_")
+}

@@ -26,6 +26,25 @@ type AgendaImport struct {
 	// ("Date of Next Meeting"); made if missing, with FutureItems.
 	Future      []time.Time
 	FutureItems []AgendaItem
+	// Ask, when not nil, is called when the import would take items off
+	// the meeting's agenda, in its transaction and under the lock that
+	// orders changes to that agenda, with what would go: whatever is
+	// changed on the agenda, or declared or reported on its items, while
+	// the import waits its turn is counted. An error from it is returned,
+	// and nothing is imported. It reads nothing but what it is given.
+	Ask func(AgendaGoing) error
+}
+
+// AgendaGoing is what an agenda import would take off its meeting's
+// agenda, as read under the agenda's lock: the items standing that the
+// import does not have as they stand (the same number, title, presenter
+// and organisation), and the declarations of interest and report links
+// standing for the meeting.
+type AgendaGoing struct {
+	StartsAt     time.Time
+	Items        []AgendaItem
+	Declarations []Declaration
+	ReportLinks  []ReportLink
 }
 
 // AgendaImportResult says what an import changed.
@@ -53,6 +72,12 @@ var DefaultMeetingTime = Clock{10, 0}
 // what it read, for printing, and what changed. Importing the same text
 // twice changes nothing.
 func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string) (*minutes.Agenda, AgendaImportResult, error) {
+	return importAgenda(ctx, store, c, text, by, nil)
+}
+
+// importAgenda is ImportAgenda that has ask (when not nil) settle whether
+// the items the import would take off may go (AgendaImport.Ask).
+func importAgenda(ctx context.Context, store Store, c Committee, text, by string, ask func(AgendaGoing) error) (*minutes.Agenda, AgendaImportResult, error) {
 	a, err := minutes.ParseAgenda(text)
 	if errors.Is(err, minutes.ErrNoAgenda) {
 		if m, err := minutes.ParseMinutes(text); err == nil && len(m.Minutes) > 0 && m.Meeting.Date != "" {
@@ -71,6 +96,7 @@ func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string
 	if err != nil {
 		return a, AgendaImportResult{}, err
 	}
+	imp.Ask = ask
 	res, err := store.ImportAgenda(ctx, imp, by)
 	if err == nil && !res.StartsAt.IsZero() && !res.StartsAt.Equal(imp.StartsAt) {
 		// The day's meeting was scheduled already, at another time, which
@@ -234,6 +260,10 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if day == "confirm" {
 		day, confirm = "", "confirm"
 	}
+	var ask func(AgendaGoing) error
+	if confirm != "confirm" {
+		ask = askBeforeItemsGo(c, day)
+	}
 	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
 		if read, err := minutes.ParseAgenda(text); err == nil && read.Meeting.Date != "" {
 			if day != "" && read.Meeting.Date != day {
@@ -243,13 +273,8 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 			if err := s.notRunningOn(ctx, c, read.Meeting.Date); err != nil {
 				return err
 			}
-			if confirm != "confirm" {
-				if err := s.askBeforeItemsGo(ctx, c, read, text, day); err != nil {
-					return err
-				}
-			}
 		}
-		a, res, err = ImportAgenda(ctx, s.store, c, text, r.UserID)
+		a, res, err = importAgenda(ctx, s.store, c, text, r.UserID, ask)
 		return err
 	})
 	if fieldErrs != nil || err != nil {
@@ -275,32 +300,24 @@ func takeConfirm(args []string, form string) ([]string, bool, error) {
 	return args, false, nil
 }
 
-// askBeforeItemsGo refuses, until the officer confirms, an agenda read
-// (from text) that would take items off the agenda of its day's meeting:
-// a short paste over a full agenda would otherwise replace it without a
-// word, and the declarations and report links on the items taken off
-// would be left under removed items. It says which items would go, and
-// what is on record for them, as `/agenda remove` does for one. Standard
-// items with nothing on record, which every new meeting starts with, go
-// without asking. day is the date the form was opened for, if any.
-func (s *Service) askBeforeItemsGo(ctx context.Context, c Committee, read *minutes.Agenda, text, day string) error {
-	imp, _, err := agendaImport(c, read, text)
-	if err != nil {
-		return nil // ImportAgenda says what is wrong with it
-	}
-	loc := c.Location()
-	ms, err := s.store.Meetings(ctx, c.ID, imp.StartsAt.Add(-24*time.Hour), imp.StartsAt.Add(24*time.Hour))
-	if err != nil {
-		return err
-	}
-	for _, m := range ms {
-		if DateOf(m.StartsAt, loc) != DateOf(imp.StartsAt, loc) {
-			continue
+// askBeforeItemsGo refuses, until the officer confirms, an agenda that
+// would take items off the agenda of its day's meeting: a short paste over
+// a full agenda would otherwise replace it without a word, and the
+// declarations and report links on the items taken off would be left
+// under removed items. It says which items would go, and what is on
+// record for them, as `/agenda remove` does for one. Standard items with
+// nothing on record, which every new meeting starts with, go without
+// asking. day is the date the form was opened for, if any. It is asked
+// as the import writes (AgendaImport.Ask), not before: an item added, or
+// a declaration made on one, while the import waits for the agenda would
+// otherwise go unasked.
+func askBeforeItemsGo(c Committee, day string) func(AgendaGoing) error {
+	return func(g AgendaGoing) error {
+		going := itemsGoing(g)
+		if len(going) == 0 {
+			return nil
 		}
-		going, err := s.itemsGoing(ctx, m, imp.Items)
-		if err != nil || len(going) == 0 {
-			return err
-		}
+		loc := c.Location()
 		shown := going
 		more := ""
 		if len(going) > 10 {
@@ -308,37 +325,20 @@ func (s *Service) askBeforeItemsGo(ctx context.Context, c Committee, read *minut
 		}
 		again := "/agenda import confirm"
 		if day != "" {
-			again = "/agenda import " + DateOf(m.StartsAt, loc).String() + " confirm"
+			again = "/agenda import " + DateOf(g.StartsAt, loc).String() + " confirm"
 		}
 		return userErr("This agenda would take %d %s off the agenda for %s: %s%s. Nothing was imported. To import it all the same, run `%s` and paste it again; what the items have stays on record, under the items removed.",
-			len(going), plural(len(going), "item", "items"), formatDay(m.StartsAt, loc), strings.Join(shown, "; "), more, again)
+			len(going), plural(len(going), "item", "items"), formatDay(g.StartsAt, loc), strings.Join(shown, "; "), more, again)
 	}
-	return nil
 }
 
-// itemsGoing describes the items of m's agenda that importing items would
-// take off (as replaceItems does: those whose number, title, presenter
-// and organisation are not among items), but for standard items with
-// nothing on record: "7.5 SWACA — Kate Ellis (SWACA), with 1 declaration
-// of interest (Neil Frackelton, personal)".
-func (s *Service) itemsGoing(ctx context.Context, m Meeting, items []AgendaItem) ([]string, error) {
-	current, err := s.store.AgendaItems(ctx, m.ID)
-	if err != nil {
-		return nil, err
-	}
-	want := map[string]AgendaItem{}
-	for _, it := range items {
-		want[it.Number] = it
-	}
+// itemsGoing describes the items an import would take off (g.Items), but
+// for standard items with nothing on record: "7.5 SWACA — Kate Ellis
+// (SWACA), with 1 declaration of interest (Neil Frackelton, personal)".
+func itemsGoing(g AgendaGoing) []string {
 	var out []string
-	for _, cur := range current {
-		if w, ok := want[cur.Number]; ok && w.Title == cur.Title && w.Presenter == cur.Presenter && w.Organisation == cur.Organisation {
-			continue
-		}
-		records, err := s.recordsOn(ctx, m, cur.Number)
-		if err != nil {
-			return nil, err
-		}
+	for _, cur := range g.Items {
+		records := recordsText(cur, g.Declarations, g.ReportLinks)
 		if cur.Standard && records == "" {
 			continue
 		}
@@ -351,7 +351,7 @@ func (s *Service) itemsGoing(ctx context.Context, m Meeting, items []AgendaItem)
 		}
 		out = append(out, line)
 	}
-	return out, nil
+	return out
 }
 
 // notRunningOn refuses an agenda pasted for the day (ISO) of a meeting

@@ -336,7 +336,9 @@ type AgendaStore interface {
 	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string) error
 	// ImportAgenda records an imported agenda in one transaction: its
 	// meeting (made if missing), its items, and the future meetings of its
-	// programme. The same document twice changes nothing.
+	// programme. The same document twice changes nothing. It holds the
+	// meeting's row, as ChangeAgenda does, from before it reads the agenda
+	// it replaces (and calls imp.Ask with what would go) until it commits.
 	ImportAgenda(ctx context.Context, imp AgendaImport, by string) (AgendaImportResult, error)
 	// RecordsChangedSince reports whether a transaction that the database
 	// snapshot since (as returned before) did not see has changed any

@@ -185,13 +185,24 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 	var res commands.AgendaImportResult
 	err := db.inTx(ctx, "import agenda", func(tx *Tx) error {
 		res = commands.AgendaImportResult{}
-		// Serialise imports into one committee.
-		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, imp.CommitteeID); err != nil {
+		// Serialise imports into one committee. FOR NO KEY UPDATE, not FOR
+		// UPDATE: the rows that name the committee (the audit log's), which
+		// a change to the agenda writes while holding the meeting's row,
+		// must not wait for this lock while the import waits for that row.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, imp.CommitteeID); err != nil {
 			return err
 		}
 		var err error
 		res.MeetingID, res.StartsAt, res.MeetingCreated, err = ensureMeeting(ctx, tx, imp.CommitteeID, imp.StartsAt, imp.Venue, nil, by)
 		if err != nil {
+			return err
+		}
+		// Lock the meeting as ChangeAgenda does, so that the agenda and
+		// what is on record for its items, read below, are what the import
+		// replaces: a change to the agenda, and a declaration or report
+		// link (whose rows name the meeting), wait until it is done, and
+		// one made before has committed by the time it is read.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, res.MeetingID); err != nil {
 			return err
 		}
 		var seen bool
@@ -204,6 +215,23 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			res.Unchanged = true
 			return nil
 		}
+		current, err := agendaItems(ctx, tx, res.MeetingID)
+		if err != nil {
+			return err
+		}
+		going, keep := replacing(current, imp.Items)
+		if imp.Ask != nil && len(going) > 0 {
+			g := commands.AgendaGoing{StartsAt: res.StartsAt, Items: going}
+			if g.Declarations, err = queryDeclarations(ctx, tx, standingDeclarationsSQL, res.MeetingID); err != nil {
+				return err
+			}
+			if g.ReportLinks, err = reportLinks(ctx, tx, []int64{res.MeetingID}); err != nil {
+				return err
+			}
+			if err := imp.Ask(g); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE minute_documents SET replaced_at = now()
 			WHERE meeting_id = $1 AND kind = 'agenda' AND replaced_at IS NULL`, res.MeetingID); err != nil {
 			return err
@@ -212,7 +240,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			VALUES ($1, $2, 'agenda', $3, $4)`, imp.CommitteeID, res.MeetingID, imp.SHA256, by); err != nil {
 			return err
 		}
-		res.ItemsAdded, res.ItemsRemoved, err = replaceItems(ctx, tx, res.MeetingID, imp.Items, by)
+		res.ItemsAdded, res.ItemsRemoved, err = replaceItems(ctx, tx, res.MeetingID, going, keep, imp.Items, by)
 		if err != nil {
 			return err
 		}
@@ -264,25 +292,31 @@ func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, st
 	return m.ID, m.StartsAt, err == nil, err
 }
 
-// replaceItems makes a meeting's standing items the given ones: items
-// whose number, title, presenter and organisation are unchanged stay; the
-// rest are marked removed and the new ones added.
-func replaceItems(ctx context.Context, q sqlx.ExtContext, meetingID int64, items []commands.AgendaItem, by string) (added, removed int, err error) {
-	current, err := agendaItems(ctx, q, meetingID)
-	if err != nil {
-		return 0, 0, err
-	}
+// replacing says which of a meeting's standing items (current) making
+// items its agenda takes off: those whose number, title, presenter and
+// organisation are not among items; keep holds the numbers of the rest.
+func replacing(current, items []commands.AgendaItem) (going []commands.AgendaItem, keep map[string]bool) {
 	want := map[string]commands.AgendaItem{}
 	for _, it := range items {
 		want[it.Number] = it
 	}
-	keep := map[string]bool{}
+	keep = map[string]bool{}
 	for _, cur := range current {
 		w, ok := want[cur.Number]
 		if ok && w.Title == cur.Title && w.Presenter == cur.Presenter && w.Organisation == cur.Organisation {
 			keep[cur.Number] = true
 			continue
 		}
+		going = append(going, cur)
+	}
+	return going, keep
+}
+
+// replaceItems makes a meeting's standing items the given ones, as
+// replacing found them: the items going are marked removed, and those of
+// items not kept added.
+func replaceItems(ctx context.Context, q sqlx.ExtContext, meetingID int64, going []commands.AgendaItem, keep map[string]bool, items []commands.AgendaItem, by string) (added, removed int, err error) {
+	for _, cur := range going {
 		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
 			return 0, 0, err
 		}

@@ -359,14 +359,18 @@ func (db *DB) Declaration(ctx context.Context, id int64) (commands.Declaration, 
 
 // Declarations implements commands.DeclarationStore.
 func (db *DB) Declarations(ctx context.Context, meetingID int64) ([]commands.Declaration, error) {
-	out, err := queryDeclarations(ctx, db.x, `SELECT `+declarationColumns+` FROM declarations d
-		WHERE d.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
-		ORDER BY d.declared_at, d.id`, meetingID)
+	out, err := queryDeclarations(ctx, db.x, standingDeclarationsSQL, meetingID)
 	if err != nil {
 		return nil, mapErr("declarations", err)
 	}
 	return out, nil
 }
+
+// standingDeclarationsSQL reads the declarations standing for meeting $1,
+// oldest first.
+var standingDeclarationsSQL = `SELECT ` + declarationColumns + ` FROM declarations d
+		WHERE d.meeting_id = $1 AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
+		ORDER BY d.declared_at, d.id`
 
 // queryDeclarations runs query, which reads declarationColumns, and scans
 // its rows by hand: every agenda reads all its meeting's declarations,
