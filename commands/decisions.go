@@ -134,7 +134,9 @@ func (k MinuteComment) from() string {
 // comments on them, and actions.
 type DecisionStore interface {
 	// WriteMinute applies w in one transaction with its history:
-	// ErrConflict if the meeting's minutes are confirmed.
+	// ErrConflict if the meeting's minutes are confirmed; ErrMinutesChanged
+	// if w makes the item's first minute under a number another item's
+	// minute has.
 	WriteMinute(ctx context.Context, w MinuteWrite) (Minute, error)
 	// ApproveMinutes confirms the minutes of a meeting: ErrNotFound if it
 	// has none, ErrConflict if they are confirmed already.
@@ -314,6 +316,12 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		w.Narrative = &text
 	}
 	mi, err := s.store.WriteMinute(ctx, w)
+	if errors.Is(err, ErrMinutesChanged) {
+		// The item's minute number, worked out from the agenda, was taken
+		// by another item's minute before the write: the number in the
+		// reply would not be the one the item's minute gets.
+		return Reply{}, minutesChangedErr()
+	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, confirmedErr(c, m)
 	}
@@ -456,6 +464,11 @@ func writtenReply(c Committee, m Minute) Reply {
 	}
 	reply.Sections = []Section{{Title: reply.Sections[0].Title, Text: b.String()}}
 	return reply
+}
+
+// minutesChangedErr answers a write refused with ErrMinutesChanged.
+func minutesChangedErr() error {
+	return userErr("The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved.")
 }
 
 func confirmedErr(c Committee, m Meeting) error {
@@ -941,6 +954,9 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		w.Narrative = &text
 	}
 	out, err := s.store.WriteMinute(ctx, w)
+	if errors.Is(err, ErrMinutesChanged) {
+		return Reply{}, minutesChangedErr()
+	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("The minutes of %s are confirmed as a correct record and can no longer be changed.", mi.HeldOn)
 	}
@@ -1024,7 +1040,7 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// The minute's number, read from the draft, was taken by another
 		// item's minute before the write: the member's correction may be
 		// meant for that one, so it is not put on either.
-		return Reply{}, userErr("The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved.")
+		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
 		return Reply{}, userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(mi.Number), mi.HeldOn, closed)
 	case errors.Is(err, ErrUnchanged) && k.EnteredBy != "":
@@ -1178,6 +1194,10 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			}
 		}
 		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
+	case errors.Is(err, ErrMinutesChanged):
+		// The approving meeting's minute that records it lost its number
+		// to another item's minute meanwhile.
+		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
 		return Reply{}, usageErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))
 	case err != nil:

@@ -1336,3 +1336,46 @@ func TestCommentOnAMinuteNumberedMeanwhile(t *testing.T) {
 		t.Errorf("%d corrections saved, want none", n)
 	}
 }
+
+// numberedMeanwhile is the kit's database with another item's minute
+// written under the number `/resolve` or `/minute` worked out, between the
+// command's reading of the agenda and its write: the agenda renumbered and
+// another item minuted at that moment.
+type numberedMeanwhile struct {
+	*storage.DB
+	t *testing.T
+}
+
+func (m numberedMeanwhile) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands.Minute, error) {
+	if _, err := m.SQL().Exec(`INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
+		VALUES ($1, $2, $3, 99, 'ANY OTHER BUSINESS', 'Written meanwhile.', '{}', $4, '', 'draft', 'AOB ' || $3)`,
+		w.MeetingID, w.CommitteeID, w.Number, fmt.Sprintf("%04d-%02d-%02d", w.HeldOn.Year, w.HeldOn.Month, w.HeldOn.Day)); err != nil {
+		m.t.Fatal(err)
+	}
+	return m.DB.WriteMinute(ctx, w)
+}
+
+// TestMinuteNumberedMeanwhile: `/resolve` and `/minute` under an item
+// whose minute number another item's minute took as they were sent are
+// refused with what to do, not as minutes confirmed, and nothing of them
+// is saved.
+func TestMinuteNumberedMeanwhile(t *testing.T) {
+	k := decDay(t)
+	k.svc = commands.New(numberedMeanwhile{DB: k.db, t: t}, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden"})
+	for _, line := range []string{"/resolve 7.7 That the report be noted.", "/minute 7.5 The Board heard the report."} {
+		r := k.run(ian, line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", line, shown(r))
+		}
+		wantShown(t, shown(r), "The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved.")
+		if strings.Contains(shown(r), "confirmed as a correct record") {
+			t.Errorf("%s: told the minutes are confirmed:\n%s", line, shown(r))
+		}
+	}
+	if n := attRows(k, `SELECT count(*) FROM minutes WHERE item_number IN ('7.5', '7.7')`); n != 0 {
+		t.Errorf("%d minutes of items 7.5 and 7.7 saved, want none", n)
+	}
+	if n := attRows(k, `SELECT count(*) FROM minute_history`); n != 0 {
+		t.Errorf("%d minute histories saved, want none", n)
+	}
+}

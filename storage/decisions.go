@@ -67,6 +67,22 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	if confirmed {
 		return 0, fmt.Errorf("storage: write minute: confirmed: %w", commands.ErrConflict)
 	}
+	// The number of an item's first minute was worked out from the agenda
+	// and the minutes before the lock: an item renumbered and minuted
+	// since may have taken it. The minutes' unique number would refuse
+	// the insert all the same, but as a bare conflict, which reads as
+	// minutes confirmed; the officer is told the minutes changed. An item
+	// with a minute keeps that minute's number, so is not asked about.
+	var taken bool
+	if err := tx.GetContext(ctx, &taken, `SELECT $3 <> ''
+		AND EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND number = $2 AND item_number <> $3)
+		AND NOT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND item_number = $3)`,
+		w.MeetingID, w.Number, w.Item); err != nil {
+		return 0, err
+	}
+	if taken {
+		return 0, fmt.Errorf("storage: write minute: number %q taken by another item's minute: %w", w.Number, commands.ErrMinutesChanged)
+	}
 	narrative, setNarrative := "", w.Narrative != nil
 	if setNarrative {
 		narrative = *w.Narrative
