@@ -738,3 +738,24 @@ func TestHomeOfficerRegister(t *testing.T) {
 		t.Errorf("the officer's register section after a removal and a review (-got +want):\n%s", diff)
 	}
 }
+
+// TestHomeOfARemovedMembersSubstitute: removing a member withdraws their
+// apologies, and with them the substitute they named: the substitute's
+// Home is marked for publishing again and no longer says they substitute.
+func TestHomeOfARemovedMembersSubstitute(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	const title = "Substituting"
+	k.must(sue, "/apologies Holiday sub <@UNEIL>")
+	if got := section(t, k.svc, neil, title); got == "" {
+		t.Fatal("Neil's Home does not say he substitutes for Sue")
+	}
+	k.marked()
+	k.must(ian, "/committee member remove <@USUE>")
+	if got := k.marked(); !slices.Contains(got, neil) {
+		t.Errorf("removing Sue marked %v, not the Home of Neil, her substitute", got)
+	}
+	if got := section(t, k.svc, neil, title); got != "" {
+		t.Errorf("Neil's Home after Sue was removed: %q", got)
+	}
+}

@@ -700,7 +700,8 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 // the agenda, the Homes or the reminders. They stay in the history, with
 // the withdrawal by whoever removed the member; apologies for meetings
 // already started (or opened early) or held are part of those meetings'
-// record and stay.
+// record and stay. The Homes of the substitutes they named are marked
+// with the member's, so that none goes on saying they substitute.
 // Migration 00015 does the same for members removed before.
 func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
 	_, err := tx.ExecContext(ctx, `
@@ -711,11 +712,13 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 			  AND NOT a.withdrawn AND m.status = 'scheduled' AND m.starts_at > now()
 			  -- A meeting opened before its advertised start has started.
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
-			RETURNING a.id, m.id AS meeting_id
+			RETURNING a.id, m.id AS meeting_id, a.substitute_id
 		), hist AS (
 			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
 		)
-		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)]) FROM w`, committeeID, userID, by)
+		-- The substitute an apology named is told on their Home that they
+		-- substitute: withdrawn with it, they are not.
+		SELECT mark_stale($1, meeting_id, array_remove(ARRAY[CAST($2 AS text), substitute_id], NULL)) FROM w`, committeeID, userID, by)
 	return err
 }
 
