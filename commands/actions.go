@@ -844,8 +844,22 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 	var lines []string
 	for _, m := range drafts {
 		day := m.StartsAt.In(loc).Format("2006-01-02")
-		line := fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them, `/minutes approve %s` to confirm them.",
-			formatDay(m.StartsAt, loc), day, day)
+		approve := fmt.Sprintf(", `/minutes approve %s` to confirm them", day)
+		if in.Member.Role == RoleViceChair {
+			// The vice-chair confirms minutes only while chairing for an
+			// absent chair: the prompt is offered when the command it
+			// names would be taken from them now, by the same rule.
+			r := Request{Command: "/minutes", Text: "approve " + day, UserID: in.Member.UserID, Now: in.Now}
+			err := s.chairing(ctx, r, Origin{Committee: in.Committee, Member: &in.Member}, "confirm minutes")
+			switch {
+			case isUserErr(err):
+				approve = "; the chair or an officer confirms them"
+			case err != nil:
+				return nil, err
+			}
+		}
+		line := fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them%s.",
+			formatDay(m.StartsAt, loc), day, approve)
 		open, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return nil, err

@@ -612,7 +612,10 @@ func TestHomeForTheChair(t *testing.T) {
 		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.\n" +
 		"2 outstanding actions (`/action list` in the channel); 1 overdue, the oldest first:\n" +
 		"• 1. Circulate the figures — <@UNEIL>, due Saturday 12 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*"
-	for _, user := range []string{sue, graeme} {
+	// The vice-chair confirms minutes only in the chair's absence (see
+	// TestHomeForTheViceChair).
+	viceWant := strings.Replace(want, "to read them, `/minutes approve 2026-12-10` to confirm them.", "to read them; the chair or an officer confirms them.", 1)
+	for user, want := range map[string]string{sue: want, graeme: viceWant} {
 		card := home(user)
 		if diff := cmp.Diff(titled(card, "For the chair"), want); diff != "" {
 			t.Errorf("%s's Home, for the chair (-got +want):\n%s", user, diff)
@@ -758,4 +761,57 @@ func TestHomeOfARemovedMembersSubstitute(t *testing.T) {
 	if got := section(t, k.svc, neil, title); got != "" {
 		t.Errorf("Neil's Home after Sue was removed: %q", got)
 	}
+}
+
+// TestHomeForTheViceChair: the vice-chair's Home offers `/minutes approve`
+// only where they could use it, chairing a meeting the chair has sent
+// apologies for; otherwise it says who confirms the minutes.
+func TestHomeForTheViceChair(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	forChair := func(user string) string {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), team, user, k.now)
+		if err != nil || len(h.Cards) == 0 {
+			t.Fatalf("%s's Home: %+v %v", user, h, err)
+		}
+		for _, s := range h.Cards[0].Sections {
+			if s.Title == "For the chair" {
+				return s.Text
+			}
+		}
+		return ""
+	}
+	const prompt = "`/minutes approve 2026-12-10` to confirm them"
+	const notYours = "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them; the chair or an officer confirms them."
+
+	// The chair sends apologies for the next meeting: until it sits, the
+	// vice-chair does not chair anything.
+	k.must(sue, "/apologies 2027-01-14 Holiday")
+	got := forChair(graeme)
+	wantShown(t, got, notYours)
+	if strings.Contains(got, prompt) {
+		t.Errorf("the vice-chair, not chairing, is offered /minutes approve:\n%s", got)
+	}
+	attRefused(k, graeme, "/minutes approve 2026-12-10", "only the chair or an officer can confirm minutes")
+	wantShown(t, forChair(sue), prompt)
+
+	// At the meeting the chair sent apologies for, the vice-chair chairs,
+	// and confirms the minutes as the Home says.
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.marked()
+	k.must(ian, "/meeting start")
+	if got := k.marked(); !slices.Contains(got, graeme) {
+		t.Errorf("the meeting's start marked %v, not the vice-chair's Home", got)
+	}
+	got = forChair(graeme)
+	wantShown(t, got, prompt)
+	if strings.Contains(got, "the chair or an officer confirms them") {
+		t.Errorf("the vice-chair, chairing, is told the chair confirms the minutes:\n%s", got)
+	}
+	k.must(graeme, "/minutes approve 2026-12-10")
 }
