@@ -675,15 +675,22 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if n, err = ParseItemNumber(number); err != nil {
 		return Reply{}, badArgs(err)
 	}
-	records, err := s.recordsOn(ctx, m, number)
-	if err != nil {
-		return Reply{}, err
-	}
-	if records != "" && !confirmed {
-		return Reply{}, userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove%s %s confirm`.", number, records, agendaDateWord(in, m), number)
+	// What the item has is read as it is removed, under the agenda's lock
+	// (AgendaChange.Ask), not before: a declaration or report link made
+	// on it while the removal waits its turn would otherwise go unasked.
+	var records string
+	ask := func(g AgendaGoing) error {
+		records = ""
+		for _, it := range g.Items {
+			records = recordsText(it, g.Declarations, g.ReportLinks)
+		}
+		if records != "" && !confirmed {
+			return userErr("Item %s has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. To remove it all the same: `/agenda remove%s %s confirm`.", number, records, agendaDateWord(in, m), number)
+		}
+		return nil
 	}
 	changes, note := closeGap(items, n)
-	changes = append([]AgendaChange{{Remove: number}}, changes...)
+	changes = append([]AgendaChange{{Remove: number, Ask: ask}}, changes...)
 	err = s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", number, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
@@ -928,8 +935,16 @@ type AgendaChange struct {
 	// the change fails with ErrConflict and nothing is changed.
 	Once   bool
 	Remove string
-	Move   string
-	To     string
+	// Ask, when not nil, is called with Remove before the item goes, in
+	// the change's transaction and under the lock that orders changes to
+	// the agenda, with the item (AgendaGoing.Items, the one standing with
+	// that number) and the declarations of interest and report links
+	// standing for the meeting: what is made on the item while the change
+	// waits its turn is counted. An error from it is returned, and nothing
+	// is changed. It reads nothing but what it is given.
+	Ask  func(AgendaGoing) error
+	Move string
+	To   string
 }
 
 func containsItem(items []AgendaItem, id int64) bool {

@@ -871,3 +871,45 @@ func TestAgendaImportWaitsBehindAChange(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/agenda"), "*4.1* Youth Service — _Ann Lee_")
 }
+
+// TestAgendaRemoveAsksUnderTheLock: whether an item has records that
+// `/agenda remove` must ask about is settled as it removes the item, not
+// before: a declaration of interest or a report link made on it while
+// the removal waits its turn is asked about as if made before it was
+// sent, and the item stays; with `confirm`, the reply names it.
+func TestAgendaRemoveAsksUnderTheLock(t *testing.T) {
+	asked := "Item 7.5 has %s. Removing it keeps them on record, listed under the removed item in `/declare list`, `/report list` and the agenda. " +
+		"To remove it all the same: `/agenda remove 7.5 confirm`."
+	for _, tc := range []struct {
+		name      string
+		line      string
+		meanwhile [2]string // a user and a line
+		want      string
+		removed   bool
+	}{
+		{"a declaration", "/agenda remove 7.5", [2]string{neil, "/declare 7.5 personal Trustee of SWACA"},
+			fmt.Sprintf(asked, "1 declaration of interest (Neil Frackelton, personal)"), false},
+		{"a report link", "/agenda remove 7.5", [2]string{ian, "/report 7.5 https://example.org/swaca.pdf SWACA Annual Report"},
+			fmt.Sprintf(asked, "1 report link (Ian Barton)"), false},
+		{"a declaration, confirmed", "/agenda remove 7.5 confirm", [2]string{neil, "/declare 7.5 personal Trustee of SWACA"},
+			"Removed item *7.5* from the agenda for Thursday 10 December 2026, 10:00, Remote Meeting. " +
+				"What it had — 1 declaration of interest (Neil Frackelton, personal) — stays on record, listed under the removed item.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := agendaKit(t)
+			rs := whileHeldMeanwhile(k, "the agenda", `SELECT id FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, k.next().ID,
+				[][2]string{{ian, tc.line}}, func() { k.must(tc.meanwhile[0], tc.meanwhile[1]) })
+			if rs[0].err != nil {
+				t.Fatalf("%s: %v", tc.line, rs[0].err)
+			}
+			if rs[0].reply.Refused == tc.removed {
+				t.Errorf("%s, after %s: refused %v, want %v: %s", tc.line, tc.meanwhile[1], rs[0].reply.Refused, !tc.removed, shown(rs[0].reply))
+			}
+			wantShown(t, shown(rs[0].reply), tc.want)
+			agenda := k.say(neil, "/agenda")
+			if stands := strings.Contains(agenda, "*7.5* SWACA"); stands == tc.removed {
+				t.Errorf("after %s, item 7.5 stands: %v, want %v:\n%s", tc.line, stands, !tc.removed, agenda)
+			}
+		})
+	}
+}

@@ -35,10 +35,11 @@ type AgendaImport struct {
 	Ask func(AgendaGoing) error
 }
 
-// AgendaGoing is what an agenda import would take off its meeting's
-// agenda, as read under the agenda's lock: the items standing that the
-// import does not have as they stand (the same number, title, presenter
-// and organisation), and the declarations of interest and report links
+// AgendaGoing is what an agenda import, or a removal
+// (AgendaChange.Ask), would take off its meeting's agenda, as read under
+// the agenda's lock: the items standing that the import does not have as
+// they stand (the same number, title, presenter and organisation), or the
+// item removed, and the declarations of interest and report links
 // standing for the meeting.
 type AgendaGoing struct {
 	StartsAt     time.Time

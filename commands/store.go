@@ -333,6 +333,8 @@ type AgendaStore interface {
 	// ChangeAgenda applies changes to a meeting's items in order, in one
 	// transaction: all or nothing. Adding a number that stands is
 	// ErrConflict; removing or moving one that does not is ErrNotFound.
+	// It holds the meeting's row from before it reads what a removal asks
+	// about (AgendaChange.Ask) until it commits.
 	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string) error
 	// ImportAgenda records an imported agenda in one transaction: its
 	// meeting (made if missing), its items, and the future meetings of its

@@ -96,11 +96,18 @@ func notAddedBefore(ctx context.Context, tx *Tx, meetingID int64, it commands.Ag
 // ChangeAgenda implements commands.AgendaStore.
 func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []commands.AgendaChange, by string) error {
 	return db.inTx(ctx, "change agenda", func(tx *Tx) error {
-		// Lock the meeting so that concurrent changes to one agenda queue up.
-		var committeeID int64
-		if err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
+		// Lock the meeting so that concurrent changes to one agenda queue
+		// up, and so that a declaration or report link on its items (whose
+		// rows name the meeting) made while a change waits has committed
+		// by the time the change reads them for Ask.
+		var m struct {
+			CommitteeID int64     `db:"committee_id"`
+			StartsAt    time.Time `db:"starts_at"`
+		}
+		if err := tx.GetContext(ctx, &m, `SELECT committee_id, starts_at FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
 			return err
 		}
+		committeeID := m.CommitteeID
 		for _, ch := range changes {
 			switch {
 			case ch.Add != nil:
@@ -126,6 +133,11 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 					return fmt.Errorf("item %d: %w", ch.Edit.ID, sql.ErrNoRows)
 				}
 			case ch.Remove != "":
+				if ch.Ask != nil {
+					if err := askRemoving(ctx, tx, meetingID, m.StartsAt, ch); err != nil {
+						return err
+					}
+				}
 				var id int64
 				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET removed_at = now(), removed_by = $3
 					WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`, meetingID, ch.Remove, by)
@@ -150,6 +162,32 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		}
 		return markStale(ctx, tx, meetingID, nil)
 	})
+}
+
+// askRemoving calls ch.Ask with the item ch removes from meeting
+// meetingID's agenda and what stands on record for the meeting, as read
+// in q. An item not standing is sql.ErrNoRows, as the removal would be.
+func askRemoving(ctx context.Context, q sqlx.ExtContext, meetingID int64, startsAt time.Time, ch commands.AgendaChange) error {
+	items, err := agendaItems(ctx, q, meetingID)
+	if err != nil {
+		return err
+	}
+	g := commands.AgendaGoing{StartsAt: startsAt}
+	for _, it := range items {
+		if it.Number == ch.Remove {
+			g.Items = append(g.Items, it)
+		}
+	}
+	if len(g.Items) == 0 {
+		return fmt.Errorf("item %s: %w", ch.Remove, sql.ErrNoRows)
+	}
+	if g.Declarations, err = queryDeclarations(ctx, q, standingDeclarationsSQL, meetingID); err != nil {
+		return err
+	}
+	if g.ReportLinks, err = reportLinks(ctx, q, []int64{meetingID}); err != nil {
+		return err
+	}
+	return ch.Ask(g)
 }
 
 // editItemSQL changes the title, presenter and organisation of item $2,
