@@ -744,13 +744,21 @@ func TestAgendaHistoryNamesAMovedItemAsItReadThen(t *testing.T) {
 }
 
 // importWhileHeld submits text to the agenda import form as the officer
-// while another transaction holds what lock takes (a statement given id).
-// The commands ahead are sent first, each waiting for the lock before the
-// next is sent, then the import, which has read what it reads before its
-// transaction by the time it waits; meanwhile (when not nil), which that
-// lock does not hold up, runs then. The lock is let go, and the answers of
-// the commands ahead and of the form are returned.
+// while another transaction holds what lock takes (a statement given id),
+// as submitWhileHeld.
 func importWhileHeld(k *kit, lock string, id int64, ahead [][2]string, form *commands.Form, text string, meanwhile func()) ([]result, commands.Reply, map[string]string) {
+	k.t.Helper()
+	return submitWhileHeld(k, lock, id, ahead, k.request(ian, ""), form, map[string]string{"text": text}, meanwhile)
+}
+
+// submitWhileHeld submits values to form as r while another transaction
+// holds what lock takes (a statement given id). The commands ahead are
+// sent first, each waiting for the lock before the next is sent, then
+// the form, which has read what it reads before its transaction by the
+// time it waits; meanwhile (when not nil), which that lock does not hold
+// up, runs then. The lock is let go, and the answers of the commands
+// ahead and of the form are returned.
+func submitWhileHeld(k *kit, lock string, id int64, ahead [][2]string, r commands.Request, form *commands.Form, values map[string]string, meanwhile func()) ([]result, commands.Reply, map[string]string) {
 	k.t.Helper()
 	hold, err := k.db.SQL().Begin()
 	if err != nil {
@@ -773,14 +781,16 @@ func importWhileHeld(k *kit, lock string, id int64, ahead [][2]string, form *com
 		err   error
 	}
 	done := make(chan answer, 1)
-	sub := commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{"text": {text}}}
-	r := k.request(ian, "")
+	sub := commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{}}
+	for id, v := range values {
+		sub.Values[id] = []string{v}
+	}
 	go func() {
 		reply, errs, err := k.svc.Submit(context.Background(), r, sub)
 		done <- answer{reply, errs, err}
 	}()
 	if !waitFor(func() bool { return lockWaiters(k) >= len(ahead)+1 }) {
-		k.t.Fatal("the import never waited for the lock")
+		k.t.Fatalf("the %s form never waited for the lock", form.ID)
 	}
 	if meanwhile != nil {
 		meanwhile()
@@ -794,7 +804,7 @@ func importWhileHeld(k *kit, lock string, id int64, ahead [][2]string, form *com
 	}
 	a := <-done
 	if a.err != nil {
-		k.t.Fatalf("import: %v", a.err)
+		k.t.Fatalf("%s: %v", form.ID, a.err)
 	}
 	return out, a.reply, a.errs
 }

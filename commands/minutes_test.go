@@ -33,8 +33,16 @@ func (k *kit) importMinutes(user, text string) (commands.Reply, map[string]strin
 	if open.Form == nil {
 		return open, nil
 	}
+	// A form's submission comes without a channel; the form carries it.
+	return k.submit(k.home(user), open.Form, k.minutesValues(open.Form, text))
+}
+
+// minutesValues cuts text into the boxes of the /minutes import form,
+// 3,000 characters a box, as Slack allows.
+func (k *kit) minutesValues(form *commands.Form, text string) map[string]string {
+	k.t.Helper()
 	values := map[string]string{}
-	for _, f := range open.Form.Fields {
+	for _, f := range form.Fields {
 		n := min(len(text), f.MaxLen)
 		if n == 0 {
 			break
@@ -49,8 +57,7 @@ func (k *kit) importMinutes(user, text string) (commands.Reply, map[string]strin
 	if text != "" {
 		k.t.Fatalf("%d characters did not fit in the form", len(text))
 	}
-	// A form's submission comes without a channel; the form carries it.
-	return k.submit(k.home(user), open.Form, values)
+	return values
 }
 
 // importedKit is committeeKit with the seed minutes imported.
@@ -321,4 +328,27 @@ func TestMinutesDraftNext(t *testing.T) {
 	wantShown(t, k.say(sue, "/minutes draft"), "of *Safer Sefton Together* on Thursday 10 December 2026")
 	wantShown(t, k.say(sue, "/minutes draft next"), "of *Safer Sefton Together* on Thursday 14 January 2027")
 	wantShown(t, k.say(sue, "/minutes post next"), "Thursday 14 January 2027")
+}
+
+// TestMinutesImportWaitsBehindAnAgendaChange: minutes imported while a
+// change to their meeting's agenda waits for it go after that change;
+// neither waits for the other for ever. The change, once it has the
+// meeting, writes rows that name the committee, whose row the import
+// holds while it waits for the meeting.
+func TestMinutesImportWaitsBehindAnAgendaChange(t *testing.T) {
+	k := agendaKit(t)
+	// The seed minutes, as if of the meeting the agenda is for.
+	text := strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2026", 1)
+	open := k.must(ian, "/minutes import")
+	ahead, got, errs := submitWhileHeld(k, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, k.next().ID,
+		[][2]string{{ian, "/agenda add 4.1 Youth Service — Ann Lee"}}, k.home(ian), open.Form, k.minutesValues(open.Form, text), nil)
+	if ahead[0].err != nil || ahead[0].reply.Refused {
+		t.Fatalf("the change ahead of the import: %v %s", ahead[0].err, shown(ahead[0].reply))
+	}
+	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 10 December 2026: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest."
+	if got.Text != want || errs != nil {
+		t.Errorf("the import after the change: %q %v\nwant %q", got.Text, errs, want)
+	}
+	wantShown(t, k.say(neil, "/resolution 28"), "minute 28 of the meeting on Thursday 10 December 2026")
+	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "*4.1* Youth Service — _Ann Lee_")
 }

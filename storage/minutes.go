@@ -78,8 +78,12 @@ func (db *DB) ImportMinutes(ctx context.Context, rec commands.MinutesRecord) (co
 
 func importMinutes(ctx context.Context, tx *Tx, rec commands.MinutesRecord) (commands.MinutesStored, error) {
 	// One import at a time per committee, so that two imports of the same
-	// meeting cannot both make it.
-	if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, rec.CommitteeID); err != nil {
+	// meeting cannot both make it. FOR NO KEY UPDATE, not FOR UPDATE, as
+	// ImportAgenda: a change to the meeting's agenda, holding the
+	// meeting's row, writes rows that name the committee (the audit
+	// log's), and must not wait for this lock while the import waits for
+	// that row (the minutes' rows name the meeting).
+	if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, rec.CommitteeID); err != nil {
 		return commands.MinutesStored{}, err
 	}
 	var meeting struct {
