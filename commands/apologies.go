@@ -1065,10 +1065,7 @@ func ApologiesSentence(as []Apology) string {
 	}
 	names := make([]string, len(as))
 	for i, a := range as {
-		names[i] = Escape(a.Name)
-		if a.Organisation != "" {
-			names[i] += " (" + Escape(a.Organisation) + ")"
-		}
+		names[i] = nameOf(a.Name, a.Organisation)
 	}
 	return "Apologies for absence were received from " + joinAnd(names) + "."
 }

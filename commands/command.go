@@ -373,6 +373,8 @@ func (cmd *Command) nearest(word string) (string, []string) {
 	if len(w) < 2 || len(w) > 20 {
 		return "", nil
 	}
+	// The limit goes by the word typed: a short slip ("dance") is not
+	// taken for a longer name ("cancel").
 	limit := 1
 	if len(w) > 5 {
 		limit = 2
@@ -396,6 +398,18 @@ func (cmd *Command) nearest(word string) (string, []string) {
 		}
 	}
 	return name, slices.Compact(usage)
+}
+
+// aSlipOf reports whether typed is a slip of the keyboard away from
+// name: one letter wrong, left out, added or swapped, two for a name of
+// more than five letters (a command's or a category's name; a subcommand's
+// slips are counted by the word typed, see nearest).
+func aSlipOf(typed, name []rune) bool {
+	limit := 1
+	if len(name) > 5 {
+		limit = 2
+	}
+	return slips(typed, name) <= limit
 }
 
 // slips is how many letters typed, left out, changed or swapped with
@@ -901,16 +915,12 @@ func (s *Service) commandMeant(word string) string {
 	}
 	near := func(name string) bool {
 		n := []rune(name)
-		limit := 1
-		if len(n) > 5 {
-			limit = 2
-		}
 		// Or the same word with another ending: "apology", "apologies".
 		common := 0
 		for common < min(len(w), len(n)) && w[common] == n[common] {
 			common++
 		}
-		return slips(w, n) <= limit || len(w) >= 4 && strings.HasPrefix(name, string(w)) || common >= 5 && len(w)-common <= 2
+		return aSlipOf(w, n) || len(w) >= 4 && strings.HasPrefix(name, string(w)) || common >= 5 && len(w)-common <= 2
 	}
 	var cmds, subs []string
 	for _, c := range s.Commands() {

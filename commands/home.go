@@ -388,11 +388,7 @@ func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *Hom
 	}
 	var names []string
 	for _, a := range in.SubstituteFor {
-		name := Escape(a.Name)
-		if a.Organisation != "" {
-			name += " (" + Escape(a.Organisation) + ")"
-		}
-		names = append(names, name)
+		names = append(names, nameOf(a.Name, a.Organisation))
 	}
 	verb := "has"
 	if len(names) > 1 {

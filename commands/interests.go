@@ -235,11 +235,7 @@ func unknownCategory(lead, words []string) error {
 	if len(w) >= 3 && len(w) <= 20 {
 		for _, ic := range interestCategories {
 			for _, syn := range ic.synonyms {
-				limit := 1
-				if len(syn) > 5 {
-					limit = 2
-				}
-				if ic.cat != CategoryGifts && slips(w, []rune(syn)) <= limit {
+				if ic.cat != CategoryGifts && aSlipOf(w, []rune(syn)) {
 					if meant != "" && meant != string(ic.cat) {
 						meant = "-" // as near to two: near none
 					} else {
