@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Errors that Store implementations return, wrapped, so that commands can
@@ -60,7 +61,12 @@ func usageErr(format string, args ...any) error {
 
 // badArgs is usageErr for a parser's error, made a sentence.
 func badArgs(err error) error {
-	return usageErr("%s.", capitalise(err.Error()))
+	msg := capitalise(err.Error())
+	// A question ("did you mean …?") ends as it is.
+	if !strings.HasSuffix(msg, "?") && !strings.HasSuffix(msg, ".") {
+		msg += "."
+	}
+	return usageErr("%s", msg)
 }
 
 func sprintf(format string, args ...any) string {
