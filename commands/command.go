@@ -1110,7 +1110,12 @@ func mention(w string) (userID, name string, ok bool) {
 	}
 	inner := w[2 : len(w)-1]
 	userID, name, _ = strings.Cut(inner, "|")
-	if userID == "" || strings.ContainsAny(userID, " <>@") {
+	// Slack's user IDs are letters and digits. Anything else is not a
+	// mention Slack made, and echoed back in a reply a backquote or a *
+	// in it would break the reply's formatting.
+	if userID == "" || strings.IndexFunc(userID, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) >= 0 {
 		return "", "", false
 	}
 	return userID, name, true

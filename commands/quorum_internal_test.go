@@ -354,7 +354,7 @@ func FuzzParseAttendance(f *testing.F) {
 
 func FuzzHereSomeone(f *testing.F) {
 	for _, s := range []string{"<@U1>", "<@U1|neil> remote", `"Jen Williams (NW Probation)"`, `"Jen Williams" remote`, `“Jen”`, "later", "neil present", "<@U1> <@U2>", "remote remote", `"`, "<@> x",
-		`"Smith &amp; Jones (Sefton CVS)"`, "\"Jen `JJ` Williams\" remote", `"Jen Williams remote`, `"Jen" late`, `"A &lt;!channel&gt;"`} {
+		`"Smith &amp; Jones (Sefton CVS)"`, "\"Jen `JJ` Williams\" remote", `"Jen Williams remote`, `"Jen" late`, `"A &lt;!channel&gt;"`, "<@`>", "<@U*1>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
