@@ -1293,8 +1293,8 @@ Item    Action                          Owner              Due
 // TestImportedActionsOwnerByMember: in an action table printed without a
 // heading row, a member's surname tells the owner's column from the
 // action's even when the member is not in the minutes' attendance and the
-// actions name a body ("SWACA Figures"). The owner is kept as printed: a
-// surname alone is not taken for the member.
+// actions name a body ("SWACA Figures"); and a surname that is one
+// member's alone is that member, whose actions they are.
 func TestImportedActionsOwnerByMember(t *testing.T) {
 	k := committeeKit(t)
 	text := `SAFER SEFTON TOGETHER
@@ -1317,7 +1317,11 @@ Frackelton      SWACA Referrals Data        28/02/2027
 		t.Fatal(errs)
 	}
 	wantShown(t, shown(r), "2 actions")
+	if strings.Contains(shown(r), "not a member") {
+		t.Errorf("Frackelton told as not a member:\n%s", shown(r))
+	}
 	inOrder(t, shown(k.run(ian, "/action list")),
-		"• 1. SWACA Figures — Frackelton, due Sunday 31 January 2027 (minute 1, Thursday 12 November 2026)",
-		"• 2. SWACA Referrals Data — Frackelton, due Sunday 28 February 2027 (minute 1, Thursday 12 November 2026)")
+		"• 1. SWACA Figures — <@UNEIL>, due Sunday 31 January 2027 (minute 1, Thursday 12 November 2026)",
+		"• 2. SWACA Referrals Data — <@UNEIL>, due Sunday 28 February 2027 (minute 1, Thursday 12 November 2026)")
+	inOrder(t, shown(k.run(neil, "/action list mine")), "SWACA Figures", "SWACA Referrals Data")
 }

@@ -442,6 +442,27 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 	}
 	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: agendaItems(raw, spans), people: peopleNamed(p.out, p.people), meeting: p.out.Meeting.Date, warn: p.warn}
 	p.out.Actions = r.readActions(to, tableTo)
+	if len(p.people) == 0 {
+		return
+	}
+	// An owner printed by surname is the committee's one person of that
+	// surname, named as the committee names them, so that the action is
+	// theirs once imported; the minutes' own list of who attended says
+	// whether someone else of that surname was there.
+	var listed []string
+	listed = append(listed, p.out.Present...)
+	for _, a := range p.out.Apologies {
+		listed = append(listed, a.Name)
+	}
+	for i, a := range p.out.Actions {
+		name, several, ok := ownerBySurname(a.Owner, p.people, listed)
+		switch {
+		case ok:
+			p.out.Actions[i].Owner = name
+		case len(several) > 0:
+			p.warn("action owner %q may be %s: kept as printed: %q", a.Owner, strings.Join(several, " or "), clip(a.Text))
+		}
+	}
 }
 
 var (

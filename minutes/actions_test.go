@@ -548,3 +548,85 @@ Treasurer/Clerk      Bank Mandate Forms          April 2025
 		t.Errorf("actions (-want +got):\n%s", diff)
 	}
 }
+
+// TestActionOwnerBySurname: an action table prints its owners as the
+// minutes' writers know them, by surname, with a title or a rank or
+// neither. An owner who is the one person of that surname among the
+// committee's people is that person, named as the committee names them;
+// a surname two of them share, or one the minutes give someone else as
+// well, is kept as printed, with a warning, rather than guessed.
+func TestActionOwnerBySurname(t *testing.T) {
+	people := []string{"Ian Barton", "Neil Frackelton", "Ian Holden", "Graeme Robson", "Paula Robson"}
+	text := `SAFER SEFTON TOGETHER
+
+Minutes of the meeting held on Thursday 12 November 2026 at 10.00 am, Remote Meeting
+
+Present: Ian Barton (Chair), Neil Frackelton (SWACA), Inspector Ian Holden (Merseyside Police), Helen Marsh (Public Health)
+
+1. KNIFE CRIME FIGURES
+
+ACTION: Cllr Frackelton to circulate the refuge figures by 31 January.
+
+RESOLVED: That the figures be noted.
+
+2. ANY OTHER BUSINESS
+
+None.
+
+Actions
+
+   Ref          Action                                         Owner              Due
+   SST/26/01    Circulate the referral figures to partners     Frackelton         31 January 2027
+   SST/26/02    Report the knife arches pilot                  Insp. Holden       February 2027
+   SST/26/03    Refresh the strategic assessment               Robson             March 2027
+   SST/26/04    Book the venue for the March meeting           Clerk              Next meeting
+   SST/26/05    Share the domestic abuse dashboard             Cllr N Frackelton  31 January 2027
+   SST/26/06    Bring the obesity chapter to the Partnership   H Marsh            March 2027
+   SST/26/07    Confirm the youth diversion funding            Cllr Barton        March 2027
+`
+	m, err := ParseMinutesWith(text, Options{People: people})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var owners []string
+	for _, a := range m.Actions {
+		owners = append(owners, a.Owner)
+	}
+	want := []string{
+		"Neil Frackelton", // ACTION line, with a title
+		"Neil Frackelton", // surname alone
+		"Ian Holden",      // with a rank as a table abbreviates it
+		"Robson",          // two of the committee's people: not guessed
+		"Clerk",
+		"Neil Frackelton", // with a title and an initial
+		"H Marsh",         // listed as present, but not one of the committee's people
+		"Ian Barton",
+	}
+	if diff := cmp.Diff(want, owners); diff != "" {
+		t.Errorf("owners (-want +got):\n%s", diff)
+	}
+	if !slices.ContainsFunc(m.Warnings, func(w string) bool {
+		return strings.Contains(w, `"Robson"`) && strings.Contains(w, "Graeme Robson") && strings.Contains(w, "Paula Robson")
+	}) {
+		t.Errorf("no warning of the owner who may be either Robson: %q", m.Warnings)
+	}
+
+	// The minutes list someone else of the surname: an inspector Holden
+	// who is not the committee's Sue Holden. "Insp. Holden" is kept.
+	text2 := strings.NewReplacer("Inspector Ian Holden", "Inspector Mark Holden").Replace(text)
+	m, err = ParseMinutesWith(text2, Options{People: []string{"Neil Frackelton", "Sue Holden"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Actions[2].Owner; got != "Insp. Holden" {
+		t.Errorf("owner %q, want Insp. Holden kept as printed: the minutes list Inspector Mark Holden as well as the committee's Sue Holden", got)
+	}
+	// Without the committee's people, owners are as printed.
+	m, err = ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Actions[1].Owner; got != "Frackelton" {
+		t.Errorf("owner %q without the committee's people, want Frackelton", got)
+	}
+}

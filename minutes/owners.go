@@ -249,3 +249,108 @@ func guessColumns(raw []string, from int, people map[string]bool) (actionColumns
 	}
 	return c, h, true
 }
+
+// ownerBySurname is the person an action's owner printed by surname
+// ("Frackelton", "Cllr Frackelton", "Insp. Holden", "Cllr N Frackelton")
+// names, as the committee names them in people: the one person of that
+// surname there (of that initial, when one is printed). The owner is
+// kept as printed, and ok is false, when the owner is not printed so,
+// when no one or several of people have that surname (those are in
+// several, for a warning), or when the minutes list someone of that
+// surname who is not that person (listed, as the minutes print them):
+// an action is never given to the wrong member by a guess.
+func ownerBySurname(owner string, people, listed []string) (name string, several []string, ok bool) {
+	surname, initial, printedSo := surnameOf(owner)
+	if !printedSo {
+		return owner, nil, false
+	}
+	var match []string
+	seen := map[string]bool{}
+	for _, p := range people {
+		words := personWords(p)
+		if len(words) < 2 || words[len(words)-1] != surname || initial != 0 && []rune(words[0])[0] != initial {
+			continue
+		}
+		if key := strings.Join(words, " "); !seen[key] {
+			seen[key] = true
+			match = append(match, strings.Join(strings.Fields(p), " "))
+		}
+	}
+	if len(match) != 1 {
+		if len(match) > 1 {
+			several = match
+		}
+		return owner, several, false
+	}
+	one := personWords(match[0])
+	for _, l := range listed {
+		words := personWords(l)
+		if len(words) < 2 || words[len(words)-1] != surname {
+			continue
+		}
+		// "Councillor Frackelton" or "Cllr N Frackelton" in the minutes
+		// may be the same person; "Inspector Mark Holden" is not Sue
+		// Holden.
+		if !sameForename(words[:len(words)-1], one[:len(one)-1]) {
+			return owner, nil, false
+		}
+	}
+	return match[0], nil, true
+}
+
+// surnameOf reads an owner printed as a surname, after any title or rank
+// and at most an initial: "Cllr N. Frackelton" is "frackelton" with the
+// initial 'n'. printedSo is false for anything else ("Clerk", "Neil
+// Frackelton", "Sefton CVS").
+func surnameOf(owner string) (surname string, initial rune, printedSo bool) {
+	s := strings.TrimSpace(owner)
+	rank := rankRe.FindString(s)
+	words := strings.Fields(s[len(rank):])
+	if len(words) == 2 {
+		w := strings.TrimSuffix(words[0], ".")
+		r := []rune(w)
+		if len(r) != 1 || !unicode.IsUpper(r[0]) {
+			return "", 0, false
+		}
+		initial, words = unicode.ToLower(r[0]), words[1:]
+	}
+	if len(words) != 1 {
+		return "", 0, false
+	}
+	w := strings.TrimRight(words[0], ".,;:")
+	if !capitalisedWord(w) || notNameWords[strings.ToLower(w)] || ownerWords[strings.ToLower(w)] || actionVerbs[strings.ToLower(w)] {
+		return "", 0, false
+	}
+	return strings.ToLower(w), initial, true
+}
+
+// personWords are the words of a person's name, lower case, without any
+// title or rank before it or the body in brackets after it.
+func personWords(name string) []string {
+	if i := strings.IndexByte(name, '('); i >= 0 {
+		name = name[:i]
+	}
+	words := strings.Fields(strings.ToLower(rankRe.ReplaceAllString(strings.TrimSpace(name), "")))
+	out := words[:0]
+	for _, w := range words {
+		if w = strings.TrimRight(w, ".,"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sameForename reports whether the forenames a and b, lower case, may
+// be one person's: the same, or one an initial of the other ("n" and
+// "neil").
+func sameForename(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	x, y := a[0], b[0]
+	if x == y {
+		return true
+	}
+	rx, ry := []rune(x), []rune(y)
+	return (len(rx) == 1 || len(ry) == 1) && rx[0] == ry[0]
+}
