@@ -104,7 +104,11 @@
 //     minute it is printed in, or the last. A table under "Actions"
 //     without a heading row is read when a column holds due dates; the
 //     owner's column is the one that reads as people (see owners.go),
-//     among them the names ParseMinutesWith is given.
+//     among them the names ParseMinutesWith is given. An owner printed
+//     by surname ("Frackelton", "Cllr Frackelton", "Insp. Holden") is
+//     the one of those names with that surname, written as given, unless
+//     the minutes list someone else of it; a surname two of them share
+//     is kept as printed, with a warning.
 //     The lines stay in the minute's narrative as well.
 //   - Text after the last resolution of the last minute is dropped, because
 //     in a pack it is the start of the next report.

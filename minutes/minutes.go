@@ -382,7 +382,8 @@ func ParseMinutes(text string) (*Minutes, error) {
 type Options struct {
 	// People are the names of the committee's members, which tell an
 	// action table's owner from its action as the names the minutes list
-	// do (see owners.go), for members the minutes do not list.
+	// do (see owners.go), for members the minutes do not list, and
+	// name the owner an action table prints by surname alone.
 	People []string
 }
 
