@@ -440,7 +440,15 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 	if end > 0 && end <= len(origin) {
 		tableTo = origin[end-1]
 	}
-	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: agendaItems(raw, spans), people: peopleNamed(p.out, p.people), meeting: p.out.Meeting.Date, warn: p.warn}
+	items := agendaItems(raw, spans)
+	for _, b := range p.builders {
+		if it, ok := p.itemAt[b.line]; ok {
+			if _, seen := items[it]; !seen {
+				items[it] = b.m.Number
+			}
+		}
+	}
+	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: items, people: peopleNamed(p.out, p.people), meeting: p.out.Meeting.Date, warn: p.warn}
 	p.out.Actions = r.readActions(to, tableTo)
 	if len(p.people) == 0 {
 		return

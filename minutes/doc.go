@@ -17,8 +17,11 @@
 // before minute numbers followed by a heading in capitals and before labels
 // such as "Present:", "Apologies:" and "Proposed by:"), council web pages
 // with "Minutes:" labels and "pdf icon" links, a minute reference printed
-// before the agenda number ("P061/24 1. APOLOGIES"), and minutes numbered
-// without any punctuation or heading ("2105 The Chairman …"), recognised
+// before the agenda number ("P061/24 1. APOLOGIES") or printed on the
+// line below it ("7." over "28. YOUTH ANTI-SOCIAL BEHAVIOUR", "Item 7"
+// over "Minute 28 – …", "1. Election of the Chairman;" over "01/23"),
+// minutes numbered without any punctuation or heading ("2105 The
+// Chairman …"), recognised
 // as a run of at least four lines counting up by one, and labels a Welsh
 // council prints in both languages ("Yn bresennol / Present:",
 // "PENDERFYNWYD / RESOLVED:") read as their English half. A Welsh

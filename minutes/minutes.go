@@ -392,7 +392,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	if len(text) > MaxInputSize {
 		return nil, ErrTooLarge
 	}
-	lines, origin := normaliseStyles(cleanLines(text))
+	lines, origin, itemAt := normaliseStyles(cleanLines(text))
 	start, anchor, end, hasPresent, ok := locateMinutes(lines)
 	if !ok {
 		return nil, ErrNoMinutes
@@ -434,7 +434,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 		bodyLines = append(bodyLines, origin[headerEnd+k])
 	}
 
-	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines, people: o.People}
+	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines, people: o.People, itemAt: itemAt}
 	p.run(body, hasPresent)
 	p.readApologies()
 	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
@@ -548,6 +548,10 @@ type minutesParser struct {
 	lastSpecial int      // the last special item's number ("S-2": 2)
 	stop        int      // the line the minutes end at ("The meeting closed …"); 0 at the end of the text
 	people      []string // Options.People
+	// itemAt is the agenda item of the minute that starts at a line of
+	// the document, where the agenda's number is printed above the
+	// minute's (see agendaNumbersAbove).
+	itemAt map[int]string
 }
 
 const (

@@ -61,7 +61,7 @@ const longLine = 400
 // such as "Present:" and "Apologies:" starting lines) without changing any
 // words. It returns, for each line it returns, the line of the document it
 // came from (counted from 1), so that warnings can say where to look.
-func normaliseStyles(lines []string) ([]string, []int) {
+func normaliseStyles(lines []string) ([]string, []int, map[int]string) {
 	out := make([]string, 0, len(lines))
 	origin := make([]int, 0, len(lines))
 	us := usStyle(lines)
@@ -77,7 +77,98 @@ func normaliseStyles(lines []string) ([]string, []int) {
 			}
 		}
 	}
-	return splitNumberedRuns(out, origin)
+	out, origin, items := agendaNumbersAbove(out, origin)
+	out, origin = splitNumberedRuns(out, origin)
+	return out, origin, items
+}
+
+var (
+	// agendaAboveRe is an agenda's number alone on its line, over the
+	// minute's: "7." or "Item 7". A number with no stop or "Item" could
+	// be the page's, printed above the next page's first minute.
+	agendaAboveRe = regexp.MustCompile(`^(?:(?i:item)\s+(?:(?i:no)\.?\s*)?(\d{1,3}[a-z]?)[.:]?|(\d{1,3}[a-z]?)[.)])$`)
+	// agendaTitledRe is an agenda's number with the item's title, over
+	// the minute's reference alone: "1. Election of the Chairman;" over
+	// "01/23".
+	agendaTitledRe = regexp.MustCompile(`^(?:(?i:item)\s+(?:(?i:no)\.?\s*)?)?(\d{1,3})[.):]?\s+(\p{Lu}.*)$`)
+)
+
+// agendaNumbersAbove reads minutes that print the agenda's number on the
+// line above the minute's: "7." over "28. YOUTH ANTI-SOCIAL BEHAVIOUR",
+// "Item 7" over "Minute 28 – Youth …", or, as a district council does,
+// "1. Election of the Chairman of the Council;" over "01/23". Each pair
+// is one minute, numbered as the minute: the agenda's line becomes a
+// blank one (with the title joined to the minute's reference when it was
+// printed beside the agenda's number), and items gives the agenda item
+// of the minute that starts at each line of the document, for an action
+// log's "Item" column. A pair is read so only when the document has two
+// or more, their agenda numbers counting up: one "7." over a minute may
+// be a page's number or the end of a list.
+func agendaNumbersAbove(lines []string, origin []int) ([]string, []int, map[int]string) {
+	type pair struct {
+		agenda, minute int // lines
+		item           string
+		joined         string // the minute's line, when the title is joined to it
+	}
+	var pairs []pair
+	for i, l := range lines {
+		item, title := "", ""
+		if g := agendaAboveRe.FindStringSubmatch(l); g != nil {
+			item = g[1] + g[2]
+		} else if g := agendaTitledRe.FindStringSubmatch(l); g != nil && len(l) <= 160 {
+			item, title = g[1], strings.TrimRight(g[2], " ;:,")
+		} else {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && j <= i+3 && lines[j] == "" {
+			j++
+		}
+		if j >= len(lines) || lines[j] == "" {
+			continue
+		}
+		h, ok := parseMinuteHeader(lines[j])
+		if !ok {
+			continue
+		}
+		n, _ := strconv.Atoi(strings.TrimRight(item, "abcdefghijklmnopqrstuvwxyz"))
+		switch {
+		case title != "":
+			// The title beside the agenda's number: the minute's
+			// reference alone below it, never a number that could be the
+			// next item's or a page's.
+			if h.title != "" || isDigits(h.number) || !headingLike(title) {
+				continue
+			}
+			pairs = append(pairs, pair{i, j, item, h.number + " " + title})
+		case h.number == item || isDigits(h.number) && h.primary < n:
+			// "7." over "7. TITLE", or over an earlier number: not an
+			// agenda's number over a minute's.
+		case h.title != "" || !isDigits(h.number) || hasPrefixFold(lines[j], "minute"):
+			pairs = append(pairs, pair{agenda: i, minute: j, item: item})
+		}
+	}
+	if len(pairs) < 2 {
+		return lines, origin, nil
+	}
+	last := -1
+	for _, p := range pairs {
+		n, _ := strconv.Atoi(strings.TrimRight(p.item, "abcdefghijklmnopqrstuvwxyz"))
+		if n < last {
+			return lines, origin, nil
+		}
+		last = n
+	}
+	out := append([]string(nil), lines...)
+	items := map[int]string{}
+	for _, p := range pairs {
+		out[p.agenda] = ""
+		if p.joined != "" {
+			out[p.minute] = p.joined
+		}
+		items[origin[p.minute]] = p.item
+	}
+	return out, origin, items
 }
 
 // normaliseLine is normaliseStyles for one line: the line or the lines it

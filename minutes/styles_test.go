@@ -701,3 +701,131 @@ func TestPaymentsTableNotResolved(t *testing.T) {
 	}
 	t.Fatal("minute 24/118 not found")
 }
+
+// TestAgendaNumberAboveMinute: some councils print the agenda's number on
+// the line above the minute's, "7." over "28. YOUTH ANTI-SOCIAL
+// BEHAVIOUR", or "Item 7" over "Minute 28 – Youth …"; a district
+// council prints the agenda's number with the title and its minute
+// reference below ("1. Election of the Chairman;" over "01/23"). Each
+// pair is one minute, numbered as the minute, titled as printed, and it
+// is the minute of that agenda item, where an action log's "Item" column
+// puts its actions.
+func TestAgendaNumberAboveMinute(t *testing.T) {
+	const head = `SEFTON SAFER COMMUNITIES PARTNERSHIP
+
+MINUTES OF THE MEETING HELD ON THURSDAY 9 DECEMBER 2021 AT 10.00 AM, MICROSOFT TEAMS REMOTE MEETING
+
+PRESENT: Ian Barton (Chair), Neil Frackelton (SWACA), Sue Holden (Sefton CVS)
+
+`
+	const log = `
+Action log
+
+| Item | Action | Owner | Due |
+|---|---|---|---|
+| 7 | Circulate the youth diversion figures | Sue Holden | 31/01/2022 |
+| 8 | Book the venue | Clerk | 28/02/2022 |
+`
+	type minute struct{ Number, Title string }
+	want := []minute{
+		{"25", "APOLOGIES FOR ABSENCE"},
+		{"26", "MINUTES OF THE PREVIOUS MEETING"},
+		{"28", "YOUTH ANTI-SOCIAL BEHAVIOUR"},
+		{"29", "DATE OF NEXT MEETING"},
+	}
+	wantActions := []Action{
+		{Minute: "28", Text: "Circulate the youth diversion figures", Owner: "Sue Holden", Due: "2022-01-31"},
+		{Minute: "29", Text: "Book the venue", Owner: "Clerk", Due: "2022-02-28"},
+	}
+	cases := []struct{ name, text string }{
+		{"number alone above", head + `5.
+25. APOLOGIES FOR ABSENCE
+
+Apologies for absence were received from Graeme Robson (Merseyside Police).
+
+6.
+26. MINUTES OF THE PREVIOUS MEETING
+
+RESOLVED: That the minutes of the meeting held on 9 September 2021 be approved as a correct record.
+
+7.
+28. YOUTH ANTI-SOCIAL BEHAVIOUR
+
+The Partnership received a presentation on youth anti-social behaviour in Bootle and Southport.
+
+RESOLVED: That the presentation be noted.
+
+8.
+29. DATE OF NEXT MEETING
+
+RESOLVED: That the next meeting be held on Thursday 17 March 2022.
+` + log},
+		{"Item above Minute", head + `Item 5
+Minute 25 – APOLOGIES FOR ABSENCE
+
+Apologies for absence were received from Graeme Robson (Merseyside Police).
+
+Item 6
+Minute 26 – MINUTES OF THE PREVIOUS MEETING
+
+RESOLVED: That the minutes of the meeting held on 9 September 2021 be approved as a correct record.
+
+Item 7
+
+Minute 28 – YOUTH ANTI-SOCIAL BEHAVIOUR
+
+The Partnership received a presentation on youth anti-social behaviour in Bootle and Southport.
+
+RESOLVED: That the presentation be noted.
+
+Item 8
+Minute 29 – DATE OF NEXT MEETING
+
+RESOLVED: That the next meeting be held on Thursday 17 March 2022.
+` + log},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []minute
+			for _, mn := range m.Minutes {
+				got = append(got, minute{mn.Number, mn.Title})
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("minutes (-want +got):\n%s", diff)
+			}
+			if len(m.Minutes) == 4 && (len(m.Minutes[2].Resolutions) != 1 || m.Minutes[2].Resolutions[0] != "That the presentation be noted.") {
+				t.Errorf("minute 28 resolved %q", m.Minutes[2].Resolutions)
+			}
+			if diff := cmp.Diff(wantActions, m.Actions); diff != "" {
+				t.Errorf("actions (-want +got):\n%s", diff)
+			}
+			for _, w := range m.Warnings {
+				if strings.Contains(w, "no title") || strings.Contains(w, "agenda item") {
+					t.Errorf("warning: %s", w)
+				}
+			}
+		})
+	}
+
+	t.Run("district council, minute reference below", func(t *testing.T) {
+		m, err := ParseMinutes(readTestdata(t, "testdata/corpus/style-district-agenda-number-minute-below.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []minute
+		for _, mn := range m.Minutes {
+			got = append(got, minute{mn.Number, mn.Title})
+		}
+		want := []minute{{"01/23", "Election of the Chairman of the Council"}, {"02/23", "Address by the New Chairman of Council"}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("minutes (-want +got):\n%s", diff)
+		}
+		if len(m.Minutes) > 1 && strings.Contains(m.Minutes[1].Narrative, "02/23") {
+			t.Errorf("minute reference left in the narrative: %q", m.Minutes[1].Narrative)
+		}
+	})
+}
