@@ -397,3 +397,105 @@ func TestCommitteeChairQuestionChangesNoVote(t *testing.T) {
 		t.Errorf("confirmed as non-voting: non-voting %v", got)
 	}
 }
+
+// whileMembershipChanges sends change as Ian while another transaction
+// holds Graeme's row of the membership, so that the change has taken the
+// committee's row and waits with it, as a change does while it writes;
+// then it sends other, as its user, and lets Graeme's row go once other
+// has answered or waits too. It returns both answers.
+func whileMembershipChanges(k *kit, change string, other [2]string) (result, result) {
+	k.t.Helper()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.Exec(`SELECT 1 FROM members WHERE committee_id = $1 AND user_id = 'UGRAEME' FOR UPDATE`, k.committee().ID); err != nil {
+		k.t.Fatal(err)
+	}
+	changed := k.runAsync(ian, change)
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		k.t.Fatalf("%s never waited for the member's row", change)
+	}
+	sent := k.runAsync(other[0], other[1])
+	var got *result
+	if !waitFor(func() bool {
+		select {
+		case r := <-sent:
+			got = &r
+		default:
+		}
+		return got != nil || lockWaiters(k) >= 2
+	}) {
+		k.t.Fatalf("%s neither answered nor waited", other[1])
+	}
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	c := <-changed
+	if got == nil {
+		r := <-sent
+		got = &r
+	}
+	return c, *got
+}
+
+// TestMembershipChangesDoNotDeadlock: a change to the membership and a
+// member's apologies, declaration, an agenda change or a cancelling,
+// sent at once, are both done, the one after the other; neither is
+// answered "not saved" because each waited for the other. The change
+// marks the officers' Homes, as the other does, and a member's removal
+// withdraws their apologies: what the other wrote before the change had
+// the committee is what the change waits for, and the other must not
+// wait for the change in turn, to write the rows that name the
+// committee.
+func TestMembershipChangesDoNotDeadlock(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change string
+		other  [2]string
+		want   []string // in the change's reply, then the other's
+		check  func(t *testing.T, k *kit)
+	}{
+		{"member add, apologies", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{neil, "/apologies Unwell"},
+			[]string{"Merseyside Police (Sefton)", "are recorded"}, func(t *testing.T, k *kit) {
+				wantShown(t, k.say(ian, "/apologies list"), "Neil Frackelton (SWACA)")
+			}},
+		{"member add, declaration", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{neil, "/declare 7.7 personal Trustee of SWACA"},
+			[]string{"Merseyside Police (Sefton)", "Trustee of SWACA"}, func(t *testing.T, k *kit) {
+				wantShown(t, k.say(ian, "/declare list"), "Trustee of SWACA")
+			}},
+		{"member add, agenda add", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{ian, "/agenda add 4.1 Youth Service — Ann Lee"},
+			[]string{"Merseyside Police (Sefton)", "4.1"}, func(t *testing.T, k *kit) {
+				wantShown(t, k.say(neil, "/agenda"), "*4.1* Youth Service — _Ann Lee_")
+			}},
+		{"member add, cancelling", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{ian, "/meeting cancel 10 December"},
+			[]string{"Merseyside Police (Sefton)", "cancelled"}, func(t *testing.T, k *kit) {
+				wantShown(t, k.say(ian, "/meeting history 10/12/2026"), "cancelled")
+			}},
+		{"member remove, their apologies", "/committee member remove <@UGRAEME>", [2]string{graeme, "/apologies Attending Crown Court"},
+			[]string{"is no longer a member", "are updated"}, func(t *testing.T, k *kit) {
+				if got := k.say(ian, "/apologies list"); strings.Contains(got, "Graeme") {
+					t.Errorf("the apologies of a member removed stand:\n%s", got)
+				}
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := agendaKit(t)
+			k.must(graeme, "/apologies Attending court")
+			// The outbox worker has published the Homes: both commands
+			// mark the officers' afresh.
+			k.marked()
+			change, other := whileMembershipChanges(k, tc.change, tc.other)
+			for i, r := range []result{change, other} {
+				line := []string{tc.change, tc.other[1]}[i]
+				if r.err != nil || r.reply.Refused {
+					t.Errorf("%s: %v %s", line, r.err, shown(r.reply))
+					continue
+				}
+				wantShown(t, shown(r.reply), tc.want[i])
+			}
+			tc.check(t, k)
+		})
+	}
+}

@@ -568,8 +568,14 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 	var created bool
 	err := db.inTx(ctx, op, func(tx *Tx) error {
 		// Serialise changes to a committee's membership, so that the
-		// last-officer rule holds under concurrent changes.
-		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, m.CommitteeID); err != nil {
+		// last-officer rule holds under concurrent changes. FOR NO KEY
+		// UPDATE, not FOR UPDATE: every write in the committee names it
+		// (its audit entry, its Homes' marks in the outbox), and takes its
+		// row FOR KEY SHARE to do so, after it has written what this
+		// change then waits for (a mark of the same Home, a member's
+		// apology it withdraws); under FOR UPDATE the two would wait for
+		// each other until one was given up as deadlocked.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, m.CommitteeID); err != nil {
 			return err
 		}
 		var current memberRow
@@ -663,7 +669,8 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 // RemoveMember implements commands.CommitteeStore.
 func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string) error {
 	return db.inTx(ctx, "remove member", func(tx *Tx) error {
-		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR UPDATE`, committeeID); err != nil {
+		// As putMemberReplacing, and FOR NO KEY UPDATE for the same reason.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, committeeID); err != nil {
 			return err
 		}
 		var role string
