@@ -882,6 +882,26 @@ func TestAgendaImportWaitsBehindAChange(t *testing.T) {
 	wantShown(t, k.say(neil, "/agenda"), "*4.1* Youth Service — _Ann Lee_")
 }
 
+// TestAgendaImportRefusedOnceOpenedMeanwhile: whether the meeting is
+// under way is settled as the import writes, not before: a meeting opened
+// while the import waits its turn keeps its agenda, and the import says
+// why nothing was imported.
+func TestAgendaImportRefusedOnceOpenedMeanwhile(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	short := "Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n5. Date of Next Meeting\n"
+	r := k.must(ian, "/agenda import confirm")
+	_, got, errs := importWhileHeld(k, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, k.committee().ID, nil,
+		r.Form, short, func() { k.must(sue, "/meeting start") })
+	want := "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed, and nothing was imported."
+	if diff := cmp.Diff(errs["text"], want); diff != "" {
+		t.Errorf("the import, after the meeting was opened (-got +want):\n%s\nreply: %s", diff, got.Text)
+	}
+	wantShown(t, k.say(neil, "/agenda"), "*7.7* Sefton CVS — _Sue Holden (Sefton CVS)_")
+}
+
 // TestAgendaRemoveAsksUnderTheLock: whether an item has records that
 // `/agenda remove` must ask about is settled as it removes the item, not
 // before: a declaration of interest or a report link made on it while

@@ -35,6 +35,22 @@ type AgendaImport struct {
 	Ask func(AgendaGoing) error
 }
 
+// MeetingUnderWay is what a store answers for an agenda import into a
+// meeting opened and not closed, found so under the lock that orders
+// changes to its agenda: as for /agenda add, remove and move, its items
+// (the one under discussion among them) keep their numbers until it
+// closes.
+type MeetingUnderWay struct {
+	StartsAt, Opened time.Time
+}
+
+func (e *MeetingUnderWay) Error() string {
+	return fmt.Sprintf("the meeting at %s is under way (opened at %s)", e.StartsAt.Format(time.RFC3339), e.Opened.Format(time.RFC3339))
+}
+
+// Unwrap makes a MeetingUnderWay an ErrConflict.
+func (e *MeetingUnderWay) Unwrap() error { return ErrConflict }
+
 // AgendaGoing is what an agenda import, or a removal
 // (AgendaChange.Ask), would take off its meeting's agenda, as read under
 // the agenda's lock: the items standing that the import does not have as
@@ -99,6 +115,11 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	}
 	imp.Ask = ask
 	res, err := store.ImportAgenda(ctx, imp, by)
+	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
+		loc := c.Location()
+		return a, res, userErr("The meeting on %s is under way (opened at %s); its agenda cannot be changed, and nothing was imported.",
+			formatDay(under.StartsAt, loc), under.Opened.In(loc).Format("15:04"))
+	}
 	if err == nil && !res.StartsAt.IsZero() && !res.StartsAt.Equal(imp.StartsAt) {
 		// The day's meeting was scheduled already, at another time, which
 		// stands: what the agenda printed (or the time assumed for it) is
@@ -271,9 +292,6 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 				return userErr("That is the agenda of the meeting on %s, not of the one on %s; nothing was imported. Paste that meeting's agenda, or run `/agenda import` again.",
 					dayName(read.Meeting.Date), dayName(day))
 			}
-			if err := s.notRunningOn(ctx, c, read.Meeting.Date); err != nil {
-				return err
-			}
 		}
 		a, res, err = importAgenda(ctx, s.store, c, text, r.UserID, ask)
 		return err
@@ -353,32 +371,6 @@ func itemsGoing(g AgendaGoing) []string {
 		out = append(out, line)
 	}
 	return out
-}
-
-// notRunningOn refuses an agenda pasted for the day (ISO) of a meeting
-// in progress: as for /agenda add, remove and move, its items (the one
-// under discussion among them) keep their numbers until it closes.
-func (s *Service) notRunningOn(ctx context.Context, c Committee, iso string) error {
-	loc := c.Location()
-	day, err := time.ParseInLocation("2006-01-02", iso, loc)
-	if err != nil {
-		return nil // ImportAgenda says what is wrong with it
-	}
-	ms, err := s.store.Meetings(ctx, c.ID, day, DateOf(day, loc).Start(loc).AddDate(0, 0, 1))
-	if err != nil {
-		return err
-	}
-	for _, m := range ms {
-		events, err := s.store.Sessions(ctx, m.ID)
-		if err != nil {
-			return err
-		}
-		if sit := SittingOf(events); sit.Running() {
-			return userErr("The meeting on %s is under way (opened at %s); its agenda cannot be changed, and nothing was imported.",
-				formatDay(m.StartsAt, loc), sit.Opened.In(loc).Format("15:04"))
-		}
-	}
-	return nil
 }
 
 // dayName is an ISO day as people read it: "Thursday 11 February 2027".

@@ -243,6 +243,16 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, res.MeetingID); err != nil {
 			return err
 		}
+		// Opening the meeting locks its row too (RecordSession): one
+		// opened while the import waited is in the log read now, and
+		// keeps its agenda.
+		events, err := sessions(ctx, tx, res.MeetingID)
+		if err != nil {
+			return err
+		}
+		if sit := commands.SittingOf(events); sit.Running() {
+			return &commands.MeetingUnderWay{StartsAt: res.StartsAt, Opened: sit.Opened}
+		}
 		var seen bool
 		err = tx.GetContext(ctx, &seen, `SELECT EXISTS (SELECT 1 FROM minute_documents
 			WHERE meeting_id = $1 AND kind = 'agenda' AND sha256 = $2)`, res.MeetingID, imp.SHA256)

@@ -201,11 +201,17 @@ type sessionRow struct {
 
 // Sessions implements commands.ConductStore.
 func (db *DB) Sessions(ctx context.Context, meetingID int64) ([]commands.SessionEvent, error) {
+	out, err := sessions(ctx, db.x, meetingID)
+	return out, mapErr("sessions", err)
+}
+
+// sessions reads meeting meetingID's log in q.
+func sessions(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]commands.SessionEvent, error) {
 	var rows []sessionRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT meeting_id, seq, action, item, at, by_user
+	err := sqlx.SelectContext(ctx, q, &rows, `SELECT meeting_id, seq, action, item, at, by_user
 		FROM meeting_sessions WHERE meeting_id = $1 ORDER BY seq`, meetingID)
 	if err != nil {
-		return nil, mapErr("sessions", err)
+		return nil, err
 	}
 	out := make([]commands.SessionEvent, len(rows))
 	for i, r := range rows {
