@@ -92,6 +92,27 @@ func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string
 	return importAgenda(ctx, store, c, text, by, nil)
 }
 
+// AgendaImportOptions are the choices of an import from a file (`quorum
+// import agenda`).
+type AgendaImportOptions struct {
+	// Replace lets the agenda take off the meeting's agenda items that
+	// have declarations of interest or report links on record, which stay
+	// on record under the items removed. Without it such an import is
+	// refused, naming them, and nothing is imported: a revised agenda
+	// replaces items that changed without a word, and a declaration left
+	// under an item removed is one nobody looks for.
+	Replace bool
+}
+
+// ImportAgendaWith is ImportAgenda with opts.
+func ImportAgendaWith(ctx context.Context, store Store, c Committee, text, by string, opts AgendaImportOptions) (*minutes.Agenda, AgendaImportResult, error) {
+	var ask func(AgendaGoing) error
+	if !opts.Replace {
+		ask = askBeforeRecordsGo(c)
+	}
+	return importAgenda(ctx, store, c, text, by, ask)
+}
+
 // importAgenda is ImportAgenda that has ask (when not nil) settle whether
 // the items the import would take off may go (AgendaImport.Ask).
 func importAgenda(ctx context.Context, store Store, c Committee, text, by string, ask func(AgendaGoing) error) (*minutes.Agenda, AgendaImportResult, error) {
@@ -319,6 +340,27 @@ func takeConfirm(args []string, form string) ([]string, bool, error) {
 	return args, false, nil
 }
 
+// askBeforeRecordsGo refuses an agenda imported from a file that would
+// take off the agenda of its day's meeting items with declarations of
+// interest or report links on record (AgendaImportOptions.Replace), as
+// askBeforeItemsGo does for the form; items with nothing on record go
+// without a word, as a revised agenda replaces the items that changed.
+func askBeforeRecordsGo(c Committee) func(AgendaGoing) error {
+	return func(g AgendaGoing) error {
+		var going []string
+		for _, cur := range g.Items {
+			if records := recordsText(cur, g.Declarations, g.ReportLinks); records != "" {
+				going = append(going, itemGoing(cur, records))
+			}
+		}
+		if len(going) == 0 {
+			return nil
+		}
+		return userErr("This agenda would take %d %s with records off the agenda for %s: %s. Nothing was imported. To import it all the same, run `quorum import agenda FILE --committee \"%s\" --replace`; what the items have stays on record, under the items removed.",
+			len(going), plural(len(going), "item", "items"), formatDay(g.StartsAt, c.Location()), goingList(going), c.Name)
+	}
+}
+
 // askBeforeItemsGo refuses, until the officer confirms, an agenda that
 // would take items off the agenda of its day's meeting: a short paste over
 // a full agenda would otherwise replace it without a word, and the
@@ -337,18 +379,36 @@ func askBeforeItemsGo(c Committee, day string) func(AgendaGoing) error {
 			return nil
 		}
 		loc := c.Location()
-		shown := going
-		more := ""
-		if len(going) > 10 {
-			shown, more = going[:10], fmt.Sprintf("; and %d more", len(going)-10)
-		}
 		again := "/agenda import confirm"
 		if day != "" {
 			again = "/agenda import " + DateOf(g.StartsAt, loc).String() + " confirm"
 		}
-		return userErr("This agenda would take %d %s off the agenda for %s: %s%s. Nothing was imported. To import it all the same, run `%s` and paste it again; what the items have stays on record, under the items removed.",
-			len(going), plural(len(going), "item", "items"), formatDay(g.StartsAt, loc), strings.Join(shown, "; "), more, again)
+		return userErr("This agenda would take %d %s off the agenda for %s: %s. Nothing was imported. To import it all the same, run `%s` and paste it again; what the items have stays on record, under the items removed.",
+			len(going), plural(len(going), "item", "items"), formatDay(g.StartsAt, loc), goingList(going), again)
 	}
+}
+
+// goingList joins the items an import would take off (itemGoing), the
+// first ten of them and how many more.
+func goingList(going []string) string {
+	if len(going) > 10 {
+		return strings.Join(going[:10], "; ") + fmt.Sprintf("; and %d more", len(going)-10)
+	}
+	return strings.Join(going, "; ")
+}
+
+// itemGoing describes item cur, going with records (recordsText): "7.5
+// SWACA — Kate Ellis (SWACA), with 1 declaration of interest (Neil
+// Frackelton, personal)".
+func itemGoing(cur AgendaItem, records string) string {
+	line := Escape(cur.Number) + " " + Escape(cur.Title)
+	if who := presenterText(cur); who != "" {
+		line += " — " + who
+	}
+	if records != "" {
+		line += ", with " + records
+	}
+	return line
 }
 
 // itemsGoing describes the items an import would take off (g.Items), but
@@ -361,14 +421,7 @@ func itemsGoing(g AgendaGoing) []string {
 		if cur.Standard && records == "" {
 			continue
 		}
-		line := Escape(cur.Number) + " " + Escape(cur.Title)
-		if who := presenterText(cur); who != "" {
-			line += " — " + who
-		}
-		if records != "" {
-			line += ", with " + records
-		}
-		out = append(out, line)
+		out = append(out, itemGoing(cur, records))
 	}
 	return out
 }

@@ -98,7 +98,7 @@ func TestSubcommandsAnswerHelp(t *testing.T) {
 // need it.
 func TestImportHelpSaysWhichNeedACommittee(t *testing.T) {
 	for sub, want := range map[string]string{
-		"agenda":  "Usage: quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]",
+		"agenda":  "Usage: quorum import agenda PATH… [--committee NAME] [--dry-run] [--json] [--replace]",
 		"minutes": "Usage: quorum import minutes PATH… --committee NAME [--dry-run] [--json]",
 	} {
 		var out, errOut bytes.Buffer

@@ -22,7 +22,7 @@ import (
 )
 
 const importUsage = `Usage:
-  quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]
+  quorum import agenda PATH… [--committee NAME] [--dry-run] [--json] [--replace]
   quorum import minutes PATH… --committee NAME [--dry-run] [--json] [--replace-drafts]
 
 Reads published documents (plain text; a whole agenda pack will do) and
@@ -38,6 +38,9 @@ output. The exit status is non-zero if any document failed.
 Minutes of a meeting drafted in Quorum and not yet confirmed are not
 replaced: the import of that document is refused, naming them, unless
 --replace-drafts is given (the drafts are then kept in the audit log).
+An agenda that would take off its meeting's agenda items with declarations
+of interest or report links on record is refused likewise, naming them,
+unless --replace is given (the records stay, under the items removed).
 `
 
 // importArgs are the arguments every import verb takes.
@@ -49,6 +52,8 @@ type importArgs struct {
 	dryRun    bool
 	// replaceDrafts lets minutes replace those drafted in Quorum.
 	replaceDrafts bool
+	// replace lets an agenda take off items with records.
+	replace bool
 }
 
 // parseImportArgs reads "VERB PATH… [--committee NAME] [--dry-run]
@@ -68,8 +73,11 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 		committeeFlag = "[--committee NAME]" // an agenda prints its committee's name
 	}
 	extra := ""
-	if ia.verb == "minutes" {
+	switch ia.verb {
+	case "minutes":
 		extra = " [--replace-drafts]"
+	case "agenda":
+		extra = " [--replace]"
 	}
 	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… "+committeeFlag+" [--dry-run] [--json]"+extra, stderr)
 	fs.StringVar(&ia.committee, "committee", "", "the committee's `NAME` (default for agendas: the name printed in the document)")
@@ -77,6 +85,9 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 	fs.BoolVar(&ia.dryRun, "dry-run", false, "read the documents and report, writing nothing")
 	if ia.verb == "minutes" {
 		fs.BoolVar(&ia.replaceDrafts, "replace-drafts", false, "replace minutes drafted in Quorum and not yet confirmed (kept in the audit log) instead of refusing")
+	}
+	if ia.verb == "agenda" {
+		fs.BoolVar(&ia.replace, "replace", false, "take off the agenda items with declarations of interest or report links (which stay on record) instead of refusing")
 	}
 	rest := args[1:]
 	for {
@@ -346,7 +357,7 @@ func (imp *importer) agenda(ctx context.Context, r importResult, text string, fa
 			return fail(err)
 		}
 		var res commands.AgendaImportResult
-		a, res, err = commands.ImportAgenda(ctx, imp.db, c, text, "import")
+		a, res, err = commands.ImportAgendaWith(ctx, imp.db, c, text, "import", commands.AgendaImportOptions{Replace: imp.ia.replace})
 		if err != nil {
 			return fail(err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/minutes"
 	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
@@ -270,5 +271,70 @@ func TestImportAgendaNearCommitteeName(t *testing.T) {
 	}
 	if n := countRows(t, dsn)["committees"]; n != 2 {
 		t.Errorf("%d committees, want Safer Sefton Together and the new one", n)
+	}
+}
+
+// TestImportAgendaKeepsItemsWithRecords: a revised agenda that would take
+// off an item with a declaration of interest on record is refused, naming
+// the item and the declaration, and nothing is imported; with --replace it
+// is imported, and the declaration stays on record under the item
+// removed. Items with nothing on record are replaced without asking.
+func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var meetingID int64
+	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM meetings WHERE starts_at::date = '2022-03-17'`).Scan(&meetingID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: meetingID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
+		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	pack, err := os.ReadFile(seedPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 7.5, declared on, and 7.6, with nothing on record, change.
+	revised := strings.Replace(string(pack), "SWACA\nNeil Frackleton", "SWACA\nNeil Frackelton", 1)
+	revised = strings.Replace(revised, "Sefton Youth Justice Service\nAdele Maddocks", "Sefton Youth Justice Service\nAdele Maddox", 1)
+	path := t.TempDir() + "/revised.txt"
+	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, db)
+
+	_, _, err = importAgenda(t, dsn, "agenda", path)
+	want := path + `: This agenda would take 1 item with records off the agenda for Thursday 17 March 2022: 7.5 SWACA — Neil Frackleton, ` +
+		`with 1 declaration of interest (Neil Frackelton, personal). Nothing was imported. ` +
+		`To import it all the same, run ` + "`" + `quorum import agenda FILE --committee "Safer Sefton Together" --replace` + "`" +
+		`; what the items have stays on record, under the items removed.`
+	if err == nil || err.Error() != want {
+		t.Errorf("import over a declaration:\n got %v\nwant %s", err, want)
+	}
+	if diff := cmp.Diff(before, counts(t, db)); diff != "" {
+		t.Errorf("the refused import changed the records (-before +after):\n%s", diff)
+	}
+
+	stdout, stderr, err := importAgenda(t, dsn, "agenda", path, "--replace")
+	if err != nil {
+		t.Fatalf("import --replace: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "17 items (2 earlier items replaced)") {
+		t.Errorf("import --replace: %q", stdout)
+	}
+	ds, err := db.Declarations(ctx, meetingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].Nature != "Trustee of SWACA" || ds[0].Withdrawn {
+		t.Errorf("declarations after the items were replaced: %+v", ds)
 	}
 }

@@ -29,7 +29,7 @@ Usage:
   quorum console                   try the commands in a terminal, on a private database
   quorum migrate                   bring the database schema up to date
   quorum import minutes PATH… --committee NAME [--dry-run] [--json] [--replace-drafts]
-  quorum import agenda PATH… [--committee NAME] [--dry-run] [--json]
+  quorum import agenda PATH… [--committee NAME] [--dry-run] [--json] [--replace]
   quorum export history --committee NAME [--since DATE] --csv
   quorum export attendance --committee NAME [--year YEAR] --csv
   quorum export interests --committee NAME --csv|--html
