@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -401,9 +402,9 @@ func TestCommitteeChairQuestionChangesNoVote(t *testing.T) {
 // whileMembershipChanges sends change as Ian while another transaction
 // holds Graeme's row of the membership, so that the change has taken the
 // committee's row and waits with it, as a change does while it writes;
-// then it sends other, as its user, and lets Graeme's row go once other
-// has answered or waits too. It returns both answers.
-func whileMembershipChanges(k *kit, change string, other [2]string) (result, result) {
+// then it sends other, and lets Graeme's row go once other has answered
+// or waits too. It returns both answers.
+func whileMembershipChanges(k *kit, change string, other func() <-chan result) (result, result) {
 	k.t.Helper()
 	hold, err := k.db.SQL().Begin()
 	if err != nil {
@@ -417,7 +418,7 @@ func whileMembershipChanges(k *kit, change string, other [2]string) (result, res
 	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
 		k.t.Fatalf("%s never waited for the member's row", change)
 	}
-	sent := k.runAsync(other[0], other[1])
+	sent := other()
 	var got *result
 	if !waitFor(func() bool {
 		select {
@@ -427,7 +428,7 @@ func whileMembershipChanges(k *kit, change string, other [2]string) (result, res
 		}
 		return got != nil || lockWaiters(k) >= 2
 	}) {
-		k.t.Fatalf("%s neither answered nor waited", other[1])
+		k.t.Fatal("the other neither answered nor waited")
 	}
 	if err := hold.Rollback(); err != nil {
 		k.t.Fatal(err)
@@ -440,40 +441,88 @@ func whileMembershipChanges(k *kit, change string, other [2]string) (result, res
 	return c, *got
 }
 
+// submitAsync submits values to form as ian on its own goroutine; the
+// answer comes on the channel returned, a refusal of a field as a reply
+// refused with the field's message.
+func (k *kit) submitAsync(form *commands.Form, values map[string]string) <-chan result {
+	out := make(chan result, 1)
+	r := k.request(ian, "")
+	sub := commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{}}
+	for id, v := range values {
+		sub.Values[id] = []string{v}
+	}
+	go func() {
+		reply, errs, err := k.svc.Submit(context.Background(), r, sub)
+		if len(errs) > 0 {
+			reply = commands.Reply{Refused: true, Text: fmt.Sprint(errs)}
+		}
+		out <- result{reply, err}
+	}()
+	return out
+}
+
 // TestMembershipChangesDoNotDeadlock: a change to the membership and a
-// member's apologies, declaration, an agenda change or a cancelling,
-// sent at once, are both done, the one after the other; neither is
-// answered "not saved" because each waited for the other. The change
-// marks the officers' Homes, as the other does, and a member's removal
-// withdraws their apologies: what the other wrote before the change had
-// the committee is what the change waits for, and the other must not
-// wait for the change in turn, to write the rows that name the
-// committee.
+// member's apologies, declaration, an agenda change, an import, an
+// opening or a cancelling, sent at once, are both done, the one after
+// the other; neither is answered "not saved" because each waited for the
+// other. The change marks the officers' Homes, as the other does, and a
+// member's removal withdraws their apologies: what the other wrote before
+// the change had the committee is what the change waits for, and the
+// other must not wait for the change in turn, to write the rows that name
+// the committee.
 func TestMembershipChangesDoNotDeadlock(t *testing.T) {
+	const change = "/committee member add <@UGRAEME> Merseyside Police (Sefton)"
+	slash := func(user, line string) func(k *kit) func() <-chan result {
+		return func(k *kit) func() <-chan result { return func() <-chan result { return k.runAsync(user, line) } }
+	}
+	agenda := "Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n5. Date of Next Meeting\n"
 	for _, tc := range []struct {
 		name   string
 		change string
-		other  [2]string
-		want   []string // in the change's reply, then the other's
-		check  func(t *testing.T, k *kit)
+		// other is made before the race, and sent in it.
+		other func(k *kit) func() <-chan result
+		want  []string // in the change's reply, then the other's
+		check func(t *testing.T, k *kit)
 	}{
-		{"member add, apologies", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{neil, "/apologies Unwell"},
+		{"member add, apologies", change, slash(neil, "/apologies Unwell"),
 			[]string{"Merseyside Police (Sefton)", "are recorded"}, func(t *testing.T, k *kit) {
 				wantShown(t, k.say(ian, "/apologies list"), "Neil Frackelton (SWACA)")
 			}},
-		{"member add, declaration", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{neil, "/declare 7.7 personal Trustee of SWACA"},
+		{"member add, declaration", change, slash(neil, "/declare 7.7 personal Trustee of SWACA"),
 			[]string{"Merseyside Police (Sefton)", "Trustee of SWACA"}, func(t *testing.T, k *kit) {
 				wantShown(t, k.say(ian, "/declare list"), "Trustee of SWACA")
 			}},
-		{"member add, agenda add", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{ian, "/agenda add 4.1 Youth Service — Ann Lee"},
+		{"member add, agenda add", change, slash(ian, "/agenda add 4.1 Youth Service — Ann Lee"),
 			[]string{"Merseyside Police (Sefton)", "4.1"}, func(t *testing.T, k *kit) {
 				wantShown(t, k.say(neil, "/agenda"), "*4.1* Youth Service — _Ann Lee_")
 			}},
-		{"member add, cancelling", "/committee member add <@UGRAEME> Merseyside Police (Sefton)", [2]string{ian, "/meeting cancel 10 December"},
+		{"member add, cancelling", change, slash(ian, "/meeting cancel 10 December"),
 			[]string{"Merseyside Police (Sefton)", "cancelled"}, func(t *testing.T, k *kit) {
 				wantShown(t, k.say(ian, "/meeting history 10/12/2026"), "cancelled")
 			}},
-		{"member remove, their apologies", "/committee member remove <@UGRAEME>", [2]string{graeme, "/apologies Attending Crown Court"},
+		{"member add, opening", change, func(k *kit) func() <-chan result {
+			k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+			return func() <-chan result { return k.runAsync(ian, "/meeting start") }
+		}, []string{"Merseyside Police (Sefton)", "You opened the meeting"}, func(t *testing.T, k *kit) {
+			wantShown(t, k.say(ian, "/meeting status"), "Opened at 09:30.")
+		}},
+		{"member add, agenda import", change, func(k *kit) func() <-chan result {
+			form := k.must(ian, "/agenda import confirm").Form
+			return func() <-chan result { return k.submitAsync(form, map[string]string{"text": agenda}) }
+		}, []string{"Merseyside Police (Sefton)", "Imported the agenda"}, func(t *testing.T, k *kit) {
+			if got := k.say(neil, "/agenda"); strings.Contains(got, "7.7") {
+				t.Errorf("the agenda was not imported:\n%s", got)
+			}
+		}},
+		{"member add, minutes import", change, func(k *kit) func() <-chan result {
+			form := k.must(ian, "/minutes import").Form
+			values := k.minutesValues(form, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2026", 1))
+			return func() <-chan result { return k.submitAsync(form, values) }
+		}, []string{"Merseyside Police (Sefton)", "Imported the minutes"}, func(t *testing.T, k *kit) {
+			wantShown(t, k.say(neil, "/resolution 28"), "minute 28 of the meeting on Thursday 10 December 2026")
+		}},
+		{"member remove, their apologies", "/committee member remove <@UGRAEME>", slash(graeme, "/apologies Attending Crown Court"),
 			[]string{"is no longer a member", "are updated"}, func(t *testing.T, k *kit) {
 				if got := k.say(ian, "/apologies list"); strings.Contains(got, "Graeme") {
 					t.Errorf("the apologies of a member removed stand:\n%s", got)
@@ -483,14 +532,15 @@ func TestMembershipChangesDoNotDeadlock(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			k := agendaKit(t)
 			k.must(graeme, "/apologies Attending court")
+			other := tc.other(k)
 			// The outbox worker has published the Homes: both commands
 			// mark the officers' afresh.
 			k.marked()
-			change, other := whileMembershipChanges(k, tc.change, tc.other)
-			for i, r := range []result{change, other} {
-				line := []string{tc.change, tc.other[1]}[i]
+			changed, got := whileMembershipChanges(k, tc.change, other)
+			for i, r := range []result{changed, got} {
+				what := []string{tc.change, "the other"}[i]
 				if r.err != nil || r.reply.Refused {
-					t.Errorf("%s: %v %s", line, r.err, shown(r.reply))
+					t.Errorf("%s: %v %s", what, r.err, shown(r.reply))
 					continue
 				}
 				wantShown(t, shown(r.reply), tc.want[i])
