@@ -338,3 +338,45 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 		t.Errorf("declarations after the items were replaced: %+v", ds)
 	}
 }
+
+// TestImportAgendaRefusedWhileMeetingUnderWay: the agenda of a meeting
+// opened and not closed is not imported from a file either: its items keep
+// their numbers until it closes.
+func TestImportAgendaRefusedWhileMeetingUnderWay(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var meetingID int64
+	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM meetings WHERE starts_at::date = '2022-03-17'`).Scan(&meetingID); err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	open := commands.SessionEvent{MeetingID: meetingID, Action: commands.ActionOpened, At: time.Date(2022, 3, 17, 9, 30, 0, 0, london), By: "UIAN"}
+	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	pack, err := os.ReadFile(seedPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/revised.txt"
+	if err := os.WriteFile(path, []byte(strings.Replace(string(pack), "Sefton Youth Justice Service\nAdele Maddocks", "Sefton Youth Justice Service\nAdele Maddox", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, db)
+	_, _, err = importAgenda(t, dsn, "agenda", path)
+	want := path + ": The meeting on Thursday 17 March 2022 is under way (opened at 09:30); its agenda cannot be changed, and nothing was imported."
+	if err == nil || err.Error() != want {
+		t.Errorf("import into a meeting under way:\n got %v\nwant %s", err, want)
+	}
+	if diff := cmp.Diff(before, counts(t, db)); diff != "" {
+		t.Errorf("the refused import changed the records (-before +after):\n%s", diff)
+	}
+}
