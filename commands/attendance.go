@@ -299,6 +299,63 @@ func (st meetingState) attendee(key string) (Attendee, bool) {
 	return Attendee{}, false
 }
 
+// notTakenUp lists the apologies standing that name key's person as
+// their member's substitute while that person is here otherwise: as a
+// member in their own right, or standing in for another member. A person
+// counts once, so the member who named them is not represented by them;
+// the substitution stays recorded with the apologies, and is told as not
+// taken up rather than silently dropped.
+func (st meetingState) notTakenUp(key string) []Apology {
+	a, ok := st.attendee(key)
+	if !ok || a.UserID == "" || !a.Status.here() || a.InAttendance {
+		return nil
+	}
+	if _, member := st.member(key); !member && a.SubstituteFor == "" {
+		return nil
+	}
+	var out []Apology
+	for _, ap := range st.apologies {
+		if ap.UserID != "" && ap.SubstituteID == a.UserID && ap.UserID != a.SubstituteFor {
+			out = append(out, ap)
+		}
+	}
+	return out
+}
+
+// represented reports whether someone is here as member key's substitute.
+func (st meetingState) represented(key string) bool {
+	return slices.ContainsFunc(st.att, func(a Attendee) bool {
+		return a.SubstituteFor == key && a.Status.here() && !a.Arrived.IsZero()
+	})
+}
+
+// notTakenUpNote tells whoever marked mark's person here that the
+// substitutions named in notTakenUp are not taken up, and whether the
+// members who named them are left unrepresented.
+func (st meetingState) notTakenUpNote(mark AttendanceMark, self bool) string {
+	var notes []string
+	for _, ap := range st.notTakenUp(mark.MemberKey) {
+		member := st.keyName(ap.UserID)
+		as := "as a member in their own right"
+		if a, _ := st.attendee(mark.MemberKey); a.SubstituteFor != "" {
+			as = "as substitute for " + st.keyName(a.SubstituteFor)
+		}
+		var note string
+		if self {
+			note = fmt.Sprintf("%s named you as their substitute, but you are here %s and count once: you cannot also stand in for them",
+				member, strings.Replace(as, "their own", "your own", 1))
+		} else {
+			note = fmt.Sprintf("%s named %s as their substitute, but they are here %s and count once: they cannot also stand in for %s",
+				member, Escape(mark.Name), as, member)
+		}
+		if !st.represented(ap.UserID) {
+			note += fmt.Sprintf(", so %s is not represented", member)
+		}
+		notes = append(notes, note+".")
+	}
+	return strings.Join(notes, " ")
+}
+
 // nameOf is how the minutes name a person: "Sue Holden (Sefton CVS)".
 func nameOf(name, org string) string {
 	if org == "" {
@@ -783,6 +840,23 @@ func (st meetingState) paragraphs() paragraphs {
 			notes = append(notes, timed{ab.left, line + "."})
 		}
 	}
+	// A substitution named in apologies and not taken up, its substitute
+	// being here otherwise, is shown live, so that the officer sees whom
+	// no one represents; the minutes record only who substituted.
+	for _, a := range st.att {
+		for _, ap := range st.notTakenUp(a.Key) {
+			as := "as a member in their own right"
+			if a.SubstituteFor != "" {
+				as = "as substitute for " + st.keyName(a.SubstituteFor)
+			}
+			name := nameOf(a.Name, a.Organisation)
+			if m, ok := st.member(a.Key); ok {
+				name = nameOf(m.Name, m.Organisation)
+			}
+			p.substitutesHere = append(p.substitutesHere, fmt.Sprintf("%s for %s — not taken up: %s is here %s, and counts once",
+				name, st.keyName(ap.UserID), st.keyName(a.Key), as))
+		}
+	}
 	// So are the adjournments, as the minutes record them.
 	var adjourned time.Time
 	for _, e := range st.sit.Events {
@@ -1138,6 +1212,9 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 		// Marked absent after a mark that took their apologies back: they
 		// stand again (MarkAttendance), and the officer is told so.
 		state += ". Their apologies stand"
+	}
+	if note := st.notTakenUpNote(mark, self); note != "" {
+		line = note + " " + line
 	}
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil

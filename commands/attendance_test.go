@@ -2025,3 +2025,39 @@ func TestAttendanceApologiesWithdrawnAtTheMeeting(t *testing.T) {
 		t.Errorf("the draft minutes keep apologies withdrawn:\n%s", d)
 	}
 }
+
+// A member whom another member's apologies name as their substitute, and
+// who comes, attends in their own right: they count once, for themselves,
+// and cannot also stand in for the member who named them. The reply, the
+// live message and /meeting status say so, the substitution standing
+// recorded but not taken up; the minutes name no substitute.
+func TestAttendanceMemberNamedAsSubstituteCountsOnce(t *testing.T) {
+	k := attDay(t)
+	id := k.next().ID
+	k.must(attAnn, "/apologies 10/12/2026 Annual leave sub <@UGRAEME>")
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	const note = "Ann named you as their substitute, but you are here as a member in your own right and count once: you cannot also stand in for them, so Ann is not represented."
+	wantShown(t, k.say(graeme, "/here"), "You are marked present. "+note+" *Inquorate*: 2 present, quorum 3")
+	const notTaken = "*Substitutes*\nGraeme Robson (Merseyside Police) for Ann — not taken up: Graeme Robson is here as a member in their own right, and counts once"
+	live, _ := attLive(k, id)
+	inOrder(t, shown(live), "*Inquorate*: 2 present, quorum 3", "*Present (2)*", notTaken)
+	inOrder(t, k.say(ian, "/meeting status"), "*Inquorate*: 2 present, quorum 3", "*Present (2)*", notTaken)
+	// The button on the live message is the same action.
+	wantShown(t, shown(k.press(graeme, live, "I'm here")), "You were marked present already. "+note)
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Apologies for absence were received from Neil Frackelton (SWACA) and Ann (Sefton Council).")
+	if strings.Contains(att, "Substitutes") {
+		t.Errorf("the minutes name a substitute not taken up:\n%s", att)
+	}
+
+	// Another substitute marked for Ann represents her: the note no longer
+	// says she is not.
+	wantShown(t, k.say(ian, "/attendance <@USTRANGER> substitute-for <@UANN>"), "Quorate: 3 present, quorum 3")
+	got := k.say(graeme, "/here")
+	wantShown(t, got, "Ann named you as their substitute, but you are here as a member in your own right and count once: you cannot also stand in for them.")
+	if strings.Contains(got, "not represented") {
+		t.Errorf("Ann, represented by Mallory, is said not to be:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Mallory for Ann.")
+}
