@@ -68,6 +68,9 @@ type homeInput struct {
 	// SubstituteFor are the apologies standing for Next that name the
 	// member as substitute.
 	SubstituteFor []Apology
+	// Substitute: the person is no member of the committee, and is on
+	// its card only as a substitute at Next (Member is then empty).
+	Substitute bool
 }
 
 // maxHomeLines bounds the lines of a list on a card (declarations, reports
@@ -128,13 +131,23 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	if err != nil {
 		return Home{}, err
 	}
-	if len(ms) == 0 {
-		h.Intro = "You are not a member of any committee yet. An officer adds members with `/committee member add @you ORGANISATION` in the committee's channel."
+	// Someone who is no member, named as a substitute, has nowhere else
+	// to learn that they are expected: their Home shows those committees
+	// too (see substituteHomePart).
+	subs, err := s.store.SubstituteCommittees(ctx, teamID, userID, now)
+	if err != nil {
+		return Home{}, err
+	}
+	if len(ms) == 0 && len(subs) == 0 {
+		h.Intro = notMemberIntro
 		return h, nil
 	}
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		ids[i] = m.Committee.ID
+	ids := make([]int64, 0, len(ms)+len(subs))
+	for _, m := range ms {
+		ids = append(ids, m.Committee.ID)
+	}
+	for _, c := range subs {
+		ids = append(ids, c.ID)
 	}
 	meetings, err := s.store.NextMeetings(ctx, ids, now)
 	if err != nil {
@@ -160,6 +173,21 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	if err != nil {
 		return Home{}, err
 	}
+	// Named for a later meeting only, they are not yet expected: the
+	// card, like a member's Substituting, is of the next meeting.
+	nMember, nSub := len(ms), 0
+	substitute := map[int64]bool{}
+	for _, c := range subs {
+		if n := next[c.ID]; n != nil && len(subFor[n.ID]) > 0 {
+			ms = append(ms, Membership{Committee: c})
+			substitute[c.ID] = true
+			nSub++
+		}
+	}
+	if len(ms) == 0 {
+		h.Intro = notMemberIntro
+		return h, nil
+	}
 	// Soonest meeting first; committees with none scheduled last, by name.
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := next[ms[i].Committee.ID], next[ms[j].Committee.ID]
@@ -171,7 +199,14 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		}
 		return false
 	})
-	h.Intro = fmt.Sprintf("You are a member of %d %s.", len(ms), plural(len(ms), "committee", "committees"))
+	switch {
+	case nSub == 0:
+		h.Intro = fmt.Sprintf("You are a member of %d %s.", nMember, plural(nMember, "committee", "committees"))
+	case nMember == 0:
+		h.Intro = fmt.Sprintf("You are named as a substitute at the next meeting of %d %s.", nSub, plural(nSub, "committee", "committees"))
+	default:
+		h.Intro = fmt.Sprintf("You are a member of %d %s, and named as a substitute at the next meeting of %d more.", nMember, plural(nMember, "committee", "committees"), nSub)
+	}
 	papers, err := s.homePapers(ctx, userID, ms[:min(len(ms), MaxHomeCards)], next)
 	if err != nil {
 		return Home{}, err
@@ -185,7 +220,7 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		return Home{}, err
 	}
 	for i, m := range ms {
-		in := homeInput{Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now}
+		in := homeInput{Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now, Substitute: substitute[m.Committee.ID]}
 		for _, ch := range changes {
 			if ch.CommitteeID == m.Committee.ID {
 				in.Changes = append(in.Changes, ch)
@@ -214,6 +249,10 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	}
 	return h, nil
 }
+
+// notMemberIntro is the Home of someone in no committee, and named as
+// substitute at none.
+const notMemberIntro = "You are not a member of any committee yet. An officer adds members with `/committee member add @you ORGANISATION` in the committee's channel."
 
 // homeInput's papers of one meeting.
 type homePapers struct {
@@ -293,12 +332,14 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	c := in.Committee
 	card := HomeCard{CommitteeID: c.ID, Title: Escape(c.Name), Summary: homeSummary(in)}
 	role := "Member"
-	switch in.Member.Role {
-	case RoleOfficer:
+	switch {
+	case in.Substitute:
+		role = "Substitute"
+	case in.Member.Role == RoleOfficer:
 		role = "Officer"
-	case RoleChair:
+	case in.Member.Role == RoleChair:
 		role = "Chair"
-	case RoleViceChair:
+	case in.Member.Role == RoleViceChair:
 		role = "Vice-chair"
 	}
 	if in.Member.Organisation != "" {
@@ -314,7 +355,12 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
 		card.CalendarPath = CalendarPath(c)
 	}
-	for _, part := range homeParts() {
+	parts := homeParts()
+	if in.Substitute {
+		// No member: nothing else on a card is theirs to do.
+		parts = []homePart{substituteHomePart}
+	}
+	for _, part := range parts {
 		if err := part(ctx, s, in, &card); err != nil {
 			return HomeCard{}, err
 		}
@@ -330,6 +376,9 @@ func homeSummary(in homeInput) string {
 		return line + "no meeting scheduled"
 	}
 	line += meetingWhen(*in.Next, in.Committee.Location())
+	if in.Substitute {
+		line += " (substituting)"
+	}
 	if in.Apology != nil {
 		line += " (apologies sent)"
 	}
@@ -379,9 +428,10 @@ func (s *Service) substituteFor(ctx context.Context, userID string, meetingIDs [
 	return out, nil
 }
 
-// substituteHomePart tells a member who has named them as substitute at
-// the next meeting: they are the one to go, and would otherwise learn it
-// only if the sender told them. It shows nothing when no one has.
+// substituteHomePart tells a member, or someone who is no member, who has
+// named them as substitute at the next meeting: they are the one to go,
+// and would otherwise learn it only if the sender told them. It shows
+// nothing when no one has.
 func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
 	if in.Next == nil || len(in.SubstituteFor) == 0 {
 		return nil
@@ -399,6 +449,11 @@ func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *Hom
 		// Not refused when sent: an apology is never lost. But whoever
 		// counts on them should hear of it.
 		text += "\nYou have sent apologies for it yourself: tell them, so that they can name someone else."
+	}
+	if in.Substitute {
+		// No member, they are marked here only as that substitute, by
+		// themselves or by the officer: say where.
+		text += fmt.Sprintf("\nWhen it opens, press *I'm here* on its message in <#%s>, or type `/here` there.", in.Committee.ChannelID)
 	}
 	card.Sections = append(card.Sections, Section{Title: "Substituting", Text: text})
 	return nil

@@ -815,3 +815,45 @@ func TestHomeForTheViceChair(t *testing.T) {
 	}
 	k.must(graeme, "/minutes approve 2026-12-10")
 }
+
+// TestHomeOfASubstituteWhoIsNoMember: someone who is no member of the
+// committee, named by a member's apologies as their substitute, finds
+// on their Home that they substitute at the next meeting, with its day
+// and where to say they are there; only that, with no apologies of their
+// own to send. Once the apologies no longer name them, it is gone.
+func TestHomeOfASubstituteWhoIsNoMember(t *testing.T) {
+	k := meetingKit(t)
+	ctx := context.Background()
+	k.marked()
+	k.must(neil, "/apologies Unwell sub <@USTRANGER>")
+	if got := k.marked(); !slices.Contains(got, stranger) {
+		t.Errorf("naming the substitute marked %v, not their Home", got)
+	}
+	h, err := k.svc.Home(ctx, team, stranger, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := commands.Home{UserID: stranger, Intro: "You are named as a substitute at the next meeting of 1 committee.", Cards: []commands.HomeCard{{
+		CommitteeID: k.committee().ID, Title: "Safer Sefton Together",
+		Text:         "Substitute\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",
+		CalendarPath: "/calendar/" + k.committee().CalendarToken + "-safer-sefton-together.ics",
+		Sections: []commands.Section{{Title: "Substituting", Text: "Neil Frackelton (SWACA) has named you as their substitute at the next meeting." +
+			"\nWhen it opens, press *I'm here* on its message in <#C1>, or type `/here` there."}},
+		Summary: "*Safer Sefton Together* — Thursday 10 December 2026, 10:00 (substituting)",
+	}}}
+	if diff := cmp.Diff(h, want); diff != "" {
+		t.Errorf("the substitute's Home (-got +want):\n%s", diff)
+	}
+	// Another workspace's committees are not shown.
+	if h, _ := k.svc.Home(ctx, "T2", stranger, k.now); len(h.Cards) != 0 {
+		t.Errorf("Home in another team = %+v", h)
+	}
+
+	k.must(neil, "/apologies sub none")
+	if got := k.marked(); !slices.Contains(got, stranger) {
+		t.Errorf("removing the substitute marked %v, not their Home", got)
+	}
+	if h, err := k.svc.Home(ctx, team, stranger, k.now); err != nil || len(h.Cards) != 0 || !strings.Contains(h.Intro, "not a member of any committee") {
+		t.Errorf("the Home of a substitute no longer named = %+v %v", h, err)
+	}
+}

@@ -173,6 +173,10 @@ type HomeStore interface {
 	// SubstituteApologies lists the apologies standing for the meetings
 	// that name userID as substitute, by meeting, oldest first.
 	SubstituteApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
+	// SubstituteCommittees lists the committees of team teamID ("" for
+	// any) that userID is no member of, and whose scheduled meetings after
+	// t have apologies standing that name userID as substitute, by name.
+	SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]Committee, error)
 	// AgendaItemsFor lists the agenda items of the meetings, by meeting.
 	AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]AgendaItem, error)
 	// ReportLinksFor lists the report links standing for the meetings.

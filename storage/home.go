@@ -102,6 +102,33 @@ func (db *DB) SubstituteApologies(ctx context.Context, userID string, meetingIDs
 	return out, nil
 }
 
+// SubstituteCommittees implements commands.HomeStore. The team's
+// committees are few, and each is checked through its upcoming meetings
+// (meetings_upcoming) and their apologies naming a substitute
+// (apologies_substitute), so no index on the substitute alone is needed.
+func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]commands.Committee, error) {
+	if userID == "" {
+		return nil, nil
+	}
+	var rows []committeeRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+committeeColumns+` FROM committees c
+		WHERE ($2 = '' OR c.team_id = $2)
+		  AND NOT EXISTS (SELECT 1 FROM members mb WHERE mb.committee_id = c.id AND mb.user_id = $1 AND mb.removed_at IS NULL)
+		  AND EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
+		              WHERE m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $3 AND `+notOpened("m.id")+`
+		                AND a.substitute_id = $1 AND NOT a.withdrawn)
+		ORDER BY lower(c.name), c.id
+		LIMIT $4`, userID, teamID, after, maxMemberships)
+	if err != nil {
+		return nil, mapErr("substitute committees", err)
+	}
+	out := make([]commands.Committee, len(rows))
+	for i, r := range rows {
+		out[i] = r.committee()
+	}
+	return out, nil
+}
+
 // AgendaItemsFor implements commands.HomeStore.
 func (db *DB) AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]commands.AgendaItem, error) {
 	if len(meetingIDs) == 0 {
