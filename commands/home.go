@@ -96,6 +96,19 @@ func (s *Service) HomeOpened(ctx context.Context, teamID, userID string, now tim
 	return s.store.HomeOpened(ctx, teamID, userID, now, notice)
 }
 
+// MarkDayHomes marks for publishing again the Homes that turn with the
+// day, between since and now, with nothing recorded to mark them: the
+// vice-chair's, which offers `/minutes approve` only while a meeting the
+// chair sent apologies for is held today (see recordsLines), so from its
+// advertised start to the midnight after it. The reminders' loop calls it
+// on each tick; a Home opened is rebuilt in any case.
+func (s *Service) MarkDayHomes(ctx context.Context, since, now time.Time) (int, error) {
+	if !since.Before(now) {
+		return 0, nil
+	}
+	return s.store.MarkDayHomes(ctx, since, now)
+}
+
 // HomeNoticeFor is how long a Home keeps showing the outcome of a button.
 const HomeNoticeFor = time.Minute
 

@@ -857,3 +857,82 @@ func TestHomeOfASubstituteWhoIsNoMember(t *testing.T) {
 		t.Errorf("the Home of a substitute no longer named = %+v %v", h, err)
 	}
 }
+
+// TestHomeForTheViceChairTurnsWithTheDay: whether the vice-chair may
+// confirm minutes turns on the day — from the advertised start of a
+// meeting the chair sent apologies for, to the midnight after it — and
+// nothing they do changes then: the reminders' loop marks their Home for
+// publishing again at both moments, so that a Home left open does not
+// go on offering `/minutes approve` the next day, or withhold it on the
+// day.
+func TestHomeForTheViceChairTurnsWithTheDay(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(sue, "/apologies 2027-01-14 Holiday")
+	forChair := func() string {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), team, graeme, k.now)
+		if err != nil || len(h.Cards) == 0 {
+			t.Fatalf("the vice-chair's Home: %+v %v", h, err)
+		}
+		for _, s := range h.Cards[0].Sections {
+			if s.Title == "For the chair" {
+				return s.Text
+			}
+		}
+		return ""
+	}
+	// loop runs the reminders' loop once at each of times, then stops it,
+	// and says whose Homes it marked.
+	loop := func(times ...time.Time) []string {
+		t.Helper()
+		k.marked()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		i := 0
+		clock := func() time.Time {
+			if i == len(times) {
+				cancel() // the tick after the last: enough
+			}
+			k.now = times[min(i, len(times)-1)]
+			i++
+			return k.now
+		}
+		if err := (&commands.Reminders{Service: k.svc, Now: clock, Every: time.Millisecond}).Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return k.marked()
+	}
+	const prompt = "`/minutes approve 2026-12-10` to confirm them"
+	const notYours = "the chair or an officer confirms them"
+
+	// Nothing to turn: no Home is marked.
+	if got := loop(time.Date(2027, 1, 13, 3, 0, 0, 0, london), time.Date(2027, 1, 13, 3, 2, 0, 0, london)); len(got) != 0 {
+		t.Errorf("a night before the meeting marked %v", got)
+	}
+	// The meeting's advertised start: it is held today, not opened in
+	// Quorum, and the vice-chair chairs it.
+	got := loop(time.Date(2027, 1, 14, 9, 59, 0, 0, london), time.Date(2027, 1, 14, 10, 1, 0, 0, london))
+	if !slices.Contains(got, graeme) || slices.Contains(got, neil) {
+		t.Errorf("the meeting's start marked %v, not the vice-chair's Home alone", got)
+	}
+	wantShown(t, forChair(), prompt)
+
+	// The midnight after it: the minutes are the chair's or an officer's
+	// to confirm again.
+	got = loop(time.Date(2027, 1, 14, 23, 59, 0, 0, london), time.Date(2027, 1, 15, 0, 1, 0, 0, london))
+	if !slices.Contains(got, graeme) || slices.Contains(got, neil) {
+		t.Errorf("the midnight after the meeting marked %v, not the vice-chair's Home alone", got)
+	}
+	if got := forChair(); !strings.Contains(got, notYours) || strings.Contains(got, prompt) {
+		t.Errorf("the vice-chair's Home the day after the meeting:\n%s", got)
+	}
+	// Once each: the next minutes mark nothing.
+	if got := loop(time.Date(2027, 1, 15, 0, 2, 0, 0, london), time.Date(2027, 1, 15, 0, 3, 0, 0, london)); len(got) != 0 {
+		t.Errorf("the minutes after midnight marked %v again", got)
+	}
+}

@@ -21,6 +21,7 @@ type Reminders struct {
 	Registers bool
 
 	registers time.Time // when register reminders were last queued
+	days      time.Time // up to when Homes that turn with the day were marked
 }
 
 // Run checks for due reminders until ctx is done.
@@ -37,16 +38,31 @@ func (r *Reminders) Run(ctx context.Context) error {
 	t := time.NewTicker(r.Every)
 	defer t.Stop()
 	for {
-		n, err := r.Service.EnqueueDueReminders(ctx, r.Now())
+		now := r.Now()
+		n, err := r.Service.EnqueueDueReminders(ctx, now)
 		if err != nil && ctx.Err() == nil {
 			r.Log.Warn("reminders", "err", err)
 		}
 		if n > 0 {
 			r.Log.Info("reminders queued", "count", n)
 		}
+		// Homes that turn with the day are marked for the moments passed
+		// since the last tick (the first looks back one tick); one that
+		// failed is looked for again on the next.
+		since := r.days
+		if since.IsZero() {
+			since = now.Add(-r.Every)
+		}
+		if _, err := r.Service.MarkDayHomes(ctx, since, now); err != nil {
+			if ctx.Err() == nil {
+				r.Log.Warn("homes of the day", "err", err)
+			}
+		} else if now.After(since) {
+			r.days = now
+		}
 		// Registers of interests are reminded of by the day: once an hour
 		// is soon enough, and each reminder goes once.
-		if now := r.Now(); r.Registers && now.Sub(r.registers) >= time.Hour {
+		if r.Registers && now.Sub(r.registers) >= time.Hour {
 			r.registers = now
 			if n, err := r.Service.EnqueueRegisterReminders(ctx, now); err != nil && ctx.Err() == nil {
 				r.Log.Warn("register of interests reminders", "err", err)

@@ -177,6 +177,12 @@ type HomeStore interface {
 	// any) that userID is no member of, and whose scheduled meetings after
 	// t have apologies standing that name userID as substitute, by name.
 	SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]Committee, error)
+	// MarkDayHomes marks for publishing again (see OutboxHome) the Homes,
+	// of people who have opened theirs, of the vice-chairs of committees
+	// with a meeting, not cancelled, whose advertised start or the
+	// midnight after it (in the committee's time zone) fell after since
+	// and by until. It reports how many it marked.
+	MarkDayHomes(ctx context.Context, since, until time.Time) (int, error)
 	// AgendaItemsFor lists the agenda items of the meetings, by meeting.
 	AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]AgendaItem, error)
 	// ReportLinksFor lists the report links standing for the meetings.

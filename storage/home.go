@@ -129,6 +129,33 @@ func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, a
 	return out, nil
 }
 
+// MarkDayHomes implements commands.HomeStore. A mark coalesces with one
+// pending, which is built after until as surely. Meetings are read by
+// their start: the midnight after a start lies at most 25 hours after it
+// (a day the clocks go back), so starts up to two days before since are
+// enough.
+func (db *DB) MarkDayHomes(ctx context.Context, since, until time.Time) (int, error) {
+	res, err := db.x.ExecContext(ctx, `
+		INSERT INTO outbox (committee_id, kind, team_id, user_id, channel_id, message_key, payload)
+		SELECT DISTINCT ON (v.team_id, v.user_id) c.id, 'home', v.team_id, v.user_id, '', 'home:' || v.team_id || ':' || v.user_id, '{}'::jsonb
+		FROM meetings m
+		JOIN committees c ON c.id = m.committee_id
+		CROSS JOIN LATERAL (VALUES (m.starts_at),
+			((date_trunc('day', m.starts_at AT TIME ZONE c.time_zone) + interval '1 day') AT TIME ZONE c.time_zone)) AS t(at)
+		JOIN members mb ON mb.committee_id = c.id AND mb.removed_at IS NULL AND mb.role = 'vice-chair'
+		JOIN home_viewers v ON v.team_id = c.team_id AND v.user_id = mb.user_id
+		WHERE m.status <> 'cancelled' AND m.starts_at > CAST($1 AS timestamptz) - interval '2 days' AND m.starts_at <= $2
+		  AND t.at > $1 AND t.at <= $2
+		ORDER BY v.team_id, v.user_id, c.id
+		ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+		DO NOTHING`, since, until)
+	if err != nil {
+		return 0, mapErr("mark day homes", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
 // AgendaItemsFor implements commands.HomeStore.
 func (db *DB) AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]commands.AgendaItem, error) {
 	if len(meetingIDs) == 0 {
