@@ -73,7 +73,7 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		responseURL := form.responseURL
 		s.cfg.Metrics.late()
 		s.log.Info("command outcome late; it follows by response_url", "command", req.Command, "user", req.UserID)
-		writeReply(w, commands.Reply{Visibility: commands.Private, Text: lateText})
+		writeReply(w, commands.Reply{Visibility: commands.Private, Text: LateText})
 		s.posts.Add(1)
 		go func() {
 			defer s.posts.Done()
@@ -96,8 +96,9 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// lateText answers Slack for a command whose outcome is not ready in time.
-const lateText = "Working on it: this is taking longer than usual, and the outcome will appear here in a moment. Please don't send it again."
+// LateText answers Slack for a command whose outcome is not ready in time;
+// the outcome follows by the command's response_url.
+const LateText = "Working on it: this is taking longer than usual, and the outcome will appear here in a moment. Please don't send it again."
 
 // answer runs a slash command for either transport. When the reply
 // carries a form it opens the form with triggerID and reports opened; if

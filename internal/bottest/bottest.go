@@ -90,6 +90,21 @@ func New(t testing.TB) *Kit {
 // NewWithDB starts a bot on db.
 func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	t.Helper()
+	return NewWithConfig(t, db, Config{})
+}
+
+// Config is what a test may change in how the kit's server runs; the zero
+// value runs it as `quorum serve` does.
+type Config struct {
+	// AnswerWithin and Deadline are bot.Config's: when Slack is answered,
+	// the outcome following by response_url when it is not ready, and how
+	// long a command's work may take. Zero for the defaults.
+	AnswerWithin, Deadline time.Duration
+}
+
+// NewWithConfig starts a bot on db, run as cfg says.
+func NewWithConfig(t testing.TB, db *storage.DB, cfg Config) *Kit {
+	t.Helper()
 	k := &Kit{T: t, DB: db, Slack: fakeslack.New()}
 	t.Cleanup(k.Slack.Close)
 	k.Client = slack.New("xoxb-test", slack.OptionAPIURL(k.Slack.URL()))
@@ -99,6 +114,7 @@ func NewWithDB(t testing.TB, db *storage.DB) *Kit {
 	k.Server = bot.NewServer(bot.Config{
 		SigningSecret: Secret, Service: k.Service, Slack: k.Client, Ready: db.Ping, Now: k.Now,
 		PublicURL: PublicURL, Metrics: k.Metrics, FirstSeen: db.FirstSeen,
+		AnswerWithin: cfg.AnswerWithin, Deadline: cfg.Deadline,
 		Log: slog.New(slog.NewTextHandler(&k.logs, nil)),
 	})
 	k.HTTP = httptest.NewServer(k.Server)
