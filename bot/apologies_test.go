@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -148,20 +147,10 @@ func slashIn(t *testing.T, k *bottest.Kit, channel, user, command, text string) 
 	t.Helper()
 	form := bottest.CommandForm(user, command, text)
 	form.Set("channel_id", channel)
-	status, body := k.Post("/slack/commands", form)
-	r := bottest.Reply{Status: status, Raw: string(body)}
-	if status != http.StatusOK {
-		t.Fatalf("%s %s: status %d: %s", command, text, status, body)
+	r := k.Slash(form)
+	if r.Status != http.StatusOK {
+		t.Fatalf("%s %s: status %d: %s", command, text, r.Status, r.Raw)
 	}
-	var raw struct {
-		ResponseType string       `json:"response_type"`
-		Text         string       `json:"text"`
-		Blocks       slack.Blocks `json:"blocks"`
-	}
-	if err := json.Unmarshal(body, &raw); err != nil {
-		t.Fatalf("reply is not JSON: %v\n%s", err, body)
-	}
-	r.ResponseType, r.Response.Text, r.Blocks = raw.ResponseType, raw.Text, raw.Blocks.BlockSet
 	return r
 }
 

@@ -163,10 +163,9 @@ func TestDeclareModalRoundTrip(t *testing.T) {
 
 	// /declare alone opens a modal within Slack's 3 seconds and answers
 	// the command with an empty 200.
-	start := time.Now()
 	r := k.Must(neil, "/declare", "")
-	if took := time.Since(start); took > 3*time.Second {
-		t.Errorf("opening the form took %v; the trigger lasts 3s", took)
+	if r.Took > 3*time.Second {
+		t.Errorf("opening the form took %v; the trigger lasts 3s", r.Took)
 	}
 	if strings.TrimSpace(r.Raw) != "" {
 		t.Errorf("slash answer = %q, want empty", r.Raw)
@@ -242,7 +241,7 @@ func TestDeclareModalRoundTrip(t *testing.T) {
 	if _, err := tx.Exec(`LOCK TABLE declarations IN ACCESS EXCLUSIVE MODE`); err != nil {
 		t.Fatal(err)
 	}
-	start = time.Now()
+	start := time.Now()
 	s = submit(t, k, neil, view, declareValues("7.7", "personal", "Volunteer", false))
 	took := time.Since(start)
 	_ = tx.Rollback()

@@ -54,8 +54,9 @@ type Kit struct {
 	// Outbox sends queued messages to the fake Slack when Drain says so.
 	Outbox *bot.Outbox
 
-	mu  sync.Mutex
-	now time.Time
+	mu   sync.Mutex
+	now  time.Time
+	hook *Hook // see responses
 
 	logs logBuffer
 }
@@ -321,11 +322,17 @@ func CommandForm(user, command, text string) url.Values {
 	}
 }
 
-// Reply is a slash command's answer as the kit read it.
+// Reply is a slash command's answer as the kit read it: the outcome a
+// member sees in the end.
 type Reply struct {
 	Status int
 	bot.Response
 	Raw string
+	// Took is how long Slack waited for its answer to the request. When
+	// that answer said the outcome follows (bot.LateText), Late is true
+	// and the rest is the outcome as posted to the command's response_url.
+	Took time.Duration
+	Late bool
 }
 
 // Text is the reply's fallback text and every section's text, joined.
@@ -346,21 +353,92 @@ func (r Reply) Public() bool { return r.ResponseType == slack.ResponseTypeInChan
 // Command runs "/command text" as user through POST /slack/commands.
 func (k *Kit) Command(user, command, text string) Reply {
 	k.T.Helper()
-	status, body := k.Post("/slack/commands", CommandForm(user, command, text))
+	return k.Slash(CommandForm(user, command, text))
+}
+
+// lateWait bounds how long the kit waits for an outcome that Slack was
+// answered would follow: on a loaded machine a command's work, cancelled at
+// its deadline, can take seconds more to end.
+const lateWait = 15 * time.Second
+
+// Slash posts a slash command's form as Slack does and returns its outcome.
+// Its response_url is made the kit's own, so that an outcome not ready by
+// the time Slack must be answered is read where it is posted then: the
+// answer alone would be "working on it" (bot.LateText), which the busy
+// machines tests run on give now and then, past the server's 2.8 s, to
+// commands that are quick elsewhere. An outcome that comes at once is
+// returned at once.
+func (k *Kit) Slash(form url.Values) Reply {
+	k.T.Helper()
+	form = cloneForm(form)
+	path := "/commands/"
+	if u, err := url.Parse(form.Get("response_url")); err == nil && u.Path != "" {
+		path = u.Path // unique to the command, as CommandForm makes it
+	}
+	form.Set("response_url", k.responses().srv.URL+path)
+	forms := len(k.Slack.Calls("views.open"))
+	start := time.Now()
+	status, body := k.Post("/slack/commands", form)
+	r := k.reply(status, body)
+	r.Took = time.Since(start)
+	if status != http.StatusOK || r.Response.Text != bot.LateText {
+		return r
+	}
+	// The outcome follows: a message posted to response_url, or a form
+	// opened with views.open, whose answer to the command is an empty 200.
+	for end := time.Now().Add(lateWait); ; time.Sleep(10 * time.Millisecond) {
+		if body, ok := k.responses().postedTo(path); ok {
+			out := k.reply(http.StatusOK, body)
+			out.Took, out.Late = r.Took, true
+			return out
+		}
+		if len(k.Slack.Calls("views.open")) > forms {
+			return Reply{Status: http.StatusOK, Took: r.Took, Late: true}
+		}
+		if time.Now().After(end) {
+			// Errorf, not Fatalf: tests send commands from goroutines too.
+			k.T.Errorf("%s %s: Slack was answered that the outcome follows, and none came within %v", form.Get("command"), form.Get("text"), lateWait)
+			return r
+		}
+	}
+}
+
+// reply reads the JSON of a command's answer or of its late outcome.
+func (k *Kit) reply(status int, body []byte) Reply {
+	k.T.Helper()
 	r := Reply{Status: status, Raw: string(body)}
 	if status == http.StatusOK && len(body) > 0 {
 		var raw struct {
-			ResponseType string          `json:"response_type"`
-			Text         string          `json:"text"`
-			Blocks       slack.Blocks    `json:"blocks"`
-			Extra        json.RawMessage `json:"-"`
+			ResponseType string       `json:"response_type"`
+			Text         string       `json:"text"`
+			Blocks       slack.Blocks `json:"blocks"`
 		}
 		if err := json.Unmarshal(body, &raw); err != nil {
-			k.T.Fatalf("reply is not JSON: %v\n%s", err, body)
+			k.T.Errorf("reply is not JSON: %v\n%s", err, body)
+			return r
 		}
 		r.ResponseType, r.Response.Text, r.Blocks = raw.ResponseType, raw.Text, raw.Blocks.BlockSet
 	}
 	return r
+}
+
+func cloneForm(form url.Values) url.Values {
+	out := make(url.Values, len(form))
+	for k, v := range form {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
+}
+
+// responses is the kit's response_url, where commands' late outcomes are
+// posted, started at first use.
+func (k *Kit) responses() *Hook {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.hook == nil {
+		k.hook = k.NewHook()
+	}
+	return k.hook
 }
 
 // Must runs a command and fails the test unless Slack got a 200.
@@ -451,6 +529,8 @@ type Hook struct {
 	srv   *httptest.Server
 	mu    sync.Mutex
 	posts []map[string]any
+	paths []string // of each post, in order
+	raw   [][]byte
 }
 
 // NewHook starts a Hook, closed when the test ends.
@@ -465,6 +545,8 @@ func (k *Kit) NewHook() *Hook {
 		}
 		h.mu.Lock()
 		h.posts = append(h.posts, m)
+		h.paths = append(h.paths, r.URL.Path)
+		h.raw = append(h.raw, body)
 		h.mu.Unlock()
 		_, _ = w.Write([]byte("ok"))
 	}))
@@ -480,6 +562,18 @@ func (h *Hook) Posts() []map[string]any {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return append([]map[string]any(nil), h.posts...)
+}
+
+// postedTo is the first body posted to path, if any.
+func (h *Hook) postedTo(path string) ([]byte, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, p := range h.paths {
+		if p == path {
+			return h.raw[i], true
+		}
+	}
+	return nil, false
 }
 
 // Last is the text of the latest post with its blocks' text, or "".
