@@ -362,42 +362,69 @@ func (k *Kit) Command(user, command, text string) Reply {
 const lateWait = 15 * time.Second
 
 // Slash posts a slash command's form as Slack does and returns its outcome.
-// Its response_url is made the kit's own, so that an outcome not ready by
-// the time Slack must be answered is read where it is posted then: the
-// answer alone would be "working on it" (bot.LateText), which the busy
-// machines tests run on give now and then, past the server's 2.8 s, to
-// commands that are quick elsewhere. An outcome that comes at once is
+// Its response_url is made the kit's own (see Prepare), so that an outcome
+// not ready by the time Slack must be answered is read where it is posted
+// then: the answer alone would be "working on it" (bot.LateText), which the
+// busy machines tests run on give now and then, past the server's 2.8 s,
+// to commands that are quick elsewhere. An outcome that comes at once is
 // returned at once.
 func (k *Kit) Slash(form url.Values) Reply {
 	k.T.Helper()
-	form = cloneForm(form)
-	path := "/commands/"
-	if u, err := url.Parse(form.Get("response_url")); err == nil && u.Path != "" {
-		path = u.Path // unique to the command, as CommandForm makes it
-	}
-	form.Set("response_url", k.responses().srv.URL+path)
-	forms := len(k.Slack.Calls("views.open"))
+	p := k.Prepare(form)
 	start := time.Now()
-	status, body := k.Post("/slack/commands", form)
+	status, body := k.Post("/slack/commands", p.Form)
+	took := time.Since(start)
+	r := p.Outcome(status, body)
+	r.Took = took
+	return r
+}
+
+// Pending is a slash command about to be sent, whose outcome the kit
+// listens for.
+type Pending struct {
+	// Form is the command's form to send, its response_url the kit's.
+	Form url.Values
+	k    *Kit
+	path string
+	// forms is how many forms Slack had been asked to open before.
+	forms int
+}
+
+// Prepare readies form to be sent (by Slash, or by a test's own client):
+// its response_url, new as Slack's is each time, is one the kit listens on.
+func (k *Kit) Prepare(form url.Values) *Pending {
+	p := &Pending{Form: make(url.Values, len(form)), k: k, path: fmt.Sprintf("/commands/%s/%d/x", Team, seq.Add(1))}
+	for name, v := range form {
+		p.Form[name] = append([]string(nil), v...)
+	}
+	p.Form.Set("response_url", k.responses().srv.URL+p.path)
+	p.forms = len(k.Slack.Calls("views.open"))
+	return p
+}
+
+// Outcome is what came of the command, Slack having been answered with
+// status and body: that answer, or when it said the outcome follows, the
+// outcome once it has (waiting up to lateWait): a message posted to the
+// response_url, or a form opened, whose answer is an empty 200. Safe to
+// call from any goroutine.
+func (p *Pending) Outcome(status int, body []byte) Reply {
+	k := p.k
 	r := k.reply(status, body)
-	r.Took = time.Since(start)
 	if status != http.StatusOK || r.Response.Text != bot.LateText {
 		return r
 	}
-	// The outcome follows: a message posted to response_url, or a form
-	// opened with views.open, whose answer to the command is an empty 200.
 	for end := time.Now().Add(lateWait); ; time.Sleep(10 * time.Millisecond) {
-		if body, ok := k.responses().postedTo(path); ok {
+		if body, ok := k.responses().postedTo(p.path); ok {
 			out := k.reply(http.StatusOK, body)
-			out.Took, out.Late = r.Took, true
+			out.Late = true
 			return out
 		}
-		if len(k.Slack.Calls("views.open")) > forms {
-			return Reply{Status: http.StatusOK, Took: r.Took, Late: true}
+		if len(k.Slack.Calls("views.open")) > p.forms {
+			return Reply{Status: http.StatusOK, Late: true}
 		}
 		if time.Now().After(end) {
 			// Errorf, not Fatalf: tests send commands from goroutines too.
-			k.T.Errorf("%s %s: Slack was answered that the outcome follows, and none came within %v", form.Get("command"), form.Get("text"), lateWait)
+			k.T.Errorf("%s %s: Slack was answered that the outcome follows, and none came within %v", p.Form.Get("command"), p.Form.Get("text"), lateWait)
 			return r
 		}
 	}
@@ -405,7 +432,6 @@ func (k *Kit) Slash(form url.Values) Reply {
 
 // reply reads the JSON of a command's answer or of its late outcome.
 func (k *Kit) reply(status int, body []byte) Reply {
-	k.T.Helper()
 	r := Reply{Status: status, Raw: string(body)}
 	if status == http.StatusOK && len(body) > 0 {
 		var raw struct {
@@ -420,14 +446,6 @@ func (k *Kit) reply(status int, body []byte) Reply {
 		r.ResponseType, r.Response.Text, r.Blocks = raw.ResponseType, raw.Text, raw.Blocks.BlockSet
 	}
 	return r
-}
-
-func cloneForm(form url.Values) url.Values {
-	out := make(url.Values, len(form))
-	for k, v := range form {
-		out[k] = append([]string(nil), v...)
-	}
-	return out
 }
 
 // responses is the kit's response_url, where commands' late outcomes are
