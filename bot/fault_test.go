@@ -110,8 +110,11 @@ func TestDatabaseKilledUnderLoad(t *testing.T) {
 				next++
 				mu.Unlock()
 				s := sent{n: n, reason: fmt.Sprintf("Drill %d", n), at: time.Now()}
-				form := bottest.CommandForm(benchUser(n%users), "/apologies", s.reason)
-				body := form.Encode()
+				// The kit listens on its response_url: an apology answered
+				// "working on it" (the machine is loaded, or the database
+				// slow to refuse) is counted by the outcome that follows.
+				sending := k.Prepare(bottest.CommandForm(benchUser(n%users), "/apologies", s.reason))
+				body := sending.Form.Encode()
 				req, _ := http.NewRequest(http.MethodPost, k.HTTP.URL+"/slack/commands", strings.NewReader(body))
 				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 				bottest.Sign(req.Header, []byte(body), bottest.Secret, time.Now())
@@ -119,9 +122,10 @@ func TestDatabaseKilledUnderLoad(t *testing.T) {
 				if err == nil {
 					b, _ := io.ReadAll(resp.Body)
 					resp.Body.Close()
-					s.status, s.reply = resp.StatusCode, string(b)
+					s.took = time.Since(s.at)
+					s.status, s.reply = resp.StatusCode, sending.Outcome(resp.StatusCode, b).Raw
 				}
-				s.err, s.took = err, time.Since(s.at)
+				s.err = err
 				mu.Lock()
 				results = append(results, s)
 				mu.Unlock()
@@ -130,17 +134,40 @@ func TestDatabaseKilledUnderLoad(t *testing.T) {
 		})
 	}
 
-	time.Sleep(800 * time.Millisecond)
+	// Each phase lasts its time, and on a loaded machine until it has
+	// seen what it is there for, so that the drill exercises all three.
+	phase := func(least time.Duration, what string, seen func(sent) bool) {
+		t.Helper()
+		time.Sleep(least)
+		for end := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			mu.Lock()
+			n := 0
+			for _, s := range results {
+				if seen(s) {
+					n++
+				}
+			}
+			mu.Unlock()
+			if n > 0 {
+				return
+			}
+			if time.Now().After(end) {
+				t.Errorf("the drill saw no %s within 30s", what)
+				return
+			}
+		}
+	}
+	phase(800*time.Millisecond, "apology saved before the kill", sent.saved)
 	killedAt := time.Now()
 	if err := srv.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(800 * time.Millisecond)
+	phase(800*time.Millisecond, "apology reported NOT saved", func(s sent) bool { return s.at.After(killedAt) && s.notSaved() })
 	if err := srv.Restart(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	restartedAt := time.Now()
-	time.Sleep(1500 * time.Millisecond)
+	phase(1500*time.Millisecond, "apology saved after the restart", func(s sent) bool { return s.at.After(restartedAt) && s.saved() })
 	close(stop)
 	wg.Wait()
 
