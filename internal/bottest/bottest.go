@@ -155,11 +155,11 @@ func (k *Kit) StartSocket() {
 	k.WaitHealthz("socket: connected")
 }
 
-// WaitHealthz waits until /healthz says want, failing the test after five
+// WaitHealthz waits until /healthz says want, failing the test after 15
 // seconds.
 func (k *Kit) WaitHealthz(want string) {
 	k.T.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		resp, err := http.Get(k.HTTP.URL + "/healthz")
 		if err != nil {
@@ -178,10 +178,10 @@ func (k *Kit) WaitHealthz(want string) {
 }
 
 // WaitCalls waits until the fake Slack has had n calls of method and
-// returns them, failing the test after five seconds.
+// returns them, failing the test after 15 seconds.
 func (k *Kit) WaitCalls(method string, n int) []fakeslack.Call {
 	k.T.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		calls := k.Slack.Calls(method)
 		if len(calls) >= n {
@@ -397,7 +397,7 @@ func (k *Kit) Prepare(form url.Values) *Pending {
 	for name, v := range form {
 		p.Form[name] = append([]string(nil), v...)
 	}
-	p.Form.Set("response_url", k.responses().srv.URL+p.path)
+	p.Form.Set("response_url", k.responses().At(p.path))
 	p.forms = len(k.Slack.Calls("views.open"))
 	return p
 }
@@ -414,7 +414,7 @@ func (p *Pending) Outcome(status int, body []byte) Reply {
 		return r
 	}
 	for end := time.Now().Add(lateWait); ; time.Sleep(10 * time.Millisecond) {
-		if body, ok := k.responses().postedTo(p.path); ok {
+		if body, ok := k.responses().PostedTo(p.path); ok {
 			out := k.reply(http.StatusOK, body)
 			out.Late = true
 			return out
@@ -552,7 +552,10 @@ type Hook struct {
 }
 
 // NewHook starts a Hook, closed when the test ends.
-func (k *Kit) NewHook() *Hook {
+func (k *Kit) NewHook() *Hook { return NewHook(k.T) }
+
+// NewHook starts a Hook, closed when t ends, for a test without a Kit.
+func NewHook(t testing.TB) *Hook {
 	h := &Hook{}
 	h.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var m map[string]any
@@ -568,7 +571,7 @@ func (k *Kit) NewHook() *Hook {
 		h.mu.Unlock()
 		_, _ = w.Write([]byte("ok"))
 	}))
-	k.T.Cleanup(h.srv.Close)
+	t.Cleanup(h.srv.Close)
 	return h
 }
 
@@ -582,8 +585,12 @@ func (h *Hook) Posts() []map[string]any {
 	return append([]map[string]any(nil), h.posts...)
 }
 
-// postedTo is the first body posted to path, if any.
-func (h *Hook) postedTo(path string) ([]byte, bool) {
+// At is the hook's address with path, to tell one request's posts from
+// another's (PostedTo).
+func (h *Hook) At(path string) string { return h.srv.URL + path }
+
+// PostedTo is the first body posted to path, if any.
+func (h *Hook) PostedTo(path string) ([]byte, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for i, p := range h.paths {
