@@ -319,11 +319,9 @@ func TestLateOutcomeFollowsByResponseURL(t *testing.T) {
 	hook := k.NewHook()
 
 	// Hold the meeting's row so that the apology waits for it, as it would
-	// behind a slow database.
+	// behind a slow database, until Slack has been answered.
 	ctx := context.Background()
 	tx := lockMeeting(t, k)
-	release := time.AfterFunc(1500*time.Millisecond, func() { _ = tx.Rollback() })
-	defer release.Stop()
 
 	form := bottest.CommandForm(neil, "/apologies", "Unwell")
 	form.Set("response_url", hook.URL())
@@ -342,7 +340,11 @@ func TestLateOutcomeFollowsByResponseURL(t *testing.T) {
 	answer, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	took := time.Since(start)
-	if resp.StatusCode != http.StatusOK || took > deadline+300*time.Millisecond {
+	_ = tx.Rollback()
+	// The apology was held all the while: an answer that waited for it
+	// would have come at the work's deadline, 10 s, saying NOT saved. The
+	// bound is Slack's, leaving a loaded machine time past the 400 ms.
+	if resp.StatusCode != http.StatusOK || took > 3*time.Second {
 		t.Fatalf("answered in %v with %d, want 200 by the %v deadline: %s", took, resp.StatusCode, deadline, answer)
 	}
 	if !strings.Contains(string(answer), "the outcome will appear here") {
