@@ -202,15 +202,23 @@ func TestWorkerStopsCleanly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Delay: 300 * time.Millisecond})
+	// Stopped while the first post is in flight (Slack takes a second): a
+	// wait for it to arrive, where a fixed pause could end before a loaded
+	// machine had claimed anything.
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Delay: time.Second})
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { _ = k.Outbox.Run(wctx); close(done) }()
-	time.Sleep(100 * time.Millisecond) // the first post is in flight: Slack takes 300ms
+	for end := time.Now().Add(15 * time.Second); k.Slack.Arrived("chat.postMessage") == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(end) {
+			cancel()
+			t.Fatal("the worker posted nothing")
+		}
+	}
 	cancel()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(15 * time.Second):
 		t.Fatal("the worker did not stop")
 	}
 	got := outboxState(t, k.DB)
@@ -232,15 +240,16 @@ func TestWorkerStopsCleanly(t *testing.T) {
 }
 
 // TestSlowBatchOutlivingItsLeaseIsNotPostedTwice: a batch takes longer to
-// send than the lease it was claimed with (six sends of 400 ms on a 1 s
-// lease). Each row's claim is renewed as its turn comes, so the other
-// worker never takes a row the first is about to send: every message goes
-// once.
+// send than the lease it was claimed with (six sends of 500 ms on a 2 s
+// lease; a send may take 1 s, which leaves a loaded machine a second of
+// the lease to record it). Each row's claim is renewed as its turn comes,
+// so the other worker never takes a row the first is about to send: every
+// message goes once.
 func TestSlowBatchOutlivingItsLeaseIsNotPostedTwice(t *testing.T) {
 	db1, db2 := twoPools(t)
 	fake := fakeslack.New()
 	t.Cleanup(fake.Close)
-	fake.Fail("chat.postMessage", fakeslack.Fault{Delay: 400 * time.Millisecond})
+	fake.Fail("chat.postMessage", fakeslack.Fault{Delay: 500 * time.Millisecond})
 	const n = 8 // one worker claims six, the other two and then comes back for more
 	ctx := context.Background()
 	for i := range n {
@@ -253,7 +262,7 @@ func TestSlowBatchOutlivingItsLeaseIsNotPostedTwice(t *testing.T) {
 	wctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	for _, db := range []*storage.DB{db1, db2} {
-		w := &bot.Outbox{Store: db, Slack: client, Batch: 6, Lease: time.Second, SendTimeout: 800 * time.Millisecond, Poll: 20 * time.Millisecond}
+		w := &bot.Outbox{Store: db, Slack: client, Batch: 6, Lease: 2 * time.Second, SendTimeout: time.Second, Poll: 20 * time.Millisecond}
 		wg.Go(func() { _ = w.Run(wctx) })
 	}
 	deadline := time.Now().Add(30 * time.Second)

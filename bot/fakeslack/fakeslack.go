@@ -68,8 +68,10 @@ type Server struct {
 	calls  []Call
 	users  map[string]User
 	faults map[string][]*Fault
-	seq    int
-	msgs   []*Message
+	// arrived counts calls by method as they arrive, before any Delay.
+	arrived map[string]int
+	seq     int
+	msgs    []*Message
 }
 
 // Message is a channel message as it stands in the fake: what
@@ -87,7 +89,7 @@ type Message struct {
 
 // New starts a fake. Close it when done.
 func New() *Server {
-	f := &Server{users: map[string]User{}, faults: map[string][]*Fault{}, Socket: newSocket()}
+	f := &Server{users: map[string]User{}, faults: map[string][]*Fault{}, arrived: map[string]int{}, Socket: newSocket()}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/link/", f.Socket.serve)
 	mux.HandleFunc("/", f.serve)
@@ -136,6 +138,15 @@ func (f *Server) Calls(method string) []Call {
 	return out
 }
 
+// Arrived is how many calls of method have arrived, answered or not: a
+// call held by a Fault's Delay counts from its arrival, where Calls has it
+// once answered. A test waits on it to act while a call is in flight.
+func (f *Server) Arrived(method string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.arrived[method]
+}
+
 // Messages returns the messages in channel ("" for all), oldest first, as
 // they stand after any updates.
 func (f *Server) Messages(channel string) []Message {
@@ -155,6 +166,7 @@ func (f *Server) Reset() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.calls = nil
+	f.arrived = map[string]int{}
 }
 
 func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
@@ -173,6 +185,7 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 
 	f.mu.Lock()
+	f.arrived[method]++
 	fault := f.takeFault(method)
 	f.mu.Unlock()
 	if fault != nil {
