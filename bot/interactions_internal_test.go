@@ -55,7 +55,9 @@ func TestRespondGivesUpOnSlowOrBadEndpoints(t *testing.T) {
 	if err := s.respond(context.Background(), slow.URL, Response{Text: "x"}); err == nil {
 		t.Error("a response_url that never answers: no error")
 	}
-	if took := time.Since(start); took > responseTimeout+time.Second {
+	// The endpoint would answer after 5 s; a loaded machine may give up a
+	// little after the 2 s.
+	if took := time.Since(start); took > responseTimeout+2*time.Second {
 		t.Errorf("gave up after %v, want about %v", took, responseTimeout)
 	}
 	if err := s.respond(context.Background(), failing.URL, Response{Text: "x"}); err == nil || !strings.Contains(err.Error(), "404") {

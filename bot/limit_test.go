@@ -24,6 +24,7 @@ func TestPublicRoutesFloodedCommandsUnaffected(t *testing.T) {
 	var mu sync.Mutex
 	statuses := map[int]int{}
 	stop := make(chan struct{})
+	flooded := time.Now()
 	var wg sync.WaitGroup
 	for i := range 4 {
 		url := feed
@@ -51,22 +52,26 @@ func TestPublicRoutesFloodedCommandsUnaffected(t *testing.T) {
 	}
 	var took []time.Duration
 	for i := range 40 {
-		start := time.Now()
 		r := k.Must(neil, "/apologies", "Unwell "+strings.Repeat("!", i))
-		took = append(took, time.Since(start))
+		took = append(took, r.Took)
 		if !strings.Contains(r.Text(), "are recorded") && !strings.Contains(r.Text(), "are updated") {
 			t.Errorf("command %d during the flood: %s", i, r.Text())
 		}
 	}
 	close(stop)
 	wg.Wait()
+	// The budget served is 20 at once and 2 a second for as long as the
+	// flood lasted, which a loaded machine draws out.
+	budget := 20 + 2*int(time.Since(flooded).Seconds()+1)
 	slices.Sort(took)
 	t.Logf("flood: %v; 40 signed commands: p50 %v, max %v", statuses, took[len(took)/2], took[len(took)-1])
-	if statuses[http.StatusTooManyRequests] == 0 || statuses[http.StatusOK] == 0 || statuses[http.StatusOK] > 2*20+10 {
-		t.Errorf("flood answered %v, want the budget (20 at once, 2 a second) served and the rest 429", statuses)
+	if statuses[http.StatusTooManyRequests] == 0 || statuses[http.StatusOK] == 0 || statuses[http.StatusOK] > budget {
+		t.Errorf("flood answered %v, want the budget (20 at once, 2 a second: %d) served and the rest 429", statuses, budget)
 	}
-	if max := took[len(took)-1]; max > time.Second {
-		t.Errorf("slowest signed command during the flood took %v", max)
+	// Commands are never limited (one that was would be refused, 429, or
+	// kept waiting); the bounds are loose, as a loaded machine slows some.
+	if p50, max := took[len(took)/2], took[len(took)-1]; p50 > time.Second || max > 3*time.Second {
+		t.Errorf("signed commands during the flood took %v (median), %v (slowest); want them unlimited, within Slack's 3 seconds", p50, max)
 	}
 	got, _ := scrape(t, k)
 	if n := got[`quorum_http_rejected_total{reason="rate_limited"}`]; int(n) != statuses[http.StatusTooManyRequests] {

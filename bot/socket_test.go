@@ -47,7 +47,7 @@ func (r *responseURLs) next(t *testing.T) string {
 	select {
 	case p := <-r.posts:
 		return p
-	case <-time.After(5 * time.Second):
+	case <-time.After(15 * time.Second):
 		t.Fatal("nothing was posted to the response_url")
 		return ""
 	}
@@ -69,7 +69,7 @@ func socketCommand(t *testing.T, k *bottest.Kit, p slack.SlashCommand) json.RawM
 	if err != nil {
 		t.Fatal(err)
 	}
-	ack, err := k.Slack.Socket.Ack(id, 5*time.Second)
+	ack, err := k.Slack.Socket.Ack(id, 15*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func homesOf(k *bottest.Kit, user string) []string {
 // queues the Homes it concerns there.
 func latestHome(t *testing.T, k *bottest.Kit, user, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		k.Drain()
 		hs := homesOf(k, user)
@@ -186,7 +186,7 @@ func TestSocketModeCommandsButtonsAndForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ack, err := k.Slack.Socket.Ack(envID, 5*time.Second); err != nil || string(ack) != "null" {
+	if ack, err := k.Slack.Socket.Ack(envID, 15*time.Second); err != nil || string(ack) != "null" {
 		t.Errorf("button acknowledgement = %s, %v; want empty", ack, err)
 	}
 	if post := replies.next(t); !strings.Contains(post, "are withdrawn") {
@@ -209,7 +209,7 @@ func TestSocketModeCommandsButtonsAndForms(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ack, err := k.Slack.Socket.Ack(envID, 5*time.Second)
+		ack, err := k.Slack.Socket.Ack(envID, 15*time.Second)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,7 +253,7 @@ func TestSocketModeHomeButtons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ack, err := k.Slack.Socket.Ack(envID, 5*time.Second); err != nil || string(ack) != "null" {
+	if ack, err := k.Slack.Socket.Ack(envID, 15*time.Second); err != nil || string(ack) != "null" {
 		t.Errorf("event acknowledgement = %s, %v", ack, err)
 	}
 	k.Server.Settle()
@@ -272,7 +272,7 @@ func TestSocketModeHomeButtons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := k.Slack.Socket.Ack(envID, 5*time.Second); err != nil {
+	if _, err := k.Slack.Socket.Ack(envID, 15*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	k.Server.Settle()
@@ -292,7 +292,7 @@ func TestSocketModeHomeButtons(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := k.Slack.Socket.Ack(envID, 5*time.Second); err != nil {
+		if _, err := k.Slack.Socket.Ack(envID, 15*time.Second); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -401,7 +401,7 @@ func TestSocketModeWhileSlackIsUnreachable(t *testing.T) {
 	k.Slack.Fail("apps.connections.open", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 3})
 	k.Slack.Socket.Drop()
 	seen := map[string]bool{}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for !seen["socket: disconnected"] && time.Now().Before(deadline) {
 		lines := strings.Split(strings.TrimSpace(healthz(t, k)), "\n")
 		seen[lines[len(lines)-1]] = true
@@ -448,7 +448,7 @@ func TestSocketModeOpensForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ack, err = k.Slack.Socket.Ack(envID, 5*time.Second)
+	ack, err = k.Slack.Socket.Ack(envID, 15*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

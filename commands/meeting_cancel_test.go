@@ -113,9 +113,9 @@ func lockWaiters(k *kit) int {
 	return n
 }
 
-// waitFor polls ok for up to five seconds, and says whether it held.
+// waitFor polls ok for up to 15 seconds, and says whether it held.
 func waitFor(ok func() bool) bool {
-	for range 250 {
+	for range 750 {
 		if ok() {
 			return true
 		}
