@@ -150,7 +150,14 @@ func TestRacingUpdatesOfDifferentPartsBothStand(t *testing.T) {
 				t.Error(err)
 			}
 		}()
-		time.Sleep(100 * time.Millisecond) // both are waiting for the row
+		// Both wait for the row before it is let go: waited for, as a fixed
+		// pause can end before a loaded machine has sent them.
+		for end := time.Now().Add(15 * time.Second); count(t, db, `SELECT count(*) FROM pg_stat_activity
+			WHERE wait_event_type = 'Lock' AND datname = current_database()`) < 2; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(end) {
+				t.Fatalf("race %d: the two updates never both waited for the row", i)
+			}
+		}
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
