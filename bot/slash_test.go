@@ -395,7 +395,8 @@ func TestKitReadsALateOutcome(t *testing.T) {
 
 // TestKitReadsALateForm: a form opened after Slack was answered that the
 // outcome follows is read by the kit as an opened form (an empty answer),
-// as one opened in time is.
+// as one opened in time is; one Slack would not open, by what the member
+// is told.
 func TestKitReadsALateForm(t *testing.T) {
 	k := newCommitteeWith(t, bottest.Config{AnswerWithin: time.Second})
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
@@ -412,4 +413,8 @@ func TestKitReadsALateForm(t *testing.T) {
 	if !strings.Contains(k.Logs(), "command outcome late") {
 		t.Fatal("the form was opened in time; the test did not make it late")
 	}
+
+	// Slack refusing it, late, is read as the answer that says so.
+	k.Slack.Fail("views.open", fakeslack.Fault{Delay: 1500 * time.Millisecond, Error: "expired_trigger_id", Times: 1})
+	wantText(t, k.Must(neil, "/declare", ""), "Slack did not open the form")
 }

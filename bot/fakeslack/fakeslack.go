@@ -24,6 +24,9 @@ type Call struct {
 	Form   url.Values // form-encoded arguments
 	JSON   map[string]any
 	At     time.Time
+	// Faulted says the call was answered as a Fault said (an error or a
+	// garbled body), not as Slack answers it normally.
+	Faulted bool
 }
 
 // Arg is an argument of the call, from the form or the JSON body.
@@ -196,6 +199,7 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		}
+		call.Faulted = fault.Body != "" || fault.Status != 0 || fault.Error != ""
 		if fault.Body != "" {
 			f.record(call)
 			w.Header().Set("Content-Type", "application/json")

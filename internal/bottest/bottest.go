@@ -54,9 +54,11 @@ type Kit struct {
 	// Outbox sends queued messages to the fake Slack when Drain says so.
 	Outbox *bot.Outbox
 
-	mu   sync.Mutex
-	now  time.Time
-	hook *Hook // see responses
+	mu  sync.Mutex
+	now time.Time
+	// responses is the response_url of the kit's commands, where an
+	// outcome that follows a "working on it" answer is posted.
+	responses *Hook
 
 	logs logBuffer
 }
@@ -108,6 +110,7 @@ func NewWithConfig(t testing.TB, db *storage.DB, cfg Config) *Kit {
 	t.Helper()
 	k := &Kit{T: t, DB: db, Slack: fakeslack.New()}
 	t.Cleanup(k.Slack.Close)
+	k.responses = NewHook(t) // closed after the server, which posts to it
 	k.Client = slack.New("xoxb-test", slack.OptionAPIURL(k.Slack.URL()))
 	k.Service = commands.New(db, bot.NewUsers(k.Client))
 	k.Metrics = bot.NewMetrics()
@@ -386,7 +389,7 @@ type Pending struct {
 	Form url.Values
 	k    *Kit
 	path string
-	// forms is how many forms Slack had been asked to open before.
+	// forms is how many forms Slack had opened before.
 	forms int
 }
 
@@ -397,9 +400,21 @@ func (k *Kit) Prepare(form url.Values) *Pending {
 	for name, v := range form {
 		p.Form[name] = append([]string(nil), v...)
 	}
-	p.Form.Set("response_url", k.responses().At(p.path))
-	p.forms = len(k.Slack.Calls("views.open"))
+	p.Form.Set("response_url", k.responses.At(p.path))
+	p.forms = k.formsOpened()
 	return p
+}
+
+// formsOpened counts the forms Slack has opened: views.open answered as
+// Slack does, not with a fault (after which the bot says it could not).
+func (k *Kit) formsOpened() int {
+	n := 0
+	for _, c := range k.Slack.Calls("views.open") {
+		if !c.Faulted {
+			n++
+		}
+	}
+	return n
 }
 
 // Outcome is what came of the command, Slack having been answered with
@@ -414,12 +429,12 @@ func (p *Pending) Outcome(status int, body []byte) Reply {
 		return r
 	}
 	for end := time.Now().Add(lateWait); ; time.Sleep(10 * time.Millisecond) {
-		if body, ok := k.responses().PostedTo(p.path); ok {
+		if body, ok := k.responses.PostedTo(p.path); ok {
 			out := k.reply(http.StatusOK, body)
 			out.Late = true
 			return out
 		}
-		if len(k.Slack.Calls("views.open")) > p.forms {
+		if k.formsOpened() > p.forms {
 			return Reply{Status: http.StatusOK, Late: true}
 		}
 		if time.Now().After(end) {
@@ -446,17 +461,6 @@ func (k *Kit) reply(status int, body []byte) Reply {
 		r.ResponseType, r.Response.Text, r.Blocks = raw.ResponseType, raw.Text, raw.Blocks.BlockSet
 	}
 	return r
-}
-
-// responses is the kit's response_url, where commands' late outcomes are
-// posted, started at first use.
-func (k *Kit) responses() *Hook {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.hook == nil {
-		k.hook = k.NewHook()
-	}
-	return k.hook
 }
 
 // Must runs a command and fails the test unless Slack got a 200.
