@@ -1379,3 +1379,27 @@ func TestMinuteNumberedMeanwhile(t *testing.T) {
 		t.Errorf("%d minute histories saved, want none", n)
 	}
 }
+
+// TestCorrectionLeavesTheNextMinutesNumbered: a correction proposed to a
+// minute the draft writes from the records keeps that minute at the number
+// the draft showed, and does not count as a minute on record when the next
+// meeting's minutes are numbered: that meeting's first minute is the
+// number it would have been without the correction, not one after it.
+func TestCorrectionLeavesTheNextMinutesNumbered(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-11-26 10:00 Remote Meeting")
+	k.must(neil, "/apologies 26/11/2026 Unwell")
+	k.now = time.Date(2026, 11, 27, 9, 0, 0, 0, london)
+	k.must(graeme, "/minutes comment 2026-11-26 1 I sent my apologies too.")
+	wantShown(t, k.say(ian, "/minutes draft 2026-11-26"),
+		"**1. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA).",
+		"• Minute 1 — <@UGRAEME>")
+
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/minutes draft"), "**1. APOLOGIES FOR ABSENCE**", "numbering starts at 1")
+	wantShown(t, k.say(ian, "/minute 1 No apologies were received."), "Minuted under item 1: minute 1 of the meeting on Thursday 10 December 2026")
+	// The correction still stands on the earlier meeting's minute 1.
+	wantShown(t, k.say(ian, "/history minutes 2026-11-26"), "minute 1: correction proposed by <@UGRAEME>: “I sent my apologies too.”")
+}

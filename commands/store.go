@@ -248,7 +248,8 @@ type MinutesStore interface {
 	FindMinutesFrom(ctx context.Context, req FindRequest) (o Origin, found []Minute, recentOnly bool, err error)
 	Minute(ctx context.Context, id int64) (Minute, error)
 	// LastMinute is the last minute of the latest meeting before t that has
-	// minutes on record.
+	// minutes on record; a minute made only for a correction to stand on,
+	// with nothing recorded in it, is not one.
 	LastMinute(ctx context.Context, committeeID int64, before time.Time) (Minute, error)
 	// PreviousMeeting is the latest meeting held before t: marked held,
 	// or not cancelled and opened or with records of its own (an imported

@@ -35,8 +35,8 @@ const minuteColumns = `mi.id, mi.committee_id, c.name AS committee_name, mi.meet
 
 const minuteFrom = ` FROM minutes mi JOIN committees c ON c.id = mi.committee_id `
 
-// minuteHasText leaves out, where minutes are looked up, listed and
-// searched, a minute of an agenda item made in Quorum with no text: one
+// minuteHasText leaves out, where minutes are looked up, listed,
+// searched and numbered on from, a minute of an agenda item made in Quorum with no text: one
 // made only for a correction proposed to a minute the draft writes from the
 // records (see CommentMinute). The draft, which reads them all, shows the
 // paragraph drawn from the records instead.
@@ -723,11 +723,14 @@ func minuteByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.
 // keeps its number whatever is written after it, so numbers need not
 // follow the agenda's order (see commands.minuteNumbers). Imported minutes
 // go by their place in the published document, as their numbers may not
-// start with one.
+// start with one. A minute made only for a correction to stand on has
+// nothing recorded in it (minuteHasText): it keeps its number in its own
+// meeting's draft, but the next meeting numbers on from what is recorded,
+// so that proposing a correction renumbers no other meeting's minutes.
 func (db *DB) LastMinute(ctx context.Context, committeeID int64, before time.Time) (commands.Minute, error) {
 	var row minuteRow
 	err := db.x.GetContext(ctx, &row, `SELECT `+minuteColumns+minuteFrom+`
-		WHERE mi.committee_id = $1 AND mi.held_on < ($2::timestamptz AT TIME ZONE c.time_zone)::date
+		WHERE mi.committee_id = $1 AND mi.held_on < ($2::timestamptz AT TIME ZONE c.time_zone)::date AND`+minuteHasText+`
 		ORDER BY mi.held_on DESC,
 			CASE WHEN mi.item_number <> '' THEN CAST(substring(mi.number FROM '^[0-9]{1,6}') AS integer) END DESC NULLS LAST,
 			mi.position DESC LIMIT 1`, committeeID, before)
