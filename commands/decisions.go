@@ -40,6 +40,12 @@ type MinuteWrite struct {
 	// otherwise nothing is written, not even history, and the error is
 	// ErrUnchanged.
 	IfChanged bool
+	// Drawn, for a minute the draft writes from the records with nothing
+	// recorded in it yet, is what the draft showed of the part the write
+	// sets (its narrative, or its RESOLVED text), unescaped: never the
+	// minute's own text, it is kept in the history as what the minute
+	// read before it was first amended.
+	Drawn string
 }
 
 // MinutesApproval records minutes confirmed as a correct record.
@@ -953,6 +959,15 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else {
 		w.Narrative = &text
 	}
+	// The part replaced, as the draft showed it: drawn from the records
+	// when the minute has none of its own.
+	was, drawn := mi.Narrative, t.Shown.Narrative
+	if w.Resolution != nil {
+		was, drawn = mi.Resolved(), strings.Join(t.Shown.Resolved, "\n")
+	}
+	if was == "" {
+		w.Drawn = Unescape(drawn)
+	}
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		return Reply{}, minutesChangedErr()
@@ -972,10 +987,6 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	reply := writtenReply(c, out)
 	reply.Text = fmt.Sprintf("Minute %s amended; the earlier text is kept in its history.", Escape(out.Number))
-	was, drawn := mi.Narrative, t.Shown.Narrative
-	if w.Resolution != nil {
-		was, drawn = mi.Resolved(), strings.Join(t.Shown.Resolved, "\n")
-	}
 	switch {
 	case was != "":
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(was, maxNarrative))})

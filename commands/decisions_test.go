@@ -1203,7 +1203,7 @@ func TestMinutesCommentOnAnyMinuteOfTheDraft(t *testing.T) {
 	}
 	inOrder(t, k.say(ian, "/history minutes 2026-12-10"),
 		"minute 2: correction proposed by <@UNEIL>: “My interest in item 5 was as a parent”",
-		"minute 2: amended by <@UIAN>. Now: “Neil Frackelton declared a personal interest in Minute No. 5 as a parent of a pupil.”")
+		"minute 2: narrative amended by <@UIAN>, in place of the paragraph drawn from the records. It read: “No declarations of any disclosable pecuniary interests or personal interests were received.” Now: “Neil Frackelton declared a personal interest in Minute No. 5 as a parent of a pupil.”")
 	// Confirmed, the minutes written from the records are closed as the
 	// others are.
 	k.must(sue, "/minutes approve 10/12/2026 as they stand")
@@ -1245,7 +1245,7 @@ func TestMinutesAmendAnyMinuteOfTheDraft(t *testing.T) {
 		t.Errorf("minute 4 still has nothing recorded:\n%s", draft)
 	}
 	inOrder(t, k.say(ian, "/history minutes 2026-12-10"),
-		"minute 1: amended by <@UIAN>. Now: “Apologies were received from Trish Hardy.”",
+		"minute 1: narrative amended by <@UIAN>, in place of the paragraph drawn from the records. It read: “Apologies for absence were received from Neil Frackelton (SWACA).” Now: “Apologies were received from Trish Hardy.”",
 		"minute 4: amended by <@UIAN>. Now: “The item was deferred.”")
 	// Minute 4 no longer stops confirmation; the other items still do,
 	// a correction proposed to one with nothing recorded included.
@@ -1402,4 +1402,72 @@ func TestCorrectionLeavesTheNextMinutesNumbered(t *testing.T) {
 	wantShown(t, k.say(ian, "/minute 1 No apologies were received."), "Minuted under item 1: minute 1 of the meeting on Thursday 10 December 2026")
 	// The correction still stands on the earlier meeting's minute 1.
 	wantShown(t, k.say(ian, "/history minutes 2026-11-26"), "minute 1: correction proposed by <@UGRAEME>: “I sent my apologies too.”")
+}
+
+// TestAmendedRecordsMinuteKeepsWhatItRead: amending a minute the draft
+// writes from the records keeps, in /history minutes and /history
+// resolution, the paragraph the draft drew from the records before, as
+// the text the amendment replaced, with who amended it; a further
+// amendment reads as any other.
+func TestAmendedRecordsMinuteKeepsWhatItRead(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, `/apologies for "Jo Smith (Merseyside Fire & Rescue)" 10/12/2026 Unwell`)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "Apologies for absence were received from Jo Smith (Merseyside Fire &amp; Rescue).")
+	k.must(ian, "/minutes amend 2026-12-10 1 Apologies were received from Trish Hardy.")
+	k.must(ian, "/minutes amend 2026-12-10 2 No declarations of interest were made.")
+	k.must(ian, "/minutes amend 2026-12-10 2 No declarations of interest were made at the meeting.")
+	first := "minute 1: narrative amended by <@UIAN>, in place of the paragraph drawn from the records. It read: “Apologies for absence were received from Jo Smith (Merseyside Fire &amp; Rescue).” Now: “Apologies were received from Trish Hardy.”"
+	inOrder(t, k.say(ian, "/history minutes 2026-12-10"), first,
+		"minute 2: narrative amended by <@UIAN>, in place of the paragraph drawn from the records. It read: “No declarations of any disclosable pecuniary interests or personal interests were received.” Now: “No declarations of interest were made.”",
+		"minute 2: narrative amended by <@UIAN>. It read: “No declarations of interest were made.” Now: “No declarations of interest were made at the meeting.”")
+	got := k.say(neil, "/history resolution 2026-12-10 1")
+	wantShown(t, got, first)
+	if n := strings.Count(got, "• "); n != 1 {
+		t.Errorf("/history resolution 1 has %d lines, want the amendment alone:\n%s", n, got)
+	}
+}
+
+// TestCorrectionToARecordsMinuteFollowedUp: a correction proposed to a
+// minute the draft writes from the records is followed as one to any
+// other minute: the officers' Home counts it until the minute is amended,
+// the proposer's Home says what became of it, and confirmation is refused
+// over it unless the minutes are confirmed as they stand.
+func TestCorrectionToARecordsMinuteFollowedUp(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(neil, "/minutes comment 1 I sent my apologies by email.")
+	k.must(graeme, "/minutes comment 2 I declared an interest in item 5.")
+	officer := func() string {
+		t.Helper()
+		sec, _ := attSection(k, ian, "Minutes and actions")
+		return sec.Text
+	}
+	corrections := func(user string) string {
+		t.Helper()
+		sec, _ := attSection(k, user, "Your corrections to the minutes")
+		return sec.Text
+	}
+	wantShown(t, officer(), "Minutes of Thursday 10 December 2026 drafted, not yet confirmed", "2 corrections proposed by members that no amendment has followed.")
+	wantShown(t, corrections(neil), "• Minute 1 of 10 Dec 2026: “I sent my apologies by email.” — _proposed; not acted on yet_")
+	wantShown(t, corrections(graeme), "• Minute 2 of 10 Dec 2026: “I declared an interest in item 5.” — _proposed; not acted on yet_")
+
+	k.must(ian, "/minutes amend 1 Apologies for absence were received from Neil Frackelton (SWACA), by email.")
+	wantShown(t, officer(), "1 correction proposed by members that no amendment has followed.")
+	wantShown(t, corrections(neil), "“I sent my apologies by email.” — _the minute was amended after it_")
+
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	attRefused(k, sue, "/minutes approve", "• Minute 2 — <@UGRAEME>: “I declared an interest in item 5.”")
+	k.must(sue, "/minutes approve as they stand")
+	wantShown(t, corrections(neil), "— _confirmed, amended after it_")
+	wantShown(t, corrections(graeme), "— _confirmed without an amendment after it_")
 }

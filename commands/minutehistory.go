@@ -14,7 +14,7 @@ import (
 // text after a change made in Quorum, and who made it.
 type MinuteEdit struct {
 	MinuteNumber string
-	Action       string // minuted, resolved or amended
+	Action       string // minuted, resolved or amended; drawn: what the draft drew from the records before the first amendment
 	Narrative    string
 	Resolved     string
 	// Word is the word the resolutions were recorded under after the
@@ -156,6 +156,11 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		}
 		prev, had := last[e.MinuteNumber]
 		last[e.MinuteNumber] = e
+		if e.Action == "drawn" {
+			// What the draft drew from the records, kept as the text the
+			// first amendment replaced: said with that amendment.
+			continue
+		}
 		head := fmt.Sprintf("%s — minute %s: ", historyTime(e.At, loc), Escape(e.MinuteNumber))
 		by := personText(e.By, "")
 		// The same text recorded under another word (NOTED after AGREED)
@@ -174,11 +179,11 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		case e.Action == "amended" && had && prev.Resolved != e.Resolved:
 			// Called by the word it was recorded under (NOTED, AGREED):
 			// "RESOLVED" for a noting misreports the minute.
-			line = fmt.Sprintf("%s text amended by %s. It read: %s Now: %s", cmp.Or(e.Word, "RESOLVED"), by, quoteText(prev.Resolved), quoteText(e.Resolved))
+			line = fmt.Sprintf("%s text amended by %s%s. It read: %s Now: %s", cmp.Or(e.Word, "RESOLVED"), by, drawnFrom(prev), quoteText(prev.Resolved), quoteText(e.Resolved))
 		case e.Action == "amended" && had && prev.Narrative == e.Narrative:
-			line = fmt.Sprintf("amended by %s, to the text it had: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
+			line = fmt.Sprintf("amended by %s, to the text it had%s: %s", by, drawnFrom(prev), quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
 		case e.Action == "amended" && had:
-			line = fmt.Sprintf("narrative amended by %s. It read: %s Now: %s", by, quoteText(prev.Narrative), quoteText(e.Narrative))
+			line = fmt.Sprintf("narrative amended by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Narrative), quoteText(e.Narrative))
 		case e.Action == "amended":
 			line = fmt.Sprintf("amended by %s. Now: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
 		case e.Action == "resolved" && e.Word != "" && e.Word != "RESOLVED":
@@ -243,6 +248,16 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		reply.Footer += " Corrections proposed by other members are shown only to them, the officers and the chair."
 	}
 	return reply, nil
+}
+
+// drawnFrom says, after who amended a minute, that the text the
+// amendment replaced was not the minute's own but what the draft drew
+// from the records; "" when it was the minute's own.
+func drawnFrom(prev MinuteEdit) string {
+	if prev.Action == "drawn" {
+		return ", in place of the paragraph drawn from the records"
+	}
+	return ""
 }
 
 // minutesHistoryMeeting is the meeting `/history minutes` reads: the

@@ -137,6 +137,19 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			}
 		}
 	}
+	// What the draft drew from the records stood as the minute until now,
+	// though never its text: kept as what it read before, so that the
+	// history says what the officer's text replaced. Only ahead of the
+	// minute's first change: one changed already was shown as recorded,
+	// whatever the draft drew when the command read it.
+	if w.Drawn != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user)
+			SELECT $1, 'drawn', CASE WHEN $3 THEN $2 ELSE '' END, CASE WHEN $4 THEN $2 ELSE '' END, '', ''
+			WHERE NOT EXISTS (SELECT 1 FROM minute_history WHERE minute_id = $1)`,
+			id, w.Drawn, setNarrative, setResolved); err != nil {
+			return 0, err
+		}
+	}
 	// The word is kept as the minute is quoted under it (Minute.Word):
 	// the one its resolutions share, or RESOLVED where they differ.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user)
