@@ -65,6 +65,8 @@ var nastySeeds = []string{
 	"Present: Neil Frackelton, Inspector Mark Holden\n\n1. MINUTES\nACTION: Cllr Frackelton to write by 3 May.\nRESOLVED: That.\nActions\n\n| Action | Owner | Due |\n| Review | Frackelton | 31/01/2027 |\n| Share | Insp. Holden | Next meeting |\n| X | Cllr N. Robson | June |\n| Y | Robson | x |\n| Z | . | 1/1/27 |\n| W | Ch. Insp. . | 1/1/27 |\n",
 	// The agenda's number above the minute's, alone or with the title.
 	"MINUTES\nPresent: A\n7.\n28. YOUTH\n\nItem 8\n\n\nMinute 29 – X\n1. A;\n01/23\n2. B\n02/23\n9a)\n30. Z\n3.\n3. Y\n| Item | Action | Owner | Due |\n| 7 | a | b | 1/1/22 |\n| 1 | c | d | 1/1/22 |\n",
+	// A minute's own number above its paragraphs, numbered within it.
+	"MINUTES\nPresent: A\n6.\n6.1 Apologies from B.\n\n7.\n7.1 The C received a report.\n7.2 RESOLVED: That it be noted.\n\nItem 8\n8.1 RESOLVED: D.\n",
 	"DECISION NOTICE\nMeeting:        Board\nDate:           Friday 26 January 2024\nTime:           10.30 am\nApologies:\nCouncillor Derek Fallon, substituted by Councillor Amy Coles\nItem 6        Minutes\n              Decision:\n              The minutes were agreed.\nItem 6        Again\n",
 }
 

@@ -141,9 +141,11 @@ func agendaNumbersAbove(lines []string, origin []int) ([]string, []int, map[int]
 				continue
 			}
 			pairs = append(pairs, pair{i, j, item, h.number + " " + title})
-		case h.number == item || isDigits(h.number) && h.primary < n:
-			// "7." over "7. TITLE", or over an earlier number: not an
-			// agenda's number over a minute's.
+		case h.number == item || strings.HasPrefix(h.number, item+".") || isDigits(h.number) && h.primary < n:
+			// "7." over "7. TITLE", over "7.1 The Partnership …" (the
+			// minute's own number over its paragraphs, numbered within
+			// it), or over an earlier number: not an agenda's number over
+			// a minute's.
 		case h.title != "" || !isDigits(h.number) || hasPrefixFold(lines[j], "minute"):
 			pairs = append(pairs, pair{agenda: i, minute: j, item: item})
 		}

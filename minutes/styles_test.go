@@ -829,3 +829,48 @@ RESOLVED: That the next meeting be held on Thursday 17 March 2022.
 		}
 	})
 }
+
+// TestMinuteNumberAboveItsParagraphs: a minute's own number printed alone
+// above its paragraphs, numbered within it ("7." over "7.1 The Partnership
+// received …" and "7.2 RESOLVED: …"), is not an agenda's number above a
+// minute's: the minute stays 7, and its resolution is recorded, rather
+// than the paragraphs read as minutes 7.1 and 7.2 titled with their text
+// and the resolution lost.
+func TestMinuteNumberAboveItsParagraphs(t *testing.T) {
+	text := `SEFTON SAFER COMMUNITIES PARTNERSHIP
+
+MINUTES OF THE MEETING HELD ON THURSDAY 9 DECEMBER 2021 AT 10.00 AM, MICROSOFT TEAMS REMOTE MEETING
+
+PRESENT: Ian Barton (Chair), Neil Frackelton (SWACA), Sue Holden (Sefton CVS)
+
+6.
+6.1 Apologies for absence were received from Graeme Robson (Merseyside Police).
+
+7.
+7.1 The Partnership received a presentation on youth anti-social behaviour.
+7.2 RESOLVED: That the presentation be noted.
+
+8.
+8.1 RESOLVED: That the next meeting be held on Thursday 17 March 2022.
+`
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolved := map[string][]string{}
+	for _, mn := range m.Minutes {
+		if strings.Contains(mn.Number, ".") {
+			t.Errorf("a paragraph read as minute %s %q", mn.Number, mn.Title)
+		}
+		resolved[mn.Number] = mn.Resolutions
+	}
+	want := map[string][]string{
+		"7": {"That the presentation be noted."},
+		"8": {"That the next meeting be held on Thursday 17 March 2022."},
+	}
+	for n, res := range want {
+		if diff := cmp.Diff(res, resolved[n]); diff != "" {
+			t.Errorf("minute %s resolved (-want +got):\n%s", n, diff)
+		}
+	}
+}
