@@ -97,11 +97,20 @@ func (s *Service) HomeOpened(ctx context.Context, teamID, userID string, now tim
 }
 
 // MarkDayHomes marks for publishing again the Homes that turn with the
-// day, between since and now, with nothing recorded to mark them: the
-// vice-chair's, which offers `/minutes approve` only while a meeting the
-// chair sent apologies for is held today (see recordsLines), so from its
-// advertised start to the midnight after it. The reminders' loop calls it
-// on each tick; a Home opened is rebuilt in any case.
+// day, between since and now, with nothing recorded to mark them:
+//   - the vice-chair's, which offers `/minutes approve` only while a
+//     meeting the chair sent apologies for is held today (see
+//     recordsLines), so at its advertised start and the midnight after it;
+//   - at the advertised start of a meeting not opened in Quorum, the
+//     Homes that showed it as the next meeting (NextMeetings reads those
+//     not yet begun): its members' and the substitutes its apologies
+//     name. Opening a meeting marks every Home as it is recorded;
+//   - at the midnight after an open action's due day, when it turns
+//     overdue (isOverdue), its owner's Home and those that count the
+//     overdue: the officers', the chair's and the vice-chair's.
+//
+// The reminders' loop calls it on each tick; a Home opened is rebuilt in
+// any case.
 func (s *Service) MarkDayHomes(ctx context.Context, since, now time.Time) (int, error) {
 	if !since.Before(now) {
 		return 0, nil

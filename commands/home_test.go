@@ -858,6 +858,29 @@ func TestHomeOfASubstituteWhoIsNoMember(t *testing.T) {
 	}
 }
 
+// dayTicks runs the reminders' loop once at each of times, then stops
+// it, and says whose Homes it marked (see kit.marked). The kit's clock is
+// left at the last of times.
+func dayTicks(t *testing.T, k *kit, times ...time.Time) []string {
+	t.Helper()
+	k.marked()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	i := 0
+	clock := func() time.Time {
+		if i == len(times) {
+			cancel() // the tick after the last: enough
+		}
+		k.now = times[min(i, len(times)-1)]
+		i++
+		return k.now
+	}
+	if err := (&commands.Reminders{Service: k.svc, Now: clock, Every: time.Millisecond}).Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return k.marked()
+}
+
 // TestHomeForTheViceChairTurnsWithTheDay: whether the vice-chair may
 // confirm minutes turns on the day — from the advertised start of a
 // meeting the chair sent apologies for, to the midnight after it — and
@@ -886,26 +909,9 @@ func TestHomeForTheViceChairTurnsWithTheDay(t *testing.T) {
 		}
 		return ""
 	}
-	// loop runs the reminders' loop once at each of times, then stops it,
-	// and says whose Homes it marked.
 	loop := func(times ...time.Time) []string {
 		t.Helper()
-		k.marked()
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		i := 0
-		clock := func() time.Time {
-			if i == len(times) {
-				cancel() // the tick after the last: enough
-			}
-			k.now = times[min(i, len(times)-1)]
-			i++
-			return k.now
-		}
-		if err := (&commands.Reminders{Service: k.svc, Now: clock, Every: time.Millisecond}).Run(ctx); err != nil {
-			t.Fatal(err)
-		}
-		return k.marked()
+		return dayTicks(t, k, times...)
 	}
 	const prompt = "`/minutes approve 2026-12-10` to confirm them"
 	const notYours = "the chair or an officer confirms them"
@@ -915,10 +921,12 @@ func TestHomeForTheViceChairTurnsWithTheDay(t *testing.T) {
 		t.Errorf("a night before the meeting marked %v", got)
 	}
 	// The meeting's advertised start: it is held today, not opened in
-	// Quorum, and the vice-chair chairs it.
+	// Quorum, and the vice-chair chairs it. (Everyone's Home is marked
+	// then, as it is no longer the next meeting: see
+	// TestHomeNextMeetingMovesOnWithTheDay.)
 	got := loop(time.Date(2027, 1, 14, 9, 59, 0, 0, london), time.Date(2027, 1, 14, 10, 1, 0, 0, london))
-	if !slices.Contains(got, graeme) || slices.Contains(got, neil) {
-		t.Errorf("the meeting's start marked %v, not the vice-chair's Home alone", got)
+	if !slices.Contains(got, graeme) {
+		t.Errorf("the meeting's start marked %v, not the vice-chair's Home", got)
 	}
 	wantShown(t, forChair(), prompt)
 
@@ -934,5 +942,154 @@ func TestHomeForTheViceChairTurnsWithTheDay(t *testing.T) {
 	// Once each: the next minutes mark nothing.
 	if got := loop(time.Date(2027, 1, 15, 0, 2, 0, 0, london), time.Date(2027, 1, 15, 0, 3, 0, 0, london)); len(got) != 0 {
 		t.Errorf("the minutes after midnight marked %v again", got)
+	}
+}
+
+// homeAt is user's Home at the kit's clock.
+func homeAt(t *testing.T, k *kit, user string) commands.Home {
+	t.Helper()
+	h, err := k.svc.Home(context.Background(), team, user, k.now)
+	if err != nil {
+		t.Fatalf("%s's Home: %v", user, err)
+	}
+	return h
+}
+
+// cardSection is the text of the section titled title on user's first
+// card, at the kit's clock; "" when there is none.
+func cardSection(t *testing.T, k *kit, user, title string) string {
+	t.Helper()
+	h := homeAt(t, k, user)
+	if len(h.Cards) == 0 {
+		t.Fatalf("%s's Home has no cards: %+v", user, h)
+	}
+	for _, s := range h.Cards[0].Sections {
+		if s.Title == title {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+// TestHomeActionsTurnOverdueWithTheDay: an action turns overdue at the
+// midnight after its due day, in the committee's time zone, and nothing
+// is written then: the reminders' loop marks for publishing again the
+// owner's Home, which lists it, and the officers', the chair's and the
+// vice-chair's, which count the overdue, so that a Home left open shows
+// it overdue. Other members' Homes are left alone, and each is marked
+// once.
+func TestHomeActionsTurnOverdueWithTheDay(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-15 Circulate the figures")
+	k.must(ian, `/action add 9 "Jo Smith" 2026-12-17 Book the room`)
+	k.must(sue, "/meeting close")
+	at := func(day, hour, minute int) time.Time { return time.Date(2026, 12, day, hour, minute, 0, 0, london) }
+
+	// A night with nothing due: no Home is marked.
+	if got := dayTicks(t, k, at(14, 23, 59), at(15, 0, 1)); len(got) != 0 {
+		t.Errorf("a night with nothing turning overdue marked %v", got)
+	}
+	k.now = at(15, 23, 59)
+	if got := cardSection(t, k, neil, "Your actions"); strings.Contains(got, "overdue") {
+		t.Errorf("Neil's actions on their due day:\n%s", got)
+	}
+	// The midnight after Neil's due day: his Home and those that count
+	// the overdue.
+	got := dayTicks(t, k, at(15, 23, 59), at(16, 0, 1))
+	if diff := cmp.Diff(got, []string{graeme, ian, neil, sue}); diff != "" {
+		t.Errorf("the midnight after an action's due day marked (-got +want):\n%s", diff)
+	}
+	wantShown(t, cardSection(t, k, neil, "Your actions"), "• 1. Circulate the figures — due Tuesday 15 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*")
+	wantShown(t, cardSection(t, k, ian, "Minutes and actions"), "2 outstanding actions (`/action list` in the channel); 1 overdue, the oldest first:")
+	wantShown(t, cardSection(t, k, sue, "For the chair"), "1 overdue")
+	// An action of someone named only: the officers', the chair's and
+	// the vice-chair's Homes, not Neil's.
+	got = dayTicks(t, k, at(17, 23, 58), at(18, 0, 0))
+	if diff := cmp.Diff(got, []string{graeme, ian, sue}); diff != "" {
+		t.Errorf("the midnight after Jo Smith's action was due marked (-got +want):\n%s", diff)
+	}
+	wantShown(t, cardSection(t, k, ian, "Minutes and actions"), "2 overdue")
+
+	// One done before it was due turns nothing.
+	k.now = at(18, 9, 0)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Report back")
+	k.must(neil, "/action done 3")
+	if got := dayTicks(t, k, at(20, 23, 59), at(21, 0, 1)); len(got) != 0 {
+		t.Errorf("the midnight after a done action's due day marked %v", got)
+	}
+}
+
+// TestHomeNextMeetingMovesOnWithTheDay: the Home's next meeting is the
+// first not yet begun, so at a meeting's advertised start — when it is
+// not opened in Quorum, whose opening marks every Home — it moves on to
+// the one after, and nothing is written then: the reminders' loop marks
+// the Homes that showed it, its members' and those of the substitutes
+// it names. Marked twice, as two replicas' loops may, each Home is
+// published once.
+func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(neil, "/apologies Holiday sub <@USTRANGER>")
+	at := func(month time.Month, day, hour, minute int) time.Time {
+		year := 2026
+		if month == time.January {
+			year = 2027
+		}
+		return time.Date(year, month, day, hour, minute, 0, 0, london)
+	}
+	card := func(user string) string {
+		t.Helper()
+		h := homeAt(t, k, user)
+		if len(h.Cards) == 0 {
+			return ""
+		}
+		return h.Cards[0].Text
+	}
+	k.now = at(time.December, 10, 9, 59)
+	wantShown(t, card(graeme), "Next meeting: Thursday 10 December 2026, 10:00")
+	wantShown(t, card(stranger), "Next meeting: Thursday 10 December 2026, 10:00")
+
+	// The night before: nothing turns.
+	if got := dayTicks(t, k, at(time.December, 9, 23, 59), at(time.December, 10, 0, 1)); len(got) != 0 {
+		t.Errorf("the night before the meeting marked %v", got)
+	}
+	// Its advertised start, never opened in Quorum.
+	got := dayTicks(t, k, at(time.December, 10, 9, 59), at(time.December, 10, 10, 1))
+	if diff := cmp.Diff(got, []string{graeme, ian, neil, stranger}); diff != "" {
+		t.Errorf("the meeting's advertised start marked (-got +want):\n%s", diff)
+	}
+	wantShown(t, card(graeme), "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall")
+	if got := homeAt(t, k, stranger); len(got.Cards) != 0 {
+		t.Errorf("the substitute's Home after the meeting began: %+v", got)
+	}
+	// The midnight after it changes nothing on a member's Home.
+	if got := dayTicks(t, k, at(time.December, 10, 23, 59), at(time.December, 11, 0, 1)); len(got) != 0 {
+		t.Errorf("the midnight after the meeting marked %v", got)
+	}
+
+	// Marked twice over the same moment, each Home waits once.
+	ctx := context.Background()
+	k.marked()
+	for range 2 {
+		if _, err := k.svc.MarkDayHomes(ctx, at(time.January, 14, 9, 59), at(time.January, 14, 10, 1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(k.marked(), []string{graeme, ian, neil}); diff != "" {
+		t.Errorf("two marks of the next meeting's start (-got +want):\n%s", diff)
+	}
+
+	// A meeting opened in Quorum moved the Homes on as it opened: its
+	// advertised start marks none.
+	k.now = at(time.January, 14, 9, 0)
+	k.must(ian, "/meeting schedule 2027-02-11 10:00")
+	k.now = at(time.January, 14, 9, 30)
+	k.must(ian, "/meeting start")
+	if got := k.marked(); len(got) == 0 {
+		t.Error("opening the meeting marked no Home")
+	}
+	if got := dayTicks(t, k, at(time.January, 14, 9, 59), at(time.January, 14, 10, 1)); len(got) != 0 {
+		t.Errorf("the advertised start of a meeting already opened marked %v", got)
 	}
 }

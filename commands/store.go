@@ -178,10 +178,14 @@ type HomeStore interface {
 	// t have apologies standing that name userID as substitute, by name.
 	SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]Committee, error)
 	// MarkDayHomes marks for publishing again (see OutboxHome) the Homes,
-	// of people who have opened theirs, of the vice-chairs of committees
-	// with a meeting, not cancelled, whose advertised start or the
-	// midnight after it (in the committee's time zone) fell after since
-	// and by until. It reports how many it marked.
+	// of people who have opened theirs, that turn with the day after since
+	// and by until (times of day in the committee's time zone): the
+	// vice-chair's, of a committee with a meeting, not cancelled, whose
+	// advertised start or the midnight after it fell then; the members'
+	// and the named substitutes', of a scheduled meeting not opened whose
+	// advertised start fell then; and the owner's and the officers', the
+	// chair's and the vice-chair's, of an open action whose due day's
+	// following midnight fell then. It reports how many it marked.
 	MarkDayHomes(ctx context.Context, since, until time.Time) (int, error)
 	// AgendaItemsFor lists the agenda items of the meetings, by meeting.
 	AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]AgendaItem, error)

@@ -129,26 +129,74 @@ func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, a
 	return out, nil
 }
 
-// MarkDayHomes implements commands.HomeStore. A mark coalesces with one
-// pending, which is built after until as surely. Meetings are read by
-// their start: the midnight after a start lies at most 25 hours after it
-// (a day the clocks go back), so starts up to two days before since are
-// enough.
-func (db *DB) MarkDayHomes(ctx context.Context, since, until time.Time) (int, error) {
-	res, err := db.x.ExecContext(ctx, `
+// markDayHomesSQL is MarkDayHomes's statement: $1 and $2 are since and
+// until.
+var markDayHomesSQL = `
+		WITH turned AS (
+			SELECT m.id, m.committee_id, c.team_id, m.status, t.start
+			FROM meetings m
+			JOIN committees c ON c.id = m.committee_id
+			CROSS JOIN LATERAL (VALUES (m.starts_at, true),
+				((date_trunc('day', m.starts_at AT TIME ZONE c.time_zone) + interval '1 day') AT TIME ZONE c.time_zone, false)) AS t(at, start)
+			WHERE m.status <> 'cancelled' AND m.starts_at > CAST($1 AS timestamptz) - interval '2 days' AND m.starts_at <= $2
+			  AND t.at > $1 AND t.at <= $2
+		), moved AS (
+			-- A meeting not opened in Quorum stops being the next at its
+			-- advertised start; one opened marked every Home as it opened.
+			SELECT id, committee_id, team_id FROM turned
+			WHERE start AND status = 'scheduled' AND ` + notOpened("turned.id") + `
+		), marks AS (
+			-- The vice-chair's, at both moments (see Service.MarkDayHomes),
+			-- and every member's when the next meeting moves on.
+			SELECT t.committee_id, t.team_id, mb.user_id
+			FROM turned t
+			JOIN members mb ON mb.committee_id = t.committee_id AND mb.removed_at IS NULL
+			WHERE mb.role = 'vice-chair' OR t.id IN (SELECT id FROM moved)
+			UNION ALL
+			-- The substitutes it names, whose card is of that meeting.
+			SELECT mv.committee_id, mv.team_id, a.substitute_id
+			FROM moved mv
+			JOIN apologies a ON a.meeting_id = mv.id AND a.substitute_id IS NOT NULL AND NOT a.withdrawn
+			UNION ALL
+			-- An action turning overdue: its owner's Home lists it, and
+			-- the officers', the chair's and the vice-chair's count it.
+			SELECT a.committee_id, c.team_id, u.user_id
+			FROM actions a
+			JOIN committees c ON c.id = a.committee_id
+			CROSS JOIN LATERAL (
+				SELECT a.owner_user WHERE a.owner_user <> ''
+				UNION ALL
+				SELECT mb.user_id FROM members mb
+				WHERE mb.committee_id = a.committee_id AND mb.removed_at IS NULL AND mb.role IN ('officer', 'chair', 'vice-chair')
+			) AS u(user_id)
+			WHERE a.status = 'open'
+			  AND a.due_on >= (CAST($1 AS timestamptz) AT TIME ZONE 'UTC')::date - 2
+			  AND a.due_on <= (CAST($2 AS timestamptz) AT TIME ZONE 'UTC')::date + 1
+			  AND ((a.due_on + 1)::timestamp AT TIME ZONE c.time_zone) > $1
+			  AND ((a.due_on + 1)::timestamp AT TIME ZONE c.time_zone) <= $2
+		)
 		INSERT INTO outbox (committee_id, kind, team_id, user_id, channel_id, message_key, payload)
-		SELECT DISTINCT ON (v.team_id, v.user_id) c.id, 'home', v.team_id, v.user_id, '', 'home:' || v.team_id || ':' || v.user_id, '{}'::jsonb
-		FROM meetings m
-		JOIN committees c ON c.id = m.committee_id
-		CROSS JOIN LATERAL (VALUES (m.starts_at),
-			((date_trunc('day', m.starts_at AT TIME ZONE c.time_zone) + interval '1 day') AT TIME ZONE c.time_zone)) AS t(at)
-		JOIN members mb ON mb.committee_id = c.id AND mb.removed_at IS NULL AND mb.role = 'vice-chair'
-		JOIN home_viewers v ON v.team_id = c.team_id AND v.user_id = mb.user_id
-		WHERE m.status <> 'cancelled' AND m.starts_at > CAST($1 AS timestamptz) - interval '2 days' AND m.starts_at <= $2
-		  AND t.at > $1 AND t.at <= $2
-		ORDER BY v.team_id, v.user_id, c.id
+		SELECT DISTINCT ON (v.team_id, v.user_id) x.committee_id, 'home', v.team_id, v.user_id, '', 'home:' || v.team_id || ':' || v.user_id, '{}'::jsonb
+		FROM marks x
+		JOIN home_viewers v ON v.team_id = x.team_id AND v.user_id = x.user_id
+		ORDER BY v.team_id, v.user_id, x.committee_id
 		ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
-		DO NOTHING`, since, until)
+		DO NOTHING`
+
+// MarkDayHomes implements commands.HomeStore, in one statement a tick
+// whatever turns. A mark coalesces with one pending, which is built after
+// until as surely, so a moment marked twice (by two replicas' loops, or a
+// tick looked at again) is published once.
+//
+// Each branch reads only what turns in the window, through an index on
+// the moment's own column (meetings_starts, actions_open_due), not every
+// meeting or action: meetings by their start, as the midnight after a
+// start lies at most 25 hours after it (a day the clocks go back), so
+// starts up to two days before since are enough; actions by their due
+// day, as the midnight after it, in any time zone (UTC-12 to UTC+14),
+// falls between the UTC day before since's and the day after until's.
+func (db *DB) MarkDayHomes(ctx context.Context, since, until time.Time) (int, error) {
+	res, err := db.x.ExecContext(ctx, markDayHomesSQL, since, until)
 	if err != nil {
 		return 0, mapErr("mark day homes", err)
 	}
