@@ -323,3 +323,7 @@ func (db *DB) SearchesInOneBatch(ctx context.Context, reqs []commands.FindReques
 	}
 	return ids, replayed, nil
 }
+
+// MarkDayHomesQuery is MarkDayHomes's statement, for the plan tests: its
+// arguments are since and until.
+var MarkDayHomesQuery = markDayHomesSQL

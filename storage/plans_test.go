@@ -312,3 +312,49 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 		t.Errorf("a declaration touched %d buffers among 20,000 at the meeting and %d among none", many, few)
 	}
 }
+
+// The Homes that turn with the day are looked for on every tick of the
+// reminders' loop, among the meetings and actions whose moment falls in
+// the tick, through indexes on those moments: however many meetings and
+// actions the committees have had, a tick reads about what it reads for
+// a few.
+func TestMarkDayHomesReadsWhatTurns(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	// Left unanalysed, as between the autovacuum daemon's looks.
+	for _, table := range []string{"meetings", "actions"} {
+		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Date(2026, 12, 10, 12, 0, 0, 0, time.UTC)
+	held := 0
+	// hold adds n meetings held a day apart before the last added, each
+	// with an open action due a week after it: none turns at now.
+	hold := func(n int) {
+		t.Helper()
+		if _, err := db.SQL().ExecContext(ctx, `WITH m AS (
+			INSERT INTO meetings (committee_id, starts_at, status)
+			SELECT $1, CAST($2 AS timestamptz) - interval '3 days' - i * interval '1 day', 'held'
+			FROM generate_series($3 + 1, $3 + $4) AS i
+			RETURNING id, starts_at)
+			INSERT INTO actions (committee_id, meeting_id, minute_number, owner_name, owner_user, due_on, body, created_by)
+			SELECT $1, m.id, '1', 'Neil Frackelton', 'UNEIL', (m.starts_at + interval '7 days')::date - 5, 'Circulate the figures', 'UOFF'
+			FROM m`, c.ID, now, held, n); err != nil {
+			t.Fatal(err)
+		}
+		held += n
+	}
+	blocks := func() int {
+		t.Helper()
+		return genericPlanBlocks(t, db, storage.MarkDayHomesQuery, now.Add(-time.Minute), now)
+	}
+	hold(10)
+	few := blocks()
+	hold(20000)
+	many := blocks()
+	if many > few+40 {
+		t.Errorf("a tick touched %d buffers with 20,010 meetings and actions, and %d with 10", many, few)
+	}
+}
