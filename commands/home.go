@@ -452,7 +452,8 @@ func (s *Service) substituteFor(ctx context.Context, userID string, meetingIDs [
 
 // substituteHomePart tells a member, or someone who is no member, who has
 // named them as substitute at the next meeting: they are the one to go,
-// and would otherwise learn it only if the sender told them. It shows
+// and would otherwise learn it only if the sender told them. A member
+// is told too that, coming, they count once, as themselves. It shows
 // nothing when no one has.
 func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
 	if in.Next == nil || len(in.SubstituteFor) == 0 {
@@ -471,6 +472,12 @@ func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *Hom
 		// Not refused when sent: an apology is never lost. But whoever
 		// counts on them should hear of it.
 		text += "\nYou have sent apologies for it yourself: tell them, so that they can name someone else."
+	} else if !in.Substitute {
+		// A person counts once (see notTakenUp): a member who comes is
+		// there in their own right, and would otherwise learn only when
+		// pressing I'm here that the member who named them is not
+		// represented.
+		text += "\nYou are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them."
 	}
 	if in.Substitute {
 		// No member, they are marked here only as that substitute, by

@@ -528,7 +528,8 @@ func TestHomeNamedAsSubstitute(t *testing.T) {
 	if got := k.marked(); !slices.Contains(got, neil) {
 		t.Errorf("Sue naming Neil marked %v, not Neil's Home", got)
 	}
-	if got, want := section(t, k.svc, neil, title), "Sue Holden (Sefton CVS) has named you as their substitute at the next meeting."; got != want {
+	if got, want := section(t, k.svc, neil, title), "Sue Holden (Sefton CVS) has named you as their substitute at the next meeting.\n"+
+		"You are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them."; got != want {
 		t.Errorf("Neil's Home = %q, want %q", got, want)
 	}
 
