@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -27,10 +28,25 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 	// under discussion, and the declarations the quorum of each item
 	// counts, keep their numbers until it closes. Said first, since a
 	// meeting in progress has not "already taken place".
-	if err := s.notUnderWay(ctx, in.Committee, m, "its agenda cannot be changed"+nextHint(d, n, "/agenda "+in.sub.Name+" next …")); err != nil {
+	in.agendaRefused = "its agenda cannot be changed, and nothing was changed" + nextHint(d, n, "/agenda "+in.sub.Name+" next …")
+	if err := s.notUnderWay(ctx, in.Committee, m, in.agendaRefused); err != nil {
 		return Meeting{}, err
 	}
 	return m, openMeeting(in.Committee, m, in.Now)
+}
+
+// changeAgenda makes changes to the agenda of m, the meeting
+// agendaMeeting found, for in's sender. Whether m is under way is
+// settled again as the changes are written, under the lock that orders
+// changes to its agenda: a meeting opened while they waited their turn,
+// after agendaMeeting found it not yet opened, keeps its agenda, and the
+// refusal is the one agendaMeeting gives.
+func (s *Service) changeAgenda(ctx context.Context, in *Input, m Meeting, changes []AgendaChange) error {
+	err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
+	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
+		return sittingErr(in.Committee, under.StartsAt, under.Opened, under.Closed, in.agendaRefused, in.agendaRefused)
+	}
+	return err
 }
 
 // nextHint is what a refusal for the meeting in progress adds when no

@@ -943,3 +943,87 @@ func TestAgendaRemoveAsksUnderTheLock(t *testing.T) {
 		})
 	}
 }
+
+// TestAgendaChangeRefusedOnceOpenedMeanwhile: whether the meeting is under
+// way is settled as the change writes, not before: a change whose own
+// check found the meeting not yet opened, and which then waits its turn
+// behind `/meeting start`, is refused as it would be sent after it, and
+// the agenda stays as it was.
+func TestAgendaChangeRefusedOnceOpenedMeanwhile(t *testing.T) {
+	refused := "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed, and nothing was changed (`/agenda %s next …` is for the meeting after it)."
+	for _, tc := range []struct {
+		line, sub string
+		stands    []string // what the agenda still shows
+		gone      string   // what it must not show
+	}{
+		{"/agenda add 7.8 Late Item — Ann Lee", "add", []string{"*7.7* Sefton CVS"}, "Late Item"},
+		{"/agenda remove 7.5", "remove", []string{"*7.5* SWACA — _Kate Ellis (SWACA)_"}, ""},
+		{"/agenda move 7.5 7.6", "move", []string{"*7.5* SWACA"}, "*7.6*"},
+		{"/agenda edit 7.5 SWACA Services", "edit", []string{"*7.5* SWACA — _Kate Ellis (SWACA)_"}, "SWACA Services"},
+	} {
+		t.Run(tc.sub, func(t *testing.T) {
+			k := agendaKit(t)
+			k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+			k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+			r := openedWhileWaiting(k, ian, tc.line)
+			if r.err != nil {
+				t.Fatalf("%s: %v", tc.line, r.err)
+			}
+			if !r.reply.Refused {
+				t.Errorf("%s, sent as the meeting was opened, was not refused: %s", tc.line, shown(r.reply))
+			}
+			wantShown(t, shown(r.reply), fmt.Sprintf(refused, tc.sub))
+			agenda := k.say(neil, "/agenda")
+			wantShown(t, agenda, tc.stands...)
+			if tc.gone != "" && strings.Contains(agenda, tc.gone) {
+				t.Errorf("after %s, the agenda of the meeting under way shows %q:\n%s", tc.line, tc.gone, agenda)
+			}
+		})
+	}
+}
+
+// openedWhileWaiting sends line as user while `/meeting start`, sent
+// first, holds the meeting's row and has not yet written the opening: the
+// line's own check finds the meeting not opened, and it then waits for
+// the row until the opening is committed.
+func openedWhileWaiting(k *kit, user, line string) result {
+	k.t.Helper()
+	hold, err := k.db.SQL().Begin()
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	defer hold.Rollback()
+	// The opening is written to the meeting's log after its row is taken;
+	// nothing else here writes to the log.
+	if _, err := hold.Exec(`LOCK TABLE meeting_sessions IN SHARE MODE`); err != nil {
+		k.t.Fatal(err)
+	}
+	start := k.runAsync(sue, "/meeting start")
+	if !waitFor(func() bool { return waitingFor(k, "relation") > 0 }) {
+		k.t.Fatal("the opening never waited to write the meeting's log")
+	}
+	change := k.runAsync(user, line)
+	if !waitFor(func() bool { return waitingFor(k, "transactionid", "tuple") > 0 }) {
+		k.t.Fatalf("%s never waited for the meeting's row", line)
+	}
+	if err := hold.Rollback(); err != nil {
+		k.t.Fatal(err)
+	}
+	if r := <-start; r.err != nil || r.reply.Refused {
+		k.t.Fatalf("/meeting start: %v %s", r.err, shown(r.reply))
+	}
+	return <-change
+}
+
+// waitingFor counts the statements waiting for a lock of one of the
+// kinds given: "relation" for a table, "transactionid" or "tuple" for a
+// row another transaction holds.
+func waitingFor(k *kit, kinds ...string) int {
+	k.t.Helper()
+	var n int
+	if err := k.db.SQL().QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+		AND wait_event = ANY(string_to_array($1, ',')) AND datname = current_database()`, strings.Join(kinds, ",")).Scan(&n); err != nil {
+		k.t.Fatal(err)
+	}
+	return n
+}

@@ -36,12 +36,13 @@ type AgendaImport struct {
 }
 
 // MeetingUnderWay is what a store answers for an agenda import into a
-// meeting opened and not closed, found so under the lock that orders
-// changes to its agenda: as for /agenda add, remove and move, its items
-// (the one under discussion among them) keep their numbers until it
-// closes.
+// meeting opened and not closed, or a change to the agenda of one opened
+// (AgendaStore.ChangeAgenda), found so under the lock that orders changes
+// to its agenda: its items (the one under discussion among them) keep
+// their numbers until it closes, and a meeting held keeps the agenda it
+// was held on. Closed is when it closed; zero while it is in progress.
 type MeetingUnderWay struct {
-	StartsAt, Opened time.Time
+	StartsAt, Opened, Closed time.Time
 }
 
 func (e *MeetingUnderWay) Error() string {

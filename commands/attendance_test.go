@@ -1358,7 +1358,7 @@ func TestAgendaFixedOnceOpened(t *testing.T) {
 		"/agenda remove 7.7",
 		"/agenda add 10/12/2026 8 Late item",
 	} {
-		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed")
+		attRefused(k, ian, line, "The meeting on Thursday 10 December 2026 is under way (opened at 09:30); its agenda cannot be changed, and nothing was changed")
 	}
 	if n := attRows(k, `SELECT count(*) FROM agenda_items WHERE number = '7.7' AND removed_at IS NULL`); n != 1 {
 		t.Errorf("item 7.7 changed under the meeting in progress: %d standing", n)

@@ -149,6 +149,9 @@ type Input struct {
 	sub   *Sub
 	// voting is the vote `/committee member add` gives (see withVoting).
 	voting *bool
+	// agendaRefused is how an agenda change refuses a meeting under way,
+	// set by agendaMeeting for changeAgenda.
+	agendaRefused string
 }
 
 // Action is what a button press runs.

@@ -371,17 +371,28 @@ func (s *Service) notUnderWayOr(ctx context.Context, c Committee, m Meeting, ref
 		return err
 	}
 	sit := SittingOf(events)
+	if sit.State == "" {
+		return nil
+	}
+	var closed time.Time
 	if sit.State == ActionClosed {
+		closed = sit.Closed
+	}
+	return sittingErr(c, m.StartsAt, sit.Opened, closed, refused, running)
+}
+
+// sittingErr is the refusal of notUnderWayOr for a meeting starting at
+// startsAt, opened at opened and, unless it is zero, closed at closed.
+func sittingErr(c Committee, startsAt, opened, closed time.Time, refused, running string) error {
+	loc := c.Location()
+	if !closed.IsZero() {
 		// Opened before its advertised start and closed, it was held,
 		// though its start time may still be to come.
 		return userErr("The meeting on %s has already taken place (closed at %s); %s.",
-			formatDay(m.StartsAt, c.Location()), sit.Closed.In(c.Location()).Format("15:04"), refused)
+			formatDay(startsAt, loc), closed.In(loc).Format("15:04"), refused)
 	}
-	if sit.State != "" {
-		return userErr("The meeting on %s is under way (opened at %s); %s.",
-			formatDay(m.StartsAt, c.Location()), sit.Opened.In(c.Location()).Format("15:04"), running)
-	}
-	return nil
+	return userErr("The meeting on %s is under way (opened at %s); %s.",
+		formatDay(startsAt, loc), opened.In(loc).Format("15:04"), running)
 }
 
 // moveMeeting serves "/meeting move DATE NEW-DATE [TIME]". Without TIME

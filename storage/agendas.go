@@ -107,6 +107,20 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		if err := tx.GetContext(ctx, &m, `SELECT committee_id, starts_at FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
 			return err
 		}
+		// Opening the meeting takes its row too (RecordSession): one opened
+		// while the change waited, after the command found it not yet
+		// opened, is in the log read now, and keeps its agenda.
+		events, err := sessions(ctx, tx, meetingID)
+		if err != nil {
+			return err
+		}
+		if sit := commands.SittingOf(events); sit.State != "" {
+			under := &commands.MeetingUnderWay{StartsAt: m.StartsAt, Opened: sit.Opened}
+			if sit.State == commands.ActionClosed {
+				under.Closed = sit.Closed
+			}
+			return under
+		}
 		committeeID := m.CommitteeID
 		for _, ch := range changes {
 			switch {
