@@ -374,6 +374,13 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// The next meeting is scheduled and to come by definition; say
 		// what the statement would not write rather than guess. Without
 		// a date, a meeting in progress is the one meant.
+		if o.Next != nil {
+			// Removed from the committee while the statement waited: the
+			// membership it read was as it stood when it began.
+			if err := s.stillMember(ctx, o.Committee, in.UserID, in.UserID); err != nil {
+				return Reply{}, err
+			}
+		}
 		run, ok, err := s.runningAtTable(ctx, o.Committee, nil, Date{}, in.Now)
 		switch {
 		case err != nil:
@@ -693,6 +700,11 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err
 		}
+		if who.UserID != "" {
+			if err := s.stillMember(ctx, c, who.UserID, r.UserID); err != nil {
+				return Reply{}, err
+			}
+		}
 	}
 	if err != nil {
 		return Reply{}, err
@@ -701,6 +713,22 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		who = Member{}
 	}
 	return s.apologyReply(c, m, sent, who), nil
+}
+
+// stillMember refuses apologies for userID, sent by sender, that the
+// store would not write because userID was removed from committee c
+// since the sender's membership was read: as they would be refused now.
+// nil means userID is a member, and the caller says what else stopped
+// them.
+func (s *Service) stillMember(ctx context.Context, c Committee, userID, sender string) error {
+	_, err := s.store.Member(ctx, c.ID, userID)
+	switch {
+	case !errors.Is(err, ErrNotFound):
+		return err
+	case userID == sender:
+		return notMember(c)
+	}
+	return notMemberFor(c, userID, "/apologies", ", and nothing was saved")
 }
 
 // apologiesClosedNow is the refusal of apologies for meeting m that the

@@ -461,6 +461,10 @@ func (k *kit) submitAsync(form *commands.Form, values map[string]string) <-chan 
 	return out
 }
 
+// notMember is the refusal of a command from someone not a member of the
+// kit's committee.
+const notMember = "You are not a member of Safer Sefton Together."
+
 // TestMembershipChangesDoNotDeadlock: a change to the membership and a
 // member's apologies, declaration, an agenda change, an import, an
 // opening or a cancelling, sent at once, are both done, the one after
@@ -522,8 +526,10 @@ func TestMembershipChangesDoNotDeadlock(t *testing.T) {
 		}, []string{"Merseyside Police (Sefton)", "Imported the minutes"}, func(t *testing.T, k *kit) {
 			wantShown(t, k.say(neil, "/resolution 28"), "minute 28 of the meeting on Thursday 10 December 2026")
 		}},
+		// The apology waits for the member's row behind the removal, and
+		// is refused as sent after it (TestRemovedMemberLeavesNoApology).
 		{"member remove, their apologies", "/committee member remove <@UGRAEME>", slash(graeme, "/apologies Attending Crown Court"),
-			[]string{"is no longer a member", "are updated"}, func(t *testing.T, k *kit) {
+			[]string{"is no longer a member", notMember}, func(t *testing.T, k *kit) {
 				if got := k.say(ian, "/apologies list"); strings.Contains(got, "Graeme") {
 					t.Errorf("the apologies of a member removed stand:\n%s", got)
 				}
@@ -539,13 +545,106 @@ func TestMembershipChangesDoNotDeadlock(t *testing.T) {
 			changed, got := whileMembershipChanges(k, tc.change, other)
 			for i, r := range []result{changed, got} {
 				what := []string{tc.change, "the other"}[i]
-				if r.err != nil || r.reply.Refused {
+				if r.err != nil || r.reply.Refused && tc.want[i] != notMember {
 					t.Errorf("%s: %v %s", what, r.err, shown(r.reply))
 					continue
 				}
 				wantShown(t, shown(r.reply), tc.want[i])
 			}
 			tc.check(t, k)
+		})
+	}
+}
+
+// TestRemovedMemberLeavesNoApology: a member's removal and their
+// apologies, sent at once, are ordered by the member's row. Apologies
+// that found the sender a member as they began, and write once the
+// removal has withdrawn what it found, are refused as from someone who is
+// not a member, and nothing is saved; apologies written as the removal
+// begins to withdraw are among those it withdraws. Either way no apology
+// stands for someone no longer on the committee.
+func TestRemovedMemberLeavesNoApology(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// lock is held while the apology is sent and the member removed:
+		// the meeting's row, which the apology takes before it writes,
+		// or an apology of Neil's being inserted, which the apology
+		// waits for as it writes its own.
+		lock string
+		// line is the apology's: the short way, one statement that reads
+		// the membership too, or the long way, with a substitute.
+		line       string
+		sender     string
+		want       string // in the apology's reply
+		withdrawn  bool   // the apology is on record, withdrawn by the removal
+		removalWas string // the removal's reply
+	}{
+		{"written after the removal", `SELECT id FROM meetings WHERE committee_id = $1 FOR NO KEY UPDATE`,
+			"/apologies Unwell", neil, notMember, false, "is no longer a member"},
+		{"written after the removal, with a substitute", `SELECT id FROM meetings WHERE committee_id = $1 FOR NO KEY UPDATE`,
+			"/apologies Unwell sub <@UGRAEME>", neil, notMember, false, "is no longer a member"},
+		{"entered by the officer, written after the removal", `SELECT id FROM meetings WHERE committee_id = $1 FOR NO KEY UPDATE`,
+			"/apologies for <@UNEIL> Unwell", ian, "<@UNEIL> is not a member of Safer Sefton Together, and nothing was saved.", false, "is no longer a member"},
+		{"written as the removal withdraws", `INSERT INTO apologies (meeting_id, member_key, user_id, name, organisation, reason)
+			SELECT id, 'UNEIL', 'UNEIL', 'Neil Frackelton', 'SWACA', 'held' FROM meetings WHERE committee_id = $1`,
+			"/apologies Unwell", neil, "are recorded", true, "is no longer a member"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := agendaKit(t)
+			hold, err := k.db.SQL().Begin()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer hold.Rollback()
+			if _, err := hold.Exec(tc.lock, k.committee().ID); err != nil {
+				t.Fatal(err)
+			}
+			sent := k.runAsync(tc.sender, tc.line)
+			if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+				t.Fatal("the apology never waited")
+			}
+			removed := k.runAsync(ian, "/committee member remove <@UNEIL>")
+			// The removal either goes through or waits for the apology.
+			var rm *result
+			if !waitFor(func() bool {
+				select {
+				case r := <-removed:
+					rm = &r
+				default:
+				}
+				return rm != nil || lockWaiters(k) >= 2
+			}) {
+				t.Fatal("the removal neither answered nor waited")
+			}
+			if err := hold.Rollback(); err != nil {
+				t.Fatal(err)
+			}
+			got := <-sent
+			if rm == nil {
+				r := <-removed
+				rm = &r
+			}
+			if rm.err != nil || rm.reply.Refused {
+				t.Fatalf("the removal: %v %s", rm.err, shown(rm.reply))
+			}
+			wantShown(t, shown(rm.reply), tc.removalWas)
+			if got.err != nil {
+				t.Fatalf("%s: %v", tc.line, got.err)
+			}
+			wantShown(t, shown(got.reply), tc.want)
+			if refused := !tc.withdrawn; got.reply.Refused != refused {
+				t.Errorf("%s: refused %v, want %v: %s", tc.line, got.reply.Refused, refused, shown(got.reply))
+			}
+			if list := k.say(ian, "/apologies list"); strings.Contains(list, "Neil") {
+				t.Errorf("the apologies of a member removed stand:\n%s", list)
+			}
+			var rows, withdrawn int
+			if err := k.db.SQL().QueryRow(`SELECT count(*), count(*) FILTER (WHERE withdrawn) FROM apologies WHERE user_id = 'UNEIL'`).Scan(&rows, &withdrawn); err != nil {
+				t.Fatal(err)
+			}
+			if want := map[bool]int{true: 1, false: 0}[tc.withdrawn]; rows != want || withdrawn != want {
+				t.Errorf("%d apologies of Neil's on record, %d withdrawn; want %d withdrawn", rows, withdrawn, want)
+			}
 		})
 	}
 }

@@ -93,10 +93,16 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 	}
 	mem, err := s.store.Member(ctx, c.ID, b.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Member{}, userErr("<@%s> is not a member of %s. Add them first (`/committee member add <@%s> ORGANISATION`), or enter it by name for someone not in Slack: `%s for \"Name (Organisation)\" …`.",
-			b.UserID, Escape(c.Name), b.UserID, cmd)
+		return Member{}, notMemberFor(c, b.UserID, cmd, "")
 	}
 	return mem, err
+}
+
+// notMemberFor is the refusal of cmd entered for userID, who is not a
+// member of c; done, if not empty, says what did not happen.
+func notMemberFor(c Committee, userID, cmd, done string) error {
+	return userErr("<@%s> is not a member of %s%s. Add them first (`/committee member add <@%s> ORGANISATION`), or enter it by name for someone not in Slack: `%s for \"Name (Organisation)\" …`.",
+		userID, Escape(c.Name), done, userID, cmd)
 }
 
 // forNotNamed refuses cmd's `for` followed by neither a mention nor a

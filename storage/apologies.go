@@ -360,6 +360,28 @@ func meetingShared(from, meeting, cond string) string {
 )`
 }
 
+// memberShared is a CTE, lmb, that takes shared, after lk, the row of
+// each row's sender (the user in the column user of from) on the
+// committee in its column committee, on condition that they are still on
+// it, and lists the ord of the rows whose member it took. RemoveMember
+// changes that row before it withdraws the member's apologies, so an
+// apology written only for those rows is ordered with the removal: taken
+// first, the removal waits for it to commit and withdraws it; waiting for
+// the removal, it is re-checked against the row the removal wrote and
+// writes nothing. The membership read with the origin, from the
+// statement's snapshot, would let an apology in after the removal had
+// withdrawn what it found: one standing for someone no longer a member.
+// lk is taken first, so that every statement takes the meeting's row,
+// then the member's.
+func memberShared(from, committee, user string) string {
+	return `lmb AS (
+	SELECT r.ord FROM ` + from + ` AS r JOIN members mb ON mb.committee_id = r.` + committee + ` AND mb.user_id = r.` + user + `
+	WHERE mb.removed_at IS NULL AND r.ord IN (SELECT ord FROM lk)
+	ORDER BY mb.user_id
+	FOR SHARE OF mb
+)`
+}
+
 // apologiesOpen is meetingShared's condition that apologies for the
 // meeting may still be sent or withdrawn: it has been neither opened (its
 // opening sets opened_at) nor cancelled, nor held. Cancelling, like
@@ -385,14 +407,19 @@ func unmoved(at string) string { return `lm.starts_at = ` + at }
 // is written.
 var sendApologySQL = `
 WITH one AS (
-	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
-), ` + meetingShared("one", "meeting_id", "("+apologiesOpen+" AND (CAST($15 AS timestamptz) IS NULL OR "+unmoved("$15")+")) OR NOT CAST($14 AS boolean)") + `, src AS (
+	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id, (SELECT committee_id FROM meetings WHERE id = $1) AS committee_id,
+	       CAST($3 AS text) AS user_id
+), ` + meetingShared("one", "meeting_id", "("+apologiesOpen+" AND (CAST($15 AS timestamptz) IS NULL OR "+unmoved("$15")+")) OR NOT CAST($14 AS boolean)") + `,
+` + memberShared("one", "committee_id", "user_id") + `, src AS (
 	SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id, m.committee_id, CAST($2 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
 	       CAST($11 AS boolean) AS mark, CAST($12 AS boolean) AS keep_reason, CAST($13 AS boolean) AS keep_substitute
 	FROM meetings m WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
+	  -- One who never was a member has no row to be removed from.
+	  AND (NOT CAST($14 AS boolean) OR CAST($3 AS text) IS NULL OR EXISTS (SELECT 1 FROM lmb)
+	       OR NOT EXISTS (SELECT 1 FROM members mb WHERE mb.committee_id = m.committee_id AND mb.user_id = $3))
 ), ` + apologyWriteSQL + `
 SELECT ` + apologyWrittenColumns + `
 FROM (VALUES (1)) AS q(ord)` + apologyWrittenJoins
@@ -409,7 +436,8 @@ WITH o AS (
 	` + seenInsertSQL + `
 	SELECT CAST($11 AS bytea), CAST($12 AS bigint) FROM o WHERE octet_length(CAST($11 AS bytea)) > 0
 	` + seenConflictSQL + `
-), ` + meetingShared("o", "n_id", apologiesOpen+" AND "+unmoved("r.n_starts_at")) + `, src AS (
+), ` + meetingShared("o", "n_id", apologiesOpen+" AND "+unmoved("r.n_starts_at")) + `,
+` + memberShared("o", "id", "m_user_id") + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, CAST($3 AS text) AS member_key,
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, NULLIF(CAST($7 AS text), '') AS substitute_id, CAST($8 AS text) AS substitute_name,
@@ -418,7 +446,7 @@ WITH o AS (
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
-	  AND EXISTS (SELECT 1 FROM lk)
+	  AND EXISTS (SELECT 1 FROM lmb)
 	  AND NOT (CAST($5 AS bigint) = 0 AND EXISTS (` + sitting("o.id", "CAST($4 AS timestamptz)") + `))
 	  AND (octet_length(CAST($11 AS bytea)) = 0 OR EXISTS (SELECT 1 FROM seen))
 ), ` + apologyWriteSQL + `
@@ -466,7 +494,8 @@ WITH r AS (
 	SELECT r.replay_key, r.replay_nonce FROM r JOIN o ON o.ord = r.ord WHERE octet_length(r.replay_key) > 0
 	ORDER BY r.replay_key
 	` + seenConflictSQL + `
-), ` + meetingShared("o", "n_id", apologiesOpen+" AND "+unmoved("r.n_starts_at")) + `, src AS (
+), ` + meetingShared("o", "n_id", apologiesOpen+" AND "+unmoved("r.n_starts_at")) + `,
+` + memberShared("o", "id", "m_user_id") + `, src AS (
 	SELECT o.ord, o.n_id AS meeting_id, o.id AS committee_id, r.user_id AS member_key,
 	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       r.reason, NULLIF(r.substitute_id, '') AS substitute_id, r.substitute_name,
@@ -475,7 +504,7 @@ WITH r AS (
 	FROM o JOIN r ON r.ord = o.ord
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
-	  AND o.ord IN (SELECT ord FROM lk)
+	  AND o.ord IN (SELECT ord FROM lmb)
 	  AND NOT (r.meeting_id = 0 AND EXISTS (` + sitting("o.id", "r.at") + `))
 	  AND (octet_length(r.replay_key) = 0 OR r.replay_key IN (SELECT key FROM seen))
 ), ` + apologyWriteSQL + `
