@@ -321,6 +321,20 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	} else {
 		w.Narrative = &text
 	}
+	earlier := was.Narrative
+	if action == "resolved" {
+		earlier = was.Resolved()
+	}
+	if was.ID == 0 {
+		// A standard item (apologies, declarations, the previous
+		// minutes) with nothing recorded stood in the draft as written
+		// from the records: kept as what the minute read, as /minutes
+		// amend keeps it (the store keeps it ahead of a first change
+		// only).
+		if w.Drawn, err = s.drawnFor(ctx, c, m, item, action == "resolved"); err != nil {
+			return Reply{}, err
+		}
+	}
 	mi, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		// The item's minute number, worked out from the agenda, was taken
@@ -347,9 +361,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	// /minutes amend shows it, for a clerk who meant to add a second
 	// decision would otherwise read this as a first one and not know the
 	// earlier is gone from the minutes.
-	earlier := was.Narrative
 	if action == "resolved" {
-		earlier = was.Resolved()
 		if earlier == mi.Resolved() && was.Word() != mi.Word() {
 			// The same text under another word (NOTED for AGREED): the
 			// word is what changed, and "It read" the same text would
@@ -365,12 +377,38 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		}
 		reply.Text += "."
 		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(earlier, maxNarrative))})
+	} else if w.Drawn != "" {
+		// From now on the officer's text stands, whatever those records
+		// say: a clerk who expected the drawn paragraph to follow them
+		// should know.
+		reply.Text += fmt.Sprintf(" It stands in place of the %s the draft drew from the records (kept in `/history minutes`); later changes to those records no longer alter it.", part)
+		reply.Sections = append(reply.Sections, Section{Title: "It read", Text: plainText(cutBytes(w.Drawn, maxNarrative))})
 	}
 	if action == "resolved" {
 		reply.Text += s.inquorateFor(ctx, c, m, mi.Item)
 		reply.Buttons = append(reply.Buttons, addActionButtonFor(mi))
 	}
 	return reply, nil
+}
+
+// drawnFor is what the draft of m's minutes writes from the records for
+// item's minute, in the part a write sets (its RESOLVED text, or its
+// narrative), unescaped; "" when the draft draws nothing there.
+func (s *Service) drawnFor(ctx context.Context, c Committee, m Meeting, item string, resolved bool) (string, error) {
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return "", err
+	}
+	for _, dm := range CompileMinutes(src).Minutes {
+		switch {
+		case dm.Item != item || dm.Pending:
+		case resolved:
+			return Unescape(strings.Join(dm.Resolved, "\n")), nil
+		default:
+			return Unescape(dm.Narrative), nil
+		}
+	}
+	return "", nil
 }
 
 // inquorateFor is a warning, to follow a decision recorded under item at

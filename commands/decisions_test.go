@@ -1471,3 +1471,36 @@ func TestCorrectionToARecordsMinuteFollowedUp(t *testing.T) {
 	wantShown(t, corrections(neil), "— _confirmed, amended after it_")
 	wantShown(t, corrections(graeme), "— _confirmed without an amendment after it_")
 }
+
+// TestMinuteOnARecordsItemKeepsWhatItRead: /minute and /resolve on a
+// standard item the draft writes from the records (the apologies, the
+// previous minutes) say that the officer's text now stands in place of
+// what the draft drew, show it, and keep it in the minute's history as
+// what the minute read, as /minutes amend does.
+func TestMinuteOnARecordsItemKeepsWhatItRead(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, `/apologies for "Jo Smith (Merseyside Fire & Rescue)" 10/12/2026 Unwell`)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	drawn := "Apologies for absence were received from Jo Smith (Merseyside Fire &amp; Rescue)."
+	wantShown(t, k.say(ian, "/minutes draft"), drawn)
+	got := k.say(ian, "/minute 1 Apologies were received from Jo Smith and Trish Hardy.")
+	wantShown(t, got, "It stands in place of the narrative the draft drew from the records (kept in `/history minutes`)", "It read", drawn)
+	// Recorded again, it replaces the officer's own text, as for any item.
+	got = k.say(ian, "/minute 1 Apologies were received from Jo Smith, Trish Hardy and Neil Frackelton.")
+	wantShown(t, got, "This replaces its earlier narrative")
+	if strings.Contains(got, "drew from the records") {
+		t.Errorf("a second /minute said it replaced the drawn paragraph:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "Apologies were received from Jo Smith, Trish Hardy and Neil Frackelton.")
+	inOrder(t, k.say(ian, "/history minutes"),
+		"minute 1: minuted by <@UIAN>, in place of the paragraph drawn from the records. It read: “"+drawn+"” Now: “Apologies were received from Jo Smith and Trish Hardy.”",
+		"minute 1: minuted by <@UIAN>: “Apologies were received from Jo Smith, Trish Hardy and Neil Frackelton.”")
+
+	// An item with nothing drawn says nothing of it.
+	got = shown(k.must(ian, "/resolve 4 That the report be noted."))
+	if strings.Contains(got, "drew from the records") || strings.Contains(got, "It read") {
+		t.Errorf("/resolve on an item with nothing drawn spoke of a drawn paragraph:\n%s", got)
+	}
+}

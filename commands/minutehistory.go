@@ -186,6 +186,11 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 			line = fmt.Sprintf("narrative amended by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Narrative), quoteText(e.Narrative))
 		case e.Action == "amended":
 			line = fmt.Sprintf("amended by %s. Now: %s", by, quoteText(strings.TrimSpace(e.Narrative+" "+e.Resolved)))
+		case e.Action == "resolved" && prev.Action == "drawn" && prev.Resolved != "":
+			// /resolve on a standard item, over what the draft drew.
+			line = fmt.Sprintf("resolved, recorded by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Resolved), quoteText(e.Resolved))
+		case e.Action == "minuted" && prev.Action == "drawn" && prev.Narrative != "":
+			line = fmt.Sprintf("minuted by %s%s. It read: %s Now: %s", by, drawnFrom(prev), quoteText(prev.Narrative), quoteText(e.Narrative))
 		case e.Action == "resolved" && e.Word != "" && e.Word != "RESOLVED":
 			line = fmt.Sprintf("resolved, recorded by %s as %s: %s", by, e.Word, quoteText(e.Resolved))
 		case e.Action == "resolved":
