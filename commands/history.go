@@ -26,8 +26,11 @@ const (
 // Change is one entry in the history of a meeting's records: who changed
 // what, when, and for whom.
 type Change struct {
-	At            time.Time
-	CommitteeID   int64
+	At          time.Time
+	CommitteeID int64
+	// MeetingID is 0 for a record of the committee that is no meeting's
+	// (the register of interests, membership), which CommitteeHistory
+	// alone lists; MeetingStarts is then the zero time.
 	MeetingID     int64
 	MeetingStarts time.Time
 	// MeetingTimeUnknown: the meeting's start time is not known
@@ -37,7 +40,11 @@ type Change struct {
 	// Action is what happened: sent, changed, withdrawn or imported
 	// (apologies); declared, imported, withdrawn or dispensation
 	// (declarations); submitted or removed (reports); added, removed,
-	// moved or edited (agenda items).
+	// moved or edited (agenda items). CommitteeHistory's other records
+	// have their own: an attendance mark's status; a meeting opened,
+	// closed, moved, cancelled and the like; a minute minuted, amended or
+	// approved; an action added or done; an interest registered or ended;
+	// a member added, changed or removed.
 	Action string
 	// Item is the agenda item's number as it was when the change was made.
 	Item string
@@ -69,7 +76,10 @@ type HistoryStore interface {
 	// committee and newest first.
 	MemberHistory(ctx context.Context, userID string, committeeIDs []int64, since time.Time, limit int) ([]Change, error)
 	// CommitteeHistory lists every change to the records of the
-	// committee's meetings made at or after since, oldest first.
+	// committee and its meetings made at or after since, oldest first:
+	// those History shows, and attendance, the meetings' own events,
+	// minutes, decisions, actions, the register of interests and
+	// membership.
 	CommitteeHistory(ctx context.Context, committeeID int64, since time.Time) ([]Change, error)
 }
 

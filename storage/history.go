@@ -85,7 +85,7 @@ type changeRow struct {
 	At          time.Time      `db:"at"`
 	CommitteeID int64          `db:"committee_id"`
 	MeetingID   int64          `db:"meeting_id"`
-	StartsAt    time.Time      `db:"starts_at"`
+	StartsAt    sql.NullTime   `db:"starts_at"` // NULL for a record of no meeting
 	TimeKnown   bool           `db:"time_known"`
 	Record      string         `db:"record"`
 	Action      string         `db:"action"`
@@ -106,7 +106,7 @@ type changeRow struct {
 
 func (r changeRow) change() commands.Change {
 	return commands.Change{
-		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt, MeetingTimeUnknown: !r.TimeKnown,
+		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt.Time, MeetingTimeUnknown: !r.TimeKnown,
 		Record: commands.HistoryRecord(r.Record), Action: r.Action, Item: r.Item, UserID: r.UserID.String,
 		Name: r.Name, Detail: r.Detail, By: r.By, ByName: r.ByName, Presenter: r.Presenter, Was: r.Was,
 	}
@@ -213,8 +213,11 @@ func numberAgendaAsThen(rows []changeRow) {
 // rows, but for an agenda's, which go as ChangeAgenda makes them: items
 // removed, then moved, then added. Date of Next Meeting moves off a number
 // before an item is added at it, and back into the number of an item
-// removed; listed the other way, its move would read as that item's.
-const historyOrder = ` ORDER BY h.at, CASE h.branch WHEN 7 THEN 6 WHEN 8 THEN 7 WHEN 6 THEN 8 ELSE h.branch END, h.id`
+// removed; listed the other way, its move would read as that item's. A
+// meeting scheduled, imported or cancelled (committeeRecordsSelect's
+// branch 23) goes before what was done to its records with it: its agenda
+// as scheduled, the apologies its cancelling withdrew.
+const historyOrder = ` ORDER BY h.at, CASE h.branch WHEN 23 THEN 0 WHEN 7 THEN 6 WHEN 8 THEN 7 WHEN 6 THEN 8 ELSE h.branch END, h.id`
 
 // History implements commands.HistoryStore.
 func (db *DB) History(ctx context.Context, meetingID int64, record commands.HistoryRecord) ([]commands.Change, error) {
@@ -239,7 +242,161 @@ var memberHistorySQL = `SELECT at, committee_id, meeting_id, starts_at, time_kno
 			FROM (` + historySelect(`m.committee_id = ANY($1) AND m.starts_at > $4`) + ` WHERE h.member_key = $2) c
 		) ranked WHERE n <= $3 ORDER BY committee_id, at DESC, branch DESC, id DESC`
 
-// CommitteeHistory implements commands.HistoryStore.
+// CommitteeHistory implements commands.HistoryStore: the changes
+// /history shows, and those to the committee's other records, which the
+// export alone reads (committeeRecordsSelect).
 func (db *DB) CommitteeHistory(ctx context.Context, committeeID int64, since time.Time) ([]commands.Change, error) {
-	return db.changes(ctx, "committee history", historySelect(`m.committee_id = $1`)+` WHERE h.at >= $2`+historyOrder, committeeID, since)
+	return db.changes(ctx, "committee history", `SELECT `+changeColumns+` FROM (`+historySelect(`m.committee_id = $1`)+
+		` UNION ALL `+committeeRecordsSelect+`) h WHERE h.at >= $2`+historyOrder, committeeID, since)
 }
+
+// changeColumns are the columns of historySelect, as changeRow reads them.
+const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_known, h.record, h.action, h.item,
+	h.user_id, h.name, h.detail, h.by_user, h.by_name, h.presenter, h.branch, h.id, h.member_key, h.was`
+
+// committeeRecordsSelect is every change to the records of committee $1
+// that historySelect leaves out, in its columns, read from where each
+// record keeps its history: attendance (attendance_marks, a departure
+// withdrawn included); the meeting itself, opened, adjourned, resumed,
+// closed and its items taken up (meeting_sessions), moved or its venue
+// changed (meeting_changes), and scheduled, cancelled, imported or held
+// (the audit log, where those have always been kept); minutes written in
+// Quorum (minute_history, a resolution's recording under decisions),
+// corrections proposed to them (from their author, by whoever entered
+// them), their approval, documents imported and
+// drafts they replaced; actions (action_log); the register of interests,
+// a sensitive entry's details withheld as the register's export withholds
+// them, and reviews made on their own (those made with an entry added or
+// ended have its time, as ReviewsOf tells them apart); and membership
+// (the audit log). The register and membership are not a meeting's:
+// their meeting_id is 0 and starts_at NULL. Branches are numbered from 20,
+// after historySelect's, so that historyOrder keeps theirs.
+//
+// Only the export reads these: /history shows one kind of a meeting's
+// records, and a member's, through historySelect alone.
+const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) AS meeting_id, m.starts_at,
+		COALESCE(m.time_known, true) AS time_known, h.record, h.action, h.item, NULLIF(h.user_id, '') AS user_id, h.name,
+		h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, '' AS presenter, h.branch, h.id, h.member_key, '' AS was
+	FROM (
+		SELECT a.entered_at AS at, m.committee_id, m.id AS meeting_id, 'attendance' AS record,
+			CASE WHEN a.corrects THEN 'departure withdrawn' ELSE a.status END AS action, '' AS item,
+			a.user_id, a.name || COALESCE(' (' || NULLIF(a.organisation, '') || ')', '') AS name,
+			concat_ws('; ', CASE WHEN a.status <> 'absent' OR a.corrects THEN 'at ' || to_char(a.at AT TIME ZONE c.time_zone, 'HH24:MI') END,
+				'substitute for ' || COALESCE(sm.name, NULLIF(regexp_replace(a.substitute_for, '^name:', ''), ''))) AS detail,
+			a.entered_by AS by_user, 20 AS branch, a.id, a.member_key
+		FROM attendance_marks a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = m.committee_id
+		LEFT JOIN members sm ON sm.committee_id = m.committee_id AND sm.user_id = a.substitute_for
+		WHERE m.committee_id = $1
+		UNION ALL
+		SELECT COALESCE(s.recorded_at, s.at), m.committee_id, m.id, 'meeting',
+			CASE s.action WHEN 'item' THEN 'took up' ELSE s.action END, s.item, '', '',
+			'at ' || to_char(s.at AT TIME ZONE c.time_zone, 'HH24:MI'), s.by_user, 21, s.id, NULL
+		FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id JOIN committees c ON c.id = m.committee_id
+		WHERE m.committee_id = $1
+		UNION ALL
+		SELECT x.at, x.committee_id, x.meeting_id, 'meeting',
+			CASE WHEN x.old_starts_at <> x.new_starts_at OR x.old_time_known <> x.new_time_known THEN 'moved' ELSE 'venue changed' END,
+			'', '', '',
+			concat_ws('; ',
+				CASE WHEN x.old_starts_at <> x.new_starts_at OR x.old_time_known <> x.new_time_known THEN
+					'from ' || to_char(x.old_starts_at AT TIME ZONE c.time_zone, CASE WHEN x.old_time_known THEN 'YYYY-MM-DD HH24:MI' ELSE 'YYYY-MM-DD' END)
+					|| ' to ' || to_char(x.new_starts_at AT TIME ZONE c.time_zone, CASE WHEN x.new_time_known THEN 'YYYY-MM-DD HH24:MI' ELSE 'YYYY-MM-DD' END) END,
+				CASE WHEN x.old_venue <> x.new_venue THEN 'venue ' || COALESCE(NULLIF(x.old_venue, ''), 'none')
+					|| ' to ' || COALESCE(NULLIF(x.new_venue, ''), 'none') END),
+			x.by_user, 22, x.id, NULL
+		FROM meeting_changes x JOIN committees c ON c.id = x.committee_id
+		WHERE x.committee_id = $1
+		UNION ALL
+		SELECT l.at, l.committee_id, m.id, 'meeting',
+			CASE l.action WHEN 'meeting.schedule' THEN 'scheduled' WHEN 'meeting.import' THEN 'imported' ELSE substr(l.action, 9) END,
+			'', '', '', COALESCE('venue ' || NULLIF(l.detail->>'venue', ''), ''), l.actor, 23, l.id, NULL
+		FROM audit_log l JOIN meetings m ON m.committee_id = l.committee_id AND l.detail->>'meeting' = m.id::text
+		WHERE l.committee_id = $1 AND l.action LIKE 'meeting.%' AND l.action <> 'meeting.change'
+		UNION ALL
+		SELECT mh.at, mi.committee_id, mi.meeting_id, CASE mh.action WHEN 'resolved' THEN 'decisions' ELSE 'minutes' END,
+			mh.action, mi.item_number, '', '',
+			concat_ws(' — ', 'minute ' || mi.number || COALESCE(' ' || NULLIF(mi.title, ''), ''), NULLIF(mh.narrative, ''),
+				CASE WHEN mh.resolved <> '' THEN COALESCE(NULLIF(mh.recorded_as, ''), 'RESOLVED') || ': ' || mh.resolved END),
+			mh.by_user, 24, mh.id, NULL
+		FROM minute_history mh JOIN minutes mi ON mi.id = mh.minute_id
+		WHERE mi.committee_id = $1
+		UNION ALL
+		SELECT k.at, mi.committee_id, mi.meeting_id, 'minutes', 'correction proposed', mi.item_number,
+			k.by_user, COALESCE(NULLIF(k.by_name, ''), km.name, ''),
+			'minute ' || mi.number || ' — ' || k.body, COALESCE(NULLIF(k.entered_by, ''), k.by_user), 25, k.id, NULLIF(k.by_user, '')
+		FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id
+		LEFT JOIN members km ON km.committee_id = mi.committee_id AND km.user_id = k.by_user
+		WHERE mi.committee_id = $1
+		UNION ALL
+		SELECT ap.approved_at, m.committee_id, m.id, 'minutes', 'approved', '', '', '',
+			COALESCE('at the meeting of ' || to_char(am.starts_at AT TIME ZONE c.time_zone, 'YYYY-MM-DD'), 'by correspondence'),
+			ap.approved_by, 26, m.id, NULL
+		FROM minutes_approvals ap JOIN meetings m ON m.id = ap.meeting_id JOIN committees c ON c.id = m.committee_id
+		LEFT JOIN meetings am ON am.id = ap.at_meeting_id
+		WHERE m.committee_id = $1
+		UNION ALL
+		SELECT d.imported_at, d.committee_id, d.meeting_id, CASE d.kind WHEN 'minutes' THEN 'minutes' ELSE 'agenda' END,
+			'imported', '', '', '', 'document sha256 ' || d.sha256, d.imported_by, 27, d.id, NULL
+		FROM minute_documents d WHERE d.committee_id = $1
+		UNION ALL
+		SELECT d.replaced_at, d.committee_id, d.meeting_id, CASE d.kind WHEN 'minutes' THEN 'minutes' ELSE 'agenda' END,
+			'replaced', '', '', '', 'document sha256 ' || d.sha256, '', 28, d.id, NULL
+		FROM minute_documents d WHERE d.committee_id = $1 AND d.replaced_at IS NOT NULL
+		UNION ALL
+		SELECT l.at, l.committee_id, m.id, 'minutes', 'drafts replaced', '', '', '',
+			'minutes ' || COALESCE((SELECT string_agg(e->>'number', ', ') FROM jsonb_array_elements(l.detail->'drafts') e), ''),
+			l.actor, 29, l.id, NULL
+		FROM audit_log l JOIN meetings m ON m.committee_id = l.committee_id AND l.detail->>'meeting' = m.id::text
+		WHERE l.committee_id = $1 AND l.action = 'minutes.drafts_replaced'
+		UNION ALL
+		SELECT al.at, a.committee_id, a.meeting_id, 'actions', al.kind, '', al.owner_user, al.owner_name,
+			concat_ws('; ', 'minute ' || a.minute_number || ': ' || a.body, 'due ' || to_char(al.due_on, 'YYYY-MM-DD'), NULLIF(al.note, '')),
+			al.by_user, 30, al.id, NULLIF(al.owner_user, '')
+		FROM action_log al JOIN actions a ON a.id = al.action_id
+		WHERE a.committee_id = $1
+		UNION ALL
+		SELECT i.added_at, i.committee_id, NULL, 'interests', 'registered', '', i.user_id, i.name, ` + interestDetail + `,
+			i.added_by, 31, i.id, i.member_key
+		FROM interests i WHERE i.committee_id = $1
+		UNION ALL
+		SELECT e.ended_at, i.committee_id, NULL, 'interests', 'ended', '', i.user_id, i.name,
+			` + interestDetail + ` || '; ended on ' || to_char(e.ended_on, 'YYYY-MM-DD'), e.ended_by, 32, i.id, i.member_key
+		FROM interest_endings e JOIN interests i ON i.id = e.interest_id
+		WHERE i.committee_id = $1
+		UNION ALL
+		SELECT r.reviewed_at, r.committee_id, NULL, 'interests', 'reviewed', '',
+			CASE WHEN r.member_key LIKE 'name:%' THEN '' ELSE r.member_key END, COALESCE(rm.name, ''), '',
+			r.reviewed_by, 33, r.id, r.member_key
+		FROM interest_reviews r LEFT JOIN members rm ON rm.committee_id = r.committee_id AND rm.user_id = r.member_key
+		WHERE r.committee_id = $1
+		  AND NOT EXISTS (SELECT 1 FROM interests i LEFT JOIN interest_endings e ON e.interest_id = i.id
+			WHERE i.committee_id = r.committee_id AND i.member_key = r.member_key
+			  AND (i.added_at = r.reviewed_at OR e.ended_at = r.reviewed_at))
+		UNION ALL
+		SELECT n.dismissed_at, m.committee_id, m.id, 'interests', 'not relevant', ai.number,
+			CASE WHEN n.member_key LIKE 'name:%' THEN '' ELSE n.member_key END, COALESCE(nm.name, ''), ai.title,
+			n.dismissed_by, 34, ai.id, n.member_key
+		FROM interest_dismissals n JOIN agenda_items ai ON ai.id = n.item_id JOIN meetings m ON m.id = ai.meeting_id
+		LEFT JOIN members nm ON nm.committee_id = m.committee_id AND nm.user_id = n.member_key
+		WHERE m.committee_id = $1
+		UNION ALL
+		SELECT l.at, l.committee_id, NULL, 'membership',
+			CASE l.action WHEN 'member.add' THEN 'added' WHEN 'member.change' THEN 'changed' WHEN 'member.remove' THEN 'removed'
+				ELSE CASE WHEN (l.detail->>'voting')::boolean THEN 'voting' ELSE 'non-voting' END END,
+			'', l.subject, COALESCE(NULLIF(l.detail->>'name', ''), lm.name, ''),
+			concat_ws('; ', 'role: ' || NULLIF(l.detail->>'role', ''), NULLIF(l.detail->>'organisation', '')),
+			l.actor, 35, l.id, l.subject
+		FROM audit_log l LEFT JOIN members lm ON lm.committee_id = l.committee_id AND lm.user_id = l.subject
+		WHERE l.committee_id = $1 AND l.action IN ('member.add', 'member.change', 'member.remove', 'member.voting')
+	) h
+	LEFT JOIN meetings m ON m.id = h.meeting_id
+	LEFT JOIN members bm ON bm.committee_id = h.committee_id AND bm.user_id = h.by_user`
+
+// interestDetail is an entry in the register i, as the export of the
+// history gives it: its category and description, whom it is for, and a
+// gift's value, giver and day; a sensitive entry's category alone, its
+// details withheld as they are from the register's export.
+const interestDetail = `CASE WHEN i.sensitive THEN i.category || ': details withheld (sensitive interest)'
+	ELSE concat_ws('; ', i.category || ': ' || i.description, CASE WHEN i.for_whom = 'spouse' THEN 'spouse or partner' END,
+		'£' || to_char(i.value_pence / 100.0, 'FM999999990.00'), 'from ' || NULLIF(i.gift_from, ''),
+		'received ' || to_char(i.gift_on, 'YYYY-MM-DD')) END`

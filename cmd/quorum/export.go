@@ -20,10 +20,13 @@ const exportUsage = `Usage:
   quorum export interests --committee NAME --csv|--html
   quorum export minutes --committee NAME --date DATE [--format html|txt|md]
 
-export history writes every change to the committee's records (apologies, declarations of
-interest, report links, agenda items) on standard output as CSV, oldest
-first: when, the meeting, the record, what was done, the item, the member,
-the detail, and who made the change. --since keeps the changes made on or
+export history writes every change to the committee's records on standard
+output as CSV, oldest first: apologies, declarations of interest, report
+links, agenda items, attendance, the meetings themselves (scheduled, moved,
+opened, closed, cancelled), minutes and their approval, decisions, actions,
+the register of interests and membership. Each row gives when, the meeting
+(empty for the register and membership), the record, what was done, the
+item, the member, the detail, and who made the change. --since keeps the changes made on or
 after DATE (2026-12-10, 10/12/2026 or 10 December 2026), in the committee's
 time zone.
 
@@ -114,7 +117,12 @@ func writeHistoryCSV(w io.Writer, changes []commands.Change, loc *time.Location)
 		// A meeting with no known time (minutes that print none) is
 		// given by its day: its midnight would read as a time it met.
 		meeting := ch.MeetingStarts.In(loc).Format("2006-01-02 15:04")
-		if ch.MeetingTimeUnknown {
+		switch {
+		case ch.MeetingID == 0:
+			// The register of interests and membership are the
+			// committee's, not a meeting's.
+			meeting = ""
+		case ch.MeetingTimeUnknown:
 			meeting = ch.MeetingStarts.In(loc).Format("2006-01-02")
 		}
 		detail := ch.Detail

@@ -77,6 +77,9 @@ func TestExportHistory(t *testing.T) {
 		got = append(got, strings.Join(r[1:], "|"))
 	}
 	want := []string{
+		"|membership|added||Ian Barton|UIAN|role: officer|Ian Barton|UIAN",
+		"|membership|added||Neil Frackelton|UNEIL|role: member; SWACA|Ian Barton|UIAN",
+		"2026-12-10 10:00|meeting|scheduled|||||Ian Barton|UIAN",
 		"2026-12-10 10:00|agenda|added|7.5|Neil Frackelton||SWACA|Ian Barton|UIAN",
 		"2026-12-10 10:00|apologies|sent||Neil Frackelton|UNEIL|'=HYPERLINK(\"x\")|Ian Barton|UIAN",
 		"2026-12-10 10:00|declarations|declared|7.5|Neil Frackelton|UNEIL|personal: Trustee of SWACA|Neil Frackelton|UNEIL",
@@ -130,6 +133,9 @@ func TestExportHistoryMeetingWithNoTime(t *testing.T) {
 		t.Fatalf("not CSV with rows: %v\n%s", err, out)
 	}
 	for _, r := range recs[1:] {
+		if r[2] == "membership" {
+			continue // the committee's, not the meeting's
+		}
 		if r[1] != "2026-12-10" {
 			t.Errorf("meeting %q, want its day alone, 2026-12-10", r[1])
 		}
@@ -190,5 +196,122 @@ func TestExportHistoryAgendaEdit(t *testing.T) {
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("agenda rows (-got +want):\n%s", diff)
+	}
+}
+
+// TestExportHistoryEveryRecord: the history's CSV has every record of the
+// committee that keeps a history, not only those /history shows: who was
+// at the meeting, its opening and closing, a minute written, amended and
+// approved, an action added and done, an entry in the register of
+// interests registered and ended, and a member added and removed, each
+// with who did it. The register and membership are the committee's, and
+// name no meeting.
+func TestExportHistoryEveryRecord(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := db.CommitteeByName(ctx, "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	ms, err := db.Meetings(ctx, c.ID, at.AddDate(0, 0, -1), at.AddDate(0, 0, 1))
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("meetings: %v %v", ms, err)
+	}
+	m := ms[0]
+	for _, e := range []commands.SessionEvent{{Action: commands.ActionOpened, At: at.Add(2 * time.Minute)}, {Action: commands.ActionClosed, At: at.Add(time.Hour)}} {
+		e.MeetingID, e.By = m.ID, "UIAN"
+		if _, err := db.RecordSession(ctx, e, []commands.SessionAction{"", commands.ActionOpened}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UIAN", UserID: "UIAN", Name: "Ian Barton",
+		Status: commands.AttendPresent, At: at.Add(5 * time.Minute), By: "UIAN"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	written, amended := "The board heard from SWACA.", "The board heard from SWACA's chief officer."
+	for _, w := range []commands.MinuteWrite{
+		{Narrative: &written, Action: "minuted"},
+		{Narrative: &amended, Action: "amended"},
+	} {
+		w.CommitteeID, w.MeetingID, w.HeldOn, w.Item, w.Number, w.Position, w.Title, w.By = c.ID, m.ID, commands.DateOf(at, london), "7.5", "12", 1, "SWACA", "UIAN"
+		if _, err := db.WriteMinute(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.ApproveMinutes(ctx, commands.MinutesApproval{MeetingID: m.ID, At: time.Now(), By: "UIAN"}); err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: m.ID, MinuteNumber: "12", OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Circulate the SWACA report", CreatedBy: "UIAN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CompleteAction(ctx, a.ID, "Sent round", "UNEIL"); err != nil {
+		t.Fatal(err)
+	}
+	e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
+		Description: "Trustee of SWACA", StartedOn: commands.Date{Year: 2026, Month: time.November, Day: 1}, AddedBy: "UNEIL", AddedAt: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EndInterest(ctx, e.ID, commands.Date{Year: 2026, Month: time.December, Day: 31}, "UIAN", time.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS", Role: commands.RoleMember}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	// Each row as meeting|record|action|item|member|member_id|detail|by|by_id.
+	got := map[string]bool{}
+	var last time.Time
+	for _, r := range recs[1:] {
+		when, err := time.Parse(time.RFC3339, r[0])
+		if err != nil {
+			t.Errorf("time %q: %v", r[0], err)
+		}
+		if when.Before(last) {
+			t.Errorf("row %q is older than the one before it (%s): want oldest first", r, last)
+		}
+		last = when
+		got[strings.Join(r[1:], "|")] = true
+	}
+	for _, want := range []string{
+		"2026-12-10 10:00|meeting|scheduled|||||Ian Barton|UIAN",
+		"2026-12-10 10:00|meeting|opened||||at 10:02|Ian Barton|UIAN",
+		"2026-12-10 10:00|meeting|closed||||at 11:00|Ian Barton|UIAN",
+		"2026-12-10 10:00|attendance|present||Ian Barton|UIAN|at 10:05|Ian Barton|UIAN",
+		"2026-12-10 10:00|minutes|minuted|7.5|||minute 12 SWACA — The board heard from SWACA.|Ian Barton|UIAN",
+		"2026-12-10 10:00|minutes|amended|7.5|||minute 12 SWACA — The board heard from SWACA's chief officer.|Ian Barton|UIAN",
+		"2026-12-10 10:00|minutes|approved||||by correspondence|Ian Barton|UIAN",
+		"2026-12-10 10:00|actions|added||Neil Frackelton|UNEIL|minute 12: Circulate the SWACA report; due 2027-01-14|Ian Barton|UIAN",
+		"2026-12-10 10:00|actions|done||Neil Frackelton|UNEIL|minute 12: Circulate the SWACA report; due 2027-01-14; Sent round|Neil Frackelton|UNEIL",
+		"|interests|registered||Neil Frackelton|UNEIL|other: Trustee of SWACA|Neil Frackelton|UNEIL",
+		"|interests|ended||Neil Frackelton|UNEIL|other: Trustee of SWACA; ended on 2026-12-31|Ian Barton|UIAN",
+		"|membership|added||Neil Frackelton|UNEIL|role: member; SWACA|Ian Barton|UIAN",
+		"|membership|added||Sue Holden|USUE|role: member; Sefton CVS|Ian Barton|UIAN",
+		"|membership|removed||Sue Holden|USUE||Ian Barton|UIAN",
+	} {
+		if !got[want] {
+			t.Errorf("no row %q in:\n%s", want, out)
+		}
 	}
 }
