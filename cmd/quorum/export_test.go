@@ -201,11 +201,11 @@ func TestExportHistoryAgendaEdit(t *testing.T) {
 
 // TestExportHistoryEveryRecord: the history's CSV has every record of the
 // committee that keeps a history, not only those /history shows: who was
-// at the meeting, its opening and closing, a minute written, amended and
-// approved, an action added and done, an entry in the register of
-// interests registered and ended, and a member added and removed, each
-// with who did it. The register and membership are the committee's, and
-// name no meeting.
+// at the meeting, its opening and closing, a minute written and amended,
+// a decision recorded, the minutes approved, an action added and done, an
+// entry in the register of interests registered and ended, and a member
+// added and removed, each with who did it. The register and membership
+// are the committee's, and name no meeting.
 func TestExportHistoryEveryRecord(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	historyRecords(t, dsn)
@@ -245,6 +245,10 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		if _, err := db.WriteMinute(ctx, w); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(at, london), Item: "7.6",
+		Number: "13", Position: 2, Title: "Budget", Resolution: &commands.Resolution{Body: "That the budget be agreed."}, Action: "resolved", By: "UIAN"}); err != nil {
+		t.Fatal(err)
 	}
 	if err := db.ApproveMinutes(ctx, commands.MinutesApproval{MeetingID: m.ID, At: time.Now(), By: "UIAN"}); err != nil {
 		t.Fatal(err)
@@ -301,6 +305,7 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		"2026-12-10 10:00|attendance|present||Ian Barton|UIAN|at 10:05|Ian Barton|UIAN",
 		"2026-12-10 10:00|minutes|minuted|7.5|||minute 12 SWACA — The board heard from SWACA.|Ian Barton|UIAN",
 		"2026-12-10 10:00|minutes|amended|7.5|||minute 12 SWACA — The board heard from SWACA's chief officer.|Ian Barton|UIAN",
+		"2026-12-10 10:00|decisions|resolved|7.6|||minute 13 Budget — RESOLVED: That the budget be agreed.|Ian Barton|UIAN",
 		"2026-12-10 10:00|minutes|approved||||by correspondence|Ian Barton|UIAN",
 		"2026-12-10 10:00|actions|added||Neil Frackelton|UNEIL|minute 12: Circulate the SWACA report; due 2027-01-14|Ian Barton|UIAN",
 		"2026-12-10 10:00|actions|done||Neil Frackelton|UNEIL|minute 12: Circulate the SWACA report; due 2027-01-14; Sent round|Neil Frackelton|UNEIL",
