@@ -201,11 +201,12 @@ func TestExportHistoryAgendaEdit(t *testing.T) {
 
 // TestExportHistoryEveryRecord: the history's CSV has every record of the
 // committee that keeps a history, not only those /history shows: who was
-// at the meeting, its opening and closing, a minute written and amended,
-// a decision recorded, the minutes approved, an action added and done, an
-// entry in the register of interests registered and ended, and a member
-// added and removed, each with who did it. The register and membership
-// are the committee's, and name no meeting.
+// at the meeting (a departure entered by mistake withdrawn), its opening
+// and closing, a minute written and amended, a decision recorded, the
+// minutes approved, an action added and done, an entry in the register of
+// interests registered and ended, and a member added and removed, each
+// with who did it. The register and membership are the committee's, and
+// name no meeting.
 func TestExportHistoryEveryRecord(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	historyRecords(t, dsn)
@@ -232,9 +233,15 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UIAN", UserID: "UIAN", Name: "Ian Barton",
-		Status: commands.AttendPresent, At: at.Add(5 * time.Minute), By: "UIAN"}, nil); err != nil {
-		t.Fatal(err)
+	for _, mark := range []commands.AttendanceMark{
+		{Status: commands.AttendPresent, At: at.Add(5 * time.Minute)},
+		{Status: commands.AttendLeft, At: at.Add(30 * time.Minute)},
+		{Status: commands.AttendPresent, At: at.Add(30 * time.Minute), Corrects: true},
+	} {
+		mark.MeetingID, mark.MemberKey, mark.UserID, mark.Name, mark.By = m.ID, "UIAN", "UIAN", "Ian Barton", "UIAN"
+		if _, err := db.MarkAttendance(ctx, mark, nil); err != nil {
+			t.Fatal(err)
+		}
 	}
 	written, amended := "The board heard from SWACA.", "The board heard from SWACA's chief officer."
 	for _, w := range []commands.MinuteWrite{
@@ -303,6 +310,8 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		"2026-12-10 10:00|meeting|opened||||at 10:02|Ian Barton|UIAN",
 		"2026-12-10 10:00|meeting|closed||||at 11:00|Ian Barton|UIAN",
 		"2026-12-10 10:00|attendance|present||Ian Barton|UIAN|at 10:05|Ian Barton|UIAN",
+		"2026-12-10 10:00|attendance|left||Ian Barton|UIAN|at 10:30|Ian Barton|UIAN",
+		"2026-12-10 10:00|attendance|departure withdrawn||Ian Barton|UIAN|at 10:30|Ian Barton|UIAN",
 		"2026-12-10 10:00|minutes|minuted|7.5|||minute 12 SWACA — The board heard from SWACA.|Ian Barton|UIAN",
 		"2026-12-10 10:00|minutes|amended|7.5|||minute 12 SWACA — The board heard from SWACA's chief officer.|Ian Barton|UIAN",
 		"2026-12-10 10:00|decisions|resolved|7.6|||minute 13 Budget — RESOLVED: That the budget be agreed.|Ian Barton|UIAN",
