@@ -394,9 +394,10 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 
 // interestDetail is an entry in the register i, as the export of the
 // history gives it: its category and description, whom it is for, and a
-// gift's value, giver and day; a sensitive entry's category alone, its
-// details withheld as they are from the register's export.
-const interestDetail = `CASE WHEN i.sensitive THEN i.category || ': details withheld (sensitive interest)'
+// gift's value, giver and day; of a sensitive entry, only that it is one,
+// as the published register says it (PublishedRegister): its category
+// tells what the description withholds (land, for a home address).
+const interestDetail = `CASE WHEN i.sensitive THEN 'a sensitive interest: its details are withheld'
 	ELSE concat_ws('; ', i.category || ': ' || i.description, CASE WHEN i.for_whom = 'spouse' THEN 'spouse or partner' END,
 		'£' || to_char(i.value_pence / 100.0, 'FM999999990.00'), 'from ' || NULLIF(i.gift_from, ''),
 		'received ' || to_char(i.gift_on, 'YYYY-MM-DD')) END`

@@ -329,3 +329,70 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestExportHistoryWithholdsSensitiveInterests: an entry in the register
+// marked sensitive is in the history's CSV as the published register
+// gives it, as registered and ended by whom and when, with nothing of
+// what it is: neither its description nor its category (a home address
+// registered under land says where the member lives as surely). Nor does
+// another committee's register reach this committee's export.
+func TestExportHistoryWithholdsSensitiveInterests(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := db.CommitteeByName(ctx, "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := db.CreateCommittee(ctx, commands.Committee{Name: "Bootle Partnership", TeamID: "T1", ChannelID: "C2"},
+		commands.Member{UserID: "UNEIL", Name: "Neil Frackelton"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []commands.Interest{
+		{CommitteeID: c.ID, Category: commands.CategoryLand, Description: "Home at 4 Marine Drive"},
+		{CommitteeID: other.ID, Category: commands.CategoryEmployment, Description: "Chief officer of the Bootle Trust"},
+	} {
+		e.UserID, e.Name, e.Sensitive, e.AddedBy, e.AddedAt = "UNEIL", "Neil Frackelton", true, "UNEIL", time.Now()
+		e.StartedOn = commands.Date{Year: 2026, Month: time.November, Day: 1}
+		added, err := db.AddInterest(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.EndInterest(ctx, added.ID, commands.Date{Year: 2026, Month: time.December, Day: 31}, "UIAN", time.Now(), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	var got []string
+	for _, r := range recs[1:] {
+		if r[2] == "interests" {
+			got = append(got, strings.Join(r[1:], "|"))
+		}
+	}
+	want := []string{
+		"|interests|registered||Neil Frackelton|UNEIL|a sensitive interest: its details are withheld|Neil Frackelton|UNEIL",
+		"|interests|ended||Neil Frackelton|UNEIL|a sensitive interest: its details are withheld; ended on 2026-12-31|Ian Barton|UIAN",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("the register's rows (-got +want):\n%s", diff)
+	}
+	for _, secret := range []string{"Marine Drive", "land", "employment", "Bootle"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("the export has %q:\n%s", secret, out)
+		}
+	}
+}
