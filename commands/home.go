@@ -104,7 +104,9 @@ func (s *Service) HomeOpened(ctx context.Context, teamID, userID string, now tim
 //   - at the advertised start of a meeting not opened in Quorum, the
 //     Homes that showed it as the next meeting (NextMeetings reads those
 //     not yet begun): its members' and the substitutes its apologies
-//     name. Opening a meeting marks every Home as it is recorded;
+//     name; and those of the substitutes named at the one after, whose
+//     card appears. Opening a meeting marks those Homes as it is
+//     recorded;
 //   - at the midnight after an open action's due day, when it turns
 //     overdue (isOverdue), its owner's Home and those that count the
 //     overdue: the officers', the chair's and the vice-chair's.

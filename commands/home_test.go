@@ -1094,3 +1094,45 @@ func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
 		t.Errorf("the advertised start of a meeting already opened marked %v", got)
 	}
 }
+
+// TestHomeOfASubstituteAtTheMeetingAfter: someone who is no member, named
+// as a substitute at the meeting after the next, has no card for it
+// until the next meeting begins, and then has one: at the next meeting's
+// advertised start, the reminders' loop marks their Home with its
+// members'; opened in Quorum before its start, the opening does. Named
+// at the meeting opened, they lose its card as it opens, and their Home
+// is marked then too.
+func TestHomeOfASubstituteAtTheMeetingAfter(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
+	k.must(neil, "/apologies 14/01/2027 Holiday sub <@USTRANGER>")
+	k.must(graeme, "/apologies 11/02/2027 Training sub <@USTRANGER>")
+	card := func() string {
+		t.Helper()
+		h := homeAt(t, k, stranger)
+		if len(h.Cards) == 0 {
+			return ""
+		}
+		return h.Cards[0].Text
+	}
+	k.now = time.Date(2026, 12, 10, 9, 59, 0, 0, london)
+	if got := card(); got != "" {
+		t.Errorf("the substitute's Home before the meeting they are not named at began: %q", got)
+	}
+	// Its advertised start, never opened in Quorum.
+	got := dayTicks(t, k, time.Date(2026, 12, 10, 9, 59, 0, 0, london), time.Date(2026, 12, 10, 10, 1, 0, 0, london))
+	if !slices.Contains(got, stranger) {
+		t.Errorf("the advertised start of the meeting before the one they substitute at marked %v, not the substitute's Home", got)
+	}
+	wantShown(t, card(), "Next meeting: Thursday 14 January 2027, 10:00")
+
+	// Opened before its advertised start: the card moves on to February.
+	k.now = time.Date(2027, 1, 14, 9, 30, 0, 0, london)
+	k.marked()
+	k.must(ian, "/meeting start")
+	if got := k.marked(); !slices.Contains(got, stranger) {
+		t.Errorf("opening the meeting they substitute at marked %v, not the substitute's Home", got)
+	}
+	wantShown(t, card(), "Next meeting: Thursday 11 February 2027, 10:00")
+}

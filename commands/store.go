@@ -183,7 +183,8 @@ type HomeStore interface {
 	// vice-chair's, of a committee with a meeting, not cancelled, whose
 	// advertised start or the midnight after it fell then; the members'
 	// and the named substitutes', of a scheduled meeting not opened whose
-	// advertised start fell then; and the owner's and the officers', the
+	// advertised start fell then, and the substitutes' named at the
+	// meeting next after until; and the owner's and the officers', the
 	// chair's and the vice-chair's, of an open action whose due day's
 	// following midnight fell then. It reports how many it marked.
 	MarkDayHomes(ctx context.Context, since, until time.Time) (int, error)

@@ -121,6 +121,12 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET opened_at = $2 WHERE id = $1 AND opened_at IS NULL`, e.MeetingID, e.At); err != nil {
 				return err
 			}
+			// No longer the next meeting: the Homes of its substitutes,
+			// and of those at the one after, move on, as the members'
+			// do (markStale, below).
+			if err := markSubstituteHomes(ctx, tx, e.MeetingID, e.At); err != nil {
+				return err
+			}
 		}
 		if e.Action == commands.ActionClosed {
 			// A closed meeting was held: declarations and apologies for it

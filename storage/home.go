@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/quorumhq/quorum/commands"
@@ -153,10 +154,13 @@ var markDayHomesSQL = `
 			JOIN members mb ON mb.committee_id = t.committee_id AND mb.removed_at IS NULL
 			WHERE mb.role = 'vice-chair' OR t.id IN (SELECT id FROM moved)
 			UNION ALL
-			-- The substitutes it names, whose card is of that meeting.
+			-- The substitutes it names, whose card is of that meeting,
+			-- and those named at the one after it, now the next, who may
+			-- be no members and had no card until now (substituteOf).
 			SELECT mv.committee_id, mv.team_id, a.substitute_id
 			FROM moved mv
-			JOIN apologies a ON a.meeting_id = mv.id AND a.substitute_id IS NOT NULL AND NOT a.withdrawn
+			CROSS JOIN LATERAL (` + substituteOf("mv.id", "mv.committee_id", "$2") + `) AS s(meeting_id)
+			JOIN apologies a ON a.meeting_id = s.meeting_id AND a.substitute_id IS NOT NULL AND NOT a.withdrawn
 			UNION ALL
 			-- An action turning overdue: its owner's Home lists it, and
 			-- the officers', the chair's and the vice-chair's count it.
@@ -182,6 +186,32 @@ var markDayHomesSQL = `
 		ORDER BY v.team_id, v.user_id, x.committee_id
 		ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
 		DO NOTHING`
+
+// substituteOf lists meeting, no longer the next of committee, and the
+// one that is next after at, as NextMeetings reads it: the meetings whose
+// substitutes' Homes change as meeting stops being the next, some of
+// them no members, whom no mark of the members' reaches.
+func substituteOf(meeting, committee, at string) string {
+	return `SELECT ` + meeting + ` UNION ALL (SELECT n.id FROM meetings n
+		WHERE n.committee_id = ` + committee + ` AND n.status = 'scheduled' AND n.starts_at > ` + at + ` AND ` + notOpened("n.id") + `
+		ORDER BY n.starts_at LIMIT 1)`
+}
+
+// markSubstituteHomes marks, in the caller's transaction, the Homes of
+// the substitutes named at meeting meetingID and at the meeting next
+// after at, for meetingID opened at at: the opening marks its members'
+// Homes, and the substitutes', who may be no members, move on too (see
+// substituteOf); opened before its advertised start, nothing else does.
+func markSubstituteHomes(ctx context.Context, q sqlx.ExtContext, meetingID int64, at time.Time) error {
+	_, err := q.ExecContext(ctx, `
+		SELECT mark_stale(m.committee_id, NULL, array_agg(DISTINCT a.substitute_id))
+		FROM meetings m
+		CROSS JOIN LATERAL (`+substituteOf("m.id", "m.committee_id", "CAST($2 AS timestamptz)")+`) AS s(meeting_id)
+		JOIN apologies a ON a.meeting_id = s.meeting_id AND a.substitute_id IS NOT NULL AND NOT a.withdrawn
+		WHERE m.id = $1
+		GROUP BY m.committee_id`, meetingID, at)
+	return err
+}
 
 // MarkDayHomes implements commands.HomeStore, in one statement a tick
 // whatever turns. A mark coalesces with one pending, which is built after
