@@ -325,12 +325,13 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if action == "resolved" {
 		earlier = was.Resolved()
 	}
-	if was.ID == 0 {
+	if was.Narrative == "" && len(was.Resolutions) == 0 {
 		// A standard item (apologies, declarations, the previous
 		// minutes) with nothing recorded stood in the draft as written
 		// from the records: kept as what the minute read, as /minutes
 		// amend keeps it (the store keeps it ahead of a first change
-		// only).
+		// only). So it did when a member's correction made the minute
+		// to stand on, with no text of its own.
 		if w.Drawn, err = s.drawnFor(ctx, c, m, item, action == "resolved"); err != nil {
 			return Reply{}, err
 		}

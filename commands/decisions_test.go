@@ -1504,3 +1504,21 @@ func TestMinuteOnARecordsItemKeepsWhatItRead(t *testing.T) {
 		t.Errorf("/resolve on an item with nothing drawn spoke of a drawn paragraph:\n%s", got)
 	}
 }
+
+// TestMinuteOnARecordsItemWithACorrection: /minute on a standard item the
+// draft writes from the records, after a member proposed a correction to
+// it (which the minute stands on, with no text of its own), says and
+// keeps what the draft drew, as it does with none proposed.
+func TestMinuteOnARecordsItemWithACorrection(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, `/apologies for "Jo Smith (Merseyside Fire & Rescue)" 10/12/2026 Unwell`)
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	drawn := "Apologies for absence were received from Jo Smith (Merseyside Fire &amp; Rescue)."
+	k.must(graeme, "/minutes comment 1 I sent apologies too.")
+	wantShown(t, k.say(ian, "/minutes draft"), drawn)
+	got := k.say(ian, "/minute 1 Apologies were received from Jo Smith and Graeme Robson.")
+	wantShown(t, got, "It stands in place of the narrative the draft drew from the records (kept in `/history minutes`)", "It read", drawn)
+	wantShown(t, k.say(ian, "/history minutes"),
+		"minute 1: minuted by <@UIAN>, in place of the paragraph drawn from the records. It read: “"+drawn+"” Now: “Apologies were received from Jo Smith and Graeme Robson.”")
+}
