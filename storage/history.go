@@ -350,7 +350,10 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		WHERE l.committee_id = $1 AND l.action = 'minutes.drafts_replaced'
 		UNION ALL
 		SELECT al.at, a.committee_id, a.meeting_id, 'actions', al.kind, '', al.owner_user, al.owner_name,
-			concat_ws('; ', 'minute ' || a.minute_number || ': ' || a.body, 'due ' || to_char(al.due_on, 'YYYY-MM-DD'), NULLIF(al.note, '')),
+			-- Under no minute, as minuteLabel says it: imported from an
+			-- action log under an item whose minute was not given.
+			concat_ws('; ', COALESCE('minute ' || NULLIF(a.minute_number, ''), 'no minute') || ': ' || a.body,
+				'due ' || to_char(al.due_on, 'YYYY-MM-DD'), NULLIF(al.note, '')),
 			al.by_user, 30, al.id, NULLIF(al.owner_user, '')
 		FROM action_log al JOIN actions a ON a.id = al.action_id
 		WHERE a.committee_id = $1

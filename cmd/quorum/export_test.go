@@ -396,3 +396,40 @@ func TestExportHistoryWithholdsSensitiveInterests(t *testing.T) {
 		}
 	}
 }
+
+// TestExportHistoryActionUnderNoMinute: an action under no minute (one
+// imported from an action log under an item whose minute the minutes did
+// not give) is exported as under no minute, as `/action list` says it,
+// not under a minute with no number.
+func TestExportHistoryActionUnderNoMinute(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := db.CommitteeByName(ctx, "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	ms, err := db.Meetings(ctx, c.ID, at.AddDate(0, 0, -1), at.AddDate(0, 0, 1))
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("meetings: %v %v", ms, err)
+	}
+	if _, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: ms[0].ID, OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"}); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	want := "2026-12-10 10:00,actions,added,,Neil Frackelton,UNEIL,no minute: Book the room; due 2027-01-14,Ian Barton,UIAN"
+	if !strings.Contains(out, want) {
+		t.Errorf("no row %q in:\n%s", want, out)
+	}
+}
