@@ -38,13 +38,21 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 // changeAgenda makes changes to the agenda of m, the meeting
 // agendaMeeting found, for in's sender. Whether m is under way is
 // settled again as the changes are written, under the lock that orders
-// changes to its agenda: a meeting opened while they waited their turn,
-// after agendaMeeting found it not yet opened, keeps its agenda, and the
-// refusal is the one agendaMeeting gives.
+// changes to its agenda: a meeting opened or cancelled while they
+// waited their turn, after agendaMeeting found it not yet opened and
+// scheduled, keeps its agenda, and the refusal is the one agendaMeeting
+// gives.
 func (s *Service) changeAgenda(ctx context.Context, in *Input, m Meeting, changes []AgendaChange) error {
 	err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
 		return sittingErr(in.Committee, under.StartsAt, under.Opened, under.Closed, in.agendaRefused, in.agendaRefused)
+	}
+	if errors.Is(err, ErrConflict) {
+		// Cancelled meanwhile, it is refused as agendaMeeting refuses
+		// it now; otherwise the conflict is the caller's to tell.
+		if now, rerr := s.store.Meeting(ctx, m.ID); rerr == nil && now.Status == MeetingCancelled {
+			return openMeeting(in.Committee, now, in.Now)
+		}
 	}
 	return err
 }

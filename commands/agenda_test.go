@@ -1027,3 +1027,45 @@ func waitingFor(k *kit, kinds ...string) int {
 	}
 	return n
 }
+
+// TestAgendaChangeRefusedOnceCancelledMeanwhile: a cancelled meeting's
+// agenda cannot be changed, and that too is settled as the change
+// writes: a change whose own check found the meeting scheduled, and
+// which then waits its turn behind `/meeting cancel`, is refused as it
+// would be sent after it, and the agenda stays as it was.
+func TestAgendaChangeRefusedOnceCancelledMeanwhile(t *testing.T) {
+	for _, tc := range []struct{ sub, line string }{
+		{"add", "/agenda add 7.8 Late Item — Ann Lee"},
+		{"remove", "/agenda remove 7.5"},
+		{"move", "/agenda move 7.5 7.6"},
+		{"edit", "/agenda edit 7.5 SWACA Services"},
+	} {
+		t.Run(tc.sub, func(t *testing.T) {
+			k := agendaKit(t)
+			id := k.next().ID
+			ctx := context.Background()
+			before, err := k.db.AgendaItems(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cancel, r := whileCancelling(k, id, ian, tc.line)
+			if cancel.err != nil || cancel.reply.Refused {
+				t.Fatalf("the cancelling: %v %s", cancel.err, shown(cancel.reply))
+			}
+			if r.err != nil {
+				t.Fatalf("%s: %v", tc.line, r.err)
+			}
+			if !r.reply.Refused {
+				t.Errorf("%s, sent as the meeting was cancelled, was not refused: %s", tc.line, shown(r.reply))
+			}
+			wantShown(t, shown(r.reply), "The meeting on Thursday 10 December 2026 was cancelled.")
+			after, err := k.db.AgendaItems(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(after, before); diff != "" {
+				t.Errorf("%s changed the agenda of a meeting cancelled before it (-got +want):\n%s", tc.line, diff)
+			}
+		})
+	}
+}

@@ -347,8 +347,10 @@ type AgendaStore interface {
 	// AgendaItems lists a meeting's standing items in natural order.
 	AgendaItems(ctx context.Context, meetingID int64) ([]AgendaItem, error)
 	// ChangeAgenda applies changes to a meeting's items in order, in one
-	// transaction: all or nothing. Adding a number that stands is
-	// ErrConflict; removing or moving one that does not is ErrNotFound.
+	// transaction: all or nothing. Adding a number that stands, or any
+	// change to a meeting cancelled, is ErrConflict; removing or moving
+	// one that does not is ErrNotFound; a meeting opened is
+	// *MeetingUnderWay.
 	// It holds the meeting's row from before it reads what a removal asks
 	// about (AgendaChange.Ask) until it commits.
 	ChangeAgenda(ctx context.Context, meetingID int64, changes []AgendaChange, by string) error

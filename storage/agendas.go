@@ -103,9 +103,15 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		var m struct {
 			CommitteeID int64     `db:"committee_id"`
 			StartsAt    time.Time `db:"starts_at"`
+			Status      string    `db:"status"`
 		}
-		if err := tx.GetContext(ctx, &m, `SELECT committee_id, starts_at FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
+		if err := tx.GetContext(ctx, &m, `SELECT committee_id, starts_at, status FROM meetings WHERE id = $1 FOR UPDATE`, meetingID); err != nil {
 			return err
+		}
+		// Cancelling takes the row too (CancelMeeting): one cancelled
+		// while the change waited keeps the agenda it was cancelled with.
+		if m.Status == string(commands.MeetingCancelled) {
+			return fmt.Errorf("meeting %d is cancelled: %w", meetingID, commands.ErrConflict)
 		}
 		// Opening the meeting takes its row too (RecordSession): one opened
 		// while the change waited, after the command found it not yet
