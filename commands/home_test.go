@@ -1136,3 +1136,62 @@ func TestHomeOfASubstituteAtTheMeetingAfter(t *testing.T) {
 	}
 	wantShown(t, card(), "Next meeting: Thursday 11 February 2027, 10:00")
 }
+
+// TestHomeOfASubstituteAsTheMeetingIsCancelledOrMoved: a substitute who
+// is no member sees the next meeting on their Home as its members do, and
+// their Home is marked as theirs are when it is cancelled or moved: named
+// at the meeting cancelled, their card goes; named at the one after it,
+// now the next, they gain one; named at a meeting moved, its card shows
+// the new day, or goes when another meeting is then the next.
+func TestHomeOfASubstituteAsTheMeetingIsCancelledOrMoved(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
+	k.must(neil, "/apologies Holiday sub <@USTRANGER>")
+	k.must(graeme, "/apologies 14/01/2027 Training sub <@USUE>")
+	card := func(user string) string {
+		t.Helper()
+		h := homeAt(t, k, user)
+		if len(h.Cards) == 0 {
+			return ""
+		}
+		return h.Cards[0].Text
+	}
+	k.marked()
+	k.must(ian, "/meeting cancel 10 December")
+	got := k.marked()
+	for _, who := range []string{stranger, sue} {
+		if !slices.Contains(got, who) {
+			t.Errorf("cancelling the next meeting marked %v, not %s's Home", got, who)
+		}
+	}
+	if got := card(stranger); got != "" {
+		t.Errorf("the Home of the substitute at the meeting cancelled: %q", got)
+	}
+	wantShown(t, card(sue), "Next meeting: Thursday 14 January 2027, 10:00")
+
+	// Moved after the meeting in February, which is then the next.
+	k.must(ian, "/meeting move 14/01/2027 11/03/2027 10:00")
+	if got := k.marked(); !slices.Contains(got, sue) {
+		t.Errorf("moving the meeting they substitute at marked %v, not the substitute's Home", got)
+	}
+	if got := card(sue); got != "" {
+		t.Errorf("the Home of the substitute at a meeting moved after the next: %q", got)
+	}
+	// And back before it: the next again, and February's substitute,
+	// no longer at the next meeting, loses its card.
+	k.must(neil, "/apologies 11/02/2027 Holiday sub <@USTRANGER>")
+	wantShown(t, card(stranger), "Next meeting: Thursday 11 February 2027, 10:00")
+	k.marked()
+	k.must(ian, "/meeting move 11/03/2027 04/02/2027 10:00")
+	got = k.marked()
+	for _, who := range []string{stranger, sue} {
+		if !slices.Contains(got, who) {
+			t.Errorf("moving a meeting back before the next marked %v, not %s's Home", got, who)
+		}
+	}
+	wantShown(t, card(sue), "Next meeting: Thursday 4 February 2027, 10:00")
+	if got := card(stranger); got != "" {
+		t.Errorf("the Home of the substitute at the meeting no longer the next: %q", got)
+	}
+}

@@ -199,17 +199,19 @@ func substituteOf(meeting, committee, at string) string {
 
 // markSubstituteHomes marks, in the caller's transaction, the Homes of
 // the substitutes named at meeting meetingID and at the meeting next
-// after at, for meetingID opened at at: the opening marks its members'
-// Homes, and the substitutes', who may be no members, move on too (see
-// substituteOf); opened before its advertised start, nothing else does.
+// after at (now, when at is zero), for meetingID opened, cancelled or
+// moved: the change marks its members' Homes, and the substitutes', who
+// may be no members, show the meeting too, or gain or lose a card as it
+// stops or starts being the next (see substituteOf). A meeting moved is
+// marked so before and after its move, as either next may be another.
 func markSubstituteHomes(ctx context.Context, q sqlx.ExtContext, meetingID int64, at time.Time) error {
 	_, err := q.ExecContext(ctx, `
 		SELECT mark_stale(m.committee_id, NULL, array_agg(DISTINCT a.substitute_id))
 		FROM meetings m
-		CROSS JOIN LATERAL (`+substituteOf("m.id", "m.committee_id", "CAST($2 AS timestamptz)")+`) AS s(meeting_id)
+		CROSS JOIN LATERAL (`+substituteOf("m.id", "m.committee_id", "COALESCE(CAST($2 AS timestamptz), now())")+`) AS s(meeting_id)
 		JOIN apologies a ON a.meeting_id = s.meeting_id AND a.substitute_id IS NOT NULL AND NOT a.withdrawn
 		WHERE m.id = $1
-		GROUP BY m.committee_id`, meetingID, at)
+		GROUP BY m.committee_id`, meetingID, nullTime(at))
 	return err
 }
 

@@ -173,6 +173,9 @@ func (db *DB) CancelMeeting(ctx context.Context, id int64, by string, at time.Ti
 		if err := markStale(ctx, tx, id, nil); err != nil {
 			return err
 		}
+		if err := markSubstituteHomes(ctx, tx, id, at); err != nil {
+			return err
+		}
 		return auditAt(ctx, tx, committeeID, by, "meeting."+string(commands.MeetingCancelled), "", map[string]any{"meeting": id}, at)
 	})
 }
@@ -192,6 +195,12 @@ func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, noti
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, ch.MeetingID)
 		if err != nil {
+			return err
+		}
+		// The substitutes' Homes as the meeting stood (markSubstituteHomes);
+		// those as it stands are marked after. Nothing is written if the
+		// change is not.
+		if err := markSubstituteHomes(ctx, tx, ch.MeetingID, ch.At); err != nil {
 			return err
 		}
 		err = tx.GetContext(ctx, &committeeID, `UPDATE meetings SET starts_at = $3, venue = $4, time_known = $5, revision = revision + 1
@@ -249,6 +258,9 @@ func (db *DB) ChangeMeeting(ctx context.Context, ch commands.MeetingChange, noti
 		// The posted agenda shows the date, time and venue; every
 		// member's Home shows the next meeting.
 		if err := markStale(ctx, tx, ch.MeetingID, nil); err != nil {
+			return err
+		}
+		if err := markSubstituteHomes(ctx, tx, ch.MeetingID, ch.At); err != nil {
 			return err
 		}
 		var row meetingRow
