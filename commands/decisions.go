@@ -797,7 +797,13 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	var on Date
 	var t draftTarget
 	found := false
-	if d, dn, err := takeDate(args, in.Now, c.Location()); err == nil && dn > 0 && !d.IsNext() {
+	d, dn, err := takeDate(args, in.Now, c.Location())
+	if _, number := minuteNumber(firstArg(args)); err != nil && !number {
+		// A day that is no day ("31/02/2027") is answered as that, not as
+		// a minute number.
+		return draftTarget{}, "", badArgs(err)
+	}
+	if err == nil && dn > 0 && !d.IsNext() {
 		rest := dropLabel(args[dn:], "minute")
 		if number, ok := minuteNumber(firstArg(rest)); ok {
 			got, ok, missing, err := s.minuteToCorrect(ctx, in, d, number)

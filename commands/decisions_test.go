@@ -1522,3 +1522,16 @@ func TestMinuteOnARecordsItemWithACorrection(t *testing.T) {
 	wantShown(t, k.say(ian, "/history minutes"),
 		"minute 1: minuted by <@UIAN>, in place of the paragraph drawn from the records. It read: “"+drawn+"” Now: “Apologies were received from Jo Smith and Graeme Robson.”")
 }
+
+// A day that is no day, where the meeting's day may come first, is
+// answered as the date it is meant to be, not as a minute number.
+func TestMinutesCorrectionOnAnImpossibleDay(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
+	k.steps([]step{
+		{ian, "/minutes amend 31/02/2027 9 The Board considered it.", []string{"There is no 31 February 2027: February 2027 has 28 days.", "/minutes amend [MEETING-DAY] MINUTE TEXT"}},
+		{graeme, "/minutes comment 31/02/2027 9 The figures were for the last quarter.", []string{"There is no 31 February 2027: February 2027 has 28 days.", "/minutes comment [MEETING-DAY] MINUTE TEXT"}},
+		// A word that is neither is still answered as no minute number.
+		{ian, "/minutes amend nine Something else.", []string{"`nine` is not a minute number."}},
+	})
+}
