@@ -682,3 +682,14 @@ func TestResolutionHistoryOfImportedMinutes(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A day that is no day before the minute's number is answered as that,
+// not as a number missing.
+func TestMinuteHistoryOnAnImpossibleDay(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{ian, "/history resolution 31/02/2027 4", []string{"There is no 31 February 2027: February 2027 has 28 days.", "/history resolution [DATE] NUMBER"}},
+		{neil, "/history minute 30 February 2027 4", []string{"There is no 30 February 2027: February 2027 has 28 days."}},
+		{ian, "/history resolution", []string{"Give the minute's number, as `/resolution` shows it: `/history resolution 28`."}},
+	})
+}

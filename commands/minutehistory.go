@@ -85,6 +85,11 @@ func resolutionHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		return Reply{}, err
 	}
 	q, err := parseResolutionQuery(in.Args, in.Now, c.Location())
+	if _, _, bad := takeDate(in.Args, in.Now, c.Location()); err != nil && bad != nil {
+		// A day that is no day ("31/02/2027") is answered as that, not as
+		// a number missing.
+		return Reply{}, badArgs(bad)
+	}
 	if err != nil || q.Number == "" {
 		return Reply{}, usageErr("Give the minute's number, as `/resolution` shows it: `/history resolution 28`.")
 	}
