@@ -112,6 +112,7 @@ func actionCommand() *Command {
 		Name:    "/action",
 		Summary: "Record the actions the minutes give people, and chase them until done.",
 		Saves:   "the action",
+		Fits:    fmt.Sprintf("an action, or a note of what was done, may be up to %d characters", maxActionText),
 		Subs: []Sub{{
 			Alone: true, Read: true, Run: listActions,
 		}, {

@@ -17,6 +17,7 @@ func apologiesCommand() *Command {
 		Name:    "/apologies",
 		Summary: "Send apologies for absence from a meeting, with a reason and a substitute.",
 		Saves:   "your apology",
+		Fits:    fmt.Sprintf("a reason may be up to %d characters", MaxReasonLen),
 		Subs: []Sub{{
 			Usage:   []string{apologyUsage, apologyForUsage},
 			Summary: "Send apologies for the next meeting, or the one on DATE; sending again changes only what you name, and keeps the rest. An officer or the chair sends them for someone else with `for` first.",

@@ -152,6 +152,7 @@ func attendanceCommand() *Command {
 		Name:    "/attendance",
 		Summary: "Record who is at the meeting in progress: officers mark anyone; members mark themselves.",
 		Saves:   "the attendance",
+		Fits:    fmt.Sprintf("a reason may be up to %d characters", MaxReasonLen),
 		Subs: []Sub{{
 			Usage: []string{
 				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",

@@ -53,6 +53,11 @@ type Command struct {
 	// Saves names what a write that failed did not save, e.g. "your
 	// apology"; the subcommands that are reads say nothing was lost.
 	Saves string
+	// Fits says how long the longest part of the command's text may be
+	// ("a reason may be up to 500 characters"), where that is less than
+	// MaxTextLen: text over MaxTextLen is refused before it is read, and
+	// the refusal says what would fit.
+	Fits string
 	// Subs are the subcommands, in the order help lists them.
 	Subs []Sub
 	// Buttons and Forms are the actions the command's replies offer, by
@@ -248,7 +253,11 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 		return s.once(ctx, r, refused(s.unknown(r.Command)))
 	}
 	if utf8.RuneCountInString(r.Text) > MaxTextLen {
-		return s.once(ctx, r, refused(private("That is too long for %s (%d characters; the limit is %d).", cmd.Name, utf8.RuneCountInString(r.Text), MaxTextLen)))
+		fits := "send it again, shorter"
+		if cmd.Fits != "" {
+			fits = cmd.Fits
+		}
+		return s.once(ctx, r, refused(private("That is too long for %s (%d characters; the limit is %d). Nothing was saved; %s.", cmd.Name, utf8.RuneCountInString(r.Text), MaxTextLen, fits)))
 	}
 	if what := unstorable(r.Text); what != "" {
 		return s.once(ctx, r, refused(private("%s", unstorableText(what))))

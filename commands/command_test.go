@@ -196,7 +196,7 @@ func TestUnknownCommandsAndLongText(t *testing.T) {
 		t.Errorf("an unknown command is quoted as markup: %q", r.Text)
 	}
 	r = k.run(neil, "/apologies "+strings.Repeat("x", commands.MaxTextLen+1))
-	if !r.Refused || r.Text != "That is too long for /apologies (4001 characters; the limit is 4000)." {
+	if !r.Refused || r.Text != "That is too long for /apologies (4001 characters; the limit is 4000). Nothing was saved; a reason may be up to 500 characters." {
 		t.Errorf("long text: %+v", r)
 	}
 	if r := k.act(k.request(neil, ""), "nothing.here", "1"); !r.Refused || r.Text != "That button no longer does anything; try the command again." {
@@ -468,4 +468,26 @@ func TestMeetingSummaryNamesTheDay(t *testing.T) {
 	k := newKit(t)
 	first, _, _ := strings.Cut(k.run(stranger, "/meeting help").Text, "\n")
 	wantShown(t, first, "open", "attendance", "close")
+}
+
+// Text too long to read at all is refused with what the command can take,
+// so that someone who shortens it to just under the outer limit is not
+// refused again for a reason or a minute that has a shorter one.
+func TestTooLongTextSaysWhatFits(t *testing.T) {
+	k := agendaKit(t)
+	long := strings.Repeat("x", 5000)
+	k.steps([]step{
+		{neil, "/apologies " + long, []string{"That is too long for /apologies (5000 characters; the limit is 4000). Nothing was saved; a reason may be up to 500 characters."}},
+		{ian, "/attendance <@UNEIL> apologies " + long, []string{"Nothing was saved; a reason may be up to 500 characters."}},
+		{ian, "/minute 4 " + long, []string{"Nothing was saved; a minute may be up to 3000 characters."}},
+		{ian, "/resolve 4 That " + long, []string{"Nothing was saved; a minute may be up to 3000 characters."}},
+		{ian, "/minutes amend 4 " + long, []string{"Nothing was saved; a minute may be up to 3000 characters."}},
+		{ian, "/action add 4 <@UNEIL> 31/12/2026 " + long, []string{"Nothing was saved; an action, or a note of what was done, may be up to 1000 characters."}},
+		{neil, "/interests add other " + long, []string{"Nothing was saved; a description may be up to 1000 characters."}},
+		{neil, "/declare 4 personal " + long, []string{"Nothing was saved; the nature of an interest may be up to 1000 characters."}},
+		{ian, "/meeting schedule 2027-01-14 10:00 " + long, []string{"That is too long for /meeting (5026 characters; the limit is 4000). Nothing was saved; send it again, shorter."}},
+	})
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("apologies stored after refusals: %q", got)
+	}
 }

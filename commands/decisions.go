@@ -191,6 +191,7 @@ func resolveCommand() *Command {
 		Name:    "/resolve",
 		Summary: "Record what the meeting resolved under an agenda item (officers and the chair).",
 		Saves:   "the resolution",
+		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
 		Subs: []Sub{{
 			Usage:   []string{"/resolve [DATE] ITEM TEXT", "/resolve [DATE] ITEM NOTED:|AGREED:|DECISION: TEXT"},
 			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft. It is RESOLVED unless a leading label records it under another word.",
@@ -212,6 +213,7 @@ func minuteCommand() *Command {
 		Name:    "/minute",
 		Summary: "Record the narrative of an agenda item's minute (officers and the chair).",
 		Saves:   "the minute",
+		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
 		Subs: []Sub{{
 			Usage:    []string{"/minute [DATE] ITEM TEXT"},
 			Summary:  "Record what the meeting heard or discussed under an agenda item, during or after the meeting.",

@@ -139,6 +139,7 @@ func declareCommand() *Command {
 		Name:    "/declare",
 		Summary: "Declare an interest in an agenda item: pecuniary, personal or other.",
 		Saves:   "your declaration",
+		Fits:    fmt.Sprintf("the nature of an interest may be up to %d characters", MaxNatureLen),
 		Subs: []Sub{{
 			Usage: []string{"/declare [DATE] ITEM KIND NATURE",
 				`/declare for @someone|"Name (Organisation)" [DATE] ITEM KIND NATURE   (officer or chair)`},

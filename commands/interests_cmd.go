@@ -16,6 +16,7 @@ func interestsCommand() *Command {
 		Name:    "/interests",
 		Summary: "Your register of interests: what you hold, gifts and hospitality, and its review; officers see the whole register.",
 		Saves:   "your register entry",
+		Fits:    fmt.Sprintf("a description may be up to %d characters", MaxInterestLen),
 		Subs: []Sub{{
 			Alone:   true,
 			Usage:   []string{"/interests"},

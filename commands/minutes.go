@@ -750,6 +750,7 @@ func minutesCommand() *Command {
 		Name:    "/minutes",
 		Summary: "Draft a meeting's minutes from its records, correct and confirm them, or import published minutes.",
 		Saves:   "the minutes",
+		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
 		Subs: []Sub{{
 			Name:     "draft",
 			Usage:    []string{"/minutes draft [DATE]"},
