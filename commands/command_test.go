@@ -95,8 +95,8 @@ func TestHelpForNoSuchSubcommand(t *testing.T) {
 		{"/agenda help nonsense", []string{"`/agenda` has no subcommand `nonsense`.\n*/agenda* — See the agenda", "`/agenda help post` explains one of them."}},
 		{"/agenda help pots", []string{"`/agenda` has no subcommand `pots`: did you mean `/agenda post`?\n*/agenda post* — "}},
 		{"/agenda pots help", []string{"`/agenda` has no subcommand `pots`: did you mean `/agenda post`?\n*/agenda post* — "}},
-		{"/report help add", []string{"`/report` has no subcommand `add`: for that, use `/report ITEM URL [TITLE]`.\n*/report* — Attach the link to your report", "• `/report ITEM URL [TITLE]`", "• `/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG`"}},
-		{"/report add help", []string{"`/report` has no subcommand `add`: for that, use `/report ITEM URL [TITLE]`."}},
+		{"/report help add", []string{"`/report` has no subcommand `add`: for that, use `/report [DATE] ITEM URL [TITLE]`.\n*/report* — Attach the link to your report", "• `/report [DATE] ITEM URL [TITLE]`", "• `/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG`"}},
+		{"/report add help", []string{"`/report` has no subcommand `add`: for that, use `/report [DATE] ITEM URL [TITLE]`."}},
 		{"/apologies help send", []string{"`/apologies` has no subcommand `send`: for that, use `/apologies [DATE] [REASON | reason none]", "\n*/apologies* — Send apologies for the next meeting"}},
 		{"/committee help member", []string{"`/committee help member` is followed by `add` or `remove`.\n*/committee* — "}},
 	} {

@@ -158,7 +158,7 @@ func reportCommand() *Command {
 		Subs: []Sub{{
 			Alone: true, Read: true, Who: NoCommittee, Run: showHelp,
 		}, {
-			Usage:    []string{"/report ITEM URL [TITLE]", `/report for @someone|"Name (Organisation)" [DATE] ITEM URL [TITLE]   (officer or chair)`},
+			Usage:    []string{"/report [DATE] ITEM URL [TITLE]", `/report for @someone|"Name (Organisation)" [DATE] ITEM URL [TITLE]   (officer or chair)`},
 			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers. An officer or the chair attaches a member's report for them with `for` first.",
 			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", "/report for @graeme 6 https://example.org/policing.pdf Policing update"},
 			Also:     []string{"add", "send", "submit", "attach"},

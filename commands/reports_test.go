@@ -67,7 +67,7 @@ func TestReport(t *testing.T) {
 		{ian, "/report missing", []string{"2 items with a presenter have no report yet:", "• Item 7.5 (SWACA) — Kate Ellis (SWACA)"}},
 		{neil, "/report 9 https://example.org/r.pdf", []string{"Item 9 is not on the agenda for the meeting on Thursday 10 December 2026."}},
 		{stranger, "/report 7.5 https://example.org/r.pdf", []string{"You are not a member of Safer Sefton Together."}},
-		{neil, "/report 7.5", []string{"Give the report's web address after the item number.", "• `/report ITEM URL [TITLE]`"}},
+		{neil, "/report 7.5", []string{"Give the report's web address after the item number.", "• `/report [DATE] ITEM URL [TITLE]`"}},
 		{neil, "/report 7.5 https://example.org/r.pdf " + strings.Repeat("t", 201), []string{"That title is too long (201 characters; the limit is 200)."}},
 		{neil, "/report list now", []string{"`list` takes only a date."}},
 	})
@@ -297,4 +297,15 @@ func TestReportAddressWithoutItsItem(t *testing.T) {
 	if got := k.reportLinks(); len(got) != 0 {
 		t.Errorf("report links = %q, want none", got)
 	}
+}
+
+// The help gives the form that takes the meeting's day, as the README
+// does, since a report for a later meeting is sent so.
+func TestReportHelpShowsTheDate(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{neil, "/report help", []string{"• `/report [DATE] ITEM URL [TITLE]`"}},
+		{neil, "/report 7.5", []string{"Give the report's web address after the item number.", "• `/report [DATE] ITEM URL [TITLE]`"}},
+		{neil, "/report 10/12/2026 7.5 https://example.org/swaca.pdf SWACA report", []string{"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached."}},
+	})
 }
