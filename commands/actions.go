@@ -114,7 +114,10 @@ func actionCommand() *Command {
 		Saves:   "the action",
 		Fits:    fmt.Sprintf("an action, or a note of what was done, may be up to %d characters", maxActionText),
 		Subs: []Sub{{
-			Alone: true, Read: true, Run: listActions,
+			Alone:   true,
+			Usage:   []string{"/action"},
+			Summary: "The committee's outstanding actions, as `/action list` shows them.",
+			Read:    true, Run: listActions,
 		}, {
 			Name:     "add",
 			Usage:    []string{"/action add [MEETING-DAY] MINUTE @owner|\"Name\" DATE TEXT"},

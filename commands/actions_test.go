@@ -1325,3 +1325,11 @@ Frackelton      SWACA Referrals Data        28/02/2027
 		"• 2. SWACA Referrals Data — <@UNEIL>, due Sunday 28 February 2027 (minute 1, Thursday 12 November 2026)")
 	inOrder(t, shown(k.run(neil, "/action list mine")), "SWACA Figures", "SWACA Referrals Data")
 }
+
+// The help lists `/action` alone, which the README gives first, before
+// the subcommands.
+func TestActionHelpListsTheCommandAlone(t *testing.T) {
+	k := agendaKit(t)
+	inOrder(t, k.say(neil, "/action help"), "*/action*", "• `/action`", "• `/action add ")
+	wantShown(t, k.say(neil, "/action"), "Outstanding actions of *Safer Sefton Together*")
+}
