@@ -249,6 +249,9 @@ func (s *Service) Commands() []*Command {
 // out, and FailureReply says so.
 func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	cmd, ok := s.commands[r.Command]
+	if !ok && strings.EqualFold(r.Command, "/help") {
+		return s.once(ctx, r, s.commandList())
+	}
 	if !ok {
 		return s.once(ctx, r, refused(s.unknown(r.Command)))
 	}
@@ -900,6 +903,16 @@ const minutesDateHelp = "DATE is the day of the meeting: " + dateForms + "; with
 // showHelp is the handler of a command that alone shows its help.
 func showHelp(_ context.Context, _ *Service, in *Input) (Reply, error) {
 	return in.cmd.help(nil), nil
+}
+
+// commandList answers `/help`, which is none of ours but asks for what
+// is: each command with what it is for.
+func (s *Service) commandList() Reply {
+	lines := []string{"Quorum's commands; each answers `help` (`/apologies help`) with its forms and examples:"}
+	for _, c := range s.Commands() {
+		lines = append(lines, "• `"+c.Name+"` — "+c.Summary)
+	}
+	return private("%s", strings.Join(lines, "\n"))
 }
 
 func (s *Service) unknown(name string) Reply {

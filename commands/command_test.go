@@ -491,3 +491,21 @@ func TestTooLongTextSaysWhatFits(t *testing.T) {
 		t.Errorf("apologies stored after refusals: %q", got)
 	}
 }
+
+// `/help`, where a workspace or the console sends it, lists the commands
+// with what each is for, rather than saying it is unknown.
+func TestHelpCommandListsTheCommands(t *testing.T) {
+	k := committeeKit(t)
+	r := k.run(neil, "/help")
+	if r.Refused || r.Visibility != commands.Private {
+		t.Errorf("/help refused or not private: %+v", r)
+	}
+	got := shown(r)
+	if strings.Contains(got, "I don't know") {
+		t.Errorf("/help is answered as unknown:\n%s", got)
+	}
+	inOrder(t, got, "each answers `help`",
+		"• `/action` — Record the actions the minutes give people",
+		"• `/apologies` — Send apologies for absence from a meeting",
+		"• `/resolve` — Record what the meeting resolved")
+}
