@@ -162,6 +162,7 @@ func reportCommand() *Command {
 			Summary:  "Attach the link to your report for an item of the next meeting's agenda; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers. An officer or the chair attaches a member's report for them with `for` first.",
 			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", "/report for @graeme 6 https://example.org/policing.pdf Policing update"},
 			Also:     []string{"add", "send", "submit", "attach"},
+			Date:     tableDateHelp,
 			Who:      Members, AtTable: true, SelfAdmit: true, Run: submitReport,
 		}, {
 			Name:     "list",
@@ -179,8 +180,9 @@ func reportCommand() *Command {
 		}, {
 			Name:     "remove",
 			Usage:    []string{"/report remove [DATE] ITEM [@member|\"Name (Organisation)\"]"},
-			Summary:  "Remove your report link for an item of the next meeting, or the one on DATE (an officer or the chair: anyone's, naming them); the history keeps it and who removed it.",
+			Summary:  "Remove your report link for an item of the meeting in progress, else the next, or the one on DATE (an officer or the chair: anyone's, naming them); the history keeps it and who removed it.",
 			Examples: []string{"/report remove 7.5", "/report remove 7.5 @neil", "/report remove 11/02/2027 5 @sue", `/report remove 4 "Jen Williams (NW Probation)"`},
+			Date:     tableDateHelp,
 			Who:      Members, Run: removeReport,
 		}},
 	}
@@ -479,7 +481,16 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer or the chair may add whose, e.g. `/report remove 7.5 @neil`, or `/report remove 4 \"Jen Williams (NW Probation)\"` for someone not in Slack.")
 	}
-	m, err := s.meetingFor(ctx, c, d, in.Now)
+	// Without a date, the meeting in progress while one is, where
+	// `/report ITEM URL` attached the link; `next` said is the meeting
+	// after it.
+	var m Meeting
+	var err error
+	if saidNextFirst(in.Args) {
+		m, err = s.meetingSaid(ctx, in, d, true)
+	} else {
+		m, _, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
+	}
 	if err != nil {
 		return Reply{}, err
 	}

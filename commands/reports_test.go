@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -307,5 +308,23 @@ func TestReportHelpShowsTheDate(t *testing.T) {
 		{neil, "/report help", []string{"• `/report [DATE] ITEM URL [TITLE]`"}},
 		{neil, "/report 7.5", []string{"Give the report's web address after the item number.", "• `/report [DATE] ITEM URL [TITLE]`"}},
 		{neil, "/report 10/12/2026 7.5 https://example.org/swaca.pdf SWACA report", []string{"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached."}},
+	})
+}
+
+// At the table, a link attached without a date goes to the meeting in
+// progress, and removing it without a date takes it from there, not from
+// the meeting after, where it never was.
+func TestReportRemovedAtTheTable(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{sue, "/report 7.7 https://example.org/cvs.pdf CVS", []string{"at the meeting on Thursday 10 December 2026 is attached."}},
+		{sue, "/report remove next 7.7", []string{"You have no report attached to Item 7.7 for the meeting on Thursday 14 January 2027."}},
+		{sue, "/report remove 7.7", []string{"Your report for Item 7.7 (Sefton CVS) is removed"}},
+		{sue, "/report list", []string{"meeting on Thursday 10 December 2026", "No reports have been attached yet."}},
+		{sue, "/report help remove", []string{"Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."}},
+		{sue, "/report help", []string{"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else the next"}},
 	})
 }
