@@ -151,7 +151,7 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/minutes post help", []string{"without one, the meeting in progress, else the last one if it began in the last 12 hours"}, true},
 		{"/minutes approve help", []string{"DATE is the day of the meeting whose minutes are confirmed: 2026-12-10, 10/12/2026 (day first) or 10 December 2026; without one, the last meeting's before the one in progress (or before now)."}, true},
 		{"/minutes help", []string{"In `/minutes draft` and `/minutes post`, DATE is the day of the meeting", "In `/minutes approve`, DATE is the day of the meeting whose minutes are confirmed"}, true},
-		{"/meeting help", []string{usual, "In `/meeting schedule`, DATE is the day of the new meeting", "In `/meeting start`, DATE is the day of the meeting to open"}, false},
+		{"/meeting help", []string{"In `/meeting history`, " + atTable, "In `/meeting schedule`, DATE is the day of the new meeting", "In `/meeting start`, DATE is the day of the meeting to open"}, true},
 	} {
 		got := k.say(neil, tc.line)
 		for _, w := range tc.want {

@@ -77,6 +77,7 @@ func meetingCommand() *Command {
 			Usage:    []string{"/meeting history [DATE]"},
 			Summary:  "Every change to a meeting's date, time or venue: who made it, when, from what to what.",
 			Examples: []string{"/meeting history 17/12/2026"},
+			Date:     tableDateHelp,
 			Read:     true, Run: meetingHistory,
 		}, {
 			Name: "reminders", Aliases: []string{"reminder"}, Alone: true,

@@ -522,3 +522,21 @@ func TestMeetingScheduledOnceBegun(t *testing.T) {
 		{ian, "/meeting schedule today 20:00", []string{"*Safer Sefton Together* meets today, Monday 23 November 2026, 20:00: it has begun"}},
 	})
 }
+
+// `/meeting history` without a date, while a meeting is in progress, is
+// that meeting's, and its help says so rather than that the next is the
+// default.
+func TestMeetingHistoryHelpSaysWhichMeeting(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{neil, "/meeting history", []string{"changes to the meeting on Thursday 10 December 2026"}},
+		{neil, "/meeting history next", []string{"changes to the meeting on Thursday 14 January 2027"}},
+		{neil, "/meeting help history", []string{"Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."}},
+	})
+	if got := k.say(neil, "/meeting help"); strings.Contains(got, "`next` (the default)") {
+		t.Errorf("/meeting help says DATE is the next meeting by default:\n%s", got)
+	}
+}
