@@ -517,9 +517,10 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	typed := strings.Join(in.Args, " ")
 	var members []Member
-	if strings.Contains(strings.Join(strings.Fields(typed), " "), " - ") {
+	if strings.Contains(strings.Join(strings.Fields(typed), " "), " - ") || strings.Contains(typed, "<@") {
 		// A hyphen marks a presenter only before a member's name or a
-		// name with its organisation (hyphenPresenter).
+		// name with its organisation (hyphenPresenter); a member
+		// mentioned is named (mentionsNamed).
 		if members, err = s.store.Members(ctx, c.ID); err != nil {
 			return Reply{}, err
 		}
@@ -720,9 +721,10 @@ func editAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	typed := strings.Join(in.Args, " ")
 	var members []Member
-	if strings.Contains(" "+strings.Join(strings.Fields(typed), " "), " - ") {
+	if strings.Contains(" "+strings.Join(strings.Fields(typed), " "), " - ") || strings.Contains(typed, "<@") {
 		// A hyphen marks a presenter only before a member's name or a
-		// name with its organisation (hyphenPresenter).
+		// name with its organisation (hyphenPresenter); a member
+		// mentioned is named (mentionsNamed).
 		if members, err = s.store.Members(ctx, c.ID); err != nil {
 			return Reply{}, err
 		}

@@ -1069,3 +1069,28 @@ func TestAgendaChangeRefusedOnceCancelledMeanwhile(t *testing.T) {
 		})
 	}
 }
+
+// A presenter named by mention, as Slack sends "— @Neil" ("<@UNEIL|neil>"),
+// is printed as the member, with their organisation, not as the markup,
+// which the posted agenda would show as text.
+func TestAgendaPresenterByMention(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(ian, "/agenda add 7.6 Sefton Youth Justice Service — <@UNEIL|neil>")
+	wantShown(t, shown(r), "*7.6* Sefton Youth Justice Service — _Neil Frackelton (SWACA)_")
+	r = k.must(ian, "/agenda edit 7.5 SWACA — <@USUE|sue>")
+	wantShown(t, shown(r), "*7.5* SWACA — _Sue Holden (Sefton CVS)_")
+	r = k.must(ian, "/agenda edit 6 - <@UNEIL|neil>")
+	wantShown(t, shown(r), "*6* Local Policing Update — _Neil Frackelton (SWACA)_")
+	r = k.must(ian, "/agenda add 7.8 Partners' update — <@UNEIL|neil>, <@UGRAEME>")
+	wantShown(t, shown(r), "*7.8* Partners' update — _Neil Frackelton (SWACA), Graeme Robson (Merseyside Police)_")
+	// A name is kept as typed, to be escaped where it is shown.
+	k.must(ian, "/committee member add <@UGRAEME> Fire &amp; Rescue")
+	r = k.must(ian, "/agenda edit 6 - <@UGRAEME|graeme>")
+	wantShown(t, shown(r), "*6* Local Policing Update — _Graeme Robson (Fire &amp; Rescue)_")
+	// Someone who is not a member is named as Slack showed them.
+	r = k.must(ian, "/agenda add 7.9 Mallory's report — <@USTRANGER|mallory>")
+	wantShown(t, shown(r), "*7.9* Mallory's report — _mallory_")
+	if got := shown(r); strings.Contains(got, "&lt;@") || strings.Contains(got, "<@") {
+		t.Errorf("the agenda shows mention markup:\n%s", got)
+	}
+}

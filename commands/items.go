@@ -257,6 +257,7 @@ func parseItemEdit(text string, members []Member) (itemEdit, error) {
 // presenter was marked.
 func readItemText(text string, members []Member) (it itemText, dashed bool, err error) {
 	text = Unescape(strings.Join(strings.Fields(text), " ")) // as typed; see Request.Text
+	text = mentionsNamed(text, members)
 	num, rest, _ := strings.Cut(text, " ")
 	if num == "" {
 		return it, false, fmt.Errorf("give the item's number and title, e.g. `7.5 SWACA — Neil Frackelton`")
@@ -291,6 +292,30 @@ func readItemText(text string, members []Member) (it itemText, dashed bool, err 
 		return it, dashed, fmt.Errorf("that presenter is too long (the limit is %d characters)", MaxPresenterLen)
 	}
 	return it, dashed, nil
+}
+
+// mentionsNamed writes each mention in an item's text ("— @Neil", which
+// Slack sends as "<@UNEIL|neil>") as the agenda prints a presenter: a
+// member by name and organisation, so that a presenter mentioned alone
+// reads as one typed "Neil Frackelton (SWACA)", and anyone else by the
+// name Slack showed. The agenda is posted and printed as text, where the
+// markup would show as it is.
+func mentionsNamed(text string, members []Member) string {
+	return mentionMarkup.ReplaceAllStringFunc(text, func(markup string) string {
+		m := mentionMarkup.FindStringSubmatch(markup)
+		for _, member := range members {
+			if member.UserID == m[1] && member.Organisation != "" {
+				return member.Name + " (" + member.Organisation + ")"
+			}
+			if member.UserID == m[1] {
+				return member.Name
+			}
+		}
+		if m[2] != "" {
+			return m[2]
+		}
+		return markup
+	})
 }
 
 // hyphenPresenter reports whether p, the text after a spaced hyphen in an
