@@ -279,7 +279,9 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
 		return Reply{}, usageErr("The due date, %s, is in the past.", due)
 	}
-	text := clean(plain(rest[dn:]), 0)
+	// A mention is kept as the name the sender saw, as in a reason
+	// (plainMarked).
+	text := clean(s.namedMentions(ctx, plainMarked(rest[dn:])), 0)
 	switch {
 	case text == "":
 		return Reply{}, usageErr("Say what is to be done, after the date.")

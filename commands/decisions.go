@@ -276,7 +276,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if _, ok := minuteNumber(item); !ok || len(item) > maxItemLen {
 		return Reply{}, usageErr("`%s` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", Escape(args[0]))
 	}
-	text := cleanText(plain(args[1:]))
+	// A mention is kept as the name the sender saw, as in a reason
+	// (plainMarked): the minutes are read long after, as text.
+	text := cleanText(s.namedMentions(ctx, plainMarked(args[1:])))
 	switch {
 	case text == "":
 		// Nothing left once cleaned: recorded, it would wipe the minute.
@@ -829,7 +831,7 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	if !ok {
 		return draftTarget{}, "", usageErr("`%s` is not a minute number.", Escape(args[0]))
 	}
-	text := cleanText(plain(args[1:]))
+	text := cleanText(s.namedMentions(ctx, plainMarked(args[1:]))) // see recordMinute
 	switch {
 	case text == "":
 		return draftTarget{}, "", usageErr("Give the minute's number and the text.")

@@ -1535,3 +1535,23 @@ func TestMinutesCorrectionOnAnImpossibleDay(t *testing.T) {
 		{ian, "/minutes amend nine Something else.", []string{"`nine` is not a minute number."}},
 	})
 }
+
+// A mention in a minute, a resolution or an action ("That @Graeme …",
+// which Slack sends as "<@UGRAEME|graeme>") is kept as the name the
+// sender saw, as in an apology's reason: the minutes are read and printed
+// long after, where the markup would show as it is.
+func TestMentionInAMinuteIsTheName(t *testing.T) {
+	k := decDay(t)
+	k.steps([]step{
+		{ian, "/minute 7.7 The report of <@USUE|sue> was considered.", []string{"The report of @Sue Holden was considered."}},
+		{ian, "/resolve 7.7 That <@UGRAEME|graeme> circulate the figures.", []string{"RESOLVED: That @Graeme Robson circulate the figures."}},
+		{ian, "/minutes amend 9 The report of <@USUE|sue> was considered, and <@UNEIL> thanked her.", []string{"The report of @Sue Holden was considered, and @Neil Frackelton thanked her."}},
+		{graeme, "/minutes comment 9 It was <@UNEIL|neil> who thanked her.", []string{"Your correction to minute 9 is recorded"}},
+		{ian, "/action add 9 <@UNEIL> 31/12/2026 Send the figures to <@UGRAEME|graeme>", []string{"Send the figures to @Graeme Robson, due Thursday 31 December 2026"}},
+	})
+	got := k.say(ian, "/minutes draft")
+	wantShown(t, got, "That @Graeme Robson circulate the figures.", "It was @Neil Frackelton who thanked her.")
+	if strings.Contains(got, "&lt;@") {
+		t.Errorf("the draft shows mention markup:\n%s", got)
+	}
+}
