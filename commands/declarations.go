@@ -312,6 +312,12 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
+	// A mention is kept as the name the sender saw, as in a reason: the
+	// nature is read in lists and the minutes, as text.
+	a.Nature = s.namedMarkup(ctx, a.Nature)
+	if n := utf8.RuneCountInString(a.Nature); n > MaxNatureLen {
+		return Reply{}, usageErr("That nature is too long (%d characters; the limit is %d).", n, MaxNatureLen)
+	}
 	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(args), a.Item)
 	if err != nil {
 		return Reply{}, err
@@ -331,7 +337,9 @@ func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, erro
 	// Whether the text starts with a date does not depend on the time
 	// zone; only which day a relative one names does.
 	a, err := parseDeclaration(in.Args, in.Now, time.UTC)
-	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen {
+	// A mention in the nature is named by declareCmd, which asks the
+	// directory.
+	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen || mentionMarkup.MatchString(a.Nature) {
 		return Reply{}, false, nil
 	}
 	f, ok, err := s.store.DeclareFrom(ctx, DeclareRequest{

@@ -366,3 +366,23 @@ func TestItemTitleEndingInBrackets(t *testing.T) {
 		}
 	}
 }
+
+// A mention in a declaration's nature ("Friend of @graeme") is kept as
+// the name the sender saw, in the reply, the list and the minutes, as in
+// an apology's reason, not as Slack's markup.
+func TestDeclarationNatureNamesAMention(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{neil, "/declare 6 personal Friend of <@UGRAEME|graeme>", []string{"Nature: Friend of @Graeme Robson"}},
+		{ian, "/declare for <@USUE> 6 personal Married to <@UGRAEME|graeme>", []string{"Married to @Graeme Robson"}},
+		{ian, "/declare list", []string{"Friend of @Graeme Robson", "Married to @Graeme Robson"}},
+		{ian, "/declare minutes", []string{"Friend of @Graeme Robson"}},
+	})
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	// At the table, the declaration takes one round trip.
+	wantShown(t, k.say(graeme, "/declare 4 personal Colleague of <@UNEIL|neil>"), "Nature: Colleague of @Neil Frackelton")
+	if got := k.say(ian, "/declare list"); strings.Contains(got, "|graeme>") || strings.Contains(got, "|neil>") || strings.Contains(got, "&lt;@") {
+		t.Errorf("the list shows mention markup:\n%s", got)
+	}
+}
