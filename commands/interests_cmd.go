@@ -135,6 +135,18 @@ func (s *Service) registerNotMentioned(ctx context.Context, in *Input, args []st
 	return s.notMentioned(ctx, in, args[0], "A register is named by mention", "")
 }
 
+// describedByName is a register entry's description with each mention in
+// it written as the name the sender saw, as in an apology's reason: the
+// register is read and published as text, where Slack's markup would
+// show as it is.
+func (s *Service) describedByName(ctx context.Context, description string) (string, error) {
+	description = s.namedMarkup(ctx, description)
+	if n := utf8.RuneCountInString(description); n > MaxInterestLen {
+		return "", usageErr("That description is too long (%d characters; the limit is %d).", n, MaxInterestLen)
+	}
+	return description, nil
+}
+
 func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	a, err := parseInterest(in.Args)
 	if err != nil {
@@ -142,6 +154,9 @@ func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 		return Reply{}, badArgs(err)
+	}
+	if a.Description, err = s.describedByName(ctx, a.Description); err != nil {
+		return Reply{}, err
 	}
 	m, err := s.behalf(ctx, in, a.For)
 	if err != nil {
@@ -285,6 +300,9 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 		return Reply{}, badArgs(err)
+	}
+	if g.Description, err = s.describedByName(ctx, g.Description); err != nil {
+		return Reply{}, err
 	}
 	m, err := s.behalf(ctx, in, g.For)
 	if err != nil {

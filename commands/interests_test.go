@@ -1310,3 +1310,19 @@ func TestInterestsPromptsOnTheHome(t *testing.T) {
 		t.Errorf("Not relevant marked the Homes of %v, not Neil's", got)
 	}
 }
+
+// A mention in a register entry ("Trustee alongside @neil") is kept as the
+// name the sender saw, as in an apology's reason: the register is read
+// and published as text, where Slack's markup would show as it is.
+func TestInterestDescriptionNamesAMention(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{graeme, "/interests add other Trustee alongside <@UNEIL|neil>", []string{"Trustee alongside @Neil Frackelton"}},
+		{graeme, "/interests gift 1/11/2026 £80 Dinner with <@USUE|sue>", []string{"Dinner with @Sue Holden"}},
+		{ian, "/interests add <@UGRAEME> other Governor with <@UNEIL|neil>", []string{"on behalf of", "Governor with @Neil Frackelton"}},
+		{graeme, "/interests", []string{"Trustee alongside @Neil Frackelton", "Dinner with @Sue Holden", "Governor with @Neil Frackelton"}},
+	})
+	if got := k.say(ian, "/interests register"); strings.Contains(got, "|neil>") || strings.Contains(got, "|sue>") || strings.Contains(got, "&lt;@") {
+		t.Errorf("the register shows mention markup:\n%s", got)
+	}
+}
