@@ -325,6 +325,12 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
+	// A mention is kept as the name the sender saw, as in a reason: the
+	// title is a link's text, where markup cannot show as a mention.
+	a.Title = s.namedMarkup(ctx, a.Title)
+	if n := utf8.RuneCountInString(a.Title); n > MaxReportTitleLen {
+		return Reply{}, usageErr("That title is too long (%d characters; the limit is %d).", n, MaxReportTitleLen)
+	}
 	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(strings.Fields(text)), a.Item)
 	if err != nil {
 		return Reply{}, err
@@ -388,7 +394,9 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 	// Whether the text starts with a date does not depend on the time
 	// zone; only which day a relative one names does.
 	a, err := parseReport(in.Text, in.Now, time.UTC)
-	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen {
+	// A mention in the title is named by submitReport, which asks the
+	// directory.
+	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen || mentionMarkup.MatchString(a.Title) {
 		return Reply{}, false, nil
 	}
 	f, ok, err := s.store.SubmitReportFrom(ctx, ReportRequest{

@@ -328,3 +328,18 @@ func TestReportRemovedAtTheTable(t *testing.T) {
 		{sue, "/report help", []string{"DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else the next"}},
 	})
 }
+
+// A mention in a report's title ("Update from @sue") is kept as the name
+// the sender saw: the title is the text of a link, where Slack's markup
+// cannot show as a mention.
+func TestReportTitleNamesAMention(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf Update from <@USUE|sue>"), "<https://example.org/cvs.pdf|Update from @Sue Holden>")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	// At the table, the report takes one round trip.
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs2.pdf Figures for <@UNEIL|neil>"), "<https://example.org/cvs2.pdf|Figures for @Neil Frackelton>")
+	if got := k.say(ian, "/report list"); strings.Contains(got, "&lt;@") {
+		t.Errorf("the list shows mention markup:\n%s", got)
+	}
+}
