@@ -56,7 +56,7 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 	// Bad input: a member, an item not on the agenda, no text.
 	wantText(t, k.Must(neil, "/resolve", "7.7 That the report be noted."), "Only an officer or the chair of Safer Sefton Together can record decisions.")
 	wantText(t, k.Must(officer, "/resolve", "9.9 That the report be noted."), "Item 9.9 is not on the agenda of the meeting on Thursday 10 December 2026.")
-	wantText(t, k.Must(officer, "/resolve", "7.7"), "Give the agenda item's number and the text.", "Usage:")
+	wantText(t, k.Must(officer, "/resolve", "7.7"), "Give the text to record under item 7.7, after its number: `/resolve 7.7 That the report be noted.`", "Usage:")
 	wantText(t, k.Must(officer, "/resolve", "seven That it be noted."), "is not an agenda item number", "Usage:")
 }
 

@@ -269,6 +269,15 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			in.cmd.Name, item)
 	}
 	args := dropLabel(in.Args[n:], "item")
+	if item := strings.TrimRight(firstArg(args), ".:"); len(args) == 1 && len(item) <= maxItemLen {
+		if _, ok := minuteNumber(item); ok {
+			example := "That the report be noted."
+			if in.cmd.Name == "/minute" {
+				example = "The Board considered the report."
+			}
+			return Reply{}, usageErr("Give the text to record under item %s, after its number: `%s %s %s`", Escape(item), in.cmd.Name, Escape(item), example)
+		}
+	}
 	if len(args) < 2 {
 		return Reply{}, usageErr("Give the agenda item's number and the text.")
 	}
@@ -823,6 +832,12 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 				return draftTarget{}, "", usageErr("%s", missing)
 			}
 		}
+	}
+	if number, ok := minuteNumber(firstArg(args)); ok && len(args) == 1 {
+		if in.sub.Name == "amend" {
+			return draftTarget{}, "", usageErr("Give minute %s's new text, after its number: `/minutes amend %s TEXT`.", Escape(number), Escape(number))
+		}
+		return draftTarget{}, "", usageErr("Give the correction to minute %s, after its number: `/minutes comment %s TEXT`.", Escape(number), Escape(number))
 	}
 	if len(args) < 2 {
 		return draftTarget{}, "", usageErr("Give the minute's number and the text.")

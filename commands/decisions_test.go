@@ -268,7 +268,7 @@ func TestResolveRefused(t *testing.T) {
 		// The number of a minute, read off the draft, where the item's is
 		// wanted: the answer gives the item's.
 		{ian, "/minute 9 The Board heard the report.", []string{"Item 9 is not on the agenda of the meeting on Thursday 10 December 2026; its minute 9 is item 7.7 (Sefton CVS): `/minute 7.7 …`."}},
-		{ian, "/resolve 7.7", []string{"Give the agenda item's number and the text.", "/resolve [DATE] ITEM TEXT"}},
+		{ian, "/resolve 7.7", []string{"Give the text to record under item 7.7, after its number: `/resolve 7.7 That the report be noted.`", "/resolve [DATE] ITEM TEXT"}},
 		{ian, "/resolve", []string{"Give the agenda item's number and the text."}},
 		{ian, "/resolve seven That it be noted.", []string{"`seven` is not an agenda item number; give it first, as on the agenda (7 or 7.5).", "/resolve [DATE] ITEM TEXT"}},
 		{ian, "/resolve 1.2.3.4.5.6.7.8.9.1 That it be noted.", []string{"is not an agenda item number"}},
@@ -399,7 +399,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 		{neil, "/minutes amend 9 Something else.", []string{"Only an officer of Safer Sefton Together can amend minutes."}},
 		{ian, "/minutes amend 99 Something else.", []string{"The draft minutes of the meeting on Thursday 10 December 2026 have minutes 1 to 9; there is no minute 99."}},
 		{ian, "/minutes amend nine Something else.", []string{"`nine` is not a minute number."}},
-		{ian, "/minutes amend 9", []string{"Give the minute's number and the text."}},
+		{ian, "/minutes amend 9", []string{"Give minute 9's new text, after its number: `/minutes amend 9 TEXT`."}},
 		{ian, "/minutes amend 9 " + strings.Repeat("b", 3001), []string{"That is too long (3001 characters; the limit is 3000)."}},
 		{ian, "/minutes amend 9 \uFFFD", []string{"Give the minute's number and the text."}},
 		{graeme, "/minutes comment 9 \uFFFD", []string{"Give the minute's number and the text."}},
@@ -1554,4 +1554,18 @@ func TestMentionInAMinuteIsTheName(t *testing.T) {
 	if strings.Contains(got, "&lt;@") {
 		t.Errorf("the draft shows mention markup:\n%s", got)
 	}
+}
+
+// An item's number without the text is answered with the text to add
+// after it, not with a request for the number just given.
+func TestResolveWithoutTheText(t *testing.T) {
+	k := decDay(t)
+	k.steps([]step{
+		{ian, "/resolve 7.7", []string{"Give the text to record under item 7.7, after its number: `/resolve 7.7 That the report be noted.`"}},
+		{ian, "/minute Item 7.7", []string{"Give the text to record under item 7.7, after its number: `/minute 7.7 The Board considered the report.`"}},
+		{ian, "/minutes amend 9", []string{"Give minute 9's new text, after its number: `/minutes amend 9 TEXT`."}},
+		{graeme, "/minutes comment 9", []string{"Give the correction to minute 9, after its number: `/minutes comment 9 TEXT`."}},
+		{ian, "/resolve", []string{"Give the agenda item's number and the text."}},
+		{ian, "/minutes amend", []string{"Give the minute's number and the text."}},
+	})
 }
