@@ -529,7 +529,9 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	id := a.ID
-	note := clean(plain(in.Args[1:]), 0)
+	// A mention is kept as the name the sender saw, as in the action's
+	// own text.
+	note := clean(s.namedMentions(ctx, plainMarked(in.Args[1:])), 0)
 	if err := s.mayClose(ctx, in, a, fmt.Sprintf("mark action %d done", id)); err != nil {
 		return Reply{}, err
 	}

@@ -1333,3 +1333,16 @@ func TestActionHelpListsTheCommandAlone(t *testing.T) {
 	inOrder(t, k.say(neil, "/action help"), "*/action*", "• `/action`", "• `/action add ")
 	wantShown(t, k.say(neil, "/action"), "Outstanding actions of *Safer Sefton Together*")
 }
+
+// A mention in the note of an action done is kept as the name the sender
+// saw, as in the action's text, not as Slack's markup in its history.
+func TestActionDoneNoteNamesAMention(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(neil, "/action done 1 Sent to <@UGRAEME|graeme> on 18 December")
+	got := k.say(graeme, "/action history 1")
+	wantShown(t, got, " — marked done: Sent to @Graeme Robson on 18 December _(by <@UNEIL>)_")
+	if strings.Contains(got, "UGRAEME") {
+		t.Errorf("the note keeps mention markup:\n%s", got)
+	}
+}
