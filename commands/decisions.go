@@ -338,13 +338,13 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	if action == "resolved" {
 		earlier = was.Resolved()
 	}
-	if was.Narrative == "" && len(was.Resolutions) == 0 {
+	if earlier == "" {
 		// A standard item (apologies, declarations, the previous
-		// minutes) with nothing recorded stood in the draft as written
-		// from the records: kept as what the minute read, as /minutes
-		// amend keeps it (the store keeps it ahead of a first change
-		// only). So it did when a member's correction made the minute
-		// to stand on, with no text of its own.
+		// minutes) with nothing recorded in the part set stood in the
+		// draft as written from the records there: kept as what the
+		// minute read, as /minutes amend keeps it, whether or not the
+		// other part, or a member's correction, was recorded first (the
+		// store keeps it only if the part is still empty as it writes).
 		if w.Drawn, err = s.drawnFor(ctx, c, m, item, action == "resolved"); err != nil {
 			return Reply{}, err
 		}

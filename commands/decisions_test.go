@@ -1569,3 +1569,26 @@ func TestResolveWithoutTheText(t *testing.T) {
 		{ian, "/minutes amend", []string{"Give the minute's number and the text."}},
 	})
 }
+
+// TestMinuteAfterResolveOnARecordsItem: on the item of the previous
+// minutes, whose narrative the draft writes from the records, a /resolve
+// recorded first leaves the narrative drawn; the /minute after it says
+// and keeps what the draft drew, as a first /minute would, and the
+// resolution stands unchanged beside it in the history.
+func TestMinuteAfterResolveOnARecordsItem(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	drawn := "To confirm the Minutes of the meeting held on [date of the previous meeting] as a correct record."
+	k.must(ian, "/resolve 3 That the minutes of the meeting held on 9 December 2021 be confirmed as a correct record.")
+	wantShown(t, k.say(ian, "/minutes draft"), drawn)
+	got := k.say(ian, "/minute 3 The minutes of the meeting held on 9 December 2021 were considered.")
+	wantShown(t, got, "It stands in place of the narrative the draft drew from the records (kept in `/history minutes`)", "It read", drawn)
+	inOrder(t, k.say(ian, "/history minutes"),
+		"minute 3: resolved, recorded by <@UIAN>: “That the minutes of the meeting held on 9 December 2021 be confirmed as a correct record.”",
+		"minute 3: minuted by <@UIAN>, in place of the paragraph drawn from the records. It read: “"+drawn+"” Now: “The minutes of the meeting held on 9 December 2021 were considered.”")
+	// Amended after, the narrative's change is from the officer's text.
+	k.must(ian, "/minutes amend 3 The minutes of the meeting held on 9 December 2021 were considered and agreed.")
+	wantShown(t, k.say(ian, "/history minutes"),
+		"minute 3: narrative amended by <@UIAN>. It read: “The minutes of the meeting held on 9 December 2021 were considered.” Now: “The minutes of the meeting held on 9 December 2021 were considered and agreed.”")
+}

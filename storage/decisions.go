@@ -107,6 +107,24 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			return 0, err
 		}
 	}
+	// What the draft drew from the records stood as the part the write
+	// sets until now, though never the minute's text: kept (below) as what
+	// it read before, so that the history says what the officer's text
+	// replaced. Only where that part has no text of its own, read under
+	// the lock: one written meanwhile was shown as recorded.
+	drawn := w.Drawn
+	if drawn != "" {
+		var had bool
+		err := tx.GetContext(ctx, &had, `SELECT ($2 AND narrative <> '') OR ($3 AND resolved <> '')
+			FROM minutes WHERE meeting_id = $1 AND item_number = $4 AND item_number <> ''`,
+			w.MeetingID, setNarrative, setResolved, w.Item)
+		switch {
+		case err == nil && had:
+			drawn = ""
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return 0, err
+		}
+	}
 	var id int64
 	err = tx.GetContext(ctx, &id, `
 		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
@@ -137,16 +155,16 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			}
 		}
 	}
-	// What the draft drew from the records stood as the minute until now,
-	// though never its text: kept as what it read before, so that the
-	// history says what the officer's text replaced. Only ahead of the
-	// minute's first change: one changed already was shown as recorded,
-	// whatever the draft drew when the command read it.
-	if w.Drawn != "" {
+	// The drawn part's line holds the minute as it stood before the write:
+	// the drawn text in the part set, the other part as recorded (the
+	// write left it), so that the history compares like with like.
+	if drawn != "" {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user)
-			SELECT $1, 'drawn', CASE WHEN $3 THEN $2 ELSE '' END, CASE WHEN $4 THEN $2 ELSE '' END, '', ''
-			WHERE NOT EXISTS (SELECT 1 FROM minute_history WHERE minute_id = $1)`,
-			id, w.Drawn, setNarrative, setResolved); err != nil {
+			SELECT id, 'drawn', CASE WHEN $3 THEN $2 ELSE narrative END, CASE WHEN $4 THEN $2 ELSE resolved END,
+				CASE WHEN $4 THEN '' ELSE COALESCE((SELECT CASE WHEN count(DISTINCT r.recorded_as) = 1 THEN min(r.recorded_as) ELSE 'RESOLVED' END
+					FROM resolutions r WHERE r.minute_id = minutes.id HAVING count(*) > 0), '') END, ''
+			FROM minutes WHERE id = $1`,
+			id, drawn, setNarrative, setResolved); err != nil {
 			return 0, err
 		}
 	}
