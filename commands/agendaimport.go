@@ -138,9 +138,8 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	imp.Ask = ask
 	res, err := store.ImportAgenda(ctx, imp, by)
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
-		loc := c.Location()
-		return a, res, userErr("The meeting on %s is under way (opened at %s); its agenda cannot be changed, and nothing was imported.",
-			formatDay(under.StartsAt, loc), under.Opened.In(loc).Format("15:04"))
+		refused := "its agenda cannot be changed, and nothing was imported"
+		return a, res, sittingErr(c, under.StartsAt, under.Opened, under.Closed, refused, refused)
 	}
 	if err == nil && !res.StartsAt.IsZero() && !res.StartsAt.Equal(imp.StartsAt) {
 		// The day's meeting was scheduled already, at another time, which

@@ -41,10 +41,10 @@ type MinuteWrite struct {
 	// ErrUnchanged.
 	IfChanged bool
 	// Drawn, for a minute the draft writes from the records with nothing
-	// recorded in it yet, is what the draft showed of the part the write
-	// sets (its narrative, or its RESOLVED text), unescaped: never the
-	// minute's own text, it is kept in the history as what the minute
-	// read before it was first amended.
+	// recorded in the part the write sets (its narrative, or its RESOLVED
+	// text), is what the draft showed there, unescaped: never the
+	// minute's own text, it is kept in the history as what that part read
+	// before the write, if the part is still empty as it is written.
 	Drawn string
 }
 

@@ -14,7 +14,7 @@ import (
 // text after a change made in Quorum, and who made it.
 type MinuteEdit struct {
 	MinuteNumber string
-	Action       string // minuted, resolved or amended; drawn: what the draft drew from the records before the first amendment
+	Action       string // minuted, resolved or amended; drawn: the minute as the draft drew a part from the records, before the officer's text replaced it
 	Narrative    string
 	Resolved     string
 	// Word is the word the resolutions were recorded under after the
