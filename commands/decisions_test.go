@@ -1592,3 +1592,20 @@ func TestMinuteAfterResolveOnARecordsItem(t *testing.T) {
 	wantShown(t, k.say(ian, "/history minutes"),
 		"minute 3: narrative amended by <@UIAN>. It read: “The minutes of the meeting held on 9 December 2021 were considered.” Now: “The minutes of the meeting held on 9 December 2021 were considered and agreed.”")
 }
+
+// TestMinutesDraftTheDayAfterIsTheMeetingHeld: the day after a meeting at
+// which nothing was minuted, /minutes draft shows that meeting's draft,
+// the one /minute writes to and /minutes comment corrects, not a preview
+// of the next meeting; once its minutes are confirmed, the next one's.
+func TestMinutesDraftTheDayAfterIsTheMeetingHeld(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.")
+	wantShown(t, k.say(ian, "/minute 4 The item was deferred to the next meeting."), "of the meeting on Thursday 10 December 2026")
+	wantShown(t, k.say(ian, "/minutes draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.", "The item was deferred to the next meeting.")
+	decComplete(k)
+	k.must(ian, "/minutes approve")
+	wantShown(t, k.say(ian, "/minutes draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027.")
+}

@@ -834,7 +834,7 @@ const (
 
 // draftMinutes compiles the minutes of a meeting from its records: by
 // default the meeting in progress or held today, else the last one held
-// while its minutes are a draft, else the next.
+// until its minutes are confirmed, else the next.
 func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
@@ -905,20 +905,23 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 		}
 		return m, err
 	}
-	if run, ok, err := s.runningMeeting(ctx, c); err != nil || ok {
-		return run, err
-	}
-	prev, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
+	// The meeting /minute writes to and /minutes comment corrects, while
+	// its minutes are to be confirmed: the draft a member reads is the one
+	// whose numbers those commands take. A meeting closed in Quorum with
+	// nothing minuted yet has a draft too, written from its records; one
+	// never held here (an old meeting of an imported programme, with
+	// apologies or report links) gives way to the next.
+	prev, err := s.minutesMeeting(ctx, in, d)
 	switch {
 	case err == nil:
 		ms, err := s.store.MeetingMinutes(ctx, prev.ID)
 		if err != nil {
 			return Meeting{}, err
 		}
-		if len(ms) > 0 && ms[0].Draft || in.Now.Sub(prev.StartsAt) < 12*time.Hour {
+		if len(ms) > 0 && ms[0].Draft || len(ms) == 0 && prev.Status == MeetingHeld || in.Now.Sub(prev.StartsAt) < 12*time.Hour {
 			return prev, nil
 		}
-	case !errors.Is(err, ErrNotFound):
+	case !isUserErr(err):
 		return Meeting{}, err
 	}
 	m, err := s.store.NextMeeting(ctx, c.ID, in.Now.Add(-12*time.Hour))
