@@ -120,6 +120,26 @@ func (s *Service) MarkDayHomes(ctx context.Context, since, now time.Time) (int, 
 	return s.store.MarkDayHomes(ctx, since, now)
 }
 
+// dayHomesLookBack bounds how far a reminders' loop starting again looks
+// back for Homes that turned: a Home left open longer than this is out of
+// date whatever is marked, and one opened is rebuilt in any case.
+const dayHomesLookBack = 7 * 24 * time.Hour
+
+// dayHomesFrom is where a reminders' loop starting at now begins marking
+// the Homes that turn with the day: where the marking left off (see
+// HomeStore.DayHomesMarked), at most dayHomesLookBack before now; one tick
+// back if nothing was ever marked or that cannot be read.
+func (s *Service) dayHomesFrom(ctx context.Context, now time.Time, tick time.Duration) time.Time {
+	from := now.Add(-tick)
+	if marked, err := s.store.DayHomesMarked(ctx); err == nil && !marked.IsZero() {
+		from = marked
+		if earliest := now.Add(-dayHomesLookBack); from.Before(earliest) {
+			from = earliest
+		}
+	}
+	return from
+}
+
 // HomeNoticeFor is how long a Home keeps showing the outcome of a button.
 const HomeNoticeFor = time.Minute
 

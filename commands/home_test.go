@@ -1069,18 +1069,6 @@ func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
 		t.Errorf("the midnight after the meeting marked %v", got)
 	}
 
-	// Marked twice over the same moment, each Home waits once.
-	ctx := context.Background()
-	k.marked()
-	for range 2 {
-		if _, err := k.svc.MarkDayHomes(ctx, at(time.January, 14, 9, 59), at(time.January, 14, 10, 1)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if diff := cmp.Diff(k.marked(), []string{graeme, ian, neil}); diff != "" {
-		t.Errorf("two marks of the next meeting's start (-got +want):\n%s", diff)
-	}
-
 	// A meeting opened in Quorum moved the Homes on as it opened: its
 	// advertised start marks none.
 	k.now = at(time.January, 14, 9, 0)
@@ -1092,6 +1080,41 @@ func TestHomeNextMeetingMovesOnWithTheDay(t *testing.T) {
 	}
 	if got := dayTicks(t, k, at(time.January, 14, 9, 59), at(time.January, 14, 10, 1)); len(got) != 0 {
 		t.Errorf("the advertised start of a meeting already opened marked %v", got)
+	}
+
+	// Marked twice over the same moment, each Home waits once.
+	ctx := context.Background()
+	k.marked()
+	for range 2 {
+		if _, err := k.svc.MarkDayHomes(ctx, time.Date(2027, 2, 11, 9, 59, 0, 0, london), time.Date(2027, 2, 11, 10, 1, 0, 0, london)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(k.marked(), []string{graeme, ian, neil}); diff != "" {
+		t.Errorf("two marks of the next meeting's start (-got +want):\n%s", diff)
+	}
+}
+
+// TestHomesTurnedWhileTheBotWasDown: the reminders' loop starting again
+// looks back to where the marking left off, so a meeting's advertised
+// start passed while the bot was down still moves on the Homes left open
+// that showed it, as it would have at the time.
+func TestHomesTurnedWhileTheBotWasDown(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	// Running the evening before, then stopped overnight and past the
+	// meeting's start.
+	dayTicks(t, k, time.Date(2026, 12, 9, 18, 0, 0, 0, london), time.Date(2026, 12, 9, 18, 1, 0, 0, london))
+	got := dayTicks(t, k, time.Date(2026, 12, 10, 11, 30, 0, 0, london))
+	if diff := cmp.Diff(got, []string{graeme, ian, neil}); diff != "" {
+		t.Errorf("started again after the meeting's start (-got +want):\n%s", diff)
+	}
+	if h := homeAt(t, k, graeme); len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, "Next meeting: Thursday 14 January 2027, 10:00, Bootle Town Hall") {
+		t.Errorf("the Home after the meeting's start: %+v", h)
+	}
+	// Started again a minute later, nothing new has turned.
+	if got := dayTicks(t, k, time.Date(2026, 12, 10, 11, 31, 0, 0, london)); len(got) != 0 {
+		t.Errorf("started again a minute later marked %v", got)
 	}
 }
 

@@ -47,11 +47,12 @@ func (r *Reminders) Run(ctx context.Context) error {
 			r.Log.Info("reminders queued", "count", n)
 		}
 		// Homes that turn with the day are marked for the moments passed
-		// since the last tick (the first looks back one tick); one that
-		// failed is looked for again on the next.
+		// since the last tick; one that failed is looked for again on the
+		// next. The first looks back to where any replica's loop left off,
+		// so that what turned while the bot was down is not missed.
 		since := r.days
 		if since.IsZero() {
-			since = now.Add(-r.Every)
+			since = r.Service.dayHomesFrom(ctx, now, r.Every)
 		}
 		if _, err := r.Service.MarkDayHomes(ctx, since, now); err != nil {
 			if ctx.Err() == nil {

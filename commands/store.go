@@ -186,8 +186,13 @@ type HomeStore interface {
 	// advertised start fell then, and the substitutes' named at the
 	// meeting next after until; and the owner's and the officers', the
 	// chair's and the vice-chair's, of an open action whose due day's
-	// following midnight fell then. It reports how many it marked.
+	// following midnight fell then. It reports how many it marked, and
+	// keeps until as the moment marked up to (DayHomesMarked), unless a
+	// later one is kept already.
 	MarkDayHomes(ctx context.Context, since, until time.Time) (int, error)
+	// DayHomesMarked is the latest until MarkDayHomes was given, by any
+	// replica; zero if none.
+	DayHomesMarked(ctx context.Context) (time.Time, error)
 	// AgendaItemsFor lists the agenda items of the meetings, by meeting.
 	AgendaItemsFor(ctx context.Context, meetingIDs []int64) ([]AgendaItem, error)
 	// ReportLinksFor lists the report links standing for the meetings.

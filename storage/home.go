@@ -146,6 +146,10 @@ var markDayHomesSQL = `
 			-- advertised start; one opened marked every Home as it opened.
 			SELECT id, committee_id, team_id FROM turned
 			WHERE start AND status = 'scheduled' AND ` + notOpened("turned.id") + `
+		), kept AS (
+			-- Up to when it is marked, for a loop that starts again.
+			INSERT INTO day_turns (one, marked_until) VALUES (true, $2)
+			ON CONFLICT (one) DO UPDATE SET marked_until = GREATEST(day_turns.marked_until, EXCLUDED.marked_until)
 		), marks AS (
 			-- The vice-chair's, at both moments (see Service.MarkDayHomes),
 			-- and every member's when the next meeting moves on.
@@ -234,6 +238,16 @@ func (db *DB) MarkDayHomes(ctx context.Context, since, until time.Time) (int, er
 	}
 	n, _ := res.RowsAffected()
 	return int(n), nil
+}
+
+// DayHomesMarked implements commands.HomeStore.
+func (db *DB) DayHomesMarked(ctx context.Context) (time.Time, error) {
+	var until time.Time
+	err := db.x.GetContext(ctx, &until, `SELECT marked_until FROM day_turns`)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	return until, mapErr("day homes marked", err)
 }
 
 // AgendaItemsFor implements commands.HomeStore.
