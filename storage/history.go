@@ -391,6 +391,27 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 			l.actor, 35, l.id, l.subject
 		FROM audit_log l LEFT JOIN members lm ON lm.committee_id = l.committee_id AND lm.user_id = l.subject
 		WHERE l.committee_id = $1 AND l.action IN ('member.add', 'member.change', 'member.remove', 'member.voting')
+		UNION ALL
+		-- The committee's own settings, as the audit log keeps them.
+		SELECT l.at, l.committee_id, NULL, 'committee',
+			CASE l.action WHEN 'committee.setup' THEN 'set up' WHEN 'committee.reminders' THEN 'reminders'
+				WHEN 'committee.year_start' THEN 'year start' WHEN 'quorum.set' THEN 'quorum'
+				WHEN 'interest.gift_threshold' THEN 'gift threshold' ELSE 'calendar link reset' END,
+			'', '', '',
+			CASE l.action
+				WHEN 'committee.setup' THEN l.subject
+				WHEN 'committee.reminders' THEN CASE WHEN COALESCE(jsonb_array_length(l.detail->'days'), 0) = 0 THEN 'off'
+					ELSE (SELECT string_agg(d, ', ' ORDER BY d::int DESC) FROM jsonb_array_elements_text(l.detail->'days') d)
+						|| ' days before, at ' || (l.detail->>'at') END
+				WHEN 'committee.year_start' THEN 'starts in ' || l.subject
+				WHEN 'quorum.set' THEN COALESCE(NULLIF(l.detail->>'rule', ''), 'none')
+				WHEN 'interest.gift_threshold' THEN concat_ws(' ', 'from £' || to_char((l.detail->>'from')::numeric / 100, 'FM999999990.00'),
+					'to £' || to_char((l.detail->>'to')::numeric / 100, 'FM999999990.00'))
+				ELSE '' END,
+			l.actor, 36, l.id, NULL
+		FROM audit_log l
+		WHERE l.committee_id = $1 AND l.action IN ('committee.setup', 'committee.reminders', 'committee.year_start', 'quorum.set',
+			'interest.gift_threshold', 'calendar_reset')
 	) h
 	LEFT JOIN meetings m ON m.id = h.meeting_id
 	LEFT JOIN members bm ON bm.committee_id = h.committee_id AND bm.user_id = h.by_user`

@@ -78,6 +78,7 @@ func TestExportHistory(t *testing.T) {
 	}
 	want := []string{
 		"|membership|added||Ian Barton|UIAN|role: officer|Ian Barton|UIAN",
+		"|committee|set up||||Safer Sefton Together|Ian Barton|UIAN",
 		"|membership|added||Neil Frackelton|UNEIL|role: member; SWACA|Ian Barton|UIAN",
 		"2026-12-10 10:00|meeting|scheduled|||||Ian Barton|UIAN",
 		"2026-12-10 10:00|agenda|added|7.5|Neil Frackelton||SWACA|Ian Barton|UIAN",
@@ -133,7 +134,7 @@ func TestExportHistoryMeetingWithNoTime(t *testing.T) {
 		t.Fatalf("not CSV with rows: %v\n%s", err, out)
 	}
 	for _, r := range recs[1:] {
-		if r[2] == "membership" {
+		if r[2] == "membership" || r[2] == "committee" {
 			continue // the committee's, not the meeting's
 		}
 		if r[1] != "2026-12-10" {
@@ -282,6 +283,24 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	if err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN"); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.SetReminders(ctx, c.ID, []int{1, 7}, commands.Clock{Hour: 9}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetReminders(ctx, c.ID, nil, commands.Clock{Hour: 9}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetYearStart(ctx, c.ID, time.January, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetQuorumRule(ctx, c.ID, commands.QuorumRule{Numerator: 1, Denominator: 3, Minimum: 3}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetGiftThreshold(ctx, c.ID, 10000, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ResetCalendarToken(ctx, c.ID, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
 
 	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
 	if err != nil {
@@ -323,6 +342,13 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		"|membership|added||Neil Frackelton|UNEIL|role: member; SWACA|Ian Barton|UIAN",
 		"|membership|added||Sue Holden|USUE|role: member; Sefton CVS|Ian Barton|UIAN",
 		"|membership|removed||Sue Holden|USUE||Ian Barton|UIAN",
+		"|committee|set up||||Safer Sefton Together|Ian Barton|UIAN",
+		"|committee|reminders||||7, 1 days before, at 09:00|Ian Barton|UIAN",
+		"|committee|reminders||||off|Ian Barton|UIAN",
+		"|committee|year start||||starts in January|Ian Barton|UIAN",
+		"|committee|quorum||||1/3 min 3|Ian Barton|UIAN",
+		"|committee|gift threshold||||from £50.00 to £100.00|Ian Barton|UIAN",
+		"|committee|calendar link reset|||||Ian Barton|UIAN",
 	} {
 		if !got[want] {
 			t.Errorf("no row %q in:\n%s", want, out)
