@@ -1346,3 +1346,50 @@ func TestActionDoneNoteNamesAMention(t *testing.T) {
 		t.Errorf("the note keeps mention markup:\n%s", got)
 	}
 }
+
+// TestPostedAgendaShowsAnActionTurningOverdue: the agenda posted for the
+// next meeting lists the actions from meetings before it, marking those
+// overdue; at the midnight after an action's due day, with nothing
+// recorded then, the reminders' loop has the posted message brought up
+// to date, so the channel does not go on showing it as merely due.
+func TestPostedAgendaShowsAnActionTurningOverdue(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-15 Circulate the figures")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda post")
+	var key string
+	for _, m := range k.sent() {
+		if strings.HasPrefix(m.MessageKey, "agenda:") {
+			key = m.MessageKey
+			wantShown(t, shown(m.Reply), "Circulate the figures")
+			if strings.Contains(shown(m.Reply), "overdue") {
+				t.Errorf("the agenda posted before the action was due shows it overdue:\n%s", shown(m.Reply))
+			}
+		}
+	}
+	if key == "" {
+		t.Fatal("no agenda was posted")
+	}
+	at := func(day, hour, minute int) time.Time { return time.Date(2026, 12, day, hour, minute, 0, 0, london) }
+	dayTicks(t, k, at(14, 23, 59), at(15, 0, 1))
+	for _, m := range k.sent() {
+		if m.MessageKey == key {
+			t.Errorf("the posted agenda was brought up to date at a midnight when nothing turned")
+		}
+	}
+	dayTicks(t, k, at(15, 23, 59), at(16, 0, 1))
+	updated := false
+	for _, m := range k.sent() {
+		updated = updated || m.Kind == commands.OutboxUpdate && m.MessageKey == key
+	}
+	if !updated {
+		t.Error("the posted agenda was not brought up to date as the action turned overdue")
+	}
+	r, ok, err := k.svc.CurrentMessageAt(context.Background(), key, k.now)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	wantShown(t, shown(r), "Circulate the figures", "*overdue*")
+}

@@ -109,7 +109,9 @@ func (s *Service) HomeOpened(ctx context.Context, teamID, userID string, now tim
 //     recorded;
 //   - at the midnight after an open action's due day, when it turns
 //     overdue (isOverdue), its owner's Home and those that count the
-//     overdue: the officers', the chair's and the vice-chair's.
+//     overdue: the officers', the chair's and the vice-chair's; and the
+//     agendas posted for the committee's meetings to come, which list
+//     it (actionsSection).
 //
 // The reminders' loop calls it on each tick; a Home opened is rebuilt in
 // any case.

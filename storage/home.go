@@ -150,6 +150,15 @@ var markDayHomesSQL = `
 			-- Up to when it is marked, for a loop that starts again.
 			INSERT INTO day_turns (one, marked_until) VALUES (true, $2)
 			ON CONFLICT (one) DO UPDATE SET marked_until = GREATEST(day_turns.marked_until, EXCLUDED.marked_until)
+		), overdue AS (
+			SELECT a.committee_id, c.team_id, c.channel_id, a.owner_user
+			FROM actions a
+			JOIN committees c ON c.id = a.committee_id
+			WHERE a.status = 'open'
+			  AND a.due_on >= (CAST($1 AS timestamptz) AT TIME ZONE 'UTC')::date - 2
+			  AND a.due_on <= (CAST($2 AS timestamptz) AT TIME ZONE 'UTC')::date + 1
+			  AND ((a.due_on + 1)::timestamp AT TIME ZONE c.time_zone) > $1
+			  AND ((a.due_on + 1)::timestamp AT TIME ZONE c.time_zone) <= $2
 		), marks AS (
 			-- The vice-chair's, at both moments (see Service.MarkDayHomes),
 			-- and every member's when the next meeting moves on.
@@ -168,20 +177,26 @@ var markDayHomesSQL = `
 			UNION ALL
 			-- An action turning overdue: its owner's Home lists it, and
 			-- the officers', the chair's and the vice-chair's count it.
-			SELECT a.committee_id, c.team_id, u.user_id
-			FROM actions a
-			JOIN committees c ON c.id = a.committee_id
+			SELECT o.committee_id, o.team_id, u.user_id
+			FROM overdue o
 			CROSS JOIN LATERAL (
-				SELECT a.owner_user WHERE a.owner_user <> ''
+				SELECT o.owner_user WHERE o.owner_user <> ''
 				UNION ALL
 				SELECT mb.user_id FROM members mb
-				WHERE mb.committee_id = a.committee_id AND mb.removed_at IS NULL AND mb.role IN ('officer', 'chair', 'vice-chair')
+				WHERE mb.committee_id = o.committee_id AND mb.removed_at IS NULL AND mb.role IN ('officer', 'chair', 'vice-chair')
 			) AS u(user_id)
-			WHERE a.status = 'open'
-			  AND a.due_on >= (CAST($1 AS timestamptz) AT TIME ZONE 'UTC')::date - 2
-			  AND a.due_on <= (CAST($2 AS timestamptz) AT TIME ZONE 'UTC')::date + 1
-			  AND ((a.due_on + 1)::timestamp AT TIME ZONE c.time_zone) > $1
-			  AND ((a.due_on + 1)::timestamp AT TIME ZONE c.time_zone) <= $2
+		), agendas AS (
+			-- The agendas posted for the committee's meetings to come list
+			-- its open actions, the overdue marked (actionsSection): each
+			-- is brought up to date, as mark_stale has a change's.
+			INSERT INTO outbox (committee_id, kind, team_id, user_id, channel_id, message_key, payload)
+			SELECT DISTINCT ON (m.id) o.committee_id, 'update', '', '', o.channel_id, 'agenda:' || m.id, '{}'::jsonb
+			FROM overdue o
+			JOIN meetings m ON m.committee_id = o.committee_id AND m.status = 'scheduled'
+			JOIN slack_messages s ON s.message_key = 'agenda:' || m.id
+			ORDER BY m.id
+			ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
+			DO NOTHING
 		)
 		INSERT INTO outbox (committee_id, kind, team_id, user_id, channel_id, message_key, payload)
 		SELECT DISTINCT ON (v.team_id, v.user_id) x.committee_id, 'home', v.team_id, v.user_id, '', 'home:' || v.team_id || ':' || v.user_id, '{}'::jsonb
