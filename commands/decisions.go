@@ -618,28 +618,88 @@ func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
 
 // minuteBase is the number of the first minute of meeting m: on from the
 // last minute on record in the same municipal year, else 1; and a note
-// that says which.
+// that says which. The previous meeting's draft counts as on record: its
+// items with nothing recorded yet have numbers it shows and will keep
+// (minuteNumbers), which m's must not take again.
 func (s *Service) minuteBase(ctx context.Context, c Committee, m Meeting) (int, string, error) {
+	return s.minuteBaseFrom(ctx, c, m, 2)
+}
+
+// minuteBaseFrom is minuteBase, looking back through at most depth
+// meetings' drafts: a draft left unfinished behind another is rare, and
+// each look costs three reads.
+func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, depth int) (int, string, error) {
 	loc := c.Location()
-	last, err := s.store.LastMinute(ctx, c.ID, m.StartsAt)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		return 1, "No earlier minutes are on record, so numbering starts at 1.", nil
-	case err != nil:
-		return 0, "", err
-	}
-	n, ok := leadingNumber(last.Number)
-	if !ok {
-		return 1, "No earlier minutes are on record, so numbering starts at 1.", nil
-	}
 	start, err := s.store.YearStart(ctx, c.ID)
 	if err != nil {
 		return 0, "", err
 	}
-	if municipalYear(last.HeldOn, start) != municipalYear(DateOf(m.StartsAt, loc), start) {
-		return 1, fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn), nil
+	year := municipalYear(DateOf(m.StartsAt, loc), start)
+	base, note := 1, "No earlier minutes are on record, so numbering starts at 1."
+	last, err := s.store.LastMinute(ctx, c.ID, m.StartsAt)
+	switch {
+	case errors.Is(err, ErrNotFound):
+	case err != nil:
+		return 0, "", err
+	default:
+		n, ok := leadingNumber(last.Number)
+		switch {
+		case !ok:
+			// A number with no leading figures ("A") gives nothing to
+			// number on from.
+		case municipalYear(last.HeldOn, start) != year:
+			note = fmt.Sprintf("Numbering starts again at 1: the last minutes on record (minute %s, %s) are of the previous municipal year.", Escape(last.Number), last.HeldOn)
+		default:
+			base, note = n+1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn)
+		}
 	}
-	return n + 1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn), nil
+	if depth == 0 {
+		return base, note, nil
+	}
+	p, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return base, note, nil
+	case err != nil:
+		return 0, "", err
+	}
+	held := DateOf(p.StartsAt, loc)
+	if p.ID == m.ID || municipalYear(held, start) != year {
+		return base, note, nil
+	}
+	written, err := s.store.MeetingMinutes(ctx, p.ID)
+	if err != nil {
+		return 0, "", err
+	}
+	// Minutes being written in Quorum: a meeting closed here whose minutes
+	// are not confirmed, or one with a draft minute on record. A
+	// correction proposed to a minute with nothing recorded makes no
+	// minute on record, nor moves the next meeting's numbers.
+	drafting := p.Status == MeetingHeld && (len(written) == 0 || written[0].Draft)
+	for _, mi := range written {
+		drafting = drafting || mi.Draft && (mi.Item == "" || mi.Narrative != "" || len(mi.Resolutions) > 0)
+	}
+	if !drafting {
+		return base, note, nil
+	}
+	items, err := s.store.AgendaItems(ctx, p.ID)
+	if err != nil {
+		return 0, "", err
+	}
+	from, _, err := s.minuteBaseFrom(ctx, c, p, depth-1)
+	if err != nil {
+		return 0, "", err
+	}
+	top := 0
+	for _, n := range minuteNumbers(items, written, from) {
+		if v, ok := leadingNumber(n); ok && v > top {
+			top = v
+		}
+	}
+	if top >= base {
+		base, note = top+1, fmt.Sprintf("Numbered on from minute %d of %s, as its draft numbers it.", top, held)
+	}
+	return base, note, nil
 }
 
 // partMark finds the numbers of a multi-part resolution: "(1)", "(2)" …

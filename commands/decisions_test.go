@@ -890,12 +890,20 @@ func TestMinuteNumbersNeverRepeatWithinAMeeting(t *testing.T) {
 		t.Fatalf("no numbered minutes in the draft:\n%s", draft)
 	}
 
-	// The next meeting numbers on from the highest, not from the minute of
-	// the agenda's latest item.
+	// The next meeting numbers on from the highest its draft shows, not
+	// from the minute of the agenda's latest item.
+	top := 0
+	for n := range heads {
+		var v int
+		if _, err := fmt.Sscan(n, &v); err != nil {
+			t.Fatal(err)
+		}
+		top = max(top, v)
+	}
 	k.must(ian, "/meeting close")
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
 	k.now = time.Date(2027, 1, 14, 11, 0, 0, 0, london)
-	wantShown(t, k.say(ian, "/minute 14/01/2027 1 No apologies were received."), "minute 8 of the meeting on Thursday 14 January 2027")
+	wantShown(t, k.say(ian, "/minute 14/01/2027 1 No apologies were received."), fmt.Sprintf("minute %d of the meeting on Thursday 14 January 2027", top+1))
 }
 
 // TestResolveBeforeTodaysMeetingIsOpened: on the day of a meeting not yet
@@ -1608,4 +1616,27 @@ func TestMinutesDraftTheDayAfterIsTheMeetingHeld(t *testing.T) {
 	decComplete(k)
 	k.must(ian, "/minutes approve")
 	wantShown(t, k.say(ian, "/minutes draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027.")
+}
+
+// TestNextMeetingNumbersOnFromThePreviousDraft: minutes of the next
+// meeting recorded while the previous meeting's draft still has items with
+// nothing recorded are numbered on from the last number that draft shows,
+// not from the last minute written, so that no number of the year is
+// given twice; the previous meeting's items keep the numbers their draft
+// showed.
+func TestNextMeetingNumbersOnFromThePreviousDraft(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 1 Apologies were noted.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	before := k.say(ian, "/minutes draft 10/12/2026")
+	wantShown(t, before, "**9. SEFTON CVS**")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "Resolved under item 1: minute 10 of the meeting on Thursday 14 January 2027")
+	wantShown(t, k.say(ian, "/minute 2026-12-10 4 The item was deferred."), "Minuted under item 4: minute 4 of the meeting on Thursday 10 December 2026")
+	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 9 of Thursday 10 December 2026, as its draft numbers it.", "**10. APOLOGIES FOR ABSENCE**")
+	if after := k.say(ian, "/minutes draft 10/12/2026"); !strings.Contains(after, "**9. SEFTON CVS**") || strings.Contains(after, "**10.") {
+		t.Errorf("the previous meeting's draft after the next meeting's minute:\n%s", after)
+	}
 }
