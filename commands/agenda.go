@@ -550,7 +550,7 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Once: sent twice at once, the item is added by the first and the
 	// second finds it, under the agenda's lock, as if sent after.
 	changes = append(changes, AgendaChange{Add: &item, Once: true})
-	if err := s.changeAgenda(ctx, in, m, changes); err != nil {
+	if err := s.changeAgenda(ctx, in, &m, changes); err != nil {
 		if !errors.Is(err, ErrConflict) {
 			return Reply{}, err
 		}
@@ -692,7 +692,7 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	}
 	changes, note := closeGap(items, n)
 	changes = append([]AgendaChange{{Remove: number, Ask: ask}}, changes...)
-	err = s.changeAgenda(ctx, in, m, changes)
+	err = s.changeAgenda(ctx, in, &m, changes)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", number, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))
 	}
@@ -751,7 +751,7 @@ func editAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	err = s.changeAgenda(ctx, in, m, []AgendaChange{{Edit: &next}})
+	err = s.changeAgenda(ctx, in, &m, []AgendaChange{{Edit: &next}})
 	if errors.Is(err, ErrNotFound) {
 		// Removed or renumbered since it was read.
 		return Reply{}, userErr("Item %s was changed by someone else just now; nothing was changed. See `/agenda%s`.", it.Number, agendaDateWord(in, m))
@@ -902,7 +902,7 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if it.Number == to.String() || from == to {
 		return Reply{}, userErr("%s is already numbered %s.", Escape(itemLabel(it)), it.Number)
 	}
-	err = s.changeAgenda(ctx, in, m, []AgendaChange{{Move: it.Number, To: to.String()}})
+	err = s.changeAgenda(ctx, in, &m, []AgendaChange{{Move: it.Number, To: to.String()}})
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("There is no item %s on the agenda for %s; `/agenda%s` shows it.", from, formatDay(m.StartsAt, c.Location()), agendaDateWord(in, m))

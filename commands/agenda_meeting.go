@@ -35,15 +35,23 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 	return m, openMeeting(in.Committee, m, in.Now)
 }
 
-// changeAgenda makes changes to the agenda of m, the meeting
+// changeAgenda makes changes to the agenda of *m, the meeting
 // agendaMeeting found, for in's sender. Whether m is under way is
 // settled again as the changes are written, under the lock that orders
 // changes to its agenda: a meeting opened or cancelled while they
 // waited their turn, after agendaMeeting found it not yet opened and
 // scheduled, keeps its agenda, and the refusal is the one agendaMeeting
-// gives.
-func (s *Service) changeAgenda(ctx context.Context, in *Input, m Meeting, changes []AgendaChange) error {
+// gives. One moved meanwhile is the same meeting, and takes the changes;
+// *m is read again after them, so that the answer names the day it is
+// on now.
+func (s *Service) changeAgenda(ctx context.Context, in *Input, m *Meeting, changes []AgendaChange) error {
 	err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
+	if err == nil {
+		if now, rerr := s.store.Meeting(ctx, m.ID); rerr == nil {
+			*m = now
+		}
+		return nil
+	}
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
 		return sittingErr(in.Committee, under.StartsAt, under.Opened, under.Closed, in.agendaRefused, in.agendaRefused)
 	}

@@ -1094,3 +1094,38 @@ func TestAgendaPresenterByMention(t *testing.T) {
 		t.Errorf("the agenda shows mention markup:\n%s", got)
 	}
 }
+
+// TestAgendaChangeAsTheMeetingMoves: an agenda change sent as the meeting
+// is moved, waiting its turn behind the move, is made to the meeting's
+// agenda (it is the same meeting), and the answer names the day it is
+// now on, where it names one, never the day it was on when the change
+// was sent.
+func TestAgendaChangeAsTheMeetingMoves(t *testing.T) {
+	for _, tc := range []struct {
+		sub, line string
+		names     bool // the answer names the meeting's day
+	}{
+		{"add", "/agenda add 7.8 Late Item — Ann Lee", true},
+		{"remove", "/agenda remove 7.5", true},
+		{"move", "/agenda move 7.5 7.6", false},
+		{"edit", "/agenda edit 7.5 SWACA Services", false},
+	} {
+		t.Run(tc.sub, func(t *testing.T) {
+			k := agendaKit(t)
+			id := k.next().ID
+			moved, r := whileChanging(k, id, "/meeting move 10 December 17 December", ian, tc.line)
+			if moved.err != nil || moved.reply.Refused {
+				t.Fatalf("the move: %v %s", moved.err, shown(moved.reply))
+			}
+			if r.err != nil || r.reply.Refused {
+				t.Fatalf("%s: %v %s", tc.line, r.err, shown(r.reply))
+			}
+			if tc.names {
+				wantShown(t, shown(r.reply), "Thursday 17 December 2026")
+			}
+			if strings.Contains(shown(r.reply), "10 December") {
+				t.Errorf("%s names the day the meeting was moved from:\n%s", tc.line, shown(r.reply))
+			}
+		})
+	}
+}
