@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1392,4 +1393,45 @@ func TestPostedAgendaShowsAnActionTurningOverdue(t *testing.T) {
 		t.Fatal(ok, err)
 	}
 	wantShown(t, shown(r), "Circulate the figures", "*overdue*")
+}
+
+// TestOverdueLeavesPastAgendasAsPosted: at the midnight an action turns
+// overdue only the agendas of the meetings still to come are brought up
+// to date; the agenda posted for a meeting whose day has passed, never
+// opened in Quorum (held elsewhere, or not held), stays as it was posted,
+// however many such meetings the committee has.
+func TestOverdueLeavesPastAgendasAsPosted(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-15 Circulate the figures")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2026-12-12 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda post")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 13, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda post")
+	var keys []string
+	for _, m := range k.sent() {
+		if strings.HasPrefix(m.MessageKey, "agenda:") && !slices.Contains(keys, m.MessageKey) {
+			keys = append(keys, m.MessageKey)
+		}
+	}
+	if len(keys) != 2 {
+		t.Fatalf("agendas posted: %v", keys)
+	}
+	past, next := keys[0], keys[1]
+	at := func(day, hour, minute int) time.Time { return time.Date(2026, 12, day, hour, minute, 0, 0, london) }
+	dayTicks(t, k, at(15, 23, 59), at(16, 0, 1))
+	updated := map[string]bool{}
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxUpdate {
+			updated[m.MessageKey] = true
+		}
+	}
+	if !updated[next] {
+		t.Error("the agenda of the meeting to come was not brought up to date as the action turned overdue")
+	}
+	if updated[past] {
+		t.Error("the agenda posted for a meeting whose day has passed was changed as the action turned overdue")
+	}
 }

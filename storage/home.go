@@ -188,11 +188,15 @@ var markDayHomesSQL = `
 		), agendas AS (
 			-- The agendas posted for the committee's meetings to come list
 			-- its open actions, the overdue marked (actionsSection): each
-			-- is brought up to date, as mark_stale has a change's.
+			-- is brought up to date, as mark_stale has a change's. Only
+			-- those to come: a meeting whose start passed without being
+			-- opened here keeps the agenda posted for it, and a committee
+			-- whose clerk never opens meetings in Quorum would otherwise
+			-- have every agenda it ever posted rebuilt at each midnight.
 			INSERT INTO outbox (committee_id, kind, team_id, user_id, channel_id, message_key, payload)
 			SELECT DISTINCT ON (m.id) o.committee_id, 'update', '', '', o.channel_id, 'agenda:' || m.id, '{}'::jsonb
 			FROM overdue o
-			JOIN meetings m ON m.committee_id = o.committee_id AND m.status = 'scheduled'
+			JOIN meetings m ON m.committee_id = o.committee_id AND m.status = 'scheduled' AND m.starts_at > $2
 			JOIN slack_messages s ON s.message_key = 'agenda:' || m.id
 			ORDER BY m.id
 			ON CONFLICT (kind, message_key) WHERE kind IN ('update', 'home') AND state = 'pending' AND locked_until IS NULL
