@@ -267,8 +267,9 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 // drafts they replaced; actions (action_log); the register of interests,
 // a sensitive entry's details withheld as the register's export withholds
 // them, and reviews made on their own (those made with an entry added or
-// ended have its time, as ReviewsOf tells them apart); and membership
-// (the audit log). The register and membership are not a meeting's:
+// ended have its time, as ReviewsOf tells them apart); and membership and
+// the committee's settings (the audit log). The register, membership and
+// the settings are not a meeting's:
 // their meeting_id is 0 and starts_at NULL. Branches are numbered from 20,
 // after historySelect's, so that historyOrder keeps theirs.
 //
@@ -401,8 +402,10 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 			CASE l.action
 				WHEN 'committee.setup' THEN l.subject
 				WHEN 'committee.reminders' THEN CASE WHEN COALESCE(jsonb_array_length(l.detail->'days'), 0) = 0 THEN 'off'
-					ELSE (SELECT string_agg(d, ', ' ORDER BY d::int DESC) FROM jsonb_array_elements_text(l.detail->'days') d)
-						|| ' days before, at ' || (l.detail->>'at') END
+					-- Each day as /meeting reminders says it: 0 is the day itself.
+					ELSE (SELECT string_agg(CASE d WHEN '0' THEN 'on the day' WHEN '1' THEN '1 day before' ELSE d || ' days before' END,
+							', ' ORDER BY d::int DESC) FROM jsonb_array_elements_text(l.detail->'days') d)
+						|| ', at ' || (l.detail->>'at') END
 				WHEN 'committee.year_start' THEN 'starts in ' || l.subject
 				WHEN 'quorum.set' THEN COALESCE(NULLIF(l.detail->>'rule', ''), 'none')
 				WHEN 'interest.gift_threshold' THEN concat_ws(' ', 'from £' || to_char((l.detail->>'from')::numeric / 100, 'FM999999990.00'),

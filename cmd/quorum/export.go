@@ -24,8 +24,9 @@ export history writes every change to the committee's records on standard
 output as CSV, oldest first: apologies, declarations of interest, report
 links, agenda items, attendance, the meetings themselves (scheduled, moved,
 opened, closed, cancelled), minutes and their approval, decisions, actions,
-the register of interests and membership. Each row gives when, the meeting
-(empty for the register and membership), the record, what was done, the
+the register of interests, membership and the committee's settings. Each
+row gives when, the meeting (empty for the register, membership and the
+settings), the record, what was done, the
 item, the member, the detail, and who made the change. --since keeps the changes made on or
 after DATE (2026-12-10, 10/12/2026 or 10 December 2026), in the committee's
 time zone.
@@ -119,8 +120,8 @@ func writeHistoryCSV(w io.Writer, changes []commands.Change, loc *time.Location)
 		meeting := ch.MeetingStarts.In(loc).Format("2006-01-02 15:04")
 		switch {
 		case ch.MeetingID == 0:
-			// The register of interests and membership are the
-			// committee's, not a meeting's.
+			// The register of interests, membership and the
+			// settings are the committee's, not a meeting's.
 			meeting = ""
 		case ch.MeetingTimeUnknown:
 			meeting = ch.MeetingStarts.In(loc).Format("2006-01-02")

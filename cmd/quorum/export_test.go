@@ -286,6 +286,9 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	if err := db.SetReminders(ctx, c.ID, []int{1, 7}, commands.Clock{Hour: 9}, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.SetReminders(ctx, c.ID, []int{0}, commands.Clock{Hour: 8, Minute: 30}, "UIAN"); err != nil {
+		t.Fatal(err)
+	}
 	if err := db.SetReminders(ctx, c.ID, nil, commands.Clock{Hour: 9}, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
@@ -343,7 +346,8 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		"|membership|added||Sue Holden|USUE|role: member; Sefton CVS|Ian Barton|UIAN",
 		"|membership|removed||Sue Holden|USUE||Ian Barton|UIAN",
 		"|committee|set up||||Safer Sefton Together|Ian Barton|UIAN",
-		"|committee|reminders||||7, 1 days before, at 09:00|Ian Barton|UIAN",
+		"|committee|reminders||||7 days before, 1 day before, at 09:00|Ian Barton|UIAN",
+		"|committee|reminders||||on the day, at 08:30|Ian Barton|UIAN",
 		"|committee|reminders||||off|Ian Barton|UIAN",
 		"|committee|year start||||starts in January|Ian Barton|UIAN",
 		"|committee|quorum||||1/3 min 3|Ian Barton|UIAN",
