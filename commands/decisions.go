@@ -622,18 +622,25 @@ func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
 // items with nothing recorded yet have numbers it shows and will keep
 // (minuteNumbers), which m's must not take again.
 func (s *Service) minuteBase(ctx context.Context, c Committee, m Meeting) (int, string, error) {
-	return s.minuteBaseFrom(ctx, c, m, 2)
-}
-
-// minuteBaseFrom is minuteBase, looking back through at most depth
-// meetings' drafts: a draft left unfinished behind another is rare, and
-// each look costs three reads.
-func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, depth int) (int, string, error) {
-	loc := c.Location()
 	start, err := s.store.YearStart(ctx, c.ID)
 	if err != nil {
 		return 0, "", err
 	}
+	return s.minuteBaseFrom(ctx, c, m, start)
+}
+
+// minuteBaseFrom is minuteBase in a municipal year that starts in month
+// start. The previous meeting's draft numbers on from its own base, found
+// the same way, back through every draft behind it in the year: looked
+// at only so far, its numbers here would differ from those its draft
+// shows once more drafts than that stand in a row, as they do for a
+// committee that closes its meetings in Quorum and minutes them
+// elsewhere, and numbers would be given twice. The look stops at the
+// first meeting whose minutes are confirmed or not written here, and at
+// the year's start: for a committee that confirms its minutes, a few
+// reads.
+func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, start time.Month) (int, string, error) {
+	loc := c.Location()
 	year := municipalYear(DateOf(m.StartsAt, loc), start)
 	base, note := 1, "No earlier minutes are on record, so numbering starts at 1."
 	last, err := s.store.LastMinute(ctx, c.ID, m.StartsAt)
@@ -653,9 +660,6 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, de
 			base, note = n+1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn)
 		}
 	}
-	if depth == 0 {
-		return base, note, nil
-	}
 	p, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
 	switch {
 	case errors.Is(err, ErrNotFound):
@@ -664,7 +668,11 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, de
 		return 0, "", err
 	}
 	held := DateOf(p.StartsAt, loc)
-	if p.ID == m.ID || municipalYear(held, start) != year {
+	// The previous meeting is the last held before m's start, and one
+	// opened early was held before its own: m itself, or one called for
+	// after m and opened before it. Only one called for earlier is looked
+	// at, so that each look goes further back and the looking ends.
+	if !p.StartsAt.Before(m.StartsAt) || municipalYear(held, start) != year {
 		return base, note, nil
 	}
 	written, err := s.store.MeetingMinutes(ctx, p.ID)
@@ -686,7 +694,7 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, de
 	if err != nil {
 		return 0, "", err
 	}
-	from, _, err := s.minuteBaseFrom(ctx, c, p, depth-1)
+	from, _, err := s.minuteBaseFrom(ctx, c, p, start)
 	if err != nil {
 		return 0, "", err
 	}

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -1638,5 +1639,44 @@ func TestNextMeetingNumbersOnFromThePreviousDraft(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 9 of Thursday 10 December 2026, as its draft numbers it.", "**10. APOLOGIES FOR ABSENCE**")
 	if after := k.say(ian, "/minutes draft 10/12/2026"); !strings.Contains(after, "**9. SEFTON CVS**") || strings.Contains(after, "**10.") {
 		t.Errorf("the previous meeting's draft after the next meeting's minute:\n%s", after)
+	}
+}
+
+// TestDraftsOfMeetingsClosedInARowNeverShareANumber: a committee that
+// closes its meetings in Quorum and minutes them elsewhere leaves a
+// draft behind each, every one holding the numbers its items would take;
+// however many there are in the municipal year, each meeting's draft
+// numbers on from the one before, and no number is shown by two.
+func TestDraftsOfMeetingsClosedInARowNeverShareANumber(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	days := []string{"10/12/2026"}
+	for _, d := range []time.Time{
+		time.Date(2027, 1, 14, 10, 0, 0, 0, london),
+		time.Date(2027, 2, 11, 10, 0, 0, 0, london),
+		time.Date(2027, 3, 11, 10, 0, 0, 0, london),
+		time.Date(2027, 4, 8, 10, 0, 0, 0, london),
+	} {
+		k.must(ian, "/meeting schedule "+d.Format("2006-01-02 15:04")+" Bootle Town Hall")
+		k.now = d.Add(5 * time.Minute)
+		k.must(sue, "/meeting start")
+		k.must(sue, "/meeting close")
+		days = append(days, d.Format("02/01/2006"))
+	}
+	k.now = time.Date(2027, 4, 9, 9, 0, 0, 0, london)
+	heading := regexp.MustCompile(`(?m)^\*\*(\d+)\. `)
+	shownBy := map[string]string{}
+	for _, d := range days {
+		draft := k.say(ian, "/minutes draft "+d)
+		numbers := heading.FindAllStringSubmatch(draft, -1)
+		if len(numbers) == 0 {
+			t.Fatalf("no numbered minutes in the draft of %s:\n%s", d, draft)
+		}
+		for _, n := range numbers {
+			if was, ok := shownBy[n[1]]; ok {
+				t.Errorf("minute %s is shown by the drafts of %s and %s", n[1], was, d)
+			}
+			shownBy[n[1]] = d
+		}
 	}
 }
