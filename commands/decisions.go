@@ -661,6 +661,14 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		}
 	}
 	p, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
+	if err == nil && p.ID == m.ID {
+		// m, opened before its advertised start, is the last held before
+		// it; the one before m is the last held before m was opened.
+		var opened time.Time
+		if opened, err = s.heldFrom(ctx, m); err == nil {
+			p, err = s.store.PreviousMeeting(ctx, c.ID, opened)
+		}
+	}
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return base, note, nil
@@ -668,10 +676,9 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		return 0, "", err
 	}
 	held := DateOf(p.StartsAt, loc)
-	// The previous meeting is the last held before m's start, and one
-	// opened early was held before its own: m itself, or one called for
-	// after m and opened before it. Only one called for earlier is looked
-	// at, so that each look goes further back and the looking ends.
+	// One called for after m and opened before it may be the last held
+	// before m's start: only one called for earlier is looked at, so that
+	// each look goes further back and the looking ends.
 	if !p.StartsAt.Before(m.StartsAt) || municipalYear(held, start) != year {
 		return base, note, nil
 	}

@@ -1680,3 +1680,16 @@ func TestDraftsOfMeetingsClosedInARowNeverShareANumber(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingOpenedEarlyNumbersOnFromThePreviousDraft: a meeting opened
+// before its advertised start numbers on from the previous meeting's
+// draft as one opened on time does, not from 1 again.
+func TestMeetingOpenedEarlyNumbersOnFromThePreviousDraft(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "**9. SEFTON CVS**")
+	k.now = time.Date(2027, 1, 14, 13, 50, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "minute 10 of the meeting on Thursday 14 January 2027")
+}
