@@ -1097,18 +1097,20 @@ func TestAgendaPresenterByMention(t *testing.T) {
 
 // TestAgendaChangeAsTheMeetingMoves: an agenda change sent as the meeting
 // is moved, waiting its turn behind the move, is made to the meeting's
-// agenda (it is the same meeting), and the answer names the day it is
-// now on, where it names one, never the day it was on when the change
-// was sent.
+// agenda (it is the same meeting), as its agenda on the new day shows,
+// and the answer names the day it is now on, where it names one, never
+// the day it was on when the change was sent.
 func TestAgendaChangeAsTheMeetingMoves(t *testing.T) {
 	for _, tc := range []struct {
 		sub, line string
-		names     bool // the answer names the meeting's day
+		names     bool   // the answer names the meeting's day
+		shows     string // the agenda on the new day shows, after
+		hides     string // and no longer shows
 	}{
-		{"add", "/agenda add 7.8 Late Item — Ann Lee", true},
-		{"remove", "/agenda remove 7.5", true},
-		{"move", "/agenda move 7.5 7.6", false},
-		{"edit", "/agenda edit 7.5 SWACA Services", false},
+		{"add", "/agenda add 7.8 Late Item — Ann Lee", true, "Late Item", ""},
+		{"remove", "/agenda remove 7.5", true, "Sefton CVS", "SWACA"},
+		{"move", "/agenda move 7.5 7.6", false, "7.6", "7.5"},
+		{"edit", "/agenda edit 7.5 SWACA Services", false, "SWACA Services", ""},
 	} {
 		t.Run(tc.sub, func(t *testing.T) {
 			k := agendaKit(t)
@@ -1125,6 +1127,11 @@ func TestAgendaChangeAsTheMeetingMoves(t *testing.T) {
 			}
 			if strings.Contains(shown(r.reply), "10 December") {
 				t.Errorf("%s names the day the meeting was moved from:\n%s", tc.line, shown(r.reply))
+			}
+			agenda := k.say(ian, "/agenda 17 December 2026")
+			wantShown(t, agenda, "Thursday 17 December 2026", tc.shows)
+			if tc.hides != "" && strings.Contains(agenda, tc.hides) {
+				t.Errorf("after %s the agenda still shows %q:\n%s", tc.line, tc.hides, agenda)
 			}
 		})
 	}
