@@ -636,9 +636,8 @@ func (s *Service) minuteBase(ctx context.Context, c Committee, m Meeting) (int, 
 // shows once more drafts than that stand in a row, as they do for a
 // committee that closes its meetings in Quorum and minutes them
 // elsewhere, and numbers would be given twice. The look stops at the
-// first meeting whose minutes are confirmed or not written here, and at
-// the year's start: for a committee that confirms its minutes, a few
-// reads.
+// first meeting whose minutes are confirmed (see draftBefore), and at the
+// year's start: for a committee that confirms its minutes, a few reads.
 func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, start time.Month) (int, string, error) {
 	loc := c.Location()
 	year := municipalYear(DateOf(m.StartsAt, loc), start)
@@ -660,15 +659,7 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 			base, note = n+1, fmt.Sprintf("Numbered on from minute %s of %s.", Escape(last.Number), last.HeldOn)
 		}
 	}
-	p, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
-	if err == nil && p.ID == m.ID {
-		// m, opened before its advertised start, is the last held before
-		// it; the one before m is the last held before m was opened.
-		var opened time.Time
-		if opened, err = s.heldFrom(ctx, m); err == nil {
-			p, err = s.store.PreviousMeeting(ctx, c.ID, opened)
-		}
-	}
+	p, written, err := s.draftBefore(ctx, c, m, start, year)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return base, note, nil
@@ -676,27 +667,6 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		return 0, "", err
 	}
 	held := DateOf(p.StartsAt, loc)
-	// One called for after m and opened before it may be the last held
-	// before m's start: only one called for earlier is looked at, so that
-	// each look goes further back and the looking ends.
-	if !p.StartsAt.Before(m.StartsAt) || municipalYear(held, start) != year {
-		return base, note, nil
-	}
-	written, err := s.store.MeetingMinutes(ctx, p.ID)
-	if err != nil {
-		return 0, "", err
-	}
-	// Minutes being written in Quorum: a meeting closed here whose minutes
-	// are not confirmed, or one with a draft minute on record. A
-	// correction proposed to a minute with nothing recorded makes no
-	// minute on record, nor moves the next meeting's numbers.
-	drafting := p.Status == MeetingHeld && (len(written) == 0 || written[0].Draft)
-	for _, mi := range written {
-		drafting = drafting || mi.Draft && (mi.Item == "" || mi.Narrative != "" || len(mi.Resolutions) > 0)
-	}
-	if !drafting {
-		return base, note, nil
-	}
 	items, err := s.store.AgendaItems(ctx, p.ID)
 	if err != nil {
 		return 0, "", err
@@ -715,6 +685,57 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		base, note = top+1, fmt.Sprintf("Numbered on from minute %d of %s, as its draft numbers it.", top, held)
 	}
 	return base, note, nil
+}
+
+// draftBefore finds the meeting before m, in m's municipal year (year,
+// starting in month start), whose draft m numbers on from, with its
+// minutes; ErrNotFound if there is none.
+func (s *Service) draftBefore(ctx context.Context, c Committee, m Meeting, start time.Month, year int) (Meeting, []Minute, error) {
+	p, err := s.store.PreviousMeeting(ctx, c.ID, m.StartsAt)
+	if err == nil && p.ID == m.ID {
+		// m, opened before its advertised start, is the last held before
+		// it; the one before m is the last held before m was opened.
+		var opened time.Time
+		if opened, err = s.heldFrom(ctx, m); err == nil {
+			p, err = s.store.PreviousMeeting(ctx, c.ID, opened)
+		}
+	}
+	for before := m.StartsAt; ; {
+		if err != nil {
+			return Meeting{}, nil, err
+		}
+		// One called for after m and opened before it may be the last
+		// held before m's start: only one called for earlier is looked
+		// at, so that each look goes further back and the looking ends.
+		if !p.StartsAt.Before(before) || municipalYear(DateOf(p.StartsAt, c.Location()), start) != year {
+			return Meeting{}, nil, ErrNotFound
+		}
+		var written []Minute
+		if written, err = s.store.MeetingMinutes(ctx, p.ID); err != nil {
+			return Meeting{}, nil, err
+		}
+		// Minutes being written in Quorum: a meeting closed here whose
+		// minutes are not confirmed, or one with a draft minute on record.
+		// A correction proposed to a minute with nothing recorded makes no
+		// minute on record, nor moves the next meeting's numbers.
+		drafting := p.Status == MeetingHeld && (len(written) == 0 || written[0].Draft)
+		for _, mi := range written {
+			drafting = drafting || mi.Draft && (mi.Item == "" || mi.Narrative != "" || len(mi.Resolutions) > 0)
+		}
+		switch {
+		case drafting:
+			return p, written, nil
+		case p.Status == MeetingHeld || len(written) > 0 && !written[0].Draft:
+			// Its minutes confirmed, or imported: the last minute on
+			// record is where numbering goes on from.
+			return Meeting{}, nil, ErrNotFound
+		}
+		// Held elsewhere (its agenda posted here, say) with nothing
+		// minuted here, it numbers nothing; a draft before it still
+		// holds its numbers, which the meeting after must not take.
+		before = p.StartsAt
+		p, err = s.store.PreviousMeeting(ctx, c.ID, before)
+	}
 }
 
 // partMark finds the numbers of a multi-part resolution: "(1)", "(2)" …

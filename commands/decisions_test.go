@@ -1693,3 +1693,23 @@ func TestMeetingOpenedEarlyNumbersOnFromThePreviousDraft(t *testing.T) {
 	k.must(sue, "/meeting start")
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "minute 10 of the meeting on Thursday 14 January 2027")
 }
+
+// TestMeetingHeldElsewhereLeavesTheDraftBeforeIt: a meeting held
+// elsewhere between two (its agenda posted, never opened in Quorum, nothing
+// minuted here) numbers nothing of its own, as a meeting known only by its
+// records does not; the meeting after it numbers on from the draft of the
+// meeting closed here before it, not from 1 again, which that draft shows
+// already.
+func TestMeetingHeldElsewhereLeavesTheDraftBeforeIt(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "**1. APOLOGIES FOR ABSENCE**", "**9. SEFTON CVS**")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 13, 10, 0, 0, 0, london)
+	k.must(ian, "/agenda post")
+	k.sent()
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 2, 11, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "minute 10 of the meeting on Thursday 11 February 2027")
+}
