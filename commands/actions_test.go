@@ -1435,3 +1435,55 @@ func TestOverdueLeavesPastAgendasAsPosted(t *testing.T) {
 		t.Error("the agenda posted for a meeting whose day has passed was changed as the action turned overdue")
 	}
 }
+
+// TestActionLeavesPastAgendasAsPosted: an action added or done brings up
+// to date the agendas posted for meetings to come, which list the open
+// actions, but not one posted for a meeting whose day has passed without
+// its being opened here: its message stays as it was posted.
+func TestActionLeavesPastAgendasAsPosted(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	// The database's clock decides what is past: one meeting long before
+	// any day this runs on, one long after.
+	k.must(ian, "/meeting schedule 2026-11-26 10:00 Bootle Town Hall")
+	k.must(ian, "/agenda post 26/11/2026")
+	k.must(ian, "/meeting schedule 2099-06-11 10:00 Bootle Town Hall")
+	k.must(ian, "/agenda post 11/06/2099")
+	keys := map[string]string{}
+	for _, m := range k.sent() {
+		if strings.HasPrefix(m.MessageKey, "agenda:") {
+			keys[m.MessageKey] = shown(m.Reply)
+		}
+	}
+	var past, later string
+	for key, text := range keys {
+		switch {
+		case strings.Contains(text, "26 November 2026"):
+			past = key
+		case strings.Contains(text, "11 June 2099"):
+			later = key
+		}
+	}
+	if past == "" || later == "" {
+		t.Fatalf("agendas posted: %v", keys)
+	}
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 7.7 That the figures be circulated to partners.")
+	k.sent()
+	for _, line := range []string{"/action add 9 <@UNEIL> 2026-12-15 Circulate the figures", "/action done 1"} {
+		k.must(ian, line)
+		updated := map[string]bool{}
+		for _, m := range k.sent() {
+			if m.Kind == commands.OutboxUpdate {
+				updated[m.MessageKey] = true
+			}
+		}
+		if !updated[later] {
+			t.Errorf("%s: the agenda of the meeting to come was not brought up to date", line)
+		}
+		if updated[past] {
+			t.Errorf("%s: the agenda posted for a meeting whose day has passed was changed", line)
+		}
+	}
+}

@@ -62,14 +62,18 @@ func (r actionRow) action() commands.ActionPoint {
 
 // actionsStale marks, in the caller's transaction, what shows a
 // committee's actions: the agendas of its meetings to come, and the Home of
-// the action's owner (and the officers').
+// the action's owner (and the officers'). A meeting still scheduled whose
+// day has passed (held elsewhere, never opened here) keeps its agenda as
+// posted: edited now, it would list actions as they stand today under a
+// meeting long gone. One that began in the last twelve hours may be in
+// progress (the meeting at the table), and its agenda is marked.
 func actionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, owner string) error {
 	users := []string{}
 	if owner != "" {
 		users = append(users, owner)
 	}
 	if _, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2) FROM meetings
-		WHERE committee_id = $1 AND status = 'scheduled'`, committeeID, pq.Array(users)); err != nil {
+		WHERE committee_id = $1 AND status = 'scheduled' AND starts_at > now() - interval '12 hours'`, committeeID, pq.Array(users)); err != nil {
 		return err
 	}
 	return markHomesStale(ctx, q, committeeID, users)
