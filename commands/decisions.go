@@ -718,9 +718,17 @@ func (s *Service) draftBefore(ctx context.Context, c Committee, m Meeting, start
 		// minutes are not confirmed, or one with a draft minute on record.
 		// A correction proposed to a minute with nothing recorded makes no
 		// minute on record, nor moves the next meeting's numbers.
-		drafting := p.Status == MeetingHeld && (len(written) == 0 || written[0].Draft)
+		drafting := false
 		for _, mi := range written {
 			drafting = drafting || mi.Draft && (mi.Item == "" || mi.Narrative != "" || len(mi.Resolutions) > 0)
+		}
+		if !drafting && (len(written) == 0 || written[0].Draft) {
+			// Held with nothing minuted (corrections proposed, at most):
+			// a draft if it was held here, not if published minutes were
+			// imported for it.
+			if drafting, err = s.heldHere(ctx, p); err != nil {
+				return Meeting{}, nil, err
+			}
 		}
 		switch {
 		case drafting:
@@ -1458,6 +1466,20 @@ func (s *Service) approvingMeeting(ctx context.Context, in *Input, _ Date) (Meet
 // heldFrom is when meeting m was held from: its advertised start, or when
 // it was opened if that was earlier. A meeting opened early is held, not
 // still to come.
+// heldHere reports whether meeting m was held in Quorum: opened here, and
+// closed (marked held) since. One marked held by an import of its
+// published minutes, or still open, was not.
+func (s *Service) heldHere(ctx context.Context, m Meeting) (bool, error) {
+	if m.Status != MeetingHeld {
+		return false, nil
+	}
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return false, err
+	}
+	return !SittingOf(events).Opened.IsZero(), nil
+}
+
 func (s *Service) heldFrom(ctx context.Context, m Meeting) (time.Time, error) {
 	events, err := s.store.Sessions(ctx, m.ID)
 	if err != nil {

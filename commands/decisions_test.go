@@ -1713,3 +1713,43 @@ func TestMeetingHeldElsewhereLeavesTheDraftBeforeIt(t *testing.T) {
 	k.must(sue, "/meeting start")
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "minute 10 of the meeting on Thursday 11 February 2027")
 }
+
+// TestImportedMinutesWithNoNumbersAreNoDraft: minutes imported for a
+// meeting, in which no numbered minute could be read, mark it held with
+// nothing minuted; it was not held in Quorum, and its minutes are the
+// published ones, not a draft to finish: /minutes draft without a date
+// goes on to the next meeting, whose minutes do not number on from its
+// agenda.
+func TestImportedMinutesWithNoNumbersAreNoDraft(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	text := "SAFER SEFTON TOGETHER\nMEETING HELD AS A MICROSOFT TEAMS REMOTE MEETING\nON 10 DECEMBER 2026\n\nPRESENT:\n\nCouncillor Hardy (in the Chair)\nSuperintendent Graeme Robson.\n\nThe Board discussed partnership matters.\n"
+	if _, errs := k.importMinutes(ian, text); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	ms, err := k.db.Meetings(context.Background(), k.committee().ID, time.Date(2026, 12, 10, 0, 0, 0, 0, london), time.Date(2026, 12, 11, 0, 0, 0, 0, london))
+	if err != nil || len(ms) != 1 || ms[0].Status != commands.MeetingHeld {
+		t.Fatalf("the meeting the minutes were imported for: %+v %v", ms, err)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027.")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "Resolved under item 1: minute 1 of the meeting on Thursday 14 January 2027")
+}
+
+// TestCorrectionOnlyDraftStillHoldsItsNumbers: a meeting closed in Quorum
+// with nothing minuted but a correction a member proposed is still a
+// draft: the next meeting numbers on from the numbers it shows.
+func TestCorrectionOnlyDraftStillHoldsItsNumbers(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(graeme, "/minutes comment 2026-12-10 1 I sent my apologies.")
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "**9. SEFTON CVS**")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "Resolved under item 1: minute 10 of the meeting on Thursday 14 January 2027")
+}

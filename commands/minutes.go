@@ -918,8 +918,11 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 		if err != nil {
 			return Meeting{}, err
 		}
-		if len(ms) > 0 && ms[0].Draft || len(ms) == 0 && prev.Status == MeetingHeld || in.Now.Sub(prev.StartsAt) < 12*time.Hour {
+		if len(ms) > 0 && ms[0].Draft || in.Now.Sub(prev.StartsAt) < 12*time.Hour {
 			return prev, nil
+		}
+		if here, err := s.heldHere(ctx, prev); err != nil || len(ms) == 0 && here {
+			return prev, err
 		}
 	case !isUserErr(err):
 		return Meeting{}, err
