@@ -345,7 +345,7 @@ func TestSameDayReminderAfterStart(t *testing.T) {
 	wantText(t, k.Must(officer, "/meeting", "reminders 0 14:30"),
 		"A reminder on the day at 14:30 would come after the next meeting has started (Thursday 10 December 2026, 10:00), so it would never go. Choose a time before 10:00.")
 	wantText(t, k.Must(officer, "/meeting", "reminders"), "7 days before and 1 day before each meeting, at 09:00")
-	wantText(t, k.Must(officer, "/meeting", "reminders 0 9am"), "on the day each meeting, at 09:00")
+	wantText(t, k.Must(officer, "/meeting", "reminders 0 9am"), "on the day of each meeting, at 09:00")
 
 	// Queued in time, but Slack fails until the meeting has started: the
 	// reminder is dropped rather than posted late.

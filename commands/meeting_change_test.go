@@ -84,7 +84,7 @@ func TestReminderOnTheDayAfterLaterMeetingStarts(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 09:00")
 	k.steps([]step{
 		{ian, "/meeting reminders 0 9.30am", []string{
-			"Reminders for *Safer Sefton Together* go to the channel on the day each meeting, at 09:30 (Europe/London time).\n" +
+			"Reminders for *Safer Sefton Together* go to the channel on the day of each meeting, at 09:30 (Europe/London time).\n" +
 				"Note: the meeting on Thursday 14 January 2027, 09:00 starts before 09:30, so it gets no reminder on the day."}},
 		{ian, "/meeting reminders 7,1 9.30am", []string{"7 days before and 1 day before each meeting, at 09:30 (Europe/London time)."}},
 	})

@@ -207,7 +207,7 @@ func TestReminderSettings(t *testing.T) {
 		{neil, "/meeting reminder", []string{"7 days before and 1 day before"}},
 		{ian, "/meeting reminders 3 2.30pm", []string{"go to the channel 3 days before each meeting, at 14:30 (Europe/London time)."}},
 		{ian, "/meeting reminders 0,1 days before", []string{"A reminder on the day at 14:30 would come after the next meeting has started (Thursday 10 December 2026, 10:00), so it would never go. Choose a time before 10:00."}},
-		{ian, "/meeting reminders 0,1 days before 8am", []string{"1 day before and on the day each meeting, at 08:00"}},
+		{ian, "/meeting reminders 0,1 days before 8am", []string{"1 day before and on the day of each meeting, at 08:00"}},
 		{ian, "/meeting reminders 99 9am", []string{"99 days is too far ahead: reminders go at most 60 days before.", "• `/meeting reminders DAYS [TIME]|off`"}},
 		{ian, "/meeting reminders 7,1 teatime", []string{`"teatime" is not a time of day: use 09:00 or 9am.`}},
 		{ian, "/meeting reminders 1,2,3,4,5,6", []string{"That is 6 reminders; the limit is 5 a meeting."}},

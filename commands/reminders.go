@@ -187,7 +187,8 @@ func describeReminders(c Committee) string {
 	for i, d := range c.ReminderDays {
 		switch d {
 		case 0:
-			parts[i] = "on the day"
+			// Read with the "each meeting" that follows.
+			parts[i] = "on the day of"
 		case 1:
 			parts[i] = "1 day before"
 		default:
