@@ -1229,6 +1229,13 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		verb = "are"
 	}
 	at := mark.At.In(loc).Format("15:04")
+	// Officers serve the meeting and never count: the live message and the
+	// minutes list them in attendance however they came, so the answer
+	// does too rather than call them present.
+	present := "present"
+	if m, ok := st.member(mark.MemberKey); ok && m.IsOfficer() && mark.SubstituteFor == "" {
+		present = "in attendance"
+	}
 	if mark.Corrects {
 		return fmt.Sprintf("%s marked as not having left at %s after all (the departure was entered by mistake)", verb, at)
 	}
@@ -1237,12 +1244,15 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 		if st.returning(mark) {
 			return fmt.Sprintf("%s marked as having returned at %s", verb, at)
 		}
-		return fmt.Sprintf("%s marked present, arrived late at %s", verb, at)
+		return fmt.Sprintf("%s marked %s, arrived late at %s", verb, present, at)
 	case AttendLeft:
 		return fmt.Sprintf("%s marked as having left at %s", verb, at)
 	case AttendAbsent:
 		return verb + " marked absent"
 	case AttendRemote:
+		if present != "present" {
+			return verb + " marked in attendance, remotely"
+		}
 		return verb + " marked present remotely"
 	case AttendInAttendance:
 		return verb + " marked in attendance"
@@ -1250,7 +1260,7 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 	if mark.SubstituteFor != "" {
 		return fmt.Sprintf("%s marked present as substitute for %s", verb, st.keyName(mark.SubstituteFor))
 	}
-	return verb + " marked present"
+	return verb + " marked " + present
 }
 
 // apologised reports whether the person of member key key has apologies
@@ -2164,9 +2174,12 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	case me == nil || me.Status == AttendAbsent:
 	case me.Status == AttendLeft:
 		text = fmt.Sprintf("You are marked as having left at %s.", me.Left.In(loc).Format("15:04"))
+	case me.Status == AttendRemote && in.Member.IsOfficer():
+		text = "You are marked in attendance, remotely."
 	case me.Status == AttendRemote:
 		text = "You are marked present remotely."
-	case me.Status == AttendInAttendance:
+	case me.Status == AttendInAttendance || in.Member.IsOfficer():
+		// Officers never count: the live message lists them in attendance.
 		text = "You are marked in attendance."
 	default:
 		text = "You are marked present."
@@ -2174,7 +2187,7 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	title := "Meeting in progress"
 	if me != nil && me.Status.here() {
 		title += " — you are marked present"
-		if me.Status == AttendInAttendance {
+		if me.Status == AttendInAttendance || in.Member.IsOfficer() {
 			title = "Meeting in progress — you are marked in attendance"
 		}
 	} else {

@@ -607,7 +607,7 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 		{graeme, "/here online", []string{"You were marked present remotely already."}},
 		{neil, "/here", []string{"You are marked present. Quorate: 3 present, quorum 3"}},
 		// The officer, even remotely, serves the meeting.
-		{ian, "/here remote", []string{"You are marked present remotely. Quorate: 3 present, quorum 3"}},
+		{ian, "/here remote", []string{"You are marked in attendance, remotely. Quorate: 3 present, quorum 3"}},
 	})
 	wantShown(t, k.say(sue, "/meeting status"), "*Substitutes*\nMallory for Ann", "Graeme Robson (Merseyside Police) (remotely)", "*In attendance*\nIan Barton (remotely)")
 	apologies := k.say(ian, "/apologies list")
@@ -2060,4 +2060,27 @@ func TestAttendanceMemberNamedAsSubstituteCountsOnce(t *testing.T) {
 		t.Errorf("Ann, represented by Mallory, is said not to be:\n%s", got)
 	}
 	wantShown(t, k.say(ian, "/meeting attendance"), "Substitutes: Mallory for Ann.")
+}
+
+// TestAttendanceOfficerRemotelyIsInAttendance: an officer who joins from
+// the call is listed in attendance, remotely, as the live message and the
+// minutes list them; the answer, the history and the Home say so rather
+// than call them present, which would have the officer look for a count
+// that never moves.
+func TestAttendanceOfficerRemotelyIsInAttendance(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		{ian, "/here remote", []string{"You are marked in attendance, remotely. *Inquorate*: 0 present, quorum 3"}},
+		{sue, "/attendance <@UIAN> present", []string{"Ian Barton is marked in attendance. *Inquorate*: 0 present, quorum 3"}},
+		{sue, "/attendance <@UIAN> remote", []string{"Ian Barton is marked in attendance, remotely."}},
+		{sue, "/meeting status", []string{"*In attendance*\nIan Barton (remotely) — marked by Sue Holden"}},
+		{ian, "/history attendance", []string{"<@UIAN> marked in attendance, remotely\n", "<@UIAN> marked in attendance _(entered by <@USUE>)_"}},
+		// A member from the call is present, and counts.
+		{neil, "/here remote", []string{"You are marked present remotely. *Inquorate*: 1 present, quorum 3"}},
+	})
+	s, _ := attSection(k, ian, "Meeting in progress")
+	if s.Title != "Meeting in progress — you are marked in attendance" || !strings.HasSuffix(s.Text, "\nYou are marked in attendance, remotely.") {
+		t.Errorf("the officer's Home: %+v", s)
+	}
 }
