@@ -104,6 +104,12 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if err != nil {
 		return Reply{}, err
 	}
+	if n == 0 && len(args) > 0 {
+		// "Thursday 10:00": which Thursday is the officer's to say.
+		if err := relativeDay(args[0], r.Now, loc, 1); err != nil {
+			return Reply{}, badArgs(err)
+		}
+	}
 	if n == 0 || d.IsNext() {
 		return Reply{}, usageErr("Start with the meeting's date.")
 	}
@@ -335,6 +341,11 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 	d, n, err := in.takeDate()
 	if err != nil {
 		return Meeting{}, nil, err
+	}
+	if n == 0 && len(in.Args) > 0 {
+		if err := relativeDay(in.Args[0], in.Now, in.Committee.Location(), 0); err != nil {
+			return Meeting{}, nil, badArgs(err)
+		}
 	}
 	if n == 0 {
 		return Meeting{}, nil, usageErr("Start with the meeting's date.")

@@ -540,3 +540,19 @@ func TestMeetingHistoryHelpSaysWhichMeeting(t *testing.T) {
 		t.Errorf("/meeting help says DATE is the next meeting by default:\n%s", got)
 	}
 }
+
+// TestMeetingScheduleAsksForTheDateOfADayName: a weekday or "yesterday"
+// where a meeting's date is wanted is answered with the date it may mean,
+// not with "Start with the meeting's date", which the officer thought they
+// had done.
+func TestMeetingScheduleAsksForTheDateOfADayName(t *testing.T) {
+	k := meetingKit(t) // Monday 23 November 2026; a meeting on Thursday 10 December
+	k.steps([]step{
+		{ian, "/meeting schedule Thursday 10:00", []string{"`Thursday` may mean more than one day: give its date, e.g. `26/11/2026`.", "• `/meeting schedule DATE TIME [VENUE]`"}},
+		{ian, "/meeting schedule yesterday 10:00", []string{"`yesterday` is not read as a date: give its date, `22/11/2026`."}},
+		{ian, "/meeting move thu", []string{"`thu` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."}},
+		{ian, "/meeting time Thursday 11:00", []string{"`Thursday` may mean more than one day"}},
+		{ian, "/meeting venue Thursday Bootle Town Hall", []string{"`Thursday` may mean more than one day"}},
+		{ian, "/meeting schedule Bootle 10:00", []string{"Start with the meeting's date."}},
+	})
+}
