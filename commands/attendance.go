@@ -1075,6 +1075,8 @@ func hereSomeone(args []string) error {
 		switch {
 		case err != nil:
 			person = anyName
+		case strings.TrimSpace(rest) == "" && a.UserID != "":
+			person = "<@" + a.UserID + ">"
 		case strings.TrimSpace(rest) == "":
 			person, _ = quotedName(a.Name, a.Org)
 		}
@@ -1363,6 +1365,10 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 	switch {
 	case strings.HasPrefix(text, "<@"):
 		word, after, _ := strings.Cut(text, " ")
+		// "@neil, late 10:20": the comma is the sender's, not the mention's.
+		if i := strings.LastIndex(word, ">"); i > 0 && i < len(word)-1 && strings.Trim(word[i+1:], ",.;:!") == "" {
+			word = word[:i+1]
+		}
 		id, hint, ok := mention(word)
 		if !ok {
 			return a, "", fmt.Errorf("%s is not a mention: type @ and pick the person", Escape(truncateText(word, 40)))
@@ -1377,6 +1383,17 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 		inner, after, ok := strings.Cut(text[len(open):], closeQ)
 		if !ok {
 			return a, "", fmt.Errorf("close the name's quotation marks")
+		}
+		if id, hint, ok := mention(strings.TrimSpace(inner)); ok {
+			// A member picked with @ inside the quotation marks is that
+			// member, not a guest whose name is Slack's markup.
+			a.UserID, a.Hint, rest = id, hint, after
+			return a, rest, nil
+		}
+		if w := strings.TrimSpace(Unescape(inner)); strings.HasPrefix(w, "@") {
+			// "@neil" typed without picking the person: a guest of that
+			// name would be listed as such in the minutes.
+			return a, "", fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give \"Name (Organisation)\" for someone not in Slack", Escape(truncateText(w, 40)))
 		}
 		name, org := splitOrg(strings.Join(strings.Fields(Unescape(inner)), " "))
 		a.Org = org

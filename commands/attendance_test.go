@@ -2084,3 +2084,23 @@ func TestAttendanceOfficerRemotelyIsInAttendance(t *testing.T) {
 		t.Errorf("the officer's Home: %+v", s)
 	}
 }
+
+// TestAttendancePersonAsTyped: a mention followed by a comma, or put in
+// quotation marks, is the member; "@name" in quotation marks, not picked
+// in Slack, is refused rather than recorded as a guest called "@neil",
+// whom the minutes would then list.
+func TestAttendancePersonAsTyped(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		{ian, "/attendance <@UGRAEME|graeme>, present", []string{"Graeme Robson is marked present. *Inquorate*: 1 present, quorum 3"}},
+		{ian, "/attendance <@UANN>: late", []string{"Ann is marked present, arrived late at 09:55. *Inquorate*: 2 present, quorum 3"}},
+		{ian, `/attendance "<@UNEIL|neil>" remote`, []string{"Neil Frackelton is marked present remotely. Quorate: 3 present, quorum 3"}},
+		{graeme, `/here "<@UNEIL|neil>"`, []string{"`/here` marks only you. To mark someone else, the officer or the chair types `/attendance <@UNEIL> present`."}},
+	})
+	attRefused(k, ian, `/attendance "@sue" present`, `I could not find @sue: type @ and pick the person, so that Slack links the name, or give "Name (Organisation)" for someone not in Slack.`)
+	attRefused(k, ian, "/attendance <@UANN>x present", "&lt;@UANN&gt;x is not a mention")
+	if att := k.say(ian, "/meeting attendance"); strings.Contains(att, "@sue") || strings.Contains(att, "<@") {
+		t.Errorf("the attendance lists a mention as a person:\n%s", att)
+	}
+}
