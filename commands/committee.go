@@ -146,7 +146,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		return Reply{}, err
 	}
 	wasNonVoting := false
-	if m.Voting != nil && *m.Voting && was.UserID != "" {
+	if was.UserID != "" {
 		nv, err := s.store.NonVoting(ctx, c.ID)
 		if err != nil {
 			return Reply{}, err
@@ -167,6 +167,16 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
 	case err != nil:
 		return Reply{}, err
+	}
+	if !created && was.UserID != "" && from == "" && was.Organisation == m.Organisation && was.Role == m.Role &&
+		(m.Voting == nil || *m.Voting != wasNonVoting) {
+		// Added again as they stand (twice by mistake, or to check): the
+		// answer says nothing changed rather than that they now are.
+		reply := private("<@%s> is already %s of %s, for %s; nothing changed.", m.UserID, article(m.Role), Escape(c.Name), Escape(m.Organisation))
+		if wasNonVoting {
+			reply.Text += " They do not vote, and do not count to the quorum."
+		}
+		return reply, nil
 	}
 	verb := "is now"
 	if !created {
@@ -191,7 +201,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	switch {
 	case m.Voting != nil && !*m.Voting:
 		reply.Text += " They do not vote, and do not count to the quorum."
-	case wasNonVoting:
+	case wasNonVoting && m.Voting != nil && *m.Voting:
 		reply.Text += " They vote, and count to the quorum."
 	}
 	return reply, nil

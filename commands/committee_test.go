@@ -648,3 +648,19 @@ func TestRemovedMemberLeavesNoApology(t *testing.T) {
 		})
 	}
 }
+
+// TestMemberAddedAgainAsTheyStand: adding a member again with their
+// organisation and role as they stand says nothing changed, rather than
+// that they are now what they were; a change still says what it was.
+func TestMemberAddedAgainAsTheyStand(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS non-voting")
+	k.steps([]step{
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is already a member of Safer Sefton Together, for SWACA; nothing changed."}},
+		{ian, "/committee member add <@UIAN> Sefton Council officer", []string{"<@UIAN> is now recorded as an officer of Safer Sefton Together, for Sefton Council. (Was for"}},
+		{ian, "/committee member add <@UIAN> Sefton Council officer", []string{"<@UIAN> is already an officer of Safer Sefton Together, for Sefton Council; nothing changed."}},
+		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"<@USUE> is already a member of Safer Sefton Together, for Sefton CVS; nothing changed. They do not vote, and do not count to the quorum."}},
+		{ian, "/committee member add <@USUE> Sefton CVS", []string{"<@USUE> is now recorded as a member of Safer Sefton Together, for Sefton CVS. They vote, and count to the quorum."}},
+		{ian, "/committee member add <@UNEIL> SWACA vice-chair", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA. (Was a member.)"}},
+	})
+}
