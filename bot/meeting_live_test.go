@@ -113,7 +113,7 @@ func TestMeetingLive(t *testing.T) {
 	pressHere(t, k, stranger, here, "You are not a member of Safer Sefton Together")
 	wantText(t, k.Must(officer, "/here", ""), "You are marked in attendance.")
 	// Neil had sent apologies; turning up clears them, with history.
-	wantText(t, k.Must(neil, "/here", ""), "You are marked present. Quorate: 3 present, quorum 3")
+	wantText(t, k.Must(neil, "/here", ""), "You are marked present. Your apologies for this meeting are withdrawn: you are here. Quorate: 3 present, quorum 3")
 	wantText(t, k.Must(officer, "/apologies", "list"), "Bob Dean")
 	if strings.Contains(k.Must(officer, "/apologies", "list").Text(), "Neil") {
 		t.Error("Neil's apology still stands after he turned up")

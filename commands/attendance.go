@@ -1192,6 +1192,16 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	if err != nil {
 		return Reply{}, err
 	}
+	// Here after all, their apologies were withdrawn with the mark
+	// (MarkAttendance): the answer says so, as their history does.
+	withdrew := ""
+	if added && st.apologised(mark.MemberKey) &&
+		(mark.Status == AttendPresent || mark.Status == AttendLate || mark.Status == AttendRemote) {
+		withdrew = " Their apologies for this meeting are withdrawn: they are here."
+		if self {
+			withdrew = " Your apologies for this meeting are withdrawn: you are here."
+		}
+	}
 	if added {
 		st.log = withMark(st.log, mark)
 		st.att = Standing(st.log)
@@ -1222,7 +1232,7 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	if !added {
 		return private("%s %s already. %s", who, strings.Replace(state, "are ", "were ", 1), line), nil
 	}
-	return private("%s %s. %s", who, state, line), nil
+	return private("%s %s.%s %s", who, state, withdrew, line), nil
 }
 
 func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) string {

@@ -357,7 +357,7 @@ func TestAttendanceMarks(t *testing.T) {
 		// Marked again as they stand, nothing changes.
 		{ian, "/attendance <@UGRAEME> here", []string{"Graeme Robson is marked present already."}},
 		{ian, "/attendance <@UANN> late at 10.20am", []string{"Ann is marked present, arrived late at 10:20. *Inquorate*: 2 present, quorum 3"}},
-		{neil, "/attendance <@UNEIL> remote", []string{"You are marked present remotely. Quorate: 3 present, quorum 3"}},
+		{neil, "/attendance <@UNEIL> remote", []string{"You are marked present remotely. Your apologies for this meeting are withdrawn: you are here. Quorate: 3 present, quorum 3"}},
 		{sue, "/attendance <@USUE> arrived", []string{"You are marked present, arrived late at 10:40. Quorate: 4 present, quorum 3"}},
 		// The chair marks others as the officer does.
 		{sue, "/attendance <@UANN> absent", []string{"Ann is marked absent. Quorate: 3 present, quorum 3"}},
@@ -605,7 +605,7 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 		// "Remotely" and "online", as /attendance takes them.
 		{graeme, "/here remotely", []string{"You are marked present remotely. *Inquorate*: 2 present, quorum 3"}},
 		{graeme, "/here online", []string{"You were marked present remotely already."}},
-		{neil, "/here", []string{"You are marked present. Quorate: 3 present, quorum 3"}},
+		{neil, "/here", []string{"You are marked present. Your apologies for this meeting are withdrawn: you are here. Quorate: 3 present, quorum 3"}},
 		// The officer, even remotely, serves the meeting.
 		{ian, "/here remote", []string{"You are marked in attendance, remotely. Quorate: 3 present, quorum 3"}},
 	})
@@ -697,7 +697,7 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 		{sue, "/meeting adjourn", []string{"The meeting is already adjourned (since 11:00): `/meeting resume` resumes it."}},
 		{sue, "/meeting item 7.7", []string{"The meeting is adjourned: `/meeting resume` resumes it first."}},
 		// People may still arrive while it is adjourned.
-		{neil, "/here", []string{"You are marked present. *Inquorate*: 2 present, quorum 3"}},
+		{neil, "/here", []string{"You are marked present. Your apologies for this meeting are withdrawn: you are here. *Inquorate*: 2 present, quorum 3"}},
 	})
 	live, _ := attLive(k, id)
 	inOrder(t, shown(live), "Meeting adjourned", "Opened at 09:55; adjourned.", "*Inquorate*: 2 present, quorum 3", "[I'm here]")
@@ -1185,7 +1185,7 @@ func TestAttendanceOfAMemberByName(t *testing.T) {
 	k.steps([]step{
 		{ian, `/attendance "Graeme Robson (Merseyside Police)" present`, []string{"Graeme Robson is marked present. *Inquorate*: 1 present, quorum 3"}},
 		{graeme, "/here", []string{"You were marked present already. *Inquorate*: 1 present, quorum 3"}},
-		{ian, `/attendance "neil  frackelton" remote`, []string{"Neil Frackelton is marked present remotely. *Inquorate*: 2 present, quorum 3"}},
+		{ian, `/attendance "neil  frackelton" remote`, []string{"Neil Frackelton is marked present remotely. Their apologies for this meeting are withdrawn: they are here. *Inquorate*: 2 present, quorum 3"}},
 	})
 	att := k.say(ian, "/meeting attendance")
 	wantShown(t, att, "Present: Graeme Robson (Merseyside Police) and Neil Frackelton (SWACA) (remotely).")
@@ -2077,7 +2077,7 @@ func TestAttendanceOfficerRemotelyIsInAttendance(t *testing.T) {
 		{sue, "/meeting status", []string{"*In attendance*\nIan Barton (remotely) — marked by Sue Holden"}},
 		{ian, "/history attendance", []string{"<@UIAN> marked in attendance, remotely\n", "<@UIAN> marked in attendance _(entered by <@USUE>)_"}},
 		// A member from the call is present, and counts.
-		{neil, "/here remote", []string{"You are marked present remotely. *Inquorate*: 1 present, quorum 3"}},
+		{neil, "/here remote", []string{"You are marked present remotely. Your apologies for this meeting are withdrawn: you are here. *Inquorate*: 1 present, quorum 3"}},
 	})
 	s, _ := attSection(k, ian, "Meeting in progress")
 	if s.Title != "Meeting in progress — you are marked in attendance" || !strings.HasSuffix(s.Text, "\nYou are marked in attendance, remotely.") {
@@ -2095,7 +2095,7 @@ func TestAttendancePersonAsTyped(t *testing.T) {
 	k.steps([]step{
 		{ian, "/attendance <@UGRAEME|graeme>, present", []string{"Graeme Robson is marked present. *Inquorate*: 1 present, quorum 3"}},
 		{ian, "/attendance <@UANN>: late", []string{"Ann is marked present, arrived late at 09:55. *Inquorate*: 2 present, quorum 3"}},
-		{ian, `/attendance "<@UNEIL|neil>" remote`, []string{"Neil Frackelton is marked present remotely. Quorate: 3 present, quorum 3"}},
+		{ian, `/attendance "<@UNEIL|neil>" remote`, []string{"Neil Frackelton is marked present remotely. Their apologies for this meeting are withdrawn: they are here. Quorate: 3 present, quorum 3"}},
 		{graeme, `/here "<@UNEIL|neil>"`, []string{"`/here` marks only you. To mark someone else, the officer or the chair types `/attendance <@UNEIL> present`."}},
 	})
 	attRefused(k, ian, `/attendance "@sue" present`, `I could not find @sue: type @ and pick the person, so that Slack links the name, or give "Name (Organisation)" for someone not in Slack.`)
