@@ -975,6 +975,11 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 	if err != nil {
 		return Reply{}, err
 	}
+	if len(st.log) == 0 && st.sit.Opened.IsZero() && m.Status == MeetingScheduled && m.StartsAt.After(in.Now) {
+		// A meeting still to come: "no attendance was recorded" would read
+		// as if it had met with no one marked.
+		return private("The meeting on %s has not been held yet: attendance is taken on the day, from `/meeting start` to `/meeting close`.", formatDay(m.StartsAt, c.Location())), nil
+	}
 	if len(st.log) == 0 {
 		return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
 	}

@@ -883,7 +883,7 @@ func TestAttendanceOverAYear(t *testing.T) {
 	k.steps([]step{
 		{ian, "/committee attendance", []string{"No meeting of Safer Sefton Together held in 2026 has attendance recorded. Attendance is taken from `/meeting start` to `/meeting close`."}},
 		{ian, "/meeting attendance", []string{"Safer Sefton Together has held no meeting yet. Give a date: `/meeting attendance 10/12/2026`."}},
-		{ian, "/meeting attendance 17/12/2026", []string{"No attendance was recorded at the meeting on Thursday 17 December 2026."}},
+		{ian, "/meeting attendance 17/12/2026", []string{"The meeting on Thursday 17 December 2026 has not been held yet: attendance is taken on the day, from `/meeting start` to `/meeting close`."}},
 		{ian, "/meeting attendance 18/12/2026", []string{"Safer Sefton Together has no meeting on Friday 18 December 2026."}},
 	})
 
