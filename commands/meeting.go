@@ -159,7 +159,24 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	}
 	m, err = s.store.ScheduleMeeting(ctx, m, r.UserID)
 	if errors.Is(err, ErrConflict) {
-		return Reply{}, userErr("%s already has a meeting on %s.", Escape(c.Name), formatWhen(starts, loc))
+		// The same meeting again: held or under way, the answer is the one
+		// any other meeting that day gets; still to come, it says how to
+		// change what else was meant.
+		for _, other := range sameDay {
+			if !other.StartsAt.Equal(starts) || other.Status == MeetingCancelled {
+				continue
+			}
+			events, err := s.store.Sessions(ctx, other.ID)
+			if err != nil {
+				return Reply{}, err
+			}
+			if other.Status == MeetingHeld || !other.StartsAt.After(r.Now) || len(events) > 0 {
+				return Reply{}, s.sameDayErr(ctx, c, other, r.Now)
+			}
+		}
+		day := DateOf(starts, loc).Start(time.UTC).Format("2006-01-02")
+		return Reply{}, userErr("%s already has a meeting on %s; nothing changed. `/meeting venue %s VENUE` changes its venue, `/meeting time %s TIME` its time; `/meeting list` shows the meetings scheduled.",
+			Escape(c.Name), formatWhen(starts, loc), day, day)
 	}
 	if err != nil {
 		return Reply{}, err

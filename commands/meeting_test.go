@@ -25,7 +25,7 @@ func TestMeetings(t *testing.T) {
 	k.steps([]step{
 		{ian, "/meeting schedule 14/01/2027 10.00am Bootle Town Hall", []string{"Thursday 14 January 2027, 10:00, Bootle Town Hall"}},
 		{ian, "/meeting schedule 11 March 2.30 pm", []string{"Thursday 11 March 2027, 14:30."}},
-		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together already has a meeting on Thursday 10 December 2026, 10:00."}},
+		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together already has a meeting on Thursday 10 December 2026, 10:00; nothing changed. `/meeting venue 2026-12-10 VENUE` changes its venue, `/meeting time 2026-12-10 TIME` its time; `/meeting list` shows the meetings scheduled."}},
 		{ian, "/meeting schedule 10/12/2026 14:00", []string{"Safer Sefton Together already meets on Thursday 10 December 2026, at 10:00. Cancel that meeting first (`/meeting cancel 2026-12-10`) or choose another day."}},
 		{ian, "/meeting schedule 28/03/2027 01:30", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
 		{ian, "/meeting schedule 31/02/2027 10:00", []string{"There is no 31 February 2027"}},
@@ -554,5 +554,25 @@ func TestMeetingScheduleAsksForTheDateOfADayName(t *testing.T) {
 		{ian, "/meeting time Thursday 11:00", []string{"`Thursday` may mean more than one day"}},
 		{ian, "/meeting venue Thursday Bootle Town Hall", []string{"`Thursday` may mean more than one day"}},
 		{ian, "/meeting schedule Bootle 10:00", []string{"Start with the meeting's date."}},
+	})
+}
+
+// TestMeetingScheduledAgainAtItsTime: scheduling a meeting at the very
+// time one is scheduled says nothing changed and how to change what may
+// have been meant; once that meeting is under way or held, the answer is
+// the one any other meeting that day gets.
+func TestMeetingScheduledAgainAtItsTime(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00, Remote Meeting
+	k.steps([]step{
+		{ian, "/meeting schedule 10/12/2026 10:00 Bootle Town Hall", []string{"already has a meeting on Thursday 10 December 2026, 10:00; nothing changed. `/meeting venue 2026-12-10 VENUE` changes its venue"}},
+	})
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{ian, "/meeting schedule 10/12/2026 10:00", []string{"The meeting of Safer Sefton Together on Thursday 10 December 2026 is under way (opened at 09:30), and a committee meets at most once a day. Choose another day."}},
+	})
+	k.must(ian, "/meeting close")
+	k.steps([]step{
+		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together has already met on Thursday 10 December 2026 (its meeting closed at 09:30), and meets at most once a day. Choose another day."}},
 	})
 }
