@@ -1306,10 +1306,13 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// item: an item with nothing recorded would be confirmed, for good,
 	// as "Nothing recorded yet".
 	// Minutes with nothing recorded at all, or confirmed already
-	// (imported minutes are), are refused below, as such.
+	// (imported minutes are), are refused below, as such. A meeting held
+	// in Quorum has its draft drawn from the records before anything is
+	// minuted: the answer names what is still to record, as /minutes
+	// draft shows it, rather than that no minutes are on record.
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
-	} else if doc := CompileMinutes(src); doc.Draft && len(src.Minutes) > 0 {
+	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || m.Status == MeetingHeld) {
 		if pending, first := pendingMinutes(doc, src.Items); len(pending) > 0 {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)

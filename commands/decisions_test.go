@@ -617,6 +617,20 @@ func TestMinutesApprovalNeedsEveryItemRecorded(t *testing.T) {
 	}
 }
 
+// TestMinutesApprovalBeforeAnythingIsMinuted: the day after a meeting
+// held in Quorum, before anything is minuted, /minutes draft shows the
+// minutes drawn from the records; confirming them names the items still
+// to record, as once something is minuted, rather than saying no minutes
+// of the meeting are on record.
+func TestMinutesApprovalBeforeAnythingIsMinuted(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	attRefused(k, ian, "/minutes approve 10/12/2026",
+		"The minutes of the meeting on Thursday 10 December 2026 cannot be confirmed yet: nothing is recorded for minute 4 (item 4, Integrated Offender Management (IOM) Refresh Strategy),",
+		"Record what became of each — `/minute 2026-12-10 4 The item was deferred to the next meeting.`, or `/resolve` — then confirm them.")
+}
+
 // TestConfirmedMinutesNotReplacedByImport: minutes written in Quorum and
 // confirmed there cannot be changed by importing published minutes for
 // the same meeting either: the import is refused with the reason, and the
