@@ -1248,6 +1248,13 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := len(in.Args); n >= 3 && strings.EqualFold(strings.Join(in.Args[n-3:], " "), "as they stand") {
 		asTheyStand, in.Args = true, in.Args[:n-3]
 	}
+	if _, n, err := in.takeDate(); err == nil && n < len(in.Args) && strings.EqualFold(in.Args[n], "as") {
+		// "as is", "as they are": the words that confirm over corrections
+		// are "as they stand", which "takes only a date" would not say.
+		form := strings.Join(append(slices.Clone(in.Args[:n]), "as they stand"), " ")
+		return Reply{}, usageErr("`%s` is not read: to confirm the minutes as they stand, over corrections proposed, type `/minutes approve %s`.",
+			Escape(truncateText(strings.Join(in.Args[n:], " "), 40)), Escape(form))
+	}
 	d, err := in.date()
 	if err != nil {
 		return Reply{}, err

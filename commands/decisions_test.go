@@ -631,6 +631,19 @@ func TestMinutesApprovalBeforeAnythingIsMinuted(t *testing.T) {
 		"Record what became of each — `/minute 2026-12-10 4 The item was deferred to the next meeting.`, or `/resolve` — then confirm them.")
 }
 
+// TestMinutesApprovalAsIs: "as is" or "as they are" after the date is
+// answered with the words that confirm the minutes as they stand, not
+// with "takes only a date".
+func TestMinutesApprovalAsIs(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	attRefused(k, sue, "/minutes approve 10/12/2026 as is",
+		"`as is` is not read: to confirm the minutes as they stand, over corrections proposed, type `/minutes approve 10/12/2026 as they stand`.")
+	attRefused(k, sue, "/minutes approve as they are",
+		"`as they are` is not read: to confirm the minutes as they stand, over corrections proposed, type `/minutes approve as they stand`.")
+}
+
 // TestConfirmedMinutesNotReplacedByImport: minutes written in Quorum and
 // confirmed there cannot be changed by importing published minutes for
 // the same meeting either: the import is refused with the reason, and the
