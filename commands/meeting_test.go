@@ -210,6 +210,8 @@ func TestReminderSettings(t *testing.T) {
 		{ian, "/meeting reminders 0,1 days before 8am", []string{"1 day before and on the day of each meeting, at 08:00"}},
 		{ian, "/meeting reminders 99 9am", []string{"99 days is too far ahead: reminders go at most 60 days before.", "• `/meeting reminders DAYS [TIME]|off`"}},
 		{ian, "/meeting reminders 7,1 teatime", []string{`"teatime" is not a time of day: use 09:00 or 9am.`}},
+		{ian, "/meeting reminders 1 week", []string{"Give the days before each meeting: `7` for 1 week."}},
+		{ian, "/meeting reminders 2 weeks 9am", []string{"Give the days before each meeting: `14` for 2 weeks."}},
 		{ian, "/meeting reminders 1,2,3,4,5,6", []string{"That is 6 reminders; the limit is 5 a meeting."}},
 		{ian, "/meeting reminders soon", []string{"Give the days before each meeting, e.g. `7,1`, or `off`."}},
 		{neil, "/meeting reminders off", []string{"Only an officer of Safer Sefton Together can change reminders."}},

@@ -167,6 +167,10 @@ func parseReminders(args []string) (reminderSettings, error) {
 	if len(rest) == 0 {
 		return rs, nil
 	}
+	if w := strings.ToLower(rest[0]); (w == "week" || w == "weeks") && len(rs.Days) == 1 {
+		// "1 week": reminders are set in days.
+		return rs, fmt.Errorf("give the days before each meeting: `%d` for %d %s", rs.Days[0]*7, rs.Days[0], w)
+	}
 	c, n, err := takeClock(rest)
 	if err != nil {
 		return rs, err
