@@ -818,6 +818,11 @@ func TestQuorumSetAndShown(t *testing.T) {
 		{ian, "/committee quorum 1", []string{"The quorum of Safer Sefton Together is now 1 member: 1 of its 2 voting members now"}},
 		{ian, "/committee quorum 2", []string{"The quorum of Safer Sefton Together is now 2 members: 2 of its 2 voting members now"}},
 		{graeme, "/committee quorum", []string{"The quorum of Safer Sefton Together is 2 members: 2 of its 2 voting members now (officers do not vote)."}},
+		// As it is said, or mistyped: spaced, "minimum", nought.
+		{ian, "/committee quorum 1 / 3", []string{"The quorum of Safer Sefton Together is now 1/3 of the voting members, rounded up: 1 of its 2 voting members now"}},
+		{ian, "/committee quorum 1/4 minimum 2", []string{"The quorum of Safer Sefton Together is now 1/4 of the voting members, rounded up, and at least 2"}},
+		{ian, "/committee quorum 0", []string{"A quorum is at least 1 member: give a number of members (4) or a fraction of the voting members (1/3, or 1/4 min 3)."}},
+		{ian, "/committee quorum 2", []string{"now 2 members"}},
 	})
 	// Adding a voting member again changes nothing, and says nothing of
 	// the vote.

@@ -52,12 +52,19 @@ func (r QuorumRule) String() string {
 // parseQuorumRule reads "4", "1/3" or "1/4 min 3".
 func parseQuorumRule(words []string) (QuorumRule, error) {
 	bad := fmt.Errorf("give a number of members (4) or a fraction of the voting members (1/3, or 1/4 min 3)")
+	if len(words) >= 3 && words[1] == "/" {
+		// "1 / 3", spaced as it is said.
+		words = append([]string{words[0] + "/" + words[2]}, words[3:]...)
+	}
 	if len(words) == 0 || len(words) > 3 || len(words) == 2 {
 		return QuorumRule{}, bad
 	}
 	num, den, frac := strings.Cut(words[0], "/")
 	if !frac {
 		n, err := strconv.Atoi(words[0])
+		if err == nil && n < 1 && len(words) == 1 {
+			return QuorumRule{}, fmt.Errorf("a quorum is at least 1 member: give a number of members (4) or a fraction of the voting members (1/3, or 1/4 min 3)")
+		}
 		if err != nil || n < 1 || n > 1000 || len(words) != 1 {
 			return QuorumRule{}, bad
 		}
@@ -71,7 +78,7 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 	r := QuorumRule{Numerator: a, Denominator: b}
 	if len(words) == 3 {
 		m, err := strconv.Atoi(words[2])
-		if !strings.EqualFold(words[1], "min") || err != nil || m < 1 || m > 1000 {
+		if !strings.EqualFold(words[1], "min") && !strings.EqualFold(words[1], "minimum") || err != nil || m < 1 || m > 1000 {
 			return QuorumRule{}, bad
 		}
 		r.Minimum = m
