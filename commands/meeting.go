@@ -437,7 +437,9 @@ func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if d.IsNext() {
-		return Reply{}, usageErr("Give the new date after the meeting's, e.g. `/meeting move %s 2027-01-14`.", m.StartsAt.In(loc).Format("2006-01-02"))
+		// The example moves it a week on, not to a day it may be on.
+		return Reply{}, usageErr("Give the new date after the meeting's, e.g. `/meeting move %s %s`.",
+			m.StartsAt.In(loc).Format("2006-01-02"), m.StartsAt.In(loc).AddDate(0, 0, 7).Format("2006-01-02"))
 	}
 	unknown := false
 	if k == 0 {
@@ -535,6 +537,15 @@ func (s *Service) changeMeeting(ctx context.Context, in *Input, m Meeting, d Dat
 			switch {
 			case other.ID == m.ID:
 			case other.Status != MeetingCancelled:
+				// One held or under way keeps its day: it can be neither
+				// moved nor cancelled, so the answer does not offer it.
+				events, err := s.store.Sessions(ctx, other.ID)
+				if err != nil {
+					return Reply{}, err
+				}
+				if other.Status == MeetingHeld || !other.StartsAt.After(in.Now) || len(events) > 0 {
+					return Reply{}, s.sameDayErr(ctx, c, other, in.Now)
+				}
 				return Reply{}, userErr("%s already meets on %s. Move or cancel that meeting first, or choose another day.", Escape(c.Name), describeMeeting(other, loc))
 			case other.StartsAt.Equal(starts):
 				return Reply{}, userErr("The meeting of %s cancelled for %s was at that time: `/meeting schedule %s %s` schedules it again, with its agenda. Or choose another time.",

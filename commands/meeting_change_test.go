@@ -58,7 +58,7 @@ func TestMoveMeeting(t *testing.T) {
 	k.steps([]step{
 		{ian, "/meeting venue 17/12/2026 none", []string{"The meeting of *Safer Sefton Together* on Thursday 17 December 2026, 10:00 will now be held at a venue still to be announced."}},
 		{ian, "/meeting time 17/12/2026 2.30pm", []string{"has moved to *Thursday 17 December 2026, 14:30*"}},
-		{ian, "/meeting move 17/12/2026", []string{"Give the new date after the meeting's, e.g. `/meeting move 2026-12-17 2027-01-14`.", "• `/meeting move DATE NEW-DATE [TIME]`"}},
+		{ian, "/meeting move 17/12/2026", []string{"Give the new date after the meeting's, e.g. `/meeting move 2026-12-17 2026-12-24`.", "• `/meeting move DATE NEW-DATE [TIME]`"}},
 		{ian, "/meeting move next 28/03/2027 1.30am", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
 		{ian, "/meeting move", []string{"Start with the meeting's date."}},
 		{ian, "/meeting time 17/12/2026", []string{"Give the new start time after the date"}},
@@ -191,4 +191,26 @@ func TestMeetingHistorySaysWhoScheduledAndCancelled(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00")
 	got = k.say(neil, "/meeting history 14/01/2027")
 	wantShown(t, got, "• Thursday 26 November 2026, 08:00 — Ian Barton scheduled it", "It has not been changed since it was scheduled.")
+}
+
+// TestMeetingMoveOntoADayAlreadyMet: a meeting moved onto the day of one
+// held, or under way, is refused with that meeting's state, not with the
+// advice to move or cancel it, which it can no longer be; onto the day
+// of one still to come, that advice stands. The example of a new date is
+// another day than the meeting's own.
+func TestMeetingMoveOntoADayAlreadyMet(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.must(ian, "/meeting schedule 2027-01-21 10:00")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.steps([]step{
+		{ian, "/meeting move 14/01/2027 10/12/2026 18:00", []string{"The meeting of Safer Sefton Together on Thursday 10 December 2026 is under way (opened at 09:30), and a committee meets at most once a day. Choose another day."}},
+		{ian, "/meeting move 14/01/2027 next", []string{"Give the new date after the meeting's, e.g. `/meeting move 2027-01-14 2027-01-21`."}},
+		{ian, "/meeting move 14/01/2027 21/01/2027", []string{"Safer Sefton Together already meets on Thursday 21 January 2027, 10:00. Move or cancel that meeting first, or choose another day."}},
+	})
+	k.must(ian, "/meeting close")
+	k.steps([]step{
+		{ian, "/meeting move 14/01/2027 10/12/2026 18:00", []string{"Safer Sefton Together has already met on Thursday 10 December 2026 (its meeting closed at 09:30), and meets at most once a day. Choose another day."}},
+	})
 }
