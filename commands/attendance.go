@@ -357,6 +357,25 @@ func (st meetingState) notTakenUpNote(mark AttendanceMark, self bool) string {
 	return strings.Join(notes, " ")
 }
 
+// memberHereNote says, for a mark that has someone here as a member's
+// substitute while that member is here too, that the substitute does not
+// count: the count in the answer would otherwise not have moved with no
+// word why, as the live message gives it.
+func (st meetingState) memberHereNote(mark AttendanceMark, self bool) string {
+	if mark.SubstituteFor == "" || !(mark.Status == AttendPresent || mark.Status == AttendLate || mark.Status == AttendRemote) {
+		return ""
+	}
+	a, ok := st.attendee(mark.SubstituteFor)
+	if !ok || a.SubstituteFor != "" || a.Status == AttendAbsent || a.Status == AttendLeft || a.Arrived.IsZero() {
+		return ""
+	}
+	who := "They are"
+	if self {
+		who = "You are"
+	}
+	return fmt.Sprintf("%s not counted while %s is here: a member and their substitute count once.", who, st.keyName(mark.SubstituteFor))
+}
+
 // nameOf is how the minutes name a person: "Sue Holden (Sefton CVS)".
 func nameOf(name, org string) string {
 	if org == "" {
@@ -1232,6 +1251,9 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 		state += ". Their apologies stand"
 	}
 	if note := st.notTakenUpNote(mark, self); note != "" {
+		line = note + " " + line
+	}
+	if note := st.memberHereNote(mark, self); note != "" {
 		line = note + " " + line
 	}
 	if !added {

@@ -2109,3 +2109,23 @@ func TestAttendancePersonAsTyped(t *testing.T) {
 		t.Errorf("the attendance lists a mention as a person:\n%s", att)
 	}
 }
+
+// TestSubstituteMarkedWhileTheMemberIsHere: a substitute marked while the
+// member they replace is here does not count, and the answer says why the
+// count did not move, as the live message does.
+func TestSubstituteMarkedWhileTheMemberIsHere(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.steps([]step{
+		{ian, "/attendance <@USTRANGER> substitute-for <@UGRAEME>", []string{"Mallory is marked present as substitute for Graeme Robson. They are not counted while Graeme Robson is here: a member and their substitute count once. *Inquorate*: 2 present, quorum 3"}},
+	})
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@UGRAEME> left")
+	k.must(ian, "/attendance <@USTRANGER> absent")
+	// With the member gone, a substitute marked counts, and nothing is said.
+	k.steps([]step{
+		{ian, "/attendance <@USTRANGER> substitute-for <@UGRAEME>", []string{"Mallory is marked present as substitute for Graeme Robson. *Inquorate*: 2 present, quorum 3"}},
+	})
+}
