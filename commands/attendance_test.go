@@ -298,7 +298,7 @@ func TestMeetingStartRefused(t *testing.T) {
 		// The next meeting is days away: its date, given, would be refused
 		// too, so the answer says when it can be opened instead.
 		{now, ian, "/meeting start", "Safer Sefton Together has no meeting today. The next is on Thursday 10 December 2026, 10:00, and can be opened on the day from 07:00. If the committee meets today, an officer schedules the meeting first: `/meeting schedule today TIME`."},
-		{now, ian, "/meeting start 10/12/2026", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
+		{now, ian, "/meeting start 10/12/2026", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened on the day, from 07:00."},
 		{attAt(10, 6, 59), sue, "/meeting start", "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
 		{attAt(10, 9, 0), ian, "/meeting start 11/12/2026", "Safer Sefton Together has no meeting on Friday 11 December 2026."},
 		{attAt(10, 9, 0), neil, "/meeting start", "Only an officer or the chair of Safer Sefton Together can open the meeting."},

@@ -444,8 +444,19 @@ func startable(c Committee, m Meeting, s Sitting, now time.Time) error {
 		// at most twelve hours: one that started longer ago is over.
 		return userErr("The meeting on %s started at %s more than 12 hours ago; it cannot be opened now.", formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("15:04"))
 	case m.StartsAt.Sub(now) > StartWithin:
-		return userErr("The meeting on %s starts at %s: it can be opened from %s.", formatDay(m.StartsAt, loc),
-			m.StartsAt.In(loc).Format("15:04"), m.StartsAt.Add(-StartWithin).In(loc).Format("15:04"))
+		// Asked on another day, "from 07:00" alone reads as this morning.
+		open := m.StartsAt.Add(-StartWithin)
+		clock := open.In(loc).Format("15:04")
+		from := "from " + clock
+		switch {
+		case DateOf(open, loc) == DateOf(now, loc):
+		case DateOf(open, loc) == DateOf(m.StartsAt, loc):
+			from = "on the day, from " + clock
+		default:
+			from = "from " + clock + " on " + formatDay(open, loc)
+		}
+		return userErr("The meeting on %s starts at %s: it can be opened %s.", formatDay(m.StartsAt, loc),
+			m.StartsAt.In(loc).Format("15:04"), from)
 	}
 	return nil
 }

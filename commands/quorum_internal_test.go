@@ -220,6 +220,8 @@ func TestStartable(t *testing.T) {
 		{"on time", m, Sitting{}, t0, ""},
 		{"an hour early", m, Sitting{}, t0.Add(-time.Hour), ""},
 		{"too early", m, Sitting{}, t0.Add(-4 * time.Hour), "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened from 07:00."},
+		{"the day before", m, Sitting{}, t0.Add(-24 * time.Hour), "The meeting on Thursday 10 December 2026 starts at 10:00: it can be opened on the day, from 07:00."},
+		{"opening the evening before", Meeting{StartsAt: t0.Add(-9 * time.Hour), Status: MeetingScheduled}, Sitting{}, t0.Add(-48 * time.Hour), "The meeting on Thursday 10 December 2026 starts at 01:00: it can be opened from 22:00 on Wednesday 9 December 2026."},
 		{"cancelled", Meeting{StartsAt: t0, Status: MeetingCancelled}, Sitting{}, t0, "The meeting on Thursday 10 December 2026 was cancelled, so it cannot be opened."},
 		{"closed", m, Sitting{State: ActionClosed, Closed: t0.Add(time.Hour)}, t0.Add(2 * time.Hour), "The meeting on Thursday 10 December 2026 was closed at 11:00; it cannot be opened again."},
 		{"late", m, Sitting{}, t0.Add(11 * time.Hour), ""},
