@@ -201,6 +201,9 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	switch {
 	case m.Voting != nil && !*m.Voting:
 		reply.Text += " They do not vote, and do not count to the quorum."
+	case wasNonVoting && m.Voting != nil && *m.Voting && m.IsOfficer():
+		// Officers never vote, whatever the word says.
+		reply.Text += " As an officer, they do not vote, and do not count to the quorum."
 	case wasNonVoting && m.Voting != nil && *m.Voting:
 		reply.Text += " They vote, and count to the quorum."
 	}

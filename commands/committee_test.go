@@ -662,5 +662,9 @@ func TestMemberAddedAgainAsTheyStand(t *testing.T) {
 		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"<@USUE> is already a member of Safer Sefton Together, for Sefton CVS; nothing changed. They do not vote, and do not count to the quorum."}},
 		{ian, "/committee member add <@USUE> Sefton CVS", []string{"<@USUE> is now recorded as a member of Safer Sefton Together, for Sefton CVS. They vote, and count to the quorum."}},
 		{ian, "/committee member add <@UNEIL> SWACA vice-chair", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA. (Was a member.)"}},
+		// Officers never vote: added again without the word, an officer
+		// is not told they now vote.
+		{ian, "/committee member add <@UIAN> Sefton Council officer non-voting", []string{"They do not vote, and do not count to the quorum."}},
+		{ian, "/committee member add <@UIAN> Sefton Council officer", []string{"<@UIAN> is now recorded as an officer of Safer Sefton Together, for Sefton Council. As an officer, they do not vote, and do not count to the quorum."}},
 	})
 }
