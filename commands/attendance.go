@@ -1659,8 +1659,16 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	if a.SubstituteFor != "" {
-		if _, ok := st.member(a.SubstituteFor); !ok {
+		mem, ok := st.member(a.SubstituteFor)
+		if !ok {
 			return Reply{}, userErr("<@%s> is not a member of %s, so no one can substitute for them.", a.SubstituteFor, Escape(c.Name))
+		}
+		if mem.IsOfficer() {
+			// Officers serve the meeting and never count: a substitute for
+			// one would stand in for no vote, and a member marked so would
+			// no longer count in their own right.
+			return Reply{}, userErr("%s is an officer of %s and does not vote, so no one substitutes for them. Mark the person present, or in attendance, instead.",
+				Escape(mem.Name), Escape(c.Name))
 		}
 		// The minutes print a substitute as standing in for the member: a
 		// member records that of themselves only where that member named

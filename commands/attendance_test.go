@@ -2129,3 +2129,18 @@ func TestSubstituteMarkedWhileTheMemberIsHere(t *testing.T) {
 		{ian, "/attendance <@USTRANGER> substitute-for <@UGRAEME>", []string{"Mallory is marked present as substitute for Graeme Robson. *Inquorate*: 2 present, quorum 3"}},
 	})
 }
+
+// TestAttendanceNoSubstituteForAnOfficer: officers never vote, so no one
+// substitutes for them; a member marked so would stop counting in their
+// own right, and the chair with them.
+func TestAttendanceNoSubstituteForAnOfficer(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	attRefused(k, ian, "/attendance <@USUE> substitute-for <@UIAN>",
+		"Ian Barton is an officer of Safer Sefton Together and does not vote, so no one substitutes for them. Mark the person present, or in attendance, instead.")
+	attRefused(k, ian, `/attendance "Tom Hill (Sefton Council)" substitute-for <@UIAN>`, "is an officer of Safer Sefton Together and does not vote")
+	k.steps([]step{
+		{graeme, "/meeting status", []string{"*Present (1)*\nSue Holden (Sefton CVS) (in the Chair)"}},
+	})
+}
