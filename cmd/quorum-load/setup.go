@@ -41,7 +41,7 @@ func setup(ctx context.Context, o options) error {
 	for range 8 {
 		wg.Go(func() {
 			for i := range work {
-				err := do(o.Officer, "/committee", fmt.Sprintf("member add <@%s> Load Testing Org %d", o.user(i), i%10), "is now")
+				err := do(o.Officer, "/committee", fmt.Sprintf("member add <@%s> Load Testing Org %d", o.user(i), i%10), "is now", "is already a member")
 				if err != nil {
 					once.Do(func() { first = err })
 				}
