@@ -606,6 +606,23 @@ func sittingAction(action SessionAction) Handler {
 			}
 			e.Item = it.Number
 			taken = it
+			// Taken up again while it is under discussion (the chair asking
+			// for its quorum anew, say), nothing happened at the meeting:
+			// the answer gives the quorum, and the log and the history are
+			// left without a second entry.
+			st, err := s.meetingState(ctx, c, m)
+			if err != nil {
+				return Reply{}, err
+			}
+			if st.sit.Item == it.Number && st.sit.State != ActionAdjourned && st.sit.State != ActionClosed {
+				since := ""
+				for _, ev := range st.sit.Events {
+					if ev.Action == ActionItem {
+						since = ev.At.In(loc).Format("15:04")
+					}
+				}
+				return private("%s is under discussion already, since %s; nothing changed. %s", Escape(itemLabel(it)), since, itemQuorum(st.count(it.Number))), nil
+			}
 		case len(in.Args) > 0:
 			return Reply{}, usageErr("`%s` takes nothing after it.", in.sub.Name)
 		}

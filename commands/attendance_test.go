@@ -165,8 +165,11 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 		t.Errorf("item: %q", got)
 	}
 	k.must(sue, "/declare 7.7 pecuniary Chief Executive of Sefton CVS")
-	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion. Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest)." {
+	if got := k.say(sue, "/meeting item 7.7"); got != "Item 7.7 (Sefton CVS) is under discussion already, since 10:30; nothing changed. Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest)." {
 		t.Errorf("item taken up again: %q", got)
+	}
+	if got := strings.Count(k.say(sue, "/history attendance"), "item 7.7 taken up"); got != 1 {
+		t.Errorf("the item taken up twice in a row is in the meeting's history %d times, want once", got)
 	}
 	status := k.say(graeme, "/meeting status 7.7")
 	wantShown(t, status, "Item 7.7: Quorate: 3 present, quorum 3. Sue Holden withdraws for it (disclosable pecuniary interest).",
