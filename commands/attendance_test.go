@@ -653,13 +653,17 @@ func TestMemberAndSubstituteBothPresentCountOnce(t *testing.T) {
 }
 
 // An item typed with a comma for its dot ("7,7", as a phone's keypad
-// offers it) is answered with the item meant; resuming a meeting that is
+// offers it), or with a leading nought ("02"), is answered with the item
+// meant; resuming a meeting that is
 // not adjourned says what state it is in and what can be done instead.
 func TestMeetingRepliesSayWhatWasMeant(t *testing.T) {
 	k := attDay(t)
 	k.must(sue, "/meeting start")
 	attRefused(k, sue, "/meeting item 7,7", "Item 7,7 is not on the agenda for the meeting on Thursday 10 December 2026. Did you mean item 7.7? Its items are")
 	attRefused(k, graeme, "/meeting status 7,7", "Did you mean item 7.7?")
+	// Figures with a leading nought, as some keypads and habits give them.
+	attRefused(k, sue, "/meeting item 02", "Item 02 is not on the agenda for the meeting on Thursday 10 December 2026. Did you mean item 2? Its items are")
+	attRefused(k, sue, "/meeting item 7.07", "Did you mean item 7.7?")
 	attRefused(k, sue, "/meeting resume", "The meeting is in progress, not adjourned (opened at 09:55), so there is nothing to resume: `/meeting adjourn` adjourns it, `/meeting close` closes it.")
 	k.must(sue, "/meeting item 7.7")
 	attRefused(k, sue, "/meeting resume", "The meeting is in progress, not adjourned (opened at 09:55; item 7.7 under discussion), so there is nothing to resume")

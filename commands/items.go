@@ -555,6 +555,23 @@ func notOnAgenda(c Committee, m Meeting, n string, items []AgendaItem) string {
 // number has its dot ("7,5", as a phone's keypad offers it, "7-5",
 // "7/5"), when the agenda has it: " Did you mean item 7.5?", or "".
 func itemMeant(n string, items []AgendaItem) string {
+	// "02" or "7.05", figures written with a leading nought: item 2 or 7.5
+	// as the agenda prints them, asked about rather than taken, for an
+	// agenda may number 7.05 apart from 7.5.
+	parts := strings.Split(n, ".")
+	for i, p := range parts {
+		if len(p) > 1 && strings.Trim(p, "0123456789") == "" {
+			parts[i] = strings.TrimLeft(p, "0")
+			if parts[i] == "" {
+				parts[i] = "0"
+			}
+		}
+	}
+	if unpadded := strings.Join(parts, "."); unpadded != n {
+		if it, ok := findItem(items, unpadded); ok {
+			return " Did you mean item " + Escape(it.Number) + "?"
+		}
+	}
 	for _, mark := range []string{",", "-", "/", ";", ":"} {
 		if !strings.Contains(n, mark) {
 			continue
