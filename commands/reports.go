@@ -621,7 +621,9 @@ func (s *Service) mayReport(ctx context.Context, c Committee, me Member, it Agen
 	if p.includes(me) {
 		return nil
 	}
-	who := []string{Escape(oneLine(stripBrackets(it.Presenter)))}
+	// "Jen Williams (NW Probation Lead), James Gillett" without its
+	// brackets would read "Jen Williams , James Gillett".
+	who := []string{Escape(strings.ReplaceAll(oneLine(stripBrackets(it.Presenter)), " ,", ","))}
 	for _, org := range p.orgNames {
 		who = append(who, "members from "+Escape(org))
 	}

@@ -344,3 +344,17 @@ func TestReportTitleNamesAMention(t *testing.T) {
 		t.Errorf("the list shows mention markup:\n%s", got)
 	}
 }
+
+// TestReportRefusedNamesEachPresenter: someone who may not send an item's
+// report is told who may, each presenter by name, as the agenda prints
+// them, with no stray space where their organisation was.
+func TestReportRefusedNamesEachPresenter(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(ian, "/agenda add 4 Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation Lead), James Gillett (Police)")
+	r := k.run(sue, "/report 4 https://example.org/iom.pdf")
+	if !r.Refused {
+		t.Fatalf("Sue's report for item 4 was not refused:\n%s", shown(r))
+	}
+	wantShown(t, shown(r), "Only Jen Williams, James Gillett, members from NW Probation Lead, members from Police or an officer can attach the report for Item 4")
+}
