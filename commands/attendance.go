@@ -2250,7 +2250,24 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	loc := in.Committee.Location()
 	text := "You are not marked here yet."
 	switch {
-	case me == nil || me.Status == AttendAbsent:
+	case me == nil:
+		// Someone who sent apologies is not expected: "not marked here
+		// yet" would read as though they were.
+		as, err := s.store.MemberApologies(ctx, in.Member.UserID, []int64{m.ID})
+		if err != nil {
+			return err
+		}
+		if len(as) > 0 && in.Member.UserID != "" {
+			sub := ""
+			switch {
+			case as[0].SubstituteID != "":
+				sub = " (substitute: <@" + as[0].SubstituteID + ">)"
+			case as[0].SubstituteName != "":
+				sub = " (substitute: " + Escape(as[0].SubstituteName) + ")"
+			}
+			text = "You sent apologies for this meeting" + sub + ". Here after all? *I'm here* marks you present and withdraws them."
+		}
+	case me.Status == AttendAbsent:
 	case me.Status == AttendLeft:
 		text = fmt.Sprintf("You are marked as having left at %s.", me.Left.In(loc).Format("15:04"))
 	case me.Status == AttendRemote && in.Member.IsOfficer():

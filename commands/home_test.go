@@ -1218,3 +1218,23 @@ func TestHomeOfASubstituteAsTheMeetingIsCancelledOrMoved(t *testing.T) {
 		t.Errorf("the Home of the substitute at the meeting no longer the next: %q", got)
 	}
 }
+
+// TestHomeMeetingInProgressAfterApologies: the Home of a member who sent
+// apologies for the meeting under way says so, and what pressing I'm
+// here does, rather than that they are not marked here yet, as if they
+// were expected.
+func TestHomeMeetingInProgressAfterApologies(t *testing.T) {
+	k := attDay(t)
+	k.must(neil, "/apologies Unwell sub Kate Ellis")
+	k.must(sue, "/meeting start")
+	s, buttons := attSection(k, neil, "Meeting in progress")
+	want := "Thursday 10 December 2026, 10:00, Remote Meeting\n" +
+		"You sent apologies for this meeting (substitute: Kate Ellis). Here after all? *I'm here* marks you present and withdraws them."
+	if s.Text != want || !attHasButton(buttons, "I'm here") {
+		t.Errorf("Neil's Home: %q %+v, want %q", s.Text, buttons, want)
+	}
+	k.must(neil, "/here")
+	if s, _ := attSection(k, neil, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present.") {
+		t.Errorf("Neil's Home once here: %q", s.Text)
+	}
+}
