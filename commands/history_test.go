@@ -693,3 +693,19 @@ func TestMinuteHistoryOnAnImpossibleDay(t *testing.T) {
 		{ian, "/history resolution", []string{"Give the minute's number, as `/resolution` shows it: `/history resolution 28`."}},
 	})
 }
+
+// TestMinutesHistoryOfImportedMinutes: the history of minutes imported
+// from the published ones, never changed in Quorum, says so and how to
+// read them, as the history of one of its minutes does, rather than that
+// nothing has been minuted.
+func TestMinutesHistoryOfImportedMinutes(t *testing.T) {
+	k := importedKit(t)
+	for _, user := range []string{ian, neil} {
+		got := k.say(user, "/history minutes 9 December 2021")
+		want := "*History of the minutes* of the meeting of *Safer Sefton Together* on Thursday 9 December 2021.\n" +
+			"They are as imported from the published minutes, and have not been changed in Quorum: `/resolution 2021-12-09` lists them."
+		if got != want {
+			t.Errorf("%s: /history minutes 9 December 2021 =\n%s\nwant\n%s", user, got, want)
+		}
+	}
+}

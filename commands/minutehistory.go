@@ -237,6 +237,18 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		return reply, nil
 	}
 	if len(events) == 0 {
+		// Nothing written in Quorum, but its published minutes may be
+		// here: "nothing has been minuted" would read as though none were.
+		day := DateOf(m.StartsAt, loc)
+		imported, err := s.store.MinutesOn(ctx, c.ID, day)
+		if err != nil {
+			return Reply{}, err
+		}
+		if len(imported) > 0 {
+			reply.Text += fmt.Sprintf("\nThey are as imported from the published minutes, and have not been changed in Quorum: `/resolution %s` lists them.",
+				m.StartsAt.In(loc).Format("2006-01-02"))
+			return reply, nil
+		}
 		events, err := s.store.Sessions(ctx, m.ID)
 		if err != nil {
 			return Reply{}, err
