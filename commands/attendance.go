@@ -2243,21 +2243,33 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	}
 	var me *Attendee
 	for _, a := range Standing(log) {
-		if a.Key == in.Member.UserID {
+		if a.Key == in.UserID {
 			me = &a
 		}
 	}
 	loc := in.Committee.Location()
 	text := "You are not marked here yet."
 	switch {
-	case me == nil:
-		// Someone who sent apologies is not expected: "not marked here
-		// yet" would read as though they were.
-		as, err := s.store.MemberApologies(ctx, in.Member.UserID, []int64{m.ID})
+	case me == nil && in.Substitute:
+		named, err := s.substituteFor(ctx, in.UserID, []int64{m.ID})
 		if err != nil {
 			return err
 		}
-		if len(as) > 0 && in.Member.UserID != "" {
+		var names []string
+		for _, a := range named[m.ID] {
+			names = append(names, nameOf(a.Name, a.Organisation))
+		}
+		if len(names) > 0 {
+			text = "You are named as substitute for " + joinOr(names) + ": you are not marked here yet."
+		}
+	case me == nil:
+		// Someone who sent apologies is not expected: "not marked here
+		// yet" would read as though they were.
+		as, err := s.store.MemberApologies(ctx, in.UserID, []int64{m.ID})
+		if err != nil {
+			return err
+		}
+		if len(as) > 0 && in.UserID != "" {
 			sub := ""
 			switch {
 			case as[0].SubstituteID != "":

@@ -52,6 +52,7 @@ const maxHomeMore = 200
 
 // homeInput is what a part of a card is made from.
 type homeInput struct {
+	UserID    string // whose Home it is
 	Committee Committee
 	Member    Member
 	Next      *Meeting // nil when none is scheduled
@@ -219,12 +220,38 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 	if err != nil {
 		return Home{}, err
 	}
+	// Named at the meeting under way, they are expected now (see
+	// meetingHomePart).
+	underWay := map[int64]bool{}
+	if len(subs) > 0 {
+		subIDs := make([]int64, len(subs))
+		for i, c := range subs {
+			subIDs[i] = c.ID
+		}
+		running, err := s.store.RunningMeetings(ctx, subIDs)
+		if err != nil {
+			return Home{}, err
+		}
+		runningIDs := make([]int64, len(running))
+		for i, m := range running {
+			runningIDs[i] = m.ID
+		}
+		named, err := s.substituteFor(ctx, userID, runningIDs)
+		if err != nil {
+			return Home{}, err
+		}
+		for _, m := range running {
+			if len(named[m.ID]) > 0 {
+				underWay[m.CommitteeID] = true
+			}
+		}
+	}
 	// Named for a later meeting only, they are not yet expected: the
 	// card, like a member's Substituting, is of the next meeting.
 	nMember, nSub := len(ms), 0
 	substitute := map[int64]bool{}
 	for _, c := range subs {
-		if n := next[c.ID]; n != nil && len(subFor[n.ID]) > 0 {
+		if n := next[c.ID]; n != nil && len(subFor[n.ID]) > 0 || underWay[c.ID] {
 			ms = append(ms, Membership{Committee: c})
 			substitute[c.ID] = true
 			nSub++
@@ -266,7 +293,7 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		return Home{}, err
 	}
 	for i, m := range ms {
-		in := homeInput{Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now, Substitute: substitute[m.Committee.ID]}
+		in := homeInput{UserID: userID, Committee: m.Committee, Member: m.Member, Next: next[m.Committee.ID], Now: now, Substitute: substitute[m.Committee.ID]}
 		for _, ch := range changes {
 			if ch.CommitteeID == m.Committee.ID {
 				in.Changes = append(in.Changes, ch)
@@ -404,7 +431,7 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	parts := homeParts()
 	if in.Substitute {
 		// No member: nothing else on a card is theirs to do.
-		parts = []homePart{substituteHomePart}
+		parts = []homePart{meetingHomePart, substituteHomePart}
 	}
 	for _, part := range parts {
 		if err := part(ctx, s, in, &card); err != nil {

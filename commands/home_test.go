@@ -1238,3 +1238,34 @@ func TestHomeMeetingInProgressAfterApologies(t *testing.T) {
 		t.Errorf("Neil's Home once here: %q", s.Text)
 	}
 }
+
+// TestHomeOfSubstituteAtMeetingInProgress: someone who is no member,
+// named as a substitute, keeps the committee's card while the meeting
+// is under way, with I'm here, rather than a Home that says they are in
+// no committee just when they are expected.
+func TestHomeOfSubstituteAtMeetingInProgress(t *testing.T) {
+	k := attDay(t)
+	k.must(neil, "/apologies Unwell sub <@USTRANGER>")
+	k.must(sue, "/meeting start")
+	s, buttons := attSection(k, stranger, "Meeting in progress")
+	want := "Thursday 10 December 2026, 10:00, Remote Meeting\nYou are named as substitute for Neil Frackelton (SWACA): you are not marked here yet."
+	if s.Text != want || !attHasButton(buttons, "I'm here") {
+		t.Errorf("the substitute's Home: %q %+v, want %q", s.Text, buttons, want)
+	}
+	for _, b := range buttons {
+		if b.Label == "I'm here" {
+			wantShown(t, shown(k.act(k.home(stranger), b.Action, b.Value)), "as substitute for Neil Frackelton")
+		}
+	}
+	if s, buttons := attSection(k, stranger, "Meeting in progress"); s.Title != "Meeting in progress — you are marked present" || attHasButton(buttons, "I'm here") {
+		t.Errorf("the substitute's Home once here: %+v %+v", s, buttons)
+	}
+	k.marked()
+	k.must(sue, "/meeting close")
+	if !slices.Contains(k.marked(), stranger) {
+		t.Errorf("the close left the substitute's Home showing the meeting under way")
+	}
+	if h, err := k.svc.Home(context.Background(), team, stranger, k.now); err != nil || len(h.Cards) != 0 {
+		t.Errorf("the substitute's Home after the meeting: %+v %v", h, err)
+	}
+}

@@ -175,7 +175,8 @@ type HomeStore interface {
 	SubstituteApologies(ctx context.Context, userID string, meetingIDs []int64) ([]Apology, error)
 	// SubstituteCommittees lists the committees of team teamID ("" for
 	// any) that userID is no member of, and whose scheduled meetings after
-	// t have apologies standing that name userID as substitute, by name.
+	// t, or meeting under way, have apologies standing that name userID
+	// as substitute, by name.
 	SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]Committee, error)
 	// MarkDayHomes marks for publishing again (see OutboxHome) the Homes,
 	// of people who have opened theirs, that turn with the day after since

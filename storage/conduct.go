@@ -137,6 +137,10 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 			if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = 'held' WHERE id = $1 AND status = 'scheduled'`, e.MeetingID); err != nil {
 				return err
 			}
+			// Its substitutes' Homes showed it under way: they drop it.
+			if err := markSubstituteHomes(ctx, tx, e.MeetingID, e.At); err != nil {
+				return err
+			}
 		}
 		if e.Action == commands.ActionItem {
 			return markLive(ctx, tx, e.MeetingID)

@@ -105,6 +105,7 @@ func (db *DB) SubstituteApologies(ctx context.Context, userID string, meetingIDs
 
 // SubstituteCommittees implements commands.HomeStore. The team's
 // committees are few, and each is checked through its upcoming meetings
+// and any under way
 // (meetings_upcoming) and their apologies naming a substitute
 // (apologies_substitute), so no index on the substitute alone is needed.
 func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, after time.Time) ([]commands.Committee, error) {
@@ -115,9 +116,15 @@ func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, a
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+committeeColumns+` FROM committees c
 		WHERE ($2 = '' OR c.team_id = $2)
 		  AND NOT EXISTS (SELECT 1 FROM members mb WHERE mb.committee_id = c.id AND mb.user_id = $1 AND mb.removed_at IS NULL)
-		  AND EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
+		  AND (EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
 		              WHERE m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $3 AND `+notOpened("m.id")+`
 		                AND a.substitute_id = $1 AND NOT a.withdrawn)
+		    -- While the meeting they are named at is under way, they are
+		    -- expected there: the card stays until it closes.
+		    OR EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
+		              WHERE m.committee_id = c.id AND a.substitute_id = $1 AND NOT a.withdrawn
+		                AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
+		                AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')))
 		ORDER BY lower(c.name), c.id
 		LIMIT $4`, userID, teamID, after, maxMemberships)
 	if err != nil {
