@@ -272,13 +272,20 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		}
 		return false
 	})
+	at := "the next meeting"
+	for id := range substitute {
+		if underWay[id] {
+			// The card shows the meeting in progress above the next.
+			at = "a meeting"
+		}
+	}
 	switch {
 	case nSub == 0:
 		h.Intro = fmt.Sprintf("You are a member of %d %s.", nMember, plural(nMember, "committee", "committees"))
 	case nMember == 0:
-		h.Intro = fmt.Sprintf("You are named as a substitute at the next meeting of %d %s.", nSub, plural(nSub, "committee", "committees"))
+		h.Intro = fmt.Sprintf("You are named as a substitute at %s of %d %s.", at, nSub, plural(nSub, "committee", "committees"))
 	default:
-		h.Intro = fmt.Sprintf("You are a member of %d %s, and named as a substitute at the next meeting of %d more.", nMember, plural(nMember, "committee", "committees"), nSub)
+		h.Intro = fmt.Sprintf("You are a member of %d %s, and named as a substitute at %s of %d more.", nMember, plural(nMember, "committee", "committees"), at, nSub)
 	}
 	papers, err := s.homePapers(ctx, userID, ms[:min(len(ms), MaxHomeCards)], next)
 	if err != nil {

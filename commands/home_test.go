@@ -1247,6 +1247,9 @@ func TestHomeOfSubstituteAtMeetingInProgress(t *testing.T) {
 	k := attDay(t)
 	k.must(neil, "/apologies Unwell sub <@USTRANGER>")
 	k.must(sue, "/meeting start")
+	if h, err := k.svc.Home(context.Background(), team, stranger, k.now); err != nil || h.Intro != "You are named as a substitute at a meeting of 1 committee." {
+		t.Errorf("the substitute's Home: %q %v", h.Intro, err)
+	}
 	s, buttons := attSection(k, stranger, "Meeting in progress")
 	want := "Thursday 10 December 2026, 10:00, Remote Meeting\nYou are named as substitute for Neil Frackelton (SWACA): you are not marked here yet."
 	if s.Text != want || !attHasButton(buttons, "I'm here") {
