@@ -341,6 +341,12 @@ func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQ
 		if err != nil {
 			return Reply{}, err
 		}
+		if len(day) == 0 {
+			// A day mistyped, or a meeting whose minutes are not here:
+			// "no minute 28 of the meeting on …" would say it met.
+			return private("No minutes of *%s* for %s are on record. `/resolution %s` finds minute %s of whichever meeting has one; an officer can import minutes with `/minutes import`.",
+				Escape(c.Name), q.On, Escape(q.Number), Escape(q.Number)), nil
+		}
 		for _, mi := range day {
 			if mi.Item == "" || mi.Item != q.Number {
 				continue

@@ -43,7 +43,7 @@ func TestResolutionLookups(t *testing.T) {
 		{neil, "/resolution 23", []string{"Refers to: Minute No. 17 of the meeting held on 9th September 2021", "(1) the Board notes the cross representation"}},
 		{neil, "/resolution 29", []string{"Minute 29 — DATE OF NEXT MEETING"}},
 		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`."}},
-		{neil, "/resolution 2021-12-10 28", []string{"No minute 28 of the meeting on Friday 10 December 2021 of *Safer Sefton Together* is on record."}},
+		{neil, "/resolution 2021-12-10 28", []string{"No minutes of *Safer Sefton Together* for Friday 10 December 2021 are on record. `/resolution 28` finds minute 28 of whichever meeting has one"}},
 		{neil, "/resolution 2021-12-09", []string{"*Safer Sefton Together* — minutes of the meeting on Thursday 9 December 2021. Show one with `/resolution 2021-12-09 NUMBER`.",
 			"• 20. APOLOGIES FOR ABSENCE", "• 29. DATE OF NEXT MEETING"}},
 		{neil, "/resolution 2020-01-01", []string{"No minutes of *Safer Sefton Together* for Wednesday 1 January 2020 are on record."}},
@@ -417,4 +417,17 @@ func TestResolutionDayWithoutAYear(t *testing.T) {
 		{neil, "/resolution 10/12", []string{"No minutes of *Safer Sefton Together* for Wednesday 10 December 2025 are on record."}},
 		{neil, "/resolution 9/12/2026", []string{"No minutes of *Safer Sefton Together* for Wednesday 9 December 2026 are on record."}},
 	})
+}
+
+// TestResolutionNumberOnADayWithNoMinutes: a minute asked for by number
+// on a day with no minutes on record is answered with that, and how to
+// find the minute of that number whatever its meeting, not as though
+// there were a meeting that day lacking only that minute.
+func TestResolutionNumberOnADayWithNoMinutes(t *testing.T) {
+	k := importedKit(t)
+	got := k.say(neil, "/resolution 2030-01-01 28")
+	want := "No minutes of *Safer Sefton Together* for Tuesday 1 January 2030 are on record. `/resolution 28` finds minute 28 of whichever meeting has one; an officer can import minutes with `/minutes import`."
+	if got != want {
+		t.Errorf("/resolution 2030-01-01 28 =\n%s\nwant\n%s", got, want)
+	}
 }
