@@ -551,6 +551,15 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	day := formatDay(m.StartsAt, c.Location())
+	if link == nil && it.ID == 0 && len(onItem) == 0 {
+		// No such item and no link filed under its number: answered as
+		// attaching one is, with the items there are.
+		items, err := s.store.AgendaItems(ctx, m.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		return Reply{}, userErr("%s", notOnAgenda(c, m, item, items))
+	}
 	if link == nil {
 		switch {
 		case whose == "":

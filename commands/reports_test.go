@@ -321,7 +321,7 @@ func TestReportRemovedAtTheTable(t *testing.T) {
 	k.must(ian, "/meeting start")
 	k.steps([]step{
 		{sue, "/report 7.7 https://example.org/cvs.pdf CVS", []string{"at the meeting on Thursday 10 December 2026 is attached."}},
-		{sue, "/report remove next 7.7", []string{"You have no report attached to Item 7.7 for the meeting on Thursday 14 January 2027."}},
+		{sue, "/report remove next 7.7", []string{"Item 7.7 is not on the agenda for the meeting on Thursday 14 January 2027."}},
 		{sue, "/report remove 7.7", []string{"Your report for Item 7.7 (Sefton CVS) is removed"}},
 		{sue, "/report list", []string{"meeting on Thursday 10 December 2026", "No reports have been attached yet."}},
 		{sue, "/report help remove", []string{"Without one, the meeting in progress, else the next; `next` is the next even while one is in progress."}},
@@ -357,4 +357,21 @@ func TestReportRefusedNamesEachPresenter(t *testing.T) {
 		t.Fatalf("Sue's report for item 4 was not refused:\n%s", shown(r))
 	}
 	wantShown(t, shown(r), "Only Jen Williams, James Gillett, members from NW Probation Lead, members from Police or an officer can attach the report for Item 4")
+}
+
+// TestReportRemoveItemNotOnAgenda: removing the report of an item the
+// agenda does not have is answered as attaching one is, with the items it
+// has, not as though the item were there with no report.
+func TestReportRemoveItemNotOnAgenda(t *testing.T) {
+	k := agendaKit(t)
+	for _, c := range []struct{ user, line string }{
+		{neil, "/report remove 99"},
+		{ian, "/report remove 99 <@UNEIL>"},
+	} {
+		r := k.run(c.user, c.line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", c.line, shown(r))
+		}
+		wantShown(t, shown(r), "Item 99 is not on the agenda for the meeting on Thursday 10 December 2026.", " Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7.")
+	}
 }
