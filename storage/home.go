@@ -121,8 +121,11 @@ func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, a
 		                AND a.substitute_id = $1 AND NOT a.withdrawn)
 		    -- While the meeting they are named at is under way, they are
 		    -- expected there: the card stays until it closes.
+		    -- Under way as the meeting at the table is taken: opened, not
+		    -- closed, and not one left open from long before.
 		    OR EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
 		              WHERE m.committee_id = c.id AND a.substitute_id = $1 AND NOT a.withdrawn
+		                AND m.starts_at > CAST($3 AS timestamptz) - interval '12 hours'
 		                AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
 		                AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')))
 		ORDER BY lower(c.name), c.id
