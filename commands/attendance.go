@@ -362,7 +362,7 @@ func (st meetingState) notTakenUpNote(mark AttendanceMark, self bool) string {
 // count: the count in the answer would otherwise not have moved with no
 // word why, as the live message gives it.
 func (st meetingState) memberHereNote(mark AttendanceMark, self bool) string {
-	if mark.SubstituteFor == "" || !(mark.Status == AttendPresent || mark.Status == AttendLate || mark.Status == AttendRemote) {
+	if mark.SubstituteFor == "" || !mark.Status.attends() {
 		return ""
 	}
 	a, ok := st.attendee(mark.SubstituteFor)
@@ -1236,8 +1236,7 @@ func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark
 	// Here after all, their apologies were withdrawn with the mark
 	// (MarkAttendance): the answer says so, as their history does.
 	withdrew := ""
-	if added && st.apologised(mark.MemberKey) &&
-		(mark.Status == AttendPresent || mark.Status == AttendLate || mark.Status == AttendRemote) {
+	if added && st.apologised(mark.MemberKey) && mark.Status.attends() {
 		withdrew = " Their apologies for this meeting are withdrawn: they are here."
 		if self {
 			withdrew = " Your apologies for this meeting are withdrawn: you are here."

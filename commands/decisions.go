@@ -714,21 +714,9 @@ func (s *Service) draftBefore(ctx context.Context, c Committee, m Meeting, start
 		if written, err = s.store.MeetingMinutes(ctx, p.ID); err != nil {
 			return Meeting{}, nil, err
 		}
-		// Minutes being written in Quorum: a meeting closed here whose
-		// minutes are not confirmed, or one with a draft minute on record.
-		// A correction proposed to a minute with nothing recorded makes no
-		// minute on record, nor moves the next meeting's numbers.
-		drafting := false
-		for _, mi := range written {
-			drafting = drafting || mi.Draft && (mi.Item == "" || mi.Narrative != "" || len(mi.Resolutions) > 0)
-		}
-		if !drafting && (len(written) == 0 || written[0].Draft) {
-			// Held with nothing minuted (corrections proposed, at most):
-			// a draft if it was held here, not if published minutes were
-			// imported for it.
-			if drafting, err = s.heldHere(ctx, p); err != nil {
-				return Meeting{}, nil, err
-			}
+		drafting, err := s.draftHere(ctx, p, written)
+		if err != nil {
+			return Meeting{}, nil, err
 		}
 		switch {
 		case drafting:
@@ -1317,9 +1305,13 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// in Quorum has its draft drawn from the records before anything is
 	// minuted: the answer names what is still to record, as /minutes
 	// draft shows it, rather than that no minutes are on record.
+	here, err := s.heldHere(ctx, m)
+	if err != nil {
+		return Reply{}, err
+	}
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
-	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || m.Status == MeetingHeld) {
+	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
 		if pending, first := pendingMinutes(doc, src.Items); len(pending) > 0 {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
@@ -1476,6 +1468,25 @@ func (s *Service) approvingMeeting(ctx context.Context, in *Input, _ Date) (Meet
 // heldFrom is when meeting m was held from: its advertised start, or when
 // it was opened if that was earlier. A meeting opened early is held, not
 // still to come.
+// draftHere reports whether the minutes of meeting m, written as
+// MeetingMinutes reads them, are a draft being written in Quorum: a draft
+// minute with text on record, or, none confirmed, m held here. A
+// correction proposed to a minute with nothing recorded makes no minute
+// on record (nor moves the next meeting's numbers); minutes imported are
+// confirmed, and a meeting marked held by an import in which no minute
+// could be read was not held here.
+func (s *Service) draftHere(ctx context.Context, m Meeting, written []Minute) (bool, error) {
+	for _, mi := range written {
+		if mi.Draft && (mi.Item == "" || mi.Narrative != "" || len(mi.Resolutions) > 0) {
+			return true, nil
+		}
+	}
+	if len(written) > 0 && !written[0].Draft {
+		return false, nil
+	}
+	return s.heldHere(ctx, m)
+}
+
 // heldHere reports whether meeting m was held in Quorum: opened here, and
 // closed (marked held) since. One marked held by an import of its
 // published minutes, or still open, was not.

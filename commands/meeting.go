@@ -166,12 +166,8 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 			if !other.StartsAt.Equal(starts) || other.Status == MeetingCancelled {
 				continue
 			}
-			events, err := s.store.Sessions(ctx, other.ID)
-			if err != nil {
+			if err := s.metErr(ctx, c, other, r.Now); err != nil {
 				return Reply{}, err
-			}
-			if other.Status == MeetingHeld || !other.StartsAt.After(r.Now) || len(events) > 0 {
-				return Reply{}, s.sameDayErr(ctx, c, other, r.Now)
 			}
 		}
 		day := DateOf(starts, loc).Start(time.UTC).Format("2006-01-02")
@@ -191,8 +187,20 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 
 // sameDayErr refuses a second meeting on the day of other. Only a
 // meeting still to come can be cancelled to make way: one held, or under
-// way, keeps its day.
+// way, keeps its day (metErr).
 func (s *Service) sameDayErr(ctx context.Context, c Committee, other Meeting, now time.Time) error {
+	if err := s.metErr(ctx, c, other, now); err != nil {
+		return err
+	}
+	loc := c.Location()
+	return userErr("%s already meets on %s, at %s. Cancel that meeting first (`/meeting cancel %s`) or choose another day.",
+		Escape(c.Name), formatDay(other.StartsAt, loc), other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
+}
+
+// metErr refuses to put another meeting on the day of other, or to move
+// or cancel it, when other has met or is meeting: held, under way, or
+// past its start. It is nil for a meeting still to come.
+func (s *Service) metErr(ctx context.Context, c Committee, other Meeting, now time.Time) error {
 	loc := c.Location()
 	events, err := s.store.Sessions(ctx, other.ID)
 	if err != nil {
@@ -215,8 +223,7 @@ func (s *Service) sameDayErr(ctx context.Context, c Committee, other Meeting, no
 		return userErr("%s has already met on %s, at %s, and meets at most once a day. Choose another day.",
 			Escape(c.Name), day, other.StartsAt.In(loc).Format("15:04"))
 	}
-	return userErr("%s already meets on %s, at %s. Cancel that meeting first (`/meeting cancel %s`) or choose another day.",
-		Escape(c.Name), day, other.StartsAt.In(loc).Format("15:04"), other.StartsAt.In(loc).Format("2006-01-02"))
+	return nil
 }
 
 func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -539,12 +546,8 @@ func (s *Service) changeMeeting(ctx context.Context, in *Input, m Meeting, d Dat
 			case other.Status != MeetingCancelled:
 				// One held or under way keeps its day: it can be neither
 				// moved nor cancelled, so the answer does not offer it.
-				events, err := s.store.Sessions(ctx, other.ID)
-				if err != nil {
+				if err := s.metErr(ctx, c, other, in.Now); err != nil {
 					return Reply{}, err
-				}
-				if other.Status == MeetingHeld || !other.StartsAt.After(in.Now) || len(events) > 0 {
-					return Reply{}, s.sameDayErr(ctx, c, other, in.Now)
 				}
 				return Reply{}, userErr("%s already meets on %s. Move or cancel that meeting first, or choose another day.", Escape(c.Name), describeMeeting(other, loc))
 			case other.StartsAt.Equal(starts):

@@ -921,7 +921,7 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 		if len(ms) > 0 && ms[0].Draft || in.Now.Sub(prev.StartsAt) < 12*time.Hour {
 			return prev, nil
 		}
-		if here, err := s.heldHere(ctx, prev); err != nil || len(ms) == 0 && here {
+		if draft, err := s.draftHere(ctx, prev, ms); err != nil || draft {
 			return prev, err
 		}
 	case !isUserErr(err):

@@ -107,6 +107,13 @@ func (s AttendanceStatus) here() bool {
 	return s == AttendPresent || s == AttendLate || s == AttendRemote || s == AttendInAttendance
 }
 
+// attends reports whether the status marks someone here as one who takes
+// part: present, late or on the call. In attendance (officers, guests)
+// does not; a member marked so takes no part, and their apologies stand.
+func (s AttendanceStatus) attends() bool {
+	return s == AttendPresent || s == AttendLate || s == AttendRemote
+}
+
 // AttendanceMark is one entry in a meeting's attendance log.
 type AttendanceMark struct {
 	ID        int64

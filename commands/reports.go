@@ -630,9 +630,7 @@ func (s *Service) mayReport(ctx context.Context, c Committee, me Member, it Agen
 	if p.includes(me) {
 		return nil
 	}
-	// "Jen Williams (NW Probation Lead), James Gillett" without its
-	// brackets would read "Jen Williams , James Gillett".
-	who := []string{Escape(strings.ReplaceAll(oneLine(stripBrackets(it.Presenter)), " ,", ","))}
+	who := []string{Escape(oneLine(stripBrackets(it.Presenter)))}
 	for _, org := range p.orgNames {
 		who = append(who, "members from "+Escape(org))
 	}
@@ -723,13 +721,24 @@ func bracketed(s string) []string {
 func stripBrackets(s string) string {
 	var b strings.Builder
 	depth := 0
+	left := false // a bracketed part was just left out
 	for _, r := range s {
 		switch {
 		case r == '(':
 			depth++
 		case r == ')' && depth > 0:
 			depth--
+			left = depth == 0
 		case depth == 0:
+			if left && strings.ContainsRune(",;", r) {
+				// "Jen Williams (NW Probation), James Gillett": the space
+				// before the bracket goes with it, or the name would read
+				// "Jen Williams , James Gillett".
+				kept := strings.TrimRight(b.String(), " ")
+				b.Reset()
+				b.WriteString(kept)
+			}
+			left = left && r == ' '
 			b.WriteRune(r)
 		}
 	}

@@ -188,7 +188,7 @@ type HomeStore interface {
 	// meeting next after until; and the owner's and the officers', the
 	// chair's and the vice-chair's, of an open action whose due day's
 	// following midnight fell then, and the agendas posted for its
-	// committee's scheduled meetings. It reports how many Homes it marked, and
+	// committee's meetings to come. It reports how many Homes it marked, and
 	// keeps until as the moment marked up to (DayHomesMarked), unless a
 	// later one is kept already.
 	MarkDayHomes(ctx context.Context, since, until time.Time) (int, error)

@@ -329,13 +329,13 @@ const apologyWrittenJoins = `
 	LEFT JOIN upd ON upd.ord = q.ord
 	LEFT JOIN stale ON stale.committee_id = upd.committee_id AND stale.meeting_id = upd.meeting_id`
 
-// sitting is a query whose row says the committee (the SQL expression
-// committee) has a meeting in progress at the time at: opened, not closed,
+// sitting is a query whose row, the meeting's id, says the committee (the
+// SQL expression committee) has a meeting in progress at the time at: opened, not closed,
 // and not left open from long before (commands.runningAtTable). An
 // apology without a date means that meeting, whose apologies are closed,
 // not the next meeting after it.
 func sitting(committee, at string) string {
-	return `SELECT 1 FROM meetings sm WHERE sm.committee_id = ` + committee + ` AND sm.starts_at > ` + at + ` - interval '12 hours'
+	return `SELECT sm.id FROM meetings sm WHERE sm.committee_id = ` + committee + ` AND sm.starts_at > ` + at + ` - interval '12 hours'
 		AND EXISTS (SELECT 1 FROM meeting_sessions so WHERE so.meeting_id = sm.id AND so.action = 'opened')
 		AND NOT EXISTS (SELECT 1 FROM meeting_sessions sc WHERE sc.meeting_id = sm.id AND sc.action = 'closed')`
 }

@@ -119,15 +119,11 @@ func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, a
 		  AND (EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
 		              WHERE m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $3 AND `+notOpened("m.id")+`
 		                AND a.substitute_id = $1 AND NOT a.withdrawn)
-		    -- While the meeting they are named at is under way, they are
-		    -- expected there: the card stays until it closes.
-		    -- Under way as the meeting at the table is taken: opened, not
-		    -- closed, and not one left open from long before.
-		    OR EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
-		              WHERE m.committee_id = c.id AND a.substitute_id = $1 AND NOT a.withdrawn
-		                AND m.starts_at > CAST($3 AS timestamptz) - interval '12 hours'
-		                AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
-		                AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')))
+		    -- While the meeting they are named at is under way (sitting),
+		    -- they are expected there: the card stays until it closes.
+		    OR EXISTS (SELECT 1 FROM apologies a
+		              WHERE a.substitute_id = $1 AND NOT a.withdrawn
+		                AND a.meeting_id IN (`+sitting("c.id", "CAST($3 AS timestamptz)")+`)))
 		ORDER BY lower(c.name), c.id
 		LIMIT $4`, userID, teamID, after, maxMemberships)
 	if err != nil {
