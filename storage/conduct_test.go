@@ -504,3 +504,69 @@ func TestOpeningMarksTheLiveMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestPreviousMeetingOnTheSameDay: meetings of one afternoon, one known
+// only by an apology sent for it, one opened early at that one's start,
+// one cancelled after apologies were sent for it, and a date of the
+// programme with nothing recorded: each is the previous meeting only once
+// held, two held from the same minute go by their advertised start, and
+// neither the cancelled meeting nor the bare date ever is.
+func TestPreviousMeetingOnTheSameDay(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	at := func(h, m int) time.Time { return time.Date(2026, 12, 3, h, m, 0, 0, time.UTC) }
+	schedule := func(starts time.Time) commands.Meeting {
+		t.Helper()
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: starts}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	apology := func(m commands.Meeting) {
+		t.Helper()
+		if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m.ID, UserID: "UOFF", Name: "Ian Barton", Reason: "Away", By: "UOFF"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := schedule(time.Date(2026, 11, 5, 14, 0, 0, 0, time.UTC))
+	if err := db.SetMeetingStatus(ctx, old.ID, commands.MeetingHeld, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	bare := schedule(at(13, 0))
+	known := schedule(at(14, 0))
+	apology(known)
+	early := schedule(at(15, 30))
+	for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
+		if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: early.ID, Action: a.action, At: at(14, 0), By: "UOFF"},
+			[]commands.SessionAction{a.after}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancelled := schedule(at(17, 0))
+	apology(cancelled)
+	if err := db.CancelMeeting(ctx, cancelled.ID, "UOFF", at(12, 0)); err != nil {
+		t.Fatal(err)
+	}
+	names := map[int64]string{old.ID: "the meeting of November", bare.ID: "the bare date", known.ID: "the one with an apology",
+		early.ID: "the one opened early", cancelled.ID: "the cancelled one"}
+	for _, tc := range []struct {
+		before time.Time
+		want   int64
+	}{
+		{at(13, 30), old.ID},
+		{at(14, 0), old.ID},
+		{at(14, 1), early.ID},
+		{at(15, 31), early.ID},
+		{at(18, 0), early.ID},
+	} {
+		p, err := db.PreviousMeeting(ctx, c.ID, tc.before)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.ID != tc.want {
+			t.Errorf("before %s: previous meeting is %s, want %s", tc.before.Format("15:04"), names[p.ID], names[tc.want])
+		}
+	}
+}

@@ -65,6 +65,9 @@ var DeclareSQL, StandingDeclarationSQL = declareSQL, standingDeclarationSQL
 // tests.
 var WithdrawDeclarationsSQL = withdrawDeclarationsSQL
 
+// PreviousMeetingSQL is previousMeetingSQL, for the external tests.
+var PreviousMeetingSQL = previousMeetingSQL
+
 // SubmitReportSQL is submitReportSQL, for the external tests.
 var SubmitReportSQL = submitReportSQL
 

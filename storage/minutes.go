@@ -749,20 +749,25 @@ func (db *DB) LastMinute(ctx context.Context, committeeID int64, before time.Tim
 // held: programmes list dates that are moved or dropped, and the draft
 // must not name one as the previous meeting. A meeting opened before its
 // advertised start was held from when it was opened: one scheduled for
-// 15:30, opened and closed at 13:50, is the last held at 14:00.
+// 15:30, opened and closed at 13:50, is the last held at 14:00. When it
+// was opened is read from the meeting's own row (opened_at, written with
+// the log's only 'opened' row), so that the meetings are read in that
+// order from an index (meetings_held), from the latest back to the first
+// held, not all of a committee's history on every look.
 func (db *DB) PreviousMeeting(ctx context.Context, committeeID int64, before time.Time) (commands.Meeting, error) {
 	var row meetingRow
-	err := db.x.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m
-		CROSS JOIN LATERAL (SELECT LEAST(m.starts_at, (SELECT min(o.at) FROM meeting_sessions o
-			WHERE o.meeting_id = m.id AND o.action = 'opened')) AS at) held
-		WHERE m.committee_id = $1 AND held.at < $2 AND m.status <> 'cancelled'
-		AND (m.status = 'held'
-			OR EXISTS (SELECT 1 FROM meeting_sessions o WHERE o.meeting_id = m.id AND o.action = 'opened')
+	err := db.x.GetContext(ctx, &row, previousMeetingSQL, committeeID, before)
+	return row.meeting(), mapErr("previous meeting", err)
+}
+
+// previousMeetingSQL is PreviousMeeting's statement: the meeting of
+// committee $1 last held before $2.
+const previousMeetingSQL = `SELECT ` + meetingColumns + ` FROM meetings m
+		WHERE m.committee_id = $1 AND LEAST(m.starts_at, m.opened_at) < $2 AND m.status <> 'cancelled'
+		AND (m.status = 'held' OR m.opened_at IS NOT NULL
 			OR EXISTS (SELECT 1 FROM minute_documents d WHERE d.meeting_id = m.id)
 			OR EXISTS (SELECT 1 FROM slack_messages s WHERE s.message_key = 'agenda:' || m.id)
 			OR EXISTS (SELECT 1 FROM apologies a WHERE a.meeting_id = m.id)
 			OR EXISTS (SELECT 1 FROM declarations d WHERE d.meeting_id = m.id)
 			OR EXISTS (SELECT 1 FROM report_links r WHERE r.meeting_id = m.id))
-		ORDER BY held.at DESC, m.starts_at DESC LIMIT 1`, committeeID, before)
-	return row.meeting(), mapErr("previous meeting", err)
-}
+		ORDER BY LEAST(m.starts_at, m.opened_at) DESC, m.starts_at DESC LIMIT 1`

@@ -652,3 +652,140 @@ Present: Cllr Teresa Hanlon (Chair)
 		t.Errorf("resolutions after the refused migration (-got +want):\n%s", diff)
 	}
 }
+
+// BenchmarkPreviousMeeting: the previous meeting of a committee with
+// 3,000 meetings of imported minutes behind ten held in Quorum, and a
+// date of its programme since that passed with nothing recorded, looked
+// for as /minute and the draft look for it: now, and the meeting before
+// the last.
+func BenchmarkPreviousMeeting(b *testing.B) {
+	db := pgtest.New(b)
+	ctx := context.Background()
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Safer Sefton Together", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UOFF", Name: "Ian Barton"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO meetings (committee_id, starts_at, venue, status, source)
+		SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i`,
+		c.ID, first); err != nil {
+		b.Fatal(err)
+	}
+	var held []commands.Meeting
+	for i := range 10 {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
+			if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: m.StartsAt, By: "UOFF"},
+				[]commands.SessionAction{a.after}, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		held = append(held, m)
+	}
+	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, 10, 0)}, "UOFF"); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `ANALYZE`); err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name   string
+		before time.Time
+		want   int64
+	}{
+		{"now", first.AddDate(0, 11, 0), held[9].ID},
+		{"before the last", held[9].StartsAt, held[8].ID},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				p, err := db.PreviousMeeting(ctx, c.ID, bc.before)
+				if err != nil || p.ID != bc.want {
+					b.Fatalf("previous meeting %d, %v; want %d", p.ID, err, bc.want)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMinuteAfterDrafts: /minute at a meeting under way, with the
+// six meetings before it in the municipal year closed in Quorum and their
+// drafts not yet confirmed, behind 3,000 meetings of imported minutes of
+// earlier years: the drafts with nothing minuted (a committee that
+// minutes its meetings elsewhere), and with every item minuted (drafts
+// waiting to be confirmed at the next meeting).
+func BenchmarkMinuteAfterDrafts(b *testing.B) {
+	for _, bc := range []struct {
+		name    string
+		written bool
+	}{
+		{"nothing minuted", false},
+		{"every item minuted", true},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			db := pgtest.New(b)
+			ctx := context.Background()
+			svc := commands.New(db, nil)
+			london, err := time.LoadLocation("Europe/London")
+			if err != nil {
+				b.Fatal(err)
+			}
+			now := time.Date(2026, 5, 1, 9, 0, 0, 0, london)
+			run := func(line string) commands.Reply {
+				b.Helper()
+				command, text, _ := strings.Cut(line, " ")
+				r, err := svc.Run(ctx, commands.Request{Command: command, Text: text, TeamID: "T1", ChannelID: "C1", UserID: "UOFF", Now: now})
+				if err != nil || r.Refused {
+					b.Fatalf("%s: %v %s", line, err, r.Text)
+				}
+				return r
+			}
+			run("/committee setup Safer Sefton Together")
+			c, err := db.CommitteeByChannel(ctx, "T1", "C1")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.SQL().ExecContext(ctx, `INSERT INTO meetings (committee_id, starts_at, venue, status, source)
+				SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i`,
+				c.ID, now); err != nil {
+				b.Fatal(err)
+			}
+			for month := time.June; month <= time.December; month++ {
+				starts := time.Date(2026, month, 3, 10, 0, 0, 0, london)
+				run("/meeting schedule " + starts.Format("2006-01-02 15:04") + " Bootle Town Hall")
+				now = starts.Add(5 * time.Minute)
+				run("/meeting start")
+				if month == time.December {
+					break
+				}
+				if bc.written {
+					ms, err := db.Meetings(ctx, c.ID, starts, starts.Add(time.Hour))
+					if err != nil || len(ms) != 1 {
+						b.Fatalf("the meeting of %s: %v, %v", starts, ms, err)
+					}
+					items, err := db.AgendaItems(ctx, ms[0].ID)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, it := range items {
+						run("/minute " + it.Number + " The item was considered.")
+					}
+				}
+				run("/meeting close")
+			}
+			if _, err := db.SQL().ExecContext(ctx, `ANALYZE`); err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			for b.Loop() {
+				i++
+				if r := run(fmt.Sprintf("/minute 1 Apologies were received (%d).", i)); !strings.Contains(r.Text, "of the meeting on Thursday 3 December 2026") {
+					b.Fatalf("/minute: %s", r.Text)
+				}
+			}
+		})
+	}
+}

@@ -358,3 +358,50 @@ func TestMarkDayHomesReadsWhatTurns(t *testing.T) {
 		t.Errorf("a tick touched %d buffers with 20,010 meetings and actions, and %d with 10", many, few)
 	}
 }
+
+// The previous meeting, looked for by every /minute and every draft, is
+// read from the latest held back, however long the committee's history:
+// working out when each meeting was held before choosing cost a look at
+// every meeting the committee ever had, 3,000 imported minutes and all.
+func TestPreviousMeetingReadsFromTheLatestBack(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	// Left unanalysed, as a committee is just after its history is
+	// imported: the plan must not depend on the statistics.
+	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE meetings SET (autovacuum_enabled = false)`); err != nil {
+		t.Fatal(err)
+	}
+	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
+	var last commands.Meeting
+	for i := range 10 {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
+			if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: m.StartsAt, By: "UOFF"},
+				[]commands.SessionAction{a.after}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		last = m
+	}
+	now := first.AddDate(0, 11, 0)
+	blocks := func() int {
+		if p, err := db.PreviousMeeting(ctx, c.ID, now); err != nil || p.ID != last.ID {
+			t.Fatalf("previous meeting %d, %v; want %d", p.ID, err, last.ID)
+		}
+		return genericPlanBlocks(t, db, storage.PreviousMeetingSQL, c.ID, now)
+	}
+	few := blocks()
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO meetings (committee_id, starts_at, venue, status, source)
+		SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i`,
+		c.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	// Reading every meeting would be well over a hundred blocks more.
+	if many := blocks(); many > few+10 {
+		t.Errorf("the previous meeting touched %d buffers with 3,010 meetings on record, %d with 10", many, few)
+	}
+}
