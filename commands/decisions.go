@@ -315,7 +315,13 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			return Reply{}, userErr("The meeting on %s has not taken place yet; decisions are recorded during or after it.", formatDay(m.StartsAt, c.Location()))
 		}
 	}
-	w, was, err := s.itemWrite(ctx, c, m, item, in.cmd.Name)
+	// Worked out once for the write and the draft it is written into:
+	// each time, the numbering reads back through the drafts before m.
+	base, _, err := s.minuteBase(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	w, was, err := s.itemWrite(ctx, c, m, base, item, in.cmd.Name)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -345,7 +351,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		// minute read, as /minutes amend keeps it, whether or not the
 		// other part, or a member's correction, was recorded first (the
 		// store keeps it only if the part is still empty as it writes).
-		if w.Drawn, err = s.drawnFor(ctx, c, m, item, action == "resolved"); err != nil {
+		if w.Drawn, err = s.drawnFor(ctx, c, m, base, item, action == "resolved"); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -407,9 +413,10 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 
 // drawnFor is what the draft of m's minutes writes from the records for
 // item's minute, in the part a write sets (its RESOLVED text, or its
-// narrative), unescaped; "" when the draft draws nothing there.
-func (s *Service) drawnFor(ctx context.Context, c Committee, m Meeting, item string, resolved bool) (string, error) {
-	src, _, err := s.minutesSource(ctx, c, m)
+// narrative), unescaped; "" when the draft draws nothing there. The
+// draft's minutes number on from base (see minuteBase).
+func (s *Service) drawnFor(ctx context.Context, c Committee, m Meeting, base int, item string, resolved bool) (string, error) {
+	src, _, err := s.minutesSourceFrom(ctx, c, m, base, "")
 	if err != nil {
 		return "", err
 	}
@@ -534,16 +541,13 @@ func confirmedErr(c Committee, m Meeting) error {
 }
 
 // itemWrite is the write that makes or changes the minute of agenda item
-// item of meeting m: its number allocated from the agenda's order (see
-// minuteNumbers), and the item's minute as it stands (none: zero). cmd is the command the user typed, for the answer to a
+// item of meeting m: its number allocated from the agenda's order, on
+// from base (see minuteNumbers and minuteBase), and the item's minute as
+// it stands (none: zero). cmd is the command the user typed, for the answer to a
 // minute's number given where the item's is wanted ("" when the item
 // comes from the agenda itself).
-func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, item, cmd string) (MinuteWrite, Minute, error) {
+func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base int, item, cmd string) (MinuteWrite, Minute, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
-	if err != nil {
-		return MinuteWrite{}, Minute{}, err
-	}
-	base, _, err := s.minuteBase(ctx, c, m)
 	if err != nil {
 		return MinuteWrite{}, Minute{}, err
 	}
@@ -671,9 +675,16 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 	if err != nil {
 		return 0, "", err
 	}
-	from, _, err := s.minuteBaseFrom(ctx, c, p, start)
-	if err != nil {
-		return 0, "", err
+	// A draft with a minute written for every item shows the numbers
+	// written, whatever it numbers on from (minuteNumbers): the drafts
+	// behind it settle nothing here, and are not read. The draft before
+	// the meeting under way is most often such a one, its minutes written
+	// and waiting to be confirmed.
+	from := 1
+	if !everyItemWritten(items, written) {
+		if from, _, err = s.minuteBaseFrom(ctx, c, p, start); err != nil {
+			return 0, "", err
+		}
 	}
 	top := 0
 	for _, n := range minuteNumbers(items, written, from) {
@@ -685,6 +696,18 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 		base, note = top+1, fmt.Sprintf("Numbered on from minute %d of %s, as its draft numbers it.", top, held)
 	}
 	return base, note, nil
+}
+
+// everyItemWritten reports whether each of items has a minute among
+// written, so that minuteNumbers gives them the numbers written, from
+// any base.
+func everyItemWritten(items []AgendaItem, written []Minute) bool {
+	for _, it := range items {
+		if !slices.ContainsFunc(written, func(mi Minute) bool { return mi.Item == it.Number }) {
+			return false
+		}
+	}
+	return true
 }
 
 // draftBefore finds the meeting before m, in m's municipal year (year,
@@ -1334,7 +1357,11 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		} else {
 			for _, it := range items {
 				if strings.EqualFold(it.Title, StandardItems[2].Title) {
-					w, _, err := s.itemWrite(ctx, c, *at, it.Number, "")
+					base, _, err := s.minuteBase(ctx, c, *at)
+					if err != nil {
+						return Reply{}, err
+					}
+					w, _, err := s.itemWrite(ctx, c, *at, base, it.Number, "")
 					if err != nil {
 						return Reply{}, err
 					}

@@ -1741,6 +1741,57 @@ func TestMeetingHeldElsewhereLeavesTheDraftBeforeIt(t *testing.T) {
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "minute 10 of the meeting on Thursday 11 February 2027")
 }
 
+// minutesReads is the kit's store, counting the meetings whose minutes
+// are read.
+type minutesReads struct {
+	*storage.DB
+	of map[int64]int
+}
+
+func (r minutesReads) MeetingMinutes(ctx context.Context, meetingID int64) ([]commands.Minute, error) {
+	r.of[meetingID]++
+	return r.DB.MeetingMinutes(ctx, meetingID)
+}
+
+// TestWrittenDraftSettlesTheNumbersAfterIt: a draft with a minute written
+// for every item, waiting to be confirmed, shows the numbers written;
+// the next meeting numbers on from its last, and the drafts behind it are
+// not read again on every /minute.
+func TestWrittenDraftSettlesTheNumbersAfterIt(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "**9. SEFTON CVS**")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	ctx := context.Background()
+	ms, err := k.db.Meetings(ctx, k.committee().ID, time.Date(2026, 12, 10, 0, 0, 0, 0, london), time.Date(2027, 1, 15, 0, 0, 0, 0, london))
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("meetings: %v, %v", ms, err)
+	}
+	december, january := ms[0], ms[1]
+	items, err := k.db.AgendaItems(ctx, january.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		k.must(ian, "/minute "+it.Number+" The item was considered.")
+	}
+	k.must(sue, "/meeting close")
+	last := fmt.Sprint(9 + len(items))
+	wantShown(t, k.say(ian, "/minutes draft 14/01/2027"), "**"+last+". ")
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 2, 11, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	reads := minutesReads{DB: k.db, of: map[int64]int{}}
+	k.svc = commands.New(reads, people{ian: "Ian Barton", sue: "Sue Holden"})
+	next := fmt.Sprint(10 + len(items))
+	wantShown(t, k.say(ian, "/minute 1 Apologies were received."), "Minuted under item 1: minute "+next+" of the meeting on Thursday 11 February 2027")
+	if n := reads.of[december.ID]; n > 0 {
+		t.Errorf("/minute read the minutes of 10 December %d times; the draft of 14 January settles its numbers", n)
+	}
+}
+
 // TestImportedMinutesWithNoNumbersAreNoDraft: minutes imported for a
 // meeting, in which no numbered minute could be read, mark it held with
 // nothing minuted; it was not held in Quorum, and its minutes are the

@@ -937,17 +937,23 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 // minutesSource gathers the records meeting m's minutes are compiled
 // from, and a note of how they are numbered.
 func (s *Service) minutesSource(ctx context.Context, c Committee, m Meeting) (MinutesSource, string, error) {
+	base, note, err := s.minuteBase(ctx, c, m)
+	if err != nil {
+		return MinutesSource{Committee: c, Meeting: m}, "", err
+	}
+	return s.minutesSourceFrom(ctx, c, m, base, note)
+}
+
+// minutesSourceFrom is minutesSource with m's minutes numbered on from
+// base, as minuteBase gives it with note.
+func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting, base int, note string) (MinutesSource, string, error) {
 	loc := c.Location()
-	src := MinutesSource{Committee: c, Meeting: m}
+	src := MinutesSource{Committee: c, Meeting: m, Base: base}
 	p, err := s.papersOf(ctx, m)
 	if err != nil {
 		return src, "", err
 	}
 	src.Items = p.items
-	var note string
-	if src.Base, note, err = s.minuteBase(ctx, c, m); err != nil {
-		return src, "", err
-	}
 	if src.Minutes, err = s.store.MeetingMinutes(ctx, m.ID); err != nil {
 		return src, "", err
 	}
