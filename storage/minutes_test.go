@@ -711,12 +711,13 @@ func BenchmarkPreviousMeeting(b *testing.B) {
 	}
 }
 
-// BenchmarkMinuteAfterDrafts: /minute at a meeting under way, with the
-// six meetings before it in the municipal year closed in Quorum and their
-// drafts not yet confirmed, behind 3,000 meetings of imported minutes of
-// earlier years: the drafts with nothing minuted (a committee that
-// minutes its meetings elsewhere), and with every item minuted (drafts
-// waiting to be confirmed at the next meeting).
+// BenchmarkMinuteAfterDrafts: the first /minute on each item of a
+// meeting under way (an agenda of 64), with the six meetings before it in
+// the municipal year closed in Quorum and their drafts not yet confirmed,
+// behind 3,000 meetings of imported minutes of earlier years: the drafts
+// with nothing minuted (a committee that minutes its meetings elsewhere),
+// and with every item minuted (drafts waiting to be confirmed at the next
+// meeting). Past the 64th, the items are minuted again.
 func BenchmarkMinuteAfterDrafts(b *testing.B) {
 	for _, bc := range []struct {
 		name    string
@@ -756,6 +757,11 @@ func BenchmarkMinuteAfterDrafts(b *testing.B) {
 			for month := time.June; month <= time.December; month++ {
 				starts := time.Date(2026, month, 3, 10, 0, 0, 0, london)
 				run("/meeting schedule " + starts.Format("2006-01-02 15:04") + " Bootle Town Hall")
+				if month == time.December {
+					for n := 10; n < 70; n++ {
+						run(fmt.Sprintf("/agenda add %d Report %d", n, n))
+					}
+				}
 				now = starts.Add(5 * time.Minute)
 				run("/meeting start")
 				if month == time.December {
@@ -779,10 +785,19 @@ func BenchmarkMinuteAfterDrafts(b *testing.B) {
 			if _, err := db.SQL().ExecContext(ctx, `ANALYZE`); err != nil {
 				b.Fatal(err)
 			}
+			ms, err := db.Meetings(ctx, c.ID, now.Add(-time.Hour), now)
+			if err != nil || len(ms) != 1 {
+				b.Fatalf("the meeting under way: %v, %v", ms, err)
+			}
+			items, err := db.AgendaItems(ctx, ms[0].ID)
+			if err != nil || len(items) != 64 {
+				b.Fatalf("its agenda: %d items, %v", len(items), err)
+			}
 			i := 0
 			for b.Loop() {
+				it := items[i%len(items)]
 				i++
-				if r := run(fmt.Sprintf("/minute 1 Apologies were received (%d).", i)); !strings.Contains(r.Text, "of the meeting on Thursday 3 December 2026") {
+				if r := run(fmt.Sprintf("/minute %s The item was considered (%d).", it.Number, i)); !strings.Contains(r.Text, "of the meeting on Thursday 3 December 2026") {
 					b.Fatalf("/minute: %s", r.Text)
 				}
 			}
