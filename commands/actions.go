@@ -849,25 +849,54 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 	if err != nil {
 		return nil, err
 	}
+	// A meeting just closed has nothing minuted yet, and is the one the
+	// officers have to write up next: it is listed with the drafts, in the
+	// order they were held, so that it is not missed until a first minute
+	// is written.
+	unminuted, err := s.store.UnminutedMeetings(ctx, in.Committee.ID, maxHomeLines)
+	if err != nil {
+		return nil, err
+	}
+	blank := map[int64]bool{}
+	for _, m := range unminuted {
+		blank[m.ID] = true
+	}
+	drafts = append(drafts, unminuted...)
+	sort.SliceStable(drafts, func(i, j int) bool { return drafts[i].StartsAt.Before(drafts[j].StartsAt) })
+	drafts = drafts[:min(len(drafts), maxHomeLines)]
 	var lines []string
 	for _, m := range drafts {
 		day := m.StartsAt.In(loc).Format("2006-01-02")
-		approve := fmt.Sprintf(", `/minutes approve %s` to confirm them", day)
+		// The vice-chair minutes and confirms minutes only while chairing
+		// for an absent chair: the commands are offered when they would be
+		// taken from them now, by the same rule.
+		chairs := true
 		if in.Member.Role == RoleViceChair {
-			// The vice-chair confirms minutes only while chairing for an
-			// absent chair: the prompt is offered when the command it
-			// names would be taken from them now, by the same rule.
 			r := Request{Command: "/minutes", Text: "approve " + day, UserID: in.Member.UserID, Now: in.Now}
 			err := s.chairing(ctx, r, Origin{Committee: in.Committee, Member: &in.Member}, "confirm minutes")
 			switch {
 			case isUserErr(err):
-				approve = "; the chair or an officer confirms them"
+				chairs = false
 			case err != nil:
 				return nil, err
 			}
 		}
-		line := fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them%s.",
-			formatDay(m.StartsAt, loc), day, approve)
+		var line string
+		if blank[m.ID] {
+			write := ", `/minute ITEM TEXT` in the channel to record an item's minute"
+			if !chairs {
+				write = "; the chair or an officer minutes it"
+			}
+			line = fmt.Sprintf("Meeting of %s held, nothing minuted yet: `/minutes draft %s` to read the draft written from its records%s.",
+				formatDay(m.StartsAt, loc), day, write)
+		} else {
+			approve := fmt.Sprintf(", `/minutes approve %s` to confirm them", day)
+			if !chairs {
+				approve = "; the chair or an officer confirms them"
+			}
+			line = fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them%s.",
+				formatDay(m.StartsAt, loc), day, approve)
+		}
 		open, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return nil, err

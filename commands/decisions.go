@@ -177,6 +177,10 @@ type DecisionStore interface {
 	// DraftMinutesMeetings lists the committee's meetings whose minutes are
 	// drafted in Quorum and not yet confirmed, oldest first, at most limit.
 	DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
+	// UnminutedMeetings lists the committee's meetings held in Quorum
+	// (opened here and closed) with nothing minuted yet and their minutes
+	// not confirmed, oldest first, at most limit.
+	UnminutedMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
 	ActionStore
 }
 

@@ -1272,3 +1272,79 @@ func TestHomeOfSubstituteAtMeetingInProgress(t *testing.T) {
 		t.Errorf("the substitute's Home after the meeting: %+v %v", h, err)
 	}
 }
+
+// TestHomePromptsToMinuteTheMeetingJustHeld: once a meeting held in
+// Quorum closes, the officers' and the chair's Homes say it has nothing
+// minuted yet and how to write it up, before a first minute makes it a
+// draft to confirm; a member's Home does not, nor does anyone's for a
+// meeting still sitting.
+func TestHomePromptsToMinuteTheMeetingJustHeld(t *testing.T) {
+	k := decDay(t)
+	section := func(user, title string) string {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), team, user, k.now)
+		if err != nil || len(h.Cards) == 0 {
+			t.Fatalf("%s's Home: %+v %v", user, h, err)
+		}
+		for _, s := range h.Cards[0].Sections {
+			if s.Title == title {
+				return s.Text
+			}
+		}
+		return ""
+	}
+	const prompt = "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records, `/minute ITEM TEXT` in the channel to record an item's minute."
+	if got := section(ian, "Minutes and actions"); strings.Contains(got, "nothing minuted yet") {
+		t.Errorf("the officer's Home, the meeting sitting:\n%s", got)
+	}
+
+	k.marked()
+	k.must(sue, "/meeting close")
+	if got := k.marked(); !slices.Contains(got, ian) {
+		t.Errorf("closing the meeting marked %v, not the officer's Home", got)
+	}
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	wantShown(t, section(ian, "Minutes and actions"), prompt)
+	wantShown(t, section(sue, "For the chair"), prompt)
+	if got := section(neil, "Minutes and actions") + section(neil, "For the chair"); got != "" {
+		t.Errorf("a member's Home shows the officers' minutes:\n%s", got)
+	}
+
+	// The vice-chair, not chairing, is told who writes it.
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	wantShown(t, section(graeme, "For the chair"),
+		"Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records; the chair or an officer minutes it.")
+
+	// A correction a member proposes to what the records say is counted.
+	k.must(neil, "/minutes comment 2026-12-10 1 I sent my apologies by email.")
+	wantShown(t, section(ian, "Minutes and actions"), prompt+" 1 correction proposed by members that no amendment has followed.")
+
+	// A first minute makes it minutes drafted, to confirm.
+	k.must(ian, "/minute 7.7 The Board heard the report.")
+	got := section(ian, "Minutes and actions")
+	wantShown(t, got, "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.")
+	if strings.Contains(got, "nothing minuted yet") {
+		t.Errorf("the officer's Home after a minute was written:\n%s", got)
+	}
+}
+
+// TestHomeLeavesImportedMinutesUnprompted: a meeting marked held by
+// importing its published minutes was not held in Quorum, and its
+// minutes are confirmed: the officer is not asked to minute it.
+func TestHomeLeavesImportedMinutesUnprompted(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	text := "SAFER SEFTON TOGETHER\nMEETING HELD AS A MICROSOFT TEAMS REMOTE MEETING\nON 10 DECEMBER 2026\n\nPRESENT:\n\nCouncillor Hardy (in the Chair)\nSuperintendent Graeme Robson.\n\nThe Board discussed partnership matters.\n"
+	if _, errs := k.importMinutes(ian, text); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	h, err := k.svc.Home(context.Background(), team, ian, k.now)
+	if err != nil || len(h.Cards) == 0 {
+		t.Fatalf("the officer's Home: %+v %v", h, err)
+	}
+	for _, s := range h.Cards[0].Sections {
+		if strings.Contains(s.Text, "10 December 2026") {
+			t.Errorf("the officer's Home names the meeting whose minutes were imported, in %q:\n%s", s.Title, s.Text)
+		}
+	}
+}
