@@ -232,20 +232,11 @@ func sessions(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]co
 
 // RunningMeetings implements commands.ConductStore.
 func (db *DB) RunningMeetings(ctx context.Context, committeeIDs []int64) ([]commands.Meeting, error) {
-	var rows []meetingRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingColumns+` FROM meetings m
+	return selectMeetings(ctx, db.x, "running meetings", `SELECT `+meetingColumns+` FROM meetings m
 		WHERE m.committee_id = ANY ($1)
 		  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
 		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'closed')
 		ORDER BY m.starts_at`, pq.Array(committeeIDs))
-	if err != nil {
-		return nil, mapErr("running meetings", err)
-	}
-	out := make([]commands.Meeting, len(rows))
-	for i, r := range rows {
-		out[i] = r.meeting()
-	}
-	return out, nil
 }
 
 // MarkAttendance implements commands.ConductStore. The mark takes the

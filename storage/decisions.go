@@ -230,20 +230,11 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 // DraftMinutesMeetings implements commands.DecisionStore. The meetings are
 // read in brief: their Apologies count is -1.
 func (db *DB) DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]commands.Meeting, error) {
-	var rows []meetingRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingBriefColumns+` FROM meetings m
+	return selectMeetings(ctx, db.x, "draft minutes meetings", `SELECT `+meetingBriefColumns+` FROM meetings m
 		WHERE m.committee_id = $1 AND m.status <> 'cancelled'
 		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.status = 'draft' AND`+minuteHasText+`)
 		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
 		ORDER BY m.starts_at LIMIT $2`, committeeID, limit)
-	if err != nil {
-		return nil, mapErr("draft minutes meetings", err)
-	}
-	out := make([]commands.Meeting, len(rows))
-	for i, r := range rows {
-		out[i] = r.meeting()
-	}
-	return out, nil
 }
 
 // UnminutedMeetings implements commands.DecisionStore: meetings opened
@@ -251,21 +242,12 @@ func (db *DB) DraftMinutesMeetings(ctx context.Context, committeeID int64, limit
 // meeting marked held by an import of its minutes was never opened here;
 // one whose minutes were imported has them confirmed.
 func (db *DB) UnminutedMeetings(ctx context.Context, committeeID int64, limit int) ([]commands.Meeting, error) {
-	var rows []meetingRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingBriefColumns+` FROM meetings m
+	return selectMeetings(ctx, db.x, "unminuted meetings", `SELECT `+meetingBriefColumns+` FROM meetings m
 		WHERE m.committee_id = $1 AND m.status = 'held'
 		AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
 		AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND (mi.status <> 'draft' OR`+minuteHasText+`))
 		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
 		ORDER BY m.starts_at LIMIT $2`, committeeID, limit)
-	if err != nil {
-		return nil, mapErr("unminuted meetings", err)
-	}
-	out := make([]commands.Meeting, len(rows))
-	for i, r := range rows {
-		out[i] = r.meeting()
-	}
-	return out, nil
 }
 
 // MinutesApprovalOf implements commands.DecisionStore.

@@ -50,18 +50,9 @@ func (db *DB) NextMeetings(ctx context.Context, committeeIDs []int64, after time
 	if len(committeeIDs) == 0 {
 		return nil, nil
 	}
-	var rows []meetingRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT DISTINCT ON (m.committee_id) `+meetingColumns+` FROM meetings m
+	return selectMeetings(ctx, db.x, "next meetings", `SELECT DISTINCT ON (m.committee_id) `+meetingColumns+` FROM meetings m
 		WHERE m.committee_id = ANY($1) AND m.starts_at > $2 AND m.status = 'scheduled' AND `+notOpened("m.id")+`
 		ORDER BY m.committee_id, m.starts_at`, pq.Array(committeeIDs), after)
-	if err != nil {
-		return nil, mapErr("next meetings", err)
-	}
-	out := make([]commands.Meeting, len(rows))
-	for i, r := range rows {
-		out[i] = r.meeting()
-	}
-	return out, nil
 }
 
 // MemberApologies implements commands.HomeStore.

@@ -92,12 +92,17 @@ func scheduleMeeting(ctx context.Context, q sqlx.ExtContext, m commands.Meeting,
 
 // Meetings implements commands.MeetingStore.
 func (db *DB) Meetings(ctx context.Context, committeeID int64, from, to time.Time) ([]commands.Meeting, error) {
-	var rows []meetingRow
-	err := db.x.SelectContext(ctx, &rows, `SELECT `+meetingColumns+` FROM meetings m
+	return selectMeetings(ctx, db.x, "meetings", `SELECT `+meetingColumns+` FROM meetings m
 		WHERE m.committee_id = $1 AND m.starts_at >= $2 AND m.starts_at < $3
 		ORDER BY m.starts_at LIMIT 200`, committeeID, from, to)
-	if err != nil {
-		return nil, mapErr("meetings", err)
+}
+
+// selectMeetings reads the meetings query selects (meetingColumns or
+// meetingBriefColumns of meetings m), naming what in its error.
+func selectMeetings(ctx context.Context, q sqlx.QueryerContext, what, query string, args ...any) ([]commands.Meeting, error) {
+	var rows []meetingRow
+	if err := sqlx.SelectContext(ctx, q, &rows, query, args...); err != nil {
+		return nil, mapErr(what, err)
 	}
 	out := make([]commands.Meeting, len(rows))
 	for i, r := range rows {
