@@ -1109,16 +1109,6 @@ func (s *Service) namedMentions(ctx context.Context, text string) string {
 	return strings.Join(parts, "")
 }
 
-// namedMarkup is namedMentions for text read with plain, where a mention
-// is still Slack's markup ("<@U123|neil>"): each is written as "@" and
-// the name the directory knows.
-func (s *Service) namedMarkup(ctx context.Context, text string) string {
-	return mentionMarkup.ReplaceAllStringFunc(text, func(markup string) string {
-		m := mentionMarkup.FindStringSubmatch(markup)
-		return "@" + s.displayName(ctx, m[1], m[2])
-	})
-}
-
 // joinAnd joins names as the minutes do: "A, B and C".
 func joinAnd(items []string) string {
 	switch len(items) {

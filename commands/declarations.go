@@ -214,7 +214,7 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
 		rest = rest[1:]
 	}
-	a.Nature = plain(rest)
+	a.Nature = plainMarked(rest)
 	if a.Nature == "" {
 		return a, errors.New("say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature")
 	}
@@ -314,7 +314,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	// A mention is kept as the name the sender saw, as in a reason: the
 	// nature is read in lists and the minutes, as text.
-	a.Nature = s.namedMarkup(ctx, a.Nature)
+	a.Nature = s.namedMentions(ctx, a.Nature)
 	if n := utf8.RuneCountInString(a.Nature); n > MaxNatureLen {
 		return Reply{}, usageErr("That nature is too long (%d characters; the limit is %d).", n, MaxNatureLen)
 	}
@@ -339,7 +339,7 @@ func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, erro
 	a, err := parseDeclaration(in.Args, in.Now, time.UTC)
 	// A mention in the nature is named by declareCmd, which asks the
 	// directory.
-	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen || mentionMarkup.MatchString(a.Nature) {
+	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen || strings.Contains(a.Nature, mentionMark) {
 		return Reply{}, false, nil
 	}
 	f, ok, err := s.store.DeclareFrom(ctx, DeclareRequest{

@@ -386,3 +386,22 @@ func TestDeclarationNatureNamesAMention(t *testing.T) {
 		t.Errorf("the list shows mention markup:\n%s", got)
 	}
 }
+
+// Mention markup typed as text reaches the bot escaped, as Slack sends
+// what is typed: it is kept as typed, not taken for a mention of someone
+// the sender never named, before the meeting and at the table.
+func TestDeclarationNatureKeepsMarkupTypedAsText(t *testing.T) {
+	k := agendaKit(t)
+	got := k.say(neil, "/declare 6 personal Wrote the &lt;@UGRAEME&gt; guide")
+	wantShown(t, got, "Nature: Wrote the &lt;@UGRAEME&gt; guide")
+	if strings.Contains(got, "Graeme Robson") {
+		t.Errorf("text typed as markup was taken for a mention:\n%s", got)
+	}
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	got = k.say(graeme, "/declare 4 personal Edits the &lt;@UNEIL&gt; column")
+	wantShown(t, got, "Nature: Edits the &lt;@UNEIL&gt; column")
+	if strings.Contains(got, "Neil Frackelton") {
+		t.Errorf("text typed as markup was taken for a mention at the table:\n%s", got)
+	}
+}

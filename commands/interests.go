@@ -209,7 +209,7 @@ func parseInterest(words []string) (interestArgs, error) {
 	if len(words) > 0 && (words[0] == "-" || words[0] == "—" || words[0] == ":") {
 		words = words[1:]
 	}
-	a.Description = plain(words)
+	a.Description = plainMarked(words)
 	switch {
 	case a.Description == "":
 		return a, fmt.Errorf("say what the interest is, e.g. `/interests add %s Trustee of SWACA`", cat)
@@ -381,7 +381,7 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 		return g, err
 	}
 	words = words[n:]
-	g.Description = plain(words)
+	g.Description = plainMarked(words)
 	switch {
 	case g.Description == "":
 		return g, errors.New("say what it was and who gave it, e.g. Dinner from Sefton CVS")
@@ -390,7 +390,7 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	}
 	for i := len(words) - 2; i >= 0; i-- {
 		if strings.EqualFold(words[i], "from") {
-			g.From = plain(words[i+1:])
+			g.From = plainMarked(words[i+1:])
 			break
 		}
 	}

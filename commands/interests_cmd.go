@@ -140,7 +140,7 @@ func (s *Service) registerNotMentioned(ctx context.Context, in *Input, args []st
 // register is read and published as text, where Slack's markup would
 // show as it is.
 func (s *Service) describedByName(ctx context.Context, description string) (string, error) {
-	description = s.namedMarkup(ctx, description)
+	description = s.namedMentions(ctx, description)
 	if n := utf8.RuneCountInString(description); n > MaxInterestLen {
 		return "", usageErr("That description is too long (%d characters; the limit is %d).", n, MaxInterestLen)
 	}
@@ -304,6 +304,7 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if g.Description, err = s.describedByName(ctx, g.Description); err != nil {
 		return Reply{}, err
 	}
+	g.From = s.namedMentions(ctx, g.From)
 	m, err := s.behalf(ctx, in, g.For)
 	if err != nil {
 		return Reply{}, err

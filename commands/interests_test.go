@@ -1326,3 +1326,28 @@ func TestInterestDescriptionNamesAMention(t *testing.T) {
 		t.Errorf("the register shows mention markup:\n%s", got)
 	}
 }
+
+// TestGiftFromAMentionIsNamed: a gift from someone mentioned keeps, as its
+// giver, the name the sender saw, as its description does, not Slack's
+// markup, which the published register would show as it is; markup typed
+// as text (which Slack sends escaped) stays as typed.
+func TestGiftFromAMentionIsNamed(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests gift 2026-11-03 £75 Dinner from <@USUE|sue>")
+	k.must(neil, "/interests add other Editor of the &lt;@UGRAEME&gt; newsletter")
+	var gift, other commands.Interest
+	for _, e := range intrEntries(k, neil, false) {
+		switch e.Category {
+		case commands.CategoryGifts:
+			gift = e
+		default:
+			other = e
+		}
+	}
+	if gift.Description != "Dinner from @Sue Holden" || gift.GiftFrom != "@Sue Holden" {
+		t.Errorf("the gift as recorded: description %q, from %q; want both to name @Sue Holden", gift.Description, gift.GiftFrom)
+	}
+	if other.Description != "Editor of the <@UGRAEME> newsletter" {
+		t.Errorf("an entry with markup typed as text is recorded as %q", other.Description)
+	}
+}

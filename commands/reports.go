@@ -262,7 +262,7 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
 		rest = rest[1:]
 	}
-	a.Title = plain(rest)
+	a.Title = plainMarked(rest)
 	if n := utf8.RuneCountInString(a.Title); n > MaxReportTitleLen {
 		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", n, MaxReportTitleLen)
 	}
@@ -327,7 +327,7 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	// A mention is kept as the name the sender saw, as in a reason: the
 	// title is a link's text, where markup cannot show as a mention.
-	a.Title = s.namedMarkup(ctx, a.Title)
+	a.Title = s.namedMentions(ctx, a.Title)
 	if n := utf8.RuneCountInString(a.Title); n > MaxReportTitleLen {
 		return Reply{}, usageErr("That title is too long (%d characters; the limit is %d).", n, MaxReportTitleLen)
 	}
@@ -396,7 +396,7 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 	a, err := parseReport(in.Text, in.Now, time.UTC)
 	// A mention in the title is named by submitReport, which asks the
 	// directory.
-	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen || mentionMarkup.MatchString(a.Title) {
+	if err != nil || !a.Date.IsNext() || len(a.Item) > MaxItemLen || strings.Contains(a.Title, mentionMark) {
 		return Reply{}, false, nil
 	}
 	f, ok, err := s.store.SubmitReportFrom(ctx, ReportRequest{

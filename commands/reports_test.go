@@ -345,6 +345,17 @@ func TestReportTitleNamesAMention(t *testing.T) {
 	}
 }
 
+// Mention markup typed as text (which Slack sends escaped) in a report's
+// title is kept as typed, not taken for a mention.
+func TestReportTitleKeepsMarkupTypedAsText(t *testing.T) {
+	k := agendaKit(t)
+	got := k.say(sue, "/report 7.7 https://example.org/cvs.pdf Notes on &lt;@UNEIL&gt;")
+	wantShown(t, got, "<https://example.org/cvs.pdf|Notes on &lt;@UNEIL&gt;>")
+	if strings.Contains(got, "Neil Frackelton") {
+		t.Errorf("text typed as markup was taken for a mention:\n%s", got)
+	}
+}
+
 // TestReportRefusedNamesEachPresenter: someone who may not send an item's
 // report is told who may, each presenter by name, as the agenda prints
 // them, with no stray space where their organisation was.
