@@ -883,7 +883,9 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 		}
 		var line string
 		if blank[m.ID] {
-			write := ", `/minute ITEM TEXT` in the channel to record an item's minute"
+			// With its date: without one, /minute writes to the meeting
+			// in progress, or the last held, which may be another.
+			write := fmt.Sprintf(", `/minute %s ITEM TEXT` in the channel to record an item's minute", day)
 			if !chairs {
 				write = "; the chair or an officer minutes it"
 			}

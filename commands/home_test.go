@@ -1293,7 +1293,7 @@ func TestHomePromptsToMinuteTheMeetingJustHeld(t *testing.T) {
 		}
 		return ""
 	}
-	const prompt = "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records, `/minute ITEM TEXT` in the channel to record an item's minute."
+	const prompt = "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records, `/minute 2026-12-10 ITEM TEXT` in the channel to record an item's minute."
 	if got := section(ian, "Minutes and actions"); strings.Contains(got, "nothing minuted yet") {
 		t.Errorf("the officer's Home, the meeting sitting:\n%s", got)
 	}
@@ -1347,4 +1347,37 @@ func TestHomeLeavesImportedMinutesUnprompted(t *testing.T) {
 			t.Errorf("the officer's Home names the meeting whose minutes were imported, in %q:\n%s", s.Title, s.Text)
 		}
 	}
+}
+
+// homeSection is the text of the section titled title on user's Home
+// card, empty when there is none.
+func homeSection(k *kit, user, title string) string {
+	k.t.Helper()
+	h, err := k.svc.Home(context.Background(), team, user, k.now)
+	if err != nil || len(h.Cards) == 0 {
+		k.t.Fatalf("%s's Home: %+v %v", user, h, err)
+	}
+	for _, s := range h.Cards[0].Sections {
+		if s.Title == title {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+// TestHomePromptToMinuteNamesTheMeeting: the Home's prompt to minute a
+// meeting held with nothing minuted gives its date, for /minute without
+// one writes to the meeting in progress, or the last held: typed as the
+// Home gives it during the next meeting, it minutes the meeting listed.
+func TestHomePromptToMinuteNamesTheMeeting(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	got := homeSection(k, ian, "Minutes and actions")
+	const prompt = "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records, `/minute 2026-12-10 ITEM TEXT` in the channel to record an item's minute."
+	wantShown(t, got, prompt)
+	wantShown(t, k.say(ian, "/minute 2026-12-10 7.7 The Board heard the report."), "of the meeting on Thursday 10 December 2026")
 }
