@@ -869,11 +869,17 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 		day := m.StartsAt.In(loc).Format("2006-01-02")
 		// The vice-chair minutes and confirms minutes only while chairing
 		// for an absent chair: the commands are offered when they would be
-		// taken from them now, by the same rule.
+		// taken from them now, by the same rule. Each asks it of its own
+		// meeting: /minutes approve of the meeting that confirms them (the
+		// one in progress, or held today), /minute of the meeting minuted.
 		chairs := true
 		if in.Member.Role == RoleViceChair {
 			r := Request{Command: "/minutes", Text: "approve " + day, UserID: in.Member.UserID, Now: in.Now}
-			err := s.chairing(ctx, r, Origin{Committee: in.Committee, Member: &in.Member}, "confirm minutes")
+			doing := "confirm minutes"
+			if blank[m.ID] {
+				r.Command, r.Text, doing = "/minute", day+" 1 text", "record minutes"
+			}
+			err := s.chairing(ctx, r, Origin{Committee: in.Committee, Member: &in.Member}, doing)
 			switch {
 			case isUserErr(err):
 				chairs = false

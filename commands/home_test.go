@@ -1381,3 +1381,41 @@ func TestHomePromptToMinuteNamesTheMeeting(t *testing.T) {
 	wantShown(t, got, prompt)
 	wantShown(t, k.say(ian, "/minute 2026-12-10 7.7 The Board heard the report."), "of the meeting on Thursday 10 December 2026")
 }
+
+// TestHomeOffersTheViceChairMinutingByTheMeetingMinuted: the vice-chair
+// may minute a meeting only if they chaired it for an absent chair, which
+// the meeting they chair now does not change: chairing the next meeting
+// for the chair, they are not offered /minute for one the chair chaired.
+func TestHomeOffersTheViceChairMinutingByTheMeetingMinuted(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(sue, "/apologies 2027-01-14 Holiday")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(ian, "/meeting start")
+	got := homeSection(k, graeme, "For the chair")
+	wantShown(t, got, "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records; the chair or an officer minutes it.")
+	attRefused(k, graeme, "/minute 2026-12-10 7.7 The Board heard the report.", "only the chair or an officer can record minutes")
+}
+
+// TestHomeOffersTheViceChairMinutingTheMeetingTheyChaired: the
+// vice-chair who chaired a meeting for an absent chair may minute it,
+// and is offered /minute for it on their Home, though the chair is back
+// in the chair at the meeting in progress.
+func TestHomeOffersTheViceChairMinutingTheMeetingTheyChaired(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/apologies 2026-12-10 Holiday")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.must(ian, "/meeting close")
+	k.now = time.Date(2026, 12, 19, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	wantShown(t, homeSection(k, graeme, "For the chair"), "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records, `/minute 2026-12-10 ITEM TEXT` in the channel to record an item's minute.")
+	k.must(graeme, "/minute 2026-12-10 7.7 The Board heard the report.")
+}
