@@ -852,8 +852,11 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 	// A meeting just closed has nothing minuted yet, and is the one the
 	// officers have to write up next: it is listed with the drafts, in the
 	// order they were held, so that it is not missed until a first minute
-	// is written.
-	unminuted, err := s.store.UnminutedMeetings(ctx, in.Committee.ID, maxHomeLines)
+	// is written. The latest come first to the lines the drafts leave: a
+	// committee that minutes its meetings elsewhere leaves one with
+	// nothing minuted here at every meeting, and the oldest would
+	// otherwise stand on the Home for good in place of the one just held.
+	unminuted, err := s.store.UnminutedMeetings(ctx, in.Committee.ID, maxHomeLines-len(drafts))
 	if err != nil {
 		return nil, err
 	}
@@ -863,7 +866,6 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 	}
 	drafts = append(drafts, unminuted...)
 	sort.SliceStable(drafts, func(i, j int) bool { return drafts[i].StartsAt.Before(drafts[j].StartsAt) })
-	drafts = drafts[:min(len(drafts), maxHomeLines)]
 	var lines []string
 	for _, m := range drafts {
 		day := m.StartsAt.In(loc).Format("2006-01-02")

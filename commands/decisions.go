@@ -179,7 +179,8 @@ type DecisionStore interface {
 	DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
 	// UnminutedMeetings lists the committee's meetings held in Quorum
 	// (opened here and closed) with nothing minuted yet and their minutes
-	// not confirmed, oldest first, at most limit.
+	// not confirmed, the latest first, at most limit (none when limit is
+	// 0).
 	UnminutedMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
 	ActionStore
 }

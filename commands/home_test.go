@@ -1419,3 +1419,34 @@ func TestHomeOffersTheViceChairMinutingTheMeetingTheyChaired(t *testing.T) {
 	wantShown(t, homeSection(k, graeme, "For the chair"), "Meeting of Thursday 10 December 2026 held, nothing minuted yet: `/minutes draft 2026-12-10` to read the draft written from its records, `/minute 2026-12-10 ITEM TEXT` in the channel to record an item's minute.")
 	k.must(graeme, "/minute 2026-12-10 7.7 The Board heard the report.")
 }
+
+// TestHomePromptsForTheMeetingJustHeldAfterManyUnminuted: a committee
+// that closes its meetings in Quorum and minutes them elsewhere still
+// finds the meeting just closed on the officers' Home, and the minutes
+// awaiting confirmation, however many meetings before it were left with
+// nothing minuted; the oldest of those give way.
+func TestHomePromptsForTheMeetingJustHeldAfterManyUnminuted(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/minute 7.7 The Board heard the report.")
+	for _, day := range []string{"2027-01-14", "2027-02-11", "2027-03-11", "2027-04-08", "2027-05-13"} {
+		d, err := time.ParseInLocation("2006-01-02", day, london)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k.now = d.Add(-15 * time.Hour)
+		k.must(ian, "/meeting schedule "+day+" 10:00 Bootle Town Hall")
+		k.now = d.Add(10*time.Hour + 5*time.Minute)
+		k.must(ian, "/meeting start")
+		k.must(ian, "/meeting close")
+	}
+	k.now = time.Date(2027, 5, 14, 9, 0, 0, 0, london)
+	got := homeSection(k, ian, "Minutes and actions")
+	wantShown(t, got,
+		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed",
+		"Meeting of Thursday 13 May 2027 held, nothing minuted yet: `/minutes draft 2027-05-13`")
+	inOrder(t, got, "10 December 2026", "11 February 2027", "13 May 2027")
+	if strings.Contains(got, "14 January 2027") {
+		t.Errorf("the officer's Home lists the oldest meeting left unminuted over the latest:\n%s", got)
+	}
+}

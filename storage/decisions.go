@@ -247,7 +247,7 @@ func (db *DB) UnminutedMeetings(ctx context.Context, committeeID int64, limit in
 		AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
 		AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND (mi.status <> 'draft' OR`+minuteHasText+`))
 		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
-		ORDER BY m.starts_at LIMIT $2`, committeeID, limit)
+		ORDER BY m.starts_at DESC LIMIT $2`, committeeID, max(limit, 0))
 }
 
 // MinutesApprovalOf implements commands.DecisionStore.
