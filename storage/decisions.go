@@ -242,13 +242,21 @@ func (db *DB) DraftMinutesMeetings(ctx context.Context, committeeID int64, limit
 // meeting marked held by an import of its minutes was never opened here;
 // one whose minutes were imported has them confirmed.
 func (db *DB) UnminutedMeetings(ctx context.Context, committeeID int64, limit int) ([]commands.Meeting, error) {
-	return selectMeetings(ctx, db.x, "unminuted meetings", `SELECT `+meetingBriefColumns+` FROM meetings m
-		WHERE m.committee_id = $1 AND m.status = 'held'
-		AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
-		AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND (mi.status <> 'draft' OR`+minuteHasText+`))
-		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
-		ORDER BY m.starts_at DESC LIMIT $2`, committeeID, max(limit, 0))
+	return selectMeetings(ctx, db.x, "unminuted meetings", unminutedMeetingsSQL, committeeID, max(limit, 0))
 }
+
+// unminutedMeetingsSQL is UnminutedMeetings' statement: at most $2 of
+// committee $1's meetings. Opened here is read from the meeting's own row
+// (opened_at, written with the log's only 'opened' row), so that the
+// committee's meetings held here are read from an index
+// (meetings_held_here), the latest first: not every meeting any
+// committee opened here, nor those held elsewhere whose minutes were
+// imported.
+const unminutedMeetingsSQL = `SELECT ` + meetingBriefColumns + ` FROM meetings m
+		WHERE m.committee_id = $1 AND m.status = 'held' AND m.opened_at IS NOT NULL
+		AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND (mi.status <> 'draft' OR` + minuteHasText + `))
+		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
+		ORDER BY m.starts_at DESC LIMIT $2`
 
 // MinutesApprovalOf implements commands.DecisionStore.
 func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.MinutesApproval, error) {

@@ -68,6 +68,9 @@ var WithdrawDeclarationsSQL = withdrawDeclarationsSQL
 // PreviousMeetingSQL is previousMeetingSQL, for the external tests.
 var PreviousMeetingSQL = previousMeetingSQL
 
+// UnminutedMeetingsSQL is unminutedMeetingsSQL, for the external tests.
+var UnminutedMeetingsSQL = unminutedMeetingsSQL
+
 // SubmitReportSQL is submitReportSQL, for the external tests.
 var SubmitReportSQL = submitReportSQL
 

@@ -405,3 +405,76 @@ func TestPreviousMeetingReadsFromTheLatestBack(t *testing.T) {
 		t.Errorf("the previous meeting touched %d buffers with 3,010 meetings on record, %d with 10", many, few)
 	}
 }
+
+// The meetings held here with nothing minuted, looked for on every
+// officer's and chair's Home, are read from the committee's own meetings
+// held here: not by looking at every meeting any committee ever opened
+// in Quorum, nor at each of the committee's meetings held elsewhere and
+// imported.
+func TestUnminutedMeetingsReadsTheCommitteesOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	other := setupCommitteeIn(t, db, 2)
+	// Left unanalysed: the plan must not depend on the statistics.
+	for _, table := range []string{"meetings", "meeting_sessions", "minutes"} {
+		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
+	var last commands.Meeting
+	for i := range 10 {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
+			if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: m.StartsAt, By: "UOFF"},
+				[]commands.SessionAction{a.after}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		last = m
+	}
+	// All but the last minuted, and confirmed, as they are for a committee
+	// that minutes its meetings here.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		SELECT m.id, m.committee_id, '1', 1, 'ITEM', 'The Board considered it.', m.starts_at::date, 'confirmed'
+		FROM meetings m WHERE m.committee_id = $1 AND m.id <> $2`, c.ID, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	blocks := func() int {
+		if ms, err := db.UnminutedMeetings(ctx, c.ID, 5); err != nil || len(ms) != 1 || ms[0].ID != last.ID {
+			t.Fatalf("unminuted meetings %v, %v; want %d", ms, err, last.ID)
+		}
+		return genericPlanBlocks(t, db, storage.UnminutedMeetingsSQL, c.ID, 5)
+	}
+	few := blocks()
+	// The committee's history imported, with its minutes; and another
+	// committee's years of meetings held in Quorum, minuted and confirmed.
+	if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, source)
+			SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i
+			RETURNING id, starts_at)
+		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		SELECT ms.id, $1, n::text, n, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms, generate_series(1, 5) n`,
+		c.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, opened_at)
+			SELECT $1, $2::timestamptz - i * interval '1 day', 'Bootle Town Hall', 'held', $2::timestamptz - i * interval '1 day' FROM generate_series(1, 3000) i
+			RETURNING id, starts_at),
+		s AS (INSERT INTO meeting_sessions (meeting_id, seq, action, at, by_user)
+			SELECT ms.id, k, CASE k WHEN 1 THEN 'opened' ELSE 'closed' END, ms.starts_at, 'UOFF' FROM ms, generate_series(1, 2) k)
+		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		SELECT ms.id, $1, '1', 1, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms`,
+		other.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	// The minutes' index grows a level with the minutes added: a buffer
+	// more for each meeting held here looked at, ten. Reading every
+	// meeting would be well over a hundred more.
+	if many := blocks(); many > few+20 {
+		t.Errorf("the meetings held with nothing minuted touched %d buffers with 6,010 meetings on record, %d with 10", many, few)
+	}
+}
