@@ -230,12 +230,19 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 // DraftMinutesMeetings implements commands.DecisionStore. The meetings are
 // read in brief: their Apologies count is -1.
 func (db *DB) DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]commands.Meeting, error) {
-	return selectMeetings(ctx, db.x, "draft minutes meetings", `SELECT `+meetingBriefColumns+` FROM meetings m
-		WHERE m.committee_id = $1 AND m.status <> 'cancelled'
-		AND EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND mi.status = 'draft' AND`+minuteHasText+`)
-		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
-		ORDER BY m.starts_at LIMIT $2`, committeeID, limit)
+	return selectMeetings(ctx, db.x, "draft minutes meetings", draftMinutesMeetingsSQL, committeeID, limit)
 }
+
+// draftMinutesMeetingsSQL is DraftMinutesMeetings' statement: at most $2
+// of committee $1's meetings. They are found from the committee's draft
+// minutes (minutes_drafts), which confirming empties, not by looking at
+// each of its meetings, of which years may be imported.
+const draftMinutesMeetingsSQL = `SELECT ` + meetingBriefColumns + ` FROM meetings m
+		WHERE m.id IN (SELECT mi.meeting_id FROM minutes mi
+			WHERE mi.committee_id = $1 AND mi.status = 'draft' AND` + minuteHasText + `)
+		AND m.committee_id = $1 AND m.status <> 'cancelled'
+		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
+		ORDER BY m.starts_at LIMIT $2`
 
 // UnminutedMeetings implements commands.DecisionStore: meetings opened
 // here and closed since, with no minute recorded and none confirmed. A

@@ -68,6 +68,10 @@ var WithdrawDeclarationsSQL = withdrawDeclarationsSQL
 // PreviousMeetingSQL is previousMeetingSQL, for the external tests.
 var PreviousMeetingSQL = previousMeetingSQL
 
+// DraftMinutesMeetingsSQL is draftMinutesMeetingsSQL, for the external
+// tests.
+var DraftMinutesMeetingsSQL = draftMinutesMeetingsSQL
+
 // UnminutedMeetingsSQL is unminutedMeetingsSQL, for the external tests.
 var UnminutedMeetingsSQL = unminutedMeetingsSQL
 

@@ -478,3 +478,56 @@ func TestUnminutedMeetingsReadsTheCommitteesOwn(t *testing.T) {
 		t.Errorf("the meetings held with nothing minuted touched %d buffers with 6,010 meetings on record, %d with 10", many, few)
 	}
 }
+
+// The meetings whose minutes are drafted here and not yet confirmed,
+// looked for on every officer's and chair's Home, are found from the
+// drafts: not by looking at each of the committee's meetings, years of
+// them imported with their minutes.
+func TestDraftMinutesMeetingsReadsTheDrafts(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	// Left unanalysed: the plan must not depend on the statistics.
+	for _, table := range []string{"meetings", "minutes", "minutes_approvals"} {
+		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
+	var last commands.Meeting
+	for i := range 10 {
+		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = m
+	}
+	// The last minuted, not yet confirmed; the others minuted and
+	// confirmed.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		SELECT m.id, m.committee_id, '1', 1, 'ITEM', 'The Board considered it.', m.starts_at::date,
+			CASE WHEN m.id = $2 THEN 'draft' ELSE 'confirmed' END
+		FROM meetings m WHERE m.committee_id = $1`, c.ID, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	blocks := func() int {
+		if ms, err := db.DraftMinutesMeetings(ctx, c.ID, 5); err != nil || len(ms) != 1 || ms[0].ID != last.ID {
+			t.Fatalf("meetings with minutes drafted %v, %v; want %d", ms, err, last.ID)
+		}
+		return genericPlanBlocks(t, db, storage.DraftMinutesMeetingsSQL, c.ID, 5)
+	}
+	few := blocks()
+	// The committee's history imported, with its minutes.
+	if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, source)
+			SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i
+			RETURNING id, starts_at)
+		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		SELECT ms.id, $1, n::text, n, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms, generate_series(1, 5) n`,
+		c.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	// Reading every meeting would be thousands of buffers more.
+	if many := blocks(); many > few+20 {
+		t.Errorf("the meetings with minutes drafted touched %d buffers with 3,010 meetings on record, %d with 10", many, few)
+	}
+}
