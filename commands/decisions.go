@@ -179,8 +179,9 @@ type DecisionStore interface {
 	DraftMinutesMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
 	// UnminutedMeetings lists the committee's meetings held in Quorum
 	// (opened here and closed) with nothing minuted yet and their minutes
-	// not confirmed, the latest first, at most limit (none when limit is
-	// 0).
+	// not confirmed, nor those of any later meeting (which says they were
+	// minuted elsewhere), the latest first, at most limit (none when
+	// limit is 0).
 	UnminutedMeetings(ctx context.Context, committeeID int64, limit int) ([]Meeting, error)
 	ActionStore
 }

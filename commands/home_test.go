@@ -1450,3 +1450,28 @@ func TestHomePromptsForTheMeetingJustHeldAfterManyUnminuted(t *testing.T) {
 		t.Errorf("the officer's Home lists the oldest meeting left unminuted over the latest:\n%s", got)
 	}
 }
+
+// TestHomeLeavesMeetingsMinutedElsewhere: a meeting held in Quorum whose
+// minutes were written elsewhere is listed as having nothing minuted only
+// until the minutes of a later meeting are confirmed: by then its own
+// were dealt with, and the Home stops asking for them.
+func TestHomeLeavesMeetingsMinutedElsewhere(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2027, 1, 13, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.must(ian, "/meeting close")
+	k.now = time.Date(2027, 2, 20, 9, 0, 0, 0, london)
+	got := homeSection(k, ian, "Minutes and actions")
+	wantShown(t, got, "Meeting of Thursday 10 December 2026 held, nothing minuted yet", "Meeting of Thursday 14 January 2027 held, nothing minuted yet")
+
+	// The published minutes of the February meeting, imported.
+	if _, errs := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 11 FEBRUARY 2027", 1)); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if got := homeSection(k, ian, "Minutes and actions"); strings.Contains(got, "nothing minuted yet") {
+		t.Errorf("the officer's Home still asks for minutes of meetings before one whose minutes are confirmed:\n%s", got)
+	}
+}

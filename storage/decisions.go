@@ -258,11 +258,16 @@ func (db *DB) UnminutedMeetings(ctx context.Context, committeeID int64, limit in
 // committee's meetings held here are read from an index
 // (meetings_held_here), the latest first: not every meeting any
 // committee opened here, nor those held elsewhere whose minutes were
-// imported.
+// imported. One before a meeting whose minutes are confirmed had its
+// own minutes dealt with elsewhere, and is not listed: the probe of the
+// committee's latest minutes (minutes_committee_held) stops at the first
+// confirmed, past the few drafts.
 const unminutedMeetingsSQL = `SELECT ` + meetingBriefColumns + ` FROM meetings m
 		WHERE m.committee_id = $1 AND m.status = 'held' AND m.opened_at IS NOT NULL
 		AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND (mi.status <> 'draft' OR` + minuteHasText + `))
 		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
+		AND NOT EXISTS (SELECT 1 FROM minutes later WHERE later.committee_id = $1 AND later.status = 'confirmed'
+			AND later.held_on > (m.starts_at AT TIME ZONE (SELECT c.time_zone FROM committees c WHERE c.id = $1))::date)
 		ORDER BY m.starts_at DESC LIMIT $2`
 
 // MinutesApprovalOf implements commands.DecisionStore.
