@@ -126,6 +126,18 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if role == "" {
+		// Added again with no role named, someone keeps the one they
+		// have: an officer changing only an organisation does not mean
+		// to unseat the chair.
+		role = RoleMember
+		switch was, err := s.store.Member(ctx, c.ID, userID); {
+		case err == nil:
+			role = was.Role
+		case !errors.Is(err, ErrNotFound):
+			return Reply{}, err
+		}
+	}
 	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role, Voting: in.voting}
 	return s.putMember(ctx, c, m, "", r.UserID)
 }
@@ -346,7 +358,8 @@ func (s *Service) meetingAtHand(ctx context.Context, r Request, c Committee) (Me
 	return m, err
 }
 
-// parseMemberAdd reads "@user ORGANISATION [member|officer|chair]".
+// parseMemberAdd reads "@user ORGANISATION [member|officer|chair]". The
+// role is empty when none is named: someone added again keeps theirs.
 func parseMemberAdd(args []string) (userID, hint, org string, role Role, err error) {
 	if len(args) == 0 {
 		return "", "", "", "", usageErr("Mention the person to add.")
@@ -355,7 +368,6 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if !ok {
 		return "", "", "", "", usageErr("`%s` is not a mention: type @ and pick the person so Slack links their name.", echoWord(args[0]))
 	}
-	role = RoleMember
 	rest := args[1:]
 	if n := len(rest); n > 1 && strings.EqualFold(rest[n-2], "vice") && strings.EqualFold(rest[n-1], "chair") {
 		role, rest = RoleViceChair, rest[:n-2]
@@ -371,10 +383,44 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}
+	if err := roleSlip(rest); err != nil {
+		return "", "", "", "", err
+	}
 	if utf8.RuneCountInString(org) > MaxNameLen {
 		return "", "", "", "", userErr("That organisation is too long (the limit is %d characters).", MaxNameLen)
 	}
 	return userID, hint, org, role, nil
+}
+
+// roleWords are the words an officer may put where a role goes, for
+// roleSlip: the roles, and substitute, which is no role.
+var roleWords = []string{string(RoleChair), string(RoleViceChair), string(RoleOfficer), string(RoleMember), "substitute"}
+
+// roleSlip refuses an organisation that is one word and a role's name
+// but for a slip (`chiar`, `vice chiar`), or `substitute`: stored, it
+// would be the member's organisation, and their role left as it was. An
+// organisation of more words is taken as typed, so that the Home Office
+// is not an officer mistyped.
+func roleSlip(org []string) error {
+	w := strings.ToLower(strings.Join(org, " "))
+	if len(org) == 2 && strings.EqualFold(org[0], "vice") {
+		w = "vice-" + strings.ToLower(org[1])
+	} else if len(org) != 1 {
+		return nil
+	}
+	if isNonVoting(w) {
+		return usageErr("Give their organisation before `%s`, e.g. `SWACA non-voting`.", echoWord(org[0]))
+	}
+	for _, role := range roleWords {
+		if len([]rune(w)) < 3 || !aSlipOf([]rune(w), []rune(role)) {
+			continue
+		}
+		if role == "substitute" {
+			return userErr("A substitute is not a member: they are named in the apologies of the member they stand in for (`/apologies for @member sub @someone`), or at the meeting (`/attendance @someone substitute-for @member`). Nothing was saved.")
+		}
+		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
+	}
+	return nil
 }
 
 func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -30,14 +30,14 @@ func TestCommitteeSetupAndMembers(t *testing.T) {
 		{ian, "/committee member add <@UGRAEME|graeme> Merseyside Police", []string{"<@UGRAEME> is now a member"}},
 		{ian, "/committee member add <@USUE|sue> Sefton CVS chair", []string{"<@USUE> is now the chair of Safer Sefton Together, for Sefton CVS."}},
 		{ian, "/committee member add <@UNEIL> SWACA officer", []string{"<@UNEIL> is now recorded as an officer of Safer Sefton Together, for SWACA. (Was a member.)"}},
-		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was an officer.)"}},
+		{ian, "/committee member add <@UNEIL> SWACA member", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was an officer.)"}},
 		{ian, "/committee member add <@UNEIL> Sefton CVS", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for Sefton CVS. (Was for SWACA.)"}},
 		{ian, "/committee member add <@UNEIL> SWACA officer", []string{"for SWACA. (Was for Sefton CVS, a member.)"}},
-		{ian, "/committee member add <@UNEIL> SWACA", []string{"(Was an officer.)"}},
+		{ian, "/committee member add <@UNEIL> SWACA member", []string{"(Was an officer.)"}},
 		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is no longer a member of Safer Sefton Together."}},
 		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is not a member of Safer Sefton Together."}},
 		{ian, "/committee member remove <@UIAN>", []string{"<@UIAN> is the last officer of Safer Sefton Together; make someone else an officer first."}},
-		{ian, "/committee member add <@UIAN> Sefton Council", []string{"Ian Barton is the last officer of Safer Sefton Together; add another officer first."}},
+		{ian, "/committee member add <@UIAN> Sefton Council member", []string{"Ian Barton is the last officer of Safer Sefton Together; add another officer first."}},
 	})
 	// Names come from the directory, not from the mention.
 	if diff := cmp.Diff(k.say(neil, "/committee members"), "*Safer Sefton Together* has 3 members:\n"+
@@ -662,9 +662,44 @@ func TestMemberAddedAgainAsTheyStand(t *testing.T) {
 		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"<@USUE> is already a member of Safer Sefton Together, for Sefton CVS; nothing changed. They do not vote, and do not count to the quorum."}},
 		{ian, "/committee member add <@USUE> Sefton CVS", []string{"<@USUE> is now recorded as a member of Safer Sefton Together, for Sefton CVS. They vote, and count to the quorum."}},
 		{ian, "/committee member add <@UNEIL> SWACA vice-chair", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA. (Was a member.)"}},
+		// Added again with no role named, someone keeps theirs; to
+		// change it the officer names it.
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is already the vice-chair of Safer Sefton Together, for SWACA; nothing changed."}},
+		{ian, "/committee member add <@UNEIL> SWACA Trustees", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA Trustees. (Was for SWACA.)"}},
+		{ian, "/committee member add <@UNEIL> SWACA member", []string{"<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was for SWACA Trustees, the vice-chair.)"}},
 		// Officers never vote: added again without the word, an officer
 		// is not told they now vote.
 		{ian, "/committee member add <@UIAN> Sefton Council officer non-voting", []string{"They do not vote, and do not count to the quorum."}},
-		{ian, "/committee member add <@UIAN> Sefton Council officer", []string{"<@UIAN> is now recorded as an officer of Safer Sefton Together, for Sefton Council. As an officer, they do not vote, and do not count to the quorum."}},
+		{ian, "/committee member add <@UIAN> Sefton Council", []string{"<@UIAN> is now recorded as an officer of Safer Sefton Together, for Sefton Council. As an officer, they do not vote, and do not count to the quorum."}},
+	})
+}
+
+func TestMemberAddRoleSlip(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	for _, tc := range []struct{ line, want string }{
+		{"/committee member add <@UNEIL> chiar", "Did you mean chair? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council chair`; nothing was saved.\nUsage:\n• `/committee member add @user ORGANISATION"},
+		{"/committee member add <@UNEIL> vice chiar", "Did you mean vice-chair?"},
+		{"/committee member add <@UNEIL> vicechiar", "Did you mean vice-chair?"},
+		{"/committee member add <@UNEIL> offcier", "Did you mean officer?"},
+		{"/committee member add <@UNEIL> memebr", "Did you mean member?"},
+		{"/committee member add <@UNEIL> substitute", "A substitute is not a member"},
+		{"/committee member add <@UNEIL> non-voting", "Give their organisation before `non-voting`"},
+	} {
+		r := k.run(ian, tc.line)
+		wantShown(t, shown(r), tc.want)
+		if !r.Refused {
+			t.Errorf("%s was not refused", tc.line)
+		}
+	}
+	k.steps([]step{
+		{neil, "/committee members", []string{"Neil Frackelton — SWACA", "Sue Holden — Sefton CVS (chair)"}},
+		// Real organisations are what they say.
+		{ian, "/committee member add <@UNEIL> NHS", []string{"for NHS. (Was for SWACA.)"}},
+		{ian, "/committee member add <@UNEIL> Merseyside Police", []string{"for Merseyside Police. (Was for NHS.)"}},
+		{ian, "/committee member add <@UNEIL> Home Office", []string{"for Home Office. (Was for Merseyside Police.)"}},
+		// The chair added again without a role stays the chair.
+		{ian, "/committee member add <@USUE> Sefton CVS", []string{"<@USUE> is already the chair of Safer Sefton Together, for Sefton CVS; nothing changed."}},
+		{neil, "/committee members", []string{"Sue Holden — Sefton CVS (chair)"}},
 	})
 }
