@@ -258,6 +258,9 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 	if len(rest) > 1 && !spaceAfter(text, len(args)-len(rest)) {
 		return a, errors.New("that address is broken by a tab, a line break or another kind of space; a link cannot contain spaces or control characters, so send it again written in one piece")
 	}
+	if err := spaceInAddress(a.URL, rest[1:]); err != nil {
+		return a, err
+	}
 	rest = rest[1:]
 	if len(rest) > 0 && (rest[0] == "-" || rest[0] == "—" || rest[0] == ":") {
 		rest = rest[1:]
@@ -267,6 +270,44 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", n, MaxReportTitleLen)
 	}
 	return a, nil
+}
+
+// documentEndings are the endings of the files reports are written in.
+var documentEndings = []string{".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp", ".rtf"}
+
+// spaceInAddress refuses a title whose words run up to a file's name
+// ("https://example.org/a b.pdf") after an address that ends in none: the
+// address had a space in it, and saved as typed the link would lead to a
+// page that is not there, with "b.pdf" for its title.
+func spaceInAddress(rawURL string, title []string) error {
+	ends := func(w string) bool {
+		w = strings.ToLower(w)
+		return slices.ContainsFunc(documentEndings, func(e string) bool { return strings.HasSuffix(w, e) && len(w) > len(e) })
+	}
+	path := rawURL
+	if u, err := url.Parse(rawURL); err == nil {
+		path = u.Path
+	}
+	if ends(path) {
+		return nil
+	}
+	// The first few words only, up to a dash that begins a title: a file
+	// named later in a title is the title's business.
+	for i, w := range title[:min(len(title), 3)] {
+		if w == "-" || w == "—" || w == ":" {
+			break
+		}
+		if strings.Contains(w, "://") || strings.HasPrefix(strings.ToLower(w), "www.") {
+			// An address of its own, given as the title: LinkText shows
+			// which host the link really goes to.
+			break
+		}
+		if ends(w) {
+			whole := rawURL + "%20" + strings.Join(title[:i+1], "%20")
+			return fmt.Errorf("a link cannot contain a space, and `%s` looks like the rest of the address: type each space in it as %%20, e.g. `%s`, then the title", truncateText(strings.Join(title[:i+1], " "), 100), truncateText(whole, 200))
+		}
+	}
+	return nil
 }
 
 // spaceAfter reports whether word i of text (as strings.Fields splits it)

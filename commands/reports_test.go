@@ -140,6 +140,34 @@ func TestReportLinkBrokenBySpaceRefused(t *testing.T) {
 	})
 }
 
+// A space typed in an address leaves the rest of the file's name as the
+// title: refused, with the address as it must be typed.
+func TestReportAddressWithASpaceRefused(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/report 7.7 https://example.org/a b.pdf", "A link cannot contain a space, and `b.pdf` looks like the rest of the address: type each space in it as %20, e.g. `https://example.org/a%20b.pdf`, then the title."},
+		{"/report 7.7 https://example.org/cvs/annual report 2026.DOCX CVS annual report", "e.g. `https://example.org/cvs/annual%20report%202026.DOCX`"},
+	} {
+		r := k.run(sue, tc.line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", tc.line, r.Text)
+		}
+		wantShown(t, shown(r), tc.want, "/report [DATE] ITEM URL [TITLE]")
+	}
+	if diff := cmp.Diff(k.reportLinks(), []string{}); diff != "" {
+		t.Errorf("links stored (-got +want):\n%s", diff)
+	}
+	// An address that is a file's, or a title that names one after a
+	// dash, is as typed.
+	k.steps([]step{
+		{sue, "/report 7.7 https://example.org/a.pdf b.pdf", []string{"Report: <https://example.org/a.pdf|b.pdf>"}},
+		{sue, "/report 7.7 https://example.org/cvs — annual.pdf", []string{"Report: <https://example.org/cvs|annual.pdf>"}},
+		{sue, "/report 7.7 https://example.org/a%20b.pdf CVS report", []string{"Report: <https://example.org/a%20b.pdf|CVS report>"}},
+		// A title that is an address of its own is no part of the link's.
+		{sue, "/report 7.7 https://example.org/x https://example.org/cvs.pdf", []string{"Report: <https://example.org/x|report> (example.org)"}},
+	})
+}
+
 // A link filed under a number no item had (as links from before items
 // were kept, and as migration 00026 carries them into report_current) is
 // shown on the item of that number once one is added, and its sender can
