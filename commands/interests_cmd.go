@@ -460,6 +460,9 @@ func memberInterests(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if err := s.registerNotMentioned(ctx, in, in.Args, false); err != nil {
 		return Reply{}, err
 	}
+	if err := notWhose(in); err != nil {
+		return Reply{}, err
+	}
 	if len(in.Args) != 1 {
 		return Reply{}, usageErr("Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours.")
 	}
@@ -475,6 +478,38 @@ func memberInterests(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		return Reply{}, err
 	}
 	return s.showRegister(ctx, in, m, id == in.UserID || in.Me.IsOfficer())
+}
+
+// interestChangeWords are words a member may try for changing an entry
+// in place, which the register does not do: an entry stands as it was
+// registered, from its day, until it is ended.
+var interestChangeWords = map[string]bool{"change": true, "edit": true, "update": true, "amend": true, "correct": true, "modify": true}
+
+// notWhose answers `/interests WORD …` where WORD is no mention and says
+// what was meant: a subcommand mistyped (`remvoe`), or changing an entry.
+// Asked whose register, someone who meant to change theirs is no wiser.
+func notWhose(in *Input) error {
+	if len(in.Args) == 0 {
+		return nil
+	}
+	w := strings.ToLower(in.Args[0])
+	if _, _, ok := mention(w); ok {
+		return nil
+	}
+	if interestChangeWords[w] {
+		id := "ID"
+		if len(in.Args) > 1 {
+			if _, err := strconv.ParseInt(strings.TrimPrefix(in.Args[1], "#"), 10, 64); err == nil {
+				id = strings.TrimPrefix(in.Args[1], "#")
+			}
+		}
+		return &UserError{Msg: fmt.Sprintf("An entry is not changed in place: `/interests remove %s` ends it, keeping it on record, and `/interests add CATEGORY DESCRIPTION` registers it as it now stands.", id),
+			Usage: []string{"/interests remove ID", "/interests add [sensitive] CATEGORY DESCRIPTION [for spouse]"}}
+	}
+	if name, usage := in.cmd.nearest(w); name != "" {
+		return &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `/interests %s`?", Escape(truncateText(in.Args[0], 40)), name), Usage: usage}
+	}
+	return nil
 }
 
 // showRegister lists m's register; the details of sensitive entries only

@@ -418,6 +418,12 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests review <@USUE> <@UGRAEME>", "Say `/interests review` alone, or an officer"},
 		{neil, "/interests <@USUE> <@UGRAEME>", "Say whose register, e.g. `/interests @neil`, or `/interests` alone for yours."},
 		{neil, "/interests changes", "I don't know `changes`: say whose register with an @mention."},
+		// A subcommand mistyped, or an entry to change, is not asked whose
+		// register it is.
+		{neil, "/interests remvoe 1", "I don't know `remvoe`: did you mean `/interests remove`?\nUsage:\n• `/interests remove ID`"},
+		{neil, "/interests gfit 2026-11-03 £75 Dinner", "I don't know `gfit`: did you mean `/interests gift`?"},
+		{neil, "/interests change 1 Trustee of SWACA Ltd", "An entry is not changed in place: `/interests remove 1` ends it, keeping it on record, and `/interests add CATEGORY DESCRIPTION` registers it as it now stands.\nUsage:\n• `/interests remove ID`"},
+		{neil, "/interests edit", "An entry is not changed in place: `/interests remove ID` ends it"},
 		{neil, "/interests <@USTRANGER>", "<@USTRANGER> is not a member of Safer Sefton Together."},
 		{neil, "/interests register", "Only an officer of Safer Sefton Together can see the whole register."},
 		{neil, "/interests register <@UNEIL>", "Only an officer of Safer Sefton Together can see the whole register."},
