@@ -2277,6 +2277,11 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 				sub = " (substitute: " + Escape(as[0].SubstituteName) + ")"
 			}
 			text = "You sent apologies for this meeting" + sub + ". Here after all? *I'm here* marks you present and withdraws them."
+			if enteredFor(as[0].By, in.UserID) {
+				// Received at the meeting or entered before it by an
+				// officer or the chair: not the member's own doing.
+				text = personText(as[0].By, "") + " entered apologies for you for this meeting" + sub + ". Here after all? *I'm here* marks you present and withdraws them."
+			}
 		}
 	case me.Status == AttendAbsent:
 	case me.Status == AttendLeft:
@@ -2290,6 +2295,10 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		text = "You are marked in attendance."
 	default:
 		text = "You are marked present."
+	}
+	if me != nil && me.Status != AttendAbsent && enteredFor(me.By, in.UserID) {
+		// Marked by the officer or the chair, as the history says.
+		text = strings.TrimSuffix(text, ".") + ", by " + personText(me.By, "") + "."
 	}
 	title := "Meeting in progress"
 	if me != nil && me.Status.here() {

@@ -778,7 +778,7 @@ func TestAttendanceOnHome(t *testing.T) {
 		{neil, "Meeting in progress — you are marked present", "You are marked present remotely.", false},
 		{ian, "Meeting in progress — you are marked in attendance", "You are marked in attendance.", false},
 		{attAnn, "Meeting in progress", "You are not marked here yet.", true},
-		{sue, "Meeting in progress", "You are marked as having left at 10:25.", true},
+		{sue, "Meeting in progress", "You are marked as having left at 10:25, by <@UIAN>.", true},
 	} {
 		s, buttons := attSection(k, c.user, "Meeting in progress")
 		if s.Title != c.title || !strings.HasSuffix(s.Text, "\n"+c.text) || attHasButton(buttons, "I'm here") != c.button {
@@ -2092,7 +2092,7 @@ func TestAttendanceOfficerRemotelyIsInAttendance(t *testing.T) {
 		{neil, "/here remote", []string{"You are marked present remotely. Your apologies for this meeting are withdrawn: you are here. *Inquorate*: 1 present, quorum 3"}},
 	})
 	s, _ := attSection(k, ian, "Meeting in progress")
-	if s.Title != "Meeting in progress — you are marked in attendance" || !strings.HasSuffix(s.Text, "\nYou are marked in attendance, remotely.") {
+	if s.Title != "Meeting in progress — you are marked in attendance" || !strings.HasSuffix(s.Text, "\nYou are marked in attendance, remotely, by <@USUE>.") {
 		t.Errorf("the officer's Home: %+v", s)
 	}
 }

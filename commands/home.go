@@ -474,6 +474,11 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	id := strconv.FormatInt(in.Next.ID, 10)
 	if a := in.Apology; a != nil {
 		text := "You have sent apologies for the next meeting."
+		if enteredFor(a.By, in.UserID) {
+			// Sent by an officer or the chair, they are not the member's
+			// doing: the member is told whose, as the history says.
+			text = fmt.Sprintf("Apologies for the next meeting are recorded for you, entered by %s.", personText(a.By, ""))
+		}
 		if a.Reason != "" {
 			text += "\nReason: " + Escape(oneLine(a.Reason))
 		}
@@ -567,12 +572,22 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 		case d.Kind == InterestPecuniary:
 			line += " _(you must leave the room for this item unless you hold a dispensation)_"
 		}
+		if enteredFor(d.By, in.UserID) {
+			line += " _(entered by " + personText(d.By, "") + ")_"
+		}
 		lines = append(lines, line)
 		// One button a declaration: each withdraws its own, and no other.
 		card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.filed().number(), Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your declarations", Text: strings.Join(lines, "\n")})
 	return nil
+}
+
+// enteredFor reports whether a record of userID's was last entered by
+// someone else (by): an officer or the chair, for them. Imported records
+// name no one.
+func enteredFor(by, userID string) bool {
+	return by != "" && by != userID && isUserID(by)
 }
 
 // kindName is a kind of interest as a label: "Disclosable pecuniary interest".

@@ -426,7 +426,7 @@ func TestHomeGifts(t *testing.T) {
 	k.must(graeme, "/interests gift 2026-11-05 £60 Tickets from Everton FC")
 	k.must(neil, "/interests add other Trustee of SWACA")
 	got := section(t, k.svc, neil, "Your gifts and hospitality")
-	want := fmt.Sprintf("• #%d Lunch from Merseyside Police — £40, received Tuesday 10 November 2026\n", lunch) +
+	want := fmt.Sprintf("• #%d Lunch from Merseyside Police — £40, received Tuesday 10 November 2026 _(entered by <@UIAN>)_\n", lunch) +
 		fmt.Sprintf("• #%d Dinner from Sefton CVS — £75, received Tuesday 3 November 2026\n", dinner) +
 		"`/interests` in the channel shows your register; `/interests gift DATE VALUE DESCRIPTION` registers another."
 	if diff := cmp.Diff(got, want); diff != "" {
@@ -448,6 +448,27 @@ func TestHomeGifts(t *testing.T) {
 	wantShown(t, got, "Gift 16", "… and 2 more: `/interests` in the channel shows them all.")
 	if strings.Contains(got, "Dinner") {
 		t.Errorf("the oldest gift is shown before the latest:\n%s", got)
+	}
+}
+
+// TestHomeSaysWhoEnteredForThem: apologies and a declaration an officer
+// entered for a member are on the member's Home as the officer's doing,
+// not as sent by the member; once the member changes them, they are.
+func TestHomeSaysWhoEnteredForThem(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/apologies for <@UNEIL> Unwell")
+	k.must(ian, "/declare for <@UNEIL> 7.5 personal Trustee of SWACA")
+	if diff := cmp.Diff(section(t, k.svc, neil, "Your apologies"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.\nReason: Unwell"); diff != "" {
+		t.Errorf("Neil's apologies on his Home (-got +want):\n%s", diff)
+	}
+	wantShown(t, section(t, k.svc, neil, "Your declarations"), "Personal interest — Trustee of SWACA _(entered by <@UIAN>)_")
+	k.must(neil, "/apologies Hospital appointment")
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA since 2019")
+	if diff := cmp.Diff(section(t, k.svc, neil, "Your apologies"), "You have sent apologies for the next meeting.\nReason: Hospital appointment"); diff != "" {
+		t.Errorf("Neil's apologies on his Home once he changed them (-got +want):\n%s", diff)
+	}
+	if got := section(t, k.svc, neil, "Your declarations"); !strings.HasSuffix(got, "Trustee of SWACA since 2019") {
+		t.Errorf("Neil's own declaration is said to be entered by someone else:\n%s", got)
 	}
 }
 
@@ -1236,6 +1257,27 @@ func TestHomeMeetingInProgressAfterApologies(t *testing.T) {
 	k.must(neil, "/here")
 	if s, _ := attSection(k, neil, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present.") {
 		t.Errorf("Neil's Home once here: %q", s.Text)
+	}
+}
+
+// TestHomeMeetingInProgressSaysWhoMarked: a member marked at the meeting
+// by the officer, or whose apologies the officer received there, reads on
+// their Home who did it, not that they sent them.
+func TestHomeMeetingInProgressSaysWhoMarked(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UNEIL> remote")
+	k.must(ian, "/attendance <@UGRAEME> apologies Unwell")
+	if s, _ := attSection(k, neil, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present remotely, by <@UIAN>.") {
+		t.Errorf("Neil's Home once the officer marked him: %q", s.Text)
+	}
+	s, buttons := attSection(k, graeme, "Meeting in progress")
+	if want := "<@UIAN> entered apologies for you for this meeting. Here after all? *I'm here* marks you present and withdraws them."; !strings.HasSuffix(s.Text, "\n"+want) || !attHasButton(buttons, "I'm here") {
+		t.Errorf("Graeme's Home once the officer received his apologies: %q, want it to end %q", s.Text, want)
+	}
+	k.must(neil, "/here")
+	if s, _ := attSection(k, neil, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present.") {
+		t.Errorf("Neil's Home once he marked himself: %q", s.Text)
 	}
 }
 

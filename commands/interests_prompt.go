@@ -376,7 +376,11 @@ func giftsHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard
 			lines = append(lines, fmt.Sprintf("… and %d more: `/interests` in the channel shows them all.", len(gifts)-i))
 			break
 		}
-		lines = append(lines, fmt.Sprintf("• #%d %s — %s, received %s", g.ID, Escape(truncateText(oneLine(g.Description), 120)), formatPence(g.ValuePence), g.GiftOn))
+		line := fmt.Sprintf("• #%d %s — %s, received %s", g.ID, Escape(truncateText(oneLine(g.Description), 120)), formatPence(g.ValuePence), g.GiftOn)
+		if enteredFor(g.AddedBy, g.UserID) {
+			line += " _(entered by " + personText(g.AddedBy, "") + ")_"
+		}
+		lines = append(lines, line)
 	}
 	lines = append(lines, "`/interests` in the channel shows your register; `/interests gift DATE VALUE DESCRIPTION` registers another.")
 	card.Sections = append(card.Sections, Section{Title: "Your gifts and hospitality", Text: strings.Join(lines, "\n")})
