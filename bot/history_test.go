@@ -317,7 +317,7 @@ func TestLaterMeetingsAgendaAndRecords(t *testing.T) {
 	}
 	wantText(t, k.Must(officer, "/history", "reports 11/02/2027"),
 		"item 4: <@USUE> submitted the report: https://example.org/youth.pdf\n",
-		"item 4: <@USUE> report link removed: https://example.org/youth-2.pdf _(removed by <@UIAN>)_")
+		"item 4: report link of <@USUE> removed: https://example.org/youth-2.pdf _(removed by <@UIAN>)_")
 	wantText(t, k.Must(sue, "/report", "help remove"), `/report remove [DATE] ITEM [@member|"Name (Organisation)"]`)
 
 	// The warning names the meeting: `/agenda remove 4 confirm` would take
@@ -388,7 +388,7 @@ func TestRecordsSeamsAcrossPieces(t *testing.T) {
 	// From direct messages.
 	const dmIan = "DIAN"
 	wantText(t, slashIn(t, k, dmIan, officer, "/report", "remove 7.4 <@"+kevin+">"), "Kevin Hollis's report for Item 7.4 (Merseyside Fire and Rescue Service) is removed")
-	wantText(t, slashIn(t, k, dmIan, officer, "/history", "reports"), "item 7.4: <@UKEVIN> report link removed: https://example.org/fire.pdf (Fire report) _(removed by <@UIAN>)_")
+	wantText(t, slashIn(t, k, dmIan, officer, "/history", "reports"), "item 7.4: report link of <@UKEVIN> removed: https://example.org/fire.pdf (Fire report) _(removed by <@UIAN>)_")
 	r := slashIn(t, k, dm, neil, "/history", "apologies")
 	wantText(t, r, ": your records.", "<@UNEIL> sent apologies")
 	if r.Public() {

@@ -528,6 +528,13 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 			"withdrawn": "withdrew the declaration", "dispensation": "dispensation recorded for the declaration",
 		}[ch.Action])
 	case HistoryReports:
+		if ch.Action == "removed" && member != "" {
+			// Removed by them or by an officer, whose name follows: the
+			// link is the member's either way ("<@sue> report link
+			// removed" read as a word left out).
+			b.WriteString("report link of " + strings.TrimSuffix(member, " ") + " removed")
+			break
+		}
 		b.WriteString(member + map[string]string{"submitted": "submitted the report", "removed": "report link removed"}[ch.Action])
 	case HistoryAgenda:
 		b.WriteString(map[string]string{"added": "added", "removed": "removed", "moved": "moved", "edited": "changed to"}[ch.Action])

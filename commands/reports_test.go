@@ -284,7 +284,7 @@ func TestReportRemovedForSomeone(t *testing.T) {
 	if got := k.sent(); len(got) != 1 || got[0].UserID != neil {
 		t.Errorf("messages sent on removal: %+v, want one to Neil", got)
 	}
-	wantShown(t, k.say(ian, `/history reports "Jen Williams"`), "item 4: Jen Williams report link removed: https://example.org/iom.pdf _(removed by <@UIAN>)_")
+	wantShown(t, k.say(ian, `/history reports "Jen Williams"`), "item 4: report link of Jen Williams removed: https://example.org/iom.pdf _(removed by <@UIAN>)_")
 	missing := k.say(ian, "/report missing")
 	if !strings.Contains(missing, "Item 4") || !strings.Contains(missing, "Item 7.5") {
 		t.Errorf("removed reports are not missing again:\n%s", missing)
