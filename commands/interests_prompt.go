@@ -293,6 +293,13 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	show := reviewed || dateBefore(registerDue(in.Member.AddedAt, loc), DateOf(in.Now, loc))
 	if reviewed {
 		text = fmt.Sprintf("Last reviewed %s (%s).", DateOf(at, loc), agoText(at, in.Now))
+		for _, r := range reviews {
+			if r.UserID == in.Member.UserID && enteredFor(r.By, r.UserID) {
+				// An officer's review, or their entry, for the member:
+				// the member did not review it themselves.
+				text = fmt.Sprintf("Last reviewed %s (%s), by %s.", DateOf(at, loc), agoText(at, in.Now), personText(r.By, ""))
+			}
+		}
 		if dateBefore(reviewDue(at, loc), DateOf(in.Now, loc)) {
 			text += " A review is due: is it still up to date?"
 		}

@@ -695,6 +695,12 @@ func TestInterestsHome(t *testing.T) {
 		t.Errorf("Graeme's register part after the review: %q", text)
 	}
 
+	// Reviewed by an officer for him, his Home says whose review it was.
+	k.must(ian, "/interests review <@UGRAEME>")
+	if text, _, _ := intrHomePart(k, graeme); !strings.HasPrefix(text, "Last reviewed Tuesday 1 December 2026 (today), by <@UIAN>.") {
+		t.Errorf("Graeme's register part after the officer's review: %q", text)
+	}
+
 	for _, tc := range []struct{ user, value, want string }{
 		{graeme, "x", "That button is broken; use `/interests review` in the committee's channel."},
 		{graeme, "0", "That button is broken; use `/interests review` in the committee's channel."},
