@@ -992,6 +992,10 @@ func TestAttendanceHistory(t *testing.T) {
 		}
 	}
 	wantShown(t, k.say(attAnn, "/history attendance <@UGRAEME>"), "You can read your own attendance marks only")
+	// Neil sent apologies, and has no marks: where they are is said, not
+	// only that nothing is on record.
+	wantShown(t, k.say(ian, "/history attendance 10/12/2026 <@UNEIL>"), "Nothing is on record. Their apologies for the meeting stand: `/history apologies 2026-12-10 <@UNEIL>` shows them.")
+	wantShown(t, k.say(neil, "/history attendance 10/12/2026"), "Nothing is on record. Your apologies for the meeting stand: `/history apologies 2026-12-10` shows them.")
 	// Graeme arrived at 10:20, before item 7.7 was taken up; Ann left
 	// during it.
 	wantShown(t, k.say(ian, "/meeting attendance"), "Graeme Robson arrived at 10:20.\nAnn left the meeting at 11:05 during consideration of item 7.7.")

@@ -690,6 +690,22 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 	reply := Reply{Visibility: Private, Text: head + "."}
 	if len(lines) == 0 {
 		reply.Text += "\n" + nothingYet(m, st.sit, in.Now, "Nothing is on record.")
+		for _, a := range st.apologies {
+			if who != "" && a.UserID == who || who == "" && name != "" && a.UserID == "" && sameName(a.Name, name) {
+				// Apologies, received at the meeting with /attendance or
+				// sent before it, are apologies' history, not the marks':
+				// "nothing" alone would read as though they were lost.
+				whose, named := "Their", " "+personText(who, name)
+				switch {
+				case who == in.UserID:
+					whose, named = "Your", ""
+				case who == "":
+					named = ` "` + Escape(name) + `"`
+				}
+				reply.Text += fmt.Sprintf(" %s apologies for the meeting stand: `/history apologies %s%s` shows them.", whose, m.StartsAt.In(loc).Format("2006-01-02"), named)
+				break
+			}
+		}
 		return reply, nil
 	}
 	if hidden := len(lines) - MaxHistoryLines; hidden > 0 {
