@@ -1932,7 +1932,7 @@ func TestAttendanceApologiesOnTheDay(t *testing.T) {
 		// received at the meeting and entered by whom.
 		"• Neil Frackelton: Unwell (sent ", "• Ann: Unwell (received at the meeting, entered by <@UIAN>)",
 		"• Jen Williams: Held up in court (received at the meeting, entered by <@UIAN>)")
-	wantShown(t, k.say(ian, "/history apologies"), "<@UANN> apologies received at the meeting: Unwell _(entered by <@UIAN>)_")
+	wantShown(t, k.say(ian, "/history apologies"), "apologies of <@UANN> received at the meeting: Unwell _(entered by <@UIAN>)_")
 	wantShown(t, k.say(ian, "/meeting status"), "Inquorate*: 2 present, quorum 3")
 
 	// Someone marked here is at the meeting: the answer says how to
@@ -2023,7 +2023,7 @@ func TestAttendanceApologiesWithdrawnAtTheMeeting(t *testing.T) {
 	list := k.say(ian, "/apologies list")
 	wantShown(t, list, "Apologies for absence were received from Neil Frackelton (SWACA).")
 	wantShown(t, k.say(ian, "/history apologies <@UANN>"),
-		"<@UANN> apologies received at the meeting: Unwell _(entered by <@UIAN>)_",
+		"apologies of <@UANN> received at the meeting: Unwell _(entered by <@UIAN>)_",
 		"<@UANN> withdrew their apologies _(entered by <@UIAN>)_")
 	live, _ := attLive(k, id)
 	if text := shown(live); strings.Contains(text, "Ann") || strings.Contains(text, "Jen Williams") {

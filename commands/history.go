@@ -511,8 +511,26 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 		member = personText(ch.UserID, ch.Name) + " "
 	}
 	detail := Escape(truncateText(oneLine(ch.Detail), 160))
-	switch ch.Record {
-	case HistoryApologies:
+	// What was done to a member's record rather than by them reads with
+	// the member after the record ("apologies of <@sue> received at the
+	// meeting"): put first, "<@sue> apologies received …" read as a word
+	// left out.
+	passive := map[HistoryRecord]map[string][2]string{
+		HistoryApologies: {
+			"imported": {"apologies", "recorded from the minutes"},
+			"received": {"apologies", "received at the meeting"},
+		},
+		HistoryDeclarations: {
+			"imported":     {"declaration", "recorded from the minutes"},
+			"dispensation": {"dispensation recorded for the declaration", ""},
+		},
+		HistoryReports: {"removed": {"report link", "removed"}},
+	}
+	p, isPassive := passive[ch.Record][ch.Action]
+	switch {
+	case isPassive && member != "":
+		b.WriteString(strings.TrimSuffix(p[0]+" of "+strings.TrimSuffix(member, " ")+" "+p[1], " "))
+	case ch.Record == HistoryApologies:
 		if ch.Action == "changed" && detail == "" {
 			// An update that removed both leaves apologies with neither.
 			detail = "no reason or substitute"
@@ -522,21 +540,14 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 			"imported": "apologies recorded from the minutes", "restored": "had their apologies restored on being marked absent",
 			"received": "apologies received at the meeting",
 		}[ch.Action])
-	case HistoryDeclarations:
+	case ch.Record == HistoryDeclarations:
 		b.WriteString(member + map[string]string{
 			"declared": "declared", "imported": "declaration recorded from the minutes",
 			"withdrawn": "withdrew the declaration", "dispensation": "dispensation recorded for the declaration",
 		}[ch.Action])
-	case HistoryReports:
-		if ch.Action == "removed" && member != "" {
-			// Removed by them or by an officer, whose name follows: the
-			// link is the member's either way ("<@sue> report link
-			// removed" read as a word left out).
-			b.WriteString("report link of " + strings.TrimSuffix(member, " ") + " removed")
-			break
-		}
+	case ch.Record == HistoryReports:
 		b.WriteString(member + map[string]string{"submitted": "submitted the report", "removed": "report link removed"}[ch.Action])
-	case HistoryAgenda:
+	case ch.Record == HistoryAgenda:
 		b.WriteString(map[string]string{"added": "added", "removed": "removed", "moved": "moved", "edited": "changed to"}[ch.Action])
 		if ch.Action != "moved" && ch.Presenter != "" {
 			detail += " — " + Escape(truncateText(ch.Presenter, 80))

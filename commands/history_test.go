@@ -177,9 +177,9 @@ func TestHistoryOfImportedRecords(t *testing.T) {
 	k := importedKit(t)
 	got := k.say(ian, "/history apologies 9 December 2021")
 	inOrder(t, got, "*History of the apologies* for the meeting of *Safer Sefton Together* on Thursday 9 December 2021.",
-		"— Neil Frackelton apologies recorded from the minutes _(entered by <@UIAN>)_\n",
-		"— Tony Harland apologies recorded from the minutes _(entered by <@UIAN>)_\n",
-		"— Sue Holden apologies recorded from the minutes _(entered by <@UIAN>)_\n")
+		"— apologies of Neil Frackelton recorded from the minutes _(entered by <@UIAN>)_\n",
+		"— apologies of Tony Harland recorded from the minutes _(entered by <@UIAN>)_\n",
+		"— apologies of Sue Holden recorded from the minutes _(entered by <@UIAN>)_\n")
 	if strings.Count(got, "<@") != 3 {
 		t.Errorf("people named in imported minutes are shown as Slack users:\n%s", got)
 	}
@@ -192,7 +192,7 @@ func TestHistoryOfImportedRecords(t *testing.T) {
 		{ian, "/history apologies 9 December 2021 <@UNEIL>", "<@UNEIL>'s records."},
 	} {
 		got := k.say(line.user, line.text)
-		wantShown(t, got, line.head, "— Neil Frackelton apologies recorded from the minutes _(entered by <@UIAN>)_")
+		wantShown(t, got, line.head, "— apologies of Neil Frackelton recorded from the minutes _(entered by <@UIAN>)_")
 		if strings.Contains(got, "Tony Harland") || strings.Contains(got, "Sue Holden") {
 			t.Errorf("%s: others' records shown:\n%s", line.text, got)
 		}
@@ -200,16 +200,16 @@ func TestHistoryOfImportedRecords(t *testing.T) {
 	// Someone the minutes name who has no Slack account is found by name
 	// in quotes, as an action's owner is; a member's name is the member.
 	got = k.say(ian, `/history apologies 9 December 2021 "Tony Harland"`)
-	wantShown(t, got, "on Thursday 9 December 2021: Tony Harland's records.", "— Tony Harland apologies recorded from the minutes")
+	wantShown(t, got, "on Thursday 9 December 2021: Tony Harland's records.", "— apologies of Tony Harland recorded from the minutes")
 	if strings.Contains(got, "Neil Frackelton") || strings.Contains(got, "Sue Holden") {
 		t.Errorf("Tony Harland's history shows others':\n%s", got)
 	}
-	wantShown(t, k.say(ian, `/history apologies "Neil Frackelton" 9 December 2021`), "<@UNEIL>'s records.", "— Neil Frackelton apologies recorded")
+	wantShown(t, k.say(ian, `/history apologies "Neil Frackelton" 9 December 2021`), "<@UNEIL>'s records.", "— apologies of Neil Frackelton recorded")
 	// A member reads their own only, by name as by mention.
 	if r := k.run(graeme, `/history apologies 9 December 2021 "Tony Harland"`); !r.Refused || strings.Contains(shown(r), "recorded from the minutes") {
 		t.Errorf("a member asks for Tony Harland's:\n%s", shown(r))
 	}
-	wantShown(t, k.say(neil, `/history apologies 9 December 2021 "Neil Frackelton"`), "your records.", "— Neil Frackelton apologies recorded")
+	wantShown(t, k.say(neil, `/history apologies 9 December 2021 "Neil Frackelton"`), "your records.", "— apologies of Neil Frackelton recorded")
 }
 
 // TestHistoryOfSomeoneNamedUnquoted: someone with no Slack account named

@@ -306,7 +306,7 @@ func TestHistoryOfARecordUnderATitle(t *testing.T) {
 		{graeme, `/history declarations 9/12/2021 "Superintendent Graeme Robson"`, "your records."},
 		{ian, `/history declarations 9/12/2021 "Superintendent Graeme Robson"`, "<@UGRAEME>'s records."},
 	} {
-		wantShown(t, k.say(tc.user, tc.line), tc.head, "item 24: Superintendent Graeme Robson")
+		wantShown(t, k.say(tc.user, tc.line), tc.head, "item 24: declaration of Superintendent Graeme Robson recorded from the minutes")
 	}
 	if got := k.say(neil, "/history declarations 9/12/2021"); strings.Contains(got, "Graeme Robson") {
 		t.Errorf("Neil reads Graeme's declaration as his own:\n%s", got)
