@@ -301,6 +301,16 @@ func takeMoney(words []string) (pence int, n int, err error) {
 		return 0, 0, fmt.Errorf("%s: the amount must not be negative", quotedValue(words[0]))
 	}
 	if m == nil {
+		// A number, but too big or with too many pence: "not a value"
+		// would leave the member to guess which.
+		if whole, frac, _ := strings.Cut(w, "."); isDigits(strings.ReplaceAll(whole, ",", "")) {
+			if len(frac) > 2 && isDigits(frac) {
+				return 0, 0, fmt.Errorf("%s: give pence as two figures, e.g. £75.50", quotedValue(words[0]))
+			}
+			if len(strings.ReplaceAll(whole, ",", "")) > 7 && (frac == "" || isDigits(frac)) {
+				return 0, 0, fmt.Errorf("%s is more than I can record: the most is £9,999,999.99", quotedValue(words[0]))
+			}
+		}
 		if strings.ContainsAny(words[0], "$€¥") || len(words) > 1 && len(words[1]) == 3 && strings.ToUpper(words[1]) == words[1] && isDigits(strings.TrimPrefix(w, "£")) {
 			return 0, 0, fmt.Errorf("%s: give the value in pounds, e.g. £75, 75 GBP or £75.00", quotedValue(words[0]))
 		}

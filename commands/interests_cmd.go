@@ -493,7 +493,11 @@ func notWhose(in *Input) error {
 		return nil
 	}
 	w := strings.ToLower(in.Args[0])
-	if _, _, ok := mention(w); ok {
+	if id, _, ok := mention(in.Args[0]); ok {
+		// `/interests @neil history`: the subcommand goes first.
+		if sub, n := in.cmd.named(in.Args[1:]); sub != nil && (sub.Name == "history" || sub.Name == "review" || sub.Name == "register") && len(in.Args) == 1+n {
+			return &UserError{Msg: fmt.Sprintf("Put `%s` first: `/interests %s <@%s>`.", sub.Name, sub.Name, id), Usage: sub.Usage}
+		}
 		return nil
 	}
 	if interestChangeWords[w] {
