@@ -112,8 +112,16 @@ func withVoting(sub *Sub) {
 	sub.Examples = append(sub.Examples, "/committee member add @amy Sefton Council non-voting")
 	sub.Run = func(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		voting := true
-		if n := len(in.Args); n > 2 && isNonVoting(in.Args[n-1]) {
-			voting, in.Args = false, in.Args[:n-1]
+		// Last as the usage has it, or before the role (`… non-voting
+		// chair`): no organisation is called non-voting, and kept in
+		// one it would leave them voting.
+		if n := len(in.Args); n > 2 {
+			for i := n - 1; i >= max(1, n-3); i-- {
+				if isNonVoting(in.Args[i]) {
+					voting, in.Args = false, slices.Delete(slices.Clone(in.Args), i, i+1)
+					break
+				}
+			}
 		}
 		in.voting = &voting
 		return add(ctx, s, in)

@@ -703,3 +703,16 @@ func TestMemberAddRoleSlip(t *testing.T) {
 		{neil, "/committee members", []string{"Sue Holden — Sefton CVS (chair)"}},
 	})
 }
+
+// TestMemberAddNonVotingBeforeTheRole: non-voting typed before the role
+// is read as the word it is, not kept as part of the organisation.
+func TestMemberAddNonVotingBeforeTheRole(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{ian, "/committee member add <@USUE> Sefton CVS non-voting member", []string{"<@USUE> is now a member of Safer Sefton Together, for Sefton CVS. They do not vote, and do not count to the quorum."}},
+		{ian, "/committee member add <@UNEIL> SWACA non-voting vice chair", []string{"<@UNEIL> is now recorded as the vice-chair of Safer Sefton Together, for SWACA. (Was a member.) They do not vote, and do not count to the quorum."}},
+	})
+	if got := k.say(neil, "/committee members"); strings.Contains(got, "non-voting") || !strings.Contains(got, "Neil Frackelton — SWACA (vice-chair)") {
+		t.Errorf("members:\n%s", got)
+	}
+}
