@@ -31,7 +31,7 @@ func apologiesCommand() *Command {
 				"/apologies for \"Jen Williams (NW Probation)\" Unwell",
 			},
 			Date: closedDateHelp,
-			Also: []string{"send", "add", "give"},
+			Also: []string{"send", "add", "give", "for", "reason", "sub"},
 			Who:  Members, SelfAdmit: true, Run: sendApologyCmd,
 		}, {
 			Name:     "withdraw",

@@ -147,6 +147,7 @@ func hereCommand() *Command {
 		Subs: []Sub{{
 			Usage:   []string{"/here", "/here remote"},
 			Summary: "Mark yourself present at the meeting in progress, or present remotely.",
+			Also:    []string{"remote"},
 			// Anyone: a substitute named in a member's apology is no
 			// member, and is marked as their substitute.
 			Who: Anyone, Run: hereNow,

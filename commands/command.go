@@ -759,7 +759,16 @@ func (cmd *Command) helpFor(sub *Sub, asked []string) Reply {
 		return cmd.helpAfter(fmt.Sprintf("`%s help %s` is followed by %s.", cmd.Name, typed, joinOr(next)), nil)
 	}
 	if sub := cmd.also(word); sub != nil {
-		return cmd.helpAfter(fmt.Sprintf("`%s` has no subcommand `%s`: for that, use `%s`.", cmd.Name, typed, sub.Usage[0]), sub)
+		// The form the word is part of (`for` in `/apologies for
+		// @someone …`), else the first.
+		usage := sub.Usage[0]
+		for _, u := range sub.Usage {
+			if slices.ContainsFunc(strings.Fields(u), func(f string) bool { return strings.EqualFold(strings.Trim(f, "[]|"), word) }) {
+				usage = u
+				break
+			}
+		}
+		return cmd.helpAfter(fmt.Sprintf("`%s` has no subcommand `%s`: for that, use `%s`.", cmd.Name, typed, usage), sub)
 	}
 	if name, _ := cmd.nearest(word); name != "" {
 		sub, _ := cmd.named(strings.Fields(name))

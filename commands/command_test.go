@@ -99,6 +99,14 @@ func TestHelpForNoSuchSubcommand(t *testing.T) {
 		{"/report add help", []string{"`/report` has no subcommand `add`: for that, use `/report [DATE] ITEM URL [TITLE]`."}},
 		{"/apologies help send", []string{"`/apologies` has no subcommand `send`: for that, use `/apologies [DATE] [REASON | reason none]", "\n*/apologies* — Send apologies for the next meeting"}},
 		{"/committee help member", []string{"`/committee help member` is followed by `add` or `remove`.\n*/committee* — "}},
+		// A word of a form with no name of its own is answered with that
+		// form, not that there is no such subcommand.
+		{"/apologies help for", []string{"`/apologies` has no subcommand `for`: for that, use `/apologies for @someone|\"Name (Organisation)\" [DATE] [REASON …] [sub …]   (officer or chair)`.\n*/apologies* — Send apologies"}},
+		{"/apologies help sub", []string{"`/apologies` has no subcommand `sub`: for that, use `/apologies [DATE] [REASON | reason none] [sub @someone"}},
+		{"/apologies help reason", []string{"`/apologies` has no subcommand `reason`: for that, use `/apologies [DATE] [REASON | reason none]"}},
+		{"/declare help for", []string{"`/declare` has no subcommand `for`: for that, use `/declare for @someone"}},
+		{"/report help for", []string{"`/report` has no subcommand `for`: for that, use `/report for @someone"}},
+		{"/here help remote", []string{"`/here` has no subcommand `remote`: for that, use `/here remote`.\n*/here* — Mark yourself present"}},
 	} {
 		got := k.say(stranger, tc.line)
 		inOrder(t, got, tc.want...)

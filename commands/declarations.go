@@ -152,7 +152,7 @@ func declareCommand() *Command {
 				"/declare for \"Jen Williams (NW Probation)\" 7.7 personal Trustee of SWACA",
 			},
 			Date: tableDateHelp,
-			Also: []string{"add", "interest"},
+			Also: []string{"add", "interest", "for"},
 			Who:  Members, AtTable: true, SelfAdmit: true, Run: declareCmd,
 		}, {
 			Alone:   true,

@@ -161,7 +161,7 @@ func reportCommand() *Command {
 			Usage:    []string{"/report [DATE] ITEM URL [TITLE]", `/report for @someone|"Name (Organisation)" [DATE] ITEM URL [TITLE]   (officer or chair)`},
 			Summary:  "Attach the link to your report for an item of the meeting in progress, else of the next meeting; sending another replaces it. An item with a presenter takes links from its presenter, members of its organisation (or the presenter's) and officers. An officer or the chair attaches a member's report for them with `for` first.",
 			Examples: []string{"/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", "/report for @graeme 6 https://example.org/policing.pdf Policing update"},
-			Also:     []string{"add", "send", "submit", "attach"},
+			Also:     []string{"add", "send", "submit", "attach", "for"},
 			Date:     tableDateHelp,
 			Who:      Members, AtTable: true, SelfAdmit: true, Run: submitReport,
 		}, {
