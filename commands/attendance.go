@@ -178,7 +178,8 @@ func attendanceCommand() *Command {
 				"/attendance @graeme substitute-for @sue",
 				"/attendance \"Jen Williams (NW Probation)\" in-attendance",
 			},
-			Who: Members, Run: markAttendance,
+			Also: []string{"present", "late", "left", "absent", "remote", "in-attendance", "substitute-for", "apologies"},
+			Who:  Members, Run: markAttendance,
 		}},
 	}
 }

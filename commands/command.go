@@ -763,7 +763,8 @@ func (cmd *Command) helpFor(sub *Sub, asked []string) Reply {
 		// @someone …`), else the first.
 		usage := sub.Usage[0]
 		for _, u := range sub.Usage {
-			if slices.ContainsFunc(strings.Fields(u), func(f string) bool { return strings.EqualFold(strings.Trim(f, "[]|"), word) }) {
+			words := strings.FieldsFunc(u, func(r rune) bool { return r == ' ' || r == '|' || r == '[' || r == ']' })
+			if slices.ContainsFunc(words, func(f string) bool { return strings.EqualFold(f, word) }) {
 				usage = u
 				break
 			}

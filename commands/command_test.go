@@ -106,6 +106,8 @@ func TestHelpForNoSuchSubcommand(t *testing.T) {
 		{"/apologies help reason", []string{"`/apologies` has no subcommand `reason`: for that, use `/apologies [DATE] [REASON | reason none]"}},
 		{"/declare help for", []string{"`/declare` has no subcommand `for`: for that, use `/declare for @someone"}},
 		{"/report help for", []string{"`/report` has no subcommand `for`: for that, use `/report for @someone"}},
+		{"/attendance help late", []string{"`/attendance` has no subcommand `late`: for that, use `/attendance @person present|late [HH:MM]|left"}},
+		{"/attendance help substitute-for", []string{"`/attendance` has no subcommand `substitute-for`: for that, use `/attendance @person substitute-for @member`."}},
 		{"/here help remote", []string{"`/here` has no subcommand `remote`: for that, use `/here remote`.\n*/here* — Mark yourself present"}},
 	} {
 		got := k.say(stranger, tc.line)
