@@ -692,6 +692,7 @@ func TestMemberAddRoleSlip(t *testing.T) {
 			t.Errorf("%s was not refused", tc.line)
 		}
 	}
+	wantShown(t, k.say(ian, "/committee help member add"), "added again with no role named, they keep the one they have.")
 	k.steps([]step{
 		{neil, "/committee members", []string{"Neil Frackelton — SWACA", "Sue Holden — Sefton CVS (chair)"}},
 		// Real organisations are what they say.
