@@ -131,8 +131,16 @@ func historyCommand() *Command {
 func guessHistory(args []string) string {
 	const records = "`/history apologies`, `declarations`, `reports`, `agenda` or `attendance`"
 	switch strings.ToLower(strings.TrimRight(args[0], ",.:")) {
-	case "interests", "interest", "register", "registers":
-		return "The history of a register of interests is `/interests history` (an officer: `/interests history @member`)."
+	case "interests", "interest", "register", "registers", "gifts", "gift", "hospitality":
+		if len(args) > 1 {
+			if id, _, ok := mention(args[1]); ok {
+				// The member asked for, where the answer goes.
+				return fmt.Sprintf("The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history <@%s>`).", id)
+			}
+		}
+		return "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history @member`)."
+	case "members", "member", "membership", "committee":
+		return "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."
 	case "actions", "action":
 		if len(args) > 1 {
 			if id, err := strconv.ParseInt(strings.TrimPrefix(args[1], "#"), 10, 64); err == nil && id > 0 {

@@ -570,8 +570,10 @@ func TestHistoryMemberByBareName(t *testing.T) {
 func TestHistoryOfInterestsAndActions(t *testing.T) {
 	k := histRecordsKit(t)
 	for _, tc := range []struct{ line, want string }{
-		{"/history interests", "The history of a register of interests is `/interests history` (an officer: `/interests history @member`)."},
-		{"/history register <@USUE>", "The history of a register of interests is `/interests history` (an officer: `/interests history @member`)."},
+		{"/history interests", "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history @member`)."},
+		{"/history register <@USUE>", "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history <@USUE>`)."},
+		{"/history gifts", "The history of a register of interests, gifts and hospitality included, is `/interests history`"},
+		{"/history members", "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."},
 		{"/history actions", "The history of an action is `/action history ID`, with the number `/action list all` gives it."},
 		{"/history action 12", "The history of an action is `/action history 12`."},
 	} {
