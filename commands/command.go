@@ -816,6 +816,16 @@ func (cmd *Command) help(sub *Sub) Reply {
 	var examples []string
 	for _, s := range subs {
 		for i, u := range s.Usage {
+			if sub == nil && !strings.Contains(u, "(officer") {
+				// Every form of the command in one list: whose forms
+				// are whose, as the forms that say so in their usage do.
+				switch s.Who {
+				case Officers:
+					u += "   (officer)"
+				case Chairs:
+					u += "   (officer or chair)"
+				}
+			}
 			b.WriteString("• `" + u + "`")
 			if sub != nil && len(subs) > 1 && i == len(s.Usage)-1 {
 				b.WriteString(prefixed(" — ", s.Summary))

@@ -24,7 +24,17 @@ func TestEveryCommandAnswersHelp(t *testing.T) {
 			wantShown(t, help.Text, "*"+c.Name+"* — "+c.Summary)
 			for _, sub := range c.Subs {
 				for _, u := range sub.Usage {
-					wantShown(t, help.Text, "• `"+u+"`")
+					// Each form, and whose it is where it is not everyone's.
+					switch {
+					case strings.Contains(u, "(officer"):
+						wantShown(t, help.Text, "• `"+u+"`")
+					case sub.Who == commands.Officers:
+						wantShown(t, help.Text, "• `"+u+"   (officer)`")
+					case sub.Who == commands.Chairs:
+						wantShown(t, help.Text, "• `"+u+"   (officer or chair)`")
+					default:
+						wantShown(t, help.Text, "• `"+u+"`")
+					}
 				}
 				for _, e := range sub.Examples {
 					wantShown(t, help.Text, "• `"+e+"`")
