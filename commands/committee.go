@@ -383,7 +383,7 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}
-	if err := roleSlip(rest); err != nil {
+	if err := roleSlip(rest, role != ""); err != nil {
 		return "", "", "", "", err
 	}
 	if utf8.RuneCountInString(org) > MaxNameLen {
@@ -400,8 +400,9 @@ var roleWords = []string{string(RoleChair), string(RoleViceChair), string(RoleOf
 // but for a slip (`chiar`, `vice chiar`), or `substitute`: stored, it
 // would be the member's organisation, and their role left as it was. An
 // organisation of more words is taken as typed, so that the Home Office
-// is not an officer mistyped.
-func roleSlip(org []string) error {
+// is not an officer mistyped; so is one followed by a role (named), the
+// way to add a member of an organisation called Choir.
+func roleSlip(org []string, named bool) error {
 	w := strings.ToLower(strings.Join(org, " "))
 	if len(org) == 2 && strings.EqualFold(org[0], "vice") {
 		w = "vice-" + strings.ToLower(org[1])
@@ -412,7 +413,7 @@ func roleSlip(org []string) error {
 		return usageErr("Give their organisation before `%s`, e.g. `SWACA non-voting`.", echoWord(org[0]))
 	}
 	for _, role := range roleWords {
-		if len([]rune(w)) < 3 || !aSlipOf([]rune(w), []rune(role)) {
+		if named || len([]rune(w)) < 3 || !aSlipOf([]rune(w), []rune(role)) {
 			continue
 		}
 		if role == "substitute" {

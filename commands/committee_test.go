@@ -699,6 +699,9 @@ func TestMemberAddRoleSlip(t *testing.T) {
 		{ian, "/committee member add <@UNEIL> NHS", []string{"for NHS. (Was for SWACA.)"}},
 		{ian, "/committee member add <@UNEIL> Merseyside Police", []string{"for Merseyside Police. (Was for NHS.)"}},
 		{ian, "/committee member add <@UNEIL> Home Office", []string{"for Home Office. (Was for Merseyside Police.)"}},
+		// A one-word organisation like a role is taken as typed when the
+		// role follows it.
+		{ian, "/committee member add <@UNEIL> Choir member", []string{"for Choir. (Was for Home Office.)"}},
 		// The chair added again without a role stays the chair.
 		{ian, "/committee member add <@USUE> Sefton CVS", []string{"<@USUE> is already the chair of Safer Sefton Together, for Sefton CVS; nothing changed."}},
 		{neil, "/committee members", []string{"Sue Holden — Sefton CVS (chair)"}},
