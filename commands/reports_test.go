@@ -145,7 +145,7 @@ func TestReportLinkBrokenBySpaceRefused(t *testing.T) {
 func TestReportAddressWithASpaceRefused(t *testing.T) {
 	k := agendaKit(t)
 	for _, tc := range []struct{ line, want string }{
-		{"/report 7.7 https://example.org/a b.pdf", "A link cannot contain a space, and `b.pdf` looks like the rest of the address: type each space in it as %20, e.g. `https://example.org/a%20b.pdf`, then the title."},
+		{"/report 7.7 https://example.org/a b.pdf", "A link cannot contain a space, and `b.pdf` looks like the rest of the address: type each space in it as %20, e.g. `https://example.org/a%20b.pdf`, then the title; if it is the title, put a dash before it: `https://example.org/a - b.pdf`."},
 		{"/report 7.7 https://example.org/cvs/annual report 2026.DOCX CVS annual report", "e.g. `https://example.org/cvs/annual%20report%202026.DOCX`"},
 	} {
 		r := k.run(sue, tc.line)
@@ -162,6 +162,7 @@ func TestReportAddressWithASpaceRefused(t *testing.T) {
 	k.steps([]step{
 		{sue, "/report 7.7 https://example.org/a.pdf b.pdf", []string{"Report: <https://example.org/a.pdf|b.pdf>"}},
 		{sue, "/report 7.7 https://example.org/cvs — annual.pdf", []string{"Report: <https://example.org/cvs|annual.pdf>"}},
+		{sue, "/report 7.7 https://example.org/cvs - annual report.pdf", []string{"Report: <https://example.org/cvs|annual report.pdf>"}},
 		{sue, "/report 7.7 https://example.org/a%20b.pdf CVS report", []string{"Report: <https://example.org/a%20b.pdf|CVS report>"}},
 		// A title that is an address of its own is no part of the link's.
 		{sue, "/report 7.7 https://example.org/x https://example.org/cvs.pdf", []string{"Report: <https://example.org/x|report> (example.org)"}},
