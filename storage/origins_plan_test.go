@@ -20,11 +20,7 @@ func TestOriginTableReadsTheCommitteesOwnMeetings(t *testing.T) {
 	ctx := context.Background()
 	setupCommittee(t, db)
 	// Left unanalysed (see TestApologyBatchReadsEachSenderOnly).
-	for _, table := range []string{"meetings", "meeting_sessions"} {
-		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
-			t.Fatal(err)
-		}
-	}
+	unanalysed(t, db, "meetings", "meeting_sessions")
 	now := time.Now()
 	at := now.UTC().Format(time.RFC3339Nano)
 	blocks := func() (single, batch int) {

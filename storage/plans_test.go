@@ -124,9 +124,7 @@ func TestApologyBatchReadsEachSenderOnly(t *testing.T) {
 	// Left unanalysed, as a committee is between its members' arrival and
 	// the next look the autovacuum daemon takes: the plan must not depend
 	// on the statistics.
-	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE members SET (autovacuum_enabled = false)`); err != nil {
-		t.Fatal(err)
-	}
+	unanalysed(t, db, "members")
 	crowd(t, db, c, 16)
 	few := blocks(16)
 	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM members WHERE user_id LIKE 'U%' AND user_id <> 'UOFF'`); err != nil {
@@ -151,11 +149,7 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
 	itemID := itemID(t, db, m.ID, "7.5")
 	// Left unanalysed (see TestApologyBatchReadsEachSenderOnly).
-	for _, table := range []string{"report_links", "report_current"} {
-		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
-			t.Fatal(err)
-		}
-	}
+	unanalysed(t, db, "report_links", "report_current")
 	cases := []struct {
 		item   sql.NullInt64
 		number string
@@ -249,9 +243,7 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"})
 	itemID := itemID(t, db, m.ID, "7.5")
 	// Left unanalysed (see TestApologyBatchReadsEachSenderOnly).
-	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE declarations SET (autovacuum_enabled = false)`); err != nil {
-		t.Fatal(err)
-	}
+	unanalysed(t, db, "declarations")
 	onItem := sql.NullInt64{Int64: itemID, Valid: true}
 	declare := func(on sql.NullInt64, number, nature string) []any {
 		return []any{m.ID, number, "UNEIL", "UNEIL", "Neil Frackelton", "personal", nature, false, "UNEIL", nil, on}
@@ -323,11 +315,7 @@ func TestMarkDayHomesReadsWhatTurns(t *testing.T) {
 	ctx := context.Background()
 	c := setupCommittee(t, db)
 	// Left unanalysed, as between the autovacuum daemon's looks.
-	for _, table := range []string{"meetings", "actions"} {
-		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
-			t.Fatal(err)
-		}
-	}
+	unanalysed(t, db, "meetings", "actions")
 	now := time.Date(2026, 12, 10, 12, 0, 0, 0, time.UTC)
 	held := 0
 	// hold adds n meetings held a day apart before the last added, each
@@ -369,9 +357,7 @@ func TestPreviousMeetingReadsFromTheLatestBack(t *testing.T) {
 	c := setupCommittee(t, db)
 	// Left unanalysed, as a committee is just after its history is
 	// imported: the plan must not depend on the statistics.
-	if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE meetings SET (autovacuum_enabled = false)`); err != nil {
-		t.Fatal(err)
-	}
+	unanalysed(t, db, "meetings")
 	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
 	var last commands.Meeting
 	for i := range 10 {
@@ -417,11 +403,7 @@ func TestUnminutedMeetingsReadsTheCommitteesOwn(t *testing.T) {
 	c := setupCommittee(t, db)
 	other := setupCommitteeIn(t, db, 2)
 	// Left unanalysed: the plan must not depend on the statistics.
-	for _, table := range []string{"meetings", "meeting_sessions", "minutes"} {
-		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
-			t.Fatal(err)
-		}
-	}
+	unanalysed(t, db, "meetings", "meeting_sessions", "minutes")
 	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
 	var last commands.Meeting
 	for i := range 10 {
@@ -453,14 +435,7 @@ func TestUnminutedMeetingsReadsTheCommitteesOwn(t *testing.T) {
 	few := blocks()
 	// The committee's history imported, with its minutes; and another
 	// committee's years of meetings held in Quorum, minuted and confirmed.
-	if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, source)
-			SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i
-			RETURNING id, starts_at)
-		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
-		SELECT ms.id, $1, n::text, n, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms, generate_series(1, 5) n`,
-		c.ID, first); err != nil {
-		t.Fatal(err)
-	}
+	importedHistory(t, db, c.ID, first)
 	if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, opened_at)
 			SELECT $1, $2::timestamptz - i * interval '1 day', 'Bootle Town Hall', 'held', $2::timestamptz - i * interval '1 day' FROM generate_series(1, 3000) i
 			RETURNING id, starts_at),
@@ -488,11 +463,7 @@ func TestDraftMinutesMeetingsReadsTheDrafts(t *testing.T) {
 	ctx := context.Background()
 	c := setupCommittee(t, db)
 	// Left unanalysed: the plan must not depend on the statistics.
-	for _, table := range []string{"meetings", "minutes", "minutes_approvals"} {
-		if _, err := db.SQL().ExecContext(ctx, `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
-			t.Fatal(err)
-		}
-	}
+	unanalysed(t, db, "meetings", "minutes", "minutes_approvals")
 	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
 	var last commands.Meeting
 	for i := range 10 {
@@ -518,18 +489,38 @@ func TestDraftMinutesMeetingsReadsTheDrafts(t *testing.T) {
 	}
 	few := blocks()
 	// The committee's history imported, with its minutes.
-	if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, source)
-			SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i
-			RETURNING id, starts_at)
-		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
-		SELECT ms.id, $1, n::text, n, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms, generate_series(1, 5) n`,
-		c.ID, first); err != nil {
-		t.Fatal(err)
-	}
+	importedHistory(t, db, c.ID, first)
 	// Reading every meeting would be thousands of buffers more.
 	many := blocks()
 	t.Logf("buffers: %d with 10 meetings, %d with 3,010", few, many)
 	if many > few+20 {
 		t.Errorf("the meetings with minutes drafted touched %d buffers with 3,010 meetings on record, %d with 10", many, few)
+	}
+}
+
+// unanalysed leaves tables unanalysed for the rest of the test, as
+// between the autovacuum daemon's looks: a plan tested must not depend on
+// the statistics.
+func unanalysed(t *testing.T, db *storage.DB, tables ...string) {
+	t.Helper()
+	for _, table := range tables {
+		if _, err := db.SQL().ExecContext(context.Background(), `ALTER TABLE `+table+` SET (autovacuum_enabled = false)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// importedHistory adds to committee committeeID 3,000 meetings held a week
+// apart before first, as an import of its published minutes makes them,
+// each with five confirmed minutes.
+func importedHistory(t *testing.T, db *storage.DB, committeeID int64, first time.Time) {
+	t.Helper()
+	if _, err := db.SQL().ExecContext(context.Background(), `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, source)
+			SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', 'import' FROM generate_series(1, 3000) i
+			RETURNING id, starts_at)
+		INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		SELECT ms.id, $1, n::text, n, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms, generate_series(1, 5) n`,
+		committeeID, first); err != nil {
+		t.Fatal(err)
 	}
 }
