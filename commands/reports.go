@@ -287,6 +287,15 @@ func spaceInAddress(rawURL string, title []string) error {
 	path := rawURL
 	if u, err := url.Parse(rawURL); err == nil {
 		path = u.Path
+		// A sharing link names no file (SharePoint's /:b:/s/…, OneDrive's,
+		// Google's, any with a query), nor does a folder's address: a
+		// title after it naming a file is the file's name, as councils
+		// send their reports, not the rest of the address.
+		host := strings.ToLower(u.Hostname())
+		if u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(path, "/") || strings.HasPrefix(path, "/:") ||
+			host == "1drv.ms" || host == "docs.google.com" || host == "drive.google.com" {
+			return nil
+		}
 	}
 	if ends(path) {
 		return nil

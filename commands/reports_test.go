@@ -169,6 +169,27 @@ func TestReportAddressWithASpaceRefused(t *testing.T) {
 	})
 }
 
+// A sharing link names no file, so a title after it that names one is
+// the file's name, not the rest of the address: SharePoint's and
+// OneDrive's links, Google's, and any with a query, as councils send them.
+func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/report 7.7 https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz Budget 2026.pdf", "Report: <https://council.sharepoint.com/:b:/s/committee/EaBcD1fG?e=x7Yz|Budget 2026.pdf>"},
+		{"/report 7.7 https://docs.google.com/document/d/1AbCdEfG/edit Minutes.docx", "Report: <https://docs.google.com/document/d/1AbCdEfG/edit|Minutes.docx>"},
+		{"/report 7.7 https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing Annual report.pdf", "Report: <https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing|Annual report.pdf>"},
+		{"/report 7.7 https://1drv.ms/b/s!AbCdEfG CVS report.docx", "Report: <https://1drv.ms/b/s!AbCdEfG|CVS report.docx>"},
+		{"/report 7.7 https://example.org/reports/ CVS report.docx", "Report: <https://example.org/reports/|CVS report.docx>"},
+	} {
+		r := k.run(sue, tc.line)
+		if r.Refused {
+			t.Errorf("%s was refused:\n%s", tc.line, r.Text)
+			continue
+		}
+		wantShown(t, shown(r), tc.want)
+	}
+}
+
 // A link filed under a number no item had (as links from before items
 // were kept, and as migration 00026 carries them into report_current) is
 // shown on the item of that number once one is added, and its sender can
