@@ -403,6 +403,9 @@ var roleWords = []string{string(RoleChair), string(RoleViceChair), string(RoleOf
 // is not an officer mistyped; so is one followed by a role (named), the
 // way to add a member of an organisation called Choir.
 func roleSlip(org []string, named bool) error {
+	if role := roleInOtherWords(org); role != "" && !named {
+		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
+	}
 	w := strings.ToLower(strings.Join(org, " "))
 	if len(org) == 2 && strings.EqualFold(org[0], "vice") {
 		w = "vice-" + strings.ToLower(org[1])
@@ -422,6 +425,31 @@ func roleSlip(org []string, named bool) error {
 		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
 	}
 	return nil
+}
+
+// chairWords are the chair's role in the words a committee may use for
+// it, which no organisation's name ends in.
+var chairWords = map[string]bool{"chairman": true, "chairwoman": true, "chairperson": true}
+
+// roleInOtherWords is the role org ends in, in other words (`Sefton
+// Council chairman`), or "". Unlike a slip, it is looked for however many
+// words org has: no organisation is called that.
+func roleInOtherWords(org []string) Role {
+	n := len(org)
+	if n == 0 {
+		return ""
+	}
+	last := strings.ToLower(org[n-1])
+	if vice, ok := strings.CutPrefix(last, "vice"); ok && chairWords[strings.TrimLeft(vice, "-–_")] {
+		return RoleViceChair
+	}
+	if chairWords[last] {
+		if n > 1 && strings.EqualFold(org[n-2], "vice") {
+			return RoleViceChair
+		}
+		return RoleChair
+	}
+	return ""
 }
 
 func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -708,6 +708,31 @@ func TestMemberAddRoleSlip(t *testing.T) {
 	})
 }
 
+// TestMemberAddRoleInOtherWords: a role given in other words (chairman,
+// vice-chairman) is refused with the role's name, however many words the
+// organisation before it: kept, it would be part of the organisation,
+// and the member's role left as it was.
+func TestMemberAddRoleInOtherWords(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	for _, tc := range []struct{ line, want string }{
+		{"/committee member add <@USUE> Sefton CVS chairman", "Did you mean chair? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council chair`; nothing was saved."},
+		{"/committee member add <@USUE> Sefton CVS Chairperson", "Did you mean chair?"},
+		{"/committee member add <@USUE> chairwoman", "Did you mean chair?"},
+		{"/committee member add <@USUE> Sefton CVS vice-chairman", "Did you mean vice-chair?"},
+		{"/committee member add <@USUE> Sefton CVS vice chairman", "Did you mean vice-chair?"},
+	} {
+		r := k.run(ian, tc.line)
+		wantShown(t, shown(r), tc.want)
+		if !r.Refused {
+			t.Errorf("%s was not refused", tc.line)
+		}
+	}
+	if got := k.say(neil, "/committee members"); !strings.Contains(got, "Sue Holden — Sefton CVS\n") && !strings.HasSuffix(got, "Sue Holden — Sefton CVS") {
+		t.Errorf("members:\n%s", got)
+	}
+}
+
 // TestMemberAddNonVotingBeforeTheRole: non-voting typed before the role
 // is read as the word it is, not kept as part of the organisation.
 func TestMemberAddNonVotingBeforeTheRole(t *testing.T) {
