@@ -258,16 +258,23 @@ func (db *DB) UnminutedMeetings(ctx context.Context, committeeID int64, limit in
 // committee's meetings held here are read from an index
 // (meetings_held_here), the latest first: not every meeting any
 // committee opened here, nor those held elsewhere whose minutes were
-// imported. One before a meeting whose minutes are confirmed had its
-// own minutes dealt with elsewhere, and is not listed: the probe of the
-// committee's latest minutes (minutes_committee_held) stops at the first
-// confirmed, past the few drafts.
+// imported. One held on a day before that of the committee's latest
+// confirmed minutes had its own minutes dealt with elsewhere, and is not
+// listed: the meetings are read from the start of that day in the
+// committee's time zone, so that the index stops there rather than
+// reading back through every meeting minuted here since the committee
+// began. The latest confirmed is read from minutes_committee_held, the
+// latest first; status <> 'draft' is confirmed (the only other status),
+// written so because a planner without statistics reads the index in
+// order for it, where for = 'confirmed' it reads all of the committee's
+// minutes.
 const unminutedMeetingsSQL = `SELECT ` + meetingBriefColumns + ` FROM meetings m
 		WHERE m.committee_id = $1 AND m.status = 'held' AND m.opened_at IS NOT NULL
+		AND m.starts_at >= COALESCE((SELECT later.held_on::timestamp AT TIME ZONE (SELECT c.time_zone FROM committees c WHERE c.id = $1)
+			FROM minutes later WHERE later.committee_id = $1 AND later.held_on IS NOT NULL AND later.status <> 'draft'
+			ORDER BY later.held_on DESC, later.id DESC LIMIT 1), '-infinity')
 		AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = m.id AND (mi.status <> 'draft' OR` + minuteHasText + `))
 		AND NOT EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id)
-		AND NOT EXISTS (SELECT 1 FROM minutes later WHERE later.committee_id = $1 AND later.status = 'confirmed'
-			AND later.held_on > (m.starts_at AT TIME ZONE (SELECT c.time_zone FROM committees c WHERE c.id = $1))::date)
 		ORDER BY m.starts_at DESC LIMIT $2`
 
 // MinutesApprovalOf implements commands.DecisionStore.

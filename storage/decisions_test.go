@@ -170,3 +170,40 @@ func TestCommentRefusesAMinuteNumberTaken(t *testing.T) {
 		t.Errorf("%d minutes, want 2", n)
 	}
 }
+
+// TestUnminutedMeetingsByTheCommitteesDay: a meeting held here with
+// nothing minuted is passed over once minutes of a meeting on a later day
+// are confirmed, the day read in the committee's time zone: one held at
+// 00:30 in June, still the day before in UTC, stays listed beside
+// confirmed minutes of a meeting later that day.
+func TestUnminutedMeetingsByTheCommitteesDay(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	held := func(at string) int64 {
+		var id int64
+		if err := db.SQL().QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at, venue, status, opened_at)
+			VALUES ($1, $2, 'Bootle Town Hall', 'held', $2) RETURNING id`, c.ID, at).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	held("2027-06-03T10:00:00+01:00")
+	early := held("2027-06-10T00:30:00+01:00")
+	later := held("2027-06-10T10:00:00+01:00")
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+		VALUES ($1, $2, '1', 1, 'ITEM', 'The Board considered it.', '2027-06-10', 'confirmed')`, later, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.UnminutedMeetings(ctx, c.ID, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, m := range ms {
+		got = append(got, m.ID)
+	}
+	if len(got) != 1 || got[0] != early {
+		t.Errorf("unminuted meetings %v; want only %d, held at 00:30 on the day of the confirmed minutes", got, early)
+	}
+}

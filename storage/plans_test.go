@@ -454,6 +454,58 @@ func TestUnminutedMeetingsReadsTheCommitteesOwn(t *testing.T) {
 	}
 }
 
+// A committee that has minuted its meetings in Quorum for years is not
+// read back through all of them on each officer's Home to find the few
+// held since its latest confirmed minutes: none before those is listed.
+func TestUnminutedMeetingsReadsSinceTheLatestConfirmed(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	// Left unanalysed: the plan must not depend on the statistics.
+	unanalysed(t, db, "meetings", "meeting_sessions", "minutes", "minutes_approvals")
+	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
+	// heldHere adds n meetings held in Quorum a week apart before from,
+	// each minuted and confirmed.
+	heldHere := func(n int, from time.Time) {
+		if _, err := db.SQL().ExecContext(ctx, `WITH ms AS (INSERT INTO meetings (committee_id, starts_at, venue, status, opened_at)
+				SELECT $1, $2::timestamptz - i * interval '7 days', 'Bootle Town Hall', 'held', $2::timestamptz - i * interval '7 days' FROM generate_series(1, $3) i
+				RETURNING id, starts_at),
+			s AS (INSERT INTO meeting_sessions (meeting_id, seq, action, at, by_user)
+				SELECT ms.id, k, CASE k WHEN 1 THEN 'opened' ELSE 'closed' END, ms.starts_at, 'UOFF' FROM ms, generate_series(1, 2) k)
+			INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
+			SELECT ms.id, $1, '1', 1, 'ITEM', 'The Board considered it.', ms.starts_at::date, 'confirmed' FROM ms`,
+			c.ID, from, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	heldHere(10, first)
+	// The meeting just held, with nothing minuted yet.
+	last, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
+		if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: last.ID, Action: a.action, At: last.StartsAt, By: "UOFF"},
+			[]commands.SessionAction{a.after}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	blocks := func() int {
+		if ms, err := db.UnminutedMeetings(ctx, c.ID, 5); err != nil || len(ms) != 1 || ms[0].ID != last.ID {
+			t.Fatalf("unminuted meetings %v, %v; want %d", ms, err, last.ID)
+		}
+		return genericPlanBlocks(t, db, storage.UnminutedMeetingsSQL, c.ID, 5)
+	}
+	few := blocks()
+	// Years more of them before, minuted here and confirmed.
+	heldHere(500, first.AddDate(0, 0, -70))
+	many := blocks()
+	t.Logf("buffers: %d with 11 meetings held here, %d with 511", few, many)
+	if many > few+20 {
+		t.Errorf("the meetings held with nothing minuted touched %d buffers with 511 meetings held here, %d with 11", many, few)
+	}
+}
+
 // The meetings whose minutes are drafted here and not yet confirmed,
 // looked for on every officer's and chair's Home, are found from the
 // drafts: not by looking at each of the committee's meetings, years of
