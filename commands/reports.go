@@ -312,8 +312,11 @@ func spaceInAddress(rawURL string, title []string) error {
 			break
 		}
 		if ends(w) {
-			whole := rawURL + "%20" + strings.Join(title[:i+1], "%20")
-			return fmt.Errorf("a link cannot contain a space, and `%s` looks like the rest of the address: type each space in it as %%20, e.g. `%s`, then the title; if it is the title, put a dash before it: `%s - %s`", truncateText(strings.Join(title[:i+1], " "), 100), truncateText(whole, 200), truncateText(rawURL, 200), truncateText(strings.Join(title, " "), 100))
+			// The words come as Slack sent them, escaped (`&amp;`); the
+			// refusal is escaped as a whole, and shows them as typed.
+			rest := Unescape(strings.Join(title[:i+1], " "))
+			whole := rawURL + "%20" + strings.ReplaceAll(rest, " ", "%20")
+			return fmt.Errorf("a link cannot contain a space, and `%s` looks like the rest of the address: type each space in it as %%20, e.g. `%s`, then the title; if it is the title, put a dash before it: `%s - %s`", truncateText(rest, 100), truncateText(whole, 200), truncateText(rawURL, 200), truncateText(Unescape(strings.Join(title, " ")), 100))
 		}
 	}
 	return nil

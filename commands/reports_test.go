@@ -169,6 +169,21 @@ func TestReportAddressWithASpaceRefused(t *testing.T) {
 	})
 }
 
+// The refusal of an address with a space in it shows the file's name as
+// typed, an ampersand and all, so that the address it gives works when
+// copied.
+func TestReportAddressWithASpaceShownAsTyped(t *testing.T) {
+	k := agendaKit(t)
+	r := k.run(sue, "/report 7.7 https://example.org/minutes Q&amp;A notes.pdf")
+	if !r.Refused {
+		t.Fatalf("not refused:\n%s", r.Text)
+	}
+	wantShown(t, shown(r), "`Q&amp;A notes.pdf` looks like the rest of the address", "e.g. `https://example.org/minutes%20Q&amp;A%20notes.pdf`")
+	if strings.Contains(r.Text, "&amp;amp;") {
+		t.Errorf("the ampersand is shown escaped twice:\n%s", r.Text)
+	}
+}
+
 // A sharing link names no file, so a title after it that names one is
 // the file's name, not the rest of the address: SharePoint's and
 // OneDrive's links, Google's, and any with a query, as councils send them.
