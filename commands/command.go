@@ -1099,6 +1099,38 @@ func plainMarked(words []string) string {
 	return strings.TrimSpace(b.String())
 }
 
+// tooLong refuses marked text (plainMarked) longer than limit, saying
+// what it is. A mention is counted as one character, the least it can be
+// once namedMentions names it: Slack's markup for it is longer than the
+// name kept, and does not make a text that fits too long. Whoever names
+// the mentions checks the length of the text as kept.
+func tooLong(what, text string, limit int) error {
+	if !strings.Contains(text, mentionMark) {
+		if n := utf8.RuneCountInString(text); n > limit {
+			return fmt.Errorf("that %s is too long (%d characters; the limit is %d)", what, n, limit)
+		}
+		return nil
+	}
+	if unnamedLen(text) > limit {
+		return fmt.Errorf("that %s is too long (the limit is %d characters)", what, limit)
+	}
+	return nil
+}
+
+// unnamedLen is the length of marked text with each mention counted as
+// one character (see tooLong).
+func unnamedLen(text string) int {
+	n := 0
+	for i, part := range strings.Split(text, mentionMark) {
+		if i%2 == 1 {
+			n++
+			continue
+		}
+		n += utf8.RuneCountInString(part)
+	}
+	return n
+}
+
 // withoutMarks is words without mentionMark, which no one types (Slack
 // sends none), so that a word of the text is a word of what is kept.
 func withoutMarks(words []string) []string {

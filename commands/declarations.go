@@ -218,8 +218,8 @@ func parseDeclaration(args []string, now time.Time, loc *time.Location) (declare
 	if a.Nature == "" {
 		return a, errors.New("say what the interest is, e.g. Trustee of SWACA: a declaration must give its nature")
 	}
-	if utf8.RuneCountInString(a.Nature) > MaxNatureLen {
-		return a, fmt.Errorf("that nature is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Nature), MaxNatureLen)
+	if err := tooLong("nature", a.Nature, MaxNatureLen); err != nil {
+		return a, err
 	}
 	return a, nil
 }

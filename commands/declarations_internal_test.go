@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -106,7 +105,7 @@ func FuzzParseDeclaration(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !isItemNumber(a.Item) || a.Nature == "" || utf8.RuneCountInString(a.Nature) > MaxNatureLen {
+		if !isItemNumber(a.Item) || a.Nature == "" || unnamedLen(a.Nature) > MaxNatureLen {
 			t.Fatalf("accepted %q as %+v", text, a)
 		}
 		if a.Kind != InterestPecuniary && a.Kind != InterestPersonal && a.Kind != InterestOther {

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // InterestCategory is the heading an entry in the register of interests
@@ -210,13 +209,10 @@ func parseInterest(words []string) (interestArgs, error) {
 		words = words[1:]
 	}
 	a.Description = plainMarked(words)
-	switch {
-	case a.Description == "":
+	if a.Description == "" {
 		return a, fmt.Errorf("say what the interest is, e.g. `/interests add %s Trustee of SWACA`", cat)
-	case utf8.RuneCountInString(a.Description) > MaxInterestLen:
-		return a, fmt.Errorf("that description is too long (%d characters; the limit is %d)", utf8.RuneCountInString(a.Description), MaxInterestLen)
 	}
-	return a, nil
+	return a, tooLong("description", a.Description, MaxInterestLen)
 }
 
 // unknownCategory refuses words, whose first is no category's name, after
@@ -392,11 +388,11 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	}
 	words = words[n:]
 	g.Description = plainMarked(words)
-	switch {
-	case g.Description == "":
+	if g.Description == "" {
 		return g, errors.New("say what it was and who gave it, e.g. Dinner from Sefton CVS")
-	case utf8.RuneCountInString(g.Description) > MaxInterestLen:
-		return g, fmt.Errorf("that description is too long (%d characters; the limit is %d)", utf8.RuneCountInString(g.Description), MaxInterestLen)
+	}
+	if err := tooLong("description", g.Description, MaxInterestLen); err != nil {
+		return g, err
 	}
 	for i := len(words) - 2; i >= 0; i-- {
 		if strings.EqualFold(words[i], "from") {

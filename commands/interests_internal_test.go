@@ -211,7 +211,7 @@ func FuzzParseInterest(f *testing.F) {
 		if _, ok := ParseCategory(string(a.Category)); !ok || a.Category == CategoryGifts {
 			t.Fatalf("accepted category %q", a.Category)
 		}
-		if a.Description == "" || len(a.Description) > MaxInterestLen {
+		if a.Description == "" || unnamedLen(a.Description) > MaxInterestLen {
 			t.Fatalf("accepted description %q", a.Description)
 		}
 	})
@@ -248,7 +248,7 @@ func FuzzParseGift(f *testing.F) {
 		if dateBefore(DateOf(now, london), g.On) {
 			t.Fatalf("accepted a gift on %v, after %v", g.On, now)
 		}
-		if g.Pence < 0 || g.Description == "" || len(g.Description) > MaxInterestLen {
+		if g.Pence < 0 || g.Description == "" || unnamedLen(g.Description) > MaxInterestLen {
 			t.Fatalf("accepted %+v", g)
 		}
 	})

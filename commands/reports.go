@@ -266,8 +266,8 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 		rest = rest[1:]
 	}
 	a.Title = plainMarked(rest)
-	if n := utf8.RuneCountInString(a.Title); n > MaxReportTitleLen {
-		return a, fmt.Errorf("that title is too long (%d characters; the limit is %d)", n, MaxReportTitleLen)
+	if err := tooLong("title", a.Title, MaxReportTitleLen); err != nil {
+		return a, err
 	}
 	return a, nil
 }

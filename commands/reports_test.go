@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -408,6 +409,22 @@ func TestReportTitleNamesAMention(t *testing.T) {
 	if got := k.say(ian, "/report list"); strings.Contains(got, "&lt;@") {
 		t.Errorf("the list shows mention markup:\n%s", got)
 	}
+}
+
+// A title's length is that of the title kept, each mention named: Slack's
+// markup for a mention, longer than the name, does not make a title that
+// fits too long.
+func TestReportTitleLengthIsOfTheNamesKept(t *testing.T) {
+	k := agendaKit(t)
+	title := strings.Repeat("x", 170) + " with "
+	got := k.run(sue, "/report 7.7 https://example.org/cvs.pdf "+title+"<@UGRAEME|graeme.robson.merseyside.police>")
+	if got.Refused {
+		t.Fatalf("a title of %d characters, named, was refused:\n%s", len(title)+len("@Graeme Robson"), got.Text)
+	}
+	wantShown(t, shown(got), title+"@Graeme Robson>")
+	// Too long once named, it is refused, with its length as kept.
+	long := strings.Repeat("x", 190) + " with "
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf "+long+"<@UGRAEME>"), fmt.Sprintf("That title is too long (%d characters; the limit is 200).", len(long)+len("@Graeme Robson")))
 }
 
 // Mention markup typed as text (which Slack sends escaped) in a report's
