@@ -297,7 +297,9 @@ func spaceInAddress(rawURL string, title []string) error {
 			return nil
 		}
 	}
-	if ends(path) {
+	// An address that ends in a page's or a file's name of any kind
+	// (report.html, mgConvert2PDF.aspx) is whole.
+	if ends(path) || strings.Contains(path[strings.LastIndex(path, "/")+1:], ".") {
 		return nil
 	}
 	// The first few words only, up to a dash that begins a title: a file

@@ -196,6 +196,8 @@ func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
 		{"/report 7.7 https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing Annual report.pdf", "Report: <https://drive.google.com/file/d/1AbCdEfG/view?usp=sharing|Annual report.pdf>"},
 		{"/report 7.7 https://1drv.ms/b/s!AbCdEfG CVS report.docx", "Report: <https://1drv.ms/b/s!AbCdEfG|CVS report.docx>"},
 		{"/report 7.7 https://example.org/reports/ CVS report.docx", "Report: <https://example.org/reports/|CVS report.docx>"},
+		{"/report 7.7 https://example.org/cvs/report.html Annual report.pdf", "Report: <https://example.org/cvs/report.html|Annual report.pdf>"},
+		{"/report 7.7 https://democracy.example.gov.uk/mgConvert2PDF.aspx Agenda pack.pdf", "Report: <https://democracy.example.gov.uk/mgConvert2PDF.aspx|Agenda pack.pdf>"},
 	} {
 		r := k.run(sue, tc.line)
 		if r.Refused {
