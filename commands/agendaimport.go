@@ -114,21 +114,32 @@ func ImportAgendaWith(ctx context.Context, store Store, c Committee, text, by st
 	return importAgenda(ctx, store, c, text, by, ask)
 }
 
-// importAgenda is ImportAgenda that has ask (when not nil) settle whether
-// the items the import would take off may go (AgendaImport.Ask).
-func importAgenda(ctx context.Context, store Store, c Committee, text, by string, ask func(AgendaGoing) error) (*minutes.Agenda, AgendaImportResult, error) {
+// ReadAgenda reads an agenda from text, as an import would, writing
+// nothing; text that holds none is refused with a sentence that says what
+// it looks like, as the import refuses it.
+func ReadAgenda(text string) (*minutes.Agenda, error) {
 	a, err := minutes.ParseAgenda(text)
 	if errors.Is(err, minutes.ErrNoAgenda) {
 		if m, err := minutes.ParseMinutes(text); err == nil && len(m.Minutes) > 0 && m.Meeting.Date != "" {
-			return nil, AgendaImportResult{}, userErr("I could not find an agenda in that text: it looks like minutes, so import it as minutes.")
+			return nil, userErr("I could not find an agenda in that text: it looks like minutes, so import it as minutes.")
 		}
-		return nil, AgendaImportResult{}, userErr("I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items.")
+		return nil, userErr("I could not find an agenda in that text: it should start with the committee's name, the date, the time and numbered items.")
 	}
 	if errors.Is(err, minutes.ErrTooLarge) {
-		return nil, AgendaImportResult{}, userErr("That document is too large to import.")
+		return nil, userErr("That document is too large to import.")
 	}
 	if err != nil {
-		return nil, AgendaImportResult{}, fmt.Errorf("read agenda: %w", err)
+		return nil, fmt.Errorf("read agenda: %w", err)
+	}
+	return a, nil
+}
+
+// importAgenda is ImportAgenda that has ask (when not nil) settle whether
+// the items the import would take off may go (AgendaImport.Ask).
+func importAgenda(ctx context.Context, store Store, c Committee, text, by string, ask func(AgendaGoing) error) (*minutes.Agenda, AgendaImportResult, error) {
+	a, err := ReadAgenda(text)
+	if err != nil {
+		return nil, AgendaImportResult{}, err
 	}
 	imp, warnings, err := agendaImport(c, a, text)
 	a.Warnings = append(a.Warnings, warnings...)

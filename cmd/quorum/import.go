@@ -15,6 +15,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/minutes"
@@ -68,19 +69,26 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 		return ia, flag.ErrHelp
 	}
 	ia.verb = args[0]
-	committeeFlag := "--committee NAME"
-	if ia.verb == "agenda" {
-		committeeFlag = "[--committee NAME]" // an agenda prints its committee's name
-	}
-	extra := ""
+	// Say what can be imported before reading flags for a verb there is
+	// not: "quorum import pack.txt" would otherwise be told to give a
+	// FILE, under a usage line that takes pack.txt for the verb.
+	committeeFlag, extra, committeeHelp := "", "", ""
 	switch ia.verb {
 	case "minutes":
-		extra = " [--replace-drafts]"
+		committeeFlag, extra = "--committee NAME", " [--replace-drafts]"
+		committeeHelp = "the committee's `NAME` (needed: minutes often print a former name)"
 	case "agenda":
-		extra = " [--replace]"
+		committeeFlag, extra = "[--committee NAME]", " [--replace]" // an agenda prints its committee's name
+		committeeHelp = "the committee's `NAME` (default: the name printed in the document)"
+	default:
+		fmt.Fprint(stderr, importUsage)
+		if _, err := os.Stat(ia.verb); err == nil {
+			return ia, fmt.Errorf("cannot import %q: say whether it is an agenda or minutes: quorum import agenda %[1]s, or quorum import minutes %[1]s --committee NAME", ia.verb)
+		}
+		return ia, fmt.Errorf("cannot import %q: say agenda or minutes", ia.verb)
 	}
 	fs := newFlags("import "+ia.verb, "quorum import "+ia.verb+" PATH… "+committeeFlag+" [--dry-run] [--json]"+extra, stderr)
-	fs.StringVar(&ia.committee, "committee", "", "the committee's `NAME` (default for agendas: the name printed in the document)")
+	fs.StringVar(&ia.committee, "committee", "", committeeHelp)
 	fs.BoolVar(&ia.json, "json", false, "print one JSON object per document: what was read and what happened")
 	fs.BoolVar(&ia.dryRun, "dry-run", false, "read the documents and report, writing nothing")
 	if ia.verb == "minutes" {
@@ -115,16 +123,12 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	}
 	ia.committee = strings.Join(strings.Fields(ia.committee), " ")
 	switch ia.verb {
-	case "agenda":
 	case "minutes":
 		// The committee must be named: minutes often print a former
 		// name (Minute 28 renamed the partnership).
 		if ia.committee == "" {
 			return errors.New("import minutes: say which committee: --committee NAME")
 		}
-	default:
-		fmt.Fprint(stderr, importUsage)
-		return fmt.Errorf("cannot import %q: say agenda or minutes", ia.verb)
 	}
 	if len(ia.committee) > commands.MaxNameLen {
 		return fmt.Errorf("import %s: the committee's name is too long (the limit is %d characters)", ia.verb, commands.MaxNameLen)
@@ -221,8 +225,11 @@ func collectDocuments(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file or directory, so nothing was imported", p)
+		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%w, so nothing was imported", err)
 		}
 		if !st.IsDir() {
 			out = append(out, p)
@@ -330,7 +337,7 @@ func (imp *importer) one(ctx context.Context, file string) importResult {
 func (imp *importer) agenda(ctx context.Context, r importResult, text string, fail func(error) importResult) importResult {
 	// Read the document before touching the records, so that a file that
 	// is not an agenda creates no committee.
-	parsed, err := minutes.ParseAgenda(text)
+	parsed, err := commands.ReadAgenda(text)
 	if err != nil {
 		return fail(err)
 	}
@@ -492,20 +499,35 @@ func (p *progress) done() {
 // as word processors write them, it was the one that kept words and lines
 // in order (BENCHMARKS.md).
 func readDocument(ctx context.Context, path string) (string, error) {
+	// The caller names the file before each error, so these do not.
 	f, err := os.Open(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return "", fmt.Errorf("cannot open it: %w", pe.Err)
+		}
 		return "", err
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, minutes.MaxInputSize+1))
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", path, err)
+		return "", fmt.Errorf("cannot read it: %w", err)
 	}
-	if bytes.HasPrefix(b, []byte("%PDF-")) {
+	switch {
+	case bytes.HasPrefix(b, []byte("%PDF-")):
 		return pdfText(ctx, path)
-	}
-	if len(b) > minutes.MaxInputSize {
-		return "", fmt.Errorf("%s is larger than %d MB: not a document I can import", path, minutes.MaxInputSize>>20)
+	case len(b) > minutes.MaxInputSize:
+		return "", fmt.Errorf("the file is larger than %d MB: not a document I can import", minutes.MaxInputSize>>20)
+	case len(bytes.TrimSpace(b)) == 0:
+		return "", errors.New("the file is empty: there is nothing in it to import")
+	case bytes.IndexByte(b, 0) >= 0:
+		// Text has no NUL bytes; a word processor's file, or text
+		// saved as UTF-16 ("Unicode" in Notepad), has many.
+		return "", errors.New("the file is not plain text (a Word document, or text saved as UTF-16?): save it as plain text (UTF-8) or as PDF, and import that")
+	case !utf8.Valid(b):
+		// The database holds UTF-8 and would refuse it at the end, with
+		// a driver's error; a dry run would have read it as if it were.
+		return "", errors.New("the file is not UTF-8 text (saved as Windows-1252 or Latin-1, as older word processors save \"£\" and curly quotes?): save it as UTF-8 and import it again")
 	}
 	return string(b), nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -188,10 +189,11 @@ func TestImportArguments(t *testing.T) {
 	}{
 		{nil, "say what to import"},
 		{[]string{"agenda"}, "takes at least one FILE"},
-		{[]string{"agenda", "a.txt", "b.txt"}, "no such file"},
+		{[]string{"agenda", "a.txt", "b.txt"}, "a.txt: no such file or directory, so nothing was imported"},
 		{[]string{"rota", seedPack}, `cannot import "rota"`},
-		{[]string{"agenda", "testdata/missing.txt"}, "no such file"},
-		{[]string{"agenda", "import_test.go", "--committee", "X"}, "no agenda found"},
+		{[]string{"agenda", "testdata/missing.txt"}, "testdata/missing.txt: no such file or directory, so nothing was imported"},
+		{[]string{"agenda", "import_test.go", "--committee", "X"}, "I could not find an agenda in that text: it should start with the committee's name"},
+		{[]string{"agenda", "../../minutes/testdata/minutes-parish-item-style.txt"}, "it looks like minutes, so import it as minutes"},
 	}
 	for _, tc := range cases {
 		_, _, err := importAgenda(t, dsn, tc.args...)
@@ -378,5 +380,75 @@ func TestImportAgendaRefusedWhileMeetingUnderWay(t *testing.T) {
 	}
 	if diff := cmp.Diff(before, counts(t, db)); diff != "" {
 		t.Errorf("the refused import changed the records (-before +after):\n%s", diff)
+	}
+}
+
+// TestImportFilesThatAreNoDocument: a file that cannot hold a document
+// (empty, a word processor's, text in another encoding, too large) is
+// refused by what is wrong with it, the file named once, before the
+// database is touched: no committee is made, as the latin-1 minutes once
+// made one before the database refused their text.
+func TestImportFilesThatAreNoDocument(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		path := dir + "/" + name
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	latin1 := []byte("MINUTES of the meeting of Little Parva Parish Council held on Monday 5 June 2023\n" +
+		"Present: Cllr A Smith\n1. APOLOGIES\nNone.\n2. FINANCE\nPayments of \xa3500 were approved.\nRESOLVED: That the payments be approved.\n")
+	huge := write("huge.txt", bytes.Repeat([]byte("1. Item\n"), (minutes.MaxInputSize/8)+1))
+	for _, tc := range []struct {
+		path, want string
+	}{
+		{write("empty.txt", []byte(" \n\n")), "the file is empty"},
+		{write("report.txt", []byte("PK\x03\x04\x00\x00word/document.xml\x00\x00")), "the file is not plain text"},
+		{write("utf16.txt", []byte("\xff\xfeM\x00i\x00n\x00")), "saved as UTF-16"},
+		{write("latin1.txt", latin1), "the file is not UTF-8 text"},
+		{huge, "the file is larger than 5 MB"},
+	} {
+		for _, args := range [][]string{
+			{"minutes", tc.path, "--committee", "Little Parva"},
+			{"agenda", tc.path, "--committee", "Little Parva"},
+			{"minutes", tc.path, "--committee", "Little Parva", "--dry-run"},
+		} {
+			_, _, err := importAgenda(t, dsn, args...)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("import %v: err = %v, want %q", args, err, tc.want)
+				continue
+			}
+			if n := strings.Count(err.Error(), tc.path); n != 1 {
+				t.Errorf("import %v: %q names the file %d times, want once", args, err, n)
+			}
+		}
+	}
+	if n := countRows(t, dsn)["committees"]; n != 0 {
+		t.Errorf("refused files made %d committees", n)
+	}
+}
+
+// TestImportAFileForTheVerb: "quorum import pack.txt" is told to say
+// whether the file is an agenda or minutes, with the forms to type, not to
+// give a FILE under a usage line that takes pack.txt for the verb; and the
+// help of import minutes does not describe --committee as an agenda's.
+func TestImportAFileForTheVerb(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	_, stderr, err := importAgenda(t, dsn, seedPack)
+	want := `cannot import "` + seedPack + `": say whether it is an agenda or minutes: quorum import agenda ` + seedPack + `, or quorum import minutes ` + seedPack + ` --committee NAME`
+	if err == nil || err.Error() != want {
+		t.Errorf("import FILE: err = %v, want %q", err, want)
+	}
+	if strings.Contains(stderr, "quorum import "+seedPack) {
+		t.Errorf("import FILE: the usage takes the file for the verb:\n%s", stderr)
+	}
+	_, stderr, err = importAgenda(t, dsn, "minutes", "-h")
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("import minutes -h: %v", err)
+	}
+	if strings.Contains(stderr, "agendas") || !strings.Contains(stderr, "minutes often print a former name") {
+		t.Errorf("import minutes -h describes --committee as for agendas:\n%s", stderr)
 	}
 }
