@@ -407,6 +407,15 @@ func refuseLookAlike(ctx context.Context, q sqlx.QueryerContext, name string) er
 	return nil
 }
 
+// CommitteeNames are the names of all the committees, in alphabetical
+// order, for a command line that did not find the one it was given to say
+// which there are.
+func (db *DB) CommitteeNames(ctx context.Context) ([]string, error) {
+	var names []string
+	err := sqlx.SelectContext(ctx, db.x, &names, `SELECT name FROM committees ORDER BY lower(name)`)
+	return names, mapErr("committee names", err)
+}
+
 // CommitteeByName implements commands.CommitteeStore.
 func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Committee, error) {
 	name = commands.NormalizeName(name)

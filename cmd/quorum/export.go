@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,7 +49,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		fmt.Fprint(stderr, exportUsage)
 		if len(args) == 0 {
-			return errors.New("say what to export: history, attendance or interests")
+			return errors.New("say what to export: history, attendance, interests or minutes")
 		}
 		return flag.ErrHelp
 	}
@@ -169,11 +170,48 @@ func openCommittee(ctx context.Context, what, name string, stderr io.Writer, get
 	}
 	c, err = db.CommitteeByName(ctx, strings.Join(strings.Fields(name), " "))
 	if err != nil {
-		closeDB()
+		defer closeDB()
 		if errors.Is(err, commands.ErrNotFound) {
-			return nil, commands.Committee{}, nil, fmt.Errorf("%s: no committee is called %q", what, name)
+			return nil, commands.Committee{}, nil, fmt.Errorf("%s: no committee is called %q%s. Nothing was exported", what, name, committeesHint(ctx, db, name))
 		}
 		return nil, commands.Committee{}, nil, err
 	}
 	return db, c, closeDB, nil
+}
+
+// committeesHint says which committee a name not found may mean, or which
+// there are, so that an export with a slip in the name can be typed again
+// without looking the name up elsewhere.
+func committeesHint(ctx context.Context, db *storage.DB, name string) string {
+	names, err := db.CommitteeNames(ctx)
+	if err != nil {
+		return "" // the refusal stands without the hint
+	}
+	near := commands.NearNames(name, names)
+	want := commands.NameSkeleton(name)
+	for _, n := range names {
+		if commands.NameSkeleton(n) == want && !slices.Contains(near, n) {
+			near = append(near, n)
+		}
+	}
+	quote := func(ns []string, and string) string {
+		q := make([]string, len(ns))
+		for i, n := range ns {
+			q[i] = fmt.Sprintf("%q", n)
+		}
+		if len(q) == 1 {
+			return q[0]
+		}
+		return strings.Join(q[:len(q)-1], ", ") + " " + and + " " + q[len(q)-1]
+	}
+	const listed = 10 // more would bury the message
+	switch {
+	case len(near) > 0:
+		return "; did you mean " + quote(near, "or") + "? Give --committee " + fmt.Sprintf("%q", near[0])
+	case len(names) == 0:
+		return " (there are no committees yet: set one up in Slack, or import its agendas or minutes)"
+	case len(names) <= listed:
+		return " (the committees are " + quote(names, "and") + ")"
+	}
+	return ""
 }

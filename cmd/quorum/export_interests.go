@@ -28,7 +28,9 @@ func exportInterests(ctx context.Context, args []string, stdout, stderr io.Write
 		return fmt.Errorf("export interests takes flags only (got %q)", fs.Arg(0))
 	case strings.TrimSpace(*name) == "":
 		return errors.New("export interests: say which committee: --committee NAME")
-	case *asCSV == *asHTML:
+	case *asCSV && *asHTML:
+		return errors.New("export interests: give one format, --csv or --html, not both")
+	case !*asCSV && !*asHTML:
 		return errors.New("export interests: say the format: --csv or --html")
 	}
 	db, c, closeDB, err := openCommittee(ctx, "export interests", *name, stderr, getenv)

@@ -55,6 +55,10 @@ func TestExportInterests(t *testing.T) {
 	if strings.Contains(out, "Marine Drive") {
 		t.Errorf("CSV shows a sensitive entry's details:\n%s", out)
 	}
+	// Both formats at once is not a missing format.
+	if _, _, err := quorum(t, dsn, "export", "interests", "--committee", "Safer Sefton Together", "--csv", "--html"); err == nil || err.Error() != "export interests: give one format, --csv or --html, not both" {
+		t.Errorf("--csv --html: %v", err)
+	}
 	page, _, err := quorum(t, dsn, "export", "interests", "--committee", "Safer Sefton Together", "--html")
 	if err != nil || !strings.Contains(page, "<td>Trustee of SWACA</td>") || !strings.Contains(page, "&lt;b&gt;Dinner&lt;/b&gt;") || strings.Contains(page, "Marine Drive") {
 		t.Errorf("HTML (%v):\n%s", err, page)

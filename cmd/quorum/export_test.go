@@ -102,7 +102,10 @@ func TestExportHistory(t *testing.T) {
 	}{
 		{[]string{"export", "history", "--committee", "Safer Sefton Together"}, "say the format: --csv"},
 		{[]string{"export", "history", "--csv"}, "say which committee"},
-		{[]string{"export", "history", "--committee", "Nobody", "--csv"}, `no committee is called "Nobody"`},
+		{[]string{"export", "history", "--committee", "Nobody", "--csv"}, `no committee is called "Nobody" (the committees are "Safer Sefton Together"). Nothing was exported`},
+		{[]string{"export", "history", "--committee", "Safer Sefton", "--csv"}, `no committee is called "Safer Sefton"; did you mean "Safer Sefton Together"? Give --committee "Safer Sefton Together". Nothing was exported`},
+		{[]string{"export", "minutes", "--committee", "Safer Sefton Togther", "--date", "2026-12-10"}, `did you mean "Safer Sefton Together"?`},
+		{[]string{"export"}, "say what to export: history, attendance, interests or minutes"},
 		{[]string{"export", "history", "--committee", "Safer Sefton Together", "--since", "soon", "--csv"}, "is not a date"},
 		{[]string{"export", "agendas"}, `cannot export "agendas"`},
 	} {
