@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"time"
@@ -21,6 +22,10 @@ func consoleCmd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs := newFlags("console", "quorum console (uses DATABASE_URL if set, else a private database)", stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("console takes no arguments (got %q): it reads commands from the terminal once started", fs.Arg(0))
 	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {

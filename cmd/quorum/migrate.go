@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 )
 
@@ -10,6 +11,12 @@ func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(s
 	fs := newFlags("migrate", "quorum migrate (uses DATABASE_URL)", stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		// Say so rather than migrate and leave "migrate down" or a
+		// version seeming to have been obeyed.
+		fs.Usage()
+		return fmt.Errorf("migrate takes no arguments (got %q): it brings the schema up to date, and cannot go back", fs.Arg(0))
 	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {

@@ -24,6 +24,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("serve takes no arguments (got %q): it is configured by the environment (LISTEN_ADDR for the address; see quorum -h)", fs.Arg(0))
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err

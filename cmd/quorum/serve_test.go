@@ -161,3 +161,27 @@ func TestServeMemoryLimit(t *testing.T) {
 		t.Errorf("memory limit %d with GOMEMLIMIT set, want the runtime's %d", got, was)
 	}
 }
+
+// TestVerbsTakeNoArguments: serve, console and migrate refuse a word after
+// them, saying what they take instead, rather than run as if it were
+// obeyed: "quorum serve :9090" listening on :8080, "quorum migrate down"
+// migrating up.
+func TestVerbsTakeNoArguments(t *testing.T) {
+	dsn := pgtest.DSN(t) // so that a console that ran would not make a private database
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", ":9090"}, `serve takes no arguments (got ":9090"): it is configured by the environment (LISTEN_ADDR for the address`},
+		{[]string{"migrate", "down"}, `migrate takes no arguments (got "down"): it brings the schema up to date, and cannot go back`},
+		{[]string{"console", "x"}, `console takes no arguments (got "x")`},
+	} {
+		_, stderr, err := quorum(t, dsn, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: err = %v, want %q", tc.args, err, tc.want)
+		}
+		if !strings.Contains(stderr, "Usage: quorum "+tc.args[0]) {
+			t.Errorf("%v: no usage on stderr:\n%s", tc.args, stderr)
+		}
+	}
+}
