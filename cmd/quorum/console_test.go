@@ -76,6 +76,32 @@ func TestConsoleKeepsItsPrivateDatabase(t *testing.T) {
 	}
 }
 
+// TestExportWithoutDatabaseURLSaysWhereItLooked: an export with no
+// DATABASE_URL reads the console's private database, as imports write to
+// it; a committee not found there is said to have been looked for there,
+// so that an operator who forgot the variable is not told their committee
+// is gone.
+func TestExportWithoutDatabaseURLSaysWhereItLooked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "postgres")
+	old := consoleDir
+	consoleDir = func() (string, error) { return dir, nil }
+	t.Cleanup(func() { consoleDir = old })
+	if os.Geteuid() == 0 {
+		for d := filepath.Dir(dir); d != "/" && d != os.TempDir(); d = filepath.Dir(d) {
+			os.Chmod(d, 0o755)
+		}
+	}
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"export", "history", "--committee", "Parish Council", "--csv"}, strings.NewReader(""), &out, &errOut, env(nil))
+	want := "DATABASE_URL is not set, so this looked in the console's private database: set DATABASE_URL to export from Quorum's own"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("export with no DATABASE_URL: err = %v, want %q", err, want)
+	}
+	if out.Len() != 0 {
+		t.Errorf("a refused export wrote %q", out.String())
+	}
+}
+
 func TestSubcommandsAnswerHelp(t *testing.T) {
 	for _, sub := range []string{"serve", "console", "migrate"} {
 		var out, errOut bytes.Buffer

@@ -172,7 +172,13 @@ func openCommittee(ctx context.Context, what, name string, stderr io.Writer, get
 	if err != nil {
 		defer closeDB()
 		if errors.Is(err, commands.ErrNotFound) {
-			return nil, commands.Committee{}, nil, fmt.Errorf("%s: no committee is called %q%s. Nothing was exported", what, name, committeesHint(ctx, db, name))
+			where := ""
+			if cfg.DatabaseURL == "" {
+				// An operator who forgot DATABASE_URL would otherwise
+				// be told that their committee is not there.
+				where = ". DATABASE_URL is not set, so this looked in the console's private database: set DATABASE_URL to export from Quorum's own"
+			}
+			return nil, commands.Committee{}, nil, fmt.Errorf("%s: no committee is called %q%s. Nothing was exported%s", what, name, committeesHint(ctx, db, name), where)
 		}
 		return nil, commands.Committee{}, nil, err
 	}
