@@ -1,14 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 )
 
 const exportMinutesUsage = "quorum export minutes --committee NAME --date DATE [--format html|txt|md]"
@@ -43,6 +46,13 @@ func exportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer,
 	if err != nil || d.IsNext() {
 		return fmt.Errorf("export minutes: --date %q is not a date: try 2026-12-10", *date)
 	}
+	if hint, err := nearestMeetings(ctx, db, c, d); err != nil {
+		return err
+	} else if hint != "" {
+		// The records' own refusal points to /meeting list, a Slack
+		// command that shows the meetings to come, not those minuted.
+		return fmt.Errorf("export minutes: %s has no meeting on %s%s. Nothing was exported", c.Name, d, hint)
+	}
 	doc, err := commands.New(db, nil).MinutesDocumentOf(ctx, c, d, time.Now())
 	var ue *commands.UserError
 	if errors.As(err, &ue) {
@@ -63,4 +73,36 @@ func exportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer,
 		}
 	}
 	return err
+}
+
+// nearestMeetings is "" when the committee has a meeting on d; otherwise
+// what to give --date instead: the days of its meetings nearest d, within
+// a year either side, or that it has none.
+func nearestMeetings(ctx context.Context, db *storage.DB, c commands.Committee, d commands.Date) (string, error) {
+	loc := c.Location()
+	day := d.Start(loc)
+	ms, err := db.Meetings(ctx, c.ID, day.AddDate(-1, 0, 0), day.AddDate(1, 0, 1))
+	if err != nil {
+		return "", err
+	}
+	var days []time.Time
+	for _, m := range ms {
+		start := m.StartsAt.In(loc)
+		if start.Format(time.DateOnly) == day.Format(time.DateOnly) {
+			return "", nil
+		}
+		days = append(days, start)
+	}
+	if len(days) == 0 {
+		return " (nor any within a year of it)", nil
+	}
+	distance := func(t time.Time) time.Duration { return max(t.Sub(day), day.Sub(t)) }
+	slices.SortStableFunc(days, func(a, b time.Time) int { return cmp.Compare(distance(a), distance(b)) })
+	days = days[:min(3, len(days))]
+	slices.SortFunc(days, func(a, b time.Time) int { return a.Compare(b) })
+	dates := make([]string, len(days))
+	for i, t := range days {
+		dates[i] = t.Format(time.DateOnly)
+	}
+	return "; its meetings nearest that day were on " + strings.Join(dates, ", ") + ": give one of those to --date", nil
 }

@@ -40,8 +40,15 @@ func TestExportMinutes(t *testing.T) {
 			t.Errorf("export minutes --format %s lacks %q:\n%s", tc.format, tc.want, out)
 		}
 	}
-	if _, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-11"); err == nil || !strings.Contains(err.Error(), "has no meeting on Friday 11 December 2026") {
-		t.Errorf("a day without a meeting: %v", err)
+	// A day without a meeting is answered with the days that have one,
+	// to give --date, not with a Slack command.
+	for _, tc := range []struct{ date, want string }{
+		{"2026-12-11", "export minutes: Safer Sefton Together has no meeting on Friday 11 December 2026; its meetings nearest that day were on 2026-12-10: give one of those to --date. Nothing was exported"},
+		{"2020-12-10", "export minutes: Safer Sefton Together has no meeting on Thursday 10 December 2020 (nor any within a year of it). Nothing was exported"},
+	} {
+		if _, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", tc.date); err == nil || err.Error() != tc.want {
+			t.Errorf("--date %s, a day without a meeting: %v, want %q", tc.date, err, tc.want)
+		}
 	}
 	if _, _, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-10", "--format", "pdf"); err == nil {
 		t.Error("--format pdf was accepted")
