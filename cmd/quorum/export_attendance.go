@@ -23,7 +23,7 @@ var attendanceColumns = []string{"member", "member_id", "organisation", "expecte
 func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlags("export attendance", exportAttendanceUsage, stderr)
 	name := fs.String("committee", "", "the committee's `NAME`")
-	year := fs.Int("year", time.Now().Year(), "the `YEAR`")
+	yearFlag := fs.String("year", strconv.Itoa(time.Now().Year()), "the `YEAR`")
 	asCSV := fs.Bool("csv", false, "write CSV (the one format there is)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -35,15 +35,19 @@ func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writ
 		return errors.New("export attendance: say which committee: --committee NAME")
 	case !*asCSV:
 		return errors.New("export attendance: say the format: --csv")
-	case *year < 1990 || *year > 2200:
-		return fmt.Errorf("export attendance: --year %d is not a year to export", *year)
+	}
+	// Read here rather than by the flag package, whose refusal ("parse
+	// error") does not say what a year looks like.
+	year, err := strconv.Atoi(strings.TrimSpace(*yearFlag))
+	if err != nil || year < 1990 || year > 2200 {
+		return fmt.Errorf("export attendance: --year %q is not a year to export: try %d", *yearFlag, time.Now().Year())
 	}
 	db, c, closeDB, err := openCommittee(ctx, "export attendance", *name, stderr, getenv)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	members, recs, err := commands.New(db, nil).AttendanceYear(ctx, c, *year)
+	members, recs, err := commands.New(db, nil).AttendanceYear(ctx, c, year)
 	if err != nil {
 		return err
 	}

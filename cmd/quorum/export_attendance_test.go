@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,12 @@ func TestExportAttendance(t *testing.T) {
 		"Neil Frackelton,UNEIL,SWACA,1,1,1,0,0,0,100\n"
 	if out != want {
 		t.Errorf("export attendance:\n%s\nwant:\n%s", out, want)
+	}
+	for _, year := range []string{"20x1", "0"} {
+		want := `export attendance: --year "` + year + `" is not a year to export: try ` + strconv.Itoa(time.Now().Year())
+		if _, _, err := quorum(t, dsn, "export", "attendance", "--committee", "Safer Sefton Together", "--year", year, "--csv"); err == nil || err.Error() != want {
+			t.Errorf("--year %s: %v, want %q", year, err, want)
+		}
 	}
 	if _, _, err := quorum(t, dsn, "export", "attendance", "--committee", "Nobody", "--csv"); err == nil || !strings.Contains(err.Error(), `no committee is called "Nobody"`) {
 		t.Errorf("unknown committee: %v", err)

@@ -100,6 +100,14 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 	rest := args[1:]
 	for {
 		if err := fs.Parse(rest); err != nil {
+			// Each verb has its own way to replace what is there: say
+			// which, to the one who gave the other's.
+			switch msg := err.Error(); {
+			case ia.verb == "minutes" && strings.HasSuffix(msg, "not defined: -replace"):
+				return ia, errors.New("import minutes: --replace is for agendas; minutes drafted in Quorum are replaced with --replace-drafts")
+			case ia.verb == "agenda" && strings.HasSuffix(msg, "not defined: -replace-drafts"):
+				return ia, errors.New("import agenda: --replace-drafts is for minutes; an agenda that takes off items with records is imported with --replace")
+			}
 			return ia, err
 		}
 		if fs.NArg() == 0 {

@@ -452,3 +452,29 @@ func TestImportAFileForTheVerb(t *testing.T) {
 		t.Errorf("import minutes -h describes --committee as for agendas:\n%s", stderr)
 	}
 }
+
+// TestImportFlagsOfTheOtherVerb: --replace given to minutes, or
+// --replace-drafts to an agenda, is answered with the flag that verb has;
+// and a flag there is not is said once, after the usage, not above it too.
+func TestImportFlagsOfTheOtherVerb(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"minutes", seedPack, "--committee", "X", "--replace"}, "import minutes: --replace is for agendas; minutes drafted in Quorum are replaced with --replace-drafts"},
+		{[]string{"agenda", "--replace-drafts", seedPack}, "import agenda: --replace-drafts is for minutes; an agenda that takes off items with records is imported with --replace"},
+		{[]string{"agenda", seedPack, "--channel", "C1"}, "flag provided but not defined: -channel"},
+	} {
+		_, stderr, err := importAgenda(t, dsn, tc.args...)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("import %v: err = %v, want %q", tc.args, err, tc.want)
+		}
+		if strings.Contains(stderr, "not defined") || !strings.Contains(stderr, "Usage: quorum import "+tc.args[0]) {
+			t.Errorf("import %v: stderr should hold the usage alone:\n%s", tc.args, stderr)
+		}
+	}
+	if n := countRows(t, dsn)["committees"]; n != 0 {
+		t.Errorf("refused imports made %d committees", n)
+	}
+}

@@ -124,10 +124,15 @@ func versionString() string {
 // newFlags makes a subcommand's flag set, printing its usage on -h.
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package would print a mistake itself, and main prints the
+	// error it returns: the same line twice, above and below the usage.
+	// Only the usage goes to stderr here; main says the mistake, last.
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: %s\n\n", synopsis)
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
