@@ -553,7 +553,13 @@ func pdfText(ctx context.Context, path string) (string, error) {
 	case errors.Is(err, exec.ErrNotFound):
 		return "", errors.New("reading a PDF needs pdftotext (Debian: apt-get install poppler-utils); or convert the file to text and import that")
 	case err != nil:
-		return "", fmt.Errorf("pdftotext could not read it (%v) %s", err, strings.TrimSpace(errOut.String()))
+		// -q keeps pdftotext's own words out of the way: say what is
+		// likely, and what to do.
+		detail := strings.TrimSpace(errOut.String())
+		if detail != "" {
+			detail = ": " + detail
+		}
+		return "", fmt.Errorf("pdftotext could not read it (%v%s): it may be damaged or protected by a password; open it and save or print it as a new PDF, or as text, and import that", err, detail)
 	case out.Len() > minutes.MaxInputSize:
 		return "", fmt.Errorf("its text is larger than %d MB: not a document I can import", minutes.MaxInputSize>>20)
 	case strings.TrimSpace(out.String()) == "":

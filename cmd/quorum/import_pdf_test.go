@@ -94,7 +94,7 @@ func TestImportPDF(t *testing.T) {
 	}
 	for _, want := range []string{
 		"2023-06-05.pdf  minutes  Westfield  2023-06-05  3      1            1          1",
-		"empty.pdf: pdftotext could not read it",
+		"empty.pdf: pdftotext could not read it (exit status 1): it may be damaged or protected by a password; open it and save or print it as a new PDF, or as text, and import that\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
