@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +101,24 @@ func TestExportWithoutDatabaseURLSaysWhereItLooked(t *testing.T) {
 	}
 	if out.Len() != 0 {
 		t.Errorf("a refused export wrote %q", out.String())
+	}
+}
+
+// TestHelpOnASubcommand: quorum help import shows what quorum import -h
+// shows, not the summary of every subcommand.
+func TestHelpOnASubcommand(t *testing.T) {
+	for _, sub := range []string{"serve", "console", "migrate", "import", "export"} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{"help", sub}, strings.NewReader(""), &out, &errOut, env(nil))
+		var wantOut, wantErr bytes.Buffer
+		run(context.Background(), []string{sub, "-h"}, strings.NewReader(""), &wantOut, &wantErr, env(nil))
+		if !errors.Is(err, flag.ErrHelp) || errOut.String() != wantErr.String() || out.String() != wantOut.String() {
+			t.Errorf("help %s: err=%v, output %q, want that of %s -h, %q", sub, err, errOut.String(), sub, wantErr.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"help", "rota"}, strings.NewReader(""), &out, &errOut, env(nil)); err == nil || !strings.Contains(err.Error(), `no help on "rota"`) {
+		t.Errorf("help rota: %v", err)
 	}
 }
 

@@ -36,7 +36,8 @@ Usage:
   quorum export minutes --committee NAME --date DATE [--format html|txt|md]
   quorum version                   print the version
 
-Every subcommand answers -h. Configuration comes from the environment:
+Every subcommand answers -h (quorum help import is quorum import -h).
+Configuration comes from the environment:
 DATABASE_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN,
 SLACK_API_URL, LISTEN_ADDR (default :8080), LOG_LEVEL (debug, info, warn, error),
 PUBLIC_URL (optional: where people reach the bot, for calendar links).
@@ -99,6 +100,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stdout, "quorum", versionString())
 		return nil
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[0] == "help" {
+			// "quorum help import" is "quorum import -h".
+			switch args[1] {
+			case "serve", "console", "migrate", "import", "export":
+				return run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr, getenv)
+			}
+			fmt.Fprint(stderr, usage)
+			return fmt.Errorf("no help on %q: the subcommands are serve, console, migrate, import, export and version", args[1])
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
