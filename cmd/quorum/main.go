@@ -101,10 +101,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return nil
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 && args[0] == "help" {
-			// "quorum help import" is "quorum import -h".
+			// "quorum help import" is "quorum import -h", on stdout as
+			// quorum help is, so that it can be piped to a pager.
 			switch args[1] {
 			case "serve", "console", "migrate", "import", "export":
-				return run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr, getenv)
+				return run(ctx, []string{args[1], "-h"}, stdin, stdout, stdout, getenv)
 			}
 			fmt.Fprint(stderr, usage)
 			return fmt.Errorf("no help on %q: the subcommands are serve, console, migrate, import, export and version", args[1])
