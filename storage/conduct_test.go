@@ -538,12 +538,7 @@ func TestPreviousMeetingOnTheSameDay(t *testing.T) {
 	known := schedule(at(14, 0))
 	apology(known)
 	early := schedule(at(15, 30))
-	for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
-		if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: early.ID, Action: a.action, At: at(14, 0), By: "UOFF"},
-			[]commands.SessionAction{a.after}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	openedAndClosed(t, db, early, at(14, 0))
 	cancelled := schedule(at(17, 0))
 	apology(cancelled)
 	if err := db.CancelMeeting(ctx, cancelled.ID, "UOFF", at(12, 0)); err != nil {

@@ -672,20 +672,7 @@ func BenchmarkPreviousMeeting(b *testing.B) {
 		c.ID, first); err != nil {
 		b.Fatal(err)
 	}
-	var held []commands.Meeting
-	for i := range 10 {
-		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
-			if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: m.StartsAt, By: "UOFF"},
-				[]commands.SessionAction{a.after}, nil); err != nil {
-				b.Fatal(err)
-			}
-		}
-		held = append(held, m)
-	}
+	held := heldMonthly(b, db, c.ID, first, 10)
 	if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, 10, 0)}, "UOFF"); err != nil {
 		b.Fatal(err)
 	}

@@ -359,20 +359,8 @@ func TestPreviousMeetingReadsFromTheLatestBack(t *testing.T) {
 	// imported: the plan must not depend on the statistics.
 	unanalysed(t, db, "meetings")
 	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
-	var last commands.Meeting
-	for i := range 10 {
-		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
-			if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: m.StartsAt, By: "UOFF"},
-				[]commands.SessionAction{a.after}, nil); err != nil {
-				t.Fatal(err)
-			}
-		}
-		last = m
-	}
+	held := heldMonthly(t, db, c.ID, first, 10)
+	last := held[len(held)-1]
 	now := first.AddDate(0, 11, 0)
 	blocks := func() int {
 		if p, err := db.PreviousMeeting(ctx, c.ID, now); err != nil || p.ID != last.ID {
@@ -405,20 +393,8 @@ func TestUnminutedMeetingsReadsTheCommitteesOwn(t *testing.T) {
 	// Left unanalysed: the plan must not depend on the statistics.
 	unanalysed(t, db, "meetings", "meeting_sessions", "minutes")
 	first := time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC)
-	var last commands.Meeting
-	for i := range 10 {
-		m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
-			if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: m.StartsAt, By: "UOFF"},
-				[]commands.SessionAction{a.after}, nil); err != nil {
-				t.Fatal(err)
-			}
-		}
-		last = m
-	}
+	held := heldMonthly(t, db, c.ID, first, 10)
+	last := held[len(held)-1]
 	// All but the last minuted, and confirmed, as they are for a committee
 	// that minutes its meetings here.
 	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, held_on, status)
@@ -486,12 +462,7 @@ func TestUnminutedMeetingsReadsSinceTheLatestConfirmed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
-		if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: last.ID, Action: a.action, At: last.StartsAt, By: "UOFF"},
-			[]commands.SessionAction{a.after}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
+	openedAndClosed(t, db, last, last.StartsAt)
 	blocks := func() int {
 		if ms, err := db.UnminutedMeetings(ctx, c.ID, 5); err != nil || len(ms) != 1 || ms[0].ID != last.ID {
 			t.Fatalf("unminuted meetings %v, %v; want %d", ms, err, last.ID)
@@ -577,4 +548,31 @@ func importedHistory(t *testing.T, db *storage.DB, committeeID int64, first time
 		committeeID, first); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openedAndClosed records meeting m opened and closed in Quorum at at.
+func openedAndClosed(tb testing.TB, db *storage.DB, m commands.Meeting, at time.Time) {
+	tb.Helper()
+	for _, a := range []struct{ action, after commands.SessionAction }{{commands.ActionOpened, ""}, {commands.ActionClosed, commands.ActionOpened}} {
+		if _, err := db.RecordSession(context.Background(), commands.SessionEvent{MeetingID: m.ID, Action: a.action, At: at, By: "UOFF"},
+			[]commands.SessionAction{a.after}, nil); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// heldMonthly schedules n meetings of committee committeeID a month
+// apart from first, each opened and closed in Quorum at its start.
+func heldMonthly(tb testing.TB, db *storage.DB, committeeID int64, first time.Time, n int) []commands.Meeting {
+	tb.Helper()
+	var held []commands.Meeting
+	for i := range n {
+		m, err := db.ScheduleMeeting(context.Background(), commands.Meeting{CommitteeID: committeeID, StartsAt: first.AddDate(0, i, 0)}, "UOFF")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		openedAndClosed(tb, db, m, m.StartsAt)
+		held = append(held, m)
+	}
+	return held
 }
