@@ -52,16 +52,7 @@ func TestConsoleOnDatabaseURL(t *testing.T) {
 // DATABASE_URL, as the README's first command does: it starts its own
 // PostgreSQL, and what the first run recorded is there in the second.
 func TestConsoleKeepsItsPrivateDatabase(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "postgres")
-	old := consoleDir
-	consoleDir = func() (string, error) { return dir, nil }
-	t.Cleanup(func() { consoleDir = old })
-	if os.Geteuid() == 0 {
-		// The postgres account must be able to reach the directory.
-		for d := filepath.Dir(dir); d != "/" && d != os.TempDir(); d = filepath.Dir(d) {
-			os.Chmod(d, 0o755)
-		}
-	}
+	dir := privateConsoleDir(t)
 	getenv := env(nil)
 	runConsole(t, getenv, ":as neil\n/apologies Unwell sub @graeme\n")
 	out := runConsole(t, getenv, "/apologies list\n")
@@ -84,15 +75,7 @@ func TestConsoleKeepsItsPrivateDatabase(t *testing.T) {
 // so that an operator who forgot the variable is not told their committee
 // is gone.
 func TestExportWithoutDatabaseURLSaysWhereItLooked(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "postgres")
-	old := consoleDir
-	consoleDir = func() (string, error) { return dir, nil }
-	t.Cleanup(func() { consoleDir = old })
-	if os.Geteuid() == 0 {
-		for d := filepath.Dir(dir); d != "/" && d != os.TempDir(); d = filepath.Dir(d) {
-			os.Chmod(d, 0o755)
-		}
-	}
+	privateConsoleDir(t)
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), []string{"export", "history", "--committee", "Parish Council", "--csv"}, strings.NewReader(""), &out, &errOut, env(nil))
 	want := "DATABASE_URL is not set, so this looked in the console's private database: set DATABASE_URL to export from Quorum's own"
@@ -184,4 +167,21 @@ func TestServeRefusesIncompleteConfig(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "SLACK_API_URL") {
 		t.Errorf("serve with a bad SLACK_API_URL: %v", err)
 	}
+}
+
+// privateConsoleDir points the console's private database at a directory
+// of the test's own, for the rest of the test, and returns it.
+func privateConsoleDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "postgres")
+	old := consoleDir
+	consoleDir = func() (string, error) { return dir, nil }
+	t.Cleanup(func() { consoleDir = old })
+	if os.Geteuid() == 0 {
+		// The postgres account must be able to reach the directory.
+		for d := filepath.Dir(dir); d != "/" && d != os.TempDir(); d = filepath.Dir(d) {
+			os.Chmod(d, 0o755)
+		}
+	}
+	return dir
 }
