@@ -299,7 +299,7 @@ func spaceInAddress(rawURL string, title []string) error {
 	}
 	// An address that ends in a page's or a file's name of any kind
 	// (report.html, mgConvert2PDF.aspx) is whole.
-	if ends(path) || strings.Contains(path[strings.LastIndex(path, "/")+1:], ".") {
+	if ends(path) || pageEnding(path[strings.LastIndex(path, "/")+1:]) {
 		return nil
 	}
 	// The first few words only, up to a dash that begins a title: a file
@@ -322,6 +322,27 @@ func spaceInAddress(rawURL string, title []string) error {
 		}
 	}
 	return nil
+}
+
+// pageEnding reports whether name ends as a page's or a file's name does
+// (.html, .aspx, .mp4): a letter after the last dot, then letters or
+// digits, five at most. A dot in a date (12.03.2026), a version (v1.2) or
+// "St." is no ending: the address may go on past a space.
+func pageEnding(name string) bool {
+	i := strings.LastIndex(name, ".")
+	if i < 0 {
+		return false
+	}
+	ext := name[i+1:]
+	if ext == "" || len(ext) > 5 || !unicode.IsLetter(rune(ext[0])) {
+		return false
+	}
+	for _, r := range ext {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // spaceAfter reports whether word i of text (as strings.Fields splits it)

@@ -208,6 +208,29 @@ func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
 	}
 }
 
+// An address whose last part has a dot in it that is no page's or file's
+// ending (a date, a version, "St.") still had a space typed in it when
+// the words after it run up to a file's name: refused, not saved as a
+// link to a page that is not there.
+func TestReportAddressWithADottedPartAndASpaceRefused(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/report 7.7 https://example.org/papers/12.03.2026 Cabinet report.pdf", "e.g. `https://example.org/papers/12.03.2026%20Cabinet%20report.pdf`"},
+		{"/report 7.7 https://example.org/cvs/annual-report-v1.2 final.pdf", "e.g. `https://example.org/cvs/annual-report-v1.2%20final.pdf`"},
+		{"/report 7.7 https://example.org/uploads/St. Helens CVS.pdf", "e.g. `https://example.org/uploads/St.%20Helens%20CVS.pdf`"},
+	} {
+		r := k.run(sue, tc.line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", tc.line, r.Text)
+			continue
+		}
+		wantShown(t, shown(r), "looks like the rest of the address", tc.want)
+	}
+	if diff := cmp.Diff(k.reportLinks(), []string{}); diff != "" {
+		t.Errorf("links stored (-got +want):\n%s", diff)
+	}
+}
+
 // A link filed under a number no item had (as links from before items
 // were kept, and as migration 00026 carries them into report_current) is
 // shown on the item of that number once one is added, and its sender can
