@@ -501,6 +501,11 @@ func (p *progress) done() {
 	}
 }
 
+// pdfHeaderWithin is how far into a file its PDF header may be: PDF
+// readers, and pdftotext, take one after stray bytes (a line break a web
+// page's script sent first), within the first kilobyte.
+const pdfHeaderWithin = 1024
+
 // readDocument reads a document to import, refusing files too large to be
 // one. A PDF is read through poppler's pdftotext -layout, which keeps each
 // printed line a line: measured against a pure-Go reader on minutes laid out
@@ -522,11 +527,13 @@ func readDocument(ctx context.Context, path string) (string, error) {
 		return "", fmt.Errorf("cannot read it: %w", err)
 	}
 	switch {
-	case bytes.HasPrefix(b, []byte("%PDF-")):
+	case bytes.Contains(b[:min(len(b), pdfHeaderWithin)], []byte("%PDF-")):
 		return pdfText(ctx, path)
 	case len(b) > minutes.MaxInputSize:
 		return "", fmt.Errorf("the file is larger than %d MB: not a document I can import", minutes.MaxInputSize>>20)
-	case len(bytes.TrimSpace(b)) == 0:
+	case len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\uFEFF")))) == 0:
+		// A byte order mark alone, as Notepad saves an empty file "UTF-8
+		// with BOM", is no text either.
 		return "", errors.New("the file is empty: there is nothing in it to import")
 	case bytes.IndexByte(b, 0) >= 0:
 		// Text has no NUL bytes; a word processor's file, or text

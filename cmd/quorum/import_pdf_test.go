@@ -111,3 +111,41 @@ Apologies were received from Cllr D White.
 2. FINANCE
 RESOLVED: That the accounts be approved.
 `
+
+// TestImportPDFAfterStrayBytes: a PDF whose header comes after a few
+// bytes (a line break a web page's script sent first, a mail gateway's
+// line), as PDF readers and pdftotext accept within its first kilobyte,
+// is read as the PDF it is, not refused as a Word document to be saved as
+// PDF, nor read as text.
+func TestImportPDFAfterStrayBytes(t *testing.T) {
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.pdf")
+	writePDF(t, plain, []string{
+		"MINUTES OF THE MEETING OF WESTFIELD PARISH COUNCIL",
+		"HELD ON MONDAY 5 JUNE 2023 AT 7.30PM IN THE VILLAGE HALL",
+		"Present: Cllr A Smith (Chair), Cllr B Jones",
+		"1. FINANCE",
+		"RESOLVED: That the accounts be approved.",
+	})
+	b, err := os.ReadFile(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, pdftotextErr := exec.LookPath("pdftotext")
+	for name, prefix := range map[string]string{"newline.pdf": "\r\n", "gateway.pdf": "\x00\x00X-Scanned: yes\n"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, append([]byte(prefix), b...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, _, err := quorum(t, "", "import", "minutes", "--dry-run", path, "--committee", "Westfield")
+		if pdftotextErr != nil {
+			if err == nil || !strings.Contains(err.Error(), "reading a PDF needs pdftotext") {
+				t.Errorf("%s: err = %v, want it read as a PDF, which needs pdftotext", name, err)
+			}
+			continue
+		}
+		if err != nil || !strings.Contains(out, "minutes  Westfield  2023-06-05") {
+			t.Errorf("%s: err = %v, want it read as a PDF:\n%s", name, err, out)
+		}
+	}
+}

@@ -405,6 +405,7 @@ func TestImportFilesThatAreNoDocument(t *testing.T) {
 		path, want string
 	}{
 		{write("empty.txt", []byte(" \n\n")), "the file is empty"},
+		{write("bom.txt", []byte("\xef\xbb\xbf \r\n")), "the file is empty"},
 		{write("report.txt", []byte("PK\x03\x04\x00\x00word/document.xml\x00\x00")), "the file is not plain text"},
 		{write("utf16.txt", []byte("\xff\xfeM\x00i\x00n\x00")), "saved as UTF-16"},
 		{write("latin1.txt", latin1), "the file is not UTF-8 text"},
