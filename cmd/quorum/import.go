@@ -540,11 +540,57 @@ func readDocument(ctx context.Context, path string) (string, error) {
 		// saved as UTF-16 ("Unicode" in Notepad), has many.
 		return "", errors.New("the file is not plain text (a Word document, or text saved as UTF-16?): save it as plain text (UTF-8) or as PDF, and import that")
 	case !utf8.Valid(b):
-		// The database holds UTF-8 and would refuse it at the end, with
-		// a driver's error; a dry run would have read it as if it were.
-		return "", errors.New("the file is not UTF-8 text (saved as Windows-1252 or Latin-1, as older word processors save \"£\" and curly quotes?): save it as UTF-8 and import it again")
+		// Text that is not UTF-8 and has no NUL byte is, from a council,
+		// Windows-1252 (Latin-1 and curly quotes), as older word
+		// processors and Notepad save it: read so, its "£" and quotes
+		// are kept, where read as UTF-8 they would be dropped. Text with
+		// UTF-8 in it as well is UTF-8 with a few bytes damaged: read as
+		// Windows-1252 its "’" would become "â€™", so the damaged bytes
+		// are dropped instead.
+		if hasUTF8(b) {
+			return strings.ToValidUTF8(string(b), ""), nil
+		}
+		return windows1252(b), nil
 	}
 	return string(b), nil
+}
+
+// windows1252High are the characters Windows-1252 puts at 0x80 to 0x9F,
+// where Latin-1 has control codes; the five it leaves undefined stay the
+// control code of that number.
+var windows1252High = [32]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+}
+
+// hasUTF8 reports whether b holds a character UTF-8 writes in more than
+// one byte.
+func hasUTF8(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if n > 1 && r != utf8.RuneError {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
+
+// windows1252 is b, Windows-1252 text, as UTF-8.
+func windows1252(b []byte) string {
+	var out strings.Builder
+	out.Grow(len(b) + len(b)/8)
+	for _, c := range b {
+		switch {
+		case c < 0x80:
+			out.WriteByte(c)
+		case c < 0xA0:
+			out.WriteRune(windows1252High[c-0x80])
+		default:
+			out.WriteRune(rune(c)) // Latin-1 is Unicode's first 256
+		}
+	}
+	return out.String()
 }
 
 // pdfText is the text of a PDF, laid out as printed.
