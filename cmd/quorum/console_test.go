@@ -104,6 +104,15 @@ func TestHelpOnASubcommand(t *testing.T) {
 	if err := run(context.Background(), []string{"help", "rota"}, strings.NewReader(""), &out, &errOut, env(nil)); err == nil || !strings.Contains(err.Error(), `no help on "rota"`) {
 		t.Errorf("help rota: %v", err)
 	}
+	// version and help, which the refusal above names among the
+	// subcommands, have their line in quorum help: that is shown.
+	for _, sub := range []string{"version", "help"} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), []string{"help", sub}, strings.NewReader(""), &out, &errOut, env(nil))
+		if err != nil || out.String() != usage || errOut.Len() != 0 {
+			t.Errorf("help %s: err=%v, stdout %q, stderr %q, want quorum help's on stdout", sub, err, out.String(), errOut.String())
+		}
+	}
 }
 
 func TestSubcommandsAnswerHelp(t *testing.T) {

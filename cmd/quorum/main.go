@@ -106,6 +106,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			switch args[1] {
 			case "serve", "console", "migrate", "import", "export":
 				return run(ctx, []string{args[1], "-h"}, stdin, stdout, stdout, getenv)
+			case "version", "help":
+				// Their help is their line in this one.
+				fmt.Fprint(stdout, usage)
+				return nil
 			}
 			fmt.Fprint(stderr, usage)
 			return fmt.Errorf("no help on %q: the subcommands are serve, console, migrate, import, export and version", args[1])
