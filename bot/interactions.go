@@ -54,6 +54,11 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
 		return
 	}
+	if err := checkInteraction(&cb); err != nil {
+		// Refused before the replay check, which would remember it.
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
 	cctx, cancel := context.WithTimeout(r.Context(), interactionCheck)
 	first, err := s.firstTime(cctx, r)
 	cancel()
@@ -89,6 +94,9 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 // (view_submission) run the form's handler: field errors keep the form
 // open, success clears it and the reply is sent to the person privately.
 func (s *Server) interaction(ctx context.Context, cb slack.InteractionCallback) (ack any, err error) {
+	if err := checkInteraction(&cb); err != nil {
+		return nil, err
+	}
 	switch cb.Type {
 	case slack.InteractionTypeBlockActions:
 		return nil, s.blockActions(ctx, &cb)
@@ -97,6 +105,24 @@ func (s *Server) interaction(ctx context.Context, cb slack.InteractionCallback) 
 	}
 	// view_closed, shortcuts …: nothing to do, and Slack wants an empty ack.
 	return nil, nil
+}
+
+// checkInteraction refuses a payload that cannot be acted on: a button
+// press naming no action, a form submission whose metadata is not the
+// bot's.
+func checkInteraction(cb *slack.InteractionCallback) error {
+	switch cb.Type {
+	case slack.InteractionTypeBlockActions:
+		if len(cb.ActionCallback.BlockActions) == 0 {
+			return fmt.Errorf("%w: no action", errMalformed)
+		}
+	case slack.InteractionTypeViewSubmission:
+		var st formState
+		if err := json.Unmarshal([]byte(cb.View.PrivateMetadata), &st); err != nil {
+			return fmt.Errorf("%w: form metadata", errMalformed)
+		}
+	}
+	return nil
 }
 
 // commandOf names the command an action or form belongs to
@@ -112,9 +138,6 @@ func (s *Server) workDeadline() time.Duration {
 }
 
 func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback) error {
-	if len(cb.ActionCallback.BlockActions) == 0 {
-		return fmt.Errorf("%w: no action", errMalformed)
-	}
 	act := cb.ActionCallback.BlockActions[0]
 	name := ActionName(act.ActionID)
 	channel := cb.Channel.ID
@@ -152,9 +175,7 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 
 func (s *Server) viewSubmission(ctx context.Context, cb *slack.InteractionCallback) (any, error) {
 	var st formState
-	if err := json.Unmarshal([]byte(cb.View.PrivateMetadata), &st); err != nil {
-		return nil, fmt.Errorf("%w: form metadata", errMalformed)
-	}
+	_ = json.Unmarshal([]byte(cb.View.PrivateMetadata), &st) // checked by checkInteraction
 	team := cb.Team.ID
 	if team == "" {
 		team = st.Team

@@ -1,0 +1,172 @@
+package bot_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/bot"
+	"github.com/quorumhq/quorum/internal/bottest"
+)
+
+const formType = "application/x-www-form-urlencoded"
+
+func signNow(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now()) }
+
+// seenKeys counts the requests remembered for spotting replays.
+func seenKeys(t *testing.T, k *bottest.Kit) int {
+	t.Helper()
+	var n int
+	if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM seen_requests`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestRoutesRefuseTheWrongMethod: every route answers 405 to a method it
+// does not serve.
+func TestRoutesRefuseTheWrongMethod(t *testing.T) {
+	k := bottest.New(t)
+	for _, c := range []struct{ method, path string }{
+		{http.MethodGet, "/slack/commands"}, {http.MethodPut, "/slack/interactions"}, {http.MethodDelete, "/slack/events"},
+		{http.MethodPost, "/healthz"}, {http.MethodPost, "/readyz"}, {http.MethodPost, "/calendar/x.ics"}, {http.MethodPost, "/minutes/x"},
+	} {
+		req, _ := http.NewRequest(c.method, k.HTTP.URL+c.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed {
+			t.Errorf("%s %s: status %d, want 405", c.method, c.path, resp.StatusCode)
+		}
+	}
+}
+
+// TestSignedButEmptyOrForeignBodies: a signed request with no body, or a
+// body in the wrong encoding for its route, is a 400.
+func TestSignedButEmptyOrForeignBodies(t *testing.T) {
+	k := newCommittee(t)
+	for _, path := range []string{"/slack/commands", "/slack/interactions", "/slack/events"} {
+		if status, body := k.PostRaw(path, nil, formType, signNow); status != http.StatusBadRequest {
+			t.Errorf("%s empty: status %d (%s), want 400", path, status, body)
+		}
+	}
+	if status, body := k.PostRaw("/slack/commands", []byte(`{"command":"/apologies","user_id":"UNEIL"}`), "application/json", signNow); status != http.StatusBadRequest {
+		t.Errorf("JSON slash command: status %d (%s), want 400", status, body)
+	}
+	if status, body := k.PostRaw("/slack/interactions", []byte(`{"type":"block_actions"}`), "application/json", signNow); status != http.StatusBadRequest {
+		t.Errorf("JSON interaction: status %d (%s), want 400", status, body)
+	}
+	if status, body := k.PostRaw("/slack/events", []byte(`type=url_verification&challenge=x`), formType, signNow); status != http.StatusBadRequest {
+		t.Errorf("form event: status %d (%s), want 400", status, body)
+	}
+}
+
+// TestBodiesAtTheLimit: a body of exactly MaxBodyBytes is read; one byte
+// more is a 413.
+func TestBodiesAtTheLimit(t *testing.T) {
+	k := newCommittee(t)
+	base := bottest.CommandForm(neil, "/apologies", "").Encode()
+	pad := func(n int) []byte { return []byte(base + strings.Repeat("x", n-len(base))) }
+	if status, body := k.PostRaw("/slack/commands", pad(bot.MaxBodyBytes), formType, signNow); status != http.StatusOK {
+		t.Errorf("body at the limit: status %d (%s), want 200", status, body)
+	}
+	if status, _ := k.PostRaw("/slack/commands", pad(bot.MaxBodyBytes+1), formType, signNow); status != http.StatusRequestEntityTooLarge {
+		t.Errorf("body one over the limit: status %d, want 413", status)
+	}
+}
+
+// TestSignatureSpellings: a signature of another version, of the wrong
+// length, with a timestamp that is not a number or is far off, is a 401
+// and changes nothing; hex in upper case is the same signature.
+func TestSignatureSpellings(t *testing.T) {
+	k := bottest.New(t)
+	body := []byte(bottest.CommandForm(officer, "/committee", "setup Safer Sefton Together").Encode())
+	resign := func(f func(sig, ts string) (string, string)) func(http.Header, []byte) {
+		return func(h http.Header, b []byte) {
+			signNow(h, b)
+			sig, ts := f(h.Get("X-Slack-Signature"), h.Get("X-Slack-Request-Timestamp"))
+			h.Set("X-Slack-Signature", sig)
+			h.Set("X-Slack-Request-Timestamp", ts)
+		}
+	}
+	for name, sign := range map[string]func(http.Header, []byte){
+		"v1 prefix":         resign(func(s, ts string) (string, string) { return "v1=" + s[3:], ts }),
+		"no prefix":         resign(func(s, ts string) (string, string) { return s[3:], ts }),
+		"hex short":         resign(func(s, ts string) (string, string) { return s[:len(s)-2], ts }),
+		"hex long":          resign(func(s, ts string) (string, string) { return s + "00", ts }),
+		"odd hex":           resign(func(s, ts string) (string, string) { return s[:len(s)-1], ts }),
+		"timestamp letters": resign(func(s, ts string) (string, string) { return s, "abc" }),
+		"timestamp empty":   resign(func(s, ts string) (string, string) { return s, "" }),
+		"signature empty":   resign(func(s, ts string) (string, string) { return "", ts }),
+		"far past":          func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Unix(1, 0)) },
+		"far future":        func(h http.Header, b []byte) { bottest.Sign(h, b, bottest.Secret, time.Now().AddDate(10, 0, 0)) },
+	} {
+		if status, _ := k.PostRaw("/slack/commands", body, formType, sign); status != http.StatusUnauthorized {
+			t.Errorf("%s: status %d, want 401", name, status)
+		}
+	}
+	if _, err := k.DB.CommitteeByChannel(context.Background(), bottest.Team, bottest.Channel); err == nil {
+		t.Fatal("a refused request set up a committee")
+	}
+	upper := resign(func(s, ts string) (string, string) { return "v0=" + strings.ToUpper(s[3:]), ts })
+	if status, _ := k.PostRaw("/slack/commands", body, formType, upper); status != http.StatusOK {
+		t.Errorf("upper-case hex: status %d, want 200", status)
+	}
+}
+
+// TestRefusedInteractionsAreNotRemembered: a payload that cannot be acted
+// on is refused with a 400 before anything is written, even the record of
+// its signature kept to spot replays; the interactions Quorum has nothing
+// to do for are answered with an empty 200, and a button it does not know,
+// or naming a meeting that is not there, is answered in words.
+func TestRefusedInteractionsAreNotRemembered(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	before := seenKeys(t, k)
+	for name, p := range map[string]string{
+		"no actions":          `{"type":"block_actions","user":{"id":"UNEIL"},"team":{"id":"T1"},"actions":[]}`,
+		"submission, no view": `{"type":"view_submission","user":{"id":"UNEIL"},"team":{"id":"T1"}}`,
+		"metadata tampered":   `{"type":"view_submission","user":{"id":"UNEIL"},"team":{"id":"T1"},"view":{"callback_id":"apologies.send","private_metadata":"{\"c\":"}}`,
+		"a date not a string": `{"type":"view_submission","user":{"id":"UNEIL"},"view":{"state":{"values":{"b":{"a":{"selected_date":5}}}}}}`,
+		"user not an object":  `{"type":"block_actions","user":"UNEIL"}`,
+		"no type":             `{"user":{"id":"UNEIL"}}`,
+	} {
+		if status, body := k.Post("/slack/interactions", url.Values{"payload": {p}}); status != http.StatusBadRequest {
+			t.Errorf("%s: status %d (%s), want 400", name, status, body)
+		}
+	}
+	if n := seenKeys(t, k) - before; n != 0 {
+		t.Errorf("%d refused interactions remembered, want none", n)
+	}
+	for name, p := range map[string]string{
+		"shortcut":         `{"type":"shortcut","user":{"id":"UNEIL"},"callback_id":"x","trigger_id":"1.2.3"}`,
+		"message_action":   `{"type":"message_action","user":{"id":"UNEIL"},"callback_id":"x","trigger_id":"1.2.4"}`,
+		"view_closed":      `{"type":"view_closed","user":{"id":"UNEIL"},"view":{"callback_id":"declare"}}`,
+		"block_suggestion": `{"type":"block_suggestion","user":{"id":"UNEIL"},"action_id":"x","value":"y"}`,
+	} {
+		if status, body := k.Post("/slack/interactions", url.Values{"payload": {p}}); status != http.StatusOK || len(body) != 0 {
+			t.Errorf("%s: status %d (%s), want an empty 200", name, status, body)
+		}
+	}
+	hook := k.NewHook()
+	for _, c := range []struct{ action, value, want string }{
+		{"nonsense.press", "1", "That button no longer does anything"},
+		{"apologies.withdraw", "999999", "That meeting no longer exists"},
+		{"apologies.withdraw", "-1", "That button is broken"},
+		{"apologies.withdraw", "x", "That button is broken"},
+	} {
+		n := len(hook.Posts())
+		if status, body := k.Interact(bottest.ButtonPayload(neil, c.action, c.value, hook.URL())); status != http.StatusOK {
+			t.Errorf("%s %q: status %d (%s), want 200", c.action, c.value, status, body)
+			continue
+		}
+		if posts := hook.Posts(); len(posts) != n+1 || !strings.Contains(bottest.PostText(posts[n]), c.want) {
+			t.Errorf("%s %q: answered %d times (%v), want once with %q", c.action, c.value, len(posts)-n, posts[n:], c.want)
+		}
+	}
+}
