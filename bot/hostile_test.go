@@ -170,3 +170,20 @@ func TestRefusedInteractionsAreNotRemembered(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharactersAreTheUsersToCorrect: text with a control character
+// (an escape sequence, a bell, DEL), which no one types on purpose and which
+// could rewrite a terminal that shows the records, is refused in one line
+// and nothing is saved; tabs and line breaks are text.
+func TestControlCharactersAreTheUsersToCorrect(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	for _, text := range []string{"\x01\x7f", "Unwell\x1b[2J", "Unwell\x07", "Unwell\u009bx", "\x1b"} {
+		r := k.Must(neil, "/apologies", text)
+		if !strings.Contains(r.Response.Text, "a control character") || !strings.Contains(r.Response.Text, "nothing was saved") {
+			t.Errorf("/apologies %q: reply %q, want it to say a control character is refused", text, r.Response.Text)
+		}
+	}
+	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies")
+	wantText(t, k.Must(neil, "/apologies", "Unwell\tthen\r\nbetter"), "are recorded")
+}

@@ -98,7 +98,7 @@ func TestReportRefusesHostileURLs(t *testing.T) {
 		"breaks out":        {"7.5 https://a|b> Report", "not a web address"},
 		"10 kB":             {"7.5 https://example.org/" + strings.Repeat("a", 3900), "too long"},
 		"2001 bytes":        {"7.5 https://example.org/" + strings.Repeat("a", 2001-len("https://example.org/")), "That address is too long (2001 characters; the limit is 2000)."},
-		"control character": {"7.5 https://example.org/\x1b[2J", "That address contains spaces or control characters."},
+		"control character": {"7.5 https://example.org/\x1b[2J", "That text contains a control character, which cannot be stored: nothing was saved."},
 		"no host":           {"7.5 https:///etc/passwd", "That address has no host"},
 		"port 99999":        {"7.5 https://example.org:99999/x", "That address's port (99999) is not one a web address can have: ports run from 1 to 65535."},
 		"port 0":            {"7.5 https://example.org:0/x", "ports run from 1 to 65535"},

@@ -2,21 +2,35 @@ package commands
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // unstorable says what in s the records cannot keep, or "" when they can
 // keep it all. PostgreSQL's text holds no NUL character and only UTF-8;
 // text with either is the user's to correct, not a failure of the system,
-// so it is refused before anything runs.
+// so it is refused before anything runs. So is a control character other
+// than whitespace: no one types one on purpose, Slack shows it as nothing,
+// and one stored (an escape sequence) would act on the terminal of anyone
+// reading the records with quorum's own commands.
 func unstorable(s string) string {
 	switch {
 	case strings.IndexByte(s, 0) >= 0:
 		return "a NUL character"
 	case !utf8.ValidString(s):
 		return "bytes that are not UTF-8 text"
+	case strings.IndexFunc(s, isControl) >= 0:
+		return "a control character"
 	}
 	return ""
+}
+
+// isControl reports whether r is a control character that is not
+// whitespace: tabs, line breaks (U+0085 among them), and the vertical tab
+// and form feed that text pasted from a word processor carries, are text,
+// and the commands that read them say what they make of them.
+func isControl(r rune) bool {
+	return unicode.IsControl(r) && !unicode.IsSpace(r)
 }
 
 // unstorableText is the one-line answer to text that has what unstorable
