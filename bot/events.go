@@ -18,10 +18,19 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// Every event is an object with a type; anything else is not from
+	// Slack's Events API, and a 200 would tell a URL check that it passed.
+	var outer struct {
+		Type string `json:"type"`
+	}
+	if err := json.Unmarshal(body, &outer); err != nil || outer.Type == "" {
+		http.Error(w, "malformed event", http.StatusBadRequest)
+		return
+	}
 	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
 	if err != nil {
-		if !json.Valid(body) {
-			http.Error(w, "malformed event", http.StatusBadRequest)
+		if outer.Type == slackevents.URLVerification {
+			http.Error(w, "malformed challenge", http.StatusBadRequest)
 			return
 		}
 		// Well-formed, but of a type slack-go does not know: none that

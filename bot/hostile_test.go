@@ -187,3 +187,46 @@ func TestControlCharactersAreTheUsersToCorrect(t *testing.T) {
 	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies")
 	wantText(t, k.Must(neil, "/apologies", "Unwell\tthen\r\nbetter"), "are recorded")
 }
+
+// TestEventsThatAreNotEvents: a signed body that is JSON but not an event
+// (an array, a string, an object without a type), or a URL check whose
+// challenge is not a string, is a 400, as a body that is not JSON is: a
+// 200 would tell Slack, checking the URL, that it passed. An event of a
+// type or with an inner event Quorum does not know is a 200, so that Slack
+// does not retry it; so is a retry whose first sending never arrived,
+// which is handled.
+func TestEventsThatAreNotEvents(t *testing.T) {
+	k := newCommittee(t)
+	k.Server.Settle()
+	signed := bottest.SignJSON(nil)
+	for name, b := range map[string]string{
+		"array":                `[1]`,
+		"string":               `"event_callback"`,
+		"no type":              `{"challenge":"x"}`,
+		"type not a string":    `{"type":5}`,
+		"challenge not string": `{"type":"url_verification","challenge":5}`,
+	} {
+		if status, body := k.PostRaw("/slack/events", []byte(b), "application/json", signed); status != http.StatusBadRequest {
+			t.Errorf("%s: status %d (%s), want 400", name, status, body)
+		}
+	}
+	for name, b := range map[string]string{
+		"unknown type":        `{"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1518467820}`,
+		"unknown inner event": `{"type":"event_callback","team_id":"T1","event_id":"Ev1","event":{"type":"something_new"}}`,
+		"inner event garbled": `{"type":"event_callback","team_id":"T1","event_id":"Ev2","event":"x"}`,
+	} {
+		if status, body := k.PostRaw("/slack/events", []byte(b), "application/json", signed); status != http.StatusOK {
+			t.Errorf("%s: status %d (%s), want 200", name, status, body)
+		}
+	}
+	before := len(k.Slack.Calls("views.publish"))
+	retry := bottest.SignJSON(map[string]string{"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_error"})
+	opened := []byte(`{"type":"event_callback","team_id":"T1","event_id":"Ev3","event":{"type":"app_home_opened","user":"UNEIL","channel":"D1","tab":"home","event_ts":"1.2"}}`)
+	if status, body := k.PostRaw("/slack/events", opened, "application/json", retry); status != http.StatusOK {
+		t.Errorf("first retry of a lost event: status %d (%s), want 200", status, body)
+	}
+	k.Server.Settle()
+	if n := len(k.Slack.Calls("views.publish")) - before; n != 1 {
+		t.Errorf("%d Homes published for a retry whose first sending was lost, want 1", n)
+	}
+}
