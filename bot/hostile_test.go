@@ -4,11 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/quorumhq/quorum/bot"
+	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/internal/bottest"
 )
 
@@ -186,6 +188,67 @@ func TestControlCharactersAreTheUsersToCorrect(t *testing.T) {
 	}
 	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies")
 	wantText(t, k.Must(neil, "/apologies", "Unwell\tthen\r\nbetter"), "are recorded")
+}
+
+// TestTamperedFormsSaveNothing: a form submission or a button whose
+// meeting is another committee's, whose metadata is not a meeting, or
+// whose fields are missing, saves nothing and says why.
+func TestTamperedFormsSaveNothing(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	// Another committee, in another channel, that Neil is not on.
+	other := bottest.CommandForm(graeme, "/committee", "setup Other Board")
+	other.Set("channel_id", "C2")
+	k.AddUser(graeme, "Graeme Robson")
+	if r := k.Slash(other); r.Status != http.StatusOK {
+		t.Fatalf("second committee: %d %s", r.Status, r.Raw)
+	}
+	sched := bottest.CommandForm(graeme, "/meeting", "schedule 2026-12-11 10:00 Board Room")
+	sched.Set("channel_id", "C2")
+	k.Slash(sched)
+	var otherMeeting int64
+	if err := k.DB.SQL().QueryRow(`SELECT m.id FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE c.channel_id = 'C2'`).Scan(&otherMeeting); err != nil {
+		t.Fatal(err)
+	}
+	apologies := func() int {
+		var n int
+		if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM apologies`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	for name, meta := range map[string]string{
+		"another committee's meeting": `{"t":"T1","c":"C1","m":"` + strconv.FormatInt(otherMeeting, 10) + `"}`,
+		"another team":                `{"t":"T9","c":"C2","m":"` + strconv.FormatInt(otherMeeting, 10) + `"}`,
+		"not a meeting":               `{"t":"T1","c":"C1","m":"x"}`,
+		"no meeting":                  `{"t":"T1","c":"C1"}`,
+	} {
+		view := map[string]any{"callback_id": commands.ApologyFormID, "private_metadata": meta}
+		s := submit(t, k, neil, view, map[string]map[string]any{"reason": {"reason": textInput("Unwell")}})
+		if s.Action != "errors" || s.Errors["reason"] == "" {
+			t.Errorf("%s: answered %+v, want the form kept open saying why", name, s)
+		}
+	}
+	// Fields missing altogether, and of another kind than the form's.
+	view := map[string]any{"callback_id": commands.ApologyFormID, "private_metadata": `{"t":"T1","c":"C1","m":"` + strconv.FormatInt(otherMeeting, 10) + `"}`}
+	for name, values := range map[string]map[string]map[string]any{
+		"no fields":         nil,
+		"a field of a kind": {"reason": {"reason": checked("a", "b")}},
+	} {
+		if s := submit(t, k, neil, view, values); s.Action != "errors" || s.Errors["reason"] == "" {
+			t.Errorf("%s: answered %+v, want the form kept open saying why", name, s)
+		}
+	}
+	hook := k.NewHook()
+	if status, _ := k.Interact(bottest.ButtonPayload(neil, "apologies.send_next", strconv.FormatInt(otherMeeting, 10), hook.URL())); status != http.StatusOK {
+		t.Errorf("button for another committee's meeting: status %d", status)
+	}
+	if n := apologies(); n != 0 {
+		t.Errorf("%d apologies saved from tampered forms and buttons, want none", n)
+	}
+	if posts := hook.Posts(); len(posts) != 1 || !strings.Contains(bottest.PostText(posts[0]), "not a member") {
+		t.Errorf("button for another committee's meeting answered %v, want that Neil is not a member", posts)
+	}
 }
 
 // TestEventsThatAreNotEvents: a signed body that is JSON but not an event
