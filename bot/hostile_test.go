@@ -293,3 +293,31 @@ func TestEventsThatAreNotEvents(t *testing.T) {
 		t.Errorf("%d Homes published for a retry whose first sending was lost, want 1", n)
 	}
 }
+
+// TestSlashCommandsNamingNoWorkspace: Slack sends every slash command with
+// the workspace and the channel it came from. One without either is
+// refused with a 400 and reaches no committee: an empty workspace would
+// otherwise match the sender's committees in every workspace.
+func TestSlashCommandsNamingNoWorkspace(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	for _, field := range []string{"team_id", "channel_id"} {
+		for name, f := range map[string]func(url.Values){
+			"empty":   func(v url.Values) { v.Set(field, "") },
+			"missing": func(v url.Values) { v.Del(field) },
+		} {
+			form := bottest.CommandForm(neil, "/apologies", "Unwell")
+			f(form)
+			if status, body := k.Post("/slack/commands", form); status != http.StatusBadRequest {
+				t.Errorf("%s %s: status %d (%s), want 400", field, name, status, body)
+			}
+		}
+	}
+	var n int
+	if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM apologies`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d apologies recorded from commands naming no workspace or channel, want none", n)
+	}
+}

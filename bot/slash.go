@@ -16,7 +16,9 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form, err := parseSlashForm(string(body))
-	if err != nil || form.command == "" || form.userID == "" {
+	// Slack names the workspace and the channel of every command; without
+	// them an empty workspace would match the sender's committees in all.
+	if err != nil || form.command == "" || form.userID == "" || form.teamID == "" || form.channelID == "" {
 		s.cfg.Metrics.reject(RejectMalformed)
 		http.Error(w, "malformed slash command", http.StatusBadRequest)
 		return
