@@ -321,3 +321,22 @@ func TestSlashCommandsNamingNoWorkspace(t *testing.T) {
 		t.Errorf("%d apologies recorded from commands naming no workspace or channel, want none", n)
 	}
 }
+
+// TestReplayedEventIsHandledOnce: the same signed event sent twice is
+// answered 200 both times (so that Slack stops) and handled once.
+func TestReplayedEventIsHandledOnce(t *testing.T) {
+	k := newCommittee(t)
+	k.Server.Settle()
+	before := len(k.Slack.Calls("views.publish"))
+	opened := []byte(`{"type":"event_callback","team_id":"T1","event_id":"Ev9","event":{"type":"app_home_opened","user":"UNEIL","channel":"D1","tab":"home","event_ts":"1.2"}}`)
+	sign := capture()
+	for i := range 2 {
+		if status, body := k.PostRaw("/slack/events", opened, "application/json", sign); status != http.StatusOK {
+			t.Errorf("sending %d: status %d (%s), want 200", i+1, status, body)
+		}
+	}
+	k.Server.Settle()
+	if n := len(k.Slack.Calls("views.publish")) - before; n != 1 {
+		t.Errorf("%d Homes published for one event sent twice, want 1", n)
+	}
+}
