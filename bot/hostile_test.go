@@ -340,3 +340,16 @@ func TestReplayedEventIsHandledOnce(t *testing.T) {
 		t.Errorf("%d Homes published for one event sent twice, want 1", n)
 	}
 }
+
+// TestUnknownCommandNamesAreQuotedShort: a command Quorum does not know is
+// named back in a few characters, however long its name, and without the
+// control characters in it.
+func TestUnknownCommandNamesAreQuotedShort(t *testing.T) {
+	k := newCommittee(t)
+	for _, name := range []string{"/" + strings.Repeat("x", 30000), "/nonsense\x1b[2J\x07"} {
+		r := k.Must(neil, name, "")
+		if txt := r.Response.Text; !strings.HasPrefix(txt, "I don't know the command /") || len(txt) > 1000 || strings.ContainsAny(txt, "\x1b\x07") {
+			t.Errorf("unknown command of %d bytes: reply of %d bytes %.80q…, want it named in a few characters", len(name), len(txt), txt)
+		}
+	}
+}

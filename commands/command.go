@@ -936,15 +936,24 @@ func (s *Service) commandList() Reply {
 }
 
 func (s *Service) unknown(name string) Reply {
+	// The name is quoted back without control characters, which Slack
+	// would show as nothing and a terminal would act on, and shortened: a
+	// name of thousands of characters would fill the reply.
+	quoted := Escape(truncateText(strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, name), 40))
 	if meant := s.commandMeant(strings.TrimPrefix(name, "/")); meant != "" {
 		cmd, sub, _ := strings.Cut(meant, " ")
-		return private("I don't know the command %s: did you mean `%s`? `%s help%s` explains it.", Escape(name), meant, cmd, prefixed(" ", sub))
+		return private("I don't know the command %s: did you mean `%s`? `%s help%s` explains it.", quoted, meant, cmd, prefixed(" ", sub))
 	}
 	names := make([]string, 0, len(s.commands))
 	for _, c := range s.Commands() {
 		names = append(names, "`"+c.Name+"`")
 	}
-	return private("I don't know the command %s. I know %s; each answers `help`.", Escape(name), joinAnd(names))
+	return private("I don't know the command %s. I know %s; each answers `help`.", quoted, joinAnd(names))
 }
 
 // commandMeant is the command, or command and subcommand, that word, a
