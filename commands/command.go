@@ -1109,10 +1109,10 @@ func plainMarked(words []string) string {
 }
 
 // tooLong refuses marked text (plainMarked) longer than limit, saying
-// what it is. A mention is counted as one character, the least it can be
-// once namedMentions names it: Slack's markup for it is longer than the
-// name kept, and does not make a text that fits too long. Whoever names
-// the mentions checks the length of the text as kept.
+// what it is. A mention is counted as one character, fewer than it can be
+// once namedMentions names it ("@" and a name): Slack's markup for it is
+// longer than the name kept, and must not make a text that fits too long.
+// Whoever names the mentions checks the length of the text as kept.
 func tooLong(what, text string, limit int) error {
 	if !strings.Contains(text, mentionMark) {
 		if n := utf8.RuneCountInString(text); n > limit {

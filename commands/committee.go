@@ -415,8 +415,11 @@ func roleSlip(org []string, named bool) error {
 	if isNonVoting(w) {
 		return usageErr("Give their organisation before `%s`, e.g. `SWACA non-voting`.", echoWord(org[0]))
 	}
+	if named || len([]rune(w)) < 3 {
+		return nil
+	}
 	for _, role := range roleWords {
-		if named || len([]rune(w)) < 3 || !aSlipOf([]rune(w), []rune(role)) {
+		if !aSlipOf([]rune(w), []rune(role)) {
 			continue
 		}
 		if role == "substitute" {

@@ -298,8 +298,8 @@ func spaceInAddress(rawURL string, title []string) error {
 		}
 	}
 	// An address that ends in a page's or a file's name of any kind
-	// (report.html, mgConvert2PDF.aspx) is whole.
-	if ends(path) || pageEnding(path[strings.LastIndex(path, "/")+1:]) {
+	// (report.pdf, report.html, mgConvert2PDF.aspx) is whole.
+	if pageEnding(path[strings.LastIndex(path, "/")+1:]) {
 		return nil
 	}
 	// The first few words only, up to a dash that begins a title: a file
