@@ -845,7 +845,8 @@ func officerRecordsHomePart(ctx context.Context, s *Service, in homeInput, card 
 // Their commands are the chair's as much as the officers'.
 func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, error) {
 	loc := in.Committee.Location()
-	drafts, err := s.store.DraftMinutesMeetings(ctx, in.Committee.ID, maxHomeLines)
+	// One more than the lines hold, to know whether to say there are more.
+	drafts, err := s.store.DraftMinutesMeetings(ctx, in.Committee.ID, maxHomeLines+1)
 	if err != nil {
 		return nil, err
 	}
@@ -856,9 +857,17 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 	// committee that minutes its meetings elsewhere leaves one with
 	// nothing minuted here at every meeting, and the oldest would
 	// otherwise stand on the Home for good in place of the one just held.
-	unminuted, err := s.store.UnminutedMeetings(ctx, in.Committee.ID, maxHomeLines-len(drafts))
+	// The latest keeps a line even when the drafts would fill them all, so
+	// that a committee slow to confirm its minutes is still asked for the
+	// meeting just held; the drafts' lines say how many more wait.
+	unminuted, err := s.store.UnminutedMeetings(ctx, in.Committee.ID, maxHomeLines)
 	if err != nil {
 		return nil, err
+	}
+	unminuted = unminuted[:min(len(unminuted), max(maxHomeLines-len(drafts), 1))]
+	moreDrafts := false
+	if room := maxHomeLines - len(unminuted); len(drafts) > room {
+		drafts, moreDrafts = drafts[:room-1], true
 	}
 	blank := map[int64]bool{}
 	for _, m := range unminuted {
@@ -915,6 +924,9 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 			line += fmt.Sprintf(" %d %s proposed by members that no amendment has followed.", n, plural(n, "correction", "corrections"))
 		}
 		lines = append(lines, line)
+	}
+	if moreDrafts {
+		lines = append(lines, "… and minutes of later meetings drafted, not yet confirmed: `/minutes draft DATE` to read a meeting's.")
 	}
 	as, err := s.store.ActionPoints(ctx, in.Committee.ID, false)
 	if err != nil {

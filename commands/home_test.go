@@ -1493,6 +1493,44 @@ func TestHomePromptsForTheMeetingJustHeldAfterManyUnminuted(t *testing.T) {
 	}
 }
 
+// TestHomePromptsForTheMeetingJustHeldBehindManyDrafts: a committee
+// slow to confirm its minutes, with more drafts waiting than the Home has
+// lines, is still asked for the meeting just held, and told that more
+// drafts wait than are listed.
+func TestHomePromptsForTheMeetingJustHeldBehindManyDrafts(t *testing.T) {
+	k := decDay(t)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/minute 7.7 The Board heard the report.")
+	days := []string{"2027-01-14", "2027-02-11", "2027-03-11", "2027-04-08", "2027-05-13", "2027-06-10"}
+	for i, day := range days {
+		d, err := time.ParseInLocation("2006-01-02", day, london)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k.now = d.Add(-15 * time.Hour)
+		k.must(ian, "/meeting schedule "+day+" 10:00 Bootle Town Hall")
+		k.now = d.Add(10*time.Hour + 5*time.Minute)
+		k.must(ian, "/meeting start")
+		k.must(ian, "/meeting close")
+		if i < len(days)-1 {
+			k.must(ian, "/minute "+day+" 1 The Board met.")
+		}
+	}
+	k.now = time.Date(2027, 6, 11, 9, 0, 0, 0, london)
+	got := homeSection(k, ian, "Minutes and actions")
+	wantShown(t, got,
+		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed",
+		"Meeting of Thursday 10 June 2027 held, nothing minuted yet: `/minutes draft 2027-06-10`",
+		"… and minutes of later meetings drafted, not yet confirmed")
+	inOrder(t, got, "10 December 2026", "14 January 2027", "11 February 2027", "10 June 2027")
+	if n := strings.Count(got, "drafted, not yet confirmed: `/minutes draft 20"); n != 3 {
+		t.Errorf("the officer's Home lists %d drafts, want 3 beside the meeting just held and the line saying more wait:\n%s", n, got)
+	}
+	if got := homeSection(k, sue, "For the chair"); !strings.Contains(got, "Meeting of Thursday 10 June 2027 held, nothing minuted yet") {
+		t.Errorf("the chair's Home does not ask for the meeting just held behind many drafts:\n%s", got)
+	}
+}
+
 // TestHomeLeavesMeetingsMinutedElsewhere: a meeting held in Quorum whose
 // minutes were written elsewhere is listed as having nothing minuted only
 // until the minutes of a later meeting are confirmed: by then its own
