@@ -49,7 +49,7 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 
 	// Text recorded is shown as typed, never as markup.
 	k.Must(officer, "/minute", "4 Dates to be agreed <!channel> & partners.")
-	if r := k.Must(officer, "/minutes", "draft"); strings.Contains(r.Raw, "<!channel>") || !strings.Contains(r.Text(), "Dates to be agreed &lt;!channel&gt; &amp; partners.") {
+	if r := k.Must(officer, "/minutes", "draft"); strings.Contains(r.Raw, "<!channel>") || !strings.Contains(r.Text(), "Dates to be agreed @channel &amp; partners.") {
 		t.Errorf("the draft shows recorded text as markup:\n%s", r.Text())
 	}
 

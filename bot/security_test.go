@@ -90,6 +90,18 @@ var hostile = []string{
 	`&lt;!channel&gt; *bold* _it_ ~s~ ` + "`code`",
 }
 
+// hostileKept is what a reason keeps of each hostile text: what the
+// sender saw of Slack's markup in it (a mention's name, for U0ADMIN
+// unknown to the directory its ID; a broadcast as @channel; a link as its
+// label with where it goes), and what was typed of the rest.
+var hostileKept = []string{
+	`'; DROP TABLE apologies; --`,
+	`$1 $2::text \ \\ \'; SELECT pg_sleep(10); --`,
+	`@channel @here @everyone @U0ADMIN #C0GENERAL`,
+	`click (https://evil.example/login) x (javascript:alert(1)) a@evil.example`,
+	`<!channel> *bold* _it_ ~s~ ` + "`code`",
+}
+
 // forbidden is markup that must never reach Slack from user text.
 var forbidden = []string{"<!channel>", "<!here>", "<!everyone>", "<@U0ADMIN", "<#C0GENERAL", "<https://evil", "<javascript:", "<mailto:"}
 
@@ -131,9 +143,9 @@ func post(t *testing.T, k *bottest.Kit, channel, user, command, text string) (st
 // TestHostileTextIsStoredVerbatimAndRenderedHarmlessly puts hostile text in
 // every free-text field — committee name, organisation, venue, apology
 // reason, substitute name, and a member's Slack name — then reads it all
-// back: the database holds exactly what was typed (a mention in a reason,
-// as the sender saw it: the name), and no reply carries live markup from
-// it.
+// back: the database holds exactly what was typed (Slack's markup in a
+// reason as the sender saw it: a mention's name, @channel, a link's
+// label), and no reply carries live markup from it.
 func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 	k := bottest.New(t)
 	k.SetNow(now)
@@ -214,10 +226,8 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 			// Slack sends typed &, < and > as entities; the record holds
 			// what the person typed.
 			typed := commands.Unescape
-			// A mention in a reason is what the sender saw of it: the
-			// person's name as the directory gives it (none for U0ADMIN,
-			// so its ID), not Slack's markup; a broadcast stays as typed.
-			said := func(s string) string { return strings.ReplaceAll(typed(s), "<@U0ADMIN>", "@U0ADMIN") }
+			// A reason keeps what the sender saw (hostileKept).
+			said := func(string) string { return "Because " + hostileKept[i] }
 			want := []string{typed(name), typed(org), "Mallory <!here> <@U0ADMIN>", typed(org), typed(venue),
 				said(reason) + " | O'Brien'); DROP TABLE", said(reason) + " | <!channel>", "Away | Evil<!channel> X<@U0ADMIN> Back\\Slash"}
 			f.acknowledged += len(want)

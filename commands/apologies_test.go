@@ -302,6 +302,23 @@ func TestTypedMarkupIsStoredAsTypedAndShownHarmlessly(t *testing.T) {
 	}
 }
 
+// TestSlackMarkupIsKeptAsTheSenderSawIt: Slack turns an e-mail address,
+// a web address, a channel and @here typed in a reason into its markup;
+// the record keeps what the sender saw, not "<mailto:…|…>", and shows it
+// without notifying anyone.
+func TestSlackMarkupIsKeptAsTheSenderSawIt(t *testing.T) {
+	k := meetingKit(t)
+	r := k.must(neil, "/apologies Away, ask <mailto:jo@sefton.gov.uk|jo@sefton.gov.uk> or see <https://sefton.gov.uk/notice?a=1&amp;b=2> and <http://sefton.gov.uk|sefton.gov.uk> in <#C0SAFER|safer-sefton> <!here> <!subteam^S0CLERKS|@clerks>")
+	want := "Away, ask jo@sefton.gov.uk or see https://sefton.gov.uk/notice?a=1&b=2 and sefton.gov.uk in #safer-sefton @here @clerks"
+	wantShown(t, r.Text, "Reason: "+commands.Escape(want))
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: " + want + " / "}); diff != "" {
+		t.Errorf("stored (-got +want):\n%s", diff)
+	}
+	if strings.Contains(r.Text, "<!") || strings.Contains(r.Text, "<#") || strings.Contains(r.Text, "<mailto") {
+		t.Errorf("the reply keeps Slack's markup, which would notify or show as typed brackets:\n%s", r.Text)
+	}
+}
+
 // A substitute named in quotes, or by a name alone, is the absent member
 // themselves when the name is theirs, whatever its case, spacing or
 // organisation: refused as `sub @self` is, for an officer's entry too.

@@ -1096,7 +1096,7 @@ func plainMarked(words []string) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range mentionMarkup.FindAllStringSubmatchIndex(raw, -1) {
-		b.WriteString(strings.ReplaceAll(Unescape(raw[at:m[0]]), mentionMark, ""))
+		b.WriteString(strings.ReplaceAll(Unescape(shownMarkup(raw[at:m[0]])), mentionMark, ""))
 		hint := ""
 		if m[4] >= 0 {
 			hint = Unescape(raw[m[4]:m[5]])
@@ -1104,8 +1104,55 @@ func plainMarked(words []string) string {
 		b.WriteString(mentionMark + raw[m[2]:m[3]] + "|" + strings.ReplaceAll(hint, mentionMark, "") + mentionMark)
 		at = m[1]
 	}
-	b.WriteString(strings.ReplaceAll(Unescape(raw[at:]), mentionMark, ""))
+	b.WriteString(strings.ReplaceAll(Unescape(shownMarkup(raw[at:])), mentionMark, ""))
 	return strings.TrimSpace(b.String())
+}
+
+// otherMarkup is Slack's markup, other than a user's mention, within free
+// text: a channel (<#C123|general>), a special mention (<!here>,
+// <!subteam^S1|@clerks>, <!date^…|fallback>), a link Slack made of an
+// address or an e-mail address typed (<https://x.org|x.org>,
+// <mailto:jo@x.org|jo@x.org>). Slack sends a typed "<" escaped, so every
+// "<" in the text is markup.
+var otherMarkup = regexp.MustCompile(`<([#!][^<>]*|[A-Za-z][A-Za-z0-9+.-]*:[^<>]*)>`)
+
+// shownMarkup writes the markup in s (otherMarkup) as the sender saw it:
+// "#general", "@here", "jo@x.org", "x.org". Kept as markup, it would show
+// in lists and minutes as "<mailto:jo@x.org|jo@x.org>" (the text is
+// escaped when shown) or, were it not, notify a channel long after. The
+// result is still escaped as Slack sends text, for Unescape.
+func shownMarkup(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	return otherMarkup.ReplaceAllStringFunc(s, func(m string) string {
+		inner := m[1 : len(m)-1]
+		target, label, labelled := strings.Cut(inner, "|")
+		switch {
+		case target[0] == '#':
+			if labelled && label != "" {
+				return "#" + strings.TrimPrefix(label, "#")
+			}
+			return target
+		case target[0] == '!':
+			if labelled && label != "" {
+				if name, _, _ := strings.Cut(target[1:], "^"); name == "here" || name == "channel" || name == "everyone" {
+					return "@" + strings.TrimPrefix(label, "@")
+				}
+				return label
+			}
+			name, _, _ := strings.Cut(target[1:], "^")
+			return "@" + name
+		case labelled && label != "" && !strings.HasPrefix(target, "tel:") && label != target && label != strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(target, "mailto:"), "https://"), "http://"):
+			// A link given a label of its own keeps where it goes, so
+			// that the label cannot stand for another address.
+			return label + " (" + strings.TrimPrefix(target, "mailto:") + ")"
+		case labelled && label != "":
+			return label
+		default:
+			return strings.TrimPrefix(target, "mailto:")
+		}
+	})
 }
 
 // tooLong refuses marked text (plainMarked) longer than limit, saying

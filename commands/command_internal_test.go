@@ -110,3 +110,31 @@ func TestChoose(t *testing.T) {
 		}
 	}
 }
+
+// TestShownMarkup: each kind of Slack markup in free text is kept as the
+// sender saw it, entities still escaped for Unescape.
+func TestShownMarkup(t *testing.T) {
+	for in, want := range map[string]string{
+		"<#C1|general>":                      "#general",
+		"<#C1>":                              "#C1",
+		"<!here>":                            "@here",
+		"<!here|here>":                       "@here",
+		"<!channel> and <!everyone>":         "@channel and @everyone",
+		"<!subteam^S1|@clerks>":              "@clerks",
+		"<!subteam^S1>":                      "@subteam",
+		"<!date^1392734382^{date}|18 Feb>":   "18 Feb",
+		"<mailto:jo@x.org|jo@x.org>":         "jo@x.org",
+		"<mailto:jo@x.org>":                  "jo@x.org",
+		"<tel:+441519342000|0151 934 2000>":  "0151 934 2000",
+		"<https://x.org/a?b=1&amp;c=2>":      "https://x.org/a?b=1&amp;c=2",
+		"<http://x.org|x.org>":               "x.org",
+		"<https://evil.example/login|click>": "click (https://evil.example/login)",
+		"<mailto:jo@x.org|Jo>":               "Jo (jo@x.org)",
+		"&lt;!here&gt; typed as text":        "&lt;!here&gt; typed as text",
+		"<@U1|neil> is a mention":            "<@U1|neil> is a mention",
+	} {
+		if got := shownMarkup(in); got != want {
+			t.Errorf("shownMarkup(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

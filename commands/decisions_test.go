@@ -153,7 +153,7 @@ func TestDecisionsRecordedAndFoundAtOnce(t *testing.T) {
 
 	// Text is recorded as typed, never as markup.
 	k.must(ian, "/minute 4 Dates to be agreed <!channel> & partners.")
-	if d := k.say(ian, "/minutes draft"); strings.Contains(d, "<!channel>") || !strings.Contains(d, "Dates to be agreed &lt;!channel&gt; &amp; partners.") {
+	if d := k.say(ian, "/minutes draft"); strings.Contains(d, "<!channel>") || !strings.Contains(d, "Dates to be agreed @channel &amp; partners.") {
 		t.Errorf("the draft shows recorded text as markup:\n%s", d)
 	}
 }

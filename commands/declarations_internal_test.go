@@ -90,7 +90,7 @@ func FuzzParseDeclaration(f *testing.F) {
 		"item B2: personal z", "(A1) other z", "31/02 7.5 personal x", "next 31/02 7.5 personal x", "A1.1 personal x",
 		"next 17/12 7.5 personal x", "next Thursday 17 December 7.5 personal x", "next, 10 December 2026 7a other y", "next 7 personal x",
 		"7.5 personal é" + strings.Repeat("x", MaxNatureLen-1), "6 Trustee of SWACA", "7.5 Trustee of `SWACA", "10/12 7`.5 x &lt;y&gt;", "next 7.5",
-		"1 other 0\x000", "7.5 personal <@U1|neil> and &lt;@U2&gt;", "7.5 personal &lt;y&gt;", "1 other <@U1|neil> a friend"} {
+		"1 other 0\x000", "7.5 personal <@U1|neil> and &lt;@U2&gt;", "7.5 personal &lt;y&gt;", "1 other <@U1|neil> a friend", "7.5 personal <#C1|general> <!here> <mailto:a@b.org|a@b.org>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -114,7 +114,7 @@ func FuzzParseDeclaration(f *testing.F) {
 		// The nature's first word is the input's, as plainMarked keeps it:
 		// Slack's entities undone, no mention mark typed, and a mention
 		// marked with its user's ID.
-		typed := Unescape(strings.ReplaceAll(text, mentionMark, ""))
+		typed := Unescape(shownMarkup(strings.ReplaceAll(text, mentionMark, "")))
 		parts := strings.Split(strings.Fields(a.Nature)[0], mentionMark)
 		for i, p := range parts {
 			id, _, _ := strings.Cut(p, "|")

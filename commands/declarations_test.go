@@ -149,7 +149,7 @@ func TestDeclareMistakes(t *testing.T) {
 	if got := k.declarations(); len(got) != 0 {
 		t.Errorf("refused declarations were saved: %q", got)
 	}
-	wantShown(t, k.say(neil, "/declare 7.5 personal <!channel> ping"), "Nature: &lt;!channel&gt; ping")
+	wantShown(t, k.say(neil, "/declare 7.5 personal <!channel> ping"), "Nature: @channel ping")
 }
 
 func TestDeclarationsWhenNone(t *testing.T) {

@@ -716,7 +716,7 @@ func TestHomeOfficerRegister(t *testing.T) {
 	want := "3 gifts or hospitality registered in the last 30 days (`/interests register` in the channel shows the whole register):\n" +
 		fmt.Sprintf("• #%d Graeme Robson — Lunch from Merseyside Police — £40, received Saturday 21 November 2026\n", lunch) +
 		fmt.Sprintf("• #%d Sue Holden — a sensitive entry (its details are withheld here)\n", secret.ID) +
-		fmt.Sprintf("• #%d Neil Frackelton — Dinner from Sefton CVS &lt;!channel&gt; — £75, received Wednesday 28 October 2026", dinner)
+		fmt.Sprintf("• #%d Neil Frackelton — Dinner from Sefton CVS @channel — £75, received Wednesday 28 October 2026", dinner)
 	if diff := cmp.Diff(registerHome(t, k, ian, now), want); diff != "" {
 		t.Errorf("the officer's register section (-got +want):\n%s", diff)
 	}

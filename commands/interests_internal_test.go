@@ -189,7 +189,7 @@ func TestInterestMatcherBenchmark(t *testing.T) {
 
 func FuzzParseInterest(f *testing.F) {
 	for _, s := range []string{"other Trustee of SWACA", "sensitive land Home for spouse", "<@U1|x> shares BP", "gift x", "", "land (spouse)", "employment for",
-		"Trustee of SWACA", "employmnet Teacher", "<@U1> sensitive lnad Home", "Trustee `x", "contarct"} {
+		"Trustee of SWACA", "employmnet Teacher", "<@U1> sensitive lnad Home", "Trustee `x", "contarct", "other Trustee of <#C1|swaca> <mailto:a@b.org|a@b.org> <!here>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -221,7 +221,7 @@ func FuzzParseGift(f *testing.F) {
 	for _, s := range []string{"2026-11-03 £75 Dinner from Sefton CVS", "today 75 GBP x", "3/11 £1,200.5 y", "2026-11-03 GBP 75 z", "x £ y", "2026-11-03 9999999.99 a",
 		"Thursday £75 Dinner", "yesterday 75 x", "thu, £5 y", "Sun`day £5 z", "<@U1> Monday £75 w",
 		"1-1-00 `", "2026-11-03 `$75` x", "2026-11-03 -`5 x", "2026-11-03 `75 EUR` y",
-		"Dinner from Acme £60 on 1 November 2026", "£60 1/11/2026 Dinner", "1 November 2026 Dinner £60", "<@U1> Lunch worth £5 on 2026-11-01", "x valued at 5 GBP 1/1/2026", "` £5 1/1/2026 `"} {
+		"Dinner from Acme £60 on 1 November 2026", "£60 1/11/2026 Dinner", "1 November 2026 Dinner £60", "<@U1> Lunch worth £5 on 2026-11-01", "x valued at 5 GBP 1/1/2026", "` £5 1/1/2026 `", "2026-11-03 £75 Dinner from <mailto:a@b.org|a@b.org> <#C1|x> <!here>"} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, s string, n int64) {

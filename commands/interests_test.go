@@ -454,9 +454,10 @@ func TestInterestsMistakes(t *testing.T) {
 		t.Errorf("the threshold after refusals is %d (%v), want the default", p, err)
 	}
 
-	// Text is kept as typed and shown escaped, so it cannot ping anyone.
-	wantShown(t, k.say(neil, "/interests add other <!channel> Trustee & chair"), "_other registrable interest_: &lt;!channel&gt; Trustee &amp; chair")
-	if es := intrEntries(k, neil, false); len(es) != 1 || es[0].Description != "<!channel> Trustee & chair" {
+	// Text is kept as the sender saw it and shown escaped, so it cannot
+	// ping anyone.
+	wantShown(t, k.say(neil, "/interests add other <!channel> Trustee & chair"), "_other registrable interest_: @channel Trustee &amp; chair")
+	if es := intrEntries(k, neil, false); len(es) != 1 || es[0].Description != "@channel Trustee & chair" {
 		t.Errorf("Neil's entry as recorded: %+v", es)
 	}
 }

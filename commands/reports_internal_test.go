@@ -143,7 +143,7 @@ func FuzzParseReport(f *testing.F) {
 		"next 7.5 https://example.org/r.pdf SWACA", "next Thursday 7.5 https://example.org/r.pdf", "A1 https://example.org/a", "b2. https://example.org/a t",
 		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a",
 		"next 17/12 7.5 https://example.org/a", "next Thursday 17 December 7.5 https://example.org/a", "next 7 https://example.org/a",
-		"https://example.org/a.pdf", "<https://example.org/a.pdf>", "7.5https://example.org/a.pdf", "10/12/2026 https://example.org/a.pdf", "xhttp://", "7ahttps://a.b/c", "HTTP://A"} {
+		"https://example.org/a.pdf", "<https://example.org/a.pdf>", "7.5https://example.org/a.pdf", "10/12/2026 https://example.org/a.pdf", "xhttp://", "7ahttps://a.b/c", "HTTP://A", "7.5 https://example.org/a.pdf <#C1|general> <!here> <mailto:a@b.org|a@b.org>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
