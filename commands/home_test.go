@@ -1471,7 +1471,23 @@ func TestHomePromptsForTheMeetingJustHeldAfterManyUnminuted(t *testing.T) {
 	k := decDay(t)
 	k.must(sue, "/meeting close")
 	k.must(ian, "/minute 7.7 The Board heard the report.")
-	for _, day := range []string{"2027-01-14", "2027-02-11", "2027-03-11", "2027-04-08", "2027-05-13"} {
+	holdMeetings(t, k, "2027-01-14", "2027-02-11", "2027-03-11", "2027-04-08", "2027-05-13")
+	k.now = time.Date(2027, 5, 14, 9, 0, 0, 0, london)
+	got := homeSection(k, ian, "Minutes and actions")
+	wantShown(t, got,
+		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed",
+		"Meeting of Thursday 13 May 2027 held, nothing minuted yet: `/minutes draft 2027-05-13`")
+	inOrder(t, got, "10 December 2026", "11 February 2027", "13 May 2027")
+	if strings.Contains(got, "14 January 2027") {
+		t.Errorf("the officer's Home lists the oldest meeting left unminuted over the latest:\n%s", got)
+	}
+}
+
+// holdMeetings schedules, opens and closes a meeting at 10:00 on each of
+// days (2006-01-02), the officer doing each on its day.
+func holdMeetings(t *testing.T, k *kit, days ...string) {
+	t.Helper()
+	for _, day := range days {
 		d, err := time.ParseInLocation("2006-01-02", day, london)
 		if err != nil {
 			t.Fatal(err)
@@ -1481,15 +1497,6 @@ func TestHomePromptsForTheMeetingJustHeldAfterManyUnminuted(t *testing.T) {
 		k.now = d.Add(10*time.Hour + 5*time.Minute)
 		k.must(ian, "/meeting start")
 		k.must(ian, "/meeting close")
-	}
-	k.now = time.Date(2027, 5, 14, 9, 0, 0, 0, london)
-	got := homeSection(k, ian, "Minutes and actions")
-	wantShown(t, got,
-		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed",
-		"Meeting of Thursday 13 May 2027 held, nothing minuted yet: `/minutes draft 2027-05-13`")
-	inOrder(t, got, "10 December 2026", "11 February 2027", "13 May 2027")
-	if strings.Contains(got, "14 January 2027") {
-		t.Errorf("the officer's Home lists the oldest meeting left unminuted over the latest:\n%s", got)
 	}
 }
 
@@ -1502,19 +1509,9 @@ func TestHomePromptsForTheMeetingJustHeldBehindManyDrafts(t *testing.T) {
 	k.must(sue, "/meeting close")
 	k.must(ian, "/minute 7.7 The Board heard the report.")
 	days := []string{"2027-01-14", "2027-02-11", "2027-03-11", "2027-04-08", "2027-05-13", "2027-06-10"}
-	for i, day := range days {
-		d, err := time.ParseInLocation("2006-01-02", day, london)
-		if err != nil {
-			t.Fatal(err)
-		}
-		k.now = d.Add(-15 * time.Hour)
-		k.must(ian, "/meeting schedule "+day+" 10:00 Bootle Town Hall")
-		k.now = d.Add(10*time.Hour + 5*time.Minute)
-		k.must(ian, "/meeting start")
-		k.must(ian, "/meeting close")
-		if i < len(days)-1 {
-			k.must(ian, "/minute "+day+" 1 The Board met.")
-		}
+	holdMeetings(t, k, days...)
+	for _, day := range days[:len(days)-1] {
+		k.must(ian, "/minute "+day+" 1 The Board met.")
 	}
 	k.now = time.Date(2027, 6, 11, 9, 0, 0, 0, london)
 	got := homeSection(k, ian, "Minutes and actions")
