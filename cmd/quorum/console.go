@@ -21,7 +21,7 @@ const (
 func consoleCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlags("console", "quorum console (uses DATABASE_URL if set, else a private database)", stderr)
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -71,7 +71,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	since := fs.String("since", "", "only changes made on or after `DATE`")
 	asCSV := fs.Bool("csv", false, "write CSV (the one format there is)")
 	if err := fs.Parse(args[1:]); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	switch {
 	case fs.NArg() > 0:

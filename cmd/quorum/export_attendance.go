@@ -26,7 +26,7 @@ func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writ
 	yearFlag := fs.String("year", strconv.Itoa(time.Now().Year()), "the `YEAR`")
 	asCSV := fs.Bool("csv", false, "write CSV (the one format there is)")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	switch {
 	case fs.NArg() > 0:

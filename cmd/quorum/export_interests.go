@@ -21,7 +21,7 @@ func exportInterests(ctx context.Context, args []string, stdout, stderr io.Write
 	asCSV := fs.Bool("csv", false, "write CSV")
 	asHTML := fs.Bool("html", false, "write an HTML page")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	switch {
 	case fs.NArg() > 0:

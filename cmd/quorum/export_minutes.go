@@ -25,7 +25,7 @@ func exportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer,
 	date := fs.String("date", "", "the meeting's `DATE`")
 	format := fs.String("format", "html", "`html`, txt or md")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	switch {
 	case fs.NArg() > 0:

@@ -108,7 +108,7 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, error) {
 			case ia.verb == "agenda" && strings.HasSuffix(msg, "not defined: -replace-drafts"):
 				return ia, errors.New("import agenda: --replace-drafts is for minutes; an agenda that takes off items with records is imported with --replace")
 			}
-			return ia, err
+			return ia, flagMistake(fs, err)
 		}
 		if fs.NArg() == 0 {
 			break

@@ -171,7 +171,7 @@ func TestImportMinutesArguments(t *testing.T) {
 		{[]string{"import", "minutes", "missing.txt", "--committee", "X"}, "no such file"},
 		{[]string{"import", "minutes", seedPack, "--committee", strings.Repeat("x", 201)}, "too long"},
 		{[]string{"import", "minutes", empty, "--committee", "X"}, "could not find any numbered minutes"},
-		{[]string{"import", "minutes", seedPack, "--committee"}, "flag needs an argument"},
+		{[]string{"import", "minutes", seedPack, "--committee"}, "--committee needs its NAME after it"},
 		{[]string{"import", "minutes", "../../minutes/testdata/corpus/style-moderngov-year-title-undated.txt", "--committee", "X"}, "could not find the date of the meeting"},
 	}
 	for _, tc := range cases {

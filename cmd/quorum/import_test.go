@@ -461,7 +461,7 @@ func TestImportFlagsOfTheOtherVerb(t *testing.T) {
 	}{
 		{[]string{"minutes", seedPack, "--committee", "X", "--replace"}, "import minutes: --replace is for agendas; minutes drafted in Quorum are replaced with --replace-drafts"},
 		{[]string{"agenda", "--replace-drafts", seedPack}, "import agenda: --replace-drafts is for minutes; an agenda that takes off items with records is imported with --replace"},
-		{[]string{"agenda", seedPack, "--channel", "C1"}, "flag provided but not defined: -channel"},
+		{[]string{"agenda", seedPack, "--channel", "C1"}, "import agenda has no flag --channel: its flags are listed above"},
 	} {
 		_, stderr, err := importAgenda(t, dsn, tc.args...)
 		if err == nil || err.Error() != tc.want {

@@ -152,6 +152,76 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// flagMistake says a mistake fs.Parse returned in quorum's own words,
+// the usage having been printed above it: a flag there is not with the
+// one it may be a slip of, a flag missing its value with what the value
+// is. Other errors, and -h's flag.ErrHelp, are returned as they are.
+func flagMistake(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		name = strings.TrimLeft(name, "-")
+		if meant := meantFlag(fs, name); meant != "" {
+			return fmt.Errorf("%s has no flag --%s: did you mean --%s?", fs.Name(), name, meant)
+		}
+		flags := 0
+		fs.VisitAll(func(*flag.Flag) { flags++ })
+		if flags == 0 {
+			return fmt.Errorf("%s takes no flags (--%s given)", fs.Name(), name)
+		}
+		return fmt.Errorf("%s has no flag --%s: its flags are listed above", fs.Name(), name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		name = strings.TrimLeft(name, "-")
+		value := "a value"
+		if f := fs.Lookup(name); f != nil {
+			if v, _ := flag.UnquoteUsage(f); v != "" {
+				value = v
+			}
+		}
+		return fmt.Errorf("%s: --%s needs its %s after it: --%s %s", fs.Name(), name, value, name, value)
+	}
+	return err
+}
+
+// meantFlag is the flag of fs that name is most likely a slip of: one it
+// begins, or one within two letters of it; "" when none is near.
+func meantFlag(fs *flag.FlagSet, name string) string {
+	best, bestD := "", 3
+	fs.VisitAll(func(f *flag.Flag) {
+		d := editDistance(strings.ToLower(name), f.Name)
+		if len(name) >= 3 && strings.HasPrefix(f.Name, strings.ToLower(name)) {
+			d = 0
+		}
+		if d < bestD {
+			best, bestD = f.Name, d
+		}
+	})
+	return best
+}
+
+// editDistance is the number of letters to insert, delete or change to
+// turn a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
 // newLogger logs as text to w at the configured level.
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))

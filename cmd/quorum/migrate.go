@@ -10,7 +10,7 @@ import (
 func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlags("migrate", "quorum migrate (uses DATABASE_URL)", stderr)
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	if fs.NArg() > 0 {
 		// Say so rather than migrate and leave "migrate down" or a

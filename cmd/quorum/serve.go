@@ -22,7 +22,7 @@ import (
 func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlags("serve", "quorum serve (configured by the environment; see quorum -h)", stderr)
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagMistake(fs, err)
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -185,3 +185,32 @@ func TestVerbsTakeNoArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagSlipsAreNamed: a flag mistyped is answered with the flag it may
+// be a slip of, a flag with its value missing with what the value is, and
+// a flag given to a verb that takes none says so: in quorum's words, after
+// the usage, not the flag package's "flag provided but not defined".
+func TestFlagSlipsAreNamed(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "minutes", seedPack, "--comittee", "X"}, "import minutes has no flag --comittee: did you mean --committee?"},
+		{[]string{"import", "minutes", seedPack, "--dry"}, "import minutes has no flag --dry: did you mean --dry-run?"},
+		{[]string{"export", "history", "--committee", "X", "--sinse", "2026-01-01"}, "export history has no flag --sinse: did you mean --since?"},
+		{[]string{"export", "minutes", "--dat", "2026-12-10"}, "export minutes has no flag --dat: did you mean --date?"},
+		{[]string{"import", "agenda", seedPack, "--channel", "C1"}, "import agenda has no flag --channel: its flags are listed above"},
+		{[]string{"import", "minutes", seedPack, "--committee"}, "import minutes: --committee needs its NAME after it: --committee NAME"},
+		{[]string{"serve", "--listen", ":9090"}, "serve takes no flags (--listen given)"},
+		{[]string{"migrate", "--down"}, "migrate takes no flags (--down given)"},
+	} {
+		_, stderr, err := quorum(t, dsn, tc.args...)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%v: err = %v, want %q", tc.args, err, tc.want)
+		}
+		if strings.Contains(stderr, "not defined") || strings.Contains(stderr, "needs an argument") || !strings.Contains(stderr, "Usage: quorum "+tc.args[0]) {
+			t.Errorf("%v: stderr should hold the usage alone:\n%s", tc.args, stderr)
+		}
+	}
+}
