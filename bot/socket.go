@@ -156,6 +156,13 @@ func (k *Socket) slashCommand(ctx context.Context, env socketmode.Request, cmd s
 		k.ack(ctx, env, nil)
 		return
 	}
+	if cmd.TeamID == "" || cmd.ChannelID == "" {
+		// As over HTTP: an empty workspace would match the sender's
+		// committees in every workspace.
+		k.srv.cfg.Metrics.reject(RejectMalformed)
+		k.ack(ctx, env, Message(commands.Reply{Visibility: commands.Private, Text: NoWorkspaceText}))
+		return
+	}
 	req := commands.Request{
 		Command: cmd.Command, Text: cmd.Text, TeamID: cmd.TeamID, ChannelID: cmd.ChannelID,
 		UserID: cmd.UserID, UserName: cmd.UserName, Now: k.srv.cfg.Now(),
@@ -181,6 +188,10 @@ func (k *Socket) slashCommand(ctx context.Context, env socketmode.Request, cmd s
 		k.srv.log.Warn("large reply not posted", "command", req.Command, "user", req.UserID, "err", err)
 	}
 }
+
+// NoWorkspaceText answers a command or a button that does not say which
+// workspace (or, for a command, which channel) it came from.
+const NoWorkspaceText = "Sorry, Slack did not say which workspace and channel this came from, so nothing was done. Please try again."
 
 // postMessage sends msg with the Web API, for a reply that has no
 // response_url: privately to r's sender, or to the channel.

@@ -471,3 +471,31 @@ func TestSocketModeOpensForms(t *testing.T) {
 		t.Errorf("acknowledgement when the form did not open: %q", got)
 	}
 }
+
+// TestSocketModeCommandsNamingNoWorkspace: over Socket Mode as over HTTP
+// (TestSlashCommandsNamingNoWorkspace), a slash command naming no
+// workspace or no channel reaches no committee. It is acknowledged with a
+// sentence saying nothing was done, and nothing is recorded.
+func TestSocketModeCommandsNamingNoWorkspace(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.StartSocket()
+	for name, f := range map[string]func(*slack.SlashCommand){
+		"no team_id":    func(p *slack.SlashCommand) { p.TeamID = "" },
+		"no channel_id": func(p *slack.SlashCommand) { p.ChannelID = "" },
+	} {
+		p := slashPayload(neil, "/apologies", "Unwell", "")
+		f(&p)
+		ack := socketCommand(t, k, p)
+		if got := ackText(t, ack); !strings.Contains(got, "nothing was done") {
+			t.Errorf("%s: acknowledgement = %s, want it to say nothing was done", name, ack)
+		}
+	}
+	var n int
+	if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM apologies`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d apologies recorded from commands naming no workspace or channel, want none", n)
+	}
+}
