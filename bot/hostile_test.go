@@ -353,3 +353,60 @@ func TestUnknownCommandNamesAreQuotedShort(t *testing.T) {
 		}
 	}
 }
+
+// TestInteractionsNamingNoWorkspace: a button press or a form submission
+// whose payload has no team is taken to come from the sender's own
+// workspace (user.team_id, which org-wide installs send in its place);
+// one naming neither is refused with a 400, before anything is written,
+// even the record kept to spot replays, rather than matched against the
+// sender's committees in every workspace.
+func TestInteractionsNamingNoWorkspace(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	id := nextMeetingID(t, k)
+	value := strconv.FormatInt(id, 10)
+	noTeam := func(p map[string]any) map[string]any {
+		delete(p, "team")
+		return p
+	}
+	noUserTeam := func(p map[string]any) map[string]any {
+		delete(p["user"].(map[string]any), "team_id")
+		return p
+	}
+	apologies := func() int {
+		var n int
+		if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM apologies`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	view := map[string]any{
+		"callback_id": commands.ApologyFormID, "private_metadata": `{"m":"` + value + `"}`,
+		"blocks": []any{map[string]any{"type": "input", "block_id": "reason", "label": map[string]any{"type": "plain_text", "text": "Reason"},
+			"element": map[string]any{"type": "plain_text_input", "action_id": "reason"}}},
+	}
+	reason := map[string]map[string]any{"reason": {"reason": textInput("Unwell")}}
+	seen := seenKeys(t, k)
+	for name, p := range map[string]map[string]any{
+		"button":     noUserTeam(noTeam(homeButtonPayload(neil, "apologies.send_next", value))),
+		"submission": noUserTeam(noTeam(bottest.SubmissionPayload(neil, view, reason))),
+	} {
+		if status, body := k.Interact(p); status != http.StatusBadRequest {
+			t.Errorf("%s naming no workspace: status %d (%s), want 400", name, status, body)
+		}
+	}
+	if n := apologies(); n != 0 {
+		t.Errorf("%d apologies recorded from interactions naming no workspace, want none", n)
+	}
+	if n := seenKeys(t, k) - seen; n != 0 {
+		t.Errorf("%d refused interactions remembered as seen, want none", n)
+	}
+
+	// With user.team_id alone, the sender's own workspace is used.
+	if status, body := k.Interact(noTeam(homeButtonPayload(neil, "apologies.send_next", value))); status != http.StatusOK {
+		t.Fatalf("button naming only the user's workspace: status %d (%s)", status, body)
+	}
+	if got := strings.Join(standing(t, k, id), ";"); got != "Neil Frackelton: " {
+		t.Errorf("apologies standing after a button naming only the user's workspace = %q", got)
+	}
+}

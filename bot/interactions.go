@@ -109,8 +109,13 @@ func (s *Server) interaction(ctx context.Context, cb slack.InteractionCallback) 
 
 // checkInteraction refuses a payload that cannot be acted on: a button
 // press naming no action, a form submission whose metadata is not the
-// bot's.
+// bot's, either naming no workspace. It sets cb.Team.ID to the workspace
+// the payload is acted on in: the payload's team; for a form, else the
+// workspace it was opened in; else the sender's own (user.team_id, which
+// org-wide installs send when team is missing). An empty workspace would
+// match the sender's committees in every workspace.
 func checkInteraction(cb *slack.InteractionCallback) error {
+	var formTeam string
 	switch cb.Type {
 	case slack.InteractionTypeBlockActions:
 		if len(cb.ActionCallback.BlockActions) == 0 {
@@ -121,8 +126,17 @@ func checkInteraction(cb *slack.InteractionCallback) error {
 		if err := json.Unmarshal([]byte(cb.View.PrivateMetadata), &st); err != nil {
 			return fmt.Errorf("%w: form metadata", errMalformed)
 		}
+		formTeam = st.Team
+	default:
+		return nil
 	}
-	return nil
+	for _, team := range []string{cb.Team.ID, formTeam, cb.User.TeamID} {
+		if team != "" {
+			cb.Team.ID = team
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: no workspace", errMalformed)
 }
 
 // commandOf names the command an action or form belongs to
@@ -176,12 +190,8 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 func (s *Server) viewSubmission(ctx context.Context, cb *slack.InteractionCallback) (any, error) {
 	var st formState
 	_ = json.Unmarshal([]byte(cb.View.PrivateMetadata), &st) // checked by checkInteraction
-	team := cb.Team.ID
-	if team == "" {
-		team = st.Team
-	}
 	req := commands.Request{
-		Command: commandOf(cb.View.CallbackID), TeamID: team, ChannelID: st.Channel,
+		Command: commandOf(cb.View.CallbackID), TeamID: cb.Team.ID, ChannelID: st.Channel,
 		UserID: cb.User.ID, UserName: cb.User.Name, Now: s.cfg.Now(),
 	}
 	sub := commands.Submission{Form: cb.View.CallbackID, Metadata: st.Meta, Values: formValues(cb.View.State)}
