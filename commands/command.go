@@ -622,6 +622,7 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	if !ok {
 		return refused(private("That form is out of date; run the command again.")), nil, nil
 	}
+	sub = withoutStrays(sub)
 	if errs := unstorableFields(sub); errs != nil {
 		return Reply{}, errs, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxPasteBox is the most one of Slack's text areas holds.
@@ -29,6 +30,50 @@ func pasteID(i int) string {
 		return "more"
 	}
 	return "more" + strconv.Itoa(i)
+}
+
+// pasteForms are the forms that take a pasted document, with their
+// number of boxes.
+var pasteForms = map[string]int{importFormID: agendaBoxes, importMinutesFormID: minutesBoxes}
+
+// withoutStrays is sub with the control characters that are not text
+// (isControl, NUL among them) dropped from the boxes of a pasted
+// document. A copy from a PDF or a terminal can carry one nobody sees;
+// refusing a whole agenda or set of minutes for it would ask the clerk to
+// find what they cannot see. Text typed into other forms, and into
+// commands, is still refused for one (unstorable).
+func withoutStrays(sub Submission) Submission {
+	boxes, ok := pasteForms[sub.Form]
+	if !ok {
+		return sub
+	}
+	values := make(map[string][]string, len(sub.Values))
+	for id, vs := range sub.Values {
+		values[id] = vs
+	}
+	for i := 0; i < boxes; i++ {
+		id := pasteID(i)
+		if vs, ok := values[id]; ok {
+			clean := make([]string, len(vs))
+			for j, v := range vs {
+				if !utf8.ValidString(v) {
+					// strings.Map would replace the bytes that are not
+					// text; unstorable refuses them, as ever.
+					clean[j] = v
+					continue
+				}
+				clean[j] = strings.Map(func(r rune) rune {
+					if isControl(r) {
+						return -1
+					}
+					return r
+				}, v)
+			}
+			values[id] = clean
+		}
+	}
+	sub.Values = values
+	return sub
 }
 
 // pasted is the document pasted into a form's pasteFields, joined: a box
