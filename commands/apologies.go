@@ -1014,12 +1014,34 @@ func withdrawApologyAction(ctx context.Context, s *Service, r Request, value str
 
 // sendNextApologyAction is the Home tab's "Send apologies" button: an
 // apology without a reason for the meeting shown (the committee's next).
+//
+// Its value is the meeting and the start the Home showed ("12@1765360800";
+// Homes published before carry the meeting alone): pressed on a Home
+// shown before the meeting moved, it sends nothing, since someone who
+// cannot come on the day they saw may well come on the new one.
 func sendNextApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	c, me, m, err := s.buttonMeeting(ctx, r, value, "That button is broken; use `/apologies` in the committee's channel.")
+	const broken = "That button is broken; use `/apologies` in the committee's channel."
+	id, shown, dated := strings.Cut(value, "@")
+	c, me, m, err := s.buttonMeeting(ctx, r, id, broken)
 	if err != nil {
 		return Reply{}, err
 	}
+	if dated {
+		at, err := strconv.ParseInt(shown, 10, 64)
+		if err != nil {
+			return Reply{}, userErr("%s", broken)
+		}
+		if m.Status != MeetingCancelled && m.StartsAt.Unix() != at {
+			return Reply{}, userErr("The meeting of *%s* has moved since your Home showed it: it is now on %s. Nothing was sent; if you cannot come then either, press Send apologies again.",
+				Escape(c.Name), describeMeeting(m, c.Location()))
+		}
+	}
 	return s.sendApology(ctx, c, me, m, r, apologyArgs{})
+}
+
+// sendNextValue is the value of the Home's Send apologies button for m.
+func sendNextValue(m Meeting) string {
+	return strconv.FormatInt(m.ID, 10) + "@" + strconv.FormatInt(m.StartsAt.Unix(), 10)
 }
 
 func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -246,6 +246,47 @@ func TestHomeSendApologiesButton(t *testing.T) {
 	}
 }
 
+// TestHomeSendApologiesAfterTheMeetingMoved: Send apologies pressed on a
+// Home that still shows the meeting where it was before it moved sends
+// nothing, and says where the meeting is now; pressed on the Home as it
+// is now, it sends them.
+func TestHomeSendApologiesAfterTheMeetingMoved(t *testing.T) {
+	k := meetingKit(t)
+	button := func() commands.Button {
+		t.Helper()
+		h, err := k.svc.Home(context.Background(), team, neil, k.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range h.Cards[0].Buttons {
+			if b.Action == "apologies.send_next" {
+				return b
+			}
+		}
+		t.Fatalf("no Send apologies on Neil's Home: %+v", h.Cards[0])
+		return commands.Button{}
+	}
+	stale := button()
+	k.must(ian, "/meeting move 10 December 17 December")
+	k.marked()
+	r := k.act(k.home(neil), stale.Action, stale.Value)
+	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* has moved since your Home showed it: it is now on Thursday 17 December 2026, 10:00, Remote Meeting. Nothing was sent; if you cannot come then either, press Send apologies again." {
+		t.Errorf("press on a Home showing the meeting before it moved: %+v", r)
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("a press on a stale Home saved %q", got)
+	}
+	if got := k.marked(); len(got) != 0 {
+		t.Errorf("a refused press refreshed Homes: %v", got)
+	}
+	fresh := button()
+	r = k.act(k.home(neil), fresh.Action, fresh.Value)
+	wantShown(t, shown(r), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 17 December 2026, 10:00, Remote Meeting are recorded.")
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton:  / "}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+}
+
 func TestApologyForm(t *testing.T) {
 	k := meetingKit(t)
 	form := commands.ApologyForm(k.committee(), k.next())

@@ -492,7 +492,7 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 		return nil
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at the next meeting. `/apologies REASON` in the channel gives a reason or a substitute."})
-	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: id})
+	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: sendNextValue(*in.Next)})
 	return nil
 }
 
