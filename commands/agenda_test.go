@@ -323,6 +323,59 @@ func TestAgendaImportForm(t *testing.T) {
 	wantShown(t, k.say(neil, "/agenda 16 March 2023"), "Thursday 16 March 2023, 10:00", "*1* Apologies for Absence")
 }
 
+// TestAgendaImportFormAfterTheMeetingChanged: an agenda pasted into the
+// import form for a meeting cancelled or held since the form opened, or,
+// for a form opened for the meeting on a day, moved off that day, is not
+// imported: the form stays open saying why, and the meeting keeps its
+// agenda, with no second meeting scheduled in the place of one moved.
+func TestAgendaImportFormAfterTheMeetingChanged(t *testing.T) {
+	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(raw), "Thursday 17th March, 2022", "Thursday 10th December, 2026", 1)
+	at := time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	for _, tc := range []struct {
+		name, open string
+		change     []string
+		now        time.Time
+		want       string
+	}{
+		{"cancelled", "/agenda import", []string{"/meeting cancel 10 December"}, now,
+			"The meeting on Thursday 10 December 2026 was cancelled; its agenda cannot be changed, and nothing was imported."},
+		{"cancelled, form for the day", "/agenda import 10 December", []string{"/meeting cancel 10 December"}, now,
+			"The meeting on Thursday 10 December 2026 was cancelled; its agenda cannot be changed, and nothing was imported."},
+		{"moved, form for the day", "/agenda import 10 December", []string{"/meeting move 10 December 17 December"}, now,
+			"The meeting on Thursday 10 December 2026 has moved to Thursday 17 December 2026, 10:00, Remote Meeting since this form opened; nothing was imported."},
+		{"held", "/agenda import", []string{"/meeting start", "/meeting close"}, at,
+			"The meeting on Thursday 10 December 2026 has already taken place (closed at 11:00); its agenda cannot be changed, and nothing was imported."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := meetingKit(t)
+			open := k.must(ian, tc.open)
+			k.now = tc.now
+			for _, line := range tc.change {
+				k.must(ian, line)
+			}
+			before := k.say(ian, "/meeting list")
+			_, errs := k.submit(k.request(ian, ""), open.Form, map[string]string{"text": text})
+			if errs["text"] != tc.want {
+				t.Errorf("field errors %v, want the form kept open saying %q", errs, tc.want)
+			}
+			if got := k.say(ian, "/meeting list"); got != before {
+				t.Errorf("the meetings changed:\n%s\nwere:\n%s", got, before)
+			}
+			var n int
+			if err := k.db.SQL().QueryRow(`SELECT count(*) FROM minute_documents WHERE kind = 'agenda'`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Errorf("%d agendas on record, want none", n)
+			}
+		})
+	}
+}
+
 // TestAgendasBuiltAFewAtATime: while as many agendas are being built as
 // there are places, another waits; one whose deadline passes while it
 // waits fails as a read fails, saying nothing was lost, and the next,

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -256,7 +257,7 @@ const importFormID = "agenda.import"
 // characters each, and a published agenda fits in two.
 const agendaBoxes = 2
 
-func openImportAgendaForm(_ context.Context, _ *Service, in *Input) (Reply, error) {
+func openImportAgendaForm(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	// `confirm` last lets the agenda pasted take items off the meeting's
 	// agenda (see itemsGoing); a slip of it is not taken for it.
@@ -294,6 +295,16 @@ func openImportAgendaForm(_ context.Context, _ *Service, in *Input) (Reply, erro
 		meta = strings.TrimSpace(day + " confirm")
 		into += "; items it does not have are taken off the agenda"
 	}
+	if day != "" {
+		// The meeting that day, if one is scheduled, goes with the form
+		// too ("#12"), so that one moved off the day while the form is
+		// open is not given a new meeting in its place.
+		if ms, err := s.store.Meetings(ctx, c.ID, d.Start(c.Location()), d.Start(c.Location()).AddDate(0, 0, 1)); err != nil {
+			return Reply{}, err
+		} else if m, ok := scheduledOf(ms); ok {
+			meta += " #" + strconv.FormatInt(m.ID, 10)
+		}
+	}
 	return Reply{Visibility: Private, Text: "Paste the published agenda into the form. (Where no form opens, import the file with `quorum import agenda FILE --committee NAME`.)", Form: &Form{
 		ID: importFormID, Title: "Import an agenda", Submit: "Import", Metadata: meta,
 		Fields: pasteFields("Agenda text",
@@ -309,13 +320,24 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	}
 	var a *minutes.Agenda
 	var res AgendaImportResult
-	// Forms opened before `confirm` was carried hold the date alone.
-	day, confirm, _ := strings.Cut(sub.Metadata, " ")
-	if day == "confirm" {
-		day, confirm = "", "confirm"
+	// The metadata is the date the form was opened for, `confirm`, and
+	// the meeting that day ("#12"), each when there is one; forms opened
+	// before `confirm` or the meeting were carried hold less.
+	var day string
+	var confirm bool
+	var opened int64
+	for _, f := range strings.Fields(sub.Metadata) {
+		switch {
+		case f == "confirm":
+			confirm = true
+		case strings.HasPrefix(f, "#"):
+			opened, _ = strconv.ParseInt(f[1:], 10, 64)
+		default:
+			day = f
+		}
 	}
 	var ask func(AgendaGoing) error
-	if confirm != "confirm" {
+	if !confirm {
 		ask = askBeforeItemsGo(c, day)
 	}
 	fieldErrs, err := importPasted(sub, agendaBoxes, "Paste the agenda's text here.", func(text string) (err error) {
@@ -323,6 +345,9 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 			if day != "" && read.Meeting.Date != day {
 				return userErr("That is the agenda of the meeting on %s, not of the one on %s; nothing was imported. Paste that meeting's agenda, or run `/agenda import` again.",
 					dayName(read.Meeting.Date), dayName(day))
+			}
+			if err := s.agendaStillOpen(ctx, c, read.Meeting.Date, opened); err != nil {
+				return err
 			}
 		}
 		a, res, err = importAgenda(ctx, s.store, c, text, r.UserID, ask)
@@ -332,6 +357,52 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 		return Reply{}, fieldErrs, err
 	}
 	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
+}
+
+// agendaStillOpen refuses, for the form, the agenda of a meeting on day
+// ("2026-12-10") that was cancelled or held in Quorum, as `/agenda add`
+// refuses a change to it, and, when the form was opened for the meeting
+// opened (its ID, or 0), that meeting moved off the day or gone: the
+// import would otherwise schedule a second meeting in its place. The file
+// import (`quorum import agenda`) keeps taking them, for the record.
+// Opening the meeting is settled again as the agenda is written.
+func (s *Service) agendaStillOpen(ctx context.Context, c Committee, day string, opened int64) error {
+	loc := c.Location()
+	t, err := time.ParseInLocation("2006-01-02", day, loc)
+	if err != nil {
+		return nil // importAgenda says what is wrong with it
+	}
+	const refused = "its agenda cannot be changed, and nothing was imported"
+	if opened > 0 {
+		m, err := s.store.Meeting(ctx, opened)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			return userErr("The meeting on %s is no longer on the calendar; nothing was imported.", formatDay(t, loc))
+		case err != nil:
+			return err
+		case m.Status != MeetingCancelled && DateOf(m.StartsAt, loc) != DateOf(t, loc):
+			return userErr("The meeting on %s has moved to %s since this form opened; nothing was imported.", formatDay(t, loc), describeMeeting(m, loc))
+		}
+	}
+	ms, err := s.store.Meetings(ctx, c.ID, t, t.AddDate(0, 0, 1))
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	m, ok := scheduledOf(ms)
+	if !ok {
+		return userErr("The meeting on %s was cancelled; %s.", formatDay(ms[0].StartsAt, loc), refused)
+	}
+	return s.notUnderWay(ctx, c, m, refused)
+}
+
+// scheduledOf is the first of ms not cancelled.
+func scheduledOf(ms []Meeting) (Meeting, bool) {
+	for _, m := range ms {
+		if m.Status != MeetingCancelled {
+			return m, true
+		}
+	}
+	return Meeting{}, false
 }
 
 // takeConfirm takes `confirm` off the end of args, the words after form
