@@ -34,8 +34,12 @@ const (
 	interactionCheck = 200 * time.Millisecond
 )
 
-// errMalformed is an interaction payload that cannot be acted on.
-var errMalformed = errors.New("malformed interaction payload")
+// errMalformed is an interaction payload that cannot be acted on;
+// errNoWorkspace one of them, naming no workspace.
+var (
+	errMalformed   = errors.New("malformed interaction payload")
+	errNoWorkspace = fmt.Errorf("%w: no workspace", errMalformed)
+)
 
 // interactions serves POST /slack/interactions: verify, then parse, then
 // act through interaction.
@@ -136,7 +140,24 @@ func checkInteraction(cb *slack.InteractionCallback) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: no workspace", errMalformed)
+	return errNoWorkspace
+}
+
+// refusedForm acknowledges, over Socket Mode, a payload refused as err:
+// a form stays open, saying nothing was done, where an empty
+// acknowledgement would close it as if it had been saved. (Over HTTP the
+// refusal is a 400, which Slack shows in the form.) Anything else is
+// acknowledged empty.
+func refusedForm(cb slack.InteractionCallback, err error) any {
+	id := firstInput(cb.View.Blocks)
+	if cb.Type != slack.InteractionTypeViewSubmission || id == "" {
+		return nil
+	}
+	text := "Sorry, that form could not be read, so nothing was done. Close it and try again."
+	if errors.Is(err, errNoWorkspace) {
+		text = NoWorkspaceText
+	}
+	return slack.NewErrorsViewSubmissionResponse(map[string]string{id: text})
 }
 
 // commandOf names the command an action or form belongs to

@@ -105,6 +105,7 @@ func (k *Socket) dispatch(ctx context.Context, evt socketmode.Event) {
 				ack, err := k.srv.interaction(ctx, cb)
 				if err != nil {
 					log.Warn("socket mode: interaction not understood", "err", err)
+					ack = refusedForm(cb, err)
 				}
 				k.ack(ctx, env, ack)
 			})
@@ -191,7 +192,7 @@ func (k *Socket) slashCommand(ctx context.Context, env socketmode.Request, cmd s
 
 // NoWorkspaceText answers a command or a button that does not say which
 // workspace (or, for a command, which channel) it came from.
-const NoWorkspaceText = "Sorry, Slack did not say which workspace and channel this came from, so nothing was done. Please try again."
+const NoWorkspaceText = "Sorry, Slack did not say where this came from, so nothing was done. Please try again."
 
 // postMessage sends msg with the Web API, for a reply that has no
 // response_url: privately to r's sender, or to the channel.

@@ -499,3 +499,40 @@ func TestSocketModeCommandsNamingNoWorkspace(t *testing.T) {
 		t.Errorf("%d apologies recorded from commands naming no workspace or channel, want none", n)
 	}
 }
+
+// TestSocketModeFormNamingNoWorkspace: over Socket Mode, a form submitted
+// naming no workspace (no team, no user.team_id, and none in the form's
+// metadata) is refused in the form, which stays open saying nothing was
+// saved, rather than closed as if it had been; nothing is recorded.
+func TestSocketModeFormNamingNoWorkspace(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.StartSocket()
+	id := strconv.FormatInt(nextMeetingID(t, k), 10)
+	envID, err := k.Slack.Socket.Send("interactive", map[string]any{
+		"type": "view_submission", "user": map[string]any{"id": neil},
+		"view": map[string]any{
+			"id": "V1", "type": "modal", "callback_id": commands.ApologyFormID, "private_metadata": `{"m":"` + id + `"}`,
+			"blocks": []any{map[string]any{"type": "input", "block_id": "reason", "label": map[string]any{"type": "plain_text", "text": "Reason"},
+				"element": map[string]any{"type": "plain_text_input", "action_id": "reason"}}},
+			"state": map[string]any{"values": map[string]any{"reason": map[string]any{"reason": map[string]any{"type": "plain_text_input", "value": "Unwell"}}}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := k.Slack.Socket.Ack(envID, 15*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var resp struct {
+		ResponseAction string            `json:"response_action"`
+		Errors         map[string]string `json:"errors"`
+	}
+	if err := json.Unmarshal(ack, &resp); err != nil || resp.ResponseAction != "errors" || !strings.Contains(resp.Errors["reason"], "nothing was done") {
+		t.Errorf("submission naming no workspace acknowledged with %s (%v), want the form kept open saying nothing was done", ack, err)
+	}
+	if got := standing(t, k, nextMeetingID(t, k)); len(got) != 0 {
+		t.Errorf("apologies recorded from a form naming no workspace: %q", got)
+	}
+}
