@@ -157,6 +157,19 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	case err != nil:
 		return Reply{}, err
 	}
+	// Whether from still holds the role, read apart from the write as was
+	// is: a Confirm pressed again, or after from left the committee, hands
+	// nothing over, and the answer says so.
+	handedOver := false
+	if from != "" {
+		holder, err := s.store.Member(ctx, c.ID, from)
+		switch {
+		case err == nil:
+			handedOver = holder.Role == m.Role
+		case !errors.Is(err, ErrNotFound):
+			return Reply{}, err
+		}
+	}
 	wasNonVoting := false
 	if was.UserID != "" {
 		nv, err := s.store.NonVoting(ctx, c.ID)
@@ -180,7 +193,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	case err != nil:
 		return Reply{}, err
 	}
-	if !created && was.UserID != "" && from == "" && was.Organisation == m.Organisation && was.Role == m.Role &&
+	if !created && was.UserID != "" && !handedOver && was.Organisation == m.Organisation && was.Role == m.Role &&
 		(m.Voting == nil || *m.Voting != wasNonVoting) {
 		// Added again as they stand (twice by mistake, or to check): the
 		// answer says nothing changed rather than that they now are.
@@ -207,7 +220,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 			reply.Text += " (Was " + strings.Join(changed, ", ") + ".)"
 		}
 	}
-	if from != "" {
+	if handedOver {
 		reply.Text += fmt.Sprintf(" <@%s> is now a member; the audit log keeps the change.", from)
 	}
 	switch {

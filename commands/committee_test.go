@@ -249,6 +249,32 @@ func TestYearStart(t *testing.T) {
 	}
 }
 
+// TestCommitteeChairConfirmPressedLate: Confirm pressed twice says the
+// second time that nothing changed; pressed after the chair it names was
+// removed from the committee, it does not say they are now a member.
+func TestCommitteeChairConfirmPressedLate(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	k.press(ian, r, "Confirm: Neil Frackelton as chair")
+	if got := k.press(ian, r, "Confirm: Neil Frackelton as chair"); got.Text != "<@UNEIL> is already the chair of Safer Sefton Together, for SWACA; nothing changed." {
+		t.Errorf("pressed twice: %q", got.Text)
+	}
+
+	k = committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	r = k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	k.must(ian, "/committee member remove <@USUE>")
+	if got := k.press(ian, r, "Confirm: Neil Frackelton as chair"); got.Text != "<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.)" {
+		t.Errorf("pressed after the chair was removed: %q", got.Text)
+	}
+	members := k.say(ian, "/committee members")
+	wantShown(t, members, "• Neil Frackelton — SWACA (chair)")
+	if strings.Contains(members, "Sue Holden") {
+		t.Errorf("the chair removed is a member again:\n%s", members)
+	}
+}
+
 // TestCommitteeChairHandOver: naming a second chair asks the officer to
 // confirm; only an officer's press counts; the former chair becomes a
 // member. A stale or foreign button changes nothing.
