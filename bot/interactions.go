@@ -143,21 +143,24 @@ func checkInteraction(cb *slack.InteractionCallback) error {
 	return errNoWorkspace
 }
 
-// refusedForm acknowledges, over Socket Mode, a payload refused as err:
-// a form stays open, saying nothing was done, where an empty
-// acknowledgement would close it as if it had been saved. (Over HTTP the
-// refusal is a 400, which Slack shows in the form.) Anything else is
-// acknowledged empty.
-func refusedForm(cb slack.InteractionCallback, err error) any {
-	id := firstInput(cb.View.Blocks)
-	if cb.Type != slack.InteractionTypeViewSubmission || id == "" {
-		return nil
-	}
-	text := "Sorry, that form could not be read, so nothing was done. Close it and try again."
+// refused tells the sender, over Socket Mode, that a payload refused as
+// err did nothing, and returns what to acknowledge it with: a form stays
+// open, saying so, where an empty acknowledgement would close it as if it
+// had been saved; a button's refusal goes to its response_url, where
+// there is one. (Over HTTP the refusal is a 400, which Slack shows.)
+func (s *Server) refused(cb slack.InteractionCallback, err error) any {
+	text := "Sorry, that could not be read, so nothing was done. Please try again."
 	if errors.Is(err, errNoWorkspace) {
 		text = NoWorkspaceText
 	}
-	return slack.NewErrorsViewSubmissionResponse(map[string]string{id: text})
+	switch {
+	case cb.Type == slack.InteractionTypeViewSubmission && firstInput(cb.View.Blocks) != "":
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{firstInput(cb.View.Blocks): text})
+	case cb.Type == slack.InteractionTypeBlockActions && cb.ResponseURL != "":
+		// In the background: the acknowledgement is not held up for it.
+		s.postResponse(cb.ResponseURL, Message(commands.Reply{Visibility: commands.Private, Text: text}))
+	}
+	return nil
 }
 
 // commandOf names the command an action or form belongs to

@@ -105,7 +105,7 @@ func (k *Socket) dispatch(ctx context.Context, evt socketmode.Event) {
 				ack, err := k.srv.interaction(ctx, cb)
 				if err != nil {
 					log.Warn("socket mode: interaction not understood", "err", err)
-					ack = refusedForm(cb, err)
+					ack = k.srv.refused(cb, err)
 				}
 				k.ack(ctx, env, ack)
 			})

@@ -536,3 +536,32 @@ func TestSocketModeFormNamingNoWorkspace(t *testing.T) {
 		t.Errorf("apologies recorded from a form naming no workspace: %q", got)
 	}
 }
+
+// TestSocketModeButtonNamingNoWorkspace: over Socket Mode, a button
+// pressed naming no workspace does nothing, and the presser is told so
+// through the response_url, since no refusal reaches them otherwise.
+func TestSocketModeButtonNamingNoWorkspace(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	k.StartSocket()
+	replies := newResponseURLs(t)
+	id := strconv.FormatInt(nextMeetingID(t, k), 10)
+	envID, err := k.Slack.Socket.Send("interactive", map[string]any{
+		"type": "block_actions", "user": map[string]any{"id": neil, "name": "neil"},
+		"channel": map[string]any{"id": bottest.Channel}, "response_url": replies.url(), "trigger_id": "1.2.3",
+		"container": map[string]any{"type": "message"},
+		"actions":   []map[string]any{{"type": "button", "action_id": "apologies.send_next", "block_id": "b", "value": id}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ack, err := k.Slack.Socket.Ack(envID, 15*time.Second); err != nil || string(ack) != "null" {
+		t.Errorf("button acknowledgement = %s, %v; want empty", ack, err)
+	}
+	if post := replies.next(t); !strings.Contains(post, "nothing was done") {
+		t.Errorf("response_url got %s, want it to say nothing was done", post)
+	}
+	if got := standing(t, k, nextMeetingID(t, k)); len(got) != 0 {
+		t.Errorf("apologies recorded from a button naming no workspace: %q", got)
+	}
+}
