@@ -1004,8 +1004,11 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	return reply, nil
 }
 
+// withdrawApologyAction is the Withdraw apologies button, on the Home
+// (its value says the start shown, as sendNextApologyAction's does) and
+// under the reply to apologies sent (the meeting alone).
 func withdrawApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	c, _, m, err := s.buttonMeeting(ctx, r, value, "That button is broken; use `/apologies withdraw`.")
+	c, _, m, err := s.shownMeeting(ctx, r, value, "That button is broken; use `/apologies withdraw`.", "Your apologies were not withdrawn; if you can come then, press Withdraw apologies again.")
 	if err != nil {
 		return Reply{}, err
 	}
@@ -1015,33 +1018,42 @@ func withdrawApologyAction(ctx context.Context, s *Service, r Request, value str
 // sendNextApologyAction is the Home tab's "Send apologies" button: an
 // apology without a reason for the meeting shown (the committee's next).
 //
-// Its value is the meeting and the start the Home showed ("12@1765360800";
-// Homes published before carry the meeting alone): pressed on a Home
-// shown before the meeting moved, it sends nothing, since someone who
-// cannot come on the day they saw may well come on the new one.
+// Its value is the meeting and the start the Home showed (shownValue):
+// pressed on a Home shown before the meeting moved, it sends nothing,
+// since someone who cannot come on the day they saw may well come on the
+// new one.
 func sendNextApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	const broken = "That button is broken; use `/apologies` in the committee's channel."
-	id, shown, dated := strings.Cut(value, "@")
-	c, me, m, err := s.buttonMeeting(ctx, r, id, broken)
+	c, me, m, err := s.shownMeeting(ctx, r, value, "That button is broken; use `/apologies` in the committee's channel.", "Nothing was sent; if you cannot come then either, press Send apologies again.")
 	if err != nil {
 		return Reply{}, err
-	}
-	if dated {
-		at, err := strconv.ParseInt(shown, 10, 64)
-		if err != nil {
-			return Reply{}, userErr("%s", broken)
-		}
-		if m.Status != MeetingCancelled && m.StartsAt.Unix() != at {
-			return Reply{}, userErr("The meeting of *%s* has moved since your Home showed it: it is now on %s. Nothing was sent; if you cannot come then either, press Send apologies again.",
-				Escape(c.Name), describeMeeting(m, c.Location()))
-		}
 	}
 	return s.sendApology(ctx, c, me, m, r, apologyArgs{})
 }
 
-// sendNextValue is the value of the Home's Send apologies button for m.
-func sendNextValue(m Meeting) string {
+// shownValue is the value of a Home button about meeting m: the meeting
+// and the start the Home shows ("12@1765360800").
+func shownValue(m Meeting) string {
 	return strconv.FormatInt(m.ID, 10) + "@" + strconv.FormatInt(m.StartsAt.Unix(), 10)
+}
+
+// shownMeeting is buttonMeeting for a shownValue (or, from Homes
+// published before, the meeting alone): a press on a Home shown before
+// the meeting moved is refused, saying where it is now, and notDone.
+func (s *Service) shownMeeting(ctx context.Context, r Request, value, broken, notDone string) (Committee, Member, Meeting, error) {
+	id, shown, dated := strings.Cut(value, "@")
+	c, me, m, err := s.buttonMeeting(ctx, r, id, broken)
+	if err != nil || !dated {
+		return c, me, m, err
+	}
+	at, err := strconv.ParseInt(shown, 10, 64)
+	if err != nil {
+		return Committee{}, Member{}, Meeting{}, userErr("%s", broken)
+	}
+	if m.Status != MeetingCancelled && m.StartsAt.Unix() != at {
+		return Committee{}, Member{}, Meeting{}, userErr("The meeting of *%s* has moved since your Home showed it: it is now on %s. %s",
+			Escape(c.Name), describeMeeting(m, c.Location()), notDone)
+	}
+	return c, me, m, nil
 }
 
 func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -246,27 +246,27 @@ func TestHomeSendApologiesButton(t *testing.T) {
 	}
 }
 
-// TestHomeSendApologiesAfterTheMeetingMoved: Send apologies pressed on a
-// Home that still shows the meeting where it was before it moved sends
-// nothing, and says where the meeting is now; pressed on the Home as it
-// is now, it sends them.
-func TestHomeSendApologiesAfterTheMeetingMoved(t *testing.T) {
+// TestHomeApologyButtonsAfterTheMeetingMoved: Send apologies, or Withdraw
+// apologies, pressed on a Home that still shows the meeting where it was
+// before it moved does nothing, and says where the meeting is now;
+// pressed on the Home as it is now, it does what it says.
+func TestHomeApologyButtonsAfterTheMeetingMoved(t *testing.T) {
 	k := meetingKit(t)
-	button := func() commands.Button {
+	button := func(action string) commands.Button {
 		t.Helper()
 		h, err := k.svc.Home(context.Background(), team, neil, k.now)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, b := range h.Cards[0].Buttons {
-			if b.Action == "apologies.send_next" {
+			if b.Action == action {
 				return b
 			}
 		}
-		t.Fatalf("no Send apologies on Neil's Home: %+v", h.Cards[0])
+		t.Fatalf("no %s on Neil's Home: %+v", action, h.Cards[0])
 		return commands.Button{}
 	}
-	stale := button()
+	stale := button("apologies.send_next")
 	k.must(ian, "/meeting move 10 December 17 December")
 	k.marked()
 	r := k.act(k.home(neil), stale.Action, stale.Value)
@@ -279,12 +279,24 @@ func TestHomeSendApologiesAfterTheMeetingMoved(t *testing.T) {
 	if got := k.marked(); len(got) != 0 {
 		t.Errorf("a refused press refreshed Homes: %v", got)
 	}
-	fresh := button()
+	fresh := button("apologies.send_next")
 	r = k.act(k.home(neil), fresh.Action, fresh.Value)
 	wantShown(t, shown(r), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 17 December 2026, 10:00, Remote Meeting are recorded.")
 	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton:  / "}); diff != "" {
 		t.Errorf("apologies (-got +want):\n%s", diff)
 	}
+
+	stale = button("apologies.withdraw")
+	k.must(ian, "/meeting move 17 December 18 December")
+	r = k.act(k.home(neil), stale.Action, stale.Value)
+	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* has moved since your Home showed it: it is now on Friday 18 December 2026, 10:00, Remote Meeting. Your apologies were not withdrawn; if you can come then, press Withdraw apologies again." {
+		t.Errorf("Withdraw pressed on a Home showing the meeting before it moved: %+v", r)
+	}
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton:  / "}); diff != "" {
+		t.Errorf("apologies after a stale Withdraw (-got +want):\n%s", diff)
+	}
+	fresh = button("apologies.withdraw")
+	wantShown(t, shown(k.act(k.home(neil), fresh.Action, fresh.Value)), "are withdrawn")
 }
 
 func TestApologyForm(t *testing.T) {

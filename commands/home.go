@@ -471,7 +471,6 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	if in.Next == nil {
 		return nil
 	}
-	id := strconv.FormatInt(in.Next.ID, 10)
 	if a := in.Apology; a != nil {
 		text := "You have sent apologies for the next meeting."
 		if enteredFor(a.By, in.UserID) {
@@ -488,11 +487,11 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 			text += "\nSubstitute: " + Escape(a.SubstituteName)
 		}
 		card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: text})
-		card.Buttons = append(card.Buttons, Button{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: id, Style: "danger"})
+		card.Buttons = append(card.Buttons, Button{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: shownValue(*in.Next), Style: "danger"})
 		return nil
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at the next meeting. `/apologies REASON` in the channel gives a reason or a substitute."})
-	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: sendNextValue(*in.Next)})
+	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: shownValue(*in.Next)})
 	return nil
 }
 

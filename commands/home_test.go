@@ -34,7 +34,7 @@ func TestHome(t *testing.T) {
 		Text:         "Member for SWACA\nNext meeting: Thursday 10 December 2026, 10:00, Remote Meeting",
 		CalendarPath: "/calendar/" + k.committee().CalendarToken + "-safer-sefton-together.ics",
 		Sections:     []commands.Section{{Title: "Your apologies", Text: "You have sent apologies for the next meeting.\nReason: Unwell\nSubstitute: <@UGRAEME>"}},
-		Buttons:      []commands.Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}},
+		Buttons:      []commands.Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10) + "@" + strconv.FormatInt(m.StartsAt.Unix(), 10), Style: "danger"}},
 		Summary:      "*Safer Sefton Together* — Thursday 10 December 2026, 10:00 (apologies sent)",
 	}}}
 	if diff := cmp.Diff(h, want); diff != "" {
