@@ -267,7 +267,7 @@ func submitInterest(ctx context.Context, s *Service, r Request, sub Submission) 
 		}
 	}
 	if ship == nil {
-		return Reply{}, nil, userErr("You are no longer a member of that committee.")
+		return Reply{}, nil, userErr("You are not a member of that committee, so nothing was recorded.")
 	}
 	errs := map[string]string{}
 	a := interestArgs{Description: oneLine(sub.Value("description")), Spouse: sub.Value("for") == "spouse"}
@@ -449,7 +449,7 @@ func reviewInterestsAction(ctx context.Context, s *Service, r Request, value str
 			return s.reviewInterests(ctx, ship.Committee, ship.Member, r)
 		}
 	}
-	return Reply{}, userErr("You are no longer a member of that committee.")
+	return Reply{}, userErr("You are not a member of that committee, so nothing was recorded.")
 }
 
 func myInterests(ctx context.Context, s *Service, in *Input) (Reply, error) {

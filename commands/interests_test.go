@@ -547,10 +547,10 @@ func TestInterestsForm(t *testing.T) {
 	for _, tc := range []struct {
 		user, metadata, want string
 	}{
-		{stranger, r.Form.Metadata, "You are no longer a member of that committee."},
+		{stranger, r.Form.Metadata, "You are not a member of that committee, so nothing was recorded."},
 		{neil, "x", "That form is out of date; run `/interests add` again."},
 		{neil, "0", "That form is out of date; run `/interests add` again."},
-		{neil, "99999", "You are no longer a member of that committee."},
+		{neil, "99999", "You are not a member of that committee, so nothing was recorded."},
 	} {
 		form := *r.Form
 		form.Metadata = tc.metadata
@@ -709,8 +709,8 @@ func TestInterestsHome(t *testing.T) {
 	for _, tc := range []struct{ user, value, want string }{
 		{graeme, "x", "That button is broken; use `/interests review` in the committee's channel."},
 		{graeme, "0", "That button is broken; use `/interests review` in the committee's channel."},
-		{stranger, id, "You are no longer a member of that committee."},
-		{graeme, "99999", "You are no longer a member of that committee."},
+		{stranger, id, "You are not a member of that committee, so nothing was recorded."},
+		{graeme, "99999", "You are not a member of that committee, so nothing was recorded."},
 	} {
 		if got := k.act(k.home(tc.user), "interests.review", tc.value); !got.Refused || got.Text != tc.want {
 			t.Errorf("%s pressing Review register %q: %q, want %q", tc.user, tc.value, got.Text, tc.want)
