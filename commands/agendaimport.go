@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,10 +20,13 @@ type AgendaImport struct {
 	CommitteeID int64
 	// SHA256 identifies the document's text, so that importing it again
 	// changes nothing.
-	SHA256   string
-	StartsAt time.Time
-	Venue    string
-	Items    []AgendaItem
+	SHA256 string
+	// FormerSHA256 are the hashes earlier versions of Quorum gave the same
+	// text (see formerHashes), which also mean it was imported before.
+	FormerSHA256 []string
+	StartsAt     time.Time
+	Venue        string
+	Items        []AgendaItem
 	// Future are the meetings of the programme the agenda publishes
 	// ("Date of Next Meeting"); made if missing, with FutureItems.
 	Future      []time.Time
@@ -187,10 +191,11 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 		warnings = append(warnings, fmt.Sprintf(noStartTime+"; assumed %s (`/meeting time %s TIME` sets it)", clock, a.Meeting.Date))
 	}
 	imp := AgendaImport{
-		CommitteeID: c.ID,
-		SHA256:      documentHash(text),
-		StartsAt:    DateOf(day, loc).At(clock, loc),
-		Venue:       clip(a.Meeting.Venue, MaxVenueLen),
+		CommitteeID:  c.ID,
+		SHA256:       documentHash(text),
+		FormerSHA256: formerHashes(text),
+		StartsAt:     DateOf(day, loc).At(clock, loc),
+		Venue:        clip(a.Meeting.Venue, MaxVenueLen),
 	}
 	seen := map[string]bool{}
 	for _, it := range a.Items {
@@ -231,9 +236,32 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 	return imp, warnings, nil
 }
 
-// documentHash identifies a document's text whatever its line endings and
-// trailing spaces, so that a copy pasted again counts as the same.
+// documentHash identifies a document's text whatever its line endings,
+// trailing spaces and byte order mark (which Notepad and Word write at the
+// start of text saved as UTF-8, and a copy pasted from a page has not), so
+// that a copy pasted or saved again counts as the same.
 func documentHash(text string) string {
+	return hashLines(strings.ReplaceAll(text, "\uFEFF", ""))
+}
+
+// formerHashes are the hashes that text, or the same text saved with a
+// byte order mark, was stored under before documentHash left the mark
+// out: an agenda imported then is still "imported before". The one of the
+// text without a mark is documentHash's, and is not repeated.
+func formerHashes(text string) []string {
+	now := documentHash(text)
+	var out []string
+	for _, h := range []string{hashLines(text), hashLines("\uFEFF" + strings.TrimLeft(text, "\uFEFF"))} {
+		if h != now && !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// hashLines is the hash of text with its line endings and trailing spaces
+// made one.
+func hashLines(text string) string {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t\r")

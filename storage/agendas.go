@@ -275,7 +275,8 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		}
 		var seen bool
 		err = tx.GetContext(ctx, &seen, `SELECT EXISTS (SELECT 1 FROM minute_documents
-			WHERE meeting_id = $1 AND kind = 'agenda' AND sha256 = $2)`, res.MeetingID, imp.SHA256)
+			WHERE meeting_id = $1 AND kind = 'agenda' AND (sha256 = $2 OR sha256 = ANY($3)))`,
+			res.MeetingID, imp.SHA256, pq.Array(nonNil(imp.FormerSHA256)))
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -521,5 +523,72 @@ func TestImportWindows1252Text(t *testing.T) {
 	}
 	if want := "Payments of £500 for the café’s “Summer Fair” were approved."; !strings.Contains(narrative, want) {
 		t.Errorf("damaged UTF-8 minutes read %q, want %q in them", narrative, want)
+	}
+}
+
+// TestImportAgendaByteOrderMark: an agenda saved with a byte order mark
+// (as Notepad saves "UTF-8") and the same agenda without one are one
+// document: importing either after the other changes nothing, and so does
+// importing either after the agenda was stored under the hash earlier
+// versions gave text with its mark.
+func TestImportAgendaByteOrderMark(t *testing.T) {
+	pack, err := os.ReadFile(seedPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	plain, marked := dir+"/plain.txt", dir+"/marked.txt"
+	if err := os.WriteFile(plain, pack, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(marked, append([]byte("\xef\xbb\xbf"), pack...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// earlierHash is how the agenda's text was hashed before the mark
+	// was left out: the mark kept, line endings and trailing spaces not.
+	earlierHash := func(text string) string {
+		lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " \t\r")
+		}
+		sum := sha256.Sum256([]byte(strings.TrimSpace(strings.Join(lines, "\n"))))
+		return hex.EncodeToString(sum[:])
+	}
+	for _, tc := range []struct {
+		name, first, again string
+		stored             string // the hash the first import is stored under, "" for today's
+	}{
+		{"marked, then plain", marked, plain, ""},
+		{"plain, then marked", plain, marked, ""},
+		{"marked before, then marked", marked, marked, earlierHash("\uFEFF" + string(pack))},
+		{"marked before, then plain", marked, plain, earlierHash("\uFEFF" + string(pack))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dsn := pgtest.DSN(t)
+			if _, errOut, err := importAgenda(t, dsn, "agenda", tc.first, "--committee", "Safer Sefton Together"); err != nil {
+				t.Fatalf("first import: %v\n%s", err, errOut)
+			}
+			db, err := storage.Open(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if tc.stored != "" {
+				if _, err := db.SQL().Exec(`UPDATE minute_documents SET sha256 = $1 WHERE kind = 'agenda'`, tc.stored); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := counts(t, db)
+			out, errOut, err := importAgenda(t, dsn, "agenda", tc.again, "--committee", "Safer Sefton Together")
+			if err != nil {
+				t.Fatalf("import again: %v\n%s", err, errOut)
+			}
+			if !strings.Contains(out, "was imported before; nothing changed") {
+				t.Errorf("import again: %q", out)
+			}
+			if diff := cmp.Diff(before, counts(t, db)); diff != "" {
+				t.Errorf("the same agenda again changed the records (-before +after):\n%s", diff)
+			}
+		})
 	}
 }
