@@ -286,8 +286,8 @@ func (s *Service) ImportMinutesWith(ctx context.Context, name, text, by string, 
 	}
 	// Minutes with no date cannot be stored: refuse them before the
 	// committee is made.
-	if _, err := time.Parse("2006-01-02", read.Meeting.Date); err != nil {
-		return MinutesImport{}, errNoMinutesDate()
+	if err := datedMinutes(read); err != nil {
+		return MinutesImport{}, err
 	}
 	c, err := ImportCommittee(ctx, s.store, name, by)
 	if err != nil {
@@ -324,6 +324,28 @@ func ImportCommittee(ctx context.Context, store interface {
 	name = Escape(NormalizeName(name))
 	return Committee{}, userErr(`No committee is called "%s"; did you mean %s? Nothing was imported. Give the committee's name as it is (--committee %s); to import into a new committee called "%s", set it up first with /committee setup %s in its Slack channel.`,
 		name, joinOr(quoted), quoted[0], name, name)
+}
+
+// ReadMinutes reads minutes from text, as an import would, writing
+// nothing: minutes the import would refuse, for what the text holds, are
+// refused in the same words.
+func ReadMinutes(text string) (*minutes.Minutes, error) {
+	read, err := readMinutes(text, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := datedMinutes(read); err != nil {
+		return nil, err
+	}
+	return read, nil
+}
+
+// datedMinutes refuses minutes whose date could not be read.
+func datedMinutes(read *minutes.Minutes) error {
+	if _, err := time.Parse("2006-01-02", read.Meeting.Date); err != nil {
+		return errNoMinutesDate()
+	}
+	return nil
 }
 
 // readMinutes parses text, knowing the committee's members, turning the

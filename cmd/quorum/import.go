@@ -158,12 +158,21 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		if err != nil {
 			return err
 		}
-		db, closeDB, err := openMigrated(ctx, cfg, stderr)
-		if err != nil {
-			return err
+		// The database is opened for the first document read and found
+		// fit to import: without DATABASE_URL that starts a server, which
+		// a file that is no agenda, or minutes without a date, should not
+		// cost.
+		var closeDB func()
+		imp.open = func(ctx context.Context) (*storage.DB, error) {
+			db, c, err := openMigrated(ctx, cfg, stderr)
+			closeDB = c
+			return db, err
 		}
-		defer closeDB()
-		imp.db = db
+		defer func() {
+			if closeDB != nil {
+				closeDB()
+			}
+		}()
 	}
 	prog := newProgress(stderr, len(files))
 	results := make([]importResult, 0, len(files))
@@ -172,6 +181,9 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 			break
 		}
 		r := imp.one(ctx, f)
+		if imp.openErr != nil {
+			return imp.openErr
+		}
 		results = append(results, r)
 		prog.step(i + 1)
 		if ia.json {
@@ -266,10 +278,14 @@ func collectDocuments(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// importer imports documents one at a time; db is nil on a dry run.
+// importer imports documents one at a time; open is nil on a dry run.
 type importer struct {
 	ia importArgs
-	db *storage.DB
+	// open opens the database, once db is needed; openErr is why it
+	// could not be, which stops the import.
+	open    func(context.Context) (*storage.DB, error)
+	openErr error
+	db      *storage.DB
 	// skipActions imports minutes without their actions: see the second
 	// pass in importCmd.
 	skipActions bool
@@ -321,6 +337,15 @@ func (imp *importer) latestActions(ctx context.Context, results []importResult, 
 	return nil
 }
 
+// database is the database to import into, opened by the first call; nil
+// on a dry run, or when it cannot be opened (openErr says why).
+func (imp *importer) database(ctx context.Context) *storage.DB {
+	if imp.db == nil && imp.open != nil && imp.openErr == nil {
+		imp.db, imp.openErr = imp.open(ctx)
+	}
+	return imp.db
+}
+
 func (imp *importer) one(ctx context.Context, file string) importResult {
 	r := importResult{File: file, Kind: imp.ia.verb, Committee: imp.ia.committee}
 	fail := func(err error) importResult {
@@ -364,9 +389,12 @@ func (imp *importer) agenda(ctx context.Context, r importResult, text string, fa
 	if a.Meeting.Date == "" {
 		return fail(errors.New("I could not find the meeting's date in that agenda."))
 	}
-	if imp.db == nil {
+	if imp.open == nil {
 		r.Outcome = "read"
 	} else {
+		if imp.database(ctx) == nil {
+			return fail(imp.openErr)
+		}
 		c, err := commands.ImportCommittee(ctx, imp.db, r.Committee, "import")
 		if err != nil {
 			return fail(err)
@@ -387,19 +415,18 @@ func (imp *importer) agenda(ctx context.Context, r importResult, text string, fa
 }
 
 func (imp *importer) minutes(ctx context.Context, r importResult, text string, fail func(error) importResult) importResult {
-	var read *minutes.Minutes
-	if imp.db == nil {
-		m, err := minutes.ParseMinutes(text)
-		switch {
-		case errors.Is(err, minutes.ErrNoMinutes):
-			return fail(errors.New("I could not find any numbered minutes in that text."))
-		case err != nil:
-			return fail(err)
-		case m.Meeting.Date == "":
-			return fail(errors.New("I could not find the date of the meeting in those minutes."))
-		}
-		read, r.Outcome = m, "read"
+	// Minutes the import would refuse are refused before the database
+	// is touched, in the words the import uses.
+	read, err := commands.ReadMinutes(text)
+	if err != nil {
+		return fail(err)
+	}
+	if imp.open == nil {
+		r.Outcome = "read"
 	} else {
+		if imp.database(ctx) == nil {
+			return fail(imp.openErr)
+		}
 		svc := commands.New(imp.db, nil)
 		opts := commands.MinutesImportOptions{ReplaceDrafts: imp.ia.replaceDrafts, SkipActions: imp.skipActions}
 		im, err := svc.ImportMinutesWith(ctx, r.Committee, text, "quorum import", opts)

@@ -592,3 +592,51 @@ func TestImportAgendaByteOrderMark(t *testing.T) {
 		})
 	}
 }
+
+// TestImportReadsTheFileBeforeStartingTheDatabase: without DATABASE_URL an
+// import starts the console's private database, which a file that cannot
+// be imported (no document, no minutes, no date) must not cost: it is
+// refused first. A file that can be imported does start it.
+func TestImportReadsTheFileBeforeStartingTheDatabase(t *testing.T) {
+	started := 0
+	old := consoleDir
+	consoleDir = func() (string, error) {
+		started++
+		return "", errors.New("the test has no private database")
+	}
+	t.Cleanup(func() { consoleDir = old })
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := dir + "/" + name
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	noEnv := func(string) string { return "" }
+	undated := "Minutes of the Finance Committee\n\nPresent: Councillor A Smith (Chair), Councillor B Jones\n\n1. Apologies\nNone.\n\n2. Budget\nRESOLVED: That the budget be approved.\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"minutes", write("empty.txt", "\n"), "--committee", "Finance"}, "the file is empty"},
+		{[]string{"minutes", write("letter.txt", "Dear resident,\nThank you for your letter.\n"), "--committee", "Finance"}, "I could not find any numbered minutes"},
+		{[]string{"minutes", write("undated.txt", undated), "--committee", "Finance"}, "I could not find the date of the meeting"},
+		{[]string{"agenda", write("letter2.txt", "Dear resident,\nThank you for your letter.\n")}, "I could not find an agenda"},
+	} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), append([]string{"import"}, tc.args...), strings.NewReader(""), &out, &errOut, noEnv)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("import %v: err = %v, want %q", tc.args, err, tc.want)
+		}
+		if started != 0 {
+			t.Errorf("import %v started the private database for a file it refused", tc.args)
+			started = 0
+		}
+	}
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"import", "minutes", seedPack, "--committee", "Safer Sefton Together"}, strings.NewReader(""), &out, &errOut, noEnv)
+	if started != 1 || err == nil || !strings.Contains(err.Error(), "the test has no private database") {
+		t.Errorf("import of minutes that can be imported: started %d times, err = %v", started, err)
+	}
+}
