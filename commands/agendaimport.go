@@ -567,9 +567,7 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 			fmt.Fprintf(&b, " %d future %s from its programme scheduled.", res.FutureAdded, plural(res.FutureAdded, "meeting", "meetings"))
 		}
 	}
-	if a.Meeting.Committee != "" && foldName(a.Meeting.Committee) != foldName(c.Name) {
-		fmt.Fprintf(&b, "\nNote: the document is headed %s.", Escape(a.Meeting.Committee))
-	}
+	b.WriteString(headedNote(a.Meeting.Committee, c))
 	for i, w := range a.Warnings {
 		if i == 5 {
 			fmt.Fprintf(&b, "\n… and %d more warnings.", len(a.Warnings)-5)

@@ -718,9 +718,10 @@ func MinutesImportSummary(im MinutesImport) string {
 		if im.Actions > 0 {
 			// Imported before without their actions (an archive's latest).
 			fmt.Fprintf(&b, "These minutes of the meeting of %s on %s were already imported; added the %s they print.", Escape(im.Committee.Name), when, countOf(im.Actions, "action", "actions"))
-			return b.String()
+		} else {
+			fmt.Fprintf(&b, "These minutes of the meeting of %s on %s were already imported; nothing changed.", Escape(im.Committee.Name), when)
 		}
-		fmt.Fprintf(&b, "These minutes of the meeting of %s on %s were already imported; nothing changed.", Escape(im.Committee.Name), when)
+		b.WriteString(headedNote(im.Read.Meeting.Committee, im.Committee))
 		return b.String()
 	case MinutesReplaced:
 		fmt.Fprintf(&b, "Replaced the earlier version of the minutes of the meeting of %s on %s", Escape(im.Committee.Name), when)
@@ -757,7 +758,20 @@ func MinutesImportSummary(im MinutesImport) string {
 		fmt.Fprintf(&b, ", no new actions (%d on record already)", im.ActionsKnown)
 	}
 	b.WriteString(".")
+	b.WriteString(headedNote(read.Meeting.Committee, im.Committee))
 	return b.String()
+}
+
+// headedNote is the note, on a line of its own, that a document imported
+// into c prints another name at its head, as an agenda's import gives it:
+// a committee renamed since is nothing to worry about, but minutes
+// imported into the wrong committee by a slip of --committee are seen at
+// once.
+func headedNote(printed string, c Committee) string {
+	if printed == "" || foldName(printed) == foldName(c.Name) {
+		return ""
+	}
+	return fmt.Sprintf("\nNote: the document is headed %s.", Escape(printed))
 }
 
 func countOf(n int, one, many string) string {

@@ -65,7 +65,8 @@ func importedKit(t *testing.T) *kit {
 	t.Helper()
 	k := committeeKit(t)
 	r, errs := k.importMinutes(ian, seedMinutes(t))
-	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest."
+	// The seed minutes print the partnership's former name.
+	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest.\nNote: the document is headed SEFTON SAFER COMMUNITIES PARTNERSHIP."
 	if r.Text != want || errs != nil {
 		t.Fatalf("import: %q %v\nwant %q", r.Text, errs, want)
 	}
@@ -101,7 +102,7 @@ func TestMinutesImportForm(t *testing.T) {
 		t.Errorf("first import: %q", first.Text)
 	}
 	again, _ := k.importMinutes(ian, seedMinutes(t))
-	if again.Text != "These minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021 were already imported; nothing changed." {
+	if again.Text != "These minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021 were already imported; nothing changed.\nNote: the document is headed SEFTON SAFER COMMUNITIES PARTNERSHIP." {
 		t.Errorf("second import: %q", again.Text)
 	}
 	// A re-issued version replaces the earlier one.
@@ -345,7 +346,7 @@ func TestMinutesImportWaitsBehindAnAgendaChange(t *testing.T) {
 	if ahead[0].err != nil || ahead[0].reply.Refused {
 		t.Fatalf("the change ahead of the import: %v %s", ahead[0].err, shown(ahead[0].reply))
 	}
-	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 10 December 2026: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest."
+	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 10 December 2026: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest.\nNote: the document is headed SEFTON SAFER COMMUNITIES PARTNERSHIP."
 	if got.Text != want || errs != nil {
 		t.Errorf("the import after the change: %q %v\nwant %q", got.Text, errs, want)
 	}

@@ -49,7 +49,10 @@ func TestImportMinutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest.\n"
+	// The minutes print the partnership's former name: imported under
+	// the name given, with a note of the one printed, as an agenda's.
+	want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest.\n" +
+		"Note: the document is headed SEFTON SAFER COMMUNITIES PARTNERSHIP.\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant\n%s", out, want)
 	}
