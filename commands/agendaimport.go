@@ -136,6 +136,9 @@ func ReadAgenda(text string) (*minutes.Agenda, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read agenda: %w", err)
 	}
+	if a.Meeting.NotADate != "" {
+		return nil, errNotADate("The agenda is", a.Meeting.NotADate)
+	}
 	return a, nil
 }
 

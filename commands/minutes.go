@@ -340,12 +340,23 @@ func ReadMinutes(text string) (*minutes.Minutes, error) {
 	return read, nil
 }
 
-// datedMinutes refuses minutes whose date could not be read.
+// datedMinutes refuses minutes whose date could not be read, or is
+// printed and is no day of the calendar: they would be filed under a day
+// the meeting was not held on, if any.
 func datedMinutes(read *minutes.Minutes) error {
+	if read.Meeting.NotADate != "" {
+		return errNotADate("The minutes are", read.Meeting.NotADate)
+	}
 	if _, err := time.Parse("2006-01-02", read.Meeting.Date); err != nil {
 		return errNoMinutesDate()
 	}
 	return nil
+}
+
+// errNotADate refuses a document dated printed, which is no real date;
+// subject says which ("The minutes are").
+func errNotADate(subject, printed string) error {
+	return userErr("%s dated “%s”, which is not a real date, so nothing was imported. Correct the date in the document and import it again.", subject, Escape(printed))
 }
 
 // readMinutes parses text, knowing the committee's members, turning the

@@ -592,8 +592,8 @@ func (a *agendaParser) run(body []string) {
 	// Lines before the first item that are not the membership are the
 	// meeting details.
 	a.out.Meeting = readMeeting(preItems)
-	if a.out.Meeting.Date == "" {
-		a.warn("meeting date not found")
+	if w := dateWarning(preItems, a.out.Meeting); w != "" {
+		a.warn("%s", w)
 	}
 	if len(membership) > 0 {
 		s := memberLabelRe.ReplaceAllString(joinAll(membership), "")

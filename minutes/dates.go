@@ -9,13 +9,18 @@ import (
 	"time"
 )
 
-const monthAlt = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+// monthAlt are the months as printed, with "Febuary", a slip common
+// enough in minutes to read as February.
+const monthAlt = `jan(?:uary)?|feb(?:ruary|uary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
 var (
 	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(` + monthAlt + `)\b\.?,?\s+(\d{4})\b`)
 	monthFirstRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	numericRe    = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
 	isoRe        = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dayMonthRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(` + monthAlt + `)\b`)
+	// longestMonth is how many days each month has in a leap year.
+	longestMonth = [12]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 	ampmRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
 	clock24  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
@@ -26,6 +31,10 @@ var (
 type span struct {
 	start, end int
 	value      string
+	// notReal marks a date printed with its month in words that no
+	// calendar has ("31 February 2026", "29 February 2025"); value is
+	// then the text as printed.
+	notReal bool
 }
 
 func monthNumber(s string) int {
@@ -50,21 +59,50 @@ func isoDate(y, m, d int) (string, bool) {
 // Numeric dates are read day-first because that is how UK councils write
 // them.
 func findDates(s string) []span {
+	all := findDateLike(s)
+	out := all[:0]
+	for _, d := range all {
+		if !d.notReal {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// findDateLike is findDates with the dates printed with the month in
+// words that are not real (notReal): a day the month does not have, or
+// 29 February of a year that is not a leap year. Numeric ones are left
+// out: "31.02" is as likely a paragraph number as a date.
+func findDateLike(s string) []span {
 	var out []span
 	add := func(start, end, y, m, d int) {
 		if v, ok := isoDate(y, m, d); ok {
-			out = append(out, span{start, end, v})
+			out = append(out, span{start: start, end: end, value: v})
+		}
+	}
+	addWords := func(start, end, y, m, d int) {
+		if v, ok := isoDate(y, m, d); ok {
+			out = append(out, span{start: start, end: end, value: v})
+		} else if y >= 1900 && y <= 2200 && m >= 1 && d >= 1 && d <= 31 {
+			out = append(out, span{start: start, end: end, value: strings.TrimRight(s[start:end], ".,"), notReal: true})
 		}
 	}
 	for _, g := range dayFirstRe.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[g[2]:g[3]])
 		y, _ := strconv.Atoi(s[g[6]:g[7]])
-		add(g[0], g[1], y, monthNumber(s[g[4]:g[5]]), d)
+		addWords(g[0], g[1], y, monthNumber(s[g[4]:g[5]]), d)
 	}
 	for _, g := range monthFirstRe.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[g[4]:g[5]])
 		y, _ := strconv.Atoi(s[g[6]:g[7]])
-		add(g[0], g[1], y, monthNumber(s[g[2]:g[3]]), d)
+		addWords(g[0], g[1], y, monthNumber(s[g[2]:g[3]]), d)
+	}
+	// "30th Febuary" with no year is no date in any year.
+	for _, g := range dayMonthRe.FindAllStringSubmatchIndex(s, -1) {
+		d, _ := strconv.Atoi(s[g[2]:g[3]])
+		if m := monthNumber(s[g[4]:g[5]]); m > 0 && d > longestMonth[m-1] && d <= 31 {
+			out = append(out, span{start: g[0], end: g[1], value: strings.TrimRight(s[g[0]:g[1]], ".,"), notReal: true})
+		}
 	}
 	for _, g := range numericRe.FindAllStringSubmatchIndex(s, -1) {
 		d, _ := strconv.Atoi(s[g[2]:g[3]])
@@ -123,7 +161,7 @@ func findTimes(s string) []span {
 		case !pm && h == 12:
 			h = 0
 		}
-		out = append(out, span{g[0], g[1], fmt.Sprintf("%02d:%02d", h, m)})
+		out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 	}
 	for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
 		h, _ := strconv.Atoi(s[g[2]:g[3]])
@@ -131,10 +169,10 @@ func findTimes(s string) []span {
 		if h > 23 || m > 59 {
 			continue
 		}
-		out = append(out, span{g[0], g[1], fmt.Sprintf("%02d:%02d", h, m)})
+		out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 	}
 	for _, g := range noonRe.FindAllStringIndex(s, -1) {
-		out = append(out, span{g[0], g[1], "12:00"})
+		out = append(out, span{start: g[0], end: g[1], value: "12:00"})
 	}
 	return dropOverlaps(out)
 }
@@ -156,23 +194,65 @@ var (
 
 // meetingDate is the date of the meeting in the text that heads minutes:
 // dates said to be another's are passed over, and one printed after "held
-// on" or a weekday is preferred to one before it.
-func meetingDate(s string) string {
+// on" or a weekday is preferred to one before it. A date in that place
+// that is not real is not passed over for another: notReal says so, and
+// the date is "".
+func meetingDate(s string) (date string, notReal string) {
+	d, ok := meetingDateSpan(s)
+	switch {
+	case !ok:
+		return "", ""
+	case d.notReal:
+		return "", d.value
+	}
+	return d.value, ""
+}
+
+func meetingDateSpan(s string) (span, bool) {
 	var kept []span
-	for _, d := range findDates(s) {
+	for _, d := range findDateLike(s) {
 		if !notMeetingDateRe.MatchString(s[max(0, d.start-30):d.start]) {
 			kept = append(kept, d)
 		}
 	}
 	for _, d := range kept {
 		if heldDateRe.MatchString(s[max(0, d.start-20):d.start]) {
-			return d.value
+			return d, true
 		}
 	}
 	if len(kept) > 0 {
-		return kept[0].value
+		return kept[0], true
 	}
-	return ""
+	return span{}, false
+}
+
+// weekdayBeforeRe is a weekday printed before a date: "Thursday, 5",
+// "Thursday the 5th".
+var weekdayBeforeRe = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{0,3}(?:the\s+)?$`)
+
+// wrongWeekday says, when the date the meeting was read to be held on
+// (iso) is printed in s after a weekday that is not its own ("Thursday, 5
+// December 2026", a Saturday), what was printed and the date's weekday.
+func wrongWeekday(s, iso string) (printed, actual string, wrong bool) {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return "", "", false
+	}
+	for _, d := range findDates(s) {
+		if d.value != iso {
+			continue
+		}
+		g := weekdayBeforeRe.FindStringSubmatchIndex(s[max(0, d.start-16):d.start])
+		if g == nil {
+			continue
+		}
+		day := s[max(0, d.start-16)+g[2] : max(0, d.start-16)+g[3]]
+		if strings.EqualFold(day, t.Weekday().String()) {
+			return "", "", false
+		}
+		return strings.TrimSpace(s[max(0, d.start-16)+g[2] : d.end]), t.Weekday().String(), true
+	}
+	return "", "", false
 }
 
 func firstTime(s string) string {

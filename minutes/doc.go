@@ -45,7 +45,12 @@
 //     heading prints ("NORTHMOOR FIRE AND RESCUE AUTHORITY"); venues printed in capitals are title-cased ("Microsoft
 //     Teams Remote Meeting") because they are shown to people in chat.
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
-//     write them; times are 24-hour "HH:MM".
+//     write them; times are 24-hour "HH:MM". "Febuary" is February. A
+//     meeting dated with a day no calendar has ("31 February 2026", "29
+//     February 2025", "30th Febuary") has no Date: Meeting.NotADate
+//     keeps it as printed, and a warning quotes it. A weekday printed
+//     with the date that is not its own ("Thursday, 5 December 2026")
+//     is warned of; the date stands.
 //   - Minute numbers keep their printed shape: "20", "41/23", "24.31",
 //     "2409.01", "P061/24", "RMD.31.23", "FC/23/001", "SSP 12/22".
 //     "338.1" under minute 338 is a sub-item, part of minute 338;

@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -40,8 +41,8 @@ func readMeeting(lines []string) Meeting {
 			v := strings.TrimSpace(g[2])
 			switch strings.ToLower(g[1]) {
 			case "date":
-				if m.Date == "" {
-					m.Date = firstDate(v)
+				if m.Date == "" && m.NotADate == "" {
+					m.Date, m.NotADate = meetingDate(v)
 				}
 				if m.Time == "" {
 					m.Time = firstTime(v)
@@ -62,8 +63,8 @@ func readMeeting(lines []string) Meeting {
 		}
 	}
 	text := strings.Join(kept, " ")
-	if m.Date == "" {
-		m.Date = meetingDate(text)
+	if m.Date == "" && m.NotADate == "" {
+		m.Date, m.NotADate = meetingDate(text)
 	}
 	if m.Time == "" {
 		m.Time = firstTime(text)
@@ -258,4 +259,25 @@ func venueGoesOn(l, next string) bool {
 		return false
 	}
 	return len(strings.Fields(next)) <= 3 && !skipCommittee.MatchString(next) && !agendaHeadRe.MatchString(next)
+}
+
+// dateWarning says what is wrong with the date printed at the head of the
+// document (lines), read into m: none found, one that is not a real
+// date, or a weekday printed with it that is not its own. The last is a
+// warning, not a refusal: the day, month and year are what the meeting
+// is known by (and what other minutes cite), while the weekday is the
+// word a clerk's template carries over from the last meeting, and a
+// published document cannot be corrected by whoever imports it. The
+// reader says so, that someone may check it.
+func dateWarning(lines []string, m Meeting) string {
+	switch {
+	case m.NotADate != "":
+		return fmt.Sprintf("the date printed, %q, is not a real date", m.NotADate)
+	case m.Date == "":
+		return "meeting date not found"
+	}
+	if printed, day, wrong := wrongWeekday(strings.Join(lines, " "), m.Date); wrong {
+		return fmt.Sprintf("the date printed, %q, names the wrong day of the week: %s was a %s; the date is read as %s", printed, m.Date, day, m.Date)
+	}
+	return ""
 }

@@ -419,8 +419,8 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 		headerEnd = max(headerEnd, anchor+1)
 	}
 	out.Meeting = readMeeting(lines[start:min(headerEnd, end)])
-	if out.Meeting.Date == "" {
-		warn("meeting date not found")
+	if w := dateWarning(lines[start:min(headerEnd, end)], out.Meeting); w != "" {
+		warn("%s", w)
 	}
 
 	headers := runningHeaders(lines[start:end], out.Meeting.Committee, out.Meeting.Date)

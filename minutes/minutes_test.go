@@ -614,6 +614,51 @@ func TestParseMinutesWarnsWithoutDate(t *testing.T) {
 	}
 }
 
+// TestParseMinutesDateNotReal: minutes dated with a day the calendar does
+// not have are read without a date, the date printed kept in NotADate and
+// quoted in a warning, whatever else the heading prints; a weekday that is
+// not the date's is warned of, and the date kept.
+func TestParseMinutesDateNotReal(t *testing.T) {
+	body := "\nPresent: Cllr A Moss (Chair), Cllr D Oyelaran\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n"
+	for _, tc := range []struct {
+		heading        string
+		date, notADate string
+		warning        string
+	}{
+		{"MINUTES OF THE FINANCE COMMITTEE held on Thursday 31 February 2026 at 7pm", "", "31 February 2026",
+			`the date printed, "31 February 2026", is not a real date`},
+		{"Minutes of the Parish Council meeting held on 30th Febuary 2026", "", "30th Febuary 2026",
+			`the date printed, "30th Febuary 2026", is not a real date`},
+		{"Minutes of the Parish Council meeting held on Monday 30th Febuary", "", "30th Febuary",
+			`the date printed, "30th Febuary", is not a real date`},
+		{"FINANCE COMMITTEE\nDate: 29 February 2025", "", "29 February 2025",
+			`the date printed, "29 February 2025", is not a real date`},
+		// The real date of another meeting does not stand in for it.
+		{"Minutes of the Finance Committee held on 31 April 2026 (adjourned from 2 April 2026)", "", "31 April 2026",
+			`the date printed, "31 April 2026", is not a real date`},
+		{"Minutes of the Finance Committee held on 29 February 2028", "2028-02-29", "", ""},
+		{"Minutes of the Parish Council meeting held on 3rd Febuary 2026", "2026-02-03", "", ""},
+		{"MINUTES OF THE FINANCE COMMITTEE held on Thursday, 5 December 2026 at 7pm", "2026-12-05", "",
+			`the date printed, "Thursday, 5 December 2026", names the wrong day of the week: 2026-12-05 was a Saturday; the date is read as 2026-12-05`},
+		{"MINUTES OF THE FINANCE COMMITTEE held on Saturday 5th December 2026 at 10am", "2026-12-05", "", ""},
+	} {
+		m, err := ParseMinutes(tc.heading + "\n" + body)
+		if err != nil {
+			t.Errorf("%q: %v", tc.heading, err)
+			continue
+		}
+		if m.Meeting.Date != tc.date || m.Meeting.NotADate != tc.notADate {
+			t.Errorf("%q: date %q, not a date %q; want %q, %q", tc.heading, m.Meeting.Date, m.Meeting.NotADate, tc.date, tc.notADate)
+		}
+		if tc.warning != "" && !contains(m.Warnings, tc.warning) {
+			t.Errorf("%q: warnings %q, want %q", tc.heading, m.Warnings, tc.warning)
+		}
+		if tc.warning == "" && len(m.Warnings) > 0 {
+			t.Errorf("%q: warnings %q, want none", tc.heading, m.Warnings)
+		}
+	}
+}
+
 func BenchmarkParseMinutes(b *testing.B) {
 	text := readTestdata(b, packFile)
 	b.SetBytes(int64(len(text)))

@@ -20,8 +20,11 @@ var (
 type Meeting struct {
 	Committee string `json:"committee,omitempty"` // as printed
 	Date      string `json:"date"`                // ISO "2021-12-09"; "" if not found
-	Time      string `json:"time,omitempty"`      // 24h "10:00"
-	Venue     string `json:"venue,omitempty"`
+	// NotADate is the meeting's date as printed when no calendar has it
+	// ("31 February 2026", "29 February 2025"); Date is then "".
+	NotADate string `json:"not_a_date,omitempty"`
+	Time     string `json:"time,omitempty"` // 24h "10:00"
+	Venue    string `json:"venue,omitempty"`
 }
 
 // Person is someone named in the minutes, with the body they represent when

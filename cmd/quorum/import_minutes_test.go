@@ -285,3 +285,41 @@ func TestImportArchiveActionsFromTheLatest(t *testing.T) {
 		t.Errorf("%d actions, want the March minutes' 3", counts["actions"])
 	}
 }
+
+// TestImportMinutesDateNotReal: minutes dated with a day no calendar has
+// are refused, quoting the date, and nothing is imported; minutes whose
+// weekday is not their date's are imported under the date, with a
+// warning that says so.
+func TestImportMinutesDateNotReal(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	body := "\nPresent: Cllr A Moss (Chair), Cllr D Oyelaran\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n"
+	for _, printed := range []string{"31 February 2026", "30th Febuary 2026", "29 February 2025"} {
+		path := dir + "/minutes.txt"
+		if err := os.WriteFile(path, []byte("MINUTES OF THE FINANCE COMMITTEE held on "+printed+" at 7pm\n"+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, extra := range [][]string{nil, {"--dry-run"}} {
+			_, _, err := quorum(t, dsn, append([]string{"import", "minutes", path, "--committee", "Finance Committee"}, extra...)...)
+			want := path + ": The minutes are dated “" + printed + "”, which is not a real date, so nothing was imported. Correct the date in the document and import it again."
+			if err == nil || err.Error() != want {
+				t.Errorf("import of minutes dated %s %v: %v\nwant %s", printed, extra, err, want)
+			}
+		}
+	}
+	if n := countRows(t, dsn)["committees"]; n != 0 {
+		t.Errorf("minutes with no real date made %d committees", n)
+	}
+
+	path := dir + "/weekday.txt"
+	if err := os.WriteFile(path, []byte("MINUTES OF THE FINANCE COMMITTEE held on Thursday, 5 December 2026 at 7pm\n"+body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, err := quorum(t, dsn, "import", "minutes", path, "--committee", "Finance Committee")
+	if err != nil || !strings.HasPrefix(out, "Imported the minutes of the meeting of Finance Committee on Saturday 5 December 2026") {
+		t.Fatalf("import of minutes with the wrong weekday: %v\n%s", err, out)
+	}
+	if want := `warning: the date printed, "Thursday, 5 December 2026", names the wrong day of the week: 2026-12-05 was a Saturday; the date is read as 2026-12-05`; !strings.Contains(errOut, want) {
+		t.Errorf("warnings:\n%s\nwant %s", errOut, want)
+	}
+}
