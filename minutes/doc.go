@@ -69,7 +69,10 @@
 //   - Resolution parts lose their "(n)" marker and the trailing "; and",
 //     ";" or "." that joins them to the next part.
 //   - Minutes.Present lists everyone recorded as attending, officers and
-//     "also present" included, one entry per person; "Councillors A and B"
+//     "also present" included, one entry per person (a member printed
+//     in the list and again as "Cllr J Ferris (Chair)" is one, named as
+//     an action's owner is matched: same surname, forenames that may be
+//     one person's, titles aside; brackets of both kept); "Councillors A and B"
 //     becomes "Councillor A", "Councillor B"; "Rebecca Vine, Community
 //     Safety Manager" becomes "Rebecca Vine (Community Safety Manager)".
 //     Under "(Present = *)" only the members marked "*" are listed. The

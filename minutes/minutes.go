@@ -1228,7 +1228,92 @@ func presentList(lines []string) []string {
 			out = append(out, n)
 		}
 	}
+	return onePerPerson(out)
+}
+
+// onePerPerson lists each person once: minutes often name the chair twice,
+// once in the list and once as "Cllr J Ferris (Chair)". Names are matched
+// as an action's owner is matched to a member (personWords, sameForename):
+// the same surname, and forenames that may be one person's ("J" and
+// "John", or none printed), without titles or brackets; "Mr Smith" and
+// "Mrs Smith" are two people, and a name that may be either of two
+// listed is left alone. The entry kept is where the person was first
+// listed, with the fuller name and what either printed in brackets, so
+// that "(Chair)" is not lost.
+func onePerPerson(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		words := personWords(n)
+		if !personName(n, words) {
+			out = append(out, n)
+			continue
+		}
+		same := -1
+		for k, o := range out {
+			ow := personWords(o)
+			if !personName(o, ow) || ow[len(ow)-1] != words[len(words)-1] ||
+				!sameForename(ow[:len(ow)-1], words[:len(words)-1]) || !sameTitle(o, n) {
+				continue
+			}
+			if same >= 0 {
+				same = -2 // either of two: not guessed
+				break
+			}
+			same = k
+		}
+		if same < 0 {
+			out = append(out, n)
+			continue
+		}
+		out[same] = samePerson(out[same], n)
+	}
 	return out
+}
+
+// personName reports whether the entry n (its words, personWords) names a
+// person, not a post: "Cllr Ferris", "J Ferris", not "Chief Executive".
+func personName(n string, words []string) bool {
+	name, _ := splitBracket(n)
+	if len(words) == 0 || len(words) == 1 && rankRe.FindString(name) == "" {
+		return false
+	}
+	for _, w := range strings.Fields(rankRe.ReplaceAllString(name, "")) {
+		if notNameWords[strings.ToLower(strings.Trim(w, ".,'’"))] || !capitalisedWord(strings.TrimRight(w, ".,")) {
+			return false
+		}
+	}
+	return true
+}
+
+var genderTitleRe = regexp.MustCompile(`^(?i:(mr|mrs|ms|miss))\b`)
+
+// sameTitle reports whether a and b are not told apart by their titles:
+// "Mr Smith" is not "Mrs Smith".
+func sameTitle(a, b string) bool {
+	ta, tb := genderTitleRe.FindString(a), genderTitleRe.FindString(b)
+	return ta == "" || tb == "" || strings.EqualFold(ta, tb)
+}
+
+// samePerson is one entry for a person listed as a and as b: the fuller
+// of the two names, with what each printed in brackets.
+func samePerson(a, b string) string {
+	na, ba := splitBracket(a)
+	nb, bb := splitBracket(b)
+	name := na
+	if len(personWords(nb)) > len(personWords(na)) || len(personWords(nb)) == len(personWords(na)) && len(nb) > len(na) {
+		name = nb
+	}
+	brackets := ba
+	switch {
+	case brackets == "":
+		brackets = bb
+	case bb != "" && !strings.EqualFold(ba, bb):
+		brackets += ", " + bb
+	}
+	if brackets == "" {
+		return name
+	}
+	return name + " (" + brackets + ")"
 }
 
 // splitPeople splits a group of the attendance into people. A list joined

@@ -659,6 +659,39 @@ func TestParseMinutesDateNotReal(t *testing.T) {
 	}
 }
 
+// TestPresentOncePerPerson: a member printed twice under "Present" (in
+// the list, and again as chair) is listed once, with the chair marked;
+// people who only share a surname stay apart.
+func TestPresentOncePerPerson(t *testing.T) {
+	for _, tc := range []struct {
+		present string
+		want    []string
+	}{
+		{"Present: Cllr J Ferris (Chair), Cllr A Moss, Cllr D Oyelaran, Cllr J Ferris",
+			[]string{"Cllr J Ferris (Chair)", "Cllr A Moss", "Cllr D Oyelaran"}},
+		{"Present:\nCouncillors A Moss, D Oyelaran and J Ferris\nCouncillor J Ferris (Chair)\nAlso present: Mrs K Dunne (Clerk)",
+			[]string{"Councillor A Moss", "Councillor D Oyelaran", "Councillor J Ferris (Chair)", "Mrs K Dunne (Clerk)"}},
+		{"Present: Councillor Jane Ferris (in the Chair), Councillor A Moss, Cllr J. Ferris",
+			[]string{"Councillor Jane Ferris (in the Chair)", "Councillor A Moss"}},
+		{"Present: Cllr Ferris (Chair), Cllr A Moss, Cllr John Ferris (Northshire County Council)",
+			[]string{"Cllr John Ferris (Chair, Northshire County Council)", "Cllr A Moss"}},
+		// Two people of one surname.
+		{"Present: Cllr J Ferris (Chair), Cllr P Ferris, Mr Moss, Mrs Moss",
+			[]string{"Cllr J Ferris (Chair)", "Cllr P Ferris", "Mr Moss", "Mrs Moss"}},
+		{"Present: Cllr J Ferris, Cllr P Ferris, Cllr Ferris (Chair)",
+			[]string{"Cllr J Ferris", "Cllr P Ferris", "Cllr Ferris (Chair)"}},
+	} {
+		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
+			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
+		}
+	}
+}
+
 func BenchmarkParseMinutes(b *testing.B) {
 	text := readTestdata(b, packFile)
 	b.SetBytes(int64(len(text)))

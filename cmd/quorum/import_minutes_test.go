@@ -323,3 +323,40 @@ func TestImportMinutesDateNotReal(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant %s", errOut, want)
 	}
 }
+
+// TestImportMinutesPresentOnce: a member printed twice under "Present",
+// in the list and as chair, is stored once as attending, as chair.
+func TestImportMinutesPresentOnce(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	path := t.TempDir() + "/minutes.txt"
+	text := "MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\nPresent:\nCouncillors A Moss, D Oyelaran and J Ferris\nCouncillor J Ferris (Chair)\n\n" +
+		"1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := quorum(t, dsn, "import", "minutes", path, "--committee", "Finance Committee")
+	if err != nil || !strings.Contains(out, "3 present") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.SQL().Query(`SELECT name FROM meeting_attendance ORDER BY position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	if diff := cmp.Diff(names, []string{"Councillor A Moss", "Councillor D Oyelaran", "Councillor J Ferris (Chair)"}); diff != "" {
+		t.Errorf("stored as attending (-got +want):\n%s", diff)
+	}
+}
