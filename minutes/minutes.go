@@ -84,7 +84,7 @@ var (
 	resolvedGluedRe   = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe       = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe     = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe     = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
+	attendLabelRe     = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
 	smallTitleWord    = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
@@ -617,6 +617,13 @@ func takeTitle(body []string, j int, first string) (string, int) {
 	k := j
 	for k < len(body) && body[k] != "" && k-j < 6 {
 		next := body[k]
+		if yearRe.MatchString(next) && monthEndRe.MatchString(title) {
+			// "… held on Thursday 7 November" over "2024": the date
+			// broken at the title's width, not a minute 2024.
+			title = title + " " + next
+			k++
+			continue
+		}
 		if _, ok := parseMinuteHeader(next); ok {
 			break
 		}
@@ -713,7 +720,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			}
 			continue
 		}
-		if endMarkerRe.MatchString(l) {
+		if endMarkerRe.MatchString(l) && !signedAsRe.MatchString(l) {
 			p.stop = p.line(i)
 			break
 		}
@@ -1171,12 +1178,43 @@ var councillorsLabelRe = regexp.MustCompile(`^(Councillors|Cllrs)\s*:\s*`)
 // translation was provided".
 var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|offered)\b`)
 
+// chairRe is the chair's post printed after a name as a post is:
+// "Councillor Mallon, Chair".
+var chairRe = regexp.MustCompile(`(?i)^(?:(?:deputy|vice)[- ])?(?:chair(?:man|person|woman)?|convener|mayor|town\s+mayor|lord\s+mayor)$`)
+
+// rankedSurname reports a person printed by title and surname alone, as
+// Northern Irish councils list members: "Councillor Mallon", "Mr Toner".
+func rankedSurname(s string) bool {
+	rank := rankRe.FindString(s)
+	w := strings.Fields(s[len(rank):])
+	return rank != "" && len(w) == 1 && capitalisedWord(w[0]) && !notNameWords[strings.ToLower(w[0])]
+}
+
+var (
+	yearRe     = regexp.MustCompile(`^(?:19|20)\d\d$`)
+	monthEndRe = regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthAlt + `)$`)
+)
+
+// signedAsRe is a resolution's words carried onto a line of their own
+// that start with "signed" ("signed as accurate and correct."), not the
+// chair's signature that ends the minutes.
+var signedAsRe = regexp.MustCompile(`(?i)^signed\s+(?:as|and|off|in)\b`)
+
+// footnoteKeyRe is the key to marks printed after names in the
+// attendance, "* Denotes Members present in remote attendance" (the
+// "**" of "** Denotes" is gone by then, read as bold), or the time the
+// meeting began printed under it: neither names anyone.
+var footnoteKeyRe = regexp.MustCompile(`(?i)^(?:\*+\s*)?denotes\b|^the\s+meeting\s+(?:commenced|started|began|opened)\b`)
+
 // presentList turns the attendance lines into one entry per person.
 func presentList(lines []string) []string {
 	var groups []string
 	var joined joiner
 	named := false // the line before started with a name and a comma
 	for _, l := range lines {
+		if footnoteKeyRe.MatchString(l) {
+			continue
+		}
 		labelled := attendLabelRe.MatchString(l) && attendLabelRe.FindString(l) != ""
 		l = twoColumns(attendLabelRe.ReplaceAllString(l, ""))
 		if labelled && !joined.empty() {
@@ -1215,13 +1253,15 @@ func presentList(lines []string) []string {
 		first := len(out)
 		g = councillorsLabelRe.ReplaceAllString(g, "$1 ")
 		for _, n := range expandCouncillors(splitPeople(g)) {
+			// "Councillor Quinn*": the mark the footnote keys.
+			n = strings.TrimSpace(strings.TrimRight(n, "*"))
 			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) || noteRe.MatchString(n) {
 				continue
 			}
 			// "Rebecca Vine, Community Safety Manager": the post of the
 			// person named before it.
-			if k := len(out) - 1; k >= first && postRe.MatchString(n) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") &&
-				nameLike(out[k]) && !strings.Contains(out[k], "(") {
+			if k := len(out) - 1; k >= first && (postRe.MatchString(n) || chairRe.MatchString(n)) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") &&
+				(nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
 				out[k] += " (" + n + ")"
 				continue
 			}

@@ -11,7 +11,7 @@ import (
 // glyphs and markdown emphasis removed. Lines that held only a bullet become
 // blank, which is how the extractor shows bullets anyway.
 func cleanLines(text string) []string {
-	raw := tableColumns(rawLines(text))
+	raw := labelColumn(tableColumns(rawLines(text)))
 	out := make([]string, 0, len(raw))
 	var b strings.Builder
 	for _, l := range raw {
@@ -73,6 +73,56 @@ func tableColumns(raw []string) []string {
 				raw[i] = name + " (" + post + ")"
 			}
 		}
+	}
+	return raw
+}
+
+var (
+	// labelColRe is a line of a label column, as a Northern Irish
+	// council prints its attendance: the label, a gap, the names.
+	labelColRe = regexp.MustCompile(`^(\S(?:.*?\S)?)\s{3,}(\S.*)$`)
+	// attendLabelColRe are the labels such a column holds, the label
+	// sometimes broken over two lines ("Officers in" over "Attendance").
+	attendLabelColRe = regexp.MustCompile(`(?i)^(?:members\s+present|present|(?:officers|others)\s+in\s+attendance|in\s+attendance|also\s+(?:present|in\s+attendance)|apologies)$`)
+)
+
+// labelColumn rewrites an attendance printed with its labels in a column
+// of their own, before the gap between the columns is lost:
+//
+//	Members Present              Councillor Mallon, Chair
+//	Officers in                  Mr Toner, Chief Executive
+//	Attendance                   Ms Conlon, Strategic Director
+//
+// becomes "Members Present: Councillor Mallon, Chair", "Officers in
+// Attendance: Mr Toner, Chief Executive" and "Ms Conlon, Strategic
+// Director", as other councils print it.
+func labelColumn(raw []string) []string {
+	for i := 0; i < len(raw); i++ {
+		g := labelColRe.FindStringSubmatch(raw[i])
+		if g == nil {
+			continue
+		}
+		label := strings.Join(strings.Fields(g[1]), " ")
+		if attendLabelColRe.MatchString(label) {
+			raw[i] = label + ": " + g[2]
+			continue
+		}
+		// The label's second half on the next line, alone or beside
+		// the next name.
+		if i+1 >= len(raw) {
+			continue
+		}
+		next := strings.TrimSpace(raw[i+1])
+		rest := ""
+		if h := labelColRe.FindStringSubmatch(raw[i+1]); h != nil {
+			next, rest = strings.TrimSpace(h[1]), h[2]
+		}
+		if strings.HasPrefix(raw[i+1], " ") || !attendLabelColRe.MatchString(label+" "+next) {
+			continue
+		}
+		raw[i] = label + " " + next + ": " + g[2]
+		raw[i+1] = rest
+		i++
 	}
 	return raw
 }
@@ -140,10 +190,13 @@ func isBulletRune(r rune) bool {
 var (
 	pageFooterRe = regexp.MustCompile(`(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$`)
 	trailPageRe  = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?$`)
-	pageOfRe     = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}$`)
-	labelRe      = regexp.MustCompile(`(?i)^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$`)
-	weekdayRe    = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`)
-	monthWordRe  = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	// numberedFooterRe is a short footer with the page's number before
+	// or after it: "1 – Council (21.11.24)", "Cabinet 5.3.24 | 2".
+	numberedFooterRe = regexp.MustCompile(`^(?:\d{1,4}\s*[–—|-]\s*(\S.{0,60}?)|(\S.{0,60}?)\s*[–—|-]\s*\d{1,4})$`)
+	pageOfRe         = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}$`)
+	labelRe          = regexp.MustCompile(`(?i)^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$`)
+	weekdayRe        = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`)
+	monthWordRe      = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 )
 
 // initialsRe is the box at the foot of each page where the chair initials
@@ -198,6 +251,26 @@ func runningHeaders(lines []string, committee, date string) map[string]bool {
 		}
 		if weekdayRe.MatchString(l) || monthWordRe.MatchString(l) || (len(committee) > 3 && strings.Contains(strings.ToUpper(l), committee)) {
 			hdr[l] = true
+		}
+	}
+	// "1 – Council (21.11.24)" and "2 – Council (21.11.24)": a footer
+	// that numbers its page, so that no two are alike, and names the
+	// meeting's day.
+	numbered := map[string]int{}
+	for l, n := range counts {
+		if g := numberedFooterRe.FindStringSubmatch(l); g != nil {
+			numbered[g[1]+g[2]] += n
+		}
+	}
+	for l := range counts {
+		g := numberedFooterRe.FindStringSubmatch(l)
+		if g == nil || numbered[g[1]+g[2]] < 2 || date == "" {
+			continue
+		}
+		for _, d := range findDates(g[1] + g[2]) {
+			if d.value == date {
+				hdr[l] = true
+			}
 		}
 	}
 	return hdr
