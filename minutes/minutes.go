@@ -636,7 +636,11 @@ func takeTitle(body []string, j int, first string) (string, int) {
 		} else {
 			w := strings.Fields(title)
 			lastWord := strings.ToLower(w[len(w)-1])
-			cont = (smallTitleWord[lastWord] || strings.HasSuffix(title, "-") || strings.HasSuffix(title, ",")) && len(next) < 100 && !strings.HasSuffix(next, ".")
+			cont = (smallTitleWord[lastWord] || strings.HasSuffix(title, "-") || strings.HasSuffix(title, ",")) && len(next) < 100 && !strings.HasSuffix(next, ".") ||
+				// "… - The Old Forge, 4 Mill" over "Lane, Westmoor": a
+				// long title broken at the page's width, its last words
+				// below it.
+				k == j && len(title) >= 70 && len(next) <= 40 && startsUpper(next) && !strings.HasSuffix(next, ".") && !strings.HasSuffix(next, ":")
 		}
 		if !cont {
 			break

@@ -12,7 +12,20 @@ var (
 	// and each linked paper "pdf icon PDF 168 KB"; its exports wrap items in
 	// <AI1> … </AI1>.
 	minutesLabelRe = regexp.MustCompile(`^(?:Minutes:|</?AI\d{1,3}>|Additional documents:|No\. Item|Items)$`)
-	pdfIconRe      = regexp.MustCompile(`\s*pdf icon PDF \d+ KB$`)
+	pdfIconRe      = regexp.MustCompile(`\s*(?:pdf icon )?PDF \d+ [KM]B$`)
+	// A web page printed from a browser has the time it was printed and
+	// the page's title at the head of every sheet, and its address and
+	// "n/N" at the foot: "14/11/2024, 09:12 Agenda for Licensing …",
+	// "https://democracy.westmoor.gov.uk/ieListDocuments.aspx?… 1/3".
+	// Its date and time are not the meeting's, nor is either text.
+	printedHeadRe = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S`)
+	printedFootRe = regexp.MustCompile(`^(?:https?://|file:/)\S+\s+\d{1,3}/\d{1,3}$`)
+	// siteFurnitureRe is the council site's own links above the page's
+	// text, "Skip to main content Site map Accessibility" and the
+	// breadcrumb "Home > Council and Democracy > …", and the map link
+	// after the venue.
+	siteFurnitureRe  = regexp.MustCompile(`(?i)^skip\s+to\s+(?:main\s+)?content\b|^home\s*(?:>|›|»)\s*\S`)
+	viewDirectionsRe = regexp.MustCompile(`(?i)\s*view\s+directions$`)
 
 	// "P061/24 1. APOLOGIES FOR ABSENCE": a minute reference before the
 	// agenda number; the reference is the minute's number.
@@ -183,9 +196,10 @@ func normaliseLine(l string) []string {
 		l = ocrItRe.ReplaceAllString(l, "${1}I${2}")
 	}
 	l = stripCells(l)
-	if minutesLabelRe.MatchString(l) {
+	if minutesLabelRe.MatchString(l) || printedHeadRe.MatchString(l) || printedFootRe.MatchString(l) || siteFurnitureRe.MatchString(l) {
 		l = ""
 	}
+	l = viewDirectionsRe.ReplaceAllString(l, "")
 	// "*2. Staffing Matters": an item marked (exempt, or on a consent
 	// agenda) is numbered 2.
 	if len(l) > 2 && l[0] == '*' && isDigit(l[1]) {
