@@ -185,7 +185,10 @@ type actionReader struct {
 	// peopleNamed), to tell an owner's cell from an action's.
 	people  map[string]bool
 	meeting string // the meeting's ISO date, for a deadline printed without its year
-	warn    func(string, ...any)
+	// decisions are the last resolution of each minute, by its number:
+	// the action of an "Action:" line that names only who acts.
+	decisions map[string]string
+	warn      func(string, ...any)
 }
 
 // readActions finds the actions in the minutes: "ACTION:" lines within a
@@ -251,6 +254,10 @@ func (r *actionReader) readActions(to, tableTo int) []Action {
 		// "Figures to be circulated" names no one.
 		if m := actionOwnerRe.FindStringSubmatch(text); m != nil && len(strings.Fields(m[1])) <= 10 && !strings.HasPrefix(m[2], "be ") {
 			a.Owner = m[1]
+		} else if did := r.decisions[a.Minute]; did != "" && onlyWhoActs(strings.TrimRight(text, "."), r.people) {
+			// "Action: Chief Officer" under a board's decision: who
+			// carries the decision out, not what is to be done.
+			a.Owner, a.Text = strings.TrimRight(text, "."), did
 		} else {
 			r.warn("line %d: action with no owner printed: %q", i+1, clip(text))
 		}
@@ -260,6 +267,21 @@ func (r *actionReader) readActions(to, tableTo int) []Action {
 		out = append(out, a)
 	}
 	return out
+}
+
+// onlyWhoActs reports an action line that names who acts and nothing
+// else: "Chief Officer", "Head of Strategic Planning", "Cllr Moss".
+func onlyWhoActs(text string, people map[string]bool) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		if !smallWords[strings.ToLower(w)] && !startsUpper(w) {
+			return false
+		}
+	}
+	return namesWhoActs(text, people) || ownerScore(text, people) > 0
 }
 
 // actionsHeadRe is the title printed over an action table, "Actions" or
@@ -448,7 +470,14 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 			}
 		}
 	}
-	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: items, people: peopleNamed(p.out, p.people), meeting: p.out.Meeting.Date, warn: p.warn}
+	decisions := map[string]string{}
+	for _, m := range p.out.Minutes {
+		if n := len(m.Resolutions); n > 0 {
+			decisions[m.Number] = m.Resolutions[n-1]
+		}
+	}
+	r := &actionReader{raw: raw, spans: spans, numbers: numbers, items: items, people: peopleNamed(p.out, p.people), meeting: p.out.Meeting.Date,
+		decisions: decisions, warn: p.warn}
 	p.out.Actions = r.readActions(to, tableTo)
 	if len(p.people) == 0 {
 		return

@@ -349,6 +349,12 @@ func separateNames(s string) string {
 	words := strings.Fields(s)
 	for i := 1; i < len(words); i++ {
 		prev := strings.TrimRight(words[i-1], ".")
+		if strings.HasSuffix(prev, ")") && i+1 < len(words) && nameLike(words[i]+" "+strings.Trim(words[i+1], ",.;()")) {
+			// "Councillor James Whyte (Strathglen Council) Kenneth
+			// Ross (Staff Side Representative)": a table's rows.
+			words[i-1] += ","
+			continue
+		}
 		if !honorificRe.MatchString(words[i]) || !startsUpper(prev) || titleQualifier[strings.ToLower(prev)] || honorificRe.MatchString(prev) && len(prev) <= len("Councillors") || strings.HasSuffix(words[i-1], ",") || strings.HasSuffix(words[i-1], ";") {
 			continue
 		}

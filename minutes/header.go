@@ -3,12 +3,13 @@ package minutes
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
 var (
 	kvRe        = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
-	minutesOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	minutesOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
 	meetingOfRe = regexp.MustCompile(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
 	agendaForRe = regexp.MustCompile(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
 	// forMeetingRe is the line under "AGENDA" that names the committee:
@@ -156,7 +157,10 @@ func fullTitle(short string, lines []string) string {
 		}
 		full := committeeFromLine(l)
 		fw := titleWords(full)
-		if len(fw) <= len(words) || fw[len(fw)-1] != words[len(words)-1] {
+		// "MINUTE of MEETING of the EDUCATION AND" broken at the end of
+		// its line: the heading that goes on from those words.
+		cut := smallTitleWord[words[len(words)-1]] && len(fw) > len(words) && slices.Equal(fw[:len(words)], words)
+		if !cut && (len(fw) <= len(words) || fw[len(fw)-1] != words[len(words)-1]) {
 			continue
 		}
 		k := 0

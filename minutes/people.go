@@ -28,7 +28,8 @@ func init() {
 		chair chairman vice executive cabinet member members leader mayor clerk secretary treasurer chief-executive
 		statement accounts audit risk register terms reference governance assembly forum panel scrutiny overview
 		consultation response proposal proposals recommendations recommendation verbal written presentation briefing
-		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants`) {
+		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants
+		representative representatives`) {
 		notNameWords[w] = true
 	}
 }

@@ -59,18 +59,23 @@ func tableColumns(raw []string) []string {
 			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
 				raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
 			}
-		case attendHeadRe.MatchString(raw[i]):
-			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
-				g := tableRowRe.FindStringSubmatch(raw[i])
-				if g == nil {
+		case attendHeadRe.MatchString(raw[i]) || apologiesHeadRe.MatchString(raw[i]):
+			for i++; i < len(raw); i++ {
+				if strings.TrimSpace(raw[i]) == "" {
+					// A board's table goes on past a blank line to the
+					// next group: "Voting Members", "Non-Voting Members".
+					if j := nextText(raw, i); j < 0 || !memberGroupRe.MatchString(strings.TrimSpace(raw[j])) && memberRow(raw[j]) == "" {
+						break
+					}
 					continue
 				}
-				name := strings.Join(strings.Fields(g[1]), " ")
-				post := strings.Join(strings.Fields(g[2]), " ")
-				if !nameLike(bracketTailRe.ReplaceAllString(name, "")) || nameLike(post) || personTitleRe.MatchString(post) || strings.Contains(post, "(") {
+				if memberGroupRe.MatchString(strings.TrimSpace(raw[i])) {
+					raw[i] = ""
 					continue
 				}
-				raw[i] = name + " (" + post + ")"
+				if row := memberRow(raw[i]); row != "" {
+					raw[i] = row
+				}
 			}
 		}
 	}
@@ -125,6 +130,38 @@ func labelColumn(raw []string) []string {
 		i++
 	}
 	return raw
+}
+
+var (
+	apologiesHeadRe = regexp.MustCompile(`(?i)^\s*apologies(?:\s+for\s+absence)?\s*:?\s*$`)
+	// memberGroupRe heads a group of a board's members in its table.
+	memberGroupRe = regexp.MustCompile(`(?i)^(?:(?:non[- ])?voting\s+members|(?:board|partnership|committee)\s+members|members|officers|advisers|advisors)\s*:?$`)
+)
+
+// nextText is the index of the first line after i with text, or -1.
+func nextText(raw []string, i int) int {
+	for j := i + 1; j < len(raw); j++ {
+		if strings.TrimSpace(raw[j]) != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// memberRow reads a row of an attendance table, "Dr Alasdair Munro
+// NHS Strathglen", as the name with the post or body in brackets after
+// it; "" when the row is not a name and a post.
+func memberRow(l string) string {
+	g := tableRowRe.FindStringSubmatch(l)
+	if g == nil {
+		return ""
+	}
+	name := strings.Join(strings.Fields(g[1]), " ")
+	post := strings.Join(strings.Fields(g[2]), " ")
+	if !nameLike(bracketTailRe.ReplaceAllString(name, "")) || nameLike(post) || personTitleRe.MatchString(post) || strings.Contains(post, "(") {
+		return ""
+	}
+	return name + " (" + post + ")"
 }
 
 func cleanLine(l string, b *strings.Builder) string {
