@@ -39,6 +39,10 @@ var (
 	// next list ("Apologies: Fionnuala Roche Also Present: Ms. Orla Kinsella").
 	otherLabelRe = regexp.MustCompile(`\s(?:Also\s+[Pp]resent|ALSO\s+PRESENT|Present|PRESENT|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers)\s*:`)
 	declaredRe   = regexp.MustCompile(`(?i)^(.*?)\s+(?:declared|declares|disclosed|made\s+a\s+declaration\s+of)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(.{0,80}?)\binterests?\b(.*)$`)
+	// declRefRe is a minute named by its reference alone, "in
+	// TC/24/118(b)", without "item" or "minute" before it; the part in
+	// brackets is the minute's, not another.
+	declRefRe    = regexp.MustCompile(`^\s*(?i:in|on|under|regarding|concerning)\s+([A-Z]{1,4}/\d{2,4}/\d{1,4})(?:\([a-z]{1,4}\))?\b`)
 	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?((?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?)\b`)
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
@@ -314,6 +318,9 @@ func parseDeclaration(sent, minute string) []Declaration {
 	rest := g[3]
 	item := ""
 	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
+		item = rest[m[2]:m[3]]
+		rest = rest[m[1]:]
+	} else if m := declRefRe.FindStringSubmatchIndex(rest); m != nil {
 		item = rest[m[2]:m[3]]
 		rest = rest[m[1]:]
 	} else if m := declThisRe.FindStringIndex(rest); m != nil {

@@ -68,6 +68,10 @@ var (
 	// before the body is taken only when there is some, so that "The" of
 	// "The Committee RESOLVED" is not left behind as narrative.
 	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)??(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)(?:\s+((?:to|that|in\s+terms\s+of)\b.*)|\s*[:–—-]\s*(.*))$`)
+	// resolvedItemRe is a resolution under a lettered sub-item of its
+	// minute, after the sub-item's subject: "a) Payments: RESOLVED to
+	// approve the schedule of payments", "(ii) RESOLVED that …".
+	resolvedItemRe = regexp.MustCompile(`^((?:\(?[a-z]{1,4}\)|[a-z]\.|\d{1,2}\))\s+(?:[^:]{1,60}:\s+)?)(?:RESOLVED|Resolved)\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	resolvedMidRe  = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
 	// the mover and seconder, then the resolution, in one sentence. The
@@ -300,6 +304,9 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if g := wasResolvedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
+	}
+	if g := resolvedItemRe.FindStringSubmatch(l); g != nil {
+		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	if g := resolvedMidRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
