@@ -11,7 +11,7 @@ import (
 // glyphs and markdown emphasis removed. Lines that held only a bullet become
 // blank, which is how the extractor shows bullets anyway.
 func cleanLines(text string) []string {
-	raw := labelColumn(tableColumns(rawLines(text)))
+	raw := minuteColumns(labelColumn(tableColumns(rawLines(text))))
 	out := make([]string, 0, len(raw))
 	var b strings.Builder
 	for _, l := range raw {
@@ -130,6 +130,174 @@ func labelColumn(raw []string) []string {
 		i++
 	}
 	return raw
+}
+
+// chunk is a run of text on a line, between gaps of three spaces or
+// more, with the column (in characters) it starts at.
+type chunk struct {
+	col  int
+	text string
+}
+
+// chunks splits a line as printed into its runs of text.
+func chunks(l string) []chunk {
+	r := []rune(l)
+	var out []chunk
+	for i := 0; i < len(r); {
+		if r[i] == ' ' || r[i] == '\t' {
+			i++
+			continue
+		}
+		start, gap := i, 0
+		j := i
+		for ; j < len(r); j++ {
+			if r[j] == ' ' || r[j] == '\t' {
+				gap++
+				if gap >= 3 {
+					break
+				}
+				continue
+			}
+			gap = 0
+		}
+		out = append(out, chunk{start, strings.TrimSpace(string(r[start:j]))})
+		i = j
+	}
+	return out
+}
+
+var (
+	// columnNumRe is a minute's number in the first column of a table
+	// of minutes.
+	columnNumRe = regexp.MustCompile(`^(?:\d{1,4}/\d{2,4}|[A-Z]{1,4}\d{0,4}/\d{2,4}|\d{1,3}\.?)$`)
+	// columnHeadRe is that table's heading: "Minute   Subject
+	// Resolution", with "No." under "Minute".
+	columnHeadRe = regexp.MustCompile(`(?i)^(?:minute|min\.?|item)(?:\s+no\.?)?$|^no\.?$`)
+)
+
+// minuteColumns rewrites minutes printed as a table of three columns, as
+// a county council prints them: the minute's number, its subject (over
+// as many lines as it needs) and the discussion and resolution beside
+// them:
+//
+//	48/24      Highways Capital                The Committee considered the report
+//	           Programme 2025/26               of the Director (HT/24/19) setting out
+//
+// becomes "48/24 Highways Capital Programme 2025/26" with the text on the
+// lines below, as other minutes print them, before the gaps between the
+// columns are lost. It keeps the number of lines. Two rows or more must
+// put their text at one column, or the lines are left as they are.
+func minuteColumns(raw []string) []string {
+	type row struct{ line, title, text int }
+	var rows []row
+	cols := map[int]int{}
+	for i, l := range raw {
+		c := chunks(l)
+		if len(c) < 2 || !columnNumRe.MatchString(c[0].text) || !startsUpper(c[1].text) {
+			continue
+		}
+		r := row{line: i, title: c[1].col, text: -1}
+		if len(c) >= 3 {
+			r.text = c[2].col
+			cols[c[2].col]++
+		}
+		rows = append(rows, r)
+	}
+	textCol, most := -1, 0
+	for c, n := range cols {
+		if n > most || n == most && c < textCol {
+			textCol, most = c, n
+		}
+	}
+	if most < 2 {
+		return raw
+	}
+	near := func(a, b int) bool { return a-b <= 1 && b-a <= 1 }
+	// The third column runs on below its rows: an agenda's "Pages 3 -
+	// 8" beside each item does not.
+	below := 0
+	for i := rows[0].line; i < len(raw); i++ {
+		if c := chunks(raw[i]); len(c) > 0 && near(c[0].col, textCol) {
+			below++
+		}
+	}
+	if below < 2 {
+		return raw
+	}
+	var titled []int // lines of rows whose subject is being read
+	var title []string
+	carry := ""
+	flush := func() {
+		if len(titled) > 0 {
+			raw[titled[0]] = strings.Join(title, " ")
+		}
+		titled, title = nil, nil
+	}
+	first := rows[0].line
+	for j := max(0, first-3); j < first; j++ {
+		if c := chunks(raw[j]); len(c) > 0 && columnHeadRe.MatchString(c[0].text) {
+			raw[j] = ""
+		}
+	}
+	titleCol := rows[0].title
+	for i := first; i < len(raw); i++ {
+		c := chunks(raw[i])
+		if len(c) == 0 {
+			if carry != "" {
+				raw[i], carry = carry, ""
+			}
+			continue
+		}
+		text := ""
+		switch {
+		case len(c) >= 2 && columnNumRe.MatchString(c[0].text) && near(c[1].col, titleCol):
+			flush()
+			titled, title = []int{i}, []string{c[0].text, c[1].text}
+			if len(c) >= 3 && near(c[2].col, textCol) {
+				text = joinChunks(c[2:])
+			}
+			raw[i] = ""
+		case near(c[0].col, titleCol) && len(titled) > 0:
+			title = append(title, c[0].text)
+			if len(c) >= 2 && near(c[1].col, textCol) {
+				text = joinChunks(c[1:])
+			}
+			raw[i] = ""
+		case c[0].col >= textCol-1:
+			text = joinChunks(c)
+			raw[i] = ""
+		case c[0].col < titleCol-1:
+			// "The meeting ended at 12.20 pm.": the table is over.
+			flush()
+			if carry != "" {
+				raw[i] = carry + " " + strings.TrimSpace(raw[i])
+			}
+			return raw
+		default:
+			continue // "Page 14", centred between the columns
+		}
+		switch {
+		case carry != "" && text != "":
+			raw[i], carry = carry+" "+text, ""
+		case carry != "":
+			raw[i], carry = carry, ""
+		case i == titled[0]:
+			carry = text // the row's own line holds its subject
+		default:
+			raw[i] = text
+		}
+	}
+	flush()
+	return raw
+}
+
+// joinChunks is the text of runs on one line, in one column.
+func joinChunks(c []chunk) string {
+	parts := make([]string, len(c))
+	for i, x := range c {
+		parts[i] = x.text
+	}
+	return strings.Join(parts, " ")
 }
 
 var (
@@ -636,6 +804,8 @@ func splitOutside(s string) []string {
 
 var honorificRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Superintendent|Chief|Inspector|Sergeant|Sgt|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\b`)
 
+var areaCouncillorsRe = regexp.MustCompile(`^(County|District|Borough|Town|Parish|City)\s+Councillors\s+`)
+
 // expandCouncillors turns "Councillors Smith, Jones and Brown" into one
 // "Councillor …" entry per name: that is how people are looked up later.
 func expandCouncillors(names []string) []string {
@@ -646,6 +816,12 @@ func expandCouncillors(names []string) []string {
 		case strings.HasPrefix(n, "Councillors "):
 			prefix = "Councillor "
 			n = prefix + strings.TrimPrefix(n, "Councillors ")
+		case areaCouncillorsRe.MatchString(n):
+			// "County Councillors P Ahmed, S Beaumont": each a County
+			// Councillor.
+			g := areaCouncillorsRe.FindStringSubmatch(n)
+			prefix = g[1] + " Councillor "
+			n = prefix + n[len(g[0]):]
 		case strings.HasPrefix(n, "Cllrs "), strings.HasPrefix(n, "Cllrs. "):
 			prefix = "Cllr "
 			n = prefix + strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "Cllrs."), "Cllrs"))
