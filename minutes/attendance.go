@@ -275,10 +275,29 @@ func declarationPieces(text string) []string {
 			out = append(out, sent)
 			continue
 		}
-		out = append(out, declPieceRe.Split(sent, -1)...)
+		for i, piece := range declPieceRe.Split(sent, -1) {
+			// "in item C251/24 – Community Grants, as a member of …":
+			// the item's title and the nature after a dash, no
+			// declaration of their own.
+			if i > 0 && len(out) > 0 && itemTitleDashRe.MatchString(out[len(out)-1]) && !strings.Contains(strings.ToLower(piece), "declar") {
+				out[len(out)-1] += " – " + piece
+				continue
+			}
+			out = append(out, piece)
+		}
 	}
 	return out
 }
+
+// itemTitleRe is an item's title after its number and a dash, before
+// the nature of the interest: " – Community Grants, ".
+var itemTitleRe = regexp.MustCompile(`^\s*[–—-]\s*[^,;]{1,60},\s*`)
+
+var itemTitleOnlyRe = regexp.MustCompile(`^\s*[–—-]\s*[^,;]{1,60}$`)
+
+// itemTitleDashRe is a declaration that ends naming its item, before the
+// item's title after a dash.
+var itemTitleDashRe = regexp.MustCompile(`(?i)\bdeclared\b.*\b(?:item|minute)\s+(?:no\.?\s*)?\S+$`)
 
 // dashDeclRe is a declaration printed as the row of a table, its cells
 // joined by dashes: "Cllr Booth – item 23/075(b) – personal interest –
@@ -320,6 +339,11 @@ func parseDeclaration(sent, minute string) []Declaration {
 	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
 		item = rest[m[2]:m[3]]
 		rest = rest[m[1]:]
+		if t := itemTitleRe.FindStringIndex(rest); t != nil {
+			rest = rest[t[1]:] // " – Community Grants, as …": its title
+		} else if itemTitleOnlyRe.MatchString(rest) {
+			rest = "" // " – Community Grants.": its title, and no nature
+		}
 	} else if m := declRefRe.FindStringSubmatchIndex(rest); m != nil {
 		item = rest[m[2]:m[3]]
 		rest = rest[m[1]:]
