@@ -106,6 +106,9 @@ func checkMeeting(t *testing.T, m Meeting) {
 	if m.Time != "" && !clockRe.MatchString(m.Time) {
 		t.Errorf("time %q is not HH:MM", m.Time)
 	}
+	if m.Date != "" && m.NotADate != "" {
+		t.Errorf("date %q and not a date %q both set", m.Date, m.NotADate)
+	}
 }
 
 // timed fails the test if a parse takes unreasonably long; the inputs are
