@@ -163,7 +163,8 @@ func TestWarningsSayWhere(t *testing.T) {
 }
 
 // TestCouncilDocuments reads whole documents in the house styles of
-// English and Welsh councils (testdata/minutes-*.txt, written for the
+// English, Welsh, Scottish and Northern Irish councils and other public
+// bodies (testdata/minutes-*.txt, written for the
 // tests) and checks what
 // an officer would look at after an import: the minutes and their numbers,
 // what was resolved in each, and who sent apologies.
@@ -620,6 +621,145 @@ func TestCouncilDocuments(t *testing.T) {
 			apologies:    []Person{{Name: "Cllr T. Hollis"}},
 			declarations: []Declaration{{Name: "Cllr Danvers", Item: "24/118", Kind: "pecuniary", Nature: "the contractor named"}},
 			furniture:    []string{"Page", "Chairman .", "Signed"},
+			warnings:     []string{},
+		},
+		{
+			// A Northern Irish district council: the attendance in a
+			// column of labels ("Members Present", "Officers in" over
+			// "Attendance"), members by surname with a mark for remote
+			// attendance keyed below, "Councillor Mallon, Chair";
+			// "Proposed by … Seconded by … and" over "Resolved" beside
+			// its text; a footer numbering each page before the meeting's
+			// date; a title's date broken before its year; "signed as
+			// accurate and correct" inside a resolution, not the chair's
+			// signature.
+			file:      "minutes-ni-district-council-label-column.txt",
+			committee: "Ballycorran and Sperrin District Council",
+			numbers:   []string{"C243/24", "C244/24", "C245/24", "C246/24", "C247/24", "C248/24", "C249/24"},
+			resolved: map[string][]string{
+				"C246/24": {"That Council hosts a civic reception"},
+				"C247/24": {"That the minutes of the meeting of Council held on Thursday 24 October 2024 (C219/24 – C242/24 and C253/24 – C261/24) were considered and signed as accurate and correct."},
+				"C248/24": {"That the minutes of the Development Committee"},
+				"C249/24": {"That this Council notes with concern"},
+			},
+			titles: map[string]string{"C248/24": "Receive minutes of Development Committee held on Thursday 7 November 2024"},
+			present: []string{"Councillor Mallon (Chair)", "Councillor Agnew", "Councillor Brolly", "Councillor Corrigan", "Councillor Devlin",
+				"Councillor Ferguson", "Councillor Gormley", "Councillor Hackett", "Councillor Kerr", "Councillor McAleer", "Councillor McGarvey",
+				"Councillor Monaghan", "Councillor Quinn", "Councillor Robinson", "Councillor Shiels", "Councillor Wilson",
+				"Mr Toner (Chief Executive)", "Ms Conlon (Strategic Director of Environment)", "Mr Hegarty (Strategic Director of Communities)",
+				"Mrs Lennon (Head of Democratic Services)", "Ms Breen (Democratic Services Officer)",
+				// The body beside a name one to a line is not told from
+				// another name.
+				"Mr Colm Doherty", "Sperrin Rural Transport"},
+			apologies: []Person{{Name: "Councillor Cassidy"}, {Name: "Councillor O'Hare"}},
+			declarations: []Declaration{
+				{Name: "Councillor Brolly", Item: "C251/24", Kind: "other", Nature: "a member of the management committee of Glenmore Community Association"},
+				{Name: "Councillor Kerr", Item: "C251/24", Kind: "other"},
+			},
+			furniture: []string{"Council (21.11.24)", "Denotes"},
+			warnings:  []string{},
+		},
+		{
+			// A ModernGov minutes page printed from a browser: the time
+			// it was printed and the page's title at the head of every
+			// sheet, its address and "1/3" at the foot, the site's links
+			// above the minutes, "PDF 198 KB" after titles, a title
+			// broken at the page's width, "Minutes:" labels.
+			file:      "minutes-moderngov-printed-page.txt",
+			committee: "Licensing and Regulatory Committee",
+			numbers:   []string{"26", "27", "28", "29", "30", "31", "32"},
+			resolved: map[string][]string{
+				"28": {"That the minutes of the meeting held on 8 October 2024 be confirmed"},
+				"29": {"That Council be recommended to: (1) approve"},
+				"30": {"That the application be granted"},
+				"31": {"That under Section 100A(4) of the Local Government Act 1972 the press and public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in Paragraph 1 of Part 1 of Schedule 12A to the Act."},
+				"32": {"That the application be refused, for the reasons set out in the exempt decision notice."},
+			},
+			titles: map[string]string{
+				"28": "Minutes of the previous meeting",
+				"30": "Licensing Act 2003 - Application for a Premises Licence - The Old Forge, 4 Mill Lane, Westmoor",
+			},
+			narratives:   map[string]string{"29": "Eleven responses had been received,\n\nthree of them from operators"},
+			apologies:    []Person{{Name: "Councillor Okafor"}, {Name: "Councillor Penrose"}},
+			declarations: []Declaration{{Name: "Councillor Haddad", Item: "30", Kind: "personal", Nature: "a regular customer of the premises, and took no part in the determination"}},
+			furniture:    []string{"14/11/2024", "09:12", "https://", "1/3", "PDF", "Skip to"},
+			warnings:     []string{},
+		},
+		{
+			// A Scottish integration joint board's "Minute of Meeting":
+			// the board named in the opening sentence, under the
+			// partnership's heading; members in a table of name and body
+			// or post under "Voting Members" and "Non-Voting Members",
+			// apologies in the same table; "DECISION" over what the board
+			// decided; "Action: Chief Officer" under it names who carries
+			// the decision out.
+			file:      "minutes-scottish-ijb-minute-of-meeting.txt",
+			committee: "Strathglen Integration Joint Board",
+			numbers:   []string{"1", "2", "3", "4", "5", "6", "7", "8"},
+			resolved: map[string][]string{
+				"5": {"The Integration Joint Board: (a) noted the projected overspend"},
+				"6": {"The Integration Joint Board approved the consultation draft"},
+				"7": {"The Integration Joint Board: (a) noted the progress made"},
+			},
+			recordedAs: map[string][]string{"5": {"DECISION"}, "6": {"DECISION"}, "7": {"DECISION"}},
+			present: []string{"Councillor Fiona MacLeod (Chair) (Strathglen Council)", "Mairi Sutherland (Vice Chair) (NHS Strathglen)",
+				"Councillor Andrew Kerr (Strathglen Council)", "Councillor Rhona Buchanan (Strathglen Council)", "Dr Alasdair Munro (NHS Strathglen)",
+				"Elaine Fraser (NHS Strathglen)", "Morag Duncan (Chief Officer)", "Calum Reid (Chief Finance Officer)", "Dr Euan Baird (Clinical Director)",
+				"Shona Paterson (Chief Social Work Officer)", "Iain Matheson (Carers' Representative)", "Lorna Gillespie (Head of Strategic Planning)",
+				"Ruth Anderson Committee Officer (Minute)"},
+			apologies:    []Person{{Name: "Councillor James Whyte", Organisation: "Strathglen Council"}, {Name: "Kenneth Ross", Organisation: "Staff Side Representative"}},
+			declarations: []Declaration{{Name: "Dr Alasdair Munro", Item: "7", Kind: "other", Nature: "a partner in the Inverlochy Medical Practice"}},
+			furniture:    []string{"Page 1 of 3", "Voting Members"},
+			warnings:     []string{},
+		},
+		{
+			// A town council numbering its minutes "TC/24/117": lettered
+			// sub-items each with its resolution after its subject ("a)
+			// Payments: RESOLVED to …"), a declaration "in TC/24/118(b)",
+			// cross references (TC/24/096 – TC/24/111) and a planning
+			// reference that are not minutes, a footer "FC 14.10.24 Page
+			// 1 of 2".
+			file:    "minutes-town-council-prefixed-references.txt",
+			numbers: []string{"TC/24/112", "TC/24/113", "TC/24/114", "TC/24/115", "TC/24/116", "TC/24/117", "TC/24/118", "TC/24/119", "TC/24/120"},
+			resolved: map[string][]string{
+				"TC/24/113": {"To accept the apologies"},
+				"TC/24/115": {"That the minutes of the Full Council meeting"},
+				"TC/24/117": {"To adopt recommendation F&GP/24/041"},
+				"TC/24/118": {"To approve the schedule of payments for September 2024 totalling £48,216.40.", "To award a grant of £750", "To instruct the Clerk"},
+				"TC/24/119": {"To object to the application"},
+			},
+			apologies: []Person{{Name: "Cllr K Quayle"}, {Name: "Cllr H Varga"}},
+			declarations: []Declaration{
+				{Name: "Cllr Blythe", Item: "TC/24/118", Kind: "other", Nature: "a trustee of Pellingford Community Larder"},
+				{Name: "Cllr Pryce", Item: "TC/24/119", Kind: "pecuniary", Nature: "the owner of a property adjoining the site and left the room for that item"},
+			},
+			furniture: []string{"FC 14.10.24", "Page 1", "Signed"},
+			warnings:  []string{},
+		},
+		{
+			// A county committee's minutes as a table: the number, the
+			// subject over as many lines as it takes, and the discussion
+			// and resolution beside them, under a heading "Minute
+			// Subject Resolution / Discussion"; "County Councillors A,
+			// B" in the attendance and the apologies.
+			file:      "minutes-county-committee-subject-column.txt",
+			committee: "Highways and Transport Scrutiny Committee",
+			numbers:   []string{"45/24", "46/24", "47/24", "48/24", "49/24", "50/24"},
+			resolved: map[string][]string{
+				"47/24": {"That the minutes of the meeting held on 4 July 2024 be confirmed and signed as a correct record."},
+				"48/24": {"That the Cabinet be recommended: (a) to approve"},
+				"49/24": {"That the progress be noted and a further report be brought to the Committee in April 2025."},
+				"50/24": {"That the work programme be approved"},
+			},
+			titles: map[string]string{
+				"45/24": "Apologies and Substitutions",
+				"48/24": "Highways Capital Programme 2025/26",
+				"49/24": "Active Travel Infrastructure Plan (LCWIP) – Progress Report",
+			},
+			narratives:   map[string]string{"45/24": "Apologies were received from County Councillors Beckett and Morley."},
+			apologies:    []Person{{Name: "County Councillor Beckett"}, {Name: "County Councillor Morley"}},
+			declarations: []Declaration{{Name: "County Councillor Ellis", Item: "49/24", Kind: "personal", Nature: "a member of Kingsford Cycling Club"}},
+			furniture:    []string{"Page 14", "Resolution / Discussion", "Chair …"},
 			warnings:     []string{},
 		},
 	}
