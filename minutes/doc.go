@@ -27,10 +27,14 @@
 // "PENDERFYNWYD / RESOLVED:") read as their English half. A Welsh
 // council's resolution in Welsh ("PENDERFYNWYD: …", before or after the
 // English, or the first half of "Welsh. / English.") is kept in the
-// minute's narrative, never in the English resolution. testdata/corpus holds
-// documents written for the tests in the styles of two dozen councils'
-// published minutes, with answer keys; TestCorpusScore measures the reader
-// on them.
+// minute's narrative, never in the English resolution. Attendance printed
+// in a column of labels ("Members Present", "Officers in" over
+// "Attendance"), minutes printed as a table of number, subject and
+// discussion, and a web page printed from a browser (its printing's date,
+// title and address on every sheet) are rewritten so too. testdata/corpus
+// holds documents written for the tests in the styles of two dozen
+// councils' published minutes, with answer keys; TestCorpusScore measures
+// the reader on them.
 //
 // The parsers never fail on text they half understand. Anything they could
 // not place is reported in the Warnings field so that a person can check it;
