@@ -244,6 +244,9 @@ func (s *Service) ImportMinutes(ctx context.Context, c Committee, text, by strin
 	if err != nil {
 		return MinutesImport{}, err
 	}
+	if err := datedMinutes(read); err != nil {
+		return MinutesImport{}, err
+	}
 	return s.storeMinutes(ctx, c, read, text, by, MinutesImportOptions{})
 }
 

@@ -92,6 +92,8 @@ func TestMinutesImportForm(t *testing.T) {
 		{"Notes of a chat about the weather.", "I could not find any numbered minutes in that text."},
 		{string(agenda), "I could not find any numbered minutes in that text: it looks like an agenda, so import it as an agenda."},
 		{"", "Paste the minutes here."},
+		{"MINUTES OF THE MEETING held on Thursday 31 February 2026\n\nPresent: Ian Barton (Chair)\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n",
+			"The minutes are dated “31 February 2026”, which is not a real date, so nothing was imported. Correct the date in the document and import it again."},
 	} {
 		if _, errs := k.importMinutes(ian, tc.text); errs["text"] != tc.want {
 			t.Errorf("pasting %q: field errors %v, want %q", tc.text, errs, tc.want)
