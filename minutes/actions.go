@@ -202,7 +202,12 @@ func (r *actionReader) readActions(to, tableTo int) []Action {
 	var out []Action
 	var b strings.Builder
 	clean := func(i int) string { return cleanLine(raw[i], &b) }
+	margin, _ := actionMarginAt(raw)
 	for i := spans[0].line - 1; i < len(raw) && i < tableTo; i++ {
+		if owner, _, ok := marginOwner(raw[i], margin); margin >= 0 && ok {
+			out = append(out, r.marginAction(i, owner, margin, to))
+			continue
+		}
 		if cols, ok := actionHeading(raw[i]); ok {
 			var got []Action
 			got, i = r.readActionTable(i, cols)
@@ -267,6 +272,53 @@ func (r *actionReader) readActions(to, tableTo int) []Action {
 		out = append(out, a)
 	}
 	return out
+}
+
+// marginAction is the action beside which owner is printed in the
+// margin (at column margin) on raw line i: the sentence that line is part
+// of, "The Director of Finance to circulate the due diligence report" over
+// "to Board members by 30 September 2024."
+func (r *actionReader) marginAction(i int, owner string, margin, to int) Action {
+	var b strings.Builder
+	text := func(j int) string {
+		_, rest, _ := marginOwner(r.raw[j], margin)
+		return cleanLine(rest, &b)
+	}
+	words := text(i)
+	for j := i - 1; j >= 0 && !strings.HasSuffix(words, ".") && j > i-4; j-- {
+		prev := text(j)
+		if prev == "" || strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, ":") {
+			break
+		}
+		if _, ok := parseMinuteHeader(prev); ok {
+			break
+		}
+		words = joinPair(prev, words)
+	}
+	if k := strings.LastIndex(words, ". "); k >= 0 {
+		words = words[k+2:] // the sentence before it on the same line
+	}
+	for j := i + 1; j < len(r.raw) && j < to && j <= i+4 && !strings.HasSuffix(words, "."); j++ {
+		next := text(j)
+		if next == "" {
+			break
+		}
+		if _, ok := parseMinuteHeader(next); ok {
+			break
+		}
+		if _, _, ok := splitResolved(next); ok {
+			break
+		}
+		if k := strings.Index(next, ". "); k >= 0 {
+			next = next[:k+1] // the next sentence starts on its line
+		}
+		words = joinPair(words, next)
+	}
+	a := Action{Minute: minuteAt(r.spans, i+1), Text: words, Owner: owner}
+	if d := byDateRe.FindStringSubmatch(words); d != nil {
+		a.Due = deadline(d, r.meeting)
+	}
+	return a
 }
 
 // onlyWhoActs reports an action line that names who acts and nothing

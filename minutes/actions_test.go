@@ -630,3 +630,20 @@ Actions
 		t.Errorf("owner %q without the committee's people, want Frackelton", got)
 	}
 }
+
+// TestActionMargin: a board's minutes print who acts in a margin under
+// "Action", beside the sentence that gives the action; each is an action
+// of that minute, its owner as printed, its due date read from its words.
+func TestActionMargin(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-nhs-trust-board-action-margin.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Action{
+		{Minute: "TB24/105", Text: "The Chief Operating Officer to bring a recovery trajectory for diagnostics to the October Board.", Owner: "COO"},
+		{Minute: "TB24/107", Text: "The Director of Finance to circulate the due diligence report to Board members by 30 September 2024.", Owner: "DoF", Due: "2024-09-30"},
+	}
+	if diff := cmp.Diff(m.Actions, want); diff != "" {
+		t.Errorf("actions (-got +want):\n%s", diff)
+	}
+}

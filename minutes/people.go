@@ -29,7 +29,7 @@ func init() {
 		statement accounts audit risk register terms reference governance assembly forum panel scrutiny overview
 		consultation response proposal proposals recommendations recommendation verbal written presentation briefing
 		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants
-		representative representatives`) {
+		representative representatives nurse`) {
 		notNameWords[w] = true
 	}
 }

@@ -762,6 +762,33 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture:    []string{"Page 14", "Resolution / Discussion", "Chair …"},
 			warnings:     []string{},
 		},
+		{
+			// An NHS trust's board: members in a table under "Name
+			// Title", minute references "TB24/101", and who acts printed
+			// in a margin under "Action" ("COO", "DoF") beside the
+			// sentence that gives the action, which is not part of the
+			// minute's words.
+			file:      "minutes-nhs-trust-board-action-margin.txt",
+			committee: "Public Board of Directors",
+			numbers:   []string{"TB24/101", "TB24/102", "TB24/103", "TB24/104", "TB24/105", "TB24/106", "TB24/107", "TB24/108"},
+			resolved: map[string][]string{
+				"TB24/104": {"The action log."},
+				"TB24/106": {"That the Board approve the revised capital plan"},
+				"TB24/107": {"That the Board approve the transfer of the community dental service"},
+			},
+			recordedAs: map[string][]string{"TB24/104": {"NOTED"}},
+			narratives: map[string]string{
+				"TB24/105": "The Chief Operating Officer to bring a recovery trajectory for diagnostics to the October Board.",
+				"TB24/107": "The Director of Finance to circulate the due diligence report to Board members by 30 September 2024.",
+			},
+			present: []string{"Dame Helen Ashby (Chair)", "Mark Osei (Chief Executive)", "Dr Priya Raman (Medical Director)", "Joanne Kettle (Chief Nurse)",
+				"Graham Lowe (Director of Finance)", "Susan Adeyemi (Non-Executive Director)", "Peter Flint (Non-Executive Director)",
+				"Claire Hobbs Trust Secretary (minutes)", "Aled Morgan (Chief Operating Officer)"},
+			apologies:    []Person{{Name: "Professor Ruth Kimber", Organisation: "Non-Executive Director"}},
+			declarations: []Declaration{{Name: "Peter Flint", Item: "TB24/107", Kind: "other", Nature: "a director of Kingsmere Community Health CIC"}},
+			furniture:    []string{"COO", "DoF", "Page 1 of 2"},
+			warnings:     []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 // glyphs and markdown emphasis removed. Lines that held only a bullet become
 // blank, which is how the extractor shows bullets anyway.
 func cleanLines(text string) []string {
-	raw := minuteColumns(labelColumn(tableColumns(rawLines(text))))
+	raw := actionMargin(minuteColumns(labelColumn(tableColumns(rawLines(text)))))
 	out := make([]string, 0, len(raw))
 	var b strings.Builder
 	for _, l := range raw {
@@ -34,7 +34,7 @@ var (
 	// memberTableHeadRe heads an attendance table of two columns, each
 	// member and the body they represent, as panels of several councils
 	// print it: "Name      Representing".
-	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority))\s*$`)
+	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority)|title|job\s+title|role|position|designation)\s*$`)
 	tableRowRe        = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S(?:.*\S)?)\s*$`)
 	// attendHeadRe is an attendance label alone on its line, over a
 	// table of names and posts.
@@ -69,7 +69,7 @@ func tableColumns(raw []string) []string {
 					}
 					continue
 				}
-				if memberGroupRe.MatchString(strings.TrimSpace(raw[i])) {
+				if memberGroupRe.MatchString(strings.TrimSpace(raw[i])) || memberTableHeadRe.MatchString(raw[i]) {
 					raw[i] = ""
 					continue
 				}
@@ -288,6 +288,59 @@ func minuteColumns(raw []string) []string {
 		}
 	}
 	flush()
+	return raw
+}
+
+// actionMarginRe is who acts, as a board's minutes print them in the
+// margin: "COO", "DoF", "Chief Nurse", "HA/GL".
+var actionMarginRe = regexp.MustCompile(`^\p{Lu}[\p{L}&/.,' -]{0,24}$`)
+
+// actionMarginAt is the column of the "Action" heading over the right
+// margin of minutes printed beside a column of who acts ("Minute   Item
+// Action"), and its line; -1 when there is none.
+func actionMarginAt(raw []string) (col, line int) {
+	for i, l := range raw {
+		c := chunks(l)
+		if len(c) < 2 || len(c) > 4 || c[len(c)-1].col < 40 {
+			continue
+		}
+		last, first := strings.ToLower(c[len(c)-1].text), strings.ToLower(strings.TrimRight(c[0].text, ".:"))
+		if (last == "action" || last == "actions" || last == "action by") && (first == "minute" || first == "min" || first == "item" || first == "no" || first == "ref") {
+			return c[len(c)-1].col, i
+		}
+	}
+	return -1, -1
+}
+
+// marginOwner is who acts printed in the action margin of line l (the
+// margin at column col), and the line without it; ok is false when the
+// line prints nothing there.
+func marginOwner(l string, col int) (owner, rest string, ok bool) {
+	c := chunks(l)
+	if len(c) < 2 {
+		return "", l, false
+	}
+	last := c[len(c)-1]
+	if last.col < col-2 || !actionMarginRe.MatchString(last.text) {
+		return "", l, false
+	}
+	return last.text, strings.TrimRight(string([]rune(l)[:last.col]), " \t"), true
+}
+
+// actionMargin takes out of minutes printed beside a column of who acts
+// that column and its heading, which are not the minutes' words; the
+// actions are read from the lines as printed (see readActions).
+func actionMargin(raw []string) []string {
+	col, head := actionMarginAt(raw)
+	if col < 0 {
+		return raw
+	}
+	raw[head] = ""
+	for i := head + 1; i < len(raw); i++ {
+		if _, rest, ok := marginOwner(raw[i], col); ok {
+			raw[i] = rest
+		}
+	}
 	return raw
 }
 
