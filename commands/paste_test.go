@@ -37,7 +37,7 @@ func TestPastedDocumentsDropStrayControlCharacters(t *testing.T) {
 	}
 
 	r, errs := k.importMinutes(ian, stray(seedMinutes(t)))
-	if want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest."; r.Text != want || errs != nil {
+	if want := "Imported the minutes of the meeting of Safer Sefton Together on Thursday 9 December 2021: 10 minutes (20–29), 8 resolutions, 14 present, 3 apologies, no declarations of interest.\nNote: the document is headed SEFTON SAFER COMMUNITIES PARTNERSHIP."; r.Text != want || errs != nil {
 		t.Errorf("minutes with stray control characters: %q %v\nwant %q", r.Text, errs, want)
 	}
 
