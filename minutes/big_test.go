@@ -8,30 +8,55 @@ import (
 
 // TestLargeInputs guards against work that grows faster than the input:
 // each of these shapes once took minutes through repeated string joins.
+// Each is read at 32 KB and at eight times that: work in step with the
+// input takes about eight times as long, work that grows with its square
+// sixty-four. The bound is on that growth, not on a time, which a slower
+// machine, a busy one or the race detector would move for every shape
+// alike.
 func TestLargeInputs(t *testing.T) {
-	const size = 512 << 10
 	pack := readTestdata(t, packFile)
-	inputs := []struct{ name, text string }{
-		{"pack repeated", strings.Repeat(pack, size/len(pack)+1)},
-		{"attendance list", "PRESENT:\n" + strings.Repeat("Councillor Jane Smith\n", size/22)},
-		{"endless resolution", "MINUTES\n1. A\nRESOLVED: That\n" + strings.Repeat("the thing be noted and\n", size/23)},
-		{"one long line", "MINUTES\n1. A\n" + strings.Repeat("word ", size/5)},
-		{"narrative", "MINUTES\n1. A\n" + strings.Repeat("some narrative text here\n", size/25)},
-		{"agenda description", "AGENDA\n1. A\n" + strings.Repeat("some description text here\n", size/27)},
-		{"bare numbers", "MINUTES\n" + strings.Repeat("1.\n2.\n", size/6)},
-		{"hyphens", "MINUTES\n1. A\n" + strings.Repeat("re-\n", size/4)},
-		{"dates", "AGENDA\n1. Date of Next Meeting\n" + strings.Repeat("9 June 2022 at 10am; ", size/21)},
-		{"list markers", "MINUTES\n1. A\n" + strings.Repeat("A.\n\n", size/4)},
-		{"numbered sentences", "MINUTES\n" + strings.Repeat("12 The council noted it.\n13 It was RESOLVED to agree.\n", size/50)},
-		{"one line of headings", "MINUTES " + strings.Repeat("Text. 1. AB CD Apologies: X ", size/28)},
+	shapes := []struct {
+		name string
+		text func(size int) string
+	}{
+		{"pack repeated", func(size int) string { return strings.Repeat(pack, size/len(pack)+1) }},
+		{"attendance list", func(size int) string { return "PRESENT:\n" + strings.Repeat("Councillor Jane Smith\n", size/22) }},
+		{"endless resolution", func(size int) string {
+			return "MINUTES\n1. A\nRESOLVED: That\n" + strings.Repeat("the thing be noted and\n", size/23)
+		}},
+		{"one long line", func(size int) string { return "MINUTES\n1. A\n" + strings.Repeat("word ", size/5) }},
+		{"narrative", func(size int) string {
+			return "MINUTES\n1. A\n" + strings.Repeat("some narrative text here\n", size/25)
+		}},
+		{"agenda description", func(size int) string {
+			return "AGENDA\n1. A\n" + strings.Repeat("some description text here\n", size/27)
+		}},
+		{"bare numbers", func(size int) string { return "MINUTES\n" + strings.Repeat("1.\n2.\n", size/6) }},
+		{"hyphens", func(size int) string { return "MINUTES\n1. A\n" + strings.Repeat("re-\n", size/4) }},
+		{"dates", func(size int) string {
+			return "AGENDA\n1. Date of Next Meeting\n" + strings.Repeat("9 June 2022 at 10am; ", size/21)
+		}},
+		{"list markers", func(size int) string { return "MINUTES\n1. A\n" + strings.Repeat("A.\n\n", size/4) }},
+		{"numbered sentences", func(size int) string {
+			return "MINUTES\n" + strings.Repeat("12 The council noted it.\n13 It was RESOLVED to agree.\n", size/50)
+		}},
+		{"one line of headings", func(size int) string { return "MINUTES " + strings.Repeat("Text. 1. AB CD Apologies: X ", size/28) }},
 	}
-	for _, in := range inputs {
+	read := func(text string) time.Duration {
 		start := time.Now()
-		_, _ = ParseMinutes(in.text)
-		_, _ = ParseAgenda(in.text)
-		t.Logf("%s %v", in.name, time.Since(start))
-		if d := time.Since(start); d > 20*time.Second {
-			t.Errorf("%s (%d KB): took %v", in.name, len(in.text)/1024, d)
+		_, _ = ParseMinutes(text)
+		_, _ = ParseAgenda(text)
+		return time.Since(start)
+	}
+	const small, large = 32 << 10, 256 << 10
+	for _, sh := range shapes {
+		// The smaller read's time is floored, so that the ratio of two
+		// reads of a few milliseconds is not all noise.
+		s := max(read(sh.text(small)), 10*time.Millisecond)
+		l := read(sh.text(large))
+		t.Logf("%s: %v at 32 KB, %v at 256 KB (%.1f times)", sh.name, s, l, float64(l)/float64(s))
+		if l > 24*s {
+			t.Errorf("%s: %v at 256 KB against %v at 32 KB: the work grows faster than the text", sh.name, l, s)
 		}
 	}
 }
