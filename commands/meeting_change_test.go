@@ -112,7 +112,9 @@ func TestMeetingHistoryOfACancelledMeeting(t *testing.T) {
 // at once on the move (the channel has just been told of the move), so
 // members are not told "meets tomorrow" twice, nor "meets in 7 days" an
 // hour after the move. A new time on the same day leaves its reminders as
-// they were: one missed while the bot was stopped still goes.
+// they were: one missed while the bot was stopped still goes. A reminder
+// of a meeting moved or re-timed says where it moved from, as its agenda
+// does, for members who read the earlier reminder.
 func TestMovedMeetingReminders(t *testing.T) {
 	k := meetingKit(t) // Thursday 10 December 2026, 10:00; reminders 7 and 1 day before, at 09:00
 	remind := func(at time.Time) []string {
@@ -156,7 +158,7 @@ func TestMovedMeetingReminders(t *testing.T) {
 	check("just after the move to the 17th", remind(day(10, 12, 1)))
 	check("on Wednesday 16 December at 08:59", remind(day(16, 8, 59)))
 	check("on Wednesday 16 December at 09:00", remind(day(16, 9, 0)),
-		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 17 December 2026, 10:00* (Europe/London time)\n*Venue:* Remote Meeting")
+		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 17 December 2026, 10:00* (Europe/London time)\n_Moved from Thursday 10 December 2026, 10:00._\n*Venue:* Remote Meeting")
 
 	// A meeting whose reminder was missed while the bot was stopped, and
 	// whose time (not day) changed after it was due, still gets it when
@@ -166,7 +168,7 @@ func TestMovedMeetingReminders(t *testing.T) {
 	k.now = time.Date(2027, 1, 13, 9, 30, 0, 0, london)
 	k.must(ian, "/meeting time 14/01/2027 2pm")
 	check("back on Wednesday 13 January at 10:00", remind(time.Date(2027, 1, 13, 10, 0, 0, 0, london)),
-		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 14 January 2027, 14:00* (Europe/London time)\n*Venue:* Remote Meeting")
+		"Reminder: Safer Sefton Together meets tomorrow — *Thursday 14 January 2027, 14:00* (Europe/London time)\n_Moved from Thursday 14 January 2027, 10:00._\n*Venue:* Remote Meeting")
 }
 
 // TestMeetingHistorySaysWhoScheduledAndCancelled: /meeting history names

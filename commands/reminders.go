@@ -404,12 +404,21 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 	if err != nil {
 		return nil, err
 	}
+	// A meeting moved or re-timed since an earlier reminder says so, as
+	// its posted agenda does: members who read that reminder, or put the
+	// first day in their diaries, would not otherwise notice the change.
+	var changes []MeetingChange
+	if m.Revision != 0 {
+		if changes, err = s.store.MeetingChanges(ctx, m.ID); err != nil {
+			return nil, err
+		}
+	}
 	missing := MissingReports(items, reports)
 	key := p.Key
 	if key == "" {
 		key = fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
 	}
-	reply := ReminderReply(c, m, p.Days, items, as, missing)
+	reply := ReminderReply(c, m, changes, p.Days, items, as, missing)
 	// The actions owed are carried forward here as on the agenda, so owners
 	// see before the meeting what they will be asked about.
 	sec, err := s.actionsSection(ctx, c, m, now)
@@ -444,8 +453,9 @@ func MissingReports(items []AgendaItem, reports []ReportLink) []AgendaItem {
 	return out
 }
 
-// ReminderReply is the reminder posted to the channel days before meeting m.
-func ReminderReply(c Committee, m Meeting, days int, items []AgendaItem, as []Apology, missing []AgendaItem) Reply {
+// ReminderReply is the reminder posted to the channel days before meeting
+// m, whose changes (oldest first) say whether it has moved.
+func ReminderReply(c Committee, m Meeting, changes []MeetingChange, days int, items []AgendaItem, as []Apology, missing []AgendaItem) Reply {
 	loc := c.Location()
 	when := fmt.Sprintf("in %d days", days)
 	switch days {
@@ -454,7 +464,7 @@ func ReminderReply(c Committee, m Meeting, days int, items []AgendaItem, as []Ap
 	case 1:
 		when = "tomorrow"
 	}
-	facts := meetingFacts(m, loc)
+	facts := meetingFacts(m, loc) + movedNote(m, changes, loc)
 	if m.Venue != "" {
 		facts += "\n*Venue:* " + Escape(m.Venue)
 	}
