@@ -294,6 +294,36 @@ func TestRemindersAtLocalTimeAcrossClockChange(t *testing.T) {
 	}
 }
 
+// TestPresenterRemindedAfterApologies: a presenter who owes reports and
+// has sent apologies is asked for the reports, not told to send the
+// apologies they have sent; one who owes two is asked for both.
+func TestPresenterRemindedAfterApologies(t *testing.T) {
+	k := agendaKit(t) // Graeme presents item 6, Sue item 7.7
+	k.must(ian, "/agenda add 6.1 Neighbourhood Watch — Graeme Robson")
+	k.must(graeme, "/apologies Away on a course")
+	k.now = time.Date(2026, 12, 3, 9, 0, 0, 0, london)
+	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxDM {
+			got[m.UserID] = m.Reply.Text
+		}
+	}
+	want := map[string]string{
+		graeme: "Your 2 reports for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting have not arrived yet:\n" +
+			"• *6* Local Policing Update\n• *6.1* Neighbourhood Watch\n" +
+			"Please send each one's link from <#C1> with `/report ITEM URL`, e.g. `/report 6 URL`. Your apologies for the meeting are recorded; the reports are wanted all the same.",
+		sue: "Your report for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has not arrived yet:\n" +
+			"• *7.7* Sefton CVS\n" +
+			"Please send its link from <#C1> with `/report 7.7 URL`. If you can't come, send apologies with `/apologies`.",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("presenters' direct messages (-got +want):\n%s", diff)
+	}
+}
+
 // TestRemindersNotSentLateOrWhenOff: a meeting scheduled after its 7-day
 // reminder was due gets no 7-day reminder, but does get the 1-day one,
 // late when the scheduler was stopped, unless stale; reminders that are

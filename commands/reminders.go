@@ -432,7 +432,7 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: key, DedupeKey: key,
 		Reply: reply, DueAt: now,
 	}}
-	for _, dm := range presenterDMs(c, m, missing, members) {
+	for _, dm := range presenterDMs(c, m, missing, members, as) {
 		dm.DedupeKey = key + ":dm:" + dm.UserID
 		dm.DueAt = now
 		msgs = append(msgs, dm)
@@ -489,8 +489,10 @@ func ReminderReply(c Committee, m Meeting, changes []MeetingChange, days int, it
 }
 
 // presenterDMs are the direct messages to members who present items whose
-// reports are missing, one per member, found by presenterIndex.
-func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member) []OutboxMessage {
+// reports are missing, one per member, found by presenterIndex. A member
+// whose apologies stand (among as) is not asked to send them again: their
+// report is wanted all the same.
+func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member, as []Apology) []OutboxMessage {
 	byName := newPresenterIndex(members)
 	var order []string
 	owed := map[string][]AgendaItem{}
@@ -509,11 +511,24 @@ func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member
 	for _, userID := range order {
 		its := owed[userID]
 		var b strings.Builder
-		fmt.Fprintf(&b, "Your report for the meeting of *%s* on %s has not arrived yet:\n", Escape(c.Name), describeMeeting(m, loc))
+		if len(its) == 1 {
+			fmt.Fprintf(&b, "Your report for the meeting of *%s* on %s has not arrived yet:\n", Escape(c.Name), describeMeeting(m, loc))
+		} else {
+			fmt.Fprintf(&b, "Your %d reports for the meeting of *%s* on %s have not arrived yet:\n", len(its), Escape(c.Name), describeMeeting(m, loc))
+		}
 		for _, it := range its {
 			fmt.Fprintf(&b, "• *%s* %s\n", it.Number, Escape(it.Title))
 		}
-		fmt.Fprintf(&b, "Please send its link from <#%s> with `/report %s URL`. If you can't come, send apologies with `/apologies`.", c.ChannelID, its[0].Number)
+		if len(its) == 1 {
+			fmt.Fprintf(&b, "Please send its link from <#%s> with `/report %s URL`.", c.ChannelID, its[0].Number)
+		} else {
+			fmt.Fprintf(&b, "Please send each one's link from <#%s> with `/report ITEM URL`, e.g. `/report %s URL`.", c.ChannelID, its[0].Number)
+		}
+		if slices.ContainsFunc(as, func(a Apology) bool { return a.UserID == userID }) {
+			fmt.Fprintf(&b, " Your apologies for the meeting are recorded; %s wanted all the same.", plural(len(its), "the report is", "the reports are"))
+		} else {
+			b.WriteString(" If you can't come, send apologies with `/apologies`.")
+		}
 		out = append(out, OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: userID, Reply: Reply{Visibility: Private, Text: b.String()}})
 	}
 	return out
