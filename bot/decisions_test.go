@@ -203,7 +203,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	k.Drain()
 	chased := 0
 	for _, m := range k.Slack.Messages("D" + neil) {
-		if strings.Contains(shown(t, m)+m.Text, "A reminder: action 1, from minute 5, is due by Sunday 20 December 2026") {
+		if strings.Contains(shown(t, m)+m.Text, "A reminder from *Safer Sefton Together*: action 1, from minute 5, is due by Sunday 20 December 2026") {
 			chased++
 		}
 	}
@@ -242,7 +242,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	}
 	before := 0
 	for _, m := range k.Slack.Messages("D" + graeme) {
-		if strings.Contains(shown(t, m)+m.Text, "Before the next meeting: action 2, from minute 5, is yours and due by Monday 1 March 2027") {
+		if strings.Contains(shown(t, m)+m.Text, "Before the meeting of *Safer Sefton Together* on Thursday 4 February 2027, 10:00: action 2, from minute 5, is yours and due by Monday 1 March 2027") {
 			before++
 		}
 	}

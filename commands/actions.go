@@ -972,22 +972,40 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 }
 
 // EnqueueActionChases queues, once for each due date and owner, a direct
-// message to the owner of each open action due within ChaseDays.
+// message to the owner of each open action due within ChaseDays. Each
+// names its committee, since an owner may sit on several, and the one sent
+// before a meeting names the meeting's day.
 func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, error) {
 	as, err := s.store.ActionsDueBy(ctx, now, ChaseDays)
 	if err != nil {
 		return 0, err
 	}
+	committees := map[int64]Committee{}
+	committee := func(id int64) (Committee, error) {
+		if c, ok := committees[id]; ok {
+			return c, nil
+		}
+		c, err := s.store.CommitteeByID(ctx, id)
+		if err == nil {
+			committees[id] = c
+		}
+		return c, err
+	}
 	queued := 0
 	var errs []error
 	for _, a := range as {
+		c, err := committee(a.CommitteeID)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
 			// Once for each due date and owner: given to someone else
 			// after the chase, it is theirs to be reminded of.
 			DedupeKey: fmt.Sprintf("action:%d:%s:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02"), a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder: action %d, from %s, is due by %s — %s When it is done: `/action done %d [NOTE]`.",
-				a.ID, fromLabel(a), a.Due, Escape(ended(a.Text)), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("A reminder from *%s*: action %d, from %s, is due by %s — %s When it is done: `/action done %d [NOTE]`.",
+				Escape(c.Name), a.ID, fromLabel(a), a.Due, Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {
@@ -1004,11 +1022,22 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 		return queued, errors.Join(append(errs, err)...)
 	}
 	for i, a := range before {
+		c, err := committee(a.CommitteeID)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		m, err := s.store.Meeting(ctx, meetings[i])
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		loc := c.Location()
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
 			DedupeKey: fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser),
-			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the next meeting: action %d, from %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
-				a.ID, fromLabel(a), dueBefore(a.Due), Escape(ended(a.Text)), a.ID)},
+			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the meeting of *%s* on %s: action %d, from %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
+				Escape(c.Name), meetingWhen(m, loc), a.ID, fromLabel(a), dueBefore(a.Due, DateOf(now, loc)), Escape(ended(a.Text)), a.ID)},
 			DueAt: now,
 		})
 		if err != nil {
@@ -1023,10 +1052,13 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 }
 
 // dueBefore is what the reminder before a meeting says of an action's due
-// date, after "is yours".
-func dueBefore(d Date) string {
-	if d.IsNext() {
+// date, after "is yours", on the day today: a date passed is said so.
+func dueBefore(d, today Date) string {
+	switch {
+	case d.IsNext():
 		return ", with no due date given"
+	case dateBefore(d, today):
+		return " and was due by " + d.String() + ": it is overdue"
 	}
 	return " and due by " + d.String()
 }

@@ -168,7 +168,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	// the chaser runs; Jo Smith, not a member, is not.
 	k.now = time.Date(2026, 12, 17, 9, 30, 0, 0, london)
 	n, msgs := actChase(k)
-	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder: action 1, from minute 9, is due by Sunday 20 December 2026 — Circulate the SWACA figures to partners. When it is done: `/action done 1 [NOTE]`."}); diff != "" || n != 1 || len(msgs) != 1 {
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder from *Safer Sefton Together*: action 1, from minute 9, is due by Sunday 20 December 2026 — Circulate the SWACA figures to partners. When it is done: `/action done 1 [NOTE]`."}); diff != "" || n != 1 || len(msgs) != 1 {
 		t.Errorf("%d chases queued, %d sent; to Neil (-got +want):\n%s", n, len(msgs), diff)
 	}
 	k.now = k.now.Add(24 * time.Hour)
@@ -223,7 +223,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-02-04 10:00 Bootle Town Hall")
 	k.sent()
 	n, msgs = actChase(k)
-	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Before the next meeting: action 2, from minute 9, is yours and due by Monday 1 March 2027 — Report back on the pilot. The agenda lists it under Actions from previous meetings; when it is done: `/action done 2 [NOTE]`."}); diff != "" || n != 1 {
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Before the meeting of *Safer Sefton Together* on Thursday 4 February 2027, 10:00: action 2, from minute 9, is yours and due by Monday 1 March 2027 — Report back on the pilot. The agenda lists it under Actions from previous meetings; when it is done: `/action done 2 [NOTE]`."}); diff != "" || n != 1 {
 		t.Errorf("%d queued; to Graeme (-got +want):\n%s", n, diff)
 	}
 	k.now = k.now.Add(24 * time.Hour)
@@ -379,7 +379,7 @@ func TestActionChasedAgainWhenRedated(t *testing.T) {
 	}
 	k.now = time.Date(2026, 12, 27, 15, 0, 0, 0, london)
 	n, msgs := actChase(k)
-	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder: action 1, from minute 9, is due by Wednesday 30 December 2026 — Circulate the figures. When it is done: `/action done 1 [NOTE]`."}); diff != "" || n != 1 {
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder from *Safer Sefton Together*: action 1, from minute 9, is due by Wednesday 30 December 2026 — Circulate the figures. When it is done: `/action done 1 [NOTE]`."}); diff != "" || n != 1 {
 		t.Errorf("%d queued; to Neil (-got +want):\n%s", n, diff)
 	}
 	// Moved again, and given to Neil by name only: no one to chase.
@@ -416,8 +416,8 @@ func TestActionReassignedAfterItsChase(t *testing.T) {
 	k.now = k.now.Add(time.Hour)
 	n, msgs := actChase(k)
 	if diff := cmp.Diff(actDMs(msgs, graeme), []string{
-		"A reminder: action 1, from minute 9, is due by Sunday 20 December 2026 — Circulate the figures. When it is done: `/action done 1 [NOTE]`.",
-		"Before the next meeting: action 1, from minute 9, is yours and due by Sunday 20 December 2026 — Circulate the figures. The agenda lists it under Actions from previous meetings; when it is done: `/action done 1 [NOTE]`.",
+		"A reminder from *Safer Sefton Together*: action 1, from minute 9, is due by Sunday 20 December 2026 — Circulate the figures. When it is done: `/action done 1 [NOTE]`.",
+		"Before the meeting of *Safer Sefton Together* on Saturday 19 December 2026, 10:00: action 1, from minute 9, is yours and due by Sunday 20 December 2026 — Circulate the figures. The agenda lists it under Actions from previous meetings; when it is done: `/action done 1 [NOTE]`.",
 	}); diff != "" || n != 2 {
 		t.Errorf("%d queued after the reassignment; to Graeme (-got +want):\n%s", n, diff)
 	}
@@ -1010,7 +1010,7 @@ func TestImportedActionWithNoDueDate(t *testing.T) {
 	k.must(ian, "/meeting schedule 2026-12-03 10:00 Bootle Town Hall")
 	k.now = time.Date(2026, 12, 1, 9, 30, 0, 0, london)
 	_, msgs := actChase(k)
-	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Before the next meeting: action 3, from minute 3, is yours, with no due date given — Book the room for March. The agenda lists it under Actions from previous meetings; when it is done: `/action done 3 [NOTE]`."}); diff != "" {
+	if diff := cmp.Diff(actDMs(msgs, graeme), []string{"Before the meeting of *Safer Sefton Together* on Thursday 3 December 2026, 10:00: action 3, from minute 3, is yours, with no due date given — Book the room for March. The agenda lists it under Actions from previous meetings; when it is done: `/action done 3 [NOTE]`."}); diff != "" {
 		t.Errorf("reminder before the meeting (-got +want):\n%s", diff)
 	}
 
@@ -1106,7 +1106,7 @@ func TestActionTextEndsWithOneFullStop(t *testing.T) {
 	}
 	k.now = time.Date(2027, 1, 28, 9, 30, 0, 0, london)
 	_, msgs := actChase(k)
-	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder: action 1, from minute 2, is due by Sunday 31 January 2027 — Neil Frackelton to circulate the SWACA figures by 31 January. When it is done: `/action done 1 [NOTE]`."}); diff != "" {
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"A reminder from *Safer Sefton Together*: action 1, from minute 2, is due by Sunday 31 January 2027 — Neil Frackelton to circulate the SWACA figures by 31 January. When it is done: `/action done 1 [NOTE]`."}); diff != "" {
 		t.Errorf("reminder to Neil (-got +want):\n%s", diff)
 	}
 	if got, want := k.say(neil, "/action done 1 Sent round on Monday"), "Action 1 is done: Neil Frackelton to circulate the SWACA figures by 31 January."; got != want {
@@ -1485,5 +1485,21 @@ func TestActionLeavesPastAgendasAsPosted(t *testing.T) {
 		if updated[past] {
 			t.Errorf("%s: the agenda posted for a meeting whose day has passed was changed", line)
 		}
+	}
+}
+
+// TestActionOverdueBeforeTheMeeting: the owner of an action whose due date
+// has passed is told, before the next meeting, that it was due and is
+// overdue, not that it "is due by" a day gone by.
+func TestActionOverdueBeforeTheMeeting(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.sent()
+	k.now = time.Date(2027, 1, 12, 9, 0, 0, 0, london)
+	_, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"Before the meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00: action 1, from minute 9, is yours and was due by Sunday 20 December 2026: it is overdue — Circulate the figures. The agenda lists it under Actions from previous meetings; when it is done: `/action done 1 [NOTE]`."}); diff != "" {
+		t.Errorf("to Neil (-got +want):\n%s", diff)
 	}
 }
