@@ -188,9 +188,10 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 	if o.Service != nil {
 		if late, err := o.Service.ReminderOverdue(ctx, m, o.Now()); err == nil && late {
 			// Not a failure to tell officers of: the reminder's moment
-			// has passed, so it is settled unsent.
-			o.Log.Info("outbox: reminder dropped: its meeting has started, is off or moved to another day", "id", m.ID)
-			if err := o.Store.OutboxFailed(ctx, m, "not sent: its meeting had started, is no longer scheduled or moved to another day"); err != nil {
+			// has passed, or what it reminds of changed, so it is
+			// settled unsent.
+			o.Log.Info("outbox: reminder dropped: its meeting has started, is off or moved, or its action or member changed", "id", m.ID, "key", m.DedupeKey)
+			if err := o.Store.OutboxFailed(ctx, m, "not sent: its meeting had started, is no longer scheduled or moved to another day, or its action is done or another's, or its member has left"); err != nil {
 				o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
 			}
 			return

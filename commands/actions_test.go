@@ -1503,3 +1503,83 @@ func TestActionOverdueBeforeTheMeeting(t *testing.T) {
 		t.Errorf("to Neil (-got +want):\n%s", diff)
 	}
 }
+
+// overdueAt claims what the outbox holds at the kit's clock, as its worker
+// would, and says, by dedupe key, which messages would be dropped as
+// overdue (true) and which sent (false).
+func overdueAt(k *kit) map[string]bool {
+	k.t.Helper()
+	ctx := context.Background()
+	ms, err := k.db.ClaimOutbox(ctx, k.now, time.Minute, 50)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, m := range ms {
+		if m.Kind != commands.OutboxDM {
+			continue
+		}
+		late, err := k.svc.ReminderOverdue(ctx, m, k.now)
+		if err != nil {
+			k.t.Fatal(err)
+		}
+		out[m.DedupeKey] = late
+	}
+	return out
+}
+
+// TestActionReminderHeldBackThenChanged: a reminder to an action's owner
+// that Slack held back is not sent once the action is done, is given to
+// someone else, or its owner has left the committee: they would be
+// chased for what is no longer theirs to do. One still theirs goes.
+func TestActionReminderHeldBackThenChanged(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UGRAEME> 2026-12-20 Brief the partners")
+	k.must(ian, "/action add 9 <@USUE> 2026-12-20 Book the room")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-19 Send the minutes")
+	k.must(sue, "/meeting close")
+	k.sent()
+	k.now = time.Date(2026, 12, 17, 9, 30, 0, 0, london)
+	if n, err := k.svc.EnqueueActionChases(context.Background(), k.now); err != nil || n != 4 {
+		t.Fatalf("%d reminders queued (%v), want 4", n, err)
+	}
+	// Before Slack takes them: Neil does his first, Graeme leaves, and
+	// Sue's is given to Neil.
+	k.must(neil, "/action done 1")
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	k.must(ian, "/action reassign 3 <@UNEIL>")
+	want := map[string]bool{
+		"action:1:2026-12-20:UNEIL":   true,
+		"action:2:2026-12-20:UGRAEME": true,
+		"action:3:2026-12-20:USUE":    true,
+		"action:4:2026-12-19:UNEIL":   false,
+	}
+	got := overdueAt(k)
+	for key, w := range want {
+		if g, ok := got[key]; !ok || g != w {
+			t.Errorf("%s: dropped %v (queued %v), want dropped %v", key, g, ok, w)
+		}
+	}
+}
+
+// TestReportReminderHeldBackThenPresenterLeft: a presenter's reminder of
+// their report that Slack held back is not sent once they have left the
+// committee; another presenter's still goes.
+func TestReportReminderHeldBackThenPresenterLeft(t *testing.T) {
+	k := agendaKit(t) // Graeme presents item 6, Sue item 7.7
+	k.sent()
+	k.now = time.Date(2026, 12, 3, 9, 0, 0, 0, london)
+	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	got := overdueAt(k)
+	if late, ok := got["reminder:1:7:dm:UGRAEME"]; !ok || !late {
+		t.Errorf("Graeme's reminder, after he left: dropped %v (queued %v), want dropped", late, ok)
+	}
+	if late, ok := got["reminder:1:7:dm:USUE"]; !ok || late {
+		t.Errorf("Sue's reminder: dropped %v (queued %v), want sent", late, ok)
+	}
+}

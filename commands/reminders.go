@@ -329,7 +329,14 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 // the reminder was for. A reminder queued in time can still be sent late,
 // after Slack failed and the outbox retried; by then it would only
 // mislead ("meets tomorrow" of a meeting moved to next week).
+//
+// An action's reminder to its owner (action:…) should no longer go once the
+// action is done, is someone else's, has a new due date, or its owner has
+// left the committee: they would be chased for what is not theirs to do.
 func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now time.Time) (bool, error) {
+	if rest, ok := strings.CutPrefix(msg.DedupeKey, "action:"); ok && msg.Kind == OutboxDM {
+		return s.actionChaseStale(ctx, rest, msg, now)
+	}
 	rest, ok := strings.CutPrefix(msg.DedupeKey, "reminder:")
 	if !ok || (msg.Kind != OutboxPost && msg.Kind != OutboxDM) {
 		return false, nil
@@ -358,6 +365,15 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 	if len(events) > 0 {
 		return true, nil
 	}
+	// A presenter removed from the committee since is not chased for its
+	// report.
+	if msg.Kind == OutboxDM {
+		if _, err := s.store.Member(ctx, m.CommitteeID, msg.UserID); errors.Is(err, ErrNotFound) {
+			return true, nil
+		} else if err != nil {
+			return false, err
+		}
+	}
 	if m.Revision == 0 {
 		return false, nil // never changed: still on the day it was for
 	}
@@ -382,6 +398,52 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 		forDay = changes[0].OldStartsAt.In(loc).Format("2006-01-02")
 	}
 	return m.StartsAt.In(loc).Format("2006-01-02") != forDay, nil
+}
+
+// actionChaseStale reports whether the reminder msg to an action's owner,
+// keyed action:<action>:<YYYY-MM-DD>:<owner> (before its due date) or
+// action:<action>:meeting:<meeting>:<owner> (before a meeting; rest is the
+// key after "action:"), no longer applies at now.
+func (s *Service) actionChaseStale(ctx context.Context, rest string, msg OutboxMessage, now time.Time) (bool, error) {
+	parts := strings.Split(rest, ":")
+	id, err := strconv.ParseInt(parts[0], 10, 64)
+	if err != nil || len(parts) < 3 {
+		return false, nil
+	}
+	a, err := s.store.ActionPointByID(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if a.Done || a.OwnerUser != msg.UserID {
+		return true, nil
+	}
+	if parts[1] == "meeting" {
+		mid, err := strconv.ParseInt(parts[2], 10, 64)
+		if err != nil {
+			return false, nil
+		}
+		m, err := s.store.Meeting(ctx, mid)
+		if errors.Is(err, ErrNotFound) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if m.Status != MeetingScheduled || !now.Before(m.StartsAt) {
+			return true, nil
+		}
+	} else if a.Due.Start(time.UTC).Format("2006-01-02") != parts[1] {
+		return true, nil // re-dated: the new date has a reminder of its own
+	}
+	if _, err := s.store.Member(ctx, a.CommitteeID, msg.UserID); errors.Is(err, ErrNotFound) {
+		return true, nil
+	} else if err != nil {
+		return false, err
+	}
+	return false, nil
 }
 
 // reminderMessages builds a reminder: the channel post and the direct
