@@ -357,7 +357,7 @@ func (s *Service) papersOf(ctx context.Context, m Meeting) (papers, error) {
 // AgendaReply is the agenda of meeting m as the channel sees it: the
 // meeting's facts, the numbered items with their presenters and report
 // links, the apologies and declarations of interest so far, and how to
-// send apologies and declare interests.
+// send apologies and declare interests while it is to come.
 func AgendaReply(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, as []Apology, ds []Declaration) Reply {
 	return agendaAt(c, m, items, reports, as, ds, nil, m.Status == MeetingHeld)
 }
@@ -383,7 +383,12 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as)) + prefixed("\n", enteredSentence(as))},
 			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
-		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`.",
+	}
+	// What to send before the meeting is asked for only while it is to
+	// come: of a meeting cancelled, or held, it would send members to
+	// apologise for what will not, or did, take place.
+	if m.Status != MeetingCancelled && !held {
+		reply.Footer = "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`."
 	}
 	return reply
 }

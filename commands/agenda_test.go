@@ -222,9 +222,10 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 		t.Errorf("posting again sent %+v, want one update", msgs)
 	}
 
-	// Cancelling the meeting marks the posted agenda.
+	// Cancelling the meeting marks the posted agenda, which no longer
+	// asks for apologies, declarations or reports.
 	k.must(ian, "/meeting cancel 10 December")
-	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "This meeting is cancelled.") {
+	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "This meeting is cancelled.") || strings.Contains(shown(msgs[0].Reply), "Can't come?") {
 		t.Errorf("after cancelling: %+v", msgs)
 	}
 	wantShown(t, k.say(ian, "/agenda post 10/12/2026"), "The meeting on Thursday 10 December 2026 was cancelled.")
@@ -426,8 +427,8 @@ func TestPostedAgendaOfMeetingScheduledAgain(t *testing.T) {
 	}
 	k.must(ian, "/meeting schedule 2026-12-10 10:00")
 	msgs := k.sent()
-	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate || strings.Contains(shown(msgs[0].Reply), "cancelled") {
-		t.Errorf("after scheduling it again, sent %+v; want the posted agenda edited, no longer cancelled", msgs)
+	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate || strings.Contains(shown(msgs[0].Reply), "cancelled") || !strings.Contains(shown(msgs[0].Reply), "Can't come?") {
+		t.Errorf("after scheduling it again, sent %+v; want the posted agenda edited, no longer cancelled, asking for apologies again", msgs)
 	}
 }
 
@@ -1187,5 +1188,43 @@ func TestAgendaChangeAsTheMeetingMoves(t *testing.T) {
 				t.Errorf("after %s the agenda still shows %q:\n%s", tc.line, tc.hides, agenda)
 			}
 		})
+	}
+}
+
+// TestAgendaOfAMeetingHeldAsksNothing: once a meeting has started, its
+// agenda — shown, or as posted and brought up to date at the table — no
+// longer tells members to send apologies, declare interests or send
+// reports for it.
+func TestAgendaOfAMeetingHeldAsksNothing(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/agenda post")
+	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "Can't come?") {
+		t.Fatalf("posted before the meeting: %+v", msgs)
+	}
+	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UNEIL> apologies Unwell")
+	msgs := k.sent()
+	updated := false
+	for _, m := range msgs {
+		if m.Kind == commands.OutboxUpdate {
+			updated = true
+			// As the outbox's worker edits it, at the moment it sends.
+			r, _, err := k.svc.CurrentMessageAt(context.Background(), m.MessageKey, k.now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(shown(r), "Can't come?") {
+				t.Errorf("the posted agenda, at the table:\n%s", shown(r))
+			}
+		}
+	}
+	if !updated {
+		t.Errorf("the posted agenda was not brought up to date at the table: %+v", msgs)
+	}
+	k.now = time.Date(2026, 12, 10, 13, 0, 0, 0, london)
+	if got := k.say(neil, "/agenda 10/12/2026"); strings.Contains(got, "Can't come?") || !strings.Contains(got, "Agenda — Safer Sefton Together") {
+		t.Errorf("the agenda of the meeting held:\n%s", got)
 	}
 }
