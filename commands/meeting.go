@@ -277,7 +277,12 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
 		return Reply{}, err
 	}
-	err = s.store.CancelMeeting(ctx, m.ID, r.UserID, r.Now)
+	// A substitute named by a member's apologies may not be in the
+	// channel: told of a move (changeMeeting), they are told of this too,
+	// rather than come to a meeting that will not take place.
+	substitutes := Reply{Visibility: Private, Text: fmt.Sprintf("The meeting of *%s* on %s, which you are named to attend as a substitute, is cancelled.",
+		Escape(c.Name), describeMeeting(m, loc))}
+	err = s.store.CancelMeeting(ctx, m.ID, r.UserID, r.Now, substitutes)
 	if errors.Is(err, ErrConflict) {
 		// Opened, or cancelled, a moment before: say which.
 		if m, err = s.store.Meeting(ctx, m.ID); err != nil {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage"
 )
@@ -749,5 +751,39 @@ func TestApologiesAsTheMeetingIsRetimed(t *testing.T) {
 	wantShown(t, shown(other.reply), "The meeting on Thursday 10 December 2026 has just moved to Thursday 10 December 2026, 14:00, Remote Meeting; nothing changed.")
 	if apologyStands(k, id, attAnn) {
 		t.Error("the apologies were recorded after the new time")
+	}
+}
+
+// TestCancelTellsTheSubstitutes: a substitute named in a member's
+// apologies, who may not be in the channel, is told by direct message
+// that the meeting they were to attend is cancelled, as they are told of
+// a move; once, however often the outbox runs, and again if it is
+// scheduled again and cancelled again.
+func TestCancelTellsTheSubstitutes(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(neil, "/apologies Unwell sub <@USUE>")
+	k.must(graeme, "/apologies Away")
+	k.sent()
+	cancel := func() []string {
+		t.Helper()
+		k.must(ian, "/meeting cancel 10/12/2026")
+		var got []string
+		for _, m := range k.sent() {
+			if m.Kind == commands.OutboxDM {
+				got = append(got, m.UserID+": "+m.Reply.Text)
+			}
+		}
+		return got
+	}
+	want := []string{"USUE: The meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, which you are named to attend as a substitute, is cancelled."}
+	if diff := cmp.Diff(cancel(), want); diff != "" {
+		t.Errorf("direct messages on cancelling (-got +want):\n%s", diff)
+	}
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	k.sent()
+	k.now = k.now.Add(time.Hour)
+	if diff := cmp.Diff(cancel(), want); diff != "" {
+		t.Errorf("direct messages on cancelling again (-got +want):\n%s", diff)
 	}
 }

@@ -103,8 +103,10 @@ type MeetingStore interface {
 	// It and opening the meeting (RecordSession) exclude each other: of
 	// the two sent at once, one is carried out and the other finds it
 	// done. ErrConflict, with nothing changed, when the meeting is not
-	// scheduled or has been opened.
-	CancelMeeting(ctx context.Context, id int64, by string, at time.Time) error
+	// scheduled or has been opened. substitutes, unless empty, is queued in
+	// the same transaction to each substitute named by the apologies
+	// standing, once.
+	CancelMeeting(ctx context.Context, id int64, by string, at time.Time, substitutes Reply) error
 	// ChangeMeeting moves a scheduled meeting or changes its venue, keeping
 	// the change in its history, in one transaction: the posted agenda and
 	// the Homes are marked stale, and the notices are queued (see

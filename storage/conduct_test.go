@@ -541,7 +541,7 @@ func TestPreviousMeetingOnTheSameDay(t *testing.T) {
 	openedAndClosed(t, db, early, at(14, 0))
 	cancelled := schedule(at(17, 0))
 	apology(cancelled)
-	if err := db.CancelMeeting(ctx, cancelled.ID, "UOFF", at(12, 0)); err != nil {
+	if err := db.CancelMeeting(ctx, cancelled.ID, "UOFF", at(12, 0), commands.Reply{}); err != nil {
 		t.Fatal(err)
 	}
 	names := map[int64]string{old.ID: "the meeting of November", bare.ID: "the bare date", known.ID: "the one with an apology",

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -159,7 +160,7 @@ func (db *DB) SetMeetingStatus(ctx context.Context, id int64, status commands.Me
 // shared (meetingShared): the lock waits for them, so they are done
 // before the meeting is cancelled, and those that wait for it find the
 // status it writes and are refused (apologiesOpen).
-func (db *DB) CancelMeeting(ctx context.Context, id int64, by string, at time.Time) error {
+func (db *DB) CancelMeeting(ctx context.Context, id int64, by string, at time.Time, substitutes commands.Reply) error {
 	return db.inTx(ctx, "cancel meeting", func(tx *Tx) error {
 		var committeeID int64
 		err := tx.GetContext(ctx, &committeeID, `SELECT committee_id FROM meetings WHERE id = $1 FOR NO KEY UPDATE`, id)
@@ -181,8 +182,35 @@ func (db *DB) CancelMeeting(ctx context.Context, id int64, by string, at time.Ti
 		if err := markSubstituteHomes(ctx, tx, id, at); err != nil {
 			return err
 		}
+		if substitutes.Text != "" {
+			// Once for each cancelling: a meeting scheduled again and
+			// cancelled again tells them again.
+			payload, err := json.Marshal(substitutes)
+			if err != nil {
+				return err
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO outbox (committee_id, kind, user_id, dedupe_key, payload, due_at)
+				SELECT DISTINCT ON (a.substitute_id) CAST($1 AS bigint), 'dm', a.substitute_id,
+					'meeting-cancel:' || CAST($2 AS bigint) || ':' || CAST($3 AS text) || ':substitute:' || a.substitute_id,
+					CAST($4 AS jsonb), COALESCE(CAST($5 AS timestamptz), now())
+				FROM apologies a WHERE a.meeting_id = $2 AND NOT a.withdrawn AND a.substitute_id IS NOT NULL AND a.substitute_id <> ''
+				ON CONFLICT (dedupe_key) DO NOTHING`,
+				committeeID, id, cancelStamp(at), string(payload), nullTime(at))
+			if err != nil {
+				return err
+			}
+		}
 		return auditAt(ctx, tx, committeeID, by, "meeting."+string(commands.MeetingCancelled), "", map[string]any{"meeting": id}, at)
 	})
+}
+
+// cancelStamp tells one cancelling of a meeting from another in the
+// dedupe keys of its notices: the moment it was cancelled, or now.
+func cancelStamp(at time.Time) string {
+	if at.IsZero() {
+		at = time.Now()
+	}
+	return strconv.FormatInt(at.UnixNano(), 10)
 }
 
 // ChangeMeeting implements commands.MeetingStore. The meeting's revision
