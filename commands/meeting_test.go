@@ -324,6 +324,47 @@ func TestPresenterRemindedAfterApologies(t *testing.T) {
 	}
 }
 
+// TestReminderOfALaterMeetingNamesItsDay: meeting weekly, the 7-day
+// reminder of the meeting on 17 December goes on the morning of the one
+// on 10 December, which /apologies, /declare and /report act on without a
+// date. The reminder and the presenter's message give the day, and the
+// commands as written act on the meeting reminded of.
+func TestReminderOfALaterMeetingNamesItsDay(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	k.must(ian, "/agenda add 2026-12-17 4 Local Policing Update — Graeme Robson")
+	k.sent()
+	k.now = time.Date(2026, 12, 10, 9, 0, 0, 0, london)
+	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	var post, dm string
+	for _, m := range k.sent() {
+		switch {
+		case m.Kind == commands.OutboxPost && strings.Contains(m.Reply.Header, "in 7 days"):
+			post = m.Reply.Footer
+		case m.Kind == commands.OutboxDM && m.UserID == graeme:
+			dm = m.Reply.Text
+		}
+	}
+	if want := "Can't come? Send apologies with `/apologies 2026-12-17`. Declare an interest with `/declare 2026-12-17 ITEM KIND NATURE`. Send your report's link with `/report 2026-12-17 ITEM URL`. The full agenda: `/agenda 2026-12-17`."; post != want {
+		t.Errorf("the 7-day reminder's footer:\n%s\nwant\n%s", post, want)
+	}
+	wantShown(t, dm, "with `/report 2026-12-17 4 URL`.", "send apologies with `/apologies 2026-12-17`.")
+	wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
+	wantShown(t, k.say(graeme, "/report 2026-12-17 4 https://example.org/police.pdf"), "17 December")
+	// The reminder of the next meeting, the day before it, needs no date.
+	k.now = time.Date(2026, 12, 16, 9, 0, 0, 0, london)
+	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxPost {
+			wantShown(t, m.Reply.Footer, "Can't come? Send apologies with `/apologies`. Declare an interest with `/declare ITEM KIND NATURE`.")
+		}
+	}
+}
+
 // TestRemindersNotSentLateOrWhenOff: a meeting scheduled after its 7-day
 // reminder was due gets no 7-day reminder, but does get the 1-day one,
 // late when the scheduler was stopped, unless stale; reminders that are

@@ -475,12 +475,23 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 			return nil, err
 		}
 	}
+	// The commands the reminder gives act on the next meeting unless given
+	// a date: reminding of a later one (weekly meetings, reminders a week
+	// ahead), they name its day, or apologies would go to the wrong one.
+	day := ""
+	next, err := s.store.NextMeeting(ctx, c.ID, now)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	if err != nil || next.ID != m.ID {
+		day = m.StartsAt.In(c.Location()).Format("2006-01-02") + " "
+	}
 	missing := MissingReports(items, reports)
 	key := p.Key
 	if key == "" {
 		key = fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
 	}
-	reply := ReminderReply(c, m, changes, p.Days, items, as, missing)
+	reply := ReminderReply(c, m, changes, day, p.Days, items, as, missing)
 	// The actions owed are carried forward here as on the agenda, so owners
 	// see before the meeting what they will be asked about.
 	sec, err := s.actionsSection(ctx, c, m, now)
@@ -494,7 +505,7 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID, MessageKey: key, DedupeKey: key,
 		Reply: reply, DueAt: now,
 	}}
-	for _, dm := range presenterDMs(c, m, missing, members, as) {
+	for _, dm := range presenterDMs(c, m, day, missing, members, as) {
 		dm.DedupeKey = key + ":dm:" + dm.UserID
 		dm.DueAt = now
 		msgs = append(msgs, dm)
@@ -516,8 +527,10 @@ func MissingReports(items []AgendaItem, reports []ReportLink) []AgendaItem {
 }
 
 // ReminderReply is the reminder posted to the channel days before meeting
-// m, whose changes (oldest first) say whether it has moved.
-func ReminderReply(c Committee, m Meeting, changes []MeetingChange, days int, items []AgendaItem, as []Apology, missing []AgendaItem) Reply {
+// m, whose changes (oldest first) say whether it has moved. day, when not
+// "", is m's date and a space ("2026-12-17 "), given in the commands it
+// shows when m is not the next meeting.
+func ReminderReply(c Committee, m Meeting, changes []MeetingChange, day string, days int, items []AgendaItem, as []Apology, missing []AgendaItem) Reply {
 	loc := c.Location()
 	when := fmt.Sprintf("in %d days", days)
 	switch days {
@@ -538,7 +551,8 @@ func ReminderReply(c Committee, m Meeting, changes []MeetingChange, days int, it
 			{Title: "Agenda", Text: itemLines(items, nil, false)},
 			{Title: "Apologies received", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as))},
 		},
-		Footer: "Can't come? Send apologies with `/apologies`. Declare an interest with `/declare ITEM KIND NATURE`. Send your report's link with `/report ITEM URL`. The full agenda: `/agenda`.",
+		Footer: fmt.Sprintf("Can't come? Send apologies with `/apologies%s`. Declare an interest with `/declare %sITEM KIND NATURE`. Send your report's link with `/report %sITEM URL`. The full agenda: `/agenda%s`.",
+			prefixed(" ", strings.TrimSpace(day)), day, day, prefixed(" ", strings.TrimSpace(day))),
 	}
 	if len(missing) > 0 {
 		var b strings.Builder
@@ -554,7 +568,7 @@ func ReminderReply(c Committee, m Meeting, changes []MeetingChange, days int, it
 // reports are missing, one per member, found by presenterIndex. A member
 // whose apologies stand (among as) is not asked to send them again: their
 // report is wanted all the same.
-func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member, as []Apology) []OutboxMessage {
+func presenterDMs(c Committee, m Meeting, day string, missing []AgendaItem, members []Member, as []Apology) []OutboxMessage {
 	byName := newPresenterIndex(members)
 	var order []string
 	owed := map[string][]AgendaItem{}
@@ -582,14 +596,14 @@ func presenterDMs(c Committee, m Meeting, missing []AgendaItem, members []Member
 			fmt.Fprintf(&b, "• *%s* %s\n", it.Number, Escape(it.Title))
 		}
 		if len(its) == 1 {
-			fmt.Fprintf(&b, "Please send its link from <#%s> with `/report %s URL`.", c.ChannelID, its[0].Number)
+			fmt.Fprintf(&b, "Please send its link from <#%s> with `/report %s%s URL`.", c.ChannelID, day, its[0].Number)
 		} else {
-			fmt.Fprintf(&b, "Please send each one's link from <#%s> with `/report ITEM URL`, e.g. `/report %s URL`.", c.ChannelID, its[0].Number)
+			fmt.Fprintf(&b, "Please send each one's link from <#%s> with `/report %sITEM URL`, e.g. `/report %s%s URL`.", c.ChannelID, day, day, its[0].Number)
 		}
 		if slices.ContainsFunc(as, func(a Apology) bool { return a.UserID == userID }) {
 			fmt.Fprintf(&b, " Your apologies for the meeting are recorded; %s wanted all the same.", plural(len(its), "the report is", "the reports are"))
 		} else {
-			b.WriteString(" If you can't come, send apologies with `/apologies`.")
+			fmt.Fprintf(&b, " If you can't come, send apologies with `/apologies%s`.", prefixed(" ", strings.TrimSpace(day)))
 		}
 		out = append(out, OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: userID, Reply: Reply{Visibility: Private, Text: b.String()}})
 	}
