@@ -88,7 +88,7 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 	}
 	wantShown(t, msgs[0], "Agenda — Safer Sefton Together", "Thursday 10 December 2026, 10:00", "Remote Meeting",
 		"*4* Local Policing Update — _Superintendent Graeme Robson_", "Apologies for absence were received from Neil Frackelton (SWACA).",
-		"`/apologies`", "`/declare ITEM KIND NATURE`")
+		"`/apologies 2026-12-10`", "`/declare 2026-12-10 ITEM KIND NATURE`")
 	if msgs[0].Text != "Agenda — Safer Sefton Together" {
 		t.Errorf("notification text = %q", msgs[0].Text)
 	}
@@ -339,7 +339,7 @@ func TestLongAgendaPostedWhole(t *testing.T) {
 	if strings.Contains(text, "not shown") {
 		t.Error("the posted agenda leaves parts out")
 	}
-	wantShown(t, msgs[len(msgs)-1], "No apologies for absence have been received.", "`/apologies`")
+	wantShown(t, msgs[len(msgs)-1], "No apologies for absence have been received.", "`/apologies 2026-12-10`")
 	wantShown(t, msgs[1], fmt.Sprintf("Agenda — Safer Sefton Together, continued (part 2 of %d)", len(msgs)))
 
 	k.Must(neil, "/apologies", "Unwell")

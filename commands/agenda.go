@@ -386,9 +386,13 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 	}
 	// What to send before the meeting is asked for only while it is to
 	// come: of a meeting cancelled, or held, it would send members to
-	// apologise for what will not, or did, take place.
+	// apologise for what will not, or did, take place. The commands name
+	// the meeting's day: without it they act on the next meeting, which a
+	// posted agenda of a later one, read while an earlier one is to come,
+	// is not.
 	if m.Status != MeetingCancelled && !held {
-		reply.Footer = "Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`."
+		day := m.StartsAt.In(loc).Format("2006-01-02")
+		reply.Footer = fmt.Sprintf("Can't come? Send apologies with `/apologies %s`. Declare an interest in an item with `/declare %s ITEM KIND NATURE`. Send the link to your report with `/report %s ITEM URL`.", day, day, day)
 	}
 	return reply
 }

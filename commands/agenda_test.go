@@ -28,7 +28,7 @@ func TestAgendaShowAddRemove(t *testing.T) {
 		"*Items*\n*1* Apologies for Absence\n*2* Declarations of Interest\n*3* Minutes of Previous Meeting\n*4* Date of Next Meeting\n" +
 		"*Apologies*\nNo apologies for absence have been received.\n" +
 		"*Declarations of interest*\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n" +
-		"Can't come? Send apologies with `/apologies`. Declare an interest in an item with `/declare ITEM KIND NATURE`. Send the link to your report with `/report ITEM URL`."
+		"Can't come? Send apologies with `/apologies 2026-12-10`. Declare an interest in an item with `/declare 2026-12-10 ITEM KIND NATURE`. Send the link to your report with `/report 2026-12-10 ITEM URL`."
 	if diff := cmp.Diff(shown(r), want); diff != "" {
 		t.Errorf("agenda (-got +want):\n%s", diff)
 	}
