@@ -486,3 +486,13 @@ func TestAgendaItemNumberedTooFarOn(t *testing.T) {
 		t.Errorf("warnings (-got +want):\n%s", diff)
 	}
 }
+
+func BenchmarkParseAgenda(b *testing.B) {
+	text := readTestdata(b, packFile)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := ParseAgenda(text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
