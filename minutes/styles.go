@@ -125,6 +125,10 @@ func agendaNumbersAbove(lines []string, origin []int) ([]string, []int, map[int]
 	}
 	var pairs []pair
 	for i, l := range lines {
+		// Both patterns start with a digit or "item".
+		if l == "" || !isDigit(l[0]) && l[0]|0x20 != 'i' {
+			continue
+		}
 		item, title := "", ""
 		if g := agendaAboveRe.FindStringSubmatch(l); g != nil {
 			item = g[1] + g[2]
@@ -196,16 +200,30 @@ func normaliseLine(l string) []string {
 		l = ocrItRe.ReplaceAllString(l, "${1}I${2}")
 	}
 	l = stripCells(l)
-	if minutesLabelRe.MatchString(l) || printedHeadRe.MatchString(l) || printedFootRe.MatchString(l) || siteFurnitureRe.MatchString(l) {
+	// Each pattern is tried only on a line that has what it needs (its
+	// first byte, a literal, its length): nearly every line is plain text
+	// that none of them matches, and a document is thousands of lines.
+	if furniture(l) {
 		l = ""
 	}
-	l = viewDirectionsRe.ReplaceAllString(l, "")
+	if mayEndViewDirections(l) {
+		l = viewDirectionsRe.ReplaceAllString(l, "")
+	}
 	// "*2. Staffing Matters": an item marked (exempt, or on a consent
 	// agenda) is numbered 2.
 	if len(l) > 2 && l[0] == '*' && isDigit(l[1]) {
 		l = l[1:]
 	}
-	l = pdfIconRe.ReplaceAllString(l, "")
+	if strings.HasSuffix(l, "B") && strings.Contains(l, "PDF ") {
+		l = pdfIconRe.ReplaceAllString(l, "")
+	}
+	// The patterns below all need a slash: most lines have none.
+	if strings.IndexByte(l, '/') < 0 {
+		if len(l) > longLine {
+			return splitLongLine(l)
+		}
+		return []string{l}
+	}
 	if g := bilingualLabelRe.FindStringSubmatch(l); g != nil {
 		l = g[1]
 	}
@@ -214,8 +232,10 @@ func normaliseLine(l string) []string {
 	if _, en, ok := strings.Cut(l, " / "); ok && endMarkerRe.MatchString(en) {
 		l = en
 	}
-	if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
-		l = g[1] + " " + g[2]
+	if l != "" && 'A' <= l[0] && l[0] <= 'Z' {
+		if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
+			l = g[1] + " " + g[2]
+		}
 	}
 	if len(l) > longLine {
 		return splitLongLine(l)
@@ -227,6 +247,37 @@ func normaliseLine(l string) []string {
 		return []string{g[1], g[2]}
 	}
 	return []string{l}
+}
+
+// furniture reports a line of a web page's furniture (minutesLabelRe,
+// printedHeadRe, printedFootRe, siteFurnitureRe), trying each pattern
+// only on a line that starts as it must.
+func furniture(l string) bool {
+	if l == "" {
+		return false
+	}
+	c := l[0]
+	switch {
+	case len(l) <= len("Additional documents:") && minutesLabelRe.MatchString(l):
+		return true
+	case isDigit(c):
+		return printedHeadRe.MatchString(l)
+	case c == 'h' || c == 'f':
+		return printedFootRe.MatchString(l) || c == 'h' && siteFurnitureRe.MatchString(l)
+	}
+	// Case folded, "s" is also "ſ" (U+017F), which starts with a byte
+	// past ASCII.
+	return (c|0x20 == 's' || c|0x20 == 'h' || c >= 0x80) && siteFurnitureRe.MatchString(l)
+}
+
+// mayEndViewDirections reports whether l can end as viewDirectionsRe
+// needs, in "ns" in either case, or in a letter past ASCII ("ſ").
+func mayEndViewDirections(l string) bool {
+	n := len(l)
+	if n < len("view directions") {
+		return false
+	}
+	return l[n-1] >= 0x80 || l[n-1]|0x20 == 's' && l[n-2]|0x20 == 'n'
 }
 
 var (
@@ -249,6 +300,9 @@ var (
 func usStyle(lines []string) bool {
 	n := 0
 	for _, l := range lines {
+		if strings.IndexByte(l, '*') < 0 && !strings.Contains(l, "S-") {
+			continue // every mark has one or the other
+		}
 		n += len(usMarkRe.FindAllStringIndex(l, -1))
 		if n >= 3 {
 			return true
@@ -399,6 +453,9 @@ func splitNumberedRuns(lines []string, origin []int) ([]string, []int) {
 	}
 	var cands []cand
 	for i, l := range lines {
+		if l == "" || !isDigit(l[0]) {
+			continue
+		}
 		g := numberedRe.FindStringSubmatch(l)
 		if g == nil {
 			continue
