@@ -53,13 +53,16 @@ var (
 // a row of two names is two people, left for twoColumns.
 func tableColumns(raw []string) []string {
 	for i := 0; i < len(raw); i++ {
+		// The headings are tried only on a line that can be one: a
+		// table's has two spaces or a tab between its columns, a label
+		// alone starts with its letter.
 		switch {
-		case memberTableHeadRe.MatchString(raw[i]):
+		case (strings.Contains(raw[i], "  ") || strings.IndexByte(raw[i], '\t') >= 0) && memberTableHeadRe.MatchString(raw[i]):
 			raw[i] = ""
 			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
 				raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
 			}
-		case attendHeadRe.MatchString(raw[i]) || apologiesHeadRe.MatchString(raw[i]):
+		case mayBeAttendHead(raw[i]) && (attendHeadRe.MatchString(raw[i]) || apologiesHeadRe.MatchString(raw[i])):
 			for i++; i < len(raw); i++ {
 				if strings.TrimSpace(raw[i]) == "" {
 					// A board's table goes on past a blank line to the
@@ -91,6 +94,39 @@ var (
 	attendLabelColRe = regexp.MustCompile(`(?i)^(?:members\s+present|present|(?:officers|others)\s+in\s+attendance|in\s+attendance|also\s+(?:present|in\s+attendance)|apologies)$`)
 )
 
+// mayBeAttendHead reports whether l, without its indent, starts as
+// attendHeadRe or apologiesHeadRe needs: with "p", "m", "i", "a" or "o"
+// in either case, none of which folds to a letter past ASCII.
+func mayBeAttendHead(l string) bool {
+	l = strings.TrimLeft(l, " \t")
+	if l == "" {
+		return false
+	}
+	switch l[0] | 0x20 {
+	case 'p', 'm', 'i', 'a', 'o':
+		return true
+	}
+	return false
+}
+
+// hasGap reports whether l has three spaces or tabs in a row: a line
+// without them is one run of text (see chunks), and no column pattern
+// (labelColRe, tableRowRe) matches it, since rawLines leaves no other
+// whitespace byte in a line.
+func hasGap(l string) bool {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		if l[i] != ' ' && l[i] != '\t' {
+			n = 0
+			continue
+		}
+		if n++; n == 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // labelColumn rewrites an attendance printed with its labels in a column
 // of their own, before the gap between the columns is lost:
 //
@@ -103,6 +139,9 @@ var (
 // Director", as other councils print it.
 func labelColumn(raw []string) []string {
 	for i := 0; i < len(raw); i++ {
+		if !hasGap(raw[i]) {
+			continue
+		}
 		g := labelColRe.FindStringSubmatch(raw[i])
 		if g == nil {
 			continue
@@ -119,8 +158,10 @@ func labelColumn(raw []string) []string {
 		}
 		next := strings.TrimSpace(raw[i+1])
 		rest := ""
-		if h := labelColRe.FindStringSubmatch(raw[i+1]); h != nil {
-			next, rest = strings.TrimSpace(h[1]), h[2]
+		if hasGap(raw[i+1]) {
+			if h := labelColRe.FindStringSubmatch(raw[i+1]); h != nil {
+				next, rest = strings.TrimSpace(h[1]), h[2]
+			}
 		}
 		if strings.HasPrefix(raw[i+1], " ") || !attendLabelColRe.MatchString(label+" "+next) {
 			continue
@@ -192,6 +233,9 @@ func minuteColumns(raw []string) []string {
 	var rows []row
 	cols := map[int]int{}
 	for i, l := range raw {
+		if !hasGap(l) {
+			continue // one run of text
+		}
 		c := chunks(l)
 		if len(c) < 2 || !columnNumRe.MatchString(c[0].text) || !startsUpper(c[1].text) {
 			continue
@@ -300,6 +344,9 @@ var actionMarginRe = regexp.MustCompile(`^\p{Lu}[\p{L}&/.,' -]{0,24}$`)
 // Action"), and its line; -1 when there is none.
 func actionMarginAt(raw []string) (col, line int) {
 	for i, l := range raw {
+		if !hasGap(l) {
+			continue // one run of text
+		}
 		c := chunks(l)
 		if len(c) < 2 || len(c) > 4 || c[len(c)-1].col < 40 {
 			continue
@@ -316,6 +363,9 @@ func actionMarginAt(raw []string) (col, line int) {
 // margin at column col), and the line without it; ok is false when the
 // line prints nothing there.
 func marginOwner(l string, col int) (owner, rest string, ok bool) {
+	if !hasGap(l) {
+		return "", l, false
+	}
 	c := chunks(l)
 	if len(c) < 2 {
 		return "", l, false
