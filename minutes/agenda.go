@@ -253,6 +253,7 @@ func isItemLine(l string) bool {
 }
 
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
+func isUpper(c byte) bool       { return c >= 'A' && c <= 'Z' }
 func isLowerASCII(c byte) bool  { return c >= 'a' && c <= 'z' }
 func isLetterASCII(c byte) bool { return isLowerASCII(c) || (c >= 'A' && c <= 'Z') }
 func atoi(s string) int {

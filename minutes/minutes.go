@@ -143,7 +143,7 @@ type minuteNum struct {
 }
 
 func parseMinuteHeader(l string) (minuteNum, bool) {
-	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") && !letterRefRe.MatchString(l) && !strings.HasPrefix(l, "S-") {
+	if l == "" || !isDigit(l[0]) && !hasPrefixFold(l, "item") && !hasPrefixFold(l, "minute") && !(isUpper(l[0]) && letterRefRe.MatchString(l)) && !strings.HasPrefix(l, "S-") {
 		return minuteNum{}, false
 	}
 	if g := minuteAloneRe.FindStringSubmatch(l); g != nil {
@@ -273,27 +273,47 @@ func recordedAs(l string) string {
 }
 
 func splitResolved(l string) (pre, rest string, ok bool) {
-	if g := welshFirstLabelRe.FindStringSubmatch(l); g != nil {
-		l = g[1]
+	// Each label is tried only on a line that has what it needs: a
+	// slash, its first letter or its word as printed. Most lines are
+	// narrative that none of them matches.
+	if strings.IndexByte(l, '/') >= 0 {
+		if g := welshFirstLabelRe.FindStringSubmatch(l); g != nil {
+			l = g[1]
+		}
 	}
-	if g := decisionRe.FindStringSubmatch(l); g != nil {
-		return "", strings.TrimSpace(g[1]), true
+	first := byte(0)
+	if l != "" {
+		first = l[0]
 	}
-	if g := agreedRe.FindStringSubmatch(l); g != nil {
-		return "", strings.TrimSpace(g[1]), true
+	if isDigit(first) || first|0x20 == 'd' {
+		if g := decisionRe.FindStringSubmatch(l); g != nil {
+			return "", strings.TrimSpace(g[1]), true
+		}
 	}
-	if g := bodyAgreedRe.FindStringSubmatch(l); g != nil {
-		return "", strings.TrimSpace(g[1] + g[2]), true
+	if isDigit(first) || first|0x20 == 'a' {
+		if g := agreedRe.FindStringSubmatch(l); g != nil {
+			return "", strings.TrimSpace(g[1]), true
+		}
 	}
-	if g := agreedAndRe.FindStringSubmatch(l); g != nil {
-		return g[1], strings.TrimSpace(g[2]), true
-	}
-	if minutesAgreedRe.MatchString(l) {
-		return "", l, true
+	if upper := strings.Contains(l, "AGREED"); upper || strings.Contains(l, "agreed") {
+		if g := bodyAgreedRe.FindStringSubmatch(l); g != nil {
+			return "", strings.TrimSpace(g[1] + g[2]), true
+		}
+		if upper {
+			if g := agreedAndRe.FindStringSubmatch(l); g != nil {
+				return g[1], strings.TrimSpace(g[2]), true
+			}
+			if minutesAgreedRe.MatchString(l) {
+				return "", l, true
+			}
+		}
 	}
 	if indexFold(l, 0, "resolved") < 0 {
 		// "The Board NOTED the report and RESOLVED that …" is a
 		// resolution, read below; noting alone is the outcome.
+		if !strings.Contains(l, "NOTED") && !strings.Contains(l, "Noted") {
+			return "", "", false
+		}
 		if g := notedRe.FindStringSubmatch(l); g != nil {
 			return "", strings.TrimSpace(g[1]), true
 		}

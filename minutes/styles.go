@@ -232,7 +232,7 @@ func normaliseLine(l string) []string {
 	if _, en, ok := strings.Cut(l, " / "); ok && endMarkerRe.MatchString(en) {
 		l = en
 	}
-	if l != "" && 'A' <= l[0] && l[0] <= 'Z' {
+	if l != "" && isUpper(l[0]) {
 		if g := refThenNumberRe.FindStringSubmatch(l); g != nil {
 			l = g[1] + " " + g[2]
 		}
