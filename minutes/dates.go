@@ -74,6 +74,10 @@ func findDates(s string) []span {
 // 29 February of a year that is not a leap year. Numeric ones are left
 // out: "31.02" is as likely a paragraph number as a date.
 func findDateLike(s string) []span {
+	// Every pattern below needs a digit: most lines have none.
+	if strings.IndexAny(s, "0123456789") < 0 {
+		return nil
+	}
 	var out []span
 	add := func(start, end, y, m, d int) {
 		if v, ok := isoDate(y, m, d); ok {
@@ -113,6 +117,9 @@ func findDateLike(s string) []span {
 		}
 		add(g[0], g[1], y, m, d)
 	}
+	if strings.IndexByte(s, '-') < 0 {
+		return dropOverlaps(out)
+	}
 	for _, g := range isoRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[g[2]:g[3]])
 		m, _ := strconv.Atoi(s[g[4]:g[5]])
@@ -145,34 +152,39 @@ func dropOverlaps(in []span) []span {
 // is not taken as a time: agenda numbers look just like it.
 func findTimes(s string) []span {
 	var out []span
-	for _, g := range ampmRe.FindAllStringSubmatchIndex(s, -1) {
-		h, _ := strconv.Atoi(s[g[2]:g[3]])
-		m := 0
-		if g[4] >= 0 {
-			m, _ = strconv.Atoi(s[g[4]:g[5]])
+	// A clock time needs a digit, noon its word: most lines have neither.
+	if strings.IndexAny(s, "0123456789") >= 0 {
+		for _, g := range ampmRe.FindAllStringSubmatchIndex(s, -1) {
+			h, _ := strconv.Atoi(s[g[2]:g[3]])
+			m := 0
+			if g[4] >= 0 {
+				m, _ = strconv.Atoi(s[g[4]:g[5]])
+			}
+			if h < 1 || h > 12 || m > 59 {
+				continue
+			}
+			pm := strings.EqualFold(s[g[6]:g[7]], "p")
+			switch {
+			case pm && h != 12:
+				h += 12
+			case !pm && h == 12:
+				h = 0
+			}
+			out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 		}
-		if h < 1 || h > 12 || m > 59 {
-			continue
+		for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
+			h, _ := strconv.Atoi(s[g[2]:g[3]])
+			m, _ := strconv.Atoi(s[g[4]:g[5]])
+			if h > 23 || m > 59 {
+				continue
+			}
+			out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 		}
-		pm := strings.EqualFold(s[g[6]:g[7]], "p")
-		switch {
-		case pm && h != 12:
-			h += 12
-		case !pm && h == 12:
-			h = 0
-		}
-		out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 	}
-	for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
-		h, _ := strconv.Atoi(s[g[2]:g[3]])
-		m, _ := strconv.Atoi(s[g[4]:g[5]])
-		if h > 23 || m > 59 {
-			continue
+	if indexFold(s, 0, "noon") >= 0 || indexFold(s, 0, "midday") >= 0 {
+		for _, g := range noonRe.FindAllStringIndex(s, -1) {
+			out = append(out, span{start: g[0], end: g[1], value: "12:00"})
 		}
-		out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
-	}
-	for _, g := range noonRe.FindAllStringIndex(s, -1) {
-		out = append(out, span{start: g[0], end: g[1], value: "12:00"})
 	}
 	return dropOverlaps(out)
 }
