@@ -565,17 +565,21 @@ func runningHeaders(lines []string, committee, date string) map[string]bool {
 	// that numbers its page, so that no two are alike, and names the
 	// meeting's day.
 	numbered := map[string]int{}
+	footers := map[string]string{} // line → what it prints beside the number
 	for l, n := range counts {
+		if !isDigit(l[0]) && !isDigit(l[len(l)-1]) {
+			continue // the number starts or ends a footer
+		}
 		if g := numberedFooterRe.FindStringSubmatch(l); g != nil {
 			numbered[g[1]+g[2]] += n
+			footers[l] = g[1] + g[2]
 		}
 	}
-	for l := range counts {
-		g := numberedFooterRe.FindStringSubmatch(l)
-		if g == nil || numbered[g[1]+g[2]] < 2 || date == "" {
+	for l, text := range footers {
+		if numbered[text] < 2 || date == "" {
 			continue
 		}
-		for _, d := range findDates(g[1] + g[2]) {
+		for _, d := range findDates(text) {
 			if d.value == date {
 				hdr[l] = true
 			}
