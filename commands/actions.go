@@ -1033,9 +1033,21 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 			continue
 		}
 		loc := c.Location()
+		// It names the meeting's day: once the meeting has moved off its
+		// first day the key names the day too, as a meeting's reminders'
+		// do, so that the owner is told the new one.
+		key := fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser)
+		first, err := s.firstDay(ctx, m, loc)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if day := m.StartsAt.In(loc).Format("2006-01-02"); day != first {
+			key += ":" + day
+		}
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
 			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
-			DedupeKey: fmt.Sprintf("action:%d:meeting:%d:%s", a.ID, meetings[i], a.OwnerUser),
+			DedupeKey: key,
 			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the meeting of *%s* on %s: action %d, from %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
 				Escape(c.Name), meetingWhen(m, loc), a.ID, fromLabel(a), dueBefore(a.Due, DateOf(now, loc)), Escape(ended(a.Text)), a.ID)},
 			DueAt: now,

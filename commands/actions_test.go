@@ -1583,3 +1583,31 @@ func TestReportReminderHeldBackThenPresenterLeft(t *testing.T) {
 		t.Errorf("Sue's reminder: dropped %v (queued %v), want sent", late, ok)
 	}
 }
+
+// TestActionReminderHeldBackThenMeetingMoved: the reminder to an action's
+// owner before a meeting names the meeting's day; held back by Slack until
+// the meeting has moved, it is not sent naming the day it moved from. The
+// next run queues it again naming the new day, once.
+func TestActionReminderHeldBackThenMeetingMoved(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.sent()
+	k.now = time.Date(2027, 1, 12, 9, 0, 0, 0, london)
+	if _, err := k.svc.EnqueueActionChases(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	k.must(ian, "/meeting move 14 January 13 January")
+	key := "action:1:meeting:2:UNEIL"
+	if late, ok := overdueAt(k)[key]; !ok || !late {
+		t.Fatalf("%s after the meeting moved: dropped %v (queued %v), want dropped", key, late, ok)
+	}
+	_, msgs := actChase(k)
+	if diff := cmp.Diff(actDMs(msgs, neil), []string{"Before the meeting of *Safer Sefton Together* on Wednesday 13 January 2027, 10:00: action 1, from minute 9, is yours and was due by Sunday 20 December 2026: it is overdue — Circulate the figures. The agenda lists it under Actions from previous meetings; when it is done: `/action done 1 [NOTE]`."}); diff != "" {
+		t.Errorf("to Neil, after the move (-got +want):\n%s", diff)
+	}
+	if n, msgs := actChase(k); n != 0 || len(msgs) != 0 {
+		t.Errorf("run again: %d queued, %d sent, want none", n, len(msgs))
+	}
+}

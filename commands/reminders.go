@@ -402,8 +402,9 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 
 // actionChaseStale reports whether the reminder msg to an action's owner,
 // keyed action:<action>:<YYYY-MM-DD>:<owner> (before its due date) or
-// action:<action>:meeting:<meeting>:<owner> (before a meeting; rest is the
-// key after "action:"), no longer applies at now.
+// action:<action>:meeting:<meeting>:<owner>[:<YYYY-MM-DD>] (before a
+// meeting, the day once it had moved off its first; rest is the key after
+// "action:"), no longer applies at now.
 func (s *Service) actionChaseStale(ctx context.Context, rest string, msg OutboxMessage, now time.Time) (bool, error) {
 	parts := strings.Split(rest, ":")
 	id, err := strconv.ParseInt(parts[0], 10, 64)
@@ -435,6 +436,24 @@ func (s *Service) actionChaseStale(ctx context.Context, rest string, msg OutboxM
 		if m.Status != MeetingScheduled || !now.Before(m.StartsAt) {
 			return true, nil
 		}
+		// It names the day the meeting was on: the key's, or, without
+		// one, the meeting's first (its day still if it never changed).
+		if m.Revision != 0 || len(parts) > 4 {
+			c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
+			if err != nil {
+				return false, err
+			}
+			loc := c.Location()
+			forDay := ""
+			if len(parts) > 4 {
+				forDay = parts[4]
+			} else if forDay, err = s.firstDay(ctx, m, loc); err != nil {
+				return false, err
+			}
+			if m.StartsAt.In(loc).Format("2006-01-02") != forDay {
+				return true, nil
+			}
+		}
 	} else if a.Due.Start(time.UTC).Format("2006-01-02") != parts[1] {
 		return true, nil // re-dated: the new date has a reminder of its own
 	}
@@ -444,6 +463,20 @@ func (s *Service) actionChaseStale(ctx context.Context, rest string, msg OutboxM
 		return false, err
 	}
 	return false, nil
+}
+
+// firstDay is the day, in loc, meeting m was first due to be held
+// ("2006-01-02"), from its changes.
+func (s *Service) firstDay(ctx context.Context, m Meeting, loc *time.Location) (string, error) {
+	if m.Revision == 0 {
+		return m.StartsAt.In(loc).Format("2006-01-02"), nil
+	}
+	changes, err := s.store.MeetingChanges(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	first, _ := firstPlanned(m, changes)
+	return first.StartsAt.In(loc).Format("2006-01-02"), nil
 }
 
 // reminderMessages builds a reminder: the channel post and the direct
