@@ -649,3 +649,27 @@ func TestMeetingScheduledAgainAtItsTime(t *testing.T) {
 		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together has already met on Thursday 10 December 2026 (its meeting closed at 09:30), and meets at most once a day. Choose another day."}},
 	})
 }
+
+// TestReminderDuringAMeetingNamesItsDay: the 7-day reminder of the meeting
+// on 17 December, sent while the one on 10 December is under way, gives
+// its day: without one, /apologies in the channel would be taken for the
+// meeting in progress.
+func TestReminderDuringAMeetingNamesItsDay(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	k.now = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.sent()
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	if _, err := k.svc.EnqueueDueReminders(context.Background(), k.now); err != nil {
+		t.Fatal(err)
+	}
+	post := ""
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxPost && strings.Contains(m.Reply.Header, "in 7 days") {
+			post = m.Reply.Footer
+		}
+	}
+	wantShown(t, post, "Send apologies with `/apologies 2026-12-17`.")
+	wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
+}
