@@ -76,7 +76,8 @@
 //     "also present" included, one entry per person (a member printed
 //     in the list and again as "Cllr J Ferris (Chair)" is one, named as
 //     an action's owner is matched: same surname, forenames that may be
-//     one person's, titles aside; brackets of both kept); "Councillors A and B"
+//     one person's, titles aside, and no different wards or
+//     organisations in brackets; brackets of both kept); "Councillors A and B"
 //     becomes "Councillor A", "Councillor B"; "Rebecca Vine, Community
 //     Safety Manager" becomes "Rebecca Vine (Community Safety Manager)".
 //     Under "(Present = *)" only the members marked "*" are listed. The

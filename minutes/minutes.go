@@ -1307,8 +1307,9 @@ func presentList(lines []string) []string {
 // as an action's owner is matched to a member (personWords, sameForename):
 // the same surname, and forenames that may be one person's ("J" and
 // "John", or none printed), without titles or brackets; "Mr Smith" and
-// "Mrs Smith" are two people, and a name that may be either of two
-// listed is left alone. The entry kept is where the person was first
+// "Mrs Smith" are two people, as are two who print different wards or
+// organisations in brackets (sameBrackets), and a name that may be either
+// of two listed is left alone. The entry kept is where the person was first
 // listed, with the fuller name and what either printed in brackets, so
 // that "(Chair)" is not lost.
 func onePerPerson(names []string) []string {
@@ -1323,7 +1324,7 @@ func onePerPerson(names []string) []string {
 		for k, o := range out {
 			ow := personWords(o)
 			if !personName(o, ow) || ow[len(ow)-1] != words[len(words)-1] ||
-				!sameForename(ow[:len(ow)-1], words[:len(words)-1]) || !sameTitle(o, n) {
+				!sameForename(ow[:len(ow)-1], words[:len(words)-1]) || !sameTitle(o, n) || !sameBrackets(o, n) {
 				continue
 			}
 			if same >= 0 {
@@ -1363,6 +1364,21 @@ var genderTitleRe = regexp.MustCompile(`^(?i:(mr|mrs|ms|miss))\b`)
 func sameTitle(a, b string) bool {
 	ta, tb := genderTitleRe.FindString(a), genderTitleRe.FindString(b)
 	return ta == "" || tb == "" || strings.EqualFold(ta, tb)
+}
+
+// chairMarkRe finds the chair in what a name prints in brackets:
+// "Chair", "in the Chair", "Chairman", "Mayor".
+var chairMarkRe = regexp.MustCompile(`(?i)\b(?:chair|convener|mayor)`)
+
+// sameBrackets reports whether a and b are not told apart by what they
+// print in brackets: two councillors of one name are printed with their
+// wards ("Cllr A Jones (Ainsdale)", "Cllr A Jones (Ford)"), two members
+// with their organisations. The chair's mark is said of one of them, and
+// tells no one apart.
+func sameBrackets(a, b string) bool {
+	_, ba := splitBracket(a)
+	_, bb := splitBracket(b)
+	return ba == "" || bb == "" || strings.EqualFold(ba, bb) || chairMarkRe.MatchString(ba) || chairMarkRe.MatchString(bb)
 }
 
 // samePerson is one entry for a person listed as a and as b: the fuller

@@ -680,6 +680,12 @@ func TestPresentOncePerPerson(t *testing.T) {
 			[]string{"Cllr J Ferris (Chair)", "Cllr P Ferris", "Mr Moss", "Mrs Moss"}},
 		{"Present: Cllr J Ferris, Cllr P Ferris, Cllr Ferris (Chair)",
 			[]string{"Cllr J Ferris", "Cllr P Ferris", "Cllr Ferris (Chair)"}},
+		// Two councillors of one name, told apart by their wards or
+		// organisations, are two people.
+		{"Present: Cllr J Ferris (Chair), Cllr A Jones (Ainsdale), Cllr A Jones (Ford)",
+			[]string{"Cllr J Ferris (Chair)", "Cllr A Jones (Ainsdale)", "Cllr A Jones (Ford)"}},
+		{"Present: Cllr J Ferris (Chair), Mr D Smith (Sefton CVS), David Smith (Merseyside Police)",
+			[]string{"Cllr J Ferris (Chair)", "Mr D Smith (Sefton CVS)", "David Smith (Merseyside Police)"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
 			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
