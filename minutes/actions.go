@@ -129,9 +129,12 @@ func actionHeading(l string) (actionColumns, bool) {
 // where they start otherwise, each under the last heading that starts at
 // or before it (give or take two characters).
 func (c actionColumns) row(l string) []string {
-	cells, starts, _ := tableCells(l)
+	cells, starts, pipes := tableCells(l)
 	out := make([]string, c.n)
-	if c.pipes || len(cells) == c.n {
+	// A row between bars under a heading spaced out (or the other way
+	// round, as a pasted table can mix them) has no places to go by:
+	// its cells go by order.
+	if c.pipes || pipes || len(cells) == c.n || len(starts) < len(cells) {
 		copy(out, cells)
 		return out
 	}

@@ -647,3 +647,24 @@ func TestActionMargin(t *testing.T) {
 		t.Errorf("actions (-got +want):\n%s", diff)
 	}
 }
+
+// TestActionTableWithAStrayControlCharacter: a control character a PDF
+// left in an actions table's heading between bars, after a row spaced
+// out, neither stops the heading being read as one (its rows used to be
+// read under the row above, and a row between bars placed by where it
+// starts, which it has no record of: a panic) nor shifts its columns.
+func TestActionTableWithAStrayControlCharacter(t *testing.T) {
+	m, err := ParseMinutes("MINUTES of the meeting held on 8 February 2023\n47.\tBUDGET [Item 4]\nRESOLVED: That.\nActions\n\n" +
+		"Review Funding Options    Sue Holden    31/03/2023\n\n| Item | Action \x05| Owner | Due |\n| 4 | Write to the funders | Sue Holden | 31/03/2023 |\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range m.Actions {
+		got = append(got, a.Text+" / "+a.Owner+" / "+a.Due)
+	}
+	want := []string{"Review Funding Options / Sue Holden / 2023-03-31", "Write to the funders / Sue Holden / 2023-03-31"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("actions read:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -27,7 +27,25 @@ func rawLines(text string) []string {
 		text = strings.ToValidUTF8(text, "")
 	}
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text)
+	// A control character a PDF's text leaves in a line takes no room
+	// on the page: gone before the columns are read, a table's heading
+	// is read as one ("| Action \x05| Owner |"), as cleanLine would
+	// read its words.
+	if strings.ContainsFunc(text, isStrayControl) {
+		text = strings.Map(func(r rune) rune {
+			if isStrayControl(r) {
+				return -1
+			}
+			return r
+		}, text)
+	}
 	return strings.Split(text, "\n")
+}
+
+// isStrayControl reports a control character other than the tab and the
+// line break rawLines keeps, and U+0085, which cleanLine reads as a space.
+func isStrayControl(r rune) bool {
+	return r != '\t' && r != '\n' && r != '\u0085' && unicode.IsControl(r)
 }
 
 var (
