@@ -191,7 +191,7 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 			// has passed, or what it reminds of changed, so it is
 			// settled unsent.
 			o.Log.Info("outbox: reminder dropped: its meeting has started, is off or moved, or its action or member changed", "id", m.ID, "key", m.DedupeKey)
-			if err := o.Store.OutboxFailed(ctx, m, "not sent: its meeting had started, is no longer scheduled or moved to another day, or its action is done or another's, or its member has left"); err != nil {
+			if err := o.Store.OutboxFailed(ctx, m, commands.SettledUnsent+"its meeting had started, is no longer scheduled or moved to another day, or its action is done or another's, or its member has left"); err != nil {
 				o.Log.Warn("outbox: mark failed", "id", m.ID, "err", err)
 			}
 			return

@@ -390,3 +390,36 @@ func TestCrashedPostIsNotRepeated(t *testing.T) {
 	}
 	wantShown(t, msgs[0], "Neil Frackelton (SWACA)")
 }
+
+// TestActionChaseSlackWillNotTakeIsGivenUpOnce: a reminder to an action's
+// owner that Slack refuses for good (their account gone) is given up and
+// the officers told once; the runs of the reminders' loop that follow,
+// which queue each chase again while the action is due, neither send it
+// again nor tell the officers again.
+func TestActionChaseSlackWillNotTakeIsGivenUpOnce(t *testing.T) {
+	k := decisionsDay(t)
+	k.Must(officer, "/resolve", "7.7 That the figures be circulated to partners.")
+	k.Must(officer, "/action", "add 5 <@"+neil+"|neil> 2026-12-20 Circulate the SWACA figures to partners")
+	k.Must(sue, "/meeting", "close")
+	k.Drain()
+	k.Slack.Reset()
+
+	k.SetNow(time.Date(2026, 12, 18, 9, 0, 0, 0, london))
+	for run := range 3 {
+		// Slack refuses the first direct message of each run: the
+		// chase's, were it sent again.
+		k.Slack.Fail("conversations.open", fakeslack.Fault{Error: "user_not_found", Times: 1})
+		k.Remind()
+		k.Drain()
+		k.Advance(time.Minute)
+		if run == 0 && k.Slack.Arrived("conversations.open") == 0 {
+			t.Fatal("no reminder to the action's owner was tried")
+		}
+	}
+	if n := len(k.Slack.Messages("D" + officer)); n != 1 {
+		t.Errorf("%d notices to the officer that the reminder was given up, want 1", n)
+	}
+	for _, m := range k.Slack.Messages("D" + officer) {
+		wantShown(t, m, "I could not send a direct message to <@"+neil+">", "user_not_found")
+	}
+}

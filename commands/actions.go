@@ -1000,7 +1000,7 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 			continue
 		}
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
-			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
+			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser, Repeated: true,
 			// Once for each due date and owner: given to someone else
 			// after the chase, it is theirs to be reminded of.
 			DedupeKey: fmt.Sprintf("action:%d:%s:%s", a.ID, a.Due.Start(time.UTC).Format("2006-01-02"), a.OwnerUser),
@@ -1046,7 +1046,7 @@ func (s *Service) EnqueueActionChases(ctx context.Context, now time.Time) (int, 
 			key += ":" + day
 		}
 		ok, err := s.store.Enqueue(ctx, OutboxMessage{
-			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser,
+			CommitteeID: a.CommitteeID, Kind: OutboxDM, UserID: a.OwnerUser, Repeated: true,
 			DedupeKey: key,
 			Reply: Reply{Visibility: Private, Text: fmt.Sprintf("Before the meeting of *%s* on %s: action %d, from %s, is yours%s — %s The agenda lists it under Actions from previous meetings; when it is done: `/action done %d [NOTE]`.",
 				Escape(c.Name), meetingWhen(m, loc), a.ID, fromLabel(a), dueBefore(a.Due, DateOf(now, loc)), Escape(ended(a.Text)), a.ID)},

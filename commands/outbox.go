@@ -36,15 +36,28 @@ type OutboxMessage struct {
 	// e.g. "agenda:42".
 	MessageKey string
 	// DedupeKey makes the message go at most once, e.g. "reminder:42:7".
+	// Queued again under a key whose message failed, it is tried afresh.
 	DedupeKey string
-	Reply     Reply
-	DueAt     time.Time
+	// Repeated marks a message queued again on every run of a loop while
+	// what it says holds (an action's chase): one Slack would not take
+	// is not tried afresh each run, which would also tell the officers
+	// each time that it was given up; one settled unsent, because what
+	// it said no longer held, is (an action reopened).
+	Repeated bool
+	Reply    Reply
+	DueAt    time.Time
 
 	// Set by the store when a worker claims the message.
 	Attempts int
 	Version  int    // goes up each time a pending update takes a newer Reply
 	Claim    string // the claim's token; only its holder may settle it
 }
+
+// SettledUnsent begins the reason recorded for a message the outbox gave
+// up without trying, because what it said no longer held when its turn
+// came (ReminderOverdue): not a failure, so a message Repeated is queued
+// again under its key when it holds again.
+const SettledUnsent = "not sent: "
 
 // noticePrefix marks the dedupe keys of notices to officers, which are not
 // themselves reported when they fail.

@@ -75,9 +75,10 @@ func enqueue(ctx context.Context, tx *Tx, m commands.OutboxMessage) error {
 		SET payload = EXCLUDED.payload, channel_id = EXCLUDED.channel_id, user_id = EXCLUDED.user_id,
 		    due_at = EXCLUDED.due_at, state = 'pending', attempts = 0, last_error = '',
 		    locked_until = NULL, claim_token = NULL, version = outbox.version + 1
-		WHERE outbox.state = 'failed'
+		WHERE outbox.state = 'failed' AND (NOT $9 OR outbox.last_error LIKE $10 || '%')
 		RETURNING id`,
-		nullID(m.CommitteeID), string(m.Kind), m.ChannelID, m.UserID, m.MessageKey, nullString(m.DedupeKey), string(payload), due)
+		nullID(m.CommitteeID), string(m.Kind), m.ChannelID, m.UserID, m.MessageKey, nullString(m.DedupeKey), string(payload), due,
+		m.Repeated, commands.SettledUnsent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errDuplicate
 	}

@@ -126,3 +126,56 @@ func TestOutboxClaimsLeasesAndCoalesces(t *testing.T) {
 		t.Errorf("requeued message = %+v", got)
 	}
 }
+
+// TestOutboxRepeatedMessageFailedStaysFailed: a message a loop queues
+// again every run (an action's chase) that Slack would not take is not
+// tried afresh each run; one settled unsent because it no longer held is,
+// once it holds again. A message queued again by someone (an agenda posted
+// again) is tried afresh after a failure, as before.
+func TestOutboxRepeatedMessageFailedStaysFailed(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	fail := func(m commands.OutboxMessage, reason string) {
+		t.Helper()
+		m.DueAt = now
+		if ok, err := db.Enqueue(ctx, m); err != nil || !ok {
+			t.Fatalf("enqueue %s: %v %v", m.DedupeKey, ok, err)
+		}
+		ms, err := db.ClaimOutbox(ctx, now, time.Minute, 10)
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("claim: %v %v", ms, err)
+		}
+		if err := db.OutboxFailed(ctx, ms[0], reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := func(m commands.OutboxMessage) bool {
+		t.Helper()
+		m.DueAt = now
+		ok, err := db.Enqueue(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	chase := commands.OutboxMessage{Kind: commands.OutboxDM, UserID: "UGONE", DedupeKey: "action:1:2026-12-20:UGONE", Repeated: true, Reply: commands.Reply{Text: "A reminder"}}
+	fail(chase, "user_not_found")
+	if again(chase) {
+		t.Error("a chase Slack would not take was queued afresh on the next run")
+	}
+	post := commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: "C1", MessageKey: "agenda:1", DedupeKey: "agenda:1:post", Reply: commands.Reply{Text: "agenda"}}
+	fail(post, "channel_not_found")
+	if !again(post) {
+		t.Error("an agenda posted again after a failure was not queued")
+	}
+	if _, err := db.ClaimOutbox(ctx, now, time.Minute, 10); err != nil {
+		t.Fatal(err)
+	}
+	dropped := chase
+	dropped.DedupeKey = "action:2:2026-12-20:UNEIL"
+	fail(dropped, commands.SettledUnsent+"its action is done")
+	if !again(dropped) {
+		t.Error("a chase settled unsent, its action reopened, was not queued again")
+	}
+}
