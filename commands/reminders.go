@@ -347,15 +347,9 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 	if err != nil {
 		return false, nil
 	}
-	m, err := s.store.Meeting(ctx, id)
-	if errors.Is(err, ErrNotFound) {
-		return true, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	if m.Status != MeetingScheduled || !now.Before(m.StartsAt) {
-		return true, nil
+	m, past, err := s.remindedMeeting(ctx, id, now)
+	if past || err != nil {
+		return past, err
 	}
 	// Opened before its advertised start, it has started as surely.
 	events, err := s.store.Sessions(ctx, m.ID)
@@ -374,7 +368,34 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 			return false, err
 		}
 	}
-	if m.Revision == 0 {
+	// The key names the day once the meeting had moved off its first
+	// day; without one it was for that first day.
+	keyDay := ""
+	if len(parts) > 2 && len(parts[2]) == len("2006-01-02") {
+		keyDay = parts[2]
+	}
+	return s.movedOff(ctx, m, keyDay)
+}
+
+// remindedMeeting is the meeting of id, which a reminder's key names, and
+// whether a reminder of it should no longer go at now: it is gone, no
+// longer scheduled, or has begun.
+func (s *Service) remindedMeeting(ctx context.Context, id int64, now time.Time) (Meeting, bool, error) {
+	m, err := s.store.Meeting(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return Meeting{}, true, nil
+	}
+	if err != nil {
+		return Meeting{}, false, err
+	}
+	return m, m.Status != MeetingScheduled || !now.Before(m.StartsAt), nil
+}
+
+// movedOff reports whether m is no longer on the day a reminder of it was
+// for: keyDay ("2006-01-02"), or, when "", the day it was first due to be
+// held.
+func (s *Service) movedOff(ctx context.Context, m Meeting, keyDay string) (bool, error) {
+	if m.Revision == 0 && keyDay == "" {
 		return false, nil // never changed: still on the day it was for
 	}
 	c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
@@ -382,22 +403,12 @@ func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now ti
 		return false, err
 	}
 	loc := c.Location()
-	// The key names the day once the meeting had moved off its first
-	// day; without one it was for that first day.
-	var forDay string
-	if len(parts) > 2 && len(parts[2]) == len("2006-01-02") {
-		forDay = parts[2]
-	} else {
-		changes, err := s.store.MeetingChanges(ctx, m.ID)
-		if err != nil {
+	if keyDay == "" {
+		if keyDay, err = s.firstDay(ctx, m, loc); err != nil {
 			return false, err
 		}
-		if len(changes) == 0 {
-			return false, nil
-		}
-		forDay = changes[0].OldStartsAt.In(loc).Format("2006-01-02")
 	}
-	return m.StartsAt.In(loc).Format("2006-01-02") != forDay, nil
+	return m.StartsAt.In(loc).Format("2006-01-02") != keyDay, nil
 }
 
 // actionChaseStale reports whether the reminder msg to an action's owner,
@@ -426,33 +437,18 @@ func (s *Service) actionChaseStale(ctx context.Context, rest string, msg OutboxM
 		if err != nil {
 			return false, nil
 		}
-		m, err := s.store.Meeting(ctx, mid)
-		if errors.Is(err, ErrNotFound) {
-			return true, nil
-		}
-		if err != nil {
-			return false, err
-		}
-		if m.Status != MeetingScheduled || !now.Before(m.StartsAt) {
-			return true, nil
+		m, past, err := s.remindedMeeting(ctx, mid, now)
+		if past || err != nil {
+			return past, err
 		}
 		// It names the day the meeting was on: the key's, or, without
 		// one, the meeting's first (its day still if it never changed).
-		if m.Revision != 0 || len(parts) > 4 {
-			c, err := s.store.CommitteeByID(ctx, m.CommitteeID)
-			if err != nil {
-				return false, err
-			}
-			loc := c.Location()
-			forDay := ""
-			if len(parts) > 4 {
-				forDay = parts[4]
-			} else if forDay, err = s.firstDay(ctx, m, loc); err != nil {
-				return false, err
-			}
-			if m.StartsAt.In(loc).Format("2006-01-02") != forDay {
-				return true, nil
-			}
+		keyDay := ""
+		if len(parts) > 4 {
+			keyDay = parts[4]
+		}
+		if moved, err := s.movedOff(ctx, m, keyDay); moved || err != nil {
+			return moved, err
 		}
 	} else if a.Due.Start(time.UTC).Format("2006-01-02") != parts[1] {
 		return true, nil // re-dated: the new date has a reminder of its own
