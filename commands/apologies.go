@@ -1050,7 +1050,7 @@ func (s *Service) shownMeeting(ctx context.Context, r Request, value, broken, no
 		return Committee{}, Member{}, Meeting{}, userErr("%s", broken)
 	}
 	if m.Status != MeetingCancelled && m.StartsAt.Unix() != at {
-		return Committee{}, Member{}, Meeting{}, userErr("The meeting of *%s* has moved since your Home showed it: it is now on %s. %s",
+		return Committee{}, Member{}, Meeting{}, userErr("The meeting of *%s* is no longer when your Home showed it: it is now on %s. %s",
 			Escape(c.Name), describeMeeting(m, c.Location()), notDone)
 	}
 	return c, me, m, nil

@@ -270,7 +270,7 @@ func TestHomeApologyButtonsAfterTheMeetingMoved(t *testing.T) {
 	k.must(ian, "/meeting move 10 December 17 December")
 	k.marked()
 	r := k.act(k.home(neil), stale.Action, stale.Value)
-	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* has moved since your Home showed it: it is now on Thursday 17 December 2026, 10:00, Remote Meeting. Nothing was sent; if you cannot come then either, press Send apologies again." {
+	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* is no longer when your Home showed it: it is now on Thursday 17 December 2026, 10:00, Remote Meeting. Nothing was sent; if you cannot come then either, press Send apologies again." {
 		t.Errorf("press on a Home showing the meeting before it moved: %+v", r)
 	}
 	if got := k.apologies(); len(got) != 0 {
@@ -289,7 +289,7 @@ func TestHomeApologyButtonsAfterTheMeetingMoved(t *testing.T) {
 	stale = button("apologies.withdraw")
 	k.must(ian, "/meeting move 17 December 18 December")
 	r = k.act(k.home(neil), stale.Action, stale.Value)
-	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* has moved since your Home showed it: it is now on Friday 18 December 2026, 10:00, Remote Meeting. Your apologies were not withdrawn; if you can come then, press Withdraw apologies again." {
+	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* is no longer when your Home showed it: it is now on Friday 18 December 2026, 10:00, Remote Meeting. Your apologies were not withdrawn; if you can come then, press Withdraw apologies again." {
 		t.Errorf("Withdraw pressed on a Home showing the meeting before it moved: %+v", r)
 	}
 	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton:  / "}); diff != "" {
