@@ -787,3 +787,32 @@ func TestCancelTellsTheSubstitutes(t *testing.T) {
 		t.Errorf("direct messages on cancelling again (-got +want):\n%s", diff)
 	}
 }
+
+// TestMoveNoticeHeldBackThenCancelled: the notice that a meeting moved,
+// to a member whose apologies stood and their substitute, held back by
+// Slack until the meeting was cancelled, is not sent: it would give a day
+// for a meeting that will not be held. One for a meeting still to come
+// goes.
+func TestMoveNoticeHeldBackThenCancelled(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(neil, "/apologies Unwell sub <@USUE>")
+	k.must(ian, "/meeting move 10 December 17 December")
+	notices := overdueAt(k)
+	if len(notices) != 2 {
+		t.Fatalf("notices of the move queued: %v, want Neil's and Sue's", notices)
+	}
+	for key, late := range notices {
+		if !strings.HasPrefix(key, "meeting-change:") || late {
+			t.Errorf("%s: dropped %v, want a move notice sent", key, late)
+		}
+	}
+	k.must(ian, "/meeting cancel 17/12/2026")
+	for key := range notices {
+		m := commands.OutboxMessage{Kind: commands.OutboxDM, DedupeKey: key}
+		late, err := k.svc.ReminderOverdue(context.Background(), m, k.now)
+		if err != nil || !late {
+			t.Errorf("%s, the meeting since cancelled: dropped %v (%v), want dropped", key, late, err)
+		}
+	}
+}

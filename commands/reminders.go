@@ -333,9 +333,31 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 // An action's reminder to its owner (action:…) should no longer go once the
 // action is done, is someone else's, has a new due date, or its owner has
 // left the committee: they would be chased for what is not theirs to do.
+//
+// A notice that a meeting moved (meeting-change:…), to those whose
+// apologies stood and their substitutes, should no longer go once the
+// meeting is cancelled or has begun: it would send them to a meeting that
+// will not be held there, or is being held.
 func (s *Service) ReminderOverdue(ctx context.Context, msg OutboxMessage, now time.Time) (bool, error) {
 	if rest, ok := strings.CutPrefix(msg.DedupeKey, "action:"); ok && msg.Kind == OutboxDM {
 		return s.actionChaseStale(ctx, rest, msg, now)
+	}
+	if rest, ok := strings.CutPrefix(msg.DedupeKey, "meeting-change:"); ok && msg.Kind == OutboxDM {
+		// meeting-change:<change>:[substitute:]<user>
+		change, _, _ := strings.Cut(rest, ":")
+		id, err := strconv.ParseInt(change, 10, 64)
+		if err != nil {
+			return false, nil
+		}
+		mid, err := s.store.ChangedMeeting(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		_, past, err := s.remindedMeeting(ctx, mid, now)
+		return past, err
 	}
 	rest, ok := strings.CutPrefix(msg.DedupeKey, "reminder:")
 	if !ok || (msg.Kind != OutboxPost && msg.Kind != OutboxDM) {

@@ -116,6 +116,9 @@ type MeetingStore interface {
 	ChangeMeeting(ctx context.Context, ch MeetingChange, notices MeetingNotices) (Meeting, error)
 	// MeetingChanges lists a meeting's changes, oldest first.
 	MeetingChanges(ctx context.Context, meetingID int64) ([]MeetingChange, error)
+	// ChangedMeeting is the ID of the meeting change changeID changed;
+	// ErrNotFound when there is no such change.
+	ChangedMeeting(ctx context.Context, changeID int64) (int64, error)
 	// MeetingEvents lists who scheduled, cancelled, scheduled again or
 	// imported a meeting, and when, oldest first.
 	MeetingEvents(ctx context.Context, meetingID int64) ([]MeetingEvent, error)

@@ -333,6 +333,13 @@ func (db *DB) MeetingEvents(ctx context.Context, meetingID int64) ([]commands.Me
 	return out, nil
 }
 
+// ChangedMeeting implements commands.MeetingStore.
+func (db *DB) ChangedMeeting(ctx context.Context, changeID int64) (int64, error) {
+	var id int64
+	err := db.x.GetContext(ctx, &id, `SELECT meeting_id FROM meeting_changes WHERE id = $1`, changeID)
+	return id, mapErr("changed meeting", err)
+}
+
 // MeetingChanges implements commands.MeetingStore.
 func (db *DB) MeetingChanges(ctx context.Context, meetingID int64) ([]commands.MeetingChange, error) {
 	var rows []struct {
