@@ -427,6 +427,10 @@ func aSlipOf(typed, name []rune) bool {
 	return slips(typed, name) <= limit
 }
 
+// Slips is slips of two strings, for the command line's flags to be
+// answered as the commands' words are.
+func Slips(a, b string) int { return slips([]rune(a), []rune(b)) }
+
 // slips is how many letters typed, left out, changed or swapped with
 // their neighbour turn a into b (the optimal string alignment distance).
 func slips(a, b []rune) int {

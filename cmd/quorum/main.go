@@ -17,6 +17,8 @@ import (
 	"strings"
 	"syscall"
 	_ "time/tzdata" // committees' time zones work on machines without a zone database
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // version is set at build time: -ldflags "-X main.version=v1.2.3".
@@ -188,7 +190,7 @@ func flagMistake(fs *flag.FlagSet, err error) error {
 func meantFlag(fs *flag.FlagSet, name string) string {
 	best, bestD := "", 3
 	fs.VisitAll(func(f *flag.Flag) {
-		d := editDistance(strings.ToLower(name), f.Name)
+		d := commands.Slips(strings.ToLower(name), f.Name)
 		if len(name) >= 3 && strings.HasPrefix(f.Name, strings.ToLower(name)) {
 			d = 0
 		}
@@ -197,29 +199,6 @@ func meantFlag(fs *flag.FlagSet, name string) string {
 		}
 	})
 	return best
-}
-
-// editDistance is the number of letters to insert, delete or change to
-// turn a into b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // newLogger logs as text to w at the configured level.
