@@ -143,12 +143,9 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 	}
 	if len(rest) > 0 {
 		a.SetReason = true
-		if !found {
-			a.SubWord = wordAfterSub(rest)
-		}
 		explicit := false
 		if lw := strings.ToLower(strings.TrimRight(rest[0], ":")); lw == "reason" {
-			a.SubWord, explicit = "", true
+			explicit = true
 			switch {
 			case len(rest) == 1:
 				return apologyArgs{Date: d}, errors.New("say `reason none` to remove the reason, or give it after `reason`")
@@ -159,6 +156,11 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 			}
 		}
 		a.Reason = plainMarked(rest)
+		if !found && !explicit {
+			// Read from the reason as kept, so the word asked about is
+			// the word the sender sees in it.
+			a.SubWord = wordAfterSub(strings.Fields(a.Reason))
+		}
 		if n == 0 && !explicit && len(rest) > 0 {
 			if weekdayLeads(rest[0]) {
 				a.Weekday = rest[0]
@@ -293,6 +295,11 @@ func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool
 func wordAfterSub(words []string) string {
 	for i, w := range words[:max(len(words)-1, 0)] {
 		if lw := strings.ToLower(strings.TrimRight(w, ":")); lw == "sub" || lw == "substitute" {
+			// A word of a mention (marked) or of markup is no name
+			// mistyped: a whole mention was taken as the substitute.
+			if strings.ContainsAny(words[i+1], "<>|"+mentionMark) {
+				return ""
+			}
 			return words[i+1]
 		}
 	}
