@@ -71,7 +71,19 @@ func (s *Server) event(ctx context.Context, ev slackevents.EventsAPIEvent) {
 		if e.Tab != "home" {
 			return
 		}
-		s.homes.refresh(ev.TeamID, e.User, "")
+		// A Home is built from the committees of one workspace. Slack
+		// names it on every event; failing that, the Home already shown
+		// names it. With neither, an empty workspace would gather the
+		// person's committees from every workspace, so nothing is shown.
+		team := ev.TeamID
+		if team == "" && e.View != nil {
+			team = e.View.TeamID
+		}
+		if team == "" {
+			s.log.Warn("home not published: the event names no workspace", "user", e.User)
+			return
+		}
+		s.homes.refresh(team, e.User, "")
 	}
 }
 

@@ -410,3 +410,42 @@ func TestInteractionsNamingNoWorkspace(t *testing.T) {
 		t.Errorf("apologies standing after a button naming only the user's workspace = %q", got)
 	}
 }
+
+// TestHomeOpenedNamingNoWorkspace: a Home is built from one workspace's
+// committees. An app_home_opened event without team_id takes the
+// workspace of the Home it names; one naming none publishes nothing,
+// rather than a Home gathered from every workspace.
+func TestHomeOpenedNamingNoWorkspace(t *testing.T) {
+	k := newCommittee(t)
+	k.Server.Settle()
+	signed := bottest.SignJSON(nil)
+	before := len(k.Slack.Calls("views.publish"))
+	for i, b := range []string{
+		`{"type":"event_callback","event_id":"Ev21","event":{"type":"app_home_opened","user":"UNEIL","channel":"D1","tab":"home","event_ts":"1.2"}}`,
+		`{"type":"event_callback","team_id":"","event_id":"Ev22","event":{"type":"app_home_opened","user":"UNEIL","channel":"D1","tab":"home","event_ts":"1.2","view":{"id":"V1","type":"home"}}}`,
+	} {
+		if status, body := k.PostRaw("/slack/events", []byte(b), "application/json", signed); status != http.StatusOK {
+			t.Errorf("event %d: status %d (%s), want 200 so that Slack stops", i+1, status, body)
+		}
+	}
+	k.Server.Settle()
+	if n := len(k.Slack.Calls("views.publish")) - before; n != 0 {
+		t.Errorf("%d Homes published for events naming no workspace, want none", n)
+	}
+	var viewers int
+	if err := k.DB.SQL().QueryRow(`SELECT count(*) FROM home_viewers WHERE team_id = ''`).Scan(&viewers); err != nil {
+		t.Fatal(err)
+	}
+	if viewers != 0 {
+		t.Errorf("%d Home viewers recorded without a workspace, want none", viewers)
+	}
+	// The Home already shown names its workspace.
+	shown := `{"type":"event_callback","event_id":"Ev23","event":{"type":"app_home_opened","user":"UNEIL","channel":"D1","tab":"home","event_ts":"1.2","view":{"id":"V1","type":"home","team_id":"T1"}}}`
+	if status, body := k.PostRaw("/slack/events", []byte(shown), "application/json", signed); status != http.StatusOK {
+		t.Fatalf("event naming its Home's workspace: status %d (%s)", status, body)
+	}
+	k.Server.Settle()
+	if n := len(k.Slack.Calls("views.publish")) - before; n != 1 {
+		t.Errorf("%d Homes published for an event whose Home names the workspace, want 1", n)
+	}
+}
