@@ -292,6 +292,12 @@ func spaceInAddress(rawURL string, title []string) error {
 		// title after it naming a file is the file's name, as councils
 		// send their reports, not the rest of the address.
 		host := strings.ToLower(u.Hostname())
+		if u.Fragment == "" && queryNamesFileCut(u.RawQuery, ends) {
+			// "getfile.php?name=Annual Report.pdf": the query names the
+			// file, and its name stops short of an ending the title's
+			// first words carry.
+			return runsOn(rawURL, title, ends)
+		}
 		if u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(path, "/") || strings.HasPrefix(path, "/:") ||
 			host == "1drv.ms" || host == "docs.google.com" || host == "drive.google.com" {
 			return nil
@@ -302,6 +308,30 @@ func spaceInAddress(rawURL string, title []string) error {
 	if pageEnding(path[strings.LastIndex(path, "/")+1:]) {
 		return nil
 	}
+	return runsOn(rawURL, title, ends)
+}
+
+// fileKeys are the names a download address's query gives the file it
+// serves (getfile.php?name=…, download.aspx?file=…).
+var fileKeys = []string{"name", "file", "filename", "fname", "doc", "document", "attachment"}
+
+// queryNamesFileCut reports whether the last parameter of query names a
+// file (fileKeys) without a document's ending: cut short by a space, as
+// a title naming no file never is.
+func queryNamesFileCut(query string, ends func(string) bool) bool {
+	if query == "" {
+		return false
+	}
+	key, value, _ := strings.Cut(query[strings.LastIndex(query, "&")+1:], "=")
+	if v, err := url.QueryUnescape(value); err == nil {
+		value = v
+	}
+	return value != "" && slices.Contains(fileKeys, strings.ToLower(key)) && !ends(value)
+}
+
+// runsOn refuses a title whose first words run up to a file's name: the
+// rest of rawURL, cut at a space.
+func runsOn(rawURL string, title []string, ends func(string) bool) error {
 	// The first few words only, up to a dash that begins a title: a file
 	// named later in a title is the title's business.
 	for i, w := range title[:min(len(title), 3)] {

@@ -139,6 +139,7 @@ func FuzzParseReport(f *testing.F) {
 	for _, s := range []string{"7.5 https://example.org/r.pdf SWACA", "7.5 <https://example.org/r|x> t", "7.5 javascript:alert(1)", "7.5 https://u:p@h/", "7.5 https://a|b>", "7h <https://x.org>",
 		"7.5 https://exa\tmple.org/x", "7.5 https://exa\vmple.org/x", "7.5 https://exa\r\nmple.org/x", "7.5 https://exa\u2028mple.org/x", "7.5 https://exa\u0085mple.org/x",
 		"7.5 https://example.org:99999/x", "7.5 https://example.org:0/x", "7.5 https://example.org/r\n",
+		"7.5 https://example.org/getfile.php?name=Annual Report.pdf", "7.5 https://example.org/d?x=1&amp;file=a%zz b.pdf", "7.5 https://example.org/d?name= b.pdf",
 		"7.5 example.org/x", "7.5 example.org:8080/x", "7.5 //example.org/x", "7.5 www.example.org",
 		"next 7.5 https://example.org/r.pdf SWACA", "next Thursday 7.5 https://example.org/r.pdf", "A1 https://example.org/a", "b2. https://example.org/a t",
 		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a",

@@ -198,6 +198,10 @@ func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
 		{"/report 7.7 https://example.org/reports/ CVS report.docx", "Report: <https://example.org/reports/|CVS report.docx>"},
 		{"/report 7.7 https://example.org/cvs/report.html Annual report.pdf", "Report: <https://example.org/cvs/report.html|Annual report.pdf>"},
 		{"/report 7.7 https://democracy.example.gov.uk/mgConvert2PDF.aspx Agenda pack.pdf", "Report: <https://democracy.example.gov.uk/mgConvert2PDF.aspx|Agenda pack.pdf>"},
+		// A query naming its file whole, or naming none, is a whole address.
+		{"/report 7.7 https://example.org/getfile.php?name=Annual%20Report.pdf Annual report.pdf", "Report: <https://example.org/getfile.php?name=Annual%20Report.pdf|Annual report.pdf>"},
+		{"/report 7.7 https://example.org/getfile.php?id=4471 Annual report.pdf", "Report: <https://example.org/getfile.php?id=4471|Annual report.pdf>"},
+		{"/report 7.7 https://example.org/getfile.php?name=Annual - Report.pdf", "Report: <https://example.org/getfile.php?name=Annual|Report.pdf>"},
 	} {
 		r := k.run(sue, tc.line)
 		if r.Refused {
@@ -218,6 +222,10 @@ func TestReportAddressWithADottedPartAndASpaceRefused(t *testing.T) {
 		{"/report 7.7 https://example.org/papers/12.03.2026 Cabinet report.pdf", "e.g. `https://example.org/papers/12.03.2026%20Cabinet%20report.pdf`"},
 		{"/report 7.7 https://example.org/cvs/annual-report-v1.2 final.pdf", "e.g. `https://example.org/cvs/annual-report-v1.2%20final.pdf`"},
 		{"/report 7.7 https://example.org/uploads/St. Helens CVS.pdf", "e.g. `https://example.org/uploads/St.%20Helens%20CVS.pdf`"},
+		// A download address whose query names the file, cut at a space.
+		{"/report 7.7 https://example.org/getfile.php?name=Annual Report.pdf", "e.g. `https://example.org/getfile.php?name=Annual%20Report.pdf`"},
+		{"/report 7.7 https://example.org/download.aspx?id=12&File=CVS annual report.docx", "e.g. `https://example.org/download.aspx?id=12&amp;File=CVS%20annual%20report.docx`"},
+		{"/report 7.7 <https://example.org/download.aspx?id=12&amp;File=CVS> annual report.docx", "e.g. `https://example.org/download.aspx?id=12&amp;File=CVS%20annual%20report.docx`"},
 	} {
 		r := k.run(sue, tc.line)
 		if !r.Refused {
