@@ -366,7 +366,7 @@ func TestSameDayReminderAfterStart(t *testing.T) {
 	}
 
 	// Set behind the command's back, the late reminder still never goes.
-	if err := k.DB.SetReminders(ctx, mustCommittee(t, k.DB).ID, []int{0}, commands.Clock{Hour: 14, Minute: 30}, officer); err != nil {
+	if err := k.DB.SetReminders(ctx, mustCommittee(t, k.DB).ID, []int{0}, commands.Clock{Hour: 14, Minute: 30}, officer, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	k.Drain()

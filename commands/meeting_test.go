@@ -401,6 +401,55 @@ func TestRemindersNotSentLateOrWhenOff(t *testing.T) {
 	}
 }
 
+// TestRemindersOffWhenDueStayUnsent: a reminder that fell due while
+// reminders were off (or its day left out) is not sent when they are
+// turned on again within the hours a reminder missed by a stopped bot
+// may still go: the officer had stopped it. One whose day stood, only
+// its time moved earlier past now, still goes.
+func TestRemindersOffWhenDueStayUnsent(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	remind := func(at time.Time) int {
+		t.Helper()
+		n, err := k.svc.EnqueueDueReminders(context.Background(), at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// Off the evening before the 7-day reminder (10 December, 09:00), on
+	// again at 11:00 that day.
+	k.now = time.Date(2026, 12, 9, 18, 0, 0, 0, london)
+	k.must(ian, "/meeting reminders off")
+	if n := remind(time.Date(2026, 12, 10, 9, 0, 0, 0, london)); n != 0 {
+		t.Errorf("reminders off, yet %d queued", n)
+	}
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	k.must(ian, "/meeting reminders 7,1 09:00")
+	if n := remind(time.Date(2026, 12, 10, 11, 1, 0, 0, london)); n != 0 {
+		t.Errorf("%d reminders queued on turning reminders on two hours after the 7-day one fell due while off, want none", n)
+	}
+	// The 1-day reminder, due while they were on, goes.
+	if n := remind(time.Date(2026, 12, 16, 9, 0, 0, 0, london)); n != 1 {
+		t.Errorf("%d reminders the day before, want the 1-day one", n)
+	}
+
+	// A day added after its time has passed: not sent either.
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.now = time.Date(2027, 1, 11, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting reminders 7,3,1 09:00")
+	if n := remind(time.Date(2027, 1, 11, 10, 1, 0, 0, london)); n != 0 {
+		t.Errorf("%d reminders queued for a day added an hour after it fell due, want none", n)
+	}
+	// The time moved earlier past now, the day kept: it goes now.
+	k.must(ian, "/meeting schedule 2027-01-21 10:00 Remote Meeting")
+	k.now = time.Date(2027, 1, 14, 8, 30, 0, 0, london)
+	k.must(ian, "/meeting reminders 7,3,1 08:00")
+	if n := remind(time.Date(2027, 1, 14, 8, 31, 0, 0, london)); n != 1 {
+		t.Errorf("%d reminders queued when the 7-day one's time was moved from 09:00 to 08:00 at 08:30, want it", n)
+	}
+}
+
 // A venue's limit is in characters, as its message says: a venue of 200
 // letters each two bytes long is within it.
 func TestVenueLimitCountsCharacters(t *testing.T) {

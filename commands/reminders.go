@@ -222,7 +222,7 @@ func setReminders(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := s.store.SetReminders(ctx, c.ID, rs.Days, at, r.UserID); err != nil {
+	if err := s.store.SetReminders(ctx, c.ID, rs.Days, at, r.UserID, r.Now); err != nil {
 		return Reply{}, err
 	}
 	c.ReminderDays, c.ReminderTime = rs.Days, at.String()
@@ -302,6 +302,15 @@ func (s *Service) EnqueueDueReminders(ctx context.Context, now time.Time) (int, 
 			// time. Sent now, it would follow straight on the move's own
 			// announcement, or repeat the one sent for the day it moved
 			// from.
+			continue
+		}
+		// Reminders off, or this one left out, when it fell due: the
+		// grace is for a bot stopped, and turning reminders on again asks
+		// for those to come, not for the one the officer had stopped.
+		if on, err := s.store.ReminderDayOn(ctx, p.Committee.ID, p.Days, due); err != nil || !on {
+			if err != nil {
+				errs = append(errs, fmt.Errorf("reminder for meeting %d: %w", p.Meeting.ID, err))
+			}
 			continue
 		}
 		msgs, err := s.reminderMessages(ctx, p, now)

@@ -402,8 +402,12 @@ type OutboxStore interface {
 // ReminderStore keeps reminder settings and finds the reminders not yet
 // sent.
 type ReminderStore interface {
-	// SetReminders sets a committee's reminder days (none: off) and time.
-	SetReminders(ctx context.Context, committeeID int64, days []int, at Clock, by string) error
+	// SetReminders sets a committee's reminder days (none: off) and time,
+	// as of now.
+	SetReminders(ctx context.Context, committeeID int64, days []int, at Clock, by string, now time.Time) error
+	// ReminderDayOn reports whether the committee's reminder settings at
+	// at had reminders on, days before a meeting.
+	ReminderDayOn(ctx context.Context, committeeID int64, days int, at time.Time) (bool, error)
 	// SetYearStart sets the month a committee's municipal year starts in.
 	SetYearStart(ctx context.Context, committeeID int64, month time.Month, by string) error
 	// YearStart is the month a committee's municipal year starts in (May

@@ -11,7 +11,7 @@ import (
 )
 
 // SetReminders implements commands.ReminderStore.
-func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, at commands.Clock, by string) error {
+func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, at commands.Clock, by string, now time.Time) error {
 	if days == nil {
 		days = []int{}
 	}
@@ -22,8 +22,25 @@ func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, a
 		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, committeeID, by, "committee.reminders", "", map[string]any{"days": days, "at": at.String()})
+		// At the command's time: ReminderDayOn reads the settings that
+		// stood when a reminder fell due by it.
+		return auditAt(ctx, tx, committeeID, by, "committee.reminders", "", map[string]any{"days": days, "at": at.String()}, now)
 	})
+}
+
+// ReminderDayOn implements commands.ReminderStore, from the history of
+// `/meeting reminders`: the settings last set at or before at, or, never
+// set by then, the committee's own from its setup, which had every day.
+func (db *DB) ReminderDayOn(ctx context.Context, committeeID int64, days int, at time.Time) (bool, error) {
+	var on bool
+	err := db.x.GetContext(ctx, &on, `
+		SELECT COALESCE((SELECT COALESCE(l.detail->'days', '[]') @> to_jsonb($2::int) FROM audit_log l
+			WHERE l.committee_id = $1 AND l.action = 'committee.reminders' AND l.at <= $3
+			ORDER BY l.at DESC, l.id DESC LIMIT 1), true)`, committeeID, days, at)
+	if err != nil {
+		return false, mapErr("reminder settings", err)
+	}
+	return on, nil
 }
 
 // PendingReminders implements commands.ReminderStore. A reminder counts as

@@ -286,13 +286,13 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	if err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN"); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetReminders(ctx, c.ID, []int{1, 7}, commands.Clock{Hour: 9}, "UIAN"); err != nil {
+	if err := db.SetReminders(ctx, c.ID, []int{1, 7}, commands.Clock{Hour: 9}, "UIAN", time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetReminders(ctx, c.ID, []int{0}, commands.Clock{Hour: 8, Minute: 30}, "UIAN"); err != nil {
+	if err := db.SetReminders(ctx, c.ID, []int{0}, commands.Clock{Hour: 8, Minute: 30}, "UIAN", time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetReminders(ctx, c.ID, nil, commands.Clock{Hour: 9}, "UIAN"); err != nil {
+	if err := db.SetReminders(ctx, c.ID, nil, commands.Clock{Hour: 9}, "UIAN", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetYearStart(ctx, c.ID, time.January, "UIAN"); err != nil {
