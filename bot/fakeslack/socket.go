@@ -33,13 +33,6 @@ func newSocket() *Socket {
 	return s
 }
 
-// Connections is how many websocket connections the client has opened.
-func (s *Socket) Connections() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.opened
-}
-
 // WaitConnections waits until the client has opened n connections and the
 // last is up, or fails after timeout.
 func (s *Socket) WaitConnections(n int, timeout time.Duration) error {

@@ -180,23 +180,6 @@ func (k *Kit) WaitHealthz(want string) {
 	}
 }
 
-// WaitCalls waits until the fake Slack has had n calls of method and
-// returns them, failing the test after 15 seconds.
-func (k *Kit) WaitCalls(method string, n int) []fakeslack.Call {
-	k.T.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		calls := k.Slack.Calls(method)
-		if len(calls) >= n {
-			return calls
-		}
-		if time.Now().After(deadline) {
-			k.T.Fatalf("%d calls of %s, want %d", len(calls), method, n)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // SignJSON returns a signer for PostRaw that signs as Slack does now and
 // sets the given extra headers.
 func SignJSON(extra map[string]string) func(http.Header, []byte) {

@@ -255,9 +255,6 @@ func (s *Server) DSN(dbname string) string {
 	return fmt.Sprintf("host=%s port=%d user=postgres dbname=%s sslmode=disable", s.socketDir, Port, dbname)
 }
 
-// DataDir is where the cluster lives.
-func (s *Server) DataDir() string { return s.dataDir }
-
 // Stop shuts the server down (fast shutdown: open sessions are ended,
 // committed work is kept) and waits for it to exit.
 func (s *Server) Stop() error { return s.halt(syscall.SIGINT) }
