@@ -239,11 +239,7 @@ func TestRemindersAtLocalTimeAcrossClockChange(t *testing.T) {
 	remind := func(at time.Time) int {
 		t.Helper()
 		k.now = at
-		n, err := k.svc.EnqueueDueReminders(context.Background(), at)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
+		return k.enqueueReminders(at)
 	}
 	if n := remind(time.Date(2027, 3, 26, 8, 59, 0, 0, time.UTC)); n != 0 {
 		t.Fatalf("%d reminders at 08:59 on 26 March; the 7-day reminder is due at 09:00", n)
@@ -372,14 +368,7 @@ func TestReminderOfALaterMeetingNamesItsDay(t *testing.T) {
 func TestRemindersNotSentLateOrWhenOff(t *testing.T) {
 	k := committeeKit(t)
 	k.must(ian, "/meeting schedule 2026-11-27 10:00 Remote Meeting")
-	remind := func(at time.Time) int {
-		t.Helper()
-		n, err := k.svc.EnqueueDueReminders(context.Background(), at)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	remind := k.enqueueReminders
 	if n := remind(k.now); n != 0 {
 		t.Errorf("%d reminders for a meeting scheduled 4 days ahead; its 7-day reminder was due 3 days ago", n)
 	}
@@ -409,14 +398,7 @@ func TestRemindersNotSentLateOrWhenOff(t *testing.T) {
 func TestRemindersOffWhenDueStayUnsent(t *testing.T) {
 	k := committeeKit(t)
 	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
-	remind := func(at time.Time) int {
-		t.Helper()
-		n, err := k.svc.EnqueueDueReminders(context.Background(), at)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	remind := k.enqueueReminders
 	// Off the evening before the 7-day reminder (10 December, 09:00), on
 	// again at 11:00 that day.
 	k.now = time.Date(2026, 12, 9, 18, 0, 0, 0, london)
@@ -448,6 +430,17 @@ func TestRemindersOffWhenDueStayUnsent(t *testing.T) {
 	if n := remind(time.Date(2027, 1, 14, 8, 31, 0, 0, london)); n != 1 {
 		t.Errorf("%d reminders queued when the 7-day one's time was moved from 09:00 to 08:00 at 08:30, want it", n)
 	}
+}
+
+// enqueueReminders runs the reminders' loop once at at, and returns how
+// many reminders it queued.
+func (k *kit) enqueueReminders(at time.Time) int {
+	k.t.Helper()
+	n, err := k.svc.EnqueueDueReminders(context.Background(), at)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	return n
 }
 
 // A venue's limit is in characters, as its message says: a venue of 200
