@@ -69,10 +69,12 @@ func findDates(s string) []span {
 	return out
 }
 
-// findDateLike is findDates with the dates printed with the month in
-// words that are not real (notReal): a day the month does not have, or
-// 29 February of a year that is not a leap year. Numeric ones are left
-// out: "31.02" is as likely a paragraph number as a date.
+// findDateLike is findDates with the dates printed that are not real
+// (notReal): a day the month does not have, or 29 February of a year that
+// is not a leap year. Printed in figures, a day and month with a year
+// after the same separator ("31/02/2026", "30.02.26") are a date no
+// calendar has; without the year they are left out, as "31.02" is as
+// likely a paragraph number as a date.
 func findDateLike(s string) []span {
 	// Every pattern below needs a digit: most lines have none.
 	if strings.IndexAny(s, "0123456789") < 0 {
@@ -114,6 +116,10 @@ func findDateLike(s string) []span {
 		y, _ := strconv.Atoi(s[g[6]:g[7]])
 		if g[7]-g[6] == 2 {
 			y += 2000
+		}
+		if _, ok := isoDate(y, m, d); !ok && y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && s[g[3]] == s[g[5]] {
+			out = append(out, span{start: g[0], end: g[1], value: s[g[0]:g[1]], notReal: true})
+			continue
 		}
 		add(g[0], g[1], y, m, d)
 	}

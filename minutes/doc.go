@@ -51,7 +51,8 @@
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM". "Febuary" is February. A
 //     meeting dated with a day no calendar has ("31 February 2026", "29
-//     February 2025", "30th Febuary") has no Date: Meeting.NotADate
+//     February 2025", "30th Febuary", "31/02/2026", "30.02.26") has no
+//     Date: Meeting.NotADate
 //     keeps it as printed, and a warning quotes it. A weekday printed
 //     with the date that is not its own ("Thursday, 5 December 2026")
 //     is warned of; the date stands.

@@ -615,7 +615,7 @@ func TestParseMinutesWarnsWithoutDate(t *testing.T) {
 }
 
 // TestParseMinutesDateNotReal: minutes dated with a day the calendar does
-// not have are read without a date, the date printed kept in NotADate and
+// not have, in words or in figures, are read without a date, the date printed kept in NotADate and
 // quoted in a warning, whatever else the heading prints; a weekday that is
 // not the date's is warned of, and the date kept.
 func TestParseMinutesDateNotReal(t *testing.T) {
@@ -636,6 +636,15 @@ func TestParseMinutesDateNotReal(t *testing.T) {
 		// The real date of another meeting does not stand in for it.
 		{"Minutes of the Finance Committee held on 31 April 2026 (adjourned from 2 April 2026)", "", "31 April 2026",
 			`the date printed, "31 April 2026", is not a real date`},
+		// In figures, as a clerk's template prints it.
+		{"MINUTES OF THE FINANCE COMMITTEE held on 31/02/2026 at 7pm", "", "31/02/2026",
+			`the date printed, "31/02/2026", is not a real date`},
+		{"FINANCE COMMITTEE\nDate: 30.02.26", "", "30.02.26",
+			`the date printed, "30.02.26", is not a real date`},
+		{"Minutes of the Finance Committee held on 29/02/2025", "", "29/02/2025",
+			`the date printed, "29/02/2025", is not a real date`},
+		{"Minutes of the Finance Committee held on 29/02/2028", "2028-02-29", "", ""},
+		{"Minutes of the Finance Committee held on 05.12.26", "2026-12-05", "", ""},
 		{"Minutes of the Finance Committee held on 29 February 2028", "2028-02-29", "", ""},
 		{"Minutes of the Parish Council meeting held on 3rd Febuary 2026", "2026-02-03", "", ""},
 		{"MINUTES OF THE FINANCE COMMITTEE held on Thursday, 5 December 2026 at 7pm", "2026-12-05", "",

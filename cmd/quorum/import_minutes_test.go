@@ -286,15 +286,15 @@ func TestImportArchiveActionsFromTheLatest(t *testing.T) {
 	}
 }
 
-// TestImportMinutesDateNotReal: minutes dated with a day no calendar has
-// are refused, quoting the date, and nothing is imported; minutes whose
-// weekday is not their date's are imported under the date, with a
-// warning that says so.
+// TestImportMinutesDateNotReal: minutes dated with a day no calendar has,
+// in words or in figures, are refused, quoting the date, and nothing is
+// imported; minutes whose weekday is not their date's are imported under
+// the date, with a warning that says so.
 func TestImportMinutesDateNotReal(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	dir := t.TempDir()
 	body := "\nPresent: Cllr A Moss (Chair), Cllr D Oyelaran\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n"
-	for _, printed := range []string{"31 February 2026", "30th Febuary 2026", "29 February 2025"} {
+	for _, printed := range []string{"31 February 2026", "30th Febuary 2026", "29 February 2025", "31/02/2026", "30.02.26"} {
 		path := dir + "/minutes.txt"
 		if err := os.WriteFile(path, []byte("MINUTES OF THE FINANCE COMMITTEE held on "+printed+" at 7pm\n"+body), 0o644); err != nil {
 			t.Fatal(err)
