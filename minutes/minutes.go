@@ -1428,7 +1428,7 @@ func splitPeople(g string) []string {
 			}
 			continue
 		}
-		out = append(out, splitOutside(seg)...)
+		out = append(out, joinPosts(seg, splitOutside(seg))...)
 	}
 	return out
 }
@@ -1437,24 +1437,53 @@ func splitPeople(g string) []string {
 // "Monitoring Officer (Rachel Dunmore)".
 var postNamedRe = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
 
-// joinPosts puts back together two posts one person holds, which the list
-// joined with "and": "Clerk and Monitoring Officer (Rachel Dunmore)" is
-// one officer, not a "Clerk" and a "Monitoring Officer".
+// joinPosts puts back together what the list split at an "and" that is
+// part of a post: two posts one person holds ("Clerk and Monitoring
+// Officer (Rachel Dunmore)" is one officer, not a "Clerk" and a
+// "Monitoring Officer"), and a post's own "and" ("Director of Highways
+// and Transport" is one officer, not a "Director of Highways" and a
+// "Transport"; see postGoesOn).
 func joinPosts(g string, pieces []string) []string {
 	out := pieces[:0:0]
 	for i := 0; i < len(pieces); i++ {
-		if i+1 < len(pieces) {
+		for i+1 < len(pieces) {
 			first, next := pieces[i], pieces[i+1]
-			if m := postNamedRe.FindStringSubmatch(next); m != nil && postRe.MatchString(first) && postRe.MatchString(m[1]) && nameLike(m[2]) &&
-				!strings.Contains(first, "(") && !nameLike(first) && !personTitleRe.MatchString(first) && strings.Contains(g, first+" and "+next) {
-				out = append(out, first+" and "+next)
-				i++
-				continue
+			m := postNamedRe.FindStringSubmatch(next)
+			twoPosts := m != nil && postRe.MatchString(first) && postRe.MatchString(m[1]) && nameLike(m[2]) &&
+				!strings.Contains(first, "(") && !nameLike(first) && !personTitleRe.MatchString(first)
+			// Checked last: g is the whole list, and most pairs are two
+			// people.
+			if !(twoPosts || postGoesOn(first, next)) || !strings.Contains(g, first+" and "+next) {
+				break
 			}
+			pieces[i+1] = first + " and " + next
+			i++
 		}
 		out = append(out, pieces[i])
 	}
 	return out
+}
+
+// postOfRe is a post that names what it is of or for: "Director of
+// Highways", "Head of Law", "Cabinet Member for Transport".
+var postOfRe = regexp.MustCompile(`(?i)^(?:[\pL'’-]+\s+){1,4}(?:of|for)\s+\S`)
+
+// postGoesOn reports whether next, printed after first and "and", is the
+// rest of the post first starts ("Director of Highways" and "Transport",
+// "Head of Law" and "Governance"), not another person or post: it names
+// no one and holds no word of a post of its own. "Cllr A and Cllr B",
+// "Director of Finance and Head of Legal Services" and "Head of Law and
+// Ms Lee" are still two.
+func postGoesOn(first, next string) bool {
+	if !postOfRe.MatchString(first) || !postRe.MatchString(first) && !strings.Contains(strings.ToLower(first), "member for") ||
+		strings.Contains(first, "(") || personTitleRe.MatchString(first) || nameLike(first) {
+		return false
+	}
+	rest, _ := splitBracket(next)
+	if rest == "" || !startsUpper(rest) || len(strings.Fields(rest)) > 5 {
+		return false
+	}
+	return !postRe.MatchString(rest) && !chairRe.MatchString(rest) && !honorificRe.MatchString(rest) && !nameLike(rest) && !rankedSurname(rest)
 }
 
 // postAfterName reports whether s, printed after a name and a comma, is

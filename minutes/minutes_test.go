@@ -707,6 +707,36 @@ func TestPresentOncePerPerson(t *testing.T) {
 	}
 }
 
+// TestPresentPostWithAnd: an officer's post keeps its "and" ("Director
+// of Highways and Transport" is one officer), whether printed alone or
+// after the officer's name; people joined by "and" are still two.
+func TestPresentPostWithAnd(t *testing.T) {
+	for _, tc := range []struct {
+		present string
+		want    []string
+	}{
+		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran\n\nOfficers present: Director of Highways and Transport, Head of Law and Governance, Scrutiny Officer",
+			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Director of Highways and Transport", "Head of Law and Governance", "Scrutiny Officer"}},
+		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran\n\nIn attendance: Ms R Lynch, Director of Highways and Transport",
+			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Ms R Lynch (Director of Highways and Transport)"}},
+		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran\n\nIn attendance: Cllr P Keane, Cabinet Member for Highways and Transport",
+			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Cllr P Keane", "Cabinet Member for Highways and Transport"}},
+		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran and Cllr P Keane\n\nOfficers present: Director of Finance and Head of Legal Services",
+			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Cllr P Keane", "Director of Finance", "Head of Legal Services"}},
+		{"Present: Cllr A Moss (Chair)\n\nOfficers present: Head of Law and Ms J Lee",
+			[]string{"Cllr A Moss (Chair)", "Head of Law", "Ms J Lee"}},
+	} {
+		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
+			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
+		}
+	}
+}
+
 func BenchmarkParseMinutes(b *testing.B) {
 	text := readTestdata(b, packFile)
 	b.SetBytes(int64(len(text)))

@@ -756,7 +756,12 @@ func TestCouncilDocuments(t *testing.T) {
 				"48/24": "Highways Capital Programme 2025/26",
 				"49/24": "Active Travel Infrastructure Plan (LCWIP) – Progress Report",
 			},
-			narratives:   map[string]string{"45/24": "Apologies were received from County Councillors Beckett and Morley."},
+			narratives: map[string]string{"45/24": "Apologies were received from County Councillors Beckett and Morley."},
+			// "Director of Highways and Transport": one officer, whose
+			// post keeps its "and".
+			present: []string{"County Councillor J Ellery (Chair)", "County Councillor P Ahmed", "County Councillor S Beaumont", "County Councillor R Ellis",
+				"County Councillor C Gillan", "County Councillor M Lowther", "County Councillor D Tan", "County Councillor H Yardley",
+				"Director of Highways and Transport", "Head of Network Management", "Scrutiny Officer"},
 			apologies:    []Person{{Name: "County Councillor Beckett"}, {Name: "County Councillor Morley"}},
 			declarations: []Declaration{{Name: "County Councillor Ellis", Item: "49/24", Kind: "personal", Nature: "a member of Kingsford Cycling Club"}},
 			furniture:    []string{"Page 14", "Resolution / Discussion", "Chair …"},
