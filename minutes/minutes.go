@@ -1296,10 +1296,38 @@ func presentList(lines []string) []string {
 				out[k] += " (" + n + ")"
 				continue
 			}
+			// "Mr Colm Doherty, Sperrin Rural Transport": the body the
+			// person named before it represents, kept as the brackets
+			// after a name keep it. Only words that cannot be a person
+			// are taken so: in "Cllr A, Cllr B, Cllr C" and "Ann Lee,
+			// Tom Hart" each piece is a name, and is a person of its own.
+			if k := len(out) - 1; k >= first && bodyName(n) && (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
+				out[k] += " (" + n + ")"
+				continue
+			}
 			out = append(out, n)
 		}
 	}
 	return onePerPerson(out)
+}
+
+// bodyName reports whether n, printed in the attendance after a person's
+// name and a comma, names a body rather than a person or a post: no title
+// or name of a person, and a word that only a body's name has
+// ("Transport", "Association", "Council") or its initials ("Sefton CVS",
+// "NIHE").
+func bodyName(n string) bool {
+	if !startsUpper(n) || strings.ContainsAny(n, "()0123456789") || len(n) > 80 || personTitleRe.MatchString(n) || honorificRe.MatchString(n) ||
+		nameLike(n) || rankedSurname(n) || postRe.MatchString(n) || chairRe.MatchString(n) {
+		return false
+	}
+	for _, w := range strings.Fields(n) {
+		w = strings.Trim(w, ".,'’")
+		if lw := strings.ToLower(w); notNameWords[lw] && !smallWords[lw] && capitalisedWord(w) || acronymRe.MatchString(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // onePerPerson lists each person once: minutes often name the chair twice,

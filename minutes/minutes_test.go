@@ -707,6 +707,37 @@ func TestPresentOncePerPerson(t *testing.T) {
 	}
 }
 
+// TestPresentBodyAfterName: under "Present", a person's name, a comma and
+// the body they represent ("Mr Colm Doherty, Sperrin Rural Transport")
+// is one attendee with their organisation; a list of names separated by
+// commas is still one person each.
+func TestPresentBodyAfterName(t *testing.T) {
+	for _, tc := range []struct {
+		present string
+		want    []string
+	}{
+		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran\n\nOthers in attendance: Mr Colm Doherty, Sperrin Rural Transport",
+			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Mr Colm Doherty (Sperrin Rural Transport)"}},
+		{"Present:\nCllr A Moss (Chair)\nMr Colm Doherty, Sperrin Rural Transport\nMrs Ann Lee, Glenmore Residents Association\nDr P Shah, NIHE",
+			[]string{"Cllr A Moss (Chair)", "Mr Colm Doherty (Sperrin Rural Transport)", "Mrs Ann Lee (Glenmore Residents Association)", "Dr P Shah (NIHE)"}},
+		{"Present: Cllr A Moss, Cllr D Oyelaran, Cllr P Keane",
+			[]string{"Cllr A Moss", "Cllr D Oyelaran", "Cllr P Keane"}},
+		{"Present: Mr Colm Doherty, Ann Lee, Tom Hart",
+			[]string{"Mr Colm Doherty", "Ann Lee", "Tom Hart"}},
+		{"Present: Councillors Agnew, Brolly, Corrigan",
+			[]string{"Councillor Agnew", "Councillor Brolly", "Councillor Corrigan"}},
+	} {
+		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
+			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
+		}
+	}
+}
+
 // TestPresentPostWithAnd: an officer's post keeps its "and" ("Director
 // of Highways and Transport" is one officer), whether printed alone or
 // after the officer's name; people joined by "and" are still two.
@@ -720,7 +751,7 @@ func TestPresentPostWithAnd(t *testing.T) {
 		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran\n\nIn attendance: Ms R Lynch, Director of Highways and Transport",
 			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Ms R Lynch (Director of Highways and Transport)"}},
 		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran\n\nIn attendance: Cllr P Keane, Cabinet Member for Highways and Transport",
-			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Cllr P Keane", "Cabinet Member for Highways and Transport"}},
+			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Cllr P Keane (Cabinet Member for Highways and Transport)"}},
 		{"Present: Cllr A Moss (Chair), Cllr D Oyelaran and Cllr P Keane\n\nOfficers present: Director of Finance and Head of Legal Services",
 			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Cllr P Keane", "Director of Finance", "Head of Legal Services"}},
 		{"Present: Cllr A Moss (Chair)\n\nOfficers present: Head of Law and Ms J Lee",

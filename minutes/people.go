@@ -29,7 +29,9 @@ func init() {
 		statement accounts audit risk register terms reference governance assembly forum panel scrutiny overview
 		consultation response proposal proposals recommendations recommendation verbal written presentation briefing
 		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants
-		representative representatives nurse`) {
+		representative representatives nurse transport rural association society ltd limited plc cic network alliance
+		federation union club charity foundation college university institute voluntary commission company railway
+		ambulance constabulary commerce enterprise enterprises citizens advice residents tenants`) {
 		notNameWords[w] = true
 	}
 }

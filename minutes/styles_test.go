@@ -648,9 +648,8 @@ func TestCouncilDocuments(t *testing.T) {
 				"Councillor Monaghan", "Councillor Quinn", "Councillor Robinson", "Councillor Shiels", "Councillor Wilson",
 				"Mr Toner (Chief Executive)", "Ms Conlon (Strategic Director of Environment)", "Mr Hegarty (Strategic Director of Communities)",
 				"Mrs Lennon (Head of Democratic Services)", "Ms Breen (Democratic Services Officer)",
-				// The body beside a name one to a line is not told from
-				// another name.
-				"Mr Colm Doherty", "Sperrin Rural Transport"},
+				// The body he represents, printed after his name.
+				"Mr Colm Doherty (Sperrin Rural Transport)"},
 			apologies: []Person{{Name: "Councillor Cassidy"}, {Name: "Councillor O'Hare"}},
 			declarations: []Declaration{
 				{Name: "Councillor Brolly", Item: "C251/24", Kind: "other", Nature: "a member of the management committee of Glenmore Community Association"},
