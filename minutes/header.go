@@ -210,7 +210,7 @@ func committeeFromSentence(l string) (string, bool) {
 	}
 	for _, re := range []*regexp.Regexp{minutesOfRe, meetingOfRe, agendaForRe, agendaDashRe, forMeetingRe} {
 		if g := re.FindStringSubmatch(l); g != nil {
-			c := strings.TrimRight(strings.TrimSpace(g[1]), ".,;: ")
+			c := boardNotPart(strings.TrimRight(strings.TrimSpace(g[1]), ".,;: "))
 			lc := strings.ToLower(c)
 			if c != "" && lc != "meeting" && lc != "the meeting" && len(findDates(c)) == 0 && hasLetter(c) && len(c) < 100 {
 				return c, true
@@ -219,6 +219,35 @@ func committeeFromSentence(l string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+var (
+	// publicPartLeadRe is a board named with the part of its meeting
+	// held in public or in private: "Public Board of Directors",
+	// "Private Trust Board". "Public Health Committee" and "Public
+	// Accounts Committee" are committees of their own.
+	publicPartLeadRe = regexp.MustCompile(`(?i)^(?:public|private)\s+((?:trust\s+)?board\b.*|council\s+of\s+governors\b.*)$`)
+	// publicPartTailRe is the part printed after the board's name:
+	// "Board of Directors Meeting in Public", "Trust Board (Public)".
+	publicPartTailRe = regexp.MustCompile(`(?i)(?:\s+meeting)?(?:\s+(?:held\s+)?in\s+(?:public|private)|\s*\((?:public|private)\)|\s+[–—-]\s*(?:public|private))$`)
+)
+
+// boardNotPart is the name of the board whose minutes c heads, without
+// the part of its meeting they record: an NHS trust's board meets in
+// public and again in private, and both parts' minutes are its own, as
+// minutes headed "Board of Directors Meeting held in Public" are filed
+// under "Board of Directors". A clerk files both under the board.
+func boardNotPart(c string) string {
+	if indexFold(c, 0, "public") < 0 && indexFold(c, 0, "private") < 0 {
+		return c
+	}
+	if g := publicPartLeadRe.FindStringSubmatch(c); g != nil {
+		c = g[1]
+	}
+	if i := publicPartTailRe.FindStringIndex(c); i != nil && i[0] > 0 {
+		c = c[:i[0]]
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(c, " Meeting"), " meeting")
 }
 
 func committeeFromLine(l string) string {

@@ -375,6 +375,33 @@ func TestCommitteeFullTitle(t *testing.T) {
 	}
 }
 
+// TestCommitteeBoardInPublic: a board's minutes headed with the part of
+// its meeting held in public or in private are filed under the board,
+// as a clerk files both parts; a committee whose name starts "Public"
+// keeps it.
+func TestCommitteeBoardInPublic(t *testing.T) {
+	tests := []struct {
+		head, want string
+	}{
+		{"Kingsmere Hospitals NHS Foundation Trust\n\nMinutes of the Public Board of Directors Meeting\nheld on Thursday 5 September 2024 at 09:30", "Board of Directors"},
+		{"Kingsmere Hospitals NHS Foundation Trust\n\nMinutes of the Board of Directors Meeting held in Public on Thursday 5 September 2024", "Board of Directors"},
+		{"Kingsmere Hospitals NHS Foundation Trust\n\nMinutes of the Board of Directors Meeting in Public held on Thursday 5 September 2024", "Board of Directors"},
+		{"Minutes of the Private Trust Board held on Thursday 5 September 2024", "Trust Board"},
+		{"Minutes of the Trust Board (Public) held on Thursday 5 September 2024", "Trust Board"},
+		{"Minutes of the Public Health Committee held on Thursday 5 September 2024", "Public Health Committee"},
+		{"Minutes of the Public Accounts Committee held on Thursday 5 September 2024", "Public Accounts Committee"},
+	}
+	for _, tc := range tests {
+		m, err := ParseMinutes(tc.head + "\nPRESENT: Councillor Bryony Ashe (Chair)\n\n1. APOLOGIES\nThere were none.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Meeting.Committee != tc.want {
+			t.Errorf("%q: committee %q, want %q", tc.head, m.Meeting.Committee, tc.want)
+		}
+	}
+}
+
 // TestWelshResolutions: a Welsh council's minutes print each resolution
 // in Welsh (PENDERFYNWYD) and in English. The English text is the
 // resolution, whole, and no Welsh is part of it; the Welsh text stays in

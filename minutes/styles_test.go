@@ -772,8 +772,11 @@ func TestCouncilDocuments(t *testing.T) {
 			// in a margin under "Action" ("COO", "DoF") beside the
 			// sentence that gives the action, which is not part of the
 			// minute's words.
-			file:      "minutes-nhs-trust-board-action-margin.txt",
-			committee: "Public Board of Directors",
+			file: "minutes-nhs-trust-board-action-margin.txt",
+			// "Minutes of the Public Board of Directors Meeting": the
+			// board's meeting held in public; its minutes are the
+			// board's.
+			committee: "Board of Directors",
 			numbers:   []string{"TB24/101", "TB24/102", "TB24/103", "TB24/104", "TB24/105", "TB24/106", "TB24/107", "TB24/108"},
 			resolved: map[string][]string{
 				"TB24/104": {"The action log."},
