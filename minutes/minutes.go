@@ -751,7 +751,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			}
 			continue
 		}
-		if endMarkerRe.MatchString(l) && !signedAsRe.MatchString(l) {
+		if endMarkerRe.MatchString(l) && !signedAsRe.MatchString(l) && !sentenceEndsChair(body, i) {
 			p.stop = p.line(i)
 			break
 		}
@@ -1206,8 +1206,9 @@ var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six
 var councillorsLabelRe = regexp.MustCompile(`^(Councillors|Cllrs)\s*:\s*`)
 
 // noteRe is a note among the attendance, not a person: "Simultaneous
-// translation was provided".
-var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|offered)\b`)
+// translation was provided", "Quorum: the meeting was quorate
+// throughout".
+var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|offered|quorate)\b`)
 
 // chairRe is the chair's post printed after a name as a post is:
 // "Councillor Mallon, Chair".
@@ -1225,6 +1226,26 @@ var (
 	yearRe     = regexp.MustCompile(`^(?:19|20)\d\d$`)
 	monthEndRe = regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthAlt + `)$`)
 )
+
+// chairStopRe is "Chair." alone on a line.
+var chairStopRe = regexp.MustCompile(`(?i)^chair(?:man|person|woman)?\.$`)
+
+// sentenceEndsChair reports whether body[i], "Chair." alone on a line,
+// is the last word of the sentence on the line before ("… and signed by
+// the" over "Chair."), not the chair's signature line that ends the
+// minutes.
+func sentenceEndsChair(body []string, i int) bool {
+	if i == 0 || !chairStopRe.MatchString(body[i]) {
+		return false
+	}
+	prev := body[i-1]
+	if prev == "" {
+		return false
+	}
+	w := strings.Fields(prev)
+	last := w[len(w)-1]
+	return last == "the" || last == "The" || last == "by" || last == "to" || last == "and"
+}
 
 // signedAsRe is a resolution's words carried onto a line of their own
 // that start with "signed" ("signed as accurate and correct."), not the

@@ -31,7 +31,8 @@ func init() {
 		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants
 		representative representatives nurse transport rural association society ltd limited plc cic network alliance
 		federation union club charity foundation college university institute voluntary commission company railway
-		ambulance constabulary commerce enterprise enterprises citizens advice residents tenants`) {
+		ambulance constabulary commerce enterprise enterprises citizens advice residents tenants governor governors
+		co-opted headteacher`) {
 		notNameWords[w] = true
 	}
 }

@@ -190,6 +190,8 @@ func TestCouncilDocuments(t *testing.T) {
 		recordedAs map[string][]string
 		// committee, when set, is the committee the import files them under.
 		committee string
+		// actions, when set, are the actions the minutes give people.
+		actions []Action
 	}{
 		{
 			// "FC/23/001": letters, the year, then the minute.
@@ -705,7 +707,7 @@ func TestCouncilDocuments(t *testing.T) {
 				"Councillor Andrew Kerr (Strathglen Council)", "Councillor Rhona Buchanan (Strathglen Council)", "Dr Alasdair Munro (NHS Strathglen)",
 				"Elaine Fraser (NHS Strathglen)", "Morag Duncan (Chief Officer)", "Calum Reid (Chief Finance Officer)", "Dr Euan Baird (Clinical Director)",
 				"Shona Paterson (Chief Social Work Officer)", "Iain Matheson (Carers' Representative)", "Lorna Gillespie (Head of Strategic Planning)",
-				"Ruth Anderson Committee Officer (Minute)"},
+				"Ruth Anderson (Committee Officer, Minute)"},
 			apologies:    []Person{{Name: "Councillor James Whyte", Organisation: "Strathglen Council"}, {Name: "Kenneth Ross", Organisation: "Staff Side Representative"}},
 			declarations: []Declaration{{Name: "Dr Alasdair Munro", Item: "7", Kind: "other", Nature: "a partner in the Inverlochy Medical Practice"}},
 			furniture:    []string{"Page 1 of 3", "Voting Members"},
@@ -790,11 +792,44 @@ func TestCouncilDocuments(t *testing.T) {
 			},
 			present: []string{"Dame Helen Ashby (Chair)", "Mark Osei (Chief Executive)", "Dr Priya Raman (Medical Director)", "Joanne Kettle (Chief Nurse)",
 				"Graham Lowe (Director of Finance)", "Susan Adeyemi (Non-Executive Director)", "Peter Flint (Non-Executive Director)",
-				"Claire Hobbs Trust Secretary (minutes)", "Aled Morgan (Chief Operating Officer)"},
+				"Claire Hobbs (Trust Secretary, minutes)", "Aled Morgan (Chief Operating Officer)"},
 			apologies:    []Person{{Name: "Professor Ruth Kimber", Organisation: "Non-Executive Director"}},
 			declarations: []Declaration{{Name: "Peter Flint", Item: "TB24/107", Kind: "other", Nature: "a director of Kingsmere Community Health CIC"}},
 			furniture:    []string{"COO", "DoF", "Page 1 of 2"},
 			warnings:     []string{},
+		},
+		{
+			// A school's governing body: governors in a table under
+			// "Name  Category of governor", the chair marked beside her
+			// name; consent to absences; "Q:" and "A:" for a
+			// governor's challenge and the answer; "Decision:" over
+			// what governors approved; who acts in the margin under
+			// "Action" ("HT", "Clerk", "SL"); "signed by the" over
+			// "Chair." inside a minute, not the signature.
+			file:      "minutes-school-governing-body-actions.txt",
+			committee: "Full Governing Body",
+			numbers:   []string{"1", "2", "3", "4", "5", "6", "7", "8"},
+			resolved: map[string][]string{
+				"5": {"Governors approved the Child Protection and Safeguarding Policy 2024/25."},
+				"6": {"Governors approved the revised budget for 2024/25"},
+			},
+			recordedAs: map[string][]string{"5": {"DECISION"}, "6": {"DECISION"}},
+			narratives: map[string]string{
+				"3": "signed by the Chair. Matters arising: the asbestos survey",
+				"4": "A: It has fallen from 17% to 13%",
+			},
+			present: []string{"Mrs Alison Pearce (Chair) (Co-opted Governor)", "Mr Daniel Osei (Headteacher)", "Mrs Kiran Bhatt (Parent Governor)",
+				"Mr Stuart Lomas (Local Authority Governor)", "Ms Fiona Reid (Co-opted Governor)", "Mr Peter Yeung (Staff Governor)",
+				"Mrs Jane Hollis (Clerk to the Governing Body)", "Ms Rachel Adams (School Business Manager, for item 6)"},
+			apologies:    []Person{{Name: "Mr Tom Griffiths"}, {Name: "Mrs Lucy Shaw"}},
+			declarations: []Declaration{{Name: "Mrs Bhatt", Item: "6", Kind: "other", Nature: "her husband is a director of the company that provides the school's catering"}},
+			actions: []Action{
+				{Minute: "4", Text: "The Headteacher to circulate the attendance breakdown by year group before the next meeting.", Owner: "HT"},
+				{Minute: "5", Text: "The Clerk to publish the policy on the school website.", Owner: "Clerk"},
+				{Minute: "7", Text: "Mr Lomas to book the governor safer recruitment training by 1 November 2024.", Owner: "SL", Due: "2024-11-01"},
+			},
+			furniture: []string{"Page 1 of 1", "Signed"},
+			warnings:  []string{},
 		},
 	}
 	for _, tc := range cases {
@@ -850,6 +885,9 @@ func TestCouncilDocuments(t *testing.T) {
 			}
 			if diff := cmp.Diff(m.Warnings, tc.warnings); tc.warnings != nil && diff != "" {
 				t.Errorf("warnings (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Actions, tc.actions); tc.actions != nil && diff != "" {
+				t.Errorf("actions (-got +want):\n%s", diff)
 			}
 		})
 	}

@@ -52,7 +52,7 @@ var (
 	// memberTableHeadRe heads an attendance table of two columns, each
 	// member and the body they represent, as panels of several councils
 	// print it: "Name      Representing".
-	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority)|title|job\s+title|role|position|designation)\s*$`)
+	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority)|title|job\s+title|role|position|designation|category(?:\s+of\s+governor)?|(?:type\s+of\s+)?governor(?:\s+type|\s+category)?)\s*$`)
 	tableRowRe        = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S(?:.*\S)?)\s*$`)
 	// attendHeadRe is an attendance label alone on its line, over a
 	// table of names and posts.
@@ -445,10 +445,18 @@ func memberRow(l string) string {
 	if g == nil {
 		return ""
 	}
-	name := strings.Join(strings.Fields(g[1]), " ")
-	post := strings.Join(strings.Fields(g[2]), " ")
-	if !nameLike(bracketTailRe.ReplaceAllString(name, "")) || nameLike(post) || personTitleRe.MatchString(post) || strings.Contains(post, "(") {
+	name, mark := splitBracket(strings.Join(strings.Fields(g[1]), " "))
+	// "Trust Secretary (minutes)", "School Business Manager (for item
+	// 6)": the post, and a note on it.
+	post, note := splitBracket(strings.Join(strings.Fields(g[2]), " "))
+	if !nameLike(name) || nameLike(post) || personTitleRe.MatchString(post) || strings.ContainsAny(name+post, "()") {
 		return ""
+	}
+	if mark != "" {
+		name += " (" + mark + ")" // "Dr Raj Bhandari (Vice-Chair)"
+	}
+	if note != "" {
+		post += ", " + note
 	}
 	return name + " (" + post + ")"
 }
