@@ -64,7 +64,7 @@ func sentences(s string) []string {
 		if j := strings.LastIndexByte(w, ' '); j >= 0 {
 			w = w[j+1:]
 		}
-		if abbrevs[w] || len(w) == 1 {
+		if abbrevs[w] || len(w) == 1 || initials(w) {
 			continue
 		}
 		out = append(out, s[last:i+1])
@@ -74,6 +74,20 @@ func sentences(s string) []string {
 		out = append(out, s[last:])
 	}
 	return out
+}
+
+// initials reports a word of initials before the last full stop, "D.M"
+// of "Councillor D.M. Cundy": a name goes on after it.
+func initials(w string) bool {
+	if len(w) < 3 || len(w) > 11 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i%2 == 0 && (w[i] < 'A' || w[i] > 'Z') || i%2 == 1 && w[i] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 type textSource struct {

@@ -87,6 +87,7 @@ func readMeeting(lines []string) Meeting {
 	}
 	if m.Venue == "" {
 		for k, l := range kept {
+			l = englishHalf(l)
 			if len(l) < 80 && venueWordRe.MatchString(l) && len(findDates(l)) == 0 && !skipCommittee.MatchString(l) && !minutesOfRe.MatchString(l) {
 				m.Venue = cleanVenue(inVenueRe.ReplaceAllString(l, ""))
 				if k+1 < len(kept) && m.Venue != "" && venueGoesOn(l, kept[k+1]) {
@@ -196,8 +197,29 @@ var minutesWordRe = regexp.MustCompile(`(?i)^(?:draft\s+|confirmed\s+|unconfirme
 // "FULL COUNCIL" names the meeting.
 var ownNameRe = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+council$`)
 
+// welshWordRe is a word of a Welsh body's name or heading, which its
+// English name does not have.
+var welshWordRe = regexp.MustCompile(`(?i)\b(?:cyngor|pwyllgor|cofnodion|bwrdd|craffu|cyfarfod|cymuned|cynllunio|trwyddedu|archwilio|llywodraethu|siambr|neuadd|ystafell|swyddfeydd|thrwy)\b`)
+
+// englishHalf is the English half of a heading printed in Welsh, then
+// in English after a slash ("Siambr, Neuadd y Sir / Chamber, County
+// Hall"); l itself otherwise.
+func englishHalf(l string) string {
+	if strings.IndexByte(l, '/') < 0 {
+		return l
+	}
+	if cy, en, ok := strings.Cut(l, " / "); ok && !strings.Contains(en, " / ") && welshWordRe.MatchString(cy) && !welshWordRe.MatchString(en) {
+		return en
+	}
+	return l
+}
+
+// welshCouncilRe is a council named in Welsh, where the word for council
+// comes first: "Cyngor Sir …", "Cyngor Tref …", "Cyngor Cymuned …".
+var welshCouncilRe = regexp.MustCompile(`(?i)^cyngor\s`)
+
 func councilName(c string) bool {
-	if councilNameRe.MatchString(c) {
+	if councilNameRe.MatchString(c) || welshCouncilRe.MatchString(c) {
 		return true
 	}
 	g := ownNameRe.FindStringSubmatch(c)
@@ -259,6 +281,12 @@ func committeeFromLine(l string) string {
 	}
 	if strings.ContainsAny(l, "0123456789") {
 		return ""
+	}
+	// "PWYLLGOR CRAFFU CYMUNEDAU / COMMUNITIES SCRUTINY COMMITTEE": a
+	// Welsh council's heading in Welsh, then in English; the committee
+	// is known by its English name, as the minutes' sentences call it.
+	if en := englishHalf(l); en != l {
+		return committeeFromLine(en)
 	}
 	return strings.TrimRight(l, ".,;: ")
 }

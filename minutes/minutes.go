@@ -22,7 +22,7 @@ var (
 	minutesTitleRe  = regexp.MustCompile(`(?i)\bminutes\s+(?:of|for)\s+(?:the|an?)\b|^agenda\s+and\s+minutes$`)
 	reportToRe      = regexp.MustCompile(`(?i)^report\s+(?:to|of)\s*:`)
 	apologiesLineRe = regexp.MustCompile(`(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?received\s+from\b`)
-	endMarkerRe     = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]`)
+	endMarkerRe     = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]|^cadeirydd\s*/\s*chair(?:man|person)?\b.{0,40}$`)
 
 	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
 	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
@@ -60,7 +60,7 @@ var (
 	// as a correct record", the word in capitals.
 	minutesAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
-	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|unanimously\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
@@ -88,7 +88,7 @@ var (
 	resolvedGluedRe   = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe       = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe     = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe     = regexp.MustCompile(`(?i)^(?:also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
+	attendLabelRe     = regexp.MustCompile(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
 	smallTitleWord    = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
@@ -842,6 +842,14 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 					continue // a member not marked was absent
 				}
 			}
+			// "(10.00 am – 12.15 pm)" under the attendance: the hours
+			// the meeting sat, when the heading gives no time.
+			if l[0] == '(' && len(l) < 40 && hoursSatRe.MatchString(l) {
+				if p.out.Meeting.Time == "" {
+					p.out.Meeting.Time = firstTime(l)
+				}
+				continue
+			}
 			p.present = append(p.present, l)
 		case stateMinute:
 			if isDigits(l) && len(l) <= 3 && i > 0 && body[i-1] == "" && (i+1 == len(body) || body[i+1] == "") {
@@ -1201,6 +1209,14 @@ func trimPart(s string) string {
 // members of the public"): no one to record as present.
 var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
 
+// hoursSatRe is the hours a meeting sat, printed in brackets under its
+// attendance: "(10.00 am – 12.15 pm)".
+var hoursSatRe = regexp.MustCompile(`(?i)^\(\s*\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?\s*\)$`)
+
+// councillorsAloneRe is "Councillors:" alone on its line, over the
+// members' names.
+var councillorsAloneRe = regexp.MustCompile(`^(?:Councillors|Cllrs)\s*:$`)
+
 // councillorsLabelRe is "Councillors:" heading the members' names, read
 // as "Councillors A, B and C" are.
 var councillorsLabelRe = regexp.MustCompile(`^(Councillors|Cllrs)\s*:\s*`)
@@ -1262,7 +1278,8 @@ var footnoteKeyRe = regexp.MustCompile(`(?i)^(?:\*+\s*)?denotes\b|^the\s+meeting
 func presentList(lines []string) []string {
 	var groups []string
 	var joined joiner
-	named := false // the line before started with a name and a comma
+	named := false      // the line before started with a name and a comma
+	afterLabel := false // the line before was "Councillors:" alone
 	for _, l := range lines {
 		if footnoteKeyRe.MatchString(l) {
 			continue
@@ -1272,6 +1289,22 @@ func presentList(lines []string) []string {
 		if labelled && !joined.empty() {
 			groups = append(groups, joined.String())
 			joined = joiner{}
+		}
+		// "Councillors:" alone over the names: a group of its own,
+		// read as "Councillors: A, B and C" printed on one line is.
+		if councillorsAloneRe.MatchString(l) {
+			if !joined.empty() {
+				groups = append(groups, joined.String())
+			}
+			joined = joiner{}
+			joined.add("", strings.TrimRight(l, ": ")+":")
+			named, afterLabel = false, true
+			continue
+		}
+		if afterLabel {
+			joined.add(" ", l)
+			afterLabel = false
+			continue
 		}
 		if l == "" {
 			continue

@@ -831,6 +831,41 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture: []string{"Page 1 of 1", "Signed"},
 			warnings:  []string{},
 		},
+		{
+			// A Welsh county council's committee: headings in Welsh,
+			// then English after a slash ("Cofnodion / Minutes",
+			// "PWYLLGOR CRAFFU CYMUNEDAU / COMMUNITIES SCRUTINY
+			// COMMITTEE"), the text in English; "Councillors:" alone
+			// over the members' initials and surnames ("H.A.L. Evans");
+			// "The following Officers were in attendance:" over names
+			// and posts joined by semicolons; the hours it sat in
+			// brackets under the attendance; declarations as a table
+			// of councillor, minute and nature, recalled by "[NOTE: …
+			// having earlier declared an interest …]"; "UNANIMOUSLY
+			// RESOLVED"; the chair's signature in both languages.
+			file:      "minutes-welsh-county-bilingual-headings.txt",
+			committee: "COMMUNITIES SCRUTINY COMMITTEE",
+			numbers:   []string{"1", "2", "3", "4", "5", "6", "7"},
+			resolved: map[string][]string{
+				"4": {"That the minutes of the meeting of the Committee held on 26 September 2024 be signed as a correct record."},
+				"5": {"That the report be received."},
+				"6": {"To recommend to Cabinet that: 6.1 the draft Food Poverty Action Plan be approved for consultation;"},
+				"7": {"That the Forward Work Programme for 2024/25 be noted."},
+			},
+			titles: map[string]string{"1": "YMDDIHEURIADAU AM ABSENOLDEB / APOLOGIES FOR ABSENCE"},
+			present: []string{"Councillor E. Pritchard (Chair)", "Councillor H.A.L. Evans", "Councillor S. Jenkins", "Councillor D.M. Cundy",
+				"Councillor R. James", "Councillor A. Vaughan Owen", "Councillor M. Thomas",
+				"Councillor G. Morgan (Cabinet Member for Housing and Regeneration)",
+				"J. Rees-Williams (Director of Place and Infrastructure)", "L. Davies (Head of Housing and Public Protection)",
+				"C. Powell (Democratic Services Officer)"},
+			apologies: []Person{{Name: "Councillor K. Broom"}, {Name: "Councillor T. Hughes-Parry"}},
+			declarations: []Declaration{
+				{Name: "Councillor D.M. Cundy", Item: "5", Kind: "personal", Nature: "Her daughter is a tenant of the Council"},
+				{Name: "Councillor R. James", Item: "6", Kind: "personal", Nature: "He is a trustee of Teifi Valley Foodbank"},
+			},
+			furniture: []string{"CADEIRYDD", "DYDDIAD"},
+			warnings:  []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

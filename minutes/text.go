@@ -80,6 +80,8 @@ func tableColumns(raw []string) []string {
 			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
 				raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
 			}
+		case hasGap(raw[i]) && declTableHeadRe.MatchString(raw[i]):
+			i = declarationRows(raw, i)
 		case mayBeAttendHead(raw[i]) && (attendHeadRe.MatchString(raw[i]) || apologiesHeadRe.MatchString(raw[i])):
 			for i++; i < len(raw); i++ {
 				if strings.TrimSpace(raw[i]) == "" {
@@ -101,6 +103,56 @@ func tableColumns(raw []string) []string {
 		}
 	}
 	return raw
+}
+
+var (
+	// declTableHeadRe heads declarations of interest printed as a table
+	// of who, which minute and what: "Councillor   Minute Number
+	// Nature of Interest".
+	declTableHeadRe = regexp.MustCompile(`(?i)^\s*(councillor|member|name)\s{2,}(?:minute|item|agenda\s+item)(?:\s+(?:number|no\.?))?\s{2,}(?:nature|type|details)\s+of\s+(?:the\s+)?interest\s*$`)
+	// declRowRe is a row of that table: "D.M. Cundy      5      Her
+	// daughter is a tenant of the Council."
+	declRowRe = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S{1,12})\s{3,}(\S.*?)\s*$`)
+)
+
+// declarationRows rewrites the rows of a table of declarations, whose
+// heading is raw[head], as the sentences other minutes print ("Councillor
+// D.M. Cundy declared a personal interest in item 5: Her daughter …"), before
+// the gaps between the columns are lost; a line of the last column alone
+// goes on with the row above. It returns the table's last line.
+func declarationRows(raw []string, head int) int {
+	title := ""
+	if g := declTableHeadRe.FindStringSubmatch(raw[head]); strings.EqualFold(g[1], "councillor") {
+		title = "Councillor " // the column's heading is each name's title
+	}
+	// "DECLARATIONS OF PERSONAL INTERESTS" over the table: the kind of
+	// every interest in it.
+	interest := "an interest"
+	for k := head - 1; k >= 0 && k >= head-3; k-- {
+		if indexFold(raw[k], 0, "personal interest") >= 0 {
+			interest = "a personal interest"
+		}
+	}
+	raw[head] = ""
+	row := -1
+	i := head + 1
+	for ; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
+		if g := declRowRe.FindStringSubmatch(raw[i]); g != nil {
+			name := strings.Join(strings.Fields(g[1]), " ")
+			if honorificRe.MatchString(name) {
+				title = ""
+			}
+			raw[i] = title + name + " declared " + interest + " in item " + g[2] + ": " + strings.Join(strings.Fields(g[3]), " ")
+			row = i
+			continue
+		}
+		if row < 0 || !strings.HasPrefix(raw[i], "   ") {
+			break
+		}
+		raw[row] += " " + strings.Join(strings.Fields(raw[i]), " ")
+		raw[i] = ""
+	}
+	return i - 1
 }
 
 var (
