@@ -462,6 +462,9 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 
 	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines, people: o.People, itemAt: itemAt}
+	if hasPresent {
+		p.present = chairAbove(lines[start:headerEnd])
+	}
 	p.run(body, hasPresent)
 	p.readApologies()
 	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
@@ -1208,6 +1211,26 @@ func trimPart(s string) string {
 // audienceRe is the public and the press counted in the attendance ("2
 // members of the public"): no one to record as present.
 var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
+
+// chairLabelRe is the chair named by a label of their own among the
+// meeting's details, above those present: "Chair:   Mr R Halloran".
+var chairLabelRe = regexp.MustCompile(`(?i)^(?:chair(?:man|person)?|in\s+the\s+chair)\s*:\s*(\S.{0,80})$`)
+
+// chairAbove is the chair named in the heading (lines) by a label of
+// their own, as one present, "Mr R Halloran (Chair)": a clerk counts the
+// chair among those at the meeting, as minutes that print the chair in
+// the list do.
+func chairAbove(lines []string) []string {
+	for _, l := range lines {
+		if l == "" || l[0]|0x20 != 'c' && l[0]|0x20 != 'i' {
+			continue
+		}
+		if g := chairLabelRe.FindStringSubmatch(l); g != nil && (nameLike(g[1]) || rankedSurname(g[1])) {
+			return []string{strings.TrimRight(g[1], ". ") + " (Chair)"}
+		}
+	}
+	return nil
+}
 
 // hoursSatRe is the hours a meeting sat, printed in brackets under its
 // attendance: "(10.00 am – 12.15 pm)".

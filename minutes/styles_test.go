@@ -866,6 +866,42 @@ func TestCouncilDocuments(t *testing.T) {
 			furniture: []string{"CADEIRYDD", "DYDDIAD"},
 			warnings:  []string{},
 		},
+		{
+			// A national park authority's planning committee: the
+			// meeting as labelled fields ("Meeting:", "Date:",
+			// "Venue:"), the chair by a label of their own above
+			// "Present:", members appointed by councils ("Cllr") and by
+			// the Secretary of State ("Mr", "Prof"); minute numbers
+			// "97/24" beside titles in capitals, a title broken before
+			// the application's reference ("(NP/FM/0624/0612, JK)");
+			// "RESOLVED:" alone over "That the application be REFUSED
+			// for the following reasons:" and numbered reasons or
+			// conditions; the vote told in sentences; an adjournment,
+			// and a member who left for an item.
+			file:      "minutes-national-park-planning-committee.txt",
+			committee: "Planning Committee",
+			numbers:   []string{"97/24", "98/24", "99/24", "100/24", "101/24", "102/24", "103/24"},
+			resolved: map[string][]string{
+				"101/24": {"That the application be REFUSED for the following reasons: 1. The proposed conversion"},
+				"102/24": {"That the application be APPROVED subject to the following conditions: 1. Statutory time limit."},
+				"103/24": {"That the report be noted."},
+			},
+			titles: map[string]string{
+				"101/24": "FULL APPLICATION - CONVERSION OF FIELD BARN TO HOLIDAY LET AT HOLLY FARM, HARTSOP (NP/FM/0624/0612, JK)",
+			},
+			narratives: map[string]string{
+				"101/24": "The meeting adjourned at 11:05 for a short break and reconvened at 11:15.",
+				"102/24": "Cllr Potter left the meeting for this item.",
+			},
+			present: []string{"Mr R Halloran (Chair)", "Prof J Danvers", "Cllr P Brady", "Cllr M Chaplin", "Mr B Hanson", "Cllr A Hart",
+				"Ms A McCloy", "Cllr K Potter", "Miss L Slack", "Mr K Smith"},
+			apologies: []Person{{Name: "Cllr C Greaves"}, {Name: "Mr Z Hamid"}},
+			declarations: []Declaration{
+				{Name: "Cllr Potter", Item: "7", Kind: "personal", Nature: "he is a member of Lowdale Parish Council, which had commented on the application"},
+			},
+			furniture: []string{"The meeting ended"},
+			warnings:  []string{},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
