@@ -80,7 +80,7 @@ func tableColumns(raw []string) []string {
 			for i++; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
 				raw[i] = tableRowRe.ReplaceAllString(raw[i], "$1 ($2)")
 			}
-		case hasGap(raw[i]) && declTableHeadRe.MatchString(raw[i]):
+		case strings.Contains(raw[i], "   ") && (strings.Contains(raw[i], "nterest") || strings.Contains(raw[i], "NTEREST")) && declTableHeadRe.MatchString(raw[i]):
 			i = declarationRows(raw, i)
 		case mayBeAttendHead(raw[i]) && (attendHeadRe.MatchString(raw[i]) || apologiesHeadRe.MatchString(raw[i])):
 			for i++; i < len(raw); i++ {
