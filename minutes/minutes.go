@@ -1301,8 +1301,9 @@ var footnoteKeyRe = regexp.MustCompile(`(?i)^(?:\*+\s*)?denotes\b|^the\s+meeting
 func presentList(lines []string) []string {
 	var groups []string
 	var joined joiner
-	named := false      // the line before started with a name and a comma
-	afterLabel := false // the line before was "Councillors:" alone
+	named := false       // the line before started with a name and a comma
+	afterLabel := false  // the line before was "Councillors:" alone
+	councillors := false // the names are under "Councillors:" alone
 	for _, l := range lines {
 		if footnoteKeyRe.MatchString(l) {
 			continue
@@ -1313,6 +1314,9 @@ func presentList(lines []string) []string {
 			groups = append(groups, joined.String())
 			joined = joiner{}
 		}
+		if labelled {
+			councillors = false
+		}
 		// "Councillors:" alone over the names: a group of its own,
 		// read as "Councillors: A, B and C" printed on one line is.
 		if councillorsAloneRe.MatchString(l) {
@@ -1321,12 +1325,16 @@ func presentList(lines []string) []string {
 			}
 			joined = joiner{}
 			joined.add("", strings.TrimRight(l, ": ")+":")
-			named, afterLabel = false, true
+			named, afterLabel, councillors = false, true, true
 			continue
 		}
 		if afterLabel {
 			joined.add(" ", l)
 			afterLabel = false
+			continue
+		}
+		if councillors && !strings.Contains(l, ",") && nameLike(l) && !strings.HasSuffix(joined.tail(), ",") {
+			joined.add(", ", l) // one to a line: "A Smith" over "B Jones"
 			continue
 		}
 		if l == "" {

@@ -765,6 +765,30 @@ func TestPresentBodyAfterName(t *testing.T) {
 	}
 }
 
+// TestPresentCouncillorsLabelAlone: "Councillors:" alone on its line
+// over the members' names, in a list or one to a line, makes each a
+// councillor, as "Councillors: A, B and C" on one line does.
+func TestPresentCouncillorsLabelAlone(t *testing.T) {
+	for _, tc := range []struct {
+		present string
+		want    []string
+	}{
+		{"Present: Cllr A Moss (Chair)\n\nCouncillors:\nH.A.L. Evans, S. Jenkins,\nA. Vaughan Owen and M. Thomas",
+			[]string{"Cllr A Moss (Chair)", "Councillor H.A.L. Evans", "Councillor S. Jenkins", "Councillor A. Vaughan Owen", "Councillor M. Thomas"}},
+		{"Present: Cllr A Moss (Chair)\n\nCouncillors:\nA Smith\nB Jones\nC Brown\n\nOfficers present: Head of Finance",
+			[]string{"Cllr A Moss (Chair)", "Councillor A Smith", "Councillor B Jones", "Councillor C Brown", "Head of Finance"}},
+	} {
+		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
+			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
+		}
+	}
+}
+
 // TestPresentPostWithAnd: an officer's post keeps its "and" ("Director
 // of Highways and Transport" is one officer), whether printed alone or
 // after the officer's name; people joined by "and" are still two.
