@@ -48,6 +48,11 @@
 //     the meeting of the Fire Authority") gives way to the full title the
 //     heading prints ("NORTHMOOR FIRE AND RESCUE AUTHORITY"); venues printed in capitals are title-cased ("Microsoft
 //     Teams Remote Meeting") because they are shown to people in chat.
+//     A board named with the part of its meeting held in public ("Public
+//     Board of Directors", "… Meeting held in Public") is the board,
+//     "Board of Directors"; a heading in Welsh and English ("PWYLLGOR
+//     CRAFFU CYMUNEDAU / COMMUNITIES SCRUTINY COMMITTEE") gives its
+//     English half.
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM". "Febuary" is February. A
 //     meeting dated with a day no calendar has ("31 February 2026", "29
@@ -80,7 +85,12 @@
 //     one person's, titles aside, and no different wards or
 //     organisations in brackets; brackets of both kept); "Councillors A and B"
 //     becomes "Councillor A", "Councillor B"; "Rebecca Vine, Community
-//     Safety Manager" becomes "Rebecca Vine (Community Safety Manager)".
+//     Safety Manager" becomes "Rebecca Vine (Community Safety Manager)",
+//     and "Mr Colm Doherty, Sperrin Rural Transport" (words that only a
+//     body's name has, or its initials) "Mr Colm Doherty (Sperrin Rural
+//     Transport)"; a post keeps its "and" ("Director of Highways and
+//     Transport"); a chair named by a label above "Present:" ("Chair:
+//     Mr R Halloran") is listed as "Mr R Halloran (Chair)".
 //     Under "(Present = *)" only the members marked "*" are listed. The
 //     public and the press counted by number ("2 members of the public")
 //     are not listed.
