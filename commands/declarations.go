@@ -456,8 +456,9 @@ func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declarat
 }
 
 // declaredFor answers an officer who declared an interest for who. The
-// buttons under a member's own answer act for the presser, so there are
-// none: the officer withdraws it with `/declare withdraw for …`.
+// buttons under a member's own answer act for the presser, so the only
+// one is the dispensation's, which records it for who: the officer
+// withdraws it with `/declare withdraw for …`.
 func declaredFor(c Committee, who Member, m Meeting, it AgendaItem, d Declaration, created bool) Reply {
 	loc := c.Location()
 	var b strings.Builder
@@ -467,10 +468,16 @@ func declaredFor(c Committee, who Member, m Meeting, it AgendaItem, d Declaratio
 		fmt.Fprintf(&b, "%s had already declared this interest in %s (on %s); nothing changed.", whoText(who), Escape(itemLabel(it)), formatWhen(d.DeclaredAt, loc))
 	}
 	fmt.Fprintf(&b, "\nNature: %s", Escape(d.Nature))
+	reply := Reply{Visibility: Private}
 	if d.Kind == InterestPecuniary && !d.Dispensation {
 		fmt.Fprintf(&b, "\nUnless they hold a dispensation, they must withdraw from the meeting room for the whole of %s.", Escape("Item "+it.Number))
+		// A dispensation the member holds is often sent to the officer
+		// with the declaration, or after it: the officer records it here,
+		// for a declaration they entered or one the member made.
+		reply.Buttons = []Button{{Label: "They hold a dispensation", Action: "declare.dispensation", Value: strconv.FormatInt(d.ID, 10), Style: "primary"}}
 	}
-	return Reply{Visibility: Private, Text: b.String()}
+	reply.Text = b.String()
+	return reply
 }
 
 // withdrawValue is a Withdraw button's value: the meeting, the item and
@@ -694,12 +701,24 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if err != nil {
 		return Reply{}, err
 	}
-	c, _, m, err := s.meetingOfMember(ctx, r, d.MeetingID)
+	c, me, m, err := s.meetingOfMember(ctx, r, d.MeetingID)
 	if err != nil {
 		return Reply{}, err
 	}
-	if d.UserID != r.UserID {
-		return Reply{}, userErr("That button belongs to someone else's declaration.")
+	forOther := d.UserID != r.UserID
+	if forOther {
+		if !me.IsOfficer() && me.Role != RoleChair && me.Role != RoleViceChair {
+			return Reply{}, userErr("That button belongs to someone else's declaration.")
+		}
+		// Whoever may declare for someone may record their dispensation,
+		// checked as `/declare for` is: the vice-chair only for a meeting
+		// the chair has sent apologies for, which is the declaration's
+		// meeting, named by its day as the command would name it.
+		at := r
+		at.Command, at.Text = "/declare", m.StartsAt.In(c.Location()).Format("2006-01-02")
+		if err := s.chairing(ctx, at, Origin{Committee: c, Member: &me}, "record a dispensation for someone else"); err != nil {
+			return Reply{}, err
+		}
 	}
 	if err := s.takingDeclarations(ctx, c, m, r.Now); err != nil {
 		return Reply{}, err
@@ -710,6 +729,13 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID)
 	if err != nil {
 		return Reply{}, err
+	}
+	if forOther {
+		who := personText(d.UserID, d.Name)
+		if !created {
+			return private("The dispensation of %s for Item %s was already recorded; nothing changed.", who, Escape(d.filed().number())), nil
+		}
+		return private("Recorded: %s holds a dispensation for their disclosable pecuniary interest in Item %s, so may remain for it. Their history says you recorded it.", who, Escape(d.filed().number())), nil
 	}
 	if !created {
 		return private("Your dispensation for Item %s was already recorded; nothing changed.", Escape(d.filed().number())), nil

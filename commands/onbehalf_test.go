@@ -116,8 +116,8 @@ func TestOnBehalfDeclarations(t *testing.T) {
 	r = k.must(ian, "/declare for <@UGRAEME> 7.7 pecuniary Spouse employed by Sefton CVS")
 	wantShown(t, shown(r), "Recorded: <@UGRAEME> declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, entered by you.",
 		"Nature: Spouse employed by Sefton CVS")
-	if len(r.Buttons) != 0 {
-		t.Errorf("the officer is offered buttons that act on their own declarations: %+v", r.Buttons)
+	if len(r.Buttons) != 1 || r.Buttons[0].Label != "They hold a dispensation" {
+		t.Errorf("the officer is offered buttons other than the member's dispensation: %+v", r.Buttons)
 	}
 	k.steps([]step{
 		{ian, `/declare for "Jen Williams (NW Probation)" 10/12/2026 4 personal Trustee of SWACA`, []string{"Recorded: Jen Williams (NW Probation) declared a personal interest in Item 4", "entered by you."}},
@@ -135,6 +135,41 @@ func TestOnBehalfDeclarations(t *testing.T) {
 	if minutes := k.say(ian, "/declare minutes"); strings.Contains(minutes, "entered") {
 		t.Errorf("the minutes name who entered the declarations:\n%s", minutes)
 	}
+}
+
+// TestOnBehalfDispensation: a dispensation the member holds is recorded
+// by the officer or the chair, for a declaration they entered or one the
+// member made; the history says who recorded it, and the member's Home
+// says they may remain.
+func TestOnBehalfDispensation(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(ian, "/declare for <@USUE> 7.7 pecuniary Spouse employed by Sefton CVS")
+	wantShown(t, shown(r), "Unless they hold a dispensation, they must withdraw", "[They hold a dispensation]")
+	wantShown(t, shown(k.press(neil, r, "They hold a dispensation")), "That button belongs to someone else's declaration.")
+	k.marked()
+	wantShown(t, shown(k.press(ian, r, "They hold a dispensation")),
+		"Recorded: <@USUE> holds a dispensation for their disclosable pecuniary interest in Item 7.7, so may remain for it. Their history says you recorded it.")
+	wantShown(t, shown(k.press(ian, r, "They hold a dispensation")), "The dispensation of <@USUE> for Item 7.7 was already recorded; nothing changed.")
+	if got := k.marked(); !slices.Contains(got, sue) {
+		t.Errorf("Sue's Home is not refreshed: %q", got)
+	}
+	wantShown(t, section(t, k.svc, sue, "Your declarations"), "Spouse employed by Sefton CVS _(you hold a dispensation)_")
+	wantShown(t, k.say(neil, "/declare list"), "Sue Holden: disclosable pecuniary interest — Spouse employed by Sefton CVS (declared Monday 23 November 2026, 12:00) — holds a dispensation")
+	wantShown(t, k.say(sue, "/history declarations"), "item 7.7: dispensation recorded for the declaration of <@USUE>: pecuniary: Spouse employed by Sefton CVS _(entered by <@UIAN>)_")
+
+	// One the member made: the officer, told of it, records it.
+	k.must(graeme, "/declare 6 pecuniary Shares in a security firm")
+	r = k.must(ian, "/declare for <@UGRAEME> 6 pecuniary Shares in a security firm")
+	wantShown(t, shown(r), "<@UGRAEME> had already declared this interest in Item 6", "[They hold a dispensation]")
+	wantShown(t, shown(k.press(ian, r, "They hold a dispensation")), "Recorded: <@UGRAEME> holds a dispensation")
+
+	// The vice-chair only for a meeting the chair has sent apologies for.
+	k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	r = k.must(ian, `/declare for "Jen Williams (NW Probation)" 4 pecuniary Paid adviser`)
+	wantShown(t, shown(k.press(graeme, r, "They hold a dispensation")), "The vice-chair acts for the chair at a meeting the chair has sent apologies for")
+	k.must(neil, "/apologies 10/12/2026 Away")
+	wantShown(t, shown(k.press(graeme, r, "They hold a dispensation")), "Recorded: Jen Williams holds a dispensation")
 }
 
 // TestOnBehalfViceChair: the vice-chair enters records for others only
