@@ -82,6 +82,9 @@ type ProposedCorrection struct {
 	MinuteNumber  string
 	Body          string
 	At            time.Time
+	// EnteredBy is the officer or chair who entered it for the member;
+	// empty when they sent it themselves.
+	EnteredBy string
 	// Amended: the minute was changed after the correction was proposed.
 	Amended bool
 	// Confirmed: the meeting's minutes are confirmed as a correct record,
@@ -115,8 +118,14 @@ func correctionsHomePart(ctx context.Context, s *Service, in homeInput, card *Ho
 	loc := in.Committee.Location()
 	var lines []string
 	for _, k := range ks {
-		lines = append(lines, fmt.Sprintf("• Minute %s of %s: %s — _%s_", Escape(k.MinuteNumber), k.MeetingStarts.In(loc).Format("2 Jan 2006"),
-			quoteText(truncateText(k.Body, 120)), k.state()))
+		// One an officer entered, sent another way, is marked so, as an
+		// apology entered for them is: the member did not send it here.
+		entered := ""
+		if k.EnteredBy != "" {
+			entered = " _(entered by <@" + k.EnteredBy + ">)_"
+		}
+		lines = append(lines, fmt.Sprintf("• Minute %s of %s: %s%s — _%s_", Escape(k.MinuteNumber), k.MeetingStarts.In(loc).Format("2 Jan 2006"),
+			quoteText(truncateText(k.Body, 120)), entered, k.state()))
 	}
 	if total > len(ks) {
 		lines = append(lines, fmt.Sprintf("… and %d more.", total-len(ks)))

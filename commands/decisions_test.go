@@ -1176,6 +1176,10 @@ func TestMinuteCommentForSomeone(t *testing.T) {
 	if strings.Contains(mine, "Jo Smith") {
 		t.Errorf("neil's history shows another's correction:\n%s", mine)
 	}
+	// His Home says who entered it, as it does for apologies entered for
+	// him: he did not send it here himself.
+	sec, _ := attSection(k, neil, "Your corrections to the minutes")
+	wantShown(t, sec.Text, "• Minute 9 of 10 Dec 2026: “The figures were for the last quarter.” _(entered by <@UIAN>)_ — _proposed; not acted on yet_")
 }
 
 // TestResolveWhileInquorate: a decision recorded while the meeting in

@@ -412,11 +412,12 @@ func (db *DB) MemberCorrections(ctx context.Context, committeeID int64, userID s
 		Number    string    `db:"number"`
 		Body      string    `db:"body"`
 		At        time.Time `db:"at"`
+		EnteredBy string    `db:"entered_by"`
 		Amended   bool      `db:"amended"`
 		Confirmed bool      `db:"confirmed"`
 		Total     int       `db:"total"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `SELECT m.id AS meeting_id, m.starts_at, mi.number, k.body, k.at,
+	err := db.x.SelectContext(ctx, &rows, `SELECT m.id AS meeting_id, m.starts_at, mi.number, k.body, k.at, k.entered_by,
 			EXISTS (SELECT 1 FROM minute_history h WHERE h.minute_id = k.minute_id AND h.at > k.at) AS amended,
 			EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS confirmed,
 			count(*) OVER () AS total
@@ -430,7 +431,7 @@ func (db *DB) MemberCorrections(ctx context.Context, committeeID int64, userID s
 	total := 0
 	for i, r := range rows {
 		out[i] = commands.ProposedCorrection{MeetingID: r.MeetingID, MeetingStarts: r.Starts, MinuteNumber: r.Number, Body: r.Body, At: r.At,
-			Amended: r.Amended, Confirmed: r.Confirmed}
+			EnteredBy: r.EnteredBy, Amended: r.Amended, Confirmed: r.Confirmed}
 		total = r.Total
 	}
 	return out, total, nil
