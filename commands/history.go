@@ -141,6 +141,8 @@ func guessHistory(args []string) string {
 		return "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history @member`)."
 	case "members", "member", "membership", "committee":
 		return "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."
+	case "quorum":
+		return "Changes to the quorum (the rule as it was set, who set it and when) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee quorum` shows the quorum now."
 	case "actions", "action":
 		if len(args) > 1 {
 			if id, err := strconv.ParseInt(strings.TrimPrefix(args[1], "#"), 10, 64); err == nil && id > 0 {

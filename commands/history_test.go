@@ -565,8 +565,8 @@ func TestHistoryMemberByBareName(t *testing.T) {
 }
 
 // TestHistoryOfInterestsAndActions: the history of a register of
-// interests, or of an action, is asked of /history too; the answer says
-// where each is kept.
+// interests, of an action, of the membership or of the quorum is asked of
+// /history too; the answer says where each is kept.
 func TestHistoryOfInterestsAndActions(t *testing.T) {
 	k := histRecordsKit(t)
 	for _, tc := range []struct{ line, want string }{
@@ -574,6 +574,7 @@ func TestHistoryOfInterestsAndActions(t *testing.T) {
 		{"/history register <@USUE>", "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history <@USUE>`)."},
 		{"/history gifts", "The history of a register of interests, gifts and hospitality included, is `/interests history`"},
 		{"/history members", "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."},
+		{"/history quorum", "Changes to the quorum (the rule as it was set, who set it and when) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee quorum` shows the quorum now."},
 		{"/history actions", "The history of an action is `/action history ID`, with the number `/action list all` gives it."},
 		{"/history action 12", "The history of an action is `/action history 12`."},
 	} {
