@@ -545,6 +545,12 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if a.OwnerUser == "" || a.OwnerUser != in.UserID {
+		// Marked done for its owner (reported at the meeting, or by
+		// email): the reply names whose it was, as an entry made for
+		// someone else does.
+		return private("Action %d, %s's, is done: %s Its history says you marked it done.", id, ownerOf(a), Escape(ended(a.Text))), nil
+	}
 	return private("Action %d is done: %s", id, Escape(ended(a.Text))), nil
 }
 

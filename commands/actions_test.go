@@ -182,7 +182,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{neil, "/action done 1 Sent on 18 December", []string{"Action 1 is done: Circulate the SWACA figures to partners."}},
 		{neil, "/action done #1", []string{"Action 1 is already done. If it was marked done by mistake, `/action reopen 1` makes it outstanding again."}},
 		// An officer completes one for someone who is not in Slack.
-		{ian, "/action done 3", []string{"Action 3 is done: Send the terms of reference."}},
+		{ian, "/action done 3", []string{"Action 3, Jo's, is done: Send the terms of reference. Its history says you marked it done."}},
 	})
 	if got := k.say(graeme, "/agenda 2027-01-14"); strings.Contains(got, "Circulate") {
 		t.Errorf("a done action is still carried forward:\n%s", got)
@@ -1114,7 +1114,7 @@ func TestActionTextEndsWithOneFullStop(t *testing.T) {
 	}
 	// Text without one gets one.
 	k.must(ian, `/action add 2 "Jo Smith" 2027-03-01 Book the room`)
-	if got, want := k.say(ian, "/action done 4"), "Action 4 is done: Book the room."; got != want {
+	if got, want := k.say(ian, "/action done 4"), "Action 4, Jo Smith's, is done: Book the room. Its history says you marked it done."; got != want {
 		t.Errorf("done:\n got %q\nwant %q", got, want)
 	}
 }
@@ -1175,15 +1175,16 @@ func TestDayNamesAskForTheDate(t *testing.T) {
 
 // TestActionDoneByTheChair: the chair, who gives and re-dates actions,
 // also marks one done when its owner reports it at the meeting, and
-// reopens it; the log says who did. Other members still cannot.
+// reopens it; the reply names whose action it was, and the log says who
+// did. Other members still cannot.
 func TestActionDoneByTheChair(t *testing.T) {
 	k, _ := actDay(t)
 	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
 	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Report back`)
 	k.steps([]step{
 		{graeme, "/action done 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can mark action 1 done."}},
-		{sue, "/action done 1 Reported at the meeting", []string{"Action 1 is done: Circulate the figures."}},
-		{sue, "/action done 2", []string{"Action 2 is done: Report back."}},
+		{sue, "/action done 1 Reported at the meeting", []string{"Action 1, <@UNEIL>'s, is done: Circulate the figures. Its history says you marked it done."}},
+		{sue, "/action done 2", []string{"Action 2, Jo Smith's, is done: Report back. Its history says you marked it done."}},
 		{graeme, "/action reopen 1", []string{"Only the action's owner, an officer or the chair of Safer Sefton Together can reopen action 1."}},
 		{sue, "/action reopen 2", []string{"Action 2 is outstanding again:"}},
 		{neil, "/action history 1", []string{"— marked done: Reported at the meeting _(by <@USUE>)_"}},
