@@ -2319,6 +2319,31 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	} else {
 		card.Buttons = append(card.Buttons, Button{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(m.ID, 10), Style: "primary"})
 	}
+	if in.UserID != "" && !in.Substitute {
+		// "Your declarations" is the next meeting's, which while one sits
+		// is the meeting after it: the member at the table finds here
+		// those they made for this one, and the items they leave the room
+		// for.
+		ds, err := s.store.MemberDeclarations(ctx, in.UserID, []int64{m.ID})
+		if err != nil {
+			return err
+		}
+		if len(ds) > 0 {
+			items, err := s.store.AgendaItems(ctx, m.ID)
+			if err != nil {
+				return err
+			}
+			sortDeclarations(ds, items)
+			text += "\nYour declarations at this meeting:"
+			for i, d := range ds {
+				if i == maxHomeLines {
+					text += fmt.Sprintf("\n… and %d more: `/declare list` in the channel shows them all.", len(ds)-i)
+					break
+				}
+				text += "\n" + declarationHomeLine(d, items, in.UserID)
+			}
+		}
+	}
 	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s\n%s", describeMeeting(m, loc), text)})
 	return nil
 }

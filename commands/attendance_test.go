@@ -744,6 +744,36 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 		"The meeting was adjourned at 11:30.")
 }
 
+// TestDeclarationsAtTheTableOnHome: while a meeting sits, the member's
+// Home shows, under the meeting in progress, the declarations standing
+// for it — those entered for them by the officer at the table too, and
+// whether they leave the room — and no longer one withdrawn.
+func TestDeclarationsAtTheTableOnHome(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	k.marked()
+	r := k.must(ian, "/declare for <@UGRAEME> 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.must(graeme, "/declare 7.7 personal Volunteer at Sefton CVS")
+	if got := k.marked(); !slices.Contains(got, graeme) {
+		t.Errorf("Graeme's Home is not refreshed: %q", got)
+	}
+	s, _ := attSection(k, graeme, "Meeting in progress")
+	wantShown(t, s.Text, "You are marked present.\nYour declarations at this meeting:\n"+
+		"• Item 7.7 (Sefton CVS): Disclosable pecuniary interest — Spouse employed by Sefton CVS _(you must leave the room for this item unless you hold a dispensation)_ _(entered by <@UIAN>)_\n"+
+		"• Item 7.7 (Sefton CVS): Personal interest — Volunteer at Sefton CVS")
+	k.press(ian, r, "They hold a dispensation")
+	s, _ = attSection(k, graeme, "Meeting in progress")
+	wantShown(t, s.Text, "Spouse employed by Sefton CVS _(you hold a dispensation)_ _(entered by <@UIAN>)_")
+	k.must(ian, "/declare withdraw for <@UGRAEME> 7.7")
+	if s, _ := attSection(k, graeme, "Meeting in progress"); strings.Contains(s.Text, "declarations") {
+		t.Errorf("withdrawn declarations are still on Graeme's Home:\n%s", s.Text)
+	}
+	if s, _ := attSection(k, sue, "Meeting in progress"); strings.Contains(s.Text, "declarations") {
+		t.Errorf("Sue's Home shows Graeme's declarations:\n%s", s.Text)
+	}
+}
+
 // TestAttendanceOnHome: a member's Home shows the meeting in progress
 // with the I'm here button until they are marked, then says how they are
 // marked.

@@ -563,23 +563,30 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list` in the channel shows them all.", len(in.Declarations)-i))
 			break
 		}
-		label := d.filed().label(in.Items)
-		line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
-		switch {
-		case d.Kind == InterestPecuniary && d.Dispensation:
-			line += " _(you hold a dispensation)_"
-		case d.Kind == InterestPecuniary:
-			line += " _(you must leave the room for this item unless you hold a dispensation)_"
-		}
-		if enteredFor(d.By, in.UserID) {
-			line += " _(entered by " + personText(d.By, "") + ")_"
-		}
-		lines = append(lines, line)
+		lines = append(lines, declarationHomeLine(d, in.Items, in.UserID))
 		// One button a declaration: each withdraws its own, and no other.
 		card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.filed().number(), Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your declarations", Text: strings.Join(lines, "\n")})
 	return nil
+}
+
+// declarationHomeLine is userID's declaration d on their Home, its item
+// named as items has it: the kind, the nature, whether they leave the
+// room for it, and who entered it when they did not.
+func declarationHomeLine(d Declaration, items []AgendaItem, userID string) string {
+	label := d.filed().label(items)
+	line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
+	switch {
+	case d.Kind == InterestPecuniary && d.Dispensation:
+		line += " _(you hold a dispensation)_"
+	case d.Kind == InterestPecuniary:
+		line += " _(you must leave the room for this item unless you hold a dispensation)_"
+	}
+	if enteredFor(d.By, userID) {
+		line += " _(entered by " + personText(d.By, "") + ")_"
+	}
+	return line
 }
 
 // enteredFor reports whether a record of userID's was last entered by
