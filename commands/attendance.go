@@ -2239,7 +2239,8 @@ func (s *Service) runningAtTable(ctx context.Context, c Committee, table *Table,
 
 // meetingHomePart shows, on a committee's card, its meeting in progress:
 // whether the member is marked here, and the I'm here button until they
-// are.
+// are; the quorum, to those who run the meeting; and the member's
+// declarations at it.
 func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
 	ms, err := s.store.RunningMeetings(ctx, []int64{in.Committee.ID})
 	if err != nil || len(ms) == 0 {
@@ -2319,6 +2320,20 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	} else {
 		card.Buttons = append(card.Buttons, Button{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(m.ID, 10), Style: "primary"})
 	}
+	quorum := ""
+	if in.Member.IsOfficer() || in.Member.Role == RoleChair || in.Member.Role == RoleViceChair {
+		// Those who run the meeting see the quorum where they look for
+		// the meeting, as the live message in the channel gives it: its
+		// marks, the declarations and the rule all mark their Homes.
+		st, err := s.meetingState(ctx, in.Committee, m)
+		if err != nil {
+			return err
+		}
+		quorum = "\n" + st.count("").Line()
+		if st.sit.Item != "" {
+			quorum += "\n" + itemLine(st.sit.Item, st.count(st.sit.Item))
+		}
+	}
 	if in.UserID != "" && !in.Substitute {
 		// "Your declarations" is the next meeting's, which while one sits
 		// is the meeting after it: the member at the table finds here
@@ -2344,7 +2359,7 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 			}
 		}
 	}
-	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s\n%s", describeMeeting(m, loc), text)})
+	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s%s\n%s", describeMeeting(m, loc), quorum, text)})
 	return nil
 }
 

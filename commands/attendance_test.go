@@ -744,6 +744,42 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 		"The meeting was adjourned at 11:30.")
 }
 
+// TestQuorumOnHome: while a meeting sits, the officers' and the chair's
+// Homes give its quorum, as the live message does, and are published
+// again as it changes: with the marks, with a declaration on the item
+// taken up, and with the rule. A member's Home does not.
+func TestQuorumOnHome(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	quorum := func(user string) string {
+		t.Helper()
+		s, _ := attSection(k, user, "Meeting in progress")
+		return s.Text
+	}
+	wantShown(t, quorum(ian), "Thursday 10 December 2026, 10:00, Remote Meeting\n*Inquorate*: 0 present, quorum 3\nYou are not marked here yet.")
+	k.marked()
+	k.must(graeme, "/here")
+	k.must(sue, "/here")
+	k.must(ian, "/attendance <@UANN> present")
+	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) {
+		t.Errorf("the officer's and the chair's Homes are not refreshed by the marks: %q", got)
+	}
+	wantShown(t, quorum(ian), "\nQuorate: 3 present, quorum 3\n")
+	wantShown(t, quorum(sue), "\nQuorate: 3 present, quorum 3\n")
+	k.must(sue, "/meeting item 7.7")
+	k.must(graeme, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	wantShown(t, quorum(ian), "\nQuorate: 3 present, quorum 3\nItem 7.7: *Inquorate*: 2 present, quorum 3. Graeme Robson withdraws for it")
+	k.marked()
+	k.must(ian, "/committee quorum 2")
+	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) {
+		t.Errorf("the officer's and the chair's Homes are not refreshed by the new quorum: %q", got)
+	}
+	wantShown(t, quorum(sue), "\nQuorate: 3 present, quorum 2\nItem 7.7: Quorate: 2 present, quorum 2")
+	if got := quorum(graeme); strings.Contains(got, "quorum") {
+		t.Errorf("a member's Home gives the quorum:\n%s", got)
+	}
+}
+
 // TestDeclarationsAtTheTableOnHome: while a meeting sits, the member's
 // Home shows, under the meeting in progress, the declarations standing
 // for it — those entered for them by the officer at the table too, and

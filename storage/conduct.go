@@ -541,7 +541,11 @@ func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.Q
 		if err := audit(ctx, tx, committeeID, by, "quorum.set", "", map[string]string{"rule": r.String()}); err != nil {
 			return err
 		}
-		// The live message of a meeting in progress shows the quorum.
+		// The live message of a meeting in progress shows the quorum, and
+		// so do the officers', the chair's and the vice-chair's Homes.
+		if err := markHomesStale(ctx, tx, committeeID, []string{}); err != nil {
+			return err
+		}
 		return markLiveOf(ctx, tx, committeeID)
 	})
 }
