@@ -225,7 +225,7 @@ func TestActionsCarriedForward(t *testing.T) {
 	// Re-dated and reassigned, with the log kept; done ones stay done.
 	wantText(t, k.Must(neil, "/action", "move 2 2027-03-01"), "Only an officer or the chair of Safer Sefton Together can re-date actions.")
 	wantText(t, k.Must(officer, "/action", "move 2 2027-01-01"), "The due date, Friday 1 January 2027, is in the past.", "Usage:")
-	wantText(t, k.Must(officer, "/action", "move 2 2027-03-01"), "Action 2 is now due Monday 1 March 2027 (it was due Monday 1 February 2027).")
+	wantText(t, k.Must(officer, "/action", "move 2 2027-03-01"), "Action 2, Jo Smith's, is now due Monday 1 March 2027 (it was due Monday 1 February 2027).")
 	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+stranger+">"), "is not a member of Safer Sefton Together", "Usage:")
 	wantText(t, k.Must(officer, "/action", "reassign 2 <@"+graeme+">"), "Action 2 is now <@"+graeme+">'s.")
 	wantText(t, k.Must(graeme, "/action", "list mine"), "Report back on the pilot — <@"+graeme+">, due Monday 1 March 2027")

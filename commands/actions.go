@@ -478,10 +478,16 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	was := fmt.Sprintf("it was due %s", a.Due)
 	if a.Due.IsNext() {
-		return private("Action %d is now due %s (it had no due date).", a.ID, due), nil
+		was = "it had no due date"
 	}
-	return private("Action %d is now due %s (it was due %s).", a.ID, due, a.Due), nil
+	if a.OwnerUser == "" || a.OwnerUser != in.UserID {
+		// Someone else's action: the reply names whose, as one marked
+		// done for its owner does.
+		return private("Action %d, %s's, is now due %s (%s).", a.ID, ownerOf(a), due, was), nil
+	}
+	return private("Action %d is now due %s (%s).", a.ID, due, was), nil
 }
 
 func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -202,7 +202,7 @@ func TestActionsCarriedForward(t *testing.T) {
 		{ian, "/action move 2 2027-01-01", []string{"The due date, Friday 1 January 2027, is in the past.", "/action move ID DATE"}},
 		{ian, "/action move 2", []string{"Give the new due date after the action's number: `/action move 2 2027-04-01`."}},
 		{ian, "/action move 2 2027-03-01 please", []string{"Give the new due date after the action's number"}},
-		{ian, "/action move 2 2027-03-01", []string{"Action 2 is now due Monday 1 March 2027 (it was due Monday 1 February 2027)."}},
+		{ian, "/action move 2 2027-03-01", []string{"Action 2, Jo Smith's, is now due Monday 1 March 2027 (it was due Monday 1 February 2027)."}},
 		{ian, "/action move 1 2027-03-01", []string{"Action 1 is done; it is no longer due."}},
 		{neil, "/action reassign 2 <@UNEIL>", []string{"Only an officer or the chair of Safer Sefton Together can reassign actions."}},
 		{ian, "/action reassign 2 <@USTRANGER>", []string{"<@USTRANGER> is not a member of Safer Sefton Together. Give the person's name, in quotes, instead: \"Jo Smith\"."}},
@@ -1014,7 +1014,7 @@ func TestImportedActionWithNoDueDate(t *testing.T) {
 		t.Errorf("reminder before the meeting (-got +want):\n%s", diff)
 	}
 
-	if got, want := k.say(ian, "/action move 3 2027-03-01"), "Action 3 is now due Monday 1 March 2027 (it had no due date)."; got != want {
+	if got, want := k.say(ian, "/action move 3 2027-03-01"), "Action 3, <@UGRAEME>'s, is now due Monday 1 March 2027 (it had no due date)."; got != want {
 		t.Errorf("move:\n got %q\nwant %q", got, want)
 	}
 	wantShown(t, shown(k.run(ian, "/action history 3")), " — re-dated: due Monday 1 March 2027")
