@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,9 +93,12 @@ func TestDeclarationsForOthers(t *testing.T) {
 	r := k.Must(officer, "/declare", "for <@"+graeme+"> 7.7 pecuniary Spouse employed by Sefton CVS")
 	wantText(t, r, "Recorded: <@UGRAEME> declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) at the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting, entered by you.",
 		"Nature: Spouse employed by Sefton CVS", "Unless they hold a dispensation, they must withdraw")
-	if len(buttons(r)) != 0 {
-		t.Errorf("the officer is offered buttons that act on their own declarations: %s", r.Raw)
+	// One button only, acting for the member: the officer or the chair
+	// records that they hold a dispensation, pressed through Slack.
+	if b := buttons(r); len(b) != 1 || b[0].ActionID != "declare.dispensation" {
+		t.Errorf("the officer is offered buttons other than the member's dispensation: %s", r.Raw)
 	}
+	btn := button(t, r, "They hold a dispensation")
 	wantText(t, k.Must(officer, "/declare", "for <@"+graeme+"> 7.7 pecuniary Spouse employed by Sefton CVS"), "<@UGRAEME> had already declared this interest in Item 7.7 (Sefton CVS)")
 	wantText(t, k.Must(officer, "/declare", `for "Jen Williams (NW Probation)" 10/12/2026 4 personal Trustee of SWACA`),
 		"Recorded: Jen Williams (NW Probation) declared a personal interest in Item 4")
@@ -125,6 +129,23 @@ func TestDeclarationsForOthers(t *testing.T) {
 	msgs := k.Slack.Messages(bottest.Channel)
 	wantShown(t, msgs[len(msgs)-1], "Graeme Robson declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS) as Spouse employed by Sefton CVS, and will withdraw from the meeting for that item.",
 		"Entered for them: Jen Williams (Item 4) by <@UIAN>, Neil Frackelton (Item 7.5) by <@UTRISH> and Graeme Robson (Item 7.7) by <@UIAN>.")
+
+	// The button, pressed through Slack: the member's press does nothing,
+	// the officer's records the dispensation as Graeme's.
+	hook := k.NewHook()
+	k.Interact(bottest.ButtonPayload(neil, btn.ActionID, btn.Value, hook.URL()))
+	if got := hook.Last(); !strings.Contains(got, "belongs to someone else") {
+		t.Errorf("a member's press of the officer's button: %q", got)
+	}
+	if status, body := k.Interact(bottest.ButtonPayload(officer, btn.ActionID, btn.Value, hook.URL())); status != http.StatusOK || len(body) != 0 {
+		t.Fatalf("the officer's press: %d %q", status, body)
+	}
+	if got := hook.Last(); !strings.Contains(got, "<@UGRAEME> holds a dispensation") {
+		t.Errorf("the officer's press: %q", got)
+	}
+	if n := rows(t, k, `SELECT count(*) FROM declaration_dispensations dd JOIN declarations d ON d.id = dd.declaration_id WHERE d.member_key = 'UGRAEME' AND dd.recorded_by = 'UIAN'`); n != 1 {
+		t.Errorf("%d of Graeme's declarations with a dispensation recorded by the officer, want 1", n)
+	}
 }
 
 // TestDeclareFormAtTheTable: once the meeting has started, /declare alone
