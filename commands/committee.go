@@ -79,7 +79,7 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	officer := Member{UserID: r.UserID, Name: s.displayName(ctx, r.UserID, r.UserName), Role: RoleOfficer}
 	c, err := s.store.CreateCommittee(ctx, Committee{
 		Name: name, TeamID: r.TeamID, ChannelID: r.ChannelID, TimeZone: DefaultTimeZone,
-		StandardItems: true, ReminderDays: []int{7, 1}, ReminderTime: "09:00",
+		StandardItems: true, ReminderDays: slices.Clone(SetupReminderDays), ReminderTime: "09:00",
 	}, officer)
 	var alike *LookAlike
 	if errors.As(err, &alike) {

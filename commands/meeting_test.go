@@ -432,6 +432,23 @@ func TestRemindersOffWhenDueStayUnsent(t *testing.T) {
 	}
 }
 
+// TestReminderDayAddedLateOnANewCommittee: a committee whose reminders
+// stand as set up (7 and 1 days before) has a day added an hour after
+// that day's reminder fell due: it is not sent, as it would not be had
+// the reminders been changed before.
+func TestReminderDayAddedLateOnANewCommittee(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	k.now = time.Date(2027, 1, 11, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting reminders 7,3,1 09:00")
+	if n := k.enqueueReminders(time.Date(2027, 1, 11, 10, 1, 0, 0, london)); n != 0 {
+		t.Errorf("%d reminders queued for a day added an hour after it fell due, want none", n)
+	}
+	if n := k.enqueueReminders(time.Date(2027, 1, 13, 9, 0, 0, 0, london)); n != 1 {
+		t.Errorf("%d reminders the day before, want the 1-day one, on since setup", n)
+	}
+}
+
 // enqueueReminders runs the reminders' loop once at at, and returns how
 // many reminders it queued.
 func (k *kit) enqueueReminders(at time.Time) int {

@@ -18,6 +18,10 @@ const (
 	MaxReminders    = 5  // reminders per meeting
 )
 
+// SetupReminderDays are the days a committee's reminders go before each
+// meeting from its setup until `/meeting reminders` first changes them.
+var SetupReminderDays = []int{7, 1}
+
 // ReminderGrace is how late a reminder may still go out: one missed while
 // the bot was stopped is sent when it starts again, unless it is this stale.
 // Reminders of a meeting scheduled after they were due are not sent.

@@ -30,18 +30,24 @@ func (db *DB) SetReminders(ctx context.Context, committeeID int64, days []int, a
 
 // ReminderDayOn implements commands.ReminderStore, from the history of
 // `/meeting reminders`: the settings last set at or before at, or, never
-// set by then, the committee's own from its setup, which had every day.
+// set by then, those of its setup (commands.SetupReminderDays): a day
+// added later was not on when it fell due.
 func (db *DB) ReminderDayOn(ctx context.Context, committeeID int64, days int, at time.Time) (bool, error) {
 	var on bool
-	err := db.x.GetContext(ctx, &on, `
-		SELECT COALESCE((SELECT COALESCE(l.detail->'days', '[]') @> to_jsonb($2::int) FROM audit_log l
-			WHERE l.committee_id = $1 AND l.action = 'committee.reminders' AND l.at <= $3
-			ORDER BY l.at DESC, l.id DESC LIMIT 1), true)`, committeeID, days, at)
+	err := db.x.GetContext(ctx, &on, reminderDayOnSQL, committeeID, days, at, pq.Array(commands.SetupReminderDays))
 	if err != nil {
 		return false, mapErr("reminder settings", err)
 	}
 	return on, nil
 }
+
+// reminderDayOnSQL is ReminderDayOn's query: the committee's last
+// settings at or before $3 ($1: the committee, $2: the days, $4: the
+// days of a setup), read through audit_log_reminder_settings.
+const reminderDayOnSQL = `
+	SELECT COALESCE((SELECT COALESCE(l.detail->'days', '[]') @> to_jsonb($2::int) FROM audit_log l
+		WHERE l.committee_id = $1 AND l.action = 'committee.reminders' AND l.at <= $3
+		ORDER BY l.at DESC, l.id DESC LIMIT 1), $2 = ANY($4::int[]))`
 
 // PendingReminders implements commands.ReminderStore. A reminder counts as
 // enqueued once the outbox holds its post, whatever became of it. Its
