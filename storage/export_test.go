@@ -75,6 +75,9 @@ var DraftMinutesMeetingsSQL = draftMinutesMeetingsSQL
 // UnminutedMeetingsSQL is unminutedMeetingsSQL, for the external tests.
 var UnminutedMeetingsSQL = unminutedMeetingsSQL
 
+// ReminderDayOnSQL is reminderDayOnSQL, for the external tests.
+var ReminderDayOnSQL = reminderDayOnSQL
+
 // SubmitReportSQL is submitReportSQL, for the external tests.
 var SubmitReportSQL = submitReportSQL
 

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
@@ -377,6 +379,39 @@ func TestPreviousMeetingReadsFromTheLatestBack(t *testing.T) {
 	// Reading every meeting would be well over a hundred blocks more.
 	if many := blocks(); many > few+10 {
 		t.Errorf("the previous meeting touched %d buffers with 3,010 meetings on record, %d with 10", many, few)
+	}
+}
+
+// The reminder settings that stood when a reminder fell due, read on
+// every tick of the reminders' loop while one is in its hours of grace,
+// are found by the committee and the time, however long the audit log
+// of every committee has grown: read as the committee's whole log, or
+// everyone's, a tick cost a walk through all of it.
+func TestReminderDayOnReadsTheSettingsOnly(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	unanalysed(t, db, "audit_log")
+	now := time.Date(2026, 12, 10, 9, 0, 0, 0, time.UTC)
+	if err := db.SetReminders(ctx, c.ID, []int{7, 1}, commands.Clock{Hour: 9}, "UOFF", now.AddDate(0, -1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	blocks := func() int {
+		if on, err := db.ReminderDayOn(ctx, c.ID, 7, now); err != nil || !on {
+			t.Fatalf("7 days on: %v, %v; want on", on, err)
+		}
+		return genericPlanBlocks(t, db, storage.ReminderDayOnSQL, c.ID, 7, now, pq.Array(commands.SetupReminderDays))
+	}
+	few := blocks()
+	// 20,000 changes to this committee's records and others', since it
+	// set its reminders.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail, at)
+		SELECT CASE WHEN i % 2 = 0 THEN $1::bigint END, 'U', 'apology.send', '', '{}', $2::timestamptz - i * interval '1 minute'
+		FROM generate_series(1, 20000) i`, c.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	if many := blocks(); many > few+10 {
+		t.Errorf("the reminder settings touched %d buffers with 20,000 other entries in the audit log, %d with none", many, few)
 	}
 }
 
