@@ -326,7 +326,9 @@ func queryNamesFileCut(query string, ends func(string) bool) bool {
 	if v, err := url.QueryUnescape(value); err == nil {
 		value = v
 	}
-	return value != "" && slices.Contains(fileKeys, strings.ToLower(key)) && !ends(value)
+	// A number is the file's id (download.aspx?doc=4471), not a name.
+	id := strings.Trim(value, "0123456789") == ""
+	return !id && slices.Contains(fileKeys, strings.ToLower(key)) && !ends(value)
 }
 
 // runsOn refuses a title whose first words run up to a file's name: the

@@ -202,6 +202,9 @@ func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
 		{"/report 7.7 https://example.org/getfile.php?name=Annual%20Report.pdf Annual report.pdf", "Report: <https://example.org/getfile.php?name=Annual%20Report.pdf|Annual report.pdf>"},
 		{"/report 7.7 https://example.org/getfile.php?id=4471 Annual report.pdf", "Report: <https://example.org/getfile.php?id=4471|Annual report.pdf>"},
 		{"/report 7.7 https://example.org/getfile.php?name=Annual - Report.pdf", "Report: <https://example.org/getfile.php?name=Annual|Report.pdf>"},
+		// A number after file= or doc= is the file's id, not its name cut short.
+		{"/report 7.7 https://example.org/download.aspx?doc=4471 Annual report.pdf", "Report: <https://example.org/download.aspx?doc=4471|Annual report.pdf>"},
+		{"/report 7.7 https://example.org/download.php?id=2&file=98 CVS report.docx", "Report: <https://example.org/download.php?id=2&amp;file=98|CVS report.docx>"},
 	} {
 		r := k.run(sue, tc.line)
 		if r.Refused {
