@@ -345,7 +345,13 @@ func runsOn(rawURL string, title []string, ends func(string) bool) error {
 			// which host the link really goes to.
 			break
 		}
-		if ends(w) {
+		// The address may go on past the file's name, with a query, more
+		// of one, or a fragment: "Report.pdf&id=4", "Report.pdf#page=2".
+		name := Unescape(w)
+		if i := strings.IndexAny(name, "?&#"); i >= 0 {
+			name = name[:i]
+		}
+		if ends(w) || ends(name) {
 			// The words come as Slack sent them, escaped (`&amp;`); the
 			// refusal is escaped as a whole, and shows them as typed.
 			rest := Unescape(strings.Join(title[:i+1], " "))

@@ -229,6 +229,10 @@ func TestReportAddressWithADottedPartAndASpaceRefused(t *testing.T) {
 		{"/report 7.7 https://example.org/getfile.php?name=Annual Report.pdf", "e.g. `https://example.org/getfile.php?name=Annual%20Report.pdf`"},
 		{"/report 7.7 https://example.org/download.aspx?id=12&File=CVS annual report.docx", "e.g. `https://example.org/download.aspx?id=12&amp;File=CVS%20annual%20report.docx`"},
 		{"/report 7.7 <https://example.org/download.aspx?id=12&amp;File=CVS> annual report.docx", "e.g. `https://example.org/download.aspx?id=12&amp;File=CVS%20annual%20report.docx`"},
+		// The address goes on past the file's name: more of the query, a fragment.
+		{"/report 7.7 https://example.org/getfile.php?name=Annual Report.pdf&amp;id=4", "e.g. `https://example.org/getfile.php?name=Annual%20Report.pdf&amp;id=4`"},
+		{"/report 7.7 https://example.org/getfile.php?name=Annual Report.pdf#page=2", "e.g. `https://example.org/getfile.php?name=Annual%20Report.pdf#page=2`"},
+		{"/report 7.7 https://example.org/annual report.pdf?v=2", "e.g. `https://example.org/annual%20report.pdf?v=2`"},
 	} {
 		r := k.run(sue, tc.line)
 		if !r.Refused {
