@@ -1566,7 +1566,7 @@ func joinPosts(g string, pieces []string) []string {
 				!strings.Contains(first, "(") && !nameLike(first) && !personTitleRe.MatchString(first)
 			// Checked last: g is the whole list, and most pairs are two
 			// people.
-			if !(twoPosts || postGoesOn(first, next)) || !strings.Contains(g, first+" and "+next) {
+			if !(twoPosts || postGoesOn(first, next) || bodyGoesOn(first, next)) || !strings.Contains(g, first+" and "+next) {
 				break
 			}
 			pieces[i+1] = first + " and " + next
@@ -1597,6 +1597,19 @@ func postGoesOn(first, next string) bool {
 		return false
 	}
 	return !postRe.MatchString(rest) && !chairRe.MatchString(rest) && !honorificRe.MatchString(rest) && !nameLike(rest) && !rankedSurname(rest)
+}
+
+// bodyGoesOn reports whether next, printed after first and "and", is the
+// rest of the body's name first starts ("Merseyside Fire" and "Rescue
+// Service", "Department for Work" and "Pensions"), not a person or a post:
+// "Sefton CVS and Ms Lee" are still two.
+func bodyGoesOn(first, next string) bool {
+	// "… and 4 members of the public" is more people.
+	if !bodyName(first) || strings.ContainsAny(next, "()0123456789") {
+		return false
+	}
+	return startsUpper(next) && len(strings.Fields(next)) <= 5 && !personTitleRe.MatchString(next) && !honorificRe.MatchString(next) &&
+		!nameLike(next) && !rankedSurname(next) && !postRe.MatchString(next) && !chairRe.MatchString(next)
 }
 
 // postAfterName reports whether s, printed after a name and a comma, is

@@ -753,6 +753,11 @@ func TestPresentBodyAfterName(t *testing.T) {
 			[]string{"Mr Colm Doherty", "Ann Lee", "Tom Hart"}},
 		{"Present: Councillors Agnew, Brolly, Corrigan",
 			[]string{"Councillor Agnew", "Councillor Brolly", "Councillor Corrigan"}},
+		// A body's name with "and" in it is one body.
+		{"Present: Cllr A Moss (Chair), Mr T Hart, Merseyside Fire and Rescue Service, Mrs J Lee, Department for Work and Pensions",
+			[]string{"Cllr A Moss (Chair)", "Mr T Hart (Merseyside Fire and Rescue Service)", "Mrs J Lee (Department for Work and Pensions)"}},
+		{"Present: Ann Lee, Sefton CVS and Tom Hart, Merseyside Police",
+			[]string{"Ann Lee (Sefton CVS)", "Tom Hart (Merseyside Police)"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
 			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
