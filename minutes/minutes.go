@@ -1367,6 +1367,9 @@ func presentList(lines []string) []string {
 	out := []string{}
 	for _, g := range groups {
 		first := len(out)
+		// The entry given a post (or a body) after a comma just before:
+		// "Jane Lee, Chief Executive, Sefton CVS" gives her both.
+		gotPost, gotBody := -1, -1
 		g = councillorsLabelRe.ReplaceAllString(g, "$1 ")
 		for _, n := range expandCouncillors(splitPeople(g)) {
 			// "Councillor Quinn*": the mark the footnote keys.
@@ -1376,19 +1379,34 @@ func presentList(lines []string) []string {
 			}
 			// "Rebecca Vine, Community Safety Manager": the post of the
 			// person named before it.
-			if k := len(out) - 1; k >= first && (postRe.MatchString(n) || chairRe.MatchString(n)) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") &&
-				(nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
-				out[k] += " (" + n + ")"
-				continue
+			if k := len(out) - 1; k >= first && (postRe.MatchString(n) || chairRe.MatchString(n)) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") && k != gotPost {
+				if k == gotBody {
+					out[k] = strings.TrimSuffix(out[k], ")") + ", " + n + ")"
+					gotPost = k
+					continue
+				}
+				if (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
+					out[k] += " (" + n + ")"
+					gotPost = k
+					continue
+				}
 			}
 			// "Mr Colm Doherty, Sperrin Rural Transport": the body the
 			// person named before it represents, kept as the brackets
 			// after a name keep it. Only words that cannot be a person
 			// are taken so: in "Cllr A, Cllr B, Cllr C" and "Ann Lee,
 			// Tom Hart" each piece is a name, and is a person of its own.
-			if k := len(out) - 1; k >= first && bodyName(n) && (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
-				out[k] += " (" + n + ")"
-				continue
+			if k := len(out) - 1; k >= first && bodyName(n) && k != gotBody {
+				if k == gotPost {
+					out[k] = strings.TrimSuffix(out[k], ")") + ", " + n + ")"
+					gotBody = k
+					continue
+				}
+				if (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
+					out[k] += " (" + n + ")"
+					gotBody = k
+					continue
+				}
 			}
 			out = append(out, n)
 		}

@@ -758,6 +758,9 @@ func TestPresentBodyAfterName(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Mr T Hart (Merseyside Fire and Rescue Service)", "Mrs J Lee (Department for Work and Pensions)"}},
 		{"Present: Ann Lee, Sefton CVS and Tom Hart, Merseyside Police",
 			[]string{"Ann Lee (Sefton CVS)", "Tom Hart (Merseyside Police)"}},
+		// A post and a body, in either order.
+		{"Present: Cllr A Moss (Chair)\n\nIn attendance: Jane Lee, Chief Executive, Sefton CVS, Tom Hart, Merseyside Police, Partnerships Manager",
+			[]string{"Cllr A Moss (Chair)", "Jane Lee (Chief Executive, Sefton CVS)", "Tom Hart (Merseyside Police, Partnerships Manager)"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
 			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
