@@ -1424,14 +1424,18 @@ func bodyName(n string) bool {
 		nameLike(n) || rankedSurname(n) || postRe.MatchString(n) || chairRe.MatchString(n) {
 		return false
 	}
-	for _, w := range strings.Fields(n) {
+	for i, w := range strings.Fields(n) {
 		w = strings.Trim(w, ".,'’")
-		if lw := strings.ToLower(w); notNameWords[lw] && !smallWords[lw] && capitalisedWord(w) || acronymRe.MatchString(w) {
+		if lw := strings.ToLower(w); (notNameWords[lw] || i > 0 && bodyWords[lw]) && !smallWords[lw] && capitalisedWord(w) || acronymRe.MatchString(w) {
 			return true
 		}
 	}
 	return false
 }
+
+// bodyWords end a body's name but may begin a person's: "Sefton Carers
+// Charity", and Charity Okafor.
+var bodyWords = map[string]bool{"charity": true}
 
 // onePerPerson lists each person once: minutes often name the chair twice,
 // once in the list and once as "Cllr J Ferris (Chair)". Names are matched

@@ -751,6 +751,11 @@ func TestPresentBodyAfterName(t *testing.T) {
 			[]string{"Cllr A Moss", "Cllr D Oyelaran", "Cllr P Keane"}},
 		{"Present: Mr Colm Doherty, Ann Lee, Tom Hart",
 			[]string{"Mr Colm Doherty", "Ann Lee", "Tom Hart"}},
+		// Charity is a forename as well as a kind of body.
+		{"Present: Ann Lee, Charity Okafor, Tom Hart",
+			[]string{"Ann Lee", "Charity Okafor", "Tom Hart"}},
+		{"Present: Ann Lee, Sefton Carers Charity, Ms Charity Okafor, Healthwatch Sefton",
+			[]string{"Ann Lee (Sefton Carers Charity)", "Ms Charity Okafor (Healthwatch Sefton)"}},
 		{"Present: Councillors Agnew, Brolly, Corrigan",
 			[]string{"Councillor Agnew", "Councillor Brolly", "Councillor Corrigan"}},
 		// A body's name with "and" in it is one body.

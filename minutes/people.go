@@ -30,9 +30,9 @@ func init() {
 		consultation response proposal proposals recommendations recommendation verbal written presentation briefing
 		noted received approved summary overview strategic assessment needs needs' delivery fund funding grant grants
 		representative representatives nurse transport rural association society ltd limited plc cic network alliance
-		federation union club charity foundation college university institute voluntary commission company railway
+		federation union club foundation college university institute voluntary commission company railway
 		ambulance constabulary commerce enterprise enterprises citizens advice residents tenants governor governors
-		co-opted headteacher`) {
+		co-opted headteacher healthwatch`) {
 		notNameWords[w] = true
 	}
 }
