@@ -1581,6 +1581,13 @@ var postNamedRe = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
 func joinPosts(g string, pieces []string) []string {
 	out := pieces[:0:0]
 	for i := 0; i < len(pieces); i++ {
+		// "Mr and Mrs Smith": a title alone before "and" is a person of
+		// the surname after it.
+		if i+1 < len(pieces) && bareTitleRe.MatchString(pieces[i]) && personTitleRe.MatchString(pieces[i+1]) && strings.Contains(g, pieces[i]+" and "+pieces[i+1]) {
+			if w := strings.Fields(bracketTailRe.ReplaceAllString(pieces[i+1], "")); len(w) > 1 {
+				pieces[i] += " " + w[len(w)-1]
+			}
+		}
 		for i+1 < len(pieces) {
 			first, next := pieces[i], pieces[i+1]
 			m := postNamedRe.FindStringSubmatch(next)
@@ -1598,6 +1605,9 @@ func joinPosts(g string, pieces []string) []string {
 	}
 	return out
 }
+
+// bareTitleRe is a person's title printed alone: "Mr" of "Mr and Mrs Smith".
+var bareTitleRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss)\.?$`)
 
 // postOfRe is a post that names what it is of or for: "Director of
 // Highways", "Head of Law", "Cabinet Member for Transport".

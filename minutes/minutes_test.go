@@ -820,6 +820,8 @@ func TestPresentPostWithAnd(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Cllr D Oyelaran", "Cllr P Keane", "Director of Finance", "Head of Legal Services"}},
 		{"Present: Cllr A Moss (Chair)\n\nOfficers present: Head of Law and Ms J Lee",
 			[]string{"Cllr A Moss (Chair)", "Head of Law", "Ms J Lee"}},
+		{"Present: Cllr A Moss (Chair), Mr and Mrs Smith, Mr and Mrs R Patel (Bootle Residents)",
+			[]string{"Cllr A Moss (Chair)", "Mr Smith", "Mrs Smith", "Mr Patel", "Mrs R Patel (Bootle Residents)"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
 			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
