@@ -88,8 +88,10 @@
 //     Safety Manager" becomes "Rebecca Vine (Community Safety Manager)",
 //     and "Mr Colm Doherty, Sperrin Rural Transport" (words that only a
 //     body's name has, or its initials) "Mr Colm Doherty (Sperrin Rural
-//     Transport)"; a post keeps its "and" ("Director of Highways and
-//     Transport"); a chair named by a label above "Present:" ("Chair:
+//     Transport)", a post and a body both kept ("Jane Lee (Chief
+//     Executive, Sefton CVS)"); a post or a body keeps its "and"
+//     ("Director of Highways and Transport", "Merseyside Fire and Rescue
+//     Service"); "Mr and Mrs Smith" are "Mr Smith" and "Mrs Smith"; a chair named by a label above "Present:" ("Chair:
 //     Mr R Halloran") is listed as "Mr R Halloran (Chair)".
 //     Under "(Present = *)" only the members marked "*" are listed. The
 //     public and the press counted by number ("2 members of the public")
