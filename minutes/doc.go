@@ -51,8 +51,8 @@
 //     A board named with the part of its meeting held in public ("Public
 //     Board of Directors", "… Meeting held in Public") is the board,
 //     "Board of Directors"; a heading in Welsh and English ("PWYLLGOR
-//     CRAFFU CYMUNEDAU / COMMUNITIES SCRUTINY COMMITTEE") gives its
-//     English half.
+//     CRAFFU CYMUNEDAU / COMMUNITIES SCRUTINY COMMITTEE", or the English
+//     first) gives its English half, as a venue printed so does.
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM". "Febuary" is February. A
 //     meeting dated with a day no calendar has ("31 February 2026", "29

@@ -201,15 +201,21 @@ var ownNameRe = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[a-z'’-]+\s+){0,2}[a-z
 // English name does not have.
 var welshWordRe = regexp.MustCompile(`(?i)\b(?:cyngor|pwyllgor|cofnodion|bwrdd|craffu|cyfarfod|cymuned|cynllunio|trwyddedu|archwilio|llywodraethu|siambr|neuadd|ystafell|swyddfeydd|thrwy)\b`)
 
-// englishHalf is the English half of a heading printed in Welsh, then
-// in English after a slash ("Siambr, Neuadd y Sir / Chamber, County
-// Hall"); l itself otherwise.
+// englishHalf is the English half of a heading printed in Welsh and in
+// English, either way round, with a slash between ("Siambr, Neuadd y Sir
+// / Chamber, County Hall", or as councils in the south print it,
+// "Chamber, County Hall / Siambr, Neuadd y Sir"); l itself otherwise.
 func englishHalf(l string) string {
 	if strings.IndexByte(l, '/') < 0 {
 		return l
 	}
-	if cy, en, ok := strings.Cut(l, " / "); ok && !strings.Contains(en, " / ") && welshWordRe.MatchString(cy) && !welshWordRe.MatchString(en) {
-		return en
+	if first, second, ok := strings.Cut(l, " / "); ok && !strings.Contains(second, " / ") {
+		switch cy1, cy2 := welshWordRe.MatchString(first), welshWordRe.MatchString(second); {
+		case cy1 && !cy2:
+			return second
+		case cy2 && !cy1:
+			return first
+		}
 	}
 	return l
 }

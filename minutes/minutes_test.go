@@ -402,6 +402,25 @@ func TestCommitteeBoardInPublic(t *testing.T) {
 	}
 }
 
+// TestWelshHeadingsEitherWayRound: a Welsh council's headings printed in
+// Welsh and in English, with a slash between, give the committee and the
+// venue by their English names whichever half comes first.
+func TestWelshHeadingsEitherWayRound(t *testing.T) {
+	for _, head := range []string{
+		"PWYLLGOR CRAFFU CYMUNEDAU / COMMUNITIES SCRUTINY COMMITTEE\n\nDydd Iau, 14 Tachwedd 2024 / Thursday, 14 November 2024\nSiambr, Neuadd y Sir, Aberteifi / Chamber, County Hall, Aberteifi",
+		"COMMUNITIES SCRUTINY COMMITTEE / PWYLLGOR CRAFFU CYMUNEDAU\n\nThursday, 14 November 2024 / Dydd Iau, 14 Tachwedd 2024\nChamber, County Hall, Aberteifi / Siambr, Neuadd y Sir, Aberteifi",
+	} {
+		m, err := ParseMinutes("GLANNAU TEIFI COUNTY COUNCIL\n\n" + head + "\n\nPresent: Councillor E. Pritchard (Chair)\n\n1. APOLOGIES\nNone.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := [3]string{m.Meeting.Committee, m.Meeting.Date, m.Meeting.Venue}
+		if want := [3]string{"COMMUNITIES SCRUTINY COMMITTEE", "2024-11-14", "Chamber, County Hall, Aberteifi"}; got != want {
+			t.Errorf("%q: read %q, want %q", head, got, want)
+		}
+	}
+}
+
 // TestWelshResolutions: a Welsh council's minutes print each resolution
 // in Welsh (PENDERFYNWYD) and in English. The English text is the
 // resolution, whole, and no Welsh is part of it; the Welsh text stays in
