@@ -91,8 +91,10 @@
 //     Transport)", a post and a body both kept ("Jane Lee (Chief
 //     Executive, Sefton CVS)"); a post or a body keeps its "and"
 //     ("Director of Highways and Transport", "Merseyside Fire and Rescue
-//     Service"); "Mr and Mrs Smith" are "Mr Smith" and "Mrs Smith"; a chair named by a label above "Present:" ("Chair:
-//     Mr R Halloran") is listed as "Mr R Halloran (Chair)".
+//     Service"); "Mr and Mrs Smith" are "Mr Smith" and "Mrs Smith"; a
+//     chair named by a label above "Present:" ("Chair: Mr R Halloran")
+//     is listed as "Mr R Halloran (Chair)", unless the minutes record
+//     their apologies or another in the chair.
 //     Under "(Present = *)" only the members marked "*" are listed. The
 //     public and the press counted by number ("2 members of the public")
 //     are not listed.

@@ -462,11 +462,18 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 
 	p := &minutesParser{out: out, warn: warn, last: -1, lineNo: bodyLines, people: o.People, itemAt: itemAt}
+	var chair []string
 	if hasPresent {
-		p.present = chairAbove(lines[start:headerEnd])
+		chair = chairAbove(lines[start:headerEnd])
 	}
 	p.run(body, hasPresent)
 	p.readApologies()
+	// Listed first, as minutes that print the chair in the list do; read
+	// only now, since a chair who sent apologies, or another "in the
+	// Chair", shows the chair was not there.
+	if len(chair) > 0 && !chairAway(chair[0], out) {
+		out.Present = presentList(append(chair, p.present...))
+	}
 	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
 		return nil, ErrNoMinutes
 	}
@@ -1230,6 +1237,33 @@ func chairAbove(lines []string) []string {
 		}
 	}
 	return nil
+}
+
+// chairAway reports whether the chair named by a label (chair, "Mr R
+// Halloran (Chair)") was away from the meeting out records: among the
+// apologies, or another present was in the chair.
+func chairAway(chair string, out *Minutes) bool {
+	cw := personWords(chair)
+	if len(cw) == 0 {
+		return false
+	}
+	same := func(name string) bool {
+		w := personWords(name)
+		return len(w) > 0 && w[len(w)-1] == cw[len(cw)-1] && sameForename(w[:len(w)-1], cw[:len(cw)-1])
+	}
+	for _, a := range out.Apologies {
+		if same(a.Name) {
+			return true
+		}
+	}
+	for _, n := range out.Present {
+		_, b := splitBracket(n)
+		b = strings.ToLower(b)
+		if (b == "chair" || b == "chairman" || b == "chairperson" || b == "chairwoman" || strings.Contains(b, "in the chair")) && !same(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // hoursSatRe is the hours a meeting sat, printed in brackets under its

@@ -821,6 +821,31 @@ func TestPresentCouncillorsLabelAlone(t *testing.T) {
 	}
 }
 
+// TestChairLabelAway: a chair named by a "Chair:" label above "Present:"
+// is listed among those present, but not when the minutes record their
+// apologies, or another in the chair.
+func TestChairLabelAway(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Chair: Cllr A Moss\n\nPresent: Cllr C Brown, Cllr D Lee\n\n1. APOLOGIES\nNone.\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}},
+		{"Chair: Cllr A Moss\nVice-Chair: Cllr B Jones\n\nPresent: Cllr B Jones, Cllr C Brown\n\n1. APOLOGIES\nApologies for absence were received from Councillor Moss.\n",
+			[]string{"Cllr B Jones", "Cllr C Brown"}},
+		{"Chair: Cllr A Moss\n\nPresent: Cllr B Jones (in the Chair), Cllr C Brown\n\n1. APOLOGIES\nNone.\n",
+			[]string{"Cllr B Jones (in the Chair)", "Cllr C Brown"}},
+	} {
+		m, err := ParseMinutes("MINUTES OF THE PLANNING COMMITTEE held on 5 March 2026\n\n" + tc.text + "\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+			t.Errorf("%q (-got +want):\n%s", tc.text, diff)
+		}
+	}
+}
+
 // TestPresentPostWithAnd: an officer's post keeps its "and" ("Director
 // of Highways and Transport" is one officer), whether printed alone or
 // after the officer's name; people joined by "and" are still two.
