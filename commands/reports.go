@@ -326,9 +326,16 @@ func queryNamesFileCut(query string, ends func(string) bool) bool {
 	if v, err := url.QueryUnescape(value); err == nil {
 		value = v
 	}
-	// A number is the file's id (download.aspx?doc=4471), not a name.
-	id := strings.Trim(value, "0123456789") == ""
+	// A number, or a GUID, is the file's id (download.aspx?doc=4471,
+	// ViewDocument.aspx?document=4f2a9c1e-77b0-…), not a name.
+	id := strings.Trim(value, "0123456789") == "" || guid(value)
 	return !id && slices.Contains(fileKeys, strings.ToLower(key)) && !ends(value)
+}
+
+// guid reports whether s is a GUID, with or without its dashes and braces.
+func guid(s string) bool {
+	s = strings.ReplaceAll(strings.Trim(s, "{}"), "-", "")
+	return len(s) == 32 && strings.Trim(strings.ToLower(s), "0123456789abcdef") == ""
 }
 
 // runsOn refuses a title whose first words run up to a file's name: the

@@ -205,6 +205,7 @@ func TestReportSharingLinkTitledWithAFileName(t *testing.T) {
 		// A number after file= or doc= is the file's id, not its name cut short.
 		{"/report 7.7 https://example.org/download.aspx?doc=4471 Annual report.pdf", "Report: <https://example.org/download.aspx?doc=4471|Annual report.pdf>"},
 		{"/report 7.7 https://example.org/download.php?id=2&file=98 CVS report.docx", "Report: <https://example.org/download.php?id=2&amp;file=98|CVS report.docx>"},
+		{"/report 7.7 https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77 Budget report.pdf", "Report: <https://example.org/ViewDocument.aspx?document=4f2a9c1e-77b0-4d2e-9a51-2f0f1c3d8e77|Budget report.pdf>"},
 	} {
 		r := k.run(sue, tc.line)
 		if r.Refused {
