@@ -256,8 +256,9 @@ var (
 	// Accounts Committee" are committees of their own.
 	publicPartLeadRe = regexp.MustCompile(`(?i)^(?:public|private)\s+((?:trust\s+)?board\b.*|council\s+of\s+governors\b.*)$`)
 	// publicPartTailRe is the part printed after the board's name:
-	// "Board of Directors Meeting in Public", "Trust Board (Public)".
-	publicPartTailRe = regexp.MustCompile(`(?i)(?:\s+meeting)?(?:\s+(?:held\s+)?in\s+(?:public|private)|\s*\((?:public|private)\)|\s+[–—-]\s*(?:public|private))$`)
+	// "Board of Directors Meeting in Public", "Trust Board (Public)",
+	// "Board of Directors (Part 1 – Public)".
+	publicPartTailRe = regexp.MustCompile(`(?i)(?:\s+meeting)?(?:\s+(?:held\s+)?in\s+(?:public|private)|\s*\((?:part\s+\w{1,2}\s*[–—:-]?\s*)?(?:public|private)\)|\s+[–—-]\s*(?:public|private))$`)
 )
 
 // boardNotPart is the name of the board whose minutes c heads, without
@@ -269,7 +270,8 @@ func boardNotPart(c string) string {
 	if indexFold(c, 0, "public") < 0 && indexFold(c, 0, "private") < 0 {
 		return c
 	}
-	if g := publicPartLeadRe.FindStringSubmatch(c); g != nil {
+	// "Public Board" alone is a board's whole name, not a part of one.
+	if g := publicPartLeadRe.FindStringSubmatch(c); g != nil && !strings.EqualFold(g[1], "board") {
 		c = g[1]
 	}
 	if i := publicPartTailRe.FindStringIndex(c); i != nil && i[0] > 0 {

@@ -388,6 +388,9 @@ func TestCommitteeBoardInPublic(t *testing.T) {
 		{"Kingsmere Hospitals NHS Foundation Trust\n\nMinutes of the Board of Directors Meeting in Public held on Thursday 5 September 2024", "Board of Directors"},
 		{"Minutes of the Private Trust Board held on Thursday 5 September 2024", "Trust Board"},
 		{"Minutes of the Trust Board (Public) held on Thursday 5 September 2024", "Trust Board"},
+		{"Minutes of the Board of Directors (Part 1 – Public) held on Thursday 5 September 2024", "Board of Directors"},
+		{"Minutes of the Trust Board (Part A: Private) held on Thursday 5 September 2024", "Trust Board"},
+		{"Minutes of the Public Board held on Thursday 5 September 2024", "Public Board"},
 		{"Minutes of the Public Health Committee held on Thursday 5 September 2024", "Public Health Committee"},
 		{"Minutes of the Public Accounts Committee held on Thursday 5 September 2024", "Public Accounts Committee"},
 	}
