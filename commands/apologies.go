@@ -291,7 +291,10 @@ func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool
 }
 
 // wordAfterSub is the word after the first "sub" or "substitute" of a
-// reason, "" when there is none.
+// reason, "" when there is none. It is the word as the sender meant it:
+// without the punctuation after it ("sub sue.") or Slack's emphasis
+// around it ("sub *sue*"), which would be quoted back in a refusal or
+// hide the member it names.
 func wordAfterSub(words []string) string {
 	for i, w := range words[:max(len(words)-1, 0)] {
 		if lw := strings.ToLower(strings.TrimRight(w, ":")); lw == "sub" || lw == "substitute" {
@@ -300,11 +303,14 @@ func wordAfterSub(words []string) string {
 			if strings.ContainsAny(words[i+1], "<>|"+mentionMark) {
 				return ""
 			}
-			return words[i+1]
+			return strings.TrimLeft(strings.TrimRight(words[i+1], ",.:;!?"+emphasisMarks), emphasisMarks)
 		}
 	}
 	return ""
 }
+
+// emphasisMarks are Slack's marks for bold, italics, strike and code.
+const emphasisMarks = "*_~`"
 
 // quoted reads a name between quotes at the start of s (any of quotes
 // opens or closes it) and what follows the closing quote. A name must

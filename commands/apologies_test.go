@@ -584,6 +584,24 @@ func TestApologiesSubBareWordOfAMember(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies reason sub sue"), "Reason: sub sue")
 }
 
+// The word after `sub` is asked about as the sender meant it: a full
+// stop ending the sentence is not quoted back as part of the name, and
+// Slack's bold, italics, strike or code around it ("*sue*") do not hide
+// the member it names, to be saved as the reason "sub *sue*".
+func TestApologiesSubWordWithPunctuationOrEmphasis(t *testing.T) {
+	k := agendaKit(t)
+	want := "`sub sue` names no one: did you mean Sue Holden (Sefton CVS)? Name them as <@USUE>, or in quotes: `/apologies sub \"Sue Holden\"`."
+	for _, line := range []string{"/apologies Unwell sub sue.", "/apologies Unwell sub *sue*", "/apologies Unwell sub _sue_,", "/apologies Unwell sub ~sue~", "/apologies Unwell sub *sue.*", "/apologies Unwell sub `sue`"} {
+		r := k.run(neil, line)
+		if !r.Refused || r.Text != want {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", line, shown(r), want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+}
+
 // A capitalised word of a member's name after `sub` ("sub Sue") is that
 // member, as the same word in lower case is: it is refused with how to
 // name them, not saved with a stranger called "Sue" as substitute.
