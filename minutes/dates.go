@@ -13,8 +13,15 @@ import (
 // enough in minutes to read as February.
 const monthAlt = `jan(?:uary)?|feb(?:ruary|uary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 
+// welshMonthAlt are the months as a Welsh council prints them after the
+// day ("Dydd Iau, 14 Tachwedd 2024"). After a day a month is printed as
+// it stands, unmutated; the day may be a Welsh ordinal ("1af", "2il",
+// "3ydd", "5ed", "7fed", "11eg", "21ain"). They are read day first only,
+// the one order Welsh prints.
+const welshMonthAlt = `ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr`
+
 var (
-	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(` + monthAlt + `)\b\.?,?\s+(\d{4})\b`)
+	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)\s*|\s+)(?:of\s+)?(` + monthAlt + `|` + welshMonthAlt + `)\b\.?,?\s+(\d{4})\b`)
 	monthFirstRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	numericRe    = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
 	isoRe        = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
@@ -25,7 +32,10 @@ var (
 	ampmRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
 	clock24  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
 	noonRe   = regexp.MustCompile(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
-	monthMap = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+	monthMap = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+		// The Welsh months (welshMonthAlt) by their first three letters,
+		// which no English month shares.
+		"ion": 1, "chw": 2, "maw": 3, "ebr": 4, "mai": 5, "meh": 6, "gor": 7, "aws": 8, "med": 9, "hyd": 10, "tac": 11, "rha": 12}
 )
 
 type span struct {

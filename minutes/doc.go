@@ -55,6 +55,8 @@
 //     first) gives its English half, as a venue printed so does.
 //   - Dates are ISO 8601 (2021-12-09) and read day-first, as UK councils
 //     write them; times are 24-hour "HH:MM". "Febuary" is February. A
+//     date printed in Welsh ("Dydd Iau, 14 Tachwedd 2024", "16eg
+//     Mehefin 2025") is read by its Welsh month. A
 //     meeting dated with a day no calendar has ("31 February 2026", "29
 //     February 2025", "30th Febuary", "31/02/2026", "30.02.26") has no
 //     Date: Meeting.NotADate

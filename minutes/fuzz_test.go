@@ -48,6 +48,8 @@ var nastySeeds = []string{
 	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
 	"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\nMinute 13/24    DECLARATIONS OF INTEREST\n                Councillor Rahman declared an other registrable interest in Minute\n                17/24 as a trustee.\nMinute 13/24    AGAIN\n",
+	// A date printed in Welsh, with a Welsh ordinal.
+	"Cofnodion / Minutes\nDYDD IAU, 14EG TACHWEDD 2024\n31ain Chwefror 2025, 1af Mai 99, 5 Mawrth\nYn Bresennol / Present: E. Pritchard\n",
 	// A Welsh council's resolutions in both languages.
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024\n24/33    COFNODION / MINUTES\nRESOLVED:\n(a) to award\nPenderfynwyd:\n(a) rhoi\nPENDERFYNWYD / RESOLVED: Cy. / En.\nPENDERFYNWYD / RESOLVED:\n / \nRESOLVED: En. / PENDERFYNWYD: Cy.\nCytunwyd / Agreed: a. / b.\n24/34 X\nPENDERFYNWYD: Cy. / RESOLVED:\n",
 	// NOTED as the outcome: in capitals anywhere, in lower case alone.

@@ -424,6 +424,35 @@ func TestWelshHeadingsEitherWayRound(t *testing.T) {
 	}
 }
 
+// TestWelshMonthNames: minutes whose date is printed in Welsh alone are
+// dated by the Welsh month, as a Welsh council prints it after the day
+// ("Dydd Iau, 14 Tachwedd 2024", in capitals in a heading, with the day as
+// an ordinal, "14eg"), not left undated.
+func TestWelshMonthNames(t *testing.T) {
+	for head, want := range map[string]string{
+		"Dydd Iau, 14 Tachwedd 2024":       "2024-11-14",
+		"DYDD LLUN, 6 IONAWR 2025":         "2025-01-06",
+		"Dydd Mawrth, 4 Chwefror 2025":     "2025-02-04",
+		"Dydd Mercher, 5 Mawrth 2025":      "2025-03-05",
+		"Dydd Gwener, 11 Ebrill 2025":      "2025-04-11",
+		"Dydd Iau, 1 Mai 2025":             "2025-05-01",
+		"Dydd Llun, 16eg Mehefin 2025":     "2025-06-16",
+		"Dydd Mawrth, 1af Gorffennaf 2025": "2025-07-01",
+		"Dydd Mercher, 20fed Awst 2025":    "2025-08-20",
+		"Dydd Iau, 18 Medi 2025":           "2025-09-18",
+		"Dydd Llun, 13eg Hydref 2025":      "2025-10-13",
+		"Dydd Mawrth, 9fed Rhagfyr 2025":   "2025-12-09",
+	} {
+		m, err := ParseMinutes("CYNGOR CYMUNED LLANDDEWI\n\nCofnodion / Minutes\n" + head + "\nNeuadd yr Eglwys\n\nYn Bresennol / Present: Councillor E. Pritchard (Chair)\n\n1. YMDDIHEURIADAU / APOLOGIES\nNone.\n\n2. COFNODION / MINUTES\nPENDERFYNWYD / RESOLVED: To approve the minutes.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Meeting.Date != want {
+			t.Errorf("%q: read the date %q, want %q", head, m.Meeting.Date, want)
+		}
+	}
+}
+
 // TestWelshResolutions: a Welsh council's minutes print each resolution
 // in Welsh (PENDERFYNWYD) and in English. The English text is the
 // resolution, whole, and no Welsh is part of it; the Welsh text stays in
