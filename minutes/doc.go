@@ -93,7 +93,9 @@
 //     Transport)", a post and a body both kept ("Jane Lee (Chief
 //     Executive, Sefton CVS)"); a post or a body keeps its "and"
 //     ("Director of Highways and Transport", "Merseyside Fire and Rescue
-//     Service"); "Mr and Mrs Smith" are "Mr Smith" and "Mrs Smith"; a
+//     Service"); "Mr and Mrs Smith" are "Mr Smith" and "Mrs Smith", and
+//     "Dr and Mrs Patel" "Dr Patel" and "Mrs Patel": two titles of one
+//     surname are two people unless both print the same forenames; a
 //     chair named by a label above "Present:" ("Chair: Mr R Halloran")
 //     is listed as "Mr R Halloran (Chair)", unless the minutes record
 //     their apologies or another in the chair.

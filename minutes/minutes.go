@@ -3,6 +3,7 @@ package minutes
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -1493,7 +1494,7 @@ func onePerPerson(names []string) []string {
 		for k, o := range out {
 			ow := personWords(o)
 			if !personName(o, ow) || ow[len(ow)-1] != words[len(words)-1] ||
-				!sameForename(ow[:len(ow)-1], words[:len(words)-1]) || !sameTitle(o, n) || !sameBrackets(o, n) {
+				!sameForename(ow[:len(ow)-1], words[:len(words)-1]) || !sameTitle(o, n, ow[:len(ow)-1], words[:len(words)-1]) || !sameBrackets(o, n) {
 				continue
 			}
 			if same >= 0 {
@@ -1526,13 +1527,25 @@ func personName(n string, words []string) bool {
 	return true
 }
 
-var genderTitleRe = regexp.MustCompile(`^(?i:(mr|mrs|ms|miss))\b`)
+var (
+	genderTitleRe = regexp.MustCompile(`^(?i:(mr|mrs|ms|miss))\b`)
+	// titleRe is a title of a person's own, the one that opens a name
+	// printed as a pair with another's ("Dr and Mrs Patel").
+	titleRe = regexp.MustCompile(`^(?i:(mrs|mr|ms|miss|dr|prof|rev)(?:essor|erend)?)\b`)
+)
 
-// sameTitle reports whether a and b are not told apart by their titles:
-// "Mr Smith" is not "Mrs Smith".
-func sameTitle(a, b string) bool {
+// sameTitle reports whether a and b, with the forenames fa and fb, are not
+// told apart by their titles: "Mr Smith" is not "Mrs Smith". Nor is "Dr
+// Patel" "Mrs Patel", printed as a pair ("Dr and Mrs Patel"): two titles
+// of one surname are two people unless both print the same forenames, as
+// one person may be "Dr J Patel" in one place and "Mrs J Patel" in another.
+func sameTitle(a, b string, fa, fb []string) bool {
 	ta, tb := genderTitleRe.FindString(a), genderTitleRe.FindString(b)
-	return ta == "" || tb == "" || strings.EqualFold(ta, tb)
+	if ta != "" && tb != "" && !strings.EqualFold(ta, tb) {
+		return false
+	}
+	ga, gb := titleRe.FindStringSubmatch(a), titleRe.FindStringSubmatch(b)
+	return ga == nil || gb == nil || strings.EqualFold(ga[1], gb[1]) || len(fa) > 0 && slices.Equal(fa, fb)
 }
 
 // chairMarkRe finds the chair in what a name prints in brackets:
@@ -1617,9 +1630,15 @@ func joinPosts(g string, pieces []string) []string {
 	for i := 0; i < len(pieces); i++ {
 		// "Mr and Mrs Smith": a title alone before "and" is a person of
 		// the surname after it.
-		if i+1 < len(pieces) && bareTitleRe.MatchString(pieces[i]) && personTitleRe.MatchString(pieces[i+1]) && strings.Contains(g, pieces[i]+" and "+pieces[i+1]) {
-			if w := strings.Fields(bracketTailRe.ReplaceAllString(pieces[i+1], "")); len(w) > 1 {
-				pieces[i] += " " + w[len(w)-1]
+		if i+1 < len(pieces) && bareTitleRe.MatchString(pieces[i]) && personTitleRe.MatchString(pieces[i+1]) {
+			// The list drops the full stop of "Rev. and Mrs Lloyd": the
+			// title keeps it.
+			dot := ""
+			if !strings.HasSuffix(pieces[i], ".") && strings.Contains(g, pieces[i]+". and "+pieces[i+1]) {
+				dot = "."
+			}
+			if w := strings.Fields(bracketTailRe.ReplaceAllString(pieces[i+1], "")); len(w) > 1 && (dot != "" || strings.Contains(g, pieces[i]+" and "+pieces[i+1])) {
+				pieces[i] += dot + " " + w[len(w)-1]
 			}
 		}
 		for i+1 < len(pieces) {
@@ -1640,8 +1659,9 @@ func joinPosts(g string, pieces []string) []string {
 	return out
 }
 
-// bareTitleRe is a person's title printed alone: "Mr" of "Mr and Mrs Smith".
-var bareTitleRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss)\.?$`)
+// bareTitleRe is a person's title printed alone: "Mr" of "Mr and Mrs
+// Smith", "Dr" of "Dr and Mrs Patel".
+var bareTitleRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?)\.?$`)
 
 // postOfRe is a post that names what it is of or for: "Director of
 // Highways", "Head of Law", "Cabinet Member for Transport".

@@ -898,6 +898,8 @@ func TestPresentPostWithAnd(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Head of Law", "Ms J Lee"}},
 		{"Present: Cllr A Moss (Chair), Mr and Mrs Smith, Mr and Mrs R Patel (Bootle Residents)",
 			[]string{"Cllr A Moss (Chair)", "Mr Smith", "Mrs Smith", "Mr Patel", "Mrs R Patel (Bootle Residents)"}},
+		{"Present: Cllr A Moss (Chair), Dr and Mrs Patel, Prof and Mr J Okafor, Rev. and Mrs Lloyd (St Mary's)",
+			[]string{"Cllr A Moss (Chair)", "Dr Patel", "Mrs Patel", "Prof Okafor", "Mr J Okafor", "Rev. Lloyd", "Mrs Lloyd (St Mary's)"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
 			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
