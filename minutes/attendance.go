@@ -42,13 +42,23 @@ var (
 	// declRefRe is a minute named by its reference alone, "in
 	// TC/24/118(b)", without "item" or "minute" before it; the part in
 	// brackets is the minute's, not another.
-	declRefRe    = regexp.MustCompile(`^\s*(?i:in|on|under|regarding|concerning)\s+([A-Z]{1,4}/\d{2,4}/\d{1,4})(?:\([a-z]{1,4}\))?\b`)
-	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?((?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?)\b`)
+	declRefRe = regexp.MustCompile(`^\s*(?i:in|on|under|regarding|concerning)\s+([A-Z]{1,4}/\d{2,4}/\d{1,4})(?:\([a-z]{1,4}\))?\b`)
+	// declItemRe is the item a declaration is made in, or the items: "in
+	// items 5 and 6", "in items 3, 4 and 7" (see declItems).
+	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(` + declItemNum + `(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*)` + declItemNum + `)*)\b`)
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
 	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
 	abbrevs      = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "e.g": true, "i.e": true, "approx": true}
 )
+
+// declItemNum is an item's number as a declaration names it: "5",
+// "23/075", "C251/24", "4.2", "5a".
+const declItemNum = `(?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?`
+
+// declItemSepRe is what separates the items of one declaration: "5 and
+// 6", "3, 4 and 7", "5 & 6".
+var declItemSepRe = regexp.MustCompile(`(?i)\s*,?\s+and\s+|,\s*|\s*&\s*`)
 
 // sentences splits prose at full stops that end a sentence, not at "Minute
 // No. 17" or "Cllr. Smith".
@@ -350,8 +360,10 @@ func parseDeclaration(sent, minute string) []Declaration {
 	kind := interestKind(g[2])
 	rest := g[3]
 	item := ""
+	var more []string // the other items one interest is declared in
 	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
-		item = rest[m[2]:m[3]]
+		items := declItemSepRe.Split(rest[m[2]:m[3]], -1)
+		item, more = items[0], items[1:]
 		rest = rest[m[1]:]
 		if t := itemTitleRe.FindStringIndex(rest); t != nil {
 			rest = rest[t[1]:] // " – Community Grants, as …": its title
@@ -369,12 +381,15 @@ func parseDeclaration(sent, minute string) []Declaration {
 	rest = strings.TrimSpace(natureLeadRe.ReplaceAllString(rest, ""))
 	rest = strings.TrimRight(rest, ". ")
 	names := expandCouncillors(splitOutside(lead))
-	out := make([]Declaration, 0, len(names))
+	out := make([]Declaration, 0, len(names)*(1+len(more)))
 	for _, n := range names {
 		if !startsUpper(n) {
 			continue
 		}
-		out = append(out, Declaration{Name: n, Item: item, Kind: kind, Nature: rest})
+		// One interest in several items is a declaration in each.
+		for _, it := range append([]string{item}, more...) {
+			out = append(out, Declaration{Name: n, Item: it, Kind: kind, Nature: rest})
+		}
 	}
 	return out
 }

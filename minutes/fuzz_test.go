@@ -48,6 +48,8 @@ var nastySeeds = []string{
 	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
 	"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\nMinute 13/24    DECLARATIONS OF INTEREST\n                Councillor Rahman declared an other registrable interest in Minute\n                17/24 as a trustee.\nMinute 13/24    AGAIN\n",
+	// One interest in several items, in a sentence and in a table's rows.
+	"MINUTES\n1. DECLARATIONS\nCllr A declared an interest in items 5 and 6 as x. Cllr B declared an interest in items 3, 4 and, 7 &\nCouncillor   Minute Number   Nature of Interest\nA B   5 and 6   x\nC D   5, 6,   y\nE   , and &   z\n",
 	// A date printed in Welsh, with a Welsh ordinal.
 	"Cofnodion / Minutes\nDYDD IAU, 14EG TACHWEDD 2024\n31ain Chwefror 2025, 1af Mai 99, 5 Mawrth\nYn Bresennol / Present: E. Pritchard\n",
 	// A Welsh council's resolutions in both languages.

@@ -572,6 +572,42 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			text: "Councillor Okafor declared an Other Registrable Interest in item 6 as a governor of Hillside School.",
 			want: []Declaration{{Name: "Councillor Okafor", Item: "6", Kind: "other", Nature: "a governor of Hillside School"}},
 		},
+		{
+			// One interest in two items is a declaration in each, of the
+			// same nature: not one in the first with "and 6" for its
+			// nature.
+			name: "one interest in two items",
+			text: "Councillor Ann Smith declared a personal interest in items 5 and 6 as a trustee of Bootle Youth Trust.",
+			want: []Declaration{
+				{Name: "Councillor Ann Smith", Item: "5", Kind: "personal", Nature: "a trustee of Bootle Youth Trust"},
+				{Name: "Councillor Ann Smith", Item: "6", Kind: "personal", Nature: "a trustee of Bootle Youth Trust"},
+			},
+		},
+		{
+			name: "one interest in three items",
+			text: "Cllr Lewis declared a non-pecuniary interest in items 3, 4 and 7 as a neighbour of the applicant.",
+			want: []Declaration{
+				{Name: "Cllr Lewis", Item: "3", Kind: "personal", Nature: "a neighbour of the applicant"},
+				{Name: "Cllr Lewis", Item: "4", Kind: "personal", Nature: "a neighbour of the applicant"},
+				{Name: "Cllr Lewis", Item: "7", Kind: "personal", Nature: "a neighbour of the applicant"},
+			},
+		},
+		{
+			// A table's row naming two items, however joined, is kept
+			// as a declaration in each, and the rows after it are read.
+			name: "a table's rows naming two items",
+			text: "Councillor          Minute Number        Nature of Interest\n" +
+				"D.M. Cundy          5 and 6              Her daughter is a tenant of the Council.\n" +
+				"R. James            6, 7                 He is a trustee of Teifi Valley Foodbank.\n" +
+				"S. Jenkins          8                    She lives next to the site.\n",
+			want: []Declaration{
+				{Name: "Councillor D.M. Cundy", Item: "5", Kind: "other", Nature: "Her daughter is a tenant of the Council"},
+				{Name: "Councillor D.M. Cundy", Item: "6", Kind: "other", Nature: "Her daughter is a tenant of the Council"},
+				{Name: "Councillor R. James", Item: "6", Kind: "other", Nature: "He is a trustee of Teifi Valley Foodbank"},
+				{Name: "Councillor R. James", Item: "7", Kind: "other", Nature: "He is a trustee of Teifi Valley Foodbank"},
+				{Name: "Councillor S. Jenkins", Item: "8", Kind: "other", Nature: "She lives next to the site"},
+			},
+		},
 		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
 		{name: "none received", text: "No declarations of any disclosable pecuniary interests or personal\ninterests were received.", want: []Declaration{}, none: true},
 		{name: "none word", text: "None.", want: []Declaration{}, none: true},

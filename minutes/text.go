@@ -112,7 +112,8 @@ var (
 	declTableHeadRe = regexp.MustCompile(`(?i)^\s*(councillor|member|name)\s{2,}(?:minute|item|agenda\s+item)(?:\s+(?:number|no\.?))?\s{2,}(?:nature|type|details)\s+of\s+(?:the\s+)?interest\s*$`)
 	// declRowRe is a row of that table: "D.M. Cundy      5      Her
 	// daughter is a tenant of the Council."
-	declRowRe = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S{1,12})\s{3,}(\S.*?)\s*$`)
+	// A row may name more than one item: "5 and 6", "5, 6", "5 & 6".
+	declRowRe = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S{1,12}(?:(?:,\s?|\s(?:and|&)\s)\S{1,12})*)\s{3,}(\S.*?)\s*$`)
 )
 
 // declarationRows rewrites the rows of a table of declarations, whose
@@ -142,7 +143,11 @@ func declarationRows(raw []string, head int) int {
 			if honorificRe.MatchString(name) {
 				title = ""
 			}
-			raw[i] = title + name + " declared " + interest + " in item " + g[2] + ": " + strings.Join(strings.Fields(g[3]), " ")
+			item := " in item "
+			if strings.ContainsAny(g[2], " ,") {
+				item = " in items "
+			}
+			raw[i] = title + name + " declared " + interest + item + g[2] + ": " + strings.Join(strings.Fields(g[3]), " ")
 			row = i
 			continue
 		}
