@@ -427,7 +427,8 @@ func TestWelshHeadingsEitherWayRound(t *testing.T) {
 // TestWelshMonthNames: minutes whose date is printed in Welsh alone are
 // dated by the Welsh month, as a Welsh council prints it after the day
 // ("Dydd Iau, 14 Tachwedd 2024", in capitals in a heading, with the day as
-// an ordinal, "14eg"), not left undated.
+// an ordinal, "14eg", or a comma before the year, "20fed Medi, 2005"),
+// not left undated.
 func TestWelshMonthNames(t *testing.T) {
 	for head, want := range map[string]string{
 		"Dydd Iau, 14 Tachwedd 2024":       "2024-11-14",
@@ -442,6 +443,9 @@ func TestWelshMonthNames(t *testing.T) {
 		"Dydd Iau, 18 Medi 2025":           "2025-09-18",
 		"Dydd Llun, 13eg Hydref 2025":      "2025-10-13",
 		"Dydd Mawrth, 9fed Rhagfyr 2025":   "2025-12-09",
+		// A comma before the year, as Ynys Môn and Carmarthenshire print it.
+		"Dydd Mawrth, 20fed Medi, 2005":          "2005-09-20",
+		"Dydd Mercher, 13eg Mehefin, 2018 10.00": "2018-06-13",
 	} {
 		m, err := ParseMinutes("CYNGOR CYMUNED LLANDDEWI\n\nCofnodion / Minutes\n" + head + "\nNeuadd yr Eglwys\n\nYn Bresennol / Present: Councillor E. Pritchard (Chair)\n\n1. YMDDIHEURIADAU / APOLOGIES\nNone.\n\n2. COFNODION / MINUTES\nPENDERFYNWYD / RESOLVED: To approve the minutes.\n")
 		if err != nil {
