@@ -54,6 +54,13 @@ func TestLargeInputs(t *testing.T) {
 		// reads of a few milliseconds is not all noise.
 		s := max(read(sh.text(small)), 10*time.Millisecond)
 		l := read(sh.text(large))
+		// A read the scheduler set aside on a busy machine looks slow:
+		// measured again, the best of three of each is kept. Work that
+		// grows faster than the text is slow every time.
+		for try := 0; try < 2 && l > 24*s; try++ {
+			s = max(min(s, read(sh.text(small))), 10*time.Millisecond)
+			l = min(l, read(sh.text(large)))
+		}
 		t.Logf("%s: %v at 32 KB, %v at 256 KB (%.1f times)", sh.name, s, l, float64(l)/float64(s))
 		if l > 24*s {
 			t.Errorf("%s: %v at 256 KB against %v at 32 KB: the work grows faster than the text", sh.name, l, s)
