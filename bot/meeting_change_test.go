@@ -269,7 +269,7 @@ func TestPostedAgendaTense(t *testing.T) {
 	if err := k.DB.SQL().QueryRow(`SELECT id FROM declarations WHERE user_id = $1`, graeme).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := k.DB.RecordDispensation(ctx, id, officer); err != nil {
+	if _, err := k.DB.RecordDispensation(ctx, id, officer, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	k.Must(officer, "/agenda", "post")

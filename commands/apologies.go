@@ -708,7 +708,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	sent, err := s.store.UpdateApology(ctx, Apology{
 		MeetingID: m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation,
 		Reason: a.Reason, SubstituteID: a.SubstituteID, SubstituteName: a.SubstituteName, By: r.UserID,
-		MeetingStartsAt: m.StartsAt,
+		MeetingStartsAt: m.StartsAt, At: r.Now,
 	}, a.keep())
 	if errors.Is(err, ErrConflict) {
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
@@ -996,7 +996,7 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
-	err := s.store.WithdrawApology(ctx, m, recordKey(who), r.UserID)
+	err := s.store.WithdrawApology(ctx, m, recordKey(who), r.UserID, r.Now)
 	if errors.Is(err, ErrConflict) {
 		if err := s.apologiesClosedNow(ctx, c, m, closed, running, r.Now); err != nil {
 			return Reply{}, err

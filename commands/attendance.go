@@ -1226,6 +1226,9 @@ func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meetin
 // st is the meeting as read before the mark: the answer counts the quorum
 // from it and the mark.
 func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark, now time.Time, self bool) (Reply, error) {
+	// Entered now, whatever time it gives for the arrival or departure:
+	// the history lists it when it was entered.
+	mark.EnteredAt = now
 	// The notice that the mark lost the quorum is queued with it, from the
 	// log as the mark's transaction reads it.
 	added, err := s.store.MarkAttendance(ctx, mark, func(log []AttendanceMark) []OutboxMessage {
@@ -1830,6 +1833,7 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 	}
 	sent, err := s.store.ReceiveApology(ctx, Apology{
 		MeetingID: st.m.ID, UserID: who.UserID, Name: who.Name, Organisation: who.Organisation, Reason: s.namedMentions(ctx, a.Reason), By: in.UserID,
+		At: in.Now,
 	}, ApologyKeep{Reason: !a.SetReason, Substitute: true})
 	if errors.Is(err, ErrConflict) {
 		// Marked here, or the meeting closed, since it was read: the
@@ -1888,7 +1892,7 @@ func (s *Service) withdrawAtMeeting(ctx context.Context, st meetingState, a atte
 	if mem, ok := st.member(a.UserID); ok && a.UserID != "" {
 		who = mem
 	}
-	err := s.store.WithdrawApologyAtMeeting(ctx, st.m.ID, recordKey(who), in.UserID)
+	err := s.store.WithdrawApologyAtMeeting(ctx, st.m.ID, recordKey(who), in.UserID, in.Now)
 	if errors.Is(err, ErrConflict) {
 		// Closed since it was read: a closed meeting's apologies stand as
 		// they were when it closed, and the answer says it closed.

@@ -585,7 +585,7 @@ func (s *Service) withdrawDeclarationsOf(ctx context.Context, c Committee, who M
 	if err != nil {
 		return Reply{}, err
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, recordKey(who), r.UserID, 0)
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, recordKey(who), r.UserID, 0, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -639,7 +639,7 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 			label = d.filed().label(items)
 		}
 	}
-	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, r.UserID, r.UserID, only)
+	n, err := s.store.WithdrawDeclarations(ctx, m.ID, it.ID, it.Number, r.UserID, r.UserID, only, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -726,7 +726,7 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if d.Withdrawn {
 		return Reply{}, userErr("That declaration was withdrawn; declare the interest again if it stands.")
 	}
-	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID)
+	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}

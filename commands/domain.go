@@ -160,6 +160,9 @@ type Apology struct {
 	// starts as their sender was shown it: set, they are sent only while
 	// it still does (see ApologyStore.UpdateApology).
 	MeetingStartsAt time.Time
+	// At, for apologies being sent, is when they were: the request's
+	// time, which their history keeps (zero: the database's now).
+	At time.Time
 }
 
 // ApologyRequest is an apology sent from a committee's channel, for

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/quorumhq/quorum/commands"
 )
 
@@ -80,6 +82,93 @@ func TestHistoryOfficerSeesTheWholeTrail(t *testing.T) {
 	// Someone who is not a member has no records.
 	if got := k.say(ian, "/history apologies <@USTRANGER>"); got != "*History of the apologies* for the meeting of *Safer Sefton Together* on Thursday 10 December 2026: <@USTRANGER>'s records.\nNo changes are on record." {
 		t.Errorf("a stranger's history: %q", got)
+	}
+}
+
+// TestHistoryTakesTheRequestsTime: with the clock the commands were given
+// under set, as the console's and the kit's are, each change is listed
+// at the time its command was given, in the order they were given:
+// apologies sent, withdrawn and entered by the officer; a declaration, its
+// dispensation and another withdrawn; the attendance marks with them, in
+// the committee's export; and a member's latest changes on their Home.
+func TestHistoryTakesTheRequestsTime(t *testing.T) {
+	k := agendaKit(t)
+	at := func(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0, london) }
+	k.now = at(24, 9)
+	k.must(neil, "/apologies Unwell")
+	k.now = at(25, 10)
+	k.must(neil, "/apologies withdraw")
+	k.now = at(26, 11)
+	k.must(ian, "/apologies for <@UGRAEME> Court")
+	k.now = at(27, 12)
+	r := k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.now = at(28, 13)
+	k.press(sue, r, "I hold a dispensation")
+	k.now = at(29, 14)
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.now = at(30, 15)
+	k.must(neil, "/declare withdraw 7.5")
+
+	// At the meeting, Graeme turns up, which withdraws his apologies, and
+	// Neil's late arrival is entered ten minutes after it.
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	k.must(graeme, "/here")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/attendance <@UNEIL> late 10:20")
+
+	inOrder(t, k.say(ian, "/history apologies"),
+		"• 24 Nov 2026 09:00 — <@UNEIL> sent apologies: Unwell\n",
+		"• 25 Nov 2026 10:00 — <@UNEIL> withdrew their apologies\n",
+		"• 26 Nov 2026 11:00 — <@UGRAEME> sent apologies: Court _(entered by <@UIAN>)_\n",
+		"• 10 Dec 2026 10:05 — <@UGRAEME> withdrew their apologies: attended the meeting")
+	inOrder(t, k.say(ian, "/history declarations"),
+		"• 27 Nov 2026 12:00 — item 7.7: <@USUE> declared: pecuniary: Spouse employed by Sefton CVS\n",
+		"• 28 Nov 2026 13:00 — item 7.7: dispensation recorded for the declaration of <@USUE>",
+		"• 29 Nov 2026 14:00 — item 7.5: <@UNEIL> declared: personal: Trustee of SWACA\n",
+		"• 30 Nov 2026 15:00 — item 7.5: <@UNEIL> withdrew the declaration: personal: Trustee of SWACA")
+
+	// Neil's Home lists his latest changes, newest first.
+	h, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var latest string
+	for _, s := range h.Cards[0].Sections {
+		if s.Title == "Your latest changes" {
+			latest = s.Text
+		}
+	}
+	inOrder(t, latest, "30 Nov 2026 15:00", "withdrew the declaration", "29 Nov 2026 14:00", "declared", "25 Nov 2026 10:00", "withdrew")
+
+	// The committee's export lists every change when it was made, the
+	// attendance marks when they were entered.
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, at(24, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		if c.Record != commands.HistoryApologies && c.Record != commands.HistoryDeclarations && c.Record != "attendance" {
+			continue
+		}
+		got = append(got, c.At.In(london).Format("2 Jan 15:04")+" "+string(c.Record)+" "+c.Action+" "+c.Name)
+	}
+	want := []string{
+		"24 Nov 09:00 apologies sent Neil Frackelton",
+		"25 Nov 10:00 apologies withdrawn Neil Frackelton",
+		"26 Nov 11:00 apologies sent Graeme Robson",
+		"27 Nov 12:00 declarations declared Sue Holden",
+		"28 Nov 13:00 declarations dispensation Sue Holden",
+		"29 Nov 14:00 declarations declared Neil Frackelton",
+		"30 Nov 15:00 declarations withdrawn Neil Frackelton",
+		"10 Dec 10:05 apologies withdrawn Graeme Robson",
+		"10 Dec 10:05 attendance present Graeme Robson (Merseyside Police)",
+		"10 Dec 10:30 attendance late Neil Frackelton (SWACA)",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("the export (-got +want):\n%s", diff)
 	}
 }
 

@@ -22,7 +22,7 @@ func TestHome(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The latest changes are the records' own times, not the kit's clock.
+	// The latest changes are listed at the times their commands were given.
 	if n := len(h.Cards[0].Sections); n != 2 || h.Cards[0].Sections[1].Title != "Your latest changes" ||
 		!strings.Contains(h.Cards[0].Sections[1].Text, " — sent apologies: Unwell; substitute: Graeme Robson (meeting on 10 Dec 2026)") {
 		t.Errorf("Neil's latest changes: %+v", h.Cards[0].Sections)

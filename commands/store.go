@@ -156,8 +156,9 @@ type ApologyStore interface {
 	// opened or cancelled, or has moved from m.StartsAt (m is the meeting
 	// as the sender was shown it): a withdrawal is ordered with those as
 	// apologies sent are (ConductStore.WithdrawApologyAtMeeting withdraws
-	// them at the meeting in progress).
-	WithdrawApology(ctx context.Context, m Meeting, userID, by string) error
+	// them at the meeting in progress). at is when it was asked for, which
+	// the history keeps.
+	WithdrawApology(ctx context.Context, m Meeting, userID, by string, at time.Time) error
 	// Apologies lists the apologies standing for a meeting, in the order sent.
 	Apologies(ctx context.Context, meetingID int64) ([]Apology, error)
 	// ApologyHistory lists every change to apologies for a meeting, oldest first.
@@ -316,11 +317,13 @@ type DeclarationStore interface {
 	// item and says how many there were: for item itemID (and any filed
 	// on no item under its number), or, when itemID is 0, for the items
 	// numbered item taken off the agenda; only the one numbered only when
-	// only is not 0. userID may be a name key, as for WithdrawApology.
-	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64) (int, error)
-	// RecordDispensation records that the declarant holds a dispensation;
-	// created is false if one was already recorded.
-	RecordDispensation(ctx context.Context, declarationID int64, by string) (created bool, err error)
+	// only is not 0. userID may be a name key, as for WithdrawApology. at
+	// is when it was asked for, which the history keeps.
+	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time) (int, error)
+	// RecordDispensation records that the declarant holds a dispensation,
+	// as of at, which the history keeps; created is false if one was
+	// already recorded.
+	RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (created bool, err error)
 }
 
 // ReportStore keeps links to written reports, as an append-only log.
@@ -460,8 +463,8 @@ type ConductStore interface {
 	// their history and the stale marks of what shows them. ErrNotFound if
 	// none stands; ErrConflict, with nothing written, when the meeting is
 	// not in progress: read under the attendance lock, as ReceiveApology
-	// reads it.
-	WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string) error
+	// reads it. at is when it was asked for, which the history keeps.
+	WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string, at time.Time) error
 	// AttendanceLog is a meeting's attendance log, oldest first.
 	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
 	// QuorumRule is the committee's rule; the zero rule when none is set.

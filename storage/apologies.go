@@ -252,14 +252,19 @@ func keptEmpty(keep commands.ApologyKeep, reason, subID, subName string) (string
 // insert itself (xmax is 0 for a new row): two first sends racing both
 // find no row before them, and the second must still count as a change.
 // was is the row as it was before this statement (its snapshot), for
-// saying what changed; the history records the row as written.
+// saying what changed; the history records the row as written. src.at is
+// when the change was asked for (the request's time, NULL for the
+// database's now), which the history, sent_at and updated_at keep, so
+// that a history reads in the order things were done under any clock the
+// requests carry.
 const apologyWriteSQL = `
 was AS (
 	SELECT src.ord, o.reason, o.substitute_id, o.substitute_name, o.withdrawn
 	FROM apologies o JOIN src ON o.meeting_id = src.meeting_id AND o.member_key = src.member_key
 ), up AS (
-	INSERT INTO apologies AS a (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name)
-	SELECT meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name FROM src
+	INSERT INTO apologies AS a (meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name, sent_at, updated_at)
+	SELECT meeting_id, member_key, user_id, name, organisation, reason, substitute_id, substitute_name,
+	       COALESCE(at, now()), COALESCE(at, now()) FROM src
 	ORDER BY meeting_id, member_key
 	ON CONFLICT (meeting_id, member_key) DO UPDATE
 	SET name = EXCLUDED.name, organisation = EXCLUDED.organisation,
@@ -269,8 +274,8 @@ was AS (
 	                          AND NOT a.withdrawn THEN a.substitute_id ELSE EXCLUDED.substitute_id END,
 	    substitute_name = CASE WHEN (SELECT k.keep_substitute FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
 	                            AND NOT a.withdrawn THEN a.substitute_name ELSE EXCLUDED.substitute_name END,
-	    withdrawn = false, updated_at = now(),
-	    sent_at = CASE WHEN a.withdrawn THEN now() ELSE a.sent_at END
+	    withdrawn = false, updated_at = EXCLUDED.updated_at,
+	    sent_at = CASE WHEN a.withdrawn THEN EXCLUDED.sent_at ELSE a.sent_at END
 	WHERE a.withdrawn
 	   OR NOT (SELECT k.keep_reason FROM src k WHERE k.meeting_id = EXCLUDED.meeting_id AND k.member_key = EXCLUDED.member_key)
 	      AND a.reason IS DISTINCT FROM EXCLUDED.reason
@@ -278,14 +283,14 @@ was AS (
 	      AND (a.substitute_id IS DISTINCT FROM EXCLUDED.substitute_id OR a.substitute_name IS DISTINCT FROM EXCLUDED.substitute_name)
 	RETURNING a.id, a.meeting_id, a.member_key, (a.xmax = 0) AS inserted, a.reason, a.substitute_id, a.substitute_name
 ), upd AS (
-	SELECT src.ord, src.committee_id, src.user_id, src.first_action, src.by_user, src.mark,
+	SELECT src.ord, src.committee_id, src.user_id, src.first_action, src.by_user, src.mark, src.at,
 	       up.id, up.meeting_id, up.inserted, up.reason, up.substitute_id, up.substitute_name
 	FROM up JOIN src ON src.meeting_id = up.meeting_id AND src.member_key = up.member_key
 ), hist AS (
-	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
+	INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user, at)
 	SELECT upd.id,
 	       CASE WHEN upd.inserted OR COALESCE(was.withdrawn, false) THEN upd.first_action ELSE 'changed' END,
-	       upd.reason, upd.substitute_name, upd.by_user
+	       upd.reason, upd.substitute_name, upd.by_user, COALESCE(upd.at, now())
 	FROM upd LEFT JOIN was ON was.ord = upd.ord
 	ORDER BY upd.ord
 	RETURNING apology_id
@@ -415,7 +420,8 @@ WITH one AS (
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST($7 AS text) AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       CAST($9 AS text) AS first_action, CAST($10 AS text) AS by_user,
-	       CAST($11 AS boolean) AS mark, CAST($12 AS boolean) AS keep_reason, CAST($13 AS boolean) AS keep_substitute
+	       CAST($11 AS boolean) AS mark, CAST($12 AS boolean) AS keep_reason, CAST($13 AS boolean) AS keep_substitute,
+	       CAST($16 AS timestamptz) AS at
 	FROM meetings m WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
 	  -- One who never was a member has no row to be removed from.
 	  AND (NOT CAST($14 AS boolean) OR CAST($3 AS text) IS NULL OR EXISTS (SELECT 1 FROM lmb)
@@ -442,7 +448,7 @@ WITH o AS (
 	       CAST($3 AS text) AS user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       CAST($6 AS text) AS reason, NULLIF(CAST($7 AS text), '') AS substitute_id, CAST($8 AS text) AS substitute_name,
 	       'sent' AS first_action, CAST($3 AS text) AS by_user, true AS mark,
-	       CAST($9 AS boolean) AS keep_reason, CAST($10 AS boolean) AS keep_substitute
+	       CAST($9 AS boolean) AS keep_reason, CAST($10 AS boolean) AS keep_substitute, CAST($4 AS timestamptz) AS at
 	FROM o
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > $4
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
@@ -500,7 +506,7 @@ WITH r AS (
 	       r.user_id, o.m_name AS name, o.m_organisation AS organisation,
 	       r.reason, NULLIF(r.substitute_id, '') AS substitute_id, r.substitute_name,
 	       'sent' AS first_action, r.user_id AS by_user, true AS mark,
-	       r.keep_reason, r.keep_substitute
+	       r.keep_reason, r.keep_substitute, r.at
 	FROM o JOIN r ON r.ord = o.ord
 	WHERE o.m_user_id IS NOT NULL AND o.n_status = 'scheduled' AND o.n_starts_at > r.at
 	  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = o.n_id)
@@ -558,11 +564,13 @@ func (r apologyWritten) sent() commands.ApologySent {
 // sqlArgs are sendApologySQL's parameters for a, with firstAction
 // ("sent", "imported") as the history's word for a first one; notOpened
 // sends it only while apologies for the meeting are open (apologiesOpen)
-// and, a.MeetingStartsAt set, it has not moved from then (unmoved).
+// and, a.MeetingStartsAt set, it has not moved from then (unmoved); a.At
+// is when it was sent ($16).
 func (a apologyArgs) sqlArgs(firstAction string, mark bool, keep commands.ApologyKeep, notOpened bool) []any {
 	reason, subID, subName := keptEmpty(keep, a.Reason, a.SubstituteID, a.SubstituteName)
 	return []any{a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID), a.Name, a.Organisation,
-		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute, notOpened, nullTime(a.MeetingStartsAt)}
+		reason, nullString(subID), subName, firstAction, a.By, mark, keep.Reason, keep.Substitute, notOpened, nullTime(a.MeetingStartsAt),
+		nullTime(a.At)}
 }
 
 type apologyArgs commands.Apology
@@ -581,7 +589,8 @@ func sendApology(ctx context.Context, q sqlx.ExtContext, a commands.Apology, fir
 }
 
 // withdrawApologySQL withdraws the apologies of $2 for meeting $1, by $3
-// ($4 the user whose Home shows them), in one statement that takes the
+// at $5 (NULL: the database's now; $4 the user whose Home shows them), in
+// one statement that takes the
 // meeting's row shared on condition cond (meetingShared): with the
 // apology's history and the marks that bring the posted agenda and the
 // Homes of the officers and of the substitute it named up to date, or,
@@ -591,11 +600,12 @@ func withdrawApologySQL(cond string) string {
 		WITH one AS (
 			SELECT 1 AS ord, CAST($1 AS bigint) AS meeting_id
 		), ` + meetingShared("one", "meeting_id", cond) + `, w AS (
-			UPDATE apologies SET withdrawn = true, updated_at = now()
+			UPDATE apologies SET withdrawn = true, updated_at = COALESCE(CAST($5 AS timestamptz), now())
 			WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn AND EXISTS (SELECT 1 FROM lk)
 			RETURNING id, substitute_id
 		), hist AS (
-			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
+			INSERT INTO apology_history (apology_id, action, by_user, at)
+			SELECT id, 'withdrawn', $3, COALESCE(CAST($5 AS timestamptz), now()) FROM w
 		), stale AS (
 			SELECT mark_stale(m.committee_id, m.id, ARRAY[CAST($4 AS text), w.substitute_id]) AS n FROM w JOIN meetings m ON m.id = $1
 		)
@@ -627,10 +637,10 @@ func (r apologyWithdrawn) result(op, closed string) error {
 // that a withdrawal is ordered with the opening, the cancelling and a move
 // as apologies sent are. Apologies withdrawn at the meeting go through
 // WithdrawApologyAtMeeting.
-func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, by string) error {
+func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, by string, at time.Time) error {
 	var r apologyWithdrawn
-	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(apologiesOpen+" AND "+unmoved("CAST($5 AS timestamptz)")),
-		m.ID, memberKey(userID, ""), by, userID, m.StartsAt)
+	err := db.write(ctx, "withdraw apology", &r, withdrawApologySQL(apologiesOpen+" AND "+unmoved("CAST($6 AS timestamptz)")),
+		m.ID, memberKey(userID, ""), by, userID, nullTime(at), m.StartsAt)
 	if err != nil {
 		return err
 	}
@@ -644,14 +654,14 @@ func (db *DB) WithdrawApology(ctx context.Context, m commands.Meeting, userID, b
 // before the meeting closed or, with nothing written, refused
 // (ErrConflict); a meeting closed since the command read it keeps its
 // apologies as they stood when it closed.
-func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string) error {
+func (db *DB) WithdrawApologyAtMeeting(ctx context.Context, meetingID int64, userID, by string, at time.Time) error {
 	var r apologyWithdrawn
 	err := db.inTx(ctx, "withdraw apology at meeting", func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+attendanceLock+`)`, meetingID); err != nil {
 			return err
 		}
 		return tx.GetContext(ctx, &r, withdrawApologySQL("lm.opened_at IS NOT NULL AND lm.status = 'scheduled'"),
-			meetingID, memberKey(userID, ""), by, userID)
+			meetingID, memberKey(userID, ""), by, userID, nullTime(at))
 	})
 	if err != nil {
 		return err
@@ -700,7 +710,7 @@ func (db *DB) ApologyHistory(ctx context.Context, meetingID int64) ([]commands.A
 // receiveApologySQL records apologies received at meeting $1, in
 // progress (opened, not closed), for the person of member key $2 ($3
 // user, $4 name, $5 organisation) with reason $6, unless kept ($8), entered
-// by $7: see ReceiveApology. The substitute an apology standing names is
+// by $7 at $9: see ReceiveApology. The substitute an apology standing names is
 // kept. Nothing is written, and sent is false, when the meeting is not in
 // progress or the person's latest attendance mark has them at it: only
 // no mark, or absent, lets apologies stand beside the attendance. The
@@ -715,7 +725,7 @@ WITH one AS (
 	       CAST($3 AS text) AS user_id, CAST($4 AS text) AS name, CAST($5 AS text) AS organisation,
 	       CAST($6 AS text) AS reason, CAST(NULL AS text) AS substitute_id, '' AS substitute_name,
 	       'received' AS first_action, CAST($7 AS text) AS by_user, true AS mark,
-	       CAST($8 AS boolean) AS keep_reason, true AS keep_substitute
+	       CAST($8 AS boolean) AS keep_reason, true AS keep_substitute, CAST($9 AS timestamptz) AS at
 	FROM meetings m
 	WHERE m.id = $1 AND EXISTS (SELECT 1 FROM lk)
 	  AND EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id AND s.action = 'opened')
@@ -743,7 +753,7 @@ func (db *DB) ReceiveApology(ctx context.Context, a commands.Apology, keep comma
 		}
 		reason, _, _ := keptEmpty(keep, a.Reason, "", "")
 		return tx.GetContext(ctx, &r, receiveApologySQL, a.MeetingID, memberKey(a.UserID, a.Name), nullString(a.UserID),
-			a.Name, a.Organisation, reason, a.By, keep.Reason)
+			a.Name, a.Organisation, reason, a.By, keep.Reason, nullTime(a.At))
 	})
 	if err != nil {
 		return commands.ApologySent{}, err

@@ -89,7 +89,7 @@ func TestUpdateApologyKeepsWhatItDoesNotName(t *testing.T) {
 	}
 
 	// Withdrawn, an apology keeps nothing: sent again, it starts afresh.
-	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL"); err != nil {
+	if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	sent := update("", "UG", "Graeme Robson", keepReason)

@@ -422,9 +422,9 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 		from = ` FROM pg_advisory_xact_lock_shared(` + attendanceLock + `)`
 	}
 	err = tx.GetContext(ctx, &id, `INSERT INTO attendance_marks
-		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects)
-		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11`+from+` ON CONFLICT DO NOTHING RETURNING id`,
-		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects)
+		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects, entered_at)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE(CAST($12 AS timestamptz), now())`+from+` ON CONFLICT DO NOTHING RETURNING id`,
+		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects, nullTime(m.EnteredAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, 0, nil
 	}
@@ -436,10 +436,11 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 		// Here after all: their apology no longer stands, and its
 		// history says who recorded them here.
 		_, err = tx.ExecContext(ctx, `WITH w AS (
-				UPDATE apologies SET withdrawn = true, updated_at = now()
+				UPDATE apologies SET withdrawn = true, updated_at = COALESCE(CAST($4 AS timestamptz), now())
 				WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id)
-			INSERT INTO apology_history (apology_id, action, reason, by_user)
-			SELECT id, 'withdrawn', 'attended the meeting', $3 FROM w`, m.MeetingID, m.MemberKey, m.By)
+			INSERT INTO apology_history (apology_id, action, reason, by_user, at)
+			SELECT id, 'withdrawn', 'attended the meeting', $3, COALESCE(CAST($4 AS timestamptz), now()) FROM w`,
+			m.MeetingID, m.MemberKey, m.By, nullTime(m.EnteredAt))
 		if err != nil {
 			return false, 0, err
 		}
@@ -453,11 +454,12 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 				WHERE a.meeting_id = $1 AND a.member_key = $2 AND a.withdrawn
 				ORDER BY h.apology_id, h.id DESC),
 			r AS (
-				UPDATE apologies a SET withdrawn = false, updated_at = now()
+				UPDATE apologies a SET withdrawn = false, updated_at = COALESCE(CAST($4 AS timestamptz), now())
 				FROM last WHERE a.id = last.apology_id AND last.action = 'withdrawn' AND last.reason = 'attended the meeting'
 				RETURNING a.id, a.reason, a.substitute_name)
-			INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user)
-			SELECT id, 'restored', reason, substitute_name, $3 FROM r`, m.MeetingID, m.MemberKey, m.By)
+			INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user, at)
+			SELECT id, 'restored', reason, substitute_name, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM r`,
+			m.MeetingID, m.MemberKey, m.By, nullTime(m.EnteredAt))
 		if err != nil {
 			return false, 0, err
 		}

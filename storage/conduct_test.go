@@ -370,17 +370,17 @@ func TestWithdrawApologyAtMeetingWhileOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN"); err != nil {
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN", time.Time{}); err != nil {
 		t.Fatalf("withdrawn while open: %v", err)
 	}
-	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN"); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UANN", "UIAN", time.Time{}); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("withdrawn twice: %v, want ErrNotFound", err)
 	}
 	if _, err := db.RecordSession(ctx, commands.SessionEvent{MeetingID: m.ID, Action: commands.ActionClosed, At: at.Add(time.Hour), By: "UIAN"},
 		[]commands.SessionAction{commands.ActionOpened}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UBOB", "UIAN"); !errors.Is(err, commands.ErrConflict) {
+	if err := db.WithdrawApologyAtMeeting(ctx, m.ID, "UBOB", "UIAN", time.Time{}); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("withdrawn once the meeting closed: %v, want ErrConflict", err)
 	}
 	aps, err := db.Apologies(ctx, m.ID)
@@ -462,7 +462,7 @@ func TestOpeningMarksTheLiveMessage(t *testing.T) {
 				send("UANN")
 			}
 			if tc.withdrawnMeanwhile {
-				if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL"); err != nil {
+				if err := db.WithdrawApology(ctx, m, "UNEIL", "UNEIL", time.Time{}); err != nil {
 					t.Fatal(err)
 				}
 			}

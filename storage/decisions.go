@@ -223,7 +223,7 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 			FROM meetings m WHERE m.id = $1`, a.MeetingID); err != nil {
 			return err
 		}
-		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID})
+		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID}, a.At)
 	})
 }
 

@@ -295,13 +295,15 @@ func getDeclaration(ctx context.Context, q sqlx.QueryerContext, out *commands.De
 }
 
 // auditMeeting appends to the audit log of the committee whose meeting it
-// is: one statement, which finds the committee as it writes.
-func auditMeeting(ctx context.Context, q sqlx.ExtContext, meetingID int64, actor, action, subject string, detail any) error {
+// is, made at at (zero: the database's now), as auditAt: one statement,
+// which finds the committee as it writes.
+func auditMeeting(ctx context.Context, q sqlx.ExtContext, meetingID int64, actor, action, subject string, detail any, at time.Time) error {
 	if detail == nil {
 		detail = map[string]any{}
 	}
-	res, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail)
-		SELECT committee_id, $2, $3, $4, $5 FROM meetings WHERE id = $1`, meetingID, actor, action, subject, jsonb{detail})
+	res, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail, at)
+		SELECT committee_id, $2, $3, $4, $5, COALESCE(CAST($6 AS timestamptz), now()) FROM meetings WHERE id = $1`,
+		meetingID, actor, action, subject, jsonb{detail}, nullTime(at))
 	if err != nil {
 		return err
 	}
@@ -397,7 +399,7 @@ func queryDeclarations(ctx context.Context, q interface {
 }
 
 // WithdrawDeclarations implements commands.DeclarationStore.
-func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64) (int, error) {
+func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time) (int, error) {
 	var n int
 	err := db.inTx(ctx, "withdraw declarations", func(tx *Tx) error {
 		on, err := fileOnItem(ctx, tx, meetingID, itemID, item)
@@ -408,7 +410,7 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64,
 		// those filed on no item), or, for an item no longer on the
 		// agenda, on the items of that number taken off it.
 		var ids []int64
-		err = tx.SelectContext(ctx, &ids, withdrawDeclarationsSQL, meetingID, item, memberKey(userID, ""), by, only, on)
+		err = tx.SelectContext(ctx, &ids, withdrawDeclarationsSQL, meetingID, item, memberKey(userID, ""), by, only, on, nullTime(at))
 		if err != nil {
 			return err
 		}
@@ -419,21 +421,22 @@ func (db *DB) WithdrawDeclarations(ctx context.Context, meetingID, itemID int64,
 		if err := markStale(ctx, tx, meetingID, []string{userID}); err != nil {
 			return err
 		}
-		return auditMeeting(ctx, tx, meetingID, by, "declaration.withdraw", item, map[string]any{"declarations": ids})
+		return auditMeeting(ctx, tx, meetingID, by, "declaration.withdraw", item, map[string]any{"declarations": ids}, at)
 	})
 	return n, err
 }
 
 // withdrawDeclarationsSQL withdraws the member's declarations ($1
-// meeting, $2 item number, $3 member key, $4 by): the one with the ID $5,
+// meeting, $2 item number, $3 member key, $4 by, at $7, NULL for the
+// database's now): the one with the ID $5,
 // or, when $5 is 0, those on the item with the ID $6 and those filed on no
 // item under its number, or, when $6 is NULL, on the items of that number
 // taken off the agenda. Each kind is found in its own index (see
 // onItemOrNumber): as one condition with ORs, a generic plan read every
 // declaration of the meeting.
 var withdrawDeclarationsSQL = `
-	INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
-	SELECT d.id, $4 FROM declarations d
+	INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by, withdrawn_at)
+	SELECT d.id, $4, COALESCE(CAST($7 AS timestamptz), now()) FROM declarations d
 	WHERE d.meeting_id = $1 AND d.member_key = $3
 	  AND d.id IN (
 	    (SELECT CAST($5 AS bigint) WHERE $5 <> 0)
@@ -449,7 +452,7 @@ var withdrawDeclarationsSQL = `
 	RETURNING declaration_id`
 
 // RecordDispensation implements commands.DeclarationStore.
-func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string) (bool, error) {
+func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (bool, error) {
 	var created bool
 	err := db.inTx(ctx, "record dispensation", func(tx *Tx) error {
 		var d commands.Declaration
@@ -459,8 +462,9 @@ func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by st
 		if d.Dispensation {
 			return nil
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO declaration_dispensations (declaration_id, recorded_by) VALUES ($1, $2)
-			ON CONFLICT (declaration_id) DO NOTHING`, declarationID, by)
+		res, err := tx.ExecContext(ctx, `INSERT INTO declaration_dispensations (declaration_id, recorded_by, recorded_at)
+			VALUES ($1, $2, COALESCE(CAST($3 AS timestamptz), now()))
+			ON CONFLICT (declaration_id) DO NOTHING`, declarationID, by, nullTime(at))
 		if err != nil {
 			return err
 		}
@@ -471,7 +475,7 @@ func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by st
 		if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
 			return err
 		}
-		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID})
+		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID}, at)
 	})
 	return created, err
 }

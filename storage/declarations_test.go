@@ -121,11 +121,11 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// Withdrawal keeps the originals; declaring again makes a new row.
-	n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0)
+	n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0, time.Time{})
 	if err != nil || n != 2 {
 		t.Fatalf("withdraw: n=%d err=%v, want 2", n, err)
 	}
-	if n, _ := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0); n != 0 {
+	if n, _ := db.WithdrawDeclarations(ctx, m.ID, 0, "7.5", "UNEIL", "UNEIL", 0, time.Time{}); n != 0 {
 		t.Errorf("second withdrawal withdrew %d", n)
 	}
 	if standing, _ := db.Declarations(ctx, m.ID); len(standing) != 0 {
@@ -147,10 +147,10 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// A dispensation is a record of its own, recorded once.
-	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL"); err != nil || !ok {
+	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || !ok {
 		t.Fatalf("dispensation: %v %v", ok, err)
 	}
-	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL"); err != nil || ok {
+	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || ok {
 		t.Errorf("second dispensation: created=%v err=%v", ok, err)
 	}
 	if got, _ := db.Declaration(ctx, again.ID); !got.Dispensation {
@@ -333,7 +333,7 @@ func TestDeclarationsInOneBatchAreEachCallsOwn(t *testing.T) {
 	if _, ok, err := db.Declare(ctx, withdrawn); err != nil || !ok {
 		t.Fatalf("Neil's declaration on 6: %v %v", ok, err)
 	}
-	if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "6", "UNEIL", "UNEIL", 0); err != nil || n != 1 {
+	if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, "6", "UNEIL", "UNEIL", 0, time.Time{}); err != nil || n != 1 {
 		t.Fatalf("withdrawing on 6: %d %v", n, err)
 	}
 	at := time.Date(2026, 12, 10, 10, 5, 0, 0, time.UTC)
@@ -665,7 +665,7 @@ func TestWithdrawDeclarationsSQLSameRowsAsBefore(t *testing.T) {
 							continue // an ID is given with no item
 						}
 						args := []any{meeting, number, member, "UOFF", only, on}
-						was, now := run(old, args...), run(storage.WithdrawDeclarationsSQL, args...)
+						was, now := run(old, args...), run(storage.WithdrawDeclarationsSQL, append(args, nil)...)
 						cases++
 						if len(was) > 0 {
 							nonEmpty++

@@ -260,7 +260,7 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 		}{{onItem, "7.5"}, {sql.NullInt64{}, "9"}} {
 			n = max(n, genericPlanBlocks(t, db, storage.DeclareSQL, declare(c.on, c.number, "Governor of a school")...))
 			n = max(n, genericPlanBlocks(t, db, storage.StandingDeclarationSQL, standing(c.on, c.number, "Trustee of SWACA")...))
-			n = max(n, genericPlanBlocks(t, db, storage.WithdrawDeclarationsSQL, m.ID, c.number, "UNEIL", "UNEIL", int64(0), c.on))
+			n = max(n, genericPlanBlocks(t, db, storage.WithdrawDeclarationsSQL, m.ID, c.number, "UNEIL", "UNEIL", int64(0), c.on, nil))
 		}
 		return n
 	}
@@ -287,7 +287,7 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 		if err != nil || !ok {
 			t.Fatalf("declaring on %s: %v %v", number, ok, err)
 		}
-		if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, number, "UNEIL", "UNEIL", 0); err != nil || n != 1 {
+		if n, err := db.WithdrawDeclarations(ctx, m.ID, 0, number, "UNEIL", "UNEIL", 0, time.Time{}); err != nil || n != 1 {
 			t.Fatalf("withdrawing on %s: %d %v", number, n, err)
 		}
 		again, ok, err := db.Declare(ctx, d)
