@@ -628,6 +628,42 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 	attRefused(k, stranger, "/here", "No meeting of Safer Sefton Together is in progress.")
 }
 
+// TestHistoryAttendanceOfASubstitute: a substitute who is not a member
+// reads their own marks, and no one else's, nor the meeting's conduct;
+// someone not a member with no mark at the meeting is told they are not a
+// member.
+func TestHistoryAttendanceOfASubstitute(t *testing.T) {
+	k := attDay(t)
+	day := k.now
+	k.now = now
+	k.must(attAnn, "/apologies Annual leave sub <@USTRANGER>")
+	k.now = day
+	k.must(ian, "/meeting start")
+	k.must(stranger, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 11, 0)
+	k.must(ian, "/attendance <@USTRANGER> left 10:50")
+
+	want := "*History of the attendance* at the meeting of *Safer Sefton Together* on Thursday 10 December 2026: your marks.\n" +
+		"• 10 Dec 2026 09:55 — <@USTRANGER> marked present as substitute for Ann\n" +
+		"• 10 Dec 2026 10:50 — <@USTRANGER> marked as having left at 10:50 _(entered by <@UIAN>)_\n" +
+		"Times are Europe/London: when the meeting was opened, or the time a mark records."
+	for _, line := range []string{"/history attendance", "/history attendance <@USTRANGER>", "/history attendance 10/12/2026"} {
+		if got := k.say(stranger, line); got != want {
+			t.Errorf("%s reads:\n%s\nwant:\n%s", line, got, want)
+		}
+	}
+	attRefused(k, stranger, "/history attendance <@UGRAEME>",
+		"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history attendance`.")
+	attRefused(k, stranger, `/history attendance "Jen Williams"`, "You can read your own attendance marks only")
+	for _, line := range []string{"/history attendance", "/history attendance <@USTRANGER>", "/history attendance <@UGRAEME>", "/history attendance 03/12/2026"} {
+		attRefused(k, "UJAN", line, "You are not a member of Safer Sefton Together.")
+	}
+	// Their marks at this meeting are not a membership: another meeting's
+	// are not theirs to read.
+	attRefused(k, stranger, "/history attendance next", "You are not a member of Safer Sefton Together.")
+}
+
 // A member who turns up while their substitute is here counts once, as
 // the quorum counts them: the live message's list of those present
 // agrees with its count, and says how the substitute stands.

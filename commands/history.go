@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,7 +114,9 @@ func historyCommand() *Command {
 				Summary:  "The attendance marks of the meeting in progress, or the last one, or the one on DATE (`next`: the next one), and who entered each; officers, the chair and the vice-chair also see when it was opened, adjourned, resumed and closed.",
 				Examples: []string{"/history attendance", "/history attendance 10 December @neil"},
 				Date:     attendedDateHelp,
-				Read:     true, Who: Members, Run: attendanceHistory,
+				// Anyone: a substitute who is not a member reads their own
+				// marks (attendanceHistory refuses the rest).
+				Read: true, Who: Anyone, Run: attendanceHistory,
 			},
 			minutesHistorySub(),
 			resolutionHistorySub(),
@@ -639,9 +642,12 @@ func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // meeting's attendance log, each mark with who entered it, and for
 // officers and the chair its conduct log too, in the order of the times
 // they record. A member sees their own marks, and those of a substitute for
-// them.
+// them. Someone who is not a member sees their own marks at the meeting,
+// as a substitute or in attendance, and nothing else: with none there,
+// they are told they are not a member, as for any member's command.
 func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
+	member := in.Me.UserID != ""
 	d, who, name, err := s.historyArgs(ctx, in)
 	if err != nil {
 		return Reply{}, err
@@ -651,20 +657,35 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 			return Reply{}, err
 		}
 	}
-	if !seesAll(in.Me) {
-		if who != "" && who != in.UserID || who == "" && name != "" {
-			return Reply{}, userErr("You can read your own attendance marks only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history attendance`.",
-				personText(who, name), Escape(c.Name))
-		}
-		who, name = in.UserID, ""
+	othersRefused := func() error {
+		return userErr("You can read your own attendance marks only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history attendance`.",
+			personText(who, name), Escape(c.Name))
+	}
+	if member && !seesAll(in.Me) && (who != "" && who != in.UserID || who == "" && name != "") {
+		return Reply{}, othersRefused()
 	}
 	m, err := s.historyMeeting(ctx, in, d, "attendance", s.attendedMeeting)
 	if err != nil {
+		if !member && isUserErr(err) {
+			return Reply{}, notMember(c)
+		}
 		return Reply{}, err
 	}
 	st, err := s.meetingState(ctx, c, m)
 	if err != nil {
 		return Reply{}, err
+	}
+	if !member {
+		marked := slices.ContainsFunc(st.log, func(a AttendanceMark) bool { return a.MemberKey == in.UserID })
+		switch {
+		case !marked:
+			return Reply{}, notMember(c)
+		case who != "" && who != in.UserID || who == "" && name != "":
+			return Reply{}, othersRefused()
+		}
+	}
+	if !seesAll(in.Me) {
+		who, name = in.UserID, ""
 	}
 	loc := c.Location()
 	type line struct {
