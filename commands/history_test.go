@@ -150,7 +150,7 @@ func TestHistoryTakesTheRequestsTime(t *testing.T) {
 	}
 	var got []string
 	for _, c := range changes {
-		if c.Record != commands.HistoryApologies && c.Record != commands.HistoryDeclarations && c.Record != "attendance" {
+		if c.Record != commands.HistoryApologies && c.Record != commands.HistoryDeclarations && c.Record != "attendance" && c.Record != "meeting" {
 			continue
 		}
 		got = append(got, c.At.In(london).Format("2 Jan 15:04")+" "+string(c.Record)+" "+c.Action+" "+c.Name)
@@ -163,6 +163,7 @@ func TestHistoryTakesTheRequestsTime(t *testing.T) {
 		"28 Nov 13:00 declarations dispensation Sue Holden",
 		"29 Nov 14:00 declarations declared Neil Frackelton",
 		"30 Nov 15:00 declarations withdrawn Neil Frackelton",
+		"10 Dec 09:55 meeting opened ",
 		"10 Dec 10:05 apologies withdrawn Graeme Robson",
 		"10 Dec 10:05 attendance present Graeme Robson (Merseyside Police)",
 		"10 Dec 10:30 attendance late Neil Frackelton (SWACA)",

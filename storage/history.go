@@ -289,7 +289,11 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		LEFT JOIN members sm ON sm.committee_id = m.committee_id AND sm.user_id = a.substitute_for
 		WHERE m.committee_id = $1
 		UNION ALL
-		SELECT COALESCE(s.recorded_at, s.at), m.committee_id, m.id, 'meeting',
+		-- at, the request's time, not recorded_at: the export lists every
+		-- change by the clock the commands were given under, as the marks
+		-- beside these (recorded_at is the database's, for the chair at
+		-- the close; see migration 00028).
+		SELECT s.at, m.committee_id, m.id, 'meeting',
 			CASE s.action WHEN 'item' THEN 'took up' ELSE s.action END, s.item, '', '',
 			'at ' || to_char(s.at AT TIME ZONE c.time_zone, 'HH24:MI'), s.by_user, 21, s.id, NULL
 		FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id JOIN committees c ON c.id = m.committee_id
