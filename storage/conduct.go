@@ -421,10 +421,14 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 	if shared {
 		from = ` FROM pg_advisory_xact_lock_shared(` + attendanceLock + `)`
 	}
+	// entered_at stays on the database's clock: FormerMembers compares
+	// it with members' removal, which is stamped by that clock too, to
+	// tell who was a member when marked. The apology rows below take the
+	// request's time, as the apologies' history does.
 	err = tx.GetContext(ctx, &id, `INSERT INTO attendance_marks
-		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects, entered_at)
-		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE(CAST($12 AS timestamptz), now())`+from+` ON CONFLICT DO NOTHING RETURNING id`,
-		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects, nullTime(m.EnteredAt))
+		(meeting_id, member_key, seq, user_id, name, organisation, status, at, substitute_for, entered_by, corrects)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11`+from+` ON CONFLICT DO NOTHING RETURNING id`,
+		m.MeetingID, m.MemberKey, seq, m.UserID, m.Name, m.Organisation, string(m.Status), m.At, m.SubstituteFor, m.By, m.Corrects)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, 0, nil
 	}
