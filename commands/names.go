@@ -30,6 +30,11 @@ func NormalizeName(s string) string {
 		}
 		return r
 	}, s)
+	// Normalised again, as what the invisible character stood between
+	// now meets: "A", a zero-width space and a grave accent is "À", as
+	// NFKC writes it, or the name would not be stored or compared as the
+	// same name typed with "À".
+	s = norm.NFKC.String(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

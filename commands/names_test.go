@@ -18,6 +18,10 @@ func TestNormalizeName(t *testing.T) {
 		"\ufeffＳａｆｅｒ Sefton":                   "Safer Sefton",
 		"S\u00adafer \u3164Sefton":             "Safer Sefton",
 		"Ca\u0301fe\u0301":                     "C\u00e1f\u00e9",
+		// An accent parted from its letter by an invisible character is
+		// the accented letter once that is gone.
+		"A\u200b\u0300rea Forum": "\u00c0rea Forum",
+		"\u1100\uffa0\u1161":     "\uac00",
 	}
 	for in, want := range cases {
 		if got := NormalizeName(in); got != want {
@@ -32,6 +36,11 @@ func TestNameSkeleton(t *testing.T) {
 		if got := NameSkeleton(alike); got != base {
 			t.Errorf("NameSkeleton(%q) = %q, want %q", alike, got, base)
 		}
+	}
+	// A zero-width space between a letter and its accent does not make
+	// another name of "Àrea Forum".
+	if got, want := NameSkeleton("A\u200b\u0300rea Forum"), NameSkeleton("\u00c0rea Forum"); got != want {
+		t.Errorf("NameSkeleton(%q) = %+q, want %+q as for %q", "A\u200b\u0300rea Forum", got, want, "\u00c0rea Forum")
 	}
 	if NameSkeleton("Safer Sefton Togethers") == base {
 		t.Error("a different name has the same skeleton")
@@ -54,7 +63,7 @@ func TestMixedScripts(t *testing.T) {
 }
 
 func FuzzNormalizeName(f *testing.F) {
-	for _, s := range []string{"Safer Sefton Together", "S\u200bafer", "\u202eabc", "Ｓafer", "S\u0430fer"} {
+	for _, s := range []string{"Safer Sefton Together", "S\u200bafer", "\u202eabc", "Ｓafer", "S\u0430fer", "\u0300A\u200b\u0300A", "\u1100\uffa0\u1161"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
