@@ -1405,6 +1405,22 @@ func presentList(lines []string) []string {
 		// The entry given a post (or a body) after a comma just before:
 		// "Jane Lee, Chief Executive, Sefton CVS" gives her both.
 		gotPost, gotBody := -1, -1
+		// attach gives n to the entry just before it as its post or body
+		// (got marks which entry took it): inside the brackets of the
+		// other (other is that entry), else in new brackets after a name.
+		attach := func(n string, got *int, other int) bool {
+			k := len(out) - 1
+			switch {
+			case k == other:
+				out[k] = strings.TrimSuffix(out[k], ")") + ", " + n + ")"
+			case (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "("):
+				out[k] += " (" + n + ")"
+			default:
+				return false
+			}
+			*got = k
+			return true
+		}
 		g = councillorsLabelRe.ReplaceAllString(g, "$1 ")
 		for _, n := range expandCouncillors(splitPeople(g)) {
 			// "Councillor Quinn*": the mark the footnote keys.
@@ -1414,34 +1430,16 @@ func presentList(lines []string) []string {
 			}
 			// "Rebecca Vine, Community Safety Manager": the post of the
 			// person named before it.
-			if k := len(out) - 1; k >= first && (postRe.MatchString(n) || chairRe.MatchString(n)) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") && k != gotPost {
-				if k == gotBody {
-					out[k] = strings.TrimSuffix(out[k], ")") + ", " + n + ")"
-					gotPost = k
-					continue
-				}
-				if (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
-					out[k] += " (" + n + ")"
-					gotPost = k
-					continue
-				}
+			if k := len(out) - 1; k >= first && (postRe.MatchString(n) || chairRe.MatchString(n)) && !nameLike(n) && !personTitleRe.MatchString(n) && !strings.Contains(n, "(") && k != gotPost && attach(n, &gotPost, gotBody) {
+				continue
 			}
 			// "Mr Colm Doherty, Sperrin Rural Transport": the body the
 			// person named before it represents, kept as the brackets
 			// after a name keep it. Only words that cannot be a person
 			// are taken so: in "Cllr A, Cllr B, Cllr C" and "Ann Lee,
 			// Tom Hart" each piece is a name, and is a person of its own.
-			if k := len(out) - 1; k >= first && bodyName(n) && k != gotBody {
-				if k == gotPost {
-					out[k] = strings.TrimSuffix(out[k], ")") + ", " + n + ")"
-					gotBody = k
-					continue
-				}
-				if (nameLike(out[k]) || rankedSurname(out[k])) && !strings.Contains(out[k], "(") {
-					out[k] += " (" + n + ")"
-					gotBody = k
-					continue
-				}
+			if k := len(out) - 1; k >= first && bodyName(n) && k != gotBody && attach(n, &gotBody, gotPost) {
+				continue
 			}
 			out = append(out, n)
 		}

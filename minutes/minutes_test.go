@@ -814,14 +814,7 @@ func TestPresentOncePerPerson(t *testing.T) {
 		{"Present: Cllr J Ferris (Chair), Mr D Smith (Sefton CVS), David Smith (Merseyside Police)",
 			[]string{"Cllr J Ferris (Chair)", "Mr D Smith (Sefton CVS)", "David Smith (Merseyside Police)"}},
 	} {
-		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
-			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
-			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
-		}
+		wantPresent(t, tc.present, tc.want)
 	}
 }
 
@@ -858,14 +851,7 @@ func TestPresentBodyAfterName(t *testing.T) {
 		{"Present: Cllr A Moss (Chair)\n\nIn attendance: Jane Lee, Chief Executive, Sefton CVS, Tom Hart, Merseyside Police, Partnerships Manager",
 			[]string{"Cllr A Moss (Chair)", "Jane Lee (Chief Executive, Sefton CVS)", "Tom Hart (Merseyside Police, Partnerships Manager)"}},
 	} {
-		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
-			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
-			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
-		}
+		wantPresent(t, tc.present, tc.want)
 	}
 }
 
@@ -882,14 +868,7 @@ func TestPresentCouncillorsLabelAlone(t *testing.T) {
 		{"Present: Cllr A Moss (Chair)\n\nCouncillors:\nA Smith\nB Jones\nC Brown\n\nOfficers present: Head of Finance",
 			[]string{"Cllr A Moss (Chair)", "Councillor A Smith", "Councillor B Jones", "Councillor C Brown", "Head of Finance"}},
 	} {
-		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
-			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
-			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
-		}
+		wantPresent(t, tc.present, tc.want)
 	}
 }
 
@@ -941,14 +920,7 @@ func TestPresentPostWithAnd(t *testing.T) {
 		{"Present: Cllr A Moss (Chair), Dr and Mrs Patel, Prof and Mr J Okafor, Rev. and Mrs Lloyd (St Mary's)",
 			[]string{"Cllr A Moss (Chair)", "Dr Patel", "Mrs Patel", "Prof Okafor", "Mr J Okafor", "Rev. Lloyd", "Mrs Lloyd (St Mary's)"}},
 	} {
-		m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + tc.present +
-			"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(m.Present, tc.want); diff != "" {
-			t.Errorf("%q (-got +want):\n%s", tc.present, diff)
-		}
+		wantPresent(t, tc.present, tc.want)
 	}
 }
 
@@ -980,5 +952,19 @@ func TestResolutionPartsMarkers(t *testing.T) {
 		if diff := cmp.Diff(resolutionParts(tc.text), tc.want); diff != "" {
 			t.Errorf("resolutionParts(%q) (-got +want):\n%s", tc.text, diff)
 		}
+	}
+}
+
+// wantPresent reads minutes whose attendance is present, and checks those
+// present are want.
+func wantPresent(t *testing.T, present string, want []string) {
+	t.Helper()
+	m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\n" + present +
+		"\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(m.Present, want); diff != "" {
+		t.Errorf("%q (-got +want):\n%s", present, diff)
 	}
 }
