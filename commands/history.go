@@ -263,6 +263,12 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 			r.Text += fmt.Sprintf("\nFor the meeting held today: `/history %s %s%s`.", rec, today.StartsAt.In(loc).Format("2006-01-02"), named)
 		}
 	}
+	if len(changes) == 0 && running && in.Next != nil && in.Next.ID != m.ID {
+		// Undated while a meeting sits, this is its history; with none,
+		// the records being gathered may well be the next meeting's.
+		loc := c.Location()
+		r.Text += fmt.Sprintf("\nFor the next meeting, on %s: `/history %s next%s`.", DateOf(in.Next.StartsAt, loc), rec, named)
+	}
 	return r, nil
 }
 

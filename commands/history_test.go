@@ -577,6 +577,27 @@ func TestHistoryAttendanceAndMinutesNext(t *testing.T) {
 	}
 }
 
+// TestHistoryPointsToTheNextMeetingDuringOne: undated while a meeting
+// sits, a history is that meeting's; with nothing on record for it, the
+// reply gives the form that reads the next meeting's, where the records
+// being sent meanwhile are.
+func TestHistoryPointsToTheNextMeetingDuringOne(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 10:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 3, 9, 0, 0, 0, london)
+	k.must(neil, "/report 10/12/2026 7.5 https://example.org/swaca.pdf SWACA update")
+	k.must(graeme, "/apologies 3 December Called away")
+	k.now = time.Date(2026, 12, 3, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	got := k.say(ian, "/history reports")
+	wantShown(t, got, "on Thursday 3 December 2026", "No changes are on record.\nFor the next meeting, on Thursday 10 December 2026: `/history reports next`.")
+	wantShown(t, k.say(ian, "/history reports next"), "on Thursday 10 December 2026", "swaca.pdf")
+	// With something on record for the meeting sitting, no pointer.
+	if got := k.say(graeme, "/history apologies"); strings.Contains(got, "For the next meeting") || !strings.Contains(got, "Called away") {
+		t.Errorf("/history apologies with the sitting meeting's own record:\n%s", got)
+	}
+}
+
 // TestHistoryPointsToTodaysMeeting: undated, the history of a record
 // kind is the next meeting's; when that has nothing and a meeting was held
 // earlier today, the reply gives the form that reads today's.
