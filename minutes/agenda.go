@@ -369,7 +369,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 		// "Report of: Lucy Farrant, Head of …" under an item's title
 		// names who reports; on a line of its own it starts a report.
 		underItem := i > 0 && isItemLine(lines[i-1])
-		if labelRe.MatchString(l) || presentRe.MatchString(l) || reportToRe.MatchString(l) && !underItem || setOfMinutesRe.MatchString(l) {
+		if labelRe.MatchString(l) || presentRe.MatchString(l) || welshPresent(l) || reportToRe.MatchString(l) && !underItem || setOfMinutesRe.MatchString(l) {
 			end = i
 			break
 		}

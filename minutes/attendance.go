@@ -100,19 +100,32 @@ func initials(w string) bool {
 	return true
 }
 
+// titleNames reports whether a minute's title has one of words, given in
+// capitals.
+func titleNames(title string, words ...string) bool {
+	t := strings.ToUpper(title)
+	for _, w := range words {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 type textSource struct {
 	text   string
 	minute string // number of the minute the text belongs to, if any
 }
 
 // sources lists the texts to search for a topic: first the narratives of
-// minutes whose title names it, then the text before the first minute, then
-// every other narrative.
-func (p *minutesParser) sources(titleWord string) []textSource {
+// minutes whose title names it (by any of titleWords: the English word
+// and the Welsh), then the text before the first minute, then every other
+// narrative.
+func (p *minutesParser) sources(titleWords ...string) []textSource {
 	var first, rest []textSource
 	for _, m := range p.out.Minutes {
 		src := textSource{m.Narrative, m.Number}
-		if strings.Contains(strings.ToUpper(m.Title), titleWord) {
+		if titleNames(m.Title, titleWords...) {
 			first = append(first, src)
 		} else {
 			rest = append(rest, src)
@@ -147,7 +160,7 @@ func apologyParagraphs(text string) []string {
 }
 
 func (p *minutesParser) readApologies() {
-	for _, src := range p.sources("APOLOG") {
+	for _, src := range p.sources("APOLOG", "YMDDIHEURIAD") {
 		for _, para := range apologyParagraphs(src.text) {
 			if !strings.Contains(strings.ToLower(para), "apolog") {
 				continue
@@ -191,7 +204,8 @@ func (p *minutesParser) readApologies() {
 	// An item titled "Apologies for Absence" whose text is just the names,
 	// or whose title carries them ("Apologies for Absence – Cllr Cannon").
 	for _, m := range p.out.Minutes {
-		if !strings.Contains(strings.ToUpper(m.Title), "APOLOG") {
+		// "YMDDIHEURIADAU" is "apologies" in minutes printed only in Welsh.
+		if !titleNames(m.Title, "APOLOG", "YMDDIHEURIAD") {
 			continue
 		}
 		if _, names, ok := strings.Cut(m.Title, " – "); ok {
@@ -260,9 +274,15 @@ func (p *minutesParser) addApologies(list string) {
 func (p *minutesParser) readDeclarations() {
 	seen := map[Declaration]bool{}
 	none := false
-	for _, src := range p.sources("DECLARATION") {
+	// "buddiant" (interest) is looked for only in minutes that title
+	// their declarations in Welsh; English minutes never print it.
+	welsh := false
+	for _, m := range p.out.Minutes {
+		welsh = welsh || titleNames(m.Title, "DATGAN")
+	}
+	for _, src := range p.sources("DECLARATION", "DATGAN") {
 		for _, sent := range declarationPieces(src.text) {
-			if len(sent) > 3000 || indexFold(sent, 0, "declar") < 0 && indexFold(sent, 0, "disclos") < 0 && indexFold(sent, 0, "interest") < 0 {
+			if len(sent) > 3000 || indexFold(sent, 0, "declar") < 0 && indexFold(sent, 0, "disclos") < 0 && indexFold(sent, 0, "interest") < 0 && (!welsh || indexFold(sent, 0, "buddiant") < 0) {
 				continue
 			}
 			if noDeclRe.MatchString(sent) {
@@ -277,7 +297,8 @@ func (p *minutesParser) readDeclarations() {
 		}
 	}
 	for _, m := range p.out.Minutes {
-		if strings.Contains(strings.ToUpper(m.Title), "DECLARATION") {
+		// "DATGAN BUDDIANT", "DATGANIADAU O FUDDIANT": the Welsh.
+		if titleNames(m.Title, "DECLARATION", "DATGAN") {
 			switch strings.ToLower(strings.TrimRight(strings.TrimSpace(m.Narrative), ".")) {
 			case "none", "nil", "none declared", "none received":
 				none = true
@@ -325,8 +346,9 @@ var itemTitleDashRe = regexp.MustCompile(`(?i)\bdeclared\b.*\b(?:item|minute)\s+
 
 // dashDeclRe is a declaration printed as the row of a table, its cells
 // joined by dashes: "Cllr Booth – item 23/075(b) – personal interest –
-// lives adjacent to the site".
-var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?((?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?)\S*\s[–—-]\s(.{0,60}?\binterests?)\b\s*(?:[–—:,-]\s*(.*))?$`)
+// lives adjacent to the site". Minutes printed only in Welsh print the
+// row in Welsh: "S. Jenkins – eitem 4 – buddiant personol – …".
+var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:item|minute)|eitem|cofnod)\s+(?:no\.?\s*)?((?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?)\S*\s[–—-]\s(.{0,60}?\binterests?|buddiant\s+\pL+)\b\s*(?:[–—:,-]\s*(.*))?$`)
 
 // genericDeclarers are leads that name no one: "Councillors declared
 // interests as follows".
@@ -432,7 +454,7 @@ func interestKind(words string) string {
 		return "personal" // as /declare reads it
 	case strings.Contains(kindText, "pecuniary"):
 		return "pecuniary"
-	case strings.Contains(kindText, "personal"):
+	case strings.Contains(kindText, "personal"), strings.Contains(kindText, "personol"):
 		return "personal"
 	}
 	return "other"

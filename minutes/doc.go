@@ -27,7 +27,12 @@
 // "PENDERFYNWYD / RESOLVED:") read as their English half. A Welsh
 // council's resolution in Welsh ("PENDERFYNWYD: …", before or after the
 // English, or the first half of "Welsh. / English.") is kept in the
-// minute's narrative, never in the English resolution. Attendance printed
+// minute's narrative, never in the English resolution. Minutes printed
+// only in Welsh, where no line says "resolved", are read by their Welsh
+// labels: "COFNODION" (minutes), "YN BRESENNOL:" or "PRESENNOL:"
+// (present), items titled "YMDDIHEURIADAU" (apologies) and "DATGAN
+// BUDDIANT" or "DATGANIADAU O FUDDIANT" (declarations), and
+// "PENDERFYNWYD:" (resolved) as the resolution. Attendance printed
 // in a column of labels ("Members Present", "Officers in" over
 // "Attendance"), minutes printed as a table of number, subject and
 // discussion, and a web page printed from a browser (its printing's date,

@@ -18,11 +18,12 @@ var (
 	// inVenueRe is a venue printed on a line of its own after "in" or "at".
 	inVenueRe     = regexp.MustCompile(`(?i)^(?:in|at)\s+(?:the\s+)?`)
 	agendaDashRe  = regexp.MustCompile(`(?i)^agenda\s*[-–—:]\s*(.+?)(?:\s+[-–—]\s+.*|\s*,.*)?$`)
-	skipCommittee = regexp.MustCompile(`(?i)^(?:public\s+document\s+pack|agenda|minutes|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
+	skipCommittee = regexp.MustCompile(`(?i)^(?:public\s+document\s+pack|agenda|minutes|cofnodion|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
 	notCommittee  = regexp.MustCompile(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
 	heldAsRe      = regexp.MustCompile(`(?i)\bheld\s+(?:as\s+an?|at|in|via|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+|\s+at\s+\d|,?\s+commencing|,?\s+starting|\s+from\s+\d|\s*$)`)
 	afterTimeRe   = regexp.MustCompile(`(?i)(?:\d(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
-	venueWordRe   = regexp.MustCompile(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building)\b`)
+	// A venue printed only in Welsh: "Neuadd y Pentref", "Siambr y Cyngor".
+	venueWordRe = regexp.MustCompile(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building|siambr|neuadd|ystafell|swyddfeydd)\b`)
 )
 
 // readMeeting reads the committee, date, time and venue from the lines that
@@ -190,7 +191,8 @@ func titleWords(s string) []string {
 
 var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
 
-var minutesWordRe = regexp.MustCompile(`(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes$`)
+// "COFNODION" heads minutes printed only in Welsh.
+var minutesWordRe = regexp.MustCompile(`(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes$|^cofnodion$`)
 
 // ownNameRe is a council named by its place alone, as Scottish and
 // unitary councils are ("GLENMORAY COUNCIL", "The Highland Council");

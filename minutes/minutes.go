@@ -14,8 +14,13 @@ var (
 	// attended are marked with a star: "(Present = *)".
 	presentLegendRe = regexp.MustCompile(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
 	// A Scottish council's minutes head the members present "Sederunt".
-	presentRe        = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
-	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b`)
+	presentRe = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
+	// welshPresentRe heads the members present in minutes printed only
+	// in Welsh: "YN BRESENNOL:", "PRESENNOL:". It is tried only on a
+	// line holding the word (welshPresent).
+	welshPresentRe = regexp.MustCompile(`(?i)^(?:yn\s+bresennol|presennol)\s*(?:[:–—-]\s*|$)`)
+	// "COFNODION" is "minutes" in Welsh.
+	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b|^cofnodion\b`)
 	// minutesTitleRe is a document's title that names the minutes further
 	// in ("04 July 2023 – Minutes of the Planning Meeting"; a council web
 	// page's "Agenda and minutes"), told apart from an agenda's item
@@ -421,6 +426,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 		return nil, ErrTooLarge
 	}
 	lines, origin, itemAt := normaliseStyles(cleanLines(text))
+	welshOnlyLabels(lines)
 	start, anchor, end, hasPresent, ok := locateMinutes(lines)
 	if !ok {
 		return nil, ErrNoMinutes
@@ -438,7 +444,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 				headerEnd = i
 				break
 			}
-			if presentRe.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) ||
+			if presentRe.MatchString(lines[i]) || welshPresent(lines[i]) || strings.HasPrefix(strings.ToLower(lines[i]), "apolog") || apologiesLineRe.MatchString(lines[i]) ||
 				hasPrefixFold(lines[i], "roll call") {
 				headerEnd = i
 				break
@@ -486,16 +492,55 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	return out, nil
 }
 
+// welshOnlyLabels reads "PENDERFYNWYD" (resolved) starting a line as
+// "RESOLVED" in minutes printed only in Welsh. Where the minutes also
+// print "RESOLVED" the Welsh is the translation beside the English
+// resolution and stays in the narrative (see welshOutcomeRe), so the
+// label is read only when no line of the minutes says "resolved". Only
+// the first letter is looked at on most lines.
+func welshOnlyLabels(lines []string) {
+	var at []int
+	for i, l := range lines {
+		if l != "" && l[0]|0x20 == 'p' && hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) {
+			at = append(at, i)
+		}
+	}
+	if len(at) == 0 {
+		return
+	}
+	for _, l := range lines {
+		if indexFold(l, 0, "resolved") >= 0 {
+			return
+		}
+	}
+	for _, i := range at {
+		lines[i] = "RESOLVED" + lines[i][len("penderfynwyd"):]
+	}
+}
+
+// welshPresent reports whether l heads the members present in Welsh
+// (welshPresentRe), trying the pattern only on a line that starts as it
+// must ("Yn", "Presennol") and holds the word, as few lines do.
+func welshPresent(l string) bool {
+	if l == "" || l[0]|0x20 != 'y' && l[0]|0x20 != 'p' {
+		return false
+	}
+	return indexFold(l, 0, "esennol") >= 0 && welshPresentRe.MatchString(l)
+}
+
+// wordEnds reports whether byte c, after a word, ends it.
+func wordEnds(c byte) bool { return c < 0x80 && !isLetterASCII(c) && !isDigit(c) }
+
 // locateMinutes finds where the minutes start and end. An agenda pack puts
 // them after the agenda and before the reports, marked by "Agenda Item n"
 // labels, so the attendance list or a "Minutes of …" heading anchors them.
 func locateMinutes(lines []string) (start, anchor, end int, hasPresent, ok bool) {
 	present, heading, resolved, apologies := -1, -1, -1, -1
 	for i, l := range lines {
-		if present < 0 && (indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) {
+		if present < 0 && ((indexFold(l, 0, "present") >= 0 || indexFold(l, 0, "sederunt") >= 0) && (presentRe.MatchString(l) || presentLegendRe.MatchString(l)) || welshPresent(l)) {
 			present = i
 		}
-		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && indexFold(l, 0, "minutes") >= 0 && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
+		if heading < 0 && len(l) < 200 && !strings.HasSuffix(l, ".") && (indexFold(l, 0, "minutes") >= 0 || hasPrefixFold(l, "cofnodion")) && (minutesHeadingRe.MatchString(l) || minutesTitle(l)) {
 			heading = i
 		}
 		if resolved < 0 {
@@ -733,6 +778,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		state = statePresent
 		starred = presentLegendRe.MatchString(body[0])
 		first := attendLabelRe.ReplaceAllString(body[0], "")
+		if welshPresent(body[0]) {
+			first = welshPresentRe.ReplaceAllString(body[0], "")
+		}
 		if first != "" && !starred {
 			p.present = append(p.present, first)
 		}

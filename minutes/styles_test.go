@@ -867,6 +867,26 @@ func TestCouncilDocuments(t *testing.T) {
 			warnings:  []string{},
 		},
 		{
+			// Minutes printed only in Welsh: "COFNODION" under the
+			// committee's name, "YN BRESENNOL:", items titled
+			// "YMDDIHEURIADAU" (apologies) and "DATGAN BUDDIANT"
+			// (declarations of interest), the declaration as a row
+			// "– eitem 4 – buddiant personol –", and "PENDERFYNWYD:"
+			// (resolved) with no English beside it.
+			file:      "minutes-welsh-community-council-welsh-only.txt",
+			committee: "PWYLLGOR CYNLLUNIO",
+			numbers:   []string{"1", "2", "3", "4"},
+			resolved: map[string][]string{
+				"3": {"cymeradwyo'r cofnodion fel rhai cywir."},
+				"4": {"cefnogi'r cais."},
+			},
+			titles:       map[string]string{"1": "YMDDIHEURIADAU", "2": "DATGAN BUDDIANT"},
+			present:      []string{"E. Pritchard (Cadeirydd)", "H. Evans", "S. Jenkins", "R. Owen"},
+			apologies:    []Person{{Name: "K. Broom"}},
+			declarations: []Declaration{{Name: "S. Jenkins", Item: "4", Kind: "personal", Nature: "mae'n byw drws nesaf i'r safle"}},
+			warnings:     []string{},
+		},
+		{
 			// A national park authority's planning committee: the
 			// meeting as labelled fields ("Meeting:", "Date:",
 			// "Venue:"), the chair by a label of their own above
