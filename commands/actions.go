@@ -482,7 +482,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if a.Due.IsNext() {
 		was = "it had no due date"
 	}
-	if a.OwnerUser == "" || a.OwnerUser != in.UserID {
+	if a.OwnerUser != in.UserID {
 		// Someone else's action: the reply names whose, as one marked
 		// done for its owner does.
 		return private("Action %d, %s's, is now due %s (%s).", a.ID, ownerOf(a), due, was), nil
@@ -551,7 +551,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if a.OwnerUser == "" || a.OwnerUser != in.UserID {
+	if a.OwnerUser != in.UserID {
 		// Marked done for its owner (reported at the meeting, or by
 		// email): the reply names whose it was, as an entry made for
 		// someone else does.

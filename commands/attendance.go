@@ -1226,8 +1226,9 @@ func (s *Service) markSelf(ctx context.Context, c Committee, me Member, m Meetin
 // st is the meeting as read before the mark: the answer counts the quorum
 // from it and the mark.
 func (s *Service) mark(ctx context.Context, st meetingState, mark AttendanceMark, now time.Time, self bool) (Reply, error) {
-	// Entered now, whatever time it gives for the arrival or departure:
-	// the history lists it when it was entered.
+	// The apology the mark withdraws or restores takes the request's
+	// time, as the apologies' history does; the mark itself is entered
+	// by the database's clock (see storage's markAs).
 	mark.EnteredAt = now
 	// The notice that the mark lost the quorum is queued with it, from the
 	// log as the mark's transaction reads it.

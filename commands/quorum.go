@@ -131,7 +131,10 @@ type AttendanceMark struct {
 	// SubstituteFor is the MemberKey of the member they stand in for.
 	SubstituteFor string
 	By            string // who entered it
-	EnteredAt     time.Time
+	// EnteredAt is when it was entered: as read, the database's time; as
+	// written, the request's, which the apology it withdraws or restores
+	// keeps.
+	EnteredAt time.Time
 	// Corrects: the mark withdraws the departure before it, entered by
 	// mistake; the person never left. Status and SubstituteFor are what
 	// they had before it, and At the time the departure gave.
