@@ -816,6 +816,29 @@ func TestQuorumOnHome(t *testing.T) {
 	}
 }
 
+// TestQuorumOnHomeFollowsTheItem: the chair taking up another item
+// publishes the officers' and the chair's Homes again, so that the quorum
+// they give is the item's now up, not that of the item before, whose
+// withdrawals no longer apply.
+func TestQuorumOnHomeFollowsTheItem(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/agenda add 8 Any other business")
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	k.must(sue, "/here")
+	k.must(ian, "/attendance <@UANN> present")
+	k.must(graeme, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	for _, item := range []string{"7.7", "8"} {
+		k.marked()
+		k.must(sue, "/meeting item "+item)
+		if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) || slices.Contains(got, graeme) {
+			t.Errorf("taking up item %s marks the Homes of %q, not the officer's and the chair's alone", item, got)
+		}
+	}
+	s, _ := attSection(k, ian, "Meeting in progress")
+	wantShown(t, s.Text, "\nQuorate: 3 present, quorum 3\nItem 8: Quorate: 3 present, quorum 3.")
+}
+
 // TestDeclarationsAtTheTableOnHome: while a meeting sits, the member's
 // Home shows, under the meeting in progress, the declarations standing
 // for it — those entered for them by the officer at the table too, and

@@ -143,6 +143,13 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 			}
 		}
 		if e.Action == commands.ActionItem {
+			// The officers', the chair's and the vice-chair's Homes give
+			// the quorum of the item taken up, as the live message does;
+			// no one else's changes, nor the posted agenda.
+			if _, err := tx.ExecContext(ctx, `SELECT mark_stale(committee_id, NULL, $2) FROM meetings WHERE id = $1`,
+				e.MeetingID, pq.Array([]string{})); err != nil {
+				return err
+			}
 			return markLive(ctx, tx, e.MeetingID)
 		}
 		// Every member's Home says whether a meeting is in progress, and
