@@ -612,6 +612,18 @@ func TestParseMinutesDeclarations(t *testing.T) {
 				{Name: "Councillor S. Jenkins", Item: "8", Kind: "other", Nature: "She lives next to the site"},
 			},
 		},
+		{
+			// A row whose name has its own title keeps it, and the rows
+			// after it still take the column's.
+			name: "a table's row with its own title",
+			text: "Councillor          Minute Number        Nature of Interest\n" +
+				"Cllr R. James       6                    He is a trustee of Teifi Valley Foodbank.\n" +
+				"S. Jenkins          8                    She lives next to the site.\n",
+			want: []Declaration{
+				{Name: "Cllr R. James", Item: "6", Kind: "other", Nature: "He is a trustee of Teifi Valley Foodbank"},
+				{Name: "Councillor S. Jenkins", Item: "8", Kind: "other", Nature: "She lives next to the site"},
+			},
+		},
 		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
 		{name: "none received", text: "No declarations of any disclosable pecuniary interests or personal\ninterests were received.", want: []Declaration{}, none: true},
 		{name: "none word", text: "None.", want: []Declaration{}, none: true},

@@ -140,14 +140,17 @@ func declarationRows(raw []string, head int) int {
 	for ; i < len(raw) && strings.TrimSpace(raw[i]) != ""; i++ {
 		if g := declRowRe.FindStringSubmatch(raw[i]); g != nil {
 			name := strings.Join(strings.Fields(g[1]), " ")
+			// A name printed with its own title keeps it; the rows after
+			// it still take the column's.
+			named := title
 			if honorificRe.MatchString(name) {
-				title = ""
+				named = ""
 			}
 			item := " in item "
 			if strings.ContainsAny(g[2], " ,") {
 				item = " in items "
 			}
-			raw[i] = title + name + " declared " + interest + item + g[2] + ": " + strings.Join(strings.Fields(g[3]), " ")
+			raw[i] = named + name + " declared " + interest + item + g[2] + ": " + strings.Join(strings.Fields(g[3]), " ")
 			row = i
 			continue
 		}
