@@ -457,6 +457,27 @@ func TestWelshMonthNames(t *testing.T) {
 	}
 }
 
+// TestWelshOnlyResolutionsBesideTheWord: minutes printed only in Welsh
+// keep their resolutions (PENDERFYNWYD) when a line in English says
+// "resolved" without being a resolution, as a letter read out about an
+// "unresolved" problem does.
+func TestWelshOnlyResolutionsBesideTheWord(t *testing.T) {
+	m, err := ParseMinutes("CYNGOR CYMUNED LLANDDEWI\n\nCOFNODION\nDydd Iau, 14 Tachwedd 2024\nNeuadd yr Eglwys\n\n" +
+		"YN BRESENNOL: E. Pritchard (Cadeirydd), H. Evans\n\n1. YMDDIHEURIADAU\nK. Broom.\n\n" +
+		"2. CEISIADAU CYNLLUNIO\nPENDERFYNWYD: cefnogi'r cais.\n\n" +
+		"3. CORRESPONDENCE\nA letter about the unresolved drainage problem at Ffordd y Llan was read.\n\nDaeth y cyfarfod i ben.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, mi := range m.Minutes {
+		got = append(got, mi.Resolutions...)
+	}
+	if diff := cmp.Diff(got, []string{"cefnogi'r cais."}); diff != "" {
+		t.Errorf("resolutions (-got +want):\n%s", diff)
+	}
+}
+
 // TestWelshResolutions: a Welsh council's minutes print each resolution
 // in Welsh (PENDERFYNWYD) and in English. The English text is the
 // resolution, whole, and no Welsh is part of it; the Welsh text stays in
