@@ -1312,7 +1312,8 @@ func chairAway(chair string, out *Minutes) bool {
 	for _, n := range out.Present {
 		_, b := splitBracket(n)
 		b = strings.ToLower(b)
-		if (b == "chair" || b == "chairman" || b == "chairperson" || b == "chairwoman" || strings.Contains(b, "in the chair")) && !same(n) {
+		// "(Vice-Chair, presiding)" is in the chair as "(in the Chair)" is.
+		if (b == "chair" || b == "chairman" || b == "chairperson" || b == "chairwoman" || strings.Contains(b, "in the chair") || strings.Contains(b, "presiding")) && !same(n) {
 			return true
 		}
 	}

@@ -919,6 +919,8 @@ func TestChairLabelAway(t *testing.T) {
 			[]string{"Cllr B Jones", "Cllr C Brown"}},
 		{"Chair: Cllr A Moss\n\nPresent: Cllr B Jones (in the Chair), Cllr C Brown\n\n1. APOLOGIES\nNone.\n",
 			[]string{"Cllr B Jones (in the Chair)", "Cllr C Brown"}},
+		{"Chair: Cllr A Moss\n\nPresent: Cllr B Jones (Vice-Chair, presiding), Cllr C Brown\n\n1. APOLOGIES\nNone.\n",
+			[]string{"Cllr B Jones (Vice-Chair, presiding)", "Cllr C Brown"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE PLANNING COMMITTEE held on 5 March 2026\n\n" + tc.text + "\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
 		if err != nil {
