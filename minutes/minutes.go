@@ -496,8 +496,9 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 // "RESOLVED" in minutes printed only in Welsh. Where the minutes also
 // print "RESOLVED" the Welsh is the translation beside the English
 // resolution and stays in the narrative (see welshOutcomeRe), so the
-// label is read only when no line of the minutes is a resolution with
-// "resolved" in it. Only the first letter is looked at on most lines.
+// label is read only when no line of the minutes is an outcome in
+// English ("RESOLVED:", "AGREED:", "DECISION:"). Only the first letter is
+// looked at on most lines.
 func welshOnlyLabels(lines []string) {
 	var at []int
 	for i, l := range lines {
@@ -509,12 +510,12 @@ func welshOnlyLabels(lines []string) {
 		return
 	}
 	for _, l := range lines {
-		// A resolution, not the word: "the unresolved drainage problem"
-		// in a letter read out is no English beside the Welsh.
-		if indexFold(l, 0, "resolved") >= 0 {
-			if _, _, ok := splitResolved(l); ok {
-				return
-			}
+		// An outcome in English, however labelled ("RESOLVED:", "AGREED:",
+		// "PENDERFYNWYD / AGREED:"), not the word: "the unresolved
+		// drainage problem" in a letter read out is no English beside the
+		// Welsh.
+		if _, _, ok := splitResolved(l); ok {
+			return
 		}
 	}
 	for _, i := range at {

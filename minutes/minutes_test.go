@@ -478,6 +478,36 @@ func TestWelshOnlyResolutionsBesideTheWord(t *testing.T) {
 	}
 }
 
+// TestWelshBesideAgreed: a Welsh council that prints its outcomes as
+// "AGREED" or "DECISION" beside the Welsh, on one line after a slash or
+// on a line of its own, has the English as the resolution, whole, and
+// the Welsh, if kept, in the narrative: "PENDERFYNWYD" is read as
+// "RESOLVED" only where no line is an outcome in English.
+func TestWelshBesideAgreed(t *testing.T) {
+	for body, want := range map[string]string{
+		"PENDERFYNWYD / AGREED: to support the application.\n":                 "",
+		"PENDERFYNWYD / DECISION: to support the application.\n":               "",
+		"PENDERFYNWYD: cefnogi'r cais.\nAGREED: to support the application.\n": "PENDERFYNWYD: cefnogi'r cais.",
+	} {
+		m, err := ParseMinutes("CYNGOR CYMUNED LLANDDEWI\n\nCofnodion / Minutes\nDydd Iau, 14 Tachwedd 2024\nNeuadd yr Eglwys\n\n" +
+			"Yn Bresennol / Present: E. Pritchard (Cadeirydd / Chair), H. Evans\n\n1. YMDDIHEURIADAU / APOLOGIES\nK. Broom.\n\n" +
+			"2. CEISIADAU CYNLLUNIO / PLANNING\n" + body + "\n3. CLOSE\nDaeth y cyfarfod i ben.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Minutes) < 2 {
+			t.Fatalf("%q: minutes %+v", body, m.Minutes)
+		}
+		mi := m.Minutes[1]
+		if diff := cmp.Diff(mi.Resolutions, []string{"To support the application."}); diff != "" {
+			t.Errorf("%q: resolutions (-got +want):\n%s", body, diff)
+		}
+		if mi.Narrative != want {
+			t.Errorf("%q: narrative %q, want %q", body, mi.Narrative, want)
+		}
+	}
+}
+
 // TestWelshResolutions: a Welsh council's minutes print each resolution
 // in Welsh (PENDERFYNWYD) and in English. The English text is the
 // resolution, whole, and no Welsh is part of it; the Welsh text stays in
