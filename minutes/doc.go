@@ -28,8 +28,8 @@
 // council's resolution in Welsh ("PENDERFYNWYD: …", before or after the
 // English, or the first half of "Welsh. / English.") is kept in the
 // minute's narrative, never in the English resolution. Minutes printed
-// only in Welsh, where no line is a resolution in English ("RESOLVED:
-// …"; "the unresolved problem" is none), are read by their Welsh
+// only in Welsh, where no line is an outcome in English ("RESOLVED: …",
+// "AGREED: …"; "the unresolved problem" is none), are read by their Welsh
 // labels: "COFNODION" (minutes), "YN BRESENNOL:" or "PRESENNOL:"
 // (present), items titled "YMDDIHEURIADAU" (apologies) and "DATGAN
 // BUDDIANT" or "DATGANIADAU O FUDDIANT" (declarations), and
