@@ -57,8 +57,8 @@ var (
 const declItemNum = `(?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?`
 
 // declItemSepRe is what separates the items of one declaration: "5 and
-// 6", "3, 4 and 7", "5 & 6".
-var declItemSepRe = regexp.MustCompile(`(?i)\s*,?\s+and\s+|,\s*|\s*&\s*`)
+// 6", "3, 4 and 7", "5 & 6", and in Welsh "4 a 5".
+var declItemSepRe = regexp.MustCompile(`(?i)\s*,?\s+(?:and|(?-i:a))\s+|,\s*|\s*&\s*`)
 
 // sentences splits prose at full stops that end a sentence, not at "Minute
 // No. 17" or "Cllr. Smith".
@@ -347,8 +347,11 @@ var itemTitleDashRe = regexp.MustCompile(`(?i)\bdeclared\b.*\b(?:item|minute)\s+
 // dashDeclRe is a declaration printed as the row of a table, its cells
 // joined by dashes: "Cllr Booth – item 23/075(b) – personal interest –
 // lives adjacent to the site". Minutes printed only in Welsh print the
-// row in Welsh: "S. Jenkins – eitem 4 – buddiant personol – …".
-var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:item|minute)|eitem|cofnod)\s+(?:no\.?\s*)?((?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?)\S*\s[–—-]\s(.{0,60}?\binterests?|buddiant\s+\pL+)\b\s*(?:[–—:,-]\s*(.*))?$`)
+// row in Welsh: "S. Jenkins – eitem 4 – buddiant personol – …". A row
+// may name more than one item, as a sentence may: "items 5 and 6",
+// "eitemau 4 a 5".
+var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:items?|minutes?)|eitem(?:au)?|cofnod(?:ion)?)\s+(?:no\.?\s*)?(` +
+	declItemNum + `(?:(?:,\s*|\s*,?\s+(?:and|(?-i:a))\s+|\s*&\s*)` + declItemNum + `)*)\S*\s[–—-]\s(.{0,60}?\binterests?|buddiant\s+\pL+)\b\s*(?:[–—:,-]\s*(.*))?$`)
 
 // genericDeclarers are leads that name no one: "Councillors declared
 // interests as follows".
@@ -356,7 +359,11 @@ var genericDeclarers = map[string]bool{"councillors": true, "members": true, "cl
 
 func parseDeclaration(sent, minute string) []Declaration {
 	if g := dashDeclRe.FindStringSubmatch(sent); g != nil && (honorificRe.MatchString(g[1]) || nameLike(g[1])) {
-		return []Declaration{{Name: strings.TrimSpace(g[1]), Item: g[2], Kind: interestKind(g[3]), Nature: strings.TrimRight(strings.TrimSpace(g[4]), ". ")}}
+		var out []Declaration
+		for _, it := range declItemSepRe.Split(g[2], -1) {
+			out = append(out, Declaration{Name: strings.TrimSpace(g[1]), Item: it, Kind: interestKind(g[3]), Nature: strings.TrimRight(strings.TrimSpace(g[4]), ". ")})
+		}
+		return out
 	}
 	g := declaredRe.FindStringSubmatch(sent)
 	if g == nil {

@@ -478,6 +478,26 @@ func TestWelshOnlyResolutionsBesideTheWord(t *testing.T) {
 	}
 }
 
+// TestWelshDeclarationInTwoItems: minutes printed only in Welsh name two
+// items in a row of the declarations ("eitemau 4 a 5"): a declaration in
+// each, as the English row is.
+func TestWelshDeclarationInTwoItems(t *testing.T) {
+	m, err := ParseMinutes("CYNGOR CYMUNED LLANDDEWI\n\nCOFNODION\nDydd Iau, 14 Tachwedd 2024\nNeuadd yr Eglwys\n\n" +
+		"YN BRESENNOL: E. Pritchard (Cadeirydd), S. Jenkins\n\n1. DATGAN BUDDIANT\n" +
+		"S. Jenkins – eitemau 4 a 5 – buddiant personol – mae'n byw drws nesaf i'r safle.\n\n" +
+		"2. CEISIADAU CYNLLUNIO\nPENDERFYNWYD: cefnogi'r cais.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Declaration{
+		{Name: "S. Jenkins", Item: "4", Kind: "personal", Nature: "mae'n byw drws nesaf i'r safle"},
+		{Name: "S. Jenkins", Item: "5", Kind: "personal", Nature: "mae'n byw drws nesaf i'r safle"},
+	}
+	if diff := cmp.Diff(m.Declarations, want); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
+	}
+}
+
 // TestWelshBesideAgreed: a Welsh council that prints its outcomes as
 // "AGREED" or "DECISION" beside the Welsh, on one line after a slash or
 // on a line of its own, has the English as the resolution, whole, and
@@ -673,6 +693,20 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			want: []Declaration{
 				{Name: "Cllr R. James", Item: "6", Kind: "other", Nature: "He is a trustee of Teifi Valley Foodbank"},
 				{Name: "Councillor S. Jenkins", Item: "8", Kind: "other", Nature: "She lives next to the site"},
+			},
+		},
+		{
+			// A row joined by dashes naming two items, in English or in
+			// Welsh, is a declaration in each, not dropped.
+			name: "a dashed row naming two items",
+			text: "Cllr Booth – items 5 and 6 – personal interest – lives adjacent to the site.\n\n" +
+				"Cllr Lewis – minutes 7, 8 and 9 – pecuniary interest – owns the land.",
+			want: []Declaration{
+				{Name: "Cllr Booth", Item: "5", Kind: "personal", Nature: "lives adjacent to the site"},
+				{Name: "Cllr Booth", Item: "6", Kind: "personal", Nature: "lives adjacent to the site"},
+				{Name: "Cllr Lewis", Item: "7", Kind: "pecuniary", Nature: "owns the land"},
+				{Name: "Cllr Lewis", Item: "8", Kind: "pecuniary", Nature: "owns the land"},
+				{Name: "Cllr Lewis", Item: "9", Kind: "pecuniary", Nature: "owns the land"},
 			},
 		},
 		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
