@@ -290,9 +290,10 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		WHERE m.committee_id = $1
 		UNION ALL
 		-- at, the request's time, not recorded_at: the export lists every
-		-- change by the clock the commands were given under, as the marks
-		-- beside these (recorded_at is the database's, for the chair at
-		-- the close; see migration 00028).
+		-- change by the clock the commands were given under, as the
+		-- apologies and declarations (recorded_at is the database's, for
+		-- the chair at the close; see migration 00028). The attendance
+		-- marks above are listed by the database's clock (see markAs).
 		SELECT s.at, m.committee_id, m.id, 'meeting',
 			CASE s.action WHEN 'item' THEN 'took up' ELSE s.action END, s.item, '', '',
 			'at ' || to_char(s.at AT TIME ZONE c.time_zone, 'HH24:MI'), s.by_user, 21, s.id, NULL
