@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +64,10 @@ type homeInput struct {
 	Reports      []ReportLink  // the report links standing for it
 	Declarations []Declaration // the member's declarations standing for it
 	AgendaPosted bool          // its agenda is posted, or queued for posting, in the channel
+	// Received are everyone's declarations standing for it, read only
+	// for those who see what the meeting has received: the officers, the
+	// chair and the vice-chair.
+	Received []Declaration
 	// Changes are the member's latest changes to their own records in the
 	// committee, newest first.
 	Changes []Change
@@ -309,7 +314,7 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 		if in.Next != nil {
 			in.Apology, in.SubstituteFor = mine[in.Next.ID], subFor[in.Next.ID]
 			if p := papers[in.Next.ID]; p != nil {
-				in.Items, in.Reports, in.Declarations, in.AgendaPosted = p.Items, p.Reports, p.Declarations, p.AgendaPosted
+				in.Items, in.Reports, in.Declarations, in.AgendaPosted, in.Received = p.Items, p.Reports, p.Declarations, p.AgendaPosted, p.Received
 			}
 		}
 		if i >= MaxHomeCards {
@@ -340,6 +345,7 @@ type homePapers struct {
 	Reports      []ReportLink
 	Declarations []Declaration
 	AgendaPosted bool
+	Received     []Declaration
 }
 
 // homePapers reads the papers of the next meetings of the committees ms
@@ -348,6 +354,7 @@ func (s *Service) homePapers(ctx context.Context, userID string, ms []Membership
 	out := map[int64]*homePapers{}
 	var ids []int64
 	var keys []string
+	var overseen []int64
 	for _, m := range ms {
 		n := next[m.Committee.ID]
 		if n == nil {
@@ -357,6 +364,7 @@ func (s *Service) homePapers(ctx context.Context, userID string, ms []Membership
 		ids = append(ids, n.ID)
 		if m.Member.IsOfficer() || m.Member.Presides() {
 			keys = append(keys, agendaKey(n.ID))
+			overseen = append(overseen, n.ID)
 		}
 	}
 	if len(ids) == 0 {
@@ -390,6 +398,17 @@ func (s *Service) homePapers(ctx context.Context, userID string, ms []Membership
 	for _, d := range ds {
 		if p := out[d.MeetingID]; p != nil {
 			p.Declarations = append(p.Declarations, d)
+		}
+	}
+	// Everyone's declarations are read only for the meetings whose
+	// officers' or chair's Home this is: a member's Home shows their own.
+	received, err := s.store.MeetingsDeclarations(ctx, overseen)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range received {
+		if p := out[d.MeetingID]; p != nil {
+			p.Received = append(p.Received, d)
 		}
 	}
 	if len(keys) > 0 {
@@ -657,6 +676,7 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		return nil
 	}
 	card.Sections = append(card.Sections, Section{Title: "For officers", Text: strings.Join(nextMeetingLines(in, true), "\n")})
+	receivedSection(in, card)
 	return nil
 }
 
@@ -719,7 +739,98 @@ func chairHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard
 	if lines = append(lines, records...); len(lines) > 0 {
 		card.Sections = append(card.Sections, Section{Title: "For the chair", Text: strings.Join(lines, "\n")})
 	}
+	if in.Next != nil {
+		receivedSection(in, card)
+	}
 	return nil
+}
+
+// maxHomeDeclarants bounds the people named on one item's line of
+// receivedSection; the rest are counted.
+const maxHomeDeclarants = 4
+
+// receivedSection adds, for the officers and those who preside, the
+// declarations of interest standing for the next meeting: one line an
+// item, in agenda order, naming who declared what kind of interest and,
+// for a pecuniary one, whether they hold a dispensation or withdraw for
+// the item — which is who leaves the room, what the chair must know
+// before the item is taken. Declarations on an item taken off the agenda
+// come last, labelled as such: they are for the officer to withdraw or
+// move. Nothing is shown when none stand.
+func receivedSection(in homeInput, card *HomeCard) {
+	if in.Next == nil || len(in.Received) == 0 {
+		return
+	}
+	ds := slices.Clone(in.Received)
+	sortDeclarations(ds, in.Items)
+	type itemLine struct {
+		label    string
+		standing bool
+		who      []string // in order of first declaration
+		names    map[string]string
+		kinds    map[string][]string
+	}
+	var lines []*itemLine
+	byItem := map[string]*itemLine{}
+	for _, d := range ds {
+		f := d.filed()
+		it, standing := f.place(in.Items)
+		key := fmt.Sprintf("%d:%s", it.ID, it.Number)
+		l := byItem[key]
+		if l == nil {
+			l = &itemLine{label: f.label(in.Items), standing: standing, names: map[string]string{}, kinds: map[string][]string{}}
+			byItem[key] = l
+			lines = append(lines, l)
+		}
+		// Told apart as the records tell them: two people of one name
+		// are two lines' worth, and one person's spellings one.
+		who := d.UserID
+		if who == "" {
+			who = "name:" + d.Name
+		}
+		if _, ok := l.kinds[who]; !ok {
+			l.who = append(l.who, who)
+			l.names[who] = Escape(d.Name)
+		}
+		kind := kindWord(d.Kind)
+		switch {
+		case d.Kind == InterestPecuniary && d.Dispensation:
+			kind += ", holds a dispensation"
+		case d.Kind == InterestPecuniary:
+			kind += ", withdraws for the item"
+		}
+		if !slices.Contains(l.kinds[who], kind) {
+			l.kinds[who] = append(l.kinds[who], kind)
+		}
+	}
+	text := []string{fmt.Sprintf("%d %s for the next meeting (`/declare list %s` in the channel lists them):",
+		len(ds), plural(len(ds), "interest declared", "interests declared"), in.Next.StartsAt.In(in.Committee.Location()).Format("2006-01-02"))}
+	for i, l := range lines {
+		if i == maxHomeLines {
+			more := fmt.Sprintf("… and %d more %s", len(lines)-i, plural(len(lines)-i, "item", "items"))
+			removed := 0
+			for _, rest := range lines[i:] {
+				if !rest.standing {
+					removed++
+				}
+			}
+			if removed > 0 {
+				more += fmt.Sprintf(", %d of them no longer on the agenda", removed)
+			}
+			text = append(text, more+".")
+			break
+		}
+		var who []string
+		for j, key := range l.who {
+			if j == maxHomeDeclarants {
+				who = append(who, fmt.Sprintf("and %d more", len(l.who)-j))
+				break
+			}
+			who = append(who, l.names[key]+": "+strings.Join(l.kinds[key], "; "))
+		}
+		text = append(text, "• "+Escape(truncateText(l.label, 80))+" — "+strings.Join(who, " · "))
+	}
+	card.Sections = append(card.Sections, Section{Title: "Declarations of interest", Text: strings.Join(text, "\n")})
 }
 
 // buttonMeeting is meetingOfMember for the meeting a button's value (or a

@@ -664,6 +664,84 @@ func TestHomeForTheChair(t *testing.T) {
 	}
 }
 
+// TestHomeDeclarationsReceived: the officer's Home, and the chair's,
+// sum up the declarations of interest standing for the next meeting, an
+// item a line in agenda order — who declared what kind, who holds a
+// dispensation and who withdraws for the item, and who declared on an
+// item since taken off the agenda — kept up to date as declarations are
+// made and withdrawn; a member's Home shows their own only.
+func TestHomeDeclarationsReceived(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	for _, user := range []string{ian, sue, neil} {
+		if got := section(t, k.svc, user, "Declarations of interest"); got != "" {
+			t.Errorf("%s's Home with nothing declared:\n%s", user, got)
+		}
+	}
+
+	k.marked()
+	k.must(neil, "/declare 7.5 pecuniary Paid adviser to SWACA")
+	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) {
+		t.Errorf("a declaration marked %v, not the officer's and the chair's Homes", got)
+	}
+	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
+	k.must(graeme, "/declare 6 other Neighbour of the station")
+	k.must(neil, "/declare 7.5 personal Volunteer at SWACA")
+	r := k.must(ian, "/declare for <@UGRAEME> 7.5 pecuniary Spouse employed by SWACA")
+	k.press(ian, r, "They hold a dispensation")
+	k.must(ian, "/agenda remove 6 confirm")
+
+	want := "5 interests declared for the next meeting (`/declare list 2026-12-10` in the channel lists them):\n" +
+		"• Item 7.5 (SWACA) — Neil Frackelton: disclosable pecuniary, withdraws for the item; personal · Graeme Robson: disclosable pecuniary, holds a dispensation\n" +
+		"• Item 7.7 (Sefton CVS) — Sue Holden: personal\n" +
+		"• Item 6 (Local Policing Update, removed from the agenda) — Graeme Robson: other"
+	for _, user := range []string{ian, sue} {
+		if diff := cmp.Diff(section(t, k.svc, user, "Declarations of interest"), want); diff != "" {
+			t.Errorf("%s's Home (-got +want):\n%s", user, diff)
+		}
+	}
+	// The command it points at lists them in full.
+	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "Neighbour of the station", "Spouse employed by SWACA")
+	// A member sees their own declarations, and nobody else's.
+	h, err := k.svc.Home(context.Background(), team, neil, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, sec := range h.Cards[0].Sections {
+		all = append(all, "*"+sec.Title+"*\n"+sec.Text)
+	}
+	neils := strings.Join(all, "\n")
+	wantShown(t, neils, "*Your declarations*", "Paid adviser to SWACA")
+	for _, other := range []string{"Declarations of interest", "Graeme", "Sue Holden", "Neighbour", "Trustee of Sefton CVS", "Spouse employed"} {
+		if strings.Contains(neils, other) {
+			t.Errorf("a member's Home shows %q:\n%s", other, neils)
+		}
+	}
+
+	// Withdrawn, a declaration leaves the summary, and the officer's Home
+	// is marked to show it.
+	k.marked()
+	k.must(neil, "/declare withdraw 7.5")
+	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) {
+		t.Errorf("a withdrawal marked %v, not the officer's and the chair's Homes", got)
+	}
+	if got := section(t, k.svc, ian, "Declarations of interest"); strings.Contains(got, "Neil") || !strings.HasPrefix(got, "3 interests declared") {
+		t.Errorf("the officer's Home after Neil withdrew:\n%s", got)
+	}
+
+	// Many items: five lines, and a count of the rest, with those no
+	// longer on the agenda among them.
+	for i := 1; i <= 6; i++ {
+		k.must(ian, fmt.Sprintf("/agenda add 8.%d Grant round %d", i, i))
+		k.must(neil, fmt.Sprintf("/declare 8.%d personal Applicant %d", i, i))
+	}
+	lines := strings.Split(section(t, k.svc, ian, "Declarations of interest"), "\n")
+	if len(lines) != 7 || lines[6] != "… and 4 more items, 1 of them no longer on the agenda." {
+		t.Errorf("many items:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
 // registerHome is the officers' register section on user's Home at at.
 func registerHome(t *testing.T, k *kit, user string, at time.Time) string {
 	t.Helper()

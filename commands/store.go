@@ -208,6 +208,9 @@ type HomeStore interface {
 	// MemberDeclarations lists userID's declarations standing (not
 	// withdrawn) for the meetings, by meeting, oldest first.
 	MemberDeclarations(ctx context.Context, userID string, meetingIDs []int64) ([]Declaration, error)
+	// MeetingsDeclarations lists everyone's declarations standing for
+	// the meetings, by meeting, oldest first.
+	MeetingsDeclarations(ctx context.Context, meetingIDs []int64) ([]Declaration, error)
 	// HomeOpened records that userID opened their Home, so that changes to
 	// the records behind it mark it for publishing again (see
 	// OutboxHome).

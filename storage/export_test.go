@@ -61,6 +61,9 @@ var ApologiesQuery = apologiesQuery
 // standingDeclarationSQL, for the external tests.
 var DeclareSQL, StandingDeclarationSQL = declareSQL, standingDeclarationSQL
 
+// MeetingsDeclarationsSQL is meetingsDeclarationsSQL, for the plans' tests.
+var MeetingsDeclarationsSQL = meetingsDeclarationsSQL
+
 // WithdrawDeclarationsSQL is withdrawDeclarationsSQL, for the external
 // tests.
 var WithdrawDeclarationsSQL = withdrawDeclarationsSQL

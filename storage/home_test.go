@@ -245,6 +245,24 @@ func TestHomePapersQueries(t *testing.T) {
 	if ds, err := db.MemberDeclarations(ctx, "", ids); err != nil || len(ds) != 0 {
 		t.Errorf("no user: %v %v", ds, err)
 	}
+	// Everyone's, for the officers' Home: of the meetings asked for
+	// only, withdrawn ones left out.
+	ds, err = db.MeetingsDeclarations(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%d:%s:%s:%s", d.MeetingID, d.Item, d.UserID, d.Nature))
+	}
+	if diff := cmp.Diff(got, []string{
+		fmt.Sprintf("%d:7.5:UNEIL:Paid adviser to SWACA", a.ID), fmt.Sprintf("%d:7.5:USUE:Trustee", a.ID), fmt.Sprintf("%d:6:UNEIL:Neighbour", b.ID),
+	}); diff != "" {
+		t.Errorf("the meetings' declarations (-got +want):\n%s", diff)
+	}
+	if ds, err := db.MeetingsDeclarations(ctx, nil); err != nil || len(ds) != 0 {
+		t.Errorf("no meetings: %v %v", ds, err)
+	}
 
 	// One agenda queued for posting, one posted, one neither.
 	key := func(m commands.Meeting) string { return fmt.Sprintf("agenda:%d", m.ID) }

@@ -307,6 +307,47 @@ func TestDeclareReadsTheMembersOwn(t *testing.T) {
 	}
 }
 
+// The officers' Home reads the declarations of the next meeting, found
+// by the meeting: however many meetings the committee has held, and
+// however many declarations were made at them, it reads about what it
+// reads for a committee with no history.
+func TestMeetingsDeclarationsReadsTheMeetingsOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "9", Title: "Grants"})
+	unanalysed(t, db, "declarations", "declaration_withdrawals", "meetings")
+	for i, number := range []string{"7.5", "9", "7.5", "9", "7.5", "9"} {
+		user := fmt.Sprintf("U%d", i)
+		if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: number, UserID: user, Name: user, Kind: commands.InterestPersonal, Nature: "Trustee", By: user}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := pq.Array([]int64{m.ID})
+	blocks := func() int { return genericPlanBlocks(t, db, storage.MeetingsDeclarationsSQL, ids) }
+	// The first run of a statement on a connection reads the catalogue.
+	blocks()
+	few := blocks()
+	// 3,000 meetings before it, each with 20 declarations, a quarter of
+	// them withdrawn.
+	var committeeID int64
+	if err := db.SQL().QueryRowContext(ctx, `SELECT committee_id FROM meetings WHERE id = $1`, m.ID).Scan(&committeeID); err != nil {
+		t.Fatal(err)
+	}
+	importedHistory(t, db, committeeID, m.StartsAt)
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature, declared_by)
+		SELECT ms.id, '1', 'U' || i, 'U' || i, 'Member', 'personal', 'Trustee of charity ' || i, 'U' || i
+		FROM meetings ms, generate_series(1, 20) AS i WHERE ms.committee_id = $1 AND ms.id <> $2`, committeeID, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
+		SELECT id, member_key FROM declarations WHERE id % 4 = 0 AND meeting_id <> $1`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if many := blocks(); many > few+20 {
+		t.Errorf("the next meeting's declarations touched %d buffers among 60,000 at 3,000 other meetings and %d among none", many, few)
+	}
+}
+
 // The Homes that turn with the day are looked for on every tick of the
 // reminders' loop, among the meetings and actions whose moment falls in
 // the tick, through indexes on those moments: however many meetings and
