@@ -105,6 +105,8 @@ type Interest struct {
 	Ended   bool
 	EndedOn Date
 	EndedBy string
+	// EndedAt is when the ending was recorded: the review it counts as.
+	EndedAt time.Time
 	// Gifts and hospitality: the day received, the value and the giver.
 	GiftOn     Date
 	ValuePence int

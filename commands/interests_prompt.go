@@ -291,24 +291,46 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	// A member who has kept no register and is not yet late is not shown
 	// the part: it would be on every new member's Home before it matters.
 	show := reviewed || dateBefore(registerDue(in.Member.AddedAt, loc), DateOf(in.Now, loc))
+	// The member's entries, ended ones too, read once for what the last
+	// review did and for the prompts, which take those standing.
+	var all []Interest
+	if reviewed || in.Next != nil && len(in.Items) > 0 {
+		if all, err = s.store.Interests(ctx, c.ID, in.Member.UserID, true); err != nil {
+			return err
+		}
+	}
 	if reviewed {
-		text = fmt.Sprintf("Last reviewed %s (%s).", DateOf(at, loc), agoText(at, in.Now))
+		said, changed, since, err := s.reviewSaid(ctx, c, in.Member, all, at)
+		if err != nil {
+			return err
+		}
+		verb := "Last reviewed"
+		if changed {
+			verb = "Last changed"
+		}
+		text = fmt.Sprintf("%s %s (%s)", verb, DateOf(at, loc), agoText(at, in.Now))
 		for _, r := range reviews {
 			if r.UserID == in.Member.UserID && enteredFor(r.By, r.UserID) {
 				// An officer's review, or their entry, for the member:
 				// the member did not review it themselves.
-				text = fmt.Sprintf("Last reviewed %s (%s), by %s.", DateOf(at, loc), agoText(at, in.Now), personText(r.By, ""))
+				text += ", by " + personText(r.By, "")
 			}
 		}
+		text += ": " + said + "."
 		if dateBefore(reviewDue(at, loc), DateOf(in.Now, loc)) {
 			text += " A review is due: is it still up to date?"
+		}
+		if since != "" {
+			text += "\n" + since
 		}
 	}
 	var prompted []Button
 	if in.Next != nil && len(in.Items) > 0 {
-		es, err := s.store.Interests(ctx, c.ID, in.Member.UserID, false)
-		if err != nil {
-			return err
+		var es []Interest
+		for _, e := range all {
+			if !e.Ended {
+				es = append(es, e)
+			}
 		}
 		if len(es) > 0 {
 			ids := make([]int64, len(in.Items))
@@ -351,6 +373,79 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	card.Buttons = append(card.Buttons, prompted...)
 	card.Buttons = append(card.Buttons, Button{Label: "Review register", Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
 	return nil
+}
+
+// maxReviewChanges bounds the entries reviewSaid names.
+const maxReviewChanges = 2
+
+// reviewSaid is what m's last review of their register (es, their
+// entries, ended ones too), at at, did: the
+// entries it added or removed ("'Trustee of SWACA' added"), since adding
+// or removing one counts as a review; or, a review alone, that it
+// confirmed the register unchanged: a date alone does not tell a member
+// whether what an officer entered for them, or what they entered and
+// forgot, is on their register. changed says the review was a change;
+// since, when more has changed since the register was last confirmed
+// unchanged (or, never confirmed so, since it was begun), is a sentence
+// counting it.
+func (s *Service) reviewSaid(ctx context.Context, c Committee, m Member, es []Interest, at time.Time) (said string, changed bool, since string, err error) {
+	var changes []string
+	standing := 0
+	for _, e := range es {
+		if !e.Ended {
+			standing++
+		}
+		what := "'" + Escape(truncateText(oneLine(e.Description), 60)) + "'"
+		if e.Category == CategoryGifts {
+			what = "gift " + what
+		}
+		if e.AddedAt.Equal(at) {
+			changes = append(changes, what+" added")
+		}
+		if e.Ended && e.EndedAt.Equal(at) {
+			changes = append(changes, what+" removed")
+		}
+	}
+	if len(changes) == 0 {
+		return fmt.Sprintf("confirmed with no change (%d %s)", standing, plural(standing, "entry", "entries")), false, "", nil
+	}
+	if len(changes) > maxReviewChanges {
+		n := len(changes) - maxReviewChanges
+		changes = append(changes[:maxReviewChanges], fmt.Sprintf("%d more %s", n, plural(n, "change", "changes")))
+	}
+	said = strings.Join(changes, ", ")
+	confirmations, err := s.store.ReviewsOf(ctx, c.ID, m.UserID)
+	if err != nil {
+		return "", false, "", err
+	}
+	var confirmed time.Time // zero: never confirmed unchanged
+	if len(confirmations) > 0 {
+		confirmed = confirmations[len(confirmations)-1].ReviewedAt
+	}
+	added, removed, last := 0, 0, 0
+	for _, e := range es {
+		if e.AddedAt.After(confirmed) {
+			added++
+		}
+		if e.Ended && e.EndedAt.After(confirmed) {
+			removed++
+		}
+		if e.AddedAt.Equal(at) || e.Ended && e.EndedAt.Equal(at) {
+			last++
+		}
+	}
+	if added+removed <= last {
+		// The last change is all that changed: said says it.
+		return said, true, "", nil
+	}
+	counts := fmt.Sprintf("%d %s added", added, plural(added, "entry", "entries"))
+	if removed > 0 {
+		counts += fmt.Sprintf(", %d removed", removed)
+	}
+	if confirmed.IsZero() {
+		return said, true, fmt.Sprintf("Since it was begun: %s.", counts), nil
+	}
+	return said, true, fmt.Sprintf("Since it was last confirmed unchanged, on %s: %s.", DateOf(confirmed, c.Location()), counts), nil
 }
 
 // giftsHomePart lists, on a member's card, the gifts and hospitality

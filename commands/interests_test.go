@@ -661,7 +661,7 @@ func TestInterestsHome(t *testing.T) {
 	k.must(neil, "/interests add other Trustee of SWACA")
 	id := strconv.FormatInt(k.committee().ID, 10)
 	text, buttons, ok := intrHomePart(k, neil)
-	if !ok || text != "Last reviewed Monday 23 November 2026 (today).\n`/interests` in the channel shows your register." {
+	if !ok || text != "Last changed Monday 23 November 2026 (today): 'Trustee of SWACA' added.\n`/interests` in the channel shows your register." {
 		t.Errorf("Neil's register part: %q", text)
 	}
 	if !cmp.Equal(buttons[len(buttons)-1], commands.Button{Label: "Review register", Action: "interests.review", Value: id}) {
@@ -671,13 +671,13 @@ func TestInterestsHome(t *testing.T) {
 		at   time.Time
 		want string
 	}{
-		{now.AddDate(0, 0, 1), "Last reviewed Monday 23 November 2026 (1 day ago)."},
-		{now.AddDate(0, 0, 20), "Last reviewed Monday 23 November 2026 (20 days ago)."},
-		{now.AddDate(0, 0, 45), "Last reviewed Monday 23 November 2026 (1 month ago)."},
-		{now.AddDate(0, 0, 100), "Last reviewed Monday 23 November 2026 (3 months ago)."},
-		{now.AddDate(1, 0, 0), "Last reviewed Monday 23 November 2026 (1 year ago).\n"},
-		{now.AddDate(1, 0, 1), "Last reviewed Monday 23 November 2026 (1 year ago). A review is due: is it still up to date?"},
-		{now.AddDate(3, 0, 2), "(3 years ago). A review is due"},
+		{now.AddDate(0, 0, 1), "Last changed Monday 23 November 2026 (1 day ago): "},
+		{now.AddDate(0, 0, 20), "Last changed Monday 23 November 2026 (20 days ago): "},
+		{now.AddDate(0, 0, 45), "Last changed Monday 23 November 2026 (1 month ago): "},
+		{now.AddDate(0, 0, 100), "Last changed Monday 23 November 2026 (3 months ago): "},
+		{now.AddDate(1, 0, 0), "Last changed Monday 23 November 2026 (1 year ago): 'Trustee of SWACA' added.\n"},
+		{now.AddDate(1, 0, 1), "Last changed Monday 23 November 2026 (1 year ago): 'Trustee of SWACA' added. A review is due: is it still up to date?"},
+		{now.AddDate(3, 0, 2), "(3 years ago): 'Trustee of SWACA' added. A review is due"},
 	} {
 		k.now = tc.at
 		if text, _, _ := intrHomePart(k, neil); !strings.Contains(text, tc.want) {
@@ -696,13 +696,13 @@ func TestInterestsHome(t *testing.T) {
 	if shown(got) != "Recorded: the register of interests in Safer Sefton Together is up to date as of Tuesday 1 December 2026 (0 entries). The next review is due by Wednesday 1 December 2027." {
 		t.Errorf("Review register: %q", shown(got))
 	}
-	if text, _, _ := intrHomePart(k, graeme); !strings.HasPrefix(text, "Last reviewed Tuesday 1 December 2026 (today).") {
+	if text, _, _ := intrHomePart(k, graeme); !strings.HasPrefix(text, "Last reviewed Tuesday 1 December 2026 (today): confirmed with no change (0 entries).") {
 		t.Errorf("Graeme's register part after the review: %q", text)
 	}
 
 	// Reviewed by an officer for him, his Home says whose review it was.
 	k.must(ian, "/interests review <@UGRAEME>")
-	if text, _, _ := intrHomePart(k, graeme); !strings.HasPrefix(text, "Last reviewed Tuesday 1 December 2026 (today), by <@UIAN>.") {
+	if text, _, _ := intrHomePart(k, graeme); !strings.HasPrefix(text, "Last reviewed Tuesday 1 December 2026 (today), by <@UIAN>: confirmed with no change (0 entries).") {
 		t.Errorf("Graeme's register part after the officer's review: %q", text)
 	}
 
@@ -715,6 +715,49 @@ func TestInterestsHome(t *testing.T) {
 		if got := k.act(k.home(tc.user), "interests.review", tc.value); !got.Refused || got.Text != tc.want {
 			t.Errorf("%s pressing Review register %q: %q, want %q", tc.user, tc.value, got.Text, tc.want)
 		}
+	}
+}
+
+// TestInterestsHomeSaysWhatChanged: a member's Home says what their last
+// review of the register did — the entries it added or removed, and who
+// entered them when it was not the member, or that it confirmed the
+// register with no change — and counts what has changed since the
+// register was last confirmed unchanged.
+func TestInterestsHomeSaysWhatChanged(t *testing.T) {
+	k := committeeKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	say := func(want string) {
+		t.Helper()
+		text, _, _ := intrHomePart(k, neil)
+		if got, _, _ := strings.Cut(text, "\n`/interests`"); got != want {
+			t.Errorf("Neil's register part:\ngot  %q\nwant %q", got, want)
+		}
+	}
+	swaca := intrEntryID(t, k.must(neil, "/interests add other Trustee of SWACA"))
+	say("Last changed Monday 23 November 2026 (today): 'Trustee of SWACA' added.")
+
+	k.now = time.Date(2026, 11, 30, 9, 0, 0, 0, london)
+	k.must(neil, "/interests review")
+	say("Last reviewed Monday 30 November 2026 (today): confirmed with no change (1 entry).")
+
+	// An officer enters one for him, and he ends another: the Home says
+	// who made the last change, and counts both since his review.
+	k.now = time.Date(2026, 12, 2, 9, 0, 0, 0, london)
+	k.must(neil, fmt.Sprintf("/interests remove %d", swaca))
+	k.now = time.Date(2026, 12, 3, 9, 0, 0, 0, london)
+	k.must(ian, "/interests add <@UNEIL> employment Paid adviser to Sefton CVS")
+	say("Last changed Thursday 3 December 2026 (today), by <@UIAN>: 'Paid adviser to Sefton CVS' added.\n" +
+		"Since it was last confirmed unchanged, on Monday 30 November 2026: 1 entry added, 1 removed.")
+
+	// Graeme's register, begun with two entries and never confirmed
+	// unchanged, counts from its start; Neil's Home shows none of it.
+	k.must(graeme, "/interests add other Governor of Litherland High")
+	k.now = time.Date(2026, 12, 4, 9, 0, 0, 0, london)
+	k.must(graeme, "/interests gift 2026-12-01 £80 Match tickets from Everton FC")
+	text, _, _ := intrHomePart(k, graeme)
+	wantShown(t, text, "Last changed Friday 4 December 2026 (today): gift 'Match tickets from Everton FC' added.\nSince it was begun: 2 entries added.")
+	if text, _, _ := intrHomePart(k, neil); strings.Contains(text, "Litherland") || strings.Contains(text, "Everton") {
+		t.Errorf("Neil's Home shows Graeme's register:\n%s", text)
 	}
 }
 

@@ -27,6 +27,7 @@ type interestRow struct {
 	AddedAt     time.Time      `db:"added_at"`
 	EndedOn     sql.NullTime   `db:"ended_on"`
 	EndedBy     sql.NullString `db:"ended_by"`
+	EndedAt     sql.NullTime   `db:"ended_at"`
 	GiftOn      sql.NullTime   `db:"gift_on"`
 	ValuePence  sql.NullInt64  `db:"value_pence"`
 	GiftFrom    string         `db:"gift_from"`
@@ -37,7 +38,7 @@ func (r interestRow) interest() commands.Interest {
 		ID: r.ID, CommitteeID: r.CommitteeID, UserID: r.UserID.String, Name: r.Name,
 		Category: commands.InterestCategory(r.Category), Description: r.Description, Spouse: r.ForWhom == "spouse",
 		Sensitive: r.Sensitive, StartedOn: dayOf(r.StartedOn), AddedBy: r.AddedBy, AddedAt: r.AddedAt,
-		Ended: r.EndedOn.Valid, EndedBy: r.EndedBy.String, ValuePence: int(r.ValuePence.Int64), GiftFrom: r.GiftFrom,
+		Ended: r.EndedOn.Valid, EndedBy: r.EndedBy.String, EndedAt: r.EndedAt.Time, ValuePence: int(r.ValuePence.Int64), GiftFrom: r.GiftFrom,
 	}
 	if r.EndedOn.Valid {
 		e.EndedOn = dayOf(r.EndedOn.Time)
@@ -63,7 +64,7 @@ func dayParam(d commands.Date) sql.NullString {
 }
 
 const interestColumns = `i.id, i.committee_id, i.user_id, i.name, i.category, i.description, i.for_whom, i.sensitive,
-	i.started_on, i.added_by, i.added_at, e.ended_on, e.ended_by, i.gift_on, i.value_pence, i.gift_from`
+	i.started_on, i.added_by, i.added_at, e.ended_on, e.ended_by, e.ended_at, i.gift_on, i.value_pence, i.gift_from`
 
 const interestFrom = ` FROM interests i LEFT JOIN interest_endings e ON e.interest_id = i.id `
 
