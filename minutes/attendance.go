@@ -49,7 +49,7 @@ var (
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
 	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
-	abbrevs      = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "e.g": true, "i.e": true, "approx": true}
+	abbrevs      = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "Cyng": true, "e.g": true, "i.e": true, "approx": true}
 )
 
 // declItemNum is an item's number as a declaration names it: "5",

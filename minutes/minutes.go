@@ -1805,7 +1805,7 @@ func endsWithPost(s string) bool {
 
 // personTitleRe starts a person's name, never a post ("Chief Executive"
 // is a post, "Chief Inspector Khan" a name).
-var personTitleRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Alderman)\b`)
+var personTitleRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cynghorwyr|Cyng\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Alderman)\b`)
 
 // postRe is a post printed after a name in the attendance.
 var postRe = regexp.MustCompile(`(?i)\b(?:manager|officer|analyst|clerk|director|head|lead|leader|executive|adviser|advisor|co-?ordinator|secretary|solicitor|treasurer|engineer|planner|accountant|commissioner)\b`)

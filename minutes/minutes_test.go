@@ -1067,3 +1067,37 @@ func wantPresent(t *testing.T, present string, want []string) {
 		t.Errorf("%q (-got +want):\n%s", present, diff)
 	}
 }
+
+// TestWelshTitles: minutes printed only in Welsh give councillors the
+// Welsh titles, "Y Cynghorydd" (the councillor), "Cynghorwyr"
+// (councillors) before a list of surnames joined by "a", and "Cyng.",
+// read as "Councillor", "Councillors" and "Cllr." are.
+func TestWelshTitles(t *testing.T) {
+	tests := []struct {
+		name, present, apologies string
+		wantPresent              []string
+		wantApologies            []Person
+	}{
+		{"the article before the title", "Y Cynghorydd G. Huws (Maer), Y Cynghorydd D. Lloyd", "K. Broom.",
+			[]string{"Cynghorydd G. Huws (Maer)", "Cynghorydd D. Lloyd"}, []Person{{Name: "K. Broom"}}},
+		{"councillors by surname, the last joined by a", "Cynghorwyr Huws, Parry a Lloyd", "K. Broom.",
+			[]string{"Cynghorydd Huws", "Cynghorydd Parry", "Cynghorydd Lloyd"}, []Person{{Name: "K. Broom"}}},
+		{"the abbreviation does not end a sentence", "Cyng. M. Parry", "Cyng. K. Broom, Cyng. A. Rees.",
+			[]string{"Cyng. M. Parry"}, []Person{{Name: "Cyng. K. Broom"}, {Name: "Cyng. A. Rees"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("COFNODION\n\nDydd Llun, 9 Rhagfyr 2024\n\nYN BRESENNOL:\n" + tc.present +
+				"\n\n1. YMDDIHEURIADAU\n\n" + tc.apologies + "\n\n2. CAU\nDim.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Present, tc.wantPresent); diff != "" {
+				t.Errorf("present (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Apologies, tc.wantApologies); diff != "" {
+				t.Errorf("apologies (-got +want):\n%s", diff)
+			}
+		})
+	}
+}

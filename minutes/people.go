@@ -40,7 +40,7 @@ func init() {
 // rankRe is the titles and ranks printed before a name, as the minutes
 // print them in full and an action table abbreviates them ("Insp.",
 // "Supt.", "Ch. Insp.").
-var rankRe = regexp.MustCompile(`^(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Rev(?:erend)?\.?|Chief\s+Superintendent|Superintendent|Supt\.?|Chief\s+Inspector|Detective\s+Inspector|Inspector|Insp\.?|(?:Ch|Det)\.?\s+(?:Insp|Supt)\.?|Sergeant|Sgt\.?|PCSO|PC|DCI|DI|DS|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\s+)+`)
+var rankRe = regexp.MustCompile(`^(?:(?:Councillor|Cllr\.?|Cynghorydd|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Rev(?:erend)?\.?|Chief\s+Superintendent|Superintendent|Supt\.?|Chief\s+Inspector|Detective\s+Inspector|Inspector|Insp\.?|(?:Ch|Det)\.?\s+(?:Insp|Supt)\.?|Sergeant|Sgt\.?|PCSO|PC|DCI|DI|DS|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\s+)+`)
 
 var particles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "le": true, "la": true, "du": true, "da": true, "di": true, "bin": true, "al": true}
 

@@ -995,7 +995,9 @@ func splitOutside(s string) []string {
 	return out
 }
 
-var honorificRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Superintendent|Chief|Inspector|Sergeant|Sgt|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\b`)
+// "Cynghorydd" (councillor), "Cynghorwyr" (councillors) and "Cyng." are
+// the Welsh titles, printed as the English ones are.
+var honorificRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cynghorwyr|Cyng\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Superintendent|Chief|Inspector|Sergeant|Sgt|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\b`)
 
 var areaCouncillorsRe = regexp.MustCompile(`^(County|District|Borough|Town|Parish|City)\s+Councillors\s+`)
 
@@ -1015,6 +1017,14 @@ func expandCouncillors(names []string) []string {
 			g := areaCouncillorsRe.FindStringSubmatch(n)
 			prefix = g[1] + " Councillor "
 			n = prefix + n[len(g[0]):]
+		case strings.HasPrefix(n, "Cynghorwyr "):
+			prefix = "Cynghorydd "
+			n = prefix + strings.TrimPrefix(n, "Cynghorwyr ")
+		case strings.HasPrefix(n, "Y Cynghorydd "), strings.HasPrefix(n, "y Cynghorydd "):
+			// "Y Cynghorydd G. Huws": Welsh puts the article before the
+			// title, where English has none.
+			prefix = ""
+			n = n[2:]
 		case strings.HasPrefix(n, "Cllrs "), strings.HasPrefix(n, "Cllrs. "):
 			prefix = "Cllr "
 			n = prefix + strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "Cllrs."), "Cllrs"))
@@ -1022,6 +1032,17 @@ func expandCouncillors(names []string) []string {
 			prefix = ""
 		case prefix != "" && startsUpper(n):
 			n = prefix + n
+		}
+		// "Cynghorwyr Huws a Lloyd": Welsh joins the last two names
+		// with "a" (or "ac"), as English with "and".
+		if prefix == "Cynghorydd " {
+			for _, and := range []string{" a ", " ac "} {
+				if a, b, ok := strings.Cut(n, and); ok && startsUpper(b) {
+					out = append(out, a)
+					n = prefix + b
+					break
+				}
+			}
 		}
 		out = append(out, n)
 	}
