@@ -163,7 +163,9 @@ func (p *minutesParser) readApologies() {
 	for _, src := range p.sources("APOLOG", "YMDDIHEURIAD") {
 		for _, para := range apologyParagraphs(src.text) {
 			if !strings.Contains(strings.ToLower(para), "apolog") {
-				continue
+				if para = welshApologies(para); para == "" {
+					continue
+				}
 			}
 			if len(para) < 3000 && noApologiesRe.MatchString(para) {
 				return
@@ -219,6 +221,59 @@ func (p *minutesParser) readApologies() {
 			return
 		}
 	}
+}
+
+// welshApologyRe is apologies announced in minutes printed only in
+// Welsh: "Derbyniwyd ymddiheuriadau gan" (apologies were received from),
+// "Ymddiheuriadau am absenoldeb:" (apologies for absence:).
+var welshApologyRe = regexp.MustCompile(`(?i)(?:\b(?:derbyniwyd|cafwyd|cyflwynwyd)\s+)?\bymddiheuriadau(?:\s+am\s+(?:absenoldeb|eu\s+habsenoldeb))?(?:\s+(?:gan|oddi\s+wrth)\s+|\s*[:–—-]\s*)`)
+
+// welshApologies gives a paragraph that announces apologies in Welsh in
+// the English words the apologies are read by, its names joined by "and"
+// where the Welsh has "a", "ac" or "a'r", and cut where a clause about
+// the last name begins ("a oedd ar wyliau": who was on holiday). It is ""
+// when the paragraph announces no apologies.
+func welshApologies(para string) string {
+	if indexFold(para, 0, "ymddiheuriad") < 0 {
+		return ""
+	}
+	g := welshApologyRe.FindStringIndex(para)
+	if g == nil {
+		return ""
+	}
+	lead := "Apologies for absence: "
+	if !strings.ContainsAny(para[g[0]:g[1]], ":–—-") {
+		lead = "Apologies were received from "
+	}
+	words := strings.Fields(para[g[1]:])
+	if len(words) > 0 && strings.EqualFold(strings.TrimRight(words[0], "."), "dim") {
+		return "There were no apologies." // "Ymddiheuriadau: Dim."
+	}
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case (w == "y" || w == "Y") && honorificRe.MatchString(next):
+			continue // "y Cynghorydd": the article
+		case w == "a" || w == "ac" || w == "a'r" || w == "a’r":
+			if (next == "y" || next == "Y") && i+2 < len(words) && honorificRe.MatchString(words[i+2]) {
+				i++ // "a'r", "ac y Cynghorydd"
+			} else if !startsUpper(next) {
+				i = len(words) // a clause about the name before
+				continue
+			}
+			w = "and"
+		case strings.EqualFold(w, "oherwydd"):
+			i = len(words) // "oherwydd salwch": the reason
+			continue
+		}
+		out = append(out, w)
+	}
+	return lead + strings.Join(out, " ")
 }
 
 // namesFirst reports text that starts with a person's name or title, as a

@@ -1101,3 +1101,35 @@ func TestWelshTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestWelshApologySentences: minutes printed only in Welsh announce the
+// apologies in a sentence, "Derbyniwyd ymddiheuriadau gan …" (apologies
+// were received from) or "Ymddiheuriadau am absenoldeb: …" (apologies for
+// absence), the names joined by "a", "ac" or "a'r" (and the).
+func TestWelshApologySentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []Person
+	}{
+		{"received from", "Derbyniwyd ymddiheuriadau gan y Cynghorydd A. Rees a'r Cynghorydd B. Morgan.",
+			[]Person{{Name: "Cynghorydd A. Rees"}, {Name: "Cynghorydd B. Morgan"}}},
+		{"received from, after another sentence", "Croesawodd y Cadeirydd bawb. Derbyniwyd ymddiheuriadau gan Cyng. A. Rees, Cyng. C. Ifans ac Eleri Morgan.",
+			[]Person{{Name: "Cyng. A. Rees"}, {Name: "Cyng. C. Ifans"}, {Name: "Eleri Morgan"}}},
+		{"for absence, with a colon", "Ymddiheuriadau am absenoldeb: Y Cynghorydd A. Rees a Mr T. Lewis",
+			[]Person{{Name: "Cynghorydd A. Rees"}, {Name: "Mr T. Lewis"}}},
+		{"a clause about the last name", "Derbyniwyd ymddiheuriadau gan y Cynghorydd A. Rees a oedd ar wyliau.",
+			[]Person{{Name: "Cynghorydd A. Rees"}}},
+		{"none", "Ymddiheuriadau: Dim.", []Person{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("COFNODION\n\nDydd Llun, 9 Rhagfyr 2024\n\nYN BRESENNOL:\nY Cynghorydd G. Huws\n\n1. YMDDIHEURIADAU\n\n" + tc.text + "\n\n2. CAU\nDim.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Apologies, tc.want); diff != "" {
+				t.Errorf("apologies (-got +want):\n%s", diff)
+			}
+		})
+	}
+}
