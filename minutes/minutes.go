@@ -492,17 +492,21 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	return out, nil
 }
 
-// welshOnlyLabels reads "PENDERFYNWYD" (resolved) starting a line as
-// "RESOLVED" in minutes printed only in Welsh. Where the minutes also
-// print "RESOLVED" the Welsh is the translation beside the English
-// resolution and stays in the narrative (see welshOutcomeRe), so the
-// label is read only when no line of the minutes is an outcome in
-// English ("RESOLVED:", "AGREED:", "DECISION:"). Only the first letter is
-// looked at on most lines.
+// welshOnlyLabels reads "PENDERFYNWYD" (resolved) as "RESOLVED" in
+// minutes printed only in Welsh: starting a line, in capitals after a
+// paragraph's number ("4.1 PENDERFYNWYD: bod …") or in a sentence ("…
+// ac PENDERFYNWYD bod …", "… a PHENDERFYNWYD …", the word mutated after
+// "a"), where "ac" and "a" are "and". Where the minutes also print
+// "RESOLVED" the Welsh is the translation beside the English resolution
+// and stays in the narrative (see welshOutcomeRe), so the label is read
+// only when no line of the minutes is an outcome in English
+// ("RESOLVED:", "AGREED:", "DECISION:"). Most lines are looked at only
+// for their first letter and the word in capitals.
 func welshOnlyLabels(lines []string) {
 	var at []int
 	for i, l := range lines {
-		if l != "" && l[0]|0x20 == 'p' && hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) {
+		if l != "" && (l[0]|0x20 == 'p' && hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) ||
+			strings.Contains(l, "ENDERFYNWYD")) {
 			at = append(at, i)
 		}
 	}
@@ -519,8 +523,42 @@ func welshOnlyLabels(lines []string) {
 		}
 	}
 	for _, i := range at {
-		lines[i] = "RESOLVED" + lines[i][len("penderfynwyd"):]
+		lines[i] = welshResolved(lines[i])
 	}
+}
+
+// welshResolved is line l with its "PENDERFYNWYD" read as "RESOLVED"
+// (see welshOnlyLabels), or l as it is when it has none.
+func welshResolved(l string) string {
+	if hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) {
+		return "RESOLVED" + l[len("penderfynwyd"):]
+	}
+	for from := 0; from < len(l); {
+		j := strings.Index(l[from:], "ENDERFYNWYD")
+		if j < 0 {
+			return l
+		}
+		j += from
+		end := j + len("ENDERFYNWYD")
+		start := j - 1 // the P of PENDERFYNWYD
+		if start >= 1 && l[start] == 'H' {
+			start-- // PHENDERFYNWYD
+		}
+		from = end
+		if start < 0 || l[start] != 'P' || start > 0 && !wordEnds(l[start-1]) || end < len(l) && !wordEnds(l[end]) {
+			continue
+		}
+		before := l[:start]
+		// "… ac PENDERFYNWYD bod …", "a PHENDERFYNWYD": "and RESOLVED".
+		for _, and := range []string{"ac ", "a ", "Ac ", "A "} {
+			if strings.HasSuffix(before, and) && (len(before) == len(and) || before[len(before)-len(and)-1] == ' ') {
+				before = before[:len(before)-len(and)] + "and "
+				break
+			}
+		}
+		return before + "RESOLVED" + l[end:]
+	}
+	return l
 }
 
 // welshPresent reports whether l heads the members present in Welsh

@@ -1133,3 +1133,43 @@ func TestWelshApologySentences(t *testing.T) {
 		})
 	}
 }
+
+// TestWelshResolvedInALine: minutes printed only in Welsh print
+// "PENDERFYNWYD" (resolved) in the middle of a line as well as starting
+// one: in a sentence after "ac" or "a" (and, the word then mutated to
+// "PHENDERFYNWYD"), or after a paragraph's number. Each is a resolution,
+// as "… and RESOLVED that …" and "4.1 RESOLVED: …" are.
+func TestWelshResolvedInALine(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+		narrative  string
+	}{
+		{"after ac in a sentence", "Cyflwynwyd cofnodion y cyfarfod blaenorol ac PENDERFYNWYD bod y cofnodion yn cael eu llofnodi.",
+			[]string{"bod y cofnodion yn cael eu llofnodi."}, "Cyflwynwyd cofnodion y cyfarfod blaenorol"},
+		{"after a, mutated", "Trafodwyd y cais a PHENDERFYNWYD ei gefnogi.",
+			[]string{"ei gefnogi."}, "Trafodwyd y cais"},
+		{"after a paragraph's number", "2.1 PENDERFYNWYD: bod y taliadau yn cael eu cymeradwyo.",
+			[]string{"bod y taliadau yn cael eu cymeradwyo."}, ""},
+		{"the word in lower case in a sentence is not one", "Nodwyd y cais fel y penderfynwyd yn y cyfarfod blaenorol.",
+			[]string{}, "Nodwyd y cais fel y penderfynwyd yn y cyfarfod blaenorol."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("COFNODION\n\nDydd Llun, 9 Rhagfyr 2024\n\nYN BRESENNOL:\nY Cynghorydd G. Huws\n\n1. YMDDIHEURIADAU\n\nDim.\n\n2. COFNODION\n\n" +
+				tc.text + "\n\n3. CAU\n\nDaeth y cyfarfod i ben.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Minutes) != 3 {
+				t.Fatalf("minutes %+v, want three", m.Minutes)
+			}
+			if diff := cmp.Diff(m.Minutes[1].Resolutions, tc.want); diff != "" {
+				t.Errorf("resolutions (-got +want):\n%s", diff)
+			}
+			if m.Minutes[1].Narrative != tc.narrative {
+				t.Errorf("narrative %q, want %q", m.Minutes[1].Narrative, tc.narrative)
+			}
+		})
+	}
+}
