@@ -29,10 +29,15 @@ var (
 	// longestMonth is how many days each month has in a leap year.
 	longestMonth = [12]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
-	ampmRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
-	clock24  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
-	noonRe   = regexp.MustCompile(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
-	monthMap = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+	ampmRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
+	clock24 = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
+	noonRe  = regexp.MustCompile(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
+	// welshTimeRe is a time as Welsh prints it: "2.00 y.p." (yn y
+	// prynhawn, afternoon), "10.00 y.b." (y bore, morning), "8.20yh",
+	// "7.00 yr hwyr" (evening), read as "2.00 pm" and "10.00 am" are. It is tried only where a digit is
+	// followed by a "y" (welshClock).
+	welshTimeRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:y\.?\s?([bph])\b\.?|yr\s+(h)wyr\b|y\s+(b)ore\b|(?:yn\s+)?y\s+(p)rynhawn\b)`)
+	monthMap    = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 		// The Welsh months (welshMonthAlt) by their first three letters,
 		// which no English month shares.
 		"ion": 1, "chw": 2, "maw": 3, "ebr": 4, "mai": 5, "meh": 6, "gor": 7, "aws": 8, "med": 9, "hyd": 10, "tac": 11, "rha": 12}
@@ -188,6 +193,31 @@ func findTimes(s string) []span {
 			}
 			out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 		}
+		if welshClock(s) {
+			for _, g := range welshTimeRe.FindAllStringSubmatchIndex(s, -1) {
+				h, _ := strconv.Atoi(s[g[2]:g[3]])
+				m := 0
+				if g[4] >= 0 {
+					m, _ = strconv.Atoi(s[g[4]:g[5]])
+				}
+				if h < 1 || h > 12 || m > 59 {
+					continue
+				}
+				morning := false
+				for k := 6; k < len(g); k += 2 {
+					if g[k] >= 0 {
+						morning = s[g[k]]|0x20 == 'b'
+					}
+				}
+				switch {
+				case !morning && h != 12:
+					h += 12
+				case morning && h == 12:
+					h = 0
+				}
+				out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
+			}
+		}
 		for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
 			h, _ := strconv.Atoi(s[g[2]:g[3]])
 			m, _ := strconv.Atoi(s[g[4]:g[5]])
@@ -203,6 +233,24 @@ func findTimes(s string) []span {
 		}
 	}
 	return dropOverlaps(out)
+}
+
+// welshClock reports whether s has a digit followed, after at most one
+// space, by a "y": where a Welsh time ("2.00 y.p.") may be.
+func welshClock(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i]|0x20 != 'y' {
+			continue
+		}
+		j := i - 1
+		if s[j] == ' ' && j > 0 {
+			j--
+		}
+		if isDigit(s[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstDate(s string) string {

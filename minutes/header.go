@@ -21,7 +21,7 @@ var (
 	skipCommittee = regexp.MustCompile(`(?i)^(?:public\s+document\s+pack|agenda|minutes|cofnodion|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
 	notCommittee  = regexp.MustCompile(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
 	heldAsRe      = regexp.MustCompile(`(?i)\bheld\s+(?:as\s+an?|at|in|via|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+|\s+at\s+\d|,?\s+commencing|,?\s+starting|\s+from\s+\d|\s*$)`)
-	afterTimeRe   = regexp.MustCompile(`(?i)(?:\d(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
+	afterTimeRe   = regexp.MustCompile(`(?i)(?:\d(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|y\.?\s?[bph]\b\.?|yr\s+hwyr\b)|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
 	// A venue printed only in Welsh: "Neuadd y Pentref", "Siambr y Cyngor".
 	venueWordRe = regexp.MustCompile(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building|siambr|neuadd|ystafell|swyddfeydd)\b`)
 )

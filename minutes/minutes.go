@@ -1361,7 +1361,7 @@ func chairAway(chair string, out *Minutes) bool {
 
 // hoursSatRe is the hours a meeting sat, printed in brackets under its
 // attendance: "(10.00 am – 12.15 pm)".
-var hoursSatRe = regexp.MustCompile(`(?i)^\(\s*\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?\s*(?:[-–—]|to)\s*\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\.?\s*\)$`)
+var hoursSatRe = regexp.MustCompile(`(?i)^\(\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|y\.?\s?[bph])\.?\s*(?:[-–—]|to|i)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|y\.?\s?[bph])\.?\s*\)$`)
 
 // councillorsAloneRe is "Councillors:" alone on its line, over the
 // members' names.

@@ -784,6 +784,12 @@ func TestFindDatesAndTimes(t *testing.T) {
 		{"9th June 2022 at 2pm", []string{"2022-06-09"}, []string{"14:00"}},
 		{"March 5, 2023 at 12 noon", []string{"2023-03-05"}, []string{"12:00"}},
 		{"31 February 2022 and 7.1 and 2022/2023", nil, nil},
+		// Welsh: "y.p." (afternoon), "y.b." (morning), "yh" and "yr
+		// hwyr" (evening).
+		{"Dydd Llun, 9 Rhagfyr 2024, am 2.00 y.p.", []string{"2024-12-09"}, []string{"14:00"}},
+		{"am 10.00 y.b. ac am 12.30yp", nil, []string{"10:00", "12:30"}},
+		{"am 7.00 yr hwyr; 8.20yh; 3 o'r gloch yn y prynhawn; 6 yn y prynhawn", nil, []string{"19:00", "20:20", "18:00"}},
+		{"12.15 y.b. and 2019 y byddai", nil, []string{"00:15"}},
 	}
 	for _, tc := range tests {
 		var dates, times []string
@@ -1169,6 +1175,38 @@ func TestWelshResolvedInALine(t *testing.T) {
 			}
 			if m.Minutes[1].Narrative != tc.narrative {
 				t.Errorf("narrative %q, want %q", m.Minutes[1].Narrative, tc.narrative)
+			}
+		})
+	}
+}
+
+// TestWelshTimes: a time printed in Welsh ("am 2.00 y.p.", "10.00 y.b.")
+// is the meeting's time, a venue after it is the meeting's venue, and the
+// hours it sat in brackets under the attendance give the time, as "2.00
+// pm" and "(10.00 am – 12.15 pm)" do.
+func TestWelshTimes(t *testing.T) {
+	tests := []struct {
+		name, head, present string
+		want                Meeting
+	}{
+		{"afternoon, the venue after it", "Dydd Llun, 9 Rhagfyr 2024, am 2.00 y.p., Siambr y Cyngor", "Y Cynghorydd G. Huws",
+			Meeting{Date: "2024-12-09", Time: "14:00", Venue: "Siambr y Cyngor"}},
+		{"morning", "Dydd Llun, 9 Rhagfyr 2024 am 10.00 y.b.", "Y Cynghorydd G. Huws",
+			Meeting{Date: "2024-12-09", Time: "10:00"}},
+		{"the hours it sat under the attendance", "Dydd Llun, 9 Rhagfyr 2024", "Y Cynghorydd G. Huws\n(10.00 y.b. – 12.15 y.p.)",
+			Meeting{Date: "2024-12-09", Time: "10:00"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("COFNODION\n\n" + tc.head + "\n\nYN BRESENNOL:\n" + tc.present + "\n\n1. YMDDIHEURIADAU\n\nDim.\n\n2. CAU\nDim.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Meeting, tc.want); diff != "" {
+				t.Errorf("meeting (-got +want):\n%s", diff)
+			}
+			if diff := cmp.Diff(m.Present, []string{"Cynghorydd G. Huws"}); diff != "" {
+				t.Errorf("present (-got +want):\n%s", diff)
 			}
 		})
 	}
