@@ -429,6 +429,13 @@ func parseDeclaration(sent, minute string) []Declaration {
 		lead = lead[i+2:]
 	}
 	lead = strings.TrimSpace(strings.TrimPrefix(lead, "(")) // "(1) Councillor" split at "(1)"
+	// "1.1 Councillor Buchan declared …": the number of the item's
+	// paragraph, as a Scottish council prints it.
+	if lead != "" && isDigit(lead[0]) {
+		if i := strings.IndexByte(lead, ' '); i > 0 && strings.Trim(lead[:i], "0123456789.") == "" {
+			lead = strings.TrimSpace(lead[i+1:])
+		}
+	}
 	lower := strings.ToLower(lead)
 	// "Having declared an interest, Councillor Rennie left the meeting":
 	// the declaration made earlier, recalled at its item.

@@ -709,6 +709,12 @@ func TestParseMinutesDeclarations(t *testing.T) {
 				{Name: "Cllr Lewis", Item: "9", Kind: "pecuniary", Nature: "owns the land"},
 			},
 		},
+		{
+			// A Scottish council numbers the paragraphs of each item.
+			name: "after the paragraph's number",
+			text: "1.1  Councillor Buchan declared a non-financial interest in item 4 as a director of Kinlossie Housing Association.",
+			want: []Declaration{{Name: "Councillor Buchan", Item: "4", Kind: "other", Nature: "a director of Kinlossie Housing Association"}},
+		},
 		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
 		{name: "none received", text: "No declarations of any disclosable pecuniary interests or personal\ninterests were received.", want: []Declaration{}, none: true},
 		{name: "none word", text: "None.", want: []Declaration{}, none: true},
