@@ -8,8 +8,10 @@ import (
 )
 
 var (
-	kvRe        = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
-	minutesOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*|\s+meeting)?$`)
+	kvRe = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
+	// minutesOfRe is "Minutes of the meeting of …"; Northern Irish
+	// councils print "Minutes of the proceedings of the meeting of …".
+	minutesOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:proceedings\s+of\s+(?:the\s+|a\s+|an\s+)?)?(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*|\s+meeting)?$`)
 	meetingOfRe = regexp.MustCompile(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
 	agendaForRe = regexp.MustCompile(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
 	// forMeetingRe is the line under "AGENDA" that names the committee:

@@ -361,6 +361,11 @@ func TestCommitteeFullTitle(t *testing.T) {
 		{"Minutes of the meeting of the Fire Authority held on 9 December 2024", "Fire Authority"},
 		{"ASHCOMBE DISTRICT COUNCIL\nMINUTES OF THE MEETING OF THE PLANNING COMMITTEE HELD ON 9 DECEMBER 2024", "PLANNING COMMITTEE"},
 		{"NORTHMOOR FIRE AND RESCUE AUTHORITY\nMINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON 9 DECEMBER 2024", "AUDIT COMMITTEE"},
+		// A Northern Irish council's minutes are "of the proceedings of
+		// the meeting of" the committee.
+		{"LOUGHMORNE AND GLENDARRAGH BOROUGH COUNCIL\nMINUTES OF THE PROCEEDINGS OF THE MEETING OF THE ENVIRONMENTAL SERVICES COMMITTEE\nHELD IN THE COUNCIL CHAMBER ON TUESDAY 12 NOVEMBER 2024",
+			"ENVIRONMENTAL SERVICES COMMITTEE"},
+		{"Minutes of Proceedings of the Special Meeting of Loughmorne Borough Council held on 9 December 2024", "Loughmorne Borough Council"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.want, func(t *testing.T) {
