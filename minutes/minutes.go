@@ -1533,10 +1533,27 @@ func presentList(lines []string) []string {
 			if k := len(out) - 1; k >= first && bodyName(n) && k != gotBody && attach(n, &gotBody, gotPost) {
 				continue
 			}
-			out = append(out, n)
+			out = append(out, holderFirst(n))
 		}
 	}
 	return onePerPerson(out)
+}
+
+// holderFirst gives a post printed with its holder's name in brackets,
+// "Director of Environmental Services (Mr R Brannigan)", as Northern
+// Irish councils list their officers, as the rest of the attendance is
+// given: the name, then the post in brackets. Any other n is as it is.
+func holderFirst(n string) string {
+	i := strings.LastIndexByte(n, '(')
+	if i <= 0 || !strings.HasSuffix(n, ")") {
+		return n
+	}
+	post, who := strings.TrimSpace(n[:i]), strings.TrimSpace(n[i+1:len(n)-1])
+	if strings.ContainsAny(post, "()") || !postRe.MatchString(post) || nameLike(post) || personTitleRe.MatchString(post) ||
+		!personTitleRe.MatchString(who) || !nameLike(who) && !rankedSurname(who) {
+		return n
+	}
+	return who + " (" + post + ")"
 }
 
 // bodyName reports whether n, printed in the attendance after a person's

@@ -1013,6 +1013,18 @@ func TestChairLabelAway(t *testing.T) {
 	}
 }
 
+// TestPresentPostThenHolder: a Northern Irish council lists its
+// officers by post with the holder's name in brackets ("Director of
+// Environmental Services (Mr R Brannigan)"); each is the person, with
+// the post in brackets after the name, as an officer listed "Mr Toner,
+// Chief Executive" is. A member with a post in brackets stays as printed.
+func TestPresentPostThenHolder(t *testing.T) {
+	wantPresent(t, "Present: Alderman McKinstry (Chair), Councillor Gault\n\nIn Attendance: Director of Environmental Services (Mr R Brannigan)\n"+
+		"Head of Waste Management (Ms L Cosgrove)\nMember Services Officer (Mrs K Dunlop)\nMr Toner, Chief Executive",
+		[]string{"Alderman McKinstry (Chair)", "Councillor Gault", "Mr R Brannigan (Director of Environmental Services)",
+			"Ms L Cosgrove (Head of Waste Management)", "Mrs K Dunlop (Member Services Officer)", "Mr Toner (Chief Executive)"})
+}
+
 // TestPresentPostWithAnd: an officer's post keeps its "and" ("Director
 // of Highways and Transport" is one officer), whether printed alone or
 // after the officer's name; people joined by "and" are still two.
