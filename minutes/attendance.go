@@ -460,6 +460,12 @@ func parseDeclaration(sent, minute string) []Declaration {
 			rest = rest[t[1]:] // " – Community Grants, as …": its title
 		} else if itemTitleOnlyRe.MatchString(rest) {
 			rest = "" // " – Community Grants.": its title, and no nature
+		} else if strings.HasPrefix(rest, ", ") && startsUpper(rest[2:]) {
+			// ", Grants to Community Groups, as …": its title between
+			// commas, as Northern Irish councils print it.
+			if j := strings.Index(rest[2:], ", as "); j > 0 && j <= 60 && !strings.ContainsAny(rest[2:2+j], ",;") {
+				rest = rest[2+j+1:]
+			}
 		}
 	} else if m := declRefRe.FindStringSubmatchIndex(rest); m != nil {
 		item = rest[m[2]:m[3]]

@@ -720,6 +720,12 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			text: "1.1  Councillor Buchan declared a non-financial interest in item 4 as a director of Kinlossie Housing Association.",
 			want: []Declaration{{Name: "Councillor Buchan", Item: "4", Kind: "other", Nature: "a director of Kinlossie Housing Association"}},
 		},
+		{
+			// The item's title between commas after its number.
+			name: "the item's title between commas",
+			text: "Councillor Gault declared an interest in item 5, Grants to Community Groups, as treasurer of Ballykeel Community Association.",
+			want: []Declaration{{Name: "Councillor Gault", Item: "5", Kind: "other", Nature: "treasurer of Ballykeel Community Association"}},
+		},
 		{name: "none made", text: "No declarations of interest were made.", want: []Declaration{}, none: true},
 		{name: "none received", text: "No declarations of any disclosable pecuniary interests or personal\ninterests were received.", want: []Declaration{}, none: true},
 		{name: "none word", text: "None.", want: []Declaration{}, none: true},
