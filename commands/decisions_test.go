@@ -181,6 +181,7 @@ func TestResolveRecordedAs(t *testing.T) {
 	wantShown(t, k.say(ian, "/resolve 7.7 Agreed: The report was noted."), "AGREED: The report was noted.")
 	wantShown(t, k.say(ian, "/resolve 7.7 The report was noted."), "RESOLVED: The report was noted.", "Its text is unchanged; it was recorded as AGREED.")
 	wantShown(t, k.say(ian, "/resolve 7.7 DECISION: That the report be noted."), "DECISION: That the report be noted.")
+	wantShown(t, k.say(ian, "/resolve 7.7 RECOMMENDED: That Council note the report."), "RECOMMENDED: That Council note the report.")
 	wantShown(t, k.say(ian, "/resolve 7.7 RESOLVED: That the report be noted."), "RESOLVED: That the report be noted.")
 	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "already reads so; nothing changed")
 	attRefused(k, ian, "/resolve 7.7 NOTED:", "Give the agenda item's number and the text.")

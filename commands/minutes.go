@@ -47,12 +47,13 @@ type Resolution struct {
 	Parts []string
 	// RecordedAs is the word the minutes record it under, as a label:
 	// "RESOLVED" (also when empty), a cabinet's "DECISION", a board's
-	// "AGREED", or "NOTED" when what was noted is the minute's outcome.
+	// "AGREED", "NOTED" when what was noted is the minute's outcome, or
+	// a Northern Irish council committee's "RECOMMENDED" to the Council.
 	RecordedAs string
 }
 
 // recordedWords are the words a resolution may be recorded under.
-var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true, "NOTED": true}
+var recordedWords = map[string]bool{"RESOLVED": true, "DECISION": true, "AGREED": true, "NOTED": true, "RECOMMENDED": true}
 
 // Word is the label r is quoted under: "RESOLVED", or the word the minutes
 // printed instead ("DECISION").

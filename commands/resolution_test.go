@@ -373,6 +373,23 @@ func TestResolutionKeepsTheMinutesWord(t *testing.T) {
 
 // importMinutesFile imports, as the officer, the minutes in the importer's
 // test document named, and fails the test unless they are imported whole.
+// TestResolutionRecommended: a Northern Irish council committee records
+// what it recommends to the Council as "RECOMMENDED –"; imported, it is
+// quoted under that word, beside what the committee AGREED, never as
+// RESOLVED.
+func TestResolutionRecommended(t *testing.T) {
+	k := committeeKit(t)
+	importMinutesFile(k, "minutes-ni-council-committee-agreed-recommended.txt")
+	k.steps([]step{
+		{neil, "/resolution 4", []string{"Minute 4 — KERBSIDE GLASS COLLECTION", "RECOMMENDED: That Council extends kerbside glass collection to all households"}},
+		{neil, "/resolution kerbside glass", []string{"RECOMMENDED: That Council extends *kerbside* *glass*"}},
+		{neil, "/resolution 3", []string{"AGREED: That the minutes of the meeting held on Tuesday 8 October 2024 be taken as read"}},
+	})
+	if got := k.say(neil, "/resolution 4"); strings.Contains(got, "RESOLVED") {
+		t.Errorf("what the committee recommended is called RESOLVED:\n%s", got)
+	}
+}
+
 func importMinutesFile(k *kit, name string) {
 	k.t.Helper()
 	text, err := os.ReadFile("../minutes/testdata/" + name)

@@ -127,6 +127,10 @@
 //     sentence of the last paragraph of a minute that resolved nothing.
 //     "Members noted …", "The Committee noted that …" and a bare "Noted."
 //     are narrative.
+//     "RECOMMENDED" for a Northern Irish council committee's
+//     "RECOMMENDED –" (or "Recommended:") as a label starting its line,
+//     what the committee recommends to the Council; "It was recommended
+//     that …" is narrative.
 //   - Attendance printed in two columns keeps the second column in
 //     brackets after the name when it is the person's body or post
 //     ("Councillor Sian Carew (Fenmouth District Council)"), and is two

@@ -47,6 +47,10 @@ var nastySeeds = []string{
 	"AGENDA\nA1\nB2\nA1 A1\nb2.\nZ99 x\nA - \n",
 	"MINUTES\nheld on Wednesday, 8 February 2023 at 7.00 pm\n47.\tMINUTES\nDECISION: That the minutes be approved.\n48.\tBUDGET\nAGREED: That the budget be noted.\nAGREED:\nDECISION:\n",
 	"MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024 AT 7.00 PM\nYn bresennol / Present:\nCynghorwyr / Councillors: Elin Pryce (Maer / Mayor), Sioned Hughes\n24/31    YMDDIHEURIADAU / APOLOGIES\n         Apologies were received from Councillors Huw Jenkins and Catrin Lloyd.\n24/33    COFNODION / MINUTES\n         PENDERFYNWYD: Cymeradwyo.\n         RESOLVED: To approve.\n",
+	// RECOMMENDED as a label; Welsh titles, apologies, times and
+	// PENDERFYNWYD in a sentence.
+	"MINUTES OF THE PROCEEDINGS OF THE MEETING OF THE X COMMITTEE\n1. A\nRECOMMENDED –\nRecommended:\n2. B\nProposed by Alderman A and\nRECOMMENDED – that\n",
+	"COFNODION\nam 2.00 y.p. 12.00yb 13 y.p. 9 yr hwyr 1y 1 y\nYN BRESENNOL:\nY Cynghorydd, Cynghorwyr a a, Cyng. Cyng.\n1. YMDDIHEURIADAU\nDerbyniwyd ymddiheuriadau gan y a'r ac\nYmddiheuriadau:\n2. B\nPHENDERFYNWYD ac PENDERFYNWYD a PENDERFYNWYDD 2.1 PENDERFYNWYD:\n",
 	"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\nMinute 13/24    DECLARATIONS OF INTEREST\n                Councillor Rahman declared an other registrable interest in Minute\n                17/24 as a trustee.\nMinute 13/24    AGAIN\n",
 	// One interest in several items, in a sentence and in a table's rows.
 	"MINUTES\n1. DECLARATIONS\nCllr A declared an interest in items 5 and 6 as x. Cllr B declared an interest in items 3, 4 and, 7 &\nCouncillor   Minute Number   Nature of Interest\nA B   5 and 6   x\nC D   5, 6,   y\nE   , and &   z\n",
@@ -219,7 +223,7 @@ func FuzzParseMinutes(f *testing.F) {
 				t.Errorf("minute %s: %d words recorded for %d resolutions", mn.Number, len(mn.RecordedAs), len(mn.Resolutions))
 			}
 			for _, w := range mn.RecordedAs {
-				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" && w != "NOTED" {
+				if w != "RESOLVED" && w != "DECISION" && w != "AGREED" && w != "NOTED" && w != "RECOMMENDED" {
 					t.Errorf("minute %s: recorded as %q", mn.Number, w)
 				}
 			}

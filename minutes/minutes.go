@@ -44,6 +44,11 @@ var (
 	// committees and boards record outcomes; "Members agreed that …" and
 	// "Unanimously AGREED to recommend" are narrative.
 	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
+	// recommendedRe is a Northern Irish council committee's record of
+	// what it recommends to the Council, "RECOMMENDED –" (or
+	// "Recommended:") as a label starting its line; "It was recommended
+	// that …" is narrative.
+	recommendedRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED|Recommended)\s*(?:[:–—-]\s*|$)(.*)$`)
 	// bodyAgreedRe is a Scottish council's record of a decision: "The
 	// Committee agreed:-" over the lettered decisions, or "The Committee
 	// agreed to approve …" opening its paragraph. "Members agreed that …",
@@ -272,6 +277,8 @@ func recordedAs(l string) string {
 		return "DECISION"
 	case agreedRe.MatchString(l), bodyAgreedRe.MatchString(l), agreedAndRe.MatchString(l), minutesAgreedRe.MatchString(l):
 		return "AGREED"
+	case recommendedRe.MatchString(l):
+		return "RECOMMENDED"
 	case indexFold(l, 0, "resolved") < 0 && notedRe.MatchString(l):
 		return "NOTED"
 	}
@@ -298,6 +305,11 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if isDigit(first) || first|0x20 == 'a' {
 		if g := agreedRe.FindStringSubmatch(l); g != nil {
+			return "", strings.TrimSpace(g[1]), true
+		}
+	}
+	if isDigit(first) || first == 'R' {
+		if g := recommendedRe.FindStringSubmatch(l); g != nil {
 			return "", strings.TrimSpace(g[1]), true
 		}
 	}

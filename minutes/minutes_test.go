@@ -239,6 +239,12 @@ func TestResolutionRecordedAs(t *testing.T) {
 		{"The Committee agreed to note the report.", []string{"AGREED"}},
 		{"The Board NOTED the report and AGREED that the Chair write to the Minister.", []string{"AGREED"}},
 		{"The minutes of the last meeting were AGREED as a correct record.", []string{"AGREED"}},
+		// A Northern Irish council committee's recommendation to the
+		// Council.
+		{"RECOMMENDED – that Council extends kerbside glass collection.", []string{"RECOMMENDED"}},
+		{"Proposed by Alderman Boyd\nSeconded by Councillor Wylie and\n\nRECOMMENDED – that Council extends kerbside glass collection.", []string{"RECOMMENDED"}},
+		{"Recommended: That Council extends kerbside glass collection.", []string{"RECOMMENDED"}},
+		{"AGREED – to recommend that grants be awarded.\n\nRECOMMENDED – that Council extends kerbside glass collection.", []string{"AGREED", "RECOMMENDED"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lines, func(t *testing.T) {
@@ -256,7 +262,8 @@ func TestResolutionRecordedAs(t *testing.T) {
 	}
 	// Agreement told in a sentence is narrative, not a resolution.
 	for _, l := range []string{"Members agreed that the bench be repaired.", "Unanimously AGREED to recommend APPROVAL", "It was agreed the ramp be removed.",
-		"The Committee agreed\nwith the officers' view of the scheme.", "The Board agreed the plan."} {
+		"The Committee agreed\nwith the officers' view of the scheme.", "The Board agreed the plan.",
+		"It was recommended that the bench be repaired.", "The officers recommended refusal."} {
 		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
 		if err != nil {
 			t.Fatal(err)

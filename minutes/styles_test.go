@@ -661,6 +661,34 @@ func TestCouncilDocuments(t *testing.T) {
 			warnings:  []string{},
 		},
 		{
+			// A Northern Irish council's committee: "MINUTES OF THE
+			// PROCEEDINGS OF THE MEETING OF THE … COMMITTEE", "In the
+			// Chair:" over "Present:" with aldermen and councillors by
+			// surname, officers by post with the name in brackets under
+			// "In Attendance:", "Apologies" without a colon; "CONFLICTS
+			// OF INTEREST" naming the item's title between commas;
+			// "Proposed by … Seconded by … and" over "AGREED –" or
+			// "RECOMMENDED –" (what the committee recommends to the
+			// Council); "NOTED." alone is narrative.
+			file:      "minutes-ni-council-committee-agreed-recommended.txt",
+			committee: "ENVIRONMENTAL SERVICES COMMITTEE",
+			numbers:   []string{"1", "2", "3", "4", "5", "6"},
+			resolved: map[string][]string{
+				"3": {"That the minutes of the meeting held on Tuesday 8 October 2024 be taken as read"},
+				"4": {"That Council extends kerbside glass collection to all households in the Borough from 1 April 2025."},
+				"5": {"To recommend that grants totalling £14,500 be awarded"},
+			},
+			recordedAs: map[string][]string{"3": {"AGREED"}, "4": {"RECOMMENDED"}, "5": {"AGREED"}},
+			narratives: map[string]string{"4": "Proposed by Alderman Boyd Seconded by Councillor Wylie and", "5": "Councillor Gault returned to the Chamber."},
+			present: []string{"Alderman McKinstry (Chair)", "Alderman Boyd", "Alderman Currie", "Councillor Donnelly", "Councillor Gault",
+				"Councillor Hegarty", "Councillor McAuley", "Councillor O'Kane", "Councillor Wylie",
+				"Mr R Brannigan (Director of Environmental Services)", "Ms L Cosgrove (Head of Waste Management)", "Mrs K Dunlop (Member Services Officer)"},
+			apologies:    []Person{{Name: "Alderman Stewart"}, {Name: "Councillor Trainor"}},
+			declarations: []Declaration{{Name: "Councillor Gault", Item: "5", Kind: "other", Nature: "treasurer of Ballykeel Community Association"}},
+			furniture:    []string{"LOUGHMORNE", "In the Chair"},
+			warnings:     []string{},
+		},
+		{
 			// A ModernGov minutes page printed from a browser: the time
 			// it was printed and the page's title at the head of every
 			// sheet, its address and "1/3" at the foot, the site's links

@@ -50,7 +50,8 @@ type Minute struct {
 	Resolutions []string   `json:"resolutions"`
 	Parts       [][]string `json:"parts,omitempty"` // aligned with Resolutions when set
 	// RecordedAs is the word each resolution was recorded under, aligned
-	// with Resolutions: "RESOLVED", "DECISION", "AGREED" or "NOTED". It is set only
+	// with Resolutions: "RESOLVED", "DECISION", "AGREED", "NOTED" or
+	// "RECOMMENDED". It is set only
 	// when one of them is not "RESOLVED".
 	RecordedAs []string `json:"recorded_as,omitempty"`
 	References []string `json:"references"`
