@@ -512,6 +512,38 @@ func TestCouncilDocuments(t *testing.T) {
 			warnings:     []string{},
 		},
 		{
+			// A Scottish council's committee that numbers each item's
+			// paragraphs ("1.1", "3.2") and records what it decided under
+			// "Decision" alone, over numbered decisions ("1)", "2)") or
+			// one sentence, a "(Reference – report by …, submitted.)"
+			// after it; "Motion", "Amendment" and "Voting" blocks before
+			// the decision; "Sederunt:", "In attendance:" by post and
+			// "Apologies:" as labels; the declaration after its
+			// paragraph's number, and a member leaving for the item,
+			// which is not another.
+			file:      "minutes-scottish-council-decision-paragraphs.txt",
+			committee: "HOUSING AND COMMUNITIES COMMITTEE",
+			numbers:   []string{"1", "2", "3", "4", "5"},
+			resolved: map[string][]string{
+				"2": {"To approve the minute of 2 October 2024 as a correct record."},
+				"3": {"1) To note the projected underspend of £412,000. 2) To ask the Head of Housing Services"},
+				"4": {"To approve the motion by Councillor Munro."},
+				"5": {"To note the update."},
+			},
+			recordedAs: map[string][]string{"2": {"DECISION"}, "3": {"DECISION"}, "4": {"DECISION"}, "5": {"DECISION"}},
+			narratives: map[string]string{
+				"3": "(Reference – report by the Executive Director of Place, submitted.)",
+				"4": "For the motion - 4 votes",
+			},
+			present: []string{"Councillor Eilidh Munro (Convener)", "Councillor Ross Tennant (Vice-Convener)", "Councillor Aitken",
+				"Councillor Buchan", "Councillor Gilchrist", "Councillor McNab", "Councillor Sinclair",
+				"Executive Director of Place", "Head of Housing Services", "Service Manager (Homelessness)", "Committee Services Officer"},
+			apologies:    []Person{{Name: "Councillor Forsyth"}, {Name: "Councillor Lamont"}},
+			declarations: []Declaration{{Name: "Councillor Buchan", Item: "4", Kind: "other", Nature: "a director of Kinlossie Housing Association and left the meeting for that item"}},
+			furniture:    []string{"KINLOSSIE COUNCIL", "closed at"},
+			warnings:     []string{},
+		},
+		{
 			// A police and crime panel: its members in a table of two
 			// columns, "Name" and "Representing", the body each
 			// represents kept in brackets after the name; officers one to
