@@ -33,7 +33,12 @@
 // labels: "COFNODION" (minutes), "YN BRESENNOL:" or "PRESENNOL:"
 // (present), items titled "YMDDIHEURIADAU" (apologies) and "DATGAN
 // BUDDIANT" or "DATGANIADAU O FUDDIANT" (declarations), and
-// "PENDERFYNWYD:" (resolved) as the resolution. Attendance printed
+// "PENDERFYNWYD:" (resolved) as the resolution, also after a
+// paragraph's number or in a sentence ("… ac PENDERFYNWYD bod …");
+// apologies announced in a sentence ("Derbyniwyd ymddiheuriadau gan y
+// Cynghorydd …", "Ymddiheuriadau am absenoldeb: …"), the Welsh titles
+// ("Y Cynghorydd", "Cynghorwyr", "Cyng.") and times ("2.00 y.p.", "10.00
+// y.b.", "7.00 yr hwyr") are read as the English ones are. Attendance printed
 // in a column of labels ("Members Present", "Officers in" over
 // "Attendance"), minutes printed as a table of number, subject and
 // discussion, and a web page printed from a browser (its printing's date,

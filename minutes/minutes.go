@@ -99,8 +99,10 @@ var (
 	resolvedGluedRe   = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	partStartRe       = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
 	sentenceEndRe     = regexp.MustCompile(`[.!?]["”’)]*$`)
-	attendLabelRe     = regexp.MustCompile(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?)(?:\s*[:–—-])*\s*`)
-	smallTitleWord    = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
+	// attendLabelRe heads a group of those at the meeting; "Hefyd yn
+	// bresennol" is Welsh for "also present".
+	attendLabelRe  = regexp.MustCompile(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?|hefyd\s+yn\s+bresennol)(?:\s*[:–—-])*\s*`)
+	smallTitleWord = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
 // notingBodyPat is the body that notes something as a minute's outcome.
@@ -505,7 +507,9 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 }
 
 // welshOnlyLabels reads "PENDERFYNWYD" (resolved) as "RESOLVED" in
-// minutes printed only in Welsh: starting a line, in capitals after a
+// minutes printed only in Welsh: starting a line with a capital ("fel y
+// penderfynwyd" broken before the word is a sentence going on, "as was
+// decided"), in capitals after a
 // paragraph's number ("4.1 PENDERFYNWYD: bod …") or in a sentence ("…
 // ac PENDERFYNWYD bod …", "… a PHENDERFYNWYD …", the word mutated after
 // "a"), where "ac" and "a" are "and". Where the minutes also print
@@ -517,7 +521,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 func welshOnlyLabels(lines []string) {
 	var at []int
 	for i, l := range lines {
-		if l != "" && (l[0]|0x20 == 'p' && hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) ||
+		if l != "" && (l[0] == 'P' && hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) ||
 			strings.Contains(l, "ENDERFYNWYD")) {
 			at = append(at, i)
 		}
@@ -542,7 +546,7 @@ func welshOnlyLabels(lines []string) {
 // welshResolved is line l with its "PENDERFYNWYD" read as "RESOLVED"
 // (see welshOnlyLabels), or l as it is when it has none.
 func welshResolved(l string) string {
-	if hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) {
+	if l != "" && l[0] == 'P' && hasPrefixFold(l, "penderfynwyd") && (len(l) == len("penderfynwyd") || wordEnds(l[len("penderfynwyd")])) {
 		return "RESOLVED" + l[len("penderfynwyd"):]
 	}
 	for from := 0; from < len(l); {

@@ -1195,6 +1195,10 @@ func TestWelshResolvedInALine(t *testing.T) {
 			[]string{"bod y taliadau yn cael eu cymeradwyo."}, ""},
 		{"the word in lower case in a sentence is not one", "Nodwyd y cais fel y penderfynwyd yn y cyfarfod blaenorol.",
 			[]string{}, "Nodwyd y cais fel y penderfynwyd yn y cyfarfod blaenorol."},
+		{"the word in lower case starting a line of a sentence is not one", "Nodwyd y cais fel y\npenderfynwyd yn y cyfarfod blaenorol.",
+			[]string{}, "Nodwyd y cais fel y penderfynwyd yn y cyfarfod blaenorol."},
+		{"mutated, starting its line", "Trafodwyd y cais a\nPHENDERFYNWYD ei gefnogi.",
+			[]string{"ei gefnogi."}, "Trafodwyd y cais a"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1246,4 +1250,12 @@ func TestWelshTimes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWelshAlsoPresent: "Hefyd yn bresennol:" (also present) heads a
+// group of its own in minutes printed only in Welsh, as "Also present:"
+// does, and is not read into the name before it.
+func TestWelshAlsoPresent(t *testing.T) {
+	wantPresent(t, "YN BRESENNOL:\nY Cynghorydd Gwenllian Huws (Maer),\nCynghorwyr Bowen ac Ellis\n\nHefyd yn bresennol: Mrs Nia Roberts (Clerc y Dref)",
+		[]string{"Cynghorydd Gwenllian Huws (Maer)", "Cynghorydd Bowen", "Cynghorydd Ellis", "Mrs Nia Roberts (Clerc y Dref)"})
 }
