@@ -577,6 +577,13 @@ func welshResolved(l string) string {
 	return l
 }
 
+// welshClosed reports whether l says, in Welsh alone, that the meeting
+// closed ("Daeth y cyfarfod i ben am 8.05 y.h."), which ends the minutes
+// as "The meeting closed …" does.
+func welshClosed(l string) bool {
+	return l[0]|0x20 == 'd' && hasPrefixFold(l, "daeth y cyfarfod i ben")
+}
+
 // welshPresent reports whether l heads the members present in Welsh
 // (welshPresentRe), trying the pattern only on a line that starts as it
 // must ("Yn", "Presennol") and holds the word, as few lines do.
@@ -869,7 +876,7 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			}
 			continue
 		}
-		if endMarkerRe.MatchString(l) && !signedAsRe.MatchString(l) && !sentenceEndsChair(body, i) {
+		if (endMarkerRe.MatchString(l) || welshClosed(l)) && !signedAsRe.MatchString(l) && !sentenceEndsChair(body, i) {
 			p.stop = p.line(i)
 			break
 		}

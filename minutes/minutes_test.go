@@ -1259,3 +1259,17 @@ func TestWelshAlsoPresent(t *testing.T) {
 	wantPresent(t, "YN BRESENNOL:\nY Cynghorydd Gwenllian Huws (Maer),\nCynghorwyr Bowen ac Ellis\n\nHefyd yn bresennol: Mrs Nia Roberts (Clerc y Dref)",
 		[]string{"Cynghorydd Gwenllian Huws (Maer)", "Cynghorydd Bowen", "Cynghorydd Ellis", "Mrs Nia Roberts (Clerc y Dref)"})
 }
+
+// TestWelshMeetingClosed: "Daeth y cyfarfod i ben …" (the meeting
+// closed) ends minutes printed only in Welsh, as "The meeting closed …"
+// does: it is not the last minute's text.
+func TestWelshMeetingClosed(t *testing.T) {
+	m, err := ParseMinutes("COFNODION\n\nDydd Llun, 9 Rhagfyr 2024\n\nYN BRESENNOL:\nY Cynghorydd G. Huws\n\n1. YMDDIHEURIADAU\n\nDim.\n\n" +
+		"2. GOHEBIAETH\n\nNodwyd llythyr gan y Cyngor Sir.\n\nDaeth y cyfarfod i ben am 8.05 y.h.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Minutes) != 2 || m.Minutes[1].Narrative != "Nodwyd llythyr gan y Cyngor Sir." {
+		t.Errorf("minutes %+v, want the last one's text without the meeting's close", m.Minutes)
+	}
+}
