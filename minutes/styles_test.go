@@ -947,6 +947,31 @@ func TestCouncilDocuments(t *testing.T) {
 			warnings:     []string{},
 		},
 		{
+			// A Welsh town council printing its minutes only in Welsh, in
+			// sentences: the time "am 6.30 y.h." with the venue after
+			// it; "Y Cynghorydd …" and "Cynghorwyr Bowen, … ac Ellis";
+			// "Hefyd yn bresennol:"; "Derbyniwyd ymddiheuriadau gan y
+			// Cynghorydd … a'r Cynghorydd … a oedd …"; "… ac
+			// PENDERFYNWYD bod …", "4.2 PENDERFYNWYD: …" and "… a
+			// PHENDERFYNWYD …"; "fel y penderfynwyd" (as was decided),
+			// which is no resolution; "Daeth y cyfarfod i ben".
+			file:      "minutes-welsh-town-council-welsh-sentences.txt",
+			committee: "CYNGOR TREF ABERHAFREN",
+			numbers:   []string{"1", "2", "3", "4", "5", "6"},
+			resolved: map[string][]string{
+				"3": {"bod y cofnodion yn cael eu llofnodi fel rhai cywir."},
+				"4": {"bod y taliadau yn cael eu cymeradwyo."},
+				"5": {"rhoi grant o £350 i'r Clwb."},
+			},
+			narratives: map[string]string{"3": "Cyflwynwyd cofnodion y cyfarfod", "6": "fel y penderfynwyd yn y cyfarfod blaenorol."},
+			present: []string{"Cynghorydd Gwenllian Huws (Maer)", "Cynghorydd Dafydd Lloyd (Dirprwy Faer)", "Cynghorydd Bowen",
+				"Cynghorydd Parry", "Cynghorydd Tudur", "Cynghorydd Ellis", "Mrs Nia Roberts (Clerc y Dref)"},
+			apologies:    []Person{{Name: "Cynghorydd Aled Rees"}, {Name: "Cynghorydd Bethan Morgan"}},
+			declarations: []Declaration{{Name: "Cyng. M. Parry", Item: "5", Kind: "personal", Nature: "mae'n aelod o Glwb Pêl-droed Aberhafren"}},
+			furniture:    []string{"Daeth y cyfarfod", "PENDERFYNWYD"},
+			warnings:     []string{},
+		},
+		{
 			// A national park authority's planning committee: the
 			// meeting as labelled fields ("Meeting:", "Date:",
 			// "Venue:"), the chair by a label of their own above
