@@ -819,7 +819,7 @@ func ParseResolution(text string) Resolution {
 // text has none, and text comes back whole.
 func recordedLabel(text string) (word, rest string) {
 	head, tail, ok := strings.Cut(text, ":")
-	if !ok || len(head) > len("RECOMMENDED ") {
+	if !ok || len(head) > len("DECISION ") && !strings.EqualFold(strings.TrimSpace(head), "RECOMMENDED") {
 		return spokenLabel(text)
 	}
 	word = strings.ToUpper(strings.TrimSpace(head))
