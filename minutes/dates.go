@@ -34,8 +34,8 @@ var (
 	noonRe  = regexp.MustCompile(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
 	// welshTimeRe is a time as Welsh prints it: "2.00 y.p." (yn y
 	// prynhawn, afternoon), "10.00 y.b." (y bore, morning), "8.20yh",
-	// "7.00 yr hwyr" (evening), read as "2.00 pm" and "10.00 am" are. It is tried only where a digit is
-	// followed by a "y" (welshClock).
+	// "7.00 yr hwyr" (evening), read as "2.00 pm" and "10.00 am" are.
+	// It is tried only where a digit is followed by a "y" (welshClock).
 	welshTimeRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:y\.?\s?([bph])\b\.?|yr\s+(h)wyr\b|y\s+(b)ore\b|(?:yn\s+)?y\s+(p)rynhawn\b)`)
 	monthMap    = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 		// The Welsh months (welshMonthAlt) by their first three letters,

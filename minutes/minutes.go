@@ -509,10 +509,10 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 // welshOnlyLabels reads "PENDERFYNWYD" (resolved) as "RESOLVED" in
 // minutes printed only in Welsh: starting a line with a capital ("fel y
 // penderfynwyd" broken before the word is a sentence going on, "as was
-// decided"), in capitals after a
-// paragraph's number ("4.1 PENDERFYNWYD: bod …") or in a sentence ("…
-// ac PENDERFYNWYD bod …", "… a PHENDERFYNWYD …", the word mutated after
-// "a"), where "ac" and "a" are "and". Where the minutes also print
+// decided"), in capitals after a paragraph's number ("4.1 PENDERFYNWYD:
+// bod …") or in a sentence ("… ac PENDERFYNWYD bod …", "… a
+// PHENDERFYNWYD …", the word mutated after "a"), where "ac" and "a" are
+// "and". Where the minutes also print
 // "RESOLVED" the Welsh is the translation beside the English resolution
 // and stays in the narrative (see welshOutcomeRe), so the label is read
 // only when no line of the minutes is an outcome in English
