@@ -762,10 +762,12 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 			when = "recorded in the minutes of " + formatDay(m.StartsAt, loc)
 		}
 		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (%s%s)", Escape(d.filed().label(items)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), when, madeAs(d.filed(), items))
+		_, onAgenda := d.filed().place(items)
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
 			lines[i] += " — holds a dispensation"
-		case d.Kind == InterestPecuniary:
+		case d.Kind == InterestPecuniary && (onAgenda || d.ItemID == 0):
+			// An item taken off the agenda is not taken: nobody withdraws.
 			lines[i] += " — withdraws for this item"
 		}
 		if onRegister(es, d) {
@@ -903,7 +905,8 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 	sentences := make([]string, 0, len(standing))
 	for _, d := range standing {
 		label := d.filed().label(items)
-		if it, standing := d.filed().place(items); standing && minuteOf[it.Number] != "" {
+		it, onAgenda := d.filed().place(items)
+		if onAgenda && minuteOf[it.Number] != "" {
 			label = "Minute No. " + minuteOf[it.Number]
 			if it.Title != "" {
 				label += " (" + bracketable(it.Title) + ")"
@@ -920,7 +923,10 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 				b.WriteString(" as " + nature)
 			}
 		}
-		if d.Kind == InterestPecuniary {
+		// An item taken off the agenda never comes before the meeting:
+		// nobody withdraws for it, whatever they declared in it.
+		removed := !onAgenda && d.ItemID != 0
+		if d.Kind == InterestPecuniary && !removed {
 			switch {
 			case d.Dispensation && ahead:
 				b.WriteString(", and will remain in the meeting under a dispensation")

@@ -405,3 +405,27 @@ func TestDeclarationNatureKeepsMarkupTypedAsText(t *testing.T) {
 		t.Errorf("text typed as markup was taken for a mention at the table:\n%s", got)
 	}
 }
+
+// TestDeclarationOnARemovedItemNotWithdrawnFor: a pecuniary interest
+// declared in an item later taken off the agenda stays on record under the
+// removed item, but the item never comes before the meeting: neither the
+// agenda nor the minutes say the member will withdraw, or withdrew, for it.
+func TestDeclarationOnARemovedItemNotWithdrawnFor(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 9, 0)
+	k.must(graeme, "/declare 10/12/2026 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.must(ian, "/agenda remove 10/12/2026 7.7 confirm")
+	const said = "Graeme Robson declared a disclosable pecuniary interest in Item 7.7 (Sefton CVS, removed from the agenda) as Spouse employed by Sefton CVS."
+	wantShown(t, k.say(graeme, "/agenda 10/12/2026"), said)
+	if list := k.say(ian, "/declare list 10/12/2026"); strings.Contains(list, "withdraws for this item") {
+		t.Errorf("the list says Graeme withdraws for an item taken off the agenda:\n%s", list)
+	}
+	k.now = attAt(10, 9, 55)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), said)
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), said)
+}
