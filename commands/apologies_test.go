@@ -744,3 +744,29 @@ func TestApologiesReasonWithAMentionIsShownByName(t *testing.T) {
 	wantShown(t, k.say(ian, "/apologies list"), "Neil Frackelton: Meeting with @Graeme Robson and @bob, about the audit")
 	wantShown(t, k.say(ian, "/apologies for <@USUE> Seeing <@UNEIL>"), "Reason: Seeing @Neil Frackelton")
 }
+
+// TestNextShortWeekdayIsNotTheNextMeeting: "next tues" and "next thurs",
+// as people shorten the days, are days the sender has in mind as "next
+// Tuesday" is: refused with a date to give, not apologies for the next
+// meeting with "tues" the start of the reason. A weekday so shortened
+// alone, where a date is wanted, is answered with the days it may mean.
+func TestNextShortWeekdayIsNotTheNextMeeting(t *testing.T) {
+	k := agendaKit(t)
+	for line, want := range map[string]string{
+		"/apologies next tues Away":    "`next tues` may mean more than one day: give its date, e.g. `24/11`; `next` alone is the next meeting.",
+		"/apologies next Thurs Away":   "`next Thurs` may mean more than one day: give its date, e.g. `26/11`; `next` alone is the next meeting.",
+		"/apologies next weds Away":    "`next weds` may mean more than one day: give its date, e.g. `25/11`; `next` alone is the next meeting.",
+		"/apologies thurs Away":        "`thurs` is not read as a date: the next meeting is on Thursday 10 December 2026.",
+		"/meeting history tues":        "`tues` may mean more than one day: give its date, `17/11/2026` for the last, `24/11/2026` for the next.",
+		"/declare next thur 7.7 other": "`next thur` may mean more than one day: give its date, e.g. `26/11`",
+	} {
+		r := k.run(neil, line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", line, shown(r))
+		}
+		wantShown(t, shown(r), want)
+	}
+	if got := k.say(ian, "/apologies list"); !strings.Contains(got, "No apologies") {
+		t.Errorf("a refused apology was sent:\n%s", got)
+	}
+}

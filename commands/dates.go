@@ -50,11 +50,23 @@ func init() {
 
 var weekdays = map[string]bool{}
 
+// weekdayOf is the day each of weekdays names.
+var weekdayOf = map[string]time.Weekday{}
+
 func init() {
 	for d := time.Sunday; d <= time.Saturday; d++ {
 		name := strings.ToLower(d.String())
+		weekdayOf[name] = d
+		weekdayOf[name[:3]] = d
+	}
+	// Other short forms people type ("next tues"): missed, they would be
+	// read as the first word of a reason or a title.
+	weekdayOf["tues"] = time.Tuesday
+	weekdayOf["weds"] = time.Wednesday
+	weekdayOf["thur"] = time.Thursday
+	weekdayOf["thurs"] = time.Thursday
+	for name := range weekdayOf {
 		weekdays[name] = true
-		weekdays[name[:3]] = true
 	}
 }
 
@@ -87,7 +99,7 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 				// Thursday it means is not clear (this week's or the one
 				// after), so ask for the date.
 				d := now.In(loc).AddDate(0, 0, 1)
-				for !strings.HasPrefix(strings.ToLower(d.Weekday().String()), w1) {
+				for d.Weekday() != weekdayOf[w1] {
 					d = d.AddDate(0, 0, 1)
 				}
 				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", words[1], d.Format("2/01"))
@@ -153,7 +165,7 @@ func relativeDay(w string, now time.Time, loc *time.Location, dir int) error {
 	}
 	// The nearest such day after today, and before it: the same day of
 	// the week as today is a week away.
-	is := func(t time.Time) bool { return strings.HasPrefix(strings.ToLower(t.Weekday().String()), word) }
+	is := func(t time.Time) bool { return t.Weekday() == weekdayOf[word] }
 	next, last := today.AddDate(0, 0, 1), today.AddDate(0, 0, -1)
 	for !is(next) {
 		next = next.AddDate(0, 0, 1)
