@@ -378,6 +378,22 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 	return nil, nil, false, usageErr("I don't know `%s`.", Escape(truncateText(args[0], 40)))
 }
 
+// subSlip answers words the default form of in's command could not read
+// ("/declare lsit", "/report misisng"), whose first is a slip of one of the
+// command's subcommands' names, as choose answers a slip where a command
+// has no default form: the sender meant the subcommand, not an agenda
+// item. It is nil for any other words.
+func (in *Input) subSlip(args []string) error {
+	if in.cmd == nil || len(args) == 0 {
+		return nil
+	}
+	name, usage := in.cmd.nearest(args[0])
+	if name == "" {
+		return nil
+	}
+	return &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), in.cmd.Name, name), Usage: usage}
+}
+
 // nearest is the one-word subcommand name (or alias) that word is a slip
 // of the keyboard away from ("strat", "clsoe"), and the usage of the
 // subcommand so named. A chair in front of the room is better shown the

@@ -310,6 +310,9 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, nk.reply(forWhom)
 	}
 	if err != nil {
+		if slip := in.subSlip(args); slip != nil {
+			return Reply{}, slip
+		}
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
 	// A mention is kept as the name the sender saw, as in a reason: the

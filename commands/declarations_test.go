@@ -133,6 +133,10 @@ func TestDeclareMistakes(t *testing.T) {
 		{ian, "for <@UNEIL|neil> 7.5 Trustee of SWACA", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare for <@UNEIL> 7.5 other Trustee of SWACA`."},
 		{ian, `for "Jen Williams (NW Probation)" 7.5 Trustee of SWACA`, "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare for \"Jen Williams (NW Probation)\" 7.5 other Trustee of SWACA`."},
 		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
+		// A slip of a subcommand's name is the subcommand meant, not an item.
+		{neil, "lsit", "I don't know `lsit`: did you mean `/declare list`?\nUsage:\n• `/declare list [DATE]`"},
+		{neil, "withdarw 7.5", "I don't know `withdarw`: did you mean `/declare withdraw`?"},
+		{ian, "for <@UNEIL|neil> withdarw 7.5", "I don't know `withdarw`: did you mean `/declare withdraw`?"},
 		{neil, "7.5 personal " + strings.Repeat("x", 1001), "That nature is too long (1001 characters; the limit is 1000)."},
 		{stranger, "7.5 personal Trustee", "You are not a member of Safer Sefton Together."},
 		{stranger, "list", "You are not a member of Safer Sefton Together."},

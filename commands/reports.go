@@ -444,6 +444,9 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	a, err := parseReport(text, in.Now, c.Location())
 	if err != nil {
+		if slip := in.subSlip(args); slip != nil {
+			return Reply{}, slip
+		}
 		return Reply{}, usageErr("%s.", capitalise(Escape(err.Error())))
 	}
 	// A mention is kept as the name the sender saw, as in a reason: the

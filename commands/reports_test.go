@@ -509,3 +509,24 @@ func TestReportRemoveItemNotOnAgenda(t *testing.T) {
 		wantShown(t, shown(r), "Item 99 is not on the agenda for the meeting on Thursday 10 December 2026.", " Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7.")
 	}
 }
+
+// TestReportSubcommandSlip: `/report lsit` or `/report misisng` is a slip
+// of a subcommand's name, answered with the subcommand meant rather than
+// taken for an item number; nothing is attached.
+func TestReportSubcommandSlip(t *testing.T) {
+	k := agendaKit(t)
+	for line, want := range map[string]string{
+		"/report lsit":                        "I don't know `lsit`: did you mean `/report list`?\nUsage:\n• `/report list [DATE]`",
+		"/report misisng":                     "I don't know `misisng`: did you mean `/report missing`?",
+		"/report remvoe 7.5":                  "I don't know `remvoe`: did you mean `/report remove`?",
+		"/report SWACA https://example.org/a": `"SWACA" is not an agenda item number`,
+	} {
+		r := k.run(ian, line)
+		if !r.Refused || !strings.HasPrefix(r.Text, want) {
+			t.Errorf("%s:\n%s\nwant a refusal starting %q", line, r.Text, want)
+		}
+	}
+	if got := k.reportLinks(); len(got) != 0 {
+		t.Errorf("refused links were attached: %q", got)
+	}
+}
