@@ -102,12 +102,26 @@ func FindSampleMember(who string) (SampleMember, bool) {
 			return m, true
 		}
 	}
-	for _, m := range SampleMembers {
-		if strings.Contains(strings.ToLower(m.Name), who) {
-			return m, true
-		}
+	// A part of a name is the member's only when it is part of no other's:
+	// "kev" is Kevin Hollis and Kevin Sexton, and playing the wrong one
+	// would send apologies, or mark attendance, as someone else.
+	if named := SampleMembersNamed(who); len(named) == 1 {
+		return named[0], true
 	}
 	return SampleMember{}, false
+}
+
+// SampleMembersNamed lists the sample members whose name contains who,
+// ignoring case.
+func SampleMembersNamed(who string) []SampleMember {
+	who = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(who), "@"))
+	var named []SampleMember
+	for _, m := range SampleMembers {
+		if who != "" && strings.Contains(strings.ToLower(m.Name), who) {
+			named = append(named, m)
+		}
+	}
+	return named
 }
 
 // LoadSampleWithPack sets up the sample committee as LoadSample does and,

@@ -52,6 +52,8 @@ func TestSample(t *testing.T) {
 func TestSampleMembers(t *testing.T) {
 	for _, tc := range []struct{ who, want string }{
 		{"neil", "Neil Frackelton"}, {"@Trish", "Trish Hardy"}, {"kevin sexton", "Kevin Sexton"}, {"Marlow", "Jan Marlow"}, {"", ""}, {"nobody", ""},
+		// A part of two names is neither: the console asks which.
+		{"kev", ""}, {"@kevin", "Kevin Hollis"},
 	} {
 		m, ok := commands.FindSampleMember(tc.who)
 		if m.Name != tc.want || ok != (tc.want != "") {

@@ -122,6 +122,14 @@ func (c *Console) line(ctx context.Context, line string) bool {
 	case strings.HasPrefix(line, ":as"):
 		who := strings.TrimSpace(strings.TrimPrefix(line, ":as"))
 		m, ok := commands.FindSampleMember(who)
+		if named := commands.SampleMembersNamed(who); !ok && len(named) > 1 {
+			var names []string
+			for _, n := range named {
+				names = append(names, fmt.Sprintf("%s (@%s)", n.Name, n.Handle))
+			}
+			fmt.Fprintf(c.Out, "%q is part of more than one name: %s? :as and the handle picks one.\n", who, strings.Join(names, " or "))
+			break
+		}
 		if !ok {
 			fmt.Fprintf(c.Out, "No member called %q; :who lists them.\n", who)
 			break

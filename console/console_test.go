@@ -73,6 +73,11 @@ func TestConsole(t *testing.T) {
 			"  @neil     Neil Frackelton (SWACA, member)",
 			`No member called "nobody"; :who lists them.`,
 		}},
+		// A part of two members' names is not taken for the first of them.
+		{"a name two members share", ":as kev\n:as kevin s\n", []string{
+			`"kev" is part of more than one name: Kevin Hollis (@kevin) or Kevin Sexton (@kevins)? :as and the handle picks one.`,
+			"You are now Kevin Sexton (Chesterfield High School).",
+		}},
 		// "help", as people type it, is :help; "help agenda" the
 		// command's own help.
 		{"help without its colon", "help\nhelp agenda\nhelp /minutes\n", []string{
