@@ -83,6 +83,10 @@ type Sub struct {
 	// but mean this one (`/report help add`: a report is sent by the
 	// default form); they select nothing.
 	Also []string
+	// AlsoForm gives the form an Also word asks for where it is neither
+	// a word of that form nor the first form (`/resolution help search`
+	// is the search by words, not the look-up by number).
+	AlsoForm map[string]string
 	// Alone: chosen only when nothing follows its name. A record of the
 	// same name without Alone takes the text otherwise: `/declare` alone
 	// opens a form, `/declare 7.5 …` declares.
@@ -783,6 +787,9 @@ func (cmd *Command) helpFor(sub *Sub, asked []string) Reply {
 		// The form the word is part of (`for` in `/apologies for
 		// @someone …`), else the first.
 		usage := sub.Usage[0]
+		if form, ok := sub.AlsoForm[strings.ToLower(word)]; ok {
+			usage = form
+		}
 		for _, u := range sub.Usage {
 			words := strings.FieldsFunc(u, func(r rune) bool { return r == ' ' || r == '|' || r == '[' || r == ']' })
 			if slices.ContainsFunc(words, func(f string) bool { return strings.EqualFold(f, word) }) {

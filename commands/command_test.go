@@ -119,6 +119,10 @@ func TestHelpForNoSuchSubcommand(t *testing.T) {
 		{"/attendance help late", []string{"`/attendance` has no subcommand `late`: for that, use `/attendance @person present|late [HH:MM]|left"}},
 		{"/attendance help substitute-for", []string{"`/attendance` has no subcommand `substitute-for`: for that, use `/attendance @person substitute-for @member`."}},
 		{"/here help remote", []string{"`/here` has no subcommand `remote`: for that, use `/here remote`.\n*/here* — Mark yourself present"}},
+		// A word for a form other than the first is answered with that form.
+		{"/resolution help search", []string{"`/resolution` has no subcommand `search`: for that, use `/resolution WORDS…`.\n*/resolution* — "}},
+		{"/resolution find help", []string{"`/resolution` has no subcommand `find`: for that, use `/resolution WORDS…`."}},
+		{"/resolution help show", []string{"`/resolution` has no subcommand `show`: for that, use `/resolution NUMBER`."}},
 	} {
 		got := k.say(stranger, tc.line)
 		inOrder(t, got, tc.want...)

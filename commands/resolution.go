@@ -33,8 +33,9 @@ func resolutionCommand() *Command {
 				"/resolution rename partnership",
 				`/resolution "alternative provision"`,
 			},
-			Also: []string{"search", "find", "show"},
-			Read: true, SelfAdmit: true, Run: findResolution,
+			Also:     []string{"search", "find", "show"},
+			AlsoForm: map[string]string{"search": "/resolution WORDS…", "find": "/resolution WORDS…"},
+			Read:     true, SelfAdmit: true, Run: findResolution,
 		}, {
 			Name:     "share",
 			Usage:    []string{"/resolution share [DATE] NUMBER"},
