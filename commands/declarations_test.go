@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -423,6 +424,15 @@ func TestDeclarationOnARemovedItemNotWithdrawnFor(t *testing.T) {
 	wantShown(t, k.say(graeme, "/agenda 10/12/2026"), said)
 	if list := k.say(ian, "/declare list 10/12/2026"); strings.Contains(list, "withdraws for this item") {
 		t.Errorf("the list says Graeme withdraws for an item taken off the agenda:\n%s", list)
+	}
+	h, err := k.svc.Home(context.Background(), team, graeme, k.now)
+	if err != nil || len(h.Cards) == 0 {
+		t.Fatalf("Graeme's Home: %+v %v", h, err)
+	}
+	for _, sec := range h.Cards[0].Sections {
+		if sec.Title == "Your declarations" && (!strings.Contains(sec.Text, "removed from the agenda") || strings.Contains(sec.Text, "leave the room")) {
+			t.Errorf("Graeme's Home on his declaration in an item taken off the agenda:\n%s", sec.Text)
+		}
 	}
 	k.now = attAt(10, 9, 55)
 	k.must(sue, "/meeting start")

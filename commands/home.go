@@ -595,11 +595,13 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 // room for it, and who entered it when they did not.
 func declarationHomeLine(d Declaration, items []AgendaItem, userID string) string {
 	label := d.filed().label(items)
+	_, onAgenda := d.filed().place(items)
 	line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
 	switch {
 	case d.Kind == InterestPecuniary && d.Dispensation:
 		line += " _(you hold a dispensation)_"
-	case d.Kind == InterestPecuniary:
+	case d.Kind == InterestPecuniary && (onAgenda || d.ItemID == 0):
+		// An item taken off the agenda is not taken: nobody leaves for it.
 		line += " _(you must leave the room for this item unless you hold a dispensation)_"
 	}
 	if enteredFor(d.By, userID) {
