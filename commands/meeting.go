@@ -448,6 +448,12 @@ func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if d.IsNext() && len(rest) > 0 {
+		// "Tuesday": which Tuesday is the officer's to say.
+		if err := relativeDay(rest[0], in.Now, loc, 1); err != nil {
+			return Reply{}, badArgs(err)
+		}
+	}
 	if d.IsNext() {
 		// The example moves it a week on, not to a day it may be on.
 		return Reply{}, usageErr("Give the new date after the meeting's, e.g. `/meeting move %s %s`.",

@@ -59,6 +59,10 @@ func TestMoveMeeting(t *testing.T) {
 		{ian, "/meeting venue 17/12/2026 none", []string{"The meeting of *Safer Sefton Together* on Thursday 17 December 2026, 10:00 will now be held at a venue still to be announced."}},
 		{ian, "/meeting time 17/12/2026 2.30pm", []string{"has moved to *Thursday 17 December 2026, 14:30*"}},
 		{ian, "/meeting move 17/12/2026", []string{"Give the new date after the meeting's, e.g. `/meeting move 2026-12-17 2026-12-24`.", "• `/meeting move DATE NEW-DATE [TIME]`"}},
+		// A weekday for the new date is answered with the day it may be,
+		// as a meeting scheduled for "Tuesday" is.
+		{ian, "/meeting move 17/12/2026 Tuesday", []string{"`Tuesday` may mean more than one day: give its date, e.g. `24/11/2026`.", "• `/meeting move DATE NEW-DATE [TIME]`"}},
+		{ian, "/meeting move 17/12/2026 tues 2pm", []string{"`tues` may mean more than one day: give its date, e.g. `24/11/2026`."}},
 		{ian, "/meeting move next 28/03/2027 1.30am", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
 		{ian, "/meeting move", []string{"Start with the meeting's date."}},
 		{ian, "/meeting time 17/12/2026", []string{"Give the new start time after the date"}},
