@@ -275,6 +275,9 @@ func TestSubcommandTypoSuggested(t *testing.T) {
 		{"/meeting clsoe", "I don't know `clsoe`: did you mean `/meeting close`?\nUsage:\n• `/meeting close`"},
 		{"/meeting adjurn", "I don't know `adjurn`: did you mean `/meeting adjourn`?"},
 		{"/minutes aprove", "I don't know `aprove`: did you mean `/minutes approve`?"},
+		// A slip nearer one name than another is the nearer: "minuets" is
+		// one slip from `minutes`, two from `minute` (`/history resolution`).
+		{"/history minuets", "I don't know `minuets`: did you mean `/history minutes`?\nUsage:\n• `/history minutes [DATE]`"},
 	} {
 		r := k.run(sue, c.line)
 		if got := shown(r); !r.Refused || !strings.HasPrefix(got, c.want) {

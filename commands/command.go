@@ -414,23 +414,31 @@ func (cmd *Command) nearest(word string) (string, []string) {
 	if len(w) > 5 {
 		limit = 2
 	}
-	name, of := "", ""
+	// The nearest name wins: "minuets" is one slip from `minutes` and two
+	// from `minute`. Two subcommands as near as each other are near none.
+	name, best, tied := "", limit+1, false
 	var usage []string
 	for _, sub := range cmd.Subs {
 		for _, n := range append([]string{sub.Name}, sub.Aliases...) {
-			if n == "" || strings.Contains(n, " ") || slips(w, []rune(n)) > limit {
+			if n == "" || strings.Contains(n, " ") {
 				continue
 			}
-			if name != "" && sub.Name != of {
-				return "", nil
-			}
-			if name == "" {
+			d := slips(w, []rune(n))
+			switch {
+			case d > limit || d > best:
+				continue
+			case d < best:
 				// The subcommand's own name, not the alias it is a slip of.
-				name, of = sub.Name, sub.Name
+				name, best, tied, usage = sub.Name, d, false, nil
+			case sub.Name != name:
+				tied = true
 			}
 			// A name given twice, alone and with more after it.
 			usage = append(usage, sub.Usage...)
 		}
+	}
+	if tied || name == "" {
+		return "", nil
 	}
 	return name, slices.Compact(usage)
 }
