@@ -376,10 +376,47 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 	if names, usage := cmd.firstWords(args[0]); len(names) > 0 {
 		return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean %s?", Escape(truncateText(args[0], 40)), joinOr(names)), Usage: usage}
 	}
+	if len(args) > 1 {
+		if name, usage := cmd.nearestOfTwo(args[0], args[1]); name != "" {
+			return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s %s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), Escape(truncateText(args[1], 40)), cmd.Name, name), Usage: usage}
+		}
+	}
 	if name, usage := cmd.nearest(args[0]); name != "" {
 		return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), cmd.Name, name), Usage: usage}
 	}
 	return nil, nil, false, usageErr("I don't know `%s`.", Escape(truncateText(args[0], 40)))
+}
+
+// nearestOfTwo is the subcommand name of two words whose first word is
+// a slip of first and whose second is second ("memebr add" for `member
+// add`), and its usage: what follows the slip says which was meant, where
+// a name of one word may be as near ("members"). A slip of two such names
+// is of none.
+func (cmd *Command) nearestOfTwo(first, second string) (string, []string) {
+	w := []rune(strings.ToLower(first))
+	if len(w) < 2 || len(w) > 20 {
+		return "", nil
+	}
+	limit := 1
+	if len(w) > 5 {
+		limit = 2
+	}
+	name := ""
+	var usage []string
+	for _, sub := range cmd.Subs {
+		for _, n := range append([]string{sub.Name}, sub.Aliases...) {
+			words := strings.Fields(n)
+			if len(words) != 2 || !strings.EqualFold(words[1], second) || slips(w, []rune(words[0])) > limit {
+				continue
+			}
+			if name != "" && sub.Name != name {
+				return "", nil
+			}
+			name = sub.Name
+			usage = append(usage, sub.Usage...)
+		}
+	}
+	return name, slices.Compact(usage)
 }
 
 // subSlip answers words the default form of in's command could not read

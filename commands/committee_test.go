@@ -771,3 +771,24 @@ func TestMemberAddNonVotingBeforeTheRole(t *testing.T) {
 		t.Errorf("members:\n%s", got)
 	}
 }
+
+// TestMemberSubcommandSlip: a slip of the first word of `member add` or
+// `member remove`, before the second ("/committee memebr add @neil SWACA"),
+// is answered with that form, not with `/committee members`, a word as
+// near; nothing is saved.
+func TestMemberSubcommandSlip(t *testing.T) {
+	k := committeeKit(t)
+	for line, want := range map[string]string{
+		"/committee memebr add <@USUE> Sefton CVS": "I don't know `memebr add`: did you mean `/committee member add`?\nUsage:\n• `/committee member add @user ORGANISATION",
+		"/committee mmber remove <@UNEIL>":         "I don't know `mmber remove`: did you mean `/committee member remove`?\nUsage:\n• `/committee member remove @user`",
+		"/committee memebrs":                       "I don't know `memebrs`: did you mean `/committee members`?",
+	} {
+		r := k.run(ian, line)
+		if !r.Refused || !strings.HasPrefix(shown(r), want) {
+			t.Errorf("%s:\n%s\nwant a refusal starting %q", line, shown(r), want)
+		}
+	}
+	if got := k.say(ian, "/committee members"); strings.Contains(got, "Sue") {
+		t.Errorf("a refused member was added:\n%s", got)
+	}
+}
