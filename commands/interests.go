@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -205,6 +206,18 @@ func parseInterest(words []string) (interestArgs, error) {
 		if len(words) >= len(end) && equalFoldWords(words[len(words)-len(end):], end) {
 			a.Spouse, words = true, words[:len(words)-len(end)]
 			break
+		}
+	}
+	if n := len(words); !a.Spouse && n >= 2 && strings.EqualFold(words[n-2], "for") {
+		// "for spuose" read as part of the description would register
+		// the spouse's interest as the member's own.
+		last := []rune(strings.ToLower(strings.TrimRight(words[n-1], ".")))
+		for _, meant := range []string{"spouse", "partner"} {
+			if string(last) != meant && aSlipOf(last, []rune(meant)) {
+				// words are as Slack sent them, escaped, mentions and all.
+				line := "/interests add " + strings.Join(append(slices.Clone(typed[:len(typed)-1]), meant), " ")
+				return a, fmt.Errorf("`for %s`: did you mean `%s`?", inCode(truncateText(words[n-1], 40)), inCode(truncateText(line, 200)))
+			}
 		}
 	}
 	if len(words) > 0 && (words[0] == "-" || words[0] == "—" || words[0] == ":") {

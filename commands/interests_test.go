@@ -386,6 +386,10 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests add gift Dinner", "Gifts and hospitality have a date and a value: use `/interests gift DATE VALUE DESCRIPTION`."},
 		{neil, "/interests add other", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
 		{neil, "/interests add other for spouse", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
+		// A slip of "for spouse" would register the spouse's interest as the
+		// member's own: it is asked about, with the line that means it.
+		{neil, "/interests add other Trustee of Bootle Strand for spuose", "`for spuose`: did you mean `/interests add other Trustee of Bootle Strand for spouse`?\nUsage:"},
+		{ian, "/interests add <@UNEIL> land Flat in Southport for parnter", "`for parnter`: did you mean `/interests add <@UNEIL> land Flat in Southport for partner`?"},
 		{neil, "/interests add other — ", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
 		{neil, "/interests add other " + long, "That description is too long (1001 characters; the limit is 1000)."},
 		{neil, "/interests add other " + strings.Repeat("y", commands.MaxTextLen), "That is too long for /interests (4010 characters; the limit is 4000)."},
