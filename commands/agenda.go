@@ -739,6 +739,10 @@ func editAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	e, err := parseItemEdit(typed, members)
+	if nothing := (nothingToEdit{}); errors.As(err, &nothing) {
+		nothing.day = agendaDateWord(in, m)
+		err = nothing
+	}
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}

@@ -697,6 +697,10 @@ func TestAgendaEditInPlace(t *testing.T) {
 		{ian, "/agenda edit 5 alternative education", []string{"Item 5 already reads alternative education; nothing was changed."}},
 		// Mistakes, and people who may not.
 		{ian, "/agenda edit 5", []string{"Give item 5's new title, its new presenter after an em dash, or both: `/agenda edit 5 TITLE — PRESENTER`.", "• `/agenda edit [DATE] NUMBER [TITLE] [— PRESENTER|none]`"}},
+		// For a meeting other than the next, the form to copy names its day:
+		// without it, it would change the next meeting's item 5.
+		{ian, "/meeting schedule 2026-12-17 10:00", []string{"will meet on Thursday 17 December 2026"}},
+		{ian, "/agenda edit 17/12/2026 4", []string{"Give item 4's new title, its new presenter after an em dash, or both: `/agenda edit 2026-12-17 4 TITLE — PRESENTER`."}},
 		{ian, "/agenda edit", []string{"Say which item to change by its number", "• `/agenda edit [DATE] NUMBER [TITLE] [— PRESENTER|none]`"}},
 		{ian, "/agenda edit five Policing", []string{`"five" is not an agenda number`}},
 		{ian, "/agenda edit 99 Policing", []string{"There is no item 99 on the agenda for Thursday 10 December 2026; `/agenda` shows it."}},

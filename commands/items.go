@@ -244,12 +244,21 @@ func parseItemEdit(text string, members []Member) (itemEdit, error) {
 		e.Presenter = ""
 	}
 	if e.KeepTitle && e.KeepPresenter {
-		return e, fmt.Errorf("give item %s's new title, its new presenter after an em dash, or both: `/agenda edit %s TITLE — PRESENTER`", it.Number, it.Number)
+		return e, nothingToEdit{it.Number.String(), ""}
 	}
 	if dashed && !e.KeepPresenter && it.Presenter == "" && it.Organisation == "" {
 		return e, fmt.Errorf("give item %s's presenter after the dash, or `none` to take the presenter off", it.Number)
 	}
 	return e, nil
+}
+
+// nothingToEdit is parseItemEdit's answer to an item's number alone. day
+// is " 2026-12-17" for the form to name a meeting other than the next,
+// which without it would change the next meeting's item.
+type nothingToEdit struct{ number, day string }
+
+func (e nothingToEdit) Error() string {
+	return fmt.Sprintf("give item %s's new title, its new presenter after an em dash, or both: `/agenda edit%s %s TITLE — PRESENTER`", e.number, e.day, e.number)
 }
 
 // readItemText reads "NUMBER TITLE [— PRESENTER]" for parseItemText and
