@@ -290,7 +290,13 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			if in.cmd.Name == "/minute" {
 				example = "The Board considered the report."
 			}
-			return Reply{}, usageErr("Give the text to record under item %s, after its number: `%s %s %s`", Escape(item), in.cmd.Name, Escape(item), example)
+			// The day typed stays in the form to copy: without it, the
+			// text would go to the meeting in progress or the last held.
+			day := ""
+			if n > 0 {
+				day = Escape(truncateText(strings.Join(in.Args[:n], " "), 40)) + " "
+			}
+			return Reply{}, usageErr("Give the text to record under item %s, after its number: `%s %s%s %s`", Escape(item), in.cmd.Name, day, Escape(item), example)
 		}
 	}
 	if len(args) < 2 {
@@ -964,10 +970,16 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 		}
 	}
 	if number, ok := minuteNumber(firstArg(args)); ok && len(args) == 1 {
-		if in.sub.Name == "amend" {
-			return draftTarget{}, "", usageErr("Give minute %s's new text, after its number: `/minutes amend %s TEXT`.", Escape(number), Escape(number))
+		// The day given stays in the form to copy, which without it would
+		// name the latest minute of that number.
+		day := ""
+		if found {
+			day = on.Start(time.UTC).Format("2006-01-02") + " "
 		}
-		return draftTarget{}, "", usageErr("Give the correction to minute %s, after its number: `/minutes comment %s TEXT`.", Escape(number), Escape(number))
+		if in.sub.Name == "amend" {
+			return draftTarget{}, "", usageErr("Give minute %s's new text, after its number: `/minutes amend %s%s TEXT`.", Escape(number), day, Escape(number))
+		}
+		return draftTarget{}, "", usageErr("Give the correction to minute %s, after its number: `/minutes comment %s%s TEXT`.", Escape(number), day, Escape(number))
 	}
 	if len(args) < 2 {
 		return draftTarget{}, "", usageErr("Give the minute's number and the text.")

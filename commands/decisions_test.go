@@ -1604,8 +1604,14 @@ func TestResolveWithoutTheText(t *testing.T) {
 	k.steps([]step{
 		{ian, "/resolve 7.7", []string{"Give the text to record under item 7.7, after its number: `/resolve 7.7 That the report be noted.`"}},
 		{ian, "/minute Item 7.7", []string{"Give the text to record under item 7.7, after its number: `/minute 7.7 The Board considered the report.`"}},
+		// The day typed stays in the form to copy: without it, the text
+		// would go to another meeting's minutes.
+		{ian, "/minute 10/12/2026 7.7", []string{"Give the text to record under item 7.7, after its number: `/minute 10/12/2026 7.7 The Board considered the report.`"}},
+		{ian, "/resolve 10 December 2026 7.7", []string{"Give the text to record under item 7.7, after its number: `/resolve 10 December 2026 7.7 That the report be noted.`"}},
 		{ian, "/minutes amend 9", []string{"Give minute 9's new text, after its number: `/minutes amend 9 TEXT`."}},
 		{graeme, "/minutes comment 9", []string{"Give the correction to minute 9, after its number: `/minutes comment 9 TEXT`."}},
+		{ian, "/minutes amend 10/12/2026 9", []string{"Give minute 9's new text, after its number: `/minutes amend 2026-12-10 9 TEXT`."}},
+		{graeme, "/minutes comment 10/12/2026 9", []string{"Give the correction to minute 9, after its number: `/minutes comment 2026-12-10 9 TEXT`."}},
 		{ian, "/resolve", []string{"Give the agenda item's number and the text."}},
 		{ian, "/minutes amend", []string{"Give the minute's number and the text."}},
 	})
