@@ -181,8 +181,11 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* meets today, %s: it has begun, so apologies for it are closed. `/meeting start` opens it.",
 			Escape(c.Name), describeMeeting(m, loc))}, nil
 	}
-	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies`.",
-		Escape(c.Name), describeMeeting(m, loc)) + sameDayReminderNote(c, m)}, nil
+	// The command names the day, as the posted agenda's footer does:
+	// `/apologies` alone is for the next meeting, which this one, read
+	// in the channel by everyone, may not be.
+	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies %s`.",
+		Escape(c.Name), describeMeeting(m, loc), m.StartsAt.In(loc).Format("2006-01-02")) + sameDayReminderNote(c, m)}, nil
 }
 
 // sameDayErr refuses a second meeting on the day of other. Only a

@@ -16,14 +16,16 @@ func TestMeetings(t *testing.T) {
 	k := committeeKit(t)
 	k.marked()
 	r := k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
-	if diff := cmp.Diff(r.Text, "*Safer Sefton Together* will meet on Thursday 10 December 2026, 10:00, Remote Meeting. Members can send apologies with `/apologies`."); diff != "" {
+	if diff := cmp.Diff(r.Text, "*Safer Sefton Together* will meet on Thursday 10 December 2026, 10:00, Remote Meeting. Members can send apologies with `/apologies 2026-12-10`."); diff != "" {
 		t.Errorf("schedule (-got +want):\n%s", diff)
 	}
 	if r.Visibility != commands.Public || len(k.marked()) != 3 {
 		t.Errorf("a scheduled meeting is announced in the channel and on every member's Home: %+v", r)
 	}
 	k.steps([]step{
-		{ian, "/meeting schedule 14/01/2027 10.00am Bootle Town Hall", []string{"Thursday 14 January 2027, 10:00, Bootle Town Hall"}},
+		// A meeting after the next is announced with its day in the
+		// command: `/apologies` alone would be for the next meeting.
+		{ian, "/meeting schedule 14/01/2027 10.00am Bootle Town Hall", []string{"Thursday 14 January 2027, 10:00, Bootle Town Hall. Members can send apologies with `/apologies 2027-01-14`."}},
 		{ian, "/meeting schedule 11 March 2.30 pm", []string{"Thursday 11 March 2027, 14:30."}},
 		{ian, "/meeting schedule 10/12/2026 10:00", []string{"Safer Sefton Together already has a meeting on Thursday 10 December 2026, 10:00; nothing changed. `/meeting venue 2026-12-10 VENUE` changes its venue, `/meeting time 2026-12-10 TIME` its time; `/meeting list` shows the meetings scheduled."}},
 		{ian, "/meeting schedule 10/12/2026 14:00", []string{"Safer Sefton Together already meets on Thursday 10 December 2026, at 10:00. Cancel that meeting first (`/meeting cancel 2026-12-10`) or choose another day."}},
