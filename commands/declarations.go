@@ -34,6 +34,18 @@ func (k InterestKind) Phrase() string {
 	return "an other interest"
 }
 
+// DispensationOutcome says what recording a dispensation changed.
+type DispensationOutcome string
+
+// Outcomes of recording a dispensation.
+const (
+	DispensationRecorded  DispensationOutcome = "recorded"  // recorded now
+	DispensationUnchanged DispensationOutcome = "unchanged" // one was already recorded
+	// DispensationWithdrawn: the declaration had been withdrawn, perhaps
+	// after the command read it; nothing was recorded.
+	DispensationWithdrawn DispensationOutcome = "withdrawn"
+)
+
 // Declaration is a member's declaration of an interest in an agenda item.
 // It is a legal record: never edited; a withdrawal or a dispensation is a
 // record of its own.
@@ -692,6 +704,8 @@ func parseWithdrawValue(value string) (meeting int64, item string, only int64, o
 	return meeting, parts[1], only, true
 }
 
+const withdrawnDeclaration = "That declaration was withdrawn; declare the interest again if it stands."
+
 func dispensationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
 	id, err := strconv.ParseInt(value, 10, 64)
 	if err != nil || id <= 0 {
@@ -727,12 +741,18 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 		return Reply{}, err
 	}
 	if d.Withdrawn {
-		return Reply{}, userErr("That declaration was withdrawn; declare the interest again if it stands.")
+		return Reply{}, userErr(withdrawnDeclaration)
 	}
-	created, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
+	outcome, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
 	if err != nil {
 		return Reply{}, err
 	}
+	// Withdrawn since it was read above: the store checks again as it
+	// writes, so that no dispensation is recorded on a withdrawn one.
+	if outcome == DispensationWithdrawn {
+		return Reply{}, userErr(withdrawnDeclaration)
+	}
+	created := outcome == DispensationRecorded
 	if forOther {
 		who := personText(d.UserID, d.Name)
 		if !created {

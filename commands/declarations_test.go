@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 )
 
 // declarations lists the declarations standing for the next meeting as
@@ -119,6 +120,39 @@ func TestDeclare(t *testing.T) {
 	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
 	wantShown(t, k.say(neil, "/declare 10/12/2026 7.7 personal Volunteer"), "The meeting on Thursday 10 December 2026 has already taken place.")
 	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), "Graeme Robson declared")
+}
+
+// withdrawnMeanwhile is the kit's store with the declaration withdrawn,
+// by its declarant, just before a dispensation on it is recorded: after
+// the command has read it standing.
+type withdrawnMeanwhile struct{ *storage.DB }
+
+func (s withdrawnMeanwhile) RecordDispensation(ctx context.Context, id int64, by string, at time.Time) (commands.DispensationOutcome, error) {
+	d, err := s.Declaration(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	if _, err := s.WithdrawDeclarations(ctx, d.MeetingID, d.ItemID, d.Item, d.UserID, d.UserID, d.ID, at); err != nil {
+		return "", err
+	}
+	return s.DB.RecordDispensation(ctx, id, by, at)
+}
+
+// TestDispensationOnADeclarationWithdrawnMeanwhile: a dispensation
+// pressed for as the declaration is withdrawn is not recorded, and its
+// presser is told the declaration was withdrawn, not "Recorded".
+func TestDispensationOnADeclarationWithdrawnMeanwhile(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.svc = commands.New(withdrawnMeanwhile{k.db}, people{sue: "Sue Holden", ian: "Ian Barton"})
+	got := k.press(sue, r, "I hold a dispensation")
+	if diff := cmp.Diff(shown(got), "That declaration was withdrawn; declare the interest again if it stands."); diff != "" {
+		t.Errorf("dispensation on a declaration withdrawn meanwhile (-got +want):\n%s", diff)
+	}
+	id, _ := strconv.ParseInt(r.Buttons[0].Value, 10, 64)
+	if d, err := k.db.Declaration(context.Background(), id); err != nil || d.Dispensation || !d.Withdrawn {
+		t.Errorf("the declaration = %+v, %v; want withdrawn, with no dispensation", d, err)
+	}
 }
 
 func TestDeclareMistakes(t *testing.T) {

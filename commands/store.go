@@ -324,9 +324,11 @@ type DeclarationStore interface {
 	// is when it was asked for, which the history keeps.
 	WithdrawDeclarations(ctx context.Context, meetingID, itemID int64, item, userID, by string, only int64, at time.Time) (int, error)
 	// RecordDispensation records that the declarant holds a dispensation,
-	// as of at, which the history keeps; created is false if one was
-	// already recorded.
-	RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (created bool, err error)
+	// as of at, which the history keeps: DispensationUnchanged if one was
+	// already recorded; DispensationWithdrawn, with nothing written, if
+	// the declaration has been withdrawn, even by a withdrawal that was
+	// being committed as this was called.
+	RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (DispensationOutcome, error)
 }
 
 // ReportStore keeps links to written reports, as an append-only log.

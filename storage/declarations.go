@@ -452,32 +452,49 @@ var withdrawDeclarationsSQL = `
 	RETURNING declaration_id`
 
 // RecordDispensation implements commands.DeclarationStore.
-func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (bool, error) {
-	var created bool
+func (db *DB) RecordDispensation(ctx context.Context, declarationID int64, by string, at time.Time) (commands.DispensationOutcome, error) {
+	var outcome commands.DispensationOutcome
 	err := db.inTx(ctx, "record dispensation", func(tx *Tx) error {
+		// A withdrawal committed after the command read the declaration
+		// must not be answered "Recorded". Its insert into
+		// declaration_withdrawals takes the declaration's row FOR KEY
+		// SHARE (the foreign key), which FOR UPDATE alone of the row locks
+		// waits for; so a withdrawal being committed is waited for, and
+		// read below by the statements after this one, and one not yet
+		// begun waits for this record and follows it.
+		if _, err := tx.ExecContext(ctx, `SELECT id FROM declarations WHERE id = $1 FOR UPDATE`, declarationID); err != nil {
+			return err
+		}
 		var d commands.Declaration
 		if err := getDeclaration(ctx, tx, &d, declarationID); err != nil {
 			return err
 		}
-		if d.Dispensation {
+		switch {
+		case d.Withdrawn:
+			outcome = commands.DispensationWithdrawn
+			return nil
+		case d.Dispensation:
+			outcome = commands.DispensationUnchanged
 			return nil
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO declaration_dispensations (declaration_id, recorded_by, recorded_at)
-			VALUES ($1, $2, COALESCE(CAST($3 AS timestamptz), now()))
+			SELECT $1, $2, COALESCE(CAST($3 AS timestamptz), now())
+			WHERE NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = $1)
 			ON CONFLICT (declaration_id) DO NOTHING`, declarationID, by, nullTime(at))
 		if err != nil {
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			outcome = commands.DispensationUnchanged
 			return err
 		}
-		created = true
+		outcome = commands.DispensationRecorded
 		if err := markStale(ctx, tx, d.MeetingID, []string{d.UserID}); err != nil {
 			return err
 		}
 		return auditMeeting(ctx, tx, d.MeetingID, by, "declaration.dispensation", d.Item, map[string]any{"declaration": declarationID}, at)
 	})
-	return created, err
+	return outcome, err
 }
 
 // itemNow reads the agenda item a declaration or report link is on, as it

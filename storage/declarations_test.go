@@ -147,11 +147,11 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	}
 
 	// A dispensation is a record of its own, recorded once.
-	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || !ok {
-		t.Fatalf("dispensation: %v %v", ok, err)
+	if got, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || got != commands.DispensationRecorded {
+		t.Fatalf("dispensation: %v %v", got, err)
 	}
-	if ok, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || ok {
-		t.Errorf("second dispensation: created=%v err=%v", ok, err)
+	if got, err := db.RecordDispensation(ctx, again.ID, "UNEIL", time.Time{}); err != nil || got != commands.DispensationUnchanged {
+		t.Errorf("second dispensation: %v err=%v", got, err)
 	}
 	if got, _ := db.Declaration(ctx, again.ID); !got.Dispensation {
 		t.Error("dispensation not shown on the declaration")
@@ -162,6 +162,89 @@ func TestDeclarationsAreKeptOnceWithHistory(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action LIKE 'declaration.%'`); n != 5 {
 		t.Errorf("%d audit entries for declarations, want 5", n)
 	}
+}
+
+// TestDispensationOnAWithdrawnDeclaration: a dispensation asked for on a
+// declaration withdrawn after the command read it standing is refused,
+// with nothing recorded, whether the withdrawal was committed before the
+// call or was being committed as it was made.
+func TestDispensationOnAWithdrawnDeclaration(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	m := meetingWithItems(t, db, commands.AgendaItem{Number: "7.5", Title: "SWACA"}, commands.AgendaItem{Number: "8", Title: "Budget"})
+	declare := func(item string) commands.Declaration {
+		t.Helper()
+		d, ok, err := db.Declare(ctx, commands.Declaration{MeetingID: m.ID, Item: item, UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestPecuniary, Nature: "Trustee of SWACA", By: "UNEIL"})
+		if err != nil || !ok {
+			t.Fatalf("declare on %s: %v %v", item, ok, err)
+		}
+		return d
+	}
+	notRecorded := func(d commands.Declaration) {
+		t.Helper()
+		if got, err := db.Declaration(ctx, d.ID); err != nil || got.Dispensation || !got.Withdrawn {
+			t.Errorf("declaration on %s after the refusal = %+v, %v; want withdrawn with no dispensation", d.Item, got, err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM declaration_dispensations WHERE declaration_id = $1`, d.ID); n != 0 {
+			t.Errorf("%d dispensations recorded on the withdrawn declaration on %s", n, d.Item)
+		}
+		if n := count(t, db, `SELECT count(*) FROM audit_log WHERE action = 'declaration.dispensation'`); n != 0 {
+			t.Errorf("%d dispensations in the history", n)
+		}
+	}
+
+	// Withdrawn after the command's check, before the call.
+	before := declare("7.5")
+	if n, err := db.WithdrawDeclarations(ctx, m.ID, itemID(t, db, m.ID, "7.5"), "7.5", "UNEIL", "UNEIL", 0, time.Time{}); err != nil || n != 1 {
+		t.Fatalf("withdraw: %d %v", n, err)
+	}
+	if got, err := db.RecordDispensation(ctx, before.ID, "UOFF", time.Time{}); err != nil || got != commands.DispensationWithdrawn {
+		t.Errorf("dispensation on a withdrawn declaration: %q %v; want %q", got, err, commands.DispensationWithdrawn)
+	}
+	notRecorded(before)
+
+	// Being withdrawn as the call is made: the withdrawal's transaction
+	// has written its row and not yet committed. The dispensation waits
+	// for it and then sees it.
+	during := declare("8")
+	w, err := db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Rollback()
+	if _, err := w.ExecContext(ctx, storage.WithdrawDeclarationsSQL, m.ID, "8", "UNEIL", "UNEIL", during.ID, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		outcome commands.DispensationOutcome
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		got, err := db.RecordDispensation(ctx, during.ID, "UOFF", time.Time{})
+		done <- result{got, err}
+	}()
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		select {
+		case r := <-done:
+			t.Fatalf("the dispensation did not wait for the withdrawal: %q %v", r.outcome, r.err)
+		default:
+		}
+		if count(t, db, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the dispensation never waited for the withdrawal")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if r := <-done; r.err != nil || r.outcome != commands.DispensationWithdrawn {
+		t.Errorf("dispensation as the declaration was withdrawn: %q %v; want %q", r.outcome, r.err, commands.DispensationWithdrawn)
+	}
+	notRecorded(during)
 }
 
 // TestReportSentTwiceAtOnce: a member whose link is sent twice at the
