@@ -664,16 +664,27 @@ func TestHomeForTheChair(t *testing.T) {
 	}
 }
 
-// TestHomeDeclarationsReceived: the officer's Home, and the chair's,
-// sum up the declarations of interest standing for the next meeting, an
-// item a line in agenda order — who declared what kind, who holds a
-// dispensation and who withdraws for the item, and who declared on an
-// item since taken off the agenda — kept up to date as declarations are
-// made and withdrawn; a member's Home shows their own only.
+// TestHomeDeclarationsReceived: the officer's Home, the chair's and the
+// vice-chair's sum up the declarations of interest standing for the next
+// meeting, an item a line in agenda order — who declared what kind, who
+// holds a dispensation and who withdraws for the item, and who declared
+// on an item since taken off the agenda — kept up to date as
+// declarations are made and withdrawn and dispensations recorded; a
+// member's Home shows their own only.
 func TestHomeDeclarationsReceived(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
-	for _, user := range []string{ian, sue, neil} {
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	presiders := []string{ian, sue, graeme}
+	markedAll := func(what string, got []string) {
+		t.Helper()
+		for _, user := range presiders {
+			if !slices.Contains(got, user) {
+				t.Errorf("%s marked %v, not %s's Home", what, got, user)
+			}
+		}
+	}
+	for _, user := range []string{ian, sue, graeme, neil} {
 		if got := section(t, k.svc, user, "Declarations of interest"); got != "" {
 			t.Errorf("%s's Home with nothing declared:\n%s", user, got)
 		}
@@ -681,9 +692,7 @@ func TestHomeDeclarationsReceived(t *testing.T) {
 
 	k.marked()
 	k.must(neil, "/declare 7.5 pecuniary Paid adviser to SWACA")
-	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) {
-		t.Errorf("a declaration marked %v, not the officer's and the chair's Homes", got)
-	}
+	markedAll("a declaration", k.marked())
 	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
 	k.must(graeme, "/declare 6 other Neighbour of the station")
 	k.must(neil, "/declare 7.5 personal Volunteer at SWACA")
@@ -695,7 +704,7 @@ func TestHomeDeclarationsReceived(t *testing.T) {
 		"• Item 7.5 (SWACA) — Neil Frackelton: disclosable pecuniary, withdraws for the item; personal · Graeme Robson: disclosable pecuniary, holds a dispensation\n" +
 		"• Item 7.7 (Sefton CVS) — Sue Holden: personal\n" +
 		"• Item 6 (Local Policing Update, removed from the agenda) — Graeme Robson: other"
-	for _, user := range []string{ian, sue} {
+	for _, user := range presiders {
 		if diff := cmp.Diff(section(t, k.svc, user, "Declarations of interest"), want); diff != "" {
 			t.Errorf("%s's Home (-got +want):\n%s", user, diff)
 		}
@@ -723,11 +732,24 @@ func TestHomeDeclarationsReceived(t *testing.T) {
 	// is marked to show it.
 	k.marked()
 	k.must(neil, "/declare withdraw 7.5")
-	if got := k.marked(); !slices.Contains(got, ian) || !slices.Contains(got, sue) {
-		t.Errorf("a withdrawal marked %v, not the officer's and the chair's Homes", got)
-	}
+	markedAll("a withdrawal", k.marked())
 	if got := section(t, k.svc, ian, "Declarations of interest"); strings.Contains(got, "Neil") || !strings.HasPrefix(got, "3 interests declared") {
 		t.Errorf("the officer's Home after Neil withdrew:\n%s", got)
+	}
+
+	// A dispensation recorded, by the member or for them, changes who
+	// leaves the room: the Homes that say so are marked to show it.
+	r = k.must(neil, "/declare 7.7 pecuniary Paid adviser to Sefton CVS")
+	k.marked()
+	k.press(neil, r, "I hold a dispensation")
+	markedAll("a dispensation", k.marked())
+	r = k.must(ian, "/declare for <@UNEIL> 7.5 pecuniary Director of SWACA")
+	k.marked()
+	k.press(ian, r, "They hold a dispensation")
+	markedAll("a dispensation recorded for a member", k.marked())
+	for _, user := range presiders {
+		got := section(t, k.svc, user, "Declarations of interest")
+		wantShown(t, got, "Neil Frackelton: disclosable pecuniary, holds a dispensation\n", "Sue Holden: personal · Neil Frackelton: disclosable pecuniary, holds a dispensation")
 	}
 
 	// Many items: five lines, and a count of the rest, with those no
