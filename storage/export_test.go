@@ -343,3 +343,6 @@ func (db *DB) SearchesInOneBatch(ctx context.Context, reqs []commands.FindReques
 // MarkDayHomesQuery is MarkDayHomes's statement, for the plan tests: its
 // arguments are since and until.
 var MarkDayHomesQuery = markDayHomesSQL
+
+// InterestsSQL is interestsSQL, for the external tests.
+var InterestsSQL = interestsSQL

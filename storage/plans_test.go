@@ -652,3 +652,64 @@ func heldMonthly(tb testing.TB, db *storage.DB, committeeID int64, first time.Ti
 	}
 	return held
 }
+
+// A member's register is read from their own entries and their endings,
+// however many the committee's register holds: with the member's key and
+// "everyone" in one condition with an OR, a generic plan read the whole
+// committee's register to find one member's three entries, and with the
+// endings joined, every ending in it.
+func TestMemberRegisterReadsTheirEntriesOnly(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	for i, what := range []string{"Trustee of SWACA", "Director of Sefton CVS", "Shares in a security firm"} {
+		e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
+			Description: what, StartedOn: commands.Date{Year: 2026, Month: time.January, Day: 1 + i}, AddedBy: "UNEIL"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 2 {
+			if err := db.EndInterest(ctx, e.ID, commands.Date{Year: 2026, Month: time.June, Day: 1}, "UNEIL", time.Time{}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	blocks := func() int {
+		return genericPlanBlocks(t, db, storage.InterestsSQL, c.ID, "UNEIL", false)
+	}
+	few := blocks()
+	// 20,000 entries of 1,000 other members.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO interests (committee_id, member_key, user_id, name, category, description, started_on)
+		SELECT $1, 'U' || (i % 1000), 'U' || (i % 1000), 'Member ' || (i % 1000), 'other', 'Entry ' || i, date '2026-01-01'
+		FROM generate_series(1, 20000) AS i`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	// A quarter of them ended.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO interest_endings (interest_id, ended_on)
+		SELECT id, date '2026-06-01' FROM interests WHERE committee_id = $1 AND member_key <> 'UNEIL' AND id % 4 = 0`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `ANALYZE interests, interest_endings`); err != nil {
+		t.Fatal(err)
+	}
+	many := blocks()
+	t.Logf("one member's register under a generic plan: %d buffers among 3 entries, %d among 20,003", few, many)
+	// Reading the committee's register would be hundreds of blocks more,
+	// and its endings thirty.
+	if many > few+10 {
+		t.Errorf("one member's register read %d buffers among 20,003 entries, %d among 3", many, few)
+	}
+
+	// What it reads is the same: the member's entries, the ended one
+	// only when asked for, or everyone's.
+	for _, tc := range []struct {
+		user      string
+		withEnded bool
+		want      int
+	}{{"UNEIL", false, 2}, {"UNEIL", true, 3}, {"", false, 15002}, {"", true, 20003}} {
+		got, err := db.Interests(ctx, c.ID, tc.user, tc.withEnded)
+		if err != nil || len(got) != tc.want {
+			t.Errorf("Interests(%q, %v) = %d entries, %v; want %d", tc.user, tc.withEnded, len(got), err, tc.want)
+		}
+	}
+}
