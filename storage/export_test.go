@@ -346,3 +346,7 @@ var MarkDayHomesQuery = markDayHomesSQL
 
 // InterestsSQL is interestsSQL, for the external tests.
 var InterestsSQL = interestsSQL
+
+// CountActionsSQL and ListActionsSQL are countActionsSQL and
+// listActionsSQL, for the external tests.
+var CountActionsSQL, ListActionsSQL = countActionsSQL, listActionsSQL

@@ -713,3 +713,77 @@ func TestMemberRegisterReadsTheirEntriesOnly(t *testing.T) {
 		}
 	}
 }
+
+// A member's actions, as their Home lists them, are read from their own,
+// however many the committee has had: with the owner and "anyone's" in
+// one condition with an OR, a generic plan read every action the
+// committee ever had, done ones and all, to find a member's three.
+func TestMemberActionsReadTheirOwn(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC), Venue: "Bootle Town Hall"}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(n int, owner, status, due string) {
+		t.Helper()
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO actions (committee_id, meeting_id, minute_number, owner_name, owner_user, due_on, body, created_by, status)
+			SELECT $1, $2, '1', 'Member', CASE WHEN $3 = '' THEN 'U' || (i % 200) ELSE $3 END, $5::date + (i % 300), 'Action ' || i, 'UOFF', $4
+			FROM generate_series(1, $6) i`, c.ID, m.ID, owner, status, due, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(3, "UNEIL", "open", "2026-12-01")
+	add(1, "UNEIL", "done", "2026-11-01")
+	blocks := func() int {
+		args := []any{c.ID, false, "UNEIL", nil}
+		return genericPlanBlocks(t, db, storage.CountActionsSQL, args...) +
+			genericPlanBlocks(t, db, storage.ListActionsSQL, append(args, int64(0), int64(5))...)
+	}
+	few := blocks()
+	// 5,000 actions of 200 other members, four in five done.
+	add(4000, "", "done", "2025-01-01")
+	add(1000, "", "open", "2027-01-01")
+	if _, err := db.SQL().ExecContext(ctx, `ANALYZE actions`); err != nil {
+		t.Fatal(err)
+	}
+	many := blocks()
+	t.Logf("a member's actions under a generic plan: %d buffers among 4 actions, %d among 5,004", few, many)
+	// Reading the committee's actions would be well over a hundred more.
+	if many > few+10 {
+		t.Errorf("a member's actions read %d buffers among 5,004 actions, %d among 4", many, few)
+	}
+
+	// What is listed is the same: the member's, done ones when asked
+	// for, those due before a day, or anyone's.
+	for _, tc := range []struct {
+		f          commands.ActionFilter
+		rows, want int
+	}{
+		{commands.ActionFilter{Owner: "UNEIL", Limit: 5}, 3, 3},
+		{commands.ActionFilter{Owner: "UNEIL", All: true, Limit: 5}, 4, 4},
+		{commands.ActionFilter{Owner: "UNEIL", DueBefore: commands.Date{Year: 2026, Month: time.December, Day: 3}, Limit: 5}, 1, 1},
+		{commands.ActionFilter{Limit: 5}, 5, 1003},
+		{commands.ActionFilter{All: true, Offset: 5000, Limit: 5}, 4, 5004},
+	} {
+		tc.f.CommitteeID = c.ID
+		got, total, err := db.ListActions(ctx, tc.f)
+		if err != nil || len(got) != tc.rows || total != tc.want {
+			t.Errorf("ListActions(%+v) = %d of %d, %v; want %d of %d", tc.f, len(got), total, err, tc.rows, tc.want)
+		}
+	}
+	// In order: open first, the soonest due first.
+	got, _, err := db.ListActions(ctx, commands.ActionFilter{CommitteeID: c.ID, Owner: "UNEIL", All: true, Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, a := range got {
+		order = append(order, fmt.Sprintf("done %v, due %v", a.Done, a.Due))
+	}
+	want := []string{"done false, due Wednesday 2 December 2026", "done false, due Thursday 3 December 2026", "done false, due Friday 4 December 2026", "done true, due Monday 2 November 2026"}
+	if strings.Join(order, ", ") != strings.Join(want, ", ") {
+		t.Errorf("order: %v, want %v", order, want)
+	}
+}
