@@ -350,3 +350,7 @@ var InterestsSQL = interestsSQL
 // CountActionsSQL and ListActionsSQL are countActionsSQL and
 // listActionsSQL, for the external tests.
 var CountActionsSQL, ListActionsSQL = countActionsSQL, listActionsSQL
+
+// SubstituteCommitteesSQL is substituteCommitteesSQL, for the external
+// tests.
+var SubstituteCommitteesSQL = substituteCommitteesSQL

@@ -787,3 +787,56 @@ func TestMemberActionsReadTheirOwn(t *testing.T) {
 		t.Errorf("order: %v, want %v", order, want)
 	}
 }
+
+// The committees a substitute's Home shows are looked for among the
+// team's committees only, however many other teams' there are: with the
+// team and "every team" in one condition with an OR, a generic plan
+// checked every committee of every team.
+func TestSubstituteCommitteesReadTheTeamsOnly(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	// Committees from to in the team given ('' for one of 29 others),
+	// each with a meeting in ten days.
+	add := func(from, to int, team string) {
+		t.Helper()
+		if _, err := db.SQL().ExecContext(ctx, `WITH c AS (
+				INSERT INTO committees (name, team_id, channel_id)
+				SELECT 'Committee ' || i, CASE WHEN $3 = '' THEN 'T' || (2 + i % 29) ELSE $3 END, 'C' || i
+				FROM generate_series($1::int, $2::int) i RETURNING id)
+			INSERT INTO meetings (committee_id, starts_at, venue) SELECT id, now() + interval '10 days', 'Bootle Town Hall' FROM c`, from, to, team); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(1, 100, "T1")
+	// Neil substitutes at Committee 1's meeting for Graeme.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO apologies (meeting_id, member_key, user_id, name, substitute_id, substitute_name)
+		SELECT m.id, 'UGRAEME', 'UGRAEME', 'Graeme Robson', 'UNEIL', 'Neil Frackelton'
+		FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE c.name = 'Committee 1'`); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	blocks := func() int {
+		return genericPlanBlocks(t, db, storage.SubstituteCommitteesSQL, "UNEIL", "T1", now, int64(10))
+	}
+	few := blocks()
+	add(101, 3000, "")
+	if _, err := db.SQL().ExecContext(ctx, `ANALYZE committees, meetings`); err != nil {
+		t.Fatal(err)
+	}
+	many := blocks()
+	t.Logf("a substitute's committees under a generic plan: %d buffers with the team's 100 committees alone, %d among 3,000 in 30 teams", few, many)
+	// Each committee checked costs a few buffers: the other teams' 2,900
+	// would be thousands more.
+	if many > few+20 {
+		t.Errorf("a substitute's committees read %d buffers among 3,000 committees, %d among the team's 100", many, few)
+	}
+	for _, team := range []string{"T1", ""} {
+		got, err := db.SubstituteCommittees(ctx, team, "UNEIL", now)
+		if err != nil || len(got) != 1 || got[0].Name != "Committee 1" {
+			t.Errorf("SubstituteCommittees(%q) = %+v, %v; want Committee 1", team, got, err)
+		}
+	}
+	if got, err := db.SubstituteCommittees(ctx, "T2", "UNEIL", now); err != nil || len(got) != 0 {
+		t.Errorf("SubstituteCommittees(T2) = %+v, %v; want none", got, err)
+	}
+}
