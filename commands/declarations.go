@@ -625,7 +625,7 @@ func (s *Service) noneStanding(ctx context.Context, c Committee, m Meeting, it A
 	if err != nil {
 		return err
 	}
-	return userErr("%s", notOnAgenda(c, m, it.Number, items))
+	return s.notOnAgendaErr(ctx, c, m, it.Number, items)
 }
 
 // withdrawDeclarations withdraws r's sender's declarations for item at

@@ -477,3 +477,32 @@ func TestDeclarationOnARemovedItemNotWithdrawnFor(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), said)
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), said)
 }
+
+// A declaration for an item taken off the agenda says so, and when, not
+// only that the item is not there: the member may have the agenda as
+// first circulated. So does one entered for someone, and one made at the
+// table, which otherwise takes one round trip.
+func TestDeclareOnAnItemTakenOffTheAgenda(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda remove 4")
+	if _, err := k.db.SQL().Exec(`UPDATE agenda_items SET removed_at = '2026-12-03 15:00+00' WHERE removed_at IS NOT NULL`); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Item 4 (Integrated Offender Management (IOM) Refresh Strategy) was taken off the agenda for the meeting on Thursday 10 December 2026, on Thursday 3 December 2026. Its items are 1, 2, 3, 5, 6, 7, 7.5, 7.7."
+	for _, line := range []struct{ user, text string }{
+		{neil, "/declare 4 personal Trustee of the IOM board"},
+		{ian, "/declare for <@UNEIL> 4 personal Trustee of the IOM board"},
+		{neil, "/declare withdraw 4"},
+	} {
+		r := k.run(line.user, line.text)
+		if !r.Refused || r.Text != want {
+			t.Errorf("%s (refused %v):\n got %s\nwant %s", line.text, r.Refused, r.Text, want)
+		}
+	}
+	// A number that was never on the agenda is answered as before.
+	wantShown(t, k.say(neil, "/declare 9 personal Trustee"), "Item 9 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 5, 6, 7, 7.5, 7.7.")
+	k.now = time.Date(2026, 12, 10, 9, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	wantShown(t, k.say(neil, "/declare 4 personal Trustee of the IOM board"), want)
+	wantShown(t, k.say(neil, "/declare 5 personal Governor of a school"), "Recorded: you declared a personal interest in Item 5 (Provision of Alternative Education Settings)")
+}

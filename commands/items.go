@@ -539,9 +539,34 @@ func (s *Service) agendaItemOf(ctx context.Context, table *Table, c Committee, m
 	}
 	it, ok := findItem(items, n)
 	if !ok {
-		return AgendaItem{}, items, userErr("%s", notOnAgenda(c, m, n, items))
+		return AgendaItem{}, items, s.notOnAgendaErr(ctx, c, m, n, items)
 	}
 	return it, items, nil
+}
+
+// notOnAgendaErr refuses item n, not on m's agenda (items): as
+// notOnAgenda does, or, when an item of that number was taken off it,
+// saying so, for the sender may have it from the agenda as first
+// circulated. It reads the records only here, on the way to a refusal:
+// a declaration or report made in one round trip never comes this way.
+func (s *Service) notOnAgendaErr(ctx context.Context, c Committee, m Meeting, n string, items []AgendaItem) error {
+	n = strings.TrimSuffix(n, ".")
+	if n == "" || len(n) > MaxItemLen {
+		return userErr("%s", notOnAgenda(c, m, n, items))
+	}
+	gone, at, err := s.store.RemovedItem(ctx, m.ID, itemAliases(n))
+	if errors.Is(err, ErrNotFound) {
+		return userErr("%s", notOnAgenda(c, m, n, items))
+	}
+	if err != nil {
+		return err
+	}
+	loc := c.Location()
+	msg := Escape(itemLabel(gone)) + " was taken off the agenda for the meeting on " + formatDay(m.StartsAt, loc) + ", on " + formatDay(at, loc) + "."
+	if len(items) == 0 {
+		return userErr("%s The agenda has no items now.", msg)
+	}
+	return userErr("%s Its items are %s.", msg, itemNumbers(items))
 }
 
 // notOnAgenda explains that item n is not on m's agenda.
@@ -550,6 +575,11 @@ func notOnAgenda(c Committee, m Meeting, n string, items []AgendaItem) string {
 	if len(items) == 0 {
 		return "The agenda for the meeting on " + day + " has no items yet, so there is no item " + Escape(n) + "."
 	}
+	return "Item " + Escape(n) + " is not on the agenda for the meeting on " + day + "." + itemMeant(n, items) + " Its items are " + itemNumbers(items) + "."
+}
+
+// itemNumbers lists items' numbers for a refusal: "1, 2, 3, 5, 7".
+func itemNumbers(items []AgendaItem) string {
 	nums := make([]string, 0, len(items))
 	for _, it := range items {
 		nums = append(nums, Escape(it.Number))
@@ -557,7 +587,7 @@ func notOnAgenda(c Committee, m Meeting, n string, items []AgendaItem) string {
 	if len(nums) > 30 {
 		nums = append(nums[:30], "…")
 	}
-	return "Item " + Escape(n) + " is not on the agenda for the meeting on " + day + "." + itemMeant(n, items) + " Its items are " + strings.Join(nums, ", ") + "."
+	return strings.Join(nums, ", ")
 }
 
 // itemMeant asks about the item n meant with another mark where the

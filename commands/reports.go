@@ -682,7 +682,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if err != nil {
 			return Reply{}, err
 		}
-		return Reply{}, userErr("%s", notOnAgenda(c, m, item, items))
+		return Reply{}, s.notOnAgendaErr(ctx, c, m, item, items)
 	}
 	if link == nil {
 		switch {

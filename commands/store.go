@@ -366,6 +366,10 @@ type AgendaStore interface {
 	CommitteeByID(ctx context.Context, id int64) (Committee, error)
 	// AgendaItems lists a meeting's standing items in natural order.
 	AgendaItems(ctx context.Context, meetingID int64) ([]AgendaItem, error)
+	// RemovedItem finds the item numbered as one of numbers (in lower
+	// case) taken off a meeting's agenda last, and when it was;
+	// ErrNotFound when none was. Only a refusal asks it.
+	RemovedItem(ctx context.Context, meetingID int64, numbers []string) (AgendaItem, time.Time, error)
 	// ChangeAgenda applies changes to a meeting's items in order, in one
 	// transaction: all or nothing. Adding a number that stands, or any
 	// change to a meeting cancelled, is ErrConflict; removing or moving

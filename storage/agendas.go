@@ -61,6 +61,21 @@ func (db *DB) AgendaItems(ctx context.Context, meetingID int64) ([]commands.Agen
 	return items, mapErr("agenda items", err)
 }
 
+// RemovedItem implements commands.AgendaStore.
+func (db *DB) RemovedItem(ctx context.Context, meetingID int64, numbers []string) (commands.AgendaItem, time.Time, error) {
+	var r struct {
+		itemRow
+		RemovedAt time.Time `db:"removed_at"`
+	}
+	err := sqlx.GetContext(ctx, db.x, &r, `SELECT `+itemColumns+`, removed_at FROM agenda_items
+		WHERE meeting_id = $1 AND removed_at IS NOT NULL AND lower(number) = ANY($2)
+		ORDER BY removed_at DESC, id DESC LIMIT 1`, meetingID, pq.Array(numbers))
+	if err != nil {
+		return commands.AgendaItem{}, time.Time{}, mapErr("removed item", err)
+	}
+	return r.item(), r.RemovedAt, nil
+}
+
 // insertItem adds it to a meeting's agenda; ErrConflict if its number stands.
 func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it commands.AgendaItem, by string) error {
 	refs := it.References
