@@ -275,7 +275,7 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case q.Number != "":
 		return s.minuteByNumber(ctx, c, q)
 	case q.Words != "":
-		return s.searchMinutes(ctx, c, q.Words)
+		return s.searchMinutes(ctx, c, q.Words, in.searchMeant())
 	default:
 		return s.minutesOfDay(ctx, c, q.On)
 	}
@@ -432,13 +432,14 @@ func formatCount(n int) string {
 	return s
 }
 
-// searchMinutes shows the minutes that best match words.
-func (s *Service) searchMinutes(ctx context.Context, c Committee, words string) (Reply, error) {
+// searchMinutes shows the minutes that best match words; meant is
+// searchReply's.
+func (s *Service) searchMinutes(ctx context.Context, c Committee, words, meant string) (Reply, error) {
 	ms, recentOnly, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits)
 	if err != nil {
 		return Reply{}, err
 	}
-	return searchReply(c, words, ms, recentOnly), nil
+	return searchReply(c, words, ms, recentOnly, meant), nil
 }
 
 // findFrom is a look-up by number, or a search by words, from a
@@ -471,11 +472,31 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 	if q.Number != "" {
 		return numberReply(o.Committee, q, ms), true, nil
 	}
-	return searchReply(o.Committee, q.Words, ms, recentOnly), true, nil
+	return searchReply(o.Committee, q.Words, ms, recentOnly, in.searchMeant()), true, nil
 }
 
-// searchReply shows the minutes of c found for words.
-func searchReply(c Committee, words string, ms []Minute, recentOnly bool) Reply {
+// searchMeant is the subcommand a search's first word is a slip of, as
+// the command it may mean ("/resolution sahre 28": `/resolution share
+// 28`), or "". A word search takes any words, so a slip is not refused
+// as other commands' are, only asked about when it finds nothing.
+func (in *Input) searchMeant() string {
+	if in.cmd == nil || len(in.Args) == 0 {
+		return ""
+	}
+	name, _ := in.cmd.nearest(in.Args[0])
+	if name == "" {
+		return ""
+	}
+	return in.cmd.Name + " " + name + inCode(Escape(prefixed(" ", truncateText(plain(in.Args[1:]), 40))))
+}
+
+// searchReply shows the minutes of c found for words. When none is
+// found and the first word is a slip of a subcommand's name, it asks
+// about the command meant (searchMeant).
+func searchReply(c Committee, words string, ms []Minute, recentOnly bool, meant string) Reply {
+	if len(ms) == 0 && meant != "" && !recentOnly {
+		return private("Nothing in the minutes of *%s* matches %s. Did you mean `%s`?", Escape(c.Name), quoteWords(words), meant)
+	}
 	if len(ms) == 0 {
 		if recentOnly {
 			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",

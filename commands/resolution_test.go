@@ -448,3 +448,26 @@ func TestResolutionNumberOnADayWithNoMinutes(t *testing.T) {
 		t.Errorf("/resolution 2030-01-01 28 =\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A search whose first word is a slip of `share` ("sahre") that finds
+// nothing asks about the share meant; a word as near that finds minutes
+// ("Sharon", presenting a report) is answered with them.
+func TestResolutionSearchSlipOfShare(t *testing.T) {
+	k := importedKit(t)
+	for line, want := range map[string]string{
+		"/resolution sahre 28":     "Nothing in the minutes of *Safer Sefton Together* matches “sahre 28”. Did you mean `/resolution share 28`?",
+		"/resolution shore 28":     "Nothing in the minutes of *Safer Sefton Together* matches “shore 28”. Did you mean `/resolution share 28`?",
+		"/resolution shrae":        "Nothing in the minutes of *Safer Sefton Together* matches “shrae”. Did you mean `/resolution share`?",
+		"/resolution Sahre 9/12 2": "Did you mean `/resolution share 9/12 2`?",
+	} {
+		if got := k.say(neil, line); !strings.Contains(got, want) {
+			t.Errorf("%s:\n got %s\nwant %s", line, got, want)
+		}
+	}
+	got := k.run(neil, "/resolution Sharon")
+	if len(got.Sections) == 0 || strings.Contains(shown(got), "Did you mean") {
+		t.Errorf("a search that finds minutes:\n%s", shown(got))
+	}
+	// A search with no slip is answered as before.
+	wantShown(t, k.say(neil, "/resolution photosynthesis"), "Try fewer or broader words")
+}
