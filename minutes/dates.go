@@ -169,6 +169,27 @@ func dropOverlaps(in []span) []span {
 	return out
 }
 
+// twelveHour is the 24-hour "HH:MM" of a 12-hour time matched in s at g,
+// the hour in its first group and the minutes, if any, in its second; ok
+// is false for an hour or minutes no clock shows.
+func twelveHour(s string, g []int, pm bool) (string, bool) {
+	h, _ := strconv.Atoi(s[g[2]:g[3]])
+	m := 0
+	if g[4] >= 0 {
+		m, _ = strconv.Atoi(s[g[4]:g[5]])
+	}
+	if h < 1 || h > 12 || m > 59 {
+		return "", false
+	}
+	switch {
+	case pm && h != 12:
+		h += 12
+	case !pm && h == 12:
+		h = 0
+	}
+	return fmt.Sprintf("%02d:%02d", h, m), true
+}
+
 // findTimes returns every clock time in s as 24-hour "HH:MM". A bare "10.00"
 // is not taken as a time: agenda numbers look just like it.
 func findTimes(s string) []span {
@@ -176,46 +197,21 @@ func findTimes(s string) []span {
 	// A clock time needs a digit, noon its word: most lines have neither.
 	if strings.IndexAny(s, "0123456789") >= 0 {
 		for _, g := range ampmRe.FindAllStringSubmatchIndex(s, -1) {
-			h, _ := strconv.Atoi(s[g[2]:g[3]])
-			m := 0
-			if g[4] >= 0 {
-				m, _ = strconv.Atoi(s[g[4]:g[5]])
+			if v, ok := twelveHour(s, g, strings.EqualFold(s[g[6]:g[7]], "p")); ok {
+				out = append(out, span{start: g[0], end: g[1], value: v})
 			}
-			if h < 1 || h > 12 || m > 59 {
-				continue
-			}
-			pm := strings.EqualFold(s[g[6]:g[7]], "p")
-			switch {
-			case pm && h != 12:
-				h += 12
-			case !pm && h == 12:
-				h = 0
-			}
-			out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 		}
 		if welshClock(s) {
 			for _, g := range welshTimeRe.FindAllStringSubmatchIndex(s, -1) {
-				h, _ := strconv.Atoi(s[g[2]:g[3]])
-				m := 0
-				if g[4] >= 0 {
-					m, _ = strconv.Atoi(s[g[4]:g[5]])
-				}
-				if h < 1 || h > 12 || m > 59 {
-					continue
-				}
 				morning := false
 				for k := 6; k < len(g); k += 2 {
 					if g[k] >= 0 {
 						morning = s[g[k]]|0x20 == 'b'
 					}
 				}
-				switch {
-				case !morning && h != 12:
-					h += 12
-				case morning && h == 12:
-					h = 0
+				if v, ok := twelveHour(s, g, !morning); ok {
+					out = append(out, span{start: g[0], end: g[1], value: v})
 				}
-				out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 			}
 		}
 		for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
