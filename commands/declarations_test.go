@@ -478,17 +478,25 @@ func TestDeclarationOnARemovedItemNotWithdrawnFor(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), said)
 }
 
+// takeItem4Off has the officer take item 4 off the agenda, as on 3
+// December 2026 (the database stamps a removal with its own clock, not the
+// kit's), and returns the refusal a record for it then gets.
+func takeItem4Off(t *testing.T, k *kit) string {
+	t.Helper()
+	k.must(ian, "/agenda remove 4")
+	if _, err := k.db.SQL().Exec(`UPDATE agenda_items SET removed_at = '2026-12-03 15:00+00' WHERE removed_at IS NOT NULL`); err != nil {
+		t.Fatal(err)
+	}
+	return "Item 4 (Integrated Offender Management (IOM) Refresh Strategy) was taken off the agenda for the meeting on Thursday 10 December 2026, on Thursday 3 December 2026. Its items are 1, 2, 3, 5, 6, 7, 7.5, 7.7."
+}
+
 // A declaration for an item taken off the agenda says so, and when, not
 // only that the item is not there: the member may have the agenda as
 // first circulated. So does one entered for someone, and one made at the
 // table, which otherwise takes one round trip.
 func TestDeclareOnAnItemTakenOffTheAgenda(t *testing.T) {
 	k := agendaKit(t)
-	k.must(ian, "/agenda remove 4")
-	if _, err := k.db.SQL().Exec(`UPDATE agenda_items SET removed_at = '2026-12-03 15:00+00' WHERE removed_at IS NOT NULL`); err != nil {
-		t.Fatal(err)
-	}
-	const want = "Item 4 (Integrated Offender Management (IOM) Refresh Strategy) was taken off the agenda for the meeting on Thursday 10 December 2026, on Thursday 3 December 2026. Its items are 1, 2, 3, 5, 6, 7, 7.5, 7.7."
+	want := takeItem4Off(t, k)
 	for _, line := range []struct{ user, text string }{
 		{neil, "/declare 4 personal Trustee of the IOM board"},
 		{ian, "/declare for <@UNEIL> 4 personal Trustee of the IOM board"},

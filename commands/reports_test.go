@@ -535,11 +535,7 @@ func TestReportSubcommandSlip(t *testing.T) {
 // declaration for it does; so does one entered for someone.
 func TestReportOnAnItemTakenOffTheAgenda(t *testing.T) {
 	k := agendaKit(t)
-	k.must(ian, "/agenda remove 4")
-	if _, err := k.db.SQL().Exec(`UPDATE agenda_items SET removed_at = '2026-12-03 15:00+00' WHERE removed_at IS NOT NULL`); err != nil {
-		t.Fatal(err)
-	}
-	const want = "Item 4 (Integrated Offender Management (IOM) Refresh Strategy) was taken off the agenda for the meeting on Thursday 10 December 2026, on Thursday 3 December 2026. Its items are 1, 2, 3, 5, 6, 7, 7.5, 7.7."
+	want := takeItem4Off(t, k)
 	for _, line := range []struct{ user, text string }{
 		{neil, "/report 4 https://example.org/iom.pdf"},
 		{ian, "/report 4 https://example.org/iom.pdf"},
