@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -44,8 +45,9 @@ var (
 	// brackets is the minute's, not another.
 	declRefRe = regexp.MustCompile(`^\s*(?i:in|on|under|regarding|concerning)\s+([A-Z]{1,4}/\d{2,4}/\d{1,4})(?:\([a-z]{1,4}\))?\b`)
 	// declItemRe is the item a declaration is made in, or the items: "in
-	// items 5 and 6", "in items 3, 4 and 7" (see declItems).
-	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(` + declItemNum + `(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*)` + declItemNum + `)*)\b`)
+	// items 5 and 6", "in items 3, 4 and 7", "in items 5 to 7" (see
+	// declItems).
+	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(` + declItemNum + `(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*|\s+to\s+)` + declItemNum + `)*)\b`)
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
 	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
@@ -59,6 +61,36 @@ const declItemNum = `(?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2}
 // declItemSepRe is what separates the items of one declaration: "5 and
 // 6", "3, 4 and 7", "5 & 6", and in Welsh "4 a 5".
 var declItemSepRe = regexp.MustCompile(`(?i)\s*,?\s+(?:and|(?-i:a))\s+|,\s*|\s*&\s*`)
+
+// declItems are the items one declaration names (declItemRe's group):
+// "5 and 6", "3, 4 and 7", and "5 to 7" for every item from 5 to 7, when
+// both ends are whole numbers at most maxItemRange apart; other ends ("4.2
+// to 4.5") are the two items named.
+func declItems(s string) []string {
+	var out []string
+	for _, part := range declItemSepRe.Split(s, -1) {
+		f := strings.Fields(part)
+		if len(f) != 3 || !strings.EqualFold(f[1], "to") {
+			out = append(out, part)
+			continue
+		}
+		from, to := f[0], f[2]
+		a, errA := strconv.Atoi(from)
+		b, errB := strconv.Atoi(to)
+		if errA != nil || errB != nil || b <= a || b-a > maxItemRange {
+			out = append(out, from, to)
+			continue
+		}
+		for n := a; n <= b; n++ {
+			out = append(out, strconv.Itoa(n))
+		}
+	}
+	return out
+}
+
+// maxItemRange bounds the items "items 5 to 7" stands for: a range wider
+// than an agenda's items is a misprint or not a range of items.
+const maxItemRange = 20
 
 // sentences splits prose at full stops that end a sentence, not at "Minute
 // No. 17" or "Cllr. Smith".
@@ -453,7 +485,7 @@ func parseDeclaration(sent, minute string) []Declaration {
 	item := ""
 	var more []string // the other items one interest is declared in
 	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
-		items := declItemSepRe.Split(rest[m[2]:m[3]], -1)
+		items := declItems(rest[m[2]:m[3]])
 		item, more = items[0], items[1:]
 		rest = rest[m[1]:]
 		if t := itemTitleRe.FindStringIndex(rest); t != nil {

@@ -53,6 +53,7 @@ var nastySeeds = []string{
 	"COFNODION\nam 2.00 y.p. 12.00yb 13 y.p. 9 yr hwyr 1y 1 y\nYN BRESENNOL:\nY Cynghorydd, Cynghorwyr a a, Cyng. Cyng.\n1. YMDDIHEURIADAU\nDerbyniwyd ymddiheuriadau gan y a'r ac\nYmddiheuriadau:\n2. B\nPHENDERFYNWYD ac PENDERFYNWYD a PENDERFYNWYDD 2.1 PENDERFYNWYD:\n",
 	"MINUTES of the meeting held on Tuesday 13 February 2024 at 7.00 pm\nMinute 12/24    APOLOGIES FOR ABSENCE\nMinute 13/24    DECLARATIONS OF INTEREST\n                Councillor Rahman declared an other registrable interest in Minute\n                17/24 as a trustee.\nMinute 13/24    AGAIN\n",
 	// One interest in several items, in a sentence and in a table's rows.
+	"MINUTES\n1. DECLARATIONS\nCllr A declared an interest in items 5 to 7 as x, Cllr Z in items 2 to 90 and 4.2 TO 4.9.\n",
 	"MINUTES\n1. DECLARATIONS\nCllr A declared an interest in items 5 and 6 as x. Cllr B declared an interest in items 3, 4 and, 7 &\nCouncillor   Minute Number   Nature of Interest\nA B   5 and 6   x\nC D   5, 6,   y\nE   , and &   z\n",
 	// A date printed in Welsh, with a Welsh ordinal.
 	"Cofnodion / Minutes\nDYDD IAU, 14EG TACHWEDD 2024\n31ain Chwefror 2025, 1af Mai 99, 5 Mawrth\nYn Bresennol / Present: E. Pritchard\n",

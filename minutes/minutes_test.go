@@ -671,6 +671,19 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			},
 		},
 		{
+			// "items 5 to 7" is every item from 5 to 7: not one in item 5
+			// with "to 7 as …" for its nature.
+			name: "one interest in a range of items",
+			text: "Cllr Hughes declared a personal interest in items 5 to 7 as a member of the Friends of Hesketh Park. Cllr Lee declared an interest in minutes 4.2 to 4.3 as a tenant.",
+			want: []Declaration{
+				{Name: "Cllr Hughes", Item: "5", Kind: "personal", Nature: "a member of the Friends of Hesketh Park"},
+				{Name: "Cllr Hughes", Item: "6", Kind: "personal", Nature: "a member of the Friends of Hesketh Park"},
+				{Name: "Cllr Hughes", Item: "7", Kind: "personal", Nature: "a member of the Friends of Hesketh Park"},
+				{Name: "Cllr Lee", Item: "4.2", Kind: "other", Nature: "a tenant"},
+				{Name: "Cllr Lee", Item: "4.3", Kind: "other", Nature: "a tenant"},
+			},
+		},
+		{
 			name: "one interest in three items",
 			text: "Cllr Lewis declared a non-pecuniary interest in items 3, 4 and 7 as a neighbour of the applicant.",
 			want: []Declaration{
