@@ -342,11 +342,22 @@ func (p *minutesParser) addApologies(list string) {
 	if i := apologiesEndRe.FindStringIndex(list); i != nil {
 		list = list[:i[0]]
 	}
-	for _, n := range expandCouncillors(splitOutside(separateNames(list))) {
+	names := expandCouncillors(splitOutside(separateNames(list)))
+	for i, n := range names {
 		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
 		name, org := splitBracket(substituteTailRe.ReplaceAllString(n, ""))
 		if substituteRe.MatchString(name) {
 			continue
+		}
+		if chairPost(name) {
+			// "from the Chair, Cllr A Moss, and …", "from the Chair (Cllr
+			// A Moss)": the post names the person after it, who is the
+			// apology; a post named alone stays, as no one else says who.
+			if org != "" && (honorificRe.MatchString(org) || nameLike(org)) {
+				name, org = org, ""
+			} else if i+1 < len(names) {
+				continue
+			}
 		}
 		if apologyReasonRe.MatchString(org) || substituteRe.MatchString(org) {
 			org = ""
@@ -356,6 +367,20 @@ func (p *minutesParser) addApologies(list string) {
 		}
 		p.out.Apologies = append(p.out.Apologies, Person{Name: name, Organisation: org})
 	}
+}
+
+// chairPost reports whether s is only the post of one who chairs, as an
+// apology may name it before the person: "the Chair", "the Vice-Chair",
+// "the Chairman".
+func chairPost(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "vice-"), "vice "), "deputy ")
+	switch s {
+	case "chair", "chairman", "chairwoman", "chairperson", "chair of the committee", "chair of the board":
+		return true
+	}
+	return false
 }
 
 func (p *minutesParser) readDeclarations() {

@@ -606,6 +606,13 @@ func TestParseMinutesApologies(t *testing.T) {
 			"Apologies were received from Sarah Jones (NHS Kelsford), represented by Tom Smith, Dr Rachel Owen, Cllr Peter Ray (Cllr Sue Lane deputising) and Mark Bell (Police) with Inspector Ann Kaye attending in his place.",
 			[]Person{{"Sarah Jones", "NHS Kelsford"}, {"Dr Rachel Owen", ""}, {"Cllr Peter Ray", ""}, {"Mark Bell", "Police"}},
 		},
+		{
+			// The chair's post before their name is not a person.
+			"the chair named after the post",
+			"Apologies for absence were received from the Chair, Cllr A Moss, the Vice-Chair (Councillor Lee) and Cllr B Jones.",
+			[]Person{{"Cllr A Moss", ""}, {"Councillor Lee", ""}, {"Cllr B Jones", ""}},
+		},
+		{"the chair by post alone", "Apologies were received from the Chair.", []Person{{"the Chair", ""}}},
 		{"none", "There were no apologies.", []Person{}},
 		{"none for absence", "No apologies for absence were received.", []Person{}},
 	}
