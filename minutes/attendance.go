@@ -553,12 +553,20 @@ func parseDeclaration(sent, minute string) []Declaration {
 var titleQualifier = map[string]bool{"county": true, "district": true, "parish": true, "town": true, "borough": true, "city": true,
 	"deputy": true, "vice": true, "former": true, "acting": true, "interim": true, "detective": true, "police": true, "the": true}
 
+// isInitial reports whether w is an initial: one capital letter, with or
+// without its full stop ("H.", "H").
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
 // separateNames puts a comma between names that a list printed one to a
 // line (or one to a bullet) ran together: "Cllr A Smith Cllr B Jones"
 // becomes "Cllr A Smith, Cllr B Jones". A title after another title
 // ("Cllr Mrs J Pell"), after a word that qualifies it ("District
 // Councillor") or after a word in lower case ("and", "from") starts no new
-// name.
+// name. Names of initials and a surname run together the same way: "H.
+// Evans S. Jenkins" becomes "H. Evans, S. Jenkins".
 func separateNames(s string) string {
 	words := strings.Fields(s)
 	for i := 1; i < len(words); i++ {
@@ -566,6 +574,14 @@ func separateNames(s string) string {
 		if strings.HasSuffix(prev, ")") && i+1 < len(words) && nameLike(words[i]+" "+strings.Trim(words[i+1], ",.;()")) {
 			// "Councillor James Whyte (Strathglen Council) Kenneth
 			// Ross (Staff Side Representative)": a table's rows.
+			words[i-1] += ","
+			continue
+		}
+		if i >= 2 && isInitial(words[i]) && !isInitial(words[i-1]) && len(prev) > 1 && startsUpper(prev) && isInitial(words[i-2]) &&
+			!strings.HasSuffix(words[i-1], ",") && !strings.HasSuffix(words[i-1], ";") {
+			// "H. Evans S. Jenkins": initials and a surname, then another
+			// initial, as names printed one to a line run together; an
+			// initial after a first name ("Mary J. Blige") starts none.
 			words[i-1] += ","
 			continue
 		}

@@ -1506,7 +1506,13 @@ func presentList(lines []string) []string {
 			joined.add("; ", strings.TrimRight(l, ";"))
 			continue
 		}
-		if prevEnd == ')' || prevEnd == '.' || prevEnd == ';' || prevEnd == ':' || honorificRe.MatchString(l) && prevEnd != ',' && prevWord != "and" && !honorificRe.MatchString(prevWord) ||
+		// "H. Evans" over "S. Jenkins" or "Mary Blige": a name of initials
+		// and a surname is whole, so a name on the line after it is
+		// another person's, as a title starting a line is.
+		initials := len(w) >= 2 && isInitial(w[len(w)-2]) && !isInitial(prevWord) && startsUpper(prevWord) &&
+			(isInitial(strings.SplitN(l, " ", 2)[0]) || strings.Contains(l, " ") && nameLike(l))
+		if prevEnd == ')' || prevEnd == '.' || prevEnd == ';' || prevEnd == ':' || initials ||
+			honorificRe.MatchString(l) && prevEnd != ',' && prevWord != "and" && !honorificRe.MatchString(prevWord) ||
 			endsWithPost(tail) && prevEnd != ',' && prevWord != "and" && nameLike(strings.Split(l, ",")[0]) {
 			joined.add(", ", l)
 		} else {

@@ -612,6 +612,7 @@ func TestParseMinutesApologies(t *testing.T) {
 			"Apologies for absence were received from the Chair, Cllr A Moss, the Vice-Chair (Councillor Lee) and Cllr B Jones.",
 			[]Person{{"Cllr A Moss", ""}, {"Councillor Lee", ""}, {"Cllr B Jones", ""}},
 		},
+		{"initials one to a line", "Apologies for absence:\nH. Evans\nS. Jenkins\nR Owen", []Person{{"H. Evans", ""}, {"S. Jenkins", ""}, {"R Owen", ""}}},
 		{"the chair by post alone", "Apologies were received from the Chair.", []Person{{"the Chair", ""}}},
 		{"none", "There were no apologies.", []Person{}},
 		{"none for absence", "No apologies for absence were received.", []Person{}},
@@ -1051,6 +1052,16 @@ func TestChairLabelAway(t *testing.T) {
 // Environmental Services (Mr R Brannigan)"); each is the person, with
 // the post in brackets after the name, as an officer listed "Mr Toner,
 // Chief Executive" is. A member with a post in brackets stays as printed.
+// TestPresentInitialsOneToALine: names of initials and a surname printed
+// one to a line are each a person, as names with titles are; an initial
+// after a first name is part of it.
+func TestPresentInitialsOneToALine(t *testing.T) {
+	wantPresent(t, "Present:\nH. Evans\nS. Jenkins\nR Owen\nT Lloyd",
+		[]string{"H. Evans", "S. Jenkins", "R Owen", "T Lloyd"})
+	wantPresent(t, "Present:\nCllr H. Evans\nS. Jenkins\nJ. R. Hartley\nMary J. Blige",
+		[]string{"Cllr H. Evans", "S. Jenkins", "J. R. Hartley", "Mary J. Blige"})
+}
+
 func TestPresentPostThenHolder(t *testing.T) {
 	wantPresent(t, "Present: Alderman McKinstry (Chair), Councillor Gault\n\nIn Attendance: Director of Environmental Services (Mr R Brannigan)\n"+
 		"Head of Waste Management (Ms L Cosgrove)\nMember Services Officer (Mrs K Dunlop)\nMr Toner, Chief Executive",
