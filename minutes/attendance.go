@@ -440,10 +440,38 @@ func declarationPieces(text string) []string {
 				out[len(out)-1] += " – " + piece
 				continue
 			}
-			out = append(out, piece)
+			out = append(out, andDeclared(piece)...)
 		}
 	}
 	return out
+}
+
+// andDeclared splits a sentence in which a second person declares after
+// the first, joined by "and": "Cllr Smith declared a personal interest in
+// item 5 as a trustee and Cllr Jones declared a pecuniary interest in
+// item 6 as …" is two declarations, not one whose nature runs on into the
+// other's. Only a sentence that declares twice is looked at.
+func andDeclared(piece string) []string {
+	lower := strings.ToLower(piece)
+	if strings.Count(lower, "declar") < 2 {
+		return []string{piece}
+	}
+	var out []string
+	from := 0
+	for at := 0; ; {
+		j := strings.Index(lower[at:], " and ")
+		if j < 0 {
+			break
+		}
+		j += at
+		next := j + len(" and ")
+		at = next
+		if strings.Contains(lower[from:j], "declar") && honorificRe.MatchString(piece[next:]) && strings.Contains(lower[next:], "declar") {
+			out = append(out, strings.TrimRight(piece[from:j], ", "))
+			from = next
+		}
+	}
+	return append(out, piece[from:])
 }
 
 // itemTitleRe is an item's title after its number and a dash, before

@@ -679,6 +679,16 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			},
 		},
 		{
+			// A second councillor declaring after "and" is a declaration
+			// of their own, not the first one's nature run on.
+			name: "two councillors in one sentence",
+			text: "Cllr Ann Smith declared a personal interest in item 5 as a trustee of Bootle Youth Trust and Cllr Bob Jones declared a pecuniary interest in item 6 as the owner of the land.",
+			want: []Declaration{
+				{Name: "Cllr Ann Smith", Item: "5", Kind: "personal", Nature: "a trustee of Bootle Youth Trust"},
+				{Name: "Cllr Bob Jones", Item: "6", Kind: "pecuniary", Nature: "the owner of the land"},
+			},
+		},
+		{
 			// "items 5 to 7" is every item from 5 to 7: not one in item 5
 			// with "to 7 as …" for its nature.
 			name: "one interest in a range of items",
