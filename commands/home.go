@@ -798,7 +798,8 @@ func receivedSection(in homeInput, card *HomeCard) {
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
 			kind += ", holds a dispensation"
-		case d.Kind == InterestPecuniary:
+		case d.Kind == InterestPecuniary && (standing || d.ItemID == 0):
+			// An item taken off the agenda is not taken: nobody leaves for it.
 			kind += ", withdraws for the item"
 		}
 		if !slices.Contains(l.kinds[who], kind) {

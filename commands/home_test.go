@@ -764,6 +764,21 @@ func TestHomeDeclarationsReceived(t *testing.T) {
 	}
 }
 
+// TestHomeDeclarationsReceivedOffAgenda: a pecuniary interest declared in
+// an item since taken off the agenda is not summed up on the officers'
+// Home as one its member withdraws for, as the member's own Home and the
+// list do not say so: the item is not taken.
+func TestHomeDeclarationsReceivedOffAgenda(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 6 pecuniary Paid adviser to the police")
+	k.must(ian, "/agenda remove 6 confirm")
+	want := "1 interest declared for the next meeting (`/declare list 2026-12-10` in the channel lists them):\n" +
+		"• Item 6 (Local Policing Update, removed from the agenda) — Neil Frackelton: disclosable pecuniary"
+	if diff := cmp.Diff(section(t, k.svc, ian, "Declarations of interest"), want); diff != "" {
+		t.Errorf("the officer's Home (-got +want):\n%s", diff)
+	}
+}
+
 // registerHome is the officers' register section on user's Home at at.
 func registerHome(t *testing.T, k *kit, user string, at time.Time) string {
 	t.Helper()
