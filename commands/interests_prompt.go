@@ -399,6 +399,10 @@ func (s *Service) reviewSaid(ctx context.Context, c Committee, m Member, es []In
 		if e.Category == CategoryGifts {
 			what = "gift " + what
 		}
+		if e.Spouse {
+			// As the register shows it: the member reads whose it is.
+			what += " (spouse or civil partner)"
+		}
 		if e.AddedAt.Equal(at) {
 			changes = append(changes, what+" added")
 		}

@@ -753,6 +753,13 @@ func TestInterestsHomeSaysWhatChanged(t *testing.T) {
 	say("Last changed Thursday 3 December 2026 (today), by <@UIAN>: 'Paid adviser to Sefton CVS' added.\n" +
 		"Since it was last confirmed unchanged, on Monday 30 November 2026: 1 entry added, 1 removed.")
 
+	// A spouse's entry is said to be the spouse's, as the register lists
+	// it: "for spouse" was not lost.
+	k.now = time.Date(2026, 12, 3, 10, 0, 0, 0, london)
+	k.must(neil, "/interests add land Flat in Southport for spouse")
+	say("Last changed Thursday 3 December 2026 (today): 'Flat in Southport' (spouse or civil partner) added.\n" +
+		"Since it was last confirmed unchanged, on Monday 30 November 2026: 2 entries added, 1 removed.")
+
 	// Graeme's register, begun with two entries and never confirmed
 	// unchanged, counts from its start; Neil's Home shows none of it.
 	k.must(graeme, "/interests add other Governor of Litherland High")
