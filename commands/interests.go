@@ -210,10 +210,14 @@ func parseInterest(words []string) (interestArgs, error) {
 	}
 	if n := len(words); !a.Spouse && n >= 2 && strings.EqualFold(words[n-2], "for") {
 		// "for spuose" read as part of the description would register
-		// the spouse's interest as the member's own.
+		// the spouse's interest as the member's own. One slip only, and
+		// not the plural: two would take in names and words that end
+		// descriptions as typed ("Consultant for Carter", "Agent for
+		// Porter", "Trustee of Homes for House", "Support for Partners"),
+		// which could then not be registered at all.
 		last := []rune(strings.ToLower(strings.TrimRight(words[n-1], ".")))
 		for _, meant := range []string{"spouse", "partner"} {
-			if string(last) != meant && aSlipOf(last, []rune(meant)) {
+			if string(last) != meant && string(last) != meant+"s" && slips(last, []rune(meant)) <= 1 {
 				// words are as Slack sent them, escaped, mentions and all.
 				line := "/interests add " + strings.Join(append(slices.Clone(typed[:len(typed)-1]), meant), " ")
 				return a, fmt.Errorf("`for %s`: did you mean `%s`?", inCode(truncateText(words[n-1], 40)), inCode(truncateText(line, 200)))

@@ -368,6 +368,20 @@ func TestInterestRemovalQueuesItsNotice(t *testing.T) {
 	}
 }
 
+// TestInterestsEndingForAName: a description that ends "for" and a name
+// or a word two slips or more from "spouse" or "partner", or their
+// plural, is registered as typed, the member's own; it is not asked
+// about as a slip of "for spouse", which would leave it no way in.
+func TestInterestsEndingForAName(t *testing.T) {
+	k := committeeKit(t)
+	for _, desc := range []string{"Consultant for Carter", "Agent for Porter", "Trustee of Homes for House", "Volunteer, Support for Partners"} {
+		got := k.say(neil, "/interests add other "+desc)
+		if !strings.Contains(got, "Registered #") || !strings.Contains(got, ": "+desc+"\n") || strings.Contains(got, "spouse") {
+			t.Errorf("/interests add other %s:\n%s", desc, got)
+		}
+	}
+}
+
 // TestInterestsMistakes: what a person reads when they type something the
 // register cannot take, and that nothing is saved.
 func TestInterestsMistakes(t *testing.T) {
