@@ -594,9 +594,9 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 // named as items has it: the kind, the nature, whether they leave the
 // room for it, and who entered it when they did not.
 func declarationHomeLine(d Declaration, items []AgendaItem, userID string) string {
-	label := d.filed().label(items)
+	label := d.filed().shortLabel(items, maxHomeTitle)
 	_, onAgenda := d.filed().place(items)
-	line := fmt.Sprintf("• %s: %s — %s", Escape(truncateText(label, 80)), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
+	line := fmt.Sprintf("• %s: %s — %s", Escape(label), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
 	switch {
 	case d.Kind == InterestPecuniary && d.Dispensation:
 		line += " _(you hold a dispensation)_"
@@ -747,6 +747,10 @@ func chairHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard
 	return nil
 }
 
+// maxHomeTitle bounds an item's title in a line of the Home naming the
+// item a declaration is on.
+const maxHomeTitle = 70
+
 // maxHomeDeclarants bounds the people named on one item's line of
 // receivedSection; the rest are counted.
 const maxHomeDeclarants = 4
@@ -780,7 +784,7 @@ func receivedSection(in homeInput, card *HomeCard) {
 		key := fmt.Sprintf("%d:%s", it.ID, it.Number)
 		l := byItem[key]
 		if l == nil {
-			l = &itemLine{label: f.label(in.Items), standing: standing, names: map[string]string{}, kinds: map[string][]string{}}
+			l = &itemLine{label: f.shortLabel(in.Items, maxHomeTitle), standing: standing, names: map[string]string{}, kinds: map[string][]string{}}
 			byItem[key] = l
 			lines = append(lines, l)
 		}
@@ -831,7 +835,7 @@ func receivedSection(in homeInput, card *HomeCard) {
 			}
 			who = append(who, l.names[key]+": "+strings.Join(l.kinds[key], "; "))
 		}
-		text = append(text, "• "+Escape(truncateText(l.label, 80))+" — "+strings.Join(who, " · "))
+		text = append(text, "• "+Escape(l.label)+" — "+strings.Join(who, " · "))
 	}
 	card.Sections = append(card.Sections, Section{Title: "Declarations of interest", Text: strings.Join(text, "\n")})
 }

@@ -779,6 +779,29 @@ func TestHomeDeclarationsReceivedOffAgenda(t *testing.T) {
 	}
 }
 
+// TestHomeDeclarationsOnALongItemRemoved: an item with a long title taken
+// off the agenda is still marked so on the officers' Home and the
+// member's, where the line has room for little: its title is cut, not the
+// mark.
+func TestHomeDeclarationsOnALongItemRemoved(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 4 pecuniary Paid adviser to NW Probation")
+	k.must(ian, "/agenda remove 4 confirm")
+	if got, want := section(t, k.svc, ian, "Declarations of interest"), "• Item 4 (Integrated Offender Management (IOM) Refresh Strategy, removed from the agenda) — Neil Frackelton: disclosable pecuniary"; !strings.HasSuffix(got, want) {
+		t.Errorf("the officer's Home:\n%s\nwant it to end\n%s", got, want)
+	}
+	if got, want := section(t, k.svc, neil, "Your declarations"), "• Item 4 (Integrated Offender Management (IOM) Refresh Strategy, removed from the agenda): Disclosable pecuniary interest — Paid adviser to NW Probation"; !strings.HasPrefix(got, want) {
+		t.Errorf("Neil's Home:\n%s\nwant it to start\n%s", got, want)
+	}
+	// A title longer than the line has room for is cut before the mark.
+	k.must(ian, "/agenda add 7.9 "+strings.Repeat("Community Safety Partnership Plan ", 4)+"— Jen Williams (NW Probation)")
+	k.must(neil, "/declare 7.9 personal Volunteer")
+	k.must(ian, "/agenda remove 7.9 confirm")
+	if got := section(t, k.svc, ian, "Declarations of interest"); !strings.Contains(got, "Partnership Plan Co…, removed from the agenda) — Neil Frackelton: personal") {
+		t.Errorf("the officer's Home with a long title:\n%s", got)
+	}
+}
+
 // registerHome is the officers' register section on user's Home at at.
 func registerHome(t *testing.T, k *kit, user string, at time.Time) string {
 	t.Helper()

@@ -668,15 +668,29 @@ func (f filed) place(items []AgendaItem) (it AgendaItem, standing bool) {
 // (Late item)" for the item as it now stands, marked when it has been
 // taken off the agenda: "Item 6 (Local Policing Update, removed from the
 // agenda)".
-func (f filed) label(items []AgendaItem) string {
+func (f filed) label(items []AgendaItem) string { return f.shortLabel(items, -1) }
+
+// shortLabel is label with the item's title cut to n characters (not cut
+// when n < 0), for a line with room for little: cutting the whole label
+// instead would cut off the mark of an item taken off the agenda, and
+// with it what tells the reader nobody withdraws for it.
+func (f filed) shortLabel(items []AgendaItem, n int) string {
 	it, standing := f.place(items)
-	if !standing && f.ID != 0 {
-		if it.Title == "" {
-			return "Item " + it.Number + " (removed from the agenda)"
+	title := ""
+	if it.Title != "" {
+		if title = bracketable(it.Title); n >= 0 {
+			title = truncateText(title, n)
 		}
-		return "Item " + it.Number + " (" + bracketable(it.Title) + ", removed from the agenda)"
 	}
-	return itemLabel(it)
+	switch {
+	case !standing && f.ID != 0 && title == "":
+		return "Item " + it.Number + " (removed from the agenda)"
+	case !standing && f.ID != 0:
+		return "Item " + it.Number + " (" + title + ", removed from the agenda)"
+	case title == "":
+		return "Item " + it.Number
+	}
+	return "Item " + it.Number + " (" + title + ")"
 }
 
 // number is the record's item's number as it stands, or the number it was
