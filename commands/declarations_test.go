@@ -514,3 +514,21 @@ func TestDeclareOnAnItemTakenOffTheAgenda(t *testing.T) {
 	wantShown(t, k.say(neil, "/declare 4 personal Trustee of the IOM board"), want)
 	wantShown(t, k.say(neil, "/declare 5 personal Governor of a school"), "Recorded: you declared a personal interest in Item 5 (Provision of Alternative Education Settings)")
 }
+
+// An item taken off and added again under another number, as a revised
+// agenda imported over the first renumbers it, is pointed to by the
+// refusal of a record for its old number.
+func TestDeclareOnAnItemRenumbered(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda remove 7.5")
+	k.must(ian, "/agenda add 7.4 SWACA")
+	r := k.run(neil, "/declare 7.5 personal Trustee of SWACA")
+	if !r.Refused || !strings.Contains(r.Text, "was taken off the agenda") || !strings.Contains(r.Text, " An item of that title stands as item 7.4.") {
+		t.Errorf("/declare 7.5 after SWACA became 7.4 (refused %v): %s", r.Refused, r.Text)
+	}
+	// Another item taken off points nowhere.
+	k.must(ian, "/agenda remove 4")
+	if r := k.run(neil, "/declare 4 personal Trustee of the IOM board"); !r.Refused || strings.Contains(r.Text, "stands as") {
+		t.Errorf("/declare 4 after item 4 was taken off (refused %v): %s", r.Refused, r.Text)
+	}
+}

@@ -563,6 +563,17 @@ func (s *Service) notOnAgendaErr(ctx context.Context, c Committee, m Meeting, n 
 	}
 	loc := c.Location()
 	msg := Escape(itemLabel(gone)) + " was taken off the agenda for the meeting on " + formatDay(m.StartsAt, loc) + ", on " + formatDay(at, loc) + "."
+	// A revised agenda imported over the first renumbers by taking an item
+	// off and adding it again: the same title standing under another
+	// number is most likely the item meant.
+	if title := strings.TrimSpace(gone.Title); title != "" {
+		for _, it := range items {
+			if strings.EqualFold(strings.TrimSpace(it.Title), title) {
+				msg += " An item of that title stands as item " + Escape(it.Number) + "."
+				break
+			}
+		}
+	}
 	if len(items) == 0 {
 		return userErr("%s The agenda has no items now.", msg)
 	}
