@@ -706,6 +706,24 @@ func parseWithdrawValue(value string) (meeting int64, item string, only int64, o
 
 const withdrawnDeclaration = "That declaration was withdrawn; declare the interest again if it stands."
 
+// declaredAgain is the pecuniary interest standing at withdrawn's
+// meeting that its declarant has declared again on its item since
+// withdrawing it, the latest of them; zero when there is none.
+func (s *Service) declaredAgain(ctx context.Context, withdrawn Declaration) (Declaration, error) {
+	ds, err := s.store.Declarations(ctx, withdrawn.MeetingID)
+	if err != nil {
+		return Declaration{}, err
+	}
+	var again Declaration
+	for _, d := range ds {
+		sameItem := d.ItemID != 0 && d.ItemID == withdrawn.ItemID || d.ItemID == 0 && withdrawn.ItemID == 0 && d.Item == withdrawn.Item
+		if d.UserID == withdrawn.UserID && sameItem && d.Kind == InterestPecuniary && !d.Withdrawn {
+			again = d // oldest first: the last is the latest
+		}
+	}
+	return again, nil
+}
+
 func dispensationAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
 	id, err := strconv.ParseInt(value, 10, 64)
 	if err != nil || id <= 0 {
@@ -741,7 +759,17 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 		return Reply{}, err
 	}
 	if d.Withdrawn {
-		return Reply{}, userErr(withdrawnDeclaration)
+		// The button stays on the reply to the declaration since withdrawn:
+		// when the member has declared the interest again on the item, it
+		// is that declaration the press means.
+		again, err := s.declaredAgain(ctx, d)
+		if err != nil {
+			return Reply{}, err
+		}
+		if again.ID == 0 {
+			return Reply{}, userErr(withdrawnDeclaration)
+		}
+		d = again
 	}
 	outcome, err := s.store.RecordDispensation(ctx, d.ID, r.UserID, r.Now)
 	if err != nil {

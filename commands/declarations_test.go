@@ -155,6 +155,30 @@ func TestDispensationOnADeclarationWithdrawnMeanwhile(t *testing.T) {
 	}
 }
 
+// TestDispensationOnADeclarationMadeAgain: the button on the reply to a
+// declaration since withdrawn and made again records the dispensation on
+// the declaration standing, rather than asking for what the member has
+// already done; a declaration made again of another kind takes none.
+func TestDispensationOnADeclarationMadeAgain(t *testing.T) {
+	k := agendaKit(t)
+	first := k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	k.must(sue, "/declare withdraw 7.7")
+	k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS as its treasurer")
+	wantShown(t, shown(k.press(sue, first, "I hold a dispensation")), "Recorded: you hold a dispensation for your disclosable pecuniary interest in Item 7.7")
+	ds, err := k.db.Declarations(context.Background(), k.next().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || !ds[0].Dispensation || ds[0].Nature != "Spouse employed by Sefton CVS as its treasurer" {
+		t.Errorf("declarations standing = %+v; want the one made again, with its dispensation", ds)
+	}
+
+	other := k.must(neil, "/declare 7.5 pecuniary Paid adviser to SWACA")
+	k.must(neil, "/declare withdraw 7.5")
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	wantShown(t, shown(k.press(neil, other, "I hold a dispensation")), "That declaration was withdrawn; declare the interest again if it stands.")
+}
+
 func TestDeclareMistakes(t *testing.T) {
 	k := agendaKit(t)
 	for _, tc := range []struct{ user, text, want string }{
