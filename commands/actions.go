@@ -596,7 +596,22 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	a.Done, a.DoneNote = false, ""
-	return private("Action %d is outstanding again:\n%s", a.ID, actionLine(a, c.Location(), in.Now)), nil
+	reply := private("Action %d is outstanding again:\n%s", a.ID, actionLine(a, c.Location(), in.Now))
+	// The same action may have been added again while this one was done
+	// (/action add refuses a second only while the first is open): say so,
+	// rather than leave two to be chased.
+	open, err := s.store.ActionPoints(ctx, c.ID, false)
+	if err != nil {
+		return reply, nil // reopened all the same; the check is a courtesy
+	}
+	for _, o := range open {
+		if o.ID != a.ID && o.MeetingID == a.MeetingID && o.MinuteNumber == a.MinuteNumber && o.OwnerUser == a.OwnerUser &&
+			strings.EqualFold(o.OwnerName, a.OwnerName) && o.Due == a.Due && o.Text == a.Text {
+			reply.Text += fmt.Sprintf("\nAction %d, outstanding too, is the same (minute, owner, due date and text): if it stands for this one, `/action done %d Same as action %d` closes it.", o.ID, o.ID, a.ID)
+			break
+		}
+	}
+	return reply, nil
 }
 
 // parseActionList reads the words after `/action list`: which actions

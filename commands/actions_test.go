@@ -681,6 +681,24 @@ func TestActionDoneNoteTooLong(t *testing.T) {
 	wantShown(t, k.say(neil, "/action done 1 "+strings.Repeat("é", 1000)), "Action 1 is done")
 }
 
+// TestActionReopenedBesideItsTwin: an action reopened after the same one
+// was added again while it was done says the other stands too, with how
+// to close it, rather than leave two to be chased unremarked; one that
+// differs is not named.
+func TestActionReopenedBesideItsTwin(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(neil, "/action done 1 Sent")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-21 Circulate the figures")
+	r := k.must(neil, "/action reopen 1")
+	wantShown(t, r.Text, "Action 1 is outstanding again:",
+		"\nAction 2, outstanding too, is the same (minute, owner, due date and text): if it stands for this one, `/action done 2 Same as action 1` closes it.")
+	if strings.Contains(r.Text, "Action 3") {
+		t.Errorf("an action due another day is named as the same:\n%s", r.Text)
+	}
+}
+
 // TestActionReopened: an action marked done by mistake is made
 // outstanding again by its owner, an officer or the chair — back on the list, the
 // agenda and the owner's Home — and its log keeps that it was done.
