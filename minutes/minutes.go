@@ -339,6 +339,12 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		}
 		return "", "", false
 	}
+	if strings.HasPrefix(l, "resolved") && !resolvedRunsOn(l[len("resolved"):]) {
+		// "… the figures were as\nresolved at the previous meeting": a
+		// sentence run on from the line before, in lower case, not the
+		// label; a label in lower case goes on as one does.
+		return "", "", false
+	}
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
 	}
@@ -366,6 +372,22 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	return "", "", false
+}
+
+// resolvedRunsOn reports whether rest, what follows "resolved" starting
+// a line in lower case, goes on as a resolution's label does: nothing,
+// a colon or dash, brackets, or "that", "to", "unanimously".
+func resolvedRunsOn(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" || strings.ContainsRune(":–—-,(", []rune(rest)[0]) {
+		return true
+	}
+	for _, w := range []string{"that", "to", "unanimously", "accordingly"} {
+		if hasPrefixFold(rest, w) && (len(rest) == len(w) || wordEnds(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
 }
 
 type minuteBuilder struct {

@@ -1314,3 +1314,29 @@ func TestWelshMeetingClosed(t *testing.T) {
 		t.Errorf("minutes %+v, want the last one's text without the meeting's close", m.Minutes)
 	}
 }
+
+// TestResolvedRunOnInLowerCase: "resolved" in lower case starting a line
+// that runs a sentence on from the line before is narrative, not a
+// resolution the committee never made; a label in lower case still is.
+func TestResolvedRunOnInLowerCase(t *testing.T) {
+	m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\nPresent: Cllr A Smith, Cllr B Jones\n\n1. APOLOGIES\nNone.\n\n" +
+		"2. BUDGET\nThe Committee considered the budget, noting the figures were as\nresolved at the previous meeting and the reserves policy\nremained unchanged.\nRESOLVED: That the budget be approved.\n\n" +
+		"3. GRANTS\nThe grants were reported as\nresolved by Cabinet in January.\n\n" +
+		"4. FEES\nThe Committee\nresolved that the fees be frozen.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"2": {"That the budget be approved."}, "3": nil, "4": {"That the fees be frozen."}}
+	for _, x := range m.Minutes {
+		w, ok := want[x.Number]
+		if !ok {
+			continue
+		}
+		if len(x.Resolutions) != len(w) || len(w) > 0 && cmp.Diff(x.Resolutions, w) != "" {
+			t.Errorf("minute %s's resolutions = %q; want %q", x.Number, x.Resolutions, w)
+		}
+		if x.Number != "4" && !strings.Contains(x.Narrative, "resolved ") {
+			t.Errorf("minute %s's narrative lost the sentence: %q", x.Number, x.Narrative)
+		}
+	}
+}
