@@ -374,6 +374,26 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	return "", "", false
 }
 
+// dropDanglingAnd takes the "and" (Welsh "ac") off the end of the last of
+// lines when it ends so: "The Committee discussed the report and" over
+// "RESOLVED that …" leaves the narrative at "discussed the report", as
+// "… and RESOLVED that …" on one line does.
+func dropDanglingAnd(lines []string) {
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimRight(lines[i], " \t")
+		if l == "" {
+			continue
+		}
+		for _, and := range []string{" and", " ac"} {
+			if strings.HasSuffix(l, and) && len(l) > len(and) {
+				lines[i] = strings.TrimRight(strings.TrimSuffix(l, and), " ,")
+				return
+			}
+		}
+		return
+	}
+}
+
 // resolvedRunsOn reports whether rest, what follows "resolved" starting
 // a line in lower case, goes on as a resolution's label does: nothing,
 // a colon or dash, brackets, or "that", "to", "unanimously".
@@ -1096,6 +1116,10 @@ func (p *minutesParser) addLine(l string) {
 			} else {
 				b.narrative = append(b.narrative, pre)
 			}
+		} else if len(b.res) > 0 {
+			dropDanglingAnd(b.trailing)
+		} else {
+			dropDanglingAnd(b.narrative)
 		}
 		if len(b.trailing) > 0 {
 			b.narrative = append(append(b.narrative, ""), b.trailing...)

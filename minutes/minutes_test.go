@@ -1340,3 +1340,20 @@ func TestResolvedRunOnInLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrativeLeavesTheAndBeforeResolved: "… seconded by Cllr Hollis and"
+// over "RESOLVED that …" leaves the narrative at "seconded by Cllr
+// Hollis", as "… and RESOLVED that …" on one line does.
+func TestNarrativeLeavesTheAndBeforeResolved(t *testing.T) {
+	m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\nPresent: Cllr A Smith, Cllr B Jones\n\n1. APOLOGIES\nNone.\n\n" +
+		"2. BUDGET\nFollowing discussion it was proposed by Cllr Begum, seconded by Cllr Hollis and\nRESOLVED: That the budget be approved.\n\n3. BRAND\nThe Committee considered the brand\nRESOLVED: That it be adopted.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"2": "Following discussion it was proposed by Cllr Begum, seconded by Cllr Hollis", "3": "The Committee considered the brand"}
+	for _, x := range m.Minutes {
+		if w, ok := want[x.Number]; ok && x.Narrative != w {
+			t.Errorf("minute %s's narrative = %q; want %q", x.Number, x.Narrative, w)
+		}
+	}
+}

@@ -711,7 +711,7 @@ func TestCouncilDocuments(t *testing.T) {
 				"5": {"To recommend that grants totalling £14,500 be awarded"},
 			},
 			recordedAs: map[string][]string{"3": {"AGREED"}, "4": {"RECOMMENDED"}, "5": {"AGREED"}},
-			narratives: map[string]string{"4": "Proposed by Alderman Boyd Seconded by Councillor Wylie and", "5": "Councillor Gault returned to the Chamber."},
+			narratives: map[string]string{"4": "Proposed by Alderman Boyd Seconded by Councillor Wylie", "5": "Councillor Gault returned to the Chamber."},
 			present: []string{"Alderman McKinstry (Chair)", "Alderman Boyd", "Alderman Currie", "Councillor Donnelly", "Councillor Gault",
 				"Councillor Hegarty", "Councillor McAuley", "Councillor O'Kane", "Councillor Wylie",
 				"Mr R Brannigan (Director of Environmental Services)", "Ms L Cosgrove (Head of Waste Management)", "Mrs K Dunlop (Member Services Officer)"},
