@@ -47,7 +47,7 @@ var (
 	// declItemRe is the item a declaration is made in, or the items: "in
 	// items 5 and 6", "in items 3, 4 and 7", "in items 5 to 7" (see
 	// declItems).
-	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(` + declItemNum + `(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*|\s+to\s+)` + declItemNum + `)*)\b`)
+	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(` + declItemNum + declItemEnd + `(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*|\s+to\s+)` + declItemNum + declItemEnd + `)*)`)
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
 	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
@@ -57,6 +57,11 @@ var (
 // declItemNum is an item's number as a declaration names it: "5",
 // "23/075", "C251/24", "4.2", "5a".
 const declItemNum = `(?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2})?[a-z]?`
+
+// declItemEnd ends an item's number: a word's end, or a part of the
+// item in brackets, "5(a)", the declaration being in the item (as
+// declRefRe reads a minute's).
+const declItemEnd = `(?:\([a-z]{1,3}\)|\b)`
 
 // declItemSepRe is what separates the items of one declaration: "5 and
 // 6", "3, 4 and 7", "5 & 6", and in Welsh "4 a 5".
@@ -69,6 +74,13 @@ var declItemSepRe = regexp.MustCompile(`(?i)\s*,?\s+(?:and|(?-i:a))\s+|,\s*|\s*&
 func declItems(s string) []string {
 	var out []string
 	for _, part := range declItemSepRe.Split(s, -1) {
+		if i := strings.IndexByte(part, '('); i > 0 {
+			// "5(a)": item 5, named once however many of its parts are.
+			part = part[:i]
+			if len(out) > 0 && out[len(out)-1] == part {
+				continue
+			}
+		}
 		f := strings.Fields(part)
 		if len(f) != 3 || !strings.EqualFold(f[1], "to") {
 			out = append(out, part)

@@ -689,6 +689,18 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			},
 		},
 		{
+			// A part of an item in brackets is the item's: "items 5(a)
+			// and 6" is a declaration in 5 and in 6, not one in 5 with
+			// "(a) and 6 as …" for its nature.
+			name: "items with parts in brackets",
+			text: "Cllr Hughes declared a personal interest in items 5(a) and 6 as a member of the Friends of Hesketh Park. Cllr Lee declared an interest in item 7(b), as a tenant.",
+			want: []Declaration{
+				{Name: "Cllr Hughes", Item: "5", Kind: "personal", Nature: "a member of the Friends of Hesketh Park"},
+				{Name: "Cllr Hughes", Item: "6", Kind: "personal", Nature: "a member of the Friends of Hesketh Park"},
+				{Name: "Cllr Lee", Item: "7", Kind: "other", Nature: "a tenant"},
+			},
+		},
+		{
 			// "items 5 to 7" is every item from 5 to 7: not one in item 5
 			// with "to 7 as …" for its nature.
 			name: "one interest in a range of items",
