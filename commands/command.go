@@ -381,8 +381,8 @@ func (cmd *Command) choose(args []string) (sub *Sub, rest []string, help bool, e
 			return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s %s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), Escape(truncateText(args[1], 40)), cmd.Name, name), Usage: usage}
 		}
 	}
-	if name, usage := cmd.nearest(args[0]); name != "" {
-		return nil, nil, false, &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), cmd.Name, name), Usage: usage}
+	if err := cmd.slipOf(args[0]); err != nil {
+		return nil, nil, false, err
 	}
 	return nil, nil, false, usageErr("I don't know `%s`.", Escape(truncateText(args[0], 40)))
 }
@@ -428,11 +428,17 @@ func (in *Input) subSlip(args []string) error {
 	if in.cmd == nil || len(args) == 0 {
 		return nil
 	}
-	name, usage := in.cmd.nearest(args[0])
+	return in.cmd.slipOf(args[0])
+}
+
+// slipOf asks about the subcommand word is a slip of (nearest), with its
+// usage; nil when it is a slip of none.
+func (cmd *Command) slipOf(word string) error {
+	name, usage := cmd.nearest(word)
 	if name == "" {
 		return nil
 	}
-	return &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(args[0], 40)), in.cmd.Name, name), Usage: usage}
+	return &UserError{Msg: fmt.Sprintf("I don't know `%s`: did you mean `%s %s`?", Escape(truncateText(word, 40)), cmd.Name, name), Usage: usage}
 }
 
 // nearest is the one-word subcommand name (or alias) that word is a slip

@@ -706,8 +706,8 @@ func parseWithdrawValue(value string) (meeting int64, item string, only int64, o
 
 const withdrawnDeclaration = "That declaration was withdrawn; declare the interest again if it stands."
 
-// declaredAgain is the pecuniary interest standing at withdrawn's
-// meeting that its declarant has declared again on its item since
+// declaredAgain is the pecuniary interest standing (Declarations reads
+// only those) at withdrawn's meeting that its declarant has declared again on its item since
 // withdrawing it, the latest of them; zero when there is none.
 func (s *Service) declaredAgain(ctx context.Context, withdrawn Declaration) (Declaration, error) {
 	ds, err := s.store.Declarations(ctx, withdrawn.MeetingID)
@@ -717,7 +717,7 @@ func (s *Service) declaredAgain(ctx context.Context, withdrawn Declaration) (Dec
 	var again Declaration
 	for _, d := range ds {
 		sameItem := d.ItemID != 0 && d.ItemID == withdrawn.ItemID || d.ItemID == 0 && withdrawn.ItemID == 0 && d.Item == withdrawn.Item
-		if d.UserID == withdrawn.UserID && sameItem && d.Kind == InterestPecuniary && !d.Withdrawn {
+		if d.UserID == withdrawn.UserID && sameItem && d.Kind == InterestPecuniary {
 			again = d // oldest first: the last is the latest
 		}
 	}
@@ -813,12 +813,10 @@ func listDeclarations(ctx context.Context, s *Service, in *Input) (Reply, error)
 			when = "recorded in the minutes of " + formatDay(m.StartsAt, loc)
 		}
 		lines[i] = fmt.Sprintf("• %s — %s: %s interest — %s (%s%s)", Escape(d.filed().label(items)), Escape(d.Name), kindWord(d.Kind), Escape(d.Nature), when, madeAs(d.filed(), items))
-		_, onAgenda := d.filed().place(items)
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
 			lines[i] += " — holds a dispensation"
-		case d.Kind == InterestPecuniary && (onAgenda || d.ItemID == 0):
-			// An item taken off the agenda is not taken: nobody withdraws.
+		case d.Kind == InterestPecuniary && !d.filed().takenOff(items):
 			lines[i] += " — withdraws for this item"
 		}
 		if onRegister(es, d) {
@@ -974,10 +972,7 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 				b.WriteString(" as " + nature)
 			}
 		}
-		// An item taken off the agenda never comes before the meeting:
-		// nobody withdraws for it, whatever they declared in it.
-		removed := !onAgenda && d.ItemID != 0
-		if d.Kind == InterestPecuniary && !removed {
+		if d.Kind == InterestPecuniary && !d.filed().takenOff(items) {
 			switch {
 			case d.Dispensation && ahead:
 				b.WriteString(", and will remain in the meeting under a dispensation")

@@ -595,13 +595,11 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 // room for it, and who entered it when they did not.
 func declarationHomeLine(d Declaration, items []AgendaItem, userID string) string {
 	label := d.filed().shortLabel(items, maxHomeTitle)
-	_, onAgenda := d.filed().place(items)
 	line := fmt.Sprintf("• %s: %s — %s", Escape(label), kindName(d.Kind), Escape(truncateText(oneLine(d.Nature), 120)))
 	switch {
 	case d.Kind == InterestPecuniary && d.Dispensation:
 		line += " _(you hold a dispensation)_"
-	case d.Kind == InterestPecuniary && (onAgenda || d.ItemID == 0):
-		// An item taken off the agenda is not taken: nobody leaves for it.
+	case d.Kind == InterestPecuniary && !d.filed().takenOff(items):
 		line += " _(you must leave the room for this item unless you hold a dispensation)_"
 	}
 	if enteredFor(d.By, userID) {
@@ -802,8 +800,7 @@ func receivedSection(in homeInput, card *HomeCard) {
 		switch {
 		case d.Kind == InterestPecuniary && d.Dispensation:
 			kind += ", holds a dispensation"
-		case d.Kind == InterestPecuniary && (standing || d.ItemID == 0):
-			// An item taken off the agenda is not taken: nobody leaves for it.
+		case d.Kind == InterestPecuniary && !f.takenOff(in.Items):
 			kind += ", withdraws for the item"
 		}
 		if !slices.Contains(l.kinds[who], kind) {

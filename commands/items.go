@@ -675,6 +675,14 @@ func (f filed) place(items []AgendaItem) (it AgendaItem, standing bool) {
 	return AgendaItem{ID: f.ID, Number: f.Made}, false
 }
 
+// takenOff reports whether the record's item was taken off the agenda
+// (items): it never comes before the meeting, so nobody withdraws for it,
+// whatever they declared in it. A record filed on no item is not.
+func (f filed) takenOff(items []AgendaItem) bool {
+	_, standing := f.place(items)
+	return !standing && f.ID != 0
+}
+
 // label names the record's item as replies and the minutes do: "Item 7.11
 // (Late item)" for the item as it now stands, marked when it has been
 // taken off the agenda: "Item 6 (Local Policing Update, removed from the
@@ -693,10 +701,11 @@ func (f filed) shortLabel(items []AgendaItem, n int) string {
 			title = truncateText(title, n)
 		}
 	}
+	off := !standing && f.ID != 0 // takenOff, from the place just found
 	switch {
-	case !standing && f.ID != 0 && title == "":
+	case off && title == "":
 		return "Item " + it.Number + " (removed from the agenda)"
-	case !standing && f.ID != 0:
+	case off:
 		return "Item " + it.Number + " (" + title + ", removed from the agenda)"
 	case title == "":
 		return "Item " + it.Number
