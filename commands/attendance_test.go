@@ -588,17 +588,26 @@ func TestAttendanceNoneInProgress(t *testing.T) {
 	refused("No meeting of Safer Sefton Together is in progress. Today's closed at 14:26.")
 }
 
-// TestAttendanceHereAndSubstitutes: /here and /here remote; a member who
-// sent apologies and turns up has them withdrawn, with history; the
-// substitute a member named in their apology marks themselves and counts
-// for them; anyone else not a member is refused.
-func TestAttendanceHereAndSubstitutes(t *testing.T) {
+// strangerSubForAnn is the attendance kit with Ann's apologies sent, the
+// week before, naming someone not a member as her substitute, and the
+// meeting opened.
+func strangerSubForAnn(t *testing.T) *kit {
+	t.Helper()
 	k := attDay(t)
 	day := k.now
 	k.now = now
 	k.must(attAnn, "/apologies Annual leave sub <@USTRANGER>")
 	k.now = day
 	k.must(ian, "/meeting start")
+	return k
+}
+
+// TestAttendanceHereAndSubstitutes: /here and /here remote; a member who
+// sent apologies and turns up has them withdrawn, with history; the
+// substitute a member named in their apology marks themselves and counts
+// for them; anyone else not a member is refused.
+func TestAttendanceHereAndSubstitutes(t *testing.T) {
+	k := strangerSubForAnn(t)
 	k.steps([]step{
 		{graeme, "/here later", []string{"`/here` takes nothing, or `remote`."}},
 		// Someone named: /here is one's own; the answer gives the form
@@ -636,12 +645,7 @@ func TestAttendanceHereAndSubstitutes(t *testing.T) {
 // someone not a member with no mark at the meeting is told they are not a
 // member.
 func TestHistoryAttendanceOfASubstitute(t *testing.T) {
-	k := attDay(t)
-	day := k.now
-	k.now = now
-	k.must(attAnn, "/apologies Annual leave sub <@USTRANGER>")
-	k.now = day
-	k.must(ian, "/meeting start")
+	k := strangerSubForAnn(t)
 	k.must(stranger, "/here")
 	k.must(graeme, "/here")
 	k.now = attAt(10, 11, 0)
@@ -2110,12 +2114,7 @@ func TestAttendanceApologiesChangedNoSubAdvice(t *testing.T) {
 // else is marked here as that member's substitute, as the officer's
 // /attendance is: a member has one substitute at a time.
 func TestAttendanceNamedSubstituteAfterAnother(t *testing.T) {
-	k := attDay(t)
-	day := k.now
-	k.now = now
-	k.must(attAnn, "/apologies Annual leave sub <@USTRANGER>")
-	k.now = day
-	k.must(ian, "/meeting start")
+	k := strangerSubForAnn(t)
 	k.must(ian, "/attendance <@UGRAEME> substitute-for <@UANN>")
 	attRefused(k, stranger, "/here", "Graeme Robson is already marked as substitute for Ann.")
 	if n := attRows(k, `SELECT count(DISTINCT member_key) FROM attendance_marks WHERE substitute_for = 'UANN'`); n != 1 {
