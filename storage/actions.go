@@ -286,11 +286,13 @@ var countActionsSQL = `SELECT ` + actionsOwnedOrAll(func(where string) string {
 	return `SELECT count(*) FROM actions a WHERE ` + where
 }, ` + `)
 
-var listActionsSQL = `SELECT id, committee_id, meeting_id, held_on, minute_id, minute_number, owner_user, owner_name, due_on,
-	body, status, done_note, created_by FROM (` + actionsOwnedOrAll(func(where string) string {
-	return `SELECT ` + actionColumns + `, a.due_on AS due_date` + actionFrom + `WHERE ` + where
+// listActionsSQL orders as ActionPoints does, by due_on as actionColumns
+// gives it: a day as YYYY-MM-DD, which sorts as the day does, or empty
+// for none.
+var listActionsSQL = `SELECT * FROM (` + actionsOwnedOrAll(func(where string) string {
+	return `SELECT ` + actionColumns + actionFrom + `WHERE ` + where
 }, ` UNION ALL `) + `) a
-	ORDER BY status = 'done', CASE WHEN status = 'open' THEN due_date END NULLS LAST, due_date DESC NULLS LAST, id
+	ORDER BY status = 'done', CASE WHEN status = 'open' THEN NULLIF(due_on, '') END NULLS LAST, NULLIF(due_on, '') DESC NULLS LAST, id
 	OFFSET $5 LIMIT $6`
 
 // ActionCounts implements commands.ActionStore.

@@ -123,9 +123,9 @@ func (db *DB) SubstituteCommittees(ctx context.Context, teamID, userID string, a
 // 3,000 committees in 30 teams, where the team's 100 alone cost 423;
 // apart, 410).
 var substituteCommitteesSQL = `SELECT ` + committeeColumns + ` FROM (
-		(SELECT ` + committeeRowColumns + ` FROM committees WHERE $2 <> '' AND team_id = $2)
+		(SELECT * FROM committees WHERE $2 <> '' AND team_id = $2)
 		UNION ALL
-		(SELECT ` + committeeRowColumns + ` FROM committees WHERE $2 = '')) c
+		(SELECT * FROM committees WHERE $2 = '')) c
 		WHERE NOT EXISTS (SELECT 1 FROM members mb WHERE mb.committee_id = c.id AND mb.user_id = $1 AND mb.removed_at IS NULL)
 		  AND (EXISTS (SELECT 1 FROM meetings m JOIN apologies a ON a.meeting_id = m.id
 		              WHERE m.committee_id = c.id AND m.status = 'scheduled' AND m.starts_at > $3 AND ` + notOpened("m.id") + `
@@ -137,10 +137,6 @@ var substituteCommitteesSQL = `SELECT ` + committeeColumns + ` FROM (
 		                AND a.meeting_id IN (` + sitting("c.id", "CAST($3 AS timestamptz)") + `)))
 		ORDER BY lower(c.name), c.id
 		LIMIT $4`
-
-// committeeRowColumns are the columns of committees that committeeColumns
-// reads.
-const committeeRowColumns = `id, name, team_id, channel_id, time_zone, standard_items, reminder_days, reminder_time, created_at, calendar_token`
 
 // markDayHomesSQL is MarkDayHomes's statement: $1 and $2 are since and
 // until.

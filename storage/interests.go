@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -217,9 +218,9 @@ var interestsSQL = `SELECT ` + interestNames + ` FROM (
 	 WHERE $2 = '' AND i.committee_id = $1 AND ($3 OR e.interest_id IS NULL))) r
 	ORDER BY name, member_key, id`
 
-// interestNames are interestColumns as a subquery names them.
-const interestNames = `id, committee_id, user_id, name, category, description, for_whom, sensitive,
-	started_on, added_by, added_at, ended_on, ended_by, ended_at, gift_on, value_pence, gift_from`
+// interestNames are interestColumns as a subquery names them: without
+// their tables' aliases.
+var interestNames = strings.NewReplacer("i.", "", "e.", "").Replace(interestColumns)
 
 func keyOrEmpty(userID string) string {
 	if userID == "" {
