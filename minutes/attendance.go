@@ -47,7 +47,7 @@ var (
 	// declItemRe is the item a declaration is made in, or the items: "in
 	// items 5 and 6", "in items 3, 4 and 7", "in items 5 to 7" (see
 	// declItems).
-	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?(` + declItemNum + declItemEnd + `(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*|\s+to\s+)` + declItemNum + declItemEnd + `)*)`)
+	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?` + declItemList)
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
 	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
@@ -62,6 +62,11 @@ const declItemNum = `(?-i:[A-Z]{1,4}[./ ]?)?\d{1,4}(?:/\d{2,4}){0,2}(?:\.\d{1,2}
 // item in brackets, "5(a)", the declaration being in the item (as
 // declRefRe reads a minute's).
 const declItemEnd = `(?:\([a-z]{1,3}\)|\b)`
+
+// declItemList is the items one declaration names, as a group, in a
+// sentence or a table's row: "5", "5 and 6", "3, 4 and 7", "5 & 6", "5 to
+// 7", "5(a) and 6", and in Welsh "4 a 5" (see declItems).
+const declItemList = `(` + declItemNum + declItemEnd + `(?:(?:,\s*|\s*,?\s+(?:and|(?-i:a))\s+|\s*&\s*|\s+to\s+)` + declItemNum + declItemEnd + `)*)`
 
 // declItemSepRe is what separates the items of one declaration: "5 and
 // 6", "3, 4 and 7", "5 & 6", and in Welsh "4 a 5".
@@ -502,8 +507,8 @@ var itemTitleDashRe = regexp.MustCompile(`(?i)\bdeclared\b.*\b(?:item|minute)\s+
 // row in Welsh: "S. Jenkins – eitem 4 – buddiant personol – …". A row
 // may name more than one item, as a sentence may: "items 5 and 6",
 // "eitemau 4 a 5".
-var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:items?|minutes?)|eitem(?:au)?|cofnod(?:ion)?)\s+(?:no\.?\s*)?(` +
-	declItemNum + `(?:(?:,\s*|\s*,?\s+(?:and|(?-i:a))\s+|\s*&\s*)` + declItemNum + `)*)\S*\s[–—-]\s(.{0,60}?\binterests?|buddiant\s+\pL+)\b\s*(?:[–—:,-]\s*(.*))?$`)
+var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:items?|minutes?)|eitem(?:au)?|cofnod(?:ion)?)\s+(?:no\.?\s*)?` +
+	declItemList + `\S*\s[–—-]\s(.{0,60}?\binterests?|buddiant\s+\pL+)\b\s*(?:[–—:,-]\s*(.*))?$`)
 
 // genericDeclarers are leads that name no one: "Councillors declared
 // interests as follows".
@@ -512,7 +517,7 @@ var genericDeclarers = map[string]bool{"councillors": true, "members": true, "cl
 func parseDeclaration(sent, minute string) []Declaration {
 	if g := dashDeclRe.FindStringSubmatch(sent); g != nil && (honorificRe.MatchString(g[1]) || nameLike(g[1])) {
 		var out []Declaration
-		for _, it := range declItemSepRe.Split(g[2], -1) {
+		for _, it := range declItems(g[2]) {
 			out = append(out, Declaration{Name: strings.TrimSpace(g[1]), Item: it, Kind: interestKind(g[3]), Nature: strings.TrimRight(strings.TrimSpace(g[4]), ". ")})
 		}
 		return out

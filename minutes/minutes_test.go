@@ -755,13 +755,16 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			// Welsh, is a declaration in each, not dropped.
 			name: "a dashed row naming two items",
 			text: "Cllr Booth – items 5 and 6 – personal interest – lives adjacent to the site.\n\n" +
-				"Cllr Lewis – minutes 7, 8 and 9 – pecuniary interest – owns the land.",
+				"Cllr Lewis – minutes 7, 8 and 9 – pecuniary interest – owns the land.\n\n" +
+				"Cllr Rees – items 10 to 11 – personal interest – a governor.",
 			want: []Declaration{
 				{Name: "Cllr Booth", Item: "5", Kind: "personal", Nature: "lives adjacent to the site"},
 				{Name: "Cllr Booth", Item: "6", Kind: "personal", Nature: "lives adjacent to the site"},
 				{Name: "Cllr Lewis", Item: "7", Kind: "pecuniary", Nature: "owns the land"},
 				{Name: "Cllr Lewis", Item: "8", Kind: "pecuniary", Nature: "owns the land"},
 				{Name: "Cllr Lewis", Item: "9", Kind: "pecuniary", Nature: "owns the land"},
+				{Name: "Cllr Rees", Item: "10", Kind: "personal", Nature: "a governor"},
+				{Name: "Cllr Rees", Item: "11", Kind: "personal", Nature: "a governor"},
 			},
 		},
 		{
