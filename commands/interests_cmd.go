@@ -854,7 +854,7 @@ func showGiftThreshold(ctx context.Context, s *Service, in *Input) (Reply, error
 	if err != nil {
 		return Reply{}, err
 	}
-	text := fmt.Sprintf("Gifts and hospitality worth %s or more are registered in %s.", formatPence(pence), Escape(in.Committee.Name))
+	text := fmt.Sprintf("Gifts and hospitality %s are registered in %s.", fromThreshold(pence), Escape(in.Committee.Name))
 	if in.Me.IsOfficer() {
 		text += " `/interests threshold £100` sets another."
 	}
@@ -872,5 +872,15 @@ func giftThresholdCmd(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if err := s.store.SetGiftThreshold(ctx, in.Committee.ID, pence, in.UserID); err != nil {
 		return Reply{}, err
 	}
-	return private("Gifts and hospitality worth %s or more must now be registered in %s.", formatPence(pence), Escape(in.Committee.Name)), nil
+	return private("Gifts and hospitality %s must now be registered in %s.", fromThreshold(pence), Escape(in.Committee.Name)), nil
+}
+
+// fromThreshold says which gifts a threshold takes in. A threshold of
+// nothing is a committee registering every gift, which "worth £0 or
+// more" would leave the officer to work out.
+func fromThreshold(pence int) string {
+	if pence == 0 {
+		return "of any value"
+	}
+	return "worth " + formatPence(pence) + " or more"
 }

@@ -1359,6 +1359,13 @@ func TestInterestsThresholdShown(t *testing.T) {
 	if got := k.say(neil, "/interests threshold"); got != "Gifts and hospitality worth £100 or more are registered in Safer Sefton Together." {
 		t.Errorf("after it was set: %q", got)
 	}
+	// A threshold of nothing registers every gift, and says so.
+	if got := k.say(ian, "/interests threshold £0"); got != "Gifts and hospitality of any value must now be registered in Safer Sefton Together." {
+		t.Errorf("threshold £0: %q", got)
+	}
+	if got := k.say(neil, "/interests threshold"); got != "Gifts and hospitality of any value are registered in Safer Sefton Together." {
+		t.Errorf("threshold £0 shown: %q", got)
+	}
 }
 
 // TestInterestsPromptsOnTheHome: the Home lists what may concern a
