@@ -50,7 +50,7 @@ var (
 	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?` + declItemList)
 	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
 	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
-	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
+	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|fel\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
 	abbrevs      = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "Cyng": true, "e.g": true, "i.e": true, "approx": true}
 )
 
@@ -409,9 +409,32 @@ func (p *minutesParser) readDeclarations() {
 	for _, m := range p.out.Minutes {
 		welsh = welsh || titleNames(m.Title, "DATGAN")
 	}
+	var inWelsh []Declaration // read from a sentence in Welsh
 	for _, src := range p.sources("DECLARATION", "DATGAN") {
 		for _, sent := range declarationPieces(src.text) {
-			if len(sent) > 3000 || indexFold(sent, 0, "declar") < 0 && indexFold(sent, 0, "disclos") < 0 && indexFold(sent, 0, "interest") < 0 && (!welsh || indexFold(sent, 0, "buddiant") < 0) {
+			if len(sent) > 3000 {
+				continue
+			}
+			if indexFold(sent, 0, "fuddian") >= 0 || indexFold(sent, 0, "buddian") >= 0 {
+				// "Datganodd y Cynghorydd Huws fuddiant …", "Ni
+				// chafwyd unrhyw ddatganiadau o fuddiant.": the Welsh
+				// sentence, read in the English words it says.
+				if welshNoDeclRe.MatchString(sent) {
+					none = true
+					continue
+				}
+				if en := welshDeclaration(sent); en != "" {
+					for _, d := range parseDeclaration(en, src.minute) {
+						if !seen[d] {
+							seen[d] = true
+							inWelsh = append(inWelsh, d)
+							p.out.Declarations = append(p.out.Declarations, d)
+						}
+					}
+					continue
+				}
+			}
+			if indexFold(sent, 0, "declar") < 0 && indexFold(sent, 0, "disclos") < 0 && indexFold(sent, 0, "interest") < 0 && (!welsh || indexFold(sent, 0, "buddiant") < 0) {
 				continue
 			}
 			if noDeclRe.MatchString(sent) {
@@ -425,16 +448,124 @@ func (p *minutesParser) readDeclarations() {
 			}
 		}
 	}
+	if len(inWelsh) > 0 {
+		p.out.Declarations = dropTranslated(p.out.Declarations, inWelsh)
+	}
 	for _, m := range p.out.Minutes {
 		// "DATGAN BUDDIANT", "DATGANIADAU O FUDDIANT": the Welsh.
 		if titleNames(m.Title, "DECLARATION", "DATGAN") {
 			switch strings.ToLower(strings.TrimRight(strings.TrimSpace(m.Narrative), ".")) {
-			case "none", "nil", "none declared", "none received":
+			case "none", "nil", "none declared", "none received", "dim":
 				none = true
 			}
 		}
 	}
 	p.out.NoDeclarations = none && len(p.out.Declarations) == 0
+}
+
+// welshNoDeclRe is a sentence in Welsh saying no interest was declared:
+// "Ni chafwyd unrhyw ddatganiadau o fuddiant." (none were received),
+// "Dim datganiadau o fuddiant." (no declarations), "Ni ddatganwyd
+// unrhyw fuddiant." (no interest was declared).
+var welshNoDeclRe = regexp.MustCompile(`(?i)\bni\s+(?:chafwyd|chyflwynwyd|dderbyniwyd|wnaed|ddatganwyd|ddatganodd\s+(?:neb|unrhyw\s+aelod))\s+(?:unrhyw\s+)?(?:ddatganiad(?:au)?\s+o\s+)?[fb]udd(?:iant|iannau)\b|\bdim\s+(?:datganiad(?:au)?\s+o\s+)?[fb]udd(?:iant|iannau)\b|\bdim\s+datganiad(?:au)?\b`)
+
+// welshDeclRe is a declaration in Welsh, up to the word for interest:
+// "Datganodd y Cynghorydd Huws fuddiant", "Datganodd y Cynghorwyr Parry a
+// Lloyd fuddiant", "Datganodd Cyng. Jones fuddiant".
+var welshDeclRe = regexp.MustCompile(`(?i)^(.{0,20}?)\bdatganodd\s+(.{1,120}?)\s+[fb]udd(?:iant|iannau)\b`)
+
+// welshDeclItemRe is the item a Welsh declaration is made in, after the
+// kind of interest: " personol yn eitem 5", " yn eitemau 4 a 5",
+// " personol a rhagfarnol ar gofnod 7".
+var welshDeclItemRe = regexp.MustCompile(`(?i)^(.{0,60}?)\s*\b(?:yn|ar|i|mewn\s+perthynas\s+(?:ag?|â))\s+(?:(eitem)(au)?|(?:[cg]|ngh)ofnod(ion)?)\s+`)
+
+// welshNatureRe is where a Welsh declaration says what the interest is,
+// "fel aelod o …" (as a member of …), when it names no item.
+var welshNatureRe = regexp.MustCompile(`(?i)^(.{0,60}?),?\s+fel\s`)
+
+// welshDeclaration gives a declaration printed in Welsh ("Datganodd y
+// Cynghorydd Huws fuddiant personol yn eitem 5 fel aelod o …") in the
+// English words a declaration is read by ("Cynghorydd Huws declared a
+// personol interest in item 5 as aelod o …"): the names, the kind and
+// the nature stay as printed, only the words around them change. It is ""
+// when the sentence declares nothing in Welsh.
+func welshDeclaration(sent string) string {
+	if indexFold(sent, 0, "datganodd") < 0 {
+		return ""
+	}
+	g := welshDeclRe.FindStringSubmatchIndex(sent)
+	if g == nil {
+		return ""
+	}
+	lead := sent[g[2]:g[3]]
+	words := strings.Fields(sent[g[4]:g[5]])
+	names := make([]string, 0, len(words))
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch {
+		case (w == "y" || w == "Y") && honorificRe.MatchString(next):
+			continue // "y Cynghorydd": the article
+		case (w == "a" || w == "ac" || w == "a'r" || w == "a’r") && startsUpper(next):
+			w = "and" // "Cynghorwyr Parry a Lloyd", "… a'r Cynghorydd Lloyd"
+		}
+		names = append(names, w)
+	}
+	rest := sent[g[1]:]
+	kind := ""
+	if m := welshDeclItemRe.FindStringSubmatchIndex(rest); m != nil {
+		kind = rest[m[2]:m[3]]
+		noun := "minute"
+		if m[4] >= 0 {
+			noun = "item"
+		}
+		if m[6] >= 0 || m[8] >= 0 {
+			noun += "s"
+		}
+		rest = " in " + noun + " " + rest[m[1]:]
+	} else if m := welshNatureRe.FindStringSubmatchIndex(rest); m != nil {
+		kind = rest[m[2]:m[3]]
+		rest = rest[m[1]-1:]
+	} else if len(rest) <= 60 {
+		kind, rest = strings.TrimRight(rest, ". "), ""
+	}
+	return lead + strings.Join(names, " ") + " declared a " + strings.TrimSpace(kind) + " interest" + rest
+}
+
+// dropTranslated takes out of decls each declaration read in Welsh that
+// the minutes print in English too, as a bilingual council prints every
+// paragraph twice: the English is the record, as it is of the
+// apologies and the resolutions. The two are one when they name the same
+// item by the same surname, titles and natures being in two languages.
+func dropTranslated(decls, inWelsh []Declaration) []Declaration {
+	welsh := make(map[Declaration]bool, len(inWelsh))
+	for _, d := range inWelsh {
+		welsh[d] = true
+	}
+	type key struct{ surname, item string }
+	surname := func(name string) string {
+		w := personWords(name)
+		if len(w) == 0 {
+			return ""
+		}
+		return w[len(w)-1]
+	}
+	english := map[key]bool{}
+	for _, d := range decls {
+		if !welsh[d] {
+			english[key{surname(d.Name), d.Item}] = true
+		}
+	}
+	out := decls[:0]
+	for _, d := range decls {
+		if welsh[d] && english[key{surname(d.Name), d.Item}] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // declPieceRe separates declarations printed in one paragraph: "(1)
@@ -443,6 +574,9 @@ func (p *minutesParser) readDeclarations() {
 var declPieceRe = regexp.MustCompile(`\s\(\d{1,2}\)\s+|;\s+|\s[–—-]\s`)
 
 func declarationPieces(text string) []string {
+	// "Datganodd … / Councillor Llewelyn declared …": a bilingual
+	// council's Welsh, a slash, then the English, two sentences.
+	text = strings.ReplaceAll(text, ". / ", ". ")
 	var out []string
 	for _, sent := range sentences(text) {
 		if dashDeclRe.MatchString(sent) {

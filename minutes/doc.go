@@ -32,7 +32,12 @@
 // "AGREED: …"; "the unresolved problem" is none), are read by their Welsh
 // labels: "COFNODION" (minutes), "YN BRESENNOL:" or "PRESENNOL:"
 // (present), items titled "YMDDIHEURIADAU" (apologies) and "DATGAN
-// BUDDIANT" or "DATGANIADAU O FUDDIANT" (declarations), and
+// BUDDIANT" or "DATGANIADAU O FUDDIANT" (declarations), their
+// declarations in a sentence ("Datganodd y Cynghorydd Huws fuddiant
+// personol yn eitem 5 fel …", read as "declared a personal interest in
+// item 5 as …" is; "Ni chafwyd unrhyw ddatganiadau o fuddiant." as "No
+// declarations of interest were made."; where both languages are printed
+// the English is the declaration, once), and
 // "PENDERFYNWYD:" (resolved) as the resolution, also after a
 // paragraph's number or in a sentence ("… ac PENDERFYNWYD bod …");
 // apologies announced in a sentence ("Derbyniwyd ymddiheuriadau gan y

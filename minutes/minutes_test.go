@@ -510,6 +510,82 @@ func TestWelshDeclarationInTwoItems(t *testing.T) {
 	}
 }
 
+// TestWelshDeclarationSentences: minutes printed only in Welsh declare
+// interests in a sentence ("Datganodd y Cynghorydd Huws fuddiant personol
+// yn eitem 5 fel …"), read as the English sentence is: who, in which
+// items, the kind ("personol" is personal; "rhagfarnol", prejudicial, is
+// the English "personal and prejudicial") and the nature as printed.
+// A sentence saying no one declared anything is no declaration.
+func TestWelshDeclarationSentences(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []Declaration
+		none       bool
+	}{
+		{"personal, as a member", "Datganodd y Cynghorydd Huws fuddiant personol yn eitem 5 fel aelod o Fwrdd Iechyd Betsi Cadwaladr.",
+			[]Declaration{{Name: "Cynghorydd Huws", Item: "5", Kind: "personal", Nature: "aelod o Fwrdd Iechyd Betsi Cadwaladr"}}, false},
+		{"two councillors, personal and prejudicial", "Datganodd y Cynghorwyr Parry a Lloyd fuddiant personol a rhagfarnol yn eitem 7 fel aelodau o Glwb Rygbi Aberhafren.",
+			[]Declaration{
+				{Name: "Cynghorydd Parry", Item: "7", Kind: "personal", Nature: "aelodau o Glwb Rygbi Aberhafren"},
+				{Name: "Cynghorydd Lloyd", Item: "7", Kind: "personal", Nature: "aelodau o Glwb Rygbi Aberhafren"},
+			}, false},
+		{"a prejudicial interest", "Datganodd y Cynghorydd Bowen fuddiant sy'n rhagfarnu yn eitem 6 gan fod ei brawd yn gwneud cais.",
+			[]Declaration{{Name: "Cynghorydd Bowen", Item: "6", Kind: "other", Nature: "gan fod ei brawd yn gwneud cais"}}, false},
+		{"two items, no kind", "Datganodd Cyng. Jones fuddiant yn eitemau 4 a 5 fel llywodraethwr Ysgol y Llan.",
+			[]Declaration{
+				{Name: "Cyng. Jones", Item: "4", Kind: "other", Nature: "llywodraethwr Ysgol y Llan"},
+				{Name: "Cyng. Jones", Item: "5", Kind: "other", Nature: "llywodraethwr Ysgol y Llan"},
+			}, false},
+		{"none were received", "Ni chafwyd unrhyw ddatganiadau o fuddiant.", []Declaration{}, true},
+		{"no declarations", "Dim datganiadau o fuddiant.", []Declaration{}, true},
+		{"no interest was declared", "Ni ddatganwyd unrhyw fuddiant.", []Declaration{}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("CYNGOR TREF ABERHAFREN\n\nCOFNODION\nDydd Llun, 9 Rhagfyr 2024\nSiambr y Cyngor\n\n" +
+				"YN BRESENNOL:\nY Cynghorydd G. Huws (Maer), Cynghorwyr Bowen, Parry, Lloyd a Jones\n\n1. YMDDIHEURIADAU\nDim.\n\n" +
+				"2. DATGAN BUDDIANT\n" + tc.text + "\n\n3. GRANTIAU\nPENDERFYNWYD: rhoi grant o £350 i'r Clwb.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Declarations, tc.want); diff != "" {
+				t.Errorf("declarations (-got +want):\n%s", diff)
+			}
+			if m.NoDeclarations != tc.none {
+				t.Errorf("no declarations %v, want %v", m.NoDeclarations, tc.none)
+			}
+			if len(m.Warnings) > 0 {
+				t.Errorf("warnings %q", m.Warnings)
+			}
+		})
+	}
+}
+
+// TestBilingualDeclarationOnce: a council printing each paragraph in
+// Welsh and in English declares each interest twice, once in each
+// language: one declaration, the English, whichever comes first.
+func TestBilingualDeclarationOnce(t *testing.T) {
+	const (
+		cy = "Datganodd y Cynghorydd Llewelyn fuddiant personol yn eitem 24/35 fel aelod o bwyllgor Eisteddfod Llanferys."
+		en = "Councillor Llewelyn declared a personal interest in item 24/35 as a member of the Llanferys Eisteddfod committee."
+	)
+	want := []Declaration{{Name: "Councillor Llewelyn", Item: "24/35", Kind: "personal", Nature: "a member of the Llanferys Eisteddfod committee"}}
+	for name, body := range map[string]string{
+		"Welsh first":             cy + "\n" + en,
+		"English first":           en + "\n" + cy,
+		"paragraphs of their own": cy + "\n\n" + en,
+		"after a slash":           cy + " / " + en,
+	} {
+		m, err := ParseMinutes("MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024\n24/32    DATGAN BUDDIANT / DECLARATIONS OF INTEREST\n" + body +
+			"\n\n24/33    COFNODION / MINUTES\nPENDERFYNWYD / RESOLVED: To approve the minutes.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(m.Declarations, want); diff != "" {
+			t.Errorf("%s: declarations (-got +want):\n%s", name, diff)
+		}
+	}
+}
+
 // TestWelshBesideAgreed: a Welsh council that prints its outcomes as
 // "AGREED" or "DECISION" beside the Welsh, on one line after a slash or
 // on a line of its own, has the English as the resolution, whole, and
