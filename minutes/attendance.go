@@ -604,7 +604,13 @@ func declarationPieces(text string) []string {
 // other's. Only a sentence that declares twice is looked at.
 func andDeclared(piece string) []string {
 	lower := strings.ToLower(piece)
-	if strings.Count(lower, "declar") < 2 {
+	declared := strings.Count(lower, "declar")
+	// "… as a governor of St Mary's School, and Councillor Jones an
+	// interest in item 6 as …": the second declares with the verb left
+	// out, which only a sentence naming an interest more often than it
+	// declares can.
+	elided := declared >= 1 && strings.Count(lower, "interest") > declared
+	if declared < 2 && !elided {
 		return []string{piece}
 	}
 	var out []string
@@ -617,13 +623,28 @@ func andDeclared(piece string) []string {
 		j += at
 		next := j + len(" and ")
 		at = next
-		if strings.Contains(lower[from:j], "declar") && honorificRe.MatchString(piece[next:]) && strings.Contains(lower[next:], "declar") {
+		if !strings.Contains(lower[from:j], "declar") || !honorificRe.MatchString(piece[next:]) {
+			continue
+		}
+		if strings.Contains(lower[next:], "declar") {
 			out = append(out, strings.TrimRight(piece[from:j], ", "))
+			from = next
+		} else if g := elidedDeclRe.FindStringSubmatchIndex(piece[next:]); elided && g != nil {
+			out = append(out, strings.TrimRight(piece[from:j], ", "))
+			// Given its verb back, it reads as any declaration.
+			piece = piece[:next+g[3]] + " declared" + piece[next+g[3]:]
+			lower = strings.ToLower(piece)
 			from = next
 		}
 	}
 	return append(out, piece[from:])
 }
+
+// elidedDeclRe is a declaration with its verb left out, after another's
+// and "and": "Councillor Jones an interest in item 6", "Cllrs Jones and
+// Lee a pecuniary interest in …". The article is what tells it from a
+// name in the first one's nature ("a friend of Mr Brown and Mrs Brown").
+var elidedDeclRe = regexp.MustCompile(`^([^,;()]{1,60}?)\s+(?:also\s+)?(?:an?|their|his|her)\s+[^,;]{0,40}?\binterests?\s+(?:in|on|under|regarding|in\s+relation\s+to|relating\s+to|concerning)\s`)
 
 // itemTitleRe is an item's title after its number and a dash, before
 // the nature of the interest: " – Community Grants, ".

@@ -765,6 +765,32 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			},
 		},
 		{
+			// The second declares with the verb left out after "and":
+			// a declaration of their own, in their item, and the first
+			// one's nature ends before them.
+			name: "a second councillor without the verb",
+			text: "Councillor Smith declared a personal interest in item 5 as a governor of St Mary's School, and Councillor Jones an interest in item 6 as a member of Sefton CVS.",
+			want: []Declaration{
+				{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "a governor of St Mary's School"},
+				{Name: "Councillor Jones", Item: "6", Kind: "other", Nature: "a member of Sefton CVS"},
+			},
+		},
+		{
+			name: "a second councillor without the verb, with a kind",
+			text: "Cllr Smith declared a personal interest in item 5 as a governor of St Mary's School and Cllrs Jones and Lee a pecuniary interest in item 6 as landlords of the site.",
+			want: []Declaration{
+				{Name: "Cllr Smith", Item: "5", Kind: "personal", Nature: "a governor of St Mary's School"},
+				{Name: "Cllr Jones", Item: "6", Kind: "pecuniary", Nature: "landlords of the site"},
+				{Name: "Cllr Lee", Item: "6", Kind: "pecuniary", Nature: "landlords of the site"},
+			},
+		},
+		{
+			// A nature that names two bodies joined by "and" is one.
+			name: "a nature with and",
+			text: "Councillor Smith declared a personal interest in item 5 as a governor of St Mary's and St John's School, and as a friend of Mr Brown and Mrs Brown, the applicants.",
+			want: []Declaration{{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "a governor of St Mary's and St John's School, and as a friend of Mr Brown and Mrs Brown, the applicants"}},
+		},
+		{
 			// A part of an item in brackets is the item's: "items 5(a)
 			// and 6" is a declaration in 5 and in 6, not one in 5 with
 			// "(a) and 6 as …" for its nature.
