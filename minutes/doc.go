@@ -114,7 +114,13 @@
 //     surname are two people unless both print the same forenames; a
 //     chair named by a label above "Present:" ("Chair: Mr R Halloran")
 //     is listed as "Mr R Halloran (Chair)", unless the minutes record
-//     their apologies or another in the chair.
+//     their apologies or another in the chair. Whoever the minutes say
+//     took the chair before any business was resolved ("Councillor Lee
+//     took the chair.", "In the absence of the Chair, Councillor Lee
+//     (Vice-Chair) presided.", "Councillor Lee in the Chair") is listed
+//     first as "Cllr D Lee (in the Chair)"; taking it part way ("for item
+//     7", "for the remainder of the meeting", "then took the chair")
+//     changes no one's entry and stays in the narrative.
 //     Under "(Present = *)" only the members marked "*" are listed. The
 //     public and the press counted by number ("2 members of the public")
 //     are not listed.

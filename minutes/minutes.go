@@ -531,6 +531,19 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	}
 	p.run(body, hasPresent)
 	p.readApologies()
+	// "Councillor Lee took the chair.": they chaired the meeting, listed
+	// as "(in the Chair)", so a chair labelled above is not.
+	if who := p.chairTaken(); who != "" {
+		p.present = append(p.present, who+" (in the Chair)")
+		out.Present = presentList(p.present)
+		// Listed first, as the chair labelled above would be.
+		for i := len(out.Present) - 1; i > 0; i-- {
+			if strings.HasSuffix(out.Present[i], "in the Chair)") {
+				out.Present = append(append([]string{out.Present[i]}, out.Present[:i]...), out.Present[i+1:]...)
+				break
+			}
+		}
+	}
 	// Listed first, as minutes that print the chair in the list do; read
 	// only now, since a chair who sent apologies, or another "in the
 	// Chair", shows the chair was not there.
@@ -743,6 +756,9 @@ type minutesParser struct {
 	// the document, where the agenda's number is printed above the
 	// minute's (see agendaNumbersAbove).
 	itemAt map[int]string
+	// chairNotes are the lines among the attendance that say who took
+	// the chair ("Councillor Lee in the Chair"): no one's name as printed.
+	chairNotes []string
 }
 
 const (
@@ -1014,6 +1030,14 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			if l[0] == '(' && len(l) < 40 && hoursSatRe.MatchString(l) {
 				if p.out.Meeting.Time == "" {
 					p.out.Meeting.Time = firstTime(l)
+				}
+				continue
+			}
+			if who, whole, ok := tookChair(l); ok {
+				if whole && who != "" {
+					p.chairNotes = append(p.chairNotes, l)
+				} else {
+					p.addPreamble(l) // for part of the meeting: not placed
 				}
 				continue
 			}
@@ -1426,6 +1450,106 @@ func chairAway(chair string, out *Minutes) bool {
 		}
 	}
 	return false
+}
+
+// takeChairRe is a sentence saying who chaired: "Councillor Jones took
+// the chair.", "In the absence of the Chair, Councillor Lee (Vice-Chair)
+// presided.", "Councillor Lee in the Chair". Its first group is who, its
+// second what follows ("for item 7", "for the remainder of the
+// meeting").
+var takeChairRe = regexp.MustCompile(`(?i)^(?:in\s+the\s+absence\s+of\s+[^,;:]{2,60}?,\s*)?([^,;:]{2,80}?(?:,\s*[^,;:]{2,60}?,)?)\s+(?:took\s+the\s+chair|(?:was\s+)?in\s+the\s+chair|presided|chaired\s+the\s+meeting)\b\s*(.*?)\s*\.?$`)
+
+// wholeMeetingRe is what may follow a sentence about who chaired when
+// they chaired the whole meeting: nothing, or "for the meeting".
+var wholeMeetingRe = regexp.MustCompile(`(?i)^(?:for\s+(?:the|this)\s+meeting|throughout(?:\s+the\s+meeting)?)?$`)
+
+// partWayRe is a word before taking the chair that says someone chaired
+// before: "Councillor Lenihan then took the chair".
+var partWayRe = regexp.MustCompile(`(?i)\b(?:then|thereupon|again|now|subsequently|later)\b`)
+
+// tookChair reads a sentence saying who took the chair: who, as
+// printed ("Councillor Lee"), and whether for the whole meeting; ok is
+// false for any other sentence, and for a name with a post after it
+// ("Councillor Ian Wardle, Leader, in the Chair"), which is an entry of
+// the attendance.
+func tookChair(sent string) (who string, whole, ok bool) {
+	if indexFold(sent, 0, "chair") < 0 && indexFold(sent, 0, "presided") < 0 {
+		return "", false, false
+	}
+	g := takeChairRe.FindStringSubmatch(strings.TrimSpace(sent))
+	if g == nil {
+		return "", false, false
+	}
+	lead := strings.TrimRight(strings.TrimSpace(g[1]), ",")
+	if i := strings.LastIndex(lead, ", "); i >= 0 {
+		if !chairPost(lead[:i]) {
+			return "", false, false
+		}
+		lead = lead[i+2:] // "the Vice-Chair, Councillor Lee"
+	}
+	name, bracket := splitBracket(lead)
+	if chairPost(name) && (honorificRe.MatchString(bracket) || nameLike(bracket)) {
+		name = bracket // "The Vice-Chair (Councillor Lee)"
+	}
+	// "An Cathaoirleach Councillor Fergal Hennessy": from the title on.
+	words := strings.Fields(name)
+	for i, w := range words {
+		if honorificRe.MatchString(w) {
+			name = strings.Join(words[i:], " ")
+			break
+		}
+	}
+	if chairPost(name) || !honorificRe.MatchString(name) && !nameLike(name) {
+		return "", false, false
+	}
+	whole = wholeMeetingRe.MatchString(g[2]) && !partWayRe.MatchString(g[1])
+	return name, whole, true
+}
+
+// chairTaken is who the minutes say took the chair for the whole meeting,
+// as printed ("Councillor Lee"), or "". Only what is said before any
+// business was resolved is for the whole meeting: "Councillor Lee took the
+// chair." further on, or "took the chair for item 7", "for the
+// remainder of the meeting", "then took the chair", is for part of it,
+// with the chair there before; the record names one chair, so theirs
+// stands and the sentence stays in the narrative. Nor is anyone taken
+// for it when someone listed is in the chair already ("(in the Chair)",
+// "(Vice-Chair, presiding)").
+func (p *minutesParser) chairTaken() string {
+	texts := append([]string(nil), p.chairNotes...)
+	texts = append(texts, paragraphs(p.preamble))
+	for _, m := range p.out.Minutes {
+		texts = append(texts, m.Narrative)
+		if len(m.Resolutions) > 0 {
+			break
+		}
+	}
+	who := ""
+	for _, t := range texts {
+		if indexFold(t, 0, "chair") < 0 && indexFold(t, 0, "presided") < 0 {
+			continue
+		}
+		for _, sent := range sentences(t) {
+			if name, whole, ok := tookChair(sent); ok && whole {
+				who = name
+				break
+			}
+		}
+		if who != "" {
+			break
+		}
+	}
+	if who == "" {
+		return ""
+	}
+	for _, n := range p.out.Present {
+		_, b := splitBracket(n)
+		b = strings.ToLower(b)
+		if strings.Contains(b, "in the chair") || strings.Contains(b, "presiding") {
+			return ""
+		}
+	}
+	return who
 }
 
 // hoursSatRe is the hours a meeting sat, printed in brackets under its

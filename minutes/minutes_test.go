@@ -1174,6 +1174,62 @@ func TestChairLabelAway(t *testing.T) {
 	}
 }
 
+// TestChairTaken: minutes that say who took the chair ("Councillor Lee
+// took the chair.", "In the absence of the Chair, Councillor Lee
+// (Vice-Chair) presided.", "Councillor Lee in the Chair") list them as in
+// the chair, and not the chair labelled above "Present:", who was not
+// there. Taking the chair part way ("for item 3", "for the remainder of
+// the meeting", or after business was resolved) leaves the chair who
+// opened the meeting as its chair, present, and the sentence in the
+// narrative; no sentence is taken for a person present.
+func TestChairTaken(t *testing.T) {
+	const (
+		head = "Chair: Cllr A Moss\n\nPresent: Cllr C Brown, Cllr D Lee\n\n"
+		away = "1. APOLOGIES\nApologies for absence were received from Cllr E White.\n\n"
+	)
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+		note       string // the sentence kept in the narrative
+	}{
+		{"took the chair, before the minutes", head + "Councillor Lee took the chair.\n\n" + away,
+			[]string{"Cllr D Lee (in the Chair)", "Cllr C Brown"}, ""},
+		{"took the chair, in the first minute", head + "1. APOLOGIES\nCouncillor Lee took the chair. Apologies for absence were received from Cllr E White.\n\n",
+			[]string{"Cllr D Lee (in the Chair)", "Cllr C Brown"}, "Councillor Lee took the chair."},
+		{"presided in the absence of the Chair", "Chair: Cllr A Moss\n\nPresent: Cllr C Brown, Cllr D Lee (Vice-Chair)\n\n1. APOLOGIES\nIn the absence of the Chair, Councillor Lee (Vice-Chair) presided.\n\n",
+			[]string{"Cllr D Lee (Vice-Chair, in the Chair)", "Cllr C Brown"}, "In the absence of the Chair, Councillor Lee (Vice-Chair) presided."},
+		{"in the Chair, under the attendance", "Chair: Cllr A Moss\n\nPresent: Cllr C Brown, Cllr D Lee\nCouncillor Lee in the Chair\n\n" + away,
+			[]string{"Cllr D Lee (in the Chair)", "Cllr C Brown"}, ""},
+		{"in the Chair, not in the list", "Chair: Cllr A Moss\n\nPresent: Cllr C Brown\nCouncillor Lee in the Chair\n\n" + away,
+			[]string{"Councillor Lee (in the Chair)", "Cllr C Brown"}, ""},
+		{"for one item", head + away + "2. MINUTES\nCouncillor Lee took the chair for item 2.\nRESOLVED: That the minutes be approved.\n\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee took the chair for item 2."},
+		{"for the remainder of the meeting", head + "1. MINUTES\nRESOLVED: That the minutes be approved.\n\n2. PLANNING\nCouncillor Moss left the meeting and Councillor Lee took the chair for the remainder of the meeting.\n\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Moss left the meeting and Councillor Lee took the chair for the remainder of the meeting."},
+		{"after business was resolved", head + "1. MINUTES\nRESOLVED: That the minutes be approved.\n\n2. PLANNING\nCouncillor Lee took the chair.\n\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee took the chair."},
+		{"then took the chair", head + "1. ELECTION OF CHAIR\nCouncillor Lee was elected Chair. Councillor Lee then took the chair.\n\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee then took the chair."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES OF THE PLANNING COMMITTEE held on 5 March 2026\n\n" + tc.text + "\n9. FINANCE\nRESOLVED: That the accounts be approved.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(m.Present, tc.want); diff != "" {
+				t.Errorf("present (-got +want):\n%s", diff)
+			}
+			narratives := ""
+			for _, mi := range m.Minutes {
+				narratives += mi.Narrative + "\n"
+			}
+			if !strings.Contains(narratives, tc.note) {
+				t.Errorf("%q is not in the narrative: %q", tc.note, narratives)
+			}
+		})
+	}
+}
+
 // TestPresentPostThenHolder: a Northern Irish council lists its
 // officers by post with the holder's name in brackets ("Director of
 // Environmental Services (Mr R Brannigan)"); each is the person, with
