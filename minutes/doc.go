@@ -29,8 +29,9 @@
 // English, or the first half of "Welsh. / English.") is kept in the
 // minute's narrative, never in the English resolution. Minutes printed
 // only in Welsh, where no line is an outcome in English ("RESOLVED: …",
-// "AGREED: …"; "the unresolved problem" is none), are read by their Welsh
-// labels: "COFNODION" (minutes), "YN BRESENNOL:" or "PRESENNOL:"
+// "AGREED: …"; "the unresolved problem" is none) or more items resolve
+// in Welsh alone than have one (then the items without), are read by
+// their Welsh labels: "COFNODION" (minutes), "YN BRESENNOL:" or "PRESENNOL:"
 // (present), items titled "YMDDIHEURIADAU" (apologies) and "DATGAN
 // BUDDIANT" or "DATGANIADAU O FUDDIANT" (declarations), their
 // declarations in a sentence ("Datganodd y Cynghorydd Huws fuddiant

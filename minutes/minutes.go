@@ -571,8 +571,9 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 // "RESOLVED" the Welsh is the translation beside the English resolution
 // and stays in the narrative (see welshOutcomeRe), so the label is read
 // only when no line of the minutes is an outcome in English
-// ("RESOLVED:", "AGREED:", "DECISION:"). Most lines are looked at only
-// for their first letter and the word in capitals.
+// ("RESOLVED:", "AGREED:", "DECISION:"), or in the items without one of
+// minutes mostly in Welsh (see welshOnlyItems). Most lines are looked at
+// only for their first letter and the word in capitals.
 func welshOnlyLabels(lines []string) {
 	var at []int
 	for i, l := range lines {
@@ -590,11 +591,65 @@ func welshOnlyLabels(lines []string) {
 		// drainage problem" in a letter read out is no English beside the
 		// Welsh.
 		if _, _, ok := splitResolved(l); ok {
+			welshOnlyItems(lines, at)
 			return
 		}
 	}
 	for _, i := range at {
 		lines[i] = welshResolved(lines[i])
+	}
+}
+
+// welshOnlyItems reads "PENDERFYNWYD" as "RESOLVED" (see
+// welshOnlyLabels) in minutes that print an outcome in English too,
+// item by item: an item with an outcome in English has the Welsh beside
+// it as its translation, and one without resolved in Welsh alone. It
+// does so only in minutes mostly in Welsh, where more items resolve in
+// Welsh alone than items have an outcome in English; a bilingual
+// council that prints each item in both languages, and an item whose
+// English is worded another way ("Cytunwyd. / It was agreed."), keep
+// the Welsh in the narrative as before. An item runs from its number to
+// the next that is not one of its paragraphs ("4.1" under "4").
+func welshOnlyItems(lines []string, at []int) {
+	type item struct {
+		welsh   []int // the lines saying PENDERFYNWYD
+		english bool  // whether a line is an outcome in English
+	}
+	items := []item{{}}
+	cur := ""
+	next := 0 // the next of at
+	for i, l := range lines {
+		if h, ok := parseMinuteHeader(l); ok && h.number != cur && !strings.HasPrefix(h.number, cur+".") {
+			items = append(items, item{})
+			cur = h.number
+		}
+		it := &items[len(items)-1]
+		if next < len(at) && at[next] == i {
+			it.welsh = append(it.welsh, i)
+			next++
+		}
+		if l != "" && !it.english {
+			_, _, it.english = splitResolved(l)
+		}
+	}
+	welshOnly, english := 0, 0
+	for _, it := range items {
+		switch {
+		case it.english:
+			english++
+		case len(it.welsh) > 0:
+			welshOnly++
+		}
+	}
+	if welshOnly <= english {
+		return
+	}
+	for _, it := range items {
+		if !it.english {
+			for _, i := range it.welsh {
+				lines[i] = welshResolved(lines[i])
+			}
+		}
 	}
 }
 

@@ -490,6 +490,53 @@ func TestWelshOnlyResolutionsBesideTheWord(t *testing.T) {
 	}
 }
 
+// TestWelshOnlyWithOneEnglishResolution: minutes printed only in Welsh
+// with one item resolved in English ("RESOLVED: …", as a resolution
+// quoted from another body is) keep every other item's resolution
+// (PENDERFYNWYD), not leave them in the narrative as a bilingual
+// council's translations; the English is that item's resolution.
+func TestWelshOnlyWithOneEnglishResolution(t *testing.T) {
+	m, err := ParseMinutes("CYNGOR CYMUNED LLANDDEWI\n\nCOFNODION\nDydd Iau, 14 Tachwedd 2024\nNeuadd yr Eglwys\n\n" +
+		"YN BRESENNOL: E. Pritchard (Cadeirydd), H. Evans\n\n1. YMDDIHEURIADAU\nK. Broom.\n\n" +
+		"2. COFNODION\nPENDERFYNWYD: cymeradwyo'r cofnodion fel rhai cywir.\n\n" +
+		"3. CEISIADAU CYNLLUNIO\nPENDERFYNWYD: cefnogi'r cais.\n\n" +
+		"4. ONE VOICE WALES\nRESOLVED: That the Council supports the motion on rural bus services.\n\n" +
+		"5. GRANTIAU\nPENDERFYNWYD: rhoi grant o £350 i'r Clwb.\n\nDaeth y cyfarfod i ben.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, mi := range m.Minutes {
+		got = append(got, mi.Resolutions)
+		if strings.Contains(mi.Narrative, "PENDERFYNWYD") {
+			t.Errorf("minute %s: the resolution left in the narrative: %q", mi.Number, mi.Narrative)
+		}
+	}
+	want := [][]string{{}, {"cymeradwyo'r cofnodion fel rhai cywir."}, {"cefnogi'r cais."}, {"That the Council supports the motion on rural bus services."}, {"rhoi grant o £350 i'r Clwb."}}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("resolutions (-got +want):\n%s", diff)
+	}
+
+	// A council printing each item in both languages, one item's
+	// English worded as no outcome is, keeps the Welsh in the narrative
+	// still: the Welsh is a translation there too.
+	m, err = ParseMinutes("MINUTES OF THE MEETING HELD ON MONDAY 11 MARCH 2024\n" +
+		"24/33    COFNODION / MINUTES\nPENDERFYNWYD: Cymeradwyo'r cofnodion.\nRESOLVED: To approve the minutes.\n\n" +
+		"24/34    ADRODDIAD Y MAER / MAYOR'S REPORT\nPENDERFYNWYD: Nodi'r adroddiad.\nThe report was noted by members.\n\n" +
+		"24/35    GRANTIAU / GRANTS\nPENDERFYNWYD: Rhoi grant o £750.\nRESOLVED: To award a grant of £750.\n\n" +
+		"24/36    CAU / CLOSE\nThe Mayor closed the meeting.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mi := range m.Minutes {
+		for _, r := range mi.Resolutions {
+			if strings.Contains(r, "PENDERFYNWYD") || strings.HasPrefix(r, "Nodi") || strings.HasPrefix(r, "Cymeradwyo") || strings.HasPrefix(r, "Rhoi") {
+				t.Errorf("bilingual minute %s: the Welsh read as a resolution: %q", mi.Number, mi.Resolutions)
+			}
+		}
+	}
+}
+
 // TestWelshDeclarationInTwoItems: minutes printed only in Welsh name two
 // items in a row of the declarations ("eitemau 4 a 5"): a declaration in
 // each, as the English row is.
