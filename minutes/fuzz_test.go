@@ -55,6 +55,10 @@ var nastySeeds = []string{
 	// One interest in several items, in a sentence and in a table's rows.
 	"MINUTES\n1. DECLARATIONS\nCllr A declared an interest in items 5 to 7 as x, Cllr Z in items 2 to 90 and 4.2 TO 4.9.\n",
 	"MINUTES\n1. DECLARATIONS\nCllr A declared an interest in items 5 and 6 as x. Cllr B declared an interest in items 3, 4 and, 7 &\nCouncillor   Minute Number   Nature of Interest\nA B   5 and 6   x\nC D   5, 6,   y\nE   , and &   z\n",
+	// Declarations in Welsh sentences, one after "and" without its verb,
+	// who took the chair, and Welsh minutes with one item in English.
+	"COFNODION\nYN BRESENNOL:\nY Cynghorydd A\n1. DATGAN BUDDIANT\nDatganodd y Cynghorwyr A a B fuddiant personol a rhagfarnol yn eitemau 4 a 5 fel x. Datganodd fuddiant. Datganodd Cyng. C fuddiant fel. Ni chafwyd unrhyw ddatganiadau o fuddiant. Dim.\nDatganodd y fuddiant yn eitem / Councillor A declared an interest in item 4.\n2. X\nRESOLVED: x\n3. Y\nPENDERFYNWYD: y\n4. Z\nPENDERFYNWYD: z\n",
+	"Chair: Cllr A Moss\nPresent: Cllr B, Cllr C\nCouncillor C in the Chair\nIn the absence of the Chair, the Vice-Chair, presided.\n1. APOLOGIES\nIn the absence of , Councillor B (Vice-Chair) presided. Cllr D took the chair for item 7, and Cllr E an interest in item 6 as a, and Cllr F a interest in\n",
 	// A date printed in Welsh, with a Welsh ordinal.
 	"Cofnodion / Minutes\nDYDD IAU, 14EG TACHWEDD 2024\n31ain Chwefror 2025, 1af Mai 99, 5 Mawrth\nYn Bresennol / Present: E. Pritchard\n",
 	// A Welsh council's resolutions in both languages.
