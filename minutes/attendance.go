@@ -419,10 +419,8 @@ func (p *minutesParser) readDeclarations() {
 				// "Datganodd y Cynghorydd Huws fuddiant …", "Ni
 				// chafwyd unrhyw ddatganiadau o fuddiant.": the Welsh
 				// sentence, read in the English words it says.
-				if welshNoDeclRe.MatchString(sent) {
-					none = true
-					continue
-				}
+				// A declaration first: "…, ond dim buddiant ariannol"
+				// (but no financial interest) is its nature.
 				if en := welshDeclaration(sent); en != "" {
 					for _, d := range parseDeclaration(en, src.minute) {
 						if !seen[d] {
@@ -431,6 +429,10 @@ func (p *minutesParser) readDeclarations() {
 							p.out.Declarations = append(p.out.Declarations, d)
 						}
 					}
+					continue
+				}
+				if welshNoDeclRe.MatchString(sent) {
+					none = true
 					continue
 				}
 			}
@@ -455,7 +457,7 @@ func (p *minutesParser) readDeclarations() {
 		// "DATGAN BUDDIANT", "DATGANIADAU O FUDDIANT": the Welsh.
 		if titleNames(m.Title, "DECLARATION", "DATGAN") {
 			switch strings.ToLower(strings.TrimRight(strings.TrimSpace(m.Narrative), ".")) {
-			case "none", "nil", "none declared", "none received", "dim":
+			case "none", "nil", "none declared", "none received", "dim", "dim datganiadau":
 				none = true
 			}
 		}
