@@ -533,7 +533,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	p.readApologies()
 	// "Councillor Lee took the chair.": they chaired the meeting, listed
 	// as "(in the Chair)", so a chair labelled above is not.
-	if who := p.chairTaken(); who != "" {
+	if who := p.chairTaken(chair); who != "" {
 		p.present = append(p.present, who+" (in the Chair)")
 		out.Present = presentList(p.present)
 		// Listed first, as the chair labelled above would be.
@@ -1483,14 +1483,10 @@ func chairAbove(lines []string) []string {
 // Halloran (Chair)") was away from the meeting out records: among the
 // apologies, or another present was in the chair.
 func chairAway(chair string, out *Minutes) bool {
-	cw := personWords(chair)
-	if len(cw) == 0 {
+	if len(personWords(chair)) == 0 {
 		return false
 	}
-	same := func(name string) bool {
-		w := personWords(name)
-		return len(w) > 0 && w[len(w)-1] == cw[len(cw)-1] && sameForename(w[:len(w)-1], cw[:len(cw)-1])
-	}
+	same := func(name string) bool { return maySamePerson(name, chair) }
 	for _, a := range out.Apologies {
 		if same(a.Name) {
 			return true
@@ -1505,6 +1501,13 @@ func chairAway(chair string, out *Minutes) bool {
 		}
 	}
 	return false
+}
+
+// maySamePerson reports whether two names may be one person's: the same
+// surname, and forenames that may be one person's, titles aside.
+func maySamePerson(a, b string) bool {
+	aw, bw := personWords(a), personWords(b)
+	return len(aw) > 0 && len(bw) > 0 && aw[len(aw)-1] == bw[len(bw)-1] && sameForename(aw[:len(aw)-1], bw[:len(bw)-1])
 }
 
 // takeChairRe is a sentence saying who chaired: "Councillor Jones took
@@ -1569,8 +1572,9 @@ func tookChair(sent string) (who string, whole, ok bool) {
 // with the chair there before; the record names one chair, so theirs
 // stands and the sentence stays in the narrative. Nor is anyone taken
 // for it when someone listed is in the chair already ("(in the Chair)",
-// "(Vice-Chair, presiding)").
-func (p *minutesParser) chairTaken() string {
+// "(Vice-Chair, presiding)"), nor when it is the chair ("(Chair)", or
+// labelled above: labelled).
+func (p *minutesParser) chairTaken(labelled []string) string {
 	texts := append([]string(nil), p.chairNotes...)
 	texts = append(texts, paragraphs(p.preamble))
 	for _, m := range p.out.Minutes {
@@ -1600,8 +1604,13 @@ func (p *minutesParser) chairTaken() string {
 	for _, n := range p.out.Present {
 		_, b := splitBracket(n)
 		b = strings.ToLower(b)
-		if strings.Contains(b, "in the chair") || strings.Contains(b, "presiding") {
+		if strings.Contains(b, "in the chair") || strings.Contains(b, "presiding") || chairPost(b) && !strings.Contains(b, "vice") && !strings.Contains(b, "deputy") && maySamePerson(n, who) {
 			return ""
+		}
+	}
+	for _, c := range labelled {
+		if maySamePerson(c, who) {
+			return "" // the chair labelled above, in the chair
 		}
 	}
 	return who

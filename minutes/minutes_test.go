@@ -1261,6 +1261,11 @@ func TestChairTaken(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee took the chair."},
 		{"then took the chair", head + "1. ELECTION OF CHAIR\nCouncillor Lee was elected Chair. Councillor Lee then took the chair.\n\n",
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee then took the chair."},
+		// The chair taking the chair is the chair, marked once.
+		{"the chair labelled above", "Chair: Cllr A Moss\n\nPresent: Cllr C Brown\n\nCouncillor Moss took the chair.\n\n" + away,
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown"}, ""},
+		{"the chair in the list", "Present: Cllr C Brown, Cllr A Moss (Chair)\n\n1. APOLOGIES\nCouncillor Moss in the Chair.\n\n",
+			[]string{"Cllr C Brown", "Cllr A Moss (Chair)"}, "Councillor Moss in the Chair."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := ParseMinutes("MINUTES OF THE PLANNING COMMITTEE held on 5 March 2026\n\n" + tc.text + "\n9. FINANCE\nRESOLVED: That the accounts be approved.\n")
