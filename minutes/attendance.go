@@ -631,7 +631,7 @@ func andDeclared(piece string) []string {
 		if strings.Contains(lower[next:], "declar") {
 			out = append(out, strings.TrimRight(piece[from:j], ", "))
 			from = next
-		} else if g := elidedDeclRe.FindStringSubmatchIndex(piece[next:]); elided && g != nil {
+		} else if g := elidedDeclRe.FindStringSubmatchIndex(piece[next:]); elided && g != nil && namesOnly(piece[next:next+g[3]]) {
 			out = append(out, strings.TrimRight(piece[from:j], ", "))
 			// Given its verb back, it reads as any declaration.
 			piece = piece[:next+g[3]] + " declared" + piece[next+g[3]:]
@@ -640,6 +640,18 @@ func andDeclared(piece string) []string {
 		}
 	}
 	return append(out, piece[from:])
+}
+
+// namesOnly reports whether s is only names, as those declaring with
+// the verb left out are ("Cllrs Jones and Lee"): capitalised words
+// joined by "and", not "Councillor Jones has".
+func namesOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !startsUpper(w) && w != "and" && w != "&" {
+			return false
+		}
+	}
+	return true
 }
 
 // elidedDeclRe is a declaration with its verb left out, after another's

@@ -836,6 +836,13 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			},
 		},
 		{
+			// A clause with a verb of its own is the first one's nature,
+			// not a second declaration named "Councillor Jones has".
+			name: "a clause about another councillor",
+			text: "Councillor Smith declared a personal interest in item 5 as his wife works with Councillor Jones and Councillor Jones has an interest in item 6 as a landlord.",
+			want: []Declaration{{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "his wife works with Councillor Jones and Councillor Jones has an interest in item 6 as a landlord"}},
+		},
+		{
 			// A nature that names two bodies joined by "and" is one.
 			name: "a nature with and",
 			text: "Councillor Smith declared a personal interest in item 5 as a governor of St Mary's and St John's School, and as a friend of Mr Brown and Mrs Brown, the applicants.",
