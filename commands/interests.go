@@ -208,21 +208,10 @@ func parseInterest(words []string) (interestArgs, error) {
 			break
 		}
 	}
-	if n := len(words); !a.Spouse && n >= 2 && strings.EqualFold(words[n-2], "for") {
-		// "for spuose" read as part of the description would register
-		// the spouse's interest as the member's own. One slip only, and
-		// not the plural: two would take in names and words that end
-		// descriptions as typed ("Consultant for Carter", "Agent for
-		// Porter", "Trustee of Homes for House", "Support for Partners"),
-		// which could then not be registered at all.
-		last := []rune(strings.ToLower(strings.TrimRight(words[n-1], ".")))
-		for _, meant := range []string{"spouse", "partner"} {
-			if string(last) != meant && string(last) != meant+"s" && slips(last, []rune(meant)) <= 1 {
-				// words are as Slack sent them, escaped, mentions and all.
-				line := "/interests add " + strings.Join(append(slices.Clone(typed[:len(typed)-1]), meant), " ")
-				return a, fmt.Errorf("`for %s`: did you mean `%s`?", inCode(truncateText(words[n-1], 40)), inCode(truncateText(line, 200)))
-			}
-		}
+	if meant := spouseSlip(words); !a.Spouse && meant != "" {
+		// words are as Slack sent them, escaped, mentions and all.
+		line := "/interests add " + strings.Join(append(slices.Clone(typed[:len(typed)-1]), meant), " ")
+		return a, fmt.Errorf("`for %s`: did you mean `%s`?", inCode(truncateText(words[len(words)-1], 40)), inCode(truncateText(line, 200)))
 	}
 	if len(words) > 0 && (words[0] == "-" || words[0] == "—" || words[0] == ":") {
 		words = words[1:]
@@ -241,6 +230,12 @@ func parseInterest(words []string) (interestArgs, error) {
 // list of categories alone leaves them to work out where the word goes.
 func unknownCategory(lead, words []string) error {
 	again := func(cat string, rest []string) string {
+		// The command shown is one to send as it stands: a slip of "for
+		// spouse" put right too, rather than asked about once the
+		// category is.
+		if meant := spouseSlip(rest); meant != "" {
+			rest = append(slices.Clone(rest[:len(rest)-1]), meant)
+		}
 		// words are as Slack sent them, escaped, mentions and all.
 		line := strings.Join(append(append(append([]string{"/interests add"}, lead...), cat), rest...), " ")
 		return "`" + inCode(truncateText(line, 200)) + "`"
@@ -270,6 +265,27 @@ func unknownCategory(lead, words []string) error {
 		msg += ". If it is none of those, it is `other`: " + again(string(CategoryOther), words)
 	}
 	return errors.New(msg)
+}
+
+// spouseSlip is "spouse" or "partner" when words end "for" and a slip of
+// it, as typed for the spouse's interest, or "". Read as part of the
+// description, "for spuose" would register the spouse's interest as the
+// member's own. One slip only, and not the plural: two would take in
+// names and words that end descriptions as typed ("Consultant for
+// Carter", "Agent for Porter", "Trustee of Homes for House", "Support for
+// Partners"), which could then not be registered at all.
+func spouseSlip(words []string) string {
+	n := len(words)
+	if n < 2 || !strings.EqualFold(words[n-2], "for") {
+		return ""
+	}
+	last := []rune(strings.ToLower(strings.TrimRight(words[n-1], ".")))
+	for _, meant := range []string{"spouse", "partner"} {
+		if string(last) != meant && string(last) != meant+"s" && slips(last, []rune(meant)) <= 1 {
+			return meant
+		}
+	}
+	return ""
 }
 
 func equalFoldWords(got, want []string) bool {

@@ -403,6 +403,10 @@ func TestInterestsMistakes(t *testing.T) {
 		// A slip of "for spouse" would register the spouse's interest as the
 		// member's own: it is asked about, with the line that means it.
 		{neil, "/interests add other Trustee of Bootle Strand for spuose", "`for spuose`: did you mean `/interests add other Trustee of Bootle Strand for spouse`?\nUsage:"},
+		// With the category left out too, the command shown puts both
+		// right, rather than one to be asked about again once sent.
+		{neil, "/interests add Trustee of Bootle Strand for spuose", "\"Trustee\" is not a category of the register: say `employment`, `sponsorship`, `contracts`, `land`, `licences`, `tenancies`, `securities` or `other`. If it is none of those, it is `other`: `/interests add other Trustee of Bootle Strand for spouse`"},
+		{neil, "/interests add lnad Home for parnter", "`lnad`: did you mean `/interests add land Home for partner`?"},
 		{ian, "/interests add <@UNEIL> land Flat in Southport for parnter", "`for parnter`: did you mean `/interests add <@UNEIL> land Flat in Southport for partner`?"},
 		{neil, "/interests add other — ", "Say what the interest is, e.g. `/interests add other Trustee of SWACA`."},
 		{neil, "/interests add other " + long, "That description is too long (1001 characters; the limit is 1000)."},
