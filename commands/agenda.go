@@ -600,6 +600,12 @@ func SameItem(a, b AgendaItem) bool {
 		foldName(a.Organisation) == foldName(b.Organisation)
 }
 
+// TitleKey is an item's title as SameItem compares it, give or take case
+// and spacing: two items whose titles have one key have the same title.
+func TitleKey(title string) string {
+	return foldName(title)
+}
+
 // keepClosingLast applies the numbering rule around the closing item
 // (Date of Next Meeting): it stays the last top-level item, and top-level
 // numbers stay contiguous. A top-level item added at or after its number

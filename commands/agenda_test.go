@@ -765,7 +765,7 @@ func TestAgendaImportAsksBeforeTakingItemsOff(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatalf("confirmed import: %v", errs)
 	}
-	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 10 December 2026: 5 items (5 earlier items replaced).")
+	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 10 December 2026: 5 items (1 item renumbered, 4 earlier items replaced).")
 	inOrder(t, k.say(neil, "/agenda"), "*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams (NW Probation)_", "*5* Date of Next Meeting")
 	wantShown(t, k.say(ian, "/declare list"), "Trustee of SWACA")
 
@@ -777,6 +777,102 @@ func TestAgendaImportAsksBeforeTakingItemsOff(t *testing.T) {
 		t.Fatalf("import over the standard items: %v", errs)
 	}
 	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 14 January 2027: 5 items")
+}
+
+// TestAgendaImportKeepsItemsRenumberedOrChanged: a revised agenda pasted
+// over the one on record keeps the items it still has, as /agenda move
+// and /agenda edit would: one it renumbers (a new item inserted before
+// it, two items swapped) keeps its declarations and report links under
+// its new number, and one with a new presenter keeps them where it
+// stands. Nothing is asked, for nothing is going.
+func TestAgendaImportKeepsItemsRenumberedOrChanged(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(neil, "/declare 5 personal Governor of Hillside School")
+	k.must(graeme, "/declare 6 personal Serving police officer")
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	revised := "Safer Sefton Together\nThursday 10 December 2026\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n" +
+		"4. Integrated Offender Management (IOM) Refresh Strategy — Jen Williams (NW Probation)\n" +
+		"5. Local Policing Update — Graeme Robson (Merseyside Police)\n" +
+		"6. Provision of Alternative Education Settings\n" +
+		"7. Violence against Women and Girls - Partner Reports\n" +
+		"7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Janette Maxwell\n" +
+		"7.3 Merseyside Police — Superintendent Graeme Robson\n" +
+		"7.5 Merseyside Fire and Rescue Service — Kevin Hollis\n" +
+		"7.6 SWACA — Kate Ellis (SWACA)\n" +
+		"7.7 Sefton CVS — Angela White (Sefton CVS)\n" +
+		"8. Date of Next Meeting\n"
+
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": revised})
+	if len(errs) > 0 {
+		t.Fatalf("a revised agenda that takes nothing off was refused: %v", errs)
+	}
+	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 10 December 2026: 13 items (4 items renumbered, 1 item changed in place).")
+	inOrder(t, k.say(neil, "/agenda"), "*5* Local Policing Update — _Graeme Robson (Merseyside Police)_", "*6* Provision of Alternative Education Settings",
+		"*7.5* Merseyside Fire and Rescue Service — _Kevin Hollis_", "*7.6* SWACA — _Kate Ellis (SWACA)_",
+		"*7.7* Sefton CVS — _Angela White (Sefton CVS)_ · <https://example.org/cvs.pdf|CVS report>")
+	// Each declaration is under the item it was made on, as it now stands.
+	wantShown(t, k.say(ian, "/declare list"),
+		"• Item 5 (Local Policing Update) — Graeme Robson: personal interest — Serving police officer",
+		"• Item 6 (Provision of Alternative Education Settings) — Neil Frackelton: personal interest — Governor of Hillside School",
+		"• Item 7.6 (SWACA) — Neil Frackelton: personal interest — Trustee of SWACA")
+	// The report stays on the item with its new presenter, which is not
+	// missing one.
+	missing := k.say(ian, "/report missing")
+	wantShown(t, missing, "• Item 7.5 (Merseyside Fire and Rescue Service) — Kevin Hollis")
+	if strings.Contains(missing, "7.7") || strings.Contains(missing, "Sefton CVS") {
+		t.Errorf("the item whose presenter changed has its report, yet:\n%s", missing)
+	}
+	// The history has each move and change as /agenda move and /agenda
+	// edit record theirs; of two items swapped, one steps aside first.
+	inOrder(t, k.say(ian, "/history agenda"),
+		"item 7.5: added: SWACA — Kate Ellis",
+		"item 7.5: moved to 7.6 — SWACA",
+		"item 5: moved to 5~ — Provision of Alternative Education Settings",
+		"item 6: moved to 5 — Local Policing Update",
+		"item 5~: moved to 6 — Provision of Alternative Education Settings",
+		"item 7.5: added: Merseyside Fire and Rescue Service — Kevin Hollis",
+		"item 7.7: changed to Sefton CVS — Angela White (Sefton CVS) (it read Sefton CVS — Sue Holden (Sefton CVS))")
+}
+
+// TestAgendaImportAsksOnlyAboutItemsGoing: of two items of one title (Any
+// Other Business), which the title does not tell apart, the one the
+// revised agenda has where it stood is kept, and only the other is asked
+// about; an item renumbered is not.
+func TestAgendaImportAsksOnlyAboutItemsGoing(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	head := "Safer Sefton Together\nThursday 14 January 2027\n10.00 am, Remote Meeting\n" +
+		"1. Apologies for Absence\n2. Declarations of Interest\n3. Minutes of Previous Meeting\n"
+	first := head + "4. Any Other Business\n5. Youth Justice — Adele Maddocks\n6. Any Other Business\n7. Date of Next Meeting\n"
+	r := k.must(ian, "/agenda import 14/01/2027")
+	if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": first}); len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	k.must(neil, "/declare 14/01/2027 5 personal Volunteer with the Youth Justice Service")
+
+	revised := head + "4. Any Other Business\n5. Youth Justice — Adele Maddocks\n6. Date of Next Meeting\n"
+	r = k.must(ian, "/agenda import 14/01/2027")
+	_, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": revised})
+	want := "This agenda would take 1 item off the agenda for Thursday 14 January 2027: 6 Any Other Business. Nothing was imported. " +
+		"To import it all the same, run `/agenda import Thursday 14 January 2027 confirm` and paste it again; what the items have stays on record, under the items removed."
+	if diff := cmp.Diff(errs["text"], want); diff != "" {
+		t.Errorf("the ask (-got +want):\n%s", diff)
+	}
+	r = k.must(ian, "/agenda import 14/01/2027 confirm")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": revised})
+	if len(errs) > 0 {
+		t.Fatalf("confirmed import: %v", errs)
+	}
+	wantShown(t, got.Text, "6 items (1 item renumbered, 1 earlier item replaced).")
+	agenda := k.say(neil, "/agenda 14/01/2027")
+	inOrder(t, agenda, "*4* Any Other Business", "*5* Youth Justice — _Adele Maddocks_", "*6* Date of Next Meeting")
+	if strings.Count(agenda, "Any Other Business") != 1 {
+		t.Errorf("want one Any Other Business:\n%s", agenda)
+	}
+	wantShown(t, k.say(ian, "/declare list 14/01/2027"), "• Item 5 (Youth Justice) — Neil Frackelton: personal interest — Volunteer with the Youth Justice Service")
 }
 
 // TestAgendaHistoryNamesAMovedItemAsItReadThen: an item moved after it

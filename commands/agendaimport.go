@@ -59,10 +59,10 @@ func (e *MeetingUnderWay) Unwrap() error { return ErrConflict }
 
 // AgendaGoing is what an agenda import, or a removal
 // (AgendaChange.Ask), would take off its meeting's agenda, as read under
-// the agenda's lock: the items standing that the import does not have as
-// they stand (the same number, title, presenter and organisation), or the
-// item removed, and the declarations of interest and report links
-// standing for the meeting.
+// the agenda's lock: the items standing that the import does not have in
+// any form (an item it renumbers, or changes the presenter of, stays, with
+// its records: see AgendaImportResult), or the item removed, and the
+// declarations of interest and report links standing for the meeting.
 type AgendaGoing struct {
 	StartsAt     time.Time
 	Items        []AgendaItem
@@ -80,7 +80,15 @@ type AgendaImportResult struct {
 	MeetingCreated bool
 	ItemsAdded     int
 	ItemsRemoved   int
-	FutureAdded    int
+	// ItemsMoved are the items standing that the agenda has under another
+	// number (the same title, presenter and organisation, and a title no
+	// other item has), renumbered as /agenda move renumbers one;
+	// ItemsChanged those it has under the same number and title with
+	// another presenter or organisation, changed in place as /agenda edit
+	// changes one. Both keep their declarations and report links.
+	ItemsMoved   int
+	ItemsChanged int
+	FutureAdded  int
 }
 
 // noStartTime opens the warning of an agenda that prints no start time.
@@ -559,8 +567,18 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 		fmt.Fprintf(&b, "That agenda of *%s* for %s was imported before; nothing changed.", Escape(c.Name), when)
 	} else {
 		fmt.Fprintf(&b, "Imported the agenda of *%s* for %s: %d %s", Escape(c.Name), when, len(a.Items), plural(len(a.Items), "item", "items"))
+		var done []string
+		if res.ItemsMoved > 0 {
+			done = append(done, fmt.Sprintf("%d %s renumbered", res.ItemsMoved, plural(res.ItemsMoved, "item", "items")))
+		}
+		if res.ItemsChanged > 0 {
+			done = append(done, fmt.Sprintf("%d %s changed in place", res.ItemsChanged, plural(res.ItemsChanged, "item", "items")))
+		}
 		if res.ItemsRemoved > 0 {
-			fmt.Fprintf(&b, " (%d earlier %s replaced)", res.ItemsRemoved, plural(res.ItemsRemoved, "item", "items"))
+			done = append(done, fmt.Sprintf("%d earlier %s replaced", res.ItemsRemoved, plural(res.ItemsRemoved, "item", "items")))
+		}
+		if len(done) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(done, ", "))
 		}
 		b.WriteString(".")
 		if res.MeetingCreated {

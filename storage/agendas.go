@@ -183,20 +183,29 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 					return err
 				}
 			case ch.Move != "":
-				var id int64
-				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET number = $3, position = $4
-					WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`,
-					meetingID, ch.Move, ch.To, commands.ItemKey(ch.To))
-				if err != nil {
-					return fmt.Errorf("item %s: %w", ch.Move, err)
-				}
-				if err := audit(ctx, tx, committeeID, by, "agenda.move", ch.Move, map[string]any{"meeting": meetingID, "to": ch.To}); err != nil {
+				if err := moveItem(ctx, tx, committeeID, meetingID, ch.Move, ch.To, by); err != nil {
 					return err
 				}
 			}
 		}
 		return markStale(ctx, tx, meetingID, nil)
 	})
+}
+
+// moveItem renumbers the item standing at from on meeting meetingID's
+// agenda to to, and writes the audit entry of committee committeeID that
+// /history agenda reads the move from: the item's records, which are on
+// the item and not on its number, go with it. An item not standing is
+// sql.ErrNoRows.
+func moveItem(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, from, to, by string) error {
+	var id int64
+	err := sqlx.GetContext(ctx, q, &id, `UPDATE agenda_items SET number = $3, position = $4
+		WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`,
+		meetingID, from, to, commands.ItemKey(to))
+	if err != nil {
+		return fmt.Errorf("item %s: %w", from, err)
+	}
+	return audit(ctx, q, committeeID, by, "agenda.move", from, map[string]any{"meeting": meetingID, "to": to})
 }
 
 // askRemoving calls ch.Ask with the item ch removes from meeting
@@ -303,9 +312,9 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		if err != nil {
 			return err
 		}
-		going, keep := replacing(current, imp.Items)
-		if imp.Ask != nil && len(going) > 0 {
-			g := commands.AgendaGoing{StartsAt: res.StartsAt, Items: going}
+		plan := replacing(current, imp.Items)
+		if imp.Ask != nil && len(plan.going) > 0 {
+			g := commands.AgendaGoing{StartsAt: res.StartsAt, Items: plan.going}
 			if g.Declarations, err = queryDeclarations(ctx, tx, standingDeclarationsSQL, res.MeetingID); err != nil {
 				return err
 			}
@@ -324,10 +333,11 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			VALUES ($1, $2, 'agenda', $3, $4)`, imp.CommitteeID, res.MeetingID, imp.SHA256, by); err != nil {
 			return err
 		}
-		res.ItemsAdded, res.ItemsRemoved, err = replaceItems(ctx, tx, res.MeetingID, going, keep, imp.Items, by)
-		if err != nil {
+		if err := plan.apply(ctx, tx, imp.CommitteeID, res.MeetingID, current, by); err != nil {
 			return err
 		}
+		res.ItemsAdded, res.ItemsRemoved = len(plan.adds), len(plan.going)
+		res.ItemsMoved, res.ItemsChanged = len(plan.moves), plan.changed
 		for _, t := range imp.Future {
 			_, _, created, err := ensureMeeting(ctx, tx, imp.CommitteeID, t, "", imp.FutureItems, by)
 			if err != nil {
@@ -342,7 +352,8 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		}
 		return audit(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{
 			"meeting": res.MeetingID, "items": len(imp.Items), "added": res.ItemsAdded,
-			"removed": res.ItemsRemoved, "future": res.FutureAdded})
+			"removed": res.ItemsRemoved, "moved": res.ItemsMoved, "changed": res.ItemsChanged,
+			"future": res.FutureAdded})
 	})
 	return res, err
 }
@@ -376,44 +387,177 @@ func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, st
 	return m.ID, m.StartsAt, err == nil, err
 }
 
-// replacing says which of a meeting's standing items (current) making
-// items its agenda takes off: those whose number, title, presenter and
-// organisation are not among items; keep holds the numbers of the rest.
-func replacing(current, items []commands.AgendaItem) (going []commands.AgendaItem, keep map[string]bool) {
-	want := map[string]commands.AgendaItem{}
-	for _, it := range items {
-		want[it.Number] = it
-	}
-	keep = map[string]bool{}
-	for _, cur := range current {
-		w, ok := want[cur.Number]
-		if ok && w.Title == cur.Title && w.Presenter == cur.Presenter && w.Organisation == cur.Organisation {
-			keep[cur.Number] = true
-			continue
-		}
-		going = append(going, cur)
-	}
-	return going, keep
+// itemsPlan is what making an imported agenda a meeting's agenda does to
+// the items standing: those it takes off (going), renumbers (moves) or
+// changes in place (edits), and the items it adds.
+type itemsPlan struct {
+	going []commands.AgendaItem
+	moves []itemMove
+	// edits are the standing items (by ID) that take the title, presenter
+	// and organisation they have here; changed counts those not moved.
+	edits   []commands.AgendaItem
+	changed int
+	adds    []commands.AgendaItem
 }
 
-// replaceItems makes a meeting's standing items the given ones, as
-// replacing found them: the items going are marked removed, and those of
-// items not kept added.
-func replaceItems(ctx context.Context, q sqlx.ExtContext, meetingID int64, going []commands.AgendaItem, keep map[string]bool, items []commands.AgendaItem, by string) (added, removed int, err error) {
-	for _, cur := range going {
-		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
-			return 0, 0, err
-		}
-		removed++
+// itemMove renumbers a standing item.
+type itemMove struct{ from, to string }
+
+// replacing says what making items a meeting's agenda does to its
+// standing items (current), keeping what is the same item, as /agenda
+// move and /agenda edit would, so that its declarations of interest and
+// report links, which are on the item, stay where the meeting will take
+// it:
+//  1. an item of the same number, title, presenter and organisation is
+//     kept as it is;
+//  2. one of the same number and title (TitleKey) is changed in place to
+//     the presenter and organisation it has now;
+//  3. one that is the same item (SameItem) under another number is
+//     renumbered, when its title is the title of no other item, standing
+//     or imported: a title that repeats (two "Any Other Business") does
+//     not say which item is which.
+//
+// Any other standing item goes, and any other item of items is added.
+func replacing(current, items []commands.AgendaItem) itemsPlan {
+	var p itemsPlan
+	at := map[string]int{}
+	for i, it := range items {
+		at[it.Number] = i
 	}
-	for _, it := range items {
-		if keep[it.Number] {
+	taken := make([]bool, len(items))
+	pair := make([]int, len(current))
+	for c, cur := range current {
+		pair[c] = -1
+		if i, ok := at[cur.Number]; ok && sameText(cur, items[i]) {
+			pair[c], taken[i] = i, true
+		}
+	}
+	for c, cur := range current {
+		if i, ok := at[cur.Number]; ok && pair[c] < 0 && !taken[i] && commands.TitleKey(cur.Title) == commands.TitleKey(items[i].Title) {
+			pair[c], taken[i] = i, true
+			p.changed++
+		}
+	}
+	standing, imported := map[string]int{}, map[string]int{}
+	only := map[string]int{}
+	for _, cur := range current {
+		standing[commands.TitleKey(cur.Title)]++
+	}
+	for i, it := range items {
+		imported[commands.TitleKey(it.Title)]++
+		only[commands.TitleKey(it.Title)] = i
+	}
+	for c, cur := range current {
+		key := commands.TitleKey(cur.Title)
+		if pair[c] >= 0 || standing[key] != 1 || imported[key] != 1 {
 			continue
 		}
-		if err := insertItem(ctx, q, meetingID, it, by); err != nil {
-			return 0, 0, err
+		if i := only[key]; !taken[i] && commands.SameItem(cur, items[i]) {
+			pair[c], taken[i] = i, true
+			p.moves = append(p.moves, itemMove{from: cur.Number, to: items[i].Number})
 		}
-		added++
 	}
-	return added, removed, nil
+	for c, cur := range current {
+		switch i := pair[c]; {
+		case i < 0:
+			p.going = append(p.going, cur)
+		case !sameText(cur, items[i]):
+			ed := items[i]
+			ed.ID = cur.ID
+			p.edits = append(p.edits, ed)
+		}
+	}
+	for i, it := range items {
+		if !taken[i] {
+			p.adds = append(p.adds, it)
+		}
+	}
+	return p
+}
+
+// sameText reports whether a and b read alike, to the letter.
+func sameText(a, b commands.AgendaItem) bool {
+	return a.Title == b.Title && a.Presenter == b.Presenter && a.Organisation == b.Organisation
+}
+
+// apply makes the plan's changes to meeting meetingID's agenda, whose
+// standing items were current, in the order its history reads them in:
+// the items going are marked removed, those moved renumbered, those
+// changed edited, and the new ones added. Each change is recorded as
+// /agenda remove, move and edit record theirs.
+//
+// Only one item may stand at a number (agenda_items_number_key, which is
+// checked row by row), so the moves go one at a time, each to a number
+// free by then: along a chain (5 to 6, 6 to 7, 7 to 8) the last first. In
+// a ring (5 and 6 swapped) no number is free, and one item steps aside to
+// a spare number first ("5~"), as an officer would with /agenda move; the
+// history shows that step, and reads each move as the item's own.
+func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, current []commands.AgendaItem, by string) error {
+	for _, cur := range p.going {
+		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
+			return err
+		}
+	}
+	held := map[string]bool{}
+	for _, cur := range current {
+		held[cur.Number] = true
+	}
+	for _, cur := range p.going {
+		held[cur.Number] = false
+	}
+	move := func(from, to string) error {
+		held[from], held[to] = false, true
+		return moveItem(ctx, q, committeeID, meetingID, from, to, by)
+	}
+	pending := p.moves
+	for len(pending) > 0 {
+		var left []itemMove
+		for _, mv := range pending {
+			if held[mv.to] {
+				left = append(left, mv)
+				continue
+			}
+			if err := move(mv.from, mv.to); err != nil {
+				return err
+			}
+		}
+		if len(left) == len(pending) {
+			spare := spareNumber(held, left[0].from)
+			if err := move(left[0].from, spare); err != nil {
+				return err
+			}
+			left[0].from = spare
+		}
+		pending = left
+	}
+	for _, ed := range p.edits {
+		var found bool
+		if err := sqlx.GetContext(ctx, q, &found, editItemSQL, meetingID, ed.ID, ed.Title, ed.Presenter,
+			ed.Organisation, by, committeeID); err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("item %d: %w", ed.ID, sql.ErrNoRows)
+		}
+	}
+	for _, it := range p.adds {
+		if err := insertItem(ctx, q, meetingID, it, by); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spareNumber is a number no item holds, near number: "5~", or "5~2"
+// and on, within the 16 characters a number may have.
+func spareNumber(held map[string]bool, number string) string {
+	base := number
+	if len(base) > commands.MaxItemLen-4 {
+		base = base[:commands.MaxItemLen-4]
+	}
+	spare := base + "~"
+	for n := 2; held[spare]; n++ {
+		spare = fmt.Sprintf("%s~%d", base, n)
+	}
+	return spare
 }

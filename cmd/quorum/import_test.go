@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -164,7 +165,7 @@ func TestImportAgendaChangedAndCommitteeFromDocument(t *testing.T) {
 	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
 		t.Fatalf("import: %v\n%s", err, stderr)
 	}
-	// A revised agenda replaces the items that changed.
+	// A revised agenda changes in place the item whose presenter changed.
 	pack, err := os.ReadFile(seedPack)
 	if err != nil {
 		t.Fatal(err)
@@ -178,7 +179,7 @@ func TestImportAgendaChangedAndCommitteeFromDocument(t *testing.T) {
 	if err != nil {
 		t.Fatalf("import revised: %v\n%s", err, stderr)
 	}
-	if !strings.Contains(stdout, "17 items (1 earlier item replaced)") {
+	if !strings.Contains(stdout, "17 items (1 item changed in place)") {
 		t.Errorf("revised import: %q", stdout)
 	}
 }
@@ -282,7 +283,8 @@ func TestImportAgendaNearCommitteeName(t *testing.T) {
 // off an item with a declaration of interest on record is refused, naming
 // the item and the declaration, and nothing is imported; with --replace it
 // is imported, and the declaration stays on record under the item
-// removed. Items with nothing on record are replaced without asking.
+// removed. Items with nothing on record are replaced without asking, and
+// an item whose presenter changed is changed in place.
 func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
@@ -306,8 +308,9 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 7.5, declared on, and 7.6, with nothing on record, change.
-	revised := strings.Replace(string(pack), "SWACA\nNeil Frackleton", "SWACA\nNeil Frackelton", 1)
+	// 7.5, declared on, is another item; 7.6, with nothing on record, has
+	// another presenter.
+	revised := strings.Replace(string(pack), "SWACA\nNeil Frackleton", "Domestic Abuse Services\nNeil Frackelton", 1)
 	revised = strings.Replace(revised, "Sefton Youth Justice Service\nAdele Maddocks", "Sefton Youth Justice Service\nAdele Maddox", 1)
 	path := t.TempDir() + "/revised.txt"
 	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
@@ -331,7 +334,7 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 	if err != nil {
 		t.Fatalf("import --replace: %v\n%s", err, stderr)
 	}
-	if !strings.Contains(stdout, "17 items (2 earlier items replaced)") {
+	if !strings.Contains(stdout, "17 items (1 item changed in place, 1 earlier item replaced)") {
 		t.Errorf("import --replace: %q", stdout)
 	}
 	ds, err := db.Declarations(ctx, meetingID)
@@ -340,6 +343,70 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 	}
 	if len(ds) != 1 || ds[0].Nature != "Trustee of SWACA" || ds[0].Withdrawn {
 		t.Errorf("declarations after the items were replaced: %+v", ds)
+	}
+}
+
+// TestImportAgendaRevisedRenumbersItems: a revised agenda that inserts an
+// item renumbers the items after it, which keep their declarations and
+// report links under their new numbers; nothing with records is going, so
+// nothing is refused.
+func TestImportAgendaRevisedRenumbersItems(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var meetingID int64
+	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM meetings WHERE starts_at::date = '2022-03-17'`).Scan(&meetingID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: meetingID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
+		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: meetingID, Item: "7.6", UserID: "UADELE", Name: "Adele Maddocks",
+		URL: "https://example.org/yjs.pdf", By: "UADELE"}); err != nil {
+		t.Fatal(err)
+	}
+	pack, err := os.ReadFile(seedPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A new 7.3: Merseyside Police's 7.3 is now 7.4, and so on to 7.10.
+	revised := string(pack)
+	for n := 9; n >= 3; n-- {
+		revised = strings.Replace(revised, fmt.Sprintf("\n7.%d\n", n), fmt.Sprintf("\n7.%d\n", n+1), 1)
+	}
+	revised = strings.Replace(revised, "\n7.4\n\nMerseyside Police", "\n7.3\n\nSefton Women's Aid\nJo Hughes\n\n7.4\n\nMerseyside Police", 1)
+	path := t.TempDir() + "/revised.txt"
+	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := importAgenda(t, dsn, "agenda", path)
+	if err != nil {
+		t.Fatalf("import revised: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "18 items (7 items renumbered).") {
+		t.Errorf("revised import: %q", stdout)
+	}
+	ds, err := db.Declarations(ctx, meetingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 1 || ds[0].OnItem != (commands.ItemRef{Number: "7.6", Title: "SWACA"}) {
+		t.Errorf("declarations after the revised agenda: %+v, want one on 7.6 SWACA", ds)
+	}
+	ls, err := db.ReportLinks(ctx, meetingID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) != 1 || ls[0].OnItem != (commands.ItemRef{Number: "7.7", Title: "Sefton Youth Justice Service"}) {
+		t.Errorf("report links after the revised agenda: %+v, want one on 7.7 Sefton Youth Justice Service", ls)
 	}
 }
 
