@@ -39,9 +39,11 @@ output. The exit status is non-zero if any document failed.
 Minutes of a meeting drafted in Quorum and not yet confirmed are not
 replaced: the import of that document is refused, naming them, unless
 --replace-drafts is given (the drafts are then kept in the audit log).
-An agenda that would take off its meeting's agenda items with declarations
-of interest or report links on record is refused likewise, naming them,
-unless --replace is given (the records stay, under the items removed).
+A revised agenda keeps the items it still has, renumbered or with another
+presenter, and their records with them. One that would take off its
+meeting's agenda items with declarations of interest or report links on
+record is refused likewise, naming them, unless --replace is given (the
+records stay, under the items removed).
 `
 
 // importArgs are the arguments every import verb takes.
