@@ -2,6 +2,9 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +215,91 @@ func TestImportAgendaKeepsTheSameItems(t *testing.T) {
 				t.Errorf("the items as first added, in the history (-got +want):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestImportAgendaShuffled imports one revised agenda after another into
+// a meeting, each its items shuffled, some dropped and some new: every
+// import makes the agenda what it has, and each item of a title both have
+// keeps its row, wherever the numbers take it.
+func TestImportAgendaShuffled(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	starts := time.Date(2026, 12, 10, 10, 0, 0, 0, meetingZone)
+	rng := rand.New(rand.NewPCG(11, 3))
+	rowOf := map[string]int64{}
+	addedAs := map[string]string{}
+	var meetingID int64
+	fresh := 0
+	var titles []string
+	for round := 0; round < 25; round++ {
+		// Keep most titles, drop some, add some, then shuffle them over
+		// the numbers 1 to len.
+		var next []string
+		for _, title := range titles {
+			if rng.IntN(6) > 0 {
+				next = append(next, title)
+			}
+		}
+		for n := rng.IntN(3); n >= 0 || len(next) < 2; n-- {
+			fresh++
+			next = append(next, fmt.Sprintf("Item %d", fresh))
+		}
+		rng.Shuffle(len(next), func(i, j int) { next[i], next[j] = next[j], next[i] })
+		titles = next
+		var items []commands.AgendaItem
+		for i, title := range titles {
+			items = append(items, commands.AgendaItem{Number: strconv.Itoa(i + 1), Title: title})
+			if _, ok := addedAs[title]; !ok {
+				addedAs[title] = strconv.Itoa(i + 1)
+			}
+		}
+		res, err := db.ImportAgenda(ctx, commands.AgendaImport{CommitteeID: c.ID, SHA256: fmt.Sprintf("round %d", round), StartsAt: starts, Items: items}, "UOFF")
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		meetingID = res.MeetingID
+		now, err := db.AgendaItems(ctx, res.MeetingID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, it := range now {
+			got = append(got, it.Number+" "+it.Title)
+			if id, ok := rowOf[it.Title]; ok && id != it.ID {
+				t.Errorf("round %d: %s is row %d, was row %d", round, it.Title, it.ID, id)
+			}
+			rowOf[it.Title] = it.ID
+		}
+		var want []string
+		for _, it := range items {
+			want = append(want, it.Number+" "+it.Title)
+		}
+		if diff := cmp.Diff(got, want); diff != "" {
+			t.Fatalf("round %d: the agenda (-got +want):\n%s", round, diff)
+		}
+	}
+	// The history, read back through every move, has each item added
+	// under the number it was added with.
+	changes, err := db.History(ctx, meetingID, commands.HistoryAgenda)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	spares := 0
+	for _, ch := range changes {
+		if strings.HasSuffix(ch.Item, "~") {
+			spares++
+		}
+		if ch.Action == "added" {
+			got[ch.Detail] = ch.Item
+		}
+	}
+	if spares == 0 {
+		t.Error("no round renumbered items in a ring; the test no longer tries one")
+	}
+	if diff := cmp.Diff(got, addedAs); diff != "" {
+		t.Errorf("the items as added, in the history (-got +want):\n%s", diff)
 	}
 }
