@@ -118,11 +118,41 @@ func (db *DB) changes(ctx context.Context, op, query string, args ...any) ([]com
 		return nil, mapErr(op, err)
 	}
 	numberAgendaAsThen(rows)
+	rows = foldSpareSteps(rows)
 	out := make([]commands.Change, len(rows))
 	for i, r := range rows {
 		out[i] = r.change()
 	}
 	return out, nil
+}
+
+// foldSpareSteps shows an item that a revised agenda moved through a
+// spare number ("5~", which no one can type), to let another take its
+// place, as the one move it was: "item 5: moved to 6", not a step to "5~"
+// and another from it. The steps stay in the audit log, whose numbers
+// numberAgendaAsThen has already gone back through.
+func foldSpareSteps(rows []changeRow) []changeRow {
+	type key struct {
+		meeting int64
+		number  string
+	}
+	from := map[key]string{}
+	out := rows[:0]
+	for _, r := range rows {
+		if r.Branch == branchItemMoved {
+			to, _, _ := strings.Cut(strings.TrimPrefix(r.Detail, "to "), " ")
+			if orig, ok := from[key{r.MeetingID, r.Item}]; ok {
+				delete(from, key{r.MeetingID, r.Item})
+				r.Item = orig
+			}
+			if strings.Contains(to, "~") {
+				from[key{r.MeetingID, to}] = r.Item
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // Branches of historySelect that numberAgendaAsThen reads.
