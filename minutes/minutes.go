@@ -1557,7 +1557,9 @@ func tookChair(sent string) (who string, whole, ok bool) {
 			break
 		}
 	}
-	if chairPost(name) || !honorificRe.MatchString(name) && !nameLike(name) {
+	// Only a name chairs: "Councillor Jones reported that Councillor Brown
+	// had been in the chair" names no one by its words before it.
+	if chairPost(name) || !nameLike(name) && !rankedSurname(name) {
 		return "", false, false
 	}
 	whole = wholeMeetingRe.MatchString(g[2]) && !partWayRe.MatchString(g[1])

@@ -1268,6 +1268,12 @@ func TestChairTaken(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee took the chair."},
 		{"then took the chair", head + "1. ELECTION OF CHAIR\nCouncillor Lee was elected Chair. Councillor Lee then took the chair.\n\n",
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee then took the chair."},
+		// A sentence about someone else's chairing names no one by the
+		// words before the name.
+		{"reported that another had been in the chair", head + away + "2. CHAIR'S REPORT\nCouncillor Brown reported that Councillor Lee had been in the chair.\n\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Brown reported that Councillor Lee had been in the chair."},
+		{"thanked one who had chaired", head + away + "2. CHAIR'S REPORT\nMembers thanked Councillor Lee who had chaired the meeting.\n\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Members thanked Councillor Lee who had chaired the meeting."},
 		// The chair taking the chair is the chair, marked once.
 		{"the chair labelled above", "Chair: Cllr A Moss\n\nPresent: Cllr C Brown\n\nCouncillor Moss took the chair.\n\n" + away,
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown"}, ""},
