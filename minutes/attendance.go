@@ -372,7 +372,7 @@ func (p *minutesParser) addApologies(list string) {
 			// apology; a post named alone stays, as no one else says who.
 			if org != "" && (honorificRe.MatchString(org) || nameLike(org)) {
 				name, org = org, ""
-			} else if i+1 < len(names) {
+			} else if i+1 < len(names) && postNamesNext(list, name, names[i+1]) {
 				continue
 			}
 		}
@@ -384,6 +384,27 @@ func (p *minutesParser) addApologies(list string) {
 		}
 		p.out.Apologies = append(p.out.Apologies, Person{Name: name, Organisation: org})
 	}
+}
+
+// postNamesNext reports whether the post in a list of apologies is
+// followed by a comma and a person's name, who holds it ("the Chair, Cllr
+// A Moss"), rather than by "and", "&" or ";" and another who sent
+// apologies ("the Chair and Cllr White"), or by another post.
+func postNamesNext(list, post, next string) bool {
+	i := strings.Index(list, post)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(list[i+len(post):])
+	if !strings.HasPrefix(rest, ",") {
+		return false
+	}
+	rest = strings.TrimSpace(rest[1:])
+	if hasPrefixFold(rest, "and ") || hasPrefixFold(rest, "& ") {
+		return false
+	}
+	next, _ = splitBracket(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(next), "from ")))
+	return honorificRe.MatchString(next) || nameLike(next)
 }
 
 // chairPost reports whether s is only the post of one who chairs, as an

@@ -741,6 +741,12 @@ func TestParseMinutesApologies(t *testing.T) {
 		},
 		{"initials one to a line", "Apologies for absence:\nH. Evans\nS. Jenkins\nR Owen", []Person{{"H. Evans", ""}, {"S. Jenkins", ""}, {"R Owen", ""}}},
 		{"the chair by post alone", "Apologies were received from the Chair.", []Person{{"the Chair", ""}}},
+		// A post with "and" or another post after it is an apology of
+		// its own, not a post naming the one after it.
+		{"the chair and another", "Apologies for absence were received from the Chair and Councillor White.", []Person{{"the Chair", ""}, {"Councillor White", ""}}},
+		{"the chair, the vice-chair and another", "Apologies for absence were received from the Chair, the Vice-Chair and Councillor White.",
+			[]Person{{"the Chair", ""}, {"the Vice-Chair", ""}, {"Councillor White", ""}}},
+		{"the chairman; another", "Apologies for absence were received from the Chairman; Councillor White.", []Person{{"the Chairman", ""}, {"Councillor White", ""}}},
 		{"none", "There were no apologies.", []Person{}},
 		{"none for absence", "No apologies for absence were received.", []Person{}},
 	}
