@@ -394,6 +394,38 @@ func dropDanglingAnd(lines []string) {
 	}
 }
 
+// passiveEndRe is a line ending in a verb that makes "resolved" starting
+// the next line in lower case a passive verb: "… the complaint had been"
+// over "resolved to the satisfaction of residents".
+var passiveEndRe = regexp.MustCompile(`(?:^|\s)(?:was|were|is|are|be|been|being)$`)
+
+// itWasRe is "It was" ending a line over "resolved that …": the
+// resolution, said in the passive.
+var itWasRe = regexp.MustCompile(`(?i)(?:^|\s)it\s+(?:(?:was|is|has\s+been|had\s+been)(?:\s+(?:therefore|then|accordingly|thereupon))?)$`)
+
+// passiveResolved reports whether l, starting with "resolved" in lower
+// case, runs on a sentence whose line before ends in "was", "been", "be"
+// …: the matter was resolved, whatever follows ("to the satisfaction of
+// residents", "that morning"), not a resolution of the committee.
+func (b *minuteBuilder) passiveResolved(l string) bool {
+	if !strings.HasPrefix(l, "resolved") {
+		return false
+	}
+	lines := b.narrative
+	switch {
+	case b.inRes:
+		lines = b.res[len(b.res)-1]
+	case len(b.res) > 0:
+		lines = b.trailing
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		if prev := strings.TrimSpace(lines[i]); prev != "" {
+			return passiveEndRe.MatchString(prev) && !itWasRe.MatchString(prev)
+		}
+	}
+	return false
+}
+
 // resolvedRunsOn reports whether rest, what follows "resolved" starting
 // a line in lower case, goes on as a resolution's label does: nothing,
 // a colon or dash, brackets, or "that", "to", "unanimously".
@@ -1183,7 +1215,7 @@ func (p *minutesParser) addLine(l string) {
 		}
 		return
 	}
-	if pre, rest, ok := splitResolved(l); ok {
+	if pre, rest, ok := splitResolved(l); ok && !b.passiveResolved(l) {
 		p.sawResolved = true
 		word := recordedAs(l)
 		if word == "AGREED" && pre != "" && b.inRes && b.words[len(b.words)-1] == "NOTED" && !b.resComplete() && agreedAndRe.MatchString(l) {

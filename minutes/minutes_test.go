@@ -1589,6 +1589,45 @@ func TestResolvedRunOnInLowerCase(t *testing.T) {
 	}
 }
 
+// TestResolvedPassiveInLowerCase: "resolved" in lower case starting a
+// line after one that ends "was", "had been", "could be" … is the matter
+// being resolved, whatever follows it ("to …", "that morning", a comma, a
+// colon), and stays in the narrative; "It was" over "resolved that …" is
+// the committee's resolution.
+func TestResolvedPassiveInLowerCase(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"to", "Members noted that the complaint had been\nresolved to the satisfaction of residents.", nil},
+		{"that morning", "The Clerk reported that the dispute was\nresolved that morning.", nil},
+		{"a comma", "The Clerk reported that the dispute was\nresolved, with thanks to officers.", nil},
+		{"a colon", "Councillor Brown asked whether the matter could be\nresolved: the Clerk said it could.", nil},
+		{"a dash", "Members noted that the complaint had been\nresolved - the Clerk will write to residents.", nil},
+		{"brackets", "The Clerk reported that the matter would be\nresolved (see minute 5).", nil},
+		{"it was", "After discussion it was\nresolved that the budget be approved.", []string{"That the budget be approved."}},
+		{"and", "The Committee considered the report and\nresolved that the budget be approved.", []string{"That the budget be approved."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseMinutes("MINUTES OF THE FINANCE COMMITTEE held on 5 March 2026\n\nPresent: Cllr A Smith, Cllr B Jones\n\n1. APOLOGIES\nNone.\n\n" +
+				"2. BUDGET\n" + tc.text + "\n\n3. FEES\nRESOLVED: That the fees be frozen.\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := m.Minutes[1], tc.want
+			if want == nil {
+				want = []string{}
+			}
+			if diff := cmp.Diff(got.Resolutions, want); diff != "" {
+				t.Errorf("resolutions (-got +want):\n%s", diff)
+			}
+			if tc.want == nil && got.Narrative != strings.ReplaceAll(tc.text, "\n", " ") {
+				t.Errorf("narrative = %q, want the sentence as printed", got.Narrative)
+			}
+		})
+	}
+}
+
 // TestNarrativeLeavesTheAndBeforeResolved: "… seconded by Cllr Hollis and"
 // over "RESOLVED that …" leaves the narrative at "seconded by Cllr
 // Hollis", as "… and RESOLVED that …" on one line does.
