@@ -1124,7 +1124,10 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 				if whole && who != "" {
 					p.chairNotes = append(p.chairNotes, l)
 				} else {
-					p.addPreamble(l) // for part of the meeting: not placed
+					// In the chair for part of the meeting: present, but
+					// not placed in the chair.
+					p.addPreamble(l)
+					p.present = append(p.present, who)
 				}
 				continue
 			}
@@ -1594,7 +1597,9 @@ func tookChair(sent string) (who string, whole, ok bool) {
 	if chairPost(name) || !nameLike(name) && !rankedSurname(name) {
 		return "", false, false
 	}
-	whole = wholeMeetingRe.MatchString(g[2]) && !partWayRe.MatchString(g[1])
+	// "Councillor Moss in the Chair;" heading the attendance, the
+	// others after it, is for the whole meeting.
+	whole = wholeMeetingRe.MatchString(strings.TrimRight(g[2], ";,")) && !partWayRe.MatchString(g[1])
 	return name, whole, true
 }
 

@@ -1274,6 +1274,13 @@ func TestChairTaken(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee took the chair."},
 		{"then took the chair", head + "1. ELECTION OF CHAIR\nCouncillor Lee was elected Chair. Councillor Lee then took the chair.\n\n",
 			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, "Councillor Lee then took the chair."},
+		// A line of the attendance saying who was in the chair keeps
+		// them present, whether for the whole meeting ("…;" over the
+		// others) or for part of it.
+		{"in the Chair; heading the attendance", "Present:\nCouncillor A Moss in the Chair;\nCouncillors C Brown and D Lee\n\n" + away,
+			[]string{"Councillor A Moss (in the Chair)", "Councillor C Brown", "Councillor D Lee"}, ""},
+		{"in the Chair for one item, in the attendance", "Chair: Cllr A Moss\n\nPresent:\nCllr C Brown\nCllr D Lee in the Chair for item 5\n\n" + away,
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Cllr D Lee"}, ""},
 		// A sentence about someone else's chairing names no one by the
 		// words before the name.
 		{"reported that another had been in the chair", head + away + "2. CHAIR'S REPORT\nCouncillor Brown reported that Councillor Lee had been in the chair.\n\n",
