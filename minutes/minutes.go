@@ -1531,7 +1531,22 @@ func chairAway(chair string, out *Minutes) bool {
 		_, b := splitBracket(n)
 		b = strings.ToLower(b)
 		// "(Vice-Chair, presiding)" is in the chair as "(in the Chair)" is.
-		if (b == "chair" || b == "chairman" || b == "chairperson" || b == "chairwoman" || strings.Contains(b, "in the chair") || strings.Contains(b, "presiding")) && !same(n) {
+		if (b == "chair" || b == "chairman" || b == "chairperson" || b == "chairwoman" || inTheChair(b)) && !same(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTheChair reports whether b, the lower-cased brackets after a name
+// among those present, says they chaired the meeting: "(in the Chair)",
+// "(Vice-Chair, presiding)", "(Vice-Chairman in the Chair)"; not
+// "(Presiding Officer, Youth Parliament)", a post elsewhere, nor "(in the
+// chair for item 6)", part of it.
+func inTheChair(b string) bool {
+	for _, part := range strings.Split(b, ",") {
+		part = strings.TrimSpace(part)
+		if strings.HasSuffix(part, "in the chair") || part == "presiding" || strings.HasSuffix(part, " presiding") {
 			return true
 		}
 	}
@@ -1643,7 +1658,7 @@ func (p *minutesParser) chairTaken(labelled []string) string {
 	for _, n := range p.out.Present {
 		_, b := splitBracket(n)
 		b = strings.ToLower(b)
-		if strings.Contains(b, "in the chair") || strings.Contains(b, "presiding") || chairPost(b) && !strings.Contains(b, "vice") && !strings.Contains(b, "deputy") && maySamePerson(n, who) {
+		if inTheChair(b) || chairPost(b) && !strings.Contains(b, "vice") && !strings.Contains(b, "deputy") && maySamePerson(n, who) {
 			return ""
 		}
 	}

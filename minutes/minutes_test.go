@@ -1213,7 +1213,7 @@ func TestPresentCouncillorsLabelAlone(t *testing.T) {
 
 // TestChairLabelAway: a chair named by a "Chair:" label above "Present:"
 // is listed among those present, but not when the minutes record their
-// apologies, or another in the chair.
+// apologies, or another in the chair for the meeting.
 func TestChairLabelAway(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -1227,6 +1227,12 @@ func TestChairLabelAway(t *testing.T) {
 			[]string{"Cllr B Jones (in the Chair)", "Cllr C Brown"}},
 		{"Chair: Cllr A Moss\n\nPresent: Cllr B Jones (Vice-Chair, presiding), Cllr C Brown\n\n1. APOLOGIES\nNone.\n",
 			[]string{"Cllr B Jones (Vice-Chair, presiding)", "Cllr C Brown"}},
+		// A presiding officer elsewhere, or one in the chair for one
+		// item, leaves the chair labelled above in the chair.
+		{"Chair: Cllr A Moss\n\nPresent: Cllr C Brown\nIn attendance: Mr J Smith (Presiding Officer, Youth Parliament)\n\n1. APOLOGIES\nNone.\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Mr J Smith (Presiding Officer, Youth Parliament)"}},
+		{"Chair: Cllr A Moss\n\nPresent: Cllr C Brown\nAlso present: Mr R Evans (Chair of the Youth Council, in the chair for item 6)\n\n1. APOLOGIES\nNone.\n",
+			[]string{"Cllr A Moss (Chair)", "Cllr C Brown", "Mr R Evans (Chair of the Youth Council, in the chair for item 6)"}},
 	} {
 		m, err := ParseMinutes("MINUTES OF THE PLANNING COMMITTEE held on 5 March 2026\n\n" + tc.text + "\n2. FINANCE\nRESOLVED: That the accounts be approved.\n")
 		if err != nil {
