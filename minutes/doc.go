@@ -145,9 +145,10 @@
 //     "Members noted …", "The Committee noted that …" and a bare "Noted."
 //     are narrative.
 //     "RECOMMENDED" for a Northern Irish council committee's
-//     "RECOMMENDED –" (or "Recommended:") as a label starting its line,
-//     what the committee recommends to the Council; "It was recommended
-//     that …" is narrative.
+//     "RECOMMENDED –" (or "Recommended: that …") as a label starting its
+//     line, what the committee recommends to the Council; "It was
+//     recommended that …" and an officer's "Recommended: Approve subject
+//     to conditions." are narrative.
 //   - Attendance printed in two columns keeps the second column in
 //     brackets after the name when it is the person's body or post
 //     ("Councillor Sian Carew (Fenmouth District Council)"), and is two

@@ -46,9 +46,11 @@ var (
 	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
 	// recommendedRe is a Northern Irish council committee's record of
 	// what it recommends to the Council, "RECOMMENDED –" (or
-	// "Recommended:") as a label starting its line; "It was recommended
-	// that …" is narrative.
-	recommendedRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED|Recommended)\s*(?:[:–—-]\s*|$)(.*)$`)
+	// "Recommended: that …") as a label starting its line; "It was
+	// recommended that …" is narrative, and so are an officer's
+	// "Recommended: Approve subject to conditions." quoted in a planning
+	// minute and "… the following grants were" over "Recommended".
+	recommendedRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED\s*(?:[:–—-]\s*|$)(.*)|Recommended\s*[:–—-]\s*((?i:that|to)\b.*))$`)
 	// bodyAgreedRe is a Scottish council's record of a decision: "The
 	// Committee agreed:-" over the lettered decisions, or "The Committee
 	// agreed to approve …" opening its paragraph. "Members agreed that …",
@@ -312,7 +314,7 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if isDigit(first) || first == 'R' {
 		if g := recommendedRe.FindStringSubmatch(l); g != nil {
-			return "", strings.TrimSpace(g[1]), true
+			return "", strings.TrimSpace(g[1] + g[2]), true
 		}
 	}
 	if upper := strings.Contains(l, "AGREED"); upper || strings.Contains(l, "agreed") {

@@ -263,7 +263,13 @@ func TestResolutionRecordedAs(t *testing.T) {
 	// Agreement told in a sentence is narrative, not a resolution.
 	for _, l := range []string{"Members agreed that the bench be repaired.", "Unanimously AGREED to recommend APPROVAL", "It was agreed the ramp be removed.",
 		"The Committee agreed\nwith the officers' view of the scheme.", "The Board agreed the plan.",
-		"It was recommended that the bench be repaired.", "The officers recommended refusal."} {
+		"It was recommended that the bench be repaired.", "The officers recommended refusal.",
+		// An officer's recommendation quoted in a planning minute, and
+		// "Recommended" running a sentence on, are no recommendation of
+		// the committee's.
+		"The Planning Officer presented the report.\nRecommended: Approve subject to conditions.\nMembers raised concerns about parking.",
+		"Officer recommendation:\nRecommended – Grant permission.",
+		"Members considered the report and the following grants were\nRecommended\nGrant A £500."} {
 		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
 		if err != nil {
 			t.Fatal(err)
