@@ -105,6 +105,18 @@ func declItems(s string) []string {
 	return out
 }
 
+// singleItemEndRe is where the items after "item" (not "items") end:
+// before "to" or a lower-case "a", which join items only after "items"
+// ("items 5 to 7", Welsh "eitemau 4 a 5").
+var singleItemEndRe = regexp.MustCompile(`\s+to\s+|\s*,?\s+a\s+`)
+
+// pluralItems reports whether lead, what declItemRe matched before the
+// items, names them in the plural: "in items", "on minutes".
+func pluralItems(lead string) bool {
+	lead = strings.ToLower(lead)
+	return strings.Contains(lead, "items") || strings.Contains(lead, "minutes")
+}
+
 // maxItemRange bounds the items "items 5 to 7" stands for: a range wider
 // than an agenda's items is a misprint or not a range of items.
 const maxItemRange = 20
@@ -745,6 +757,15 @@ func parseDeclaration(sent, minute string) []Declaration {
 	item := ""
 	var more []string // the other items one interest is declared in
 	if m := declItemRe.FindStringSubmatchIndex(rest); m != nil {
+		if !pluralItems(rest[m[0]:m[2]]) {
+			// "in item 6 to 8 Mill Lane", "in item 5 a 2 storey
+			// extension": one item, and an address or a description
+			// after it, not a range or a Welsh "and".
+			if j := singleItemEndRe.FindStringIndex(rest[m[2]:m[3]]); j != nil {
+				m[3] = m[2] + j[0]
+				m[1] = m[3]
+			}
+		}
 		items := declItems(rest[m[2]:m[3]])
 		item, more = items[0], items[1:]
 		rest = rest[m[1]:]

@@ -886,6 +886,17 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			},
 		},
 		{
+			// After "item", one item: "to 8 Mill Lane" is an address and
+			// "a 2 storey extension" what the item is, not items 7, 8
+			// and 2.
+			name: "one item, then an address or a description",
+			text: "Cllr Hughes declared a personal interest in item 6 to 8 Mill Lane as a neighbour. Cllr Lee declared a personal interest in item 5 a 2 storey extension at Mill Lane, as a neighbour.",
+			want: []Declaration{
+				{Name: "Cllr Hughes", Item: "6", Kind: "personal", Nature: "to 8 Mill Lane as a neighbour"},
+				{Name: "Cllr Lee", Item: "5", Kind: "personal", Nature: "a 2 storey extension at Mill Lane, as a neighbour"},
+			},
+		},
+		{
 			name: "one interest in three items",
 			text: "Cllr Lewis declared a non-pecuniary interest in items 3, 4 and 7 as a neighbour of the applicant.",
 			want: []Declaration{
