@@ -661,7 +661,9 @@ func andDeclared(piece string) []string {
 		if !strings.Contains(lower[from:j], "declar") || !honorificRe.MatchString(piece[next:]) {
 			continue
 		}
-		if strings.Contains(lower[next:], "declar") {
+		if g := declaredRe.FindStringSubmatch(piece[next:]); g != nil && namesOnly(strings.TrimSuffix(g[1], " also")) {
+			// "… and Councillor Jones declared …", not "… and Councillor
+			// Jones asked that it be noted she had declared …".
 			out = append(out, strings.TrimRight(piece[from:j], ", "))
 			from = next
 		} else if g := elidedDeclRe.FindStringSubmatchIndex(piece[next:]); elided && g != nil && namesOnly(piece[next:next+g[3]]) {

@@ -855,6 +855,14 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			want: []Declaration{{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "his wife works with Councillor Jones and Councillor Jones has an interest in item 6 as a landlord"}},
 		},
 		{
+			// Nor is a clause in which another councillor does something
+			// else, and "declared" comes later in it, a declaration of
+			// theirs named "Councillor Jones asked that it be noted she had".
+			name: "a clause about another councillor, declared later in it",
+			text: "Councillor Smith declared a personal interest in item 5 as a member of the Trust and Councillor Jones asked that it be noted she had declared the same interest last year.",
+			want: []Declaration{{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "a member of the Trust and Councillor Jones asked that it be noted she had declared the same interest last year"}},
+		},
+		{
 			// A nature that names two bodies joined by "and" is one.
 			name: "a nature with and",
 			text: "Councillor Smith declared a personal interest in item 5 as a governor of St Mary's and St John's School, and as a friend of Mr Brown and Mrs Brown, the applicants.",
