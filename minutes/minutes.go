@@ -347,6 +347,12 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		// label; a label in lower case goes on as one does.
 		return "", "", false
 	}
+	if strings.HasPrefix(l, "Resolved ") && resolvedNounRe.MatchString(l[len("Resolved "):]) {
+		// "Resolved actions:" heading an action log, "Resolved issues
+		// from the last meeting were noted.": the word describing what
+		// follows it, not the label.
+		return "", "", false
+	}
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
 	}
@@ -395,6 +401,11 @@ func dropDanglingAnd(lines []string) {
 		return
 	}
 }
+
+// resolvedNounRe is what "Resolved" starting a line may describe, as
+// an action log heads what was done: "Resolved actions", "Resolved
+// issues", "Resolved complaints".
+var resolvedNounRe = regexp.MustCompile(`^(?:actions?|issues?|matters?|complaints?|items?|cases?|queries|query|problems?|concerns?|disputes?|tickets?|risks?)\b`)
 
 // passiveEndRe is a line ending in a verb that makes "resolved" starting
 // the next line in lower case a passive verb: "… the complaint had been"

@@ -269,7 +269,10 @@ func TestResolutionRecordedAs(t *testing.T) {
 		// the committee's.
 		"The Planning Officer presented the report.\nRecommended: Approve subject to conditions.\nMembers raised concerns about parking.",
 		"Officer recommendation:\nRecommended – Grant permission.",
-		"Members considered the report and the following grants were\nRecommended\nGrant A £500."} {
+		"Members considered the report and the following grants were\nRecommended\nGrant A £500.",
+		// "Resolved" describing what follows it, as an action log heads
+		// what was done.
+		"Resolved actions:\nThe bench by the pond was repaired.", "Resolved issues from the last meeting were noted."} {
 		m, err := ParseMinutes("MINUTES\n1. BUSINESS\n" + l + "\n")
 		if err != nil {
 			t.Fatal(err)
