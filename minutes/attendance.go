@@ -666,7 +666,7 @@ func andDeclared(piece string) []string {
 			// Jones asked that it be noted she had declared …".
 			out = append(out, strings.TrimRight(piece[from:j], ", "))
 			from = next
-		} else if g := elidedDeclRe.FindStringSubmatchIndex(piece[next:]); elided && g != nil && namesOnly(piece[next:next+g[3]]) {
+		} else if g := elidedDeclRe.FindStringSubmatchIndex(piece[next:]); elided && g != nil && namesOnly(piece[next:next+g[3]]) && !notKindRe.MatchString(piece[next+g[4]:next+g[5]]) {
 			out = append(out, strings.TrimRight(piece[from:j], ", "))
 			// Given its verb back, it reads as any declaration.
 			piece = piece[:next+g[3]] + " declared" + piece[next+g[3]:]
@@ -693,7 +693,15 @@ func namesOnly(s string) bool {
 // and "and": "Councillor Jones an interest in item 6", "Cllrs Jones and
 // Lee a pecuniary interest in …". The article is what tells it from a
 // name in the first one's nature ("a friend of Mr Brown and Mrs Brown").
-var elidedDeclRe = regexp.MustCompile(`^([^,;()]{1,60}?)\s+(?:also\s+)?(?:an?|their|his|her)\s+[^,;]{0,40}?\binterests?\s+(?:in|on|under|regarding|in\s+relation\s+to|relating\s+to|concerning)\s`)
+var elidedDeclRe = regexp.MustCompile(`^([^,;()]{1,60}?)\s+(?:also\s+)?(?:an?|their|his|her)\s+([^,;]{0,40}?)\binterests?\s+(?:in|on|under|regarding|in\s+relation\s+to|relating\s+to|concerning)\s`)
+
+// notKindRe is a word that cannot stand between the article and
+// "interest" of a declaration with its verb left out, which has only
+// the interest's kind there ("a disclosable pecuniary interest"): "Mr
+// Evans and Councillor Jones a note of her interest in the site" and
+// "her husband and Councillor Jones a business partner have an interest"
+// say something else of them.
+var notKindRe = regexp.MustCompile(`(?i)\b(?:of|her|his|their|its|the|an?|have|has|had|is|are|was|were|with)\b`)
 
 // itemTitleRe is an item's title after its number and a dash, before
 // the nature of the interest: " – Community Grants, ".

@@ -866,6 +866,18 @@ func TestParseMinutesDeclarations(t *testing.T) {
 			want: []Declaration{{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "a member of the Trust and Councillor Jones asked that it be noted she had declared the same interest last year"}},
 		},
 		{
+			// Words between the article and "interest" other than its
+			// kind say something else of the councillor after "and":
+			// no declaration of theirs with the verb left out.
+			name: "another councillor given something with an interest in it",
+			text: "Councillor Smith declared a personal interest in item 5 as she had sent Mr Evans and Councillor Jones a note of her interest in the site. " +
+				"Councillor Lee declared a personal interest in item 6 as her husband and Councillor Jones a business partner have an interest in the site.",
+			want: []Declaration{
+				{Name: "Councillor Smith", Item: "5", Kind: "personal", Nature: "she had sent Mr Evans and Councillor Jones a note of her interest in the site"},
+				{Name: "Councillor Lee", Item: "6", Kind: "personal", Nature: "her husband and Councillor Jones a business partner have an interest in the site"},
+			},
+		},
+		{
 			// A nature that names two bodies joined by "and" is one.
 			name: "a nature with and",
 			text: "Councillor Smith declared a personal interest in item 5 as a governor of St Mary's and St John's School, and as a friend of Mr Brown and Mrs Brown, the applicants.",
