@@ -2037,7 +2037,7 @@ func splitPeople(g string) []string {
 		// Services", "Martin Oyelaran, Chief Executive, Office of the
 		// Police and Crime Commissioner": a name and the post after it,
 		// whose "and" and commas are part of the post.
-		if name, post, ok := strings.Cut(seg, ", "); ok && nameLike(name) && postAfterName(post) {
+		if name, post, ok := strings.Cut(seg, ", "); ok && nameLike(name) && !pluralTitled(name) && postAfterName(post) {
 			out = append(out, name+" ("+strings.TrimRight(post, ". ")+")")
 			continue
 		}
@@ -2154,7 +2154,7 @@ func postAfterName(s string) bool {
 // and a comma ("Councillors Bhatti, Cotton" is a list).
 func nameFirst(l string) bool {
 	name, _, ok := strings.Cut(l, ", ")
-	return ok && nameLike(name) && !strings.HasPrefix(name, "Councillors ") && !strings.HasPrefix(name, "Cllrs")
+	return ok && nameLike(name) && !pluralTitled(name)
 }
 
 // twoColumns separates the people of an attendance table printed in two

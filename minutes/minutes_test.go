@@ -1246,6 +1246,12 @@ func TestPresentCouncillorsLabelAlone(t *testing.T) {
 			[]string{"Cllr A Moss (Chair)", "Councillor H.A.L. Evans", "Councillor S. Jenkins", "Councillor A. Vaughan Owen", "Councillor M. Thomas"}},
 		{"Present: Cllr A Moss (Chair)\n\nCouncillors:\nA Smith\nB Jones\nC Brown\n\nOfficers present: Head of Finance",
 			[]string{"Cllr A Moss (Chair)", "Councillor A Smith", "Councillor B Jones", "Councillor C Brown", "Head of Finance"}},
+		// Names under one title after a semicolon are each a person, not
+		// the first one and a post of the others' names.
+		{"Present: Councillor Moss (Chair); Councillors Brown, Lee and Jones",
+			[]string{"Councillor Moss (Chair)", "Councillor Brown", "Councillor Lee", "Councillor Jones"}},
+		{"Present: Cllr A Moss (Chair); Cllrs Brown, Lee and Jones; Cynghorwyr Huws a Lloyd",
+			[]string{"Cllr A Moss (Chair)", "Cllr Brown", "Cllr Lee", "Cllr Jones", "Cynghorydd Huws", "Cynghorydd Lloyd"}},
 	} {
 		wantPresent(t, tc.present, tc.want)
 	}

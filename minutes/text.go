@@ -1001,6 +1001,16 @@ var honorificRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cyng
 
 var areaCouncillorsRe = regexp.MustCompile(`^(County|District|Borough|Town|Parish|City)\s+Councillors\s+`)
 
+// pluralTitled reports a list of names under one title, which
+// expandCouncillors gives to each: "Councillors Brown, Lee and Jones",
+// "Cllrs Brown, Lee", "Cynghorwyr Huws a Lloyd", "County Councillors P
+// Ahmed, S Beaumont". What follows its first comma is more names, not the
+// first one's post.
+func pluralTitled(s string) bool {
+	return strings.HasPrefix(s, "Councillors ") || strings.HasPrefix(s, "Cllrs") ||
+		strings.HasPrefix(s, "Cynghorwyr ") || areaCouncillorsRe.MatchString(s)
+}
+
 // expandCouncillors turns "Councillors Smith, Jones and Brown" into one
 // "Councillor …" entry per name: that is how people are looked up later.
 func expandCouncillors(names []string) []string {
