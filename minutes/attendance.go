@@ -386,6 +386,10 @@ func (p *minutesParser) addApologies(list string) {
 				name, org = org, ""
 			} else if i+1 < len(names) && postNamesNext(list, name, names[i+1]) {
 				continue
+			} else if k := len(p.out.Apologies) - 1; k >= 0 && i > 0 && postOfPrevious(list, p.out.Apologies[k].Name, name) {
+				// "from Councillor White, the Vice-Chair": White's post,
+				// not another apology.
+				continue
 			}
 		}
 		if apologyReasonRe.MatchString(org) || substituteRe.MatchString(org) {
@@ -417,6 +421,33 @@ func postNamesNext(list, post, next string) bool {
 	}
 	next, _ = splitBracket(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(next), "from ")))
 	return honorificRe.MatchString(next) || nameLike(next)
+}
+
+// postOfPrevious reports whether the post in a list of apologies follows
+// the person named just before it after a comma, and ends the list or is
+// set off by a comma or semicolon after it: "Councillor White, the
+// Vice-Chair" or "Councillor White, the Vice-Chair, and …" is White's
+// post. "Councillor White, the Vice-Chair and Councillor Lee" may be three
+// people, as "the Chair, the Vice-Chair and Councillor White" are, and is
+// read so.
+func postOfPrevious(list, prev, post string) bool {
+	if chairPost(prev) {
+		return false
+	}
+	i := strings.Index(list, prev)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(list[i+len(prev):])
+	if !strings.HasPrefix(rest, ",") {
+		return false
+	}
+	rest = strings.TrimSpace(rest[1:])
+	if !strings.HasPrefix(rest, post) {
+		return false
+	}
+	rest = strings.TrimSpace(rest[len(post):])
+	return rest == "" || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ";") || strings.HasPrefix(rest, ".")
 }
 
 // chairPost reports whether s is only the post of one who chairs, as an

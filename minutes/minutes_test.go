@@ -756,6 +756,12 @@ func TestParseMinutesApologies(t *testing.T) {
 		{"the chair, the vice-chair and another", "Apologies for absence were received from the Chair, the Vice-Chair and Councillor White.",
 			[]Person{{"the Chair", ""}, {"the Vice-Chair", ""}, {"Councillor White", ""}}},
 		{"the chairman; another", "Apologies for absence were received from the Chairman; Councillor White.", []Person{{"the Chairman", ""}, {"Councillor White", ""}}},
+		// A post after a person's name, set off by commas, is theirs.
+		{"a person then their post", "Apologies for absence were received from Councillor White, the Vice-Chair.", []Person{{"Councillor White", ""}}},
+		{"a person, their post, and another", "Apologies for absence were received from Councillor White, the Vice-Chair, and Councillor Lee.",
+			[]Person{{"Councillor White", ""}, {"Councillor Lee", ""}}},
+		{"a person, then a post and another", "Apologies for absence were received from Councillor White, the Vice-Chair and Councillor Lee.",
+			[]Person{{"Councillor White", ""}, {"the Vice-Chair", ""}, {"Councillor Lee", ""}}},
 		{"none", "There were no apologies.", []Person{}},
 		{"none for absence", "No apologies for absence were received.", []Person{}},
 	}
