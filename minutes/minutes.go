@@ -49,8 +49,11 @@ var (
 	// "Recommended: that …") as a label starting its line; "It was
 	// recommended that …" is narrative, and so are an officer's
 	// "Recommended: Approve subject to conditions." quoted in a planning
-	// minute and "… the following grants were" over "Recommended".
-	recommendedRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED\s*(?:[:–—-]\s*|$)(.*)|Recommended\s*[:–—-]\s*((?i:that|to)\b.*))$`)
+	// minute and "… the following grants were" over "Recommended". An
+	// English committee names whom it recommends to: "RECOMMENDED to
+	// Council that …", "RECOMMENDED TO CABINET: That …", kept as printed
+	// from "to".
+	recommendedRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED\s*(?:[:–—-]\s*|$)(.*)|Recommended\s*[:–—-]\s*((?i:that|to)\b.*)|RECOMMENDED\s+((?i:to)\s+(?:(?i:the)\s+)?[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,3}?\s*(?:[:–—-]\s*)?(?i:that)\b.*))$`)
 	// bodyAgreedRe is a Scottish council's record of a decision: "The
 	// Committee agreed:-" over the lettered decisions, or "The Committee
 	// agreed to approve …" opening its paragraph. "Members agreed that …",
@@ -314,7 +317,7 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	if isDigit(first) || first == 'R' {
 		if g := recommendedRe.FindStringSubmatch(l); g != nil {
-			return "", strings.TrimSpace(g[1] + g[2]), true
+			return "", strings.TrimSpace(g[1] + g[2] + g[3]), true
 		}
 	}
 	if upper := strings.Contains(l, "AGREED"); upper || strings.Contains(l, "agreed") {

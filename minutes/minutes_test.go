@@ -245,6 +245,11 @@ func TestResolutionRecordedAs(t *testing.T) {
 		{"Proposed by Alderman Boyd\nSeconded by Councillor Wylie and\n\nRECOMMENDED – that Council extends kerbside glass collection.", []string{"RECOMMENDED"}},
 		{"Recommended: That Council extends kerbside glass collection.", []string{"RECOMMENDED"}},
 		{"AGREED – to recommend that grants be awarded.\n\nRECOMMENDED – that Council extends kerbside glass collection.", []string{"AGREED", "RECOMMENDED"}},
+		// An English committee's recommendation names whom it is to.
+		{"RECOMMENDED to Council that the budget be approved.", []string{"RECOMMENDED"}},
+		{"RECOMMENDED TO COUNCIL: That the budget be approved.", []string{"RECOMMENDED"}},
+		{"RECOMMENDED to the Cabinet – that the scheme be adopted.", []string{"RECOMMENDED"}},
+		{"RECOMMENDED to Full Council that the budget be approved.", []string{"RECOMMENDED"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lines, func(t *testing.T) {
