@@ -407,15 +407,10 @@ func (p *minutesParser) addApologies(list string) {
 // A Moss"), rather than by "and", "&" or ";" and another who sent
 // apologies ("the Chair and Cllr White"), or by another post.
 func postNamesNext(list, post, next string) bool {
-	i := strings.Index(list, post)
-	if i < 0 {
+	rest, ok := afterComma(list, post)
+	if !ok {
 		return false
 	}
-	rest := strings.TrimSpace(list[i+len(post):])
-	if !strings.HasPrefix(rest, ",") {
-		return false
-	}
-	rest = strings.TrimSpace(rest[1:])
 	if hasPrefixFold(rest, "and ") || hasPrefixFold(rest, "& ") {
 		return false
 	}
@@ -434,20 +429,26 @@ func postOfPrevious(list, prev, post string) bool {
 	if chairPost(prev) {
 		return false
 	}
-	i := strings.Index(list, prev)
-	if i < 0 {
-		return false
-	}
-	rest := strings.TrimSpace(list[i+len(prev):])
-	if !strings.HasPrefix(rest, ",") {
-		return false
-	}
-	rest = strings.TrimSpace(rest[1:])
-	if !strings.HasPrefix(rest, post) {
+	rest, ok := afterComma(list, prev)
+	if !ok || !strings.HasPrefix(rest, post) {
 		return false
 	}
 	rest = strings.TrimSpace(rest[len(post):])
 	return rest == "" || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ";") || strings.HasPrefix(rest, ".")
+}
+
+// afterComma is what follows s in list when a comma comes straight after
+// it, trimmed.
+func afterComma(list, s string) (string, bool) {
+	i := strings.Index(list, s)
+	if i < 0 {
+		return "", false
+	}
+	rest := strings.TrimSpace(list[i+len(s):])
+	if !strings.HasPrefix(rest, ",") {
+		return "", false
+	}
+	return strings.TrimSpace(rest[1:]), true
 }
 
 // chairPost reports whether s is only the post of one who chairs, as an
