@@ -279,14 +279,12 @@ func TestImportAgendaNearCommitteeName(t *testing.T) {
 	}
 }
 
-// TestImportAgendaKeepsItemsWithRecords: a revised agenda that would take
-// off an item with a declaration of interest on record is refused, naming
-// the item and the declaration, and nothing is imported; with --replace it
-// is imported, and the declaration stays on record under the item
-// removed. Items with nothing on record are replaced without asking, and
-// an item whose presenter changed is changed in place.
-func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
-	dsn := pgtest.DSN(t)
+// seedAgendaImported imports the sample agenda pack into a new database
+// and gives its address, the store open on it, and the meeting the
+// agenda is for.
+func seedAgendaImported(t *testing.T) (dsn string, db *storage.DB, meetingID int64) {
+	t.Helper()
+	dsn = pgtest.DSN(t)
 	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
 		t.Fatalf("import: %v\n%s", err, stderr)
 	}
@@ -295,11 +293,22 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	var meetingID int64
+	t.Cleanup(func() { db.Close() })
 	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM meetings WHERE starts_at::date = '2022-03-17'`).Scan(&meetingID); err != nil {
 		t.Fatal(err)
 	}
+	return dsn, db, meetingID
+}
+
+// TestImportAgendaKeepsItemsWithRecords: a revised agenda that would take
+// off an item with a declaration of interest on record is refused, naming
+// the item and the declaration, and nothing is imported; with --replace it
+// is imported, and the declaration stays on record under the item
+// removed. Items with nothing on record are replaced without asking, and
+// an item whose presenter changed is changed in place.
+func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
+	dsn, db, meetingID := seedAgendaImported(t)
+	ctx := context.Background()
 	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: meetingID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
 		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
 		t.Fatal(err)
@@ -351,20 +360,8 @@ func TestImportAgendaKeepsItemsWithRecords(t *testing.T) {
 // report links under their new numbers; nothing with records is going, so
 // nothing is refused.
 func TestImportAgendaRevisedRenumbersItems(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
-		t.Fatalf("import: %v\n%s", err, stderr)
-	}
+	dsn, db, meetingID := seedAgendaImported(t)
 	ctx := context.Background()
-	db, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var meetingID int64
-	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM meetings WHERE starts_at::date = '2022-03-17'`).Scan(&meetingID); err != nil {
-		t.Fatal(err)
-	}
 	if _, _, err := db.Declare(ctx, commands.Declaration{MeetingID: meetingID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton",
 		Kind: commands.InterestPersonal, Nature: "Trustee of SWACA", By: "UNEIL"}); err != nil {
 		t.Fatal(err)
@@ -414,20 +411,8 @@ func TestImportAgendaRevisedRenumbersItems(t *testing.T) {
 // opened and not closed is not imported from a file either: its items keep
 // their numbers until it closes.
 func TestImportAgendaRefusedWhileMeetingUnderWay(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	if _, stderr, err := importAgenda(t, dsn, "agenda", seedPack); err != nil {
-		t.Fatalf("import: %v\n%s", err, stderr)
-	}
+	dsn, db, meetingID := seedAgendaImported(t)
 	ctx := context.Background()
-	db, err := storage.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var meetingID int64
-	if err := db.SQL().QueryRowContext(ctx, `SELECT id FROM meetings WHERE starts_at::date = '2022-03-17'`).Scan(&meetingID); err != nil {
-		t.Fatal(err)
-	}
 	london, _ := time.LoadLocation("Europe/London")
 	open := commands.SessionEvent{MeetingID: meetingID, Action: commands.ActionOpened, At: time.Date(2022, 3, 17, 9, 30, 0, 0, london), By: "UIAN"}
 	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
