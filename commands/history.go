@@ -218,7 +218,7 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	}
 	if !running {
 		if d.IsNext() && in.Next == nil {
-			return Reply{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(c.Name), rec)
+			return Reply{}, s.noMeetingScheduled(ctx, c, in.Now, string(rec))
 		}
 		if m, err = s.meetingOf(ctx, in, d); err != nil {
 			return Reply{}, err
@@ -326,9 +326,25 @@ func (s *Service) historyMeeting(ctx context.Context, in *Input, d Date, kind st
 	}
 	m, err := s.meetingSaid(ctx, in, d, true)
 	if isUserErr(err) {
-		return Meeting{}, userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s 17 March 2022`.", Escape(in.Committee.Name), kind)
+		return Meeting{}, s.noMeetingScheduled(ctx, in.Committee, in.Now, kind)
 	}
 	return m, err
+}
+
+// noMeetingScheduled is the refusal of a /history kind that reads the next
+// meeting when none is scheduled. Its example is the day committee c last
+// met, so that it works as typed: a committee set up in Slack has no other
+// day on record.
+func (s *Service) noMeetingScheduled(ctx context.Context, c Committee, now time.Time, kind string) error {
+	last, err := s.store.PreviousMeeting(ctx, c.ID, now)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return userErr("No meeting of %s is scheduled, nor held yet: an officer schedules one with `/meeting schedule DATE TIME [VENUE]`.", Escape(c.Name))
+	case err != nil:
+		return err
+	}
+	return userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s %s`.",
+		Escape(c.Name), kind, last.StartsAt.In(c.Location()).Format("2 January 2006"))
 }
 
 // nothingYet is what a history with nothing in it says of meeting m: that

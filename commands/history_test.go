@@ -254,7 +254,7 @@ func TestHistoryWithoutANextMeeting(t *testing.T) {
 	k.must(neil, "/apologies Unwell")
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	r := k.run(neil, "/history apologies")
-	if !r.Refused || r.Text != "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history apologies 17 March 2022`." {
+	if !r.Refused || r.Text != "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history apologies 10 December 2026`." {
 		t.Errorf("no next meeting: %+v", r)
 	}
 	wantShown(t, k.say(neil, "/history apologies 10/12/2026"), "on Thursday 10 December 2026: your records.", "<@UNEIL> sent apologies: Unwell")
@@ -571,7 +571,7 @@ func TestHistoryAttendanceAndMinutesNext(t *testing.T) {
 	k.must(ian, "/meeting cancel 2026-12-10")
 	for _, kind := range []string{"attendance", "minutes"} {
 		r := k.run(ian, "/history "+kind+" next")
-		if want := "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history " + kind + " 17 March 2022`."; !r.Refused || r.Text != want {
+		if want := "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history " + kind + " 3 December 2026`."; !r.Refused || r.Text != want {
 			t.Errorf("/history %s next with none scheduled: %+v, want %q", kind, r, want)
 		}
 	}
@@ -820,5 +820,27 @@ func TestMinutesHistoryOfImportedMinutes(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: /history minutes 9 December 2021 =\n%s\nwant\n%s", user, got, want)
 		}
+	}
+}
+
+// TestHistoryWithoutANextMeetingNamesTheCommitteesOwnDay: with nothing
+// scheduled, the example /history gives is a day the committee met on,
+// not one it never did.
+func TestHistoryWithoutANextMeetingNamesTheCommitteesOwnDay(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 14:00 Youth Centre")
+	k.must(neil, "/apologies Holiday")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	for _, kind := range []string{"apologies", "declarations", "attendance next"} {
+		want := "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/history " + strings.Fields(kind)[0] + " 3 December 2026`."
+		if r := k.run(ian, "/history "+kind); !r.Refused || r.Text != want {
+			t.Errorf("/history %s: %q\nwant %q", kind, r.Text, want)
+		}
+	}
+	// A committee that has met on no day is not given one.
+	k = committeeKit(t)
+	want := "No meeting of Safer Sefton Together is scheduled, nor held yet: an officer schedules one with `/meeting schedule DATE TIME [VENUE]`."
+	if r := k.run(ian, "/history apologies"); !r.Refused || r.Text != want {
+		t.Errorf("nothing held: %q\nwant %q", r.Text, want)
 	}
 }
