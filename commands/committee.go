@@ -83,7 +83,7 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}, officer)
 	var alike *LookAlike
 	if errors.As(err, &alike) {
-		return Reply{}, userErr("That name reads the same as *%s*, another committee's, though some of its letters differ (look-alike letters from another alphabet, or invisible characters). Choose a name that reads differently.", Escape(alike.Name))
+		return Reply{}, userErr("That name reads the same as *%s*, another committee's, though some of its letters differ (accents, look-alike letters from another alphabet, or invisible characters). Choose a name that reads differently.", Escape(alike.Name))
 	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{}, userErr("A committee called %s already has another channel.", Escape(name))

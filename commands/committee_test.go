@@ -792,3 +792,33 @@ func TestMemberSubcommandSlip(t *testing.T) {
 		t.Errorf("a refused member was added:\n%s", got)
 	}
 }
+
+// TestSetupRefusesANameDifferingOnlyInAccents: a second committee whose
+// name is another's with an accent added or taken off would read as that
+// one on a Home or a choice of committees, so it is refused, as a name
+// differing only in case is.
+func TestSetupRefusesANameDifferingOnlyInAccents(t *testing.T) {
+	k := committeeKit(t)
+	for _, name := range []string{"Safer Séfton Together", "Safer Sefto\u0301n Together", "SAFER SÉFTON TOGETHER"} {
+		r := k.request(ian, "/committee setup "+name)
+		r.ChannelID = "C2"
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reply.Refused || !strings.HasPrefix(reply.Text, "That name reads the same as *Safer Sefton Together*, another committee's, though some of its letters differ (accents, ") {
+			t.Errorf("/committee setup %s in another channel: %q, want it refused naming Safer Sefton Together", name, reply.Text)
+		}
+	}
+	// The other way about: an accented name is not set up again without it.
+	r := k.request(ian, "/committee setup Café Forum")
+	r.ChannelID = "C2"
+	if reply, err := k.svc.Run(context.Background(), r); err != nil || reply.Refused {
+		t.Fatalf("Café Forum: %+v %v", reply, err)
+	}
+	r = k.request(ian, "/committee setup Cafe Forum")
+	r.ChannelID = "C3"
+	if reply, err := k.svc.Run(context.Background(), r); err != nil || !reply.Refused || !strings.Contains(reply.Text, "*Café Forum*") {
+		t.Errorf("Cafe Forum beside Café Forum: %+v %v", reply, err)
+	}
+}

@@ -42,17 +42,22 @@ func NormalizeName(s string) string {
 var invisibleFillers = map[rune]bool{'\u115F': true, '\u1160': true, '\u3164': true, '\uFFA0': true, '\u034F': true}
 
 // NameSkeleton is what a name looks like, for telling whether two names
-// would be mistaken for each other: normalised, with the Cyrillic and Greek
-// letters that look like Latin ones read as those (before folding case, as
-// an upper-case letter can look like another letter than its lower case
-// does), then in lower case.
+// would be mistaken for each other: normalised, without accents (an
+// officer typing "Safer Séfton Together" means the committee without
+// one, and a reader of the two names takes one for the other), with the
+// Cyrillic and Greek letters that look like Latin ones read as those
+// (before folding case, as an upper-case letter can look like another
+// letter than its lower case does), then in lower case.
 func NameSkeleton(s string) string {
 	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
 		if l, ok := latinLookAlikes[r]; ok {
 			return l
 		}
 		return r
-	}, NormalizeName(s))
+	}, norm.NFD.String(NormalizeName(s)))
 	return strings.ToLower(s)
 }
 

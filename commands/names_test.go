@@ -32,7 +32,7 @@ func TestNormalizeName(t *testing.T) {
 
 func TestNameSkeleton(t *testing.T) {
 	base := NameSkeleton("Safer Sefton Together")
-	for _, alike := range []string{"S\u0430fer Sefton Together", "SAFER SEFT\u041eN TOGETHER", "Safer Sefton\u200b Together", "Ѕafer Sеfton Tοgether"} {
+	for _, alike := range []string{"S\u0430fer Sefton Together", "SAFER SEFT\u041eN TOGETHER", "Safer Sefton\u200b Together", "Ѕafer Sеfton Tοgether", "Safer Séfton Together", "Safer Sefto\u0301n Togéther"} {
 		if got := NameSkeleton(alike); got != base {
 			t.Errorf("NameSkeleton(%q) = %q, want %q", alike, got, base)
 		}
