@@ -86,7 +86,16 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("That name reads the same as *%s*, another committee's, though some of its letters differ (accents, look-alike letters from another alphabet, or invisible characters). Choose a name that reads differently.", Escape(alike.Name))
 	}
 	if errors.Is(err, ErrConflict) {
-		return Reply{}, userErr("A committee called %s already has another channel.", Escape(name))
+		// Named as it is, and where, rather than as typed: the officer
+		// may have meant to go to its channel.
+		where := "."
+		if known, err := s.store.CommitteeByName(ctx, name); err == nil {
+			name = known.Name
+			if known.TeamID == r.TeamID && known.ChannelID != "" {
+				where = fmt.Sprintf(": <#%s>.", known.ChannelID)
+			}
+		}
+		return Reply{}, userErr("A committee called %s already has another channel%s", Escape(name), where)
 	}
 	if err != nil {
 		return Reply{}, err

@@ -80,8 +80,15 @@ func TestCommitteeMistakes(t *testing.T) {
 	other := k.request(ian, "/committee setup Safer Sefton Together")
 	other.ChannelID = "C2"
 	r, err := k.svc.Run(context.Background(), other)
-	if err != nil || r.Text != "A committee called Safer Sefton Together already has another channel." {
+	if err != nil || r.Text != "A committee called Safer Sefton Together already has another channel: <#C1>." {
 		t.Errorf("same name in another channel: %+v %v", r, err)
+	}
+	// Typed in other case, it is named as it is, not as typed.
+	other = k.request(ian, "/committee setup safer sefton TOGETHER")
+	other.ChannelID = "C2"
+	r, err = k.svc.Run(context.Background(), other)
+	if err != nil || r.Text != "A committee called Safer Sefton Together already has another channel: <#C1>." {
+		t.Errorf("same name in other case in another channel: %+v %v", r, err)
 	}
 }
 
