@@ -86,6 +86,15 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 			if m, ok := misnamed(members, b.Name, b.Org); ok {
 				return Member{}, misnamedErr(c, b.Name, m)
 			}
+			// A first name alone ("Sue"), a word of members' names, with
+			// no organisation to tell a stranger by: taken as given, it
+			// would make a stranger of the member meant, counted apart.
+			if b.Org == "" && len(strings.Fields(b.Name)) == 1 {
+				if meant := membersCalled(members, "", b.Name); len(meant) > 0 {
+					return Member{}, userErr("\"%s\" is not a member of %s: %s For someone not on the committee, give their organisation too: \"%s (Organisation)\".",
+						Escape(b.Name), Escape(c.Name), didYouMean(meant, ""), Escape(b.Name))
+				}
+			}
 		}
 		return Member{Name: b.Name, Organisation: b.Org}, nil
 	case b.UserID == me.UserID:

@@ -417,3 +417,22 @@ func TestOnBehalfMemberWithBracketsInName(t *testing.T) {
 		t.Errorf("a member named with her brackets is not the member:\n%s", att)
 	}
 }
+
+// TestOnBehalfByAFirstNameInQuotes: a name in quotes that is one word of
+// members' names, with no organisation, is not taken for a stranger of
+// that name, counted apart from the member meant: it is refused with the
+// members it may mean.
+func TestOnBehalfByAFirstNameInQuotes(t *testing.T) {
+	k := agendaKit(t)
+	for _, line := range []string{`/apologies for "Sue" Unwell`, `/declare for "Neil" 7.5 personal Trustee of SWACA`} {
+		r := k.run(ian, line)
+		if !r.Refused || !strings.Contains(r.Text, "did you mean") {
+			t.Errorf("%s: %q, want it refused with the member it may mean", line, r.Text)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("apologies recorded for a stranger: %v", got)
+	}
+	// With an organisation, it is someone not in Slack, as before.
+	k.must(ian, `/apologies for "Sue (Bootle Library)" Unwell`)
+}
