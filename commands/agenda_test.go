@@ -303,7 +303,7 @@ func TestAgendaImportForm(t *testing.T) {
 		t.Fatalf("import: %v", errs)
 	}
 	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items.",
-		"The meeting was added to the calendar.", "4 future meetings from its programme scheduled.")
+		"The meeting was added to the calendar.", "4 later meetings of its programme added.")
 	if marked := k.marked(); len(marked) != 3 {
 		t.Errorf("an import refreshes every member's Home: %v", marked)
 	}
@@ -1331,4 +1331,28 @@ func TestAgendaOfAMeetingHeldAsksNothing(t *testing.T) {
 	if got := k.say(neil, "/agenda 10/12/2026"); strings.Contains(got, "Can't come?") || !strings.Contains(got, "Agenda — Safer Sefton Together") {
 		t.Errorf("the agenda of the meeting held:\n%s", got)
 	}
+}
+
+// TestAgendaImportOfAPastMeetingSaysSo: an officer of a new committee
+// pasting a published agenda of years ago, meaning to fill the next
+// meeting's, is told the meeting it went to is past and that the next
+// meeting's agenda is as it was; its programme's meetings, past too, are
+// not called future ones.
+func TestAgendaImportOfAPastMeetingSaysSo(t *testing.T) {
+	k := meetingKit(t)
+	text, err := os.ReadFile("../minutes/testdata/agenda-scrutiny-plain.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": string(text)})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "for the meeting on Monday 7 March 2022: 11 items.", "3 later meetings of its programme added.",
+		"That meeting is past: the agenda of the next meeting, on Thursday 10 December 2026, is as it was (`/agenda` shows it).")
+	if strings.Contains(got.Text, "future") {
+		t.Errorf("past meetings called future ones:\n%s", got.Text)
+	}
+	wantShown(t, k.say(ian, "/agenda"), "*1* Apologies for Absence\n*2* Declarations of Interest\n*3* Minutes of Previous Meeting\n*4* Date of Next Meeting")
 }

@@ -395,7 +395,19 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	if fieldErrs != nil || err != nil {
 		return Reply{}, fieldErrs, err
 	}
-	return private("%s", AgendaImportSummary(c, a, res)), nil, nil
+	text := AgendaImportSummary(c, a, res)
+	// An agenda pasted from a council's site may be of a meeting long
+	// gone, pasted to fill the next one's: the agenda's own day decides,
+	// so the officer is told the next meeting's agenda did not change.
+	if held, err := time.ParseInLocation("2006-01-02", a.Meeting.Date, c.Location()); err == nil && !res.Unchanged && held.AddDate(0, 0, 1).Before(r.Now) {
+		switch next, err := s.store.NextMeeting(ctx, c.ID, r.Now); {
+		case err == nil:
+			text += fmt.Sprintf("\nThat meeting is past: the agenda of the next meeting, on %s, is as it was (`/agenda` shows it).", formatDay(next.StartsAt, c.Location()))
+		case !errors.Is(err, ErrNotFound):
+			return Reply{}, nil, err
+		}
+	}
+	return private("%s", text), nil, nil
 }
 
 // agendaStillOpen refuses, for the form, the agenda of a meeting on day
@@ -585,7 +597,8 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 			b.WriteString(" The meeting was added to the calendar.")
 		}
 		if res.FutureAdded > 0 {
-			fmt.Fprintf(&b, " %d future %s from its programme scheduled.", res.FutureAdded, plural(res.FutureAdded, "meeting", "meetings"))
+			// Later than the agenda's, which may itself be long past.
+			fmt.Fprintf(&b, " %d later %s of its programme added.", res.FutureAdded, plural(res.FutureAdded, "meeting", "meetings"))
 		}
 	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))
