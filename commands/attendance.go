@@ -1069,7 +1069,7 @@ func (s *Service) attendedMeeting(ctx context.Context, in *Input, d Date, cmd st
 	}
 	m, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
 	if errors.Is(err, ErrNotFound) {
-		return Meeting{}, userErr("%s has held no meeting yet. Give a date: `%s 10/12/2026`.", Escape(c.Name), cmd)
+		return Meeting{}, s.heldNone(ctx, c, in.Now, cmd)
 	}
 	return m, err
 }

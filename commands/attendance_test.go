@@ -1026,7 +1026,7 @@ func TestAttendanceOverAYear(t *testing.T) {
 	}
 	k.steps([]step{
 		{ian, "/committee attendance", []string{"No meeting of Safer Sefton Together held in 2026 has attendance recorded. Attendance is taken from `/meeting start` to `/meeting close`."}},
-		{ian, "/meeting attendance", []string{"Safer Sefton Together has held no meeting yet. Give a date: `/meeting attendance 10/12/2026`."}},
+		{ian, "/meeting attendance", []string{"Safer Sefton Together has held no meeting yet, and `/meeting attendance` is for a meeting in progress or held. Its first is on Thursday 10 December 2026, 10:00, Remote Meeting; the officer or the chair opens it with `/meeting start`."}},
 		{ian, "/meeting attendance 17/12/2026", []string{"The meeting on Thursday 17 December 2026 has not been held yet: attendance is taken on the day, from `/meeting start` to `/meeting close`."}},
 		{ian, "/meeting attendance 18/12/2026", []string{"Safer Sefton Together has no meeting on Friday 18 December 2026."}},
 	})

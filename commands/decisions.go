@@ -260,9 +260,34 @@ func (s *Service) minutesMeeting(ctx context.Context, in *Input, d Date) (Meetin
 	}
 	m, err := s.store.PreviousMeeting(ctx, c.ID, in.Now.Add(time.Minute))
 	if errors.Is(err, ErrNotFound) {
-		return Meeting{}, userErr("%s has held no meeting yet. Give the meeting's date first: `/resolve 10/12/2026 7.5 That the report be noted.`", Escape(c.Name))
+		return Meeting{}, s.heldNone(ctx, c, in.Now, in.typed())
 	}
 	return m, err
+}
+
+// typed is the command and subcommand in hand, as typed in full:
+// "/resolve", "/history minutes".
+func (in *Input) typed() string {
+	if in.sub != nil && in.sub.Name != "" {
+		return in.Command + " " + in.sub.Name
+	}
+	return in.Command
+}
+
+// heldNone refuses cmd, which reads or records a meeting held, in
+// committee c, which has held none: no date would find one, so the answer
+// names its first meeting and how it is opened, or how one is scheduled.
+func (s *Service) heldNone(ctx context.Context, c Committee, now time.Time, cmd string) error {
+	text := fmt.Sprintf("%s has held no meeting yet, and `%s` is for a meeting in progress or held.", Escape(c.Name), cmd)
+	switch next, err := s.store.NextMeeting(ctx, c.ID, now); {
+	case err == nil:
+		text += fmt.Sprintf(" Its first is on %s; the officer or the chair opens it with `/meeting start`.", describeMeeting(next, c.Location()))
+	case errors.Is(err, ErrNotFound):
+		text += " An officer schedules its first with `/meeting schedule DATE TIME [VENUE]`."
+	default:
+		return err
+	}
+	return userErr("%s", text)
 }
 
 // recordMinute is /resolve and /minute.

@@ -297,7 +297,7 @@ func TestResolveRefusedOnCancelledMeeting(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting cancel 2026-12-10")
 	k.now = time.Date(2026, 12, 10, 15, 0, 0, 0, london)
-	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "Safer Sefton Together has held no meeting yet.")
+	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."), "Safer Sefton Together has held no meeting yet, and `/resolve` is for a meeting in progress or held. An officer schedules its first with `/meeting schedule DATE TIME [VENUE]`.")
 	for _, line := range []string{"/resolve 10/12/2026 7.7 That the report be noted.", "/minute 10/12/2026 7.7 The Board heard the report."} {
 		r := k.run(ian, line)
 		if !r.Refused || !strings.Contains(r.Text, "was cancelled") {
@@ -313,11 +313,11 @@ func TestResolveRefusedOnCancelledMeeting(t *testing.T) {
 // TestResolveWhichMeeting: without a date a decision goes to the meeting
 // in progress, else today's once it has begun, else the last one held; a
 // meeting yet to be held takes none, and a committee that has held none
-// is told to give the date.
+// is told which its first is, not to give a date that would find none.
 func TestResolveWhichMeeting(t *testing.T) {
 	k := agendaKit(t)
 	wantShown(t, k.say(ian, "/resolve 7.7 That the report be noted."),
-		"Safer Sefton Together has held no meeting yet. Give the meeting's date first: `/resolve 10/12/2026 7.5 That the report be noted.`")
+		"Safer Sefton Together has held no meeting yet, and `/resolve` is for a meeting in progress or held. Its first is on Thursday 10 December 2026, 10:00, Remote Meeting; the officer or the chair opens it with `/meeting start`.")
 	wantShown(t, k.say(ian, "/resolve 10/12/2026 7.7 That the report be noted."),
 		"The meeting on Thursday 10 December 2026 has not taken place yet; decisions are recorded during or after it.")
 
@@ -1841,4 +1841,29 @@ func TestCorrectionOnlyDraftStillHoldsItsNumbers(t *testing.T) {
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "Resolved under item 1: minute 10 of the meeting on Thursday 14 January 2027")
+}
+
+// TestNothingHeldYetNamesTheFirstMeeting: in a committee that has held no
+// meeting, what reads or records a meeting held is not sent to a made-up
+// date, where it would find nothing, nor /minute to /resolve: the answer
+// names the committee's first meeting and how it is opened.
+func TestNothingHeldYetNamesTheFirstMeeting(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 14:00 Youth Centre")
+	k.now = time.Date(2026, 12, 3, 10, 0, 0, 0, london)
+	for _, line := range []string{"/resolve 4 That the report be noted.", "/minute 4 The forum considered the report.", "/meeting attendance", "/history attendance"} {
+		cmd := strings.Fields(line)[0]
+		if cmd == "/meeting" || cmd == "/history" {
+			cmd = strings.Join(strings.Fields(line)[:2], " ")
+		}
+		want := "Safer Sefton Together has held no meeting yet, and `" + cmd + "` is for a meeting in progress or held. Its first is on Thursday 3 December 2026, 14:00, Youth Centre; the officer or the chair opens it with `/meeting start`."
+		if r := k.run(ian, line); !r.Refused || r.Text != want {
+			t.Errorf("%s:\n%q\nwant %q", line, r.Text, want)
+		}
+	}
+	k = committeeKit(t)
+	want := "Safer Sefton Together has held no meeting yet, and `/resolve` is for a meeting in progress or held. An officer schedules its first with `/meeting schedule DATE TIME [VENUE]`."
+	if r := k.run(ian, "/resolve 4 That the report be noted."); !r.Refused || r.Text != want {
+		t.Errorf("none scheduled:\n%q\nwant %q", r.Text, want)
+	}
 }

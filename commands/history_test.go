@@ -350,7 +350,7 @@ func TestHistoryLongTrail(t *testing.T) {
 func TestHistoryAttendance(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
-	if r := k.run(ian, "/history attendance"); !r.Refused || r.Text != "Safer Sefton Together has held no meeting yet. Give a date: `/history attendance 10/12/2026`." {
+	if r := k.run(ian, "/history attendance"); !r.Refused || r.Text != "Safer Sefton Together has held no meeting yet, and `/history attendance` is for a meeting in progress or held. Its first is on Thursday 10 December 2026, 10:00, Remote Meeting; the officer or the chair opens it with `/meeting start`." {
 		t.Errorf("before any meeting: %+v", r)
 	}
 	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
