@@ -218,7 +218,7 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	}
 	if !running {
 		if d.IsNext() && in.Next == nil {
-			return Reply{}, s.noMeetingScheduled(ctx, c, in.Now, string(rec))
+			return Reply{}, s.noMeetingScheduled(ctx, c, in.Now, "/history "+string(rec))
 		}
 		if m, err = s.meetingOf(ctx, in, d); err != nil {
 			return Reply{}, err
@@ -326,16 +326,16 @@ func (s *Service) historyMeeting(ctx context.Context, in *Input, d Date, kind st
 	}
 	m, err := s.meetingSaid(ctx, in, d, true)
 	if isUserErr(err) {
-		return Meeting{}, s.noMeetingScheduled(ctx, in.Committee, in.Now, kind)
+		return Meeting{}, s.noMeetingScheduled(ctx, in.Committee, in.Now, "/history "+kind)
 	}
 	return m, err
 }
 
-// noMeetingScheduled is the refusal of a /history kind that reads the next
-// meeting when none is scheduled. Its example is the day committee c last
-// met, so that it works as typed: a committee set up in Slack has no other
-// day on record.
-func (s *Service) noMeetingScheduled(ctx context.Context, c Committee, now time.Time, kind string) error {
+// noMeetingScheduled is the refusal of cmd ("/history apologies"), which
+// reads the next meeting, when none is scheduled. Its example is the day
+// committee c last met, so that it works as typed: a committee set up in
+// Slack has no other day on record.
+func (s *Service) noMeetingScheduled(ctx context.Context, c Committee, now time.Time, cmd string) error {
 	last, err := s.store.PreviousMeeting(ctx, c.ID, now)
 	switch {
 	case errors.Is(err, ErrNotFound):
@@ -343,8 +343,8 @@ func (s *Service) noMeetingScheduled(ctx context.Context, c Committee, now time.
 	case err != nil:
 		return err
 	}
-	return userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `/history %s %s`.",
-		Escape(c.Name), kind, last.StartsAt.In(c.Location()).Format("2 January 2006"))
+	return userErr("No meeting of %s is scheduled. Give the date of a past meeting, e.g. `%s %s`.",
+		Escape(c.Name), cmd, last.StartsAt.In(c.Location()).Format("2 January 2006"))
 }
 
 // nothingYet is what a history with nothing in it says of meeting m: that

@@ -952,7 +952,7 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 		// reads it, not the last one held that no date means.
 		m, err := s.meetingSaid(ctx, in, d, true)
 		if isUserErr(err) {
-			return Meeting{}, userErr("No meeting of %s is scheduled. Give the date of the meeting: `%s 17 March 2022`.", Escape(c.Name), in.cmd.Name+" "+in.sub.Name)
+			return Meeting{}, s.noMeetingScheduled(ctx, c, in.Now, in.typed())
 		}
 		return m, err
 	}
@@ -980,7 +980,7 @@ func (s *Service) draftMeeting(ctx context.Context, in *Input, d Date) (Meeting,
 	}
 	m, err := s.store.NextMeeting(ctx, c.ID, in.Now.Add(-12*time.Hour))
 	if errors.Is(err, ErrNotFound) {
-		return Meeting{}, userErr("No meeting of %s is scheduled. Give the date of the meeting: `/minutes draft 17 March 2022`.", Escape(c.Name))
+		return Meeting{}, s.noMeetingScheduled(ctx, c, in.Now, "/minutes draft")
 	}
 	return m, err
 }

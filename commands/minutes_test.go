@@ -139,7 +139,7 @@ func TestImportMinutesOf(t *testing.T) {
 func TestMinutesDraft(t *testing.T) {
 	k := importedKit(t)
 	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
-	wantShown(t, k.say(ian, "/minutes draft"), "No meeting of Safer Sefton Together is scheduled. Give the date of the meeting: `/minutes draft 17 March 2022`.")
+	wantShown(t, k.say(ian, "/minutes draft"), "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/minutes draft 9 December 2021`.")
 	k.must(ian, "/meeting schedule 17/03/2022 10:00 Remote Meeting")
 	k.must(neil, "/apologies Unwell")
 
@@ -354,4 +354,20 @@ func TestMinutesImportWaitsBehindAnAgendaChange(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/resolution 28"), "minute 28 of the meeting on Thursday 10 December 2026")
 	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "*4.1* Youth Service — _Ann Lee_")
+}
+
+// TestMinutesDraftWithNothingScheduledNamesTheCommitteesOwnDay: with no
+// meeting to come, /minutes draft's example is a day the committee met on,
+// not one of another committee's.
+func TestMinutesDraftWithNothingScheduledNamesTheCommitteesOwnDay(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2026-12-03 14:00 Youth Centre")
+	k.must(neil, "/apologies Holiday")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	for _, line := range []string{"/minutes draft", "/minutes draft next"} {
+		want := "No meeting of Safer Sefton Together is scheduled. Give the date of a past meeting, e.g. `/minutes draft 3 December 2026`."
+		if r := k.run(ian, line); !r.Refused || r.Text != want {
+			t.Errorf("%s: %q\nwant %q", line, r.Text, want)
+		}
+	}
 }
