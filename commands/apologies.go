@@ -622,7 +622,7 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	if err := s.subNotNamed(ctx, in, a.SubWord); err != nil {
+	if err := s.subNotNamed(ctx, in, a.SubWord, subExample(who, in.UserID, a)); err != nil {
 		return Reply{}, err
 	}
 	m, err := s.meetingSaid(ctx, in, a.Date, saidNextFirst(args))
@@ -639,12 +639,28 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 // a word of a member's name neither mentioned nor quoted ("/apologies sub
 // sue"): sent as they stand, "sub sue" would be the reason and no one the
 // substitute. A reason that says so is given with `reason`.
-func (s *Service) subNotNamed(ctx context.Context, in *Input, word string) error {
+func (s *Service) subNotNamed(ctx context.Context, in *Input, word, example string) error {
 	meant, err := s.membersMeant(ctx, in, word)
 	if err != nil || len(meant) == 0 {
 		return err
 	}
-	return userErr("`sub %s` names no one: %s", inCode(Escape(truncateText(word, 40))), didYouMean(meant, "`/apologies sub %s`"))
+	return userErr("`sub %s` names no one: %s", inCode(Escape(truncateText(word, 40))), didYouMean(meant, example))
+}
+
+// subExample is the form, for didYouMean, that names a substitute in the
+// apologies a of who sent by sender: for who, when they are someone else,
+// and on the date given, so that typed as shown it names the substitute
+// at the same meeting, not at the next.
+func subExample(who Member, sender string, a apologyArgs) string {
+	cmd := "/apologies"
+	if who.UserID != sender {
+		name, _ := personArg(who.UserID, who.Name, who.Organisation)
+		cmd += " for " + strings.ReplaceAll(name, "%", "%%")
+	}
+	if !a.Date.IsNext() {
+		cmd += " " + a.Date.Start(time.UTC).Format("2006-01-02")
+	}
+	return "`" + cmd + " sub %s`"
 }
 
 // sendApology records r's sender's apologies for meeting m of c, as
@@ -689,7 +705,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
 	}
 	if a.SubstituteID == "" && a.SubstituteName != "" {
-		if err := s.substituteNamed(ctx, c, &a); err != nil {
+		if err := s.substituteNamed(ctx, c, who, r.UserID, &a); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -786,7 +802,7 @@ func movedMeanwhile(c Committee, was, now Meeting) error {
 // (misnamed), as an entry for someone is: the minutes would name a
 // stranger substituting, and the member who came would not be taken for
 // the substitute.
-func (s *Service) substituteNamed(ctx context.Context, c Committee, a *apologyArgs) error {
+func (s *Service) substituteNamed(ctx context.Context, c Committee, who Member, sender string, a *apologyArgs) error {
 	sub := a.SubstituteName
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
@@ -804,7 +820,7 @@ func (s *Service) substituteNamed(ctx context.Context, c Committee, a *apologyAr
 	// could not be minuted as substituting.
 	if org == "" && len(strings.Fields(name)) == 1 {
 		if meant := membersCalled(members, "", name); len(meant) > 0 {
-			return userErr("`sub %s` names no one: %s", inCode(Escape(truncateText(name, 40))), didYouMean(meant, "`/apologies sub %s`"))
+			return userErr("`sub %s` names no one: %s", inCode(Escape(truncateText(name, 40))), didYouMean(meant, subExample(who, sender, *a)))
 		}
 	}
 	if m, ok := misnamed(members, name, org); ok {

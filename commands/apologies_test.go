@@ -770,3 +770,23 @@ func TestNextShortWeekdayIsNotTheNextMeeting(t *testing.T) {
 		t.Errorf("a refused apology was sent:\n%s", got)
 	}
 }
+
+// TestSubByFirstNameKeepsTheDate: apologies for a meeting other than the
+// next, with a substitute named by a word of a member's name, are answered
+// with a form that names the same meeting: typed as shown, the form
+// without the date would name the substitute at the next meeting instead.
+func TestSubByFirstNameKeepsTheDate(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	for _, tc := range []struct{ user, line, want string }{
+		{neil, "/apologies 14/01/2027 Unwell sub graeme", "`/apologies 2027-01-14 sub \"Graeme Robson\"`"},
+		{neil, "/apologies 14/01/2027 Unwell sub Graeme", "`/apologies 2027-01-14 sub \"Graeme Robson\"`"},
+		{ian, "/apologies for <@UNEIL> 14/01/2027 Unwell sub graeme", "`/apologies for <@UNEIL> 2027-01-14 sub \"Graeme Robson\"`"},
+		{neil, "/apologies Unwell sub graeme", "`/apologies sub \"Graeme Robson\"`"},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s:\n%q\nwant it refused with %s", tc.line, r.Text, tc.want)
+		}
+	}
+}
