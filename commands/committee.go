@@ -71,6 +71,12 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if utf8.RuneCountInString(name) > MaxNameLen {
 		return Reply{}, userErr("That name is too long (the limit is %d characters).", MaxNameLen)
 	}
+	// Slack's direct messages have IDs that start with D. One made a
+	// committee's channel could not take its agendas, and whoever else is
+	// in it would find what they type there taken for that committee.
+	if strings.HasPrefix(r.ChannelID, "D") {
+		return Reply{}, userErr("A committee needs a channel of its own, not a direct message: create one (or choose one) for it, invite Quorum, and type `/committee setup %s` there.", inCode(Escape(name)))
+	}
 	if existing, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); err == nil {
 		return Reply{}, userErr("This channel already belongs to %s.", Escape(existing.Name))
 	} else if !errors.Is(err, ErrNotFound) {

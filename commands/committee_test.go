@@ -829,3 +829,25 @@ func TestSetupRefusesANameDifferingOnlyInAccents(t *testing.T) {
 		t.Errorf("Cafe Forum beside Café Forum: %+v %v", reply, err)
 	}
 }
+
+// TestSetupRefusedInADirectMessage: a direct message (Slack's IDs for
+// them start with D) is no committee's channel: its agendas could not be
+// posted there, and the colleague in it would find every command they
+// typed there taken for that committee.
+func TestSetupRefusedInADirectMessage(t *testing.T) {
+	k := newKit(t)
+	r := k.request(ian, "/committee setup Safer Sefton Together")
+	r.ChannelID = "DIAN"
+	reply, err := k.svc.Run(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "A committee needs a channel of its own, not a direct message: create one (or choose one) for it, invite Quorum, and type `/committee setup Safer Sefton Together` there."
+	if !reply.Refused || reply.Text != want {
+		t.Errorf("setup in a direct message: %q\nwant %q", reply.Text, want)
+	}
+	if _, err := k.db.CommitteeByName(context.Background(), "Safer Sefton Together"); !isNotFound(err) {
+		t.Errorf("a committee was made: %v", err)
+	}
+	k.must(ian, "/committee setup Safer Sefton Together")
+}
