@@ -1356,3 +1356,32 @@ func TestAgendaImportOfAPastMeetingSaysSo(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/agenda"), "*1* Apologies for Absence\n*2* Declarations of Interest\n*3* Minutes of Previous Meeting\n*4* Date of Next Meeting")
 }
+
+// nextMeetingDown is the records when the next meeting cannot be read.
+type nextMeetingDown struct{ commands.Store }
+
+func (nextMeetingDown) NextMeeting(context.Context, int64, time.Time) (commands.Meeting, error) {
+	return commands.Meeting{}, errors.New("connection refused")
+}
+
+// TestAgendaImportOfAPastMeetingSavedWhateverFollows: the note that the
+// next meeting's agenda did not change is read after the import is
+// saved; when it cannot be read, the reply still says what was imported,
+// not that nothing was.
+func TestAgendaImportOfAPastMeetingSavedWhateverFollows(t *testing.T) {
+	k := meetingKit(t)
+	text, err := os.ReadFile("../minutes/testdata/agenda-scrutiny-plain.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := k.must(ian, "/agenda import")
+	k.svc = commands.New(nextMeetingDown{k.db}, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", stranger: "Mallory"})
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": string(text)})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "for the meeting on Monday 7 March 2022: 11 items.")
+	if strings.Contains(got.Text, "That meeting is past") {
+		t.Errorf("the note made without the next meeting:\n%s", got.Text)
+	}
+}

@@ -400,11 +400,10 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	// gone, pasted to fill the next one's: the agenda's own day decides,
 	// so the officer is told the next meeting's agenda did not change.
 	if held, err := time.ParseInLocation("2006-01-02", a.Meeting.Date, c.Location()); err == nil && !res.Unchanged && held.AddDate(0, 0, 1).Before(r.Now) {
-		switch next, err := s.store.NextMeeting(ctx, c.ID, r.Now); {
-		case err == nil:
+		// The import is saved by now: a failure to read the next meeting
+		// leaves the note out rather than say nothing was imported.
+		if next, err := s.store.NextMeeting(ctx, c.ID, r.Now); err == nil {
 			text += fmt.Sprintf("\nThat meeting is past: the agenda of the next meeting, on %s, is as it was (`/agenda` shows it).", formatDay(next.StartsAt, c.Location()))
-		case !errors.Is(err, ErrNotFound):
-			return Reply{}, nil, err
 		}
 	}
 	return private("%s", text), nil, nil
