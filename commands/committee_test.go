@@ -851,3 +851,39 @@ func TestSetupRefusedInADirectMessage(t *testing.T) {
 	}
 	k.must(ian, "/committee setup Safer Sefton Together")
 }
+
+// TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain:
+// a member removed while the meeting they sent apologies for is
+// cancelled is no more expected at it when it is scheduled again: the
+// agenda, the apologies and the officers' Home do not count their
+// apologies, and the substitute they named is not told they substitute.
+func TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies 2026-12-10 Unwell sub <@USTRANGER>")
+	k.must(sue, "/apologies 2026-12-10 Away")
+	k.must(ian, "/meeting cancel 2026-12-10")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	for _, line := range []string{"/apologies list 2026-12-10", "/agenda 2026-12-10"} {
+		got := k.say(ian, line)
+		wantShown(t, got, "Apologies for absence were received from Sue Holden (Sefton CVS).")
+		if strings.Contains(got, "Neil") || strings.Contains(got, "Mallory") {
+			t.Errorf("%s counts the apologies of a member removed:\n%s", line, got)
+		}
+	}
+	if got := k.say(ian, "/meeting list"); !strings.Contains(got, "— 1 apology") {
+		t.Errorf("the meeting list counts the apologies of a member removed:\n%s", got)
+	}
+	h, err := k.svc.Home(context.Background(), team, stranger, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, card := range h.Cards {
+		for _, s := range card.Sections {
+			if strings.Contains(s.Text, "Neil") {
+				t.Errorf("the substitute of a member removed is told they substitute:\n%s", s.Text)
+			}
+		}
+	}
+	wantShown(t, k.say(ian, "/history apologies 2026-12-10"), "<@UNEIL> withdrew their apologies _(entered by <@UIAN>)_")
+}

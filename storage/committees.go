@@ -716,16 +716,18 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 // the agenda, the Homes or the reminders. They stay in the history, with
 // the withdrawal by whoever removed the member; apologies for meetings
 // already started (or opened early) or held are part of those meetings'
-// record and stay. The Homes of the substitutes they named are marked
-// with the member's, so that none goes on saying they substitute.
-// Migration 00015 does the same for members removed before.
+// record and stay. Those for a meeting cancelled are withdrawn as well:
+// scheduled again, it would otherwise expect them. The Homes of the
+// substitutes they named are marked with the member's, so that none goes
+// on saying they substitute. Migration 00015 does the same for members
+// removed before.
 func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH w AS (
 			UPDATE apologies a SET withdrawn = true, updated_at = now()
 			FROM meetings m
 			WHERE m.id = a.meeting_id AND m.committee_id = $1 AND a.user_id = $2
-			  AND NOT a.withdrawn AND m.status = 'scheduled' AND m.starts_at > now()
+			  AND NOT a.withdrawn AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > now()
 			  -- A meeting opened before its advertised start has started.
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
 			RETURNING a.id, m.id AS meeting_id, a.substitute_id
