@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -435,4 +436,45 @@ func TestOnBehalfByAFirstNameInQuotes(t *testing.T) {
 	}
 	// With an organisation, it is someone not in Slack, as before.
 	k.must(ian, `/apologies for "Sue (Bootle Library)" Unwell`)
+}
+
+// TestNamedPersonJoiningKeepsTheirRecords: someone an officer entered
+// apologies and a declaration for by name ("Jen Williams (NW Probation)"),
+// added to the committee when they join Slack, has those records as their
+// own for the meetings still to come: their Home shows them, they are
+// not reminded as if expected, and what they send themselves changes them
+// rather than counting them twice.
+func TestNamedPersonJoiningKeepsTheirRecords(t *testing.T) {
+	const jen = "UJEN"
+	k := agendaKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", jen: "Jen Williams"})
+	k.must(ian, `/apologies for "Jen Williams (NW Probation)" 10/12/2026 Attending court`)
+	k.must(ian, `/declare for "Jen Williams (NW Probation)" 10/12/2026 4 personal Board member`)
+	k.must(ian, "/committee member add <@UJEN> NW Probation")
+
+	h, err := k.svc.Home(context.Background(), team, jen, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home []string
+	for _, c := range h.Cards {
+		for _, s := range c.Sections {
+			home = append(home, s.Title+": "+s.Text)
+		}
+	}
+	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Attending court",
+		"Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Board member")
+
+	wantShown(t, k.say(jen, "/apologies Attending court again"), "are updated")
+	k.must(jen, "/declare 4 personal Board member")
+	list := k.say(ian, "/apologies list")
+	if n := strings.Count(list, "Jen Williams"); n != 2 { // the list and the reasons
+		t.Errorf("Jen Williams is named %d times in the apologies, want once and once among the reasons:\n%s", n, list)
+	}
+	wantShown(t, list, "Apologies for absence were received from Jen Williams (NW Probation).")
+	if got := k.say(ian, "/declare list"); strings.Count(got, "Jen Williams") != 1 {
+		t.Errorf("Jen Williams's declaration is listed twice:\n%s", got)
+	}
+	inOrder(t, k.say(ian, "/history apologies"),
+		"sent apologies: Attending court _(entered by <@UIAN>)_", "changed their apologies: Attending court again")
 }

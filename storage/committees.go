@@ -602,13 +602,59 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 			}
 		}
 		created, err = putMember(ctx, tx, m, by)
-		if err != nil || m.Voting == nil {
+		if err != nil {
 			return err
+		}
+		if err := claimNamedRecords(ctx, tx, m); err != nil {
+			return err
+		}
+		if m.Voting == nil {
+			return nil
 		}
 		_, err = setVoting(ctx, tx, m.CommitteeID, m.UserID, *m.Voting, by)
 		return err
 	})
 	return created, err
+}
+
+// claimNamedRecords makes m's the apologies and declarations an officer
+// entered by their name, before they were a member ("Jen Williams (NW
+// Probation)", typed for someone not yet in Slack), for the committee's
+// meetings still to come: a member's records are keyed by their Slack
+// user (onBehalf), and one kept by name beside them would count them
+// twice, and leave them expected, and reminded, with apologies sent. The
+// name is matched as a name in quotes is matched to a member
+// (namesMember): their name alone, or a Slack name with brackets of its
+// own as typed with the organisation. A record they have already made
+// themselves for the meeting (as a member before, removed since) keeps
+// the one by name beside it rather than be overwritten. Meetings held or
+// under way keep theirs as they were recorded; the records' histories
+// stay with them, entered by the officer.
+func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member) error {
+	_, err := q.ExecContext(ctx, `
+		WITH ahead AS (
+			SELECT id FROM meetings mt
+			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
+			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
+		), aps AS (
+			UPDATE apologies a SET member_key = $2, user_id = $2
+			WHERE a.meeting_id IN (SELECT id FROM ahead) AND COALESCE(a.user_id, '') = ''
+			  AND (a.member_key = $3 OR a.organisation <> ''
+			       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = $4)
+			  AND NOT EXISTS (SELECT 1 FROM apologies o WHERE o.meeting_id = a.meeting_id AND o.member_key = $2)
+			RETURNING a.meeting_id
+		), decls AS (
+			UPDATE declarations d SET member_key = $2, user_id = $2
+			WHERE d.meeting_id IN (SELECT id FROM ahead) AND COALESCE(d.user_id, '') = ''
+			  AND (d.member_key = $3 OR lower(regexp_replace(btrim(d.name), '\s+', ' ', 'g')) = $4)
+			  AND NOT EXISTS (SELECT 1 FROM declarations o WHERE o.meeting_id = d.meeting_id AND o.member_key = $2
+			                  AND o.item_number = d.item_number AND o.kind = d.kind AND o.nature = d.nature AND o.revision = d.revision)
+			RETURNING d.meeting_id
+		)
+		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)])
+		FROM (SELECT meeting_id FROM aps UNION SELECT meeting_id FROM decls) changed`,
+		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name))
+	return err
 }
 
 // replaceHolder makes from, who holds m's role (chair or vice-chair), a
