@@ -1630,3 +1630,36 @@ func TestActionReminderHeldBackThenMeetingMoved(t *testing.T) {
 		t.Errorf("run again: %d queued, %d sent, want none", n, len(msgs))
 	}
 }
+
+// TestActionOwnedByNameJoinsTheCommittee: an action given by name to
+// someone not in Slack ("Jen Williams (NW Probation)") becomes theirs when
+// they are added to the committee: their Home and `/action list mine`
+// show it, they may mark it done, and its history says it was given to
+// them, by the officer who added them.
+func TestActionOwnedByNameJoinsTheCommittee(t *testing.T) {
+	const jen = "UJEN"
+	k, _ := actDay(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", jen: "Jen Williams"})
+	k.must(ian, `/action add 9 "Jen Williams (NW Probation)" 2026-12-20 Circulate the figures`)
+	k.must(ian, `/action add 9 "Jo Smith" 2026-12-20 Book the room`)
+	k.must(sue, "/meeting close")
+	k.must(ian, "/committee member add <@UJEN> NW Probation")
+
+	wantShown(t, k.say(jen, "/action list mine"), "• 1. Circulate the figures — <@UJEN>, due Sunday 20 December 2026")
+	home, err := k.svc.Home(context.Background(), team, jen, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sections []string
+	for _, c := range home.Cards {
+		for _, s := range c.Sections {
+			sections = append(sections, s.Title+": "+s.Text)
+		}
+	}
+	wantShown(t, strings.Join(sections, "\n"), "Your actions: • 1. Circulate the figures — due Sunday 20 December 2026")
+	wantShown(t, k.say(ian, "/action history 1"), "added for Jen Williams (NW Probation)", "reassigned to <@UJEN> _(by <@UIAN>)_")
+	wantShown(t, k.say(jen, "/action done 1"), "Action 1 is done: Circulate the figures.")
+	if got := k.say(ian, "/action list"); !strings.Contains(got, "Book the room — Jo Smith") {
+		t.Errorf("someone else's action given by name changed:\n%s", got)
+	}
+}

@@ -605,7 +605,7 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		if err != nil {
 			return err
 		}
-		if err := claimNamedRecords(ctx, tx, m); err != nil {
+		if err := claimNamedRecords(ctx, tx, m, by); err != nil {
 			return err
 		}
 		if m.Voting == nil {
@@ -629,9 +629,35 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // themselves for the meeting (as a member before, removed since) keeps
 // the one by name beside it rather than be overwritten. Meetings held or
 // under way keep theirs as they were recorded; the records' histories
-// stay with them, entered by the officer.
-func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member) error {
-	_, err := q.ExecContext(ctx, `
+// stay with them, entered by the officer. The outstanding actions given to
+// them by name (actionOwner's match: the name, with or without its
+// organisation in brackets) become theirs too, so that they are reminded
+// of them and may mark them done; each action's log says it was
+// reassigned to them, by the officer who added them.
+func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member, by string) error {
+	var owned bool
+	err := sqlx.GetContext(ctx, q, &owned, `
+		WITH up AS (
+			UPDATE actions a SET owner_user = $2, owner_name = $3
+			WHERE a.committee_id = $1 AND a.status = 'open' AND a.owner_user = ''
+			  AND (lower(regexp_replace(btrim(a.owner_name), '\s+', ' ', 'g')) = $4
+			       OR lower(regexp_replace(btrim(regexp_replace(a.owner_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = $4)
+			RETURNING a.id, a.owner_user, a.owner_name, a.due_on
+		), l AS (
+			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
+			SELECT id, 'reassigned', owner_user, owner_name, due_on, $5 FROM up
+		)
+		SELECT EXISTS (SELECT 1 FROM up)`, m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), by)
+	if err != nil {
+		return err
+	}
+	if owned {
+		// The posted agenda lists the actions outstanding.
+		if err := actionsStale(ctx, q, m.CommitteeID, m.UserID); err != nil {
+			return err
+		}
+	}
+	_, err = q.ExecContext(ctx, `
 		WITH ahead AS (
 			SELECT id FROM meetings mt
 			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
