@@ -133,6 +133,11 @@ type Meeting struct {
 	// scheduled again): reminders due before then are not sent. Zero when
 	// not known.
 	ScheduledAt time.Time
+	// Reinstates, when scheduling, is the ID of the meeting cancelled on
+	// the same day at another time that this scheduling brings back, moved
+	// to StartsAt (and Venue, unless it is empty), with its agenda and
+	// records; 0 for a meeting scheduled afresh, or again at its own time.
+	Reinstates int64
 }
 
 // Apology is a member's apology for absence from a meeting.

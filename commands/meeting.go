@@ -157,6 +157,22 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if c.StandardItems {
 		m.Items = standardItems()
 	}
+	// The meeting cancelled that day is the day's meeting: scheduled
+	// again at another time, it comes back moved there, with its agenda
+	// and the apologies and declarations sent for it, as it does at its
+	// own time. A meeting of its own beside it would leave those behind,
+	// and those who apologised for the day expected.
+	var again Meeting
+	for _, other := range sameDay {
+		if other.StartsAt.Equal(starts) {
+			again = Meeting{}
+			break
+		}
+		if other.Status == MeetingCancelled && again.ID == 0 {
+			again = other
+		}
+	}
+	m.Reinstates = again.ID
 	m, err = s.store.ScheduleMeeting(ctx, m, r.UserID)
 	if errors.Is(err, ErrConflict) {
 		// The same meeting again: held or under way, the answer is the one
@@ -177,15 +193,20 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if err != nil {
 		return Reply{}, err
 	}
+	reinstated := ""
+	if again.ID != 0 {
+		reinstated = fmt.Sprintf(" The meeting cancelled for %s that day is scheduled again at this time, with its agenda, apologies and declarations.",
+			again.StartsAt.In(loc).Format("15:04"))
+	}
 	if begun {
-		return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* meets today, %s: it has begun, so apologies for it are closed. `/meeting start` opens it.",
-			Escape(c.Name), describeMeeting(m, loc))}, nil
+		return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* meets today, %s: it has begun, so apologies for it are closed. `/meeting start` opens it.%s",
+			Escape(c.Name), describeMeeting(m, loc), reinstated)}, nil
 	}
 	// The command names the day, as the posted agenda's footer does:
 	// `/apologies` alone is for the next meeting, which this one, read
 	// in the channel by everyone, may not be.
-	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s. Members can send apologies with `/apologies %s`.",
-		Escape(c.Name), describeMeeting(m, loc), m.StartsAt.In(loc).Format("2006-01-02")) + sameDayReminderNote(c, m)}, nil
+	return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* will meet on %s.%s Members can send apologies with `/apologies %s`.",
+		Escape(c.Name), describeMeeting(m, loc), reinstated, m.StartsAt.In(loc).Format("2006-01-02")) + sameDayReminderNote(c, m)}, nil
 }
 
 // sameDayErr refuses a second meeting on the day of other. Only a

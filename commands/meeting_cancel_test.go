@@ -816,3 +816,37 @@ func TestMoveNoticeHeldBackThenCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingCancelledThenScheduledAtAnotherTime: a meeting cancelled and
+// scheduled again on its day at another time is that meeting, scheduled
+// again and moved: its agenda, the apologies sent for it and the
+// declarations made on it stand for it at the new time, and the reply
+// and its history say so. Nobody who apologised for the day is taken as
+// coming.
+func TestMeetingCancelledThenScheduledAtAnotherTime(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies 2026-12-10 Unwell sub <@USTRANGER>")
+	k.must(sue, "/declare 2026-12-10 5 personal My son attends one")
+	k.must(ian, "/meeting cancel 2026-12-10")
+	k.now = time.Date(2026, 11, 24, 9, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/meeting schedule 2026-12-10 14:00 Bootle Town Hall"),
+		"*Safer Sefton Together* will meet on Thursday 10 December 2026, 14:00, Bootle Town Hall.",
+		"The meeting cancelled for 10:00 that day is scheduled again at this time, with its agenda, apologies and declarations.")
+	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "Thursday 10 December 2026, 14:00, Bootle Town Hall",
+		"Apologies for absence were received from Neil Frackelton (SWACA).", "Substitutes: Mallory for Neil Frackelton.")
+	wantShown(t, k.say(ian, "/agenda 2026-12-10"), "*5* Provision of Alternative Education Settings",
+		"Sue Holden declared a personal interest in Item 5")
+	list := k.say(ian, "/meeting list")
+	wantShown(t, list, "• Thursday 10 December 2026, 14:00, Bootle Town Hall (moved from Thursday 10 December 2026, 10:00) — 1 apology")
+	if strings.Contains(list, "cancelled") {
+		t.Errorf("the meeting scheduled again is still listed cancelled:\n%s", list)
+	}
+	inOrder(t, k.say(ian, "/meeting history 2026-12-10"),
+		"Ian Barton cancelled it", "Ian Barton scheduled it again",
+		"Ian Barton moved it from Thursday 10 December 2026, 10:00 to Thursday 10 December 2026, 14:00 and changed the venue from Remote Meeting to Bootle Town Hall")
+	h, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, h.Cards[0].Sections[0].Text, "You have sent apologies for the next meeting.")
+}

@@ -44,7 +44,12 @@ func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string
 	var out commands.Meeting
 	err := db.inTx(ctx, "schedule meeting", func(tx *Tx) error {
 		var err error
-		if out, err = scheduleMeeting(ctx, tx, m, "slack", by); err != nil {
+		if m.Reinstates != 0 {
+			out, err = reinstateMeeting(ctx, tx, m, by)
+		} else {
+			out, err = scheduleMeeting(ctx, tx, m, "slack", by)
+		}
+		if err != nil {
 			return err
 		}
 		// Every member's Home shows the next meeting; a cancelled meeting
@@ -89,6 +94,62 @@ func scheduleMeeting(ctx context.Context, q sqlx.ExtContext, m commands.Meeting,
 	var row meetingRow
 	err = sqlx.GetContext(ctx, q, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, id)
 	return row.meeting(), err
+}
+
+// reinstateMeeting schedules again the cancelled meeting m.Reinstates,
+// moved to m's start and venue (its own, if m has none): scheduled, as
+// scheduleMeeting records it, and moved, as ChangeMeeting does, so that
+// its history and the "moved from" of its lists say both. Its row is
+// locked as CancelMeeting locks it; one scheduled again or opened
+// meanwhile is ErrConflict, and nothing changes.
+func reinstateMeeting(ctx context.Context, tx *Tx, m commands.Meeting, by string) (commands.Meeting, error) {
+	var was struct {
+		StartsAt  time.Time `db:"starts_at"`
+		Venue     string    `db:"venue"`
+		TimeKnown bool      `db:"time_known"`
+	}
+	err := tx.GetContext(ctx, &was, `SELECT starts_at, venue, time_known FROM meetings
+		WHERE id = $1 AND committee_id = $2 FOR NO KEY UPDATE`, m.Reinstates, m.CommitteeID)
+	if err != nil {
+		return commands.Meeting{}, err
+	}
+	var id int64
+	err = tx.GetContext(ctx, &id, `UPDATE meetings SET status = 'scheduled', starts_at = $2,
+			venue = CASE WHEN $3 = '' THEN venue ELSE $3 END, time_known = true, revision = revision + 1, scheduled_at = $4
+		WHERE id = $1 AND status = 'cancelled' AND NOT EXISTS (SELECT 1 FROM meeting_sessions WHERE meeting_id = $1)
+		RETURNING id`, m.Reinstates, m.StartsAt, m.Venue, nullTime(m.ScheduledAt))
+	if errors.Is(err, sql.ErrNoRows) {
+		return commands.Meeting{}, fmt.Errorf("meeting %d is no longer cancelled: %w", m.Reinstates, commands.ErrConflict)
+	}
+	if err != nil {
+		return commands.Meeting{}, err
+	}
+	if err := auditAt(ctx, tx, m.CommitteeID, by, "meeting.schedule", "", map[string]any{"meeting": id, "starts_at": m.StartsAt, "venue": m.Venue}, m.ScheduledAt); err != nil {
+		return commands.Meeting{}, err
+	}
+	var row meetingRow
+	if err := tx.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, id); err != nil {
+		return commands.Meeting{}, err
+	}
+	var changeID int64
+	err = tx.GetContext(ctx, &changeID, `INSERT INTO meeting_changes (meeting_id, committee_id, old_starts_at, new_starts_at,
+			old_time_known, new_time_known, old_venue, new_venue, by_user, at)
+		VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8, COALESCE($9, now())) RETURNING id`,
+		id, m.CommitteeID, was.StartsAt, row.StartsAt, was.TimeKnown, was.Venue, row.Venue, by, nullTime(m.ScheduledAt))
+	if err != nil {
+		return commands.Meeting{}, err
+	}
+	if err := audit(ctx, tx, m.CommitteeID, by, "meeting.change", "", map[string]any{
+		"meeting": id, "change": changeID, "from": was.StartsAt, "to": row.StartsAt,
+		"venue_from": was.Venue, "venue_to": row.Venue}); err != nil {
+		return commands.Meeting{}, err
+	}
+	// The substitutes its apologies name are told on their Homes that
+	// they substitute at it again.
+	if err := markSubstituteHomes(ctx, tx, id, m.ScheduledAt); err != nil {
+		return commands.Meeting{}, err
+	}
+	return row.meeting(), nil
 }
 
 // Meetings implements commands.MeetingStore.
