@@ -2412,17 +2412,42 @@ func (s *Service) AttendanceYear(ctx context.Context, c Committee, year int) ([]
 		}
 		recs = append(recs, MeetingRecord{Meeting: m, Log: log, Apologies: as})
 	}
+	ids := make([]int64, len(recs))
+	for i, rec := range recs {
+		ids[i] = rec.Meeting.ID
+	}
+	at, err := s.store.MembersAt(ctx, c.ID, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range recs {
+		if ms, ok := at[recs[i].Meeting.ID]; ok {
+			recs[i].Members = ms
+		}
+	}
 	members, err := s.store.Members(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}
 	var voters []Member
+	seen := map[string]bool{}
 	for _, m := range members {
 		if !m.IsOfficer() {
-			voters = append(voters, m)
+			voters, seen[m.UserID] = append(voters, m), true
 		}
 	}
-	return voters, recs, nil
+	// Those who were members at a meeting of the year, and are no longer
+	// (or are officers now), are counted for it too, after those who are.
+	var former []Member
+	for _, rec := range recs {
+		for _, m := range rec.Members {
+			if !seen[m.UserID] {
+				former, seen[m.UserID] = append(former, m), true
+			}
+		}
+	}
+	slices.SortFunc(former, func(a, b Member) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	return append(voters, former...), recs, nil
 }
 
 func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -1011,6 +1011,38 @@ func TestAttendanceWithoutQuorum(t *testing.T) {
 	}
 }
 
+// TestAttendanceOverAYearKeepsMembersAsTheyWere: the year's attendance
+// counts a meeting for those who were members when it closed, as its
+// record names them: one removed since is still counted (and one removed
+// and added back keeps the meetings before), one added since is not
+// expected at it, and one made an officer since still has the meetings
+// they sat as a member.
+func TestAttendanceOverAYearKeepsMembersAsTheyWere(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.must(ian, "/meeting close")
+	k.now = attAt(11, 9, 0)
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+	k.must(ian, "/committee member add <@USTRANGER> Acme")
+	k.must(ian, "/committee member add <@UANN|Ann> Sefton Council officer")
+	got := k.say(ian, "/committee attendance 2026")
+	for _, line := range []string{
+		"• Sue Holden (Sefton CVS): expected 1, attended 1, by substitute 0, apologies 0, absent 0 — *100%*",
+		"• Graeme Robson (Merseyside Police): expected 1, attended 1, by substitute 0, apologies 0, absent 0 — *100%*",
+		"• Neil Frackelton (SWACA): expected 1, attended 0, by substitute 0, apologies 1, absent 0 — *0%*",
+		"• Ann (Sefton Council): expected 1, attended 0, by substitute 0, apologies 0, absent 1 — *0%*",
+	} {
+		wantShown(t, got, line)
+	}
+	if strings.Contains(got, "Mallory") || strings.Contains(got, "Ian Barton") {
+		t.Errorf("someone who was no member at the meeting is counted:\n%s", got)
+	}
+}
+
 // TestAttendanceOverAYear: two meetings taken from start to close, and
 // each member's attendance as councils publish it; the officer, who does
 // not vote, is not in it.

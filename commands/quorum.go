@@ -539,6 +539,10 @@ type MeetingRecord struct {
 	Meeting   Meeting
 	Log       []AttendanceMark
 	Apologies []Apology
+	// Members are those expected at it: its members, officers apart, as
+	// they were when it closed. Nil when that is not known (a meeting not
+	// closed in Quorum): those added before it started are expected.
+	Members []Member
 }
 
 // MemberStats is one member's attendance over a period, as councils
@@ -563,13 +567,19 @@ func (s MemberStats) Percent() int {
 }
 
 // AttendanceStats counts each member's attendance at the meetings: a
-// meeting is expected of a member who was one when it started.
+// meeting is expected of a member who was one when it closed (its
+// Members), or, where that is not known, when it started.
 func AttendanceStats(members []Member, meetings []MeetingRecord) []MemberStats {
 	out := make([]MemberStats, 0, len(members))
 	for _, mem := range members {
 		st := MemberStats{Member: mem}
 		for _, rec := range meetings {
-			if !mem.AddedAt.IsZero() && mem.AddedAt.After(rec.Meeting.StartsAt) {
+			switch {
+			case rec.Members != nil:
+				if !slices.ContainsFunc(rec.Members, func(m Member) bool { return m.UserID == mem.UserID }) {
+					continue
+				}
+			case !mem.AddedAt.IsZero() && mem.AddedAt.After(rec.Meeting.StartsAt):
 				continue
 			}
 			st.Expected++

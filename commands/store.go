@@ -72,6 +72,12 @@ type CommitteeStore interface {
 	// the members' roles: the record of a meeting held names its own chair,
 	// not today's. Both are "" if the meeting was not closed.
 	ChairsAt(ctx context.Context, committeeID, meetingID int64) (chair, vice string, err error)
+	// MembersAt lists, for each of the meetings closed in Quorum, those
+	// who were members of the committee, officers apart, when it closed,
+	// by the history of the membership as ChairsAt reads it, with their
+	// name and organisation as they stand (removed since or not). A
+	// meeting not closed in Quorum has no entry.
+	MembersAt(ctx context.Context, committeeID int64, meetingIDs []int64) (map[int64][]Member, error)
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)

@@ -520,6 +520,37 @@ func (db *DB) FormerMembers(ctx context.Context, committeeID, meetingID int64) (
 	return out, nil
 }
 
+// MembersAt implements commands.CommitteeStore. A member's role at a
+// close is that of their last entry in the audit log before it, as in
+// ChairsAt; one whose last entry is their removal was not a member then.
+func (db *DB) MembersAt(ctx context.Context, committeeID int64, meetingIDs []int64) (map[int64][]commands.Member, error) {
+	var rows []struct {
+		MeetingID int64 `db:"meeting_id"`
+		memberRow
+	}
+	err := db.x.SelectContext(ctx, &rows, `WITH closed AS (
+			SELECT meeting_id, max(COALESCE(recorded_at, at)) AS t FROM meeting_sessions
+			WHERE meeting_id = ANY($2) AND action = 'closed' GROUP BY meeting_id
+		), latest AS (
+			SELECT DISTINCT ON (closed.meeting_id, l.subject) closed.meeting_id, l.subject, l.action, l.detail->>'role' AS role
+			FROM closed JOIN audit_log l ON l.committee_id = $1 AND l.at <= closed.t
+			WHERE l.action IN ('member.add', 'member.change', 'member.remove')
+			ORDER BY closed.meeting_id, l.subject, l.at DESC, l.id DESC
+		)
+		SELECT latest.meeting_id, m.committee_id, m.user_id, m.name, m.organisation, COALESCE(NULLIF(latest.role, ''), m.role) AS role, m.added_at
+		FROM latest JOIN members m ON m.committee_id = $1 AND m.user_id = latest.subject
+		WHERE latest.action <> 'member.remove' AND COALESCE(NULLIF(latest.role, ''), m.role) <> 'officer'
+		ORDER BY latest.meeting_id, lower(m.name), m.user_id`, committeeID, pq.Array(meetingIDs))
+	if err != nil {
+		return nil, mapErr("members at", err)
+	}
+	out := map[int64][]commands.Member{}
+	for _, r := range rows {
+		out[r.MeetingID] = append(out[r.MeetingID], r.memberRow.member())
+	}
+	return out, nil
+}
+
 // ChairsAt implements commands.CommitteeStore. Every change to a member
 // (added, changed, removed) is in the audit log, the role it left them in
 // with it; a member's role at the close is that of their last entry
