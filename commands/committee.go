@@ -225,7 +225,13 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	reply := private("<@%s> %s %s of %s, for %s.", m.UserID, verb, article(m.Role), Escape(c.Name), Escape(m.Organisation))
 	if !created && was.UserID != "" {
 		var changed []string
-		if was.Organisation != m.Organisation {
+		switch {
+		case was.Organisation == m.Organisation:
+		case was.Organisation == "":
+			// The officer who set the committee up has none until
+			// one is given.
+			changed = append(changed, "for no organisation")
+		default:
 			changed = append(changed, "for "+Escape(was.Organisation))
 		}
 		if was.Role != m.Role {

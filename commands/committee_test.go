@@ -38,10 +38,13 @@ func TestCommitteeSetupAndMembers(t *testing.T) {
 		{ian, "/committee member remove <@USUE>", []string{"<@USUE> is not a member of Safer Sefton Together."}},
 		{ian, "/committee member remove <@UIAN>", []string{"<@UIAN> is the last officer of Safer Sefton Together; make someone else an officer first."}},
 		{ian, "/committee member add <@UIAN> Sefton Council member", []string{"Ian Barton is the last officer of Safer Sefton Together; add another officer first."}},
+		// The officer who set the committee up has no organisation until
+		// one is given.
+		{ian, "/committee member add <@UIAN> Sefton Council officer", []string{"<@UIAN> is now recorded as an officer of Safer Sefton Together, for Sefton Council. (Was for no organisation.)"}},
 	})
 	// Names come from the directory, not from the mention.
 	if diff := cmp.Diff(k.say(neil, "/committee members"), "*Safer Sefton Together* has 3 members:\n"+
-		"• Ian Barton (officer)\n• Graeme Robson — Merseyside Police\n• Neil Frackelton — SWACA"); diff != "" {
+		"• Ian Barton — Sefton Council (officer)\n• Graeme Robson — Merseyside Police\n• Neil Frackelton — SWACA"); diff != "" {
 		t.Errorf("members (-got +want):\n%s", diff)
 	}
 }
