@@ -1351,6 +1351,15 @@ func (s *Service) meetingFor(ctx context.Context, c Committee, d Date, now time.
 		return Meeting{}, err
 	}
 	if len(ms) == 0 {
+		// The day may be the one the reminders, the direct messages and
+		// the agenda named before the meeting moved off it: say where.
+		switch m, err := s.store.MovedOff(ctx, c.ID, from, to); {
+		case err == nil:
+			return Meeting{}, userErr("%s has no meeting on %s: the meeting due that day has moved to %s. Give its new date, %s.",
+				Escape(c.Name), d, describeMeeting(m, loc), m.StartsAt.In(loc).Format("2006-01-02"))
+		case !errors.Is(err, ErrNotFound):
+			return Meeting{}, err
+		}
 		return Meeting{}, userErr("%s has no meeting on %s. `/meeting list` shows the meetings scheduled.", Escape(c.Name), d)
 	}
 	for _, m := range ms {

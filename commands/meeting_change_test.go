@@ -220,3 +220,25 @@ func TestMeetingMoveOntoADayAlreadyMet(t *testing.T) {
 		{ian, "/meeting move 14/01/2027 10/12/2026 18:00", []string{"Safer Sefton Together has already met on Thursday 10 December 2026 (its meeting closed at 09:30), and meets at most once a day. Choose another day."}},
 	})
 }
+
+// TestCommandsNamingTheDayAMeetingMovedOff: someone who names the day a
+// meeting was first due on, as the reminders and direct messages sent
+// before the move did, is told where it moved rather than that the
+// committee has no meeting that day; nothing is saved.
+func TestCommandsNamingTheDayAMeetingMovedOff(t *testing.T) {
+	k := agendaKit(t) // Thursday 10 December 2026, 10:00, Remote Meeting
+	k.must(ian, "/meeting move 2026-12-10 2026-12-17 14:00")
+	moved := "Safer Sefton Together has no meeting on Thursday 10 December 2026: the meeting due that day has moved to Thursday 17 December 2026, 14:00, Remote Meeting. Give its new date, 2026-12-17."
+	for _, line := range []string{"/apologies 2026-12-10 Away", "/declare 2026-12-10 5 personal Son at the school", "/apologies list 2026-12-10"} {
+		r := k.run(sue, line)
+		if !r.Refused || !strings.Contains(shown(r), moved) {
+			t.Errorf("%s:\n%s\nwant a refusal saying %q", line, shown(r), moved)
+		}
+	}
+	if got := k.say(ian, "/apologies list 2026-12-17"); !strings.Contains(got, "No apologies for absence have been received.") {
+		t.Errorf("something was saved for the meeting moved:\n%s", got)
+	}
+	if got := k.say(sue, "/apologies 2026-12-11 Away"); !strings.Contains(got, "Safer Sefton Together has no meeting on Friday 11 December 2026. `/meeting list` shows the meetings scheduled.") {
+		t.Errorf("a day no meeting was due on:\n%s", got)
+	}
+}

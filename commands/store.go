@@ -122,6 +122,10 @@ type MeetingStore interface {
 	ChangeMeeting(ctx context.Context, ch MeetingChange, notices MeetingNotices) (Meeting, error)
 	// MeetingChanges lists a meeting's changes, oldest first.
 	MeetingChanges(ctx context.Context, meetingID int64) ([]MeetingChange, error)
+	// MovedOff is the committee's meeting, not cancelled, that was due to
+	// start in [from, to) and has moved out of it since (the one moved
+	// last); ErrNotFound if none. It is read in brief: Apologies is -1.
+	MovedOff(ctx context.Context, committeeID int64, from, to time.Time) (Meeting, error)
 	// ChangedMeeting is the ID of the meeting change changeID changed;
 	// ErrNotFound when there is no such change.
 	ChangedMeeting(ctx context.Context, changeID int64) (int64, error)

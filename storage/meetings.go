@@ -394,6 +394,16 @@ func (db *DB) MeetingEvents(ctx context.Context, meetingID int64) ([]commands.Me
 	return out, nil
 }
 
+// MovedOff implements commands.MeetingStore.
+func (db *DB) MovedOff(ctx context.Context, committeeID int64, from, to time.Time) (commands.Meeting, error) {
+	var row meetingRow
+	err := db.x.GetContext(ctx, &row, `SELECT `+meetingBriefColumns+` FROM meeting_changes c JOIN meetings m ON m.id = c.meeting_id
+		WHERE c.committee_id = $1 AND c.old_starts_at >= $2 AND c.old_starts_at < $3
+		  AND m.status <> 'cancelled' AND NOT (m.starts_at >= $2 AND m.starts_at < $3)
+		ORDER BY c.id DESC LIMIT 1`, committeeID, from, to)
+	return row.meeting(), mapErr("moved off", err)
+}
+
 // ChangedMeeting implements commands.MeetingStore.
 func (db *DB) ChangedMeeting(ctx context.Context, changeID int64) (int64, error) {
 	var id int64
