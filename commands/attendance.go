@@ -114,11 +114,13 @@ func withVoting(sub *Sub) {
 		voting := true
 		// Last as the usage has it, or before the role (`… non-voting
 		// chair`): no organisation is called non-voting, and kept in
-		// one it would leave them voting.
+		// one it would leave them voting. `voting` there is what adding
+		// them without a word gives, said: kept, it would end their
+		// organisation's name in the minutes.
 		if n := len(in.Args); n > 2 {
 			for i := n - 1; i >= max(1, n-3); i-- {
-				if isNonVoting(in.Args[i]) {
-					voting, in.Args = false, slices.Delete(slices.Clone(in.Args), i, i+1)
+				if isNonVoting(in.Args[i]) || strings.EqualFold(in.Args[i], "voting") {
+					voting, in.Args = !isNonVoting(in.Args[i]), slices.Delete(slices.Clone(in.Args), i, i+1)
 					break
 				}
 			}

@@ -890,3 +890,19 @@ func TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain(t *t
 	}
 	wantShown(t, k.say(ian, "/history apologies 2026-12-10"), "<@UNEIL> withdrew their apologies _(entered by <@UIAN>)_")
 }
+
+// TestMemberMadeVotingAgainByTheWord: `voting` where `non-voting` goes
+// makes a non-voting member vote again, as adding them again without the
+// word does, rather than ending their organisation's name, which the
+// minutes would print ("Graeme Robson (Merseyside Police voting)").
+func TestMemberMadeVotingAgainByTheWord(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police non-voting")
+	k.steps([]step{
+		{ian, "/committee member add <@UGRAEME> Merseyside Police voting", []string{"<@UGRAEME> is now recorded as a member of Safer Sefton Together, for Merseyside Police. They vote, and count to the quorum."}},
+		{ian, "/committee member add <@UNEIL> SWACA Voting chair", []string{"<@UNEIL> is now recorded as the chair of Safer Sefton Together, for SWACA. (Was a member.)"}},
+	})
+	if got := k.say(ian, "/committee members"); strings.Contains(got, "oting") {
+		t.Errorf("the word is kept in an organisation:\n%s", got)
+	}
+}
