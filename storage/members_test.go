@@ -131,3 +131,42 @@ func TestRemoveMemberKeepsApologiesForMeetingOpened(t *testing.T) {
 		t.Errorf("withdrawn %v, history %s; want standing, sent", w, h)
 	}
 }
+
+// TestMigrationWithdrawsRemovedMembersApologiesForCancelled fills a
+// database as the schema before migration 00054 was: a member removed
+// with apologies standing for a meeting cancelled, still to come.
+// Migrating withdraws them, with their history, so that the meeting,
+// scheduled again, does not count them; a member still in the committee
+// keeps theirs.
+func TestMigrationWithdrawsRemovedMembersApologiesForCancelled(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 52)
+	var committee, cancelled int64
+	q := db.SQL()
+	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
+		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at, status) VALUES ($1, now() + interval '9 days', 'cancelled') RETURNING id`, committee).Scan(&cancelled); err != nil {
+		t.Fatal(err)
+	}
+	for _, user := range []string{"UNEIL", "USUE"} {
+		if _, err := q.ExecContext(ctx, `WITH a AS (INSERT INTO apologies (meeting_id, member_key, user_id, name) VALUES ($1, $2, $2, $2) RETURNING id)
+			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'sent', $2 FROM a`, cancelled, user); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if w, h := apologyState(t, db, cancelled, "UNEIL"); !w || h != "sent,withdrawn" {
+		t.Errorf("removed member's apology for the meeting cancelled: withdrawn %v, history %s; want withdrawn, sent,withdrawn", w, h)
+	}
+	if w, _ := apologyState(t, db, cancelled, "USUE"); w {
+		t.Error("a member still in the committee lost their apology")
+	}
+}

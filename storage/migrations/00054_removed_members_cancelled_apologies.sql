@@ -1,0 +1,23 @@
+-- +goose Up
+-- Removing a member withdraws their apologies for meetings still to come
+-- (storage.withdrawRemovedApologies), now those for a meeting cancelled
+-- too: scheduled again, it would otherwise expect someone no longer on the
+-- committee. This does the same for members removed before, as 00015 did
+-- for meetings scheduled: the apologies stay, withdrawn, with a history
+-- row by whoever removed the member.
+WITH w AS (
+    UPDATE apologies a SET withdrawn = true, updated_at = now()
+    FROM meetings m, members mb
+    WHERE m.id = a.meeting_id AND mb.committee_id = m.committee_id AND mb.user_id = a.user_id
+      AND mb.removed_at IS NOT NULL AND NOT a.withdrawn
+      AND m.status = 'cancelled' AND m.starts_at > now()
+      AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
+    RETURNING a.id, m.committee_id, m.id AS meeting_id, a.user_id, a.substitute_id, COALESCE(mb.removed_by, '') AS removed_by
+), hist AS (
+    INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', removed_by FROM w
+)
+SELECT mark_stale(committee_id, meeting_id, array_remove(ARRAY[user_id, substitute_id], NULL)) FROM w;
+
+-- +goose Down
+-- The withdrawals are records of their own, kept like any other.
+SELECT 1;
