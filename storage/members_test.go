@@ -133,7 +133,7 @@ func TestRemoveMemberKeepsApologiesForMeetingOpened(t *testing.T) {
 }
 
 // TestMigrationWithdrawsRemovedMembersApologiesForCancelled fills a
-// database as the schema before migration 00054 was: a member removed
+// database as the schema before migration 00053 was: a member removed
 // with apologies standing for a meeting cancelled, still to come.
 // Migrating withdraws them, with their history, so that the meeting,
 // scheduled again, does not count them; a member still in the committee
