@@ -891,6 +891,38 @@ func TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain(t *t
 	wantShown(t, k.say(ian, "/history apologies 2026-12-10"), "<@UNEIL> withdrew their apologies _(entered by <@UIAN>)_")
 }
 
+// TestRemovedMembersDeclarationsWithdrawn: a member removed has their
+// declarations for meetings still to come withdrawn with their apologies:
+// the list, the minute of declarations and the officers' Home do not name
+// them as declaring at a meeting they will not sit at as a member; the
+// history keeps the declaration, withdrawn by the officer who removed
+// them. Another member's declaration stands.
+func TestRemovedMembersDeclarationsWithdrawn(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	for _, line := range []string{"/declare list", "/declare minutes"} {
+		got := k.say(ian, line)
+		wantShown(t, got, "Sue Holden")
+		if strings.Contains(got, "Neil") || strings.Contains(got, "Trustee of SWACA") {
+			t.Errorf("%s names a member removed as declaring:\n%s", line, got)
+		}
+	}
+	h, err := k.svc.Home(context.Background(), team, ian, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, card := range h.Cards {
+		for _, s := range card.Sections {
+			if strings.Contains(s.Text, "Neil") && strings.Contains(s.Text, "personal") {
+				t.Errorf("the officers' Home counts the declaration of a member removed:\n%s", s.Text)
+			}
+		}
+	}
+	wantShown(t, k.say(ian, "/history declarations"), "item 7.5: <@UNEIL> withdrew the declaration: personal: Trustee of SWACA _(entered by <@UIAN>)_")
+}
+
 // TestMemberMadeVotingAgainByTheWord: `voting` where `non-voting` goes
 // makes a non-voting member vote again, as adding them again without the
 // word does, rather than ending their organisation's name, which the

@@ -801,6 +801,9 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if err := withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err != nil {
 			return err
 		}
+		if err := withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err != nil {
+			return err
+		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
 			return err
 		}
@@ -840,6 +843,32 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 		-- The substitute an apology named is told on their Home that they
 		-- substitute: withdrawn with it, they are not.
 		SELECT mark_stale($1, meeting_id, array_remove(ARRAY[CAST($2 AS text), substitute_id], NULL)) FROM w`, committeeID, userID, by)
+	return err
+}
+
+// withdrawRemovedDeclarations withdraws, in the caller's transaction, the
+// declarations of interest a member removed from the committee has
+// standing for its meetings still to come, as withdrawRemovedApologies
+// withdraws their apologies: they will not sit at those meetings as
+// members, so the agenda, /declare list, the officers' Home and the
+// minutes drawn from them must not name them as having declared. They
+// stay in the history, withdrawn by whoever removed the member; those of
+// meetings started or held are part of those meetings' record and stay.
+// Anyone who does come to the meeting, as a substitute or to present an
+// item, declares at the table.
+func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
+	_, err := tx.ExecContext(ctx, `
+		WITH w AS (
+			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
+			SELECT d.id, $3 FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
+			WHERE m.committee_id = $1 AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > now()
+			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
+			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals x WHERE x.declaration_id = d.id)
+			ON CONFLICT (declaration_id) DO NOTHING
+			RETURNING declaration_id
+		)
+		SELECT mark_stale($1, d.meeting_id, ARRAY[CAST($2 AS text)])
+		FROM (SELECT DISTINCT d.meeting_id FROM w JOIN declarations d ON d.id = w.declaration_id) d`, committeeID, userID, by)
 	return err
 }
 
