@@ -170,3 +170,49 @@ func TestMigrationWithdrawsRemovedMembersApologiesForCancelled(t *testing.T) {
 		t.Error("a member still in the committee lost their apology")
 	}
 }
+
+// TestMigrationWithdrawsRemovedMembersDeclarations fills a database as the
+// schema before migration 00053 was: a member removed with a declaration
+// standing for a meeting still to come and one for a meeting held.
+// Migrating withdraws the first, by whoever removed them; the held
+// meeting's, and a member's still in the committee, stand.
+func TestMigrationWithdrawsRemovedMembersDeclarations(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 52)
+	q := db.SQL()
+	var committee, coming, held int64
+	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.ExecContext(ctx, `INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
+		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at) VALUES ($1, now() + interval '9 days') RETURNING id`, committee).Scan(&coming); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at) VALUES ($1, now() - interval '9 days') RETURNING id`, committee).Scan(&held); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []struct {
+		meeting int64
+		user    string
+	}{{coming, "UNEIL"}, {held, "UNEIL"}, {coming, "USUE"}} {
+		if _, err := q.ExecContext(ctx, `INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature)
+			VALUES ($1, '5', $2, $2, $2, 'personal', 'Trustee of SWACA')`, d.meeting, d.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(string_agg(d.member_key || '@' || CASE d.meeting_id WHEN $1 THEN 'coming' ELSE 'held' END || ' by ' || w.withdrawn_by, ',' ORDER BY d.id), '')
+		FROM declaration_withdrawals w JOIN declarations d ON d.id = w.declaration_id`, coming).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got != "UNEIL@coming by UOFF" {
+		t.Errorf("withdrawn by the migration: %q, want only the removed member's for the meeting to come, by who removed them", got)
+	}
+}
