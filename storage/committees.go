@@ -855,7 +855,8 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 // stay in the history, withdrawn by whoever removed the member; those of
 // meetings started or held are part of those meetings' record and stay.
 // Anyone who does come to the meeting, as a substitute or to present an
-// item, declares at the table.
+// item, declares at the table. Migration 00053 does the same for members removed
+// before.
 func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH w AS (
