@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -538,6 +539,13 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
+	if again, err := s.presenterByOneName(ctx, c, typed, it.Presenter, it.Organisation, &members); err != nil {
+		return Reply{}, err
+	} else if again != typed {
+		if it, err = parseItemText(again, members); err != nil {
+			return Reply{}, badArgs(err)
+		}
+	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err
@@ -578,6 +586,45 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	text += " to the agenda for " + describeMeeting(m, c.Location()) + "." + note
 	return s.afterAgendaChange(ctx, c, m, in.Request, text)
+}
+
+// presenterByOneName gives typed, an item whose presenter was typed as one
+// word that is one member's first name or surname alone ("— Neil"), with
+// that word made a mention of them, to be read again as a mention is:
+// their name and organisation. Kept as "Neil", the item would not be
+// theirs: not theirs to attach the report for, nor to be reminded of.
+// A word that is two members' names is asked about; one that is no
+// member's is kept as typed, the name of someone from outside. members
+// is read when the caller has not read it.
+func (s *Service) presenterByOneName(ctx context.Context, c Committee, typed, presenter, org string, members *[]Member) (string, error) {
+	word := strings.TrimSpace(presenter)
+	if word == "" || org != "" || strings.ContainsAny(word, " ()<>") || !strings.HasSuffix(strings.TrimSpace(typed), word) {
+		return typed, nil
+	}
+	if *members == nil {
+		ms, err := s.store.Members(ctx, c.ID)
+		if err != nil {
+			return "", err
+		}
+		*members = ms
+	}
+	var named []Member
+	for _, mem := range *members {
+		if slices.Contains(strings.Fields(foldName(mem.Name)), foldName(word)) {
+			named = append(named, mem)
+		}
+	}
+	switch len(named) {
+	case 0:
+		return typed, nil
+	case 1:
+		return strings.TrimSuffix(strings.TrimSpace(typed), word) + "<@" + named[0].UserID + ">", nil
+	}
+	var who []string
+	for _, mem := range named {
+		who = append(who, Escape(nameOf(mem.Name, mem.Organisation)))
+	}
+	return "", userErr("The presenter %q could be %s: name them with an @mention, or in full.", word, joinOr(who))
 }
 
 // addedBefore refuses item, about to be added to m's agenda, when the
@@ -751,6 +798,15 @@ func editAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	if err != nil {
 		return Reply{}, badArgs(err)
+	}
+	if !e.KeepPresenter {
+		if again, err := s.presenterByOneName(ctx, c, typed, e.Presenter, e.Organisation, &members); err != nil {
+			return Reply{}, err
+		} else if again != typed {
+			if e, err = parseItemEdit(again, members); err != nil {
+				return Reply{}, badArgs(err)
+			}
+		}
 	}
 	_, it, err := s.standingItem(ctx, in, m, e.Number)
 	if err != nil {

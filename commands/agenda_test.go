@@ -1385,3 +1385,26 @@ func TestAgendaImportOfAPastMeetingSavedWhateverFollows(t *testing.T) {
 		t.Errorf("the note made without the next meeting:\n%s", got.Text)
 	}
 }
+
+// TestAgendaPresenterByOneName: a presenter typed as a member's first name
+// or surname alone ("— Neil") is that member, named in full with their
+// organisation as a mention would be, so that the report is theirs to
+// attach and they are not left among the reports missing as "Neil"; a
+// name two members share is asked about, and one no member has is kept.
+func TestAgendaPresenterByOneName(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/agenda add 7 Partner update — Neil"), "Added item *7* Partner update — _Neil Frackelton (SWACA)_")
+	wantShown(t, k.say(neil, "/report 7 https://example.org/update.pdf Update"), "Your report for Item 7 (Partner update) at the meeting on Thursday 10 December 2026 is attached.")
+	wantShown(t, k.say(ian, "/agenda edit 7 — Robson"), "Item *7* now reads Partner update — _Graeme Robson (Merseyside Police)_")
+	wantShown(t, k.say(ian, "/agenda add 8 Youth Forum — Priya"), "Added item *8* Youth Forum — _Priya_")
+
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", "UNEIL2": "Neil Smith"})
+	k.must(ian, "/committee member add <@UNEIL2> Sefton Council")
+	r := k.run(ian, "/agenda add 9 Budget — Neil")
+	if want := `The presenter "Neil" could be Neil Frackelton (SWACA) or Neil Smith (Sefton Council): name them with an @mention, or in full.`; !r.Refused || r.Text != want {
+		t.Errorf("a name two members share: %q (refused %v)\nwant %q", r.Text, r.Refused, want)
+	}
+	if strings.Contains(k.say(ian, "/agenda"), "Budget") {
+		t.Error("an item was added with a presenter two members could be")
+	}
+}
