@@ -267,7 +267,7 @@ func TestRemindersAtLocalTimeAcrossClockChange(t *testing.T) {
 		t.Fatalf("direct message %+v, want one to Graeme", dm)
 	}
 	if diff := cmp.Diff(dm.Reply.Text, "Your report for the meeting of *Safer Sefton Together* on Friday 2 April 2027, 10:00, Remote Meeting has not arrived yet:\n"+
-		"• *4* Local Policing Update\nPlease send its link from <#C1> with `/report 4 URL`. If you can't come, send apologies with `/apologies`."); diff != "" {
+		"• *4* Local Policing Update\nPlease send its link from <#C1> with `/report 4 URL`. If you can't come, send apologies there with `/apologies`."); diff != "" {
 		t.Errorf("direct message (-got +want):\n%s", diff)
 	}
 
@@ -315,7 +315,7 @@ func TestPresenterRemindedAfterApologies(t *testing.T) {
 			"Please send each one's link from <#C1> with `/report ITEM URL`, e.g. `/report 6 URL`. Your apologies for the meeting are recorded; the reports are wanted all the same.",
 		sue: "Your report for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting has not arrived yet:\n" +
 			"• *7.7* Sefton CVS\n" +
-			"Please send its link from <#C1> with `/report 7.7 URL`. If you can't come, send apologies with `/apologies`.",
+			"Please send its link from <#C1> with `/report 7.7 URL`. If you can't come, send apologies there with `/apologies`.",
 	}
 	if diff := cmp.Diff(got, want); diff != "" {
 		t.Errorf("presenters' direct messages (-got +want):\n%s", diff)
@@ -348,7 +348,7 @@ func TestReminderOfALaterMeetingNamesItsDay(t *testing.T) {
 	if want := "Can't come? Send apologies with `/apologies 2026-12-17`. Declare an interest with `/declare 2026-12-17 ITEM KIND NATURE`. Send your report's link with `/report 2026-12-17 ITEM URL`. The full agenda: `/agenda 2026-12-17`."; post != want {
 		t.Errorf("the 7-day reminder's footer:\n%s\nwant\n%s", post, want)
 	}
-	wantShown(t, dm, "with `/report 2026-12-17 4 URL`.", "send apologies with `/apologies 2026-12-17`.")
+	wantShown(t, dm, "with `/report 2026-12-17 4 URL`.", "send apologies there with `/apologies 2026-12-17`.")
 	wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
 	wantShown(t, k.say(graeme, "/report 2026-12-17 4 https://example.org/police.pdf"), "17 December")
 	// The reminder of the next meeting, the day before it, needs no date.

@@ -673,7 +673,7 @@ func presenterDMs(c Committee, m Meeting, day string, missing []AgendaItem, memb
 		if slices.ContainsFunc(as, func(a Apology) bool { return a.UserID == userID }) {
 			fmt.Fprintf(&b, " Your apologies for the meeting are recorded; %s wanted all the same.", plural(len(its), "the report is", "the reports are"))
 		} else {
-			fmt.Fprintf(&b, " If you can't come, send apologies with `/apologies%s`.", prefixed(" ", strings.TrimSpace(day)))
+			fmt.Fprintf(&b, " If you can't come, send apologies there with `/apologies%s`.", prefixed(" ", strings.TrimSpace(day)))
 		}
 		out = append(out, OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: userID, Reply: Reply{Visibility: Private, Text: b.String()}})
 	}
