@@ -520,15 +520,10 @@ func (db *DB) FormerMembers(ctx context.Context, committeeID, meetingID int64) (
 	return out, nil
 }
 
-// MembersAt implements commands.CommitteeStore. A member's role at a
-// close is that of their last entry in the audit log before it, as in
-// ChairsAt; one whose last entry is their removal was not a member then.
-func (db *DB) MembersAt(ctx context.Context, committeeID int64, meetingIDs []int64) (map[int64][]commands.Member, error) {
-	var rows []struct {
-		MeetingID int64 `db:"meeting_id"`
-		memberRow
-	}
-	err := db.x.SelectContext(ctx, &rows, `WITH closed AS (
+// membersAtSQL reads, for each of the meetings $2 of committee $1
+// closed, the members (not officers) whose last entry in the audit log
+// before the close was not their removal.
+const membersAtSQL = `WITH closed AS (
 			SELECT meeting_id, max(COALESCE(recorded_at, at)) AS t FROM meeting_sessions
 			WHERE meeting_id = ANY($2) AND action = 'closed' GROUP BY meeting_id
 		), latest AS (
@@ -540,7 +535,17 @@ func (db *DB) MembersAt(ctx context.Context, committeeID int64, meetingIDs []int
 		SELECT latest.meeting_id, m.committee_id, m.user_id, m.name, m.organisation, COALESCE(NULLIF(latest.role, ''), m.role) AS role, m.added_at
 		FROM latest JOIN members m ON m.committee_id = $1 AND m.user_id = latest.subject
 		WHERE latest.action <> 'member.remove' AND COALESCE(NULLIF(latest.role, ''), m.role) <> 'officer'
-		ORDER BY latest.meeting_id, lower(m.name), m.user_id`, committeeID, pq.Array(meetingIDs))
+		ORDER BY latest.meeting_id, lower(m.name), m.user_id`
+
+// MembersAt implements commands.CommitteeStore. A member's role at a
+// close is that of their last entry in the audit log before it, as in
+// ChairsAt; one whose last entry is their removal was not a member then.
+func (db *DB) MembersAt(ctx context.Context, committeeID int64, meetingIDs []int64) (map[int64][]commands.Member, error) {
+	var rows []struct {
+		MeetingID int64 `db:"meeting_id"`
+		memberRow
+	}
+	err := db.x.SelectContext(ctx, &rows, membersAtSQL, committeeID, pq.Array(meetingIDs))
 	if err != nil {
 		return nil, mapErr("members at", err)
 	}

@@ -354,3 +354,6 @@ var CountActionsSQL, ListActionsSQL = countActionsSQL, listActionsSQL
 // SubstituteCommitteesSQL is substituteCommitteesSQL, for the external
 // tests.
 var SubstituteCommitteesSQL = substituteCommitteesSQL
+
+// MembersAtSQL is the statement of MembersAt, for the plan tests.
+var MembersAtSQL = membersAtSQL

@@ -840,3 +840,43 @@ func TestSubstituteCommitteesReadTheTeamsOnly(t *testing.T) {
 		t.Errorf("SubstituteCommittees(T2) = %+v, %v; want none", got, err)
 	}
 }
+
+// A year's attendance reads who were members at each meeting's close
+// from the changes to the members alone: not by walking, for each of the
+// year's meetings, every entry the committee's audit log holds before it,
+// which every apology, declaration and agenda change lengthens.
+func TestMembersAtReadsTheMembersChangesOnly(t *testing.T) {
+	db := pgtest.New(t)
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	unanalysed(t, db, "audit_log")
+	for _, m := range []commands.Member{{UserID: "USUE", Name: "Sue Holden", Role: commands.RoleMember}, {UserID: "UNEIL", Name: "Neil Frackelton", Role: commands.RoleMember}} {
+		m.CommitteeID = c.ID
+		if _, err := db.PutMember(ctx, m, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	held := heldMonthly(t, db, c.ID, time.Date(2026, 1, 8, 10, 0, 0, 0, time.UTC), 12)
+	ids := make([]int64, len(held))
+	for i, m := range held {
+		ids[i] = m.ID
+	}
+	blocks := func() int {
+		at, err := db.MembersAt(ctx, c.ID, ids)
+		if err != nil || len(at[ids[11]]) != 2 {
+			t.Fatalf("members at the last meeting: %v, %v; want Sue and Neil", at[ids[11]], err)
+		}
+		return genericPlanBlocks(t, db, storage.MembersAtSQL, c.ID, pq.Array(ids))
+	}
+	few := blocks()
+	// 20,000 other changes to this committee's records, before the
+	// meetings closed.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, subject, detail, at)
+		SELECT $1, 'U', 'apology.send', '', '{}', now() - interval '1 day' - i * interval '1 minute'
+		FROM generate_series(1, 20000) i`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if many := blocks(); many > few+20 {
+		t.Errorf("the members at 12 meetings touched %d buffers with 20,000 other entries in the audit log, %d with none", many, few)
+	}
+}
