@@ -119,7 +119,10 @@ func withVoting(sub *Sub) {
 		// organisation's name in the minutes.
 		if n := len(in.Args); n > 2 {
 			for i := n - 1; i >= max(1, n-3); i-- {
-				if isNonVoting(in.Args[i]) || strings.EqualFold(in.Args[i], "voting") {
+				// `voting` is a word an organisation may have
+				// ("Merseyside Voting Access Group"): only last, or
+				// before the role, is it the member's vote.
+				if isNonVoting(in.Args[i]) || strings.EqualFold(in.Args[i], "voting") && roleOnly(in.Args[i+1:]) {
 					voting, in.Args = !isNonVoting(in.Args[i]), slices.Delete(slices.Clone(in.Args), i, i+1)
 					break
 				}
@@ -128,6 +131,23 @@ func withVoting(sub *Sub) {
 		in.voting = &voting
 		return add(ctx, s, in)
 	}
+}
+
+// roleOnly reports whether words are nothing, or a role as
+// parseMemberAdd reads one at the end of `/committee member add`.
+func roleOnly(words []string) bool {
+	switch len(words) {
+	case 0:
+		return true
+	case 1:
+		switch w := strings.ToLower(words[0]); Role(w) {
+		case RoleMember, RoleOfficer, RoleChair, RoleViceChair, "vicechair", "vice_chair", "vice–chair":
+			return true
+		}
+	case 2:
+		return strings.EqualFold(words[0], "vice") && strings.EqualFold(words[1], "chair")
+	}
+	return false
 }
 
 func isNonVoting(w string) bool {

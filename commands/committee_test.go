@@ -938,3 +938,16 @@ func TestMemberMadeVotingAgainByTheWord(t *testing.T) {
 		t.Errorf("the word is kept in an organisation:\n%s", got)
 	}
 }
+
+// TestOrganisationWithTheWordVoting: `voting` is taken off an
+// organisation only where `non-voting` goes, last or before the role; an
+// organisation with the word in its name ("Merseyside Voting Access
+// Group") is kept as typed, not printed in the minutes without it.
+func TestOrganisationWithTheWordVoting(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access Group", []string{"<@UGRAEME> is now recorded as a member of Safer Sefton Together, for Merseyside Voting Access Group. (Was for Merseyside Police.)"}},
+		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access vice chair", []string{"for Merseyside Voting Access."}},
+		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access Group voting member", []string{"a member of Safer Sefton Together, for Merseyside Voting Access Group. (Was for Merseyside Voting Access, the vice-chair.)"}},
+	})
+}
