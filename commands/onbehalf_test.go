@@ -478,3 +478,37 @@ func TestNamedPersonJoiningKeepsTheirRecords(t *testing.T) {
 	inOrder(t, k.say(ian, "/history apologies"),
 		"sent apologies: Attending court _(entered by <@UIAN>)_", "changed their apologies: Attending court again")
 }
+
+// TestMemberAddedBackKeepsTheApologiesEnteredByName: a member removed
+// (their apologies withdrawn with it), entered by name meanwhile, and
+// added back has the apologies entered by name as their own: listed once,
+// not expected at the meeting, and not listed twice when they send their
+// own.
+func TestMemberAddedBackKeepsTheApologiesEnteredByName(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies 2026-12-10 Unwell")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.must(ian, `/apologies for "Neil Frackelton (SWACA)" 2026-12-10 On leave sub <@USTRANGER>`)
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+
+	h, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home []string
+	for _, c := range h.Cards {
+		for _, s := range c.Sections {
+			home = append(home, s.Title+": "+s.Text)
+		}
+	}
+	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: On leave")
+	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "Apologies for absence were received from Neil Frackelton (SWACA).",
+		"Substitutes: Mallory for Neil Frackelton.")
+
+	k.must(neil, "/apologies 2026-12-10 On leave still")
+	list := k.say(ian, "/apologies list 2026-12-10")
+	wantShown(t, list, "Apologies for absence were received from Neil Frackelton (SWACA).")
+	if n := strings.Count(list, "On leave"); n != 1 {
+		t.Errorf("Neil Frackelton's apologies are listed %d times:\n%s", n, list)
+	}
+}

@@ -663,7 +663,9 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // (namesMember): their name alone, or a Slack name with brackets of its
 // own as typed with the organisation. A record they have already made
 // themselves for the meeting (as a member before, removed since) keeps
-// the one by name beside it rather than be overwritten. Meetings held or
+// the one by name beside it rather than be overwritten; an apology of
+// theirs that removing them withdrew gives way to the one by name
+// (claimNamedOverWithdrawn). Meetings held or
 // under way keep theirs as they were recorded; the records' histories
 // stay with them, entered by the officer. The outstanding actions given to
 // them by name (actionOwner's match: the name, with or without its
@@ -716,7 +718,66 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)])
 		FROM (SELECT meeting_id FROM aps UNION SELECT meeting_id FROM decls) changed`,
 		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name))
-	return err
+	if err != nil {
+		return err
+	}
+	return claimNamedOverWithdrawn(ctx, q, m)
+}
+
+// claimNamedOverWithdrawn makes m's an apology entered by their name for
+// a meeting to come where their own stands withdrawn: someone removed
+// from the committee (which withdrew their apologies), entered by name
+// meanwhile, and added back. The apology by name is withdrawn and theirs
+// sent again with its reason and substitute, by the officer who entered
+// it, as the two writes record them (history, posted agenda, Homes):
+// left beside theirs, it would count them twice, and leave them expected
+// and reminded.
+func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.Member) error {
+	var named []struct {
+		MeetingID      int64          `db:"meeting_id"`
+		MemberKey      string         `db:"member_key"`
+		Reason         string         `db:"reason"`
+		SubstituteID   sql.NullString `db:"substitute_id"`
+		SubstituteName string         `db:"substitute_name"`
+		By             string         `db:"by_user"`
+	}
+	err := sqlx.SelectContext(ctx, q, &named, `
+		SELECT DISTINCT ON (a.meeting_id) a.meeting_id, a.member_key, a.reason, a.substitute_id, a.substitute_name,
+			COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = a.id ORDER BY h.id DESC LIMIT 1), '') AS by_user
+		FROM apologies a
+		JOIN meetings mt ON mt.id = a.meeting_id
+		JOIN apologies o ON o.meeting_id = a.meeting_id AND o.member_key = $2 AND o.withdrawn
+		WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
+		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
+		  AND COALESCE(a.user_id, '') = '' AND NOT a.withdrawn
+		  AND (a.member_key = $3 OR a.organisation <> ''
+		       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = $4)
+		ORDER BY a.meeting_id, a.updated_at DESC, a.id DESC`,
+		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name))
+	if err != nil {
+		return err
+	}
+	for _, a := range named {
+		var w apologyWithdrawn
+		if err := sqlx.GetContext(ctx, q, &w, withdrawApologySQL("true"), a.MeetingID, a.MemberKey, a.By, "", nil); err != nil {
+			return err
+		}
+		if err := w.result("withdraw apology by name", "meeting gone"); err != nil {
+			return err
+		}
+		var r apologyWritten
+		err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(commands.Apology{
+			MeetingID: a.MeetingID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation,
+			Reason: a.Reason, SubstituteID: a.SubstituteID.String, SubstituteName: a.SubstituteName, By: a.By,
+		}).sqlArgs("sent", true, commands.ApologyKeep{}, false)...)
+		if err != nil {
+			return err
+		}
+		if !r.Sent {
+			return fmt.Errorf("meeting %d: %w", a.MeetingID, sql.ErrNoRows)
+		}
+	}
+	return nil
 }
 
 // replaceHolder makes from, who holds m's role (chair or vice-chair), a
