@@ -551,3 +551,42 @@ func TestReportOnAnItemTakenOffTheAgenda(t *testing.T) {
 	k.must(ian, "/meeting start")
 	wantShown(t, k.say(ian, "/report 4 https://example.org/iom.pdf"), want)
 }
+
+// TestReportByNameJoinsTheCommittee: a report an officer attached by name
+// for someone not in Slack ("Jen Williams (NW Probation)") is theirs once
+// they are added to the committee: their Home no longer says they owe it,
+// and the link they send themselves replaces it, as a member's second
+// link replaces their first, rather than standing beside it.
+func TestReportByNameJoinsTheCommittee(t *testing.T) {
+	const jen = "UJEN"
+	k := agendaKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", jen: "Jen Williams"})
+	k.must(ian, `/report for "Jen Williams (NW Probation)" 4 https://example.org/iom.pdf`)
+	k.must(ian, "/committee member add <@UJEN> NW Probation")
+
+	h, err := k.svc.Home(context.Background(), team, jen, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range h.Cards {
+		for _, s := range c.Sections {
+			if strings.Contains(s.Text, "Report owed for item 4") {
+				t.Errorf("her Home says she owes the report entered for her:\n%s: %s", s.Title, s.Text)
+			}
+		}
+	}
+	wantShown(t, k.say(ian, "/report list"), "• Item 4 (Integrated Offender Management (IOM) Refresh Strategy): <https://example.org/iom.pdf|https://example.org/iom.pdf> — Jen Williams")
+
+	wantShown(t, k.say(jen, "/report 4 https://example.org/iom-v2.pdf"),
+		"Your report for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting on Thursday 10 December 2026 is replaced (the earlier link stays in the history).")
+	if got, want := k.reportLinks(), []string{"4 https://example.org/iom-v2.pdf"}; !slices.Equal(got, want) {
+		t.Errorf("report links = %q, want %q", got, want)
+	}
+	if missing := k.say(ian, "/report missing"); strings.Contains(missing, "Item 4") {
+		t.Errorf("her report is missing:\n%s", missing)
+	}
+	wantShown(t, k.say(jen, "/report remove 4"), "Your report for Item 4")
+	if got := k.reportLinks(); len(got) != 0 {
+		t.Errorf("report links after she removed hers = %q, want none", got)
+	}
+}

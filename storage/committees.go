@@ -667,7 +667,12 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // theirs that removing them withdrew gives way to the one by name
 // (claimNamedOverWithdrawn). Meetings held or
 // under way keep theirs as they were recorded; the records' histories
-// stay with them, entered by the officer. The outstanding actions given to
+// stay with them, entered by the officer. The report links entered by
+// their name for those meetings become theirs in the same way, the link
+// standing (report_current) and its log (report_links) alike: the link
+// they send themselves is keyed by their Slack user, and would otherwise
+// stand beside the one entered for them rather than replace it, and
+// their Home would say they owe it. The outstanding actions given to
 // them by name (actionOwner's match: the name, with or without its
 // organisation in brackets) become theirs too, so that they are reminded
 // of them and may mark them done; each action's log says it was
@@ -696,11 +701,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		}
 	}
 	_, err = q.ExecContext(ctx, `
-		WITH ahead AS (
-			SELECT id FROM meetings mt
-			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
-			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
-		), aps AS (
+		WITH `+claimAhead+`, aps AS (
 			UPDATE apologies a SET member_key = $2, user_id = $2
 			WHERE a.meeting_id IN (SELECT id FROM ahead) AND COALESCE(a.user_id, '') = ''
 			  AND (a.member_key = $3 OR a.organisation <> ''
@@ -714,9 +715,19 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 			  AND NOT EXISTS (SELECT 1 FROM declarations o WHERE o.meeting_id = d.meeting_id AND o.member_key = $2
 			                  AND o.item_number = d.item_number AND o.kind = d.kind AND o.nature = d.nature AND o.revision = d.revision)
 			RETURNING d.meeting_id
+		), reps AS (
+			UPDATE report_current c SET member_key = $2, user_id = $2
+			WHERE c.meeting_id IN (SELECT id FROM ahead) AND c.member_key = $3
+			  AND NOT EXISTS (SELECT 1 FROM report_current o WHERE o.meeting_id = c.meeting_id AND o.filed_on = c.filed_on AND o.member_key = $2)
+			RETURNING c.meeting_id, c.filed_on
+		), replog AS (
+			UPDATE report_links l SET member_key = $2, user_id = $2
+			FROM reps
+			WHERE l.meeting_id = reps.meeting_id AND l.member_key = $3
+			  AND `+filedOn("l.item_id", "l.item_number")+` = reps.filed_on
 		)
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)])
-		FROM (SELECT meeting_id FROM aps UNION SELECT meeting_id FROM decls) changed`,
+		FROM (SELECT meeting_id FROM aps UNION SELECT meeting_id FROM decls UNION SELECT meeting_id FROM reps) changed`,
 		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name))
 	if err != nil {
 		return err
@@ -779,6 +790,15 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 	}
 	return nil
 }
+
+// claimAhead is the CTE of the meetings whose records someone joining the
+// committee takes over (claimNamedRecords): those of m's committee ($1)
+// still to come, and not yet opened.
+const claimAhead = `ahead AS (
+			SELECT id FROM meetings mt
+			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
+			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
+		)`
 
 // replaceHolder makes from, who holds m's role (chair or vice-chair), a
 // member, so that m can take it. The committee is locked: no one else can

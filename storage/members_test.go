@@ -216,3 +216,66 @@ func TestMigrationWithdrawsRemovedMembersDeclarations(t *testing.T) {
 		t.Errorf("withdrawn by the migration: %q, want only the removed member's for the meeting to come, by who removed them", got)
 	}
 }
+
+// joinedWithRecords is a committee with Neil and Graeme, a meeting opened
+// and one to come, each with a report link entered by name for Jen
+// Williams, and apologies from Neil naming "Jen Williams (NW Probation)"
+// as substitute and from Graeme naming "Jen Williams (Sefton Council)";
+// then Jen, of NW Probation, is added to the committee.
+func joinedWithRecords(t *testing.T, db *storage.DB) (opened, coming commands.Meeting) {
+	t.Helper()
+	ctx := context.Background()
+	c := setupCommittee(t, db)
+	for _, who := range []string{"UNEIL", "UGRAEME"} {
+		if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: who, Name: who, Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opened, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(30 * time.Minute)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	coming, err = db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(9 * 24 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []int64{opened.ID, coming.ID} {
+		if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m, Item: "4", Name: "Jen Williams", URL: "https://example.org/iom.pdf", By: "UOFF"}); err != nil {
+			t.Fatal(err)
+		}
+		for who, sub := range map[string]string{"UNEIL": "Jen  williams (NW Probation)", "UGRAEME": "Jen Williams (Sefton Council)"} {
+			if _, err := db.SendApology(ctx, commands.Apology{MeetingID: m, UserID: who, Name: who, SubstituteName: sub, By: who}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	open := commands.SessionEvent{MeetingID: opened.ID, Action: commands.ActionOpened, At: time.Now(), By: "UOFF"}
+	if _, err := db.RecordSession(ctx, open, []commands.SessionAction{""}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UJEN", Name: "Jen Williams", Organisation: "NW Probation", Role: commands.RoleMember}, "UOFF"); err != nil {
+		t.Fatal(err)
+	}
+	return opened, coming
+}
+
+// TestJoiningTakesOverReportLinksToCome: someone entered by name who joins
+// the committee has the report link entered under their name for the
+// meeting still to come as their own; a meeting opened keeps it as it
+// was entered.
+func TestJoiningTakesOverReportLinksToCome(t *testing.T) {
+	db := pgtest.New(t)
+	opened, coming := joinedWithRecords(t, db)
+	for _, m := range []struct {
+		id   int64
+		user string
+	}{{coming.ID, "UJEN"}, {opened.ID, ""}} {
+		links, err := db.ReportLinks(context.Background(), m.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(links) != 1 || links[0].UserID != m.user {
+			t.Errorf("meeting %d: report links %+v, want one, of user %q", m.id, links, m.user)
+		}
+	}
+}
