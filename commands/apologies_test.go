@@ -790,3 +790,34 @@ func TestSubByFirstNameKeepsTheDate(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedSubstituteJoinsTheCommittee: a substitute named by name, not
+// yet in Slack ("Jen Williams (NW Probation)"), is the member they become
+// when added to the committee under that name and organisation: their
+// Home says whom they substitute for (and, a member now, that they count
+// once, in their own right), the list names them as the member, and
+// their own apologies say whom they leave without a substitute. Someone
+// of that name from another organisation is someone else.
+func TestNamedSubstituteJoinsTheCommittee(t *testing.T) {
+	const jen = "UJEN"
+	k := agendaKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", jen: "Jen Williams"})
+	k.must(neil, `/apologies Away sub "Jen Williams (NW Probation)"`)
+	k.must(ian, `/apologies for <@UGRAEME> In court sub "Jen Williams (Sefton Council)"`)
+	k.must(ian, "/committee member add <@UJEN> NW Probation")
+
+	h, err := k.svc.Home(context.Background(), team, jen, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home []string
+	for _, c := range h.Cards {
+		for _, s := range c.Sections {
+			home = append(home, s.Title+": "+s.Text)
+		}
+	}
+	wantShown(t, strings.Join(home, "\n"), "Substituting: Neil Frackelton (SWACA) has named you as their substitute at the next meeting.",
+		"You are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them.")
+	wantShown(t, k.say(ian, "/apologies list"), "Substitutes: Jen Williams for Neil Frackelton and Jen Williams (Sefton Council) for Graeme Robson.")
+	wantShown(t, k.say(jen, "/apologies Unwell"), "You are named as substitute for Neil Frackelton at this meeting, who will need someone else.")
+}

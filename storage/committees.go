@@ -676,7 +676,9 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // them by name (actionOwner's match: the name, with or without its
 // organisation in brackets) become theirs too, so that they are reminded
 // of them and may mark them done; each action's log says it was
-// reassigned to them, by the officer who added them.
+// reassigned to them, by the officer who added them. So do the
+// apologies of those meetings that name them as substitute
+// (claimSubstitute).
 func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member, by string) error {
 	var owned bool
 	err := sqlx.GetContext(ctx, q, &owned, `
@@ -732,7 +734,10 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 	if err != nil {
 		return err
 	}
-	return claimNamedOverWithdrawn(ctx, q, m)
+	if err := claimNamedOverWithdrawn(ctx, q, m); err != nil {
+		return err
+	}
+	return claimSubstitute(ctx, q, m)
 }
 
 // claimNamedOverWithdrawn makes m's an apology entered by their name for
@@ -799,6 +804,33 @@ const claimAhead = `ahead AS (
 			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
 		)`
+
+// claimSubstitute makes m the substitute that apologies for the meetings
+// still to come name by m's name, typed before m was in Slack ("Jen
+// Williams (NW Probation)"), as substituteNamed makes a member named so:
+// the substitute is known by their Slack user, and only so does their
+// Home say whom they substitute for, their own apologies say whom they
+// leave without one, and a member who comes count once, in their own
+// right. The name is matched as sameName matches it, and its
+// organisation, when it gives one, must be m's: someone of the same name
+// from another organisation is someone else. A Slack name with brackets
+// of its own is matched whole. Its own statement: an apology that
+// claimNamedRecords makes m's is never one naming m as substitute, but
+// two updates of one row in a statement would leave one undone.
+func claimSubstitute(ctx context.Context, q sqlx.ExtContext, m commands.Member) error {
+	_, err := q.ExecContext(ctx, `
+		WITH `+claimAhead+`, subs AS (
+			UPDATE apologies a SET substitute_id = $2, substitute_name = $3
+			WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.substitute_id IS NULL AND NOT a.withdrawn AND a.member_key <> $2
+			  AND (lower(regexp_replace(btrim(a.substitute_name), '\s+', ' ', 'g')) = $4
+			       OR lower(regexp_replace(btrim(regexp_replace(a.substitute_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = $4
+			          AND lower(regexp_replace(btrim(substring(a.substitute_name FROM '\(([^(]*)\)\s*$')), '\s+', ' ', 'g')) = $5)
+			RETURNING a.meeting_id, a.user_id
+		)
+		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text), user_id]) FROM subs`,
+		m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), normaliseName(m.Organisation))
+	return err
+}
 
 // replaceHolder makes from, who holds m's role (chair or vice-chair), a
 // member, so that m can take it. The committee is locked: no one else can

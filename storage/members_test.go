@@ -279,3 +279,32 @@ func TestJoiningTakesOverReportLinksToCome(t *testing.T) {
 		}
 	}
 }
+
+// TestJoiningTakesOverSubstitutesToCome: someone named by name as a
+// substitute who joins the committee is that substitute, by their Slack
+// user and name, at the meeting still to come, where the name and
+// organisation match; a meeting opened keeps the name as it was entered,
+// and a substitute of the same name from another organisation stays
+// someone else.
+func TestJoiningTakesOverSubstitutesToCome(t *testing.T) {
+	db := pgtest.New(t)
+	opened, coming := joinedWithRecords(t, db)
+	for _, m := range []struct {
+		id   int64
+		neil [2]string
+	}{{coming.ID, [2]string{"UJEN", "Jen Williams"}}, {opened.ID, [2]string{"", "Jen  williams (NW Probation)"}}} {
+		as, err := db.Apologies(context.Background(), m.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range as {
+			got, want := [2]string{a.SubstituteID, a.SubstituteName}, m.neil
+			if a.UserID == "UGRAEME" {
+				want = [2]string{"", "Jen Williams (Sefton Council)"}
+			}
+			if got != want {
+				t.Errorf("meeting %d: %s's substitute = %q, want %q", m.id, a.UserID, got, want)
+			}
+		}
+	}
+}
