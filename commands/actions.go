@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -677,15 +678,32 @@ func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, userErr("There %s %d %s of %s: %s.", plural(pages, "is", "are"), pages, plural(pages, "page", "pages"),
 			strings.ToLower(what[:1])+what[1:], last)
 	}
+	former, err := s.formerOwners(ctx, c, as)
+	if err != nil {
+		return Reply{}, err
+	}
 	var b strings.Builder
+	var orphans []string
 	for _, a := range as {
-		b.WriteString(actionLine(a, loc, in.Now) + "\n")
+		b.WriteString(actionLineOwned(a, ownerListed(a, former)+", ", loc, in.Now) + "\n")
+		if !a.Done && former[a.OwnerUser] {
+			orphans = append(orphans, strconv.FormatInt(a.ID, 10))
+		}
 	}
 	head := fmt.Sprintf("%s of *%s*:", what, Escape(c.Name))
 	if pages > 1 {
 		head = fmt.Sprintf("%s of *%s* (%d; page %d of %d):", what, Escape(c.Name), total, page, pages)
 	}
 	r := Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}
+	if len(orphans) > 0 && (in.Me.IsOfficer() || in.Me.Presides()) {
+		// Those who may reassign them are told how: nobody is reminded
+		// of these, and their owners can no longer mark them done.
+		text := fmt.Sprintf("Action %s is of someone no longer a member, who is not reminded of it: give it to someone else with `/action reassign %s @someone`.", orphans[0], orphans[0])
+		if len(orphans) > 1 {
+			text = fmt.Sprintf("Actions %s are of people no longer members, who are not reminded of them: give each to someone else with `/action reassign %s @someone`.", joinAnd(orphans), orphans[0])
+		}
+		r.Sections = append(r.Sections, Section{Text: text})
+	}
 	if page < pages {
 		r.Footer = fmt.Sprintf("Page %d of %d, %d of %d actions: `%s page %d` shows the next.", page, pages, len(as), total, cmd, page+1)
 	}
@@ -789,6 +807,41 @@ func fromLabel(a ActionPoint) string {
 	return "a meeting's minutes"
 }
 
+// formerOwners are the owners of the outstanding actions of as who are
+// no longer members of c: they are not reminded of them and can no longer
+// mark them done, so a list marks them (ownerListed) for someone to give
+// the actions to another. Nil, without reading the members, when no
+// outstanding action is a Slack user's.
+func (s *Service) formerOwners(ctx context.Context, c Committee, as []ActionPoint) (map[string]bool, error) {
+	if !slices.ContainsFunc(as, func(a ActionPoint) bool { return !a.Done && a.OwnerUser != "" }) {
+		return nil, nil
+	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	current := make(map[string]bool, len(members))
+	for _, m := range members {
+		current[m.UserID] = true
+	}
+	former := map[string]bool{}
+	for _, a := range as {
+		if !a.Done && a.OwnerUser != "" && !current[a.OwnerUser] {
+			former[a.OwnerUser] = true
+		}
+	}
+	return former, nil
+}
+
+// ownerListed is ownerOf as a list of actions names the owner, marking an
+// outstanding action's owner who is no longer a member (former).
+func ownerListed(a ActionPoint, former map[string]bool) string {
+	if !a.Done && former[a.OwnerUser] {
+		return ownerOf(a) + " (no longer a member)"
+	}
+	return ownerOf(a)
+}
+
 func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
 	return actionLineOwned(a, ownerOf(a)+", ", loc, now)
 }
@@ -819,10 +872,14 @@ func (s *Service) actionsSection(ctx context.Context, c Committee, m Meeting, no
 	if err != nil {
 		return nil, err
 	}
+	former, err := s.formerOwners(ctx, c, as)
+	if err != nil {
+		return nil, err
+	}
 	var lines []string
 	for _, a := range as {
 		if a.MeetingID != m.ID && a.HeldOn.Start(c.Location()).Before(m.StartsAt) {
-			lines = append(lines, actionLine(a, c.Location(), now))
+			lines = append(lines, actionLineOwned(a, ownerListed(a, former)+", ", c.Location(), now))
 		}
 	}
 	if len(lines) == 0 {

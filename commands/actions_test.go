@@ -1663,3 +1663,34 @@ func TestActionOwnedByNameJoinsTheCommittee(t *testing.T) {
 		t.Errorf("someone else's action given by name changed:\n%s", got)
 	}
 }
+
+// TestActionsOfAFormerMemberMarked: an outstanding action whose owner has
+// been removed from the committee says so in `/action list` and among the
+// agenda's actions from previous meetings, and an officer listing them is
+// given the command that gives them to someone else; added back, the
+// owner is no longer marked.
+func TestActionsOfAFormerMemberMarked(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	k.must(ian, "/action add 9 <@UGRAEME> 2026-12-20 Brief the partners")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(ian, "/committee member remove <@UNEIL>")
+
+	const left = "• 1. Circulate the figures — <@UNEIL> (no longer a member), due Sunday 20 December 2026"
+	const reassign = "Action 1 is of someone no longer a member, who is not reminded of it: give it to someone else with `/action reassign 1 @someone`."
+	wantShown(t, k.say(ian, "/action list"), left, "• 2. Brief the partners — <@UGRAEME>, due Sunday 20 December 2026", reassign)
+	got := k.say(graeme, "/action list")
+	wantShown(t, got, left)
+	if strings.Contains(got, "/action reassign") {
+		t.Errorf("a member who cannot reassign actions is told how:\n%s", got)
+	}
+	wantShown(t, k.say(graeme, "/agenda 2027-01-14"), "*Actions from previous meetings*", left)
+
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+	for _, line := range []string{"/action list", "/agenda 2027-01-14"} {
+		if got := k.say(ian, line); strings.Contains(got, "no longer a member") {
+			t.Errorf("%s: Neil, added back, is still marked:\n%s", line, got)
+		}
+	}
+}

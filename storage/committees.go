@@ -625,6 +625,7 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		}
 		var current memberRow
 		err := tx.GetContext(ctx, &current, `SELECT `+memberColumns+` FROM members WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL`, m.CommitteeID, m.UserID)
+		joining := errors.Is(err, sql.ErrNoRows)
 		if err == nil && current.Role == string(commands.RoleOfficer) && m.Role != commands.RoleOfficer {
 			if err := ensureAnotherOfficer(ctx, tx, m.CommitteeID, m.UserID); err != nil {
 				return err
@@ -640,6 +641,11 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		created, err = putMember(ctx, tx, m, by)
 		if err != nil {
 			return err
+		}
+		if joining {
+			if err := ownedActionsStale(ctx, tx, m.CommitteeID, m.UserID); err != nil {
+				return err
+			}
 		}
 		if err := claimNamedRecords(ctx, tx, m, by); err != nil {
 			return err
@@ -922,6 +928,9 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if err := withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err != nil {
 			return err
 		}
+		if err := ownedActionsStale(ctx, tx, committeeID, userID); err != nil {
+			return err
+		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
 			return err
 		}
@@ -931,6 +940,19 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		}
 		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)
 	})
+}
+
+// ownedActionsStale marks what lists the outstanding actions of the
+// committee (actionsStale) when userID owns some: the posted agenda's
+// actions from previous meetings say of an owner who has left that they
+// are no longer a member, so it changes when they leave or come back.
+func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, userID string) error {
+	var owns bool
+	if err := sqlx.GetContext(ctx, q, &owns, `SELECT EXISTS (SELECT 1 FROM actions
+		WHERE committee_id = $1 AND owner_user = $2 AND status = 'open')`, committeeID, userID); err != nil || !owns {
+		return err
+	}
+	return actionsStale(ctx, q, committeeID, userID)
 }
 
 // withdrawRemovedApologies withdraws, in the caller's transaction, the

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -305,6 +306,63 @@ func TestJoiningTakesOverSubstitutesToCome(t *testing.T) {
 			if got != want {
 				t.Errorf("meeting %d: %s's substitute = %q, want %q", m.id, a.UserID, got, want)
 			}
+		}
+	}
+}
+
+// TestMembershipChangeUpdatesAgendaOfTheirActions: removing a member who
+// owns outstanding actions, and adding them back, updates the posted
+// agenda of the meeting to come, whose actions from previous meetings
+// mark an owner no longer a member; removing one who owns none does not.
+func TestMembershipChangeUpdatesAgendaOfTheirActions(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	for _, who := range []string{"UNEIL", "UGRAEME"} {
+		if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: who, Name: who, Organisation: "SWACA", Role: commands.RoleMember}, "UOFF"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: time.Now().Add(9 * 24 * time.Hour)}, "UOFF")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: m.ID, MinuteNumber: "26",
+		OwnerUser: "UNEIL", OwnerName: "Neil Frackelton", Due: commands.DateOf(time.Now().AddDate(0, 1, 0), time.UTC),
+		Text: "Circulate the figures", CreatedBy: "UOFF"}); err != nil {
+		t.Fatal(err)
+	}
+	agenda := fmt.Sprint("agenda:", m.ID)
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO slack_messages (message_key, channel_id, ts) VALUES ($1, 'C', '1.1')`, agenda); err != nil {
+		t.Fatal(err)
+	}
+	marks := func() int {
+		t.Helper()
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, `WITH d AS (DELETE FROM outbox WHERE kind = 'update' AND message_key = $1 RETURNING 1)
+			SELECT count(*) FROM d`, agenda).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	marks()
+	for _, step := range []struct {
+		what string
+		do   func() error
+		want int
+	}{
+		{"Graeme, who owns none, removed", func() error { return db.RemoveMember(ctx, c.ID, "UGRAEME", "UOFF") }, 0},
+		{"Neil removed", func() error { return db.RemoveMember(ctx, c.ID, "UNEIL", "UOFF") }, 1},
+		{"Neil added back", func() error {
+			_, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA", Role: commands.RoleMember}, "UOFF")
+			return err
+		}, 1},
+	} {
+		if err := step.do(); err != nil {
+			t.Fatal(err)
+		}
+		if n := marks(); n != step.want {
+			t.Errorf("%s: %d marks of the posted agenda, want %d", step.what, n, step.want)
 		}
 	}
 }
