@@ -695,9 +695,10 @@ func listActions(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		head = fmt.Sprintf("%s of *%s* (%d; page %d of %d):", what, Escape(c.Name), total, page, pages)
 	}
 	r := Reply{Visibility: Private, Text: head, Sections: []Section{{Text: strings.TrimRight(b.String(), "\n")}}}
-	if len(orphans) > 0 && (in.Me.IsOfficer() || in.Me.Presides()) {
-		// Those who may reassign them are told how: nobody is reminded
-		// of these, and their owners can no longer mark them done.
+	if len(orphans) > 0 && (in.Me.IsOfficer() || in.Me.Role == RoleChair) {
+		// Those who may always reassign them (see chairing) are told
+		// how: nobody is reminded of these, and their owners can no
+		// longer mark them done.
 		text := fmt.Sprintf("Action %s is of someone no longer a member, who is not reminded of it: give it to someone else with `/action reassign %s @someone`.", orphans[0], orphans[0])
 		if len(orphans) > 1 {
 			text = fmt.Sprintf("Actions %s are of people no longer members, who are not reminded of them: give each to someone else with `/action reassign %s @someone`.", joinAnd(orphans), orphans[0])

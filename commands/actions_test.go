@@ -1680,6 +1680,7 @@ func TestActionsOfAFormerMemberMarked(t *testing.T) {
 	const left = "• 1. Circulate the figures — <@UNEIL> (no longer a member), due Sunday 20 December 2026"
 	const reassign = "Action 1 is of someone no longer a member, who is not reminded of it: give it to someone else with `/action reassign 1 @someone`."
 	wantShown(t, k.say(ian, "/action list"), left, "• 2. Brief the partners — <@UGRAEME>, due Sunday 20 December 2026", reassign)
+	wantShown(t, k.say(sue, "/action list"), left, reassign) // the chair
 	got := k.say(graeme, "/action list")
 	wantShown(t, got, left)
 	if strings.Contains(got, "/action reassign") {
