@@ -818,6 +818,8 @@ func TestNamedSubstituteJoinsTheCommittee(t *testing.T) {
 	}
 	wantShown(t, strings.Join(home, "\n"), "Substituting: Neil Frackelton (SWACA) has named you as their substitute at the next meeting.",
 		"You are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them.")
-	wantShown(t, k.say(ian, "/apologies list"), "Substitutes: Jen Williams for Neil Frackelton and Jen Williams (Sefton Council) for Graeme Robson.")
+	const subs = "Substitutes: Jen Williams for Neil Frackelton and Jen Williams (Sefton Council) for Graeme Robson."
+	wantShown(t, k.say(ian, "/apologies list"), subs)
+	wantShown(t, k.say(ian, "/agenda"), subs)
 	wantShown(t, k.say(jen, "/apologies Unwell"), "You are named as substitute for Neil Frackelton at this meeting, who will need someone else.")
 }
