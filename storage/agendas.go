@@ -412,8 +412,9 @@ type itemMove struct{ from, to string }
 //     kept as it is;
 //  2. one of the same number and title (TitleKey) is changed in place to
 //     the presenter and organisation it has now;
-//  3. one that is the same item (SameItem) under another number is
-//     renumbered, when its title is the title of no other item, standing
+//  3. one whose title (TitleKey) stands under another number is
+//     renumbered, and changed in place to the presenter and organisation
+//     it has now, when its title is the title of no other item, standing
 //     or imported: a title that repeats (two "Any Other Business") does
 //     not say which item is which.
 //
@@ -452,7 +453,7 @@ func replacing(current, items []commands.AgendaItem) itemsPlan {
 		if pair[c] >= 0 || standing[key] != 1 || imported[key] != 1 {
 			continue
 		}
-		if i := only[key]; !taken[i] && commands.SameItem(cur, items[i]) {
+		if i := only[key]; !taken[i] {
 			pair[c], taken[i] = i, true
 			p.moves = append(p.moves, itemMove{from: cur.Number, to: items[i].Number})
 		}

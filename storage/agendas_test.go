@@ -115,13 +115,16 @@ func TestImportAgendaKeepsTheSameItems(t *testing.T) {
 			historyMoves: []string{"7 6"},
 		},
 		{
-			// The same title under another number with another presenter is
-			// not the same item.
-			name:   "moved and changed is replaced",
-			before: []string{"5 SWACA — Kate Ellis (SWACA)"},
-			after:  []string{"6 SWACA — Neil Frackelton"},
-			going:  []string{"5 SWACA — Kate Ellis (SWACA)"},
-			added:  1, removed: 1,
+			// A title that stands once on each agenda is the same item
+			// under another number, whoever presents it now: renumbered,
+			// then changed in place.
+			name:   "moved and changed keeps the item",
+			before: []string{"5 SWACA — Kate Ellis (SWACA)", "6 Date of Next Meeting"},
+			after:  []string{"5 Sefton CVS — Sue Holden", "6 SWACA — Neil Frackelton", "7 Date of Next Meeting"},
+			moved:  2, added: 1,
+			keeps:                map[string]string{"swaca": "6", "date of next meeting": "7"},
+			historyMoves:         []string{"6 7", "5 6"},
+			historyEditedNumbers: []string{"6"},
 		},
 	}
 	for _, tc := range cases {
