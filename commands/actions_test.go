@@ -428,7 +428,8 @@ func TestActionReassignedAfterItsChase(t *testing.T) {
 }
 
 // TestActionOfAnotherCommittee: an action is found only in its own
-// committee's channel.
+// committee's channel. Someone on both committees is pointed to that
+// channel; someone on the other committee alone learns nothing of it.
 func TestActionOfAnotherCommittee(t *testing.T) {
 	k, _ := actDay(t)
 	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
@@ -437,14 +438,30 @@ func TestActionOfAnotherCommittee(t *testing.T) {
 	if r, err := k.svc.Run(context.Background(), other); err != nil || r.Refused {
 		t.Fatalf("setting up another committee: %+v %v", r, err)
 	}
+	add := k.request(ian, "/committee member add <@USTRANGER> Sefton Youth Council")
+	add.ChannelID = "C2"
+	if r, err := k.svc.Run(context.Background(), add); err != nil || r.Refused {
+		t.Fatalf("adding a member to the other committee: %+v %v", r, err)
+	}
 	for _, line := range []string{"/action done 1", "/action move 1 2027-01-10", "/action reassign 1 \"Jo Smith\""} {
-		r := k.request(ian, line)
-		r.ChannelID = "C2"
-		reply, err := k.svc.Run(context.Background(), r)
-		if err != nil {
-			t.Fatal(err)
+		for _, tc := range []struct{ user, want string }{
+			{ian, "Action 1 is of Safer Sefton Together, not of Sefton Youth Board: use the command in <#C1>."},
+			{stranger, "There is no action 1 of Sefton Youth Board."},
+		} {
+			if tc.user == stranger && line != "/action done 1" {
+				continue // a member is refused the officers' commands first
+			}
+			r := k.request(tc.user, line)
+			r.ChannelID = "C2"
+			reply, err := k.svc.Run(context.Background(), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantShown(t, shown(reply), tc.want)
 		}
-		wantShown(t, shown(reply), "There is no action 1 of Sefton Youth Board.")
+	}
+	if a, err := k.db.ActionPointByID(context.Background(), 1); err != nil || a.Done || a.OwnerUser != neil || !strings.Contains(a.Due.String(), "20 December 2026") {
+		t.Errorf("the action after commands in the other channel: %+v %v", a, err)
 	}
 	r := k.request(ian, "/action")
 	r.ChannelID = "C2"
