@@ -1397,10 +1397,14 @@ func TestAgendaPresenterByOneName(t *testing.T) {
 	wantShown(t, k.say(neil, "/report 7 https://example.org/update.pdf Update"), "Your report for Item 7 (Partner update) at the meeting on Thursday 10 December 2026 is attached.")
 	wantShown(t, k.say(ian, "/agenda edit 7 — Robson"), "Item *7* now reads Partner update — _Graeme Robson (Merseyside Police)_")
 	wantShown(t, k.say(ian, "/agenda add 8 Youth Forum — Priya"), "Added item *8* Youth Forum — _Priya_")
+	// A hyphen with spaces marks the presenter before a name that is one
+	// member's; before any other word it is part of the title.
+	wantShown(t, k.say(ian, "/agenda add 9 Partnership update - Sue"), "Added item *9* Partnership update — _Sue Holden (Sefton CVS)_")
+	wantShown(t, k.say(ian, "/agenda add 10 Community Trigger - Review"), "Added item *10* Community Trigger - Review to the agenda")
 
 	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", "UNEIL2": "Neil Smith"})
 	k.must(ian, "/committee member add <@UNEIL2> Sefton Council")
-	r := k.run(ian, "/agenda add 9 Budget — Neil")
+	r := k.run(ian, "/agenda add 11 Budget — Neil")
 	if want := `The presenter "Neil" could be Neil Frackelton (SWACA) or Neil Smith (Sefton Council): name them with an @mention, or in full.`; !r.Refused || r.Text != want {
 		t.Errorf("a name two members share: %q (refused %v)\nwant %q", r.Text, r.Refused, want)
 	}

@@ -342,6 +342,18 @@ func hyphenPresenter(p string, members []Member) bool {
 		}
 	}
 	names := presenterNames(p)
+	if len(names) == 1 && !strings.Contains(names[0], " ") {
+		// A first name or surname alone ("- Neil") is a member's when it
+		// is one member's only: presenterByOneName then names them in
+		// full. Two members', or none, and it is more of the title.
+		n := 0
+		for _, m := range members {
+			if slices.Contains(strings.Fields(foldName(m.Name)), names[0]) {
+				n++
+			}
+		}
+		return n == 1
+	}
 	for _, n := range names {
 		if !slices.ContainsFunc(members, func(m Member) bool { return foldName(m.Name) == n }) {
 			return false
