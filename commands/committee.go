@@ -504,7 +504,7 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	err = s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
+	removed, err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))
@@ -514,6 +514,18 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	reply := private("<@%s> is no longer a member of %s.", userID, Escape(c.Name))
+	// What went with them, so that the officer is not surprised by a list
+	// grown shorter: they are no longer expected at the meetings to come.
+	var went []string
+	if removed.Apologies > 0 {
+		went = append(went, plural(removed.Apologies, "their apologies for a meeting to come", fmt.Sprintf("their apologies for %d meetings to come", removed.Apologies)))
+	}
+	if removed.Declarations > 0 {
+		went = append(went, plural(removed.Declarations, "their declaration of interest for a meeting to come", fmt.Sprintf("their %d declarations of interest for meetings to come", removed.Declarations)))
+	}
+	if len(went) > 0 {
+		reply.Text += fmt.Sprintf(" Withdrawn with them, and kept in the history: %s.", joinAnd(went))
+	}
 	// Their actions stay theirs, unreminded, until someone else has them.
 	var ids []string
 	for _, a := range as {

@@ -900,8 +900,15 @@ func TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain(t *t
 func TestRemovedMembersDeclarationsWithdrawn(t *testing.T) {
 	k := agendaKit(t)
 	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(neil, "/apologies Unwell")
 	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
-	k.must(ian, "/committee member remove <@UNEIL>")
+	// The officer is told what went with the member.
+	if got, want := k.say(ian, "/committee member remove <@UNEIL>"), "<@UNEIL> is no longer a member of Safer Sefton Together. Withdrawn with them, and kept in the history: their apologies for a meeting to come and their declaration of interest for a meeting to come."; got != want {
+		t.Errorf("removal:\n got %q\nwant %q", got, want)
+	}
+	if got := k.say(ian, "/committee member remove <@UGRAEME>"); got != "<@UGRAEME> is no longer a member of Safer Sefton Together." {
+		t.Errorf("removal of one with nothing standing: %q", got)
+	}
 	for _, line := range []string{"/declare list", "/declare minutes"} {
 		got := k.say(ian, line)
 		wantShown(t, got, "Sue Holden")

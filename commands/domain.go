@@ -100,6 +100,12 @@ type Membership struct {
 	Member    Member
 }
 
+// Removal is what removing a member withdrew with them: their apologies
+// and declarations of interest standing for meetings still to come.
+type Removal struct {
+	Apologies, Declarations int
+}
+
 // MeetingStatus is where a meeting stands.
 type MeetingStatus string
 

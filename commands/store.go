@@ -83,8 +83,10 @@ type CommitteeStore interface {
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)
 	// PutMember adds m or changes their organisation and role.
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)
-	// RemoveMember removes a member; ErrConflict if they are the last officer.
-	RemoveMember(ctx context.Context, committeeID int64, userID, by string) error
+	// RemoveMember removes a member, withdrawing their apologies and
+	// declarations for meetings still to come; ErrConflict if they are the
+	// last officer.
+	RemoveMember(ctx context.Context, committeeID int64, userID, by string) (Removal, error)
 	// HandOver is PutMember for a new chair or vice-chair (m.Role) in
 	// place of from, who holds the role now and becomes a member. PutMember
 	// and HandOver return a *RoleTaken when someone else holds the role.

@@ -903,8 +903,10 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 }
 
 // RemoveMember implements commands.CommitteeStore.
-func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string) error {
-	return db.inTx(ctx, "remove member", func(tx *Tx) error {
+func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string) (commands.Removal, error) {
+	var out commands.Removal
+	err := db.inTx(ctx, "remove member", func(tx *Tx) error {
+		out = commands.Removal{}
 		// As putMemberReplacing, and FOR NO KEY UPDATE for the same reason.
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, committeeID); err != nil {
 			return err
@@ -922,11 +924,12 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
 			return err
 		}
-		if err := withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err != nil {
-			return err
+		var err2 error
+		if out.Apologies, err2 = withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err2 != nil {
+			return err2
 		}
-		if err := withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err != nil {
-			return err
+		if out.Declarations, err2 = withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err2 != nil {
+			return err2
 		}
 		if err := ownedActionsStale(ctx, tx, committeeID, userID); err != nil {
 			return err
@@ -940,6 +943,7 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		}
 		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)
 	})
+	return out, err
 }
 
 // ownedActionsStale marks what lists the outstanding actions of the
@@ -967,8 +971,9 @@ func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64
 // substitutes they named are marked with the member's, so that none goes
 // on saying they substitute. Migration 00015 does the same for members
 // removed before.
-func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
-	_, err := tx.ExecContext(ctx, `
+func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) (int, error) {
+	var n int
+	err := tx.GetContext(ctx, &n, `
 		WITH w AS (
 			UPDATE apologies a SET withdrawn = true, updated_at = now()
 			FROM meetings m
@@ -981,9 +986,10 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
 		)
 		-- The substitute an apology named is told on their Home that they
-		-- substitute: withdrawn with it, they are not.
-		SELECT mark_stale($1, meeting_id, array_remove(ARRAY[CAST($2 AS text), substitute_id], NULL)) FROM w`, committeeID, userID, by)
-	return err
+		-- substitute: withdrawn with it, they are not. Counted, for the
+		-- reply to say what the removal withdrew.
+		SELECT count(*) FROM (SELECT mark_stale($1, meeting_id, array_remove(ARRAY[CAST($2 AS text), substitute_id], NULL)) FROM w) marked`, committeeID, userID, by)
+	return n, err
 }
 
 // withdrawRemovedDeclarations withdraws, in the caller's transaction, the
@@ -997,8 +1003,9 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 // Anyone who does come to the meeting, as a substitute or to present an
 // item, declares at the table. Migration 00053 does the same for members removed
 // before.
-func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string) error {
-	_, err := tx.ExecContext(ctx, `
+func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string) (int, error) {
+	var n int
+	err := tx.GetContext(ctx, &n, `
 		WITH w AS (
 			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
 			SELECT d.id, $3 FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
@@ -1008,9 +1015,12 @@ func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64,
 			ON CONFLICT (declaration_id) DO NOTHING
 			RETURNING declaration_id
 		)
-		SELECT mark_stale($1, d.meeting_id, ARRAY[CAST($2 AS text)])
-		FROM (SELECT DISTINCT d.meeting_id FROM w JOIN declarations d ON d.id = w.declaration_id) d`, committeeID, userID, by)
-	return err
+		, marked AS (
+			SELECT mark_stale($1, d.meeting_id, ARRAY[CAST($2 AS text)])
+			FROM (SELECT DISTINCT d.meeting_id FROM w JOIN declarations d ON d.id = w.declaration_id) d
+		)
+		SELECT (SELECT count(*) FROM w) FROM (SELECT count(*) FROM marked) m`, committeeID, userID, by)
+	return n, err
 }
 
 func orDefault(s, def string) string {
