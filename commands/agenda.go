@@ -597,8 +597,12 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // member's is kept as typed, the name of someone from outside. members
 // is read when the caller has not read it.
 func (s *Service) presenterByOneName(ctx context.Context, c Committee, typed, presenter, org string, members *[]Member) (string, error) {
-	word := strings.TrimSpace(presenter)
-	if word == "" || org != "" || strings.ContainsAny(word, " ()<>") || !strings.HasSuffix(strings.TrimSpace(typed), word) {
+	// A full stop or comma typed after the name ("— Neil.") is not part
+	// of it: kept, it would be the name of no member.
+	const stops = ".,;:!"
+	word := strings.TrimRight(strings.TrimSpace(presenter), stops)
+	rest := strings.TrimRight(strings.TrimSpace(typed), stops)
+	if word == "" || org != "" || strings.ContainsAny(word, " ()<>") || !strings.HasSuffix(rest, word) {
 		return typed, nil
 	}
 	if *members == nil {
@@ -618,7 +622,7 @@ func (s *Service) presenterByOneName(ctx context.Context, c Committee, typed, pr
 	case 0:
 		return typed, nil
 	case 1:
-		return strings.TrimSuffix(strings.TrimSpace(typed), word) + "<@" + named[0].UserID + ">", nil
+		return strings.TrimSuffix(rest, word) + "<@" + named[0].UserID + ">", nil
 	}
 	var who []string
 	for _, mem := range named {

@@ -1412,3 +1412,16 @@ func TestAgendaPresenterByOneName(t *testing.T) {
 		t.Error("an item was added with a presenter two members could be")
 	}
 }
+
+// TestAgendaPresenterByOneNameWithAStop: a full stop or comma typed after
+// a presenter's one name ("— Neil.") does not make a stranger of the
+// member: the item is theirs, as without it, and the title may hold the
+// name too.
+func TestAgendaPresenterByOneNameWithAStop(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/agenda add 7 Partner update — Neil."), "Added item *7* Partner update — _Neil Frackelton (SWACA)_")
+	wantShown(t, k.say(ian, "/agenda add 8 Neil's review — Neil,"), "Added item *8* Neil's review — _Neil Frackelton (SWACA)_")
+	wantShown(t, k.say(ian, "/agenda edit 8 — Robson."), "Item *8* now reads Neil's review — _Graeme Robson (Merseyside Police)_")
+	wantShown(t, k.say(neil, "/report 7 https://example.org/update.pdf Update"), "Your report for Item 7 (Partner update) at the meeting on Thursday 10 December 2026 is attached.")
+	wantShown(t, k.say(ian, "/agenda add 9 Youth Forum — Priya."), "Added item *9* Youth Forum — _Priya._")
+}
