@@ -512,3 +512,35 @@ func TestMemberAddedBackKeepsTheApologiesEnteredByName(t *testing.T) {
 		t.Errorf("Neil Frackelton's apologies are listed %d times:\n%s", n, list)
 	}
 }
+
+// TestMemberAddedBackKeepsTheDeclarationEnteredByName: a member removed
+// (their declaration withdrawn with it), for whom an officer declared the
+// same interest by name meanwhile, and who is added back, has that
+// declaration as their own: on their Home, listed once when they declare
+// it again, and theirs to withdraw.
+func TestMemberAddedBackKeepsTheDeclarationEnteredByName(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 2026-12-10 4 personal Trustee")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.must(ian, `/declare for "Neil Frackelton (SWACA)" 2026-12-10 4 personal Trustee`)
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+
+	h, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home []string
+	for _, c := range h.Cards {
+		for _, s := range c.Sections {
+			home = append(home, s.Title+": "+s.Text)
+		}
+	}
+	wantShown(t, strings.Join(home, "\n"), "Your declarations: • Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Trustee _(entered by <@UIAN>)_")
+
+	wantShown(t, k.say(neil, "/declare 2026-12-10 4 personal Trustee"), "You had already declared this interest")
+	if got := k.say(ian, "/declare list 2026-12-10"); strings.Count(got, "Neil Frackelton") != 1 {
+		t.Errorf("Neil Frackelton's declaration is listed other than once:\n%s", got)
+	}
+	k.must(neil, "/declare withdraw 2026-12-10 4")
+	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
+}

@@ -671,7 +671,9 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // themselves for the meeting (as a member before, removed since) keeps
 // the one by name beside it rather than be overwritten; an apology of
 // theirs that removing them withdrew gives way to the one by name
-// (claimNamedOverWithdrawn). Meetings held or
+// (claimNamedOverWithdrawn), and a declaration of theirs withdrawn so
+// stands withdrawn before the same one by name, which becomes theirs.
+// Meetings held or
 // under way keep theirs as they were recorded; the records' histories
 // stay with them, entered by the officer. The report links entered by
 // their name for those meetings become theirs in the same way, the link
@@ -717,11 +719,16 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 			  AND NOT EXISTS (SELECT 1 FROM apologies o WHERE o.meeting_id = a.meeting_id AND o.member_key = $2)
 			RETURNING a.meeting_id
 		), decls AS (
-			UPDATE declarations d SET member_key = $2, user_id = $2
+			-- Numbered after the same declaration of theirs that removing
+			-- them withdrew, as declaring it again would be (withdrawnBefore):
+			-- left by name beside it, it would not be on their Home, nor
+			-- theirs to withdraw, and declaring it again would list it twice.
+			UPDATE declarations d SET member_key = $2, user_id = $2,
+			       revision = d.revision + (SELECT count(*) FROM declarations o WHERE `+sameDeclarationOf("$2")+`)
 			WHERE d.meeting_id IN (SELECT id FROM ahead) AND COALESCE(d.user_id, '') = ''
 			  AND (d.member_key = $3 OR lower(regexp_replace(btrim(d.name), '\s+', ' ', 'g')) = $4)
-			  AND NOT EXISTS (SELECT 1 FROM declarations o WHERE o.meeting_id = d.meeting_id AND o.member_key = $2
-			                  AND o.item_number = d.item_number AND o.kind = d.kind AND o.nature = d.nature AND o.revision = d.revision)
+			  AND NOT EXISTS (SELECT 1 FROM declarations o WHERE `+sameDeclarationOf("$2")+`
+			                  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = o.id))
 			RETURNING d.meeting_id
 		), reps AS (
 			UPDATE report_current c SET member_key = $2, user_id = $2
@@ -744,6 +751,14 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		return err
 	}
 	return claimSubstitute(ctx, q, m)
+}
+
+// sameDeclarationOf is the condition that o is declaration d made by key:
+// the same meeting, item, kind and nature, the item known by its ID when
+// it has one, as the unique indexes of declarations know it.
+func sameDeclarationOf(key string) string {
+	return `o.meeting_id = d.meeting_id AND o.member_key = ` + key + ` AND o.item_id IS NOT DISTINCT FROM d.item_id
+		AND (d.item_id IS NOT NULL OR o.item_number = d.item_number) AND o.kind = d.kind AND md5(o.nature) = md5(d.nature)`
 }
 
 // claimNamedOverWithdrawn makes m's an apology entered by their name for
