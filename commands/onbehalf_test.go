@@ -544,3 +544,22 @@ func TestMemberAddedBackKeepsTheDeclarationEnteredByName(t *testing.T) {
 	k.must(neil, "/declare withdraw 2026-12-10 4")
 	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
 }
+
+// TestMemberAddedBackAfterTheirDeclaredItemMoved: a member whose
+// declaration removing them withdrew, on an item moved since, for whom an
+// officer declared the same interest by name on the item at its new
+// number, can be added back (the two are one declaration on one item, not
+// two that clash), and has it as theirs, listed once.
+func TestMemberAddedBackAfterTheirDeclaredItemMoved(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 2026-12-10 5 personal Governor")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.must(ian, "/agenda move 5 7.6")
+	k.must(ian, `/declare for "Neil Frackelton (SWACA)" 2026-12-10 7.6 personal Governor`)
+	wantShown(t, k.say(ian, "/committee member add <@UNEIL> SWACA"), "<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA.")
+	if got := k.say(ian, "/declare list 2026-12-10"); strings.Count(got, "Neil Frackelton") != 1 {
+		t.Errorf("Neil Frackelton's declaration is listed other than once:\n%s", got)
+	}
+	k.must(neil, "/declare withdraw 2026-12-10 7.6")
+	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
+}
