@@ -590,3 +590,26 @@ func TestReportByNameJoinsTheCommittee(t *testing.T) {
 		t.Errorf("report links after she removed hers = %q, want none", got)
 	}
 }
+
+// TestReportOfAMemberAddedBackEnteredByNameMeanwhile: a member whose link
+// for an item stands from before they were removed, for whom an officer
+// entered another by name meanwhile, added back, has one link for the
+// item: the later, theirs to replace, with both in the history as theirs.
+func TestReportOfAMemberAddedBackEnteredByNameMeanwhile(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/report 2026-12-10 5 https://example.org/a.pdf")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.must(ian, `/report for "Neil Frackelton (SWACA)" 2026-12-10 5 https://example.org/b.pdf`)
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+
+	list := k.say(ian, "/report list 2026-12-10")
+	if strings.Contains(list, "a.pdf") || strings.Count(list, "Neil Frackelton") != 1 {
+		t.Errorf("Neil Frackelton's reports for item 5, want the later one only:\n%s", list)
+	}
+	inOrder(t, k.say(ian, "/history reports"), "<@UNEIL> submitted the report: https://example.org/a.pdf",
+		"<@UNEIL> submitted the report: https://example.org/b.pdf _(entered by <@UIAN>)_")
+	wantShown(t, k.say(neil, "/report 2026-12-10 5 https://example.org/c.pdf"), "is replaced")
+	if list := k.say(ian, "/report list 2026-12-10"); strings.Contains(list, "b.pdf") || strings.Count(list, "Neil Frackelton") != 1 {
+		t.Errorf("Neil Frackelton's reports for item 5 after his own, want his own only:\n%s", list)
+	}
+}

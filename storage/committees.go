@@ -672,7 +672,9 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // the one by name beside it rather than be overwritten; an apology of
 // theirs that removing them withdrew gives way to the one by name
 // (claimNamedOverWithdrawn), and a declaration of theirs withdrawn so
-// stands withdrawn before the same one by name, which becomes theirs.
+// stands withdrawn before the same one by name, which becomes theirs;
+// of a report link of theirs and one by name for the same item, the
+// later stands, as theirs.
 // Meetings held or
 // under way keep theirs as they were recorded; the records' histories
 // stay with them, entered by the officer. The report links entered by
@@ -709,6 +711,37 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		if err := actionsStale(ctx, q, m.CommitteeID, m.UserID); err != nil {
 			return err
 		}
+	}
+	// A link of their own standing for an item beside the one entered by
+	// their name (theirs from before they were removed, and added back)
+	// is one link too many: the latest of the two stands, as their own
+	// next link would replace it, and the log of the one entered by name
+	// becomes theirs. Once a member, they are named as the member, so
+	// the one by name could not be removed.
+	_, err = q.ExecContext(ctx, `
+		WITH `+claimAhead+`, two AS (
+			SELECT n.meeting_id, n.filed_on,
+				(SELECT max(l.id) FROM report_links l WHERE l.meeting_id = n.meeting_id AND l.member_key = $3
+				   AND `+filedOn("l.item_id", "l.item_number")+` = n.filed_on) >
+				(SELECT max(l.id) FROM report_links l WHERE l.meeting_id = n.meeting_id AND l.member_key = $2
+				   AND `+filedOn("l.item_id", "l.item_number")+` = n.filed_on) AS named_later
+			FROM report_current n
+			JOIN report_current o ON o.meeting_id = n.meeting_id AND o.filed_on = n.filed_on AND o.member_key = $2
+			WHERE n.meeting_id IN (SELECT id FROM ahead) AND n.member_key = $3
+		), gone AS (
+			DELETE FROM report_current c USING two
+			WHERE c.meeting_id = two.meeting_id AND c.filed_on = two.filed_on
+			  AND c.member_key = CASE WHEN two.named_later THEN $2 ELSE $3 END
+		), logged AS (
+			UPDATE report_links l SET member_key = $2, user_id = $2
+			FROM two
+			WHERE l.meeting_id = two.meeting_id AND l.member_key = $3 AND NOT two.named_later
+			  AND `+filedOn("l.item_id", "l.item_number")+` = two.filed_on
+		)
+		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)]) FROM two`,
+		m.CommitteeID, m.UserID, memberKey("", m.Name))
+	if err != nil {
+		return err
 	}
 	_, err = q.ExecContext(ctx, `
 		WITH `+claimAhead+`, aps AS (
