@@ -958,3 +958,64 @@ func TestOrganisationWithTheWordVoting(t *testing.T) {
 		{ian, "/committee member add <@UGRAEME> Merseyside Voting Access Group voting member", []string{"a member of Safer Sefton Together, for Merseyside Voting Access Group. (Was for Merseyside Voting Access, the vice-chair.)"}},
 	})
 }
+
+// TestMemberJoiningWhileTheirApologyByNameIsChanged: an officer adds
+// someone (Jen) to the committee while another officer's change to the
+// apologies entered by her name is half done — the apology written, what
+// shows it not yet marked. The addition waits for the change and then
+// makes the changed apology hers; it is not given up as deadlocked ("not
+// saved") because each waited for the other.
+func TestMemberJoiningWhileTheirApologyByNameIsChanged(t *testing.T) {
+	const jen = "UJEN"
+	k := meetingKit(t)
+	k.svc = commands.New(k.db, people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", jen: "Jen Williams"})
+	k.must(ian, `/apologies for "Jen Williams (NW Probation)" 2026-12-10 Court`)
+	k.marked()
+
+	// The change, as its one statement makes it: the apology first, then
+	// the marks of the posted agenda and the officers' Homes.
+	ctx := context.Background()
+	tx, err := k.db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var meetingID, committeeID int64
+	if err := tx.QueryRow(`UPDATE apologies a SET reason = 'Court all day' FROM meetings m
+		WHERE m.id = a.meeting_id AND a.member_key = 'name:jen williams' RETURNING a.meeting_id, m.committee_id`).Scan(&meetingID, &committeeID); err != nil {
+		t.Fatal(err)
+	}
+	added := k.runAsync(ian, "/committee member add <@UJEN> NW Probation")
+	// With the fix it waits for the apology, first; without it, for the
+	// apology after marking the Homes. Either way, it waits.
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		t.Fatal("the addition never waited for the change")
+	}
+	if _, err := tx.Exec(`SELECT mark_stale($1, $2, '{}')`, committeeID, meetingID); err != nil {
+		t.Fatalf("the change: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatalf("the change: %v", err)
+	}
+	r := <-added
+	if r.err != nil {
+		t.Fatalf("the addition: %v", r.err)
+	}
+	wantShown(t, shown(r.reply), "<@UJEN> is now a member of Safer Sefton Together, for NW Probation.")
+	list := k.say(ian, "/apologies list")
+	wantShown(t, list, "Apologies for absence were received from Jen Williams (NW Probation).", "Jen Williams: Court all day")
+	if n := strings.Count(list, "Court"); n != 1 {
+		t.Errorf("Jen Williams's apologies are listed %d times:\n%s", n, list)
+	}
+	h, err := k.svc.Home(ctx, team, jen, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home []string
+	for _, c := range h.Cards {
+		for _, s := range c.Sections {
+			home = append(home, s.Text)
+		}
+	}
+	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Court all day")
+}

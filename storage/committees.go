@@ -623,6 +623,9 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, m.CommitteeID); err != nil {
 			return err
 		}
+		if err := lockNamedRecords(ctx, tx, m.CommitteeID); err != nil {
+			return err
+		}
 		var current memberRow
 		err := tx.GetContext(ctx, &current, `SELECT `+memberColumns+` FROM members WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL`, m.CommitteeID, m.UserID)
 		joining := errors.Is(err, sql.ErrNoRows)
@@ -657,6 +660,30 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		return err
 	})
 	return created, err
+}
+
+// lockNamedRecords locks, before anything else is written, the records
+// that claimNamedRecords may make the member's: those entered by name for
+// the committee's meetings still to come (and apologies naming a
+// substitute by name), and its outstanding actions given by name. A
+// change to one of them (an officer changing an apology entered by name)
+// writes the record, then marks what shows it (the officers' Homes, the
+// posted agenda); adding a member marks those first (putMember), and
+// would then wait for the record while the change waited for the marks,
+// until one was given up as deadlocked and not saved.
+func lockNamedRecords(ctx context.Context, tx *Tx, committeeID int64) error {
+	for _, lock := range []string{
+		`SELECT 1 FROM apologies a WHERE a.meeting_id IN (SELECT id FROM ahead)
+		   AND (COALESCE(a.user_id, '') = '' OR a.substitute_id IS NULL AND a.substitute_name <> '') FOR UPDATE OF a`,
+		`SELECT 1 FROM declarations d WHERE d.meeting_id IN (SELECT id FROM ahead) AND COALESCE(d.user_id, '') = '' FOR UPDATE OF d`,
+		`SELECT 1 FROM report_current c WHERE c.meeting_id IN (SELECT id FROM ahead) AND COALESCE(c.user_id, '') = '' FOR UPDATE OF c`,
+	} {
+		if _, err := tx.ExecContext(ctx, `WITH `+claimAhead+` `+lock, committeeID); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `SELECT 1 FROM actions WHERE committee_id = $1 AND status = 'open' AND owner_user = '' FOR UPDATE`, committeeID)
+	return err
 }
 
 // claimNamedRecords makes m's the apologies and declarations an officer
