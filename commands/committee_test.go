@@ -1019,3 +1019,50 @@ func TestMemberJoiningWhileTheirApologyByNameIsChanged(t *testing.T) {
 	}
 	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Court all day")
 }
+
+// TestMemberRemovedWhileWithdrawingTheirDeclaration: an officer removes
+// Neil, who has apologies and a declaration for the next meeting, while
+// Neil's withdrawal of that declaration is half done — the withdrawal
+// written, what shows it not yet marked. The removal waits for it and is
+// done; it is not given up as deadlocked ("not saved") because each
+// waited for the other.
+func TestMemberRemovedWhileWithdrawingTheirDeclaration(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies 2026-12-10 Unwell")
+	k.must(neil, "/declare 2026-12-10 7.5 personal Trustee")
+	k.marked()
+
+	// The withdrawal, as its transaction makes it: the withdrawal first,
+	// then the marks of the posted agenda and the Homes.
+	ctx := context.Background()
+	tx, err := k.db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var meetingID, committeeID int64
+	if err := tx.QueryRow(`WITH w AS (
+			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
+			SELECT id, 'UNEIL' FROM declarations WHERE member_key = 'UNEIL' RETURNING declaration_id)
+		SELECT d.meeting_id, m.committee_id FROM w JOIN declarations d ON d.id = w.declaration_id
+		JOIN meetings m ON m.id = d.meeting_id`).Scan(&meetingID, &committeeID); err != nil {
+		t.Fatal(err)
+	}
+	removed := k.runAsync(ian, "/committee member remove <@UNEIL>")
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		t.Fatal("the removal never waited for the withdrawal")
+	}
+	if _, err := tx.Exec(`SELECT mark_stale($1, $2, '{UNEIL}')`, committeeID, meetingID); err != nil {
+		t.Fatalf("the withdrawal: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatalf("the withdrawal: %v", err)
+	}
+	r := <-removed
+	if r.err != nil {
+		t.Fatalf("the removal: %v", r.err)
+	}
+	wantShown(t, shown(r.reply), "<@UNEIL> is no longer a member of Safer Sefton Together.")
+	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
+	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "No apologies")
+}

@@ -878,8 +878,9 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 }
 
 // claimAhead is the CTE of the meetings whose records someone joining the
-// committee takes over (claimNamedRecords): those of m's committee ($1)
-// still to come, and not yet opened.
+// committee takes over (claimNamedRecords), and whose records removing a
+// member withdraws: those of the committee ($1) still to come, and not
+// yet opened.
 const claimAhead = `ahead AS (
 			SELECT id FROM meetings mt
 			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
@@ -985,6 +986,20 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		// As putMemberReplacing, and FOR NO KEY UPDATE for the same reason.
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, committeeID); err != nil {
 			return err
+		}
+		// The apologies and declarations the removal withdraws, before
+		// anything is marked: the member (or an officer for them)
+		// changing one writes it, then marks the officers' Homes; the
+		// removal marks those as it withdraws the apologies, and would
+		// then wait for a declaration while the change waited for the
+		// marks, until one was given up as deadlocked and not saved.
+		for _, lock := range []string{
+			`SELECT 1 FROM apologies a WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.user_id = $2 FOR UPDATE OF a`,
+			`SELECT 1 FROM declarations d WHERE d.meeting_id IN (SELECT id FROM ahead) AND d.member_key = $2 FOR UPDATE OF d`,
+		} {
+			if _, err := tx.ExecContext(ctx, `WITH `+claimAhead+` `+lock, committeeID, userID); err != nil {
+				return err
+			}
 		}
 		var role string
 		err := tx.GetContext(ctx, &role, `SELECT role FROM members WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL`, committeeID, userID)
