@@ -1014,12 +1014,11 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
 			return err
 		}
-		var err2 error
-		if out.Apologies, err2 = withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err2 != nil {
-			return err2
+		if out.Apologies, err = withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err != nil {
+			return err
 		}
-		if out.Declarations, err2 = withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err2 != nil {
-			return err2
+		if out.Declarations, err = withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err != nil {
+			return err
 		}
 		if err := ownedActionsStale(ctx, tx, committeeID, userID); err != nil {
 			return err
