@@ -107,7 +107,7 @@ func withConduct(c *Command) *Command {
 func withVoting(sub *Sub) {
 	add := sub.Run
 	for i, u := range sub.Usage {
-		sub.Usage[i] = u + " [non-voting]"
+		sub.Usage[i] = u + " [non-voting|voting]"
 	}
 	sub.Examples = append(sub.Examples, "/committee member add @amy Sefton Council non-voting")
 	sub.Run = func(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -66,7 +66,7 @@ func TestCommitteeMistakes(t *testing.T) {
 		{ian, "/committee member add <@UNEIL> " + strings.Repeat("x", 201), "That organisation is too long (the limit is 200 characters)."},
 		{ian, "/committee member remove", "Mention the one person to remove."},
 		{ian, "/committee member remove sue", "`sue` is not a mention: type @ and pick the person."},
-		{ian, "/committee member", "Say `add` or `remove`.\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting]`\n• `/committee member remove @user`"},
+		{ian, "/committee member", "Say `add` or `remove`.\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting|voting]`\n• `/committee member remove @user`"},
 		{ian, "/committee member promote <@UNEIL>", "I don't know `member promote`."},
 		{ian, "/committee role <@UNEIL> chair", "I don't know `role`: a member's role is set with `/committee member add @user ORGANISATION ROLE`, their organisation given again, e.g. `/committee member add @trish Sefton Council chair`."},
 		{ian, "/committee disband", "I don't know `disband`.\nUsage:\n• `/committee setup NAME`"},
@@ -101,7 +101,7 @@ func TestCommitteeMistakes(t *testing.T) {
 func TestSecondWordOfASubcommand(t *testing.T) {
 	k := committeeKit(t)
 	for _, tc := range []struct{ line, want string }{
-		{"/committee add <@USUE> Sefton CVS", "I don't know `add`: did you mean `/committee member add`?\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting]`"},
+		{"/committee add <@USUE> Sefton CVS", "I don't know `add`: did you mean `/committee member add`?\nUsage:\n• `/committee member add @user ORGANISATION [member|officer|chair|vice-chair] [non-voting|voting]`"},
 		{"/committee Remove <@UNEIL>", "I don't know `Remove`: did you mean `/committee member remove`?\nUsage:\n• `/committee member remove @user`"},
 		{"/meeting reset", "I don't know `reset`: did you mean `/meeting calendar reset`?\nUsage:\n• `/meeting calendar reset`"},
 	} {
