@@ -806,17 +806,8 @@ func TestNamedSubstituteJoinsTheCommittee(t *testing.T) {
 	k.must(ian, `/apologies for <@UGRAEME> In court sub "Jen Williams (Sefton Council)"`)
 	k.must(ian, "/committee member add <@UJEN> NW Probation")
 
-	h, err := k.svc.Home(context.Background(), team, jen, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var home []string
-	for _, c := range h.Cards {
-		for _, s := range c.Sections {
-			home = append(home, s.Title+": "+s.Text)
-		}
-	}
-	wantShown(t, strings.Join(home, "\n"), "Substituting: Neil Frackelton (SWACA) has named you as their substitute at the next meeting.",
+	home := homeText(t, k, jen)
+	wantShown(t, home, "Substituting: Neil Frackelton (SWACA) has named you as their substitute at the next meeting.",
 		"You are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them.")
 	const subs = "Substitutes: Jen Williams for Neil Frackelton and Jen Williams (Sefton Council) for Graeme Robson."
 	wantShown(t, k.say(ian, "/apologies list"), subs)

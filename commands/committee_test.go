@@ -877,11 +877,7 @@ func TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain(t *t
 	if got := k.say(ian, "/meeting list"); !strings.Contains(got, "— 1 apology") {
 		t.Errorf("the meeting list counts the apologies of a member removed:\n%s", got)
 	}
-	h, err := k.svc.Home(context.Background(), team, stranger, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, card := range h.Cards {
+	for _, card := range homeAt(t, k, stranger).Cards {
 		for _, s := range card.Sections {
 			if strings.Contains(s.Text, "Neil") {
 				t.Errorf("the substitute of a member removed is told they substitute:\n%s", s.Text)
@@ -916,11 +912,7 @@ func TestRemovedMembersDeclarationsWithdrawn(t *testing.T) {
 			t.Errorf("%s names a member removed as declaring:\n%s", line, got)
 		}
 	}
-	h, err := k.svc.Home(context.Background(), team, ian, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, card := range h.Cards {
+	for _, card := range homeAt(t, k, ian).Cards {
 		for _, s := range card.Sections {
 			if strings.Contains(s.Text, "Neil") && strings.Contains(s.Text, "personal") {
 				t.Errorf("the officers' Home counts the declaration of a member removed:\n%s", s.Text)
@@ -1007,17 +999,7 @@ func TestMemberJoiningWhileTheirApologyByNameIsChanged(t *testing.T) {
 	if n := strings.Count(list, "Court"); n != 1 {
 		t.Errorf("Jen Williams's apologies are listed %d times:\n%s", n, list)
 	}
-	h, err := k.svc.Home(ctx, team, jen, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var home []string
-	for _, c := range h.Cards {
-		for _, s := range c.Sections {
-			home = append(home, s.Text)
-		}
-	}
-	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Court all day")
+	wantShown(t, homeText(t, k, jen), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Court all day")
 }
 
 // TestMemberRemovedWhileWithdrawingTheirDeclaration: an officer removes

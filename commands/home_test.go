@@ -1115,6 +1115,19 @@ func homeAt(t *testing.T, k *kit, user string) commands.Home {
 	return h
 }
 
+// homeText is every section of user's Home at the kit's clock, a line
+// "Title: text" each, to read as the user would.
+func homeText(t *testing.T, k *kit, user string) string {
+	t.Helper()
+	var lines []string
+	for _, c := range homeAt(t, k, user).Cards {
+		for _, s := range c.Sections {
+			lines = append(lines, s.Title+": "+s.Text)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // cardSection is the text of the section titled title on user's first
 // card, at the kit's clock; "" when there is none.
 func cardSection(t *testing.T, k *kit, user, title string) string {

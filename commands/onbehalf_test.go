@@ -1,7 +1,6 @@
 package commands_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -452,17 +451,8 @@ func TestNamedPersonJoiningKeepsTheirRecords(t *testing.T) {
 	k.must(ian, `/declare for "Jen Williams (NW Probation)" 10/12/2026 4 personal Board member`)
 	k.must(ian, "/committee member add <@UJEN> NW Probation")
 
-	h, err := k.svc.Home(context.Background(), team, jen, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var home []string
-	for _, c := range h.Cards {
-		for _, s := range c.Sections {
-			home = append(home, s.Title+": "+s.Text)
-		}
-	}
-	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Attending court",
+	home := homeText(t, k, jen)
+	wantShown(t, home, "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: Attending court",
 		"Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Board member")
 
 	wantShown(t, k.say(jen, "/apologies Attending court again"), "are updated")
@@ -491,17 +481,8 @@ func TestMemberAddedBackKeepsTheApologiesEnteredByName(t *testing.T) {
 	k.must(ian, `/apologies for "Neil Frackelton (SWACA)" 2026-12-10 On leave sub <@USTRANGER>`)
 	k.must(ian, "/committee member add <@UNEIL> SWACA")
 
-	h, err := k.svc.Home(context.Background(), team, neil, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var home []string
-	for _, c := range h.Cards {
-		for _, s := range c.Sections {
-			home = append(home, s.Title+": "+s.Text)
-		}
-	}
-	wantShown(t, strings.Join(home, "\n"), "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: On leave")
+	home := homeText(t, k, neil)
+	wantShown(t, home, "Apologies for the next meeting are recorded for you, entered by <@UIAN>.", "Reason: On leave")
 	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "Apologies for absence were received from Neil Frackelton (SWACA).",
 		"Substitutes: Mallory for Neil Frackelton.")
 
@@ -525,17 +506,8 @@ func TestMemberAddedBackKeepsTheDeclarationEnteredByName(t *testing.T) {
 	k.must(ian, `/declare for "Neil Frackelton (SWACA)" 2026-12-10 4 personal Trustee`)
 	k.must(ian, "/committee member add <@UNEIL> SWACA")
 
-	h, err := k.svc.Home(context.Background(), team, neil, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var home []string
-	for _, c := range h.Cards {
-		for _, s := range c.Sections {
-			home = append(home, s.Title+": "+s.Text)
-		}
-	}
-	wantShown(t, strings.Join(home, "\n"), "Your declarations: • Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Trustee _(entered by <@UIAN>)_")
+	home := homeText(t, k, neil)
+	wantShown(t, home, "Your declarations: • Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Trustee _(entered by <@UIAN>)_")
 
 	wantShown(t, k.say(neil, "/declare 2026-12-10 4 personal Trustee"), "You had already declared this interest")
 	if got := k.say(ian, "/declare list 2026-12-10"); strings.Count(got, "Neil Frackelton") != 1 {

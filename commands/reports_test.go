@@ -564,11 +564,7 @@ func TestReportByNameJoinsTheCommittee(t *testing.T) {
 	k.must(ian, `/report for "Jen Williams (NW Probation)" 4 https://example.org/iom.pdf`)
 	k.must(ian, "/committee member add <@UJEN> NW Probation")
 
-	h, err := k.svc.Home(context.Background(), team, jen, k.now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range h.Cards {
+	for _, c := range homeAt(t, k, jen).Cards {
 		for _, s := range c.Sections {
 			if strings.Contains(s.Text, "Report owed for item 4") {
 				t.Errorf("her Home says she owes the report entered for her:\n%s: %s", s.Title, s.Text)
