@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -612,12 +611,7 @@ func (s *Service) presenterByOneName(ctx context.Context, c Committee, typed, pr
 		}
 		*members = ms
 	}
-	var named []Member
-	for _, mem := range *members {
-		if slices.Contains(strings.Fields(foldName(mem.Name)), foldName(word)) {
-			named = append(named, mem)
-		}
-	}
+	named := membersCalled(*members, "", word)
 	switch len(named) {
 	case 0:
 		return typed, nil

@@ -346,13 +346,7 @@ func hyphenPresenter(p string, members []Member) bool {
 		// A first name or surname alone ("- Neil") is a member's when it
 		// is one member's only: presenterByOneName then names them in
 		// full. Two members', or none, and it is more of the title.
-		n := 0
-		for _, m := range members {
-			if slices.Contains(strings.Fields(foldName(m.Name)), names[0]) {
-				n++
-			}
-		}
-		return n == 1
+		return len(membersCalled(members, "", names[0])) == 1
 	}
 	for _, n := range names {
 		if !slices.ContainsFunc(members, func(m Member) bool { return foldName(m.Name) == n }) {
