@@ -7,11 +7,18 @@ import (
 	"github.com/quorumhq/quorum/commands"
 )
 
-// renderedKept is how many large replies' JSON is kept, and renderedLarge
-// the text, in bytes, from which a reply is large.
+// renderedKept is how many large replies' JSON is kept, renderedLarge
+// the text, in bytes, from which a reply is large, and renderedBudget the
+// bytes the kept replies may hold in all, their text and JSON: a kept
+// reply holds its text for comparing, and its text may be far longer than
+// a message shows (an agenda of tens of thousands of declarations). Kept
+// without a bound, eight of those held 13 MiB, next to a heap serve keeps
+// under 18 (serveMemoryLimit), and the collector ran all the time: every
+// command cost three times the CPU (BENCHMARKS.md).
 const (
-	renderedKept  = 8
-	renderedLarge = 16 << 10
+	renderedKept   = 8
+	renderedLarge  = 16 << 10
+	renderedBudget = 2 << 20
 )
 
 // rendered keeps the JSON of the last large replies answered. An agenda
@@ -26,11 +33,14 @@ type renderedReplies struct {
 	mu      sync.Mutex
 	entries [renderedKept]renderedReply
 	next    int
+	// held is the size of the kept entries, in all.
+	held int
 }
 
 type renderedReply struct {
 	reply commands.Reply
 	json  []byte
+	size  int
 }
 
 // json is the JSON of Message(r), with its trailing newline.
@@ -58,20 +68,41 @@ func (k *renderedReplies) json(r commands.Reply) []byte {
 	}
 	b = append(b, '\n')
 	if large {
-		k.mu.Lock()
-		k.entries[k.next] = renderedReply{reply: r, json: b}
-		k.next = (k.next + 1) % renderedKept
-		k.mu.Unlock()
+		k.keep(renderedReply{reply: r, json: b, size: textSize(r) + cap(b)})
 	}
 	return b
+}
+
+// keep keeps e in place of the oldest entry, and of as many more of the
+// oldest as it takes to hold no more than renderedBudget; one larger than
+// that is not kept.
+func (k *renderedReplies) keep(e renderedReply) {
+	if e.size > renderedBudget {
+		return
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	// The entries from next on are the oldest first.
+	k.drop(k.next)
+	for i := 1; i < renderedKept && k.held+e.size > renderedBudget; i++ {
+		k.drop((k.next + i) % renderedKept)
+	}
+	k.entries[k.next] = e
+	k.held += e.size
+	k.next = (k.next + 1) % renderedKept
+}
+
+func (k *renderedReplies) drop(i int) {
+	k.held -= k.entries[i].size
+	k.entries[i] = renderedReply{}
 }
 
 // jsonSize is room enough, mostly, for the JSON of Message(r): the text
 // with some escaped, again in part as the fallback, and each block's and
 // button's own.
 func jsonSize(r commands.Reply) int {
-	n := textSize(r)
-	return 128 + n*9/8 + min(n, maxSectionText) + 64*(len(r.Sections)+1) + 160*len(r.Buttons)
+	n := min(textSize(r), maxBlocks*maxSectionText)
+	return 128 + n*9/8 + min(n, maxSectionText) + 64*min(len(r.Sections)+1, maxBlocks) + 160*len(r.Buttons)
 }
 
 func textSize(r commands.Reply) int {

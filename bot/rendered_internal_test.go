@@ -2,6 +2,8 @@ package bot
 
 import (
 	"encoding/json"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -60,4 +62,39 @@ func TestRenderedLargeRepliesAreTheirOwn(t *testing.T) {
 func cloned(r commands.Reply) commands.Reply {
 	r.Sections = append([]commands.Section(nil), r.Sections...)
 	return r
+}
+
+// The replies kept hold no more than renderedBudget however long their
+// text: agendas of tens of thousands of declarations, each changed and
+// asked for again, once kept 13 MiB, which left the collector running
+// all the time under serve's memory limit.
+func TestRenderedRepliesKeptWithinTheirBudget(t *testing.T) {
+	var k renderedReplies
+	declarations := strings.Repeat("Councillor Neil Frackelton (SWACA), item 5, personal: trustee of a charity for young people. ", 15000)
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	var last commands.Reply
+	for i := range 2 * renderedKept {
+		last = commands.Reply{Header: "Agenda — Safer Sefton Together",
+			Sections: []commands.Section{{Title: "Declarations", Text: fmt.Sprintf("Version %d. %s", i, declarations)}}}
+		if b := k.json(last); len(b) > 200<<10 {
+			t.Fatalf("a message of %d KiB: more than Slack takes", len(b)>>10)
+		}
+	}
+	held := int64(heap()) - int64(before)
+	runtime.KeepAlive(&k)
+	if held > 2*renderedBudget {
+		t.Errorf("%d replies of %d KiB asked for left %d KiB held; at most %d KiB should be kept", 2*renderedKept, len(declarations)>>10, held>>10, renderedBudget>>10)
+	}
+	if k.held > renderedBudget {
+		t.Errorf("kept %d bytes against a budget of %d", k.held, renderedBudget)
+	}
+	if got := k.json(cloned(last)); !strings.Contains(string(got), "Version 15.") {
+		t.Error("the last reply asked for again is not its own")
+	}
 }
