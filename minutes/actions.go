@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,35 +28,35 @@ var (
 	// actionLineRe is a line that records an action: "ACTION: Chief
 	// Inspector Smith to circulate the figures by 31 January." The label
 	// is in capitals or starts one; "action:" inside a sentence is not.
-	actionLineRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?)\s*(?::|[-–—]\s)\s*(\S.*)$`)
+	actionLineRe = compileLater(`^(?:ACTIONS?|Actions?)\s*(?::|[-–—]\s)\s*(\S.*)$`)
 	// actionOwnerRe splits "Chief Inspector Smith to circulate …" into its
 	// owner and what they are to do; "The Clerk and Cllr Amos to write …"
 	// has two owners, kept together as printed.
-	actionOwnerRe = regexp.MustCompile(`^(?:The\s+|the\s+)?(\S.{0,80}?)\s+to\s+(\p{Ll}.*)$`)
+	actionOwnerRe = compileLater(`^(?:The\s+|the\s+)?(\S.{0,80}?)\s+to\s+(\p{Ll}.*)$`)
 	// byDateRe is the deadline in an action's words: "by 31 January",
 	// "by Friday 14 March 2025", "by 31/01/2025", "by the end of March".
-	byDateRe = regexp.MustCompile(`(?i)\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?` +
+	byDateRe = compileLater(`(?i)\bby\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?` +
 		`(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\b\.?(?:,?\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b|(` + monthAlt + `)\b(?:\s+(\d{4}))?)`)
 	// A heading cell of an action table, by what the column holds.
-	actionColRe = regexp.MustCompile(`(?i)^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|points?|to\s+be\s+taken))?$`)
-	ownerColRe  = regexp.MustCompile(`(?i)^(?:(?:action\s+)?owner(?:s|\(s\))?|lead(?:\s+(?:officer|person|partner|agency|organisation|member))?|by\s+whom|responsible(?:\s+(?:officer|person|party))?|person\s+responsible|responsibility|who|action\s+by|officer)$`)
-	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescales?|completion\s+date|by)$`)
-	minuteColRe = regexp.MustCompile(`(?i)^(?:minute|min\.?|item|agenda\s+item)(?:\s+(?:no\.?|number|ref(?:erence)?\.?))?$`)
+	actionColRe = compileLater(`(?i)^(?:agreed\s+)?actions?(?:\s+(?:required|agreed|points?|to\s+be\s+taken))?$`)
+	ownerColRe  = compileLater(`(?i)^(?:(?:action\s+)?owner(?:s|\(s\))?|lead(?:\s+(?:officer|person|partner|agency|organisation|member))?|by\s+whom|responsible(?:\s+(?:officer|person|party))?|person\s+responsible|responsibility|who|action\s+by|officer)$`)
+	dueColRe    = compileLater(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target(?:\s+date)?|date\s+due|timescales?|completion\s+date|by)$`)
+	minuteColRe = compileLater(`(?i)^(?:minute|min\.?|item|agenda\s+item)(?:\s+(?:no\.?|number|ref(?:erence)?\.?))?$`)
 	// itemColRe is a minute column headed "Item" or "Agenda Item": what
 	// it holds are the agenda's numbers, which are the minutes' only
 	// where the minutes number their items so.
-	itemColRe = regexp.MustCompile(`(?i)^(?:agenda\s+)?item\b`)
+	itemColRe = compileLater(`(?i)^(?:agenda\s+)?item\b`)
 	// subjectColRe is a parish's "Subject" column: what the row is about.
-	subjectColRe = regexp.MustCompile(`(?i)^(?:subject|topic|matter|heading)$`)
+	subjectColRe = compileLater(`(?i)^(?:subject|topic|matter|heading)$`)
 	// minuteCellRe is the label a minute cell may print before the
 	// number: "Minute 25/34", "Min. 3", "Item No. 7".
-	minuteCellRe = regexp.MustCompile(`^(?i:minute|min|item)\.?\s*(?i:no\.?\s*|ref\.?\s*)?`)
+	minuteCellRe = compileLater(`^(?i:minute|min|item)\.?\s*(?i:no\.?\s*|ref\.?\s*)?`)
 	// nameOnlyRe is an action cell that names only who acts ("Clerk",
 	// "Cllr Mason", "Clerk/Chairman"), as a parish's action column does
 	// beside the subject.
-	nameOnlyRe  = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*[/&]\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*){0,3}$`)
-	statusColRe = regexp.MustCompile(`(?i)^(?:status|progress|rag(?:\s+status)?)$`)
-	cellGapRe   = regexp.MustCompile(`\s{2,}|\t+`)
+	nameOnlyRe  = compileLater(`^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|\s*[/&]\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*){0,3}$`)
+	statusColRe = compileLater(`(?i)^(?:status|progress|rag(?:\s+status)?)$`)
+	cellGapRe   = compileLater(`\s{2,}|\t+`)
 )
 
 // actionColumns are the columns of an action table, by position in its
@@ -341,7 +340,7 @@ func onlyWhoActs(text string, people map[string]bool) bool {
 
 // actionsHeadRe is the title printed over an action table, "Actions" or
 // "Action log", which does not run on an action before it.
-var actionsHeadRe = regexp.MustCompile(`(?i)^actions?(?:\s+(?:log|list|arising|agreed|table))?:?$`)
+var actionsHeadRe = compileLater(`(?i)^actions?(?:\s+(?:log|list|arising|agreed|table))?:?$`)
 
 // readActionTable reads the rows under an action table's heading at raw
 // line h. A row with nothing under the owner and due columns goes on the
@@ -560,13 +559,13 @@ func (p *minutesParser) readActions(text string, origin []int, end int) {
 var (
 	// itemTagRe is the agenda item printed after a minute's title:
 	// "SERIOUS VIOLENCE DUTY [Item 5]", "Minutes (Agenda Item 3)".
-	itemTagRe = regexp.MustCompile(`(?i)[\[(](?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2}|[a-z])?)[\])]`)
+	itemTagRe = compileLater(`(?i)[\[(](?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2}|[a-z])?)[\])]`)
 	// itemAfterRefRe is the agenda item printed after the minute's
 	// reference: "P061/24 1. APOLOGIES".
-	itemAfterRefRe = regexp.MustCompile(`^\S+\s+(\d{1,3}(?:\.\d{1,2})?)[.)]?\s+\S`)
+	itemAfterRefRe = compileLater(`^\S+\s+(\d{1,3}(?:\.\d{1,2})?)[.)]?\s+\S`)
 	// refRe is a minute's reference that is not an agenda's number:
 	// "P061/24", "25/34", never "41".
-	refRe = regexp.MustCompile(`^[\p{L}\d]*\d[/-]\d+$|^\p{L}+\d+$`)
+	refRe = compileLater(`^[\p{L}\d]*\d[/-]\d+$|^\p{L}+\d+$`)
 )
 
 // agendaItems are the minutes that cover agenda items, by the item's

@@ -2,42 +2,41 @@ package minutes
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
 var (
-	agendaHeadRe   = regexp.MustCompile(`(?i)^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s*$|\s*[-–—:]\s*\S|\s+(?:for|of|and\s+reports?|pack|papers)\b)`)
-	membershipRe   = regexp.MustCompile(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)(?:\s*\(\d{1,3}\))?$`)
-	memberLabelRe  = regexp.MustCompile(`(?i)^(?:councillors?|cllrs?\.?|members?)\s*:\s*`)
-	officerHeadRe  = regexp.MustCompile(`(?i)^(?:(?:committee|democratic\s+services|contact|clerk|governance)\s+officer\s*(?:[:–—-]\s*(.*))?|officer\s*:?)$|^(?:contact|clerk\s+to\s+the\s+committee|enquiries\s+to|for\s+further\s+information\s+contact)\s*:\s*(.*)$`)
-	contactLabelRe = regexp.MustCompile(`(?i)^(?:telephone|tel|phone|mobile|e-?mail|fax|officer|committee|contact|web(?:site)?)\s*(?:no\.?)?\s*:?\s*$`)
-	presenterLabel = regexp.MustCompile(`(?i)^(?:presenter|presented\s+by|lead\s+officer|report\s+of|reporting\s+officer|speaker)\s*[:–—-]?\s*(.+)$`)
-	willPresentRe  = regexp.MustCompile(`^(.{3,200}?)\s+(?:will|to|are\s+to|is\s+to|would)\s+(?:deliver|present|give|provide|introduce|update|report|lead|attend|speak)\b`)
-	nextMeetingRe  = regexp.MustCompile(`(?i)next\s+meeting|future\s+meetings?|meeting\s+dates|dates?\s+of\s+(?:future\s+|next\s+)?meetings?|programme\s+of\s+meetings|schedule\s+of\s+meetings`)
-	pagesRe        = regexp.MustCompile(`(?i)\s*\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)`)
-	setOfMinutesRe = regexp.MustCompile(`(?i)\bset\s+of\s+minutes\b`)
+	agendaHeadRe   = compileLater(`(?i)^(?:(?:supplementary|revised|draft)\s+)?agenda(?:\s*$|\s*[-–—:]\s*\S|\s+(?:for|of|and\s+reports?|pack|papers)\b)`)
+	membershipRe   = compileLater(`(?i)^(?:membership(?:\s+of\s+the\s+[a-z ]+)?|committee\s+membership|members(?:hip)?\s+of\s+the\s+(?:committee|board|panel|partnership)|members)\s*:\s*(.*)$|^(?i:membership)(?:\s*\(\d{1,3}\))?$`)
+	memberLabelRe  = compileLater(`(?i)^(?:councillors?|cllrs?\.?|members?)\s*:\s*`)
+	officerHeadRe  = compileLater(`(?i)^(?:(?:committee|democratic\s+services|contact|clerk|governance)\s+officer\s*(?:[:–—-]\s*(.*))?|officer\s*:?)$|^(?:contact|clerk\s+to\s+the\s+committee|enquiries\s+to|for\s+further\s+information\s+contact)\s*:\s*(.*)$`)
+	contactLabelRe = compileLater(`(?i)^(?:telephone|tel|phone|mobile|e-?mail|fax|officer|committee|contact|web(?:site)?)\s*(?:no\.?)?\s*:?\s*$`)
+	presenterLabel = compileLater(`(?i)^(?:presenter|presented\s+by|lead\s+officer|report\s+of|reporting\s+officer|speaker)\s*[:–—-]?\s*(.+)$`)
+	willPresentRe  = compileLater(`^(.{3,200}?)\s+(?:will|to|are\s+to|is\s+to|would)\s+(?:deliver|present|give|provide|introduce|update|report|lead|attend|speak)\b`)
+	nextMeetingRe  = compileLater(`(?i)next\s+meeting|future\s+meetings?|meeting\s+dates|dates?\s+of\s+(?:future\s+|next\s+)?meetings?|programme\s+of\s+meetings|schedule\s+of\s+meetings`)
+	pagesRe        = compileLater(`(?i)\s*\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)`)
+	setOfMinutesRe = compileLater(`(?i)\bset\s+of\s+minutes\b`)
 	// partHeadRe is a heading that divides an agenda into the business
 	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
 	// OPEN TO THE PUBLIC)", "Part II"); it belongs to no item.
-	partHeadRe = regexp.MustCompile(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*(\S.{0,100})|\s+(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
+	partHeadRe = compileLater(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*(\S.{0,100})|\s+(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
 	// partWordRe is what a part's heading says of its business, after
 	// "Part 2 –": a line under an item such as "Part 1: the draft strategy"
 	// says none of it, and is the item's.
-	partWordRe = regexp.MustCompile(`(?i)\b(?:items?|business|exempt|confidential|private|public|press|restricted|publication|open)\b`)
+	partWordRe = compileLater(`(?i)\b(?:items?|business|exempt|confidential|private|public|press|restricted|publication|open)\b`)
 	// signRoleRe and signContactRe are the lines under the name that
 	// signs an agenda: the officer's post ("General Counsel") and a
 	// telephone number, an e-mail address or the date of issue.
-	signRoleRe    = regexp.MustCompile(`(?i)\b(?:counsel|executive|director|officer|manager|head|clerk|secretary|solicitor)\b`)
-	signContactRe = regexp.MustCompile(`^\+?[\d ()-]{9,}$|@`)
+	signRoleRe    = compileLater(`(?i)\b(?:counsel|executive|director|officer|manager|head|clerk|secretary|solicitor)\b`)
+	signContactRe = compileLater(`^\+?[\d ()-]{9,}$|@`)
 )
 
 // partyLabelRe is a party's label over its members in a county council's
 // membership: "Conservative (11):", "Liberal Democrat (1):".
-var partyLabelRe = regexp.MustCompile(`^(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and)){0,4}\s*\(\d{1,3}\)\s*:\s*`)
+var partyLabelRe = compileLater(`^(?:[A-Z][a-z]+|and)(?:\s+(?:[A-Z][a-z]+|and)){0,4}\s*\(\d{1,3}\)\s*:\s*`)
 
 // memberTitleRe is where a member's name starts after a party's label.
-var memberTitleRe = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\s`)
+var memberTitleRe = compileLater(`\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\s`)
 
 // partyAhead reports whether the membership goes on after a blank line:
 // the next party's label comes next, on its line or, wrapped in its
@@ -422,7 +421,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 
 // pageColumnRe is the pages of an item's papers printed in a column at
 // the right of its title: "Minutes	5 - 10", "Minute of Meeting	Pages 3 - 8".
-var pageColumnRe = regexp.MustCompile(`\s+(?:(?i:pages?|pp\.?)\s*)?(\d{1,3})\s*[-–]\s*(\d{1,3})$`)
+var pageColumnRe = compileLater(`\s+(?:(?i:pages?|pp\.?)\s*)?(\d{1,3})\s*[-–]\s*(\d{1,3})$`)
 
 // withoutPageColumn drops the pages from a title; a range that does not
 // count up ("Key Stage 4 - 2") is not pages.
@@ -456,7 +455,7 @@ func (a *agendaParser) dropPageColumn() {
 // sectionHeadRe is the heading of a section of an agenda numbered by
 // section ("B - Key or Significant Cabinet Member Decision(s)" over items
 // B1, B2 …); it belongs to no item.
-var sectionHeadRe = regexp.MustCompile(`^([A-Z])\s*[-–—:.]\s+\S`)
+var sectionHeadRe = compileLater(`^([A-Z])\s*[-–—:.]\s+\S`)
 
 // sectionHead reports whether body[i] heads the section whose items come
 // next, and how many lines the heading takes: a long one wraps.
@@ -629,7 +628,7 @@ func officerName(block []string) string {
 	return ""
 }
 
-var contactCutRe = regexp.MustCompile(`(?i)\s*(?:,|;|\btel\b|\btelephone\b|\be-?mail\b|\(|\d|\S+@).*$`)
+var contactCutRe = compileLater(`(?i)\s*(?:,|;|\btel\b|\btelephone\b|\be-?mail\b|\(|\d|\S+@).*$`)
 
 func cutContact(v string) string {
 	return strings.TrimSpace(contactCutRe.ReplaceAllString(v, ""))

@@ -1,56 +1,55 @@
 package minutes
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 var (
-	noApologiesRe = regexp.MustCompile(`(?i)\bno\s+apologies\b|\bapologies\b[^.]{0,40}?[:\s-]\s*(?:none|nil)\b|\bthere\s+were\s+no\s+apologies\b`)
-	apologiesRe   = regexp.MustCompile(`(?i)^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*[:–—-]\s*(.+)$|\bapologies\b(?:\s+for\s+(?:absence|lateness))?[^.:]{0,60}?\b(?:from|on\s+behalf\s+of)\s+(.+)$|(?:^apologies|(?-i:\bApologies))(?:\s+for\s+absence)?\s+((?:county\s+|district\s+)?(?:cllrs?|councillors?)\b.+)$|(?-i:\bApologies)\s*:\s*(.+)$`)
+	noApologiesRe = compileLater(`(?i)\bno\s+apologies\b|\bapologies\b[^.]{0,40}?[:\s-]\s*(?:none|nil)\b|\bthere\s+were\s+no\s+apologies\b`)
+	apologiesRe   = compileLater(`(?i)^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*[:–—-]\s*(.+)$|\bapologies\b(?:\s+for\s+(?:absence|lateness))?[^.:]{0,60}?\b(?:from|on\s+behalf\s+of)\s+(.+)$|(?:^apologies|(?-i:\bApologies))(?:\s+for\s+absence)?\s+((?:county\s+|district\s+)?(?:cllrs?|councillors?)\b.+)$|(?-i:\bApologies)\s*:\s*(.+)$`)
 	// sentApologiesRe is apologies a person sent for their absence: "Cllr
 	// E White sent her apologies", "D sent apologies for the meeting";
 	// not "offered her apologies for the error in the minutes", said by
 	// someone present.
-	sentApologiesRe = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:had\s+|has\s+)?(?:sent|sends|tendered|offered|submitted|gave)\s+(?:his|her|their)?\s*apologies(?:\s+for\s+(?:absence|the\s+meeting|this\s+meeting|being\s+unable\s+to\s+attend)|\s+as\s+(?:he|she|they)\s+(?:was|were|is|are)\s+unable\s+to\s+attend)?\s*[.;]?\s*$`)
+	sentApologiesRe = compileLater(`(?i)^(.{1,80}?)\s+(?:had\s+|has\s+)?(?:sent|sends|tendered|offered|submitted|gave)\s+(?:his|her|their)?\s*apologies(?:\s+for\s+(?:absence|the\s+meeting|this\s+meeting|being\s+unable\s+to\s+attend)|\s+as\s+(?:he|she|they)\s+(?:was|were|is|are)\s+unable\s+to\s+attend)?\s*[.;]?\s*$`)
 	// excusedRe is a US roll call's excused absences, which are what
 	// apologies are elsewhere: "Absent: Councilmember Evans (excused)."
-	excusedRe = regexp.MustCompile(`(?i)\babsent\s*:\s*([^.:]{1,300}?\(excused\)[^.:]{0,300}?)(?:\.(?:\s|$)|$|\s\p{Lu}[a-z]+:)`)
+	excusedRe = compileLater(`(?i)\babsent\s*:\s*([^.:]{1,300}?\(excused\)[^.:]{0,300}?)(?:\.(?:\s|$)|$|\s\p{Lu}[a-z]+:)`)
 	// apologiesEndRe ends a list of names where the sentence goes on
 	// ("… M Daniels and were formally accepted", "…, it was resolved to
 	// accept these", "…, who had recently given birth").
-	apologiesEndRe = regexp.MustCompile(`(?:,\s*|\s+and\s+|\s+)(?:it|these|which|who|were|was|had|has)\s|,\s*the\s+(?:meeting|chair|committee|council)\b|\s[–—-]\s`)
+	apologiesEndRe = compileLater(`(?:,\s*|\s+and\s+|\s+)(?:it|these|which|who|were|was|had|has)\s|,\s*the\s+(?:meeting|chair|committee|council)\b|\s[–—-]\s`)
 	// apologyReasonRe is a reason printed after a name: "(family commitment)".
-	apologyReasonRe = regexp.MustCompile(`(?i)^(?:family|work|personal|holiday|illness|ill|leave|other|business|prior|medical|health|unwell|away|on\s+holiday)\b`)
+	apologyReasonRe = compileLater(`(?i)^(?:family|work|personal|holiday|illness|ill|leave|other|business|prior|medical|health|unwell|away|on\s+holiday)\b`)
 	// substituteRe is a substitute named in a list of apologies ("…
 	// Councillor A, with Councillor B attending as substitute, and …",
 	// "…, represented by Tom Smith") or in the bracket after the absent
 	// member ("(substituted by Cllr B)", "(Cllr B deputising)"): present,
 	// so not an apology.
-	substituteRe = regexp.MustCompile(`(?i)^(?:with|represented\s+by|substituted\s+by|deputised\s+by|replaced\s+by)\s|\bsubstitut|\bdeputis|\brepresented\s+by|\battend(?:ing|ed|s)\s+(?:as|in\s+(?:his|her|their)\s+place)\b`)
+	substituteRe = compileLater(`(?i)^(?:with|represented\s+by|substituted\s+by|deputised\s+by|replaced\s+by)\s|\bsubstitut|\bdeputis|\brepresented\s+by|\battend(?:ing|ed|s)\s+(?:as|in\s+(?:his|her|their)\s+place)\b`)
 	// substituteTailRe is the substitute named after the absent member in
 	// the same piece: "Mark Bell (Police) with Inspector Ann Kaye attending
 	// in his place".
-	substituteTailRe = regexp.MustCompile(`(?i)\s+(?:with\s.*?\b(?:attending|substitut|deputis|in\s+(?:his|her|their)\s+place)|(?:represented|substituted|deputised|replaced)\s+by\b).*$`)
+	substituteTailRe = compileLater(`(?i)\s+(?:with\s.*?\b(?:attending|substitut|deputis|in\s+(?:his|her|their)\s+place)|(?:represented|substituted|deputised|replaced)\s+by\b).*$`)
 	// dashReasonRe is the dash between an absent member's name and the
 	// reason.
-	dashReasonRe = regexp.MustCompile(`\s[–—-]\s`)
+	dashReasonRe = compileLater(`\s[–—-]\s`)
 	// otherLabelRe ends a list of apologies printed on the line before the
 	// next list ("Apologies: Fionnuala Roche Also Present: Ms. Orla Kinsella").
-	otherLabelRe = regexp.MustCompile(`\s(?:Also\s+[Pp]resent|ALSO\s+PRESENT|Present|PRESENT|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers)\s*:`)
-	declaredRe   = regexp.MustCompile(`(?i)^(.*?)\s+(?:declared|declares|disclosed|made\s+a\s+declaration\s+of)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(.{0,80}?)\binterests?\b(.*)$`)
+	otherLabelRe = compileLater(`\s(?:Also\s+[Pp]resent|ALSO\s+PRESENT|Present|PRESENT|In\s+[Aa]ttendance|IN\s+ATTENDANCE|Officers)\s*:`)
+	declaredRe   = compileLater(`(?i)^(.*?)\s+(?:declared|declares|disclosed|made\s+a\s+declaration\s+of)\s+(?:an?\s+|their\s+|his\s+|her\s+)?(.{0,80}?)\binterests?\b(.*)$`)
 	// declRefRe is a minute named by its reference alone, "in
 	// TC/24/118(b)", without "item" or "minute" before it; the part in
 	// brackets is the minute's, not another.
-	declRefRe = regexp.MustCompile(`^\s*(?i:in|on|under|regarding|concerning)\s+([A-Z]{1,4}/\d{2,4}/\d{1,4})(?:\([a-z]{1,4}\))?\b`)
+	declRefRe = compileLater(`^\s*(?i:in|on|under|regarding|concerning)\s+([A-Z]{1,4}/\d{2,4}/\d{1,4})(?:\([a-z]{1,4}\))?\b`)
 	// declItemRe is the item a declaration is made in, or the items: "in
 	// items 5 and 6", "in items 3, 4 and 7", "in items 5 to 7" (see
 	// declItems).
-	declItemRe   = regexp.MustCompile(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?` + declItemList)
-	declThisRe   = regexp.MustCompile(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
-	noDeclRe     = regexp.MustCompile(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
-	natureLeadRe = regexp.MustCompile(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|fel\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
+	declItemRe   = compileLater(`(?i)\b(?:in|on|regarding|in\s+relation\s+to|relating\s+to|concerning|with\s+regard\s+to|under)\s+(?:agenda\s+)?(?:item|minute)s?\s+(?:no\.?\s*)?` + declItemList)
+	declThisRe   = compileLater(`(?i)\b(?:in|on)\s+(?:this|the\s+(?:above|following))\s+(?:item|matter|minute)\b`)
+	noDeclRe     = compileLater(`(?i)\bno\s+(?:declarations?|disclosures?)\b[^.]{0,120}?\b(?:received|made|declared|submitted|given|recorded)\b|\bthere\s+were\s+no\s+(?:declarations|interests\s+declared|disclosures)\b|\bno\s+(?:members?\s+)?(?:declared|disclosed)\s+(?:any\s+)?interests?\b|\bno\s+interests?\s+(?:were\s+)?(?:declared|disclosed)\b|\bdeclarations?\s+of\s+interests?\s*[:–—-]\s*none\b`)
+	natureLeadRe = compileLater(`(?i)^(?:\([^)]*\)\s*)?[,;:–—-]?\s*(?:as\s+|fel\s+|because\s+|by\s+virtue\s+of\s+|in\s+that\s+|due\s+to\s+|being\s+|since\s+|owing\s+to\s+)?`)
 	abbrevs      = map[string]bool{"No": true, "Nos": true, "Cllr": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Prof": true, "Rev": true, "Cllrs": true, "Cyng": true, "e.g": true, "i.e": true, "approx": true}
 )
 
@@ -70,7 +69,7 @@ const declItemList = `(` + declItemNum + declItemEnd + `(?:(?:,\s*|\s*,?\s+(?:an
 
 // declItemSepRe is what separates the items of one declaration: "5 and
 // 6", "3, 4 and 7", "5 & 6", and in Welsh "4 a 5".
-var declItemSepRe = regexp.MustCompile(`(?i)\s*,?\s+(?:and|(?-i:a))\s+|,\s*|\s*&\s*`)
+var declItemSepRe = compileLater(`(?i)\s*,?\s+(?:and|(?-i:a))\s+|,\s*|\s*&\s*`)
 
 // declItems are the items one declaration names (declItemRe's group):
 // "5 and 6", "3, 4 and 7", and "5 to 7" for every item from 5 to 7, when
@@ -108,7 +107,7 @@ func declItems(s string) []string {
 // singleItemEndRe is where the items after "item" (not "items") end:
 // before "to" or a lower-case "a", which join items only after "items"
 // ("items 5 to 7", Welsh "eitemau 4 a 5").
-var singleItemEndRe = regexp.MustCompile(`\s+to\s+|\s*,?\s+a\s+`)
+var singleItemEndRe = compileLater(`\s+to\s+|\s*,?\s+a\s+`)
 
 // pluralItems reports whether lead, what declItemRe matched before the
 // items, names them in the plural: "in items", "on minutes".
@@ -198,7 +197,7 @@ func (p *minutesParser) sources(titleWords ...string) []textSource {
 
 // apologiesLeadRe is a paragraph that announces the names in the next one:
 // a label ("Apologies for Absence:-") or a sentence ending "received from:".
-var apologiesLeadRe = regexp.MustCompile(`(?i)(^apologies(?:\s+for\s+absence)?|\bfrom)\s*[:–—-]*$`)
+var apologiesLeadRe = compileLater(`(?i)(^apologies(?:\s+for\s+absence)?|\bfrom)\s*[:–—-]*$`)
 
 // apologyParagraphs are the paragraphs of text, each announcing apologies
 // joined to the names printed below it.
@@ -287,7 +286,7 @@ func (p *minutesParser) readApologies() {
 // welshApologyRe is apologies announced in minutes printed only in
 // Welsh: "Derbyniwyd ymddiheuriadau gan" (apologies were received from),
 // "Ymddiheuriadau am absenoldeb:" (apologies for absence:).
-var welshApologyRe = regexp.MustCompile(`(?i)(?:\b(?:derbyniwyd|cafwyd|cyflwynwyd)\s+)?\bymddiheuriadau(?:\s+am\s+(?:absenoldeb|eu\s+habsenoldeb))?(?:\s+(?:gan|oddi\s+wrth)\s+|\s*[:–—-]\s*)`)
+var welshApologyRe = compileLater(`(?i)(?:\b(?:derbyniwyd|cafwyd|cyflwynwyd)\s+)?\bymddiheuriadau(?:\s+am\s+(?:absenoldeb|eu\s+habsenoldeb))?(?:\s+(?:gan|oddi\s+wrth)\s+|\s*[:–—-]\s*)`)
 
 // welshApologies gives a paragraph that announces apologies in Welsh in
 // the English words the apologies are read by, its names joined by "and"
@@ -534,21 +533,21 @@ func (p *minutesParser) readDeclarations() {
 // "Ni chafwyd unrhyw ddatganiadau o fuddiant." (none were received),
 // "Dim datganiadau o fuddiant." (no declarations), "Ni ddatganwyd
 // unrhyw fuddiant." (no interest was declared).
-var welshNoDeclRe = regexp.MustCompile(`(?i)\bni\s+(?:chafwyd|chyflwynwyd|dderbyniwyd|wnaed|ddatganwyd|ddatganodd\s+(?:neb|unrhyw\s+aelod))\s+(?:unrhyw\s+)?(?:ddatganiad(?:au)?\s+o\s+)?[fb]udd(?:iant|iannau)\b|\bdim\s+(?:datganiad(?:au)?\s+o\s+)?[fb]udd(?:iant|iannau)\b|\bdim\s+datganiad(?:au)?\b`)
+var welshNoDeclRe = compileLater(`(?i)\bni\s+(?:chafwyd|chyflwynwyd|dderbyniwyd|wnaed|ddatganwyd|ddatganodd\s+(?:neb|unrhyw\s+aelod))\s+(?:unrhyw\s+)?(?:ddatganiad(?:au)?\s+o\s+)?[fb]udd(?:iant|iannau)\b|\bdim\s+(?:datganiad(?:au)?\s+o\s+)?[fb]udd(?:iant|iannau)\b|\bdim\s+datganiad(?:au)?\b`)
 
 // welshDeclRe is a declaration in Welsh, up to the word for interest:
 // "Datganodd y Cynghorydd Huws fuddiant", "Datganodd y Cynghorwyr Parry a
 // Lloyd fuddiant", "Datganodd Cyng. Jones fuddiant".
-var welshDeclRe = regexp.MustCompile(`(?i)^(.{0,20}?)\bdatganodd\s+(.{1,120}?)\s+[fb]udd(?:iant|iannau)\b`)
+var welshDeclRe = compileLater(`(?i)^(.{0,20}?)\bdatganodd\s+(.{1,120}?)\s+[fb]udd(?:iant|iannau)\b`)
 
 // welshDeclItemRe is the item a Welsh declaration is made in, after the
 // kind of interest: " personol yn eitem 5", " yn eitemau 4 a 5",
 // " personol a rhagfarnol ar gofnod 7".
-var welshDeclItemRe = regexp.MustCompile(`(?i)^(.{0,60}?)\s*\b(?:yn|ar|i|mewn\s+perthynas\s+(?:ag?|â))\s+(?:(eitem)(au)?|(?:[cg]|ngh)ofnod(ion)?)\s+`)
+var welshDeclItemRe = compileLater(`(?i)^(.{0,60}?)\s*\b(?:yn|ar|i|mewn\s+perthynas\s+(?:ag?|â))\s+(?:(eitem)(au)?|(?:[cg]|ngh)ofnod(ion)?)\s+`)
 
 // welshNatureRe is where a Welsh declaration says what the interest is,
 // "fel aelod o …" (as a member of …), when it names no item.
-var welshNatureRe = regexp.MustCompile(`(?i)^(.{0,60}?),?\s+fel\s`)
+var welshNatureRe = compileLater(`(?i)^(.{0,60}?),?\s+fel\s`)
 
 // welshDeclaration gives a declaration printed in Welsh ("Datganodd y
 // Cynghorydd Huws fuddiant personol yn eitem 5 fel aelod o …") in the
@@ -638,7 +637,7 @@ func dropTranslated(decls, inWelsh []Declaration) []Declaration {
 // declPieceRe separates declarations printed in one paragraph: "(1)
 // Councillor A declared … (2) Councillor B declared …", "Cllr A declared
 // …; Cllr B declared …".
-var declPieceRe = regexp.MustCompile(`\s\(\d{1,2}\)\s+|;\s+|\s[–—-]\s`)
+var declPieceRe = compileLater(`\s\(\d{1,2}\)\s+|;\s+|\s[–—-]\s`)
 
 func declarationPieces(text string) []string {
 	// "Datganodd … / Councillor Llewelyn declared …": a bilingual
@@ -725,7 +724,7 @@ func namesOnly(s string) bool {
 // and "and": "Councillor Jones an interest in item 6", "Cllrs Jones and
 // Lee a pecuniary interest in …". The article is what tells it from a
 // name in the first one's nature ("a friend of Mr Brown and Mrs Brown").
-var elidedDeclRe = regexp.MustCompile(`^([^,;()]{1,60}?)\s+(?:also\s+)?(?:an?|their|his|her)\s+([^,;]{0,40}?)\binterests?\s+(?:in|on|under|regarding|in\s+relation\s+to|relating\s+to|concerning)\s`)
+var elidedDeclRe = compileLater(`^([^,;()]{1,60}?)\s+(?:also\s+)?(?:an?|their|his|her)\s+([^,;]{0,40}?)\binterests?\s+(?:in|on|under|regarding|in\s+relation\s+to|relating\s+to|concerning)\s`)
 
 // notKindRe is a word that cannot stand between the article and
 // "interest" of a declaration with its verb left out, which has only
@@ -733,17 +732,17 @@ var elidedDeclRe = regexp.MustCompile(`^([^,;()]{1,60}?)\s+(?:also\s+)?(?:an?|th
 // Evans and Councillor Jones a note of her interest in the site" and
 // "her husband and Councillor Jones a business partner have an interest"
 // say something else of them.
-var notKindRe = regexp.MustCompile(`(?i)\b(?:of|her|his|their|its|the|an?|have|has|had|is|are|was|were|with)\b`)
+var notKindRe = compileLater(`(?i)\b(?:of|her|his|their|its|the|an?|have|has|had|is|are|was|were|with)\b`)
 
 // itemTitleRe is an item's title after its number and a dash, before
 // the nature of the interest: " – Community Grants, ".
-var itemTitleRe = regexp.MustCompile(`^\s*[–—-]\s*[^,;]{1,60},\s*`)
+var itemTitleRe = compileLater(`^\s*[–—-]\s*[^,;]{1,60},\s*`)
 
-var itemTitleOnlyRe = regexp.MustCompile(`^\s*[–—-]\s*[^,;]{1,60}$`)
+var itemTitleOnlyRe = compileLater(`^\s*[–—-]\s*[^,;]{1,60}$`)
 
 // itemTitleDashRe is a declaration that ends naming its item, before the
 // item's title after a dash.
-var itemTitleDashRe = regexp.MustCompile(`(?i)\bdeclared\b.*\b(?:item|minute)\s+(?:no\.?\s*)?\S+$`)
+var itemTitleDashRe = compileLater(`(?i)\bdeclared\b.*\b(?:item|minute)\s+(?:no\.?\s*)?\S+$`)
 
 // dashDeclRe is a declaration printed as the row of a table, its cells
 // joined by dashes: "Cllr Booth – item 23/075(b) – personal interest –
@@ -751,7 +750,7 @@ var itemTitleDashRe = regexp.MustCompile(`(?i)\bdeclared\b.*\b(?:item|minute)\s+
 // row in Welsh: "S. Jenkins – eitem 4 – buddiant personol – …". A row
 // may name more than one item, as a sentence may: "items 5 and 6",
 // "eitemau 4 a 5".
-var dashDeclRe = regexp.MustCompile(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:items?|minutes?)|eitem(?:au)?|cofnod(?:ion)?)\s+(?:no\.?\s*)?` +
+var dashDeclRe = compileLater(`(?i)^(.{2,80}?)\s[–—-]\s(?:(?:agenda\s+)?(?:items?|minutes?)|eitem(?:au)?|cofnod(?:ion)?)\s+(?:no\.?\s*)?` +
 	declItemList + `\S*\s[–—-]\s(.{0,60}?\binterests?|buddiant\s+\pL+)\b\s*(?:[–—:,-]\s*(.*))?$`)
 
 // genericDeclarers are leads that name no one: "Councillors declared

@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,22 +20,22 @@ const monthAlt = `jan(?:uary)?|feb(?:ruary|uary)?|mar(?:ch)?|apr(?:il)?|may|june
 const welshMonthAlt = `ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr`
 
 var (
-	dayFirstRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)\s*|\s+)(?:of\s+)?(` + monthAlt + `|` + welshMonthAlt + `)\b\.?,?\s+(\d{4})\b`)
-	monthFirstRe = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	numericRe    = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
-	isoRe        = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	dayMonthRe   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(` + monthAlt + `)\b`)
+	dayFirstRe   = compileLater(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)\s*|\s+)(?:of\s+)?(` + monthAlt + `|` + welshMonthAlt + `)\b\.?,?\s+(\d{4})\b`)
+	monthFirstRe = compileLater(`(?i)\b(` + monthAlt + `)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	numericRe    = compileLater(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b`)
+	isoRe        = compileLater(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	dayMonthRe   = compileLater(`(?i)\b(\d{1,2})(?:\s?(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(` + monthAlt + `)\b`)
 	// longestMonth is how many days each month has in a leap year.
 	longestMonth = [12]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
-	ampmRe  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
-	clock24 = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\b`)
-	noonRe  = regexp.MustCompile(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
+	ampmRe  = compileLater(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
+	clock24 = compileLater(`\b(\d{1,2}):(\d{2})\b`)
+	noonRe  = compileLater(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
 	// welshTimeRe is a time as Welsh prints it: "2.00 y.p." (yn y
 	// prynhawn, afternoon), "10.00 y.b." (y bore, morning), "8.20yh",
 	// "7.00 yr hwyr" (evening), read as "2.00 pm" and "10.00 am" are.
 	// It is tried only where a digit is followed by a "y" (welshClock).
-	welshTimeRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:y\.?\s?([bph])\b\.?|yr\s+(h)wyr\b|y\s+(b)ore\b|(?:yn\s+)?y\s+(p)rynhawn\b)`)
+	welshTimeRe = compileLater(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:y\.?\s?([bph])\b\.?|yr\s+(h)wyr\b|y\s+(b)ore\b|(?:yn\s+)?y\s+(p)rynhawn\b)`)
 	monthMap    = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 		// The Welsh months (welshMonthAlt) by their first three letters,
 		// which no English month shares.
@@ -260,8 +259,8 @@ var (
 	// notMeetingDateRe precedes a date in a heading that is not the
 	// meeting's: "Moved from 9th October 2018", "Uploaded on May 25, 2021",
 	// "documents published after 1 May 2020".
-	notMeetingDateRe = regexp.MustCompile(`(?i)(?:(?:moved|postponed|rescheduled|adjourned|changed)\s+from|uploaded(?:\s+on)?|published(?:\s+(?:on|after|before))?|printed(?:\s+on)?|after|before)\s*$`)
-	heldDateRe       = regexp.MustCompile(`(?i)(?:\bheld\b|day)\W{0,4}(?:on\W{0,2})?(?:the\s+)?$`)
+	notMeetingDateRe = compileLater(`(?i)(?:(?:moved|postponed|rescheduled|adjourned|changed)\s+from|uploaded(?:\s+on)?|published(?:\s+(?:on|after|before))?|printed(?:\s+on)?|after|before)\s*$`)
+	heldDateRe       = compileLater(`(?i)(?:\bheld\b|day)\W{0,4}(?:on\W{0,2})?(?:the\s+)?$`)
 )
 
 // meetingDate is the date of the meeting in the text that heads minutes:
@@ -300,7 +299,7 @@ func meetingDateSpan(s string) (span, bool) {
 
 // weekdayBeforeRe is a weekday printed before a date: "Thursday, 5",
 // "Thursday the 5th".
-var weekdayBeforeRe = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{0,3}(?:the\s+)?$`)
+var weekdayBeforeRe = compileLater(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W{0,3}(?:the\s+)?$`)
 
 // wrongWeekday says, when the date the meeting was read to be held on
 // (iso) is printed in s after a weekday that is not its own ("Thursday, 5
@@ -359,6 +358,6 @@ func dateTimes(s string) []string {
 	return out
 }
 
-var monthStartRe = regexp.MustCompile(`(?i)^(?:` + monthAlt + `)\b`)
+var monthStartRe = compileLater(`(?i)^(?:` + monthAlt + `)\b`)
 
 func startsWithMonth(s string) bool { return monthStartRe.MatchString(s) }

@@ -2,30 +2,29 @@ package minutes
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
 
 var (
-	kvRe = regexp.MustCompile(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
+	kvRe = compileLater(`(?i)^(date|time|venue|place|location|where|committee|meeting|meeting of)\s*:\s*(.+)$`)
 	// minutesOfRe is "Minutes of the meeting of …"; Northern Irish
 	// councils print "Minutes of the proceedings of the meeting of …".
-	minutesOfRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:proceedings\s+of\s+(?:the\s+|a\s+|an\s+)?)?(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*|\s+meeting)?$`)
-	meetingOfRe = regexp.MustCompile(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
-	agendaForRe = regexp.MustCompile(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	minutesOfRe = compileLater(`(?i)^(?:the\s+)?minutes?\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:proceedings\s+of\s+(?:the\s+|a\s+|an\s+)?)?(?:ordinary\s+|extraordinary\s+|special\s+|remote\s+|virtual\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?held\b.*|\s+on\s+.*|\s*,.*|\s+meeting)?$`)
+	meetingOfRe = compileLater(`(?i)^(?:a\s+|an\s+)?(?:ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:will\s+be\s+|to\s+be\s+|was\s+)?held\b`)
+	agendaForRe = compileLater(`(?i)^agenda\s*(?:for|of)\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:meeting\s+)?(?:to\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
 	// forMeetingRe is the line under "AGENDA" that names the committee:
 	// "for the meeting of the CABINET".
-	forMeetingRe = regexp.MustCompile(`(?i)^for\s+(?:the|a|an)\s+(?:(?:ordinary|extraordinary|special)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:to\s+be\s+|will\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
+	forMeetingRe = compileLater(`(?i)^for\s+(?:the|a|an)\s+(?:(?:ordinary|extraordinary|special)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:to\s+be\s+|will\s+be\s+)?held\b.*|\s+on\s+.*|\s*,.*)?$`)
 	// inVenueRe is a venue printed on a line of its own after "in" or "at".
-	inVenueRe     = regexp.MustCompile(`(?i)^(?:in|at)\s+(?:the\s+)?`)
-	agendaDashRe  = regexp.MustCompile(`(?i)^agenda\s*[-–—:]\s*(.+?)(?:\s+[-–—]\s+.*|\s*,.*)?$`)
-	skipCommittee = regexp.MustCompile(`(?i)^(?:public\s+document\s+pack|agenda|minutes|cofnodion|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
-	notCommittee  = regexp.MustCompile(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
-	heldAsRe      = regexp.MustCompile(`(?i)\bheld\s+(?:as\s+an?|at|in|via|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+|\s+at\s+\d|,?\s+commencing|,?\s+starting|\s+from\s+\d|\s*$)`)
-	afterTimeRe   = regexp.MustCompile(`(?i)(?:\d(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|y\.?\s?[bph]\b\.?|yr\s+hwyr\b)|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
+	inVenueRe     = compileLater(`(?i)^(?:in|at)\s+(?:the\s+)?`)
+	agendaDashRe  = compileLater(`(?i)^agenda\s*[-–—:]\s*(.+?)(?:\s+[-–—]\s+.*|\s*,.*)?$`)
+	skipCommittee = compileLater(`(?i)^(?:public\s+document\s+pack|agenda|minutes|cofnodion|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
+	notCommittee  = compileLater(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
+	heldAsRe      = compileLater(`(?i)\bheld\s+(?:as\s+an?|at|in|via|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+|\s+at\s+\d|,?\s+commencing|,?\s+starting|\s+from\s+\d|\s*$)`)
+	afterTimeRe   = compileLater(`(?i)(?:\d(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|y\.?\s?[bph]\b\.?|yr\s+hwyr\b)|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
 	// A venue printed only in Welsh: "Neuadd y Pentref", "Siambr y Cyngor".
-	venueWordRe = regexp.MustCompile(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building|siambr|neuadd|ystafell|swyddfeydd)\b`)
+	venueWordRe = compileLater(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building|siambr|neuadd|ystafell|swyddfeydd)\b`)
 )
 
 // readMeeting reads the committee, date, time and venue from the lines that
@@ -191,19 +190,19 @@ func titleWords(s string) []string {
 	return out
 }
 
-var councilNameRe = regexp.MustCompile(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
+var councilNameRe = compileLater(`(?i)\b(?:borough|district|county|city|town|parish|metropolitan|unitary)\s+council$|^(?:the\s+)?(?:london|royal)\s+borough\s+of\s|\bcombined\s+authority$`)
 
 // "COFNODION" heads minutes printed only in Welsh.
-var minutesWordRe = regexp.MustCompile(`(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes$|^cofnodion$`)
+var minutesWordRe = compileLater(`(?i)^(?:draft\s+|confirmed\s+|unconfirmed\s+)?minutes$|^cofnodion$`)
 
 // ownNameRe is a council named by its place alone, as Scottish and
 // unitary councils are ("GLENMORAY COUNCIL", "The Highland Council");
 // "FULL COUNCIL" names the meeting.
-var ownNameRe = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+council$`)
+var ownNameRe = compileLater(`(?i)^(?:the\s+)?((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+council$`)
 
 // welshWordRe is a word of a Welsh body's name or heading, which its
 // English name does not have.
-var welshWordRe = regexp.MustCompile(`(?i)\b(?:cyngor|pwyllgor|cofnodion|bwrdd|craffu|cyfarfod|cymuned|cynllunio|trwyddedu|archwilio|llywodraethu|siambr|neuadd|ystafell|swyddfeydd|thrwy)\b`)
+var welshWordRe = compileLater(`(?i)\b(?:cyngor|pwyllgor|cofnodion|bwrdd|craffu|cyfarfod|cymuned|cynllunio|trwyddedu|archwilio|llywodraethu|siambr|neuadd|ystafell|swyddfeydd|thrwy)\b`)
 
 // englishHalf is the English half of a heading printed in Welsh and in
 // English, either way round, with a slash between ("Siambr, Neuadd y Sir
@@ -226,7 +225,7 @@ func englishHalf(l string) string {
 
 // welshCouncilRe is a council named in Welsh, where the word for council
 // comes first: "Cyngor Sir …", "Cyngor Tref …", "Cyngor Cymuned …".
-var welshCouncilRe = regexp.MustCompile(`(?i)^cyngor\s`)
+var welshCouncilRe = compileLater(`(?i)^cyngor\s`)
 
 func councilName(c string) bool {
 	if councilNameRe.MatchString(c) || welshCouncilRe.MatchString(c) {
@@ -240,7 +239,7 @@ func committeeFromSentence(l string) (string, bool) {
 	if len(l) > 200 {
 		return "", false
 	}
-	for _, re := range []*regexp.Regexp{minutesOfRe, meetingOfRe, agendaForRe, agendaDashRe, forMeetingRe} {
+	for _, re := range []*lazyRegexp{minutesOfRe, meetingOfRe, agendaForRe, agendaDashRe, forMeetingRe} {
 		if g := re.FindStringSubmatch(l); g != nil {
 			c := boardNotPart(strings.TrimRight(strings.TrimSpace(g[1]), ".,;: "))
 			lc := strings.ToLower(c)
@@ -258,11 +257,11 @@ var (
 	// held in public or in private: "Public Board of Directors",
 	// "Private Trust Board". "Public Health Committee" and "Public
 	// Accounts Committee" are committees of their own.
-	publicPartLeadRe = regexp.MustCompile(`(?i)^(?:public|private)\s+((?:trust\s+)?board\b.*|council\s+of\s+governors\b.*)$`)
+	publicPartLeadRe = compileLater(`(?i)^(?:public|private)\s+((?:trust\s+)?board\b.*|council\s+of\s+governors\b.*)$`)
 	// publicPartTailRe is the part printed after the board's name:
 	// "Board of Directors Meeting in Public", "Trust Board (Public)",
 	// "Board of Directors (Part 1 – Public)".
-	publicPartTailRe = regexp.MustCompile(`(?i)(?:\s+meeting)?(?:\s+(?:held\s+)?in\s+(?:public|private)|\s*\((?:part\s+\w{1,2}\s*[–—:-]?\s*)?(?:public|private)\)|\s+[–—-]\s*(?:public|private))$`)
+	publicPartTailRe = compileLater(`(?i)(?:\s+meeting)?(?:\s+(?:held\s+)?in\s+(?:public|private)|\s*\((?:part\s+\w{1,2}\s*[–—:-]?\s*)?(?:public|private)\)|\s+[–—-]\s*(?:public|private))$`)
 )
 
 // boardNotPart is the name of the board whose minutes c heads, without
@@ -306,7 +305,7 @@ func committeeFromLine(l string) string {
 // contactColumnRe is the second column of a heading printed in two
 // ("Council Chamber, Shire Hall	Telephone: 01632 960118"), which text
 // extraction joins to the venue.
-var contactColumnRe = regexp.MustCompile(`(?i)\s+(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries(?:\s+to)?)\s*:.*$`)
+var contactColumnRe = compileLater(`(?i)\s+(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries(?:\s+to)?)\s*:.*$`)
 
 func cleanVenue(v string) string {
 	v = contactColumnRe.ReplaceAllString(strings.TrimSpace(v), "")

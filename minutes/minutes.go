@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,38 +11,38 @@ import (
 var (
 	// presentLegendRe is the key of a membership list whose members who
 	// attended are marked with a star: "(Present = *)".
-	presentLegendRe = regexp.MustCompile(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
+	presentLegendRe = compileLater(`(?i)^(?:members\s*:?\s*)?\(\s*present\s*=\s*\*\s*\)$`)
 	// A Scottish council's minutes head the members present "Sederunt".
-	presentRe = regexp.MustCompile(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
+	presentRe = compileLater(`(?i)^(?:members\s+|councillors\s+)?(?:present|sederunt)\s*(?:[:–—-]|$)|^(?i:present)\s+(?:councillors?|cllrs?)\b`)
 	// welshPresentRe heads the members present in minutes printed only
 	// in Welsh: "YN BRESENNOL:", "PRESENNOL:". It is tried only on a
 	// line holding the word (welshPresent).
-	welshPresentRe = regexp.MustCompile(`(?i)^(?:yn\s+bresennol|presennol)\s*(?:[:–—-]\s*|$)`)
+	welshPresentRe = compileLater(`(?i)^(?:yn\s+bresennol|presennol)\s*(?:[:–—-]\s*|$)`)
 	// "COFNODION" is "minutes" in Welsh.
-	minutesHeadingRe = regexp.MustCompile(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b|^cofnodion\b`)
+	minutesHeadingRe = compileLater(`(?i)^(?:the\s+)?minutes\b|\bset\s+of\s+minutes\b|^(?:draft|confirmed|unconfirmed)\s+minutes\b|^cofnodion\b`)
 	// minutesTitleRe is a document's title that names the minutes further
 	// in ("04 July 2023 – Minutes of the Planning Meeting"; a council web
 	// page's "Agenda and minutes"), told apart from an agenda's item
 	// "4 Minutes of the Previous Meeting" in minutesTitle.
-	minutesTitleRe  = regexp.MustCompile(`(?i)\bminutes\s+(?:of|for)\s+(?:the|an?)\b|^agenda\s+and\s+minutes$`)
-	reportToRe      = regexp.MustCompile(`(?i)^report\s+(?:to|of)\s*:`)
-	apologiesLineRe = regexp.MustCompile(`(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?received\s+from\b`)
-	endMarkerRe     = regexp.MustCompile(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]|^cadeirydd\s*/\s*chair(?:man|person)?\b.{0,40}$`)
+	minutesTitleRe  = compileLater(`(?i)\bminutes\s+(?:of|for)\s+(?:the|an?)\b|^agenda\s+and\s+minutes$`)
+	reportToRe      = compileLater(`(?i)^report\s+(?:to|of)\s*:`)
+	apologiesLineRe = compileLater(`(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?received\s+from\b`)
+	endMarkerRe     = compileLater(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]|^cadeirydd\s*/\s*chair(?:man|person)?\b.{0,40}$`)
 
-	minuteAloneRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
-	minuteTitleRe = regexp.MustCompile(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
+	minuteAloneRe = compileLater(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
+	minuteTitleRe = compileLater(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
 	// letterRefRe is a minute reference with letters before the number
 	// ("P061/24", "RMD.31.23", "FC/23/001", "SSP 12/22").
-	letterRefRe = regexp.MustCompile(`^[A-Z]{1,4}[./]?\d{1,4}[./]\d|^[A-Z]{2,4} \d{1,4}/\d`)
+	letterRefRe = compileLater(`^[A-Z]{1,4}[./]?\d{1,4}[./]\d|^[A-Z]{2,4} \d{1,4}/\d`)
 
 	// decisionRe is a cabinet's record of what it decided, "DECISION:" or
 	// "Decision –", a label starting its line ("Reasons for Decision:" is
 	// not one).
-	decisionRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
+	decisionRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?decisions?\s*(?:[:–—-]\s*|$)(.*)$`)
 	// agreedRe is "AGREED:" as a label starting its line, as joint
 	// committees and boards record outcomes; "Members agreed that …" and
 	// "Unanimously AGREED to recommend" are narrative.
-	agreedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
+	agreedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?agreed\s*(?:[:–—-]\s*|$)(.*)$`)
 	// recommendedRe is a Northern Irish council committee's record of
 	// what it recommends to the Council, "RECOMMENDED –" (or
 	// "Recommended: that …") as a label starting its line; "It was
@@ -53,17 +52,17 @@ var (
 	// English committee names whom it recommends to: "RECOMMENDED to
 	// Council that …", "RECOMMENDED TO CABINET: That …", kept as printed
 	// from "to".
-	recommendedRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED\s*(?:[:–—-]\s*|$)(.*)|Recommended\s*[:–—-]\s*((?i:that|to)\b.*)|RECOMMENDED\s+((?i:to)\s+(?:(?i:the)\s+)?[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,3}?\s*(?:[:–—-]\s*)?(?i:that)\b.*))$`)
+	recommendedRe = compileLater(`^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:RECOMMENDED\s*(?:[:–—-]\s*|$)(.*)|Recommended\s*[:–—-]\s*((?i:that|to)\b.*)|RECOMMENDED\s+((?i:to)\s+(?:(?i:the)\s+)?[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,3}?\s*(?:[:–—-]\s*)?(?i:that)\b.*))$`)
 	// bodyAgreedRe is a Scottish council's record of a decision: "The
 	// Committee agreed:-" over the lettered decisions, or "The Committee
 	// agreed to approve …" opening its paragraph. "Members agreed that …",
 	// "The Board agreed the plan" in a decision's text and "The Committee
 	// agreed" ending a line in mid-sentence are narrative.
-	bodyAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Panel|Cabinet|Authority)\s+(?:unanimously\s+)?(?:agreed|AGREED)(?:\s*(?::-?|[–—])\s*(.*)|\s+((?:to|that)\s.*))$`)
+	bodyAgreedRe = compileLater(`^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Panel|Cabinet|Authority)\s+(?:unanimously\s+)?(?:agreed|AGREED)(?:\s*(?::-?|[–—])\s*(.*)|\s+((?:to|that)\s.*))$`)
 	// agreedAndRe is a health and wellbeing board's record: "The Board
 	// NOTED the chapter and AGREED that …", the word in capitals; what it
 	// noted stays in the narrative.
-	agreedAndRe = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?AGREED\s+((?:to|that)\s.*)$`)
+	agreedAndRe = compileLater(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?AGREED\s+((?:to|that)\s.*)$`)
 	// notedRe is a body's record that it noted something, the word in
 	// capitals: "The Board NOTED the action log.", a parish's "Members
 	// NOTED the report", or "NOTED:" as a label starting its line, as
@@ -71,42 +70,42 @@ var (
 	// stands; "Members noted …", a lower-case "noted" and a bare "Noted."
 	// are narrative here (see notedOutcome for the one exception), but
 	// "Noted:" with its colon is the label.
-	notedRe = regexp.MustCompile(`^(?:(?:[Tt]he\s+)?(?:` + notingBodyPat + `|Members)\s+(?:(?i:unanimously)\s+)?NOTED\b\s*(?:[:–—-]\s*)?|(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:NOTED\s*[:–—-]|Noted\s*:)\s*)(.*)$`)
+	notedRe = compileLater(`^(?:(?:[Tt]he\s+)?(?:` + notingBodyPat + `|Members)\s+(?:(?i:unanimously)\s+)?NOTED\b\s*(?:[:–—-]\s*)?|(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:NOTED\s*[:–—-]|Noted\s*:)\s*)(.*)$`)
 	// minutesAgreedRe is "The minutes of the meeting held on … were AGREED
 	// as a correct record", the word in capitals.
-	minutesAgreedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
+	minutesAgreedRe = compileLater(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
-	resolvedRe = regexp.MustCompile(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|unanimously\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	resolvedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|unanimously\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
-	wasResolvedRe = regexp.MustCompile(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
+	wasResolvedRe = compileLater(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
 	// "The Panel RESOLVED:" may stand over its numbered parts. The text
 	// before the body is taken only when there is some, so that "The" of
 	// "The Committee RESOLVED" is not left behind as narrative.
-	resolvedBodyRe = regexp.MustCompile(`^(?:(.*?\S)\s+)??(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)(?:\s+((?:to|that|in\s+terms\s+of)\b.*)|\s*[:–—-]\s*(.*))$`)
+	resolvedBodyRe = compileLater(`^(?:(.*?\S)\s+)??(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)(?:\s+((?:to|that|in\s+terms\s+of)\b.*)|\s*[:–—-]\s*(.*))$`)
 	// resolvedItemRe is a resolution under a lettered sub-item of its
 	// minute, after the sub-item's subject: "a) Payments: RESOLVED to
 	// approve the schedule of payments", "(ii) RESOLVED that …".
-	resolvedItemRe = regexp.MustCompile(`^((?:\(?[a-z]{1,4}\)|[a-z]\.|\d{1,2}\))\s+(?:[^:]{1,60}:\s+)?)(?:RESOLVED|Resolved)\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedMidRe  = regexp.MustCompile(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedItemRe = compileLater(`^((?:\(?[a-z]{1,4}\)|[a-z]\.|\d{1,2}\))\s+(?:[^:]{1,60}:\s+)?)(?:RESOLVED|Resolved)\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedMidRe  = compileLater(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
 	// the mover and seconder, then the resolution, in one sentence. The
 	// word in capitals is enough; in lower case it must follow a
 	// seconder, or "the matter was discussed and resolved" would count.
-	resolvedSecondedRe = regexp.MustCompile(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedAndRe      = regexp.MustCompile(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedSecondedRe = compileLater(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedAndRe      = compileLater(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "… Bequest.It was RESOLVED", "Land at Hoggs Farm – RESOLVED to
 	// object": RESOLVED in capitals after a sentence or a dash.
 	// "The following payments were RESOLVED for approval:": the word in
 	// capitals after "was" or "were"; a sentence before it is not part of
 	// the resolution.
-	passiveResolvedRe = regexp.MustCompile(`^(?:(.*?[.!?])\s+)?(\S.*?\s(?:was|were)\s+(?:(?i:unanimously)\s+)?RESOLVED\b.*)$`)
-	resolvedGluedRe   = regexp.MustCompile(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	partStartRe       = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
-	sentenceEndRe     = regexp.MustCompile(`[.!?]["”’)]*$`)
+	passiveResolvedRe = compileLater(`^(?:(.*?[.!?])\s+)?(\S.*?\s(?:was|were)\s+(?:(?i:unanimously)\s+)?RESOLVED\b.*)$`)
+	resolvedGluedRe   = compileLater(`^(.*?[.!?]|.*?\S\s[–—-])\s*(?:It\s+was\s+)?RESOLVED\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	partStartRe       = compileLater(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\([a-z]\)|[a-z]\)|\([ivx]{1,5}\))(?:\s|$)`)
+	sentenceEndRe     = compileLater(`[.!?]["”’)]*$`)
 	// attendLabelRe heads a group of those at the meeting; "Hefyd yn
 	// bresennol" is Welsh for "also present".
-	attendLabelRe  = regexp.MustCompile(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?|hefyd\s+yn\s+bresennol)(?:\s*[:–—-])*\s*`)
+	attendLabelRe  = compileLater(`(?i)^(?:the\s+following\s+officers\s+were\s+(?:also\s+)?(?:in\s+attendance|present)|also\s+present|also\s+in\s+attendance|others\s+in\s+attendance|in\s+attendance|officers(?:\s+present|\s+in\s+attendance)?|members\s+present|present|sederunt|substitutes?|observers?|hefyd\s+yn\s+bresennol)(?:\s*[:–—-])*\s*`)
 	smallTitleWord = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "or": true, "by": true, "with": true, "from": true, "-": true, "–": true, "&": true}
 )
 
@@ -116,20 +115,20 @@ const notingBodyPat = `(?:Board|Committee|Sub-Committee|Panel|Cabinet|Council|Au
 // lowerNotedRe is the same record in lower case: "The Committee noted the
 // appeal decisions received since the last meeting." It is taken only as
 // the one sentence of a minute that resolved nothing (notedOutcome).
-var lowerNotedRe = regexp.MustCompile(`^(?:[Tt]he\s+)?` + notingBodyPat + `\s+(?:unanimously\s+)?noted\s+(\S.*[.!])$`)
+var lowerNotedRe = compileLater(`^(?:[Tt]he\s+)?` + notingBodyPat + `\s+(?:unanimously\s+)?noted\s+(\S.*[.!])$`)
 
 // notedEndRe ends the sentence of a NOTED record where another sentence
 // follows ("The Board NOTED the action log. Actions HWB/23/14 … were
 // complete"); a part's marker ("1. the report") does not end one.
-var notedEndRe = regexp.MustCompile(`\p{Ll}[.!?]["”’)]*\s+\p{Lu}`)
+var notedEndRe = compileLater(`\p{Ll}[.!?]["”’)]*\s+\p{Lu}`)
 
 // welshHalfRe is a resolution printed in Welsh, a slash, then in
 // English, under a label in both languages: the Welsh half ends a
 // sentence before the slash.
-var welshHalfRe = regexp.MustCompile(`^(.*[.!?;])\s+/\s+(\S.*)$`)
+var welshHalfRe = compileLater(`^(.*[.!?;])\s+/\s+(\S.*)$`)
 
 // innerSentenceEndRe is the end of a sentence followed by another.
-var innerSentenceEndRe = regexp.MustCompile(`[.!?]["”’)]*\s+\S`)
+var innerSentenceEndRe = compileLater(`[.!?]["”’)]*\s+\S`)
 
 // notedOutcome reads the paragraph that closes a minute with nothing
 // resolved as its outcome when it is one sentence saying that the body
@@ -368,7 +367,7 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	if g := resolvedMidRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
-	for _, re := range []*regexp.Regexp{resolvedSecondedRe, resolvedAndRe} {
+	for _, re := range []*lazyRegexp{resolvedSecondedRe, resolvedAndRe} {
 		if g := re.FindStringSubmatch(l); g != nil {
 			return strings.TrimRight(strings.TrimSpace(g[1]), ","), strings.TrimSpace(g[2]), true
 		}
@@ -408,16 +407,16 @@ func dropDanglingAnd(lines []string) {
 // resolvedNounRe is what "Resolved" starting a line may describe, as
 // an action log heads what was done: "Resolved actions", "Resolved
 // issues", "Resolved complaints".
-var resolvedNounRe = regexp.MustCompile(`^(?:actions?|issues?|matters?|complaints?|items?|cases?|queries|query|problems?|concerns?|disputes?|tickets?|risks?)\b`)
+var resolvedNounRe = compileLater(`^(?:actions?|issues?|matters?|complaints?|items?|cases?|queries|query|problems?|concerns?|disputes?|tickets?|risks?)\b`)
 
 // passiveEndRe is a line ending in a verb that makes "resolved" starting
 // the next line in lower case a passive verb: "… the complaint had been"
 // over "resolved to the satisfaction of residents".
-var passiveEndRe = regexp.MustCompile(`(?:^|\s)(?:was|were|is|are|be|been|being)$`)
+var passiveEndRe = compileLater(`(?:^|\s)(?:was|were|is|are|be|been|being)$`)
 
 // itWasRe is "It was" ending a line over "resolved that …": the
 // resolution, said in the passive.
-var itWasRe = regexp.MustCompile(`(?i)(?:^|\s)it\s+(?:(?:was|is|has\s+been|had\s+been)(?:\s+(?:therefore|then|accordingly|thereupon))?)$`)
+var itWasRe = compileLater(`(?i)(?:^|\s)it\s+(?:(?:was|is|has\s+been|had\s+been)(?:\s+(?:therefore|then|accordingly|thereupon))?)$`)
 
 // passiveResolved reports whether l, starting with "resolved" in lower
 // case, runs on a sentence whose line before ends in "was", "been", "be"
@@ -886,7 +885,7 @@ func (p *minutesParser) accept(h minuteNum) bool {
 }
 
 // partWordingRe is how the numbered parts of a resolution begin.
-var partWordingRe = regexp.MustCompile(`^(?:That|that|To|to)\s`)
+var partWordingRe = compileLater(`^(?:That|that|To|to)\s`)
 
 // resolutionPart reports whether line l, read as minute h, is the next
 // part of the resolution being read: "3. That the Treasurer report again
@@ -1187,9 +1186,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 var (
 	// actionTableRe heads a table of actions: "Ref Action Owner Due",
 	// "Minute Action Owner Deadline".
-	actionTableRe   = regexp.MustCompile(`(?i)^(?:(?:ref(?:erence)?|no|item|min(?:ute)?\.?(?:\s+no)?)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
-	paymentsTableRe = regexp.MustCompile(`(?i)^(?:payee|supplier|paid\s+to|recipient)\b.{0,60}\b(?:amount|total|net|gross|£)`)
-	continuedRe     = regexp.MustCompile(`(?i)^(\S+?)\.?\s+\((?:continued|cont(?:'d|’d|\.)?)\)$`)
+	actionTableRe   = compileLater(`(?i)^(?:(?:ref(?:erence)?|no|item|min(?:ute)?\.?(?:\s+no)?)\.?\s+)?actions?\s+(?:owner|lead|by\s+whom|responsible|who)\b.{0,30}\b(?:due|date|by\s+when|deadline|timescale)\b`)
+	paymentsTableRe = compileLater(`(?i)^(?:payee|supplier|paid\s+to|recipient)\b.{0,60}\b(?:amount|total|net|gross|£)`)
+	continuedRe     = compileLater(`(?i)^(\S+?)\.?\s+\((?:continued|cont(?:'d|’d|\.)?)\)$`)
 )
 
 // continued reports the heading of the current minute printed again at the
@@ -1202,7 +1201,7 @@ func (p *minutesParser) continued(l string) bool {
 // aboutDocumentRe is a note on the document itself before the minutes
 // ("This notice records the decisions taken at the meeting."), which
 // records no business.
-var aboutDocumentRe = regexp.MustCompile(`(?i)^(?:this|these)\s+(?:decision\s+)?(?:notice|minutes|record)\s+(?:records?|sets?\s+out|lists?|is|are)\b`)
+var aboutDocumentRe = compileLater(`(?i)^(?:this|these)\s+(?:decision\s+)?(?:notice|minutes|record)\s+(?:records?|sets?\s+out|lists?|is|are)\b`)
 
 // presentish reports lines of the attendance list rather than a heading.
 func presentish(l string) bool {
@@ -1301,7 +1300,7 @@ func (p *minutesParser) addTableLine(l string) {
 
 // agendaItemRe is the agenda's number printed after a minute's title:
 // "SERIOUS VIOLENCE DUTY [Item 5]", "Minutes (Agenda Item 3)".
-var agendaItemRe = regexp.MustCompile(`(?i)\s*[\[(](?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2}|[a-z])?[\])]$`)
+var agendaItemRe = compileLater(`(?i)\s*[\[(](?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2}|[a-z])?[\])]$`)
 
 // finish closes the current minute. Text after the last resolution of the
 // last minute is dropped: in a pack it is the first report.
@@ -1407,8 +1406,8 @@ func normaliseResolution(s string) string {
 }
 
 var (
-	parenMarkRe = regexp.MustCompile(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)`)
-	dotMarkRe   = regexp.MustCompile(`(?:^|[\s:;])(\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s`)
+	parenMarkRe = compileLater(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)`)
+	dotMarkRe   = compileLater(`(?:^|[\s:;])(\d{1,2}|[a-z]|[ivx]{1,5})[.)]\s`)
 )
 
 var romans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
@@ -1508,11 +1507,11 @@ func trimPart(s string) string {
 
 // audienceRe is the public and the press counted in the attendance ("2
 // members of the public"): no one to record as present.
-var audienceRe = regexp.MustCompile(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
+var audienceRe = compileLater(`(?i)^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no)\s+(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:press|public|residents?|parishioners?|observers?|visitors?)\b)`)
 
 // chairLabelRe is the chair named by a label of their own among the
 // meeting's details, above those present: "Chair:   Mr R Halloran".
-var chairLabelRe = regexp.MustCompile(`(?i)^(?:chair(?:man|person)?|in\s+the\s+chair)\s*:\s*(\S.{0,80})$`)
+var chairLabelRe = compileLater(`(?i)^(?:chair(?:man|person)?|in\s+the\s+chair)\s*:\s*(\S.{0,80})$`)
 
 // chairAbove is the chair named in the heading (lines) by a label of
 // their own, as one present, "Mr R Halloran (Chair)": a clerk counts the
@@ -1581,15 +1580,15 @@ func maySamePerson(a, b string) bool {
 // presided.", "Councillor Lee in the Chair". Its first group is who, its
 // second what follows ("for item 7", "for the remainder of the
 // meeting").
-var takeChairRe = regexp.MustCompile(`(?i)^(?:in\s+the\s+absence\s+of\s+[^,;:]{2,60}?,\s*)?([^,;:]{2,80}?(?:,\s*[^,;:]{2,60}?,)?)\s+(?:took\s+the\s+chair|(?:was\s+)?in\s+the\s+chair|presided|chaired\s+the\s+meeting)\b\s*(.*?)\s*\.?$`)
+var takeChairRe = compileLater(`(?i)^(?:in\s+the\s+absence\s+of\s+[^,;:]{2,60}?,\s*)?([^,;:]{2,80}?(?:,\s*[^,;:]{2,60}?,)?)\s+(?:took\s+the\s+chair|(?:was\s+)?in\s+the\s+chair|presided|chaired\s+the\s+meeting)\b\s*(.*?)\s*\.?$`)
 
 // wholeMeetingRe is what may follow a sentence about who chaired when
 // they chaired the whole meeting: nothing, or "for the meeting".
-var wholeMeetingRe = regexp.MustCompile(`(?i)^(?:for\s+(?:the|this)\s+meeting|throughout(?:\s+the\s+meeting)?)?$`)
+var wholeMeetingRe = compileLater(`(?i)^(?:for\s+(?:the|this)\s+meeting|throughout(?:\s+the\s+meeting)?)?$`)
 
 // partWayRe is a word before taking the chair that says someone chaired
 // before: "Councillor Lenihan then took the chair".
-var partWayRe = regexp.MustCompile(`(?i)\b(?:then|thereupon|again|now|subsequently|later)\b`)
+var partWayRe = compileLater(`(?i)\b(?:then|thereupon|again|now|subsequently|later)\b`)
 
 // tookChair reads a sentence saying who took the chair: who, as
 // printed ("Councillor Lee"), and whether for the whole meeting; ok is
@@ -1688,24 +1687,24 @@ func (p *minutesParser) chairTaken(labelled []string) string {
 
 // hoursSatRe is the hours a meeting sat, printed in brackets under its
 // attendance: "(10.00 am – 12.15 pm)".
-var hoursSatRe = regexp.MustCompile(`(?i)^\(\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|y\.?\s?[bph])\.?\s*(?:[-–—]|to|i)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|y\.?\s?[bph])\.?\s*\)$`)
+var hoursSatRe = compileLater(`(?i)^\(\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|y\.?\s?[bph])\.?\s*(?:[-–—]|to|i)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m|y\.?\s?[bph])\.?\s*\)$`)
 
 // councillorsAloneRe is "Councillors:" alone on its line, over the
 // members' names.
-var councillorsAloneRe = regexp.MustCompile(`^(?:Councillors|Cllrs)\s*:$`)
+var councillorsAloneRe = compileLater(`^(?:Councillors|Cllrs)\s*:$`)
 
 // councillorsLabelRe is "Councillors:" heading the members' names, read
 // as "Councillors A, B and C" are.
-var councillorsLabelRe = regexp.MustCompile(`^(Councillors|Cllrs)\s*:\s*`)
+var councillorsLabelRe = compileLater(`^(Councillors|Cllrs)\s*:\s*`)
 
 // noteRe is a note among the attendance, not a person: "Simultaneous
 // translation was provided", "Quorum: the meeting was quorate
 // throughout".
-var noteRe = regexp.MustCompile(`\s(?:was|were)\s+(?:provided|available|given|offered|quorate)\b`)
+var noteRe = compileLater(`\s(?:was|were)\s+(?:provided|available|given|offered|quorate)\b`)
 
 // chairRe is the chair's post printed after a name as a post is:
 // "Councillor Mallon, Chair".
-var chairRe = regexp.MustCompile(`(?i)^(?:(?:deputy|vice)[- ])?(?:chair(?:man|person|woman)?|convener|mayor|town\s+mayor|lord\s+mayor)$`)
+var chairRe = compileLater(`(?i)^(?:(?:deputy|vice)[- ])?(?:chair(?:man|person|woman)?|convener|mayor|town\s+mayor|lord\s+mayor)$`)
 
 // rankedSurname reports a person printed by title and surname alone, as
 // Northern Irish councils list members: "Councillor Mallon", "Mr Toner".
@@ -1716,12 +1715,12 @@ func rankedSurname(s string) bool {
 }
 
 var (
-	yearRe     = regexp.MustCompile(`^(?:19|20)\d\d$`)
-	monthEndRe = regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthAlt + `)$`)
+	yearRe     = compileLater(`^(?:19|20)\d\d$`)
+	monthEndRe = compileLater(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthAlt + `)$`)
 )
 
 // chairStopRe is "Chair." alone on a line.
-var chairStopRe = regexp.MustCompile(`(?i)^chair(?:man|person|woman)?\.$`)
+var chairStopRe = compileLater(`(?i)^chair(?:man|person|woman)?\.$`)
 
 // sentenceEndsChair reports whether body[i], "Chair." alone on a line,
 // is the last word of the sentence on the line before ("… and signed by
@@ -1743,13 +1742,13 @@ func sentenceEndsChair(body []string, i int) bool {
 // signedAsRe is a resolution's words carried onto a line of their own
 // that start with "signed" ("signed as accurate and correct."), not the
 // chair's signature that ends the minutes.
-var signedAsRe = regexp.MustCompile(`(?i)^signed\s+(?:as|and|off|in)\b`)
+var signedAsRe = compileLater(`(?i)^signed\s+(?:as|and|off|in)\b`)
 
 // footnoteKeyRe is the key to marks printed after names in the
 // attendance, "* Denotes Members present in remote attendance" (the
 // "**" of "** Denotes" is gone by then, read as bold), or the time the
 // meeting began printed under it: neither names anyone.
-var footnoteKeyRe = regexp.MustCompile(`(?i)^(?:\*+\s*)?denotes\b|^the\s+meeting\s+(?:commenced|started|began|opened)\b`)
+var footnoteKeyRe = compileLater(`(?i)^(?:\*+\s*)?denotes\b|^the\s+meeting\s+(?:commenced|started|began|opened)\b`)
 
 // presentList turns the attendance lines into one entry per person.
 func presentList(lines []string) []string {
@@ -1968,10 +1967,10 @@ func personName(n string, words []string) bool {
 }
 
 var (
-	genderTitleRe = regexp.MustCompile(`^(?i:(mr|mrs|ms|miss))\b`)
+	genderTitleRe = compileLater(`^(?i:(mr|mrs|ms|miss))\b`)
 	// titleRe is a title of a person's own, the one that opens a name
 	// printed as a pair with another's ("Dr and Mrs Patel").
-	titleRe = regexp.MustCompile(`^(?i:(mrs|mr|ms|miss|dr|prof|rev)(?:essor|erend)?)\b`)
+	titleRe = compileLater(`^(?i:(mrs|mr|ms|miss|dr|prof|rev)(?:essor|erend)?)\b`)
 )
 
 // sameTitle reports whether a and b, with the forenames fa and fb, are not
@@ -1990,7 +1989,7 @@ func sameTitle(a, b string, fa, fb []string) bool {
 
 // chairMarkRe finds the chair in what a name prints in brackets:
 // "Chair", "in the Chair", "Chairman", "Mayor".
-var chairMarkRe = regexp.MustCompile(`(?i)\b(?:chair|convener|mayor)`)
+var chairMarkRe = compileLater(`(?i)\b(?:chair|convener|mayor)`)
 
 // sameBrackets reports whether a and b are not told apart by what they
 // print in brackets: two councillors of one name are printed with their
@@ -2057,7 +2056,7 @@ func splitPeople(g string) []string {
 
 // postNamedRe is a post with the holder's name in brackets after it:
 // "Monitoring Officer (Rachel Dunmore)".
-var postNamedRe = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
+var postNamedRe = compileLater(`^([^()]+?)\s*\(([^()]+)\)$`)
 
 // joinPosts puts back together what the list split at an "and" that is
 // part of a post: two posts one person holds ("Clerk and Monitoring
@@ -2101,11 +2100,11 @@ func joinPosts(g string, pieces []string) []string {
 
 // bareTitleRe is a person's title printed alone: "Mr" of "Mr and Mrs
 // Smith", "Dr" of "Dr and Mrs Patel".
-var bareTitleRe = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?)\.?$`)
+var bareTitleRe = compileLater(`^(?:Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?)\.?$`)
 
 // postOfRe is a post that names what it is of or for: "Director of
 // Highways", "Head of Law", "Cabinet Member for Transport".
-var postOfRe = regexp.MustCompile(`(?i)^(?:[\pL'’-]+\s+){1,4}(?:of|for)\s+\S`)
+var postOfRe = compileLater(`(?i)^(?:[\pL'’-]+\s+){1,4}(?:of|for)\s+\S`)
 
 // postGoesOn reports whether next, printed after first and "and", is the
 // rest of the post first starts ("Director of Highways" and "Transport",
@@ -2193,7 +2192,7 @@ func endsWithPost(s string) bool {
 
 // personTitleRe starts a person's name, never a post ("Chief Executive"
 // is a post, "Chief Inspector Khan" a name).
-var personTitleRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cynghorwyr|Cyng\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Alderman)\b`)
+var personTitleRe = compileLater(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cynghorwyr|Cyng\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Sir|Dame|Lord|Lady|Alderman)\b`)
 
 // postRe is a post printed after a name in the attendance.
-var postRe = regexp.MustCompile(`(?i)\b(?:manager|officer|analyst|clerk|director|head|lead|leader|executive|adviser|advisor|co-?ordinator|secretary|solicitor|treasurer|engineer|planner|accountant|commissioner)\b`)
+var postRe = compileLater(`(?i)\b(?:manager|officer|analyst|clerk|director|head|lead|leader|executive|adviser|advisor|co-?ordinator|secretary|solicitor|treasurer|engineer|planner|accountant|commissioner)\b`)

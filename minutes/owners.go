@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -42,7 +41,7 @@ func init() {
 }
 
 // acronymRe is a body's initials: "CVS", "SWACA", "ICB".
-var acronymRe = regexp.MustCompile(`^\p{Lu}{2,6}s?$`)
+var acronymRe = compileLater(`^\p{Lu}{2,6}s?$`)
 
 // smallWords are the lower-case words a name, role or body may print
 // ("Head of Audit", "Friends of the Park").
@@ -151,7 +150,7 @@ func peopleNamed(m *Minutes, others []string) map[string]bool {
 }
 
 // dueCellRe is a due cell that is not a day: "Next meeting", "Ongoing".
-var dueCellRe = regexp.MustCompile(`(?i)^(?:(?:the\s+)?next\s+meeting|ongoing|asap|tbc|tba|immediate(?:ly)?|as\s+soon\s+as\s+possible|end\s+of\s+\S+|(?:` + monthAlt + `)\.?(?:\s+\d{4})?)$`)
+var dueCellRe = compileLater(`(?i)^(?:(?:the\s+)?next\s+meeting|ongoing|asap|tbc|tba|immediate(?:ly)?|as\s+soon\s+as\s+possible|end\s+of\s+\S+|(?:` + monthAlt + `)\.?(?:\s+\d{4})?)$`)
 
 // dueLike reports whether a cell reads as when an action is due.
 func dueLike(cell string) bool {

@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +39,7 @@ func init() {
 // rankRe is the titles and ranks printed before a name, as the minutes
 // print them in full and an action table abbreviates them ("Insp.",
 // "Supt.", "Ch. Insp.").
-var rankRe = regexp.MustCompile(`^(?:(?:Councillor|Cllr\.?|Cynghorydd|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Rev(?:erend)?\.?|Chief\s+Superintendent|Superintendent|Supt\.?|Chief\s+Inspector|Detective\s+Inspector|Inspector|Insp\.?|(?:Ch|Det)\.?\s+(?:Insp|Supt)\.?|Sergeant|Sgt\.?|PCSO|PC|DCI|DI|DS|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\s+)+`)
+var rankRe = compileLater(`^(?:(?:Councillor|Cllr\.?|Cynghorydd|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof(?:essor)?\.?|Rev(?:erend)?\.?|Chief\s+Superintendent|Superintendent|Supt\.?|Chief\s+Inspector|Detective\s+Inspector|Inspector|Insp\.?|(?:Ch|Det)\.?\s+(?:Insp|Supt)\.?|Sergeant|Sgt\.?|PCSO|PC|DCI|DI|DS|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\s+)+`)
 
 var particles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "le": true, "la": true, "du": true, "da": true, "di": true, "bin": true, "al": true}
 

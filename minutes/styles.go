@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,57 +10,57 @@ var (
 	// A web page of minutes (ModernGov) labels each item's text "Minutes:"
 	// and each linked paper "pdf icon PDF 168 KB"; its exports wrap items in
 	// <AI1> … </AI1>.
-	minutesLabelRe = regexp.MustCompile(`^(?:Minutes:|</?AI\d{1,3}>|Additional documents:|No\. Item|Items)$`)
-	pdfIconRe      = regexp.MustCompile(`\s*(?:pdf icon )?PDF \d+ [KM]B$`)
+	minutesLabelRe = compileLater(`^(?:Minutes:|</?AI\d{1,3}>|Additional documents:|No\. Item|Items)$`)
+	pdfIconRe      = compileLater(`\s*(?:pdf icon )?PDF \d+ [KM]B$`)
 	// A web page printed from a browser has the time it was printed and
 	// the page's title at the head of every sheet, and its address and
 	// "n/N" at the foot: "14/11/2024, 09:12 Agenda for Licensing …",
 	// "https://democracy.westmoor.gov.uk/ieListDocuments.aspx?… 1/3".
 	// Its date and time are not the meeting's, nor is either text.
-	printedHeadRe = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S`)
-	printedFootRe = regexp.MustCompile(`^(?:https?://|file:/)\S+\s+\d{1,3}/\d{1,3}$`)
+	printedHeadRe = compileLater(`^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S`)
+	printedFootRe = compileLater(`^(?:https?://|file:/)\S+\s+\d{1,3}/\d{1,3}$`)
 	// siteFurnitureRe is the council site's own links above the page's
 	// text, "Skip to main content Site map Accessibility" and the
 	// breadcrumb "Home > Council and Democracy > …", and the map link
 	// after the venue.
-	siteFurnitureRe  = regexp.MustCompile(`(?i)^skip\s+to\s+(?:main\s+)?content\b|^home\s*(?:>|›|»)\s*\S`)
-	viewDirectionsRe = regexp.MustCompile(`(?i)\s*view\s+directions$`)
+	siteFurnitureRe  = compileLater(`(?i)^skip\s+to\s+(?:main\s+)?content\b|^home\s*(?:>|›|»)\s*\S`)
+	viewDirectionsRe = compileLater(`(?i)\s*view\s+directions$`)
 
 	// "P061/24 1. APOLOGIES FOR ABSENCE": a minute reference before the
 	// agenda number; the reference is the minute's number.
-	refThenNumberRe = regexp.MustCompile(`^([A-Z]{1,4}\d{1,4}/\d{2,4})\s+\d{1,3}[.)]?\s+(\S.*)$`)
+	refThenNumberRe = compileLater(`^([A-Z]{1,4}\d{1,4}/\d{2,4})\s+\d{1,3}[.)]?\s+(\S.*)$`)
 
 	// Where a line is a whole page of text (PDF text without line breaks),
 	// these mark where a new line would have been.
-	inlineHeadRe  = regexp.MustCompile(`\s(?:(?:Item\s+No\.?\s*)?\d{1,3}[.:]|\d{3,4})\s+[A-Z][A-Z'’&,()/-]*[A-Z](?:\s|$)`)
-	inlineLabelRe = regexp.MustCompile(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s`)
+	inlineHeadRe  = compileLater(`\s(?:(?:Item\s+No\.?\s*)?\d{1,3}[.:]|\d{3,4})\s+[A-Z][A-Z'’&,()/-]*[A-Z](?:\s|$)`)
+	inlineLabelRe = compileLater(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s`)
 	// "MONDAY4. MATTERS ARISING": a number glued to the word before it.
-	gluedHeadRe = regexp.MustCompile(`[A-Za-z]\d{1,2}\.\s+[A-Z][A-Z]+\s`)
-	upperWordRe = regexp.MustCompile(`^[A-Z0-9][A-Z0-9'’&,()/:-]*$|^[-–—&]$`)
-	itemNoRe    = regexp.MustCompile(`^Item\s+No\.?\s*(\d{1,3})[.:]?\s+(.*)$`)
-	numberedRe  = regexp.MustCompile(`^(\d{1,4})(?:[.)]\s*|\s+)(\S.*)$`)
+	gluedHeadRe = compileLater(`[A-Za-z]\d{1,2}\.\s+[A-Z][A-Z]+\s`)
+	upperWordRe = compileLater(`^[A-Z0-9][A-Z0-9'’&,()/:-]*$|^[-–—&]$`)
+	itemNoRe    = compileLater(`^Item\s+No\.?\s*(\d{1,3})[.:]?\s+(.*)$`)
+	numberedRe  = compileLater(`^(\d{1,4})(?:[.)]\s*|\s+)(\S.*)$`)
 
 	// A scan read by OCR prints the capital I as a bar: "| was asked",
 	// "the Chair said | would", "| t was noted". A bar is read as I only
 	// before the words that follow the pronoun (or "t", for "It"), so
 	// that the cells of a table flattened to text keep their borders.
-	ocrBarRe = regexp.MustCompile(`(^|[\s"“(])\|(\s+(?:was|would|will|am|have|had|do|did|can|could|should|shall|must|may|might|think|thought|believe|hope|also|then|said|asked|noted|wish|wished|feel|felt)\b)`)
-	ocrItRe  = regexp.MustCompile(`(^|[\s"“(])\|\s?(t\s+(?:was|is|had|has|will|would)\b)`)
+	ocrBarRe = compileLater(`(^|[\s"“(])\|(\s+(?:was|would|will|am|have|had|do|did|can|could|should|shall|must|may|might|think|thought|believe|hope|also|then|said|asked|noted|wish|wished|feel|felt)\b)`)
+	ocrItRe  = compileLater(`(^|[\s"“(])\|\s?(t\s+(?:was|is|had|has|will|would)\b)`)
 
 	// US city councils number items of the consent agenda "*1." and
 	// special items "S-1.", and run them on in a paragraph: "*1. Approval
 	// of the minutes. Motion by Adams … *2. Ordinance No. 2025-07 …".
 	// Only a mark that starts an item counts: at the start of a line or
 	// after the end of a sentence, before a capital.
-	usMarkRe = regexp.MustCompile(`(?:^|[.!?]\s+)((?:\*|S-)\d{1,3}\.\s+[A-Z])`)
+	usMarkRe = compileLater(`(?:^|[.!?]\s+)((?:\*|S-)\d{1,3}\.\s+[A-Z])`)
 	// usItemRe is an item's line: number, title (up to its full stop), text.
 	// "No." inside a title ("Ordinance No. 2025-07") does not end it.
-	usItemRe = regexp.MustCompile(`^(?:\*|(S-))?(\d{1,3})\.\s+([A-Z](?:(?:No|Mr|Mrs|Ms|Dr|St)\.\s|[^.]){1,118}?[A-Za-z0-9)])(?:\.(?:\s+(.*))?)?$`)
+	usItemRe = compileLater(`^(?:\*|(S-))?(\d{1,3})\.\s+([A-Z](?:(?:No|Mr|Mrs|Ms|Dr|St)\.\s|[^.]){1,118}?[A-Za-z0-9)])(?:\.(?:\s+(.*))?)?$`)
 
 	// Welsh councils print labels in both languages, Welsh first: "Yn
 	// bresennol / Present:", "Cynghorwyr / Councillors: …", "Llofnodwyd
 	// / Signed: …". The English label is the one read.
-	bilingualLabelRe = regexp.MustCompile(`^(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]+\s*/\s*((?i:present|also\s+present|in\s+attendance|apologies(?:\s+for\s+absence)?|councillors?|officers|signed|date|chair(?:man|person)?|mayor)\s*(?:[:–—-].*)?)$`)
+	bilingualLabelRe = compileLater(`^(?:[\p{L}'’]+\s+){0,3}[\p{L}'’]+\s*/\s*((?i:present|also\s+present|in\s+attendance|apologies(?:\s+for\s+absence)?|councillors?|officers|signed|date|chair(?:man|person)?|mayor)\s*(?:[:–—-].*)?)$`)
 )
 
 // longLine is the length past which a line is taken for a page of text
@@ -99,11 +98,11 @@ var (
 	// agendaAboveRe is an agenda's number alone on its line, over the
 	// minute's: "7." or "Item 7". A number with no stop or "Item" could
 	// be the page's, printed above the next page's first minute.
-	agendaAboveRe = regexp.MustCompile(`^(?:(?i:item)\s+(?:(?i:no)\.?\s*)?(\d{1,3}[a-z]?)[.:]?|(\d{1,3}[a-z]?)[.)])$`)
+	agendaAboveRe = compileLater(`^(?:(?i:item)\s+(?:(?i:no)\.?\s*)?(\d{1,3}[a-z]?)[.:]?|(\d{1,3}[a-z]?)[.)])$`)
 	// agendaTitledRe is an agenda's number with the item's title, over
 	// the minute's reference alone: "1. Election of the Chairman;" over
 	// "01/23".
-	agendaTitledRe = regexp.MustCompile(`^(?:(?i:item)\s+(?:(?i:no)\.?\s*)?)?(\d{1,3})[.):]?\s+(\p{Lu}.*)$`)
+	agendaTitledRe = compileLater(`^(?:(?i:item)\s+(?:(?i:no)\.?\s*)?)?(\d{1,3})[.):]?\s+(\p{Lu}.*)$`)
 )
 
 // agendaNumbersAbove reads minutes that print the agenda's number on the
@@ -284,14 +283,14 @@ var (
 	// welshOutcomeRe starts the Welsh text of a resolution, printed beside
 	// the English one: "PENDERFYNWYD:" (resolved), "Penderfyniad"
 	// (decision), "Cytunwyd" (agreed), "Nodwyd" (noted).
-	welshOutcomeRe = regexp.MustCompile(`^(?i:penderfynwyd|penderfyniad(?:au)?|cytunwyd|nodwyd)\b`)
+	welshOutcomeRe = compileLater(`^(?i:penderfynwyd|penderfyniad(?:au)?|cytunwyd|nodwyd)\b`)
 	// bothLanguagesRe is a line holding one outcome after another, apart
 	// by a slash after the first's full stop.
-	bothLanguagesRe = regexp.MustCompile(`^((?i:resolved|agreed|penderfynwyd|penderfyniad|cytunwyd)\b.*?[.;])\s+/\s+((?i:resolved|agreed|penderfynwyd|penderfyniad|cytunwyd)\b.*)$`)
+	bothLanguagesRe = compileLater(`^((?i:resolved|agreed|penderfynwyd|penderfyniad|cytunwyd)\b.*?[.;])\s+/\s+((?i:resolved|agreed|penderfynwyd|penderfyniad|cytunwyd)\b.*)$`)
 	// welshFirstLabelRe is an outcome's label in both languages, Welsh
 	// first, as the labels of the rest of the document: "PENDERFYNWYD /
 	// RESOLVED:". The English label is read.
-	welshFirstLabelRe = regexp.MustCompile(`^(?i:penderfynwyd|penderfyniad|cytunwyd)\s*/\s*((?i:resolved|decision|agreed)\b.*)$`)
+	welshFirstLabelRe = compileLater(`^(?i:penderfynwyd|penderfyniad|cytunwyd)\s*/\s*((?i:resolved|decision|agreed)\b.*)$`)
 )
 
 // usStyle reports a document numbered as US city councils number their

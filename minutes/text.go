@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,12 +51,12 @@ var (
 	// memberTableHeadRe heads an attendance table of two columns, each
 	// member and the body they represent, as panels of several councils
 	// print it: "Name      Representing".
-	memberTableHeadRe = regexp.MustCompile(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority)|title|job\s+title|role|position|designation|category(?:\s+of\s+governor)?|(?:type\s+of\s+)?governor(?:\s+type|\s+category)?)\s*$`)
-	tableRowRe        = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S(?:.*\S)?)\s*$`)
+	memberTableHeadRe = compileLater(`(?i)^\s*(?:name|members?|councillors?|panel\s+members?)\s{2,}(?:representing|authority|local\s+authority|council|organi[sz]ation|body|nominating\s+(?:body|authority)|title|job\s+title|role|position|designation|category(?:\s+of\s+governor)?|(?:type\s+of\s+)?governor(?:\s+type|\s+category)?)\s*$`)
+	tableRowRe        = compileLater(`^\s*(\S(?:.*?\S)?)\s{3,}(\S(?:.*\S)?)\s*$`)
 	// attendHeadRe is an attendance label alone on its line, over a
 	// table of names and posts.
-	attendHeadRe  = regexp.MustCompile(`(?i)^\s*(?:present|members\s+present|in\s+attendance|also\s+in\s+attendance|also\s+present|officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*$`)
-	bracketTailRe = regexp.MustCompile(`\s*\([^)]*\)$`)
+	attendHeadRe  = compileLater(`(?i)^\s*(?:present|members\s+present|in\s+attendance|also\s+in\s+attendance|also\s+present|officers(?:\s+present|\s+in\s+attendance)?)\s*:?\s*$`)
+	bracketTailRe = compileLater(`\s*\([^)]*\)$`)
 )
 
 // tableColumns rewrites the rows under an attendance table's heading,
@@ -109,11 +108,11 @@ var (
 	// declTableHeadRe heads declarations of interest printed as a table
 	// of who, which minute and what: "Councillor   Minute Number
 	// Nature of Interest".
-	declTableHeadRe = regexp.MustCompile(`(?i)^\s*(councillor|member|name)\s{2,}(?:minute|item|agenda\s+item)(?:\s+(?:number|no\.?))?\s{2,}(?:nature|type|details)\s+of\s+(?:the\s+)?interest\s*$`)
+	declTableHeadRe = compileLater(`(?i)^\s*(councillor|member|name)\s{2,}(?:minute|item|agenda\s+item)(?:\s+(?:number|no\.?))?\s{2,}(?:nature|type|details)\s+of\s+(?:the\s+)?interest\s*$`)
 	// declRowRe is a row of that table: "D.M. Cundy      5      Her
 	// daughter is a tenant of the Council."
 	// A row may name more than one item: "5 and 6", "5, 6", "5 & 6".
-	declRowRe = regexp.MustCompile(`^\s*(\S(?:.*?\S)?)\s{3,}(\S{1,12}(?:(?:,\s?|\s(?:and|&)\s)\S{1,12})*)\s{3,}(\S.*?)\s*$`)
+	declRowRe = compileLater(`^\s*(\S(?:.*?\S)?)\s{3,}(\S{1,12}(?:(?:,\s?|\s(?:and|&)\s)\S{1,12})*)\s{3,}(\S.*?)\s*$`)
 )
 
 // declarationRows rewrites the rows of a table of declarations, whose
@@ -166,10 +165,10 @@ func declarationRows(raw []string, head int) int {
 var (
 	// labelColRe is a line of a label column, as a Northern Irish
 	// council prints its attendance: the label, a gap, the names.
-	labelColRe = regexp.MustCompile(`^(\S(?:.*?\S)?)\s{3,}(\S.*)$`)
+	labelColRe = compileLater(`^(\S(?:.*?\S)?)\s{3,}(\S.*)$`)
 	// attendLabelColRe are the labels such a column holds, the label
 	// sometimes broken over two lines ("Officers in" over "Attendance").
-	attendLabelColRe = regexp.MustCompile(`(?i)^(?:members\s+present|present|(?:officers|others)\s+in\s+attendance|in\s+attendance|also\s+(?:present|in\s+attendance)|apologies)$`)
+	attendLabelColRe = compileLater(`(?i)^(?:members\s+present|present|(?:officers|others)\s+in\s+attendance|in\s+attendance|also\s+(?:present|in\s+attendance)|apologies)$`)
 )
 
 // mayBeAttendHead reports whether l, without its indent, starts as
@@ -288,10 +287,10 @@ func chunks(l string) []chunk {
 var (
 	// columnNumRe is a minute's number in the first column of a table
 	// of minutes.
-	columnNumRe = regexp.MustCompile(`^(?:\d{1,4}/\d{2,4}|[A-Z]{1,4}\d{0,4}/\d{2,4}|\d{1,3}\.?)$`)
+	columnNumRe = compileLater(`^(?:\d{1,4}/\d{2,4}|[A-Z]{1,4}\d{0,4}/\d{2,4}|\d{1,3}\.?)$`)
 	// columnHeadRe is that table's heading: "Minute   Subject
 	// Resolution", with "No." under "Minute".
-	columnHeadRe = regexp.MustCompile(`(?i)^(?:minute|min\.?|item)(?:\s+no\.?)?$|^no\.?$`)
+	columnHeadRe = compileLater(`(?i)^(?:minute|min\.?|item)(?:\s+no\.?)?$|^no\.?$`)
 )
 
 // minuteColumns rewrites minutes printed as a table of three columns, as
@@ -415,7 +414,7 @@ func minuteColumns(raw []string) []string {
 
 // actionMarginRe is who acts, as a board's minutes print them in the
 // margin: "COO", "DoF", "Chief Nurse", "HA/GL".
-var actionMarginRe = regexp.MustCompile(`^\p{Lu}[\p{L}&/.,' -]{0,24}$`)
+var actionMarginRe = compileLater(`^\p{Lu}[\p{L}&/.,' -]{0,24}$`)
 
 // actionMarginAt is the column of the "Action" heading over the right
 // margin of minutes printed beside a column of who acts ("Minute   Item
@@ -482,9 +481,9 @@ func joinChunks(c []chunk) string {
 }
 
 var (
-	apologiesHeadRe = regexp.MustCompile(`(?i)^\s*apologies(?:\s+for\s+absence)?\s*:?\s*$`)
+	apologiesHeadRe = compileLater(`(?i)^\s*apologies(?:\s+for\s+absence)?\s*:?\s*$`)
 	// memberGroupRe heads a group of a board's members in its table.
-	memberGroupRe = regexp.MustCompile(`(?i)^(?:(?:non[- ])?voting\s+members|(?:board|partnership|committee)\s+members|members|officers|advisers|advisors)\s*:?$`)
+	memberGroupRe = compileLater(`(?i)^(?:(?:non[- ])?voting\s+members|(?:board|partnership|committee)\s+members|members|officers|advisers|advisors)\s*:?$`)
 )
 
 // nextText is the index of the first line after i with text, or -1.
@@ -582,22 +581,22 @@ func isBulletRune(r rune) bool {
 }
 
 var (
-	pageFooterRe = regexp.MustCompile(`(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$`)
-	trailPageRe  = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?$`)
+	pageFooterRe = compileLater(`(?i)^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4})$`)
+	trailPageRe  = compileLater(`(?i)\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?$`)
 	// numberedFooterRe is a short footer with the page's number before
 	// or after it: "1 – Council (21.11.24)", "Cabinet 5.3.24 | 2".
-	numberedFooterRe = regexp.MustCompile(`^(?:\d{1,4}\s*[–—|-]\s*(\S.{0,60}?)|(\S.{0,60}?)\s*[–—|-]\s*\d{1,4})$`)
-	pageOfRe         = regexp.MustCompile(`(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}$`)
-	labelRe          = regexp.MustCompile(`(?i)^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$`)
-	weekdayRe        = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`)
-	monthWordRe      = regexp.MustCompile(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	numberedFooterRe = compileLater(`^(?:\d{1,4}\s*[–—|-]\s*(\S.{0,60}?)|(\S.{0,60}?)\s*[–—|-]\s*\d{1,4})$`)
+	pageOfRe         = compileLater(`(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}$`)
+	labelRe          = compileLater(`(?i)^agenda\s+item\s+(\d{1,3}(?:\.\d{1,2})?[a-z]?)\.?$`)
+	weekdayRe        = compileLater(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`)
+	monthWordRe      = compileLater(`(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`)
 )
 
 // initialsRe is the box at the foot of each page where the chair initials
 // the signed copy: "Chairman’s Initials ……………".
-var initialsRe = regexp.MustCompile(`(?i)^(?:chair(?:man|person|woman)?['’]?s?\s+)?(?:initials|signature)\s*:?[\s._…]*$`)
+var initialsRe = compileLater(`(?i)^(?:chair(?:man|person|woman)?['’]?s?\s+)?(?:initials|signature)\s*:?[\s._…]*$`)
 
-var signBoxTailRe = regexp.MustCompile(`(?i)\s+(?:chair(?:man|person|woman)?(?:['’]s)?|initials|signed)\s*:?\s*[._…]{3,}$`)
+var signBoxTailRe = compileLater(`(?i)\s+(?:chair(?:man|person|woman)?(?:['’]s)?|initials|signed)\s*:?\s*[._…]{3,}$`)
 
 // isPageNoise reports lines that are page furniture wherever they appear.
 func isPageNoise(l string) bool {
@@ -818,7 +817,7 @@ func joinAll(lines []string) string {
 	return j.String()
 }
 
-var glueColonRe = regexp.MustCompile(`([a-z0-9)]):([A-Z])`)
+var glueColonRe = compileLater(`([a-z0-9)]):([A-Z])`)
 
 // fixGlue separates words the extractor ran together across a colon,
 // "2022/2023:Thursday".
@@ -885,7 +884,7 @@ func paragraphs(lines []string) string {
 	return strings.Join(out, "\n\n")
 }
 
-var listMarkerRe = regexp.MustCompile(`^(?:[A-Z]|[a-z]|\d{1,2}|[ivx]{1,4})[.)]$|^\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)$`)
+var listMarkerRe = compileLater(`^(?:[A-Z]|[a-z]|\d{1,2}|[ivx]{1,4})[.)]$|^\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)$`)
 
 func isListMarker(s string) bool { return len(s) <= 8 && listMarkerRe.MatchString(s) }
 
@@ -924,7 +923,7 @@ func joinParagraph(p []string, gap int) string {
 }
 
 // numberedLineRe starts a line of a numbered list: "1. ", "2) ".
-var numberedLineRe = regexp.MustCompile(`^(\d{1,2})[.)]\s`)
+var numberedLineRe = compileLater(`^(\d{1,2})[.)]\s`)
 
 // numberedLines reports lines that each start an entry of a list numbered
 // from 1 up by one ("1. 23/00102 – Street Lighting", "2. 23/00109 – …"):
@@ -997,9 +996,9 @@ func splitOutside(s string) []string {
 
 // "Cynghorydd" (councillor), "Cynghorwyr" (councillors) and "Cyng." are
 // the Welsh titles, printed as the English ones are.
-var honorificRe = regexp.MustCompile(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cynghorwyr|Cyng\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Superintendent|Chief|Inspector|Sergeant|Sgt|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\b`)
+var honorificRe = compileLater(`^(?:Councillors?|Cllrs?\.?|Cynghorydd|Cynghorwyr|Cyng\.?|Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?|Rev(?:erend)?|Superintendent|Chief|Inspector|Sergeant|Sgt|PC|DCI|DI|Father|Sister|Sir|Dame|Lord|Lady|Alderman)\b`)
 
-var areaCouncillorsRe = regexp.MustCompile(`^(County|District|Borough|Town|Parish|City)\s+Councillors\s+`)
+var areaCouncillorsRe = compileLater(`^(County|District|Borough|Town|Parish|City)\s+Councillors\s+`)
 
 // pluralTitled reports a list of names under one title, which
 // expandCouncillors gives to each: "Councillors Brown, Lee and Jones",
@@ -1059,7 +1058,7 @@ func expandCouncillors(names []string) []string {
 	return out
 }
 
-var referenceRe = regexp.MustCompile(`(?i)\bMinutes?\s+(?:Nos?\.?\s*)?\d{1,4}(?:/\d{2,4})?(?:\s*(?:,|and|&|to)\s*\d{1,4}(?:/\d{2,4})?)*(?:\s+of\s+the\s+(?:[A-Za-z'’ ]{0,60}?\s)?(?:meeting|committee|board|council|cabinet|partnership)[A-Za-z'’ ]{0,60}?\s+held\s+on\s+(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}))?(?:\s+refers?)?`)
+var referenceRe = compileLater(`(?i)\bMinutes?\s+(?:Nos?\.?\s*)?\d{1,4}(?:/\d{2,4})?(?:\s*(?:,|and|&|to)\s*\d{1,4}(?:/\d{2,4})?)*(?:\s+of\s+the\s+(?:[A-Za-z'’ ]{0,60}?\s)?(?:meeting|committee|board|council|cabinet|partnership)[A-Za-z'’ ]{0,60}?\s+held\s+on\s+(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}))?(?:\s+refers?)?`)
 
 // findReferences runs referenceRe only near the word "minute": the
 // expression is large, and narratives can be long.
