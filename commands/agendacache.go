@@ -16,7 +16,13 @@ const AgendaKeptFor = time.Minute
 // agendasKept is how many built agendas a Service keeps, the least
 // recently built going first: one a meeting coming up in each busy
 // committee. An agenda of a thousand apologies is about 60 KB.
-const agendasKept = 32
+// agendasBudget is the text they may hold in all: an agenda of tens of
+// thousands of declarations is megabytes, and thirty-two of those would
+// hold more than the whole of serve's heap is meant to (serveMemoryLimit).
+const (
+	agendasKept   = 32
+	agendasBudget = 4 << 20
+)
 
 // builtAgendas keeps built agenda messages, so that asking again for an
 // agenda whose records have not changed costs one small read, not every
@@ -35,6 +41,8 @@ type builtAgendas struct {
 	turns [8]chan struct{}
 	// builds counts the agendas built.
 	builds int
+	// held is the size of the entries' replies, in all (Reply.size).
+	held int
 }
 
 // builtAgenda is an agenda as built from the records a snapshot saw, for
@@ -96,6 +104,10 @@ func (b *builtAgendas) turn(meetingID int64) chan struct{} {
 	return b.turns[i]
 }
 
+// put keeps e in place of the agenda kept for its meeting, and of as many
+// of the least recently built as it takes to keep no more than
+// agendasKept agendas and agendasBudget bytes; an agenda larger than that
+// is built again each time it is asked for.
 func (b *builtAgendas) put(e *builtAgenda) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -103,16 +115,29 @@ func (b *builtAgendas) put(e *builtAgenda) {
 	if b.entries == nil {
 		b.entries = map[int64]*builtAgenda{}
 	}
-	if _, ok := b.entries[e.meeting.ID]; !ok && len(b.entries) >= agendasKept {
+	b.remove(e.meeting.ID)
+	size := e.reply.size()
+	if size > agendasBudget {
+		return
+	}
+	for len(b.entries) > 0 && (len(b.entries) >= agendasKept || b.held+size > agendasBudget) {
 		var oldest *builtAgenda
 		for _, o := range b.entries {
 			if oldest == nil || o.built.Before(oldest.built) {
 				oldest = o
 			}
 		}
-		delete(b.entries, oldest.meeting.ID)
+		b.remove(oldest.meeting.ID)
 	}
 	b.entries[e.meeting.ID] = e
+	b.held += size
+}
+
+func (b *builtAgendas) remove(meetingID int64) {
+	if e, ok := b.entries[meetingID]; ok {
+		b.held -= e.reply.size()
+		delete(b.entries, meetingID)
+	}
 }
 
 // keptAgenda is the agenda of m kept from before, when the records it was
@@ -149,6 +174,15 @@ func (s *Service) keptAgenda(ctx context.Context, c Committee, m Meeting, held b
 type askedSince struct {
 	since, snapshot string
 	changed         bool
+}
+
+// size is the bytes of r's text.
+func (r Reply) size() int {
+	n := len(r.Header) + len(r.Text) + len(r.Footer)
+	for _, s := range r.Sections {
+		n += len(s.Title) + len(s.Text)
+	}
+	return n
 }
 
 // clone is r with its lists its own, for a reply kept and handed out again.
