@@ -14,7 +14,8 @@ import (
 // a message shows (an agenda of tens of thousands of declarations). Kept
 // without a bound, eight of those held 13 MiB, next to a heap serve keeps
 // under 18 (serveMemoryLimit), and the collector ran all the time: every
-// command cost three times the CPU (BENCHMARKS.md).
+// command cost three times the CPU (BENCHMARKS.md). One reply larger than
+// the budget is kept alone.
 const (
 	renderedKept   = 8
 	renderedLarge  = 16 << 10
@@ -75,11 +76,8 @@ func (k *renderedReplies) json(r commands.Reply) []byte {
 
 // keep keeps e in place of the oldest entry, and of as many more of the
 // oldest as it takes to hold no more than renderedBudget; one larger than
-// that is not kept.
+// that is kept alone.
 func (k *renderedReplies) keep(e renderedReply) {
-	if e.size > renderedBudget {
-		return
-	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	// The entries from next on are the oldest first.

@@ -97,4 +97,21 @@ func TestRenderedRepliesKeptWithinTheirBudget(t *testing.T) {
 	if got := k.json(cloned(last)); !strings.Contains(string(got), "Version 15.") {
 		t.Error("the last reply asked for again is not its own")
 	}
+
+	// One larger than the whole budget is kept alone, not laid out again
+	// at every ask.
+	huge := commands.Reply{Header: "Agenda — Safer Sefton Together", Sections: []commands.Section{{Title: "Declarations", Text: declarations + declarations}}}
+	first := k.json(huge)
+	if again := k.json(cloned(huge)); &again[0] != &first[0] {
+		t.Error("a reply over the budget, asked for again, was laid out again")
+	}
+	kept := 0
+	for _, e := range k.entries {
+		if e.json != nil {
+			kept++
+		}
+	}
+	if kept != 1 {
+		t.Errorf("%d replies kept beside one over the budget; it should be kept alone", kept)
+	}
 }

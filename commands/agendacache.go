@@ -19,6 +19,7 @@ const AgendaKeptFor = time.Minute
 // agendasBudget is the text they may hold in all: an agenda of tens of
 // thousands of declarations is megabytes, and thirty-two of those would
 // hold more than the whole of serve's heap is meant to (serveMemoryLimit).
+// One larger than the budget is kept alone.
 const (
 	agendasKept   = 32
 	agendasBudget = 4 << 20
@@ -106,8 +107,9 @@ func (b *builtAgendas) turn(meetingID int64) chan struct{} {
 
 // put keeps e in place of the agenda kept for its meeting, and of as many
 // of the least recently built as it takes to keep no more than
-// agendasKept agendas and agendasBudget bytes; an agenda larger than that
-// is built again each time it is asked for.
+// agendasKept agendas and agendasBudget bytes. An agenda larger than the
+// budget is kept alone: building it again at each ask would cost far more
+// (22 ms of CPU for one of 34,000 declarations) than holding one.
 func (b *builtAgendas) put(e *builtAgenda) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -117,9 +119,6 @@ func (b *builtAgendas) put(e *builtAgenda) {
 	}
 	b.remove(e.meeting.ID)
 	size := e.reply.size()
-	if size > agendasBudget {
-		return
-	}
 	for len(b.entries) > 0 && (len(b.entries) >= agendasKept || b.held+size > agendasBudget) {
 		var oldest *builtAgenda
 		for _, o := range b.entries {
