@@ -2,7 +2,7 @@ package minutes
 
 import (
 	"regexp"
-	"sync"
+	"sync/atomic"
 )
 
 // lazyRegexp is a regular expression compiled when it is first used.
@@ -15,9 +15,8 @@ import (
 // times a second, and they were an eighth of its resident memory.
 // Compiled on first use, they cost nothing until a document is read.
 type lazyRegexp struct {
-	src  string
-	once sync.Once
-	re   *regexp.Regexp
+	src string
+	re  atomic.Pointer[regexp.Regexp]
 }
 
 // compileLater returns src to be compiled when first used. A pattern that
@@ -32,9 +31,20 @@ func compileLater(src string) *lazyRegexp {
 // allPatterns are the package's patterns, for TestEveryPatternCompiles.
 var allPatterns []*lazyRegexp
 
+// get is the compiled pattern. Its common path is one atomic load, small
+// enough to be inlined where the pattern is used.
 func (l *lazyRegexp) get() *regexp.Regexp {
-	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
-	return l.re
+	if re := l.re.Load(); re != nil {
+		return re
+	}
+	return l.compile()
+}
+
+// compile compiles the pattern for get. Two readers may compile it at
+// once; they compile alike, and one's is kept.
+func (l *lazyRegexp) compile() *regexp.Regexp {
+	l.re.CompareAndSwap(nil, regexp.MustCompile(l.src))
+	return l.re.Load()
 }
 
 func (l *lazyRegexp) MatchString(s string) bool { return l.get().MatchString(s) }
