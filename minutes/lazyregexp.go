@@ -11,9 +11,10 @@ import (
 // links it 2.4 MiB of heap for as long as it runs and 7.7 MiB allocated
 // before main. quorum serve links the reader for /agenda import and
 // /minutes import and reads no document otherwise, yet its collector
-// scanned those compiled programs at every cycle, under load a hundred
-// times a second, and they were an eighth of its resident memory.
-// Compiled on first use, they cost nothing until a document is read.
+// scanned those compiled programs at every cycle, under load tens of times
+// a second, and serve started 5.4 MiB larger for them (30.2 MiB resident
+// against 24.8). Compiled on first use, they cost nothing until a
+// document is read.
 type lazyRegexp struct {
 	src string
 	re  atomic.Pointer[regexp.Regexp]
