@@ -505,9 +505,12 @@ func Slips(a, b string) int { return slips([]rune(a), []rune(b)) }
 // slips is how many letters typed, left out, changed or swapped with
 // their neighbour turn a into b (the optimal string alignment distance).
 func slips(a, b []rune) int {
+	// One block for the table, where a slice for each row was a call to
+	// the allocator each: this runs on every apology's first word.
+	cells := make([]int, (len(a)+1)*(len(b)+1))
 	d := make([][]int, len(a)+1)
 	for i := range d {
-		d[i] = make([]int, len(b)+1)
+		d[i] = cells[i*(len(b)+1) : (i+1)*(len(b)+1)]
 		d[i][0] = i
 	}
 	for j := range d[0] {

@@ -514,6 +514,9 @@ func dateSlip(w string, now time.Time, loc *time.Location) (string, bool) {
 	}
 	for _, s := range slipDays {
 		name := []rune(strings.ToLower(s.word))
+		if max(len(lw)-len(name), len(name)-len(lw)) > s.slips {
+			continue // more slips than it may carry, in the lengths alone
+		}
 		if n := slips(lw, name); n == 0 || n > s.slips || string(lw) == string(name)+"s" {
 			continue
 		}
