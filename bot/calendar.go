@@ -70,8 +70,9 @@ func Calendar(c commands.Committee, meetings []commands.Meeting, now time.Time) 
 			e.SetStartAt(m.StartsAt)
 			e.SetEndAt(m.StartsAt.Add(MeetingLength))
 		}
-		// Calendars take a moved meeting's new time from a higher SEQUENCE.
-		e.SetSequence(m.Revision)
+		// Calendars take a moved or cancelled meeting's change from a
+		// higher SEQUENCE.
+		e.SetSequence(m.Sequence)
 		e.SetSummary(c.Name)
 		if m.Venue != "" {
 			e.SetLocation(m.Venue)

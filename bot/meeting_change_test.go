@@ -432,3 +432,49 @@ func TestQueuedReminderDroppedWhenMeetingMoves(t *testing.T) {
 		t.Errorf("reminders posted: %q, want the one for 17 December alone", reminders)
 	}
 }
+
+// TestCalendarFollowsACancelledMeeting: a calendar takes a changed event
+// only from a higher SEQUENCE. A meeting cancelled, scheduled again at its
+// time, cancelled again and brought back at another time that day has a
+// higher one at each step, and the status it has; before, cancelling left
+// the SEQUENCE as it was, and a subscriber's calendar could keep showing
+// the meeting as going ahead.
+func TestCalendarFollowsACancelledMeeting(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	event := func() (sequence, status string) {
+		t.Helper()
+		feed := calendarFeed(t, k)
+		for line := range strings.SplitSeq(feed, "\r\n") {
+			if v, ok := strings.CutPrefix(line, "SEQUENCE:"); ok {
+				sequence = v
+			}
+			if v, ok := strings.CutPrefix(line, "STATUS:"); ok {
+				status = v
+			}
+		}
+		if strings.Count(feed, "BEGIN:VEVENT") != 1 {
+			t.Fatalf("the calendar should have the one meeting:\n%s", feed)
+		}
+		return sequence, status
+	}
+	steps := []struct {
+		command, text, sequence, status string
+	}{
+		{"", "", "0", "CONFIRMED"},
+		{"/meeting", "cancel 2026-12-10", "1", "CANCELLED"},
+		{"/meeting", "schedule 2026-12-10 10:00", "2", "CONFIRMED"},
+		{"/meeting", "cancel 2026-12-10", "3", "CANCELLED"},
+		// Brought back at another time: moved (the revision) and no
+		// longer cancelled.
+		{"/meeting", "schedule 2026-12-10 14:00", "5", "CONFIRMED"},
+	}
+	for _, s := range steps {
+		if s.command != "" {
+			k.Must(officer, s.command, s.text)
+		}
+		if seq, status := event(); seq != s.sequence || status != s.status {
+			t.Errorf("after %q: SEQUENCE %s, STATUS %s; want %s, %s", s.text, seq, status, s.sequence, s.status)
+		}
+	}
+}

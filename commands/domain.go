@@ -135,6 +135,12 @@ type Meeting struct {
 	// Revision counts the changes to its date, time or venue (see
 	// MeetingChange).
 	Revision int
+	// Sequence is its event's SEQUENCE in the committee's calendar: the
+	// changes counted by Revision, and each time it was cancelled or
+	// brought back, so that calendars take each of those. Read with the
+	// committee's meetings (MeetingStore.Meetings), which the calendar
+	// is made from.
+	Sequence int
 	// ScheduledAt, when scheduling, is the moment it is scheduled (or
 	// scheduled again): reminders due before then are not sent. Zero when
 	// not known.

@@ -23,21 +23,24 @@ type meetingRow struct {
 	Apologies   int       `db:"apologies"`
 	TimeKnown   bool      `db:"time_known"`
 	Revision    int       `db:"revision"`
+	Sequence    int       `db:"sequence"`
 }
 
 func (r meetingRow) meeting() commands.Meeting {
 	return commands.Meeting{ID: r.ID, CommitteeID: r.CommitteeID, StartsAt: r.StartsAt, Venue: r.Venue, Status: commands.MeetingStatus(r.Status), Apologies: r.Apologies,
-		TimeUnknown: !r.TimeKnown, Revision: r.Revision}
+		TimeUnknown: !r.TimeKnown, Revision: r.Revision, Sequence: r.Sequence}
 }
 
 const meetingColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status, m.time_known, m.revision,
+	m.revision + m.status_changes AS sequence,
 	(SELECT count(*) FROM apologies a WHERE a.meeting_id = m.id AND NOT a.withdrawn) AS apologies`
 
 // meetingBriefColumns are meetingColumns without the count of apologies
 // (read as -1), for the commands that find the meeting they are about and
 // never show the count: counting walks every apology of the meeting, on
 // every /declare, /report and /agenda.
-const meetingBriefColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status, m.time_known, m.revision, -1 AS apologies`
+const meetingBriefColumns = `m.id, m.committee_id, m.starts_at, m.venue, m.status, m.time_known, m.revision,
+	m.revision + m.status_changes AS sequence, -1 AS apologies`
 
 // ScheduleMeeting implements commands.MeetingStore.
 func (db *DB) ScheduleMeeting(ctx context.Context, m commands.Meeting, by string) (commands.Meeting, error) {

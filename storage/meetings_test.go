@@ -158,3 +158,90 @@ func TestChangeMeetingKeepsHistory(t *testing.T) {
 		t.Errorf("%d changes after a refused one, want 2", len(changes))
 	}
 }
+
+// TestMigrationCountsMeetingsCancelledBefore fills a database as the
+// schema before migration 00055 was: a meeting cancelled, one cancelled
+// and scheduled again, one cancelled twice and scheduled again once, one
+// never cancelled, and one of another committee cancelled (its audit entry
+// names a meeting ID of the first committee's). Migrating gives each the
+// calendar SEQUENCE of a meeting changed that many times: more than the
+// one its subscribers' calendars hold, for each changed.
+func TestMigrationCountsMeetingsCancelledBefore(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 54)
+	q := db.SQL()
+	var first, other int64
+	for _, c := range []struct {
+		id      *int64
+		channel string
+	}{{&first, "C1"}, {&other, "C2"}} {
+		if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ($1, 'T1', $1) RETURNING id`, c.channel).Scan(c.id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	meeting := func(committee int64, days int, status string, revision, cancellings int) int64 {
+		t.Helper()
+		var id int64
+		if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at, status, revision)
+			VALUES ($1, now() + make_interval(days => $2), $3, $4) RETURNING id`, committee, days, status, revision).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		for range cancellings {
+			if _, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, detail)
+				VALUES ($1, 'UOFF', 'meeting.cancelled', jsonb_build_object('meeting', $2::bigint))`, committee, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return id
+	}
+	cancelled := meeting(first, 9, "cancelled", 0, 1)
+	back := meeting(first, 16, "scheduled", 1, 1)
+	twice := meeting(first, 23, "scheduled", 0, 2)
+	never := meeting(first, 30, "scheduled", 2, 0)
+	elsewhere := meeting(other, 9, "cancelled", 0, 0)
+	if _, err := q.ExecContext(ctx, `INSERT INTO audit_log (committee_id, actor, action, detail)
+		VALUES ($1, 'UOFF', 'meeting.cancelled', jsonb_build_object('meeting', $2::bigint))`, other, never); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	sequences := map[int64]int{}
+	for _, c := range []int64{first, other} {
+		ms, err := db.Meetings(ctx, c, time.Now(), time.Now().AddDate(1, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			sequences[m.ID] = m.Sequence
+		}
+	}
+	for _, want := range []struct {
+		name     string
+		id       int64
+		sequence int
+	}{
+		{"cancelled", cancelled, 1}, {"cancelled and scheduled again, moved once", back, 3},
+		{"cancelled twice, scheduled again", twice, 4}, {"never cancelled, moved twice", never, 2},
+		{"of another committee, no cancelling recorded", elsewhere, 0},
+	} {
+		if got := sequences[want.id]; got != want.sequence {
+			t.Errorf("%s: SEQUENCE %d, want %d", want.name, got, want.sequence)
+		}
+	}
+
+	// From now on each change of status counts as it is made.
+	if err := db.CancelMeeting(ctx, never, "UOFF", time.Now(), commands.Reply{}); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := db.Meetings(ctx, first, time.Now(), time.Now().AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.ID == never && m.Sequence != 3 {
+			t.Errorf("cancelled after the migration: SEQUENCE %d, want 3", m.Sequence)
+		}
+	}
+}
