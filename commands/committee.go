@@ -203,7 +203,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	switch {
 	case errors.As(err, &taken):
 		return confirmRoleReply(c, m, taken.Holder), nil
-	case errors.Is(err, ErrConflict):
+	case errors.Is(err, ErrLastOfficer):
 		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
 	case err != nil:
 		return Reply{}, err
@@ -508,7 +508,7 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))
-	case errors.Is(err, ErrConflict):
+	case errors.Is(err, ErrLastOfficer):
 		return Reply{}, userErr("<@%s> is the last officer of %s; make someone else an officer first.", userID, Escape(c.Name))
 	case err != nil:
 		return Reply{}, err

@@ -1048,3 +1048,31 @@ func TestMemberRemovedWhileWithdrawingTheirDeclaration(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
 	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "No apologies")
 }
+
+// TestMemberChangeConflictIsNotTheLastOfficer: a change of members the
+// database refuses as a conflict for another reason than the last officer
+// (a record kept once clashing with another) is answered as not saved,
+// with a reference to find it by, and not as "the last officer", which
+// would send the officer off to add another officer for nothing. The last
+// officer is still answered as such.
+func TestMemberChangeConflictIsNotTheLastOfficer(t *testing.T) {
+	k := committeeKit(t)
+	// The records refuse, as a clash of unique keys, any change to Sue's
+	// membership (she is not a member yet) or Neil's (he is).
+	if _, err := k.db.SQL().Exec(`CREATE FUNCTION clash() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.user_id IN ('USUE', 'UNEIL') THEN RAISE EXCEPTION 'clash' USING ERRCODE = 'unique_violation'; END IF; RETURN NEW; END $$;
+		CREATE TRIGGER clash BEFORE INSERT OR UPDATE ON members FOR EACH ROW EXECUTE FUNCTION clash()`); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"/committee member add <@USUE> Sefton CVS", "/committee member remove <@UNEIL>", "/committee member add <@UNEIL> Sefton CVS"} {
+		r, err := k.svc.Run(context.Background(), k.request(ian, text))
+		if err != nil {
+			r = commands.FailureReply(err, "ref")
+		}
+		if got := shown(r); strings.Contains(got, "last officer") || !strings.Contains(got, "NOT saved") {
+			t.Errorf("%s, refused as a clash: %s", text, got)
+		}
+	}
+	wantShown(t, k.say(ian, "/committee member remove <@UIAN>"), "is the last officer of Safer Sefton Together; make someone else an officer first.")
+	wantShown(t, k.say(ian, "/committee member add <@UIAN> Sefton Council member"), "is the last officer of Safer Sefton Together; add another officer first.")
+}

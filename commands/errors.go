@@ -34,6 +34,11 @@ var (
 	// taken meanwhile by another); nothing was written. It is an
 	// ErrConflict too.
 	ErrMinutesChanged = fmt.Errorf("minutes changed meanwhile: %w", ErrConflict)
+	// ErrLastOfficer: the change would leave the committee with no
+	// officer; nothing was written. It is an ErrConflict too; any other
+	// conflict in a change of members is not this, and is not answered
+	// as if it were.
+	ErrLastOfficer = fmt.Errorf("the last officer: %w", ErrConflict)
 )
 
 // UserError is a mistake the user can fix: the message says what was wrong

@@ -81,11 +81,12 @@ type CommitteeStore interface {
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)
-	// PutMember adds m or changes their organisation and role.
+	// PutMember adds m or changes their organisation and role;
+	// ErrLastOfficer if that would leave the committee with no officer.
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)
 	// RemoveMember removes a member, withdrawing their apologies and
-	// declarations for meetings still to come; ErrConflict if they are the
-	// last officer.
+	// declarations for meetings still to come; ErrLastOfficer if they are
+	// the last officer.
 	RemoveMember(ctx context.Context, committeeID int64, userID, by string) (Removal, error)
 	// HandOver is PutMember for a new chair or vice-chair (m.Role) in
 	// place of from, who holds the role now and becomes a member. PutMember

@@ -944,7 +944,7 @@ func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeI
 		return err
 	}
 	if others == 0 {
-		return fmt.Errorf("last officer: %w", commands.ErrConflict)
+		return commands.ErrLastOfficer
 	}
 	return nil
 }
