@@ -884,7 +884,7 @@ func TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain(t *t
 			}
 		}
 	}
-	wantShown(t, k.say(ian, "/history apologies 2026-12-10"), "<@UNEIL> withdrew their apologies _(entered by <@UIAN>)_")
+	wantShown(t, k.say(ian, "/history apologies 2026-12-10"), "apologies of <@UNEIL> withdrawn on removal from the committee")
 }
 
 // TestRemovedMembersDeclarationsWithdrawn: a member removed has their
@@ -919,7 +919,14 @@ func TestRemovedMembersDeclarationsWithdrawn(t *testing.T) {
 			}
 		}
 	}
-	wantShown(t, k.say(ian, "/history declarations"), "item 7.5: <@UNEIL> withdrew the declaration: personal: Trustee of SWACA _(entered by <@UIAN>)_")
+	// The history keeps the declaration, withdrawn by removing him: not,
+	// as it read before, withdrawn by Neil and entered by Ian.
+	got := k.say(ian, "/history declarations")
+	wantShown(t, got, "item 7.5: declaration of <@UNEIL> withdrawn on removal from the committee: personal: Trustee of SWACA _(removed by <@UIAN>)_")
+	if strings.Contains(got, "withdrew") {
+		t.Errorf("the history says Neil withdrew it:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/history apologies"), "apologies of <@UNEIL> withdrawn on removal from the committee _(removed by <@UIAN>)_")
 }
 
 // TestMemberMadeVotingAgainByTheWord: `voting` where `non-voting` goes

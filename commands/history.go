@@ -64,6 +64,9 @@ type Change struct {
 	// Was is what an agenda item changed in place (edited) read before:
 	// its title, and its presenter after an em dash.
 	Was string
+	// WithRemoval: an apology or declaration withdrawn by removing the
+	// member from the committee (By), not by the member.
+	WithRemoval bool
 }
 
 // HistoryStore reads the history of the committees' records.
@@ -563,6 +566,13 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 	}
 	p, isPassive := passive[ch.Record][ch.Action]
 	switch {
+	case ch.Action == "withdrawn" && ch.WithRemoval:
+		// The member did not withdraw it: removing them did.
+		noun := map[HistoryRecord]string{HistoryApologies: "apologies", HistoryDeclarations: "declaration"}[ch.Record]
+		if member != "" {
+			noun += " of " + strings.TrimSuffix(member, " ")
+		}
+		b.WriteString(noun + " withdrawn on removal from the committee")
 	case isPassive && member != "":
 		b.WriteString(strings.TrimSuffix(p[0]+" of "+strings.TrimSuffix(member, " ")+" "+p[1], " "))
 	case ch.Record == HistoryApologies:
@@ -601,7 +611,7 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 	if ch.By != "" && ch.By != ch.UserID {
 		// A removal is someone else's doing, not an entry for the member.
 		by := "entered by "
-		if ch.Action == "removed" && ch.Record != HistoryAgenda {
+		if ch.Action == "removed" && ch.Record != HistoryAgenda || ch.WithRemoval {
 			by = "removed by "
 		}
 		b.WriteString(" _(" + by + personText(ch.By, ch.ByName) + ")_")

@@ -1072,7 +1072,7 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
 			RETURNING a.id, m.id AS meeting_id, a.substitute_id
 		), hist AS (
-			INSERT INTO apology_history (apology_id, action, by_user) SELECT id, 'withdrawn', $3 FROM w
+			INSERT INTO apology_history (apology_id, action, by_user, with_removal) SELECT id, 'withdrawn', $3, true FROM w
 		)
 		-- The substitute an apology named is told on their Home that they
 		-- substitute: withdrawn with it, they are not. Counted, for the
@@ -1096,8 +1096,8 @@ func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64,
 	var n int
 	err := tx.GetContext(ctx, &n, `
 		WITH w AS (
-			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by)
-			SELECT d.id, $3 FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
+			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by, with_removal)
+			SELECT d.id, $3, true FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
 			WHERE m.committee_id = $1 AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > now()
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
 			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals x WHERE x.declaration_id = d.id)

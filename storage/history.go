@@ -24,11 +24,12 @@ import (
 // for one meeting reads that meeting's rows only.
 func historySelect(meetingFilter string) string {
 	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, m.time_known, h.record, h.action, h.item,
-			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key, h.was
+			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key, h.was,
+			h.with_removal
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
 				concat_ws('; ', NULLIF(h.reason, ''), 'substitute: ' || NULLIF(h.substitute_name, '')) AS detail,
-				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key, '' AS was
+				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key, '' AS was, h.with_removal
 			FROM apology_history h JOIN apologies a ON a.id = h.apology_id
 			JOIN meetings m ON m.id = a.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
@@ -36,44 +37,44 @@ func historySelect(meetingFilter string) string {
 				CASE WHEN d.source = 'slack' THEN 'declared' ELSE 'imported' END,
 				d.item_number, d.user_id, d.name,
 				d.kind || ': ' || d.nature || CASE WHEN d.dispensation THEN ' (dispensation held)' ELSE '' END,
-				d.declared_by, '', 2, d.id, d.member_key, ''
+				d.declared_by, '', 2, d.id, d.member_key, '', false
 			FROM declarations d JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT w.withdrawn_at, d.meeting_id, 'declarations', 'withdrawn', d.item_number, d.user_id, d.name,
-				d.kind || ': ' || d.nature, w.withdrawn_by, '', 3, d.id, d.member_key, ''
+				d.kind || ': ' || d.nature, w.withdrawn_by, '', 3, d.id, d.member_key, '', w.with_removal
 			FROM declaration_withdrawals w JOIN declarations d ON d.id = w.declaration_id
 			JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT p.recorded_at, d.meeting_id, 'declarations', 'dispensation', d.item_number, d.user_id, d.name,
-				d.kind || ': ' || d.nature, p.recorded_by, '', 4, d.id, d.member_key, ''
+				d.kind || ': ' || d.nature, p.recorded_by, '', 4, d.id, d.member_key, '', false
 			FROM declaration_dispensations p JOIN declarations d ON d.id = p.declaration_id
 			JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT r.at, r.meeting_id, 'reports', r.action, r.item_number, r.user_id, r.name,
-				concat_ws(' ', r.url, '(' || NULLIF(r.title, '') || ')'), r.by_user, '', 5, r.id, r.member_key, ''
+				concat_ws(' ', r.url, '(' || NULLIF(r.title, '') || ')'), r.by_user, '', 5, r.id, r.member_key, '', false
 			FROM report_links r JOIN meetings m ON m.id = r.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.added_at, i.meeting_id, 'agenda', 'added', i.number, NULL, COALESCE(e.was_presenter, i.presenter),
-				COALESCE(e.was_title, i.title), i.added_by, COALESCE(e.was_presenter, i.presenter), 6, i.id, NULL, ''
+				COALESCE(e.was_title, i.title), i.added_by, COALESCE(e.was_presenter, i.presenter), 6, i.id, NULL, '', false
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
 			LEFT JOIN LATERAL (SELECT e.was_title, e.was_presenter FROM agenda_item_edits e
 				WHERE e.item_id = i.id ORDER BY e.id LIMIT 1) e ON true
 			WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.removed_at, i.meeting_id, 'agenda', 'removed', i.number, NULL, i.presenter,
-				i.title, COALESCE(i.removed_by, ''), i.presenter, 7, i.id, NULL, ''
+				i.title, COALESCE(i.removed_by, ''), i.presenter, 7, i.id, NULL, '', false
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
 			WHERE i.removed_at IS NOT NULL AND ` + meetingFilter + `
 			UNION ALL
 			SELECT l.at, m.id, 'agenda', 'moved', l.subject, NULL, '',
-				'to ' || COALESCE(l.detail->>'to', ''), l.actor, '', 8, l.id, NULL, ''
+				'to ' || COALESCE(l.detail->>'to', ''), l.actor, '', 8, l.id, NULL, '', false
 			FROM audit_log l JOIN meetings m ON m.committee_id = l.committee_id
 				AND l.detail->>'meeting' = m.id::text
 			WHERE l.action = 'agenda.move' AND ` + meetingFilter + `
 			UNION ALL
 			SELECT e.edited_at, i.meeting_id, 'agenda', 'edited', e.number, NULL, e.presenter,
 				e.title, e.edited_by, e.presenter || COALESCE(' (' || NULLIF(e.organisation, '') || ')', ''), 9, e.id, NULL,
-				concat_ws(' — ', e.was_title, NULLIF(e.was_presenter || COALESCE(' (' || NULLIF(e.was_organisation, '') || ')', ''), ''))
+				concat_ws(' — ', e.was_title, NULLIF(e.was_presenter || COALESCE(' (' || NULLIF(e.was_organisation, '') || ')', ''), '')), false
 			FROM agenda_item_edits e JOIN agenda_items i ON i.id = e.item_id JOIN meetings m ON m.id = i.meeting_id
 			WHERE ` + meetingFilter + `
 		) h
@@ -102,13 +103,15 @@ type changeRow struct {
 	// MemberKey is the record's member_key: the Slack user, as indexed.
 	MemberKey sql.NullString `db:"member_key"`
 	Was       string         `db:"was"`
+	// WithRemoval: a withdrawal made by removing the member.
+	WithRemoval bool `db:"with_removal"`
 }
 
 func (r changeRow) change() commands.Change {
 	return commands.Change{
 		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt.Time, MeetingTimeUnknown: !r.TimeKnown,
 		Record: commands.HistoryRecord(r.Record), Action: r.Action, Item: r.Item, UserID: r.UserID.String,
-		Name: r.Name, Detail: r.Detail, By: r.By, ByName: r.ByName, Presenter: r.Presenter, Was: r.Was,
+		Name: r.Name, Detail: r.Detail, By: r.By, ByName: r.ByName, Presenter: r.Presenter, Was: r.Was, WithRemoval: r.WithRemoval,
 	}
 }
 
@@ -266,7 +269,7 @@ func (db *DB) MemberHistory(ctx context.Context, userID string, committeeIDs []i
 // (meeting, member_key), at most $3 a committee, for the meetings starting
 // after $4.
 var memberHistorySQL = `SELECT at, committee_id, meeting_id, starts_at, time_known, record, action, item,
-			user_id, name, detail, by_user, by_name, presenter, branch, id, member_key, was
+			user_id, name, detail, by_user, by_name, presenter, branch, id, member_key, was, with_removal
 		FROM (
 			SELECT c.*, row_number() OVER (PARTITION BY c.committee_id ORDER BY c.at DESC, c.branch DESC, c.id DESC) AS n
 			FROM (` + historySelect(`m.committee_id = ANY($1) AND m.starts_at > $4`) + ` WHERE h.member_key = $2) c
@@ -282,7 +285,7 @@ func (db *DB) CommitteeHistory(ctx context.Context, committeeID int64, since tim
 
 // changeColumns are the columns of historySelect, as changeRow reads them.
 const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_known, h.record, h.action, h.item,
-	h.user_id, h.name, h.detail, h.by_user, h.by_name, h.presenter, h.branch, h.id, h.member_key, h.was`
+	h.user_id, h.name, h.detail, h.by_user, h.by_name, h.presenter, h.branch, h.id, h.member_key, h.was, h.with_removal`
 
 // committeeRecordsSelect is every change to the records of committee $1
 // that historySelect leaves out, in its columns, read from where each
@@ -307,7 +310,8 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 // records, and a member's, through historySelect alone.
 const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) AS meeting_id, m.starts_at,
 		COALESCE(m.time_known, true) AS time_known, h.record, h.action, h.item, NULLIF(h.user_id, '') AS user_id, h.name,
-		h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, '' AS presenter, h.branch, h.id, h.member_key, '' AS was
+		h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, '' AS presenter, h.branch, h.id, h.member_key, '' AS was,
+		false AS with_removal
 	FROM (
 		SELECT a.entered_at AS at, m.committee_id, m.id AS meeting_id, 'attendance' AS record,
 			CASE WHEN a.corrects THEN 'departure withdrawn' ELSE a.status END AS action, '' AS item,

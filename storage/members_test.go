@@ -366,3 +366,64 @@ func TestMembershipChangeUpdatesAgendaOfTheirActions(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrationMarksWithdrawalsOfRemovals fills a database as the schema
+// before migration 00056 was: a member removed, whose apology and
+// declaration the removal withdrew (in its transaction: at the moment of
+// its audit entry, by the officer who removed them), and another member
+// who withdrew their own apology themselves. Migrating marks the first two
+// as withdrawn with the removal, and not the third.
+func TestMigrationMarksWithdrawalsOfRemovals(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 55)
+	q := db.SQL()
+	var committee, meeting int64
+	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at) VALUES ($1, now() + interval '9 days') RETURNING id`, committee).Scan(&meeting); err != nil {
+		t.Fatal(err)
+	}
+	removedAt := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
+	for _, s := range []struct {
+		sql  string
+		args []any
+	}{
+		{`INSERT INTO members (committee_id, user_id, name, removed_at, removed_by) VALUES ($1, 'UNEIL', 'Neil Frackelton', $2, 'UOFF'), ($1, 'USUE', 'Sue Holden', NULL, NULL)`,
+			[]any{committee, removedAt}},
+		{`INSERT INTO audit_log (committee_id, actor, action, subject, at) VALUES ($1, 'UOFF', 'member.remove', 'UNEIL', $2)`, []any{committee, removedAt}},
+		{`WITH a AS (INSERT INTO apologies (meeting_id, member_key, user_id, name, withdrawn) VALUES ($1, 'UNEIL', 'UNEIL', 'Neil Frackelton', true) RETURNING id)
+		 INSERT INTO apology_history (apology_id, action, by_user, at) SELECT id, 'sent', 'UNEIL', $2::timestamptz - interval '1 day' FROM a
+		 UNION ALL SELECT id, 'withdrawn', 'UOFF', $2 FROM a`, []any{meeting, removedAt}},
+		{`WITH a AS (INSERT INTO apologies (meeting_id, member_key, user_id, name, withdrawn) VALUES ($1, 'USUE', 'USUE', 'Sue Holden', true) RETURNING id)
+		 INSERT INTO apology_history (apology_id, action, by_user, at) SELECT id, 'sent', 'USUE', $2::timestamptz - interval '1 day' FROM a
+		 UNION ALL SELECT id, 'withdrawn', 'USUE', $2 FROM a`, []any{meeting, removedAt}},
+		{`WITH d AS (INSERT INTO declarations (meeting_id, item_number, member_key, user_id, name, kind, nature, declared_by)
+			VALUES ($1, '5', 'UNEIL', 'UNEIL', 'Neil Frackelton', 'personal', 'Trustee of SWACA', 'UNEIL') RETURNING id)
+		 INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by, withdrawn_at) SELECT id, 'UOFF', $2 FROM d`, []any{meeting, removedAt}},
+	} {
+		if _, err := q.ExecContext(ctx, s.sql, s.args...); err != nil {
+			t.Fatalf("%v\n%s", err, s.sql)
+		}
+	}
+
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, record := range []commands.HistoryRecord{commands.HistoryApologies, commands.HistoryDeclarations} {
+		changes, err := db.History(ctx, meeting, record)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ch := range changes {
+			if ch.Action == "withdrawn" {
+				got[string(record)+" "+ch.UserID] = ch.WithRemoval
+			}
+		}
+	}
+	want := map[string]bool{"apologies UNEIL": true, "apologies USUE": false, "declarations UNEIL": true}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("withdrawn with a removal: %v, want %v", got, want)
+	}
+}

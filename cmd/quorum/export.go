@@ -128,6 +128,10 @@ func writeHistoryCSV(w io.Writer, changes []commands.Change, loc *time.Location)
 			meeting = ch.MeetingStarts.In(loc).Format("2006-01-02")
 		}
 		detail := ch.Detail
+		if ch.WithRemoval {
+			// Withdrawn by removing the member (by), not by them.
+			detail = strings.TrimSpace(detail + " (withdrawn on removal from the committee)")
+		}
 		if ch.Was != "" {
 			// An item changed in place: what it read before.
 			detail += " (it read " + ch.Was + ")"

@@ -466,3 +466,45 @@ func TestExportHistoryActionUnderNoMinute(t *testing.T) {
 		t.Errorf("no row %q in:\n%s", want, out)
 	}
 }
+
+// TestExportHistoryWithdrawnOnRemoval: the apologies and declaration of a
+// member removed from the committee are in the history's CSV withdrawn by
+// the officer who removed them, and say it was on their removal, not a
+// withdrawal of theirs.
+func TestExportHistoryWithdrawnOnRemoval(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	historyRecords(t, dsn)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CommitteeByName(context.Background(), "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RemoveMember(context.Background(), c.ID, "UNEIL", "UIAN"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, r := range recs[1:] {
+		if r[3] != "withdrawn" {
+			continue
+		}
+		found[r[2]] = true
+		if !strings.HasSuffix(r[7], "(withdrawn on removal from the committee)") || r[9] != "UIAN" {
+			t.Errorf("%s withdrawn: detail %q by %q; want it on removal, by UIAN", r[2], r[7], r[9])
+		}
+	}
+	if !found["apologies"] || !found["declarations"] {
+		t.Errorf("withdrawals in the CSV: %v; want the apologies and the declaration\n%s", found, out)
+	}
+}
