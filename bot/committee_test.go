@@ -59,3 +59,29 @@ func TestLookAlikeCommitteeNames(t *testing.T) {
 		t.Errorf("the Latin twin of a mixed-script name: %s", text)
 	}
 }
+
+// TestSetupRefusedInAGroupsMessages: Slack sends a group of people
+// messaging each other with an ID like a private channel's and a name of
+// its own kind ("mpdm-…"); /committee setup there is refused as in a
+// direct message, while a private channel, whose ID may start with G too,
+// is set up.
+func TestSetupRefusedInAGroupsMessages(t *testing.T) {
+	k := bottest.New(t)
+	for _, c := range []struct {
+		id, name string
+		refused  bool
+	}{
+		{"G0GROUP", "mpdm-ian--neil--sue-1", true},
+		{"D0IAN", "directmessage", true},
+		{"G0PRIVATE", "sst-officers", false},
+	} {
+		form := bottest.CommandForm("UIAN", "/committee", "setup Safer Sefton Together")
+		form.Set("channel_id", c.id)
+		form.Set("channel_name", c.name)
+		r := k.Slash(form)
+		refused := strings.Contains(r.Text(), "A committee needs a channel of its own, not a direct message")
+		if refused != c.refused {
+			t.Errorf("setup in %s (%s): %s", c.id, c.name, r.Text())
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 
 // slashForm is what Quorum reads of a slash command's form.
 type slashForm struct {
-	command, text, teamID, channelID, userID, userName, triggerID, responseURL string
+	command, text, teamID, channelID, userID, userName, triggerID, responseURL, channelName string
 }
 
 var errFormSemicolon = errors.New("invalid semicolon separator in form")
@@ -69,7 +69,7 @@ func parseSlashForm(body string) (slashForm, error) {
 // slashFields numbers the fields of slashForm, from 1.
 var slashFields = map[string]int{
 	"command": 1, "text": 2, "team_id": 3, "channel_id": 4,
-	"user_id": 5, "user_name": 6, "trigger_id": 7, "response_url": 8,
+	"user_id": 5, "user_name": 6, "trigger_id": 7, "response_url": 8, "channel_name": 9,
 }
 
 // field is the field numbered i in slashFields.
@@ -89,6 +89,8 @@ func (f *slashForm) field(i int) *string {
 		return &f.userName
 	case 7:
 		return &f.triggerID
+	case 9:
+		return &f.channelName
 	}
 	return &f.responseURL
 }

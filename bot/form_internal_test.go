@@ -27,6 +27,7 @@ func checkSlashForm(t *testing.T, body string) {
 	for key, v := range map[string]string{
 		"command": got.command, "text": got.text, "team_id": got.teamID, "channel_id": got.channelID,
 		"user_id": got.userID, "user_name": got.userName, "trigger_id": got.triggerID, "response_url": got.responseURL,
+		"channel_name": got.channelName,
 	} {
 		if w := want.Get(key); v != w {
 			t.Errorf("%q: %s is %q, Get says %q", body, key, v, w)

@@ -24,13 +24,14 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req := commands.Request{
-		Command:   form.command,
-		Text:      form.text,
-		TeamID:    form.teamID,
-		ChannelID: form.channelID,
-		UserID:    form.userID,
-		UserName:  form.userName,
-		Now:       s.cfg.Now(),
+		Command:     form.command,
+		Text:        form.text,
+		TeamID:      form.teamID,
+		ChannelID:   form.channelID,
+		ChannelName: form.channelName,
+		UserID:      form.userID,
+		UserName:    form.userName,
+		Now:         s.cfg.Now(),
 	}
 	if s.cfg.FirstSeen != nil {
 		// The command checks for a replay itself (see firstTime for why

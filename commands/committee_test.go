@@ -852,7 +852,19 @@ func TestSetupRefusedInADirectMessage(t *testing.T) {
 	if _, err := k.db.CommitteeByName(context.Background(), "Safer Sefton Together"); !isNotFound(err) {
 		t.Errorf("a committee was made: %v", err)
 	}
-	k.must(ian, "/committee setup Safer Sefton Together")
+	// A group of people messaging each other: an ID like a private
+	// channel's, its name Slack's for such a group.
+	r = k.request(ian, "/committee setup Safer Sefton Together")
+	r.ChannelID, r.ChannelName = "G0GROUP", "mpdm-ian--neil--sue-1"
+	if reply, err = k.svc.Run(context.Background(), r); err != nil || !reply.Refused || reply.Text != want {
+		t.Errorf("setup in a group's messages: %q, %v\nwant %q", reply.Text, err, want)
+	}
+	// A private channel (an old one's ID starts with G too) is a channel.
+	r = k.request(ian, "/committee setup Safer Sefton Together")
+	r.ChannelID, r.ChannelName = "G0PRIVATE", "sst-officers"
+	if reply, err = k.svc.Run(context.Background(), r); err != nil || reply.Refused {
+		t.Errorf("setup in a private channel refused: %q, %v", reply.Text, err)
+	}
 }
 
 // TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain:
