@@ -164,6 +164,15 @@ func TestSocketModeCommandsButtonsAndForms(t *testing.T) {
 	id := nextMeetingID(t, k)
 	replies := newResponseURLs(t)
 
+	// Setting a committee up in a group's messages is refused over the
+	// socket as over HTTP: Socket Mode's command carries the channel's
+	// name too.
+	group := slashPayload(neil, "/committee", "setup Sefton Youth Board", replies.url())
+	group.ChannelID, group.ChannelName = "G0GROUP", "mpdm-ian--neil--sue-1"
+	if got := ackText(t, socketCommand(t, k, group)); !strings.Contains(got, "not a direct message") {
+		t.Errorf("setup in a group's messages over the socket: %s", got)
+	}
+
 	// A slash command: the reply rides in the acknowledgement.
 	ack := socketCommand(t, k, slashPayload(neil, "/apologies", "Unwell", replies.url()))
 	if got := ackText(t, ack); !strings.Contains(got, "are recorded") || !strings.Contains(got, "Reason: Unwell") {
