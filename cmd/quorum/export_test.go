@@ -16,6 +16,21 @@ import (
 
 // historyRecords fills dsn with a committee whose meeting has an apology
 // entered by its officer for a member, a declaration, a report link
+// historyCSV is `quorum export history` of Safer Sefton Together as CSV,
+// and its rows, the header first.
+func historyCSV(t *testing.T, dsn string) (string, [][]string) {
+	t.Helper()
+	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	return out, recs
+}
+
 // removed by the officer, and an agenda item.
 func historyRecords(t *testing.T, dsn string) {
 	t.Helper()
@@ -128,13 +143,9 @@ func TestExportHistoryMeetingWithNoTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
-	if err != nil {
-		t.Fatalf("export: %v\n%s", err, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(recs) < 2 {
-		t.Fatalf("not CSV with rows: %v\n%s", err, out)
+	out, recs := historyCSV(t, dsn)
+	if len(recs) < 2 {
+		t.Fatalf("no rows:\n%s", out)
 	}
 	for _, r := range recs[1:] {
 		if r[2] == "membership" || r[2] == "committee" {
@@ -179,14 +190,7 @@ func TestExportHistoryAgendaEdit(t *testing.T) {
 	if err := db.ChangeAgenda(ctx, ms[0].ID, []commands.AgendaChange{{Move: "7.5", To: "7.6"}}, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
-	if err != nil {
-		t.Fatalf("export: %v\n%s", err, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatalf("not CSV: %v\n%s", err, out)
-	}
+	_, recs := historyCSV(t, dsn)
 	var got []string
 	for _, r := range recs[1:] {
 		if r[2] == "agenda" {
@@ -308,14 +312,7 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
-	if err != nil {
-		t.Fatalf("export: %v\n%s", err, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatalf("not CSV: %v\n%s", err, out)
-	}
+	out, recs := historyCSV(t, dsn)
 	// Each row as meeting|record|action|item|member|member_id|detail|by|by_id.
 	got := map[string]bool{}
 	var last time.Time
@@ -402,14 +399,7 @@ func TestExportHistoryWithholdsSensitiveInterests(t *testing.T) {
 		}
 	}
 
-	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
-	if err != nil {
-		t.Fatalf("export: %v\n%s", err, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatalf("not CSV: %v\n%s", err, out)
-	}
+	out, recs := historyCSV(t, dsn)
 	var got []string
 	for _, r := range recs[1:] {
 		if r[2] == "interests" {
@@ -486,14 +476,7 @@ func TestExportHistoryWithdrawnOnRemoval(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
-	if err != nil {
-		t.Fatalf("export: %v\n%s", err, stderr)
-	}
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, recs := historyCSV(t, dsn)
 	found := map[string]bool{}
 	for _, r := range recs[1:] {
 		if r[3] != "withdrawn" {
