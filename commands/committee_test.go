@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -970,6 +971,30 @@ func TestOrganisationWithTheWordVoting(t *testing.T) {
 	})
 }
 
+// whileHalfDone runs line as user while tx, a change half done (its record
+// written, what shows it not yet marked), holds its locks: line waits for
+// it, then the change marks what shows it (mark_stale of committeeID,
+// meetingID and users, an SQL array) and commits, and line's result is
+// returned. Either given up as deadlocked fails t.
+func (k *kit) whileHalfDone(t *testing.T, tx *sql.Tx, committeeID, meetingID int64, users, user, line string) result {
+	t.Helper()
+	done := k.runAsync(user, line)
+	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
+		t.Fatalf("%s never waited for the change", line)
+	}
+	if _, err := tx.Exec(`SELECT mark_stale($1, $2, $3)`, committeeID, meetingID, users); err != nil {
+		t.Fatalf("the change: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatalf("the change: %v", err)
+	}
+	r := <-done
+	if r.err != nil {
+		t.Fatalf("%s: %v", line, r.err)
+	}
+	return r
+}
+
 // TestMemberJoiningWhileTheirApologyByNameIsChanged: an officer adds
 // someone (Jen) to the committee while another officer's change to the
 // apologies entered by her name is half done — the apology written, what
@@ -996,22 +1021,9 @@ func TestMemberJoiningWhileTheirApologyByNameIsChanged(t *testing.T) {
 		WHERE m.id = a.meeting_id AND a.member_key = 'name:jen williams' RETURNING a.meeting_id, m.committee_id`).Scan(&meetingID, &committeeID); err != nil {
 		t.Fatal(err)
 	}
-	added := k.runAsync(ian, "/committee member add <@UJEN> NW Probation")
-	// With the fix it waits for the apology, first; without it, for the
-	// apology after marking the Homes. Either way, it waits.
-	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
-		t.Fatal("the addition never waited for the change")
-	}
-	if _, err := tx.Exec(`SELECT mark_stale($1, $2, '{}')`, committeeID, meetingID); err != nil {
-		t.Fatalf("the change: %v", err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatalf("the change: %v", err)
-	}
-	r := <-added
-	if r.err != nil {
-		t.Fatalf("the addition: %v", r.err)
-	}
+	// With the fix the addition waits for the apology, first; without it,
+	// for the apology after marking the Homes. Either way, it waits.
+	r := k.whileHalfDone(t, tx, committeeID, meetingID, "{}", ian, "/committee member add <@UJEN> NW Probation")
 	wantShown(t, shown(r.reply), "<@UJEN> is now a member of Safer Sefton Together, for NW Probation.")
 	list := k.say(ian, "/apologies list")
 	wantShown(t, list, "Apologies for absence were received from Jen Williams (NW Probation).", "Jen Williams: Court all day")
@@ -1049,20 +1061,7 @@ func TestMemberRemovedWhileWithdrawingTheirDeclaration(t *testing.T) {
 		JOIN meetings m ON m.id = d.meeting_id`).Scan(&meetingID, &committeeID); err != nil {
 		t.Fatal(err)
 	}
-	removed := k.runAsync(ian, "/committee member remove <@UNEIL>")
-	if !waitFor(func() bool { return lockWaiters(k) >= 1 }) {
-		t.Fatal("the removal never waited for the withdrawal")
-	}
-	if _, err := tx.Exec(`SELECT mark_stale($1, $2, '{UNEIL}')`, committeeID, meetingID); err != nil {
-		t.Fatalf("the withdrawal: %v", err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatalf("the withdrawal: %v", err)
-	}
-	r := <-removed
-	if r.err != nil {
-		t.Fatalf("the removal: %v", r.err)
-	}
+	r := k.whileHalfDone(t, tx, committeeID, meetingID, "{UNEIL}", ian, "/committee member remove <@UNEIL>")
 	wantShown(t, shown(r.reply), "<@UNEIL> is no longer a member of Safer Sefton Together.")
 	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
 	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "No apologies")
