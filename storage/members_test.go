@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 	"time"
@@ -26,6 +27,22 @@ func apologyState(t *testing.T, db *storage.DB, meetingID int64, userID string) 
 	return withdrawn, actions
 }
 
+// neilRemovedSueStays makes, in a schema before the migrations tested
+// here, the committee Safer Sefton Together, with Neil removed (by UOFF)
+// and Sue still a member, and returns its ID.
+func neilRemovedSueStays(t *testing.T, q *sql.DB) int64 {
+	t.Helper()
+	var committee int64
+	if err := q.QueryRow(`INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Exec(`INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
+		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
+		t.Fatal(err)
+	}
+	return committee
+}
+
 // TestMigrationWithdrawsRemovedMembersApologies fills a database as the
 // schema before migration 00015 was: a member with apologies for a meeting
 // to come and for one held, then removed. Migrating withdraws the first,
@@ -36,13 +53,7 @@ func TestMigrationWithdrawsRemovedMembersApologies(t *testing.T) {
 	db := schemaAt(t, 11)
 	var committee, coming, held int64
 	q := db.SQL()
-	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := q.ExecContext(ctx, `INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
-		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
-		t.Fatal(err)
-	}
+	committee = neilRemovedSueStays(t, q)
 	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at) VALUES ($1, now() + interval '9 days') RETURNING id`, committee).Scan(&coming); err != nil {
 		t.Fatal(err)
 	}
@@ -144,13 +155,7 @@ func TestMigrationWithdrawsRemovedMembersApologiesForCancelled(t *testing.T) {
 	db := schemaAt(t, 52)
 	var committee, cancelled int64
 	q := db.SQL()
-	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := q.ExecContext(ctx, `INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
-		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
-		t.Fatal(err)
-	}
+	committee = neilRemovedSueStays(t, q)
 	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at, status) VALUES ($1, now() + interval '9 days', 'cancelled') RETURNING id`, committee).Scan(&cancelled); err != nil {
 		t.Fatal(err)
 	}
@@ -182,13 +187,7 @@ func TestMigrationWithdrawsRemovedMembersDeclarations(t *testing.T) {
 	db := schemaAt(t, 52)
 	q := db.SQL()
 	var committee, coming, held int64
-	if err := q.QueryRowContext(ctx, `INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`).Scan(&committee); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := q.ExecContext(ctx, `INSERT INTO members (committee_id, user_id, name, organisation, removed_at, removed_by)
-		VALUES ($1, 'UNEIL', 'Neil Frackelton', 'SWACA', now(), 'UOFF'), ($1, 'USUE', 'Sue Holden', 'Sefton CVS', NULL, NULL)`, committee); err != nil {
-		t.Fatal(err)
-	}
+	committee = neilRemovedSueStays(t, q)
 	if err := q.QueryRowContext(ctx, `INSERT INTO meetings (committee_id, starts_at) VALUES ($1, now() + interval '9 days') RETURNING id`, committee).Scan(&coming); err != nil {
 		t.Fatal(err)
 	}
