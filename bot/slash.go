@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
@@ -24,14 +25,14 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req := commands.Request{
-		Command:     form.command,
-		Text:        form.text,
-		TeamID:      form.teamID,
-		ChannelID:   form.channelID,
-		ChannelName: form.channelName,
-		UserID:      form.userID,
-		UserName:    form.userName,
-		Now:         s.cfg.Now(),
+		Command:       form.command,
+		Text:          form.text,
+		TeamID:        form.teamID,
+		ChannelID:     form.channelID,
+		DirectMessage: directMessage(form.channelID, form.channelName),
+		UserID:        form.userID,
+		UserName:      form.userName,
+		Now:           s.cfg.Now(),
 	}
 	if s.cfg.FirstSeen != nil {
 		// The command checks for a replay itself (see firstTime for why
@@ -133,4 +134,13 @@ const formDeadline = 2800 * time.Millisecond
 func writeReply(w http.ResponseWriter, reply commands.Reply) {
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(rendered.json(reply))
+}
+
+// directMessage reports whether the conversation a slash command came
+// from, by its ID and the name Slack sends with it, is a direct message
+// ("D…", "directmessage") or a group of people messaging each other
+// ("mpdm-…", whose ID is of a private channel's kind, "G…", as an old
+// private channel's is), not a channel.
+func directMessage(channelID, channelName string) bool {
+	return strings.HasPrefix(channelID, "D") || channelName == "directmessage" || strings.HasPrefix(channelName, "mpdm-")
 }

@@ -165,8 +165,9 @@ func (k *Socket) slashCommand(ctx context.Context, env socketmode.Request, cmd s
 		return
 	}
 	req := commands.Request{
-		Command: cmd.Command, Text: cmd.Text, TeamID: cmd.TeamID, ChannelID: cmd.ChannelID, ChannelName: cmd.ChannelName,
-		UserID: cmd.UserID, UserName: cmd.UserName, Now: k.srv.cfg.Now(),
+		Command: cmd.Command, Text: cmd.Text, TeamID: cmd.TeamID, ChannelID: cmd.ChannelID,
+		DirectMessage: directMessage(cmd.ChannelID, cmd.ChannelName),
+		UserID:        cmd.UserID, UserName: cmd.UserName, Now: k.srv.cfg.Now(),
 	}
 	// No replay key: Socket Mode's requests come over the app's own
 	// connection, not signed HTTP anyone could send again.

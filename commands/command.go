@@ -23,14 +23,13 @@ type Request struct {
 	Text      string
 	TeamID    string
 	ChannelID string
-	// ChannelName is the channel's name as Slack sends it with a slash
-	// command: "directmessage" in a direct message, "mpdm-" and the
-	// people's names in a group of people messaging each other. Empty
-	// where the transport does not say.
-	ChannelName string
-	UserID      string
-	UserName    string // display name, as the transport knows it
-	Now         time.Time
+	// DirectMessage: the request came from a direct message, or a group
+	// of people messaging each other, not a channel. The transport tells
+	// (Slack's, by the conversation's ID and name).
+	DirectMessage bool
+	UserID        string
+	UserName      string // display name, as the transport knows it
+	Now           time.Time
 	// Replay, when set, identifies a request that must run at most once
 	// (a signed request's signature, which anyone who saw it could send
 	// again within its five minutes): one seen before is refused with

@@ -71,12 +71,10 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if utf8.RuneCountInString(name) > MaxNameLen {
 		return Reply{}, userErr("That name is too long (the limit is %d characters).", MaxNameLen)
 	}
-	// Slack's direct messages have IDs that start with D. One made a
-	// committee's channel could not take its agendas, and whoever else is
-	// in it would find what they type there taken for that committee. A
-	// group of people messaging each other has an ID of a private
-	// channel's kind (G), and is told by its name.
-	if strings.HasPrefix(r.ChannelID, "D") || r.ChannelName == "directmessage" || strings.HasPrefix(r.ChannelName, "mpdm-") {
+	// A direct message made a committee's channel could not take its
+	// agendas, and whoever else is in it would find what they type there
+	// taken for that committee.
+	if r.DirectMessage {
 		return Reply{}, userErr("A committee needs a channel of its own, not a direct message: create one (or choose one) for it, invite Quorum, and type `/committee setup %s` there.", inCode(Escape(name)))
 	}
 	if existing, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); err == nil {

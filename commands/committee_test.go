@@ -834,14 +834,14 @@ func TestSetupRefusesANameDifferingOnlyInAccents(t *testing.T) {
 	}
 }
 
-// TestSetupRefusedInADirectMessage: a direct message (Slack's IDs for
-// them start with D) is no committee's channel: its agendas could not be
+// TestSetupRefusedInADirectMessage: a direct message (the transport says
+// so: bot/TestSetupRefusedInAGroupsMessages) is no committee's channel: its agendas could not be
 // posted there, and the colleague in it would find every command they
 // typed there taken for that committee.
 func TestSetupRefusedInADirectMessage(t *testing.T) {
 	k := newKit(t)
 	r := k.request(ian, "/committee setup Safer Sefton Together")
-	r.ChannelID = "DIAN"
+	r.ChannelID, r.DirectMessage = "DIAN", true
 	reply, err := k.svc.Run(context.Background(), r)
 	if err != nil {
 		t.Fatal(err)
@@ -853,19 +853,7 @@ func TestSetupRefusedInADirectMessage(t *testing.T) {
 	if _, err := k.db.CommitteeByName(context.Background(), "Safer Sefton Together"); !isNotFound(err) {
 		t.Errorf("a committee was made: %v", err)
 	}
-	// A group of people messaging each other: an ID like a private
-	// channel's, its name Slack's for such a group.
-	r = k.request(ian, "/committee setup Safer Sefton Together")
-	r.ChannelID, r.ChannelName = "G0GROUP", "mpdm-ian--neil--sue-1"
-	if reply, err = k.svc.Run(context.Background(), r); err != nil || !reply.Refused || reply.Text != want {
-		t.Errorf("setup in a group's messages: %q, %v\nwant %q", reply.Text, err, want)
-	}
-	// A private channel (an old one's ID starts with G too) is a channel.
-	r = k.request(ian, "/committee setup Safer Sefton Together")
-	r.ChannelID, r.ChannelName = "G0PRIVATE", "sst-officers"
-	if reply, err = k.svc.Run(context.Background(), r); err != nil || reply.Refused {
-		t.Errorf("setup in a private channel refused: %q, %v", reply.Text, err)
-	}
+	k.must(ian, "/committee setup Safer Sefton Together")
 }
 
 // TestRemovedMembersApologiesStayWithdrawnWhenTheMeetingIsScheduledAgain:
