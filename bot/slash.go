@@ -3,7 +3,9 @@ package bot
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
@@ -43,60 +45,60 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 	// Slack shows a timeout to a user it has not answered within 3
 	// seconds, even for a command that then succeeded. The work is bounded
 	// by Deadline, but may overrun it (a query being cancelled, a commit
-	// finishing at the last moment), so it runs apart from the answer: if
+	// finishing at the last moment), so Slack is answered apart from it: if
 	// its outcome is not ready by AnswerWithin (counted from the request's
-	// arrival), Slack is answered that it is on its way, and the outcome,
+	// arrival), a timer answers that it is on its way, and the outcome,
 	// when it comes, goes to response_url. Close waits for it.
-	type outcome struct {
-		reply          commands.Reply
-		opened, replay bool
-	}
-	done := make(chan outcome, 1)
+	//
+	// The command runs on this goroutine, not one of its own: the
+	// connection's goroutine keeps the stack it grew for the commands
+	// before, where a new one grew its stack two or three times over for
+	// each command, copying it each time (8% of serve's CPU under load).
 	work := context.WithoutCancel(r.Context())
 	s.posts.Add(1)
-	go func() {
-		defer s.posts.Done()
-		reply, opened, replay := s.answer(work, req, form.triggerID, start)
-		done <- outcome{reply, opened, replay}
-	}()
-	answerBy := time.NewTimer(time.Until(start.Add(s.cfg.AnswerWithin)))
-	defer answerBy.Stop()
-	select {
-	case o := <-done:
-		if o.replay {
-			s.refuseReplay(w, r)
+	defer s.posts.Done()
+	var (
+		mu       sync.Mutex
+		answered bool // Slack has been answered: by the outcome, or that it is late
+	)
+	lateAnswer := time.AfterFunc(time.Until(start.Add(s.cfg.AnswerWithin)), func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if answered {
 			return
 		}
-		if o.opened {
-			// The modal is the answer: an empty 200 shows nothing more.
-			w.WriteHeader(http.StatusOK)
-			return
-		}
-		writeReply(w, o.reply)
-	case <-answerBy.C:
-		responseURL := form.responseURL
+		answered = true
 		s.cfg.Metrics.late()
 		s.log.Info("command outcome late; it follows by response_url", "command", req.Command, "user", req.UserID)
-		writeReply(w, commands.Reply{Visibility: commands.Private, Text: LateText})
-		s.posts.Add(1)
-		go func() {
-			defer s.posts.Done()
-			o := <-done
-			if o.replay {
-				// Found out only once Slack had been answered that the
-				// outcome would follow (a replay waits, in the database,
-				// for the original it copies to commit): it did nothing,
-				// and nothing follows.
-				s.cfg.Metrics.reject(RejectReplay)
-				return
-			}
-			if o.opened {
-				return
-			}
-			if err := s.respond(context.Background(), responseURL, Message(o.reply)); err != nil {
-				s.log.Warn("late outcome not posted to response_url", "command", req.Command, "user", req.UserID, "err", err)
-			}
-		}()
+		// Whole, with its length, and flushed: the handler has not
+		// returned, and Slack must have the answer now, not then.
+		writeReplyNow(w, commands.Reply{Visibility: commands.Private, Text: LateText})
+	})
+	reply, opened, replay := s.answer(work, req, form.triggerID, start)
+	lateAnswer.Stop()
+	mu.Lock()
+	late := answered
+	answered = true
+	mu.Unlock()
+	switch {
+	case !late && replay:
+		s.refuseReplay(w, r)
+	case !late && opened:
+		// The modal is the answer: an empty 200 shows nothing more.
+		w.WriteHeader(http.StatusOK)
+	case !late:
+		writeReply(w, reply)
+	case replay:
+		// Found out only once Slack had been answered that the outcome
+		// would follow (a replay waits, in the database, for the
+		// original it copies to commit): it did nothing, and nothing
+		// follows.
+		s.cfg.Metrics.reject(RejectReplay)
+	case opened:
+	default:
+		if err := s.respond(context.Background(), form.responseURL, Message(reply)); err != nil {
+			s.log.Warn("late outcome not posted to response_url", "command", req.Command, "user", req.UserID, "err", err)
+		}
 	}
 }
 
@@ -134,6 +136,19 @@ const formDeadline = 2800 * time.Millisecond
 func writeReply(w http.ResponseWriter, reply commands.Reply) {
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(rendered.json(reply))
+}
+
+// writeReplyNow is writeReply for an answer sent while the handler goes
+// on: with its length, so that it is whole without the handler's return,
+// and flushed to the connection.
+func writeReplyNow(w http.ResponseWriter, reply commands.Reply) {
+	b := rendered.json(reply)
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	_, _ = w.Write(b)
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 // directMessage reports whether the conversation a slash command came
