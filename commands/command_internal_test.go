@@ -138,3 +138,35 @@ func TestShownMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestSlips: the letters typed, left out, changed or swapped that turn
+// one word into another, for short words (whose table is on the stack)
+// and long ones alike, as the suggestions "did you mean" rests on count
+// them.
+func TestSlips(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"", "abc", 3},
+		{"abc", "", 3},
+		{"tmorrow", "tomorrow", 1},
+		{"thurday", "thursday", 1},
+		{"teh", "the", 1},
+		{"apologeis", "apologies", 1},
+		{"monday", "sunday", 2},
+		{"ca", "abc", 3},
+		{"declarationsofinterest", "declarationsofintrest", 1},
+		{"declarationsofinterest", "declarationsofinterets", 1},
+		{"representativesfromthepolice", "representativesofthepolice", 3},
+		{"abcdefghijklmnopqrstuvwxyz", "bacdefghijklmnopqrstuvwxzy", 2},
+	} {
+		if got := slips([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("slips(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+		if got := slips([]rune(c.b), []rune(c.a)); got != c.want {
+			t.Errorf("slips(%q, %q) = %d, want %d", c.b, c.a, got, c.want)
+		}
+	}
+}
