@@ -522,15 +522,16 @@ func (db *DB) FormerMembers(ctx context.Context, committeeID, meetingID int64) (
 
 // membersAtSQL reads, for each of the meetings $2 of committee $1
 // closed, the members (not officers) whose last entry in the audit log
-// before the close was not their removal.
+// before the close was not their removal, both by the database's clock,
+// as ChairsAt compares them.
 const membersAtSQL = `WITH closed AS (
 			SELECT meeting_id, max(COALESCE(recorded_at, at)) AS t FROM meeting_sessions
 			WHERE meeting_id = ANY($2) AND action = 'closed' GROUP BY meeting_id
 		), latest AS (
 			SELECT DISTINCT ON (closed.meeting_id, l.subject) closed.meeting_id, l.subject, l.action, l.detail->>'role' AS role
-			FROM closed JOIN audit_log l ON l.committee_id = $1 AND l.at <= closed.t
+			FROM closed JOIN audit_log l ON l.committee_id = $1 AND COALESCE(l.recorded_at, l.at) <= closed.t
 			WHERE l.action IN ('member.add', 'member.change', 'member.remove')
-			ORDER BY closed.meeting_id, l.subject, l.at DESC, l.id DESC
+			ORDER BY closed.meeting_id, l.subject, COALESCE(l.recorded_at, l.at) DESC, l.id DESC
 		)
 		SELECT latest.meeting_id, m.committee_id, m.user_id, m.name, m.organisation, COALESCE(NULLIF(latest.role, ''), m.role) AS role, m.added_at
 		FROM latest JOIN members m ON m.committee_id = $1 AND m.user_id = latest.subject
@@ -559,10 +560,12 @@ func (db *DB) MembersAt(ctx context.Context, committeeID int64, meetingIDs []int
 // ChairsAt implements commands.CommitteeStore. Every change to a member
 // (added, changed, removed) is in the audit log, the role it left them in
 // with it; a member's role at the close is that of their last entry
-// before it. The close is stamped by the database's clock, as the audit
-// log is; a close recorded before migration 00028 has only the request's
-// time, which is near enough. Where several held the chair at once
-// (before migration 00014 allowed only one), the one made chair last.
+// before it. The two are compared by the database's clock, which stamps
+// both as written (recorded_at; their at is the request's); a close
+// recorded before migration 00028 has only the request's time, which is
+// near enough, and a change before 00057 only the database's. Where
+// several held the chair at once (before migration 00014 allowed only
+// one), the one made chair last.
 func (db *DB) ChairsAt(ctx context.Context, committeeID, meetingID int64) (string, string, error) {
 	var row struct {
 		Chair string `db:"chair"`
@@ -571,10 +574,10 @@ func (db *DB) ChairsAt(ctx context.Context, committeeID, meetingID int64) (strin
 	err := db.x.GetContext(ctx, &row, `WITH closed AS (
 			SELECT COALESCE(recorded_at, at) AS t FROM meeting_sessions WHERE meeting_id = $2 AND action = 'closed'
 		), latest AS (
-			SELECT DISTINCT ON (l.subject) l.subject, l.action, l.detail->>'role' AS role, l.at
-			FROM audit_log l JOIN closed ON l.at <= closed.t
+			SELECT DISTINCT ON (l.subject) l.subject, l.action, l.detail->>'role' AS role, COALESCE(l.recorded_at, l.at) AS at
+			FROM audit_log l JOIN closed ON COALESCE(l.recorded_at, l.at) <= closed.t
 			WHERE l.committee_id = $1 AND l.action IN ('member.add', 'member.change', 'member.remove')
-			ORDER BY l.subject, l.at DESC, l.id DESC
+			ORDER BY l.subject, COALESCE(l.recorded_at, l.at) DESC, l.id DESC
 		)
 		SELECT COALESCE((SELECT subject FROM latest WHERE action <> 'member.remove' AND role = 'chair' ORDER BY at DESC, subject LIMIT 1), '') AS chair,
 		       COALESCE((SELECT subject FROM latest WHERE action <> 'member.remove' AND role = 'vice-chair' ORDER BY at DESC, subject LIMIT 1), '') AS vice`,
