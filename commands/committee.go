@@ -153,7 +153,7 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role, Voting: in.voting}
+	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role, Voting: in.voting, At: r.Now}
 	return s.putMember(ctx, c, m, "", r.UserID)
 }
 
@@ -309,7 +309,7 @@ func confirmRole(ctx context.Context, s *Service, r Request, value string) (Repl
 	if c.ID != ch.Committee {
 		return Reply{}, userErr("That button belongs to another committee's channel.")
 	}
-	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role, Voting: ch.Voting}
+	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role, Voting: ch.Voting, At: r.Now}
 	return s.putMember(ctx, c, m, ch.From, r.UserID)
 }
 
@@ -504,7 +504,7 @@ func removeMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	removed, err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID)
+	removed, err := s.store.RemoveMember(ctx, c.ID, userID, r.UserID, r.Now)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("<@%s> is not a member of %s.", userID, Escape(c.Name))

@@ -86,6 +86,11 @@ type Member struct {
 	// they vote, saved with them; nil leaves it as it stands. Reads leave
 	// it nil.
 	Voting *bool
+	// At, on a member put, is the time of the request: the time they are
+	// added (or added back), changed, and take over what was entered by
+	// their name for the meetings still to come after it. Zero: the
+	// database's clock. Reads leave it zero.
+	At time.Time
 }
 
 // IsOfficer reports whether m may run the committee's business.

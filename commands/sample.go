@@ -61,7 +61,7 @@ func LoadSample(ctx context.Context, store Store, teamID, channelID string, now 
 		return false, fmt.Errorf("sample committee: %w", err)
 	}
 	for _, m := range SampleMembers {
-		if _, err := store.PutMember(ctx, Member{CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role}, officer.UserID); err != nil {
+		if _, err := store.PutMember(ctx, Member{CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, At: now}, officer.UserID); err != nil {
 			return false, fmt.Errorf("sample member %s: %w", m.Name, err)
 		}
 	}

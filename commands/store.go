@@ -85,9 +85,10 @@ type CommitteeStore interface {
 	// ErrLastOfficer if that would leave the committee with no officer.
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)
 	// RemoveMember removes a member, withdrawing their apologies and
-	// declarations for meetings still to come; ErrLastOfficer if they are
-	// the last officer.
-	RemoveMember(ctx context.Context, committeeID int64, userID, by string) (Removal, error)
+	// declarations for meetings still to come after at, the time of the
+	// request (zero: the database's clock); ErrLastOfficer if they are the
+	// last officer.
+	RemoveMember(ctx context.Context, committeeID int64, userID, by string, at time.Time) (Removal, error)
 	// HandOver is PutMember for a new chair or vice-chair (m.Role) in
 	// place of from, who holds the role now and becomes a member. PutMember
 	// and HandOver return a *RoleTaken when someone else holds the role.

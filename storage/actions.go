@@ -68,12 +68,19 @@ func (r actionRow) action() commands.ActionPoint {
 // meeting long gone. One that began in the last twelve hours may be in
 // progress (the meeting at the table), and its agenda is marked.
 func actionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, owner string) error {
+	return actionsStaleAt(ctx, q, committeeID, owner, time.Time{})
+}
+
+// actionsStaleAt is actionsStale for a request made at at (zero: the
+// database's clock), whose meetings to come are those after it.
+func actionsStaleAt(ctx context.Context, q sqlx.ExtContext, committeeID int64, owner string, at time.Time) error {
 	users := []string{}
 	if owner != "" {
 		users = append(users, owner)
 	}
 	if _, err := q.ExecContext(ctx, `SELECT mark_stale(committee_id, id, $2) FROM meetings
-		WHERE committee_id = $1 AND status = 'scheduled' AND starts_at > now() - interval '12 hours'`, committeeID, pq.Array(users)); err != nil {
+		WHERE committee_id = $1 AND status = 'scheduled' AND starts_at > COALESCE(CAST($3 AS timestamptz), now()) - interval '12 hours'`,
+		committeeID, pq.Array(users), nullTime(at)); err != nil {
 		return err
 	}
 	return markHomesStale(ctx, q, committeeID, users)

@@ -626,7 +626,7 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		if _, err := tx.ExecContext(ctx, `SELECT id FROM committees WHERE id = $1 FOR NO KEY UPDATE`, m.CommitteeID); err != nil {
 			return err
 		}
-		if err := lockNamedRecords(ctx, tx, m.CommitteeID); err != nil {
+		if err := lockNamedRecords(ctx, tx, m.CommitteeID, m.At); err != nil {
 			return err
 		}
 		var current memberRow
@@ -649,7 +649,7 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 			return err
 		}
 		if joining {
-			if err := ownedActionsStale(ctx, tx, m.CommitteeID, m.UserID); err != nil {
+			if err := ownedActionsStale(ctx, tx, m.CommitteeID, m.UserID, m.At); err != nil {
 				return err
 			}
 		}
@@ -659,7 +659,7 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 		if m.Voting == nil {
 			return nil
 		}
-		_, err = setVoting(ctx, tx, m.CommitteeID, m.UserID, *m.Voting, by)
+		_, err = setVoting(ctx, tx, m.CommitteeID, m.UserID, *m.Voting, by, m.At)
 		return err
 	})
 	return created, err
@@ -674,14 +674,14 @@ func (db *DB) putMemberReplacing(ctx context.Context, op string, m commands.Memb
 // posted agenda); adding a member marks those first (putMember), and
 // would then wait for the record while the change waited for the marks,
 // until one was given up as deadlocked and not saved.
-func lockNamedRecords(ctx context.Context, tx *Tx, committeeID int64) error {
+func lockNamedRecords(ctx context.Context, tx *Tx, committeeID int64, at time.Time) error {
 	for _, lock := range []string{
 		`SELECT 1 FROM apologies a WHERE a.meeting_id IN (SELECT id FROM ahead)
 		   AND (COALESCE(a.user_id, '') = '' OR a.substitute_id IS NULL AND a.substitute_name <> '') FOR UPDATE OF a`,
 		`SELECT 1 FROM declarations d WHERE d.meeting_id IN (SELECT id FROM ahead) AND COALESCE(d.user_id, '') = '' FOR UPDATE OF d`,
 		`SELECT 1 FROM report_current c WHERE c.meeting_id IN (SELECT id FROM ahead) AND COALESCE(c.user_id, '') = '' FOR UPDATE OF c`,
 	} {
-		if _, err := tx.ExecContext(ctx, `WITH `+claimAhead+` `+lock, committeeID); err != nil {
+		if _, err := tx.ExecContext(ctx, `WITH `+claimAhead("$2")+` `+lock, committeeID, nullTime(at)); err != nil {
 			return err
 		}
 	}
@@ -729,16 +729,16 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 			       OR lower(regexp_replace(btrim(regexp_replace(a.owner_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = $4)
 			RETURNING a.id, a.owner_user, a.owner_name, a.due_on
 		), l AS (
-			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
-			SELECT id, 'reassigned', owner_user, owner_name, due_on, $5 FROM up
+			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user, at)
+			SELECT id, 'reassigned', owner_user, owner_name, due_on, $5, COALESCE(CAST($6 AS timestamptz), now()) FROM up
 		)
-		SELECT EXISTS (SELECT 1 FROM up)`, m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), by)
+		SELECT EXISTS (SELECT 1 FROM up)`, m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), by, nullTime(m.At))
 	if err != nil {
 		return err
 	}
 	if owned {
 		// The posted agenda lists the actions outstanding.
-		if err := actionsStale(ctx, q, m.CommitteeID, m.UserID); err != nil {
+		if err := actionsStaleAt(ctx, q, m.CommitteeID, m.UserID, m.At); err != nil {
 			return err
 		}
 	}
@@ -749,7 +749,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 	// becomes theirs. Once a member, they are named as the member, so
 	// the one by name could not be removed.
 	_, err = q.ExecContext(ctx, `
-		WITH `+claimAhead+`, two AS (
+		WITH `+claimAhead("$4")+`, two AS (
 			SELECT n.meeting_id, n.filed_on,
 				(SELECT max(l.id) FROM report_links l WHERE l.meeting_id = n.meeting_id AND l.member_key = $3
 				   AND `+filedOn("l.item_id", "l.item_number")+` = n.filed_on) >
@@ -769,12 +769,12 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 			  AND `+filedOn("l.item_id", "l.item_number")+` = two.filed_on
 		)
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)]) FROM two`,
-		m.CommitteeID, m.UserID, memberKey("", m.Name))
+		m.CommitteeID, m.UserID, memberKey("", m.Name), nullTime(m.At))
 	if err != nil {
 		return err
 	}
 	_, err = q.ExecContext(ctx, `
-		WITH `+claimAhead+`, aps AS (
+		WITH `+claimAhead("$5")+`, aps AS (
 			UPDATE apologies a SET member_key = $2, user_id = $2
 			WHERE a.meeting_id IN (SELECT id FROM ahead) AND COALESCE(a.user_id, '') = ''
 			  AND (a.member_key = $3 OR a.organisation <> ''
@@ -806,7 +806,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		)
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)])
 		FROM (SELECT meeting_id FROM aps UNION SELECT meeting_id FROM decls UNION SELECT meeting_id FROM reps) changed`,
-		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name))
+		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name), nullTime(m.At))
 	if err != nil {
 		return err
 	}
@@ -847,19 +847,19 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 		FROM apologies a
 		JOIN meetings mt ON mt.id = a.meeting_id
 		JOIN apologies o ON o.meeting_id = a.meeting_id AND o.member_key = $2 AND o.withdrawn
-		WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
+		WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > COALESCE(CAST($5 AS timestamptz), now())
 		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
 		  AND COALESCE(a.user_id, '') = '' AND NOT a.withdrawn
 		  AND (a.member_key = $3 OR a.organisation <> ''
 		       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = $4)
 		ORDER BY a.meeting_id, a.updated_at DESC, a.id DESC`,
-		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name))
+		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name), nullTime(m.At))
 	if err != nil {
 		return err
 	}
 	for _, a := range named {
 		var w apologyWithdrawn
-		if err := sqlx.GetContext(ctx, q, &w, withdrawApologySQL("true"), a.MeetingID, a.MemberKey, a.By, "", nil); err != nil {
+		if err := sqlx.GetContext(ctx, q, &w, withdrawApologySQL("true"), a.MeetingID, a.MemberKey, a.By, "", nullTime(m.At)); err != nil {
 			return err
 		}
 		if err := w.result("withdraw apology by name", "meeting gone"); err != nil {
@@ -868,7 +868,7 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 		var r apologyWritten
 		err := sqlx.GetContext(ctx, q, &r, sendApologySQL, apologyArgs(commands.Apology{
 			MeetingID: a.MeetingID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation,
-			Reason: a.Reason, SubstituteID: a.SubstituteID.String, SubstituteName: a.SubstituteName, By: a.By,
+			Reason: a.Reason, SubstituteID: a.SubstituteID.String, SubstituteName: a.SubstituteName, By: a.By, At: m.At,
 		}).sqlArgs("sent", true, commands.ApologyKeep{}, false)...)
 		if err != nil {
 			return err
@@ -882,13 +882,19 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 
 // claimAhead is the CTE of the meetings whose records someone joining the
 // committee takes over (claimNamedRecords), and whose records removing a
-// member withdraws: those of the committee ($1) still to come, and not
-// yet opened.
-const claimAhead = `ahead AS (
+// member withdraws: those of the committee ($1) still to come after the
+// request's time (the parameter at; NULL: the database's clock), and not
+// yet opened. The request's time, not the database's: a change made
+// under the console's clock, or entered late, concerns the meetings after
+// it.
+func claimAhead(at string) string {
+	return `ahead AS (
 			SELECT id FROM meetings mt
-			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > now()
+			WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled')
+			  AND mt.starts_at > COALESCE(CAST(` + at + ` AS timestamptz), now())
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
 		)`
+}
 
 // claimSubstitute makes m the substitute that apologies for the meetings
 // still to come name by m's name, typed before m was in Slack ("Jen
@@ -904,7 +910,7 @@ const claimAhead = `ahead AS (
 // two updates of one row in a statement would leave one undone.
 func claimSubstitute(ctx context.Context, q sqlx.ExtContext, m commands.Member) error {
 	_, err := q.ExecContext(ctx, `
-		WITH `+claimAhead+`, subs AS (
+		WITH `+claimAhead("$6")+`, subs AS (
 			UPDATE apologies a SET substitute_id = $2, substitute_name = $3
 			WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.substitute_id IS NULL AND NOT a.withdrawn AND a.member_key <> $2
 			  AND (lower(regexp_replace(btrim(a.substitute_name), '\s+', ' ', 'g')) = $4
@@ -913,7 +919,7 @@ func claimSubstitute(ctx context.Context, q sqlx.ExtContext, m commands.Member) 
 			RETURNING a.meeting_id, a.user_id
 		)
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text), user_id]) FROM subs`,
-		m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), normaliseName(m.Organisation))
+		m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), normaliseName(m.Organisation), nullTime(m.At))
 	return err
 }
 
@@ -935,6 +941,7 @@ func replaceHolder(ctx context.Context, tx *Tx, m commands.Member, from, by stri
 	}
 	previous := holder.member()
 	previous.Role = commands.RoleMember
+	previous.At = m.At
 	_, err = putMember(ctx, tx, previous, by)
 	return err
 }
@@ -955,15 +962,15 @@ func ensureAnotherOfficer(ctx context.Context, q sqlx.QueryerContext, committeeI
 func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by string) (bool, error) {
 	var created bool
 	err := sqlx.GetContext(ctx, q, &created, `
-		INSERT INTO members (committee_id, user_id, name, organisation, role, added_by)
-		VALUES ($1, $2, $3, $4, $5, $6)
+		INSERT INTO members (committee_id, user_id, name, organisation, role, added_by, added_at)
+		VALUES ($1, $2, $3, $4, $5, $6, COALESCE(CAST($7 AS timestamptz), now()))
 		ON CONFLICT (committee_id, user_id) DO UPDATE
 		SET name = EXCLUDED.name, organisation = EXCLUDED.organisation, role = EXCLUDED.role,
-		    added_at = CASE WHEN members.removed_at IS NULL THEN members.added_at ELSE now() END,
+		    added_at = CASE WHEN members.removed_at IS NULL THEN members.added_at ELSE EXCLUDED.added_at END,
 		    added_by = CASE WHEN members.removed_at IS NULL THEN members.added_by ELSE EXCLUDED.added_by END,
 		    removed_at = NULL, removed_by = NULL
 		RETURNING (xmax = 0)`,
-		m.CommitteeID, m.UserID, m.Name, m.Organisation, string(m.Role), by)
+		m.CommitteeID, m.UserID, m.Name, m.Organisation, string(m.Role), by, nullTime(m.At))
 	if err != nil {
 		return false, err
 	}
@@ -978,11 +985,11 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 	if err := markLiveOf(ctx, q, m.CommitteeID); err != nil {
 		return false, err
 	}
-	return created, audit(ctx, q, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role})
+	return created, auditAt(ctx, q, m.CommitteeID, by, action, m.UserID, map[string]any{"name": m.Name, "organisation": m.Organisation, "role": m.Role}, m.At)
 }
 
 // RemoveMember implements commands.CommitteeStore.
-func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string) (commands.Removal, error) {
+func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by string, at time.Time) (commands.Removal, error) {
 	var out commands.Removal
 	err := db.inTx(ctx, "remove member", func(tx *Tx) error {
 		out = commands.Removal{}
@@ -1000,7 +1007,7 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 			`SELECT 1 FROM apologies a WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.user_id = $2 FOR UPDATE OF a`,
 			`SELECT 1 FROM declarations d WHERE d.meeting_id IN (SELECT id FROM ahead) AND d.member_key = $2 FOR UPDATE OF d`,
 		} {
-			if _, err := tx.ExecContext(ctx, `WITH `+claimAhead+` `+lock, committeeID, userID); err != nil {
+			if _, err := tx.ExecContext(ctx, `WITH `+claimAhead("$3")+` `+lock, committeeID, userID, nullTime(at)); err != nil {
 				return err
 			}
 		}
@@ -1014,16 +1021,19 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 				return err
 			}
 		}
+		// removed_at stays on the database's clock: FormerMembers compares
+		// it with the attendance marks' entered_at, stamped by that clock.
+		// The history reads the removal from the audit log, at at.
 		if _, err := tx.ExecContext(ctx, `UPDATE members SET removed_at = now(), removed_by = $3 WHERE committee_id = $1 AND user_id = $2`, committeeID, userID, by); err != nil {
 			return err
 		}
-		if out.Apologies, err = withdrawRemovedApologies(ctx, tx, committeeID, userID, by); err != nil {
+		if out.Apologies, err = withdrawRemovedApologies(ctx, tx, committeeID, userID, by, at); err != nil {
 			return err
 		}
-		if out.Declarations, err = withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by); err != nil {
+		if out.Declarations, err = withdrawRemovedDeclarations(ctx, tx, committeeID, userID, by, at); err != nil {
 			return err
 		}
-		if err := ownedActionsStale(ctx, tx, committeeID, userID); err != nil {
+		if err := ownedActionsStale(ctx, tx, committeeID, userID, at); err != nil {
 			return err
 		}
 		if err := markHomesStale(ctx, tx, committeeID, []string{userID}); err != nil {
@@ -1033,7 +1043,7 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 		if err := markLiveOf(ctx, tx, committeeID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, committeeID, by, "member.remove", userID, nil)
+		return auditAt(ctx, tx, committeeID, by, "member.remove", userID, nil, at)
 	})
 	return out, err
 }
@@ -1042,13 +1052,13 @@ func (db *DB) RemoveMember(ctx context.Context, committeeID int64, userID, by st
 // committee (actionsStale) when userID owns some: the posted agenda's
 // actions from previous meetings say of an owner who has left that they
 // are no longer a member, so it changes when they leave or come back.
-func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, userID string) error {
+func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64, userID string, at time.Time) error {
 	var owns bool
 	if err := sqlx.GetContext(ctx, q, &owns, `SELECT EXISTS (SELECT 1 FROM actions
 		WHERE committee_id = $1 AND owner_user = $2 AND status = 'open')`, committeeID, userID); err != nil || !owns {
 		return err
 	}
-	return actionsStale(ctx, q, committeeID, userID)
+	return actionsStaleAt(ctx, q, committeeID, userID, at)
 }
 
 // withdrawRemovedApologies withdraws, in the caller's transaction, the
@@ -1063,24 +1073,25 @@ func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64
 // substitutes they named are marked with the member's, so that none goes
 // on saying they substitute. Migration 00015 does the same for members
 // removed before.
-func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string) (int, error) {
+func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string, at time.Time) (int, error) {
 	var n int
 	err := tx.GetContext(ctx, &n, `
 		WITH w AS (
-			UPDATE apologies a SET withdrawn = true, updated_at = now()
+			UPDATE apologies a SET withdrawn = true, updated_at = COALESCE(CAST($4 AS timestamptz), now())
 			FROM meetings m
 			WHERE m.id = a.meeting_id AND m.committee_id = $1 AND a.user_id = $2
-			  AND NOT a.withdrawn AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > now()
+			  AND NOT a.withdrawn AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > COALESCE(CAST($4 AS timestamptz), now())
 			  -- A meeting opened before its advertised start has started.
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
 			RETURNING a.id, m.id AS meeting_id, a.substitute_id
 		), hist AS (
-			INSERT INTO apology_history (apology_id, action, by_user, with_removal) SELECT id, 'withdrawn', $3, true FROM w
+			INSERT INTO apology_history (apology_id, action, by_user, with_removal, at)
+			SELECT id, 'withdrawn', $3, true, COALESCE(CAST($4 AS timestamptz), now()) FROM w
 		)
 		-- The substitute an apology named is told on their Home that they
 		-- substitute: withdrawn with it, they are not. Counted, for the
 		-- reply to say what the removal withdrew.
-		SELECT count(*) FROM (SELECT mark_stale($1, meeting_id, array_remove(ARRAY[CAST($2 AS text), substitute_id], NULL)) FROM w) marked`, committeeID, userID, by)
+		SELECT count(*) FROM (SELECT mark_stale($1, meeting_id, array_remove(ARRAY[CAST($2 AS text), substitute_id], NULL)) FROM w) marked`, committeeID, userID, by, nullTime(at))
 	return n, err
 }
 
@@ -1095,13 +1106,14 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 // Anyone who does come to the meeting, as a substitute or to present an
 // item, declares at the table. Migration 00053 does the same for members removed
 // before.
-func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string) (int, error) {
+func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string, at time.Time) (int, error) {
 	var n int
 	err := tx.GetContext(ctx, &n, `
 		WITH w AS (
-			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by, with_removal)
-			SELECT d.id, $3, true FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
-			WHERE m.committee_id = $1 AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > now()
+			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by, with_removal, withdrawn_at)
+			SELECT d.id, $3, true, COALESCE(CAST($4 AS timestamptz), now())
+			FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
+			WHERE m.committee_id = $1 AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > COALESCE(CAST($4 AS timestamptz), now())
 			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
 			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals x WHERE x.declaration_id = d.id)
 			ON CONFLICT (declaration_id) DO NOTHING
@@ -1111,7 +1123,7 @@ func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64,
 			SELECT mark_stale($1, d.meeting_id, ARRAY[CAST($2 AS text)])
 			FROM (SELECT DISTINCT d.meeting_id FROM w JOIN declarations d ON d.id = w.declaration_id) d
 		)
-		SELECT (SELECT count(*) FROM w) FROM (SELECT count(*) FROM marked) m`, committeeID, userID, by)
+		SELECT (SELECT count(*) FROM w) FROM (SELECT count(*) FROM marked) m`, committeeID, userID, by, nullTime(at))
 	return n, err
 }
 

@@ -574,9 +574,9 @@ func (db *DB) NonVoting(ctx context.Context, committeeID int64) ([]string, error
 }
 
 // setVoting sets, in the caller's transaction, whether a member votes,
-// with its audit; changed is false when it was so already or they are not
-// a member.
-func setVoting(ctx context.Context, tx *Tx, committeeID int64, userID string, voting bool, by string) (changed bool, err error) {
+// with its audit at at (zero: the database's clock); changed is false when
+// it was so already or they are not a member.
+func setVoting(ctx context.Context, tx *Tx, committeeID int64, userID string, voting bool, by string, at time.Time) (changed bool, err error) {
 	res, err := tx.ExecContext(ctx, `UPDATE members SET voting = $3
 		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NULL AND voting <> $3`, committeeID, userID, voting)
 	if err != nil {
@@ -585,7 +585,7 @@ func setVoting(ctx context.Context, tx *Tx, committeeID int64, userID string, vo
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	if err := audit(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}); err != nil {
+	if err := auditAt(ctx, tx, committeeID, by, "member.voting", userID, map[string]bool{"voting": voting}, at); err != nil {
 		return false, err
 	}
 	// The live message of a meeting in progress counts the voters.

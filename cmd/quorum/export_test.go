@@ -287,7 +287,7 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	if _, err := db.PutMember(ctx, commands.Member{CommitteeID: c.ID, UserID: "USUE", Name: "Sue Holden", Organisation: "Sefton CVS", Role: commands.RoleMember}, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN"); err != nil {
+	if _, err := db.RemoveMember(ctx, c.ID, "USUE", "UIAN", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetReminders(ctx, c.ID, []int{1, 7}, commands.Clock{Hour: 9}, "UIAN", time.Now()); err != nil {
@@ -472,7 +472,7 @@ func TestExportHistoryWithdrawnOnRemoval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RemoveMember(context.Background(), c.ID, "UNEIL", "UIAN"); err != nil {
+	if _, err := db.RemoveMember(context.Background(), c.ID, "UNEIL", "UIAN", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
