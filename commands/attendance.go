@@ -2212,7 +2212,7 @@ func setQuorum(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	if err := s.store.SetQuorumRule(ctx, in.Committee.ID, rule, in.UserID); err != nil {
+	if err := s.store.SetQuorumRule(ctx, in.Committee.ID, rule, in.UserID, in.Request.Now); err != nil {
 		return Reply{}, err
 	}
 	what, err := s.quorumNow(ctx, in.Committee, rule)

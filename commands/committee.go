@@ -82,7 +82,7 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	} else if !errors.Is(err, ErrNotFound) {
 		return Reply{}, err
 	}
-	officer := Member{UserID: r.UserID, Name: s.displayName(ctx, r.UserID, r.UserName), Role: RoleOfficer}
+	officer := Member{UserID: r.UserID, Name: s.displayName(ctx, r.UserID, r.UserName), Role: RoleOfficer, At: r.Now}
 	c, err := s.store.CreateCommittee(ctx, Committee{
 		Name: name, TeamID: r.TeamID, ChannelID: r.ChannelID, TimeZone: DefaultTimeZone,
 		StandardItems: true, ReminderDays: slices.Clone(SetupReminderDays), ReminderTime: "09:00",

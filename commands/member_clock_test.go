@@ -158,6 +158,42 @@ func TestMemberJoiningTakesOverWhatComesAfterTheRequest(t *testing.T) {
 	}
 }
 
+// TestCommitteeSettingsAndMembershipListedAtTheirCommandsTimes: the
+// export lists the committee's setup, its members added and changed, and
+// its quorum set, at the time each command was given, as it lists the
+// apologies, also when that is not the database's clock.
+func TestCommitteeSettingsAndMembershipListedAtTheirCommandsTimes(t *testing.T) {
+	k := newKit(t)
+	at := func(day, hour int) time.Time { return time.Date(2026, 11, day, hour, 0, 0, 0, london) }
+	k.now = at(2, 9)
+	k.must(ian, "/committee setup Safer Sefton Together")
+	k.now = at(3, 10)
+	k.must(ian, "/committee member add <@UNEIL> SWACA")
+	k.now = at(4, 11)
+	k.must(ian, "/committee member add <@UNEIL> SWACA non-voting")
+	k.now = at(5, 12)
+	k.must(ian, "/committee quorum 3")
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		got = append(got, c.At.In(london).Format("2 Jan 15:04")+" "+string(c.Record)+" "+c.Action+" "+c.UserID)
+	}
+	want := []string{
+		"2 Nov 09:00 membership added UIAN",
+		"2 Nov 09:00 committee set up ",
+		"3 Nov 10:00 membership added UNEIL",
+		"4 Nov 11:00 membership changed UNEIL",
+		"4 Nov 11:00 membership non-voting UNEIL",
+		"5 Nov 12:00 committee quorum ",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("the export (-got +want):\n%s", diff)
+	}
+}
+
 // TestPastMeetingNamesItsOwnChairUnderAnEarlierClock: a meeting held, by
 // the requests' clock, ten days before the database's today, and a chair
 // made the day after it, still names the chair who chaired it "(in the

@@ -493,8 +493,9 @@ type ConductStore interface {
 	// QuorumRule is the committee's rule; the zero rule when none is set.
 	QuorumRule(ctx context.Context, committeeID int64) (QuorumRule, error)
 	// SetQuorumRule sets the committee's rule, keeping the change in the
-	// audit log.
-	SetQuorumRule(ctx context.Context, committeeID int64, r QuorumRule, by string) error
+	// audit log at at, the time of the request (zero: the database's
+	// clock).
+	SetQuorumRule(ctx context.Context, committeeID int64, r QuorumRule, by string, at time.Time) error
 	// NonVoting lists the user IDs of the committee's members who do not vote.
 	NonVoting(ctx context.Context, committeeID int64) ([]string, error)
 }

@@ -98,7 +98,7 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 				return err
 			}
 		}
-		if err := audit(ctx, tx, c.ID, officer.UserID, "committee.setup", c.Name, map[string]any{"team": c.TeamID, "channel": c.ChannelID}); err != nil {
+		if err := auditAt(ctx, tx, c.ID, officer.UserID, "committee.setup", c.Name, map[string]any{"team": c.TeamID, "channel": c.ChannelID}, officer.At); err != nil {
 			return err
 		}
 		out, err = getCommittee(ctx, tx, `id = $1`, c.ID)

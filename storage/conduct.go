@@ -541,17 +541,17 @@ func (db *DB) QuorumRule(ctx context.Context, committeeID int64) (commands.Quoru
 }
 
 // SetQuorumRule implements commands.ConductStore.
-func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.QuorumRule, by string) error {
+func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.QuorumRule, by string, at time.Time) error {
 	return db.inTx(ctx, "set quorum rule", func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO quorum_rules (committee_id, fixed, numerator, denominator, minimum, set_by, set_at)
-			VALUES ($1, $2, $3, $4, $5, $6, now())
+			VALUES ($1, $2, $3, $4, $5, $6, COALESCE(CAST($7 AS timestamptz), now()))
 			ON CONFLICT (committee_id) DO UPDATE SET fixed = EXCLUDED.fixed, numerator = EXCLUDED.numerator,
-				denominator = EXCLUDED.denominator, minimum = EXCLUDED.minimum, set_by = EXCLUDED.set_by, set_at = now()`,
-			committeeID, nullInt(r.Fixed), nullInt(r.Numerator), nullInt(r.Denominator), r.Minimum, by)
+				denominator = EXCLUDED.denominator, minimum = EXCLUDED.minimum, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
+			committeeID, nullInt(r.Fixed), nullInt(r.Numerator), nullInt(r.Denominator), r.Minimum, by, nullTime(at))
 		if err != nil {
 			return err
 		}
-		if err := audit(ctx, tx, committeeID, by, "quorum.set", "", map[string]string{"rule": r.String()}); err != nil {
+		if err := auditAt(ctx, tx, committeeID, by, "quorum.set", "", map[string]string{"rule": r.String()}, at); err != nil {
 			return err
 		}
 		// The live message of a meeting in progress shows the quorum, and

@@ -302,7 +302,7 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 	if err := db.SetYearStart(ctx, c.ID, time.January, "UIAN"); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetQuorumRule(ctx, c.ID, commands.QuorumRule{Numerator: 1, Denominator: 3, Minimum: 3}, "UIAN"); err != nil {
+	if err := db.SetQuorumRule(ctx, c.ID, commands.QuorumRule{Numerator: 1, Denominator: 3, Minimum: 3}, "UIAN", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetGiftThreshold(ctx, c.ID, 10000, "UIAN"); err != nil {
