@@ -115,9 +115,10 @@ func TestMemberRemovedWithdrawsWhatComesAfterTheRequest(t *testing.T) {
 // meetings after they were added, by the request's clock: Jen, added "60
 // days ago", has her apologies for a meeting since (which the database's
 // clock has passed) as hers, and those for a meeting before stay by name,
-// part of that meeting's record as it was. Removed and added back later,
-// she takes over those entered by name meanwhile for the meetings after
-// that request, one of which the database's clock has still to come.
+// part of that meeting's record as it was. Removed, and added back "in 60
+// days", she takes over those entered by name meanwhile for the meetings
+// after that request only: not for one the database's clock has still to
+// come but the request has passed. The history names whose each is.
 func TestMemberJoiningTakesOverWhatComesAfterTheRequest(t *testing.T) {
 	const jen = "UJEN"
 	m1, m2, m3, m4 := daysFromToday(-120), daysFromToday(-30), daysFromToday(30), daysFromToday(90)
