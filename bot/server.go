@@ -3,8 +3,10 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -214,11 +216,17 @@ func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadlin
 		defer cancel()
 	}
 	start := time.Now()
-	reply, err := fn(ctx)
+	reply, err := runRecovering(ctx, fn)
 	if err == nil {
 		return reply, false
 	}
 	ref := newRef()
+	var p *panicked
+	if errors.As(err, &p) {
+		log.Error("command panicked", "ref", ref, "command", req.Command, "team", req.TeamID,
+			"channel", req.ChannelID, "user", req.UserID, "took", time.Since(start), "panic", p.value, "stack", string(p.stack))
+		return commands.Reply{Visibility: commands.Private, Text: fmt.Sprintf(PanicText, ref)}, true
+	}
 	level := slog.LevelError
 	if commands.IsUnavailable(err) {
 		level = slog.LevelWarn
@@ -230,3 +238,29 @@ func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadlin
 }
 
 func newRef() string { return commands.NewRef() }
+
+// PanicText answers a command that failed in a way the code did not
+// foresee (a panic), with the reference its log entry bears. Something
+// may have been saved before it, so it says neither saved nor NOT saved.
+const PanicText = "Sorry — something went wrong while doing that (ref %s), and I cannot tell whether it was saved. Please check before sending it again."
+
+// panicked is a command's panic, with the stack it was raised on.
+type panicked struct {
+	value any
+	stack []byte
+}
+
+func (p *panicked) Error() string { return fmt.Sprintf("panic: %v", p.value) }
+
+// runRecovering runs fn, turning a panic into an error. A command runs on
+// the goroutine of its request, where net/http would recover a panic by
+// closing the connection: Slack would show the member its own error, and
+// the log would lack the command and whom it was for.
+func runRecovering(ctx context.Context, fn func(context.Context) (commands.Reply, error)) (reply commands.Reply, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			reply, err = commands.Reply{}, &panicked{value: v, stack: debug.Stack()}
+		}
+	}()
+	return fn(ctx)
+}

@@ -74,12 +74,18 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		// returned, and Slack must have the answer now, not then.
 		writeReplyNow(w, commands.Reply{Visibility: commands.Private, Text: LateText})
 	})
+	settle := func() (late bool) {
+		lateAnswer.Stop()
+		mu.Lock()
+		defer mu.Unlock()
+		late, answered = answered, true
+		return late
+	}
+	// Once this handler returns, however it does, the timer must not
+	// write: net/http has the ResponseWriter back.
+	defer settle()
 	reply, opened, replay := s.answer(work, req, form.triggerID, start)
-	lateAnswer.Stop()
-	mu.Lock()
-	late := answered
-	answered = true
-	mu.Unlock()
+	late := settle()
 	switch {
 	case !late && replay:
 		s.refuseReplay(w, r)
