@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -108,14 +109,27 @@ func (h *homes) work() {
 		h.busy[k] = true
 		h.mu.Unlock()
 
-		ctx, cancel := context.WithTimeout(context.Background(), homeTimeout)
-		if err := h.publish(ctx, k.team, k.user, notice); err != nil {
-			h.srv.log.Warn("home not published", "team", k.team, "user", k.user, "err", err)
-		}
-		cancel()
+		h.publishRecovered(k, notice)
 		h.mu.Lock()
 		delete(h.busy, k)
 		h.mu.Unlock()
+	}
+}
+
+// publishRecovered publishes k's Home under its own timeout, logging a
+// failure. A panic is one too: a Home that trips a bug must fail alone,
+// not end serve's process (as the outbox's sendRecovered does for the
+// Homes it refreshes), nor leave the person marked busy for good.
+func (h *homes) publishRecovered(k homeKey, notice string) {
+	ctx, cancel := context.WithTimeout(context.Background(), homeTimeout)
+	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			h.srv.log.Error("home not published: panic", "team", k.team, "user", k.user, "panic", p, "stack", string(debug.Stack()))
+		}
+	}()
+	if err := h.publish(ctx, k.team, k.user, notice); err != nil {
+		h.srv.log.Warn("home not published", "team", k.team, "user", k.user, "err", err)
 	}
 }
 

@@ -1,7 +1,10 @@
 package bot
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -70,4 +73,60 @@ func waitFor(t *testing.T, ok func() bool) {
 		}
 		time.Sleep(time.Millisecond)
 	}
+}
+
+// TestHomeThatPanicsFailsAlone: building one person's Home trips a bug.
+// It is logged with the panic and its stack, and the worker goes on:
+// another person's Home, and the same person's next, are published. Before,
+// the panic ended serve's process.
+func TestHomeThatPanicsFailsAlone(t *testing.T) {
+	var logs syncBuffer
+	srv := NewServer(Config{Slack: slack.New("xoxb-test"), Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	h := srv.homes
+	var mu sync.Mutex
+	var published []string
+	h.publish = func(ctx context.Context, team, user, notice string) error {
+		if notice == "trips" {
+			var m map[string]int
+			m[user]++
+		}
+		mu.Lock()
+		published = append(published, user+":"+notice)
+		mu.Unlock()
+		return nil
+	}
+	h.refresh("T1", "U1", "trips")
+	h.wait()
+	h.refresh("T1", "U2", "other")
+	h.refresh("T1", "U1", "again")
+	h.wait()
+	mu.Lock()
+	got := strings.Join(published, " ")
+	mu.Unlock()
+	if got != "U2:other U1:again" && got != "U1:again U2:other" {
+		t.Errorf("published %q after a Home that panicked; want U2's and U1's next", got)
+	}
+	for _, want := range []string{"home not published: panic", "user=U1", "assignment to entry in nil map", "home_internal_test.go"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("the log lacks %q:\n%s", want, logs.String())
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer that workers may log to at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

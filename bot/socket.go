@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -138,6 +139,15 @@ func (k *Socket) spawn(ctx context.Context, fn func(context.Context)) {
 	k.wg.Add(1)
 	go func() {
 		defer func() { <-k.sem; k.wg.Done() }()
+		// Over HTTP net/http recovers a handler's panic; here nothing
+		// would, and one envelope that trips a bug would end the process
+		// and every envelope under way with it. Unacknowledged, Slack
+		// sends it again, and it fails again, alone.
+		defer func() {
+			if p := recover(); p != nil {
+				k.srv.log.Error("socket mode: panic while handling an envelope", "panic", p, "stack", string(debug.Stack()))
+			}
+		}()
 		fn(context.WithoutCancel(ctx))
 	}()
 }
