@@ -146,11 +146,16 @@ func writeReply(w http.ResponseWriter, reply commands.Reply) {
 
 // writeReplyNow is writeReply for an answer sent while the handler goes
 // on: with its length, so that it is whole without the handler's return,
-// and flushed to the connection.
+// and flushed to the connection. The connection is closed after it: the
+// handler holds it until the command's outcome, and a request sent
+// behind this one on it (a client reusing its connections) would wait
+// for that. serve speaks HTTP/1.1 (TLS ends at a proxy in front of it),
+// where this holds; an HTTP/2 stream would end only with the handler.
 func writeReplyNow(w http.ResponseWriter, reply commands.Reply) {
 	b := rendered.json(reply)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Header().Set("Connection", "close")
 	_, _ = w.Write(b)
 	if f, ok := w.(http.Flusher); ok {
 		f.Flush()

@@ -418,3 +418,50 @@ func TestKitReadsALateForm(t *testing.T) {
 	k.Slack.Fail("views.open", fakeslack.Fault{Delay: 1500 * time.Millisecond, Error: "expired_trigger_id", Times: 1})
 	wantText(t, k.Must(neil, "/declare", ""), "Slack did not open the form")
 }
+
+// TestLateCommandDoesNotHoldItsConnection: a client that reuses its
+// connection (as Slack's and a proxy's do) sends a command whose work
+// outlasts the answer's deadline, then another. The second is answered
+// while the first is still held, not after it: the late answer closes its
+// connection, which the first command's handler holds until its outcome.
+func TestLateCommandDoesNotHoldItsConnection(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	ts, _ := answeringWithin(t, k, 200*time.Millisecond)
+	hook := k.NewHook()
+	tx := lockMeeting(t, k)
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 1}, Timeout: 5 * time.Second}
+	send := func(command, text string) string {
+		t.Helper()
+		form := bottest.CommandForm(neil, command, text)
+		form.Set("response_url", hook.URL())
+		body := []byte(form.Encode())
+		req, err := http.NewRequest(http.MethodPost, ts.URL+"/slack/commands", strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		bottest.Sign(req.Header, body, bottest.Secret, time.Now())
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", command, text, err)
+		}
+		defer resp.Body.Close()
+		answer, _ := io.ReadAll(resp.Body)
+		return string(answer)
+	}
+	if got := send("/apologies", "Unwell"); !strings.Contains(got, "the outcome will appear here") {
+		t.Fatalf("the held apology was answered %s, want that its outcome follows", got)
+	}
+	// The apology is still held: its handler has the first connection.
+	if got := send("/apologies", "help"); !strings.Contains(got, "/apologies") {
+		t.Errorf("the second command was answered %s, want its help", got)
+	}
+	_ = tx.Rollback()
+	for end := time.Now().Add(10 * time.Second); len(hook.Posts()) == 0 && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := hook.Last(); !strings.Contains(got, "Your apologies for the meeting") {
+		t.Errorf("the outcome posted to response_url = %q, want the apology's confirmation", got)
+	}
+}
