@@ -173,7 +173,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handle(ctx context.Context, req commands.Request) (reply commands.Reply, replay bool) {
 	start := time.Now()
 	var err error
-	reply = run(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
+	reply, failed := attempt(ctx, s.cfg.Service, s.log, s.cfg.Deadline, req, func(ctx context.Context) (commands.Reply, error) {
 		var r commands.Reply
 		r, err = s.cfg.Service.Run(ctx, req)
 		if errors.Is(err, commands.ErrReplay) {
@@ -185,6 +185,11 @@ func (s *Server) handle(ctx context.Context, req commands.Request) (reply comman
 	})
 	if replay {
 		return commands.Reply{}, true
+	}
+	if failed && err == nil {
+		// The command panicked (runRecovering) and never returned its
+		// error: a failure all the same.
+		err = errPanicked
 	}
 	s.cfg.Metrics.observe(s.commandLabel(req.Command), outcome(reply, err), time.Since(start))
 	return reply, false
@@ -243,6 +248,9 @@ func newRef() string { return commands.NewRef() }
 // foresee (a panic), with the reference its log entry bears. Something
 // may have been saved before it, so it says neither saved nor NOT saved.
 const PanicText = "Sorry — something went wrong while doing that (ref %s), and I cannot tell whether it was saved. Please check before sending it again."
+
+// errPanicked counts a command that panicked among the failures.
+var errPanicked = errors.New("command panicked")
 
 // panicked is a command's panic, with the stack it was raised on.
 type panicked struct {

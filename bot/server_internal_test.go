@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -52,4 +54,35 @@ func TestCommandThatPanicsIsAnsweredAndLogged(t *testing.T) {
 	if failed || reply.Text != "done" {
 		t.Errorf("reply = %+v, failed %v; want done", reply, failed)
 	}
+}
+
+// TestCommandThatPanicsCountsAsAnError: the command counter counts a
+// command that panicked among the errors, not the commands that went well.
+func TestCommandThatPanicsCountsAsAnError(t *testing.T) {
+	metrics := NewMetrics()
+	// No Service: running the command trips on it, a panic of the kind a
+	// bug makes.
+	s := NewServer(Config{Metrics: metrics, Log: slog.New(slog.DiscardHandler)})
+	reply, replay := s.handle(context.Background(), commands.Request{Command: "/apologies", TeamID: "T1", ChannelID: "C1", UserID: "UNEIL"})
+	if replay || !strings.Contains(reply.Text, "something went wrong") {
+		t.Fatalf("reply = %+v, replay %v; want the answer to a panic", reply, replay)
+	}
+	rec := httptest.NewRecorder()
+	metrics.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	body := rec.Body.String()
+	if !strings.Contains(body, `quorum_commands_total{command="other",outcome="error"} 1`) ||
+		strings.Contains(body, `outcome="ok"} 1`) {
+		t.Errorf("the command that panicked is not counted as an error:\n%s", grepLines(body, "quorum_commands_total"))
+	}
+}
+
+// grepLines is the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
