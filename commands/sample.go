@@ -56,7 +56,7 @@ func LoadSample(ctx context.Context, store Store, teamID, channelID string, now 
 	c, err := store.CreateCommittee(ctx, Committee{
 		Name: SampleCommittee, TeamID: teamID, ChannelID: channelID, TimeZone: DefaultTimeZone,
 		StandardItems: true, ReminderDays: []int{7, 1}, ReminderTime: "09:00",
-	}, Member{UserID: officer.UserID, Name: officer.Name, Organisation: officer.Organisation})
+	}, Member{UserID: officer.UserID, Name: officer.Name, Organisation: officer.Organisation, At: now})
 	if err != nil {
 		return false, fmt.Errorf("sample committee: %w", err)
 	}

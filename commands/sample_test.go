@@ -69,3 +69,29 @@ func TestSampleMembers(t *testing.T) {
 		t.Errorf("an unknown member: %v", err)
 	}
 }
+
+// TestSampleMembersJoinAtItsTime: the sample committee loaded at a time
+// of the console's choosing has every member, its officer too, added then,
+// not at the database's today: the registers of interests fall due from
+// it.
+func TestSampleMembersJoinAtItsTime(t *testing.T) {
+	k := newKit(t)
+	ctx := context.Background()
+	at := daysFromToday(-150)
+	if loaded, err := commands.LoadSample(ctx, k.db, "TSAMPLE", "CSAMPLE", at); err != nil || !loaded {
+		t.Fatalf("LoadSample: %v, %v", loaded, err)
+	}
+	c, err := k.db.CommitteeByChannel(ctx, "TSAMPLE", "CSAMPLE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := k.db.Members(ctx, c.ID)
+	if err != nil || len(ms) != len(commands.SampleMembers) {
+		t.Fatalf("members: %d, %v", len(ms), err)
+	}
+	for _, m := range ms {
+		if !m.AddedAt.Equal(at) {
+			t.Errorf("%s (%s) added at %v, want %v", m.Name, m.Role, m.AddedAt, at)
+		}
+	}
+}
