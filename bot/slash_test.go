@@ -325,20 +325,8 @@ func TestLateOutcomeFollowsByResponseURL(t *testing.T) {
 
 	form := bottest.CommandForm(neil, "/apologies", "Unwell")
 	form.Set("response_url", hook.URL())
-	body := []byte(form.Encode())
-	req, err := http.NewRequest(http.MethodPost, ts.URL+"/slack/commands", strings.NewReader(string(body)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	bottest.Sign(req.Header, body, bottest.Secret, time.Now())
 	start := time.Now()
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	answer, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, answer := postCommand(t, http.DefaultClient, ts, form)
 	took := time.Since(start)
 	_ = tx.Rollback()
 	// The apology was held all the while: an answer that waited for it
@@ -435,19 +423,7 @@ func TestLateCommandDoesNotHoldItsConnection(t *testing.T) {
 		t.Helper()
 		form := bottest.CommandForm(neil, command, text)
 		form.Set("response_url", hook.URL())
-		body := []byte(form.Encode())
-		req, err := http.NewRequest(http.MethodPost, ts.URL+"/slack/commands", strings.NewReader(string(body)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		bottest.Sign(req.Header, body, bottest.Secret, time.Now())
-		resp, err := client.Do(req)
-		if err != nil {
-			t.Fatalf("%s %s: %v", command, text, err)
-		}
-		defer resp.Body.Close()
-		answer, _ := io.ReadAll(resp.Body)
+		_, answer := postCommand(t, client, ts, form)
 		return string(answer)
 	}
 	if got := send("/apologies", "Unwell"); !strings.Contains(got, "the outcome will appear here") {
@@ -464,4 +440,27 @@ func TestLateCommandDoesNotHoldItsConnection(t *testing.T) {
 	if got := hook.Last(); !strings.Contains(got, "Your apologies for the meeting") {
 		t.Errorf("the outcome posted to response_url = %q, want the apology's confirmation", got)
 	}
+}
+
+// postCommand sends form, signed, to ts's slash command route by client,
+// and returns the response and its whole body.
+func postCommand(t *testing.T, client *http.Client, ts *httptest.Server, form url.Values) (*http.Response, []byte) {
+	t.Helper()
+	body := []byte(form.Encode())
+	req, err := http.NewRequest(http.MethodPost, ts.URL+"/slack/commands", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	bottest.Sign(req.Header, body, bottest.Secret, time.Now())
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", form.Get("command"), form.Get("text"), err)
+	}
+	defer resp.Body.Close()
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: reading the answer: %v", form.Get("command"), form.Get("text"), err)
+	}
+	return resp, answer
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"log/slog"
 	"strings"
@@ -12,7 +13,9 @@ import (
 // connection goes on handling the next. Before, the panic ended the
 // process, and every envelope under way with it.
 func TestSocketEnvelopeThatPanicsFailsAlone(t *testing.T) {
-	var logs syncBuffer
+	// Written by the envelopes' goroutines; wg.Wait orders their writes
+	// before the reads.
+	var logs bytes.Buffer
 	srv := NewServer(Config{Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	k := NewSocket(srv, nil)
 	k.spawn(context.Background(), func(context.Context) {

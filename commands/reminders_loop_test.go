@@ -15,15 +15,10 @@ import (
 // 7-day reminder of the meeting on 10 December once its time comes (09:00
 // on the 3rd), and returns when its context ends.
 func TestRemindersRunsEveryTick(t *testing.T) {
-	k := meetingKit(t)
-	k.marked() // the Homes the set-up changed are not messages
+	k := remindersAt9(t)
 	svc, db := k.svc, k.db
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	on := commands.Request{Command: "/meeting", Text: "reminders 7 9am", TeamID: "T1", ChannelID: "C1", UserID: "UIAN", Now: now}
-	if _, err := svc.Run(ctx, on); err != nil {
-		t.Fatal(err)
-	}
 	ticks := 0
 	clock := func() time.Time {
 		ticks++
@@ -49,15 +44,10 @@ func TestRemindersRunsEveryTick(t *testing.T) {
 // on to queue the reminder at the next tick. Before, the panic ended the
 // process that runs the loop.
 func TestRemindersGoOnAfterATickPanics(t *testing.T) {
-	k := meetingKit(t)
-	k.marked()
+	k := remindersAt9(t)
 	svc, db := k.svc, k.db
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	on := commands.Request{Command: "/meeting", Text: "reminders 7 9am", TeamID: "T1", ChannelID: "C1", UserID: "UIAN", Now: now}
-	if _, err := svc.Run(ctx, on); err != nil {
-		t.Fatal(err)
-	}
 	ticks := 0
 	clock := func() time.Time {
 		ticks++
@@ -84,4 +74,18 @@ func TestRemindersGoOnAfterATickPanics(t *testing.T) {
 	if pending, _, err := db.OutboxDepth(context.Background()); pending != 1 || err != nil {
 		t.Errorf("%d messages queued (%v), want the reminder, queued at the tick after the panic", pending, err)
 	}
+}
+
+// remindersAt9 is the meeting kit with the 7-day reminder at 9am (of the
+// meeting on 10 December: due at 09:00 on the 3rd), the Homes the set-up
+// changed taken as no messages.
+func remindersAt9(t *testing.T) *kit {
+	t.Helper()
+	k := meetingKit(t)
+	on := commands.Request{Command: "/meeting", Text: "reminders 7 9am", TeamID: "T1", ChannelID: "C1", UserID: "UIAN", Now: now}
+	if _, err := k.svc.Run(context.Background(), on); err != nil {
+		t.Fatal(err)
+	}
+	k.marked()
+	return k
 }
