@@ -842,13 +842,12 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 		By             string         `db:"by_user"`
 	}
 	err := sqlx.SelectContext(ctx, q, &named, `
+		WITH `+claimAhead("$5")+`
 		SELECT DISTINCT ON (a.meeting_id) a.meeting_id, a.member_key, a.reason, a.substitute_id, a.substitute_name,
 			COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = a.id ORDER BY h.id DESC LIMIT 1), '') AS by_user
 		FROM apologies a
-		JOIN meetings mt ON mt.id = a.meeting_id
 		JOIN apologies o ON o.meeting_id = a.meeting_id AND o.member_key = $2 AND o.withdrawn
-		WHERE mt.committee_id = $1 AND mt.status IN ('scheduled', 'cancelled') AND mt.starts_at > COALESCE(CAST($5 AS timestamptz), now())
-		  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = mt.id)
+		WHERE a.meeting_id IN (SELECT id FROM ahead)
 		  AND COALESCE(a.user_id, '') = '' AND NOT a.withdrawn
 		  AND (a.member_key = $3 OR a.organisation <> ''
 		       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = $4)
@@ -884,9 +883,9 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 // committee takes over (claimNamedRecords), and whose records removing a
 // member withdraws: those of the committee ($1) still to come after the
 // request's time (the parameter at; NULL: the database's clock), and not
-// yet opened. The request's time, not the database's: a change made
-// under the console's clock, or entered late, concerns the meetings after
-// it.
+// yet opened (a meeting opened before its advertised start has started).
+// The request's time, not the database's: a change made under the
+// console's clock, or entered late, concerns the meetings after it.
 func claimAhead(at string) string {
 	return `ahead AS (
 			SELECT id FROM meetings mt
@@ -1076,14 +1075,10 @@ func ownedActionsStale(ctx context.Context, q sqlx.ExtContext, committeeID int64
 func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, userID, by string, at time.Time) (int, error) {
 	var n int
 	err := tx.GetContext(ctx, &n, `
-		WITH w AS (
+		WITH `+claimAhead("$4")+`, w AS (
 			UPDATE apologies a SET withdrawn = true, updated_at = COALESCE(CAST($4 AS timestamptz), now())
-			FROM meetings m
-			WHERE m.id = a.meeting_id AND m.committee_id = $1 AND a.user_id = $2
-			  AND NOT a.withdrawn AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > COALESCE(CAST($4 AS timestamptz), now())
-			  -- A meeting opened before its advertised start has started.
-			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
-			RETURNING a.id, m.id AS meeting_id, a.substitute_id
+			WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.user_id = $2 AND NOT a.withdrawn
+			RETURNING a.id, a.meeting_id, a.substitute_id
 		), hist AS (
 			INSERT INTO apology_history (apology_id, action, by_user, with_removal, at)
 			SELECT id, 'withdrawn', $3, true, COALESCE(CAST($4 AS timestamptz), now()) FROM w
@@ -1109,12 +1104,11 @@ func withdrawRemovedApologies(ctx context.Context, tx *Tx, committeeID int64, us
 func withdrawRemovedDeclarations(ctx context.Context, tx *Tx, committeeID int64, userID, by string, at time.Time) (int, error) {
 	var n int
 	err := tx.GetContext(ctx, &n, `
-		WITH w AS (
+		WITH `+claimAhead("$4")+`, w AS (
 			INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by, with_removal, withdrawn_at)
 			SELECT d.id, $3, true, COALESCE(CAST($4 AS timestamptz), now())
-			FROM meetings m JOIN declarations d ON d.meeting_id = m.id AND d.member_key = $2
-			WHERE m.committee_id = $1 AND m.status IN ('scheduled', 'cancelled') AND m.starts_at > COALESCE(CAST($4 AS timestamptz), now())
-			  AND NOT EXISTS (SELECT 1 FROM meeting_sessions s WHERE s.meeting_id = m.id)
+			FROM declarations d
+			WHERE d.meeting_id IN (SELECT id FROM ahead) AND d.member_key = $2
 			  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals x WHERE x.declaration_id = d.id)
 			ON CONFLICT (declaration_id) DO NOTHING
 			RETURNING declaration_id
