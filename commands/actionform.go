@@ -36,11 +36,8 @@ func addActionButtonFor(mi Minute) Button {
 // refMinute reads a button's or form's minuteRef and finds the minute, for
 // an officer or the chair of its committee pressing it in its channel.
 func (s *Service) refMinute(ctx context.Context, r Request, value string) (Committee, Minute, error) {
-	var ref minuteRef
-	// The day must be one the calendar has: the value is the presser's to
-	// change, and the records take no year before 1 nor a 13th month.
-	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" ||
-		ref.Year < 1 || ref.Year > 9999 || DateOf(ref.heldOn().Start(time.UTC), time.UTC) != ref.heldOn() {
+	ref, ok := readMinuteRef(value)
+	if !ok {
 		return Committee{}, Minute{}, userErr("That button is out of date; record the action with `/action add MINUTE @owner DATE TEXT`.")
 	}
 	c, _, err := s.admit(ctx, r, Chairs, "record actions")
@@ -58,6 +55,20 @@ func (s *Service) refMinute(ctx context.Context, r Request, value string) (Commi
 		return Committee{}, Minute{}, userErr("Minute %s of %s is no longer on record.", Escape(ref.Number), ref.heldOn())
 	}
 	return c, ms[0], nil
+}
+
+// readMinuteRef reads the minuteRef a button or form carries. The value is
+// the presser's to change: the day must be one the calendar has, as the
+// records take no year before 1 nor a 13th month, and the number one a
+// minute could have (see clean), as the records refuse a NUL and the
+// presser would be told they had failed.
+func readMinuteRef(value string) (minuteRef, bool) {
+	var ref minuteRef
+	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" || clean(ref.Number, maxMinuteNumLen) != ref.Number ||
+		ref.Year < 1 || ref.Year > 9999 || DateOf(ref.heldOn().Start(time.UTC), time.UTC) != ref.heldOn() {
+		return minuteRef{}, false
+	}
+	return ref, true
 }
 
 // openAddActionForm is the [Add an action] button.

@@ -573,6 +573,11 @@ func TestActionButtonOutOfDate(t *testing.T) {
 		{fmt.Sprintf(`{"c":%d,"n":"9","y":2026,"m":12,"d":10}`, id+1000), "That button belongs to another committee's channel."},
 		{fmt.Sprintf(`{"c":%d,"n":"9","y":-1,"m":12,"d":10}`, id), "That button is out of date"},
 		{fmt.Sprintf(`{"c":%d,"n":"9","y":2026,"m":13,"d":40}`, id), "That button is out of date"},
+		// A number no minute has, nor the records could hold, is not
+		// looked for: the presser was told the records had failed.
+		{fmt.Sprintf(`{"c":%d,"n":"9\u0000","y":2026,"m":12,"d":10}`, id), "That button is out of date"},
+		{fmt.Sprintf(`{"c":%d,"n":"9\u001b[2J","y":2026,"m":12,"d":10}`, id), "That button is out of date"},
+		{fmt.Sprintf(`{"c":%d,"n":%q,"y":2026,"m":12,"d":10}`, id, strings.Repeat("9", 2000)), "That button is out of date"},
 	} {
 		r := k.act(k.request(ian, ""), "action.add_from_minute", tc.value)
 		if r.Form != nil {
