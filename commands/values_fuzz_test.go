@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -389,6 +390,43 @@ func FuzzPastedDocument(f *testing.F) {
 				t.Fatalf("pasted %q: box %d's %q is not in %q in its place", all, i, v, text)
 			}
 			rest = rest[j+len(strings.TrimSpace(v)):]
+		}
+	})
+}
+
+// An [Add an action] button carries its minute as JSON: what is read is a
+// real day and a number a minute could have, and a button the bot made
+// reads back as its minute.
+func FuzzMinuteRef(f *testing.F) {
+	f.Add(`{"c":1,"n":"9","y":2026,"m":12,"d":10}`, int64(1), "9", 2026, 12, 10)
+	f.Add(`not json`, int64(1), "150/20", 2026, 2, 28)
+	f.Add(`{"c":1}`, int64(7), "7a", 1, 1, 1)
+	f.Add(`{"c":1,"n":"9","y":-1,"m":12,"d":10}`, int64(1), "9", 9999, 12, 31)
+	f.Add(`{"c":1,"n":"9","y":2026,"m":13,"d":40}`, int64(1), "9", 2026, 13, 40)
+	f.Add(`{"c":1,"n":"9\u0000","y":2026,"m":12,"d":10}`, int64(1), "9\x00", 2026, 12, 10)
+	f.Add(`{"c":1,"n":"9\u001b[2J","y":2026,"m":12,"d":10}`, int64(1), " 9 ", 2028, 2, 29)
+	f.Add(`{"c":1,"n":"9\udc00","y":2026,"m":12,"d":10,"n":"10"}`, int64(1), "12345678901234567", 2026, 2, 29)
+	f.Fuzz(func(t *testing.T, value string, c int64, number string, y, m, d int) {
+		if ref, ok := readMinuteRef(value); ok {
+			if ref.Number == "" || len(ref.Number) > maxMinuteNumLen || unstorable(ref.Number) != "" || strings.ContainsFunc(ref.Number, isControl) {
+				t.Fatalf("readMinuteRef(%q) read the number %q, which no minute has", value, ref.Number)
+			}
+			validDate(t, value, ref.heldOn())
+		} else if ref != (minuteRef{}) {
+			t.Fatalf("readMinuteRef(%q) refused but gave %+v", value, ref)
+		}
+		day := Date{y, time.Month(m), d}
+		if y < 1900 || y > 2200 || DateOf(day.Start(time.UTC), time.UTC) != day {
+			return
+		}
+		mi := Minute{CommitteeID: c, Number: clean(number, maxMinuteNumLen), HeldOn: day}
+		if mi.Number == "" {
+			return
+		}
+		v := addActionButtonFor(mi).Value
+		ref, ok := readMinuteRef(v)
+		if !ok || ref.Committee != c || ref.Number != mi.Number || ref.heldOn() != day {
+			t.Fatalf("the button of minute %q of %v reads as %+v, %v", mi.Number, day, ref, ok)
 		}
 	})
 }
