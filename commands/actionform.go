@@ -59,12 +59,13 @@ func (s *Service) refMinute(ctx context.Context, r Request, value string) (Commi
 
 // readMinuteRef reads the minuteRef a button or form carries. The value is
 // the presser's to change: the day must be one the calendar has, as the
-// records take no year before 1 nor a 13th month, and the number one a
-// minute could have (see clean), as the records refuse a NUL and the
-// presser would be told they had failed.
+// records take no year before 1 nor a 13th month, and the number one the
+// records can hold, as they refuse a NUL and the presser would be told
+// they had failed. Not clean's own answer: a number it cut at a space
+// keeps the space, which cleaning again would drop.
 func readMinuteRef(value string) (minuteRef, bool) {
 	var ref minuteRef
-	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" || clean(ref.Number, maxMinuteNumLen) != ref.Number ||
+	if err := json.Unmarshal([]byte(value), &ref); err != nil || ref.Number == "" || len(ref.Number) > maxMinuteNumLen || unstorable(ref.Number) != "" ||
 		ref.Year < 1 || ref.Year > 9999 || DateOf(ref.heldOn().Start(time.UTC), time.UTC) != ref.heldOn() {
 		return minuteRef{}, false
 	}
