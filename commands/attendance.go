@@ -1006,9 +1006,11 @@ func inTimeOrder(ts []timed) []string {
 }
 
 // during says which item was under discussion at t: " during
-// consideration of item 7.7", or nothing.
+// consideration of item 7.7", or nothing. An adjournment suspends the
+// item rather than ending it: the meeting resumes on it, as SittingOf,
+// `/meeting item` and the live message have it.
 func (st meetingState) during(t time.Time) string {
-	item := ""
+	item, adjourned := "", false
 	for _, e := range st.sit.Events {
 		if e.At.After(t) {
 			break
@@ -1016,11 +1018,15 @@ func (st meetingState) during(t time.Time) string {
 		switch e.Action {
 		case ActionItem:
 			item = e.Item
-		case ActionAdjourned, ActionClosed:
+		case ActionAdjourned:
+			adjourned = true
+		case ActionResumed:
+			adjourned = false
+		case ActionClosed:
 			item = ""
 		}
 	}
-	if item == "" {
+	if item == "" || adjourned {
 		return ""
 	}
 	if n, ok := st.minuteOf[item]; ok {

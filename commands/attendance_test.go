@@ -787,6 +787,33 @@ func TestAttendanceAdjournAndResume(t *testing.T) {
 		"The meeting was adjourned at 11:30.")
 }
 
+// TestDepartureAfterResumeNamesItem: the item under discussion before an
+// adjournment is under discussion again once the meeting resumes, as
+// `/meeting item` and the live message say; the minutes name it for a
+// departure after the resumption, and for none during the adjournment.
+func TestDepartureAfterResumeNamesItem(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.must(attAnn, "/here")
+	k.now = attAt(10, 10, 30)
+	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting adjourn")
+	k.now = attAt(10, 11, 5)
+	k.must(ian, "/attendance <@UANN> left")
+	k.now = attAt(10, 11, 15)
+	k.must(sue, "/meeting resume")
+	wantShown(t, k.say(sue, "/meeting item 7.7"), "is under discussion already, since 10:30; nothing changed.")
+	k.now = attAt(10, 11, 20)
+	k.must(ian, "/attendance <@UGRAEME> left")
+	wantShown(t, k.say(ian, "/meeting attendance"),
+		"The meeting was adjourned at 11:00 and reconvened at 11:15.\n"+
+			"Ann left the meeting at 11:05.\n"+
+			"Graeme Robson left the meeting at 11:20 during consideration of item 7.7.")
+}
+
 // TestQuorumOnHome: while a meeting sits, the officers' and the chair's
 // Homes give its quorum, as the live message does, and are published
 // again as it changes: with the marks, with a declaration on the item
