@@ -262,11 +262,42 @@ func (e *noKindError) Error() string {
 // shown as the accent that looks alike.
 func (e *noKindError) reply(forWhom string) error {
 	echo := func(words []string) string { return inCode(Escape(Unescape(strings.Join(words, " ")))) }
+	if len(e.nature) > 1 {
+		if kind := kindSlip(e.nature[0]); kind != "" {
+			return usageErr("`%s` is not a kind of interest: did you mean `%s`? `/declare %s%s %s %s`.",
+				echo(e.nature[:1]), kind, forWhom, echo(e.head), kind, echo(e.nature[1:]))
+		}
+	}
 	nature := "NATURE"
 	if len(e.nature) > 0 {
 		nature = echo(e.nature)
 	}
 	return usageErr("Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare %s%s other %s`.", forWhom, echo(e.head), nature)
+}
+
+// kindSlipWords are the one-word kinds a slip is looked for in. "other"
+// is not among them: a nature that starts "Mother …" or "Otter …" is
+// more likely than the word mistyped.
+var kindSlipWords = []string{"pecuniary", "personal", "disclosable", "registrable"}
+
+// kindSlip is the kind w is a slip of the keyboard away from, or "":
+// left as the nature's first word, the slip would be declared as an
+// "other" interest where a pecuniary one was meant.
+func kindSlip(w string) string {
+	typed := []rune(strings.ToLower(strings.Trim(w, ",:;")))
+	if len(typed) < 6 {
+		return ""
+	}
+	for _, k := range kindSlipWords {
+		limit := 1
+		if len(k) > 8 {
+			limit = 2
+		}
+		if slips(typed, []rune(k)) <= limit {
+			return k
+		}
+	}
+	return ""
 }
 
 // truncateText shortens s to about n bytes for quoting in an error.

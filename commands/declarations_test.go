@@ -191,6 +191,11 @@ func TestDeclareMistakes(t *testing.T) {
 		{neil, "7.5", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare 7.5 other NATURE`."},
 		{ian, "for <@UNEIL|neil> 7.5 Trustee of SWACA", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare for <@UNEIL> 7.5 other Trustee of SWACA`."},
 		{ian, `for "Jen Williams (NW Probation)" 7.5 Trustee of SWACA`, "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare for \"Jen Williams (NW Probation)\" 7.5 other Trustee of SWACA`."},
+		// A slip of the kind's name is answered with the kind it may mean,
+		// not with the slip kept as the first word of an "other" interest.
+		{neil, "7.5 pecunary Paid adviser to SWACA", "`pecunary` is not a kind of interest: did you mean `pecuniary`? `/declare 7.5 pecuniary Paid adviser to SWACA`."},
+		{neil, "7.5 Personel: Trustee", "`Personel:` is not a kind of interest: did you mean `personal`? `/declare 7.5 personal Trustee`."},
+		{ian, "for <@UNEIL|neil> 7.5 pecunairy Paid adviser", "`pecunairy` is not a kind of interest: did you mean `pecuniary`? `/declare for <@UNEIL> 7.5 pecuniary Paid adviser`."},
 		{neil, "SWACA personal Trustee", `"SWACA" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`},
 		// A slip of a subcommand's name is the subcommand meant, not an item.
 		{neil, "lsit", "I don't know `lsit`: did you mean `/declare list`?\nUsage:\n• `/declare list [DATE]`"},
