@@ -814,6 +814,24 @@ func TestDepartureAfterResumeNamesItem(t *testing.T) {
 			"Graeme Robson left the meeting at 11:20 during consideration of item 7.7.")
 }
 
+// TestAbsentClearsRemote: someone marked remote by mistake and then
+// absent has no attendance left to show; marked present when they come
+// into the room, the minutes do not say they attended remotely.
+func TestAbsentClearsRemote(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(ian, "/attendance <@UGRAEME> remote")
+	k.must(ian, "/attendance <@UGRAEME> absent")
+	k.now = attAt(10, 10, 5)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Present: Sue Holden (Sefton CVS) (in the Chair) and Graeme Robson (Merseyside Police).")
+	if strings.Contains(att, "remotely") {
+		t.Errorf("the minutes have someone attend remotely whose remote mark was cleared:\n%s", att)
+	}
+}
+
 // TestQuorumOnHome: while a meeting sits, the officers' and the chair's
 // Homes give its quorum, as the live message does, and are published
 // again as it changes: with the marks, with a declaration on the item

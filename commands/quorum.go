@@ -170,7 +170,7 @@ type Attendee struct {
 	Arrived                         time.Time // first arrival
 	Late                            bool      // arrived late
 	Left                            time.Time // when Status is left
-	Remote                          bool      // attended remotely at some point
+	Remote                          bool      // attended remotely at some point since last marked absent
 	InAttendance                    bool      // came in attendance (not as a member); still so once left
 	SubstituteFor                   string
 	By                              string // who entered the standing mark
@@ -219,7 +219,9 @@ func Standing(log []AttendanceMark) []Attendee {
 		case AttendLeft:
 			a.Left = m.At
 		case AttendAbsent:
-			a.Arrived, a.Late, a.Left, a.InAttendance = time.Time{}, false, time.Time{}, false
+			// Absent undoes the attendance marked before it, a remote
+			// mark made by mistake included: nothing else can.
+			a.Arrived, a.Late, a.Left, a.InAttendance, a.Remote = time.Time{}, false, time.Time{}, false, false
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].first < order[j].first })
