@@ -381,6 +381,9 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			// A label alone: recorded, it would wipe the decision.
 			return Reply{}, usageErr("Give the agenda item's number and the text.")
 		}
+		if saysNothing(r.Body) {
+			return Reply{}, nothingResolvedErr()
+		}
 		w.Resolution = &r
 		part = r.Word() + " text"
 	} else {
@@ -806,6 +809,23 @@ func (s *Service) draftBefore(ctx context.Context, c Committee, m Meeting, start
 // partMark finds the numbers of a multi-part resolution: "(1)", "(2)" …
 var partMark = regexp.MustCompile(`\((\d{1,2})\)\s*`)
 
+// saysNothing reports whether a resolution's text, its label cut, is
+// "That" and no more (sent before the decision was typed, or with only a
+// part's number after it): recorded, it would replace the decision with
+// a word.
+func saysNothing(body string) bool {
+	rest := strings.TrimSpace(body)
+	if len(rest) >= 4 && strings.EqualFold(rest[:4], "that") {
+		rest = rest[4:]
+	}
+	rest = partMark.ReplaceAllString(rest, "")
+	return strings.Trim(rest, " .,:;…—-") == ""
+}
+
+func nothingResolvedErr() error {
+	return usageErr("Say what was resolved after “That”, e.g. `That the report be noted.`; nothing was recorded.")
+}
+
 // ParseResolution reads a resolution as typed: "That (1) the reports be
 // noted; (2) …; and (3) …" has three parts, each without its number and
 // the "; and" that joins it to the next. Text without numbered parts has
@@ -1184,8 +1204,11 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		w = *t.New
 	}
 	w.Action, w.By, w.IfChanged = "amended", in.UserID, true
-	if word, t := recordedLabel(text); word != "" || strings.HasPrefix(t, "That ") {
+	if word, t := recordedLabel(text); word != "" || strings.HasPrefix(t, "That ") || saysNothing(t) {
 		r := ParseResolution(text)
+		if saysNothing(r.Body) {
+			return Reply{}, nothingResolvedErr()
+		}
 		w.Resolution = &r
 	} else {
 		w.Narrative = &text

@@ -278,6 +278,12 @@ func TestResolveRefused(t *testing.T) {
 		// Text that is nothing once cleaned of what cannot be stored.
 		{ian, "/resolve 7.7 \uFFFD", []string{"Give the agenda item's number and the text."}},
 		{ian, "/resolve 10/01/2027 7.7 That the report be noted.", []string{"Safer Sefton Together has no meeting on Sunday 10 January 2027."}},
+		// A line sent before the decision was typed after "That": recorded,
+		// it would replace the decision with a word.
+		{ian, "/resolve 7.7 That", []string{"Say what was resolved after “That”, e.g. `That the report be noted.`; nothing was recorded."}},
+		{ian, "/resolve 7.7 RESOLVED: that (1)", []string{"Say what was resolved after “That”"}},
+		{ian, "/minutes amend 9 That.", []string{"Say what was resolved after “That”"}},
+		{ian, "/minutes amend 9 NOTED:", []string{"Say what was resolved"}},
 	} {
 		r := k.run(tc.user, tc.line)
 		if !r.Refused {
