@@ -1505,6 +1505,42 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 	return a, rest, nil
 }
 
+// severalPeople refuses a mark of more than one person (`@neil @graeme
+// present`, `@neil, @graeme and @ann late 10:20`), which would otherwise
+// quote the second mention back as Slack's markup, a word not known: the
+// answer gives each person's line to copy.
+func severalPeople(a attendanceArgs, words []string) error {
+	var ids []string
+	n := 0
+	for ; n < len(words); n++ {
+		w := strings.TrimRight(words[n], ",;")
+		if w == "" || strings.EqualFold(w, "and") || w == "&amp;" {
+			continue
+		}
+		id, _, ok := mention(w)
+		if !ok {
+			break
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	status := "present"
+	if n < len(words) {
+		status = Escape(Unescape(truncateText(strings.Join(words[n:], " "), 60)))
+	}
+	first := fmt.Sprintf("<@%s>", a.UserID)
+	if a.UserID == "" {
+		first = `"` + nameOf(a.Name, a.Org) + `"`
+	}
+	lines := []string{fmt.Sprintf("`/attendance %s %s`", first, inCode(status))}
+	for _, id := range ids {
+		lines = append(lines, fmt.Sprintf("`/attendance <@%s> %s`", id, inCode(status)))
+	}
+	return fmt.Errorf("mark one person at a time: %s", strings.Join(lines, ", then "))
+}
+
 // parseAttendance reads `@person STATUS` or `"Name (Org)" STATUS`.
 func parseAttendance(text string) (attendanceArgs, error) {
 	a, rest, err := takePerson(text)
@@ -1514,6 +1550,9 @@ func parseAttendance(text string) (attendanceArgs, error) {
 	words := strings.Fields(rest)
 	if len(words) == 0 {
 		return a, fmt.Errorf("say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member")
+	}
+	if err := severalPeople(a, words); err != nil {
+		return a, err
 	}
 	w := strings.ToLower(words[0])
 	words = words[1:]
@@ -1547,7 +1586,7 @@ func parseAttendance(text string) (attendanceArgs, error) {
 		a.Status, a.SubstituteFor = AttendPresent, id
 		return a, nil
 	default:
-		return a, fmt.Errorf("I don't know %q: say present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member", truncateText(w, 40))
+		return a, fmt.Errorf("I don't know \"%s\": say present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member", echoWord(w))
 	}
 	if a.Status == AttendLate || a.Status == AttendLeft {
 		if strings.EqualFold(strings.Join(words, " "), "") {

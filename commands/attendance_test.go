@@ -415,6 +415,12 @@ func TestAttendanceMarks(t *testing.T) {
 		{ian, `/attendance "" present`, "Give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\""},
 		{ian, "/attendance <@UANN>", "Say what to record: present, late HH:MM, left HH:MM, absent, apologies [REASON], remote, in-attendance or substitute-for @member"},
 		{ian, "/attendance <@UANN> dancing", `I don't know "dancing": say present, late HH:MM`},
+		// Several people in one line: each is marked with a line of their
+		// own, given to copy, not Slack's markup quoted as a word unknown.
+		{ian, "/attendance <@UNEIL|neil> <@UGRAEME|graeme> present", "Mark one person at a time: `/attendance <@UNEIL> present`, then `/attendance <@UGRAEME> present`."},
+		{ian, "/attendance <@UNEIL|neil>, <@UGRAEME|graeme> and <@UANN|ann> late 10:20", "Mark one person at a time: `/attendance <@UNEIL> late 10:20`, then `/attendance <@UGRAEME> late 10:20`, then `/attendance <@UANN> late 10:20`."},
+		{ian, `/attendance "Jen Williams (NW Probation)" <@UGRAEME|graeme> in-attendance`, "Mark one person at a time: `/attendance \"Jen Williams (NW Probation)\" in-attendance`, then `/attendance <@UGRAEME> in-attendance`."},
+		{ian, "/attendance <@UANN> <!channel>", `I don't know "&lt;!channel&gt;": say present`},
 		{ian, "/attendance <@UANN> present now", "Present takes nothing after it."},
 		{ian, "/attendance <@USTRANGER> substitute-for", "Name the member they stand in for: substitute-for @member."},
 		{ian, "/attendance <@USTRANGER> substitute-for Ann", "Ann is not a mention: type @ and pick the member they stand in for."},
