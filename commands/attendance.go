@@ -849,8 +849,9 @@ func (st meetingState) paragraphs() paragraphs {
 		switch {
 		case a.Status == AttendAbsent:
 			// Their apologies say it already; "Absent" is for those who
-			// sent none.
-			if !st.apologised(a.Key) {
+			// sent none, and for members: a guest or a substitute marked
+			// absent was marked here by mistake, and was never expected.
+			if isMember && !m.IsOfficer() && !st.apologised(a.Key) {
 				p.absent = append(p.absent, name)
 			}
 			continue

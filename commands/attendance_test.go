@@ -838,6 +838,28 @@ func TestAbsentClearsRemote(t *testing.T) {
 	}
 }
 
+// TestAbsentListsOnlyMembers: "Absent" in the minutes is for members
+// who neither came nor sent apologies. A guest or a substitute who is
+// not a member, marked absent to undo a mark made by mistake, is not
+// listed there.
+func TestAbsentListsOnlyMembers(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" in-attendance`)
+	k.must(ian, `/attendance "Jen Williams (NW Probation)" absent`)
+	k.must(ian, `/attendance "Jo Bloggs (SWACA)" substitute-for <@UNEIL>`)
+	k.must(ian, `/attendance "Jo Bloggs (SWACA)" absent`)
+	k.must(ian, "/attendance <@UANN> absent")
+	att := k.say(ian, "/meeting attendance")
+	wantShown(t, att, "Absent: Ann (Sefton Council).")
+	for _, not := range []string{"Jen Williams", "Jo Bloggs"} {
+		if strings.Contains(att, not) {
+			t.Errorf("the minutes list %s, who is no member, and was marked absent:\n%s", not, att)
+		}
+	}
+}
+
 // TestQuorumOnHome: while a meeting sits, the officers' and the chair's
 // Homes give its quorum, as the live message does, and are published
 // again as it changes: with the marks, with a declaration on the item
