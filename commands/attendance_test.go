@@ -860,6 +860,22 @@ func TestAbsentListsOnlyMembers(t *testing.T) {
 	}
 }
 
+// TestRestoredApologiesStayTheirs: apologies a member sent, taken back
+// when the officer marked them here and restored when the officer marked
+// them absent, stand as sent: the list does not say the officer entered
+// them.
+func TestRestoredApologiesStayTheirs(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/attendance <@UNEIL> present")
+	k.must(ian, "/attendance <@UNEIL> absent")
+	list := k.say(ian, "/apologies list")
+	wantShown(t, list, "Apologies for absence were received from Neil Frackelton (SWACA).")
+	if strings.Contains(list, "Entered for them") {
+		t.Errorf("apologies Neil sent are listed as entered for him:\n%s", list)
+	}
+}
+
 // TestQuorumOnHome: while a meeting sits, the officers' and the chair's
 // Homes give its quorum, as the live message does, and are published
 // again as it changes: with the marks, with a declaration on the item

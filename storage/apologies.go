@@ -36,12 +36,17 @@ type apologyRow struct {
 // member's may make long), who made its latest change, and who entered
 // it if it was received at the meeting: the apology as it stands began
 // with its latest 'sent', 'received' or 'imported' (a change keeps how it
-// came; sent again after a withdrawal, it came anew).
+// came; sent again after a withdrawal, it came anew). Apologies standing
+// again once their member, marked here, was marked absent stand as sent:
+// the withdrawal the mark made and the restoring are the marks', not a
+// change to the apologies, and do not make them the officer's.
 const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, substitute_id, substitute_name, withdrawn, sent_at, updated_at,
 	CASE WHEN user_id IS NULL
 	     THEN EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported')
 	     ELSE false END AS imported,
-	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id ORDER BY h.id DESC LIMIT 1), '') AS by_user,
+	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id
+	          AND (apologies.withdrawn OR h.action <> 'restored' AND NOT (h.action = 'withdrawn' AND COALESCE(h.reason, '') = 'attended the meeting'))
+	          ORDER BY h.id DESC LIMIT 1), '') AS by_user,
 	COALESCE((SELECT CASE WHEN h.action = 'received' THEN h.by_user ELSE '' END FROM apology_history h
 	          WHERE h.apology_id = apologies.id AND h.action IN ('sent', 'received', 'imported') ORDER BY h.id DESC LIMIT 1), '') AS received_by`
 
