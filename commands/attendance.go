@@ -2315,11 +2315,10 @@ func (s *Service) runningAtTable(ctx context.Context, c Committee, table *Table,
 // are; the quorum, to those who run the meeting; and the member's
 // declarations at it.
 func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCard) error {
-	ms, err := s.store.RunningMeetings(ctx, []int64{in.Committee.ID})
-	if err != nil || len(ms) == 0 {
-		return err
+	if in.Running == nil {
+		return nil
 	}
-	m := ms[len(ms)-1]
+	m := *in.Running
 	log, err := s.store.AttendanceLog(ctx, m.ID)
 	if err != nil {
 		return err

@@ -876,6 +876,26 @@ func TestRestoredApologiesStayTheirs(t *testing.T) {
 	}
 }
 
+// TestHomeCommandsForNextWhileSitting: while a meeting sits, the Home's
+// next meeting is the one after it, and the commands the Home gives for
+// it name `next`: without it they would be for the meeting in progress,
+// and refused (apologies) or answered for the wrong meeting.
+func TestHomeCommandsForNextWhileSitting(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00")
+	k.must(ian, "/agenda add 2027-01-14 4 Local Policing Update — Graeme Robson (Merseyside Police)")
+	k.must(sue, "/meeting start")
+	apologies, _ := attSection(k, graeme, "Your apologies")
+	wantShown(t, apologies.Text, "`/apologies next REASON`")
+	owed, _ := attSection(k, graeme, "Reports you owe")
+	wantShown(t, owed.Text, "`/report next 4 URL`")
+	officer, _ := attSection(k, ian, "For officers")
+	wantShown(t, officer.Text, "`/apologies list next`", "`/report missing next`", "`/agenda post next`")
+	// The lines work as given.
+	k.must(graeme, "/apologies next Unwell")
+	k.must(graeme, "/report next 4 https://example.org/policing.pdf")
+}
+
 // TestQuorumOnHome: while a meeting sits, the officers' and the chair's
 // Homes give its quorum, as the live message does, and are published
 // again as it changes: with the marks, with a declaration on the item

@@ -77,6 +77,19 @@ type homeInput struct {
 	// Substitute: the person is no member of the committee, and is on
 	// its card only as a substitute at Next (Member is then empty).
 	Substitute bool
+	// Running is the committee's meeting in progress, nil when none is:
+	// Next is then the one after it, which the commands the card gives
+	// name with `next` (without it they would be the running meeting's).
+	Running *Meeting
+}
+
+// next is what the card's commands for Next say before their other
+// words: "next " while a meeting is in progress.
+func (in homeInput) next() string {
+	if in.Running != nil {
+		return "next "
+	}
+	return ""
 }
 
 // maxHomeLines bounds the lines of a list on a card (declarations, reports
@@ -454,6 +467,13 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
 		card.CalendarPath = CalendarPath(c)
 	}
+	running, err := s.store.RunningMeetings(ctx, []int64{c.ID})
+	if err != nil {
+		return HomeCard{}, err
+	}
+	if len(running) > 0 {
+		in.Running = &running[len(running)-1]
+	}
 	parts := homeParts()
 	if in.Substitute {
 		// No member: nothing else on a card is theirs to do.
@@ -509,7 +529,7 @@ func apologiesHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 		card.Buttons = append(card.Buttons, Button{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: shownValue(*in.Next), Style: "danger"})
 		return nil
 	}
-	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at the next meeting. `/apologies REASON` in the channel gives a reason or a substitute."})
+	card.Sections = append(card.Sections, Section{Title: "Your apologies", Text: "None sent: you are expected at the next meeting. `/apologies " + in.next() + "REASON` in the channel gives a reason or a substitute."})
 	card.Buttons = append(card.Buttons, Button{Label: "Send apologies", Action: "apologies.send_next", Value: shownValue(*in.Next)})
 	return nil
 }
@@ -579,7 +599,7 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 	var lines []string
 	for i, d := range in.Declarations {
 		if i == maxHomeLines {
-			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list` in the channel shows them all.", len(in.Declarations)-i))
+			lines = append(lines, fmt.Sprintf("… and %d more: `/declare list%s` in the channel shows them all.", len(in.Declarations)-i, strings.TrimSuffix(" "+in.next(), " ")))
 			break
 		}
 		lines = append(lines, declarationHomeLine(d, in.Items, in.UserID))
@@ -663,7 +683,7 @@ func reportsOwedHomePart(ctx context.Context, s *Service, in homeInput, card *Ho
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, fmt.Sprintf("Send each report's link with `/report %s URL` in <#%s>.", owed[0].Number, in.Committee.ChannelID))
+	lines = append(lines, fmt.Sprintf("Send each report's link with `/report %s%s URL` in <#%s>.", in.next(), owed[0].Number, in.Committee.ChannelID))
 	card.Sections = append(card.Sections, Section{Title: "Reports you owe", Text: strings.Join(lines, "\n")})
 	return nil
 }
@@ -684,12 +704,13 @@ func officerHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 // says it; with the commands that put it right when officer, the reader
 // being one who can use them.
 func nextMeetingLines(in homeInput, officer bool) []string {
-	lines := []string{fmt.Sprintf("%d %s received for the next meeting (`/apologies list` in the channel).",
-		in.Next.Apologies, plural(in.Next.Apologies, "apology", "apologies"))}
+	next := strings.TrimSuffix(" "+in.next(), " ")
+	lines := []string{fmt.Sprintf("%d %s received for the next meeting (`/apologies list%s` in the channel).",
+		in.Next.Apologies, plural(in.Next.Apologies, "apology", "apologies"), next)}
 	missing := MissingReports(in.Items, in.Reports)
 	switch {
 	case len(in.Items) == 0 && officer:
-		lines = append(lines, "The agenda has no items yet: `/agenda add` or `/agenda import` in the channel.")
+		lines = append(lines, "The agenda has no items yet: `/agenda add"+next+"` or `/agenda import"+next+"` in the channel.")
 	case len(in.Items) == 0:
 		lines = append(lines, "The agenda has no items yet.")
 	case len(missing) == 0:
@@ -697,7 +718,7 @@ func nextMeetingLines(in homeInput, officer bool) []string {
 	default:
 		count := fmt.Sprintf("%d %s missing", len(missing), plural(len(missing), "report", "reports"))
 		if officer {
-			count += " (`/report missing` in the channel)"
+			count += " (`/report missing" + next + "` in the channel)"
 		}
 		lines = append(lines, count+":")
 		for i, it := range missing {
@@ -712,7 +733,7 @@ func nextMeetingLines(in homeInput, officer bool) []string {
 	case in.AgendaPosted:
 		lines = append(lines, "Agenda posted in the channel.")
 	case officer:
-		lines = append(lines, "Agenda not posted yet: `/agenda post` in the channel posts it.")
+		lines = append(lines, "Agenda not posted yet: `/agenda post"+next+"` in the channel posts it.")
 	default:
 		lines = append(lines, "Agenda not posted yet.")
 	}
