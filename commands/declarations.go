@@ -1047,6 +1047,12 @@ func declareForm(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := openForDeclarations(c, m, in.Now); err != nil && !running {
 		return Reply{}, err
 	}
+	return s.declareFormOf(ctx, c, m)
+}
+
+// declareFormOf is the declare form for meeting m, which takes
+// declarations.
+func (s *Service) declareFormOf(ctx context.Context, c Committee, m Meeting) (Reply, error) {
 	items, err := s.store.AgendaItems(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err

@@ -196,7 +196,7 @@ func declarePromptAction(ctx context.Context, s *Service, r Request, value strin
 	if !ok {
 		return Reply{}, userErr("That button is broken; use `/declare` in the committee's channel.")
 	}
-	c, me, m, err := s.meetingOfMember(ctx, r, meeting)
+	c, _, m, err := s.meetingOfMember(ctx, r, meeting)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -223,12 +223,17 @@ func declarePromptAction(ctx context.Context, s *Service, r Request, value strin
 	case err != nil:
 		return Reply{}, err
 	}
-	reply, err := declareForm(ctx, s, &Input{Request: r, Committee: c, Me: me})
+	// The form is the prompt's meeting's: while another sits, the one the
+	// typed `/declare` goes to is that one, not the next the Home shows.
+	if err := s.takingDeclarations(ctx, c, m, r.Now); err != nil {
+		return Reply{}, err
+	}
+	reply, err := s.declareFormOf(ctx, c, m)
 	if err != nil {
 		return Reply{}, err
 	}
-	if reply.Form == nil || reply.Form.Metadata != strconv.FormatInt(m.ID, 10) {
-		return Reply{}, userErr("That meeting is not the next one: declare with `/declare %s %s …` in the committee's channel.", DateOf(m.StartsAt, c.Location()).iso(), Escape(it.Number))
+	if reply.Form == nil {
+		return Reply{}, userErr("Declare with `/declare %s %s …` in the committee's channel.", DateOf(m.StartsAt, c.Location()).iso(), Escape(it.Number))
 	}
 	nature := e.Description
 	if e.Spouse {

@@ -1008,8 +1008,8 @@ func TestInterestsPrompts(t *testing.T) {
 }
 
 // TestInterestsPromptButtons: the prompt's buttons refuse, in words, a
-// broken value, someone outside the committee, an item taken off the
-// agenda and a meeting that is not the next one.
+// broken value, someone outside the committee and an item taken off the
+// agenda; a later meeting's prompt opens that meeting's form.
 func TestInterestsPromptButtons(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
@@ -1038,9 +1038,11 @@ func TestInterestsPromptButtons(t *testing.T) {
 	}
 	wantShown(t, later.Text, "at the meeting of *Safer Sefton Together* on Thursday 14 January 2027, 10:00, Remote Meeting may concern it")
 
-	// The later meeting's Declare cannot open the next meeting's form.
-	if got := k.press(neil, later, "Declare an interest"); !got.Refused || got.Text != "That meeting is not the next one: declare with `/declare 2027-01-14 4 …` in the committee's channel." {
-		t.Errorf("Declare for a later meeting: %+v", got)
+	// The later meeting's Declare opens that meeting's form, with its
+	// item, never the next meeting's.
+	if got := k.press(neil, later, "Declare an interest"); got.Refused || got.Form == nil || intrFormInitial(got.Form, "item") != "4" ||
+		got.Form.Metadata == strconv.FormatInt(k.next().ID, 10) || !strings.Contains(got.Form.Fields[0].Hint, "14 January 2027") {
+		t.Errorf("Declare for a later meeting: %+v %+v", got, got.Form)
 	}
 	// Someone else pressing a prompt.
 	for _, label := range []string{"Declare an interest", "Not relevant"} {
@@ -1404,6 +1406,31 @@ func TestInterestsPromptsOnTheHome(t *testing.T) {
 	}
 	if got := k.marked(); !slices.Contains(got, neil) {
 		t.Errorf("Not relevant marked the Homes of %v, not Neil's", got)
+	}
+}
+
+// TestInterestsPromptWhileSitting: while a meeting sits, the Home's
+// prompt is for the next meeting after it, and its Declare button opens
+// the form for that meeting, not a refusal saying it is not the next.
+func TestInterestsPromptWhileSitting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	tenth := k.next().ID
+	k.must(ian, "/meeting schedule 2026-11-23 13:00")
+	k.must(ian, "/meeting start")
+	_, buttons, _ := intrHomePart(k, neil)
+	var declare *commands.Button
+	for i, b := range buttons {
+		if b.Action == "interests.declare" {
+			declare = &buttons[i]
+		}
+	}
+	if declare == nil {
+		t.Fatalf("Neil's Home has no Declare button for item 7.5: %+v", buttons)
+	}
+	r := k.act(k.home(neil), declare.Action, declare.Value)
+	if r.Form == nil || r.Form.Metadata != strconv.FormatInt(tenth, 10) || intrFormInitial(r.Form, "item") != "7.5" {
+		t.Fatalf("Declare on the Home while a meeting sits: %s %+v", shown(r), r.Form)
 	}
 }
 
