@@ -129,6 +129,11 @@ func onBehalf(m Member, by string) string {
 // where only an officer may name another's register (official) and the
 // sender is not one: they are better told what else is wrong.
 func (s *Service) registerNotMentioned(ctx context.Context, in *Input, args []string, official bool) error {
+	if len(args) > 0 && len(args[0]) > 1 && strings.HasPrefix(args[0], "@") {
+		// "@nobody" typed without picking the person arrives as text:
+		// answered as a category or a subcommand, it would not say why.
+		return usageErr("I could not find %s: type @ and pick the person, so that Slack links the name.", echoWord(args[0]))
+	}
 	if len(args) == 0 || official && !in.Me.IsOfficer() {
 		return nil
 	}

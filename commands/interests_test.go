@@ -390,6 +390,10 @@ func TestInterestsMistakes(t *testing.T) {
 	for _, tc := range []struct{ user, line, want string }{
 		{neil, "/interests add sensitive", "Say which kind of interest it is (`employment`, "},
 		{neil, "/interests add hobbies Fishing", `"hobbies" is not a category of the register: say ` + "`employment`"},
+		// "@nobody" not picked in Slack arrives as text: it is the person
+		// not found, not a category or a word unknown.
+		{ian, "/interests add @nobody other Trustee of SWACA", "I could not find @nobody: type @ and pick the person, so that Slack links the name."},
+		{ian, "/interests review @nobody", "I could not find @nobody: type @ and pick the person, so that Slack links the name."},
 		// A description typed without its category is shown with one put
 		// in; a slip of a category's name is shown corrected.
 		{neil, "/interests add Trustee of SWACA", `"Trustee" is not a category of the register: say ` + "`employment`, `sponsorship`, `contracts`, `land`, `licences`, `tenancies`, `securities` or `other`. If it is none of those, it is `other`: `/interests add other Trustee of SWACA`."},
