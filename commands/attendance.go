@@ -2331,6 +2331,9 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	}
 	loc := in.Committee.Location()
 	text := "You are not marked here yet."
+	// saysMark: the text tells the member's standing mark, which may be
+	// someone else's doing.
+	saysMark := me != nil
 	switch {
 	case me == nil && in.Substitute:
 		named, err := s.substituteFor(ctx, in.UserID, []int64{m.ID})
@@ -2344,9 +2347,14 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		if len(names) > 0 {
 			text = "You are named as substitute for " + joinOr(names) + ": you are not marked here yet."
 		}
-	case me == nil:
+	case me == nil || me.Status == AttendAbsent:
 		// Someone who sent apologies is not expected: "not marked here
-		// yet" would read as though they were.
+		// yet" would read as though they were. Marked absent, they are
+		// told so, as the minutes will list them, unless their apologies
+		// stand again: marked present by mistake, then absent.
+		if me != nil {
+			text = "You are marked absent."
+		}
 		as, err := s.store.MemberApologies(ctx, in.UserID, []int64{m.ID})
 		if err != nil {
 			return err
@@ -2359,14 +2367,13 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 			case as[0].SubstituteName != "":
 				sub = " (substitute: " + Escape(as[0].SubstituteName) + ")"
 			}
-			text = "You sent apologies for this meeting" + sub + ". Here after all? *I'm here* marks you present and withdraws them."
+			text, saysMark = "You sent apologies for this meeting"+sub+". Here after all? *I'm here* marks you present and withdraws them.", false
 			if enteredFor(as[0].By, in.UserID) {
 				// Received at the meeting or entered before it by an
 				// officer or the chair: not the member's own doing.
 				text = personText(as[0].By, "") + " entered apologies for you for this meeting" + sub + ". Here after all? *I'm here* marks you present and withdraws them."
 			}
 		}
-	case me.Status == AttendAbsent:
 	case me.Status == AttendLeft:
 		text = fmt.Sprintf("You are marked as having left at %s.", me.Left.In(loc).Format("15:04"))
 	case me.Status == AttendRemote && in.Member.IsOfficer():
@@ -2379,7 +2386,7 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	default:
 		text = "You are marked present."
 	}
-	if me != nil && me.Status != AttendAbsent && enteredFor(me.By, in.UserID) {
+	if saysMark && enteredFor(me.By, in.UserID) {
 		// Marked by the officer or the chair, as the history says.
 		text = strings.TrimSuffix(text, ".") + ", by " + personText(me.By, "") + "."
 	}

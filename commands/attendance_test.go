@@ -874,6 +874,11 @@ func TestRestoredApologiesStayTheirs(t *testing.T) {
 	if strings.Contains(list, "Entered for them") {
 		t.Errorf("apologies Neil sent are listed as entered for him:\n%s", list)
 	}
+	// His Home says his apologies stand, not that he is marked absent.
+	s, buttons := attSection(k, neil, "Meeting in progress")
+	if !strings.HasSuffix(s.Text, "\nYou sent apologies for this meeting. Here after all? *I'm here* marks you present and withdraws them.") || !attHasButton(buttons, "I'm here") {
+		t.Errorf("Neil's Home, his apologies restored: %+v %+v", s, buttons)
+	}
 }
 
 // TestHomeCommandsForNextWhileSitting: while a meeting sits, the Home's
@@ -1018,7 +1023,7 @@ func TestAttendanceOnHome(t *testing.T) {
 		{graeme, "Meeting in progress — you are marked present", "You are marked present.", false},
 		{neil, "Meeting in progress — you are marked present", "You are marked present remotely.", false},
 		{ian, "Meeting in progress — you are marked in attendance", "You are marked in attendance.", false},
-		{attAnn, "Meeting in progress", "You are not marked here yet.", true},
+		{attAnn, "Meeting in progress", "You are marked absent, by <@UIAN>.", true},
 		{sue, "Meeting in progress", "You are marked as having left at 10:25, by <@UIAN>.", true},
 	} {
 		s, buttons := attSection(k, c.user, "Meeting in progress")
