@@ -262,7 +262,15 @@ func TestMeetingOpenIsStart(t *testing.T) {
 	r := k.must(sue, "/meeting open")
 	wantShown(t, shown(r), "You opened the meeting of *Safer Sefton Together* at 09:55.")
 	attRefused(k, ian, "/meeting open", "The meeting is already in progress: <@USUE> opened it at 09:55.")
-	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]")
+	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]` (or `open`)")
+	// The commands' list names the other word too, where a member looks
+	// for how to open the meeting; one that is only the plural does not.
+	help := k.say(neil, "/meeting help")
+	wantShown(t, help, "• `/meeting start [DATE]   (officer or chair)` (or `open`)")
+	if strings.Contains(help, "`reminder`") {
+		t.Errorf("/meeting help names `reminder` beside `reminders`:\n%s", help)
+	}
+	wantShown(t, k.say(neil, "/agenda help"), "(or `delete`)", "(or `rename` or `retitle`)", "(or `renumber`)")
 }
 
 // TestSubcommandTypoSuggested: a slip of the keyboard in front of the

@@ -920,6 +920,9 @@ func (cmd *Command) help(sub *Sub) Reply {
 				}
 			}
 			b.WriteString("• `" + u + "`")
+			if i == len(s.Usage)-1 {
+				b.WriteString(otherWords(s))
+			}
 			if sub != nil && len(subs) > 1 && i == len(s.Usage)-1 {
 				b.WriteString(prefixed(" — ", s.Summary))
 				if s.Who == Officers {
@@ -970,6 +973,23 @@ func (cmd *Command) help(sub *Sub) Reply {
 		}
 	}
 	return Reply{Visibility: Private, Text: strings.TrimRight(b.String(), "\n")}
+}
+
+// otherWords names, after a subcommand's usage, the other words that
+// select it ("(or `open`)"), which the README teaches and a member may
+// have heard in the room; a word that differs from the name only as one
+// and many does not need saying.
+func otherWords(s Sub) string {
+	var ws []string
+	for _, a := range s.Aliases {
+		if a+"s" != s.Name && s.Name+"s" != a {
+			ws = append(ws, "`"+a+"`")
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return " (or " + joinOr(ws) + ")"
 }
 
 // dateHelp is what DATE is in most usage: a meeting, the next by default.
