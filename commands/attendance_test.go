@@ -1066,6 +1066,10 @@ func TestQuorumSetAndShown(t *testing.T) {
 		{neil, "/committee quorum", []string{"Safer Sefton Together has no quorum set. An officer sets one with `/committee quorum 4`, `/committee quorum 1/3` or `/committee quorum 1/4 min 3`."}},
 		{neil, "/committee quorum 3", []string{"Only an officer of Safer Sefton Together can set the quorum."}},
 		{ian, "/committee quorum 3/2", []string{"3/2 is not a fraction of the members", "/committee quorum 1/4 min 3"}},
+		// A quorum as standing orders word it is answered with its figures.
+		{ian, "/committee quorum half", []string{"Write the fraction in figures: 1/2 (or 1/2 min 3)"}},
+		{ian, "/committee quorum one third", []string{"Write the fraction in figures: 1/3 (or 1/3 min 3)"}},
+		{ian, "/committee quorum a quarter min 3", []string{"Write the fraction in figures: 1/4 (or 1/4 min 3)"}},
 		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"They do not vote, and do not count to the quorum."}},
 		// Neil and Graeme vote; Sue does not, nor does the officer. A quorum
 		// of more than vote is taken, and the officer told what it means.

@@ -56,6 +56,9 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 		// "1 / 3", spaced as it is said.
 		words = append([]string{words[0] + "/" + words[2]}, words[3:]...)
 	}
+	if f, ok := fractionSaid(words); ok {
+		return QuorumRule{}, fmt.Errorf("write the fraction in figures: %s (or %s min 3)", f, f)
+	}
 	if len(words) == 0 || len(words) > 3 || len(words) == 2 {
 		return QuorumRule{}, bad
 	}
@@ -84,6 +87,27 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 		r.Minimum = m
 	}
 	return r, nil
+}
+
+// fractionSaid reads a quorum given in words, as the standing orders put
+// it ("half", "one third", "a quarter"), for the figures that say it.
+func fractionSaid(words []string) (string, bool) {
+	if len(words) == 0 {
+		return "", false
+	}
+	w := strings.ToLower(words[0])
+	if (w == "a" || w == "one") && len(words) > 1 {
+		w = strings.ToLower(words[1])
+	}
+	switch strings.TrimSuffix(w, "s") {
+	case "half":
+		return "1/2", true
+	case "third":
+		return "1/3", true
+	case "quarter":
+		return "1/4", true
+	}
+	return "", false
 }
 
 // AttendanceStatus is where a person stands at a meeting.
