@@ -165,7 +165,12 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	var again Meeting
 	for _, other := range sameDay {
 		if other.StartsAt.Equal(starts) {
+			// At its own time too it comes back as itself, so that a new
+			// venue is recorded as a change and the reply says what stands.
 			again = Meeting{}
+			if other.Status == MeetingCancelled {
+				again = other
+			}
 			break
 		}
 		if other.Status == MeetingCancelled && again.ID == 0 {
@@ -194,7 +199,10 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 		return Reply{}, err
 	}
 	reinstated := ""
-	if again.ID != 0 {
+	switch {
+	case again.ID != 0 && again.StartsAt.Equal(starts):
+		reinstated = " The meeting cancelled at this time is scheduled again, with its agenda, apologies and declarations."
+	case again.ID != 0:
 		reinstated = fmt.Sprintf(" The meeting cancelled for %s that day is scheduled again at this time, with its agenda, apologies and declarations.",
 			again.StartsAt.In(loc).Format("15:04"))
 	}

@@ -817,6 +817,33 @@ func TestMoveNoticeHeldBackThenCancelled(t *testing.T) {
 	}
 }
 
+// TestMeetingCancelledThenScheduledAtItsOwnTimeElsewhere: a meeting
+// cancelled and scheduled again at its own time but at another venue is
+// that meeting scheduled again: the reply says its apologies and
+// declarations stand, as it does at another time, and its history says
+// the venue changed rather than showing the new venue as if it had
+// always been.
+func TestMeetingCancelledThenScheduledAtItsOwnTimeElsewhere(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies 2026-12-10 Unwell")
+	k.must(ian, "/meeting cancel 2026-12-10")
+	wantShown(t, k.say(ian, "/meeting schedule 2026-12-10 10:00 Bootle Town Hall"),
+		"*Safer Sefton Together* will meet on Thursday 10 December 2026, 10:00, Bootle Town Hall.",
+		"The meeting cancelled at this time is scheduled again, with its agenda, apologies and declarations.")
+	wantShown(t, k.say(ian, "/apologies list 2026-12-10"), "Apologies for absence were received from Neil Frackelton (SWACA).")
+	inOrder(t, k.say(ian, "/meeting history 2026-12-10"),
+		"Ian Barton cancelled it", "Ian Barton scheduled it again",
+		"Ian Barton changed the venue from Remote Meeting to Bootle Town Hall")
+	// At its own time and venue nothing changed but that it is on again.
+	k.must(ian, "/meeting cancel 2026-12-10")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00")
+	h := k.say(ian, "/meeting history 2026-12-10")
+	if n := strings.Count(h, "Ian Barton changed") + strings.Count(h, "Ian Barton moved"); n != 1 {
+		t.Errorf("scheduled again unchanged, the history lists %d changes, want the venue's alone:\n%s", n, h)
+	}
+	wantShown(t, h, "Thursday 10 December 2026, 10:00, Bootle Town Hall")
+}
+
 // TestMeetingCancelledThenScheduledAtAnotherTime: a meeting cancelled and
 // scheduled again on its day at another time is that meeting, scheduled
 // again and moved: its agenda, the apologies sent for it and the

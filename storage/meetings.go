@@ -116,11 +116,15 @@ func reinstateMeeting(ctx context.Context, tx *Tx, m commands.Meeting, by string
 	if err != nil {
 		return commands.Meeting{}, err
 	}
+	// Scheduled again at its own time and venue, it has not moved: no
+	// change to list in its history, nor to number for calendars.
+	changed := !was.StartsAt.Equal(m.StartsAt) || !was.TimeKnown || (m.Venue != "" && m.Venue != was.Venue)
 	var id int64
 	err = tx.GetContext(ctx, &id, `UPDATE meetings SET status = 'scheduled', starts_at = $2,
-			venue = CASE WHEN $3 = '' THEN venue ELSE $3 END, time_known = true, revision = revision + 1, scheduled_at = $4
+			venue = CASE WHEN $3 = '' THEN venue ELSE $3 END, time_known = true,
+			revision = revision + CASE WHEN $5 THEN 1 ELSE 0 END, scheduled_at = $4
 		WHERE id = $1 AND status = 'cancelled' AND NOT EXISTS (SELECT 1 FROM meeting_sessions WHERE meeting_id = $1)
-		RETURNING id`, m.Reinstates, m.StartsAt, m.Venue, nullTime(m.ScheduledAt))
+		RETURNING id`, m.Reinstates, m.StartsAt, m.Venue, nullTime(m.ScheduledAt), changed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return commands.Meeting{}, fmt.Errorf("meeting %d is no longer cancelled: %w", m.Reinstates, commands.ErrConflict)
 	}
@@ -133,6 +137,9 @@ func reinstateMeeting(ctx context.Context, tx *Tx, m commands.Meeting, by string
 	var row meetingRow
 	if err := tx.GetContext(ctx, &row, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id = $1`, id); err != nil {
 		return commands.Meeting{}, err
+	}
+	if !changed {
+		return row.meeting(), markSubstituteHomes(ctx, tx, id, m.ScheduledAt)
 	}
 	var changeID int64
 	err = tx.GetContext(ctx, &changeID, `INSERT INTO meeting_changes (meeting_id, committee_id, old_starts_at, new_starts_at,
