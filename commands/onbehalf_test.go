@@ -172,6 +172,26 @@ func TestOnBehalfDispensation(t *testing.T) {
 	wantShown(t, shown(k.press(graeme, r, "They hold a dispensation")), "Recorded: Jen Williams holds a dispensation")
 }
 
+// TestMemberDeclaringWhatWasEnteredForThem: a member who declares an
+// interest an officer already entered for them is told it stands, entered
+// by the officer, not that they had declared it themselves, which they
+// never did; their own repeat is still "had already declared".
+func TestMemberDeclaringWhatWasEnteredForThem(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/declare for <@UGRAEME> 6 pecuniary Shares in a security firm")
+	got := k.say(graeme, "/declare 6 pecuniary Shares in a security firm")
+	wantShown(t, got, "This interest in Item 6 (Local Policing Update) was already declared for you, entered by <@UIAN> (on Monday 23 November 2026, 12:00); nothing changed.",
+		"[I hold a dispensation]")
+	if strings.Contains(got, "You had already declared") {
+		t.Errorf("the member is told they declared what the officer entered:\n%s", got)
+	}
+	if got := k.say(ian, "/declare list"); strings.Count(got, "Graeme Robson") != 1 {
+		t.Errorf("Graeme Robson's declaration is listed other than once:\n%s", got)
+	}
+	k.must(sue, "/declare 7.7 personal Trustee of Sefton CVS")
+	wantShown(t, k.say(sue, "/declare 7.7 personal Trustee of Sefton CVS"), "You had already declared this interest in Item 7.7 (Sefton CVS)")
+}
+
 // TestOnBehalfViceChair: the vice-chair enters records for others only
 // at a meeting the chair has sent apologies for.
 func TestOnBehalfViceChair(t *testing.T) {
@@ -509,7 +529,7 @@ func TestMemberAddedBackKeepsTheDeclarationEnteredByName(t *testing.T) {
 	home := homeText(t, k, neil)
 	wantShown(t, home, "Your declarations: • Item 4 (Integrated Offender Management (IOM) Refresh Strategy): Personal interest — Trustee _(entered by <@UIAN>)_")
 
-	wantShown(t, k.say(neil, "/declare 2026-12-10 4 personal Trustee"), "You had already declared this interest")
+	wantShown(t, k.say(neil, "/declare 2026-12-10 4 personal Trustee"), "This interest in Item 4 (Integrated Offender Management (IOM) Refresh Strategy) was already declared for you, entered by <@UIAN>")
 	if got := k.say(ian, "/declare list 2026-12-10"); strings.Count(got, "Neil Frackelton") != 1 {
 		t.Errorf("Neil Frackelton's declaration is listed other than once:\n%s", got)
 	}
