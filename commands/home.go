@@ -604,7 +604,13 @@ func declarationsHomePart(ctx context.Context, s *Service, in homeInput, card *H
 		}
 		lines = append(lines, declarationHomeLine(d, in.Items, in.UserID))
 		// One button a declaration: each withdraws its own, and no other.
-		card.Buttons = append(card.Buttons, Button{Label: "Withdraw declaration " + d.filed().number(), Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
+		// An item taken off the agenda may have had its number given to
+		// another the member declared on too: the labels tell them apart.
+		label := "Withdraw declaration " + d.filed().number()
+		if d.filed().takenOff(in.Items) {
+			label += " (removed)"
+		}
+		card.Buttons = append(card.Buttons, Button{Label: label, Action: "declare.withdraw", Value: withdrawValue(in.Next.ID, d.Item, d.ID), Style: "danger"})
 	}
 	card.Sections = append(card.Sections, Section{Title: "Your declarations", Text: strings.Join(lines, "\n")})
 	return nil

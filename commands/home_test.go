@@ -1703,3 +1703,36 @@ func TestHomeLeavesMeetingsMinutedElsewhere(t *testing.T) {
 		t.Errorf("the officer's Home still asks for minutes of meetings before one whose minutes are confirmed:\n%s", got)
 	}
 }
+
+// TestHomeWithdrawButtonsOfARemovedItemAndItsSuccessor: a member who
+// declared on an item taken off the agenda, and on the item given its
+// number after, has two Withdraw buttons on their Home that say which is
+// which; each withdraws the declaration it names.
+func TestHomeWithdrawButtonsOfARemovedItemAndItsSuccessor(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	k.must(ian, "/agenda remove 7.5 confirm")
+	k.must(ian, "/agenda add 7.5 SWACA Services — Kate Ellis (SWACA)")
+	k.must(neil, "/declare 7.5 personal Trustee of SWACA")
+	var labels []string
+	var removed commands.Button
+	for _, b := range homeAt(t, k, neil).Cards[0].Buttons {
+		if strings.HasPrefix(b.Label, "Withdraw declaration") {
+			labels = append(labels, b.Label)
+			if strings.Contains(b.Label, "removed") {
+				removed = b
+			}
+		}
+	}
+	if want := []string{"Withdraw declaration 7.5 (removed)", "Withdraw declaration 7.5"}; !slices.Equal(sorted(labels), sorted(want)) {
+		t.Fatalf("Neil's Withdraw buttons: %q, want %q", labels, want)
+	}
+	wantShown(t, shown(k.act(k.request(neil, ""), removed.Action, removed.Value)), "removed from the agenda) is withdrawn")
+	wantShown(t, k.say(neil, "/declare list"), "Item 7.5 (SWACA Services) — Neil Frackelton: personal interest")
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}
