@@ -192,6 +192,23 @@ func TestMemberDeclaringWhatWasEnteredForThem(t *testing.T) {
 	wantShown(t, k.say(sue, "/declare 7.7 personal Trustee of Sefton CVS"), "You had already declared this interest in Item 7.7 (Sefton CVS)")
 }
 
+// TestMemberSendingTheReportEnteredForThem: a member who sends the link
+// an officer already attached for them is told it stands, entered by the
+// officer, not that they had attached it themselves; on an item with a
+// presenter and on one without alike. Their own repeat is still "had
+// already attached".
+func TestMemberSendingTheReportEnteredForThem(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/report for <@USUE> 7.7 https://example.org/cvs.pdf CVS report")
+	got := k.say(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	wantShown(t, got, "This report for Item 7.7 (Sefton CVS) was already attached for you, entered by <@UIAN>; nothing changed.")
+	k.must(ian, "/report for <@UNEIL> 5 https://example.org/ed.pdf Education")
+	wantShown(t, k.say(neil, "/report 5 https://example.org/ed.pdf Education"),
+		"This report for Item 5 (Provision of Alternative Education Settings) was already attached for you, entered by <@UIAN>; nothing changed.")
+	k.must(sue, "/report 7.7 https://example.org/cvs2.pdf CVS report")
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs2.pdf CVS report"), "You had already attached this report to Item 7.7 (Sefton CVS); nothing changed.")
+}
+
 // TestOnBehalfViceChair: the vice-chair enters records for others only
 // at a meeting the chair has sent apologies for.
 func TestOnBehalfViceChair(t *testing.T) {

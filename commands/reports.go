@@ -477,10 +477,14 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	by := ""
 	if who.UserID == in.UserID {
 		who = Member{}
+		if by, err = s.unchangedEnteredBy(ctx, m.ID, it, in.UserID, outcome); err != nil {
+			return Reply{}, err
+		}
 	}
-	return reportedReplyFor(c, m, it, a, outcome, who), nil
+	return reportedReplyFor(c, m, it, a, outcome, who, by), nil
 }
 
 // textFrom is text after its first n words (as strings.Fields splits
@@ -531,20 +535,46 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 		return Reply{}, false, err
 	}
 	in.admitFrom(f.Origin)
-	return reportedReply(in.Committee, f.Meeting, f.Item, a, f.Outcome), true, nil
+	by, err := s.unchangedEnteredBy(ctx, f.Meeting.ID, f.Item, in.UserID, f.Outcome)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	return reportedReplyFor(in.Committee, f.Meeting, f.Item, a, f.Outcome, Member{}, by), true, nil
 }
 
-// reportedReply says what became of the link a for item it of meeting m.
-func reportedReply(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome) Reply {
-	return reportedReplyFor(c, m, it, a, outcome, Member{})
+// unchangedEnteredBy is who entered for userID the link that their own,
+// the same, left unchanged on item it of meeting meetingID, when that was
+// someone else: an officer or the chair. It reads only for a link
+// unchanged, which is rare; "" otherwise.
+func (s *Service) unchangedEnteredBy(ctx context.Context, meetingID int64, it AgendaItem, userID string, outcome ReportOutcome) (string, error) {
+	if outcome != ReportUnchanged {
+		return "", nil
+	}
+	links, err := s.store.ReportLinks(ctx, meetingID)
+	if err != nil {
+		return "", err
+	}
+	for _, l := range links {
+		onIt := l.ItemID == it.ID && (it.ID != 0 || l.Item == it.Number)
+		if l.UserID == userID && onIt && enteredFor(l.By, userID) {
+			return l.By, nil
+		}
+	}
+	return "", nil
 }
 
-// reportedReplyFor is reportedReply for a link an officer or the chair
-// entered for forWho; zero for the sender's own.
-func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome, forWho Member) Reply {
+// reportedReplyFor says what became of the link a for item it of meeting
+// m, entered for forWho by an officer or the chair (zero for the sender's
+// own). enteredBy, for the sender's own link left unchanged, is who had
+// entered it for them.
+func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome, forWho Member, enteredBy string) Reply {
 	var b strings.Builder
 	other := forWho.UserID != "" || forWho.Name != ""
 	switch {
+	case !other && outcome == ReportUnchanged && enteredBy != "":
+		// They did not attach it: whoever did should be named, as the
+		// history names them.
+		fmt.Fprintf(&b, "This report for %s was already attached for you, entered by <@%s>; nothing changed.", Escape(itemLabel(it)), enteredBy)
 	case other && outcome == ReportUnchanged:
 		fmt.Fprintf(&b, "The report of %s for %s was already attached; nothing changed.", whoText(forWho), Escape(itemLabel(it)))
 	case other:
