@@ -439,11 +439,12 @@ func changesOf(mem Member, rec HistoryRecord, changes []Change, presents func(Ag
 	for _, ch := range changes {
 		mine := mem.UserID != "" && ch.UserID == mem.UserID || ch.UserID == "" && mem.Name != "" && namedAs(ch.Name, mem.Name)
 		if rec == HistoryAgenda {
-			it := AgendaItem{Presenter: ch.Presenter}
-			if ch.Action != "moved" {
-				// The title can be what names the member's organisation
-				// ("7.5 SWACA — Neil Frackleton"), as their reminders read it.
-				it.Title = ch.Detail
+			// The title can be what names the member's organisation
+			// ("7.5 SWACA — Neil Frackleton"), as their reminders read it;
+			// a move's detail gives it after the number it moved to.
+			it := AgendaItem{Presenter: ch.Presenter, Title: ch.Detail}
+			if ch.Action == "moved" {
+				_, it.Title, _ = strings.Cut(ch.Detail, " — ")
 			}
 			ok, err := presents(it)
 			if err != nil {

@@ -657,6 +657,25 @@ func TestHistoryAgendaOfAMisprintedPresenter(t *testing.T) {
 	}
 }
 
+// TestHistoryAgendaMovesOfTheirItems: a presenter reading the history of
+// the items they present sees them moved, as the officers do, by a name
+// printed as theirs or by their organisation in the title; not the moves
+// of others' items.
+func TestHistoryAgendaMovesOfTheirItems(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 7.9 SWACA — Neil Frackleton")
+	k.must(ian, "/agenda move 7.7 7.11")
+	k.must(ian, "/agenda move 7.9 7.10")
+	k.must(ian, "/agenda edit 7.10 SWACA Services — Neil Frackelton")
+	k.must(ian, "/agenda move 7.10 7.12")
+	wantShown(t, k.say(sue, "/history agenda"), "item 7.7: moved to 7.11 — Sefton CVS")
+	neilSees := k.say(neil, "/history agenda")
+	inOrder(t, neilSees, "item 7.9: moved to 7.10 — SWACA", "item 7.10: moved to 7.12 — SWACA Services")
+	if strings.Contains(neilSees, "7.11") {
+		t.Errorf("Neil sees the move of Sue's item:\n%s", neilSees)
+	}
+}
+
 // TestHistoryMemberByBareName: a member named by a word of their name,
 // neither mentioned nor quoted ("sue", "Neil Frackelton"), is answered
 // with the member it may mean and how to name them, not "I don't know".

@@ -181,13 +181,14 @@ func numberAgendaAsThen(rows []changeRow) {
 	type key struct{ meeting, item int64 }
 	number := map[key]string{}
 	title := map[key]string{}
+	presenter := map[key]string{}
 	standing := map[key]bool{}
 	for _, r := range rows {
 		k := key{r.MeetingID, r.ID}
 		switch r.Branch {
 		case branchItemAdded:
 			if _, ok := number[k]; !ok {
-				number[k], standing[k], title[k] = r.Item, true, r.Detail
+				number[k], standing[k], title[k], presenter[k] = r.Item, true, r.Detail, r.Presenter
 			}
 		case branchItemRemoved:
 			number[k], standing[k] = r.Item, false
@@ -232,11 +233,14 @@ func numberAgendaAsThen(rows []changeRow) {
 		}
 		switch r.Branch {
 		case branchItemEdited:
-			title[k] = r.Detail
+			title[k], presenter[k] = r.Detail, r.Presenter
 		case branchItemMoved:
 			if title[k] != "" {
 				r.Detail += " — " + title[k]
 			}
+			// Its presenter, for whoever reads the history of the items
+			// they present: a move of theirs is theirs too.
+			r.Presenter = presenter[k]
 		}
 	}
 }
