@@ -849,8 +849,10 @@ func (st meetingState) paragraphs() paragraphs {
 		switch {
 		case a.Status == AttendAbsent:
 			// Their apologies say it already; "Absent" is for those who
-			// sent none, and for members: a guest or a substitute marked
-			// absent was marked here by mistake, and was never expected.
+			// sent none, and for members who take part: a guest or a
+			// substitute marked absent was marked here by mistake, and
+			// was never expected, and an officer attends in attendance,
+			// as the attendance figures count them.
 			if isMember && !m.IsOfficer() && !st.apologised(a.Key) {
 				p.absent = append(p.absent, name)
 			}

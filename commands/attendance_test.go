@@ -262,15 +262,15 @@ func TestMeetingOpenIsStart(t *testing.T) {
 	r := k.must(sue, "/meeting open")
 	wantShown(t, shown(r), "You opened the meeting of *Safer Sefton Together* at 09:55.")
 	attRefused(k, ian, "/meeting open", "The meeting is already in progress: <@USUE> opened it at 09:55.")
-	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]` (or `open`)")
+	wantShown(t, k.say(ian, "/meeting help open"), "/meeting start [DATE]` — also `/meeting open`")
 	// The commands' list names the other word too, where a member looks
 	// for how to open the meeting; one that is only the plural does not.
 	help := k.say(neil, "/meeting help")
-	wantShown(t, help, "• `/meeting start [DATE]   (officer or chair)` (or `open`)")
+	wantShown(t, help, "• `/meeting start [DATE]   (officer or chair)` — also `/meeting open`")
 	if strings.Contains(help, "`reminder`") {
 		t.Errorf("/meeting help names `reminder` beside `reminders`:\n%s", help)
 	}
-	wantShown(t, k.say(neil, "/agenda help"), "(or `delete`)", "(or `rename` or `retitle`)", "(or `renumber`)")
+	wantShown(t, k.say(neil, "/agenda help"), "— also `/agenda delete`", "— also `/agenda rename` or `/agenda retitle`", "— also `/agenda renumber`")
 }
 
 // TestSubcommandTypoSuggested: a slip of the keyboard in front of the
@@ -859,11 +859,14 @@ func TestAbsentListsOnlyMembers(t *testing.T) {
 	k.must(ian, `/attendance "Jo Bloggs (SWACA)" substitute-for <@UNEIL>`)
 	k.must(ian, `/attendance "Jo Bloggs (SWACA)" absent`)
 	k.must(ian, "/attendance <@UANN> absent")
+	// The officer, who attends in attendance and never as a member who
+	// takes part, is not "absent" either.
+	k.must(sue, "/attendance <@UIAN> absent")
 	att := k.say(ian, "/meeting attendance")
 	wantShown(t, att, "Absent: Ann (Sefton Council).")
-	for _, not := range []string{"Jen Williams", "Jo Bloggs"} {
+	for _, not := range []string{"Jen Williams", "Jo Bloggs", "Ian Barton"} {
 		if strings.Contains(att, not) {
-			t.Errorf("the minutes list %s, who is no member, and was marked absent:\n%s", not, att)
+			t.Errorf("the minutes list %s, who takes no part as a member, and was marked absent:\n%s", not, att)
 		}
 	}
 }
@@ -904,9 +907,14 @@ func TestHomeCommandsForNextWhileSitting(t *testing.T) {
 	wantShown(t, owed.Text, "`/report next 4 URL`")
 	officer, _ := attSection(k, ian, "For officers")
 	wantShown(t, officer.Text, "`/apologies list next`", "`/report missing next`", "`/agenda post next`")
-	// The lines work as given.
+	// The lines work as given, for the next meeting, not the one sitting.
 	k.must(graeme, "/apologies next Unwell")
 	k.must(graeme, "/report next 4 https://example.org/policing.pdf")
+	wantShown(t, k.say(ian, "/apologies list 2027-01-14"), "Graeme Robson")
+	wantShown(t, k.say(ian, "/report list 2027-01-14"), "https://example.org/policing.pdf")
+	if got := k.say(ian, "/report list"); strings.Contains(got, "policing.pdf") {
+		t.Errorf("the report sent for the next meeting is listed for the one sitting:\n%s", got)
+	}
 }
 
 // TestQuorumOnHome: while a meeting sits, the officers' and the chair's
@@ -1069,7 +1077,8 @@ func TestQuorumSetAndShown(t *testing.T) {
 		// A quorum as standing orders word it is answered with its figures.
 		{ian, "/committee quorum half", []string{"Write the fraction in figures: 1/2 (or 1/2 min 3)"}},
 		{ian, "/committee quorum one third", []string{"Write the fraction in figures: 1/3 (or 1/3 min 3)"}},
-		{ian, "/committee quorum a quarter min 3", []string{"Write the fraction in figures: 1/4 (or 1/4 min 3)"}},
+		{ian, "/committee quorum a quarter min 3", []string{"Write the fraction in figures: 1/4 min 3."}},
+		{ian, "/committee quorum one third minimum 4", []string{"Write the fraction in figures: 1/3 min 4."}},
 		{ian, "/committee member add <@USUE> Sefton CVS non-voting", []string{"They do not vote, and do not count to the quorum."}},
 		// Neil and Graeme vote; Sue does not, nor does the officer. A quorum
 		// of more than vote is taken, and the officer told what it means.

@@ -921,7 +921,7 @@ func (cmd *Command) help(sub *Sub) Reply {
 			}
 			b.WriteString("• `" + u + "`")
 			if i == len(s.Usage)-1 {
-				b.WriteString(otherWords(s))
+				b.WriteString(otherWords(cmd.Name, s))
 			}
 			if sub != nil && len(subs) > 1 && i == len(s.Usage)-1 {
 				b.WriteString(prefixed(" — ", s.Summary))
@@ -976,20 +976,21 @@ func (cmd *Command) help(sub *Sub) Reply {
 }
 
 // otherWords names, after a subcommand's usage, the other words that
-// select it ("(or `open`)"), which the README teaches and a member may
-// have heard in the room; a word that differs from the name only as one
-// and many does not need saying.
-func otherWords(s Sub) string {
+// select it (" — also `/meeting open`"), which the README teaches and a
+// member may have heard in the room; a word that differs from the name
+// only as one and many does not need saying. It follows the usage and
+// whose it is, so that it cannot read as another to whom it is open.
+func otherWords(command string, s Sub) string {
 	var ws []string
 	for _, a := range s.Aliases {
 		if a+"s" != s.Name && s.Name+"s" != a {
-			ws = append(ws, "`"+a+"`")
+			ws = append(ws, "`"+command+" "+a+"`")
 		}
 	}
 	if len(ws) == 0 {
 		return ""
 	}
-	return " (or " + joinOr(ws) + ")"
+	return " — also " + joinOr(ws)
 }
 
 // dateHelp is what DATE is in most usage: a meeting, the next by default.

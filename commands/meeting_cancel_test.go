@@ -834,7 +834,9 @@ func TestMeetingCancelledThenScheduledAtItsOwnTimeElsewhere(t *testing.T) {
 	inOrder(t, k.say(ian, "/meeting history 2026-12-10"),
 		"Ian Barton cancelled it", "Ian Barton scheduled it again",
 		"Ian Barton changed the venue from Remote Meeting to Bootle Town Hall")
-	// At its own time and venue nothing changed but that it is on again.
+	// At its own time and venue nothing changed but that it is on again:
+	// no change to list, none counted.
+	rev := k.next().Revision
 	k.must(ian, "/meeting cancel 2026-12-10")
 	k.must(ian, "/meeting schedule 2026-12-10 10:00")
 	h := k.say(ian, "/meeting history 2026-12-10")
@@ -842,6 +844,12 @@ func TestMeetingCancelledThenScheduledAtItsOwnTimeElsewhere(t *testing.T) {
 		t.Errorf("scheduled again unchanged, the history lists %d changes, want the venue's alone:\n%s", n, h)
 	}
 	wantShown(t, h, "Thursday 10 December 2026, 10:00, Bootle Town Hall")
+	if strings.Contains(h+"\n", "Ian Barton \n") {
+		t.Errorf("scheduled again unchanged, the history lists an empty change:\n%s", h)
+	}
+	if got := k.next().Revision; got != rev {
+		t.Errorf("scheduled again unchanged, the meeting's revision went from %d to %d", rev, got)
+	}
 }
 
 // TestMeetingCancelledThenScheduledAtAnotherTime: a meeting cancelled and

@@ -57,6 +57,13 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 		words = append([]string{words[0] + "/" + words[2]}, words[3:]...)
 	}
 	if f, ok := fractionSaid(words); ok {
+		// The minimum they gave, if any, is kept in the figures offered.
+		for i, w := range words[:len(words)-1] {
+			if m, err := strconv.Atoi(words[i+1]); err == nil && m >= 1 && m <= 1000 &&
+				(strings.EqualFold(w, "min") || strings.EqualFold(w, "minimum")) {
+				return QuorumRule{}, fmt.Errorf("write the fraction in figures: %s min %d", f, m)
+			}
+		}
 		return QuorumRule{}, fmt.Errorf("write the fraction in figures: %s (or %s min 3)", f, f)
 	}
 	if len(words) == 0 || len(words) > 3 || len(words) == 2 {
