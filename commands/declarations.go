@@ -493,7 +493,7 @@ func declaredReply(c Committee, who Member, m Meeting, it AgendaItem, d Declarat
 	switch {
 	case created:
 		fmt.Fprintf(&b, "Recorded: you declared %s in %s at the meeting of *%s* on %s.", kind.Phrase(), Escape(itemLabel(it)), Escape(c.Name), describeMeeting(m, loc))
-	case d.By != "" && d.By != who.UserID && !d.Imported:
+	case enteredFor(d.By, who.UserID) && !d.Imported:
 		// Entered for them by an officer or the chair: the member did not
 		// declare it, and should know who did before trusting it stands.
 		fmt.Fprintf(&b, "This interest in %s was already declared for you, entered by <@%s> (on %s); nothing changed.", Escape(itemLabel(it)), d.By, formatWhen(d.DeclaredAt, loc))

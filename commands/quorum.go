@@ -56,13 +56,11 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 		// "1 / 3", spaced as it is said.
 		words = append([]string{words[0] + "/" + words[2]}, words[3:]...)
 	}
-	if f, ok := fractionSaid(words); ok {
-		// The minimum they gave, if any, is kept in the figures offered.
-		for i, w := range words[:len(words)-1] {
-			if m, err := strconv.Atoi(words[i+1]); err == nil && m >= 1 && m <= 1000 &&
-				(strings.EqualFold(w, "min") || strings.EqualFold(w, "minimum")) {
-				return QuorumRule{}, fmt.Errorf("write the fraction in figures: %s min %d", f, m)
-			}
+	if f, n := fractionSaid(words); n > 0 {
+		// Read as the figures would be, so that a minimum they gave is
+		// kept in the figures offered.
+		if r, err := parseQuorumRule(append([]string{f}, words[n:]...)); err == nil && n < len(words) {
+			return QuorumRule{}, fmt.Errorf("write the fraction in figures: %s", r)
 		}
 		return QuorumRule{}, fmt.Errorf("write the fraction in figures: %s (or %s min 3)", f, f)
 	}
@@ -97,24 +95,25 @@ func parseQuorumRule(words []string) (QuorumRule, error) {
 }
 
 // fractionSaid reads a quorum given in words, as the standing orders put
-// it ("half", "one third", "a quarter"), for the figures that say it.
-func fractionSaid(words []string) (string, bool) {
-	if len(words) == 0 {
-		return "", false
+// it ("half", "one third", "a quarter"), for the figures that say it and
+// how many words said it; 0 words for none.
+func fractionSaid(words []string) (string, int) {
+	n := 1
+	if len(words) > 1 && (strings.EqualFold(words[0], "a") || strings.EqualFold(words[0], "one")) {
+		n = 2
 	}
-	w := strings.ToLower(words[0])
-	if (w == "a" || w == "one") && len(words) > 1 {
-		w = strings.ToLower(words[1])
+	if len(words) < n {
+		return "", 0
 	}
-	switch strings.TrimSuffix(w, "s") {
+	switch strings.TrimSuffix(strings.ToLower(words[n-1]), "s") {
 	case "half":
-		return "1/2", true
+		return "1/2", n
 	case "third":
-		return "1/3", true
+		return "1/3", n
 	case "quarter":
-		return "1/4", true
+		return "1/4", n
 	}
-	return "", false
+	return "", 0
 }
 
 // AttendanceStatus is where a person stands at a meeting.

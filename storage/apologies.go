@@ -45,7 +45,7 @@ const apologyColumns = `id, meeting_id, user_id, name, organisation, reason, sub
 	     THEN EXISTS (SELECT 1 FROM apology_history h WHERE h.apology_id = apologies.id AND h.action = 'imported')
 	     ELSE false END AS imported,
 	COALESCE((SELECT h.by_user FROM apology_history h WHERE h.apology_id = apologies.id
-	          AND (apologies.withdrawn OR h.action <> 'restored' AND NOT (h.action = 'withdrawn' AND COALESCE(h.reason, '') = 'attended the meeting'))
+	          AND (apologies.withdrawn OR h.action <> 'restored' AND NOT (h.action = 'withdrawn' AND COALESCE(h.reason, '') = ` + attendedReason + `))
 	          ORDER BY h.id DESC LIMIT 1), '') AS by_user,
 	COALESCE((SELECT CASE WHEN h.action = 'received' THEN h.by_user ELSE '' END FROM apology_history h
 	          WHERE h.apology_id = apologies.id AND h.action IN ('sent', 'received', 'imported') ORDER BY h.id DESC LIMIT 1), '') AS received_by`

@@ -420,6 +420,11 @@ func standing(ctx context.Context, tx *Tx, m commands.AttendanceMark, lock bool)
 		(last.At.Equal(m.At) || m.Status != commands.AttendLate && m.Status != commands.AttendLeft), last, nil
 }
 
+// attendedReason, an SQL literal, is the reason of an apology's
+// withdrawal made by marking its sender here: the mark's doing, which
+// marking them absent undoes, and not a change to the apology.
+const attendedReason = `'attended the meeting'`
+
 // markAs adds m as number seq in the person's log, with what follows from
 // it; added is false when that number was taken meanwhile. shared holds
 // the meeting's attendance lock shared, from before the insert.
@@ -450,7 +455,7 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 				UPDATE apologies SET withdrawn = true, updated_at = COALESCE(CAST($4 AS timestamptz), now())
 				WHERE meeting_id = $1 AND member_key = $2 AND NOT withdrawn RETURNING id)
 			INSERT INTO apology_history (apology_id, action, reason, by_user, at)
-			SELECT id, 'withdrawn', 'attended the meeting', $3, COALESCE(CAST($4 AS timestamptz), now()) FROM w`,
+			SELECT id, 'withdrawn', `+attendedReason+`, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM w`,
 			m.MeetingID, m.MemberKey, m.By, nullTime(m.EnteredAt))
 		if err != nil {
 			return false, 0, err
@@ -466,7 +471,7 @@ func markAs(ctx context.Context, tx *Tx, m commands.AttendanceMark, seq int, sha
 				ORDER BY h.apology_id, h.id DESC),
 			r AS (
 				UPDATE apologies a SET withdrawn = false, updated_at = COALESCE(CAST($4 AS timestamptz), now())
-				FROM last WHERE a.id = last.apology_id AND last.action = 'withdrawn' AND last.reason = 'attended the meeting'
+				FROM last WHERE a.id = last.apology_id AND last.action = 'withdrawn' AND last.reason = `+attendedReason+`
 				RETURNING a.id, a.reason, a.substitute_name)
 			INSERT INTO apology_history (apology_id, action, reason, substitute_name, by_user, at)
 			SELECT id, 'restored', reason, substitute_name, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM r`,
