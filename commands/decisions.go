@@ -983,7 +983,10 @@ type draftTarget struct {
 // amended or commented on.
 func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) (draftTarget, string, error) {
 	c := in.Committee
-	args := dropLabel(in.Args, "minute")
+	// "Minute 28" as the minutes print it, or "Item 7.7" as the agenda
+	// does, which is answered with the item's minute number.
+	asItem := len(in.Args) > 1 && strings.EqualFold(strings.TrimRight(in.Args[0], ":."), "item")
+	args := dropLabel(dropLabel(in.Args, "minute"), "item")
 	// The meeting's day may come first, where numbers start again each
 	// year: taken so only where that meeting has a minute of the number
 	// after it, so that a minute numbered like a day ("9/12") is still
@@ -999,6 +1002,9 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	}
 	if err == nil && dn > 0 && !d.IsNext() {
 		rest := dropLabel(args[dn:], "minute")
+		if len(rest) > 1 && strings.EqualFold(strings.TrimRight(rest[0], ":."), "item") {
+			asItem, rest = true, rest[1:]
+		}
 		if number, ok := minuteNumber(firstArg(rest)); ok {
 			got, ok, missing, err := s.minuteToCorrect(ctx, in, d, number)
 			if err != nil {
@@ -1012,6 +1018,10 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 				}
 				return draftTarget{}, "", usageErr("%s", missing)
 			}
+		} else if _, also := minuteNumber(args[0]); !also && len(rest) > 0 {
+			// The day was read as one: the word after it is what is no
+			// minute number, not the day.
+			return draftTarget{}, "", usageErr("`%s` is not a minute number.", Escape(rest[0]))
 		}
 	}
 	if number, ok := minuteNumber(firstArg(args)); ok && len(args) == 1 {
@@ -1052,6 +1062,12 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 			return draftTarget{}, "", usageErr("%s", missing)
 		}
 		t = got
+	}
+	if asItem && t.Item != number {
+		// Minute 8 is not item 8's where the numbers differ: the minute
+		// the item is, not the one its number names, is meant.
+		return draftTarget{}, "", usageErr("Minute %s is not item %s's: give the number of the minute, as the draft minutes show it (`/minutes draft %s`).",
+			Escape(t.Number), Escape(number), t.HeldOn.Start(time.UTC).Format("2006-01-02"))
 	}
 	if !t.Draft {
 		return draftTarget{}, "", userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(t.Number), t.HeldOn, confirmed)
@@ -1154,7 +1170,16 @@ func (s *Service) minuteToCorrect(ctx context.Context, in *Input, on Date, numbe
 	if !doc.Draft || len(doc.Minutes) == 0 {
 		return draftTarget{}, false, "", nil
 	}
-	return draftTarget{}, false, fmt.Sprintf("The draft minutes of the meeting on %s have %s; there is no minute %s.", day, docNumbers(doc), Escape(number)), nil
+	missing = fmt.Sprintf("The draft minutes of the meeting on %s have %s; there is no minute %s.", day, docNumbers(doc), Escape(number))
+	// The number of an agenda item, as /resolve and /minute take it, is
+	// answered with its minute's, which the reply to those gave.
+	for _, dm := range doc.Minutes {
+		if dm.Item == number {
+			missing += fmt.Sprintf(" Item %s is minute %s: give the minute's number, %s.", Escape(number), dm.Number, dm.Number)
+			break
+		}
+	}
+	return draftTarget{}, false, missing, nil
 }
 
 // firstMinute is ms[0], or the zero Minute.

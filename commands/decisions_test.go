@@ -1304,6 +1304,32 @@ func TestMinutesAmendAnyMinuteOfTheDraft(t *testing.T) {
 	}
 }
 
+// TestMinutesCorrectionGivenAnItemsNumber: /minutes comment and amend
+// given an agenda item's number, as /resolve takes it ("7.5", "Item 7.5"),
+// are answered with the minute that item is, and nothing is recorded; the
+// meeting's day before "Item 7.5" is not taken for the number.
+func TestMinutesCorrectionGivenAnItemsNumber(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.steps([]step{
+		{neil, "/minutes comment 2026-12-10 Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is minute 8: give the minute's number, 8."}},
+		{neil, "/minutes comment Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is minute 8: give the minute's number, 8."}},
+		{ian, "/minutes amend 2026-12-10 7.7 That the report be noted and circulated.", []string{"there is no minute 7.7. Item 7.7 is minute 9: give the minute's number, 9."}},
+		{neil, "/minutes comment 2026-12-10 about 7.5", []string{"`about` is not a minute number."}},
+		// Minute 8 is item 7.5's: "Item 8" does not correct it.
+		{neil, "/minutes comment Item 8 The date was wrong.", []string{"Minute 8 is not item 8's: give the number of the minute, as the draft minutes show it (`/minutes draft 2026-12-10`)."}},
+	})
+	if n := attRows(k, `SELECT count(*) FROM minute_comments`); n != 0 {
+		t.Errorf("%d corrections on record, want none", n)
+	}
+	k.must(neil, "/minutes comment 2026-12-10 Minute 8 The SWACA figures were for Q3.")
+}
+
 // TestMinutesCommentWhichMeetingWithoutADay: without the meeting's day, a
 // correction goes to the latest minute of that number, and a draft minute
 // on record is meant before one of a later meeting's draft with nothing
