@@ -570,11 +570,7 @@ func writtenReply(c Committee, m Minute) Reply {
 		b.WriteString("\n" + m.Word() + ": " + plainText(m.Resolved()))
 	}
 	if len(m.References) > 0 {
-		refs := make([]string, len(m.References))
-		for i, r := range m.References {
-			refs[i] = plainText(r)
-		}
-		b.WriteString("\nRefers to: " + strings.Join(refs, "; "))
+		b.WriteString("\nRefers to: " + refersTo(m.References, plainText))
 	}
 	reply.Sections = []Section{{Title: reply.Sections[0].Title, Text: b.String()}}
 	return reply

@@ -579,11 +579,7 @@ func minuteSection(m Minute, highlighted bool) Section {
 		b.WriteString("\nFrom the minute: " + Highlight(m.Passage))
 	}
 	if len(m.References) > 0 {
-		refs := make([]string, len(m.References))
-		for i, r := range m.References {
-			refs[i] = plainText(r)
-		}
-		b.WriteString("\nRefers to: " + strings.Join(refs, "; "))
+		b.WriteString("\nRefers to: " + refersTo(m.References, plainText))
 	}
 	return Section{Title: fmt.Sprintf("Minute %s — %s", plainTitle(m.Number), plainTitle(m.Title)), Text: b.String()}
 }
@@ -706,11 +702,7 @@ func SharedMinute(c Committee, m Minute, by string) string {
 		b.WriteString(">" + l + "\n")
 	}
 	if len(m.References) > 0 {
-		refs := make([]string, len(m.References))
-		for i, r := range m.References {
-			refs[i] = Escape(r)
-		}
-		b.WriteString("Refers to: " + strings.Join(refs, "; ") + "\n")
+		b.WriteString("Refers to: " + refersTo(m.References, Escape) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -732,4 +724,21 @@ func minuteReply(c Committee, m Minute) Reply {
 		Sections:   []Section{minuteSection(m, false)},
 		Buttons:    []Button{shareButton(m)},
 	}
+}
+
+// refersSuffix is the "refers" an agenda prints after a reference ("Minute
+// No. 26 refers").
+var refersSuffix = regexp.MustCompile(`(?i)[\s.,;:]*\brefers?[\s.]*$`)
+
+// refersTo is a minute's references as they read after "Refers to:", each
+// shown by show: without their own "refers", which would say it twice.
+func refersTo(refs []string, show func(string) string) string {
+	out := make([]string, 0, len(refs))
+	for _, r := range refs {
+		if t := refersSuffix.ReplaceAllString(r, ""); t != "" {
+			r = t
+		}
+		out = append(out, show(r))
+	}
+	return strings.Join(out, "; ")
 }

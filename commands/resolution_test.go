@@ -471,3 +471,32 @@ func TestResolutionSearchSlipOfShare(t *testing.T) {
 	// A search with no slip is answered as before.
 	wantShown(t, k.say(neil, "/resolution photosynthesis"), "Try fewer or broader words")
 }
+
+// TestMinuteReferenceSaysRefersOnce: an item the published agenda marks
+// "Minute No. 26 refers" shows, once minuted, "Refers to: Minute No. 26"
+// — in the answer to /resolve, in /resolution and when shared — not
+// "Refers to: Minute No. 26 refers".
+func TestMinuteReferenceSaysRefersOnce(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/meeting schedule 2026-12-10 10:00 Remote Meeting")
+	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(raw), "Thursday 17th March, 2022", "Thursday 10th December, 2026", 1)
+	r := k.must(ian, "/agenda import")
+	if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text}); len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	resolved := k.must(ian, "/resolve 5 That the report be noted.")
+	found := k.must(neil, "/resolution 2026-12-10 5")
+	shared := k.press(neil, found, "Share minute 5 in channel")
+	for name, got := range map[string]string{"/resolve": shown(resolved), "/resolution": shown(found), "shared": shown(shared)} {
+		if !strings.Contains(got, "Refers to: Minute No. 26") || strings.Contains(got, "26 refers") {
+			t.Errorf("%s: want \"Refers to: Minute No. 26\", once:\n%s", name, got)
+		}
+	}
+}
