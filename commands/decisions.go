@@ -208,7 +208,7 @@ func resolveCommand() *Command {
 		Saves:   "the resolution",
 		Fits:    fmt.Sprintf("a minute may be up to %d characters", maxMinuteText),
 		Subs: []Sub{{
-			Usage:   []string{"/resolve [DATE] ITEM TEXT", "/resolve [DATE] ITEM NOTED:|AGREED:|DECISION: TEXT"},
+			Usage:   []string{"/resolve [DATE] ITEM TEXT", "/resolve [DATE] ITEM NOTED:|AGREED:|DECISION:|RECOMMENDED: TEXT"},
 			Summary: "Record the decision on an agenda item, during or after the meeting; it is minuted, numbered, and found by /resolution at once as a draft. It is RESOLVED unless a leading label records it under another word.",
 			Examples: []string{
 				"/resolve 7.5 That the report be noted.",

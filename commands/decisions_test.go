@@ -187,6 +187,8 @@ func TestResolveRecordedAs(t *testing.T) {
 	attRefused(k, ian, "/resolve 7.7 NOTED:", "Give the agenda item's number and the text.")
 	// Amended, a labelled text is the decision too, under its word.
 	wantShown(t, k.say(ian, "/minutes amend 9 NOTED: The report was noted."), "Minute 9 amended", "NOTED: The report was noted.")
+	// Help names every label the command takes.
+	wantShown(t, k.say(ian, "/resolve help"), "`/resolve [DATE] ITEM NOTED:|AGREED:|DECISION:|RECOMMENDED: TEXT")
 }
 
 // A decision recorded under NOTED (or AGREED, DECISION) is called by
