@@ -374,7 +374,7 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(a.Nature); n > MaxNatureLen {
 		return Reply{}, usageErr("That nature is too long (%d characters; the limit is %d).", n, MaxNatureLen)
 	}
-	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(args), a.Item)
+	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(args), a.Item, "declarations")
 	if err != nil {
 		return Reply{}, err
 	}
@@ -413,7 +413,7 @@ func (s *Service) declareFrom(ctx context.Context, in *Input) (Reply, bool, erro
 // meetings that no longer take declarations or reports. Without a date,
 // that is the meeting in progress while one is; `next` said (next) is the
 // meeting after it.
-func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n string) (Meeting, AgendaItem, error) {
+func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n, what string) (Meeting, AgendaItem, error) {
 	c, now := in.Committee, in.Now
 	var m Meeting
 	var running bool
@@ -429,13 +429,13 @@ func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n 
 		if day, ok, derr := s.dayMeetingOf(ctx, c, now); derr != nil {
 			return Meeting{}, AgendaItem{}, derr
 		} else if ok && day.Status == MeetingHeld {
-			return Meeting{}, AgendaItem{}, openForDeclarations(c, day, now)
+			return Meeting{}, AgendaItem{}, openFor(c, day, now, what)
 		}
 	}
 	if err != nil {
 		return Meeting{}, AgendaItem{}, err
 	}
-	if err := openForDeclarations(c, m, now); err != nil && !running {
+	if err := openFor(c, m, now, what); err != nil && !running {
 		return Meeting{}, AgendaItem{}, err
 	}
 	it, _, err := s.agendaItemOf(ctx, in.Table, c, m, n)
@@ -444,8 +444,15 @@ func (s *Service) openItem(ctx context.Context, in *Input, d Date, next bool, n 
 
 // openForDeclarations refuses meetings that are cancelled, held or under way.
 func openForDeclarations(c Committee, m Meeting, now time.Time) error {
+	return openFor(c, m, now, "declarations")
+}
+
+// openFor is openForDeclarations for what ("declarations", "report
+// links"), which a held meeting's refusal names: /report is refused for
+// its links, not for declarations.
+func openFor(c Committee, m Meeting, now time.Time, what string) error {
 	if m.Status == MeetingHeld {
-		return userErr("The meeting on %s has already been held; declarations for it are closed.", formatDay(m.StartsAt, c.Location()))
+		return userErr("The meeting on %s has already been held; %s for it are closed.", formatDay(m.StartsAt, c.Location()), what)
 	}
 	return openMeeting(c, m, now)
 }

@@ -399,6 +399,32 @@ func TestDeclareAfterTheMeetingClosed(t *testing.T) {
 	}
 }
 
+// TestReportAfterTheMeetingClosed: a report link sent, entered or removed
+// for a meeting held is refused for its report links, not for
+// declarations, which the sender was not making; nothing changes.
+func TestReportAfterTheMeetingClosed(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf")
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	k.now = attAt(10, 11, 2)
+	const held = "The meeting on Thursday 10 December 2026 has already been held; report links for it are closed."
+	for _, s := range []struct{ user, line string }{
+		{sue, "/report 2026-12-10 7.7 https://example.org/cvs-2.pdf"},
+		{ian, "/report for <@UGRAEME> 2026-12-10 7.7 https://example.org/police.pdf"},
+		{sue, "/report remove 2026-12-10 7.7"},
+	} {
+		r := k.run(s.user, s.line)
+		if got := shown(r); !r.Refused || !strings.Contains(got, held) || strings.Contains(got, "declarations") {
+			t.Errorf("%s after the meeting closed:\n%s\nwant %q", s.line, got, held)
+		}
+	}
+	if got := k.say(ian, "/report list 2026-12-10"); !strings.Contains(got, "cvs.pdf") || strings.Contains(got, "cvs-2.pdf") || strings.Contains(got, "police.pdf") {
+		t.Errorf("the report links changed after the meeting closed:\n%s", got)
+	}
+}
+
 // TestItemNumberWithAFullStop: an item's number copied as the agenda
 // prints it, "7.7.", is the item, for declarations, reports and the item
 // under discussion as for /agenda remove.

@@ -455,7 +455,7 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(a.Title); n > MaxReportTitleLen {
 		return Reply{}, usageErr("That title is too long (%d characters; the limit is %d).", n, MaxReportTitleLen)
 	}
-	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(strings.Fields(text)), a.Item)
+	m, it, err := s.openItem(ctx, in, a.Date, saidNextFirst(strings.Fields(text)), a.Item, "report links")
 	if err != nil {
 		return Reply{}, err
 	}
@@ -680,7 +680,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		whose = who.UserID
 	}
-	if err := openForDeclarations(c, m, in.Now); err != nil {
+	if err := openFor(c, m, in.Now, "report links"); err != nil {
 		return Reply{}, err
 	}
 	it, label, err := s.itemOn(ctx, m, item)
