@@ -536,6 +536,34 @@ func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
 	}
 }
 
+// TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed: minutes
+// confirmed while they said the previous meeting's were still to confirm
+// read so for good: the previous minutes confirmed later, by
+// correspondence, do not change them.
+func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 4 That the report be noted.")
+	k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2027, 1, 15, 9, 0, 0, 0, london)
+	k.must(sue, "/minutes approve 14 January 2027")
+	before := k.say(ian, "/minutes draft 14 January 2027")
+	wantShown(t, before, "To confirm the Minutes of the meeting held on 10 December 2026 as a correct record.")
+	k.now = time.Date(2027, 1, 15, 10, 0, 0, 0, london)
+	k.must(sue, "/minutes approve 10 December 2026")
+	if after := k.say(ian, "/minutes draft 14 January 2027"); after != before {
+		t.Errorf("the confirmed minutes of 14 January changed:\n%s\nwere:\n%s", after, before)
+	}
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "Confirmed as a correct record by correspondence on Friday 15 January 2027.")
+}
+
 // TestMinutesApprovalPointsToTheDraft: `/minutes approve` alone, the
 // day a meeting closed, is about the meeting before it; where that one
 // has no minutes to confirm, the answer names the minutes drafted and

@@ -1050,6 +1050,12 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if src.Approval, src.ApprovedAt, err = s.approvalOf(ctx, m, loc); err != nil {
 		return src, "", err
 	}
+	if a := src.PreviousApproval; a != nil && src.Approval != nil && a.AtMeetingID != m.ID && a.At.After(src.Approval.At) {
+		// m's minutes were confirmed saying the previous ones were still
+		// to confirm: confirmed later, elsewhere, they do not change
+		// what m's confirmed minutes read.
+		src.PreviousApproval, src.PreviousApprovedAt = nil, ""
+	}
 	return src, note, nil
 }
 
