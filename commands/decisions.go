@@ -1408,6 +1408,18 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// tomorrow; still in progress, it is refused below.
 		at = nil
 	}
+	// Today's meeting, closed with its own minutes confirmed since, can
+	// no longer record the confirmation in its minutes, which say these
+	// were still to confirm: it is by correspondence, as it would be
+	// tomorrow, not refused as if these were confirmed already.
+	sealed := false
+	if at != nil {
+		if _, err := s.store.MinutesApprovalOf(ctx, at.ID); err == nil {
+			at, sealed = nil, true
+		} else if !errors.Is(err, ErrNotFound) {
+			return Reply{}, err
+		}
+	}
 	if m.StartsAt.After(in.Now) && m.Status != MeetingHeld {
 		return Reply{}, usageErr("The minutes of the meeting on %s can be confirmed once it has closed.", formatDay(m.StartsAt, loc))
 	}
@@ -1511,6 +1523,9 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Escape(c.Name), formatDay(m.StartsAt, loc), where, in.UserID)
 	if recordedIn != "" {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))
+	}
+	if sealed {
+		text += " (Today's meeting's own minutes are confirmed already, and cannot record it.)"
 	}
 	return Reply{Visibility: Public, Text: text}, nil
 }

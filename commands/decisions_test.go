@@ -564,6 +564,39 @@ func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "Confirmed as a correct record by correspondence on Friday 15 January 2027.")
 }
 
+// TestMinutesApprovalAfterTodaysAreConfirmed: the previous minutes
+// confirmed on the day of a meeting whose own minutes were confirmed after
+// it closed are confirmed by correspondence, the reply saying why; they
+// are not refused as confirmed already, and the confirmed minutes of the
+// day are not changed.
+func TestMinutesApprovalAfterTodaysAreConfirmed(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/resolve 4 That the report be noted.")
+	k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2027, 1, 14, 15, 0, 0, 0, london)
+	k.must(sue, "/minutes approve 14 January 2027")
+	before := k.say(ian, "/minutes draft 14 January 2027")
+	k.now = k.now.Add(5 * time.Minute)
+	r := k.run(sue, "/minutes approve 10 December 2026")
+	if r.Refused {
+		t.Fatalf("the previous minutes were refused:\n%s", shown(r))
+	}
+	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, by correspondence, by <@USUE>.",
+		"(Today's meeting's own minutes are confirmed already, and cannot record it.)")
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "Confirmed as a correct record by correspondence on Thursday 14 January 2027.")
+	if after := k.say(ian, "/minutes draft 14 January 2027"); after != before {
+		t.Errorf("the confirmed minutes of the day changed:\n%s\nwere:\n%s", after, before)
+	}
+}
+
 // TestMinutesApprovalPointsToTheDraft: `/minutes approve` alone, the
 // day a meeting closed, is about the meeting before it; where that one
 // has no minutes to confirm, the answer names the minutes drafted and
