@@ -515,8 +515,11 @@ func historyReply(c Committee, m Meeting, rec HistoryRecord, who, name string, m
 		lines[i] = "• " + changeLine(ch, loc, true)
 	}
 	reply.Sections = []Section{{Text: strings.Join(lines, "\n")}}
+	// A member reads the times too: in the committee's zone, which their
+	// own Slack may not be in.
+	reply.Footer = "Times are " + loc.String() + "."
 	if seesAll(me) {
-		reply.Footer = "Times are " + loc.String() + ". Every change for the committee, as CSV: `quorum export history --committee NAME --csv`."
+		reply.Footer += " Every change for the committee, as CSV: `quorum export history --committee NAME --csv`."
 	}
 	return reply
 }

@@ -183,6 +183,11 @@ func TestHistoryMemberSeesTheirOwn(t *testing.T) {
 	if strings.Contains(got, "UGRAEME") || strings.Contains(got, "quorum export") || r.Visibility != commands.Private {
 		t.Errorf("Neil sees more than his own:\n%s", got)
 	}
+	// The times are the committee's, which a member's own Slack may not
+	// keep: they are told so, as officers are.
+	if r.Footer != "Times are Europe/London." {
+		t.Errorf("the footer under Neil's history: %q, want the committee's time zone", r.Footer)
+	}
 	if mine := k.say(neil, "/history apologies <@UNEIL>"); mine != got {
 		t.Errorf("naming himself: got\n%s\nwant\n%s", mine, got)
 	}
