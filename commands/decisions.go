@@ -1685,8 +1685,12 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	day := formatDay(m.StartsAt, c.Location())
 	if ms[0].Draft {
-		return Reply{Visibility: Public, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready: <%s|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment MINUTE TEXT`.",
-			Escape(c.Name), day, link)}, nil
+		// The form names the meeting: without its day a minute's number
+		// is the latest minute of that number, which after a new
+		// municipal year, or with a later meeting minuted, is another
+		// meeting's.
+		return Reply{Visibility: Public, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready: <%s|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
+			Escape(c.Name), day, link, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}, nil
 	}
 	return Reply{Visibility: Public, Text: fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record: <%s|read and print them>.", Escape(c.Name), day, link)}, nil
 }

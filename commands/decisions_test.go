@@ -785,6 +785,28 @@ func TestDraftMinutesNotReplacedByImport(t *testing.T) {
 		"Please record that the figures go to partners.")
 }
 
+// TestPostedDraftNamesItsMeetingToCorrect: the notice /minutes post gives
+// for a draft names the meeting in the form it gives members, so that a
+// correction sent as it says goes to that meeting's minute, not to the
+// minute of that number of a later meeting in a new municipal year.
+func TestPostedDraftNamesItsMeetingToCorrect(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 4 The Board received an update on the refresh strategy.")
+	k.must(sue, "/meeting close")
+	k.must(ian, "/meeting schedule 2027-06-10 10:00 Bootle Town Hall")
+	k.now = time.Date(2027, 6, 10, 12, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/resolve 4 That the next meeting be held in September."), "minute 4 of the meeting on Thursday 10 June 2027")
+	k.now = time.Date(2027, 6, 11, 9, 0, 0, 0, london)
+	r := k.must(ian, "/minutes post 10 December 2026")
+	const form = "`/minutes comment 2026-12-10 MINUTE TEXT`"
+	wantShown(t, r.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready", form)
+	k.must(neil, strings.Replace(strings.Trim(form, "`"), "MINUTE TEXT", "4 The update was on the 2022 strategy.", 1))
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "• Minute 4 — <@UNEIL>", "The update was on the 2022 strategy.")
+	if d := k.say(ian, "/minutes draft 10 June 2027"); strings.Contains(d, "2022 strategy") {
+		t.Errorf("the correction went to the June meeting's minute 4:\n%s", d)
+	}
+}
+
 // TestDecisionNumberingAcrossYears: minutes are numbered on from the last
 // on record in the same municipal year (May to April), and from 1 again
 // in a new one.
@@ -820,7 +842,7 @@ func TestDecisionMinutesPosted(t *testing.T) {
 		t.Error("/minutes post answered privately")
 	}
 	wantShown(t, r.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready: </minutes/",
-		"|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment MINUTE TEXT`.")
+		"|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment 2026-12-10 MINUTE TEXT`.")
 	if d := k.say(ian, "/minutes draft"); !strings.Contains(d, r.Text[strings.Index(r.Text, "</minutes/")+1:strings.Index(r.Text, "|read")]) {
 		t.Errorf("the draft gives another address than the post:\n%s\n%s", r.Text, d)
 	}
