@@ -194,19 +194,24 @@ func TestMemberDeclaringWhatWasEnteredForThem(t *testing.T) {
 
 // TestMemberSendingTheReportEnteredForThem: a member who sends the link
 // an officer already attached for them is told it stands, entered by the
-// officer, not that they had attached it themselves; on an item with a
-// presenter and on one without alike. Their own repeat is still "had
-// already attached".
+// officer and when, not that they had attached it themselves; on an item
+// with a presenter and on one without alike. Their own repeat is still
+// "had already attached", with when they did; the officer's repeat for
+// them says when too. When is the link's, not the repeat's.
 func TestMemberSendingTheReportEnteredForThem(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/report for <@USUE> 7.7 https://example.org/cvs.pdf CVS report")
+	k.now = k.now.Add(26 * time.Hour)
 	got := k.say(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
-	wantShown(t, got, "This report for Item 7.7 (Sefton CVS) was already attached for you, entered by <@UIAN>; nothing changed.")
+	wantShown(t, got, "This report for Item 7.7 (Sefton CVS) was already attached for you, entered by <@UIAN> (on Monday 23 November 2026, 12:00); nothing changed.")
 	k.must(ian, "/report for <@UNEIL> 5 https://example.org/ed.pdf Education")
 	wantShown(t, k.say(neil, "/report 5 https://example.org/ed.pdf Education"),
-		"This report for Item 5 (Provision of Alternative Education Settings) was already attached for you, entered by <@UIAN>; nothing changed.")
+		"This report for Item 5 (Provision of Alternative Education Settings) was already attached for you, entered by <@UIAN> (on Tuesday 24 November 2026, 14:00); nothing changed.")
+	wantShown(t, k.say(ian, "/report for <@UNEIL> 5 https://example.org/ed.pdf Education"),
+		"The report of <@UNEIL> for Item 5 (Provision of Alternative Education Settings) was already attached (on Tuesday 24 November 2026, 14:00); nothing changed.")
 	k.must(sue, "/report 7.7 https://example.org/cvs2.pdf CVS report")
-	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs2.pdf CVS report"), "You had already attached this report to Item 7.7 (Sefton CVS); nothing changed.")
+	k.now = k.now.Add(time.Hour)
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs2.pdf CVS report"), "You had already attached this report to Item 7.7 (Sefton CVS) (on Tuesday 24 November 2026, 14:00); nothing changed.")
 }
 
 // TestOnBehalfViceChair: the vice-chair enters records for others only

@@ -477,14 +477,14 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	by := ""
+	stood, err := s.unchangedLink(ctx, m.ID, it, who, outcome)
+	if err != nil {
+		return Reply{}, err
+	}
 	if who.UserID == in.UserID {
 		who = Member{}
-		if by, err = s.unchangedEnteredBy(ctx, m.ID, it, in.UserID, outcome); err != nil {
-			return Reply{}, err
-		}
 	}
-	return reportedReplyFor(c, m, it, a, outcome, who, by), nil
+	return reportedReplyFor(c, m, it, a, outcome, who, in.UserID, stood), nil
 }
 
 // textFrom is text after its first n words (as strings.Fields splits
@@ -535,48 +535,56 @@ func (s *Service) submitReportFrom(ctx context.Context, in *Input) (Reply, bool,
 		return Reply{}, false, err
 	}
 	in.admitFrom(f.Origin)
-	by, err := s.unchangedEnteredBy(ctx, f.Meeting.ID, f.Item, in.UserID, f.Outcome)
+	stood, err := s.unchangedLink(ctx, f.Meeting.ID, f.Item, Member{UserID: in.UserID}, f.Outcome)
 	if err != nil {
 		return Reply{}, false, err
 	}
-	return reportedReplyFor(in.Committee, f.Meeting, f.Item, a, f.Outcome, Member{}, by), true, nil
+	return reportedReplyFor(in.Committee, f.Meeting, f.Item, a, f.Outcome, Member{}, in.UserID, stood), true, nil
 }
 
-// unchangedEnteredBy is who entered for userID the link that their own,
-// the same, left unchanged on item it of meeting meetingID, when that was
-// someone else: an officer or the chair. It reads only for a link
-// unchanged, which is rare; "" otherwise.
-func (s *Service) unchangedEnteredBy(ctx context.Context, meetingID int64, it AgendaItem, userID string, outcome ReportOutcome) (string, error) {
+// unchangedLink is the link of who (by user, or by name for someone not
+// in Slack) standing on item it of meeting meetingID, when a submission
+// left it unchanged: the reply says when it was attached and, when
+// someone else entered it, who. It reads only for a link unchanged, which
+// is rare; the zero link otherwise.
+func (s *Service) unchangedLink(ctx context.Context, meetingID int64, it AgendaItem, who Member, outcome ReportOutcome) (ReportLink, error) {
 	if outcome != ReportUnchanged {
-		return "", nil
+		return ReportLink{}, nil
 	}
 	links, err := s.store.ReportLinks(ctx, meetingID)
 	if err != nil {
-		return "", err
+		return ReportLink{}, err
 	}
 	for _, l := range links {
 		onIt := l.ItemID == it.ID && (it.ID != 0 || l.Item == it.Number)
-		if l.UserID == userID && onIt && enteredFor(l.By, userID) {
-			return l.By, nil
+		theirs := l.UserID == who.UserID && (who.UserID != "" || l.Name == who.Name)
+		if theirs && onIt {
+			return l, nil
 		}
 	}
-	return "", nil
+	return ReportLink{}, nil
 }
 
 // reportedReplyFor says what became of the link a for item it of meeting
-// m, entered for forWho by an officer or the chair (zero for the sender's
-// own). enteredBy, for the sender's own link left unchanged, is who had
-// entered it for them.
-func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome, forWho Member, enteredBy string) Reply {
+// m, sent by sender and entered for forWho by an officer or the chair
+// (zero for the sender's own). stood, for a link left unchanged, is the
+// link as it stands: when it was attached, and by whom.
+func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outcome ReportOutcome, forWho Member, sender string, stood ReportLink) Reply {
 	var b strings.Builder
 	other := forWho.UserID != "" || forWho.Name != ""
+	// When it was attached, as a declaration left unchanged says when it
+	// was declared: a member who forgot sending it learns when they did.
+	on := ""
+	if !stood.At.IsZero() {
+		on = " (on " + formatWhen(stood.At, c.Location()) + ")"
+	}
 	switch {
-	case !other && outcome == ReportUnchanged && enteredBy != "":
+	case !other && outcome == ReportUnchanged && enteredFor(stood.By, sender):
 		// They did not attach it: whoever did should be named, as the
 		// history names them.
-		fmt.Fprintf(&b, "This report for %s was already attached for you, entered by <@%s>; nothing changed.", Escape(itemLabel(it)), enteredBy)
+		fmt.Fprintf(&b, "This report for %s was already attached for you, entered by <@%s>%s; nothing changed.", Escape(itemLabel(it)), stood.By, on)
 	case other && outcome == ReportUnchanged:
-		fmt.Fprintf(&b, "The report of %s for %s was already attached; nothing changed.", whoText(forWho), Escape(itemLabel(it)))
+		fmt.Fprintf(&b, "The report of %s for %s was already attached%s; nothing changed.", whoText(forWho), Escape(itemLabel(it)), on)
 	case other:
 		done := "attached"
 		if outcome == ReportReplaced {
@@ -585,7 +593,7 @@ func reportedReplyFor(c Committee, m Meeting, it AgendaItem, a reportArgs, outco
 		fmt.Fprintf(&b, "The report of %s for %s at the meeting on %s is %s. Its history says you entered it.",
 			whoText(forWho), Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()), done)
 	case outcome == ReportUnchanged:
-		fmt.Fprintf(&b, "You had already attached this report to %s; nothing changed.", Escape(itemLabel(it)))
+		fmt.Fprintf(&b, "You had already attached this report to %s%s; nothing changed.", Escape(itemLabel(it)), on)
 	case outcome == ReportReplaced:
 		fmt.Fprintf(&b, "Your report for %s at the meeting on %s is replaced (the earlier link stays in the history).", Escape(itemLabel(it)), formatDay(m.StartsAt, c.Location()))
 	default:

@@ -33,7 +33,7 @@ func TestReport(t *testing.T) {
 		t.Errorf("a report refreshes the sender's Home and the officers' (-got +want):\n%s", diff)
 	}
 	k.steps([]step{
-		{neil, "/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", []string{"You had already attached this report to Item 7.5 (SWACA); nothing changed."}},
+		{neil, "/report 7.5 https://example.org/swaca-vawg.pdf SWACA perspective on VAWG", []string{"You had already attached this report to Item 7.5 (SWACA) (on Monday 23 November 2026, 12:00); nothing changed."}},
 		// Slack sends links in command text as <url> or <url|label>.
 		{neil, "/report 7e <https://example.org/swaca-v2.pdf?a=1&amp;b=2|example.org/swaca-v2.pdf> SWACA v2", []string{
 			"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is replaced (the earlier link stays in the history).",
@@ -307,7 +307,7 @@ func TestReportForSomeone(t *testing.T) {
 		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{
 			"The report of <@UGRAEME> for Item 6 (Local Policing Update) at the meeting on Thursday 10 December 2026 is attached. Its history says you entered it.",
 			"Report: <https://example.org/policing.pdf|Policing update> (example.org)"}},
-		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{"The report of <@UGRAEME> for Item 6 (Local Policing Update) was already attached; nothing changed."}},
+		{ian, "/report for <@UGRAEME> 6 https://example.org/policing.pdf Policing update", []string{"The report of <@UGRAEME> for Item 6 (Local Policing Update) was already attached (on Monday 23 November 2026, 12:00); nothing changed."}},
 		{ian, `/report for "Jen Williams (NW Probation)" 10/12/2026 4 https://example.org/iom.pdf`, []string{
 			"The report of Jen Williams (NW Probation) for Item 4 (Integrated Offender Management (IOM) Refresh Strategy) at the meeting on Thursday 10 December 2026 is attached."}},
 		{ian, "/report for <@UGRAEME> 6 https://example.org/policing-v2.pdf", []string{"The report of <@UGRAEME> for Item 6 (Local Policing Update) at the meeting on Thursday 10 December 2026 is replaced (the earlier link stays in the history). Its history says you entered it."}},
