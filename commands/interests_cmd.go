@@ -130,6 +130,12 @@ func onBehalf(m Member, by string) string {
 // sender is not one: they are better told what else is wrong.
 func (s *Service) registerNotMentioned(ctx context.Context, in *Input, args []string, official bool) error {
 	if len(args) > 0 && len(args[0]) > 1 && strings.HasPrefix(args[0], "@") {
+		// Someone else's register, which only an officer may change:
+		// telling a member how to pick the person would invite them to
+		// try again for a refusal.
+		if official && !in.Me.IsOfficer() {
+			return userErr("Only an officer of %s can change someone else's register.", Escape(in.Committee.Name))
+		}
 		// "@nobody" typed without picking the person arrives as text:
 		// answered as a category or a subcommand, it would not say why.
 		return usageErr("I could not find %s: type @ and pick the person, so that Slack links the name.", echoWord(args[0]))

@@ -394,6 +394,11 @@ func TestInterestsMistakes(t *testing.T) {
 		// not found, not a category or a word unknown.
 		{ian, "/interests add @nobody other Trustee of SWACA", "I could not find @nobody: type @ and pick the person, so that Slack links the name."},
 		{ian, "/interests review @nobody", "I could not find @nobody: type @ and pick the person, so that Slack links the name."},
+		// A member who is not an officer may not change another's register
+		// at all: told so, not how to pick the person.
+		{neil, "/interests add @nobody other Trustee of SWACA", "Only an officer of Safer Sefton Together can change someone else's register."},
+		{neil, "/interests gift @nobody 2026-11-03 £75 Dinner", "Only an officer of Safer Sefton Together can change someone else's register."},
+		{neil, "/interests review @nobody", "Only an officer of Safer Sefton Together can change someone else's register."},
 		// A description typed without its category is shown with one put
 		// in; a slip of a category's name is shown corrected.
 		{neil, "/interests add Trustee of SWACA", `"Trustee" is not a category of the register: say ` + "`employment`, `sponsorship`, `contracts`, `land`, `licences`, `tenancies`, `securities` or `other`. If it is none of those, it is `other`: `/interests add other Trustee of SWACA`."},
