@@ -695,10 +695,13 @@ func cleanText(s string) string {
 }
 
 // clean is cleanText on one line, cut to at most n bytes (0: no limit).
+// A cut just after a space drops the space: what clean gives, cleaned
+// again, is the same, so a value stored cleaned compares equal to itself
+// read back and cleaned.
 func clean(s string, n int) string {
 	s = strings.Join(strings.Fields(cleanText(s)), " ")
 	if n > 0 && len(s) > n {
-		s = cutBytes(s, n)
+		s = strings.TrimSuffix(cutBytes(s, n), " ")
 	}
 	return s
 }
