@@ -2037,7 +2037,12 @@ func (st meetingState) substituteErr(mark AttendanceMark) error {
 // return.
 func (s *Service) withdrawDeparture(ctx context.Context, c Committee, m Meeting, st meetingState, a attendanceArgs, in *Input) (Reply, error) {
 	key := a.UserID
+	// Named as the other attendance replies name them (see leftErr);
+	// by a mention only when the directory has no name for them.
 	person := "<@" + a.UserID + ">"
+	if name := s.displayName(ctx, a.UserID, a.Hint); name != a.UserID {
+		person = inCode(Escape(name))
+	}
 	if key == "" {
 		key, person = nameKey(a.Name), `"`+nameOf(a.Name, a.Org)+`"`
 	}

@@ -2147,7 +2147,7 @@ func TestAttendanceDepartureWithdrawn(t *testing.T) {
 		{ian, "/meeting status", []string{"*Present (3)*"}},
 	})
 	attRefused(k, ian, "/attendance <@UANN> left none", "<@UANN> is not marked as having left, so there is no departure to withdraw.")
-	attRefused(k, ian, "/attendance <@UGRAEME> left none", "<@UGRAEME> is not marked as having left, so there is no departure to withdraw.")
+	attRefused(k, ian, "/attendance <@UGRAEME> left none", "Graeme Robson is not marked as having left, so there is no departure to withdraw.")
 	k.now = attAt(10, 11, 30)
 	k.must(sue, "/meeting close")
 	for _, line := range []string{"/meeting attendance", "/minutes draft"} {
