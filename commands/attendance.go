@@ -2560,7 +2560,11 @@ func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, err
 		if st.Remotely > 0 {
 			line += fmt.Sprintf(" (%d remotely)", st.Remotely)
 		}
-		line += fmt.Sprintf(", by substitute %d, apologies %d, absent %d — *%d%%*", st.Substituted, st.Apologies, st.Absent, st.Percent())
+		line += fmt.Sprintf(", by substitute %d, apologies %d", st.Substituted, st.Apologies)
+		if st.InAttendance > 0 {
+			line += fmt.Sprintf(", in attendance (not as a member) %d", st.InAttendance)
+		}
+		line += fmt.Sprintf(", absent %d — *%d%%*", st.Absent, st.Percent())
 		lines = append(lines, line)
 	}
 	return listing(fmt.Sprintf("*Attendance at %s in %d* (%d %s with attendance taken; attended ÷ expected, where apologies and substitutes do not count as attended):",

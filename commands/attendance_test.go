@@ -1444,7 +1444,7 @@ func TestAttendanceLiveReplyFromRecords(t *testing.T) {
 
 // TestAttendanceStatsInAttendanceWhoLeft: a member who came in attendance
 // (advising, not as a member) has not attended as a member, whether they
-// stayed to the end or left early.
+// stayed to the end or left early; nor were they absent: they were there.
 func TestAttendanceStatsInAttendanceWhoLeft(t *testing.T) {
 	start := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
 	mem := commands.Member{CommitteeID: 1, UserID: "UNEIL", Name: "Neil", Role: commands.RoleMember, AddedAt: start.AddDate(-1, 0, 0)}
@@ -1453,8 +1453,8 @@ func TestAttendanceStatsInAttendanceWhoLeft(t *testing.T) {
 	left := commands.AttendanceMark{ID: 2, MeetingID: 1, MemberKey: "UNEIL", Seq: 2, UserID: "UNEIL", Name: "Neil", Status: commands.AttendLeft, At: start.Add(time.Hour)}
 	for _, log := range [][]commands.AttendanceMark{{in}, {in, left}} {
 		st := commands.AttendanceStats([]commands.Member{mem}, []commands.MeetingRecord{{Meeting: m, Log: log}})
-		if len(st) != 1 || st[0].Attended != 0 {
-			t.Errorf("marks %d: %+v; want not attended as a member", len(log), st)
+		if len(st) != 1 || st[0].Attended != 0 || st[0].Absent != 0 || st[0].InAttendance != 1 {
+			t.Errorf("marks %d: %+v; want not attended as a member, and in attendance, not absent", len(log), st)
 		}
 	}
 }
@@ -2448,4 +2448,19 @@ func TestAttendanceNoSubstituteForAnOfficer(t *testing.T) {
 	k.steps([]step{
 		{graeme, "/meeting status", []string{"*Present (1)*\nSue Holden (Sefton CVS) (in the Chair)"}},
 	})
+}
+
+// TestAttendanceOverAYearOfAMemberInAttendance: a member who came to
+// advise (marked in attendance) is not counted as attending, nor as
+// absent: the year's line says they were there in attendance.
+func TestAttendanceOverAYearOfAMemberInAttendance(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	k.must(sue, "/here")
+	k.must(ian, "/attendance <@UGRAEME> in-attendance")
+	k.must(ian, "/meeting close")
+	got := k.say(ian, "/committee attendance 2026")
+	wantShown(t, got,
+		"• Sue Holden (Sefton CVS): expected 1, attended 1, by substitute 0, apologies 0, absent 0 — *100%*",
+		"• Graeme Robson (Merseyside Police): expected 1, attended 0, by substitute 0, apologies 0, in attendance (not as a member) 1, absent 0 — *0%*")
 }

@@ -586,7 +586,11 @@ type MemberStats struct {
 	Remotely    int // of Attended
 	Substituted int // attended by a substitute instead
 	Apologies   int // sent apologies (and did not attend)
-	Absent      int // neither attended nor sent apologies
+	// InAttendance: there, but marked in attendance (advising, not as a
+	// member), so not attended; not absent either, which would say they
+	// were not there.
+	InAttendance int
+	Absent       int // neither there nor sent apologies
 }
 
 // Percent is attended ÷ expected, rounded to the nearest whole number;
@@ -615,10 +619,12 @@ func AttendanceStats(members []Member, meetings []MeetingRecord) []MemberStats {
 				continue
 			}
 			st.Expected++
-			attended, remote, substituted := false, false, false
+			attended, remote, substituted, advising := false, false, false, false
 			for _, a := range Standing(rec.Log) {
 				switch {
-				case a.Key == mem.UserID && !a.Arrived.IsZero() && !a.InAttendance:
+				case a.Key == mem.UserID && !a.Arrived.IsZero() && a.InAttendance:
+					advising = true
+				case a.Key == mem.UserID && !a.Arrived.IsZero():
 					attended, remote = true, a.Remote
 				case a.SubstituteFor == mem.UserID && !a.Arrived.IsZero():
 					substituted = true
@@ -639,7 +645,11 @@ func AttendanceStats(members []Member, meetings []MeetingRecord) []MemberStats {
 			case substituted:
 				st.Substituted++
 			case apologised:
+				// Apologies sent as a member stand though they came to
+				// advise, as the minutes list them.
 				st.Apologies++
+			case advising:
+				st.InAttendance++
 			default:
 				st.Absent++
 			}

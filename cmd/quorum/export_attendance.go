@@ -16,7 +16,7 @@ import (
 const exportAttendanceUsage = "quorum export attendance --committee NAME [--year YEAR] --csv"
 
 // attendanceColumns are the columns of the attendance CSV.
-var attendanceColumns = []string{"member", "member_id", "organisation", "expected", "attended", "remotely", "by_substitute", "apologies", "absent", "percent"}
+var attendanceColumns = []string{"member", "member_id", "organisation", "expected", "attended", "remotely", "by_substitute", "apologies", "absent", "percent", "in_attendance"}
 
 // exportAttendance writes each member's attendance statistics for a year
 // as CSV: what /committee attendance shows, for the council's website.
@@ -57,7 +57,9 @@ func exportAttendance(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	for _, st := range commands.AttendanceStats(members, recs) {
 		row := []string{inert(st.Member.Name), st.Member.UserID, inert(st.Member.Organisation)}
-		for _, n := range []int{st.Expected, st.Attended, st.Remotely, st.Substituted, st.Apologies, st.Absent, st.Percent()} {
+		// in_attendance comes last, after the columns that came before it,
+		// so that a sheet reading those by position reads them still.
+		for _, n := range []int{st.Expected, st.Attended, st.Remotely, st.Substituted, st.Apologies, st.Absent, st.Percent(), st.InAttendance} {
 			row = append(row, strconv.Itoa(n))
 		}
 		if err := out.Write(row); err != nil {

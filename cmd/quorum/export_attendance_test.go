@@ -13,7 +13,8 @@ import (
 func TestExportAttendance(t *testing.T) {
 	dsn, db, c := safer(t)
 	ctx := context.Background()
-	for _, m := range []commands.Member{{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"}, {UserID: "USUE", Name: "=Sue Holden", Organisation: "Sefton CVS"}} {
+	for _, m := range []commands.Member{{UserID: "UNEIL", Name: "Neil Frackelton", Organisation: "SWACA"}, {UserID: "USUE", Name: "=Sue Holden", Organisation: "Sefton CVS"},
+		{UserID: "UKATE", Name: "Kate Ellis", Organisation: "SWACA"}} {
 		m.CommitteeID, m.Role = c.ID, commands.RoleMember
 		if _, err := db.PutMember(ctx, m, "UIAN"); err != nil {
 			t.Fatal(err)
@@ -38,15 +39,21 @@ func TestExportAttendance(t *testing.T) {
 		Status: commands.AttendRemote, At: at, By: "UNEIL"}, nil); err != nil {
 		t.Fatal(err)
 	}
+	// Kate came to advise: there, so not absent, but not attended.
+	if _, err := db.MarkAttendance(ctx, commands.AttendanceMark{MeetingID: m.ID, MemberKey: "UKATE", UserID: "UKATE", Name: "Kate Ellis",
+		Status: commands.AttendInAttendance, At: at, By: "UIAN"}, nil); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	out, stderr, err := quorum(t, dsn, "export", "attendance", "--committee", "safer sefton together", "--year", "2026", "--csv")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	want := "member,member_id,organisation,expected,attended,remotely,by_substitute,apologies,absent,percent\n" +
-		"'=Sue Holden,USUE,Sefton CVS,1,0,0,0,0,1,0\n" +
-		"Neil Frackelton,UNEIL,SWACA,1,1,1,0,0,0,100\n"
+	want := "member,member_id,organisation,expected,attended,remotely,by_substitute,apologies,absent,percent,in_attendance\n" +
+		"'=Sue Holden,USUE,Sefton CVS,1,0,0,0,0,1,0,0\n" +
+		"Kate Ellis,UKATE,SWACA,1,0,0,0,0,0,0,1\n" +
+		"Neil Frackelton,UNEIL,SWACA,1,1,1,0,0,0,100,0\n"
 	if out != want {
 		t.Errorf("export attendance:\n%s\nwant:\n%s", out, want)
 	}
