@@ -270,6 +270,16 @@ func takeSubstitute(words []string) (sub ApologyParts, rest []string, found bool
 			if !ok {
 				return sub, words, false, errors.New(`put the substitute's name between quotes: sub "Jane Smith (Sefton CVS)"`)
 			}
+			if quoteInName(after) {
+				// Read as it stands, the name would end at the inner quote
+				// and the rest of it would replace the reason.
+				return sub, words, false, errors.New(`the substitute's name cannot have quotation marks inside it: sub "Jane Smith (Sefton CVS)"`)
+			}
+			if n, org := splitOrg(oneLine(Unescape(name))); n == "" || strings.ContainsAny(n+org, "()") {
+				// "(Sefton CVS)" or "Jane Smith (" would be shown on the
+				// agenda as a substitute with no name, or half a bracket.
+				return sub, words, false, errors.New(`give the substitute's name, then their organisation in brackets: sub "Jane Smith (Sefton CVS)"`)
+			}
 			sub.SubstituteName = Unescape(name)
 			return sub, append(before, strings.Fields(after)...), true, nil
 		case strings.EqualFold(first, "none"):
@@ -325,6 +335,14 @@ func quoted(s string) (name, after string, ok bool) {
 	name = strings.TrimSpace(inner[:end])
 	_, closing := utf8.DecodeRuneInString(inner[end:])
 	return name, inner[end+closing:], name != ""
+}
+
+// quoteInName reports whether what follows the quote that quoted took as
+// closing carries on the same word ("Robert "Bob" Jones"): that quote was
+// inside the name, not its end.
+func quoteInName(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return after != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(quotes, r))
 }
 
 func firstRune(s string) rune {

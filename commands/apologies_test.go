@@ -814,3 +814,33 @@ func TestNamedSubstituteJoinsTheCommittee(t *testing.T) {
 	wantShown(t, k.say(ian, "/agenda"), subs)
 	wantShown(t, k.say(jen, "/apologies Unwell"), "You are named as substitute for Neil Frackelton at this meeting, who will need someone else.")
 }
+
+// A substitute named in quotes must have a name: "(Sefton CVS)" or an
+// unclosed bracket would stand on the agenda as a substitute no one can
+// identify, and a quote inside the name ("Robert "Bob" Jones") would end
+// it early and send the rest of it over the reason already given. Each is
+// refused and the apologies stand as they were.
+func TestApologiesQuotedSubstituteNeedsAName(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/apologies Attending court")
+	for _, line := range []string{
+		`/apologies sub "(Sefton CVS)"`,
+		`/apologies sub "Jane Smith ("`,
+		`/apologies sub "Jane Smith) (Sefton CVS)"`,
+		`/apologies sub "Robert "Bob" Jones (Sefton CVS)"`,
+		`/apologies sub “Robert “Bob” Jones”`,
+	} {
+		if r := k.run(neil, line); !r.Refused {
+			t.Errorf("%s was not refused:\n%s", line, shown(r))
+		}
+	}
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Attending court / "}); diff != "" {
+		t.Errorf("apologies standing (-got +want):\n%s", diff)
+	}
+	wantShown(t, k.say(ian, "/agenda"), "Apologies for absence were received from Neil Frackelton (SWACA).")
+	if strings.Contains(k.say(ian, "/agenda"), "Substitutes") {
+		t.Errorf("a refused substitute is on the agenda:\n%s", k.say(ian, "/agenda"))
+	}
+	wantShown(t, k.say(neil, `/apologies sub "Jane Smith (Sefton CVS)"`), "Reason: Attending court", "Substitute: Jane Smith (Sefton CVS)")
+	wantShown(t, k.say(ian, `/apologies for "Robert "Bob" Jones (SWACA)" Unwell`), "cannot have quotation marks inside it")
+}

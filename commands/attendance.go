@@ -1495,6 +1495,12 @@ func takePerson(text string) (a attendanceArgs, rest string, err error) {
 		}
 		name, org := splitOrg(strings.Join(strings.Fields(Unescape(inner)), " "))
 		a.Org = org
+		if strings.ContainsAny(name+org, "()") {
+			// A bracket left in the name ("Jane (") or an organisation
+			// alone ("(Sefton CVS)") is no one's name: the minutes would
+			// list it as someone present.
+			return a, "", fmt.Errorf("give the person's name, then their organisation in brackets: \"Jen Williams (NW Probation)\"")
+		}
 		if name == "" || utf8.RuneCountInString(name) > MaxNameLen || utf8.RuneCountInString(a.Org) > MaxNameLen {
 			return a, "", fmt.Errorf("give the person's name in quotation marks, e.g. \"Jen Williams (NW Probation)\"")
 		}

@@ -2464,3 +2464,17 @@ func TestAttendanceOverAYearOfAMemberInAttendance(t *testing.T) {
 		"• Sue Holden (Sefton CVS): expected 1, attended 1, by substitute 0, apologies 0, absent 0 — *100%*",
 		"• Graeme Robson (Merseyside Police): expected 1, attended 0, by substitute 0, apologies 0, in attendance (not as a member) 1, absent 0 — *0%*")
 }
+
+// A guest marked by name must have one: "(Y)" or "Jane (" would be listed
+// in the minutes' Also present as if someone of that name came.
+func TestAttendanceQuotedGuestNeedsAName(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting start")
+	for _, line := range []string{`/attendance "(Sefton CVS)" present`, `/attendance "Jane Smith (" present`, `/attendance "Jane) (Sefton CVS)" present`} {
+		attRefused(k, ian, line, `Give the person's name, then their organisation in brackets`)
+	}
+	if got := k.say(ian, "/meeting attendance"); strings.Contains(got, "Also present") || strings.Contains(got, "Jane") {
+		t.Errorf("a refused guest is in the attendance:\n%s", got)
+	}
+	wantShown(t, k.say(ian, `/attendance "Jane Smith (Sefton CVS)" present`), "Jane Smith is marked present")
+}

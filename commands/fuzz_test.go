@@ -152,7 +152,8 @@ func FuzzParseApology(f *testing.F) {
 		"fro <@U1|neil> Unwell", "<@U1> Unwell", "fo <@U1>", "reason <@U1> away", "Meeting with <@U1>", "for <@U1> Unwell", "fro",
 		"Thursday", "thu Unwell", "reason Thursday clinic", "10/12/2026 Thursday", "Sun holiday", "Friday, sub <@U1>",
 		"14.1 Holiday", "32.1", "10.30 clinic", "9.00", "10.12.", "tmorrow Holiday", "Tommorow", "tody", "Thurday sub <@U1>", "Tuesdays", "reason 14.1",
-		"Meeting with <@U1|neil>, about it", "Seeing <@U1> and <@U2|x|y>", "reason <@U1|a\x00b> \x00", "Away ask <mailto:a@b.org|a@b.org> <#C1|general> <!here> sub <!channel>", "sub <@U1|<!c annel>>", "sub |@U1|<!c annel>>", "x <!c sub annel> y", "sub \xe2\x80\x00\x80“", "Away sub &lt;graeme&gt;"} {
+		"Meeting with <@U1|neil>, about it", "Seeing <@U1> and <@U2|x|y>", "reason <@U1|a\x00b> \x00", "Away ask <mailto:a@b.org|a@b.org> <#C1|general> <!here> sub <!channel>", "sub <@U1|<!c annel>>", "sub |@U1|<!c annel>>", "x <!c sub annel> y", "sub \xe2\x80\x00\x80“", "Away sub &lt;graeme&gt;",
+		`Court sub "(Sefton CVS)"`, `sub "Jane Smith ("`, `Court sub "Robert "Bob" Jones (Sefton CVS)"`, `sub “a “b” c”`} {
 		f.Add(s, int64(1795000000))
 	}
 	c := Committee{TimeZone: DefaultTimeZone}

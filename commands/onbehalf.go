@@ -37,6 +37,9 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 			}
 			return b, words, false, errors.New(`put the person's name between quotes: for "Jen Williams (NW Probation)"`)
 		}
+		if quoteInName(after) {
+			return b, words, false, errors.New(`the person's name cannot have quotation marks inside it: for "Jen Williams (NW Probation)"`)
+		}
 		name, b.Org = splitOrg(oneLine(Unescape(name)))
 		if name == "" || strings.ContainsAny(name, "()") {
 			return behalf{}, words, false, errors.New(`give the person's name, then their organisation in brackets: for "Jen Williams (NW Probation)"`)

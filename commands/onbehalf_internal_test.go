@@ -64,7 +64,7 @@ func errText(err error) string {
 func FuzzTakeFor(f *testing.F) {
 	for _, s := range []string{
 		"for <@UNEIL|neil> Unwell", `for "Jen Williams (NW Probation)" 7.7 personal x`, "for family reasons",
-		`for "Jen`, `for “x” y`, `for "(a)"`, "for @x", "for <@> x", `for "a (b) (c)" d`, `for "a" "b"`,
+		`for "Jen`, `for “x” y`, `for "(a)"`, `for "Robert "Bob" Jones (SWACA)" Unwell`, `for “a “b” c”`, "for @x", "for <@> x", `for "a (b) (c)" d`, `for "a" "b"`,
 		"for sue Unwell", "for Sue's Unwell", "for sue, Unwell", "for zoë x", `for "Zoë Ödön (Sefton CVS)" x`, "for next 7.5 pecuniary x",
 		// /minutes comment for someone: a meeting's day and a minute's number follow.
 		"for <@UNEIL> 9 The figures were for the last quarter.", `for "Jo Smith (Sefton CVS & Co)" 2026-12-10 9 x`, "for sue 9 x",

@@ -317,7 +317,8 @@ func FuzzParseAttendance(f *testing.F) {
 		"<@U1> left none", "<@U1|sue> left NONE", `"Jen Williams (NW Probation)" left none`, "<@U1> late none", "<@U1> left at none", "<@U1> left none 10:00", "<@U1> gone none",
 		"<@U1> apologies", "<@U1> apologies Unwell", `"Jen Williams (NW Probation)" apologised Held up`, "<@U1> apologies reason none", "<@U1> apologies reason",
 		"<@U1> apologies sub <@U2>", "<@U1> apology Unwell sub \"Jane\"", "<@U1> apologies sub", "<@U1> apologies 10:20", "<@U1> apologies reason: none at all",
-		"<@U1> apologies withdraw", `"Jen Williams (NW Probation)" apologies WITHDRAW`, "<@U1> apologies withdraw now", "<@U1> apologies reason withdraw"} {
+		"<@U1> apologies withdraw", `"Jen Williams (NW Probation)" apologies WITHDRAW`, "<@U1> apologies withdraw now", "<@U1> apologies reason withdraw",
+		`"(Sefton CVS)" present`, `"Jane Smith (" present`, `"Jane) (Sefton CVS)" present`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
