@@ -37,7 +37,8 @@ func pasteID(i int) string {
 var pasteForms = map[string]int{importFormID: agendaBoxes, importMinutesFormID: minutesBoxes}
 
 // withoutStrays is sub with the control characters that are not text
-// (isControl, NUL among them) dropped from the boxes of a pasted
+// (isControl, NUL among them) and direction overrides (isOverride)
+// dropped from the boxes of a pasted
 // document. A copy from a PDF or a terminal can carry one nobody sees;
 // refusing a whole agenda or set of minutes for it would ask the clerk to
 // find what they cannot see. Text typed into other forms, and into
@@ -63,7 +64,7 @@ func withoutStrays(sub Submission) Submission {
 					continue
 				}
 				clean[j] = strings.Map(func(r rune) rune {
-					if isControl(r) {
+					if isControl(r) || isOverride(r) {
 						return -1
 					}
 					return r

@@ -45,3 +45,48 @@ func TestPastedDocumentsDropStrayControlCharacters(t *testing.T) {
 		t.Errorf("command text with a control character: %+v, want it refused", r)
 	}
 }
+
+// TestDirectionOverridesAreRefused: a right-to-left override in a reason,
+// a nature or a title would show the rest of its line turned round in the
+// officers' lists and the agenda, the bot's own words among them, so that
+// a record reads otherwise than it says. It is refused as a control
+// character is, and nothing is saved; one pasted with a document is
+// dropped, as those are.
+func TestDirectionOverridesAreRefused(t *testing.T) {
+	k := agendaKit(t)
+	for _, c := range []struct{ who, line string }{
+		{neil, "/apologies Unwell \u202e)0002 yraunaJ 1 deyaleD("},
+		{neil, "/declare 7.5 personal Trustee\u202d of SWACA"},
+		{sue, "/report 7.7 https://example.org/cvs.pdf \u202efdp.tropeR"},
+		{ian, "/agenda add 8 Budget \u202eteg"},
+	} {
+		r := k.run(c.who, c.line)
+		if !r.Refused || !strings.Contains(r.Text, "direction override") || !strings.Contains(r.Text, "nothing was saved") {
+			t.Errorf("%s: reply %q, want it refused for the direction override", c.line, shown(r))
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(ian, "/declare list"), "No interests have been declared.")
+	wantShown(t, k.say(ian, "/report list"), "No reports")
+	if agenda := k.say(ian, "/agenda"); strings.Contains(agenda, "Budget") {
+		t.Errorf("the refused item is on the agenda:\n%s", agenda)
+	}
+	// Right-to-left text itself, with the marks it may carry, is text.
+	wantShown(t, k.say(neil, "/apologies \u200fשלום\u200f"), "are recorded")
+
+	text, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), open.Form, map[string]string{"text": strings.Replace(string(text), "\n", "\n\u202e", 1)})
+	if len(errs) > 0 {
+		t.Fatalf("agenda with a stray direction override: the form stays open with %v", errs)
+	}
+	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items.")
+	if agenda := k.say(neil, "/agenda 17 March 2022"); strings.ContainsRune(agenda, '\u202e') {
+		t.Errorf("the imported agenda keeps the direction override:\n%q", agenda)
+	}
+}

@@ -12,7 +12,8 @@ import (
 // so it is refused before anything runs. So is a control character other
 // than whitespace: no one types one on purpose, Slack shows it as nothing,
 // and one stored (an escape sequence) would act on the terminal of anyone
-// reading the records with quorum's own commands.
+// reading the records with quorum's own commands. So is a direction
+// override (isOverride).
 func unstorable(s string) string {
 	switch {
 	case strings.IndexByte(s, 0) >= 0:
@@ -21,8 +22,20 @@ func unstorable(s string) string {
 		return "bytes that are not UTF-8 text"
 	case strings.IndexFunc(s, isControl) >= 0:
 		return "a control character"
+	case strings.IndexFunc(s, isOverride) >= 0:
+		return "a direction override, which shows the text after it reversed"
 	}
 	return ""
+}
+
+// isOverride reports whether r is a left-to-right or right-to-left
+// override. No one types one on purpose either, and Slack honours it: one
+// in a reason or a title turns round what follows it on the line, the
+// bot's own words among them ("(sent Monday …)" in the officers' list),
+// so that the records read otherwise than they say. Embeddings, isolates
+// and marks, which right-to-left text needs, are text.
+func isOverride(r rune) bool {
+	return r == '\u202d' || r == '\u202e'
 }
 
 // isControl reports whether r is a control character that is not

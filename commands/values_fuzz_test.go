@@ -358,6 +358,7 @@ func FuzzPastedDocument(f *testing.F) {
 	f.Add(false, "text\x00with NUL", "more", "x", "")
 	f.Add(true, "  ", "\x1b[31mred\x1b[0m", "\r\n", "\xff")
 	f.Add(true, "one", "two\n", "\u0085three", "four\u200b")
+	f.Add(false, "Unwell\u202egnirob", "\u202d\u202c", "\u2067x\u2069", "\u200f")
 	f.Fuzz(func(t *testing.T, agenda bool, b0, b1, b2, b3 string) {
 		form, boxes := importMinutesFormID, minutesBoxes
 		if agenda {
@@ -376,7 +377,7 @@ func FuzzPastedDocument(f *testing.F) {
 			}
 		}
 		text := pasted(clean, boxes)
-		if utf8.ValidString(text) && strings.ContainsFunc(text, isControl) {
+		if utf8.ValidString(text) && (strings.ContainsFunc(text, isControl) || strings.ContainsFunc(text, isOverride)) {
 			t.Fatalf("pasted %q kept a control character: %q", all, text)
 		}
 		rest := text
