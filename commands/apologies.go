@@ -166,6 +166,8 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 				a.Weekday = rest[0]
 			} else if meant, ok := dateSlip(rest[0], now, loc); ok {
 				a.Weekday, a.Meant = rest[0], meant
+			} else if meant, k, ok := monthSlip(rest, now, loc); ok {
+				a.Weekday, a.Meant = strings.Join(rest[:k], " "), meant
 			}
 		}
 	}

@@ -728,6 +728,41 @@ func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
 	}
 }
 
+// A day with its month mistyped ("14 Janury", "Febuary 3rd") was meant as
+// the meeting's day, as a slip of a day's name is: taken as the start of
+// the reason, the apologies would go to the next meeting, on another day
+// altogether, and the member be down as absent from it. It is refused
+// with the day it may mean; a reason that merely starts with a number
+// stays a reason.
+func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	for _, tc := range []struct{ line, want string }{
+		{"/apologies 14 Janury Unwell", "`14 Janury` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026."},
+		{"/apologies 14th Janaury 2027 Unwell", "`14th Janaury 2027` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?)"},
+		{"/apologies Febuary 3rd Holiday", "(did you mean `3/02/2027`, Wednesday 3 February 2027?)"},
+		{"/apologies 10 Decmber", "(did you mean `10/12/2026`, Thursday 10 December 2026?)"},
+		{"/apologies 31 Novmber Holiday", "`31 Novmber` is not read as a date: the next meeting is on Thursday 10 December 2026."},
+	} {
+		r := k.run(neil, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	for line, reason := range map[string]string{
+		"/apologies 3 jury summons":              "3 jury summons",
+		"/apologies 2 meetings at once":          "2 meetings at once",
+		"/apologies 1 Marching band rehearsal":   "1 Marching band rehearsal",
+		"/apologies reason 14 Janury conference": "14 Janury conference",
+	} {
+		wantShown(t, k.say(neil, line), "Reason: "+reason)
+	}
+	wantShown(t, k.say(neil, "/apologies 14 January Unwell"), "Thursday 14 January 2027", "Reason: Unwell")
+}
+
 // A mention in a reason ("Meeting with @Graeme") reaches the bot as
 // Slack's markup for it; it is kept as the person's name, as Slack showed
 // it to the sender, wherever the reason is shown — not as the markup.

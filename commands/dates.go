@@ -483,6 +483,70 @@ var slipDays = []struct {
 	{"Thursday", 2}, {"Friday", 1}, {"Saturday", 2}, {"Sunday", 1},
 }
 
+// slipMonths are the months a slip of the keyboard may turn into a word
+// takeDate does not read ("Janury", "Febuary"), with how many slips each
+// may carry. June and July are left out: a slip away from either is a
+// word of its own ("jury", "tune", "duly").
+var slipMonths = []struct {
+	month time.Month
+	slips int
+}{
+	{time.January, 2}, {time.February, 2}, {time.March, 1}, {time.April, 1}, {time.August, 2},
+	{time.September, 2}, {time.October, 2}, {time.November, 2}, {time.December, 2},
+}
+
+// monthSlip reports whether words, those of a reason given with no date,
+// start with a day and a month mistyped ("14 Janury", "Febuary 3rd",
+// with or without a year), how many words that is, and what they may
+// mean, as dateSlip does. Taken as the start of the reason, the apologies
+// would go to the next meeting, not the one on the day the sender meant.
+func monthSlip(words []string, now time.Time, loc *time.Location) (meant string, n int, ok bool) {
+	if len(words) < 2 {
+		return "", 0, false
+	}
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.")) }
+	day, dayOK := ordinal(clean(words[0]))
+	word := clean(words[1])
+	if !dayOK {
+		day, dayOK = ordinal(clean(words[1]))
+		word = clean(words[0])
+	}
+	if !dayOK || months[word] != 0 {
+		return "", 0, false
+	}
+	typed := []rune(word)
+	for _, s := range slipMonths {
+		name := []rune(strings.ToLower(s.month.String()))
+		if len(typed) < 4 || typed[0] != name[0] || string(typed) == string(name)+"s" {
+			continue
+		}
+		if k := slips(typed, name); k == 0 || k > s.slips {
+			continue
+		}
+		n = 2
+		var d Date
+		var err error
+		if len(words) > 2 && len(clean(words[2])) == 4 {
+			if y, yerr := strconv.Atoi(clean(words[2])); yerr == nil {
+				n = 3
+				d, err = makeDate(y, s.month, day)
+			}
+		}
+		if n == 2 {
+			var used int
+			d, used, err = wordDate([]string{strconv.Itoa(day), s.month.String()}, now, loc)
+			if used == 0 && err == nil {
+				err = fmt.Errorf("no date")
+			}
+		}
+		if err != nil {
+			return "", n, true
+		}
+		return fmt.Sprintf("`%d/%02d/%d`, %s", d.Day, int(d.Month), d.Year, d), n, true
+	}
+	return "", 0, false
+}
+
 // dateSlip reports whether w, the first word of a reason given with no
 // date, looks like a date mistyped (day and month with a dot, or a slip
 // of a day's name), and what it may mean (for the answer:
