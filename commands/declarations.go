@@ -355,6 +355,11 @@ func declareCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	a, err := parseDeclaration(args, in.Now, c.Location())
 	if nk := (*noKindError)(nil); errors.As(err, &nk) {
+		// The command given back to copy must name an item the meeting
+		// has: one it has not would be refused again once corrected.
+		if _, _, err := s.openItem(ctx, in, a.Date, saidNextFirst(args), a.Item, "declarations"); err != nil {
+			return Reply{}, err
+		}
 		forWhom := ""
 		if found {
 			person, _ := personArg(who.UserID, who.Name, who.Organisation)

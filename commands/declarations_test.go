@@ -220,6 +220,27 @@ func TestDeclareMistakes(t *testing.T) {
 	wantShown(t, k.say(neil, "/declare 7.5 personal <!channel> ping"), "Nature: @channel ping")
 }
 
+// A declaration without its kind is answered with the command to copy,
+// the kind put in; on an item the meeting does not have, that command
+// would only be refused again, so the item is what the answer is about.
+func TestDeclareWithoutKindOnAnItemNotOnTheAgenda(t *testing.T) {
+	k := agendaKit(t)
+	for _, tc := range []struct{ user, text, want string }{
+		{neil, "99 Trustee of SWACA", "Item 99 is not on the agenda for the meeting on Thursday 10 December 2026. Its items are 1, 2, 3, 4, 5, 6, 7, 7.5, 7.7."},
+		{neil, "7.6 Trustee of SWACA", "Item 7.6 is not on the agenda for the meeting on Thursday 10 December 2026."},
+		{neil, "14 Janury 7.5 personal Trustee", "Item 14 is not on the agenda for the meeting on Thursday 10 December 2026."},
+		{ian, "for <@UNEIL|neil> 8 Trustee of SWACA", "Item 8 is not on the agenda for the meeting on Thursday 10 December 2026."},
+		{neil, "10/12/2026 7.5 Trustee of SWACA", "Say what kind of interest it is — pecuniary, personal or other — after the item: `/declare 10/12/2026 7.5 other Trustee of SWACA`."},
+	} {
+		if got := k.run(tc.user, "/declare "+tc.text); !got.Refused || !strings.HasPrefix(got.Text, tc.want) {
+			t.Errorf("/declare %s: got %q\nwant %q", tc.text, got.Text, tc.want)
+		}
+	}
+	if got := k.declarations(); len(got) != 0 {
+		t.Errorf("refused declarations were saved: %q", got)
+	}
+}
+
 func TestDeclarationsWhenNone(t *testing.T) {
 	k := agendaKit(t)
 	wantShown(t, k.say(ian, "/declare minutes"), "No declarations of any disclosable pecuniary interests or personal interests were received.")
