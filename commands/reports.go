@@ -258,6 +258,11 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 	if len(rest) > 1 && !spaceAfter(text, len(args)-len(rest)) {
 		return a, errors.New("that address is broken by a tab, a line break or another kind of space; a link cannot contain spaces or control characters, so send it again written in one piece")
 	}
+	// A cut in the host first: %20 typed for the space, as spaceInAddress
+	// advises for one in a path, would make no address at all.
+	if err := addressCut(a.URL, rest[1:]); err != nil {
+		return a, err
+	}
 	if err := spaceInAddress(a.URL, rest[1:]); err != nil {
 		return a, err
 	}
@@ -309,6 +314,41 @@ func spaceInAddress(rawURL string, title []string) error {
 		return nil
 	}
 	return runsOn(rawURL, title, ends)
+}
+
+// addressCut refuses a title whose first word carries on the address
+// where a space cut it: in its host ("https://www.sef ton.gov.uk/report",
+// "https://www.sefton .gov.uk/report"), just after it ("https://sefton.gov.uk
+// /council"), or before a file's ending ("…/report .pdf"). Saved as typed,
+// the link would open another host, or a page that is not there, and the
+// rest of the address would stand as its title. A title after a dash is
+// the title, as in runsOn.
+func addressCut(rawURL string, title []string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || len(title) == 0 || u.RawQuery != "" || u.Fragment != "" {
+		return nil
+	}
+	w := Unescape(title[0])
+	atHost := u.Path == ""
+	cut := false
+	switch {
+	case strings.HasPrefix(w, ".") && len(w) > 1:
+		next := rune(w[1])
+		ending := strings.ToLower(w)
+		if i := strings.IndexAny(ending, "?&#"); i >= 0 {
+			ending = ending[:i]
+		}
+		cut = (unicode.IsLetter(next) || unicode.IsDigit(next)) && (atHost || slices.Contains(documentEndings, ending))
+	case strings.HasPrefix(w, "/"):
+		cut = atHost && len(w) > 1
+	default:
+		cut = atHost && strings.Contains(w, "/") && !strings.Contains(w, "://") && LooksLikeAddress(w)
+	}
+	if !cut {
+		return nil
+	}
+	return fmt.Errorf("a link cannot contain a space, and `%s` looks like the rest of the address: send it again written in one piece, e.g. `%s`, then the title; if it is the title, put a dash before it: `%s - %s`",
+		truncateText(w, 100), truncateText(rawURL+w, 200), truncateText(rawURL, 200), truncateText(Unescape(strings.Join(title, " ")), 100))
 }
 
 // fileKeys are the names a download address's query gives the file it

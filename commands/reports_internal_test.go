@@ -144,7 +144,8 @@ func FuzzParseReport(f *testing.F) {
 		"next 7.5 https://example.org/r.pdf SWACA", "next Thursday 7.5 https://example.org/r.pdf", "A1 https://example.org/a", "b2. https://example.org/a t",
 		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a",
 		"next 17/12 7.5 https://example.org/a", "next Thursday 17 December 7.5 https://example.org/a", "next 7 https://example.org/a",
-		"https://example.org/a.pdf", "<https://example.org/a.pdf>", "7.5https://example.org/a.pdf", "10/12/2026 https://example.org/a.pdf", "xhttp://", "7ahttps://a.b/c", "HTTP://A", "7.5 https://example.org/a.pdf <#C1|general> <!here> <mailto:a@b.org|a@b.org>"} {
+		"https://example.org/a.pdf", "<https://example.org/a.pdf>", "7.5https://example.org/a.pdf", "10/12/2026 https://example.org/a.pdf", "xhttp://", "7ahttps://a.b/c", "HTTP://A", "7.5 https://example.org/a.pdf <#C1|general> <!here> <mailto:a@b.org|a@b.org>",
+		"7.5 https://exa mple.org/x", "7.5 https://www.sefton .gov.uk/r", "7.5 https://a.org /b", "7.5 https://a.org/r .pdf", "7.5 https://a.org/r .", "7.5 https://a.org .", "7.5 https://a.org /", "7.5 https://a.org - b.org/x", "7.5 https://a.org 2024/25 x", "7.5 https://a.org .ÿ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

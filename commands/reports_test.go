@@ -609,3 +609,36 @@ func TestReportOfAMemberAddedBackEnteredByNameMeanwhile(t *testing.T) {
 		t.Errorf("Neil Frackelton's reports for item 5 after his own, want his own only:\n%s", list)
 	}
 }
+
+// An address cut by a space in its host, just after it, or before its
+// file's ending would be saved as a link to another host, or a page that
+// is not there, with the rest of the address for its title; it is refused
+// with the address written in one piece, and the good link attached
+// before stays. A title after a dash, and a title that only starts with a
+// number and a slash, are titles.
+func TestReportAddressCutInItsHost(t *testing.T) {
+	k := agendaKit(t)
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS report")
+	for _, tc := range []struct{ line, want string }{
+		{"/report 7.7 https://exa mple.org/cvs.pdf", "`mple.org/cvs.pdf` looks like the rest of the address: send it again written in one piece, e.g. `https://example.org/cvs.pdf`"},
+		{"/report 7.7 https://www.sef ton.gov.uk/report CVS report", "e.g. `https://www.sefton.gov.uk/report`"},
+		{"/report 7.7 https://www.sefton .gov.uk/report", "e.g. `https://www.sefton.gov.uk/report`"},
+		{"/report 7.7 https://www.sefton.gov .uk/report", "e.g. `https://www.sefton.gov.uk/report`"},
+		{"/report 7.7 https://www.sefton.gov.uk /council/meetings", "e.g. `https://www.sefton.gov.uk/council/meetings`"},
+		{"/report 7.7 https://sefton. gov.uk/report.pdf", "e.g. `https://sefton.gov.uk/report.pdf`"},
+		{"/report 7.7 https://www.sefton.gov.uk /report.pdf", "e.g. `https://www.sefton.gov.uk/report.pdf`"},
+		{"/report 7.7 https://example.org/cvs .pdf", "e.g. `https://example.org/cvs.pdf`"},
+	} {
+		r := k.run(sue, tc.line)
+		if !r.Refused {
+			t.Errorf("%s was not refused:\n%s", tc.line, shown(r))
+			continue
+		}
+		wantShown(t, shown(r), "looks like the rest of the address", tc.want)
+	}
+	if diff := cmp.Diff(k.reportLinks(), []string{"7.7 https://example.org/cvs.pdf"}); diff != "" {
+		t.Errorf("links stored (-got +want):\n%s", diff)
+	}
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org - mple.org/x"), "Address: https://example.org")
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org 2024/25 budget"), "Report: <https://example.org|2024/25 budget>")
+}
