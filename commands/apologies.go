@@ -341,10 +341,11 @@ func quoted(s string) (name, after string, ok bool) {
 
 // quoteInName reports whether what follows the quote that quoted took as
 // closing carries on the same word ("Robert "Bob" Jones"): that quote was
-// inside the name, not its end.
+// inside the name, not its end. A number straight after it is what comes
+// next, typed without a space (`for "Jen Williams"4 …`, the item).
 func quoteInName(after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
-	return after != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(quotes, r))
+	return after != "" && (unicode.IsLetter(r) || strings.ContainsRune(quotes, r))
 }
 
 func firstRune(s string) rune {
