@@ -35,7 +35,7 @@ func TestLookAlikeCommitteeNames(t *testing.T) {
 	k := newCommittee(t)
 	for i, name := range []string{
 		"Safer Sefton\u200b Together", // zero-width space
-		"Safer \u202eSefton Together", // right-to-left override
+		"Safer \u2067Sefton Together", // right-to-left isolate
 		"Ｓafer Sefton Together",       // full-width S
 		"S\u00adafer Sefton Together", // soft hyphen
 		"S\u0430fer Sefton Together",  // Cyrillic а

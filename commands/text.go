@@ -23,10 +23,13 @@ func unstorable(s string) string {
 	case strings.IndexFunc(s, isControl) >= 0:
 		return "a control character"
 	case strings.IndexFunc(s, isOverride) >= 0:
-		return "a direction override, which shows the text after it reversed"
+		return directionOverride
 	}
 	return ""
 }
+
+// directionOverride is what unstorable says of text with an override.
+const directionOverride = "a direction override (U+202D or U+202E)"
 
 // isOverride reports whether r is a left-to-right or right-to-left
 // override. No one types one on purpose either, and Slack honours it: one
@@ -49,6 +52,9 @@ func isControl(r rune) bool {
 // unstorableText is the one-line answer to text that has what unstorable
 // found.
 func unstorableText(what string) string {
+	if what == directionOverride {
+		return "That text contains " + what + ", which would show the words after it reversed: nothing was saved. Type it again without it."
+	}
 	return "That text contains " + what + ", which cannot be stored: nothing was saved. Type it again without it."
 }
 
