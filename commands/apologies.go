@@ -168,6 +168,8 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 				a.Weekday, a.Meant = rest[0], meant
 			} else if meant, k, ok := monthSlip(rest, now, loc); ok {
 				a.Weekday, a.Meant = strings.Join(rest[:k], " "), meant
+			} else if meant, k, ok := dateAfterWord(rest, now, loc); ok {
+				a.Weekday, a.Meant = strings.Join(rest[:k], " "), meant
 			}
 		}
 	}
@@ -222,6 +224,36 @@ func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
 	loc := c.Location()
 	return userErr("`%s` is not read as a date%s: the next meeting is on %s. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies %s …`; for a reason that starts with `%s`, write `/apologies reason %s …`.",
 		typed, meant, formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2/01/2006"), typed, typed)
+}
+
+// dateAfterWord reports whether rest, a reason given with no date, starts
+// with a day as it is said ("on 14/01", "for 14 January", "this
+// Thursday") or with "yesterday", how many words that is, and the date
+// it names for the answer ("" for a day of the week, or yesterday, which
+// apologies cannot be sent for). Taken as the start of the reason, the
+// apologies would go to the next meeting, whatever day was meant.
+func dateAfterWord(rest []string, now time.Time, loc *time.Location) (meant string, n int, ok bool) {
+	lead := strings.ToLower(strings.TrimRight(rest[0], ",.:"))
+	if lead == "yesterday" {
+		return "", 1, true
+	}
+	if len(rest) < 2 || lead != "on" && lead != "for" && lead != "this" {
+		return "", 0, false
+	}
+	if weekdayLeads(rest[1]) && (len(rest) == 2 || !startsDate(rest[2:], now, loc)) {
+		return "", 2, true
+	}
+	d, k, err := takeDate(rest[1:], now, loc)
+	if k == 0 || err != nil || d.IsNext() {
+		return "", 0, false
+	}
+	return fmt.Sprintf("`%d/%02d/%d`, %s", d.Day, int(d.Month), d.Year, d), k + 1, true
+}
+
+// startsDate reports whether words start with a date takeDate reads.
+func startsDate(words []string, now time.Time, loc *time.Location) bool {
+	_, k, err := takeDate(words, now, loc)
+	return k > 0 && err == nil
 }
 
 // withdrawWords, typed alone, mean `/apologies withdraw`: no one gives

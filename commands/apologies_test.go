@@ -763,6 +763,42 @@ func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies 14 January Unwell"), "Thursday 14 January 2027", "Reason: Unwell")
 }
 
+// A day said as it is said ("on 14/01", "for 14 January", "this
+// Thursday", "yesterday") at the start of a reason was meant as the
+// meeting's day: it is refused with the day it may mean, not saved as the
+// reason of apologies for the next meeting, another day altogether. A
+// date followed by a colon ("14/01/2027: on leave") is the date.
+func TestApologiesReasonStartingWithADaySaidSo(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	for _, tc := range []struct{ line, want string }{
+		{"/apologies on 14/01 Unwell", "`on 14/01` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026."},
+		{"/apologies for 14 January Unwell", "`for 14 January` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?)"},
+		{"/apologies on Thursday 14 January Unwell", "(did you mean `14/01/2027`, Thursday 14 January 2027?)"},
+		{"/apologies this Thursday Unwell", "`this Thursday` is not read as a date: the next meeting is on Thursday 10 December 2026."},
+		{"/apologies yesterday Unwell", "`yesterday` is not read as a date: the next meeting is on Thursday 10 December 2026."},
+	} {
+		r := k.run(neil, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
+	wantShown(t, k.say(neil, "/apologies 14/01/2027: On leave"), "Thursday 14 January 2027", "Reason: On leave")
+	wantShown(t, k.say(graeme, "/apologies 14 January 2027: On leave"), "Thursday 14 January 2027", "Reason: On leave")
+	for line, reason := range map[string]string{
+		"/apologies for family reasons":        "for family reasons",
+		"/apologies for 2 weeks away":          "for 2 weeks away",
+		"/apologies on leave":                  "on leave",
+		"/apologies this is late, sorry":       "this is late, sorry",
+		"/apologies reason on 14/01 I am away": "on 14/01 I am away",
+	} {
+		wantShown(t, k.say(sue, line), "Reason: "+reason)
+	}
+}
+
 // A mention in a reason ("Meeting with @Graeme") reaches the bot as
 // Slack's markup for it; it is kept as the person's name, as Slack showed
 // it to the sender, wherever the reason is shown — not as the markup.

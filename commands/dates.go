@@ -221,7 +221,7 @@ func ParseDate(s string, now time.Time, loc *time.Location) (Date, error) {
 // numericDate reads ISO and day-first numeric dates. ok is false when w is
 // not shaped like one at all.
 func numericDate(w string) (d Date, ok bool, err error) {
-	w = strings.TrimRight(w, ",.")
+	w = strings.TrimRight(w, ",.:")
 	var sep string
 	for _, s := range []string{"-", "/", "."} {
 		if strings.Count(w, s) == 2 {
@@ -269,7 +269,7 @@ func numericDate(w string) (d Date, ok bool, err error) {
 // dayMonth reads a day-first date without its year, "14/01": the
 // occurrence nearest to now. Slashes only, so that "10.00" stays a time.
 func dayMonth(w string, now time.Time, loc *time.Location) (Date, bool, error) {
-	w = strings.TrimRight(w, ",.")
+	w = strings.TrimRight(w, ",.:")
 	ds, ms, found := strings.Cut(w, "/")
 	if !found || strings.Contains(ms, "/") || ds == "" || ms == "" || len(ds) > 2 || len(ms) > 2 {
 		return Date{}, false, nil
@@ -294,7 +294,7 @@ func dayMonth(w string, now time.Time, loc *time.Location) (Date, bool, error) {
 
 // wordDate reads "10 December [2026]", "10th of December", "December 10 [2026]".
 func wordDate(words []string, now time.Time, loc *time.Location) (Date, int, error) {
-	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.")) }
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:")) }
 	var day, used int
 	var month time.Month
 	if len(words) >= 2 {

@@ -153,6 +153,7 @@ func FuzzParseApology(f *testing.F) {
 		"Thursday", "thu Unwell", "reason Thursday clinic", "10/12/2026 Thursday", "Sun holiday", "Friday, sub <@U1>",
 		"14.1 Holiday", "32.1", "10.30 clinic", "9.00", "10.12.", "tmorrow Holiday", "Tommorow", "tody", "Thurday sub <@U1>", "Tuesdays", "reason 14.1",
 		"Meeting with <@U1|neil>, about it", "Seeing <@U1> and <@U2|x|y>", "reason <@U1|a\x00b> \x00", "Away ask <mailto:a@b.org|a@b.org> <#C1|general> <!here> sub <!channel>", "sub <@U1|<!c annel>>", "sub |@U1|<!c annel>>", "x <!c sub annel> y", "sub \xe2\x80\x00\x80“", "Away sub &lt;graeme&gt;",
+		"on 14/01 Unwell", "for 14 January x", "this Thursday", "on Thursday 14 January", "yesterday", "14/01/2027: x", "14 January 2027: x", "on", "for 2 weeks", "this",
 		"14 Janury Unwell", "Febuary 3rd Holiday", "14th Janaury 2027", "31 Novmber", "45 Decmber x", "3 jury summons", "Janury", "1 Marching",
 		`Court sub "(Sefton CVS)"`, `sub "Jane Smith ("`, `Court sub "Robert "Bob" Jones (Sefton CVS)"`, `sub “a “b” c”`} {
 		f.Add(s, int64(1795000000))
