@@ -58,6 +58,10 @@ type MinutesApproval struct {
 	// Record, when set, is the approving meeting's minute that says so,
 	// written in the same transaction.
 	Record *MinuteWrite
+	// SetAside, for minutes confirmed as they stand, is the minute number
+	// of each correction members proposed that no amendment followed,
+	// one per correction: confirmed over them, the record says so.
+	SetAside []string
 }
 
 // MinuteComment is a correction a member proposed to a draft minute.
@@ -933,11 +937,11 @@ func approveMinutesSub() Sub {
 	}
 }
 
-// correctionsStanding lists, a line each, the corrections members
-// proposed to meeting m's minutes that no change to their minute has
-// followed since: what the officer has not acted on, which confirmation
-// would leave out of the record for good.
-func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string, error) {
+// correctionsStanding is the corrections members proposed to meeting m's
+// minutes that no change to their minute has followed since: what the
+// officer has not acted on, which confirmation would leave out of the
+// record for good.
+func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]MinuteComment, error) {
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil || len(comments) == 0 {
 		return nil, err
@@ -952,13 +956,41 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]string,
 			changed[e.MinuteNumber] = e.At
 		}
 	}
-	var lines []string
+	var open []MinuteComment
 	for _, c := range comments {
 		if c.At.After(changed[c.MinuteNumber]) {
-			lines = append(lines, fmt.Sprintf("• Minute %s — %s: “%s”", Escape(c.MinuteNumber), c.from(), Escape(c.Body)))
+			open = append(open, c)
 		}
 	}
-	return lines, nil
+	return open, nil
+}
+
+// correctionLines are corrections as the refusal to confirm lists them,
+// a line each.
+func correctionLines(cs []MinuteComment) string {
+	lines := make([]string, len(cs))
+	for i, c := range cs {
+		lines[i] = fmt.Sprintf("• Minute %s — %s: “%s”", Escape(c.MinuteNumber), c.from(), Escape(c.Body))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// setAsideText says what minutes confirmed as they stand were confirmed
+// over: "1 correction to minute 4". The numbers are
+// a's SetAside, one per correction; "" when none was set aside.
+func setAsideText(a MinutesApproval) string {
+	n := len(a.SetAside)
+	if n == 0 {
+		return ""
+	}
+	var minutes []string
+	for _, number := range a.SetAside {
+		if !slices.Contains(minutes, number) {
+			minutes = append(minutes, number)
+		}
+	}
+	return fmt.Sprintf("%d %s to %s %s", n, plural(n, "correction", "corrections"),
+		plural(len(minutes), "minute", "minutes"), Escape(joinAnd(minutes)))
 }
 
 // draftTarget is the minute /minutes amend or /minutes comment is for.
@@ -1440,6 +1472,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	var setAside []string // the minute of each correction confirmed over
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
 	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
@@ -1451,10 +1484,14 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		} else if len(open) > 0 && !asTheyStand {
 			return Reply{}, userErr("The minutes of the meeting on %s are not confirmed: members proposed corrections that no change to their minute has followed:\n%s\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve %s as they stand`.",
-				formatDay(m.StartsAt, loc), strings.Join(open, "\n"), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
+				formatDay(m.StartsAt, loc), correctionLines(open), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
+		} else {
+			for _, k := range open {
+				setAside = append(setAside, k.MinuteNumber)
+			}
 		}
 	}
-	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID}
+	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside}
 	where := "by correspondence"
 	recordedIn := "" // the approving meeting's minute that records it
 	if at != nil {
@@ -1521,6 +1558,10 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	text := fmt.Sprintf("The minutes of the meeting of *%s* on %s are confirmed as a correct record, %s, by <@%s>. They can no longer be changed.",
 		Escape(c.Name), formatDay(m.StartsAt, loc), where, in.UserID)
+	if aside := setAsideText(a); aside != "" {
+		text = fmt.Sprintf("The minutes of the meeting of *%s* on %s are confirmed as a correct record as they stand, %s, by <@%s>, setting aside %s that members proposed and no amendment followed. They can no longer be changed.",
+			Escape(c.Name), formatDay(m.StartsAt, loc), where, in.UserID, aside)
+	}
 	if recordedIn != "" {
 		text += fmt.Sprintf(" Minute %s of this meeting records it.", Escape(recordedIn))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -446,7 +447,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	if r.Visibility != commands.Public {
 		t.Error("the confirmation of minutes is not announced in the channel")
 	}
-	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, at the meeting on Thursday 14 January 2027, by <@USUE>. They can no longer be changed. Minute 12 of this meeting records it.")
+	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record as they stand, at the meeting on Thursday 14 January 2027, by <@USUE>, setting aside 1 correction to minute 9 that members proposed and no amendment followed. They can no longer be changed. Minute 12 of this meeting records it.")
 	wantShown(t, k.say(ian, "/minutes draft"),
 		"Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 9 of Thursday 10 December 2026.",
 		"**12. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
@@ -885,7 +886,7 @@ func TestDecisionHistory(t *testing.T) {
 	k.must(sue, "/meeting start")
 	k.must(sue, "/minutes approve as they stand")
 	wantShown(t, k.say(ian, "/history minutes 10 December 2026"),
-		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@USUE>", "RESOLVED text amended")
+		"confirmed as a correct record as they stood, at the meeting on Thursday 14 January 2027, by <@USUE>, setting aside 1 correction to minute 9", "RESOLVED text amended")
 }
 
 // TestViceChairMinutesTheMeetingTheChairMissed: the day after a meeting,
@@ -1204,9 +1205,34 @@ func TestMinutesApprovalWeighsCorrections(t *testing.T) {
 	if !strings.Contains(got, "• Minute 4 — <@UGRAEME>") || strings.Contains(got, "Minute 9 —") {
 		t.Errorf("approval with minute 9 amended after Neil's correction and Graeme's to minute 4 standing:\n%s", got)
 	}
-	wantShown(t, k.say(sue, "/minutes approve 10/12/2026 as they stand"), "are confirmed as a correct record, by correspondence")
+	k.must(neil, "/minutes comment 4 The date was wrong.")
+	// Confirmed over them, the record says the corrections were set
+	// aside, not only that the minutes were confirmed.
+	r := k.must(sue, "/minutes approve 10/12/2026 as they stand")
+	if r.Visibility != commands.Public {
+		t.Error("the confirmation of minutes is not announced in the channel")
+	}
+	wantShown(t, r.Text, "are confirmed as a correct record as they stand, by correspondence, by <@USUE>, setting aside 2 corrections to minute 4 that members proposed and no amendment followed.")
 	if n := attRows(k, `SELECT count(*) FROM minutes_approvals`); n != 1 {
 		t.Errorf("%d approvals on record, want 1", n)
+	}
+	wantShown(t, k.say(sue, "/history minutes 10/12/2026"),
+		"confirmed as a correct record as they stood, by correspondence, by <@USUE>, setting aside 2 corrections to minute 4 that members proposed and no amendment followed")
+	if n := attRows(k, `SELECT count(*) FROM audit_log WHERE action = 'minutes.approve' AND detail->'set_aside' = '["4", "4"]'`); n != 1 {
+		t.Errorf("%d audit entries of the confirmation name the corrections set aside, want 1", n)
+	}
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var approvals []string
+	for _, c := range changes {
+		if c.Action == "approved" {
+			approvals = append(approvals, c.Detail)
+		}
+	}
+	if want := []string{"by correspondence; as they stood, setting aside 2 corrections to minute 4 proposed by members"}; !slices.Equal(approvals, want) {
+		t.Errorf("the export's confirmation of the minutes: %q, want %q", approvals, want)
 	}
 }
 

@@ -221,8 +221,12 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 				return Reply{}, err
 			}
 		}
-		events = append(events, event{approval.At, fmt.Sprintf("%s — confirmed as a correct record %s, by %s",
-			historyTime(approval.At, loc), where, personText(approval.By, ""))})
+		line := fmt.Sprintf("%s — confirmed as a correct record %s, by %s", historyTime(approval.At, loc), where, personText(approval.By, ""))
+		if aside := setAsideText(approval); aside != "" {
+			line = fmt.Sprintf("%s — confirmed as a correct record as they stood, %s, by %s, setting aside %s that members proposed and no amendment followed",
+				historyTime(approval.At, loc), where, personText(approval.By, ""), aside)
+		}
+		events = append(events, event{approval.At, line})
 	}
 	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
 	what := "the minutes"

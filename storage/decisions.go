@@ -209,8 +209,8 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO minutes_approvals (meeting_id, approved_at, approved_by, at_meeting_id)
-			VALUES ($1, $2, $3, $4)`, a.MeetingID, a.At, a.By, nullID(a.AtMeetingID)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minutes_approvals (meeting_id, approved_at, approved_by, at_meeting_id, set_aside)
+			VALUES ($1, $2, $3, $4, $5)`, a.MeetingID, a.At, a.By, nullID(a.AtMeetingID), pq.StringArray(nonNil(a.SetAside))); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE minutes SET status = 'confirmed', updated_at = now() WHERE meeting_id = $1`, a.MeetingID); err != nil {
@@ -223,7 +223,11 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 			FROM meetings m WHERE m.id = $1`, a.MeetingID); err != nil {
 			return err
 		}
-		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID}, a.At)
+		detail := map[string]any{"meeting": a.MeetingID, "at_meeting": a.AtMeetingID}
+		if len(a.SetAside) > 0 {
+			detail["as_they_stand"], detail["set_aside"] = true, a.SetAside
+		}
+		return auditMeeting(ctx, tx, a.MeetingID, a.By, "minutes.approve", "", detail, a.At)
 	})
 }
 
@@ -280,15 +284,16 @@ const unminutedMeetingsSQL = `SELECT ` + meetingBriefColumns + ` FROM meetings m
 // MinutesApprovalOf implements commands.DecisionStore.
 func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.MinutesApproval, error) {
 	var row struct {
-		At   time.Time     `db:"approved_at"`
-		By   string        `db:"approved_by"`
-		AtID sql.NullInt64 `db:"at_meeting_id"`
+		At       time.Time      `db:"approved_at"`
+		By       string         `db:"approved_by"`
+		AtID     sql.NullInt64  `db:"at_meeting_id"`
+		SetAside pq.StringArray `db:"set_aside"`
 	}
-	err := db.x.GetContext(ctx, &row, `SELECT approved_at, approved_by, at_meeting_id FROM minutes_approvals WHERE meeting_id = $1`, meetingID)
+	err := db.x.GetContext(ctx, &row, `SELECT approved_at, approved_by, at_meeting_id, set_aside FROM minutes_approvals WHERE meeting_id = $1`, meetingID)
 	if err != nil {
 		return commands.MinutesApproval{}, mapErr("minutes approval", err)
 	}
-	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64}, nil
+	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside}, nil
 }
 
 // CommentMinute implements commands.DecisionStore.
