@@ -193,6 +193,11 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 		return id, nm, 1, nil
 	}
 	first := Unescape(args[0])
+	if len(first) > 1 && strings.HasPrefix(first, "@") {
+		// "@nobody" typed without picking the person arrives as text:
+		// answered as the other commands answer it, with how to link it.
+		return "", "", 0, fmt.Errorf("I could not find %s: type @ and pick the person, so that Slack links the name, or give a name in quotes (\"Jo Smith\") for someone not in Slack", echoWord(args[0]))
+	}
 	if !strings.HasPrefix(first, `"`) && !strings.HasPrefix(first, "“") {
 		return "", "", 0, fmt.Errorf("give the action's owner as @someone, or a name in quotes (\"Jo Smith\"), not `%s`", args[0])
 	}
