@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -213,10 +214,21 @@ func ParseDate(s string, now time.Time, loc *time.Location) (Date, error) {
 		return Date{}, err
 	}
 	if n != len(words) {
-		return Date{}, fmt.Errorf("%q is not a date I know: try 2026-12-10, 10/12/2026 or 10 December 2026", s)
+		return Date{}, notADate(fmt.Sprintf("%q is not a date I know: try 2026-12-10, 10/12/2026 or 10 December 2026", s))
 	}
 	return d, nil
 }
+
+// ErrNotADate is ParseDate's error for words not read as a date at all,
+// as against a date that does not exist ("2026-02-30"), whose error says
+// why: the command line answers the one with an example, the other with
+// the bot's own reason.
+var ErrNotADate = errors.New("not a date")
+
+type notADate string
+
+func (e notADate) Error() string        { return string(e) }
+func (e notADate) Is(target error) bool { return target == ErrNotADate }
 
 // numericDate reads ISO and day-first numeric dates. ok is false when w is
 // not shaped like one at all.

@@ -89,9 +89,9 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	loc := c.Location()
 	var from time.Time
 	if *since != "" {
-		d, err := commands.ParseDate(*since, time.Now(), loc)
-		if err != nil || d.IsNext() {
-			return fmt.Errorf("export history: --since %q is not a date: try 2026-12-10", *since)
+		d, err := flagDate("export history", "--since", *since, loc)
+		if err != nil {
+			return err
 		}
 		from = d.Start(loc)
 	}
@@ -224,4 +224,20 @@ func committeesHint(ctx context.Context, db *storage.DB, name string) string {
 		return " (the committees are " + quote(names, "and") + ")"
 	}
 	return ""
+}
+
+// flagDate reads flag's value s, for cmd, as a date in loc. A day that
+// does not exist ("2026-02-30") is answered with the reason the bot gives
+// for it, "There is no 30 February 2026", rather than as no date at all,
+// which would leave the reader looking for a typo in the form.
+func flagDate(cmd, flag, s string, loc *time.Location) (commands.Date, error) {
+	d, err := commands.ParseDate(s, time.Now(), loc)
+	switch {
+	case err != nil && !errors.Is(err, commands.ErrNotADate):
+		msg := commands.Unescape(err.Error())
+		return commands.Date{}, fmt.Errorf("%s: %s %q: %s", cmd, flag, s, strings.ToUpper(msg[:1])+msg[1:])
+	case err != nil || d.IsNext():
+		return commands.Date{}, fmt.Errorf("%s: %s %q is not a date: try 2026-12-10", cmd, flag, s)
+	}
+	return d, nil
 }

@@ -42,9 +42,9 @@ func exportMinutes(ctx context.Context, args []string, stdout, stderr io.Writer,
 		return err
 	}
 	defer closeDB()
-	d, err := commands.ParseDate(*date, time.Now(), c.Location())
-	if err != nil || d.IsNext() {
-		return fmt.Errorf("export minutes: --date %q is not a date: try 2026-12-10", *date)
+	d, err := flagDate("export minutes", "--date", *date, c.Location())
+	if err != nil {
+		return err
 	}
 	if hint, err := nearestMeetings(ctx, db, c, d); err != nil {
 		return err

@@ -122,6 +122,7 @@ func TestExportHistory(t *testing.T) {
 		{[]string{"export", "minutes", "--committee", "Safer Sefton Togther", "--date", "2026-12-10"}, `did you mean "Safer Sefton Together"?`},
 		{[]string{"export"}, "say what to export: history, attendance, interests or minutes"},
 		{[]string{"export", "history", "--committee", "Safer Sefton Together", "--since", "soon", "--csv"}, "is not a date"},
+		{[]string{"export", "history", "--committee", "Safer Sefton Together", "--since", "31/04/2026", "--csv"}, `export history: --since "31/04/2026": There is no 31 April 2026: April 2026 has 30 days`},
 		{[]string{"export", "agendas"}, `cannot export "agendas"`},
 	} {
 		if _, _, err := quorum(t, dsn, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) {
