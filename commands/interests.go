@@ -414,6 +414,16 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 		return g, fmt.Errorf("%s is still to come: register a gift once it has been received", d)
 	}
 	g.On, words = d, words[n:]
+	// A gift received more than a year ago is more likely a slip in the
+	// year (1990 for 2026) than a gift registered that late, but a late
+	// one, over a term of office, is not impossible: it is asked about,
+	// and taken with `confirm` last, as /agenda remove takes an item with
+	// records under it. `confirm` is read so only for such a day, so that
+	// a recent gift's description may end with the word.
+	longAgo, confirmed := dateBefore(d, DateOf(now.AddDate(-1, 0, 0), loc)), false
+	if k := len(words) - 1; longAgo && k >= 0 && strings.EqualFold(words[k], "confirm") {
+		confirmed, words = true, words[:k]
+	}
 	g.Pence, n, err = takeMoney(words)
 	if err != nil {
 		if again := giftInOrder(g.For, typed, now, loc); again != "" {
@@ -434,6 +444,9 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 			g.From = plainMarked(words[i+1:])
 			break
 		}
+	}
+	if longAgo && !confirmed {
+		return g, fmt.Errorf("%s is more than a year ago: check the year. Nothing was added. If the gift was received that day, send the same line again with `confirm` at the end", d)
 	}
 	return g, nil
 }

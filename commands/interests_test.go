@@ -382,6 +382,21 @@ func TestInterestsEndingForAName(t *testing.T) {
 	}
 }
 
+// TestGiftLongAgo: a gift received more than a year ago is more likely a
+// slip in the year; it is asked about, nothing is added, and it is taken
+// when sent again with `confirm` last.
+func TestGiftLongAgo(t *testing.T) {
+	k := agendaKit(t)
+	intrRefused(t, k, neil, "/interests gift 1990-01-01 £60 Tickets from Everton FC",
+		"Monday 1 January 1990 is more than a year ago: check the year. Nothing was added. If the gift was received that day, send the same line again with `confirm` at the end.")
+	if got := k.say(neil, "/interests"); strings.Contains(got, "Everton") {
+		t.Errorf("a gift asked about was added:\n%s", got)
+	}
+	wantShown(t, k.say(neil, "/interests gift 2025-06-01 £60 Tickets from Everton FC confirm"),
+		"_gifts and hospitality_: Tickets from Everton FC — £60, received Sunday 1 June 2025")
+	wantShown(t, k.say(neil, "/interests"), "Tickets from Everton FC — £60, received Sunday 1 June 2025")
+}
+
 // TestInterestsMistakes: what a person reads when they type something the
 // register cannot take, and that nothing is saved.
 func TestInterestsMistakes(t *testing.T) {
@@ -438,6 +453,9 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests gift 2026-11-03 75 euros Dinner", `"75 euros": give the value in pounds`},
 		{neil, "/interests gift 2026-11-03 £75 " + long, "That description is too long (1001 characters; the limit is 1000)."},
 		{neil, "/interests gift 2026-12-03 £75 Dinner", "Thursday 3 December 2026 is still to come: register a gift once it has been received."},
+		// Decades ago is more likely a slip in the year: asked about.
+		{neil, "/interests gift 1990-01-01 £60 Dinner from Sefton CVS", "Monday 1 January 1990 is more than a year ago: check the year. Nothing was added. If the gift was received that day, send the same line again with `confirm` at the end."},
+		{ian, "/interests gift <@UNEIL> 22/11/2025 £60 Dinner", "Saturday 22 November 2025 is more than a year ago: check the year."},
 		{neil, "/interests remove", "Say which entry to remove, by its number: `/interests` lists yours.\nUsage:\n• `/interests remove ID`"},
 		{neil, "/interests remove 1 2", "Remove one entry at a time, by its number alone: `/interests remove 1`."},
 		{neil, "/interests remove 1 please", "Remove one entry at a time, by its number alone: `/interests remove 1`."},
