@@ -763,7 +763,28 @@ func removeAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error)
 	if records != "" {
 		text += " What it had — " + records + " — stays on record, listed under the removed item."
 	}
-	return s.afterAgendaChange(ctx, c, m, in.Request, text+note)
+	return s.afterAgendaChange(ctx, c, m, in.Request, text+note+subItemsLeft(items, n, agendaDateWord(in, m)))
+}
+
+// subItemsLeft says, for a heading removed (item 7), that the items
+// numbered under it (7.1, 7a) stay, and how to remove or renumber them:
+// the agenda would otherwise show them under the item before, with no
+// word of why. "" when it has none.
+func subItemsLeft(items []AgendaItem, removed ItemNumber, dateWord string) string {
+	if removed.Sub > 0 || removed.Letter != 0 || removed.Section != 0 {
+		return ""
+	}
+	var under []string
+	for _, it := range items {
+		if n, err := ParseItemNumber(it.Number); err == nil && n.Section == 0 && n.Top == removed.Top && (n.Sub > 0 || n.Letter != 0) {
+			under = append(under, it.Number)
+		}
+	}
+	if len(under) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %s %s, numbered under it, %s on the agenda: `/agenda remove%s %s` removes one, `/agenda move%s %s NEW-NUMBER` renumbers it.",
+		plural(len(under), "Item", "Items"), joinAnd(under), plural(len(under), "stays", "stay"), dateWord, under[0], dateWord, under[0])
 }
 
 // editAgendaItem is `/agenda edit`: the item keeps its row, and with it

@@ -1425,3 +1425,16 @@ func TestAgendaPresenterByOneNameWithAStop(t *testing.T) {
 	wantShown(t, k.say(neil, "/report 7 https://example.org/update.pdf Update"), "Your report for Item 7 (Partner update) at the meeting on Thursday 10 December 2026 is attached.")
 	wantShown(t, k.say(ian, "/agenda add 9 Youth Forum — Priya."), "Added item *9* Youth Forum — _Priya._")
 }
+
+// TestAgendaRemoveHeadingWithItemsUnderIt: removing an item that has
+// items numbered under it (7, with 7.5 and 7.7) says that they stay, and
+// how to remove or renumber one; an item
+// with none under it says nothing of the kind.
+func TestAgendaRemoveHeadingWithItemsUnderIt(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/agenda remove 2026-12-10 7"),
+		"Removed item *7* from the agenda for Thursday 10 December 2026, 10:00, Remote Meeting. Items 7.5 and 7.7, numbered under it, stay on the agenda: `/agenda remove 7.5` removes one, `/agenda move 7.5 NEW-NUMBER` renumbers it.")
+	if got := k.say(ian, "/agenda remove 5"); strings.Contains(got, "numbered under it") {
+		t.Errorf("an item with none under it is said to have some:\n%s", got)
+	}
+}
