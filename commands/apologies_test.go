@@ -696,7 +696,7 @@ func TestApologiesReasonStartingWithAWeekday(t *testing.T) {
 // start of the reason.
 func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
 	k := agendaKit(t)
-	for _, tc := range []struct{ line, want string }{
+	apologiesRefused(t, k, []apologyRefusal{
 		{"/apologies 14.1 Holiday", "`14.1` is not read as a date (did you mean `14/01`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies 10/12/2026 …`; for a reason that starts with `14.1`, write `/apologies reason 14.1 …`."},
 		{"/apologies 32.1 Holiday", "`32.1` is not read as a date: the next meeting is on Thursday 10 December 2026."},
 		{"/apologies 10.12 Holiday", "(did you mean `10/12`, Thursday 10 December 2026?)"},
@@ -705,15 +705,7 @@ func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
 		{"/apologies tody Unwell", "(did you mean `today`?)"},
 		{"/apologies Thurday Holiday", "`Thurday` is not read as a date (did you mean `Thursday`?): the next meeting is on Thursday 10 December 2026."},
 		{"/apologies wensday", "(did you mean `Wednesday`?)"},
-	} {
-		r := k.run(neil, tc.line)
-		if !r.Refused || !strings.Contains(r.Text, tc.want) {
-			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
-		}
-	}
-	if got := k.apologies(); len(got) != 0 {
-		t.Errorf("refused apologies were saved: %q", got)
-	}
+	})
 	for line, reason := range map[string]string{
 		"/apologies Unwell":                        "Unwell",
 		"/apologies 10.30 hospital appointment":    "10.30 hospital appointment",
@@ -737,21 +729,13 @@ func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
 func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
-	for _, tc := range []struct{ line, want string }{
+	apologiesRefused(t, k, []apologyRefusal{
 		{"/apologies 14 Janury Unwell", "`14 Janury` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026."},
 		{"/apologies 14th Janaury 2027 Unwell", "`14th Janaury 2027` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?)"},
 		{"/apologies Febuary 3rd Holiday", "(did you mean `3/02/2027`, Wednesday 3 February 2027?)"},
 		{"/apologies 10 Decmber", "(did you mean `10/12/2026`, Thursday 10 December 2026?)"},
 		{"/apologies 31 Novmber Holiday", "`31 Novmber` is not read as a date: the next meeting is on Thursday 10 December 2026."},
-	} {
-		r := k.run(neil, tc.line)
-		if !r.Refused || !strings.Contains(r.Text, tc.want) {
-			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
-		}
-	}
-	if got := k.apologies(); len(got) != 0 {
-		t.Errorf("refused apologies were saved: %q", got)
-	}
+	})
 	for line, reason := range map[string]string{
 		"/apologies 3 jury summons":              "3 jury summons",
 		"/apologies 2 meetings at once":          "2 meetings at once",
@@ -771,21 +755,13 @@ func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
 func TestApologiesReasonStartingWithADaySaidSo(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
-	for _, tc := range []struct{ line, want string }{
+	apologiesRefused(t, k, []apologyRefusal{
 		{"/apologies on 14/01 Unwell", "`on 14/01` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026."},
 		{"/apologies for 14 January Unwell", "`for 14 January` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?)"},
 		{"/apologies on Thursday 14 January Unwell", "(did you mean `14/01/2027`, Thursday 14 January 2027?)"},
 		{"/apologies this Thursday Unwell", "`this Thursday` is not read as a date: the next meeting is on Thursday 10 December 2026."},
 		{"/apologies yesterday Unwell", "`yesterday` is not read as a date: the next meeting is on Thursday 10 December 2026."},
-	} {
-		r := k.run(neil, tc.line)
-		if !r.Refused || !strings.Contains(r.Text, tc.want) {
-			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
-		}
-	}
-	if got := k.apologies(); len(got) != 0 {
-		t.Errorf("refused apologies were saved: %q", got)
-	}
+	})
 	wantShown(t, k.say(neil, "/apologies 14/01/2027: On leave"), "Thursday 14 January 2027", "Reason: On leave")
 	wantShown(t, k.say(graeme, "/apologies 14 January 2027: On leave"), "Thursday 14 January 2027", "Reason: On leave")
 	for line, reason := range map[string]string{
@@ -914,4 +890,22 @@ func TestApologiesQuotedSubstituteNeedsAName(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, `/apologies sub "Jane Smith (Sefton CVS)"`), "Reason: Attending court", "Substitute: Jane Smith (Sefton CVS)")
 	wantShown(t, k.say(ian, `/apologies for "Robert "Bob" Jones (SWACA)" Unwell`), "cannot have quotation marks inside it")
+}
+
+// apologyRefusal is a line Neil sends and what its refusal says.
+type apologyRefusal struct{ line, want string }
+
+// apologiesRefused sends each line as Neil and checks that it is refused,
+// saying what it should, and that no apology was saved.
+func apologiesRefused(t *testing.T, k *kit, cases []apologyRefusal) {
+	t.Helper()
+	for _, tc := range cases {
+		r := k.run(neil, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s: reply = %q\nwant a refusal saying %q", tc.line, shown(r), tc.want)
+		}
+	}
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("refused apologies were saved: %q", got)
+	}
 }

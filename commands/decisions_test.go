@@ -537,11 +537,10 @@ func TestMinutesApprovalOnTheDayItClosed(t *testing.T) {
 	}
 }
 
-// TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed: minutes
-// confirmed while they said the previous meeting's were still to confirm
-// read so for good: the previous minutes confirmed later, by
-// correspondence, do not change them.
-func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
+// twoMeetingsMinuted holds the meeting of 10 December 2026 and then
+// that of 14 January 2027, closing each with a decision minuted, neither's
+// minutes confirmed; the clock is left at the second's close.
+func twoMeetingsMinuted(t *testing.T) *kit {
 	k := decDay(t)
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	k.must(sue, "/meeting close")
@@ -553,6 +552,15 @@ func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
 	k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
 	k.must(sue, "/meeting close")
 	decComplete(k)
+	return k
+}
+
+// TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed: minutes
+// confirmed while they said the previous meeting's were still to confirm
+// read so for good: the previous minutes confirmed later, by
+// correspondence, do not change them.
+func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
+	k := twoMeetingsMinuted(t)
 	k.now = time.Date(2027, 1, 15, 9, 0, 0, 0, london)
 	k.must(sue, "/minutes approve 14 January 2027")
 	before := k.say(ian, "/minutes draft 14 January 2027")
@@ -571,17 +579,7 @@ func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
 // are not refused as confirmed already, and the confirmed minutes of the
 // day are not changed.
 func TestMinutesApprovalAfterTodaysAreConfirmed(t *testing.T) {
-	k := decDay(t)
-	k.must(ian, "/resolve 7.7 That the report be noted.")
-	k.must(sue, "/meeting close")
-	decComplete(k)
-	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
-	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
-	k.must(sue, "/meeting start")
-	k.must(ian, "/resolve 4 That the report be noted.")
-	k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
-	k.must(sue, "/meeting close")
-	decComplete(k)
+	k := twoMeetingsMinuted(t)
 	k.now = time.Date(2027, 1, 14, 15, 0, 0, 0, london)
 	k.must(sue, "/minutes approve 14 January 2027")
 	before := k.say(ian, "/minutes draft 14 January 2027")
