@@ -2403,11 +2403,23 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		// Marked by the officer or the chair, as the history says.
 		text = strings.TrimSuffix(text, ".") + ", by " + personText(me.By, "") + "."
 	}
-	title := "Meeting in progress"
+	// Adjourned, the meeting is not sitting: a card still saying it is in
+	// progress would send members looking for it, as the live message,
+	// headed "Meeting adjourned", does not.
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	title, adjourned := "Meeting in progress", ""
+	if SittingOf(events).State == ActionAdjourned {
+		title = "Meeting adjourned"
+		adjourned = fmt.Sprintf("\nAdjourned at %s.", adjournedAt(events).In(loc).Format("15:04"))
+	}
 	if me != nil && me.Status.here() {
-		title += " — you are marked present"
 		if me.Status == AttendInAttendance || in.Member.IsOfficer() {
-			title = "Meeting in progress — you are marked in attendance"
+			title += " — you are marked in attendance"
+		} else {
+			title += " — you are marked present"
 		}
 	} else {
 		card.Buttons = append(card.Buttons, Button{Label: "I'm here", Action: hereAction, Value: strconv.FormatInt(m.ID, 10), Style: "primary"})
@@ -2451,7 +2463,7 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 			}
 		}
 	}
-	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s%s\n%s", describeMeeting(m, loc), quorum, text)})
+	card.Sections = append(card.Sections, Section{Title: title, Text: fmt.Sprintf("%s%s%s\n%s", describeMeeting(m, loc), adjourned, quorum, text)})
 	return nil
 }
 

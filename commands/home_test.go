@@ -1736,3 +1736,29 @@ func sorted(s []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestHomeMeetingAdjourned: while the meeting is adjourned its card says
+// so, and since when, as the live message does, rather than that it is in
+// progress; resumed, it is in progress again.
+func TestHomeMeetingAdjourned(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 10, 40)
+	k.must(sue, "/meeting adjourn")
+	s, buttons := attSection(k, graeme, "Meeting")
+	want := "Thursday 10 December 2026, 10:00, Remote Meeting\nAdjourned at 10:40.\nYou are marked present."
+	if s.Title != "Meeting adjourned — you are marked present" || s.Text != want || attHasButton(buttons, "I'm here") {
+		t.Errorf("Graeme's Home while adjourned: %q %q %+v, want %q", s.Title, s.Text, buttons, want)
+	}
+	s, buttons = attSection(k, sue, "Meeting")
+	if s.Title != "Meeting adjourned" || !strings.HasPrefix(s.Text, "Thursday 10 December 2026, 10:00, Remote Meeting\nAdjourned at 10:40.\n") || !attHasButton(buttons, "I'm here") {
+		t.Errorf("the chair's Home while adjourned: %q %q %+v", s.Title, s.Text, buttons)
+	}
+	k.now = attAt(10, 10, 55)
+	k.must(sue, "/meeting resume")
+	s, _ = attSection(k, graeme, "Meeting")
+	if s.Title != "Meeting in progress — you are marked present" || strings.Contains(s.Text, "Adjourned") {
+		t.Errorf("Graeme's Home once resumed: %q %q", s.Title, s.Text)
+	}
+}
