@@ -2403,6 +2403,12 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		// Marked by the officer or the chair, as the history says.
 		text = strings.TrimSuffix(text, ".") + ", by " + personText(me.By, "") + "."
 	}
+	if saysMark && me.Status.here() && me.Late {
+		// The minutes will say when they arrived ("… arrived at 10:20."):
+		// the member reads it where they look, to have it put right if it
+		// is wrong.
+		text = strings.TrimSuffix(text, ".") + fmt.Sprintf(", arriving late at %s.", me.Arrived.In(loc).Format("15:04"))
+	}
 	// Adjourned, the meeting is not sitting: a card still saying it is in
 	// progress would send members looking for it, as the live message,
 	// headed "Meeting adjourned", does not.

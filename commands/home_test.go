@@ -1762,3 +1762,26 @@ func TestHomeMeetingAdjourned(t *testing.T) {
 		t.Errorf("Graeme's Home once resumed: %q %q", s.Title, s.Text)
 	}
 }
+
+// TestHomeMeetingInProgressSaysLateArrival: a member marked as arriving
+// late reads the time on their Home, as the minutes will give it, not
+// only that they are present.
+func TestHomeMeetingInProgressSaysLateArrival(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/attendance <@UGRAEME> late 10:20")
+	if s, _ := attSection(k, graeme, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present, by <@UIAN>, arriving late at 10:20.") {
+		t.Errorf("Graeme's Home once marked late: %q", s.Text)
+	}
+	k.must(ian, "/attendance <@UANN> late 10:25")
+	k.must(ian, "/attendance <@UANN> remote")
+	if s, _ := attSection(k, attAnn, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present remotely, by <@UIAN>, arriving late at 10:25.") {
+		t.Errorf("Ann's Home once marked late, then on the call: %q", s.Text)
+	}
+	// On time, they are told nothing of lateness.
+	k.must(sue, "/here")
+	if s, _ := attSection(k, sue, "Meeting in progress"); strings.Contains(s.Text, "late") {
+		t.Errorf("the chair's Home, marked on pressing I'm here: %q", s.Text)
+	}
+}
