@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -299,7 +300,7 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	// The member's entries, ended ones too, read once for what the last
 	// review did and for the prompts, which take those standing.
 	var all []Interest
-	if reviewed || in.Next != nil && len(in.Items) > 0 {
+	if show || in.Next != nil && len(in.Items) > 0 {
 		if all, err = s.store.Interests(ctx, c.ID, in.Member.UserID, true); err != nil {
 			return err
 		}
@@ -373,10 +374,20 @@ func interestsHomePart(ctx context.Context, s *Service, in homeInput, card *Home
 	if !show {
 		return nil
 	}
+	review := "Review register"
+	if !reviewed && !slices.ContainsFunc(all, func(e Interest) bool { return !e.Ended }) {
+		// Pressed, the button records that there is nothing to register
+		// (see reviewInterests): on a register with nothing in it, never
+		// completed, it is named for that, and what to do otherwise is
+		// said, as the reminder says it, lest a member pressing it to see
+		// their register return it empty without knowing.
+		review = "Nothing to register"
+		text += "\n`/interests add CATEGORY DESCRIPTION` in the channel registers each interest you hold; if you hold none, *Nothing to register* records that."
+	}
 	text += "\n`/interests` in the channel shows your register."
 	card.Sections = append(card.Sections, Section{Title: "Your register of interests", Text: text})
 	card.Buttons = append(card.Buttons, prompted...)
-	card.Buttons = append(card.Buttons, Button{Label: "Review register", Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
+	card.Buttons = append(card.Buttons, Button{Label: review, Action: "interests.review", Value: strconv.FormatInt(c.ID, 10)})
 	return nil
 }
 

@@ -738,10 +738,10 @@ func TestInterestsHome(t *testing.T) {
 	// button records that he has nothing to register.
 	k.now = time.Date(2026, 12, 1, 10, 0, 0, 0, london)
 	text, buttons, ok = intrHomePart(k, graeme)
-	if !ok || text != "Never completed: it was due by Monday 30 November 2026.\n`/interests` in the channel shows your register." {
+	if !ok || !strings.HasPrefix(text, "Never completed: it was due by Monday 30 November 2026.\n") {
 		t.Errorf("Graeme's overdue register part (%v): %q", ok, text)
 	}
-	got := k.press(graeme, commands.Reply{Buttons: buttons}, "Review register")
+	got := k.press(graeme, commands.Reply{Buttons: buttons}, "Nothing to register")
 	if shown(got) != "Recorded: the register of interests in Safer Sefton Together is up to date as of Tuesday 1 December 2026 (0 entries). The next review is due by Wednesday 1 December 2027." {
 		t.Errorf("Review register: %q", shown(got))
 	}
@@ -1499,5 +1499,29 @@ func TestGiftFromAMentionIsNamed(t *testing.T) {
 	}
 	if other.Description != "Editor of the <@UGRAEME> newsletter" {
 		t.Errorf("an entry with markup typed as text is recorded as %q", other.Description)
+	}
+}
+
+// TestInterestsHomeNeverCompletedSaysWhatItsButtonRecords: a member whose
+// register was never completed, and is late, reads on their Home how to
+// register what they hold, and that its button records they hold nothing,
+// as the button is named; not a Review register button that returns
+// their register empty when pressed to look at it.
+func TestInterestsHomeNeverCompletedSaysWhatItsButtonRecords(t *testing.T) {
+	k := committeeKit(t)
+	intrJoined(k, time.Date(2026, 11, 2, 9, 0, 0, 0, london))
+	k.now = time.Date(2026, 12, 1, 10, 0, 0, 0, london)
+	text, buttons, _ := intrHomePart(k, graeme)
+	want := "Never completed: it was due by Monday 30 November 2026.\n" +
+		"`/interests add CATEGORY DESCRIPTION` in the channel registers each interest you hold; if you hold none, *Nothing to register* records that.\n" +
+		"`/interests` in the channel shows your register."
+	if text != want || slices.ContainsFunc(buttons, func(b commands.Button) bool { return b.Label == "Review register" }) {
+		t.Errorf("Graeme's overdue register part: %q %+v, want %q", text, buttons, want)
+	}
+	// Once it has an entry, the review is of what it holds.
+	k.must(graeme, "/interests add other Trustee of SWACA")
+	k.now = k.now.AddDate(1, 0, 2)
+	if text, buttons, _ := intrHomePart(k, graeme); strings.Contains(text, "Nothing to register") || !slices.ContainsFunc(buttons, func(b commands.Button) bool { return b.Label == "Review register" }) {
+		t.Errorf("Graeme's register part once it has an entry, a year on: %q %+v", text, buttons)
 	}
 }
