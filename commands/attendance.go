@@ -2399,6 +2399,19 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	default:
 		text = "You are marked present."
 	}
+	if saysMark && me.Status.here() && me.SubstituteFor != "" {
+		// Marked as a substitute, they count for the member they stand
+		// in for, not in their own right: the card says for whom, as the
+		// live message lists them, so that a mark for the wrong member, or
+		// none, can be put right.
+		name := strings.TrimPrefix(me.SubstituteFor, "name:")
+		if sub, err := s.store.Member(ctx, in.Committee.ID, me.SubstituteFor); err == nil {
+			name = sub.Name
+		} else if !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		text = strings.TrimSuffix(text, ".") + " as substitute for " + Escape(name) + "."
+	}
 	if saysMark && enteredFor(me.By, in.UserID) {
 		// Marked by the officer or the chair, as the history says.
 		text = strings.TrimSuffix(text, ".") + ", by " + personText(me.By, "") + "."

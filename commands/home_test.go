@@ -1785,3 +1785,21 @@ func TestHomeMeetingInProgressSaysLateArrival(t *testing.T) {
 		t.Errorf("the chair's Home, marked on pressing I'm here: %q", s.Text)
 	}
 }
+
+// TestHomeMeetingInProgressSaysWhomASubstituteStandsFor: a substitute
+// marked here reads on their Home whom they are marked as standing in
+// for, by themselves or by the officer, not only that they are present.
+func TestHomeMeetingInProgressSaysWhomASubstituteStandsFor(t *testing.T) {
+	k := attDay(t)
+	k.must(neil, "/apologies Unwell sub <@USTRANGER>")
+	k.must(sue, "/meeting start")
+	k.must(stranger, "/here")
+	if s, _ := attSection(k, stranger, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present as substitute for Neil Frackelton.") {
+		t.Errorf("the substitute's Home once here: %q", s.Text)
+	}
+	k.must(ian, "/attendance <@USTRANGER> remote")
+	k.must(ian, "/attendance <@USTRANGER> substitute-for <@UGRAEME>")
+	if s, _ := attSection(k, stranger, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present as substitute for Graeme Robson, by <@UIAN>.") {
+		t.Errorf("the substitute's Home once the officer marked them for Graeme: %q", s.Text)
+	}
+}
