@@ -205,7 +205,7 @@ func TestHomeShowsLatestChanges(t *testing.T) {
 	openHomes(t, k, neil, graeme)
 	home := homeText(t, k, neil, "Your latest changes")
 	for _, want := range []string{"item 7.5: withdrew the declaration: personal: Trustee of SWACA (meeting on 10 Dec 2026)",
-		"withdrew their apologies (meeting on 10 Dec 2026)", "`/history apologies`"} {
+		"withdrew your apologies (meeting on 10 Dec 2026)", "`/history apologies`"} {
 		if !strings.Contains(home, want) {
 			t.Errorf("Neil's Home lacks %q:\n%s", want, home)
 		}

@@ -65,7 +65,7 @@ func TestHomeGolden(t *testing.T) {
 			{CommitteeID: 3, Title: "Audit Board", Text: "Chair for Sefton Council\nNo meeting is scheduled."},
 		}}, "Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded.", bottest.PublicURL},
 		{"home-no-public-url", commands.Home{UserID: "UNEIL", Intro: "You are a member of 1 committee.", Cards: []commands.HomeCard{sampleCard(1, false)}}, "", ""},
-		{"home-empty", commands.Home{UserID: "UX", Intro: "You are not a member of any committee yet."}, "", bottest.PublicURL},
+		{"home-empty", commands.Home{UserID: "UX", Intro: "You are not a member of any committee."}, "", bottest.PublicURL},
 		{"home-many", many, "", bottest.PublicURL},
 	}
 	for _, tc := range cases {
@@ -302,7 +302,7 @@ func TestHomeRefreshesWhenRecordsChange(t *testing.T) {
 	latestHome(t, k, "USUE", "No meeting is scheduled.")
 
 	k.Must(officer, "/committee", "member remove <@USUE>")
-	latestHome(t, k, "USUE", "You are not a member of any committee yet.")
+	latestHome(t, k, "USUE", "You are not a member of any committee. An officer adds members")
 
 	// Refused commands change nothing, and publish nothing.
 	k.Server.Settle()

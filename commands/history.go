@@ -584,9 +584,15 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 			// An update that removed both leaves apologies with neither.
 			detail = "no reason or substitute"
 		}
+		// Without the member named, the line is on the member's own Home:
+		// "withdrew their apologies" there reads as someone else's.
+		whose := "their"
+		if !withMember {
+			whose = "your"
+		}
 		b.WriteString(member + map[string]string{
-			"sent": "sent apologies", "changed": "changed their apologies", "withdrawn": "withdrew their apologies",
-			"imported": "apologies recorded from the minutes", "restored": "had their apologies restored on being marked absent",
+			"sent": "sent apologies", "changed": "changed " + whose + " apologies", "withdrawn": "withdrew " + whose + " apologies",
+			"imported": "apologies recorded from the minutes", "restored": "had " + whose + " apologies restored on being marked absent",
 			"received": "apologies received at the meeting",
 		}[ch.Action])
 	case ch.Record == HistoryDeclarations:

@@ -140,7 +140,7 @@ func TestHistoryTakesTheRequestsTime(t *testing.T) {
 			latest = s.Text
 		}
 	}
-	inOrder(t, latest, "30 Nov 2026 15:00", "withdrew the declaration", "29 Nov 2026 14:00", "declared", "25 Nov 2026 10:00", "withdrew")
+	inOrder(t, latest, "30 Nov 2026 15:00", "withdrew the declaration", "29 Nov 2026 14:00", "declared", "25 Nov 2026 10:00", "withdrew your apologies")
 
 	// The committee's export lists every change when it was made. (The
 	// attendance marks are listed when the database entered them, which

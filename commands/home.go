@@ -350,7 +350,8 @@ func (s *Service) Home(ctx context.Context, teamID, userID string, now time.Time
 
 // notMemberIntro is the Home of someone in no committee, and named as
 // substitute at none.
-const notMemberIntro = "You are not a member of any committee yet. An officer adds members with `/committee member add @you ORGANISATION` in the committee's channel."
+// Not "yet": it is also the Home of someone removed from their last.
+const notMemberIntro = "You are not a member of any committee. An officer adds members with `/committee member add @you ORGANISATION` in the committee's channel."
 
 // homeInput's papers of one meeting.
 type homePapers struct {
