@@ -122,7 +122,7 @@ func minutesFromTheTableToTheRecord(t *testing.T, k *bottest.Kit) {
 	// and confirms the minutes as they stand.
 	wantText(t, k.Must(sue, "/minutes", "approve"), "members proposed corrections that no change to their minute has followed", "Minute 5 — <@"+graeme+">")
 	r := k.Must(sue, "/minutes", "approve as they stand")
-	wantText(t, r, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record, at the meeting on Thursday 14 January 2027, by <@"+sue+">.",
+	wantText(t, r, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record as they stand, at the meeting on Thursday 14 January 2027, by <@"+sue+">, setting aside 1 correction to minute 5 that members proposed and no amendment followed.",
 		"Minute 8 of this meeting records it.")
 	wantText(t, k.Must(officer, "/minutes", "draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 5 of Thursday 10 December 2026.",
 		"**8. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")

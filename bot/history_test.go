@@ -277,7 +277,7 @@ func TestMinutesHistory(t *testing.T) {
 	k.Must(sue, "/meeting", "start")
 	k.Must(sue, "/minutes", "approve as they stand") // over Graeme's correction
 	wantText(t, k.Must(officer, "/history", "minutes 10 December 2026"),
-		"confirmed as a correct record at the meeting on Thursday 14 January 2027, by <@"+sue+">", "RESOLVED text amended")
+		"confirmed as a correct record as they stood, at the meeting on Thursday 14 January 2027, by <@"+sue+">, setting aside 1 correction to minute 5", "RESOLVED text amended")
 	wantText(t, k.Must(officer, "/history", "minutes 10 December 2026 soon"), "Usage:")
 }
 

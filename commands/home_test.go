@@ -1803,3 +1803,26 @@ func TestHomeMeetingInProgressSaysWhomASubstituteStandsFor(t *testing.T) {
 		t.Errorf("the substitute's Home once the officer marked them for Graeme: %q", s.Text)
 	}
 }
+
+// TestSubstituteHomeFollowsAnAdjournment: the Home of a substitute who is
+// no member, which says whether the meeting is adjourned as the members'
+// Homes do, is brought up to date when it is adjourned and resumed.
+func TestSubstituteHomeFollowsAnAdjournment(t *testing.T) {
+	k := attDay(t)
+	k.now = attAt(9, 12, 0)
+	k.must(neil, "/apologies Unwell sub <@USTRANGER|Mallory>")
+	k.now = attAt(10, 9, 55)
+	if err := k.svc.HomeOpened(context.Background(), team, "USTRANGER", k.now, ""); err != nil {
+		t.Fatal(err)
+	}
+	k.must(sue, "/meeting start")
+	k.must("USTRANGER", "/here")
+	for _, step := range []string{"adjourn", "resume"} {
+		k.marked()
+		k.now = k.now.Add(10 * time.Minute)
+		k.must(sue, "/meeting "+step)
+		if marked := k.marked(); !slices.Contains(marked, "USTRANGER") {
+			t.Errorf("/meeting %s marked the Homes of %v, not the substitute's", step, marked)
+		}
+	}
+}

@@ -142,6 +142,13 @@ func (db *DB) RecordSession(ctx context.Context, e commands.SessionEvent, after 
 				return err
 			}
 		}
+		if e.Action == commands.ActionAdjourned || e.Action == commands.ActionResumed {
+			// Its substitutes' Homes say whether it is adjourned, as the
+			// members' do (markStale, below).
+			if err := markSubstituteHomes(ctx, tx, e.MeetingID, e.At); err != nil {
+				return err
+			}
+		}
 		if e.Action == commands.ActionItem {
 			// The officers', the chair's and the vice-chair's Homes give
 			// the quorum of the item taken up, as the live message does;
