@@ -76,9 +76,11 @@ type apologyArgs struct {
 	// starts with, when no date came before it ("Thursday"): the sender
 	// most likely meant the meeting's day (see weekdayMeant). It is also
 	// the first word of such a reason that looks like a date mistyped
-	// ("14.1", "tmorrow", "Thurday"), and Meant what it may mean.
-	Weekday string
-	Meant   string
+	// ("14.1", "tmorrow", "Thurday"), and Meant what it may mean;
+	// MeantDay the day, when it names one.
+	Weekday  string
+	Meant    string
+	MeantDay Date
 }
 
 // keep is what an update with a leaves of the apology standing.
@@ -166,10 +168,10 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 				a.Weekday = rest[0]
 			} else if meant, ok := dateSlip(rest[0], now, loc); ok {
 				a.Weekday, a.Meant = rest[0], meant
-			} else if meant, k, ok := monthSlip(rest, now, loc); ok {
-				a.Weekday, a.Meant = strings.Join(rest[:k], " "), meant
-			} else if meant, k, ok := dateAfterWord(rest, now, loc); ok {
-				a.Weekday, a.Meant = strings.Join(rest[:k], " "), meant
+			} else if day, k, ok := monthSlip(rest, now, loc); ok {
+				a.Weekday, a.Meant, a.MeantDay = strings.Join(rest[:k], " "), dayMeant(day), day
+			} else if day, k, ok := dateAfterWord(rest, now, loc); ok {
+				a.Weekday, a.Meant, a.MeantDay = strings.Join(rest[:k], " "), dayMeant(day), day
 			}
 		}
 	}
@@ -213,7 +215,10 @@ func weekdayLeads(w string) bool {
 // next meeting, whatever its day, with the day for a reason. The answer
 // names the next meeting's day, and what the slip may mean.
 func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
-	if a.Weekday == "" {
+	loc := c.Location()
+	// The day said is the next meeting's: sent as they stand, the
+	// apologies reach the meeting meant, the day kept in the reason.
+	if a.Weekday == "" || !a.MeantDay.IsNext() && a.MeantDay == DateOf(m.StartsAt, loc) {
 		return nil
 	}
 	typed := inCode(Escape(truncateText(a.Weekday, 40)))
@@ -221,33 +226,45 @@ func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
 	if a.Meant != "" {
 		meant = " (did you mean " + a.Meant + "?)"
 	}
-	loc := c.Location()
 	return userErr("`%s` is not read as a date%s: the next meeting is on %s. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies %s …`; for a reason that starts with `%s`, write `/apologies reason %s …`.",
 		typed, meant, formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2/01/2006"), typed, typed)
 }
 
-// dateAfterWord reports whether rest, a reason given with no date, starts
-// with a day as it is said ("on 14/01", "for 14 January", "this
-// Thursday") or with "yesterday", how many words that is, and the date
-// it names for the answer ("" for a day of the week, or yesterday, which
-// apologies cannot be sent for). Taken as the start of the reason, the
-// apologies would go to the next meeting, whatever day was meant.
-func dateAfterWord(rest []string, now time.Time, loc *time.Location) (meant string, n int, ok bool) {
+// dateAfterWord reports whether rest, a reason given with no date,
+// starts with a day still to come as it is said ("on 14/01", "for 14
+// January", "this Thursday"), how many words that is, and the day it
+// names (none for a day of the week). Taken as the start of the reason,
+// the apologies would go to the next meeting, whatever day was meant. A
+// day gone ("for 24/7 cover", read as 24 July) is no meeting's to come:
+// the words are the reason. "Yesterday …" is a reason too ("Yesterday I
+// broke my leg").
+func dateAfterWord(rest []string, now time.Time, loc *time.Location) (day Date, n int, ok bool) {
 	lead := strings.ToLower(strings.TrimRight(rest[0], ",.:"))
-	if lead == "yesterday" {
-		return "", 1, true
-	}
 	if len(rest) < 2 || lead != "on" && lead != "for" && lead != "this" {
-		return "", 0, false
+		return Date{}, 0, false
 	}
 	if weekdayLeads(rest[1]) && (len(rest) == 2 || !startsDate(rest[2:], now, loc)) {
-		return "", 2, true
+		return Date{}, 2, true
 	}
 	d, k, err := takeDate(rest[1:], now, loc)
-	if k == 0 || err != nil || d.IsNext() {
-		return "", 0, false
+	if k == 0 || err != nil || d.IsNext() || dayGone(d, now, loc) {
+		return Date{}, 0, false
 	}
-	return fmt.Sprintf("`%d/%02d/%d`, %s", d.Day, int(d.Month), d.Year, d), k + 1, true
+	return d, k + 1, true
+}
+
+// dayGone reports whether d is before the day of now.
+func dayGone(d Date, now time.Time, loc *time.Location) bool {
+	return d.Start(loc).Before(DateOf(now, loc).Start(loc))
+}
+
+// dayMeant is day as a slip's answer gives it: "`14/01/2027`, Thursday
+// 14 January 2027"; "" for none.
+func dayMeant(d Date) string {
+	if d.IsNext() {
+		return ""
+	}
+	return fmt.Sprintf("`%d/%02d/%d`, %s", d.Day, int(d.Month), d.Year, d)
 }
 
 // startsDate reports whether words start with a date takeDate reads.

@@ -724,8 +724,8 @@ func TestApologiesReasonStartingWithADateMistyped(t *testing.T) {
 // the meeting's day, as a slip of a day's name is: taken as the start of
 // the reason, the apologies would go to the next meeting, on another day
 // altogether, and the member be down as absent from it. It is refused
-// with the day it may mean; a reason that merely starts with a number
-// stays a reason.
+// with the day it may mean; a reason that merely starts with a number,
+// a day gone or the next meeting's own day stays a reason.
 func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
@@ -733,13 +733,16 @@ func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
 		{"/apologies 14 Janury Unwell", "`14 Janury` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?): the next meeting is on Thursday 10 December 2026."},
 		{"/apologies 14th Janaury 2027 Unwell", "`14th Janaury 2027` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?)"},
 		{"/apologies Febuary 3rd Holiday", "(did you mean `3/02/2027`, Wednesday 3 February 2027?)"},
-		{"/apologies 10 Decmber", "(did you mean `10/12/2026`, Thursday 10 December 2026?)"},
 		{"/apologies 31 Novmber Holiday", "`31 Novmber` is not read as a date: the next meeting is on Thursday 10 December 2026."},
 	})
 	for line, reason := range map[string]string{
-		"/apologies 3 jury summons":              "3 jury summons",
-		"/apologies 2 meetings at once":          "2 meetings at once",
-		"/apologies 1 Marching band rehearsal":   "1 Marching band rehearsal",
+		"/apologies 3 jury summons":            "3 jury summons",
+		"/apologies 2 meetings at once":        "2 meetings at once",
+		"/apologies 1 Marching band rehearsal": "1 Marching band rehearsal",
+		"/apologies 11 Marsh Lane flooding":    "11 Marsh Lane flooding",
+		"/apologies 2 Augur":                   "2 Augur",
+		// The day the next meeting is on: the apologies reach it.
+		"/apologies 10 Decmber":                  "10 Decmber",
 		"/apologies reason 14 Janury conference": "14 Janury conference",
 	} {
 		wantShown(t, k.say(neil, line), "Reason: "+reason)
@@ -747,11 +750,12 @@ func TestApologiesReasonStartingWithAMonthMistyped(t *testing.T) {
 	wantShown(t, k.say(neil, "/apologies 14 January Unwell"), "Thursday 14 January 2027", "Reason: Unwell")
 }
 
-// A day said as it is said ("on 14/01", "for 14 January", "this
-// Thursday", "yesterday") at the start of a reason was meant as the
-// meeting's day: it is refused with the day it may mean, not saved as the
-// reason of apologies for the next meeting, another day altogether. A
-// date followed by a colon ("14/01/2027: on leave") is the date.
+// A day still to come said as it is said ("on 14/01", "for 14 January",
+// "this Thursday") at the start of a reason was meant as the meeting's
+// day: it is refused with the day it may mean, not saved as the reason of
+// apologies for the next meeting, another day altogether. The next
+// meeting's own day, a day gone ("24/7") and "yesterday" are the reason.
+// A date followed by a colon ("14/01/2027: on leave") is the date.
 func TestApologiesReasonStartingWithADaySaidSo(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
@@ -760,7 +764,6 @@ func TestApologiesReasonStartingWithADaySaidSo(t *testing.T) {
 		{"/apologies for 14 January Unwell", "`for 14 January` is not read as a date (did you mean `14/01/2027`, Thursday 14 January 2027?)"},
 		{"/apologies on Thursday 14 January Unwell", "(did you mean `14/01/2027`, Thursday 14 January 2027?)"},
 		{"/apologies this Thursday Unwell", "`this Thursday` is not read as a date: the next meeting is on Thursday 10 December 2026."},
-		{"/apologies yesterday Unwell", "`yesterday` is not read as a date: the next meeting is on Thursday 10 December 2026."},
 	})
 	wantShown(t, k.say(neil, "/apologies 14/01/2027: On leave"), "Thursday 14 January 2027", "Reason: On leave")
 	wantShown(t, k.say(graeme, "/apologies 14 January 2027: On leave"), "Thursday 14 January 2027", "Reason: On leave")
@@ -770,6 +773,10 @@ func TestApologiesReasonStartingWithADaySaidSo(t *testing.T) {
 		"/apologies on leave":                  "on leave",
 		"/apologies this is late, sorry":       "this is late, sorry",
 		"/apologies reason on 14/01 I am away": "on 14/01 I am away",
+		"/apologies Yesterday I broke my leg":  "Yesterday I broke my leg",
+		"/apologies for 24/7 on-call cover":    "for 24/7 on-call cover",
+		// The day the next meeting is on: the apologies reach it.
+		"/apologies on 10/12 Unwell": "on 10/12 Unwell",
 	} {
 		wantShown(t, k.say(sue, line), "Reason: "+reason)
 	}

@@ -497,13 +497,13 @@ var slipDays = []struct {
 
 // slipMonths are the months a slip of the keyboard may turn into a word
 // takeDate does not read ("Janury", "Febuary"), with how many slips each
-// may carry. June and July are left out: a slip away from either is a
-// word of its own ("jury", "tune", "duly").
+// may carry. June, July and March are left out: a slip away from each is a
+// word of its own ("jury", "tune", "duly", "marsh").
 var slipMonths = []struct {
 	month time.Month
 	slips int
 }{
-	{time.January, 2}, {time.February, 2}, {time.March, 1}, {time.April, 1}, {time.August, 2},
+	{time.January, 2}, {time.February, 2}, {time.April, 1}, {time.August, 2},
 	{time.September, 2}, {time.October, 2}, {time.November, 2}, {time.December, 2},
 }
 
@@ -512,19 +512,19 @@ var slipMonths = []struct {
 // with or without a year), how many words that is, and what they may
 // mean, as dateSlip does. Taken as the start of the reason, the apologies
 // would go to the next meeting, not the one on the day the sender meant.
-func monthSlip(words []string, now time.Time, loc *time.Location) (meant string, n int, ok bool) {
+func monthSlip(words []string, now time.Time, loc *time.Location) (day Date, n int, ok bool) {
 	if len(words) < 2 {
-		return "", 0, false
+		return Date{}, 0, false
 	}
-	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.")) }
-	day, dayOK := ordinal(clean(words[0]))
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:")) }
+	dd, dayOK := ordinal(clean(words[0]))
 	word := clean(words[1])
 	if !dayOK {
-		day, dayOK = ordinal(clean(words[1]))
+		dd, dayOK = ordinal(clean(words[1]))
 		word = clean(words[0])
 	}
 	if !dayOK || months[word] != 0 {
-		return "", 0, false
+		return Date{}, 0, false
 	}
 	typed := []rune(word)
 	for _, s := range slipMonths {
@@ -541,22 +541,28 @@ func monthSlip(words []string, now time.Time, loc *time.Location) (meant string,
 		if len(words) > 2 && len(clean(words[2])) == 4 {
 			if y, yerr := strconv.Atoi(clean(words[2])); yerr == nil {
 				n = 3
-				d, err = makeDate(y, s.month, day)
+				d, err = makeDate(y, s.month, dd)
 			}
 		}
 		if n == 2 {
 			var used int
-			d, used, err = wordDate([]string{strconv.Itoa(day), s.month.String()}, now, loc)
+			d, used, err = wordDate([]string{strconv.Itoa(dd), s.month.String()}, now, loc)
 			if used == 0 && err == nil {
 				err = fmt.Errorf("no date")
 			}
 		}
-		if err != nil {
-			return "", n, true
+		switch {
+		case err != nil:
+			// No such day ("31 Novmber"): asked about all the same.
+			return Date{}, n, true
+		case d.Start(loc).Before(DateOf(now, loc).Start(loc)):
+			// A day gone is no meeting's to come: the words are the
+			// reason ("2 Augur").
+			return Date{}, 0, false
 		}
-		return fmt.Sprintf("`%d/%02d/%d`, %s", d.Day, int(d.Month), d.Year, d), n, true
+		return d, n, true
 	}
-	return "", 0, false
+	return Date{}, 0, false
 }
 
 // dateSlip reports whether w, the first word of a reason given with no
