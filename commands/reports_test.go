@@ -628,6 +628,9 @@ func TestReportAddressCutInItsHost(t *testing.T) {
 		{"/report 7.7 https://sefton. gov.uk/report.pdf", "e.g. `https://sefton.gov.uk/report.pdf`"},
 		{"/report 7.7 https://www.sefton.gov.uk /report.pdf", "e.g. `https://www.sefton.gov.uk/report.pdf`"},
 		{"/report 7.7 https://example.org/cvs .pdf", "e.g. `https://example.org/cvs.pdf`"},
+		// As Slack sends them: what looks like an address, linked.
+		{"/report 7.7 <https://exa> <http://mple.org/cvs.pdf|mple.org/cvs.pdf>", "`mple.org/cvs.pdf` looks like the rest of the address: send it again written in one piece, e.g. `https://example.org/cvs.pdf`"},
+		{"/report 7.7 <https://www.sefton> .<http://gov.uk/report|gov.uk/report>", "e.g. `https://www.sefton.gov.uk/report`"},
 	} {
 		r := k.run(sue, tc.line)
 		if !r.Refused {
