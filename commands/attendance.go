@@ -435,6 +435,36 @@ func (st meetingState) keyName(key string) string {
 	return Escape(strings.TrimPrefix(key, "name:"))
 }
 
+// substitutedName is the member key (a user, or "name:" and a name as
+// keyed) whom a substitute at meeting meetingID stands in for, as text:
+// the member's name; for one no longer a member, the directory's name,
+// else a mention; for one known by name, the name as their apologies
+// give it, not as keyed.
+func (s *Service) substitutedName(ctx context.Context, committeeID, meetingID int64, key string) (string, error) {
+	m, err := s.store.Member(ctx, committeeID, key)
+	switch {
+	case err == nil:
+		return Escape(m.Name), nil
+	case !errors.Is(err, ErrNotFound):
+		return "", err
+	case !strings.HasPrefix(key, "name:"):
+		if name := s.displayName(ctx, key, ""); name != key {
+			return Escape(name), nil
+		}
+		return "<@" + key + ">", nil
+	}
+	as, err := s.store.Apologies(ctx, meetingID)
+	if err != nil {
+		return "", err
+	}
+	for _, a := range as {
+		if nameKey(a.Name) == key {
+			return Escape(a.Name), nil
+		}
+	}
+	return Escape(strings.TrimPrefix(key, "name:")), nil
+}
+
 // runningMeeting is the committee's meeting in progress (open or
 // adjourned).
 func (s *Service) runningMeeting(ctx context.Context, c Committee) (Meeting, bool, error) {
@@ -2404,13 +2434,11 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		// in for, not in their own right: the card says for whom, as the
 		// live message lists them, so that a mark for the wrong member, or
 		// none, can be put right.
-		name := strings.TrimPrefix(me.SubstituteFor, "name:")
-		if sub, err := s.store.Member(ctx, in.Committee.ID, me.SubstituteFor); err == nil {
-			name = sub.Name
-		} else if !errors.Is(err, ErrNotFound) {
+		name, err := s.substitutedName(ctx, in.Committee.ID, m.ID, me.SubstituteFor)
+		if err != nil {
 			return err
 		}
-		text = strings.TrimSuffix(text, ".") + " as substitute for " + Escape(name) + "."
+		text = strings.TrimSuffix(text, ".") + " as substitute for " + name + "."
 	}
 	if saysMark && enteredFor(me.By, in.UserID) {
 		// Marked by the officer or the chair, as the history says.

@@ -1802,6 +1802,12 @@ func TestHomeMeetingInProgressSaysWhomASubstituteStandsFor(t *testing.T) {
 	if s, _ := attSection(k, stranger, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present as substitute for Graeme Robson, by <@UIAN>.") {
 		t.Errorf("the substitute's Home once the officer marked them for Graeme: %q", s.Text)
 	}
+	// Graeme removed from the committee during the meeting: still named,
+	// not by his user ID.
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	if s, _ := attSection(k, stranger, "Meeting in progress"); !strings.HasSuffix(s.Text, "\nYou are marked present as substitute for Graeme Robson, by <@UIAN>.") {
+		t.Errorf("the substitute's Home once Graeme was removed: %q", s.Text)
+	}
 }
 
 // TestSubstituteHomeFollowsAnAdjournment: the Home of a substitute who is
