@@ -45,8 +45,8 @@ func interestsCommand() *Command {
 			Read:    true, Who: Members, Run: interestForm,
 		}, {
 			Name: "gift",
-			Usage: []string{"/interests gift DATE VALUE DESCRIPTION",
-				"/interests gift @member DATE VALUE DESCRIPTION   (officer, on their behalf)"},
+			Usage: []string{"/interests gift DATE VALUE DESCRIPTION [confirm]",
+				"/interests gift @member DATE VALUE DESCRIPTION [confirm]   (officer, on their behalf)"},
 			Summary:  "Register a gift or hospitality received, worth the committee's threshold (£50 unless set) or more. A day more than a year ago is asked about first; `confirm` at the end takes it.",
 			Examples: []string{"/interests gift 2026-11-03 £75 Dinner from Sefton CVS"},
 			Date:     "DATE is the day it was received, today or earlier: 2026-11-03, 3/11/2026 (day first) or 3 November 2026.",
