@@ -214,7 +214,7 @@ func weekdayLeads(w string) bool {
 // meeting's day, and sent as they stand the apologies would be for the
 // next meeting, whatever its day, with the day for a reason. The answer
 // names the next meeting's day, and what the slip may mean.
-func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
+func weekdayMeant(c Committee, m Meeting, a apologyArgs, forPart string) error {
 	loc := c.Location()
 	// The day said is the next meeting's: sent as they stand, the
 	// apologies reach the meeting meant, the day kept in the reason.
@@ -226,8 +226,12 @@ func weekdayMeant(c Committee, m Meeting, a apologyArgs) error {
 	if a.Meant != "" {
 		meant = " (did you mean " + a.Meant + "?)"
 	}
-	return userErr("`%s` is not read as a date%s: the next meeting is on %s. `/apologies next …` sends apologies for it, or give a meeting's date, as in `/apologies %s …`; for a reason that starts with `%s`, write `/apologies reason %s …`.",
-		typed, meant, formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("2/01/2006"), typed, typed)
+	cmd := "/apologies"
+	if forPart != "" {
+		cmd += " " + forPart
+	}
+	return userErr("`%s` is not read as a date%s: the next meeting is on %s. `%s next …` sends apologies for it, or give a meeting's date, as in `%s %s …`; for a reason that starts with `%s`, write `%s reason %s …`.",
+		typed, meant, formatDay(m.StartsAt, loc), cmd, cmd, m.StartsAt.In(loc).Format("2/01/2006"), typed, cmd, typed)
 }
 
 // dateAfterWord reports whether rest, a reason given with no date,
@@ -699,7 +703,14 @@ func (s *Service) sendApologyOn(ctx context.Context, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := weekdayMeant(in.Committee, m, a); err != nil {
+	// The commands the refusal suggests keep `for …`: without it, an
+	// officer copying them would send their own apologies.
+	forPart := ""
+	if found {
+		person, _ := personArg(who.UserID, who.Name, who.Organisation)
+		forPart = "for " + person
+	}
+	if err := weekdayMeant(in.Committee, m, a, forPart); err != nil {
 		return Reply{}, err
 	}
 	return s.sendApologyAs(ctx, in.Committee, who, m, in.Request, a)

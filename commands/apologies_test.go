@@ -916,3 +916,17 @@ func apologiesRefused(t *testing.T, k *kit, cases []apologyRefusal) {
 		t.Errorf("refused apologies were saved: %q", got)
 	}
 }
+
+// An officer's apologies for someone whose reason starts with a day are
+// refused with commands that keep `for` and the person: copied without
+// them, they would send the officer's own apologies.
+func TestApologiesForSomeoneReasonStartingWithADay(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Remote Meeting")
+	r := k.run(ian, "/apologies for <@UNEIL> on 14/01 Unwell")
+	if !r.Refused {
+		t.Fatalf("not refused: %s", shown(r))
+	}
+	wantShown(t, r.Text, "`/apologies for <@UNEIL> next …` sends apologies for it", "as in `/apologies for <@UNEIL> 10/12/2026 …`",
+		"write `/apologies for <@UNEIL> reason on 14/01 …`")
+}
