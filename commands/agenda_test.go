@@ -480,6 +480,29 @@ func TestAgendaImportFindsTheDaysMeeting(t *testing.T) {
 	wantShown(t, k.say(neil, "/agenda 10/12/2026"), "Thursday 10 December 2026, 14:00", "Bootle Town Hall", "*7.5* SWACA")
 }
 
+// TestAgendaImportProgrammeWithoutTimes: a programme that prints its
+// dates alone ("11 March 2027, 13 May 2027") schedules them at the time
+// of the meeting the agenda is for, rather than skipping them as "not a
+// date", and a day already scheduled keeps its own time.
+func TestAgendaImportProgrammeWithoutTimes(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 11/03/2027 10:00")
+	text := "BOOTLE AREA PARTNERSHIP\n\nDate: Thursday, 14 January 2027\nTime: 14:00\nVenue: Bootle Town Hall\n\nAGENDA\n\n" +
+		"1. Apologies for Absence\n\n2. Bootle Regeneration Update — Sue Holden\n\n3. Date of Next Meeting\n" +
+		"To note the dates of future meetings: 11 March 2027, 13 May 2027.\n"
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "1 later meeting of its programme added.",
+		"Warning: the programme prints no time for 2027-03-11, 2027-05-13; unless already scheduled, they are added at 14:00, this meeting's time")
+	if strings.Contains(got.Text, "not a date") {
+		t.Errorf("the programme's dates were refused as no dates:\n%s", got.Text)
+	}
+	inOrder(t, k.say(neil, "/meeting list"), "Thursday 14 January 2027, 14:00", "Thursday 11 March 2027, 10:00", "Thursday 13 May 2027, 14:00")
+}
+
 // TestImpossibleDayWithoutAYear: a day that no month has, typed without a
 // year ("31/02", "32 January"), is refused without naming a year the
 // officer never typed, and one long past at that.

@@ -231,15 +231,31 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 		})
 	}
 	SortItems(imp.Items)
+	var untimed []string
 	for _, next := range a.NextMeetings {
 		t, err := time.ParseInLocation("2006-01-02T15:04", next, loc)
 		if err != nil {
-			warnings = append(warnings, fmt.Sprintf("next meeting %q skipped: not a date and time", next))
-			continue
+			// Programmes often print the dates alone ("11 March 2027, 13
+			// May 2027"), the committee meeting at its usual time: that of
+			// the meeting the agenda is for. A day already scheduled keeps
+			// its own time (see ensureMeeting).
+			d, derr := time.ParseInLocation("2006-01-02", next, loc)
+			if derr != nil {
+				warnings = append(warnings, fmt.Sprintf("next meeting %q skipped: not a date and time", next))
+				continue
+			}
+			t = DateOf(d, loc).At(clock, loc)
+			if t.After(imp.StartsAt) {
+				untimed = append(untimed, next)
+			}
 		}
 		if t.After(imp.StartsAt) {
 			imp.Future = append(imp.Future, t)
 		}
+	}
+	if len(untimed) > 0 {
+		warnings = append(warnings, fmt.Sprintf("the programme prints no time for %s; unless already scheduled, %s added at %s, this meeting's time (`/meeting time %s TIME` changes one)",
+			strings.Join(untimed, ", "), plural(len(untimed), "it is", "they are"), clock, untimed[0]))
 	}
 	if c.StandardItems {
 		imp.FutureItems = standardItems()
