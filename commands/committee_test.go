@@ -834,6 +834,24 @@ func TestSetupRefusesANameDifferingOnlyInAccents(t *testing.T) {
 	}
 }
 
+// TestSetupClaimsAnImportedCommitteeInItsOwnWords: a committee made by
+// an import of an agenda headed in capitals, as councils print them, is
+// claimed by its setup under the name the officer types, which the
+// channel, the Home and every agenda then read, rather than kept in the
+// heading's capitals.
+func TestSetupClaimsAnImportedCommitteeInItsOwnWords(t *testing.T) {
+	k := newKit(t)
+	imported, err := k.db.EnsureCommittee(context.Background(), "BOOTLE AREA PARTNERSHIP", "import")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, k.say(ian, "/committee setup Bootle Area Partnership"), "This channel is now the channel of *Bootle Area Partnership*")
+	if c := k.committee(); c.ID != imported.ID || c.Name != "Bootle Area Partnership" {
+		t.Errorf("the channel's committee is %d %q, want the imported %d as Bootle Area Partnership", c.ID, c.Name, imported.ID)
+	}
+	wantShown(t, k.say(ian, "/committee members"), "*Bootle Area Partnership* has 1 member")
+}
+
 // TestSetupRefusedInADirectMessage: a direct message (the transport says
 // so: bot/TestSetupRefusedInAGroupsMessages) is no committee's channel: its agendas could not be
 // posted there, and the colleague in it would find every command they

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -72,7 +73,14 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 		case err == nil && existing.ChannelID != "":
 			return commands.ErrConflict
 		case err == nil:
-			_, err = tx.ExecContext(ctx, `UPDATE committees SET team_id = $2, channel_id = $3 WHERE id = $1`, existing.ID, c.TeamID, c.ChannelID)
+			// An import without --committee names the committee as its
+			// document is headed, often in capitals; the name the officer
+			// types at setup is how the committee writes it.
+			name := existing.Name
+			if name == strings.ToUpper(name) && c.Name != strings.ToUpper(c.Name) {
+				name = c.Name
+			}
+			_, err = tx.ExecContext(ctx, `UPDATE committees SET team_id = $2, channel_id = $3, name = $4 WHERE id = $1`, existing.ID, c.TeamID, c.ChannelID, name)
 			if err != nil {
 				return err
 			}
