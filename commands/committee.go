@@ -223,6 +223,11 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		verb = "is now recorded as"
 	}
 	reply := private("<@%s> %s %s of %s, for %s.", m.UserID, verb, article(m.Role), Escape(c.Name), Escape(m.Organisation))
+	if !created && was.UserID == "" {
+		// Removed earlier and added back: "recorded as" would read as a
+		// change to someone who was a member all along.
+		reply = private("<@%s> is back on %s, as %s, for %s.", m.UserID, Escape(c.Name), article(m.Role), Escape(m.Organisation))
+	}
 	if !created && was.UserID != "" {
 		var changed []string
 		switch {

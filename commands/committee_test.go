@@ -686,6 +686,19 @@ func TestRemovedMemberLeavesNoApology(t *testing.T) {
 	}
 }
 
+// TestMemberAddedBackAfterRemoval: the answer that adds back someone
+// removed says they are back, not that they are "now recorded as" a
+// member, which reads as a change to someone who was one all along.
+func TestMemberAddedBackAfterRemoval(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member remove <@UNEIL>")
+	k.steps([]step{
+		{ian, "/committee member add <@UNEIL> SWACA", []string{"<@UNEIL> is back on Safer Sefton Together, as a member, for SWACA."}},
+		{ian, "/committee member remove <@UNEIL>", []string{"<@UNEIL> is no longer a member of Safer Sefton Together."}},
+		{ian, "/committee member add <@UNEIL> Sefton CVS vice-chair", []string{"<@UNEIL> is back on Safer Sefton Together, as the vice-chair, for Sefton CVS."}},
+	})
+}
+
 // TestMemberAddedAgainAsTheyStand: adding a member again with their
 // organisation and role as they stand says nothing changed, rather than
 // that they are now what they were; a change still says what it was.

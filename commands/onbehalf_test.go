@@ -570,7 +570,7 @@ func TestMemberAddedBackAfterTheirDeclaredItemMoved(t *testing.T) {
 	k.must(ian, "/committee member remove <@UNEIL>")
 	k.must(ian, "/agenda move 5 7.6")
 	k.must(ian, `/declare for "Neil Frackelton (SWACA)" 2026-12-10 7.6 personal Governor`)
-	wantShown(t, k.say(ian, "/committee member add <@UNEIL> SWACA"), "<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA.")
+	wantShown(t, k.say(ian, "/committee member add <@UNEIL> SWACA"), "<@UNEIL> is back on Safer Sefton Together, as a member, for SWACA.")
 	if got := k.say(ian, "/declare list 2026-12-10"); strings.Count(got, "Neil Frackelton") != 1 {
 		t.Errorf("Neil Frackelton's declaration is listed other than once:\n%s", got)
 	}
