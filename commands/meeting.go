@@ -556,6 +556,14 @@ func changeVenue(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	loc := in.Committee.Location()
 	t := m.StartsAt.In(loc)
+	// The answer changeMeeting gives when nothing changes names the day,
+	// which the officer did not ask about; this names the venue.
+	switch {
+	case venue == m.Venue && venue == "":
+		return Reply{}, userErr("The meeting on %s has no venue yet: it is to be announced; nothing changed. `/meeting venue %s VENUE` sets one.", meetingWhen(m, loc), t.Format("2006-01-02"))
+	case venue == m.Venue:
+		return Reply{}, userErr("The meeting on %s is already at %s; nothing changed.", meetingWhen(m, loc), Escape(venue))
+	}
 	return s.changeMeeting(ctx, in, m, DateOf(t, loc), Clock{t.Hour(), t.Minute()}, m.TimeUnknown, venue)
 }
 

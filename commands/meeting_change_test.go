@@ -242,3 +242,27 @@ func TestCommandsNamingTheDayAMeetingMovedOff(t *testing.T) {
 		t.Errorf("a day no meeting was due on:\n%s", got)
 	}
 }
+
+// TestMeetingVenueUnchanged: a venue given as the meeting has it already,
+// or none for a meeting with none, is answered about the venue, which the
+// officer asked about, not with the meeting's day as if it were moved;
+// nothing is written.
+func TestMeetingVenueUnchanged(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/meeting schedule 2027-01-14 14:00")
+	k.must(ian, "/meeting schedule 2027-01-21 14:00 Bootle Town Hall")
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/meeting venue 14/01/2027 none", "The meeting on Thursday 14 January 2027, 14:00 has no venue yet: it is to be announced; nothing changed. `/meeting venue 2027-01-14 VENUE` sets one."},
+		{ian, "/meeting venue 21/01/2027 Bootle Town Hall", "The meeting on Thursday 21 January 2027, 14:00 is already at Bootle Town Hall; nothing changed."},
+		{neil, "/meeting venue 14/01/2027 none", "Only an officer of Safer Sefton Together can change meetings."},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || r.Text != tc.want {
+			t.Errorf("%s: refused=%v\n%s\nwant %q", tc.line, r.Refused, r.Text, tc.want)
+		}
+	}
+	wantShown(t, k.say(ian, "/meeting history 21/01/2027"), "Ian Barton scheduled it")
+	if got := k.say(ian, "/meeting history 21/01/2027"); strings.Contains(got, "venue") {
+		t.Errorf("the venue given again was recorded as a change:\n%s", got)
+	}
+}
