@@ -422,6 +422,14 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}
+	// A second mention is someone else, not part of an organisation's
+	// name: two people added at once would otherwise leave the first
+	// recorded "for <@sue> Sefton CVS" and the second not added at all.
+	for _, w := range rest {
+		if _, _, ok := mention(strings.TrimRight(w, ",;:.")); ok {
+			return "", "", "", "", usageErr("Add one person at a time, each with their organisation: `/committee member add @neil SWACA`, then `/committee member add @sue Sefton CVS`; nothing was saved.")
+		}
+	}
 	if err := roleSlip(rest, role != ""); err != nil {
 		return "", "", "", "", err
 	}

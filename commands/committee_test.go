@@ -699,6 +699,25 @@ func TestMemberAddedBackAfterRemoval(t *testing.T) {
 	})
 }
 
+// TestMemberAddTwoPeopleAtOnce: a second mention where the organisation
+// goes, as an officer adding two people in one go types it, is refused,
+// rather than recorded as the first one's organisation with the second
+// not added at all.
+func TestMemberAddTwoPeopleAtOnce(t *testing.T) {
+	k := committeeKit(t)
+	for _, line := range []string{
+		"/committee member add <@USUE> <@UNEIL> Sefton CVS",
+		"/committee member add <@USUE|sue> <@UGRAEME|graeme>, Sefton CVS",
+		"/committee member add <@UNEIL> SWACA <@USUE> Sefton CVS",
+	} {
+		attRefused(k, ian, line, "Add one person at a time, each with their organisation: `/committee member add @neil SWACA`, then `/committee member add @sue Sefton CVS`; nothing was saved.")
+	}
+	if diff := cmp.Diff(k.say(ian, "/committee members"), "*Safer Sefton Together* has 3 members:\n"+
+		"• Ian Barton (officer)\n• Graeme Robson — Merseyside Police\n• Neil Frackelton — SWACA"); diff != "" {
+		t.Errorf("members (-got +want):\n%s", diff)
+	}
+}
+
 // TestMemberAddedAgainAsTheyStand: adding a member again with their
 // organisation and role as they stand says nothing changed, rather than
 // that they are now what they were; a change still says what it was.
