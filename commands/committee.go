@@ -64,7 +64,7 @@ const MaxNameLen = 200
 
 func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	r := in.Request
-	name := NormalizeName(plain(in.Args))
+	name := unwrapEmphasis(NormalizeName(plain(in.Args)))
 	if name == "" {
 		return Reply{}, usageErr("Give the committee's name.")
 	}
@@ -113,6 +113,21 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		text += fmt.Sprintf("\n:warning: The name mixes letters of %s, which can look alike; check that it reads as meant.", strings.Join(scripts, " and "))
 	}
 	return Reply{Visibility: Public, Text: text}, nil
+}
+
+// unwrapEmphasis is name without the bold, italic or strike marks of
+// Slack's formatting around the whole of it ("*Bootle Area
+// Partnership*"): typed to set the name off, they would stand in it for
+// good, and show it bold, or as asterisks where it is plain text.
+func unwrapEmphasis(name string) string {
+	for len(name) > 2 {
+		first, last := name[0], name[len(name)-1]
+		if first != last || !strings.ContainsRune("*_~", rune(first)) {
+			break
+		}
+		name = strings.TrimSpace(name[1 : len(name)-1])
+	}
+	return name
 }
 
 func listMembers(ctx context.Context, s *Service, in *Input) (Reply, error) {

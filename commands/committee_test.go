@@ -1132,3 +1132,22 @@ func TestMemberChangeConflictIsNotTheLastOfficer(t *testing.T) {
 	wantShown(t, k.say(ian, "/committee member remove <@UIAN>"), "is the last officer of Safer Sefton Together; make someone else an officer first.")
 	wantShown(t, k.say(ian, "/committee member add <@UIAN> Sefton Council member"), "is the last officer of Safer Sefton Together; add another officer first.")
 }
+
+// TestSetupNameWithoutEmphasis: a name typed bold, italic or struck
+// through to set it off is kept without the marks, which would otherwise
+// stand in it for good; marks inside a name stay.
+func TestSetupNameWithoutEmphasis(t *testing.T) {
+	k := newKit(t)
+	wantShown(t, k.say(ian, "/committee setup *_Bootle Area Partnership_*"), "This channel is now the channel of *Bootle Area Partnership*")
+	if c := k.committee(); c.Name != "Bootle Area Partnership" {
+		t.Errorf("the committee is called %q", c.Name)
+	}
+	r := k.request(ian, "/committee setup Sefton *Youth* Panel")
+	r.ChannelID = "COTHER"
+	if _, err := k.svc.Run(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.db.CommitteeByName(context.Background(), "Sefton *Youth* Panel"); err != nil {
+		t.Errorf("marks inside the name: %v", err)
+	}
+}
