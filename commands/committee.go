@@ -418,7 +418,9 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if len(args) == 0 {
 		return "", "", "", "", usageErr("Mention the person to add.")
 	}
-	userID, hint, ok := mention(args[0])
+	// A comma typed after the mention, as in a sentence ("@sue, Sefton
+	// CVS"), is not part of it.
+	userID, hint, ok := mention(strings.TrimRight(args[0], ",;:"))
 	if !ok {
 		return "", "", "", "", usageErr("`%s` is not a mention: type @ and pick the person so Slack links their name.", echoWord(args[0]))
 	}

@@ -716,6 +716,11 @@ func TestMemberAddTwoPeopleAtOnce(t *testing.T) {
 		"• Ian Barton (officer)\n• Graeme Robson — Merseyside Police\n• Neil Frackelton — SWACA"); diff != "" {
 		t.Errorf("members (-got +want):\n%s", diff)
 	}
+	// A comma after the one mention, as in a sentence, is no second person.
+	wantShown(t, k.say(ian, "/committee member add <@USUE|sue>, Sefton CVS"), "Sefton CVS")
+	if got := k.say(ian, "/committee members"); !strings.Contains(got, "• Sue Holden — Sefton CVS") {
+		t.Errorf("Sue not added with a comma after her mention:\n%s", got)
+	}
 }
 
 // TestMemberAddedAgainAsTheyStand: adding a member again with their
