@@ -439,11 +439,13 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}
-	// A second mention is someone else, not part of an organisation's
-	// name: two people added at once would otherwise leave the first
-	// recorded "for <@sue> Sefton CVS" and the second not added at all.
-	for _, w := range rest {
-		if _, _, ok := mention(strings.TrimRight(w, ",;:.")); ok {
+	// A second mention straight after the first is someone else, not
+	// the start of an organisation's name: two people added at once would
+	// otherwise leave the first recorded "for <@neil> Sefton CVS" and the
+	// second not added at all. Further into the organisation a mention is
+	// text, kept as typed and shown escaped, as any other.
+	if len(rest) > 0 {
+		if _, _, ok := mention(strings.TrimRight(rest[0], ",;:.")); ok {
 			return "", "", "", "", usageErr("Add one person at a time, each with their organisation: `/committee member add @neil SWACA`, then `/committee member add @sue Sefton CVS`; nothing was saved.")
 		}
 	}

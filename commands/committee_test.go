@@ -708,7 +708,6 @@ func TestMemberAddTwoPeopleAtOnce(t *testing.T) {
 	for _, line := range []string{
 		"/committee member add <@USUE> <@UNEIL> Sefton CVS",
 		"/committee member add <@USUE|sue> <@UGRAEME|graeme>, Sefton CVS",
-		"/committee member add <@UNEIL> SWACA <@USUE> Sefton CVS",
 	} {
 		attRefused(k, ian, line, "Add one person at a time, each with their organisation: `/committee member add @neil SWACA`, then `/committee member add @sue Sefton CVS`; nothing was saved.")
 	}
