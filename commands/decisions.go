@@ -62,6 +62,11 @@ type MinutesApproval struct {
 	// of each correction members proposed that no amendment followed,
 	// one per correction: confirmed over them, the record says so.
 	SetAside []string
+	// CommentsWeighed says the approval read the corrections proposed,
+	// CommentsSeen of them: the store refuses it with ErrMinutesChanged
+	// when it finds another under its lock.
+	CommentsWeighed bool
+	CommentsSeen    int
 }
 
 // MinuteComment is a correction a member proposed to a draft minute.
@@ -941,14 +946,15 @@ func approveMinutesSub() Sub {
 // minutes that no change to their minute has followed since: what the
 // officer has not acted on, which confirmation would leave out of the
 // record for good.
-func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]MinuteComment, error) {
+// seen is how many corrections were proposed in all.
+func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []MinuteComment, seen int, err error) {
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil || len(comments) == 0 {
-		return nil, err
+		return nil, 0, err
 	}
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	changed := map[string]time.Time{}
 	for _, e := range edits {
@@ -956,13 +962,12 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) ([]MinuteC
 			changed[e.MinuteNumber] = e.At
 		}
 	}
-	var open []MinuteComment
 	for _, c := range comments {
 		if c.At.After(changed[c.MinuteNumber]) {
 			open = append(open, c)
 		}
 	}
-	return open, nil
+	return open, len(comments), nil
 }
 
 // correctionLines are corrections as the refusal to confirm lists them,
@@ -1473,6 +1478,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	var setAside []string // the minute of each correction confirmed over
+	weighed, seen := false, 0
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
 	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
@@ -1480,18 +1486,20 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
 		}
-		if open, err := s.correctionsStanding(ctx, m); err != nil {
+		open, n, err := s.correctionsStanding(ctx, m)
+		if err != nil {
 			return Reply{}, err
-		} else if len(open) > 0 && !asTheyStand {
+		}
+		weighed, seen = true, n
+		if len(open) > 0 && !asTheyStand {
 			return Reply{}, userErr("The minutes of the meeting on %s are not confirmed: members proposed corrections that no change to their minute has followed:\n%s\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve %s as they stand`.",
 				formatDay(m.StartsAt, loc), correctionLines(open), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
-		} else {
-			for _, k := range open {
-				setAside = append(setAside, k.MinuteNumber)
-			}
+		}
+		for _, k := range open {
+			setAside = append(setAside, k.MinuteNumber)
 		}
 	}
-	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside}
+	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside, CommentsWeighed: weighed, CommentsSeen: seen}
 	where := "by correspondence"
 	recordedIn := "" // the approving meeting's minute that records it
 	if at != nil {
@@ -1549,7 +1557,8 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
 	case errors.Is(err, ErrMinutesChanged):
 		// The approving meeting's minute that records it lost its number
-		// to another item's minute meanwhile.
+		// to another item's minute meanwhile, or a correction was sent
+		// after the approval weighed them.
 		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
 		return Reply{}, usageErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))

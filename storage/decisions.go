@@ -204,6 +204,19 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 		if confirmed {
 			return fmt.Errorf("storage: approve minutes: confirmed already: %w", commands.ErrConflict)
 		}
+		// A correction sent since the approval weighed them (see
+		// CommentMinute, which waits for this lock) would be confirmed
+		// over unweighed, or left out of what it sets aside.
+		if a.CommentsWeighed {
+			var n int
+			if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id
+				WHERE mi.meeting_id = $1`, a.MeetingID); err != nil {
+				return err
+			}
+			if n != a.CommentsSeen {
+				return fmt.Errorf("storage: approve minutes: %d corrections, %d weighed: %w", n, a.CommentsSeen, commands.ErrMinutesChanged)
+			}
+		}
 		if a.Record != nil {
 			if _, err := writeMinute(ctx, tx, *a.Record); err != nil {
 				return err
@@ -301,8 +314,23 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.
 	var added int64
 	var err error
 	if item == nil {
-		err = writeAlone(ctx, "comment minute", func(ctx context.Context) error {
-			added, err = commentMinute(ctx, db.x, minuteID, k)
+		// Under the meeting's lock, shared, as the approval takes it: a
+		// correction is either on record before the minutes are
+		// confirmed, and weighed by the approval, or refused after.
+		err = db.inTx(ctx, "comment minute", func(tx *Tx) error {
+			var meetingID int64
+			if err := tx.GetContext(ctx, &meetingID, `SELECT m.id FROM meetings m JOIN minutes mi ON mi.meeting_id = m.id
+				WHERE mi.id = $1 FOR SHARE OF m`, minuteID); err != nil {
+				return err
+			}
+			confirmed, err := minutesConfirmed(ctx, tx, meetingID)
+			if err != nil {
+				return err
+			}
+			if confirmed {
+				return fmt.Errorf("storage: comment minute: confirmed: %w", commands.ErrConflict)
+			}
+			added, err = commentMinute(ctx, tx, minuteID, k)
 			return err
 		})
 	} else {

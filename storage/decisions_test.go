@@ -207,3 +207,46 @@ func TestUnminutedMeetingsByTheCommitteesDay(t *testing.T) {
 		t.Errorf("unminuted meetings %v; want only %d, held at 00:30 on the day of the confirmed minutes", got, early)
 	}
 }
+
+// TestApprovalWeighsEveryCorrection: an approval that weighed the
+// corrections proposed is refused, nothing confirmed, when another is on
+// record by the time it holds the meeting (a correction sent as it was
+// sent); and a correction to a minute of minutes confirmed is refused,
+// nothing added, rather than recorded after the record was closed.
+func TestApprovalWeighsEveryCorrection(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := setupCommittee(t, db)
+	london, _ := time.LoadLocation("Europe/London")
+	day := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	x := db.SQL()
+	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	minute, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: "4",
+		Number: "4", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UOFF"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	minuteID := minute.ID
+	if err := db.CommentMinute(ctx, minuteID, nil, commands.MinuteComment{Body: "The figures were for the last quarter.", By: "UNEIL"}); err != nil {
+		t.Fatal(err)
+	}
+	weighedNone := commands.MinutesApproval{MeetingID: meetingID, At: time.Now(), By: "UOFF", CommentsWeighed: true, CommentsSeen: 0}
+	if err := db.ApproveMinutes(ctx, weighedNone); !errors.Is(err, commands.ErrMinutesChanged) {
+		t.Errorf("an approval that weighed no correction, with one on record: %v, want ErrMinutesChanged", err)
+	}
+	if confirmed := queryID(t, x, `SELECT count(*) FROM minutes_approvals WHERE meeting_id = $1`, meetingID); confirmed != 0 {
+		t.Fatalf("the refused approval confirmed the minutes")
+	}
+	weighedOne := weighedNone
+	weighedOne.CommentsSeen, weighedOne.SetAside = 1, []string{"4"}
+	if err := db.ApproveMinutes(ctx, weighedOne); err != nil {
+		t.Fatal(err)
+	}
+	err = db.CommentMinute(ctx, minuteID, nil, commands.MinuteComment{Body: "Too late.", By: "UGRAEME"})
+	if !errors.Is(err, commands.ErrConflict) {
+		t.Errorf("a correction to confirmed minutes: %v, want ErrConflict", err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minute_comments`); n != 1 {
+		t.Errorf("%d corrections on record, want 1", n)
+	}
+}
