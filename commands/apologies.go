@@ -257,11 +257,6 @@ func dateAfterWord(rest []string, now time.Time, loc *time.Location) (day Date, 
 	return d, k + 1, true
 }
 
-// dayGone reports whether d is before the day of now.
-func dayGone(d Date, now time.Time, loc *time.Location) bool {
-	return d.Start(loc).Before(DateOf(now, loc).Start(loc))
-}
-
 // dayMeant is day as a slip's answer gives it: "`14/01/2027`, Thursday
 // 14 January 2027"; "" for none.
 func dayMeant(d Date) string {

@@ -436,33 +436,28 @@ func (st meetingState) keyName(key string) string {
 }
 
 // substitutedName is the member key (a user, or "name:" and a name as
-// keyed) whom a substitute at meeting meetingID stands in for, as text:
-// the member's name; for one no longer a member, the directory's name,
-// else a mention; for one known by name, the name as their apologies
-// give it, not as keyed.
-func (s *Service) substitutedName(ctx context.Context, committeeID, meetingID int64, key string) (string, error) {
-	m, err := s.store.Member(ctx, committeeID, key)
-	switch {
-	case err == nil:
-		return Escape(m.Name), nil
-	case !errors.Is(err, ErrNotFound):
-		return "", err
-	case !strings.HasPrefix(key, "name:"):
-		if name := s.displayName(ctx, key, ""); name != key {
-			return Escape(name), nil
-		}
-		return "<@" + key + ">", nil
-	}
-	as, err := s.store.Apologies(ctx, meetingID)
-	if err != nil {
+// keyed) whom a substitute at meeting meetingID stands in for, as text,
+// named as the live message names them (keyName) from the members, the
+// meeting's attendance log and its apologies; one the records no longer
+// name (a member removed since, not marked) by the directory's name,
+// else a mention.
+func (s *Service) substitutedName(ctx context.Context, c Committee, meetingID int64, log []AttendanceMark, key string) (string, error) {
+	st := meetingState{c: c, att: Standing(log)}
+	var err error
+	if st.members, err = s.store.Members(ctx, c.ID); err != nil {
 		return "", err
 	}
-	for _, a := range as {
-		if nameKey(a.Name) == key {
-			return Escape(a.Name), nil
-		}
+	if st.apologies, err = s.store.Apologies(ctx, meetingID); err != nil {
+		return "", err
 	}
-	return Escape(strings.TrimPrefix(key, "name:")), nil
+	name := st.keyName(key)
+	if strings.HasPrefix(key, "name:") || name != Escape(key) {
+		return name, nil
+	}
+	if shown := s.displayName(ctx, key, ""); shown != key {
+		return Escape(shown), nil
+	}
+	return "<@" + key + ">", nil
 }
 
 // runningMeeting is the committee's meeting in progress (open or
@@ -2434,7 +2429,7 @@ func meetingHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 		// in for, not in their own right: the card says for whom, as the
 		// live message lists them, so that a mark for the wrong member, or
 		// none, can be put right.
-		name, err := s.substitutedName(ctx, in.Committee.ID, m.ID, me.SubstituteFor)
+		name, err := s.substitutedName(ctx, in.Committee, m.ID, log, me.SubstituteFor)
 		if err != nil {
 			return err
 		}

@@ -555,7 +555,7 @@ func monthSlip(words []string, now time.Time, loc *time.Location) (day Date, n i
 		case err != nil:
 			// No such day ("31 Novmber"): asked about all the same.
 			return Date{}, n, true
-		case d.Start(loc).Before(DateOf(now, loc).Start(loc)):
+		case dayGone(d, now, loc):
 			// A day gone is no meeting's to come: the words are the
 			// reason ("2 Augur").
 			return Date{}, 0, false
@@ -605,4 +605,9 @@ func dateSlip(w string, now time.Time, loc *time.Location) (string, bool) {
 		return "`" + s.word + "`", true
 	}
 	return "", false
+}
+
+// dayGone reports whether d is before the day of now.
+func dayGone(d Date, now time.Time, loc *time.Location) bool {
+	return d.Start(loc).Before(DateOf(now, loc).Start(loc))
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/storage"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -77,12 +78,8 @@ func TestMigrationKeepsImportedMinutesConfirmed(t *testing.T) {
 // confirmed meanwhile.
 func TestCommentMakesTheMinuteOfAnItem(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
-	c := setupCommittee(t, db)
-	london, _ := time.LoadLocation("Europe/London")
-	day := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
-	x := db.SQL()
-	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	db, c, meetingID, day := heldMeeting(t)
+	london, x := day.Location(), db.SQL()
 	item := func(number, title string) *commands.MinuteWrite {
 		return &commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: number, Number: number,
 			Position: 1, Title: title}
@@ -133,12 +130,8 @@ func TestCommentMakesTheMinuteOfAnItem(t *testing.T) {
 // The item's own minute, made by an earlier correction, is not another.
 func TestCommentRefusesAMinuteNumberTaken(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
-	c := setupCommittee(t, db)
-	london, _ := time.LoadLocation("Europe/London")
-	day := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
-	x := db.SQL()
-	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	db, c, meetingID, day := heldMeeting(t)
+	london, x := day.Location(), db.SQL()
 	item := func(number, title string) *commands.MinuteWrite {
 		return &commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: number, Number: number,
 			Position: 1, Title: title}
@@ -215,12 +208,8 @@ func TestUnminutedMeetingsByTheCommitteesDay(t *testing.T) {
 // nothing added, rather than recorded after the record was closed.
 func TestApprovalWeighsEveryCorrection(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
-	c := setupCommittee(t, db)
-	london, _ := time.LoadLocation("Europe/London")
-	day := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
-	x := db.SQL()
-	meetingID := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	db, c, meetingID, day := heldMeeting(t)
+	london, x := day.Location(), db.SQL()
 	minute, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: "4",
 		Number: "4", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UOFF"})
 	if err != nil {
@@ -249,4 +238,16 @@ func TestApprovalWeighsEveryCorrection(t *testing.T) {
 	if n := queryID(t, x, `SELECT count(*) FROM minute_comments`); n != 1 {
 		t.Errorf("%d corrections on record, want 1", n)
 	}
+}
+
+// heldMeeting is a database with a committee whose meeting of 10 December
+// 2026, 10:00 in London, held in Quorum, has no minutes yet.
+func heldMeeting(t *testing.T) (db *storage.DB, c commands.Committee, meetingID int64, day time.Time) {
+	t.Helper()
+	db = pgtest.New(t)
+	c = setupCommittee(t, db)
+	london, _ := time.LoadLocation("Europe/London")
+	day = time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	meetingID = queryID(t, db.SQL(), `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
+	return db, c, meetingID, day
 }
