@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -329,7 +328,9 @@ func addressCut(rawURL string, title []string) error {
 	if err != nil || len(title) == 0 || u.RawQuery != "" || u.Fragment != "" {
 		return nil
 	}
-	w := Unescape(linksAsShown(title[0]))
+	// The rest of a cut address, if it looks like one, arrives as a link
+	// Slack made of it: read it as typed.
+	w := Unescape(shownMarkup(title[0]))
 	atHost := u.Path == ""
 	cut := false
 	switch {
@@ -351,25 +352,6 @@ func addressCut(rawURL string, title []string) error {
 	return fmt.Errorf("a link cannot contain a space, and `%s` looks like the rest of the address: send it again written in one piece, e.g. `%s`, then the title; if it is the title, put a dash before it: `%s - %s`",
 		truncateText(w, 100), truncateText(rawURL+w, 200), truncateText(rawURL, 200), truncateText(Unescape(strings.Join(title, " ")), 100))
 }
-
-// linksAsShown is w with each link Slack made of it ("mple.org/cvs.pdf",
-// typed after a space that cut an address, arrives as
-// "<http://mple.org/cvs.pdf|mple.org/cvs.pdf>") put back as it was
-// typed: its label, or its address when it has none.
-func linksAsShown(w string) string {
-	return slackLink.ReplaceAllStringFunc(w, func(m string) string {
-		inner := m[1 : len(m)-1]
-		if addr, label, ok := strings.Cut(inner, "|"); ok && label != "" {
-			return label
-		} else if ok {
-			return addr
-		}
-		return inner
-	})
-}
-
-// slackLink is a link in Slack's markup: <https://x> or <https://x|label>.
-var slackLink = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9+.-]*:[^<>|]*(\|[^<>]*)?>`)
 
 // fileKeys are the names a download address's query gives the file it
 // serves (getfile.php?name=…, download.aspx?file=…).
