@@ -312,75 +312,43 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 // CommentMinute implements commands.DecisionStore.
 func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.MinuteWrite, k commands.MinuteComment) error {
 	var added int64
-	var err error
-	if item == nil {
-		// Under the meeting's lock, shared, as the approval takes it: a
-		// correction is either on record before the minutes are
-		// confirmed, and weighed by the approval, or refused after.
-		err = db.inTx(ctx, "comment minute", func(tx *Tx) error {
-			var meetingID int64
-			if err := tx.GetContext(ctx, &meetingID, `SELECT m.id FROM meetings m JOIN minutes mi ON mi.meeting_id = m.id
-				WHERE mi.id = $1 FOR SHARE OF m`, minuteID); err != nil {
-				return err
-			}
-			confirmed, err := minutesConfirmed(ctx, tx, meetingID)
-			if err != nil {
-				return err
-			}
-			if confirmed {
-				return fmt.Errorf("storage: comment minute: confirmed: %w", commands.ErrConflict)
-			}
-			added, err = commentMinute(ctx, tx, minuteID, k)
+	// Under the meeting's lock, as the approval takes it: a correction is
+	// either on record before the minutes are confirmed, and weighed by
+	// the approval, or refused after. Shared for a minute on record;
+	// for one to be made, held as writeMinute holds it.
+	err := db.inTx(ctx, "comment minute", func(tx *Tx) error {
+		var meetingID int64
+		var err error
+		if item == nil {
+			err = tx.GetContext(ctx, &meetingID, `SELECT m.id FROM meetings m JOIN minutes mi ON mi.meeting_id = m.id
+				WHERE mi.id = $1 FOR SHARE OF m`, minuteID)
+		} else {
+			err = tx.GetContext(ctx, &meetingID, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, item.MeetingID)
+		}
+		if err != nil {
 			return err
-		})
-	} else {
-		// A minute the draft shows but nothing is recorded under yet (one
-		// written from the records, or an item not yet minuted) is made
-		// with no text for the correction to hang on: the draft goes on
-		// showing what it drew from the records, and the minute keeps the
-		// number the member read, whatever is minuted before it later.
-		// Under the meeting's lock, as writeMinute, so that it is never
-		// made in minutes confirmed meanwhile.
-		err = db.inTx(ctx, "comment minute", func(tx *Tx) error {
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM meetings WHERE id = $1 FOR UPDATE`, item.MeetingID); err != nil {
-				return err
-			}
-			confirmed, err := minutesConfirmed(ctx, tx, item.MeetingID)
-			if err != nil {
-				return err
-			}
-			if confirmed {
-				return fmt.Errorf("storage: comment minute: confirmed: %w", commands.ErrConflict)
-			}
-			// The number was worked out from the agenda and the minutes
-			// before the lock: an item renumbered and minuted since may
-			// have taken it. The minutes' unique number would refuse the
-			// insert all the same, but as a bare conflict, which reads as
-			// minutes confirmed; the member is told the minutes changed.
-			var taken bool
-			if err := tx.GetContext(ctx, &taken, `SELECT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND number = $2 AND item_number <> $3)`,
-				item.MeetingID, item.Number, item.Item); err != nil {
-				return err
-			}
-			if taken {
-				return fmt.Errorf("storage: comment minute: number %q taken by another item's minute: %w", item.Number, commands.ErrMinutesChanged)
-			}
-			if err := tx.GetContext(ctx, &minuteID, `
-				WITH made AS (
-					INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
-					VALUES ($1, $2, $3, $4, $5, '', $6, $7, '', 'draft', $8)
-					ON CONFLICT (meeting_id, item_number) WHERE item_number <> '' DO NOTHING
-					RETURNING id
-				)
-				SELECT id FROM made UNION ALL
-				SELECT id FROM minutes WHERE meeting_id = $1 AND item_number = $8 AND item_number <> ''`,
-				item.MeetingID, item.CommitteeID, item.Number, item.Position, item.Title, pq.Array(nonNil(item.References)), dateArg(item.HeldOn), item.Item); err != nil {
-				return err
-			}
-			added, err = commentMinute(ctx, tx, minuteID, k)
+		}
+		confirmed, err := minutesConfirmed(ctx, tx, meetingID)
+		if err != nil {
 			return err
-		})
-	}
+		}
+		if confirmed {
+			return fmt.Errorf("storage: comment minute: confirmed: %w", commands.ErrConflict)
+		}
+		if item != nil {
+			// A minute the draft shows but nothing is recorded under yet
+			// (one written from the records, or an item not yet minuted)
+			// is made with no text for the correction to hang on: the
+			// draft goes on showing what it drew from the records, and the
+			// minute keeps the number the member read, whatever is
+			// minuted before it later.
+			if minuteID, err = itemMinute(ctx, tx, *item); err != nil {
+				return err
+			}
+		}
+		added, err = commentMinute(ctx, tx, minuteID, k)
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -388,6 +356,36 @@ func (db *DB) CommentMinute(ctx context.Context, minuteID int64, item *commands.
 		return fmt.Errorf("storage: comment minute: the same on record: %w", commands.ErrUnchanged)
 	}
 	return nil
+}
+
+// itemMinute is the id of item's minute, made empty if it has none, in
+// q, which holds the meeting's row.
+func itemMinute(ctx context.Context, q *Tx, item commands.MinuteWrite) (int64, error) {
+	// The number was worked out from the agenda and the minutes before
+	// the lock: an item renumbered and minuted since may have taken it.
+	// The minutes' unique number would refuse the insert all the same,
+	// but as a bare conflict, which reads as minutes confirmed; the
+	// member is told the minutes changed.
+	var taken bool
+	if err := q.GetContext(ctx, &taken, `SELECT EXISTS (SELECT 1 FROM minutes WHERE meeting_id = $1 AND number = $2 AND item_number <> $3)`,
+		item.MeetingID, item.Number, item.Item); err != nil {
+		return 0, err
+	}
+	if taken {
+		return 0, fmt.Errorf("storage: comment minute: number %q taken by another item's minute: %w", item.Number, commands.ErrMinutesChanged)
+	}
+	var id int64
+	err := q.GetContext(ctx, &id, `
+		WITH made AS (
+			INSERT INTO minutes (meeting_id, committee_id, number, position, title, narrative, refs, held_on, resolved, status, item_number)
+			VALUES ($1, $2, $3, $4, $5, '', $6, $7, '', 'draft', $8)
+			ON CONFLICT (meeting_id, item_number) WHERE item_number <> '' DO NOTHING
+			RETURNING id
+		)
+		SELECT id FROM made UNION ALL
+		SELECT id FROM minutes WHERE meeting_id = $1 AND item_number = $8 AND item_number <> ''`,
+		item.MeetingID, item.CommitteeID, item.Number, item.Position, item.Title, pq.Array(nonNil(item.References)), dateArg(item.HeldOn), item.Item)
+	return id, err
 }
 
 // commentMinute adds k to minute minuteID and says how many comments it
