@@ -1098,7 +1098,16 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	}
 	if asItem && t.Item != number {
 		// Minute 8 is not item 8's where the numbers differ: the minute
-		// the item is, not the one its number names, is meant.
+		// the item is, not the one its number names, is meant, and the
+		// answer gives it, as it does where no minute has the number.
+		its, err := s.itemsMinute(ctx, c, t.HeldOn, in.Now, number)
+		if err != nil {
+			return draftTarget{}, "", err
+		}
+		if its != "" {
+			return draftTarget{}, "", usageErr("Minute %s is not item %s's. Item %s is minute %s: give the minute's number, %s.",
+				Escape(t.Number), Escape(number), Escape(number), its, its)
+		}
 		return draftTarget{}, "", usageErr("Minute %s is not item %s's: give the number of the minute, as the draft minutes show it (`/minutes draft %s`).",
 			Escape(t.Number), Escape(number), t.HeldOn.Start(time.UTC).Format("2006-01-02"))
 	}
@@ -1213,6 +1222,29 @@ func (s *Service) minuteToCorrect(ctx context.Context, in *Input, on Date, numbe
 		}
 	}
 	return draftTarget{}, false, missing, nil
+}
+
+// itemsMinute is the number the draft minutes of the meeting on day on
+// give agenda item item's minute, or "" where they have none for it.
+func (s *Service) itemsMinute(ctx context.Context, c Committee, on Date, now time.Time, item string) (string, error) {
+	m, err := s.meetingFor(ctx, c, on, now)
+	var none *UserError
+	switch {
+	case errors.As(err, &none):
+		return "", nil
+	case err != nil:
+		return "", err
+	}
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return "", err
+	}
+	for _, dm := range CompileMinutes(src).Minutes {
+		if dm.Item == item {
+			return dm.Number, nil
+		}
+	}
+	return "", nil
 }
 
 // firstMinute is ms[0], or the zero Minute.

@@ -1420,6 +1420,7 @@ func TestMinutesAmendAnyMinuteOfTheDraft(t *testing.T) {
 func TestMinutesCorrectionGivenAnItemsNumber(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/agenda add 2026-12-10 8 Any Other Business")
 	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
 	k.must(sue, "/meeting start")
 	k.must(ian, "/resolve 7.7 That the report be noted.")
@@ -1430,8 +1431,10 @@ func TestMinutesCorrectionGivenAnItemsNumber(t *testing.T) {
 		{neil, "/minutes comment Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is minute 8: give the minute's number, 8."}},
 		{ian, "/minutes amend 2026-12-10 7.7 That the report be noted and circulated.", []string{"there is no minute 7.7. Item 7.7 is minute 9: give the minute's number, 9."}},
 		{neil, "/minutes comment 2026-12-10 about 7.5", []string{"`about` is not a minute number."}},
-		// Minute 8 is item 7.5's: "Item 8" does not correct it.
-		{neil, "/minutes comment Item 8 The date was wrong.", []string{"Minute 8 is not item 8's: give the number of the minute, as the draft minutes show it (`/minutes draft 2026-12-10`)."}},
+		// Minute 8 is item 7.5's: "Item 8" does not correct it, and the
+		// answer gives the minute item 8 is; item 9 there is none of.
+		{neil, "/minutes comment Item 8 The date was wrong.", []string{"Minute 8 is not item 8's. Item 8 is minute 10: give the minute's number, 10."}},
+		{neil, "/minutes comment Item 9 The date was wrong.", []string{"Minute 9 is not item 9's: give the number of the minute, as the draft minutes show it (`/minutes draft 2026-12-10`)."}},
 	})
 	if n := attRows(k, `SELECT count(*) FROM minute_comments`); n != 0 {
 		t.Errorf("%d corrections on record, want none", n)
