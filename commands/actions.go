@@ -1019,7 +1019,7 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 			line = fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them%s.",
 				formatDay(m.StartsAt, loc), day, approve)
 		}
-		open, _, err := s.correctionsStanding(ctx, m)
+		open, _, _, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return nil, err
 		}

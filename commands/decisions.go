@@ -63,10 +63,13 @@ type MinutesApproval struct {
 	// one per correction: confirmed over them, the record says so.
 	SetAside []string
 	// CommentsWeighed says the approval read the corrections proposed,
-	// CommentsSeen of them: the store refuses it with ErrMinutesChanged
-	// when it finds another under its lock.
+	// CommentsSeen of them, against EditsSeen changes to the minutes: the
+	// store refuses it with ErrMinutesChanged when it finds another of
+	// either under its lock, for an amendment made meanwhile may answer a
+	// correction it would name as set aside.
 	CommentsWeighed bool
 	CommentsSeen    int
+	EditsSeen       int
 }
 
 // MinuteComment is a correction a member proposed to a draft minute.
@@ -947,14 +950,14 @@ func approveMinutesSub() Sub {
 // officer has not acted on, which confirmation would leave out of the
 // record for good.
 // seen is how many corrections were proposed in all.
-func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []MinuteComment, seen int, err error) {
+func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []MinuteComment, seen, edited int, err error) {
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil || len(comments) == 0 {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	edits, err := s.store.MinuteHistory(ctx, m.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, 0, err
 	}
 	changed := map[string]time.Time{}
 	for _, e := range edits {
@@ -967,7 +970,7 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []Mi
 			open = append(open, c)
 		}
 	}
-	return open, len(comments), nil
+	return open, len(comments), len(edits), nil
 }
 
 // correctionLines are corrections as the refusal to confirm lists them,
@@ -1510,7 +1513,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	var setAside []string // the minute of each correction confirmed over
-	weighed, seen := false, 0
+	weighed, seen, edits := false, 0, 0
 	if src, _, err := s.minutesSource(ctx, c, m); err != nil {
 		return Reply{}, err
 	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
@@ -1518,11 +1521,11 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
 				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
 		}
-		open, n, err := s.correctionsStanding(ctx, m)
+		open, n, edited, err := s.correctionsStanding(ctx, m)
 		if err != nil {
 			return Reply{}, err
 		}
-		weighed, seen = true, n
+		weighed, seen, edits = true, n, edited
 		if len(open) > 0 && !asTheyStand {
 			return Reply{}, userErr("The minutes of the meeting on %s are not confirmed: members proposed corrections that no change to their minute has followed:\n%s\nAmend a minute with `/minutes amend NUMBER TEXT`, or, if the meeting does not accept them, confirm the minutes as they stand: `/minutes approve %s as they stand`.",
 				formatDay(m.StartsAt, loc), correctionLines(open), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))
@@ -1531,7 +1534,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			setAside = append(setAside, k.MinuteNumber)
 		}
 	}
-	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside, CommentsWeighed: weighed, CommentsSeen: seen}
+	a := MinutesApproval{MeetingID: m.ID, At: in.Now, By: in.UserID, SetAside: setAside, CommentsWeighed: weighed, CommentsSeen: seen, EditsSeen: edits}
 	where := "by correspondence"
 	recordedIn := "" // the approving meeting's minute that records it
 	if at != nil {

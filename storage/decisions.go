@@ -216,6 +216,18 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 			if n != a.CommentsSeen {
 				return fmt.Errorf("storage: approve minutes: %d corrections, %d weighed: %w", n, a.CommentsSeen, commands.ErrMinutesChanged)
 			}
+			// Which corrections stand turns on the changes after them
+			// (WriteMinute takes this lock too); with none, no change
+			// can answer one.
+			if n > 0 {
+				if err := tx.GetContext(ctx, &n, `SELECT count(*) FROM minute_history h JOIN minutes mi ON mi.id = h.minute_id
+					WHERE mi.meeting_id = $1`, a.MeetingID); err != nil {
+					return err
+				}
+				if n != a.EditsSeen {
+					return fmt.Errorf("storage: approve minutes: %d changes, %d weighed: %w", n, a.EditsSeen, commands.ErrMinutesChanged)
+				}
+			}
 		}
 		if a.Record != nil {
 			if _, err := writeMinute(ctx, tx, *a.Record); err != nil {

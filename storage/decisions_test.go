@@ -204,7 +204,8 @@ func TestUnminutedMeetingsByTheCommitteesDay(t *testing.T) {
 // TestApprovalWeighsEveryCorrection: an approval that weighed the
 // corrections proposed is refused, nothing confirmed, when another is on
 // record by the time it holds the meeting (a correction sent as it was
-// sent); and a correction to a minute of minutes confirmed is refused,
+// sent), or another change to the minutes (an amendment that may answer
+// one); and a correction to a minute of minutes confirmed is refused,
 // nothing added, rather than recorded after the record was closed.
 func TestApprovalWeighsEveryCorrection(t *testing.T) {
 	ctx := context.Background()
@@ -226,8 +227,23 @@ func TestApprovalWeighsEveryCorrection(t *testing.T) {
 	if confirmed := queryID(t, x, `SELECT count(*) FROM minutes_approvals WHERE meeting_id = $1`, meetingID); confirmed != 0 {
 		t.Fatalf("the refused approval confirmed the minutes")
 	}
+	// Weighed with the minute as it was written, the correction standing:
+	// an amendment made since answers it, and the approval, which would
+	// name it as set aside, is refused.
 	weighedOne := weighedNone
-	weighedOne.CommentsSeen, weighedOne.SetAside = 1, []string{"4"}
+	weighedOne.CommentsSeen, weighedOne.EditsSeen, weighedOne.SetAside = 1, 1, []string{"4"}
+	amended := "The figures were for the last quarter."
+	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: "4",
+		Number: "4", Position: 1, Title: "SWACA", Narrative: &amended, Action: "amended", By: "UOFF"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ApproveMinutes(ctx, weighedOne); !errors.Is(err, commands.ErrMinutesChanged) {
+		t.Errorf("an approval that weighed the minute before its amendment: %v, want ErrMinutesChanged", err)
+	}
+	if confirmed := queryID(t, x, `SELECT count(*) FROM minutes_approvals WHERE meeting_id = $1`, meetingID); confirmed != 0 {
+		t.Fatalf("the refused approval confirmed the minutes")
+	}
+	weighedOne.EditsSeen, weighedOne.SetAside = 2, nil
 	if err := db.ApproveMinutes(ctx, weighedOne); err != nil {
 		t.Fatal(err)
 	}
