@@ -1592,8 +1592,10 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, usageErr("No minutes of the meeting on %s are on record to confirm. Record them with `/resolve` and `/minute`, or import them.%s", formatDay(m.StartsAt, loc), drafts)
 	case errors.Is(err, ErrMinutesChanged):
 		// The approving meeting's minute that records it lost its number
-		// to another item's minute meanwhile, or a correction was sent
-		// after the approval weighed them.
+		// to another item's minute meanwhile, or that meeting's own
+		// minutes were confirmed (sent again, this is by
+		// correspondence), or a correction or amendment was made after
+		// the approval weighed them.
 		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
 		return Reply{}, usageErr("The minutes of the meeting on %s are already confirmed as a correct record.", formatDay(m.StartsAt, loc))

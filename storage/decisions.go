@@ -230,7 +230,12 @@ func (db *DB) ApproveMinutes(ctx context.Context, a commands.MinutesApproval) er
 			}
 		}
 		if a.Record != nil {
-			if _, err := writeMinute(ctx, tx, *a.Record); err != nil {
+			// The approving meeting's own minutes confirmed since the
+			// approval looked is a change to the minutes, not these
+			// confirmed already: sent again, it is by correspondence.
+			if _, err := writeMinute(ctx, tx, *a.Record); errors.Is(err, commands.ErrConflict) && !errors.Is(err, commands.ErrMinutesChanged) {
+				return fmt.Errorf("storage: approve minutes: approving meeting's own confirmed meanwhile: %w", commands.ErrMinutesChanged)
+			} else if err != nil {
 				return err
 			}
 		}

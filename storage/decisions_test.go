@@ -267,3 +267,36 @@ func heldMeeting(t *testing.T) (db *storage.DB, c commands.Committee, meetingID 
 	meetingID = queryID(t, db.SQL(), `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, day)
 	return db, c, meetingID, day
 }
+
+// TestApprovalAtAMeetingWhoseOwnMinutesWereConfirmedMeanwhile: the
+// previous minutes confirmed at today's meeting, whose own minutes were
+// confirmed as the approval was sent, cannot be recorded in them; the
+// approval is refused as the minutes having changed, nothing confirmed,
+// not as if the previous minutes were confirmed already.
+func TestApprovalAtAMeetingWhoseOwnMinutesWereConfirmedMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	db, c, today, day := heldMeeting(t)
+	london, x := day.Location(), db.SQL()
+	before := day.AddDate(0, -1, 0)
+	previous := queryID(t, x, `INSERT INTO meetings (committee_id, starts_at, venue, status, source) VALUES ($1, $2, '', 'held', 'slack') RETURNING id`, c.ID, before)
+	noted := func(meetingID int64, on time.Time, item string) commands.MinuteWrite {
+		return commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(on, london), Item: item, Number: item, Position: 1,
+			Title: "ITEM " + item, Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UOFF"}
+	}
+	for _, w := range []commands.MinuteWrite{noted(previous, before, "4"), noted(today, day, "5")} {
+		if _, err := db.WriteMinute(ctx, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.ApproveMinutes(ctx, commands.MinutesApproval{MeetingID: today, At: day.Add(3 * time.Hour), By: "UOFF"}); err != nil {
+		t.Fatal(err)
+	}
+	record := noted(today, day, "3")
+	err := db.ApproveMinutes(ctx, commands.MinutesApproval{MeetingID: previous, At: day.Add(3 * time.Hour), By: "UOFF", AtMeetingID: today, Record: &record})
+	if !errors.Is(err, commands.ErrMinutesChanged) {
+		t.Errorf("approval recorded in minutes confirmed meanwhile: %v, want ErrMinutesChanged", err)
+	}
+	if n := queryID(t, x, `SELECT count(*) FROM minutes_approvals WHERE meeting_id = $1`, previous); n != 0 {
+		t.Errorf("the refused approval confirmed the previous minutes")
+	}
+}
