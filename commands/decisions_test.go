@@ -1204,19 +1204,20 @@ func TestMinutesApprovalWeighsCorrections(t *testing.T) {
 		t.Errorf("approval with minute 9 amended after Neil's correction and Graeme's to minute 4 standing:\n%s", got)
 	}
 	k.must(neil, "/minutes comment 4 The date was wrong.")
+	k.must(neil, "/minutes comment 2 No declarations were made.")
 	// Confirmed over them, the record says the corrections were set
 	// aside, not only that the minutes were confirmed.
 	r := k.must(sue, "/minutes approve 10/12/2026 as they stand")
 	if r.Visibility != commands.Public {
 		t.Error("the confirmation of minutes is not announced in the channel")
 	}
-	wantShown(t, r.Text, "are confirmed as a correct record as they stand, by correspondence, by <@USUE>, setting aside 2 corrections to minute 4 that members proposed and no amendment followed.")
+	wantShown(t, r.Text, "are confirmed as a correct record as they stand, by correspondence, by <@USUE>, setting aside 3 corrections to minutes 4 and 2 that members proposed and no amendment followed.")
 	if n := attRows(k, `SELECT count(*) FROM minutes_approvals`); n != 1 {
 		t.Errorf("%d approvals on record, want 1", n)
 	}
 	wantShown(t, k.say(sue, "/history minutes 10/12/2026"),
-		"confirmed as a correct record as they stood, by correspondence, by <@USUE>, setting aside 2 corrections to minute 4 that members proposed and no amendment followed")
-	if n := attRows(k, `SELECT count(*) FROM audit_log WHERE action = 'minutes.approve' AND detail->'set_aside' = '["4", "4"]'`); n != 1 {
+		"confirmed as a correct record as they stood, by correspondence, by <@USUE>, setting aside 3 corrections to minutes 4 and 2 that members proposed and no amendment followed")
+	if n := attRows(k, `SELECT count(*) FROM audit_log WHERE action = 'minutes.approve' AND detail->'set_aside' = '["4", "4", "2"]'`); n != 1 {
 		t.Errorf("%d audit entries of the confirmation name the corrections set aside, want 1", n)
 	}
 	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
@@ -1229,7 +1230,8 @@ func TestMinutesApprovalWeighsCorrections(t *testing.T) {
 			approvals = append(approvals, c.Detail)
 		}
 	}
-	if want := []string{"by correspondence; as they stood, setting aside 2 corrections to minute 4 proposed by members"}; !slices.Equal(approvals, want) {
+	// In the words the channel was given.
+	if want := []string{"by correspondence; as they stood, setting aside 3 corrections to minutes 4 and 2 that members proposed and no amendment followed"}; !slices.Equal(approvals, want) {
 		t.Errorf("the export's confirmation of the minutes: %q, want %q", approvals, want)
 	}
 }

@@ -375,11 +375,15 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		SELECT ap.approved_at, m.committee_id, m.id, 'minutes', 'approved', '', '', '',
 			concat_ws('; ', COALESCE('at the meeting of ' || to_char(am.starts_at AT TIME ZONE c.time_zone, 'YYYY-MM-DD'), 'by correspondence'),
 				-- Confirmed as they stood: the corrections set aside, and
-				-- their minutes in the order they were proposed.
+				-- their minutes in the order they were proposed, in the
+				-- words the channel was given ("minutes 4, 5 and 9").
 				CASE WHEN cardinality(ap.set_aside) > 0 THEN 'as they stood, setting aside ' || cardinality(ap.set_aside)
 					|| CASE cardinality(ap.set_aside) WHEN 1 THEN ' correction' ELSE ' corrections' END || ' to '
-					|| (SELECT CASE count(*) WHEN 1 THEN 'minute ' ELSE 'minutes ' END || string_agg(sa.number, ', ' ORDER BY sa.first) || ' proposed by members'
-						FROM (SELECT x.number, min(x.n) AS first FROM unnest(ap.set_aside) WITH ORDINALITY AS x(number, n) GROUP BY x.number) sa) END),
+					|| (SELECT CASE WHEN cardinality(ns) = 1 THEN 'minute ' || ns[1]
+							ELSE 'minutes ' || array_to_string(ns[1:cardinality(ns) - 1], ', ') || ' and ' || ns[cardinality(ns)] END
+						FROM (SELECT array_agg(sa.number ORDER BY sa.first) AS ns
+							FROM (SELECT x.number, min(x.n) AS first FROM unnest(ap.set_aside) WITH ORDINALITY AS x(number, n) GROUP BY x.number) sa) agg)
+					|| ' that members proposed and no amendment followed' END),
 			ap.approved_by, 26, m.id, NULL
 		FROM minutes_approvals ap JOIN meetings m ON m.id = ap.meeting_id JOIN committees c ON c.id = m.committee_id
 		LEFT JOIN meetings am ON am.id = ap.at_meeting_id
