@@ -1001,6 +1001,42 @@ func setAsideText(a MinutesApproval) string {
 		plural(len(minutes), "minute", "minutes"), Escape(joinAnd(minutes)))
 }
 
+// correctionStood answers a correction k, for who, that was on record
+// already: by whom it was entered, as the history says, for a member who
+// did not send it themselves must not be told they had, nor an officer
+// that the member had when another officer entered it.
+func (s *Service) correctionStood(ctx context.Context, in *Input, t draftTarget, k MinuteComment, who Member) (Reply, error) {
+	const seen = " The officer sees it with the draft minutes."
+	number := Escape(t.Minute.Number)
+	meetingID := t.Minute.MeetingID
+	if meetingID == 0 && t.New != nil {
+		meetingID = t.New.MeetingID
+	}
+	cs, err := s.store.MinuteComments(ctx, meetingID)
+	if err != nil {
+		return Reply{}, err
+	}
+	var stood MinuteComment
+	for _, c := range cs {
+		if c.MinuteNumber == t.Minute.Number && c.Body == k.Body && c.By == k.By && c.ByName == k.ByName {
+			stood = c
+		}
+	}
+	by := "<@" + stood.EnteredBy + ">"
+	if stood.EnteredBy == in.UserID {
+		by = "you"
+	}
+	switch {
+	case k.EnteredBy == "" && stood.EnteredBy != "":
+		return private("This correction to minute %s was already proposed for you, entered by %s; nothing changed.%s", number, by, seen), nil
+	case k.EnteredBy == "":
+		return private("You had already proposed this correction to minute %s; nothing changed.%s", number, seen), nil
+	case stood.EnteredBy != "":
+		return private("This correction to minute %s from %s was already entered for them by %s; nothing changed.%s", number, whoText(who), by, seen), nil
+	}
+	return private("%s had already proposed this correction to minute %s; nothing changed.%s", whoText(who), number, seen), nil
+}
+
 // draftTarget is the minute /minutes amend or /minutes comment is for.
 type draftTarget struct {
 	Minute
@@ -1401,10 +1437,8 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, minutesChangedErr()
 	case errors.Is(err, ErrConflict):
 		return Reply{}, userErr("Minute %s (%s) is confirmed as a correct record and %s", Escape(mi.Number), mi.HeldOn, closed)
-	case errors.Is(err, ErrUnchanged) && k.EnteredBy != "":
-		return private("%s had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", whoText(who), Escape(mi.Number)), nil
 	case errors.Is(err, ErrUnchanged):
-		return private("You had already proposed this correction to minute %s; nothing changed. The officer sees it with the draft minutes.", Escape(mi.Number)), nil
+		return s.correctionStood(ctx, in, t, k, who)
 	case err != nil:
 		return Reply{}, err
 	case k.EnteredBy != "":

@@ -1278,9 +1278,9 @@ func TestMinuteCommentForSomeone(t *testing.T) {
 	k.steps([]step{
 		{graeme, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"Only an officer or the chair of Safer Sefton Together can enter a correction for someone else."}},
 		{ian, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"The correction to minute 9 from <@UNEIL> is recorded; the officer sees it with the draft minutes."}},
-		{ian, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"<@UNEIL> had already proposed this correction to minute 9; nothing changed."}},
+		{ian, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"This correction to minute 9 from <@UNEIL> was already entered for them by you; nothing changed."}},
 		{sue, `/minutes comment for "Jo Smith (Sefton CVS & Co)" 9 Jo Smith presented the report.`, []string{"The correction to minute 9 from Jo Smith (Sefton CVS &amp; Co) is recorded"}},
-		{ian, `/minutes comment for "Neil Frackelton" 9 The figures were for the last quarter.`, []string{"<@UNEIL> had already proposed this correction to minute 9; nothing changed."}},
+		{ian, `/minutes comment for "Neil Frackelton" 9 The figures were for the last quarter.`, []string{"This correction to minute 9 from <@UNEIL> was already entered for them by you; nothing changed."}},
 		{ian, "/minutes comment for neil 9 The figures were for the last quarter.", []string{"`/minutes comment for` names someone by mention or in quotes: did you mean Neil Frackelton (SWACA)?", "`/minutes comment for \"Neil Frackelton\" MINUTE TEXT`"}},
 	})
 	wantShown(t, k.say(ian, "/minutes draft"),
@@ -1298,6 +1298,30 @@ func TestMinuteCommentForSomeone(t *testing.T) {
 	// him: he did not send it here himself.
 	sec, _ := attSection(k, neil, "Your corrections to the minutes")
 	wantShown(t, sec.Text, "• Minute 9 of 10 Dec 2026: “The figures were for the last quarter.” _(entered by <@UIAN>)_ — _proposed; not acted on yet_")
+}
+
+// TestMinuteCommentAlreadyEnteredForThem: a correction sent again is the
+// one on record, and the answer says who entered it, as the history
+// does: a member sending what an officer entered for them is not told
+// they had proposed it, the chair entering again what the officer entered
+// is not told the member had, and a member's own, entered again by the
+// officer, is said to be the member's.
+func TestMinuteCommentAlreadyEnteredForThem(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.")
+	k.must(graeme, "/minutes comment 9 Please name the presenter.")
+	k.steps([]step{
+		{neil, "/minutes comment 9 The figures were for the last quarter.", []string{"This correction to minute 9 was already proposed for you, entered by <@UIAN>; nothing changed."}},
+		{sue, "/minutes comment for <@UNEIL> 9 The figures were for the last quarter.", []string{"This correction to minute 9 from <@UNEIL> was already entered for them by <@UIAN>; nothing changed."}},
+		{ian, "/minutes comment for <@UGRAEME> 9 Please name the presenter.", []string{"<@UGRAEME> had already proposed this correction to minute 9; nothing changed."}},
+	})
+	if got := k.say(neil, "/minutes comment 9 The figures were for the last quarter."); strings.Contains(got, "You had already proposed") {
+		t.Errorf("neil is told he proposed what the officer entered for him:\n%s", got)
+	}
+	if n := attRows(k, `SELECT count(*) FROM minute_comments`); n != 2 {
+		t.Errorf("%d corrections on record, want 2", n)
+	}
 }
 
 // TestResolveWhileInquorate: a decision recorded while the meeting in
