@@ -149,6 +149,18 @@ func guessHistory(args []string) string {
 		return "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."
 	case "quorum":
 		return "Changes to the quorum (the rule as it was set, who set it and when) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee quorum` shows the quorum now."
+	case "meeting", "meetings":
+		// A meeting's own changes are /meeting history's: asked here, the
+		// answer gives that form, with the day when one was given.
+		day := " [DATE]"
+		if len(args) > 1 {
+			if _, n, err := takeDate(args[1:], time.Time{}, time.UTC); err == nil && n == len(args)-1 {
+				day = " " + Escape(strings.Join(args[1:], " "))
+			}
+		}
+		return fmt.Sprintf("The history of a meeting itself (scheduled, moved, its time or venue changed, cancelled) is `/meeting history%s`; who came and when it was opened and closed, `/history attendance%s`.", day, day)
+	case "decisions", "decision", "resolved":
+		return "Decisions are kept in the minutes: `/history resolution [DATE] NUMBER` shows one minute's history, `/history minutes [DATE]` every minute of a meeting."
 	case "actions", "action":
 		if len(args) > 1 {
 			if id, err := strconv.ParseInt(strings.TrimPrefix(args[1], "#"), 10, 64); err == nil && id > 0 {

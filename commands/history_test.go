@@ -699,8 +699,9 @@ func TestHistoryMemberByBareName(t *testing.T) {
 }
 
 // TestHistoryOfInterestsAndActions: the history of a register of
-// interests, of an action, of the membership or of the quorum is asked of
-// /history too; the answer says where each is kept.
+// interests, of an action, of the membership, of the quorum, of a meeting
+// itself or of the decisions is asked of /history too; the answer says
+// where each is kept.
 func TestHistoryOfInterestsAndActions(t *testing.T) {
 	k := histRecordsKit(t)
 	for _, tc := range []struct{ line, want string }{
@@ -711,6 +712,10 @@ func TestHistoryOfInterestsAndActions(t *testing.T) {
 		{"/history quorum", "Changes to the quorum (the rule as it was set, who set it and when) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee quorum` shows the quorum now."},
 		{"/history actions", "The history of an action is `/action history ID`, with the number `/action list all` gives it."},
 		{"/history action 12", "The history of an action is `/action history 12`."},
+		{"/history meeting", "The history of a meeting itself (scheduled, moved, its time or venue changed, cancelled) is `/meeting history [DATE]`; who came and when it was opened and closed, `/history attendance [DATE]`."},
+		{"/history meetings 10/12/2026", "The history of a meeting itself (scheduled, moved, its time or venue changed, cancelled) is `/meeting history 10/12/2026`; who came and when it was opened and closed, `/history attendance 10/12/2026`."},
+		{"/history meeting nonsense", "The history of a meeting itself (scheduled, moved, its time or venue changed, cancelled) is `/meeting history [DATE]`"},
+		{"/history decisions", "Decisions are kept in the minutes: `/history resolution [DATE] NUMBER` shows one minute's history, `/history minutes [DATE]` every minute of a meeting."},
 	} {
 		r := k.run(ian, tc.line)
 		if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
