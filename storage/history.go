@@ -405,8 +405,11 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		UNION ALL
 		SELECT al.at, a.committee_id, a.meeting_id, 'actions', al.kind, '', al.owner_user, al.owner_name,
 			-- Under no minute, as minuteLabel says it: imported from an
-			-- action log under an item whose minute was not given.
-			concat_ws('; ', COALESCE('minute ' || NULLIF(a.minute_number, ''), 'no minute') || ': ' || a.body,
+			-- action log under an item whose minute was not given. The
+			-- action's number first, as /action history takes it: two
+			-- actions of one text under one minute are otherwise one to
+			-- whoever follows a reassignment down the rows.
+			concat_ws('; ', 'action ' || a.id || ' — ' || COALESCE('minute ' || NULLIF(a.minute_number, ''), 'no minute') || ': ' || a.body,
 				'due ' || to_char(al.due_on, 'YYYY-MM-DD'), NULLIF(al.note, '')),
 			al.by_user, 30, al.id, NULLIF(al.owner_user, '')
 		FROM action_log al JOIN actions a ON a.id = al.action_id

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -339,8 +340,8 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		"2026-12-10 10:00|minutes|amended|7.5|||minute 12 SWACA — The board heard from SWACA's chief officer.|Ian Barton|UIAN",
 		"2026-12-10 10:00|decisions|resolved|7.6|||minute 13 Budget — RESOLVED: That the budget be agreed.|Ian Barton|UIAN",
 		"2026-12-10 10:00|minutes|approved||||by correspondence|Ian Barton|UIAN",
-		"2026-12-10 10:00|actions|added||Neil Frackelton|UNEIL|minute 12: Circulate the SWACA report; due 2027-01-14|Ian Barton|UIAN",
-		"2026-12-10 10:00|actions|done||Neil Frackelton|UNEIL|minute 12: Circulate the SWACA report; due 2027-01-14; Sent round|Neil Frackelton|UNEIL",
+		fmt.Sprintf("2026-12-10 10:00|actions|added||Neil Frackelton|UNEIL|action %d — minute 12: Circulate the SWACA report; due 2027-01-14|Ian Barton|UIAN", a.ID),
+		fmt.Sprintf("2026-12-10 10:00|actions|done||Neil Frackelton|UNEIL|action %d — minute 12: Circulate the SWACA report; due 2027-01-14; Sent round|Neil Frackelton|UNEIL", a.ID),
 		"|interests|registered||Neil Frackelton|UNEIL|other: Trustee of SWACA|Neil Frackelton|UNEIL",
 		"|interests|ended||Neil Frackelton|UNEIL|other: Trustee of SWACA; ended on 2026-12-31|Ian Barton|UIAN",
 		"|membership|added||Neil Frackelton|UNEIL|role: member; SWACA|Ian Barton|UIAN",
@@ -444,15 +445,16 @@ func TestExportHistoryActionUnderNoMinute(t *testing.T) {
 	if err != nil || len(ms) != 1 {
 		t.Fatalf("meetings: %v %v", ms, err)
 	}
-	if _, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: ms[0].ID, OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
-		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"}); err != nil {
+	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: ms[0].ID, OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"})
+	if err != nil {
 		t.Fatal(err)
 	}
 	out, stderr, err := quorum(t, dsn, "export", "history", "--committee", "Safer Sefton Together", "--csv")
 	if err != nil {
 		t.Fatalf("export: %v\n%s", err, stderr)
 	}
-	want := "2026-12-10 10:00,actions,added,,Neil Frackelton,UNEIL,no minute: Book the room; due 2027-01-14,Ian Barton,UIAN"
+	want := fmt.Sprintf("2026-12-10 10:00,actions,added,,Neil Frackelton,UNEIL,action %d — no minute: Book the room; due 2027-01-14,Ian Barton,UIAN", a.ID)
 	if !strings.Contains(out, want) {
 		t.Errorf("no row %q in:\n%s", want, out)
 	}
