@@ -181,7 +181,7 @@ func hereCommand() *Command {
 func attendanceCommand() *Command {
 	return &Command{
 		Name:    "/attendance",
-		Summary: "Record who is at the meeting in progress: officers mark anyone; members mark themselves.",
+		Summary: "Record who is at the meeting in progress: the officer or the chair marks anyone; members mark themselves.",
 		Saves:   "the attendance",
 		Fits:    fmt.Sprintf("a reason may be up to %d characters", MaxReasonLen),
 		Subs: []Sub{{
@@ -189,7 +189,7 @@ func attendanceCommand() *Command {
 				"/attendance @person present|late [HH:MM]|left [HH:MM|none]|absent|remote|in-attendance",
 				"/attendance @person substitute-for @member",
 				"/attendance @person apologies [REASON]|withdraw   (officer or chair: apologies received at the meeting, or withdrawn there)",
-				"/attendance \"Name (Organisation)\" present|in-attendance|apologies|…",
+				"/attendance \"Name (Organisation)\" present|in-attendance|apologies|…   (officer or chair: someone not in Slack)",
 			},
 			Examples: []string{
 				"/attendance @neil late 10:20",

@@ -2478,3 +2478,17 @@ func TestAttendanceQuotedGuestNeedsAName(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, `/attendance "Jane Smith (Sefton CVS)" present`), "Jane Smith is marked present")
 }
+
+// TestAttendanceHelpNamesTheChair: the help says what the README does,
+// that the officer or the chair marks anyone, and that someone not in
+// Slack is theirs to mark, rather than the officers alone.
+func TestAttendanceHelpNamesTheChair(t *testing.T) {
+	k := agendaKit(t)
+	got := k.say(neil, "/attendance help")
+	wantShown(t, got,
+		"Record who is at the meeting in progress: the officer or the chair marks anyone; members mark themselves.",
+		"`/attendance \"Name (Organisation)\" present|in-attendance|apologies|…   (officer or chair: someone not in Slack)`")
+	if strings.Contains(got, "officers mark anyone") {
+		t.Errorf("the help leaves the chair out:\n%s", got)
+	}
+}
