@@ -570,6 +570,11 @@ func substituteHomePart(ctx context.Context, s *Service, in homeInput, card *Hom
 		verb = "have"
 	}
 	text := fmt.Sprintf("%s %s named you as their substitute at the next meeting.", joinAnd(names), verb)
+	// As /apologies list says it: the substitute may hear of it from the
+	// officer who entered it rather than from the member.
+	if e := enteredSentence(in.SubstituteFor); e != "" {
+		text += "\n" + e
+	}
 	if in.Apology != nil {
 		// Not refused when sent: an apology is never lost. But whoever
 		// counts on them should hear of it.

@@ -532,6 +532,26 @@ func TestHomeCorrectionsProposed(t *testing.T) {
 	wantShown(t, home(graeme), "— _confirmed without an amendment after it_")
 }
 
+// TestHomeSubstituteNamedByAnOfficer: apologies an officer entered for a
+// member, naming a substitute, say on the substitute's Home who entered
+// them, as /apologies list does; once the member changes them themselves,
+// it no longer does.
+func TestHomeSubstituteNamedByAnOfficer(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.must(ian, "/apologies for <@USUE> Holiday sub <@UNEIL>")
+	const title = "Substituting"
+	if got, want := section(t, k.svc, neil, title), "Sue Holden (Sefton CVS) has named you as their substitute at the next meeting.\n"+
+		"Entered for them: Sue Holden (Sefton CVS) by <@UIAN>.\n"+
+		"You are a member yourself: if you attend, you count once, in your own right, and cannot also stand in for them."; got != want {
+		t.Errorf("Neil's Home = %q, want %q", got, want)
+	}
+	k.must(sue, "/apologies Family holiday")
+	if got := section(t, k.svc, neil, title); strings.Contains(got, "Entered for them") {
+		t.Errorf("Neil's Home after Sue changed her apologies herself = %q", got)
+	}
+}
+
 // TestHomeNamedAsSubstitute: a member named as someone's substitute at the
 // next meeting reads it on their Home, which the apology's write marks
 // for publishing again, as it does when the substitute is changed, or the
