@@ -46,8 +46,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "malformed challenge", http.StatusBadRequest)
 			return
 		}
+		// Not slackevents.ChallengeResponse, whose field has no JSON name
+		// and would answer "Challenge", a key Slack's check does not read.
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(slackevents.ChallengeResponse{Challenge: v.Challenge})
+		_ = json.NewEncoder(w).Encode(struct {
+			Challenge string `json:"challenge"`
+		}{v.Challenge})
 		return
 	case slackevents.CallbackEvent:
 		cb, _ := ev.Data.(*slackevents.EventsAPICallbackEvent)

@@ -19,8 +19,10 @@ func TestEventsEndpoint(t *testing.T) {
 
 	// Slack checks the URL with a challenge, signed like everything else.
 	status, body := k.PostRaw("/slack/events", []byte(`{"token":"legacy","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}`), jsonType, signed)
-	var challenge struct{ Challenge string }
-	if err := json.Unmarshal(body, &challenge); status != http.StatusOK || err != nil || challenge.Challenge != "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" {
+	// Slack reads the key as documented, "challenge": Go's decoding would
+	// take "Challenge" too, so the answer is read as a map.
+	var challenge map[string]string
+	if err := json.Unmarshal(body, &challenge); status != http.StatusOK || err != nil || challenge["challenge"] != "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" {
 		t.Errorf("url_verification: %d %s", status, body)
 	}
 
