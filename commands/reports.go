@@ -697,11 +697,12 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// `/report ITEM URL` attached the link; `next` said is the meeting
 	// after it.
 	var m Meeting
+	var running bool
 	var err error
 	if saidNextFirst(in.Args) {
 		m, err = s.meetingSaid(ctx, in, d, true)
 	} else {
-		m, _, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
+		m, running, err = s.meetingAtTable(ctx, c, in.Next, in.Table, d, in.Now)
 	}
 	if err != nil {
 		return Reply{}, err
@@ -730,7 +731,9 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		whose = who.UserID
 	}
-	if err := openFor(c, m, in.Now, "report links"); err != nil {
+	// A meeting under way takes links until it closes, past its starting
+	// time too, as attaching one does (openItem).
+	if err := openFor(c, m, in.Now, "report links"); err != nil && !running {
 		return Reply{}, err
 	}
 	it, label, err := s.itemOn(ctx, m, item)

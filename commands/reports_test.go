@@ -645,3 +645,18 @@ func TestReportAddressCutInItsHost(t *testing.T) {
 	wantShown(t, k.say(sue, "/report 7.7 https://example.org - mple.org/x"), "Address: https://example.org")
 	wantShown(t, k.say(sue, "/report 7.7 https://example.org 2024/25 budget"), "Report: <https://example.org|2024/25 budget>")
 }
+
+// A meeting in progress takes the removal of a link as it took the link,
+// past its starting time as before it: it is under way, not over.
+func TestReportRemovedAtTheTableAfterItsStart(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 10, 9, 55, 0, 0, london)
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2026, 12, 10, 10, 20, 0, 0, london)
+	k.steps([]step{
+		{sue, "/report 7.7 https://example.org/cvs.pdf CVS", []string{"at the meeting on Thursday 10 December 2026 is attached."}},
+		{sue, "/report remove 7.7", []string{"Your report for Item 7.7 (Sefton CVS) is removed"}},
+		{ian, "/report remove 10/12/2026 7.7 <@USUE|sue>", []string{"has no report attached to Item 7.7 (Sefton CVS) for the meeting on Thursday 10 December 2026."}},
+		{sue, "/report list", []string{"meeting on Thursday 10 December 2026", "No reports have been attached yet."}},
+	})
+}
