@@ -68,6 +68,18 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 	cancel()
 	if err != nil {
 		s.log.Warn("could not look for a replay; interaction refused", "user", cb.User.ID, "type", cb.Type, "err", err)
+		// Slack shows a failed request as an error of its own, which says
+		// neither that nothing was saved nor to try again: the form and
+		// the button say it themselves where they can.
+		if ack, told := s.unchecked(cb); told {
+			if ack == nil {
+				w.WriteHeader(http.StatusOK)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(ack)
+			return
+		}
 		http.Error(w, "records unavailable, nothing was done", http.StatusServiceUnavailable)
 		return
 	}
@@ -161,6 +173,26 @@ func (s *Server) refused(cb slack.InteractionCallback, err error) any {
 		s.postResponse(cb.ResponseURL, Message(commands.Reply{Visibility: commands.Private, Text: text}))
 	}
 	return nil
+}
+
+// UncheckedText answers a button or form that could not be checked for a
+// replay, the records being unavailable: it was not acted on.
+const UncheckedText = "Sorry — the committee records are unavailable, so this was NOT saved and nothing was done; please try again in a minute."
+
+// unchecked tells the sender of cb that it was not acted on, the check
+// for a replay having failed, where the payload has a way to say so: a
+// form stays open with it against its first field (ack), a button's
+// answer goes to its response_url. told is false for a payload with
+// neither, such as a button on the Home tab.
+func (s *Server) unchecked(cb slack.InteractionCallback) (ack any, told bool) {
+	switch {
+	case cb.Type == slack.InteractionTypeViewSubmission && firstInput(cb.View.Blocks) != "":
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{firstInput(cb.View.Blocks): UncheckedText}), true
+	case cb.Type == slack.InteractionTypeBlockActions && cb.ResponseURL != "":
+		s.postResponse(cb.ResponseURL, Message(commands.Reply{Visibility: commands.Private, Text: UncheckedText}))
+		return nil, true
+	}
+	return nil, false
 }
 
 // commandOf names the command an action or form belongs to
