@@ -238,7 +238,9 @@ func attempt(ctx context.Context, _ *commands.Service, log *slog.Logger, deadlin
 	}
 	log.Log(ctx, level, "command failed", "ref", ref, "command", req.Command, "team", req.TeamID,
 		"channel", req.ChannelID, "user", req.UserID, "took", time.Since(start), "err", err,
-		"deadline", errors.Is(err, context.DeadlineExceeded))
+		// A statement cancelled at the deadline fails with PostgreSQL's
+		// error for a cancelled statement, not the context's.
+		"deadline", errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded))
 	return commands.FailureReply(err, ref), true
 }
 

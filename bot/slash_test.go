@@ -244,6 +244,20 @@ func TestSlowDatabase(t *testing.T) {
 	}
 	wantText(t, r, "your apology was NOT saved")
 	wantText(t, k.Must(neil, "/apologies", "list"), "No apologies for absence have been received.")
+	// PostgreSQL answers the statement cancelled at the deadline with an
+	// error of its own: the log still says it was the deadline.
+	failed := 0
+	for _, line := range strings.Split(k.Logs(), "\n") {
+		if strings.Contains(line, "command failed") {
+			failed++
+			if !strings.Contains(line, "deadline=true") {
+				t.Errorf("failure at the deadline logged as another: %s", line)
+			}
+		}
+	}
+	if failed != 1 {
+		t.Errorf("%d failures logged, want 1:\n%s", failed, k.Logs())
+	}
 }
 
 // TestTypedMarkupIsStoredAsTypedAndShownHarmlessly: Slack sends &, < and >
