@@ -805,7 +805,7 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		notice = &OutboxMessage{CommitteeID: c.ID, Kind: OutboxDM, UserID: whose, DueAt: in.Now, Reply: Reply{Visibility: Private, Text: text}}
 	}
-	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, link.Name, in.UserID, notice)
+	err = s.store.RemoveReport(ctx, m.ID, link.ItemID, link.Item, whose, link.Name, in.UserID, in.Now, notice)
 	if errors.Is(err, ErrNotFound) {
 		return Reply{}, userErr("That report link was removed just now; `/report list` shows those standing.")
 	}

@@ -660,3 +660,17 @@ func TestReportRemovedAtTheTableAfterItsStart(t *testing.T) {
 		{sue, "/report list", []string{"meeting on Thursday 10 December 2026", "No reports have been attached yet."}},
 	})
 }
+
+// A removal is stamped with the time of its request, as the link it
+// removes was: the history does not put it before the link, whatever the
+// database's clock says.
+func TestReportRemovalIsStampedWithItsRequestsTime(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 12, 10, 9, 0, 0, 0, london)
+	k.must(sue, "/report 7.7 https://example.org/cvs.pdf CVS")
+	k.now = time.Date(2026, 12, 10, 9, 5, 0, 0, london)
+	k.must(sue, "/report remove 7.7")
+	wantShown(t, k.say(sue, "/history reports"),
+		"• 10 Dec 2026 09:00 — item 7.7: <@USUE> submitted the report: https://example.org/cvs.pdf (CVS)\n"+
+			"• 10 Dec 2026 09:05 — item 7.7: report link of <@USUE> removed: https://example.org/cvs.pdf (CVS)")
+}

@@ -360,10 +360,11 @@ type ReportStore interface {
 	// RemoveReport removes userID's link for item itemID (for a link
 	// filed on no item: the one under number item), or with userID empty
 	// that of name, someone not in Slack; by is who removed it, the
-	// member, an officer or the chair, kept in the log. ErrNotFound if none
+	// member, an officer or the chair, kept in the log, at the time of the
+	// request (the database's clock when zero). ErrNotFound if none
 	// stands. notice, when not nil, is the direct message telling the
 	// member, queued with the removal, by the same statement.
-	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, name, by string, notice *OutboxMessage) error
+	RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, name, by string, at time.Time, notice *OutboxMessage) error
 	// ReportLinks lists the links standing for a meeting, oldest first.
 	ReportLinks(ctx context.Context, meetingID int64) ([]ReportLink, error)
 }

@@ -312,10 +312,10 @@ func TestReportLinksKeepHistory(t *testing.T) {
 	if err != nil || len(links) != 1 || links[0].URL != "https://example.org/b.pdf" {
 		t.Fatalf("standing links = %+v, %v", links, err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UNEIL", nil); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UNEIL", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UNEIL", nil); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UNEIL", time.Time{}, nil); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("second removal: %v, want ErrNotFound", err)
 	}
 	if links, _ := db.ReportLinks(ctx, m.ID); len(links) != 0 {

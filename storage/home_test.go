@@ -198,7 +198,7 @@ func TestHomePapersQueries(t *testing.T) {
 	report(a, "4", "UJEN", "https://example.org/iom.pdf")
 	report(b, "6", "UGRAEME", "https://example.org/police.pdf")
 	report(other, "1", "USUE", "https://example.org/cvs.pdf")
-	if err := db.RemoveReport(ctx, a.ID, 0, "4", "UJEN", "", "UJEN", nil); err != nil {
+	if err := db.RemoveReport(ctx, a.ID, 0, "4", "UJEN", "", "UJEN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	links, err := db.ReportLinksFor(ctx, ids)

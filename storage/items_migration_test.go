@@ -184,10 +184,10 @@ func TestMigrationKeepsTheLinksStanding(t *testing.T) {
 	send("UNEIL", "6", "https://example.org/neil.pdf", commands.ReportUnchanged)
 	send("UNEIL", "6", "https://example.org/neil-new.pdf", commands.ReportReplaced)
 	send("USUE", "6", "https://example.org/sue.pdf", commands.ReportRecorded)
-	if err := db.RemoveReport(ctx, m, 0, "9", "UJO", "", "UOFF", nil); err != nil {
+	if err := db.RemoveReport(ctx, m, 0, "9", "UJO", "", "UOFF", time.Time{}, nil); err != nil {
 		t.Errorf("removing Jo's link on 9: %v", err)
 	}
-	if err := db.RemoveReport(ctx, m, 0, "9", "UJO", "", "UOFF", nil); !errors.Is(err, commands.ErrNotFound) {
+	if err := db.RemoveReport(ctx, m, 0, "9", "UJO", "", "UOFF", time.Time{}, nil); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("removing Jo's link on 9 again: %v, want not found", err)
 	}
 	links, err := db.ReportLinks(ctx, m)

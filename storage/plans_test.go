@@ -224,7 +224,7 @@ func TestLatestReportReadsTheMembersOwn(t *testing.T) {
 	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportReplaced {
 		t.Errorf("9's link on 7.5: %s %v, want replaced", got, err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, 0, "9", "UNEIL", "", "UNEIL", nil); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, 0, "9", "UNEIL", "", "UNEIL", time.Time{}, nil); err != nil {
 		t.Errorf("removing Neil's link on 9: %v", err)
 	}
 	if got, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/neil-nine.pdf", By: "UNEIL"}); err != nil || got != commands.ReportRecorded {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/storage"
@@ -81,7 +82,7 @@ func TestReportCurrentUnderRaces(t *testing.T) {
 	var removed, none int
 	for range n {
 		wg.Go(func() {
-			err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UNEIL", nil)
+			err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UNEIL", time.Time{}, nil)
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
@@ -108,7 +109,7 @@ func TestReportCurrentUnderRaces(t *testing.T) {
 				if i%2 == 0 {
 					_, err = db.SubmitReport(ctx, link(fmt.Sprintf("https://example.org/r%d-%d.pdf", round, i%4)))
 				} else {
-					err = db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UOFF", nil)
+					err = db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UOFF", time.Time{}, nil)
 				}
 				if err != nil && !errors.Is(err, commands.ErrNotFound) {
 					t.Error(err)
@@ -140,7 +141,7 @@ func TestUnfiledLinkRemovedAfterItsItemIsAdded(t *testing.T) {
 		t.Fatalf("links standing: %+v %v, want Neil's on no item under 9", links, err)
 	}
 	// What removeReport does with the link it found standing.
-	if err := db.RemoveReport(ctx, m.ID, links[0].ItemID, links[0].Item, "UNEIL", "", "UNEIL", nil); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, links[0].ItemID, links[0].Item, "UNEIL", "", "UNEIL", time.Time{}, nil); err != nil {
 		t.Errorf("removing the unfiled link on 9 once item 9 exists: %v, want it removed", err)
 	}
 	if links, _ := db.ReportLinks(ctx, m.ID); len(links) != 0 {
@@ -167,10 +168,10 @@ func TestRemoveReportTwiceRemovesOnlyOne(t *testing.T) {
 	if _, err := db.SubmitReport(ctx, onItem); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "", "UNEIL", nil); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "", "UNEIL", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "", "UNEIL", nil)
+	err := db.RemoveReport(ctx, m.ID, 0, "7.6", "UNEIL", "", "UNEIL", time.Time{}, nil)
 	links, lerr := db.ReportLinks(ctx, m.ID)
 	if lerr != nil {
 		t.Fatal(lerr)

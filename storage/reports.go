@@ -251,8 +251,9 @@ func reportArgs(calls []reportCall) []any {
 }
 
 // removeReportSQL marks the member's link standing on an item removed ($1
-// meeting, $2 item number, $3 item ID, $4 member key, $5 by, $6 user), as
-// a row of the log of its own saying who removed it (by_user): the member
+// meeting, $2 item number, $3 item ID, $4 member key, $5 by, $6 user, $9
+// when, the database's clock when NULL), as a row of the log of its own
+// saying who removed it (by_user): the member
 // who sent it, or an officer. The update of report_current waits for
 // anyone else writing the row and copies the link as they left it (see
 // submitReportSQL); when no link stands, the statement writes nothing and
@@ -265,8 +266,8 @@ var removeReportSQL = `
 		WHERE c.meeting_id = $1 AND c.filed_on = ` + filedOn("$3", "$2") + ` AND c.member_key = $4 AND c.action = 'submitted'
 		RETURNING c.*
 	), ins AS (
-		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user)
-		SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $5 FROM cur
+		INSERT INTO report_links (meeting_id, item_number, item_id, member_key, user_id, name, url, title, action, by_user, at)
+		SELECT meeting_id, item_number, item_id, member_key, user_id, name, url, title, 'removed', $5, COALESCE(CAST($9 AS timestamptz), now()) FROM cur
 		RETURNING id, meeting_id, item_id, user_id, url
 	), told AS (
 		INSERT INTO outbox (committee_id, kind, user_id, payload, due_at)
@@ -287,7 +288,7 @@ var removeReportSQL = `
 // under the number, and removes it again (a double tap, or a retry), is
 // told it is gone, and the link on the item stays. With no link standing,
 // it is ErrNotFound.
-func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, name, by string, notice *commands.OutboxMessage) error {
+func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, userID, name, by string, at time.Time, notice *commands.OutboxMessage) error {
 	var n reportNotice
 	if notice != nil {
 		payload, err := json.Marshal(notice.Reply)
@@ -299,7 +300,7 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 	}
 	on := sql.NullInt64{Int64: itemID, Valid: itemID != 0}
 	key := memberKey(userID, name)
-	standing, err := db.removeReport(ctx, meetingID, on, item, key, userID, by, n)
+	standing, err := db.removeReport(ctx, meetingID, on, item, key, userID, by, nullTime(at), n)
 	if err == nil && !standing && itemID == 0 {
 		var filed bool
 		if err := db.x.GetContext(ctx, &filed, `SELECT EXISTS (SELECT 1 FROM report_current
@@ -313,7 +314,7 @@ func (db *DB) RemoveReport(ctx context.Context, meetingID, itemID int64, item, u
 			return mapErr("remove report", err)
 		}
 		if on.Valid {
-			standing, err = db.removeReport(ctx, meetingID, on, item, key, userID, by, n)
+			standing, err = db.removeReport(ctx, meetingID, on, item, key, userID, by, nullTime(at), n)
 		}
 	}
 	if err == nil && !standing {
@@ -331,7 +332,7 @@ type reportNotice struct {
 
 // removeReport runs removeReportSQL for the link filed on the item on (or,
 // when it is NULL, under the number item), and says whether one stood.
-func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, key, userID, by string, n reportNotice) (bool, error) {
+func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt64, item, key, userID, by string, at sql.NullTime, n reportNotice) (bool, error) {
 	standing := true
 	err := writeAlone(ctx, "remove report", func(ctx context.Context) error {
 		var done struct {
@@ -339,7 +340,7 @@ func (db *DB) removeReport(ctx context.Context, meetingID int64, on sql.NullInt6
 			Told int   `db:"told"`
 			auditMarks
 		}
-		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, key, by, userID, n.payload, n.due)
+		err := db.x.GetContext(ctx, &done, removeReportSQL, meetingID, item, on, key, by, userID, n.payload, n.due, at)
 		if errors.Is(err, sql.ErrNoRows) {
 			// Carried out, and nothing written: no link stands.
 			standing = false

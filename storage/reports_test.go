@@ -32,7 +32,7 @@ func TestReportsInOneBatchAreEachCallsOwn(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := db.RemoveReport(ctx, m.ID, 0, "6", "UANN", "", "UANN", nil); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, 0, "6", "UANN", "", "UANN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	agenda := "agenda:" + fmt.Sprint(m.ID)

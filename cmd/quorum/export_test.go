@@ -65,7 +65,7 @@ func historyRecords(t *testing.T, dsn string) {
 	if _, err := db.SubmitReport(ctx, commands.ReportLink{MeetingID: m.ID, Item: "7.5", UserID: "UNEIL", Name: "Neil Frackelton", URL: "https://example.org/swaca.pdf", By: "UNEIL"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UIAN", nil); err != nil {
+	if err := db.RemoveReport(ctx, m.ID, 0, "7.5", "UNEIL", "", "UIAN", time.Time{}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
