@@ -27,7 +27,10 @@ var (
 	minutesTitleRe  = compileLater(`(?i)\bminutes\s+(?:of|for)\s+(?:the|an?)\b|^agenda\s+and\s+minutes$`)
 	reportToRe      = compileLater(`(?i)^report\s+(?:to|of)\s*:`)
 	apologiesLineRe = compileLater(`(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?received\s+from\b`)
-	endMarkerRe     = compileLater(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]|^cadeirydd\s*/\s*chair(?:man|person)?\b.{0,40}$`)
+	endMarkerRe     = compileLater(`(?i)^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b|^(?:the\s+)?meeting\s+(?:commenced|started|began|opened)\b.{0,60}\b(?:closed|ended|finished|concluded|terminated)\b|` + signLinePat)
+	// signLineRe is the line the chair signs, which ends the minutes
+	// unless it is printed at the foot of every page.
+	signLineRe = compileLater(`(?i)` + signLinePat)
 
 	minuteAloneRe = compileLater(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):])?$`)
 	minuteTitleRe = compileLater(`^(?i:(item|minute)\s+(?:no\.?\s*)?)?(` + minuteNumPat + `)(\s*[.):]\s*|\s*[-–—]\s+|\s+)(\S.*)$`)
@@ -884,6 +887,39 @@ func (p *minutesParser) accept(h minuteNum) bool {
 	return h.primary > p.last && h.primary <= p.last+20
 }
 
+// nextMinuteAhead reports whether the minute numbered next after the
+// last one read is printed in rest, before the label of an agenda item
+// ("Agenda Item 6") that starts the next paper of a pack. Only the very
+// next number counts, so that a report's numbered paragraphs printed
+// after the signed minutes are not taken for them.
+func (p *minutesParser) nextMinuteAhead(rest []string) bool {
+	if p.cur == nil {
+		return false
+	}
+	for _, l := range rest {
+		if labelRe.MatchString(l) {
+			return false
+		}
+		h, ok := parseMinuteHeader(l)
+		if !ok || h.bare {
+			continue
+		}
+		if h.primary == p.last+1 || strings.ContainsAny(p.cur.m.Number, "./") && nextInSeries(p.cur.m.Number, h.number) && nextNumber(p.cur.m.Number, h.number) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextNumber reports whether number is the one straight after cur in a
+// series numbered after a point or a slash ("23/071", "23/072").
+func nextNumber(cur, number string) bool {
+	ci, ni := strings.LastIndexAny(cur, "./"), strings.LastIndexAny(number, "./")
+	c, err1 := strconv.Atoi(cur[ci+1:])
+	n, err2 := strconv.Atoi(number[ni+1:])
+	return err1 == nil && err2 == nil && n == c+1
+}
+
 // partWordingRe is how the numbered parts of a resolution begin.
 var partWordingRe = compileLater(`^(?:That|that|To|to)\s`)
 
@@ -1037,6 +1073,12 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			continue
 		}
 		if (endMarkerRe.MatchString(l) || welshClosed(l)) && !signedAsRe.MatchString(l) && !sentenceEndsChair(body, i) {
+			if signLineRe.MatchString(l) && p.nextMinuteAhead(body[i+1:]) {
+				// "Chairman ……… Date ………" at the foot of a page, with
+				// the minutes going on over the page: ending them here
+				// lost every minute after it without a word.
+				continue
+			}
 			p.stop = p.line(i)
 			break
 		}
@@ -1718,6 +1760,8 @@ var (
 	yearRe     = compileLater(`^(?:19|20)\d\d$`)
 	monthEndRe = compileLater(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthAlt + `)$`)
 )
+
+const signLinePat = `^(?:chair|chairman|chairperson|chairwoman|chair\s+of\s+the\s+meeting)\s*:?\s*[._… ]*(?:date\s*:?[._…/ ]*)?$|^signed\b|^[._]{5,}|^…[._…]|^cadeirydd\s*/\s*chair(?:man|person)?\b.{0,40}$`
 
 // chairStopRe is "Chair." alone on a line.
 var chairStopRe = compileLater(`(?i)^chair(?:man|person|woman)?\.$`)

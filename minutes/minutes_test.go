@@ -1714,3 +1714,31 @@ func TestNarrativeLeavesTheAndBeforeResolved(t *testing.T) {
 		}
 	}
 }
+
+// The chair's signature line printed at the foot of every page ("Chairman
+// ……… Date ………") is page furniture until the last page: the minutes
+// after the first page's foot were dropped without a warning.
+func TestSignatureFooterOnEveryPage(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-district-signature-footer.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range m.Minutes {
+		got = append(got, it.Number+" "+it.Title+": "+strings.Join(it.Resolutions, " / "))
+	}
+	want := []string{
+		"23 DECLARATIONS OF INTEREST: ",
+		"24 MINUTES: That the minutes of the meeting held on 3rd February 2026 be approved as a correct record and signed by the Chair.",
+		"25 BUDGET MONITORING QUARTER 3: (1) that the report be noted; and (2) that the Cabinet be asked to review the temporary accommodation budget.",
+		"26 LEISURE CENTRE CONTRACT: To Council that the leisure centre contract be extended to 31 March 2028.",
+		"27 WORK PROGRAMME: The report.",
+		"28 CORPORATE PLAN UPDATE: That the Corporate Plan update be endorsed.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+	if n := m.Minutes[2].Narrative; strings.Contains(n, "Chairman") || strings.Contains(n, "Page 1") {
+		t.Errorf("minute 25's narrative holds the page's foot: %q", n)
+	}
+}
