@@ -273,6 +273,10 @@ type agendaParser struct {
 	// when the first item was numbered with one: then every item is, and
 	// a numbered list in an item's text ("1. 23/00102 …") is not an item.
 	lastSection byte
+	// headAt is the line of the "AGENDA" heading in the lines read (-1
+	// without one): above it, the officer's details are part of the
+	// heading rather than the end of the agenda.
+	headAt int
 }
 
 // accept checks an agenda number against the numbering so far and returns
@@ -380,7 +384,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 		}
 	}
 	out := &Agenda{Items: []Item{}, NextMeetings: []string{}, Warnings: []string{}}
-	a := &agendaParser{out: out, lastTop: -1}
+	a := &agendaParser{out: out, lastTop: -1, headAt: -1}
 	a.warn = func(format string, args ...any) { out.Warnings = append(out.Warnings, fmt.Sprintf(format, args...)) }
 
 	// The committee and the date, read ahead, tell a page's header or
@@ -391,6 +395,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 	for i, l := range lines[start:end] {
 		if start+i == head {
 			l = agendaHeadLine(l)
+			a.headAt = len(body)
 		}
 		if hdrs[l] || isPageNoise(l) {
 			continue
@@ -508,6 +513,15 @@ func (a *agendaParser) run(body []string) {
 	i := 0
 	for ; i < len(body); i++ {
 		l := body[i]
+		if i < a.headAt && officerHeadRe.MatchString(l) {
+			// "Contact Officer: Tom Brookes, …" in the heading, above
+			// "AGENDA": taken for the details that end an agenda, it
+			// lost every item.
+			if officer == nil {
+				officer = []string{l}
+			}
+			continue
+		}
 		if l != "" && (officerHeadRe.MatchString(l) || strings.EqualFold(l, "committee") && i+1 < len(body) && officerHeadRe.MatchString(body[i+1])) {
 			// The officer's details usually end the agenda, but an item
 			// numbered on from the last after them is still an item: one

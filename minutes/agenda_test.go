@@ -496,3 +496,27 @@ func BenchmarkParseAgenda(b *testing.B) {
 		}
 	}
 }
+
+// "Contact Officer: …" printed in the heading, above "AGENDA", is part of
+// the heading: read as the officer's details that end an agenda, it left
+// the agenda with no items.
+func TestAgendaContactOfficerInHeading(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-district-contact-officer.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number+" "+it.Title)
+	}
+	want := []string{"1 Apologies for Absence", "2 Declarations of Interest", "3 Minutes", "4 Budget Monitoring Quarter 3", "5 Leisure Centre Contract", "5a Extension of contract", "5b Procurement timetable", "6 Work Programme"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	if a.Officer != "Tom Brookes" {
+		t.Errorf("officer = %q, want Tom Brookes", a.Officer)
+	}
+	if a.Meeting.Date != "2026-03-03" || a.Meeting.Committee != "OVERVIEW AND SCRUTINY COMMITTEE" {
+		t.Errorf("meeting = %+v", a.Meeting)
+	}
+}
