@@ -356,7 +356,10 @@ func ParseAgenda(text string) (*Agenda, error) {
 	if head >= 0 {
 		bodyStart = head + 1
 		start = head
-		if head <= 12 {
+		// Twelve printed lines, blank ones not counted: a heading
+		// spaced out with a blank line between each line lost the
+		// committee, the date and the venue above "AGENDA".
+		if len(nonBlank(lines[:head])) <= 12 {
 			start = 0
 		}
 		for i := head - 1; i >= start; i-- {

@@ -520,3 +520,21 @@ func TestAgendaContactOfficerInHeading(t *testing.T) {
 		t.Errorf("meeting = %+v", a.Meeting)
 	}
 }
+
+// A heading spaced out with a blank line between its lines, as text
+// copied from a PDF often is, is still the heading: counting the blank
+// lines put "AGENDA" too far down, and the committee, date, time and
+// venue above it were not read.
+func TestAgendaSpacedHeading(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-district-spaced-heading.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Meeting{Committee: "LICENSING COMMITTEE", Date: "2026-02-11", Time: "10:00", Venue: "Committee Room 1, Town Hall, Ashwell"}
+	if diff := cmp.Diff(want, a.Meeting); diff != "" {
+		t.Errorf("meeting (-want +got):\n%s", diff)
+	}
+	if len(a.Items) != 5 || len(a.Membership) != 4 {
+		t.Errorf("%d items and %d members, want 5 and 4", len(a.Items), len(a.Membership))
+	}
+}
