@@ -274,8 +274,8 @@ type agendaParser struct {
 	// a numbered list in an item's text ("1. 23/00102 …") is not an item.
 	lastSection byte
 	// headAt is the line of the "AGENDA" heading in the lines read (-1
-	// without one): above it, the officer's details are part of the
-	// heading rather than the end of the agenda.
+	// without one): above it, as before the first item, the officer's
+	// details are part of the heading rather than the end of the agenda.
 	headAt int
 }
 
@@ -516,10 +516,10 @@ func (a *agendaParser) run(body []string) {
 	i := 0
 	for ; i < len(body); i++ {
 		l := body[i]
-		if i < a.headAt && officerHeadRe.MatchString(l) {
+		if officerHeadRe.MatchString(l) && (i < a.headAt || a.lastTop < 0 && a.nextItem(body[i+1:]) >= 0) {
 			// "Contact Officer: Tom Brookes, …" in the heading, above
-			// "AGENDA": taken for the details that end an agenda, it
-			// lost every item.
+			// "AGENDA" or under it before the first item: taken for the
+			// details that end an agenda, it lost every item.
 			if officer == nil {
 				officer = []string{l}
 			}

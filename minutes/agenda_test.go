@@ -538,3 +538,24 @@ func TestAgendaSpacedHeading(t *testing.T) {
 		t.Errorf("%d items and %d members, want 5 and 4", len(a.Items), len(a.Membership))
 	}
 }
+
+// "Contact: …" printed under "Agenda for the meeting …", before the first
+// item, is the heading's too: read as the end of the agenda, it left the
+// agenda with no items.
+func TestAgendaContactUnderHeading(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-county-contact-under-heading.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number+" "+it.Title)
+	}
+	want := []string{"1 Apologies for Absence", "2 Declarations of Interest", "3 Minutes", "4 Highways Capital Programme 2026/27", "5 Schools Funding Formula", "6 Adult Social Care Charging Policy", "7 Treasury Management", "7a Treasury Management Strategy 2026/27", "7b Capital Strategy 2026/27", "8 Exclusion of the Press and Public", "9 Disposal of Former Depot, Station Road", "10 Award of Waste Collection Contract"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	if a.Officer != "Priya Shah" {
+		t.Errorf("officer = %q, want Priya Shah", a.Officer)
+	}
+}
