@@ -18,8 +18,9 @@ var (
 	setOfMinutesRe = compileLater(`(?i)\bset\s+of\s+minutes\b`)
 	// partHeadRe is a heading that divides an agenda into the business
 	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
-	// OPEN TO THE PUBLIC)", "Part II"); it belongs to no item.
-	partHeadRe = compileLater(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*(\S.{0,100})|\s+(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
+	// OPEN TO THE PUBLIC)", "Part II", "PART II (EXEMPT)"); it belongs to
+	// no item.
+	partHeadRe = compileLater(`^(?i:part)\s+(?:[A-D]|I{1,3}|[1-3])(?:\s*[-–—:.]\s*(\S.{0,100})|(?:\s+|\s*\(\s*)(?i:items?|business|exempt|confidential|private|public|restricted|not\s+for\s+publication)\b.{0,80})?$|^(?i:exempt|confidential|restricted)\s+(?i:items?|business|information|reports?)$`)
 	// partWordRe is what a part's heading says of its business, after
 	// "Part 2 –": a line under an item such as "Part 1: the draft strategy"
 	// says none of it, and is the item's.

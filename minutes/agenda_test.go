@@ -559,3 +559,18 @@ func TestAgendaContactUnderHeading(t *testing.T) {
 		t.Errorf("officer = %q, want Priya Shah", a.Officer)
 	}
 }
+
+// "PART II (EXEMPT)", the part's word in brackets, is the heading of the
+// exempt business, not the last words of the item before it.
+func TestAgendaPartHeadingInBrackets(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-district-part-two-bracketed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Items) != 6 {
+		t.Fatalf("%d items, want 6", len(a.Items))
+	}
+	if got, want := a.Items[4].Description, "To consider passing a resolution excluding the press and public for the following item."; got != want {
+		t.Errorf("item 5's description = %q, want %q", got, want)
+	}
+}
