@@ -567,7 +567,7 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	body := make([]string, 0, end-headerEnd)
 	bodyLines := make([]int, 0, end-headerEnd)
 	for k, l := range lines[headerEnd:end] {
-		if headers[l] || isPageNoise(l) || labelRe.MatchString(l) {
+		if headers[l] || isPageNoise(l) || labelRe.MatchString(l) || pageNumberBy(lines, headerEnd+k, headers) {
 			continue
 		}
 		body = append(body, l)
@@ -609,6 +609,32 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	p.readDeclarations()
 	p.readActions(text, origin, end)
 	return out, nil
+}
+
+// pageNumberBy reports whether lines[k] is a page's number printed on the
+// line under or over its running header ("Planning Committee 2 March
+// 2026" over "5"): read as a minute's number, it became a minute of no
+// title that swallowed the real one under it. A number over a heading in
+// capitals is a minute's, as minutes numbered without a full stop print
+// it.
+func pageNumberBy(lines []string, k int, headers map[string]bool) bool {
+	l := lines[k]
+	if len(l) > 3 || !isDigits(l) {
+		return false
+	}
+	if !(k > 0 && headers[lines[k-1]] || k+1 < len(lines) && headers[lines[k+1]]) {
+		return false
+	}
+	for _, next := range lines[k+1:] {
+		if next == "" || headers[next] {
+			continue
+		}
+		if _, numbered := parseMinuteHeader(next); !numbered && isUpperLine(next) && titleLike(next) {
+			return false
+		}
+		break
+	}
+	return true
 }
 
 // welshOnlyLabels reads "PENDERFYNWYD" (resolved) as "RESOLVED" in

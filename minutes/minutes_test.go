@@ -1742,3 +1742,26 @@ func TestSignatureFooterOnEveryPage(t *testing.T) {
 		t.Errorf("minute 25's narrative holds the page's foot: %q", n)
 	}
 }
+
+// A page's number printed on the line under its running header is not a
+// minute's number: "5" over "5. PLANNING DECISIONS" made a minute 5 with
+// no title, and "8" in the middle of minute 6 a minute 8 that swallowed
+// minute 7.
+func TestPageNumberUnderRunningHeader(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-town-page-number-under-header.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range m.Minutes {
+		got = append(got, it.Number+" "+it.Title)
+	}
+	want := []string{"1 TO RECEIVE APOLOGIES FOR ABSENCE", "2 DECLARATIONS OF INTEREST", "3 TO APPROVE THE MINUTES OF THE MEETING HELD ON 2ND FEBRUARY 2026",
+		"4 PLANNING APPLICATIONS", "5 PLANNING DECISIONS", "6 CORRESPONDENCE", "7 DATE OF NEXT MEETING"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+	if len(m.Warnings) != 0 {
+		t.Errorf("warnings: %q", m.Warnings)
+	}
+}
