@@ -913,6 +913,22 @@ func (p *minutesParser) accept(h minuteNum) bool {
 	return h.primary > p.last && h.primary <= p.last+20
 }
 
+// pageNumberOver reports whether l is a page's number alone on its line
+// over the heading of the next minute ("9" over "5. PLANNING
+// DECISIONS"): read as minute 9, it swallowed the minutes after it. One
+// over "The meeting closed …" is the last page's, not the last minute's
+// words.
+func (p *minutesParser) pageNumberOver(l string, body []string, next int) bool {
+	if len(l) > 3 || !isDigits(l) || next < 0 || p.last < 0 {
+		return false
+	}
+	if endMarkerRe.MatchString(body[next]) && !signLineRe.MatchString(body[next]) {
+		return true
+	}
+	h, ok := parseMinuteHeader(body[next])
+	return ok && !h.bare && h.title != "" && p.accept(h)
+}
+
 // nextMinuteAhead reports whether the minute numbered next after the
 // last one read is printed in rest, before the label of an agenda item
 // ("Agenda Item 6") that starts the next paper of a pack. Only the very
@@ -1120,6 +1136,9 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 		}
 		if tableRows {
 			p.addTableLine(l)
+			continue
+		}
+		if p.pageNumberOver(l, body, nextNonBlank(i)) {
 			continue
 		}
 		if h, ok := parseMinuteHeader(l); ok && p.accept(h) && !p.resolutionPart(l, h, body, nextNonBlank(i)) {

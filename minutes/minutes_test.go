@@ -1765,3 +1765,27 @@ func TestPageNumberUnderRunningHeader(t *testing.T) {
 		t.Errorf("warnings: %q", m.Warnings)
 	}
 }
+
+// A page's number alone on its line with no running header beside it:
+// "9" over "5. PLANNING DECISIONS" made a minute 9 that swallowed minutes
+// 5 to 7, and "6" over "The meeting closed …" ended minute 7's words.
+func TestPageNumberOverNextMinute(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-town-page-number-alone.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range m.Minutes {
+		got = append(got, it.Number+" "+it.Title+": "+it.Narrative)
+	}
+	want := []string{"1 TO RECEIVE APOLOGIES FOR ABSENCE: Apologies were received and accepted from Cllr I Jones (work commitments).",
+		"2 DECLARATIONS OF INTEREST: None.",
+		"3 TO APPROVE THE MINUTES OF THE MEETING HELD ON 2ND FEBRUARY 2026: ",
+		"4 PLANNING APPLICATIONS: 26/00112/HOU – 14 Mill Road – single storey rear extension\n\n26/00130/FUL – Land rear of 3 Church Lane – erection of 2 dwellings",
+		"5 PLANNING DECISIONS: ",
+		"6 CORRESPONDENCE: The Clerk reported a letter from the Highways Authority regarding the 7.5 tonne weight limit on Station Road.",
+		"7 DATE OF NEXT MEETING: Monday 6th April 2026 at 7pm."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+}
