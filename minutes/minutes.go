@@ -999,6 +999,10 @@ func nextInSeries(cur, number string) bool {
 
 // takeTitle reads a heading starting at line j, with the lines that continue
 // it, and returns the index after it.
+// outcomeWordRe is a minute's outcome in one word on its own line,
+// "NOTED.", which a title in capitals above it does not go on into.
+var outcomeWordRe = compileLater(`^(?:NOTED|AGREED|APPROVED|RECEIVED|ADOPTED|ACCEPTED|DEFERRED|WITHDRAWN)\.?$`)
+
 func takeTitle(body []string, j int, first string) (string, int) {
 	title := first
 	k := j
@@ -1019,7 +1023,7 @@ func takeTitle(body []string, j int, first string) (string, int) {
 		}
 		cont := false
 		if isUpperLine(title) {
-			cont = isUpperLine(next) && len(next) < 120
+			cont = isUpperLine(next) && len(next) < 120 && !outcomeWordRe.MatchString(next)
 		} else {
 			w := strings.Fields(title)
 			lastWord := strings.ToLower(w[len(w)-1])

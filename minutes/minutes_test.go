@@ -1789,3 +1789,17 @@ func TestPageNumberOverNextMinute(t *testing.T) {
 		t.Errorf("minutes (-want +got):\n%s", diff)
 	}
 }
+
+// "NOTED." alone under a title in capitals is what the committee did, not
+// the title's last word: "WORK PROGRAMME NOTED." was recorded as the
+// minute's title.
+func TestNotedAloneUnderCapitalTitle(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-audit-committee-noted-alone.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := m.Minutes[len(m.Minutes)-1]
+	if last.Number != "5" || last.Title != "WORK PROGRAMME" || last.Narrative != "NOTED." {
+		t.Errorf("minute %s: title %q, narrative %q; want minute 5, WORK PROGRAMME, NOTED.", last.Number, last.Title, last.Narrative)
+	}
+}
