@@ -517,6 +517,7 @@ func (p *minutesParser) readDeclarations() {
 	if len(inWelsh) > 0 {
 		p.out.Declarations = dropTranslated(p.out.Declarations, inWelsh)
 	}
+	p.applicationItems()
 	for _, m := range p.out.Minutes {
 		// "DATGAN BUDDIANT", "DATGANIADAU O FUDDIANT": the Welsh.
 		if titleNames(m.Title, "DECLARATION", "DATGAN") {
@@ -527,6 +528,38 @@ func (p *minutesParser) readDeclarations() {
 		}
 	}
 	p.out.NoDeclarations = none && len(p.out.Declarations) == 0
+}
+
+// applicationDeclRe is a declaration made in a planning application by
+// its reference, as planning committees print it: "in application
+// 25/01234/FUL as a ward member".
+var applicationDeclRe = compileLater(`(?i)^in\s+(?:planning\s+)?application\s+(?:no\.?\s*|number\s+|ref(?:erence)?\.?\s*)?([A-Z0-9][A-Z0-9/.-]*\d[A-Z0-9/-]*)(.*)$`)
+
+// applicationItems files a declaration made in a planning application
+// under the one minute whose title names that application: left under
+// no minute, with "in application 25/01234/FUL" as its nature, it was
+// not where the committee took the application.
+func (p *minutesParser) applicationItems() {
+	for i, d := range p.out.Declarations {
+		if d.Item != "" {
+			continue
+		}
+		g := applicationDeclRe.FindStringSubmatch(d.Nature)
+		if g == nil {
+			continue
+		}
+		var under []string
+		for _, m := range p.out.Minutes {
+			if indexFold(m.Title, 0, g[1]) >= 0 {
+				under = append(under, m.Number)
+			}
+		}
+		if len(under) != 1 {
+			continue
+		}
+		p.out.Declarations[i].Item = under[0]
+		p.out.Declarations[i].Nature = strings.TrimRight(strings.TrimSpace(natureLeadRe.ReplaceAllString(strings.TrimSpace(g[2]), "")), ". ")
+	}
 }
 
 // welshNoDeclRe is a sentence in Welsh saying no interest was declared:

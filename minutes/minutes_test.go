@@ -1803,3 +1803,23 @@ func TestNotedAloneUnderCapitalTitle(t *testing.T) {
 		t.Errorf("minute %s: title %q, narrative %q; want minute 5, WORK PROGRAMME, NOTED.", last.Number, last.Title, last.Narrative)
 	}
 }
+
+// A declaration made "in application 25/01234/FUL", as planning
+// committees print it, is filed under the minute whose title names that
+// application, not left under no minute with the reference as its nature.
+func TestDeclarationInPlanningApplication(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-planning-application-declarations.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Declaration{Name: "Councillor Gill", Item: "54/25", Kind: "personal", Nature: "a ward member"}
+	for _, d := range m.Declarations {
+		if d.Name == want.Name {
+			if diff := cmp.Diff(want, d); diff != "" {
+				t.Errorf("declaration (-want +got):\n%s", diff)
+			}
+			return
+		}
+	}
+	t.Errorf("no declaration by %s in %+v", want.Name, m.Declarations)
+}
