@@ -14,8 +14,12 @@ var (
 	presenterLabel = compileLater(`(?i)^(?:presenter|presented\s+by|lead\s+officer|report\s+of|reporting\s+officer|speaker)\s*[:–—-]?\s*(.+)$`)
 	willPresentRe  = compileLater(`^(.{3,200}?)\s+(?:will|to|are\s+to|is\s+to|would)\s+(?:deliver|present|give|provide|introduce|update|report|lead|attend|speak)\b`)
 	nextMeetingRe  = compileLater(`(?i)next\s+meeting|future\s+meetings?|meeting\s+dates|dates?\s+of\s+(?:future\s+|next\s+)?meetings?|programme\s+of\s+meetings|schedule\s+of\s+meetings`)
-	pagesRe        = compileLater(`(?i)\s*\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)`)
-	setOfMinutesRe = compileLater(`(?i)\bset\s+of\s+minutes\b`)
+	// nextMeetingHeadRe is the heading of the programme of meetings
+	// printed without an item's number: "Date of Next Meeting", "Dates of
+	// Future Meetings:".
+	nextMeetingHeadRe = compileLater(`(?i)^(?:(?:the\s+)?dates?\s+of\s+(?:the\s+)?(?:next|future)\s+meetings?|future\s+meeting\s+dates|next\s+meeting)\s*(?:[:.–—-]|$)`)
+	pagesRe           = compileLater(`(?i)\s*\(\s*pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*\)`)
+	setOfMinutesRe    = compileLater(`(?i)\bset\s+of\s+minutes\b`)
 	// partHeadRe is a heading that divides an agenda into the business
 	// taken in public and the exempt business ("PART B – EXEMPT ITEMS (NOT
 	// OPEN TO THE PUBLIC)", "Part II", "PART II (EXEMPT)"); it belongs to
@@ -274,6 +278,11 @@ type agendaParser struct {
 	// when the first item was numbered with one: then every item is, and
 	// a numbered list in an item's text ("1. 23/00102 …") is not an item.
 	lastSection byte
+	// inNext is true under an unnumbered "Date of Next Meeting" heading,
+	// whose lines (nextText) give the programme of meetings, not the
+	// last item's text.
+	inNext   bool
+	nextText []string
 	// headAt is the line of the "AGENDA" heading in the lines read (-1
 	// without one): above it, as before the first item, the officer's
 	// details are part of the heading rather than the end of the agenda.
@@ -425,6 +434,9 @@ func ParseAgenda(text string) (*Agenda, error) {
 			out.NextMeetings = append(out.NextMeetings, dateTimes(it.Title+" "+it.Description)...)
 		}
 	}
+	if len(a.nextText) > 0 {
+		out.NextMeetings = append(out.NextMeetings, dateTimes(strings.Join(a.nextText, " "))...)
+	}
 	return out, nil
 }
 
@@ -556,7 +568,7 @@ func (a *agendaParser) run(body []string) {
 				if num, ok := a.accept(n); ok {
 					a.finishItem(cur)
 					cur = &itemBuilder{item: Item{Number: num, Title: n.title}, title: n.title == ""}
-					inMembers, between = false, false
+					inMembers, between, a.inNext = false, false, false
 					continue
 				}
 				if cur != nil && a.lastSection == 0 && n.section == 0 && n.sub == 0 && n.letter == 0 && n.top > a.lastTop+3 && n.top < 100 && n.title != "" {
@@ -576,6 +588,15 @@ func (a *agendaParser) run(body []string) {
 			continue
 		}
 		switch {
+		case a.lastTop >= 0 && nextMeetingHeadRe.MatchString(l):
+			// "Date of Next Meeting" printed without a number after the
+			// last item: the dates under it are the programme, which
+			// were read as that item's text.
+			a.finishItem(cur)
+			cur, between, a.inNext = nil, false, true
+			a.nextText = append(a.nextText, l)
+		case a.inNext:
+			a.nextText = append(a.nextText, l)
 		case partHead(l):
 			// The heading and any note under it ("there are no exempt
 			// items") belong to no item.

@@ -574,3 +574,20 @@ func TestAgendaPartHeadingInBrackets(t *testing.T) {
 		t.Errorf("item 5's description = %q, want %q", got, want)
 	}
 }
+
+// "Date of Next Meeting" printed without a number after the last item
+// heads the programme of meetings: read as the last item's text, the exempt
+// item's description held the date and no next meeting was scheduled.
+func TestAgendaNextMeetingUnnumbered(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-district-next-meeting-unnumbered.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := a.Items[len(a.Items)-1]
+	if last.Number != "6" || last.Description != "" {
+		t.Errorf("last item %s, description %q; want item 6 with none", last.Number, last.Description)
+	}
+	if diff := cmp.Diff([]string{"2026-04-14T18:30"}, a.NextMeetings); diff != "" {
+		t.Errorf("next meetings (-want +got):\n%s", diff)
+	}
+}
