@@ -1823,3 +1823,25 @@ func TestDeclarationInPlanningApplication(t *testing.T) {
 	}
 	t.Errorf("no declaration by %s in %+v", want.Name, m.Declarations)
 }
+
+// A page pasted without its line breaks: "Apologies for absence were
+// received from Councillors Eileen Foster and Graham Ng." ran on from the
+// list of those present, and both were recorded as present.
+func TestOneLinePageApologiesSentence(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-district-one-line-page.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Present {
+		if strings.Contains(p, "Foster") || strings.Contains(p, "Ng") {
+			t.Errorf("present: %q", p)
+		}
+	}
+	var absent []string
+	for _, a := range m.Apologies {
+		absent = append(absent, a.Name)
+	}
+	if diff := cmp.Diff([]string{"Councillor Eileen Foster", "Councillor Graham Ng"}, absent); diff != "" {
+		t.Errorf("apologies (-want +got):\n%s", diff)
+	}
+}

@@ -31,9 +31,11 @@ var (
 	refThenNumberRe = compileLater(`^([A-Z]{1,4}\d{1,4}/\d{2,4})\s+\d{1,3}[.)]?\s+(\S.*)$`)
 
 	// Where a line is a whole page of text (PDF text without line breaks),
-	// these mark where a new line would have been.
+	// these mark where a new line would have been; "Apologies for absence
+	// were received from …" too, or the names after it were read as the
+	// last of those present.
 	inlineHeadRe  = compileLater(`\s(?:(?:Item\s+No\.?\s*)?\d{1,3}[.:]|\d{3,4})\s+[A-Z][A-Z'’&,()/-]*[A-Z](?:\s|$)`)
-	inlineLabelRe = compileLater(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s`)
+	inlineLabelRe = compileLater(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s|\sApologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?(?:received|submitted|given|tendered)\b`)
 	// "MONDAY4. MATTERS ARISING": a number glued to the word before it.
 	gluedHeadRe = compileLater(`[A-Za-z]\d{1,2}\.\s+[A-Z][A-Z]+\s`)
 	upperWordRe = compileLater(`^[A-Z0-9][A-Z0-9'’&,()/:-]*$|^[-–—&]$`)
