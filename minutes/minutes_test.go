@@ -1845,3 +1845,31 @@ func TestOneLinePageApologiesSentence(t *testing.T) {
 		t.Errorf("apologies (-want +got):\n%s", diff)
 	}
 }
+
+// A page pasted without its line breaks keeps each minute's words its
+// own: the number ending a heading ("QUARTER 3") stays in it, "RECOMMENDED
+// to Council that …" after a heading in capitals is the recommendation,
+// not the heading's last word, and the page's foot ("Page 2 Chairman …
+// Date …"), the running header after it and "The meeting ended …" are in
+// no minute's words.
+func TestOneLinePageMinutes(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-district-one-line-page.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range m.Minutes {
+		got = append(got, it.Number+" "+it.Title+" | "+it.Narrative+" | "+strings.Join(it.Resolutions, " / "))
+	}
+	want := []string{
+		"23 DECLARATIONS OF INTEREST | Councillor O'Brien declared a personal interest in Minute 25 as a member of Thornbury Leisure Trust. | ",
+		"24 MINUTES |  | That the minutes of the meeting held on 3rd February 2026 be approved as a correct record and signed by the Chair.",
+		"25 BUDGET MONITORING QUARTER 3 | The Head of Finance presented the report on the forecast outturn for 2025/26. Members asked about the overspend on temporary accommodation. | (1) that the report be noted; and (2) that the Cabinet be asked to review the temporary accommodation budget.",
+		"26 LEISURE CENTRE CONTRACT |  | To Council that the leisure centre contract be extended to 31 March 2028.",
+		"27 WORK PROGRAMME |  | The report.",
+		"28 CORPORATE PLAN UPDATE |  | That the Corporate Plan update be endorsed.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+}

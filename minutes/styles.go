@@ -35,7 +35,8 @@ var (
 	// were received from …" too, or the names after it were read as the
 	// last of those present.
 	inlineHeadRe  = compileLater(`\s(?:(?:Item\s+No\.?\s*)?\d{1,3}[.:]|\d{3,4})\s+[A-Z][A-Z'’&,()/-]*[A-Z](?:\s|$)`)
-	inlineLabelRe = compileLater(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s|\sApologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?(?:received|submitted|given|tendered)\b`)
+	inlineLabelRe = compileLater(`\s(?:PRESENT|Present|APOLOGIES|Apologies|ALSO PRESENT|Also Present|Also present|IN ATTENDANCE|In attendance|RESOLVED)\s*:\s|\sItem\s+No\.?\s*\d{1,3}[.:]?\s|\sAnd\s+(?:unanimously\s+)?Resolved\b|\sProposed\s+by\s*:\s|\sThe\s+meeting\s+(?:closed|ended|finished|concluded)\b|\sApologies\s+(?:for\s+absence\s+)?(?:were|had\s+been)\s+(?:also\s+)?(?:received|submitted|given|tendered)\b`)
+	inlineFootRe  = compileLater(`\s+Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s+(?i:chair(?:man|person|woman)?)\s*:?\s*[._…]{3,}(?:\s*(?i:date)\s*:?\s*[._…]{3,})?`)
 	// "MONDAY4. MATTERS ARISING": a number glued to the word before it.
 	gluedHeadRe = compileLater(`[A-Za-z]\d{1,2}\.\s+[A-Z][A-Z]+\s`)
 	upperWordRe = compileLater(`^[A-Z0-9][A-Z0-9'’&,()/:-]*$|^[-–—&]$`)
@@ -375,6 +376,7 @@ func stripCells(l string) string {
 // splitLongLine breaks a page of text before minute numbers followed by a
 // heading in capitals, and before labels, and after such headings.
 func splitLongLine(l string) []string {
+	l = dropInlinePageEdges(l)
 	var cuts []int
 	for _, m := range inlineHeadRe.FindAllStringIndex(l, -1) {
 		if n, err := strconv.Atoi(strings.TrimSpace(l[m[0]+1 : m[0]+5])); err == nil && n >= 1900 && n <= 2100 {
@@ -409,6 +411,67 @@ func splitLongLine(l string) []string {
 	return split
 }
 
+// outcomeWords are the words in capitals minutes record an outcome by.
+var outcomeWords = map[string]bool{"RESOLVED": true, "RECOMMENDED": true, "AGREED": true, "NOTED": true, "DECISION": true}
+
+// dropInlinePageEdges takes out of a page pasted on one line the foot of
+// each page ("Page 2 Chairman ……… Date ………") and the running header
+// after it: the words that follow every foot but the last alike
+// ("Overview and Scrutiny Committee – 3 March 2026"). Left in, they ran
+// on into the minute's words, a resolution's among them.
+func dropInlinePageEdges(l string) string {
+	locs := inlineFootRe.FindAllStringIndex(l, -1)
+	if len(locs) == 0 {
+		return l
+	}
+	var after [][]string
+	for _, m := range locs {
+		if w := strings.Fields(l[m[1]:]); len(w) > 0 {
+			after = append(after, w[:min(len(w), 20)])
+		}
+	}
+	header := 0 // the running header's words
+	if len(after) >= 2 {
+		for header < len(after[0]) {
+			same := true
+			for _, w := range after[1:] {
+				same = same && header < len(w) && w[header] == after[0][header]
+			}
+			if !same {
+				break
+			}
+			header++
+		}
+		if header < 3 {
+			header = 0
+		}
+	}
+	var b strings.Builder
+	prev := 0
+	for _, m := range locs {
+		b.WriteString(l[prev:m[0]])
+		prev = m[1]
+		if header > 0 {
+			prev = len(l) - len(skipWords(l[prev:], header))
+		}
+	}
+	b.WriteString(l[prev:])
+	return b.String()
+}
+
+// skipWords is s after its first n words.
+func skipWords(s string, n int) string {
+	for ; n > 0; n-- {
+		s = strings.TrimLeft(s, " \t")
+		if i := strings.IndexAny(s, " \t"); i >= 0 {
+			s = s[i:]
+		} else {
+			return ""
+		}
+	}
+	return s
+}
+
 // splitHeading puts a heading printed in capitals after a minute number
 // on its own line: "1. APOLOGIES FOR ABSENCE Cllr T Marsh" becomes
 // "1. APOLOGIES FOR ABSENCE" and "Cllr T Marsh". "Item No. 1. Election
@@ -426,15 +489,25 @@ func splitHeading(part string) []string {
 	}
 	words := strings.Fields(part[g[4]:])
 	n := 0
-	for n < len(words) && upperWordRe.MatchString(words[n]) && hasLetter(words[n]) || n < len(words) && n > 0 && (words[n] == "-" || words[n] == "–") {
+	for n < len(words) && upperWordRe.MatchString(words[n]) && hasLetter(words[n]) || n < len(words) && n > 0 && (words[n] == "-" || words[n] == "–") ||
+		// "BUDGET MONITORING QUARTER 3 The Head of …": a number ends the
+		// heading when a sentence starts after it ("APOLOGIES 3 members
+		// …" is the text's).
+		n > 0 && n+1 < len(words) && isDigits(words[n]) && startsUpper(words[n+1]) {
 		n++
+	}
+	// "LEISURE CENTRE CONTRACT RECOMMENDED to Council that …": the word
+	// in capitals that records the outcome starts the text, not the end
+	// of the heading, or the recommendation was lost in the title.
+	if n > 2 && n < len(words) && outcomeWords[strings.TrimRight(words[n-1], ":–-")] && !upperWordRe.MatchString(words[n]) {
+		n--
 	}
 	if n < 2 || n == len(words) {
 		return []string{part}
 	}
 	// A capitalised word that starts the text ("Cllr") is not part of the
 	// heading; one-letter words are initials.
-	for n > 2 && len(strings.Trim(words[n-1], ".,")) == 1 {
+	for n > 2 && len(strings.Trim(words[n-1], ".,")) == 1 && !isDigits(words[n-1]) {
 		n--
 	}
 	head := part[:g[4]] + strings.Join(words[:n], " ")
