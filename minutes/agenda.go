@@ -417,6 +417,20 @@ func ParseAgenda(text string) (*Agenda, error) {
 		if len(l) > 2 && l[0] == '*' && (isDigit(l[1]) || hasPrefixFold(l[1:], "item ")) {
 			l = l[1:]
 		}
+		// An agenda copied from the council's web page: each paper's
+		// link ("PDF 210 KB") after an item's title, the map link after
+		// the venue and the page's labels ("Items", "Additional
+		// documents:") were read as the words of the title, the venue and
+		// the item.
+		if minutesLabelRe.MatchString(l) && !strings.HasPrefix(l, "Minutes:") {
+			continue
+		}
+		if strings.HasSuffix(l, "B") && strings.Contains(l, "PDF ") {
+			l = pdfIconRe.ReplaceAllString(l, "")
+		}
+		if mayEndViewDirections(l) {
+			l = strings.TrimRight(viewDirectionsRe.ReplaceAllString(l, ""), ". ")
+		}
 		body = append(body, pagesRe.ReplaceAllString(l, ""))
 	}
 	a.run(body)

@@ -591,3 +591,24 @@ func TestAgendaNextMeetingUnnumbered(t *testing.T) {
 		t.Errorf("next meetings (-want +got):\n%s", diff)
 	}
 }
+
+// An agenda copied from the council's web page: the papers' links ("PDF
+// 210 KB") are no part of the items' titles, nor "View directions" of the
+// venue, nor "Additional documents:" of an item's text.
+func TestAgendaWebPageLinks(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-county-web-page.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := a.Meeting.Venue, "Council Chamber, County Hall, Westford"; got != want {
+		t.Errorf("venue = %q, want %q", got, want)
+	}
+	for _, it := range a.Items {
+		if strings.Contains(it.Title, "PDF") || strings.Contains(it.Description, "PDF") || strings.Contains(it.Description, "Additional documents") {
+			t.Errorf("item %s: title %q, description %q", it.Number, it.Title, it.Description)
+		}
+	}
+	if got, want := a.Items[2].Title, "Minutes of the previous meeting"; got != want {
+		t.Errorf("item 3 = %q, want %q", got, want)
+	}
+}
