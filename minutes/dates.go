@@ -30,6 +30,10 @@ var (
 
 	ampmRe  = compileLater(`(?i)\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
 	clock24 = compileLater(`\b(\d{1,2}):(\d{2})\b`)
+	// hoursRe is a 24-hour time written with "hrs" or "hours": "18.30hrs",
+	// "1830 hrs", "19.00 hours".
+	// "120 hours" is a length of time, not a clock's.
+	hoursRe = compileLater(`(?i)\b(?:(\d{1,2})[.:]|(\d{2}))(\d{2})\s*(?:hrs|hours)\b`)
 	noonRe  = compileLater(`(?i)\b(?:12(?:[.:]00)?\s*)?(noon|midday)\b`)
 	// welshTimeRe is a time as Welsh prints it: "2.00 y.p." (yn y
 	// prynhawn, afternoon), "10.00 y.b." (y bore, morning), "8.20yh",
@@ -212,6 +216,18 @@ func findTimes(s string) []span {
 					out = append(out, span{start: g[0], end: g[1], value: v})
 				}
 			}
+		}
+		for _, g := range hoursRe.FindAllStringSubmatchIndex(s, -1) {
+			hs := g[2:4]
+			if hs[0] < 0 {
+				hs = g[4:6]
+			}
+			h, _ := strconv.Atoi(s[hs[0]:hs[1]])
+			m, _ := strconv.Atoi(s[g[6]:g[7]])
+			if h > 23 || m > 59 {
+				continue
+			}
+			out = append(out, span{start: g[0], end: g[1], value: fmt.Sprintf("%02d:%02d", h, m)})
 		}
 		for _, g := range clock24.FindAllStringSubmatchIndex(s, -1) {
 			h, _ := strconv.Atoi(s[g[2]:g[3]])

@@ -22,7 +22,11 @@ var (
 	skipCommittee = compileLater(`(?i)^(?:public\s+document\s+pack|agenda|minutes|cofnodion|notice\s+of\s+(?:a\s+)?meeting|present|membership|members|to|dear|summons|open\s+to\s+the\s+public|part\s+[i1]|this\s+set\s+of\s+minutes|\(?draft\)?|confirmed|unconfirmed)\b`)
 	notCommittee  = compileLater(`(?i)^(?:meeting\s+held|held|on|at|date|time|venue|place|location)\b|call.in|\.gov\.|@|https?:`)
 	heldAsRe      = compileLater(`(?i)\bheld\s+(?:as\s+an?|at|in|via|on)\s+(?:the\s+)?(.+?)(?:\s+on\s+|\s+at\s+\d|,?\s+commencing|,?\s+starting|\s+from\s+\d|\s*$)`)
-	afterTimeRe   = compileLater(`(?i)(?:\d(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|y\.?\s?[bph]\b\.?|yr\s+hwyr\b)|\b\d{1,2}:\d{2}\b)\s*(?:,|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
+	afterTimeRe   = compileLater(`(?i)(?:\d(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|y\.?\s?[bph]\b\.?|yr\s+hwyr\b)|\b\d{1,2}:\d{2}\b|\b(?:\d{1,2}[.:]|\d{2})\d{2}\s*(?:hrs|hours)\b|\b(?:noon|midday)\b)\)?\s*(?:,\s*(?:in\b|at\b)?|;|[-–—]|\bin\b|\bat\b|\bvia\b)\s*(?:the\s+)?(.+)$`)
+	// afterDateRe is the venue printed after the meeting's date where the
+	// time comes before it: "held at 7.30pm on Tuesday 3rd March 2026 in
+	// the Guildhall".
+	afterDateRe = compileLater(`(?i)^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+)$`)
 	// A venue printed only in Welsh: "Neuadd y Pentref", "Siambr y Cyngor".
 	venueWordRe = compileLater(`(?i)\b(?:chamber|room|hall|centre|center|remote|virtual|online|teams|zoom|offices?|house|suite|library|town hall|civic|building|siambr|neuadd|ystafell|swyddfeydd)\b`)
 )
@@ -85,6 +89,17 @@ func readMeeting(lines []string) Meeting {
 	if m.Venue == "" {
 		if g := heldAsRe.FindStringSubmatch(text); g != nil {
 			m.Venue = cleanVenue(g[1])
+		}
+	}
+	if m.Venue == "" {
+		for _, l := range kept {
+			if d := findDates(l); len(d) > 0 && len(findTimes(l[:d[0].start])) > 0 {
+				if g := afterDateRe.FindStringSubmatch(l[d[len(d)-1].end:]); g != nil {
+					if m.Venue = cleanVenue(g[1]); m.Venue != "" {
+						break
+					}
+				}
+			}
 		}
 	}
 	if m.Venue == "" {

@@ -1873,3 +1873,36 @@ func TestOneLinePageMinutes(t *testing.T) {
 		t.Errorf("minutes (-want +got):\n%s", diff)
 	}
 }
+
+// A time written with "hrs" ("18.30hrs"), as many town councils print it,
+// is the meeting's time, and the venue after it is read: both were lost.
+func TestHeadingTimeInHours(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-finance-committee-hours-venue.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Meeting{Committee: "Finance Committee", Date: "2026-03-03", Time: "18:30", Venue: "Guildhall, Market Place, Keston"}
+	if diff := cmp.Diff(want, m.Meeting); diff != "" {
+		t.Errorf("meeting (-want +got):\n%s", diff)
+	}
+}
+
+// The venue printed after a time in brackets, after noon, or after the
+// date where the time comes first was not read.
+func TestHeadingVenueAfterTimeForms(t *testing.T) {
+	for heading, wantTime := range map[string]string{
+		"held on Tuesday, 3 March 2026 (7pm) in the Guildhall":        "19:00",
+		"held on Tuesday 3 March 2026 at 12 noon in the Guildhall":    "12:00",
+		"held at 7.30pm on Tuesday 3rd March 2026 in the Guildhall":   "19:30",
+		"held on 3 March 2026 at 1830 hours in the Guildhall":         "18:30",
+		"held on Tuesday 3rd March 2026 at 18.30hrs in the Guildhall": "18:30",
+	} {
+		m, err := ParseMinutes("MINUTES of the meeting of the Finance Committee " + heading + "\n\nPresent: Councillor A Brown (Chair), Councillor B Green\n\n1. APOLOGIES\nNone.\n\n2. BUDGET\nRESOLVED: That the budget be approved.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Meeting.Time != wantTime || m.Meeting.Venue != "Guildhall" {
+			t.Errorf("%q: time %q, venue %q; want %s, Guildhall", heading, m.Meeting.Time, m.Meeting.Venue, wantTime)
+		}
+	}
+}
