@@ -602,10 +602,11 @@ func (a *agendaParser) run(body []string) {
 			continue
 		}
 		switch {
-		case a.lastTop >= 0 && nextMeetingHeadRe.MatchString(l):
+		case a.lastTop >= 0 && nextMeetingHeadRe.MatchString(l) && (cur == nil || !cur.title || len(nonBlank(cur.body)) > 0):
 			// "Date of Next Meeting" printed without a number after the
 			// last item: the dates under it are the programme, which
-			// were read as that item's text.
+			// were read as that item's text. Under an item's number
+			// ("5." over "Date of Next Meeting") it is that item's title.
 			a.finishItem(cur)
 			cur, between, a.inNext = nil, false, true
 			a.nextText = append(a.nextText, l)

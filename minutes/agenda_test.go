@@ -612,3 +612,18 @@ func TestAgendaWebPageLinks(t *testing.T) {
 		t.Errorf("item 3 = %q, want %q", got, want)
 	}
 }
+
+// "Date of Next Meeting" on the line under its item's number ("3.") is
+// that item's title, not the programme's heading without a number.
+func TestAgendaNextMeetingTitleUnderNumber(t *testing.T) {
+	a, err := ParseAgenda("CABINET\nAgenda for the meeting to be held on Tuesday 3 March 2026 at 6.30 pm in the Council Chamber\n1.\nApologies for Absence\n2.\nBudget\n3.\nDate of Next Meeting\nTuesday 14 April 2026 at 6.30 pm\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Items) != 3 || a.Items[2].Title != "Date of Next Meeting" {
+		t.Errorf("items: %+v", a.Items)
+	}
+	if diff := cmp.Diff([]string{"2026-04-14T18:30"}, a.NextMeetings); diff != "" {
+		t.Errorf("next meetings (-want +got):\n%s", diff)
+	}
+}
