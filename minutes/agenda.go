@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -385,6 +386,9 @@ func ParseAgenda(text string) (*Agenda, error) {
 		// "Report of: Lucy Farrant, Head of …" under an item's title
 		// names who reports; on a line of its own it starts a report.
 		underItem := i > 0 && isItemLine(lines[i-1])
+		if labelRe.MatchString(l) && labelInList(lines[bodyStart:i], lines[i+1:], l) {
+			continue
+		}
 		if labelRe.MatchString(l) || presentRe.MatchString(l) || welshPresent(l) || reportToRe.MatchString(l) && !underItem || setOfMinutesRe.MatchString(l) {
 			end = i
 			break
@@ -422,7 +426,7 @@ func ParseAgenda(text string) (*Agenda, error) {
 		// the venue and the page's labels ("Items", "Additional
 		// documents:") were read as the words of the title, the venue and
 		// the item.
-		if minutesLabelRe.MatchString(l) && !strings.HasPrefix(l, "Minutes:") {
+		if minutesLabelRe.MatchString(l) && !strings.HasPrefix(l, "Minutes:") || labelRe.MatchString(l) {
 			continue
 		}
 		if strings.HasSuffix(l, "B") && strings.Contains(l, "PDF ") {
@@ -659,6 +663,34 @@ func (a *agendaParser) run(body []string) {
 		}
 	}
 	a.out.Officer = officerName(officer)
+}
+
+// labelInList reports whether the label "Agenda Item 4" stands in the
+// list of items, over the item it names, rather than at the head of that
+// item's report after the list: no item of its number is listed before
+// it, and the next item line after it has that number. A pack's reports
+// follow the whole list, so their labels name items already listed; read
+// as a report's, a label in the list lost the items after it without a
+// word.
+func labelInList(before, after []string, label string) bool {
+	g := labelRe.FindStringSubmatch(label)
+	n, err := strconv.Atoi(strings.TrimRight(g[1], "abcdefghijklmnopqrstuvwxyz"))
+	if err != nil || strings.Contains(g[1], ".") {
+		return false
+	}
+	for _, l := range before {
+		if it, ok := parseItemLine(l); ok && it.top == n && it.section == 0 {
+			return false
+		}
+	}
+	for _, l := range after {
+		if l == "" {
+			continue
+		}
+		it, ok := parseItemLine(l)
+		return ok && it.top == n && it.section == 0 && it.sub == 0
+	}
+	return false
 }
 
 func officerName(block []string) string {

@@ -627,3 +627,22 @@ func TestAgendaNextMeetingTitleUnderNumber(t *testing.T) {
 		t.Errorf("next meetings (-want +got):\n%s", diff)
 	}
 }
+
+// "Agenda Item 4" printed in the list, over item 4, labels that item: read
+// as the label at the head of a report after the list, it ended the agenda
+// at item 3 without a word.
+func TestAgendaItemLabelInList(t *testing.T) {
+	a, err := ParseAgenda(readTestdata(t, "testdata/agenda-district-item-labels-in-list.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range a.Items {
+		got = append(got, it.Number+" "+it.Title+" | "+it.Description)
+	}
+	want := []string{"1 Apologies for Absence | ", "2 Declarations of Interest | ", "3 Minutes | To receive the minutes of the meeting held on 12 January 2026.",
+		"4 External Audit Plan 2025/26 | Report of the External Auditor.", "5 Internal Audit Progress Report | Report of the Head of Internal Audit.", "6 Work Programme | "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+}
