@@ -1119,10 +1119,12 @@ func (p *minutesParser) run(body []string, hasPresent bool) {
 			continue
 		}
 		if (endMarkerRe.MatchString(l) || welshClosed(l)) && !signedAsRe.MatchString(l) && !sentenceEndsChair(body, i) {
-			if signLineRe.MatchString(l) && p.nextMinuteAhead(body[i+1:]) {
+			if signLineRe.MatchString(l) && (p.nextMinuteAhead(body[i+1:]) || slices.Contains(body[i+1:], l)) {
 				// "Chairman ……… Date ………" at the foot of a page, with
-				// the minutes going on over the page: ending them here
-				// lost every minute after it without a word.
+				// the minutes going on over the page (the next minute
+				// follows, or the foot is printed again on a later page):
+				// ending them here lost every minute after it without a
+				// word.
 				continue
 			}
 			p.stop = p.line(i)

@@ -1906,3 +1906,21 @@ func TestHeadingVenueAfterTimeForms(t *testing.T) {
 		}
 	}
 }
+
+// The chair's signature line printed at the foot of every page is page
+// furniture even where the next page starts with a minute the numbering
+// skips to (26 was taken in private and printed apart): it is printed
+// again on a later page.
+func TestSignatureFooterBeforeSkippedNumber(t *testing.T) {
+	m, err := ParseMinutes(readTestdata(t, "testdata/minutes-district-signature-footer-gap.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range m.Minutes {
+		got = append(got, it.Number)
+	}
+	if diff := cmp.Diff([]string{"23", "24", "25", "27", "28", "29"}, got); diff != "" {
+		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+}
