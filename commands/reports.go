@@ -251,11 +251,24 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 	if len(rest) == 0 {
 		return a, errors.New("give the report's web address after the item number")
 	}
+	// The word that ends the address: the link's own, or, for a link
+	// Slack wrote with the words the sender gave it ("<https://x.org/r.pdf|
+	// Annual report>", made in Slack's composer), the last of them.
+	end := len(args) - len(rest)
+	label, labelled := "", false
+	if words := labelledWords(rest); words > 0 {
+		link := strings.Join(rest[:words], " ")
+		_, label, labelled = strings.Cut(link[1:len(link)-1], "|")
+		end += words - 1
+		rest = append([]string{link}, rest[words:]...)
+	} else if w := rest[0]; strings.HasPrefix(w, "<") && strings.HasSuffix(w, ">") {
+		_, label, labelled = strings.Cut(w[1:len(w)-1], "|")
+	}
 	a.URL = unwrapLink(rest[0])
 	if err := CheckURL(a.URL); err != nil {
 		return a, err
 	}
-	if len(rest) > 1 && !spaceAfter(text, len(args)-len(rest)) {
+	if len(rest) > 1 && !spaceAfter(text, end) {
 		return a, errors.New("that address is broken by a tab, a line break or another kind of space; a link cannot contain spaces or control characters, so send it again written in one piece")
 	}
 	// A cut in the host first: %20 typed for the space, as spaceInAddress
@@ -271,10 +284,40 @@ func parseReport(text string, now time.Time, loc *time.Location) (reportArgs, er
 		rest = rest[1:]
 	}
 	a.Title = plainMarked(rest)
+	if a.Title == "" && labelled {
+		// The words the sender gave the link are its title, unless they
+		// are an address, as the one Slack gives a link typed is.
+		if t := cleanText(Unescape(label)); !LooksLikeAddress(t) {
+			a.Title = t
+		}
+	}
 	if err := tooLong("title", a.Title, MaxReportTitleLen); err != nil {
 		return a, err
 	}
 	return a, nil
+}
+
+// labelledWords is how many of words make up a link Slack wrote with
+// words of the sender's that have spaces in them ("<https://x.org/r.pdf|
+// Annual", "report>"): 0 where words[0] is not such a link's start or the
+// link does not close. Slack sends a "<" or ">" typed as an entity, so the
+// first ">" closes it.
+func labelledWords(words []string) int {
+	w := words[0]
+	if !strings.HasPrefix(w, "<") || strings.Contains(w, ">") || !strings.Contains(w, "|") {
+		return 0
+	}
+	for i := 1; i < len(words); i++ {
+		switch {
+		case strings.Contains(words[i], "<"):
+			return 0
+		case strings.HasSuffix(words[i], ">") && strings.Count(words[i], ">") == 1:
+			return i + 1
+		case strings.Contains(words[i], ">"):
+			return 0
+		}
+	}
+	return 0
 }
 
 // documentEndings are the endings of the files reports are written in.

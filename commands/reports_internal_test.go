@@ -92,7 +92,17 @@ func TestParseReport(t *testing.T) {
 		{"7.5 <https://example.org/r.pdf|example.org/r.pdf>", reportArgs{Item: "7.5", URL: "https://example.org/r.pdf"}, ""},
 		{"7h https://example.org/p.pdf", reportArgs{Item: "7h", URL: "https://example.org/p.pdf"}, ""},
 		{"7.5 <https://example.org/r?a=1&amp;b=2>", reportArgs{Item: "7.5", URL: "https://example.org/r?a=1&b=2"}, ""},
-		{"7.5 <https://example.org/r&gt;|x>", reportArgs{Item: "7.5", URL: "https://example.org/r>"}, ""},
+		{"7.5 <https://example.org/r&gt;|x>", reportArgs{Item: "7.5", URL: "https://example.org/r>", Title: "x"}, ""},
+		// A link made in Slack's composer keeps the words the sender gave
+		// it, spaces and all: they are its title, unless one follows or
+		// they are an address, as Slack's own for an address typed is.
+		{"7.9 <https://example.org/r2.pdf|My report>", reportArgs{Item: "7.9", URL: "https://example.org/r2.pdf", Title: "My report"}, ""},
+		{"7.9 <https://example.org/r2.pdf|Crime &amp; disorder  figures> ", reportArgs{Item: "7.9", URL: "https://example.org/r2.pdf", Title: "Crime & disorder figures"}, ""},
+		{"7.9 <https://example.org/r2.pdf|My report> Annual figures", reportArgs{Item: "7.9", URL: "https://example.org/r2.pdf", Title: "Annual figures"}, ""},
+		{"7.9 <https://example.org/r2.pdf|example.org/r2.pdf>", reportArgs{Item: "7.9", URL: "https://example.org/r2.pdf"}, ""},
+		{"7.9 <https://example.org/r2.pdf|see www.example.org here>", reportArgs{Item: "7.9", URL: "https://example.org/r2.pdf"}, ""},
+		{"7.9 <https://example.org/r2.pdf|My report", reportArgs{}, "not a web address"},
+		{"7.9 <https://example.org/r2.pdf|My\treport>", reportArgs{Item: "7.9", URL: "https://example.org/r2.pdf", Title: "My report"}, ""},
 		{"7.5", reportArgs{}, "give the report's web address"},
 		{"https://example.org/r.pdf", reportArgs{}, "give the item's number before the address"},
 		{"SWACA https://example.org/r.pdf", reportArgs{}, "not an agenda item number"},
@@ -145,7 +155,8 @@ func FuzzParseReport(f *testing.F) {
 		"7.7. https://example.org/a - t", "31/02 7.5 https://example.org/a",
 		"next 17/12 7.5 https://example.org/a", "next Thursday 17 December 7.5 https://example.org/a", "next 7 https://example.org/a",
 		"https://example.org/a.pdf", "<https://example.org/a.pdf>", "7.5https://example.org/a.pdf", "10/12/2026 https://example.org/a.pdf", "xhttp://", "7ahttps://a.b/c", "HTTP://A", "7.5 https://example.org/a.pdf <#C1|general> <!here> <mailto:a@b.org|a@b.org>",
-		"7.5 https://exa mple.org/x", "7.5 https://www.sefton .gov.uk/r", "7.5 https://a.org /b", "7.5 https://a.org/r .pdf", "7.5 https://a.org/r .", "7.5 https://a.org .", "7.5 https://a.org /", "7.5 https://a.org - b.org/x", "7.5 https://a.org 2024/25 x", "7.5 https://a.org .ÿ"} {
+		"7.5 https://exa mple.org/x", "7.5 https://www.sefton .gov.uk/r", "7.5 https://a.org /b", "7.5 https://a.org/r .pdf", "7.5 https://a.org/r .", "7.5 https://a.org .", "7.5 https://a.org /", "7.5 https://a.org - b.org/x", "7.5 https://a.org 2024/25 x", "7.5 https://a.org .ÿ",
+		"7.9 <https://example.org/r2.pdf|My report>", "7.9 <https://example.org/r2.pdf|My report> t", "7.9 <https://a.org|x <b> y>", "7.9 <https://a.org|x y>z w>", "7.9 <https://a.org|x\ty> t"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -674,3 +674,20 @@ func TestReportRemovalIsStampedWithItsRequestsTime(t *testing.T) {
 		"• 10 Dec 2026 09:00 — item 7.7: <@USUE> submitted the report: https://example.org/cvs.pdf (CVS)\n"+
 			"• 10 Dec 2026 09:05 — item 7.7: report link of <@USUE> removed: https://example.org/cvs.pdf (CVS)")
 }
+
+// TestReportLinkMadeInSlacksComposer: a link the sender made in Slack's
+// composer arrives with the words they gave it, spaces and all
+// ("<https://…|SWACA perspective on VAWG>"): it is attached, with those
+// words for its title, from the member and from an officer for them.
+func TestReportLinkMadeInSlacksComposer(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{neil, "/report 7.5 <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG>", []string{
+			"Your report for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026 is attached.",
+			"Report: <https://example.org/swaca-vawg.pdf|SWACA perspective on VAWG> (example.org)"}},
+		{ian, "/report for <@USUE> 7.7 <https://example.org/cvs.pdf|Sefton CVS &amp; partners>", []string{"Report: <https://example.org/cvs.pdf|Sefton CVS &amp; partners> (example.org)"}},
+	})
+	if diff := cmp.Diff(k.reportLinks(), []string{"7.5 https://example.org/swaca-vawg.pdf", "7.7 https://example.org/cvs.pdf"}); diff != "" {
+		t.Errorf("links stored (-got +want):\n%s", diff)
+	}
+}
