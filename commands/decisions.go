@@ -1800,9 +1800,22 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Narrative != "" || len(mi.Resolutions) > 0 }) {
 		return Reply{}, usageErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
 	}
-	link, err := s.minutesLink(ctx, m)
-	if err != nil {
-		return Reply{}, err
+	// Where the bot's address is not known (PUBLIC_URL unset, or the
+	// console), a link to the printable page would lead nowhere: the
+	// minutes themselves are posted.
+	read, sections := "", []Section(nil)
+	if s.publicURL != "" {
+		link, err := s.minutesLink(ctx, m)
+		if err != nil {
+			return Reply{}, err
+		}
+		read = fmt.Sprintf(": <%s|read and print them>", link)
+	} else {
+		src, _, err := s.minutesSource(ctx, c, m)
+		if err != nil {
+			return Reply{}, err
+		}
+		sections = minutesSections(CompileMinutes(src))
 	}
 	day := formatDay(m.StartsAt, c.Location())
 	if ms[0].Draft {
@@ -1810,8 +1823,12 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// is the latest minute of that number, which after a new
 		// municipal year, or with a later meeting minuted, is another
 		// meeting's.
-		return Reply{Visibility: Public, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready: <%s|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
-			Escape(c.Name), day, link, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}, nil
+		return Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready%s. They are not yet confirmed; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
+			Escape(c.Name), day, read, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}, nil
 	}
-	return Reply{Visibility: Public, Text: fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record: <%s|read and print them>.", Escape(c.Name), day, link)}, nil
+	text := fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record%s.", Escape(c.Name), day, read)
+	if read == "" {
+		text = fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record:", Escape(c.Name), day)
+	}
+	return Reply{Visibility: Public, Sections: sections, Text: text}, nil
 }

@@ -830,7 +830,8 @@ func TestDecisionNumberingAcrossYears(t *testing.T) {
 
 // TestDecisionMinutesPosted: /minutes post shares the minutes' printable
 // page in the channel, saying whether they are a draft or confirmed, once
-// anything is minuted.
+// anything is minuted; where the bot's address is not known, a link would
+// lead nowhere, and the minutes themselves are posted.
 func TestDecisionMinutesPosted(t *testing.T) {
 	k := decDay(t)
 	wantShown(t, k.say(ian, "/minutes post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet: record decisions with `/resolve` first.")
@@ -840,9 +841,20 @@ func TestDecisionMinutesPosted(t *testing.T) {
 	if r.Visibility != commands.Public {
 		t.Error("/minutes post answered privately")
 	}
-	wantShown(t, r.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready: </minutes/",
+	wantShown(t, shown(r), "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready. They are not yet confirmed; members can propose a correction with `/minutes comment 2026-12-10 MINUTE TEXT`.",
+		"**9. SEFTON CVS**", "That the report be noted.")
+	if d := k.say(ian, "/minutes draft"); strings.Contains(r.Text+d, "/minutes/") {
+		t.Errorf("a link to the printable page with no address to give it:\n%s\n%s", r.Text, d)
+	}
+
+	k.svc.SetPublicURL("https://quorum.example.org/")
+	r = k.must(sue, "/minutes post")
+	wantShown(t, r.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready: <https://quorum.example.org/minutes/",
 		"|read and print them>. They are not yet confirmed; members can propose a correction with `/minutes comment 2026-12-10 MINUTE TEXT`.")
-	if d := k.say(ian, "/minutes draft"); !strings.Contains(d, r.Text[strings.Index(r.Text, "</minutes/")+1:strings.Index(r.Text, "|read")]) {
+	if len(r.Sections) > 0 {
+		t.Errorf("the minutes posted with their printable page's link: %+v", r.Sections)
+	}
+	if d := k.say(ian, "/minutes draft"); !strings.Contains(d, r.Text[strings.Index(r.Text, "<https://")+1:strings.Index(r.Text, "|read")]) {
 		t.Errorf("the draft gives another address than the post:\n%s\n%s", r.Text, d)
 	}
 
@@ -850,7 +862,7 @@ func TestDecisionMinutesPosted(t *testing.T) {
 	decComplete(k)
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.must(ian, "/minutes approve")
-	wantShown(t, k.say(ian, "/minutes post 10 December 2026"), "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, confirmed as a correct record: </minutes/")
+	wantShown(t, k.say(ian, "/minutes post 10 December 2026"), "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, confirmed as a correct record: <https://quorum.example.org/minutes/")
 }
 
 // TestDecisionHistory: /history minutes tells the officer and the chair

@@ -886,6 +886,16 @@ const (
 	previousTitle     = "MINUTES OF PREVIOUS MEETING"
 )
 
+// minutesSections is doc as the minutes commands show it in Slack: its
+// heading, then each minute, in blocks of their own.
+func minutesSections(doc MinutesDocument) []Section {
+	sections := []Section{{Text: "```\n" + doc.Head() + "\n```"}}
+	for _, dm := range doc.Minutes {
+		sections = append(sections, Section{Text: "```\n" + dm.Text() + "\n```"})
+	}
+	return sections
+}
+
 // draftMinutes compiles the minutes of a meeting from its records: by
 // default the meeting in progress or held today, else the last one held
 // until its minutes are confirmed, else the next.
@@ -912,16 +922,16 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	reply := Reply{
 		Visibility: Private,
 		Text:       fmt.Sprintf("%s of the meeting of *%s* on %s. %s", what, Escape(c.Name), formatDay(m.StartsAt, loc), note),
-		Sections:   []Section{{Text: "```\n" + doc.Head() + "\n```"}},
+		Sections:   minutesSections(doc),
 	}
-	for _, dm := range doc.Minutes {
-		reply.Sections = append(reply.Sections, Section{Text: "```\n" + dm.Text() + "\n```"})
+	reply.Footer = "`/minutes post` shares them in the channel."
+	if s.publicURL != "" {
+		link, err := s.minutesLink(ctx, m)
+		if err != nil {
+			return Reply{}, err
+		}
+		reply.Footer = "Printable page: " + link + " — `/minutes post` shares it in the channel."
 	}
-	link, err := s.minutesLink(ctx, m)
-	if err != nil {
-		return Reply{}, err
-	}
-	reply.Footer = "Printable page: " + link + " — `/minutes post` shares it in the channel."
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil {
 		return Reply{}, err

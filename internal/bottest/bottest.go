@@ -113,6 +113,7 @@ func NewWithConfig(t testing.TB, db *storage.DB, cfg Config) *Kit {
 	k.responses = NewHook(t) // closed after the server, which posts to it
 	k.Client = slack.New("xoxb-test", slack.OptionAPIURL(k.Slack.URL()))
 	k.Service = commands.New(db, bot.NewUsers(k.Client))
+	k.Service.SetPublicURL(PublicURL) // as serve sets it
 	k.Metrics = bot.NewMetrics()
 	k.Metrics.WatchOutbox(db.OutboxDepth, nil)
 	k.Server = bot.NewServer(bot.Config{
