@@ -186,7 +186,8 @@ func TestCommitteeSettingsAndMembershipListedAtTheirCommandsTimes(t *testing.T) 
 		"2 Nov 09:00 membership added UIAN",
 		"2 Nov 09:00 committee set up ",
 		"3 Nov 10:00 membership added UNEIL",
-		"4 Nov 11:00 membership changed UNEIL",
+		// Made non-voting, as they stood otherwise: one change, not a
+		// change of role or organisation besides.
 		"4 Nov 11:00 membership non-voting UNEIL",
 		"5 Nov 12:00 committee quorum ",
 	}

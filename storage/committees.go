@@ -976,8 +976,15 @@ func putMember(ctx context.Context, q sqlx.ExtContext, m commands.Member, by str
 		    added_at = CASE WHEN members.removed_at IS NULL THEN members.added_at ELSE EXCLUDED.added_at END,
 		    added_by = CASE WHEN members.removed_at IS NULL THEN members.added_by ELSE EXCLUDED.added_by END,
 		    removed_at = NULL, removed_by = NULL
+		WHERE members.removed_at IS NOT NULL
+		   OR (members.name, members.organisation, members.role) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.organisation, EXCLUDED.role)
 		RETURNING (xmax = 0)`,
 		m.CommitteeID, m.UserID, m.Name, m.Organisation, string(m.Role), by, nullTime(m.At))
+	if errors.Is(err, sql.ErrNoRows) {
+		// Added again as they stand: nothing changed, and the audit log,
+		// which the committee's history reads, says nothing did.
+		return false, nil
+	}
 	if err != nil {
 		return false, err
 	}
