@@ -85,6 +85,11 @@ type HistoryStore interface {
 	// minutes, decisions, actions, the register of interests and
 	// membership.
 	CommitteeHistory(ctx context.Context, committeeID int64, since time.Time) ([]Change, error)
+	// CommitteeLog lists the latest limit changes to the committee's
+	// membership (Record "membership") and its settings (Record
+	// "committee": set up, quorum, reminders, year start, gift
+	// threshold, calendar link reset), oldest first.
+	CommitteeLog(ctx context.Context, committeeID int64, limit int) ([]Change, error)
 }
 
 // MaxHistoryLines is how many changes /history shows at once: the latest.
@@ -123,6 +128,13 @@ func historyCommand() *Command {
 			},
 			minutesHistorySub(),
 			resolutionHistorySub(),
+			{
+				Name: "committee", Aliases: []string{"membership", "members"},
+				Usage:    []string{`/history committee [@member|"Name"]`},
+				Summary:  "Changes to the committee itself: who joined and left, roles and organisations changed, the quorum, reminders, municipal year and gift threshold set, and who made each; members see the changes to their own membership.",
+				Examples: []string{"/history committee", "/history committee @neil"},
+				Read:     true, Who: Members, Run: committeeHistory,
+			},
 		},
 		Guess: guessHistory,
 	}
@@ -145,10 +157,10 @@ func guessHistory(args []string) string {
 			}
 		}
 		return "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history @member`)."
-	case "members", "member", "membership", "committee":
-		return "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."
-	case "quorum":
-		return "Changes to the quorum (the rule as it was set, who set it and when) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee quorum` shows the quorum now."
+	case "member":
+		return "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are `/history committee`; `/committee members` shows the members now."
+	case "quorum", "settings", "reminders":
+		return "Changes to the quorum and the committee's other settings (the rule as it was set, who set it and when) are `/history committee`, for officers, the chair and the vice-chair; `/committee quorum` shows the quorum now."
 	case "meeting", "meetings":
 		// A meeting's own changes are /meeting history's: asked here, the
 		// answer gives that form, with the day when one was given.
@@ -549,6 +561,102 @@ func historyNoun(rec HistoryRecord) string {
 // historyTime is when a change was made, short: "23 Nov 2026 12:00".
 func historyTime(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("2 Jan 2006 15:04")
+}
+
+// maxCommitteeLog is how many changes /history committee shows: the
+// latest; the export has them all.
+const maxCommitteeLog = 60
+
+// committeeHistory is `/history committee [@member|"Name"]`: the latest
+// changes to the committee's membership and settings, kept in its audit
+// log, which only the export read before. Officers, the chair and the
+// vice-chair see them all, or one member's; a member, the changes to
+// their own membership.
+func committeeHistory(ctx context.Context, s *Service, in *Input) (Reply, error) {
+	c := in.Committee
+	d, who, name, err := s.historyArgs(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !d.IsNext() || saidNext(in.Args) {
+		return Reply{}, usageErr("The committee's changes are not a meeting's: `/history committee` takes no date, only a member (`/history committee @neil`).")
+	}
+	if name != "" {
+		// A member named in quotes is found as the history's other forms
+		// find them; someone not in Slack stays a name.
+		found, err := s.namedMember(ctx, c, name)
+		if err != nil {
+			return Reply{}, err
+		}
+		if found != "" {
+			who, name = found, ""
+		}
+	}
+	if !seesAll(in.Me) {
+		if who != "" && who != in.UserID || name != "" {
+			return Reply{}, userErr("You can read the changes to your own membership only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history committee`.",
+				personText(who, name), Escape(c.Name))
+		}
+		who = in.UserID
+	}
+	changes, err := s.store.CommitteeLog(ctx, c.ID, maxCommitteeLog)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc := c.Location()
+	var lines []string
+	for _, ch := range changes {
+		if (who != "" || name != "") && (ch.Record != "membership" || who != "" && ch.UserID != who || name != "" && !strings.EqualFold(ch.Name, name)) {
+			continue
+		}
+		lines = append(lines, "• "+committeeLogLine(ch, loc))
+	}
+	title := fmt.Sprintf("*History of the committee* %s", Escape(c.Name))
+	switch {
+	case who != "" && !seesAll(in.Me):
+		title = fmt.Sprintf("*History of your membership* of %s", Escape(c.Name))
+	case who != "" || name != "":
+		title = fmt.Sprintf("*History of the membership* of %s in %s", personText(who, name), Escape(c.Name))
+	}
+	if len(lines) == 0 {
+		return private("%s: no changes are on record.", title), nil
+	}
+	footer := "Times are " + loc.String() + "."
+	if len(changes) == maxCommitteeLog {
+		footer += fmt.Sprintf(" The latest %d changes; `quorum export history --committee NAME --csv` writes them all.", maxCommitteeLog)
+	}
+	return Reply{Visibility: Private, Text: title + ".", Sections: []Section{{Text: strings.Join(lines, "\n")}}, Footer: footer}, nil
+}
+
+// committeeLogLine is one change to the committee's membership or
+// settings: "6 Dec 2026 07:10 — <@neil> added: member; SWACA, by <@ian>".
+func committeeLogLine(ch Change, loc *time.Location) string {
+	detail := Escape(truncateText(oneLine(ch.Detail), 160))
+	var what string
+	if ch.Record == "membership" {
+		what = personText(ch.UserID, ch.Name) + " " + map[string]string{
+			"added": "added", "changed": "changed", "removed": "removed", "voting": "made voting", "non-voting": "made non-voting",
+		}[ch.Action]
+		if detail != "" && ch.Action != "removed" {
+			what += ": " + strings.TrimPrefix(detail, "role: ")
+		}
+	} else {
+		what = map[string]string{
+			"set up": "committee set up as", "reminders": "reminders set:", "year start": "municipal year set: it",
+			"quorum": "quorum set:", "gift threshold": "gift threshold changed", "calendar link reset": "calendar feed given a new address",
+		}[ch.Action]
+		if what == "" {
+			what = Escape(ch.Action)
+		}
+		if detail != "" {
+			what += " " + detail
+		}
+	}
+	by := ""
+	if ch.By != "" {
+		by = ", by " + personText(ch.By, ch.ByName)
+	}
+	return historyTime(ch.At, loc) + " — " + what + by
 }
 
 // changeLine is one change, for people: "23 Nov 2026 12:00 — item 7.5:

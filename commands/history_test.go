@@ -708,8 +708,8 @@ func TestHistoryOfInterestsAndActions(t *testing.T) {
 		{"/history interests", "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history @member`)."},
 		{"/history register <@USUE>", "The history of a register of interests, gifts and hospitality included, is `/interests history` (an officer: `/interests history <@USUE>`)."},
 		{"/history gifts", "The history of a register of interests, gifts and hospitality included, is `/interests history`"},
-		{"/history members", "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee members` shows the members now."},
-		{"/history quorum", "Changes to the quorum (the rule as it was set, who set it and when) are kept in the committee's audit log, which `quorum export history --committee NAME --csv` writes out; `/committee quorum` shows the quorum now."},
+		{"/history member", "Changes to the membership (who joined, left, or changed role or organisation, and who made the change) are `/history committee`; `/committee members` shows the members now."},
+		{"/history quorum", "Changes to the quorum and the committee's other settings (the rule as it was set, who set it and when) are `/history committee`, for officers, the chair and the vice-chair; `/committee quorum` shows the quorum now."},
 		{"/history actions", "The history of an action is `/action history ID`, with the number `/action list all` gives it."},
 		{"/history action 12", "The history of an action is `/action history 12`."},
 		{"/history meeting", "The history of a meeting itself (scheduled, moved, its time or venue changed, cancelled) is `/meeting history [DATE]`; who came and when it was opened and closed, `/history attendance [DATE]`."},
@@ -872,4 +872,40 @@ func TestHistoryWithoutANextMeetingNamesTheCommitteesOwnDay(t *testing.T) {
 	if r := k.run(ian, "/history apologies"); !r.Refused || r.Text != want {
 		t.Errorf("nothing held: %q\nwant %q", r.Text, want)
 	}
+}
+
+// TestHistoryOfTheCommittee: the changes to the committee's membership
+// and settings, kept in its audit log, are read in Slack, by whom each
+// was made: all of them by the officer, one member's when named; a member
+// reads the changes to their own membership only.
+func TestHistoryOfTheCommittee(t *testing.T) {
+	k := agendaKit(t)
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/committee quorum 3")
+	// Added again as they stand: nothing changed, and none is listed.
+	wantShown(t, k.say(ian, "/committee member add <@USUE> Sefton CVS"), "nothing changed")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	got := k.say(ian, "/history committee")
+	inOrder(t, got, "*History of the committee* Safer Sefton Together.",
+		"— committee set up as Safer Sefton Together, by <@UIAN>",
+		"— <@USUE> added: member; Sefton CVS, by <@UIAN>",
+		"— quorum set: 3, by <@UIAN>",
+		"— <@USUE> changed: chair; Sefton CVS, by <@UIAN>", "Times are Europe/London.")
+	if n := strings.Count(got, "<@USUE>"); n != 2 {
+		t.Errorf("%d changes to Sue's membership listed, want 2 (added, made chair):\n%s", n, got)
+	}
+	wantShown(t, k.say(ian, "/history membership <@USUE>"), "*History of the membership* of <@USUE> in Safer Sefton Together.", "<@USUE> added")
+	if got := k.say(ian, `/history committee "Sue Holden"`); !strings.Contains(got, "<@USUE> changed") || strings.Contains(got, "quorum") {
+		t.Errorf("Sue's membership named in quotes:\n%s", got)
+	}
+	mine := k.say(neil, "/history committee")
+	wantShown(t, mine, "*History of your membership* of Safer Sefton Together.", "<@UNEIL> added: member; SWACA, by <@UIAN>")
+	if strings.Contains(mine, "quorum") || strings.Contains(mine, "USUE") {
+		t.Errorf("a member reads more than their own membership:\n%s", mine)
+	}
+	k.steps([]step{
+		{neil, "/history committee <@USUE>", []string{"You can read the changes to your own membership only, so I can't show you <@USUE>'s."}},
+		{ian, "/history committee 10/12/2026", []string{"`/history committee` takes no date"}},
+		{ian, "/history quorum", []string{"are `/history committee`"}},
+	})
 }
