@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -32,7 +33,9 @@ name is near another committee's: that is refused, naming it). A PATH may be
 a file or a directory, read recursively for .txt, .text, .md and .pdf
 files (a PDF is read with pdftotext, from poppler-utils).
 Each document is imported on its own: one that fails does not stop the
-others, and one imported before changes nothing. With several documents a
+others, and one imported before changes nothing. Two minutes documents
+of one meeting, with different text, are neither imported: each fails,
+naming the other. With several documents a
 table at the end lists what each held and what failed. --dry-run reads
 without writing; --json prints one JSON object per document on standard
 output. The exit status is non-zero if any document failed.
@@ -176,13 +179,25 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 			}
 		}()
 	}
+	// Two documents of one meeting would each replace the other on every
+	// run, the last read winning: the clerk must choose, so neither is
+	// imported.
+	var conflicts map[string]string
+	if ia.verb == "minutes" && len(files) > 1 {
+		conflicts = sameMeeting(ctx, files)
+	}
 	prog := newProgress(stderr, len(files))
 	results := make([]importResult, 0, len(files))
 	for i, f := range files {
 		if ctx.Err() != nil {
 			break
 		}
-		r := imp.one(ctx, f)
+		var r importResult
+		if msg, ok := conflicts[f]; ok {
+			r = importResult{File: f, Kind: ia.verb, Committee: ia.committee, Outcome: "failed", Err: f + ": " + msg}
+		} else {
+			r = imp.one(ctx, f)
+		}
 		if imp.openErr != nil {
 			return imp.openErr
 		}
@@ -278,6 +293,63 @@ func collectDocuments(paths []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// sameMeeting reads the minutes among files and says, of each that is of
+// the same meeting as another file with other text, which files those
+// are. A file that cannot be read, or read as minutes, is left to the
+// import to report; a copy of the same text is no conflict, as its import
+// changes nothing.
+func sameMeeting(ctx context.Context, files []string) map[string]string {
+	type doc struct {
+		file string
+		sum  [sha256.Size]byte
+	}
+	byDate := map[string][]doc{}
+	var dates []string
+	for _, f := range files {
+		if ctx.Err() != nil {
+			return nil
+		}
+		text, err := readDocument(ctx, f)
+		if err != nil {
+			continue
+		}
+		read, err := commands.ReadMinutes(text)
+		if err != nil {
+			continue
+		}
+		d := read.Meeting.Date
+		if byDate[d] == nil {
+			dates = append(dates, d)
+		}
+		byDate[d] = append(byDate[d], doc{f, sha256.Sum256([]byte(text))})
+	}
+	out := map[string]string{}
+	for _, d := range dates {
+		docs := byDate[d]
+		differ := false
+		for _, o := range docs[1:] {
+			differ = differ || o.sum != docs[0].sum
+		}
+		if !differ {
+			continue
+		}
+		for _, doc := range docs {
+			var others []string
+			for _, o := range docs {
+				if o.sum != doc.sum {
+					others = append(others, o.file)
+				}
+			}
+			differs := "which differs"
+			if len(others) > 1 {
+				differs = "which differ"
+			}
+			out[doc.file] = fmt.Sprintf("the minutes of the meeting on %s are also in %s, %s: neither was imported, as each would replace the other; import the right one on its own, and take the other out of the archive", d, strings.Join(others, " and "), differs)
+		}
+	}
+	return out
 }
 
 // importer imports documents one at a time; open is nil on a dry run.

@@ -108,3 +108,58 @@ func TestImportArchive(t *testing.T) {
 		t.Errorf("%d documents stored after importing again, want 2", n)
 	}
 }
+
+// Two documents of one meeting in an archive are a conflict the clerk must
+// settle: neither replaces the other, run after run, and a dry run says so.
+func TestImportArchiveSameMeetingTwice(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	for _, name := range []string{"minutes-district-signature-footer.txt", "minutes-finance-committee-hours-venue.txt"} {
+		b, err := os.ReadFile(filepath.Join("../../minutes/testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A copy of the same text is no conflict: importing it changes nothing.
+	b, _ := os.ReadFile("../../minutes/testdata/minutes-parish-item-style.txt")
+	for _, name := range []string{"parish.txt", "parish-copy.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, f := filepath.Join(dir, "minutes-district-signature-footer.txt"), filepath.Join(dir, "minutes-finance-committee-hours-venue.txt")
+	want := []string{
+		"failed: " + a + ": the minutes of the meeting on 2026-03-03 are also in " + f + ", which differs: neither was imported",
+		"failed: " + f + ": the minutes of the meeting on 2026-03-03 are also in " + a + ", which differs: neither was imported",
+		"4 documents: 2 read, 2 failed.",
+	}
+	out, _, err := quorum(t, dsn, "import", "minutes", "--dry-run", dir, "--committee", "X")
+	if err == nil || !strings.Contains(err.Error(), "2 of 4 documents failed") {
+		t.Errorf("dry run: err = %v, want 2 of 4 failed", err)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("dry run lacks %q:\n%s", w, out)
+		}
+	}
+	for run := 1; run <= 2; run++ {
+		out, _, err = quorum(t, dsn, "import", "minutes", dir, "--committee", "X")
+		if err == nil || !strings.Contains(err.Error(), "2 of 4 documents failed") {
+			t.Errorf("run %d: err = %v, want 2 of 4 failed", run, err)
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("run %d lacks %q:\n%s", run, w, out)
+			}
+		}
+		if strings.Contains(out, "replaced") {
+			t.Errorf("run %d replaced minutes:\n%s", run, out)
+		}
+		if n := countRows(t, dsn)["minute_documents"]; n != 1 {
+			t.Errorf("run %d: %d documents stored, want the parish minutes alone", run, n)
+		}
+	}
+}
