@@ -78,7 +78,7 @@ var (
 	// as a correct record", the word in capitals.
 	minutesAgreedRe = compileLater(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
-	resolvedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|unanimously\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	resolvedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|unanimously\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
 	wasResolvedRe = compileLater(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
@@ -95,8 +95,8 @@ var (
 	// the mover and seconder, then the resolution, in one sentence. The
 	// word in capitals is enough; in lower case it must follow a
 	// seconder, or "the matter was discussed and resolved" would count.
-	resolvedSecondedRe = compileLater(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedAndRe      = compileLater(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(?:\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedSecondedRe = compileLater(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedAndRe      = compileLater(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "… Bequest.It was RESOLVED", "Land at Hoggs Farm – RESOLVED to
 	// object": RESOLVED in capitals after a sentence or a dash.
 	// "The following payments were RESOLVED for approval:": the word in
@@ -358,8 +358,10 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		// follows it, not the label.
 		return "", "", false
 	}
+	// The bracket after the word, "RESOLVED (unanimously)", "RESOLVED (by
+	// 5 votes to 2)", is part of what was resolved: it is kept, first.
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
-		return "", strings.TrimSpace(g[1]), true
+		return "", withVote(g[1], g[2]), true
 	}
 	if g := wasResolvedRe.FindStringSubmatch(l); g != nil {
 		return "", strings.TrimSpace(g[1]), true
@@ -372,7 +374,7 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 	}
 	for _, re := range []*lazyRegexp{resolvedSecondedRe, resolvedAndRe} {
 		if g := re.FindStringSubmatch(l); g != nil {
-			return strings.TrimRight(strings.TrimSpace(g[1]), ","), strings.TrimSpace(g[2]), true
+			return strings.TrimRight(strings.TrimSpace(g[1]), ","), withVote(g[2], g[3]), true
 		}
 	}
 	if g := resolvedBodyRe.FindStringSubmatch(l); g != nil {
@@ -385,6 +387,16 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	return "", "", false
+}
+
+// withVote is rest, what follows "RESOLVED", after bracket, the bracket
+// printed between them, if any.
+func withVote(bracket, rest string) string {
+	rest = strings.TrimSpace(rest)
+	if bracket == "" {
+		return rest
+	}
+	return strings.TrimSpace(bracket + " " + rest)
 }
 
 // dropDanglingAnd takes the "and" (Welsh "ac") off the end of the last of

@@ -293,7 +293,7 @@ func TestCouncilDocuments(t *testing.T) {
 			numbers: []string{"61", "62", "63", "64", "65", "66"},
 			resolved: map[string][]string{
 				"62": {"That the minutes of the meeting held on 8th March 2022 be approved"},
-				"63": {"That: (1) the revised Statement of Licensing Policy"},
+				"63": {"(unanimously) That: (1) the revised Statement of Licensing Policy"},
 				"64": {"That the table of fares be increased by 6%"},
 				"65": {"That under Section 100A(4)"},
 				"66": {"That the application be refused."},
