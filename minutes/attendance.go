@@ -373,9 +373,16 @@ func (p *minutesParser) addApologies(list string) {
 	names := expandCouncillors(splitOutside(separateNames(list)))
 	for i, n := range names {
 		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
+		if loc := substituteTailRe.FindStringIndex(n); loc != nil {
+			p.addSubstitute(n[loc[0]:])
+		}
 		name, org := splitBracket(substituteTailRe.ReplaceAllString(n, ""))
 		if substituteRe.MatchString(name) {
+			p.addSubstitute(name)
 			continue
+		}
+		if substituteRe.MatchString(org) {
+			p.addSubstitute(org)
 		}
 		if chairPost(name) {
 			// "from the Chair, Cllr A Moss, and …", "from the Chair (Cllr
@@ -399,6 +406,21 @@ func (p *minutesParser) addApologies(list string) {
 		}
 		p.out.Apologies = append(p.out.Apologies, Person{Name: name, Organisation: org})
 	}
+}
+
+// substituteWordsRe are the words around a substitute's name: "with …
+// attending as substitute", "substituted by …", "… deputising".
+var substituteWordsRe = compileLater(`(?i)^(?:with|represented\s+by|substituted\s+by|deputised\s+by|replaced\s+by)\s+|\s+(?:attending|substitut|deputis|as\s+(?:a\s+)?substitute|in\s+(?:his|her|their)\s+place).*$`)
+
+// addSubstitute records the substitute named in s, what the apologies say
+// of them ("substituted by Councillor C"), when it reads as a name.
+func (p *minutesParser) addSubstitute(s string) {
+	s = strings.Trim(strings.TrimSpace(s), "(),;.")
+	s = strings.Trim(substituteWordsRe.ReplaceAllString(s, ""), " (),;")
+	if s == "" || len(s) > 80 || !honorificRe.MatchString(s) && !nameLike(s) {
+		return
+	}
+	p.substitutes = append(p.substitutes, s)
 }
 
 // postNamesNext reports whether the post in a list of apologies is

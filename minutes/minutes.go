@@ -612,6 +612,21 @@ func ParseMinutesWith(text string, o Options) (*Minutes, error) {
 	if len(chair) > 0 && !chairAway(chair[0], out) {
 		out.Present = presentList(append(chair, p.present...))
 	}
+	// A substitute the apologies name attended, though the attendance
+	// may list only the committee's members. Minutes that list no one
+	// present are left so: the substitute alone would read as the
+	// whole attendance.
+	if len(out.Present) > 0 {
+	subs:
+		for _, s := range p.substitutes {
+			for _, n := range out.Present {
+				if maySamePerson(n, s) {
+					continue subs
+				}
+			}
+			out.Present = append(out.Present, s)
+		}
+	}
 	if len(out.Minutes) == 0 && len(out.Present) == 0 && !p.sawResolved && len(out.Apologies) == 0 {
 		return nil, ErrNoMinutes
 	}
@@ -902,6 +917,9 @@ type minutesParser struct {
 	// chairNotes are the lines among the attendance that say who took
 	// the chair ("Councillor Lee in the Chair"): no one's name as printed.
 	chairNotes []string
+	// substitutes are those named in the apologies as attending in an
+	// absent member's place ("(substituted by Cllr B)").
+	substitutes []string
 }
 
 const (

@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -1925,5 +1926,30 @@ func TestSignatureFooterBeforeSkippedNumber(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"23", "24", "25", "27", "28", "29"}, got); diff != "" {
 		t.Errorf("minutes (-want +got):\n%s", diff)
+	}
+}
+
+// A substitute named in the apologies attended in the absent member's
+// place: they are among those present, once, as the minutes say.
+func TestSubstituteInApologiesIsPresent(t *testing.T) {
+	b, err := os.ReadFile("testdata/minutes-parish-substitute-in-apologies.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseMinutes(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Councillor A Smith (Chair)", "Councillor B Jones", "Councillor D Green", "Councillor C White", "Councillor G Lane"}
+	if diff := cmp.Diff(want, m.Present); diff != "" {
+		t.Errorf("present (-want +got):\n%s", diff)
+	}
+	want = []string{"Councillor E Brown", "Councillor F Hill"}
+	var got []string
+	for _, a := range m.Apologies {
+		got = append(got, a.Name)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("apologies (-want +got):\n%s", diff)
 	}
 }

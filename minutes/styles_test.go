@@ -474,7 +474,8 @@ func TestCouncilDocuments(t *testing.T) {
 			recordedAs: map[string][]string{"6": {"DECISION"}, "7": {"DECISION"}, "8": {"DECISION"}, "9": {"DECISION"}},
 			narratives: map[string]string{"7": "Reasons for the decision: The scheme meets the Fund's criteria"},
 			present: []string{"Mayor Joanne Pell (Chair)", "Councillor Ranjit Sandhu (Ashby Borough Council)", "Councillor Moira Keane (Trentford City Council)",
-				"Councillor Peter Ogunleye (Wolds District Council)", "Dame Susan Hartley (Business Board)"},
+				"Councillor Peter Ogunleye (Wolds District Council)", "Dame Susan Hartley (Business Board)",
+				"Councillor Amy Coles"}, // the substitute the apologies name
 			apologies:    []Person{{Name: "Councillor Derek Fallon", Organisation: "Riverside Borough Council"}},
 			declarations: []Declaration{{Name: "Councillor Keane", Item: "8", Kind: "pecuniary", Nature: "a director of Trentford Bus Company Ltd and took no part in that item"}},
 			furniture:    []string{"called in", "governance@"},
