@@ -655,7 +655,7 @@ func (a *agendaParser) run(body []string) {
 	}
 	if len(membership) > 0 {
 		s := memberLabelRe.ReplaceAllString(joinAll(membership), "")
-		for _, m := range expandCouncillors(splitOutside(s)) {
+		for _, m := range expandCouncillors(s, splitOutside(s)) {
 			m = memberLabelRe.ReplaceAllString(m, "")
 			if hasLetter(m) && len(m) < 100 {
 				a.out.Membership = append(a.out.Membership, m)

@@ -252,7 +252,7 @@ func (p *minutesParser) readApologies() {
 	// in the text).
 	for _, src := range append([]textSource{{strings.Join(p.present, " "), ""}}, p.sources("ROLL")...) {
 		for _, g := range excusedRe.FindAllStringSubmatch(strings.Join(strings.Fields(src.text), " "), -1) {
-			for _, n := range expandCouncillors(splitOutside(g[1])) {
+			for _, n := range expandCouncillors(g[1], splitOutside(g[1])) {
 				name, why := splitBracket(strings.TrimSpace(n))
 				if strings.EqualFold(why, "excused") && name != "" && len(name) <= 80 {
 					p.out.Apologies = append(p.out.Apologies, Person{Name: name})
@@ -370,7 +370,8 @@ func (p *minutesParser) addApologies(list string) {
 	if i := apologiesEndRe.FindStringIndex(list); i != nil {
 		list = list[:i[0]]
 	}
-	names := expandCouncillors(splitOutside(separateNames(list)))
+	sep := separateNames(list)
+	names := expandCouncillors(sep, splitOutside(sep))
 	for i, n := range names {
 		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "from "), "councillors "))
 		if loc := substituteTailRe.FindStringIndex(n); loc != nil {
@@ -886,7 +887,7 @@ func parseDeclaration(sent, minute string) []Declaration {
 	rest = strings.TrimSpace(rest)
 	rest = strings.TrimSpace(natureLeadRe.ReplaceAllString(rest, ""))
 	rest = strings.TrimRight(rest, ". ")
-	names := expandCouncillors(splitOutside(lead))
+	names := expandCouncillors(lead, splitOutside(lead))
 	out := make([]Declaration, 0, len(names)*(1+len(more)))
 	for _, n := range names {
 		if !startsUpper(n) {

@@ -1971,7 +1971,7 @@ func presentList(lines []string) []string {
 			return true
 		}
 		g = councillorsLabelRe.ReplaceAllString(g, "$1 ")
-		for _, n := range expandCouncillors(splitPeople(g)) {
+		for _, n := range expandCouncillors(g, splitPeople(g)) {
 			// "Councillor Quinn*": the mark the footnote keys.
 			n = strings.TrimSpace(strings.TrimRight(n, "*"))
 			if !hasLetter(n) || len(n) >= 120 || !startsUpper(n) || audienceRe.MatchString(n) || noteRe.MatchString(n) {

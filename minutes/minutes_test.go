@@ -1953,3 +1953,31 @@ func TestSubstituteInApologiesIsPresent(t *testing.T) {
 		t.Errorf("apologies (-want +got):\n%s", diff)
 	}
 }
+
+// A name with a personal title in a list after "Councillors" is a
+// councillor's, as the first is, and so are the names after it; a list
+// after a semicolon, or a co-opted member or an officer in brackets, is
+// not.
+func TestTitledNamesAfterCouncillors(t *testing.T) {
+	b, err := os.ReadFile("testdata/minutes-parish-titled-councillors.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseMinutes(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Councillor Mrs A Smith", "Councillor Dr K Patel", "Councillor Mr P Lee", "Councillor B Jones",
+		"Mr T Webb (Co-opted Member)", "Miss R Day (Clerk)"}
+	if diff := cmp.Diff(want, m.Present); diff != "" {
+		t.Errorf("present (-want +got):\n%s", diff)
+	}
+	want = []string{"Councillor Ms E Brown", "Councillor Miss G Lane", "Councillor H Marsh"}
+	var got []string
+	for _, a := range m.Apologies {
+		got = append(got, a.Name)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("apologies (-want +got):\n%s", diff)
+	}
+}

@@ -1012,10 +1012,19 @@ func pluralTitled(s string) bool {
 
 // expandCouncillors turns "Councillors Smith, Jones and Brown" into one
 // "Councillor …" entry per name: that is how people are looked up later.
-func expandCouncillors(names []string) []string {
+// src is the text the names were split from, where a semicolon before a
+// name ends the list the title is carried over ("Councillors D Marsh and
+// H Rossi; Mr T Webb").
+func expandCouncillors(src string, names []string) []string {
 	prefix := ""
 	out := make([]string, 0, len(names))
+	pos := 0
 	for _, n := range names {
+		newList := false
+		if i := strings.Index(src[pos:], strings.TrimSpace(n)); i >= 0 {
+			newList = strings.Contains(src[pos:pos+i], ";")
+			pos += i + len(strings.TrimSpace(n))
+		}
 		switch {
 		case strings.HasPrefix(n, "Councillors "):
 			prefix = "Councillor "
@@ -1037,6 +1046,11 @@ func expandCouncillors(names []string) []string {
 		case strings.HasPrefix(n, "Cllrs "), strings.HasPrefix(n, "Cllrs. "):
 			prefix = "Cllr "
 			n = prefix + strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "Cllrs."), "Cllrs"))
+		case prefix != "" && titleRe.MatchString(n) && !newList && !notCouncillor(n):
+			// "Councillors Mrs A Smith, Dr K Patel and B Jones": a
+			// personal title under the list's is each a councillor's,
+			// and so are the names after it.
+			n = prefix + n
 		case honorificRe.MatchString(n):
 			prefix = ""
 		case prefix != "" && startsUpper(n):
@@ -1057,6 +1071,16 @@ func expandCouncillors(names []string) []string {
 	}
 	return out
 }
+
+// notCouncillor reports whether n prints in brackets a post or a seat
+// that is no councillor's, "Mr P Lee (Clerk)", "Mr T Webb (Independent
+// Member)", though it follows a list of them.
+func notCouncillor(n string) bool {
+	_, b := splitBracket(n)
+	return b != "" && !chairMarkRe.MatchString(b) && (postRe.MatchString(b) || notCouncillorSeatRe.MatchString(b))
+}
+
+var notCouncillorSeatRe = compileLater(`(?i)\b(?:member|independent|co-?opted|representative|governor|observer|advis[eo]r|parent)\b`)
 
 var referenceRe = compileLater(`(?i)\bMinutes?\s+(?:Nos?\.?\s*)?\d{1,4}(?:/\d{2,4})?(?:\s*(?:,|and|&|to)\s*\d{1,4}(?:/\d{2,4})?)*(?:\s+of\s+the\s+(?:[A-Za-z'’ ]{0,60}?\s)?(?:meeting|committee|board|council|cabinet|partnership)[A-Za-z'’ ]{0,60}?\s+held\s+on\s+(?:[A-Za-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}))?(?:\s+refers?)?`)
 
