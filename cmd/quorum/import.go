@@ -298,8 +298,8 @@ func collectDocuments(paths []string) ([]string, error) {
 // sameMeeting reads the minutes among files and says, of each that is of
 // the same meeting as another file with other text, which files those
 // are. A file that cannot be read, or read as minutes, is left to the
-// import to report; a copy of the same text is no conflict, as its import
-// changes nothing.
+// import to report; a copy of the same minutes is no conflict, as its
+// import changes nothing.
 func sameMeeting(ctx context.Context, files []string) map[string]string {
 	type doc struct {
 		file string
@@ -323,7 +323,16 @@ func sameMeeting(ctx context.Context, files []string) map[string]string {
 		if byDate[d] == nil {
 			dates = append(dates, d)
 		}
-		byDate[d] = append(byDate[d], doc{f, sha256.Sum256([]byte(text))})
+		// What was read, as the import judges sameness (the same minutes
+		// cut from two packs, or spaced otherwise, are one document), not
+		// the bytes.
+		canon := *read
+		canon.Warnings = nil
+		b, err := json.Marshal(canon)
+		if err != nil {
+			continue
+		}
+		byDate[d] = append(byDate[d], doc{f, sha256.Sum256(b)})
 	}
 	out := map[string]string{}
 	for _, d := range dates {
