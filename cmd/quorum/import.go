@@ -184,7 +184,12 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	// imported.
 	var conflicts map[string]string
 	if ia.verb == "minutes" && len(files) > 1 {
-		conflicts = sameMeeting(ctx, files)
+		// A first pass over every document: on a terminal, its own
+		// progress line, for an archive of PDFs takes a while to read.
+		check := newProgress(stderr, len(files))
+		check.what = "documents read for their meetings"
+		conflicts = sameMeeting(ctx, files, check.step)
+		check.done()
 	}
 	prog := newProgress(stderr, len(files))
 	results := make([]importResult, 0, len(files))
@@ -300,17 +305,18 @@ func collectDocuments(paths []string) ([]string, error) {
 // are. A file that cannot be read, or read as minutes, is left to the
 // import to report; a copy of the same minutes is no conflict, as its
 // import changes nothing.
-func sameMeeting(ctx context.Context, files []string) map[string]string {
+func sameMeeting(ctx context.Context, files []string, step func(done int)) map[string]string {
 	type doc struct {
 		file string
 		sum  [sha256.Size]byte
 	}
 	byDate := map[string][]doc{}
 	var dates []string
-	for _, f := range files {
+	for i, f := range files {
 		if ctx.Err() != nil {
 			return nil
 		}
+		step(i + 1)
 		text, err := readDocument(ctx, f)
 		if err != nil {
 			continue
@@ -583,6 +589,8 @@ type progress struct {
 	total int
 	start time.Time
 	on    bool
+	// what is counted: "documents" unless said.
+	what string
 }
 
 func newProgress(stderr io.Writer, total int) *progress {
@@ -602,7 +610,11 @@ func (p *progress) step(done int) {
 	el := time.Since(p.start).Seconds()
 	rate := float64(done) / max(el, 0.001)
 	left := time.Duration(float64(p.total-done)/rate) * time.Second
-	fmt.Fprintf(p.w, "\r%d/%d documents, %.1f/s, %s left   ", done, p.total, rate, left.Round(time.Second))
+	what := p.what
+	if what == "" {
+		what = "documents"
+	}
+	fmt.Fprintf(p.w, "\r%d/%d %s, %.1f/s, %s left   ", done, p.total, what, rate, left.Round(time.Second))
 }
 
 func (p *progress) done() {
