@@ -33,9 +33,9 @@ name is near another committee's: that is refused, naming it). A PATH may be
 a file or a directory, read recursively for .txt, .text, .md and .pdf
 files (a PDF is read with pdftotext, from poppler-utils).
 Each document is imported on its own: one that fails does not stop the
-others, and one imported before changes nothing. Two minutes documents
-of one meeting, with different text, are neither imported: each fails,
-naming the other. With several documents a
+others, and one imported before changes nothing. Two documents of one
+meeting (minutes, or agendas) that read otherwise are neither imported:
+each fails, naming the other. With several documents a
 table at the end lists what each held and what failed. --dry-run reads
 without writing; --json prints one JSON object per document on standard
 output. The exit status is non-zero if any document failed.
@@ -183,12 +183,12 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	// run, the last read winning: the clerk must choose, so neither is
 	// imported.
 	var conflicts map[string]string
-	if ia.verb == "minutes" && len(files) > 1 {
+	if len(files) > 1 {
 		// A first pass over every document: on a terminal, its own
 		// progress line, for an archive of PDFs takes a while to read.
 		check := newProgress(stderr, len(files))
 		check.what = "documents read for their meetings"
-		conflicts = sameMeeting(ctx, files, check.step)
+		conflicts = sameMeeting(ctx, ia.verb, files, check.step)
 		check.done()
 	}
 	prog := newProgress(stderr, len(files))
@@ -300,12 +300,12 @@ func collectDocuments(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// sameMeeting reads the minutes among files and says, of each that is of
-// the same meeting as another file with other text, which files those
-// are. A file that cannot be read, or read as minutes, is left to the
-// import to report; a copy of the same minutes is no conflict, as its
-// import changes nothing.
-func sameMeeting(ctx context.Context, files []string, step func(done int)) map[string]string {
+// sameMeeting reads the minutes (or agendas, as verb says) among files and
+// says, of each that is of the same meeting as another file that reads
+// otherwise, which files those are. A file that cannot be read, or read as
+// the kind asked for, is left to the import to report; a copy of the same
+// minutes or agenda is no conflict, as its import changes nothing.
+func sameMeeting(ctx context.Context, verb string, files []string, step func(done int)) map[string]string {
 	type doc struct {
 		file string
 		sum  [sha256.Size]byte
@@ -321,24 +321,14 @@ func sameMeeting(ctx context.Context, files []string, step func(done int)) map[s
 		if err != nil {
 			continue
 		}
-		read, err := commands.ReadMinutes(text)
-		if err != nil {
+		d, sum, ok := meetingRead(verb, text)
+		if !ok {
 			continue
 		}
-		d := read.Meeting.Date
 		if byDate[d] == nil {
 			dates = append(dates, d)
 		}
-		// What was read, as the import judges sameness (the same minutes
-		// cut from two packs, or spaced otherwise, are one document), not
-		// the bytes.
-		canon := *read
-		canon.Warnings = nil
-		b, err := json.Marshal(canon)
-		if err != nil {
-			continue
-		}
-		byDate[d] = append(byDate[d], doc{f, sha256.Sum256(b)})
+		byDate[d] = append(byDate[d], doc{f, sum})
 	}
 	out := map[string]string{}
 	for _, d := range dates {
@@ -361,10 +351,44 @@ func sameMeeting(ctx context.Context, files []string, step func(done int)) map[s
 			if len(others) > 1 {
 				differs = "which differ"
 			}
-			out[doc.file] = fmt.Sprintf("the minutes of the meeting on %s are also in %s, %s: neither was imported, as each would replace the other; import the right one on its own, and take the other out of the archive", d, strings.Join(others, " and "), differs)
+			what := "the minutes of the meeting on %s are also in %s, %s"
+			if verb == "agenda" {
+				what = "the agenda of the meeting on %s is also in %s, %s"
+			}
+			out[doc.file] = fmt.Sprintf(what+": neither was imported, as each would replace the other; import the right one on its own, and take the other out of the archive", d, strings.Join(others, " and "), differs)
 		}
 	}
 	return out
+}
+
+// meetingRead is the day of the meeting whose minutes (or agenda) text
+// holds, and a hash of what was read: as the import judges sameness, the
+// same minutes cut from two packs, or spaced otherwise, are one document,
+// whatever their bytes. ok is false for text that does not read as one.
+func meetingRead(verb, text string) (day string, sum [sha256.Size]byte, ok bool) {
+	var read any
+	if verb == "agenda" {
+		a, err := commands.ReadAgenda(text)
+		if err != nil || a.Meeting.Date == "" {
+			return "", sum, false
+		}
+		canon := *a
+		canon.Warnings = nil
+		day, read = a.Meeting.Date, canon
+	} else {
+		m, err := commands.ReadMinutes(text)
+		if err != nil {
+			return "", sum, false
+		}
+		canon := *m
+		canon.Warnings = nil
+		day, read = m.Meeting.Date, canon
+	}
+	b, err := json.Marshal(read)
+	if err != nil {
+		return "", sum, false
+	}
+	return day, sha256.Sum256(b), true
 }
 
 // importer imports documents one at a time; open is nil on a dry run.

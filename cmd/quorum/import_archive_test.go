@@ -167,3 +167,47 @@ func TestImportArchiveSameMeetingTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestImportArchiveSameAgendaTwice: two agendas of one meeting that read
+// otherwise (a revised agenda beside the original) are neither imported,
+// as two minutes documents are not, rather than each replacing the other
+// on every run; a copy spaced otherwise is the same agenda.
+func TestImportArchiveSameAgendaTwice(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	b, err := os.ReadFile("../../minutes/testdata/agenda-district-part-two-bracketed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	revised := strings.Replace(string(b), "4. Town Centre Masterplan", "4. Town Centre Masterplan (revised)", 1)
+	spaced := strings.ReplaceAll(string(b), "\n", "  \r\n")
+	files := map[string]string{"agenda.txt": string(b), "agenda-copy.txt": spaced, "agenda-revised.txt": revised}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for run := 1; run <= 2; run++ {
+		out, _, err := quorum(t, dsn, "import", "agenda", dir, "--committee", "Planning and Regeneration Committee")
+		if err == nil || !strings.Contains(err.Error(), "3 of 3 documents failed") {
+			t.Errorf("run %d: err = %v, want 3 of 3 failed", run, err)
+		}
+		want := "failed: " + filepath.Join(dir, "agenda-revised.txt") + ": the agenda of the meeting on 2026-03-09 is also in " +
+			filepath.Join(dir, "agenda-copy.txt") + " and " + filepath.Join(dir, "agenda.txt") + ", which differ: neither was imported"
+		if !strings.Contains(out, want) {
+			t.Errorf("run %d lacks %q:\n%s", run, want, out)
+		}
+		if n := countRows(t, dsn)["agenda_items"]; n != 0 {
+			t.Errorf("run %d: %d agenda items stored, want none", run, n)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "agenda-revised.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := quorum(t, dsn, "import", "agenda", dir, "--committee", "Planning and Regeneration Committee"); err != nil {
+		t.Errorf("the agenda and its copy: %v\n%s", err, out)
+	}
+	if n := countRows(t, dsn)["agenda_items"]; n != 6 {
+		t.Errorf("%d agenda items stored from the agenda and its copy, want 6", n)
+	}
+}
