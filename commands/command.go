@@ -1431,9 +1431,32 @@ func (in *Input) date() (Date, error) {
 				return Date{}, badArgs(err)
 			}
 		}
+		if err := shortYear(in.Args, n, d); err != nil {
+			return Date{}, badArgs(err)
+		}
 		return Date{}, usageErr("`%s` takes only a date.", in.sub.Name)
 	}
 	return d, nil
+}
+
+// shortYear refuses a year not given in full after a day and a month ("1
+// January 1"), which takeDate leaves unread: the sender gave a date, one
+// that is not one, and "takes only a date" would not say so. n is how
+// many of words the date d took.
+func shortYear(words []string, n int, d Date) error {
+	if d.IsNext() || n < 2 || len(words) != n+1 || !allDigits(words[n:]) || len(words[n]) == 4 {
+		return nil
+	}
+	named := false
+	for _, w := range words[:n] {
+		_, ok := months[strings.ToLower(strings.Trim(w, ",.:"))]
+		named = named || ok
+	}
+	if !named {
+		return nil
+	}
+	typed := strings.Join(words, " ")
+	return fmt.Errorf("`%s` is not a date: give the year in full, e.g. `%s %d`", Escape(truncateText(typed, 40)), Escape(strings.Join(words[:n], " ")), d.Year)
 }
 
 // meetingOn is the meeting of the date that is all in takes ("/apologies

@@ -533,3 +533,16 @@ func TestHelpCommandListsTheCommands(t *testing.T) {
 		"• `/apologies` — Send apologies for absence from a meeting",
 		"• `/resolve` — Record what the meeting resolved")
 }
+
+// A number too long, or a year cut short, is answered as what it is, not
+// as if no item, minute or date had been given.
+func TestMalformedNumbersSaidSo(t *testing.T) {
+	k := agendaKit(t)
+	k.steps([]step{
+		{ian, "/minutes approve 1 January 1", []string{"`1 January 1` is not a date: give the year in full, e.g. `1 January 2027`."}},
+		{neil, "/declare withdraw 7.55555555555", []string{`"7.55555555555" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`}},
+		{neil, "/report remove 99999999999999999999", []string{`"99999999999999999999" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`}},
+		{neil, "/report remove 31/02 4", []string{"There is no 31 February: February has 28 days, 29 in a leap year."}},
+		{neil, "/resolution 2021-12-09 1234567890123", []string{"There is no minute 1234567890123: give the minute's number as printed in the minutes, e.g. `/resolution 2021-12-09 28`."}},
+	})
+}

@@ -579,6 +579,12 @@ func withdrawDeclarationCmd(ctx context.Context, s *Service, in *Input) (Reply, 
 		return Reply{}, badArgs(err) // a date that does not exist, as every command says it
 	}
 	item, k := takeItem(args[n:])
+	if k == 0 && len(args) > n {
+		// A word where the item's number goes is answered as /declare
+		// answers it, not as if no item had been given.
+		_, _, _, err := takeDateItem(args, in.Now, in.Committee.Location())
+		return Reply{}, badArgs(err)
+	}
 	if k == 0 || len(args) > n+k {
 		return Reply{}, usageErr("Say which item's declaration to withdraw, e.g. `/declare withdraw 7.5`, or `/declare withdraw 11/02/2027 4` for a later meeting.")
 	}

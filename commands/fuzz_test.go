@@ -40,7 +40,7 @@ func validDate(t *testing.T, what string, d Date) {
 }
 
 var dateSeeds = []string{
-	"", "next", "today", "tomorrow", "2026-12-10", "10/12/2026", "10.12.26", "10-12-2026",
+	"", "next", "1 January 1", "today", "tomorrow", "2026-12-10", "10/12/2026", "10.12.26", "10-12-2026",
 	"31/02/2026", "29/02/2028", "29 February", "13/13/2026", "10 December", "10th of December 2026",
 	"Thursday 10th December, 2026", "December 10", "Dec 10 2026", "sept 9", "0/0/0", "9999-99-99",
 	"1/1/1", "Thursday", "10 December 99999", "-1/-1/-1", "１０/１２/２０２６", "10 décembre",

@@ -733,6 +733,14 @@ func removeReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, usageErr("After the item, name whose report to remove by mention, e.g. `/report remove %s @neil`, or someone not in Slack in quotes, e.g. `/report remove %s \"Jen Williams (NW Probation)\"`; `%s` is neither.", inCode(Escape(item)), inCode(Escape(item)), typed)
 	}
+	if _, n, err := takeDate(in.Args, in.Now, c.Location()); !ok && (err != nil || n < len(in.Args)) {
+		// A date that does not exist, or a word where the item's number
+		// goes, is answered as /report answers it, not as if no item had
+		// been given.
+		if _, _, _, err := takeDateItem(in.Args, in.Now, c.Location()); err != nil {
+			return Reply{}, badArgs(err)
+		}
+	}
 	if !ok {
 		return Reply{}, usageErr("Say which item's report to remove, e.g. `/report remove 7.5`; an officer or the chair may add whose, e.g. `/report remove 7.5 @neil`, or `/report remove 4 \"Jen Williams (NW Probation)\"` for someone not in Slack.")
 	}

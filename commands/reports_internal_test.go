@@ -288,7 +288,7 @@ func FuzzReportFor(f *testing.F) {
 // mention, or someone in quotes with a name.
 func FuzzParseReportRemove(f *testing.F) {
 	for _, s := range []string{"7.5", "7.5 <@U1>", "11/02/2027 5 <@U1|sue>", `4 "Jen Williams (NW Probation)"`, `4 “Jen Williams”`, `10 December 2026 4 "Jen"`,
-		`4 "Jen`, `4 ""`, `4 "Jen" x`, `4 "(NW)"`, "4 @jen", "4 jen williams", "next 7.5", "", `4 "<@U1>"`, "4 <@U1> <@U2>"} {
+		`4 "Jen`, `4 ""`, `4 "Jen" x`, `4 "(NW)"`, "4 @jen", "4 jen williams", "next 7.5", "", `4 "<@U1>"`, "4 <@U1> <@U2>", "99999999999999999999", "31/02 4"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

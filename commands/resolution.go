@@ -110,6 +110,11 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 	if len(args) == 0 {
 		return q, nil // a date alone: that meeting's minutes
 	}
+	if w := strings.Trim(rest[0], "#.,:"); q.On.Year != 0 && len(rest) == 1 && w != "" && allDigits([]string{w}) {
+		// A number too long to be one: "give a minute number" would
+		// answer someone who gave one.
+		return q, fmt.Errorf("there is no minute %s: give the minute's number as printed in the minutes, e.g. `/resolution 2021-12-09 28`", truncateText(w, 20))
+	}
 	if q.On.Year != 0 {
 		return q, errors.New("after a date, give a minute number (`/resolution 2021-12-09 28`); to search by words, leave the date out")
 	}

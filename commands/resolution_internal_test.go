@@ -130,7 +130,8 @@ func FuzzParseResolutionQuery(f *testing.F) {
 	for _, s := range []string{"28", "2021-12-09 28", "rename partnership", `"alternative provision"`, "minute no. 150/20",
 		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09",
 		"-noted", "the", "the -noted", `-"report noted"`, `"the -noted"`, "to be or not", "partnership -noted", `"a" -"b c" d`,
-		"9/12", "9/12 28", "9 December minute 28", "29/02", "29 February 2024", "today", "tomorrow 3", "Thursday 9 December 28"} {
+		"9/12", "9/12 28", "9 December minute 28", "29/02", "29 February 2024", "today", "tomorrow 3", "Thursday 9 December 28",
+		"2021-12-09 1234567890123", "2021-12-09 #"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
