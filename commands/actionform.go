@@ -132,7 +132,15 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 			return Reply{}, nil, err
 		}
 		if !ok {
-			errs["owner"] = "That person is no longer a member; give their name below."
+			// Anyone in the workspace may be chosen, not only a member.
+			was, err := s.store.WasMember(ctx, c.ID, userID)
+			if err != nil {
+				return Reply{}, nil, err
+			}
+			errs["owner"] = fmt.Sprintf("That person is not a member of %s; give their name below.", c.Name)
+			if was {
+				errs["owner"] = "That person is no longer a member; give their name below."
+			}
 		}
 		userID, name = owner.UserID, owner.Name
 	}

@@ -526,8 +526,8 @@ func TestActionFormFromDecision(t *testing.T) {
 		{"both owners", map[string]string{"owner": neil, "name": "Jo Smith", "due": "2026-12-20", "text": "Do it"}, map[string]string{
 			"name": "Choose a member or give a name, not both.",
 		}},
-		{"no longer a member", map[string]string{"owner": stranger, "due": "tomorrow please", "text": strings.Repeat("y", 1001)}, map[string]string{
-			"owner": "That person is no longer a member; give their name below.",
+		{"never a member", map[string]string{"owner": stranger, "due": "tomorrow please", "text": strings.Repeat("y", 1001)}, map[string]string{
+			"owner": "That person is not a member of Safer Sefton Together; give their name below.",
 			"due":   "Give the date the action is due by: 2027-03-01.",
 			"text":  "That is too long (1001 characters; the limit is 1000).",
 		}},
@@ -559,6 +559,11 @@ func TestActionFormFromDecision(t *testing.T) {
 	wantShown(t, k.say(graeme, "/action"), "• 1. Circulate the SWACA figures to partners — <@UNEIL>", "• 2. Report back on the pilot — Jo Smith")
 	if diff := cmp.Diff(actLog(k), []string{"added Neil Frackelton 2026-12-20 UIAN", "added Jo Smith 2027-02-01 USUE"}); diff != "" {
 		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+	// One removed while the form was open was a member, and is told so.
+	k.must(ian, "/committee member remove <@UGRAEME>")
+	if _, errs := k.submit(by, f, map[string]string{"owner": graeme, "due": "2026-12-20", "text": "Do it"}); errs["owner"] != "That person is no longer a member; give their name below." {
+		t.Errorf("removed member: %q", errs)
 	}
 }
 

@@ -1540,6 +1540,15 @@ func (s *Service) originElsewhere(ctx context.Context, r Request) (Origin, error
 			}
 		}
 		if m == nil {
+			// The button's value may name a committee the sender never
+			// belonged to, changed on its way.
+			was, err := s.store.WasMember(ctx, r.committeeID, r.UserID)
+			if err != nil {
+				return Origin{}, err
+			}
+			if !was {
+				return Origin{}, userErr("You are not a member of that committee; run the command again.")
+			}
 			return Origin{}, userErr("You are not a member of that committee any more; run the command again.")
 		}
 	case len(ms) == 0:

@@ -417,6 +417,35 @@ func TestCommitteeChoiceFallsBackToChannels(t *testing.T) {
 	}
 }
 
+// A committee's button pressed by someone who never belonged to it (its
+// value changed on the way) does not tell them they left it.
+func TestCommitteeChoiceOfOneNeverJoined(t *testing.T) {
+	k := meetingKit(t)
+	second := k.request(ian, "/committee setup Sefton Youth Forum")
+	second.ChannelID = "C2"
+	if _, err := k.svc.Run(context.Background(), second); err != nil {
+		t.Fatal(err)
+	}
+	press := func(user string, committeeID int64) string {
+		r := k.request(user, "")
+		r.ChannelID = "D" + user
+		reply, err := k.svc.Act(context.Background(), r, "apologies.committee", fmt.Sprintf("%d Unwell", committeeID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return shown(reply)
+	}
+	first := k.committee().ID
+	youth, err := k.db.CommitteeByChannel(context.Background(), team, "C2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, press(neil, youth.ID), "You are not a member of that committee; run the command again.")
+	wantShown(t, press(neil, first+1000), "You are not a member of that committee; run the command again.")
+	k.must(ian, "/committee member remove <@UNEIL>")
+	wantShown(t, press(neil, first), "You are not a member of that committee any more; run the command again.")
+}
+
 // TestReplayRefused: a request carrying a key seen before (a captured
 // request sent again) is refused with ErrReplay and changes nothing,
 // whichever way its command goes: the apology written with its check in

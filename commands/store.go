@@ -81,6 +81,9 @@ type CommitteeStore interface {
 	// Officers lists the committee's officers.
 	Officers(ctx context.Context, committeeID int64) ([]Member, error)
 	Member(ctx context.Context, committeeID int64, userID string) (Member, error)
+	// WasMember reports whether userID was a member of the committee and
+	// has been removed: one who never was is not told they are no longer.
+	WasMember(ctx context.Context, committeeID int64, userID string) (bool, error)
 	// PutMember adds m or changes their organisation and role;
 	// ErrLastOfficer if that would leave the committee with no officer.
 	PutMember(ctx context.Context, m Member, by string) (created bool, err error)

@@ -607,6 +607,17 @@ func (db *DB) Member(ctx context.Context, committeeID int64, userID string) (com
 	return row.member(), nil
 }
 
+// WasMember implements commands.CommitteeStore.
+func (db *DB) WasMember(ctx context.Context, committeeID int64, userID string) (bool, error) {
+	var was bool
+	err := db.x.GetContext(ctx, &was, `SELECT EXISTS (SELECT 1 FROM members
+		WHERE committee_id = $1 AND user_id = $2 AND removed_at IS NOT NULL)`, committeeID, userID)
+	if err != nil {
+		return false, mapErr("former member", err)
+	}
+	return was, nil
+}
+
 // PutMember implements commands.CommitteeStore.
 func (db *DB) PutMember(ctx context.Context, m commands.Member, by string) (bool, error) {
 	return db.putMemberReplacing(ctx, "put member", m, "", by)
