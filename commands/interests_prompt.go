@@ -274,7 +274,7 @@ func dismissPromptAction(ctx context.Context, s *Service, r Request, value strin
 			label = itemLabel(it)
 		}
 	}
-	_, err = s.store.DismissPrompt(ctx, c.ID, r.UserID, itemID, r.UserID)
+	_, err = s.store.DismissPrompt(ctx, c.ID, r.UserID, itemID, r.UserID, r.Now)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{}, userErr("That item is no longer on the agenda.")

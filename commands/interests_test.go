@@ -1525,3 +1525,31 @@ func TestInterestsHomeNeverCompletedSaysWhatItsButtonRecords(t *testing.T) {
 		t.Errorf("Graeme's register part once it has an entry, a year on: %q %+v", text, buttons)
 	}
 }
+
+// Not relevant is recorded at the time it was pressed, as the request
+// has it, not by the database's clock: the history says when.
+func TestNotRelevantAtTheRequestsTime(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.sent()
+	k.must(ian, "/agenda post")
+	dms := intrDMs(k.sent(), neil)
+	if len(dms) != 1 {
+		t.Fatalf("%d prompts to Neil, want one", len(dms))
+	}
+	k.press(neil, dms[0].Reply, "Not relevant")
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := func(t time.Time) string { return t.In(london).Format("2 Jan 2006 15:04") }
+	var got []string
+	for _, c := range changes {
+		if c.Action == "not relevant" {
+			got = append(got, stamp(c.At)+" "+c.UserID+" "+c.Item)
+		}
+	}
+	if diff := cmp.Diff(got, []string{stamp(k.now) + " UNEIL 7.5"}); diff != "" {
+		t.Errorf("the dismissal in the history (-got +want):\n%s", diff)
+	}
+}

@@ -529,8 +529,9 @@ type InterestStore interface {
 	// one, is in the entry's own history.
 	ReviewsOf(ctx context.Context, committeeID int64, userID string) ([]InterestReview, error)
 	// DismissPrompt remembers that userID said item itemID does not
-	// concern their register; created is false if they had said so.
-	DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string) (created bool, err error)
+	// concern their register, at at (the database's clock if zero);
+	// created is false if they had said so.
+	DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string, at time.Time) (created bool, err error)
 	// DismissedPrompts lists the dismissals of prompts about the items.
 	DismissedPrompts(ctx context.Context, itemIDs []int64) ([]PromptDismissal, error)
 	// RegisterStates lists every member of each committee that has a

@@ -283,11 +283,11 @@ func (db *DB) ReviewsOf(ctx context.Context, committeeID int64, userID string) (
 }
 
 // DismissPrompt implements commands.InterestStore.
-func (db *DB) DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string) (bool, error) {
+func (db *DB) DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string, at time.Time) (bool, error) {
 	var created bool
 	err := db.inTx(ctx, "dismiss prompt", func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO interest_dismissals (member_key, item_id, dismissed_by) VALUES ($1, $2, $3)
-			ON CONFLICT (member_key, item_id) DO NOTHING`, memberKey(userID, ""), itemID, by)
+		res, err := tx.ExecContext(ctx, `INSERT INTO interest_dismissals (member_key, item_id, dismissed_by, dismissed_at) VALUES ($1, $2, $3, COALESCE($4, now()))
+			ON CONFLICT (member_key, item_id) DO NOTHING`, memberKey(userID, ""), itemID, by, nullTime(at))
 		if err != nil {
 			return err
 		}
