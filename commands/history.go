@@ -67,6 +67,9 @@ type Change struct {
 	// WithRemoval: an apology or declaration withdrawn by removing the
 	// member from the committee (By), not by the member.
 	WithRemoval bool
+	// MeetingCancelled: the meeting has been cancelled since; a record
+	// for it is no longer in force.
+	MeetingCancelled bool
 }
 
 // HistoryStore reads the history of the committees' records.
@@ -793,7 +796,12 @@ func historyHomePart(ctx context.Context, s *Service, in homeInput, card *HomeCa
 	loc := in.Committee.Location()
 	var lines []string
 	for _, ch := range in.Changes {
-		lines = append(lines, fmt.Sprintf("• %s (meeting on %s)", changeLine(ch, loc, false), ch.MeetingStarts.In(loc).Format("2 Jan 2006")))
+		// Apologies for a meeting cancelled since read as if they stood.
+		cancelled := ""
+		if ch.MeetingCancelled {
+			cancelled = ", cancelled"
+		}
+		lines = append(lines, fmt.Sprintf("• %s (meeting on %s%s)", changeLine(ch, loc, false), ch.MeetingStarts.In(loc).Format("2 Jan 2006"), cancelled))
 	}
 	lines = append(lines, "`/history apologies`, `declarations` or `reports` in the channel shows more.")
 	card.Sections = append(card.Sections, Section{Title: "Your latest changes", Text: strings.Join(lines, "\n")})

@@ -1852,3 +1852,20 @@ func TestSubstituteHomeFollowsAnAdjournment(t *testing.T) {
 		}
 	}
 }
+
+// An apology for a meeting cancelled since is listed among the member's
+// latest changes as for a cancelled meeting, and the cancelling refreshes
+// their Home: read as it stood, it would say they sent apologies for a
+// meeting still to come.
+func TestHomeChangesSayMeetingCancelled(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Town Hall")
+	k.must(sue, "/apologies 2027-02-11 Holiday")
+	wantShown(t, cardSection(t, k, sue, "Your latest changes"), "sent apologies: Holiday (meeting on 11 Feb 2027)\n")
+	k.marked()
+	k.must(ian, "/meeting cancel 2027-02-11")
+	if marked := k.marked(); !slices.Contains(marked, sue) {
+		t.Errorf("the cancelling refreshed the Homes of %v, not Sue's", marked)
+	}
+	wantShown(t, cardSection(t, k, sue, "Your latest changes"), "sent apologies: Holiday (meeting on 11 Feb 2027, cancelled)\n")
+}

@@ -25,7 +25,7 @@ import (
 func historySelect(meetingFilter string) string {
 	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, m.time_known, h.record, h.action, h.item,
 			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key, h.was,
-			h.with_removal
+			h.with_removal, m.status = 'cancelled' AS meeting_cancelled
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
 				concat_ws('; ', NULLIF(h.reason, ''), 'substitute: ' || NULLIF(h.substitute_name, '')) AS detail,
@@ -105,6 +105,8 @@ type changeRow struct {
 	Was       string         `db:"was"`
 	// WithRemoval: a withdrawal made by removing the member.
 	WithRemoval bool `db:"with_removal"`
+	// MeetingCancelled: the meeting the record is for has been cancelled.
+	MeetingCancelled bool `db:"meeting_cancelled"`
 }
 
 func (r changeRow) change() commands.Change {
@@ -112,6 +114,7 @@ func (r changeRow) change() commands.Change {
 		At: r.At, CommitteeID: r.CommitteeID, MeetingID: r.MeetingID, MeetingStarts: r.StartsAt.Time, MeetingTimeUnknown: !r.TimeKnown,
 		Record: commands.HistoryRecord(r.Record), Action: r.Action, Item: r.Item, UserID: r.UserID.String,
 		Name: r.Name, Detail: r.Detail, By: r.By, ByName: r.ByName, Presenter: r.Presenter, Was: r.Was, WithRemoval: r.WithRemoval,
+		MeetingCancelled: r.MeetingCancelled,
 	}
 }
 
@@ -273,7 +276,7 @@ func (db *DB) MemberHistory(ctx context.Context, userID string, committeeIDs []i
 // (meeting, member_key), at most $3 a committee, for the meetings starting
 // after $4.
 var memberHistorySQL = `SELECT at, committee_id, meeting_id, starts_at, time_known, record, action, item,
-			user_id, name, detail, by_user, by_name, presenter, branch, id, member_key, was, with_removal
+			user_id, name, detail, by_user, by_name, presenter, branch, id, member_key, was, with_removal, meeting_cancelled
 		FROM (
 			SELECT c.*, row_number() OVER (PARTITION BY c.committee_id ORDER BY c.at DESC, c.branch DESC, c.id DESC) AS n
 			FROM (` + historySelect(`m.committee_id = ANY($1) AND m.starts_at > $4`) + ` WHERE h.member_key = $2) c
@@ -299,7 +302,8 @@ func (db *DB) CommitteeLog(ctx context.Context, committeeID int64, limit int) ([
 
 // changeColumns are the columns of historySelect, as changeRow reads them.
 const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_known, h.record, h.action, h.item,
-	h.user_id, h.name, h.detail, h.by_user, h.by_name, h.presenter, h.branch, h.id, h.member_key, h.was, h.with_removal`
+	h.user_id, h.name, h.detail, h.by_user, h.by_name, h.presenter, h.branch, h.id, h.member_key, h.was, h.with_removal,
+	h.meeting_cancelled`
 
 // committeeRecordsSelect is every change to the records of committee $1
 // that historySelect leaves out, in its columns, read from where each
@@ -325,7 +329,7 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) AS meeting_id, m.starts_at,
 		COALESCE(m.time_known, true) AS time_known, h.record, h.action, h.item, NULLIF(h.user_id, '') AS user_id, h.name,
 		h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, '' AS presenter, h.branch, h.id, h.member_key, '' AS was,
-		false AS with_removal
+		false AS with_removal, COALESCE(m.status = 'cancelled', false) AS meeting_cancelled
 	FROM (
 		SELECT a.entered_at AS at, m.committee_id, m.id AS meeting_id, 'attendance' AS record,
 			CASE WHEN a.corrects THEN 'departure withdrawn' ELSE a.status END AS action, '' AS item,
