@@ -49,19 +49,21 @@ type ActionStore interface {
 	// AddAction records a, with its log's first line; added is false,
 	// and the action is the one on record, when the same action (minute,
 	// owner, due date and text) is on record and open already.
-	AddAction(ctx context.Context, a ActionPoint) (_ ActionPoint, added bool, err error)
+	// Its time is at, the database's clock's if at is zero, as for the
+	// other changes below.
+	AddAction(ctx context.Context, a ActionPoint, at time.Time) (_ ActionPoint, added bool, err error)
 	// ActionPointByID is an action; ErrNotFound if there is none.
 	ActionPointByID(ctx context.Context, id int64) (ActionPoint, error)
 	// CompleteAction marks an action done; ErrConflict if it is done
 	// already.
-	CompleteAction(ctx context.Context, id int64, note, by string) error
+	CompleteAction(ctx context.Context, id int64, note, by string, at time.Time) error
 	// ReopenAction makes a done action outstanding again, with its log;
 	// ErrConflict if it is not done.
-	ReopenAction(ctx context.Context, id int64, by string) error
+	ReopenAction(ctx context.Context, id int64, by string, at time.Time) error
 	// ChangeAction reassigns an open action (ownerName set) or re-dates
 	// it (due set), with its log, keeping what is not set as it stands;
 	// ErrConflict if it is done.
-	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string) error
+	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string, at time.Time) error
 	// ActionLog lists the changes to action id, oldest first.
 	ActionLog(ctx context.Context, id int64) ([]ActionChange, error)
 	// ActionPoints lists a committee's actions, at most MaxActionsListed:
@@ -316,7 +318,7 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	r, err := s.saveAction(ctx, ms[0], ActionPoint{
 		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
-	})
+	}, in.Now)
 	switch {
 	case err != nil:
 		return Reply{}, err
@@ -412,9 +414,9 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 }
 
 // saveAction records a under minute mi, for /action add and its form.
-func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint) (Reply, error) {
+func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at time.Time) (Reply, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
-	a, added, err := s.store.AddAction(ctx, a)
+	a, added, err := s.store.AddAction(ctx, a, at)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -490,7 +492,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if due == a.Due && !a.Done {
 		return private("Action %d is already due %s; nothing was changed.", a.ID, due), nil
 	}
-	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID)
+	err = s.store.ChangeAction(ctx, a.ID, "", "", due, in.UserID, in.Now)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it is no longer due. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
@@ -537,7 +539,7 @@ func reassignAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if owner.UserID == a.OwnerUser && owner.Name == a.OwnerName && !a.Done {
 		return private("Action %d is %s's already; nothing was changed.", a.ID, ownerOf(a)), nil
 	}
-	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID)
+	err = s.store.ChangeAction(ctx, a.ID, owner.UserID, owner.Name, Date{}, in.UserID, in.Now)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is done; it cannot be reassigned. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", a.ID, a.ID), nil
 	}
@@ -563,7 +565,7 @@ func completeAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if n := utf8.RuneCountInString(note); n > maxActionText {
 		return Reply{}, usageErr("That note is too long (%d characters; the limit is %d). Nothing was saved.", n, maxActionText)
 	}
-	err = s.store.CompleteAction(ctx, id, note, in.UserID)
+	err = s.store.CompleteAction(ctx, id, note, in.UserID, in.Now)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is already done. If it was marked done by mistake, `/action reopen %d` makes it outstanding again.", id, id), nil
 	}
@@ -607,7 +609,7 @@ func reopenAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err := s.mayClose(ctx, in, a, fmt.Sprintf("reopen action %d", a.ID)); err != nil {
 		return Reply{}, err
 	}
-	err = s.store.ReopenAction(ctx, a.ID, in.UserID)
+	err = s.store.ReopenAction(ctx, a.ID, in.UserID, in.Now)
 	if errors.Is(err, ErrConflict) {
 		return private("Action %d is not done; it is still outstanding.", a.ID), nil
 	}

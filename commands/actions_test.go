@@ -697,6 +697,20 @@ func TestActionHistory(t *testing.T) {
 	}
 }
 
+// Each change to an action is in its history at the time it was asked
+// for, as the request has it, not by the database's clock.
+func TestActionHistoryAtTheRequestsTimes(t *testing.T) {
+	k, _ := actDay(t)
+	var want []string
+	for _, line := range []string{"/action add 9 <@UNEIL> 2026-12-20 Circulate the figures", "/action move 1 2027-01-10",
+		`/action reassign 1 "Jo Smith"`, "/action done 1 Sent on 5 January", "/action reopen 1"} {
+		k.now = k.now.Add(time.Hour)
+		k.must(ian, line)
+		want = append(want, "• "+k.now.In(london).Format("2 Jan 2006 15:04")+" — ")
+	}
+	inOrder(t, k.say(graeme, "/action history 1"), want...)
+}
+
 // TestActionDoneNoteTooLong: a note longer than an action may hold is
 // refused, not cut short, and the action stays outstanding.
 func TestActionDoneNoteTooLong(t *testing.T) {

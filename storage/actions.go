@@ -87,7 +87,7 @@ func actionsStaleAt(ctx context.Context, q sqlx.ExtContext, committeeID int64, o
 }
 
 // AddAction implements commands.ActionStore.
-func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.ActionPoint, bool, error) {
+func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint, at time.Time) (commands.ActionPoint, bool, error) {
 	var id int64
 	added := false
 	err := db.inTx(ctx, "add action", func(tx *Tx) error {
@@ -111,19 +111,19 @@ func (db *DB) AddAction(ctx context.Context, a commands.ActionPoint) (commands.A
 		added = true
 		err = tx.GetContext(ctx, &id, `
 			WITH a AS (
-				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, owner_user, owner_name, due_on, created_by
+				INSERT INTO actions (committee_id, meeting_id, minute_id, minute_number, owner_user, owner_name, due_on, body, created_by, created_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE(CAST($10 AS timestamptz), now())) RETURNING id, owner_user, owner_name, due_on, created_by, created_at
 			)
-			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
-			SELECT id, 'added', owner_user, owner_name, due_on, created_by FROM a RETURNING action_id`,
-			a.CommitteeID, a.MeetingID, nullID(a.MinuteID), a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text, a.CreatedBy)
+			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user, at)
+			SELECT id, 'added', owner_user, owner_name, due_on, created_by, created_at FROM a RETURNING action_id`,
+			a.CommitteeID, a.MeetingID, nullID(a.MinuteID), a.MinuteNumber, a.OwnerUser, a.OwnerName, dateArg(a.Due), a.Text, a.CreatedBy, nullTime(at))
 		if err != nil {
 			return err
 		}
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.OwnerUser); err != nil {
 			return err
 		}
-		if err := audit(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id}); err != nil {
+		if err := auditAt(ctx, tx, a.CommitteeID, a.CreatedBy, "action.add", a.OwnerUser, map[string]any{"action": id}, at); err != nil {
 			return err
 		}
 		// Read back before the commit: a read that failed after it would
@@ -150,7 +150,7 @@ func actionByID(ctx context.Context, q sqlx.QueryerContext, id int64) (commands.
 }
 
 // CompleteAction implements commands.ActionStore.
-func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) error {
+func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string, at time.Time) error {
 	return db.inTx(ctx, "complete action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
@@ -161,10 +161,10 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) err
 				UPDATE actions SET status = 'done', done_note = $2 WHERE id = $1 AND status = 'open'
 				RETURNING id, committee_id, owner_user, owner_name, due_on
 			), l AS (
-				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, note, by_user)
-				SELECT id, 'done', owner_user, owner_name, due_on, $2, $3 FROM a
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, note, by_user, at)
+				SELECT id, 'done', owner_user, owner_name, due_on, $2, $3, COALESCE(CAST($4 AS timestamptz), now()) FROM a
 			)
-			SELECT committee_id, owner_user FROM a`, id, note, by)
+			SELECT committee_id, owner_user FROM a`, id, note, by, nullTime(at))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("storage: complete action: not open: %w", commands.ErrConflict)
 		}
@@ -174,12 +174,12 @@ func (db *DB) CompleteAction(ctx context.Context, id int64, note, by string) err
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
 			return err
 		}
-		return audit(ctx, tx, a.CommitteeID, by, "action.done", a.Owner, map[string]any{"action": id})
+		return auditAt(ctx, tx, a.CommitteeID, by, "action.done", a.Owner, map[string]any{"action": id}, at)
 	})
 }
 
 // ReopenAction implements commands.ActionStore.
-func (db *DB) ReopenAction(ctx context.Context, id int64, by string) error {
+func (db *DB) ReopenAction(ctx context.Context, id int64, by string, at time.Time) error {
 	return db.inTx(ctx, "reopen action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
@@ -190,10 +190,10 @@ func (db *DB) ReopenAction(ctx context.Context, id int64, by string) error {
 				UPDATE actions SET status = 'open', done_note = '' WHERE id = $1 AND status = 'done'
 				RETURNING id, committee_id, owner_user, owner_name, due_on
 			), l AS (
-				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
-				SELECT id, 'reopened', owner_user, owner_name, due_on, $2 FROM a
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user, at)
+				SELECT id, 'reopened', owner_user, owner_name, due_on, $2, COALESCE(CAST($3 AS timestamptz), now()) FROM a
 			)
-			SELECT committee_id, owner_user FROM a`, id, by)
+			SELECT committee_id, owner_user FROM a`, id, by, nullTime(at))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("storage: reopen action: not done: %w", commands.ErrConflict)
 		}
@@ -203,7 +203,7 @@ func (db *DB) ReopenAction(ctx context.Context, id int64, by string) error {
 		if err := actionsStale(ctx, tx, a.CommitteeID, a.Owner); err != nil {
 			return err
 		}
-		return audit(ctx, tx, a.CommitteeID, by, "action.reopen", a.Owner, map[string]any{"action": id})
+		return auditAt(ctx, tx, a.CommitteeID, by, "action.reopen", a.Owner, map[string]any{"action": id}, at)
 	})
 }
 
@@ -336,7 +336,7 @@ func (db *DB) ActionsDueBy(ctx context.Context, now time.Time, days int) ([]comm
 }
 
 // ChangeAction implements commands.ActionStore.
-func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string) error {
+func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due commands.Date, by string, at time.Time) error {
 	return db.inTx(ctx, "change action", func(tx *Tx) error {
 		var a struct {
 			CommitteeID int64  `db:"committee_id"`
@@ -358,10 +358,10 @@ func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName s
 					CASE WHEN $3 <> '' AND (prior.owner_user <> $2 OR prior.owner_name <> $3) THEN 'reassigned' ELSE 'redated' END AS kind,
 					prior.owner_user AS was_owner
 			), l AS (
-				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user)
-				SELECT id, kind, owner_user, owner_name, due_on, $5 FROM a
+				INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user, at)
+				SELECT id, kind, owner_user, owner_name, due_on, $5, COALESCE(CAST($6 AS timestamptz), now()) FROM a
 			)
-			SELECT committee_id, owner_user, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by)
+			SELECT committee_id, owner_user, was_owner FROM a`, id, ownerUser, ownerName, dateArg(due), by, nullTime(at))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("storage: change action: not open: %w", commands.ErrConflict)
 		}
@@ -376,7 +376,7 @@ func (db *DB) ChangeAction(ctx context.Context, id int64, ownerUser, ownerName s
 				return err
 			}
 		}
-		return audit(ctx, tx, a.CommitteeID, by, "action.change", a.Owner, map[string]any{"action": id})
+		return auditAt(ctx, tx, a.CommitteeID, by, "action.change", a.Owner, map[string]any{"action": id}, at)
 	})
 }
 

@@ -271,11 +271,11 @@ func TestExportHistoryEveryRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: m.ID, MinuteNumber: "12", OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
-		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Circulate the SWACA report", CreatedBy: "UIAN"})
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Circulate the SWACA report", CreatedBy: "UIAN"}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CompleteAction(ctx, a.ID, "Sent round", "UNEIL"); err != nil {
+	if err := db.CompleteAction(ctx, a.ID, "Sent round", "UNEIL", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	e, err := db.AddInterest(ctx, commands.Interest{CommitteeID: c.ID, UserID: "UNEIL", Name: "Neil Frackelton", Category: commands.CategoryOther,
@@ -446,7 +446,7 @@ func TestExportHistoryActionUnderNoMinute(t *testing.T) {
 		t.Fatalf("meetings: %v %v", ms, err)
 	}
 	a, _, err := db.AddAction(ctx, commands.ActionPoint{CommitteeID: c.ID, MeetingID: ms[0].ID, OwnerUser: "UNEIL", OwnerName: "Neil Frackelton",
-		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"})
+		Due: commands.Date{Year: 2027, Month: time.January, Day: 14}, Text: "Book the room", CreatedBy: "UIAN"}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
