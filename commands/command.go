@@ -1440,16 +1440,20 @@ func (in *Input) date() (Date, error) {
 }
 
 // shortYear refuses a year not given in full after a day and a month ("1
-// January 1"), which takeDate leaves unread: the sender gave a date, one
-// that is not one, and "takes only a date" would not say so. n is how
-// many of words the date d took.
+// January 1"), which takeDate leaves unread: "takes only a date" would
+// answer as if the sender had typed something besides a date. n is how
+// many words the date d took.
 func shortYear(words []string, n int, d Date) error {
 	if d.IsNext() || n < 2 || len(words) != n+1 || !allDigits(words[n:]) || len(words[n]) == 4 {
 		return nil
 	}
 	named := false
 	for _, w := range words[:n] {
-		_, ok := months[strings.ToLower(strings.Trim(w, ",.:"))]
+		w = strings.ToLower(strings.Trim(w, ",.:"))
+		if len(w) == 4 && allDigits([]string{w}) {
+			return nil // the year was given: what follows is something else
+		}
+		_, ok := months[w]
 		named = named || ok
 	}
 	if !named {

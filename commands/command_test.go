@@ -569,6 +569,7 @@ func TestMalformedNumbersSaidSo(t *testing.T) {
 	k := agendaKit(t)
 	k.steps([]step{
 		{ian, "/minutes approve 1 January 1", []string{"`1 January 1` is not a date: give the year in full, e.g. `1 January 2027`."}},
+		{ian, "/minutes approve 1 January 2027 1", []string{"`approve` takes only a date."}},
 		{neil, "/declare withdraw 7.55555555555", []string{`"7.55555555555" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`}},
 		{neil, "/report remove 99999999999999999999", []string{`"99999999999999999999" is not an agenda item number: start with the item's number as printed, e.g. 4, 7.5 or 7a.`}},
 		{neil, "/report remove 31/02 4", []string{"There is no 31 February: February has 28 days, 29 in a leap year."}},
