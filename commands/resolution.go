@@ -519,9 +519,20 @@ func searchReply(c Committee, words string, ms []Minute, recentOnly bool, meant 
 	} else {
 		reply.Text = fmt.Sprintf("*%s* — the %d minutes that best match %s, best first:", Escape(c.Name), len(ms), quoteWords(words))
 	}
+	// Numbering starts again each municipal year, so a search over years
+	// finds minutes of one number at several meetings: their buttons say
+	// which meeting, or they read alike and the wrong one gets shared.
+	seen := map[string]int{}
+	for _, m := range ms {
+		seen[m.Number]++
+	}
 	for _, m := range ms {
 		reply.Sections = append(reply.Sections, minuteSection(m, true))
-		reply.Buttons = append(reply.Buttons, shareButton(m))
+		b := shareButton(m)
+		if m.Number != "" && seen[m.Number] > 1 {
+			b.Label = fmt.Sprintf("Share minute %s of %s in channel", m.Number, m.HeldOn.Start(time.UTC).Format("2 Jan 2006"))
+		}
+		reply.Buttons = append(reply.Buttons, b)
 	}
 	return reply
 }

@@ -233,6 +233,25 @@ func TestResolutionOffersOtherMinutesWithTheSameNumber(t *testing.T) {
 	wantShown(t, k.say(neil, "/resolution 2020-12-10 28"), "Thursday 10 December 2020")
 }
 
+// TestResolutionSearchOverYearsNamesEachMinutesMeeting: minute numbers
+// start again each municipal year, so a search can find minute 28 of two
+// meetings; each Share button says which meeting's it shares, and shares
+// that one, rather than two buttons reading "Share minute 28 in channel".
+func TestResolutionSearchOverYearsNamesEachMinutesMeeting(t *testing.T) {
+	k := importedKit(t)
+	r, _ := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 10 DECEMBER 2020", 1))
+	if !strings.HasPrefix(r.Text, "Imported the minutes of the meeting of Safer Sefton Together on Thursday 10 December 2020") {
+		t.Fatalf("import of 2020: %q", r.Text)
+	}
+	found := k.must(neil, "/resolution rename partnership")
+	got := shown(found)
+	wantShown(t, got, "[Share minute 28 of 9 Dec 2021 in channel]", "[Share minute 28 of 10 Dec 2020 in channel]")
+	shared := k.press(neil, found, "Share minute 28 of 10 Dec 2020 in channel")
+	wantShown(t, shared.Text, "meeting of Thursday 10 December 2020 — minute 28")
+	// A number found once keeps the shorter label.
+	wantShown(t, shown(k.must(neil, "/resolution 2021-12-09 28")), "[Share minute 28 in channel]")
+}
+
 // confined is the records of a committee so large, and so full of the
 // words searched for, that a phrase of them is looked for among its most
 // recent minutes only.
