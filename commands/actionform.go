@@ -163,6 +163,6 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 	if len(errs) > 0 {
 		return Reply{}, errs, nil
 	}
-	reply, err := s.saveAction(ctx, mi, ActionPoint{CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: r.UserID}, r.Now)
+	reply, _, err := s.saveAction(ctx, mi, ActionPoint{CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: r.UserID}, r.Now)
 	return reply, nil, err
 }

@@ -316,7 +316,7 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, usageErr("No minute %s of %s is on record. Record the decision first with `/resolve`.", Escape(number), Escape(c.Name))
 	}
-	r, err := s.saveAction(ctx, ms[0], ActionPoint{
+	r, saved, err := s.saveAction(ctx, ms[0], ActionPoint{
 		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
 	}, in.Now)
 	switch {
@@ -327,6 +327,23 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// to have the other.
 		r.Text += fmt.Sprintf("\nThat is minute %s of the meeting on %s. For another meeting's minute %s, give its day first: `/action add %s %s …`.",
 			Escape(number), ms[0].HeldOn, Escape(number), ms[1].HeldOn.Start(time.UTC).Format("2006-01-02"), Escape(number))
+	case heldOn.IsNext():
+		// The only minute of the number is of an earlier municipal year
+		// than the meeting being minuted: numbering has started again, and
+		// at the new year's meeting, its own minute of the number not
+		// recorded yet, the clerk most likely meant that one.
+		cur, err := s.minutesMeeting(ctx, in, heldOn)
+		if err != nil || cur.ID == ms[0].MeetingID {
+			break
+		}
+		start, err := s.store.YearStart(ctx, c.ID)
+		if err != nil {
+			return Reply{}, err
+		}
+		if day := DateOf(cur.StartsAt, loc); municipalYear(ms[0].HeldOn, start) < municipalYear(day, start) {
+			r.Text += fmt.Sprintf("\nThat is minute %s of the meeting on %s, of an earlier municipal year: the meeting on %s has no minute %s on record yet. If the action is that meeting's, close this one with `/action done %d Added under last year's minute` and add it again once its minute %s is recorded.",
+				Escape(number), ms[0].HeldOn, day, Escape(number), saved.ID, Escape(number))
+		}
 	}
 	return r, nil
 }
@@ -414,19 +431,19 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 }
 
 // saveAction records a under minute mi, for /action add and its form.
-func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at time.Time) (Reply, error) {
+func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at time.Time) (Reply, ActionPoint, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
 	a, added, err := s.store.AddAction(ctx, a, at)
 	if err != nil {
-		return Reply{}, err
+		return Reply{}, a, err
 	}
 	if !added {
 		// Sent again, as the answer to a save in doubt asks: one action.
 		return private("Action %d is on record already under minute %s: %s — %s, %s. Nothing was added; mark it done with `/action done %d`.",
-			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), nil
+			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), a, nil
 	}
 	return private("Action %d recorded under minute %s: %s — %s, %s. Mark it done with `/action done %d`.",
-		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), nil
+		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), a, nil
 }
 
 // ownerOf names an action's owner: a mention for a member.

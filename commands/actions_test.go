@@ -69,6 +69,50 @@ func actChase(k *kit) (int, []commands.OutboxMessage) {
 	return n, k.sent()
 }
 
+// TestActionUnderLastYearsMinuteSaysSo: at the first meeting of a new
+// municipal year, numbering has started again and the meeting's minute 4
+// is not recorded yet: an action added under "minute 4" goes under last
+// year's, the only one on record, and the reply says whose minute that
+// is and how to put it right, rather than leave the clerk thinking it is
+// today's. In the same municipal year, where the meeting will never have
+// that number, nothing more is said.
+func TestActionUnderLastYearsMinuteSaysSo(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	for _, day := range []string{"2027-03-11", "2027-04-15", "2027-06-10"} {
+		k.must(ian, "/meeting schedule "+day+" 10:00 Remote Meeting")
+	}
+	meet := func(month time.Month, day int, lines ...string) {
+		k.now = time.Date(2027, month, day, 10, 0, 0, 0, london)
+		k.must(sue, "/meeting start")
+		for _, line := range lines {
+			k.must(ian, line)
+		}
+	}
+	meet(time.March, 11, "/resolve 4 That the next meeting be on 15 April.")
+	k.must(sue, "/meeting close")
+	lastYears := "That is minute 4 of the meeting on Thursday 11 March 2027, of an earlier municipal year"
+
+	// April is of the same municipal year: its minutes number on from 4.
+	meet(time.April, 15)
+	if got := k.say(ian, "/action add 4 <@UGRAEME> 2027-05-01 Book the room"); !strings.Contains(got, "Action 1 recorded under minute 4") || strings.Contains(got, "municipal year") {
+		t.Errorf("an action under this year's minute 4:\n%s", got)
+	}
+	k.must(sue, "/meeting close")
+
+	meet(time.June, 10)
+	got := k.say(ian, "/action add 4 <@UGRAEME> 2027-07-01 Print the report")
+	wantShown(t, got, "Action 2 recorded under minute 4: <@UGRAEME> — Print the report, due Thursday 1 July 2027.",
+		lastYears+": the meeting on Thursday 10 June 2027 has no minute 4 on record yet. If the action is that meeting's, close this one with `/action done 2 Added under last year's minute` and add it again once its minute 4 is recorded.")
+	// Once today's minute 4 is recorded, the action goes under it.
+	k.must(ian, "/resolve 4 That the next meeting be in September.")
+	got = k.say(ian, "/action add 4 <@UGRAEME> 2027-07-01 Print the report")
+	wantShown(t, got, "Action 3 recorded under minute 4", "That is minute 4 of the meeting on Thursday 10 June 2027.")
+	if strings.Contains(got, "municipal year") {
+		t.Errorf("an action under today's minute 4 is said to be last year's:\n%s", got)
+	}
+}
+
 // TestActionUnderAnEarlierMinute: minute numbers start again each year,
 // so an action may name its meeting's day before the minute's number; with
 // none, it goes under the latest, and the reply says which and how to
