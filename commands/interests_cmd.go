@@ -686,6 +686,11 @@ func reviewLine(m Member, reviews []InterestReview, loc *time.Location, now time
 		}
 		return fmt.Sprintf("Not completed yet: due by %s (`/interests review%s` if there is nothing to register).", due, reviewFor(m, reader.UserID))
 	}
+	// A day gone is not "due by": the register is out of date, as
+	// `/interests missing` says of it.
+	if due := reviewDue(at, loc); dateBefore(due, DateOf(now, loc)) {
+		return fmt.Sprintf("Last reviewed %s; its annual review was due by %s, and is overdue.", DateOf(at, loc), due)
+	}
 	return fmt.Sprintf("Last reviewed %s; the next review is due by %s.", DateOf(at, loc), reviewDue(at, loc))
 }
 

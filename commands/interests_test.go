@@ -645,6 +645,26 @@ func TestInterestsWholeRegister(t *testing.T) {
 	wantShown(t, k.say(ian, "/interests <@USUE>"), "Nothing is registered.\nNever completed: it was due by Monday 30 November 2026.")
 }
 
+// TestInterestsRegisterSaysAReviewIsOverdue: a year on from the last
+// review, the register shown to the member and to the officer says the
+// annual review was due and is overdue, as `/interests missing` lists it,
+// not that it "is due by" a day gone; on the last day it is still due.
+func TestInterestsRegisterSaysAReviewIsOverdue(t *testing.T) {
+	k := committeeKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	due := "Last reviewed Monday 23 November 2026; the next review is due by Tuesday 23 November 2027."
+	overdue := "Last reviewed Monday 23 November 2026; its annual review was due by Tuesday 23 November 2027, and is overdue."
+	k.now = time.Date(2027, 11, 23, 23, 0, 0, 0, london)
+	wantShown(t, k.say(neil, "/interests"), due)
+	k.now = time.Date(2027, 11, 24, 9, 0, 0, 0, london)
+	wantShown(t, k.say(neil, "/interests"), overdue)
+	wantShown(t, k.say(ian, "/interests <@UNEIL>"), overdue)
+	wantShown(t, k.say(ian, "/interests register"), "*Neil Frackelton* — "+overdue)
+	wantShown(t, k.say(ian, "/interests missing"), "• <@UNEIL> — last reviewed Monday 23 November 2026, more than 12 months ago")
+	k.must(neil, "/interests review")
+	wantShown(t, k.say(neil, "/interests"), "Last reviewed Wednesday 24 November 2027; the next review is due by Friday 24 November 2028.")
+}
+
 // TestInterestsMissing: officers see who has no register 28 days after
 // joining, and whose last review is more than 12 months old, counted in
 // days of the committee's time zone; those still in their 28 days are
