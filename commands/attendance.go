@@ -1082,6 +1082,10 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		// as if it had met with no one marked.
 		return private("The meeting on %s has not been held yet: attendance is taken on the day, from `/meeting start` to `/meeting close`.", formatDay(m.StartsAt, c.Location())), nil
 	}
+	if len(st.log) == 0 && m.Status == MeetingCancelled {
+		// Nor does a cancelled one: it did not meet.
+		return private("The meeting on %s was cancelled: it did not meet, so no attendance was taken.", formatDay(m.StartsAt, c.Location())), nil
+	}
 	if len(st.log) == 0 {
 		return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
 	}

@@ -1178,6 +1178,24 @@ func TestAttendanceOverAYearKeepsMembersAsTheyWere(t *testing.T) {
 	}
 }
 
+// TestMeetingAttendanceOfACancelledMeeting: asked for the attendance at a
+// meeting that was cancelled, the clerk is told it was cancelled, not that
+// no attendance was recorded, which reads as a meeting held with no one
+// marked, or marks lost.
+func TestMeetingAttendanceOfACancelledMeeting(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting cancel 2026-12-17")
+	cancelled := "The meeting on Thursday 17 December 2026 was cancelled: it did not meet, so no attendance was taken."
+	if got := k.say(ian, "/meeting attendance 17/12/2026"); got != cancelled {
+		t.Errorf("before its day:\n got %q\nwant %q", got, cancelled)
+	}
+	k.now = attAt(18, 9, 0)
+	if got := k.say(neil, "/meeting attendance 17/12/2026"); got != cancelled {
+		t.Errorf("after its day:\n got %q\nwant %q", got, cancelled)
+	}
+}
+
 // TestAttendanceOverAYear: two meetings taken from start to close, and
 // each member's attendance as councils publish it; the officer, who does
 // not vote, is not in it.
