@@ -1075,11 +1075,17 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 		lines = append(lines, outstanding+" (`/action list` in the channel); none overdue.")
 	default:
 		lines = append(lines, fmt.Sprintf("%s (`/action list` in the channel); %d overdue, the oldest first:", outstanding, nOverdue))
+		// Marked as the list marks them: an overdue action of someone who
+		// has left will not be done by them, nor are they reminded of it.
+		former, err := s.formerOwners(ctx, in.Committee, overdue)
+		if err != nil {
+			return nil, err
+		}
 		for i, a := range overdue {
 			if i == maxHomeLines {
 				break
 			}
-			lines = append(lines, actionLine(a, loc, in.Now))
+			lines = append(lines, actionLineOwned(a, ownerListed(a, former)+", ", loc, in.Now))
 		}
 		if shown := min(len(overdue), maxHomeLines); nOverdue > shown {
 			// The list reads them a page at a time, and says so.

@@ -1869,3 +1869,26 @@ func TestHomeChangesSayMeetingCancelled(t *testing.T) {
 	}
 	wantShown(t, cardSection(t, k, sue, "Your latest changes"), "sent apologies: Holiday (meeting on 11 Feb 2027, cancelled)\n")
 }
+
+// TestHomeMarksOverdueActionsOfFormerMembers: a member who leaves mid-year
+// with an action overdue is no longer reminded of it and cannot mark it
+// done; the officers' and the chair's Homes, which list the overdue
+// actions, mark its owner as `/action list` does, so that someone gives it
+// to another rather than wait on them.
+func TestHomeMarksOverdueActionsOfFormerMembers(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-15 Circulate the figures")
+	k.must(ian, "/action add 9 <@UGRAEME> 2026-12-16 Book the room")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2027, 1, 20, 9, 0, 0, 0, london)
+	k.must(ian, "/committee member remove <@UNEIL>")
+	for _, who := range []struct{ user, title string }{{ian, "Minutes and actions"}, {sue, "For the chair"}} {
+		got := cardSection(t, k, who.user, who.title)
+		wantShown(t, got, "• 1. Circulate the figures — <@UNEIL> (no longer a member), due Tuesday 15 December 2026",
+			"• 2. Book the room — <@UGRAEME>, due Wednesday 16 December 2026")
+		if strings.Contains(got, "<@UGRAEME> (no longer") {
+			t.Errorf("%s's Home marks a member as gone:\n%s", who.user, got)
+		}
+	}
+}
