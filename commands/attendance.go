@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -2595,6 +2596,10 @@ func (s *Service) AttendanceYear(ctx context.Context, c Committee, year int) ([]
 	return append(voters, former...), recs, nil
 }
 
+// municipalYearForm is a municipal year as councils write it: 2026/27,
+// 2026-27, 2026/2027.
+var municipalYearForm = regexp.MustCompile(`^((?:19|2[01])\d\d)[/-](\d\d|(?:19|2[01])\d\d)$`)
+
 func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	year := in.Now.In(c.Location()).Year()
@@ -2603,8 +2608,15 @@ func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, err
 		return Reply{}, usageErr("`attendance` takes only a year.")
 	case len(in.Args) == 1:
 		y, err := strconv.Atoi(in.Args[0])
+		if m := municipalYearForm.FindStringSubmatch(in.Args[0]); err != nil && m != nil {
+			// "2026/27" is a municipal year, May to April at most
+			// councils; the figures are by calendar year, and "use
+			// 2026" would pass January to December for it unsaid.
+			first, _ := strconv.Atoi(m[1])
+			return Reply{}, usageErr("The attendance figures are by calendar year, January to December, not by municipal year: give one, `/committee attendance %d` or `/committee attendance %d`.", first, first+1)
+		}
 		if err != nil || y < 1990 || y > 2200 {
-			return Reply{}, usageErr("%s is not a year: use 2026.", Escape(truncateText(in.Args[0], 20)))
+			return Reply{}, usageErr("%s is not a year: use %d.", Escape(truncateText(in.Args[0], 20)), year)
 		}
 		year = y
 	}

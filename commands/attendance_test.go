@@ -1196,6 +1196,24 @@ func TestMeetingAttendanceOfACancelledMeeting(t *testing.T) {
 	}
 }
 
+// TestCommitteeAttendanceAskedForAMunicipalYear: the figures are by
+// calendar year; asked for a municipal year ("2026/27"), the officer is
+// told so and given the two years it spans, rather than "use 2026", which
+// would pass January to December 2026 off as 2026/27; and a word that is
+// no year is answered with this year as the example, not a fixed one.
+func TestCommitteeAttendanceAskedForAMunicipalYear(t *testing.T) {
+	k := committeeKit(t)
+	k.now = time.Date(2027, 7, 20, 9, 0, 0, 0, london)
+	byCalendar := "The attendance figures are by calendar year, January to December, not by municipal year: give one, `/committee attendance 2026` or `/committee attendance 2027`."
+	for _, asked := range []string{"2026/27", "2026-27", "2026/2027"} {
+		r := k.run(ian, "/committee attendance "+asked)
+		if !r.Refused || !strings.HasPrefix(r.Text, byCalendar) {
+			t.Errorf("%s: %q, want %q", asked, r.Text, byCalendar)
+		}
+	}
+	wantShown(t, k.say(ian, "/committee attendance last"), "last is not a year: use 2027.")
+}
+
 // TestAttendanceOverAYear: two meetings taken from start to close, and
 // each member's attendance as councils publish it; the officer, who does
 // not vote, is not in it.
