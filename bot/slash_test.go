@@ -17,6 +17,7 @@ import (
 	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/internal/bottest"
 	"github.com/quorumhq/quorum/storage"
+	"github.com/quorumhq/quorum/storage/localpg"
 	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
@@ -177,17 +178,7 @@ func mustCommittee(t *testing.T, db *storage.DB) commands.Committee {
 // nothing is recorded, and once PostgreSQL is back the bot works again
 // without a restart.
 func TestDatabaseStoppedAndRestarted(t *testing.T) {
-	srv, dsn := pgtest.Server(t)
-	db, err := storage.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	k := bottest.NewWithDB(t, db)
-	k.SetNow(now)
-	k.AddUser(officer, "Ian Barton")
-	k.SetupCommittee("Safer Sefton Together", officer, map[string]string{neil: "Neil Frackelton|SWACA"})
-	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	srv, k := stoppableKit(t)
 
 	if err := srv.Stop(); err != nil {
 		t.Fatal(err)
@@ -477,4 +468,23 @@ func postCommand(t *testing.T, client *http.Client, ts *httptest.Server, form ur
 		t.Fatalf("%s %s: reading the answer: %v", form.Get("command"), form.Get("text"), err)
 	}
 	return resp, answer
+}
+
+// stoppableKit is a bot on a PostgreSQL of its own, which the test may
+// stop and start again, with Neil a member of Safer Sefton Together and
+// its meeting of 10 December 2026 scheduled.
+func stoppableKit(t *testing.T) (*localpg.Server, *bottest.Kit) {
+	t.Helper()
+	srv, dsn := pgtest.Server(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	k := bottest.NewWithDB(t, db)
+	k.SetNow(now)
+	k.AddUser(officer, "Ian Barton")
+	k.SetupCommittee("Safer Sefton Together", officer, map[string]string{neil: "Neil Frackelton|SWACA"})
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	return srv, k
 }

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/quorumhq/quorum/internal/bottest"
-	"github.com/quorumhq/quorum/storage"
-	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 // TestInteractionsWhileTheDatabaseIsDown: with PostgreSQL stopped, a form
@@ -18,17 +16,7 @@ import (
 // button's presser is told so through its response_url, rather than left
 // with Slack's own error for a failed request, which says neither.
 func TestInteractionsWhileTheDatabaseIsDown(t *testing.T) {
-	srv, dsn := pgtest.Server(t)
-	db, err := storage.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	k := bottest.NewWithDB(t, db)
-	k.SetNow(now)
-	k.AddUser(officer, "Ian Barton")
-	k.SetupCommittee("Safer Sefton Together", officer, map[string]string{neil: "Neil Frackelton|SWACA"})
-	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	srv, k := stoppableKit(t)
 	k.Must(neil, "/apologies", "Unwell")
 	k.Must(neil, "/declare", "")
 	_, view := openedView(t, k)
