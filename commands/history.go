@@ -91,8 +91,9 @@ type HistoryStore interface {
 	// CommitteeLog lists the latest limit changes to the committee's
 	// membership (Record "membership") and its settings (Record
 	// "committee": set up, quorum, reminders, year start, gift
-	// threshold, calendar link reset), oldest first.
-	CommitteeLog(ctx context.Context, committeeID int64, limit int) ([]Change, error)
+	// threshold, calendar link reset), oldest first; with userID or name,
+	// only the changes to that member's membership.
+	CommitteeLog(ctx context.Context, committeeID int64, userID, name string, limit int) ([]Change, error)
 }
 
 // MaxHistoryLines is how many changes /history shows at once: the latest.
@@ -602,16 +603,15 @@ func committeeHistory(ctx context.Context, s *Service, in *Input) (Reply, error)
 		}
 		who = in.UserID
 	}
-	changes, err := s.store.CommitteeLog(ctx, c.ID, maxCommitteeLog)
+	// The member's changes are found before the latest are taken: among
+	// the committee's latest, a member's own may be none.
+	changes, err := s.store.CommitteeLog(ctx, c.ID, who, name, maxCommitteeLog)
 	if err != nil {
 		return Reply{}, err
 	}
 	loc := c.Location()
 	var lines []string
 	for _, ch := range changes {
-		if (who != "" || name != "") && (ch.Record != "membership" || who != "" && ch.UserID != who || name != "" && !strings.EqualFold(ch.Name, name)) {
-			continue
-		}
 		lines = append(lines, "• "+committeeLogLine(ch, loc))
 	}
 	title := fmt.Sprintf("*History of the committee* %s", Escape(c.Name))

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -908,4 +909,19 @@ func TestHistoryOfTheCommittee(t *testing.T) {
 		{ian, "/history committee 10/12/2026", []string{"`/history committee` takes no date"}},
 		{ian, "/history quorum", []string{"are `/history committee`"}},
 	})
+	// A member's own changes are found however many others came since.
+	for n := 2; n <= 62; n++ {
+		k.must(ian, fmt.Sprintf("/committee quorum %d", n%4+2))
+	}
+	all := k.say(ian, "/history committee")
+	wantShown(t, all, "The latest 60 changes; `quorum export history --committee NAME --csv` writes them all.")
+	if strings.Contains(all, "<@UNEIL> added") {
+		t.Errorf("the latest 60 changes reach back to Neil's joining:\n%s", all)
+	}
+	for _, got := range []string{k.say(neil, "/history committee"), k.say(ian, "/history committee <@UNEIL>")} {
+		wantShown(t, got, "<@UNEIL> added: member; SWACA, by <@UIAN>")
+		if strings.Contains(got, "The latest 60") {
+			t.Errorf("one member's changes said to be the latest 60:\n%s", got)
+		}
+	}
 }

@@ -291,13 +291,17 @@ func (db *DB) CommitteeHistory(ctx context.Context, committeeID int64, since tim
 }
 
 // CommitteeLog implements commands.HistoryStore: the latest limit
-// changes to the committee's membership and settings, oldest first, in
-// the order the audit log, which keeps both, wrote them. The records named
+// changes to the committee's membership and settings (or to one member's
+// membership), oldest first: by the times the commands were given, and
+// in the order the audit log, which keeps both, wrote those of one time.
+// The records named
 // leave out committeeRecordsSelect's other branches, their constant
 // records failing the test as the plan is made.
-func (db *DB) CommitteeLog(ctx context.Context, committeeID int64, limit int) ([]commands.Change, error) {
+func (db *DB) CommitteeLog(ctx context.Context, committeeID int64, userID, name string, limit int) ([]commands.Change, error) {
 	return db.changes(ctx, "committee log", `SELECT `+changeColumns+` FROM (SELECT * FROM (`+committeeRecordsSelect+`) r
-		WHERE r.record IN ('membership', 'committee') ORDER BY r.at DESC, r.id DESC LIMIT $2) h ORDER BY h.at, h.id`, committeeID, limit)
+		WHERE r.record IN ('membership', 'committee')
+			AND ($3 = '' AND $4 = '' OR r.record = 'membership' AND (r.member_key = $3 AND $3 <> '' OR $4 <> '' AND lower(r.name) = lower($4)))
+		ORDER BY r.at DESC, r.id DESC LIMIT $2) h ORDER BY h.at, h.id`, committeeID, limit, userID, name)
 }
 
 // changeColumns are the columns of historySelect, as changeRow reads them.

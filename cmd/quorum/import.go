@@ -188,7 +188,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 		// progress line, for an archive of PDFs takes a while to read.
 		check := newProgress(stderr, len(files))
 		check.what = "documents read for their meetings"
-		conflicts = sameMeeting(ctx, ia.verb, files, check.step)
+		conflicts = sameMeeting(ctx, ia.verb, ia.committee == "", files, check.step)
 		check.done()
 	}
 	prog := newProgress(stderr, len(files))
@@ -305,7 +305,7 @@ func collectDocuments(paths []string) ([]string, error) {
 // otherwise, which files those are. A file that cannot be read, or read as
 // the kind asked for, is left to the import to report; a copy of the same
 // minutes or agenda is no conflict, as its import changes nothing.
-func sameMeeting(ctx context.Context, verb string, files []string, step func(done int)) map[string]string {
+func sameMeeting(ctx context.Context, verb string, byHeading bool, files []string, step func(done int)) map[string]string {
 	type doc struct {
 		file string
 		sum  [sha256.Size]byte
@@ -321,9 +321,15 @@ func sameMeeting(ctx context.Context, verb string, files []string, step func(don
 		if err != nil {
 			continue
 		}
-		d, sum, ok := meetingRead(verb, text)
+		d, committee, sum, ok := meetingRead(verb, text)
 		if !ok {
 			continue
+		}
+		// Without --committee each document goes to the committee its
+		// heading names: two committees meeting on one day are two
+		// meetings.
+		if byHeading {
+			d += "\x00" + strings.ToLower(strings.Join(strings.Fields(committee), " "))
 		}
 		if byDate[d] == nil {
 			dates = append(dates, d)
@@ -355,40 +361,41 @@ func sameMeeting(ctx context.Context, verb string, files []string, step func(don
 			if verb == "agenda" {
 				what = "the agenda of the meeting on %s is also in %s, %s"
 			}
-			out[doc.file] = fmt.Sprintf(what+": neither was imported, as each would replace the other; import the right one on its own, and take the other out of the archive", d, strings.Join(others, " and "), differs)
+			day, _, _ := strings.Cut(d, "\x00")
+			out[doc.file] = fmt.Sprintf(what+": neither was imported, as each would replace the other; import the right one on its own, and take the other out of the archive", day, strings.Join(others, " and "), differs)
 		}
 	}
 	return out
 }
 
 // meetingRead is the day of the meeting whose minutes (or agenda) text
-// holds, and a hash of what was read: as the import judges sameness, the
+// holds, the committee its heading names, and a hash of what was read: as the import judges sameness, the
 // same minutes cut from two packs, or spaced otherwise, are one document,
 // whatever their bytes. ok is false for text that does not read as one.
-func meetingRead(verb, text string) (day string, sum [sha256.Size]byte, ok bool) {
+func meetingRead(verb, text string) (day, committee string, sum [sha256.Size]byte, ok bool) {
 	var read any
 	if verb == "agenda" {
 		a, err := commands.ReadAgenda(text)
 		if err != nil || a.Meeting.Date == "" {
-			return "", sum, false
+			return "", "", sum, false
 		}
 		canon := *a
 		canon.Warnings = nil
-		day, read = a.Meeting.Date, canon
+		day, committee, read = a.Meeting.Date, a.Meeting.Committee, canon
 	} else {
 		m, err := commands.ReadMinutes(text)
 		if err != nil {
-			return "", sum, false
+			return "", "", sum, false
 		}
 		canon := *m
 		canon.Warnings = nil
-		day, read = m.Meeting.Date, canon
+		day, committee, read = m.Meeting.Date, m.Meeting.Committee, canon
 	}
 	b, err := json.Marshal(read)
 	if err != nil {
-		return "", sum, false
+		return "", "", sum, false
 	}
-	return day, sha256.Sum256(b), true
+	return day, committee, sha256.Sum256(b), true
 }
 
 // importer imports documents one at a time; open is nil on a dry run.

@@ -211,3 +211,28 @@ func TestImportArchiveSameAgendaTwice(t *testing.T) {
 		t.Errorf("%d agenda items stored from the agenda and its copy, want 6", n)
 	}
 }
+
+// TestImportArchiveTwoCommitteesOneDay: without --committee each agenda
+// goes to the committee its heading names, so two committees' agendas of
+// one day are two meetings, not a conflict.
+func TestImportArchiveTwoCommitteesOneDay(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	b, err := os.ReadFile("../../minutes/testdata/agenda-district-part-two-bracketed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	licensing := strings.Replace(strings.Replace(string(b), "PLANNING AND REGENERATION COMMITTEE", "LICENSING COMMITTEE", 1),
+		"4. Town Centre Masterplan", "4. Taxi Licensing Policy", 1)
+	for name, text := range map[string]string{"planning.txt": string(b), "licensing.txt": licensing} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, _, err := quorum(t, dsn, "import", "agenda", dir); err != nil {
+		t.Fatalf("two committees' agendas of one day: %v\n%s", err, out)
+	}
+	if n := countRows(t, dsn)["meetings"]; n != 2 {
+		t.Errorf("%d meetings, want one for each committee", n)
+	}
+}
