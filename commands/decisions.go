@@ -1816,6 +1816,11 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 		sections = minutesSections(CompileMinutes(src))
+		if !fitsOneMessage(sections) {
+			// Cut short, minutes would read as whole in the channel.
+			sections = nil
+			read = ", but too long to post here in full, and no printable page can be linked (the bot's address, `PUBLIC_URL`, is not set): an officer or the chair reads them with `/minutes draft`"
+		}
 	}
 	day := formatDay(m.StartsAt, c.Location())
 	if ms[0].Draft {
@@ -1827,7 +1832,7 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			Escape(c.Name), day, read, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}, nil
 	}
 	text := fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record%s.", Escape(c.Name), day, read)
-	if read == "" {
+	if read == "" && len(sections) > 0 {
 		text = fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record:", Escape(c.Name), day)
 	}
 	return Reply{Visibility: Public, Sections: sections, Text: text}, nil

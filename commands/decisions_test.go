@@ -2049,3 +2049,27 @@ func TestNothingHeldYetNamesTheFirstMeeting(t *testing.T) {
 		t.Errorf("none scheduled:\n%q\nwant %q", r.Text, want)
 	}
 }
+
+// TestMinutesPostedTooLongForOneMessage: where no printable page can be
+// linked, minutes too long for one message are not posted cut short, to
+// read as whole in the channel: the notice says they are too long and
+// where they are read.
+func TestMinutesPostedTooLongForOneMessage(t *testing.T) {
+	k := agendaKit(t)
+	for n := 10; n < 40; n++ {
+		k.must(ian, fmt.Sprintf("/agenda add 2026-12-10 %d Report %d", n, n))
+	}
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	// Added past the end, the items are numbered on from the last: 8 to 36.
+	for n := 8; n <= 36; n++ {
+		k.must(ian, fmt.Sprintf("/minute %d The board heard the report: %s.", n, strings.Repeat("the figures ", 240)))
+		k.must(ian, fmt.Sprintf("/resolve %d That the report be noted: %s.", n, strings.Repeat("the figures ", 240)))
+	}
+	r := k.must(sue, "/minutes post")
+	wantShown(t, r.Text, "are ready, but too long to post here in full, and no printable page can be linked (the bot's address, `PUBLIC_URL`, is not set): an officer or the chair reads them with `/minutes draft`. They are not yet confirmed;")
+	if len(r.Sections) > 0 {
+		t.Errorf("%d sections of minutes too long for one message posted", len(r.Sections))
+	}
+}

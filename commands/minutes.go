@@ -896,6 +896,24 @@ func minutesSections(doc MinutesDocument) []Section {
 	return sections
 }
 
+// One message shows at most messageBlocks blocks of blockText characters
+// (Slack's limits; the console shows all). A section longer than a block
+// is split at line ends, so a block is counted as less than full.
+const (
+	messageBlocks = 50
+	blockText     = 3000
+)
+
+// fitsOneMessage reports whether sections, with a line of text above
+// them, show whole in one message.
+func fitsOneMessage(sections []Section) bool {
+	n := 2 // the text above, and room to spare
+	for _, sec := range sections {
+		n += utf8.RuneCountInString(sec.Title+sec.Text)/(blockText*3/4) + 1
+	}
+	return n <= messageBlocks
+}
+
 // draftMinutes compiles the minutes of a meeting from its records: by
 // default the meeting in progress or held today, else the last one held
 // until its minutes are confirmed, else the next.
