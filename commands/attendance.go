@@ -2600,6 +2600,17 @@ func (s *Service) AttendanceYear(ctx context.Context, c Committee, year int) ([]
 // 2026-27, 2026/2027.
 var municipalYearForm = regexp.MustCompile(`^((?:19|2[01])\d\d)[/-](\d\d|(?:19|2[01])\d\d)$`)
 
+// nextYear reports whether second ("27" or "2027") is the year after
+// first ("2026"), as in a municipal year; "2026-12" is no such year.
+func nextYear(first, second string) bool {
+	f, _ := strconv.Atoi(first)
+	n, _ := strconv.Atoi(second)
+	if len(second) == 2 {
+		return n == (f+1)%100
+	}
+	return n == f+1
+}
+
 func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	year := in.Now.In(c.Location()).Year()
@@ -2608,7 +2619,7 @@ func committeeAttendance(ctx context.Context, s *Service, in *Input) (Reply, err
 		return Reply{}, usageErr("`attendance` takes only a year.")
 	case len(in.Args) == 1:
 		y, err := strconv.Atoi(in.Args[0])
-		if m := municipalYearForm.FindStringSubmatch(in.Args[0]); err != nil && m != nil {
+		if m := municipalYearForm.FindStringSubmatch(in.Args[0]); err != nil && m != nil && nextYear(m[1], m[2]) {
 			// "2026/27" is a municipal year, May to April at most
 			// councils; the figures are by calendar year, and "use
 			// 2026" would pass January to December for it unsaid.

@@ -1212,6 +1212,10 @@ func TestCommitteeAttendanceAskedForAMunicipalYear(t *testing.T) {
 		}
 	}
 	wantShown(t, k.say(ian, "/committee attendance last"), "last is not a year: use 2027.")
+	// A year and a month, or two years apart, are no municipal year.
+	for _, asked := range []string{"2026-12", "2026/2028", "1999/01"} {
+		wantShown(t, k.say(ian, "/committee attendance "+asked), asked+" is not a year: use 2027.")
+	}
 }
 
 // TestAttendanceOverAYear: two meetings taken from start to close, and
