@@ -855,12 +855,18 @@ func (cmd *Command) helpFor(sub *Sub, asked []string) Reply {
 		if form, ok := sub.AlsoForm[strings.ToLower(word)]; ok {
 			usage = form
 		}
+		inForm := false
 		for _, u := range sub.Usage {
 			words := strings.FieldsFunc(u, func(r rune) bool { return r == ' ' || r == '|' || r == '[' || r == ']' })
 			if slices.ContainsFunc(words, func(f string) bool { return strings.EqualFold(f, word) }) {
-				usage = u
+				usage, inForm = u, true
 				break
 			}
+		}
+		if inForm {
+			// "No subcommand `remote`: use `/here remote`" would read as
+			// refusing what it then offers: the word is one of the form's.
+			return cmd.helpAfter(fmt.Sprintf("`%s` is no subcommand of `%s` but a word of this form: `%s`.", typed, cmd.Name, usage), sub)
 		}
 		return cmd.helpAfter(fmt.Sprintf("`%s` has no subcommand `%s`: for that, use `%s`.", cmd.Name, typed, usage), sub)
 	}
@@ -896,13 +902,22 @@ func (cmd *Command) help(sub *Sub) Reply {
 	case sub == nil:
 		fmt.Fprintf(&b, "*%s* — %s\n", cmd.Name, cmd.Summary)
 	case len(subs) == 1:
-		fmt.Fprintf(&b, "*%s*%s\n", strings.TrimSpace(cmd.Name+" "+sub.Name), prefixed(" — ", sub.Summary))
+		summary := sub.Summary
+		if summary == "" && sub.Name == "" {
+			// The command's own form says no more than the command does.
+			summary = cmd.Summary
+		}
+		fmt.Fprintf(&b, "*%s*%s\n", strings.TrimSpace(cmd.Name+" "+sub.Name), prefixed(" — ", summary))
 		if sub.Who == Officers {
 			b.WriteString("For officers.\n")
 		}
 		if sub.Who == Chairs {
 			b.WriteString("For officers and the chair.\n")
 		}
+	case sub.Name == "":
+		// The command's own forms, each record's summary beside its
+		// usage below: the command's says what they are for.
+		fmt.Fprintf(&b, "*%s* — %s\n", cmd.Name, cmd.Summary)
 	default:
 		fmt.Fprintf(&b, "*%s*\n", strings.TrimSpace(cmd.Name+" "+sub.Name))
 	}

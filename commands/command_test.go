@@ -95,7 +95,8 @@ func TestHelpOfOneSubcommand(t *testing.T) {
 // Help for a word that is no subcommand says so before the help, rather
 // than giving the whole help as if that were the answer; a slip of a
 // subcommand's name is shown that subcommand, and a word for a form that
-// has no name of its own (`/report add`) that form.
+// has no name of its own (`/report add`) that form; a word of a form
+// (`/here remote`) is said to be one, not refused and then offered.
 func TestHelpForNoSuchSubcommand(t *testing.T) {
 	k := newKit(t)
 	for _, tc := range []struct {
@@ -111,14 +112,14 @@ func TestHelpForNoSuchSubcommand(t *testing.T) {
 		{"/committee help member", []string{"`/committee help member` is followed by `add` or `remove`.\n*/committee* — "}},
 		// A word of a form with no name of its own is answered with that
 		// form, not that there is no such subcommand.
-		{"/apologies help for", []string{"`/apologies` has no subcommand `for`: for that, use `/apologies for @someone|\"Name (Organisation)\" [DATE] [REASON …] [sub …]   (officer or chair)`.\n*/apologies* — Send apologies"}},
-		{"/apologies help sub", []string{"`/apologies` has no subcommand `sub`: for that, use `/apologies [DATE] [REASON | reason none] [sub @someone"}},
-		{"/apologies help reason", []string{"`/apologies` has no subcommand `reason`: for that, use `/apologies [DATE] [REASON | reason none]"}},
-		{"/declare help for", []string{"`/declare` has no subcommand `for`: for that, use `/declare for @someone"}},
-		{"/report help for", []string{"`/report` has no subcommand `for`: for that, use `/report for @someone"}},
-		{"/attendance help late", []string{"`/attendance` has no subcommand `late`: for that, use `/attendance @person present|late [HH:MM]|left"}},
-		{"/attendance help substitute-for", []string{"`/attendance` has no subcommand `substitute-for`: for that, use `/attendance @person substitute-for @member`."}},
-		{"/here help remote", []string{"`/here` has no subcommand `remote`: for that, use `/here remote`.\n*/here* — Mark yourself present"}},
+		{"/apologies help for", []string{"`for` is no subcommand of `/apologies` but a word of this form: `/apologies for @someone|\"Name (Organisation)\" [DATE] [REASON …] [sub …]   (officer or chair)`.\n*/apologies* — Send apologies"}},
+		{"/apologies help sub", []string{"`sub` is no subcommand of `/apologies` but a word of this form: `/apologies [DATE] [REASON | reason none] [sub @someone"}},
+		{"/apologies help reason", []string{"`reason` is no subcommand of `/apologies` but a word of this form: `/apologies [DATE] [REASON | reason none]"}},
+		{"/declare help for", []string{"`for` is no subcommand of `/declare` but a word of this form: `/declare for @someone", "\n*/declare* — Declare an interest in an agenda item"}},
+		{"/report help for", []string{"`for` is no subcommand of `/report` but a word of this form: `/report for @someone"}},
+		{"/attendance help late", []string{"`late` is no subcommand of `/attendance` but a word of this form: `/attendance @person present|late [HH:MM]|left", "\n*/attendance* — Record who is at the meeting"}},
+		{"/attendance help substitute-for", []string{"`substitute-for` is no subcommand of `/attendance` but a word of this form: `/attendance @person substitute-for @member`."}},
+		{"/here help remote", []string{"`remote` is no subcommand of `/here` but a word of this form: `/here remote`.\n*/here* — Mark yourself present"}},
 		// A word for a form other than the first is answered with that form.
 		{"/resolution help search", []string{"`/resolution` has no subcommand `search`: for that, use `/resolution WORDS…`.\n*/resolution* — "}},
 		{"/resolution find help", []string{"`/resolution` has no subcommand `find`: for that, use `/resolution WORDS…`."}},
