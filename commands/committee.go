@@ -223,7 +223,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	case err != nil:
 		return Reply{}, err
 	}
-	if !created && was.UserID != "" && !handedOver && was.Organisation == m.Organisation && was.Role == m.Role &&
+	if !created && was.UserID != "" && !handedOver && was.Organisation == m.Organisation && was.Role == m.Role && was.Name == m.Name &&
 		(m.Voting == nil || *m.Voting != wasNonVoting) {
 		// Added again as they stand (twice by mistake, or to check): the
 		// answer says nothing changed rather than that they now are.
@@ -256,6 +256,10 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 		}
 		if was.Role != m.Role {
 			changed = append(changed, article(was.Role))
+		}
+		if was.Name != m.Name && was.Name != "" {
+			// Renamed in Slack since: the record takes the name now.
+			changed = append(changed, "named "+Escape(was.Name))
 		}
 		if len(changed) > 0 {
 			reply.Text += " (Was " + strings.Join(changed, ", ") + ".)"

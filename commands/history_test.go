@@ -909,6 +909,10 @@ func TestHistoryOfTheCommittee(t *testing.T) {
 		{ian, "/history committee 10/12/2026", []string{"`/history committee` takes no date"}},
 		{ian, "/history quorum", []string{"are `/history committee`"}},
 	})
+	// Renamed in Slack since, added again: the name is changed, and said.
+	k.dir[neil] = "Neil Frackelton-Hughes"
+	wantShown(t, k.say(ian, "/committee member add <@UNEIL> SWACA"), "<@UNEIL> is now recorded as a member of Safer Sefton Together, for SWACA. (Was named Neil Frackelton.)")
+	wantShown(t, k.say(ian, "/history committee <@UNEIL>"), "<@UNEIL> changed: member; SWACA, by <@UIAN>")
 	// A member's own changes are found however many others came since.
 	for n := 2; n <= 62; n++ {
 		k.must(ian, fmt.Sprintf("/committee quorum %d", n%4+2))

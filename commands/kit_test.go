@@ -54,6 +54,9 @@ type kit struct {
 	db  *storage.DB
 	svc *commands.Service
 	now time.Time
+	// dir is the directory the service reads display names from, for a
+	// test to rename someone as Slack would.
+	dir people
 }
 
 // newKit is a service on a fresh database with no committee.
@@ -61,7 +64,7 @@ func newKit(t *testing.T) *kit {
 	t.Helper()
 	db := pgtest.New(t)
 	dir := people{ian: "Ian Barton", neil: "Neil Frackelton", graeme: "Graeme Robson", sue: "Sue Holden", stranger: "Mallory"}
-	k := &kit{t: t, db: db, svc: commands.New(db, dir), now: now}
+	k := &kit{t: t, db: db, svc: commands.New(db, dir), now: now, dir: dir}
 	// Everyone has looked at their Home, so that every change marks the
 	// Homes it concerns (see marked).
 	for user := range dir {
