@@ -36,6 +36,9 @@ type MinuteWrite struct {
 	AddResolution bool
 	Action        string // "minuted", "resolved" or "amended", for the history
 	By            string
+	// At is when the command was given, the time the history lists the
+	// change at; zero: the database's now.
+	At time.Time
 	// IfChanged: the write is made only if it changes the minute's text;
 	// otherwise nothing is written, not even history, and the error is
 	// ErrUnchanged.
@@ -70,6 +73,9 @@ type MinutesApproval struct {
 	CommentsWeighed bool
 	CommentsSeen    int
 	EditsSeen       int
+	// Seq, read back, orders the confirmation among the minutes' records
+	// of the same time.
+	Seq int64
 }
 
 // MinuteComment is a correction a member proposed to a draft minute.
@@ -82,7 +88,10 @@ type MinuteComment struct {
 	// EnteredBy is the officer or chair who entered it for them; empty
 	// when they sent it themselves.
 	EnteredBy string
-	At        time.Time
+	// At is when it was proposed (zero: the database's now); Seq, read
+	// back, orders it among the minutes' records of the same time.
+	At  time.Time
+	Seq int64
 }
 
 // ProposedCorrection is a correction a member proposed, with what became
@@ -416,6 +425,7 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			return Reply{}, err
 		}
 	}
+	w.At = in.Now
 	mi, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		// The item's minute number, worked out from the agenda, was taken
@@ -959,18 +969,27 @@ func (s *Service) correctionsStanding(ctx context.Context, m Meeting) (open []Mi
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	changed := map[string]time.Time{}
+	// Records of one time (a clock set, or one instant) are ordered by
+	// their Seq: an amendment written after a correction of the same time
+	// answers it.
+	changed := map[string]MinuteEdit{}
 	for _, e := range edits {
-		if e.At.After(changed[e.MinuteNumber]) {
-			changed[e.MinuteNumber] = e.At
+		if recordedAfter(e.At, e.Seq, changed[e.MinuteNumber].At, changed[e.MinuteNumber].Seq) {
+			changed[e.MinuteNumber] = e
 		}
 	}
 	for _, c := range comments {
-		if c.At.After(changed[c.MinuteNumber]) {
+		if recordedAfter(c.At, c.Seq, changed[c.MinuteNumber].At, changed[c.MinuteNumber].Seq) {
 			open = append(open, c)
 		}
 	}
 	return open, len(comments), len(edits), nil
+}
+
+// recordedAfter says whether a record at (at, seq) was made after one at
+// (than, thanSeq): by time, and of one time by the order written.
+func recordedAfter(at time.Time, seq int64, than time.Time, thanSeq int64) bool {
+	return at.After(than) || at.Equal(than) && seq > thanSeq
 }
 
 // correctionLines are corrections as the refusal to confirm lists them,
@@ -1351,6 +1370,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if was == "" {
 		w.Drawn = Unescape(drawn)
 	}
+	w.At = in.Now
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		return Reply{}, minutesChangedErr()
@@ -1415,7 +1435,7 @@ func commentMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	mi := t.Minute
-	k := MinuteComment{Body: text, By: who.UserID}
+	k := MinuteComment{Body: text, By: who.UserID, At: in.Now}
 	if who.UserID == "" {
 		// Kept as given: it is escaped where it is shown.
 		k.ByName = who.Name
@@ -1607,7 +1627,7 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 						break
 					}
 					r := ParseResolution("That the Minutes of the meeting held on " + previousDay(m, loc) + " be confirmed as a correct record.")
-					w.Resolution, w.AddResolution, w.Action, w.By = &r, true, "resolved", in.UserID
+					w.Resolution, w.AddResolution, w.Action, w.By, w.At = &r, true, "resolved", in.UserID, in.Now
 					a.Record = &w
 					break
 				}

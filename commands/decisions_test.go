@@ -2073,3 +2073,34 @@ func TestMinutesPostedTooLongForOneMessage(t *testing.T) {
 		t.Errorf("%d sections of minutes too long for one message posted", len(r.Sections))
 	}
 }
+
+// TestMinutesHistoryAtTheRequestsTime: the minutes' history lists each
+// change and correction at the time its command was given, and those
+// given at one instant in the order they were made: an amendment made
+// after a correction at the same time answers it, and one made before it
+// does not, for the confirmation and for the members' Homes.
+func TestMinutesHistoryAtTheRequestsTime(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/minutes amend 4 The item was deferred to January.")
+	k.must(neil, "/minutes comment 9 Please record that the figures go to partners.")
+	k.must(ian, "/minutes amend 9 RESOLVED: That the report be noted and the figures go to partners.")
+	k.must(graeme, "/minutes comment 4 Graeme Robson gave his apologies.")
+	got := k.say(sue, "/minutes approve 10/12/2026")
+	if !strings.Contains(got, "• Minute 4 — <@UGRAEME>") || strings.Contains(got, "Minute 9 —") {
+		t.Errorf("approval with minute 9 amended after Neil's correction, and minute 4 before Graeme's, at the same time:\n%s", got)
+	}
+	inOrder(t, k.say(sue, "/history minutes 10/12/2026"),
+		"• 10 Dec 2026 10:30 — minute 9: resolved, recorded by <@UIAN>",
+		"• 11 Dec 2026 09:00 — minute 4: narrative amended by <@UIAN>",
+		"• 11 Dec 2026 09:00 — minute 9: correction proposed by <@UNEIL>",
+		"• 11 Dec 2026 09:00 — minute 9: RESOLVED text amended by <@UIAN>",
+		"• 11 Dec 2026 09:00 — minute 4: correction proposed by <@UGRAEME>")
+	s, _ := attSection(k, neil, "Your corrections to the minutes")
+	wantShown(t, s.Text, "the minute was amended after it")
+	s, _ = attSection(k, graeme, "Your corrections to the minutes")
+	wantShown(t, s.Text, "proposed; not acted on yet")
+}

@@ -22,7 +22,9 @@ type MinuteEdit struct {
 	// recorded before the word was kept.
 	Word string
 	At   time.Time
-	By   string
+	// Seq orders the change among the minutes' records of the same time.
+	Seq int64
+	By  string
 }
 
 // minutesHistorySub is /history minutes.
@@ -151,6 +153,7 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 	}
 	type event struct {
 		at   time.Time
+		seq  int64
 		line string
 	}
 	var events []event
@@ -203,13 +206,13 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 		default:
 			line = fmt.Sprintf("minuted by %s: %s", by, quoteText(e.Narrative))
 		}
-		events = append(events, event{e.At, head + line})
+		events = append(events, event{e.At, e.Seq, head + line})
 	}
 	for _, k := range comments {
 		if !whole && k.By != in.Me.UserID || number != "" && k.MinuteNumber != number {
 			continue
 		}
-		events = append(events, event{k.At, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
+		events = append(events, event{k.At, k.Seq, fmt.Sprintf("%s — minute %s: correction proposed by %s: %s",
 			historyTime(k.At, loc), Escape(k.MinuteNumber), k.from(), quoteText(k.Body))})
 	}
 	if approved {
@@ -226,9 +229,13 @@ func (s *Service) minutesHistoryOf(ctx context.Context, in *Input, m Meeting, nu
 			line = fmt.Sprintf("%s — confirmed as a correct record as they stood, %s, by %s, setting aside %s that members proposed and no amendment followed",
 				historyTime(approval.At, loc), where, personText(approval.By, ""), aside)
 		}
-		events = append(events, event{approval.At, line})
+		events = append(events, event{approval.At, approval.Seq, line})
 	}
-	sort.SliceStable(events, func(i, j int) bool { return events[i].at.Before(events[j].at) })
+	// Records of one time, given under a clock that is set, read in the
+	// order they were made.
+	sort.SliceStable(events, func(i, j int) bool {
+		return recordedAfter(events[j].at, events[j].seq, events[i].at, events[i].seq)
+	})
 	what := "the minutes"
 	if number != "" {
 		what = "minute " + Escape(number)

@@ -159,25 +159,25 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 	// the drawn text in the part set, the other part as recorded (the
 	// write left it), so that the history compares like with like.
 	if drawn != "" {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user, at)
 			SELECT id, 'drawn', CASE WHEN $3 THEN $2 ELSE narrative END, CASE WHEN $4 THEN $2 ELSE resolved END,
 				CASE WHEN $4 THEN '' ELSE COALESCE((SELECT CASE WHEN count(DISTINCT r.recorded_as) = 1 THEN min(r.recorded_as) ELSE 'RESOLVED' END
-					FROM resolutions r WHERE r.minute_id = minutes.id HAVING count(*) > 0), '') END, ''
+					FROM resolutions r WHERE r.minute_id = minutes.id HAVING count(*) > 0), '') END, '', COALESCE(CAST($5 AS timestamptz), now())
 			FROM minutes WHERE id = $1`,
-			id, drawn, setNarrative, setResolved); err != nil {
+			id, drawn, setNarrative, setResolved, nullTime(w.At)); err != nil {
 			return 0, err
 		}
 	}
 	// The word is kept as the minute is quoted under it (Minute.Word):
 	// the one its resolutions share, or RESOLVED where they differ.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO minute_history (minute_id, action, narrative, resolved, recorded_as, by_user, at)
 		SELECT id, $2, narrative, resolved,
 			COALESCE((SELECT CASE WHEN count(DISTINCT r.recorded_as) = 1 THEN min(r.recorded_as) ELSE 'RESOLVED' END
-				FROM resolutions r WHERE r.minute_id = minutes.id HAVING count(*) > 0), ''), $3
-		FROM minutes WHERE id = $1`, id, w.Action, w.By); err != nil {
+				FROM resolutions r WHERE r.minute_id = minutes.id HAVING count(*) > 0), ''), $3, COALESCE(CAST($4 AS timestamptz), now())
+		FROM minutes WHERE id = $1`, id, w.Action, w.By, nullTime(w.At)); err != nil {
 		return 0, err
 	}
-	return id, audit(ctx, tx, w.CommitteeID, w.By, "minute."+w.Action, w.Item, map[string]any{"meeting": w.MeetingID, "minute": id})
+	return id, auditAt(ctx, tx, w.CommitteeID, w.By, "minute."+w.Action, w.Item, map[string]any{"meeting": w.MeetingID, "minute": id}, w.At)
 }
 
 // ApproveMinutes implements commands.DecisionStore.
@@ -318,12 +318,13 @@ func (db *DB) MinutesApprovalOf(ctx context.Context, meetingID int64) (commands.
 		By       string         `db:"approved_by"`
 		AtID     sql.NullInt64  `db:"at_meeting_id"`
 		SetAside pq.StringArray `db:"set_aside"`
+		Seq      int64          `db:"seq"`
 	}
-	err := db.x.GetContext(ctx, &row, `SELECT approved_at, approved_by, at_meeting_id, set_aside FROM minutes_approvals WHERE meeting_id = $1`, meetingID)
+	err := db.x.GetContext(ctx, &row, `SELECT approved_at, approved_by, at_meeting_id, set_aside, seq FROM minutes_approvals WHERE meeting_id = $1`, meetingID)
 	if err != nil {
 		return commands.MinutesApproval{}, mapErr("minutes approval", err)
 	}
-	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside}, nil
+	return commands.MinutesApproval{MeetingID: meetingID, At: row.At, By: row.By, AtMeetingID: row.AtID.Int64, SetAside: row.SetAside, Seq: row.Seq}, nil
 }
 
 // CommentMinute implements commands.DecisionStore.
@@ -418,15 +419,15 @@ func commentMinute(ctx context.Context, q sqlx.QueryerContext, minuteID int64, k
 	var added int64
 	err := sqlx.GetContext(ctx, q, &added, `
 		WITH ins AS (
-			INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by)
-			SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text) WHERE NOT EXISTS (
+			INSERT INTO minute_comments (minute_id, body, by_user, by_name, entered_by, at)
+			SELECT $1, CAST($2 AS text), CAST($3 AS text), CAST($4 AS text), CAST($5 AS text), COALESCE(CAST($6 AS timestamptz), now()) WHERE NOT EXISTS (
 				SELECT 1 FROM minute_comments WHERE minute_id = $1 AND body = $2 AND by_user = $3 AND by_name = $4)
 			RETURNING minute_id, by_user
 		), stale AS (
 			SELECT mark_stale(mi.committee_id, NULL, CASE WHEN ins.by_user = '' THEN '{}'::text[] ELSE ARRAY[ins.by_user] END)
 			FROM minutes mi JOIN ins ON ins.minute_id = mi.id
 		)
-		SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, k.Body, k.By, k.ByName, k.EnteredBy)
+		SELECT (SELECT count(*) FROM ins) + 0 * (SELECT count(*) FROM stale)`, minuteID, k.Body, k.By, k.ByName, k.EnteredBy, nullTime(k.At))
 	return added, err
 }
 
@@ -439,15 +440,16 @@ func (db *DB) MinuteComments(ctx context.Context, meetingID int64) ([]commands.M
 		ByName string    `db:"by_name"`
 		Entry  string    `db:"entered_by"`
 		At     time.Time `db:"at"`
+		Seq    int64     `db:"seq"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, k.body, k.by_user, k.by_name, k.entered_by, k.at FROM minute_comments k
+	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, k.body, k.by_user, k.by_name, k.entered_by, k.at, k.seq FROM minute_comments k
 		JOIN minutes mi ON mi.id = k.minute_id WHERE mi.meeting_id = $1 ORDER BY k.id`, meetingID)
 	if err != nil {
 		return nil, mapErr("minute comments", err)
 	}
 	out := make([]commands.MinuteComment, len(rows))
 	for i, r := range rows {
-		out[i] = commands.MinuteComment{MinuteNumber: r.Number, Body: r.Body, By: r.By, ByName: r.ByName, EnteredBy: r.Entry, At: r.At}
+		out[i] = commands.MinuteComment{MinuteNumber: r.Number, Body: r.Body, By: r.By, ByName: r.ByName, EnteredBy: r.Entry, At: r.At, Seq: r.Seq}
 	}
 	return out, nil
 }
@@ -466,7 +468,7 @@ func (db *DB) MemberCorrections(ctx context.Context, committeeID int64, userID s
 		Total     int       `db:"total"`
 	}
 	err := db.x.SelectContext(ctx, &rows, `SELECT m.id AS meeting_id, m.starts_at, mi.number, k.body, k.at, k.entered_by,
-			EXISTS (SELECT 1 FROM minute_history h WHERE h.minute_id = k.minute_id AND h.at > k.at) AS amended,
+			EXISTS (SELECT 1 FROM minute_history h WHERE h.minute_id = k.minute_id AND (h.at, h.seq) > (k.at, k.seq)) AS amended,
 			EXISTS (SELECT 1 FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS confirmed,
 			count(*) OVER () AS total
 		FROM minute_comments k JOIN minutes mi ON mi.id = k.minute_id JOIN meetings m ON m.id = mi.meeting_id
@@ -518,16 +520,17 @@ func (db *DB) MinuteHistory(ctx context.Context, meetingID int64) ([]commands.Mi
 		Resolved  string    `db:"resolved"`
 		Word      string    `db:"recorded_as"`
 		At        time.Time `db:"at"`
+		Seq       int64     `db:"seq"`
 		By        string    `db:"by_user"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, h.action, h.narrative, h.resolved, h.recorded_as, h.at, h.by_user FROM minute_history h
+	err := db.x.SelectContext(ctx, &rows, `SELECT mi.number, h.action, h.narrative, h.resolved, h.recorded_as, h.at, h.seq, h.by_user FROM minute_history h
 		JOIN minutes mi ON mi.id = h.minute_id WHERE mi.meeting_id = $1 ORDER BY h.id`, meetingID)
 	if err != nil {
 		return nil, mapErr("minute history", err)
 	}
 	out := make([]commands.MinuteEdit, len(rows))
 	for i, r := range rows {
-		out[i] = commands.MinuteEdit{MinuteNumber: r.Number, Action: r.Action, Narrative: r.Narrative, Resolved: r.Resolved, Word: r.Word, At: r.At, By: r.By}
+		out[i] = commands.MinuteEdit{MinuteNumber: r.Number, Action: r.Action, Narrative: r.Narrative, Resolved: r.Resolved, Word: r.Word, At: r.At, Seq: r.Seq, By: r.By}
 	}
 	return out, nil
 }

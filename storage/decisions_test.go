@@ -300,3 +300,65 @@ func TestApprovalAtAMeetingWhoseOwnMinutesWereConfirmedMeanwhile(t *testing.T) {
 		t.Errorf("the refused approval confirmed the previous minutes")
 	}
 }
+
+// TestRecordedOrderMigration: migration 00059 numbers the minutes'
+// records already kept in the order of their times, whichever table and
+// whatever order they were written in; records written after it come
+// after them; and it goes down and up again with records kept.
+func TestRecordedOrderMigration(t *testing.T) {
+	ctx := context.Background()
+	db, c, meetingID, day := heldMeeting(t)
+	if err := db.MigrateDownTo(ctx, 58); err != nil {
+		t.Fatal(err)
+	}
+	london := day.Location()
+	mi, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, london), Item: "4",
+		Number: "4", Position: 1, Title: "ITEM 4", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UOFF"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written second, proposed first: as an import, or a clock set back.
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO minute_comments (minute_id, body, by_user, at) VALUES ($1, 'The date was wrong.', 'UNEIL', now() - interval '1 hour')`, mi.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	seqs := func() (history, comments []int64) {
+		t.Helper()
+		hs, err := db.MinuteHistory(ctx, meetingID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ks, err := db.MinuteComments(ctx, meetingID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hs {
+			history = append(history, h.Seq)
+		}
+		for _, k := range ks {
+			comments = append(comments, k.Seq)
+		}
+		return history, comments
+	}
+	h, k := seqs()
+	if len(h) != 1 || len(k) != 1 || k[0] >= h[0] {
+		t.Errorf("after the migration: history %v, comments %v; want the earlier correction first", h, k)
+	}
+	if err := db.CommentMinute(ctx, mi.ID, nil, commands.MinuteComment{Body: "So was the venue.", By: "UNEIL", At: time.Now().Add(-2 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if h, k = seqs(); len(k) != 2 || k[1] <= h[0] {
+		t.Errorf("a correction written after the migration: history %v, comments %v; want it after what was kept", h, k)
+	}
+	if err := db.MigrateDownTo(ctx, 58); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if h, k = seqs(); len(h) != 1 || len(k) != 2 {
+		t.Errorf("after down and up: history %v, comments %v", h, k)
+	}
+}
