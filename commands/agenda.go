@@ -1041,6 +1041,9 @@ type AgendaChange struct {
 	Ask  func(AgendaGoing) error
 	Move string
 	To   string
+	// At is when the change was asked for, the time the history lists it
+	// at; zero: the database's now.
+	At time.Time
 }
 
 func containsItem(items []AgendaItem, id int64) bool {

@@ -45,6 +45,9 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 // *m is read again after them, so that the answer names the day it is
 // on now.
 func (s *Service) changeAgenda(ctx context.Context, in *Input, m *Meeting, changes []AgendaChange) error {
+	for i := range changes {
+		changes[i].At = in.Now
+	}
 	err := s.store.ChangeAgenda(ctx, m.ID, changes, in.UserID)
 	if err == nil {
 		if now, rerr := s.store.Meeting(ctx, m.ID); rerr == nil {

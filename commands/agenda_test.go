@@ -1461,3 +1461,21 @@ func TestAgendaRemoveHeadingWithItemsUnderIt(t *testing.T) {
 		t.Errorf("an item with none under it is said to have some:\n%s", got)
 	}
 }
+
+// TestAgendaHistoryAtTheRequestsTime: /history agenda lists each change
+// at the time its command was given, and those given at one instant in
+// the order they were made: an item added, changed, moved and removed is
+// not read as removed before it was added.
+func TestAgendaHistoryAtTheRequestsTime(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 11, 24, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda add 7.9 Youth Services — Kate Ellis")
+	k.must(ian, "/agenda edit 7.9 Youth Services Review")
+	k.must(ian, "/agenda move 7.9 7.8")
+	k.must(ian, "/agenda remove 7.8")
+	inOrder(t, k.say(ian, "/history agenda"),
+		"• 24 Nov 2026 09:00 — item 7.9: added: Youth Services — Kate Ellis",
+		"• 24 Nov 2026 09:00 — item 7.9: changed to Youth Services Review",
+		"• 24 Nov 2026 09:00 — item 7.9: moved to 7.8",
+		"• 24 Nov 2026 09:00 — item 7.8: removed")
+}

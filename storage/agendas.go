@@ -77,16 +77,17 @@ func (db *DB) RemovedItem(ctx context.Context, meetingID int64, numbers []string
 }
 
 // insertItem adds it to a meeting's agenda; ErrConflict if its number stands.
-func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it commands.AgendaItem, by string) error {
+// It is added at at (zero: the database's now).
+func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it commands.AgendaItem, by string, at time.Time) error {
 	refs := it.References
 	if refs == nil {
 		refs = []string{}
 	}
 	_, err := q.ExecContext(ctx, `
-		INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation, description, refs, standard, added_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation, description, refs, standard, added_by, added_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, now()))`,
 		meetingID, it.Number, commands.ItemKey(it.Number), it.Title, it.Presenter, it.Organisation,
-		it.Description, pq.Array(refs), it.Standard, by)
+		it.Description, pq.Array(refs), it.Standard, by, nullTime(at))
 	return err
 }
 
@@ -151,17 +152,17 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 						return err
 					}
 				}
-				if err := insertItem(ctx, tx, meetingID, *ch.Add, by); err != nil {
+				if err := insertItem(ctx, tx, meetingID, *ch.Add, by, ch.At); err != nil {
 					return err
 				}
-				if err := audit(ctx, tx, committeeID, by, "agenda.add", ch.Add.Number, map[string]any{
-					"meeting": meetingID, "title": ch.Add.Title, "presenter": ch.Add.Presenter, "organisation": ch.Add.Organisation}); err != nil {
+				if err := auditAt(ctx, tx, committeeID, by, "agenda.add", ch.Add.Number, map[string]any{
+					"meeting": meetingID, "title": ch.Add.Title, "presenter": ch.Add.Presenter, "organisation": ch.Add.Organisation}, ch.At); err != nil {
 					return err
 				}
 			case ch.Edit != nil:
 				var found bool
 				if err := tx.GetContext(ctx, &found, editItemSQL, meetingID, ch.Edit.ID, ch.Edit.Title, ch.Edit.Presenter,
-					ch.Edit.Organisation, by, committeeID); err != nil {
+					ch.Edit.Organisation, by, committeeID, nullTime(ch.At)); err != nil {
 					return err
 				}
 				if !found {
@@ -174,16 +175,16 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 					}
 				}
 				var id int64
-				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET removed_at = now(), removed_by = $3
-					WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`, meetingID, ch.Remove, by)
+				err := tx.GetContext(ctx, &id, `UPDATE agenda_items SET removed_at = COALESCE($4, now()), removed_seq = nextval('recorded_order'), removed_by = $3
+					WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`, meetingID, ch.Remove, by, nullTime(ch.At))
 				if err != nil {
 					return fmt.Errorf("item %s: %w", ch.Remove, err)
 				}
-				if err := audit(ctx, tx, committeeID, by, "agenda.remove", ch.Remove, map[string]any{"meeting": meetingID}); err != nil {
+				if err := auditAt(ctx, tx, committeeID, by, "agenda.remove", ch.Remove, map[string]any{"meeting": meetingID}, ch.At); err != nil {
 					return err
 				}
 			case ch.Move != "":
-				if err := moveItem(ctx, tx, committeeID, meetingID, ch.Move, ch.To, by); err != nil {
+				if err := moveItem(ctx, tx, committeeID, meetingID, ch.Move, ch.To, by, ch.At); err != nil {
 					return err
 				}
 			}
@@ -197,7 +198,7 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 // /history agenda reads the move from: the item's records, which are on
 // the item and not on its number, go with it. An item not standing is
 // sql.ErrNoRows.
-func moveItem(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, from, to, by string) error {
+func moveItem(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, from, to, by string, at time.Time) error {
 	var id int64
 	err := sqlx.GetContext(ctx, q, &id, `UPDATE agenda_items SET number = $3, position = $4
 		WHERE meeting_id = $1 AND number = $2 AND removed_at IS NULL RETURNING id`,
@@ -205,7 +206,7 @@ func moveItem(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int
 	if err != nil {
 		return fmt.Errorf("item %s: %w", from, err)
 	}
-	return audit(ctx, q, committeeID, by, "agenda.move", from, map[string]any{"meeting": meetingID, "to": to})
+	return auditAt(ctx, q, committeeID, by, "agenda.move", from, map[string]any{"meeting": meetingID, "to": to}, at)
 }
 
 // askRemoving calls ch.Ask with the item ch removes from meeting
@@ -237,8 +238,8 @@ func askRemoving(ctx context.Context, q sqlx.ExtContext, meetingID int64, starts
 // editItemSQL changes the title, presenter and organisation of item $2,
 // standing on meeting $1's agenda, to $3, $4 and $5, for $6, and in the
 // same statement keeps what it read before in agenda_item_edits and
-// writes the audit entry of committee $7: the change cannot be saved
-// without its history. An item that already reads so is left alone. It
+// writes the audit entry of committee $7, both at $8 (NULL: the
+// database's now): the change cannot be saved without its history. An item that already reads so is left alone. It
 // answers whether the item stands.
 const editItemSQL = `WITH was AS (
 		SELECT id, number, title, presenter, organisation FROM agenda_items
@@ -249,15 +250,15 @@ const editItemSQL = `WITH was AS (
 		  AND (was.title, was.presenter, was.organisation) IS DISTINCT FROM (CAST($3 AS text), CAST($4 AS text), CAST($5 AS text))
 		RETURNING i.id
 	), hist AS (
-		INSERT INTO agenda_item_edits (item_id, number, was_title, was_presenter, was_organisation, title, presenter, organisation, edited_by)
-		SELECT was.id, was.number, was.title, was.presenter, was.organisation, $3, $4, $5, $6
+		INSERT INTO agenda_item_edits (item_id, number, was_title, was_presenter, was_organisation, title, presenter, organisation, edited_by, edited_at)
+		SELECT was.id, was.number, was.title, was.presenter, was.organisation, $3, $4, $5, $6, COALESCE(CAST($8 AS timestamptz), now())
 		FROM up JOIN was ON was.id = up.id
 		RETURNING item_id
 	), aud AS (
-		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail, at)
 		SELECT $7, $6, 'agenda.edit', was.number, jsonb_build_object('meeting', CAST($1 AS bigint), 'item', was.id,
 			'was', jsonb_build_object('title', was.title, 'presenter', was.presenter, 'organisation', was.organisation),
-			'title', CAST($3 AS text), 'presenter', CAST($4 AS text), 'organisation', CAST($5 AS text))
+			'title', CAST($3 AS text), 'presenter', CAST($4 AS text), 'organisation', CAST($5 AS text)), COALESCE(CAST($8 AS timestamptz), now())
 		FROM up JOIN was ON was.id = up.id
 	)
 	SELECT EXISTS (SELECT 1 FROM was)`
@@ -483,8 +484,8 @@ func sameText(a, b commands.AgendaItem) bool {
 
 // apply makes the plan's changes to meeting meetingID's agenda, whose
 // standing items were current, in the order its history reads them in:
-// the items going are marked removed, those moved renumbered, those
-// changed edited, and the new ones added. Each change is recorded as
+// the items going are marked removed, those moved renumbered, the new
+// ones added, and those changed edited. Each change is recorded as
 // /agenda remove, move and edit record theirs.
 //
 // Only one item may stand at a number (agenda_items_number_key, which is
@@ -495,7 +496,7 @@ func sameText(a, b commands.AgendaItem) bool {
 // history shows that step, and reads each move as the item's own.
 func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, current []commands.AgendaItem, by string) error {
 	for _, cur := range p.going {
-		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
+		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_seq = nextval('recorded_order'), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
 			return err
 		}
 	}
@@ -508,7 +509,7 @@ func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, me
 	}
 	move := func(from, to string) error {
 		held[from], held[to] = false, true
-		return moveItem(ctx, q, committeeID, meetingID, from, to, by)
+		return moveItem(ctx, q, committeeID, meetingID, from, to, by, time.Time{})
 	}
 	pending := p.moves
 	for len(pending) > 0 {
@@ -531,19 +532,19 @@ func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, me
 		}
 		pending = left
 	}
+	for _, it := range p.adds {
+		if err := insertItem(ctx, q, meetingID, it, by, time.Time{}); err != nil {
+			return err
+		}
+	}
 	for _, ed := range p.edits {
 		var found bool
 		if err := sqlx.GetContext(ctx, q, &found, editItemSQL, meetingID, ed.ID, ed.Title, ed.Presenter,
-			ed.Organisation, by, committeeID); err != nil {
+			ed.Organisation, by, committeeID, nil); err != nil {
 			return err
 		}
 		if !found {
 			return fmt.Errorf("item %d: %w", ed.ID, sql.ErrNoRows)
-		}
-	}
-	for _, it := range p.adds {
-		if err := insertItem(ctx, q, meetingID, it, by); err != nil {
-			return err
 		}
 	}
 	return nil

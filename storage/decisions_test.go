@@ -301,10 +301,11 @@ func TestApprovalAtAMeetingWhoseOwnMinutesWereConfirmedMeanwhile(t *testing.T) {
 	}
 }
 
-// TestRecordedOrderMigration: migration 00059 numbers the minutes'
-// records already kept in the order of their times, whichever table and
-// whatever order they were written in; records written after it come
-// after them; and it goes down and up again with records kept.
+// TestRecordedOrderMigration: migration 00059 leaves the minutes'
+// records already kept to be ordered by their times, as they were (seq
+// 0), whatever order they were written in; records written after it come
+// after them at the same time; and it goes down and up again with records
+// kept.
 func TestRecordedOrderMigration(t *testing.T) {
 	ctx := context.Background()
 	db, c, meetingID, day := heldMeeting(t)
@@ -324,7 +325,7 @@ func TestRecordedOrderMigration(t *testing.T) {
 	if err := db.Migrate(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	seqs := func() (history, comments []int64) {
+	history := func() ([]commands.MinuteEdit, []commands.MinuteComment) {
 		t.Helper()
 		hs, err := db.MinuteHistory(ctx, meetingID)
 		if err != nil {
@@ -334,23 +335,19 @@ func TestRecordedOrderMigration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, h := range hs {
-			history = append(history, h.Seq)
-		}
-		for _, k := range ks {
-			comments = append(comments, k.Seq)
-		}
-		return history, comments
+		return hs, ks
 	}
-	h, k := seqs()
-	if len(h) != 1 || len(k) != 1 || k[0] >= h[0] {
-		t.Errorf("after the migration: history %v, comments %v; want the earlier correction first", h, k)
+	h, k := history()
+	if len(h) != 1 || len(k) != 1 || h[0].Seq != 0 || k[0].Seq != 0 {
+		t.Fatalf("after the migration: history %+v, comments %+v; want both ordered by their times alone", h, k)
 	}
-	if err := db.CommentMinute(ctx, mi.ID, nil, commands.MinuteComment{Body: "So was the venue.", By: "UNEIL", At: time.Now().Add(-2 * time.Hour)}); err != nil {
+	// At the very time of the change kept, and written after it.
+	if err := db.CommentMinute(ctx, mi.ID, nil, commands.MinuteComment{Body: "So was the venue.", By: "UNEIL", At: h[0].At}); err != nil {
 		t.Fatal(err)
 	}
-	if h, k = seqs(); len(k) != 2 || k[1] <= h[0] {
-		t.Errorf("a correction written after the migration: history %v, comments %v; want it after what was kept", h, k)
+	ps, _, err := db.MemberCorrections(ctx, c.ID, "UNEIL", day.AddDate(0, 0, -1), 5)
+	if err != nil || len(ps) != 2 || ps[0].Amended || !ps[1].Amended {
+		t.Errorf("corrections after the migration: %+v, %v; want the one written after the change standing, the earlier one answered", ps, err)
 	}
 	if err := db.MigrateDownTo(ctx, 58); err != nil {
 		t.Fatal(err)
@@ -358,7 +355,7 @@ func TestRecordedOrderMigration(t *testing.T) {
 	if err := db.Migrate(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	if h, k = seqs(); len(h) != 1 || len(k) != 2 {
-		t.Errorf("after down and up: history %v, comments %v", h, k)
+	if h, k = history(); len(h) != 1 || len(k) != 2 {
+		t.Errorf("after down and up: history %+v, comments %+v", h, k)
 	}
 }

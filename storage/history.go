@@ -25,11 +25,11 @@ import (
 func historySelect(meetingFilter string) string {
 	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, m.time_known, h.record, h.action, h.item,
 			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key, h.was,
-			h.with_removal, m.status = 'cancelled' AS meeting_cancelled
+			h.with_removal, m.status = 'cancelled' AS meeting_cancelled, h.seq
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
 				concat_ws('; ', NULLIF(h.reason, ''), 'substitute: ' || NULLIF(h.substitute_name, '')) AS detail,
-				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key, '' AS was, h.with_removal
+				h.by_user, '' AS presenter, 1 AS branch, h.id, a.member_key, '' AS was, h.with_removal, CAST(0 AS bigint) AS seq
 			FROM apology_history h JOIN apologies a ON a.id = h.apology_id
 			JOIN meetings m ON m.id = a.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
@@ -37,44 +37,44 @@ func historySelect(meetingFilter string) string {
 				CASE WHEN d.source = 'slack' THEN 'declared' ELSE 'imported' END,
 				d.item_number, d.user_id, d.name,
 				d.kind || ': ' || d.nature || CASE WHEN d.dispensation THEN ' (dispensation held)' ELSE '' END,
-				d.declared_by, '', 2, d.id, d.member_key, '', false
+				d.declared_by, '', 2, d.id, d.member_key, '', false, 0
 			FROM declarations d JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT w.withdrawn_at, d.meeting_id, 'declarations', 'withdrawn', d.item_number, d.user_id, d.name,
-				d.kind || ': ' || d.nature, w.withdrawn_by, '', 3, d.id, d.member_key, '', w.with_removal
+				d.kind || ': ' || d.nature, w.withdrawn_by, '', 3, d.id, d.member_key, '', w.with_removal, 0
 			FROM declaration_withdrawals w JOIN declarations d ON d.id = w.declaration_id
 			JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT p.recorded_at, d.meeting_id, 'declarations', 'dispensation', d.item_number, d.user_id, d.name,
-				d.kind || ': ' || d.nature, p.recorded_by, '', 4, d.id, d.member_key, '', false
+				d.kind || ': ' || d.nature, p.recorded_by, '', 4, d.id, d.member_key, '', false, 0
 			FROM declaration_dispensations p JOIN declarations d ON d.id = p.declaration_id
 			JOIN meetings m ON m.id = d.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT r.at, r.meeting_id, 'reports', r.action, r.item_number, r.user_id, r.name,
-				concat_ws(' ', r.url, '(' || NULLIF(r.title, '') || ')'), r.by_user, '', 5, r.id, r.member_key, '', false
+				concat_ws(' ', r.url, '(' || NULLIF(r.title, '') || ')'), r.by_user, '', 5, r.id, r.member_key, '', false, 0
 			FROM report_links r JOIN meetings m ON m.id = r.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.added_at, i.meeting_id, 'agenda', 'added', i.number, NULL, COALESCE(e.was_presenter, i.presenter),
-				COALESCE(e.was_title, i.title), i.added_by, COALESCE(e.was_presenter, i.presenter), 6, i.id, NULL, '', false
+				COALESCE(e.was_title, i.title), i.added_by, COALESCE(e.was_presenter, i.presenter), 6, i.id, NULL, '', false, i.seq
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
 			LEFT JOIN LATERAL (SELECT e.was_title, e.was_presenter FROM agenda_item_edits e
 				WHERE e.item_id = i.id ORDER BY e.id LIMIT 1) e ON true
 			WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.removed_at, i.meeting_id, 'agenda', 'removed', i.number, NULL, i.presenter,
-				i.title, COALESCE(i.removed_by, ''), i.presenter, 7, i.id, NULL, '', false
+				i.title, COALESCE(i.removed_by, ''), i.presenter, 7, i.id, NULL, '', false, i.removed_seq
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
 			WHERE i.removed_at IS NOT NULL AND ` + meetingFilter + `
 			UNION ALL
 			SELECT l.at, m.id, 'agenda', 'moved', l.subject, NULL, '',
-				'to ' || COALESCE(l.detail->>'to', ''), l.actor, '', 8, l.id, NULL, '', false
+				'to ' || COALESCE(l.detail->>'to', ''), l.actor, '', 8, l.id, NULL, '', false, l.seq
 			FROM audit_log l JOIN meetings m ON m.committee_id = l.committee_id
 				AND l.detail->>'meeting' = m.id::text
 			WHERE l.action = 'agenda.move' AND ` + meetingFilter + `
 			UNION ALL
 			SELECT e.edited_at, i.meeting_id, 'agenda', 'edited', e.number, NULL, e.presenter,
 				e.title, e.edited_by, e.presenter || COALESCE(' (' || NULLIF(e.organisation, '') || ')', ''), 9, e.id, NULL,
-				concat_ws(' — ', e.was_title, NULLIF(e.was_presenter || COALESCE(' (' || NULLIF(e.was_organisation, '') || ')', ''), '')), false
+				concat_ws(' — ', e.was_title, NULLIF(e.was_presenter || COALESCE(' (' || NULLIF(e.was_organisation, '') || ')', ''), '')), false, e.seq
 			FROM agenda_item_edits e JOIN agenda_items i ON i.id = e.item_id JOIN meetings m ON m.id = i.meeting_id
 			WHERE ` + meetingFilter + `
 		) h
@@ -107,6 +107,8 @@ type changeRow struct {
 	WithRemoval bool `db:"with_removal"`
 	// MeetingCancelled: the meeting the record is for has been cancelled.
 	MeetingCancelled bool `db:"meeting_cancelled"`
+	// Seq orders the agenda's changes of one time (historyOrder).
+	Seq int64 `db:"seq"`
 }
 
 func (r changeRow) change() commands.Change {
@@ -256,8 +258,12 @@ func numberAgendaAsThen(rows []changeRow) {
 // removed; listed the other way, its move would read as that item's. A
 // meeting scheduled, imported or cancelled (committeeRecordsSelect's
 // branch 23) goes before what was done to its records with it: its agenda
-// as scheduled, the apologies its cancelling withdrew.
-const historyOrder = ` ORDER BY h.at, CASE h.branch WHEN 23 THEN 0 WHEN 7 THEN 6 WHEN 8 THEN 7 WHEN 6 THEN 8 ELSE h.branch END, h.id`
+// as scheduled, the apologies its cancelling withdrew. Before all that,
+// the agenda's changes of one time are ordered by seq (recorded_order),
+// as they were written, for those made one after another under one
+// clock (the console's, the tests'); those kept before it, and the other
+// records, have 0 and keep the order above.
+const historyOrder = ` ORDER BY h.at, h.seq, CASE h.branch WHEN 23 THEN 0 WHEN 7 THEN 6 WHEN 8 THEN 7 WHEN 6 THEN 8 ELSE h.branch END, h.id`
 
 // History implements commands.HistoryStore.
 func (db *DB) History(ctx context.Context, meetingID int64, record commands.HistoryRecord) ([]commands.Change, error) {
@@ -333,7 +339,7 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) AS meeting_id, m.starts_at,
 		COALESCE(m.time_known, true) AS time_known, h.record, h.action, h.item, NULLIF(h.user_id, '') AS user_id, h.name,
 		h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, '' AS presenter, h.branch, h.id, h.member_key, '' AS was,
-		false AS with_removal, COALESCE(m.status = 'cancelled', false) AS meeting_cancelled
+		false AS with_removal, COALESCE(m.status = 'cancelled', false) AS meeting_cancelled, CAST(0 AS bigint) AS seq
 	FROM (
 		SELECT a.entered_at AS at, m.committee_id, m.id AS meeting_id, 'attendance' AS record,
 			CASE WHEN a.corrects THEN 'departure withdrawn' ELSE a.status END AS action, '' AS item,

@@ -89,7 +89,7 @@ func scheduleMeeting(ctx context.Context, q sqlx.ExtContext, m commands.Meeting,
 		// A new meeting starts with its standard items; a reinstated one
 		// keeps the agenda it had.
 		for _, it := range m.Items {
-			if err := insertItem(ctx, q, id, it, by); err != nil {
+			if err := insertItem(ctx, q, id, it, by, m.ScheduledAt); err != nil {
 				return commands.Meeting{}, err
 			}
 		}

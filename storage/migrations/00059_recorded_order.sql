@@ -1,35 +1,41 @@
 -- +goose Up
--- The minutes' history is stamped with the time each command was given,
--- and commands given under one clock (the console's, the tests') share a
--- time: seq, from one sequence across the tables the history merges,
--- keeps the order they were written in, and whether a minute was changed
--- after a correction turns on (at, seq), not on at alone. Additive: rows
--- written by replicas that do not know the column take the default. Rows
--- written before it, stamped by the database's clock, are numbered in the
--- order of their times.
-CREATE SEQUENCE recorded_order AS bigint;
-CREATE TEMPORARY TABLE recorded_before ON COMMIT DROP AS
-    SELECT t, id, row_number() OVER (ORDER BY at, id, t) AS n FROM (
-        SELECT 'h' AS t, id, at FROM minute_history
-        UNION ALL SELECT 'k', id, at FROM minute_comments
-        UNION ALL SELECT 'a', meeting_id, approved_at FROM minutes_approvals) r;
-ALTER TABLE minute_history ADD COLUMN seq bigint;
-ALTER TABLE minute_comments ADD COLUMN seq bigint;
-ALTER TABLE minutes_approvals ADD COLUMN seq bigint;
-UPDATE minute_history x SET seq = b.n FROM recorded_before b WHERE b.t = 'h' AND b.id = x.id;
-UPDATE minute_comments x SET seq = b.n FROM recorded_before b WHERE b.t = 'k' AND b.id = x.id;
-UPDATE minutes_approvals x SET seq = b.n FROM recorded_before b WHERE b.t = 'a' AND b.id = x.meeting_id;
-SELECT setval('recorded_order', COALESCE((SELECT max(n) FROM recorded_before), 0) + 1, false);
-ALTER TABLE minute_history ALTER COLUMN seq SET DEFAULT nextval('recorded_order'), ALTER COLUMN seq SET NOT NULL;
-ALTER TABLE minute_comments ALTER COLUMN seq SET DEFAULT nextval('recorded_order'), ALTER COLUMN seq SET NOT NULL;
-ALTER TABLE minutes_approvals ALTER COLUMN seq SET DEFAULT nextval('recorded_order'), ALTER COLUMN seq SET NOT NULL;
-COMMENT ON SEQUENCE recorded_order IS 'The order rows of the minutes'' history were written in, across its tables: of rows stamped with one time, the lower seq was written first.';
-COMMENT ON COLUMN minute_history.seq IS 'From recorded_order: orders the rows of one time (at) as they were written, with minute_comments and minutes_approvals.';
-COMMENT ON COLUMN minute_comments.seq IS 'From recorded_order: orders the rows of one time (at) as they were written, with minute_history and minutes_approvals.';
-COMMENT ON COLUMN minutes_approvals.seq IS 'From recorded_order: orders the rows of one time (approved_at) as they were written, with minute_history and minute_comments.';
+-- The minutes' and the agenda's histories are stamped with the time each
+-- command was given, and commands given under one clock (the console's,
+-- the tests') share a time: seq, from one sequence across the tables
+-- those histories merge, keeps the order they were written in, and
+-- whether a minute was changed after a correction turns on (at, seq), not
+-- on at alone. Rows kept before it, stamped by the database's clock, have
+-- seq 0: those of one time keep the order they were read in before (their
+-- table's, then their id's). Additive: rows written by replicas that do
+-- not know the columns take the default, and a removal they make keeps
+-- removed_seq 0.
+CREATE SEQUENCE recorded_order AS bigint START 1;
+ALTER TABLE minute_history ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE minute_comments ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE minutes_approvals ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE agenda_items ADD COLUMN seq bigint NOT NULL DEFAULT 0, ADD COLUMN removed_seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE agenda_item_edits ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE audit_log ADD COLUMN seq bigint NOT NULL DEFAULT 0;
+ALTER TABLE minute_history ALTER COLUMN seq SET DEFAULT nextval('recorded_order');
+ALTER TABLE minute_comments ALTER COLUMN seq SET DEFAULT nextval('recorded_order');
+ALTER TABLE minutes_approvals ALTER COLUMN seq SET DEFAULT nextval('recorded_order');
+ALTER TABLE agenda_items ALTER COLUMN seq SET DEFAULT nextval('recorded_order');
+ALTER TABLE agenda_item_edits ALTER COLUMN seq SET DEFAULT nextval('recorded_order');
+ALTER TABLE audit_log ALTER COLUMN seq SET DEFAULT nextval('recorded_order');
+COMMENT ON SEQUENCE recorded_order IS 'The order the rows of the minutes'' and the agenda''s histories were written in, across their tables: of rows stamped with one time, the lower seq was written first; 0, kept before the sequence, orders as before it.';
+COMMENT ON COLUMN minute_history.seq IS 'From recorded_order: orders the rows of one time (at) as they were written.';
+COMMENT ON COLUMN minute_comments.seq IS 'From recorded_order: orders the rows of one time (at) as they were written.';
+COMMENT ON COLUMN minutes_approvals.seq IS 'From recorded_order: orders the rows of one time (approved_at) as they were written.';
+COMMENT ON COLUMN agenda_items.seq IS 'From recorded_order: orders the item''s adding (added_at) among the rows of one time as they were written.';
+COMMENT ON COLUMN agenda_items.removed_seq IS 'From recorded_order, set with removed_at: orders the item''s removal among the rows of one time as they were written.';
+COMMENT ON COLUMN agenda_item_edits.seq IS 'From recorded_order: orders the rows of one time (edited_at) as they were written.';
+COMMENT ON COLUMN audit_log.seq IS 'From recorded_order: orders the rows of one time (at) as they were written.';
 
 -- +goose Down
 ALTER TABLE minute_history DROP COLUMN seq;
 ALTER TABLE minute_comments DROP COLUMN seq;
 ALTER TABLE minutes_approvals DROP COLUMN seq;
+ALTER TABLE agenda_items DROP COLUMN seq, DROP COLUMN removed_seq;
+ALTER TABLE agenda_item_edits DROP COLUMN seq;
+ALTER TABLE audit_log DROP COLUMN seq;
 DROP SEQUENCE recorded_order;
