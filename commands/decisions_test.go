@@ -2103,4 +2103,16 @@ func TestMinutesHistoryAtTheRequestsTime(t *testing.T) {
 	wantShown(t, s.Text, "the minute was amended after it")
 	s, _ = attSection(k, graeme, "Your corrections to the minutes")
 	wantShown(t, s.Text, "proposed; not acted on yet")
+	// The export lists them in the same order.
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got2 []string
+	for _, c := range changes {
+		got2 = append(got2, c.Action+" "+c.Item)
+	}
+	if want := []string{"amended 4", "correction proposed 7.7", "amended 7.7", "correction proposed 4"}; !slices.Equal(got2, want) {
+		t.Errorf("the export at 09:00: %q, want %q", got2, want)
+	}
 }

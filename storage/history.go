@@ -332,14 +332,21 @@ const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_k
 // the committee's settings (the audit log). The register, membership and
 // the settings are not a meeting's:
 // their meeting_id is 0 and starts_at NULL. Branches are numbered from 20,
-// after historySelect's, so that historyOrder keeps theirs.
+// after historySelect's, so that historyOrder keeps theirs. The minutes'
+// records carry their seq, so that those of one time go as they were
+// written (a correction before the amendment that answered it); the
+// others 0.
 //
 // Only the export reads these: /history shows one kind of a meeting's
 // records, and a member's, through historySelect alone.
 const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) AS meeting_id, m.starts_at,
 		COALESCE(m.time_known, true) AS time_known, h.record, h.action, h.item, NULLIF(h.user_id, '') AS user_id, h.name,
 		h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, '' AS presenter, h.branch, h.id, h.member_key, '' AS was,
-		false AS with_removal, COALESCE(m.status = 'cancelled', false) AS meeting_cancelled, CAST(0 AS bigint) AS seq
+		false AS with_removal, COALESCE(m.status = 'cancelled', false) AS meeting_cancelled,
+		CASE h.branch WHEN 24 THEN (SELECT mh.seq FROM minute_history mh WHERE mh.id = h.id)
+			WHEN 25 THEN (SELECT k.seq FROM minute_comments k WHERE k.id = h.id)
+			WHEN 26 THEN (SELECT ap.seq FROM minutes_approvals ap WHERE ap.meeting_id = h.id)
+			ELSE CAST(0 AS bigint) END AS seq
 	FROM (
 		SELECT a.entered_at AS at, m.committee_id, m.id AS meeting_id, 'attendance' AS record,
 			CASE WHEN a.corrects THEN 'departure withdrawn' ELSE a.status END AS action, '' AS item,
