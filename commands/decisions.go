@@ -1163,8 +1163,7 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 			return draftTarget{}, "", err
 		}
 		if its != "" {
-			return draftTarget{}, "", usageErr("Minute %s is not item %s's. Item %s is minute %s: give the minute's number, %s.",
-				Escape(t.Number), Escape(number), Escape(number), its, its)
+			return draftTarget{}, "", usageErr("Minute %s is not item %s's. %s", Escape(t.Number), Escape(number), itemMinuteHint(number, its))
 		}
 		return draftTarget{}, "", usageErr("Minute %s is not item %s's: give the number of the minute, as the draft minutes show it (`/minutes draft %s`).",
 			Escape(t.Number), Escape(number), t.HeldOn.Start(time.UTC).Format("2006-01-02"))
@@ -1273,13 +1272,27 @@ func (s *Service) minuteToCorrect(ctx context.Context, in *Input, on Date, numbe
 	missing = fmt.Sprintf("The draft minutes of the meeting on %s have %s; there is no minute %s.", day, docNumbers(doc), Escape(number))
 	// The number of an agenda item, as /resolve and /minute take it, is
 	// answered with its minute's, which the reply to those gave.
-	for _, dm := range doc.Minutes {
-		if dm.Item == number {
-			missing += fmt.Sprintf(" Item %s is minute %s: give the minute's number, %s.", Escape(number), dm.Number, dm.Number)
-			break
-		}
+	if its := docItemMinute(doc, number); its != "" {
+		missing += " " + itemMinuteHint(number, its)
 	}
 	return draftTarget{}, false, missing, nil
+}
+
+// docItemMinute is the number doc gives agenda item item's minute, "" if
+// none.
+func docItemMinute(doc MinutesDocument, item string) string {
+	for _, dm := range doc.Minutes {
+		if dm.Item == item {
+			return dm.Number
+		}
+	}
+	return ""
+}
+
+// itemMinuteHint answers an agenda item's number given for a minute's:
+// "Item 7.5 is minute 8: give the minute's number, 8."
+func itemMinuteHint(item, minute string) string {
+	return fmt.Sprintf("Item %s is minute %s: give the minute's number, %s.", Escape(item), minute, minute)
 }
 
 // itemsMinute is the number the draft minutes of the meeting on day on
@@ -1297,12 +1310,7 @@ func (s *Service) itemsMinute(ctx context.Context, c Committee, on Date, now tim
 	if err != nil {
 		return "", err
 	}
-	for _, dm := range CompileMinutes(src).Minutes {
-		if dm.Item == item {
-			return dm.Number, nil
-		}
-	}
-	return "", nil
+	return docItemMinute(CompileMinutes(src), item), nil
 }
 
 // firstMinute is ms[0], or the zero Minute.
