@@ -2116,3 +2116,31 @@ func TestMinutesHistoryAtTheRequestsTime(t *testing.T) {
 		t.Errorf("the export at 09:00: %q, want %q", got2, want)
 	}
 }
+
+// TestLongMinuteFencedInParts: a minute longer than one of Slack's blocks
+// is shown in parts each within a block and each a code block of its own,
+// so that no part is cut inside its fence, and none of its words is lost.
+func TestLongMinuteFencedInParts(t *testing.T) {
+	k := decDay(t)
+	narrative := "The board heard the report." + strings.Repeat(" The figures for the quarter were discussed at length.", 54)
+	k.must(ian, "/minute 7.7 "+narrative)
+	k.must(ian, "/resolve 7.7 That the report be noted."+strings.Repeat(" The figures for the quarter were discussed at length.", 30))
+	r := k.must(ian, "/minutes draft")
+	var words []string
+	parts := 0
+	for _, sec := range r.Sections {
+		if len(sec.Text) > 3000 || !strings.HasPrefix(sec.Text, "```\n") || !strings.HasSuffix(sec.Text, "\n```") {
+			t.Errorf("a part of %d bytes, not one code block within a block of Slack's:\n%.80s … %s", len(sec.Text), sec.Text, sec.Text[max(0, len(sec.Text)-40):])
+		}
+		if strings.Contains(sec.Text, "The figures for the quarter") {
+			parts++
+		}
+		words = append(words, strings.Fields(strings.Trim(sec.Text, "`"))...)
+	}
+	if parts < 2 {
+		t.Errorf("the minute is in %d parts", parts)
+	}
+	if got, want := strings.Count(strings.Join(words, " "), "The figures for the quarter were discussed at length."), 84; got != want {
+		t.Errorf("%d of the minute's %d sentences shown", got, want)
+	}
+}

@@ -889,11 +889,38 @@ const (
 // minutesSections is doc as the minutes commands show it in Slack: its
 // heading, then each minute, in blocks of their own.
 func minutesSections(doc MinutesDocument) []Section {
-	sections := []Section{{Text: "```\n" + doc.Head() + "\n```"}}
+	sections := fenced(nil, doc.Head())
 	for _, dm := range doc.Minutes {
-		sections = append(sections, Section{Text: "```\n" + dm.Text() + "\n```"})
+		sections = fenced(sections, dm.Text())
 	}
 	return sections
+}
+
+// fenced appends text to sections as code blocks of at most blockText
+// bytes each. A longer block would be cut by Slack's renderer inside the
+// code block, leaving the first part's fence open and the rest of the
+// minute out of it, read as formatting; so each part is fenced on its own,
+// cut at a line's end, else between words.
+func fenced(sections []Section, text string) []Section {
+	const fence, room = "```", blockText - 8
+	for len(text) > room {
+		cut := strings.LastIndexByte(text[:room], '\n')
+		if cut <= 0 {
+			cut = strings.LastIndexByte(text[:room], ' ')
+		}
+		if cut <= 0 {
+			cut = room
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if cut == 0 { // not UTF-8: any cut will do, but one must be made
+				cut = room
+			}
+		}
+		sections = append(sections, Section{Text: fence + "\n" + text[:cut] + "\n" + fence})
+		text = strings.TrimLeft(text[cut:], "\n ")
+	}
+	return append(sections, Section{Text: fence + "\n" + text + "\n" + fence})
 }
 
 // One message shows at most messageBlocks blocks of blockText characters
@@ -909,7 +936,11 @@ const (
 func fitsOneMessage(sections []Section) bool {
 	n := 2 // the text above, and room to spare
 	for _, sec := range sections {
-		n += utf8.RuneCountInString(sec.Title+sec.Text)/(blockText*3/4) + 1
+		if size := len(sec.Title) + len(sec.Text); size <= blockText {
+			n++
+		} else {
+			n += size/(blockText*3/4) + 1
+		}
 	}
 	return n <= messageBlocks
 }
