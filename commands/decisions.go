@@ -1844,24 +1844,35 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 		sections = minutesSections(CompileMinutes(src))
-		if !fitsOneMessage(sections) {
-			// Cut short, minutes would read as whole in the channel.
-			sections = nil
-			read = ", but too long to post here in full, and no printable page can be linked (the bot's address, `PUBLIC_URL`, is not set): an officer or the chair reads them with `/minutes draft`"
-		}
 	}
 	day := formatDay(m.StartsAt, c.Location())
+	var post Reply
 	if ms[0].Draft {
 		// The form names the meeting: without its day a minute's number
 		// is the latest minute of that number, which after a new
 		// municipal year, or with a later meeting minuted, is another
 		// meeting's.
-		return Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready%s. They are not yet confirmed; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
-			Escape(c.Name), day, read, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}, nil
+		post = Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready%s. They are not yet confirmed; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
+			Escape(c.Name), day, read, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}
+	} else {
+		post = Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record%s.", Escape(c.Name), day, read)}
+		if read == "" && len(sections) > 0 {
+			post.Text = fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record:", Escape(c.Name), day)
+		}
 	}
-	text := fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record%s.", Escape(c.Name), day, read)
-	if read == "" && len(sections) > 0 {
-		text = fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record:", Escape(c.Name), day)
+	if fitsOneMessage(sections) {
+		return post, nil
 	}
-	return Reply{Visibility: Public, Sections: sections, Text: text}, nil
+	// Too long for the one message a command's answer is, the minutes go
+	// to the channel as a post of several parts, as a long agenda does:
+	// cut short, they would read as whole. Each request posts them anew,
+	// as a short answer would, so the key is the request's.
+	key := fmt.Sprintf("minutes:%d:%d", m.ID, in.Now.UnixNano())
+	if _, err := s.store.Enqueue(ctx, OutboxMessage{
+		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID,
+		MessageKey: key, DedupeKey: key + ":post", Reply: post, DueAt: in.Now,
+	}); err != nil {
+		return Reply{}, err
+	}
+	return private("The minutes of the meeting on %s are too long for one message: they are on their way to <#%s> in parts.", day, c.ChannelID), nil
 }

@@ -2052,8 +2052,8 @@ func TestNothingHeldYetNamesTheFirstMeeting(t *testing.T) {
 
 // TestMinutesPostedTooLongForOneMessage: where no printable page can be
 // linked, minutes too long for one message are not posted cut short, to
-// read as whole in the channel: the notice says they are too long and
-// where they are read.
+// read as whole in the channel, nor left unposted: they go to the channel
+// through the outbox, whole, to be sent in parts, and the chair is told.
 func TestMinutesPostedTooLongForOneMessage(t *testing.T) {
 	k := agendaKit(t)
 	for n := 10; n < 40; n++ {
@@ -2067,10 +2067,34 @@ func TestMinutesPostedTooLongForOneMessage(t *testing.T) {
 		k.must(ian, fmt.Sprintf("/minute %d The board heard the report: %s.", n, strings.Repeat("the figures ", 240)))
 		k.must(ian, fmt.Sprintf("/resolve %d That the report be noted: %s.", n, strings.Repeat("the figures ", 240)))
 	}
+	k.sent() // the meeting's live message
 	r := k.must(sue, "/minutes post")
-	wantShown(t, r.Text, "are ready, but too long to post here in full, and no printable page can be linked (the bot's address, `PUBLIC_URL`, is not set): an officer or the chair reads them with `/minutes draft`. They are not yet confirmed;")
-	if len(r.Sections) > 0 {
-		t.Errorf("%d sections of minutes too long for one message posted", len(r.Sections))
+	if r.Visibility == commands.Public || r.Text != "The minutes of the meeting on Thursday 10 December 2026 are too long for one message: they are on their way to <#C1> in parts." {
+		t.Errorf("answer to /minutes post of long minutes (%v):\n%s", r.Visibility, r.Text)
+	}
+	sent := k.sent()
+	if len(sent) != 1 || sent[0].Kind != commands.OutboxPost || sent[0].ChannelID != "C1" {
+		t.Fatalf("posts queued: %+v", sent)
+	}
+	post := sent[0].Reply
+	wantShown(t, post.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready. They are not yet confirmed;")
+	var all strings.Builder
+	for _, sec := range post.Sections {
+		all.WriteString(sec.Title + "\n" + sec.Text + "\n")
+	}
+	if got := strings.Count(all.String(), "That the report be noted: the figures"); got != 29 {
+		t.Errorf("%d of 29 resolutions in the post", got)
+	}
+	for n := 10; n < 39; n++ {
+		if !strings.Contains(all.String(), fmt.Sprintf(". REPORT %d**", n)) {
+			t.Errorf("Report %d is not in the minutes posted", n)
+		}
+	}
+	// Posted again, they are posted again, as short minutes would be.
+	k.now = k.now.Add(time.Minute)
+	k.must(sue, "/minutes post")
+	if sent := k.sent(); len(sent) != 1 {
+		t.Errorf("posted again: %d posts queued", len(sent))
 	}
 }
 
