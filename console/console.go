@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -375,8 +376,31 @@ func plainText(s string) string {
 
 var atRE = regexp.MustCompile(`(^|\s)@([A-Za-z][A-Za-z0-9._-]*)`)
 
-// linkMentions turns "@neil" into the mention Slack would send, "<@U…|neil>".
+// atNameRE finds a member named in full as the console shows them
+// ("@Helen Armitage"), longest names first, so that a hint copied from a
+// reply (`/interests review @Helen Armitage`) names that member, as the
+// mention it shows would in Slack, rather than "@helen" and a stray word.
+var atNameRE = func() *regexp.Regexp {
+	names := make([]string, 0, len(commands.SampleMembers))
+	for _, m := range commands.SampleMembers {
+		names = append(names, regexp.QuoteMeta(m.Name))
+	}
+	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+	return regexp.MustCompile(`(?i)(^|\s)@(` + strings.Join(names, "|") + `)\b`)
+}()
+
+// linkMentions turns "@neil" (or "@Neil Frackelton") into the mention
+// Slack would send, "<@U…|neil>".
 func linkMentions(text string) string {
+	text = atNameRE.ReplaceAllStringFunc(text, func(m string) string {
+		sub := atNameRE.FindStringSubmatch(m)
+		for _, mem := range commands.SampleMembers {
+			if strings.EqualFold(mem.Name, sub[2]) {
+				return sub[1] + "<@" + mem.UserID + "|" + mem.Handle + ">"
+			}
+		}
+		return m
+	})
 	return atRE.ReplaceAllStringFunc(text, func(m string) string {
 		sub := atRE.FindStringSubmatch(m)
 		if mem, ok := commands.FindSampleMember(sub[2]); ok && (mem.Handle == strings.ToLower(sub[2])) {

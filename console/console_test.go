@@ -190,3 +190,20 @@ func TestConsoleImportsPastedDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleTakesMembersNamedAsItShowsThem: the console shows a member
+// as "@Helen Armitage", and its hints name them so (`/interests review
+// @Helen Armitage`); typed back, that names the member, as the mention
+// would in Slack, not "@helen" with "Armitage" the start of the reason.
+func TestConsoleTakesMembersNamedAsItShowsThem(t *testing.T) {
+	out := session(t, sample(t, nil), "/interests register\n/interests review @Helen Armitage\n/apologies for @helen armitage Unwell\n/apologies list\n")
+	for _, want := range []string{
+		"(`/interests review @Helen Armitage` if there is nothing to register)",
+		"Recorded, on behalf of @Helen Armitage: the register of interests",
+		"• Helen Armitage: Unwell (sent",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the console's output lacks %q:\n%s", want, out)
+		}
+	}
+}
