@@ -125,8 +125,8 @@ func actionCommand() *Command {
 			Name:     "add",
 			Usage:    []string{"/action add [MEETING-DAY] MINUTE @owner|\"Name\" DATE TEXT"},
 			Summary:  "Record an action under a minute, for a member or a person named, due by a date.",
-			Examples: []string{"/action add 26 @neil 2027-03-01 Circulate the SWACA figures to partners", `/action add 26 "Jo Smith" 1 March 2027 Report back on the pilot`, "/action add 9/12/2021 28 @neil 2027-03-01 Report on the youth ASB pilot"},
-			Date:     actionDateHelp + " MEETING-DAY, before the minute's number, is the day of the meeting whose minute it is, when another meeting has a minute of that number: without it, the latest.",
+			Examples: []string{"/action add 26 @neil 2027-03-01 Circulate the SWACA figures to partners", `/action add 26 "Jo Smith" 1 March 2027 Report back on the pilot`, "/action add 26 @neil Circulate the SWACA figures by 1 March 2027", "/action add 9/12/2021 28 @neil 2027-03-01 Report on the youth ASB pilot"},
+			Date:     actionDateHelp + " It may instead end TEXT, after \"by\". MEETING-DAY, before the minute's number, is the day of the meeting whose minute it is, when another meeting has a minute of that number: without it, the latest.",
 			Who:      Chairs, Doing: "record actions", Run: addAction,
 		}, {
 			Name:     "done",
@@ -234,6 +234,26 @@ func (s *Service) ownerNotMentioned(ctx context.Context, in *Input, word, exampl
 	return s.notMentioned(ctx, in, word, "An action's owner is named by mention or in quotes", example)
 }
 
+// dueAtEnd reads a due date that ends words after "by" ("… by 10
+// January 2027"), returning it and where "by" is. The last "by" that a
+// whole date follows is taken: "a report by SWACA by 1 March" is due on 1
+// March, by SWACA.
+func dueAtEnd(words []string, now time.Time, loc *time.Location) (Date, int, bool) {
+	for i := len(words) - 2; i > 0; i-- {
+		if !strings.EqualFold(words[i], "by") {
+			continue
+		}
+		tail := words[i+1:]
+		// A full stop that ends the text is not part of the date.
+		tail = append(tail[:len(tail)-1:len(tail)-1], strings.TrimRight(tail[len(tail)-1], "."))
+		d, n, err := takeDate(tail, now, loc)
+		if err == nil && n == len(tail) && !d.IsNext() {
+			return d, i, true
+		}
+	}
+	return Date{}, 0, false
+}
+
 func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
@@ -276,20 +296,29 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
-	if dn == 0 && len(rest) > 0 {
+	words, dated := rest[dn:], dn > 0
+	if !dated {
+		// "Circulate the figures by 10 January" is how an action is said
+		// aloud and minuted: a date that ends the text after "by" is the
+		// due date, and the words before it the text.
+		if d, i, ok := dueAtEnd(rest, in.Now, loc); ok {
+			due, words, dated = d, rest[:i], true
+		}
+	}
+	if !dated && len(rest) > 0 {
 		if err := relativeDay(rest[0], in.Now, loc, 1); err != nil {
 			return Reply{}, badArgs(err)
 		}
 	}
-	if dn == 0 || due.IsNext() {
-		return Reply{}, usageErr("Give the date the action is due by, after the owner: `2027-03-01`.")
+	if !dated || due.IsNext() {
+		return Reply{}, usageErr("Give the date the action is due by, after the owner (`2027-03-01`) or at the end of the text (`… by 1 March 2027`).")
 	}
 	if due.Start(loc).Before(DateOf(in.Now, loc).Start(loc)) {
 		return Reply{}, usageErr("The due date, %s, is in the past.", due)
 	}
 	// A mention is kept as the name the sender saw, as in a reason
 	// (plainMarked).
-	text := clean(s.namedMentions(ctx, plainMarked(rest[dn:])), 0)
+	text := clean(s.namedMentions(ctx, plainMarked(words)), 0)
 	switch {
 	case text == "":
 		return Reply{}, usageErr("Say what is to be done, after the date.")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzParseActionList: the words after `/action list` are read as which
@@ -28,6 +29,37 @@ func FuzzParseActionList(f *testing.F) {
 		}
 		if which != "" && which != "mine" && which != "overdue" && which != "all" || page < 1 || page > maxActionPage {
 			t.Fatalf("parseActionList(%q) = %q, %d", text, which, page)
+		}
+	})
+}
+
+// FuzzDueAtEnd: a due date read from the end of an action's text follows
+// a "by" that is not the text's first word, leaves words before it for
+// the text, is a day (not "next"), and is what the words after "by" say;
+// nothing panics.
+func FuzzDueAtEnd(f *testing.F) {
+	for _, s := range []string{"Circulate the figures by 20 December 2026.", "Report by SWACA by 2027-01-15", "Meet by the river", "by 1 March",
+		"Do it by next", "Do it by", "by", "Do it by 31/02/2027", "Do it by 1 March 2027 please", "x by . ", "x by 1/3", "x BY 2027-03-01...", "x by \xff"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words := strings.Fields(text)
+		d, i, ok := dueAtEnd(words, now, loc)
+		if !ok {
+			return
+		}
+		if i < 1 || i >= len(words)-1 || !strings.EqualFold(words[i], "by") || d.IsNext() {
+			t.Fatalf("dueAtEnd(%q) = %v, %d", text, d, i)
+		}
+		tail := append([]string(nil), words[i+1:]...)
+		tail[len(tail)-1] = strings.TrimRight(tail[len(tail)-1], ".")
+		if again, n, err := takeDate(tail, now, loc); err != nil || n != len(tail) || again != d {
+			t.Fatalf("dueAtEnd(%q) = %v, but the words after by read %v, %d, %v", text, d, again, n, err)
 		}
 	})
 }

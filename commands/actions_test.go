@@ -364,6 +364,29 @@ func TestActionAddUnderAnItemNumber(t *testing.T) {
 	k.steps([]step{{ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures", []string{"Action 1 recorded under minute 9"}}})
 }
 
+// TestActionDueDateAtTheEnd: an action said as it is minuted, "Circulate
+// the figures by 20 December", takes the date after the last "by" as its
+// due date and the words before it as its text; a "by" that no whole date
+// follows is part of the text, and without a date the action is refused.
+func TestActionDueDateAtTheEnd(t *testing.T) {
+	k, _ := actDay(t)
+	k.steps([]step{
+		{ian, "/action add 9 <@UNEIL> Circulate the figures by 20 December 2026.", []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026."}},
+		{ian, `/action add 9 "Jo Smith" Report on the pilot run by SWACA by 2027-01-15`, []string{"Action 2 recorded under minute 9: Jo Smith — Report on the pilot run by SWACA, due Friday 15 January 2027."}},
+	})
+	for _, line := range []string{`/action add 9 "Jo Smith" Meet by the river`, `/action add 9 "Jo Smith" Report by next`} {
+		if r := k.run(ian, line); !r.Refused || !strings.Contains(r.Text, "Give the date the action is due by") {
+			t.Errorf("%s:\n%s", line, shown(r))
+		}
+	}
+	if diff := cmp.Diff(actLog(k), []string{"added Neil Frackelton 2026-12-20 UIAN", "added Jo Smith 2027-01-15 UIAN"}); diff != "" {
+		t.Errorf("action log (-got +want):\n%s", diff)
+	}
+	if got := k.say(ian, "/action list"); strings.Contains(got, "by 20 December") || strings.Contains(got, "by 2027-01-15") {
+		t.Errorf("the due date kept in the text:\n%s", got)
+	}
+}
+
 // TestActionAddRefused: a line that cannot be an action is refused with
 // the reason and the usage, and nothing is recorded.
 func TestActionAddRefused(t *testing.T) {
@@ -383,7 +406,7 @@ func TestActionAddRefused(t *testing.T) {
 		{ian, `/action add 9 " " 2026-12-20 Do it`, "The owner's name is empty."},
 		{ian, `/action add 9 "" 2026-12-20 Do it`, "The owner's name is empty."},
 		{ian, `/action add 9 "Jo Smith" 2026-12-01 Do it`, "The due date, Tuesday 1 December 2026, is in the past."},
-		{ian, `/action add 9 "Jo Smith" Do it now`, "Give the date the action is due by, after the owner: `2027-03-01`."},
+		{ian, `/action add 9 "Jo Smith" Do it now`, "Give the date the action is due by, after the owner (`2027-03-01`) or at the end of the text (`… by 1 March 2027`)."},
 		{ian, `/action add 9 "Jo Smith" 31/02/2027 Do it`, "There is no 31 February 2027"},
 		{ian, `/action add 9 "Jo Smith" 2026-12-20 ` + strings.Repeat("x", 1001), "That is too long for an action (1001 characters; the limit is 1000)."},
 		{ian, "/action add 9 <@UNEIL> 1 March 2027", "Say what is to be done, after the date."},
