@@ -840,8 +840,18 @@ func receivedSection(in homeInput, card *HomeCard) {
 			l.kinds[who] = append(l.kinds[who], kind)
 		}
 	}
-	text := []string{fmt.Sprintf("%d %s for the next meeting (`/declare list %s` in the channel lists them):",
-		len(ds), plural(len(ds), "interest declared", "interests declared"), in.Next.StartsAt.In(in.Committee.Location()).Format("2006-01-02"))}
+	// The count heads a list of names, so it says how many people as well
+	// as how many declarations: one member may declare several.
+	people := map[string]bool{}
+	for _, l := range lines {
+		for _, who := range l.who {
+			people[who] = true
+		}
+	}
+	text := []string{fmt.Sprintf("%d %s by %d %s for the next meeting (`/declare list %s` in the channel lists them):",
+		len(ds), plural(len(ds), "interest declared", "interests declared"),
+		len(people), plural(len(people), "member", "members"),
+		in.Next.StartsAt.In(in.Committee.Location()).Format("2006-01-02"))}
 	for i, l := range lines {
 		if i == maxHomeLines {
 			more := fmt.Sprintf("… and %d more %s", len(lines)-i, plural(len(lines)-i, "item", "items"))

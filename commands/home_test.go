@@ -720,7 +720,7 @@ func TestHomeDeclarationsReceived(t *testing.T) {
 	k.press(ian, r, "They hold a dispensation")
 	k.must(ian, "/agenda remove 6 confirm")
 
-	want := "5 interests declared for the next meeting (`/declare list 2026-12-10` in the channel lists them):\n" +
+	want := "5 interests declared by 3 members for the next meeting (`/declare list 2026-12-10` in the channel lists them):\n" +
 		"• Item 7.5 (SWACA) — Neil Frackelton: disclosable pecuniary, withdraws for the item; personal · Graeme Robson: disclosable pecuniary, holds a dispensation\n" +
 		"• Item 7.7 (Sefton CVS) — Sue Holden: personal\n" +
 		"• Item 6 (Local Policing Update, removed from the agenda) — Graeme Robson: other"
@@ -753,7 +753,7 @@ func TestHomeDeclarationsReceived(t *testing.T) {
 	k.marked()
 	k.must(neil, "/declare withdraw 7.5")
 	markedAll("a withdrawal", k.marked())
-	if got := section(t, k.svc, ian, "Declarations of interest"); strings.Contains(got, "Neil") || !strings.HasPrefix(got, "3 interests declared") {
+	if got := section(t, k.svc, ian, "Declarations of interest"); strings.Contains(got, "Neil") || !strings.HasPrefix(got, "3 interests declared by 2 members ") {
 		t.Errorf("the officer's Home after Neil withdrew:\n%s", got)
 	}
 
@@ -792,7 +792,7 @@ func TestHomeDeclarationsReceivedOffAgenda(t *testing.T) {
 	k := agendaKit(t)
 	k.must(neil, "/declare 6 pecuniary Paid adviser to the police")
 	k.must(ian, "/agenda remove 6 confirm")
-	want := "1 interest declared for the next meeting (`/declare list 2026-12-10` in the channel lists them):\n" +
+	want := "1 interest declared by 1 member for the next meeting (`/declare list 2026-12-10` in the channel lists them):\n" +
 		"• Item 6 (Local Policing Update, removed from the agenda) — Neil Frackelton: disclosable pecuniary"
 	if diff := cmp.Diff(section(t, k.svc, ian, "Declarations of interest"), want); diff != "" {
 		t.Errorf("the officer's Home (-got +want):\n%s", diff)
