@@ -78,25 +78,25 @@ var (
 	// as a correct record", the word in capitals.
 	minutesAgreedRe = compileLater(`^(?:[Tt]he\s+)?[Mm]inutes\b.*\s(?:were|was)\s+AGREED\b`)
 	// A paragraph number may come first: "5.2 RESOLVED: That …".
-	resolvedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(?:unanimously\s+)?|unanimously\s+|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?)?resolved\b\s*(\([^)]{0,40}\))?\s*(?:unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
+	resolvedRe = compileLater(`(?i)^(?:\d{1,3}(?:\.\d{1,3}){1,2}\s+)?(?:and\s+(unanimously\s+)?|(unanimously\s+)|it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|(unanimously\s+))?)?resolved\b\s*(\([^)]{0,40}\))?\s*(unanimously\s*)?(?:[:–—,-]\s*)?(.*)$`)
 	// "… and it\nwas resolved that …": the sentence broken across lines.
-	wasResolvedRe = compileLater(`(?i)^was\s+(?:unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
+	wasResolvedRe = compileLater(`(?i)^was\s+(unanimously\s+)?resolved\s+((?:that|to)\b.*)$`)
 	// "Council resolved to approve the minutes": the body, then resolved.
 	// "The Panel RESOLVED:" may stand over its numbered parts. The text
 	// before the body is taken only when there is some, so that "The" of
 	// "The Committee RESOLVED" is not left behind as narrative.
-	resolvedBodyRe = compileLater(`^(?:(.*?\S)\s+)??(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(?:unanimously\s+)?(?:resolved|RESOLVED)(?:\s+((?:to|that|in\s+terms\s+of)\b.*)|\s*[:–—-]\s*(.*))$`)
+	resolvedBodyRe = compileLater(`^(?:(.*?\S)\s+)??(?:[Tt]he\s+)?(?:Council|Committee|Cabinet|Board|Panel|Sub-Committee|Members)\s+(unanimously\s+)?(?:resolved|RESOLVED)(?:\s+((?:to|that|in\s+terms\s+of)\b.*)|\s*[:–—-]\s*(.*))$`)
 	// resolvedItemRe is a resolution under a lettered sub-item of its
 	// minute, after the sub-item's subject: "a) Payments: RESOLVED to
 	// approve the schedule of payments", "(ii) RESOLVED that …".
 	resolvedItemRe = compileLater(`^((?:\(?[a-z]{1,4}\)|[a-z]\.|\d{1,2}\))\s+(?:[^:]{1,60}:\s+)?)(?:RESOLVED|Resolved)\b\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedMidRe  = compileLater(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|unanimously\s+)?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedMidRe  = compileLater(`(?i)^(.*?\S)\s+it\s+was\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|(unanimously\s+))?resolved\b\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "It was proposed by Cllr A, seconded by Cllr B and RESOLVED that …":
 	// the mover and seconder, then the resolution, in one sentence. The
 	// word in capitals is enough; in lower case it must follow a
 	// seconder, or "the matter was discussed and resolved" would count.
-	resolvedSecondedRe = compileLater(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(?:unanimously\s+)?resolved\b\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
-	resolvedAndRe      = compileLater(`^(.*?\S)\s+and\s+(?:(?i:unanimously)\s+)?RESOLVED\b\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedSecondedRe = compileLater(`(?i)^(.*?\bseconded\s+by\b.*?)\s+and\s+(?:it\s+was\s+)?(unanimously\s+)?resolved\b\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
+	resolvedAndRe      = compileLater(`^(.*?\S)\s+and\s+((?i:unanimously)\s+)?RESOLVED\b\s*(\([^)]{0,40}\))?\s*(?:[:–—,-]\s*)?(.*)$`)
 	// "… Bequest.It was RESOLVED", "Land at Hoggs Farm – RESOLVED to
 	// object": RESOLVED in capitals after a sentence or a dash.
 	// "The following payments were RESOLVED for approval:": the word in
@@ -359,26 +359,28 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		return "", "", false
 	}
 	// The bracket after the word, "RESOLVED (unanimously)", "RESOLVED (by
-	// 5 votes to 2)", is part of what was resolved: it is kept, first.
+	// 5 votes to 2)", is part of what was resolved: it is kept, first. So
+	// is "unanimously" unbracketed, before the word or after it, printed
+	// as the bracket is so that every resolution says it alike.
 	if g := resolvedRe.FindStringSubmatch(l); g != nil {
-		return "", withVote(g[1], g[2]), true
+		return "", withVote(unanimous(g[4], g[1]+g[2]+g[3]+g[5]), g[6]), true
 	}
 	if g := wasResolvedRe.FindStringSubmatch(l); g != nil {
-		return "", strings.TrimSpace(g[1]), true
+		return "", withVote(unanimous("", g[1]), g[2]), true
 	}
 	if g := resolvedItemRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	if g := resolvedMidRe.FindStringSubmatch(l); g != nil {
-		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
+		return strings.TrimSpace(g[1]), withVote(unanimous("", g[2]), g[3]), true
 	}
 	for _, re := range []*lazyRegexp{resolvedSecondedRe, resolvedAndRe} {
 		if g := re.FindStringSubmatch(l); g != nil {
-			return strings.TrimRight(strings.TrimSpace(g[1]), ","), withVote(g[2], g[3]), true
+			return strings.TrimRight(strings.TrimSpace(g[1]), ","), withVote(unanimous(g[3], g[2]), g[4]), true
 		}
 	}
 	if g := resolvedBodyRe.FindStringSubmatch(l); g != nil {
-		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2] + g[3]), true
+		return strings.TrimSpace(g[1]), withVote(unanimous("", g[2]), g[3]+g[4]), true
 	}
 	if g := passiveResolvedRe.FindStringSubmatch(l); g != nil {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
@@ -387,6 +389,15 @@ func splitResolved(l string) (pre, rest string, ok bool) {
 		return strings.TrimSpace(g[1]), strings.TrimSpace(g[2]), true
 	}
 	return "", "", false
+}
+
+// unanimous is the bracket said of a resolution: bracket as printed, else
+// "(unanimously)" when word, the word printed without one, is there.
+func unanimous(bracket, word string) string {
+	if bracket != "" || strings.TrimSpace(word) == "" {
+		return bracket
+	}
+	return "(unanimously)"
 }
 
 // withVote is rest, what follows "RESOLVED", after bracket, the bracket

@@ -199,6 +199,13 @@ func TestParseMinutesResolutionWording(t *testing.T) {
 		{"RESOLVED (unanimously) that the report be noted.", "(unanimously) that the report be noted."},
 		{"RESOLVED (by 5 votes to 2): That the report be noted.", "(by 5 votes to 2) That the report be noted."},
 		{"Proposed by Cllr A, seconded by Cllr B and RESOLVED (by 5 votes to 2) that the report be noted.", "(by 5 votes to 2) that the report be noted."},
+		// "unanimously" unbracketed is kept too, as the bracket is printed.
+		{"RESOLVED unanimously that the report be noted.", "(unanimously) that the report be noted."},
+		{"RESOLVED unanimously: That the report be noted.", "(unanimously) That the report be noted."},
+		{"Unanimously RESOLVED that the report be noted.", "(unanimously) that the report be noted."},
+		{"It was unanimously resolved that the report be noted.", "(unanimously) that the report be noted."},
+		{"The Committee unanimously RESOLVED that the report be noted.", "(unanimously) that the report be noted."},
+		{"Proposed by Cllr A, seconded by Cllr B and unanimously RESOLVED that the report be noted.", "(unanimously) that the report be noted."},
 		{"The Panel RESOLVED:", ""},
 		{"The Committee RESOLVED that the report be noted.", "That the report be noted."},
 		{"The report was RESOLVED to be noted.", "The report was RESOLVED to be noted."},

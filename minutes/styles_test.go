@@ -253,7 +253,7 @@ func TestCouncilDocuments(t *testing.T) {
 			numbers: []string{"1", "2", "3", "4", "5", "6", "7", "8"},
 			resolved: map[string][]string{
 				"5": {"That the petition be referred to the Transport Committee"},
-				"6": {"That the Communities and Neighbourhoods Policy Committee:- (a) approves"},
+				"6": {"(unanimously) That the Communities and Neighbourhoods Policy Committee:- (a) approves"},
 				"7": {"That the Committee notes the progress made on the Libraries Strategy"},
 				"8": {"That the Committee’s work programme, as set out in the report, be approved."},
 			},
@@ -356,7 +356,7 @@ func TestCouncilDocuments(t *testing.T) {
 				"2": {"That the quarter 2 performance report be noted."},
 				"3": {"To: (a) note the report; and (b) ask the Environment Agency to attend the next meeting."},
 				"4": {"That a task and finish group on damp and mould be set up."},
-				"5": {"That the work programme be agreed."},
+				"5": {"(unanimously) That the work programme be agreed."},
 				"6": {"(by 5 votes to 2) That the decision be referred back to Cabinet."},
 			},
 			narratives:   map[string]string{"3": "Following debate"},
@@ -908,8 +908,8 @@ func TestCouncilDocuments(t *testing.T) {
 			committee: "COMMUNITIES SCRUTINY COMMITTEE",
 			numbers:   []string{"1", "2", "3", "4", "5", "6", "7"},
 			resolved: map[string][]string{
-				"4": {"That the minutes of the meeting of the Committee held on 26 September 2024 be signed as a correct record."},
-				"5": {"That the report be received."},
+				"4": {"(unanimously) that the minutes of the meeting of the Committee held on 26 September 2024 be signed as a correct record."},
+				"5": {"(unanimously) that the report be received."},
 				"6": {"To recommend to Cabinet that: 6.1 the draft Food Poverty Action Plan be approved for consultation;"},
 				"7": {"That the Forward Work Programme for 2024/25 be noted."},
 			},
