@@ -128,6 +128,9 @@ func committee(lines []string) string {
 		if c, matched := committeeFromSentence(l); matched && c != "" {
 			return fullTitle(c, lines)
 		}
+		if c := committeeAfterCouncil(l); c != "" {
+			return c
+		}
 	}
 	// "ASHCOMBE HEALTH AND WELLBEING BOARD" over "MINUTES": the
 	// heading names the body, whatever logos ("NHS") stand above it.
@@ -154,6 +157,29 @@ func committee(lines []string) string {
 	}
 	if len(plain) > 0 {
 		return plain[0]
+	}
+	return ""
+}
+
+// committeeAfterCouncil is the committee a heading names after the
+// council's own name on the same line: "THORNBURY DISTRICT COUNCIL
+// MINUTES of the meeting of the Overview and Scrutiny Committee held …",
+// as a page pasted without its line breaks runs the two lines of its
+// heading together. Printed on lines of their own, the second is the
+// sentence committeeFromSentence reads.
+func committeeAfterCouncil(l string) string {
+	words := 0
+	for i := 0; i < len(l) && words < 8; i++ {
+		if l[i] != ' ' {
+			continue
+		}
+		words++
+		if !councilName(strings.TrimSpace(l[:i])) {
+			continue
+		}
+		if c, matched := committeeFromSentence(strings.TrimSpace(l[i:])); matched {
+			return c
+		}
 	}
 	return ""
 }

@@ -1885,6 +1885,30 @@ func TestOneLinePageMinutes(t *testing.T) {
 	}
 }
 
+// A page pasted without its line breaks runs the council's name and the
+// sentence naming the committee together on one line; the committee is
+// read from it as from the two lines printed apart.
+func TestOneLinePageHeadingCommittee(t *testing.T) {
+	page := readTestdata(t, "testdata/minutes-district-one-line-page.txt")
+	for _, tc := range []struct{ heading, want string }{
+		{"", "Overview and Scrutiny Committee"},
+		{"GLENMORAY COUNCIL MINUTES of the meeting of the Planning Committee held on Tuesday, 3rd March, 2026", "Planning Committee"},
+	} {
+		text := page
+		if tc.heading != "" {
+			_, rest, _ := strings.Cut(page, " at 6.30 pm")
+			text = tc.heading + " at 6.30 pm" + rest
+		}
+		m, err := ParseMinutes(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Meeting.Committee != tc.want || m.Meeting.Date != "2026-03-03" {
+			t.Errorf("%.60q: committee %q on %s, want %q on 2026-03-03", text, m.Meeting.Committee, m.Meeting.Date, tc.want)
+		}
+	}
+}
+
 // A time written with "hrs" ("18.30hrs"), as many town councils print it,
 // is the meeting's time, and the venue after it is read: both were lost.
 func TestHeadingTimeInHours(t *testing.T) {
