@@ -350,8 +350,12 @@ func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQ
 		if len(day) == 0 {
 			// A day mistyped, or a meeting whose minutes are not here:
 			// "no minute 28 of the meeting on …" would say it met.
-			return private("No minutes of *%s* for %s are on record. `/resolution %s` finds minute %s of whichever meeting has one; an officer can import minutes with `/minutes import`.",
-				Escape(c.Name), q.On, Escape(q.Number), Escape(q.Number)), nil
+			none, err := s.noMinutesOn(ctx, c, q.On)
+			if err != nil {
+				return Reply{}, err
+			}
+			return private("%s `/resolution %s` finds minute %s of whichever meeting has one; an officer can import minutes with `/minutes import`.",
+				none, Escape(q.Number), Escape(q.Number)), nil
 		}
 		for _, mi := range day {
 			if mi.Item == "" || mi.Item != q.Number {
@@ -406,8 +410,76 @@ func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply,
 		return Reply{}, err
 	}
 	if len(ms) == 0 {
-		return private("No minutes of *%s* for %s are on record.", Escape(c.Name), d), nil
+		none, err := s.noMinutesOn(ctx, c, d)
+		if err != nil {
+			return Reply{}, err
+		}
+		return private("%s", none), nil
 	}
+	return minutesOfDayReply(c, d, ms), nil
+}
+
+// noMinutesOn says that c has no minutes on record for d, and why, where
+// its meetings say: the meeting that day was cancelled, or moved to
+// another day (whose minutes, if any, it points to). An officer looking
+// up a cancelled meeting would otherwise be told only that its minutes
+// are missing, as if it had met.
+func (s *Service) noMinutesOn(ctx context.Context, c Committee, d Date) (string, error) {
+	loc := c.Location()
+	none := fmt.Sprintf("No minutes of *%s* for %s are on record", Escape(c.Name), d)
+	from := d.Start(loc)
+	to := from.AddDate(0, 0, 1)
+	ms, err := s.store.Meetings(ctx, c.ID, from, to)
+	if err != nil {
+		return "", err
+	}
+	var cancelled, others []Meeting
+	for _, m := range ms {
+		if m.Status == MeetingCancelled {
+			cancelled = append(cancelled, m)
+		} else {
+			others = append(others, m)
+		}
+	}
+	at := func(m Meeting) string {
+		if m.TimeUnknown {
+			return ""
+		}
+		return " at " + m.StartsAt.In(loc).Format("15:04")
+	}
+	switch {
+	case len(cancelled) > 0 && len(others) == 0:
+		return none + ": the meeting that day was cancelled.", nil
+	case len(cancelled) > 0:
+		// Another meeting that day has no minutes either, or they
+		// would have been found.
+		other := "the other meeting that day has none on record either"
+		if len(others) == 1 && !others[0].TimeUnknown {
+			other = "the one" + at(others[0]) + " has none on record either"
+		}
+		return fmt.Sprintf("%s: the meeting%s that day was cancelled, and %s.", none, at(cancelled[0]), other), nil
+	case len(others) > 0:
+		return none + ".", nil
+	}
+	m, err := s.store.MovedOff(ctx, c.ID, from, to)
+	if errors.Is(err, ErrNotFound) {
+		return none + ".", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	moved := fmt.Sprintf("%s: the meeting due that day moved to %s.", none, describeMeeting(m, loc))
+	day := DateOf(m.StartsAt, loc)
+	if there, err := s.store.MinutesOn(ctx, c.ID, day); err != nil {
+		return "", err
+	} else if len(there) > 0 {
+		moved += fmt.Sprintf(" `/resolution %s` lists its minutes.", day.Start(time.UTC).Format("2006-01-02"))
+	}
+	return moved, nil
+}
+
+// minutesOfDayReply lists ms, the minutes of c's meeting on d.
+func minutesOfDayReply(c Committee, d Date, ms []Minute) Reply {
 	var b strings.Builder
 	for _, m := range ms {
 		fmt.Fprintf(&b, "• %s. %s", Escape(m.Number), plainTitle(m.Title))
@@ -420,7 +492,7 @@ func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply,
 		Visibility: Private,
 		Text:       fmt.Sprintf("*%s* — minutes of the meeting on %s. Show one with `/resolution %s NUMBER`.", Escape(c.Name), d, d.Start(time.UTC).Format("2006-01-02")),
 		Sections:   []Section{{Text: strings.TrimRight(b.String(), "\n")}},
-	}, nil
+	}
 }
 
 // RecentMinutes is how many of a committee's most recent minutes a search

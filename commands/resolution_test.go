@@ -519,3 +519,20 @@ func TestMinuteReferenceSaysRefersOnce(t *testing.T) {
 		}
 	}
 }
+
+// A day whose meeting was cancelled, or moved off it, has no minutes
+// because it did not meet: the answer says so rather than that its
+// minutes are missing.
+func TestResolutionDayOfCancelledOrMovedMeeting(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-02-11 10:00 Town Hall")
+	k.must(ian, "/meeting cancel 2027-02-11")
+	k.must(ian, "/meeting schedule 2027-03-11 10:00 Town Hall")
+	k.must(ian, "/meeting move 2027-03-11 2027-03-18")
+	k.steps([]step{
+		{neil, "/resolution 2027-02-11", []string{"No minutes of *Safer Sefton Together* for Thursday 11 February 2027 are on record: the meeting that day was cancelled."}},
+		{neil, "/resolution 2027-02-11 5", []string{"No minutes of *Safer Sefton Together* for Thursday 11 February 2027 are on record: the meeting that day was cancelled. `/resolution 5` finds minute 5"}},
+		{neil, "/resolution 2027-03-11", []string{"No minutes of *Safer Sefton Together* for Thursday 11 March 2027 are on record: the meeting due that day moved to Thursday 18 March 2027, 10:00, Town Hall."}},
+		{neil, "/resolution 2027-04-01", []string{"No minutes of *Safer Sefton Together* for Thursday 1 April 2027 are on record."}},
+	})
+}
