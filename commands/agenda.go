@@ -987,7 +987,7 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, badArgs(err)
 	}
 	// Its new number is taken exactly as given.
-	_, it, err := s.standingItem(ctx, in, m, from)
+	items, it, err := s.standingItem(ctx, in, m, from)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -1005,7 +1005,57 @@ func moveAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case err != nil:
 		return Reply{}, err
 	}
-	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Item %s is now item *%s*.", it.Number, to))
+	return s.afterAgendaChange(ctx, c, m, in.Request, fmt.Sprintf("Item %s is now item *%s*.%s", it.Number, to, movedPastNote(items, it, to)))
+}
+
+// movedPastNote warns when moving it to number to takes it past an item
+// that divides the meeting: after Date of Next Meeting, which closes the
+// business, or past the exclusion of the press and public, into the
+// exempt part (Part II) or out of it. The move is the officer's to make
+// (an item may be taken late, or in private): it is made, and the reply
+// says plainly where it has put the item, which its new number alone
+// does not.
+func movedPastNote(items []AgendaItem, it AgendaItem, to ItemNumber) string {
+	was, now := ItemKey(it.Number), to.Key()
+	var notes []string
+	closingPassed := false // said once, of the first item now after it
+	for _, o := range items {
+		n, err := ParseItemNumber(o.Number)
+		if o.ID == it.ID || err != nil || n.Sub > 0 || n.Letter != 0 {
+			continue
+		}
+		k := n.Key()
+		after := now > k
+		if after == (was > k) {
+			continue
+		}
+		label := fmt.Sprintf("%s (item %s)", Escape(o.Title), o.Number)
+		switch {
+		case isClosing(o) && after:
+			notes = append(notes, "It is now after "+label+".")
+		case isClosing(it) && !after:
+			if !closingPassed {
+				notes = append(notes, fmt.Sprintf("%s is no longer the last item: %s comes after it.", Escape(it.Title), label))
+			}
+			closingPassed = true
+		case isExclusion(o) && after:
+			notes = append(notes, "It is now after "+label+", in Part II (exempt), taken with the press and public excluded.")
+		case isExclusion(o):
+			notes = append(notes, "It is now before "+label+", in Part I, taken in public.")
+		}
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return " " + strings.Join(notes, " ")
+}
+
+// isExclusion reports whether it is the resolution to exclude the press
+// and public that opens an agenda's exempt part: "Exclusion of the Press
+// and Public", "Exclusion of the Public".
+func isExclusion(it AgendaItem) bool {
+	t := foldName(it.Title)
+	return strings.Contains(t, "exclusion of") && (strings.Contains(t, "public") || strings.Contains(t, "press"))
 }
 
 // afterAgendaChange answers with the agenda as it now stands. The change

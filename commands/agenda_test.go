@@ -1479,3 +1479,23 @@ func TestAgendaHistoryAtTheRequestsTime(t *testing.T) {
 		"• 24 Nov 2026 09:00 — item 7.9: moved to 7.8",
 		"• 24 Nov 2026 09:00 — item 7.8: removed")
 }
+
+// Moving an item past Date of Next Meeting, or past the exclusion of the
+// press and public into the exempt part, is done as asked, and the reply
+// says where the item now stands: its new number alone does not.
+func TestAgendaMovePastClosingOrIntoExemptPart(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 8 Exclusion of the Press and Public")
+	k.must(ian, "/agenda add 9 Staffing Restructure")
+	for _, tc := range []struct{ line, want string }{
+		{"/agenda move 4 10", "Item 4 is now item *10*. It is now after Exclusion of the Press and Public (item 7), in Part II (exempt), taken with the press and public excluded. It is now after Date of Next Meeting (item 9).\n"},
+		{"/agenda move 8 6.1", "Item 8 is now item *6.1*. It is now before Exclusion of the Press and Public (item 7), in Part I, taken in public.\n"},
+		{"/agenda move 9 4", "Item 9 is now item *4*. Date of Next Meeting is no longer the last item: Provision of Alternative Education Settings (item 5) comes after it.\n"},
+		{"/agenda move 5 5.5", "Item 5 is now item *5.5*.\n"},
+	} {
+		if got := k.say(ian, tc.line); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q…", tc.line, got, tc.want)
+		}
+	}
+	wantShown(t, k.say(ian, "/agenda"), "*4* Date of Next Meeting\n", "*10* Integrated Offender Management")
+}
