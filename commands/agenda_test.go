@@ -1499,3 +1499,31 @@ func TestAgendaMovePastClosingOrIntoExemptPart(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/agenda"), "*4* Date of Next Meeting\n", "*10* Integrated Offender Management")
 }
+
+// An agenda imported records the items it removes, moves, changes and
+// adds at the time of its request, as /agenda's commands record theirs:
+// the agenda's history lists them in the order they were made, among
+// the commands given at the same clock.
+func TestAgendaImportHistoryAtTheRequestsTime(t *testing.T) {
+	k := agendaKit(t)
+	k.now = time.Date(2026, 11, 24, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda add 7.9 Youth Services — Kate Ellis")
+	text := "SAFER SEFTON TOGETHER\n\nDate: Thursday, 10 December 2026\nTime: 10:00\nVenue: Remote Meeting\n\nAGENDA\n\n" +
+		"1. Apologies for Absence\n\n2. Declarations of Interest\n\n3. Minutes of Previous Meeting\n\n" +
+		"4. Integrated Offender Management (IOM) Refresh Strategy — Sue Holden\n\n" +
+		"5. Local Policing Update — Graeme Robson (Merseyside Police)\n\n6. SWACA — Kate Ellis (SWACA)\n\n7. Date of Next Meeting\n"
+	r := k.must(ian, "/agenda import confirm")
+	if _, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text}); len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	k.must(ian, "/agenda add 6.5 Late Item")
+	inOrder(t, k.say(ian, "/history agenda"),
+		"• 24 Nov 2026 09:00 — item 7.9: added: Youth Services — Kate Ellis",
+		"• 24 Nov 2026 09:00 — item 5: removed: Provision of Alternative Education Settings",
+		"• 24 Nov 2026 09:00 — item 7.7: removed: Sefton CVS — Sue Holden",
+		"• 24 Nov 2026 09:00 — item 7.9: removed: Youth Services — Kate Ellis",
+		"• 24 Nov 2026 09:00 — item 6: moved to 5 — Local Policing Update",
+		"• 24 Nov 2026 09:00 — item 7.5: moved to 6 — SWACA",
+		"• 24 Nov 2026 09:00 — item 4: changed to Integrated Offender Management (IOM) Refresh Strategy — Sue Holden",
+		"• 24 Nov 2026 09:00 — item 6.5: added: Late Item")
+}

@@ -38,6 +38,11 @@ type AgendaImport struct {
 	// the import waits its turn is counted. An error from it is returned,
 	// and nothing is imported. It reads nothing but what it is given.
 	Ask func(AgendaGoing) error
+	// At is when the import was asked for: the items it removes, moves,
+	// changes and adds are recorded then, as /agenda's commands record
+	// theirs, so that the agenda's history lists them in order with the
+	// commands given at the same clock. Zero: the database's now.
+	At time.Time
 }
 
 // MeetingUnderWay is what a store answers for an agenda import into a
@@ -103,7 +108,7 @@ var DefaultMeetingTime = Clock{10, 0}
 // what it read, for printing, and what changed. Importing the same text
 // twice changes nothing.
 func ImportAgenda(ctx context.Context, store Store, c Committee, text, by string) (*minutes.Agenda, AgendaImportResult, error) {
-	return importAgenda(ctx, store, c, text, by, nil)
+	return importAgenda(ctx, store, c, text, by, time.Time{}, nil)
 }
 
 // AgendaImportOptions are the choices of an import from a file (`quorum
@@ -116,6 +121,8 @@ type AgendaImportOptions struct {
 	// replaces items that changed without a word, and a declaration left
 	// under an item removed is one nobody looks for.
 	Replace bool
+	// At is when the import was asked for (AgendaImport.At).
+	At time.Time
 }
 
 // ImportAgendaWith is ImportAgenda with opts.
@@ -124,7 +131,7 @@ func ImportAgendaWith(ctx context.Context, store Store, c Committee, text, by st
 	if !opts.Replace {
 		ask = askBeforeRecordsGo(c)
 	}
-	return importAgenda(ctx, store, c, text, by, ask)
+	return importAgenda(ctx, store, c, text, by, opts.At, ask)
 }
 
 // ReadAgenda reads an agenda from text, as an import would, writing
@@ -152,7 +159,7 @@ func ReadAgenda(text string) (*minutes.Agenda, error) {
 
 // importAgenda is ImportAgenda that has ask (when not nil) settle whether
 // the items the import would take off may go (AgendaImport.Ask).
-func importAgenda(ctx context.Context, store Store, c Committee, text, by string, ask func(AgendaGoing) error) (*minutes.Agenda, AgendaImportResult, error) {
+func importAgenda(ctx context.Context, store Store, c Committee, text, by string, at time.Time, ask func(AgendaGoing) error) (*minutes.Agenda, AgendaImportResult, error) {
 	a, err := ReadAgenda(text)
 	if err != nil {
 		return nil, AgendaImportResult{}, err
@@ -162,7 +169,7 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	if err != nil {
 		return a, AgendaImportResult{}, err
 	}
-	imp.Ask = ask
+	imp.Ask, imp.At = ask, at
 	res, err := store.ImportAgenda(ctx, imp, by)
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
 		refused := "its agenda cannot be changed, and nothing was imported"
@@ -405,7 +412,7 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 				return err
 			}
 		}
-		a, res, err = importAgenda(ctx, s.store, c, text, r.UserID, ask)
+		a, res, err = importAgenda(ctx, s.store, c, text, r.UserID, r.Now, ask)
 		return err
 	})
 	if fieldErrs != nil || err != nil {

@@ -149,6 +149,9 @@ type MinutesRecord struct {
 	ReplaceDrafts bool
 	// SkipActions stores the minutes without their actions (MinutesImportOptions).
 	SkipActions bool
+	// At is when the import was asked for: the drafts it replaces are
+	// logged then (zero: the database's now).
+	At time.Time
 	// actionNotes are the import's notes on Actions (owners who are no
 	// member, days not printed), said only if they are added.
 	actionNotes []string
@@ -163,6 +166,8 @@ type MinutesImportOptions struct {
 	// minutes again with them, since each set of minutes prints the
 	// actions outstanding when it was written, and only the latest are.
 	SkipActions bool
+	// At is when the import was asked for (MinutesRecord.At).
+	At time.Time
 }
 
 // DraftMinutesError refuses an import that would replace minutes drafted
@@ -394,7 +399,7 @@ func (s *Service) storeMinutes(ctx context.Context, c Committee, read *minutes.M
 	if err != nil {
 		return MinutesImport{}, err
 	}
-	rec.ReplaceDrafts, rec.SkipActions = opts.ReplaceDrafts, opts.SkipActions
+	rec.ReplaceDrafts, rec.SkipActions, rec.At = opts.ReplaceDrafts, opts.SkipActions, opts.At
 	stored, err := s.store.ImportMinutes(ctx, rec)
 	var drafts *DraftMinutesError
 	if errors.As(err, &drafts) {

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -369,5 +370,45 @@ func TestMinutesDraftWithNothingScheduledNamesTheCommitteesOwnDay(t *testing.T) 
 		if r := k.run(ian, line); !r.Refused || r.Text != want {
 			t.Errorf("%s: %q\nwant %q", line, r.Text, want)
 		}
+	}
+}
+
+// Minutes imported over drafts written in Quorum log the drafts they
+// replace at the time of the request, as the drafting itself was
+// recorded, not at the database's clock: the committee's history lists
+// the replacement when it was asked for.
+func TestMinutesImportDraftsReplacedAtTheRequestsTime(t *testing.T) {
+	k := committeeKit(t)
+	ctx := context.Background()
+	c, err := k.db.CommitteeByName(ctx, "Safer Sefton Together")
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := time.Date(2021, 12, 9, 10, 0, 0, 0, london) // the seed minutes' meeting
+	m, err := k.db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: held, Venue: "Remote Meeting", Status: commands.MeetingScheduled}, ian)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.now = time.Date(2026, 11, 24, 9, 0, 0, 0, london)
+	if _, err := k.db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(held, london), Item: "7.5",
+		Number: "27", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the SWACA report be noted."}, Action: "resolved", By: ian, At: k.now}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.svc.ImportMinutesWith(ctx, c.Name, seedMinutes(t), ian, commands.MinutesImportOptions{ReplaceDrafts: true, At: k.now}); err != nil {
+		t.Fatal(err)
+	}
+	// What `quorum export history` lists.
+	changes, err := k.db.CommitteeHistory(ctx, c.ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ch := range changes {
+		if ch.MeetingID == m.ID && ch.Record == "minutes" {
+			got = append(got, ch.At.In(london).Format("2006-01-02 15:04")+" "+ch.Action)
+		}
+	}
+	if !slices.Contains(got, "2026-11-24 09:00 drafts replaced") {
+		t.Errorf("the minutes' history: %q; want the drafts replaced at 2026-11-24 09:00, when the import was asked for", got)
 	}
 }

@@ -334,7 +334,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 			VALUES ($1, $2, 'agenda', $3, $4)`, imp.CommitteeID, res.MeetingID, imp.SHA256, by); err != nil {
 			return err
 		}
-		if err := plan.apply(ctx, tx, imp.CommitteeID, res.MeetingID, current, by); err != nil {
+		if err := plan.apply(ctx, tx, imp.CommitteeID, res.MeetingID, current, by, imp.At); err != nil {
 			return err
 		}
 		res.ItemsAdded, res.ItemsRemoved = len(plan.adds), len(plan.going)
@@ -351,10 +351,10 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		if err := markStale(ctx, tx, res.MeetingID, nil); err != nil {
 			return err
 		}
-		return audit(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{
+		return auditAt(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{
 			"meeting": res.MeetingID, "items": len(imp.Items), "added": res.ItemsAdded,
 			"removed": res.ItemsRemoved, "moved": res.ItemsMoved, "changed": res.ItemsChanged,
-			"future": res.FutureAdded})
+			"future": res.FutureAdded}, imp.At)
 	})
 	return res, err
 }
@@ -486,7 +486,8 @@ func sameText(a, b commands.AgendaItem) bool {
 // standing items were current, in the order its history reads them in:
 // the items going are marked removed, those moved renumbered, the new
 // ones added, and those changed edited. Each change is recorded as
-// /agenda remove, move and edit record theirs.
+// /agenda remove, move and edit record theirs, at at (zero: the
+// database's now), the time the import was asked for.
 //
 // Only one item may stand at a number (agenda_items_number_key, which is
 // checked row by row), so the moves go one at a time, each to a number
@@ -494,9 +495,9 @@ func sameText(a, b commands.AgendaItem) bool {
 // a ring (5 and 6 swapped) no number is free, and one item steps aside to
 // a spare number first ("5~"), as an officer would with /agenda move; the
 // history shows that step, and reads each move as the item's own.
-func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, current []commands.AgendaItem, by string) error {
+func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, meetingID int64, current []commands.AgendaItem, by string, at time.Time) error {
 	for _, cur := range p.going {
-		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = now(), removed_seq = nextval('recorded_order'), removed_by = $2 WHERE id = $1`, cur.ID, by); err != nil {
+		if _, err := q.ExecContext(ctx, `UPDATE agenda_items SET removed_at = COALESCE($3, now()), removed_seq = nextval('recorded_order'), removed_by = $2 WHERE id = $1`, cur.ID, by, nullTime(at)); err != nil {
 			return err
 		}
 	}
@@ -509,7 +510,7 @@ func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, me
 	}
 	move := func(from, to string) error {
 		held[from], held[to] = false, true
-		return moveItem(ctx, q, committeeID, meetingID, from, to, by, time.Time{})
+		return moveItem(ctx, q, committeeID, meetingID, from, to, by, at)
 	}
 	pending := p.moves
 	for len(pending) > 0 {
@@ -533,14 +534,14 @@ func (p itemsPlan) apply(ctx context.Context, q sqlx.ExtContext, committeeID, me
 		pending = left
 	}
 	for _, it := range p.adds {
-		if err := insertItem(ctx, q, meetingID, it, by, time.Time{}); err != nil {
+		if err := insertItem(ctx, q, meetingID, it, by, at); err != nil {
 			return err
 		}
 	}
 	for _, ed := range p.edits {
 		var found bool
 		if err := sqlx.GetContext(ctx, q, &found, editItemSQL, meetingID, ed.ID, ed.Title, ed.Presenter,
-			ed.Organisation, by, committeeID, nil); err != nil {
+			ed.Organisation, by, committeeID, nullTime(at)); err != nil {
 			return err
 		}
 		if !found {

@@ -282,7 +282,7 @@ func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.M
 		return nil
 	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO audit_log (committee_id, actor, action, subject, detail)
+		INSERT INTO audit_log (committee_id, actor, action, subject, detail, at)
 		SELECT $2, $3, 'minutes.drafts_replaced', '', jsonb_build_object('meeting', CAST($1 AS bigint), 'drafts',
 			jsonb_agg(jsonb_build_object('number', mi.number, 'item', mi.item_number, 'title', mi.title,
 				'narrative', mi.narrative, 'resolved', mi.resolved,
@@ -291,9 +291,9 @@ func draftsReplaced(ctx context.Context, tx *Tx, meetingID int64, rec commands.M
 					FROM minute_history h WHERE h.minute_id = mi.id),
 				'comments', (SELECT COALESCE(jsonb_agg(jsonb_build_object('body', k.body, 'at', k.at, 'by', k.by_user) ORDER BY k.id), '[]')
 					FROM minute_comments k WHERE k.minute_id = mi.id))
-				ORDER BY mi.position, mi.id))
+				ORDER BY mi.position, mi.id)), COALESCE(CAST($4 AS timestamptz), now())
 		FROM minutes mi WHERE mi.meeting_id = $1 AND mi.status = 'draft'
-		HAVING count(*) > 0`, meetingID, rec.CommitteeID, rec.By)
+		HAVING count(*) > 0`, meetingID, rec.CommitteeID, rec.By, nullTime(rec.At))
 	return err
 }
 

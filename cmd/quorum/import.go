@@ -520,7 +520,7 @@ func (imp *importer) agenda(ctx context.Context, r importResult, text string, fa
 			return fail(err)
 		}
 		var res commands.AgendaImportResult
-		a, res, err = commands.ImportAgendaWith(ctx, imp.db, c, text, "import", commands.AgendaImportOptions{Replace: imp.ia.replace})
+		a, res, err = commands.ImportAgendaWith(ctx, imp.db, c, text, "import", commands.AgendaImportOptions{Replace: imp.ia.replace, At: time.Now()})
 		if err != nil {
 			return fail(err)
 		}
@@ -548,7 +548,7 @@ func (imp *importer) minutes(ctx context.Context, r importResult, text string, f
 			return fail(imp.openErr)
 		}
 		svc := commands.New(imp.db, nil)
-		opts := commands.MinutesImportOptions{ReplaceDrafts: imp.ia.replaceDrafts, SkipActions: imp.skipActions}
+		opts := commands.MinutesImportOptions{ReplaceDrafts: imp.ia.replaceDrafts, SkipActions: imp.skipActions, At: time.Now()}
 		im, err := svc.ImportMinutesWith(ctx, r.Committee, text, "quorum import", opts)
 		if err != nil {
 			return fail(err)
