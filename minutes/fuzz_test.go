@@ -22,6 +22,8 @@ var nastySeeds = []string{
 	"\x00\xff\xfe",
 	"RESOLVED",
 	"RESOLVED:\n(1)\n(2)\n(3)",
+	"MINUTES\n1. A\nRESOLVED unanimously\nUnanimously RESOLVED:\nRESOLVED unanimously (by 5 votes to 2) that\nand unanimously RESOLVED (x",
+	"GLENMORAY COUNCIL MINUTES of the meeting of held on 3 March 2026 COUNCIL COUNCIL MINUTES of the meeting of the COUNCIL Present: Cllr A " + strings.Repeat("1. A B ", 60),
 	"Present: Cllr A\n\n1. MINUTES\nACTION: to\nACTION: X to do by 31 February\nAction - by December",
 	"Present: Cllr A\n\n1. MINUTES\nMinute  Action  Owner  Due\n\n\n  x\n|Action|Owner|Due|\n|||\n|a|b|c|d|e|",
 	"AGENDA\n7.1\n\n7.2\n\n",
