@@ -129,7 +129,7 @@ func committee(lines []string) string {
 			return fullTitle(c, lines)
 		}
 		if c := committeeAfterCouncil(l); c != "" {
-			return c
+			return fullTitle(c, lines)
 		}
 	}
 	// "ASHCOMBE HEALTH AND WELLBEING BOARD" over "MINUTES": the
