@@ -122,27 +122,57 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	}
 	skip := 0
 	if weekdays[w0] && len(words) > 1 {
-		skip = 1 // "Thursday 10 December": the weekday is decoration
+		skip = 1 // "Thursday 10 December"
 	}
-	if d, ok, err := dayMonth(words[skip], now, loc); ok || err != nil {
+	d, n, err := dateAfterWeekday(words[skip:], now, loc)
+	if err != nil || n == 0 {
+		return Date{}, 0, err
+	}
+	if skip == 1 {
+		if err := weekdayAgrees(words[:1+n], d); err != nil {
+			return Date{}, 0, err
+		}
+	}
+	return d, skip + n, nil
+}
+
+// dateAfterWeekday is takeDate's reading of the date itself, after any
+// weekday.
+func dateAfterWeekday(words []string, now time.Time, loc *time.Location) (Date, int, error) {
+	if d, ok, err := dayMonth(words[0], now, loc); ok || err != nil {
 		if err != nil {
 			return Date{}, 0, err
 		}
-		return d, skip + 1, nil
+		return d, 1, nil
 	}
-	if d, ok, err := numericDate(words[skip]); ok || err != nil {
+	if d, ok, err := numericDate(words[0]); ok || err != nil {
 		if err != nil {
 			return Date{}, 0, err
 		}
-		return d, skip + 1, nil
+		return d, 1, nil
 	}
-	if d, n, err := wordDate(words[skip:], now, loc); n > 0 || err != nil {
-		if err != nil {
-			return Date{}, 0, err
-		}
-		return d, skip + n, nil
+	return wordDate(words, now, loc)
+}
+
+// weekdayAgrees refuses a date whose weekday is not the day it falls on
+// ("Tue 9 Dec" when 9 December is a Thursday): one of the two is a slip,
+// and which is the sender's to say; taking the date alone could put
+// apologies or a meeting on a day no one meant. typed are the words, the
+// weekday first. The answer names the year only when it was typed.
+func weekdayAgrees(typed []string, d Date) error {
+	said := weekdayOf[strings.ToLower(strings.TrimRight(typed[0], ","))]
+	is := d.Start(time.UTC).Weekday()
+	if said == is {
+		return nil
 	}
-	return Date{}, 0, nil
+	text := Escape(truncateText(strings.Join(typed, " "), 60))
+	day := d.Start(time.UTC).Format("2 January")
+	if strings.Contains(strings.Join(typed[1:], " "), strconv.Itoa(d.Year)) {
+		return fmt.Errorf("`%s` names two days: %s %d is a %s, not a %s. Give the date again, e.g. `%s`",
+			text, day, d.Year, is, said, d.Start(time.UTC).Format("2/01/2006"))
+	}
+	return fmt.Errorf("`%s` names two days: the nearest %s is a %s, not a %s. Give the date again: `%s` alone, or with its year",
+		text, day, is, said, day)
 }
 
 // relativeDay refuses w, typed where a date is wanted, when it names a day

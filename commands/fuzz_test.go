@@ -46,6 +46,7 @@ var dateSeeds = []string{
 	"1/1/1", "Thursday", "10 December 99999", "-1/-1/-1", "１０/１２/２０２６", "10 décembre",
 	"next Thursday", "next thu", "next week", "Next Month", "next fortnight", "next week 17 December", "next Thursday 17 December", "next Thursday, 17/12", "next friday 31/02",
 	"31/02", "30/02", "29/02", "31/04", "31/4", "00/00", "31 April", "February 30th", "next 31/02",
+	"Tue 9 Dec", "Tuesday 9/12/2026", "Wed, 9 December 2026", "next Tue 9 Dec", "Thu 29/02",
 }
 
 func FuzzTakeDate(f *testing.F) {

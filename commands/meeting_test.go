@@ -734,3 +734,20 @@ func TestReminderDuringAMeetingNamesItsDay(t *testing.T) {
 	wantShown(t, post, "Send apologies with `/apologies 2026-12-17`.")
 	wantShown(t, k.say(neil, "/apologies 2026-12-17"), "Thursday 17 December 2026")
 }
+
+// TestDateWithTheWrongWeekdayIsRefused: "Tue 9 Dec", when 9 December is a
+// Wednesday, names two days; neither a meeting nor apologies go on the
+// date alone, and the answer says which day the date is. A weekday that
+// agrees is read as before.
+func TestDateWithTheWrongWeekdayIsRefused(t *testing.T) {
+	k := meetingKit(t) // Monday 23 November 2026; a meeting on Thursday 10 December
+	k.steps([]step{
+		{ian, "/meeting schedule Tue 9 Dec 10:00 Bootle Town Hall", []string{"`Tue 9 Dec` names two days: the nearest 9 December is a Wednesday, not a Tuesday. Give the date again: `9 December` alone, or with its year"}},
+		{ian, "/meeting schedule Tuesday 9/12/2026 10:00", []string{"`Tuesday 9/12/2026` names two days: 9 December 2026 is a Wednesday, not a Tuesday. Give the date again, e.g. `9/12/2026`"}},
+		{neil, "/apologies Wed 10 December Unwell", []string{"`Wed 10 December` names two days: the nearest 10 December is a Thursday, not a Wednesday."}},
+		{neil, "/apologies Thu 10 December Unwell", []string{"Your apologies for the meeting of *Safer Sefton Together* on Thursday 10 December 2026, 10:00, Remote Meeting are recorded."}},
+	})
+	if got := k.say(ian, "/meeting list"); strings.Contains(got, "9 December") {
+		t.Errorf("a meeting was scheduled on the date alone:\n%s", got)
+	}
+}
