@@ -101,3 +101,16 @@ func TestCalendarTokenNotLogged(t *testing.T) {
 		t.Errorf("the failure is not logged, or logged with the feed's token %s:\n%s", token, logs)
 	}
 }
+
+// TestCalendarFeedTimeTheClocksPassTwice: a meeting at 01:30 on the night
+// the clocks go back is at the first 01:30, 00:30 UTC, in the feed as in
+// the answer to the officer who scheduled it.
+func TestCalendarFeedTimeTheClocksPassTwice(t *testing.T) {
+	k := newCommittee(t)
+	wantText(t, k.Must(officer, "/meeting", "schedule 2027-10-31 01:30 Bootle Town Hall"), "Sunday 31 October 2027, 01:30 BST")
+	path := feedPath.FindString(k.Must(neil, "/meeting", "calendar").Text())
+	status, body := getFeed(t, k, path)
+	if status != http.StatusOK || !strings.Contains(body, "DTSTART:20271031T003000Z\r\n") {
+		t.Errorf("GET %s: %d, want the meeting to start at 00:30 UTC:\n%s", path, status, body)
+	}
+}

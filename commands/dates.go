@@ -483,14 +483,59 @@ func takeClock(words []string) (Clock, int, error) {
 	return Clock{h, m}, used, nil
 }
 
-// At is the instant of d at c in loc. At a clock change the earlier of two
-// readings is used, and a time that does not exist moves forward.
+// At is the instant of d at c in loc. A time the clocks pass twice (01:30
+// on the night they go back) is the first of the two, as calendars read
+// it (RFC 5545), and as anyone at 01:30 would take it; Go's time.Date
+// gives the second. A time that does not exist moves forward.
 func (d Date) At(c Clock, loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, loc)
+	t := time.Date(d.Year, d.Month, d.Day, c.Hour, c.Minute, 0, 0, loc)
+	if first, ok := firstReading(t, loc); ok {
+		return first
+	}
+	return t
+}
+
+// clockBack is how far loc's clocks go back around t, 0 when they do not
+// then: t is within 12 hours of the change.
+func clockBack(t time.Time, loc *time.Location) time.Duration {
+	_, before := t.Add(-12 * time.Hour).In(loc).Zone()
+	_, after := t.Add(12 * time.Hour).In(loc).Zone()
+	if before <= after {
+		return 0
+	}
+	return time.Duration(before-after) * time.Second
+}
+
+// firstReading is the earlier instant that reads as t does on loc's
+// clocks, when there is one: t falls in the hour after the clocks went
+// back.
+func firstReading(t time.Time, loc *time.Location) (time.Time, bool) {
+	back := clockBack(t, loc)
+	if back == 0 || !sameReading(t, t.Add(-back), loc) {
+		return time.Time{}, false
+	}
+	return t.Add(-back), true
+}
+
+// twice reports whether the clocks of loc read t's time twice that night
+// (they go back), so that the time alone does not say which.
+func twice(t time.Time, loc *time.Location) bool {
+	back := clockBack(t, loc)
+	return back != 0 && (sameReading(t, t.Add(-back), loc) || sameReading(t, t.Add(back), loc))
+}
+
+func sameReading(a, b time.Time, loc *time.Location) bool {
+	const reading = "2006-01-02 15:04:05"
+	return a.In(loc).Format(reading) == b.In(loc).Format(reading)
 }
 
 // formatWhen formats an instant for people in loc: "Thursday 10 December 2026, 10:00".
+// A time the clocks show twice that night carries its zone ("01:30 BST",
+// "01:30 GMT"), which says which of the two it is.
 func formatWhen(t time.Time, loc *time.Location) string {
+	if twice(t, loc) {
+		return t.In(loc).Format("Monday 2 January 2006, 15:04 MST")
+	}
 	return t.In(loc).Format("Monday 2 January 2006, 15:04")
 }
 

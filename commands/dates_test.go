@@ -97,3 +97,15 @@ func TestMeetingTimesFollowTheClockChange(t *testing.T) {
 		t.Errorf("1 April 2027 10:00 London = %d:00 UTC, want 09:00", got)
 	}
 }
+
+// TestReminderAtATimeTheClocksPassTwice: a reminder at 01:30 on the day the
+// clocks go back goes at the first 01:30, as a meeting at that time is.
+func TestReminderAtATimeTheClocksPassTwice(t *testing.T) {
+	starts := Date{2027, 11, 1}.At(Clock{10, 0}, london)
+	if got, want := ReminderDue(starts, 1, Clock{1, 30}, london), time.Date(2027, 10, 31, 0, 30, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("the reminder at 01:30 the day before is due at %s, want %s (01:30 BST)", got.UTC(), want)
+	}
+	if got, want := ReminderDue(starts, 7, Clock{9, 0}, london), time.Date(2027, 10, 25, 8, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("the 7-day reminder is due at %s, want %s (09:00 BST)", got.UTC(), want)
+	}
+}

@@ -562,8 +562,13 @@ func historyNoun(rec HistoryRecord) string {
 	return string(rec)
 }
 
-// historyTime is when a change was made, short: "23 Nov 2026 12:00".
+// historyTime is when a change was made, short: "23 Nov 2026 12:00". One
+// made in the hour the clocks pass twice carries its zone ("01:40 BST",
+// then "01:20 GMT"), or the history would seem out of order.
 func historyTime(t time.Time, loc *time.Location) string {
+	if twice(t, loc) {
+		return t.In(loc).Format("2 Jan 2006 15:04 MST")
+	}
 	return t.In(loc).Format("2 Jan 2006 15:04")
 }
 

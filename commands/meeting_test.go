@@ -751,3 +751,32 @@ func TestDateWithTheWrongWeekdayIsRefused(t *testing.T) {
 		t.Errorf("a meeting was scheduled on the date alone:\n%s", got)
 	}
 }
+
+// TestMeetingAtATimeTheClocksPassTwice: on Sunday 31 October 2027 the
+// clocks go back at 02:00 BST, and 01:30 comes twice. A meeting at 01:30
+// is at the first, 00:30 UTC, as a calendar reads the time, and the
+// answer says which with its zone; one at 01:30 the night the clocks go
+// forward is refused. Apologies sent in the hour that comes twice are
+// listed in the order they were sent, their zones saying why 01:20 comes
+// after 01:40.
+func TestMeetingAtATimeTheClocksPassTwice(t *testing.T) {
+	k := committeeKit(t)
+	k.now = time.Date(2027, 3, 1, 12, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-11-04 10:00 Remote Meeting")
+	k.steps([]step{
+		{ian, "/meeting schedule 2027-03-28 01:30", []string{"There is no 01:30 on Sunday 28 March 2027: the clocks go forward that night."}},
+		{ian, "/meeting schedule 2027-10-31 01:30 Bootle Town Hall", []string{"*Safer Sefton Together* will meet on Sunday 31 October 2027, 01:30 BST, Bootle Town Hall."}},
+		{ian, "/meeting list", []string{"• Sunday 31 October 2027, 01:30 BST, Bootle Town Hall", "• Thursday 4 November 2027, 10:00, Remote Meeting"}},
+	})
+	if got, want := k.next().StartsAt, time.Date(2027, 10, 31, 0, 30, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("the meeting at 01:30 on 31 October starts at %s, want %s (01:30 BST)", got.UTC(), want)
+	}
+
+	k.now = time.Date(2027, 10, 31, 0, 40, 0, 0, time.UTC) // 01:40 BST
+	k.must(neil, "/apologies 2027-11-04 Unwell")
+	k.now = time.Date(2027, 10, 31, 1, 20, 0, 0, time.UTC) // 01:20 GMT
+	k.must(graeme, "/apologies 2027-11-04 Court")
+	inOrder(t, k.say(ian, "/history apologies 2027-11-04"),
+		"• 31 Oct 2027 01:40 BST — <@UNEIL> sent apologies: Unwell",
+		"• 31 Oct 2027 01:20 GMT — <@UGRAEME> sent apologies: Court")
+}

@@ -47,10 +47,11 @@ type PendingReminder struct {
 // ReminderDue is when the reminder days before a meeting starting at starts
 // is due: at clock on that calendar day in loc. It is computed on the
 // calendar, not by subtracting hours, so a reminder is at 09:00 local time
-// whether or not the clocks change in between.
+// whether or not the clocks change in between, and at a time the clocks
+// pass twice it is the first, as a meeting's is.
 func ReminderDue(starts time.Time, days int, at Clock, loc *time.Location) time.Time {
 	y, m, d := starts.In(loc).Date()
-	return time.Date(y, m, d-days, at.Hour, at.Minute, 0, 0, loc)
+	return DateOf(time.Date(y, m, d-days, 12, 0, 0, 0, loc), loc).At(at, loc)
 }
 
 // reminderSettings is a parsed "/meeting reminders DAYS [TIME]|off".
