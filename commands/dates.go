@@ -682,6 +682,11 @@ func dateSlip(w string, now time.Time, loc *time.Location) (string, bool) {
 	return "", false
 }
 
+// daysBetween is how many calendar days b is after a.
+func daysBetween(a, b Date) int {
+	return int(b.Start(time.UTC).Sub(a.Start(time.UTC)) / (24 * time.Hour))
+}
+
 // dayGone reports whether d is before the day of now.
 func dayGone(d Date, now time.Time, loc *time.Location) bool {
 	return d.Start(loc).Before(DateOf(now, loc).Start(loc))

@@ -780,3 +780,41 @@ func TestMeetingAtATimeTheClocksPassTwice(t *testing.T) {
 		"• 31 Oct 2027 01:40 BST — <@UNEIL> sent apologies: Unwell",
 		"• 31 Oct 2027 01:20 GMT — <@UGRAEME> sent apologies: Court")
 }
+
+// TestReminderSentAfterMidnightSaysToday: the reminder a day before the
+// meeting of Thursday 10 December, at 21:00, missed while the bot was
+// stopped and sent once it is back at 07:00 on the day, says the committee
+// meets today, not tomorrow; a 7-day one at 23:30 on the Thursday before,
+// sent 00:30 on the Friday, says in 6 days.
+func TestReminderSentAfterMidnightSaysToday(t *testing.T) {
+	k := meetingKit(t) // Thursday 10 December 2026, 10:00
+	k.must(ian, "/meeting reminders 1 21:00")
+	k.sent()
+	k.now = time.Date(2026, 12, 10, 7, 0, 0, 0, london)
+	if n := k.enqueueReminders(k.now); n != 1 {
+		t.Fatalf("%d reminders at 07:00 on the day, want the one missed at 21:00 the day before", n)
+	}
+	if msgs := k.sent(); len(msgs) == 0 || msgs[0].Reply.Header != "Reminder: Safer Sefton Together meets today" {
+		t.Errorf("the reminder sent on the meeting's day: %s", headers(msgs))
+	}
+
+	k.must(ian, "/meeting reminders 7 23:30")
+	k.must(ian, "/meeting schedule 2026-12-17 10:00 Remote Meeting")
+	k.sent()
+	k.now = time.Date(2026, 12, 11, 0, 30, 0, 0, london)
+	if n := k.enqueueReminders(k.now); n != 1 {
+		t.Fatalf("%d reminders at 00:30 on Friday 11 December, want the 7-day one missed at 23:30", n)
+	}
+	if msgs := k.sent(); len(msgs) == 0 || msgs[0].Reply.Header != "Reminder: Safer Sefton Together meets in 6 days" {
+		t.Errorf("the 7-day reminder sent after midnight: %s", headers(msgs))
+	}
+}
+
+// headers are the headers of the messages sent, one a line.
+func headers(msgs []commands.OutboxMessage) string {
+	var out []string
+	for _, m := range msgs {
+		out = append(out, m.Reply.Header)
+	}
+	return strings.Join(out, "\n")
+}

@@ -562,7 +562,11 @@ func (s *Service) reminderMessages(ctx context.Context, p PendingReminder, now t
 	if key == "" {
 		key = fmt.Sprintf("reminder:%d:%d", m.ID, p.Days)
 	}
-	reply := ReminderReply(c, m, changes, day, p.Days, items, as, missing)
+	// It says how far off the meeting is from the day it is sent, which is
+	// not the reminder's own once it is sent late past midnight (one missed
+	// while the bot was stopped): "tomorrow" on the day would send members
+	// to the meeting a day late.
+	reply := ReminderReply(c, m, changes, day, daysBetween(DateOf(now, c.Location()), DateOf(m.StartsAt, c.Location())), items, as, missing)
 	// The actions owed are carried forward here as on the agenda, so owners
 	// see before the meeting what they will be asked about.
 	sec, err := s.actionsSection(ctx, c, m, now)
