@@ -682,6 +682,21 @@ func dateSlip(w string, now time.Time, loc *time.Location) (string, bool) {
 	return "", false
 }
 
+// yearGiven reports whether words, a date as typed, give its year
+// ("10 December 2026", "10/12/26"), rather than leave it to be the
+// nearest.
+func yearGiven(words []string) bool {
+	for _, w := range words {
+		if _, ok, _ := numericDate(w); ok {
+			return true
+		}
+		if y := strings.Trim(w, ",.:"); len(y) == 4 && allDigits([]string{y}) {
+			return true
+		}
+	}
+	return false
+}
+
 // daysBetween is how many calendar days b is after a.
 func daysBetween(a, b Date) int {
 	return int(b.Start(time.UTC).Sub(a.Start(time.UTC)) / (24 * time.Hour))

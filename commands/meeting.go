@@ -134,6 +134,15 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	// for meetings still to come), and its apologies are closed.
 	begun := !starts.After(r.Now)
 	switch {
+	case begun && d != DateOf(r.Now, loc) && !yearGiven(args[:n]):
+		// A day without its year is the nearest, which may be behind:
+		// "14 Jan" said in June is most likely next January's.
+		later := Date{d.Year + 1, d.Month, d.Day}
+		if _, err := makeDate(later.Year, later.Month, later.Day); err != nil {
+			later.Year += 3 // 29 February: the leap year after
+		}
+		return Reply{}, userErr("%s has already passed. For %s, give the year: `/meeting schedule %s %s`.",
+			formatWhen(starts, loc), later, later.Start(time.UTC).Format("2/01/2006"), clock)
 	case begun && d != DateOf(r.Now, loc):
 		return Reply{}, userErr("%s has already passed.", formatWhen(starts, loc))
 	case begun && r.Now.Sub(starts) >= 12*time.Hour:

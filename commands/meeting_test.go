@@ -818,3 +818,20 @@ func headers(msgs []commands.OutboxMessage) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestMeetingScheduledOnADayWithoutItsYear: "14 Jan" said in June is the
+// nearest 14 January, which has passed; the refusal gives the command for
+// next January's, which schedules it. Given with its year, the day passed
+// is refused as before.
+func TestMeetingScheduledOnADayWithoutItsYear(t *testing.T) {
+	k := committeeKit(t)
+	k.now = time.Date(2027, 6, 10, 12, 0, 0, 0, london)
+	k.steps([]step{
+		{ian, "/meeting schedule 14 Jan 10:00 Bootle Town Hall", []string{"Thursday 14 January 2027, 10:00 has already passed. For Friday 14 January 2028, give the year: `/meeting schedule 14/01/2028 10:00`."}},
+		{ian, "/meeting schedule 14/01 10:00", []string{"For Friday 14 January 2028, give the year"}},
+		{ian, "/meeting schedule 14/01/2028 10:00", []string{"*Safer Sefton Together* will meet on Friday 14 January 2028, 10:00."}},
+	})
+	if got := k.say(ian, "/meeting schedule 14 January 2027 10:00"); got != "Thursday 14 January 2027, 10:00 has already passed." {
+		t.Errorf("a day passed, given with its year: %q", got)
+	}
+}
