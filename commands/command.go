@@ -1442,7 +1442,7 @@ func (in *Input) date() (Date, error) {
 			return Date{}, badArgs(err)
 		}
 		if n == 0 {
-			if err := relativeDay(in.Args[0], in.Now, in.Committee.Location(), 0); err != nil {
+			if err := relativeDay(dayWords(in.Args), in.Now, in.Committee.Location(), 0); err != nil {
 				return Date{}, badArgs(err)
 			}
 		}

@@ -185,6 +185,9 @@ func weekdayAgrees(typed []string, d Date) error {
 // any other word.
 func relativeDay(w string, now time.Time, loc *time.Location, dir int) error {
 	word := strings.ToLower(strings.TrimRight(w, ",."))
+	if day, ok := strings.CutPrefix(word, "this "); ok && weekdays[day] {
+		word = day // "this Thursday" is no clearer
+	}
 	typed := inCode(Escape(truncateText(w, 40)))
 	today := now.In(loc)
 	day := func(t time.Time) string { return "`" + t.Format("2/01/2006") + "`" }
@@ -211,6 +214,15 @@ func relativeDay(w string, now time.Time, loc *time.Location, dir int) error {
 		return fmt.Errorf("`%s` may mean more than one day: give its date, e.g. %s", typed, day(last))
 	}
 	return fmt.Errorf("`%s` may mean more than one day: give its date, %s for the last, %s for the next", typed, day(last), day(next))
+}
+
+// dayWords is the words relativeDay is to read from the start of words:
+// "this Thursday" together, else the first word.
+func dayWords(words []string) string {
+	if len(words) > 1 && strings.EqualFold(words[0], "this") && weekdays[strings.ToLower(strings.TrimRight(words[1], ",."))] {
+		return words[0] + " " + words[1]
+	}
+	return words[0]
 }
 
 // nextAndDate refuses words that start with `next` and then a date ("next

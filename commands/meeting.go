@@ -106,7 +106,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	}
 	if n == 0 && len(args) > 0 {
 		// "Thursday 10:00": which Thursday is the officer's to say.
-		if err := relativeDay(args[0], r.Now, loc, 1); err != nil {
+		if err := relativeDay(dayWords(args), r.Now, loc, 1); err != nil {
 			return Reply{}, badArgs(err)
 		}
 	}
@@ -413,7 +413,7 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 		return Meeting{}, nil, err
 	}
 	if n == 0 && len(in.Args) > 0 {
-		if err := relativeDay(in.Args[0], in.Now, in.Committee.Location(), 0); err != nil {
+		if err := relativeDay(dayWords(in.Args), in.Now, in.Committee.Location(), 0); err != nil {
 			return Meeting{}, nil, badArgs(err)
 		}
 	}
@@ -491,7 +491,7 @@ func moveMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	if d.IsNext() && len(rest) > 0 {
 		// "Tuesday": which Tuesday is the officer's to say.
-		if err := relativeDay(rest[0], in.Now, loc, 1); err != nil {
+		if err := relativeDay(dayWords(rest), in.Now, loc, 1); err != nil {
 			return Reply{}, badArgs(err)
 		}
 	}

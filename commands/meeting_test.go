@@ -835,3 +835,16 @@ func TestMeetingScheduledOnADayWithoutItsYear(t *testing.T) {
 		t.Errorf("a day passed, given with its year: %q", got)
 	}
 }
+
+// TestMeetingThisWeekdayAsksForTheDate: "this Thursday", like "Thursday",
+// is answered with the date it may mean, not with a request to start with
+// a date as if none had been given.
+func TestMeetingThisWeekdayAsksForTheDate(t *testing.T) {
+	k := meetingKit(t) // Monday 23 November 2026; a meeting on Thursday 10 December
+	k.steps([]step{
+		{ian, "/meeting schedule this Thursday 10:00", []string{"`this Thursday` may mean more than one day: give its date, e.g. `26/11/2026`."}},
+		{ian, "/meeting move 10/12/2026 this thu", []string{"`this thu` may mean more than one day: give its date, e.g. `26/11/2026`."}},
+		{ian, "/meeting cancel this Thursday", []string{"`this Thursday` may mean more than one day: give its date, `19/11/2026` for the last, `26/11/2026` for the next."}},
+		{ian, "/meeting schedule this 10:00", []string{"Start with the meeting's date."}},
+	})
+}
