@@ -709,6 +709,26 @@ func yearGiven(words []string) bool {
 	return false
 }
 
+// dateShaped is how many words, from the start of words, are a date as
+// typed, whatever day it names: for answers that need only know whether
+// a date was typed, and have no clock to read one by. Whether words are a
+// date does not depend on the day or the zone, only which day they name
+// does; but a day without its year is read against a clock, and a zero
+// one names no year a day can be in, so a real day stands in for it. A
+// weekday that is not the date's is a date typed all the same.
+func dateShaped(words []string) int {
+	someDay := time.Date(2026, time.June, 1, 12, 0, 0, 0, time.UTC)
+	if _, n, err := takeDate(words, someDay, time.UTC); err == nil && n > 0 {
+		return n
+	}
+	if len(words) > 1 && weekdays[strings.ToLower(strings.TrimRight(words[0], ","))] {
+		if _, n, err := takeDate(words[1:], someDay, time.UTC); err == nil && n > 0 && !weekdays[strings.ToLower(strings.TrimRight(words[1], ","))] {
+			return n + 1
+		}
+	}
+	return 0
+}
+
 // daysBetween is how many calendar days b is after a.
 func daysBetween(a, b Date) int {
 	return int(b.Start(time.UTC).Sub(a.Start(time.UTC)) / (24 * time.Hour))

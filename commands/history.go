@@ -170,7 +170,7 @@ func guessHistory(args []string) string {
 		// answer gives that form, with the day when one was given.
 		day := " [DATE]"
 		if len(args) > 1 {
-			if _, n, err := takeDate(args[1:], time.Time{}, time.UTC); err == nil && n == len(args)-1 {
+			if dateShaped(args[1:]) == len(args)-1 {
 				day = " " + Escape(strings.Join(args[1:], " "))
 			}
 		}
@@ -198,9 +198,7 @@ func guessHistory(args []string) string {
 	if strings.ContainsRune(quotes, firstRune(Unescape(args[0]))) {
 		return fmt.Sprintf("Say which records first, then the member: %s, e.g. `/history apologies %s`.", records, typed)
 	}
-	// Whether words are a date does not depend on the day or the zone:
-	// only which day a relative one names does.
-	if _, n, err := takeDate(args, time.Time{}, time.UTC); err == nil && n > 0 {
+	if dateShaped(args) > 0 {
 		return fmt.Sprintf("Say which records first, then the date: `/history apologies`, `declarations`, `reports`, `agenda`, `attendance` or `minutes`, e.g. `/history apologies %s`.", typed)
 	}
 	return ""

@@ -929,3 +929,21 @@ func TestHistoryOfTheCommittee(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryWithADateInWordsFirst: a date in words ("10 December",
+// "Thursday 10 December") where /history wants its records first is
+// answered as one in figures is, with the form to use, not taken for a
+// word it does not know.
+func TestHistoryWithADateInWordsFirst(t *testing.T) {
+	k := histRecordsKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/history 10 December", "Say which records first, then the date: `/history apologies`, `declarations`, `reports`, `agenda`, `attendance` or `minutes`, e.g. `/history apologies 10 December`."},
+		{"/history Thursday 10 December", "e.g. `/history apologies Thursday 10 December`."},
+		{"/history meeting 10 December", "The history of a meeting itself (scheduled, moved, its time or venue changed, cancelled) is `/meeting history 10 December`; who came and when it was opened and closed, `/history attendance 10 December`."},
+	} {
+		r := k.run(ian, tc.line)
+		if !r.Refused || !strings.Contains(r.Text, tc.want) {
+			t.Errorf("%s:\ngot  %q (refused %v)\nwant %q", tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
+}
