@@ -2532,3 +2532,24 @@ func TestAttendanceHelpNamesTheChair(t *testing.T) {
 		t.Errorf("the help leaves the chair out:\n%s", got)
 	}
 }
+
+// TestAttendanceInTheHourTheClocksPassTwice: on 31 October 2027 the clocks
+// go back at 02:00 BST. A meeting opened at the second 01:00 (01:00 GMT)
+// takes a late arrival at 01:30 as the 01:30 that followed, not the one an
+// hour before it opened.
+func TestAttendanceInTheHourTheClocksPassTwice(t *testing.T) {
+	k := committeeKit(t)
+	k.now = time.Date(2027, 10, 1, 12, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-10-31 00:30 Bootle Town Hall")
+	k.now = time.Date(2027, 10, 31, 1, 0, 0, 0, time.UTC) // 01:00 GMT
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2027, 10, 31, 1, 40, 0, 0, time.UTC) // 01:40 GMT
+	wantShown(t, k.say(ian, "/attendance <@UNEIL> late 01:30"), "Neil Frackelton is marked present, arrived late at 01:30.")
+	var late time.Time
+	if err := k.db.SQL().QueryRow(`SELECT at FROM attendance_marks WHERE status = 'late'`).Scan(&late); err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2027, 10, 31, 1, 30, 0, 0, time.UTC); !late.Equal(want) {
+		t.Errorf("arrived at %v, want %v (01:30 GMT)", late.UTC(), want)
+	}
+}

@@ -511,6 +511,12 @@ func startable(c Committee, m Meeting, s Sitting, now time.Time) error {
 // or after now; the caller refuses those.
 func clockDuring(start, now time.Time, c Clock, loc *time.Location) time.Time {
 	t := DateOf(start, loc).At(c, loc)
+	if back := clockBack(t, loc); back != 0 && t.Before(start.Truncate(time.Minute)) && sameReading(t, t.Add(back), loc) &&
+		!t.Add(back).Before(start.Truncate(time.Minute)) {
+		// The night the clocks go back, a time read twice is the second
+		// when the meeting opened after the first.
+		return t.Add(back)
+	}
 	if t.Before(start.Truncate(time.Minute)) {
 		d := DateOf(start, loc)
 		next := DateOf(time.Date(d.Year, d.Month, d.Day+1, 0, 0, 0, 0, loc), loc).At(c, loc)
