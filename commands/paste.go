@@ -105,7 +105,8 @@ func importPasted(sub Submission, boxes int, empty string, imp func(text string)
 	err := imp(text)
 	var ue *UserError
 	if errors.As(err, &ue) {
-		return map[string]string{"text": ue.Msg}, nil
+		// A form's errors are plain text, where an escape reads as typed.
+		return map[string]string{"text": Unescape(ue.Msg)}, nil
 	}
 	return nil, err
 }
