@@ -87,6 +87,10 @@ func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Name: name, TeamID: r.TeamID, ChannelID: r.ChannelID, TimeZone: DefaultTimeZone,
 		StandardItems: true, ReminderDays: slices.Clone(SetupReminderDays), ReminderTime: "09:00",
 	}, officer)
+	var taken *ChannelTaken
+	if errors.As(err, &taken) {
+		return Reply{}, userErr("This channel already belongs to %s, set up in another Slack workspace that shares the channel. A committee needs a channel of its own: set this one up in another channel.", Escape(taken.Name))
+	}
 	var alike *LookAlike
 	if errors.As(err, &alike) {
 		return Reply{}, userErr("That name reads the same as *%s*, another committee's, though some of its letters differ (accents, look-alike letters from another alphabet, or invisible characters). Choose a name that reads differently.", Escape(alike.Name))

@@ -124,6 +124,18 @@ func (e *LookAlike) Error() string { return "name looks like committee " + e.Nam
 // Unwrap makes a LookAlike an ErrConflict.
 func (e *LookAlike) Unwrap() error { return ErrConflict }
 
+// ChannelTaken is the error of setting up a committee in a channel that
+// another workspace's committee has: a channel shared between workspaces
+// keeps its ID in each, and two committees there would post their agendas
+// and reminders into one channel, each taking the other's members' words
+// for its own business. Name is that committee's.
+type ChannelTaken struct{ Name string }
+
+func (e *ChannelTaken) Error() string { return "channel belongs to committee " + e.Name }
+
+// Unwrap makes a ChannelTaken an ErrConflict.
+func (e *ChannelTaken) Unwrap() error { return ErrConflict }
+
 // NearName is the error of a committee name, given to an import, that no
 // committee has but that is near the names of committees that exist
 // (Names): most likely one of them mistyped or shortened, for which a

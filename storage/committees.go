@@ -67,6 +67,20 @@ func (db *DB) CreateCommittee(ctx context.Context, c commands.Committee, officer
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: committee names'))`); err != nil {
 			return err
 		}
+		if c.ChannelID != "" {
+			// The index keeps one committee to a channel of one
+			// workspace; a channel shared with another has the same ID
+			// there, and setups waiting on the lock above cannot both
+			// take it.
+			var other string
+			err := tx.GetContext(ctx, &other, `SELECT name FROM committees WHERE channel_id = $1 AND team_id IS DISTINCT FROM $2 LIMIT 1`, c.ChannelID, nullString(c.TeamID))
+			if err == nil {
+				return &commands.ChannelTaken{Name: other}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		// Claim a committee of that name made by an import, if it has no channel yet.
 		existing, err := getCommittee(ctx, tx, `lower(name) = lower($1) FOR UPDATE`, c.Name)
 		switch {
