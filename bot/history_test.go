@@ -184,7 +184,7 @@ func TestHistoryMemberSeesTheirOwn(t *testing.T) {
 	}
 	wantText(t, k.Must(neil, "/history", "apologies <@"+neil+">"), "<@UNEIL> withdrew their apologies")
 	r = k.Must(neil, "/history", "apologies <@"+graeme+">")
-	wantText(t, r, "You can read the history of your own records only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can.")
+	wantText(t, r, "You can read the history of your own records only, so I can't show you <@UGRAEME>'s. An officer, the chair or the vice-chair of Safer Sefton Together can.")
 	if strings.Contains(r.Text(), "Court") {
 		t.Errorf("the refusal shows Graeme's reason:\n%s", r.Text())
 	}

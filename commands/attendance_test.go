@@ -675,7 +675,7 @@ func TestHistoryAttendanceOfASubstitute(t *testing.T) {
 		}
 	}
 	attRefused(k, stranger, "/history attendance <@UGRAEME>",
-		"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history attendance`.")
+		"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer, the chair or the vice-chair of Safer Sefton Together can. Yours: `/history attendance`.")
 	attRefused(k, stranger, `/history attendance "Jen Williams"`, "You can read your own attendance marks only")
 	for _, line := range []string{"/history attendance", "/history attendance <@USTRANGER>", "/history attendance <@UGRAEME>", "/history attendance 03/12/2026"} {
 		attRefused(k, "UJAN", line, "You are not a member of Safer Sefton Together.")

@@ -231,7 +231,7 @@ func (rec HistoryRecord) show(ctx context.Context, s *Service, in *Input) (Reply
 	}
 	if !seesAll(in.Me) {
 		if who != "" && who != in.UserID || who == "" && name != "" {
-			return Reply{}, userErr("You can read the history of your own records only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history %s`.",
+			return Reply{}, userErr("You can read the history of your own records only, so I can't show you %s's. An officer, the chair or the vice-chair of %s can. Yours: `/history %s`.",
 				personText(who, name), Escape(c.Name), rec)
 		}
 		who, name = in.UserID, ""
@@ -601,7 +601,7 @@ func committeeHistory(ctx context.Context, s *Service, in *Input) (Reply, error)
 	}
 	if !seesAll(in.Me) {
 		if who != "" && who != in.UserID || name != "" {
-			return Reply{}, userErr("You can read the changes to your own membership only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history committee`.",
+			return Reply{}, userErr("You can read the changes to your own membership only, so I can't show you %s's. An officer, the chair or the vice-chair of %s can. Yours: `/history committee`.",
 				personText(who, name), Escape(c.Name))
 		}
 		who = in.UserID
@@ -831,7 +831,7 @@ func attendanceHistory(ctx context.Context, s *Service, in *Input) (Reply, error
 		}
 	}
 	othersRefused := func() error {
-		return userErr("You can read your own attendance marks only, so I can't show you %s's. An officer or the chair of %s can. Yours: `/history attendance`.",
+		return userErr("You can read your own attendance marks only, so I can't show you %s's. An officer, the chair or the vice-chair of %s can. Yours: `/history attendance`.",
 			personText(who, name), Escape(c.Name))
 	}
 	if member && !seesAll(in.Me) && (who != "" && who != in.UserID || who == "" && name != "") {

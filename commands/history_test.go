@@ -193,7 +193,7 @@ func TestHistoryMemberSeesTheirOwn(t *testing.T) {
 		t.Errorf("naming himself: got\n%s\nwant\n%s", mine, got)
 	}
 	r = k.run(neil, "/history apologies <@UGRAEME>")
-	if !r.Refused || r.Text != "You can read the history of your own records only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history apologies`." {
+	if !r.Refused || r.Text != "You can read the history of your own records only, so I can't show you <@UGRAEME>'s. An officer, the chair or the vice-chair of Safer Sefton Together can. Yours: `/history apologies`." {
 		t.Errorf("Neil asks for Graeme's: %+v", r)
 	}
 	k.steps([]step{
@@ -392,7 +392,7 @@ func TestHistoryAttendance(t *testing.T) {
 	k.steps([]step{
 		{ian, "/history attendance 10/12/2026 <@UGRAEME>", []string{"on Thursday 10 December 2026: <@UGRAEME>'s marks.\n• 10 Dec 2026 10:20 — <@UGRAEME> marked present, arrived late at 10:20 _(entered by <@UIAN>)_\nTimes"}},
 		{neil, "/history attendance", []string{"on Thursday 10 December 2026: your marks.\n• 10 Dec 2026 09:55 — <@UNEIL> marked present\nTimes"}},
-		{neil, "/history attendance <@UGRAEME>", []string{"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer or the chair of Safer Sefton Together can. Yours: `/history attendance`."}},
+		{neil, "/history attendance <@UGRAEME>", []string{"You can read your own attendance marks only, so I can't show you <@UGRAEME>'s. An officer, the chair or the vice-chair of Safer Sefton Together can. Yours: `/history attendance`."}},
 		{ian, "/history attendance <@USTRANGER>", []string{"<@USTRANGER>'s marks.\nNothing is on record."}},
 		{ian, `/history attendance "Jen Williams"`, []string{"on Thursday 10 December 2026: Jen Williams's marks.\n• 10 Dec 2026 09:55 — Jen Williams (NW Probation) marked in attendance _(entered by <@UIAN>)_\nTimes"}},
 	})
