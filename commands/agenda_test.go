@@ -58,7 +58,7 @@ func TestAgendaShowAddRemove(t *testing.T) {
 		{ian, "/agenda add SWACA — Neil", []string{`"SWACA" is not an agenda number`, "• `/agenda add [DATE] NUMBER TITLE [— PRESENTER]`"}},
 		{ian, "/agenda add 7.5", []string{"Give item 7.5 a title"}},
 		{neil, "/agenda add 7.5 SWACA — Neil Frackelton", []string{"Only an officer of Safer Sefton Together can change the agenda."}},
-		{ian, "/agenda add 8 <!channel> — <@U999>", []string{"&lt;!channel&gt;", "&lt;@U999&gt;"}},
+		{ian, "/agenda add 8 <!channel> — <@U999>", []string{"*6* @channel — _&lt;@U999&gt;_"}},
 
 		// Remove and renumber, with the agenda as it now stands.
 		{ian, "/agenda remove 5.10", []string{"Removed item *5.10* from the agenda for Thursday 10 December 2026, 10:00, Remote Meeting.", "*Agenda*\n*1* Apologies"}},

@@ -1205,6 +1205,12 @@ func (s *Service) displayName(ctx context.Context, userID, fallback string) stri
 // it is shown.
 func plain(words []string) string { return Unescape(strings.Join(words, " ")) }
 
+// plainShown is plain, with Slack's markup other than mentions written as
+// the sender saw it (shownMarkup): a venue, an agenda item or an
+// organisation is shown long after, in posted agendas, the minutes and
+// calendars, where "<https://x.org|x.org>" would read as Slack's markup.
+func plainShown(words []string) string { return Unescape(shownMarkup(strings.Join(words, " "))) }
+
 // mentionMark stands, in free text read by plainMarked, for a mention
 // until namedMentions names the person: NUL, the user ID, "|", Slack's
 // hint of their name, NUL.

@@ -443,7 +443,7 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 			role, rest = RoleViceChair, rest[:n-1]
 		}
 	}
-	org = plain(rest)
+	org = plainShown(rest)
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")
 	}

@@ -265,7 +265,7 @@ func (e nothingToEdit) Error() string {
 // parseItemEdit; the title may be empty. dashed reports whether a
 // presenter was marked.
 func readItemText(text string, members []Member) (it itemText, dashed bool, err error) {
-	text = Unescape(strings.Join(strings.Fields(text), " ")) // as typed; see Request.Text
+	text = plainShown(strings.Fields(text)) // as typed; see Request.Text
 	text = mentionsNamed(text, members)
 	num, rest, _ := strings.Cut(text, " ")
 	if num == "" {

@@ -120,7 +120,7 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	if k == 0 {
 		return Reply{}, usageErr("Give the start time after the date, e.g. `10:00` or `2.30pm`.")
 	}
-	venue := plain(args[n+k:])
+	venue := plainShown(args[n+k:])
 	if utf8.RuneCountInString(venue) > MaxVenueLen {
 		return Reply{}, userErr("That venue is too long (the limit is %d characters).", MaxVenueLen)
 	}
@@ -554,7 +554,7 @@ func changeVenue(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	venue := plain(rest)
+	venue := plainShown(rest)
 	switch {
 	case venue == "":
 		return Reply{}, usageErr("Give the new venue after the date, or `none`.")
