@@ -63,7 +63,8 @@ func Pages(r commands.Reply) []Response {
 		page = []slack.Block{nil}
 	}
 	pages = append(pages, append(page, tail...))
-	title := strings.TrimSpace(r.Header)
+	// The header is plain text; fallback is mrkdwn already escaped.
+	title := commands.Escape(strings.TrimSpace(r.Header))
 	if title == "" {
 		title = fallback(r)
 	}
@@ -71,7 +72,7 @@ func Pages(r commands.Reply) []Response {
 	for i, blocks := range pages {
 		text := one.Text
 		if i > 0 {
-			line := fmt.Sprintf("%s, continued (part %d of %d)", commands.Escape(title), i+1, len(pages))
+			line := fmt.Sprintf("%s, continued (part %d of %d)", title, i+1, len(pages))
 			blocks[0] = slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, truncate(line, maxContextText), false, false))
 			text = truncate(line, maxSectionText)
 		}
