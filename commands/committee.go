@@ -64,7 +64,7 @@ const MaxNameLen = 200
 
 func setupCommittee(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	r := in.Request
-	name := unwrapEmphasis(NormalizeName(plain(in.Args)))
+	name := unwrapEmphasis(NormalizeName(plainShown(in.Args)))
 	if name == "" {
 		return Reply{}, usageErr("Give the committee's name.")
 	}

@@ -1,15 +1,16 @@
 package commands_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
 
 // TestMarkupKeptAsTheSenderSawIt: a web address, a channel or @here typed
-// in a venue, an agenda item or an organisation reaches Quorum as Slack's
-// markup; it is kept as the sender saw it, as in reasons, and so reads in
-// the agenda, the list of members and the meetings, never as
-// "<https://…|…>".
+// in a venue, an agenda item, an organisation or a committee's name
+// reaches Quorum as Slack's markup; it is kept as the sender saw it, as in
+// reasons, and so reads in the agenda, the list of members, the meetings
+// and the committee's name, never as "<https://…|…>".
 func TestMarkupKeptAsTheSenderSawIt(t *testing.T) {
 	k := agendaKit(t)
 	k.must(ian, "/meeting venue 2026-12-10 Microsoft Teams <https://teams.microsoft.com/l/meetup-join/19abc>")
@@ -30,4 +31,12 @@ func TestMarkupKeptAsTheSenderSawIt(t *testing.T) {
 			t.Errorf("Slack's markup shown as text:\n%s", text)
 		}
 	}
+
+	setup := k.request(stranger, "/committee setup Bootle <!here> Forum <http://bootle.example|bootle.example>")
+	setup.ChannelID = "C5"
+	r, err := k.svc.Run(context.Background(), setup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, r.Text, "This channel is now the channel of *Bootle @here Forum bootle.example*")
 }
