@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -1190,14 +1191,33 @@ func notMember(c Committee) error {
 // displayName is the best name the directory knows for userID.
 func (s *Service) displayName(ctx context.Context, userID, fallback string) string {
 	if s.users != nil {
-		if name, err := s.users.DisplayName(ctx, userID); err == nil && name != "" {
-			return name
+		if name, err := s.users.DisplayName(ctx, userID); err == nil && slackName(name) != "" {
+			return slackName(name)
 		}
 	}
-	if fallback != "" {
+	if fallback = slackName(fallback); fallback != "" {
 		return fallback
 	}
 	return userID
+}
+
+// slackName is a name as Slack gives it, fit to keep and show. Nothing
+// Quorum was sent refused what it holds (see unstorable): a NUL would keep
+// the member from being saved, a line break would start a line of its own
+// in a list, reading as someone else's entry, and a direction override
+// would turn round the words after it. Those are left out, and spacing
+// made single.
+func slackName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case isControl(r), isOverride(r):
+			return -1
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, name)
+	return strings.Join(strings.Fields(name), " ")
 }
 
 // plain is free text from a command as the person typed it: the entities
