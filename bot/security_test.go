@@ -13,7 +13,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/internal/bottest"
 )
 
@@ -102,6 +101,18 @@ var hostileKept = []string{
 	`<!channel> *bold* _it_ ~s~ ` + "`code`",
 }
 
+// namedKept is what a name, an organisation or a venue keeps of each
+// hostile text: as a reason does, a broadcast as @channel, a channel as
+// its ID and a link as its label with where it goes, as the sender saw
+// them; a mention stays the mention it was (shown escaped, as text).
+var namedKept = []string{
+	`'; DROP TABLE apologies; --`,
+	`$1 $2::text \ \\ \'; SELECT pg_sleep(10); --`,
+	`@channel @here @everyone <@U0ADMIN> #C0GENERAL`,
+	`click (https://evil.example/login) x (javascript:alert(1)) a@evil.example`,
+	`<!channel> *bold* _it_ ~s~ ` + "`code`",
+}
+
 // forbidden is markup that must never reach Slack from user text.
 var forbidden = []string{"<!channel>", "<!here>", "<!everyone>", "<@U0ADMIN", "<#C0GENERAL", "<https://evil", "<javascript:", "<mailto:"}
 
@@ -143,9 +154,9 @@ func post(t *testing.T, k *bottest.Kit, channel, user, command, text string) (st
 // TestHostileTextIsStoredVerbatimAndRenderedHarmlessly puts hostile text in
 // every free-text field — committee name, organisation, venue, apology
 // reason, substitute name, and a member's Slack name — then reads it all
-// back: the database holds exactly what was typed (Slack's markup in a
-// reason as the sender saw it: a mention's name, @channel, a link's
-// label), and no reply carries live markup from it.
+// back: the database holds exactly what was typed (Slack's markup as the
+// sender saw it: @channel, a link's label, in a reason a mention's name),
+// and no reply carries live markup from it.
 func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 	k := bottest.New(t)
 	k.SetNow(now)
@@ -224,11 +235,11 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 				got = append(got, a.Reason+" | "+a.SubstituteName)
 			}
 			// Slack sends typed &, < and > as entities; the record holds
-			// what the person typed.
-			typed := commands.Unescape
-			// A reason keeps what the sender saw (hostileKept).
+			// what the person typed, and of Slack's markup what they saw
+			// (namedKept, hostileKept).
+			named := func(field string) string { return field + " " + namedKept[i] }
 			said := func(string) string { return "Because " + hostileKept[i] }
-			want := []string{typed(name), typed(org), "Mallory <!here> <@U0ADMIN>", typed(org), typed(venue),
+			want := []string{named("Committee"), named("Org"), "Mallory <!here> <@U0ADMIN>", named("Org"), named("Venue"),
 				said(reason) + " | O'Brien'); DROP TABLE", said(reason) + " | <!channel>", "Away | Evil<!channel> X<@U0ADMIN> Back\\Slash"}
 			f.acknowledged += len(want)
 			for j, w := range want {
