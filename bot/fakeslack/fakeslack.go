@@ -27,6 +27,11 @@ type Call struct {
 	// Faulted says the call was answered as a Fault said (an error or a
 	// garbled body), not as Slack answers it normally.
 	Faulted bool
+	// Invalid lists the Block Kit limits the call's message or view broke
+	// (see CheckMessage, CheckView). Slack refuses such a call with
+	// invalid_blocks, and so does the fake; a text over Slack's length is
+	// listed too, though it is only cut.
+	Invalid []string
 }
 
 // Arg is an argument of the call, from the form or the JSON body.
@@ -220,8 +225,53 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if ans := f.refuse(&call); ans != nil {
+		f.record(call)
+		writeJSON(w, ans)
+		return
+	}
 	f.record(call)
 	writeJSON(w, f.answer(method, call))
+}
+
+// refuse checks the message or view of a call that posts one against
+// Slack's limits, noting in call what it breaks, and answers as Slack
+// does when blocks break them; nil when the call goes on as usual.
+func (f *Server) refuse(call *Call) map[string]any {
+	switch call.Method {
+	case "chat.postMessage", "chat.update", "chat.postEphemeral":
+		text := call.Arg("text")
+		call.Invalid = CheckMessage(text, Decode(call.Arg("blocks")))
+		if len(call.Invalid) == 1 && TextCut(text) {
+			// Slack posts a long text cut, and says nothing.
+			cut := []rune(text)[:MaxMessageText]
+			if call.Form.Get("text") != "" {
+				call.Form.Set("text", string(cut))
+			} else {
+				call.JSON["text"] = string(cut)
+			}
+			return nil
+		}
+	case "views.open", "views.update", "views.push", "views.publish":
+		call.Invalid = CheckView(Decode(call.Arg("view")))
+	}
+	if len(call.Invalid) == 0 {
+		return nil
+	}
+	return map[string]any{"ok": false, "error": "invalid_blocks", "errors": call.Invalid}
+}
+
+// Invalid returns the calls whose message or view broke Slack's limits.
+func (f *Server) Invalid() []Call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []Call
+	for _, c := range f.calls {
+		if len(c.Invalid) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (f *Server) takeFault(method string) *Fault {

@@ -125,6 +125,13 @@ func NewWithConfig(t testing.TB, db *storage.DB, cfg Config) *Kit {
 	k.HTTP = httptest.NewServer(k.Server)
 	t.Cleanup(k.HTTP.Close)
 	t.Cleanup(k.Server.Close)
+	// Slack refused these calls (invalid_blocks); whatever the test saw
+	// of the bot's answer to that, a member would not have seen the post.
+	t.Cleanup(func() {
+		for _, c := range k.Slack.Invalid() {
+			t.Errorf("%s broke Slack's limits: %s", c.Method, strings.Join(c.Invalid, "; "))
+		}
+	})
 	k.Outbox = &bot.Outbox{Store: db, Slack: k.Client, Service: k.Service, Now: k.Now, PublicURL: PublicURL}
 	return k
 }
@@ -287,7 +294,35 @@ func (k *Kit) PostRaw(path string, body []byte, contentType string, sign func(ht
 	}
 	defer resp.Body.Close()
 	out, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode == http.StatusOK {
+		CheckLimits(k.T, "the answer to "+path, out)
+	}
 	return resp.StatusCode, out
+}
+
+// CheckLimits fails t, naming what, when body (JSON posted to Slack or
+// answered to it: a message, or an interaction's response with a view)
+// breaks Block Kit's limits, which Slack enforces by dropping it whole.
+// A body that is empty or not a JSON object is not a message, and left
+// alone.
+func CheckLimits(t testing.TB, what string, body []byte) {
+	t.Helper()
+	var m map[string]any
+	if len(body) == 0 || json.Unmarshal(body, &m) != nil {
+		return
+	}
+	var problems []string
+	switch {
+	case m["view"] != nil:
+		problems = fakeslack.CheckView(m["view"])
+	case m["response_action"] != nil:
+	default:
+		text, _ := m["text"].(string)
+		problems = fakeslack.CheckMessage(text, m["blocks"])
+	}
+	for _, p := range problems {
+		t.Errorf("%s breaks Slack's limits: %s", what, p)
+	}
 }
 
 // seq numbers what Slack makes unique in each request it sends (a slash
@@ -552,6 +587,7 @@ func NewHook(t testing.TB) *Hook {
 			http.Error(w, "bad post", http.StatusBadRequest)
 			return
 		}
+		CheckLimits(t, "the post to "+r.URL.Path, body)
 		h.mu.Lock()
 		h.posts = append(h.posts, m)
 		h.paths = append(h.paths, r.URL.Path)
