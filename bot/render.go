@@ -86,8 +86,12 @@ func Blocks(r commands.Reply) []slack.Block {
 	}
 	if len(blocks) > room {
 		hidden := len(blocks) - (room - 1)
+		note := fmt.Sprintf("… %d more %s not shown.", hidden, plural(hidden, "part", "parts"))
+		if more := strings.TrimSpace(r.More); more != "" {
+			note = strings.TrimSuffix(note, ".") + ": " + more
+		}
 		blocks = append(blocks[:room-1], slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType,
-			fmt.Sprintf("… %d more %s not shown.", hidden, plural(hidden, "part", "parts")), false, false)))
+			truncate(note, maxContextText), false, false)))
 	}
 	if actions != nil {
 		blocks = append(blocks, actions)

@@ -104,7 +104,7 @@ func jsonSize(r commands.Reply) int {
 }
 
 func textSize(r commands.Reply) int {
-	n := len(r.Header) + len(r.Text) + len(r.Footer)
+	n := len(r.Header) + len(r.Text) + len(r.Footer) + len(r.More)
 	for _, s := range r.Sections {
 		n += len(s.Title) + len(s.Text)
 	}
@@ -113,7 +113,7 @@ func textSize(r commands.Reply) int {
 
 // sameReply reports whether a and b, neither with a form, render alike.
 func sameReply(a, b commands.Reply) bool {
-	if a.Visibility != b.Visibility || a.Header != b.Header || a.Text != b.Text || a.Footer != b.Footer ||
+	if a.Visibility != b.Visibility || a.Header != b.Header || a.Text != b.Text || a.Footer != b.Footer || a.More != b.More ||
 		a.Refused != b.Refused || len(a.Sections) != len(b.Sections) || len(a.Buttons) != len(b.Buttons) {
 		return false
 	}

@@ -742,7 +742,9 @@ func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		b.WriteString("\n" + strings.Join(lines, "\n"))
 	}
-	return private("%s", b.String()), nil
+	reply := private("%s", b.String())
+	reply.More = "`/interests register @member` shows one member's in full."
+	return reply, nil
 }
 
 func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {

@@ -979,12 +979,14 @@ func draftMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		Sections:   minutesSections(doc),
 	}
 	reply.Footer = "`/minutes post` shares them in the channel."
+	reply.More = "`quorum export minutes` writes them whole."
 	if s.publicURL != "" {
 		link, err := s.minutesLink(ctx, m)
 		if err != nil {
 			return Reply{}, err
 		}
 		reply.Footer = "Printable page: " + link + " — `/minutes post` shares it in the channel."
+		reply.More = "the printable page below has them whole."
 	}
 	comments, err := s.store.MinuteComments(ctx, m.ID)
 	if err != nil {

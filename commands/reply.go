@@ -25,6 +25,10 @@ type Reply struct {
 	Buttons  []Button
 	// Footer is small print shown last ("send apologies with /apologies").
 	Footer string
+	// More says where to read the whole of a reply that may be too long to
+	// show in one message ("`/interests register @member` shows one
+	// member's in full"): the transport says it where it has to cut.
+	More string
 	// Form, when set, asks the transport to open a form (a Slack modal).
 	Form *Form
 	// Refused marks a reply that turns the request down for a mistake the
