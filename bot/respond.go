@@ -49,6 +49,21 @@ func (s *Server) respond(ctx context.Context, responseURL string, resp Response)
 	return nil
 }
 
+// postResponses posts msgs to a response_url in the background, one
+// after another in order, stopping at the first that fails.
+func (s *Server) postResponses(responseURL string, msgs []Response) {
+	s.posts.Add(1)
+	go func() {
+		defer s.posts.Done()
+		for _, msg := range msgs {
+			if err := s.respond(context.Background(), responseURL, msg); err != nil {
+				s.log.Warn("reply not posted to response_url", "err", err)
+				return
+			}
+		}
+	}()
+}
+
 // postResponse posts msg to a response_url in the background, for replies
 // that need not hold up an acknowledgement. Close waits for these.
 func (s *Server) postResponse(responseURL string, msg Response) {

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -93,6 +95,13 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		// The modal is the answer: an empty 200 shows nothing more.
 		w.WriteHeader(http.StatusOK)
 	case !late:
+		if parts := replyParts(reply); len(parts) > 1 {
+			// The first part answers Slack, sent before the rest follow
+			// so that they come after it.
+			writeResponseNow(w, parts[0])
+			s.postResponses(form.responseURL, parts[1:])
+			break
+		}
 		writeReply(w, reply)
 	case replay:
 		// Found out only once Slack had been answered that the outcome
@@ -102,8 +111,11 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		s.cfg.Metrics.reject(RejectReplay)
 	case opened:
 	default:
-		if err := s.respond(context.Background(), form.responseURL, Message(reply)); err != nil {
-			s.log.Warn("late outcome not posted to response_url", "command", req.Command, "user", req.UserID, "err", err)
+		for _, part := range replyParts(reply) {
+			if err := s.respond(context.Background(), form.responseURL, part); err != nil {
+				s.log.Warn("late outcome not posted to response_url", "command", req.Command, "user", req.UserID, "err", err)
+				break
+			}
 		}
 	}
 }
@@ -160,6 +172,42 @@ func writeReplyNow(w http.ResponseWriter, reply commands.Reply) {
 	if f, ok := w.(http.Flusher); ok {
 		f.Flush()
 	}
+}
+
+// writeResponseNow is writeReplyNow for a message already rendered.
+func writeResponseNow(w http.ResponseWriter, msg Response) {
+	b, err := json.Marshal(msg)
+	if err != nil {
+		http.Error(w, "reply not rendered", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.Header().Set("Connection", "close")
+	_, _ = w.Write(b)
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// maxParts is how many messages a reply to a command may be sent in:
+// Slack takes five posts to a command's response_url.
+const maxParts = 5
+
+// replyParts renders a command's reply as the messages that show it
+// whole: one when it fits in a message, else its parts as Pages splits
+// a channel post, each after the first to follow by the response_url.
+// A reply too long for even that is one message cut to fit, which says
+// where to read the rest (Reply.More).
+func replyParts(reply commands.Reply) []Response {
+	pages := Pages(reply)
+	if len(pages) == 1 || len(pages) > maxParts {
+		return []Response{Message(reply)}
+	}
+	// The first part's own words say nothing of the rest; its
+	// notification does.
+	pages[0].Text = truncate(pages[0].Text, maxSectionText-len(" (part 1 of 5)")) + fmt.Sprintf(" (part 1 of %d)", len(pages))
+	return pages
 }
 
 // directMessage reports whether the conversation a slash command came

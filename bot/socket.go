@@ -186,18 +186,23 @@ func (k *Socket) slashCommand(ctx context.Context, env socketmode.Request, cmd s
 		k.ack(ctx, env, nil)
 		return
 	}
-	msg := Message(reply)
-	if b, err := json.Marshal(msg); err == nil && len(b) <= maxAckBytes {
-		k.ack(ctx, env, msg)
-		return
+	parts := replyParts(reply)
+	if len(parts) == 1 {
+		if b, err := json.Marshal(parts[0]); err == nil && len(b) <= maxAckBytes {
+			k.ack(ctx, env, parts[0])
+			return
+		}
 	}
 	k.ack(ctx, env, nil)
 	if cmd.ResponseURL != "" {
-		k.srv.postResponse(cmd.ResponseURL, msg)
+		k.srv.postResponses(cmd.ResponseURL, parts)
 		return
 	}
-	if err := k.srv.postMessage(ctx, req, msg); err != nil {
-		k.srv.log.Warn("large reply not posted", "command", req.Command, "user", req.UserID, "err", err)
+	for _, msg := range parts {
+		if err := k.srv.postMessage(ctx, req, msg); err != nil {
+			k.srv.log.Warn("large reply not posted", "command", req.Command, "user", req.UserID, "err", err)
+			return
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -355,6 +356,9 @@ type Reply struct {
 	// and the rest is the outcome as posted to the command's response_url.
 	Took time.Duration
 	Late bool
+	// Parts are the messages that followed the first by response_url, for
+	// a reply too long for one message (its first says "(part 1 of N)").
+	Parts []Reply
 }
 
 // Text is the reply's fallback text and every section's text, joined.
@@ -366,8 +370,15 @@ func (r Reply) Text() string {
 			b.WriteString("\n" + s.Text.Text)
 		}
 	}
+	for _, p := range r.Parts {
+		b.WriteString("\n" + p.Text())
+	}
 	return b.String()
 }
+
+// firstOf reads "(part 1 of N)" at the end of a reply's text: how many
+// parts it comes in, or 0.
+var firstOf = regexp.MustCompile(`\(part 1 of (\d+)\)$`)
 
 // Public reports whether the reply is shown in the channel.
 func (r Reply) Public() bool { return r.ResponseType == slack.ResponseTypeInChannel }
@@ -445,13 +456,13 @@ func (p *Pending) Outcome(status int, body []byte) Reply {
 	k := p.k
 	r := k.reply(status, body)
 	if status != http.StatusOK || r.Response.Text != bot.LateText {
-		return r
+		return p.rest(r, 0)
 	}
 	for end := time.Now().Add(lateWait); ; time.Sleep(10 * time.Millisecond) {
 		if body, ok := k.responses.PostedTo(p.path); ok {
 			out := k.reply(http.StatusOK, body)
 			out.Late = true
-			return out
+			return p.rest(out, 1)
 		}
 		if k.formsOpened() > p.forms {
 			return Reply{Status: http.StatusOK, Late: true}
@@ -459,6 +470,29 @@ func (p *Pending) Outcome(status int, body []byte) Reply {
 		if time.Now().After(end) {
 			// Errorf, not Fatalf: tests send commands from goroutines too.
 			k.T.Errorf("%s %s: Slack was answered that the outcome follows, and none came within %v", p.Form.Get("command"), p.Form.Get("text"), lateWait)
+			return r
+		}
+	}
+}
+
+// rest waits for the parts that follow r by the response_url, when r says
+// it is the first of several, and adds them to it; skip is how many posts
+// to the response_url came before them.
+func (p *Pending) rest(r Reply, skip int) Reply {
+	m := firstOf.FindStringSubmatch(r.Response.Text)
+	if m == nil {
+		return r
+	}
+	n, _ := strconv.Atoi(m[1])
+	for end := time.Now().Add(lateWait); ; time.Sleep(10 * time.Millisecond) {
+		if posts := p.k.responses.AllPostedTo(p.path); len(posts) >= skip+n-1 {
+			for _, body := range posts[skip : skip+n-1] {
+				r.Parts = append(r.Parts, p.k.reply(http.StatusOK, body))
+			}
+			return r
+		}
+		if time.Now().After(end) {
+			p.k.T.Errorf("%s %s: the reply said it comes in %d parts, and the rest did not come within %v", p.Form.Get("command"), p.Form.Get("text"), n, lateWait)
 			return r
 		}
 	}
@@ -623,6 +657,19 @@ func (h *Hook) PostedTo(path string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// AllPostedTo are the bodies posted to path, in order.
+func (h *Hook) AllPostedTo(path string) [][]byte {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out [][]byte
+	for i, p := range h.paths {
+		if p == path {
+			out = append(out, h.raw[i])
+		}
+	}
+	return out
 }
 
 // Last is the text of the latest post with its blocks' text, or "".
