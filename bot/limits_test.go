@@ -180,6 +180,9 @@ func TestBigCommitteeWithinSlackLimits(t *testing.T) {
 			t.Errorf("no Home published for %s", u)
 		}
 	}
+	if home := settledHome(t, k, officer); !strings.Contains(home, "300 outstanding actions") {
+		t.Errorf("the officer's Home does not count the 300 actions:\n%s", home)
+	}
 	if took := time.Since(start); took > 20*time.Second {
 		t.Logf("the walk took %v", took)
 	}

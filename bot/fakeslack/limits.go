@@ -74,6 +74,25 @@ func CheckView(view any) []string {
 	return c.problems
 }
 
+// CheckReply lists the limits broken by body, JSON an app answers Slack
+// with or posts to a response_url: a message, or an interaction's
+// response, which may carry a view. A body that is empty, null or not a
+// JSON object carries neither, and breaks nothing.
+func CheckReply(body []byte) []string {
+	var m map[string]any
+	if len(body) == 0 || json.Unmarshal(body, &m) != nil || m == nil {
+		return nil
+	}
+	switch {
+	case m["view"] != nil:
+		return CheckView(m["view"])
+	case m["response_action"] != nil:
+		return nil
+	}
+	text, _ := m["text"].(string)
+	return CheckMessage(text, m["blocks"])
+}
+
 // Decode reads a JSON argument (blocks or a view) as CheckMessage and
 // CheckView take it; an argument already decoded is returned as it is.
 func Decode(arg any) any {

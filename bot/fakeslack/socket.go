@@ -23,6 +23,17 @@ type Socket struct {
 	opened  int // connections accepted
 	acks    map[string]json.RawMessage
 	seq     int
+	// invalid lists the limits broken by acknowledgements' payloads,
+	// which Slack drops.
+	invalid []string
+}
+
+// Invalid lists the Block Kit limits broken by the replies the client
+// acknowledged envelopes with (see CheckReply).
+func (s *Socket) Invalid() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.invalid...)
 }
 
 func newSocket() *Socket {
@@ -180,7 +191,9 @@ func (s *Socket) serve(w http.ResponseWriter, r *http.Request) {
 		if ack.Payload == nil {
 			ack.Payload = json.RawMessage("null")
 		}
+		problems := CheckReply(ack.Payload)
 		s.mu.Lock()
+		s.invalid = append(s.invalid, problems...)
 		s.acks[ack.EnvelopeID] = ack.Payload
 		s.changed.Broadcast()
 		s.mu.Unlock()

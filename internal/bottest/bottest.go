@@ -132,6 +132,9 @@ func NewWithConfig(t testing.TB, db *storage.DB, cfg Config) *Kit {
 		for _, c := range k.Slack.Invalid() {
 			t.Errorf("%s broke Slack's limits: %s", c.Method, strings.Join(c.Invalid, "; "))
 		}
+		for _, p := range k.Slack.Socket.Invalid() {
+			t.Errorf("a Socket Mode acknowledgement broke Slack's limits: %s", p)
+		}
 	})
 	k.Outbox = &bot.Outbox{Store: db, Slack: k.Client, Service: k.Service, Now: k.Now, PublicURL: PublicURL}
 	return k
@@ -308,20 +311,7 @@ func (k *Kit) PostRaw(path string, body []byte, contentType string, sign func(ht
 // alone.
 func CheckLimits(t testing.TB, what string, body []byte) {
 	t.Helper()
-	var m map[string]any
-	if len(body) == 0 || json.Unmarshal(body, &m) != nil {
-		return
-	}
-	var problems []string
-	switch {
-	case m["view"] != nil:
-		problems = fakeslack.CheckView(m["view"])
-	case m["response_action"] != nil:
-	default:
-		text, _ := m["text"].(string)
-		problems = fakeslack.CheckMessage(text, m["blocks"])
-	}
-	for _, p := range problems {
+	for _, p := range fakeslack.CheckReply(body) {
 		t.Errorf("%s breaks Slack's limits: %s", what, p)
 	}
 }
