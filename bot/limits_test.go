@@ -202,3 +202,26 @@ func TestReplyCutSaysWhereTheRestIs(t *testing.T) {
 		t.Errorf("the cut does not say where the rest is:\n%s", b[max(0, len(b)-400):])
 	}
 }
+
+// TestDeclareFormSaysWhichItemsItLeavesOut: a select lists at most 100
+// options, so the declare form of an agenda of 120 items cannot offer
+// them all; it says so, and how to declare in the others.
+func TestDeclareFormSaysWhichItemsItLeavesOut(t *testing.T) {
+	k := newCommittee(t)
+	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+	for i := 5; i <= 120; i++ {
+		r, err := k.Service.Run(context.Background(), commands.Request{Command: "/agenda", Text: fmt.Sprintf("add %d Partner update %d", i, i),
+			TeamID: bottest.Team, ChannelID: bottest.Channel, UserID: officer, UserName: "ian", Now: k.Now()})
+		if err != nil || !strings.Contains(r.Text, "Added item") {
+			t.Fatalf("adding item %d: %v %s", i, err, r.Text)
+		}
+	}
+	k.Must(neil, "/declare", "")
+	opened := k.Slack.Calls("views.open")
+	if len(opened) != 1 {
+		t.Fatalf("%d forms opened, want the declare form", len(opened))
+	}
+	if view := opened[0].Arg("view"); !strings.Contains(view, "Only the first 100 of 120 are listed: `/declare ITEM KIND NATURE` in the channel declares an interest in any item") {
+		t.Errorf("the form does not say it leaves items out, or how to declare in them:\n%.2000s", view[strings.Index(view, `"hint"`):])
+	}
+}

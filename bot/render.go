@@ -312,9 +312,18 @@ func Modal(form commands.Form) slack.ModalViewRequest {
 			in.InitialValue = truncate(f.Initial, in.MaxLength)
 			elem = in
 		}
+		hintText := f.Hint
+		if f.Kind == commands.FieldSelect && len(f.Options) > maxOptions {
+			// Left out, an option would be as good as gone: say so.
+			note := fmt.Sprintf("Only the first %d of %d are listed", maxOptions, len(f.Options))
+			if more := strings.TrimSpace(f.More); more != "" {
+				note += ": " + more
+			}
+			hintText = strings.TrimSpace(note + ". " + hintText)
+		}
 		var hint *slack.TextBlockObject
-		if f.Hint != "" {
-			hint = plain(f.Hint, maxLabel)
+		if hintText != "" {
+			hint = plain(hintText, maxLabel)
 		}
 		block := slack.NewInputBlock(f.ID, plain(f.Label, maxLabel), hint, elem).WithOptional(f.Optional)
 		view.Blocks.BlockSet = append(view.Blocks.BlockSet, block)

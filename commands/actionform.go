@@ -96,7 +96,8 @@ func openAddActionForm(ctx context.Context, s *Service, r Request, value string)
 			Metadata: value,
 			Fields: []Field{
 				{ID: "owner", Label: "Owner", Kind: FieldSelect, Options: opts, Optional: true,
-					Hint: fmt.Sprintf("A member of %s; or give a name below", c.Name)},
+					Hint: fmt.Sprintf("A member of %s; or give a name below", c.Name),
+					More: fmt.Sprintf("`/action add %s %s @owner DATE TEXT` in the channel names any member", mi.HeldOn.Start(time.UTC).Format("2006-01-02"), mi.Number)},
 				{ID: "name", Label: "Or someone who is not a member, by name", Kind: FieldText, Optional: true, MaxLen: MaxNameLen},
 				{ID: "due", Label: "Due by", Kind: FieldText, Hint: "e.g. 2027-03-01 or 1 March 2027"},
 				{ID: "text", Label: "What is to be done", Kind: FieldTextArea, MaxLen: maxActionText,

@@ -1095,7 +1095,8 @@ func (s *Service) declareFormOf(ctx context.Context, c Committee, m Meeting) (Re
 			Metadata: strconv.FormatInt(m.ID, 10),
 			Fields: []Field{
 				{ID: "item", Label: "Agenda item", Kind: FieldSelect, Options: opts,
-					Hint: "Meeting on " + formatWhen(m.StartsAt, c.Location())},
+					Hint: "Meeting on " + formatWhen(m.StartsAt, c.Location()),
+					More: "`/declare ITEM KIND NATURE` in the channel declares an interest in any item"},
 				{ID: "kind", Label: "Kind of interest", Kind: FieldRadio, Options: []Option{
 					{Value: string(InterestPecuniary), Label: "Disclosable pecuniary interest"},
 					{Value: string(InterestPersonal), Label: "Personal interest"},

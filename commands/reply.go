@@ -84,6 +84,10 @@ type Field struct {
 	Initial  string
 	MaxLen   int
 	Options  []Option
+	// More says how to choose an option the form may not have room for
+	// (a select lists at most 100): the transport adds it to the hint
+	// where it leaves options out.
+	More string
 }
 
 // Option is a choice in a select, radio or checkbox field.
