@@ -234,8 +234,14 @@ func (s *Server) blockActions(ctx context.Context, cb *slack.InteractionCallback
 		// The presser's Home is refreshed here, with the outcome on top.
 		s.homeOutcome(ctx, req, reply.Text)
 	case cb.ResponseURL != "":
-		if err := s.respond(ctx, cb.ResponseURL, Message(reply)); err != nil {
+		// A button may run a command (the committee chosen for it), whose
+		// reply comes whole, in parts, as the command's own would: the
+		// first before Slack is answered, the rest after it.
+		parts := replyParts(reply)
+		if err := s.respond(ctx, cb.ResponseURL, parts[0]); err != nil {
 			s.log.Warn("could not answer a button", "action", name, "user", req.UserID, "err", err)
+		} else if len(parts) > 1 {
+			s.postResponses(cb.ResponseURL, parts[1:])
 		}
 	default:
 		s.send(ctx, req, reply)

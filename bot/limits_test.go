@@ -225,3 +225,52 @@ func TestDeclareFormSaysWhichItemsItLeavesOut(t *testing.T) {
 		t.Errorf("the form does not say it leaves items out, or how to declare in them:\n%.2000s", view[strings.Index(view, `"hint"`):])
 	}
 }
+
+// TestChosenCommitteeReplyComesWhole: a command sent outside any
+// committee's channel is answered with a button for each committee; the
+// reply the button brings, when too long for one message, comes whole in
+// parts like the command's own.
+func TestChosenCommitteeReplyComesWhole(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	run := func(channel, user, cmd, text string) commands.Reply {
+		t.Helper()
+		r, err := k.Service.Run(ctx, commands.Request{Command: cmd, Text: text, TeamID: bottest.Team, ChannelID: channel, UserID: user, UserName: strings.ToLower(user), Now: k.Now()})
+		if err != nil {
+			t.Fatalf("%s %s: %v", cmd, text, err)
+		}
+		return r
+	}
+	run("C2", officer, "/committee", "setup Sefton Health and Wellbeing Board")
+	for j := range 100 {
+		for _, m := range []string{officer, neil, graeme} {
+			run(bottest.Channel, m, "/interests", fmt.Sprintf("add other %s", pad(fmt.Sprintf("Entry %d: member of the Board of Sefton CVS ", j), 300, "ö")))
+		}
+	}
+	form := bottest.CommandForm(officer, "/interests", "register")
+	form.Set("channel_id", "D1")
+	form.Set("channel_name", "directmessage")
+	r := k.Slash(form)
+	values := buttonValues(r)["interests.committee"]
+	if len(values) != 2 {
+		t.Fatalf("buttons %v, want one for each committee:\n%s", buttonValues(r), r.Text())
+	}
+	hook := k.NewHook()
+	for _, v := range values {
+		k.Interact(bottest.ButtonPayload(officer, "interests.committee", v, hook.URL()))
+	}
+	// The parts after the first follow the button's answer.
+	var all strings.Builder
+	for end := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		all.Reset()
+		for _, p := range hook.Posts() {
+			all.WriteString(bottest.PostText(p))
+		}
+		if strings.Count(all.String(), "Entry 99: member") >= 3 || time.Now().After(end) {
+			break
+		}
+	}
+	if got := strings.Count(all.String(), "Entry 99: member"); got != 3 {
+		t.Errorf("the register the button brings shows the last entry of %d of the 3 members with 100:\n%s", got, all.String()[max(0, all.Len()-600):])
+	}
+}
