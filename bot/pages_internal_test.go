@@ -54,3 +54,33 @@ func TestPagesHoldEverything(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFitsOneBySize: a reply that fitsOneBySize says is one message by
+// its sizes alone is one page, however its lines fall: the check that
+// spares short replies the pages' rendering never sends one cut short.
+func FuzzFitsOneBySize(f *testing.F) {
+	f.Add("Recorded.", 1, 40, 3)
+	f.Add("x\n", 40, 2999, 1)
+	f.Add(strings.Repeat("a\n", 1600), 10, 3001, 7)
+	f.Add("<https://example.org/"+strings.Repeat("p", 3100)+"|r>", 3, 1500, 2)
+	f.Fuzz(func(t *testing.T, text string, sections, size, step int) {
+		if sections < 0 || sections > 60 || size < 0 || size > 20000 || step < 1 {
+			return
+		}
+		r := commands.Reply{Visibility: commands.Private, Header: "Head", Text: text, Footer: "Small print.",
+			Buttons: []commands.Button{{Label: "Go", Action: "a", Value: "1"}}}
+		for i := range sections {
+			var b strings.Builder
+			for b.Len() < size {
+				b.WriteString(strings.Repeat("w", step%3001))
+				b.WriteByte('\n')
+			}
+			r.Sections = append(r.Sections, commands.Section{Title: "S" + strconv.Itoa(i), Text: b.String()})
+		}
+		if fitsOneBySize(r) {
+			if pages := Pages(r); len(pages) != 1 {
+				t.Fatalf("fits one message by size, but is %d pages", len(pages))
+			}
+		}
+	})
+}

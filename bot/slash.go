@@ -95,12 +95,14 @@ func (s *Server) slashCommand(w http.ResponseWriter, r *http.Request) {
 		// The modal is the answer: an empty 200 shows nothing more.
 		w.WriteHeader(http.StatusOK)
 	case !late:
-		if parts := replyParts(reply); len(parts) > 1 {
-			// The first part answers Slack, sent before the rest follow
-			// so that they come after it.
-			writeResponseNow(w, parts[0])
-			s.postResponses(form.responseURL, parts[1:])
-			break
+		if !fitsOneBySize(reply) {
+			if parts := replyParts(reply); len(parts) > 1 {
+				// The first part answers Slack, sent before the rest
+				// follow so that they come after it.
+				writeResponseNow(w, parts[0])
+				s.postResponses(form.responseURL, parts[1:])
+				break
+			}
 		}
 		writeReply(w, reply)
 	case replay:
@@ -190,6 +192,22 @@ func writeResponseNow(w http.ResponseWriter, msg Response) {
 	}
 }
 
+// fitsOneBySize reports, from the sizes of its texts alone, that reply
+// is one message, as nearly every reply is, so that it is not rendered
+// as pages to find out. A text of n bytes is cut into at most 2n/3000+2
+// blocks (chunks cuts at a line's end: two blocks take at least 3000
+// bytes), and a header, buttons and small print take at most four.
+func fitsOneBySize(reply commands.Reply) bool {
+	n := 4
+	if reply.Text != "" {
+		n += 2*len(reply.Text)/maxSectionText + 2
+	}
+	for _, s := range reply.Sections {
+		n += 2*(len(s.Title)+len(s.Text)+3)/maxSectionText + 2
+	}
+	return n <= maxBlocks
+}
+
 // maxParts is how many messages a reply to a command may be sent in:
 // Slack takes five posts to a command's response_url.
 const maxParts = 5
@@ -200,6 +218,9 @@ const maxParts = 5
 // A reply too long for even that is one message cut to fit, which says
 // where to read the rest (Reply.More).
 func replyParts(reply commands.Reply) []Response {
+	if fitsOneBySize(reply) {
+		return []Response{Message(reply)}
+	}
 	pages := Pages(reply)
 	if len(pages) == 1 || len(pages) > maxParts {
 		return []Response{Message(reply)}
