@@ -118,7 +118,7 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 	if q.On.Year != 0 {
 		return q, errors.New("after a date, give a minute number (`/resolution 2021-12-09 28`); to search by words, leave the date out")
 	}
-	q.Words = plain(args)
+	q.Words = plainShown(args)
 	if len(q.Words) > maxSearchLen {
 		return q, fmt.Errorf("that is too much to search for (%d characters; the limit is %d)", len(q.Words), maxSearchLen)
 	}
@@ -677,7 +677,10 @@ func minuteSection(m Minute, highlighted bool) Section {
 // shown as "∗" so that they cannot pair with the highlighting's: only the
 // search's markers make bold.
 func Highlight(marked string) string {
-	s := plainText(marked)
+	// Matches side by side (a web address is several words to the search:
+	// "www.sefton.gov.uk" and "/budget") are one stretch of bold: "*a**b*"
+	// would show its asterisks.
+	s := plainText(strings.ReplaceAll(marked, HighlightStop+HighlightStart, ""))
 	s = strings.ReplaceAll(s, HighlightStart, "*")
 	return strings.ReplaceAll(s, HighlightStop, "*")
 }

@@ -94,6 +94,8 @@ func TestHighlightCannotBeSpoofed(t *testing.T) {
 		{"That *all* \x01reports\x02 be noted", "That ∗all∗ *reports* be noted"},
 		// Nor can it mention or link.
 		{"<!channel> \x01rename\x02 <@U123> <http://x|y>", "&lt;!channel&gt; *rename* &lt;@U123&gt; &lt;http://x|y&gt;"},
+		// Matches side by side are one stretch of bold.
+		{"at \x01www.sefton.gov.uk\x02\x01/budget\x02 be noted", "at *www.sefton.gov.uk/budget* be noted"},
 	}
 	for _, tc := range cases {
 		if got := Highlight(tc.marked); got != tc.want {
@@ -131,7 +133,7 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		"9 December 28", "31/02/2021 28", "#", "no.", "Thursday 9th of December, 2021 7A", "-- or \"\"", "2021-12-09",
 		"-noted", "the", "the -noted", `-"report noted"`, `"the -noted"`, "to be or not", "partnership -noted", `"a" -"b c" d`,
 		"9/12", "9/12 28", "9 December minute 28", "29/02", "29 February 2024", "today", "tomorrow 3", "Thursday 9 December 28",
-		"2021-12-09 1234567890123", "2021-12-09 #"} {
+		"2021-12-09 1234567890123", "2021-12-09 #", "<http://www.sefton.gov.uk/budget|www.sefton.gov.uk/budget>", "<!channel> <#C1|general>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -168,7 +170,7 @@ func FuzzParseResolutionQuery(f *testing.F) {
 }
 
 func FuzzHighlight(f *testing.F) {
-	for _, s := range []string{"That the \x01report\x02 be noted", "*a* <!here> & \x02", "∗"} {
+	for _, s := range []string{"That the \x01report\x02 be noted", "*a* <!here> & \x02", "∗", "\x01a\x02\x01b\x02"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

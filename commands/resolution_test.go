@@ -536,3 +536,16 @@ func TestResolutionDayOfCancelledOrMovedMeeting(t *testing.T) {
 		{neil, "/resolution 2027-04-01", []string{"No minutes of *Safer Sefton Together* for Thursday 1 April 2027 are on record."}},
 	})
 }
+
+// TestResolutionSearchForAWebAddress: a web address typed in Slack
+// reaches the bot as its link markup; searched for, it is looked for as
+// the member typed it, and found in the resolution that gives it, shown
+// in bold whole, not as the search's several words side by side.
+func TestResolutionSearchForAWebAddress(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the consultation at <http://www.sefton.gov.uk/budget|www.sefton.gov.uk/budget> be noted.")
+	got := k.say(neil, "/resolution <http://www.sefton.gov.uk/budget|www.sefton.gov.uk/budget>")
+	if !strings.Contains(got, "That the consultation at *www.sefton.gov.uk/budget* be noted.") || strings.Contains(got, "<http") {
+		t.Errorf("searched for the address:\n%s", got)
+	}
+}
