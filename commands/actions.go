@@ -237,8 +237,11 @@ func (s *Service) ownerNotMentioned(ctx context.Context, in *Input, word, exampl
 // dueAtEnd reads a due date that ends words after "by" ("… by 10
 // January 2027"), returning it and where "by" is. The last "by" that a
 // whole date follows is taken: "a report by SWACA by 1 March" is due on 1
-// March, by SWACA.
-func dueAtEnd(words []string, now time.Time, loc *time.Location) (Date, int, bool) {
+// March, by SWACA. What follows the last "by" that is a date mistaken
+// ("by 31/02/2027", "by Tue 9 Dec" on a Wednesday, "by Thursday") is
+// answered as that mistake: the action has no other date.
+func dueAtEnd(words []string, now time.Time, loc *time.Location) (Date, int, bool, error) {
+	last := true
 	for i := len(words) - 2; i > 0; i-- {
 		if !strings.EqualFold(words[i], "by") {
 			continue
@@ -247,11 +250,15 @@ func dueAtEnd(words []string, now time.Time, loc *time.Location) (Date, int, boo
 		// A full stop that ends the text is not part of the date.
 		tail = append(tail[:len(tail)-1:len(tail)-1], strings.TrimRight(tail[len(tail)-1], "."))
 		d, n, err := takeDate(tail, now, loc)
-		if err == nil && n == len(tail) && !d.IsNext() {
-			return d, i, true
+		switch {
+		case err == nil && n == len(tail) && !d.IsNext():
+			return d, i, true, nil
+		case err != nil && last:
+			return Date{}, 0, false, err
 		}
+		last = false
 	}
-	return Date{}, 0, false
+	return Date{}, 0, false, nil
 }
 
 func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -301,7 +308,11 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// "Circulate the figures by 10 January" is how an action is said
 		// aloud and minuted: a date that ends the text after "by" is the
 		// due date, and the words before it the text.
-		if d, i, ok := dueAtEnd(rest, in.Now, loc); ok {
+		d, i, ok, err := dueAtEnd(rest, in.Now, loc)
+		if err != nil {
+			return Reply{}, badArgs(err)
+		}
+		if ok {
 			due, words, dated = d, rest[:i], true
 		}
 	}

@@ -36,7 +36,7 @@ func FuzzParseActionList(f *testing.F) {
 // FuzzDueAtEnd: a due date read from the end of an action's text follows
 // a "by" that is not the text's first word, leaves words before it for
 // the text, is a day (not "next"), and is what the words after "by" say;
-// nothing panics.
+// a mistaken date is an error that says something; nothing panics.
 func FuzzDueAtEnd(f *testing.F) {
 	for _, s := range []string{"Circulate the figures by 20 December 2026.", "Report by SWACA by 2027-01-15", "Meet by the river", "by 1 March",
 		"Do it by next", "Do it by", "by", "Do it by 31/02/2027", "Do it by 1 March 2027 please", "x by . ", "x by 1/3", "x BY 2027-03-01...", "x by \xff"} {
@@ -49,7 +49,13 @@ func FuzzDueAtEnd(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		words := strings.Fields(text)
-		d, i, ok := dueAtEnd(words, now, loc)
+		d, i, ok, err := dueAtEnd(words, now, loc)
+		if err != nil {
+			if ok || err.Error() == "" {
+				t.Fatalf("dueAtEnd(%q) = %v, %v", text, ok, err)
+			}
+			return
+		}
 		if !ok {
 			return
 		}

@@ -379,6 +379,15 @@ func TestActionDueDateAtTheEnd(t *testing.T) {
 			t.Errorf("%s:\n%s", line, shown(r))
 		}
 	}
+	// A date mistaken after the last "by" is answered as that mistake.
+	for line, want := range map[string]string{
+		`/action add 9 "Jo Smith" Do it by 31/02/2027`:          "There is no 31 February 2027",
+		`/action add 9 "Jo Smith" Do it by Mon 12 January 2027`: "Tuesday",
+	} {
+		if r := k.run(ian, line); !r.Refused || !strings.Contains(r.Text, want) {
+			t.Errorf("%s:\n%s\nwant %q", line, shown(r), want)
+		}
+	}
 	if diff := cmp.Diff(actLog(k), []string{"added Neil Frackelton 2026-12-20 UIAN", "added Jo Smith 2027-01-15 UIAN"}); diff != "" {
 		t.Errorf("action log (-got +want):\n%s", diff)
 	}
