@@ -1527,3 +1527,22 @@ func TestAgendaImportHistoryAtTheRequestsTime(t *testing.T) {
 		"• 24 Nov 2026 09:00 — item 4: changed to Integrated Offender Management (IOM) Refresh Strategy — Sue Holden",
 		"• 24 Nov 2026 09:00 — item 6.5: added: Late Item")
 }
+
+// TestAgendaImportAtATimeTheClocksSkip: an agenda for a meeting at a time
+// the clocks skip (01:30 on the night they go forward), which /meeting
+// schedule refuses, is imported with the meeting at the time it becomes,
+// and the officer is told so, for the meeting and for its programme's.
+func TestAgendaImportAtATimeTheClocksSkip(t *testing.T) {
+	k := committeeKit(t)
+	text := "BOOTLE AREA PARTNERSHIP\n\nDate: Sunday, 28 March 2027\nTime: 1.30am\nVenue: Bootle Town Hall\n\nAGENDA\n\n" +
+		"1. Apologies for Absence\n\n2. Night-time Economy — Sue Holden\n\n3. Date of Next Meeting\n" +
+		"To note the date of the next meeting: 26 March 2028 at 1.30am.\n"
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "there is no 01:30 on 2027-03-28: the clocks go forward that night; the meeting is at 02:30",
+		"there is no 01:30 on 2028-03-26: the clocks go forward that night; the meeting is at 02:30")
+	inOrder(t, k.say(neil, "/meeting list"), "Sunday 28 March 2027, 02:30", "Sunday 26 March 2028, 02:30")
+}

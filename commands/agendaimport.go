@@ -215,6 +215,12 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 		StartsAt:     DateOf(day, loc).At(clock, loc),
 		Venue:        clip(a.Meeting.Venue, MaxVenueLen),
 	}
+	// A time the clocks skip, which /meeting schedule refuses, is taken
+	// as the time it becomes (01:30 as 02:30) rather than the agenda
+	// refused for it; the officer is told.
+	if w := skippedTime(a.Meeting.Date, clock, imp.StartsAt, loc); w != "" {
+		warnings = append(warnings, w)
+	}
 	seen := map[string]bool{}
 	for _, it := range a.Items {
 		n, err := ParseItemNumber(it.Number)
@@ -258,6 +264,13 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 		}
 		if t.After(imp.StartsAt) {
 			imp.Future = append(imp.Future, t)
+			if day, hm, ok := strings.Cut(next, "T"); ok {
+				if cl, n, err := takeClock([]string{hm}); err == nil && n == 1 {
+					if w := skippedTime(day, cl, t, loc); w != "" {
+						warnings = append(warnings, w)
+					}
+				}
+			}
 		}
 	}
 	if len(untimed) > 0 {
@@ -268,6 +281,17 @@ func agendaImport(c Committee, a *minutes.Agenda, text string) (AgendaImport, []
 		imp.FutureItems = standardItems()
 	}
 	return imp, warnings, nil
+}
+
+// skippedTime warns of a meeting on day at clock that the clocks skip
+// (01:30 on the night they go forward), so that it is at starts, an hour
+// later; "" when the time is the agenda's.
+func skippedTime(day string, clock Clock, starts time.Time, loc *time.Location) string {
+	if got := starts.In(loc); got.Hour() == clock.Hour && got.Minute() == clock.Minute {
+		return ""
+	}
+	return fmt.Sprintf("there is no %s on %s: the clocks go forward that night; the meeting is at %s (`/meeting time %s TIME` changes it)",
+		clock, day, starts.In(loc).Format("15:04"), day)
 }
 
 // documentHash identifies a document's text whatever its line endings,
