@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -234,6 +235,11 @@ func (s *Service) ownerNotMentioned(ctx context.Context, in *Input, word, exampl
 	return s.notMentioned(ctx, in, word, "An action's owner is named by mention or in quotes", example)
 }
 
+// fraction is a day and a month in figures without a year, which after
+// "by" at the end of an action's text is more likely a share ("by 1/3")
+// than a due date.
+var fraction = regexp.MustCompile(`^\d{1,2}/\d{1,2}\.?$`)
+
 // dueAtEnd reads a due date that ends words after "by" ("… by 10
 // January 2027"), returning it and where "by" is. The last "by" that a
 // whole date follows is taken: "a report by SWACA by 1 March" is due on 1
@@ -249,6 +255,12 @@ func dueAtEnd(words []string, now time.Time, loc *time.Location) (Date, int, boo
 		tail := words[i+1:]
 		// A full stop that ends the text is not part of the date.
 		tail = append(tail[:len(tail)-1:len(tail)-1], strings.TrimRight(tail[len(tail)-1], "."))
+		if len(tail) == 1 && fraction.MatchString(tail[0]) {
+			// "Cut the waiting list by 3/4" is a fraction, not 3 April;
+			// a date in figures at the end needs its year.
+			last = false
+			continue
+		}
 		d, n, err := takeDate(tail, now, loc)
 		switch {
 		case err == nil && n == len(tail) && !d.IsNext():

@@ -39,7 +39,7 @@ func FuzzParseActionList(f *testing.F) {
 // a mistaken date is an error that says something; nothing panics.
 func FuzzDueAtEnd(f *testing.F) {
 	for _, s := range []string{"Circulate the figures by 20 December 2026.", "Report by SWACA by 2027-01-15", "Meet by the river", "by 1 March",
-		"Do it by next", "Do it by", "by", "Do it by 31/02/2027", "Do it by 1 March 2027 please", "x by . ", "x by 1/3", "x BY 2027-03-01...", "x by \xff"} {
+		"Do it by next", "Do it by", "by", "Do it by 31/02/2027", "Do it by 1 March 2027 please", "x by . ", "x by 1/3", "Cut the waiting list by 3/4", "x by 3/4/2027", "x BY 2027-03-01...", "x by \xff"} {
 		f.Add(s)
 	}
 	now := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
@@ -59,7 +59,7 @@ func FuzzDueAtEnd(f *testing.F) {
 		if !ok {
 			return
 		}
-		if i < 1 || i >= len(words)-1 || !strings.EqualFold(words[i], "by") || d.IsNext() {
+		if i < 1 || i >= len(words)-1 || !strings.EqualFold(words[i], "by") || d.IsNext() || len(words) == i+2 && fraction.MatchString(words[i+1]) {
 			t.Fatalf("dueAtEnd(%q) = %v, %d", text, d, i)
 		}
 		tail := append([]string(nil), words[i+1:]...)

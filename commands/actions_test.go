@@ -374,7 +374,7 @@ func TestActionDueDateAtTheEnd(t *testing.T) {
 		{ian, "/action add 9 <@UNEIL> Circulate the figures by 20 December 2026.", []string{"Action 1 recorded under minute 9: <@UNEIL> — Circulate the figures, due Sunday 20 December 2026."}},
 		{ian, `/action add 9 "Jo Smith" Report on the pilot run by SWACA by 2027-01-15`, []string{"Action 2 recorded under minute 9: Jo Smith — Report on the pilot run by SWACA, due Friday 15 January 2027."}},
 	})
-	for _, line := range []string{`/action add 9 "Jo Smith" Meet by the river`, `/action add 9 "Jo Smith" Report by next`} {
+	for _, line := range []string{`/action add 9 "Jo Smith" Meet by the river`, `/action add 9 "Jo Smith" Report by next`, `/action add 9 "Jo Smith" Cut the waiting list by 3/4`} {
 		if r := k.run(ian, line); !r.Refused || !strings.Contains(r.Text, "Give the date the action is due by") {
 			t.Errorf("%s:\n%s", line, shown(r))
 		}
