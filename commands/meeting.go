@@ -134,9 +134,11 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	// for meetings still to come), and its apologies are closed.
 	begun := !starts.After(r.Now)
 	switch {
-	case begun && d != DateOf(r.Now, loc) && !yearGiven(args[:n]):
+	case begun && d != DateOf(r.Now, loc) && !yearGiven(args[:n]) && r.Now.Sub(starts) > 31*24*time.Hour:
 		// A day without its year is the nearest, which may be behind:
-		// "14 Jan" said in June is most likely next January's.
+		// "14 Jan" said in June is most likely next January's. One
+		// passed in the last month is more likely a slip, or a meeting
+		// held and not scheduled, than one a year off.
 		later := Date{d.Year + 1, d.Month, d.Day}
 		if _, err := makeDate(later.Year, later.Month, later.Day); err != nil {
 			later.Year += 3 // 29 February: the leap year after

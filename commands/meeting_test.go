@@ -834,6 +834,10 @@ func TestMeetingScheduledOnADayWithoutItsYear(t *testing.T) {
 	if got := k.say(ian, "/meeting schedule 14 January 2027 10:00"); got != "Thursday 14 January 2027, 10:00 has already passed." {
 		t.Errorf("a day passed, given with its year: %q", got)
 	}
+	// A day passed in the last month is no meeting a year off.
+	if got := k.say(ian, "/meeting schedule 9/06 10:00"); got != "Wednesday 9 June 2027, 10:00 has already passed." {
+		t.Errorf("yesterday, given without its year: %q", got)
+	}
 }
 
 // TestMeetingThisWeekdayAsksForTheDate: "this Thursday", like "Thursday",
