@@ -908,13 +908,16 @@ func minutesSections(doc MinutesDocument) []Section {
 // cut at a line's end, else between words.
 func fenced(sections []Section, text string) []Section {
 	const fence, room = "```", blockText - 8
+	start := len(sections)
 	for len(text) > room {
-		cut := strings.LastIndexByte(text[:room], '\n')
+		// The line break or space cut at goes with the cut: the next
+		// part starts with what followed it, its indentation kept.
+		cut, next := strings.LastIndexByte(text[:room], '\n'), 1
 		if cut <= 0 {
 			cut = strings.LastIndexByte(text[:room], ' ')
 		}
 		if cut <= 0 {
-			cut = room
+			cut, next = room, 0
 			for cut > 0 && !utf8.RuneStart(text[cut]) {
 				cut--
 			}
@@ -923,7 +926,10 @@ func fenced(sections []Section, text string) []Section {
 			}
 		}
 		sections = append(sections, Section{Text: fence + "\n" + text[:cut] + "\n" + fence})
-		text = strings.TrimLeft(text[cut:], "\n ")
+		text = text[cut+next:]
+	}
+	if strings.TrimSpace(text) == "" && len(sections) > start {
+		return sections
 	}
 	return append(sections, Section{Text: fence + "\n" + text + "\n" + fence})
 }

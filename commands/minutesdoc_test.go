@@ -2,6 +2,7 @@ package commands
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -184,4 +185,30 @@ func FuzzParseOwner(f *testing.F) {
 			t.Fatalf("parseOwner(%q) = %q, %q, %d", s, id, name, n)
 		}
 	})
+}
+
+// TestFencedPartsKeepEveryCharacter: a minute cut into code blocks of
+// Slack's size loses nothing but the line break or space it is cut at: a
+// line's indentation opens the next part, and no part is empty.
+func TestFencedPartsKeepEveryCharacter(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 9000; i++ {
+		fmt.Fprintf(&b, "    (%d) indented line of the minute, é and ∗\n", i)
+	}
+	text := b.String() + "\n\n"
+	parts := fenced(nil, text)
+	var got []string
+	for _, p := range parts {
+		if len(p.Text) > blockText || !strings.HasPrefix(p.Text, "```\n") || !strings.HasSuffix(p.Text, "\n```") || strings.TrimSpace(strings.Trim(p.Text, "`")) == "" {
+			t.Fatalf("part of %d bytes:\n%q", len(p.Text), p.Text)
+		}
+		inner := strings.TrimSuffix(strings.TrimPrefix(p.Text, "```\n"), "\n```")
+		if !strings.HasPrefix(inner, "    (") {
+			t.Errorf("a part starts without the line's indentation: %.30q", inner)
+		}
+		got = append(got, inner)
+	}
+	if len(parts) < 3 || strings.TrimRight(strings.Join(got, "\n"), "\n") != strings.TrimRight(text, "\n") {
+		t.Errorf("%d parts do not join to the minute", len(parts))
+	}
 }
