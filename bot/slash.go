@@ -166,14 +166,7 @@ func writeReply(w http.ResponseWriter, reply commands.Reply) {
 // for that. serve speaks HTTP/1.1 (TLS ends at a proxy in front of it),
 // where this holds; an HTTP/2 stream would end only with the handler.
 func writeReplyNow(w http.ResponseWriter, reply commands.Reply) {
-	b := rendered.json(reply)
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
-	w.Header().Set("Connection", "close")
-	_, _ = w.Write(b)
-	if f, ok := w.(http.Flusher); ok {
-		f.Flush()
-	}
+	writeJSONNow(w, rendered.json(reply))
 }
 
 // writeResponseNow is writeReplyNow for a message already rendered.
@@ -183,6 +176,12 @@ func writeResponseNow(w http.ResponseWriter, msg Response) {
 		http.Error(w, "reply not rendered", http.StatusInternalServerError)
 		return
 	}
+	writeJSONNow(w, b)
+}
+
+// writeJSONNow writes the answer b whole, with its length, flushed, the
+// connection to close after it (see writeReplyNow).
+func writeJSONNow(w http.ResponseWriter, b []byte) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.Header().Set("Connection", "close")

@@ -224,13 +224,7 @@ func (c *checker) blocks(where string, v any, max int) {
 		case "header":
 			c.plain(at+".text", m["text"], MaxHeaderText, true)
 		case "context":
-			elems, _ := m["elements"].([]any)
-			if len(elems) == 0 {
-				c.add(at+".elements", "is empty")
-			}
-			if len(elems) > MaxContextElems {
-				c.add(at+".elements", "has %d, over %d", len(elems), MaxContextElems)
-			}
+			elems := c.elements(at, m, MaxContextElems)
 			for j, e := range elems {
 				if em, ok := e.(map[string]any); ok && em["type"] == "image" {
 					continue
@@ -238,13 +232,7 @@ func (c *checker) blocks(where string, v any, max int) {
 				c.text(fmt.Sprintf("%s.elements[%d]", at, j), e, MaxTextObject, true)
 			}
 		case "actions":
-			elems, _ := m["elements"].([]any)
-			if len(elems) == 0 {
-				c.add(at+".elements", "is empty")
-			}
-			if len(elems) > MaxActionsElems {
-				c.add(at+".elements", "has %d, over %d", len(elems), MaxActionsElems)
-			}
+			elems := c.elements(at, m, MaxActionsElems)
 			// Slack wants each action_id unique within its block.
 			seen := map[string]bool{}
 			for j, e := range elems {
@@ -266,6 +254,19 @@ func (c *checker) blocks(where string, v any, max int) {
 
 // element checks an interactive element; seen holds the action IDs of the
 // block so far.
+// elements are the elements of the block m at at, which Slack wants
+// one to max of.
+func (c *checker) elements(at string, m map[string]any, max int) []any {
+	elems, _ := m["elements"].([]any)
+	if len(elems) == 0 {
+		c.add(at+".elements", "is empty")
+	}
+	if len(elems) > max {
+		c.add(at+".elements", "has %d, over %d", len(elems), max)
+	}
+	return elems
+}
+
 func (c *checker) element(at string, e map[string]any, seen map[string]bool) {
 	if e == nil {
 		c.add(at, "is not an object")
