@@ -460,6 +460,11 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 	}
 	if in.Next == nil {
 		card.Text = role + "\nNo meeting is scheduled."
+		if in.Member.Role == RoleOfficer && !in.Substitute {
+			// A committee just set up has nothing else on its card: an
+			// officer is shown the way on rather than a dead end.
+			card.Text += " `/meeting schedule DATE TIME [VENUE]` in the channel schedules one."
+		}
 	} else {
 		moved, err := s.movedFrom(ctx, *in.Next, c.Location())
 		if err != nil {

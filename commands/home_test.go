@@ -99,6 +99,19 @@ func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Bu
 // Frackleton (SWACA)"), still tells them of the report they owe when it
 // names their organisation; not when it names another, nor a name two
 // slips away.
+// TestHomeOfACommitteeJustSetUp: the officer of a committee with no
+// meeting yet is shown how to schedule one, rather than a card that says
+// only that none is; a member, who cannot, is not told to.
+func TestHomeOfACommitteeJustSetUp(t *testing.T) {
+	k := committeeKit(t)
+	if got := homeAt(t, k, ian).Cards[0].Text; got != "Officer\nNo meeting is scheduled. `/meeting schedule DATE TIME [VENUE]` in the channel schedules one." {
+		t.Errorf("the officer's card: %q", got)
+	}
+	if got := homeAt(t, k, neil).Cards[0].Text; got != "Member for SWACA\nNo meeting is scheduled." {
+		t.Errorf("a member's card: %q", got)
+	}
+}
+
 func TestHomeReportsOwedUnderAMisprint(t *testing.T) {
 	k := meetingKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS")
