@@ -1471,6 +1471,9 @@ func (in *Input) date() (Date, error) {
 			if err := relativeDay(dayWords(in.Args), in.Now, in.Committee.Location(), 0); err != nil {
 				return Date{}, badArgs(err)
 			}
+			if err := misspeltDate(in.Args, in.Now, in.Committee.Location()); err != nil {
+				return Date{}, err
+			}
 		}
 		if err := shortYear(in.Args, n, d); err != nil {
 			return Date{}, badArgs(err)

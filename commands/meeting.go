@@ -110,6 +110,11 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 			return Reply{}, badArgs(err)
 		}
 	}
+	if n == 0 {
+		if err := misspeltDate(args, r.Now, loc); err != nil {
+			return Reply{}, err
+		}
+	}
 	if n == 0 || d.IsNext() {
 		return Reply{}, usageErr("Start with the meeting's date.")
 	}
@@ -407,6 +412,21 @@ func (s *Service) movedFrom(ctx context.Context, m Meeting, loc *time.Location) 
 	return "", nil
 }
 
+// misspeltDate refuses words that start with a day and a month mistyped
+// ("14 Janaury 2027"), saying what they may mean: "Start with the
+// meeting's date" would tell an officer who did to do what they had done.
+func misspeltDate(words []string, now time.Time, loc *time.Location) error {
+	day, n, ok := monthSlip(words, now, loc)
+	if !ok {
+		return nil
+	}
+	typed := Escape(strings.Join(words[:n], " "))
+	if day.IsNext() {
+		return usageErr("`%s` is not read as a date: give the meeting's date, %s.", typed, dateForms)
+	}
+	return usageErr("`%s` is not read as a date: did you mean %s?", typed, dayMeant(day))
+}
+
 // meetingToChange is the meeting on the date in's words start with, which
 // must be scheduled and still to come, and the words after the date.
 func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []string, error) {
@@ -420,6 +440,9 @@ func (s *Service) meetingToChange(ctx context.Context, in *Input) (Meeting, []st
 		}
 	}
 	if n == 0 {
+		if err := misspeltDate(in.Args, in.Now, in.Committee.Location()); err != nil {
+			return Meeting{}, nil, err
+		}
 		return Meeting{}, nil, usageErr("Start with the meeting's date.")
 	}
 	m, err := s.meetingFor(ctx, in.Committee, d, in.Now)

@@ -691,6 +691,21 @@ func TestMeetingScheduleAsksForTheDateOfADayName(t *testing.T) {
 	})
 }
 
+// TestMeetingDateWithItsMonthMistyped: a meeting's date whose month is
+// mistyped is answered with the date it may mean, not with "Start with the
+// meeting's date", which the officer had done; nothing is scheduled.
+func TestMeetingDateWithItsMonthMistyped(t *testing.T) {
+	k := meetingKit(t) // Monday 23 November 2026; a meeting on Thursday 10 December
+	k.steps([]step{
+		{ian, "/meeting schedule 14 Janaury 2027 10:00 Bootle Town Hall", []string{"`14 Janaury 2027` is not read as a date: did you mean `14/01/2027`, Thursday 14 January 2027?", "• `/meeting schedule DATE TIME [VENUE]`"}},
+		{ian, "/meeting schedule 14 Janury 10:00", []string{"`14 Janury` is not read as a date: did you mean `14/01/2027`, Thursday 14 January 2027?"}},
+		{ian, "/meeting schedule 31 Novmber 2027 10:00", []string{"`31 Novmber 2027` is not read as a date: give the meeting's date, 2026-12-10, 10/12/2026 (day first) or 10 December 2026."}},
+		{ian, "/meeting time 10 Decmber 2pm", []string{"`10 Decmber` is not read as a date: did you mean `10/12/2026`, Thursday 10 December 2026?", "• `/meeting time DATE TIME`"}},
+		{ian, "/meeting cancel 10 Decmber", []string{"`10 Decmber` is not read as a date: did you mean `10/12/2026`, Thursday 10 December 2026?"}},
+		{neil, "/meeting list", []string{"• Thursday 10 December 2026, 10:00, Remote Meeting — 0 apologies\nCalendar feed"}},
+	})
+}
+
 // TestMeetingScheduledAgainAtItsTime: scheduling a meeting at the very
 // time one is scheduled says nothing changed and how to change what may
 // have been meant; once that meeting is under way or held, the answer is
