@@ -472,6 +472,12 @@ func (cmd *Command) nearest(word string) (string, []string) {
 				continue
 			}
 			d := slips(w, []rune(n))
+			if first, _, ok := strings.Cut(n, "-"); ok && strings.EqualFold(string(w), first) {
+				// The first word of a name of two joined by a hyphen
+				// ("/committee year May", or "year start May" as it is
+				// said) is as near to it as a slip.
+				d = 1
+			}
 			switch {
 			case d > limit || d > best:
 				continue

@@ -260,6 +260,22 @@ func TestYearStart(t *testing.T) {
 	}
 }
 
+// TestYearStartAskedWithoutItsHyphen: "/committee year May", or "year
+// start May" as it is said, is answered with `/committee year-start`, the
+// form meant, not with "I don't know `year`"; the year's start is left as
+// it was.
+func TestYearStartAskedWithoutItsHyphen(t *testing.T) {
+	k := committeeKit(t)
+	for _, line := range []string{"/committee year May", "/committee year start April", "/committee Year"} {
+		r := k.run(ian, line)
+		wantShown(t, shown(r), "did you mean `/committee year-start`?", "• `/committee year-start MONTH`")
+		if !r.Refused {
+			t.Errorf("%s was not refused", line)
+		}
+	}
+	wantShown(t, k.say(ian, "/committee year-start"), "starts in May")
+}
+
 // TestCommitteeChairConfirmPressedLate: Confirm pressed twice says the
 // second time that nothing changed; pressed after the chair it names was
 // removed from the committee, it does not say they are now a member.
