@@ -484,7 +484,7 @@ func roleSlip(org []string, named bool) error {
 	if len(org) == 2 && strings.EqualFold(org[0], "vice") {
 		w = "vice-" + strings.ToLower(org[1])
 	} else if len(org) != 1 {
-		return nil
+		return roleSwapped(org, named)
 	}
 	if isNonVoting(w) {
 		return usageErr("Give their organisation before `%s`, e.g. `SWACA non-voting`.", echoWord(org[0]))
@@ -502,6 +502,44 @@ func roleSlip(org []string, named bool) error {
 		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
 	}
 	return nil
+}
+
+// roleSwapped refuses an organisation of more words whose last is a
+// role's name with two letters swapped (`SWACA chiar`, `Sefton CVS vice
+// chiar`): no organisation's name ends in such a word, and stored, "SWACA
+// chiar" would be the member's organisation and their role left as it
+// was. Other slips are taken as typed there, so that a choir is no chair.
+func roleSwapped(org []string, named bool) error {
+	n := len(org)
+	if named || n < 2 {
+		return nil
+	}
+	last := []rune(strings.ToLower(org[n-1]))
+	for _, role := range []Role{RoleChair, RoleViceChair, RoleOfficer, RoleMember} {
+		if !swappedPair(last, []rune(role)) {
+			continue
+		}
+		if role == RoleChair && n > 2 && strings.EqualFold(org[n-2], "vice") {
+			role = RoleViceChair
+		}
+		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
+	}
+	return nil
+}
+
+// swappedPair reports whether a is b with two neighbouring letters
+// swapped, and no other change.
+func swappedPair(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == string(b[i+2:])
+	}
+	return false
 }
 
 // chairWords are the chair's role in the words a committee may use for

@@ -797,6 +797,34 @@ func TestMemberAddRoleSlip(t *testing.T) {
 	})
 }
 
+// TestMemberAddRoleWithLettersSwappedAfterTheOrganisation: a role typed
+// with two letters swapped after the organisation (`SWACA chiar`) is
+// refused with the role, rather than stored as part of the organisation
+// with the member's role left as it was; an organisation whose last word
+// is near a role in other ways is taken as typed.
+func TestMemberAddRoleWithLettersSwappedAfterTheOrganisation(t *testing.T) {
+	k := committeeKit(t)
+	for _, tc := range []struct{ line, want string }{
+		{"/committee member add <@UNEIL> SWACA chiar", "Did you mean chair? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council chair`; nothing was saved."},
+		{"/committee member add <@UNEIL> Sefton CVS vice chiar", "Did you mean vice-chair?"},
+		{"/committee member add <@UNEIL> Sefton Council offcier", "Did you mean officer?"},
+		{"/committee member add <@UNEIL> SWACA memebr", "Did you mean member?"},
+	} {
+		r := k.run(ian, tc.line)
+		wantShown(t, shown(r), tc.want)
+		if !r.Refused {
+			t.Errorf("%s was not refused", tc.line)
+		}
+	}
+	if got := k.say(neil, "/committee members"); !strings.HasSuffix(got, "\n• Neil Frackelton — SWACA") {
+		t.Errorf("members:\n%s", got)
+	}
+	k.steps([]step{
+		{ian, "/committee member add <@USUE> Sefton Choir", []string{"<@USUE> is now a member of Safer Sefton Together, for Sefton Choir."}},
+		{ian, "/committee member add <@USUE> Sefton Choir chair", []string{"<@USUE> is now recorded as the chair of Safer Sefton Together, for Sefton Choir."}},
+	})
+}
+
 // TestMemberAddRoleInOtherWords: a role given in other words (chairman,
 // vice-chairman) is refused with the role's name, however many words the
 // organisation before it: kept, it would be part of the organisation,
