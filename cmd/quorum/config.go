@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"strings"
+
+	"github.com/lib/pq"
+
+	"github.com/quorumhq/quorum/storage"
 )
 
 // config is read once from the environment and validated.
@@ -38,6 +43,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	var err error
 	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
 		return c, err
+	}
+	if c.DatabaseURL != "" {
+		if err := checkDatabaseURL(c.DatabaseURL); err != nil {
+			return c, err
+		}
 	}
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)
@@ -77,3 +87,37 @@ func (c config) forServe() error {
 	}
 	return nil
 }
+
+// checkDatabaseURL refuses a DATABASE_URL that cannot be read, before
+// anything connects: no wait will mend it, and lib/pq's own message may
+// quote the whole string, password and all ("missing "=" after
+// "mysql://quorum:s3cret@db/x""), which serve would log.
+func checkDatabaseURL(dsn string) error {
+	_, err := pq.NewConfig(dsn)
+	if err == nil {
+		return nil
+	}
+	shown := storage.Redact(dsn)
+	if scheme, _, ok := strings.Cut(dsn, "://"); ok && !strings.Contains(scheme, "=") && scheme != "postgres" && scheme != "postgresql" {
+		// lib/pq reads any other scheme as key=value settings, and
+		// says only that an "=" is missing.
+		return fmt.Errorf("DATABASE_URL %s begins %s://: a PostgreSQL URL begins postgres:// (postgres://USER:PASSWORD@HOST:5432/DATABASE?sslmode=disable)", shown, scheme)
+	}
+	detail := quoted.ReplaceAllStringFunc(err.Error(), func(q string) string {
+		if strings.Contains(shown, strings.Trim(q, `"`)) {
+			return q
+		}
+		return `"…"`
+	})
+	var bad *url.Error
+	if errors.As(err, &bad) {
+		// url.Error's text is the URL itself and a piece of it.
+		detail = "not a valid URL"
+	}
+	detail = strings.TrimPrefix(detail, "pq: ")
+	return fmt.Errorf("DATABASE_URL %s cannot be read (%s): write it as postgres://USER:PASSWORD@HOST:5432/DATABASE?sslmode=disable, with special characters in the password escaped (%%25 for %%, %%2F for /, %%40 for @), or as key=value settings (host=… dbname=… user=… password=…)", shown, detail)
+}
+
+// quoted finds the quoted pieces of an error, which lib/pq takes from the
+// string it was given.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)

@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -36,6 +38,14 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
+	// Listen first: a serve that cannot have its address must stop before
+	// it migrates, or runs an outbox and reminders beside the serve that
+	// holds the address.
+	ln, err := net.Listen("tcp", cfg.ListenAddr)
+	if err != nil {
+		return listenMistake(cfg.ListenAddr, err)
+	}
+	defer ln.Close()
 	db, err := openWithRetry(ctx, cfg.DatabaseURL, log)
 	if err != nil {
 		return err
@@ -76,10 +86,6 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	workers.Go(func() { _ = outbox.Run(wctx) })
 	workers.Go(func() { _ = reminders.Run(wctx) })
 
-	ln, err := net.Listen("tcp", cfg.ListenAddr)
-	if err != nil {
-		return err
-	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
 	log.Info("serving", "addr", ln.Addr().String(), "version", versionString())
 	listening(ln.Addr())
@@ -131,6 +137,9 @@ func openWithRetry(ctx context.Context, dsn string, log *slog.Logger) (*storage.
 		if err == nil {
 			return db, nil
 		}
+		if refused(err) {
+			return nil, fmt.Errorf("DATABASE_URL: PostgreSQL answered and refused it, which waiting will not change: check the user, password and database name in DATABASE_URL (%w)", err)
+		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
 			return nil, err
 		}
@@ -141,4 +150,30 @@ func openWithRetry(ctx context.Context, dsn string, log *slog.Logger) (*storage.
 		case <-time.After(2 * time.Second):
 		}
 	}
+}
+
+// refused is whether the database answered and turned the connection
+// down for a reason that stays until DATABASE_URL or the server is
+// changed: a wrong password, a user or database that does not exist, no
+// pg_hba.conf line for it. A server still starting up (57P03) or not yet
+// listening is waited for.
+func refused(err error) bool {
+	var pgErr interface{ SQLState() string }
+	if !errors.As(err, &pgErr) {
+		return false
+	}
+	code := pgErr.SQLState()
+	return strings.HasPrefix(code, "28") || code == "3D000"
+}
+
+// listenMistake names LISTEN_ADDR in the error of a listen that failed,
+// which alone says neither where the address came from nor what to do.
+func listenMistake(addr string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return fmt.Errorf("LISTEN_ADDR %s is in use (another quorum serve, or another program, listens there): stop it, or set LISTEN_ADDR to a free address, e.g. :8081", addr)
+	case errors.Is(err, syscall.EACCES):
+		return fmt.Errorf("LISTEN_ADDR %s: not allowed to listen there (a port below 1024 needs privileges): set LISTEN_ADDR to a port above 1023, e.g. :8080", addr)
+	}
+	return fmt.Errorf("LISTEN_ADDR %q: %v: give a host and port, e.g. :8080 or 127.0.0.1:8080", addr, err)
 }
