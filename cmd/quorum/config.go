@@ -52,7 +52,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.PublicURL != "" {
 		u, err := url.Parse(c.PublicURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return c, fmt.Errorf("PUBLIC_URL %q is not an http(s) URL", c.PublicURL)
+			if !strings.Contains(c.PublicURL, "://") {
+				return c, fmt.Errorf("PUBLIC_URL %q has no scheme: write it as people open it, https://%s", c.PublicURL, c.PublicURL)
+			}
+			return c, fmt.Errorf("PUBLIC_URL %q is not an http(s) URL: write it as people open it, e.g. https://quorum.example.org", c.PublicURL)
 		}
 	}
 	if c.APIURL != "" {
@@ -85,8 +88,34 @@ func (c config) forServe() error {
 	if c.AppToken != "" && !strings.HasPrefix(c.AppToken, "xapp-") {
 		return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
 	}
+	// Slack would refuse each of these only later, one call or request at
+	// a time, while serve looked healthy: every post failing with
+	// invalid_auth, every command with a 401.
+	const botToken = "the app's Bot User OAuth Token (xoxb-…, under OAuth & Permissions)"
+	const signingSecret = "the app's Signing Secret (under Basic Information → App Credentials)"
+	switch {
+	case c.BotToken == envExampleBotToken:
+		return errors.New("SLACK_BOT_TOKEN is still the placeholder of .env.example: put " + botToken)
+	case strings.HasPrefix(c.BotToken, "xapp-"):
+		return errors.New("SLACK_BOT_TOKEN holds an app-level token (xapp-…), which belongs in SLACK_APP_TOKEN: put " + botToken)
+	case strings.HasPrefix(c.BotToken, "xoxp-"):
+		return errors.New("SLACK_BOT_TOKEN holds a user token (xoxp-…), which would act as that person: put " + botToken)
+	case !strings.HasPrefix(c.BotToken, "xoxb-"):
+		return errors.New("SLACK_BOT_TOKEN is not a bot token (those begin xoxb-): put " + botToken)
+	case c.SigningSecret == envExampleSigningSecret:
+		return errors.New("SLACK_SIGNING_SECRET is still the placeholder of .env.example: put " + signingSecret)
+	case strings.HasPrefix(c.SigningSecret, "xox") || strings.HasPrefix(c.SigningSecret, "xapp-"):
+		return errors.New("SLACK_SIGNING_SECRET holds a token, not the signing secret: put " + signingSecret)
+	}
 	return nil
 }
+
+// The placeholders .env.example gives, which a deployment copies and may
+// forget to fill in.
+const (
+	envExampleBotToken      = "xoxb-your-bot-token"
+	envExampleSigningSecret = "your-signing-secret"
+)
 
 // checkDatabaseURL refuses a DATABASE_URL that cannot be read, before
 // anything connects: no wait will mend it, and lib/pq's own message may

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"net"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -122,4 +124,49 @@ func withSetting(t *testing.T, dsn, key, value string) string {
 		}
 	}
 	return strings.Join(append(out, key+"="+value), " ")
+}
+
+// TestServeRefusesSlackCredentialsInTheWrongPlace: the placeholders of
+// .env.example left in, a token swapped into the other variable, and a
+// PUBLIC_URL without its scheme stop serve with a line naming the variable
+// and what to put there, rather than a serve that starts and fails every
+// post and every request.
+func TestServeRefusesSlackCredentialsInTheWrongPlace(t *testing.T) {
+	example, err := os.ReadFile("../../.env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholder := func(key string) string {
+		m := regexp.MustCompile(`(?m)^` + key + `=(\S+)$`).FindSubmatch(example)
+		if m == nil {
+			t.Fatalf(".env.example gives no %s", key)
+		}
+		return string(m[1])
+	}
+	for _, tc := range []struct {
+		vars map[string]string
+		want string
+	}{
+		{map[string]string{"SLACK_BOT_TOKEN": placeholder("SLACK_BOT_TOKEN"), "SLACK_SIGNING_SECRET": "8f742231b10e8888abcd99aabbcc85a5"},
+			"SLACK_BOT_TOKEN is still the placeholder of .env.example: put the app's Bot User OAuth Token (xoxb-…, under OAuth & Permissions)"},
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-real", "SLACK_SIGNING_SECRET": placeholder("SLACK_SIGNING_SECRET")},
+			"SLACK_SIGNING_SECRET is still the placeholder of .env.example: put the app's Signing Secret (under Basic Information → App Credentials)"},
+		{map[string]string{"SLACK_BOT_TOKEN": "xapp-1-A1-2-abc", "SLACK_SIGNING_SECRET": "8f742231b10e8888abcd99aabbcc85a5"},
+			"SLACK_BOT_TOKEN holds an app-level token (xapp-…), which belongs in SLACK_APP_TOKEN"},
+		{map[string]string{"SLACK_BOT_TOKEN": "8f742231b10e8888abcd99aabbcc85a5", "SLACK_SIGNING_SECRET": "xoxb-1-real"},
+			"SLACK_BOT_TOKEN is not a bot token (those begin xoxb-)"},
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-real", "SLACK_SIGNING_SECRET": "xoxb-1-real"},
+			"SLACK_SIGNING_SECRET holds a token, not the signing secret"},
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-real", "SLACK_SIGNING_SECRET": "secret", "PUBLIC_URL": "quorum.council.gov.uk"},
+			`PUBLIC_URL "quorum.council.gov.uk" has no scheme: write it as people open it, https://quorum.council.gov.uk`},
+	} {
+		// A database that does not answer: a serve that let these through
+		// would wait for it rather than stop.
+		tc.vars["DATABASE_URL"] = "host=127.0.0.1 port=1 dbname=quorum sslmode=disable"
+		tc.vars["LISTEN_ADDR"] = "127.0.0.1:0"
+		err, _ := serveFor(t, 5*time.Second, tc.vars)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%v: err = %v, want %q", tc.vars, err, tc.want)
+		}
+	}
 }
