@@ -88,6 +88,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
 	log.Info("serving", "addr", ln.Addr().String(), "version", versionString())
+	if cfg.PublicURL == "" {
+		// Optional, so not a refusal; but links people expect are left
+		// out, and nothing else would say why.
+		log.Warn("PUBLIC_URL is not set: /meeting list shows the calendar feed as a path without its address, the Home tab leaves the link out, and /minutes post posts the minutes themselves rather than a link to the printable page; set it to the address people reach serve at, e.g. https://quorum.example.org")
+	}
 	listening(ln.Addr())
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()

@@ -170,3 +170,40 @@ func TestServeRefusesSlackCredentialsInTheWrongPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestServeSaysWhatItLeavesOutWithoutPublicURL: PUBLIC_URL is optional,
+// and serve without it starts, saying in its log which links it leaves out
+// and what to set; with it, it says nothing of the kind.
+func TestServeSaysWhatItLeavesOutWithoutPublicURL(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	for _, publicURL := range []string{"", "https://quorum.council.gov.uk"} {
+		addrs := make(chan net.Addr, 1)
+		old := listening
+		listening = func(a net.Addr) { addrs <- a }
+		ctx, cancel := context.WithCancel(context.Background())
+		var logs syncBuffer
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"serve"}, nil, io.Discard, &logs, env(map[string]string{
+				"DATABASE_URL": dsn, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
+				"SLACK_API_URL": "http://127.0.0.1:1/api/", "LISTEN_ADDR": "127.0.0.1:0", "PUBLIC_URL": publicURL,
+			}))
+		}()
+		select {
+		case <-addrs:
+		case err := <-done:
+			t.Fatalf("serve stopped: %v\n%s", err, logs.String())
+		case <-time.After(30 * time.Second):
+			t.Fatalf("serve did not start:\n%s", logs.String())
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+		listening = old
+		said := strings.Contains(logs.String(), "PUBLIC_URL is not set: /meeting list shows the calendar feed as a path without its address")
+		if said != (publicURL == "") {
+			t.Errorf("PUBLIC_URL=%q: serve said it was not set: %v\n%s", publicURL, said, logs.String())
+		}
+	}
+}
