@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"sync/atomic"
 )
 
 func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) error {
@@ -31,9 +33,30 @@ func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(s
 		return err
 	}
 	defer closeDB()
-	if err := db.Migrate(ctx, log); err != nil {
+	applied := &migrationCounter{Handler: log.Handler(), n: new(atomic.Int64)}
+	if err := db.Migrate(ctx, slog.New(applied)); err != nil {
 		return err
 	}
-	log.Info("schema is up to date")
+	if n := applied.n.Load(); n > 0 {
+		log.Info("schema is up to date", "applied", n)
+	} else {
+		// Said apart, so that a run that did nothing is not read as one
+		// that did what it was meant to.
+		log.Info("schema was already up to date: nothing applied")
+	}
 	return nil
+}
+
+// migrationCounter counts the "migrated" lines Migrate logs, one for each
+// migration applied, and passes every line on.
+type migrationCounter struct {
+	slog.Handler
+	n *atomic.Int64
+}
+
+func (c *migrationCounter) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == "migrated" {
+		c.n.Add(1)
+	}
+	return c.Handler.Handle(ctx, r)
 }

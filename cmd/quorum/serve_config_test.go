@@ -207,3 +207,24 @@ func TestServeSaysWhatItLeavesOutWithoutPublicURL(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateTwiceSaysWhatItDid: quorum migrate on an empty database says
+// how many migrations it applied; run again it says that nothing was to
+// do, in words unlike the first run's, and applies nothing.
+func TestMigrateTwiceSaysWhatItDid(t *testing.T) {
+	dsn := pgtest.EmptyDSN(t)
+	_, first, err := quorum(t, dsn, "migrate")
+	if err != nil {
+		t.Fatalf("migrate: %v\n%s", err, first)
+	}
+	if !regexp.MustCompile(`msg="schema is up to date" applied=[1-9]\d*\n$`).MatchString(first) {
+		t.Errorf("first migrate did not say how many it applied:\n%s", first)
+	}
+	_, second, err := quorum(t, dsn, "migrate")
+	if err != nil {
+		t.Fatalf("migrate again: %v\n%s", err, second)
+	}
+	if strings.Contains(second, "msg=migrated") || !strings.HasSuffix(second, `msg="schema was already up to date: nothing applied"`+"\n") {
+		t.Errorf("second migrate:\n%s", second)
+	}
+}
