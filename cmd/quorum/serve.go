@@ -23,6 +23,9 @@ import (
 
 func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) error {
 	fs := newFlags("serve", "quorum serve (configured by the environment; see quorum -h)", stderr)
+	// serve takes no flags: its help is what it reads from the
+	// environment, which an operator setting it up needs in one place.
+	fs.Usage = func() { fmt.Fprint(stderr, serveUsage) }
 	if err := fs.Parse(args); err != nil {
 		return flagMistake(fs, err)
 	}
@@ -129,6 +132,26 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	log.Info("stopped")
 	return nil
 }
+
+const serveUsage = `Usage: quorum serve
+
+Runs the bot: brings the schema up to date, then answers Slack over HTTP
+(POST /slack/commands, /slack/interactions, /slack/events) or, with
+SLACK_APP_TOKEN, over Socket Mode, and serves GET /healthz, /readyz,
+/metrics, the calendar feeds and the printable minutes. It takes no flags
+or arguments. It reads:
+
+  DATABASE_URL          needed: postgres://USER:PASSWORD@HOST:5432/DATABASE?sslmode=disable
+  SLACK_BOT_TOKEN       needed: the Bot User OAuth Token, xoxb-…
+  SLACK_SIGNING_SECRET  needed over HTTP: the app's Signing Secret (Basic Information)
+  SLACK_APP_TOKEN       for Socket Mode instead of HTTP: an app-level token, xapp-…
+  PUBLIC_URL            optional: the address people reach serve at, https://…,
+                        for full calendar links and links to printable minutes
+  LISTEN_ADDR           the HTTP address (default :8080)
+  LOG_LEVEL             debug, info (default), warn or error
+  SLACK_API_URL         the Web API's base URL (default Slack's)
+  GOMEMLIMIT            Go's soft memory limit (default 18MiB for serve)
+`
 
 // listening is told the address serve listens on (tests listen on port 0).
 var listening = func(net.Addr) {}

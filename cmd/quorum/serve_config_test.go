@@ -228,3 +228,16 @@ func TestMigrateTwiceSaysWhatItDid(t *testing.T) {
 		t.Errorf("second migrate:\n%s", second)
 	}
 }
+
+// TestServeHelpListsItsEnvironment: serve takes no flags, so its -h says
+// what it reads from the environment, each variable the README's
+// Configuration table gives it, rather than a usage line alone.
+func TestServeHelpListsItsEnvironment(t *testing.T) {
+	var out, errOut strings.Builder
+	run(context.Background(), []string{"serve", "-h"}, nil, &out, &errOut, env(nil))
+	for _, v := range []string{"DATABASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "PUBLIC_URL", "LISTEN_ADDR", "LOG_LEVEL", "SLACK_API_URL", "GOMEMLIMIT"} {
+		if !regexp.MustCompile(`(?m)^  ` + v + ` +\S`).MatchString(errOut.String()) {
+			t.Errorf("serve -h does not list %s:\n%s", v, errOut.String())
+		}
+	}
+}
