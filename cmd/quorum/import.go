@@ -688,6 +688,14 @@ func readDocument(ctx context.Context, path string) (string, error) {
 		// A byte order mark alone, as Notepad saves an empty file "UTF-8
 		// with BOM", is no text either.
 		return "", errors.New("the file is empty: there is nothing in it to import")
+	case strings.EqualFold(filepath.Ext(path), ".pdf"):
+		// Read as text it would be refused for holding no agenda or
+		// minutes "in that text", which says nothing of what went wrong.
+		head := bytes.ToLower(b[:min(len(b), pdfHeaderWithin)])
+		if bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) {
+			return "", errors.New("the file is named .pdf but is a web page, not a PDF (an error or sign-in page the web site sent in the document's place?): download the PDF again, and import that")
+		}
+		return "", errors.New("the file is named .pdf but is not a PDF: open it to see what it is, save it as PDF or as plain text (UTF-8), and import that")
 	case bytes.IndexByte(b, 0) >= 0:
 		// Text has no NUL bytes; a word processor's file, or text
 		// saved as UTF-16 ("Unicode" in Notepad), has many.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/quorumhq/quorum/storage/pgtest"
 )
 
 // writePDF writes a one-page PDF printing lines in Helvetica, one under
@@ -146,6 +148,30 @@ func TestImportPDFAfterStrayBytes(t *testing.T) {
 		}
 		if err != nil || !strings.Contains(out, "minutes  Westfield  2023-06-05") {
 			t.Errorf("%s: err = %v, want it read as a PDF:\n%s", name, err, out)
+		}
+	}
+}
+
+// TestImportPDFThatIsNotOne: a file named .pdf that holds no PDF (the web
+// page a council's site sent in its place, or anything else) is refused
+// saying so, rather than read as text and
+// refused for holding no agenda "in that text".
+func TestImportPDFThatIsNotOne(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := t.TempDir()
+	for name, tc := range map[string]struct{ body, want string }{
+		"agenda.pdf":  {"<!DOCTYPE html>\n<html><head><title>403 Forbidden</title></head><body>Forbidden</body></html>\n", "the file is named .pdf but is a web page, not a PDF (an error or sign-in page the web site sent in the document's place?): download the PDF again"},
+		"minutes.PDF": {"SAFER SEFTON TOGETHER\nThursday 9 December 2021\n1. Apologies\n", "the file is named .pdf but is not a PDF: open it to see what it is"},
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(tc.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, verb := range []string{"agenda", "minutes"} {
+			_, _, err := quorum(t, dsn, "import", verb, path, "--committee", "Little Parva")
+			if err == nil || !strings.Contains(err.Error(), path+": "+tc.want) {
+				t.Errorf("import %s %s: err = %v, want %q", verb, name, err, tc.want)
+			}
 		}
 	}
 }
