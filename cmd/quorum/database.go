@@ -18,6 +18,9 @@ func openDatabase(ctx context.Context, cfg config, stderr io.Writer) (*storage.D
 	if cfg.DatabaseURL != "" {
 		db, err := storage.Open(ctx, cfg.DatabaseURL)
 		if err != nil {
+			if refused(err) {
+				return nil, nil, refusedError(err)
+			}
 			return nil, nil, err
 		}
 		return db, func() { db.Close() }, nil

@@ -166,7 +166,7 @@ func openWithRetry(ctx context.Context, dsn string, log *slog.Logger) (*storage.
 			return db, nil
 		}
 		if refused(err) {
-			return nil, fmt.Errorf("DATABASE_URL: PostgreSQL answered and refused it, which waiting will not change: check the user, password and database name in DATABASE_URL (%w)", err)
+			return nil, refusedError(err)
 		}
 		if time.Now().After(deadline) || ctx.Err() != nil {
 			return nil, err
@@ -192,6 +192,12 @@ func refused(err error) bool {
 	}
 	code := pgErr.SQLState()
 	return strings.HasPrefix(code, "28") || code == "3D000"
+}
+
+// refusedError says which variable to look at when PostgreSQL refused
+// the connection.
+func refusedError(err error) error {
+	return fmt.Errorf("DATABASE_URL: PostgreSQL answered and refused it, which waiting will not change: check the user, password and database name in DATABASE_URL (%w)", err)
 }
 
 // listenMistake names LISTEN_ADDR in the error of a listen that failed,

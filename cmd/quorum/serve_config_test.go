@@ -241,3 +241,20 @@ func TestServeHelpListsItsEnvironment(t *testing.T) {
 		}
 	}
 }
+
+// TestToolsNameDATABASE_URLWhenRefused: migrate, import and export told
+// by PostgreSQL that the database or user does not exist say, as serve
+// does, that DATABASE_URL is what to check.
+func TestToolsNameDATABASE_URLWhenRefused(t *testing.T) {
+	bad := withSetting(t, pgtest.DSN(t), "dbname", "no_such_database")
+	for _, args := range [][]string{
+		{"migrate"},
+		{"export", "history", "--committee", "Safer Sefton Together", "--csv"},
+		{"import", "agenda", seedPack},
+	} {
+		_, _, err := quorum(t, bad, args...)
+		if err == nil || !strings.Contains(err.Error(), "DATABASE_URL: PostgreSQL answered and refused it, which waiting will not change: check the user, password and database name in DATABASE_URL") || !strings.Contains(err.Error(), `database "no_such_database" does not exist`) {
+			t.Errorf("%v: err = %v", args, err)
+		}
+	}
+}
