@@ -104,5 +104,10 @@ func nearestMeetings(ctx context.Context, db *storage.DB, c commands.Committee, 
 	for i, t := range days {
 		dates[i] = t.Format(time.DateOnly)
 	}
-	return "; its meetings nearest that day were on " + strings.Join(dates, ", ") + ": give one of those to --date", nil
+	if len(dates) == 1 {
+		// "were" would not do for a meeting still to come, nor "those"
+		// for one.
+		return "; its meeting nearest that day is on " + dates[0] + ": give that to --date", nil
+	}
+	return "; its meetings nearest that day are on " + strings.Join(dates, ", ") + ": give one of those to --date", nil
 }

@@ -43,7 +43,7 @@ func TestExportMinutes(t *testing.T) {
 	// A day without a meeting is answered with the days that have one,
 	// to give --date, not with a Slack command.
 	for _, tc := range []struct{ date, want string }{
-		{"2026-12-11", "export minutes: Safer Sefton Together has no meeting on Friday 11 December 2026; its meetings nearest that day were on 2026-12-10: give one of those to --date. Nothing was exported"},
+		{"2026-12-11", "export minutes: Safer Sefton Together has no meeting on Friday 11 December 2026; its meeting nearest that day is on 2026-12-10: give that to --date. Nothing was exported"},
 		{"2020-12-10", "export minutes: Safer Sefton Together has no meeting on Thursday 10 December 2020 (nor any within a year of it). Nothing was exported"},
 		// A day that does not exist is answered as the bot answers it.
 		{"2026-02-30", `export minutes: --date "2026-02-30": There is no 30 February 2026: February 2026 has 28 days`},
