@@ -146,12 +146,22 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if len(ia.committee) > commands.MaxNameLen {
 		return fmt.Errorf("import %s: the committee's name is too long (the limit is %d characters)", ia.verb, commands.MaxNameLen)
 	}
-	files, err := collectDocuments(ia.paths)
+	files, others, err := collectDocuments(ia.paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s", ia.verb, strings.Join(ia.paths, ", "))
+		if len(others) == 0 {
+			return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s: it holds no files at all", ia.verb, strings.Join(ia.paths, ", "))
+		}
+		// Name what was passed over: a folder of Word documents looks,
+		// to the person who made it, like a folder of minutes.
+		shown := others[:min(3, len(others))]
+		more := ""
+		if len(others) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(others)-len(shown))
+		}
+		return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s, only %s%s, which are not read: save Word documents as PDF or plain text, and import those", ia.verb, strings.Join(ia.paths, ", "), strings.Join(shown, ", "), more)
 	}
 	imp := &importer{ia: ia}
 	// Each set of minutes prints the actions outstanding when it was
@@ -262,16 +272,15 @@ var documentExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".p
 
 // collectDocuments expands directories into the documents under them, in
 // lexical order; a file named on the command line is taken whatever its
-// name.
-func collectDocuments(paths []string) ([]string, error) {
-	var out []string
+// name. others are the files under the directories that are not read.
+func collectDocuments(paths []string) (out, others []string, err error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file or directory, so nothing was imported", p)
+			return nil, nil, fmt.Errorf("%s: no such file or directory, so nothing was imported", p)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w, so nothing was imported", err)
+			return nil, nil, fmt.Errorf("%w, so nothing was imported", err)
 		}
 		if !st.IsDir() {
 			out = append(out, p)
@@ -288,16 +297,20 @@ func collectDocuments(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && !strings.HasPrefix(name, ".") && documentExts[strings.ToLower(filepath.Ext(name))] {
+			switch {
+			case !d.Type().IsRegular() || strings.HasPrefix(name, "."):
+			case documentExts[strings.ToLower(filepath.Ext(name))]:
 				out = append(out, path)
+			default:
+				others = append(others, path)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return out, others, nil
 }
 
 // sameMeeting reads the minutes (or agendas, as verb says) among files and

@@ -175,3 +175,32 @@ func TestImportPDFThatIsNotOne(t *testing.T) {
 		}
 	}
 }
+
+// TestImportFolderWithoutDocuments: a folder with no document quorum reads
+// is refused naming the files it holds instead (a folder of Word
+// documents), or saying it holds none.
+func TestImportFolderWithoutDocuments(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	words := filepath.Join(dir, "words")
+	for _, d := range []string{empty, words} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"2023-06-05.docx", "2023-09-04.docx", "2023-12-04.doc", "2024-03-04.docx", ".~lock.x#"} {
+		if err := os.WriteFile(filepath.Join(words, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for dir, want := range map[string]string{
+		empty: "import minutes: no .txt, .text, .md or .pdf files under " + empty + ": it holds no files at all",
+		words: "import minutes: no .txt, .text, .md or .pdf files under " + words + ", only " + filepath.Join(words, "2023-06-05.docx") + ", " +
+			filepath.Join(words, "2023-09-04.docx") + ", " + filepath.Join(words, "2023-12-04.doc") + " and 1 more, which are not read: save Word documents as PDF or plain text, and import those",
+	} {
+		_, _, err := quorum(t, "", "import", "minutes", "--dry-run", dir, "--committee", "Westfield")
+		if err == nil || err.Error() != want {
+			t.Errorf("err = %v, want %q", err, want)
+		}
+	}
+}
