@@ -132,6 +132,9 @@ func checkDatabaseURL(dsn string) error {
 		// says only that an "=" is missing.
 		return fmt.Errorf("DATABASE_URL %s begins %s://: a PostgreSQL URL begins postgres:// (postgres://USER:PASSWORD@HOST:5432/DATABASE?sslmode=disable)", shown, scheme)
 	}
+	if !strings.Contains(dsn, "://") {
+		shown = settingsShown(dsn)
+	}
 	detail := quoted.ReplaceAllStringFunc(err.Error(), func(q string) string {
 		if strings.Contains(shown, strings.Trim(q, `"`)) {
 			return q
@@ -145,6 +148,26 @@ func checkDatabaseURL(dsn string) error {
 	}
 	detail = strings.TrimPrefix(detail, "pq: ")
 	return fmt.Errorf("DATABASE_URL %s cannot be read (%s): write it as postgres://USER:PASSWORD@HOST:5432/DATABASE?sslmode=disable, with special characters in the password escaped (%%25 for %%, %%2F for /, %%40 for @), or as key=value settings (host=… dbname=… user=… password=…)", shown, detail)
+}
+
+// settingsShown is key=value settings that lib/pq could not read, each
+// key=value kept but the password's. A word that is not key=value is left
+// out as "…": it is most often the rest of a value with a space in it not
+// quoted ("password=ab cd"), which may be the password's.
+func settingsShown(dsn string) string {
+	var out []string
+	for _, f := range strings.Fields(dsn) {
+		k, _, ok := strings.Cut(f, "=")
+		switch {
+		case !ok || k == "" || strings.ContainsAny(k, `'\`):
+			out = append(out, "…")
+		case strings.EqualFold(k, "password"):
+			out = append(out, k+"=xxxxx")
+		default:
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // quoted finds the quoted pieces of an error, which lib/pq takes from the

@@ -33,6 +33,9 @@ func TestServeRefusesAnUnreadableDatabaseURL(t *testing.T) {
 		{"mysql://quorum:s3cretpw@db/quorum", "DATABASE_URL mysql://quorum:xxxxx@db/quorum begins mysql://: a PostgreSQL URL begins postgres://"},
 		{"postgres://quorum:s3c%retpw@db/quorum", "DATABASE_URL postgres://quorum:xxxxx@db/quorum cannot be read (not a valid URL): write it as postgres://"},
 		{"host=db user=quorum password=s3cretpw sslmode=bogus", `cannot be read (wrong value for "sslmode": "bogus" is not supported`},
+		// A space in a password not quoted: lib/pq reads the rest as a
+		// setting of its own.
+		{"host=db user=quorum password=ab s3cretpw dbname=quorum", `DATABASE_URL host=db user=quorum password=xxxxx … dbname=quorum cannot be read (missing "=" after "…" in connection info string)`},
 	} {
 		start := time.Now()
 		err, logs := serveFor(t, 10*time.Second, map[string]string{
