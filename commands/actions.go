@@ -329,7 +329,7 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	if !dated && len(rest) > 0 {
-		if err := relativeDay(rest[0], in.Now, loc, 1); err != nil {
+		if err := relativeDay(dayWords(rest), in.Now, loc, 1); err != nil {
 			return Reply{}, badArgs(err)
 		}
 	}
@@ -548,7 +548,7 @@ func moveAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, badArgs(err)
 	}
 	if n == 0 && len(in.Args) > 1 {
-		if err := relativeDay(in.Args[1], in.Now, loc, 1); err != nil {
+		if err := relativeDay(dayWords(in.Args[1:]), in.Now, loc, 1); err != nil {
 			return Reply{}, badArgs(err)
 		}
 	}

@@ -1310,6 +1310,36 @@ func TestDayNamesAskForTheDate(t *testing.T) {
 	}
 }
 
+// TestThisWeekdayAsksForTheDate: "this Thursday" is no clearer than
+// "Thursday", and is answered alike wherever a date is wanted, rather than
+// as a date not understood or "this" taken for the text. Nothing is
+// recorded.
+func TestThisWeekdayAsksForTheDate(t *testing.T) {
+	k, _ := actDay(t) // Thursday 10 December 2026, the meeting sitting
+	k.must(ian, "/action add 9 <@UNEIL> 2026-12-20 Circulate the figures")
+	either := "`this Thursday` may mean more than one day: give its date, `3/12/2026` for the last, `17/12/2026` for the next."
+	for _, tc := range []struct{ user, line, want string }{
+		{ian, "/action add 9 <@UNEIL> this Thursday Do it", "`this Thursday` may mean more than one day: give its date, e.g. `17/12/2026`."},
+		{ian, "/action move 1 this fri", "`this fri` may mean more than one day: give its date, e.g. `11/12/2026`."},
+		{neil, "/interests gift this Monday £75 Dinner from Sefton CVS", "`this Monday` may mean more than one day: give its date, e.g. `7/12/2026`."},
+		{neil, "/agenda this Thursday", either},
+		{ian, "/agenda import this Thursday", either},
+		{ian, "/history minutes this Thursday", either},
+		{neil, "/history declarations this Thursday", either},
+	} {
+		r := k.run(tc.user, tc.line)
+		if !r.Refused || !strings.HasPrefix(r.Text, tc.want) {
+			t.Errorf("%s %s:\ngot  %q (refused %v)\nwant it to start %q", tc.user, tc.line, r.Text, r.Refused, tc.want)
+		}
+	}
+	if got := actLog(k); len(got) != 1 {
+		t.Errorf("the action log after the refusals: %q", got)
+	}
+	if es := intrEntries(k, "", true); len(es) != 0 {
+		t.Errorf("refused gifts were saved: %+v", es)
+	}
+}
+
 // TestActionDoneByTheChair: the chair, who gives and re-dates actions,
 // also marks one done when its owner reports it at the meeting, and
 // reopens it; the reply names whose action it was, and the log says who

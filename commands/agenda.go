@@ -129,8 +129,8 @@ func agendaWordsUnread(in *Input, n int) error {
 	if n > 0 {
 		return usageErr("I don't know `%s` after the date: `/agenda DATE` shows that meeting's agenda.", inCode(Escape(truncateText(strings.Join(in.Args[n:], " "), 40))))
 	}
-	if len(in.Args) == 1 {
-		if err := relativeDay(in.Args[0], in.Now, loc, 0); err != nil {
+	if w := dayWords(in.Args); len(strings.Fields(w)) == len(in.Args) {
+		if err := relativeDay(w, in.Now, loc, 0); err != nil {
 			return badArgs(err)
 		}
 	}

@@ -362,7 +362,7 @@ func openImportAgendaForm(ctx context.Context, s *Service, in *Input) (Reply, er
 			return Reply{}, badArgs(err)
 		}
 		if n == 0 {
-			if err := relativeDay(in.Args[0], in.Now, loc, 0); err != nil {
+			if err := relativeDay(dayWords(in.Args), in.Now, loc, 0); err != nil {
 				return Reply{}, badArgs(err)
 			}
 		}

@@ -447,7 +447,7 @@ func readHistoryArgs(cmd string, args []string, now time.Time, loc *time.Locatio
 	}
 	if n != len(args) {
 		if n == 0 {
-			if err := relativeDay(args[0], now, loc, 0); err != nil {
+			if err := relativeDay(dayWords(args), now, loc, 0); err != nil {
 				return Date{}, "", "", strayWord{}, badArgs(err)
 			}
 		}

@@ -403,8 +403,8 @@ func parseGift(words []string, now time.Time, loc *time.Location) (giftArgs, err
 	switch {
 	case err != nil:
 		return g, err
-	case n == 0 && len(words) > 0 && relativeDay(words[0], now, loc, -1) != nil:
-		return g, relativeDay(words[0], now, loc, -1)
+	case n == 0 && len(words) > 0 && relativeDay(dayWords(words), now, loc, -1) != nil:
+		return g, relativeDay(dayWords(words), now, loc, -1)
 	case n == 0 || d.IsNext():
 		if again := giftInOrder(g.For, typed, now, loc); again != "" {
 			return g, errors.New("start with the day it was received, then the value: " + again)
