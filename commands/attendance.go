@@ -1358,7 +1358,7 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 	if mark.By == mark.MemberKey {
 		verb = "are"
 	}
-	at := mark.At.In(loc).Format("15:04")
+	at := ClockIn(mark.At, loc, "15:04")
 	// Officers serve the meeting and never count: the live message and the
 	// minutes list them in attendance however they came, so the answer
 	// does too rather than call them present.

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/quorumhq/quorum/commands"
 )
 
@@ -2544,12 +2546,51 @@ func TestAttendanceInTheHourTheClocksPassTwice(t *testing.T) {
 	k.now = time.Date(2027, 10, 31, 1, 0, 0, 0, time.UTC) // 01:00 GMT
 	k.must(ian, "/meeting start")
 	k.now = time.Date(2027, 10, 31, 1, 40, 0, 0, time.UTC) // 01:40 GMT
-	wantShown(t, k.say(ian, "/attendance <@UNEIL> late 01:30"), "Neil Frackelton is marked present, arrived late at 01:30.")
+	wantShown(t, k.say(ian, "/attendance <@UNEIL> late 01:30"), "Neil Frackelton is marked present, arrived late at 01:30 GMT.")
 	var late time.Time
 	if err := k.db.SQL().QueryRow(`SELECT at FROM attendance_marks WHERE status = 'late'`).Scan(&late); err != nil {
 		t.Fatal(err)
 	}
 	if want := time.Date(2027, 10, 31, 1, 30, 0, 0, time.UTC); !late.Equal(want) {
 		t.Errorf("arrived at %v, want %v (01:30 GMT)", late.UTC(), want)
+	}
+}
+
+// TestHistoryInTheHourTheClocksPassTwice: on 31 October 2027, when the
+// clocks pass 01:00–02:00 twice, /history attendance and the export of
+// the history say which 01:30 a late arrival was, the time the meeting
+// was opened, and that it was moved to the first 01:30, as the times the
+// history lists them at do; a time in no doubt reads as before.
+func TestHistoryInTheHourTheClocksPassTwice(t *testing.T) {
+	k := committeeKit(t)
+	k.now = time.Date(2027, 10, 1, 12, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2027-10-30 10:00 Bootle Town Hall")
+	k.must(ian, "/meeting move 2027-10-30 2027-10-31 01:30")
+	k.now = time.Date(2027, 10, 31, 1, 0, 0, 0, time.UTC) // 01:00 GMT
+	k.must(ian, "/meeting start")
+	k.now = time.Date(2027, 10, 31, 1, 40, 0, 0, time.UTC) // 01:40 GMT
+	k.must(ian, "/attendance <@UNEIL> late 01:30")
+	wantShown(t, k.say(ian, "/history attendance"), "<@UNEIL> marked present, arrived late at 01:30 GMT")
+
+	changes, err := k.db.CommitteeHistory(context.Background(), k.committee().ID, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		if c.Record == "attendance" || c.Action == "opened" || c.Action == "moved" {
+			got = append(got, string(c.Record)+" "+c.Action+": "+c.Detail)
+		}
+	}
+	// Sorted: the marks are listed by the database's clock (see storage's
+	// markAs), which the kit's does not move.
+	slices.Sort(got)
+	want := []string{
+		"attendance late: at 01:30 GMT",
+		"meeting moved: from 2027-10-30 10:00 to 2027-10-31 01:30 BST",
+		"meeting opened: at 01:00 GMT",
+	}
+	if diff := cmp.Diff(got, want); diff != "" {
+		t.Errorf("the export (-got +want):\n%s", diff)
 	}
 }

@@ -536,6 +536,17 @@ func twice(t time.Time, loc *time.Location) bool {
 	return back != 0 && (sameReading(t, t.Add(-back), loc) || sameReading(t, t.Add(back), loc))
 }
 
+// ClockIn formats t in loc by layout, which ends in the time of day
+// ("15:04"), with the zone after it when the clocks read that time twice
+// ("01:30 BST", then "01:30 GMT"): for records written outside commands
+// (the history's export), which would otherwise read alike.
+func ClockIn(t time.Time, loc *time.Location, layout string) string {
+	if twice(t, loc) {
+		layout += " MST"
+	}
+	return t.In(loc).Format(layout)
+}
+
 func sameReading(a, b time.Time, loc *time.Location) bool {
 	const reading = "2006-01-02 15:04:05"
 	return a.In(loc).Format(reading) == b.In(loc).Format(reading)

@@ -25,7 +25,9 @@ import (
 func historySelect(meetingFilter string) string {
 	return `SELECT h.at, m.committee_id, m.id AS meeting_id, m.starts_at, m.time_known, h.record, h.action, h.item,
 			h.user_id, h.name, h.detail, h.by_user, COALESCE(bm.name, '') AS by_name, h.presenter, h.branch, h.id, h.member_key, h.was,
-			h.with_removal, m.status = 'cancelled' AS meeting_cancelled, h.seq
+			h.with_removal, m.status = 'cancelled' AS meeting_cancelled, h.seq, '' AS time_zone,
+			CAST(NULL AS timestamptz) AS clock_at, CAST(NULL AS timestamptz) AS moved_from, CAST(NULL AS timestamptz) AS moved_to,
+			false AS from_known, false AS to_known
 		FROM (
 			SELECT h.at, a.meeting_id, 'apologies' AS record, h.action, '' AS item, a.user_id, a.name,
 				concat_ws('; ', NULLIF(h.reason, ''), 'substitute: ' || NULLIF(h.substitute_name, '')) AS detail,
@@ -109,6 +111,44 @@ type changeRow struct {
 	MeetingCancelled bool `db:"meeting_cancelled"`
 	// Seq orders the agenda's changes of one time (historyOrder).
 	Seq int64 `db:"seq"`
+	// TimeZone is the committee's, for the times below ("" where there
+	// are none): ClockAt, the time an attendance mark records or a
+	// session began; MovedFrom and MovedTo, where a meeting moved, each
+	// with whether its time of day is known.
+	TimeZone  string       `db:"time_zone"`
+	ClockAt   sql.NullTime `db:"clock_at"`
+	MovedFrom sql.NullTime `db:"moved_from"`
+	MovedTo   sql.NullTime `db:"moved_to"`
+	FromKnown bool         `db:"from_known"`
+	ToKnown   bool         `db:"to_known"`
+}
+
+// withTimes writes r's times into its detail, in its committee's zone:
+// "at 01:30" ahead of a mark's substitute, "from 2027-10-30 10:00 to
+// 2027-10-31 01:30" ahead of a venue changed with the move.
+func (r *changeRow) withTimes() {
+	if !r.ClockAt.Valid && !r.MovedFrom.Valid {
+		return
+	}
+	loc := commands.Committee{TimeZone: r.TimeZone}.Location()
+	var first string
+	if r.ClockAt.Valid {
+		first = "at " + commands.ClockIn(r.ClockAt.Time, loc, "15:04")
+	}
+	if r.MovedFrom.Valid && r.MovedTo.Valid {
+		day := func(t time.Time, known bool) string {
+			if !known {
+				return t.In(loc).Format("2006-01-02")
+			}
+			return commands.ClockIn(t, loc, "2006-01-02 15:04")
+		}
+		first = "from " + day(r.MovedFrom.Time, r.FromKnown) + " to " + day(r.MovedTo.Time, r.ToKnown)
+	}
+	if r.Detail == "" {
+		r.Detail = first
+	} else {
+		r.Detail = first + "; " + r.Detail
+	}
 }
 
 func (r changeRow) change() commands.Change {
@@ -129,6 +169,7 @@ func (db *DB) changes(ctx context.Context, op, query string, args ...any) ([]com
 	rows = foldSpareSteps(rows)
 	out := make([]commands.Change, len(rows))
 	for i, r := range rows {
+		r.withTimes()
 		out[i] = r.change()
 	}
 	return out, nil
@@ -313,7 +354,7 @@ func (db *DB) CommitteeLog(ctx context.Context, committeeID int64, userID, name 
 // changeColumns are the columns of historySelect, as changeRow reads them.
 const changeColumns = `h.at, h.committee_id, h.meeting_id, h.starts_at, h.time_known, h.record, h.action, h.item,
 	h.user_id, h.name, h.detail, h.by_user, h.by_name, h.presenter, h.branch, h.id, h.member_key, h.was, h.with_removal,
-	h.meeting_cancelled`
+	h.meeting_cancelled, h.time_zone, h.clock_at, h.moved_from, h.moved_to, h.from_known, h.to_known`
 
 // committeeRecordsSelect is every change to the records of committee $1
 // that historySelect leaves out, in its columns, read from where each
@@ -346,15 +387,16 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		CASE h.branch WHEN 24 THEN (SELECT mh.seq FROM minute_history mh WHERE mh.id = h.id)
 			WHEN 25 THEN (SELECT k.seq FROM minute_comments k WHERE k.id = h.id)
 			WHEN 26 THEN (SELECT ap.seq FROM minutes_approvals ap WHERE ap.meeting_id = h.id)
-			ELSE CAST(0 AS bigint) END AS seq
+			ELSE CAST(0 AS bigint) END AS seq,
+		hc.time_zone, COALESCE(ha.at, hs.at) AS clock_at, hx.old_starts_at AS moved_from, hx.new_starts_at AS moved_to,
+		COALESCE(hx.old_time_known, false) AS from_known, COALESCE(hx.new_time_known, false) AS to_known
 	FROM (
 		SELECT a.entered_at AS at, m.committee_id, m.id AS meeting_id, 'attendance' AS record,
 			CASE WHEN a.corrects THEN 'departure withdrawn' ELSE a.status END AS action, '' AS item,
 			a.user_id, a.name || COALESCE(' (' || NULLIF(a.organisation, '') || ')', '') AS name,
-			concat_ws('; ', CASE WHEN a.status <> 'absent' OR a.corrects THEN 'at ' || to_char(a.at AT TIME ZONE c.time_zone, 'HH24:MI') END,
-				'substitute for ' || COALESCE(sm.name, NULLIF(regexp_replace(a.substitute_for, '^name:', ''), ''))) AS detail,
+			concat_ws('; ', 'substitute for ' || COALESCE(sm.name, NULLIF(regexp_replace(a.substitute_for, '^name:', ''), ''))) AS detail,
 			a.entered_by AS by_user, 20 AS branch, a.id, a.member_key
-		FROM attendance_marks a JOIN meetings m ON m.id = a.meeting_id JOIN committees c ON c.id = m.committee_id
+		FROM attendance_marks a JOIN meetings m ON m.id = a.meeting_id
 		LEFT JOIN members sm ON sm.committee_id = m.committee_id AND sm.user_id = a.substitute_for
 		WHERE m.committee_id = $1
 		UNION ALL
@@ -365,21 +407,17 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 		-- marks above are listed by the database's clock (see markAs).
 		SELECT s.at, m.committee_id, m.id, 'meeting',
 			CASE s.action WHEN 'item' THEN 'took up' ELSE s.action END, s.item, '', '',
-			'at ' || to_char(s.at AT TIME ZONE c.time_zone, 'HH24:MI'), s.by_user, 21, s.id, NULL
-		FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id JOIN committees c ON c.id = m.committee_id
+			'', s.by_user, 21, s.id, NULL
+		FROM meeting_sessions s JOIN meetings m ON m.id = s.meeting_id
 		WHERE m.committee_id = $1
 		UNION ALL
 		SELECT x.at, x.committee_id, x.meeting_id, 'meeting',
 			CASE WHEN x.old_starts_at <> x.new_starts_at OR x.old_time_known <> x.new_time_known THEN 'moved' ELSE 'venue changed' END,
 			'', '', '',
-			concat_ws('; ',
-				CASE WHEN x.old_starts_at <> x.new_starts_at OR x.old_time_known <> x.new_time_known THEN
-					'from ' || to_char(x.old_starts_at AT TIME ZONE c.time_zone, CASE WHEN x.old_time_known THEN 'YYYY-MM-DD HH24:MI' ELSE 'YYYY-MM-DD' END)
-					|| ' to ' || to_char(x.new_starts_at AT TIME ZONE c.time_zone, CASE WHEN x.new_time_known THEN 'YYYY-MM-DD HH24:MI' ELSE 'YYYY-MM-DD' END) END,
-				CASE WHEN x.old_venue <> x.new_venue THEN 'venue ' || COALESCE(NULLIF(x.old_venue, ''), 'none')
-					|| ' to ' || COALESCE(NULLIF(x.new_venue, ''), 'none') END),
+			CASE WHEN x.old_venue <> x.new_venue THEN 'venue ' || COALESCE(NULLIF(x.old_venue, ''), 'none')
+				|| ' to ' || COALESCE(NULLIF(x.new_venue, ''), 'none') ELSE '' END,
 			x.by_user, 22, x.id, NULL
-		FROM meeting_changes x JOIN committees c ON c.id = x.committee_id
+		FROM meeting_changes x
 		WHERE x.committee_id = $1
 		UNION ALL
 		SELECT l.at, l.committee_id, m.id, 'meeting',
@@ -504,7 +542,15 @@ const committeeRecordsSelect = `SELECT h.at, h.committee_id, COALESCE(m.id, 0) A
 			'interest.gift_threshold', 'calendar_reset')
 	) h
 	LEFT JOIN meetings m ON m.id = h.meeting_id
-	LEFT JOIN members bm ON bm.committee_id = h.committee_id AND bm.user_id = h.by_user`
+	LEFT JOIN members bm ON bm.committee_id = h.committee_id AND bm.user_id = h.by_user
+	-- The times of attendance marks, sessions and moves, written into the
+	-- detail by withTimes: in the hour the clocks pass twice they need
+	-- the zone's name ("01:30 BST"), which only Go's zone data gives.
+	JOIN committees hc ON hc.id = h.committee_id
+	LEFT JOIN attendance_marks ha ON h.branch = 20 AND ha.id = h.id AND (ha.status <> 'absent' OR ha.corrects)
+	LEFT JOIN meeting_sessions hs ON h.branch = 21 AND hs.id = h.id
+	LEFT JOIN meeting_changes hx ON h.branch = 22 AND hx.id = h.id
+		AND (hx.old_starts_at <> hx.new_starts_at OR hx.old_time_known <> hx.new_time_known)`
 
 // interestDetail is an entry in the register i, as the export of the
 // history gives it: its category and description, whom it is for, and a
