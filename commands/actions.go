@@ -206,7 +206,7 @@ func parseOwner(args []string) (userID, name string, n int, err error) {
 	}
 	var words []string
 	for i, w := range args {
-		w = Unescape(w)
+		w = Unescape(shownMarkup(w)) // "Jo Smyth (sefton.gov.uk)" as the sender saw it
 		if i == 0 {
 			// One opening quote only: `""` is an empty name, closed.
 			if rest, ok := strings.CutPrefix(w, `"`); ok {

@@ -40,7 +40,9 @@ func takeFor(words []string) (b behalf, rest []string, found bool, err error) {
 		if quoteInName(after) {
 			return b, words, false, errors.New(`the person's name cannot have quotation marks inside it: for "Jen Williams (NW Probation)"`)
 		}
-		name, b.Org = splitOrg(oneLine(Unescape(name)))
+		// As the sender saw it: an organisation typed "sefton.gov.uk"
+		// arrives as a link, and a member's is kept as shown.
+		name, b.Org = splitOrg(oneLine(Unescape(shownMarkup(name))))
 		if name == "" || strings.ContainsAny(name, "()") {
 			return behalf{}, words, false, errors.New(`give the person's name, then their organisation in brackets: for "Jen Williams (NW Probation)"`)
 		}
