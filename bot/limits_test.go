@@ -4,7 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -272,5 +276,90 @@ func TestChosenCommitteeReplyComesWhole(t *testing.T) {
 	}
 	if got := strings.Count(all.String(), "Entry 99: member"); got != 3 {
 		t.Errorf("the register the button brings shows the last entry of %d of the 3 members with 100:\n%s", got, all.String()[max(0, all.Len()-600):])
+	}
+}
+
+// overLimit is a test the kit's response_url reports to, which records
+// what it is told is wrong rather than failing the test it runs in.
+type overLimit struct {
+	testing.TB
+	mu   sync.Mutex
+	errs []string
+}
+
+func (o *overLimit) Helper() {}
+func (o *overLimit) Errorf(format string, args ...any) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.errs = append(o.errs, fmt.Sprintf(format, args...))
+}
+
+// TestReplyInPartsWithinFivePosts: a reply too long for one message comes
+// by its command's response_url in parts, in order, within the five posts
+// Slack takes to one; the kit fails a test whose bot posts a sixth, which
+// Slack would refuse and the member never see.
+func TestReplyInPartsWithinFivePosts(t *testing.T) {
+	ctx := context.Background()
+	k := bottest.New(t)
+	k.SetupCommittee("Safer Sefton Together", officer, map[string]string{neil: "Neil Frackelton|SWACA"})
+	for i := range 60 {
+		r, err := k.Service.Run(ctx, commands.Request{Command: "/interests", Text: fmt.Sprintf("add other %s", pad(fmt.Sprintf("Entry %02d: trustee of the Sefton Women’s and Children’s Aid charity ", i), 1000, "é")),
+			TeamID: bottest.Team, ChannelID: bottest.Channel, UserID: neil, UserName: "neil", Now: k.Now()})
+		if err != nil || r.Refused {
+			t.Fatalf("/interests add: %v %s", err, r.Text)
+		}
+	}
+	r := k.Must(neil, "/interests", "")
+	m := regexp.MustCompile(`\(part 1 of (\d+)\)$`).FindStringSubmatch(r.Response.Text)
+	if m == nil || len(r.Parts) < 1 {
+		t.Fatalf("the register of 60 long entries did not come in parts: %.300s", r.Raw)
+	}
+	if n, _ := strconv.Atoi(m[1]); len(r.Parts) != n-1 {
+		t.Errorf("said to come in %d parts; %d came", n, len(r.Parts)+1)
+	}
+	// In order: the entries run on from one part's blocks to the next's
+	// (each part's fallback text repeats its start).
+	last := -1
+	for _, part := range append([]bottest.Reply{r}, r.Parts...) {
+		part.Parts, part.Response.Text = nil, ""
+		for _, e := range regexp.MustCompile(`Entry (\d\d):`).FindAllStringSubmatch(part.Text(), -1) {
+			i, _ := strconv.Atoi(e[1])
+			if i <= last {
+				t.Errorf("entry %02d after entry %02d: the parts came out of order", i, last)
+			}
+			last = i
+		}
+	}
+	if last != 59 {
+		t.Errorf("the last entry shown is %02d, want 59", last)
+	}
+
+	// The same parts posted again to that one response_url, as a bot
+	// sending them twice would: the sixth post fails the test.
+	o := &overLimit{TB: t}
+	hook := bottest.NewHook(o)
+	at := hook.At("/commands/T1/1/x")
+	var bodies []string
+	for _, part := range r.Parts {
+		bodies = append(bodies, part.Raw)
+	}
+	for len(bodies) < 6 {
+		bodies = append(bodies, bodies...)
+	}
+	for i, body := range bodies[:6] {
+		resp, err := http.Post(at, "application/json; charset=utf-8", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if want := i < 5; (resp.StatusCode == http.StatusOK) != want {
+			t.Errorf("post %d to one response_url answered %d", i+1, resp.StatusCode)
+		}
+	}
+	if len(o.errs) != 1 || !strings.Contains(o.errs[0], "post 6 to the response_url /commands/T1/1/x: Slack takes at most 5 to one") {
+		t.Errorf("six posts to one response_url reported as %q", o.errs)
+	}
+	if got := len(hook.AllPostedTo("/commands/T1/1/x")); got != 6 {
+		t.Errorf("%d posts recorded, want all 6", got)
 	}
 }

@@ -588,8 +588,14 @@ func SubmissionPayload(user string, view map[string]any, values map[string]map[s
 	}
 }
 
+// maxResponsePosts is how many posts Slack takes to one response_url
+// (within 30 minutes of the request; a test takes less).
+const maxResponsePosts = 5
+
 // Hook is a response_url: an HTTP server that records the JSON the bot
-// posts to it.
+// posts to it, in the order it came. Each of its addresses (URL, At) is a
+// response_url of its own, and more than five posts to one fail the
+// test, as Slack refuses them: the member would never see the rest.
 type Hook struct {
 	srv   *httptest.Server
 	mu    sync.Mutex
@@ -616,15 +622,29 @@ func NewHook(t testing.TB) *Hook {
 		h.posts = append(h.posts, m)
 		h.paths = append(h.paths, r.URL.Path)
 		h.raw = append(h.raw, body)
+		n := 0
+		for _, p := range h.paths {
+			if p == r.URL.Path {
+				n++
+			}
+		}
 		h.mu.Unlock()
+		if n > maxResponsePosts {
+			// Recorded all the same, so that the test can show what came
+			// and in what order; Slack answers so.
+			t.Errorf("post %d to the response_url %s: Slack takes at most %d to one", n, r.URL.Path, maxResponsePosts)
+			http.Error(w, "used_url", http.StatusNotFound)
+			return
+		}
 		_, _ = w.Write([]byte("ok"))
 	}))
 	t.Cleanup(h.srv.Close)
 	return h
 }
 
-// URL is the hook's address, to put in a payload's response_url.
-func (h *Hook) URL() string { return h.srv.URL + "/actions/T1/1/x" }
+// URL is a new address of the hook, to put in a payload's response_url:
+// each is its own, as Slack gives each request its own.
+func (h *Hook) URL() string { return h.srv.URL + fmt.Sprintf("/actions/%s/%d/x", Team, seq.Add(1)) }
 
 // Posts are the bodies posted so far.
 func (h *Hook) Posts() []map[string]any {
@@ -634,7 +654,7 @@ func (h *Hook) Posts() []map[string]any {
 }
 
 // At is the hook's address with path, to tell one request's posts from
-// another's (PostedTo).
+// another's (PostedTo); posts to it are counted as to one response_url.
 func (h *Hook) At(path string) string { return h.srv.URL + path }
 
 // PostedTo is the first body posted to path, if any.
