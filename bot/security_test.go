@@ -240,7 +240,7 @@ func TestHostileTextIsStoredVerbatimAndRenderedHarmlessly(t *testing.T) {
 			named := func(field string) string { return field + " " + namedKept[i] }
 			said := func(string) string { return "Because " + hostileKept[i] }
 			want := []string{named("Committee"), named("Org"), "Mallory <!here> <@U0ADMIN>", named("Org"), named("Venue"),
-				said(reason) + " | O'Brien'); DROP TABLE", said(reason) + " | <!channel>", "Away | Evil<!channel> X<@U0ADMIN> Back\\Slash"}
+				said(reason) + " | O'Brien'); DROP TABLE", said(reason) + " | <!channel>", "Away | Evil@channel X<@U0ADMIN> Back\\Slash"}
 			f.acknowledged += len(want)
 			for j, w := range want {
 				if j < len(got) && got[j] == w {
