@@ -278,6 +278,9 @@ func redactKeywords(dsn string) string {
 		return i
 	}
 	var b strings.Builder
+	// A word that is no key=value after a password is most often the rest
+	// of it, a space in it not quoted ("password=ab cd"): it is hidden too.
+	afterPassword := false
 	for i := 0; i < len(dsn); {
 		k := skip(i)
 		if k == len(dsn) {
@@ -291,10 +294,15 @@ func redactKeywords(dsn string) string {
 		key := dsn[k:e]
 		if e = skip(e); e >= len(dsn) || dsn[e] != '=' {
 			// Not "key=value": keep the word and read on.
-			b.WriteString(dsn[i:e])
+			if afterPassword {
+				b.WriteString(dsn[i:k] + "xxxxx" + dsn[k+len(key):e])
+			} else {
+				b.WriteString(dsn[i:e])
+			}
 			i = e
 			continue
 		}
+		afterPassword = strings.EqualFold(key, "password")
 		v := skip(e + 1)
 		end := v
 		if end < len(dsn) && dsn[end] == '\'' {

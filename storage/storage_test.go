@@ -222,6 +222,9 @@ func TestRedactHidesPasswords(t *testing.T) {
 		{"host=/tmp port=5432 user=postgres", "host=/tmp port=5432 user=postgres"},
 		{"postgres://quorum:s3cret%zz@db:5432/quorum", "postgres://quorum:xxxxx@db:5432/quorum"},
 		{"postgres://quorum:s3cret/pw@db:5432/quorum", "postgres://quorum:xxxxx@db:5432/quorum"},
+		// A space in a password not quoted: the rest is no key=value.
+		{"host=db password=ab cdsecret efg dbname=quorum", "host=db password=xxxxx xxxxx xxxxx dbname=quorum"},
+		{"host=db user=quorum words apart", "host=db user=quorum words apart"},
 	} {
 		if got := storage.Redact(tc.in); got != tc.want {
 			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
