@@ -659,7 +659,7 @@ func TitleKey(title string) string {
 // It returns the changes to make before the addition, the number the new
 // item takes, and what the reply says of it.
 func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, ItemNumber, string) {
-	if added.Sub > 0 || added.Letter != 0 || added.Section != 0 {
+	if added.Section != 0 {
 		return nil, added, ""
 	}
 	closing, ok := closingItem(items)
@@ -667,6 +667,14 @@ func keepClosingLast(items []AgendaItem, added ItemNumber) ([]AgendaChange, Item
 		return nil, added, ""
 	}
 	cn, _ := ParseItemNumber(closing.Number)
+	if added.Sub > 0 || added.Letter != 0 {
+		// A part of the closing item is most often business of its own
+		// numbered one too far: added, but said, as a move there is.
+		if added.Top == cn.Top {
+			return nil, added, fmt.Sprintf(" It is under %s (item %s).", Escape(closing.Title), closing.Number)
+		}
+		return nil, added, ""
+	}
 	if added.Top < cn.Top {
 		return nil, added, ""
 	}

@@ -1546,3 +1546,14 @@ func TestAgendaImportAtATimeTheClocksSkip(t *testing.T) {
 		"there is no 01:30 on 2028-03-26: the clocks go forward that night; the meeting is at 02:30")
 	inOrder(t, k.say(neil, "/meeting list"), "Sunday 28 March 2027, 02:30", "Sunday 26 March 2028, 02:30")
 }
+
+// TestAgendaAddUnderTheClosingItem: a part of Date of Next Meeting added
+// (7.8, where 7 closes the agenda) is most often business of its own
+// numbered one too far: it is added, and the reply says where it stands.
+func TestAgendaAddUnderTheClosingItem(t *testing.T) {
+	k := agendaKit(t)
+	wantShown(t, k.say(ian, "/agenda add 7.8 Youth Services — Neil Frackelton"), "Added item *7.8* Youth Services", "It is under Date of Next Meeting (item 7).")
+	if got := k.say(ian, "/agenda add 6.1 Youth Justice"); strings.Contains(got, "It is under") {
+		t.Errorf("a part of another item said to be under the closing one:\n%s", got)
+	}
+}
