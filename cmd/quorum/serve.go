@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -48,7 +49,27 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	if err != nil {
 		return listenMistake(cfg.ListenAddr, err)
 	}
-	defer ln.Close()
+	// Until the database is open and migrated, a request is answered at
+	// once that serve is starting (/healthz that it runs), not held
+	// unanswered: Slack would give up on a command after 3 seconds, tell
+	// its sender it failed, and the command would be carried out once
+	// serve began; a load balancer's check of the port would count it up.
+	var ready atomic.Value // the bot's http.Handler, once it has one
+	hs := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h, ok := ready.Load().(http.Handler); ok {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if r.URL.Path == "/healthz" {
+			fmt.Fprintln(w, "starting")
+			return
+		}
+		w.Header().Set("Retry-After", "5")
+		http.Error(w, "starting: the database is not open yet", http.StatusServiceUnavailable)
+	}), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 2)
+	go func() { errc <- hs.Serve(ln) }()
+	defer hs.Close() // on a return before the shutdown below
 	db, err := openWithRetry(ctx, cfg.DatabaseURL, log)
 	if err != nil {
 		return err
@@ -89,7 +110,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	workers.Go(func() { _ = outbox.Run(wctx) })
 	workers.Go(func() { _ = reminders.Run(wctx) })
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 15 * time.Second, IdleTimeout: 2 * time.Minute}
+	ready.Store(http.Handler(srv))
 	log.Info("serving", "addr", ln.Addr().String(), "version", versionString())
 	if cfg.PublicURL == "" {
 		// Optional, so not a refusal; but links people expect are left
@@ -97,8 +118,6 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 		log.Warn("PUBLIC_URL is not set: /meeting list shows the calendar feed as a path without its address, the Home tab leaves the link out, and /minutes post posts the minutes themselves rather than a link to the printable page; set it to the address people reach serve at, e.g. https://quorum.example.org")
 	}
 	listening(ln.Addr())
-	errc := make(chan error, 2)
-	go func() { errc <- hs.Serve(ln) }()
 	// With an app-level token Slack's requests come over Socket Mode; the
 	// HTTP server still serves /healthz, /readyz and the other GET routes.
 	socketDone := make(chan struct{})

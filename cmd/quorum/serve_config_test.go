@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"regexp"
 	"strings"
@@ -258,6 +259,54 @@ func TestToolsNameDATABASE_URLWhenRefused(t *testing.T) {
 		_, _, err := quorum(t, bad, args...)
 		if err == nil || !strings.Contains(err.Error(), "DATABASE_URL: PostgreSQL answered and refused it, which waiting will not change: check the user, password and database name in DATABASE_URL") || !strings.Contains(err.Error(), `database "no_such_database" does not exist`) {
 			t.Errorf("%v: err = %v", args, err)
+		}
+	}
+}
+
+// TestServeAnswersWhileItWaitsForTheDatabase: while serve waits for a
+// database not answering yet, its address answers at once: a Slack
+// request and /readyz that it is starting (503), /healthz that it runs;
+// not held unanswered, for Slack to give up on a command it would then
+// carry out once serve began.
+func TestServeAnswersWhileItWaitsForTheDatabase(t *testing.T) {
+	free, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := free.Addr().String()
+	free.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve"}, nil, io.Discard, io.Discard, env(map[string]string{
+			"DATABASE_URL": "host=127.0.0.1 port=1 dbname=quorum sslmode=disable", "SLACK_BOT_TOKEN": "xoxb-test",
+			"SLACK_SIGNING_SECRET": "secret", "LISTEN_ADDR": addr,
+		}))
+	}()
+	defer func() { cancel(); <-done }()
+	client := &http.Client{Timeout: time.Second}
+	get := func(method, path string) (int, error) {
+		req, _ := http.NewRequest(method, "http://"+addr+path, strings.NewReader("token=x"))
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		resp.Body.Close()
+		return resp.StatusCode, nil
+	}
+	var status int
+	for range 50 { // serve takes its address before anything else
+		if status, err = get(http.MethodGet, "/healthz"); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if status != http.StatusOK {
+		t.Errorf("/healthz while starting: %d %v", status, err)
+	}
+	for _, tc := range []struct{ method, path string }{{http.MethodGet, "/readyz"}, {http.MethodPost, "/slack/commands"}} {
+		if status, err := get(tc.method, tc.path); status != http.StatusServiceUnavailable {
+			t.Errorf("%s %s while starting: %d %v, want 503 at once", tc.method, tc.path, status, err)
 		}
 	}
 }
