@@ -100,9 +100,13 @@ func (c config) forServe() error {
 		return errors.New("SLACK_BOT_TOKEN holds an app-level token (xapp-…), which belongs in SLACK_APP_TOKEN: put " + botToken)
 	case strings.HasPrefix(c.BotToken, "xoxp-"):
 		return errors.New("SLACK_BOT_TOKEN holds a user token (xoxp-…), which would act as that person: put " + botToken)
-	case !strings.HasPrefix(c.BotToken, "xoxb-"):
+	case !strings.HasPrefix(c.BotToken, "xoxb-") && !strings.HasPrefix(c.BotToken, "xoxe.xoxb-"):
+		// A rotating bot token begins xoxe.xoxb-.
 		return errors.New("SLACK_BOT_TOKEN is not a bot token (those begin xoxb-): put " + botToken)
 	case c.SigningSecret == envExampleSigningSecret:
+		if c.AppToken != "" {
+			return errors.New("SLACK_SIGNING_SECRET is still the placeholder of .env.example, which anyone could sign requests to the HTTP routes with: put " + signingSecret + ", or leave SLACK_SIGNING_SECRET out when using SLACK_APP_TOKEN")
+		}
 		return errors.New("SLACK_SIGNING_SECRET is still the placeholder of .env.example: put " + signingSecret)
 	case strings.HasPrefix(c.SigningSecret, "xox") || strings.HasPrefix(c.SigningSecret, "xapp-"):
 		return errors.New("SLACK_SIGNING_SECRET holds a token, not the signing secret: put " + signingSecret)

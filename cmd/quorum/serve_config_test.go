@@ -163,6 +163,9 @@ func TestServeRefusesSlackCredentialsInTheWrongPlace(t *testing.T) {
 			"SLACK_SIGNING_SECRET holds a token, not the signing secret"},
 		{map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-real", "SLACK_SIGNING_SECRET": "secret", "PUBLIC_URL": "quorum.council.gov.uk"},
 			`PUBLIC_URL "quorum.council.gov.uk" has no scheme: write it as people open it, https://quorum.council.gov.uk`},
+		// Socket Mode: the placeholder is refused, saying it may be left out.
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb-1-real", "SLACK_APP_TOKEN": "xapp-1-A1-2-abc", "SLACK_SIGNING_SECRET": placeholder("SLACK_SIGNING_SECRET")},
+			"SLACK_SIGNING_SECRET is still the placeholder of .env.example, which anyone could sign requests to the HTTP routes with: put the app's Signing Secret (under Basic Information → App Credentials), or leave SLACK_SIGNING_SECRET out when using SLACK_APP_TOKEN"},
 	} {
 		// A database that does not answer: a serve that let these through
 		// would wait for it rather than stop.
@@ -172,6 +175,19 @@ func TestServeRefusesSlackCredentialsInTheWrongPlace(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%v: err = %v, want %q", tc.vars, err, tc.want)
 		}
+	}
+}
+
+// TestServeTakesARotatingBotToken: a bot token with token rotation on
+// (xoxe.xoxb-…) is a bot token: serve starts with it (here, to wait for a
+// database not answering), not refused as no bot token.
+func TestServeTakesARotatingBotToken(t *testing.T) {
+	err, logs := serveFor(t, 2*time.Second, map[string]string{
+		"DATABASE_URL": "host=127.0.0.1 port=1 dbname=quorum sslmode=disable", "SLACK_BOT_TOKEN": "xoxe.xoxb-1-rotating",
+		"SLACK_SIGNING_SECRET": "8f742231b10e8888abcd99aabbcc85a5", "LISTEN_ADDR": "127.0.0.1:0",
+	})
+	if err != nil && strings.Contains(err.Error(), "SLACK_BOT_TOKEN") || !strings.Contains(logs, "database not reachable") {
+		t.Errorf("serve with a rotating bot token: %v\n%s", err, logs)
 	}
 }
 
