@@ -506,15 +506,20 @@ func roleSlip(org []string, named bool) error {
 
 // roleSwapped refuses an organisation of more words whose last is a
 // role's name with two letters swapped (`SWACA chiar`, `Sefton CVS vice
-// chiar`): no organisation's name ends in such a word, and stored, "SWACA
-// chiar" would be the member's organisation and their role left as it
-// was. Other slips are taken as typed there, so that a choir is no chair.
+// chiar`): stored, "SWACA chiar" would be the member's organisation and
+// their role left as it was. Other slips, and a word with a capital
+// (Cahir, a town), are taken as typed there, so that a choir is no chair.
 func roleSwapped(org []string, named bool) error {
 	n := len(org)
 	if named || n < 2 {
 		return nil
 	}
-	last := []rune(strings.ToLower(org[n-1]))
+	// A name's word starts with a capital ("Friends of Cahir"); a role
+	// slipped is typed as roles are, in small letters.
+	if org[n-1] != strings.ToLower(org[n-1]) {
+		return nil
+	}
+	last := []rune(org[n-1])
 	for _, role := range []Role{RoleChair, RoleViceChair, RoleOfficer, RoleMember} {
 		if !swappedPair(last, []rune(role)) {
 			continue
@@ -522,7 +527,8 @@ func roleSwapped(org []string, named bool) error {
 		if role == RoleChair && n > 2 && strings.EqualFold(org[n-2], "vice") {
 			role = RoleViceChair
 		}
-		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; nothing was saved.", role, role)
+		return usageErr("Did you mean %s? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council %s`; if `%s` is part of the organisation's name, end with the role: `… %s member`. Nothing was saved.",
+			role, role, echoWord(org[n-1]), Escape(strings.Join(org, " ")))
 	}
 	return nil
 }

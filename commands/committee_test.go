@@ -805,7 +805,7 @@ func TestMemberAddRoleSlip(t *testing.T) {
 func TestMemberAddRoleWithLettersSwappedAfterTheOrganisation(t *testing.T) {
 	k := committeeKit(t)
 	for _, tc := range []struct{ line, want string }{
-		{"/committee member add <@UNEIL> SWACA chiar", "Did you mean chair? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council chair`; nothing was saved."},
+		{"/committee member add <@UNEIL> SWACA chiar", "Did you mean chair? Give their organisation and then the role, e.g. `/committee member add @trish Sefton Council chair`; if `chiar` is part of the organisation's name, end with the role: `… SWACA chiar member`. Nothing was saved."},
 		{"/committee member add <@UNEIL> Sefton CVS vice chiar", "Did you mean vice-chair?"},
 		{"/committee member add <@UNEIL> Sefton Council offcier", "Did you mean officer?"},
 		{"/committee member add <@UNEIL> SWACA memebr", "Did you mean member?"},
@@ -822,6 +822,9 @@ func TestMemberAddRoleWithLettersSwappedAfterTheOrganisation(t *testing.T) {
 	k.steps([]step{
 		{ian, "/committee member add <@USUE> Sefton Choir", []string{"<@USUE> is now a member of Safer Sefton Together, for Sefton Choir."}},
 		{ian, "/committee member add <@USUE> Sefton Choir chair", []string{"<@USUE> is now recorded as the chair of Safer Sefton Together, for Sefton Choir."}},
+		// A name with a capital is a name: Cahir, a town.
+		{ian, "/committee member add <@UGRAEME> Friends of Cahir", []string{"of Safer Sefton Together, for Friends of Cahir."}},
+		{ian, "/committee member add <@UKEVIN> SWACA chiar member", []string{"of Safer Sefton Together, for SWACA chiar."}},
 	})
 }
 
