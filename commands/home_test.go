@@ -94,11 +94,6 @@ func homeButtons(t *testing.T, svc *commands.Service, user string) []commands.Bu
 	return h.Cards[0].Buttons
 }
 
-// TestHomeReportsOwedUnderAMisprint: an agenda that misprints a
-// presenter's name by a letter, as the published pack does ("Neil
-// Frackleton (SWACA)"), still tells them of the report they owe when it
-// names their organisation; not when it names another, nor a name two
-// slips away.
 // TestHomeOfACommitteeJustSetUp: the officer of a committee with no
 // meeting yet is shown how to schedule one, rather than a card that says
 // only that none is; a member, who cannot, is not told to.
@@ -112,6 +107,11 @@ func TestHomeOfACommitteeJustSetUp(t *testing.T) {
 	}
 }
 
+// TestHomeReportsOwedUnderAMisprint: an agenda that misprints a
+// presenter's name by a letter, as the published pack does ("Neil
+// Frackleton (SWACA)"), still tells them of the report they owe when it
+// names their organisation; not when it names another, nor a name two
+// slips away.
 func TestHomeReportsOwedUnderAMisprint(t *testing.T) {
 	k := meetingKit(t)
 	k.must(ian, "/committee member add <@USUE> Sefton CVS")
