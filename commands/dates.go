@@ -538,8 +538,9 @@ func twice(t time.Time, loc *time.Location) bool {
 
 // ClockIn formats t in loc by layout, which ends in the time of day
 // ("15:04"), with the zone after it when the clocks read that time twice
-// ("01:30 BST", then "01:30 GMT"): for records written outside commands
-// (the history's export), which would otherwise read alike.
+// ("01:30 BST", then "01:30 GMT"), which would otherwise read alike: for
+// meetings' times (formatWhen), the histories, attendance marks and the
+// history's export.
 func ClockIn(t time.Time, loc *time.Location, layout string) string {
 	if twice(t, loc) {
 		layout += " MST"
@@ -556,10 +557,7 @@ func sameReading(a, b time.Time, loc *time.Location) bool {
 // A time the clocks show twice that night carries its zone ("01:30 BST",
 // "01:30 GMT"), which says which of the two it is.
 func formatWhen(t time.Time, loc *time.Location) string {
-	if twice(t, loc) {
-		return t.In(loc).Format("Monday 2 January 2006, 15:04 MST")
-	}
-	return t.In(loc).Format("Monday 2 January 2006, 15:04")
+	return ClockIn(t, loc, "Monday 2 January 2006, 15:04")
 }
 
 // formatDay formats the day of an instant in loc: "Thursday 10 December 2026".

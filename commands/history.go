@@ -564,10 +564,7 @@ func historyNoun(rec HistoryRecord) string {
 // made in the hour the clocks pass twice carries its zone ("01:40 BST",
 // then "01:20 GMT"), or the history would seem out of order.
 func historyTime(t time.Time, loc *time.Location) string {
-	if twice(t, loc) {
-		return t.In(loc).Format("2 Jan 2006 15:04 MST")
-	}
-	return t.In(loc).Format("2 Jan 2006 15:04")
+	return ClockIn(t, loc, "2 Jan 2006 15:04")
 }
 
 // maxCommitteeLog is how many changes /history committee shows: the
