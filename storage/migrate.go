@@ -17,24 +17,31 @@ var migrations embed.FS
 // Migrate brings the schema up to date. It holds a PostgreSQL advisory lock
 // while it works, so several replicas can start at once.
 func (db *DB) Migrate(ctx context.Context, log *slog.Logger) error {
+	_, err := db.MigrateCount(ctx, log)
+	return err
+}
+
+// MigrateCount is Migrate, saying how many migrations it applied: none
+// when the schema was already up to date.
+func (db *DB) MigrateCount(ctx context.Context, log *slog.Logger) (int, error) {
 	locker, err := lock.NewPostgresSessionLocker()
 	if err != nil {
-		return fmt.Errorf("storage: migrate: %w", err)
+		return 0, fmt.Errorf("storage: migrate: %w", err)
 	}
 	p, err := db.provider(goose.WithSessionLocker(locker))
 	if err != nil {
-		return fmt.Errorf("storage: migrate: %w", err)
+		return 0, fmt.Errorf("storage: migrate: %w", err)
 	}
 	results, err := p.Up(ctx)
 	if err != nil {
-		return mapErr("migrate", err)
+		return 0, mapErr("migrate", err)
 	}
 	for _, r := range results {
 		if log != nil {
 			log.Info("migrated", "version", r.Source.Version, "file", r.Source.Path, "took", r.Duration)
 		}
 	}
-	return nil
+	return len(results), nil
 }
 
 // provider runs the embedded migrations on db, with opts.

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
-	"sync/atomic"
 )
 
 func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string) error {
@@ -33,11 +31,11 @@ func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(s
 		return err
 	}
 	defer closeDB()
-	applied := &migrationCounter{Handler: log.Handler(), n: new(atomic.Int64)}
-	if err := db.Migrate(ctx, slog.New(applied)); err != nil {
+	n, err := db.MigrateCount(ctx, log)
+	if err != nil {
 		return err
 	}
-	if n := applied.n.Load(); n > 0 {
+	if n > 0 {
 		log.Info("schema is up to date", "applied", n)
 	} else {
 		// Said apart, so that a run that did nothing is not read as one
@@ -45,18 +43,4 @@ func migrate(ctx context.Context, args []string, stderr io.Writer, getenv func(s
 		log.Info("schema was already up to date: nothing applied")
 	}
 	return nil
-}
-
-// migrationCounter counts the "migrated" lines Migrate logs, one for each
-// migration applied, and passes every line on.
-type migrationCounter struct {
-	slog.Handler
-	n *atomic.Int64
-}
-
-func (c *migrationCounter) Handle(ctx context.Context, r slog.Record) error {
-	if r.Message == "migrated" {
-		c.n.Add(1)
-	}
-	return c.Handler.Handle(ctx, r)
 }
