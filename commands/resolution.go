@@ -445,7 +445,7 @@ func (s *Service) noMinutesOn(ctx context.Context, c Committee, d Date) (string,
 		if m.TimeUnknown {
 			return ""
 		}
-		return " at " + m.StartsAt.In(loc).Format("15:04")
+		return " at " + ClockIn(m.StartsAt, loc, "15:04")
 	}
 	switch {
 	case len(cancelled) > 0 && len(others) == 0:

@@ -537,6 +537,22 @@ func TestResolutionDayOfCancelledOrMovedMeeting(t *testing.T) {
 	})
 }
 
+// TestResolutionDayOfCancelledMeetingInTheHourTwice: on the night the
+// clocks go back, a meeting cancelled at 01:30 is named with its zone, as
+// every other time in that hour is, since "01:30" alone is two times.
+func TestResolutionDayOfCancelledMeetingInTheHourTwice(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/meeting schedule 2027-10-31 01:30 Town Hall")
+	k.must(ian, "/meeting cancel 2027-10-31")
+	k.must(ian, "/meeting schedule 2027-11-04 10:00 Town Hall")
+	k.must(ian, "/meeting move 2027-11-04 2027-10-31 10:00")
+	got := k.say(neil, "/resolution 2027-10-31")
+	want := "the meeting at 01:30 BST that day was cancelled, and the one at 10:00 has none on record either."
+	if !strings.Contains(got, want) {
+		t.Errorf("/resolution 2027-10-31:\n%s\nwant %q", got, want)
+	}
+}
+
 // TestResolutionSearchForAWebAddress: a web address typed in Slack
 // reaches the bot as its link markup; searched for, it is looked for as
 // the member typed it, and found in the resolution that gives it, shown
