@@ -168,7 +168,7 @@ func parseApology(args []string, now time.Time, loc *time.Location) (apologyArgs
 				a.Weekday = rest[0]
 			} else if meant, ok := dateSlip(rest[0], now, loc); ok {
 				a.Weekday, a.Meant = rest[0], meant
-			} else if day, k, ok := monthSlip(rest, now, loc); ok {
+			} else if day, k, ok := monthSlip(rest, now, loc, false); ok {
 				a.Weekday, a.Meant, a.MeantDay = strings.Join(rest[:k], " "), dayMeant(day), day
 			} else if day, k, ok := dateAfterWord(rest, now, loc); ok {
 				a.Weekday, a.Meant, a.MeantDay = strings.Join(rest[:k], " "), dayMeant(day), day

@@ -608,7 +608,10 @@ var slipMonths = []struct {
 // with or without a year), how many words that is, and what they may
 // mean, as dateSlip does. Taken as the start of the reason, the apologies
 // would go to the next meeting, not the one on the day the sender meant.
-func monthSlip(words []string, now time.Time, loc *time.Location) (day Date, n int, ok bool) {
+// A day gone is asked about only where gone days are meant (pastToo: a
+// command's date, as `/minutes draft 2 Agust 2026`); in a reason it is
+// more likely words of the reason ("2 Augur").
+func monthSlip(words []string, now time.Time, loc *time.Location, pastToo bool) (day Date, n int, ok bool) {
 	if len(words) < 2 {
 		return Date{}, 0, false
 	}
@@ -651,9 +654,7 @@ func monthSlip(words []string, now time.Time, loc *time.Location) (day Date, n i
 		case err != nil:
 			// No such day ("31 Novmber"): asked about all the same.
 			return Date{}, n, true
-		case dayGone(d, now, loc):
-			// A day gone is no meeting's to come: the words are the
-			// reason ("2 Augur").
+		case !pastToo && dayGone(d, now, loc):
 			return Date{}, 0, false
 		}
 		return d, n, true

@@ -416,7 +416,7 @@ func (s *Service) movedFrom(ctx context.Context, m Meeting, loc *time.Location) 
 // ("14 Janaury 2027"), saying what they may mean: "Start with the
 // meeting's date" would tell an officer who did to do what they had done.
 func misspeltDate(words []string, now time.Time, loc *time.Location) error {
-	day, n, ok := monthSlip(words, now, loc)
+	day, n, ok := monthSlip(words, now, loc, true)
 	if !ok {
 		return nil
 	}

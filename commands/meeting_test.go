@@ -706,6 +706,22 @@ func TestMeetingDateWithItsMonthMistyped(t *testing.T) {
 	})
 }
 
+// TestPastDateWithItsMonthMistyped: a command that takes a day gone (the
+// attendance of a meeting held) asks about a mistyped month there too,
+// rather than answering that it takes only a date, which it was given.
+func TestPastDateWithItsMonthMistyped(t *testing.T) {
+	k := meetingKit(t) // Monday 23 November 2026
+	k.steps([]step{
+		{ian, "/meeting attendance 12 Novmber 2026", []string{"`12 Novmber 2026` is not read as a date: did you mean `12/11/2026`, Thursday 12 November 2026?"}},
+		{ian, "/declare list 12 Novmber 2026", []string{"`12 Novmber 2026` is not read as a date: did you mean `12/11/2026`, Thursday 12 November 2026?"}},
+		{ian, "/meeting schedule 12 Novmber 2026 10:00", []string{"`12 Novmber 2026` is not read as a date: did you mean `12/11/2026`, Thursday 12 November 2026?"}},
+	})
+	// In an apology's reason a day gone is words of the reason.
+	k.steps([]step{
+		{neil, "/apologies 2 Augst 2026 hearing", []string{"are recorded.\nReason: 2 Augst 2026 hearing\n[Withdraw apologies]"}},
+	})
+}
+
 // TestMeetingScheduledAgainAtItsTime: scheduling a meeting at the very
 // time one is scheduled says nothing changed and how to change what may
 // have been meant; once that meeting is under way or held, the answer is
