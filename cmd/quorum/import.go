@@ -146,22 +146,20 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	if len(ia.committee) > commands.MaxNameLen {
 		return fmt.Errorf("import %s: the committee's name is too long (the limit is %d characters)", ia.verb, commands.MaxNameLen)
 	}
-	files, others, err := collectDocuments(ia.paths)
+	files, others, hidden, err := collectDocuments(ia.paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
+		if len(others) == 0 && len(hidden) > 0 {
+			return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s, only %s, whose names start with a dot and are not read (hidden files, as an editor's or version control's); name a document without the dot to import it", ia.verb, strings.Join(ia.paths, ", "), listFiles(hidden))
+		}
 		if len(others) == 0 {
 			return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s: it holds no files at all", ia.verb, strings.Join(ia.paths, ", "))
 		}
 		// Name what was passed over: a folder of Word documents looks,
 		// to the person who made it, like a folder of minutes.
-		shown := others[:min(3, len(others))]
-		more := ""
-		if len(others) > len(shown) {
-			more = fmt.Sprintf(" and %d more", len(others)-len(shown))
-		}
-		return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s, only %s%s, which are not read: save Word documents as PDF or plain text, and import those", ia.verb, strings.Join(ia.paths, ", "), strings.Join(shown, ", "), more)
+		return fmt.Errorf("import %s: no .txt, .text, .md or .pdf files under %s, only %s, which are not read: save Word documents as PDF or plain text, and import those", ia.verb, strings.Join(ia.paths, ", "), listFiles(others))
 	}
 	imp := &importer{ia: ia}
 	// Each set of minutes prints the actions outstanding when it was
@@ -272,15 +270,17 @@ var documentExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".p
 
 // collectDocuments expands directories into the documents under them, in
 // lexical order; a file named on the command line is taken whatever its
-// name. others are the files under the directories that are not read.
-func collectDocuments(paths []string) (out, others []string, err error) {
+// name. others are the files under the directories that are not read;
+// hidden, those passed over for their names (a dot first: an editor's
+// lock file, a Mac's folder settings, a copy kept by version control).
+func collectDocuments(paths []string) (out, others, hidden []string, err error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("%s: no such file or directory, so nothing was imported", p)
+			return nil, nil, nil, fmt.Errorf("%s: no such file or directory, so nothing was imported", p)
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%w, so nothing was imported", err)
+			return nil, nil, nil, fmt.Errorf("%w, so nothing was imported", err)
 		}
 		if !st.IsDir() {
 			out = append(out, p)
@@ -293,12 +293,15 @@ func collectDocuments(paths []string) (out, others []string, err error) {
 			name := d.Name()
 			if d.IsDir() {
 				if path != p && strings.HasPrefix(name, ".") {
+					hidden = append(hidden, path)
 					return filepath.SkipDir
 				}
 				return nil
 			}
 			switch {
-			case !d.Type().IsRegular() || strings.HasPrefix(name, "."):
+			case strings.HasPrefix(name, "."):
+				hidden = append(hidden, path)
+			case !d.Type().IsRegular():
 			case documentExts[strings.ToLower(filepath.Ext(name))]:
 				out = append(out, path)
 			default:
@@ -307,10 +310,19 @@ func collectDocuments(paths []string) (out, others []string, err error) {
 			return nil
 		})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return out, others, nil
+	return out, others, hidden, nil
+}
+
+// listFiles names the first three of files, and how many more there are.
+func listFiles(files []string) string {
+	shown := files[:min(3, len(files))]
+	if len(files) > len(shown) {
+		return fmt.Sprintf("%s and %d more", strings.Join(shown, ", "), len(files)-len(shown))
+	}
+	return strings.Join(shown, ", ")
 }
 
 // sameMeeting reads the minutes (or agendas, as verb says) among files and

@@ -178,12 +178,13 @@ func TestImportPDFThatIsNotOne(t *testing.T) {
 
 // TestImportFolderWithoutDocuments: a folder with no document quorum reads
 // is refused naming the files it holds instead (a folder of Word
-// documents), or saying it holds none.
+// documents, or minutes saved under hidden names), or saying it holds none.
 func TestImportFolderWithoutDocuments(t *testing.T) {
 	dir := t.TempDir()
 	empty := filepath.Join(dir, "empty")
 	words := filepath.Join(dir, "words")
-	for _, d := range []string{empty, words} {
+	dots := filepath.Join(dir, "dots")
+	for _, d := range []string{empty, words, dots, filepath.Join(dots, ".git")} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -193,7 +194,12 @@ func TestImportFolderWithoutDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := os.WriteFile(filepath.Join(dots, ".2023-06-05.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for dir, want := range map[string]string{
+		dots: "import minutes: no .txt, .text, .md or .pdf files under " + dots + ", only " + filepath.Join(dots, ".2023-06-05.txt") + ", " + filepath.Join(dots, ".git") +
+			", whose names start with a dot and are not read (hidden files, as an editor's or version control's); name a document without the dot to import it",
 		empty: "import minutes: no .txt, .text, .md or .pdf files under " + empty + ": it holds no files at all",
 		words: "import minutes: no .txt, .text, .md or .pdf files under " + words + ", only " + filepath.Join(words, "2023-06-05.docx") + ", " +
 			filepath.Join(words, "2023-09-04.docx") + ", " + filepath.Join(words, "2023-12-04.doc") + " and 1 more, which are not read: save Word documents as PDF or plain text, and import those",
