@@ -165,7 +165,7 @@ func TestHelpSaysWhatDateIs(t *testing.T) {
 		{"/history help", []string{"In `/history apologies`, `/history declarations`, `/history reports` and `/history agenda`, " + atTable, "In `/history minutes`, DATE is the day of the meeting"}, true},
 		{"/history help apologies", []string{"\n" + atTable}, true},
 		{"/history help agenda", []string{"\n" + atTable}, true},
-		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", "\n" + atTable}, true},
+		{"/declare help", []string{"• `/declare [DATE] ITEM KIND NATURE`", "In `/declare`, `/declare list` and `/declare withdraw`, " + atTable, "In `/declare minutes`, DATE is `next` or the meeting's day: 2026-12-10, 10/12/2026 (day first) or 10 December 2026. Without one, the meeting in progress, else one held earlier today, else the next;"}, true},
 		{"/declare help list", []string{"\n" + atTable}, true},
 		{"/meeting help schedule", []string{"DATE is the day of the new meeting: 2026-12-10"}, true},
 		{"/meeting help cancel", []string{"DATE is the meeting's day, which must be given: `next`, 2026-12-10"}, true},

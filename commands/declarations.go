@@ -197,7 +197,7 @@ func declareCommand() *Command {
 			Name:    "minutes",
 			Usage:   []string{"/declare minutes [DATE]   (officer)"},
 			Summary: "The declarations of interest minute, in the minutes' own words.",
-			Date:    tableDateHelp,
+			Date:    "DATE is `next` or the meeting's day: " + dateForms + ". Without one, the meeting in progress, else one held earlier today, else the next; `next` is the next even while one is in progress.",
 			Read:    true, Who: Officers, Doing: "see the declarations of interest minute", Run: declarationsMinutes,
 		}},
 		Buttons: map[string]Action{
@@ -908,6 +908,11 @@ func (s *Service) declarationsOn(ctx context.Context, in *Input) (Meeting, []Dec
 	if err != nil {
 		return Meeting{}, nil, nil, err
 	}
+	return s.declarationsAt(ctx, m)
+}
+
+// declarationsAt is m with its declarations, in agenda order, and agenda.
+func (s *Service) declarationsAt(ctx context.Context, m Meeting) (Meeting, []Declaration, []AgendaItem, error) {
 	ds, err := s.store.Declarations(ctx, m.ID)
 	if err != nil {
 		return Meeting{}, nil, nil, err
@@ -933,7 +938,23 @@ func sortDeclarations(ds []Declaration, items []AgendaItem) {
 }
 
 func declarationsMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
-	m, ds, items, err := s.declarationsOn(ctx, in)
+	m, err := s.meetingRead(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(in.Args) == 0 && m.Status == MeetingScheduled && m.StartsAt.After(in.Now) {
+		// The minute is written after the meeting: asked for on the day
+		// it closed, it is that meeting's, not the next one's, which has
+		// no declarations yet.
+		today, ok, err := s.dayMeetingOf(ctx, in.Committee, in.Now)
+		if err != nil {
+			return Reply{}, err
+		}
+		if ok && today.Status == MeetingHeld {
+			m = today
+		}
+	}
+	m, ds, items, err := s.declarationsAt(ctx, m)
 	if err != nil {
 		return Reply{}, err
 	}

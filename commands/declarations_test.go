@@ -394,6 +394,25 @@ func TestDeclarationsOfThoseAwayNotMinuted(t *testing.T) {
 	wantShown(t, k.say(ian, "/declare list 10/12/2026"), "Neil Frackelton: disclosable pecuniary interest", "Ann: personal interest")
 }
 
+// TestDeclarationsMinuteAfterTheMeetingClosed: the officer writing the
+// minutes after the meeting closed, with the next one scheduled, is given
+// the declarations made at the meeting just held, not the next meeting's
+// "No declarations"; the next one's are still there by its date or `next`.
+func TestDeclarationsMinuteAfterTheMeetingClosed(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+	k.must(sue, "/meeting start")
+	k.must(graeme, "/declare 7.7 personal Trustee of Sefton CVS")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting close")
+	k.now = attAt(10, 11, 30)
+	wantShown(t, k.say(ian, "/declare minutes"), "meeting on Thursday 10 December 2026",
+		"Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS.")
+	wantShown(t, k.say(ian, "/declare minutes next"), "meeting on Thursday 14 January 2027", commands.NoDeclarations)
+	k.now = attAt(11, 9, 0)
+	wantShown(t, k.say(ian, "/declare minutes"), "meeting on Thursday 14 January 2027", commands.NoDeclarations)
+}
+
 // TestDeclareAfterTheMeetingClosed: a member who declares at the table a
 // moment after the chair closed the meeting, with no other meeting yet
 // scheduled, is told that the meeting has been held and its declarations
