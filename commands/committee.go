@@ -443,6 +443,19 @@ func parseMemberAdd(args []string) (userID, hint, org string, role Role, err err
 			role, rest = RoleViceChair, rest[:n-1]
 		}
 	}
+	if n := len(rest); role == "" && n > 1 {
+		// The role said first, as it is spoken ("chair, SWACA"), in the
+		// small letters roles are typed in: kept, "chair SWACA" would be
+		// the organisation and the role left as it was. A name starting
+		// with a capital is a name (Member Services).
+		w := strings.TrimRight(rest[0], ",;:")
+		switch {
+		case n > 2 && w == "vice" && strings.TrimRight(rest[1], ",;:") == string(RoleChair):
+			role, rest = RoleViceChair, rest[2:]
+		case w == string(RoleMember) || w == string(RoleOfficer) || w == string(RoleChair) || w == string(RoleViceChair) || w == "vicechair":
+			role, rest = Role(strings.Replace(w, "vicechair", string(RoleViceChair), 1)), rest[1:]
+		}
+	}
 	org = plainShown(rest)
 	if org == "" {
 		return "", "", "", "", usageErr("Give their organisation, e.g. `SWACA` or `Merseyside Police`.")

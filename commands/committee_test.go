@@ -828,6 +828,20 @@ func TestMemberAddRoleWithLettersSwappedAfterTheOrganisation(t *testing.T) {
 	})
 }
 
+// TestMemberAddRoleBeforeTheOrganisation: a role said before the
+// organisation, as it is spoken, is the member's role, not the start of
+// their organisation's name; a name with a capital is taken as typed.
+func TestMemberAddRoleBeforeTheOrganisation(t *testing.T) {
+	k := committeeKit(t)
+	k.steps([]step{
+		{ian, "/committee member add <@USUE> chair Sefton CVS", []string{"<@USUE> is now the chair of Safer Sefton Together, for Sefton CVS."}},
+		{ian, "/committee member add <@UGRAEME> vice chair, Merseyside Police", []string{"the vice-chair of Safer Sefton Together, for Merseyside Police."}},
+		{ian, "/committee member add <@UKEVIN> officer Sefton Council", []string{"an officer of Safer Sefton Together, for Sefton Council."}},
+		{ian, "/committee member add <@UNEIL> Member Services", []string{"for Member Services."}},
+		{neil, "/committee members", []string{"Sue Holden — Sefton CVS (chair)", "Graeme Robson — Merseyside Police (vice-chair)"}},
+	})
+}
+
 // TestMemberAddRoleInOtherWords: a role given in other words (chairman,
 // vice-chairman) is refused with the role's name, however many words the
 // organisation before it: kept, it would be part of the organisation,

@@ -223,7 +223,8 @@ func FuzzMention(f *testing.F) {
 func FuzzMemberAdd(f *testing.F) {
 	for _, s := range []string{"<@UNEIL> SWACA", "<@UGRAEME|graeme> Merseyside Police chair", "<@U1> officer", "<@U1>",
 		"neil SWACA", "", "<@U1> Sefton CVS MEMBER", "<@U1> " + strings.Repeat("x", 300),
-		"<@U1> Merseyside Police vice-chair", "<@U1> Sefton Council vice chair", "<@U1> vice chair", "<@U1> Vice-Chair"} {
+		"<@U1> Merseyside Police vice-chair", "<@U1> Sefton Council vice chair", "<@U1> vice chair", "<@U1> Vice-Chair",
+		"<@U1> chair Sefton CVS", "<@U1> vice chair, Merseyside Police", "<@U1> vice chair member", "<@U1> chair chair"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
