@@ -2,9 +2,14 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/quorumhq/quorum/commands"
+	"github.com/slack-go/slack"
 )
 
 // Users finds people's names with Slack's users.info, remembering them for
@@ -39,6 +44,12 @@ func (u *Users) DisplayName(ctx context.Context, userID string) (string, error) 
 	ctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
 	info, err := u.client.GetUserInfoContext(ctx, userID)
+	var se slack.SlackErrorResponse
+	if errors.As(err, &se) && (se.Err == "user_not_found" || se.Err == "user_not_visible") {
+		// Told apart from Slack not answering: a member added under
+		// their ID is better than none, but not for a passing failure.
+		return "", fmt.Errorf("users.info %s: %s: %w", userID, se.Err, commands.ErrNotFound)
+	}
 	if err != nil {
 		return "", err
 	}

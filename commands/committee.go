@@ -172,8 +172,31 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	m := Member{CommitteeID: c.ID, UserID: userID, Name: s.displayName(ctx, userID, hint), Organisation: org, Role: role, Voting: in.voting, At: r.Now}
+	name, err := s.memberName(ctx, userID, hint)
+	if err != nil {
+		return Reply{}, err
+	}
+	m := Member{CommitteeID: c.ID, UserID: userID, Name: name, Organisation: org, Role: role, Voting: in.voting, At: r.Now}
 	return s.putMember(ctx, c, m, "", r.UserID)
+}
+
+// memberName is the name a member is added under, as displayName gives
+// it, save that when Slack cannot be asked for it just now (a timeout, a
+// rate limit) and the mention carries no name, the member is not added:
+// kept, their Slack ID would stand for their name in the minutes and
+// every list until they were added again. Someone Slack does not know is
+// added under their ID, as before.
+func (s *Service) memberName(ctx context.Context, userID, hint string) (string, error) {
+	if s.users != nil && slackName(hint) == "" {
+		name, err := s.users.DisplayName(ctx, userID)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return "", userErr("Slack did not give <@%s>'s name just now, and the minutes and lists name members by it, so they were not added. Try again in a moment.", userID)
+		}
+		if err == nil && slackName(name) != "" {
+			return slackName(name), nil
+		}
+	}
+	return s.displayName(ctx, userID, hint), nil
 }
 
 // putMember adds m or changes them, as /committee member add and its

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -839,6 +840,41 @@ func TestMemberAddRoleBeforeTheOrganisation(t *testing.T) {
 		{ian, "/committee member add <@UKEVIN> officer Sefton Council", []string{"an officer of Safer Sefton Together, for Sefton Council."}},
 		{ian, "/committee member add <@UNEIL> Member Services", []string{"for Member Services."}},
 		{neil, "/committee members", []string{"Sue Holden — Sefton CVS (chair)", "Graeme Robson — Merseyside Police (vice-chair)"}},
+	})
+}
+
+// slackDown is a directory that cannot be asked for down's name, as when
+// Slack's users.info times out or is rate limited.
+type slackDown struct {
+	people
+	down string
+}
+
+func (d slackDown) DisplayName(ctx context.Context, userID string) (string, error) {
+	if userID == d.down {
+		return "", errors.New("users.info: context deadline exceeded")
+	}
+	return d.people.DisplayName(ctx, userID)
+}
+
+// TestMemberAddWhileSlackGivesNoName: a member added while Slack cannot
+// be asked for their name is not added under their Slack ID, which the
+// minutes and lists would show for their name; the officer is told to
+// try again, and nothing is saved. Someone Slack does not know at all is
+// added under their ID, as before, and a mention carrying a name is added
+// under it.
+func TestMemberAddWhileSlackGivesNoName(t *testing.T) {
+	k := committeeKit(t)
+	k.svc = commands.New(k.db, slackDown{k.dir, sue})
+	r := k.run(ian, "/committee member add <@USUE> Sefton CVS")
+	wantShown(t, shown(r), "Slack did not give <@USUE>'s name just now, and the minutes and lists name members by it, so they were not added. Try again in a moment.")
+	if got := k.say(neil, "/committee members"); strings.Contains(got, "USUE") || strings.Contains(got, "Sefton CVS") {
+		t.Errorf("added under their ID:\n%s", got)
+	}
+	k.steps([]step{
+		{ian, "/committee member add <@USUE|sue> Sefton CVS", []string{"<@USUE> is now a member of Safer Sefton Together, for Sefton CVS."}},
+		{ian, "/committee member add <@UKEVIN> SWACA", []string{"<@UKEVIN> is now a member of Safer Sefton Together, for SWACA."}},
+		{neil, "/committee members", []string{"• sue — Sefton CVS", "• UKEVIN — SWACA"}},
 	})
 }
 

@@ -373,6 +373,8 @@ type ReportStore interface {
 }
 
 // Directory finds people's display names, e.g. from Slack's users.info.
+// Someone it does not know is an error wrapping ErrNotFound; any other
+// error means it could not be asked just now.
 type Directory interface {
 	DisplayName(ctx context.Context, userID string) (string, error)
 }
