@@ -115,6 +115,23 @@ func (m *Metrics) WatchOutbox(depth OutboxDepth, log *slog.Logger) {
 	)
 }
 
+// WatchSlackRefusal exports refused (Outbox.Refused) as the gauge
+// quorum_slack_refused: 1 while Slack refuses the bot's token or one of
+// its scopes and messages wait for an operator. It is a metric, not a
+// failing /readyz: the bot still takes commands, and a load balancer must
+// not stop sending it them.
+func (m *Metrics) WatchSlackRefusal(refused func() bool) {
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "quorum_slack_refused",
+		Help: "1 while Slack refuses the bot's token or one of its scopes: messages wait, unsent, until it is put right (the log says how).",
+	}, func() float64 {
+		if refused() {
+			return 1
+		}
+		return 0
+	}))
+}
+
 // outboxReader reads the depth once per scrape for both gauges.
 type outboxReader struct {
 	depth OutboxDepth

@@ -9,6 +9,7 @@ import (
 	"net"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -30,6 +31,9 @@ type OutboxStore interface {
 	RenewOutbox(ctx context.Context, m commands.OutboxMessage, until time.Time) (bool, error)
 	OutboxRetry(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error
 	OutboxFailed(ctx context.Context, m commands.OutboxMessage, reason string) error
+	// OutboxDefer puts m back, due at at, without counting its claim as an
+	// attempt.
+	OutboxDefer(ctx context.Context, m commands.OutboxMessage, at time.Time, reason string) error
 	// SlackMessage finds the message posted under key; ErrNotFound if none.
 	SlackMessage(ctx context.Context, key string) (channelID, ts string, err error)
 	// ForgetSlackMessage records that the message posted under m's key
@@ -83,7 +87,26 @@ type Outbox struct {
 	MaxAttempts int           // give up after this many; default 8
 	BaseBackoff time.Duration // first retry delay, doubling; default 2 seconds
 	MaxBackoff  time.Duration // default 10 minutes
+
+	mu sync.Mutex
+	// holds are Slack's refusals that are the bot's, not a message's: a
+	// method rate-limited or missing its scope, or (under "") the token
+	// refused for every method. While one stands, messages needing it
+	// wait without spending attempts, and one at a time is tried when
+	// it runs out.
+	holds map[string]*hold
 }
+
+// hold is one spell of Slack refusing the bot a method (or every method).
+type hold struct {
+	until    time.Time // when the next message may try it
+	reason   string
+	tries    int  // how many tries met the refusal, for the backoff
+	operator bool // the token or a scope, not a rate limit: an operator must act
+}
+
+// allMethods holds every method: Slack refuses the token itself.
+const allMethods = ""
 
 func (o *Outbox) defaults() {
 	if o.Now == nil {
@@ -156,7 +179,16 @@ func (o *Outbox) RunOnce(ctx context.Context) (int, error) {
 	if ctx.Err() != nil {
 		return 0, nil
 	}
-	msgs, err := o.Store.ClaimOutbox(ctx, o.Now(), o.Lease, o.Batch)
+	limit := o.Batch
+	if until, held := o.heldUntil(allMethods); held {
+		// Slack refuses the token: nothing can go, so nothing is claimed
+		// but one message, to try it, when the wait is over.
+		if o.Now().Before(until) {
+			return 0, nil
+		}
+		limit = 1
+	}
+	msgs, err := o.Store.ClaimOutbox(ctx, o.Now(), o.Lease, limit)
 	if err != nil {
 		return 0, err
 	}
@@ -197,11 +229,19 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 			return
 		}
 	}
+	if at, reason, held := o.heldFor(m); held {
+		// Not tried: Slack would refuse it as it refused the one before.
+		if err := o.Store.OutboxDefer(ctx, m, at, reason); err != nil {
+			o.Log.Warn("outbox: defer", "id", m.ID, "err", err)
+		}
+		return
+	}
 	sctx, cancel := context.WithTimeout(ctx, o.SendTimeout)
 	channel, ts, err := o.sendRecovered(sctx, m)
 	cancel()
 	now := o.Now()
 	if err == nil {
+		o.release(m, nil)
 		done, err := o.Store.OutboxSent(ctx, m, channel, ts, now)
 		if err != nil {
 			// Sent, but not marked: the lease will run out and the
@@ -212,6 +252,15 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		}
 		return
 	}
+	if o.holdOn(err, now) {
+		// The bot's fault or Slack's limit, not the message's: it waits,
+		// its attempt not spent, in its place in the queue.
+		if err := o.Store.OutboxDefer(ctx, m, o.deferTo(m, err), err.Error()); err != nil {
+			o.Log.Warn("outbox: defer", "id", m.ID, "err", err)
+		}
+		return
+	}
+	o.release(m, err)
 	retry, wait := classify(err)
 	reason := err.Error()
 	if retry && m.Attempts < o.MaxAttempts {
@@ -287,7 +336,7 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		}))
 		channel, ts, err := o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
 		if err != nil || len(pages) == 1 {
-			return channel, ts, err
+			return channel, ts, called("chat.postMessage", err)
 		}
 		// The rest of a long message follows as parts, each kept under
 		// its own key so that updates edit them in place.
@@ -314,13 +363,13 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		pages := Pages(reply)
 		channel, ts, _, err = o.Slack.UpdateMessageContext(ctx, channel, ts, msgOptions(pages[0])...)
 		if err != nil {
-			return channel, ts, err
+			return channel, ts, called("chat.update", err)
 		}
 		return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
 	case commands.OutboxDM:
 		ch, _, _, err := o.Slack.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.UserID}})
 		if err != nil {
-			return "", "", err
+			return "", "", called("conversations.open", err)
 		}
 		if ch == nil || ch.ID == "" {
 			// slack-go returns no channel and no error for an answer of
@@ -328,7 +377,8 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 			// something to dereference.
 			return "", "", errNoChannel
 		}
-		return o.Slack.PostMessageContext(ctx, ch.ID, msgOptions(Message(reply))...)
+		channel, ts, err := o.Slack.PostMessageContext(ctx, ch.ID, msgOptions(Message(reply))...)
+		return channel, ts, called("chat.postMessage", err)
 	case commands.OutboxHome:
 		// Built now, from the records as they are: the row only says the
 		// Home is out of date.
@@ -342,7 +392,7 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 				return err
 			}
 			_, err = o.Slack.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: m.UserID, View: HomeView(home, notice, o.PublicURL)})
-			return err
+			return called("views.publish", err)
 		})
 	}
 	return "", "", fmt.Errorf("unknown outbox kind %q", m.Kind)
@@ -358,7 +408,7 @@ func (o *Outbox) syncParts(ctx context.Context, key, channel string, rest []Resp
 	if key == "" {
 		for _, p := range rest {
 			if _, _, err := o.Slack.PostMessageContext(ctx, channel, msgOptions(p)...); err != nil {
-				return err
+				return called("chat.postMessage", err)
 			}
 		}
 		return nil
@@ -375,7 +425,7 @@ func (o *Outbox) syncParts(ctx context.Context, key, channel string, rest []Resp
 		case errors.Is(err, commands.ErrNotFound):
 			pch, pts, err = o.Slack.PostMessageContext(ctx, channel, msgOptions(page)...)
 			if err != nil {
-				return err
+				return called("chat.postMessage", err)
 			}
 			if err := o.Store.PutSlackMessage(ctx, partKey(key, n), pch, pts); err != nil {
 				return err
@@ -384,7 +434,7 @@ func (o *Outbox) syncParts(ctx context.Context, key, channel string, rest []Resp
 			return err
 		default:
 			if _, _, _, err := o.Slack.UpdateMessageContext(ctx, pch, pts, msgOptions(page)...); err != nil {
-				return err
+				return called("chat.update", err)
 			}
 		}
 	}
@@ -418,7 +468,9 @@ func (o *Outbox) alreadyPosted(ctx context.Context, m commands.OutboxMessage) (s
 // classify says whether an error from Slack is worth retrying, and after
 // how long when Slack said (Retry-After). Network failures, timeouts, 5xx
 // and 429 are; Slack's own refusals (channel_not_found, not_in_channel,
-// invalid_blocks …) are not, except the few that mean "try later".
+// invalid_blocks …) are not, except the few that mean "try later". Rate
+// limits and refusals of the token or a scope do not come here: refusal
+// takes them first, to hold the method rather than spend an attempt.
 func classify(err error) (retry bool, wait time.Duration) {
 	var rl *slack.RateLimitedError
 	var sc slack.StatusCodeError
@@ -459,6 +511,221 @@ func (o *Outbox) sendRecovered(ctx context.Context, m commands.OutboxMessage) (c
 		}
 	}()
 	return o.send(ctx, m)
+}
+
+// methodError is an error of one Slack method, so that a refusal that is
+// the bot's (a rate limit, a missing scope) holds that method only. It
+// reads as Slack's error alone, as officers are shown it.
+type methodError struct {
+	method string
+	err    error
+}
+
+func (e *methodError) Error() string { return e.err.Error() }
+func (e *methodError) Unwrap() error { return e.err }
+
+// called marks err as method's.
+func called(method string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &methodError{method: method, err: err}
+}
+
+// methodsOf are the Slack methods that sending m needs.
+func methodsOf(m commands.OutboxMessage) []string {
+	switch m.Kind {
+	case commands.OutboxPost:
+		return []string{"chat.postMessage"}
+	case commands.OutboxUpdate:
+		return []string{"chat.update"}
+	case commands.OutboxDM:
+		return []string{"conversations.open", "chat.postMessage"}
+	case commands.OutboxHome:
+		return []string{"views.publish"}
+	}
+	return nil
+}
+
+// tokenRefused are Slack's answers that the bot's token is no good for
+// anything: every message would get the same, and none is to blame.
+var tokenRefused = map[string]bool{
+	"invalid_auth": true, "not_authed": true, "token_revoked": true, "token_expired": true,
+	"account_inactive": true, "not_allowed_token_type": true, "ekm_access_denied": true,
+	"team_access_not_granted": true, "org_login_required": true,
+}
+
+// refusal says whether err is Slack refusing the bot rather than the
+// message: the method it holds (allMethods for the token), how long
+// Slack said to wait (0: back off), and whether an operator must act (a
+// token or scope) rather than wait (a rate limit).
+func refusal(err error) (method string, wait time.Duration, operator, ok bool) {
+	var me *methodError
+	if errors.As(err, &me) {
+		method = me.method
+	}
+	var rl *slack.RateLimitedError
+	var sc slack.StatusCodeError
+	var se slack.SlackErrorResponse
+	switch {
+	case errors.As(err, &rl):
+		return method, max(rl.RetryAfter, time.Second), false, true
+	case errors.As(err, &sc) && sc.Code == 429:
+		return method, 0, false, true
+	case errors.As(err, &se) && se.Err == "ratelimited":
+		return method, 0, false, true
+	case errors.As(err, &se) && tokenRefused[se.Err]:
+		return allMethods, 0, true, true
+	case errors.As(err, &se) && se.Err == "missing_scope":
+		return method, 0, true, true
+	}
+	return "", 0, false, false
+}
+
+// holdOn starts or lengthens the hold err calls for, if it is Slack
+// refusing the bot; the first refusal of a spell is logged with what to
+// do about it.
+func (o *Outbox) holdOn(err error, now time.Time) bool {
+	method, wait, operator, ok := refusal(err)
+	if !ok {
+		return false
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.holds == nil {
+		o.holds = map[string]*hold{}
+	}
+	h := o.holds[method]
+	first := h == nil
+	if first {
+		h = &hold{operator: operator}
+		o.holds[method] = h
+	}
+	h.tries++
+	if wait == 0 {
+		wait = o.holdWait(h.tries)
+	}
+	h.until, h.reason = now.Add(wait), err.Error()
+	if !first {
+		return true
+	}
+	var se slack.SlackErrorResponse
+	errors.As(err, &se)
+	switch {
+	case method == allMethods && operator:
+		o.Log.Error("Slack refuses the bot's token: nothing is sent until it works again; queued messages wait and none is lost. Set SLACK_BOT_TOKEN to the app's Bot User OAuth Token (api.slack.com/apps, OAuth & Permissions; reinstall the app if it was revoked) and restart quorum serve", "slack_error", err.Error())
+	case operator:
+		needed := se.Needed
+		if needed == "" {
+			needed = "(Slack did not say which)"
+		}
+		o.Log.Error("Slack refuses "+method+": the bot's token lacks the scope "+needed+". Add it under OAuth & Permissions at api.slack.com/apps and reinstall the app (a new token goes in SLACK_BOT_TOKEN); messages needing it wait, none is lost, and go once it works", "slack_error", err.Error(), "needed", se.Needed, "provided", se.Provided)
+	default:
+		o.Log.Warn("Slack rate-limits "+method+": messages needing it wait, their attempts not spent, until Slack allows them", "retry_after", wait)
+	}
+	return true
+}
+
+// holdWait is the wait before trying a held method again: doubling from
+// BaseBackoff, at most a minute, so that a token or scope put right is
+// found soon without a restart.
+func (o *Outbox) holdWait(tries int) time.Duration {
+	d := o.BaseBackoff
+	for i := 1; i < tries && d < time.Minute; i++ {
+		d *= 2
+	}
+	return min(d, time.Minute, o.MaxBackoff)
+}
+
+// heldUntil is when method's hold lets the next message try it; false if
+// it is not held.
+func (o *Outbox) heldUntil(method string) (time.Time, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if h := o.holds[method]; h != nil {
+		return h.until, true
+	}
+	return time.Time{}, false
+}
+
+// heldFor says whether m must wait for a hold, and until when it is due:
+// under the token's hold its own due time, so that the queue keeps its
+// order (nothing is claimed meanwhile but the message that tries the
+// token); under a method's, when the method may be tried again (the rows
+// held then follow in the order they were queued).
+func (o *Outbox) heldFor(m commands.OutboxMessage) (time.Time, string, bool) {
+	now := o.Now()
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if h := o.holds[allMethods]; h != nil && now.Before(h.until) {
+		return inPlace(m, now), h.reason, true
+	}
+	for _, method := range methodsOf(m) {
+		if h := o.holds[method]; h != nil && now.Before(h.until) {
+			return h.until, h.reason, true
+		}
+	}
+	return time.Time{}, "", false
+}
+
+// deferTo is when m, refused as err says, is due again.
+func (o *Outbox) deferTo(m commands.OutboxMessage, err error) time.Time {
+	method, _, _, _ := refusal(err)
+	until, _ := o.heldUntil(method)
+	if method == allMethods {
+		return inPlace(m, o.Now())
+	}
+	return until
+}
+
+// inPlace is m's due time as it was claimed, to keep its place in the
+// queue, but never after now: an update's or Home's was set by the
+// database's clock, which may be ahead of the worker's.
+func inPlace(m commands.OutboxMessage, now time.Time) time.Time {
+	if m.DueAt.After(now) {
+		return now
+	}
+	return m.DueAt
+}
+
+// release ends the holds that sending m shows to be over: Slack took it
+// (err nil), or answered it with a refusal of the message's own, which it
+// gives only to a token it accepts.
+func (o *Outbox) release(m commands.OutboxMessage, err error) {
+	methods := methodsOf(m)
+	if err != nil {
+		var se slack.SlackErrorResponse
+		var me *methodError
+		if !errors.As(err, &se) || !errors.As(err, &me) {
+			return
+		}
+		methods = []string{me.method}
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, method := range append(methods, allMethods) {
+		if h := o.holds[method]; h != nil {
+			delete(o.holds, method)
+			what := method
+			if method == allMethods {
+				what = "the bot's token"
+			}
+			o.Log.Info("Slack takes "+what+" again: sending what waited", "tries", h.tries)
+		}
+	}
+}
+
+// Refused reports whether Slack refuses the bot's token or one of its
+// scopes, so that messages wait until an operator puts it right.
+func (o *Outbox) Refused() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, h := range o.holds {
+		if h.operator {
+			return true
+		}
+	}
+	return false
 }
 
 // backoff is the wait before attempt+1: doubling from BaseBackoff, capped,

@@ -58,8 +58,11 @@ type User struct {
 
 // Fault is how the fake answers a method's next calls instead of normally.
 type Fault struct {
-	Status     int           // HTTP status to answer (500, 429 …); 0: 200 with ok=false
-	Error      string        // Slack error string when Status is 0
+	Status int    // HTTP status to answer (500, 429 …); 0: 200 with ok=false
+	Error  string // Slack error string when Status is 0
+	// Needed is the scope Slack names as missing with Error
+	// "missing_scope" (its "needed" field).
+	Needed     string
 	RetryAfter int           // seconds, for 429
 	Delay      time.Duration // wait this long before answering
 	Body       string        // answer 200 with exactly this body (a garbled or partial answer)
@@ -221,7 +224,11 @@ func (f *Server) serve(w http.ResponseWriter, r *http.Request) {
 				fmt.Fprintf(w, `{"ok":false,"error":"fake_%d"}`, fault.Status)
 				return
 			}
-			writeJSON(w, map[string]any{"ok": false, "error": fault.Error})
+			ans := map[string]any{"ok": false, "error": fault.Error}
+			if fault.Needed != "" {
+				ans["needed"], ans["provided"] = fault.Needed, "commands,users:read"
+			}
+			writeJSON(w, ans)
 			return
 		}
 	}

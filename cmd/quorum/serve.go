@@ -106,6 +106,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 	wctx, stopWorkers := context.WithCancel(ctx)
 	defer func() { stopWorkers(); workers.Wait() }()
 	outbox := &bot.Outbox{Store: db, Slack: client, Service: svc, Log: log, PublicURL: cfg.PublicURL}
+	metrics.WatchSlackRefusal(outbox.Refused)
 	reminders := &commands.Reminders{Service: svc, Log: log, Registers: true}
 	workers.Go(func() { _ = outbox.Run(wctx) })
 	workers.Go(func() { _ = reminders.Run(wctx) })

@@ -137,6 +137,7 @@ func NewWithConfig(t testing.TB, db *storage.DB, cfg Config) *Kit {
 		}
 	})
 	k.Outbox = &bot.Outbox{Store: db, Slack: k.Client, Service: k.Service, Now: k.Now, PublicURL: PublicURL}
+	k.Metrics.WatchSlackRefusal(k.Outbox.Refused)
 	return k
 }
 

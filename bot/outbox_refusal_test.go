@@ -1,0 +1,177 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/commands"
+	"github.com/quorumhq/quorum/internal/bottest"
+)
+
+// syncBuffer is a log a test reads while the worker writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// queuePosts queues n channel posts due at the kit's clock, named
+// prefix 0 … prefix n-1, and returns their texts in order.
+func queuePosts(t *testing.T, k *bottest.Kit, prefix string, n int) []string {
+	t.Helper()
+	var texts []string
+	for i := range n {
+		text := fmt.Sprintf("%s %d", prefix, i)
+		if _, err := k.DB.Enqueue(context.Background(), commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: bottest.Channel,
+			CommitteeID: committeeID(t, k), Reply: commands.Reply{Text: text}, DueAt: k.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, text)
+	}
+	return texts
+}
+
+func committeeID(t *testing.T, k *bottest.Kit) int64 {
+	t.Helper()
+	var id int64
+	if err := k.DB.SQL().QueryRow(`SELECT id FROM committees ORDER BY id LIMIT 1`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// channelTexts is what the channel shows, oldest first.
+func channelTexts(k *bottest.Kit) []string {
+	var out []string
+	for _, m := range k.Slack.Messages(bottest.Channel) {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func spentAttempts(t *testing.T, k *bottest.Kit) int {
+	t.Helper()
+	var n int
+	if err := k.DB.SQL().QueryRow(`SELECT COALESCE(sum(attempts), 0) FROM outbox WHERE state = 'pending'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestOutboxWaitsOutARefusedToken: Slack refuses the bot's token (or a
+// scope it needs) for every message. Nothing is marked failed and no
+// officer is told of lost messages; one message at a time tries the token,
+// backing off; the log says once what to do; quorum_slack_refused is 1.
+// Once the token works, everything queued goes, in order, once.
+func TestOutboxWaitsOutARefusedToken(t *testing.T) {
+	k := newCommittee(t)
+	var logs syncBuffer
+	k.Outbox.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	for _, c := range []struct{ code, needed, want string }{
+		{"invalid_auth", "", "SLACK_BOT_TOKEN"},
+		{"token_revoked", "", "SLACK_BOT_TOKEN"},
+		{"token_expired", "", "SLACK_BOT_TOKEN"},
+		{"account_inactive", "", "SLACK_BOT_TOKEN"},
+		{"not_authed", "", "SLACK_BOT_TOKEN"},
+		{"missing_scope", "chat:write", "lacks the scope chat:write"},
+	} {
+		t.Run(c.code, func(t *testing.T) {
+			k.Slack.Reset()
+			sent := len(k.Slack.Messages(bottest.Channel))
+			notices := len(k.Slack.Messages("D" + officer))
+			before := strings.Count(logs.String(), c.want)
+			texts := queuePosts(t, k, c.code, 25) // more than one batch
+			k.Slack.Fail("chat.postMessage", fakeslack.Fault{Error: c.code, Needed: c.needed})
+			for round := range 6 {
+				k.Drain()
+				if n := len(k.Slack.Calls("chat.postMessage")); n != round+1 {
+					t.Fatalf("round %d: %d posts tried in all, want one try a round", round, n)
+				}
+				k.Advance(time.Minute)
+			}
+			if got := outboxState(t, k.DB); got["failed"] != 0 || got["pending"] != 25 {
+				t.Errorf("outbox while refused = %v, want all 25 pending, none failed", got)
+			}
+			if n := spentAttempts(t, k); n != 0 {
+				t.Errorf("%d attempts spent on a refusal that is the bot's", n)
+			}
+			if n := strings.Count(logs.String(), c.want) - before; n != 1 {
+				t.Errorf("the log says %q %d times in the spell, want once:\n%s", c.want, n, logs.String())
+			}
+			if m, _ := scrape(t, k); m["quorum_slack_refused"] != 1 {
+				t.Errorf("quorum_slack_refused = %v while Slack refuses, want 1", m["quorum_slack_refused"])
+			}
+
+			k.Slack.Heal()
+			k.Advance(time.Minute)
+			k.Drain()
+			if got := channelTexts(k)[sent:]; strings.Join(got, "|") != strings.Join(texts, "|") {
+				t.Errorf("once the token works the channel shows %q, want %q", got, texts)
+			}
+			if got := outboxState(t, k.DB); got["failed"] != 0 || got["pending"] != 0 {
+				t.Errorf("outbox after = %v, want everything sent", got)
+			}
+			if n := len(k.Slack.Messages("D"+officer)) - notices; n != 0 {
+				t.Errorf("%d notices of failure to the officer, want none: nothing was lost", n)
+			}
+			if m, _ := scrape(t, k); m["quorum_slack_refused"] != 0 {
+				t.Errorf("quorum_slack_refused = %v after, want 0", m["quorum_slack_refused"])
+			}
+		})
+	}
+}
+
+// TestOutboxBurstWaitsOutARateLimit: 40 reminders fall due together and
+// Slack answers 429 Retry-After 30 for as long as the limit lasts. The
+// worker pauses chat.postMessage for what Slack said, one try when it
+// runs out, and no row spends an attempt: after ten spells of the limit
+// (more than MaxAttempts) nothing is failed and no officer is told of
+// lost messages, and all 40 go, in order, once Slack allows them.
+func TestOutboxBurstWaitsOutARateLimit(t *testing.T) {
+	k := newCommittee(t)
+	texts := queuePosts(t, k, "reminder", 40)
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusTooManyRequests, RetryAfter: 30})
+	for round := range 10 {
+		k.Drain()
+		if n := len(k.Slack.Calls("chat.postMessage")); n != round+1 {
+			t.Fatalf("round %d: %d posts tried in all, want one try each time the limit runs out", round, n)
+		}
+		k.Advance(29 * time.Second)
+		if k.Drain(); len(k.Slack.Calls("chat.postMessage")) != round+1 {
+			t.Fatalf("round %d: tried again before the 30 seconds Slack said", round)
+		}
+		k.Advance(2 * time.Second)
+	}
+	if got := outboxState(t, k.DB); got["failed"] != 0 {
+		t.Errorf("outbox = %v: rows failed for Slack's rate limit", got)
+	}
+	k.Slack.Heal()
+	k.Drain()
+	if got := channelTexts(k); strings.Join(got, "|") != strings.Join(texts, "|") {
+		t.Errorf("the channel shows %q, want %q", got, texts)
+	}
+	if got := outboxState(t, k.DB); got["failed"] != 0 || got["pending"] != 0 {
+		t.Errorf("outbox after = %v, want everything sent", got)
+	}
+	if n := len(k.Slack.Messages("D" + officer)); n != 0 {
+		t.Errorf("%d notices of failure to the officer, want none", n)
+	}
+}
