@@ -555,6 +555,16 @@ var tokenRefused = map[string]bool{
 	"team_access_not_granted": true, "org_login_required": true,
 }
 
+// TokenRefused says whether err is Slack refusing the bot's token itself,
+// and with which error (invalid_auth …): no call made with it will do.
+func TokenRefused(err error) (string, bool) {
+	var se slack.SlackErrorResponse
+	if errors.As(err, &se) && tokenRefused[se.Err] {
+		return se.Err, true
+	}
+	return "", false
+}
+
 // refusal says whether err is Slack refusing the bot rather than the
 // message: the method it holds (allMethods for the token), how long
 // Slack said to wait (0: back off), and whether an operator must act (a

@@ -90,6 +90,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
 	client := slack.New(cfg.BotToken, opts...)
+	if err := checkToken(ctx, client, log); err != nil {
+		return err
+	}
 	svc := commands.New(db, bot.NewUsers(client))
 	svc.SetPublicURL(cfg.PublicURL)
 	metrics := bot.NewMetrics()
@@ -172,6 +175,26 @@ or arguments. It reads:
   SLACK_API_URL         the Web API's base URL (default Slack's)
   GOMEMLIMIT            Go's soft memory limit (default 18MiB for serve)
 `
+
+// checkToken asks Slack whose the bot token is (auth.test) before anything
+// is sent with it: a token Slack refuses stops serve with one line naming
+// SLACK_BOT_TOKEN, where it would otherwise start and every message wait
+// on it. Slack not answering does not stop serve: commands do not need
+// Slack to be up, and the outbox waits for it.
+func checkToken(ctx context.Context, client *slack.Client, log *slog.Logger) error {
+	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	who, err := client.AuthTestContext(actx)
+	if code, refused := bot.TokenRefused(err); refused {
+		return fmt.Errorf("SLACK_BOT_TOKEN is refused by Slack (%s): put the app's current Bot User OAuth Token (xoxb-…, under OAuth & Permissions; reinstall the app if it was revoked)", code)
+	}
+	if err != nil {
+		log.Warn("could not ask Slack whether SLACK_BOT_TOKEN is good (auth.test); starting anyway: messages wait in the outbox until Slack answers", "err", err)
+		return nil
+	}
+	log.Info("Slack takes SLACK_BOT_TOKEN", "team", who.Team, "team_id", who.TeamID, "bot_user", who.UserID)
+	return nil
+}
 
 // listening is told the address serve listens on (tests listen on port 0).
 var listening = func(net.Addr) {}
