@@ -305,10 +305,35 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 		return
 	}
 	if o.Service != nil {
-		if err := o.Service.NotifyOutboxFailure(ctx, m, reason, now); err != nil {
+		if err := o.Service.NotifyUndeliverable(ctx, m, reason, advice(m, err), now); err != nil {
 			o.Log.Warn("outbox: tell officers", "id", m.ID, "err", err)
 		}
 	}
+}
+
+// advice is what officers can do about a message Slack refused for good,
+// in words they can act on, for the refusals whose cause is in their
+// hands; "" for the rest.
+func advice(m commands.OutboxMessage, err error) string {
+	var se slack.SlackErrorResponse
+	if !errors.As(err, &se) {
+		return ""
+	}
+	again := "then send it again (for an agenda: `/agenda post`)."
+	them := "<@" + m.UserID + ">"
+	switch se.Err {
+	case "not_in_channel", "channel_not_found":
+		return "Quorum is not in <#" + m.ChannelID + ">, or cannot see it (a private channel it was never added to, or one deleted): add it by typing `/invite @Quorum` in the channel, " + again
+	case "is_archived":
+		return "<#" + m.ChannelID + "> is archived: unarchive it (in the channel's settings) and, if Quorum is no longer in it, type `/invite @Quorum` there; " + again
+	case "user_disabled":
+		return "The Slack account of " + them + " is deactivated. If they have left, take them off the committee (`/committee member remove @them`) so that nothing more is sent to them."
+	case "user_not_found":
+		return "Slack does not know " + them + " (the account was deleted, or is in another workspace). If they have left, take them off the committee (`/committee member remove @them`) so that nothing more is sent to them."
+	case "cannot_dm_bot":
+		return them + " is a bot, which cannot be sent direct messages: take it off the committee (`/committee member remove @it`)."
+	}
+	return ""
 }
 
 // errNeverPosted is an update of a message that was never posted.

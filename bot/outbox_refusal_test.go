@@ -175,3 +175,64 @@ func TestOutboxBurstWaitsOutARateLimit(t *testing.T) {
 		t.Errorf("%d notices of failure to the officer, want none", n)
 	}
 }
+
+// TestOfficersToldWhatToDoWhenSlackWillNotTakeAMessage: a new post into a
+// channel archived or without Quorum, and a reminder to a member whose
+// account is deactivated, gone or a bot, are each given up once, and the
+// officers are told what to do about it in words they can act on, not to
+// check the channel when the message was a direct one. Running the
+// worker and the reminders again tells them nothing more.
+func TestOfficersToldWhatToDoWhenSlackWillNotTakeAMessage(t *testing.T) {
+	for _, c := range []struct {
+		method, code string
+		want         []string
+	}{
+		{"chat.postMessage", "is_archived", []string{"<#C1> is archived: unarchive it", "`/invite @Quorum`", "`/agenda post`"}},
+		{"chat.postMessage", "not_in_channel", []string{"Quorum is not in <#C1>", "`/invite @Quorum`", "`/agenda post`"}},
+		{"chat.postMessage", "channel_not_found", []string{"Quorum is not in <#C1>, or cannot see it", "`/invite @Quorum`"}},
+		{"conversations.open", "user_disabled", []string{"is deactivated", "`/committee member remove @them`"}},
+		{"conversations.open", "user_not_found", []string{"Slack does not know", "`/committee member remove @them`"}},
+		{"conversations.open", "cannot_dm_bot", []string{"is a bot, which cannot be sent direct messages"}},
+	} {
+		t.Run(c.code, func(t *testing.T) {
+			k := newCommittee(t)
+			k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
+			k.Drain()
+			k.Slack.Fail(c.method, fakeslack.Fault{Error: c.code, Times: 1})
+			if c.method == "chat.postMessage" {
+				k.Must(officer, "/agenda", "post")
+			} else if n, err := k.Service.EnqueueRegisterReminders(context.Background(), k.Now()); err != nil || n == 0 {
+				t.Fatalf("register reminders: %d, %v", n, err)
+			}
+			for range 3 {
+				k.Drain()
+				k.Remind()
+				k.Advance(time.Hour)
+			}
+			if got := outboxState(t, k.DB); got["failed"] != 1 || got["pending"] != 0 {
+				t.Errorf("outbox = %v, want the one message given up and nothing left", got)
+			}
+			var user string
+			if err := k.DB.SQL().QueryRow(`SELECT user_id FROM outbox WHERE state = 'failed'`).Scan(&user); err != nil {
+				t.Fatal(err)
+			}
+			var notices []fakeslack.Message
+			for _, m := range k.Slack.Messages("D" + officer) {
+				if strings.Contains(shown(t, m), "I could not send") {
+					notices = append(notices, m)
+				}
+			}
+			if len(notices) != 1 {
+				t.Fatalf("%d notices to the officer, want 1", len(notices))
+			}
+			want := append([]string{c.code}, c.want...)
+			if user != "" {
+				want = append(want, "<@"+user+">")
+			}
+			wantShown(t, notices[0], want...)
+			if text := shown(t, notices[0]); c.method == "conversations.open" && strings.Contains(text, "in the channel") {
+				t.Errorf("a direct message's notice sends the officer to the channel:\n%s", text)
+			}
+		})
+	}
+}

@@ -67,6 +67,15 @@ const noticePrefix = "notice:"
 // that msg could not be sent and why. Notices that fail are not reported
 // again.
 func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, reason string, now time.Time) error {
+	return s.NotifyUndeliverable(ctx, msg, reason, "", now)
+}
+
+// NotifyUndeliverable is NotifyOutboxFailure with advice: what the
+// officers can do about it, in words the outbox chose from Slack's answer
+// (which this package does not read). Empty, the notice gives the usual
+// advice for a channel message, and none for a direct message, where
+// checking the channel would not help.
+func (s *Service) NotifyUndeliverable(ctx context.Context, msg OutboxMessage, reason, advice string, now time.Time) error {
 	if strings.HasPrefix(msg.DedupeKey, noticePrefix) || msg.CommitteeID == 0 {
 		return nil
 	}
@@ -102,7 +111,12 @@ func (s *Service) NotifyOutboxFailure(ctx context.Context, msg OutboxMessage, re
 	if title != "" {
 		text += "\nThe message began: " + truncateRunes(title, 200)
 	}
-	text += "\nCheck that Quorum is in the channel, then send it again (for an agenda: `/agenda post`)."
+	switch {
+	case advice != "":
+		text += "\n" + advice
+	case msg.Kind != OutboxDM:
+		text += "\nCheck that Quorum is in the channel, then send it again (for an agenda: `/agenda post`)."
+	}
 	var notices []OutboxMessage
 	for _, m := range officers {
 		notices = append(notices, OutboxMessage{
