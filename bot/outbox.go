@@ -254,9 +254,18 @@ func (o *Outbox) deliver(ctx context.Context, m commands.OutboxMessage) {
 	}
 	if o.holdOn(err, now) {
 		// The bot's fault or Slack's limit, not the message's: it waits,
-		// its attempt not spent, in its place in the queue.
-		if err := o.Store.OutboxDefer(ctx, m, o.deferTo(m, err), err.Error()); err != nil {
-			o.Log.Warn("outbox: defer", "id", m.ID, "err", err)
+		// its attempt not spent, in its place in the queue. But where the
+		// first page of a post went before a later part was refused, the
+		// attempt counts, so that the next looks for that page in the
+		// channel (alreadyPosted) rather than post it again.
+		at, derr := o.deferTo(m, err), error(nil)
+		if m.Kind == commands.OutboxPost && ts != "" {
+			derr = o.Store.OutboxRetry(ctx, m, at, err.Error())
+		} else {
+			derr = o.Store.OutboxDefer(ctx, m, at, err.Error())
+		}
+		if derr != nil {
+			o.Log.Warn("outbox: defer", "id", m.ID, "err", derr)
 		}
 		return
 	}

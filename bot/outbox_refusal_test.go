@@ -236,3 +236,35 @@ func TestOfficersToldWhatToDoWhenSlackWillNotTakeAMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestLongPostRateLimitedMidwayIsNotPostedTwice: the first page of a post
+// too long for one message goes, and Slack rate-limits the next. When the
+// limit is over the rest follows, and the first page is not posted again.
+func TestLongPostRateLimitedMidwayIsNotPostedTwice(t *testing.T) {
+	k := newCommittee(t)
+	r := commands.Reply{Visibility: commands.Public, Header: "Agenda — Safer Sefton Together"}
+	for i := range 120 {
+		r.Sections = append(r.Sections, commands.Section{Text: fmt.Sprintf("section #%d.", i)})
+	}
+	if _, err := k.DB.Enqueue(context.Background(), commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: bottest.Channel,
+		MessageKey: "test:long", DedupeKey: "test:long", Reply: r, DueAt: k.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Times: 1})
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusTooManyRequests, RetryAfter: 30, Times: 1})
+	k.Drain()
+	k.Advance(31 * time.Second)
+	k.Drain()
+	first := 0
+	for _, m := range k.Slack.Messages(bottest.Channel) {
+		if strings.Contains(m.Blocks, "section #0.") {
+			first++
+		}
+	}
+	if first != 1 {
+		t.Errorf("the first page was posted %d times, want once", first)
+	}
+	if got := outboxState(t, k.DB); got["pending"] != 0 || got["failed"] != 0 {
+		t.Errorf("outbox = %v, want the post sent", got)
+	}
+}
