@@ -962,7 +962,14 @@ func (st meetingState) paragraphs() paragraphs {
 		case e.Action == ActionAdjourned:
 			adjourned = e.At
 		case e.Action == ActionResumed && !adjourned.IsZero():
-			notes = append(notes, timed{adjourned, fmt.Sprintf("The meeting was adjourned at %s and reconvened at %s.", adjourned.In(loc).Format("15:04"), e.At.In(loc).Format("15:04"))})
+			// Continued on another day, the time alone would read as
+			// earlier that day; the comings and goings after it follow in
+			// time order, so are read on that day.
+			back := "at " + e.At.In(loc).Format("15:04")
+			if e.At.In(loc).Format(time.DateOnly) != adjourned.In(loc).Format(time.DateOnly) {
+				back = "on " + formatDay(e.At, loc) + " " + back
+			}
+			notes = append(notes, timed{adjourned, fmt.Sprintf("The meeting was adjourned at %s and reconvened %s.", adjourned.In(loc).Format("15:04"), back)})
 			adjourned = time.Time{}
 		}
 	}

@@ -830,6 +830,28 @@ func TestDepartureAfterResumeNamesItem(t *testing.T) {
 			"Graeme Robson left the meeting at 11:20 during consideration of item 7.7.")
 }
 
+// TestReconvenedOnAnotherDay: a meeting adjourned and continued on a later
+// day is minuted with the day it reconvened, not a time that reads as
+// earlier on the day it was adjourned.
+func TestReconvenedOnAnotherDay(t *testing.T) {
+	k := attDay(t)
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.must(graeme, "/here")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting adjourn")
+	k.now = attAt(11, 10, 0)
+	k.must(sue, "/meeting resume")
+	k.now = attAt(11, 10, 30)
+	k.must(graeme, "/attendance <@UGRAEME> left")
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/meeting attendance 10/12/2026"),
+		"The meeting was adjourned at 11:00 and reconvened on Friday 11 December 2026 at 10:00.\n"+
+			"Graeme Robson left the meeting at 10:30.")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
+		"The meeting was adjourned at 11:00 and reconvened on Friday 11 December 2026 at 10:00.")
+}
+
 // TestAbsentClearsRemote: someone marked remote by mistake and then
 // absent has no attendance left to show; marked present when they come
 // into the room, the minutes do not say they attended remotely.
