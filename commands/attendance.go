@@ -238,6 +238,10 @@ type meetingState struct {
 	// the minutes name an item by the number they print, not the
 	// agenda's.
 	minuteOf map[string]string
+	// agenda, for the minutes and /meeting attendance, is the meeting's
+	// agenda in its order: the order the chair took items in is told
+	// against it.
+	agenda []AgendaItem
 }
 
 func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (meetingState, error) {
@@ -976,6 +980,7 @@ func (st meetingState) paragraphs() paragraphs {
 	if !adjourned.IsZero() {
 		notes = append(notes, timed{adjourned, fmt.Sprintf("The meeting was adjourned at %s.", adjourned.In(loc).Format("15:04"))})
 	}
+	notes = append(notes, st.orderVaried()...)
 	// Comings and goings are told in the order they happened, whatever
 	// order people were first marked in.
 	p.notes, p.left = inTimeOrder(notes), inTimeOrder(left)
@@ -1065,10 +1070,54 @@ func (st meetingState) during(t time.Time) string {
 	if item == "" || adjourned {
 		return ""
 	}
+	return " during consideration of " + st.itemRef(item)
+}
+
+// itemRef names an agenda item as the minutes do, by its minute's number
+// where they have one: "Minute No. 34", else "item 7.7".
+func (st meetingState) itemRef(item string) string {
 	if n, ok := st.minuteOf[item]; ok {
-		return " during consideration of Minute No. " + Escape(n)
+		return "Minute No. " + Escape(n)
 	}
-	return " during consideration of item " + Escape(item)
+	return "item " + Escape(item)
+}
+
+// orderVaried says where the chair took an item before one that comes
+// ahead of it on the agenda: the minutes keep the agenda's order, and
+// would otherwise read as if the meeting had too. Each item is placed by
+// when it was first taken; items never taken up (the standard ones, often)
+// vary nothing.
+func (st meetingState) orderVaried() []timed {
+	pos := map[string]int{}
+	for i, it := range st.agenda {
+		pos[it.Number] = i
+	}
+	var taken []SessionEvent
+	seen := map[string]bool{}
+	for _, e := range st.sit.Events {
+		if _, ok := pos[e.Item]; ok && e.Action == ActionItem && !seen[e.Item] {
+			seen[e.Item] = true
+			taken = append(taken, e)
+		}
+	}
+	var out []timed
+	for i, e := range taken {
+		ahead := ""
+		for _, later := range taken[i+1:] {
+			if pos[later.Item] < pos[e.Item] && (ahead == "" || pos[later.Item] < pos[ahead]) {
+				ahead = later.Item
+			}
+		}
+		if ahead == "" {
+			continue
+		}
+		lead := capitalise(st.itemRef(e.Item))
+		if len(out) == 0 {
+			lead = "The Chair agreed to vary the order of business: " + st.itemRef(e.Item)
+		}
+		out = append(out, timed{e.At, fmt.Sprintf("%s was considered before %s.", lead, st.itemRef(ahead))})
+	}
+	return out
 }
 
 func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
@@ -1096,6 +1145,9 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 	}
 	if len(st.log) == 0 {
 		return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
+	}
+	if st.agenda, err = s.store.AgendaItems(ctx, m.ID); err != nil {
+		return Reply{}, err
 	}
 	p := st.paragraphs()
 	var b strings.Builder

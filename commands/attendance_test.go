@@ -2616,3 +2616,26 @@ func TestHistoryInTheHourTheClocksPassTwice(t *testing.T) {
 		t.Errorf("the export (-got +want):\n%s", diff)
 	}
 }
+
+// TestVariedOrderOfBusinessMinuted: the chair taking an item ahead of its
+// place on the agenda is minuted, as minutes say it, since the minutes
+// keep the agenda's order and would read as if the meeting had too.
+func TestVariedOrderOfBusinessMinuted(t *testing.T) {
+	k := agendaKit(t)
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	k.must(neil, "/here")
+	k.must(sue, "/here")
+	for i, item := range []string{"4", "7.7", "5", "6", "7.7"} {
+		k.now = attAt(10, 10, 10*i)
+		k.must(ian, "/meeting item "+item)
+	}
+	k.must(ian, "/meeting close")
+	att := k.say(ian, "/meeting attendance 10/12/2026")
+	wantShown(t, att, "The Chair agreed to vary the order of business: item 7.7 was considered before item 5.")
+	if n := strings.Count(att, "considered before"); n != 1 {
+		t.Errorf("the order is said to have been varied %d times, want once:\n%s", n, att)
+	}
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
+		"The Chair agreed to vary the order of business: Minute No. 9 was considered before Minute No. 5.")
+}

@@ -1092,6 +1092,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	for i, n := range minuteNumbers(src.Items, src.Minutes, src.Base) {
 		st.minuteOf[src.Items[i].Number] = n
 	}
+	st.agenda = src.Items
 	src.Opened = st.sit.Opened
 	if len(st.log) > 0 {
 		pa := st.paragraphs()
