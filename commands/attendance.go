@@ -861,6 +861,17 @@ func (st meetingState) paragraphs() paragraphs {
 	}
 	var notes, left []timed
 	away := absences(st.log)
+	// Presiding now: the chair who has left the room hands the chair to
+	// the vice-chair, if here, until they return; the live message names
+	// whoever is presiding, the minutes say who took the chair and when.
+	presiding := chairKey
+	if chairKey != "" && chairKey == st.chair && st.vice != "" {
+		if ch, _ := st.attendee(st.chair); ch.Status == AttendLeft {
+			if vc, ok := st.attendee(st.vice); ok && vc.Status.here() && !vc.Arrived.IsZero() {
+				presiding = st.vice
+			}
+		}
+	}
 	// Members here in their own right: a substitute for one of them does
 	// not count (CountQuorum counts each member once), so is not listed
 	// live among those present, where the list would outnumber the count.
@@ -890,15 +901,21 @@ func (st meetingState) paragraphs() paragraphs {
 		case a.Arrived.IsZero():
 			continue
 		}
+		hereName := name
 		if a.Key == chairKey {
 			name += " (in the Chair)"
 		}
+		if a.Key == presiding {
+			hereName += " (in the Chair)"
+		}
+		suffix := ""
 		if a.Remote {
-			name += " (remotely)"
+			suffix += " (remotely)"
 		}
 		if st.entered && a.By != "" && a.By != a.Key {
-			name += " — marked by " + st.keyName(a.By)
+			suffix += " — marked by " + st.keyName(a.By)
 		}
+		name, hereName = name+suffix, hereName+suffix
 		switch {
 		case a.SubstituteFor != "":
 			p.present = append(p.present, name)
@@ -908,24 +925,27 @@ func (st meetingState) paragraphs() paragraphs {
 			case a.Status != AttendLeft && here[a.SubstituteFor]:
 				sub += fmt.Sprintf(" — not counted while %s is here: a member and their substitute count once", st.keyName(a.SubstituteFor))
 			case a.Status != AttendLeft:
-				p.here = append(p.here, name)
+				p.here = append(p.here, hereName)
 			}
 			p.substitutesHere = append(p.substitutesHere, sub)
 		case a.InAttendance || (isMember && m.IsOfficer()):
 			p.inAttendance = append(p.inAttendance, name)
 		case !isMember:
 			p.alsoPresent = append(p.alsoPresent, name)
-		case a.Key == chairKey:
+		default:
 			// Whoever is in the chair heads the list, as the minutes
 			// print it, whenever they were marked.
-			p.present = append([]string{name}, p.present...)
-			if a.Status != AttendLeft {
-				p.here = append([]string{name}, p.here...)
+			if a.Key == chairKey {
+				p.present = append([]string{name}, p.present...)
+			} else {
+				p.present = append(p.present, name)
 			}
-		default:
-			p.present = append(p.present, name)
-			if a.Status != AttendLeft {
-				p.here = append(p.here, name)
+			switch {
+			case a.Status == AttendLeft:
+			case a.Key == presiding:
+				p.here = append([]string{hereName}, p.here...)
+			default:
+				p.here = append(p.here, hereName)
 			}
 		}
 		if a.Late {
@@ -940,6 +960,14 @@ func (st meetingState) paragraphs() paragraphs {
 				line += " and returned at " + ab.back.In(loc).Format("15:04")
 			}
 			notes = append(notes, timed{ab.left, line + "."})
+		}
+	}
+	// After the chair's departure, which it follows.
+	if chairKey != "" && chairKey == st.chair && st.vice != "" {
+		for _, ab := range away[st.chair] {
+			if st.hereAt(st.vice, ab.left, away[st.vice]) {
+				notes = append(notes, timed{ab.left, fmt.Sprintf("%s (Vice-Chair) took the Chair in the absence of %s.", st.keyName(st.vice), st.keyName(st.chair))})
+			}
 		}
 	}
 	// A substitution named in apologies and not taken up, its substitute
@@ -988,6 +1016,21 @@ func (st meetingState) paragraphs() paragraphs {
 		p.apologies = append(p.apologies, nameOf(a.Name, a.Organisation))
 	}
 	return p
+}
+
+// hereAt reports whether key was at the meeting at t: arrived by then and
+// not away, by their absences.
+func (st meetingState) hereAt(key string, t time.Time, away []absence) bool {
+	a, ok := st.attendee(key)
+	if !ok || a.Status == AttendAbsent || a.Arrived.IsZero() || a.Arrived.After(t) {
+		return false
+	}
+	for _, ab := range away {
+		if !ab.left.After(t) && (ab.back.IsZero() || ab.back.After(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // absence is a departure from a meeting, and the return from it (zero

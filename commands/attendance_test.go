@@ -2639,3 +2639,29 @@ func TestVariedOrderOfBusinessMinuted(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
 		"The Chair agreed to vary the order of business: Minute No. 9 was considered before Minute No. 5.")
 }
+
+// TestViceChairTakesTheChair: while the chair is out of the room (gone for
+// an item in which they have an interest, say), the vice-chair presides:
+// the live message names them in the chair until the chair returns, and
+// the minutes say they took it.
+func TestViceChairTakesTheChair(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/meeting start")
+	for _, who := range []string{sue, graeme, attAnn} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 5)
+	k.must(sue, "/meeting item 7.7")
+	k.now = attAt(10, 10, 10)
+	k.must(ian, "/attendance <@USUE> left")
+	inOrder(t, k.say(ian, "/meeting status"), "*Present (2)*\nGraeme Robson (Merseyside Police) (in the Chair)\nAnn (Sefton Council)", "*Left*\nSue Holden at 10:10")
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/attendance <@USUE> late")
+	wantShown(t, k.say(ian, "/meeting status"), "*Present (3)*\nSue Holden (Sefton CVS) (in the Chair) — marked by Ian Barton\nGraeme Robson (Merseyside Police)\n")
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
+		"Present: Sue Holden (Sefton CVS) (in the Chair), Graeme Robson (Merseyside Police) and Ann (Sefton Council).\n\n"+
+			"Sue Holden left the meeting at 10:10 during consideration of Minute No. 5 and returned at 10:20.\n"+
+			"Graeme Robson (Vice-Chair) took the Chair in the absence of Sue Holden.")
+}
