@@ -381,7 +381,7 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 		Sections: []Section{
 			{Title: "Items", Text: itemLines(items, reports, true)},
 			{Title: "Apologies", Text: ApologiesSentence(as) + prefixed("\n", substitutesSentence(as)) + prefixed("\n", enteredSentence(as))},
-			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
+			{Title: "Declarations of interest", Text: Escape(declarationsParagraph(ds, items, !held, nil, nil)) + prefixed("\n", declarationsEntered(ds, items)) + prefixed("\n", declarationsRegistered(ds, items))},
 		},
 	}
 	// What to send before the meeting is asked for only while it is to

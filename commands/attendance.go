@@ -1125,6 +1125,30 @@ func (st meetingState) itemRef(item string) string {
 	return "item " + Escape(item)
 }
 
+// consideredBefore reports whether the meeting had finished with item by
+// t: taken up, then moved on from (to another item, or the close), and not
+// taken up again after t, when someone declaring an interest in it could
+// still withdraw.
+func (st meetingState) consideredBefore(item string, t time.Time) bool {
+	done, current := false, ""
+	for _, e := range st.sit.Events {
+		switch {
+		case e.At.After(t):
+			if e.Action == ActionItem && e.Item == item {
+				return false
+			}
+		case e.Action == ActionItem && e.Item == item:
+			done, current = false, e.Item
+		case e.Action == ActionItem:
+			done, current = done || current == item, e.Item
+		case e.Action == ActionClosed:
+			done = done || current == item
+			current = ""
+		}
+	}
+	return done
+}
+
 // orderVaried says where the chair took an item before one that comes
 // ahead of it on the agenda: the minutes keep the agenda's order, and
 // would otherwise read as if the meeting had too. Each item is placed by

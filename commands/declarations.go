@@ -1017,15 +1017,18 @@ const NoDeclarations = "No declarations of any disclosable pecuniary interests o
 // 7.5 (SWACA) as Trustee of SWACA." It is plain text: Escape it before
 // putting it in a reply.
 func DeclarationsParagraph(ds []Declaration, items []AgendaItem) string {
-	return declarationsParagraph(ds, items, false, nil)
+	return declarationsParagraph(ds, items, false, nil, nil)
 }
 
 // declarationsParagraph is DeclarationsParagraph, saying what a pecuniary
 // interest means in the future tense when the meeting is still ahead:
 // before it, nobody has left the room yet. With minuteOf (the minutes'
 // numbering of the agenda's items), an item on the agenda is named by its
-// minute, as the minutes print it: "Minute No. 34 (SWACA)".
-func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string) string {
+// minute, as the minutes print it: "Minute No. 34 (SWACA)". With
+// considered (whether the meeting had finished with an item by a moment),
+// a declaration made at the table once its item had been dealt with says
+// so, rather than that the declarant left the meeting for it.
+func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, minuteOf map[string]string, considered func(item string, at time.Time) bool) string {
 	var standing []Declaration
 	for _, d := range ds {
 		if !d.Withdrawn {
@@ -1057,7 +1060,10 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 				b.WriteString(" as " + nature)
 			}
 		}
-		if d.Kind == InterestPecuniary && !d.filed().takenOff(items) {
+		switch {
+		case onAgenda && considered != nil && considered(it.Number, d.DeclaredAt):
+			b.WriteString(", after that item had been considered")
+		case d.Kind == InterestPecuniary && !d.filed().takenOff(items):
 			switch {
 			case d.Dispensation && ahead:
 				b.WriteString(", and will remain in the meeting under a dispensation")

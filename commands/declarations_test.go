@@ -627,3 +627,31 @@ func TestDeclareOnAnItemRenumbered(t *testing.T) {
 		t.Errorf("/declare 4 after item 4 was taken off (refused %v): %s", r.Refused, r.Text)
 	}
 }
+
+// TestDeclaredAfterTheItemMinuted: an interest declared at the table in an
+// item the meeting has already dealt with (a member arriving late, or
+// remembering late) is minuted as declared after the item was considered,
+// not as if the member had left the meeting for it; one declared in the
+// item under discussion still has them leave.
+func TestDeclaredAfterTheItemMinuted(t *testing.T) {
+	k := agendaKit(t)
+	k.now = attAt(10, 9, 55)
+	k.must(ian, "/meeting start")
+	for _, who := range []string{neil, graeme, sue} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 0)
+	k.must(ian, "/meeting item 5")
+	k.must(ian, "/resolve 5 That the report be noted.")
+	k.now = attAt(10, 10, 20)
+	k.must(ian, "/meeting item 6")
+	k.now = attAt(10, 10, 25)
+	k.must(neil, "/declare 5 pecuniary Trustee of a school offering alternative provision")
+	k.must(graeme, "/declare 6 pecuniary Spouse employed by Merseyside Police")
+	k.must(ian, "/attendance <@UGRAEME> left")
+	k.now = attAt(10, 10, 40)
+	k.must(ian, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
+		"Neil Frackelton declared a disclosable pecuniary interest in Minute No. 5 (Provision of Alternative Education Settings) as Trustee of a school offering alternative provision, after that item had been considered.",
+		"Graeme Robson declared a disclosable pecuniary interest in Minute No. 6 (Local Policing Update) as Spouse employed by Merseyside Police, and left the meeting for that item.")
+}

@@ -1105,7 +1105,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		}
 	}
 	decls, away := minutedDeclarations(p.declarations, p.apologies, st.att)
-	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf))
+	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf, st.consideredBefore))
 	note += prefixed(" ", away)
 	// The meeting before m was held before m was: opened early, m is not
 	// its own previous meeting.
