@@ -572,7 +572,16 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	run, running, err := s.runningMeeting(ctx, c)
+	if err != nil {
+		return Reply{}, err
+	}
 	m, err := s.todaysMeeting(ctx, in, d)
+	if running && (isUserErr(err) || err == nil && m.ID != run.ID) {
+		if err := s.adjournedErr(ctx, c, run); err != nil {
+			return Reply{}, err
+		}
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -615,6 +624,21 @@ func startMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	return private("You opened the meeting of *%s* at %s. The live message is going to the channel; members press *I'm here* or type `/here`.%s `/meeting close` ends it.",
 		Escape(c.Name), in.Now.In(c.Location()).Format("15:04"), self), nil
+}
+
+// adjournedErr refuses opening a meeting while run, another, stands
+// adjourned to be continued (on another day, say): with two open, the
+// sitting's commands act on the later, and the adjourned one could never
+// be resumed. One merely left in progress, never closed, is taken to be
+// over, as before: the new one is opened.
+func (s *Service) adjournedErr(ctx context.Context, c Committee, run Meeting) error {
+	loc := c.Location()
+	events, err := s.store.Sessions(ctx, run.ID)
+	if err != nil || SittingOf(events).State != ActionAdjourned {
+		return err
+	}
+	return userErr("The meeting on %s is adjourned (since %s), not closed: `/meeting resume` reconvenes it, or `/meeting close` closes it before another is opened.",
+		formatDay(run.StartsAt, loc), formatWhen(adjournedAt(events), loc))
 }
 
 // adjournedAt is when the meeting was last adjourned.

@@ -2665,3 +2665,24 @@ func TestViceChairTakesTheChair(t *testing.T) {
 			"Sue Holden left the meeting at 10:10 during consideration of Minute No. 5 and returned at 10:20.\n"+
 			"Graeme Robson (Vice-Chair) took the Chair in the absence of Sue Holden.")
 }
+
+// TestMeetingAdjournedToAnotherDayIsResumedNotReplaced: with a meeting
+// adjourned to be continued, `/meeting start` the next day (the natural
+// thing to type on reconvening) is refused with how to reconvene it, not
+// answered by opening the next meeting beside it, which left the
+// adjourned one never to be resumed.
+func TestMeetingAdjournedToAnotherDayIsResumedNotReplaced(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/meeting schedule 2026-12-11 10:00 Bootle Town Hall")
+	k.must(sue, "/meeting start")
+	k.must(sue, "/here")
+	k.now = attAt(10, 11, 0)
+	k.must(sue, "/meeting adjourn")
+	k.now = attAt(11, 9, 50)
+	attRefused(k, sue, "/meeting start", "The meeting on Thursday 10 December 2026 is adjourned (since Thursday 10 December 2026, 11:00), not closed: `/meeting resume` reconvenes it, or `/meeting close` closes it before another is opened.")
+	wantShown(t, k.say(sue, "/meeting resume"), "resumed at 09:50")
+	wantShown(t, k.say(sue, "/meeting status"), "Meeting in progress\n*Safer Sefton Together* — Thursday 10 December 2026")
+	k.must(sue, "/meeting close")
+	wantShown(t, k.say(sue, "/meeting start"), "You opened the meeting of *Safer Sefton Together* at 09:50.")
+	wantShown(t, k.say(sue, "/meeting status"), "*Safer Sefton Together* — Friday 11 December 2026")
+}
