@@ -565,3 +565,18 @@ func TestResolutionSearchForAWebAddress(t *testing.T) {
 		t.Errorf("searched for the address:\n%s", got)
 	}
 }
+
+// TestResolutionSearchSpellings: a member types a word as they spell it,
+// not as the minutes do. "anti-social" finds minutes that write
+// "antisocial", and "organization" finds "organisations": a search that
+// finds nothing for what the minutes plainly record sends them away.
+func TestResolutionSearchSpellings(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.7 The Board heard of antisocial behaviour in Bootle parks, and thanked the organisations who reported on it.")
+	for _, words := range []string{"anti-social behaviour", `"anti-social behaviour" Bootle`, "organization", "organizations thanked", "Bootle anti-social organizations"} {
+		r := k.must(neil, "/resolution "+words)
+		if len(r.Sections) != 1 || !strings.HasPrefix(r.Sections[0].Title, "Minute 9 — ") {
+			t.Errorf("/resolution %s: want minute 9:\n%s", words, shown(r))
+		}
+	}
+}

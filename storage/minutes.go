@@ -628,6 +628,23 @@ func (db *DB) found(ctx context.Context, rows []searchRow) ([]commands.Minute, b
 	return out, len(rows) > 0 && rows[0].RecentOnly, nil
 }
 
+// searchQuery is the SQL expression of the tsquery that fn (websearch_to_tsquery
+// or plainto_tsquery) makes of the SQL expression words, or of words as
+// another member may spell them: a hyphenated word joined up
+// ("anti-social" as "antisocial", which the English parser reads as
+// another word) and "-ize" words as British minutes spell them
+// ("organization", which stems to 'organ', as "organisation"). The two
+// queries are joined by "or", which for words left out ("-anti-social")
+// would keep the minutes that spell the word the other way; so a search
+// that leaves words out is searched as typed.
+func searchQuery(fn, words string) string {
+	spelt := `CASE WHEN ` + words + ` ~ '(^|[[:space:]])-' THEN ` + words + ` ELSE regexp_replace(regexp_replace(` + words +
+		`, '([[:alnum:]])-([[:alnum:]])', '\1\2', 'g'), '([[:alpha:]]{3})iz(e|es|ed|ing|ation|ations)\M', '\1is\2', 'gi') END`
+	// An expression of the parameters only, not a subquery, so that the
+	// GIN index is read for it as for websearch_to_tsquery alone.
+	return `CASE WHEN ` + spelt + ` = ` + words + ` THEN ` + fn + `('english', ` + words + `) ELSE ` + fn + `('english', ` + words + `) || ` + fn + `('english', ` + spelt + `) END`
+}
+
 // searchCTEs are the steps of SearchMinutes's search ($3 to $8) for the
 // words in the SQL expression words of the minutes of the committee whose
 // ID is the SQL expression committee, ending with found; searchFound
@@ -638,7 +655,7 @@ func searchCTEs(committee, words string) string {
 			-- A phrase operator (<-> or <N>) is the only part of a tsquery's
 			-- text that starts with a space and "<": lexemes hold no spaces.
 			SELECT query, words, position(' <' IN query::text) > 0 AS phrase
-			FROM (SELECT websearch_to_tsquery('english', ` + words + `) AS query, plainto_tsquery('english', ` + words + `) AS words) t
+			FROM (SELECT ` + searchQuery("websearch_to_tsquery", words) + ` AS query, ` + searchQuery("plainto_tsquery", words) + ` AS words) t
 		),
 		recent AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search, mi.search @@ (SELECT query FROM q) AS hit,
@@ -657,7 +674,7 @@ func searchCTEs(committee, words string) string {
 		),
 		older AS MATERIALIZED (
 			SELECT mi.id, mi.held_on, mi.search FROM minutes mi
-			WHERE mi.committee_id = ` + committee + ` AND mi.search @@ websearch_to_tsquery('english', ` + words + `)
+			WHERE mi.committee_id = ` + committee + ` AND mi.search @@ ` + searchQuery("websearch_to_tsquery", words) + `
 			AND` + minuteHasText + `AND (SELECT s.all_minutes FROM scope s)
 		),
 		top AS MATERIALIZED (
