@@ -278,7 +278,7 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	switch {
 	case q.Number != "":
-		return s.minuteByNumber(ctx, c, q)
+		return s.minuteByNumber(ctx, c, q, in.Now)
 	case q.Words != "":
 		return s.searchMinutes(ctx, c, q.Words, in.searchMeant())
 	default:
@@ -333,49 +333,74 @@ func (s *Service) latestMinutesDay(ctx context.Context, c Committee, d Date, now
 }
 
 // minuteByNumber shows the latest minute with q's number (of q's day, if
-// given) and offers the others.
-func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQuery) (Reply, error) {
+// given) and offers the others; with none so numbered, the minute of the
+// agenda item of that number (itemMinute).
+func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQuery, now time.Time) (Reply, error) {
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, q.Number, q.On, maxOthers+1)
-	if err != nil {
-		return Reply{}, err
+	if err != nil || len(ms) > 0 {
+		return numberReply(c, q, ms), err
 	}
-	if len(ms) == 0 && q.On.Year != 0 {
-		// Minutes written in Quorum are numbered on from the last
-		// meeting's, so the agenda's "item 4" is minute 33: someone
-		// reading the agenda gives the item's number.
-		day, err := s.store.MinutesOn(ctx, c.ID, q.On)
+	return s.itemMinute(ctx, c, q, now)
+}
+
+// itemMinute answers a look-up by number that found no minute so
+// numbered: minutes written in Quorum are numbered on from the last
+// meeting's, so the agenda's "item 4" is minute 33, and someone reading
+// the agenda gives the item's number. Of q's day, or without one of the
+// latest meeting with minutes on record (the one at the table, asked
+// about as it goes), the minute of the item so numbered is shown and
+// named; otherwise the answer is that no minute is so numbered.
+func (s *Service) itemMinute(ctx context.Context, c Committee, q resolutionQuery, now time.Time) (Reply, error) {
+	on := q.On
+	if on.Year == 0 {
+		// LastMinute reads the days before its time's: a day on, so
+		// that today's meeting is the latest.
+		last, err := s.store.LastMinute(ctx, c.ID, now.Add(24*time.Hour))
+		if errors.Is(err, ErrNotFound) {
+			return numberReply(c, q, nil), nil
+		}
 		if err != nil {
 			return Reply{}, err
 		}
-		if len(day) == 0 {
-			// A day mistyped, or a meeting whose minutes are not here:
-			// "no minute 28 of the meeting on …" would say it met.
-			none, err := s.noMinutesOn(ctx, c, q.On)
-			if err != nil {
-				return Reply{}, err
-			}
-			return private("%s `/resolution %s` finds minute %s of whichever meeting has one; an officer can import minutes with `/minutes import`.",
-				none, Escape(q.Number), Escape(q.Number)), nil
-		}
-		for _, mi := range day {
-			if mi.Item == "" || mi.Item != q.Number {
-				continue
-			}
-			// Read whole, with its resolutions, as a lookup by number is.
-			whole, err := s.store.MinutesByNumber(ctx, c.ID, mi.Number, q.On, 1)
-			if err != nil {
-				return Reply{}, err
-			}
-			if len(whole) == 0 {
-				break
-			}
-			reply := minuteReply(c, whole[0])
-			reply.Text = fmt.Sprintf("No minute of the meeting on %s is numbered %s; its agenda item %s is minute %s.",
-				q.On, Escape(q.Number), Escape(mi.Item), Escape(mi.Number))
-			return reply, nil
-		}
+		on = last.HeldOn
 	}
-	return numberReply(c, q, ms), nil
+	day, err := s.store.MinutesOn(ctx, c.ID, on)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(day) == 0 && q.On.Year != 0 {
+		// A day mistyped, or a meeting whose minutes are not here:
+		// "no minute 28 of the meeting on …" would say it met.
+		none, err := s.noMinutesOn(ctx, c, q.On)
+		if err != nil {
+			return Reply{}, err
+		}
+		return private("%s `/resolution %s` finds minute %s of whichever meeting has one; an officer can import minutes with `/minutes import`.",
+			none, Escape(q.Number), Escape(q.Number)), nil
+	}
+	for _, mi := range day {
+		if mi.Item == "" || mi.Item != q.Number {
+			continue
+		}
+		// Read whole, with its resolutions, as a lookup by number is.
+		whole, err := s.store.MinutesByNumber(ctx, c.ID, mi.Number, on, 1)
+		if err != nil {
+			return Reply{}, err
+		}
+		if len(whole) == 0 {
+			break
+		}
+		reply := minuteReply(c, whole[0])
+		if q.On.Year != 0 {
+			reply.Text = fmt.Sprintf("No minute of the meeting on %s is numbered %s; its agenda item %s is minute %s.",
+				on, Escape(q.Number), Escape(mi.Item), Escape(mi.Number))
+		} else {
+			reply.Text = fmt.Sprintf("No minute of *%s* is numbered %s; agenda item %s of the meeting on %s is minute %s.",
+				Escape(c.Name), Escape(q.Number), Escape(mi.Item), on, Escape(mi.Number))
+		}
+		return reply, nil
+	}
+	return numberReply(c, q, nil), nil
 }
 
 // numberReply shows ms, the minutes of c numbered as q asks, the latest
@@ -546,6 +571,10 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 		return Reply{}, false, err
 	}
 	in.admitFrom(o)
+	if q.Number != "" && len(ms) == 0 {
+		reply, err := s.itemMinute(ctx, o.Committee, q, in.Now)
+		return reply, true, err
+	}
 	if q.Number != "" {
 		return numberReply(o.Committee, q, ms), true, nil
 	}

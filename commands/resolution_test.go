@@ -580,3 +580,19 @@ func TestResolutionSearchSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestResolutionByItemNumberDuringTheMeeting: at the table, a member asks
+// what was just resolved under the agenda's item 7.7 without giving the
+// day; the minute written for it is minute 9, and the answer shows it
+// rather than saying that nothing numbered 7.7 is on record.
+func TestResolutionByItemNumberDuringTheMeeting(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	for _, line := range []string{"/resolution 7.7", "/resolution item 7.7"} {
+		wantShown(t, k.say(neil, line),
+			"No minute of *Safer Sefton Together* is numbered 7.7; agenda item 7.7 of the meeting on Thursday 10 December 2026 is minute 9.",
+			"RESOLVED: That the report be noted.", "[Share minute 9 in channel]")
+	}
+	// An item with nothing recorded is not on record.
+	wantShown(t, k.say(neil, "/resolution 7.5"), "No minute 7.5 of *Safer Sefton Together* is on record.")
+}
