@@ -357,7 +357,7 @@ func (s *Service) itemMinute(ctx context.Context, c Committee, q resolutionQuery
 		// that today's meeting is the latest.
 		last, err := s.store.LastMinute(ctx, c.ID, now.Add(24*time.Hour))
 		if errors.Is(err, ErrNotFound) {
-			return numberReply(c, q, nil), nil
+			return s.noMinuteNumbered(ctx, c, q, now)
 		}
 		if err != nil {
 			return Reply{}, err
@@ -400,7 +400,32 @@ func (s *Service) itemMinute(ctx context.Context, c Committee, q resolutionQuery
 		}
 		return reply, nil
 	}
-	return numberReply(c, q, nil), nil
+	return s.noMinuteNumbered(ctx, c, q, now)
+}
+
+// yearNumberRe is a number that may be a year: a member asking what was
+// resolved in 2021 types the year alone.
+var yearNumberRe = regexp.MustCompile(`^(19|20)\d\d$`)
+
+// noMinuteNumbered answers a look-up by number that found nothing. A
+// number that reads as a year of the committee's minutes is taken for
+// the year, not a minute: the answer names that year's latest meeting
+// with minutes on record and how to list them, or says there is none.
+func (s *Service) noMinuteNumbered(ctx context.Context, c Committee, q resolutionQuery, now time.Time) (Reply, error) {
+	year, _ := strconv.Atoi(q.Number)
+	if q.On.Year != 0 || !yearNumberRe.MatchString(q.Number) || year > DateOf(now, c.Location()).Year {
+		return numberReply(c, q, nil), nil
+	}
+	last, err := s.store.LastMinute(ctx, c.ID, time.Date(year+1, time.January, 1, 0, 0, 0, 0, c.Location()))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return Reply{}, err
+	}
+	if err != nil || last.HeldOn.Year != year {
+		return private("No minute %s of *%s* is on record, nor minutes of any of its meetings in %d. Search by words instead (`/resolution rename partnership`), or an officer can import minutes with `/minutes import`.",
+			Escape(q.Number), Escape(c.Name), year), nil
+	}
+	return private("No minute %s of *%s* is on record. For what a meeting in %d resolved, give its date: the latest of %d with minutes on record is %s (`/resolution %s`).",
+		Escape(q.Number), Escape(c.Name), year, year, last.HeldOn, last.HeldOn.Start(time.UTC).Format("2006-01-02")), nil
 }
 
 // numberReply shows ms, the minutes of c numbered as q asks, the latest

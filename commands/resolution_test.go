@@ -596,3 +596,16 @@ func TestResolutionByItemNumberDuringTheMeeting(t *testing.T) {
 	// An item with nothing recorded is not on record.
 	wantShown(t, k.say(neil, "/resolution 7.5"), "No minute 7.5 of *Safer Sefton Together* is on record.")
 }
+
+// TestResolutionYearAlone: "/resolution 2021" asks for that year's
+// decisions, not for a minute numbered 2021; the answer says how to see
+// a meeting's minutes of that year, naming the latest on record, rather
+// than only that no minute 2021 is on record.
+func TestResolutionYearAlone(t *testing.T) {
+	k := importedKit(t)
+	k.steps([]step{
+		{neil, "/resolution 2021", []string{"No minute 2021 of *Safer Sefton Together* is on record. For what a meeting in 2021 resolved, give its date: the latest of 2021 with minutes on record is Thursday 9 December 2021 (`/resolution 2021-12-09`)."}},
+		{neil, "/resolution 2020", []string{"No minute 2020 of *Safer Sefton Together* is on record, nor minutes of any of its meetings in 2020."}},
+		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead"}},
+	})
+}
