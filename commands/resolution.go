@@ -163,6 +163,14 @@ var searchStopWords = func() map[string]bool {
 // word the search could read otherwise counts as one to look for, so that
 // no search is refused that would have found something.
 func searchedWords(words string) (looked, left bool) {
+	w, left := lookedFor(words)
+	return len(w) > 0, left
+}
+
+// lookedFor is searchedWords's reading of words: the words looked for,
+// each once, in order, and whether some word is left out.
+func lookedFor(words string) (looked []string, left bool) {
+	seen := map[string]bool{}
 	inQuote, outQuote := false, false
 	for _, f := range strings.Fields(words) {
 		out := outQuote
@@ -173,8 +181,9 @@ func searchedWords(words string) (looked, left bool) {
 			switch {
 			case out:
 				left = true
-			case !searchStopWords[strings.ToLower(w)]:
-				looked = true
+			case !searchStopWords[strings.ToLower(w)] && !seen[strings.ToLower(w)]:
+				seen[strings.ToLower(w)] = true
+				looked = append(looked, w)
 			}
 		}
 		if strings.Count(f, `"`)%2 == 1 {
@@ -566,7 +575,7 @@ func (s *Service) searchMinutes(ctx context.Context, c Committee, words, meant s
 	if err != nil {
 		return Reply{}, err
 	}
-	return searchReply(c, words, ms, recentOnly, meant), nil
+	return s.searchReply(ctx, c, words, ms, recentOnly, meant)
 }
 
 // findFrom is a look-up by number, or a search by words, from a
@@ -603,7 +612,8 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 	if q.Number != "" {
 		return numberReply(o.Committee, q, ms), true, nil
 	}
-	return searchReply(o.Committee, q.Words, ms, recentOnly, in.searchMeant()), true, nil
+	reply, err := s.searchReply(ctx, o.Committee, q.Words, ms, recentOnly, in.searchMeant())
+	return reply, true, err
 }
 
 // searchMeant is the subcommand a search's first word is a slip of, as
@@ -624,21 +634,58 @@ func (in *Input) searchMeant() string {
 // searchReply shows the minutes of c found for words. When none is
 // found and the first word is a slip of a subcommand's name, it asks
 // about the command meant (searchMeant).
-func searchReply(c Committee, words string, ms []Minute, recentOnly bool, meant string) Reply {
+func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms []Minute, recentOnly bool, meant string) (Reply, error) {
 	if len(ms) == 0 && meant != "" && !recentOnly {
-		return private("Nothing in the minutes of *%s* matches %s. Did you mean `%s`?", Escape(c.Name), quoteWords(words), meant)
+		return private("Nothing in the minutes of *%s* matches %s. Did you mean `%s`?", Escape(c.Name), quoteWords(words), meant), nil
 	}
 	if len(ms) == 0 {
 		if recentOnly {
 			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",
-				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words))
+				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words)), nil
 		}
-		hint := "Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."
-		if strings.Contains(words, `"`) {
-			hint = "Try the words without quotes, or fewer of them."
-		}
-		return private("Nothing in the minutes of *%s* matches %s. %s", Escape(c.Name), quoteWords(words), hint)
+		return s.nothingFound(ctx, c, words)
 	}
+	return searchReply(c, words, ms), nil
+}
+
+// maxWordsChecked bounds the words of a search that found nothing that
+// nothingFound looks for one by one.
+const maxWordsChecked = 8
+
+// nothingFound answers a search of c's minutes for words that found
+// nothing. Which of its words no minute holds is what the member needs to
+// know: a misspelling ("camras"), or a word the minutes do not use; when
+// each is in some minute, it is their being together that found nothing.
+func (s *Service) nothingFound(ctx context.Context, c Committee, words string) (Reply, error) {
+	none := fmt.Sprintf("Nothing in the minutes of *%s* matches %s", Escape(c.Name), quoteWords(words))
+	looked, _ := lookedFor(words)
+	looked = looked[:min(len(looked), maxWordsChecked)]
+	absent, err := s.store.WordsNotInMinutes(ctx, c.ID, looked)
+	if err != nil {
+		return Reply{}, err
+	}
+	quoted := make([]string, len(absent))
+	for i, w := range absent {
+		quoted[i] = quoteWords(w)
+	}
+	switch {
+	case len(absent) == 1 && len(strings.Fields(words)) == 1:
+		return private("%s: no minute holds it. Check its spelling, try another word for it, or give a minute number (`/resolution 28`).", none), nil
+	case len(absent) == 1:
+		return private("%s: no minute holds %s. Check its spelling, or try another word for it.", none, quoted[0]), nil
+	case len(absent) > 1:
+		return private("%s: no minute holds %s. Check their spelling, or try other words for them.", none, joinOr(quoted)), nil
+	case strings.Contains(words, `"`):
+		return private("%s. Try the words without quotes, or fewer of them.", none), nil
+	case len(looked) > 1:
+		return private("%s: each word is in the minutes, but no minute holds them all. Try fewer words, or `or` between them (`/resolution %s`).",
+			none, Escape(truncateText(strings.Join(looked[:2], " or "), 60))), nil
+	}
+	return private("%s. Try fewer or broader words, a single key word, or a minute number (`/resolution 28`).", none), nil
+}
+
+// searchReply shows ms, the minutes of c found for words.
+func searchReply(c Committee, words string, ms []Minute) Reply {
 	reply := Reply{Visibility: Private}
 	if len(ms) == 1 {
 		reply.Text = fmt.Sprintf("*%s* — the minute that matches %s:", Escape(c.Name), quoteWords(words))

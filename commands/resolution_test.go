@@ -82,8 +82,9 @@ func TestResolutionSearch(t *testing.T) {
 		})
 	}
 	k.steps([]step{
-		{neil, "/resolution photosynthesis", []string{"Nothing in the minutes of *Safer Sefton Together* matches “photosynthesis”. Try fewer or broader words, a single key word, or a minute number (`/resolution 28`)."}},
-		{neil, `/resolution "photosynthesis now"`, []string{"Try the words without quotes, or fewer of them."}},
+		{neil, "/resolution photosynthesis", []string{"Nothing in the minutes of *Safer Sefton Together* matches “photosynthesis”: no minute holds it. Check its spelling, try another word for it, or give a minute number (`/resolution 28`)."}},
+		{neil, `/resolution "photosynthesis now"`, []string{"no minute holds “photosynthesis”. Check its spelling, or try another word for it."}},
+		{neil, `/resolution "partnership youth"`, []string{"Try the words without quotes, or fewer of them."}},
 		{neil, "/resolution &lt;!channel&gt; budget", []string{"matches “&lt;!channel&gt; budget”"}},
 		{neil, "/resolution zebra &amp; &lt;!channel&gt;", []string{"matches “zebra &amp; &lt;!channel&gt;”"}},
 		{neil, "/resolution ...", []string{"Give a minute number or some words to look for."}},
@@ -488,7 +489,7 @@ func TestResolutionSearchSlipOfShare(t *testing.T) {
 		t.Errorf("a search that finds minutes:\n%s", shown(got))
 	}
 	// A search with no slip is answered as before.
-	wantShown(t, k.say(neil, "/resolution photosynthesis"), "Try fewer or broader words")
+	wantShown(t, k.say(neil, "/resolution photosynthesis"), "no minute holds it. Check its spelling")
 }
 
 // TestMinuteReferenceSaysRefersOnce: an item the published agenda marks
@@ -607,5 +608,22 @@ func TestResolutionYearAlone(t *testing.T) {
 		{neil, "/resolution 2021", []string{"No minute 2021 of *Safer Sefton Together* is on record. For what a meeting in 2021 resolved, give its date: the latest of 2021 with minutes on record is Thursday 9 December 2021 (`/resolution 2021-12-09`)."}},
 		{neil, "/resolution 2020", []string{"No minute 2020 of *Safer Sefton Together* is on record, nor minutes of any of its meetings in 2020."}},
 		{neil, "/resolution 99", []string{"No minute 99 of *Safer Sefton Together* is on record. Search by words instead"}},
+	})
+}
+
+// TestNothingFoundSaysWhichWordNoMinuteHolds: a search that finds nothing
+// says which of its words no minute holds ("camras", the slip in
+// "anti-socal"), so the member can see the misspelling or the word the
+// minutes do not use; when every word is in some minute, but none holds
+// them all, it says so and how to look for either.
+func TestNothingFoundSaysWhichWordNoMinuteHolds(t *testing.T) {
+	k := importedKit(t)
+	k.steps([]step{
+		{neil, "/resolution youth camras", []string{"Nothing in the minutes of *Safer Sefton Together* matches “youth camras”: no minute holds “camras”. Check its spelling, or try another word for it."}},
+		{neil, "/resolution anti-socal behaviour", []string{"no minute holds “socal”."}},
+		{neil, "/resolution CCTV camras", []string{"no minute holds “CCTV” or “camras”. Check their spelling, or try other words for them."}},
+		{neil, "/resolution photosynthesis", []string{"Nothing in the minutes of *Safer Sefton Together* matches “photosynthesis”: no minute holds it. Check its spelling, try another word for it, or give a minute number (`/resolution 28`)."}},
+		{neil, "/resolution rename youth", []string{"Nothing in the minutes of *Safer Sefton Together* matches “rename youth”: each word is in the minutes, but no minute holds them all. Try fewer words, or `or` between them (`/resolution rename or youth`)."}},
+		{neil, "/resolution organizations camras", []string{"no minute holds “camras”."}},
 	})
 }

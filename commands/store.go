@@ -277,6 +277,10 @@ type MinutesStore interface {
 	// which no index can rule out quickly among tens of thousands of
 	// minutes.
 	SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) (found []Minute, recentOnly bool, err error)
+	// WordsNotInMinutes lists those of words that no minute of the
+	// committee holds, each looked for alone as SearchMinutes looks for
+	// it, in their order.
+	WordsNotInMinutes(ctx context.Context, committeeID int64, words []string) ([]string, error)
 	// FindMinutesFrom is what Origin reads, and what MinutesByNumber (of
 	// any day) or SearchMinutes finds for req.Number or req.Words, at once,
 	// for the committee of the request's channel. With req.Replay, the key

@@ -605,6 +605,18 @@ func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string
 	return db.found(ctx, rows)
 }
 
+// WordsNotInMinutes implements commands.MinutesStore. Each word is looked
+// for in the GIN index, as a rare word is by SearchMinutes; a word that
+// holds no letter the search reads (or a word too common) is in none.
+func (db *DB) WordsNotInMinutes(ctx context.Context, committeeID int64, words []string) ([]string, error) {
+	out := []string{}
+	err := db.x.SelectContext(ctx, &out, `SELECT t.w FROM unnest($2::text[]) WITH ORDINALITY AS t(w, n)
+		WHERE NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.committee_id = $1 AND mi.search @@ `+searchQuery("plainto_tsquery", "t.w")+`
+			AND`+minuteHasText+`)
+		ORDER BY t.n`, committeeID, pq.Array(words))
+	return out, mapErr("words not in minutes", err)
+}
+
 // searchRow is a row of searchFound: a minute found, or none (ID 0).
 type searchRow struct {
 	minuteRow
