@@ -276,7 +276,7 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	c := in.Committee
-	q, err := parseResolutionQuery(in.Args, in.Now, c.Location())
+	q, err := parseResolutionQuery(s.mentionsNamed(ctx, in.Args), in.Now, c.Location())
 	if err != nil {
 		return Reply{}, badArgs(err)
 	}
@@ -589,7 +589,7 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 	if in.committeeID != 0 {
 		return Reply{}, false, nil
 	}
-	q, err := parseResolutionQuery(in.Args, in.Now, time.UTC)
+	q, err := parseResolutionQuery(s.mentionsNamed(ctx, in.Args), in.Now, time.UTC)
 	if err != nil || q.On.Year != 0 || q.Number == "" && q.Words == "" {
 		return Reply{}, false, nil
 	}
@@ -614,6 +614,21 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 	}
 	reply, err := s.searchReply(ctx, o.Committee, q.Words, ms, recentOnly, in.searchMeant())
 	return reply, true, err
+}
+
+// mentionsNamed is args with each mention of a person ("@Graeme", which
+// reaches the bot as "<@U123|graeme>") replaced by their name, as the
+// minutes print it: a search for someone is for the minutes that name
+// them, and no minute holds their Slack ID.
+func (s *Service) mentionsNamed(ctx context.Context, args []string) []string {
+	text := strings.Join(args, " ")
+	if !strings.Contains(text, "<@") {
+		return args
+	}
+	return strings.Fields(mentionMarkup.ReplaceAllStringFunc(text, func(m string) string {
+		sub := mentionMarkup.FindStringSubmatch(m)
+		return " " + s.displayName(ctx, sub[1], Unescape(sub[2])) + " "
+	}))
 }
 
 // searchMeant is the subcommand a search's first word is a slip of, as

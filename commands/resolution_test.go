@@ -627,3 +627,20 @@ func TestNothingFoundSaysWhichWordNoMinuteHolds(t *testing.T) {
 		{neil, "/resolution organizations camras", []string{"no minute holds “camras”."}},
 	})
 }
+
+// TestResolutionSearchForAMember: "/resolution @Graeme" reaches the bot
+// as a mention, and finds the minutes that name him, as his name typed
+// out does, not nothing for his Slack ID.
+func TestResolutionSearchForAMember(t *testing.T) {
+	k := importedKit(t)
+	for line, want := range map[string]string{
+		"/resolution <@UGRAEME|graeme>":     "Report of Superintendent *Graeme* *Robson*",
+		"/resolution <@UNEIL> apologies":    "Neil Frackelton",
+		"/resolution Merseyside <@UGRAEME>": "Minute 26 — ",
+	} {
+		r := k.must(neil, line)
+		if got := shown(r); len(r.Sections) == 0 || !strings.Contains(got, want) {
+			t.Errorf("%s: want %q among the results:\n%s", line, want, got)
+		}
+	}
+}
