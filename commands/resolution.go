@@ -122,6 +122,7 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 	if len(q.Words) > maxSearchLen {
 		return q, fmt.Errorf("that is too much to search for (%d characters; the limit is %d)", len(q.Words), maxSearchLen)
 	}
+	q.Words = minusForNot(q.Words)
 	if !strings.ContainsFunc(q.Words, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return q, errors.New("give a minute number or some words to look for")
 	}
@@ -136,6 +137,31 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 		return q, fmt.Errorf("the words %s are all too common to search for: give a more specific word (`/resolution rename partnership`) or a minute number (`/resolution 28`)", quoteWords(q.Words))
 	}
 	return q, nil
+}
+
+// minusForNot writes "NOT word", outside quotes, as "-word": members
+// type NOT as other search boxes take it, and the search, to which "not"
+// is a word too common to look for, would find the very minutes they
+// meant to leave out. Only NOT in capitals is taken so, as "or" is by the
+// search itself: "decisions not yet taken" is words.
+func minusForNot(words string) string {
+	if !strings.Contains(words, "NOT") {
+		return words
+	}
+	f := strings.Fields(words)
+	out := make([]string, 0, len(f))
+	inQuote := false
+	for i := 0; i < len(f); i++ {
+		if !inQuote && f[i] == "NOT" && i+1 < len(f) && !strings.HasPrefix(f[i+1], "-") {
+			f[i+1] = "-" + f[i+1]
+			continue
+		}
+		out = append(out, f[i])
+		if strings.Count(f[i], `"`)%2 == 1 {
+			inQuote = !inQuote
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // searchStopWords are the words that PostgreSQL's English text search

@@ -644,3 +644,18 @@ func TestResolutionSearchForAMember(t *testing.T) {
 		}
 	}
 }
+
+// TestResolutionSearchNot: "youth NOT offending", as search boxes
+// elsewhere take it, leaves out the minutes about offending; read as
+// words, NOT is too common to look for and the search found only the
+// minute it was asked to leave out. In quotes it is part of the phrase.
+func TestResolutionSearchNot(t *testing.T) {
+	k := importedKit(t)
+	r := k.must(neil, "/resolution youth NOT offending")
+	got := shown(r)
+	if len(r.Sections) == 0 || strings.Contains(got, "Minute 25 — YOUTH OFFENDING TEAM") {
+		t.Errorf("want the minutes about youth without the one about offending:\n%s", got)
+	}
+	wantShown(t, got, "match “youth -offending”", "Minute 24 — YOUTH SERVICE")
+	wantShown(t, k.say(neil, `/resolution "youth NOT offending"`), "matches “\"youth NOT offending\"”")
+}
