@@ -597,7 +597,8 @@ func formatCount(n int) string {
 // searchMinutes shows the minutes that best match words; meant is
 // searchReply's.
 func (s *Service) searchMinutes(ctx context.Context, c Committee, words, meant string) (Reply, error) {
-	ms, recentOnly, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits)
+	// One more than are shown, to know whether more match.
+	ms, recentOnly, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits+1)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -619,7 +620,7 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 	if err != nil || q.On.Year != 0 || q.Number == "" && q.Words == "" {
 		return Reply{}, false, nil
 	}
-	limit := maxHits
+	limit := maxHits + 1 // one more than are shown: whether more match
 	if q.Number != "" {
 		limit = maxOthers + 1
 	}
@@ -728,9 +729,15 @@ func (s *Service) nothingFound(ctx context.Context, c Committee, words string) (
 // searchReply shows ms, the minutes of c found for words.
 func searchReply(c Committee, words string, ms []Minute) Reply {
 	reply := Reply{Visibility: Private}
-	if len(ms) == 1 {
+	switch {
+	case len(ms) == 1:
 		reply.Text = fmt.Sprintf("*%s* — the minute that matches %s:", Escape(c.Name), quoteWords(words))
-	} else {
+	case len(ms) > maxHits:
+		// Told only "the 5 that best match", a member who does not see
+		// the minute wanted would take it not to be in the minutes.
+		ms = ms[:maxHits]
+		reply.Text = fmt.Sprintf("*%s* — the %d minutes that best match %s, best first; more match: add a word to find fewer.", Escape(c.Name), len(ms), quoteWords(words))
+	default:
 		reply.Text = fmt.Sprintf("*%s* — the %d minutes that best match %s, best first:", Escape(c.Name), len(ms), quoteWords(words))
 	}
 	// Numbering starts again each municipal year, so a search over years

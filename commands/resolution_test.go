@@ -659,3 +659,20 @@ func TestResolutionSearchNot(t *testing.T) {
 	wantShown(t, got, "match “youth -offending”", "Minute 24 — YOUTH SERVICE")
 	wantShown(t, k.say(neil, `/resolution "youth NOT offending"`), "matches “\"youth NOT offending\"”")
 }
+
+// TestResolutionSearchSaysWhenMoreMatch: a search shows the five minutes
+// that best match; when more match, the reply says so, so that a member
+// who does not see the minute wanted knows to add a word rather than
+// conclude it is not in the minutes.
+func TestResolutionSearchSaysWhenMoreMatch(t *testing.T) {
+	k := importedKit(t)
+	r := k.must(neil, "/resolution sefton")
+	if len(r.Sections) != 5 || len(r.Buttons) != 5 {
+		t.Errorf("%d results and %d buttons, want 5 of each:\n%s", len(r.Sections), len(r.Buttons), shown(r))
+	}
+	wantShown(t, r.Text, "*Safer Sefton Together* — the 5 minutes that best match “sefton”, best first; more match: add a word to find fewer.")
+	// Five in all, all shown: nothing more to say.
+	if got := k.must(neil, "/resolution report").Text; got != "*Safer Sefton Together* — the 5 minutes that best match “report”, best first:" {
+		t.Errorf("all five shown: %q", got)
+	}
+}
