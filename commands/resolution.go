@@ -70,7 +70,8 @@ type resolutionQuery struct {
 
 // parseResolutionQuery reads the text of a /resolution command: a minute
 // number, a date and a number, a date alone (that meeting's minutes), or
-// words to search for. "Minute 28", "min. 28" and "no. 28" are numbers too.
+// words to search for. "Minute 28", "min. 28", "min28" and "no. 28" are
+// numbers too.
 func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (resolutionQuery, error) {
 	var q resolutionQuery
 	if len(args) == 0 {
@@ -97,6 +98,10 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 			return q, nil
 		}
 		if num, ok := letteredMinuteNumber(rest[0]); ok {
+			q.Number = num
+			return q, nil
+		}
+		if num, ok := gluedMinuteNumber(rest[0]); ok {
 			q.Number = num
 			return q, nil
 		}
@@ -228,6 +233,19 @@ func isNumberPrefix(w string) bool {
 		return true
 	}
 	return false
+}
+
+// gluedMinuteNumber reads a minute number typed without a space after
+// the word before it: "min28", "Minute28", "item7.5". "M28" is not one:
+// it may be a motorway.
+func gluedMinuteNumber(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	for _, p := range []string{"minute", "min.", "min", "item"} {
+		if len(lw) > len(p) && strings.HasPrefix(lw, p) && lw[len(p)] >= '0' && lw[len(p)] <= '9' {
+			return minuteNumber(w[len(p):])
+		}
+	}
+	return "", false
 }
 
 // minuteNumber reads a minute number as minutes print it: "28", "28.",

@@ -134,7 +134,8 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		"-noted", "the", "the -noted", `-"report noted"`, `"the -noted"`, "to be or not", "partnership -noted", `"a" -"b c" d`,
 		"9/12", "9/12 28", "9 December minute 28", "29/02", "29 February 2024", "today", "tomorrow 3", "Thursday 9 December 28",
 		"2021-12-09 1234567890123", "2021-12-09 #", "<http://www.sefton.gov.uk/budget|www.sefton.gov.uk/budget>", "<!channel> <#C1|general>",
-		"youth NOT offending", `"youth NOT offending"`, "NOT", "youth NOT", "NOT youth", "NOT NOT x", `a NOT "b c" d`, "a NOT -b", `"a NOT" b`} {
+		"youth NOT offending", `"youth NOT offending"`, "NOT", "youth NOT", "NOT youth", "NOT NOT x", `a NOT "b c" d`, "a NOT -b", `"a NOT" b`,
+		"min28", "Minute28", "min.28", "item7.5", "minutes2", "min", "9/12/2021 minute28", "min123456789", "item7.5."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -676,3 +676,14 @@ func TestResolutionSearchSaysWhenMoreMatch(t *testing.T) {
 		t.Errorf("all five shown: %q", got)
 	}
 }
+
+// TestResolutionNumberWithoutASpace: "min28" and "Minute28", typed in a
+// hurry, are minute 28, as "min 28" is, not words no minute holds.
+func TestResolutionNumberWithoutASpace(t *testing.T) {
+	k := importedKit(t)
+	for _, line := range []string{"/resolution min28", "/resolution Minute28", "/resolution min.28", "/resolution 9/12/2021 minute28"} {
+		wantShown(t, k.say(neil, line), "minute 28 of the meeting on Thursday 9 December 2021", "RESOLVED: "+rename)
+	}
+	// Words that only start so are words.
+	wantShown(t, k.say(neil, "/resolution minutes2"), "matches “minutes2”")
+}
