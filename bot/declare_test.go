@@ -175,7 +175,7 @@ func TestDeclareModalRoundTrip(t *testing.T) {
 		t.Errorf("views.open trigger_id = %q", trigger)
 	}
 	raw, _ := json.Marshal(view)
-	for _, want := range []string{`"callback_id":"declare"`, `"text":"Declare an interest"`, `"value":"7.5"`, `"text":"7.5 SWACA"`, `"text":"7.7 Sefton CVS"`,
+	for _, want := range []string{`"callback_id":"declare"`, `"text":"Declare an interest"`, `"value":"7.5#`, `"text":"7.5 SWACA"`, `"text":"7.7 Sefton CVS"`,
 		`"text":"4 Integrated Offender Management (IOM) Refresh Strategy"`, `"type":"radio_buttons"`, `"value":"pecuniary"`, `"type":"checkboxes"`, `"multiline":true`} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("modal lacks %s:\n%s", want, raw)

@@ -145,7 +145,7 @@ func TestInterestsPromptsBeforeItems(t *testing.T) {
 	}
 	_, view := openedView(t, k)
 	raw, _ := json.Marshal(view)
-	for _, want := range []string{`"callback_id":"declare"`, `"value":"7.5"`, `"initial_value":"Trustee of SWACA"`} {
+	for _, want := range []string{`"callback_id":"declare"`, `"initial_option":{"text":{"emoji":false,"text":"7.5 SWACA","type":"plain_text"},"value":"7.5#`, `"initial_value":"Trustee of SWACA"`} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("declare form lacks %s:\n%s", want, raw)
 		}

@@ -1084,6 +1084,35 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 // oneLine folds runs of white space (new lines included) into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// itemOption is the value of item it's option in a form. It names the
+// item itself, not only its number: between the form's opening and its
+// submission the item may be renumbered (`/agenda move`) and another
+// given its number, and the member meant the item they read.
+func itemOption(it AgendaItem) string {
+	return it.Number + "#" + strconv.FormatInt(it.ID, 10)
+}
+
+// chosenItem is the item of the agenda items that an option's value
+// (itemOption) names, under whatever number it has now; a bare number,
+// from a form opened before options named their items, is the item of
+// that number.
+func chosenItem(items []AgendaItem, value string) (AgendaItem, bool) {
+	n, idText, named := strings.Cut(value, "#")
+	if !named {
+		return findItem(items, n)
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 {
+		return AgendaItem{}, false
+	}
+	for _, it := range items {
+		if it.ID == id {
+			return it, true
+		}
+	}
+	return AgendaItem{}, false
+}
+
 // declareFormID names the form "/declare" alone opens.
 const declareFormID = "declare"
 
@@ -1112,7 +1141,7 @@ func (s *Service) declareFormOf(ctx context.Context, c Committee, m Meeting) (Re
 	}
 	opts := make([]Option, 0, len(items))
 	for _, it := range items {
-		opts = append(opts, Option{Value: it.Number, Label: it.Number + " " + oneLine(it.Title)})
+		opts = append(opts, Option{Value: itemOption(it), Label: it.Number + " " + oneLine(it.Title)})
 	}
 	return Reply{
 		Visibility: Private,
@@ -1155,7 +1184,7 @@ func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submissio
 	if err != nil {
 		return Reply{}, nil, err
 	}
-	it, ok := findItem(items, sub.Value("item"))
+	it, ok := chosenItem(items, sub.Value("item"))
 	switch {
 	case errs["item"] != "":
 	case sub.Value("item") == "":

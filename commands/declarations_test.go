@@ -265,7 +265,8 @@ func TestDeclareForm(t *testing.T) {
 	}
 	var items []string
 	for _, o := range f.Fields[0].Options {
-		items = append(items, o.Value+"="+o.Label)
+		n, _, _ := strings.Cut(o.Value, "#")
+		items = append(items, n+"="+o.Label)
 	}
 	if diff := cmp.Diff(items, []string{"1=1 Apologies for Absence", "2=2 Declarations of Interest", "3=3 Minutes of Previous Meeting",
 		"4=4 Integrated Offender Management (IOM) Refresh Strategy", "5=5 Provision of Alternative Education Settings", "6=6 Local Policing Update", "7=7 Date of Next Meeting", "7.5=7.5 SWACA", "7.7=7.7 Sefton CVS"}); diff != "" {
@@ -608,6 +609,49 @@ func TestDeclareOnAnItemTakenOffTheAgenda(t *testing.T) {
 	k.must(ian, "/meeting start")
 	wantShown(t, k.say(neil, "/declare 4 personal Trustee of the IOM board"), want)
 	wantShown(t, k.say(neil, "/declare 5 personal Governor of a school"), "Recorded: you declared a personal interest in Item 5 (Provision of Alternative Education Settings)")
+}
+
+// formOption is the value of the option in the select field id of f
+// whose label starts with number, as Slack sends it back when chosen.
+func formOption(t *testing.T, f *commands.Form, id, number string) string {
+	t.Helper()
+	for _, fl := range f.Fields {
+		for _, o := range fl.Options {
+			if fl.ID == id && strings.HasPrefix(o.Label, number+" ") {
+				return o.Value
+			}
+		}
+	}
+	t.Fatalf("no option %s in the form's %s", number, id)
+	return ""
+}
+
+// TestDeclareFormAfterTheAgendaChanged: the declare form is opened, and
+// before it is sent the item chosen in it is renumbered and another item
+// given its old number. The declaration is recorded on the item the
+// member chose, under its new number, not on the item that now has the
+// number it had; an item removed meanwhile is refused in the form.
+func TestDeclareFormAfterTheAgendaChanged(t *testing.T) {
+	k := agendaKit(t)
+	f := k.must(neil, "/declare").Form
+	swaca, education := formOption(t, f, "item", "7.5"), formOption(t, f, "item", "5")
+	k.must(ian, "/agenda move 7.5 8")
+	k.must(ian, "/agenda add 7.5 Community Safety Fund")
+	got, errs := k.submit(k.request(neil, ""), f, declareValues(swaca, "personal", "Trustee of SWACA", false))
+	if len(errs) > 0 {
+		t.Fatalf("submission: %v", errs)
+	}
+	wantShown(t, shown(got), "Recorded: you declared a personal interest in Item 8 (SWACA)")
+	wantShown(t, k.say(ian, "/declare list"), "• Item 8 (SWACA) — Neil Frackelton: personal interest — Trustee of SWACA")
+
+	k.must(ian, "/agenda remove 5 confirm")
+	k.must(ian, "/agenda move 6 5")
+	if _, errs := k.submit(k.request(neil, ""), f, declareValues(education, "personal", "Governor of a school", false)); errs["item"] != "That item is no longer on the agenda." {
+		t.Errorf("item removed since the form opened: %v", errs)
+	}
+	if got := k.say(ian, "/declare list"); strings.Contains(got, "Governor") {
+		t.Errorf("declared on another item:\n%s", got)
+	}
 }
 
 // An item taken off and added again under another number, as a revised

@@ -243,7 +243,7 @@ func declarePromptAction(ctx context.Context, s *Service, r Request, value strin
 	for i := range reply.Form.Fields {
 		switch reply.Form.Fields[i].ID {
 		case "item":
-			reply.Form.Fields[i].Initial = it.Number
+			reply.Form.Fields[i].Initial = itemOption(*it)
 		case "nature":
 			reply.Form.Fields[i].Initial = nature
 		}

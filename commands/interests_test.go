@@ -929,7 +929,10 @@ func intrFormInitial(f *commands.Form, id string) string {
 	}
 	for _, fl := range f.Fields {
 		if fl.ID == id {
-			return fl.Initial
+			// An option's value names the item; what the member sees
+			// chosen is its number.
+			n, _, _ := strings.Cut(fl.Initial, "#")
+			return n
 		}
 	}
 	return ""
