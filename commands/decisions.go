@@ -49,6 +49,13 @@ type MinuteWrite struct {
 	// minute's own text, it is kept in the history as what that part read
 	// before the write, if the part is still empty as it is written.
 	Drawn string
+	// Replaces, when set, is what the part the write sets (its narrative,
+	// or its RESOLVED text) read when the command read it. Another
+	// officer's amendment written meanwhile would otherwise be replaced
+	// unseen, the reply quoting as replaced a text that no longer stood:
+	// if the part reads otherwise as it is written, nothing is written
+	// and the error is ErrMinutesChanged.
+	Replaces *string
 }
 
 // MinutesApproval records minutes confirmed as a correct record.
@@ -1378,7 +1385,7 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if was == "" {
 		w.Drawn = Unescape(drawn)
 	}
-	w.At = in.Now
+	w.At, w.Replaces = in.Now, &was
 	out, err := s.store.WriteMinute(ctx, w)
 	if errors.Is(err, ErrMinutesChanged) {
 		return Reply{}, minutesChangedErr()

@@ -2168,3 +2168,48 @@ func TestLongMinuteFencedInParts(t *testing.T) {
 		t.Errorf("%d of the minute's %d sentences shown", got, want)
 	}
 }
+
+// amendingMeanwhile is a store on which another amendment is made just
+// before the first minute write it is asked for, after the command has
+// read the minute.
+type amendingMeanwhile struct {
+	commands.Store
+	then func()
+}
+
+func (m *amendingMeanwhile) WriteMinute(ctx context.Context, w commands.MinuteWrite) (commands.Minute, error) {
+	if f := m.then; f != nil {
+		m.then = nil
+		f()
+	}
+	return m.Store.WriteMinute(ctx, w)
+}
+
+// TestMinutesAmendedByTwoAtOnce: two officers amend minute 9 at once.
+// The one whose amendment is written second had read the minute before
+// the first's stood: it is not written over the first's unseen (the reply
+// quoting as replaced a text that no longer stood); they are told the
+// minutes changed, nothing saved, and the first amendment stands, with
+// one history line.
+func TestMinutesAmendedByTwoAtOnce(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police officer")
+	store := &amendingMeanwhile{Store: k.db}
+	svc := commands.New(store, nil)
+	store.then = func() { k.must(ian, "/minutes amend 9 That the figures be circulated to all partners.") }
+	r, err := svc.Run(context.Background(), k.request(graeme, "/minutes amend 9 That the figures be published."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shown(r); !r.Refused || got != "The minutes changed as you sent this; look at `/minutes draft` and send it again. Nothing was saved." {
+		t.Errorf("the second amendment (refused %v):\n%s", r.Refused, got)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "RESOLVED:\nThat the figures be circulated to all partners.")
+	got := k.say(ian, "/history minutes")
+	if strings.Contains(got, "published") || strings.Count(got, "amended") != 1 {
+		t.Errorf("history:\n%s", got)
+	}
+
+	// Sent again, having seen the draft, it is made.
+	wantShown(t, k.say(graeme, "/minutes amend 9 That the figures be published."), "Minute 9 amended", "*It read*\nThat the figures be circulated to all partners.")
+}

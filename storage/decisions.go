@@ -107,6 +107,19 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			return 0, err
 		}
 	}
+	if w.Replaces != nil {
+		// Read under the meeting's lock, as the comparison above.
+		var now string
+		err := tx.GetContext(ctx, &now, `SELECT CASE WHEN $3 THEN resolved ELSE narrative END
+			FROM minutes WHERE meeting_id = $1 AND item_number = $2 AND item_number <> ''`,
+			w.MeetingID, w.Item, setResolved)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+		if now != *w.Replaces {
+			return 0, fmt.Errorf("storage: write minute: minute %q changed since it was read: %w", w.Number, commands.ErrMinutesChanged)
+		}
+	}
 	// What the draft drew from the records stood as the part the write
 	// sets until now, though never the minute's text: kept (below) as what
 	// it read before, so that the history says what the officer's text
