@@ -992,7 +992,7 @@ func (s *Service) apologyReply(c Committee, m Meeting, sent ApologySent, forWho 
 	reply := Reply{Visibility: Private, Text: b.String()}
 	if !other {
 		// The button withdraws the presser's own apologies.
-		reply.Buttons = []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: strconv.FormatInt(m.ID, 10), Style: "danger"}}
+		reply.Buttons = []Button{{Label: "Withdraw apologies", Action: "apologies.withdraw", Value: shownValue(m) + sentMark, Style: "danger"}}
 	}
 	return reply
 }
@@ -1110,11 +1110,35 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	return reply, nil
 }
 
+// sentMark ends the value of the Withdraw apologies button under the
+// reply to apologies sent, after the shownValue of their meeting.
+const sentMark = "@sent"
+
 // withdrawApologyAction is the Withdraw apologies button, on the Home
 // (its value says the start shown, as sendNextApologyAction's does) and
-// under the reply to apologies sent (the meeting alone).
+// under the reply to apologies sent (the start it gave, and sentMark; the
+// meeting alone on replies made before).
 func withdrawApologyAction(ctx context.Context, s *Service, r Request, value string) (Reply, error) {
-	c, _, m, err := s.shownMeeting(ctx, r, value, "That button is broken; use `/apologies withdraw`.", "Your apologies were not withdrawn; if you can come then, press Withdraw apologies again.")
+	const broken = "That button is broken; use `/apologies withdraw`."
+	if shown, sent := strings.CutSuffix(value, sentMark); sent {
+		// Apologies go with a meeting that moves. The reply stays as it
+		// was, for the day the member could not come: pressed since, it
+		// would withdraw them from a day they were never asked about.
+		// Unlike the Home's, the button is not made again for the new day,
+		// so the answer gives the command instead of pressing again.
+		c, _, m, err := s.shownMeeting(ctx, r, shown, broken, "")
+		var moved *movedError
+		if errors.As(err, &moved) {
+			c, m = moved.c, moved.m
+			return Reply{}, userErr("The meeting of *%s* has moved since you sent these apologies: it is now on %s, and they stand for it. If you can come then, `/apologies withdraw %s` withdraws them.",
+				Escape(c.Name), describeMeeting(m, c.Location()), DateOf(m.StartsAt, c.Location()).iso())
+		}
+		if err != nil {
+			return Reply{}, err
+		}
+		return s.withdrawApology(ctx, c, m, r)
+	}
+	c, _, m, err := s.shownMeeting(ctx, r, value, broken, "Your apologies were not withdrawn; if you can come then, press Withdraw apologies again.")
 	if err != nil {
 		return Reply{}, err
 	}
@@ -1156,11 +1180,21 @@ func (s *Service) shownMeeting(ctx context.Context, r Request, value, broken, no
 		return Committee{}, Member{}, Meeting{}, userErr("%s", broken)
 	}
 	if m.Status != MeetingCancelled && m.StartsAt.Unix() != at {
-		return Committee{}, Member{}, Meeting{}, userErr("The meeting of *%s* is no longer when your Home showed it: it is now on %s. %s",
-			Escape(c.Name), describeMeeting(m, c.Location()), notDone)
+		return Committee{}, Member{}, Meeting{}, &movedError{UserError: &UserError{Msg: fmt.Sprintf("The meeting of *%s* is no longer when your Home showed it: it is now on %s. %s",
+			Escape(c.Name), describeMeeting(m, c.Location()), notDone)}, c: c, m: m}
 	}
 	return c, me, m, nil
 }
+
+// movedError is shownMeeting's refusal of a press about meeting m of c,
+// which has moved since the button was shown.
+type movedError struct {
+	*UserError
+	c Committee
+	m Meeting
+}
+
+func (e *movedError) Unwrap() error { return e.UserError }
 
 func listApologies(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee

@@ -162,7 +162,9 @@ func TestApologiesFromEveryEntryPoint(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := meetingKit(t)
-			meeting := strconv.FormatInt(k.next().ID, 10)
+			// The button says the start the reply gave (see
+			// TestWithdrawApologiesUnderTheReplyAfterTheMeetingMoved).
+			meeting := strconv.FormatInt(k.next().ID, 10) + "@" + strconv.FormatInt(k.next().StartsAt.Unix(), 10) + "@sent"
 			want := func(first string) string {
 				return first + "\nReason: Unwell\n[Withdraw apologies]"
 			}
@@ -243,6 +245,32 @@ func TestHomeSendApologiesButton(t *testing.T) {
 	}
 	if got := k.apologies(); len(got) != 0 {
 		t.Errorf("refused presses saved %q", got)
+	}
+}
+
+// TestWithdrawApologiesUnderTheReplyAfterTheMeetingMoved: Neil sends
+// apologies for Thursday 10 December; the meeting moves to the 17th and
+// his apologies go with it. Withdraw apologies, pressed under the reply
+// that named the 10th, does not withdraw them from the 17th, a day he was
+// never asked about: it says where the meeting is now, that they stand,
+// and the command that withdraws them. Pressed before any move, it
+// withdraws them.
+func TestWithdrawApologiesUnderTheReplyAfterTheMeetingMoved(t *testing.T) {
+	k := meetingKit(t)
+	sent := k.must(neil, "/apologies Attending court")
+	k.must(ian, "/meeting move 10 December 17 December")
+	r := k.press(neil, sent, "Withdraw apologies")
+	if !r.Refused || r.Text != "The meeting of *Safer Sefton Together* has moved since you sent these apologies: it is now on Thursday 17 December 2026, 10:00, Remote Meeting, and they stand for it. If you can come then, `/apologies withdraw 2026-12-17` withdraws them." {
+		t.Errorf("Withdraw under the reply after the meeting moved: %+v", r)
+	}
+	if diff := cmp.Diff(k.apologies(), []string{"Neil Frackelton: Attending court / "}); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+
+	again := k.must(neil, "/apologies Attending court on the 17th")
+	wantShown(t, shown(k.press(neil, again, "Withdraw apologies")), "Your apologies for the meeting of *Safer Sefton Together* on Thursday 17 December 2026, 10:00, Remote Meeting are withdrawn")
+	if got := k.apologies(); len(got) != 0 {
+		t.Errorf("apologies after Withdraw: %q", got)
 	}
 }
 
