@@ -180,22 +180,18 @@ func addInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 // form do.
 func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a interestArgs, r Request) (Reply, error) {
 	// An entry the register already holds is not added twice: a register
-	// that lists one interest twice reads as two. Two adds at once may
-	// both find none; the second is then removed as any other entry is.
-	standing, err := s.store.Interests(ctx, c.ID, m.UserID, false)
-	if err != nil {
-		return Reply{}, err
-	}
-	for _, e := range standing {
-		if e.Category == a.Category && e.Spouse == a.Spouse && sameWords(e.Description, a.Description) {
-			return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that, as #%d: %s\nNothing was added; `/interests review%s` records that the register is up to date.",
-				registerOf(m, r.UserID), e.ID, interestLine(e, true, r.UserID), reviewFor(m, r.UserID))}, nil
-		}
-	}
+	// that lists one interest twice reads as two. The store looks for it
+	// as it adds, so that the same entry sent twice at once (the form
+	// submitted twice) is one entry too.
 	e, err := s.store.AddInterest(ctx, Interest{
 		CommitteeID: c.ID, UserID: m.UserID, Name: m.Name, Category: a.Category, Description: a.Description,
 		Spouse: a.Spouse, Sensitive: a.Sensitive, StartedOn: DateOf(r.Now, c.Location()), AddedBy: r.UserID, AddedAt: r.Now,
 	})
+	if stands := (*EntryStands)(nil); errors.As(err, &stands) {
+		e := stands.Entry
+		return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that, as #%d: %s\nNothing was added; `/interests review%s` records that the register is up to date.",
+			registerOf(m, r.UserID), e.ID, interestLine(e, true, r.UserID), reviewFor(m, r.UserID))}, nil
+	}
 	if err != nil {
 		return Reply{}, err
 	}
@@ -205,6 +201,29 @@ func (s *Service) addInterest(ctx context.Context, c Committee, m Member, a inte
 
 // sameWords reports whether a and b are the same words, whatever their
 // case and spacing.
+// SameEntry reports whether b is entry a of a register given again: a
+// gift received on the same day, of the same value, or another interest
+// of the same category, for the same person; described in the same words
+// either way.
+func SameEntry(a, b Interest) bool {
+	if a.Category != b.Category || !sameWords(a.Description, b.Description) {
+		return false
+	}
+	if a.Category == CategoryGifts {
+		return a.GiftOn == b.GiftOn && a.ValuePence == b.ValuePence
+	}
+	return a.Spouse == b.Spouse
+}
+
+// EntryStands is AddInterest's refusal of an entry its register already
+// has: Entry, standing.
+type EntryStands struct{ Entry Interest }
+
+func (e *EntryStands) Error() string { return fmt.Sprintf("entry #%d stands already", e.Entry.ID) }
+
+// Unwrap makes an EntryStands an ErrConflict.
+func (e *EntryStands) Unwrap() error { return ErrConflict }
+
 func sameWords(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
@@ -320,26 +339,21 @@ func addGiftCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	// The same gift sent twice (a retry, a second try after a slow
-	// answer) is one gift, as an entry added twice is one entry.
-	standing, err := s.store.Interests(ctx, in.Committee.ID, m.UserID, false)
-	if err != nil {
-		return Reply{}, err
-	}
-	for _, e := range standing {
-		if e.Category == CategoryGifts && e.GiftOn == g.On && e.ValuePence == g.Pence && sameWords(e.Description, g.Description) {
-			return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that gift, as #%d: %s\nNothing was added.",
-				registerOf(m, in.UserID), e.ID, interestLine(e, true, in.UserID))}, nil
-		}
-	}
 	threshold, err := s.store.GiftThreshold(ctx, in.Committee.ID)
 	if err != nil {
 		return Reply{}, err
 	}
+	// The same gift sent twice (a retry, a second try after a slow
+	// answer, two at once) is one gift, as an entry added twice is one
+	// entry: the store looks for it as it adds.
 	e, err := s.store.AddInterest(ctx, Interest{
 		CommitteeID: in.Committee.ID, UserID: m.UserID, Name: m.Name, Category: CategoryGifts, Description: g.Description,
 		StartedOn: g.On, GiftOn: g.On, ValuePence: g.Pence, GiftFrom: g.From, AddedBy: in.UserID, AddedAt: in.Now,
 	})
+	if stands := (*EntryStands)(nil); errors.As(err, &stands) {
+		return Reply{Visibility: Private, Refused: true, Text: fmt.Sprintf("%s already has that gift, as #%d: %s\nNothing was added.",
+			registerOf(m, in.UserID), stands.Entry.ID, interestLine(stands.Entry, true, in.UserID))}, nil
+	}
 	if err != nil {
 		return Reply{}, err
 	}

@@ -206,6 +206,67 @@ func TestInterestsAddTwice(t *testing.T) {
 	wantShown(t, k.say(neil, "/interests add other Trustee of SWACA"), "Registered #")
 }
 
+// addingMeanwhile is a store on which something is done just before the
+// first entry it is asked to add is added.
+type addingMeanwhile struct {
+	commands.Store
+	then func()
+}
+
+func (m *addingMeanwhile) AddInterest(ctx context.Context, e commands.Interest) (commands.Interest, error) {
+	if f := m.then; f != nil {
+		m.then = nil
+		f()
+	}
+	return m.Store.AddInterest(ctx, e)
+}
+
+// TestInterestsFormSubmittedTwiceAtOnce: Neil's form is submitted twice
+// at once (a double click, a retry): the second submission is added as
+// the first is being. His register has the entry once, with one line of
+// history, and the other submission is told it has it already; the same
+// for a gift sent twice at once.
+func TestInterestsFormSubmittedTwiceAtOnce(t *testing.T) {
+	k := agendaKit(t)
+	form := k.must(neil, "/interests add").Form
+	values := map[string]string{"category": "other", "description": "Trustee of SWACA"}
+	store := &addingMeanwhile{Store: k.db}
+	svc := commands.New(store, nil)
+	var first commands.Reply
+	store.then = func() { first, _ = k.submit(k.home(neil), form, values) }
+	sub := commands.Submission{Form: form.ID, Metadata: form.Metadata, Values: map[string][]string{}}
+	for id, v := range values {
+		sub.Values[id] = []string{v}
+	}
+	second, errs, err := svc.Submit(context.Background(), k.home(neil), sub)
+	if err != nil || errs != nil {
+		t.Fatalf("second submission: %v %v", err, errs)
+	}
+	wantShown(t, shown(first), "Registered #")
+	swaca := intrEntryID(t, first)
+	if got := shown(second); !second.Refused || !strings.HasPrefix(got, fmt.Sprintf("Your register already has that, as #%d", swaca)) {
+		t.Errorf("second submission (refused %v):\n%s", second.Refused, got)
+	}
+	if es := intrEntries(k, neil, false); len(es) != 1 {
+		t.Errorf("Neil's register has %d entries, want 1: %+v", len(es), es)
+	}
+	if got := k.say(neil, "/interests history"); strings.Count(got, "Trustee of SWACA") != 1 {
+		t.Errorf("history:\n%s", got)
+	}
+
+	store.then = func() { k.must(neil, "/interests gift 2026-11-03 £75 Dinner from Sefton CVS") }
+	r, err := svc.Run(context.Background(), k.request(neil, "/interests gift 2026-11-03 £75 Dinner from Sefton CVS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shown(r); !r.Refused || !strings.Contains(got, "Your register already has that gift") {
+		t.Errorf("the gift sent again at once (refused %v):\n%s", r.Refused, got)
+	}
+	if es := intrEntries(k, neil, false); len(es) != 2 {
+		t.Errorf("Neil's register has %d entries, want 2: %+v", len(es), es)
+	}
+}
+
 // TestInterestsGiftTwice: the same gift sent again — the same day, value
 // and words — is not registered twice, whoever enters it; another on the
 // same day, or of another value, is.

@@ -514,7 +514,9 @@ type ConductStore interface {
 // removing one records its end; adding, removing and reviewing each count
 // as a review of the member's register.
 type InterestStore interface {
-	// AddInterest records e, and a review of its member's register.
+	// AddInterest records e, and a review of its member's register; an
+	// *EntryStands, with nothing recorded, if an entry SameEntry as e
+	// stands on the register, found as e would be added.
 	AddInterest(ctx context.Context, e Interest) (Interest, error)
 	// Interest is one entry, standing or ended; ErrNotFound if none.
 	Interest(ctx context.Context, id int64) (Interest, error)

@@ -77,6 +77,22 @@ func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.In
 		if e.Spouse {
 			forWhom = "spouse"
 		}
+		// One addition at a time to a member's register, so that the
+		// same entry sent twice at once (a form submitted twice) is found
+		// by the second as it is added, rather than added beside the first.
+		key := memberKey(e.UserID, e.Name)
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: register ' || $1::text || ' ' || $2))`, e.CommitteeID, key); err != nil {
+			return err
+		}
+		var standing []interestRow
+		if err := tx.SelectContext(ctx, &standing, interestsSQL, e.CommitteeID, key, false); err != nil {
+			return err
+		}
+		for _, r := range standing {
+			if was := r.interest(); commands.SameEntry(was, e) {
+				return &commands.EntryStands{Entry: was}
+			}
+		}
 		var value sql.NullInt64
 		if e.Category == commands.CategoryGifts {
 			value = sql.NullInt64{Int64: int64(e.ValuePence), Valid: true}
