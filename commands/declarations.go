@@ -722,6 +722,11 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 	if err != nil {
 		return Reply{}, err
 	}
+	if n == 0 && only != 0 {
+		if err := s.othersStandBeside(ctx, c, m, r, only, label); err != nil {
+			return Reply{}, err
+		}
+	}
 	if n == 0 {
 		err := s.noneStanding(ctx, c, m, it, fmt.Sprintf("You have no declaration standing for %s at the meeting on %s.", Escape(label), formatDay(m.StartsAt, c.Location())))
 		if ue := (*UserError)(nil); it.ID != 0 && errors.As(err, &ue) {
@@ -732,6 +737,41 @@ func (s *Service) withdrawDeclarations(ctx context.Context, c Committee, m Meeti
 	reply := private("Your %s in %s %s withdrawn. The original stays on record, with this withdrawal.",
 		plural(n, "declaration", "declarations"), Escape(label), plural(n, "is", "are"))
 	return reply, nil
+}
+
+// othersStandBeside answers a Withdraw button whose declaration (only),
+// at meeting m, was withdrawn already (by an officer for the member, or
+// from another button) when the presser has other declarations standing
+// in its item, before it or since: "no declaration standing" would be
+// untrue, and those standing are not the one the button named, so they
+// are left as they are. nil otherwise.
+func (s *Service) othersStandBeside(ctx context.Context, c Committee, m Meeting, r Request, only int64, label string) error {
+	d, err := s.store.Declaration(ctx, only)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	case d.MeetingID != m.ID || d.UserID != r.UserID || !d.Withdrawn:
+		return nil
+	}
+	ds, err := s.store.Declarations(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var standing []string
+	for _, o := range ds {
+		sameItem := o.ItemID != 0 && o.ItemID == d.ItemID || o.ItemID == 0 && d.ItemID == 0 && o.Item == d.Item
+		if o.UserID == d.UserID && !o.Withdrawn && sameItem {
+			standing = append(standing, fmt.Sprintf("%s interest — %s", kindWord(o.Kind), Escape(o.Nature)))
+		}
+	}
+	if len(standing) == 0 {
+		return nil
+	}
+	return userErr("That declaration — %s in %s: %s — was withdrawn already; nothing changed. Your other %s in the item %s: %s. `/declare withdraw %s %s` withdraws %s.",
+		d.Kind.Phrase(), Escape(label), Escape(d.Nature), plural(len(standing), "declaration", "declarations"), plural(len(standing), "stands", "stand"),
+		strings.Join(standing, "; "), DateOf(m.StartsAt, c.Location()).iso(), Escape(d.filed().number()), plural(len(standing), "it", "them"))
 }
 
 // withdrawDeclarationAction is a Withdraw button, under a declaration's

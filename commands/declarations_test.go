@@ -347,7 +347,8 @@ func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
 	if diff := cmp.Diff(k.declarations(), []string{"Neil Frackelton: 7.5 personal Trustee of SWACA"}); diff != "" {
 		t.Errorf("declarations (-got +want):\n%s", diff)
 	}
-	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "You have no declaration standing for Item 7.5 (SWACA)")
+	// Pressed again, it does not say that none stands: the first does.
+	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "That declaration — an other interest in Item 7.5 (SWACA): Volunteer at SWACA — was withdrawn already; nothing changed. Your other declaration in the item stands: personal interest — Trustee of SWACA.")
 	wantShown(t, shown(k.press(stranger, first, "Withdraw declaration")), "You are not a member of the committee that meets then.")
 	for _, b := range first.Buttons {
 		if got := k.act(k.home(neil), b.Action, b.Value); !strings.Contains(got.Text, "is withdrawn") {
@@ -698,4 +699,29 @@ func TestDeclaredAfterTheItemMinuted(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
 		"Neil Frackelton declared a disclosable pecuniary interest in Minute No. 5 (Provision of Alternative Education Settings) as Trustee of a school offering alternative provision, after that item had been considered.",
 		"Graeme Robson declared a disclosable pecuniary interest in Minute No. 6 (Local Policing Update) as Spouse employed by Merseyside Police, and left the meeting for that item.")
+}
+
+// TestWithdrawButtonAfterTheDeclarationWasWithdrawn: Neil's pecuniary
+// interest in item 7.5 is withdrawn for him by the officer, and he
+// declares a personal one in the item instead. Withdraw declaration,
+// pressed under the reply to the first, does not say he has none
+// standing, which is untrue, nor withdraw the second, which it did not
+// name: it says the first was withdrawn already and that the second
+// stands, with the command that withdraws it.
+func TestWithdrawButtonAfterTheDeclarationWasWithdrawn(t *testing.T) {
+	k := agendaKit(t)
+	first := k.must(neil, "/declare 7.5 pecuniary Trustee of SWACA")
+	k.must(ian, "/declare withdraw for <@UNEIL> 7.5")
+	k.must(neil, "/declare 7.5 personal Friend of the SWACA director")
+	r := k.press(neil, first, "Withdraw declaration")
+	if want := "That declaration — a disclosable pecuniary interest in Item 7.5 (SWACA): Trustee of SWACA — was withdrawn already; nothing changed. " +
+		"Your other declaration in the item stands: personal interest — Friend of the SWACA director. `/declare withdraw 2026-12-10 7.5` withdraws it."; !r.Refused || r.Text != want {
+		t.Errorf("Withdraw pressed again (refused %v):\n%s\nwant:\n%s", r.Refused, r.Text, want)
+	}
+	if diff := cmp.Diff(k.declarations(), []string{"Neil Frackelton: 7.5 personal Friend of the SWACA director"}); diff != "" {
+		t.Errorf("declarations (-got +want):\n%s", diff)
+	}
+	// With nothing declared since, none stands, as it says.
+	k.must(neil, "/declare withdraw 7.5")
+	wantShown(t, shown(k.press(neil, first, "Withdraw declaration")), "You have no declaration standing for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026.")
 }
