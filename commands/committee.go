@@ -244,7 +244,7 @@ func (s *Service) putMember(ctx context.Context, c Committee, m Member, from, by
 	var taken *RoleTaken
 	switch {
 	case errors.As(err, &taken):
-		return confirmRoleReply(c, m, taken.Holder), nil
+		return confirmRoleReply(c, m, taken.Holder, was.UserID != ""), nil
 	case errors.Is(err, ErrLastOfficer):
 		return Reply{}, userErr("%s is the last officer of %s; add another officer first.", Escape(m.Name), Escape(c.Name))
 	case err != nil:
@@ -335,10 +335,14 @@ type roleChange struct {
 	// Voting is whether they are to vote, as the officer asked; nil on
 	// buttons made before it was carried, which leave the vote as it is.
 	Voting *bool `json:"v,omitempty"`
+	// Member: they were a member when the officer was asked. Removed
+	// since, by another officer, they are not put back by a press of a
+	// question asked before.
+	Member bool `json:"m,omitempty"`
 }
 
-func confirmRoleReply(c Committee, m Member, holder Member) Reply {
-	value, _ := json.Marshal(roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID, Voting: m.Voting})
+func confirmRoleReply(c Committee, m Member, holder Member, member bool) Reply {
+	value, _ := json.Marshal(roleChange{Committee: c.ID, UserID: m.UserID, Name: m.Name, Organisation: m.Organisation, Role: m.Role, From: holder.UserID, Voting: m.Voting, Member: member})
 	return Reply{
 		Visibility: Private,
 		Text: fmt.Sprintf("<@%s> is %s of %s. Make <@%s> %s instead? <@%s> would become a member. Nothing changes unless you press Confirm.",
@@ -359,6 +363,14 @@ func confirmRole(ctx context.Context, s *Service, r Request, value string) (Repl
 	}
 	if c.ID != ch.Committee {
 		return Reply{}, userErr("That button belongs to another committee's channel.")
+	}
+	if ch.Member {
+		if _, err := s.store.Member(ctx, c.ID, ch.UserID); errors.Is(err, ErrNotFound) {
+			return Reply{}, userErr("<@%s> has been removed from %s since you were asked; nothing changed. `/committee member add <@%s> %s %s` adds them back as %s.",
+				ch.UserID, Escape(c.Name), ch.UserID, Escape(ch.Organisation), ch.Role, article(ch.Role))
+		} else if err != nil {
+			return Reply{}, err
+		}
 	}
 	m := Member{CommitteeID: c.ID, UserID: ch.UserID, Name: ch.Name, Organisation: ch.Organisation, Role: ch.Role, Voting: ch.Voting, At: r.Now}
 	return s.putMember(ctx, c, m, ch.From, r.UserID)

@@ -303,6 +303,34 @@ func TestCommitteeChairConfirmPressedLate(t *testing.T) {
 	}
 }
 
+// TestCommitteeChairConfirmAfterTheMemberWasRemoved: Ian is asked whether
+// Neil, a member, is to be the chair in Sue's place; before he presses
+// Confirm, another officer removes Neil from the committee. The press
+// does not put Neil back, undoing the removal: nothing changes, and the
+// answer says why and how to add him back as the chair.
+func TestCommitteeChairConfirmAfterTheMemberWasRemoved(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	r := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police officer")
+	k.must(graeme, "/committee member remove <@UNEIL>")
+	got := k.press(ian, r, "Confirm: Neil Frackelton as chair")
+	if want := "<@UNEIL> has been removed from Safer Sefton Together since you were asked; nothing changed. `/committee member add <@UNEIL> SWACA chair` adds them back as the chair."; !got.Refused || got.Text != want {
+		t.Errorf("Confirm after the removal (refused %v):\n%s\nwant:\n%s", got.Refused, got.Text, want)
+	}
+	members := k.say(ian, "/committee members")
+	wantShown(t, members, "• Sue Holden — Sefton CVS (chair)")
+	if strings.Contains(members, "Neil") {
+		t.Errorf("the member removed is back:\n%s", members)
+	}
+
+	// Someone not yet a member when asked is added by the press, as asked.
+	k.must(ian, "/committee member remove <@USUE>")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	q := k.must(ian, "/committee member add <@UNEIL> SWACA chair")
+	wantShown(t, shown(k.press(ian, q, "Confirm: Neil Frackelton as chair")), "<@UNEIL> is back on Safer Sefton Together, as the chair, for SWACA.")
+}
+
 // TestCommitteeChairHandOver: naming a second chair asks the officer to
 // confirm; only an officer's press counts; the former chair becomes a
 // member. A stale or foreign button changes nothing.
