@@ -1407,6 +1407,31 @@ func TestInterestsHistoryShowsReviews(t *testing.T) {
 	wantShown(t, k.say(graeme, "/interests history"), "Nothing has been registered.\n• Reviewed: nothing to change — Thursday 26 November 2026")
 }
 
+// TestInterestsReviewPressedTwice: Review register pressed twice on the
+// Home (a double click, or later the same day) is one review in the
+// register's history and in the audit log, not two; the next day's is
+// another.
+func TestInterestsReviewPressedTwice(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.now = k.now.Add(24 * time.Hour)
+	value := strconv.FormatInt(k.committee().ID, 10)
+	for _, later := range []time.Duration{0, time.Second, 3 * time.Hour} {
+		k.now = k.now.Add(later)
+		wantShown(t, shown(k.act(k.home(neil), "interests.review", value)), "Recorded: the register of interests in Safer Sefton Together is up to date as of Tuesday 24 November 2026 (1 entry).")
+	}
+	got := k.say(neil, "/interests history")
+	if n := strings.Count(got, "Reviewed"); n != 1 {
+		t.Errorf("%d reviews listed, want one:\n%s", n, got)
+	}
+	if n := attRows(k, `SELECT count(*) FROM audit_log WHERE action = 'interest.review'`); n != 1 {
+		t.Errorf("%d reviews in the audit log, want one", n)
+	}
+	k.now = k.now.Add(24 * time.Hour)
+	k.act(k.home(neil), "interests.review", value)
+	wantShown(t, k.say(neil, "/interests history"), "• Reviewed: nothing to change — Tuesday 24 November 2026\n", "• Reviewed: nothing to change — Wednesday 25 November 2026")
+}
+
 // TestInterestsReviewHintIsTheReaders: a register not yet completed
 // points at the command that would complete it for whoever reads it:
 // `/interests review` for the member, `/interests review @member` for an

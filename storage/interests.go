@@ -81,7 +81,7 @@ func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.In
 		// same entry sent twice at once (a form submitted twice) is found
 		// by the second as it is added, rather than added beside the first.
 		key := memberKey(e.UserID, e.Name)
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: register ' || $1::text || ' ' || $2))`, e.CommitteeID, key); err != nil {
+		if err := lockRegister(ctx, tx, e.CommitteeID, key); err != nil {
 			return err
 		}
 		var standing []interestRow
@@ -120,6 +120,13 @@ func (db *DB) AddInterest(ctx context.Context, e commands.Interest) (commands.In
 		return getInterest(ctx, tx, &out, id)
 	})
 	return out, err
+}
+
+// lockRegister waits for, and holds until tx ends, the register of the
+// member with the key given: one change to it at a time.
+func lockRegister(ctx context.Context, tx *Tx, committeeID int64, key string) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('quorum: register ' || $1::text || ' ' || $2))`, committeeID, key)
+	return err
 }
 
 // review records a review of userID's register and marks the Homes that
@@ -248,6 +255,27 @@ func keyOrEmpty(userID string) string {
 // ReviewInterests implements commands.InterestStore.
 func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by string, at time.Time) error {
 	return db.inTx(ctx, "review interests", func(tx *Tx) error {
+		// The same review made twice in a day by the same person (the
+		// button pressed twice, or two presses at once) says no more than
+		// once: the register's history would list it twice. The review
+		// already made stands for both.
+		key := memberKey(userID, "")
+		if err := lockRegister(ctx, tx, committeeID, key); err != nil {
+			return err
+		}
+		var made bool
+		if err := tx.GetContext(ctx, &made, `SELECT EXISTS (SELECT 1 FROM interest_reviews r JOIN committees c ON c.id = r.committee_id
+			WHERE r.committee_id = $1 AND r.member_key = $2 AND r.reviewed_by = $3
+			  AND (r.reviewed_at AT TIME ZONE c.time_zone)::date = (COALESCE(CAST($4 AS timestamptz), now()) AT TIME ZONE c.time_zone)::date
+			  AND NOT EXISTS (SELECT 1 FROM interests i LEFT JOIN interest_endings e ON e.interest_id = i.id
+				WHERE i.committee_id = r.committee_id AND i.member_key = r.member_key
+				  AND (i.added_at = r.reviewed_at OR e.ended_at = r.reviewed_at)))`,
+			committeeID, key, by, nullTime(at)); err != nil {
+			return err
+		}
+		if made {
+			return nil
+		}
 		if err := review(ctx, tx, committeeID, userID, by, at); err != nil {
 			return err
 		}
