@@ -107,8 +107,9 @@ func writeMinute(ctx context.Context, tx *Tx, w commands.MinuteWrite) (int64, er
 			return 0, err
 		}
 	}
-	if w.Replaces != nil {
-		// Read under the meeting's lock, as the comparison above.
+	if w.Replaces != nil && w.Item != "" {
+		// Read under the meeting's lock, as the comparison above. (A
+		// minute under no item, imported, is not found by its item.)
 		var now string
 		err := tx.GetContext(ctx, &now, `SELECT CASE WHEN $3 THEN resolved ELSE narrative END
 			FROM minutes WHERE meeting_id = $1 AND item_number = $2 AND item_number <> ''`,
