@@ -720,9 +720,17 @@ func (s *Service) nothingFound(ctx context.Context, c Committee, words string) (
 	none := fmt.Sprintf("Nothing in the minutes of *%s* matches %s", Escape(c.Name), quoteWords(words))
 	looked, _ := lookedFor(words)
 	looked = looked[:min(len(looked), maxWordsChecked)]
-	absent, err := s.store.WordsNotInMinutes(ctx, c.ID, looked)
-	if err != nil {
-		return Reply{}, err
+	var absent []string
+	if !strings.Contains(words, `"`) {
+		// A phrase not found is most often words that are each in many
+		// minutes but never side by side, and each word's look-up reads
+		// every minute holding it (GIN gives bitmaps, not a first match):
+		// twice the search's own time. The answer says to search without
+		// the quotes, which then names a word no minute holds.
+		var err error
+		if absent, err = s.store.WordsNotInMinutes(ctx, c.ID, looked); err != nil {
+			return Reply{}, err
+		}
 	}
 	quoted := make([]string, len(absent))
 	for i, w := range absent {
