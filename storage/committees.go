@@ -438,6 +438,14 @@ func (db *DB) CommitteeNames(ctx context.Context) ([]string, error) {
 	return names, mapErr("committee names", err)
 }
 
+// Workspaces are the Slack workspaces (team IDs) the committees are in,
+// in order, for serve to check its bot token is for one of them.
+func (db *DB) Workspaces(ctx context.Context) ([]string, error) {
+	var teams []string
+	err := sqlx.SelectContext(ctx, db.x, &teams, `SELECT DISTINCT team_id FROM committees WHERE team_id IS NOT NULL AND team_id <> '' ORDER BY team_id`)
+	return teams, mapErr("workspaces", err)
+}
+
 // CommitteeByName implements commands.CommitteeStore.
 func (db *DB) CommitteeByName(ctx context.Context, name string) (commands.Committee, error) {
 	name = commands.NormalizeName(name)

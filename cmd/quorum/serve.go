@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -90,7 +91,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, getenv func(str
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
 	client := slack.New(cfg.BotToken, opts...)
-	if err := checkToken(ctx, client, log); err != nil {
+	if err := checkToken(ctx, client, db, log); err != nil {
 		return err
 	}
 	svc := commands.New(db, bot.NewUsers(client))
@@ -181,7 +182,7 @@ or arguments. It reads:
 // SLACK_BOT_TOKEN, where it would otherwise start and every message wait
 // on it. Slack not answering does not stop serve: commands do not need
 // Slack to be up, and the outbox waits for it.
-func checkToken(ctx context.Context, client *slack.Client, log *slog.Logger) error {
+func checkToken(ctx context.Context, client *slack.Client, db *storage.DB, log *slog.Logger) error {
 	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	who, err := client.AuthTestContext(actx)
@@ -193,6 +194,16 @@ func checkToken(ctx context.Context, client *slack.Client, log *slog.Logger) err
 		return nil
 	}
 	log.Info("Slack takes SLACK_BOT_TOKEN", "team", who.Team, "team_id", who.TeamID, "bot_user", who.UserID)
+	// A good token of another workspace (a test install's, say) posts
+	// nowhere the committees are: every post would be refused with
+	// channel_not_found, and the officers' notices of it too, since they
+	// are in the committees' workspace. Said once, here; serve still
+	// starts, since a committee may yet be set up in the token's.
+	teams, err := db.Workspaces(ctx)
+	if err != nil || len(teams) == 0 || slices.Contains(teams, who.TeamID) || who.EnterpriseID != "" && slices.Contains(teams, who.EnterpriseID) {
+		return nil
+	}
+	log.Error("SLACK_BOT_TOKEN is the bot's in a workspace where no committee is: posts to the committees' channels will fail. Put the Bot User OAuth Token of the app installed in their workspace", "token_team", who.Team, "token_team_id", who.TeamID, "committee_team_ids", strings.Join(teams, ","))
 	return nil
 }
 

@@ -72,3 +72,48 @@ func TestServeStartsWhenSlackIsAway(t *testing.T) {
 		t.Errorf("log lacks the warning or the start:\n%s", logs)
 	}
 }
+
+// TestServeSaysWhenTheTokenIsOfAnotherWorkspace: a good bot token of a
+// workspace where no committee is (a test install's, say) would have every
+// post refused; serve says so at start, naming the workspaces, and starts.
+// A token of the committees' workspace is not warned about.
+func TestServeSaysWhenTheTokenIsOfAnotherWorkspace(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Migrate(context.Background(), slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateCommittee(context.Background(), commands.Committee{Name: "Safer Sefton Together", TeamID: "T2", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton"}); err != nil {
+		t.Fatal(err)
+	}
+	const warning = "SLACK_BOT_TOKEN is the bot's in a workspace where no committee is"
+	// The fake Slack's token is of workspace T1.
+	for _, warn := range []bool{true, false} {
+		if !warn {
+			if _, err := db.CreateCommittee(context.Background(), commands.Committee{Name: "Bootle Partnership", TeamID: "T1", ChannelID: "C9"},
+				commands.Member{UserID: "UIAN", Name: "Ian Barton"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fake := fakeslack.New()
+		err, logs := serveFor(t, 6*time.Second, map[string]string{
+			"DATABASE_URL": dsn, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret",
+			"SLACK_API_URL": fake.URL(), "LISTEN_ADDR": "127.0.0.1:0", "PUBLIC_URL": "https://quorum.example.org",
+		})
+		fake.Close()
+		if err != nil {
+			t.Errorf("serve: %v, want it to start", err)
+		}
+		if got := strings.Contains(logs, warning); got != warn {
+			t.Errorf("warned %v, want %v:\n%s", got, warn, logs)
+		}
+		if warn && !strings.Contains(logs, "committee_team_ids=T2") {
+			t.Errorf("the warning does not name the committees' workspace:\n%s", logs)
+		}
+	}
+}
