@@ -18,15 +18,7 @@ import (
 // one line naming it, before anything queued is tried with it: the message
 // waiting stays pending for the start with the right token.
 func TestServeRefusesATokenSlackRefuses(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	db, err := storage.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Migrate(context.Background(), slog.New(slog.DiscardHandler)); err != nil {
-		t.Fatal(err)
-	}
+	dsn, db := migratedDB(t)
 	if _, err := db.Enqueue(context.Background(), commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: "C1",
 		Reply: commands.Reply{Text: "the agenda"}, DueAt: time.Now()}); err != nil {
 		t.Fatal(err)
@@ -58,6 +50,22 @@ func TestServeRefusesATokenSlackRefuses(t *testing.T) {
 	}
 }
 
+// migratedDB is a fresh database with Quorum's tables, for serve to start
+// on with records already in it.
+func migratedDB(t *testing.T) (string, *storage.DB) {
+	t.Helper()
+	dsn := pgtest.DSN(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Migrate(context.Background(), slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	return dsn, db
+}
+
 // TestServeStartsWhenSlackIsAway: Slack not answering auth.test at start
 // is logged, and serve starts anyway to take commands.
 func TestServeStartsWhenSlackIsAway(t *testing.T) {
@@ -78,15 +86,7 @@ func TestServeStartsWhenSlackIsAway(t *testing.T) {
 // post refused; serve says so at start, naming the workspaces, and starts.
 // A token of the committees' workspace is not warned about.
 func TestServeSaysWhenTheTokenIsOfAnotherWorkspace(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	db, err := storage.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Migrate(context.Background(), slog.New(slog.DiscardHandler)); err != nil {
-		t.Fatal(err)
-	}
+	dsn, db := migratedDB(t)
 	if _, err := db.CreateCommittee(context.Background(), commands.Committee{Name: "Safer Sefton Together", TeamID: "T2", ChannelID: "C1"},
 		commands.Member{UserID: "UIAN", Name: "Ian Barton"}); err != nil {
 		t.Fatal(err)
