@@ -345,6 +345,13 @@ func advice(m commands.OutboxMessage, err error) string {
 	return ""
 }
 
+// firstPageKey is the key under which the first page of post m is kept
+// while its later parts go: its row's, not its message's, which an
+// earlier post of the same message may hold.
+func firstPageKey(m commands.OutboxMessage) string {
+	return "outbox-row:" + strconv.FormatInt(m.ID, 10)
+}
+
 // errNeverPosted is an update of a message that was never posted.
 var errNeverPosted = errors.New("the message to update was never posted")
 
@@ -360,6 +367,12 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 	case commands.OutboxPost:
 		pages := Pages(reply)
 		if m.Attempts > 1 {
+			// The first page of a long post that went before a later
+			// part failed was recorded as it went: known without asking
+			// Slack's history, which may be as rate-limited as the part.
+			if channel, ts, err := o.Store.SlackMessage(ctx, firstPageKey(m)); err == nil {
+				return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
+			}
 			if channel, ts, ok := o.alreadyPosted(ctx, m); ok {
 				o.Log.Info("outbox: post found in the channel; not posted again", "id", m.ID, "ts", ts)
 				return channel, ts, o.syncParts(ctx, m.MessageKey, channel, pages[1:])
@@ -371,6 +384,10 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 		channel, ts, err := o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
 		if err != nil || len(pages) == 1 {
 			return channel, ts, called("chat.postMessage", err)
+		}
+		if err := o.Store.PutSlackMessage(ctx, firstPageKey(m), channel, ts); err != nil {
+			// The history lookup remains (alreadyPosted).
+			o.Log.Warn("outbox: record first page", "id", m.ID, "err", err)
 		}
 		// The rest of a long message follows as parts, each kept under
 		// its own key so that updates edit them in place.

@@ -252,6 +252,10 @@ func TestLongPostRateLimitedMidwayIsNotPostedTwice(t *testing.T) {
 	}
 	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Times: 1})
 	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusTooManyRequests, RetryAfter: 30, Times: 1})
+	// The channel's history, where a post claimed again is looked for,
+	// is rate-limited too, as it may well be in such a spell: the first
+	// page is known to have gone without it.
+	k.Slack.Fail("conversations.history", fakeslack.Fault{Status: http.StatusTooManyRequests, RetryAfter: 30, Times: 1})
 	k.Drain()
 	k.Advance(31 * time.Second)
 	k.Drain()
