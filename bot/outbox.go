@@ -602,8 +602,9 @@ func methodsOf(m commands.OutboxMessage) []string {
 // anything: every message would get the same, and none is to blame.
 var tokenRefused = map[string]bool{
 	"invalid_auth": true, "not_authed": true, "token_revoked": true, "token_expired": true,
-	"account_inactive": true, "not_allowed_token_type": true, "ekm_access_denied": true,
-	"team_access_not_granted": true, "org_login_required": true,
+	"account_inactive": true, "not_allowed_token_type": true, "org_login_required": true,
+	// Not ekm_access_denied or team_access_not_granted: those refuse one
+	// channel or one workspace of an organisation, so are the message's.
 }
 
 // TokenRefused says whether err is Slack refusing the bot's token itself,

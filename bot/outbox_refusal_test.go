@@ -193,6 +193,11 @@ func TestOfficersToldWhatToDoWhenSlackWillNotTakeAMessage(t *testing.T) {
 		{"conversations.open", "user_disabled", []string{"is deactivated", "`/committee member remove @them`"}},
 		{"conversations.open", "user_not_found", []string{"Slack does not know", "`/committee member remove @them`"}},
 		{"conversations.open", "cannot_dm_bot", []string{"is a bot, which cannot be sent direct messages"}},
+		// Refusals of one channel or workspace of an organisation, not of
+		// the token: held as the token's, the message would be tried
+		// again and again ahead of everything else queued.
+		{"chat.postMessage", "team_access_not_granted", []string{"Check that Quorum is in the channel"}},
+		{"chat.postMessage", "ekm_access_denied", []string{"Check that Quorum is in the channel"}},
 	} {
 		t.Run(c.code, func(t *testing.T) {
 			k := newCommittee(t)
