@@ -1430,6 +1430,15 @@ func TestInterestsReviewPressedTwice(t *testing.T) {
 	k.now = k.now.Add(24 * time.Hour)
 	k.act(k.home(neil), "interests.review", value)
 	wantShown(t, k.say(neil, "/interests history"), "• Reviewed: nothing to change — Tuesday 24 November 2026\n", "• Reviewed: nothing to change — Wednesday 25 November 2026")
+	// A review after the register changed the same day is a review of
+	// the register as it now stands, and is recorded.
+	k.now = k.now.Add(time.Hour)
+	k.must(neil, "/interests add other Member of Unison")
+	k.now = k.now.Add(time.Hour)
+	k.act(k.home(neil), "interests.review", value)
+	if n := attRows(k, `SELECT count(*) FROM audit_log WHERE action = 'interest.review'`); n != 3 {
+		t.Errorf("%d reviews in the audit log, want 3: the one after the change is its own", n)
+	}
 }
 
 // TestInterestsReviewHintIsTheReaders: a register not yet completed

@@ -258,7 +258,9 @@ func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by
 		// The same review made twice in a day by the same person (the
 		// button pressed twice, or two presses at once) says no more than
 		// once: the register's history would list it twice. The review
-		// already made stands for both.
+		// already made stands for both, unless the register changed since
+		// (or that review was itself a change): then this one confirms the
+		// register as it now stands.
 		key := memberKey(userID, "")
 		if err := lockRegister(ctx, tx, committeeID, key); err != nil {
 			return err
@@ -269,7 +271,7 @@ func (db *DB) ReviewInterests(ctx context.Context, committeeID int64, userID, by
 			  AND (r.reviewed_at AT TIME ZONE c.time_zone)::date = (COALESCE(CAST($4 AS timestamptz), now()) AT TIME ZONE c.time_zone)::date
 			  AND NOT EXISTS (SELECT 1 FROM interests i LEFT JOIN interest_endings e ON e.interest_id = i.id
 				WHERE i.committee_id = r.committee_id AND i.member_key = r.member_key
-				  AND (i.added_at = r.reviewed_at OR e.ended_at = r.reviewed_at)))`,
+				  AND (i.added_at >= r.reviewed_at OR e.ended_at >= r.reviewed_at)))`,
 			committeeID, key, by, nullTime(at)); err != nil {
 			return err
 		}
