@@ -670,10 +670,37 @@ func (s *Service) mentionsNamed(ctx context.Context, args []string) []string {
 	if !strings.Contains(text, "<@") {
 		return args
 	}
-	return strings.Fields(mentionMarkup.ReplaceAllStringFunc(text, func(m string) string {
-		sub := mentionMarkup.FindStringSubmatch(m)
-		return " " + s.displayName(ctx, sub[1], Unescape(sub[2])) + " "
-	}))
+	var b strings.Builder
+	last := 0
+	for _, at := range mentionMarkup.FindAllStringSubmatchIndex(text, -1) {
+		before := text[last:at[0]]
+		name := s.displayName(ctx, text[at[2]:at[3]], unescapedGroup(text, at, 2))
+		// Left out ("-@graeme", "NOT @graeme"), the person is every word
+		// of their name: a phrase, so that "-Graeme Robson" does not leave
+		// out Graeme and ask for Robson.
+		trimmed := strings.TrimRight(before, " ")
+		switch {
+		case strings.HasSuffix(before, "-"):
+			name = `"` + strings.ReplaceAll(name, `"`, "") + `"`
+		case strings.HasSuffix(trimmed, "NOT") && (len(trimmed) == 3 || trimmed[len(trimmed)-4] == ' '):
+			name = `"` + strings.ReplaceAll(name, `"`, "") + `"`
+		default:
+			name = " " + name
+		}
+		b.WriteString(before + name + " ")
+		last = at[1]
+	}
+	b.WriteString(text[last:])
+	return strings.Fields(b.String())
+}
+
+// unescapedGroup is group n of a match at (FindStringSubmatchIndex) of
+// text, unescaped; "" when the group did not take part.
+func unescapedGroup(text string, at []int, n int) string {
+	if at[2*n] < 0 {
+		return ""
+	}
+	return Unescape(text[at[2*n]:at[2*n+1]])
 }
 
 // searchMeant is the subcommand a search's first word is a slip of, as

@@ -647,6 +647,32 @@ func TestResolutionSearchForAMember(t *testing.T) {
 	}
 }
 
+// TestResolutionSearchLeavingAMemberOut: "-@graeme" and "NOT @graeme"
+// leave out the minutes that name him, as "-graeme" does; his name is not
+// split into a word left out and a word asked for.
+func TestResolutionSearchLeavingAMemberOut(t *testing.T) {
+	k := importedKit(t)
+	found := func(line string) []string {
+		var out []string
+		for _, l := range strings.Split(shown(k.must(neil, line)), "\n") {
+			if strings.HasPrefix(l, "*Minute ") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	want := found("/resolution youth -graeme")
+	all := found("/resolution youth")
+	if len(want) == 0 || len(want) == len(all) {
+		t.Fatalf("youth -graeme finds %q of %q: the test needs a minute left out", want, all)
+	}
+	for _, line := range []string{"/resolution youth -<@UGRAEME|graeme>", "/resolution youth NOT <@UGRAEME>"} {
+		if diff := cmp.Diff(want, found(line)); diff != "" {
+			t.Errorf("%s finds otherwise than youth -graeme (-want +got):\n%s", line, diff)
+		}
+	}
+}
+
 // TestResolutionSearchNot: "youth NOT offending", as search boxes
 // elsewhere take it, leaves out the minutes about offending; read as
 // words, NOT is too common to look for and the search found only the
