@@ -584,6 +584,27 @@ func TestResolutionSearchSpellings(t *testing.T) {
 	}
 }
 
+// TestResolutionSearchLeavesOutInBrackets: a word left out in brackets,
+// "(-anti-social)", is left out as "-anti-social" is: not searched in
+// another spelling beside, which would bring back the minutes it left out.
+func TestResolutionSearchLeavesOutInBrackets(t *testing.T) {
+	k := importedKit(t)
+	titles := func(line string) []string {
+		var out []string
+		for _, sec := range k.must(neil, line).Sections {
+			out = append(out, sec.Title)
+		}
+		return out
+	}
+	want := titles("/resolution youth -anti-social")
+	if len(want) == 0 || len(want) == len(titles("/resolution youth")) {
+		t.Fatalf("youth -anti-social finds %q: the test needs a minute left out", want)
+	}
+	if diff := cmp.Diff(want, titles("/resolution youth (-anti-social)")); diff != "" {
+		t.Errorf("youth (-anti-social) finds otherwise (-want +got):\n%s", diff)
+	}
+}
+
 // TestResolutionByItemNumberDuringTheMeeting: at the table, a member asks
 // what was just resolved under the agenda's item 7.7 without giving the
 // day; the minute written for it is minute 9, and the answer shows it

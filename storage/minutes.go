@@ -650,7 +650,7 @@ func (db *DB) found(ctx context.Context, rows []searchRow) ([]commands.Minute, b
 // would keep the minutes that spell the word the other way; so a search
 // that leaves words out is searched as typed.
 func searchQuery(fn, words string) string {
-	spelt := `CASE WHEN ` + words + ` ~ '(^|[[:space:]])-' THEN ` + words + ` ELSE regexp_replace(regexp_replace(` + words +
+	spelt := `CASE WHEN ` + words + ` ~ '(^|[^[:alnum:]])-' THEN ` + words + ` ELSE regexp_replace(regexp_replace(` + words +
 		`, '([[:alnum:]])-([[:alnum:]])', '\1\2', 'g'), '([[:alpha:]]{3})iz(e|es|ed|ing|ation|ations)\M', '\1is\2', 'gi') END`
 	// An expression of the parameters only, not a subquery, so that the
 	// GIN index is read for it as for websearch_to_tsquery alone.
