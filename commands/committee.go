@@ -31,7 +31,7 @@ func committeeCommand() *Command {
 		}, {
 			Name:    "member add",
 			Usage:   []string{"/committee member add @user ORGANISATION [member|officer|chair|vice-chair]"},
-			Summary: "Add a member, or change their organisation or role; added again with no role named, they keep the one they have. A new chair or vice-chair in place of another asks you to confirm.",
+			Summary: "Add a member, or change their organisation or role; added again with no role named, they keep the one they have. The role may come first, as it is spoken (`chair Sefton Council`). A new chair or vice-chair in place of another asks you to confirm.",
 			Examples: []string{
 				"/committee member add @neil SWACA",
 				"/committee member add @trish Sefton Council chair",
