@@ -1099,6 +1099,10 @@ type AgendaChange struct {
 	Ask  func(AgendaGoing) error
 	Move string
 	To   string
+	// Urgent: the change is part of adding urgent business (an Add with
+	// its Urgency, and the closing item moved on for it), which may be
+	// made while the meeting sits, as long as it has not closed.
+	Urgent bool
 	// At is when the change was asked for, the time the history lists it
 	// at; zero: the database's now.
 	At time.Time

@@ -62,7 +62,8 @@ type Change struct {
 	// Presenter is an agenda item's presenter, as printed.
 	Presenter string
 	// Was is what an agenda item changed in place (edited) read before:
-	// its title, and its presenter after an em dash.
+	// its title, and its presenter after an em dash; for an item added as
+	// urgent business, the reason for the urgency.
 	Was string
 	// WithRemoval: an apology or declaration withdrawn by removing the
 	// member from the committee (By), not by the member.
@@ -729,6 +730,10 @@ func changeLine(ch Change, loc *time.Location, withMember bool) string {
 		b.WriteString(map[string]string{"added": "added", "removed": "removed", "moved": "moved", "edited": "changed to"}[ch.Action])
 		if ch.Action != "moved" && ch.Presenter != "" {
 			detail += " — " + Escape(truncateText(ch.Presenter, 80))
+		}
+		if ch.Action == "added" && ch.Was != "" {
+			b.WriteString(" as urgent business")
+			detail += " (urgent because " + Escape(truncateText(oneLine(ch.Was), 240)) + ")"
 		}
 		if ch.Action == "edited" {
 			detail += " (it read " + Escape(truncateText(oneLine(ch.Was), 240)) + ")"

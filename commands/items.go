@@ -29,6 +29,9 @@ type AgendaItem struct {
 	// Standard items are the ones every meeting has (Apologies for
 	// Absence, Declarations of Interest, …).
 	Standard bool
+	// Urgency is why the chair took the item as urgent business, added
+	// to the meeting in progress or on its day; "" for any other item.
+	Urgency string
 }
 
 // ItemNumber is an agenda number: 7, 7.5, 7a, or B2 on an agenda

@@ -29,16 +29,18 @@ type itemRow struct {
 	Description  string         `db:"description"`
 	Refs         pq.StringArray `db:"refs"`
 	Standard     bool           `db:"standard"`
+	Urgency      string         `db:"urgency"`
 }
 
 func (r itemRow) item() commands.AgendaItem {
 	return commands.AgendaItem{
 		ID: r.ID, MeetingID: r.MeetingID, Number: r.Number, Title: r.Title, Presenter: r.Presenter,
 		Organisation: r.Organisation, Description: r.Description, References: []string(r.Refs), Standard: r.Standard,
+		Urgency: r.Urgency,
 	}
 }
 
-const itemColumns = `id, meeting_id, number, title, presenter, organisation, description, refs, standard`
+const itemColumns = `id, meeting_id, number, title, presenter, organisation, description, refs, standard, urgency`
 
 func agendaItems(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]commands.AgendaItem, error) {
 	var rows []itemRow
@@ -84,10 +86,10 @@ func insertItem(ctx context.Context, q sqlx.ExtContext, meetingID int64, it comm
 		refs = []string{}
 	}
 	_, err := q.ExecContext(ctx, `
-		INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation, description, refs, standard, added_by, added_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, now()))`,
+		INSERT INTO agenda_items (meeting_id, number, position, title, presenter, organisation, description, refs, standard, added_by, added_at, urgency)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, now()), $12)`,
 		meetingID, it.Number, commands.ItemKey(it.Number), it.Title, it.Presenter, it.Organisation,
-		it.Description, pq.Array(refs), it.Standard, by, nullTime(at))
+		it.Description, pq.Array(refs), it.Standard, by, nullTime(at), it.Urgency)
 	return err
 }
 
@@ -136,7 +138,7 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		if err != nil {
 			return err
 		}
-		if sit := commands.SittingOf(events); sit.State != "" {
+		if sit := commands.SittingOf(events); sit.State != "" && !(sit.State != commands.ActionClosed && urgentOnly(changes, sit)) {
 			under := &commands.MeetingUnderWay{StartsAt: m.StartsAt, Opened: sit.Opened}
 			if sit.State == commands.ActionClosed {
 				under.Closed = sit.Closed
@@ -155,8 +157,12 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 				if err := insertItem(ctx, tx, meetingID, *ch.Add, by, ch.At); err != nil {
 					return err
 				}
-				if err := auditAt(ctx, tx, committeeID, by, "agenda.add", ch.Add.Number, map[string]any{
-					"meeting": meetingID, "title": ch.Add.Title, "presenter": ch.Add.Presenter, "organisation": ch.Add.Organisation}, ch.At); err != nil {
+				detail := map[string]any{
+					"meeting": meetingID, "title": ch.Add.Title, "presenter": ch.Add.Presenter, "organisation": ch.Add.Organisation}
+				if ch.Add.Urgency != "" {
+					detail["urgency"] = ch.Add.Urgency
+				}
+				if err := auditAt(ctx, tx, committeeID, by, "agenda.add", ch.Add.Number, detail, ch.At); err != nil {
 					return err
 				}
 			case ch.Edit != nil:
@@ -191,6 +197,32 @@ func (db *DB) ChangeAgenda(ctx context.Context, meetingID int64, changes []comma
 		}
 		return markStale(ctx, tx, meetingID, nil)
 	})
+}
+
+// urgentOnly reports whether changes, made while the meeting sits, are
+// the addition of urgent business alone: the item, and the closing item
+// moved on to make room for it, so long as the meeting has not taken
+// that item up (the log names the item it takes up by its number, which
+// would then be the urgent item's).
+func urgentOnly(changes []commands.AgendaChange, sit commands.Sitting) bool {
+	added := false
+	for _, ch := range changes {
+		switch {
+		case !ch.Urgent:
+			return false
+		case ch.Add != nil && ch.Add.Urgency != "":
+			added = true
+		case ch.Move != "":
+			for _, e := range sit.Events {
+				if e.Action == commands.ActionItem && e.Item == ch.Move {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return added
 }
 
 // moveItem renumbers the item standing at from on meeting meetingID's

@@ -276,7 +276,8 @@ func tableJoins(wanted string) string {
 			array_agg(i.organisation ORDER BY i.position, i.number) AS organisations,
 			array_agg(i.description ORDER BY i.position, i.number) AS descriptions,
 			array_agg(CAST(array_to_json(i.refs) AS text) ORDER BY i.position, i.number) AS refs,
-			array_agg(i.standard ORDER BY i.position, i.number) AS standard
+			array_agg(i.standard ORDER BY i.position, i.number) AS standard,
+			array_agg(i.urgency ORDER BY i.position, i.number) AS urgencies
 		FROM agenda_items i WHERE ` + wanted + ` AND i.meeting_id = COALESCE(r.id, n.id) AND i.removed_at IS NULL
 	) t ON true`
 }
@@ -300,7 +301,8 @@ const tableColumns = `,
 		r.id AS r_id, r.starts_at AS r_starts_at, r.venue AS r_venue, r.status AS r_status,
 		r.time_known AS r_time_known, r.revision AS r_revision, COALESCE(r.id, n.id) AS t_items_of,
 		t.ids AS t_ids, t.numbers AS t_numbers, t.titles AS t_titles, t.presenters AS t_presenters,
-		t.organisations AS t_organisations, t.descriptions AS t_descriptions, t.refs AS t_refs, t.standard AS t_standard`
+		t.organisations AS t_organisations, t.descriptions AS t_descriptions, t.refs AS t_refs, t.standard AS t_standard,
+		t.urgencies AS t_urgencies`
 
 // originTableSQL is originSelect with the table (tableJoins and
 // tableColumns).
@@ -318,6 +320,7 @@ type tableRow struct {
 	Descriptions  pq.StringArray `db:"t_descriptions"`
 	Refs          pq.StringArray `db:"t_refs"` // each item's, as a JSON array
 	Standard      pq.BoolArray   `db:"t_standard"`
+	Urgencies     pq.StringArray `db:"t_urgencies"`
 }
 
 func (t tableRow) table(committeeID int64) (*commands.Table, error) {
@@ -327,7 +330,7 @@ func (t tableRow) table(committeeID int64) (*commands.Table, error) {
 	if n == 0 {
 		return out, nil
 	}
-	for _, l := range []int{len(t.Numbers), len(t.Titles), len(t.Presenters), len(t.Organisations), len(t.Descriptions), len(t.Refs), len(t.Standard)} {
+	for _, l := range []int{len(t.Numbers), len(t.Titles), len(t.Presenters), len(t.Organisations), len(t.Descriptions), len(t.Refs), len(t.Standard), len(t.Urgencies)} {
 		if l != n {
 			return nil, fmt.Errorf("agenda items: %d IDs and a column of %d", n, l)
 		}
@@ -341,7 +344,7 @@ func (t tableRow) table(committeeID int64) (*commands.Table, error) {
 			}
 		}
 		out.Items[i] = commands.AgendaItem{ID: t.IDs[i], MeetingID: out.ItemsOf, Number: t.Numbers[i], Title: t.Titles[i],
-			Presenter: t.Presenters[i], Organisation: t.Organisations[i], Description: t.Descriptions[i], References: refs, Standard: t.Standard[i]}
+			Presenter: t.Presenters[i], Organisation: t.Organisations[i], Description: t.Descriptions[i], References: refs, Standard: t.Standard[i], Urgency: t.Urgencies[i]}
 	}
 	commands.SortItems(out.Items)
 	return out, nil

@@ -57,7 +57,7 @@ func historySelect(meetingFilter string) string {
 			FROM report_links r JOIN meetings m ON m.id = r.meeting_id WHERE ` + meetingFilter + `
 			UNION ALL
 			SELECT i.added_at, i.meeting_id, 'agenda', 'added', i.number, NULL, COALESCE(e.was_presenter, i.presenter),
-				COALESCE(e.was_title, i.title), i.added_by, COALESCE(e.was_presenter, i.presenter), 6, i.id, NULL, '', false, i.seq
+				COALESCE(e.was_title, i.title), i.added_by, COALESCE(e.was_presenter, i.presenter), 6, i.id, NULL, i.urgency, false, i.seq
 			FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
 			LEFT JOIN LATERAL (SELECT e.was_title, e.was_presenter FROM agenda_item_edits e
 				WHERE e.item_id = i.id ORDER BY e.id LIMIT 1) e ON true
