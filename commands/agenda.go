@@ -39,6 +39,14 @@ func agendaCommand() *Command {
 			Date: closedDateHelp,
 			Who:  Officers, Doing: "change the agenda", Run: addAgendaItem,
 		}, {
+			Name:    "urgent",
+			Usage:   []string{"/agenda urgent TITLE [— PRESENTER] because REASON"},
+			Summary: "Add an item of urgent business to the meeting in progress, or to today's meeting before it opens: it takes the number after the last item (before Date of Next Meeting), is marked urgent on the agenda, and the draft minutes give REASON as why the chair agreed to take it (Local Government Act 1972, s.100B(4)(b)).",
+			Examples: []string{
+				"/agenda urgent Flooding at Marsh Lane because the Environment Agency's warning came after the agenda was published",
+			},
+			AtTable: true, Who: Chairs, Doing: "add urgent business", Run: addUrgentItem,
+		}, {
 			Name: "remove", Aliases: []string{"delete"},
 			Usage:    []string{"/agenda remove [DATE] NUMBER [confirm]"},
 			Summary:  "Take an item off the agenda of the next meeting, or the one on DATE. An item with declarations of interest or report links is removed only when `confirm` follows its number; they stay on record, under the removed item.",
@@ -423,6 +431,9 @@ func itemLines(items []AgendaItem, reports []ReportLink, withLinks bool) string 
 		fmt.Fprintf(&b, "*%s* %s", it.Number, Escape(it.Title))
 		if who := presenterText(it); who != "" {
 			b.WriteString(" — _" + who + "_")
+		}
+		if it.Urgency != "" {
+			b.WriteString(" · *urgent business*")
 		}
 		if withLinks {
 			links(func(rep ReportLink) bool { return rep.filed().on(it) })

@@ -29,7 +29,14 @@ func (s *Service) agendaMeeting(ctx context.Context, in *Input) (Meeting, error)
 	// counts, keep their numbers until it closes. Said first, since a
 	// meeting in progress has not "already taken place".
 	in.agendaRefused = "its agenda cannot be changed, and nothing was changed" + nextHint(d, n, "/agenda "+in.sub.Name+" next …")
-	if err := s.notUnderWay(ctx, in.Committee, m, in.agendaRefused); err != nil {
+	in.agendaRunning = in.agendaRefused
+	if in.sub.Name == "add" {
+		// An officer adding an item to the meeting in progress most often
+		// has business that cannot wait: the way in is urgent business,
+		// not the next meeting's agenda.
+		in.agendaRunning = "its agenda cannot be changed, and nothing was changed. " + urgentHint + nextHint(d, n, "/agenda add next …")
+	}
+	if err := s.notUnderWayOr(ctx, in.Committee, m, in.agendaRefused, in.agendaRunning); err != nil {
 		return Meeting{}, err
 	}
 	return m, openMeeting(in.Committee, m, in.Now)
@@ -56,7 +63,11 @@ func (s *Service) changeAgenda(ctx context.Context, in *Input, m *Meeting, chang
 		return nil
 	}
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
-		return sittingErr(in.Committee, under.StartsAt, under.Opened, under.Closed, in.agendaRefused, in.agendaRefused)
+		running := in.agendaRunning
+		if running == "" {
+			running = in.agendaRefused
+		}
+		return sittingErr(in.Committee, under.StartsAt, under.Opened, under.Closed, in.agendaRefused, running)
 	}
 	if errors.Is(err, ErrConflict) {
 		// Cancelled meanwhile, it is refused as agendaMeeting refuses

@@ -164,8 +164,9 @@ type Input struct {
 	// voting is the vote `/committee member add` gives (see withVoting).
 	voting *bool
 	// agendaRefused is how an agenda change refuses a meeting under way,
-	// set by agendaMeeting for changeAgenda.
-	agendaRefused string
+	// set by agendaMeeting for changeAgenda; agendaRunning is how it
+	// refuses one in progress, not closed.
+	agendaRefused, agendaRunning string
 }
 
 // Action is what a button press runs.

@@ -62,6 +62,9 @@ type DocMinute struct {
 	// aligned with Resolved; then each stands under its own.
 	Words      []string
 	References []string
+	// Urgency: the item was taken as urgent business, and why (escaped);
+	// the minute opens with the sentence the law requires of it.
+	Urgency string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
 	// Item is the agenda item's number the minute is for; "" for one on
@@ -150,7 +153,8 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	used := map[string]bool{}
 	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
 	for i, it := range src.Items {
-		dm := DocMinute{Number: Escape(numbers[i]), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References), Item: it.Number}
+		dm := DocMinute{Number: Escape(numbers[i]), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References), Item: it.Number,
+			Urgency: Escape(it.Urgency)}
 		switch {
 		case strings.EqualFold(it.Title, StandardItems[0].Title):
 			dm.Narrative = draftApologies(nil)
@@ -254,6 +258,9 @@ func (d MinutesDocument) Head() string {
 func (dm DocMinute) Text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s. %s**", dm.Number, dm.Title)
+	if dm.Urgency != "" {
+		b.WriteString("\n\n" + UrgencySentence(dm.Urgency))
+	}
 	for _, r := range dm.References {
 		b.WriteString("\n\n(" + strings.TrimSuffix(r, ".") + ".)")
 	}

@@ -86,7 +86,7 @@ func (d MinutesDocument) PlainText() string {
 	return strings.ReplaceAll(Unescape(d.Text()), "**", "") + "\n"
 }
 
-var minutesTemplate = template.Must(template.New("minutes").Parse(`<!DOCTYPE html>
+var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncMap{"urgency": UrgencySentence}).Parse(`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -118,7 +118,8 @@ var minutesTemplate = template.Must(template.New("minutes").Parse(`<!DOCTYPE htm
 {{end}}{{range .Notes}}<p>{{.}}</p>
 {{end}}{{range .Minutes}}<section class="minute">
 <h2><span class="number">{{.Number}}.</span> {{.Title}}</h2>
-{{range .References}}<p class="refs">({{.}})</p>
+{{if .Urgency}}<p>{{urgency .Urgency}}</p>
+{{end}}{{range .References}}<p class="refs">({{.}})</p>
 {{end}}{{if .Pending}}<p class="pending">Nothing recorded yet.</p>
 {{end}}{{if .Narrative}}<p>{{.Narrative}}</p>
 {{end}}{{range .Blocks}}<p class="resolved">{{.Word}}:</p>
@@ -145,7 +146,7 @@ func MinutesHTML(d MinutesDocument) ([]byte, error) {
 	page.Minutes = make([]DocMinute, len(d.Minutes))
 	for i, dm := range d.Minutes {
 		page.Minutes[i] = DocMinute{Number: Unescape(dm.Number), Title: Unescape(dm.Title), Narrative: Unescape(dm.Narrative),
-			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending}
+			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending, Urgency: Unescape(dm.Urgency)}
 	}
 	var b bytes.Buffer
 	if err := minutesTemplate.Execute(&b, page); err != nil {
