@@ -130,27 +130,38 @@ func cutBecause(typed string) (title, reason string) {
 }
 
 // urgentMeeting is the meeting urgent business is added to: the one in
-// progress, or the next when it is today and not yet opened. Business for
-// a later meeting is no longer urgent: it goes on that meeting's agenda.
+// progress, or one of today's not yet opened, even past its advertised
+// start (a meeting often opens late). Business for a later meeting is no
+// longer urgent: it goes on that meeting's agenda.
 func (s *Service) urgentMeeting(ctx context.Context, in *Input) (Meeting, error) {
 	c := in.Committee
 	loc := c.Location()
-	m, running, err := s.meetingAtTable(ctx, c, in.Next, in.Table, Date{}, in.Now)
+	if m, running, err := s.runningAtTable(ctx, c, in.Table, Date{}, in.Now); err != nil || running {
+		return m, err
+	}
+	from := DateOf(in.Now, loc).Start(loc)
+	ms, err := s.store.Meetings(ctx, c.ID, from, from.AddDate(0, 0, 1))
 	if err != nil {
 		return Meeting{}, err
 	}
-	if running {
-		return m, nil
+	var closed error
+	for _, m := range ms {
+		if m.Status == MeetingCancelled {
+			continue
+		}
+		// The day's meeting, closed already, has taken place.
+		if closed = s.notUnderWay(ctx, c, m, "urgent business is taken only while it sits, and nothing was added"); closed == nil {
+			return m, nil
+		}
 	}
-	if m.Status == MeetingCancelled || DateOf(m.StartsAt, loc) != DateOf(in.Now, loc) {
-		return Meeting{}, userErr("No meeting of %s is in progress or due today, and nothing was added: urgent business is taken at the meeting in progress, or added on its day before it opens. The next meeting is on %s; add the item to its agenda with `/agenda add NUMBER TITLE`.",
-			Escape(c.Name), formatDay(m.StartsAt, loc))
+	if closed != nil {
+		return Meeting{}, closed
 	}
-	// The day's meeting, closed already, has taken place.
-	if err := s.notUnderWay(ctx, c, m, "urgent business is taken only while it sits, and nothing was added"); err != nil {
-		return Meeting{}, err
+	msg := fmt.Sprintf("No meeting of %s is in progress or due today, and nothing was added: urgent business is taken at the meeting in progress, or added on its day before it opens.", Escape(c.Name))
+	if in.Next != nil {
+		msg += fmt.Sprintf(" The next meeting is on %s; add the item to its agenda with `/agenda add NUMBER TITLE`.", formatDay(in.Next.StartsAt, loc))
 	}
-	return m, nil
+	return Meeting{}, userErr("%s", msg)
 }
 
 // urgentHomePart shows, on a committee's card, the urgent business added

@@ -80,15 +80,25 @@ func TestUrgentBusinessOnlyAtTheMeetingAtHand(t *testing.T) {
 	attRefused(k, ian, urgentLine,
 		"No meeting of Safer Sefton Together is in progress or due today, and nothing was added: urgent business is taken at the meeting in progress, or added on its day before it opens. The next meeting is on Thursday 10 December 2026; add the item to its agenda with `/agenda add NUMBER TITLE`.")
 
-	// On the day, before the meeting opens.
+	// On the day, before the meeting opens, even once its advertised
+	// start has passed.
 	k.now = attAt(10, 8, 0)
 	wantShown(t, shown(k.must(ian, urgentLine)), "Added item *5* Flooding at Marsh Lane")
-	k.now = attAt(10, 9, 55)
+	k.now = attAt(10, 10, 10)
+	wantShown(t, shown(k.must(ian, "/agenda urgent Road closures because the council's notice came this morning")),
+		"Added item *6* Road closures", "Date of Next Meeting is now item 7.")
+	k.now = attAt(10, 10, 15)
 	k.must(sue, "/meeting start")
+	// Date of Next Meeting taken up keeps its number: the item comes after it.
+	k.must(sue, "/meeting item 7")
+	wantShown(t, shown(k.must(sue, "/agenda urgent Storm damage because the storm was last night")), "Added item *8* Storm damage")
+	inOrder(t, k.say(neil, "/agenda"), "*5* Flooding at Marsh Lane · *urgent business*", "*6* Road closures · *urgent business*",
+		"*7* Date of Next Meeting", "*8* Storm damage · *urgent business*")
 	k.now = attAt(10, 11, 0)
 	k.must(sue, "/meeting close")
-	attRefused(k, ian, "/agenda urgent Road closures because the council's notice came today")
-	if agenda := k.say(ian, "/agenda 10 December 2026"); strings.Contains(agenda, "Road closures") {
+	attRefused(k, ian, "/agenda urgent Bridge repairs because the council's notice came today",
+		"The meeting on Thursday 10 December 2026 has already taken place (closed at 11:00); urgent business is taken only while it sits, and nothing was added.")
+	if agenda := k.say(ian, "/agenda 10 December 2026"); strings.Contains(agenda, "Bridge repairs") {
 		t.Errorf("urgent business was added to the meeting closed:\n%s", agenda)
 	}
 }
