@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,7 @@ const urgentLine = "/agenda urgent Flooding at Marsh Lane because the Environmen
 // give the reason for the urgency.
 func TestUrgentBusinessAtTheMeetingInProgress(t *testing.T) {
 	k := urgentKit(t)
+	k.svc.SetPublicURL("https://quorum.example.org/")
 	k.must(ian, "/agenda post")
 	k.sent()
 	k.now = attAt(10, 9, 55)
@@ -63,12 +65,23 @@ func TestUrgentBusinessAtTheMeetingInProgress(t *testing.T) {
 
 	k.now = attAt(10, 11, 0)
 	k.must(sue, "/meeting close")
-	draft := k.say(ian, "/minutes draft 10 December 2026")
+	r = k.must(ian, "/minutes draft 10 December 2026")
+	draft := shown(r)
 	inOrder(t, draft, "Graeme Robson declared a personal interest in Minute No. 5 (Flooding at Marsh Lane) as Lives in Marsh Lane.",
 		"FLOODING AT MARSH LANE",
 		"The Chair agreed to consider the following item as a matter of urgency, in accordance with Section 100B(4)(b) of the Local Government Act 1972, because the Environment Agency's flood warning came after the agenda was published.",
 		"The Committee noted the flood warning and the response under way.",
 		"DATE OF NEXT MEETING")
+	// The printable page says it too.
+	_, link, _ := strings.Cut(r.Footer, "Printable page: https://quorum.example.org/minutes/")
+	link, _, _ = strings.Cut(link, " ")
+	page, err := k.svc.MinutesPage(context.Background(), link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inOrder(t, string(page), "FLOODING AT MARSH LANE",
+		"The Chair agreed to consider the following item as a matter of urgency, in accordance with Section 100B(4)(b) of the Local Government Act 1972, because the Environment Agency&#39;s flood warning came after the agenda was published.",
+		"The Committee noted the flood warning")
 }
 
 // TestUrgentBusinessOnlyAtTheMeetingAtHand: urgent business is for the
