@@ -49,6 +49,31 @@ func (r QuorumRule) String() string {
 	return fmt.Sprintf("%d/%d", r.Numerator, r.Denominator)
 }
 
+// ReadQuorumRule reads a rule as String writes it, as the history of a
+// committee's rule keeps it.
+func ReadQuorumRule(s string) (QuorumRule, error) {
+	return parseQuorumRule(strings.Fields(s))
+}
+
+// QuorumRuleSet is a committee's quorum rule from when it was set.
+type QuorumRuleSet struct {
+	Rule QuorumRule
+	At   time.Time
+}
+
+// ruleAt is the rule in force at t among sets (oldest first): the zero
+// rule when none had been set by then.
+func ruleAt(sets []QuorumRuleSet, t time.Time) QuorumRule {
+	var r QuorumRule
+	for _, s := range sets {
+		if s.At.After(t) {
+			break
+		}
+		r = s.Rule
+	}
+	return r
+}
+
 // parseQuorumRule reads "4", "1/3" or "1/4 min 3".
 func parseQuorumRule(words []string) (QuorumRule, error) {
 	bad := fmt.Errorf("give a number of members (4) or a fraction of the voting members (1/3, or 1/4 min 3)")

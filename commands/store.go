@@ -502,6 +502,10 @@ type ConductStore interface {
 	AttendanceLog(ctx context.Context, meetingID int64) ([]AttendanceMark, error)
 	// QuorumRule is the committee's rule; the zero rule when none is set.
 	QuorumRule(ctx context.Context, committeeID int64) (QuorumRule, error)
+	// QuorumRules are the rules the committee has had, oldest first, each
+	// with when it was set: the rule in force at a meeting held before a
+	// change is not today's.
+	QuorumRules(ctx context.Context, committeeID int64) ([]QuorumRuleSet, error)
 	// SetQuorumRule sets the committee's rule, keeping the change in the
 	// audit log at at, the time of the request (zero: the database's
 	// clock).

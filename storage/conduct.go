@@ -552,6 +552,44 @@ func (db *DB) QuorumRule(ctx context.Context, committeeID int64) (commands.Quoru
 	return commands.QuorumRule{Fixed: int(r.Fixed.Int64), Numerator: int(r.Num.Int64), Denominator: int(r.Den.Int64), Minimum: r.Min}, nil
 }
 
+// QuorumRules implements commands.ConductStore. The audit log keeps each
+// rule set, at the request's time, and is the rule's history: the row in
+// quorum_rules is only the latest. A rule in the row that the log has no
+// entry for (written before the log kept it) stands from when it was set.
+func (db *DB) QuorumRules(ctx context.Context, committeeID int64) ([]commands.QuorumRuleSet, error) {
+	var rows []struct {
+		Rule string    `db:"rule"`
+		At   time.Time `db:"at"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT COALESCE(detail->>'rule', '') AS rule, at FROM audit_log
+		WHERE committee_id = $1 AND action = 'quorum.set' ORDER BY at, id`, committeeID)
+	if err != nil {
+		return nil, mapErr("quorum rules", err)
+	}
+	if len(rows) == 0 {
+		r, err := db.QuorumRule(ctx, committeeID)
+		if err != nil || !r.Set() {
+			return nil, err
+		}
+		var at time.Time
+		if err := db.x.GetContext(ctx, &at, `SELECT set_at FROM quorum_rules WHERE committee_id = $1`, committeeID); err != nil {
+			return nil, mapErr("quorum rule", err)
+		}
+		return []commands.QuorumRuleSet{{Rule: r, At: at}}, nil
+	}
+	out := make([]commands.QuorumRuleSet, 0, len(rows))
+	for _, row := range rows {
+		// Every rule is logged as `/committee quorum` takes it; one that
+		// does not read back is skipped rather than taken for no rule.
+		r, err := commands.ReadQuorumRule(row.Rule)
+		if err != nil {
+			continue
+		}
+		out = append(out, commands.QuorumRuleSet{Rule: r, At: row.At})
+	}
+	return out, nil
+}
+
 // SetQuorumRule implements commands.ConductStore.
 func (db *DB) SetQuorumRule(ctx context.Context, committeeID int64, r commands.QuorumRule, by string, at time.Time) error {
 	return db.inTx(ctx, "set quorum rule", func(tx *Tx) error {

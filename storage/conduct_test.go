@@ -565,3 +565,33 @@ func TestPreviousMeetingOnTheSameDay(t *testing.T) {
 		}
 	}
 }
+
+// TestQuorumRulesKeepTheirDates: each rule set is kept with the time it
+// was asked for, so a meeting's record reads the rule it met under; a rule
+// set before the log kept it stands from when it was set.
+func TestQuorumRulesKeepTheirDates(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	c := conductCommittee(t, db)
+	first := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	second := time.Date(2026, 12, 11, 12, 0, 0, 0, time.UTC)
+	if err := db.SetQuorumRule(ctx, c.ID, commands.QuorumRule{Fixed: 3}, "UIAN", first); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetQuorumRule(ctx, c.ID, commands.QuorumRule{Numerator: 1, Denominator: 4, Minimum: 2}, "UIAN", second); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.QuorumRules(ctx, c.ID)
+	want := []commands.QuorumRuleSet{{Rule: commands.QuorumRule{Fixed: 3}, At: first}, {Rule: commands.QuorumRule{Numerator: 1, Denominator: 4, Minimum: 2}, At: second}}
+	if err != nil || len(got) != 2 || got[0].Rule != want[0].Rule || !got[0].At.Equal(first) || got[1].Rule != want[1].Rule || !got[1].At.Equal(second) {
+		t.Errorf("rules = %+v, %v; want %+v", got, err, want)
+	}
+	// A rule whose setting the log does not hold.
+	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM audit_log WHERE committee_id = $1 AND action = 'quorum.set'`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err = db.QuorumRules(ctx, c.ID)
+	if err != nil || len(got) != 1 || got[0].Rule != want[1].Rule || !got[0].At.Equal(second) {
+		t.Errorf("rules with none logged = %+v, %v; want %+v", got, err, want[1:])
+	}
+}
