@@ -242,6 +242,10 @@ type meetingState struct {
 	// agenda in its order: the order the chair took items in is told
 	// against it.
 	agenda []AgendaItem
+	// rules, for the minutes and /meeting attendance, are the committee's
+	// quorum rules with when each was set: the record says when the
+	// meeting lost its quorum by the rule in force then, not today's.
+	rules []QuorumRuleSet
 }
 
 func (s *Service) meetingState(ctx context.Context, c Committee, m Meeting) (meetingState, error) {
@@ -303,8 +307,9 @@ func (st *meetingState) chairsNow() {
 // voters are the committee's members as the quorum sees them: officers
 // never vote.
 func (st meetingState) voters() []Voter {
-	out := make([]Voter, 0, len(st.members))
-	for _, m := range st.members {
+	out := make([]Voter, 0, len(st.members)+len(st.former))
+	// Those removed since a meeting closed counted at it (see former).
+	for _, m := range slices.Concat(st.members, st.former) {
 		out = append(out, Voter{Key: m.UserID, Name: m.Name, Voting: !m.IsOfficer() && !st.nonVoting[m.UserID]})
 	}
 	return out
@@ -1011,6 +1016,16 @@ func (st meetingState) paragraphs() paragraphs {
 				name, st.keyName(ap.UserID), st.keyName(a.Key), as))
 		}
 	}
+	// The quorum lost, and found again, follows the departure or the
+	// arrival that did it, which is told at the same moment.
+	for _, tu := range st.quorumTurns() {
+		line := fmt.Sprintf("The meeting was quorate again at %s%s.", tu.at.In(loc).Format("15:04"), st.during(tu.at))
+		if !tu.count.Quorate() {
+			line = fmt.Sprintf("The meeting became inquorate at %s%s (%d voting %s present, quorum %d).", tu.at.In(loc).Format("15:04"),
+				st.during(tu.at), tu.count.Present, plural(tu.count.Present, "member", "members"), tu.count.Need)
+		}
+		notes = append(notes, timed{tu.at, line})
+	}
 	// So are the adjournments, as the minutes record them.
 	var adjourned time.Time
 	for _, e := range st.sit.Events {
@@ -1055,6 +1070,86 @@ func (st meetingState) hereAt(key string, t time.Time, away []absence) bool {
 		}
 	}
 	return true
+}
+
+// quorumTurn is a moment the meeting lost its quorum or found it again,
+// and the count then.
+type quorumTurn struct {
+	at    time.Time
+	count Count
+}
+
+// quorumTurns are the moments the meeting, once quorate, lost its quorum,
+// and found it again, by the rule in force at each (st.rules): a meeting
+// that opens before enough members have come is not said to have been
+// inquorate. The standing at a moment is read from the times the log
+// gives (a departure entered later at the time it happened), as the
+// minutes tell the comings and goings; until the meeting closes, or now.
+func (st meetingState) quorumTurns() []quorumTurn {
+	if len(st.rules) == 0 || st.sit.Opened.IsZero() {
+		return nil
+	}
+	away := absences(st.log)
+	moments := []time.Time{st.sit.Opened}
+	for _, a := range st.att {
+		if a.Status != AttendAbsent && !a.Arrived.IsZero() {
+			moments = append(moments, a.Arrived)
+		}
+		for _, ab := range away[a.Key] {
+			moments = append(moments, ab.left)
+			if !ab.back.IsZero() {
+				moments = append(moments, ab.back)
+			}
+		}
+	}
+	for _, r := range st.rules {
+		moments = append(moments, r.At)
+	}
+	slices.SortFunc(moments, func(a, b time.Time) int { return a.Compare(b) })
+	moments = slices.CompactFunc(moments, func(a, b time.Time) bool { return a.Equal(b) })
+	var out []quorumTurn
+	quorate := false
+	for _, t := range moments {
+		if t.Before(st.sit.Opened) || !st.sit.Closed.IsZero() && t.After(st.sit.Closed) {
+			continue
+		}
+		cnt := st.countAt(t, "")
+		switch {
+		case cnt.Quorate() == quorate:
+		case cnt.Quorate() && len(out) == 0 && !quorate:
+			// Quorate for the first time: the meeting's business begins.
+			quorate = true
+		default:
+			quorate = cnt.Quorate()
+			out = append(out, quorumTurn{at: t, count: cnt})
+		}
+	}
+	return out
+}
+
+// countAt is the quorum at t for item ("" for the meeting), by who was
+// here then and the rule in force then (st.rules).
+func (st meetingState) countAt(t time.Time, item string) Count {
+	away := absences(st.log)
+	then := make([]Attendee, 0, len(st.att))
+	for _, a := range st.att {
+		if a.Status == AttendAbsent || a.Arrived.IsZero() {
+			continue
+		}
+		a.Status = AttendPresent
+		switch {
+		case !st.hereAt(a.Key, t, away[a.Key]):
+			a.Status = AttendLeft
+		case a.InAttendance:
+			a.Status = AttendInAttendance
+		}
+		then = append(then, a)
+	}
+	var withdraw map[string]bool
+	if item != "" {
+		withdraw = Withdrawing(st.decls, item)
+	}
+	return CountQuorum(ruleAt(st.rules, t), st.voters(), then, withdraw)
 }
 
 // absence is a departure from a meeting, and the return from it (zero
@@ -1238,6 +1333,9 @@ func meetingAttendance(ctx context.Context, s *Service, in *Input) (Reply, error
 		return private("No attendance was recorded at the meeting on %s.", formatDay(m.StartsAt, c.Location())), nil
 	}
 	if st.agenda, err = s.store.AgendaItems(ctx, m.ID); err != nil {
+		return Reply{}, err
+	}
+	if st.rules, err = s.store.QuorumRules(ctx, c.ID); err != nil {
 		return Reply{}, err
 	}
 	p := st.paragraphs()

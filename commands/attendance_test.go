@@ -244,6 +244,8 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 		"Ann arrived at 10:20.\n" +
 		"Graeme Robson left the meeting at 11:05 during consideration of item 7.7.\n" +
 		"Ann left the meeting at 11:06 during consideration of item 7.7.\n" +
+		// Sue and Mallory (for Neil) are two, where the quorum is three.
+		"The meeting became inquorate at 11:06 during consideration of item 7.7 (2 voting members present, quorum 3).\n" +
 		"Mallory left the meeting at 11:07 during consideration of item 7.7."
 	if att != want {
 		t.Errorf("attendance:\n%s\nwant:\n%s", att, want)
@@ -827,6 +829,7 @@ func TestDepartureAfterResumeNamesItem(t *testing.T) {
 	wantShown(t, k.say(ian, "/meeting attendance"),
 		"The meeting was adjourned at 11:00 and reconvened at 11:15.\n"+
 			"Ann left the meeting at 11:05.\n"+
+			"The meeting became inquorate at 11:05 (2 voting members present, quorum 3).\n"+
 			"Graeme Robson left the meeting at 11:20 during consideration of item 7.7.")
 }
 
@@ -1952,9 +1955,15 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 	k.now = attAt(10, 11, 30)
 	k.must(sue, "/meeting close")
 	att := k.say(ian, "/meeting attendance")
+	// Each departure lost the quorum of three, and each return found it.
 	wantShown(t, att, "Graeme Robson left the meeting at 10:32 during consideration of item 7.7 and returned at 10:50.\n"+
+		"The meeting became inquorate at 10:32 during consideration of item 7.7 (2 voting members present, quorum 3).\n"+
+		"The meeting was quorate again at 10:50 during consideration of item 7.7.\n"+
 		"Ann left the meeting at 11:00 during consideration of item 7.7 and returned at 11:05.\n"+
-		"Ann left the meeting at 11:10 during consideration of item 7.7.")
+		"The meeting became inquorate at 11:00 during consideration of item 7.7 (2 voting members present, quorum 3).\n"+
+		"The meeting was quorate again at 11:05 during consideration of item 7.7.\n"+
+		"Ann left the meeting at 11:10 during consideration of item 7.7.\n"+
+		"The meeting became inquorate at 11:10 during consideration of item 7.7 (2 voting members present, quorum 3).")
 	if strings.Contains(att, "10:35") {
 		t.Errorf("the corrected departure stands in the minutes:\n%s", att)
 	}

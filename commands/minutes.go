@@ -1093,6 +1093,9 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		st.minuteOf[src.Items[i].Number] = n
 	}
 	st.agenda = src.Items
+	if st.rules, err = s.store.QuorumRules(ctx, c.ID); err != nil {
+		return src, "", err
+	}
 	src.Opened = st.sit.Opened
 	if len(st.log) > 0 {
 		pa := st.paragraphs()
@@ -1203,3 +1206,4 @@ func municipalYear(d Date, start time.Month) int {
 	}
 	return d.Year
 }
+
