@@ -514,8 +514,10 @@ func (s *Service) drawnFor(ctx context.Context, c Committee, m Meeting, base int
 // m, that m is in progress and lacks its quorum for the item ("" if not):
 // business done without a quorum may be challenged, and the chair, who
 // would adjourn, should know at once rather than from the minutes. The
-// decision is recorded all the same, as a clerk records what happened; a
-// failure to count says nothing, for the decision is saved.
+// decision is recorded all the same, as a clerk records what happened, and
+// the draft minutes mark it as no decision of the committee
+// (inquorateResolutions); a failure to count says nothing, for the
+// decision is saved.
 func (s *Service) inquorateFor(ctx context.Context, c Committee, m Meeting, item string) string {
 	run, ok, err := s.runningMeeting(ctx, c)
 	if err != nil || !ok || run.ID != m.ID {
@@ -533,7 +535,7 @@ func (s *Service) inquorateFor(ctx context.Context, c Committee, m Meeting, item
 	if len(cnt.Withdrawn) > 0 {
 		why += fmt.Sprintf("; %s %s for it", joinAnd(cnt.Withdrawn), plural(len(cnt.Withdrawn), "withdraws", "withdraw"))
 	}
-	return fmt.Sprintf("\nThe meeting is *inquorate* for item %s (%s): business done without a quorum may be challenged. The decision is recorded as sent; the chair may adjourn the meeting (`/meeting adjourn`).",
+	return fmt.Sprintf("\nThe meeting is *inquorate* for item %s (%s): business done without a quorum is not the committee's. The decision is recorded as sent, and the draft minutes note that it was recorded while the meeting was inquorate; the chair may adjourn the meeting (`/meeting adjourn`).",
 		Escape(item), why)
 }
 

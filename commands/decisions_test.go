@@ -1338,8 +1338,9 @@ func TestMinuteCommentAlreadyEnteredForThem(t *testing.T) {
 
 // TestResolveWhileInquorate: a decision recorded while the meeting in
 // progress lacks its quorum for the item (here, because the one member
-// present withdraws for it) is recorded as sent, and the chair is told
-// the meeting is inquorate for it; a quorate item says nothing of it.
+// present withdraws for it) is recorded as sent, the chair is told the
+// meeting is inquorate for it, and the draft minutes note it; a quorate
+// item says nothing of it.
 func TestResolveWhileInquorate(t *testing.T) {
 	k := decDay(t)
 	k.must(ian, "/committee quorum 2")
@@ -1352,7 +1353,13 @@ func TestResolveWhileInquorate(t *testing.T) {
 	k.must(neil, "/declare 7.5 pecuniary Employed by SWACA")
 	r = k.must(sue, "/resolve 7.5 That the report be noted.")
 	wantShown(t, shown(r), "Resolved under item 7.5",
-		"The meeting is *inquorate* for item 7.5 (1 present, quorum 2; Neil Frackelton withdraws for it): business done without a quorum may be challenged. The decision is recorded as sent; the chair may adjourn the meeting (`/meeting adjourn`).")
+		"The meeting is *inquorate* for item 7.5 (1 present, quorum 2; Neil Frackelton withdraws for it): business done without a quorum is not the committee's. The decision is recorded as sent, and the draft minutes note that it was recorded while the meeting was inquorate; the chair may adjourn the meeting (`/meeting adjourn`).")
+	// The draft says so under the item, and not under the quorate one.
+	draft := k.say(ian, "/minutes draft")
+	if n := strings.Count(draft, "[Note: recorded at "); n != 1 ||
+		!strings.Contains(draft, "when the meeting was inquorate (1 voting member present, quorum 2; Neil Frackelton withdrew for the item): not a decision of the committee.]") {
+		t.Errorf("the draft does not note the decision recorded without a quorum, once:\n%s", draft)
+	}
 }
 
 // TestMinutesCommentOnAnyMinuteOfTheDraft: a member proposes a correction

@@ -32,3 +32,48 @@ func TestInquorateInAttendanceParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestInquorateResolutionNotedInDraft: a decision recorded while the
+// meeting is inquorate is minuted with a note that it is not the
+// committee's; recorded again once the quorum is back, it stands without.
+func TestInquorateResolutionNotedInDraft(t *testing.T) {
+	k := inquorateAtItem(t)
+	k.now = attAt(10, 10, 45)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	note := "RESOLVED:\nThat the report be noted.\n\n[Note: recorded at 10:45, when the meeting was inquorate (2 voting members present, quorum 3): not a decision of the committee.]"
+	if got := k.say(ian, "/minutes draft"); !strings.Contains(got, note) {
+		t.Errorf("the draft does not say the decision was taken while inquorate:\n%s", got)
+	}
+	k.now = attAt(10, 10, 55)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 56)
+	k.must(ian, "/resolve 7.7 That the report be noted, and the figures circulated.")
+	k.must(sue, "/meeting close")
+	got := k.say(ian, "/minutes draft")
+	if !strings.Contains(got, "That the report be noted, and the figures circulated.") || strings.Contains(got, "[Note:") {
+		t.Errorf("a decision recorded once quorate again is still noted as inquorate:\n%s", got)
+	}
+}
+
+// TestInquorateRecordKeepsTheRuleInForce: a quorum rule changed after the
+// meeting does not change its record: the minutes say it became inquorate
+// by the rule it met under, and a decision taken then is still noted.
+func TestInquorateRecordKeepsTheRuleInForce(t *testing.T) {
+	k := inquorateAtItem(t)
+	k.now = attAt(10, 10, 45)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.now = attAt(10, 10, 50)
+	k.must(sue, "/meeting close")
+	k.now = attAt(10, 12, 0)
+	k.must(ian, "/committee quorum 2")
+	for _, line := range []string{"/meeting attendance", "/minutes draft"} {
+		got := k.say(ian, line)
+		if !strings.Contains(got, "The meeting became inquorate at 10:40 during consideration of") ||
+			!strings.Contains(got, "(2 voting members present, quorum 3).") {
+			t.Errorf("%s does not say the meeting became inquorate by the rule then:\n%s", line, got)
+		}
+		if line == "/minutes draft" && !strings.Contains(got, "[Note: recorded at 10:45, when the meeting was inquorate (2 voting members present, quorum 3)") {
+			t.Errorf("the draft no longer notes the decision taken while inquorate:\n%s", got)
+		}
+	}
+}

@@ -1107,6 +1107,9 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 			src.Apologies = append(src.Apologies, nameOf(a.Name, a.Organisation))
 		}
 	}
+	if src.Inquorate, err = s.inquorateResolutions(ctx, st, src.Minutes); err != nil {
+		return src, "", err
+	}
 	decls, away := minutedDeclarations(p.declarations, p.apologies, st.att)
 	src.Declarations = Escape(declarationsParagraph(decls, p.items, false, st.minuteOf, st.consideredBefore))
 	note += prefixed(" ", away)
@@ -1207,3 +1210,46 @@ func municipalYear(d Date, start time.Month) int {
 	return d.Year
 }
 
+// inquorateResolutions notes, by minute number, the minutes of st's
+// meeting whose RESOLVED text was last recorded during it while the
+// meeting was inquorate for the item. Such a decision is recorded, not
+// refused: a clerk records what was said, a count can be wrong until the
+// attendance is put right (the note then goes, being read from the log),
+// and a meeting may still minute what it could not decide. But it is not
+// the committee's decision, and the minutes must not read as if it were.
+// Text recorded after the meeting is not judged: when it was decided is
+// not known.
+func (s *Service) inquorateResolutions(ctx context.Context, st meetingState, ms []Minute) (map[string]string, error) {
+	if len(st.rules) == 0 || st.sit.Opened.IsZero() {
+		return nil, nil
+	}
+	hist, err := s.store.MinuteHistory(ctx, st.m.ID)
+	if err != nil {
+		return nil, err
+	}
+	resolved := map[string]time.Time{}
+	for _, h := range hist {
+		if h.Action == "resolved" && !h.At.Before(st.sit.Opened) && (st.sit.Closed.IsZero() || !h.At.After(st.sit.Closed)) {
+			resolved[h.MinuteNumber] = h.At
+		}
+	}
+	loc := st.c.Location()
+	out := map[string]string{}
+	for _, mi := range ms {
+		at, ok := resolved[mi.Number]
+		if !ok || len(mi.Resolutions) == 0 {
+			continue
+		}
+		cnt := st.countAt(at, mi.Item)
+		if cnt.Quorate() {
+			continue
+		}
+		why := fmt.Sprintf("%d voting %s present, quorum %d", cnt.Present, plural(cnt.Present, "member", "members"), cnt.Need)
+		if len(cnt.Withdrawn) > 0 {
+			why += fmt.Sprintf("; %s withdrew for the item", joinAnd(cnt.Withdrawn))
+		}
+		out[mi.Number] = fmt.Sprintf("[Note: recorded at %s, when the meeting was inquorate (%s): not a decision of the committee.]",
+			at.In(loc).Format("15:04"), why)
+	}
+	return out, nil
+}

@@ -35,6 +35,9 @@ type MinutesSource struct {
 	// not): the time it actually began, which the heading gives rather
 	// than the time it was advertised for.
 	Opened time.Time
+	// Inquorate notes, by minute number, the RESOLVED text recorded while
+	// the meeting was inquorate for its item (see inquorateResolutions).
+	Inquorate map[string]string
 }
 
 // MinutesDocument is a meeting's minutes as the council prints them.
@@ -70,6 +73,9 @@ type DocMinute struct {
 	// Item is the agenda item's number the minute is for; "" for one on
 	// no item of the agenda.
 	Item string
+	// Note follows the resolutions: that they were recorded while the
+	// meeting was inquorate, so are not the committee's decision.
+	Note string
 }
 
 // pendingText stands for a minute not yet written.
@@ -185,6 +191,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 				for _, r := range mi.Resolutions {
 					dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 				}
+				dm.Note = src.Inquorate[mi.Number]
 			}
 		}
 		doc.Minutes = append(doc.Minutes, dm)
@@ -272,6 +279,9 @@ func (dm DocMinute) Text() string {
 	}
 	for _, blk := range dm.Blocks() {
 		b.WriteString("\n\n" + blk.Word + ":\n" + strings.Join(blk.Lines, "\n"))
+	}
+	if dm.Note != "" {
+		b.WriteString("\n\n" + dm.Note)
 	}
 	return b.String()
 }

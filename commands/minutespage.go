@@ -124,7 +124,8 @@ var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncM
 {{end}}{{if .Narrative}}<p>{{.Narrative}}</p>
 {{end}}{{range .Blocks}}<p class="resolved">{{.Word}}:</p>
 {{range .Lines}}<p>{{.}}</p>
-{{end}}{{end}}</section>
+{{end}}{{end}}{{if .Note}}<p class="refs">{{.Note}}</p>
+{{end}}</section>
 {{end}}</body>
 </html>
 `))
@@ -146,7 +147,7 @@ func MinutesHTML(d MinutesDocument) ([]byte, error) {
 	page.Minutes = make([]DocMinute, len(d.Minutes))
 	for i, dm := range d.Minutes {
 		page.Minutes[i] = DocMinute{Number: Unescape(dm.Number), Title: Unescape(dm.Title), Narrative: Unescape(dm.Narrative),
-			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending, Urgency: Unescape(dm.Urgency)}
+			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending, Urgency: Unescape(dm.Urgency), Note: Unescape(dm.Note)}
 	}
 	var b bytes.Buffer
 	if err := minutesTemplate.Execute(&b, page); err != nil {
