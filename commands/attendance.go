@@ -1018,7 +1018,13 @@ func (st meetingState) paragraphs() paragraphs {
 	}
 	// The quorum lost, and found again, follows the departure or the
 	// arrival that did it, which is told at the same moment.
-	for _, tu := range st.quorumTurns() {
+	turns := st.quorumTurns()
+	if n := len(turns); n > 0 && !turns[n-1].count.Quorate() && !st.sit.Closed.IsZero() {
+		// What the meeting did after it lost the quorum for good is no
+		// decision of the committee: the record says it closed so.
+		notes = append(notes, timed{st.sit.Closed, fmt.Sprintf("The meeting was still inquorate when it closed at %s.", st.sit.Closed.In(loc).Format("15:04"))})
+	}
+	for _, tu := range turns {
 		line := fmt.Sprintf("The meeting was quorate again at %s%s.", tu.at.In(loc).Format("15:04"), st.during(tu.at))
 		if !tu.count.Quorate() {
 			line = fmt.Sprintf("The meeting became inquorate at %s%s (%d voting %s present, quorum %d).", tu.at.In(loc).Format("15:04"),

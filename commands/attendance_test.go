@@ -246,7 +246,8 @@ func TestMeetingStartOnTheDay(t *testing.T) {
 		"Ann left the meeting at 11:06 during consideration of item 7.7.\n" +
 		// Sue and Mallory (for Neil) are two, where the quorum is three.
 		"The meeting became inquorate at 11:06 during consideration of item 7.7 (2 voting members present, quorum 3).\n" +
-		"Mallory left the meeting at 11:07 during consideration of item 7.7."
+		"Mallory left the meeting at 11:07 during consideration of item 7.7.\n" +
+		"The meeting was still inquorate when it closed at 11:30."
 	if att != want {
 		t.Errorf("attendance:\n%s\nwant:\n%s", att, want)
 	}

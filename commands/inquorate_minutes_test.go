@@ -31,6 +31,11 @@ func TestInquorateInAttendanceParagraphs(t *testing.T) {
 			t.Errorf("/meeting attendance lacks %q:\n%s", want, got)
 		}
 	}
+	k.now = attAt(10, 11, 30)
+	k.must(sue, "/meeting close")
+	if got := k.say(ian, "/meeting attendance"); strings.Contains(got, "still inquorate") {
+		t.Errorf("a meeting closed quorate is said to have closed inquorate:\n%s", got)
+	}
 }
 
 // TestInquorateResolutionNotedInDraft: a decision recorded while the
@@ -71,6 +76,9 @@ func TestInquorateRecordKeepsTheRuleInForce(t *testing.T) {
 		if !strings.Contains(got, "The meeting became inquorate at 10:40 during consideration of") ||
 			!strings.Contains(got, "(2 voting members present, quorum 3).") {
 			t.Errorf("%s does not say the meeting became inquorate by the rule then:\n%s", line, got)
+		}
+		if !strings.Contains(got, "The meeting was still inquorate when it closed at 10:50.") {
+			t.Errorf("%s does not say the meeting closed inquorate:\n%s", line, got)
 		}
 		if line == "/minutes draft" && !strings.Contains(got, "[Note: recorded at 10:45, when the meeting was inquorate (2 voting members present, quorum 3)") {
 			t.Errorf("the draft no longer notes the decision taken while inquorate:\n%s", got)

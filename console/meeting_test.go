@@ -51,7 +51,7 @@ func TestConsoleMeeting(t *testing.T) {
 		"Graeme Robson is marked as having left at 13:50. *Inquorate*: 2 present, quorum 3",
 		"You closed the meeting of *Safer Sefton Together* at 13:50",
 		"Present: Trish Hardy (Sefton Council) (in the Chair), Neil Frackelton (SWACA) and Graeme Robson (Merseyside Police).",
-		"Graeme Robson left the meeting at 13:50.\nThe meeting became inquorate at 13:50 (2 voting members present, quorum 3).",
+		"Graeme Robson left the meeting at 13:50.\nThe meeting became inquorate at 13:50 (2 voting members present, quorum 3).\nThe meeting was still inquorate when it closed at 13:50.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the console lacks %q:\n%s", want, got)
