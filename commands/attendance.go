@@ -308,9 +308,14 @@ func (st *meetingState) chairsNow() {
 // never vote.
 func (st meetingState) voters() []Voter {
 	out := make([]Voter, 0, len(st.members)+len(st.former))
-	// Those removed since a meeting closed counted at it (see former).
+	seen := map[string]bool{}
+	// Those removed since a meeting closed counted at it (see former),
+	// once each: one added back is among the members too.
 	for _, m := range slices.Concat(st.members, st.former) {
-		out = append(out, Voter{Key: m.UserID, Name: m.Name, Voting: !m.IsOfficer() && !st.nonVoting[m.UserID]})
+		if !seen[m.UserID] {
+			seen[m.UserID] = true
+			out = append(out, Voter{Key: m.UserID, Name: m.Name, Voting: !m.IsOfficer() && !st.nonVoting[m.UserID]})
+		}
 	}
 	return out
 }

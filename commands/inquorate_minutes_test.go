@@ -85,3 +85,18 @@ func TestInquorateRecordKeepsTheRuleInForce(t *testing.T) {
 		}
 	}
 }
+
+// TestInquorateRecordCountsMembersRemovedSince: a member removed from the
+// committee after the meeting still counted at it, so its record does not
+// change: it still became inquorate when Graeme left.
+func TestInquorateRecordCountsMembersRemovedSince(t *testing.T) {
+	k := inquorateAtItem(t)
+	k.now = attAt(10, 10, 50)
+	k.must(sue, "/meeting close")
+	k.now = attAt(10, 12, 0)
+	k.must(ian, "/committee member remove <@UANN>")
+	got := k.say(ian, "/meeting attendance")
+	if !strings.Contains(got, "The meeting became inquorate at 10:40 during consideration of item 7.7 (2 voting members present, quorum 3).") {
+		t.Errorf("the record changed with a member removed since:\n%s", got)
+	}
+}
