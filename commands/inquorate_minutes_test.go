@@ -3,6 +3,8 @@ package commands_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/quorumhq/quorum/commands"
 )
 
 // inquorateAtItem is inquorateDay with item 7.7 taken up at 10:30 and
@@ -98,5 +100,20 @@ func TestInquorateRecordCountsMembersRemovedSince(t *testing.T) {
 	got := k.say(ian, "/meeting attendance")
 	if !strings.Contains(got, "The meeting became inquorate at 10:40 during consideration of item 7.7 (2 voting members present, quorum 3).") {
 		t.Errorf("the record changed with a member removed since:\n%s", got)
+	}
+}
+
+// TestInquorateNoteOnThePrintablePage: the printable minutes carry the
+// note under the decision too, as the draft in Slack does.
+func TestInquorateNoteOnThePrintablePage(t *testing.T) {
+	note := "[Note: recorded at 10:45, when the meeting was inquorate (2 voting members present, quorum 3): not a decision of the committee.]"
+	page, err := commands.MinutesHTML(commands.MinutesDocument{Committee: "Safer Sefton Together", Minutes: []commands.DocMinute{
+		{Number: "5", Title: "SEFTON CVS", Resolved: []string{"That the report be noted."}, Note: note},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "That the report be noted.</p>\n<p class=\"refs\">"+note+"</p>") {
+		t.Errorf("the printable page lacks the note under the decision:\n%s", page)
 	}
 }
