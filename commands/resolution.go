@@ -66,6 +66,41 @@ type resolutionQuery struct {
 	// Yearless: On was given without its year ("9/12"), and may be
 	// any year's (see latestMinutesDay).
 	Yearless bool
+	// Month: a month and its year ("December 2021", "last month"),
+	// Day 0: the meetings of that month with minutes on record.
+	Month Date
+	// Last: "last meeting", the latest meeting with minutes on record.
+	Last bool
+}
+
+// lastMeetingWords are what members type for the latest meeting's
+// minutes: "last meeting", "previous meeting", "latest minutes".
+var lastMeetingWords = map[string]bool{"last": true, "previous": true, "latest": true}
+
+// takeMonth reads args as a month rather than words to search for: a
+// month and its year ("December 2021", "Dec 2021"), or "last month" and
+// "this month". A month's name alone stays a word ("December" is in the
+// minutes of every meeting that fixes the next one for December), and so
+// does one followed by other words ("december budget").
+func takeMonth(args []string, now time.Time, loc *time.Location) (Date, bool) {
+	if len(args) != 2 {
+		return Date{}, false
+	}
+	w0, w1 := strings.ToLower(strings.Trim(args[0], ",.")), strings.ToLower(strings.Trim(args[1], ",."))
+	if w1 == "month" && (w0 == "last" || w0 == "this" || w0 == "previous") {
+		d := DateOf(now, loc)
+		t := time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.UTC)
+		if w0 != "this" {
+			t = t.AddDate(0, -1, 0)
+		}
+		return Date{Year: t.Year(), Month: t.Month()}, true
+	}
+	m, ok := months[w0]
+	if !ok || !yearNumberRe.MatchString(w1) {
+		return Date{}, false
+	}
+	year, _ := strconv.Atoi(w1)
+	return Date{Year: year, Month: m}, true
 }
 
 // parseResolutionQuery reads the text of a /resolution command: a minute
@@ -76,6 +111,17 @@ func parseResolutionQuery(args []string, now time.Time, loc *time.Location) (res
 	var q resolutionQuery
 	if len(args) == 0 {
 		return q, errors.New("give a minute number or some words to look for")
+	}
+	if m, ok := takeMonth(args, now, loc); ok {
+		q.Month = m
+		return q, nil
+	}
+	if len(args) == 2 && lastMeetingWords[strings.ToLower(args[0])] {
+		switch strings.ToLower(strings.Trim(args[1], ",.")) {
+		case "meeting", "minutes":
+			q.Last = true
+			return q, nil
+		}
 	}
 	if d, n, err := takeDate(args, now, loc); err != nil {
 		// "41/23" is minute 41 of 2023, not a day of a 23rd month.
@@ -330,6 +376,10 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	switch {
+	case q.Last:
+		return s.lastMeetingMinutes(ctx, c, in.Now)
+	case q.Month.Year != 0:
+		return s.minutesOfMonth(ctx, c, q.Month)
 	case q.Number != "":
 		return s.minuteByNumber(ctx, c, q, in.Now)
 	case q.Words != "":
@@ -520,6 +570,67 @@ func (s *Service) minutesOfDay(ctx context.Context, c Committee, d Date) (Reply,
 		return private("%s", none), nil
 	}
 	return minutesOfDayReply(c, d, ms), nil
+}
+
+// lastMeetingMinutes lists the minutes of c's latest meeting with
+// minutes on record: "last meeting" means the one whose decisions are
+// wanted, and a meeting held since without minutes has none to show.
+func (s *Service) lastMeetingMinutes(ctx context.Context, c Committee, now time.Time) (Reply, error) {
+	// LastMinute reads the days before its time's: a day on, so that
+	// today's meeting is the latest.
+	last, err := s.store.LastMinute(ctx, c.ID, now.Add(24*time.Hour))
+	if errors.Is(err, ErrNotFound) {
+		return private("No minutes of *%s* are on record. An officer can import minutes with `/minutes import`.", Escape(c.Name)), nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return s.minutesOfDay(ctx, c, last.HeldOn)
+}
+
+// maxMonthMeetings bounds the meetings of a month looked up one by one.
+const maxMonthMeetings = 31
+
+// minutesOfMonth answers a month (month.Day is 0): the minutes of its one
+// meeting with minutes on record, or its meetings, each with how to list
+// its minutes. The meetings are read one at a time from the latest
+// (LastMinute, an index read each), since a committee meets a few times
+// in a month at most.
+func (s *Service) minutesOfMonth(ctx context.Context, c Committee, month Date) (Reply, error) {
+	loc := c.Location()
+	first := time.Date(month.Year, month.Month, 1, 0, 0, 0, 0, loc)
+	before := first.AddDate(0, 1, 0)
+	name := first.Format("January 2006")
+	var days []Date
+	for range maxMonthMeetings {
+		last, err := s.store.LastMinute(ctx, c.ID, before)
+		if errors.Is(err, ErrNotFound) {
+			break
+		}
+		if err != nil {
+			return Reply{}, err
+		}
+		if last.HeldOn.Year != month.Year || last.HeldOn.Month != month.Month {
+			break
+		}
+		days = append(days, last.HeldOn)
+		before = last.HeldOn.Start(loc)
+	}
+	switch len(days) {
+	case 0:
+		return private("No minutes of *%s* for a meeting in %s are on record. For a meeting's minutes give its date (`/resolution 2021-12-09`); `/resolution last meeting` lists the latest on record.", Escape(c.Name), name), nil
+	case 1:
+		return s.minutesOfDay(ctx, c, days[0])
+	}
+	var b strings.Builder
+	for i := len(days) - 1; i >= 0; i-- {
+		fmt.Fprintf(&b, "• %s — `/resolution %s`\n", days[i], days[i].Start(time.UTC).Format("2006-01-02"))
+	}
+	return Reply{
+		Visibility: Private,
+		Text:       fmt.Sprintf("*%s* — %d meetings in %s have minutes on record. List a meeting's minutes with its date:", Escape(c.Name), len(days), name),
+		Sections:   []Section{{Text: strings.TrimRight(b.String(), "\n")}},
+	}, nil
 }
 
 // noMinutesOn says that c has no minutes on record for d, and why, where

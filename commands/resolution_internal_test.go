@@ -135,7 +135,8 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		"9/12", "9/12 28", "9 December minute 28", "29/02", "29 February 2024", "today", "tomorrow 3", "Thursday 9 December 28",
 		"2021-12-09 1234567890123", "2021-12-09 #", "<http://www.sefton.gov.uk/budget|www.sefton.gov.uk/budget>", "<!channel> <#C1|general>",
 		"youth NOT offending", `"youth NOT offending"`, "NOT", "youth NOT", "NOT youth", "NOT NOT x", `a NOT "b c" d`, "a NOT -b", `"a NOT" b`,
-		"min28", "Minute28", "min.28", "item7.5", "minutes2", "min", "9/12/2021 minute28", "min123456789", "item7.5."} {
+		"min28", "Minute28", "min.28", "item7.5", "minutes2", "min", "9/12/2021 minute28", "min123456789", "item7.5.",
+		"December 2021", "dec 2021", "December", "december budget", "May 2021 28", "last month", "this month", "last meeting", "previous minutes", "last meeting 28"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -147,13 +148,13 @@ func FuzzParseResolutionQuery(f *testing.F) {
 			return
 		}
 		n := 0
-		for _, set := range []bool{q.Number != "", q.Words != "", q.Number == "" && q.Words == "" && q.On.Year != 0} {
+		for _, set := range []bool{q.Number != "", q.Words != "", q.Number == "" && q.Words == "" && q.On.Year != 0, q.Month.Year != 0, q.Last} {
 			if set {
 				n++
 			}
 		}
 		if n != 1 {
-			t.Fatalf("%q: %+v is not exactly one of a number, words or a day", text, q)
+			t.Fatalf("%q: %+v is not exactly one of a number, words, a day, a month or the last meeting", text, q)
 		}
 		if q.Number != "" && (len(q.Number) > maxMinuteNumLen || strings.ContainsAny(q.Number, "\t\n") || strings.Contains(q.Number, "  ")) {
 			t.Fatalf("%q: number %q", text, q.Number)
@@ -161,6 +162,9 @@ func FuzzParseResolutionQuery(f *testing.F) {
 		// A date alone that names its year is that year's.
 		if q.Yearless && (q.On.Year == 0 || q.Number == "" && strings.Contains(text, strconv.Itoa(q.On.Year))) {
 			t.Fatalf("%q: %+v read as a day without its year", text, q)
+		}
+		if q.Month.Year != 0 && (q.Month.Day != 0 || q.Month.Month < time.January || q.Month.Month > time.December) {
+			t.Fatalf("%q: month %+v", text, q.Month)
 		}
 		if len(q.Words) > maxSearchLen {
 			t.Fatalf("%q: words %q too long", text, q.Words)

@@ -736,3 +736,33 @@ func TestResolutionNumberWithoutASpace(t *testing.T) {
 	// Words that only start so are words.
 	wantShown(t, k.say(neil, "/resolution minutes2"), "matches “minutes2”")
 }
+
+// TestResolutionMonthAndLastMeeting: "/resolution December 2021" asks for
+// that month's meetings, and "/resolution last meeting" for the latest
+// minutes, not for minutes holding those words; a month's name alone, or
+// with other words, is still searched for.
+func TestResolutionMonthAndLastMeeting(t *testing.T) {
+	k := importedKit(t)
+	k.now = time.Date(2022, 1, 10, 12, 0, 0, 0, london)
+	day := "*Safer Sefton Together* — minutes of the meeting on Thursday 9 December 2021. Show one with `/resolution 2021-12-09 NUMBER`."
+	k.steps([]step{
+		{neil, "/resolution December 2021", []string{day, "• 28. FUTURE NAME OF PARTNERSHIP"}},
+		{neil, "/resolution dec 2021", []string{day}},
+		{neil, "/resolution last month", []string{day}},
+		{neil, "/resolution last meeting", []string{day, "• 29. DATE OF NEXT MEETING"}},
+		{neil, "/resolution previous meeting", []string{day}},
+		{neil, "/resolution November 2021", []string{"No minutes of *Safer Sefton Together* for a meeting in November 2021 are on record."}},
+		{neil, "/resolution this month", []string{"for a meeting in January 2022 are on record"}},
+		{neil, "/resolution december budget", []string{"“december budget”"}},
+		{neil, "/resolution December", []string{"“December”"}},
+	})
+	r, _ := k.importMinutes(ian, strings.Replace(seedMinutes(t), "ON 9 DECEMBER 2021", "ON 2 DECEMBER 2021", 1))
+	if !strings.HasPrefix(r.Text, "Imported the minutes of the meeting of Safer Sefton Together on Thursday 2 December 2021") {
+		t.Fatalf("import of 2 December: %q", r.Text)
+	}
+	k.steps([]step{
+		{neil, "/resolution December 2021", []string{"*Safer Sefton Together* — 2 meetings in December 2021 have minutes on record. List a meeting's minutes with its date:",
+			"• Thursday 2 December 2021 — `/resolution 2021-12-02`\n• Thursday 9 December 2021 — `/resolution 2021-12-09`"}},
+		{neil, "/resolution last meeting", []string{day}},
+	})
+}
