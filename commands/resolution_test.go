@@ -766,3 +766,17 @@ func TestResolutionMonthAndLastMeeting(t *testing.T) {
 		{neil, "/resolution last meeting", []string{day}},
 	})
 }
+
+// TestResolutionSearchJoinsNarrativeHyphens: "antisocial" finds a minute
+// whose narrative alone writes "anti-social", as it finds one whose title
+// or resolution does; and "co-ordinated", typed either way, finds it too.
+func TestResolutionSearchJoinsNarrativeHyphens(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.7 The Board heard of anti-social behaviour in Bootle parks, and of the co-ordinated patrols.")
+	for _, words := range []string{"antisocial", "antisocial Bootle", "coordinated", "co-ordinated patrols"} {
+		r := k.must(neil, "/resolution "+words)
+		if len(r.Sections) != 1 || !strings.HasPrefix(r.Sections[0].Title, "Minute 9 — ") {
+			t.Errorf("/resolution %s: want minute 9:\n%s", words, shown(r))
+		}
+	}
+}
