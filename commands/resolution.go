@@ -841,9 +841,91 @@ func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms
 			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",
 				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words)), nil
 		}
+		if reply, ok, err := s.acronymSearch(ctx, c, words); ok || err != nil {
+			return reply, err
+		}
 		return s.nothingFound(ctx, c, words)
 	}
 	return searchReply(c, words, ms), nil
+}
+
+// acronymWordRe is a search of one acronym: 2–6 capitals ("VAWG", "PCSO").
+var acronymWordRe = regexp.MustCompile(`^[A-Z]{2,6}$`)
+
+// acronymSearch answers a search of one acronym that found nothing with
+// the minutes that hold the words it stands for, where the committee's
+// records spell it out ("Violence Against Women and Girls (VAWG)"):
+// minutes often define an acronym once and use the words, and a member
+// types the acronym. ok is false when it is not an acronym, no record
+// spells it out, or its words find nothing either. A thesaurus
+// dictionary would do this inside the search, but it is configuration of
+// the whole database, and one committee's IOM is not another's.
+func (s *Service) acronymSearch(ctx context.Context, c Committee, words string) (Reply, bool, error) {
+	acronym := strings.Trim(words, `"'.,:;()`)
+	if !acronymWordRe.MatchString(acronym) {
+		return Reply{}, false, nil
+	}
+	places, err := s.store.AcronymDefinitions(ctx, c.ID, acronym, 5)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	for _, before := range places {
+		meaning := spelledOut(before, acronym)
+		if meaning == "" {
+			continue
+		}
+		phrase := `"` + meaning + `"`
+		ms, _, err := s.store.SearchMinutes(ctx, c.ID, phrase, maxHits+1)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if len(ms) == 0 {
+			return Reply{}, false, nil
+		}
+		reply := searchReply(c, meaning, ms)
+		reply.Text = fmt.Sprintf("%s: searched as %s, which it stands for. %s", Escape(acronym), quoteWords(meaning), reply.Text)
+		return reply, true, nil
+	}
+	return Reply{}, false, nil
+}
+
+// acronymJoiners are the small words a definition holds that its acronym
+// leaves out: "Violence Against Women and Girls (VAWG)".
+var acronymJoiners = map[string]bool{"and": true, "of": true, "the": true, "for": true, "in": true, "on": true, "to": true, "&": true, "&amp;": true}
+
+// spelledOut is the words at the end of before whose initials spell
+// acronym, in small letters ("violence against women and girls"), or ""
+// if they do not. A hyphenated word gives an initial for each part
+// ("anti-social behaviour (ASB)"); small joining words may be left out.
+func spelledOut(before, acronym string) string {
+	fields := strings.Fields(before)
+	letters := []rune(acronym)
+	var words []string
+	for i := len(fields) - 1; i >= 0 && len(letters) > 0; i-- {
+		w := strings.Trim(fields[i], `"'‘’“”,;:`)
+		parts := strings.Split(w, "-")
+		left := letters
+		for j := len(parts) - 1; j >= 0 && left != nil; j-- {
+			r := []rune(parts[j])
+			if len(r) == 0 || len(left) == 0 || unicode.ToUpper(r[0]) != left[len(left)-1] {
+				left = nil
+				break
+			}
+			left = left[:len(left)-1]
+		}
+		switch {
+		case left != nil:
+			letters = left
+		case len(words) > 0 && acronymJoiners[strings.ToLower(w)]:
+		default:
+			return ""
+		}
+		words = append([]string{w}, words...)
+	}
+	if len(letters) > 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Join(words, " "))
 }
 
 // maxWordsChecked bounds the words of a search that found nothing that

@@ -188,3 +188,23 @@ func FuzzHighlight(f *testing.F) {
 		}
 	})
 }
+
+// TestSpelledOut: the words before an acronym in brackets are what it
+// stands for when their initials spell it, hyphenated words giving one
+// for each part and small joining words left out.
+func TestSpelledOut(t *testing.T) {
+	for _, tc := range []struct{ before, acronym, want string }{
+		{"4 Violence Against Women and Girls ", "VAWG", "violence against women and girls"},
+		{"experiences of Youth anti-social behaviour ", "ASB", "anti-social behaviour"},
+		{"4. Integrated Offender Management ", "IOM", "integrated offender management"},
+		{"met the Police Community Support Officer ", "PCSO", "police community support officer"},
+		{"the report ", "VAWG", ""},
+		{"Women and Girls ", "VAWG", ""},
+		{"", "IOM", ""},
+		{"Offender Management and ", "OM", ""},
+	} {
+		if got := spelledOut(tc.before, tc.acronym); got != tc.want {
+			t.Errorf("spelledOut(%q, %q) = %q, want %q", tc.before, tc.acronym, got, tc.want)
+		}
+	}
+}

@@ -780,3 +780,24 @@ func TestResolutionSearchJoinsNarrativeHyphens(t *testing.T) {
 		}
 	}
 }
+
+// TestResolutionSearchSpellsOutAcronym: "/resolution VAWG", where the
+// minutes use the words and only the agenda spells them out as
+// "Violence Against Women and Girls (VAWG)", finds the minutes that hold
+// the words, saying what it searched for; an acronym spelt out nowhere is
+// answered as any word no minute holds.
+func TestResolutionSearchSpellsOutAcronym(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.must(ian, "/agenda add 8 Violence Against Women and Girls (VAWG) — Kate Ellis (SWACA)")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/minute 7.5 SWACA spoke of its work on violence against women and girls in Bootle.")
+	k.must(ian, "/minute 7.7 Partners reported that integrated offender management in Sefton had improved.")
+	k.steps([]step{
+		{neil, "/resolution VAWG", []string{"VAWG: searched as “violence against women and girls”, which it stands for. *Safer Sefton Together* — the minute that matches “violence against women and girls”:", "Minute 8 — SWACA"}},
+		{neil, "/resolution IOM", []string{"IOM: searched as “integrated offender management”, which it stands for.", "Minute 9 — SEFTON CVS"}},
+		{neil, "/resolution PCSO", []string{"Nothing in the minutes of *Safer Sefton Together* matches “PCSO”: no minute holds it."}},
+		{neil, "/resolution vawg", []string{"Nothing in the minutes of *Safer Sefton Together* matches “vawg”: no minute holds it."}},
+	})
+}

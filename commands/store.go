@@ -281,6 +281,12 @@ type MinutesStore interface {
 	// committee holds, each looked for alone as SearchMinutes looks for
 	// it, in their order.
 	WordsNotInMinutes(ctx context.Context, committeeID int64, words []string) ([]string, error)
+	// AcronymDefinitions is the text that stands before the acronym in
+	// brackets, "(VAWG)", in the committee's records other than its minutes'
+	// search text (its agenda items, and the documents it imported, the
+	// latest first), at most limit places, each up to 120 characters: where
+	// the words it stands for are spelt out. acronym is 2–6 capitals.
+	AcronymDefinitions(ctx context.Context, committeeID int64, acronym string, limit int) ([]string, error)
 	// FindMinutesFrom is what Origin reads, and what MinutesByNumber (of
 	// any day) or SearchMinutes finds for req.Number or req.Words, at once,
 	// for the committee of the request's channel. With req.Replay, the key

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -615,6 +616,63 @@ func (db *DB) WordsNotInMinutes(ctx context.Context, committeeID int64, words []
 			AND`+minuteHasText+`)
 		ORDER BY t.n`, committeeID, pq.Array(words))
 	return out, mapErr("words not in minutes", err)
+}
+
+// acronymRe is what AcronymDefinitions takes: it is put into a regular
+// expression.
+var acronymRe = regexp.MustCompile(`^[A-Z]{2,6}$`)
+
+// acronymMeetings and acronymDocuments bound what AcronymDefinitions
+// reads: the agenda items of the committee's latest acronymMeetings
+// meetings, and the documents of its latest acronymDocuments, whose text
+// runs to pages (30 of 60 kB each are read in about 10 ms). An acronym
+// spelt out only in older records is not found: one in use is spelt out
+// again, agenda after agenda.
+const (
+	acronymMeetings  = 200
+	acronymDocuments = 30
+)
+
+// AcronymDefinitions implements commands.MinutesStore. Minutes that hold
+// the acronym are found by the search itself; this reads where a search
+// that found nothing may still find it spelt out: the titles and
+// descriptions of the committee's agenda items, and the documents it
+// imported (agenda packs, and minutes with the reports printed in them).
+// Both are read through the committee's latest meetings
+// (agenda_items_meeting, and minute_documents' (meeting_id, …) key), and
+// only the texts holding "(ACRONYM)" are read with the expression.
+func (db *DB) AcronymDefinitions(ctx context.Context, committeeID int64, acronym string, limit int) ([]string, error) {
+	out := []string{}
+	if !acronymRe.MatchString(acronym) {
+		return out, nil
+	}
+	err := db.x.SelectContext(ctx, &out, `
+		WITH ms AS MATERIALIZED (
+			SELECT m.id, m.starts_at FROM meetings m WHERE m.committee_id = $1
+			ORDER BY m.starts_at DESC LIMIT $4
+		),
+		-- Materialized, so that "(ACRONYM)" is looked for in these
+		-- texts only, not in every document before the join.
+		items AS MATERIALIZED (
+			SELECT ms.starts_at, i.title || ' ' || i.description AS text
+			FROM ms JOIN agenda_items i ON i.meeting_id = ms.id WHERE i.removed_at IS NULL
+		),
+		docs AS MATERIALIZED (
+			SELECT ms.starts_at, d.body AS text
+			FROM (SELECT * FROM ms ORDER BY ms.starts_at DESC LIMIT $5) ms JOIN minute_documents d ON d.meeting_id = ms.id
+			WHERE d.replaced_at IS NULL
+		),
+		texts AS (
+			SELECT i.starts_at, 0 AS n, i.text FROM items i WHERE strpos(i.text, $2) > 0
+			UNION ALL
+			SELECT d.starts_at, 1, d.text FROM docs d WHERE strpos(d.text, $2) > 0
+		),
+		defined AS (
+			SELECT t.n, t.starts_at, (regexp_match(t.text, '([^()]{1,120})\(' || $3 || '\)'))[1] AS before FROM texts t
+		)
+		SELECT d.before FROM defined d WHERE d.before IS NOT NULL
+		ORDER BY d.n, d.starts_at DESC LIMIT $6`, committeeID, "("+acronym+")", acronym, acronymMeetings, acronymDocuments, limit)
+	return out, mapErr("acronym definitions", err)
 }
 
 // searchRow is a row of searchFound: a minute found, or none (ID 0).
