@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 func resolutionCommand() *Command {
@@ -846,7 +847,53 @@ func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms
 		}
 		return s.nothingFound(ctx, c, words)
 	}
+	if reply, ok, err := s.acronymAlso(ctx, c, words, ms); ok || err != nil {
+		return reply, err
+	}
 	return searchReply(c, words, ms), nil
+}
+
+// acronymAlso answers a search of one acronym whose minutes found spell
+// it out ("Violence Against Women and Girls (VAWG)"), as minutes do once
+// before using the words alone, with the minutes that hold either the
+// acronym or the words; ok is false when none of ms spells it out (read
+// from ms, with no look-up) or the words find no more minutes.
+func (s *Service) acronymAlso(ctx context.Context, c Committee, words string, ms []Minute) (Reply, bool, error) {
+	acronym := strings.Trim(words, `"'.,:;()`)
+	if !acronymWordRe.MatchString(acronym) || len(ms) > maxHits {
+		return Reply{}, false, nil
+	}
+	meaning := ""
+	for _, m := range ms {
+		for _, text := range []string{m.Title, m.Resolved(), m.Narrative} {
+			if i := strings.Index(text, "("+acronym+")"); i > 0 && meaning == "" {
+				meaning = spelledOut(lastBytes(text[:i], 120), acronym)
+			}
+		}
+	}
+	if meaning == "" {
+		return Reply{}, false, nil
+	}
+	either := acronym + ` or "` + meaning + `"`
+	more, _, err := s.store.SearchMinutes(ctx, c.ID, either, maxHits+1)
+	if err != nil || len(more) <= len(ms) {
+		return Reply{}, false, err
+	}
+	reply := searchReply(c, acronym+" or "+meaning, more)
+	reply.Text = fmt.Sprintf("%s: searched as %s too, which it stands for. %s", Escape(acronym), quoteWords(meaning), reply.Text)
+	return reply, true, nil
+}
+
+// lastBytes is the end of s, at most n bytes, cut at a character.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // acronymWordRe is a search of one acronym: 2–6 capitals ("VAWG", "PCSO").

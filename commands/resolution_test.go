@@ -801,3 +801,17 @@ func TestResolutionSearchSpellsOutAcronym(t *testing.T) {
 		{neil, "/resolution vawg", []string{"Nothing in the minutes of *Safer Sefton Together* matches “vawg”: no minute holds it."}},
 	})
 }
+
+// TestResolutionSearchAcronymDefinedInAMinute: a minute that spells out
+// "Violence Against Women and Girls (VAWG)" once, where others use the
+// words alone, is found by "/resolution VAWG" with those others, and the
+// answer says the words were searched for too.
+func TestResolutionSearchAcronymDefinedInAMinute(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.5 SWACA presented its work on Violence Against Women and Girls (VAWG) across Sefton.")
+	k.must(ian, "/minute 7.7 Sefton CVS spoke of funding for violence against women and girls services.")
+	r := k.must(neil, "/resolution VAWG")
+	got := shown(r)
+	wantShown(t, got, "VAWG: searched as “violence against women and girls” too, which it stands for. *Safer Sefton Together* — the 2 minutes that best match “VAWG or violence against women and girls”, best first:",
+		"Minute 8 — SWACA", "Minute 9 — SEFTON CVS")
+}
