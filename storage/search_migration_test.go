@@ -7,7 +7,7 @@ import (
 	"github.com/quorumhq/quorum/commands"
 )
 
-// TestNarrativeHyphensMigration: after migration 00062 a search for
+// TestNarrativeHyphensMigration: after migration 00061 a search for
 // "antisocial" finds a minute whose narrative alone writes "anti-social",
 // as it found one whose title or resolution does; it goes down (where the
 // narrative's hyphenated words are not indexed joined) and up again with
@@ -31,11 +31,11 @@ func TestNarrativeHyphensMigration(t *testing.T) {
 	if n := found(); n != 1 {
 		t.Fatalf("antisocial found %d minutes, want the one whose narrative says anti-social", n)
 	}
-	if err := db.MigrateDownTo(ctx, 61); err != nil {
+	if err := db.MigrateDownTo(ctx, 60); err != nil {
 		t.Fatal(err)
 	}
 	if n := found(); n != 0 {
-		t.Errorf("below 00062, antisocial found %d minutes; want none", n)
+		t.Errorf("below 00061, antisocial found %d minutes; want none", n)
 	}
 	if err := db.Migrate(ctx, nil); err != nil {
 		t.Fatal(err)
