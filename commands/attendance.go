@@ -996,11 +996,31 @@ func (st meetingState) paragraphs() paragraphs {
 			notes = append(notes, timed{ab.left, line + "."})
 		}
 	}
-	// After the chair's departure, which it follows.
+	// After the chair's departure, which it follows; or, the vice-chair
+	// arriving or returning while the chair is out, at that moment, as
+	// the live message shows them in the chair from then.
 	if chairKey != "" && chairKey == st.chair && st.vice != "" {
+		vc, _ := st.attendee(st.vice)
 		for _, ab := range away[st.chair] {
-			if st.hereAt(st.vice, ab.left, away[st.vice]) {
-				notes = append(notes, timed{ab.left, fmt.Sprintf("%s (Vice-Chair) took the Chair in the absence of %s.", st.keyName(st.vice), st.keyName(st.chair))})
+			moments := []time.Time{ab.left, vc.Arrived}
+			for _, vab := range away[st.vice] {
+				moments = append(moments, vab.back)
+			}
+			var took time.Time
+			for _, t := range moments {
+				if t.IsZero() || t.Before(ab.left) || !ab.back.IsZero() && !t.Before(ab.back) || !st.hereAt(st.vice, t, away[st.vice]) {
+					continue
+				}
+				if took.IsZero() || t.Before(took) {
+					took = t
+				}
+			}
+			switch {
+			case took.IsZero():
+			case took.Equal(ab.left):
+				notes = append(notes, timed{took, fmt.Sprintf("%s (Vice-Chair) took the Chair in the absence of %s.", st.keyName(st.vice), st.keyName(st.chair))})
+			default:
+				notes = append(notes, timed{took, fmt.Sprintf("%s (Vice-Chair) took the Chair at %s in the absence of %s.", st.keyName(st.vice), took.In(loc).Format("15:04"), st.keyName(st.chair))})
 			}
 		}
 	}

@@ -2676,6 +2676,28 @@ func TestViceChairTakesTheChair(t *testing.T) {
 			"Graeme Robson (Vice-Chair) took the Chair in the absence of Sue Holden.")
 }
 
+// TestViceChairArrivesWhileTheChairIsOut: the vice-chair arriving after
+// the chair left is shown in the chair from then, and the minutes say so,
+// with the time, rather than leaving the chair empty in the record.
+func TestViceChairArrivesWhileTheChairIsOut(t *testing.T) {
+	k := attDay(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police vice-chair")
+	k.must(sue, "/meeting start")
+	for _, who := range []string{sue, attAnn} {
+		k.must(who, "/here")
+	}
+	k.now = attAt(10, 10, 10)
+	k.must(ian, "/attendance <@USUE> left")
+	k.now = attAt(10, 10, 12)
+	k.must(graeme, "/here")
+	wantShown(t, k.say(ian, "/meeting status"), "Graeme Robson (Merseyside Police) (in the Chair)")
+	k.now = attAt(10, 10, 30)
+	k.must(ian, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"),
+		"Sue Holden left the meeting at 10:10.\n",
+		"Graeme Robson (Vice-Chair) took the Chair at 10:12 in the absence of Sue Holden.")
+}
+
 // TestMeetingAdjournedToAnotherDayIsResumedNotReplaced: with a meeting
 // adjourned to be continued, `/meeting start` the next day (the natural
 // thing to type on reconvening) is refused with how to reconvene it, not
