@@ -25,7 +25,7 @@ func resolutionCommand() *Command {
 				"/resolution DATE",
 				"/resolution WORDS…",
 			},
-			Summary: "Show a minute by its number (the latest so numbered, or that day's), a meeting's minutes by its date (or a month's meetings, or the last meeting's minutes), or the minutes that best match the words.",
+			Summary: "Show a minute by its number (the latest so numbered, or that day's; an agenda item's number finds the minute written for it), a meeting's minutes by its date (or a month's meetings, or the last meeting's minutes), or the minutes that best match the words: `or` between words finds either, `-word` or `NOT word` leaves out the minutes that hold it, and quotes keep a phrase together.",
 			Date:    "DATE is the day of a meeting held: 2021-12-09, 9/12/2021 (day first) or 9 December 2021; alone, it lists that meeting's minutes.",
 			Examples: []string{
 				"/resolution 28",
@@ -35,6 +35,7 @@ func resolutionCommand() *Command {
 				"/resolution last meeting",
 				"/resolution rename partnership",
 				`/resolution "alternative provision"`,
+				"/resolution youth -offending",
 			},
 			Also:     []string{"search", "find", "show"},
 			AlsoForm: map[string]string{"search": "/resolution WORDS…", "find": "/resolution WORDS…"},
