@@ -529,6 +529,26 @@ func postAgenda(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	return withPromptNote(private("The agenda for the meeting on %s was posted before; the posted message is being brought up to date rather than posted twice.", describeMeeting(m, loc)), promptErr), nil
 }
 
+// parseItemOf reads an item as typed ("7.5 SWACA - Neil Frackelton"),
+// with the members of c where it needs them, which it returns too: a
+// hyphen marks a presenter only before a member's name or a name with
+// its organisation (hyphenPresenter), and a member mentioned is named
+// (mentionsNamed).
+func (s *Service) parseItemOf(ctx context.Context, c Committee, typed string) (itemText, []Member, error) {
+	var members []Member
+	if strings.Contains(strings.Join(strings.Fields(typed), " "), " - ") || strings.Contains(typed, "<@") {
+		var err error
+		if members, err = s.store.Members(ctx, c.ID); err != nil {
+			return itemText{}, nil, err
+		}
+	}
+	it, err := parseItemText(typed, members)
+	if err != nil {
+		return itemText{}, nil, badArgs(err)
+	}
+	return it, members, nil
+}
+
 func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	m, err := s.agendaMeeting(ctx, in)
@@ -536,18 +556,9 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	typed := strings.Join(in.Args, " ")
-	var members []Member
-	if strings.Contains(strings.Join(strings.Fields(typed), " "), " - ") || strings.Contains(typed, "<@") {
-		// A hyphen marks a presenter only before a member's name or a
-		// name with its organisation (hyphenPresenter); a member
-		// mentioned is named (mentionsNamed).
-		if members, err = s.store.Members(ctx, c.ID); err != nil {
-			return Reply{}, err
-		}
-	}
-	it, err := parseItemText(typed, members)
+	it, members, err := s.parseItemOf(ctx, c, typed)
 	if err != nil {
-		return Reply{}, badArgs(err)
+		return Reply{}, err
 	}
 	if again, err := s.presenterByOneName(ctx, c, typed, it.Presenter, it.Organisation, &members); err != nil {
 		return Reply{}, err

@@ -70,16 +70,9 @@ func addUrgentItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 	}
 	number := at.String()
-	text := number + " " + strings.TrimSpace(title)
-	var members []Member
-	if strings.Contains(strings.Join(strings.Fields(text), " "), " - ") || strings.Contains(text, "<@") {
-		if members, err = s.store.Members(ctx, c.ID); err != nil {
-			return Reply{}, err
-		}
-	}
-	it, err := parseItemText(text, members)
+	it, _, err := s.parseItemOf(ctx, c, number+" "+strings.TrimSpace(title))
 	if err != nil {
-		return Reply{}, badArgs(err)
+		return Reply{}, err
 	}
 	item := AgendaItem{MeetingID: m.ID, Number: number, Title: it.Title, Presenter: it.Presenter, Organisation: it.Organisation, Urgency: reason}
 	if err := addedBefore(in, m, items, item); err != nil {
