@@ -549,6 +549,23 @@ func (s *Service) parseItemOf(ctx context.Context, c Committee, typed string) (i
 	return it, members, nil
 }
 
+// addItem makes changes, which add item, to m's agenda. Refused as the
+// agenda changed meanwhile, the same item added (the command sent twice at
+// once) is answered as the command repeated (addedBefore), anything else
+// with conflict.
+func (s *Service) addItem(ctx context.Context, in *Input, m *Meeting, changes []AgendaChange, item AgendaItem, conflict string) error {
+	err := s.changeAgenda(ctx, in, m, changes)
+	if !errors.Is(err, ErrConflict) {
+		return err
+	}
+	if items, rerr := s.store.AgendaItems(ctx, m.ID); rerr == nil {
+		if err := addedBefore(in, *m, items, item); err != nil {
+			return err
+		}
+	}
+	return userErr("%s", conflict)
+}
+
 func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	m, err := s.agendaMeeting(ctx, in)
@@ -588,18 +605,8 @@ func addAgendaItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	// Once: sent twice at once, the item is added by the first and the
 	// second finds it, under the agenda's lock, as if sent after.
 	changes = append(changes, AgendaChange{Add: &item, Once: true})
-	if err := s.changeAgenda(ctx, in, &m, changes); err != nil {
-		if !errors.Is(err, ErrConflict) {
-			return Reply{}, err
-		}
-		// Changed meanwhile: the same item added (the command sent twice
-		// at once) is answered as the command repeated.
-		if items, rerr := s.store.AgendaItems(ctx, m.ID); rerr == nil {
-			if err := addedBefore(in, m, items, item); err != nil {
-				return Reply{}, err
-			}
-		}
-		return Reply{}, userErr("Item %s was added by someone else just now; see `/agenda%s`.", number, agendaDateWord(in, m))
+	if err := s.addItem(ctx, in, &m, changes, item, fmt.Sprintf("Item %s was added by someone else just now; see `/agenda%s`.", number, agendaDateWord(in, m))); err != nil {
+		return Reply{}, err
 	}
 	text := fmt.Sprintf("Added item *%s* %s", number, Escape(it.Title))
 	if who := presenterText(item); who != "" {

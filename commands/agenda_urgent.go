@@ -2,7 +2,6 @@ package commands
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -84,16 +83,8 @@ func addUrgentItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	in.agendaRefused = "urgent business is taken only while it sits, and nothing was added"
 	in.agendaRunning = "its agenda changed as the item was being added, and nothing was added; see `/agenda` and try again"
-	if err := s.changeAgenda(ctx, in, &m, changes); err != nil {
-		if !errors.Is(err, ErrConflict) {
-			return Reply{}, err
-		}
-		if items, rerr := s.store.AgendaItems(ctx, m.ID); rerr == nil {
-			if err := addedBefore(in, m, items, item); err != nil {
-				return Reply{}, err
-			}
-		}
-		return Reply{}, userErr("The agenda was changed by someone else just now, and nothing was added; see `/agenda` and try again.")
+	if err := s.addItem(ctx, in, &m, changes, item, "The agenda was changed by someone else just now, and nothing was added; see `/agenda` and try again."); err != nil {
+		return Reply{}, err
 	}
 	reply := fmt.Sprintf("Added item *%s* %s to the agenda for %s as urgent business, because %s.",
 		number, Escape(it.Title), describeMeeting(m, c.Location()), Escape(strings.TrimRight(reason, ".")))
