@@ -347,9 +347,11 @@ func advice(m commands.OutboxMessage, err error) string {
 
 // firstPageKey is the key under which the first page of post m is kept
 // while its later parts go: its row's, not its message's, which an
-// earlier post of the same message may hold.
+// earlier post of the same message may hold; and the row's version, since
+// a row given up is taken again for the same post sent again (Enqueue),
+// whose first page is not the one the failed attempt posted.
 func firstPageKey(m commands.OutboxMessage) string {
-	return "outbox-row:" + strconv.FormatInt(m.ID, 10)
+	return "outbox-row:" + strconv.FormatInt(m.ID, 10) + ":" + strconv.Itoa(m.Version)
 }
 
 // errNeverPosted is an update of a message that was never posted.
@@ -379,7 +381,7 @@ func (o *Outbox) send(ctx context.Context, m commands.OutboxMessage) (string, st
 			}
 		}
 		opts := append(msgOptions(pages[0]), slack.MsgOptionMetadata(slack.SlackMetadata{
-			EventType: outboxMarker, EventPayload: map[string]any{"row": strconv.FormatInt(m.ID, 10)},
+			EventType: outboxMarker, EventPayload: map[string]any{"row": strconv.FormatInt(m.ID, 10), "version": strconv.Itoa(m.Version)},
 		}))
 		channel, ts, err := o.Slack.PostMessageContext(ctx, m.ChannelID, opts...)
 		if err != nil || len(pages) == 1 {
@@ -509,7 +511,10 @@ func (o *Outbox) alreadyPosted(ctx context.Context, m commands.OutboxMessage) (s
 	}
 	row := strconv.FormatInt(m.ID, 10)
 	for _, msg := range hist.Messages {
-		if msg.Metadata.EventType == outboxMarker && fmt.Sprint(msg.Metadata.EventPayload["row"]) == row {
+		// A marker without a version is of a post made before markers
+		// carried it: its row alone is compared, as then.
+		v, versioned := msg.Metadata.EventPayload["version"]
+		if msg.Metadata.EventType == outboxMarker && fmt.Sprint(msg.Metadata.EventPayload["row"]) == row && (!versioned || fmt.Sprint(v) == strconv.Itoa(m.Version)) {
 			return m.ChannelID, msg.Timestamp, true
 		}
 	}

@@ -277,3 +277,43 @@ func TestLongPostRateLimitedMidwayIsNotPostedTwice(t *testing.T) {
 		t.Errorf("outbox = %v, want the post sent", got)
 	}
 }
+
+// TestPostSentAgainAfterFailingMidwayPostsItsFirstPage: a long post whose
+// second part Slack refused is given up; sent again (its row taken again
+// for it) and its first try failing, the retry posts the new first page,
+// not taking the failed attempt's first page for it.
+func TestPostSentAgainAfterFailingMidwayPostsItsFirstPage(t *testing.T) {
+	k := newCommittee(t)
+	long := func(word string) commands.OutboxMessage {
+		r := commands.Reply{Visibility: commands.Public, Header: "Agenda — Safer Sefton Together"}
+		for i := range 120 {
+			r.Sections = append(r.Sections, commands.Section{Text: fmt.Sprintf("%s section #%d.", word, i)})
+		}
+		return commands.OutboxMessage{Kind: commands.OutboxPost, ChannelID: bottest.Channel, MessageKey: "test:long", DedupeKey: "test:long", Reply: r, DueAt: k.Now()}
+	}
+	if _, err := k.DB.Enqueue(context.Background(), long("OLD")); err != nil {
+		t.Fatal(err)
+	}
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Times: 1})
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Error: "invalid_blocks", Times: 1})
+	k.Drain()
+	if got := outboxState(t, k.DB); got["failed"] != 1 {
+		t.Fatalf("outbox = %v, want the old post given up", got)
+	}
+	if _, err := k.DB.Enqueue(context.Background(), long("NEW")); err != nil {
+		t.Fatal(err)
+	}
+	k.Slack.Fail("chat.postMessage", fakeslack.Fault{Status: http.StatusInternalServerError, Times: 1})
+	k.Drain()
+	k.Advance(time.Minute)
+	k.Drain()
+	first := 0
+	for _, m := range k.Slack.Messages(bottest.Channel) {
+		if strings.Contains(m.Blocks, "NEW section #0.") {
+			first++
+		}
+	}
+	if first != 1 {
+		t.Errorf("the new post's first page was posted %d times, want once", first)
+	}
+}
