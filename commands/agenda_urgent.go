@@ -55,17 +55,15 @@ func addUrgentItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	changes, at, _ := keepClosingLast(items, ItemNumber{Top: last + 1})
 	if len(changes) > 0 {
-		// Date of Next Meeting taken up already stays where the
-		// meeting's log names it: the urgent item comes after it.
-		events, err := s.store.Sessions(ctx, m.ID)
+		// Date of Next Meeting taken up or minuted already stays where
+		// the meeting's log and its minute name it (a minute is filed by
+		// its item's number): the urgent item comes after it.
+		stays, err := s.itemUsedAtMeeting(ctx, c, m, changes[0].Move)
 		if err != nil {
 			return Reply{}, err
 		}
-		for _, e := range events {
-			if e.Action == ActionItem && e.Item == changes[0].Move {
-				changes, at = nil, ItemNumber{Top: last + 1}
-				break
-			}
+		if stays {
+			changes, at = nil, ItemNumber{Top: last + 1}
 		}
 	}
 	number := at.String()
@@ -98,6 +96,31 @@ func addUrgentItem(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	reply += fmt.Sprintf(" Take it up with `/meeting item %s`; the draft minutes give the reason for the urgency.", number)
 	return s.afterAgendaChange(ctx, c, m, in.Request, reply)
+}
+
+// itemUsedAtMeeting reports whether meeting m has taken up the item
+// numbered number, or recorded a minute under it: either names the item
+// by that number, so the item keeps it.
+func (s *Service) itemUsedAtMeeting(ctx context.Context, c Committee, m Meeting, number string) (bool, error) {
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range events {
+		if e.Action == ActionItem && e.Item == number {
+			return true, nil
+		}
+	}
+	ms, err := s.store.MinutesOn(ctx, c.ID, DateOf(m.StartsAt, c.Location()))
+	if err != nil {
+		return false, err
+	}
+	for _, mi := range ms {
+		if mi.MeetingID == m.ID && mi.Item == number {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // cutBecause splits "TITLE because REASON" at its first "because".

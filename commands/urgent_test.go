@@ -115,3 +115,16 @@ func TestUrgentBusinessOnlyAtTheMeetingAtHand(t *testing.T) {
 		t.Errorf("urgent business was added to the meeting closed:\n%s", agenda)
 	}
 }
+
+// TestUrgentBusinessAfterTheClosingItemWasMinuted: Date of Next Meeting
+// already minuted keeps its number, as one taken up does: its minute is
+// filed under that number, and would otherwise read under the urgent item.
+func TestUrgentBusinessAfterTheClosingItemWasMinuted(t *testing.T) {
+	k := urgentKit(t)
+	k.now = attAt(10, 10, 0)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/minute 5 The next meeting will be held on 14 January 2027.")
+	wantShown(t, shown(k.must(sue, urgentLine)), "Added item *6* Flooding at Marsh Lane")
+	draft := k.say(ian, "/minutes draft")
+	inOrder(t, draft, "DATE OF NEXT MEETING", "The next meeting will be held on 14 January 2027.", "FLOODING AT MARSH LANE")
+}
