@@ -339,6 +339,10 @@ func advice(m commands.OutboxMessage, err error) string {
 		return "The Slack account of " + them + " is deactivated. If they have left, take them off the committee (`/committee member remove @them`) so that nothing more is sent to them."
 	case "user_not_found":
 		return "Slack does not know " + them + " (the account was deleted, or is in another workspace). If they have left, take them off the committee (`/committee member remove @them`) so that nothing more is sent to them."
+	case "team_access_not_granted":
+		return "Quorum has not been granted access to the workspace of <#" + m.ChannelID + ">: an admin of your Slack organisation adds the app to that workspace, " + again
+	case "ekm_access_denied":
+		return "Your Slack organisation's key management has revoked access to <#" + m.ChannelID + ">: an admin of the organisation restores it, " + again
 	case "cannot_dm_bot":
 		return them + " is a bot, which cannot be sent direct messages: take it off the committee (`/committee member remove @it`)."
 	}

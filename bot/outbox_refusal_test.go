@@ -196,8 +196,8 @@ func TestOfficersToldWhatToDoWhenSlackWillNotTakeAMessage(t *testing.T) {
 		// Refusals of one channel or workspace of an organisation, not of
 		// the token: held as the token's, the message would be tried
 		// again and again ahead of everything else queued.
-		{"chat.postMessage", "team_access_not_granted", []string{"Check that Quorum is in the channel"}},
-		{"chat.postMessage", "ekm_access_denied", []string{"Check that Quorum is in the channel"}},
+		{"chat.postMessage", "team_access_not_granted", []string{"Quorum has not been granted access to the workspace of <#C1>: an admin of your Slack organisation adds the app"}},
+		{"chat.postMessage", "ekm_access_denied", []string{"key management has revoked access to <#C1>: an admin of the organisation restores it"}},
 	} {
 		t.Run(c.code, func(t *testing.T) {
 			k := newCommittee(t)

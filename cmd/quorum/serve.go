@@ -199,8 +199,13 @@ func checkToken(ctx context.Context, client *slack.Client, db *storage.DB, log *
 	// channel_not_found, and the officers' notices of it too, since they
 	// are in the committees' workspace. Said once, here; serve still
 	// starts, since a committee may yet be set up in the token's.
+	if who.TeamID == "" || who.EnterpriseID != "" {
+		// An organisation-wide install's token is of the organisation,
+		// not of one of its workspaces, whose committees it serves.
+		return nil
+	}
 	teams, err := db.Workspaces(ctx)
-	if err != nil || len(teams) == 0 || slices.Contains(teams, who.TeamID) || who.EnterpriseID != "" && slices.Contains(teams, who.EnterpriseID) {
+	if err != nil || len(teams) == 0 || slices.Contains(teams, who.TeamID) {
 		return nil
 	}
 	log.Error("SLACK_BOT_TOKEN is the bot's in a workspace where no committee is: posts to the committees' channels will fail. Put the Bot User OAuth Token of the app installed in their workspace", "token_team", who.Team, "token_team_id", who.TeamID, "committee_team_ids", strings.Join(teams, ","))
