@@ -947,12 +947,28 @@ var acronymJoiners = map[string]bool{"and": true, "of": true, "the": true, "for"
 // acronym, in small letters ("violence against women and girls"), or ""
 // if they do not. A hyphenated word gives an initial for each part
 // ("anti-social behaviour (ASB)"); small joining words may be left out.
+// A joining word in small letters is first taken as one, so that "the
+// Office of the Police and Crime Commissioner (OPCC)" begins at Office,
+// not at "of"; failing that, as giving its letter ("Department of Health
+// (DOH)").
 func spelledOut(before, acronym string) string {
+	if out := spelledOutAs(before, acronym, true); out != "" {
+		return out
+	}
+	return spelledOutAs(before, acronym, false)
+}
+
+func spelledOutAs(before, acronym string, joinersFirst bool) string {
 	fields := strings.Fields(before)
 	letters := []rune(acronym)
 	var words []string
 	for i := len(fields) - 1; i >= 0 && len(letters) > 0; i-- {
 		w := strings.Trim(fields[i], `"'‘’“”,;:`)
+		joiner := len(words) > 0 && acronymJoiners[strings.ToLower(w)]
+		if joinersFirst && joiner && w == strings.ToLower(w) {
+			words = append([]string{w}, words...)
+			continue
+		}
 		parts := strings.Split(w, "-")
 		left := letters
 		for j := len(parts) - 1; j >= 0 && left != nil; j-- {
@@ -966,7 +982,7 @@ func spelledOut(before, acronym string) string {
 		switch {
 		case left != nil:
 			letters = left
-		case len(words) > 0 && acronymJoiners[strings.ToLower(w)]:
+		case joiner:
 		default:
 			return ""
 		}

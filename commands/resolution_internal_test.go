@@ -202,6 +202,10 @@ func TestSpelledOut(t *testing.T) {
 		{"Women and Girls ", "VAWG", ""},
 		{"", "IOM", ""},
 		{"Offender Management and ", "OM", ""},
+		// "of" is a joining word here, not the O of Office.
+		{"to the Office of the Police and Crime Commissioner ", "OPCC", "office of the police and crime commissioner"},
+		// and here it gives its letter.
+		{"the Department of Health ", "DOH", "department of health"},
 	} {
 		if got := spelledOut(tc.before, tc.acronym); got != tc.want {
 			t.Errorf("spelledOut(%q, %q) = %q, want %q", tc.before, tc.acronym, got, tc.want)
