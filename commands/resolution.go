@@ -863,7 +863,7 @@ func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms
 // from ms, with no look-up) or the words find no more minutes.
 func (s *Service) acronymAlso(ctx context.Context, c Committee, words string, ms []Minute) (Reply, bool, error) {
 	acronym := strings.Trim(words, `"'.,:;()`)
-	if !acronymWordRe.MatchString(acronym) || len(ms) > maxHits {
+	if !IsAcronym(acronym) || len(ms) > maxHits {
 		return Reply{}, false, nil
 	}
 	meaning := ""
@@ -902,6 +902,10 @@ func lastBytes(s string, n int) string {
 // acronymWordRe is a search of one acronym: 2–6 capitals ("VAWG", "PCSO").
 var acronymWordRe = regexp.MustCompile(`^[A-Z]{2,6}$`)
 
+// IsAcronym reports whether w is an acronym as a search takes one: 2–6
+// capital letters, and nothing a regular expression would read otherwise.
+func IsAcronym(w string) bool { return acronymWordRe.MatchString(w) }
+
 // acronymSearch answers a search of one acronym that found nothing with
 // the minutes that hold the words it stands for, where the committee's
 // records spell it out ("Violence Against Women and Girls (VAWG)"):
@@ -912,7 +916,7 @@ var acronymWordRe = regexp.MustCompile(`^[A-Z]{2,6}$`)
 // the whole database, and one committee's IOM is not another's.
 func (s *Service) acronymSearch(ctx context.Context, c Committee, words string) (Reply, bool, error) {
 	acronym := strings.Trim(words, `"'.,:;()`)
-	if !acronymWordRe.MatchString(acronym) {
+	if !IsAcronym(acronym) {
 		return Reply{}, false, nil
 	}
 	places, err := s.store.AcronymDefinitions(ctx, c.ID, acronym, 5)

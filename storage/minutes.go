@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"regexp"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -618,10 +617,6 @@ func (db *DB) WordsNotInMinutes(ctx context.Context, committeeID int64, words []
 	return out, mapErr("words not in minutes", err)
 }
 
-// acronymRe is what AcronymDefinitions takes: it is put into a regular
-// expression.
-var acronymRe = regexp.MustCompile(`^[A-Z]{2,6}$`)
-
 // acronymMeetings and acronymDocuments bound what AcronymDefinitions
 // reads: the agenda items of the committee's latest acronymMeetings
 // meetings, and the documents of its latest acronymDocuments, whose text
@@ -643,7 +638,8 @@ const (
 // only the texts holding "(ACRONYM)" are read with the expression.
 func (db *DB) AcronymDefinitions(ctx context.Context, committeeID int64, acronym string, limit int) ([]string, error) {
 	out := []string{}
-	if !acronymRe.MatchString(acronym) {
+	// The acronym is put into a regular expression.
+	if !commands.IsAcronym(acronym) {
 		return out, nil
 	}
 	err := db.x.SelectContext(ctx, &out, `
