@@ -89,7 +89,10 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 	switch w0 {
 	case "next":
 		if len(words) > 1 {
-			w1 := strings.ToLower(strings.TrimRight(words[1], ","))
+			// The commas are not part of the word, and would be quoted
+			// back: "next Thursday,,,," is "next Thursday".
+			said := strings.TrimRight(words[1], ",")
+			w1 := strings.ToLower(said)
 			_, n, err := takeDate(words[1:], now, loc)
 			if weekdays[w1] && err != nil {
 				return Date{}, 0, err
@@ -103,13 +106,13 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 				for d.Weekday() != weekdayOf[w1] {
 					d = d.AddDate(0, 0, 1)
 				}
-				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", words[1], d.Format("2/01"))
+				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", said, d.Format("2/01"))
 			}
 			if later, ok := nextSpan[w1]; ok {
 				// "next week" is a time the sender has in mind, not the
 				// next meeting with "week" the start of what follows.
 				e := now.In(loc).AddDate(0, later[0], later[1])
-				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`; `next` alone is the next meeting", words[1], e.Format("2/01"))
+				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`; `next` alone is the next meeting", said, e.Format("2/01"))
 			}
 			// "next Thursday 17 December" is the next meeting, then a
 			// date, as /meeting move takes them.

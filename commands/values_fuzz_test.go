@@ -169,7 +169,10 @@ func FuzzTakeKind(f *testing.F) {
 func FuzzTakeDateItem(f *testing.F) {
 	for _, s := range []string{"7.5 personal Trustee", "10/12/2026 7.5 x", "next 4 y", "item 7.5: z", "Item 4", "(7a) w",
 		"7.7. v", "2026-12-10", "", "tomorrow", "7.5https://example.org/report.pdf", "https://example.org/r.pdf",
-		"10 December HTTP://x.org", "31/02/2026 7", "item", "12345678901234567 x", "7..5", "7.5a.b"} {
+		"10 December HTTP://x.org", "31/02/2026 7", "item", "12345678901234567 x", "7..5", "7.5a.b",
+		// A weekday or span after "next" is quoted back; the commas
+		// after it are not part of it.
+		"next Thursday" + strings.Repeat(",", 500), "next week" + strings.Repeat(",", 500)} {
 		f.Add(s, int64(1795000000))
 	}
 	f.Fuzz(func(t *testing.T, text string, nowN int64) {
