@@ -434,6 +434,19 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	w.At = in.Now
 	mi, err := s.store.WriteMinute(ctx, w)
+	again := false
+	if errors.Is(err, ErrUnchanged) && action == "resolved" {
+		// The same decision sent again is taken again when it was
+		// recorded while the meeting was inquorate and it is quorate now:
+		// the chair put it once more so that it is the committee's, and
+		// the clerk, sending the same line, means it to count.
+		if again, err = s.quorateAgain(ctx, c, m, item); err == nil && again {
+			w.IfChanged = false
+			mi, err = s.store.WriteMinute(ctx, w)
+		} else if err == nil {
+			err = ErrUnchanged
+		}
+	}
 	if errors.Is(err, ErrMinutesChanged) {
 		// The item's minute number, worked out from the agenda, was taken
 		// by another item's minute before the write: the number in the
@@ -455,6 +468,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	reply := writtenReply(c, mi)
 	reply.Text = fmt.Sprintf("%s under item %s: minute %s of the meeting on %s, *draft — not yet confirmed*.", what, Escape(item), Escape(mi.Number), mi.HeldOn)
+	if again {
+		reply.Text = fmt.Sprintf("Resolved again under item %s, the meeting now quorate: minute %s of the meeting on %s, *draft — not yet confirmed*. The draft minutes no longer note it as recorded while the meeting was inquorate.",
+			Escape(item), Escape(mi.Number), mi.HeldOn)
+		earlier = ""
+	}
 	// Recording again under an item replaces its text: said, and shown as
 	// /minutes amend shows it, for a clerk who meant to add a second
 	// decision would otherwise read this as a first one and not know the
@@ -508,6 +526,34 @@ func (s *Service) drawnFor(ctx context.Context, c Committee, m Meeting, base int
 		}
 	}
 	return "", nil
+}
+
+// quorateAgain says whether the decision under item at m, the meeting in
+// progress, was recorded while m was inquorate and m is quorate for the
+// item now.
+func (s *Service) quorateAgain(ctx context.Context, c Committee, m Meeting, item string) (bool, error) {
+	run, ok, err := s.runningMeeting(ctx, c)
+	if err != nil || !ok || run.ID != m.ID {
+		return false, err
+	}
+	st, err := s.meetingState(ctx, c, m)
+	if err != nil || !st.count(item).Quorate() {
+		return false, err
+	}
+	if st.rules, err = s.store.QuorumRules(ctx, c.ID); err != nil {
+		return false, err
+	}
+	written, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, mi := range written {
+		if mi.Item == item {
+			notes, err := s.inquorateResolutions(ctx, st, []Minute{mi})
+			return len(notes) > 0, err
+		}
+	}
+	return false, nil
 }
 
 // inquorateFor is a warning, to follow a decision recorded under item at

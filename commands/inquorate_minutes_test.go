@@ -117,3 +117,31 @@ func TestInquorateNoteOnThePrintablePage(t *testing.T) {
 		t.Errorf("the printable page lacks the note under the decision:\n%s", page)
 	}
 }
+
+// TestInquorateDecisionTakenAgainOnceQuorate: once the meeting is quorate
+// again, the chair puts the same decision again, and the clerk sends the
+// same line: the committee has now decided it, so the draft's note goes.
+// Refused as "already reads so", the decision would stay noted as no
+// decision of the committee whatever the clerk did short of rewording it.
+func TestInquorateDecisionTakenAgainOnceQuorate(t *testing.T) {
+	k := inquorateAtItem(t)
+	k.now = attAt(10, 10, 45)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.now = attAt(10, 10, 55)
+	k.must(ian, "/attendance <@UGRAEME> present")
+	k.now = attAt(10, 10, 56)
+	got := k.say(ian, "/resolve 7.7 That the report be noted.")
+	if strings.Contains(got, "already reads so") || !strings.Contains(got, "now quorate") {
+		t.Errorf("the decision taken again once quorate was not recorded as taken again:\n%s", got)
+	}
+	// Sent once more, it is the same line twice, as before.
+	k.now = attAt(10, 10, 57)
+	if got := k.say(ian, "/resolve 7.7 That the report be noted."); !strings.Contains(got, "already reads so") {
+		t.Errorf("the same decision sent a third time was not answered as unchanged:\n%s", got)
+	}
+	k.must(sue, "/meeting close")
+	draft := k.say(ian, "/minutes draft")
+	if !strings.Contains(draft, "That the report be noted.") || strings.Contains(draft, "[Note:") {
+		t.Errorf("the decision taken again once quorate is still noted as inquorate:\n%s", draft)
+	}
+}
