@@ -488,3 +488,30 @@ func stoppableKit(t *testing.T) (*localpg.Server, *bottest.Kit) {
 	k.Must(officer, "/meeting", "schedule 2026-12-10 10:00 Remote Meeting")
 	return srv, k
 }
+
+// TestMemberAddWhenSlackRefusesTheLookUp: a token without users:read (or
+// one revoked) refuses every look-up of a name, so "try again in a
+// moment" would have the officer try for ever; the answer says who must
+// act and what on, and nothing is saved.
+func TestMemberAddWhenSlackRefusesTheLookUp(t *testing.T) {
+	k := newCommittee(t)
+	for _, c := range []struct{ code, needed, want string }{
+		{"missing_scope", "users:read", "lacks the permission users:read"},
+		{"invalid_auth", "", "Slack refuses the bot's token"},
+	} {
+		t.Run(c.code, func(t *testing.T) {
+			k.Slack.Reset()
+			k.Slack.Fail("users.info", fakeslack.Fault{Error: c.code, Needed: c.needed})
+			defer k.Slack.Heal()
+			r := k.Command(officer, "/committee", "member add <@USUE> Sefton CVS")
+			wantText(t, r, c.want, "whoever runs Quorum", "nothing was saved")
+			if strings.Contains(r.Text(), "Try again in a moment") {
+				t.Errorf("the officer is told to try again, which will not help:\n%s", r.Text())
+			}
+			k.Slack.Heal()
+			if got := k.Must(neil, "/committee", "members").Text(); strings.Contains(got, "USUE") || strings.Contains(got, "Sefton CVS") {
+				t.Errorf("added all the same:\n%s", got)
+			}
+		})
+	}
+}

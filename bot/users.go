@@ -51,6 +51,9 @@ func (u *Users) DisplayName(ctx context.Context, userID string) (string, error) 
 		return "", fmt.Errorf("users.info %s: %s: %w", userID, se.Err, commands.ErrNotFound)
 	}
 	if err != nil {
+		if advice := lookUpRefused(err); advice != "" {
+			return "", &commands.RefusedError{Advice: advice, Err: fmt.Errorf("users.info %s: %w", userID, err)}
+		}
 		return "", err
 	}
 	name := firstNonEmpty(info.Profile.RealName, info.RealName, info.Profile.DisplayName, info.Name)
@@ -68,6 +71,24 @@ func firstNonEmpty(ss ...string) string {
 		if s = strings.TrimSpace(s); s != "" {
 			return s
 		}
+	}
+	return ""
+}
+
+// lookUpRefused is what to do, as a clause, when err is Slack refusing
+// the bot itself a look-up (its token, or the users:read scope); "" for
+// any other error, which may pass.
+func lookUpRefused(err error) string {
+	var se slack.SlackErrorResponse
+	switch {
+	case errors.As(err, &se) && se.Err == "missing_scope":
+		needed := se.Needed
+		if needed == "" {
+			needed = "users:read"
+		}
+		return "the app lacks the permission " + needed + "; whoever runs Quorum adds it under OAuth & Permissions at api.slack.com/apps and reinstalls the app"
+	case errors.As(err, &se) && tokenRefused[se.Err]:
+		return "Slack refuses the bot's token (" + se.Err + "); whoever runs Quorum sets SLACK_BOT_TOKEN to the app's Bot User OAuth Token and restarts it"
 	}
 	return ""
 }

@@ -182,13 +182,17 @@ func addMember(ctx context.Context, s *Service, in *Input) (Reply, error) {
 
 // memberName is the name a member is added under, as displayName gives
 // it, save that when Slack cannot be asked for it just now (a timeout, a
-// rate limit) and the mention carries no name, the member is not added:
-// kept, their Slack ID would stand for their name in the minutes and
-// every list until they were added again. Someone Slack does not know is
+// rate limit, or Slack refusing the bot) and the mention carries no name,
+// the member is not added: kept, their Slack ID would stand for their name
+// in the minutes and every list until they were added again. Someone Slack does not know is
 // added under their ID, as before.
 func (s *Service) memberName(ctx context.Context, userID, hint string) (string, error) {
 	if s.users != nil && slackName(hint) == "" {
 		name, err := s.users.DisplayName(ctx, userID)
+		if re := (*RefusedError)(nil); errors.As(err, &re) {
+			// "Try again" would have the officer try for ever.
+			return "", userErr("Slack would not give <@%s>'s name: %s. They were not added and nothing was saved; add them once that is done.", userID, re.Advice)
+		}
 		if err != nil && !errors.Is(err, ErrNotFound) {
 			return "", userErr("Slack did not give <@%s>'s name just now, and the minutes and lists name members by it, so they were not added. Try again in a moment.", userID)
 		}

@@ -389,6 +389,18 @@ type Directory interface {
 	DisplayName(ctx context.Context, userID string) (string, error)
 }
 
+// RefusedError is a Directory refused by Slack for the bot itself (its
+// token, its permissions), not for the one look-up: asking again will not
+// help until whoever runs Quorum does what Advice says.
+type RefusedError struct {
+	// Advice says what is wrong and who puts it right, as a clause.
+	Advice string
+	Err    error
+}
+
+func (e *RefusedError) Error() string { return e.Err.Error() }
+func (e *RefusedError) Unwrap() error { return e.Err }
+
 // AgendaStore keeps agendas: the numbered items of each meeting, and the
 // reports submitted for them.
 type AgendaStore interface {
