@@ -492,9 +492,9 @@ func matchNames(names [][]string, item ItemText) (InterestMatch, bool) {
 		toks := matchTokens(f.text)
 		found := false
 		for _, name := range names {
-			if containsRun(toks, name) {
+			if run, ok := matchedRun(toks, name); ok {
 				found = true
-				for _, w := range name {
+				for _, w := range run {
 					if !seen[w] {
 						seen[w] = true
 						out.Words = append(out.Words, w)
@@ -669,22 +669,32 @@ var companySuffixes = map[string]bool{"ltd": true, "plc": true, "llp": true, "ci
 // containsRun reports whether name's words appear in toks, in order and
 // adjacent, but for a company suffix at its end.
 func containsRun(toks, name []string) bool {
+	_, ok := matchedRun(toks, name)
+	return ok
+}
+
+// matchedRun is containsRun with the words of name found in toks: all of
+// them, or all but the company suffixes the item leaves out ("Acme" for
+// "Acme Ltd"), which the answer must not say the item names.
+func matchedRun(toks, name []string) ([]string, bool) {
+	if hasRun(toks, name) {
+		return name, len(name) > 0
+	}
 	core := name
 	for len(core) > 1 && companySuffixes[core[len(core)-1]] {
 		core = core[:len(core)-1]
 	}
-	if len(core) == 0 {
-		return false
+	if len(core) == 0 || len(core) == len(name) {
+		return nil, false
 	}
-	for i := 0; i+len(core) <= len(toks); i++ {
-		match := true
-		for j, w := range core {
-			if toks[i+j] != w {
-				match = false
-				break
-			}
-		}
-		if match {
+	return core, hasRun(toks, core)
+}
+
+// hasRun reports whether run's words appear in toks, in order and
+// adjacent.
+func hasRun(toks, run []string) bool {
+	for i := 0; i+len(run) <= len(toks); i++ {
+		if slices.Equal(toks[i:i+len(run)], run) {
 			return true
 		}
 	}
