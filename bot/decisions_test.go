@@ -291,18 +291,28 @@ func TestPrintableMinutes(t *testing.T) {
 	if d := k.Must(officer, "/minutes", "draft").Raw; !strings.Contains(d, link) {
 		t.Errorf("the draft gives another address than %s:\n%s", link, d)
 	}
+	var header http.Header
 	get := func(p string) (int, string) {
 		resp, err := http.Get(k.HTTP.URL + p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer resp.Body.Close()
+		header = resp.Header
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
 	status, page := get(link)
 	if status != http.StatusOK {
 		t.Fatalf("GET %s: %d", link, status)
+	}
+	// Members' text is on the page: a browser must run no script of it,
+	// nor take the page for anything but HTML, whatever it holds.
+	if csp := header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "script-src") {
+		t.Errorf("the page's Content-Security-Policy %q lets scripts run", csp)
+	}
+	if got := header.Get("X-Content-Type-Options"); got != "nosniff" {
+		t.Errorf("X-Content-Type-Options: %q, want nosniff", got)
 	}
 	for _, want := range []string{"<h1>Safer Sefton Together</h1>", "DRAFT — not yet confirmed as a correct record.",
 		`<span class="number">5.</span> SEFTON CVS`, `<p class="resolved">RESOLVED:</p>`, "the &lt;b&gt;figures&lt;/b&gt; be circulated", "@page"} {
