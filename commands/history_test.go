@@ -538,7 +538,8 @@ func TestMinuteHistoryPrintablePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	md, txt := doc.Markdown(), doc.PlainText()
-	wantShown(t, md, "**", "SEFTON CVS", "That the report be noted & <b>filed</b>.")
+	// Markdown shows the member's "<b>" as typed, as the page does.
+	wantShown(t, md, "**", "SEFTON CVS", `That the report be noted & \<b\>filed\</b\>.`)
 	wantShown(t, txt, "SEFTON CVS", "That the report be noted & <b>filed</b>.")
 	if strings.Contains(txt, "**") || !strings.HasSuffix(md, "\n") || !strings.HasSuffix(txt, "\n") {
 		t.Errorf("plain text keeps Markdown's bold, or either lacks its last newline:\n%s\n---\n%s", txt, md)

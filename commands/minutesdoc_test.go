@@ -212,3 +212,17 @@ func TestFencedPartsKeepEveryCharacter(t *testing.T) {
 		t.Errorf("%d parts do not join to the minute", len(parts))
 	}
 }
+
+// TestMinutesMarkdownShowsTextAsTyped: the Markdown export shows what was
+// typed as it reads, as the printable page does: a narrative's lines that
+// look like a heading, a list, a quote or a rule stay lines of text, and a
+// character reference stays as typed.
+func TestMinutesMarkdownShowsTextAsTyped(t *testing.T) {
+	d := MinutesDocument{Committee: "Safer Sefton Together", Heading: "Minutes", Status: "Draft.",
+		Minutes: []DocMinute{{Number: "7", Title: "SWACA *figures*", Narrative: "# Budget\n1. first\n  - second\n&gt; quoted &amp;copy; 5 + 3\n==="}}}
+	want := "SAFER SEFTON TOGETHER  \nMinutes  \nDraft.\n\n**7. SWACA \\*figures\\***\n\n" +
+		"\\# Budget  \n1\\. first  \n\\- second  \n\\> quoted \\&copy; 5 + 3  \n\\===\n"
+	if got := d.Markdown(); got != want {
+		t.Errorf("Markdown:\n%s\nwant:\n%s", got, want)
+	}
+}

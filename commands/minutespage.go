@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -78,8 +79,107 @@ func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, no
 	return CompileMinutes(src), nil
 }
 
-// Markdown is the document as Markdown, unescaped from Slack's form.
-func (d MinutesDocument) Markdown() string { return Unescape(d.Text()) + "\n" }
+// Markdown is the document as Markdown, unescaped from Slack's form. What
+// people typed is escaped, so that a renderer shows it as typed (a "<b>"
+// as those characters, "(1)" lines as lines, not a list), as the
+// printable page does; the lines of a paragraph end in hard breaks, so
+// that "RESOLVED:" and each part of a resolution keep their own lines.
+func (d MinutesDocument) Markdown() string {
+	var b strings.Builder
+	b.WriteString(mdLines(strings.ToUpper(d.Committee), d.Heading, d.Status))
+	for _, p := range d.Attendance {
+		b.WriteString("\n\n" + mdLines(p))
+	}
+	if len(d.Notes) > 0 {
+		b.WriteString("\n\n" + mdLines(d.Notes...))
+	}
+	for _, dm := range d.Minutes {
+		b.WriteString("\n\n**" + mdEscape(Unescape(dm.Number+". "+dm.Title), false) + "**")
+		if dm.Urgency != "" {
+			b.WriteString("\n\n" + mdLines(UrgencySentence(dm.Urgency)))
+		}
+		for _, r := range dm.References {
+			b.WriteString("\n\n" + mdLines("("+strings.TrimSuffix(r, ".")+".)"))
+		}
+		if dm.Pending {
+			b.WriteString("\n\n" + mdLines(pendingText))
+		}
+		if dm.Narrative != "" {
+			b.WriteString("\n\n" + mdLines(dm.Narrative))
+		}
+		for _, blk := range dm.Blocks() {
+			b.WriteString("\n\n" + mdLines(append([]string{blk.Word + ":"}, blk.Lines...)...))
+		}
+		if dm.Note != "" {
+			b.WriteString("\n\n" + mdLines(dm.Note))
+		}
+	}
+	return b.String() + "\n"
+}
+
+// mdLines is one Markdown paragraph of lines in Slack's escaped form (each
+// may hold line breaks of its own), each line escaped, and ended by a
+// hard break (two spaces) but the last.
+func mdLines(lines ...string) string {
+	var b strings.Builder
+	first, prev := true, ""
+	for _, l := range lines {
+		for _, part := range strings.Split(Unescape(l), "\n") {
+			part = mdEscape(part, true)
+			switch {
+			case first:
+			case prev == "" || part == "":
+				// A blank line parts paragraphs as it is.
+				b.WriteString("\n")
+			default:
+				b.WriteString("  \n")
+			}
+			b.WriteString(part)
+			first, prev = false, part
+		}
+	}
+	return b.String()
+}
+
+// mdEntity is the start of an HTML character reference, which Markdown
+// would show as the character it names.
+var mdEntity = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// mdLineStart is what makes a line a heading, quote, list, rule or code
+// block in Markdown, up to the character to escape.
+var mdLineStart = regexp.MustCompile(`^( *)([#>+=-]|[0-9]{1,9}[.)])`)
+
+// mdEscape escapes s so that Markdown shows it as it reads: the characters
+// that mark emphasis, code, links, HTML and character references
+// anywhere, and, when s starts a line, what would make the line a block
+// of another kind.
+func mdEscape(s string, lineStart bool) string {
+	var b strings.Builder
+	if lineStart {
+		s = strings.TrimLeft(s, " \t")
+		if m := mdLineStart.FindStringSubmatchIndex(s); m != nil {
+			at := m[5] - 1
+			s = s[:at] + "\\" + s[at:]
+			b.WriteString(s[:at+2])
+			s = s[at+2:]
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '*', '_', '`', '[', ']', '<', '>', '~', '|':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '&':
+			if mdEntity.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // PlainText is the document as plain text, without Markdown's bold.
 func (d MinutesDocument) PlainText() string {

@@ -20,7 +20,7 @@ func TestExportMinutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := "That the report be noted & circulated."
+	body := "That the report be noted & circulated, its *draft* <b>figures</b> kept [unpublished](x)."
 	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(at, london), Item: "7",
 		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: body}, Action: "resolved", By: "UIAN"}); err != nil {
 		t.Fatal(err)
@@ -28,9 +28,11 @@ func TestExportMinutes(t *testing.T) {
 	db.Close()
 
 	for _, tc := range []struct{ format, want string }{
-		{"txt", "SAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 10 December 2026 at 10:00, Bootle Town Hall\nDRAFT — not yet confirmed as a correct record.\n\n1. SWACA\n\nRESOLVED:\nThat the report be noted & circulated.\n"},
-		{"md", "**1. SWACA**\n\nRESOLVED:\nThat the report be noted & circulated.\n"},
-		{"html", `<p>That the report be noted &amp; circulated.</p>`},
+		{"txt", "SAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 10 December 2026 at 10:00, Bootle Town Hall\nDRAFT — not yet confirmed as a correct record.\n\n1. SWACA\n\nRESOLVED:\nThat the report be noted & circulated, its *draft* <b>figures</b> kept [unpublished](x).\n"},
+		// Markdown shows what was typed as typed, as the page does: no
+		// emphasis, HTML or link of it, and each line its own.
+		{"md", "SAFER SEFTON TOGETHER  \nMinutes of the meeting held on Thursday 10 December 2026 at 10:00, Bootle Town Hall  \nDRAFT — not yet confirmed as a correct record.\n\n**1. SWACA**\n\nRESOLVED:  \nThat the report be noted & circulated, its \\*draft\\* \\<b\\>figures\\</b\\> kept \\[unpublished\\](x).\n"},
+		{"html", "<p>That the report be noted &amp; circulated, its *draft* &lt;b&gt;figures&lt;/b&gt; kept [unpublished](x).</p>"},
 	} {
 		out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2026-12-10", "--format", tc.format)
 		if err != nil {
