@@ -73,16 +73,21 @@ func Calendar(c commands.Committee, meetings []commands.Meeting, now time.Time) 
 		// Calendars take a moved or cancelled meeting's change from a
 		// higher SEQUENCE.
 		e.SetSequence(m.Sequence)
-		e.SetSummary(c.Name)
 		if m.Venue != "" {
 			e.SetLocation(m.Venue)
 		}
-		e.SetDescription(fmt.Sprintf("Meeting of %s. The agenda: /agenda %s in its Slack channel. Apologies: /apologies %s.",
-			c.Name, m.StartsAt.In(c.Location()).Format("2006-01-02"), m.StartsAt.In(c.Location()).Format("2006-01-02")))
+		day := m.StartsAt.In(c.Location()).Format("2006-01-02")
 		if m.Status == commands.MeetingCancelled {
 			e.SetStatus(ics.ObjectStatusCancelled)
+			// Google Calendar, and others, show a subscribed feed's
+			// cancelled event as any other: its title says so, and
+			// it invites no apologies.
+			e.SetSummary("Cancelled: " + c.Name)
+			e.SetDescription(fmt.Sprintf("The meeting of %s on %s is cancelled.", c.Name, day))
 		} else {
 			e.SetStatus(ics.ObjectStatusConfirmed)
+			e.SetSummary(c.Name)
+			e.SetDescription(fmt.Sprintf("Meeting of %s. The agenda: /agenda %s in its Slack channel. Apologies: /apologies %s.", c.Name, day, day))
 		}
 	}
 	// RFC 5545 ends every line, folded ones too, with CRLF.

@@ -445,13 +445,30 @@ func TestCalendarFollowsACancelledMeeting(t *testing.T) {
 	event := func() (sequence, status string) {
 		t.Helper()
 		feed := calendarFeed(t, k)
-		for line := range strings.SplitSeq(feed, "\r\n") {
+		var summary, description string
+		for line := range strings.SplitSeq(strings.ReplaceAll(feed, "\r\n ", ""), "\r\n") {
 			if v, ok := strings.CutPrefix(line, "SEQUENCE:"); ok {
 				sequence = v
 			}
 			if v, ok := strings.CutPrefix(line, "STATUS:"); ok {
 				status = v
 			}
+			if v, ok := strings.CutPrefix(line, "SUMMARY:"); ok {
+				summary = v
+			}
+			if v, ok := strings.CutPrefix(line, "DESCRIPTION:"); ok {
+				description = v
+			}
+		}
+		// A calendar that shows a cancelled event as any other (Google
+		// Calendar does) still tells its reader it is cancelled, and
+		// does not ask for apologies.
+		cancelled := status == "CANCELLED"
+		if want := map[bool]string{true: "Cancelled: Safer Sefton Together", false: "Safer Sefton Together"}[cancelled]; summary != want {
+			t.Errorf("STATUS %s, SUMMARY %q; want %q", status, summary, want)
+		}
+		if strings.Contains(description, "/apologies") == cancelled {
+			t.Errorf("STATUS %s, DESCRIPTION %q", status, description)
 		}
 		if strings.Count(feed, "BEGIN:VEVENT") != 1 {
 			t.Fatalf("the calendar should have the one meeting:\n%s", feed)
