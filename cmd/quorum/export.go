@@ -118,7 +118,8 @@ func writeHistoryCSV(w io.Writer, changes []commands.Change, loc *time.Location)
 		}
 		// A meeting with no known time (minutes that print none) is
 		// given by its day: its midnight would read as a time it met.
-		meeting := ch.MeetingStarts.In(loc).Format("2006-01-02 15:04")
+		// One at a time the clocks read twice carries its zone.
+		meeting := commands.ClockIn(ch.MeetingStarts, loc, "2006-01-02 15:04")
 		switch {
 		case ch.MeetingID == 0:
 			// The register of interests, membership and the

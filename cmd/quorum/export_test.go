@@ -159,6 +159,30 @@ func TestExportHistoryMeetingWithNoTime(t *testing.T) {
 	}
 }
 
+// TestExportHistoryMeetingTheClocksPassTwice: of two meetings at 01:30 on
+// the night the clocks go back, an hour apart, the export says which is
+// which, as the bot's answers do, rather than giving both as 01:30.
+func TestExportHistoryMeetingTheClocksPassTwice(t *testing.T) {
+	dsn, db, c := safer(t)
+	ctx := context.Background()
+	for _, at := range []time.Time{time.Date(2027, 10, 31, 0, 30, 0, 0, time.UTC), time.Date(2027, 10, 31, 1, 30, 0, 0, time.UTC)} {
+		if _, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle Town Hall", Status: commands.MeetingScheduled}, "UIAN"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	out, recs := historyCSV(t, dsn)
+	var meetings []string
+	for _, r := range recs[1:] {
+		if r[2] == "meeting" {
+			meetings = append(meetings, r[1])
+		}
+	}
+	if diff := cmp.Diff(meetings, []string{"2027-10-31 01:30 BST", "2027-10-31 01:30 GMT"}); diff != "" {
+		t.Errorf("meetings (-got +want):\n%s\n%s", diff, out)
+	}
+}
+
 // TestExportHistoryAgendaEdit: an item changed in place is in the
 // history's CSV with what it read before, and its row as added keeps the
 // title it was added with; moved after the change, it is named as it
