@@ -247,10 +247,17 @@ func (d MinutesDocument) Text() string {
 	return b.String()
 }
 
+// upperCommittee is the committee's name in capitals, as councils head
+// their minutes, in Slack's escaped form: capitals of the name, not of its
+// escapes ("&AMP;" is no character Slack or a reader knows).
+func (d MinutesDocument) upperCommittee() string {
+	return Escape(strings.ToUpper(Unescape(d.Committee)))
+}
+
 // Head is the document's heading, status and attendance paragraphs.
 func (d MinutesDocument) Head() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n%s", strings.ToUpper(d.Committee), d.Heading, d.Status)
+	fmt.Fprintf(&b, "%s\n%s\n%s", d.upperCommittee(), d.Heading, d.Status)
 	for _, p := range d.Attendance {
 		b.WriteString("\n\n" + p)
 	}

@@ -86,7 +86,7 @@ func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, no
 // that "RESOLVED:" and each part of a resolution keep their own lines.
 func (d MinutesDocument) Markdown() string {
 	var b strings.Builder
-	b.WriteString(mdLines(strings.ToUpper(d.Committee), d.Heading, d.Status))
+	b.WriteString(mdLines(d.upperCommittee(), d.Heading, d.Status))
 	for _, p := range d.Attendance {
 		b.WriteString("\n\n" + mdLines(p))
 	}

@@ -60,6 +60,43 @@ func TestExportMinutes(t *testing.T) {
 	}
 }
 
+// TestExportMinutesNameWithAmpersand: a committee called "Health &
+// Wellbeing Board" heads its minutes HEALTH & WELLBEING BOARD in every
+// format, not with the capitals of an escape, HEALTH &AMP; WELLBEING.
+func TestExportMinutesNameWithAmpersand(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	c, err := db.CreateCommittee(ctx, commands.Committee{Name: "Health & Wellbeing <Board>", TeamID: "T1", ChannelID: "C1"},
+		commands.Member{UserID: "UIAN", Name: "Ian Barton", Role: commands.RoleOfficer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2026, 12, 10, 10, 0, 0, 0, london)
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle Town Hall", Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(at, london), Item: "7",
+		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UIAN"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for format, want := range map[string]string{"txt": "HEALTH & WELLBEING <BOARD>\n", "md": "HEALTH & WELLBEING \\<BOARD\\>  \n", "html": "<h1>Health &amp; Wellbeing &lt;Board&gt;</h1>"} {
+		out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Health & Wellbeing <Board>", "--date", "2026-12-10", "--format", format)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", format, err, stderr)
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("export minutes --format %s lacks %q:\n%s", format, want, out)
+		}
+	}
+}
+
 // safer is Safer Sefton Together on a fresh database, with Ian Barton as
 // its officer: the database's URL, the store and the committee.
 func safer(t *testing.T) (string, *storage.DB, commands.Committee) {
