@@ -45,7 +45,13 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, strings.TrimPrefix(commands.CalendarPath(c), "/calendar/")))
+	// The file is named for the committee, without the feed's secret
+	// token: a saved or forwarded file would otherwise carry the address.
+	saveAs := "calendar.ics"
+	if slug := commands.Slug(c.Name); slug != "" {
+		saveAs = slug + ".ics"
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s"`, saveAs))
 	_, _ = w.Write([]byte(Calendar(c, meetings, now)))
 }
 

@@ -58,6 +58,17 @@ func TestCalendarFeedsCannotBeEnumerated(t *testing.T) {
 	if bare := strings.Count(body, "\n") - strings.Count(body, "\r\n"); bare != 0 || !strings.HasSuffix(body, "END:VCALENDAR\r\n") {
 		t.Errorf("%d lines of the feed end without CRLF:\n%q", bare, body)
 	}
+	// A feed saved to a file, or the file forwarded, does not give
+	// its address away.
+	resp, err := http.Get(k.HTTP.URL + old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	token, _, _ := strings.Cut(strings.TrimPrefix(old, "/calendar/"), "-")
+	if got := resp.Header.Get("Content-Disposition"); got != `inline; filename="safer-sefton-together.ics"` {
+		t.Errorf("Content-Disposition %q, want the committee's name without the token %s", got, token)
+	}
 
 	wantText(t, k.Must(neil, "/meeting", "calendar reset"), "Only an officer")
 	if status, _ := getFeed(t, k, old); status != http.StatusOK {
