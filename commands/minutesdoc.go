@@ -97,10 +97,11 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	// before an early start gives its advertised time, as the opening's
 	// would read as on the meeting's day.
 	switch {
+	// A time the clocks read twice that night carries its zone.
 	case !src.Opened.IsZero() && DateOf(src.Opened, loc) == DateOf(m.StartsAt, loc):
-		heading += " at " + src.Opened.In(loc).Format("15:04")
+		heading += " at " + ClockIn(src.Opened, loc, "15:04")
 	case !m.TimeUnknown:
-		heading += " at " + m.StartsAt.In(loc).Format("15:04")
+		heading += " at " + ClockIn(m.StartsAt, loc, "15:04")
 	}
 	if m.Venue != "" {
 		heading += ", " + Escape(m.Venue)

@@ -97,6 +97,31 @@ func TestExportMinutesNameWithAmpersand(t *testing.T) {
 	}
 }
 
+// TestExportMinutesTheClocksPassTwice: minutes of a meeting at 01:30 on
+// the night the clocks go back say which 01:30, as the bot's answers do.
+func TestExportMinutesTheClocksPassTwice(t *testing.T) {
+	dsn, db, c := safer(t)
+	ctx := context.Background()
+	london, _ := time.LoadLocation("Europe/London")
+	at := time.Date(2027, 10, 31, 1, 30, 0, 0, time.UTC) // after the clocks went back
+	m, err := db.ScheduleMeeting(ctx, commands.Meeting{CommitteeID: c.ID, StartsAt: at, Venue: "Bootle Town Hall", Status: commands.MeetingScheduled}, "UIAN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: m.ID, HeldOn: commands.DateOf(at, london), Item: "7",
+		Number: "1", Position: 1, Title: "SWACA", Resolution: &commands.Resolution{Body: "That the report be noted."}, Action: "resolved", By: "UIAN"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out, stderr, err := quorum(t, dsn, "export", "minutes", "--committee", "Safer Sefton Together", "--date", "2027-10-31", "--format", "txt")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if want := "Minutes of the meeting held on Sunday 31 October 2027 at 01:30 GMT, Bootle Town Hall\n"; !strings.Contains(out, want) {
+		t.Errorf("export minutes lacks %q:\n%s", want, out)
+	}
+}
+
 // safer is Safer Sefton Together on a fresh database, with Ian Barton as
 // its officer: the database's URL, the store and the committee.
 func safer(t *testing.T) (string, *storage.DB, commands.Committee) {
