@@ -256,40 +256,54 @@ func (d MinutesDocument) upperCommittee() string {
 }
 
 // Head is the document's heading, status and attendance paragraphs.
-func (d MinutesDocument) Head() string {
+func (d MinutesDocument) Head() string { return d.head(slackParagraph) }
+
+// head is Head with each paragraph, given as its lines in Slack's escaped
+// form, written by para.
+func (d MinutesDocument) head(para func(lines ...string) string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n%s", d.upperCommittee(), d.Heading, d.Status)
+	b.WriteString(para(d.upperCommittee(), d.Heading, d.Status))
 	for _, p := range d.Attendance {
-		b.WriteString("\n\n" + p)
+		b.WriteString("\n\n" + para(p))
 	}
 	if len(d.Notes) > 0 {
-		b.WriteString("\n\n" + strings.Join(d.Notes, "\n"))
+		b.WriteString("\n\n" + para(d.Notes...))
 	}
 	return b.String()
 }
 
+// slackParagraph is a paragraph of lines as Slack and the plain text show
+// it: the lines as they are.
+func slackParagraph(lines ...string) string { return strings.Join(lines, "\n") }
+
 // Text is one minute: number and title, narrative, RESOLVED text, and
 // the minutes it refers to.
 func (dm DocMinute) Text() string {
+	return dm.text(slackParagraph, func(s string) string { return "**" + s + "**" })
+}
+
+// text is Text with each paragraph written by para, as head's, and the
+// minute's number and title by bold.
+func (dm DocMinute) text(para func(lines ...string) string, bold func(string) string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s. %s**", dm.Number, dm.Title)
+	b.WriteString(bold(dm.Number + ". " + dm.Title))
 	if dm.Urgency != "" {
-		b.WriteString("\n\n" + UrgencySentence(dm.Urgency))
+		b.WriteString("\n\n" + para(UrgencySentence(dm.Urgency)))
 	}
 	for _, r := range dm.References {
-		b.WriteString("\n\n(" + strings.TrimSuffix(r, ".") + ".)")
+		b.WriteString("\n\n" + para("("+strings.TrimSuffix(r, ".")+".)"))
 	}
 	if dm.Pending {
-		b.WriteString("\n\n" + pendingText)
+		b.WriteString("\n\n" + para(pendingText))
 	}
 	if dm.Narrative != "" {
-		b.WriteString("\n\n" + dm.Narrative)
+		b.WriteString("\n\n" + para(dm.Narrative))
 	}
 	for _, blk := range dm.Blocks() {
-		b.WriteString("\n\n" + blk.Word + ":\n" + strings.Join(blk.Lines, "\n"))
+		b.WriteString("\n\n" + para(append([]string{blk.Word + ":"}, blk.Lines...)...))
 	}
 	if dm.Note != "" {
-		b.WriteString("\n\n" + dm.Note)
+		b.WriteString("\n\n" + para(dm.Note))
 	}
 	return b.String()
 }

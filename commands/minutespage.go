@@ -86,33 +86,10 @@ func (s *Service) MinutesDocumentOf(ctx context.Context, c Committee, d Date, no
 // that "RESOLVED:" and each part of a resolution keep their own lines.
 func (d MinutesDocument) Markdown() string {
 	var b strings.Builder
-	b.WriteString(mdLines(d.upperCommittee(), d.Heading, d.Status))
-	for _, p := range d.Attendance {
-		b.WriteString("\n\n" + mdLines(p))
-	}
-	if len(d.Notes) > 0 {
-		b.WriteString("\n\n" + mdLines(d.Notes...))
-	}
+	b.WriteString(d.head(mdLines))
+	bold := func(s string) string { return "**" + mdEscape(Unescape(s), false) + "**" }
 	for _, dm := range d.Minutes {
-		b.WriteString("\n\n**" + mdEscape(Unescape(dm.Number+". "+dm.Title), false) + "**")
-		if dm.Urgency != "" {
-			b.WriteString("\n\n" + mdLines(UrgencySentence(dm.Urgency)))
-		}
-		for _, r := range dm.References {
-			b.WriteString("\n\n" + mdLines("("+strings.TrimSuffix(r, ".")+".)"))
-		}
-		if dm.Pending {
-			b.WriteString("\n\n" + mdLines(pendingText))
-		}
-		if dm.Narrative != "" {
-			b.WriteString("\n\n" + mdLines(dm.Narrative))
-		}
-		for _, blk := range dm.Blocks() {
-			b.WriteString("\n\n" + mdLines(append([]string{blk.Word + ":"}, blk.Lines...)...))
-		}
-		if dm.Note != "" {
-			b.WriteString("\n\n" + mdLines(dm.Note))
-		}
+		b.WriteString("\n\n" + dm.text(mdLines, bold))
 	}
 	return b.String() + "\n"
 }
