@@ -1712,8 +1712,11 @@ func visiting(ctx context.Context, command bool) (context.Context, *visit) {
 // committee's business. The sender can post it from the committee's
 // channel.
 func (v *visit) private(r Reply) Reply {
-	if !v.away || r.Visibility != Public {
+	if !v.away {
 		return r
+	}
+	if r.Visibility != Public {
+		return v.named(r)
 	}
 	r.Visibility = Private
 	note := "Only you can see this: it was not sent in the committee's channel."
@@ -1721,5 +1724,30 @@ func (v *visit) private(r Reply) Reply {
 		note = "Only you can see this: it was not sent in <#" + v.committee.ChannelID + ">, the channel of " + Escape(v.committee.Name) + "."
 	}
 	r.Footer = strings.TrimSpace(r.Footer + "\n" + note)
+	return r
+}
+
+// named adds the committee's name to a private reply away from its
+// channel that does not give it ("You are marked present.", "Registered
+// #1: …"): typed in a direct message, it was carried out for the
+// sender's committee, or the one they chose, and someone on two
+// committees meeting the same day, or keeping a register in each, must
+// be able to tell which.
+func (v *visit) named(r Reply) Reply {
+	if r.Form != nil || r.Text == "" && r.Header == "" && len(r.Sections) == 0 {
+		return r
+	}
+	all := r.Header + "\n" + r.Text + "\n" + r.Footer
+	for _, s := range r.Sections {
+		all += "\n" + s.Title + "\n" + s.Text
+	}
+	if strings.Contains(all, v.committee.Name) || strings.Contains(all, Escape(v.committee.Name)) {
+		return r
+	}
+	note := "Committee: *" + Escape(v.committee.Name) + "*"
+	if v.committee.ChannelID != "" {
+		note += " (<#" + v.committee.ChannelID + ">)"
+	}
+	r.Footer = strings.TrimSpace(r.Footer + "\n" + note + ".")
 	return r
 }

@@ -577,3 +577,53 @@ func TestMalformedNumbersSaidSo(t *testing.T) {
 		{neil, "/resolution 2021-12-09 1234567890123", []string{"There is no minute 1234567890123: give the minute's number as printed in the minutes, e.g. `/resolution 2021-12-09 28`."}},
 	})
 }
+
+// TestAwayReplyNamesCommittee: an answer given outside the committee's
+// channel says which committee it was for when its words do not. Graeme
+// sits on two committees meeting the same morning; Mallory sits on one
+// and keeps her register of interests there. In a direct message neither
+// could otherwise tell which meeting they were marked at, or which
+// committee's register took the entry.
+func TestAwayReplyNamesCommittee(t *testing.T) {
+	k := meetingKit(t)
+	in := func(ch, user, line string) commands.Reply {
+		t.Helper()
+		r := k.request(user, line)
+		r.ChannelID = ch
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		return reply
+	}
+	in("C2", ian, "/committee setup Sefton Youth Board")
+	in("C2", ian, "/committee member add <@UGRAEME> Merseyside Police")
+	in("C2", ian, "/committee member add <@USTRANGER> Youth Council chair")
+	in("C2", ian, "/meeting schedule 2026-12-10 10:15 Bootle Town Hall")
+
+	reg := shown(in("DUSTRANGER", stranger, "/interests add other Trustee of SWACA"))
+	wantShown(t, reg, "Registered #1", "Committee: *Sefton Youth Board* (<#C2>).")
+
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	in("C1", ian, "/meeting start")
+	in("C2", stranger, "/meeting start")
+	ask := in("DUGRAEME", graeme, "/here")
+	dm := k.request(graeme, "")
+	dm.ChannelID = "DUGRAEME"
+	var here commands.Reply
+	for _, b := range ask.Buttons {
+		if b.Label == "Sefton Youth Board" {
+			here = k.act(dm, b.Action, b.Value)
+		}
+	}
+	wantShown(t, shown(here), "You are marked present.", "Committee: *Sefton Youth Board* (<#C2>).")
+
+	// In the channel, and where the answer names the committee, nothing
+	// is added.
+	if got := shown(in("C1", graeme, "/here")); strings.Contains(got, "Committee:") {
+		t.Errorf("in the committee's channel: %s", got)
+	}
+	if got := shown(in("DUSTRANGER", stranger, "/interests review")); strings.Contains(got, "Committee:") || !strings.Contains(got, "Sefton Youth Board") {
+		t.Errorf("an answer naming the committee: %s", got)
+	}
+}
