@@ -40,7 +40,7 @@ func (s *Service) refMinute(ctx context.Context, r Request, value string) (Commi
 	if !ok {
 		return Committee{}, Minute{}, userErr("That button is out of date; record the action with `/action add MINUTE @owner DATE TEXT`.")
 	}
-	c, _, err := s.admit(ctx, r, Chairs, "record actions")
+	c, _, err := s.admitCarried(ctx, r, ref.Committee, Chairs, "record actions")
 	if err != nil {
 		return Committee{}, Minute{}, err
 	}

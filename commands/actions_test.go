@@ -1844,3 +1844,93 @@ func TestActionsOfAFormerMemberMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestMinuteButtonsInADirectMessage: someone on two committees who looks
+// a minute up, or records a decision, in a direct message (choosing the
+// committee) can use the buttons under the answer there: Share shows
+// them the minute, and [Add an action] opens its form, which records the
+// action under that minute. They were refused, asked which committee
+// with nothing to run again.
+func TestMinuteButtonsInADirectMessage(t *testing.T) {
+	k := decDay(t)
+	for _, line := range []string{"/committee setup Sefton Youth Board", "/committee member add <@UGRAEME> Merseyside Police"} {
+		r := k.request(ian, line)
+		r.ChannelID = "C2"
+		if reply, err := k.svc.Run(context.Background(), r); err != nil || reply.Refused {
+			t.Fatalf("%s: %+v %v", line, reply, err)
+		}
+	}
+	dm := func(user string) commands.Request {
+		r := k.request(user, "")
+		r.ChannelID = "D" + user
+		return r
+	}
+	choose := func(user, line string) commands.Reply {
+		t.Helper()
+		r := dm(user)
+		r.Command, r.Text, _ = strings.Cut(line, " ")
+		ask, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range ask.Buttons {
+			if b.Label == "Safer Sefton Together" {
+				return k.act(dm(user), b.Action, b.Value)
+			}
+		}
+		t.Fatalf("%s was not asked which committee:\n%s", line, shown(ask))
+		return commands.Reply{}
+	}
+	pressIn := func(user string, r commands.Reply, label string) commands.Reply {
+		t.Helper()
+		for _, b := range r.Buttons {
+			if b.Label == label {
+				return k.act(dm(user), b.Action, b.Value)
+			}
+		}
+		t.Fatalf("no %q button under:\n%s", label, shown(r))
+		return commands.Reply{}
+	}
+
+	resolved := choose(ian, "/resolve 7.7 That the figures be circulated to partners.")
+	form := pressIn(ian, resolved, "Add an action")
+	if form.Refused || form.Form == nil {
+		t.Fatalf("[Add an action] in a direct message: %s", shown(form))
+	}
+	added, errs := k.submit(dm(ian), form.Form, map[string]string{"owner": graeme, "due": "2026-12-20", "text": "Circulate the figures"})
+	if len(errs) > 0 || added.Refused {
+		t.Fatalf("the form submitted in a direct message: %v %s", errs, shown(added))
+	}
+	wantShown(t, k.say(graeme, "/action"), "• 1. Circulate the figures — <@UGRAEME>, due Sunday 20 December 2026 (minute 9, Thursday 10 December 2026)")
+
+	found := choose(graeme, "/resolution figures")
+	shared := pressIn(graeme, found, "Share minute 9 in channel")
+	if shared.Refused || shared.Visibility == commands.Public {
+		t.Errorf("Share in a direct message: %+v", shared)
+	}
+	wantShown(t, shown(shared), "<@UGRAEME> shared *Safer Sefton Together*, meeting of Thursday 10 December 2026 — minute 9", "Only you can see this: it was not sent in <#C1>")
+
+	// Sue sits on Safer Sefton Together alone: its buttons, pressed in a
+	// direct message, work as before; a minute of a committee she is not
+	// on is not shown to her.
+	wantShown(t, shown(pressIn(sue, found, "Share minute 9 in channel")), "<@USUE> shared *Safer Sefton Together*")
+	youth := dm(ian)
+	youth.ChannelID = "C2"
+	youth.Command, youth.Text = "/meeting", "schedule 2026-12-10 11:00"
+	if r, err := k.svc.Run(context.Background(), youth); err != nil || r.Refused {
+		t.Fatalf("%+v %v", r, err)
+	}
+	k.now = time.Date(2026, 12, 10, 11, 0, 0, 0, london)
+	youth.Text = "start"
+	if r, err := k.svc.Run(context.Background(), youth); err != nil || r.Refused {
+		t.Fatalf("%+v %v", r, err)
+	}
+	youth.Command, youth.Text = "/resolve", "4 That the youth figures be shared."
+	theirs, err := k.svc.Run(context.Background(), youth)
+	if err != nil || theirs.Refused {
+		t.Fatalf("%+v %v", theirs, err)
+	}
+	if got := pressIn(sue, theirs, "Share minute 4 in channel"); !got.Refused || strings.Contains(shown(got), "youth figures") {
+		t.Errorf("another committee's minute shared to Sue: %s", shown(got))
+	}
+}

@@ -632,6 +632,26 @@ func (s *Service) admit(ctx context.Context, r Request, who Access, doing string
 	return o.Committee, *o.Member, nil
 }
 
+// admitCarried is admit for a button or form that carries the committee
+// it is of. In a committee's channel it is that channel's committee, as
+// for any other, which the caller checks is the one carried; anywhere else
+// it is the committee carried, of which the sender must be a member. A
+// member of several committees given an answer in a direct message (the
+// committee chosen for it) presses its buttons there, and would otherwise
+// be asked which committee, with nothing to run again.
+func (s *Service) admitCarried(ctx context.Context, r Request, committeeID int64, who Access, doing string) (Committee, Member, error) {
+	if r.committeeID == 0 && committeeID > 0 {
+		_, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			r.committeeID = committeeID
+		case err != nil:
+			return Committee{}, Member{}, err
+		}
+	}
+	return s.admit(ctx, r, who, doing)
+}
+
 // admitInput admits in's sender to its subcommand (see admit), filling in
 // the committee, the sender and the next meeting.
 func (s *Service) admitInput(ctx context.Context, in *Input) error {

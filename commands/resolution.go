@@ -1168,12 +1168,15 @@ func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Commi
 	if err != nil || id <= 0 {
 		return Committee{}, Minute{}, userErr("That button is broken; look the minute up again with `/resolution`.")
 	}
-	c, _, err := s.admit(ctx, r, Anyone, "")
-	if err != nil {
+	m, err := s.store.Minute(ctx, id)
+	if err != nil && !errors.Is(err, ErrNotFound) {
 		return Committee{}, Minute{}, err
 	}
-	m, err := s.store.Minute(ctx, id)
-	if errors.Is(err, ErrNotFound) || err == nil && m.CommitteeID != c.ID {
+	c, _, aerr := s.admitCarried(ctx, r, m.CommitteeID, Anyone, "")
+	if aerr != nil {
+		return Committee{}, Minute{}, aerr
+	}
+	if errors.Is(err, ErrNotFound) || m.CommitteeID != c.ID {
 		return Committee{}, Minute{}, userErr("That minute is not on record for %s any more; look it up again with `/resolution`.", Escape(c.Name))
 	}
 	return c, m, err
