@@ -376,9 +376,11 @@ func openImportAgendaForm(ctx context.Context, s *Service, in *Input) (Reply, er
 		into += ", for the meeting on " + d.String()
 		day = d.Start(time.UTC).Format("2006-01-02")
 	}
-	meta := day
+	// And the committee ("c3"): opened in a direct message, the channel
+	// does not say which it is.
+	meta := strings.TrimSpace(day + " c" + strconv.FormatInt(c.ID, 10))
 	if confirmed {
-		meta = strings.TrimSpace(day + " confirm")
+		meta += " confirm"
 		into += "; items it does not have are taken off the agenda"
 	}
 	if day != "" {
@@ -400,15 +402,25 @@ func openImportAgendaForm(ctx context.Context, s *Service, in *Input) (Reply, er
 
 // submitImportForm imports the agenda pasted into the form.
 func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
-	c, _, err := s.admit(ctx, r, Officers, "import agendas")
+	var committeeID int64
+	for _, f := range strings.Fields(sub.Metadata) {
+		if id, err := strconv.ParseInt(strings.TrimPrefix(f, "c"), 10, 64); err == nil && strings.HasPrefix(f, "c") {
+			committeeID = id
+		}
+	}
+	c, _, err := s.admitCarried(ctx, r, committeeID, Officers, "import agendas")
 	if err != nil {
 		return Reply{}, nil, err
+	}
+	if committeeID > 0 && c.ID != committeeID {
+		return Reply{}, nil, userErr("That form belongs to another committee's channel; nothing was imported.")
 	}
 	var a *minutes.Agenda
 	var res AgendaImportResult
 	// The metadata is the date the form was opened for, `confirm`, and
-	// the meeting that day ("#12"), each when there is one; forms opened
-	// before `confirm` or the meeting were carried hold less.
+	// the meeting that day ("#12"), each when there is one, and the
+	// committee ("c3"); forms opened before `confirm`, the meeting or the
+	// committee were carried hold less.
 	var day string
 	var confirm bool
 	var opened int64
@@ -418,6 +430,8 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 			confirm = true
 		case strings.HasPrefix(f, "#"):
 			opened, _ = strconv.ParseInt(f[1:], 10, 64)
+		case strings.HasPrefix(f, "c"):
+			// The committee, read above.
 		default:
 			day = f
 		}

@@ -361,7 +361,7 @@ func confirmRole(ctx context.Context, s *Service, r Request, value string) (Repl
 	if err := json.Unmarshal([]byte(value), &ch); err != nil || ch.UserID == "" || ch.From == "" || (ch.Role != RoleChair && ch.Role != RoleViceChair) {
 		return Reply{}, userErr("That button is out of date; run `/committee member add` again.")
 	}
-	c, _, err := s.admit(ctx, r, Officers, "change the chair")
+	c, _, err := s.admitCarried(ctx, r, ch.Committee, Officers, "change the chair")
 	if err != nil {
 		return Reply{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -1278,5 +1279,77 @@ func TestSetupNameWithoutEmphasis(t *testing.T) {
 	}
 	if _, err := k.db.CommitteeByName(context.Background(), "Sefton *Youth* Panel"); err != nil {
 		t.Errorf("marks inside the name: %v", err)
+	}
+}
+
+// TestOfficerOfTwoInADirectMessage: an officer of two committees who
+// chooses the committee for a command in a direct message can finish it
+// there: the Confirm of a new chair, and the forms of /minutes import and
+// /agenda import, each for the committee chosen. They were refused as
+// sent from no committee's channel, the pasted document thrown away.
+func TestOfficerOfTwoInADirectMessage(t *testing.T) {
+	k := committeeKit(t)
+	k.must(ian, "/committee member add <@UGRAEME> Merseyside Police chair")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	youth := k.request(ian, "/committee setup Sefton Youth Board")
+	youth.ChannelID = "C2"
+	if r, err := k.svc.Run(context.Background(), youth); err != nil || r.Refused {
+		t.Fatalf("%+v %v", r, err)
+	}
+	dm := k.request(ian, "")
+	dm.ChannelID = "DIAN"
+	chosen := func(line string) commands.Reply {
+		t.Helper()
+		r := dm
+		r.Command, r.Text, _ = strings.Cut(line, " ")
+		ask, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range ask.Buttons {
+			if b.Label == "Safer Sefton Together" {
+				return k.act(dm, b.Action, b.Value)
+			}
+		}
+		t.Fatalf("%s was not asked which committee:\n%s", line, shown(ask))
+		return commands.Reply{}
+	}
+
+	ask := chosen("/committee member add <@USUE> Sefton CVS chair")
+	var confirmed commands.Reply
+	for _, b := range ask.Buttons {
+		if b.Label == "Confirm: Sue Holden as chair" {
+			confirmed = k.act(dm, b.Action, b.Value)
+		}
+	}
+	wantShown(t, shown(confirmed), "<@USUE> is now recorded as the chair of Safer Sefton Together")
+	wantShown(t, k.say(neil, "/committee members"), "• Sue Holden — Sefton CVS (chair)")
+
+	minutesText, err := os.ReadFile("../minutes/testdata/minutes-cabinet-decisions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := chosen("/minutes import")
+	got, errs := k.submit(dm, form.Form, map[string]string{"text": string(minutesText)})
+	if len(errs) > 0 || got.Refused || !strings.Contains(got.Text, "Imported the minutes of the meeting of Safer Sefton Together") {
+		t.Errorf("minutes imported in a direct message: %v %s", errs, shown(got))
+	}
+
+	agendaText, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form = chosen("/agenda import")
+	got, errs = k.submit(dm, form.Form, map[string]string{"text": string(agendaText)})
+	if len(errs) > 0 || got.Refused || !strings.Contains(got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022") {
+		t.Errorf("agenda imported in a direct message: %v %s", errs, shown(got))
+	}
+
+	// The form, submitted from the other committee's channel, imports
+	// nothing there.
+	other := dm
+	other.ChannelID = "C2"
+	if got, _ := k.submit(other, form.Form, map[string]string{"text": string(agendaText)}); !strings.Contains(got.Text, "That form belongs to another committee's channel; nothing was imported.") {
+		t.Errorf("the form from another committee's channel: %s", shown(got))
 	}
 }

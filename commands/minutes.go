@@ -832,7 +832,7 @@ func openImportMinutesForm(_ context.Context, _ *Service, in *Input) (Reply, err
 	if len(in.Args) > 0 {
 		return Reply{}, usageErr("`import` opens a form to paste the minutes into; it takes nothing after it.")
 	}
-	return Reply{Visibility: Private, Text: "Paste the minutes into the form.", Form: importMinutesForm(in.Request)}, nil
+	return Reply{Visibility: Private, Text: "Paste the minutes into the form.", Form: importMinutesForm(in.Request, in.Committee.ID)}, nil
 }
 
 // importMinutesFormID names the form /minutes import opens.
@@ -843,12 +843,15 @@ const importMinutesFormID = "minutes.import"
 // longer ones are imported with the quorum command.
 const minutesBoxes = 8
 
-func importMinutesForm(r Request) *Form {
+// importMinutesForm is the form, carrying where it was opened and the
+// committee it was opened for: opened in a direct message, the channel
+// alone does not say which committee it is.
+func importMinutesForm(r Request, committeeID int64) *Form {
 	return &Form{
 		ID:       importMinutesFormID,
 		Title:    "Import minutes",
 		Submit:   "Import",
-		Metadata: r.TeamID + "/" + r.ChannelID,
+		Metadata: r.TeamID + "/" + r.ChannelID + "/" + strconv.FormatInt(committeeID, 10),
 		Fields: pasteFields("Minutes",
 			"Paste the minutes as published, from the heading to the last minute, 3,000 characters a box. Longer documents: quorum import minutes FILE --committee NAME.", minutesBoxes),
 	}
@@ -857,13 +860,20 @@ func importMinutesForm(r Request) *Form {
 // submitImportMinutes imports the minutes pasted into the form.
 func submitImportMinutes(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
 	// A form's submission does not say which channel it came from; the
-	// form carries it.
-	if team, channel, ok := strings.Cut(sub.Metadata, "/"); ok && r.ChannelID == "" {
+	// form carries it, and the committee (forms opened before it was
+	// carried hold only the channel).
+	team, channel, ok := strings.Cut(sub.Metadata, "/")
+	channel, id, _ := strings.Cut(channel, "/")
+	if ok && r.ChannelID == "" {
 		r.TeamID, r.ChannelID = team, channel
 	}
-	c, _, err := s.admit(ctx, r, Officers, "import minutes")
+	committeeID, _ := strconv.ParseInt(id, 10, 64)
+	c, _, err := s.admitCarried(ctx, r, committeeID, Officers, "import minutes")
 	if err != nil {
 		return Reply{}, nil, err
+	}
+	if committeeID > 0 && c.ID != committeeID {
+		return Reply{}, nil, userErr("That form belongs to another committee's channel; nothing was imported.")
 	}
 	var im MinutesImport
 	fieldErrs, err := importPasted(sub, minutesBoxes, "Paste the minutes here.", func(text string) (err error) {

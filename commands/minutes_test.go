@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -80,8 +81,8 @@ func TestMinutesImportForm(t *testing.T) {
 		t.Errorf("member importing: %+v, want a refusal", r)
 	}
 	open := k.must(ian, "/minutes import")
-	if open.Form == nil || open.Form.ID != "minutes.import" || len(open.Form.Fields) != 8 || open.Form.Fields[0].Kind != commands.FieldTextArea || open.Form.Metadata != "T1/C1" {
-		t.Fatalf("/minutes import: %+v; want a form of text areas that carries the channel", open)
+	if open.Form == nil || open.Form.ID != "minutes.import" || len(open.Form.Fields) != 8 || open.Form.Fields[0].Kind != commands.FieldTextArea || open.Form.Metadata != "T1/C1/"+strconv.FormatInt(k.committee().ID, 10) {
+		t.Fatalf("/minutes import: %+v; want a form of text areas that carries the channel and the committee", open)
 	}
 	wantShown(t, k.say(ian, "/minutes import now"), "`import` opens a form to paste the minutes into; it takes nothing after it.")
 
