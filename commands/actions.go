@@ -131,18 +131,21 @@ func actionCommand() *Command {
 			Who:      Chairs, Doing: "record actions", Run: addAction,
 		}, {
 			Name:     "done",
+			Carried:  actionCommittee,
 			Usage:    []string{"/action done ID [NOTE]"},
 			Summary:  "Mark an action done (its owner, an officer or the chair), with a note of what was done.",
 			Examples: []string{"/action done 12 Figures circulated on 27 February"},
 			Who:      Members, Run: completeAction,
 		}, {
 			Name:     "reopen",
+			Carried:  actionCommittee,
 			Usage:    []string{"/action reopen ID"},
 			Summary:  "Make an action marked done by mistake outstanding again (its owner, an officer or the chair); the log keeps that it was done.",
 			Examples: []string{"/action reopen 12"},
 			Who:      Members, Run: reopenAction,
 		}, {
 			Name:     "move",
+			Carried:  actionCommittee,
 			Usage:    []string{"/action move ID DATE"},
 			Summary:  "Give an open action a new due date; the log keeps the old one.",
 			Examples: []string{"/action move 12 2027-04-01"},
@@ -150,12 +153,14 @@ func actionCommand() *Command {
 			Who:      Chairs, Doing: "re-date actions", Run: moveAction,
 		}, {
 			Name:     "reassign",
+			Carried:  actionCommittee,
 			Usage:    []string{"/action reassign ID @owner|\"Name\""},
 			Summary:  "Give an open action to someone else; the log keeps who had it.",
 			Examples: []string{"/action reassign 12 @graeme", `/action reassign 12 "Jo Smith"`},
 			Who:      Chairs, Doing: "reassign actions", Run: reassignAction,
 		}, {
 			Name:     "history",
+			Carried:  actionCommittee,
 			Usage:    []string{"/action history ID"},
 			Summary:  "Every change to an action: added, re-dated, reassigned, done and reopened, by whom and when.",
 			Examples: []string{"/action history 12"},
@@ -504,6 +509,23 @@ func ownerOf(a ActionPoint) string {
 		return "<@" + a.OwnerUser + ">"
 	}
 	return Escape(a.OwnerName)
+}
+
+// actionCommittee is the committee of the action whose number starts
+// args (Sub.Carried); 0 when they start with none.
+func actionCommittee(s *Service, ctx context.Context, args []string) (int64, error) {
+	if len(args) == 0 {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, nil
+	}
+	a, err := s.store.ActionPointByID(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return 0, nil
+	}
+	return a.CommitteeID, err
 }
 
 // ownAction reads the action number that starts in.Args and loads the

@@ -1934,3 +1934,44 @@ func TestMinuteButtonsInADirectMessage(t *testing.T) {
 		t.Errorf("another committee's minute shared to Sue: %s", shown(got))
 	}
 }
+
+// TestActionCommandInADirectMessage: the reminder of an action, in a
+// direct message, says `/action done N`; typed there by someone on two
+// committees it is the action's committee's, rather than a question which
+// committee (one of which would refuse it). Someone not on the action's
+// committee learns nothing of it.
+func TestActionCommandInADirectMessage(t *testing.T) {
+	k, _ := actDay(t)
+	k.must(ian, "/action add 9 <@UGRAEME> 2026-12-20 Circulate the figures")
+	for _, line := range []string{"/committee setup Sefton Youth Board", "/committee member add <@UGRAEME> Merseyside Police", "/committee member add <@USTRANGER> Youth Council"} {
+		r := k.request(ian, line)
+		r.ChannelID = "C2"
+		if reply, err := k.svc.Run(context.Background(), r); err != nil || reply.Refused {
+			t.Fatalf("%s: %+v %v", line, reply, err)
+		}
+	}
+	dm := func(user, line string) commands.Reply {
+		t.Helper()
+		r := k.request(user, line)
+		r.ChannelID = "D" + user
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return reply
+	}
+	wantShown(t, shown(dm(graeme, "/action history 1")), "*History of action 1* of *Safer Sefton Together*")
+	done := dm(graeme, "/action done 1 Sent to partners")
+	if done.Refused || len(done.Buttons) > 0 {
+		t.Fatalf("/action done in a direct message: %s", shown(done))
+	}
+	wantShown(t, shown(done), "Action 1 is done", "Committee: *Safer Sefton Together* (<#C1>).")
+	if a, err := k.db.ActionPointByID(context.Background(), 1); err != nil || !a.Done {
+		t.Errorf("the action after /action done: %+v %v", a, err)
+	}
+	wantShown(t, shown(dm(stranger, "/action done 1")), "There is no action 1 of Sefton Youth Board.")
+	// A number no action has: the committee is asked, as for any command.
+	if got := dm(graeme, "/action done 99"); len(got.Buttons) != 2 {
+		t.Errorf("/action done 99: %s", shown(got))
+	}
+}

@@ -125,6 +125,11 @@ type Sub struct {
 	// for the vice-chair to act (see chairing). The minutes commands act
 	// on the meeting held, not the next one.
 	Meeting func(s *Service, ctx context.Context, in *Input, d Date) (Meeting, error)
+	// Carried, when set, reads from the subcommand's words the committee
+	// they name (an action's number is of one committee), 0 for none:
+	// sent where the channel is no committee's by a member of several,
+	// it is that committee's, rather than a question which (see carried).
+	Carried func(s *Service, ctx context.Context, args []string) (int64, error)
 	Run     Handler
 }
 
@@ -287,6 +292,11 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 		return s.once(ctx, r, cmd.helpFor(sub, args))
 	}
 	in := &Input{Request: r, Args: args, cmd: cmd, sub: sub}
+	if sub.Carried != nil && r.committeeID == 0 {
+		if in.committeeID, err = s.carried(ctx, r, sub, args); err != nil {
+			return settle(cmd, sub, Reply{}, err)
+		}
+	}
 	ctx, v := visiting(ctx, true)
 	switch {
 	case sub.SelfAdmit:
@@ -630,6 +640,32 @@ func (s *Service) admit(ctx context.Context, r Request, who Access, doing string
 		return o.Committee, Member{}, err
 	}
 	return o.Committee, *o.Member, nil
+}
+
+// carried is the committee sub's words name (Sub.Carried), for r sent
+// where the channel is no committee's by one of its members; 0 otherwise,
+// and the committee is found as for any request. The reminder of an
+// action, in a direct message, gives the command that marks it done: typed
+// there by a member of two committees it would ask which, and the other
+// would refuse it.
+func (s *Service) carried(ctx context.Context, r Request, sub *Sub, args []string) (int64, error) {
+	id, err := sub.Carried(s, ctx, args)
+	if err != nil || id == 0 {
+		return 0, err
+	}
+	if _, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); !errors.Is(err, ErrNotFound) {
+		return 0, err
+	}
+	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range ms {
+		if m.Committee.ID == id {
+			return id, nil
+		}
+	}
+	return 0, nil
 }
 
 // admitCarried is admit for a button or form that carries the committee
