@@ -541,7 +541,7 @@ func (s *Service) ownAction(ctx context.Context, in *Input) (ActionPoint, error)
 	}
 	a, err := s.store.ActionPointByID(ctx, id)
 	if errors.Is(err, ErrNotFound) || err == nil && a.CommitteeID != c.ID {
-		no := usageErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
+		no := userErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
 		if err == nil {
 			// Numbers run across committees: one on two is pointed to the
 			// channel where the action is theirs to act on. Others learn
@@ -549,7 +549,7 @@ func (s *Service) ownAction(ctx context.Context, in *Input) (ActionPoint, error)
 			if ms, merr := s.store.Memberships(ctx, in.TeamID, in.UserID); merr == nil {
 				for _, m := range ms {
 					if m.Committee.ID == a.CommitteeID {
-						no = usageErr("Action %d is of %s, not of %s: use the command in <#%s>.", id, Escape(m.Committee.Name), Escape(c.Name), m.Committee.ChannelID)
+						no = userErr("Action %d is of %s, not of %s: use the command in <#%s>.", id, Escape(m.Committee.Name), Escape(c.Name), m.Committee.ChannelID)
 					}
 				}
 			}

@@ -536,6 +536,10 @@ func TestActionOfAnotherCommittee(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantShown(t, shown(reply), tc.want)
+			// The command was typed right; its usage would say otherwise.
+			if got := shown(reply); strings.Contains(got, "Usage:") {
+				t.Errorf("%s in the other committee's channel is answered with the usage:\n%s", line, got)
+			}
 		}
 	}
 	if a, err := k.db.ActionPointByID(context.Background(), 1); err != nil || a.Done || a.OwnerUser != neil || !strings.Contains(a.Due.String(), "20 December 2026") {
