@@ -541,7 +541,7 @@ func (s *Service) ownAction(ctx context.Context, in *Input) (ActionPoint, error)
 	}
 	a, err := s.store.ActionPointByID(ctx, id)
 	if errors.Is(err, ErrNotFound) || err == nil && a.CommitteeID != c.ID {
-		no := userErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
+		no := usageErr("There is no action %d of %s. `/action list` shows them.", id, Escape(c.Name))
 		if err == nil {
 			// Numbers run across committees: one on two is pointed to the
 			// channel where the action is theirs to act on. Others learn
