@@ -226,3 +226,14 @@ func TestMinutesMarkdownShowsTextAsTyped(t *testing.T) {
 		t.Errorf("Markdown:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestMinutesPlainTextKeepsWhatWasTyped: the plain-text export leaves out
+// the bold of the minutes' titles, not a member's own asterisks.
+func TestMinutesPlainTextKeepsWhatWasTyped(t *testing.T) {
+	d := MinutesDocument{Committee: "Safer Sefton Together", Heading: "Minutes", Status: "Draft.",
+		Minutes: []DocMinute{{Number: "7", Title: "SWACA", Narrative: "The figures marked **provisional** were noted &amp; kept."}}}
+	want := "SAFER SEFTON TOGETHER\nMinutes\nDraft.\n\n7. SWACA\n\nThe figures marked **provisional** were noted & kept.\n"
+	if got := d.PlainText(); got != want {
+		t.Errorf("plain text:\n%s\nwant:\n%s", got, want)
+	}
+}

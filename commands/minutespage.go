@@ -160,7 +160,13 @@ func mdEscape(s string, lineStart bool) string {
 
 // PlainText is the document as plain text, without Markdown's bold.
 func (d MinutesDocument) PlainText() string {
-	return strings.ReplaceAll(Unescape(d.Text()), "**", "") + "\n"
+	var b strings.Builder
+	b.WriteString(d.head(slackParagraph))
+	for _, dm := range d.Minutes {
+		// Titles without the bold; a member's own asterisks stay.
+		b.WriteString("\n\n" + dm.text(slackParagraph, func(s string) string { return s }))
+	}
+	return Unescape(b.String()) + "\n"
 }
 
 var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncMap{"urgency": UrgencySentence}).Parse(`<!DOCTYPE html>
