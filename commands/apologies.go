@@ -644,8 +644,7 @@ func asGiven(given bool) string {
 // bareWord is w as a word of a name ("sue" of "Sue's,"), or "" when it is
 // too short to be taken for one.
 func bareWord(w string) string {
-	word := strings.ToLower(strings.TrimRight(w, ",.:;!?"))
-	word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	word := strings.TrimSuffix(personKey(strings.TrimRight(w, ",.:;!?")), "'s")
 	if utf8.RuneCountInString(word) < 3 {
 		return ""
 	}
@@ -661,7 +660,7 @@ func membersCalled(members []Member, me, w string) []Member {
 	}
 	var meant []Member
 	for _, m := range members {
-		if m.UserID != me && slices.Contains(strings.Fields(foldName(m.Name)), word) {
+		if m.UserID != me && slices.Contains(strings.Fields(personKey(m.Name)), word) {
 			meant = append(meant, m)
 		}
 	}
@@ -915,7 +914,7 @@ const apologiesClosed = "apologies for it are closed (`/apologies next …` send
 // either and whatever organisation sub gives.
 func sameName(sub, name string) bool {
 	sub, _ = splitOrg(sub)
-	return nameKey(sub) == nameKey(name)
+	return personKey(sub) == personKey(name)
 }
 
 // substituteAway refuses a substitute, named in a for who's apologies for

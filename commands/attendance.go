@@ -1992,13 +1992,13 @@ func (s *Service) attendanceBareName(ctx context.Context, in *Input) error {
 // mention suggested in their place must not leave a surname in front of
 // what is to be recorded. At least one word is always left.
 func nameTyped(m Member, args []string) int {
-	words := strings.Fields(foldName(m.Name))
+	words := strings.Fields(personKey(m.Name))
 	j := slices.Index(words, bareWord(args[0]))
 	if j < 0 {
 		return 1
 	}
 	n := 1
-	for n < len(args)-1 && j+n < len(words) && foldName(strings.TrimRight(args[n], ",")) == words[j+n] {
+	for n < len(args)-1 && j+n < len(words) && personKey(strings.TrimRight(args[n], ",")) == words[j+n] {
 		n++
 	}
 	if m.Organisation == "" || !strings.HasPrefix(args[n], "(") {

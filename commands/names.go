@@ -238,3 +238,34 @@ var genericNameWords = map[string]bool{
 	"committee": true, "board": true, "panel": true, "partnership": true, "council": true, "cabinet": true,
 	"forum": true, "group": true, "scrutiny": true, "sub": true, "joint": true, "executive": true,
 }
+
+// personKey is a person's name as it is matched against a name typed for
+// them: an officer on a British keyboard types "Sian Ni Bhriain" for Siân
+// Ní Bhriain, "O'Neill" for O’Neill, and a name sent by a Mac may spell é
+// as e and a combining accent. Normalised (NormalizeName), without
+// accents, with one apostrophe, in lower case. Not a stored key: see
+// nameKey for those.
+func personKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		if nameApostrophes[r] {
+			return '\''
+		}
+		if l, ok := undecomposed[r]; ok {
+			return l
+		}
+		return r
+	}, norm.NFD.String(NormalizeName(s)))
+	return strings.ToLower(s)
+}
+
+// nameApostrophes are the characters typed, or put by autocorrect, for the
+// apostrophe of a name.
+var nameApostrophes = map[rune]bool{'’': true, '‘': true, 'ʼ': true, '`': true, '´': true, '′': true}
+
+// undecomposed are accented letters of names that Unicode gives no
+// decomposition, so that they keep their accent in NFD: "Lukasz" typed for
+// Łukasz.
+var undecomposed = map[rune]rune{'Ł': 'L', 'ł': 'l', 'Ø': 'O', 'ø': 'o', 'Đ': 'D', 'đ': 'd', 'ı': 'i'}

@@ -146,7 +146,7 @@ func (s *Service) forNotNamed(ctx context.Context, in *Input, args []string, cmd
 // alone, or, for a Slack name with brackets of its own ("Ann Lee
 // (she/her)"), the whole of what was typed, which is how Slack shows it.
 func namesMember(m Member, name, org string) bool {
-	return nameKey(m.Name) == nameKey(name) || org != "" && nameKey(m.Name) == nameKey(name+" ("+org+")")
+	return personKey(m.Name) == personKey(name) || org != "" && personKey(m.Name) == personKey(name+" ("+org+")")
 }
 
 // misnamed is the one member whose name is name but for a slip (oneSlip:
@@ -157,14 +157,14 @@ func namesMember(m Member, name, org string) bool {
 // has, and their own record would be missing. Two such members, and it is
 // no one.
 func misnamed(members []Member, name, org string) (Member, bool) {
-	words := strings.Fields(foldName(name))
+	words := strings.Fields(personKey(name))
 	var found Member
 	n := 0
 	for _, m := range members {
-		if org != "" && foldName(org) != foldName(m.Organisation) {
+		if org != "" && personKey(org) != personKey(m.Organisation) {
 			continue
 		}
-		if oneSlip(words, strings.Fields(foldName(m.Name))) {
+		if oneSlip(words, strings.Fields(personKey(m.Name))) {
 			found, n = m, n+1
 		}
 	}

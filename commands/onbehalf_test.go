@@ -577,3 +577,33 @@ func TestMemberAddedBackAfterTheirDeclaredItemMoved(t *testing.T) {
 	k.must(neil, "/declare withdraw 2026-12-10 7.6")
 	wantShown(t, k.say(ian, "/declare list 2026-12-10"), "No interests have been declared.")
 }
+
+// TestOnBehalfNameTypedWithoutAccents: an officer on a British keyboard
+// types a member's name without its accents, or with the other
+// apostrophe, and means the member: "Sian Ni Bhriain" is Siân Ní
+// Bhriain, "Seán O'Neill" is Seán O’Neill, and "for sian" is asked about
+// as "for siân" is. Taken as given, the apology was a stranger's, and the
+// member's own was missing from the quorum.
+func TestOnBehalfNameTypedWithoutAccents(t *testing.T) {
+	k := meetingKit(t)
+	k.dir["USIAN"] = "Siân Ní Bhriain"
+	k.dir["USEAN"] = "Seán O’Neill"
+	k.dir["UZOE"] = "Zoe\u0308 Schmidt" // as a Mac may send it: e and a combining diaeresis
+	k.must(ian, "/committee member add <@USIAN> St Helens & Knowsley Teaching Hospitals NHS Trust")
+	k.must(ian, "/committee member add <@USEAN> Merseyside Fire & Rescue Service")
+	k.must(ian, "/committee member add <@UZOE> Sefton CVS")
+	k.steps([]step{
+		{ian, "/apologies for sian Unwell", []string{"Apologies `for sian …` would be your own", "did you mean Siân Ní Bhriain (St Helens &amp; Knowsley Teaching Hospitals NHS Trust)? Name them as <@USIAN>"}},
+		{ian, `/apologies for "Sian Ni Bhriain (St Helens & Knowsley Teaching Hospitals NHS Trust)" Unwell`, []string{"The apologies of <@USIAN> for the meeting"}},
+		{ian, `/apologies for "Seán O'Neill" Court`, []string{"The apologies of <@USEAN> for the meeting"}},
+		{ian, `/apologies for "Zoë Schmidt (Sefton CVS)" Away`, []string{"The apologies of <@UZOE> for the meeting"}},
+	})
+	want := []string{
+		"USIAN Siân Ní Bhriain (St Helens & Knowsley Teaching Hospitals NHS Trust): Unwell by UIAN",
+		"USEAN Seán O’Neill (Merseyside Fire & Rescue Service): Court by UIAN",
+		"UZOE Zoe\u0308 Schmidt (Sefton CVS): Away by UIAN",
+	}
+	if diff := cmp.Diff(histApologies(k), want); diff != "" {
+		t.Errorf("apologies (-got +want):\n%s", diff)
+	}
+}
