@@ -1353,3 +1353,25 @@ func TestOfficerOfTwoInADirectMessage(t *testing.T) {
 		t.Errorf("the form from another committee's channel: %s", shown(got))
 	}
 }
+
+// TestMembersListedInAlphabeticalOrder: the member list reads as a
+// reader looks a name up, Órla under O and Éamon under E, and a name
+// written in lower case among the others, not after Zoë, where a
+// database sorting by character code puts them.
+func TestMembersListedInAlphabeticalOrder(t *testing.T) {
+	k := committeeKit(t)
+	k.dir["UORLA"] = "Órla Quinn"
+	k.dir["UEAMON"] = "Éamon Walsh"
+	k.dir["UZOE"] = "Zoë Schmidt"
+	k.dir["UDANI"] = "dani morris"
+	for _, line := range []string{
+		"/committee member add <@UORLA> Sefton CVS",
+		"/committee member add <@UEAMON> Merseyside Fire & Rescue Service",
+		"/committee member add <@UZOE> Sefton Council",
+		"/committee member add <@UDANI> SWACA",
+	} {
+		k.must(ian, line)
+	}
+	inOrder(t, k.say(neil, "/committee members"), "Ian Barton (officer)",
+		"dani morris", "Éamon Walsh", "Graeme Robson", "Neil Frackelton", "Órla Quinn", "Zoë Schmidt")
+}

@@ -518,6 +518,20 @@ func (db *DB) Officers(ctx context.Context, committeeID int64) ([]commands.Membe
 	return db.members(ctx, "officers", committeeID, true)
 }
 
+// roleRank is a role's place in a list of members, as members orders
+// them: the chair, the vice-chair, officers, then everyone else.
+func roleRank(role string) int {
+	switch role {
+	case "chair":
+		return 0
+	case "vice-chair":
+		return 1
+	case "officer":
+		return 2
+	}
+	return 3
+}
+
 func (db *DB) members(ctx context.Context, op string, committeeID int64, officersOnly bool) ([]commands.Member, error) {
 	var rows []memberRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
@@ -526,6 +540,7 @@ func (db *DB) members(ctx context.Context, op string, committeeID int64, officer
 	if err != nil {
 		return nil, mapErr(op, err)
 	}
+	sortByName(rows, func(a, b memberRow) int { return roleRank(a.Role) - roleRank(b.Role) }, func(r memberRow) string { return r.Name })
 	out := make([]commands.Member, len(rows))
 	for i, r := range rows {
 		out[i] = r.member()
