@@ -815,3 +815,14 @@ func TestResolutionSearchAcronymDefinedInAMinute(t *testing.T) {
 	wantShown(t, got, "VAWG: searched as “violence against women and girls” too, which it stands for. *Safer Sefton Together* — the 2 minutes that best match “VAWG or violence against women and girls”, best first:",
 		"Minute 8 — SWACA", "Minute 9 — SEFTON CVS")
 }
+
+// TestResolutionSearchPassageKeepsAngleBrackets: the passage of a minute
+// found by words quotes it as written. PostgreSQL's headline takes
+// "<to be confirmed>" for an HTML tag and left a gap where it stood, so
+// the member read that the costs were "  by Sefton CVS".
+func TestResolutionSearchPassageKeepsAngleBrackets(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.7 The Board heard that the youth scheme's costs were <to be confirmed> by Sefton CVS in January, and that <b>three</b> schools had joined.")
+	wantShown(t, k.say(neil, "/resolution youth scheme"),
+		"costs were &lt;to be confirmed&gt; by Sefton CVS", "and that &lt;b&gt;three&lt;/b&gt; schools")
+}

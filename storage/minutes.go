@@ -756,7 +756,11 @@ func searchCTEs(committee, words string) string {
 		found AS (
 			SELECT ` + minuteColumns + `,
 				ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
-				CASE WHEN mi.narrative <> '' THEN ts_headline('english', translate(mi.narrative, $4, ''), q.query, $6) END AS passage,
+				-- A passage's headline leaves out what the parser reads as
+				-- an HTML tag ("<to be confirmed>", "<b>"), which a minute
+				-- means as text: "<" is shown to it as a control character
+				-- (one that translate has taken out of the text) and put back.
+				CASE WHEN mi.narrative <> '' THEN replace(ts_headline('english', replace(translate(mi.narrative, $4 || chr(3), ''), '<', chr(3)), q.query, $6), chr(3), '<') END AS passage,
 				top.rank, top.held_on AS top_held_on
 			FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
 		)`
