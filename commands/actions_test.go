@@ -1979,3 +1979,17 @@ func TestActionCommandInADirectMessage(t *testing.T) {
 		t.Errorf("/action done 99: %s", shown(got))
 	}
 }
+
+// TestActionByNameBecomesTheirsWhenTheyJoinWithAnAccentedName: an action
+// given by name to Órla Quinn, not yet on the committee, is hers once she
+// is added under the name Slack gives her, as Jo Smith's would be: listed
+// as hers and on her Home. The database's lower() leaves "Ó" as it is
+// under the C locale while the name looked for was lower-cased as "ó", so
+// the action stayed a stranger's and was never chased.
+func TestActionByNameBecomesTheirsWhenTheyJoinWithAnAccentedName(t *testing.T) {
+	k, _ := actDay(t)
+	k.dir["UORLA"] = "Órla Quinn"
+	k.must(ian, `/action add 9 "Órla Quinn" 2026-12-20 Circulate the figures`)
+	k.must(ian, "/committee member add <@UORLA> Sefton CVS")
+	wantShown(t, k.say(ian, "/action list"), "Circulate the figures — <@UORLA>")
+}

@@ -784,14 +784,14 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		WITH up AS (
 			UPDATE actions a SET owner_user = $2, owner_name = $3
 			WHERE a.committee_id = $1 AND a.status = 'open' AND a.owner_user = ''
-			  AND (lower(regexp_replace(btrim(a.owner_name), '\s+', ' ', 'g')) = $4
-			       OR lower(regexp_replace(btrim(regexp_replace(a.owner_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = $4)
+			  AND (lower(regexp_replace(btrim(a.owner_name), '\s+', ' ', 'g')) = lower($4)
+			       OR lower(regexp_replace(btrim(regexp_replace(a.owner_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = lower($4))
 			RETURNING a.id, a.owner_user, a.owner_name, a.due_on
 		), l AS (
 			INSERT INTO action_log (action_id, kind, owner_user, owner_name, due_on, by_user, at)
 			SELECT id, 'reassigned', owner_user, owner_name, due_on, $5, COALESCE(CAST($6 AS timestamptz), now()) FROM up
 		)
-		SELECT EXISTS (SELECT 1 FROM up)`, m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), by, nullTime(m.At))
+		SELECT EXISTS (SELECT 1 FROM up)`, m.CommitteeID, m.UserID, m.Name, spacedName(m.Name), by, nullTime(m.At))
 	if err != nil {
 		return err
 	}
@@ -837,7 +837,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 			UPDATE apologies a SET member_key = $2, user_id = $2
 			WHERE a.meeting_id IN (SELECT id FROM ahead) AND COALESCE(a.user_id, '') = ''
 			  AND (a.member_key = $3 OR a.organisation <> ''
-			       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = $4)
+			       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = lower($4))
 			  AND NOT EXISTS (SELECT 1 FROM apologies o WHERE o.meeting_id = a.meeting_id AND o.member_key = $2)
 			RETURNING a.meeting_id
 		), decls AS (
@@ -848,7 +848,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 			UPDATE declarations d SET member_key = $2, user_id = $2,
 			       revision = d.revision + (SELECT count(*) FROM declarations o WHERE `+sameDeclarationOf("$2")+`)
 			WHERE d.meeting_id IN (SELECT id FROM ahead) AND COALESCE(d.user_id, '') = ''
-			  AND (d.member_key = $3 OR lower(regexp_replace(btrim(d.name), '\s+', ' ', 'g')) = $4)
+			  AND (d.member_key = $3 OR lower(regexp_replace(btrim(d.name), '\s+', ' ', 'g')) = lower($4))
 			  AND NOT EXISTS (SELECT 1 FROM declarations o WHERE `+sameDeclarationOf("$2")+`
 			                  AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = o.id))
 			RETURNING d.meeting_id
@@ -865,7 +865,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 		)
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text)])
 		FROM (SELECT meeting_id FROM aps UNION SELECT meeting_id FROM decls UNION SELECT meeting_id FROM reps) changed`,
-		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name), nullTime(m.At))
+		m.CommitteeID, m.UserID, memberKey("", m.Name), spacedName(m.Name), nullTime(m.At))
 	if err != nil {
 		return err
 	}
@@ -909,9 +909,9 @@ func claimNamedOverWithdrawn(ctx context.Context, q sqlx.ExtContext, m commands.
 		WHERE a.meeting_id IN (SELECT id FROM ahead)
 		  AND COALESCE(a.user_id, '') = '' AND NOT a.withdrawn
 		  AND (a.member_key = $3 OR a.organisation <> ''
-		       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = $4)
+		       AND lower(regexp_replace(btrim(a.name || ' (' || a.organisation || ')'), '\s+', ' ', 'g')) = lower($4))
 		ORDER BY a.meeting_id, a.updated_at DESC, a.id DESC`,
-		m.CommitteeID, m.UserID, memberKey("", m.Name), normaliseName(m.Name), nullTime(m.At))
+		m.CommitteeID, m.UserID, memberKey("", m.Name), spacedName(m.Name), nullTime(m.At))
 	if err != nil {
 		return err
 	}
@@ -971,13 +971,13 @@ func claimSubstitute(ctx context.Context, q sqlx.ExtContext, m commands.Member) 
 		WITH `+claimAhead("$6")+`, subs AS (
 			UPDATE apologies a SET substitute_id = $2, substitute_name = $3
 			WHERE a.meeting_id IN (SELECT id FROM ahead) AND a.substitute_id IS NULL AND NOT a.withdrawn AND a.member_key <> $2
-			  AND (lower(regexp_replace(btrim(a.substitute_name), '\s+', ' ', 'g')) = $4
-			       OR lower(regexp_replace(btrim(regexp_replace(a.substitute_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = $4
-			          AND lower(regexp_replace(btrim(substring(a.substitute_name FROM '\(([^(]*)\)\s*$')), '\s+', ' ', 'g')) = $5)
+			  AND (lower(regexp_replace(btrim(a.substitute_name), '\s+', ' ', 'g')) = lower($4)
+			       OR lower(regexp_replace(btrim(regexp_replace(a.substitute_name, '\([^(]*\)\s*$', '')), '\s+', ' ', 'g')) = lower($4)
+			          AND lower(regexp_replace(btrim(substring(a.substitute_name FROM '\(([^(]*)\)\s*$')), '\s+', ' ', 'g')) = lower($5))
 			RETURNING a.meeting_id, a.user_id
 		)
 		SELECT mark_stale($1, meeting_id, ARRAY[CAST($2 AS text), user_id]) FROM subs`,
-		m.CommitteeID, m.UserID, m.Name, normaliseName(m.Name), normaliseName(m.Organisation), nullTime(m.At))
+		m.CommitteeID, m.UserID, m.Name, spacedName(m.Name), spacedName(m.Organisation), nullTime(m.At))
 	return err
 }
 

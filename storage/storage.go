@@ -495,6 +495,14 @@ func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t, Valid: !t
 
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 
+// spacedName is name with its spaces collapsed, for a statement to
+// compare with lower() on both sides: Go's lower case of "Órla" is "órla",
+// which a database under the C locale, whose lower() leaves "Ó" as it
+// is, never gives for the stored name.
+func spacedName(name string) string {
+	return strings.Join(strings.Fields(name), " ")
+}
+
 // normaliseName folds a person's name for matching: lower case, single spaces.
 func normaliseName(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
