@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -745,7 +744,7 @@ func registerCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	for _, e := range es {
 		byMember[e.UserID] = append(byMember[e.UserID], e)
 	}
-	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
+	SortByName(members, memberName)
 	var b strings.Builder
 	fmt.Fprintf(&b, "*Register of interests* — %s (sensitive details included: do not publish them)", Escape(c.Name))
 	for _, m := range members {
@@ -773,7 +772,7 @@ func missingInterestsCmd(ctx context.Context, s *Service, in *Input) (Reply, err
 		return Reply{}, err
 	}
 	today := DateOf(in.Now, loc)
-	sort.Slice(members, func(i, j int) bool { return members[i].Name < members[j].Name })
+	SortByName(members, memberName)
 	var lines, notYet []string
 	for _, m := range members {
 		at, st := registerStanding(m, reviews, loc, today)
@@ -854,7 +853,7 @@ func PublishedRegister(members []Member, es []Interest) []RegisterRow {
 		}
 	}
 	sorted := append([]Member(nil), members...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	SortByName(sorted, memberName)
 	var rows []RegisterRow
 	for _, m := range sorted {
 		if len(byMember[m.UserID]) == 0 {

@@ -1671,3 +1671,18 @@ func TestNotRelevantAtTheRequestsTime(t *testing.T) {
 		t.Errorf("the dismissal in the history (-got +want):\n%s", diff)
 	}
 }
+
+// TestRegisterInAlphabeticalOrder: the officer's whole register, and the
+// list of registers missing, go member by member as a reader looks a name
+// up: "dani morris" among the Ds and Órla Quinn among the Os, not after
+// Sue Holden, where sorting by character code put them.
+func TestRegisterInAlphabeticalOrder(t *testing.T) {
+	k := agendaKit(t)
+	k.dir["UORLA"] = "Órla Quinn"
+	k.dir["UDANI"] = "dani morris"
+	k.must(ian, "/committee member add <@UORLA> Sefton CVS")
+	k.must(ian, "/committee member add <@UDANI> SWACA")
+	inOrder(t, k.say(ian, "/interests register"),
+		"*dani morris*", "*Graeme Robson*", "*Ian Barton*", "*Neil Frackelton*", "*Órla Quinn*", "*Sue Holden*")
+	inOrder(t, k.say(ian, "/interests missing"), "<@UDANI>", "<@UGRAEME>", "<@UIAN>", "<@UNEIL>", "<@UORLA>", "<@USUE>")
+}

@@ -4,9 +4,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -269,3 +272,21 @@ var nameApostrophes = map[rune]bool{'’': true, '‘': true, 'ʼ': true, '`': t
 // decomposition, so that they keep their accent in NFD: "Lukasz" typed for
 // Łukasz.
 var undecomposed = map[rune]rune{'Ł': 'L', 'ł': 'l', 'Ø': 'O', 'ø': 'o', 'Đ': 'D', 'đ': 'd', 'ı': 'i'}
+
+// People are listed as a reader looks a name up: Órla under O, Éamon
+// under E, "dani morris" among the Ds, not after Zoë as their character
+// codes, or a database under the C locale, would put them.
+
+// collators are British English collators that ignore case, accents and
+// width; a Collator keeps buffers, so each comparison takes one of its own.
+var collators = sync.Pool{New: func() any { return collate.New(language.BritishEnglish, collate.Loose) }}
+
+// SortByName sorts people by name (name gives it), keeping the order s
+// came in for names that compare the same.
+func SortByName[T any](s []T, name func(T) string) {
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	slices.SortStableFunc(s, func(a, b T) int { return c.CompareString(name(a), name(b)) })
+}
+
+func memberName(m Member) string { return m.Name }

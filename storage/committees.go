@@ -540,7 +540,7 @@ func (db *DB) members(ctx context.Context, op string, committeeID int64, officer
 	if err != nil {
 		return nil, mapErr(op, err)
 	}
-	sortByName(rows, func(a, b memberRow) int { return roleRank(a.Role) - roleRank(b.Role) }, func(r memberRow) string { return r.Name })
+	sortMembers(rows)
 	out := make([]commands.Member, len(rows))
 	for i, r := range rows {
 		out[i] = r.member()
