@@ -369,7 +369,7 @@ func removeInterestCmd(ctx context.Context, s *Service, in *Input) (Reply, error
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(in.Args[0], "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return Reply{}, usageErr("%q is not an entry's number: `/interests` lists yours.", truncateText(Escape(in.Args[0]), 20))
+		return Reply{}, usageErr("\"%s\" is not an entry's number: `/interests` lists yours.", Escape(truncateText(in.Args[0], 20)))
 	}
 	if len(in.Args) != 1 {
 		// The number was given: say what is wrong with what follows it,

@@ -522,6 +522,10 @@ func TestInterestsMistakes(t *testing.T) {
 		{neil, "/interests remove 1 please", "Remove one entry at a time, by its number alone: `/interests remove 1`."},
 		{neil, "/interests remove SWACA", `"SWACA" is not an entry's number: ` + "`/interests` lists yours."},
 		{neil, "/interests remove #0", `"#0" is not an entry's number`},
+		// Cut to its first twenty characters before it is escaped, not
+		// after: "&amp;" cut short showed as "&a".
+		{neil, "/interests remove Hospitality-from-M&Sx", `"Hospitality-from-M&amp;S…" is not an entry's number`},
+		{neil, `/interests remove "Fire"`, `""Fire"" is not an entry's number`},
 		{neil, "/interests remove 99999", "There is no entry #99999 in the register of Safer Sefton Together. `/interests` shows your entries and their numbers."},
 		{ian, "/interests remove 99999", "There is no entry #99999 in the register of Safer Sefton Together. `/interests` shows your entries and their numbers, `/interests @member` a member's."},
 		{neil, "/interests review everything", "Say `/interests review` alone, or an officer: `/interests review @member`."},
