@@ -508,7 +508,7 @@ func namedAs(printed, name string) bool {
 	}
 	bare, _ := splitOrg(printed)
 	names := presenterNames(bare)
-	return len(names) == 1 && names[0] == foldName(name)
+	return len(names) == 1 && names[0] == personKey(name)
 }
 
 // historyReply lists changes, the latest MaxHistoryLines of them.

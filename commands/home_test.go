@@ -1905,3 +1905,22 @@ func TestHomeMarksOverdueActionsOfFormerMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeReportsOwedUnderANameWithoutItsAccents: an agenda typed on a
+// British keyboard names Siân Ní Bhriain as "Sian Ni Bhriain", and Seán
+// O’Neill with a straight apostrophe; each is still told of the report
+// they owe, as when the agenda spells their name as Slack does.
+func TestHomeReportsOwedUnderANameWithoutItsAccents(t *testing.T) {
+	k := meetingKit(t)
+	k.dir["USIAN"] = "Siân Ní Bhriain"
+	k.dir["USEAN"] = "Seán O’Neill"
+	k.must(ian, "/committee member add <@USIAN> St Helens & Knowsley Teaching Hospitals NHS Trust")
+	k.must(ian, "/committee member add <@USEAN> Merseyside Fire & Rescue Service")
+	k.must(ian, "/agenda add 7.5 Health Inequalities — Sian Ni Bhriain")
+	k.must(ian, "/agenda add 7.6 Fire Safety — Dr Sean O'Neill (Merseyside Fire & Rescue Service)")
+	for user, want := range map[string]string{"USIAN": "• Report owed for item 7.5 (Health Inequalities)\nSend", "USEAN": "• Report owed for item 7.6 (Fire Safety)\nSend"} {
+		if got := section(t, k.svc, user, "Reports you owe"); !strings.HasPrefix(got, want) {
+			t.Errorf("%s owes %q, want %q", user, got, want)
+		}
+	}
+}

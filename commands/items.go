@@ -352,7 +352,7 @@ func hyphenPresenter(p string, members []Member) bool {
 		return len(membersCalled(members, "", names[0])) == 1
 	}
 	for _, n := range names {
-		if !slices.ContainsFunc(members, func(m Member) bool { return foldName(m.Name) == n }) {
+		if !slices.ContainsFunc(members, func(m Member) bool { return personKey(m.Name) == n }) {
 			return false
 		}
 	}
@@ -376,7 +376,10 @@ func presenterNames(presenter string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(bracketRE.ReplaceAllString(presenter, " "), func(r rune) bool { return r == ',' || r == '&' || r == ';' || r == '/' }) {
 		for _, name := range strings.Split(" "+part+" ", " and ") {
-			words := strings.Fields(strings.ToLower(name))
+			// As a member's name is matched when typed for them
+			// (personKey): an agenda typed on a British keyboard prints
+			// Siân Ní Bhriain as "Sian Ni Bhriain".
+			words := strings.Fields(personKey(name))
 			for len(words) > 1 && honorifics[words[0]] {
 				words = words[1:]
 			}
