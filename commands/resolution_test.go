@@ -826,3 +826,26 @@ func TestResolutionSearchPassageKeepsAngleBrackets(t *testing.T) {
 	wantShown(t, k.say(neil, "/resolution youth scheme"),
 		"costs were &lt;to be confirmed&gt; by Sefton CVS", "and that &lt;b&gt;three&lt;/b&gt; schools")
 }
+
+// TestResolutionSearchTypographicPunctuation: Slack on a phone or a Mac
+// writes "council’s" and “Safer Streets” with curly marks; a member
+// searching for "council", "Safer Streets" or "O'Neill" typed straight
+// finds the minute, the words found in bold. Under a database whose
+// LC_CTYPE is C the marks were read as letters of the words beside them,
+// and nothing was found.
+func TestResolutionSearchTypographicPunctuation(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the council’s “Safer Streets” bid, presented by Seán O’Neill, be supported.")
+	for q, want := range map[string]string{
+		"council":         "That the *council*’s",
+		"Safer Streets":   "“*Safer* *Streets*”",
+		"O'Neill":         "Seán *O*’*Neill*",
+		"council’s bid":   "*bid*",
+		"“Safer Streets”": "“*Safer* *Streets*”",
+	} {
+		r := k.must(neil, "/resolution "+q)
+		if got := shown(r); len(r.Sections) != 1 || !strings.Contains(got, want) {
+			t.Errorf("/resolution %s: want the minute, with %q:\n%s", q, want, got)
+		}
+	}
+}

@@ -704,11 +704,39 @@ func (db *DB) found(ctx context.Context, rows []searchRow) ([]commands.Minute, b
 // would keep the minutes that spell the word the other way; so a search
 // that leaves words out is searched as typed.
 func searchQuery(fn, words string) string {
+	// Typographic punctuation as the index reads it (plainPunctuation).
+	words = "translate(" + words + ", " + typographic + ", " + plainPunctuation + ")"
 	spelt := `CASE WHEN ` + words + ` ~ '(^|[^[:alnum:]])-' THEN ` + words + ` ELSE regexp_replace(regexp_replace(` + words +
 		`, '([[:alnum:]])-([[:alnum:]])', '\1\2', 'g'), '([[:alpha:]]{3})iz(e|es|ed|ing|ation|ations)\M', '\1is\2', 'gi') END`
 	// An expression of the parameters only, not a subquery, so that the
 	// GIN index is read for it as for websearch_to_tsquery alone.
 	return `CASE WHEN ` + spelt + ` = ` + words + ` THEN ` + fn + `('english', ` + words + `) ELSE ` + fn + `('english', ` + words + `) || ` + fn + `('english', ` + spelt + `) END`
+}
+
+// typographic and plainPunctuation, as SQL strings, are the curly
+// apostrophes and quotation marks, dashes, ellipsis and no-break and thin
+// spaces that minutes.search indexes as the plain characters in the same
+// places (migration 00062): under LC_CTYPE C the parser takes them for
+// letters of the words beside them.
+const (
+	typographic      = `E'\u2018\u2019\u201A\u201B\u02BC\u201C\u201D\u201E\u201F\u2013\u2014\u2026\u00A0\u202F\u2009'`
+	plainPunctuation = `E'\'\'\'\'\'""""--.   '`
+)
+
+// headline is the SQL of ts_headline of the column col for the search's
+// query, with the options opts, the text as it is stored. A passage's
+// headline leaves out what the parser reads as an HTML tag ("<to be
+// confirmed>", "<b>"), which a minute means as text; and the index reads
+// typographic punctuation as plain (typographic), which the parser, under
+// LC_CTYPE C, would read as part of the words beside it, so that
+// "council’s" had no word "council" to highlight. Each of those characters
+// is shown to the headline as a control character of its own (which
+// translate has taken out of the text first, with the highlight markers,
+// $4) and put back in the headline.
+func headline(col, opts string) string {
+	const controls = `E'\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17'`
+	shown := `'<' || ` + typographic
+	return `translate(ts_headline('english', translate(translate(` + col + `, $4 || ` + controls + `, ''), ` + shown + `, ` + controls + `), q.query, ` + opts + `), ` + controls + `, ` + shown + `)`
 }
 
 // searchCTEs are the steps of SearchMinutes's search ($3 to $8) for the
@@ -755,12 +783,8 @@ func searchCTEs(committee, words string) string {
 		),
 		found AS (
 			SELECT ` + minuteColumns + `,
-				ts_headline('english', translate(mi.resolved, $4, ''), q.query, $5) AS highlight,
-				-- A passage's headline leaves out what the parser reads as
-				-- an HTML tag ("<to be confirmed>", "<b>"), which a minute
-				-- means as text: "<" is shown to it as a control character
-				-- (one that translate has taken out of the text) and put back.
-				CASE WHEN mi.narrative <> '' THEN replace(ts_headline('english', replace(translate(mi.narrative, $4 || chr(3), ''), '<', chr(3)), q.query, $6), chr(3), '<') END AS passage,
+				` + headline("mi.resolved", "$5") + ` AS highlight,
+				CASE WHEN mi.narrative <> '' THEN ` + headline("mi.narrative", "$6") + ` END AS passage,
 				top.rank, top.held_on AS top_held_on
 			FROM top JOIN minutes mi ON mi.id = top.id JOIN committees c ON c.id = mi.committee_id, q
 		)`
