@@ -120,14 +120,14 @@ func (db *DB) searches(ctx context.Context, calls []findCall) ([][]foundRow, err
 	}
 	if n == 1 {
 		r := calls[0].req
-		err := db.x.SelectContext(ctx, &out[0], searchFromSQL, r.TeamID, r.Words, limit, commands.HighlightStart+commands.HighlightStop,
+		err := db.x.SelectContext(ctx, &out[0], searchFromSQL, r.TeamID, plainWords(r.Words), limit, commands.HighlightStart+commands.HighlightStop,
 			headlineAll, headlinePassages, searchWindow, phraseWindowCommon, r.ChannelID, r.UserID, r.At, calls[0].key, calls[0].nonce)
 		return out, err
 	}
 	a, words := newRequestArrays(n), make(pq.StringArray, n)
 	for i, c := range calls {
 		a.set(i, c.req.TeamID, c.req.ChannelID, c.req.UserID, c.req.At, c.key, c.nonce)
-		words[i] = c.req.Words
+		words[i] = plainWords(c.req.Words)
 	}
 	var rows []foundRow
 	err := db.x.SelectContext(ctx, &rows, searchesFromSQL, a.teams, a.channels, limit, commands.HighlightStart+commands.HighlightStop,
