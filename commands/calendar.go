@@ -9,11 +9,13 @@ import (
 )
 
 // Slug is a committee's name as a URL path segment: "Safer Sefton
-// Together" → "safer-sefton-together".
+// Together" → "safer-sefton-together". Letters lose their accents, as a
+// name typed without them is matched (personKey), so that "Comité" is
+// "comite" rather than "comit".
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(name) {
+	for _, r := range personKey(name) {
 		switch {
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if dash && b.Len() > 0 {

@@ -321,7 +321,9 @@ func TestSlugAndCalendarPath(t *testing.T) {
 		"Safer Sefton Together":                  "safer-sefton-together",
 		"  Sefton Safer Communities Partnership": "sefton-safer-communities-partnership",
 		"Health & Wellbeing Board (2022/23)":     "health-wellbeing-board-2022-23",
-		"Ünïcode Only":                           "n-code-only",
+		"Ünïcode Only":                           "unicode-only",
+		"Comité de Café":                         "comite-de-cafe",
+		"Łódź Liaison Panel":                     "lodz-liaison-panel",
 		"***":                                    "",
 	}
 	for in, want := range cases {
