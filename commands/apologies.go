@@ -771,6 +771,13 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
+	// A member named as substitute is found first: their name may be
+	// who's but for an accent (Sean Murphy, Seán Murphy), two people.
+	if a.SubstituteID == "" && a.SubstituteName != "" {
+		if err := s.substituteNamed(ctx, c, who, r.UserID, &a); err != nil {
+			return Reply{}, err
+		}
+	}
 	// Their own substitute: named by mention, or by their own name.
 	own := a.SubstituteID != "" && a.SubstituteID == who.UserID ||
 		a.SubstituteID == "" && a.SubstituteName != "" && sameName(a.SubstituteName, who.Name)
@@ -779,11 +786,6 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 		return Reply{}, userErr("You cannot be your own substitute.")
 	case own:
 		return Reply{}, userErr("%s cannot be their own substitute.", whoText(who))
-	}
-	if a.SubstituteID == "" && a.SubstituteName != "" {
-		if err := s.substituteNamed(ctx, c, who, r.UserID, &a); err != nil {
-			return Reply{}, err
-		}
 	}
 	if a.SubstituteID != "" || a.SubstituteName != "" {
 		if err := s.substituteAway(ctx, who, m, a); err != nil {
@@ -884,13 +886,16 @@ func (s *Service) substituteNamed(ctx context.Context, c Committee, who Member, 
 	if err != nil {
 		return err
 	}
-	if i := slices.IndexFunc(members, func(m Member) bool { return sameName(sub, m.Name) }); i >= 0 {
-		if members[i].UserID != "" {
-			a.SubstituteID, a.SubstituteName = members[i].UserID, members[i].Name
+	name, org := splitOrg(sub)
+	switch meant := membersNamed(members, name, ""); {
+	case len(meant) == 1:
+		if meant[0].UserID != "" {
+			a.SubstituteID, a.SubstituteName = meant[0].UserID, meant[0].Name
 		}
 		return nil
+	case len(meant) > 1:
+		return namedTwice(c, name, "", meant)
 	}
-	name, org := splitOrg(sub)
 	// One word of a member's name ("sub Graeme") is that member, as it is
 	// in lower case (subNotNamed): a stranger known by one word alone
 	// could not be minuted as substituting.

@@ -2100,11 +2100,11 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		// for the records entered for them (onBehalf): marked by name, they
 		// would not count to the quorum, be listed twice when they press
 		// I'm here, and keep their apologies standing.
-		for _, mem := range st.members {
-			if namesMember(mem, a.Name, a.Org) {
-				a.UserID = mem.UserID
-				break
-			}
+		switch meant := membersNamed(st.members, a.Name, a.Org); {
+		case len(meant) == 1:
+			a.UserID = meant[0].UserID
+		case len(meant) > 1:
+			return Reply{}, namedTwice(c, a.Name, a.Org, meant)
 		}
 		// Someone marked by a name before is marked again by it, so that a
 		// mark made under a misspelt name can still be corrected.

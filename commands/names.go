@@ -290,3 +290,32 @@ func SortByName[T any](s []T, name func(T) string) {
 }
 
 func memberName(m Member) string { return m.Name }
+
+// membersNamed are the members name (with org, as namesMember reads them)
+// names: the one whose name it is as written, ignoring case and spacing;
+// else every member it names without accents or with the other apostrophe
+// (namesMember). Two members may differ by an accent alone (Sean Murphy,
+// Seán Murphy): written exactly, the name is the one it spells; written
+// loosely, it is both, and the caller asks which rather than take the
+// first.
+func membersNamed(members []Member, name, org string) []Member {
+	var loose []Member
+	for _, m := range members {
+		if foldName(m.Name) == foldName(name) || org != "" && foldName(m.Name) == foldName(name+" ("+org+")") {
+			return []Member{m}
+		}
+		if namesMember(m, name, org) {
+			loose = append(loose, m)
+		}
+	}
+	return loose
+}
+
+// namedTwice refuses name, with org, written for members it names more
+// than one of (membersNamed): which is meant is the sender's to say.
+func namedTwice(c Committee, name, org string, meant []Member) error {
+	if org != "" {
+		name += " (" + org + ")"
+	}
+	return userErr("\"%s\" may be any of %d members of %s: %s", Escape(truncateText(name, 60)), len(meant), Escape(c.Name), didYouMean(meant, ""))
+}

@@ -82,10 +82,11 @@ func (s *Service) onBehalf(ctx context.Context, in *Input, b behalf, doing, cmd 
 		if err != nil {
 			return Member{}, err
 		}
-		for _, m := range members {
-			if namesMember(m, b.Name, b.Org) {
-				return m, nil
-			}
+		switch meant := membersNamed(members, b.Name, b.Org); {
+		case len(meant) == 1:
+			return meant[0], nil
+		case len(meant) > 1:
+			return Member{}, namedTwice(c, b.Name, b.Org, meant)
 		}
 		if adds {
 			if m, ok := misnamed(members, b.Name, b.Org); ok {

@@ -607,3 +607,45 @@ func TestOnBehalfNameTypedWithoutAccents(t *testing.T) {
 		t.Errorf("apologies (-got +want):\n%s", diff)
 	}
 }
+
+// TestMembersWhoseNamesDifferByAnAccent: Sean Murphy and Seán Murphy are
+// two members. A name written as one of them spells is that one, for
+// apologies, substitutes, attendance and the reports they owe; a name
+// that may be either (neither's spelling) is asked about, not given to
+// whichever was added first.
+func TestMembersWhoseNamesDifferByAnAccent(t *testing.T) {
+	k := attDay(t)
+	k.dir["USEANA"] = "Sean Murphy"
+	k.dir["USEANB"] = "Seán Murphy"
+	k.dir["USEANC"] = "Séan Murphy"
+	k.now = attAt(1, 9, 0)
+	k.must(ian, "/committee member add <@USEANA> Merseyside Police")
+	k.must(ian, "/committee member add <@USEANB> Merseyside Fire & Rescue Service")
+	k.must(ian, "/agenda add 7.8 Fire Safety — Seán Murphy")
+	if got := section(t, k.svc, "USEANA", "Reports you owe"); strings.Contains(got, "7.8") {
+		t.Errorf("Sean Murphy is told he owes Seán Murphy's report: %q", got)
+	}
+	if got := section(t, k.svc, "USEANB", "Reports you owe"); !strings.Contains(got, "7.8") {
+		t.Errorf("Seán Murphy is not told of his report: %q", got)
+	}
+	k.must(ian, "/committee member add <@USEANC> SWACA")
+	k.steps([]step{
+		{ian, `/apologies for "Seán Murphy" Court`, []string{"The apologies of <@USEANB> for the meeting"}},
+		{ian, `/apologies for "Sean Murphy" Leave sub "Séan Murphy"`, []string{"The apologies of <@USEANA> for the meeting", "<@USEANC>"}},
+	})
+	if got := k.say(ian, "/apologies list"); !strings.Contains(got, "Seán Murphy (Merseyside Fire") || !strings.Contains(got, "Sean Murphy (Merseyside Police") {
+		t.Errorf("the two are not listed apart:\n%s", got)
+	}
+	k.must(ian, "/apologies withdraw for <@USEANA>")
+	k.must(ian, "/apologies withdraw for <@USEANB>")
+	k.now = attAt(10, 10, 0)
+	k.must(sue, "/meeting start")
+	k.steps([]step{
+		{ian, `/attendance "Seán Murphy" present`, []string{"Seán Murphy is marked present"}},
+		// Seán, Séan: "Sean Murphy" is Sean's own spelling, so it is his.
+		{ian, `/attendance "Sean Murphy" present`, []string{"Sean Murphy is marked present"}},
+		// Neither's spelling: which is meant is asked.
+		{ian, `/attendance "SEÁN MURPHY" late`, []string{"Seán Murphy is marked"}},
+		{ian, `/attendance "Sèan Murphy" present`, []string{"may be any of 3 members", "<@USEANA>", "<@USEANB>", "<@USEANC>"}},
+	})
+}

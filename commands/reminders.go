@@ -691,26 +691,37 @@ func presenterDMs(c Committee, m Meeting, day string, missing []AgendaItem, memb
 // with a slip of one letter is still the member's when the item names
 // their organisation too (nearly).
 type presenterIndex struct {
-	byName  map[string]Member
+	// byName holds the members of each name as presenterNames folds it:
+	// two, for members whose names differ by an accent alone.
+	byName  map[string][]Member
 	members []Member
 }
 
 func newPresenterIndex(members []Member) presenterIndex {
-	x := presenterIndex{byName: map[string]Member{}, members: members}
+	x := presenterIndex{byName: map[string][]Member{}, members: members}
 	for _, mem := range members {
 		for _, n := range presenterNames(mem.Name) {
-			x.byName[n] = mem
+			x.byName[n] = append(x.byName[n], mem)
 		}
 	}
 	return x
 }
 
 // presenters lists the members who present it, in the order it names them.
+// A name that may be either of two members (Sean Murphy, Seán Murphy) is
+// the one it spells exactly, or neither: told of a report that is not
+// theirs, a member would chase the wrong one.
 func (x presenterIndex) presenters(it AgendaItem) []Member {
 	var out []Member
 	for _, n := range presenterNames(it.Presenter) {
-		if mem, ok := x.byName[n]; ok {
-			out = append(out, mem)
+		if mems := x.byName[n]; len(mems) == 1 {
+			out = append(out, mems[0])
+		} else if len(mems) > 1 {
+			for _, mem := range mems {
+				if strings.Contains(foldName(it.Presenter), foldName(mem.Name)) {
+					out = append(out, mem)
+				}
+			}
 		} else if mem, ok := x.nearly(n, it); ok {
 			out = append(out, mem)
 		}
@@ -720,11 +731,14 @@ func (x presenterIndex) presenters(it AgendaItem) []Member {
 
 // presentsAny reports whether x (an index of one member, or several)
 // finds any of its members presenting it, and whether by name exactly,
-// not only by a misprint (nearly).
+// not only by a misprint (nearly) or without its accents, which another
+// member's name may be too.
 func (x presenterIndex) presentsAny(it AgendaItem) (found, exactly bool) {
 	for _, n := range presenterNames(it.Presenter) {
-		if _, ok := x.byName[n]; ok {
-			return true, true
+		for _, mem := range x.byName[n] {
+			if strings.Contains(foldName(it.Presenter), foldName(mem.Name)) {
+				return true, true
+			}
 		}
 	}
 	return len(x.presenters(it)) > 0, false
