@@ -1065,7 +1065,17 @@ func withdrawApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, erro
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.withdrawApologyAs(ctx, in.Committee, who, m, in.Request)
+	reply, err := s.withdrawApologyAs(ctx, in.Committee, who, m, in.Request)
+	if isUserErr(err) && b.UserID == "" && who.UserID != "" {
+		// The name is a member's without its accents, or with the other
+		// apostrophe: apologies entered under it before they were on the
+		// committee stand under the name as typed, which joining did not
+		// claim (only the name as they spell it is).
+		if named, nerr := s.withdrawApologyAs(ctx, in.Committee, Member{Name: b.Name, Organisation: b.Org}, m, in.Request); nerr == nil {
+			return named, nil
+		}
+	}
+	return reply, err
 }
 
 // withdrawApology withdraws r's sender's apologies for meeting m of c, as

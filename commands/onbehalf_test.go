@@ -649,3 +649,22 @@ func TestMembersWhoseNamesDifferByAnAccent(t *testing.T) {
 		{ian, `/attendance "Sèan Murphy" present`, []string{"may be any of 3 members", "<@USEANA>", "<@USEANB>", "<@USEANC>"}},
 	})
 }
+
+// TestWithdrawApologiesEnteredUnderANameWithoutItsAccents: apologies
+// entered for "Sian Ni Bhriain" before Siân Ní Bhriain was added stay
+// under that name, which her own spelling does not claim; withdrawn for
+// the name as entered, they are withdrawn, not answered as hers, of which
+// she has none.
+func TestWithdrawApologiesEnteredUnderANameWithoutItsAccents(t *testing.T) {
+	k := meetingKit(t)
+	k.dir["USIAN"] = "Siân Ní Bhriain"
+	k.must(ian, `/apologies for "Sian Ni Bhriain (St Helens)" Unwell`)
+	k.must(ian, "/committee member add <@USIAN> St Helens")
+	got := k.say(ian, `/apologies withdraw for "Sian Ni Bhriain (St Helens)"`)
+	if !strings.Contains(got, "are withdrawn") {
+		t.Errorf("the apologies entered under the name were not withdrawn:\n%s", got)
+	}
+	if list := k.say(ian, "/apologies list"); strings.Contains(list, "Sian Ni Bhriain") {
+		t.Errorf("they still stand:\n%s", list)
+	}
+}
