@@ -649,11 +649,13 @@ func (s *Service) admit(ctx context.Context, r Request, who Access, doing string
 // there by a member of two committees it would ask which, and the other
 // would refuse it.
 func (s *Service) carried(ctx context.Context, r Request, sub *Sub, args []string) (int64, error) {
-	id, err := sub.Carried(s, ctx, args)
-	if err != nil || id == 0 {
+	// The channel first: in a committee's channel, as nearly always, the
+	// words are not read.
+	if _, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); !errors.Is(err, ErrNotFound) {
 		return 0, err
 	}
-	if _, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); !errors.Is(err, ErrNotFound) {
+	id, err := sub.Carried(s, ctx, args)
+	if err != nil || id == 0 {
 		return 0, err
 	}
 	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
