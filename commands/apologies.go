@@ -1345,6 +1345,7 @@ func submitApologyForm(ctx context.Context, s *Service, r Request, sub Submissio
 	c, me, m, err := s.buttonMeeting(ctx, r, sub.Metadata, "That form is out of date; use `/apologies` in the committee's channel.")
 	var reply Reply
 	if err == nil {
+		formAway(ctx, r, c)
 		// An empty reason mentions nothing: the form cannot say "remove".
 		reply, err = s.sendApology(ctx, c, me, m, r, apologyArgs{Reason: reason, SetReason: reason != ""})
 	}

@@ -1764,6 +1764,22 @@ func visiting(ctx context.Context, command bool) (context.Context, *visit) {
 	return context.WithValue(ctx, visitKey{}, v), v
 }
 
+// formAway marks the visit of r, a form's submission for c, as away from
+// c's channel when the form was opened elsewhere (a direct message, where
+// a member of several committees chose c), as originElsewhere does for a
+// command: the form carries its committee, so its handler finds it without
+// going the long way, and the reply would not say which committee it was
+// for. A form opened from the Home tab has no channel, and its outcome
+// shows on the Home.
+func formAway(ctx context.Context, r Request, c Committee) {
+	if r.ChannelID == "" || r.ChannelID == c.ChannelID {
+		return
+	}
+	if v, ok := ctx.Value(visitKey{}).(*visit); ok {
+		v.away, v.committee = true, c
+	}
+}
+
 // private keeps a reply meant for the channel to the sender when the
 // request was sent away from the committee's channel: a direct message
 // with someone, or another group's channel, is no place to post a

@@ -627,3 +627,62 @@ func TestAwayReplyNamesCommittee(t *testing.T) {
 		t.Errorf("an answer naming the committee: %s", got)
 	}
 }
+
+// TestAwayFormReplyNamesCommittee: Graeme sits on two committees and
+// opens a form in a direct message, choosing the committee when asked.
+// What he reads once he submits it names the committee, as the reply of
+// a command typed there does; in the committee's channel it does not.
+func TestAwayFormReplyNamesCommittee(t *testing.T) {
+	k := meetingKit(t)
+	in := func(ch, user, line string) commands.Reply {
+		t.Helper()
+		r := k.request(user, line)
+		r.ChannelID = ch
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		return reply
+	}
+	in("C2", ian, "/committee setup Sefton Youth Board")
+	in("C2", ian, "/committee member add <@UGRAEME> Merseyside Police")
+	in("C2", ian, "/meeting schedule 2026-12-10 10:15 Bootle Town Hall")
+	in("C2", ian, "/agenda add 4 Youth Voice")
+	dm := k.request(graeme, "")
+	dm.ChannelID = "DUGRAEME"
+	chosen := func(line string) *commands.Form {
+		t.Helper()
+		ask := in("DUGRAEME", graeme, line)
+		for _, b := range ask.Buttons {
+			if b.Label == "Sefton Youth Board" {
+				return k.act(dm, b.Action, b.Value).Form
+			}
+		}
+		t.Fatalf("%s was not asked which committee:\n%s", line, shown(ask))
+		return nil
+	}
+
+	got, errs := k.submit(dm, chosen("/interests add"), map[string]string{"category": "other", "description": "Trustee of SWACA"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	wantShown(t, shown(got), "Registered #1", "Committee: *Sefton Youth Board* (<#C2>).")
+
+	form := chosen("/declare")
+	values := map[string]string{"item": form.Fields[0].Options[0].Value, "kind": "personal", "nature": "Trustee of SWACA"}
+	if _, errs := k.submit(dm, form, values); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	again, errs := k.submit(dm, form, values)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	wantShown(t, shown(again), "You had already declared this interest", "Committee: *Sefton Youth Board* (<#C2>).")
+
+	// In the committee's channel, nothing is added.
+	c1 := k.request(graeme, "")
+	got, _ = k.submit(c1, k.must(graeme, "/interests add").Form, map[string]string{"category": "other", "description": "Member of Sefton Rotary"})
+	if s := shown(got); !strings.Contains(s, "Registered #") || strings.Contains(s, "Committee:") {
+		t.Errorf("in the committee's channel: %s", s)
+	}
+}

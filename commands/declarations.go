@@ -1252,6 +1252,7 @@ func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submissio
 	for _, v := range sub.Values["dispensation"] {
 		dispensation = dispensation || v == "yes"
 	}
+	formAway(ctx, r, c)
 	reply, err := s.declare(ctx, c, me, m, it, kind, nature, dispensation, r)
 	return reply, nil, err
 }

@@ -317,6 +317,7 @@ func submitInterest(ctx context.Context, s *Service, r Request, sub Submission) 
 	for _, v := range sub.Values["sensitive"] {
 		a.Sensitive = a.Sensitive || v == "yes"
 	}
+	formAway(ctx, r, ship.Committee)
 	reply, err := s.addInterest(ctx, ship.Committee, ship.Member, a, r)
 	return reply, nil, err
 }
