@@ -1430,10 +1430,77 @@ func hereNow(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !ok {
 		return Reply{}, s.noneRunning(ctx, in.Committee, in.Now)
 	}
+	if err := s.hereWhich(ctx, in); err != nil {
+		return Reply{}, err
+	}
 	if in.Me.UserID == "" {
 		return s.substituteHere(ctx, in.Committee, m, in.UserID, in.UserName, status, in.Now)
 	}
 	return s.markSelf(ctx, in.Committee, in.Me, m, status, in.Now)
+}
+
+// hereWhich asks which meeting `/here` is for when it was sent away from
+// any committee's channel by a member whose committee is meeting, and who
+// is also named as substitute at a meeting in progress of a committee they
+// are not on: they may be at either, and marking them at their own would
+// leave them unrecorded at the other. Each button runs `/here` again for
+// one committee, as askCommittee's do.
+func (s *Service) hereWhich(ctx context.Context, in *Input) error {
+	if v, ok := ctx.Value(visitKey{}).(*visit); !ok || !v.away || !v.command || in.committeeID != 0 || in.Me.UserID == "" {
+		return nil
+	}
+	cs, err := s.store.SubstituteCommittees(ctx, in.TeamID, in.UserID, in.Now)
+	if err != nil {
+		return err
+	}
+	var at []Committee
+	for _, c := range cs {
+		_, ok, err := s.substituteSitting(ctx, c, in.UserID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			at = append(at, c)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	value := func(c Committee) string { return strconv.FormatInt(c.ID, 10) + " " + in.Text }
+	reply := private("Your committee, %s, is meeting, and you are named as substitute at the meeting in progress of %s. Which meeting is `%s` for?",
+		Escape(in.Committee.Name), joinAnd(committeeNames(at)), Escape(truncateText(strings.TrimSpace(in.Command+" "+Unescape(in.Text)), 100)))
+	for _, c := range append([]Committee{in.Committee}, at...) {
+		reply.Buttons = append(reply.Buttons, Button{Label: c.Name, Action: chooseAction(in.Command), Value: value(c)})
+	}
+	return &question{reply: reply}
+}
+
+// committeeNames is the committees' names, escaped.
+func committeeNames(cs []Committee) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = Escape(c.Name)
+	}
+	return out
+}
+
+// substituteSitting is the meeting of c in progress at which userID is
+// named as a member's substitute, in apologies standing, if there is one.
+func (s *Service) substituteSitting(ctx context.Context, c Committee, userID string) (Meeting, bool, error) {
+	m, ok, err := s.runningMeeting(ctx, c)
+	if err != nil || !ok {
+		return Meeting{}, false, err
+	}
+	as, err := s.store.SubstituteApologies(ctx, userID, []int64{m.ID})
+	if err != nil {
+		return Meeting{}, false, err
+	}
+	for _, a := range as {
+		if a.UserID != "" && a.SubstituteID == userID {
+			return m, true, nil
+		}
+	}
+	return Meeting{}, false, nil
 }
 
 // isRemote is whether w says one is at the meeting from the call, in the

@@ -2718,3 +2718,55 @@ func TestMeetingAdjournedToAnotherDayIsResumedNotReplaced(t *testing.T) {
 	wantShown(t, k.say(sue, "/meeting start"), "You opened the meeting of *Safer Sefton Together* at 09:50.")
 	wantShown(t, k.say(sue, "/meeting status"), "*Safer Sefton Together* — Friday 11 December 2026")
 }
+
+// TestHereInADirectMessageAsSubstituteElsewhere: Mallory sits on the
+// Youth Board only, and Neil has named her as his substitute at Safer
+// Sefton Together; both meet on the same morning. `/here` in a direct
+// message asks which meeting she is at rather than marking her at her
+// own; each button marks her at that one. Graeme, on one committee and
+// named nowhere, is marked without being asked.
+func TestHereInADirectMessageAsSubstituteElsewhere(t *testing.T) {
+	k := meetingKit(t)
+	in := func(ch, user, line string) commands.Reply {
+		t.Helper()
+		r := k.request(user, line)
+		r.ChannelID = ch
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		return reply
+	}
+	in("C2", ian, "/committee setup Sefton Youth Board")
+	in("C2", ian, "/committee member add <@USTRANGER> Youth Council chair")
+	in("C2", ian, "/meeting schedule 2026-12-10 10:15 Bootle Town Hall")
+	k.must(neil, "/apologies 2026-12-10 Unwell sub <@USTRANGER>")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	in("C2", ian, "/meeting start")
+
+	dm := k.request(stranger, "")
+	dm.ChannelID = "DUSTRANGER"
+	chosen := func(label string) commands.Reply {
+		t.Helper()
+		ask := in("DUSTRANGER", stranger, "/here")
+		wantShown(t, shown(ask), "Which meeting is `/here` for?", "[Safer Sefton Together]", "[Sefton Youth Board]")
+		for _, b := range ask.Buttons {
+			if b.Label == label {
+				return k.act(dm, b.Action, b.Value)
+			}
+		}
+		t.Fatalf("no %s button:\n%s", label, shown(ask))
+		return commands.Reply{}
+	}
+	wantShown(t, shown(chosen("Safer Sefton Together")), "as substitute for Neil Frackelton", "Committee: *Safer Sefton Together* (<#C1>).")
+	wantShown(t, k.say(ian, "/meeting status"), "*Present (1)*\nMallory\n*Substitutes*\nMallory for Neil Frackelton")
+	wantShown(t, shown(chosen("Sefton Youth Board")), "You are marked present.", "Committee: *Sefton Youth Board* (<#C2>).")
+
+	wantShown(t, k.say(stranger, "/here"), "You were marked present as substitute for Neil Frackelton already.")
+
+	alone := shown(in("DUGRAEME", graeme, "/here"))
+	if !strings.Contains(alone, "You are marked present.") || strings.Contains(alone, "Which meeting") {
+		t.Errorf("a member of one committee named nowhere:\n%s", alone)
+	}
+}

@@ -1653,6 +1653,21 @@ func (s *Service) originElsewhere(ctx context.Context, r Request) (Origin, error
 			}
 		}
 		if m == nil {
+			// Someone named as substitute at a meeting in progress of a
+			// committee they are not on, asked which meeting `/here` is
+			// for (hereNow), chose that committee's.
+			if c, err := s.store.CommitteeByID(ctx, r.committeeID); err == nil && c.TeamID == r.TeamID {
+				if _, ok, err := s.substituteSitting(ctx, c, r.UserID); err != nil {
+					return Origin{}, err
+				} else if ok {
+					if v, ok := ctx.Value(visitKey{}).(*visit); ok {
+						v.away, v.committee = true, c
+					}
+					return Origin{Committee: c}, nil
+				}
+			} else if !errors.Is(err, ErrNotFound) && err != nil {
+				return Origin{}, err
+			}
 			// The button's value may name a committee the sender never
 			// belonged to, changed on its way.
 			was, err := s.store.WasMember(ctx, r.committeeID, r.UserID)
