@@ -402,10 +402,23 @@ func openImportAgendaForm(ctx context.Context, s *Service, in *Input) (Reply, er
 
 // submitImportForm imports the agenda pasted into the form.
 func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission) (Reply, map[string]string, error) {
-	var committeeID int64
+	// The metadata is the date the form was opened for, `confirm`, the
+	// meeting that day ("#12"), each when there is one, and the committee
+	// ("c3"); forms opened before `confirm`, the meeting or the committee
+	// were carried hold less.
+	var day string
+	var confirm bool
+	var opened, committeeID int64
 	for _, f := range strings.Fields(sub.Metadata) {
-		if id, err := strconv.ParseInt(strings.TrimPrefix(f, "c"), 10, 64); err == nil && strings.HasPrefix(f, "c") {
-			committeeID = id
+		switch {
+		case f == "confirm":
+			confirm = true
+		case strings.HasPrefix(f, "#"):
+			opened, _ = strconv.ParseInt(f[1:], 10, 64)
+		case strings.HasPrefix(f, "c"):
+			committeeID, _ = strconv.ParseInt(f[1:], 10, 64)
+		default:
+			day = f
 		}
 	}
 	c, _, err := s.admitCarried(ctx, r, committeeID, Officers, "import agendas")
@@ -417,25 +430,6 @@ func submitImportForm(ctx context.Context, s *Service, r Request, sub Submission
 	}
 	var a *minutes.Agenda
 	var res AgendaImportResult
-	// The metadata is the date the form was opened for, `confirm`, and
-	// the meeting that day ("#12"), each when there is one, and the
-	// committee ("c3"); forms opened before `confirm`, the meeting or the
-	// committee were carried hold less.
-	var day string
-	var confirm bool
-	var opened int64
-	for _, f := range strings.Fields(sub.Metadata) {
-		switch {
-		case f == "confirm":
-			confirm = true
-		case strings.HasPrefix(f, "#"):
-			opened, _ = strconv.ParseInt(f[1:], 10, 64)
-		case strings.HasPrefix(f, "c"):
-			// The committee, read above.
-		default:
-			day = f
-		}
-	}
 	var ask func(AgendaGoing) error
 	if !confirm {
 		ask = askBeforeItemsGo(c, day)

@@ -536,7 +536,7 @@ func (db *DB) members(ctx context.Context, op string, committeeID int64, officer
 	var rows []memberRow
 	err := db.x.SelectContext(ctx, &rows, `SELECT `+memberColumns+` FROM members
 		WHERE committee_id = $1 AND removed_at IS NULL AND (NOT $2 OR role = 'officer')
-		ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1 WHEN 'officer' THEN 2 ELSE 3 END, lower(name), user_id`, committeeID, officersOnly)
+		ORDER BY user_id`, committeeID, officersOnly)
 	if err != nil {
 		return nil, mapErr(op, err)
 	}

@@ -6,7 +6,8 @@ import (
 	"github.com/quorumhq/quorum/commands"
 )
 
-// sortMembers sorts rows as members lists them: by role (roleRank), then
+// sortMembers sorts rows, read in the order of their Slack IDs so that
+// names that compare the same keep one order, as members lists them: by role (roleRank), then
 // by name as commands.SortByName orders names, whatever the database's
 // collation (under the C locale that a cluster is often made with,
 // lower(name) puts every accented capital after Zoë). The lists are a
