@@ -273,12 +273,11 @@ var nameApostrophes = map[rune]bool{'’': true, '‘': true, 'ʼ': true, '`': t
 // Łukasz.
 var undecomposed = map[rune]rune{'Ł': 'L', 'ł': 'l', 'Ø': 'O', 'ø': 'o', 'Đ': 'D', 'đ': 'd', 'ı': 'i'}
 
-// People are listed as a reader looks a name up: Órla under O, Éamon
-// under E, "dani morris" among the Ds, not after Zoë as their character
-// codes, or a database under the C locale, would put them.
-
 // collators are British English collators that ignore case, accents and
-// width; a Collator keeps buffers, so each comparison takes one of its own.
+// width, so that people are listed as a reader looks a name up: Órla under
+// O, Éamon under E, "dani morris" among the Ds, not after Zoë as their
+// character codes, or a database under the C locale, would put them. A
+// Collator keeps buffers, so each sort takes one of its own.
 var collators = sync.Pool{New: func() any { return collate.New(language.BritishEnglish, collate.Loose) }}
 
 // SortByName sorts people by name (name gives it), keeping the order s
