@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quorumhq/quorum/commands"
 	"github.com/quorumhq/quorum/minutes"
 )
 
@@ -75,4 +76,46 @@ func TestImportJSONDocumented(t *testing.T) {
 	walk(reflect.TypeOf(minutes.Minutes{}))
 	walk(reflect.TypeOf(minutes.Agenda{}))
 	walk(reflect.TypeOf(importResult{})) // the fields each document's object adds
+}
+
+// TestReadmeCommandTableListsEverySubcommand: README's table of commands
+// names every subcommand each command declares, so that a subcommand
+// added or renamed is not missing from the page people learn the
+// commands from.
+func TestReadmeCommandTableListsEverySubcommand(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The table is headed "| command | forms |"; its rows start
+	// "| `/command`", and a command may have more than one ("`/meeting`
+	// (on the day)", "`/committee quorum`").
+	_, table, _ := strings.Cut(string(raw), "\n| command | forms |\n")
+	table, _, _ = strings.Cut(table, "\n\n")
+	forms := map[string]string{}
+	row := regexp.MustCompile("(?m)^\\| `(/[a-z]+)[^`]*`[^|]*\\|.*$")
+	for _, m := range row.FindAllStringSubmatch(table, -1) {
+		forms[m[1]] += " " + m[0]
+	}
+	if len(forms) == 0 {
+		t.Fatal("found no command table in README.md; the test reads it wrong")
+	}
+	for _, c := range commands.New(nil, nil).Commands() {
+		got, ok := forms[c.Name]
+		if !ok {
+			t.Errorf("README's table of commands has no row for %s", c.Name)
+			continue
+		}
+		for _, sub := range c.Subs {
+			if sub.Name == "" {
+				continue
+			}
+			// "`member add @user …`", "`/committee quorum`", "· `done
+			// ID`" or "`apologies\|declarations`": the name starts a
+			// form in backticks, or one of a form's alternatives.
+			if !regexp.MustCompile("(`|\\\\\\|)(" + regexp.QuoteMeta(c.Name) + " )?" + regexp.QuoteMeta(sub.Name) + "\\b").MatchString(got) {
+				t.Errorf("README's table of commands does not list %s %s", c.Name, sub.Name)
+			}
+		}
+	}
 }
