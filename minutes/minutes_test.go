@@ -1069,6 +1069,33 @@ func TestSoftHyphens(t *testing.T) {
 	}
 }
 
+// TestNonBreakingHyphens: a word processor's non-breaking hyphen (U+2011)
+// or Unicode hyphen (U+2010), as "co‑ordinated" comes out of a PDF, is read
+// as the hyphen it shows. Kept, it made a word of its own that the search,
+// which reads "co-ordinated" and "coordinated" alike, never found.
+func TestNonBreakingHyphens(t *testing.T) {
+	text := "Minutes of the Parish Council held on 5 June 2023\nPresent: Cllr A Smith\n\n1. Anti\u2011social Behaviour\n" +
+		"The Board heard of the co\u2011ordinated patrols and of the multi\u2010agency team.\n" +
+		"RESOLVED: That the co\u2011\nordinated patrols continue.\n"
+	m, err := ParseMinutes(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Minutes) != 1 {
+		t.Fatalf("minutes %+v, want one", m.Minutes)
+	}
+	got := m.Minutes[0]
+	if want := "Anti-social Behaviour"; got.Title != want {
+		t.Errorf("title %q, want %q", got.Title, want)
+	}
+	if want := "The Board heard of the co-ordinated patrols and of the multi-agency team."; got.Narrative != want {
+		t.Errorf("narrative %q, want %q", got.Narrative, want)
+	}
+	if diff := cmp.Diff(got.Resolutions, []string{"That the co-ordinated patrols continue."}); diff != "" {
+		t.Errorf("resolutions (-got +want):\n%s", diff)
+	}
+}
+
 func TestFindDatesAndTimes(t *testing.T) {
 	tests := []struct {
 		in    string

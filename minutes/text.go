@@ -539,6 +539,11 @@ func cleanLine(l string, b *strings.Builder) string {
 			continue
 		case unicode.IsControl(r) || unicode.Is(unicode.Co, r) || r == '\uFEFF':
 			continue
+		case r == '\u2010' || r == '\u2011':
+			// A word processor's hyphen or non-breaking hyphen
+			// ("co‑ordinated"): the search reads only "-" as one,
+			// and a line ending in it is a word going on.
+			r = '-'
 		}
 		if space {
 			b.WriteByte(' ')
