@@ -1117,8 +1117,8 @@ func minuteSection(m Minute, highlighted bool) Section {
 		b.WriteString(m.labelled(Highlight(m.Highlight)))
 	case len(m.Resolutions) > 0:
 		b.WriteString(m.labelled(plainText(m.Resolved())))
-	case highlighted && m.Passage != "":
-		b.WriteString(Highlight(m.Passage))
+	case highlighted && strings.Contains(m.Passage, HighlightStart):
+		b.WriteString(Highlight(passageIn(m.Narrative, m.Passage)))
 	case m.Narrative != "":
 		b.WriteString(plainText(cutBytes(m.Narrative, maxNarrative)))
 		if len(m.Narrative) > maxNarrative {
@@ -1129,12 +1129,47 @@ func minuteSection(m Minute, highlighted bool) Section {
 	}
 	// Words found only in the narrative are shown where they were found.
 	if highlighted && len(m.Resolutions) > 0 && !strings.Contains(m.Highlight, HighlightStart) && strings.Contains(m.Passage, HighlightStart) {
-		b.WriteString("\nFrom the minute: " + Highlight(m.Passage))
+		b.WriteString("\nFrom the minute: " + Highlight(passageIn(m.Narrative, m.Passage)))
 	}
 	if len(m.References) > 0 {
 		b.WriteString("\nRefers to: " + refersTo(m.References, plainText))
 	}
 	return Section{Title: fmt.Sprintf("Minute %s — %s", plainTitle(m.Number), plainTitle(m.Title)), Text: b.String()}
+}
+
+// PassageDelimiter is what the search puts between the parts of a
+// minute's passage it finds the words in.
+const PassageDelimiter = " … "
+
+// nearEnd is how close to either end of a narrative a passage may start
+// or stop and be shown to it, rather than with "…": a word or two that
+// the search leaves off ("The", a full stop) is shown.
+const nearEnd = 24
+
+// passageIn is passage, the parts of narrative that hold the words
+// searched for, saying with "…" where it leaves out words before its
+// first part or after its last, as between its parts: a passage that
+// stops mid-sentence would read as the whole minute. A part not found in
+// narrative as written is shown as it is.
+func passageIn(narrative, passage string) string {
+	unmarked := strings.NewReplacer(HighlightStart, "", HighlightStop, "")
+	parts := strings.Split(passage, PassageDelimiter)
+	first, last := unmarked.Replace(parts[0]), unmarked.Replace(parts[len(parts)-1])
+	if i := strings.Index(narrative, first); i > 0 && first != "" {
+		if before := narrative[:i]; len(before) <= nearEnd {
+			passage = before + passage
+		} else {
+			passage = "… " + passage
+		}
+	}
+	if i := strings.LastIndex(narrative, last); i >= 0 && last != "" {
+		if after := narrative[i+len(last):]; len(after) <= nearEnd {
+			passage += after
+		} else {
+			passage += " …"
+		}
+	}
+	return passage
 }
 
 // Highlight renders text holding highlight markers as Slack mrkdwn, matched

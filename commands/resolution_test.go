@@ -816,6 +816,23 @@ func TestResolutionSearchAcronymDefinedInAMinute(t *testing.T) {
 		"Minute 8 — SWACA", "Minute 9 — SEFTON CVS")
 }
 
+// TestResolutionSearchPassageSaysWhereItIsCut: the passage of a minute
+// found by words says with "…" where it leaves words of the minute out,
+// before and after it as between its parts; it read as the whole minute,
+// or as a minute ending "and of". A minute found by a word its passage
+// cannot mark ("antisocial", written "anti-social") is shown as a minute
+// found by number is, not by its first fifteen words.
+func TestResolutionSearchPassageSaysWhereItIsCut(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.7 The Board heard of anti-social behaviour in Bootle parks, and of the co-ordinated patrols that residents in the north of the borough had welcomed over the summer months, from Seaforth to Formby and Maghull, where the Police and the Council had walked together every Friday night.")
+	wantShown(t, k.say(neil, "/resolution Maghull"),
+		"… that residents in the north of the borough had welcomed over the summer months, from Seaforth to Formby and *Maghull*, where the Police and the Council had walked together every Friday night.\n")
+	wantShown(t, k.say(neil, "/resolution Bootle parks"),
+		"The Board heard of anti-social behaviour in *Bootle* *parks*, and of the co-ordinated patrols that residents in the north of the borough had welcomed over the summer months, from Seaforth to Formby and Maghull, where the Police …\n")
+	wantShown(t, k.say(neil, "/resolution antisocial"),
+		"The Board heard of anti-social behaviour in Bootle parks, and of the co-ordinated patrols that residents in the north of the borough had welcomed over the summer months, from Seaforth to Formby and Maghull, where the Police and the Council had walked together every Friday night.\n")
+}
+
 // TestResolutionSearchPassageKeepsAngleBrackets: the passage of a minute
 // found by words quotes it as written. PostgreSQL's headline takes
 // "<to be confirmed>" for an HTML tag and left a gap where it stood, so

@@ -547,7 +547,7 @@ func (db *DB) MinutesOn(ctx context.Context, committeeID int64, day commands.Dat
 // case), so every marker in a headline is one the search put there.
 var (
 	headlineAll      = fmt.Sprintf("StartSel=%s, StopSel=%s, HighlightAll=true", commands.HighlightStart, commands.HighlightStop)
-	headlinePassages = fmt.Sprintf(`StartSel=%s, StopSel=%s, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`, commands.HighlightStart, commands.HighlightStop)
+	headlinePassages = fmt.Sprintf(`StartSel=%s, StopSel=%s, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter="%s"`, commands.HighlightStart, commands.HighlightStop, commands.PassageDelimiter)
 )
 
 // searchWindow is how many of a committee's most recent minutes a search
