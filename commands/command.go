@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Request is one invocation of a command, as a transport received it.
@@ -270,6 +272,7 @@ func (s *Service) Run(ctx context.Context, r Request) (Reply, error) {
 	if !ok {
 		return s.once(ctx, r, refused(s.unknown(r.Command)))
 	}
+	r.Text = typed(r.Text)
 	if utf8.RuneCountInString(r.Text) > MaxTextLen {
 		fits := "send it again, shorter"
 		if cmd.Fits != "" {
@@ -777,7 +780,7 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	if !ok {
 		return refused(private("That form is out of date; run the command again.")), nil, nil
 	}
-	sub = withoutStrays(sub)
+	sub = withoutStrays(typedValues(sub))
 	if errs := unstorableFields(sub); errs != nil {
 		return Reply{}, errs, nil
 	}
@@ -788,6 +791,27 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 	}
 	reply, err = settle(h.cmd, nil, v.private(reply), err)
 	return reply, nil, err
+}
+
+// typed is text as a person typed it, in one Unicode form (NFC): a Mac,
+// or a name pasted from a document, may send "é" as "e" and a combining
+// accent, which reads the same but is another string to every comparison
+// and search, so that "Siân" typed one way would not find her name added
+// the other, nor a declaration typed again be the same declaration.
+func typed(s string) string { return norm.NFC.String(s) }
+
+// typedValues is sub with its values as typed gives them.
+func typedValues(sub Submission) Submission {
+	values := make(map[string][]string, len(sub.Values))
+	for id, vs := range sub.Values {
+		nfc := make([]string, len(vs))
+		for i, v := range vs {
+			nfc[i] = typed(v)
+		}
+		values[id] = nfc
+	}
+	sub.Values = values
+	return sub
 }
 
 // settle turns user mistakes into replies, with sub's usage (or, with sub
@@ -1282,7 +1306,7 @@ func slackName(name string) string {
 		}
 		return r
 	}, name)
-	return strings.Join(strings.Fields(name), " ")
+	return typed(strings.Join(strings.Fields(name), " "))
 }
 
 // plain is free text from a command as the person typed it: the entities

@@ -2039,3 +2039,20 @@ func TestTitledNamesAfterCouncillors(t *testing.T) {
 		t.Errorf("apologies (-want +got):\n%s", diff)
 	}
 }
+
+// TestParseMinutesWithCombiningAccents: minutes made on a Mac may spell
+// "é" as "e" and a combining accent; they are read as Slack's typing is
+// kept (NFC), so that the names and titles in them are the ones members
+// type.
+func TestParseMinutesWithCombiningAccents(t *testing.T) {
+	m, err := ParseMinutes("Minutes of the Board\nPresent: Councillor Sia\u0302n Jones\n\n24. CAFE\u0301 IN THE PARK\nRESOLVED that the cafe\u0301 be supported.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Minutes) != 1 || m.Minutes[0].Title != "CAFÉ IN THE PARK" {
+		t.Errorf("minutes: %+v, want one titled \"CAFÉ IN THE PARK\" as precomposed", m.Minutes)
+	}
+	if len(m.Present) != 1 || !strings.Contains(m.Present[0], "Siân Jones") {
+		t.Errorf("present: %q, want Siân Jones as precomposed", m.Present)
+	}
+}

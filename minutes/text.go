@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // cleanLines splits text into trimmed lines with whitespace collapsed, bullet
@@ -25,6 +27,11 @@ func rawLines(text string) []string {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "")
 	}
+	// A document made on a Mac, or a PDF's text, may spell "é" as "e"
+	// and a combining accent: read as typed in Slack is (NFC), its names,
+	// titles and resolutions compare with what members type, and its
+	// columns line up as printed, where an accent takes no room.
+	text = norm.NFC.String(text)
 	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(text)
 	// A control character a PDF's text leaves in a line takes no room
 	// on the page: gone before the columns are read, a table's heading
