@@ -670,14 +670,14 @@ func addedBefore(in *Input, m Meeting, items []AgendaItem, item AgendaItem) erro
 // their numbers: the same title, presenter and organisation, as typed
 // give or take case and spacing.
 func SameItem(a, b AgendaItem) bool {
-	return foldName(a.Title) == foldName(b.Title) && foldName(a.Presenter) == foldName(b.Presenter) &&
-		foldName(a.Organisation) == foldName(b.Organisation)
+	return FoldName(a.Title) == FoldName(b.Title) && FoldName(a.Presenter) == FoldName(b.Presenter) &&
+		FoldName(a.Organisation) == FoldName(b.Organisation)
 }
 
 // TitleKey is an item's title as SameItem compares it, give or take case
 // and spacing: two items whose titles have one key have the same title.
 func TitleKey(title string) string {
-	return foldName(title)
+	return FoldName(title)
 }
 
 // keepClosingLast applies the numbering rule around the closing item
@@ -1091,7 +1091,7 @@ func movedPastNote(items []AgendaItem, it AgendaItem, to ItemNumber) string {
 // and public that opens an agenda's exempt part: "Exclusion of the Press
 // and Public", "Exclusion of the Public".
 func isExclusion(it AgendaItem) bool {
-	t := foldName(it.Title)
+	t := FoldName(it.Title)
 	return strings.Contains(t, "exclusion of") && (strings.Contains(t, "public") || strings.Contains(t, "press"))
 }
 

@@ -932,7 +932,7 @@ func (s *Service) substituteAway(ctx context.Context, who Member, m Meeting, a a
 		return err
 	}
 	for _, ap := range as {
-		if ap.UserID != "" && ap.UserID == who.UserID || ap.UserID == "" && who.UserID == "" && nameKey(ap.Name) == nameKey(who.Name) {
+		if ap.UserID != "" && ap.UserID == who.UserID || ap.UserID == "" && who.UserID == "" && NameKey(ap.Name) == NameKey(who.Name) {
 			continue
 		}
 		if a.SubstituteID != "" && ap.UserID == a.SubstituteID || a.SubstituteID == "" && sameName(a.SubstituteName, ap.Name) {

@@ -443,7 +443,7 @@ func (st meetingState) keyName(key string) string {
 		}
 	}
 	for _, a := range st.apologies {
-		if a.UserID == key || nameKey(a.Name) == key {
+		if a.UserID == key || NameKey(a.Name) == key {
 			return Escape(a.Name)
 		}
 	}
@@ -1743,7 +1743,7 @@ func describeMark(mark AttendanceMark, st meetingState, loc *time.Location) stri
 // standing for the meeting.
 func (st meetingState) apologised(key string) bool {
 	return slices.ContainsFunc(st.apologies, func(a Apology) bool {
-		return a.UserID != "" && a.UserID == key || a.UserID == "" && nameKey(a.Name) == key
+		return a.UserID != "" && a.UserID == key || a.UserID == "" && NameKey(a.Name) == key
 	})
 }
 
@@ -2074,7 +2074,7 @@ func nameTyped(m Member, args []string) int {
 	for k := n; k < len(args)-1; k++ {
 		if strings.HasSuffix(args[k], ")") {
 			org := strings.TrimSuffix(strings.TrimPrefix(Unescape(shownMarkup(strings.Join(args[n:k+1], " "))), "("), ")")
-			if foldName(org) == foldName(m.Organisation) {
+			if FoldName(org) == FoldName(m.Organisation) {
 				return k + 1
 			}
 			break
@@ -2175,7 +2175,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		// Someone marked by a name before is marked again by it, so that a
 		// mark made under a misspelt name can still be corrected.
-		if _, marked := st.attendee(nameKey(a.Name)); a.UserID == "" && !marked {
+		if _, marked := st.attendee(NameKey(a.Name)); a.UserID == "" && !marked {
 			if mem, ok := misnamed(st.members, a.Name, a.Org); ok {
 				return Reply{}, misnamedErr(c, a.Name, mem)
 			}
@@ -2196,7 +2196,7 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	}
 	switch {
 	case a.UserID == "":
-		mark.MemberKey, mark.Name, mark.Organisation = nameKey(a.Name), a.Name, a.Org
+		mark.MemberKey, mark.Name, mark.Organisation = NameKey(a.Name), a.Name, a.Org
 		if prev, ok := st.attendee(mark.MemberKey); ok {
 			// Marked before by name: they stay who they were, as a
 			// member does, however the name is typed the second time.
@@ -2275,7 +2275,7 @@ func (s *Service) receiveApology(ctx context.Context, st meetingState, a attenda
 		}
 		who = mem
 	default:
-		key = nameKey(a.Name)
+		key = NameKey(a.Name)
 		if prev, ok := st.attendee(key); ok {
 			// Marked before by name: they stay who they were.
 			who.Name, who.Organisation = prev.Name, prev.Organisation
@@ -2426,7 +2426,7 @@ func (s *Service) withdrawDeparture(ctx context.Context, c Committee, m Meeting,
 		person = inCode(Escape(name))
 	}
 	if key == "" {
-		key, person = nameKey(a.Name), `"`+nameOf(a.Name, a.Org)+`"`
+		key, person = NameKey(a.Name), `"`+nameOf(a.Name, a.Org)+`"`
 	}
 	var mine []AttendanceMark
 	for _, mk := range st.log {

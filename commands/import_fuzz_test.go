@@ -137,7 +137,7 @@ func FuzzMinutesRecord(f *testing.F) {
 		}
 		keys := map[string]bool{}
 		for _, a := range rec.Apologies {
-			k := nameKey(a.Name)
+			k := NameKey(a.Name)
 			if a.Name == "" || keys[k] || utf8.RuneCountInString(a.Name) > MaxNameLen {
 				t.Fatalf("apology %q stored twice, empty or too long", a.Name)
 			}

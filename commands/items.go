@@ -178,7 +178,7 @@ func standardItems() []AgendaItem {
 // numbered after every other top-level item: the standard one, or one
 // imported under one of the names agendas give it.
 func isClosing(it AgendaItem) bool {
-	return closingTitles[strings.TrimRight(foldName(it.Title), ".")]
+	return closingTitles[strings.TrimRight(FoldName(it.Title), ".")]
 }
 
 var closingTitles = map[string]bool{
@@ -394,8 +394,10 @@ func presenterNames(presenter string) []string {
 // bracketRE matches text in brackets: "(Merseyside Police)".
 var bracketRE = regexp.MustCompile(`\([^()]*\)`)
 
-// foldName folds a name for matching: lower case, single spaces.
-func foldName(name string) string {
+// FoldName is a name as it is matched exactly: lower case, single spaces.
+// The stores fold names the same way, as the keys of people not in Slack
+// (NameKey) are compared with what they hold, so they use this one.
+func FoldName(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 

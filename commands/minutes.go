@@ -509,7 +509,7 @@ func minutesRecord(c Committee, read *minutes.Minutes, text, by string, members 
 	seen := map[string]bool{}
 	for _, a := range read.Apologies {
 		name := clean(a.Name, MaxNameLen)
-		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		key := FoldName(name)
 		if name == "" || seen[key] {
 			continue
 		}
@@ -791,7 +791,7 @@ func MinutesImportSummary(im MinutesImport) string {
 // imported into the wrong committee by a slip of --committee are seen at
 // once.
 func headedNote(printed string, c Committee) string {
-	if printed == "" || foldName(printed) == foldName(c.Name) {
+	if printed == "" || FoldName(printed) == FoldName(c.Name) {
 		return ""
 	}
 	return fmt.Sprintf("\nNote: the document is headed %s.", Escape(printed))

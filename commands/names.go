@@ -247,7 +247,7 @@ var genericNameWords = map[string]bool{
 // Ní Bhriain, "O'Neill" for O’Neill, and a name sent by a Mac may spell é
 // as e and a combining accent. Normalised (NormalizeName), without
 // accents, with one apostrophe, in lower case. Not a stored key: see
-// nameKey for those.
+// NameKey for those.
 func personKey(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
@@ -300,7 +300,7 @@ func memberName(m Member) string { return m.Name }
 func membersNamed(members []Member, name, org string) []Member {
 	var loose []Member
 	for _, m := range members {
-		if foldName(m.Name) == foldName(name) || org != "" && foldName(m.Name) == foldName(name+" ("+org+")") {
+		if FoldName(m.Name) == FoldName(name) || org != "" && FoldName(m.Name) == FoldName(name+" ("+org+")") {
 			return []Member{m}
 		}
 		if namesMember(m, name, org) {

@@ -227,10 +227,10 @@ func declarationsEntered(ds []Declaration, items []AgendaItem) string {
 
 // recordKey is how the stores' withdrawals name whose records to withdraw:
 // a Slack user's ID, or for someone not in Slack the key of their name
-// (nameKey), which the stores take as it is.
+// (NameKey), which the stores take as it is.
 func recordKey(m Member) string {
 	if m.UserID != "" {
 		return m.UserID
 	}
-	return nameKey(m.Name)
+	return NameKey(m.Name)
 }

@@ -278,7 +278,7 @@ func FuzzQuotedName(f *testing.F) {
 					continue
 				}
 				back, err := parseAttendance(q + " absent")
-				if err != nil || nameKey(back.Name) != nameKey(a.Name) || given == full && back.Org != a.Org {
+				if err != nil || NameKey(back.Name) != NameKey(a.Name) || given == full && back.Org != a.Org {
 					t.Fatalf("%q, offered as %s, reads back as %q (%q), %v", given, q, back.Name, back.Org, err)
 				}
 			}
@@ -294,7 +294,7 @@ func FuzzQuotedName(f *testing.F) {
 			return
 		}
 		b, _, found, err := takeFor(strings.Fields("for " + q + " Unwell"))
-		if err != nil || !found || nameKey(b.Name) != nameKey(name) {
+		if err != nil || !found || NameKey(b.Name) != NameKey(name) {
 			t.Fatalf("member %q, offered as %s, reads back as %q (%q), %v", name, q, b.Name, b.Org, err)
 		}
 	})

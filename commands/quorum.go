@@ -174,7 +174,7 @@ type AttendanceMark struct {
 	ID        int64
 	MeetingID int64
 	// MemberKey is the person: their Slack user ID, or "name:…" for
-	// someone not in Slack (see nameKey).
+	// someone not in Slack (see NameKey).
 	MemberKey    string
 	Seq          int
 	UserID       string
@@ -212,10 +212,10 @@ func splitOrg(s string) (name, org string) {
 	return s, ""
 }
 
-// nameKey is the MemberKey of a person not in Slack, as the apologies
-// table keys them: the name, lower-cased, spaces collapsed.
-func nameKey(name string) string {
-	return "name:" + strings.ToLower(strings.Join(strings.Fields(name), " "))
+// NameKey is the MemberKey of a person not in Slack, as the apologies
+// table keys them: the name folded (FoldName).
+func NameKey(name string) string {
+	return "name:" + FoldName(name)
 }
 
 // Attendee is a person's standing at a meeting, folded from the log.
@@ -577,7 +577,7 @@ func declarantKey(d Declaration) string {
 	if d.UserID != "" {
 		return d.UserID
 	}
-	return nameKey(d.Name)
+	return NameKey(d.Name)
 }
 
 // LiveKey names the channel message of a meeting in progress.

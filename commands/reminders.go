@@ -718,7 +718,7 @@ func (x presenterIndex) presenters(it AgendaItem) []Member {
 			out = append(out, mems[0])
 		} else if len(mems) > 1 {
 			for _, mem := range mems {
-				if strings.Contains(foldName(it.Presenter), foldName(mem.Name)) {
+				if strings.Contains(FoldName(it.Presenter), FoldName(mem.Name)) {
 					out = append(out, mem)
 				}
 			}
@@ -736,7 +736,7 @@ func (x presenterIndex) presenters(it AgendaItem) []Member {
 func (x presenterIndex) presentsAny(it AgendaItem) (found, exactly bool) {
 	for _, n := range presenterNames(it.Presenter) {
 		for _, mem := range x.byName[n] {
-			if strings.Contains(foldName(it.Presenter), foldName(mem.Name)) {
+			if strings.Contains(FoldName(it.Presenter), FoldName(mem.Name)) {
 				return true, true
 			}
 		}
@@ -785,8 +785,8 @@ func (x presenterIndex) nearly(name string, it AgendaItem) (Member, bool) {
 	var found Member
 	n := 0
 	for _, mem := range x.members {
-		org := foldName(mem.Organisation)
-		if org == "" || (foldName(it.Organisation) != org && !strings.Contains(foldName(it.Presenter), org) && foldOrg(it.Title) != foldOrg(mem.Organisation)) {
+		org := FoldName(mem.Organisation)
+		if org == "" || (FoldName(it.Organisation) != org && !strings.Contains(FoldName(it.Presenter), org) && foldOrg(it.Title) != foldOrg(mem.Organisation)) {
 			continue
 		}
 		for _, mine := range presenterNames(mem.Name) {

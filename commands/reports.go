@@ -952,7 +952,7 @@ func (p itemPresenters) includes(me Member) bool {
 // foldOrg folds an organisation's name for matching: "The Sefton CVS" and
 // "sefton  cvs" are one.
 func foldOrg(org string) string {
-	org = strings.Trim(foldName(org), " .,")
+	org = strings.Trim(FoldName(org), " .,")
 	return strings.TrimPrefix(org, "the ")
 }
 

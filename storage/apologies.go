@@ -88,7 +88,7 @@ func memberKey(userID, name string) string {
 	if userID != "" {
 		return userID
 	}
-	return "name:" + normaliseName(name)
+	return commands.NameKey(name)
 }
 
 // SendApology implements commands.ApologyStore: UpdateApology setting

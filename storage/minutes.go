@@ -388,15 +388,15 @@ func importApologies(ctx context.Context, tx *Tx, meetingID int64, rec commands.
 	for _, r := range rows {
 		if r.UserID.Valid {
 			if !r.Withdrawn {
-				fromSlack[normaliseName(r.Name)] = true
+				fromSlack[commands.FoldName(r.Name)] = true
 			}
 		} else {
-			imported[normaliseName(r.Name)] = r
+			imported[commands.FoldName(r.Name)] = r
 		}
 	}
 	listed := map[string]bool{}
 	for _, a := range rec.Apologies {
-		key := normaliseName(a.Name)
+		key := commands.FoldName(a.Name)
 		listed[key] = true
 		if fromSlack[key] {
 			continue
@@ -440,7 +440,7 @@ func importDeclarations(ctx context.Context, tx *Tx, meetingID int64, rec comman
 		return err
 	}
 	key := func(name, item, kind, nature string) string {
-		return normaliseName(name) + "\x00" + item + "\x00" + kind + "\x00" + nature
+		return commands.FoldName(name) + "\x00" + item + "\x00" + kind + "\x00" + nature
 	}
 	standing := map[string][]int64{}
 	for _, r := range rows {

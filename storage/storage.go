@@ -503,11 +503,6 @@ func spacedName(name string) string {
 	return strings.Join(strings.Fields(name), " ")
 }
 
-// normaliseName folds a person's name for matching: lower case, single spaces.
-func normaliseName(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
-}
-
 // urlPassword is the password in a URL-form dsn, found without parsing it
 // as a URL, which it may fail to be: what lies between the first ":" after
 // "://" and the last "@" (a host has no "@"; a password may). Empty when
