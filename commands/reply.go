@@ -98,6 +98,16 @@ type Option struct {
 
 // Escape makes user-supplied text safe to place in reply text: it cannot
 // form mentions (<!channel>, <@U…>) or links.
+//
+// *, _, ~ and ` are left as they are, so a name such as "*Sam*" shows in
+// bold in Slack. mrkdwn has no escape for them: `verbatim` on a text
+// object stops only links and mentions being made, a zero-width space
+// beside the mark is read as a word break and makes the formatting
+// rather than stopping it, and a look-alike character (∗ for *) or the
+// fallback of a deliberately invalid <!date…> token would change what a
+// reader copies, or put Slack's markup into the console, the printable
+// minutes and the exports, which show the same text. A name shown
+// formatted still reads as its letters; one changed would not.
 func Escape(s string) string {
 	return escaper.Replace(s)
 }
