@@ -89,7 +89,7 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 	wantShown(t, msgs[0], "Agenda — Safer Sefton Together", "Thursday 10 December 2026, 10:00", "Remote Meeting",
 		"*4* Local Policing Update — _Superintendent Graeme Robson_", "Apologies for absence were received from Neil Frackelton (SWACA).",
 		"`/apologies 2026-12-10`", "`/declare 2026-12-10 ITEM KIND NATURE`")
-	if msgs[0].Text != "Agenda — Safer Sefton Together" {
+	if msgs[0].Text != "Agenda — Safer Sefton Together. Thursday 10 December 2026, 10:00 (Europe/London time)" {
 		t.Errorf("notification text = %q", msgs[0].Text)
 	}
 

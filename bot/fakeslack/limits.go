@@ -21,6 +21,7 @@ const (
 	MaxContextElems  = 10
 	MaxActionsElems  = 25
 	MaxButtonText    = 75
+	MaxA11yLabel     = 75 // a button's accessibility_label
 	MaxButtonValue   = 2000
 	MaxURL           = 3000
 	MaxID            = 255 // action_id, block_id, callback_id
@@ -285,6 +286,7 @@ func (c *checker) element(at string, e map[string]any, seen map[string]bool) {
 		c.plain(at+".text", e["text"], MaxButtonText, true)
 		c.str(at+".value", e["value"], MaxButtonValue)
 		c.str(at+".url", e["url"], MaxURL)
+		c.str(at+".accessibility_label", e["accessibility_label"], MaxA11yLabel)
 	case "static_select", "multi_static_select":
 		c.plain(at+".placeholder", e["placeholder"], MaxPlaceholder, false)
 		c.options(at, e, MaxOptions)
