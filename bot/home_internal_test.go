@@ -3,13 +3,18 @@ package bot
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
+
+	"github.com/quorumhq/quorum/bot/fakeslack"
+	"github.com/quorumhq/quorum/commands"
 )
 
 // TestOneHomeAtATimePerPerson: a person presses two buttons on their Home
@@ -112,4 +117,39 @@ func TestHomeThatPanicsFailsAlone(t *testing.T) {
 			t.Errorf("the log lacks %q:\n%s", want, logs.String())
 		}
 	}
+}
+
+// TestHomeButtonLabelWithinSlackLimit: a committee's name may be long, and
+// Slack refuses a whole Home whose button's accessibility_label is over 75
+// characters; the label is cut, still starting with the button's words.
+func TestHomeButtonLabelWithinSlackLimit(t *testing.T) {
+	name := strings.Repeat("Très Long Committee ", 10)
+	view := HomeView(commands.Home{Cards: []commands.HomeCard{{Title: commands.Escape(name), Buttons: []commands.Button{
+		{Label: "Send apologies", Action: "apologies.send_next", Value: "1"},
+	}}}}, "", "")
+	raw, err := json.Marshal(view)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := fakeslack.CheckView(jsonValue(t, raw)); len(problems) > 0 {
+		t.Fatalf("Slack would refuse the Home: %v", problems)
+	}
+	var label string
+	for _, b := range view.Blocks.BlockSet {
+		if a, ok := b.(*slack.ActionBlock); ok {
+			label = a.Elements.ElementSet[0].(*slack.ButtonBlockElement).AccessibilityLabel
+		}
+	}
+	if !strings.HasPrefix(label, "Send apologies, Très Long Committee") || utf8.RuneCountInString(label) != 75 {
+		t.Errorf("accessibility_label = %q", label)
+	}
+}
+
+func jsonValue(t *testing.T, raw []byte) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -182,6 +182,16 @@ func HomeView(h commands.Home, notice, publicURL string) slack.HomeTabViewReques
 			cb = append(cb, slack.NewContextBlock("", mrkdwn("<"+link+"|Add the meetings to your calendar>")))
 		}
 		if a := actionsBlock(card.Buttons); a != nil {
+			// A screen reader moving from button to button hears each
+			// alone: "Send apologies" on every committee's card says not
+			// which. The label it reads names the committee after the
+			// button's own words, which it begins with, as voice control
+			// expects.
+			for _, e := range a.Elements.ElementSet {
+				if btn, ok := e.(*slack.ButtonBlockElement); ok {
+					btn.AccessibilityLabel = accessibilityLabel(btn.Text.Text, commands.Unescape(card.Title))
+				}
+			}
 			cb = append(cb, a)
 		}
 		// Leave room for the summary of the committees that do not fit.
@@ -208,6 +218,22 @@ func HomeView(h commands.Home, notice, publicURL string) slack.HomeTabViewReques
 		blocks = append(blocks[:maxHomeBlocks-1], slack.NewContextBlock("", mrkdwn("… more committees than fit here.")))
 	}
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
+}
+
+// maxAccessibilityLabel is Slack's limit on a button's accessibility_label.
+const maxAccessibilityLabel = 75
+
+// accessibilityLabel is a button's label for a screen reader: its text,
+// then what it acts on, cut to Slack's limit in characters.
+func accessibilityLabel(text, of string) string {
+	if of == "" || strings.Contains(text, of) {
+		return ""
+	}
+	r := []rune(text + ", " + of)
+	if len(r) > maxAccessibilityLabel {
+		r = append(r[:maxAccessibilityLabel-1], '…')
+	}
+	return string(r)
 }
 
 // ActionName strips the suffix Blocks adds to tell apart buttons that share
