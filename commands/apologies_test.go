@@ -488,7 +488,7 @@ func TestApologiesFromANamedSubstitute(t *testing.T) {
 // reason: it is refused with the forms a date takes, and nothing is sent.
 func TestNextWeekdayIsNotTheNextMeeting(t *testing.T) {
 	k := agendaKit(t)
-	const want = "`next Thursday` may mean more than one day: give its date, e.g. `26/11`; `next` alone is the next meeting."
+	const want = "`next Thursday` may mean more than one day: give its date, e.g. `26 November`; `next` alone is the next meeting."
 	for _, line := range []string{"/apologies next Thursday Holiday", "/apologies next thu Holiday", "/agenda next Thursday", "/declare next Thursday 7.7 personal Volunteer"} {
 		r := k.run(neil, line)
 		if !r.Refused {
@@ -500,6 +500,11 @@ func TestNextWeekdayIsNotTheNextMeeting(t *testing.T) {
 	}
 	if got := k.say(ian, "/apologies list"); !strings.Contains(got, "No apologies") {
 		t.Errorf("a refused apology was sent:\n%s", got)
+	}
+	// The date it gives, read aloud or by someone used to months first,
+	// is one day and no other, and typed as given it is read so.
+	if got := k.say(neil, "/apologies 26 November Holiday"); !strings.Contains(got, "Thursday 26 November 2026") {
+		t.Errorf("the date given as an example was not read as that day:\n%s", got)
 	}
 	// "next" alone, then a reason, is as it was; so is the next meeting
 	// then a day named with its weekday.
@@ -835,12 +840,12 @@ func TestApologiesReasonWithAMentionIsShownByName(t *testing.T) {
 func TestNextShortWeekdayIsNotTheNextMeeting(t *testing.T) {
 	k := agendaKit(t)
 	for line, want := range map[string]string{
-		"/apologies next tues Away":    "`next tues` may mean more than one day: give its date, e.g. `24/11`; `next` alone is the next meeting.",
-		"/apologies next Thurs Away":   "`next Thurs` may mean more than one day: give its date, e.g. `26/11`; `next` alone is the next meeting.",
-		"/apologies next weds Away":    "`next weds` may mean more than one day: give its date, e.g. `25/11`; `next` alone is the next meeting.",
+		"/apologies next tues Away":    "`next tues` may mean more than one day: give its date, e.g. `24 November`; `next` alone is the next meeting.",
+		"/apologies next Thurs Away":   "`next Thurs` may mean more than one day: give its date, e.g. `26 November`; `next` alone is the next meeting.",
+		"/apologies next weds Away":    "`next weds` may mean more than one day: give its date, e.g. `25 November`; `next` alone is the next meeting.",
 		"/apologies thurs Away":        "`thurs` is not read as a date: the next meeting is on Thursday 10 December 2026.",
 		"/meeting history tues":        "`tues` may mean more than one day: give its date, `17/11/2026` for the last, `24/11/2026` for the next.",
-		"/declare next thur 7.7 other": "`next thur` may mean more than one day: give its date, e.g. `26/11`",
+		"/declare next thur 7.7 other": "`next thur` may mean more than one day: give its date, e.g. `26 November`",
 	} {
 		r := k.run(neil, line)
 		if !r.Refused {

@@ -106,13 +106,13 @@ func takeDate(words []string, now time.Time, loc *time.Location) (Date, int, err
 				for d.Weekday() != weekdayOf[w1] {
 					d = d.AddDate(0, 0, 1)
 				}
-				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", said, d.Format("2/01"))
+				return Date{}, 0, fmt.Errorf("`next %s` may mean more than one day: give its date, e.g. `%s`; `next` alone is the next meeting", said, d.Format("2 January"))
 			}
 			if later, ok := nextSpan[w1]; ok {
 				// "next week" is a time the sender has in mind, not the
 				// next meeting with "week" the start of what follows.
 				e := now.In(loc).AddDate(0, later[0], later[1])
-				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`; `next` alone is the next meeting", said, e.Format("2/01"))
+				return Date{}, 0, fmt.Errorf("`next %s` is not a date: give its date, e.g. `%s`; `next` alone is the next meeting", said, e.Format("2 January"))
 			}
 			// "next Thursday 17 December" is the next meeting, then a
 			// date, as /meeting move takes them.
