@@ -148,7 +148,7 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 	due, dn, err := takeDate(strings.Fields(sub.Value("due")), r.Now, loc)
 	switch {
 	case err != nil:
-		errs["due"] = capitalise(err.Error()) + "."
+		errs["due"] = dueError(err)
 	case dn == 0 || due.IsNext() || dn != len(strings.Fields(sub.Value("due"))):
 		errs["due"] = "Give the date the action is due by: 2027-03-01."
 	case due.Start(loc).Before(DateOf(r.Now, loc).Start(loc)):
@@ -166,4 +166,27 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 	}
 	reply, _, err := s.saveAction(ctx, mi, ActionPoint{CommitteeID: c.ID, OwnerUser: userID, OwnerName: name, Due: due, Text: text, CreatedBy: r.UserID}, r.Now)
 	return reply, nil, err
+}
+
+// dueError is a refused due date as the form shows it, against the field:
+// a form's errors are plain text, where Slack shows a code span's
+// backticks as typed and a screen reader reads them out, so the words
+// quoted are in quotation marks. An action is never due at "the next
+// meeting", which the form refuses, so what the commands say of `next`
+// alone is left out.
+func dueError(err error) string {
+	text := Unescape(strings.TrimSuffix(err.Error(), "; `next` alone is the next meeting"))
+	var b strings.Builder
+	opened := false
+	for _, r := range text {
+		if r == '`' {
+			opened = !opened
+			r = '”'
+			if opened {
+				r = '“'
+			}
+		}
+		b.WriteRune(r)
+	}
+	return capitalise(b.String()) + "."
 }

@@ -614,6 +614,11 @@ func TestActionFormFromDecision(t *testing.T) {
 		{"impossible date", map[string]string{"name": "Jo Smith", "due": "31/02/2027", "text": "Do it"}, map[string]string{
 			"due": "There is no 31 February 2027: February 2027 has 28 days.",
 		}},
+		// Plain text, as a form's errors are: no backticks to be read out,
+		// and nothing of "the next meeting", which no action is due at.
+		{"a weekday after next", map[string]string{"name": "Jo Smith", "due": "next Friday", "text": "Do it"}, map[string]string{
+			"due": "“next Friday” may mean more than one day: give its date, e.g. “11 December”.",
+		}},
 		{"no date", map[string]string{"name": "Jo Smith", "text": "Do it"}, map[string]string{
 			"due": "Give the date the action is due by: 2027-03-01.",
 		}},

@@ -355,7 +355,10 @@ func capitalise(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	// The first rune whole: a byte of one alone (a quotation mark, an
+	// accented letter) is not a character, and would show as "�".
+	_, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(s[:n]) + s[n:]
 }
 
 // meetingWhen is when meeting m starts, for people in loc: "Thursday 10
