@@ -360,7 +360,7 @@ func Modal(form commands.Form) slack.ModalViewRequest {
 			// Left out, an option would be as good as gone: say so.
 			note := fmt.Sprintf("Only the first %d of %d are listed", maxOptions, len(f.Options))
 			if more := strings.TrimSpace(f.More); more != "" {
-				note += ": " + more
+				note += ": " + plainCode(more)
 			}
 			hintText = strings.TrimSpace(note + ". " + hintText)
 		}
@@ -372,6 +372,25 @@ func Modal(form commands.Form) slack.ModalViewRequest {
 		view.Blocks.BlockSet = append(view.Blocks.BlockSet, block)
 	}
 	return view
+}
+
+// plainCode is mrkdwn's code spans as plain text shows them: a hint is
+// plain text, where backticks show as typed and a screen reader reads
+// them out, so the command is quoted instead.
+func plainCode(s string) string {
+	var b strings.Builder
+	opened := false
+	for _, r := range commands.Unescape(s) {
+		if r == '`' {
+			opened = !opened
+			r = '”'
+			if opened {
+				r = '“'
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // options renders a field's choices, at most n, and the one chosen at first.

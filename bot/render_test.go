@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slack-go/slack"
+
 	"github.com/quorumhq/quorum/bot"
 	"github.com/quorumhq/quorum/commands"
 )
@@ -174,5 +176,25 @@ func TestHeaderInNotificationTextIsEscaped(t *testing.T) {
 	got := bot.Message(commands.Reply{Header: "Agenda — <!channel> & Co"}).Text
 	if want := "Agenda — &lt;!channel&gt; &amp; Co"; got != want {
 		t.Errorf("notification text = %q, want %q", got, want)
+	}
+}
+
+// TestModalHintForOptionsLeftOutIsPlainText: a select of more than 100
+// items lists the first 100 and says how to choose the rest. The hint is
+// plain text: the command it gives is quoted, not wrapped in backticks
+// that show as typed and that a screen reader reads out.
+func TestModalHintForOptionsLeftOutIsPlainText(t *testing.T) {
+	var opts []commands.Option
+	for i := 1; i <= 120; i++ {
+		opts = append(opts, commands.Option{Value: fmt.Sprint(i)})
+	}
+	view := bot.Modal(commands.Form{ID: "declare", Title: "Declare an interest", Fields: []commands.Field{{
+		ID: "item", Label: "Agenda item", Kind: commands.FieldSelect, Options: opts, Hint: "Meeting on Thursday 10 December 2026, 10:00",
+		More: "`/declare ITEM KIND NATURE` in the channel declares an interest in any item",
+	}}})
+	in := view.Blocks.BlockSet[0].(*slack.InputBlock)
+	want := "Only the first 100 of 120 are listed: “/declare ITEM KIND NATURE” in the channel declares an interest in any item. Meeting on Thursday 10 December 2026, 10:00"
+	if in.Hint == nil || in.Hint.Text != want {
+		t.Errorf("hint = %+v, want %q", in.Hint, want)
 	}
 }
