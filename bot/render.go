@@ -294,6 +294,7 @@ const (
 	maxOptions       = 100
 	maxRadioOptions  = 10
 	maxOptionText    = 75
+	maxPlaceholder   = 150
 	maxOptionValue   = 150
 	maxLabel         = 2000
 	maxInputLength   = 3000
@@ -330,7 +331,10 @@ func Modal(form commands.Form) slack.ModalViewRequest {
 		switch f.Kind {
 		case commands.FieldSelect:
 			opts, initial := options(f, maxOptions)
-			sel := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain("Choose…", 150), f.ID, opts...)
+			// A screen reader announces a select by its placeholder, not
+			// the label above it: "Choose…" alone would not say what is
+			// chosen.
+			sel := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, plain(placeholder(f.Label), maxPlaceholder), f.ID, opts...)
 			sel.InitialOption = initial
 			elem = sel
 		case commands.FieldRadio:
@@ -391,6 +395,14 @@ func plainCode(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// placeholder is a select's placeholder, which names what it chooses.
+func placeholder(label string) string {
+	if label = strings.TrimSpace(label); label != "" {
+		return label + ": choose…"
+	}
+	return "Choose…"
 }
 
 // options renders a field's choices, at most n, and the one chosen at first.

@@ -198,3 +198,16 @@ func TestModalHintForOptionsLeftOutIsPlainText(t *testing.T) {
 		t.Errorf("hint = %+v, want %q", in.Hint, want)
 	}
 }
+
+// TestModalSelectSaysWhatItChooses: a screen reader announces a select
+// by its placeholder rather than by the label above it, so the
+// placeholder names what is chosen, not "Choose…" alone.
+func TestModalSelectSaysWhatItChooses(t *testing.T) {
+	view := bot.Modal(commands.Form{ID: "declare", Title: "Declare an interest", Fields: []commands.Field{{
+		ID: "item", Label: "Agenda item", Kind: commands.FieldSelect, Options: []commands.Option{{Value: "4"}, {Value: "7.7"}},
+	}}})
+	sel := view.Blocks.BlockSet[0].(*slack.InputBlock).Element.(*slack.SelectBlockElement)
+	if got, want := sel.Placeholder.Text, "Agenda item: choose…"; got != want {
+		t.Errorf("placeholder = %q, want %q", got, want)
+	}
+}
