@@ -225,8 +225,11 @@ func TestDeclareFormSaysWhichItemsItLeavesOut(t *testing.T) {
 	if len(opened) != 1 {
 		t.Fatalf("%d forms opened, want the declare form", len(opened))
 	}
-	if view := opened[0].Arg("view"); !strings.Contains(view, "Only the first 100 of 120 are listed: `/declare ITEM KIND NATURE` in the channel declares an interest in any item") {
+	if view := opened[0].Arg("view"); !strings.Contains(view, "Only the first 100 of 120 are listed: “/declare ITEM KIND NATURE” in the channel declares an interest in any item") {
 		t.Errorf("the form does not say it leaves items out, or how to declare in them:\n%.2000s", view[strings.Index(view, `"hint"`):])
+	}
+	if view := opened[0].Arg("view"); !strings.Contains(view, `"Agenda item: choose…"`) {
+		t.Errorf("the item select does not say what it chooses:\n%.2000s", view)
 	}
 }
 
