@@ -364,7 +364,7 @@ func Modal(form commands.Form) slack.ModalViewRequest {
 			// Left out, an option would be as good as gone: say so.
 			note := fmt.Sprintf("Only the first %d of %d are listed", maxOptions, len(f.Options))
 			if more := strings.TrimSpace(f.More); more != "" {
-				note += ": " + plainCode(more)
+				note += ": " + commands.PlainCode(more)
 			}
 			hintText = strings.TrimSpace(note + ". " + hintText)
 		}
@@ -376,25 +376,6 @@ func Modal(form commands.Form) slack.ModalViewRequest {
 		view.Blocks.BlockSet = append(view.Blocks.BlockSet, block)
 	}
 	return view
-}
-
-// plainCode is mrkdwn's code spans as plain text shows them: a hint is
-// plain text, where backticks show as typed and a screen reader reads
-// them out, so the command is quoted instead.
-func plainCode(s string) string {
-	var b strings.Builder
-	opened := false
-	for _, r := range commands.Unescape(s) {
-		if r == '`' {
-			opened = !opened
-			r = '”'
-			if opened {
-				r = '“'
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // placeholder is a select's placeholder, which names what it chooses.

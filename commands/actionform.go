@@ -169,24 +169,9 @@ func submitAddActionForm(ctx context.Context, s *Service, r Request, sub Submiss
 }
 
 // dueError is a refused due date as the form shows it, against the field:
-// a form's errors are plain text, where Slack shows a code span's
-// backticks as typed and a screen reader reads them out, so the words
-// quoted are in quotation marks. An action is never due at "the next
-// meeting", which the form refuses, so what the commands say of `next`
-// alone is left out.
+// a form's errors are plain text (PlainCode). An action is never due at
+// "the next meeting", which the form refuses, so what the commands say of
+// `next` alone is left out.
 func dueError(err error) string {
-	text := Unescape(strings.TrimSuffix(err.Error(), "; `next` alone is the next meeting"))
-	var b strings.Builder
-	opened := false
-	for _, r := range text {
-		if r == '`' {
-			opened = !opened
-			r = '”'
-			if opened {
-				r = '“'
-			}
-		}
-		b.WriteRune(r)
-	}
-	return capitalise(b.String()) + "."
+	return capitalise(PlainCode(strings.TrimSuffix(err.Error(), "; `next` alone is the next meeting"))) + "."
 }

@@ -121,6 +121,26 @@ func Unescape(s string) string {
 
 var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
+// PlainCode is mrkdwn as plain text shows it (a form's error or hint):
+// unescaped, and each code span in quotation marks, since plain text
+// shows a code span's backticks as typed and a screen reader reads them
+// out.
+func PlainCode(s string) string {
+	var b strings.Builder
+	opened := false
+	for _, r := range Unescape(s) {
+		if r == '`' {
+			opened = !opened
+			r = '”'
+			if opened {
+				r = '“'
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // private returns a private reply with the given text.
 func private(format string, args ...any) Reply {
 	return Reply{Visibility: Private, Text: sprintf(format, args...)}
