@@ -94,11 +94,11 @@ func minutesFromTheTableToTheRecord(t *testing.T, k *bottest.Kit) {
 		"Present: Sue Holden (Sefton CVS) (in the Chair), Ann Lee (Sefton Council) and Graeme Robson (Merseyside Police).",
 		"In attendance: Ian Barton.",
 		"Apologies for absence were received from Neil Frackelton (SWACA) and Bob Dean (Sefton Council).",
-		"**1. APOLOGIES FOR ABSENCE**",
-		"**2. DECLARATIONS OF INTEREST**\n\nNo declarations",
-		"**3. MINUTES OF PREVIOUS MEETING**",
-		"**4. DATE OF NEXT MEETING**\n\nRESOLVED:\nThat the next meeting be held on 14 January 2027.",
-		"**5. SEFTON CVS**\n\nThe Board considered the report of the Chief Executive of Sefton CVS.\n\nRESOLVED:\nThat\n(1) the report be noted;\n(2) the figures be circulated to partners; and\n(3) a further report be submitted.")
+		"```\n1. APOLOGIES FOR ABSENCE",
+		"```\n2. DECLARATIONS OF INTEREST\n\nNo declarations",
+		"```\n3. MINUTES OF PREVIOUS MEETING",
+		"```\n4. DATE OF NEXT MEETING\n\nRESOLVED:\nThat the next meeting be held on 14 January 2027.",
+		"```\n5. SEFTON CVS\n\nThe Board considered the report of the Chief Executive of Sefton CVS.\n\nRESOLVED:\nThat\n(1) the report be noted;\n(2) the figures be circulated to partners; and\n(3) a further report be submitted.")
 
 	// Corrections: the officer amends, a member proposes one.
 	wantText(t, k.Must(officer, "/minutes", "amend 5 The Board considered the report of the Chief Executive of Sefton CVS, and thanked her."),
@@ -125,7 +125,7 @@ func minutesFromTheTableToTheRecord(t *testing.T, k *bottest.Kit) {
 	wantText(t, r, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record as they stand, at the meeting on Thursday 14 January 2027, by <@"+sue+">, setting aside 1 correction to minute 5 that members proposed and no amendment followed.",
 		"Minute 8 of this meeting records it.")
 	wantText(t, k.Must(officer, "/minutes", "draft"), "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 5 of Thursday 10 December 2026.",
-		"**8. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
+		"```\n8. MINUTES OF PREVIOUS MEETING\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
 	wantText(t, k.Must(officer, "/minutes", "draft 10 December 2026"), "Minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026.",
 		"Confirmed as a correct record at the meeting held on 14 January 2027.")
 

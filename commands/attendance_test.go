@@ -1971,7 +1971,7 @@ func TestAttendanceLeftAndReturned(t *testing.T) {
 	// The minutes name the item by its minute's number: item 7.7 is
 	// minute 5 (after the four standard items).
 	draft := k.say(ian, "/minutes draft")
-	wantShown(t, draft, "Graeme Robson left the meeting at 10:32 during consideration of Minute No. 5 and returned at 10:50.", "**5. SEFTON CVS**")
+	wantShown(t, draft, "Graeme Robson left the meeting at 10:32 during consideration of Minute No. 5 and returned at 10:50.", "```\n5. SEFTON CVS")
 	if strings.Contains(draft, "item 7.7") {
 		t.Errorf("the minutes name an agenda item's number, which they do not print:\n%s", draft)
 	}

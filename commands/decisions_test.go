@@ -450,7 +450,7 @@ func TestMinutesApprovalAtTheNextMeeting(t *testing.T) {
 	wantShown(t, r.Text, "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are confirmed as a correct record as they stand, at the meeting on Thursday 14 January 2027, by <@USUE>, setting aside 1 correction to minute 9 that members proposed and no amendment followed. They can no longer be changed. Minute 12 of this meeting records it.")
 	wantShown(t, k.say(ian, "/minutes draft"),
 		"Draft minutes of the meeting of *Safer Sefton Together* on Thursday 14 January 2027. Numbered on from minute 9 of Thursday 10 December 2026.",
-		"**12. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
+		"```\n12. MINUTES OF PREVIOUS MEETING\n\nRESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
 	if got := decMinutes(k, decHeldOn.Start(london)); !decConfirmed(got, "9 confirmed ") {
 		t.Errorf("confirmed minutes read back as %q", got)
 	}
@@ -842,7 +842,7 @@ func TestDecisionMinutesPosted(t *testing.T) {
 		t.Error("/minutes post answered privately")
 	}
 	wantShown(t, shown(r), "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready. They are not yet confirmed; members can propose a correction with `/minutes comment 2026-12-10 MINUTE TEXT`.",
-		"**9. SEFTON CVS**", "That the report be noted.")
+		"```\n9. SEFTON CVS", "That the report be noted.")
 	if d := k.say(ian, "/minutes draft"); strings.Contains(r.Text+d, "/minutes/") {
 		t.Errorf("a link to the printable page with no address to give it:\n%s\n%s", r.Text, d)
 	}
@@ -1383,8 +1383,8 @@ func TestMinutesCommentOnAnyMinuteOfTheDraft(t *testing.T) {
 	})
 	draft := k.say(ian, "/minutes draft 2026-12-10")
 	wantShown(t, draft,
-		"**2. DECLARATIONS OF INTEREST**\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.",
-		"**3. MINUTES OF PREVIOUS MEETING**",
+		"```\n2. DECLARATIONS OF INTEREST\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.",
+		"```\n3. MINUTES OF PREVIOUS MEETING",
 		"• Minute 2 — <@UNEIL>", "My interest in item 5 was as a parent",
 		"• Minute 1 — <@UNEIL>", "• Minute 3 — Jo Smith (Sefton CVS) _(entered by <@UIAN>)_")
 	// Nothing else of the meeting reads as recorded for a minute only
@@ -1438,11 +1438,11 @@ func TestMinutesAmendAnyMinuteOfTheDraft(t *testing.T) {
 		{neil, "/minutes amend 2026-12-10 1 I was there.", []string{"Only an officer"}},
 	})
 	draft := k.say(ian, "/minutes draft 2026-12-10")
-	wantShown(t, draft, "**1. APOLOGIES FOR ABSENCE**\n\nApologies were received from Trish Hardy.", "**4. ")
+	wantShown(t, draft, "```\n1. APOLOGIES FOR ABSENCE\n\nApologies were received from Trish Hardy.", "```\n4. ")
 	if strings.Contains(draft, "received from Neil Frackelton") {
 		t.Errorf("the draft still shows the paragraph drawn from the records:\n%s", draft)
 	}
-	if strings.Contains(draft[strings.Index(draft, "**4. "):], "[Nothing recorded yet") && !strings.Contains(draft, "**5. ") {
+	if strings.Contains(draft[strings.Index(draft, "```\n4. "):], "[Nothing recorded yet") && !strings.Contains(draft, "```\n5. ") {
 		t.Errorf("minute 4 still has nothing recorded:\n%s", draft)
 	}
 	inOrder(t, k.say(ian, "/history minutes 2026-12-10"),
@@ -1451,7 +1451,7 @@ func TestMinutesAmendAnyMinuteOfTheDraft(t *testing.T) {
 	// Minute 4 no longer stops confirmation; the other items still do,
 	// a correction proposed to one with nothing recorded included.
 	k.must(neil, "/minutes comment 5 This item was not reached.")
-	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "**5. PROVISION OF ALTERNATIVE EDUCATION SETTINGS**\n\n[Nothing recorded yet")
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "```\n5. PROVISION OF ALTERNATIVE EDUCATION SETTINGS\n\n[Nothing recorded yet")
 	got := k.say(sue, "/minutes approve 10/12/2026")
 	if strings.Contains(got, "minute 4 (") || !strings.Contains(got, "minute 5 (") {
 		t.Errorf("approval after minute 4 was amended:\n%s", got)
@@ -1623,12 +1623,12 @@ func TestCorrectionLeavesTheNextMinutesNumbered(t *testing.T) {
 	k.now = time.Date(2026, 11, 27, 9, 0, 0, 0, london)
 	k.must(graeme, "/minutes comment 2026-11-26 1 I sent my apologies too.")
 	wantShown(t, k.say(ian, "/minutes draft 2026-11-26"),
-		"**1. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA).",
+		"```\n1. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Neil Frackelton (SWACA).",
 		"• Minute 1 — <@UGRAEME>")
 
 	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
 	k.must(sue, "/meeting start")
-	wantShown(t, k.say(ian, "/minutes draft"), "**1. APOLOGIES FOR ABSENCE**", "numbering starts at 1")
+	wantShown(t, k.say(ian, "/minutes draft"), "```\n1. APOLOGIES FOR ABSENCE", "numbering starts at 1")
 	wantShown(t, k.say(ian, "/minute 1 No apologies were received."), "Minuted under item 1: minute 1 of the meeting on Thursday 10 December 2026")
 	// The correction still stands on the earlier meeting's minute 1.
 	wantShown(t, k.say(ian, "/history minutes 2026-11-26"), "minute 1: correction proposed by <@UGRAEME>: “I sent my apologies too.”")
@@ -1858,13 +1858,13 @@ func TestNextMeetingNumbersOnFromThePreviousDraft(t *testing.T) {
 	k.must(sue, "/meeting close")
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	before := k.say(ian, "/minutes draft 10/12/2026")
-	wantShown(t, before, "**9. SEFTON CVS**")
+	wantShown(t, before, "```\n9. SEFTON CVS")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "Resolved under item 1: minute 10 of the meeting on Thursday 14 January 2027")
 	wantShown(t, k.say(ian, "/minute 2026-12-10 4 The item was deferred."), "Minuted under item 4: minute 4 of the meeting on Thursday 10 December 2026")
-	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 9 of Thursday 10 December 2026, as its draft numbers it.", "**10. APOLOGIES FOR ABSENCE**")
-	if after := k.say(ian, "/minutes draft 10/12/2026"); !strings.Contains(after, "**9. SEFTON CVS**") || strings.Contains(after, "**10.") {
+	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 9 of Thursday 10 December 2026, as its draft numbers it.", "```\n10. APOLOGIES FOR ABSENCE")
+	if after := k.say(ian, "/minutes draft 10/12/2026"); !strings.Contains(after, "```\n9. SEFTON CVS") || strings.Contains(after, "```\n10.") {
 		t.Errorf("the previous meeting's draft after the next meeting's minute:\n%s", after)
 	}
 }
@@ -1915,7 +1915,7 @@ func TestMeetingOpenedEarlyNumbersOnFromThePreviousDraft(t *testing.T) {
 	k := decDay(t)
 	k.must(sue, "/meeting close")
 	k.must(ian, "/meeting schedule 2027-01-14 15:30 Bootle Town Hall")
-	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "**9. SEFTON CVS**")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "```\n9. SEFTON CVS")
 	k.now = time.Date(2027, 1, 14, 13, 50, 0, 0, london)
 	k.must(sue, "/meeting start")
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "minute 10 of the meeting on Thursday 14 January 2027")
@@ -1930,7 +1930,7 @@ func TestMeetingOpenedEarlyNumbersOnFromThePreviousDraft(t *testing.T) {
 func TestMeetingHeldElsewhereLeavesTheDraftBeforeIt(t *testing.T) {
 	k := decDay(t)
 	k.must(sue, "/meeting close")
-	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "**1. APOLOGIES FOR ABSENCE**", "**9. SEFTON CVS**")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "```\n1. APOLOGIES FOR ABSENCE", "```\n9. SEFTON CVS")
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 13, 10, 0, 0, 0, london)
 	k.must(ian, "/agenda post")
@@ -1960,7 +1960,7 @@ func (r minutesReads) MeetingMinutes(ctx context.Context, meetingID int64) ([]co
 func TestWrittenDraftSettlesTheNumbersAfterIt(t *testing.T) {
 	k := decDay(t)
 	k.must(sue, "/meeting close")
-	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "**9. SEFTON CVS**")
+	wantShown(t, k.say(ian, "/minutes draft 10/12/2026"), "```\n9. SEFTON CVS")
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
@@ -2026,7 +2026,7 @@ func TestCorrectionOnlyDraftStillHoldsItsNumbers(t *testing.T) {
 	k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.must(graeme, "/minutes comment 2026-12-10 1 I sent my apologies.")
-	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "**9. SEFTON CVS**")
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "```\n9. SEFTON CVS")
 	k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
 	wantShown(t, k.say(ian, "/resolve 1 That the apologies be noted."), "Resolved under item 1: minute 10 of the meeting on Thursday 14 January 2027")
@@ -2093,7 +2093,7 @@ func TestMinutesPostedTooLongForOneMessage(t *testing.T) {
 		t.Errorf("%d of 29 resolutions in the post", got)
 	}
 	for n := 10; n < 39; n++ {
-		if !strings.Contains(all.String(), fmt.Sprintf(". REPORT %d**", n)) {
+		if !strings.Contains(all.String(), fmt.Sprintf(". REPORT %d\n", n)) {
 			t.Errorf("Report %d is not in the minutes posted", n)
 		}
 	}

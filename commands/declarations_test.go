@@ -385,7 +385,7 @@ func TestDeclarationsOfThoseAwayNotMinuted(t *testing.T) {
 	k.must(sue, "/meeting close")
 	const kept = "Graeme Robson declared a personal interest in Item 7.7 (Sefton CVS) as Trustee of Sefton CVS."
 	draft := k.say(ian, "/minutes draft")
-	wantShown(t, draft, "**2. DECLARATIONS OF INTEREST**\n\nGraeme Robson declared a personal interest in Minute No. 5 (Sefton CVS) as Trustee of Sefton CVS.\n",
+	wantShown(t, draft, "```\n2. DECLARATIONS OF INTEREST\n\nGraeme Robson declared a personal interest in Minute No. 5 (Sefton CVS) as Trustee of Sefton CVS.\n",
 		"Not minuted: the declarations of Neil Frackelton (who sent apologies) and Ann (marked absent).")
 	wantShown(t, k.say(ian, "/declare minutes 10/12/2026"), kept)
 	for _, r := range []string{draft, k.say(ian, "/declare minutes 10/12/2026")} {

@@ -150,10 +150,10 @@ func TestMinutesDraft(t *testing.T) {
 	// minute for every agenda item, numbered on, the apologies in theirs.
 	want := []string{
 		"```\nSAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 17 March 2022 at 10:00, Remote Meeting\nDRAFT — not yet confirmed as a correct record.\n```",
-		"```\n**30. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA).\n```",
-		"```\n**31. DECLARATIONS OF INTEREST**\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n```",
-		"```\n**32. MINUTES OF PREVIOUS MEETING**\n\nTo confirm the Minutes of the meeting held on 9 December 2021 as a correct record.\n```",
-		"```\n**33. DATE OF NEXT MEETING**\n\n[Nothing recorded yet: /resolve or /minute this item.]\n```",
+		"```\n30. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Neil Frackelton (SWACA).\n```",
+		"```\n31. DECLARATIONS OF INTEREST\n\nNo declarations of any disclosable pecuniary interests or personal interests were received.\n```",
+		"```\n32. MINUTES OF PREVIOUS MEETING\n\nTo confirm the Minutes of the meeting held on 9 December 2021 as a correct record.\n```",
+		"```\n33. DATE OF NEXT MEETING\n\n[Nothing recorded yet: /resolve or /minute this item.]\n```",
 	}
 	for _, text := range []string{"draft", "draft 17 March 2022"} {
 		r := k.must(ian, "/minutes "+text)
@@ -177,7 +177,7 @@ func TestMinutesDraft(t *testing.T) {
 	// The minutes name the item by its minute's number, as they print it:
 	// item 7.5 is minute 34.
 	wantShown(t, k.say(ian, "/minutes draft"), "Graeme Robson declared a personal interest in Minute No. 34 (SWACA) as Trustee of SWACA.\n",
-		"**34. SWACA**", "Not minuted: the declarations of Neil Frackelton (who sent apologies).")
+		"```\n34. SWACA", "Not minuted: the declarations of Neil Frackelton (who sent apologies).")
 
 	k.steps([]step{
 		{ian, "/minutes draft 18 March 2022", []string{"Safer Sefton Together has no meeting on Friday 18 March 2022."}},
@@ -201,7 +201,7 @@ func TestMinutesDraftConfirmsOnlyWhatWasConfirmed(t *testing.T) {
 
 	// December's minutes are still a draft.
 	d := k.say(ian, "/minutes draft 14 January 2027")
-	wantShown(t, d, "```\n**12. MINUTES OF PREVIOUS MEETING**\n\nTo confirm the Minutes of the meeting held on 10 December 2026 as a correct record.\n```")
+	wantShown(t, d, "```\n12. MINUTES OF PREVIOUS MEETING\n\nTo confirm the Minutes of the meeting held on 10 December 2026 as a correct record.\n```")
 	if strings.Contains(d, "be confirmed as a correct record") {
 		t.Errorf("the draft confirms minutes that are not confirmed:\n%s", d)
 	}
@@ -210,7 +210,7 @@ func TestMinutesDraftConfirmsOnlyWhatWasConfirmed(t *testing.T) {
 	// meeting either.
 	k.must(ian, "/minutes approve")
 	d = k.say(ian, "/minutes draft 14 January 2027")
-	wantShown(t, d, "```\n**12. MINUTES OF PREVIOUS MEETING**\n\nThe Minutes of the meeting held on 10 December 2026 were confirmed as a correct record by correspondence on 11 December 2026.\n```")
+	wantShown(t, d, "```\n12. MINUTES OF PREVIOUS MEETING\n\nThe Minutes of the meeting held on 10 December 2026 were confirmed as a correct record by correspondence on 11 December 2026.\n```")
 	if strings.Contains(d, "RESOLVED") {
 		t.Errorf("the draft resolves what the meeting did not:\n%s", d)
 	}
@@ -223,7 +223,7 @@ func TestMinutesDraftNumbering(t *testing.T) {
 	k := committeeKit(t)
 	k.must(ian, "/meeting schedule 2026-12-10 10:00")
 	r := k.must(ian, "/minutes draft")
-	wantShown(t, shown(r), "No earlier minutes are on record, so numbering starts at 1.", "**1. APOLOGIES FOR ABSENCE**",
+	wantShown(t, shown(r), "No earlier minutes are on record, so numbering starts at 1.", "```\n1. APOLOGIES FOR ABSENCE",
 		"No apologies for absence were received.", "To confirm the Minutes of the meeting held on [date of the previous meeting] as a correct record.")
 
 	k = importedKit(t)

@@ -237,8 +237,9 @@ func previousMinutes(src MinutesSource) (narrative string, resolved []string) {
 	return "To confirm the Minutes of the meeting held on " + previous + " as a correct record.", nil
 }
 
-// Text is the document as plain text, minutes in bold as Slack and
-// Markdown show them.
+// Text is the document as Slack shows it, in code blocks (minutesSections):
+// plain text in Slack's escaped form, without bold, which a code block
+// would show as asterisks around every minute's title.
 func (d MinutesDocument) Text() string {
 	var b strings.Builder
 	b.WriteString(d.Head())
@@ -276,10 +277,10 @@ func (d MinutesDocument) head(para func(lines ...string) string) string {
 // it: the lines as they are.
 func slackParagraph(lines ...string) string { return strings.Join(lines, "\n") }
 
-// Text is one minute: number and title, narrative, RESOLVED text, and
-// the minutes it refers to.
+// Text is one minute as Text shows it: number and title, narrative,
+// RESOLVED text, and the minutes it refers to.
 func (dm DocMinute) Text() string {
-	return dm.text(slackParagraph, func(s string) string { return "**" + s + "**" })
+	return dm.text(slackParagraph, func(s string) string { return s })
 }
 
 // text is Text with each paragraph written by para, as head's, and the

@@ -158,15 +158,10 @@ func mdEscape(s string, lineStart bool) string {
 	return b.String()
 }
 
-// PlainText is the document as plain text, without Markdown's bold.
+// PlainText is the document as plain text, unescaped from Slack's form; a
+// member's own asterisks stay.
 func (d MinutesDocument) PlainText() string {
-	var b strings.Builder
-	b.WriteString(d.head(slackParagraph))
-	for _, dm := range d.Minutes {
-		// Titles without the bold; a member's own asterisks stay.
-		b.WriteString("\n\n" + dm.text(slackParagraph, func(s string) string { return s }))
-	}
-	return Unescape(b.String()) + "\n"
+	return Unescape(d.Text()) + "\n"
 }
 
 var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncMap{"urgency": UrgencySentence}).Parse(`<!DOCTYPE html>

@@ -51,7 +51,7 @@ func TestConsoleMinutesCycle(t *testing.T) {
 	// The closing item stays last: SWACA is item 4, minute 1.
 	want(got, "Resolved under item 4: minute 1 of the meeting on Thursday 10 December 2026",
 		"Action 1 recorded under minute 1",
-		"**1. SWACA**", "**2. DATE OF NEXT MEETING**", "That (1) the report be noted; and (2) the figures be circulated.")
+		"```\n1. SWACA", "```\n2. DATE OF NEXT MEETING", "That (1) the report be noted; and (2) the figures be circulated.")
 
 	got = run(time.Date(2027, 1, 9, 9, 0, 0, 0, london), ":as neil", "/action list mine")
 	want(got, "Your outstanding actions", "Circulate the figures to partners")
