@@ -1891,7 +1891,7 @@ func TestDraftsOfMeetingsClosedInARowNeverShareANumber(t *testing.T) {
 		days = append(days, d.Format("02/01/2006"))
 	}
 	k.now = time.Date(2027, 4, 9, 9, 0, 0, 0, london)
-	heading := regexp.MustCompile(`(?m)^\*\*(\d+)\. `)
+	heading := regexp.MustCompile("(?m)^```\n(\\d+)\\. ")
 	shownBy := map[string]string{}
 	for _, d := range days {
 		draft := k.say(ian, "/minutes draft "+d)
@@ -1979,7 +1979,7 @@ func TestWrittenDraftSettlesTheNumbersAfterIt(t *testing.T) {
 	}
 	k.must(sue, "/meeting close")
 	last := fmt.Sprint(9 + len(items))
-	wantShown(t, k.say(ian, "/minutes draft 14/01/2027"), "**"+last+". ")
+	wantShown(t, k.say(ian, "/minutes draft 14/01/2027"), "```\n"+last+". ")
 	k.must(ian, "/meeting schedule 2027-02-11 10:00 Bootle Town Hall")
 	k.now = time.Date(2027, 2, 11, 10, 5, 0, 0, london)
 	k.must(sue, "/meeting start")
