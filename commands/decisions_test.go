@@ -1007,9 +1007,11 @@ func TestMinuteNumbersNeverRepeatWithinAMeeting(t *testing.T) {
 	}
 	draft := k.say(ian, "/minutes draft 10/12/2026")
 	heads := map[string]string{}
-	for _, line := range strings.Split(draft, "\n") {
-		n, _, ok := strings.Cut(strings.TrimLeft(line, "*"), ". ")
-		if !ok || !strings.HasPrefix(line, "*") || strings.Trim(n, "0123456789") != "" {
+	lines := strings.Split(draft, "\n")
+	for i, line := range lines {
+		// A minute's heading opens its code block.
+		n, _, ok := strings.Cut(line, ". ")
+		if !ok || i == 0 || lines[i-1] != "```" || n == "" || strings.Trim(n, "0123456789") != "" {
 			continue
 		}
 		if other, dup := heads[n]; dup {
