@@ -1449,22 +1449,9 @@ func (s *Service) hereWhich(ctx context.Context, in *Input) error {
 	if v, ok := ctx.Value(visitKey{}).(*visit); !ok || !v.away || !v.command || in.committeeID != 0 || in.Me.UserID == "" {
 		return nil
 	}
-	cs, err := s.store.SubstituteCommittees(ctx, in.TeamID, in.UserID, in.Now)
-	if err != nil {
+	at, err := s.substituteSittings(ctx, in.TeamID, in.UserID, in.Now)
+	if err != nil || len(at) == 0 {
 		return err
-	}
-	var at []Committee
-	for _, c := range cs {
-		_, ok, err := s.substituteSitting(ctx, c, in.UserID)
-		if err != nil {
-			return err
-		}
-		if ok {
-			at = append(at, c)
-		}
-	}
-	if len(at) == 0 {
-		return nil
 	}
 	value := func(c Committee) string { return strconv.FormatInt(c.ID, 10) + " " + in.Text }
 	reply := private("Your committee, %s, is meeting, and you are named as substitute at the meeting in progress of %s. Which meeting is `%s` for?",
@@ -1473,6 +1460,75 @@ func (s *Service) hereWhich(ctx context.Context, in *Input) error {
 		reply.Buttons = append(reply.Buttons, Button{Label: c.Name, Action: chooseAction(in.Command), Value: value(c)})
 	}
 	return &question{reply: reply}
+}
+
+// substituteSittings is the committees, not userID's own, at whose
+// meeting in progress userID is named as a member's substitute.
+func (s *Service) substituteSittings(ctx context.Context, teamID, userID string, now time.Time) ([]Committee, error) {
+	cs, err := s.store.SubstituteCommittees(ctx, teamID, userID, now)
+	if err != nil {
+		return nil, err
+	}
+	var at []Committee
+	for _, c := range cs {
+		_, ok, err := s.substituteSitting(ctx, c, userID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			at = append(at, c)
+		}
+	}
+	return at, nil
+}
+
+// hereElsewhere is the committee `/here`, typed where the channel is no
+// committee's (a direct message), is for when its sender is named as
+// substitute at a meeting in progress of a committee they are not on
+// (ms is the committees they are on). A substitute goes to the meeting
+// they were named for, and would be turned away (no committee, or theirs
+// not meeting) if /here went to their own: with one such meeting and none
+// of their own in progress it is that one; with several, or beside
+// several committees of their own, it asks which, a button for each.
+// A member of one committee that is meeting is asked by hereWhich.
+func (s *Service) hereElsewhere(ctx context.Context, r Request, ms []Membership) (Origin, bool, error) {
+	v, ok := ctx.Value(visitKey{}).(*visit)
+	if !ok || !v.command || r.Command != "/here" || r.committeeID != 0 {
+		return Origin{}, false, nil
+	}
+	at, err := s.substituteSittings(ctx, r.TeamID, r.UserID, r.Now)
+	if err != nil || len(at) == 0 {
+		return Origin{}, false, err
+	}
+	if len(ms) == 1 {
+		if _, running, err := s.runningMeeting(ctx, ms[0].Committee); err != nil || running {
+			return Origin{}, false, err
+		}
+	}
+	if len(ms) <= 1 && len(at) == 1 {
+		v.away, v.committee = true, at[0]
+		return Origin{Committee: at[0]}, true, nil
+	}
+	offer := at
+	if len(ms) > 1 {
+		offer = nil
+		for _, m := range ms {
+			offer = append(offer, m.Committee)
+		}
+		offer = append(offer, at...)
+	}
+	if len(offer) > maxChoices {
+		return Origin{}, false, nil
+	}
+	said := Escape(truncateText(strings.TrimSpace(r.Command+" "+Unescape(r.Text)), 100))
+	reply := private("You are named as substitute at the meetings in progress of %s. Which meeting is `%s` for?", joinAnd(committeeNames(at)), said)
+	if len(ms) > 1 {
+		reply = private("You are a member of several committees, and named as substitute at the meeting in progress of %s. Which committee is `%s` for?", joinAnd(committeeNames(at)), said)
+	}
+	for _, c := range offer {
+		reply.Buttons = append(reply.Buttons, Button{Label: c.Name, Action: chooseAction(r.Command), Value: strconv.FormatInt(c.ID, 10) + " " + r.Text})
+	}
+	return Origin{}, false, &question{reply: reply}
 }
 
 // committeeNames is the committees' names, escaped.

@@ -2770,3 +2770,54 @@ func TestHereInADirectMessageAsSubstituteElsewhere(t *testing.T) {
 		t.Errorf("a member of one committee named nowhere:\n%s", alone)
 	}
 }
+
+// TestHereInADirectMessageMarksTheNamedSubstitute: Neil has named Mallory
+// as his substitute at Safer Sefton Together's meeting in progress. Sitting
+// on no committee, or on the Youth Board, which is not meeting, she types
+// `/here` in a direct message and is marked at the meeting she was named
+// for, the reply saying which; named at two meetings in progress, she is
+// asked which; on two committees of her own besides, she is offered all
+// four.
+func TestHereInADirectMessageMarksTheNamedSubstitute(t *testing.T) {
+	k := meetingKit(t)
+	in := func(ch, user, line string) commands.Reply {
+		t.Helper()
+		r := k.request(user, line)
+		r.ChannelID = ch
+		reply, err := k.svc.Run(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		return reply
+	}
+	k.must(neil, "/apologies 2026-12-10 Unwell sub <@USTRANGER>")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+
+	wantShown(t, shown(in("DUSTRANGER", stranger, "/here")), "You are marked present as substitute for Neil Frackelton", "Safer Sefton Together")
+	wantShown(t, k.say(ian, "/meeting status"), "Mallory for Neil Frackelton")
+	k.must(ian, "/attendance <@USTRANGER> left")
+
+	in("C2", ian, "/committee setup Sefton Youth Board")
+	in("C2", ian, "/committee member add <@USTRANGER> Youth Council chair")
+	k.now = k.now.Add(5 * time.Minute)
+	wantShown(t, shown(in("DUSTRANGER", stranger, "/here")), "as substitute for Neil Frackelton", "Safer Sefton Together")
+
+	in("C3", ian, "/committee setup Sefton Schools Forum")
+	in("C3", ian, "/committee member add <@UGRAEME> Merseyside Police")
+	in("C3", ian, "/committee member add <@UNEIL> Head teachers")
+	in("C3", ian, "/meeting schedule 2026-12-10 11:00 Bootle Town Hall")
+	in("C3", graeme, "/apologies 2026-12-10 Away sub <@USTRANGER>")
+	in("C3", ian, "/meeting start")
+	ask := shown(in("DUSTRANGER", stranger, "/here"))
+	wantShown(t, ask, "Which meeting is `/here` for?", "[Safer Sefton Together]", "[Sefton Schools Forum]")
+	if strings.Contains(ask, "[Sefton Youth Board]") {
+		t.Errorf("offered her own committee, which is not meeting:\n%s", ask)
+	}
+
+	in("C4", ian, "/committee setup Sefton Carers Panel")
+	in("C4", ian, "/committee member add <@USTRANGER> Carers")
+	in("C3", graeme, "/apologies withdraw 2026-12-10")
+	ask = shown(in("DUSTRANGER", stranger, "/here"))
+	wantShown(t, ask, "[Sefton Youth Board]", "[Sefton Carers Panel]", "[Safer Sefton Together]", "[Sefton Schools Forum]")
+}

@@ -1668,6 +1668,9 @@ func (s *Service) originElsewhere(ctx context.Context, r Request) (Origin, error
 	if err != nil {
 		return Origin{}, err
 	}
+	if o, ok, err := s.hereElsewhere(ctx, r, ms); err != nil || ok {
+		return o, err
+	}
 	var m *Membership
 	switch {
 	case r.committeeID != 0:
