@@ -693,6 +693,34 @@ func (s *Service) admitCarried(ctx context.Context, r Request, committeeID int64
 	return s.admit(ctx, r, who, doing)
 }
 
+// ownRecord is the committee of a record a button or form names by its
+// ID (committeeID, 0 when there is no such record) as admitCarried is to
+// take it: where the channel is no committee's, it is kept only if the
+// sender is a member of it, and is 0 otherwise, as for a record that does
+// not exist. The ID is the sender's to change on its way, and one of
+// another committee's records must be answered as a missing one is, or
+// anyone could learn which IDs are on record elsewhere.
+func (s *Service) ownRecord(ctx context.Context, r Request, committeeID int64) (int64, error) {
+	if r.committeeID != 0 || committeeID <= 0 {
+		return committeeID, nil
+	}
+	if _, err := s.store.CommitteeByChannel(ctx, r.TeamID, r.ChannelID); !errors.Is(err, ErrNotFound) {
+		// admitCarried takes the channel's committee, which the caller
+		// compares with the record's.
+		return committeeID, err
+	}
+	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range ms {
+		if m.Committee.ID == committeeID {
+			return committeeID, nil
+		}
+	}
+	return 0, nil
+}
+
 // admitInput admits in's sender to its subcommand (see admit), filling in
 // the committee, the sender and the next meeting.
 func (s *Service) admitInput(ctx context.Context, in *Input) error {

@@ -1197,7 +1197,8 @@ func plainTitle(s string) string {
 }
 
 // ownMinute loads the minute a button names, refusing minutes of other
-// committees than the channel's.
+// committees than the channel's, or than the sender's own elsewhere, as
+// it refuses a minute that does not exist.
 func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Committee, Minute, error) {
 	id, err := strconv.ParseInt(value, 10, 64)
 	if err != nil || id <= 0 {
@@ -1207,7 +1208,13 @@ func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Commi
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return Committee{}, Minute{}, err
 	}
-	c, _, aerr := s.admitCarried(ctx, r, m.CommitteeID, Anyone, "")
+	// Nothing of the minute but its committee is looked at until the
+	// sender is admitted to it.
+	var c Committee
+	carried, aerr := s.ownRecord(ctx, r, m.CommitteeID)
+	if aerr == nil {
+		c, _, aerr = s.admitCarried(ctx, r, carried, Anyone, "")
+	}
 	if aerr != nil {
 		return Committee{}, Minute{}, aerr
 	}

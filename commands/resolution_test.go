@@ -866,3 +866,36 @@ func TestResolutionSearchTypographicPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestShareButtonOfAnotherCommitteeAsIfMissing: a Share button's value,
+// changed to the ID of a minute of Safer Sefton Together, is answered in
+// a direct message from someone who is not on that committee exactly as
+// an ID that is no minute's: which minutes exist elsewhere is not told.
+func TestShareButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
+	k := importedKit(t)
+	share := buttonValues(k.must(neil, "/resolution 28"))["resolution.share"][0]
+	dm := func(user string) commands.Request {
+		r := k.request(user, "")
+		r.ChannelID = "D" + user
+		return r
+	}
+	same := func(who string) {
+		t.Helper()
+		real, missing := k.act(dm(stranger), "resolution.share", share), k.act(dm(stranger), "resolution.share", "999999")
+		if real.Visibility == commands.Public || shown(real) != shown(missing) {
+			t.Errorf("%s: another committee's minute:\n%s\nno such minute:\n%s", who, shown(real), shown(missing))
+		}
+	}
+	same("on no committee")
+	r := k.request(ian, "/committee setup Sefton Youth Board")
+	r.ChannelID = "C2"
+	if _, err := k.svc.Run(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	r = k.request(ian, "/committee member add <@USTRANGER> Youth Council chair")
+	r.ChannelID = "C2"
+	if _, err := k.svc.Run(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	same("on another committee")
+}
