@@ -725,3 +725,37 @@ func TestWithdrawButtonAfterTheDeclarationWasWithdrawn(t *testing.T) {
 	k.must(neil, "/declare withdraw 7.5")
 	wantShown(t, shown(k.press(neil, first, "Withdraw declaration")), "You have no declaration standing for Item 7.5 (SWACA) at the meeting on Thursday 10 December 2026.")
 }
+
+// TestDeclareAgainInOtherWords: the interest Neil declared in item 6,
+// declared again with another case, spacing, a full stop at the end and a
+// curly apostrophe, is answered as declared already, and the minutes list
+// it once; an interest of another nature in the same item is a second
+// declaration.
+func TestDeclareAgainInOtherWords(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/declare 6 other Trustee of Sefton CVS's board")
+	for _, again := range []string{"/declare 6 other trustee of  Sefton CVS’s board.", "/declare 6 other TRUSTEE OF SEFTON CVS'S BOARD"} {
+		wantShown(t, k.say(neil, again), "You had already declared this interest in Item 6")
+	}
+	k.must(neil, "/declare 6 other Employed by Sefton Council")
+	minutes := k.say(ian, "/declare minutes")
+	if n := strings.Count(strings.ToLower(minutes), "trustee of sefton cvs"); n != 1 {
+		t.Errorf("the interest is in the minutes %d times, want once:\n%s", n, minutes)
+	}
+	wantShown(t, minutes, "Employed by Sefton Council")
+	home, err := k.svc.Home(context.Background(), team, neil, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var yours string
+	for _, c := range home.Cards {
+		for _, s := range c.Sections {
+			if s.Title == "Your declarations" {
+				yours = s.Text
+			}
+		}
+	}
+	if n := strings.Count(strings.ToLower(yours), "trustee of sefton cvs"); n != 1 || !strings.Contains(yours, "Employed by Sefton Council") {
+		t.Errorf("the interest is on the Home %d times, want once, beside the other:\n%s", n, yours)
+	}
+}

@@ -880,7 +880,7 @@ func claimNamedRecords(ctx context.Context, q sqlx.ExtContext, m commands.Member
 // it has one, as the unique indexes of declarations know it.
 func sameDeclarationOf(key string) string {
 	return `o.meeting_id = d.meeting_id AND o.member_key = ` + key + ` AND o.item_id IS NOT DISTINCT FROM d.item_id
-		AND (d.item_id IS NOT NULL OR o.item_number = d.item_number) AND o.kind = d.kind AND md5(o.nature) = md5(d.nature)`
+		AND (d.item_id IS NOT NULL OR o.item_number = d.item_number) AND o.kind = d.kind AND declaration_nature(o.nature) = declaration_nature(d.nature)`
 }
 
 // claimNamedOverWithdrawn makes m's an apology entered by their name for

@@ -200,7 +200,7 @@ func (db *DB) declareMany(ctx context.Context, calls []declareCall) ([]declareMa
 // to one made ($1 meeting, $2 item number, $3 member key, $4 kind, $5
 // nature, $6 item ID).
 var standingDeclarationSQL = `SELECT ` + declarationColumns + ` FROM (` + onItemOrNumber(func(on string) string {
-	return `SELECT * FROM declarations d WHERE d.meeting_id = $1 AND ` + on + ` AND d.member_key = $3 AND d.kind = $4 AND md5(d.nature) = md5($5)
+	return `SELECT * FROM declarations d WHERE d.meeting_id = $1 AND ` + on + ` AND d.member_key = $3 AND d.kind = $4 AND declaration_nature(d.nature) = declaration_nature($5)
 		AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)
 		ORDER BY d.id DESC LIMIT 1`
 }, "d", "$6", "$2", " UNION ALL ") + `) d
@@ -213,7 +213,7 @@ var standingDeclarationSQL = `SELECT ` + declarationColumns + ` FROM (` + onItem
 func withdrawnBefore(meeting, id, number, key, kind, nature string) string {
 	return onItemOrNumber(func(on string) string {
 		return `SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
-		WHERE o.meeting_id = ` + meeting + ` AND ` + on + ` AND o.member_key = ` + key + ` AND o.kind = ` + kind + ` AND md5(o.nature) = md5(` + nature + `)`
+		WHERE o.meeting_id = ` + meeting + ` AND ` + on + ` AND o.member_key = ` + key + ` AND o.kind = ` + kind + ` AND declaration_nature(o.nature) = declaration_nature(` + nature + `)`
 	}, "o", id, number, " + ")
 }
 
@@ -268,7 +268,7 @@ var declareRowsSQL = `ins AS (
 		INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, declared_by, declared_at, revision)
 		SELECT meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, dispensation, by_user, COALESCE(at, now()),
 			` + withdrawnBefore("r.meeting_id", "r.item_id", "r.item_number", "r.member_key", "r.kind", "r.nature") + `
-		FROM r ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, kind, md5(nature)
+		FROM r ORDER BY meeting_id, item_id, CASE WHEN item_id IS NULL THEN item_number END, member_key, kind, declaration_nature(nature), ord
 		ON CONFLICT DO NOTHING
 		RETURNING *
 	), ` + auditedAndMarked("ins", "ins.declared_by", "'declaration.add'", "ins.item_number",

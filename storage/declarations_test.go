@@ -588,13 +588,15 @@ func TestDeclarationBatchOneItemTwoNumbers(t *testing.T) {
 	}
 }
 
-// Natures differing only in case or in spaces are different declarations,
-// each mapped back to its own call.
+// Natures differing only in case, in spaces or in a full stop at the end
+// are one declaration: in one batch the first call's is made, and the
+// others find it standing (Declare reads it for them). The same words on
+// behalf of the member by name are a declaration of their own.
 func TestDeclarationBatchNaturesDifferingInCase(t *testing.T) {
 	db := pgtest.New(t)
 	ctx := context.Background()
 	m := meetingWithItems(t, db, commands.AgendaItem{Number: "6", Title: "Local Policing Update"})
-	natures := []string{"Trustee of SWACA", "trustee of swaca", "Trustee of SWACA ", " Trustee of SWACA", "Trustee  of SWACA"}
+	natures := []string{"Trustee of SWACA", "trustee of swaca", "Trustee of SWACA ", " Trustee of SWACA", "Trustee  of SWACA."}
 	var ds []commands.Declaration
 	for _, n := range natures {
 		ds = append(ds, commands.Declaration{MeetingID: m.ID, Item: "6", UserID: "UNEIL", Name: "Neil", Kind: commands.InterestPersonal, Nature: n, By: "UNEIL"})
@@ -606,9 +608,14 @@ func TestDeclarationBatchNaturesDifferingInCase(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range ds {
-		if !made[i] || got[i].Nature != ds[i].Nature || got[i].UserID != ds[i].UserID || got[i].Dispensation != ds[i].Dispensation {
+		first := i == 0 || i == len(ds)-1
+		if made[i] != first || first && (got[i].Nature != ds[i].Nature || got[i].UserID != ds[i].UserID || got[i].Dispensation != ds[i].Dispensation) {
 			t.Errorf("call %d (%q): made %v, %+v", i, ds[i].Nature, made[i], got[i])
 		}
+	}
+	stood, ok, err := db.Declare(ctx, ds[4])
+	if err != nil || ok || stood.ID != got[0].ID || stood.Nature != "Trustee of SWACA" {
+		t.Errorf("declaring %q again: %+v %v %v", ds[4].Nature, stood, ok, err)
 	}
 }
 
@@ -943,4 +950,54 @@ func atTableKit(t *testing.T) (db *storage.DB, next, running commands.Meeting) {
 		}
 	}
 	return db, next, running
+}
+
+// TestMigrationKeepsTwinDeclarations: declarations made before 00063 that
+// are the same in other words ("Trustee of Sefton CVS", "trustee of Sefton
+// CVS."), standing side by side, do not stop the migration: both are kept
+// as they were, and declaring the same again after it finds one standing
+// rather than making a third. Migrating down and up again holds too.
+func TestMigrationKeepsTwinDeclarations(t *testing.T) {
+	ctx := context.Background()
+	db := schemaAt(t, 62)
+	x := db.SQL()
+	id := func(q string, args ...any) int64 {
+		t.Helper()
+		return queryID(t, x, q, args...)
+	}
+	c := id(`INSERT INTO committees (name, team_id, channel_id) VALUES ('Safer Sefton Together', 'T1', 'C1') RETURNING id`)
+	m := id(`INSERT INTO meetings (committee_id, starts_at, venue) VALUES ($1, '2026-12-10 10:00 Europe/London', 'Remote Meeting') RETURNING id`, c)
+	item := id(`INSERT INTO agenda_items (meeting_id, number, position, title) VALUES ($1, '6', $2, 'Local Policing Update') RETURNING id`, m, commands.ItemKey("6"))
+	declare := func(itemID any, number, nature string) int64 {
+		t.Helper()
+		return id(`INSERT INTO declarations (meeting_id, item_number, item_id, member_key, user_id, name, kind, nature, declared_by)
+			VALUES ($1, $2, $3, 'UNEIL', 'UNEIL', 'Neil Frackelton', 'other', $4, 'UNEIL') RETURNING id`, m, number, itemID, nature)
+	}
+	twins := []int64{
+		declare(item, "6", "Trustee of Sefton CVS"), declare(item, "6", "trustee of  Sefton CVS."), declare(item, "6", "Employed by Sefton Council"),
+		declare(nil, "9", "Governor of a school"), declare(nil, "9", "governor of a school"),
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatalf("migrating twin declarations: %v", err)
+	}
+	var standing int
+	if err := x.QueryRowContext(ctx, `SELECT count(*) FROM declarations d WHERE d.id = ANY($1)
+		AND NOT EXISTS (SELECT 1 FROM declaration_withdrawals w WHERE w.declaration_id = d.id)`, pq.Array(twins)).Scan(&standing); err != nil || standing != len(twins) {
+		t.Errorf("standing after the migration: %d of %d (%v)", standing, len(twins), err)
+	}
+	for _, d := range []commands.Declaration{
+		{MeetingID: m, Item: "6", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestOther, Nature: "TRUSTEE OF SEFTON CVS", By: "UNEIL"},
+		{MeetingID: m, Item: "9", UserID: "UNEIL", Name: "Neil Frackelton", Kind: commands.InterestOther, Nature: "Governor of a school.", By: "UNEIL"},
+	} {
+		got, made, err := db.Declare(ctx, d)
+		if err != nil || made {
+			t.Errorf("declaring %q again: made %v, %+v, %v", d.Nature, made, got, err)
+		}
+	}
+	if err := db.MigrateDownTo(ctx, 62); err != nil {
+		t.Fatalf("migrating down: %v", err)
+	}
+	if err := db.Migrate(ctx, nil); err != nil {
+		t.Fatalf("migrating up again: %v", err)
+	}
 }

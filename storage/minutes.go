@@ -447,12 +447,26 @@ func importDeclarations(ctx context.Context, tx *Tx, meetingID int64, rec comman
 		k := key(r.Name, r.Item, r.Kind, r.Nature)
 		standing[k] = append(standing[k], r.ID)
 	}
+	var add []commands.DeclaredInterest
 	for _, d := range rec.Declarations {
 		k := key(d.Name, d.Item, d.Kind, d.Nature)
 		if ids := standing[k]; len(ids) > 0 {
 			standing[k] = ids[1:]
 			continue
 		}
+		add = append(add, d)
+	}
+	// Withdrawn first: a declaration reworded in the new version ("Trustee"
+	// printed now as "trustee.") is the same declaration to the unique
+	// index, and would meet the old one still standing.
+	for _, ids := range standing {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by) VALUES ($1, $2)`, id, rec.By); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range add {
 		// As Declare does: an identical declaration withdrawn before (by an
 		// earlier version of these minutes) counts up the revision, and one
 		// printed twice in a document is stored once.
@@ -460,18 +474,11 @@ func importDeclarations(ctx context.Context, tx *Tx, meetingID int64, rec comman
 			INSERT INTO declarations (meeting_id, item_number, member_key, name, kind, nature, source, declared_by, revision)
 			VALUES ($1, $2, $3, $4, $5, $6, 'import', $7,
 				(SELECT count(*) FROM declarations o JOIN declaration_withdrawals w ON w.declaration_id = o.id
-				 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $5 AND md5(o.nature) = md5($6)))
-			ON CONFLICT (meeting_id, item_number, member_key, kind, md5(nature), revision) WHERE item_id IS NULL DO NOTHING`,
+				 WHERE o.meeting_id = $1 AND o.item_number = $2 AND o.member_key = $3 AND o.kind = $5 AND declaration_nature(o.nature) = declaration_nature($6)))
+			ON CONFLICT (meeting_id, item_number, member_key, kind, declaration_nature(nature), revision) WHERE item_id IS NULL DO NOTHING`,
 			meetingID, d.Item, memberKey("", d.Name), d.Name, d.Kind, d.Nature, rec.By)
 		if err != nil {
 			return err
-		}
-	}
-	for _, ids := range standing {
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO declaration_withdrawals (declaration_id, withdrawn_by) VALUES ($1, $2)`, id, rec.By); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
