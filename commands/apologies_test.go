@@ -226,9 +226,9 @@ func TestHomeSendApologiesButton(t *testing.T) {
 		name, user, value, want string
 		now                     time.Time
 	}{
-		{"not a member", stranger, id, "You are not a member of the committee that meets then.", now},
+		{"not a member", stranger, id, "That meeting no longer exists, or you are not a member of its committee.", now},
 		{"broken value", neil, "x", "That button is broken; use `/apologies` in the committee's channel.", now},
-		{"no such meeting", neil, "99999", "That meeting no longer exists.", now},
+		{"no such meeting", neil, "99999", "That meeting no longer exists, or you are not a member of its committee.", now},
 		{"meeting over", neil, id, "The meeting on Thursday 10 December 2026 has already taken place.", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -338,7 +338,7 @@ func TestApologyForm(t *testing.T) {
 		form                     commands.Form
 	}{
 		{"long reason", neil, strings.Repeat("x", commands.MaxReasonLen+1), "That reason is too long (501 characters; the limit is 500).", *form},
-		{"stranger", stranger, "Away", "You are not a member of the committee that meets then.", *form},
+		{"stranger", stranger, "Away", "That meeting no longer exists, or you are not a member of its committee.", *form},
 		{"out of date", neil, "Away", "That form is out of date; use `/apologies` in the committee's channel.", commands.Form{ID: form.ID, Metadata: "x"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -367,7 +367,7 @@ func TestApologiesWithdrawButton(t *testing.T) {
 	}
 	wantShown(t, shown(k.press(neil, r, "Withdraw apologies")), "You have no apologies standing")
 	// Someone else's press of the same button withdraws nothing of theirs.
-	wantShown(t, shown(k.press(stranger, r, "Withdraw apologies")), "You are not a member of the committee that meets then.")
+	wantShown(t, shown(k.press(stranger, r, "Withdraw apologies")), "That meeting no longer exists, or you are not a member of its committee.")
 	wantShown(t, shown(k.act(k.request(neil, ""), "apologies.withdraw", "-1")), "That button is broken; use `/apologies withdraw`.")
 }
 
@@ -962,4 +962,27 @@ func TestApologiesForSomeoneReasonStartingWithADay(t *testing.T) {
 	}
 	wantShown(t, r.Text, "`/apologies for <@UNEIL> next …` sends apologies for it", "as in `/apologies for <@UNEIL> 10/12/2026 …`",
 		"write `/apologies for <@UNEIL> reason on 14/01 …`")
+}
+
+// TestMeetingButtonsOfAnotherCommitteeAsIfMissing: the buttons that carry
+// a meeting's ID (Send and Withdraw apologies, Withdraw declaration, the
+// interest prompts), given the ID of a meeting of Safer Sefton Together
+// by someone not on it, answer exactly as for an ID that is no meeting's:
+// which meetings exist elsewhere is not told.
+func TestMeetingButtonsOfAnotherCommitteeAsIfMissing(t *testing.T) {
+	k := meetingKit(t)
+	id := strconv.FormatInt(k.next().ID, 10)
+	for _, tc := range []struct{ action, real, missing string }{
+		{"apologies.send_next", id, "99999"},
+		{"apologies.withdraw", id, "99999"},
+		{"apologies.withdraw", id + "@sent", "99999@sent"},
+		{"declare.withdraw", id + ":6:1", "99999:6:1"},
+		{"interests.declare", id + ":1:1", "99999:1:1"},
+		{"interests.dismiss", id + ":1:1", "99999:1:1"},
+	} {
+		real, missing := k.act(k.home(stranger), tc.action, tc.real), k.act(k.home(stranger), tc.action, tc.missing)
+		if !real.Refused || shown(real) != shown(missing) {
+			t.Errorf("%s: another committee's meeting:\n%s\nno such meeting:\n%s", tc.action, shown(real), shown(missing))
+		}
+	}
 }

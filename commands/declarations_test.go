@@ -55,7 +55,7 @@ func TestDeclare(t *testing.T) {
 	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Recorded: you hold a dispensation for your disclosable pecuniary interest in Item 7.7, so you may remain for it. The officer may ask to see it.")
 	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Your dispensation for Item 7.7 was already recorded; nothing changed.")
 	wantShown(t, shown(k.press(neil, r, "I hold a dispensation")), "That button belongs to someone else's declaration.")
-	wantShown(t, shown(k.press(stranger, r, "I hold a dispensation")), "You are not a member of the committee that meets then.")
+	wantShown(t, shown(k.press(stranger, r, "I hold a dispensation")), "That meeting no longer exists, or you are not a member of its committee.")
 	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "x")), "That button is broken; declare the interest again.")
 	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "99999")), "That declaration no longer exists.")
 	wantShown(t, k.say(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS"), "You hold a dispensation, so you may remain for Item 7.7.")
@@ -308,7 +308,7 @@ func TestDeclareForm(t *testing.T) {
 
 	// Someone who is not a member cannot use a form they did not get.
 	got, errs = k.submit(k.request(stranger, ""), f, declareValues("7.7", "personal", "x", false))
-	if got.Text != "You are not a member of the committee that meets then." || len(errs) > 0 {
+	if got.Text != "That meeting no longer exists, or you are not a member of its committee." || len(errs) > 0 {
 		t.Errorf("non-member: %+v %v", got, errs)
 	}
 	got, _ = k.submit(k.request(neil, ""), &commands.Form{ID: "declare", Metadata: "x"}, declareValues("7.7", "personal", "x", false))
@@ -349,7 +349,7 @@ func TestWithdrawButtonWithdrawsItsOwnDeclaration(t *testing.T) {
 	}
 	// Pressed again, it does not say that none stands: the first does.
 	wantShown(t, shown(k.press(neil, second, "Withdraw declaration")), "That declaration — an other interest in Item 7.5 (SWACA): Volunteer at SWACA — was withdrawn already; nothing changed. Your other declaration in the item stands: personal interest — Trustee of SWACA.")
-	wantShown(t, shown(k.press(stranger, first, "Withdraw declaration")), "You are not a member of the committee that meets then.")
+	wantShown(t, shown(k.press(stranger, first, "Withdraw declaration")), "That meeting no longer exists, or you are not a member of its committee.")
 	for _, b := range first.Buttons {
 		if got := k.act(k.home(neil), b.Action, b.Value); !strings.Contains(got.Text, "is withdrawn") {
 			t.Errorf("on the Home: %+v", got)

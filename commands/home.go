@@ -895,15 +895,21 @@ func (s *Service) buttonMeeting(ctx context.Context, r Request, value, broken st
 	return s.meetingOfMember(ctx, r, id)
 }
 
+// errNotYourMeeting refuses a button or form naming a meeting that does
+// not exist, or is of a committee the sender is not on, in the same words:
+// the ID is the sender's to change, and told apart the answers would say
+// which meetings exist elsewhere.
+var errNotYourMeeting = &UserError{Msg: "That meeting no longer exists, or you are not a member of its committee."}
+
 // meetingOfMember finds meeting id and its committee, which r's sender must
 // be a member of. Buttons carry the meeting, so that they work wherever
 // they are pressed: in the committee's channel or on the Home tab.
 func (s *Service) meetingOfMember(ctx context.Context, r Request, id int64) (Committee, Member, Meeting, error) {
 	m, err := s.store.Meeting(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return Committee{}, Member{}, Meeting{}, errNotYourMeeting
+	}
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			return Committee{}, Member{}, Meeting{}, userErr("That meeting no longer exists.")
-		}
 		return Committee{}, Member{}, Meeting{}, err
 	}
 	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
@@ -915,5 +921,5 @@ func (s *Service) meetingOfMember(ctx context.Context, r Request, id int64) (Com
 			return ship.Committee, ship.Member, m, nil
 		}
 	}
-	return Committee{}, Member{}, Meeting{}, userErr("You are not a member of the committee that meets then.")
+	return Committee{}, Member{}, Meeting{}, errNotYourMeeting
 }

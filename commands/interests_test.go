@@ -1161,7 +1161,7 @@ func TestInterestsPromptButtons(t *testing.T) {
 	}
 	// Someone else pressing a prompt.
 	for _, label := range []string{"Declare an interest", "Not relevant"} {
-		if got := k.press(stranger, next, label); !got.Refused || got.Text != "You are not a member of the committee that meets then." {
+		if got := k.press(stranger, next, label); !got.Refused || got.Text != "That meeting no longer exists, or you are not a member of its committee." {
 			t.Errorf("a stranger pressing %s: %+v", label, got)
 		}
 	}
@@ -1169,9 +1169,9 @@ func TestInterestsPromptButtons(t *testing.T) {
 		{"interests.declare", "x", "That button is broken; use `/declare` in the committee's channel."},
 		{"interests.declare", "1:2", "That button is broken; use `/declare` in the committee's channel."},
 		{"interests.declare", "1:0:2", "That button is broken; use `/declare` in the committee's channel."},
-		{"interests.declare", "99999:1:1", "That meeting no longer exists."},
+		{"interests.declare", "99999:1:1", "That meeting no longer exists, or you are not a member of its committee."},
 		{"interests.dismiss", "1:2:3:4", "That button is broken."},
-		{"interests.dismiss", "99999:1:1", "That meeting no longer exists."},
+		{"interests.dismiss", "99999:1:1", "That meeting no longer exists, or you are not a member of its committee."},
 	} {
 		if got := k.act(k.home(neil), tc.action, tc.value); !got.Refused || got.Text != tc.want {
 			t.Errorf("%s %q: %q, want %q", tc.action, tc.value, got.Text, tc.want)
