@@ -833,14 +833,21 @@ func dispensationAction(ctx context.Context, s *Service, r Request, value string
 	if err != nil || id <= 0 {
 		return Reply{}, userErr("That button is broken; declare the interest again.")
 	}
+	// A declaration of another committee's is answered as one that does
+	// not exist (see errNotYourMeeting), before anything of it is looked
+	// at but its meeting.
+	notYours := userErr("That declaration no longer exists, or you are not a member of its committee.")
 	d, err := s.store.Declaration(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("That declaration no longer exists.")
+		return Reply{}, notYours
 	}
 	if err != nil {
 		return Reply{}, err
 	}
 	c, me, m, err := s.meetingOfMember(ctx, r, d.MeetingID)
+	if errors.Is(err, errNotYourMeeting) {
+		return Reply{}, notYours
+	}
 	if err != nil {
 		return Reply{}, err
 	}

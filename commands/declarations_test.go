@@ -55,9 +55,9 @@ func TestDeclare(t *testing.T) {
 	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Recorded: you hold a dispensation for your disclosable pecuniary interest in Item 7.7, so you may remain for it. The officer may ask to see it.")
 	wantShown(t, shown(k.press(sue, r, "I hold a dispensation")), "Your dispensation for Item 7.7 was already recorded; nothing changed.")
 	wantShown(t, shown(k.press(neil, r, "I hold a dispensation")), "That button belongs to someone else's declaration.")
-	wantShown(t, shown(k.press(stranger, r, "I hold a dispensation")), "That meeting no longer exists, or you are not a member of its committee.")
+	wantShown(t, shown(k.press(stranger, r, "I hold a dispensation")), "That declaration no longer exists, or you are not a member of its committee.")
 	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "x")), "That button is broken; declare the interest again.")
-	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "99999")), "That declaration no longer exists.")
+	wantShown(t, shown(k.act(k.request(sue, ""), "declare.dispensation", "99999")), "That declaration no longer exists, or you are not a member of its committee.")
 	wantShown(t, k.say(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS"), "You hold a dispensation, so you may remain for Item 7.7.")
 
 	// The list: who, which item, which kind, the nature, when, in agenda order.
@@ -757,5 +757,19 @@ func TestDeclareAgainInOtherWords(t *testing.T) {
 	}
 	if n := strings.Count(strings.ToLower(yours), "trustee of sefton cvs"); n != 1 || !strings.Contains(yours, "Employed by Sefton Council") {
 		t.Errorf("the interest is on the Home %d times, want once, beside the other:\n%s", n, yours)
+	}
+}
+
+// TestDispensationButtonOfAnotherCommitteeAsIfMissing: the I hold a
+// dispensation button, given the ID of a declaration at Safer Sefton
+// Together by someone not on it, answers exactly as for an ID that is no
+// declaration's.
+func TestDispensationButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
+	k := agendaKit(t)
+	r := k.must(sue, "/declare 7.7 pecuniary Spouse employed by Sefton CVS")
+	real := buttonValues(r)["declare.dispensation"][0]
+	got, missing := k.act(k.home(stranger), "declare.dispensation", real), k.act(k.home(stranger), "declare.dispensation", "99999")
+	if !got.Refused || shown(got) != shown(missing) {
+		t.Errorf("another committee's declaration:\n%s\nno such declaration:\n%s", shown(got), shown(missing))
 	}
 }
