@@ -1641,7 +1641,7 @@ func pressHere(ctx context.Context, s *Service, r Request, value string) (Reply,
 	}
 	m, err := s.store.Meeting(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{}, userErr("That meeting no longer exists.")
+		return Reply{}, errNotYourMeeting
 	}
 	if err != nil {
 		return Reply{}, err
@@ -1652,6 +1652,20 @@ func pressHere(ctx context.Context, s *Service, r Request, value string) (Reply,
 	}
 	me, err := s.store.Member(ctx, c.ID, r.UserID)
 	if errors.Is(err, ErrNotFound) {
+		// Someone on no committee of m's, pressing where the live message
+		// is not (the Home, another channel), who is not named there as a
+		// substitute, has a button whose value was changed: answered as
+		// for a meeting that does not exist (see errNotYourMeeting), not
+		// with the committee's name.
+		if r.ChannelID == "" || r.ChannelID != c.ChannelID {
+			as, err := s.store.SubstituteApologies(ctx, r.UserID, []int64{m.ID})
+			if err != nil {
+				return Reply{}, err
+			}
+			if !slices.ContainsFunc(as, func(a Apology) bool { return a.UserID != "" && a.SubstituteID == r.UserID }) {
+				return Reply{}, errNotYourMeeting
+			}
+		}
 		return s.substituteHere(ctx, c, m, r.UserID, r.UserName, AttendPresent, r.Now)
 	}
 	if err != nil {

@@ -1079,7 +1079,7 @@ func TestAttendanceOnHome(t *testing.T) {
 	for _, c := range []struct{ value, want string }{
 		{"soon", "That button is out of date; type `/here` instead."},
 		{"0", "That button is out of date; type `/here` instead."},
-		{"999999", "That meeting no longer exists."},
+		{"999999", "That meeting no longer exists, or you are not a member of its committee."},
 	} {
 		if r := k.act(k.home(graeme), "meeting_here", c.value); !r.Refused || r.Text != c.want {
 			t.Errorf("I'm here with %q: %+v, want %q", c.value, r, c.want)
@@ -2820,4 +2820,28 @@ func TestHereInADirectMessageMarksTheNamedSubstitute(t *testing.T) {
 	in("C3", graeme, "/apologies withdraw 2026-12-10")
 	ask = shown(in("DUSTRANGER", stranger, "/here"))
 	wantShown(t, ask, "[Sefton Youth Board]", "[Sefton Carers Panel]", "[Safer Sefton Together]", "[Sefton Schools Forum]")
+}
+
+// TestHereButtonOfAnotherCommitteeAsIfMissing: the I'm here button, given
+// the ID of Safer Sefton Together's meeting in progress by someone not on
+// it and named nowhere, pressed on their Home or in a direct message,
+// answers exactly as for an ID that is no meeting's, without the
+// committee's name; in the committee's channel it still says they are not
+// a member, and the substitute Neil named is marked from their Home.
+func TestHereButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
+	k := meetingKit(t)
+	id := strconv.FormatInt(k.next().ID, 10)
+	k.must(neil, "/apologies Unwell sub <@UJANE>")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	k.must(ian, "/meeting start")
+	dm := k.request(stranger, "")
+	dm.ChannelID = "DUSTRANGER"
+	for _, r := range []commands.Request{k.home(stranger), dm} {
+		got, missing := k.act(r, "meeting_here", id), k.act(r, "meeting_here", "999999")
+		if !got.Refused || shown(got) != shown(missing) || strings.Contains(shown(got), "Safer Sefton Together") {
+			t.Errorf("in %q: another committee's meeting:\n%s\nno such meeting:\n%s", r.ChannelID, shown(got), shown(missing))
+		}
+	}
+	wantShown(t, shown(k.act(k.request(stranger, ""), "meeting_here", id)), "You are not a member of Safer Sefton Together")
+	wantShown(t, shown(k.act(k.home("UJANE"), "meeting_here", id)), "as substitute for Neil Frackelton")
 }
