@@ -1324,6 +1324,38 @@ func TestPromptDismissNoSuchItem(t *testing.T) {
 	}
 }
 
+// TestPromptDismissOtherCommitteesItemAsIfMissing: a Not relevant button
+// whose value names Neil's meeting and an item of another committee's
+// meeting answers exactly as for an item that never was, and records
+// nothing: which item IDs exist elsewhere is not told.
+func TestPromptDismissOtherCommitteesItemAsIfMissing(t *testing.T) {
+	k := agendaKit(t)
+	for _, line := range []string{"/committee setup Sefton Youth Board", "/meeting schedule 2026-12-11 10:00 Bootle Town Hall", "/agenda add 3 Youth Council report"} {
+		r := k.request(ian, line)
+		r.ChannelID = "C2"
+		if _, err := k.svc.Run(context.Background(), r); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	c, err := k.db.CommitteeByChannel(context.Background(), team, "C2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := k.db.NextMeeting(context.Background(), c.ID, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := k.db.AgendaItems(context.Background(), m.ID)
+	if err != nil || len(items) == 0 {
+		t.Fatalf("the Youth Board's items: %v %v", items, err)
+	}
+	elsewhere := k.act(k.home(neil), "interests.dismiss", fmt.Sprintf("%d:%d:1", k.next().ID, items[len(items)-1].ID))
+	missing := k.act(k.home(neil), "interests.dismiss", fmt.Sprintf("%d:999999:1", k.next().ID))
+	if !elsewhere.Refused || shown(elsewhere) != shown(missing) {
+		t.Errorf("another committee's item:\n%s\nno such item:\n%s", shown(elsewhere), shown(missing))
+	}
+}
+
 // TestInterestsPromptsOnAFullHome: a register that may concern many items
 // shows five of them on the Home, and how many more there are.
 func TestInterestsPromptsOnAFullHome(t *testing.T) {

@@ -332,14 +332,26 @@ func (db *DB) ReviewsOf(ctx context.Context, committeeID int64, userID string) (
 func (db *DB) DismissPrompt(ctx context.Context, committeeID int64, userID string, itemID int64, by string, at time.Time) (bool, error) {
 	var created bool
 	err := db.inTx(ctx, "dismiss prompt", func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO interest_dismissals (member_key, item_id, dismissed_by, dismissed_at) VALUES ($1, $2, $3, COALESCE($4, now()))
-			ON CONFLICT (member_key, item_id) DO NOTHING`, memberKey(userID, ""), itemID, by, nullTime(at))
+		// Only an item of the committee's: one of another committee's,
+		// named by a changed button, is no item, as one that never was.
+		var found, n int
+		err := tx.QueryRowxContext(ctx, `WITH it AS (
+				SELECT i.id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = $2 AND m.committee_id = $5
+			), ins AS (
+				INSERT INTO interest_dismissals (member_key, item_id, dismissed_by, dismissed_at)
+				SELECT $1, it.id, $3, COALESCE($4, now()) FROM it
+				ON CONFLICT (member_key, item_id) DO NOTHING
+				RETURNING 1
+			)
+			SELECT (SELECT count(*) FROM it), (SELECT count(*) FROM ins)`, memberKey(userID, ""), itemID, by, nullTime(at), committeeID).Scan(&found, &n)
 		if err != nil {
 			return err
 		}
-		n, err := res.RowsAffected()
-		if err != nil || n == 0 {
-			return err
+		if found == 0 {
+			return fmt.Errorf("storage: dismiss prompt: no item %d of committee %d: %w", itemID, committeeID, commands.ErrNotFound)
+		}
+		if n == 0 {
+			return nil
 		}
 		created = true
 		return markHomesStale(ctx, tx, committeeID, []string{userID})
