@@ -1895,3 +1895,32 @@ func (v *visit) named(r Reply) Reply {
 	r.Footer = strings.TrimSpace(r.Footer + "\n" + note + ".")
 	return r
 }
+
+// typedLines is words, the last words of what was typed, with the line
+// breaks they were typed with: a minute's narrative is typed in
+// paragraphs, and lists of a line each, which the minutes print so. Spaces
+// within a line, and blank lines after the first, are one; words that are
+// not the end of what was typed are joined with spaces, as plainMarked
+// joins them.
+func (in *Input) typedLines(words []string) []string {
+	all := strings.Fields(in.Text)
+	if len(words) == 0 || len(words) > len(all) || !slices.Equal(all[len(all)-len(words):], words) {
+		return words
+	}
+	rest := in.Text
+	for range len(all) - len(words) {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		rest = rest[strings.IndexFunc(rest, unicode.IsSpace):]
+	}
+	var lines []string
+	blank := false
+	for _, l := range strings.Split(strings.TrimSpace(rest), "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" && blank {
+			continue
+		}
+		blank = l == ""
+		lines = append(lines, l)
+	}
+	return []string{strings.Join(lines, "\n")}
+}

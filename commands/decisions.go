@@ -361,7 +361,11 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 	}
 	// A mention is kept as the name the sender saw, as in a reason
 	// (plainMarked): the minutes are read long after, as text.
-	text := cleanText(s.namedMentions(ctx, plainMarked(args[1:])))
+	words := args[1:]
+	if action == "minuted" {
+		words = in.typedLines(words)
+	}
+	text := cleanText(s.namedMentions(ctx, plainMarked(words)))
 	switch {
 	case text == "":
 		// Nothing left once cleaned: recorded, it would wipe the minute.
@@ -1189,7 +1193,12 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 	if !ok {
 		return draftTarget{}, "", usageErr("`%s` is not a minute number.", Escape(args[0]))
 	}
-	text := cleanText(s.namedMentions(ctx, plainMarked(args[1:]))) // see recordMinute
+	words := args[1:]
+	if in.sub.Name == "amend" {
+		// A narrative amended keeps its paragraphs, as /minute does.
+		words = in.typedLines(words)
+	}
+	text := cleanText(s.namedMentions(ctx, plainMarked(words))) // see recordMinute
 	switch {
 	case text == "":
 		return draftTarget{}, "", usageErr("Give the minute's number and the text.")
@@ -1415,8 +1424,11 @@ func amendMinute(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		w = *t.New
 	}
 	w.Action, w.By, w.IfChanged = "amended", in.UserID, true
-	if word, t := recordedLabel(text); word != "" || strings.HasPrefix(t, "That ") || saysNothing(t) {
-		r := ParseResolution(text)
+	// A decision is recorded on one line, as /resolve records it; the
+	// draft sets its parts out.
+	flat := strings.Join(strings.Fields(text), " ")
+	if word, t := recordedLabel(flat); word != "" || strings.HasPrefix(t, "That ") || saysNothing(t) {
+		r := ParseResolution(flat)
 		if saysNothing(r.Body) {
 			return Reply{}, nothingResolvedErr()
 		}

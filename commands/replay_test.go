@@ -1,0 +1,129 @@
+package commands_test
+
+import (
+	"context"
+
+	"github.com/quorumhq/quorum/commands"
+	"testing"
+	"time"
+)
+
+// The people of the meeting of 9 December 2021 not in the kit's
+// directory.
+const (
+	trish  = "UTRISH"
+	john   = "UJOHN"
+	helen  = "UHELEN"
+	simon  = "USIMON"
+	tracy  = "UTRACY"
+	kevin  = "UKEVIN"
+	tracie = "UTRACIE"
+	tony   = "UTONY"
+	jan    = "UJAN"
+	andrea = "UANDREA"
+)
+
+// replayKit is the meeting of 9 December 2021 as its officer would have
+// set it up in the week before: the partnership, its agenda and the
+// apologies sent beforehand.
+func replayKit(t *testing.T) *kit {
+	t.Helper()
+	k := newKit(t)
+	for id, name := range map[string]string{trish: "Trish Hardy", john: "John Sayers", helen: "Helen Armitage", simon: "Simon Burnett",
+		tracy: "Tracy Forshaw", kevin: "Kevin Sexton", tracie: "Tracy Trubshaw", tony: "Tony Harland", jan: "Jan Marlow", andrea: "Andrea Watts"} {
+		k.dir[id] = name
+	}
+	k.now = time.Date(2021, 11, 25, 9, 0, 0, 0, london)
+	k.must(ian, "/committee setup Safer Sefton Together")
+	for _, m := range []string{
+		"<@UTRISH> Sefton Council chair", "<@UJOHN> Sefton Council", "<@UHELEN> Sefton Council Public Health",
+		"<@USIMON> Sefton Council", "<@UTRACY> Sefton CCG", "<@UGRAEME> Merseyside Police", "<@UKEVIN> Chesterfield High School",
+		"<@UTRACIE> Merseyside Police", "<@UNEIL> SWACA", "<@UTONY> MFRA", "<@USUE> Sefton CVS", "<@UJAN> Probation Service",
+		"<@UANDREA> Sefton Council officer",
+	} {
+		k.must(ian, "/committee member add "+m)
+	}
+	k.must(ian, "/meeting schedule 2021-12-09 10:00 Microsoft Teams Remote Meeting")
+	for _, item := range []string{
+		"4 SSCP - Relationship with Other Boards — Andrea Watts",
+		"5 Youth Service and Youth Engagement — Simon Burnett",
+		"6 Youth Offending Team — Ros Stanley",
+		"7 Youth Anti-Social Behaviour - Partner Reports",
+		"8 Future Agenda Items - Integrated Offender Management - Prevent Duty - Drug and Alcohol Services",
+		"9 Future Name of Partnership — Andrea Watts",
+	} {
+		k.must(ian, "/agenda add "+item)
+	}
+	k.must(neil, "/apologies Unwell")
+	k.must(tony, "/apologies Training")
+	k.must(sue, `/apologies Leave sub "Sharron Cotterall (Sefton CVS)"`)
+	return k
+}
+
+// sitting is the meeting of 9 December 2021 held in Quorum, as the
+// officer would have recorded it at the table, up to its close.
+func sitting(k *kit) {
+	at := func(hh, mm int) { k.now = time.Date(2021, 12, 9, hh, mm, 0, 0, london) }
+	at(9, 55)
+	k.must(trish, "/meeting start")
+	for _, u := range []string{trish, john, helen, simon, tracy, graeme, jan, tracie} {
+		k.must(u, "/here")
+	}
+	at(10, 0)
+	k.must(kevin, "/declare 7 personal Headteacher of Chesterfield High School")
+	for _, l := range []string{
+		`/attendance "Sharron Cotterall (Sefton CVS)" substitute-for <@USUE>`,
+		`/attendance <@UANDREA> in-attendance`,
+		`/attendance "Ros Stanley (Sefton Council)" in-attendance`,
+		`/attendance "Sarah Quick (Sefton Council)" in-attendance`,
+		`/attendance "Martin Cambers (Sefton Council)" in-attendance`,
+	} {
+		k.must(ian, l)
+	}
+	k.must(ian, "/minute 4 Further to Minute No. 17 of the meeting held on 9th September 2021, Andrea Watts – Executive Director, People submitted a report dealing with how the Strategic objectives were connected.")
+	k.must(ian, "/resolve 4 That (1) the Board notes the cross representation in place across the Safeguarding Children Partnership, Sefton’s Safer Community Partnership Board and the YOT management board; and (2) the Executive Director for Adult Social Care and Health be requested to nominate a representative from the Sefton Safeguarding Adults Board to Sefton’s Safer Community Partnership.")
+	at(10, 20)
+	k.must(ian, "/attendance <@UKEVIN> late 10:15")
+	k.must(ian, "/minute 5 Simon Burnett presented a report dealing with Sefton Council’s Youth service and youth engagement mechanisms.\n\nAs part of the youth offer the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre")
+	k.must(ian, "/resolve 5 That the report be noted.")
+	k.must(ian, "/minute 6 Ros Stanley, Localities Service Manager (YOT) submitted a report which highlighted the Youth Offending Team’s experiences of Youth anti-social behaviour (ASB).")
+	k.must(ian, "/resolve 6 That the report be noted.")
+	k.must(ian, "/minute 7 Further to Minute No. 29 of the meeting held on 9 September 2021 it had been agreed that key issues be considered by the Board during 2021 as single agenda item meetings.")
+	k.must(ian, "/resolve 7 That (1) the reports be noted; (2) all organisations be thanked for the detailed and thorough reports provided; and (3) further reports be submitted to the Board building on the issues raised.")
+	at(11, 10)
+	k.must(ian, "/attendance <@UGRAEME> left 11:05")
+	k.must(ian, "/action add 7 <@UGRAEME> 2022-03-01 Report back on the youth ASB pilot")
+	k.must(ian, "/minute 8 The Board was informed that the North West Probation and Police Leads would deliver a briefing on the national Integrated Offender Management Refresh.")
+	k.must(ian, "/resolve 8 That (1) the report be noted; and (2) Violence Against Women and Girls be the theme for the next meeting.")
+	k.must(ian, "/minute 9 Andrea Watts suggested that a new name be considered for the Partnership.")
+	k.must(ian, "/resolve 9 That the Sefton Safer Communities Partnership be re-named Safer Sefton Together.")
+	k.must(ian, "/resolve 10 That the next meeting be held on Thursday 17 March 2022 commencing at 10.00am.")
+	at(11, 40)
+	k.must(trish, "/meeting close")
+}
+
+// TestMinuteKeepsItsParagraphs: a narrative typed in paragraphs, with a
+// list of a line each, as minute 24 of 9 December 2021 is printed, keeps
+// them in the draft, the export and after an amendment; it is not run
+// into one paragraph the clerk has to break up again.
+func TestMinuteKeepsItsParagraphs(t *testing.T) {
+	k := replayKit(t)
+	k.now = time.Date(2021, 12, 9, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting start")
+	k.must(ian, "/minute 5 Simon Burnett presented a report dealing with Sefton Council’s Youth service.\n\nAs part of the youth offer across the borough the Council commissioned the following providers:\n\n•  Bootle Youth and Community Centre \n• Brunswick Youth Centre\n\n\n\nIn addition, schools were considered key to engaging with young people.")
+	k.must(ian, "/resolve 5 That the report be noted.")
+	want := "**5. YOUTH SERVICE AND YOUTH ENGAGEMENT**\n\nSimon Burnett presented a report dealing with Sefton Council’s Youth service.\n\nAs part of the youth offer across the borough the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre\n\nIn addition, schools were considered key to engaging with young people.\n\nRESOLVED:\nThat the report be noted."
+	wantShown(t, k.say(ian, "/minutes draft"), want)
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(k.now, london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, doc.Markdown(), "providers:\n\n• Bootle Youth and Community Centre  \n• Brunswick Youth Centre\n\nIn addition")
+
+	k.must(ian, "/minutes amend 5 Simon Burnett presented a report.\n\nThe report set out details of the Team.")
+	wantShown(t, k.say(ian, "/minutes draft"), "**5. YOUTH SERVICE AND YOUTH ENGAGEMENT**\n\nSimon Burnett presented a report.\n\nThe report set out details of the Team.\n\nRESOLVED:")
+	// A decision amended over several lines is still one decision, its
+	// parts set out by the draft.
+	k.must(ian, "/minutes amend 5 That\n(1) the report be noted; and\n(2) the providers be thanked.")
+	wantShown(t, k.say(ian, "/minutes draft"), "RESOLVED:\nThat\n(1) the report be noted; and\n(2) the providers be thanked.\n```")
+}
