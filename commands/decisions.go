@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -883,8 +884,74 @@ func (s *Service) draftBefore(ctx context.Context, c Committee, m Meeting, start
 	}
 }
 
-// partMark finds the numbers of a multi-part resolution: "(1)", "(2)" …
-var partMark = regexp.MustCompile(`\((\d{1,2})\)\s*`)
+// partMark finds the numbers of a multi-part resolution: "(1)", "(2)" …,
+// or its letters, "(a)", "(b)" …, or roman numerals, "(i)", "(ii)" …, as
+// councils letter the parts of some decisions.
+var partMark = regexp.MustCompile(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)\s*`)
+
+// partRomans are the roman numerals a resolution's parts count up in.
+var partRomans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
+
+// partMarks are the marks of text's parts (partMark's submatch indexes),
+// or nil when it has not two or more counting up, in order, from "(1)",
+// "(a)" or "(i)". Only marks of the first's kind count, so "(a)" in a
+// decision numbered (1), (2) is its text; nor does one straight after a
+// letter or digit, so "Section 100B(4)(b)" has no parts.
+func partMarks(text string) [][]int {
+	scheme := ""
+	var marks [][]int
+	for _, mk := range partMark.FindAllStringSubmatchIndex(text, -1) {
+		v := text[mk[2]:mk[3]]
+		kind := "letter"
+		switch {
+		case v[0] >= '0' && v[0] <= '9':
+			kind = "num"
+		case strings.Trim(v, "ivx") == "" && (scheme == "roman" || len(v) > 1):
+			kind = "roman"
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if scheme == "" {
+			switch v {
+			case "1":
+				scheme = "num"
+			case "a":
+				scheme = "letter"
+			case "i":
+				scheme, kind = "roman", "roman"
+			default:
+				return nil
+			}
+		}
+		if kind != scheme {
+			// Another kind of mark is text of the part it is in.
+			continue
+		}
+		if v != partLabel(scheme, len(marks)) {
+			// The parts must count up in order.
+			return nil
+		}
+		marks = append(marks, mk)
+	}
+	if len(marks) < 2 {
+		return nil
+	}
+	return marks
+}
+
+// partLabel is the mark of the part after n in scheme: "3", "c", "iii".
+func partLabel(scheme string, n int) string {
+	switch {
+	case scheme == "num":
+		return strconv.Itoa(n + 1)
+	case scheme == "letter" && n < 26:
+		return string(rune('a' + n))
+	case scheme == "roman" && n < len(partRomans):
+		return partRomans[n]
+	}
+	return ""
+}
 
 // saysNothing reports whether a resolution's text, its label cut, is
 // "That" and no more (sent before the decision was typed, or with only a
@@ -914,16 +981,7 @@ func ParseResolution(text string) Resolution {
 	if word != "RESOLVED" {
 		r.RecordedAs = word
 	}
-	marks := partMark.FindAllStringSubmatchIndex(text, -1)
-	if len(marks) < 2 {
-		return r
-	}
-	// The parts must be numbered 1, 2, 3 … in order.
-	for i, mk := range marks {
-		if text[mk[2]:mk[3]] != fmt.Sprint(i+1) {
-			return r
-		}
-	}
+	marks := partMarks(text)
 	for i, mk := range marks {
 		end := len(text)
 		if i+1 < len(marks) {

@@ -341,7 +341,7 @@ func setOut(body string) string {
 	}
 	var b strings.Builder
 	prev := 0
-	for _, mk := range partMark.FindAllStringIndex(body, -1) {
+	for _, mk := range partMarks(body) {
 		b.WriteString(strings.TrimRight(body[prev:mk[0]], " ") + "\n")
 		prev = mk[0]
 	}

@@ -130,6 +130,12 @@ func TestParseResolution(t *testing.T) {
 			[]string{"the reports be noted", "the figures be circulated", "a further report be submitted."}},
 		{"RESOLVED: That (1) the band play; and (2) the brand stand.", []string{"the band play", "the brand stand."}},
 		{"That (2) is out of order (1).", nil},
+		{"That (a) the Partnership be re-named; and (b) its terms of reference be amended.", []string{"the Partnership be re-named", "its terms of reference be amended."}},
+		{"That (i) the report be noted; (ii) the figures be circulated; and (iii) a report be submitted.", []string{"the report be noted", "the figures be circulated", "a report be submitted."}},
+		// A mark of another kind, or within a word, is text of its part.
+		{"That (1) the report on (a) be noted; and (2) Section 100B(4)(b) apply.", []string{"the report on (a) be noted", "Section 100B(4)(b) apply."}},
+		{"That (a) the report be noted; (c) out of order.", nil},
+		{"That the report under Section 100(a) and 100(b) be noted.", nil},
 	} {
 		r := ParseResolution(tc.in)
 		if diff := cmp.Diff(r.Parts, tc.parts); diff != "" {
@@ -155,6 +161,9 @@ func FuzzParseResolution(f *testing.F) {
 	f.Add("NOTED  ")
 	f.Add("agreed that")
 	f.Add("AGREED that x")
+	f.Add("That (a) x; and (b) y")
+	f.Add("That (i) x; (ii) y; (iii) z (v)")
+	f.Add("(a)(b)(i)(ii)")
 	f.Fuzz(func(t *testing.T, s string) {
 		r := ParseResolution(s)
 		if !recordedWords[r.Word()] || r.RecordedAs == "RESOLVED" {

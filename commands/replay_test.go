@@ -127,3 +127,25 @@ func TestMinuteKeepsItsParagraphs(t *testing.T) {
 	k.must(ian, "/minutes amend 5 That\n(1) the report be noted; and\n(2) the providers be thanked.")
 	wantShown(t, k.say(ian, "/minutes draft"), "RESOLVED:\nThat\n(1) the report be noted; and\n(2) the providers be thanked.\n```")
 }
+
+// TestLetteredPartsSetOut: a decision whose parts are lettered, (a), (b),
+// or numbered in roman numerals, (i), (ii), as councils print some, is
+// set out a part to a line in the draft, as one numbered (1), (2) is, and
+// /resolution counts its parts.
+func TestLetteredPartsSetOut(t *testing.T) {
+	k := replayKit(t)
+	k.now = time.Date(2021, 12, 9, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting start")
+	k.must(ian, "/resolve 9 That (a) the Sefton Safer Communities Partnership be re-named Safer Sefton Together; and (b) the terms of reference be amended accordingly.")
+	k.must(ian, "/resolve 8 That (i) the report be noted; (ii) Violence Against Women and Girls be the theme for the next meeting; and (iii) Prevent Duty be considered in June.")
+	wantShown(t, k.say(ian, "/minutes draft"),
+		"RESOLVED:\nThat\n(a) the Sefton Safer Communities Partnership be re-named Safer Sefton Together; and\n(b) the terms of reference be amended accordingly.\n```",
+		"RESOLVED:\nThat\n(i) the report be noted;\n(ii) Violence Against Women and Girls be the theme for the next meeting; and\n(iii) Prevent Duty be considered in June.\n```")
+	res, err := k.db.MinutesByNumber(context.Background(), k.committee().ID, "9", commands.DateOf(k.now, london), 1)
+	if err != nil || len(res) != 1 || len(res[0].Resolutions) != 1 {
+		t.Fatalf("minute 9: %+v %v", res, err)
+	}
+	if got := res[0].Resolutions[0].Parts; len(got) != 2 || got[1] != "the terms of reference be amended accordingly." {
+		t.Errorf("minute 9's parts: %q", got)
+	}
+}
