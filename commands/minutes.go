@@ -908,6 +908,9 @@ func minutesSections(doc MinutesDocument) []Section {
 	for _, dm := range doc.Minutes {
 		sections = fenced(sections, dm.Text())
 	}
+	if doc.Closing != "" {
+		sections = fenced(sections, doc.Closing)
+	}
 	return sections
 }
 
@@ -1106,7 +1109,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if st.rules, err = s.store.QuorumRules(ctx, c.ID); err != nil {
 		return src, "", err
 	}
-	src.Opened = st.sit.Opened
+	src.Opened, src.Closed = st.sit.Opened, st.sit.Closed
 	if len(st.log) > 0 {
 		pa := st.paragraphs()
 		src.Recorded = true

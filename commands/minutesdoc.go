@@ -35,6 +35,9 @@ type MinutesSource struct {
 	// not): the time it actually began, which the heading gives rather
 	// than the time it was advertised for.
 	Opened time.Time
+	// Closed is when the meeting was closed in Quorum (zero if it was
+	// not, or is still sitting).
+	Closed time.Time
 	// Inquorate notes, by minute number, the RESOLVED text recorded while
 	// the meeting was inquorate for its item (see inquorateResolutions).
 	Inquorate map[string]string
@@ -49,6 +52,9 @@ type MinutesDocument struct {
 	Attendance []string // paragraphs: "Present: A, B and C."
 	Notes      []string
 	Minutes    []DocMinute
+	// Closing ends the minutes: when the meeting closed ("" when Quorum
+	// does not know).
+	Closing string
 }
 
 // DocMinute is one numbered minute of a MinutesDocument.
@@ -107,6 +113,16 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		heading += ", " + Escape(m.Venue)
 	}
 	doc.Heading = heading
+	// Councils end the minutes with the time the meeting closed, as the
+	// heading gives the time it began.
+	switch {
+	case src.Closed.IsZero():
+	case DateOf(src.Closed, loc) == DateOf(m.StartsAt, loc):
+		doc.Closing = "The meeting closed at " + ClockIn(src.Closed, loc, "15:04") + "."
+	default:
+		// Adjourned to another day, and closed then.
+		doc.Closing = "The meeting closed on " + formatDay(src.Closed, loc) + " at " + ClockIn(src.Closed, loc, "15:04") + "."
+	}
 	doc.Draft = true
 	for _, mi := range src.Minutes {
 		if !mi.Draft {
@@ -245,6 +261,9 @@ func (d MinutesDocument) Text() string {
 	b.WriteString(d.Head())
 	for _, dm := range d.Minutes {
 		b.WriteString("\n\n" + dm.Text())
+	}
+	if d.Closing != "" {
+		b.WriteString("\n\n" + d.Closing)
 	}
 	return b.String()
 }

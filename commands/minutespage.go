@@ -91,6 +91,9 @@ func (d MinutesDocument) Markdown() string {
 	for _, dm := range d.Minutes {
 		b.WriteString("\n\n" + dm.text(mdLines, bold))
 	}
+	if d.Closing != "" {
+		b.WriteString("\n\n" + mdLines(d.Closing))
+	}
 	return b.String() + "\n"
 }
 
@@ -204,6 +207,7 @@ var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncM
 {{range .Lines}}<p>{{.}}</p>
 {{end}}{{end}}{{if .Note}}<p class="refs">{{.Note}}</p>
 {{end}}</section>
+{{end}}{{if .Closing}}<p>{{.Closing}}</p>
 {{end}}</body>
 </html>
 `))
@@ -220,7 +224,7 @@ func MinutesHTML(d MinutesDocument) ([]byte, error) {
 		return out
 	}
 	page := d
-	page.Committee, page.Heading, page.Status = Unescape(d.Committee), Unescape(d.Heading), Unescape(d.Status)
+	page.Committee, page.Heading, page.Status, page.Closing = Unescape(d.Committee), Unescape(d.Heading), Unescape(d.Status), Unescape(d.Closing)
 	page.Attendance, page.Notes = un(d.Attendance), un(d.Notes)
 	page.Minutes = make([]DocMinute, len(d.Minutes))
 	for i, dm := range d.Minutes {

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"strings"
 
 	"github.com/quorumhq/quorum/commands"
 	"testing"
@@ -148,4 +149,37 @@ func TestLetteredPartsSetOut(t *testing.T) {
 	if got := res[0].Resolutions[0].Parts; len(got) != 2 || got[1] != "the terms of reference be amended accordingly." {
 		t.Errorf("minute 9's parts: %q", got)
 	}
+}
+
+// TestMinutesSayWhenTheMeetingClosed: the minutes of the meeting of 9
+// December 2021, held in Quorum, end with the time it closed, in the
+// draft, the printable page and the exports, as the heading gives the
+// time it began; minutes of a meeting still sitting do not.
+func TestMinutesSayWhenTheMeetingClosed(t *testing.T) {
+	k := replayKit(t)
+	k.now = time.Date(2021, 12, 9, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting start")
+	k.must(ian, "/resolve 10 That the next meeting be held on Thursday 17 March 2022 commencing at 10.00am.")
+	if d := k.say(ian, "/minutes draft"); strings.Contains(d, "closed") {
+		t.Errorf("the minutes of a meeting still sitting say it closed:\n%s", d)
+	}
+	k.now = time.Date(2021, 12, 9, 11, 40, 0, 0, london)
+	k.must(trish, "/meeting close")
+	k.now = time.Date(2021, 12, 9, 14, 0, 0, 0, london)
+	wantShown(t, k.say(ian, "/minutes draft"), "Minutes of the meeting held on Thursday 9 December 2021 at 10:00, Microsoft Teams Remote Meeting\n",
+		"commencing at 10.00am.\n```\n```\nThe meeting closed at 11:40.\n```")
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(k.now, london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for format, text := range map[string]string{"Markdown": doc.Markdown(), "text": doc.PlainText()} {
+		if !strings.HasSuffix(text, "commencing at 10.00am.\n\nThe meeting closed at 11:40.\n") {
+			t.Errorf("the minutes as %s end:\n%s", format, text[max(0, len(text)-200):])
+		}
+	}
+	page, err := commands.MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), "</section>\n<p>The meeting closed at 11:40.</p>\n</body>")
 }
