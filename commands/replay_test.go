@@ -183,3 +183,18 @@ func TestMinutesSayWhenTheMeetingClosed(t *testing.T) {
 	}
 	wantShown(t, string(page), "</section>\n<p>The meeting closed at 11:40.</p>\n</body>")
 }
+
+// TestMinutesSayOnWhichDayAMeetingReconvenedClosed: a meeting adjourned
+// to the next day closes then, and its minutes say on which day.
+func TestMinutesSayOnWhichDayAMeetingReconvenedClosed(t *testing.T) {
+	k := replayKit(t)
+	k.now = time.Date(2021, 12, 9, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting start")
+	k.now = time.Date(2021, 12, 9, 11, 0, 0, 0, london)
+	k.must(trish, "/meeting adjourn")
+	k.now = time.Date(2021, 12, 10, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting resume")
+	k.now = time.Date(2021, 12, 10, 10, 30, 0, 0, london)
+	k.must(trish, "/meeting close")
+	wantShown(t, k.say(ian, "/minutes draft 9 December 2021"), "```\nThe meeting closed on Friday 10 December 2021 at 10:30.\n```")
+}
