@@ -198,3 +198,35 @@ func TestMinutesSayOnWhichDayAMeetingReconvenedClosed(t *testing.T) {
 	k.must(trish, "/meeting close")
 	wantShown(t, k.say(ian, "/minutes draft 9 December 2021"), "```\nThe meeting closed on Friday 10 December 2021 at 10:30.\n```")
 }
+
+// TestReplay9December2021 holds the meeting of 9 December 2021 in Quorum
+// as its officer and chair would have, and reads the draft as the clerk
+// would before publishing it: the attendance, the apologies with the
+// substitute, the declaration at the table, a narrative in paragraphs,
+// decisions in parts, the time the meeting closed; then the next
+// meeting confirms the minutes, numbering on from them.
+func TestReplay9December2021(t *testing.T) {
+	k := replayKit(t)
+	sitting(k)
+	d := k.say(ian, "/minutes draft")
+	inOrder(t, d,
+		"SAFER SEFTON TOGETHER\nMinutes of the meeting held on Thursday 9 December 2021 at 09:55, Microsoft Teams Remote Meeting\nDRAFT — not yet confirmed as a correct record.",
+		"Present: Trish Hardy (Sefton Council) (in the Chair), John Sayers (Sefton Council), ",
+		" and Kevin Sexton (Chesterfield High School).\n\nIn attendance: Andrea Watts (Sefton Council), Ros Stanley (Sefton Council), Sarah Quick (Sefton Council) and Martin Cambers (Sefton Council).",
+		"Kevin Sexton arrived at 10:15.\nGraeme Robson left the meeting at 11:05.",
+		"**1. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA), Tony Harland (MFRA) and Sue Holden (Sefton CVS).\n\nSubstitutes: Sharron Cotterall (Sefton CVS) for Sue Holden.",
+		"**2. DECLARATIONS OF INTEREST**\n\nKevin Sexton declared a personal interest in Minute No. 7 (Youth Anti-Social Behaviour - Partner Reports) as Headteacher of Chesterfield High School.",
+		"**5. YOUTH SERVICE AND YOUTH ENGAGEMENT**\n\nSimon Burnett presented a report dealing with Sefton Council’s Youth service and youth engagement mechanisms.\n\nAs part of the youth offer the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre\n\nRESOLVED:\nThat the report be noted.",
+		"**7. YOUTH ANTI-SOCIAL BEHAVIOUR - PARTNER REPORTS**",
+		"RESOLVED:\nThat\n(1) the reports be noted;\n(2) all organisations be thanked for the detailed and thorough reports provided; and\n(3) further reports be submitted to the Board building on the issues raised.",
+		"**10. DATE OF NEXT MEETING**\n\nRESOLVED:\nThat the next meeting be held on Thursday 17 March 2022 commencing at 10.00am.\n```\n```\nThe meeting closed at 11:40.\n```",
+	)
+
+	k.now = time.Date(2022, 3, 17, 10, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2022-03-17 10:00 Remote Meeting")
+	k.must(trish, "/meeting start")
+	wantShown(t, k.say(ian, "/minutes approve"), "Minute 13 of this meeting records it.")
+	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 10 of Thursday 9 December 2021.",
+		"**13. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.\n```")
+	wantShown(t, k.say(ian, "/minutes draft 9 December 2021"), "Confirmed as a correct record at the meeting held on 17 March 2022.")
+}
