@@ -113,7 +113,7 @@ func TestMinuteKeepsItsParagraphs(t *testing.T) {
 	k.must(trish, "/meeting start")
 	k.must(ian, "/minute 5 Simon Burnett presented a report dealing with Sefton Council’s Youth service.\n\nAs part of the youth offer across the borough the Council commissioned the following providers:\n\n•  Bootle Youth and Community Centre \n• Brunswick Youth Centre\n\n\n\nIn addition, schools were considered key to engaging with young people.")
 	k.must(ian, "/resolve 5 That the report be noted.")
-	want := "**5. YOUTH SERVICE AND YOUTH ENGAGEMENT**\n\nSimon Burnett presented a report dealing with Sefton Council’s Youth service.\n\nAs part of the youth offer across the borough the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre\n\nIn addition, schools were considered key to engaging with young people.\n\nRESOLVED:\nThat the report be noted."
+	want := "```\n5. YOUTH SERVICE AND YOUTH ENGAGEMENT\n\nSimon Burnett presented a report dealing with Sefton Council’s Youth service.\n\nAs part of the youth offer across the borough the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre\n\nIn addition, schools were considered key to engaging with young people.\n\nRESOLVED:\nThat the report be noted."
 	wantShown(t, k.say(ian, "/minutes draft"), want)
 	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(k.now, london), k.now)
 	if err != nil {
@@ -122,7 +122,7 @@ func TestMinuteKeepsItsParagraphs(t *testing.T) {
 	wantShown(t, doc.Markdown(), "providers:\n\n• Bootle Youth and Community Centre  \n• Brunswick Youth Centre\n\nIn addition")
 
 	k.must(ian, "/minutes amend 5 Simon Burnett presented a report.\n\nThe report set out details of the Team.")
-	wantShown(t, k.say(ian, "/minutes draft"), "**5. YOUTH SERVICE AND YOUTH ENGAGEMENT**\n\nSimon Burnett presented a report.\n\nThe report set out details of the Team.\n\nRESOLVED:")
+	wantShown(t, k.say(ian, "/minutes draft"), "```\n5. YOUTH SERVICE AND YOUTH ENGAGEMENT\n\nSimon Burnett presented a report.\n\nThe report set out details of the Team.\n\nRESOLVED:")
 	// A decision amended over several lines is still one decision, its
 	// parts set out by the draft.
 	k.must(ian, "/minutes amend 5 That\n(1) the report be noted; and\n(2) the providers be thanked.")
@@ -214,12 +214,12 @@ func TestReplay9December2021(t *testing.T) {
 		"Present: Trish Hardy (Sefton Council) (in the Chair), John Sayers (Sefton Council), ",
 		" and Kevin Sexton (Chesterfield High School).\n\nIn attendance: Andrea Watts (Sefton Council), Ros Stanley (Sefton Council), Sarah Quick (Sefton Council) and Martin Cambers (Sefton Council).",
 		"Kevin Sexton arrived at 10:15.\nGraeme Robson left the meeting at 11:05.",
-		"**1. APOLOGIES FOR ABSENCE**\n\nApologies for absence were received from Neil Frackelton (SWACA), Tony Harland (MFRA) and Sue Holden (Sefton CVS).\n\nSubstitutes: Sharron Cotterall (Sefton CVS) for Sue Holden.",
-		"**2. DECLARATIONS OF INTEREST**\n\nKevin Sexton declared a personal interest in Minute No. 7 (Youth Anti-Social Behaviour - Partner Reports) as Headteacher of Chesterfield High School.",
-		"**5. YOUTH SERVICE AND YOUTH ENGAGEMENT**\n\nSimon Burnett presented a report dealing with Sefton Council’s Youth service and youth engagement mechanisms.\n\nAs part of the youth offer the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre\n\nRESOLVED:\nThat the report be noted.",
-		"**7. YOUTH ANTI-SOCIAL BEHAVIOUR - PARTNER REPORTS**",
+		"```\n1. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from Neil Frackelton (SWACA), Tony Harland (MFRA) and Sue Holden (Sefton CVS).\n\nSubstitutes: Sharron Cotterall (Sefton CVS) for Sue Holden.",
+		"```\n2. DECLARATIONS OF INTEREST\n\nKevin Sexton declared a personal interest in Minute No. 7 (Youth Anti-Social Behaviour - Partner Reports) as Headteacher of Chesterfield High School.",
+		"```\n5. YOUTH SERVICE AND YOUTH ENGAGEMENT\n\nSimon Burnett presented a report dealing with Sefton Council’s Youth service and youth engagement mechanisms.\n\nAs part of the youth offer the Council commissioned the following providers:\n\n• Bootle Youth and Community Centre\n• Brunswick Youth Centre\n\nRESOLVED:\nThat the report be noted.",
+		"```\n7. YOUTH ANTI-SOCIAL BEHAVIOUR - PARTNER REPORTS",
 		"RESOLVED:\nThat\n(1) the reports be noted;\n(2) all organisations be thanked for the detailed and thorough reports provided; and\n(3) further reports be submitted to the Board building on the issues raised.",
-		"**10. DATE OF NEXT MEETING**\n\nRESOLVED:\nThat the next meeting be held on Thursday 17 March 2022 commencing at 10.00am.\n```\n```\nThe meeting closed at 11:40.\n```",
+		"```\n10. DATE OF NEXT MEETING\n\nRESOLVED:\nThat the next meeting be held on Thursday 17 March 2022 commencing at 10.00am.\n```\n```\nThe meeting closed at 11:40.\n```",
 	)
 
 	k.now = time.Date(2022, 3, 17, 10, 0, 0, 0, london)
@@ -227,6 +227,6 @@ func TestReplay9December2021(t *testing.T) {
 	k.must(trish, "/meeting start")
 	wantShown(t, k.say(ian, "/minutes approve"), "Minute 13 of this meeting records it.")
 	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 10 of Thursday 9 December 2021.",
-		"**13. MINUTES OF PREVIOUS MEETING**\n\nRESOLVED:\nThat the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.\n```")
+		"```\n13. MINUTES OF PREVIOUS MEETING\n\nRESOLVED:\nThat the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.\n```")
 	wantShown(t, k.say(ian, "/minutes draft 9 December 2021"), "Confirmed as a correct record at the meeting held on 17 March 2022.")
 }
