@@ -1817,7 +1817,7 @@ func TestMinuteAfterResolveOnARecordsItem(t *testing.T) {
 	k := agendaKit(t)
 	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
 	k.must(ian, "/meeting start")
-	drawn := "To confirm the Minutes of the meeting held on [date of the previous meeting] as a correct record."
+	drawn := "To confirm the Minutes of the previous meeting as a correct record."
 	k.must(ian, "/resolve 3 That the minutes of the meeting held on 9 December 2021 be confirmed as a correct record.")
 	wantShown(t, k.say(ian, "/minutes draft"), drawn)
 	got := k.say(ian, "/minute 3 The minutes of the meeting held on 9 December 2021 were considered.")

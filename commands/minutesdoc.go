@@ -238,7 +238,12 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 func previousMinutes(src MinutesSource) (narrative string, resolved []string) {
 	previous := src.Previous
 	if previous == "" {
-		previous = "[date of the previous meeting]"
+		// The committee's first meeting held in Quorum: the previous one
+		// was minuted elsewhere. No placeholder for its date, which would
+		// stand in these minutes once they are confirmed, if no one
+		// amended it first; an officer may name the meeting with
+		// /minutes amend.
+		return "To confirm the Minutes of the previous meeting as a correct record.", nil
 	}
 	a := src.PreviousApproval
 	switch {
