@@ -1,0 +1,31 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzPassageIn: a minute's passage as shown keeps every character the
+// search gave, adds only "…" and words of the minute at its ends, and
+// never panics on what members typed into the minute.
+func FuzzPassageIn(f *testing.F) {
+	f.Add("The Board heard of anti-social behaviour in Bootle parks.", "Board heard of \x01anti\x02-\x01social\x02 behaviour")
+	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p", "c d \x01e\x02 f … x y \x01z\x02 a")
+	f.Add("word", "")
+	f.Add("", "\x01word\x02")
+	f.Add("é é é", "é")
+	f.Add("x … y", " … ")
+	f.Fuzz(func(t *testing.T, narrative, passage string) {
+		got := passageIn(narrative, passage)
+		if !strings.Contains(got, passage) {
+			t.Fatalf("passageIn(%q, %q) = %q, which lost the passage", narrative, passage, got)
+		}
+		before, after, _ := strings.Cut(got, passage)
+		for _, end := range []string{before, after} {
+			end = strings.TrimSpace(strings.ReplaceAll(end, "…", ""))
+			if end != "" && !strings.Contains(narrative, end) {
+				t.Fatalf("passageIn(%q, %q) = %q, adding %q, which the minute does not hold", narrative, passage, got, end)
+			}
+		}
+	})
+}
