@@ -1001,3 +1001,30 @@ func TestMigrationKeepsTwinDeclarations(t *testing.T) {
 		t.Fatalf("migrating up again: %v", err)
 	}
 }
+
+// TestDeclarationNatureWhateverTheSession: the plain form the unique
+// indexes hold of a declaration's nature is the same in a session with
+// standard_conforming_strings off, under which the function's body is
+// parsed again: a pattern with a backslash would then read otherwise, and
+// that session's look-ups miss what the indexes hold.
+func TestDeclarationNatureWhateverTheSession(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	conn, err := db.SQL().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, setting := range []string{"on", "off"} {
+		if _, err := conn.ExecContext(ctx, "SET standard_conforming_strings = "+setting); err != nil {
+			t.Fatal(err)
+		}
+		var same bool
+		if err := conn.QueryRowContext(ctx, `SELECT declaration_nature('Trustee of  Sefton CVS.') = declaration_nature('trustee of Sefton CVS')`).Scan(&same); err != nil {
+			t.Fatal(err)
+		}
+		if !same {
+			t.Errorf("with standard_conforming_strings %s, two spellings of one nature are told apart", setting)
+		}
+	}
+}

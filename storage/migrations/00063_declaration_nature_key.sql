@@ -11,11 +11,13 @@ CREATE FUNCTION declaration_nature(nature text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 -- Not inlined (a function with SET is not): the indexes and the statements
 -- then name the same call, costed as one, and a search_path of the
--- session's cannot change what an index holds.
+-- session's cannot change what an index holds. Nor can its
+-- standard_conforming_strings, under which the body is parsed: the
+-- pattern holds no backslash.
 SET search_path = pg_catalog
 AS $$ SELECT md5(rtrim(btrim(regexp_replace(lower(translate(nature,
     E'\u2018\u2019\u201A\u201B\u02BC\u201C\u201D\u201E\u201F\u00A0\u202F\u2009', E'\'\'\'\'\'\"\"\"\"   ')),
-    '\s+', ' ', 'g')), ' .')) $$;
+    '[[:space:]]+', ' ', 'g')), ' .')) $$;
 -- +goose StatementEnd
 
 DROP INDEX declarations_once;
