@@ -1662,7 +1662,10 @@ func pressHere(ctx context.Context, s *Service, r Request, value string) (Reply,
 			if err != nil {
 				return Reply{}, err
 			}
-			if !slices.ContainsFunc(as, func(a Apology) bool { return a.UserID != "" && a.SubstituteID == r.UserID }) {
+			// Any standing apology naming them, as the Home's does that
+			// offers them the button: one entered by name too, which
+			// substituteHere answers with whom to ask.
+			if !slices.ContainsFunc(as, func(a Apology) bool { return a.SubstituteID == r.UserID }) {
 				return Reply{}, errNotYourMeeting
 			}
 		}

@@ -2845,3 +2845,33 @@ func TestHereButtonOfAnotherCommitteeAsIfMissing(t *testing.T) {
 	wantShown(t, shown(k.act(k.request(stranger, ""), "meeting_here", id)), "You are not a member of Safer Sefton Together")
 	wantShown(t, shown(k.act(k.home("UJANE"), "meeting_here", id)), "as substitute for Neil Frackelton")
 }
+
+// TestHereButtonOfASubstituteForSomeoneNamed: someone named as substitute
+// for a person an officer entered by name, whose Home shows them the
+// meeting's I'm here, is answered about that meeting when they press it,
+// not told it does not exist.
+func TestHereButtonOfASubstituteForSomeoneNamed(t *testing.T) {
+	k := meetingKit(t)
+	id := strconv.FormatInt(k.next().ID, 10)
+	k.must(ian, "/apologies for \"Jen Williams (NW Probation)\" 2026-12-10 Court sub <@"+stranger+">")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	k.must(ian, "/meeting start")
+	h, err := k.svc.Home(context.Background(), team, stranger, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offered := false
+	for _, card := range h.Cards {
+		for _, b := range card.Buttons {
+			offered = offered || b.Action == "meeting_here" && b.Value == id
+		}
+	}
+	if !offered {
+		t.Fatalf("the Home of a substitute for someone named offers no I'm here: %+v", h.Cards)
+	}
+	got := shown(k.act(k.home(stranger), "meeting_here", id))
+	if strings.Contains(got, "no longer exists") {
+		t.Errorf("I'm here pressed on the Home of a substitute for someone named:\n%s", got)
+	}
+	wantShown(t, got, "Safer Sefton Together")
+}
