@@ -894,24 +894,18 @@ var partRomans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"
 
 // partMarks are the marks of text's parts (partMark's submatch indexes),
 // or nil when it has not two or more counting up, in order, from "(1)",
-// "(a)" or "(i)". Only marks of the first's kind count, so "(a)" in a
-// decision numbered (1), (2) is its text; nor does one straight after a
-// letter or digit, so "Section 100B(4)(b)" has no parts.
+// "(a)" or "(i)". A mark that is not the next of the first's kind is text
+// of the part it is in: "(a)" in a decision numbered (1), (2), "(i)" and
+// "(ii)" within part (a) of one lettered (a), (b), "(c)" before its "(1)";
+// so is one straight after a letter or digit ("Section 100B(4)(b)").
 func partMarks(text string) [][]int {
 	scheme := ""
 	var marks [][]int
 	for _, mk := range partMark.FindAllStringSubmatchIndex(text, -1) {
-		v := text[mk[2]:mk[3]]
-		kind := "letter"
-		switch {
-		case v[0] >= '0' && v[0] <= '9':
-			kind = "num"
-		case strings.Trim(v, "ivx") == "" && (scheme == "roman" || len(v) > 1):
-			kind = "roman"
-		}
 		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue
 		}
+		v := text[mk[2]:mk[3]]
 		if scheme == "" {
 			switch v {
 			case "1":
@@ -919,18 +913,13 @@ func partMarks(text string) [][]int {
 			case "a":
 				scheme = "letter"
 			case "i":
-				scheme, kind = "roman", "roman"
+				scheme = "roman"
 			default:
-				return nil
+				continue
 			}
 		}
-		if kind != scheme {
-			// Another kind of mark is text of the part it is in.
-			continue
-		}
 		if v != partLabel(scheme, len(marks)) {
-			// The parts must count up in order.
-			return nil
+			continue
 		}
 		marks = append(marks, mk)
 	}

@@ -136,6 +136,14 @@ func TestParseResolution(t *testing.T) {
 		{"That (1) the report on (a) be noted; and (2) Section 100B(4)(b) apply.", []string{"the report on (a) be noted", "Section 100B(4)(b) apply."}},
 		{"That (a) the report be noted; (c) out of order.", nil},
 		{"That the report under Section 100(a) and 100(b) be noted.", nil},
+		// Parts within a part, numbered (i), (ii) in a decision lettered
+		// (a), (b); and a mark of the text before the first part.
+		{"That (a) the following be approved: (i) the patrol plan; and (ii) the budget; and (b) a further report be submitted.",
+			[]string{"the following be approved: (i) the patrol plan; and (ii) the budget", "a further report be submitted."}},
+		{"That, subject to condition (c) of the licence, (1) the report be noted; and (2) the figures be circulated.",
+			[]string{"the report be noted", "the figures be circulated."}},
+		{"That (a) a; (b) b; (c) c; (d) d; (e) e; (f) f; (g) g; (h) h; (i) i; and (j) j.",
+			[]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j."}},
 	} {
 		r := ParseResolution(tc.in)
 		if diff := cmp.Diff(r.Parts, tc.parts); diff != "" {
@@ -158,6 +166,8 @@ func FuzzParseResolution(f *testing.F) {
 	f.Add("Noted that: the report")
 	f.Add("RESOLVED That (1) a; and (2) b")
 	f.Add("Resolved that the report be noted.")
+	f.Add("That (a) x: (i) y; and (ii) z; and (b) w.")
+	f.Add("That, under (c), (1) a; and (2) b.")
 	f.Add("NOTED  ")
 	f.Add("agreed that")
 	f.Add("AGREED that x")
