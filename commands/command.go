@@ -825,8 +825,13 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 // or a name pasted from a document, may send "é" as "e" and a combining
 // accent, which reads the same but is another string to every comparison
 // and search, so that "Siân" typed one way would not find her name added
-// the other, nor a declaration typed again be the same declaration.
-func typed(s string) string { return norm.NFC.String(s) }
+// the other, nor a declaration typed again be the same declaration. A
+// word processor's hyphen and non-breaking hyphen, pasted, are the "-"
+// they show, as the document reader reads them: the search reads only
+// "-" as a hyphen, so "co‑ordinated" was a word no search found.
+func typed(s string) string { return typedHyphens.Replace(norm.NFC.String(s)) }
+
+var typedHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-")
 
 // typedValues is sub with its values as typed gives them.
 func typedValues(sub Submission) Submission {

@@ -70,3 +70,18 @@ func TestInterestFormTypedWithCombiningAccents(t *testing.T) {
 	}
 	wantShown(t, k.say(neil, "/interests add other Trustee of Café Bootle"), "already has that")
 }
+
+// TestResolutionSearchTypedHyphens: a word processor's hyphen (U+2010) or
+// non-breaking hyphen (U+2011), pasted into /minute as "co‑ordinated", is
+// the hyphen it shows: "/resolution coordinated" finds that minute, and
+// "co‑ordinated" pasted into a search finds one typed with "-".
+func TestResolutionSearchTypedHyphens(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.7 The Board heard of the co\u2011ordinated patrols in Bootle parks.")
+	k.must(ian, "/minute 7.5 SWACA spoke of its cross-border work with the multi\u2010agency team.")
+	k.steps([]step{
+		{neil, "/resolution coordinated", []string{"Minute 9 — SEFTON CVS", "co-ordinated patrols"}},
+		{neil, "/resolution cross\u2011border", []string{"Minute 8 — SWACA"}},
+		{neil, "/resolution multiagency", []string{"Minute 8 — SWACA"}},
+	})
+}
