@@ -107,13 +107,16 @@ func (s *Service) NotifyUndeliverable(ctx context.Context, msg OutboxMessage, re
 	// text's first line, which does, follows it.
 	title := firstLine(strings.TrimSpace(msg.Reply.Text))
 	if h := Escape(strings.TrimSpace(msg.Reply.Header)); h != "" && title != "" {
-		title = h + ". " + title
+		if !strings.ContainsAny(h[len(h)-1:], ".:?!") {
+			h += "."
+		}
+		title = h + " " + title
 	} else if h != "" {
 		title = h
 	}
 	text := fmt.Sprintf("I could not send %s for *%s*, and have stopped trying.\nSlack said: `%s`", what, Escape(c.Name), Escape(truncateRunes(reason, 300)))
 	if title != "" {
-		text += "\nThe message began: " + truncateRunes(title, 200)
+		text += "\nThe message began: " + cutEscaped(title, 200)
 	}
 	switch {
 	case advice != "":
@@ -183,6 +186,20 @@ func (s *Service) NotifyMessageGone(ctx context.Context, msg OutboxMessage, reas
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// cutEscaped is truncateRunes of text in Slack's escaped form, not
+// leaving half an escape ("&am…") at the cut.
+func cutEscaped(s string, n int) string {
+	cut := truncateRunes(s, n)
+	if cut == s {
+		return s
+	}
+	head := strings.TrimSuffix(cut, "…")
+	if i := strings.LastIndexByte(head, '&'); i >= 0 && !strings.Contains(head[i:], ";") {
+		return head[:i] + "…"
+	}
+	return cut
 }
 
 // truncateRunes shortens s to at most n runes, marking the cut.
