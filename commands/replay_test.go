@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"os"
 	"strings"
 
 	"github.com/quorumhq/quorum/commands"
@@ -229,4 +230,47 @@ func TestReplay9December2021(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes draft"), "Numbered on from minute 10 of Thursday 9 December 2021.",
 		"```\n13. MINUTES OF PREVIOUS MEETING\n\nRESOLVED:\nThat the Minutes of the meeting held on 9 December 2021 be confirmed as a correct record.\n```")
 	wantShown(t, k.say(ian, "/minutes draft 9 December 2021"), "Confirmed as a correct record at the meeting held on 17 March 2022.")
+}
+
+// march2022 is the meeting of 17 March 2022 as its officer would have set
+// it up: the meeting of 9 December 2021 held in Quorum, then, three weeks
+// before, the published agenda imported whole.
+func march2022(t *testing.T) *kit {
+	t.Helper()
+	k := replayKit(t)
+	sitting(k)
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := k.must(ian, "/agenda import").Form
+	if got, errs := k.submit(k.request(ian, ""), form, map[string]string{"text": string(raw)}); len(errs) > 0 || !strings.Contains(got.Text, "17 items") {
+		t.Fatalf("importing the agenda of 17 March 2022: %s %v", got.Text, errs)
+	}
+	return k
+}
+
+// TestPartnerReportNotFiledUnderTheHeading: a partner who sends their
+// report under the heading of the partner reports (item 7), which the
+// agenda prints on a line of its own above theirs, is told which item is
+// theirs, rather than told it is attached while their item stays missing
+// and they are chased for it; one entered for them likewise. Anyone else
+// may still attach a paper to the heading, as to any item with no
+// presenter.
+func TestPartnerReportNotFiledUnderTheHeading(t *testing.T) {
+	k := march2022(t)
+	k.steps([]step{
+		{sue, "/report 7 https://example.org/cvs.pdf Sefton CVS VAWG report", []string{"Your report is for Item 7.7 (Sefton CVS), numbered under Item 7 (Violence against Women and Girls - Partner Reports): `/report 7.7 URL` attaches it there. Nothing was attached."}},
+		{sue, "/report 17/03/2022 7 https://example.org/cvs.pdf", []string{"`/report 2022-03-17 7.7 URL`"}},
+		{ian, "/report for <@USUE> 7 https://example.org/cvs.pdf", []string{"<@USUE> presents Item 7.7 (Sefton CVS), numbered under Item 7 (Violence against Women and Girls - Partner Reports): enter their report under item 7.7 instead. Nothing was attached."}},
+		// Graeme presents 7.3 as printed, "Superintendent Graeme Robson".
+		{graeme, "/report 7 https://example.org/police.pdf", []string{"Your report is for Item 7.3 (Merseyside Police)"}},
+		{trish, "/report 7 https://example.org/vawg-strategy.pdf Sefton VAWG strategy", []string{"Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is attached."}},
+	})
+	wantShown(t, k.say(ian, "/report missing"), "• Item 7.7 (Sefton CVS) — Sue Holden")
+	if l := k.say(ian, "/report list"); strings.Contains(l, "cvs.pdf") || strings.Contains(l, "police.pdf") {
+		t.Errorf("a partner's report is filed under the heading:\n%s", l)
+	}
+	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf Sefton CVS VAWG report"), "Your report for Item 7.7 (Sefton CVS) at the meeting on Thursday 17 March 2022 is attached.")
 }

@@ -544,6 +544,13 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	saidDay := ""
+	if !a.Date.IsNext() || saidNextFirst(strings.Fields(text)) {
+		saidDay = " " + m.StartsAt.In(c.Location()).Format("2006-01-02")
+	}
+	if err := s.headingNotTheirs(ctx, c, m, it, who, who.UserID == in.UserID, saidDay); err != nil {
+		return Reply{}, err
+	}
 	// An officer attaches any item's report, for anyone; the chair
 	// entering one for someone does so only where that person may.
 	if !in.Me.IsOfficer() {
@@ -894,6 +901,52 @@ func (s *Service) mayReport(ctx context.Context, c Committee, me Member, it Agen
 	}
 	who = append(who, "an officer")
 	return userErr("Only %s can attach the report for %s. Ask one of them to send it, or an officer to attach it.", joinOr(who), Escape(itemLabel(it)))
+}
+
+// headingNotTheirs refuses a link for a heading (item 7, "Partner
+// Reports") from someone who presents an item numbered under it (7.7): a
+// partner typing the heading's number, which the agenda prints on its own
+// line above theirs, would otherwise be told the report is attached while
+// their own item stays missing, and they are reminded of it. own says the
+// link is the sender's; dateWord is what to type before the item's number.
+func (s *Service) headingNotTheirs(ctx context.Context, c Committee, m Meeting, it AgendaItem, who Member, own bool, dateWord string) error {
+	n, err := ParseItemNumber(it.Number)
+	if err != nil || n.Section != 0 || n.Sub > 0 || n.Letter != 0 {
+		return nil
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	var members []Member
+	var theirs []AgendaItem
+	for _, sub := range items {
+		sn, err := ParseItemNumber(sub.Number)
+		if err != nil || sn.Section != 0 || sn.Top != n.Top || sn.Sub == 0 && sn.Letter == 0 || strings.TrimSpace(sub.Presenter) == "" {
+			continue
+		}
+		if members == nil {
+			if members, err = s.store.Members(ctx, c.ID); err != nil {
+				return err
+			}
+		}
+		if presentersOf(sub, members).includes(who) {
+			theirs = append(theirs, sub)
+		}
+	}
+	if len(theirs) == 0 {
+		return nil
+	}
+	labels := make([]string, len(theirs))
+	for i, sub := range theirs {
+		labels[i] = Escape(itemLabel(sub))
+	}
+	if !own {
+		return userErr("%s presents %s, numbered under %s: enter their report under item %s instead. Nothing was attached.",
+			personText(who.UserID, who.Name), joinAnd(labels), Escape(itemLabel(it)), theirs[0].Number)
+	}
+	return userErr("Your report is for %s, numbered under %s: `/report%s %s URL` attaches it there. Nothing was attached.",
+		joinAnd(labels), Escape(itemLabel(it)), dateWord, theirs[0].Number)
 }
 
 // itemPresenters are who present an item: the names printed, and the

@@ -93,7 +93,7 @@ func (db *DB) reportsFrom(ctx context.Context, calls []reportFromCall) ([]report
 // It returns a row for each request from a committee's channel, in
 // order, and none for the others.
 func reportFromSQL(q string) string {
-	return atTableSQL(q, "btrim(f.i_presenter) = '' OR f.m_role = 'officer'", "q.url, q.title") + `, r AS (
+	return atTableSQL(q, headingFree+" OR f.m_role = 'officer'", "q.url, q.title") + `, r AS (
 	SELECT ok.ord, ok.w_id AS meeting_id, ok.i_number AS item_number, ok.i_id AS item_id,
 		ok.user_id AS member_key, ok.user_id, ok.m_name AS name, ok.url, ok.title, ok.user_id AS by_user, ok.at,
 		` + filedOn("ok.i_id", "ok.i_number") + ` AS filed_on
@@ -106,6 +106,14 @@ FROM f LEFT JOIN ok ON ok.ord = f.ord
 	LEFT JOIN o ON o.ord = f.ord
 ORDER BY f.ord`
 }
+
+// headingFree is, over f, an item with no presenter and none numbered
+// under it with one: a link for a heading such as "7. Partner Reports"
+// goes the long way, where one from a partner whose own item is 7.7 is
+// refused (see headingNotTheirs).
+const headingFree = `(btrim(f.i_presenter) = '' AND NOT (f.i_number ~ '^[0-9]+$' AND EXISTS (
+		SELECT 1 FROM agenda_items s WHERE s.meeting_id = f.w_id AND s.removed_at IS NULL AND btrim(s.presenter) <> ''
+			AND s.number ~* ('^' || f.i_number || '([.][0-9]+|[a-z])$'))))`
 
 // reportOneFromSQL is reportFromSQL for one request, $1 to $10 in q's
 // order.
