@@ -373,6 +373,11 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		return Reply{}, usageErr("No minute %s of %s is on record. Record the decision first with `/resolve`.", Escape(number), Escape(c.Name))
 	}
+	if heldOn.IsNext() {
+		if err := s.itemOfThisMeeting(ctx, in, number, ms[0]); err != nil {
+			return Reply{}, err
+		}
+	}
 	r, saved, err := s.saveAction(ctx, ms[0], ActionPoint{
 		CommitteeID: c.ID, OwnerUser: owner.UserID, OwnerName: owner.Name, Due: due, Text: text, CreatedBy: in.UserID,
 	}, in.Now)
@@ -438,6 +443,38 @@ func (s *Service) itemNotMinute(ctx context.Context, in *Input, heldOn Date, ite
 		}
 		return usageErr("No minute %s of the meeting on %s is on record: its item %s is minute %s. Give the minute's number: `/action add %s %s …`.",
 			Escape(item), day, Escape(item), Escape(mi.Number), day.Start(time.UTC).Format("2006-01-02"), Escape(mi.Number))
+	}
+	return nil
+}
+
+// itemOfThisMeeting refuses an action for minute number when the only
+// such minute found, mi, is an earlier meeting's while the meeting being
+// minuted has a minute of another number recorded for its item of that
+// number: at the meeting of 17 March 2022, minutes numbered on from 9
+// December 2021's, `/action add 7 …` typed just after `/resolve 7` (minute
+// 17) would otherwise go, without a word, under minute 7 of 9 December
+// 2021, listed and reminded as that meeting's. An item with nothing
+// recorded yet says nothing of what the clerk means, and is let be.
+func (s *Service) itemOfThisMeeting(ctx context.Context, in *Input, number string, mi Minute) error {
+	c := in.Committee
+	cur, err := s.minutesMeeting(ctx, in, Date{})
+	if isUserErr(err) || err == nil && cur.ID == mi.MeetingID {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	day := DateOf(cur.StartsAt, c.Location())
+	ms, err := s.store.MinutesOn(ctx, c.ID, day)
+	if err != nil {
+		return err
+	}
+	for _, w := range ms {
+		if w.MeetingID != cur.ID || w.Item != number || w.Number == number {
+			continue
+		}
+		return usageErr("Item %s of the meeting on %s is minute %s: `/action add %s …` records the action under it. Minute %s on record is of the meeting on %s; for it, give that day first: `/action add %s %s …`. Nothing was added.",
+			Escape(number), day, Escape(w.Number), Escape(w.Number), Escape(number), mi.HeldOn, mi.HeldOn.Start(time.UTC).Format("2006-01-02"), Escape(number))
 	}
 	return nil
 }

@@ -274,3 +274,33 @@ func TestPartnerReportNotFiledUnderTheHeading(t *testing.T) {
 	}
 	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf Sefton CVS VAWG report"), "Your report for Item 7.7 (Sefton CVS) at the meeting on Thursday 17 March 2022 is attached.")
 }
+
+// atTheTable is the meeting of 17 March 2022 opened, its minutes
+// numbering on from 9 December 2021's (item 7 is minute 17), and the
+// partner reports resolved as one.
+func atTheTable(k *kit) {
+	k.now = time.Date(2022, 3, 17, 9, 55, 0, 0, london)
+	k.must(trish, "/meeting start")
+	k.now = time.Date(2022, 3, 17, 11, 0, 0, 0, london)
+	k.must(ian, "/resolve 7 NOTED: the reports of partners on Violence against Women and Girls.")
+}
+
+// TestActionUnderTheItemOfTheMeetingAtTheTable: an action typed at the
+// meeting of 17 March 2022 with the number of its item 7, as the agenda
+// prints it, is not filed without a word under minute 7 of 9 December
+// 2021, to be listed and chased as that meeting's: the answer gives the
+// item's minute, 17, and how to have the earlier one.
+func TestActionUnderTheItemOfTheMeetingAtTheTable(t *testing.T) {
+	k := march2022(t)
+	atTheTable(k)
+	k.steps([]step{
+		{ian, "/action add 7 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"Item 7 of the meeting on Thursday 17 March 2022 is minute 17: `/action add 17 …` records the action under it. Minute 7 on record is of the meeting on Thursday 9 December 2021; for it, give that day first: `/action add 2021-12-09 7 …`. Nothing was added."}},
+		{jan, "/action list mine", []string{"Your outstanding actions of *Safer Sefton Together*: none."}},
+		{ian, "/action add 17 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"Action 2 recorded under minute 17: <@UJAN>"}},
+		{ian, "/action add 2021-12-09 7 <@UGRAEME> 2022-06-09 Report back on the pilot's second phase", []string{"Action 3 recorded under minute 7: <@UGRAEME>"}},
+		{jan, "/action list mine", []string{"• 2. Report back on the Merseyside Women's Team — <@UJAN>, due Thursday 9 June 2022 (minute 17, Thursday 17 March 2022)"}},
+	})
+	// An item whose minute has its own number still takes it.
+	k.must(ian, "/resolve 6 That the update be noted.")
+	wantShown(t, k.say(ian, "/action add 16 <@UGRAEME> 2022-06-09 Circulate the policing figures"), "Action 4 recorded under minute 16")
+}
