@@ -328,13 +328,14 @@ func TestHomeRefreshesWhenRecordsChange(t *testing.T) {
 }
 
 // TestHomeOfficerSeesMinutesWaiting: a decision recorded at the meeting
-// refreshes the officer's Home, which then says the minutes are drafted
-// and not yet confirmed, with the commands to read and confirm them.
+// refreshes the officer's Home, which then says the minutes are being
+// taken, with the commands to read them and to confirm them once the
+// meeting has closed.
 func TestHomeOfficerSeesMinutesWaiting(t *testing.T) {
 	k := decisionsDay(t)
 	openHomes(t, k, officer, neil)
 	k.Must(officer, "/resolve", "7.7 That the report be noted.")
-	latestHome(t, k, officer, "*Minutes and actions*\\nMinutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.")
+	latestHome(t, k, officer, "*Minutes and actions*\\nMinutes of Thursday 10 December 2026 being taken at the meeting in progress: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them once it has closed.")
 	if hs := homesOf(k, neil); len(hs) > 0 && strings.Contains(hs[len(hs)-1], "Minutes and actions") {
 		t.Errorf("a member's Home shows the officers' minutes and actions:\n%s", hs[len(hs)-1])
 	}

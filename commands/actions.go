@@ -1141,6 +1141,15 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 			}
 			line = fmt.Sprintf("Meeting of %s held, nothing minuted yet: `/minutes draft %s` to read the draft written from its records%s.",
 				formatDay(m.StartsAt, loc), day, write)
+		} else if in.Running != nil && in.Running.ID == m.ID {
+			// A meeting does not confirm its own minutes, and /minutes
+			// approve refuses them while it sits: they are being taken.
+			approve := fmt.Sprintf(", `/minutes approve %s` to confirm them once it has closed", day)
+			if !chairs {
+				approve = "; the chair or an officer confirms them once it has closed"
+			}
+			line = fmt.Sprintf("Minutes of %s being taken at the meeting in progress: `/minutes draft %s` to read them%s.",
+				formatDay(m.StartsAt, loc), day, approve)
 		} else {
 			approve := fmt.Sprintf(", `/minutes approve %s` to confirm them", day)
 			if !chairs {

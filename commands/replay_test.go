@@ -304,3 +304,27 @@ func TestActionUnderTheItemOfTheMeetingAtTheTable(t *testing.T) {
 	k.must(ian, "/resolve 6 That the update be noted.")
 	wantShown(t, k.say(ian, "/action add 16 <@UGRAEME> 2022-06-09 Circulate the policing figures"), "Action 4 recorded under minute 16")
 }
+
+// TestHomeAtTheTableDoesNotOfferToConfirmItsOwnMinutes: while the meeting
+// of 17 March 2022 sits, with its first minutes taken, the chair's and the
+// officer's Homes say its minutes are being taken, and confirmed once it
+// has closed, rather than offer a `/minutes approve` that would be refused
+// as the meeting is still in progress; once closed, they offer it.
+func TestHomeAtTheTableDoesNotOfferToConfirmItsOwnMinutes(t *testing.T) {
+	k := march2022(t)
+	atTheTable(k)
+	k.must(ian, "/minutes approve")
+	if r := k.run(trish, "/minutes approve 2022-03-17"); !r.Refused {
+		t.Fatalf("the meeting in progress confirms its own minutes: %s", shown(r))
+	}
+	for _, u := range []string{trish, ian} {
+		home := homeText(t, k, u)
+		wantShown(t, home, "Minutes of Thursday 17 March 2022 being taken at the meeting in progress: `/minutes draft 2022-03-17` to read them, `/minutes approve 2022-03-17` to confirm them once it has closed.")
+		if strings.Contains(home, "drafted, not yet confirmed") {
+			t.Errorf("%s's Home, at the table, offers to confirm the meeting's minutes:\n%s", u, home)
+		}
+	}
+	k.now = time.Date(2022, 3, 17, 11, 40, 0, 0, london)
+	k.must(trish, "/meeting close")
+	wantShown(t, homeText(t, k, trish), "Minutes of Thursday 17 March 2022 drafted, not yet confirmed: `/minutes draft 2022-03-17` to read them, `/minutes approve 2022-03-17` to confirm them.")
+}
