@@ -1685,7 +1685,7 @@ func TestCorrectionToARecordsMinuteFollowedUp(t *testing.T) {
 		sec, _ := attSection(k, user, "Your corrections to the minutes")
 		return sec.Text
 	}
-	wantShown(t, officer(), "Minutes of Thursday 10 December 2026 drafted, not yet confirmed", "2 corrections proposed by members that no amendment has followed.")
+	wantShown(t, officer(), "Minutes of Thursday 10 December 2026 being taken at the meeting in progress", "2 corrections proposed by members that no amendment has followed.")
 	wantShown(t, corrections(neil), "• Minute 1 of 10 Dec 2026: “I sent my apologies by email.” — _proposed; not acted on yet_")
 	wantShown(t, corrections(graeme), "• Minute 2 of 10 Dec 2026: “I declared an interest in item 5.” — _proposed; not acted on yet_")
 
