@@ -260,12 +260,19 @@ func march2022(t *testing.T) *kit {
 // presenter.
 func TestPartnerReportNotFiledUnderTheHeading(t *testing.T) {
 	k := march2022(t)
+	// A colleague of the chair's at Sefton Council presents its report,
+	// 7.1; the chair does not.
+	k.dir["UJANETTE"] = "Janette Maxwell"
+	k.must(ian, "/committee member add <@UJANETTE> Sefton Council")
 	k.steps([]step{
 		{sue, "/report 7 https://example.org/cvs.pdf Sefton CVS VAWG report", []string{"Your report is for Item 7.7 (Sefton CVS), numbered under Item 7 (Violence against Women and Girls - Partner Reports): `/report 7.7 URL` attaches it there. Nothing was attached."}},
 		{sue, "/report 17/03/2022 7 https://example.org/cvs.pdf", []string{"`/report 2022-03-17 7.7 URL`"}},
 		{ian, "/report for <@USUE> 7 https://example.org/cvs.pdf", []string{"<@USUE> presents Item 7.7 (Sefton CVS), numbered under Item 7 (Violence against Women and Girls - Partner Reports): enter their report under item 7.7 instead. Nothing was attached."}},
 		// Graeme presents 7.3 as printed, "Superintendent Graeme Robson".
 		{graeme, "/report 7 https://example.org/police.pdf", []string{"Your report is for Item 7.3 (Merseyside Police)"}},
+		// Neil is printed "Neil Frackleton"; 7.5 is SWACA's, his.
+		{neil, "/report 7 https://example.org/swaca.pdf", []string{"Your report is for Item 7.5 (SWACA)"}},
+		{"UJANETTE", "/report 7 https://example.org/damap.pdf", []string{"Your report is for Item 7.1 (Sefton Council and Domestic Abuse Multi Agency Partnership)"}},
 		{trish, "/report 7 https://example.org/vawg-strategy.pdf Sefton VAWG strategy", []string{"Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is attached."}},
 	})
 	wantShown(t, k.say(ian, "/report missing"), "• Item 7.7 (Sefton CVS) — Sue Holden")

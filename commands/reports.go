@@ -918,19 +918,18 @@ func (s *Service) headingNotTheirs(ctx context.Context, c Committee, m Meeting, 
 	if err != nil {
 		return err
 	}
-	var members []Member
 	var theirs []AgendaItem
 	for _, sub := range items {
 		sn, err := ParseItemNumber(sub.Number)
 		if err != nil || sn.Section != 0 || sn.Top != n.Top || sn.Sub == 0 && sn.Letter == 0 || strings.TrimSpace(sub.Presenter) == "" {
 			continue
 		}
-		if members == nil {
-			if members, err = s.store.Members(ctx, c.ID); err != nil {
-				return err
-			}
-		}
-		if presentersOf(sub, members).includes(who) {
+		// Named as printed, or of the organisation the item is printed
+		// for: not a colleague of a member who presents it (the chair,
+		// of Sefton Council, is not the presenter of Sefton Council's
+		// 7.1 and may attach a paper to the heading).
+		org := foldOrg(who.Organisation)
+		if presentersOf(sub, nil).includes(who) || org != "" && org == foldOrg(sub.Title) {
 			theirs = append(theirs, sub)
 		}
 	}
