@@ -444,7 +444,50 @@ func (s *Service) itemNotMinute(ctx context.Context, in *Input, heldOn Date, ite
 		return usageErr("No minute %s of the meeting on %s is on record: its item %s is minute %s. Give the minute's number: `/action add %s %s …`.",
 			Escape(item), day, Escape(item), Escape(mi.Number), day.Start(time.UTC).Format("2006-01-02"), Escape(mi.Number))
 	}
-	return nil
+	return s.itemNotMinutedYet(ctx, in, heldOn, day, item, ms)
+}
+
+// itemNotMinutedYet refuses an action given the number of an agenda item
+// of the meeting on day with nothing minuted yet, minutes ms: the partner
+// reports numbered under item 7 are often noted by one decision on item
+// 7, so the clerk typing 7.9 for Probation's action is given that
+// decision's minute, as well as the item's own to come. nil when the
+// meeting has no such item, or its minute is numbered as the item is.
+func (s *Service) itemNotMinutedYet(ctx context.Context, in *Input, heldOn, day Date, item string, ms []Minute) error {
+	c := in.Committee
+	m, err := s.minutesMeeting(ctx, in, heldOn)
+	if isUserErr(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	base, _, err := s.minuteBase(ctx, c, m)
+	if err != nil {
+		return err
+	}
+	w, _, err := s.itemWrite(ctx, c, m, base, item, "")
+	if isUserErr(err) || err == nil && w.Number == item {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	dayWord := ""
+	if !heldOn.IsNext() {
+		dayWord = day.Start(time.UTC).Format("2006-01-02") + " "
+	}
+	text := fmt.Sprintf("No minute %s of the meeting on %s is on record: its item %s, minute %s, has nothing minuted yet. Record its decision first (`/resolve %s%s …`), then give the minute's number: `/action add %s%s …`.",
+		Escape(item), day, Escape(item), Escape(w.Number), dayWord, Escape(item), dayWord, Escape(w.Number))
+	if n, err := ParseItemNumber(item); err == nil && n.Section == 0 && (n.Sub > 0 || n.Letter != 0) {
+		top := fmt.Sprint(n.Top)
+		for _, mi := range ms {
+			if mi.Item == top {
+				text += fmt.Sprintf(" An action from the decision on item %s, under which it is numbered, goes under its minute: `/action add %s%s …`.", top, dayWord, Escape(mi.Number))
+			}
+		}
+	}
+	return usageErr("%s", text)
 }
 
 // itemOfThisMeeting refuses an action for minute number when the only

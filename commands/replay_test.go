@@ -335,3 +335,19 @@ func TestHomeAtTheTableDoesNotOfferToConfirmItsOwnMinutes(t *testing.T) {
 	k.must(trish, "/meeting close")
 	wantShown(t, homeText(t, k, trish), "Minutes of Thursday 17 March 2022 drafted, not yet confirmed: `/minutes draft 2022-03-17` to read them, `/minutes approve 2022-03-17` to confirm them.")
 }
+
+// TestActionGivenThePartnerReportsNumber: at the meeting of 17 March
+// 2022, the partner reports noted by one decision on item 7, an action
+// for Probation typed with its report's number, 7.9, as the agenda prints
+// it, is answered with the minute to give: item 7's, whose decision it
+// comes from, or 7.9's own once something is minuted there; not only
+// told that no minute 7.9 is on record.
+func TestActionGivenThePartnerReportsNumber(t *testing.T) {
+	k := march2022(t)
+	atTheTable(k)
+	k.steps([]step{
+		{ian, "/action add 7.9 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"No minute 7.9 of the meeting on Thursday 17 March 2022 is on record: its item 7.9, minute 26, has nothing minuted yet. Record its decision first (`/resolve 7.9 …`), then give the minute's number: `/action add 26 …`. An action from the decision on item 7, under which it is numbered, goes under its minute: `/action add 17 …`."}},
+		{ian, "/action add 17/03/2022 7.9 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"Record its decision first (`/resolve 2022-03-17 7.9 …`), then give the minute's number: `/action add 2022-03-17 26 …`."}},
+		{ian, "/action add 17 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"Action 2 recorded under minute 17: <@UJAN>"}},
+	})
+}
