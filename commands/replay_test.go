@@ -270,8 +270,6 @@ func TestPartnerReportNotFiledUnderTheHeading(t *testing.T) {
 		{ian, "/report for <@USUE> 7 https://example.org/cvs.pdf", []string{"<@USUE> presents Item 7.7 (Sefton CVS), numbered under Item 7 (Violence against Women and Girls - Partner Reports): enter their report under item 7.7 instead. Nothing was attached."}},
 		// Graeme presents 7.3 as printed, "Superintendent Graeme Robson".
 		{graeme, "/report 7 https://example.org/police.pdf", []string{"Your report is for Item 7.3 (Merseyside Police)"}},
-		// Neil is printed "Neil Frackleton"; 7.5 is SWACA's, his.
-		{neil, "/report 7 https://example.org/swaca.pdf", []string{"Your report is for Item 7.5 (SWACA)"}},
 		{"UJANETTE", "/report 7 https://example.org/damap.pdf", []string{"Your report is for Item 7.1 (Sefton Council and Domestic Abuse Multi Agency Partnership)"}},
 		{trish, "/report 7 https://example.org/vawg-strategy.pdf Sefton VAWG strategy", []string{"Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is attached."}},
 	})
@@ -280,6 +278,24 @@ func TestPartnerReportNotFiledUnderTheHeading(t *testing.T) {
 		t.Errorf("a partner's report is filed under the heading:\n%s", l)
 	}
 	wantShown(t, k.say(sue, "/report 7.7 https://example.org/cvs.pdf Sefton CVS VAWG report"), "Your report for Item 7.7 (Sefton CVS) at the meeting on Thursday 17 March 2022 is attached.")
+}
+
+// TestHeadingLinksOfTheHeadingsPresenterTheChairAndOfficers: the heading's
+// redirect is only for someone named for an item under it. Someone named
+// for the heading itself attaches to it; the chair attaches a paper to it
+// though an item under it is titled with her organisation; an officer's
+// own link to it is attached, with a date or without, as an officer may
+// attach any item's report.
+func TestHeadingLinksOfTheHeadingsPresenterTheChairAndOfficers(t *testing.T) {
+	k := march2022(t)
+	k.must(ian, "/agenda edit 2022-03-17 7 — Sue Holden")
+	k.must(ian, "/agenda add 2022-03-17 7.10 Sefton Council — Janette Maxwell")
+	wantShown(t, k.say(sue, "/report 7 https://example.org/overview.pdf"), "Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is attached.")
+	k.must(ian, "/agenda edit 2022-03-17 7 — none")
+	wantShown(t, k.say(trish, "/report 7 https://example.org/vawg-strategy.pdf"), "Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is attached.")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS officer")
+	wantShown(t, k.say(sue, "/report 7 https://example.org/a.pdf"), "Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is replaced")
+	wantShown(t, k.say(sue, "/report 17/03/2022 7 https://example.org/b.pdf"), "Your report for Item 7 (Violence against Women and Girls - Partner Reports) at the meeting on Thursday 17 March 2022 is replaced")
 }
 
 // atTheTable is the meeting of 17 March 2022 opened, its minutes

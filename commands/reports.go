@@ -548,8 +548,12 @@ func submitReport(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !a.Date.IsNext() || saidNextFirst(strings.Fields(text)) {
 		saidDay = " " + m.StartsAt.In(c.Location()).Format("2006-01-02")
 	}
-	if err := s.headingNotTheirs(ctx, c, m, it, who, who.UserID == in.UserID, saidDay); err != nil {
-		return Reply{}, err
+	// An officer's own paper for a heading is theirs to attach, as the
+	// one-statement path lets it be (reportFromSQL).
+	if own := who.UserID == in.UserID; !own || !in.Me.IsOfficer() {
+		if err := s.headingNotTheirs(ctx, c, m, it, who, own, saidDay); err != nil {
+			return Reply{}, err
+		}
 	}
 	// An officer attaches any item's report, for anyone; the chair
 	// entering one for someone does so only where that person may.
@@ -911,7 +915,8 @@ func (s *Service) mayReport(ctx context.Context, c Committee, me Member, it Agen
 // link is the sender's; dateWord is what to type before the item's number.
 func (s *Service) headingNotTheirs(ctx context.Context, c Committee, m Meeting, it AgendaItem, who Member, own bool, dateWord string) error {
 	n, err := ParseItemNumber(it.Number)
-	if err != nil || n.Section != 0 || n.Sub > 0 || n.Letter != 0 {
+	// Someone named for the heading itself presents it too.
+	if err != nil || n.Section != 0 || n.Sub > 0 || n.Letter != 0 || presentersOf(it, nil).includes(who) {
 		return nil
 	}
 	items, err := s.store.AgendaItems(ctx, m.ID)
@@ -924,12 +929,11 @@ func (s *Service) headingNotTheirs(ctx context.Context, c Committee, m Meeting, 
 		if err != nil || sn.Section != 0 || sn.Top != n.Top || sn.Sub == 0 && sn.Letter == 0 || strings.TrimSpace(sub.Presenter) == "" {
 			continue
 		}
-		// Named as printed, or of the organisation the item is printed
-		// for: not a colleague of a member who presents it (the chair,
-		// of Sefton Council, is not the presenter of Sefton Council's
-		// 7.1 and may attach a paper to the heading).
-		org := foldOrg(who.Organisation)
-		if presentersOf(sub, nil).includes(who) || org != "" && org == foldOrg(sub.Title) {
+		// Named as printed: not a colleague of the organisation the item
+		// is for (the chair, of Sefton Council, is not the presenter of
+		// "11.1 Sefton Council — Janette Maxwell" and may attach a paper
+		// to the heading).
+		if presentersOf(sub, nil).includes(who) {
 			theirs = append(theirs, sub)
 		}
 	}
