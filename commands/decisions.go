@@ -894,34 +894,50 @@ var partRomans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"
 
 // partMarks are the marks of text's parts (partMark's submatch indexes),
 // or nil when it has not two or more counting up, in order, from "(1)",
-// "(a)" or "(i)". A mark that is not the next of the first's kind is text
-// of the part it is in: "(a)" in a decision numbered (1), (2), "(i)" and
-// "(ii)" within part (a) of one lettered (a), (b), "(c)" before its "(1)";
-// so is one straight after a letter or digit ("Section 100B(4)(b)").
+// "(a)" or "(i)". The first of those decides the kind; a mark of another
+// kind is text of the part it is in ("(a)" in a decision numbered (1),
+// (2); "(i)" and "(ii)" within part (a) of one lettered (a), (b); "(c)"
+// before its "(1)"), as is one straight after a letter or digit ("Section
+// 100B(4)(b)"). One of its kind out of order ("(4)" before "(1)") leaves
+// the decision whole, as a reference would be misread as a part.
 func partMarks(text string) [][]int {
+	found := partMark.FindAllStringSubmatchIndex(text, -1)
 	scheme := ""
+	for _, mk := range found {
+		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue
+		}
+		switch text[mk[2]:mk[3]] {
+		case "1":
+			scheme = "num"
+		case "a":
+			scheme = "letter"
+		case "i":
+			scheme = "roman"
+		default:
+			continue
+		}
+		break
+	}
+	if scheme == "" {
+		return nil
+	}
 	var marks [][]int
-	for _, mk := range partMark.FindAllStringSubmatchIndex(text, -1) {
+	for _, mk := range found {
 		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue
 		}
 		v := text[mk[2]:mk[3]]
-		if scheme == "" {
-			switch v {
-			case "1":
-				scheme = "num"
-			case "a":
-				scheme = "letter"
-			case "i":
-				scheme = "roman"
-			default:
-				continue
-			}
+		want := partLabel(scheme, len(marks))
+		roman := strings.Trim(v, "ivx") == ""
+		switch {
+		case v == want:
+			marks = append(marks, mk)
+		case scheme == "num" && !isDigits(v), scheme == "letter" && (len(v) > 1 || roman), scheme == "roman" && !roman:
+			// Another kind: text of its part.
+		default:
+			return nil
 		}
-		if v != partLabel(scheme, len(marks)) {
-			continue
-		}
-		marks = append(marks, mk)
 	}
 	if len(marks) < 2 {
 		return nil

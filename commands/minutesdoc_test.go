@@ -142,6 +142,9 @@ func TestParseResolution(t *testing.T) {
 			[]string{"the following be approved: (i) the patrol plan; and (ii) the budget", "a further report be submitted."}},
 		{"That, subject to condition (c) of the licence, (1) the report be noted; and (2) the figures be circulated.",
 			[]string{"the report be noted", "the figures be circulated."}},
+		// A mark of its kind out of order is a reference: the decision
+		// stays whole.
+		{"That the Board note section (4) and that officers (1) publish the plan and (2) report back.", nil},
 		{"That (a) a; (b) b; (c) c; (d) d; (e) e; (f) f; (g) g; (h) h; (i) i; and (j) j.",
 			[]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j."}},
 	} {
