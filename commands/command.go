@@ -829,7 +829,34 @@ func (s *Service) Submit(ctx context.Context, r Request, sub Submission) (Reply,
 // word processor's hyphen and non-breaking hyphen, pasted, are the "-"
 // they show, as the document reader reads them: the search reads only
 // "-" as a hyphen, so "co‑ordinated" was a word no search found.
-func typed(s string) string { return typedHyphens.Replace(norm.NFC.String(s)) }
+func typed(s string) string {
+	s = norm.NFC.String(s)
+	if !strings.ContainsAny(s, "\u2010\u2011") {
+		return s
+	}
+	// A web address is kept as given: another character in it would be
+	// another address.
+	var b strings.Builder
+	for s != "" {
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		word := s[:end]
+		if !strings.Contains(word, "://") {
+			word = typedHyphens.Replace(word)
+		}
+		b.WriteString(word)
+		s = s[end:]
+		next := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if next < 0 {
+			next = len(s)
+		}
+		b.WriteString(s[:next])
+		s = s[next:]
+	}
+	return b.String()
+}
 
 var typedHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-")
 

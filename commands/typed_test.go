@@ -85,3 +85,12 @@ func TestResolutionSearchTypedHyphens(t *testing.T) {
 		{neil, "/resolution multiagency", []string{"Minute 8 — SWACA"}},
 	})
 }
+
+// TestReportAddressKeepsItsHyphens: a report's address is kept exactly as
+// given, a word processor's hyphen in it included, since another
+// character would be another address; its title's are the "-" they show.
+func TestReportAddressKeepsItsHyphens(t *testing.T) {
+	k := agendaKit(t)
+	url := "https://example.org/co\u2011ordinated\u2010plan.pdf"
+	wantShown(t, k.say(neil, "/report 7.5 "+url+" Co\u2011ordinated plan"), "Address: "+url, "|Co-ordinated plan>")
+}

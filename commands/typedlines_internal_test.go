@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzTypedLines: the narrative /minute keeps with its line breaks holds
@@ -25,6 +27,24 @@ func FuzzTypedLines(f *testing.F) {
 		got := in.typedLines(words)
 		if !slices.Equal(strings.Fields(strings.Join(got, " ")), words) {
 			t.Fatalf("typedLines(%q) after %d words = %q, want the words %q", text, skip, got, words)
+		}
+	})
+}
+
+// FuzzTyped: text as typed keeps its words and spacing, and no word
+// processor's hyphen outside a web address.
+func FuzzTyped(f *testing.F) {
+	f.Add("co\u2011ordinated https://example.org/a\u2011b.pdf\n\n multi\u2010agency")
+	f.Add("Sia\u0302n  \t x")
+	f.Fuzz(func(t *testing.T, text string) {
+		got := typed(text)
+		if len(strings.Fields(got)) != len(strings.Fields(norm.NFC.String(text))) {
+			t.Fatalf("typed(%q) = %q, with other words", text, got)
+		}
+		for _, w := range strings.Fields(got) {
+			if !strings.Contains(w, "://") && strings.ContainsAny(w, "\u2010\u2011") {
+				t.Fatalf("typed(%q) = %q, keeping a hyphen in %q", text, got, w)
+			}
 		}
 	})
 }

@@ -1,7 +1,8 @@
 -- +goose Up
 -- The same interest declared again in other words — another case, spacing,
 -- a full stop at the end, a curly apostrophe or quotation mark for a
--- straight one, as Slack on phones puts in — is the same declaration: it
+-- straight one, as Slack on phones puts in, a word processor's hyphen for
+-- "-" — is the same declaration: it
 -- made a second one, listed twice in the minutes. The unique indexes
 -- compare the nature in that plain form, declaration_nature, as do the
 -- statements that look for an identical declaration. md5 keeps the index
@@ -16,7 +17,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 -- pattern holds no backslash.
 SET search_path = pg_catalog
 AS $$ SELECT md5(rtrim(btrim(regexp_replace(lower(translate(nature,
-    E'\u2018\u2019\u201A\u201B\u02BC\u201C\u201D\u201E\u201F\u00A0\u202F\u2009', E'\'\'\'\'\'\"\"\"\"   ')),
+    E'\u2018\u2019\u201A\u201B\u02BC\u201C\u201D\u201E\u201F\u00A0\u202F\u2009\u2010\u2011', E'\'\'\'\'\'\"\"\"\"   --')),
     '[[:space:]]+', ' ', 'g')), ' .')) $$;
 -- +goose StatementEnd
 
