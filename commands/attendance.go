@@ -1453,13 +1453,11 @@ func (s *Service) hereWhich(ctx context.Context, in *Input) error {
 	if err != nil || len(at) == 0 {
 		return err
 	}
-	value := func(c Committee) string { return strconv.FormatInt(c.ID, 10) + " " + in.Text }
-	reply := private("Your committee, %s, is meeting, and you are named as substitute at the meeting in progress of %s. Which meeting is `%s` for?",
-		Escape(in.Committee.Name), joinAnd(committeeNames(at)), Escape(truncateText(strings.TrimSpace(in.Command+" "+Unescape(in.Text)), 100)))
-	for _, c := range append([]Committee{in.Committee}, at...) {
-		reply.Buttons = append(reply.Buttons, Button{Label: c.Name, Action: chooseAction(in.Command), Value: value(c)})
+	head := fmt.Sprintf("Your committee, %s, is meeting, and you are named as substitute at the meeting in progress of %s.", Escape(in.Committee.Name), joinAnd(committeeNames(at)))
+	if q := whichOf(in.Request, head, "meeting", append([]Committee{in.Committee}, at...)); q != nil {
+		return q
 	}
-	return &question{reply: reply}
+	return nil
 }
 
 // substituteSittings is the committees, not userID's own, at whose
@@ -1517,18 +1515,14 @@ func (s *Service) hereElsewhere(ctx context.Context, r Request, ms []Membership)
 		}
 		offer = append(offer, at...)
 	}
-	if len(offer) > maxChoices {
-		return Origin{}, false, nil
-	}
-	said := Escape(truncateText(strings.TrimSpace(r.Command+" "+Unescape(r.Text)), 100))
-	reply := private("You are named as substitute at the meetings in progress of %s. Which meeting is `%s` for?", joinAnd(committeeNames(at)), said)
+	head, what := fmt.Sprintf("You are named as substitute at the meetings in progress of %s.", joinAnd(committeeNames(at))), "meeting"
 	if len(ms) > 1 {
-		reply = private("You are a member of several committees, and named as substitute at the meeting in progress of %s. Which committee is `%s` for?", joinAnd(committeeNames(at)), said)
+		head, what = fmt.Sprintf("You are a member of several committees, and named as substitute at the meeting in progress of %s.", joinAnd(committeeNames(at))), "committee"
 	}
-	for _, c := range offer {
-		reply.Buttons = append(reply.Buttons, Button{Label: c.Name, Action: chooseAction(r.Command), Value: strconv.FormatInt(c.ID, 10) + " " + r.Text})
+	if q := whichOf(r, head, what, offer); q != nil {
+		return Origin{}, false, q
 	}
-	return Origin{}, false, &question{reply: reply}
+	return Origin{}, false, nil
 }
 
 // committeeNames is the committees' names, escaped.

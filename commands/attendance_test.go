@@ -2820,6 +2820,13 @@ func TestHereInADirectMessageMarksTheNamedSubstitute(t *testing.T) {
 	in("C3", graeme, "/apologies withdraw 2026-12-10")
 	ask = shown(in("DUSTRANGER", stranger, "/here"))
 	wantShown(t, ask, "[Sefton Youth Board]", "[Sefton Carers Panel]", "[Safer Sefton Together]", "[Sefton Schools Forum]")
+	// Words too many for a button's value, which Slack refuses with the
+	// whole reply, are not put in buttons.
+	for _, b := range in("DUSTRANGER", stranger, "/here "+strings.Repeat("remote ", 300)).Buttons {
+		if len(b.Value) > 2000 {
+			t.Errorf("a button's value of %d bytes, over Slack's 2000", len(b.Value))
+		}
+	}
 }
 
 // TestHereButtonOfAnotherCommitteeAsIfMissing: the I'm here button, given

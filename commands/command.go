@@ -661,13 +661,18 @@ func (s *Service) carried(ctx context.Context, r Request, sub *Sub, args []strin
 	if err != nil || id == 0 {
 		return 0, err
 	}
+	return s.ifMemberOf(ctx, r, id)
+}
+
+// ifMemberOf is committeeID when r's sender is a member of it, else 0.
+func (s *Service) ifMemberOf(ctx context.Context, r Request, committeeID int64) (int64, error) {
 	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
 	if err != nil {
 		return 0, err
 	}
 	for _, m := range ms {
-		if m.Committee.ID == id {
-			return id, nil
+		if m.Committee.ID == committeeID {
+			return committeeID, nil
 		}
 	}
 	return 0, nil
@@ -709,16 +714,7 @@ func (s *Service) ownRecord(ctx context.Context, r Request, committeeID int64) (
 		// compares with the record's.
 		return committeeID, err
 	}
-	ms, err := s.store.Memberships(ctx, r.TeamID, r.UserID)
-	if err != nil {
-		return 0, err
-	}
-	for _, m := range ms {
-		if m.Committee.ID == committeeID {
-			return committeeID, nil
-		}
-	}
-	return 0, nil
+	return s.ifMemberOf(ctx, r, committeeID)
 }
 
 // admitInput admits in's sender to its subcommand (see admit), filling in
@@ -1802,15 +1798,14 @@ const maxButtonValue = 2000
 // again, a text too long for a button, too many committees — is answered
 // with their channels.
 func askCommittee(ctx context.Context, r Request, ms []Membership) error {
-	value := func(m Membership) string { return strconv.FormatInt(m.Committee.ID, 10) + " " + r.Text }
-	v, _ := ctx.Value(visitKey{}).(*visit)
-	if v != nil && v.command && len(ms) <= maxChoices && len(value(ms[0]))+20 <= maxButtonValue {
-		reply := private("You are a member of several committees, and this channel is not one of theirs. Which committee is `%s` for?",
-			Escape(truncateText(strings.TrimSpace(r.Command+" "+Unescape(r.Text)), 100)))
-		for _, m := range ms {
-			reply.Buttons = append(reply.Buttons, Button{Label: m.Committee.Name, Action: chooseAction(r.Command), Value: value(m)})
+	if v, _ := ctx.Value(visitKey{}).(*visit); v != nil && v.command {
+		cs := make([]Committee, len(ms))
+		for i, m := range ms {
+			cs[i] = m.Committee
 		}
-		return &question{reply: reply}
+		if q := whichOf(r, "You are a member of several committees, and this channel is not one of theirs.", "committee", cs); q != nil {
+			return q
+		}
 	}
 	names := make([]string, len(ms))
 	for i, m := range ms {
@@ -1820,6 +1815,21 @@ func askCommittee(ctx context.Context, r Request, ms []Membership) error {
 		}
 	}
 	return userErr("This channel is not a committee's, and you are a member of %s: use this in the committee's channel.", joinAnd(names))
+}
+
+// whichOf asks which of cs r, a command typed where the channel is no
+// committee's, is for, after head: a button each runs it again for one
+// (runChosen). nil when the buttons would not fit: too many, or the text
+// too long for a button's value.
+func whichOf(r Request, head, what string, cs []Committee) *question {
+	if len(cs) > maxChoices || len(r.Text)+40 > maxButtonValue {
+		return nil
+	}
+	reply := private("%s Which %s is `%s` for?", head, what, Escape(truncateText(strings.TrimSpace(r.Command+" "+Unescape(r.Text)), 100)))
+	for _, c := range cs {
+		reply.Buttons = append(reply.Buttons, Button{Label: c.Name, Action: chooseAction(r.Command), Value: strconv.FormatInt(c.ID, 10) + " " + r.Text})
+	}
+	return &question{reply: reply}
 }
 
 // chooseAction names the button that runs command for a committee chosen
