@@ -38,34 +38,18 @@ func Message(r commands.Reply) Response {
 }
 
 // fallback is the text Slack shows in notifications, and all a phone's
-// notification or a screen reader's announcement of a new message reads.
-// It is mrkdwn, so the header (plain text, and it may hold a committee's
-// name as typed) is escaped. A header alone ("Meeting in progress",
-// "Agenda — Safer Sefton Together") does not say which meeting, so the
-// text's first line, which does, follows it, without its bold markers.
+// notification or a screen reader's announcement of a new message reads:
+// the heading with the line that says which meeting (Reply.Headline), or
+// the text.
 func fallback(r commands.Reply) string {
-	if h := strings.TrimSpace(r.Header); h != "" {
-		text := commands.Escape(h)
-		if line := previewLine(r.Text); line != "" {
-			if !strings.ContainsAny(text[len(text)-1:], ".:?!") {
-				text += "."
-			}
-			text += " " + line
-		}
-		return truncate(text, maxSectionText)
+	if h := r.Headline(); h != "" {
+		return truncate(h, maxSectionText)
 	}
 	text := r.Text
 	if text == "" && len(r.Sections) > 0 {
 		text = r.Sections[0].Title
 	}
 	return truncate(text, maxSectionText)
-}
-
-// previewLine is text's first line as a notification shows it: bold is
-// for the eye, and read aloud or shown bare its asterisks are noise.
-func previewLine(text string) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	return strings.TrimSpace(strings.ReplaceAll(line, "*", ""))
 }
 
 // Blocks renders a Reply as Block Kit blocks, within Slack's limits.

@@ -101,18 +101,9 @@ func (s *Service) NotifyUndeliverable(ctx context.Context, msg OutboxMessage, re
 	case OutboxDM:
 		what = "a direct message to <@" + msg.UserID + ">"
 	}
-	// The header is plain text (escape it for mrkdwn); the text is mrkdwn
-	// already. A header alone ("Agenda — Safer Sefton Together", "Meeting
-	// in progress") does not say which meeting's message it was: the
-	// text's first line, which does, follows it.
-	title := firstLine(strings.TrimSpace(msg.Reply.Text))
-	if h := Escape(strings.TrimSpace(msg.Reply.Header)); h != "" && title != "" {
-		if !strings.ContainsAny(h[len(h)-1:], ".:?!") {
-			h += "."
-		}
-		title = h + " " + title
-	} else if h != "" {
-		title = h
+	title := msg.Reply.Headline()
+	if title == "" {
+		title = firstLine(strings.TrimSpace(msg.Reply.Text))
 	}
 	text := fmt.Sprintf("I could not send %s for *%s*, and have stopped trying.\nSlack said: `%s`", what, Escape(c.Name), Escape(truncateRunes(reason, 300)))
 	if title != "" {

@@ -34,7 +34,7 @@ func TestOutboxFailureTellsOfficers(t *testing.T) {
 		t.Fatalf("notices (-got +want):\n%s", diff)
 	}
 	if diff := cmp.Diff(notices[0].Reply.Text, "I could not send a message to <#C1> for *Safer Sefton Together*, and have stopped trying.\n"+
-		"Slack said: `not_in_channel &lt;!channel&gt;`\nThe message began: Agenda — Safer Sefton Together. *Thursday 10 December 2026, 10:00* (Europe/London time)\n"+
+		"Slack said: `not_in_channel &lt;!channel&gt;`\nThe message began: Agenda — Safer Sefton Together. Thursday 10 December 2026, 10:00 (Europe/London time)\n"+
 		"Check that Quorum is in the channel, then send it again (for an agenda: `/agenda post`)."); diff != "" {
 		t.Errorf("notice (-got +want):\n%s", diff)
 	}

@@ -121,6 +121,27 @@ func Unescape(s string) string {
 
 var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
+// Headline is r's heading followed by its text's first line, in Slack's
+// escaped form: what a phone's notification of a posted message, or an
+// officer told it could not be sent, reads of it. A heading alone
+// ("Meeting in progress", "Agenda — Safer Sefton Together") does not say
+// which meeting; the first line does. Bold markers are left out: read
+// aloud or shown bare, they are noise. "" when r has no heading.
+func (r Reply) Headline() string {
+	h := Escape(strings.TrimSpace(r.Header))
+	if h == "" {
+		return ""
+	}
+	line, _, _ := strings.Cut(strings.TrimSpace(r.Text), "\n")
+	if line = strings.TrimSpace(strings.ReplaceAll(line, "*", "")); line == "" {
+		return h
+	}
+	if !strings.ContainsAny(h[len(h)-1:], ".:?!") {
+		h += "."
+	}
+	return h + " " + line
+}
+
 // PlainCode is mrkdwn as plain text shows it (a form's error or hint):
 // unescaped, and each code span in quotation marks, since plain text
 // shows a code span's backticks as typed and a screen reader reads them
