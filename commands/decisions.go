@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quorumhq/quorum/minutes"
 )
 
 // Decisions recorded as the meeting goes: /resolve and /minute write the
@@ -889,9 +891,6 @@ func (s *Service) draftBefore(ctx context.Context, c Committee, m Meeting, start
 // councils letter the parts of some decisions.
 var partMark = regexp.MustCompile(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)\s*`)
 
-// partRomans are the roman numerals a resolution's parts count up in.
-var partRomans = []string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
-
 // partMarks are the marks of text's parts (partMark's submatch indexes),
 // or nil when it has not two or more counting up, in order, from "(1)",
 // "(a)" or "(i)". The first of those decides the kind; a mark of another
@@ -911,7 +910,7 @@ func partMarks(text string) [][]int {
 		case "1":
 			scheme = "num"
 		case "a":
-			scheme = "letter"
+			scheme = "alpha"
 		case "i":
 			scheme = "roman"
 		default:
@@ -928,12 +927,12 @@ func partMarks(text string) [][]int {
 			continue
 		}
 		v := text[mk[2]:mk[3]]
-		want := partLabel(scheme, len(marks))
+		want := minutes.PartLabel(scheme, len(marks))
 		roman := strings.Trim(v, "ivx") == ""
 		switch {
 		case v == want:
 			marks = append(marks, mk)
-		case scheme == "num" && !isDigits(v), scheme == "letter" && (len(v) > 1 || roman), scheme == "roman" && !roman:
+		case scheme == "num" && !isDigits(v), scheme == "alpha" && (len(v) > 1 || roman), scheme == "roman" && !roman:
 			// Another kind: text of its part.
 		default:
 			return nil
@@ -943,19 +942,6 @@ func partMarks(text string) [][]int {
 		return nil
 	}
 	return marks
-}
-
-// partLabel is the mark of the part after n in scheme: "3", "c", "iii".
-func partLabel(scheme string, n int) string {
-	switch {
-	case scheme == "num":
-		return strconv.Itoa(n + 1)
-	case scheme == "letter" && n < 26:
-		return string(rune('a' + n))
-	case scheme == "roman" && n < len(partRomans):
-		return partRomans[n]
-	}
-	return ""
 }
 
 // saysNothing reports whether a resolution's text, its label cut, is

@@ -1602,14 +1602,16 @@ func countUp(s string, locs [][]int, at func(g []int) (int, bool)) []partMark {
 				continue
 			}
 		}
-		if v == expectedMark(scheme, len(marks)) {
+		if v == PartLabel(scheme, len(marks)) {
 			marks = append(marks, partMark{start, g[1]})
 		}
 	}
 	return marks
 }
 
-func expectedMark(scheme string, n int) string {
+// PartLabel is the mark of the part after n of a resolution whose parts
+// are marked in scheme ("num", "alpha" or "roman"): "3", "c", "iii".
+func PartLabel(scheme string, n int) string {
 	switch scheme {
 	case "num":
 		return strconv.Itoa(n + 1)
