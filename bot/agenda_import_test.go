@@ -103,7 +103,7 @@ func TestAgendaImportOverHTTP(t *testing.T) {
 		!strings.Contains(c.Arg("text"), "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items.") {
 		t.Errorf("confirmation: channel=%s user=%s text=%s", c.Arg("channel"), c.Arg("user"), c.Arg("text"))
 	}
-	wantText(t, k.Must(neil, "/agenda", "17 March 2022"), "*7.5* SWACA — _Neil Frackleton_", "*8* Date of Next Meeting")
+	wantText(t, k.Must(neil, "/agenda", "17 March 2022"), "*7.5* SWACA — _Neil Frackelton_", "*8* Date of Next Meeting")
 
 	// The same text again changes nothing.
 	if s := submit(t, k, officer, view, importValues(string(seed), "")); s.Action != "clear" {

@@ -316,7 +316,7 @@ func TestAgendaImportForm(t *testing.T) {
 	}
 
 	agenda := k.say(neil, "/agenda 17 March 2022")
-	wantShown(t, agenda, "Thursday 17 March 2022, 10:00", "Remote Meeting", "*7.5* SWACA — _Neil Frackleton_",
+	wantShown(t, agenda, "Thursday 17 March 2022, 10:00", "Remote Meeting", "*7.5* SWACA — _Neil Frackelton_",
 		"*4* Integrated Offender Management (IOM) Refresh Strategy — _Jen Williams (NW Probation Lead), James Gillett (Police)_")
 	inOrder(t, agenda, "*1* Apologies", "*6* Local Policing Update", "*7* Violence", "*7.1* ", "*7.9* Probation Service", "*8* Date of Next Meeting")
 	// The programme's meetings are scheduled (the clock reads 2026, so they
@@ -1562,4 +1562,34 @@ func TestAgendaAddUnderTheClosingItem(t *testing.T) {
 	if got := k.say(ian, "/agenda add 6.1 Youth Justice"); strings.Contains(got, "It is under") {
 		t.Errorf("a part of another item said to be under the closing one:\n%s", got)
 	}
+}
+
+// TestAgendaImportMisspeltPresenterOnlyWhenSure: a presenter printed with
+// a member's forename and a slip in their surname is read as the member
+// and the officer told so; not when another member has the name as
+// printed, nor when two members' surnames are one slip from it, nor for a
+// surname of three letters, nor when the forename differs too.
+func TestAgendaImportMisspeltPresenterOnlyWhenSure(t *testing.T) {
+	k := committeeKit(t)
+	for id, m := range map[string][2]string{
+		"UJAN": {"Jan Marlow", "Probation Service"}, "UJAN2": {"Jan Marlowe", "Sefton Council"},
+		"UCHRIS": {"Chris Hewitt", "MFRA"}, "UCHRIS2": {"Chris Hewett", "Sefton CCG"}, "UJO": {"Jo Day", "Sefton CVS"},
+	} {
+		k.dir[id] = m[0]
+		k.must(ian, "/committee member add <@"+id+"> "+m[1])
+	}
+	text := "SAFER SEFTON TOGETHER\n\nDate: Thursday, 14 January 2027\nTime: 14:00\nVenue: Bootle Town Hall\n\nAGENDA\n\n" +
+		"1. Apologies for Absence\n\n2. SWACA — Cllr Neil Frackleton (SWACA)\n\n3. Probation — Jan Marlow\n\n4. Fire Service — Chris Hewtt\n\n" +
+		"5. CVS — Jo Dey\n\n6. Police — Neal Frackleton\n"
+	r := k.must(ian, "/agenda import")
+	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
+	if len(errs) > 0 {
+		t.Fatalf("import: %v", errs)
+	}
+	wantShown(t, got.Text, "Item 2: “Cllr Neil Frackleton” read as Neil Frackelton, a member; if it is someone else, `/agenda edit 2027-01-14 2 — NAME` sets it.")
+	if n := strings.Count(got.Text, "read as"); n != 1 {
+		t.Errorf("%d presenters read as members, want 1:\n%s", n, got.Text)
+	}
+	wantShown(t, k.say(ian, "/agenda 14/01/2027"), "*2* SWACA — _Cllr Neil Frackelton (SWACA)_", "*3* Probation — _Jan Marlow_",
+		"*4* Fire Service — _Chris Hewtt_", "*5* CVS — _Jo Dey_", "*6* Police — _Neal Frackleton_")
 }

@@ -94,6 +94,82 @@ type AgendaImportResult struct {
 	ItemsMoved   int
 	ItemsChanged int
 	FutureAdded  int
+	// PresentersRead are the presenters printed with a slip in a
+	// member's surname that were recorded as that member.
+	PresentersRead []PresenterRead
+}
+
+// PresenterRead is a presenter printed for item Number as Printed and
+// recorded as the member named Member (see misspeltPresenters).
+type PresenterRead struct {
+	Number, Printed, Member string
+}
+
+// misspeltPresenters records as a member each presenter of items printed
+// with the member's forename and a surname one slip from theirs
+// (oneEdit: "Neil Frackleton" for Neil Frackelton, as published agendas
+// print), and says which it changed. Left as printed, the name is no
+// one's: the presenter is not reminded of their report, nor told of the
+// item on their Home, and their report sent under the heading of the
+// partner reports is filed there. Only when no member has the name as
+// printed and exactly one is so near, and never for a surname of three
+// letters or fewer, where one slip makes another common name. Not by
+// organisation: the chair's organisation is also the title of a partner
+// report she does not present.
+func misspeltPresenters(items []AgendaItem, members []Member) []PresenterRead {
+	var read []PresenterRead
+	for i, it := range items {
+		names := presenterNames(it.Presenter)
+		if len(names) != 1 {
+			continue
+		}
+		mem, ok := nearSurname(strings.Fields(names[0]), members)
+		if !ok {
+			continue
+		}
+		printed := stripBrackets(it.Presenter)
+		words := strings.Fields(printed)
+		if len(words) < len(strings.Fields(names[0])) {
+			continue
+		}
+		// Honorifics as printed stay: "Superintendent Graeme Robson".
+		kept := words[:len(words)-len(strings.Fields(names[0]))]
+		presenter := strings.Join(append(slices.Clip(kept), mem.Name), " ")
+		for _, org := range bracketed(it.Presenter) {
+			presenter += " (" + org + ")"
+		}
+		items[i].Presenter = clip(presenter, MaxPresenterLen)
+		read = append(read, PresenterRead{Number: it.Number, Printed: printed, Member: mem.Name})
+	}
+	return read
+}
+
+// nearSurname is the one member whose name is words (folded, as
+// presenterNames gives them) but for a surname one slip away; none when
+// a member's name is words exactly.
+func nearSurname(words []string, members []Member) (Member, bool) {
+	if len(words) < 2 {
+		return Member{}, false
+	}
+	var found []Member
+	for _, mem := range members {
+		for _, n := range presenterNames(mem.Name) {
+			mine := strings.Fields(n)
+			if slices.Equal(mine, words) {
+				return Member{}, false
+			}
+			last := len(words) - 1
+			if len(mine) == len(words) && slices.Equal(mine[:last], words[:last]) &&
+				min(utf8.RuneCountInString(mine[last]), utf8.RuneCountInString(words[last])) > 3 && oneEdit(mine[last], words[last]) {
+				found = append(found, mem)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return Member{}, false
+	}
+	return found[0], true
 }
 
 // noStartTime opens the warning of an agenda that prints no start time.
@@ -169,8 +245,16 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	if err != nil {
 		return a, AgendaImportResult{}, err
 	}
+	members, err := store.Members(ctx, c.ID)
+	if err != nil {
+		return a, AgendaImportResult{}, err
+	}
+	read := misspeltPresenters(imp.Items, members)
 	imp.Ask, imp.At = ask, at
 	res, err := store.ImportAgenda(ctx, imp, by)
+	if !res.Unchanged {
+		res.PresentersRead = read
+	}
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
 		refused := "its agenda cannot be changed, and nothing was imported"
 		return a, res, sittingErr(c, under.StartsAt, under.Opened, under.Closed, refused, refused)
@@ -654,6 +738,11 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 			// Later than the agenda's, which may itself be long past.
 			fmt.Fprintf(&b, " %d later %s of its programme added.", res.FutureAdded, plural(res.FutureAdded, "meeting", "meetings"))
 		}
+	}
+	for _, p := range res.PresentersRead {
+		// Said, so that a wrong guess is put right.
+		fmt.Fprintf(&b, "\nItem %s: “%s” read as %s, a member; if it is someone else, `/agenda edit %s %s — NAME` sets it.",
+			Escape(p.Number), Escape(p.Printed), Escape(p.Member), a.Meeting.Date, Escape(p.Number))
 	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))
 	for i, w := range a.Warnings {

@@ -31,7 +31,7 @@ func TestPastedDocumentsDropStrayControlCharacters(t *testing.T) {
 	}
 	wantShown(t, got.Text, "Imported the agenda of *Safer Sefton Together* for the meeting on Thursday 17 March 2022: 17 items.")
 	agenda := k.say(neil, "/agenda 17 March 2022")
-	wantShown(t, agenda, "Thursday 17 March 2022, 10:00", "*7.5* SWACA — _Neil Frackleton_")
+	wantShown(t, agenda, "Thursday 17 March 2022, 10:00", "*7.5* SWACA — _Neil Frackelton_")
 	if strings.ContainsAny(agenda, "\x1b\x07\x08\x00") {
 		t.Errorf("the imported agenda keeps control characters:\n%q", agenda)
 	}

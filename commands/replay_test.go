@@ -237,6 +237,14 @@ func TestReplay9December2021(t *testing.T) {
 // before, the published agenda imported whole.
 func march2022(t *testing.T) *kit {
 	t.Helper()
+	k, _ := march2022Imported(t)
+	return k
+}
+
+// march2022Imported is march2022 with what the officer read on importing
+// the agenda.
+func march2022Imported(t *testing.T) (*kit, string) {
+	t.Helper()
 	k := replayKit(t)
 	sitting(k)
 	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
@@ -245,10 +253,29 @@ func march2022(t *testing.T) *kit {
 		t.Fatal(err)
 	}
 	form := k.must(ian, "/agenda import").Form
-	if got, errs := k.submit(k.request(ian, ""), form, map[string]string{"text": string(raw)}); len(errs) > 0 || !strings.Contains(got.Text, "17 items") {
+	got, errs := k.submit(k.request(ian, ""), form, map[string]string{"text": string(raw)})
+	if len(errs) > 0 || !strings.Contains(got.Text, "17 items") {
 		t.Fatalf("importing the agenda of 17 March 2022: %s %v", got.Text, errs)
 	}
-	return k
+	return k, got.Text
+}
+
+// TestMisspeltPresenterIsTheMember: the agenda of 17 March 2022 prints
+// item 7.5's presenter "Neil Frackleton"; the member is Neil Frackelton.
+// The import records the item as his and tells the officer so: his report
+// sent under the heading, 7, is sent on to 7.5, and 7.5 is listed among
+// the reports missing under his name. Other presenters printed as no
+// member's (Tracy McKeating, beside Tracy Forshaw) are kept as printed.
+func TestMisspeltPresenterIsTheMember(t *testing.T) {
+	k, imported := march2022Imported(t)
+	wantShown(t, imported, "Item 7.5: “Neil Frackleton” read as Neil Frackelton, a member; if it is someone else, `/agenda edit 2022-03-17 7.5 — NAME` sets it.")
+	if n := strings.Count(imported, "read as"); n != 1 {
+		t.Errorf("%d presenters read as members, want 1:\n%s", n, imported)
+	}
+	wantShown(t, k.say(neil, "/report 7 https://example.org/swaca.pdf"),
+		"Your report is for Item 7.5 (SWACA), numbered under Item 7 (Violence against Women and Girls - Partner Reports): `/report 7.5 URL` attaches it there. Nothing was attached.")
+	wantShown(t, k.say(ian, "/report missing 2022-03-17"), "• Item 7.5 (SWACA) — Neil Frackelton\n", "• Item 5 (Provision of Alternative Education Settings) — Tracy McKeating\n")
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.5* SWACA — _Neil Frackelton_")
 }
 
 // TestPartnerReportNotFiledUnderTheHeading: a partner who sends their

@@ -153,6 +153,11 @@ func (s *Service) LoadSampleWithPack(ctx context.Context, teamID, channelID stri
 	if err != nil {
 		return true, fmt.Errorf("sample agenda: %w", err)
 	}
+	members, err := s.store.Members(ctx, c.ID)
+	if err != nil {
+		return true, err
+	}
+	misspeltPresenters(imp.Items, members)
 	next, err := s.store.NextMeeting(ctx, c.ID, now)
 	if err != nil {
 		return true, fmt.Errorf("sample meeting: %w", err)

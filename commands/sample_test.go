@@ -23,7 +23,7 @@ func TestSample(t *testing.T) {
 	trish := commands.SampleMembers[1].UserID
 	wantShown(t, k.say(trish, "/committee members"), "*Safer Sefton Together* has 12 members:", "• Ian Barton — Sefton Council (officer)", "• Trish Hardy — Sefton Council (chair)")
 	wantShown(t, k.say(trish, "/meeting list"), "• Thursday 10 December 2026, 10:00, Remote Meeting — 0 apologies")
-	inOrder(t, k.say(trish, "/agenda"), "*1* Apologies for Absence", "*7.5* SWACA — _Neil Frackleton_", "*8* Date of Next Meeting")
+	inOrder(t, k.say(trish, "/agenda"), "*1* Apologies for Absence", "*7.5* SWACA — _Neil Frackelton_", "*8* Date of Next Meeting")
 	wantShown(t, k.say(trish, "/resolution 28"), "RESOLVED: "+rename)
 
 	// Posting the sample agenda prompts the members whose registers match

@@ -40,7 +40,7 @@ func TestConsoleOnDatabaseURL(t *testing.T) {
 		"There is no 31 February 2027",
 		// The sample is filled from the seed agenda pack: its minutes and agenda.
 		"RESOLVED: That the Sefton Safer Communities Partnership be re-named Safer Sefton Together.",
-		"*7.5* SWACA — _Neil Frackleton_",
+		"*7.5* SWACA — _Neil Frackelton_",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console output lacks %q:\n%s", want, out)
