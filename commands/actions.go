@@ -1152,6 +1152,7 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 	drafts = append(drafts, unminuted...)
 	sort.SliceStable(drafts, func(i, j int) bool { return drafts[i].StartsAt.Before(drafts[j].StartsAt) })
 	var lines []string
+	var confirming *minutesConfirming // read for the first draft not in progress
 	for _, m := range drafts {
 		day := m.StartsAt.In(loc).Format("2006-01-02")
 		// The vice-chair minutes and confirms minutes only while chairing
@@ -1194,12 +1195,12 @@ func (s *Service) recordsLines(ctx context.Context, in homeInput) ([]string, err
 			line = fmt.Sprintf("Minutes of %s being taken at the meeting in progress: `/minutes draft %s` to read them%s.",
 				formatDay(m.StartsAt, loc), day, approve)
 		} else {
-			approve := fmt.Sprintf(", `/minutes approve %s` to confirm them", day)
-			if !chairs {
-				approve = "; the chair or an officer confirms them"
+			if confirming == nil {
+				if confirming, err = s.confirmingOf(ctx, in); err != nil {
+					return nil, err
+				}
 			}
-			line = fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them%s.",
-				formatDay(m.StartsAt, loc), day, approve)
+			line = confirming.line(m, day, chairs, loc)
 		}
 		open, _, _, err := s.correctionsStanding(ctx, m)
 		if err != nil {
@@ -1374,4 +1375,83 @@ func ended(text string) string {
 		return text
 	}
 	return text + "."
+}
+
+// minutesConfirming is where minutes drafted and not in progress would be
+// confirmed, as the Home offers them: at the meeting in progress or held
+// today (at, 0 when none), else by correspondence; and the next meeting,
+// which confirms the minutes of its previous meeting (previous) under its
+// "Minutes of Previous Meeting" item (item, "" when its agenda has none).
+type minutesConfirming struct {
+	at, previous int64
+	next         *Meeting
+	item         string
+}
+
+// confirmingOf reads where in's committee's drafted minutes are confirmed.
+func (s *Service) confirmingOf(ctx context.Context, in homeInput) (*minutesConfirming, error) {
+	c := in.Committee
+	mc := &minutesConfirming{}
+	at, err := s.approvingMeeting(ctx, &Input{Request: Request{UserID: in.UserID, Now: in.Now}, Committee: c}, Date{})
+	switch {
+	case err == nil:
+		mc.at = at.ID
+	case !errors.Is(err, errByCorrespondence):
+		return nil, err
+	}
+	if in.Next == nil {
+		return mc, nil
+	}
+	prev, err := s.store.PreviousMeeting(ctx, c.ID, in.Next.StartsAt)
+	if errors.Is(err, ErrNotFound) {
+		return mc, nil
+	} else if err != nil {
+		return nil, err
+	}
+	items := in.Items
+	if items == nil {
+		if items, err = s.store.AgendaItems(ctx, in.Next.ID); err != nil {
+			return nil, err
+		}
+	}
+	mc.next, mc.previous = in.Next, prev.ID
+	for _, it := range items {
+		if strings.EqualFold(it.Title, StandardItems[2].Title) {
+			mc.item = it.Number
+			break
+		}
+	}
+	return mc, nil
+}
+
+// line is the Home's line for the draft minutes of m (held on day). Until
+// the next meeting, its previous meeting's minutes are for it to confirm,
+// under its item on them, as the chair expects: `/minutes approve` typed
+// before it confirms them by correspondence, which the line says rather
+// than offer it as the thing to do now. A meeting does not confirm its
+// own minutes: held today, they are the next meeting's to confirm too.
+// chairs says the reader may confirm minutes (see recordsLines).
+func (mc *minutesConfirming) line(m Meeting, day string, chairs bool, loc *time.Location) string {
+	now := mc.at != 0 && mc.at != m.ID
+	if !now && mc.next != nil && mc.previous == m.ID {
+		where := "the meeting on " + formatDay(mc.next.StartsAt, loc)
+		if mc.item != "" {
+			where += " (item " + Escape(mc.item) + ")"
+		}
+		confirm := fmt.Sprintf("; `/minutes approve %s` at that meeting confirms them (before it, that confirms them by correspondence)", day)
+		if !chairs {
+			confirm = "; the chair or an officer confirms them there"
+		}
+		return fmt.Sprintf("Minutes of %s drafted, for confirmation at %s: `/minutes draft %s` to read them%s.",
+			formatDay(m.StartsAt, loc), where, day, confirm)
+	}
+	approve := fmt.Sprintf(", `/minutes approve %s` to confirm them", day)
+	if !now {
+		approve += " by correspondence"
+	}
+	if !chairs {
+		approve = "; the chair or an officer confirms them"
+	}
+	return fmt.Sprintf("Minutes of %s drafted, not yet confirmed: `/minutes draft %s` to read them%s.",
+		formatDay(m.StartsAt, loc), day, approve)
 }

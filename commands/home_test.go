@@ -329,7 +329,7 @@ func TestHomeOfficerMinutesAndActions(t *testing.T) {
 		}
 		return ""
 	}
-	want := "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.\n" +
+	want := "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them by correspondence.\n" +
 		"7 outstanding actions (`/action list` in the channel); 5 overdue, the oldest first:\n" +
 		"• 2. Task 2 — <@UNEIL>, due Saturday 12 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*\n" +
 		"• 3. Task 3 — <@UNEIL>, due Monday 14 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*\n" +
@@ -355,7 +355,7 @@ func TestHomeOfficerMinutesAndActions(t *testing.T) {
 	if got := k.marked(); !slices.Contains(got, ian) {
 		t.Errorf("a correction proposed marked %v, not the officer's Home", got)
 	}
-	wantShown(t, home(ian), "`/minutes approve 2026-12-10` to confirm them. 1 correction proposed by members that no amendment has followed.")
+	wantShown(t, home(ian), "`/minutes approve 2026-12-10` to confirm them by correspondence. 1 correction proposed by members that no amendment has followed.")
 	k.must(ian, "/minutes amend 9 RESOLVED: That the report be noted and the figures go to partners.")
 	if got := home(ian); strings.Contains(got, "correction") {
 		t.Errorf("the officer's Home counts a correction an amendment followed:\n%s", got)
@@ -664,12 +664,12 @@ func TestHomeForTheChair(t *testing.T) {
 	want := "1 apology received for the next meeting (`/apologies list` in the channel).\n" +
 		"Every item with a presenter has its report.\n" +
 		"Agenda not posted yet.\n" +
-		"Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.\n" +
+		"Minutes of Thursday 10 December 2026 drafted, for confirmation at the meeting on Thursday 14 January 2027 (item 3): `/minutes draft 2026-12-10` to read them; `/minutes approve 2026-12-10` at that meeting confirms them (before it, that confirms them by correspondence).\n" +
 		"2 outstanding actions (`/action list` in the channel); 1 overdue, the oldest first:\n" +
 		"• 1. Circulate the figures — <@UNEIL>, due Saturday 12 December 2026 (minute 9, Thursday 10 December 2026) — *overdue*"
 	// The vice-chair confirms minutes only in the chair's absence (see
 	// TestHomeForTheViceChair).
-	viceWant := strings.Replace(want, "to read them, `/minutes approve 2026-12-10` to confirm them.", "to read them; the chair or an officer confirms them.", 1)
+	viceWant := strings.Replace(want, "to read them; `/minutes approve 2026-12-10` at that meeting confirms them (before it, that confirms them by correspondence).", "to read them; the chair or an officer confirms them there.", 1)
 	for user, want := range map[string]string{sue: want, graeme: viceWant} {
 		card := home(user)
 		if diff := cmp.Diff(titled(card, "For the chair"), want); diff != "" {
@@ -980,7 +980,7 @@ func TestHomeForTheViceChair(t *testing.T) {
 		return ""
 	}
 	const prompt = "`/minutes approve 2026-12-10` to confirm them"
-	const notYours = "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them; the chair or an officer confirms them."
+	const notYours = "Minutes of Thursday 10 December 2026 drafted, for confirmation at the meeting on Thursday 14 January 2027 (item 3): `/minutes draft 2026-12-10` to read them; the chair or an officer confirms them there."
 
 	// The chair sends apologies for the next meeting: until it sits, the
 	// vice-chair does not chair anything.
@@ -991,7 +991,7 @@ func TestHomeForTheViceChair(t *testing.T) {
 		t.Errorf("the vice-chair, not chairing, is offered /minutes approve:\n%s", got)
 	}
 	attRefused(k, graeme, "/minutes approve 2026-12-10", "only the chair or an officer can confirm minutes")
-	wantShown(t, forChair(sue), prompt)
+	wantShown(t, forChair(sue), "`/minutes approve 2026-12-10` at that meeting confirms them")
 
 	// At the meeting the chair sent apologies for, the vice-chair chairs,
 	// and confirms the minutes as the Home says.
@@ -1548,7 +1548,7 @@ func TestHomePromptsToMinuteTheMeetingJustHeld(t *testing.T) {
 	// A first minute makes it minutes drafted, to confirm.
 	k.must(ian, "/minute 7.7 The Board heard the report.")
 	got := section(ian, "Minutes and actions")
-	wantShown(t, got, "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them.")
+	wantShown(t, got, "Minutes of Thursday 10 December 2026 drafted, not yet confirmed: `/minutes draft 2026-12-10` to read them, `/minutes approve 2026-12-10` to confirm them by correspondence.")
 	if strings.Contains(got, "nothing minuted yet") {
 		t.Errorf("the officer's Home after a minute was written:\n%s", got)
 	}

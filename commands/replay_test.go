@@ -376,7 +376,28 @@ func TestHomeAtTheTableDoesNotOfferToConfirmItsOwnMinutes(t *testing.T) {
 	}
 	k.now = time.Date(2022, 3, 17, 11, 40, 0, 0, london)
 	k.must(trish, "/meeting close")
-	wantShown(t, homeText(t, k, trish), "Minutes of Thursday 17 March 2022 drafted, not yet confirmed: `/minutes draft 2022-03-17` to read them, `/minutes approve 2022-03-17` to confirm them.")
+	wantShown(t, homeText(t, k, trish), "Minutes of Thursday 17 March 2022 drafted, for confirmation at the meeting on Thursday 9 June 2022 (item 3): `/minutes draft 2022-03-17` to read them; `/minutes approve 2022-03-17` at that meeting confirms them (before it, that confirms them by correspondence).")
+}
+
+// TestHomeBeforeTheMeetingLeavesItsMinutesItem: in the weeks before the
+// meeting of 17 March 2022, the chair's and the officer's Home show the
+// minutes of 9 December 2021 as the meeting's to confirm, under its item
+// 3, Minutes of Previous Meeting; `/minutes approve` given then would
+// confirm them by correspondence, and the Home says so rather than offer
+// it as the thing to do.
+func TestHomeBeforeTheMeetingLeavesItsMinutesItem(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 10, 9, 0, 0, 0, london)
+	for _, u := range []string{trish, ian} {
+		home := homeText(t, k, u)
+		wantShown(t, home, "Minutes of Thursday 9 December 2021 drafted, for confirmation at the meeting on Thursday 17 March 2022 (item 3): `/minutes draft 2021-12-09` to read them; `/minutes approve 2021-12-09` at that meeting confirms them (before it, that confirms them by correspondence).")
+		if strings.Contains(home, "to confirm them.") {
+			t.Errorf("%s's Home offers to confirm the minutes before the meeting that is to:\n%s", u, home)
+		}
+	}
+	// At the meeting, the Home offers it as the meeting's business.
+	atTheTable(k)
+	wantShown(t, homeText(t, k, trish), "Minutes of Thursday 9 December 2021 drafted, not yet confirmed: `/minutes draft 2021-12-09` to read them, `/minutes approve 2021-12-09` to confirm them.")
 }
 
 // TestActionGivenThePartnerReportsNumber: at the meeting of 17 March
