@@ -147,7 +147,7 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 	// Cancelling the meeting marks the posted agenda.
 	k.Must(officer, "/meeting", "cancel 10 December")
 	k.Drain()
-	wantShown(t, k.Slack.Messages(bottest.Channel)[0], "This meeting is cancelled.")
+	wantShown(t, k.Slack.Messages(bottest.Channel)[0], "The meeting on Thursday 10 December 2026 is cancelled.")
 }
 
 func TestAgendaRefusedToNonOfficers(t *testing.T) {

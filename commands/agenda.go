@@ -380,7 +380,9 @@ func agendaAt(c Committee, m Meeting, items []AgendaItem, reports []ReportLink, 
 		facts += "\n*Venue:* " + Escape(m.Venue)
 	}
 	if m.Status == MeetingCancelled {
-		facts = "*This meeting is cancelled.*\n" + facts
+		// First, with its day: a notification shows the heading and this
+		// line alone (Headline), and "this meeting" there is no meeting.
+		facts = "*The meeting on " + formatDay(m.StartsAt, loc) + " is cancelled.*\n" + facts
 	}
 	reply := Reply{
 		Visibility: Public,

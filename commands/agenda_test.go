@@ -225,7 +225,7 @@ func TestAgendaPostedAndUpdatedInPlace(t *testing.T) {
 	// Cancelling the meeting marks the posted agenda, which no longer
 	// asks for apologies, declarations or reports.
 	k.must(ian, "/meeting cancel 10 December")
-	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "This meeting is cancelled.") || strings.Contains(shown(msgs[0].Reply), "Can't come?") {
+	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "The meeting on Thursday 10 December 2026 is cancelled.") || strings.Contains(shown(msgs[0].Reply), "Can't come?") {
 		t.Errorf("after cancelling: %+v", msgs)
 	}
 	wantShown(t, k.say(ian, "/agenda post 10/12/2026"), "The meeting on Thursday 10 December 2026 was cancelled.")
@@ -422,11 +422,12 @@ func TestPostedAgendaOfMeetingScheduledAgain(t *testing.T) {
 	k.must(ian, "/agenda post")
 	k.sent()
 	k.must(ian, "/meeting cancel 10 December")
-	if msgs := k.sent(); len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "This meeting is cancelled.") {
+	msgs := k.sent()
+	if len(msgs) != 1 || !strings.Contains(shown(msgs[0].Reply), "The meeting on Thursday 10 December 2026 is cancelled.") {
 		t.Fatalf("after cancelling: %+v", msgs)
 	}
 	k.must(ian, "/meeting schedule 2026-12-10 10:00")
-	msgs := k.sent()
+	msgs = k.sent()
 	if len(msgs) != 1 || msgs[0].Kind != commands.OutboxUpdate || strings.Contains(shown(msgs[0].Reply), "cancelled") || !strings.Contains(shown(msgs[0].Reply), "Can't come?") {
 		t.Errorf("after scheduling it again, sent %+v; want the posted agenda edited, no longer cancelled, asking for apologies again", msgs)
 	}
@@ -1592,4 +1593,22 @@ func TestAgendaImportMisspeltPresenterOnlyWhenSure(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/agenda 14/01/2027"), "*2* SWACA — _Cllr Neil Frackelton (SWACA)_", "*3* Probation — _Jan Marlow_",
 		"*4* Fire Service — _Chris Hewtt_", "*5* CVS — _Jo Dey_", "*6* Police — _Neal Frackleton_")
+}
+
+// TestCancelledAgendaNotificationSaysWhichMeeting: the posted agenda of a
+// meeting cancelled, brought up to date, notifies members with its
+// heading and first line (Headline), which say which meeting is off, by
+// its day, not "This meeting is cancelled." of none in particular.
+func TestCancelledAgendaNotificationSaysWhichMeeting(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/agenda post")
+	k.sent()
+	k.must(ian, "/meeting cancel 10 December")
+	msgs := k.sent()
+	if len(msgs) != 1 {
+		t.Fatalf("cancelling sent %d messages, want the agenda's update", len(msgs))
+	}
+	if got, want := msgs[0].Reply.Headline(), "Agenda — Safer Sefton Together. The meeting on Thursday 10 December 2026 is cancelled."; got != want {
+		t.Errorf("the cancelled agenda's notification reads %q, want %q", got, want)
+	}
 }
