@@ -265,6 +265,41 @@ func FuzzEscape(f *testing.F) {
 	})
 }
 
+// TestPlainCodeLoneBacktick: a form's text with a backtick left over from
+// its code spans (one in a name quoted back, "O`Brien") reads with every
+// quotation mark it opens closed, and the lone backtick as typed.
+func TestPlainCodeLoneBacktick(t *testing.T) {
+	for in, want := range map[string]string{
+		"`/minutes approve` for O`Brien": "“/minutes approve” for O`Brien",
+		"O`Brien":                        "O`Brien",
+		"`a` and `b` and `":              "“a” and “b” and `",
+		"`/action list` &amp; `x`":       "“/action list” & “x”",
+	} {
+		if got := PlainCode(in); got != want {
+			t.Errorf("PlainCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzPlainCode: plain text closes every quotation mark it opens for a
+// code span, and keeps a backtick only when one is left unpaired.
+func FuzzPlainCode(f *testing.F) {
+	for _, s := range []string{"`/minutes approve` to confirm them", "O`Brien", "`a` and `b` and `", "", "&lt;`x`&gt;", "``"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		u, got := Unescape(s), PlainCode(s)
+		opened := strings.Count(got, "“") - strings.Count(u, "“")
+		closed := strings.Count(got, "”") - strings.Count(u, "”")
+		if opened != closed {
+			t.Fatalf("PlainCode(%q) = %q opens %d quotations and closes %d", s, got, opened, closed)
+		}
+		if n := strings.Count(got, "`"); n != strings.Count(u, "`")%2 {
+			t.Fatalf("PlainCode(%q) = %q keeps %d backticks", s, got, n)
+		}
+	})
+}
+
 // FuzzParseMonth: a month read is a real month.
 func FuzzParseMonth(f *testing.F) {
 	for _, s := range []string{"May", "sept.", "12", "0", "13", "", "Smarch", " april "} {

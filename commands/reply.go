@@ -145,12 +145,17 @@ func (r Reply) Headline() string {
 // PlainCode is mrkdwn as plain text shows it (a form's error or hint):
 // unescaped, and each code span in quotation marks, since plain text
 // shows a code span's backticks as typed and a screen reader reads them
-// out.
+// out. A backtick left over when the others are paired (one typed in a
+// name quoted back) opens no span, as Slack shows it: it stays, rather
+// than open a quotation never closed.
 func PlainCode(s string) string {
+	s = Unescape(s)
+	paired := strings.Count(s, "`") &^ 1
 	var b strings.Builder
 	opened := false
-	for _, r := range Unescape(s) {
-		if r == '`' {
+	for _, r := range s {
+		if r == '`' && paired > 0 {
+			paired--
 			opened = !opened
 			r = '”'
 			if opened {
