@@ -867,6 +867,33 @@ func TestResolutionSearchTypographicPunctuation(t *testing.T) {
 	}
 }
 
+// TestResolutionSearchAccents: members type on phones and keyboards
+// without accents, and published minutes have them: "/resolution Sian"
+// finds the minute about Siân Jones, its passage quoting the minute's own
+// "Siân" in bold; a search typed with accents finds both the minutes that
+// have them and those printed without, and a resolution's words are shown
+// as resolved.
+func TestResolutionSearchAccents(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 7.5 The Board thanked Siân Jones (Sefton CVS) for her presentation on the café in Bootle.")
+	k.must(ian, "/resolve 7.7 That Sean Kelly take on the rôle of Zoë Hardy.")
+	for q, want := range map[string]string{
+		"Sian":       "Minute 8 — ",
+		"siân jones": "Minute 8 — ",
+		"cafe":       "Minute 8 — ",
+		"Seán":       "Minute 9 — ",
+		"role":       "Minute 9 — ",
+		"Zoe":        "Minute 9 — ",
+	} {
+		r := k.must(neil, "/resolution "+q)
+		if len(r.Sections) != 1 || !strings.HasPrefix(r.Sections[0].Title, want) {
+			t.Errorf("/resolution %s: want %s:\n%s", q, want, shown(r))
+		}
+	}
+	wantShown(t, k.say(neil, "/resolution Sian"), "The Board thanked *Siân* Jones (Sefton CVS)")
+	wantShown(t, k.say(neil, "/resolution Zoe"), "RESOLVED: That Sean Kelly take on the rôle of *Zoë* Hardy.")
+}
+
 // TestShareButtonOfAnotherCommitteeAsIfMissing: a Share button's value,
 // changed to the ID of a minute of Safer Sefton Together, is answered in
 // a direct message from someone who is not on that committee exactly as

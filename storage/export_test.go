@@ -357,3 +357,12 @@ var SubstituteCommitteesSQL = substituteCommitteesSQL
 
 // MembersAtSQL is the statement of MembersAt, for the plan tests.
 var MembersAtSQL = membersAtSQL
+
+// PlainWords is plainWords, the search's words as the index reads them.
+func PlainWords(s string) string { return plainWords(s) }
+
+// The search's table of letters with diacritics and their plain letters.
+const (
+	AccentedLetters = accentedLetters
+	PlainLetters    = plainLetters
+)

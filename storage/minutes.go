@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -710,6 +709,9 @@ func (db *DB) found(ctx context.Context, rows []searchRow) ([]commands.Minute, b
 	if err != nil {
 		return nil, false, mapErr("search minutes", err)
 	}
+	for i := range out {
+		ownLetters(&out[i])
+	}
 	return out, len(rows) > 0 && rows[0].RecentOnly, nil
 }
 
@@ -741,21 +743,12 @@ const (
 	typographic      = "'" + typographicRunes + "'"
 )
 
-// plainPunctuation maps typographicRunes to plainRunes.
-var plainPunctuation = func() *strings.Replacer {
-	from, to := []rune(typographicRunes), []rune(plainRunes)
-	pairs := make([]string, 0, 2*len(from))
-	for i := range from {
-		pairs = append(pairs, string(from[i]), string(to[i]))
-	}
-	return strings.NewReplacer(pairs...)
-}()
-
-// plainWords is the words of a search as the index reads them: its
-// typographic punctuation made plain, here rather than in the statement,
-// where the recheck of every row a phrase's words are in would make it
-// again (about 2 ms of a phrase's 6 on a million resolutions).
-func plainWords(words string) string { return plainPunctuation.Replace(words) }
+// plainWords is the words of a search as the index reads them
+// (search_text): its typographic punctuation and its letters made plain,
+// here rather than in the statement, where the recheck of every row a
+// phrase's words are in would make it again (about 2 ms of a phrase's 6 on
+// a million resolutions).
+func plainWords(words string) string { return searchText.Replace(words) }
 
 // headline is the SQL of ts_headline of the column col for the search's
 // query, with the options opts, the text as it is stored. A passage's
@@ -766,11 +759,16 @@ func plainWords(words string) string { return plainPunctuation.Replace(words) }
 // "council’s" had no word "council" to highlight. Each of those characters
 // is shown to the headline as a control character of its own (which
 // translate has taken out of the text first, with the highlight markers,
-// $4) and put back in the headline.
+// $4) and put back in the headline. Its letters with diacritics are
+// shown to it as their plain letters, which the query is made of, a letter
+// for a letter, and the minute's own are put back after (ownLetters); only
+// in text that holds one, as translate reads its whole table for every
+// character.
 func headline(col, opts string) string {
-	const controls = `E'\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17'`
+	const controls = `E'` + headlineControls + `'`
 	shown := `'<' || ` + typographic
-	return `translate(ts_headline('english', translate(translate(` + col + `, $4 || ` + controls + `, ''), ` + shown + `, ` + controls + `), q.query, ` + opts + `), ` + controls + `, ` + shown + `)`
+	plain := `CASE WHEN ` + col + ` ~ '[À-ț]' THEN translate(` + col + `, '` + accentedLetters + `', '` + plainLetters + `') ELSE ` + col + ` END`
+	return `translate(ts_headline('english', translate(translate(` + plain + `, $4 || ` + controls + `, ''), ` + shown + `, ` + controls + `), q.query, ` + opts + `), ` + controls + `, ` + shown + `)`
 }
 
 // searchCTEs are the steps of SearchMinutes's search ($3 to $8) for the

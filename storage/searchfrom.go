@@ -61,6 +61,7 @@ func (db *DB) FindMinutesFrom(ctx context.Context, req commands.FindRequest) (co
 			}
 			out[i].Resolutions = append(out[i].Resolutions, res)
 		}
+		ownLetters(&out[i])
 	}
 	return o, out, rows[0].RecentOnly, nil
 }
