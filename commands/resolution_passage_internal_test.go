@@ -14,6 +14,7 @@ func FuzzPassageIn(f *testing.F) {
 	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p", "c d \x01e\x02 f … x y \x01z\x02 a")
 	f.Add("word", "")
 	f.Add("", "\x01word\x02")
+	f.Add("The Board thanked Siân Jones.", "Board thanked \x01Siân\x02 Jones")
 	f.Add("é é é", "é")
 	f.Add("x … y", " … ")
 	f.Add("111111@\x00199999999999999999999d999999991111\x8011", "\x80")
