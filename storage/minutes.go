@@ -762,12 +762,11 @@ func plainWords(words string) string { return searchText.Replace(words) }
 // $4) and put back in the headline. Its letters with diacritics are
 // shown to it as their plain letters, which the query is made of, a letter
 // for a letter, and the minute's own are put back after (ownLetters); only
-// in text that holds one, as translate reads its whole table for every
-// character.
+// in text that holds one, and the common characters first (commonFirst).
 func headline(col, opts string) string {
 	const controls = `E'` + headlineControls + `'`
 	shown := `'<' || ` + typographic
-	plain := `CASE WHEN ` + col + ` ~ '[À-ț]' THEN translate(` + col + `, '` + accentedLetters + `', '` + plainLetters + `') ELSE ` + col + ` END`
+	plain := `CASE WHEN ` + col + ` ~ '[À-ț]' THEN translate(` + col + `, '` + commonFirst + accentedLetters + `', '` + commonFirst + plainLetters + `') ELSE ` + col + ` END`
 	return `translate(ts_headline('english', translate(translate(` + plain + `, $4 || ` + controls + `, ''), ` + shown + `, ` + controls + `), q.query, ` + opts + `), ` + controls + `, ` + shown + `)`
 }
 
