@@ -1575,13 +1575,16 @@ func TestAgendaImportMisspeltPresenterOnlyWhenSure(t *testing.T) {
 	for id, m := range map[string][2]string{
 		"UJAN": {"Jan Marlow", "Probation Service"}, "UJAN2": {"Jan Marlowe", "Sefton Council"},
 		"UCHRIS": {"Chris Hewitt", "MFRA"}, "UCHRIS2": {"Chris Hewett", "Sefton CCG"}, "UJO": {"Jo Day", "Sefton CVS"},
+		// Near the names of guests printed with their own organisations.
+		"USARAH": {"Sarah Quirk", "Merseyside Police"}, "UJOHN": {"John Smith", "Sefton Council"}, "UDAVID": {"David Brown", "MFRA"},
 	} {
 		k.dir[id] = m[0]
 		k.must(ian, "/committee member add <@"+id+"> "+m[1])
 	}
 	text := "SAFER SEFTON TOGETHER\n\nDate: Thursday, 14 January 2027\nTime: 14:00\nVenue: Bootle Town Hall\n\nAGENDA\n\n" +
 		"1. Apologies for Absence\n\n2. SWACA — Cllr Neil Frackleton (SWACA)\n\n3. Probation — Jan Marlow\n\n4. Fire Service — Chris Hewtt\n\n" +
-		"5. CVS — Jo Dey\n\n6. Police — Neal Frackleton\n"
+		"5. CVS — Jo Dey\n\n6. Police — Neal Frackleton\n\n7. Volunteering — Sarah Quick (Sefton CVS)\n\n" +
+		"8. Housing — John Smyth (Onevision Homes)\n\n9. Fire — David Browne\n"
 	r := k.must(ian, "/agenda import")
 	got, errs := k.submit(k.request(ian, ""), r.Form, map[string]string{"text": text})
 	if len(errs) > 0 {
@@ -1592,7 +1595,8 @@ func TestAgendaImportMisspeltPresenterOnlyWhenSure(t *testing.T) {
 		t.Errorf("%d presenters read as members, want 1:\n%s", n, got.Text)
 	}
 	wantShown(t, k.say(ian, "/agenda 14/01/2027"), "*2* SWACA — _Cllr Neil Frackelton (SWACA)_", "*3* Probation — _Jan Marlow_",
-		"*4* Fire Service — _Chris Hewtt_", "*5* CVS — _Jo Dey_", "*6* Police — _Neal Frackleton_")
+		"*4* Fire Service — _Chris Hewtt_", "*5* CVS — _Jo Dey_", "*6* Police — _Neal Frackleton_",
+		"*7* Volunteering — _Sarah Quick (Sefton CVS)_", "*8* Housing — _John Smyth (Onevision Homes)_", "*9* Fire — _David Browne_")
 }
 
 // TestCancelledAgendaNotificationSaysWhichMeeting: the posted agenda of a

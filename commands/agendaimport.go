@@ -106,24 +106,25 @@ type PresenterRead struct {
 }
 
 // misspeltPresenters records as a member each presenter of items printed
-// with the member's forename and a surname one slip from theirs
-// (oneEdit: "Neil Frackleton" for Neil Frackelton, as published agendas
-// print), and says which it changed. Left as printed, the name is no
-// one's: the presenter is not reminded of their report, nor told of the
-// item on their Home, and their report sent under the heading of the
-// partner reports is filed there. Only when no member has the name as
-// printed and exactly one is so near, and never for a surname of three
-// letters or fewer, where one slip makes another common name. Not by
-// organisation: the chair's organisation is also the title of a partner
-// report she does not present.
+// with a slip of one letter in the member's name, where the item names
+// the member's organisation too (presenterIndex.nearly: "Neil Frackleton"
+// for Neil Frackelton, under "7.5 SWACA", as published agendas print), and
+// says which it changed. Left as printed, the name is no one's where
+// names are compared as stored: their report sent under the heading of
+// the partner reports is filed there. The organisation is asked for as
+// the reminders ask for it: "Sarah Quick (Sefton CVS)" is not the
+// police's Sarah Quirk, nor "John Smyth" the council's John Smith, and a
+// record rewritten to the wrong member is worse than a name left as
+// printed. Only when no member has the name as printed.
 func misspeltPresenters(items []AgendaItem, members []Member) []PresenterRead {
+	x := newPresenterIndex(members)
 	var read []PresenterRead
 	for i, it := range items {
 		names := presenterNames(it.Presenter)
-		if len(names) != 1 {
+		if len(names) != 1 || len(x.byName[names[0]]) > 0 {
 			continue
 		}
-		mem, ok := nearSurname(strings.Fields(names[0]), members)
+		mem, ok := x.nearly(names[0], it)
 		if !ok {
 			continue
 		}
@@ -142,34 +143,6 @@ func misspeltPresenters(items []AgendaItem, members []Member) []PresenterRead {
 		read = append(read, PresenterRead{Number: it.Number, Printed: printed, Member: mem.Name})
 	}
 	return read
-}
-
-// nearSurname is the one member whose name is words (folded, as
-// presenterNames gives them) but for a surname one slip away; none when
-// a member's name is words exactly.
-func nearSurname(words []string, members []Member) (Member, bool) {
-	if len(words) < 2 {
-		return Member{}, false
-	}
-	var found []Member
-	for _, mem := range members {
-		for _, n := range presenterNames(mem.Name) {
-			mine := strings.Fields(n)
-			if slices.Equal(mine, words) {
-				return Member{}, false
-			}
-			last := len(words) - 1
-			if len(mine) == len(words) && slices.Equal(mine[:last], words[:last]) &&
-				min(utf8.RuneCountInString(mine[last]), utf8.RuneCountInString(words[last])) > 3 && oneEdit(mine[last], words[last]) {
-				found = append(found, mem)
-				break
-			}
-		}
-	}
-	if len(found) != 1 {
-		return Member{}, false
-	}
-	return found[0], true
 }
 
 // noStartTime opens the warning of an agenda that prints no start time.
