@@ -61,27 +61,41 @@ var searchText = func() *strings.Replacer {
 }()
 
 // headlineControls are the characters a headline's text is cleared of
-// (see headline), with the highlight markers.
+// (see headline), with headlineMarkers.
 const headlineControls = "\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17"
+
+// fragmentMark is what the search puts between the parts of a passage
+// (headlinePassages), made commands.PassageDelimiter once the minute's own
+// letters are back (ownLetters): a mark the text cannot hold splits the
+// passage into the parts the search found, where " … " would split it
+// too where the narrative prints one, and a short part after it be read
+// back from an earlier place in the text, in that place's letters.
+const fragmentMark = "\x18"
+
+// headlineMarkers are the marks the search puts in a headline; the text
+// is cleared of them first, so that every one in a headline is the
+// search's.
+const headlineMarkers = commands.HighlightStart + commands.HighlightStop + fragmentMark
 
 // restoreLetters is marked, a headline the search made of text with its
 // letters made plain (headline), in text's own letters: "Siân" for
-// the "Sian" it highlighted. Each part of the headline is found in the
+// the "Sian" it highlighted, its parts (split by fragmentMark) joined by
+// commands.PassageDelimiter. Each part of the headline is found in the
 // plain text and read from the same place of text, which has as many
 // letters. It is false if a part is not found.
 func restoreLetters(text, marked string) (string, bool) {
 	text = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(commands.HighlightStart+commands.HighlightStop+headlineControls, r) {
+		if strings.ContainsRune(headlineMarkers+headlineControls, r) {
 			return -1
 		}
 		return r
 	}, text)
 	plain := plainLetter.Replace(text)
 	if plain == text {
-		return marked, true
+		return strings.ReplaceAll(marked, fragmentMark, commands.PassageDelimiter), true
 	}
 	own := []rune(text)
-	parts := strings.Split(marked, commands.PassageDelimiter)
+	parts := strings.Split(marked, fragmentMark)
 	from := 0 // bytes of plain read
 	for i, part := range parts {
 		unmarked := strings.NewReplacer(commands.HighlightStart, "", commands.HighlightStop, "").Replace(part)

@@ -14,10 +14,11 @@ import (
 // typed into a minute.
 func FuzzRestoreLetters(f *testing.F) {
 	f.Add("The Board thanked Siân Jones.", "Board thanked \x01Sian\x02 Jones")
-	f.Add("Zoë Hardy and Siân Jones, at the café in Bootle", "\x01Zoe\x02 Hardy … the \x01cafe\x02")
+	f.Add("Zoë Hardy and Siân Jones, at the café in Bootle", "\x01Zoe\x02 Hardy\x18the \x01cafe\x02")
 	f.Add("ÉTUDE", "\x01ETUDE\x02")
 	f.Add("Straße", "Straße")
 	f.Add("Siân … Sian", "Sian … Sian")
+	f.Add("Zoë said it. Zoe said it … the café", "Zoe said it … the\x18\x01cafe\x02")
 	f.Add("no accents", "no \x01accents\x02")
 	f.Fuzz(func(t *testing.T, text, marked string) {
 		if !utf8.ValidString(text) || !utf8.ValidString(marked) {
@@ -28,7 +29,8 @@ func FuzzRestoreLetters(f *testing.F) {
 			return
 		}
 		unmark := strings.NewReplacer(commands.HighlightStart, "", commands.HighlightStop, "")
-		if plainLetter.Replace(unmark.Replace(got)) != plainLetter.Replace(unmark.Replace(marked)) {
+		joined := strings.ReplaceAll(marked, fragmentMark, commands.PassageDelimiter)
+		if plainLetter.Replace(unmark.Replace(got)) != plainLetter.Replace(unmark.Replace(joined)) {
 			t.Fatalf("restoreLetters(%q, %q) = %q: not the headline's letters", text, marked, got)
 		}
 		if strings.Count(got, commands.HighlightStart) != strings.Count(marked, commands.HighlightStart) {
@@ -40,11 +42,14 @@ func FuzzRestoreLetters(f *testing.F) {
 		// The headline is of the text without control characters (see
 		// headline).
 		shown := strings.Map(func(r rune) rune {
-			if strings.ContainsRune(commands.HighlightStart+commands.HighlightStop+headlineControls, r) {
+			if strings.ContainsRune(headlineMarkers+headlineControls, r) {
 				return -1
 			}
 			return r
 		}, text)
+		if strings.Count(got, commands.PassageDelimiter) != strings.Count(marked, fragmentMark) {
+			return // a part holds " … " of its own: where parts end is not known here
+		}
 		for _, part := range strings.Split(got, commands.PassageDelimiter) {
 			if !strings.Contains(shown, unmark.Replace(part)) {
 				t.Fatalf("restoreLetters(%q, %q) = %q: %q is not the text's", text, marked, got, part)

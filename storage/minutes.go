@@ -553,7 +553,7 @@ func (db *DB) MinutesOn(ctx context.Context, committeeID int64, day commands.Dat
 // case), so every marker in a headline is one the search put there.
 var (
 	headlineAll      = fmt.Sprintf("StartSel=%s, StopSel=%s, HighlightAll=true", commands.HighlightStart, commands.HighlightStop)
-	headlinePassages = fmt.Sprintf(`StartSel=%s, StopSel=%s, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter="%s"`, commands.HighlightStart, commands.HighlightStop, commands.PassageDelimiter)
+	headlinePassages = fmt.Sprintf(`StartSel=%s, StopSel=%s, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=%s`, commands.HighlightStart, commands.HighlightStop, fragmentMark)
 )
 
 // searchWindow is how many of a committee's most recent minutes a search
@@ -604,7 +604,7 @@ const phraseWindowCommon = 10
 // Headlines, which read the text, are made for the rows shown only.
 func (db *DB) SearchMinutes(ctx context.Context, committeeID int64, words string, limit int) ([]commands.Minute, bool, error) {
 	var rows []searchRow
-	err := db.x.SelectContext(ctx, &rows, searchMinutesSQL, committeeID, plainWords(words), limit, commands.HighlightStart+commands.HighlightStop,
+	err := db.x.SelectContext(ctx, &rows, searchMinutesSQL, committeeID, plainWords(words), limit, headlineMarkers,
 		headlineAll, headlinePassages, searchWindow, phraseWindowCommon)
 	if err != nil {
 		return nil, false, mapErr("search minutes", err)

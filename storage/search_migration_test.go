@@ -107,6 +107,31 @@ func TestSearchLettersMigration(t *testing.T) {
 	}
 }
 
+// TestSearchPassageInItsOwnPlacesLetters: a passage is given back the
+// letters of the place in the minute it was found at, not of an earlier
+// place with the same words: minutes print a name both ways, and a
+// narrative's own " … " is not where the search's passage is cut.
+func TestSearchPassageInItsOwnPlacesLetters(t *testing.T) {
+	ctx := context.Background()
+	db, c, meetingID, day := heldMeeting(t)
+	narrative := "Sean Kelly welcomed everyone to the hall. Zoë said the members noted the report and asked for a report in the new year. " +
+		"After a break the members went back to the hall. Zoe said the members noted the report and asked for a report in the new year … the café in Bootle …"
+	if _, err := db.WriteMinute(ctx, commands.MinuteWrite{CommitteeID: c.ID, MeetingID: meetingID, HeldOn: commands.DateOf(day, day.Location()), Item: "4",
+		Number: "4", Position: 1, Title: "PRESENTATION", Narrative: &narrative, Action: "minuted", By: "UOFF"}); err != nil {
+		t.Fatal(err)
+	}
+	ms, _, err := db.SearchMinutes(ctx, c.ID, "cafe", 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 {
+		t.Fatalf("cafe found %d minutes, want 1", len(ms))
+	}
+	if p := ms[0].Passage; !strings.Contains(p, "Zoe said") || strings.Contains(p, "Zoë") || !strings.Contains(p, "\x01café\x02") {
+		t.Errorf("passage %q: want the words round café as the minute prints them there (Zoe), café in bold", p)
+	}
+}
+
 // TestSearchFoldsLetters: the search's words are made plain (plainWords)
 // as migration 00064's search_text makes the minutes' text, for every
 // letter of Latin-1 Supplement and Latin Extended-A and B and the

@@ -121,7 +121,7 @@ func (db *DB) searches(ctx context.Context, calls []findCall) ([][]foundRow, err
 	}
 	if n == 1 {
 		r := calls[0].req
-		err := db.x.SelectContext(ctx, &out[0], searchFromSQL, r.TeamID, plainWords(r.Words), limit, commands.HighlightStart+commands.HighlightStop,
+		err := db.x.SelectContext(ctx, &out[0], searchFromSQL, r.TeamID, plainWords(r.Words), limit, headlineMarkers,
 			headlineAll, headlinePassages, searchWindow, phraseWindowCommon, r.ChannelID, r.UserID, r.At, calls[0].key, calls[0].nonce)
 		return out, err
 	}
@@ -131,7 +131,7 @@ func (db *DB) searches(ctx context.Context, calls []findCall) ([][]foundRow, err
 		words[i] = plainWords(c.req.Words)
 	}
 	var rows []foundRow
-	err := db.x.SelectContext(ctx, &rows, searchesFromSQL, a.teams, a.channels, limit, commands.HighlightStart+commands.HighlightStop,
+	err := db.x.SelectContext(ctx, &rows, searchesFromSQL, a.teams, a.channels, limit, headlineMarkers,
 		headlineAll, headlinePassages, searchWindow, phraseWindowCommon, a.users, a.ats, words, a.keys, a.nonces)
 	if err != nil {
 		return nil, err
