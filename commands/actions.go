@@ -477,6 +477,11 @@ func (s *Service) itemNotMinutedYet(ctx context.Context, in *Input, heldOn, day 
 	if !heldOn.IsNext() {
 		dayWord = day.Start(time.UTC).Format("2006-01-02") + " "
 	}
+	if text, err := s.listedItemAction(ctx, m, base, item, day, dayWord); err != nil {
+		return err
+	} else if text != "" {
+		return usageErr("%s", text)
+	}
 	text := fmt.Sprintf("No minute %s of the meeting on %s is on record: its item %s, minute %s, has nothing minuted yet. Record its decision first (`/resolve %s%s …`), then give the minute's number: `/action add %s%s …`.",
 		Escape(item), day, Escape(item), Escape(w.Number), dayWord, Escape(item), dayWord, Escape(w.Number))
 	if n, err := ParseItemNumber(item); err == nil && n.Section == 0 && (n.Sub > 0 || n.Letter != 0) {
@@ -488,6 +493,42 @@ func (s *Service) itemNotMinutedYet(ctx context.Context, in *Input, heldOn, day 
 		}
 	}
 	return usageErr("%s", text)
+}
+
+// listedItemAction is the answer to an action given the number of an item
+// of meeting m (on day, typed with dayWord) listed in its heading's minute
+// (see listedUnder): the minute to give is the heading's, which the draft
+// shows the item in. The number the item would take minuted on its own is
+// not given, as the draft shows it for the item after. "" for any other
+// item.
+func (s *Service) listedItemAction(ctx context.Context, m Meeting, base int, item string, day Date, dayWord string) (string, error) {
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	written, err := s.store.MeetingMinutes(ctx, m.ID)
+	if err != nil {
+		return "", err
+	}
+	under := listedUnder(items, written, "")
+	numbers := minuteNumbers(items, written, base)
+	for i, it := range items {
+		if it.Number != item || under[i] < 0 {
+			continue
+		}
+		h := items[under[i]]
+		n := Escape(numbers[under[i]])
+		text := fmt.Sprintf("No minute %s of the meeting on %s is on record: its item %s has no minute of its own; minute %s, of item %s, under which it is numbered, lists it.",
+			Escape(item), day, Escape(item), n, Escape(h.Number))
+		if slices.ContainsFunc(written, func(mi Minute) bool { return mi.Item == h.Number }) {
+			text += fmt.Sprintf(" An action from its decision goes under that minute: `/action add %s%s …`.", dayWord, n)
+		} else {
+			text += fmt.Sprintf(" Nothing is minuted there yet: record the decision first (`/resolve %s%s …`), then give the minute's number: `/action add %s%s …`.", dayWord, Escape(h.Number), dayWord, n)
+		}
+		text += fmt.Sprintf(" For a decision on item %s alone, minute it on its own (`/resolve %s%s …`), then give the number its reply gives.", Escape(item), dayWord, Escape(item))
+		return text, nil
+	}
+	return "", nil
 }
 
 // itemOfThisMeeting refuses an action for minute number when the only

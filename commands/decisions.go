@@ -684,7 +684,7 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 	if err != nil {
 		return MinuteWrite{}, Minute{}, err
 	}
-	numbers := minuteNumbers(items, written, base)
+	numbers := numberMinutes(items, written, base, item)
 	for i, it := range items {
 		if it.Number == item {
 			var was Minute
@@ -720,8 +720,20 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 // over every number a minute of the meeting has. The base can move while
 // a meeting's minutes are written (the previous meeting's grow, or the
 // municipal year's start changes), so the agenda's order alone would give
-// a number twice.
+// a number twice. An item listed in its heading's minute (listedUnder)
+// has none: "".
 func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
+	return numberMinutes(items, written, base, "")
+}
+
+// numberMinutes is minuteNumbers with item own numbered as a minute of its
+// own though nothing is written for it yet: the item a write is about to
+// minute takes the number the draft will show it under. Numbers the draft
+// showed for later items with nothing written move on by one then; they
+// were never given in a reply. A sub-item minuted after the items below
+// it were takes the first number no written minute has, out of the
+// agenda's order, as a number given must not change.
+func numberMinutes(items []AgendaItem, written []Minute, base int, own string) []string {
 	taken := map[string]bool{}
 	byItem := map[string]string{}
 	for _, mi := range written {
@@ -730,9 +742,13 @@ func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
 			byItem[mi.Item] = mi.Number
 		}
 	}
+	under := listedUnder(items, written, own)
 	out := make([]string, len(items))
 	next := base
 	for i, it := range items {
+		if under[i] >= 0 {
+			continue
+		}
 		if n, ok := byItem[it.Number]; ok {
 			out[i] = n
 			if v, ok := leadingNumber(n); ok && v >= next {
@@ -745,6 +761,50 @@ func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
 		}
 		out[i] = fmt.Sprint(next)
 		next++
+	}
+	return out
+}
+
+// listedUnder gives, for each of items, the index of the heading whose
+// minute lists it, or -1 for an item that is a minute of its own. The
+// partner reports numbered under item 7 (7.1 to 7.9) are minuted as
+// clerks minute them: one minute for the heading, listing the reports
+// considered, its discussion and its decision; a minute each would stand
+// in the draft with nothing recorded, and hold up the minutes' confirmation
+// until someone minuted nine items nobody decided apart. An item under a
+// heading that has a minute of its own written (`/resolve 7.3`), or that
+// was taken as urgent business (whose minute must say so), or is own (see
+// numberMinutes), or whose heading is a standard item, stays its own
+// minute.
+func listedUnder(items []AgendaItem, written []Minute, own string) []int {
+	out := make([]int, len(items))
+	headings := map[ItemNumber]int{}
+	nums := make([]ItemNumber, len(items))
+	parsed := make([]bool, len(items))
+	for i, it := range items {
+		out[i] = -1
+		n, err := ParseItemNumber(it.Number)
+		if err != nil {
+			continue
+		}
+		nums[i], parsed[i] = n, true
+		// A standard item (Date of Next Meeting, say, moved into the
+		// number of an item whose sub-items were added first) heads
+		// nothing: what is numbered after it is not its business.
+		if n.Sub == 0 && n.Letter == 0 && !it.Standard && !isClosing(it) {
+			headings[n] = i
+		}
+	}
+	for i, it := range items {
+		n := nums[i]
+		if !parsed[i] || n.Sub == 0 && n.Letter == 0 || it.Number == own || it.Urgency != "" {
+			continue
+		}
+		h, ok := headings[ItemNumber{Top: n.Top, Section: n.Section}]
+		if !ok || slices.ContainsFunc(written, func(mi Minute) bool { return mi.Item == it.Number }) {
+			continue
+		}
+		out[i] = h
 	}
 	return out
 }
@@ -828,11 +888,12 @@ func (s *Service) minuteBaseFrom(ctx context.Context, c Committee, m Meeting, st
 }
 
 // everyItemWritten reports whether each of items has a minute among
-// written, so that minuteNumbers gives them the numbers written, from
-// any base.
+// written, or is listed in its heading's, so that minuteNumbers gives them
+// the numbers written, from any base.
 func everyItemWritten(items []AgendaItem, written []Minute) bool {
-	for _, it := range items {
-		if !slices.ContainsFunc(written, func(mi Minute) bool { return mi.Item == it.Number }) {
+	under := listedUnder(items, written, "")
+	for i, it := range items {
+		if under[i] < 0 && !slices.ContainsFunc(written, func(mi Minute) bool { return mi.Item == it.Number }) {
 			return false
 		}
 	}
@@ -1271,12 +1332,12 @@ func (s *Service) draftMinute(ctx context.Context, in *Input, confirmed string) 
 		// Minute 8 is not item 8's where the numbers differ: the minute
 		// the item is, not the one its number names, is meant, and the
 		// answer gives it, as it does where no minute has the number.
-		its, err := s.itemsMinute(ctx, c, t.HeldOn, in.Now, number)
+		its, listed, err := s.itemsMinute(ctx, c, t.HeldOn, in.Now, number)
 		if err != nil {
 			return draftTarget{}, "", err
 		}
 		if its != "" {
-			return draftTarget{}, "", usageErr("Minute %s is not item %s's. %s", Escape(t.Number), Escape(number), itemMinuteHint(number, its))
+			return draftTarget{}, "", usageErr("Minute %s is not item %s's. %s", Escape(t.Number), Escape(number), itemMinuteHint(number, its, listed))
 		}
 		return draftTarget{}, "", usageErr("Minute %s is not item %s's: give the number of the minute, as the draft minutes show it (`/minutes draft %s`).",
 			Escape(t.Number), Escape(number), t.HeldOn.Start(time.UTC).Format("2006-01-02"))
@@ -1385,45 +1446,55 @@ func (s *Service) minuteToCorrect(ctx context.Context, in *Input, on Date, numbe
 	missing = fmt.Sprintf("The draft minutes of the meeting on %s have %s; there is no minute %s.", day, docNumbers(doc), Escape(number))
 	// The number of an agenda item, as /resolve and /minute take it, is
 	// answered with its minute's, which the reply to those gave.
-	if its := docItemMinute(doc, number); its != "" {
-		missing += " " + itemMinuteHint(number, its)
+	if its, listed := docItemMinute(doc, number); its != "" {
+		missing += " " + itemMinuteHint(number, its, listed)
 	}
 	return draftTarget{}, false, missing, nil
 }
 
-// docItemMinute is the number doc gives agenda item item's minute, "" if
-// none.
-func docItemMinute(doc MinutesDocument, item string) string {
+// docItemMinute is the number doc gives agenda item item's minute, or
+// that of the minute listing it under its heading (listed); "" if none.
+func docItemMinute(doc MinutesDocument, item string) (number string, listed bool) {
 	for _, dm := range doc.Minutes {
-		if dm.Item == item {
-			return dm.Number
+		switch {
+		case dm.Item == item:
+			return dm.Number, false
+		case slices.Contains(dm.Under, item):
+			return dm.Number, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // itemMinuteHint answers an agenda item's number given for a minute's:
-// "Item 7.5 is minute 8: give the minute's number, 8."
-func itemMinuteHint(item, minute string) string {
+// "Item 7.5 is minute 8: give the minute's number, 8.", or, for one listed
+// in its heading's minute, "Item 7.5 is listed in minute 7: give that
+// minute's number, 7."
+func itemMinuteHint(item, minute string, listed bool) string {
+	if listed {
+		return fmt.Sprintf("Item %s is listed in minute %s: give that minute's number, %s.", Escape(item), minute, minute)
+	}
 	return fmt.Sprintf("Item %s is minute %s: give the minute's number, %s.", Escape(item), minute, minute)
 }
 
 // itemsMinute is the number the draft minutes of the meeting on day on
-// give agenda item item's minute, or "" where they have none for it.
-func (s *Service) itemsMinute(ctx context.Context, c Committee, on Date, now time.Time, item string) (string, error) {
+// give agenda item item's minute, or "" where they have none for it;
+// listed when it is its heading's, which lists it (docItemMinute).
+func (s *Service) itemsMinute(ctx context.Context, c Committee, on Date, now time.Time, item string) (string, bool, error) {
 	m, err := s.meetingFor(ctx, c, on, now)
 	var none *UserError
 	switch {
 	case errors.As(err, &none):
-		return "", nil
+		return "", false, nil
 	case err != nil:
-		return "", err
+		return "", false, err
 	}
 	src, _, err := s.minutesSource(ctx, c, m)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
-	return docItemMinute(CompileMinutes(src), item), nil
+	n, listed := docItemMinute(CompileMinutes(src), item)
+	return n, listed, nil
 }
 
 // firstMinute is ms[0], or the zero Minute.

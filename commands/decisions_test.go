@@ -1474,13 +1474,15 @@ func TestMinutesCorrectionGivenAnItemsNumber(t *testing.T) {
 	k.must(sue, "/meeting close")
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.steps([]step{
-		{neil, "/minutes comment 2026-12-10 Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is minute 8: give the minute's number, 8."}},
-		{neil, "/minutes comment Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is minute 8: give the minute's number, 8."}},
-		{ian, "/minutes amend 2026-12-10 7.7 That the report be noted and circulated.", []string{"there is no minute 7.7. Item 7.7 is minute 9: give the minute's number, 9."}},
+		// Item 7.5, with nothing minuted, is listed in the minute of item
+		// 7 (Any Other Business), under which it is numbered.
+		{neil, "/minutes comment 2026-12-10 Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is listed in minute 7: give that minute's number, 7."}},
+		{neil, "/minutes comment Item 7.5 The SWACA figures were for Q3.", []string{"there is no minute 7.5. Item 7.5 is listed in minute 7: give that minute's number, 7."}},
+		{ian, "/minutes amend 2026-12-10 7.7 That the report be noted and circulated.", []string{"there is no minute 7.7. Item 7.7 is minute 8: give the minute's number, 8."}},
 		{neil, "/minutes comment 2026-12-10 about 7.5", []string{"`about` is not a minute number."}},
-		// Minute 8 is item 7.5's: "Item 8" does not correct it, and the
+		// Minute 8 is item 7.7's: "Item 8" does not correct it, and the
 		// answer gives the minute item 8 is; item 9 there is none of.
-		{neil, "/minutes comment Item 8 The date was wrong.", []string{"Minute 8 is not item 8's. Item 8 is minute 10: give the minute's number, 10."}},
+		{neil, "/minutes comment Item 8 The date was wrong.", []string{"Minute 8 is not item 8's. Item 8 is minute 9: give the minute's number, 9."}},
 		{neil, "/minutes comment Item 9 The date was wrong.", []string{"Minute 9 is not item 9's: give the number of the minute, as the draft minutes show it (`/minutes draft 2026-12-10`)."}},
 	})
 	if n := attRows(k, `SELECT count(*) FROM minute_comments`); n != 0 {

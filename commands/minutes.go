@@ -1100,9 +1100,15 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if err != nil {
 		return src, "", err
 	}
-	// The minutes name an agenda item by the number of its minute.
+	// The minutes name an agenda item by the number of its minute; one
+	// listed in its heading's minute, by that one's.
 	st.minuteOf = map[string]string{}
-	for i, n := range minuteNumbers(src.Items, src.Minutes, src.Base) {
+	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
+	under := listedUnder(src.Items, src.Minutes, "")
+	for i, n := range numbers {
+		if under[i] >= 0 {
+			n = numbers[under[i]]
+		}
 		st.minuteOf[src.Items[i].Number] = n
 	}
 	st.agenda = src.Items

@@ -76,6 +76,11 @@ type DocMinute struct {
 	Urgency string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
+	// Considered lists, escaped, the items numbered under this one's
+	// (7.1 to 7.9 under 7) with no minute of their own, as the reports
+	// it considered (see listedUnder); Under are their numbers.
+	Considered string
+	Under      []string
 	// Item is the agenda item's number the minute is for; "" for one on
 	// no item of the agenda.
 	Item string
@@ -175,7 +180,11 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 	}
 	used := map[string]bool{}
 	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
+	under := listedUnder(src.Items, src.Minutes, "")
 	for i, it := range src.Items {
+		if under[i] >= 0 {
+			continue
+		}
 		dm := DocMinute{Number: Escape(numbers[i]), Title: Escape(strings.ToUpper(it.Title)), References: escapeAll(it.References), Item: it.Number,
 			Urgency: Escape(it.Urgency)}
 		switch {
@@ -194,6 +203,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		default:
 			dm.Pending = true
 		}
+		dm.Considered, dm.Under = considered(src.Items, under, i)
 		if mi, ok := byItem[it.Number]; ok {
 			used[it.Number] = true
 			dm.Number = Escape(mi.Number)
@@ -227,6 +237,44 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		doc.Minutes = append(doc.Minutes, dm)
 	}
 	return doc
+}
+
+// considered is the paragraph of heading i's minute listing the items
+// under it (under, as listedUnder gives it), escaped, and their numbers:
+// "The following reports were considered:", then a line for each, "7.3
+// Merseyside Police — Report of Superintendent Graeme Robson.", in the
+// clerk's manner, by the agenda's numbers, which members find the papers
+// under. "" and nil when it lists none.
+func considered(items []AgendaItem, under []int, i int) (string, []string) {
+	var lines, numbers []string
+	reports := true
+	for j, it := range items {
+		if under[j] != i {
+			continue
+		}
+		line := it.Number + " " + strings.TrimSuffix(strings.TrimSpace(it.Title), ".")
+		var by []string
+		for _, p := range strings.Split(it.Presenter, ",") {
+			if p = strings.TrimSuffix(strings.TrimSpace(p), "."); p != "" {
+				by = append(by, p)
+			}
+		}
+		if len(by) > 0 {
+			line += " — Report of " + joinAnd(by)
+		} else {
+			reports = false
+		}
+		lines = append(lines, Escape(line+"."))
+		numbers = append(numbers, it.Number)
+	}
+	if len(lines) == 0 {
+		return "", nil
+	}
+	lead := "The following items were considered:"
+	if reports {
+		lead = "The following reports were considered:"
+	}
+	return lead + "\n" + strings.Join(lines, "\n"), numbers
 }
 
 // previousMinutes is what the "Minutes of Previous Meeting" minute says
@@ -320,6 +368,9 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	}
 	if dm.Pending {
 		b.WriteString("\n\n" + para(pendingText))
+	}
+	if dm.Considered != "" {
+		b.WriteString("\n\n" + para(dm.Considered))
 	}
 	if dm.Narrative != "" {
 		b.WriteString("\n\n" + para(dm.Narrative))

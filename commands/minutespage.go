@@ -202,6 +202,7 @@ var minutesTemplate = template.Must(template.New("minutes").Funcs(template.FuncM
 {{if .Urgency}}<p>{{urgency .Urgency}}</p>
 {{end}}{{range .References}}<p class="refs">({{.}})</p>
 {{end}}{{if .Pending}}<p class="pending">Nothing recorded yet.</p>
+{{end}}{{if .Considered}}<p>{{.Considered}}</p>
 {{end}}{{if .Narrative}}<p>{{.Narrative}}</p>
 {{end}}{{range .Blocks}}<p class="resolved">{{.Word}}:</p>
 {{range .Lines}}<p>{{.}}</p>
@@ -229,7 +230,7 @@ func MinutesHTML(d MinutesDocument) ([]byte, error) {
 	page.Minutes = make([]DocMinute, len(d.Minutes))
 	for i, dm := range d.Minutes {
 		page.Minutes[i] = DocMinute{Number: Unescape(dm.Number), Title: Unescape(dm.Title), Narrative: Unescape(dm.Narrative),
-			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending, Urgency: Unescape(dm.Urgency), Note: Unescape(dm.Note)}
+			Resolved: un(dm.Resolved), Word: dm.word(), Words: dm.Words, References: un(dm.References), Pending: dm.Pending, Considered: Unescape(dm.Considered), Urgency: Unescape(dm.Urgency), Note: Unescape(dm.Note)}
 	}
 	var b bytes.Buffer
 	if err := minutesTemplate.Execute(&b, page); err != nil {

@@ -410,8 +410,99 @@ func TestActionGivenThePartnerReportsNumber(t *testing.T) {
 	k := march2022(t)
 	atTheTable(k)
 	k.steps([]step{
-		{ian, "/action add 7.9 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"No minute 7.9 of the meeting on Thursday 17 March 2022 is on record: its item 7.9, minute 26, has nothing minuted yet. Record its decision first (`/resolve 7.9 …`), then give the minute's number: `/action add 26 …`. An action from the decision on item 7, under which it is numbered, goes under its minute: `/action add 17 …`."}},
-		{ian, "/action add 17/03/2022 7.9 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"Record its decision first (`/resolve 2022-03-17 7.9 …`), then give the minute's number: `/action add 2022-03-17 26 …`."}},
+		{ian, "/action add 7.9 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"No minute 7.9 of the meeting on Thursday 17 March 2022 is on record: its item 7.9 has no minute of its own; minute 17, of item 7, under which it is numbered, lists it. An action from its decision goes under that minute: `/action add 17 …`. For a decision on item 7.9 alone, minute it on its own (`/resolve 7.9 …`), then give the number its reply gives."}},
+		{ian, "/action add 17/03/2022 7.9 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"goes under that minute: `/action add 2022-03-17 17 …`. For a decision on item 7.9 alone, minute it on its own (`/resolve 2022-03-17 7.9 …`)"}},
 		{ian, "/action add 17 <@UJAN> 2022-06-09 Report back on the Merseyside Women's Team", []string{"Action 2 recorded under minute 17: <@UJAN>"}},
 	})
+	// Minuted on its own, 7.9 is a minute of its own, with the number
+	// its reply gave.
+	wantShown(t, k.say(ian, "/resolve 7.9 That the Women's Team's report be circulated."), "minute 18 of the meeting on Thursday 17 March 2022")
+	wantShown(t, k.say(ian, "/action add 7.9 <@UJAN> 2022-06-09 Circulate the report"), "item 7.9 of the meeting on Thursday 17 March 2022 is minute 18")
+}
+
+// TestPartnerReportsMinutedAsOne: at the meeting of 17 March 2022 the
+// partner reports (items 7.1 to 7.9) are noted by one decision on item 7,
+// as the clerk minutes them: the draft has one minute for the heading,
+// listing the reports and who presented them, not nine minutes with
+// nothing recorded; the minutes are confirmed at the next meeting without
+// anyone minuting nine items nobody decided apart; the items after take
+// the numbers on from item 7's.
+func TestPartnerReportsMinutedAsOne(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 17, 9, 55, 0, 0, london)
+	k.must(trish, "/meeting start")
+	// Before anything is minuted, the heading is one minute with nothing
+	// recorded, listing its reports.
+	d := k.say(ian, "/minutes draft")
+	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\n[Nothing recorded yet: /resolve or /minute this item.]\n\nThe following reports were considered:\n7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n",
+		"```\n18. DATE OF NEXT MEETING\n")
+	if n := strings.Count(d, "Nothing recorded yet"); n != 5 {
+		t.Errorf("the draft has %d minutes with nothing recorded, not 5 (items 4, 5, 6, 7 and 8):\n%s", n, d)
+	}
+	k.now = time.Date(2022, 3, 17, 11, 0, 0, 0, london)
+	k.must(ian, "/resolve 7 NOTED: That the reports be noted.")
+	d = k.say(ian, "/minutes draft")
+	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\nThe following reports were considered:\n"+
+		"7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n"+
+		"7.2 Sefton CCG — Report of Tracy Forshaw.\n"+
+		"7.3 Merseyside Police — Report of Superintendent Graeme Robson.\n"+
+		"7.4 Merseyside Fire and Rescue Service — Report of Kevin Hollis.\n"+
+		"7.5 SWACA — Report of Neil Frackleton.\n"+
+		"7.6 Sefton Youth Justice Service — Report of Adele Maddocks.\n"+
+		"7.7 Sefton CVS — Report of Sue Holden.\n"+
+		"7.8 Schools Sexual Abuse Report- Chesterfield High School — Report of Kevin Sexton.\n"+
+		"7.9 Probation Service - Feedback From Merseyside Women's Team — Report of Jan Marlow.\n\n"+
+		"NOTED:\nThat the reports be noted.\n```\n```\n18. DATE OF NEXT MEETING\n")
+	if n := strings.Count(d, "Nothing recorded yet"); n != 4 {
+		t.Errorf("the draft has %d minutes with nothing recorded, not 4 (items 4, 5, 6 and 8):\n%s", n, d)
+	}
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.DateOf(k.now, london), k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, doc.PlainText(), "17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\nThe following reports were considered:\n7.1 Sefton Council", "Report of Jan Marlow.\n\nNOTED:")
+	wantShown(t, doc.Markdown(), "The following reports were considered:  \n7\\.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.  \n7\\.2 Sefton CCG")
+	page, err := commands.MinutesHTML(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantShown(t, string(page), "<p>The following reports were considered:\n7.1 Sefton Council", "Report of Jan Marlow.</p>\n<p class=\"resolved\">NOTED:</p>")
+
+	for _, l := range []string{"/resolve 4 That the briefing be noted.", "/resolve 5 That the report be noted.", "/resolve 6 That the update be noted.",
+		"/resolve 8 That the next meeting be held on Thursday 9 June 2022."} {
+		k.must(ian, l)
+	}
+	wantShown(t, k.say(ian, "/minutes draft"), "```\n18. DATE OF NEXT MEETING\n\nRESOLVED:\nThat the next meeting be held on Thursday 9 June 2022.\n```")
+	k.now = time.Date(2022, 3, 17, 11, 40, 0, 0, london)
+	k.must(trish, "/meeting close")
+	// The decision on item 8 called the next meeting.
+	k.now = time.Date(2022, 6, 9, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting start")
+	wantShown(t, k.say(ian, "/minutes approve"), "The minutes of the meeting of *Safer Sefton Together* on Thursday 17 March 2022 are confirmed as a correct record")
+	wantShown(t, k.say(ian, "/minutes draft 17 March 2022"), "Confirmed as a correct record at the meeting held on 9 June 2022.", "7.9 Probation Service")
+}
+
+// TestPartnerReportMinutedOnItsOwn: a partner report the meeting decided
+// on apart (7.3) is a minute of its own, with the number its reply gave,
+// and is no longer listed under the heading; the items after with
+// nothing written move on by one, but a number given in a reply does not
+// change: a report minuted after the item below it takes the next free
+// number.
+func TestPartnerReportMinutedOnItsOwn(t *testing.T) {
+	k := march2022(t)
+	atTheTable(k)
+	wantShown(t, k.say(ian, "/minutes draft"), "```\n18. DATE OF NEXT MEETING\n")
+	wantShown(t, k.say(ian, "/resolve 7.3 That the policing figures be circulated to partners."), "Resolved under item 7.3: minute 18 of the meeting on Thursday 17 March 2022")
+	wantShown(t, k.say(ian, "/resolve 8 That the next meeting be held on Thursday 9 June 2022."), "Resolved under item 8: minute 19 of the meeting on Thursday 17 March 2022")
+	wantShown(t, k.say(ian, "/minute 7.5 The SWACA report was presented by Neil Frackleton."), "Minuted under item 7.5: minute 20 of the meeting on Thursday 17 March 2022")
+	d := k.say(ian, "/minutes draft")
+	inOrder(t, d,
+		"```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\nThe following reports were considered:\n7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n7.2 Sefton CCG — Report of Tracy Forshaw.\n7.4 Merseyside Fire and Rescue Service — Report of Kevin Hollis.\n7.6 Sefton Youth Justice Service",
+		"```\n18. MERSEYSIDE POLICE\n\nRESOLVED:\nThat the policing figures be circulated to partners.\n```",
+		"```\n20. SWACA\n\nThe SWACA report was presented by Neil Frackleton.\n```",
+		"```\n19. DATE OF NEXT MEETING\n\nRESOLVED:\nThat the next meeting be held on Thursday 9 June 2022.\n```")
+	if strings.Contains(d, "7.3 Merseyside Police") || strings.Contains(d, "7.5 SWACA") {
+		t.Errorf("a report minuted on its own is still listed under the heading:\n%s", d)
+	}
+	wantShown(t, k.say(ian, "/action add 18 <@UGRAEME> 2022-06-09 Circulate the policing figures"), "recorded under minute 18")
 }
