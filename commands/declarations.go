@@ -1092,6 +1092,11 @@ func declarationsParagraph(ds []Declaration, items []AgendaItem, ahead bool, min
 		it, onAgenda := d.filed().place(items)
 		if onAgenda && minuteOf[it.Number] != "" {
 			label = "Minute No. " + minuteOf[it.Number]
+			if h, ok := headingListing(items, it, minuteOf); ok {
+				// Listed in its heading's minute (see listedUnder): the
+				// minute is the heading's, the interest in the report.
+				label += " (" + bracketable(h.Title) + "), item " + it.Number
+			}
 			if it.Title != "" {
 				label += " (" + bracketable(it.Title) + ")"
 			}
@@ -1262,4 +1267,21 @@ func submitDeclaration(ctx context.Context, s *Service, r Request, sub Submissio
 	formAway(ctx, r, c)
 	reply, err := s.declare(ctx, c, me, m, it, kind, nature, dispensation, r)
 	return reply, nil, err
+}
+
+// headingListing is the heading whose minute lists item it, by minuteOf
+// (the minutes' numbering, a listed item given its heading's number);
+// false when it is a minute of its own.
+func headingListing(items []AgendaItem, it AgendaItem, minuteOf map[string]string) (AgendaItem, bool) {
+	n, err := ParseItemNumber(it.Number)
+	if err != nil || n.Sub == 0 && n.Letter == 0 {
+		return AgendaItem{}, false
+	}
+	for _, h := range items {
+		hn, err := ParseItemNumber(h.Number)
+		if err == nil && hn == (ItemNumber{Top: n.Top, Section: n.Section}) {
+			return h, minuteOf[h.Number] == minuteOf[it.Number]
+		}
+	}
+	return AgendaItem{}, false
 }

@@ -424,11 +424,13 @@ func TestActionGivenThePartnerReportsNumber(t *testing.T) {
 // partner reports (items 7.1 to 7.9) are noted by one decision on item 7,
 // as the clerk minutes them: the draft has one minute for the heading,
 // listing the reports and who presented them, not nine minutes with
-// nothing recorded; the minutes are confirmed at the next meeting without
-// anyone minuting nine items nobody decided apart; the items after take
-// the numbers on from item 7's.
+// nothing recorded; an interest declared in a report names the heading's
+// minute; the minutes are confirmed at the next meeting without anyone
+// minuting nine items nobody decided apart; the items after take the
+// numbers on from item 7's.
 func TestPartnerReportsMinutedAsOne(t *testing.T) {
 	k := march2022(t)
+	k.must(graeme, "/declare 7.3 personal Chair of the VAWG board")
 	k.now = time.Date(2022, 3, 17, 9, 55, 0, 0, london)
 	k.must(trish, "/meeting start")
 	// Before anything is minuted, the heading is one minute with nothing
@@ -453,6 +455,8 @@ func TestPartnerReportsMinutedAsOne(t *testing.T) {
 		"7.8 Schools Sexual Abuse Report- Chesterfield High School — Report of Kevin Sexton.\n"+
 		"7.9 Probation Service - Feedback From Merseyside Women's Team — Report of Jan Marlow.\n\n"+
 		"NOTED:\nThat the reports be noted.\n```\n```\n18. DATE OF NEXT MEETING\n")
+	// An interest in a report is in the heading's minute, which lists it.
+	wantShown(t, d, "Graeme Robson declared a personal interest in Minute No. 17 (Violence against Women and Girls - Partner Reports), item 7.3 (Merseyside Police) as Chair of the VAWG board.")
 	if n := strings.Count(d, "Nothing recorded yet"); n != 4 {
 		t.Errorf("the draft has %d minutes with nothing recorded, not 4 (items 4, 5, 6 and 8):\n%s", n, d)
 	}
