@@ -685,6 +685,7 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 		return MinuteWrite{}, Minute{}, err
 	}
 	numbers := numberMinutes(items, written, base, item)
+	listed := listedUnder(items, written, "")
 	for i, it := range items {
 		if it.Number == item {
 			var was Minute
@@ -693,9 +694,15 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 					was = mi
 				}
 			}
+			number := numbers[i]
+			if listed[i] >= 0 {
+				if number, err = s.numberNoLaterMeetingHas(ctx, c, m, number, written); err != nil {
+					return MinuteWrite{}, Minute{}, err
+				}
+			}
 			return MinuteWrite{
 				CommitteeID: c.ID, MeetingID: m.ID, HeldOn: DateOf(m.StartsAt, c.Location()),
-				Item: item, Number: numbers[i], Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
+				Item: item, Number: number, Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
 			}, was, nil
 		}
 	}
@@ -711,6 +718,39 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 	}
 	return MinuteWrite{}, Minute{}, userErr("Item %s is not on the agenda of the meeting on %s. `/agenda %s` shows its items.",
 		Escape(item), day, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
+}
+
+// numberNoLaterMeetingHas is number, or the first after it, that neither a
+// minute of meeting m (written) nor one of a later meeting in m's
+// municipal year has: a sub-item listed in its heading's minute held no
+// number in m's draft, which the next meeting's minutes, numbering on from
+// it, may since have taken.
+func (s *Service) numberNoLaterMeetingHas(ctx context.Context, c Committee, m Meeting, number string, written []Minute) (string, error) {
+	v, ok := leadingNumber(number)
+	if !ok || fmt.Sprint(v) != number {
+		return number, nil
+	}
+	start, err := s.store.YearStart(ctx, c.ID)
+	if err != nil {
+		return "", err
+	}
+	held := DateOf(m.StartsAt, c.Location())
+	year := municipalYear(held, start)
+	for ; ; v++ {
+		n := fmt.Sprint(v)
+		if slices.ContainsFunc(written, func(mi Minute) bool { return mi.Number == n }) {
+			continue
+		}
+		ms, err := s.store.MinutesByNumber(ctx, c.ID, n, Date{}, 20)
+		if err != nil {
+			return "", err
+		}
+		if !slices.ContainsFunc(ms, func(mi Minute) bool {
+			return mi.MeetingID != m.ID && mi.HeldOn.Start(time.UTC).After(held.Start(time.UTC)) && municipalYear(mi.HeldOn, start) == year
+		}) {
+			return n, nil
+		}
+	}
 }
 
 // minuteNumbers numbers the minutes of a meeting's agenda items, in

@@ -510,3 +510,25 @@ func TestPartnerReportMinutedOnItsOwn(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/action add 18 <@UGRAEME> 2022-06-09 Circulate the policing figures"), "recorded under minute 18")
 }
+
+// TestPartnerReportMinutedAfterTheNextMeetingNumberedOn: a partner report
+// of 17 March 2022, listed in item 7's minute, minuted on its own once the
+// meeting of 7 April 2022 has numbered on from March's draft and taken its
+// next number, takes a number neither meeting has: the two meetings, of one
+// municipal year, would otherwise have two minutes of one number.
+func TestPartnerReportMinutedAfterTheNextMeetingNumberedOn(t *testing.T) {
+	k := march2022(t)
+	atTheTable(k)
+	k.must(ian, "/resolve 8 That the next meeting be held on Thursday 7 April 2022.")
+	k.now = time.Date(2022, 3, 17, 11, 40, 0, 0, london)
+	k.must(trish, "/meeting close")
+	k.must(ian, "/meeting schedule 2022-04-07 10:00 Remote Meeting")
+	k.now = time.Date(2022, 4, 7, 10, 0, 0, 0, london)
+	k.must(trish, "/meeting start")
+	wantShown(t, k.say(ian, "/minute 1 Apologies for absence were received from Neil Frackelton."), "minute 19 of the meeting on Thursday 7 April 2022")
+	wantShown(t, k.say(ian, "/resolve 2022-03-17 7.3 That the policing figures be circulated to partners."), "Resolved under item 7.3: minute 20 of the meeting on Thursday 17 March 2022")
+	wantShown(t, k.say(ian, "/minutes draft 2022-03-17"), "```\n20. MERSEYSIDE POLICE\n")
+	if d := k.say(ian, "/minutes draft"); strings.Contains(d, "\n20. ") {
+		t.Errorf("April's draft shows a minute 20 too:\n%s", d)
+	}
+}
