@@ -449,7 +449,7 @@ func TestPartnerReportsMinutedAsOne(t *testing.T) {
 		"7.2 Sefton CCG — Report of Tracy Forshaw.\n"+
 		"7.3 Merseyside Police — Report of Superintendent Graeme Robson.\n"+
 		"7.4 Merseyside Fire and Rescue Service — Report of Kevin Hollis.\n"+
-		"7.5 SWACA — Report of Neil Frackleton.\n"+
+		"7.5 SWACA — Report of Neil Frackelton.\n"+
 		"7.6 Sefton Youth Justice Service — Report of Adele Maddocks.\n"+
 		"7.7 Sefton CVS — Report of Sue Holden.\n"+
 		"7.8 Schools Sexual Abuse Report- Chesterfield High School — Report of Kevin Sexton.\n"+
