@@ -694,15 +694,14 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 					was = mi
 				}
 			}
-			number := numbers[i]
-			if listed[i] >= 0 {
-				if number, err = s.numberNoLaterMeetingHas(ctx, c, m, number, written); err != nil {
+			if h := listed[i]; h >= 0 && cmd != "" {
+				if err := s.laterMinutesNumbered(ctx, c, m, item, items[h], numbers[h]); err != nil {
 					return MinuteWrite{}, Minute{}, err
 				}
 			}
 			return MinuteWrite{
 				CommitteeID: c.ID, MeetingID: m.ID, HeldOn: DateOf(m.StartsAt, c.Location()),
-				Item: item, Number: number, Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
+				Item: item, Number: numbers[i], Position: i + 1, Title: strings.ToUpper(it.Title), References: it.References,
 			}, was, nil
 		}
 	}
@@ -720,37 +719,33 @@ func (s *Service) itemWrite(ctx context.Context, c Committee, m Meeting, base in
 		Escape(item), day, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))
 }
 
-// numberNoLaterMeetingHas is number, or the first after it, that neither a
-// minute of meeting m (written) nor one of a later meeting in m's
-// municipal year has: a sub-item listed in its heading's minute held no
-// number in m's draft, which the next meeting's minutes, numbering on from
-// it, may since have taken.
-func (s *Service) numberNoLaterMeetingHas(ctx context.Context, c Committee, m Meeting, number string, written []Minute) (string, error) {
-	v, ok := leadingNumber(number)
-	if !ok || fmt.Sprint(v) != number {
-		return number, nil
-	}
+// laterMinutesNumbered refuses to give item, listed in the minute
+// (number) of its heading, a minute of its own once a later meeting of
+// m's municipal year has minutes written: its number would come after
+// the heading's, moving every number m's draft shows after it, and the
+// later meeting's minutes, numbered on from those, would have them too.
+// Until then the numbers that move are only shown in drafts, as when the
+// previous meeting's minutes grow.
+func (s *Service) laterMinutesNumbered(ctx context.Context, c Committee, m Meeting, item string, heading AgendaItem, number string) error {
 	start, err := s.store.YearStart(ctx, c.ID)
 	if err != nil {
-		return "", err
+		return err
 	}
-	held := DateOf(m.StartsAt, c.Location())
-	year := municipalYear(held, start)
-	for ; ; v++ {
-		n := fmt.Sprint(v)
-		if slices.ContainsFunc(written, func(mi Minute) bool { return mi.Number == n }) {
-			continue
-		}
-		ms, err := s.store.MinutesByNumber(ctx, c.ID, n, Date{}, 20)
-		if err != nil {
-			return "", err
-		}
-		if !slices.ContainsFunc(ms, func(mi Minute) bool {
-			return mi.MeetingID != m.ID && mi.HeldOn.Start(time.UTC).After(held.Start(time.UTC)) && municipalYear(mi.HeldOn, start) == year
-		}) {
-			return n, nil
-		}
+	loc := c.Location()
+	held := DateOf(m.StartsAt, loc)
+	next := Date{Year: municipalYear(held, start) + 1, Month: start, Day: 1}
+	last, err := s.store.LastMinute(ctx, c.ID, next.Start(loc))
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	case last.MeetingID == m.ID || last.HeldOn.Start(time.UTC).Before(held.Start(time.UTC)):
+		return nil
 	}
+	day := held.Start(time.UTC).Format("2006-01-02")
+	return userErr("Item %s is listed in minute %s (%s) with the other items under item %s, and can no longer have a minute of its own: the minutes of %s are numbered on from this meeting's. Record it in minute %s: `/minute %s %s …` or `/resolve %s %s …`. Nothing was saved.",
+		Escape(item), Escape(number), Escape(heading.Title), Escape(heading.Number), formatDay(last.HeldOn.Start(loc), loc), Escape(number), day, Escape(heading.Number), day, Escape(heading.Number))
 }
 
 // minuteNumbers numbers the minutes of a meeting's agenda items, in
