@@ -92,6 +92,11 @@ type DocMinute struct {
 // pendingText stands for a minute not yet written.
 const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
 
+// pendingListedText stands for a heading's minute not yet written that
+// lists the items under it: where each of them is decided apart (planning
+// applications), the way to say so is by the item's own number.
+const pendingListedText = "[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM.]"
+
 // CompileMinutes makes the minutes document of a meeting from its
 // records, its text escaped for Slack as the attendance names and the
 // declarations paragraph given to it are: every agenda item becomes a minute, numbered on from
@@ -366,7 +371,10 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	for _, r := range dm.References {
 		b.WriteString("\n\n" + para("("+strings.TrimSuffix(r, ".")+".)"))
 	}
-	if dm.Pending {
+	switch {
+	case dm.Pending && len(dm.Under) > 0:
+		b.WriteString("\n\n" + para(pendingListedText))
+	case dm.Pending:
 		b.WriteString("\n\n" + para(pendingText))
 	}
 	if dm.Considered != "" {

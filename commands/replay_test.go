@@ -436,7 +436,7 @@ func TestPartnerReportsMinutedAsOne(t *testing.T) {
 	// Before anything is minuted, the heading is one minute with nothing
 	// recorded, listing its reports.
 	d := k.say(ian, "/minutes draft")
-	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\n[Nothing recorded yet: /resolve or /minute this item.]\n\nThe following reports were considered:\n7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n",
+	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\n[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM.]\n\nThe following reports were considered:\n7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n",
 		"```\n18. DATE OF NEXT MEETING\n")
 	if n := strings.Count(d, "Nothing recorded yet"); n != 5 {
 		t.Errorf("the draft has %d minutes with nothing recorded, not 5 (items 4, 5, 6, 7 and 8):\n%s", n, d)
