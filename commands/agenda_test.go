@@ -1566,10 +1566,12 @@ func TestAgendaAddUnderTheClosingItem(t *testing.T) {
 }
 
 // TestAgendaImportMisspeltPresenterOnlyWhenSure: a presenter printed with
-// a member's forename and a slip in their surname is read as the member
-// and the officer told so; not when another member has the name as
-// printed, nor when two members' surnames are one slip from it, nor for a
-// surname of three letters, nor when the forename differs too.
+// a member's forename and a slip in their surname, for an item that names
+// the member's organisation, is read as the member and the officer told
+// so; not when another member has the name as printed, nor when two
+// members of organisations the item names are one slip from it, nor for a
+// surname of three letters, nor when the forename differs too, nor for a
+// guest near a member of another organisation.
 func TestAgendaImportMisspeltPresenterOnlyWhenSure(t *testing.T) {
 	k := committeeKit(t)
 	for id, m := range map[string][2]string{

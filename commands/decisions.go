@@ -744,8 +744,8 @@ func (s *Service) laterMinutesNumbered(ctx context.Context, c Committee, m Meeti
 		return nil
 	}
 	day := held.Start(time.UTC).Format("2006-01-02")
-	return userErr("Item %s is listed in minute %s (%s) with the other items under item %s, and can no longer have a minute of its own: the minutes of %s are numbered on from this meeting's. Record it in minute %s: `/minute %s %s …` or `/resolve %s %s …`. Nothing was saved.",
-		Escape(item), Escape(number), Escape(heading.Title), Escape(heading.Number), formatDay(last.HeldOn.Start(loc), loc), Escape(number), day, Escape(heading.Number), day, Escape(heading.Number))
+	return userErr("Item %s is listed in minute %s (%s) with the other items under item %s, and can no longer have a minute of its own: the minutes of %s are numbered on from this meeting's. Record it in minute %s: `/resolve %s %s …` and `/minute %s %s …` replace what that minute holds, so send its decision or narrative again with this added (`/resolve %s %s That (1) …; and (2) …`). Nothing was saved.",
+		Escape(item), Escape(number), Escape(heading.Title), Escape(heading.Number), formatDay(last.HeldOn.Start(loc), loc), Escape(number), day, Escape(heading.Number), day, Escape(heading.Number), day, Escape(heading.Number))
 }
 
 // minuteNumbers numbers the minutes of a meeting's agenda items, in

@@ -94,8 +94,9 @@ const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
 
 // pendingListedText stands for a heading's minute not yet written that
 // lists the items under it: where each of them is decided apart (planning
-// applications), the way to say so is by the item's own number.
-const pendingListedText = "[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM.]"
+// applications), the way to say so is by the item's own number, until a
+// later meeting's minutes number on (laterMinutesNumbered).
+const pendingListedText = "[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM, until the next meeting's minutes are begun.]"
 
 // CompileMinutes makes the minutes document of a meeting from its
 // records, its text escaped for Slack as the attendance names and the

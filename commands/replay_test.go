@@ -436,7 +436,7 @@ func TestPartnerReportsMinutedAsOne(t *testing.T) {
 	// Before anything is minuted, the heading is one minute with nothing
 	// recorded, listing its reports.
 	d := k.say(ian, "/minutes draft")
-	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\n[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM.]\n\nThe following reports were considered:\n7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n",
+	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n\n[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM, until the next meeting's minutes are begun.]\n\nThe following reports were considered:\n7.1 Sefton Council and Domestic Abuse Multi Agency Partnership — Report of Janette Maxwell.\n",
 		"```\n18. DATE OF NEXT MEETING\n")
 	if n := strings.Count(d, "Nothing recorded yet"); n != 5 {
 		t.Errorf("the draft has %d minutes with nothing recorded, not 5 (items 4, 5, 6, 7 and 8):\n%s", n, d)
@@ -529,7 +529,7 @@ func TestPartnerReportMinutedAfterTheNextMeetingNumberedOn(t *testing.T) {
 	k.must(trish, "/meeting start")
 	wantShown(t, k.say(ian, "/minute 1 Apologies for absence were received from Neil Frackelton."), "minute 19 of the meeting on Thursday 7 April 2022")
 	wantShown(t, k.say(ian, "/resolve 2022-03-17 7.3 That the policing figures be circulated to partners."),
-		"Item 7.3 is listed in minute 17 (Violence against Women and Girls - Partner Reports) with the other items under item 7, and can no longer have a minute of its own: the minutes of Thursday 7 April 2022 are numbered on from this meeting's. Record it in minute 17: `/minute 2022-03-17 7 …` or `/resolve 2022-03-17 7 …`. Nothing was saved.")
+		"Item 7.3 is listed in minute 17 (Violence against Women and Girls - Partner Reports) with the other items under item 7, and can no longer have a minute of its own: the minutes of Thursday 7 April 2022 are numbered on from this meeting's. Record it in minute 17: `/resolve 2022-03-17 7 …` and `/minute 2022-03-17 7 …` replace what that minute holds, so send its decision or narrative again with this added (`/resolve 2022-03-17 7 That (1) …; and (2) …`). Nothing was saved.")
 	wantShown(t, k.say(ian, "/minute 2022-03-17 7.5 The SWACA report was presented."), "can no longer have a minute of its own")
 	d := k.say(ian, "/minutes draft 2022-03-17")
 	wantShown(t, d, "```\n17. VIOLENCE AGAINST WOMEN AND GIRLS - PARTNER REPORTS\n", "7.3 Merseyside Police — Report of Superintendent Graeme Robson.", "```\n18. DATE OF NEXT MEETING\n")
