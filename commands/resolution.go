@@ -1137,9 +1137,14 @@ func minuteSection(m Minute, highlighted bool) Section {
 	return Section{Title: fmt.Sprintf("Minute %s — %s", plainTitle(m.Number), plainTitle(m.Title)), Text: b.String()}
 }
 
-// PassageDelimiter is what the search puts between the parts of a
-// minute's passage it finds the words in.
+// PassageDelimiter is what a passage shows between the parts of it the
+// search found the words in.
 const PassageDelimiter = " … "
+
+// PassageBreak is what the search puts between those parts: a control
+// character, which no minute holds, where " … " may be the minute's own
+// and would split a part in two.
+const PassageBreak = "\x18"
 
 // nearEnd is how close to either end of a narrative a passage may start
 // or stop and be shown to it, rather than with "…": a word or two that
@@ -1153,8 +1158,9 @@ const nearEnd = 24
 // narrative as written is shown as it is.
 func passageIn(narrative, passage string) string {
 	unmarked := strings.NewReplacer(HighlightStart, "", HighlightStop, "")
-	parts := strings.Split(passage, PassageDelimiter)
+	parts := strings.Split(passage, PassageBreak)
 	first, last := unmarked.Replace(parts[0]), unmarked.Replace(parts[len(parts)-1])
+	passage = strings.Join(parts, PassageDelimiter)
 	if i := strings.Index(narrative, first); i > 0 && first != "" {
 		if before := narrative[:i]; len(before) <= nearEnd {
 			passage = before + passage

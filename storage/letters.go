@@ -65,12 +65,12 @@ var searchText = func() *strings.Replacer {
 const headlineControls = "\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17"
 
 // fragmentMark is what the search puts between the parts of a passage
-// (headlinePassages), made commands.PassageDelimiter once the minute's own
-// letters are back (ownLetters): a mark the text cannot hold splits the
-// passage into the parts the search found, where " … " would split it
-// too where the narrative prints one, and a short part after it be read
-// back from an earlier place in the text, in that place's letters.
-const fragmentMark = "\x18"
+// (headlinePassages), which commands shows as " … " (passageIn): a mark
+// the text cannot hold splits the passage into the parts the search
+// found, where " … " would split it too where the narrative prints one,
+// and a short part after it be read back from an earlier place in the
+// text, in that place's letters.
+const fragmentMark = commands.PassageBreak
 
 // headlineMarkers are the marks the search puts in a headline; the text
 // is cleared of them first, so that every one in a headline is the
@@ -79,8 +79,7 @@ const headlineMarkers = commands.HighlightStart + commands.HighlightStop + fragm
 
 // restoreLetters is marked, a headline the search made of text with its
 // letters made plain (headline), in text's own letters: "Siân" for
-// the "Sian" it highlighted, its parts (split by fragmentMark) joined by
-// commands.PassageDelimiter. Each part of the headline is found in the
+// the "Sian" it highlighted, part by part (split by fragmentMark). Each part of the headline is found in the
 // plain text and read from the same place of text, which has as many
 // letters. It is false if a part is not found.
 func restoreLetters(text, marked string) (string, bool) {
@@ -92,7 +91,7 @@ func restoreLetters(text, marked string) (string, bool) {
 	}, text)
 	plain := plainLetter.Replace(text)
 	if plain == text {
-		return strings.ReplaceAll(marked, fragmentMark, commands.PassageDelimiter), true
+		return marked, true
 	}
 	own := []rune(text)
 	parts := strings.Split(marked, fragmentMark)
@@ -118,7 +117,7 @@ func restoreLetters(text, marked string) (string, bool) {
 		}
 		parts[i] = b.String()
 	}
-	return strings.Join(parts, commands.PassageDelimiter), true
+	return strings.Join(parts, fragmentMark), true
 }
 
 // ownLetters puts the minute's own letters back in the highlight and
