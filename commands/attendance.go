@@ -234,9 +234,9 @@ type meetingState struct {
 	// asked is the item /meeting status was asked about: its line heads
 	// the reply, so the count below leaves it out.
 	asked string
-	// minuteOf, for the minutes, numbers each agenda item as its minute:
-	// the minutes name an item by the number they print, not the
-	// agenda's.
+	// minuteOf, for the minutes, numbers each agenda item as its minute
+	// (one listed in its heading's minute, as that one): the minutes name
+	// an item by the number they print, not the agenda's.
 	minuteOf map[string]string
 	// agenda, for the minutes and /meeting attendance, is the meeting's
 	// agenda in its order: the order the chair took items in is told

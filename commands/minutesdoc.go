@@ -100,7 +100,8 @@ const pendingListedText = "[Nothing recorded yet: /resolve or /minute this item;
 
 // CompileMinutes makes the minutes document of a meeting from its
 // records, its text escaped for Slack as the attendance names and the
-// declarations paragraph given to it are: every agenda item becomes a minute, numbered on from
+// declarations paragraph given to it are: every agenda item becomes a
+// minute (but one its heading's minute lists: listedUnder), numbered on from
 // src.Base in the agenda's order, past the numbers the minutes already
 // written have (see minuteNumbers); the standard items are written from the
 // apologies, declarations and previous meeting; what was recorded with
