@@ -832,27 +832,17 @@ func typed(s string) string {
 	}
 	// A web address is kept as given: another character in it would be
 	// another address.
-	var b strings.Builder
-	for s != "" {
-		end := strings.IndexFunc(s, unicode.IsSpace)
-		if end < 0 {
-			end = len(s)
+	return typedWord.ReplaceAllStringFunc(s, func(w string) string {
+		if strings.Contains(w, "://") {
+			return w
 		}
-		word := s[:end]
-		if !strings.Contains(word, "://") {
-			word = typedHyphens.Replace(word)
-		}
-		b.WriteString(word)
-		s = s[end:]
-		next := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
-		if next < 0 {
-			next = len(s)
-		}
-		b.WriteString(s[:next])
-		s = s[next:]
-	}
-	return b.String()
+		return typedHyphens.Replace(w)
+	})
 }
+
+// typedWord is a word of typed text: what lies between the characters
+// unicode.IsSpace calls spaces.
+var typedWord = regexp.MustCompile(`[^\s\v\x{85}\p{Z}]+`)
 
 var typedHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-")
 
