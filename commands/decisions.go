@@ -764,10 +764,12 @@ func minuteNumbers(items []AgendaItem, written []Minute, base int) []string {
 // numberMinutes is minuteNumbers with item own numbered as a minute of its
 // own though nothing is written for it yet: the item a write is about to
 // minute takes the number the draft will show it under. Numbers the draft
-// showed for later items with nothing written move on by one then; they
-// were never given in a reply. A sub-item minuted after the items below
-// it were takes the first number no written minute has, out of the
-// agenda's order, as a number given must not change.
+// showed for later items with nothing written move on by one then, as
+// they do when the previous meeting's minutes grow; once a later meeting
+// has minutes numbered on from them, the write is refused
+// (laterMinutesNumbered). A sub-item minuted after the items below it
+// were takes the first number no written minute has, out of the agenda's
+// order, as a number written must not change.
 func numberMinutes(items []AgendaItem, written []Minute, base int, own string) []string {
 	taken := map[string]bool{}
 	byItem := map[string]string{}
@@ -996,32 +998,23 @@ var partMark = regexp.MustCompile(`\((\d{1,2}|[a-z]|[ivx]{1,5})\)\s*`)
 // 100B(4)(b)"). One of its kind out of order ("(4)" before "(1)") leaves
 // the decision whole, as a reference would be misread as a part.
 func partMarks(text string) [][]int {
-	found := partMark.FindAllStringSubmatchIndex(text, -1)
+	var free [][]int
+	for _, mk := range partMark.FindAllStringSubmatchIndex(text, -1) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			free = append(free, mk)
+		}
+	}
 	scheme := ""
-	for _, mk := range found {
-		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			continue
+	for _, mk := range free {
+		if scheme = partSchemes[text[mk[2]:mk[3]]]; scheme != "" {
+			break
 		}
-		switch text[mk[2]:mk[3]] {
-		case "1":
-			scheme = "num"
-		case "a":
-			scheme = "alpha"
-		case "i":
-			scheme = "roman"
-		default:
-			continue
-		}
-		break
 	}
 	if scheme == "" {
 		return nil
 	}
 	var marks [][]int
-	for _, mk := range found {
-		if r, _ := utf8.DecodeLastRuneInString(text[:mk[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			continue
-		}
+	for _, mk := range free {
 		v := text[mk[2]:mk[3]]
 		want := minutes.PartLabel(scheme, len(marks))
 		roman := strings.Trim(v, "ivx") == ""
@@ -1039,6 +1032,10 @@ func partMarks(text string) [][]int {
 	}
 	return marks
 }
+
+// partSchemes are the kinds of part marks by the mark a first part starts
+// with (minutes.PartLabel's schemes).
+var partSchemes = map[string]string{"1": "num", "a": "alpha", "i": "roman"}
 
 // saysNothing reports whether a resolution's text, its label cut, is
 // "That" and no more (sent before the decision was typed, or with only a
