@@ -2727,16 +2727,7 @@ func TestMeetingAdjournedToAnotherDayIsResumedNotReplaced(t *testing.T) {
 // named nowhere, is marked without being asked.
 func TestHereInADirectMessageAsSubstituteElsewhere(t *testing.T) {
 	k := meetingKit(t)
-	in := func(ch, user, line string) commands.Reply {
-		t.Helper()
-		r := k.request(user, line)
-		r.ChannelID = ch
-		reply, err := k.svc.Run(context.Background(), r)
-		if err != nil {
-			t.Fatalf("%s: %v", line, err)
-		}
-		return reply
-	}
+	in := k.runIn
 	in("C2", ian, "/committee setup Sefton Youth Board")
 	in("C2", ian, "/committee member add <@USTRANGER> Youth Council chair")
 	in("C2", ian, "/meeting schedule 2026-12-10 10:15 Bootle Town Hall")
@@ -2780,16 +2771,7 @@ func TestHereInADirectMessageAsSubstituteElsewhere(t *testing.T) {
 // four.
 func TestHereInADirectMessageMarksTheNamedSubstitute(t *testing.T) {
 	k := meetingKit(t)
-	in := func(ch, user, line string) commands.Reply {
-		t.Helper()
-		r := k.request(user, line)
-		r.ChannelID = ch
-		reply, err := k.svc.Run(context.Background(), r)
-		if err != nil {
-			t.Fatalf("%s: %v", line, err)
-		}
-		return reply
-	}
+	in := k.runIn
 	k.must(neil, "/apologies 2026-12-10 Unwell sub <@USTRANGER>")
 	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
 	k.must(ian, "/meeting start")

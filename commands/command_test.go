@@ -586,16 +586,7 @@ func TestMalformedNumbersSaidSo(t *testing.T) {
 // committee's register took the entry.
 func TestAwayReplyNamesCommittee(t *testing.T) {
 	k := meetingKit(t)
-	in := func(ch, user, line string) commands.Reply {
-		t.Helper()
-		r := k.request(user, line)
-		r.ChannelID = ch
-		reply, err := k.svc.Run(context.Background(), r)
-		if err != nil {
-			t.Fatalf("%s: %v", line, err)
-		}
-		return reply
-	}
+	in := k.runIn
 	in("C2", ian, "/committee setup Sefton Youth Board")
 	in("C2", ian, "/committee member add <@UGRAEME> Merseyside Police")
 	in("C2", ian, "/committee member add <@USTRANGER> Youth Council chair")
@@ -634,16 +625,7 @@ func TestAwayReplyNamesCommittee(t *testing.T) {
 // a command typed there does; in the committee's channel it does not.
 func TestAwayFormReplyNamesCommittee(t *testing.T) {
 	k := meetingKit(t)
-	in := func(ch, user, line string) commands.Reply {
-		t.Helper()
-		r := k.request(user, line)
-		r.ChannelID = ch
-		reply, err := k.svc.Run(context.Background(), r)
-		if err != nil {
-			t.Fatalf("%s: %v", line, err)
-		}
-		return reply
-	}
+	in := k.runIn
 	in("C2", ian, "/committee setup Sefton Youth Board")
 	in("C2", ian, "/committee member add <@UGRAEME> Merseyside Police")
 	in("C2", ian, "/meeting schedule 2026-12-10 10:15 Bootle Town Hall")

@@ -157,6 +157,19 @@ func (k *kit) run(user, line string) commands.Reply {
 	return r
 }
 
+// runIn is run with the line typed in channel ch: another committee's
+// channel, or a direct message ("D…").
+func (k *kit) runIn(ch, user, line string) commands.Reply {
+	k.t.Helper()
+	r := k.request(user, line)
+	r.ChannelID = ch
+	reply, err := k.svc.Run(context.Background(), r)
+	if err != nil {
+		k.t.Fatalf("%s: %v", line, err)
+	}
+	return reply
+}
+
 // must runs user's line, which must not be refused.
 func (k *kit) must(user, line string) commands.Reply {
 	k.t.Helper()
