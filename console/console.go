@@ -66,8 +66,16 @@ func (c *Console) Run(ctx context.Context) error {
 			}
 		}
 	}()
+	// more holds the lines so far of a command continued with a
+	// backslash at a line's end: a minute of several paragraphs, as
+	// Slack takes them from Shift+Enter, typed over several lines.
+	var more strings.Builder
 	for {
-		if c.paste == nil {
+		switch {
+		case c.paste != nil:
+		case more.Len() > 0:
+			fmt.Fprint(c.Out, "… ")
+		default:
 			fmt.Fprintf(c.Out, "%s> ", c.as.Name)
 		}
 		var line string
@@ -75,21 +83,42 @@ func (c *Console) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			fmt.Fprintln(c.Out)
+			c.unsent(more.String())
 			return nil
 		case line, ok = <-lines:
 		}
 		if !ok {
 			fmt.Fprintln(c.Out)
+			c.unsent(more.String())
 			return nil
 		}
 		if c.paste != nil {
 			c.pasteLine(ctx, line)
 			continue
 		}
+		if more.Len() > 0 || strings.HasPrefix(strings.TrimSpace(line), "/") {
+			if rest, ok := strings.CutSuffix(strings.TrimRight(line, " \t"), "\\"); ok {
+				more.WriteString(rest + "\n")
+				continue
+			}
+			more.WriteString(line)
+			line = more.String()
+			more.Reset()
+		}
 		if quit := c.line(ctx, strings.TrimSpace(line)); quit {
 			return nil
 		}
 	}
+}
+
+// unsent tells that a command continued with a backslash was not sent:
+// the input ended before its last line.
+func (c *Console) unsent(command string) {
+	if command == "" {
+		return
+	}
+	name, _ := commandOf(strings.TrimSpace(command))
+	fmt.Fprintf(c.Out, "%s was not sent: its last line ended with \\, which continues it on the next line.\n", name)
 }
 
 // line handles one line of input; it reports whether to stop.
@@ -111,7 +140,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 			names = append(names, fmt.Sprintf("  %-12s %s", cmd.Name, cmd.Summary))
 		}
 		fmt.Fprintf(c.Out, "Commands (each answers help, e.g. /apologies help):\n%s\n", strings.Join(names, "\n"))
-		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit")
+		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit. A command's line ending in \\ goes on on the next line: a minute of several paragraphs, \\ alone between them.")
 	case line == ":who":
 		for _, m := range commands.SampleMembers {
 			marker := " "
@@ -144,7 +173,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 	case strings.HasPrefix(line, ":paste"):
 		c.startPaste(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":paste")))
 	case strings.HasPrefix(line, "/"):
-		name, text, _ := strings.Cut(line, " ")
+		name, text := commandOf(line)
 		req := c.request(name, linkMentions(commands.Escape(text)))
 		c.show(c.run(ctx, req, func(ctx context.Context) (commands.Reply, error) {
 			return c.Service.Run(ctx, req)
@@ -153,6 +182,17 @@ func (c *Console) line(ctx context.Context, line string) bool {
 		fmt.Fprintln(c.Out, "Start with / for a command (try /apologies help) or : for the console (:help).")
 	}
 	return false
+}
+
+// commandOf splits a command line into the command's name and its text.
+// The name ends at a space or, in a command continued on the next line
+// (Run), at the line's end.
+func commandOf(line string) (name, text string) {
+	i := strings.IndexAny(line, " \t\n")
+	if i < 0 {
+		return line, ""
+	}
+	return line[:i], line[i+1:]
 }
 
 func (c *Console) request(command, text string) commands.Request {

@@ -64,3 +64,47 @@ func TestConsoleMinutesCycle(t *testing.T) {
 		t.Errorf("confirmed minutes are marked draft:\n%s", got)
 	}
 }
+
+// TestConsoleMinuteOfParagraphs: a minute of two paragraphs, as Slack
+// takes them from Shift+Enter, typed in the console with a backslash at
+// the end of each line but the last; a command whose input ends on such
+// a line is said to be unsent, not sent cut short.
+func TestConsoleMinuteOfParagraphs(t *testing.T) {
+	svc := sample(t, nil)
+	london, _ := time.LoadLocation("Europe/London")
+	run := func(at time.Time, lines ...string) string {
+		t.Helper()
+		var out bytes.Buffer
+		c := &console.Console{
+			Service: svc, Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
+			Now: func() time.Time { return at },
+			In:  strings.NewReader(strings.Join(lines, "\n") + "\n"),
+		}
+		if err := c.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	run(time.Date(2026, 12, 9, 12, 0, 0, 0, london), "/agenda add 4 SWACA — Neil Frackelton")
+	at := time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	got := run(at,
+		":as trish", "/meeting start", ":as ian",
+		`/minute 4 The Board received a presentation from Neil Frackelton on the scheme.\`,
+		`\`,
+		"Members asked how referrals would be made.",
+		"/minutes draft")
+	if want := "The Board received a presentation from Neil Frackelton on the scheme.\n\nMembers asked how referrals would be made."; !strings.Contains(got, want) {
+		t.Errorf("the minute's two paragraphs are not in the draft as typed:\n%s", got)
+	}
+	if strings.Contains(got, `scheme.\`) {
+		t.Errorf("the backslash that continues a line is in the minute:\n%s", got)
+	}
+
+	got = run(at, ":as ian", `/minute 4 The Board noted the report.\`)
+	if !strings.Contains(got, `/minute was not sent: its last line ended with \`) {
+		t.Errorf("a command cut off by the end of input is not said to be unsent:\n%s", got)
+	}
+	if d := run(at, ":as ian", "/minutes draft"); strings.Contains(d, "The Board noted the report.") {
+		t.Errorf("a command cut off by the end of input was sent:\n%s", d)
+	}
+}
