@@ -321,6 +321,30 @@ func (s *Service) heldNone(ctx context.Context, c Committee, now time.Time, cmd 
 	return userErr("%s", text)
 }
 
+// closingResolution is the resolution Date of Next Meeting records by the
+// schedule (nextResolution), when item is that item of the meeting d
+// names and a meeting follows it; "" otherwise. It only fills in the
+// example of an answer that saves nothing, so what cannot be read gives
+// the plain example rather than a failure.
+func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item string) string {
+	m, err := s.minutesMeeting(ctx, in, d)
+	if err != nil {
+		return ""
+	}
+	items, err := s.store.AgendaItems(ctx, m.ID)
+	if err != nil {
+		return ""
+	}
+	if closing, ok := closingItem(items); !ok || closing.Number != item {
+		return ""
+	}
+	next, err := s.meetingAfter(ctx, in.Committee, m)
+	if err != nil || next == nil {
+		return ""
+	}
+	return nextResolution(*next, in.Committee.Location())
+}
+
 // recordMinute is /resolve and /minute.
 func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (Reply, error) {
 	c := in.Committee
@@ -345,6 +369,8 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 			example := "That the report be noted."
 			if in.cmd.Name == "/minute" {
 				example = "The Board considered the report."
+			} else if next := s.closingResolution(ctx, in, d, item); next != "" {
+				example = next
 			}
 			// The day typed stays in the form to copy: without it, the
 			// text would go to the meeting in progress or the last held.

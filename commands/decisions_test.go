@@ -2224,3 +2224,29 @@ func TestMinutesAmendedByTwoAtOnce(t *testing.T) {
 	// Sent again, having seen the draft, it is made.
 	wantShown(t, k.say(graeme, "/minutes amend 9 That the figures be published."), "Minute 9 amended", "*It read*\nThat the figures be circulated to all partners.")
 }
+
+// TestDateOfNextMeetingFromTheSchedule: the minute of Date of Next
+// Meeting names the meeting the schedule has next (a cancelled one
+// passed over): `/resolve 7` without text offers the resolution to send,
+// and the draft, while nothing is recorded, gives the command that
+// records it, which then stands as the minute.
+func TestDateOfNextMeetingFromTheSchedule(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/meeting schedule 2027-01-07 10:00 Remote Meeting")
+	k.must(ian, "/meeting schedule 2027-01-14 14:00 Bootle Town Hall")
+	k.must(ian, "/meeting cancel 7 January 2027")
+
+	attRefused(k, ian, "/resolve 7", "Give the text to record under item 7, after its number: `/resolve 7 That the next meeting be held on Thursday 14 January 2027 at 14:00.`")
+	// Another item's example is the plain one.
+	attRefused(k, ian, "/resolve 6", "`/resolve 6 That the report be noted.`")
+
+	suggested := "/resolve 2026-12-10 7 That the next meeting be held on Thursday 14 January 2027 at 14:00."
+	wantShown(t, k.say(ian, "/minutes draft"), "```\n7. DATE OF NEXT MEETING\n\n[Nothing recorded yet: /resolve or /minute this item; by the schedule: "+suggested+"]\n```")
+
+	k.must(ian, suggested)
+	d := k.say(ian, "/minutes draft")
+	wantShown(t, d, "```\n7. DATE OF NEXT MEETING\n\nRESOLVED:\nThat the next meeting be held on Thursday 14 January 2027 at 14:00.\n```")
+	if strings.Contains(d, "by the schedule") {
+		t.Errorf("the draft still offers the command once the minute is recorded:\n%s", d)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -1151,6 +1152,14 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 	if src.Approval, src.ApprovedAt, err = s.approvalOf(ctx, m, loc); err != nil {
 		return src, "", err
 	}
+	if closing, ok := closingItem(src.Items); ok && src.Approval == nil && !slices.ContainsFunc(src.Minutes, func(mi Minute) bool {
+		return mi.Item == closing.Number && (mi.Narrative != "" || len(mi.Resolutions) > 0)
+	}) {
+		// Only for the hint in its pending minute: it is read only then.
+		if src.Next, err = s.meetingAfter(ctx, c, m); err != nil {
+			return src, "", err
+		}
+	}
 	if a := src.PreviousApproval; a != nil && src.Approval != nil && a.AtMeetingID != m.ID && a.At.After(src.Approval.At) {
 		// m's minutes were confirmed saying the previous ones were still
 		// to confirm: confirmed later, elsewhere, they do not change
@@ -1158,6 +1167,21 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		src.PreviousApproval, src.PreviousApprovedAt = nil, ""
 	}
 	return src, note, nil
+}
+
+// meetingAfter is committee c's next meeting after m, held or to come but
+// not cancelled, within two years; nil if there is none.
+func (s *Service) meetingAfter(ctx context.Context, c Committee, m Meeting) (*Meeting, error) {
+	later, err := s.store.Meetings(ctx, c.ID, m.StartsAt.Add(time.Minute), m.StartsAt.AddDate(2, 0, 0))
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range later {
+		if n.Status != MeetingCancelled {
+			return &n, nil
+		}
+	}
+	return nil, nil
 }
 
 // approvalOf is the confirmation of meeting m's minutes, nil if Quorum

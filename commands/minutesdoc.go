@@ -41,6 +41,11 @@ type MinutesSource struct {
 	// Inquorate notes, by minute number, the RESOLVED text recorded while
 	// the meeting was inquorate for its item (see inquorateResolutions).
 	Inquorate map[string]string
+	// Next is the committee's next meeting after this one, by the
+	// schedule (held or to come, not cancelled), if the agenda closes
+	// with Date of Next Meeting and nothing is recorded under it yet:
+	// the draft gives the command that records its date (nextResolution).
+	Next *Meeting
 }
 
 // MinutesDocument is a meeting's minutes as the council prints them.
@@ -76,6 +81,10 @@ type DocMinute struct {
 	Urgency string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
+	// Suggest, while Pending, is a command that records the minute as the
+	// records have it (Date of Next Meeting's, from the schedule),
+	// escaped; "" when they do not.
+	Suggest string
 	// Considered lists, escaped, the items numbered under this one's
 	// (7.1 to 7.9 under 7) with no minute of their own, as the reports
 	// it considered (see listedUnder); Under are their numbers.
@@ -97,6 +106,16 @@ const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
 // applications), the way to say so is by the item's own number, until a
 // later meeting's minutes number on (laterMinutesNumbered).
 const pendingListedText = "[Nothing recorded yet: /resolve or /minute this item; an item listed here decided on its own is minuted by its number, /resolve ITEM, until the next meeting's minutes are begun.]"
+
+// nextResolution is what councils resolve under Date of Next Meeting,
+// for the meeting next: "That the next meeting be held on Thursday 9 June
+// 2022 at 10:00."
+func nextResolution(next Meeting, loc *time.Location) string {
+	if next.TimeUnknown {
+		return "That the next meeting be held on " + formatDay(next.StartsAt, loc) + "."
+	}
+	return "That the next meeting be held on " + formatDay(next.StartsAt, loc) + " at " + ClockIn(next.StartsAt, loc, "15:04") + "."
+}
 
 // CompileMinutes makes the minutes document of a meeting from its
 // records, its text escaped for Slack as the attendance names and the
@@ -209,6 +228,9 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			dm.Narrative, dm.Resolved = previousMinutes(src)
 		default:
 			dm.Pending = true
+			if src.Next != nil && isClosing(it) {
+				dm.Suggest = Escape(fmt.Sprintf("/resolve %s %s %s", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), it.Number, nextResolution(*src.Next, loc)))
+			}
 		}
 		dm.Considered, dm.Under = considered(src.Items, under, i)
 		if mi, ok := byItem[it.Number]; ok {
@@ -376,6 +398,8 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	switch {
 	case dm.Pending && len(dm.Under) > 0:
 		b.WriteString("\n\n" + para(pendingListedText))
+	case dm.Pending && dm.Suggest != "":
+		b.WriteString("\n\n" + para(strings.TrimSuffix(pendingText, ".]")+"; by the schedule: "+dm.Suggest+"]"))
 	case dm.Pending:
 		b.WriteString("\n\n" + para(pendingText))
 	}
