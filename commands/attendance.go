@@ -1267,12 +1267,23 @@ func (st meetingState) during(t time.Time) string {
 }
 
 // itemRef names an agenda item as the minutes do, by its minute's number
-// where they have one: "Minute No. 34", else "item 7.7".
+// where they have one: "Minute No. 34", else "item 7.7". A report listed
+// in its heading's minute (listedUnder) is named by both, "Minute No. 17,
+// item 7.3", as declarations name it: the minute alone would not say
+// which report, and one report taken before another would read as a
+// minute considered before itself.
 func (st meetingState) itemRef(item string) string {
-	if n, ok := st.minuteOf[item]; ok {
-		return "Minute No. " + Escape(n)
+	n, ok := st.minuteOf[item]
+	if !ok {
+		return "item " + Escape(item)
 	}
-	return "item " + Escape(item)
+	ref := "Minute No. " + Escape(n)
+	if i := slices.IndexFunc(st.agenda, func(it AgendaItem) bool { return it.Number == item }); i >= 0 {
+		if _, listed := headingListing(st.agenda, st.agenda[i], st.minuteOf); listed {
+			ref += ", item " + Escape(item)
+		}
+	}
+	return ref
 }
 
 // consideredBefore reports whether the meeting had finished with item by
