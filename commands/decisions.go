@@ -338,7 +338,12 @@ func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item
 	if closing, ok := closingItem(items); !ok || closing.Number != item {
 		return ""
 	}
-	next, err := s.meetingAfter(ctx, in.Committee, m)
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil {
+		return ""
+	}
+	sit := SittingOf(events)
+	next, err := s.meetingAfter(ctx, in.Committee, m, scheduleAsOf(m, sit.Opened, sit.Closed, in.Committee.Location()))
 	if err != nil || next == nil {
 		return ""
 	}

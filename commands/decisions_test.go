@@ -2250,3 +2250,40 @@ func TestDateOfNextMeetingFromTheSchedule(t *testing.T) {
 		t.Errorf("the draft still offers the command once the minute is recorded:\n%s", d)
 	}
 }
+
+// TestDateOfNextMeetingAsTheMeetingHeardIt: the schedule's next meeting
+// is the one the meeting heard of: one scheduled after it closed is
+// passed over; once the one next then has been moved, the draft offers no
+// date at all rather than one the meeting never heard.
+func TestDateOfNextMeetingAsTheMeetingHeardIt(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/meeting schedule 2027-01-14 14:00 Bootle Town Hall")
+	k.now = time.Date(2026, 12, 10, 11, 30, 0, 0, london)
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 17, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2026-12-21 16:00 Remote Meeting")
+	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "by the schedule: /resolve 2026-12-10 7 That the next meeting be held on Thursday 14 January 2027 at 14:00.]")
+	attRefused(k, ian, "/resolve 2026-12-10 7", "`/resolve 2026-12-10 7 That the next meeting be held on Thursday 14 January 2027 at 14:00.`")
+
+	k.must(ian, "/meeting move 2027-01-14 2027-01-28")
+	d := k.say(ian, "/minutes draft 2026-12-10")
+	wantShown(t, d, "```\n7. DATE OF NEXT MEETING\n\n[Nothing recorded yet: /resolve or /minute this item.]\n```")
+	attRefused(k, ian, "/resolve 2026-12-10 7", "`/resolve 2026-12-10 7 That the report be noted.`")
+}
+
+// TestDateOfNextMeetingOnlyTheClosingItem: an item titled as a closing
+// item that is not the agenda's last (Date of Next Meeting follows it)
+// is given no resolution by the schedule.
+func TestDateOfNextMeetingOnlyTheClosingItem(t *testing.T) {
+	k := agendaKit(t)
+	k.must(ian, "/agenda add 8 Dates of future meetings")
+	k.must(ian, "/committee member add <@USUE> Sefton CVS chair")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(sue, "/meeting start")
+	k.must(ian, "/meeting schedule 2027-01-14 14:00 Bootle Town Hall")
+	d := k.say(ian, "/minutes draft")
+	if n := strings.Count(d, "by the schedule"); n != 1 {
+		t.Errorf("%d minutes offer the schedule's next meeting, not 1 (Date of Next Meeting):\n%s", n, d)
+	}
+	wantShown(t, d, "by the schedule: /resolve 2026-12-10 8 That the next meeting")
+}

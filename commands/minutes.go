@@ -1156,7 +1156,7 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 		return mi.Item == closing.Number && (mi.Narrative != "" || len(mi.Resolutions) > 0)
 	}) {
 		// Only for the hint in its pending minute: it is read only then.
-		if src.Next, err = s.meetingAfter(ctx, c, m); err != nil {
+		if src.Next, err = s.meetingAfter(ctx, c, m, scheduleAsOf(m, src.Opened, src.Closed, loc)); err != nil {
 			return src, "", err
 		}
 	}
@@ -1170,18 +1170,60 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 }
 
 // meetingAfter is committee c's next meeting after m, held or to come but
-// not cancelled, within two years; nil if there is none.
-func (s *Service) meetingAfter(ctx context.Context, c Committee, m Meeting) (*Meeting, error) {
+// not cancelled, within two years, as the schedule stood at asOf (zero:
+// as it stands): the meeting m would have named. One scheduled after
+// asOf is passed over; should the one next then have been moved or
+// cancelled since, the date m named is not the schedule's now, and nil is
+// returned, as when there is none: the hint it feeds had better be
+// missing than offer a date the meeting never heard.
+func (s *Service) meetingAfter(ctx context.Context, c Committee, m Meeting, asOf time.Time) (*Meeting, error) {
 	later, err := s.store.Meetings(ctx, c.ID, m.StartsAt.Add(time.Minute), m.StartsAt.AddDate(2, 0, 0))
 	if err != nil {
 		return nil, err
 	}
 	for _, n := range later {
-		if n.Status != MeetingCancelled {
+		if asOf.IsZero() {
+			if n.Status == MeetingCancelled {
+				continue
+			}
 			return &n, nil
 		}
+		events, err := s.store.MeetingEvents(ctx, n.ID)
+		if err != nil {
+			return nil, err
+		}
+		if len(events) > 0 && events[0].At.After(asOf) {
+			continue
+		}
+		if n.Status == MeetingCancelled {
+			if slices.ContainsFunc(events, func(e MeetingEvent) bool { return e.Action == MeetingEventCancelled && e.At.After(asOf) }) {
+				return nil, nil
+			}
+			continue
+		}
+		changes, err := s.store.MeetingChanges(ctx, n.ID)
+		if err != nil {
+			return nil, err
+		}
+		if slices.ContainsFunc(changes, func(ch MeetingChange) bool { return ch.At.After(asOf) }) {
+			return nil, nil
+		}
+		return &n, nil
 	}
 	return nil, nil
+}
+
+// scheduleAsOf is when meeting m heard the schedule it would minute under
+// Date of Next Meeting: as it closed, if it was closed in Quorum; zero
+// (as the schedule stands) while it sits; else the end of its day.
+func scheduleAsOf(m Meeting, opened, closed time.Time, loc *time.Location) time.Time {
+	switch {
+	case !closed.IsZero():
+		return closed
+	case !opened.IsZero():
+		return time.Time{}
+	}
+	return DateOf(m.StartsAt, loc).Start(loc).AddDate(0, 0, 1)
 }
 
 // approvalOf is the confirmation of meeting m's minutes, nil if Quorum

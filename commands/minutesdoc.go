@@ -228,7 +228,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			dm.Narrative, dm.Resolved = previousMinutes(src)
 		default:
 			dm.Pending = true
-			if src.Next != nil && isClosing(it) {
+			if closing, ok := closingItem(src.Items); ok && src.Next != nil && closing.Number == it.Number {
 				dm.Suggest = Escape(fmt.Sprintf("/resolve %s %s %s", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), it.Number, nextResolution(*src.Next, loc)))
 			}
 		}
