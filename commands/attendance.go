@@ -1266,6 +1266,17 @@ func (st meetingState) during(t time.Time) string {
 	return " during consideration of " + st.itemRef(item)
 }
 
+// headingOf reports whether agenda item heading's minute lists item (see
+// listedUnder), so that the two are one minute.
+func (st meetingState) headingOf(heading, item string) bool {
+	i := slices.IndexFunc(st.agenda, func(it AgendaItem) bool { return it.Number == item })
+	if i < 0 {
+		return false
+	}
+	h, listed := headingListing(st.agenda, st.agenda[i], st.minuteOf)
+	return listed && h.Number == heading
+}
+
 // itemRef names an agenda item as the minutes do, by its minute's number
 // where they have one: "Minute No. 34", else "item 7.7". A report listed
 // in its heading's minute (listedUnder) is named by both, "Minute No. 17,
@@ -1279,7 +1290,7 @@ func (st meetingState) itemRef(item string) string {
 	}
 	ref := "Minute No. " + Escape(n)
 	if i := slices.IndexFunc(st.agenda, func(it AgendaItem) bool { return it.Number == item }); i >= 0 {
-		if _, listed := headingListing(st.agenda, st.agenda[i], st.minuteOf); listed {
+		if h, listed := headingListing(st.agenda, st.agenda[i], st.minuteOf); listed && h.Number != item {
 			ref += ", item " + Escape(item)
 		}
 	}
@@ -1332,6 +1343,11 @@ func (st meetingState) orderVaried() []timed {
 	for i, e := range taken {
 		ahead := ""
 		for _, later := range taken[i+1:] {
+			if st.headingOf(later.Item, e.Item) {
+				// A report taken before the heading whose minute lists it
+				// is not taken before that minute: the minute is both.
+				continue
+			}
 			if pos[later.Item] < pos[e.Item] && (ahead == "" || pos[later.Item] < pos[ahead]) {
 				ahead = later.Item
 			}

@@ -542,8 +542,8 @@ func TestPartnerReportMinutedAfterTheNextMeetingNumberedOn(t *testing.T) {
 // TestDepartureDuringAListedReport: a member leaving during a partner
 // report listed in its heading's minute is minuted as during that minute's
 // report, not the heading's minute alone, which would not say which report;
-// nor does taking one report before another read as one minute taken
-// before itself.
+// nor does taking one report before another, or before its heading, read
+// as one minute taken before itself.
 func TestDepartureDuringAListedReport(t *testing.T) {
 	k := march2022(t)
 	k.now = time.Date(2022, 3, 17, 9, 55, 0, 0, london)
@@ -554,7 +554,13 @@ func TestDepartureDuringAListedReport(t *testing.T) {
 	k.now = time.Date(2022, 3, 17, 10, 45, 0, 0, london)
 	k.must(ian, "/attendance <@UGRAEME> left 10:40")
 	k.must(trish, "/meeting item 7.1")
+	k.now = time.Date(2022, 3, 17, 10, 50, 0, 0, london)
+	k.must(trish, "/meeting item 7")
 	d := k.say(ian, "/minutes draft")
 	wantShown(t, d, "Graeme Robson left the meeting at 10:40 during consideration of Minute No. 17, item 7.3.",
 		"The Chair agreed to vary the order of business: Minute No. 17, item 7.3 was considered before Minute No. 17, item 7.1.")
+	// The heading taken after its reports is the same minute.
+	if strings.Contains(d, "before Minute No. 17.") {
+		t.Errorf("a report is said to be considered before the minute that lists it:\n%s", d)
+	}
 }
