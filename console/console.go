@@ -96,6 +96,13 @@ func (c *Console) Run(ctx context.Context) error {
 			c.pasteLine(ctx, line)
 			continue
 		}
+		if more.Len() > 0 && strings.HasPrefix(strings.TrimSpace(line), ":") {
+			// The console's own line (:quit, :as) is no line of a
+			// minute: it leaves the command unsent, as the end of the
+			// input does.
+			c.unsent(more.String())
+			more.Reset()
+		}
 		if more.Len() > 0 || strings.HasPrefix(strings.TrimSpace(line), "/") {
 			if rest, ok := strings.CutSuffix(strings.TrimRight(line, " \t"), "\\"); ok {
 				more.WriteString(rest + "\n")
@@ -112,13 +119,14 @@ func (c *Console) Run(ctx context.Context) error {
 }
 
 // unsent tells that a command continued with a backslash was not sent:
-// the input ended before its last line.
+// the input ended, or a line of the console's own came, before its last
+// line.
 func (c *Console) unsent(command string) {
 	if command == "" {
 		return
 	}
 	name, _ := commandOf(strings.TrimSpace(command))
-	fmt.Fprintf(c.Out, "%s was not sent: its last line ended with \\, which continues it on the next line.\n", name)
+	fmt.Fprintf(c.Out, "%s was not sent: its last line ended with \\, which continues it on the next line, and none followed.\n", name)
 }
 
 // line handles one line of input; it reports whether to stop.
@@ -140,7 +148,7 @@ func (c *Console) line(ctx context.Context, line string) bool {
 			names = append(names, fmt.Sprintf("  %-12s %s", cmd.Name, cmd.Summary))
 		}
 		fmt.Fprintf(c.Out, "Commands (each answers help, e.g. /apologies help):\n%s\n", strings.Join(names, "\n"))
-		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit. A command's line ending in \\ goes on on the next line: a minute of several paragraphs, \\ alone between them.")
+		fmt.Fprintln(c.Out, "Console: :as NAME (be another member), :who (list members), :home (your Home tab), :press N (press a button of the last reply), :paste [FILE] (fill in the last reply's form to paste a document into), :quit. A command's line ending in \\ continues on the next line: a minute of several paragraphs, \\ alone between them.")
 	case line == ":who":
 		for _, m := range commands.SampleMembers {
 			marker := " "

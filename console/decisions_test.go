@@ -11,13 +11,10 @@ import (
 	"github.com/quorumhq/quorum/console"
 )
 
-// TestConsoleMinutesCycle is the cycle on the sample committee: decisions
-// and an action recorded at the sample meeting, its minutes drafted, and
-// confirmed at the next.
-func TestConsoleMinutesCycle(t *testing.T) {
-	svc := sample(t, nil)
-	london, _ := time.LoadLocation("Europe/London")
-	run := func(at time.Time, lines ...string) string {
+// runAt gives a function that runs lines through a console on svc, its
+// clock at the time given, and returns what it printed.
+func runAt(t *testing.T, svc *commands.Service) func(at time.Time, lines ...string) string {
+	return func(at time.Time, lines ...string) string {
 		t.Helper()
 		var out bytes.Buffer
 		c := &console.Console{
@@ -30,6 +27,15 @@ func TestConsoleMinutesCycle(t *testing.T) {
 		}
 		return out.String()
 	}
+}
+
+// TestConsoleMinutesCycle is the cycle on the sample committee: decisions
+// and an action recorded at the sample meeting, its minutes drafted, and
+// confirmed at the next.
+func TestConsoleMinutesCycle(t *testing.T) {
+	svc := sample(t, nil)
+	london, _ := time.LoadLocation("Europe/London")
+	run := runAt(t, svc)
 	want := func(got string, parts ...string) {
 		t.Helper()
 		for _, p := range parts {
@@ -68,23 +74,12 @@ func TestConsoleMinutesCycle(t *testing.T) {
 // TestConsoleMinuteOfParagraphs: a minute of two paragraphs, as Slack
 // takes them from Shift+Enter, typed in the console with a backslash at
 // the end of each line but the last; a command whose input ends on such
-// a line is said to be unsent, not sent cut short.
+// a line, or followed by a line of the console's own, is said to be
+// unsent, not sent cut short.
 func TestConsoleMinuteOfParagraphs(t *testing.T) {
 	svc := sample(t, nil)
 	london, _ := time.LoadLocation("Europe/London")
-	run := func(at time.Time, lines ...string) string {
-		t.Helper()
-		var out bytes.Buffer
-		c := &console.Console{
-			Service: svc, Out: &out, TeamID: "TCONSOLE", ChannelID: "CCONSOLE",
-			Now: func() time.Time { return at },
-			In:  strings.NewReader(strings.Join(lines, "\n") + "\n"),
-		}
-		if err := c.Run(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		return out.String()
-	}
+	run := runAt(t, svc)
 	run(time.Date(2026, 12, 9, 12, 0, 0, 0, london), "/agenda add 4 SWACA — Neil Frackelton")
 	at := time.Date(2026, 12, 10, 10, 5, 0, 0, london)
 	got := run(at,
@@ -106,5 +101,15 @@ func TestConsoleMinuteOfParagraphs(t *testing.T) {
 	}
 	if d := run(at, ":as ian", "/minutes draft"); strings.Contains(d, "The Board noted the report.") {
 		t.Errorf("a command cut off by the end of input was sent:\n%s", d)
+	}
+
+	// A console line after it, :quit, is no line of the minute: the
+	// command is not sent, and the console does as the line says.
+	got = run(at, ":as ian", `/minute 4 The Board deferred the report.\`, ":quit", "/minutes draft")
+	if !strings.Contains(got, `/minute was not sent`) || strings.Contains(got, "DRAFT") {
+		t.Errorf(":quit after a continued line did not leave the command unsent and quit:\n%s", got)
+	}
+	if d := run(at, ":as ian", "/minutes draft"); strings.Contains(d, "The Board deferred") {
+		t.Errorf("a command left by :quit was sent:\n%s", d)
 	}
 }
