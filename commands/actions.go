@@ -45,6 +45,19 @@ type ActionChange struct {
 	ByName    string // By's name where the committee knows them
 }
 
+// AgreedAction is an action recorded against a minute as the meeting's
+// minutes print it: what is to be done, and First, its log's first line,
+// with the owner and due date it was given when it was added or imported.
+// Seq orders First among records of one time as written, as the minutes'
+// histories and their confirmation are ordered (recordedAfter).
+type AgreedAction struct {
+	ID       int64
+	MinuteID int64 // 0 when its minute is no longer on record
+	Text     string
+	First    ActionChange
+	Seq      int64
+}
+
 // ActionStore keeps actions and their log.
 type ActionStore interface {
 	// AddAction records a, with its log's first line; added is false,
@@ -65,6 +78,10 @@ type ActionStore interface {
 	// it (due set), with its log, keeping what is not set as it stands;
 	// ErrConflict if it is done.
 	ChangeAction(ctx context.Context, id int64, ownerUser, ownerName string, due Date, by string, at time.Time) error
+	// MeetingActions lists the actions recorded against a meeting's
+	// minutes, in the order they were added, each with its log's first
+	// line: one read for the whole meeting, for its minutes.
+	MeetingActions(ctx context.Context, meetingID int64) ([]AgreedAction, error)
 	// ActionLog lists the changes to action id, oldest first.
 	ActionLog(ctx context.Context, id int64) ([]ActionChange, error)
 	// ActionPoints lists a committee's actions, at most MaxActionsListed:

@@ -235,6 +235,38 @@ func (db *DB) ActionLog(ctx context.Context, id int64) ([]commands.ActionChange,
 	return out, nil
 }
 
+// MeetingActions implements commands.ActionStore: the meeting's actions,
+// by actions_meeting, each with its log's first line, found by
+// action_log_action.
+func (db *DB) MeetingActions(ctx context.Context, meetingID int64) ([]commands.AgreedAction, error) {
+	var rows []struct {
+		ID        int64         `db:"id"`
+		MinuteID  sql.NullInt64 `db:"minute_id"`
+		Body      string        `db:"body"`
+		At        time.Time     `db:"at"`
+		Kind      string        `db:"kind"`
+		OwnerUser string        `db:"owner_user"`
+		OwnerName string        `db:"owner_name"`
+		DueOn     string        `db:"due_on"`
+		By        string        `db:"by_user"`
+		Seq       int64         `db:"seq"`
+	}
+	err := db.x.SelectContext(ctx, &rows, `SELECT a.id, a.minute_id, a.body, l.at, l.kind, l.owner_user, l.owner_name,
+			COALESCE(to_char(l.due_on, 'YYYY-MM-DD'), '') AS due_on, l.by_user, l.seq
+		FROM actions a
+		JOIN LATERAL (SELECT * FROM action_log WHERE action_id = a.id ORDER BY id LIMIT 1) l ON true
+		WHERE a.meeting_id = $1 ORDER BY a.id`, meetingID)
+	if err != nil {
+		return nil, mapErr("meeting actions", err)
+	}
+	out := make([]commands.AgreedAction, len(rows))
+	for i, r := range rows {
+		out[i] = commands.AgreedAction{ID: r.ID, MinuteID: r.MinuteID.Int64, Text: r.Body, Seq: r.Seq,
+			First: commands.ActionChange{At: r.At, Kind: r.Kind, OwnerUser: r.OwnerUser, OwnerName: r.OwnerName, Due: dayOfText(r.DueOn), By: r.By}}
+	}
+	return out, nil
+}
+
 // ActionPoints implements commands.ActionStore.
 func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]commands.ActionPoint, error) {
 	var rows []actionRow
