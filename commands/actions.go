@@ -626,6 +626,9 @@ func (s *Service) actionOwner(ctx context.Context, c Committee, userID, name str
 }
 
 // saveAction records a under minute mi, for /action add and its form.
+// An action added under a minute already confirmed (approved, or
+// imported from published minutes) is kept, as a follow-up to it, but is
+// not printed in the minutes (agreedActions), and the reply says so.
 func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at time.Time) (Reply, ActionPoint, error) {
 	a.MeetingID, a.MinuteID, a.MinuteNumber = mi.MeetingID, mi.ID, mi.Number
 	a, added, err := s.store.AddAction(ctx, a, at)
@@ -637,8 +640,13 @@ func (s *Service) saveAction(ctx context.Context, mi Minute, a ActionPoint, at t
 		return private("Action %d is on record already under minute %s: %s — %s, %s. Nothing was added; mark it done with `/action done %d`.",
 			a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), a, nil
 	}
-	return private("Action %d recorded under minute %s: %s — %s, %s. Mark it done with `/action done %d`.",
-		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID), a, nil
+	r := private("Action %d recorded under minute %s: %s — %s, %s. Mark it done with `/action done %d`.",
+		a.ID, Escape(a.MinuteNumber), ownerOf(a), Escape(a.Text), dueLabel(a.Due), a.ID)
+	if !mi.Draft {
+		r.Text += fmt.Sprintf("\nThe minutes of the meeting on %s are confirmed already, so the action is not printed in them: it is kept on the action list as a follow-up to minute %s.",
+			mi.HeldOn, Escape(mi.Number))
+	}
+	return r, a, nil
 }
 
 // ownerOf names an action's owner: a mention for a member.

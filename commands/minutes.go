@@ -1160,6 +1160,9 @@ func (s *Service) minutesSourceFrom(ctx context.Context, c Committee, m Meeting,
 			return src, "", err
 		}
 	}
+	if src.Actions, err = s.store.MeetingActions(ctx, m.ID); err != nil {
+		return src, "", err
+	}
 	if a := src.PreviousApproval; a != nil && src.Approval != nil && a.AtMeetingID != m.ID && a.At.After(src.Approval.At) {
 		// m's minutes were confirmed saying the previous ones were still
 		// to confirm: confirmed later, elsewhere, they do not change

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // MinutesSource is everything a meeting's minutes are compiled from.
@@ -46,6 +48,9 @@ type MinutesSource struct {
 	// with Date of Next Meeting and nothing is recorded under it yet:
 	// the draft gives the command that records its date (nextResolution).
 	Next *Meeting
+	// Actions are those recorded against the meeting's minutes, in the
+	// order they were added (see agreedActions).
+	Actions []AgreedAction
 }
 
 // MinutesDocument is a meeting's minutes as the council prints them.
@@ -96,6 +101,9 @@ type DocMinute struct {
 	// Note follows the resolutions: that they were recorded while the
 	// meeting was inquorate, so are not the committee's decision.
 	Note string
+	// Actions follow the resolutions, escaped, one line each: "ACTION:
+	// Jen Williams to circulate the strategy (by 31 March 2022)."
+	Actions []string
 }
 
 // pendingText stands for a minute not yet written.
@@ -204,6 +212,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			byItem[mi.Item] = mi
 		}
 	}
+	actions := agreedActions(src)
 	used := map[string]bool{}
 	numbers := minuteNumbers(src.Items, src.Minutes, src.Base)
 	under := listedUnder(src.Items, src.Minutes, "")
@@ -242,6 +251,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			if mi.Narrative != "" {
 				dm.Narrative = Escape(mi.Narrative)
 			}
+			dm.Actions = actions[mi.ID]
 			if len(mi.Resolutions) > 0 {
 				dm.Resolved, dm.Word, dm.Words = nil, mi.Word(), mi.words()
 				for _, r := range mi.Resolutions {
@@ -259,13 +269,70 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 			continue
 		}
 		dm := DocMinute{Number: Escape(mi.Number), Title: Escape(mi.Title), Narrative: Escape(mi.Narrative), References: escapeAll(mi.References),
-			Word: mi.Word(), Words: mi.words()}
+			Word: mi.Word(), Words: mi.words(), Actions: actions[mi.ID]}
 		for _, r := range mi.Resolutions {
 			dm.Resolved = append(dm.Resolved, Escape(setOut(r.Body)))
 		}
 		doc.Minutes = append(doc.Minutes, dm)
 	}
 	return doc
+}
+
+// agreedActions are the lines the minutes print under each minute, by the
+// minute's ID, for the actions recorded against it in Quorum: each as it
+// was first agreed, with the owner and due date its log's first line
+// holds, for the minutes record what the meeting agreed, and the action
+// list where the action stands now. A done one is printed still, as it
+// was agreed. Actions imported from minutes are not: the minutes they
+// were read from print them in their own words, which the imported
+// minute's text keeps. Confirmed minutes read as they were confirmed: an
+// action added after their approval is left out, as are all those added
+// under a minute imported, which was confirmed by being published.
+func agreedActions(src MinutesSource) map[int64][]string {
+	ours := map[int64]bool{}
+	for _, mi := range src.Minutes {
+		ours[mi.ID] = mi.Draft || src.Approval != nil
+	}
+	out := map[int64][]string{}
+	for _, a := range src.Actions {
+		if !ours[a.MinuteID] || a.First.Kind == "imported" {
+			continue
+		}
+		if ap := src.Approval; ap != nil && recordedAfter(a.First.At, a.Seq, ap.At, ap.Seq) {
+			continue
+		}
+		out[a.MinuteID] = append(out[a.MinuteID], agreedActionLine(a))
+	}
+	return out
+}
+
+// agreedActionLine is action a as councils print it under its minute, in
+// Slack's escaped form, with the owner and due date first agreed:
+// "ACTION: Jen Williams to circulate the strategy to partners (by 31 March
+// 2022)." It reads back as the same action when the minutes are imported:
+// the owner before "to", the day after "by".
+func agreedActionLine(a AgreedAction) string {
+	text := strings.TrimSuffix(strings.TrimSpace(a.Text), ".")
+	if len(text) < 3 || !strings.EqualFold(text[:3], "to ") {
+		text = "to " + lowerInitial(text)
+	}
+	line := "ACTION: " + a.First.OwnerName + " " + text
+	if !a.First.Due.IsNext() {
+		line += " (by " + printedDay(a.First.Due) + ")"
+	}
+	return Escape(line + ".")
+}
+
+// lowerInitial puts the first letter of a capitalised word starting s in
+// lower case, as it reads after "to": "Circulate the figures" is "circulate
+// the figures", but "IOM partners" and "A&E figures" keep their capitals.
+func lowerInitial(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	next, _ := utf8.DecodeRuneInString(s[n:])
+	if !unicode.IsUpper(r) || !unicode.IsLower(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // considered is the paragraph of heading i's minute listing the items
@@ -329,7 +396,7 @@ func previousMinutes(src MinutesSource) (narrative string, resolved []string) {
 	case a != nil && a.AtMeetingID != 0:
 		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record at the meeting held on %s.", previous, src.PreviousApprovedAt), nil
 	case a != nil:
-		on := DateOf(a.At, src.Committee.Location()).Start(time.UTC).Format("2 January 2006")
+		on := printedDay(DateOf(a.At, src.Committee.Location()))
 		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record by correspondence on %s.", previous, on), nil
 	}
 	return "To confirm the Minutes of the meeting held on " + previous + " as a correct record.", nil
@@ -415,6 +482,9 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 	if dm.Note != "" {
 		b.WriteString("\n\n" + para(dm.Note))
 	}
+	for _, a := range dm.Actions {
+		b.WriteString("\n\n" + para(a))
+	}
 	return b.String()
 }
 
@@ -461,7 +531,12 @@ func setOut(body string) string {
 // previousDay is the date of meeting m as the minutes name it: "9
 // December 2021".
 func previousDay(m Meeting, loc *time.Location) string {
-	return DateOf(m.StartsAt, loc).Start(time.UTC).Format("2 January 2006")
+	return printedDay(DateOf(m.StartsAt, loc))
+}
+
+// printedDay is d as the minutes print a day: "9 December 2021".
+func printedDay(d Date) string {
+	return d.Start(time.UTC).Format("2 January 2006")
 }
 
 func escapeAll(in []string) []string {

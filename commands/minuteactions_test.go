@@ -1,0 +1,137 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// minutesForms are the minutes of the kit's meeting on 10 December 2026
+// in each of their forms: as /minutes draft shows them in Slack, and as
+// exported in Markdown, plain text and the printable page.
+func minutesForms(k *kit) (slack, md, txt, page string) {
+	k.t.Helper()
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), decHeldOn, k.now)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	html, err := commands.MinutesHTML(doc)
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	return k.say(ian, "/minutes draft 10 December 2026"), doc.Markdown(), doc.PlainText(), string(html)
+}
+
+// TestActionsPrintedUnderTheirMinute: an action recorded at the meeting
+// prints under its minute, after the RESOLVED text, in every form of the
+// minutes, in the order the actions were added, each with the owner and
+// due date first agreed: re-dated, reassigned and done afterwards, the
+// minutes print them as agreed, and /action list shows where they stand.
+// The line reads back as the same action when the minutes are imported.
+func TestActionsPrintedUnderTheirMinute(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 4 That the strategy be endorsed.")
+	k.must(ian, `/action add 4 "Jen Williams" Circulate the refreshed IOM strategy & <b>plan</b> to partners by 31 March 2027`)
+	k.must(ian, "/action add 4 <@UNEIL> 2027-01-29 to report the SWACA figures")
+	k.must(ian, "/resolve 6 That the update be noted.")
+	k.must(ian, `/action add 6 "Jo Smith" Share the IOM figures by 15 January 2027`)
+
+	k.must(ian, "/action move 1 2027-04-30")
+	k.must(ian, "/action reassign 2 <@UGRAEME>")
+	k.must(ian, "/action done 3 Shared")
+	wantShown(t, k.say(ian, "/action list"),
+		"Circulate the refreshed IOM strategy &amp; &lt;b&gt;plan&lt;/b&gt; to partners — Jen Williams, due Friday 30 April 2027",
+		"to report the SWACA figures — <@UGRAEME>, due Friday 29 January 2027")
+
+	first := "ACTION: Jen Williams to circulate the refreshed IOM strategy & <b>plan</b> to partners (by 31 March 2027)."
+	second := "ACTION: Neil Frackelton to report the SWACA figures (by 29 January 2027)."
+	third := "ACTION: Jo Smith to share the IOM figures (by 15 January 2027)."
+	slack, md, txt, page := minutesForms(k)
+	inOrder(t, slack, "4. INTEGRATED OFFENDER MANAGEMENT", "RESOLVED:\nThat the strategy be endorsed.\n\n"+commands.Escape(first)+"\n\n"+commands.Escape(second)+"\n```",
+		"6. LOCAL POLICING UPDATE", "That the update be noted.\n\n"+third+"\n```")
+	inOrder(t, txt, "That the strategy be endorsed.\n\n"+first+"\n\n"+second+"\n\n5. PROVISION OF ALTERNATIVE EDUCATION SETTINGS", "That the update be noted.\n\n"+third)
+	inOrder(t, md, `ACTION: Jen Williams to circulate the refreshed IOM strategy & \<b\>plan\</b\> to partners (by 31 March 2027).`, second, third)
+	inOrder(t, page, "<p>ACTION: Jen Williams to circulate the refreshed IOM strategy &amp; &lt;b&gt;plan&lt;/b&gt; to partners (by 31 March 2027).</p>",
+		"<p>"+second+"</p>", "<p>"+third+"</p>")
+	for _, later := range []string{"30 April 2027", "Graeme Robson to", "Shared"} {
+		if strings.Contains(txt, later) {
+			t.Errorf("the minutes print %q, which was changed after the meeting:\n%s", later, txt)
+		}
+	}
+
+	read, err := commands.ReadMinutes(txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range read.Actions {
+		got = append(got, a.Minute+" "+a.Owner+" "+a.Due)
+	}
+	if want := []string{"4 Jen Williams 2027-03-31", "4 Neil Frackelton 2027-01-29", "6 Jo Smith 2027-01-15"}; strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("the printed actions read back as %q, want %q", got, want)
+	}
+}
+
+// TestImportedActionsPrintedOnce: the actions of imported minutes are
+// printed by the minutes' own text, once, and not again from the actions
+// they were recorded as; one added under an imported minute is not
+// printed in those published minutes, and its reply says so.
+func TestImportedActionsPrintedOnce(t *testing.T) {
+	k := committeeKit(t)
+	if _, errs := k.importMinutes(ian, actionMinutes); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	wantShown(t, k.say(ian, "/action add 12/11/2026 2 <@UGRAEME> 2027-02-01 Book the briefing room"),
+		"Action 4 recorded under minute 2",
+		"The minutes of the meeting on Thursday 12 November 2026 are confirmed already, so the action is not printed in them: it is kept on the action list as a follow-up to minute 2.")
+	doc, err := k.svc.MinutesDocumentOf(context.Background(), k.committee(), commands.Date{Year: 2026, Month: time.November, Day: 12}, k.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := doc.PlainText()
+	for _, printed := range []string{"SWACA figures", "Operation Sceptre"} {
+		if n := strings.Count(txt, printed); n != 1 {
+			t.Errorf("%q is printed %d times in the imported minutes:\n%s", printed, n, txt)
+		}
+	}
+	if strings.Contains(txt, "briefing room") {
+		t.Errorf("the published minutes print an action added after they were imported:\n%s", txt)
+	}
+}
+
+// TestActionsAfterConfirmationNotPrinted: confirmed minutes read as they
+// were confirmed: an action added under one of their minutes afterwards,
+// even at the same minute by the clock, is kept but not printed in them,
+// and the reply says so; those agreed before still print, and changing
+// them changes nothing in the minutes.
+func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 7.7 That the report be noted.")
+	k.must(ian, "/action add 9 <@USUE> 2027-01-29 Circulate the CVS report")
+	k.must(sue, "/meeting close")
+	decComplete(k)
+	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
+	k.must(ian, "/minutes approve")
+	before, _, _, _ := minutesForms(k)
+	wantShown(t, before, "ACTION: Sue Holden to circulate the CVS report (by 29 January 2027).")
+
+	wantShown(t, k.say(ian, `/action add 9 "Jo Smith" 2027-02-05 Write to the funders`),
+		"Action 2 recorded under minute 9: Jo Smith — Write to the funders, due Friday 5 February 2027.",
+		"The minutes of the meeting on Thursday 10 December 2026 are confirmed already, so the action is not printed in them: it is kept on the action list as a follow-up to minute 9.")
+	k.now = k.now.Add(time.Hour)
+	k.must(ian, "/action move 1 2027-03-01")
+	k.must(ian, "/action done 1")
+	slack, md, txt, page := minutesForms(k)
+	if slack != before {
+		t.Errorf("the confirmed minutes changed:\n%s\nwere:\n%s", slack, before)
+	}
+	for _, form := range []string{md, txt, page} {
+		if strings.Contains(form, "funders") || !strings.Contains(form, "Sue Holden to circulate the CVS report (by 29 January 2027).") {
+			t.Errorf("the confirmed minutes print the action added after, or not the one agreed:\n%s", form)
+		}
+	}
+	wantShown(t, k.say(ian, "/action list"), "Write to the funders — Jo Smith, due Friday 5 February 2027 (minute 9, Thursday 10 December 2026)")
+}
