@@ -1830,8 +1830,13 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
 		if pending, first := pendingMinutes(doc, src.Items); len(pending) > 0 {
-			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — `/minute %s %s The item was deferred to the next meeting.`, or `/resolve` — then confirm them.",
-				formatDay(m.StartsAt, loc), joinAnd(pending), DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first)
+			example := fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`, or `/resolve`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
+			if first.Suggest != "" {
+				// Date of Next Meeting, with the schedule's resolution.
+				example = "`" + first.Suggest + "`, or `/minute`"
+			}
+			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — %s — then confirm them.",
+				formatDay(m.StartsAt, loc), joinAnd(pending), example)
 		}
 		open, n, edited, err := s.correctionsStanding(ctx, m)
 		if err != nil {
@@ -1954,14 +1959,14 @@ func (s *Service) draftsToConfirm(ctx context.Context, c Committee, asTheyStand 
 
 // pendingMinutes names the minutes of doc with nothing recorded, by their
 // numbers and items ("minute 35 (item 7.7, Sefton CVS)"), and gives the
-// first one's item number.
-func pendingMinutes(doc MinutesDocument, items []AgendaItem) (names []string, first string) {
+// first one, whose item the answer's example records.
+func pendingMinutes(doc MinutesDocument, items []AgendaItem) (names []string, first DocMinute) {
 	for _, dm := range doc.Minutes {
 		if !dm.Pending {
 			continue
 		}
-		if first == "" {
-			first = dm.Item
+		if len(names) == 0 {
+			first = dm
 		}
 		title := ""
 		for _, it := range items {

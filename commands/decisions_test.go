@@ -2264,6 +2264,12 @@ func TestDateOfNextMeetingAsTheMeetingHeardIt(t *testing.T) {
 	k.must(ian, "/meeting schedule 2026-12-21 16:00 Remote Meeting")
 	wantShown(t, k.say(ian, "/minutes draft 2026-12-10"), "by the schedule: /resolve 2026-12-10 7 That the next meeting be held on Thursday 14 January 2027 at 14:00.]")
 	attRefused(k, ian, "/resolve 2026-12-10 7", "`/resolve 2026-12-10 7 That the next meeting be held on Thursday 14 January 2027 at 14:00.`")
+	// Confirming the minutes with it the first left to record, the
+	// refusal's example is that resolution.
+	for _, item := range []string{"4", "5", "6"} {
+		k.must(ian, "/minute 2026-12-10 "+item+" The item was deferred to the next meeting.")
+	}
+	attRefused(k, ian, "/minutes approve 2026-12-10", "nothing is recorded for minute 7 (item 7, Date of Next Meeting), minute 8 (item 7.5, SWACA) and minute 9 (item 7.7, Sefton CVS). Record what became of each — `/resolve 2026-12-10 7 That the next meeting be held on Thursday 14 January 2027 at 14:00.`, or `/minute` — then confirm them.")
 
 	k.must(ian, "/meeting move 2027-01-14 2027-01-28")
 	d := k.say(ian, "/minutes draft 2026-12-10")
