@@ -97,6 +97,21 @@ type AgendaImportResult struct {
 	// PresentersRead are the presenters printed with a slip in a
 	// member's surname that were recorded as that member.
 	PresentersRead []PresenterRead
+	// CorrectionsKept are the items the officer changed since the
+	// agenda was last imported that the document prints as that import
+	// recorded them, which keep the officer's title, presenter and
+	// organisation; CorrectionsReplaced those it prints anew, which take
+	// the document's (Now).
+	CorrectionsKept, CorrectionsReplaced []AgendaCorrection
+}
+
+// AgendaCorrection is an item the officer changed (/agenda edit) since
+// its agenda was last imported, as an import of the agenda again finds
+// it: Item as the officer left it, last changed At; Printed as the last
+// import recorded it; Now as the document imported prints it.
+type AgendaCorrection struct {
+	Item, Printed, Now AgendaItem
+	At                 time.Time
 }
 
 // PresenterRead is a presenter printed for item Number as Printed and
@@ -226,7 +241,11 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	imp.Ask, imp.At = ask, at
 	res, err := store.ImportAgenda(ctx, imp, by)
 	if !res.Unchanged {
-		res.PresentersRead = read
+		// A presenter read as a member on an item that keeps the
+		// officer's correction is not what the item records: not said.
+		res.PresentersRead = slices.DeleteFunc(read, func(p PresenterRead) bool {
+			return slices.ContainsFunc(res.CorrectionsKept, func(k AgendaCorrection) bool { return k.Item.Number == p.Number })
+		})
 	}
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
 		refused := "its agenda cannot be changed, and nothing was imported"
@@ -717,6 +736,14 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 		fmt.Fprintf(&b, "\nItem %s: “%s” read as %s, a member; if it is someone else, `/agenda edit %s %s — NAME` sets it.",
 			Escape(p.Number), Escape(p.Printed), Escape(p.Member), a.Meeting.Date, Escape(p.Number))
 	}
+	for _, k := range res.CorrectionsKept {
+		fmt.Fprintf(&b, "\nItem %s keeps %s, set with `/agenda edit` on %s; the agenda still prints %s.",
+			Escape(k.Item.Number), correctionText(k.Item, k.Printed), formatDay(k.At, loc), correctionText(k.Printed, k.Item))
+	}
+	for _, r := range res.CorrectionsReplaced {
+		fmt.Fprintf(&b, "\nItem %s now reads %s, as the revised agenda prints it, in place of %s set with `/agenda edit` on %s.",
+			Escape(r.Item.Number), correctionText(r.Now, r.Item), correctionText(r.Item, r.Now), formatDay(r.At, loc))
+	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))
 	for i, w := range a.Warnings {
 		if i == 5 {
@@ -726,4 +753,21 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 		fmt.Fprintf(&b, "\nWarning: %s", Escape(w))
 	}
 	return b.String()
+}
+
+// correctionText is what of item it reads other than other: its title in
+// quotes, its presenter (presenterText), or both, "“Title” — Presenter".
+func correctionText(it, other AgendaItem) string {
+	title := "“" + Escape(it.Title) + "”"
+	who := presenterText(it)
+	if who == "" {
+		who = "no presenter"
+	}
+	switch {
+	case it.Title == other.Title:
+		return who
+	case it.Presenter == other.Presenter && it.Organisation == other.Organisation:
+		return title
+	}
+	return title + " — " + who
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -345,7 +346,11 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		if err != nil {
 			return err
 		}
-		plan := replacing(current, imp.Items)
+		printed, err := correctedSinceImport(ctx, tx, res.MeetingID)
+		if err != nil {
+			return err
+		}
+		plan := replacing(current, imp.Items, printed)
 		if imp.Ask != nil && len(plan.going) > 0 {
 			g := commands.AgendaGoing{StartsAt: res.StartsAt, Items: plan.going}
 			if g.Declarations, err = queryDeclarations(ctx, tx, standingDeclarationsSQL, res.MeetingID); err != nil {
@@ -371,6 +376,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		}
 		res.ItemsAdded, res.ItemsRemoved = len(plan.adds), len(plan.going)
 		res.ItemsMoved, res.ItemsChanged = len(plan.moves), plan.changed
+		res.CorrectionsKept, res.CorrectionsReplaced = plan.kept, plan.replaced
 		for _, t := range imp.Future {
 			_, _, created, err := ensureMeeting(ctx, tx, imp.CommitteeID, t, "", imp.FutureItems, by)
 			if err != nil {
@@ -420,6 +426,60 @@ func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, st
 	return m.ID, m.StartsAt, err == nil, err
 }
 
+// correctedSinceImportSQL reads, for meeting $1's standing items, the
+// text each had when an import of its agenda last wrote it (added it, or
+// changed it in place), where an edit made since has changed it: what
+// the first such edit found (was), and when the last was made. An
+// import's writes are those between its document's seq and its audit
+// entry's, which it writes last; the meeting's row, locked by every
+// change to its agenda, keeps any other out of that span.
+const correctedSinceImportSQL = `WITH imports AS (
+		SELECT d.seq AS first, a.seq AS last FROM minute_documents d
+		JOIN audit_log a ON a.committee_id = d.committee_id AND a.action = 'agenda.import'
+			AND a.subject = d.sha256 AND a.detail->>'meeting' = d.meeting_id::text
+		WHERE d.meeting_id = $1 AND d.kind = 'agenda' AND d.seq > 0
+	), items AS (
+		SELECT id FROM agenda_items WHERE meeting_id = $1 AND removed_at IS NULL
+	), writes AS (
+		SELECT i.id AS item_id, i.seq FROM agenda_items i JOIN items USING (id)
+		UNION ALL
+		SELECT e.item_id, e.seq FROM agenda_item_edits e JOIN items ON items.id = e.item_id
+	), imported AS (
+		SELECT w.item_id, max(w.seq) AS seq FROM writes w
+		JOIN imports p ON w.seq > p.first AND w.seq < p.last
+		GROUP BY w.item_id
+	)
+	SELECT DISTINCT ON (e.item_id) e.item_id AS id, e.was_title AS title, e.was_presenter AS presenter,
+		e.was_organisation AS organisation,
+		(SELECT x.edited_at FROM agenda_item_edits x WHERE x.item_id = e.item_id ORDER BY x.seq DESC LIMIT 1) AS at
+	FROM imported p JOIN agenda_item_edits e ON e.item_id = p.item_id AND e.seq > p.seq
+	ORDER BY e.item_id, e.seq`
+
+// correctedSinceImport is what correctedSinceImportSQL reads, by item:
+// the items an officer changed since an import of the agenda last wrote
+// them, each with what that import printed (Printed) and when it was
+// last changed.
+func correctedSinceImport(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (map[int64]commands.AgendaCorrection, error) {
+	var rows []struct {
+		ID           int64     `db:"id"`
+		Title        string    `db:"title"`
+		Presenter    string    `db:"presenter"`
+		Organisation string    `db:"organisation"`
+		At           time.Time `db:"at"`
+	}
+	if err := sqlx.SelectContext(ctx, q, &rows, correctedSinceImportSQL, meetingID); err != nil {
+		return nil, err
+	}
+	out := make(map[int64]commands.AgendaCorrection, len(rows))
+	for _, r := range rows {
+		out[r.ID] = commands.AgendaCorrection{
+			Printed: commands.AgendaItem{ID: r.ID, Title: r.Title, Presenter: r.Presenter, Organisation: r.Organisation},
+			At:      r.At,
+		}
+	}
+	return out, nil
+}
+
 // itemsPlan is what making an imported agenda a meeting's agenda does to
 // the items standing: those it takes off (going), renumbers (moves) or
 // changes in place (edits), and the items it adds.
@@ -431,6 +491,9 @@ type itemsPlan struct {
 	edits   []commands.AgendaItem
 	changed int
 	adds    []commands.AgendaItem
+	// kept and replaced are the officer's corrections the import keeps
+	// and those the document's revision replaces (see replacing).
+	kept, replaced []commands.AgendaCorrection
 }
 
 // itemMove renumbers a standing item.
@@ -452,8 +515,17 @@ type itemMove struct{ from, to string }
 //     not say which item is which.
 //
 // Any other standing item goes, and any other item of items is added.
-func replacing(current, items []commands.AgendaItem) itemsPlan {
+//
+// Before all these, an item the officer changed since the agenda was
+// last imported (corrected, by item ID, with what that import printed)
+// is the item of its number whose title (TitleKey) is the one printed
+// then, even where the officer changed the title. Where the document
+// prints it as it printed it then, it did not revise it, and the item
+// keeps the officer's text (kept); where it prints it anew, the
+// document's text replaces the officer's (replaced).
+func replacing(current, items []commands.AgendaItem, corrected map[int64]commands.AgendaCorrection) itemsPlan {
 	var p itemsPlan
+	items = slices.Clone(items)
 	at := map[string]int{}
 	for i, it := range items {
 		at[it.Number] = i
@@ -462,7 +534,27 @@ func replacing(current, items []commands.AgendaItem) itemsPlan {
 	pair := make([]int, len(current))
 	for c, cur := range current {
 		pair[c] = -1
-		if i, ok := at[cur.Number]; ok && sameText(cur, items[i]) {
+		fix, ok := corrected[cur.ID]
+		i, printed := at[cur.Number]
+		if !ok || !printed || sameText(cur, fix.Printed) || commands.TitleKey(fix.Printed.Title) != commands.TitleKey(items[i].Title) {
+			continue
+		}
+		pair[c], taken[i] = i, true
+		fix.Item, fix.Now = cur, items[i]
+		switch {
+		case sameText(fix.Printed, items[i]):
+			items[i].Title, items[i].Presenter, items[i].Organisation = cur.Title, cur.Presenter, cur.Organisation
+			p.kept = append(p.kept, fix)
+		case !sameText(cur, items[i]):
+			p.changed++
+			p.replaced = append(p.replaced, fix)
+		}
+	}
+	for c, cur := range current {
+		if pair[c] >= 0 {
+			continue
+		}
+		if i, ok := at[cur.Number]; ok && !taken[i] && sameText(cur, items[i]) {
 			pair[c], taken[i] = i, true
 		}
 	}
