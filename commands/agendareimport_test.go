@@ -1,0 +1,126 @@
+package commands_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quorumhq/quorum/commands"
+)
+
+// march2022Text is the agenda of 17 March 2022 as published, with each
+// pair of its revisions made: the block of an item as printed, and as
+// the revision prints it.
+func march2022Text(t *testing.T, revisions ...string) string {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	for i := 0; i+1 < len(revisions); i += 2 {
+		if !strings.Contains(text, revisions[i]) {
+			t.Fatalf("the agenda does not print %q", revisions[i])
+		}
+		text = strings.Replace(text, revisions[i], revisions[i+1], 1)
+	}
+	return text
+}
+
+// importMarch2022 pastes text into the agenda form as ian, and returns
+// the reply.
+func importMarch2022(k *kit, text string) string {
+	k.t.Helper()
+	form := k.must(ian, "/agenda import").Form
+	got, errs := k.submit(k.request(ian, ""), form, map[string]string{"text": text})
+	if len(errs) > 0 {
+		k.t.Fatalf("importing the agenda: %v", errs)
+	}
+	return got.Text
+}
+
+// A presenter's name put right with /agenda edit after the agenda was
+// imported survives the agenda imported again, as published or revised
+// elsewhere: the document did not revise that item, and the printed slip
+// does not come back. The reply says which correction was kept; the
+// revision's own change applies.
+func TestRevisedAgendaKeepsOfficersCorrection(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+
+	wantShown(t, importMarch2022(k, march2022Text(t)), "was imported before; nothing changed")
+	revised := march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5")
+	got := importMarch2022(k, revised)
+	wantShown(t, got, "(1 item changed in place)",
+		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints Adele Maddocks.")
+	agenda := k.say(ian, "/agenda 2022-03-17")
+	wantShown(t, agenda, "*7.6* Sefton Youth Justice Service — _Adele Maddox_", "*7.4* Merseyside Fire and Rescue Service — _Kevin Hollins_")
+
+	// A later revision still finds the correction made after the first
+	// import: the one between kept it, and wrote nothing of the item.
+	got = importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5", "Sue Holden\n\n7.8", "Sue Holden (Sefton CVS)\n\n7.8"))
+	wantShown(t, got, "Item 7.6 keeps Adele Maddox")
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service — _Adele Maddox_")
+
+	// The correction stays in the agenda's history as it was made.
+	wantShown(t, k.say(ian, "/history agenda 2022-03-17"), "Adele Maddox")
+}
+
+// A revised agenda that prints a new presenter for an item the officer
+// corrected revised it: the document's presenter replaces the officer's,
+// and the reply says so.
+func TestRevisedAgendaReplacesCorrectionItRevises(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+
+	got := importMarch2022(k, march2022Text(t, "Adele Maddocks", "Jo Smith"))
+	wantShown(t, got, "(1 item changed in place)",
+		"Item 7.6 now reads Jo Smith, as the revised agenda prints it, in place of Adele Maddox set with `/agenda edit` on Tuesday 1 March 2022.")
+	if strings.Contains(got, "keeps") {
+		t.Errorf("a correction the agenda revised is said to be kept:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service — _Jo Smith_")
+}
+
+// An item whose title the officer put right is the item the agenda
+// imported again prints under the title it printed before: it keeps the
+// officer's title, its declaration and its report, and is neither taken
+// off and added again nor refused as going, from the form or from a
+// file.
+func TestRevisedAgendaKeepsCorrectedTitle(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.8 Schools Sexual Abuse Report - Chesterfield High School — Kevin Sexton")
+	k.must(neil, "/declare 2022-03-17 7.8 personal governor")
+	k.must(kevin, "/report 2022-03-17 7.8 https://example.org/chesterfield.pdf Report")
+
+	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
+	wantShown(t, got, "(1 item changed in place)",
+		"Item 7.8 keeps “Schools Sexual Abuse Report - Chesterfield High School”, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints “Schools Sexual Abuse Report- Chesterfield High School”.")
+	for _, w := range []string{"would take", "replaced"} {
+		if strings.Contains(got, w) {
+			t.Errorf("reply says %q:\n%s", w, got)
+		}
+	}
+	c := k.committee()
+	_, res, err := commands.ImportAgendaWith(context.Background(), k.db, c,
+		march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5", "Sue Holden\n\n7.8", "Sue Holden (Sefton CVS)\n\n7.8"), ian,
+		commands.AgendaImportOptions{At: k.now})
+	if err != nil {
+		t.Fatalf("importing from a file: %v", err)
+	}
+	if res.ItemsAdded != 0 || res.ItemsRemoved != 0 || len(res.CorrectionsKept) != 1 {
+		t.Errorf("file import: %d added, %d removed, %d corrections kept; want 0, 0 and 1", res.ItemsAdded, res.ItemsRemoved, len(res.CorrectionsKept))
+	}
+	agenda := k.say(ian, "/agenda 2022-03-17")
+	wantShown(t, agenda, "*7.8* Schools Sexual Abuse Report - Chesterfield High School — _Kevin Sexton_",
+		"Neil Frackelton declared a personal interest in Item 7.8 (Schools Sexual Abuse Report - Chesterfield High School)",
+		"chesterfield.pdf")
+	if n := strings.Count(agenda, "Chesterfield High School —"); n != 1 {
+		t.Errorf("item 7.8 is on the agenda %d times:\n%s", n, agenda)
+	}
+}
