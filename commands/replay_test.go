@@ -2,7 +2,6 @@ package commands_test
 
 import (
 	"context"
-	"os"
 	"strings"
 
 	"github.com/quorumhq/quorum/commands"
@@ -248,16 +247,11 @@ func march2022Imported(t *testing.T) (*kit, string) {
 	k := replayKit(t)
 	sitting(k)
 	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
-	raw, err := os.ReadFile("testdata/sefton-2022-03-17-agenda.txt")
-	if err != nil {
-		t.Fatal(err)
+	got := importMarch2022(k, march2022Text(t))
+	if !strings.Contains(got, "17 items") {
+		t.Fatalf("importing the agenda of 17 March 2022: %s", got)
 	}
-	form := k.must(ian, "/agenda import").Form
-	got, errs := k.submit(k.request(ian, ""), form, map[string]string{"text": string(raw)})
-	if len(errs) > 0 || !strings.Contains(got.Text, "17 items") {
-		t.Fatalf("importing the agenda of 17 March 2022: %s %v", got.Text, errs)
-	}
-	return k, got.Text
+	return k, got
 }
 
 // TestMisspeltPresenterIsTheMember: the agenda of 17 March 2022 prints
