@@ -124,3 +124,18 @@ func TestRevisedAgendaKeepsCorrectedTitle(t *testing.T) {
 		t.Errorf("item 7.8 is on the agenda %d times:\n%s", n, agenda)
 	}
 }
+
+// An item that keeps the officer's presenter is not said to have had its
+// printed presenter read as a member: the item does not record it.
+func TestRevisedAgendaKeepsCorrectionOverPresenterRead(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.5 — Kate Ellis (SWACA)")
+
+	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
+	wantShown(t, got, "Item 7.5 keeps Kate Ellis (SWACA), set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints Neil Frackelton.")
+	if strings.Contains(got, "read as") {
+		t.Errorf("the presenter printed for an item kept as corrected is said to be read as a member:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.5* SWACA — _Kate Ellis (SWACA)_")
+}
