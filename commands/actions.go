@@ -51,11 +51,12 @@ type ActionChange struct {
 // Seq orders First among records of one time as written, as the minutes'
 // histories and their confirmation are ordered (recordedAfter).
 type AgreedAction struct {
-	ID       int64
-	MinuteID int64 // 0 when its minute is no longer on record
-	Text     string
-	First    ActionChange
-	Seq      int64
+	ID           int64
+	MinuteID     int64 // 0 when its minute is no longer on record
+	MinuteNumber string
+	Text         string
+	First        ActionChange
+	Seq          int64
 }
 
 // ActionStore keeps actions and their log.

@@ -135,3 +135,38 @@ func TestActionsAfterConfirmationNotPrinted(t *testing.T) {
 	}
 	wantShown(t, k.say(ian, "/action list"), "Write to the funders — Jo Smith, due Friday 5 February 2027 (minute 9, Thursday 10 December 2026)")
 }
+
+// TestActionLinesAsTypedAndImportedOnce: an instruction is printed with
+// its owner before "to"; a text naming who acts, or no instruction, as
+// typed with its owner and day after it, its capitals kept; and minutes
+// exported and imported again give each action once, not a second copy
+// read from its printed line.
+func TestActionLinesAsTypedAndImportedOnce(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 4 That the strategy be endorsed.")
+	for _, line := range []string{
+		`/action add 4 "Jen Williams" Circulate the strategy to partners by 31 March 2027`,
+		`/action add 4 "Jen Williams" To brief the board by 31 March 2027`,
+		`/action add 4 "Sue Holden" Sefton CVS to circulate the bulletin by 31 March 2027`,
+		`/action add 4 "Jo Smith" Figures to be circulated by 31 March 2027`,
+	} {
+		k.must(ian, line)
+	}
+	k.must(sue, "/meeting close")
+	_, _, txt, _ := minutesForms(k)
+	wantShown(t, txt,
+		"ACTION: Jen Williams to circulate the strategy to partners (by 31 March 2027).",
+		"ACTION: Jen Williams to brief the board (by 31 March 2027).",
+		"ACTION: Sefton CVS to circulate the bulletin (Sue Holden, by 31 March 2027).",
+		"ACTION: Figures to be circulated (Jo Smith, by 31 March 2027).")
+
+	if _, err := k.svc.ImportMinutesWith(context.Background(), k.committee().Name, txt, ian, commands.MinutesImportOptions{ReplaceDrafts: true, At: k.now}); err != nil {
+		t.Fatal(err)
+	}
+	list := strings.ToLower(k.say(ian, "/action list all"))
+	for _, text := range []string{"circulate the strategy", "brief the board", "circulate the bulletin", "figures to be circulated"} {
+		if n := strings.Count(list, text); n != 1 {
+			t.Errorf("%q is on the action list %d times after the exported minutes were imported again:\n%s", text, n, list)
+		}
+	}
+}

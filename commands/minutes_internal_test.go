@@ -75,3 +75,27 @@ func TestMinutesRecordRenamesARepeatedNumberToAFreeOne(t *testing.T) {
 		})
 	}
 }
+
+// TestInstruction: the owner's name goes before an instruction only, so
+// that no action prints as "Jo Smith to neil to send the figures".
+func TestInstruction(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Circulate the strategy to partners":   true,
+		"Report back on the pilot":             true,
+		"Brief Neil on the figures":            true,
+		"Sefton CVS to circulate the bulletin": false,
+		"SWACA to report the figures":          false,
+		"Neil to send the figures":             false,
+		"Write to the council":                 false,
+		"Figures to be circulated":             false,
+		"The figures to be circulated":         false,
+		"Is the grant still available?":        false,
+		"Ask Safer Streets to confirm":         false,
+		"":                                     false,
+		"X":                                    false,
+	} {
+		if got := instruction(text); got != want {
+			t.Errorf("instruction(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

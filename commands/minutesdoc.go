@@ -307,20 +307,88 @@ func agreedActions(src MinutesSource) map[int64][]string {
 }
 
 // agreedActionLine is action a as councils print it under its minute, in
-// Slack's escaped form, with the owner and due date first agreed:
-// "ACTION: Jen Williams to circulate the strategy to partners (by 31 March
-// 2022)." It reads back as the same action when the minutes are imported:
-// the owner before "to", the day after "by".
+// Slack's escaped form: "ACTION: " and AgreedActionText.
 func agreedActionLine(a AgreedAction) string {
+	return Escape("ACTION: " + AgreedActionText(a))
+}
+
+// AgreedActionText is what the minutes print of action a after "ACTION:",
+// with the owner and due date first agreed. An instruction, as actions are
+// typed ("Circulate the strategy to partners", "To brief the board"), is
+// given its owner as councils print it: "Jen Williams to circulate the
+// strategy to partners (by 31 March 2022).", which reads back as the same
+// action when the minutes are imported — the owner before "to", the day
+// after "by". Any other text (one naming who acts, "Sefton CVS to
+// circulate the bulletin"; one that is no instruction, "Figures to be
+// circulated"; one the owner's name cannot go before) is printed as typed,
+// the owner and day after it: "Figures to be circulated (Jo Smith, by 31
+// March 2022)." Imported minutes are matched to the actions on record by
+// it (storage's importActions), so that minutes exported and imported
+// again do not give each action twice.
+func AgreedActionText(a AgreedAction) string {
 	text := strings.TrimSuffix(strings.TrimSpace(a.Text), ".")
-	if len(text) < 3 || !strings.EqualFold(text[:3], "to ") {
-		text = "to " + lowerInitial(text)
-	}
-	line := "ACTION: " + a.First.OwnerName + " " + text
+	owner := strings.TrimSpace(a.First.OwnerName)
+	by := ""
 	if !a.First.Due.IsNext() {
-		line += " (by " + printedDay(a.First.Due) + ")"
+		by = "by " + printedDay(a.First.Due)
 	}
-	return Escape(line + ".")
+	switch {
+	case owner == "":
+	case len(text) > 3 && strings.EqualFold(text[:3], "to "):
+		text = text[3:]
+	case !instruction(text):
+		owner = ""
+	}
+	if owner == "" {
+		who := strings.TrimSpace(a.First.OwnerName)
+		if by != "" {
+			who = strings.TrimPrefix(who+", "+by, ", ")
+		}
+		if who == "" {
+			return text + "."
+		}
+		return text + " (" + who + ")."
+	}
+	line := owner + " to " + lowerInitial(text)
+	if by != "" {
+		line += " (" + by + ")"
+	}
+	return line + "."
+}
+
+// instruction reports whether text reads as an instruction, a verb first
+// in a capital ("Circulate the strategy to partners", "Report back on the
+// pilot"), that the owner's name and "to" can go before: not one naming
+// who acts ("Sefton CVS to circulate", "SWACA to report", "Neil to send"),
+// nor one with no instruction ("Figures to be circulated"), nor a
+// question. Where it cannot tell ("Write to the council"), it says no:
+// the text printed as typed reads right whatever it is, the owner put
+// before it only if it is an instruction.
+func instruction(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 || strings.HasSuffix(text, "?") {
+		return false
+	}
+	first := []rune(words[0])
+	if len(first) < 2 || !unicode.IsUpper(first[0]) {
+		return false
+	}
+	for _, r := range first[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	to := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, "to") })
+	switch {
+	case to < 0 || to > 5:
+		return true
+	case to+1 < len(words) && strings.EqualFold(words[to+1], "be"):
+		// "Figures to be circulated".
+		return false
+	}
+	// Names, each word in a capital, up to "to": "Sefton CVS to
+	// circulate", "Neil to send", as "Write to the council".
+	return slices.ContainsFunc(words[:to], func(w string) bool { return !unicode.IsUpper([]rune(w)[0]) })
 }
 
 // lowerInitial puts the first letter of a capitalised word starting s in

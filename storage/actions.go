@@ -239,9 +239,15 @@ func (db *DB) ActionLog(ctx context.Context, id int64) ([]commands.ActionChange,
 // by actions_meeting, each with its log's first line, found by
 // action_log_action.
 func (db *DB) MeetingActions(ctx context.Context, meetingID int64) ([]commands.AgreedAction, error) {
+	return meetingActions(ctx, db.x, meetingID)
+}
+
+// meetingActions is MeetingActions read by q.
+func meetingActions(ctx context.Context, q sqlx.QueryerContext, meetingID int64) ([]commands.AgreedAction, error) {
 	var rows []struct {
 		ID        int64         `db:"id"`
 		MinuteID  sql.NullInt64 `db:"minute_id"`
+		Number    string        `db:"minute_number"`
 		Body      string        `db:"body"`
 		At        time.Time     `db:"at"`
 		Kind      string        `db:"kind"`
@@ -251,7 +257,7 @@ func (db *DB) MeetingActions(ctx context.Context, meetingID int64) ([]commands.A
 		By        string        `db:"by_user"`
 		Seq       int64         `db:"seq"`
 	}
-	err := db.x.SelectContext(ctx, &rows, `SELECT a.id, a.minute_id, a.body, l.at, l.kind, l.owner_user, l.owner_name,
+	err := sqlx.SelectContext(ctx, q, &rows, `SELECT a.id, a.minute_id, a.minute_number, a.body, l.at, l.kind, l.owner_user, l.owner_name,
 			COALESCE(to_char(l.due_on, 'YYYY-MM-DD'), '') AS due_on, l.by_user, l.seq
 		FROM actions a
 		JOIN LATERAL (SELECT * FROM action_log WHERE action_id = a.id ORDER BY id LIMIT 1) l ON true
@@ -261,7 +267,7 @@ func (db *DB) MeetingActions(ctx context.Context, meetingID int64) ([]commands.A
 	}
 	out := make([]commands.AgreedAction, len(rows))
 	for i, r := range rows {
-		out[i] = commands.AgreedAction{ID: r.ID, MinuteID: r.MinuteID.Int64, Text: r.Body, Seq: r.Seq,
+		out[i] = commands.AgreedAction{ID: r.ID, MinuteID: r.MinuteID.Int64, MinuteNumber: r.Number, Text: r.Body, Seq: r.Seq,
 			First: commands.ActionChange{At: r.At, Kind: r.Kind, OwnerUser: r.OwnerUser, OwnerName: r.OwnerName, Due: dayOfText(r.DueOn), By: r.By}}
 	}
 	return out, nil

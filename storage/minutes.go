@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -326,7 +327,9 @@ func actionsToAdd(ctx context.Context, tx *Tx, meetingID int64, rec commands.Min
 // (minuteIDs: the minutes just stored, by number), and returns how many it
 // added. An action the meeting has already under that minute with the same
 // text is not added again, whatever has become of it since: re-dated,
-// reassigned or done. The actions of the meeting's earlier minutes,
+// reassigned or done; nor is one the minutes print as Quorum printed an
+// action it has under that minute (commands.AgreedActionText): minutes
+// exported and imported again. The actions of the meeting's earlier minutes,
 // unlinked when those were deleted above, are linked to the minutes of the
 // same number again.
 func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[string]int64, rec commands.MinutesRecord, actions []commands.ActionPoint) (int, error) {
@@ -334,8 +337,21 @@ func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[s
 		WHERE a.meeting_id = $1 AND a.minute_id IS NULL AND mi.meeting_id = $1 AND mi.number = a.minute_number`, meetingID); err != nil {
 		return 0, err
 	}
+	agreed, err := meetingActions(ctx, tx, meetingID)
+	if err != nil {
+		return 0, err
+	}
+	printed := map[string]bool{}
+	for _, a := range agreed {
+		if a.First.Kind != "imported" {
+			printed[a.MinuteNumber+"\x00"+strings.Join(strings.Fields(commands.AgreedActionText(a)), " ")] = true
+		}
+	}
 	added := 0
 	for _, a := range actions {
+		if printed[a.MinuteNumber+"\x00"+strings.Join(strings.Fields(a.Text), " ")] {
+			continue
+		}
 		// One statement: the action, unless the meeting has it, and its log.
 		var id sql.NullInt64
 		err := tx.GetContext(ctx, &id, `
