@@ -315,3 +315,24 @@ func FuzzParseMonth(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAgreedActionText: whatever an action's text and owner, its line in
+// the minutes is made without a panic, keeps valid text valid, and holds
+// the text's words.
+func FuzzAgreedActionText(f *testing.F) {
+	for _, s := range []string{"Circulate the strategy to partners", "To brief the board", "Sefton CVS to circulate", "Figures to be circulated", "Is it?", "to", "T", "É to be", ""} {
+		f.Add(s, "Jen Williams")
+	}
+	f.Fuzz(func(t *testing.T, text, owner string) {
+		a := AgreedAction{Text: text, First: ActionChange{OwnerName: owner, Due: Date{Year: 2027, Month: time.March, Day: 31}}}
+		got := AgreedActionText(a)
+		if utf8.ValidString(text) && utf8.ValidString(owner) && !utf8.ValidString(got) {
+			t.Fatalf("AgreedActionText(%q, %q) = %q, not valid text", text, owner, got)
+		}
+		for _, w := range strings.Fields(strings.TrimSuffix(strings.TrimSpace(text), ".")) {
+			if !strings.Contains(strings.ToLower(got), strings.ToLower(strings.TrimSuffix(w, "."))) {
+				t.Fatalf("AgreedActionText(%q, %q) = %q, without %q", text, owner, got, w)
+			}
+		}
+	})
+}
