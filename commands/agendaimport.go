@@ -242,9 +242,13 @@ func importAgenda(ctx context.Context, store Store, c Committee, text, by string
 	res, err := store.ImportAgenda(ctx, imp, by)
 	if !res.Unchanged {
 		// A presenter read as a member on an item that keeps the
-		// officer's correction is not what the item records: not said.
+		// officer's own presenter is not what the item records: not
+		// said. One whose title alone was corrected records the member
+		// read, and says so.
 		res.PresentersRead = slices.DeleteFunc(read, func(p PresenterRead) bool {
-			return slices.ContainsFunc(res.CorrectionsKept, func(k AgendaCorrection) bool { return k.Item.Number == p.Number })
+			return slices.ContainsFunc(res.CorrectionsKept, func(k AgendaCorrection) bool {
+				return k.Item.Number == p.Number && (k.Item.Presenter != k.Printed.Presenter || k.Item.Organisation != k.Printed.Organisation)
+			})
 		})
 	}
 	if under := (*MeetingUnderWay)(nil); errors.As(err, &under) {
@@ -741,7 +745,7 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 			Escape(k.Item.Number), correctionText(k.Item, k.Printed), formatDay(k.At, loc), correctionText(k.Printed, k.Item))
 	}
 	for _, r := range res.CorrectionsReplaced {
-		fmt.Fprintf(&b, "\nItem %s now reads %s, as the revised agenda prints it, in place of %s set with `/agenda edit` on %s.",
+		fmt.Fprintf(&b, "\nItem %s now reads %s, as the revised agenda prints it, in place of %s, set with `/agenda edit` on %s.",
 			Escape(r.Item.Number), correctionText(r.Now, r.Item), correctionText(r.Item, r.Now), formatDay(r.At, loc))
 	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))

@@ -79,7 +79,7 @@ func TestRevisedAgendaReplacesCorrectionItRevises(t *testing.T) {
 
 	got := importMarch2022(k, march2022Text(t, "Adele Maddocks", "Jo Smith"))
 	wantShown(t, got, "(1 item changed in place)",
-		"Item 7.6 now reads Jo Smith, as the revised agenda prints it, in place of Adele Maddox set with `/agenda edit` on Tuesday 1 March 2022.")
+		"Item 7.6 now reads Jo Smith, as the revised agenda prints it, in place of Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022.")
 	if strings.Contains(got, "keeps") {
 		t.Errorf("a correction the agenda revised is said to be kept:\n%s", got)
 	}
@@ -138,4 +138,16 @@ func TestRevisedAgendaKeepsCorrectionOverPresenterRead(t *testing.T) {
 		t.Errorf("the presenter printed for an item kept as corrected is said to be read as a member:\n%s", got)
 	}
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.5* SWACA — _Kate Ellis (SWACA)_")
+}
+
+// TestRevisedAgendaKeepsReadPresenterWithCorrectedTitle: an item whose
+// title alone the officer corrected keeps the presenter printed with a
+// slip read as the member, and the import says so as it does without the
+// correction.
+func TestRevisedAgendaKeepsReadPresenterWithCorrectedTitle(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.5 SWACA Partner Report")
+	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
+	wantShown(t, got, "Item 7.5 keeps “SWACA Partner Report”", "Item 7.5: “Neil Frackleton” read as Neil Frackelton, a member")
 }
