@@ -741,8 +741,10 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 			Escape(p.Number), Escape(p.Printed), Escape(p.Member), a.Meeting.Date, Escape(p.Number))
 	}
 	for _, k := range res.CorrectionsKept {
+		// By the number the agenda now gives it, which a revision
+		// inserting an item before it has moved on.
 		fmt.Fprintf(&b, "\nItem %s keeps %s, set with `/agenda edit` on %s; the agenda still prints %s.",
-			Escape(k.Item.Number), correctionText(k.Item, k.Printed), formatDay(k.At, loc), correctionText(k.Printed, k.Item))
+			Escape(k.Now.Number), correctionText(k.Item, k.Printed), formatDay(k.At, loc), correctionText(k.Printed, k.Item))
 	}
 	for _, r := range res.CorrectionsReplaced {
 		fmt.Fprintf(&b, "\nItem %s now reads %s, as the revised agenda prints it, in place of %s, set with `/agenda edit` on %s.",

@@ -151,3 +151,31 @@ func TestRevisedAgendaKeepsReadPresenterWithCorrectedTitle(t *testing.T) {
 	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
 	wantShown(t, got, "Item 7.5 keeps “SWACA Partner Report”", "Item 7.5: “Neil Frackleton” read as Neil Frackelton, a member")
 }
+
+// revisionInserting76 is the agenda of 17 March 2022 revised with an item
+// inserted as 7.6, the partner reports from 7.6 on numbered on by one.
+func revisionInserting76(t *testing.T, more ...string) string {
+	t.Helper()
+	return march2022Text(t, append([]string{
+		"7.9\n\nProbation", "7.10\n\nProbation", "7.8\n\nSchools", "7.9\n\nSchools", "7.7\n\nSefton CVS", "7.8\n\nSefton CVS",
+		"7.6\n\nSefton Youth", "7.6\n\nKnife Crime Update\nJan Marlow\n\n7.7\n\nSefton Youth"}, more...)...)
+}
+
+// TestRevisedAgendaRenumberingKeepsCorrections: a revision that inserts
+// an item and numbers the reports after it on by one keeps the
+// officer's corrections to them, under their new numbers — a presenter,
+// and a title on an item with a declaration, which is neither refused
+// nor taken off and added again.
+func TestRevisedAgendaRenumberingKeepsCorrections(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+	k.must(ian, "/agenda edit 2022-03-17 7.8 Schools Sexual Abuse Report - Chesterfield High School")
+	k.must(neil, "/declare 2022-03-17 7.8 personal governor")
+	got := importMarch2022(k, revisionInserting76(t))
+	wantShown(t, got, "Item 7.7 keeps Adele Maddox", "Item 7.9 keeps “Schools Sexual Abuse Report - Chesterfield High School”")
+	agenda := k.say(ian, "/agenda 2022-03-17")
+	wantShown(t, agenda, "*7.6* Knife Crime Update — _Jan Marlow_", "*7.7* Sefton Youth Justice Service — _Adele Maddox_",
+		"*7.9* Schools Sexual Abuse Report - Chesterfield High School — _Kevin Sexton_")
+	wantShown(t, k.say(neil, "/declare list 2022-03-17"), "Item 7.9 (Schools Sexual Abuse Report - Chesterfield High School) — Neil Frackelton: personal interest")
+}

@@ -535,9 +535,25 @@ func replacing(current, items []commands.AgendaItem, corrected map[int64]command
 	for c, cur := range current {
 		pair[c] = -1
 		fix, ok := corrected[cur.ID]
-		i, printed := at[cur.Number]
-		if !ok || !printed || sameText(cur, fix.Printed) || commands.TitleKey(fix.Printed.Title) != commands.TitleKey(items[i].Title) {
+		if !ok || sameText(cur, fix.Printed) {
 			continue
+		}
+		i, printed := at[cur.Number]
+		if printed && commands.TitleKey(fix.Printed.Title) != commands.TitleKey(items[i].Title) {
+			printed = false
+		}
+		if !printed {
+			// Under another number (the revision inserts an item before
+			// it, or the officer moved it): the one item the document
+			// prints just as the last import recorded it, renumbered as
+			// the document numbers it, as an item it finds by its title
+			// alone is (below).
+			j, once := printedOnce(items, fix.Printed)
+			if !once || taken[j] {
+				continue
+			}
+			i = j
+			p.moves = append(p.moves, itemMove{from: cur.Number, to: items[i].Number})
 		}
 		pair[c], taken[i] = i, true
 		fix.Item, fix.Now = cur, items[i]
@@ -602,6 +618,21 @@ func replacing(current, items []commands.AgendaItem, corrected map[int64]command
 }
 
 // sameText reports whether a and b read alike, to the letter.
+// printedOnce is the index of the one item of items that reads as it
+// does (sameText); false when none does, or more than one.
+func printedOnce(items []commands.AgendaItem, it commands.AgendaItem) (int, bool) {
+	found := -1
+	for i, x := range items {
+		if sameText(x, it) {
+			if found >= 0 {
+				return -1, false
+			}
+			found = i
+		}
+	}
+	return found, found >= 0
+}
+
 func sameText(a, b commands.AgendaItem) bool {
 	return a.Title == b.Title && a.Presenter == b.Presenter && a.Organisation == b.Organisation
 }
