@@ -323,31 +323,23 @@ func (s *Service) heldNone(ctx context.Context, c Committee, now time.Time, cmd 
 
 // closingResolution is the resolution Date of Next Meeting records by the
 // schedule (nextResolution), when item is that item of the meeting d
-// names and a meeting follows it; "" otherwise. It only fills in the
-// example of an answer that saves nothing, so what cannot be read gives
-// the plain example rather than a failure.
+// names and its draft offers it (MinutesSource.Next: nothing recorded
+// under it, the minutes not confirmed, a meeting following); "" otherwise.
+// It only fills in the example of an answer that saves nothing, so what
+// cannot be read gives the plain example rather than a failure.
 func (s *Service) closingResolution(ctx context.Context, in *Input, d Date, item string) string {
 	m, err := s.minutesMeeting(ctx, in, d)
 	if err != nil {
 		return ""
 	}
-	items, err := s.store.AgendaItems(ctx, m.ID)
-	if err != nil {
+	src, _, err := s.minutesSource(ctx, in.Committee, m)
+	if err != nil || src.Next == nil {
 		return ""
 	}
-	if closing, ok := closingItem(items); !ok || closing.Number != item {
+	if closing, ok := closingItem(src.Items); !ok || closing.Number != item {
 		return ""
 	}
-	events, err := s.store.Sessions(ctx, m.ID)
-	if err != nil {
-		return ""
-	}
-	sit := SittingOf(events)
-	next, err := s.meetingAfter(ctx, in.Committee, m, scheduleAsOf(m, sit.Opened, sit.Closed, in.Committee.Location()))
-	if err != nil || next == nil {
-		return ""
-	}
-	return nextResolution(*next, in.Committee.Location())
+	return nextResolution(*src.Next, in.Committee.Location())
 }
 
 // recordMinute is /resolve and /minute.

@@ -2249,6 +2249,8 @@ func TestDateOfNextMeetingFromTheSchedule(t *testing.T) {
 	if strings.Contains(d, "by the schedule") {
 		t.Errorf("the draft still offers the command once the minute is recorded:\n%s", d)
 	}
+	// Nor does /resolve without text, as the draft does not.
+	attRefused(k, ian, "/resolve 7", "`/resolve 7 That the report be noted.`")
 }
 
 // TestDateOfNextMeetingAsTheMeetingHeardIt: the schedule's next meeting
