@@ -332,28 +332,27 @@ func AgreedActionText(a AgreedAction) string {
 	if !a.First.Due.IsNext() {
 		by = "by " + printedDay(a.First.Due)
 	}
-	switch {
-	case owner == "":
-	case len(text) > 3 && strings.EqualFold(text[:3], "to "):
-		text = text[3:]
-	case !instruction(text):
-		owner = ""
-	}
-	if owner == "" {
-		who := strings.TrimSpace(a.First.OwnerName)
+	if rest, to := cutTo(text); owner != "" && (to || instruction(text)) {
+		line := owner + " to " + lowerInitial(rest)
 		if by != "" {
-			who = strings.TrimPrefix(who+", "+by, ", ")
+			line += " (" + by + ")"
 		}
-		if who == "" {
-			return text + "."
-		}
-		return text + " (" + who + ")."
+		return line + "."
 	}
-	line := owner + " to " + lowerInitial(text)
-	if by != "" {
-		line += " (" + by + ")"
+	who := strings.Join(slices.DeleteFunc([]string{owner, by}, func(s string) bool { return s == "" }), ", ")
+	if who == "" {
+		return text + "."
 	}
-	return line + "."
+	return text + " (" + who + ")."
+}
+
+// cutTo is text without a leading "to " (in any case), and whether it had
+// one: "To brief the board" is to be printed "… to brief the board".
+func cutTo(text string) (string, bool) {
+	if len(text) > 3 && strings.EqualFold(text[:3], "to ") {
+		return text[3:], true
+	}
+	return text, false
 }
 
 // instruction reports whether text reads as an instruction, a verb first
