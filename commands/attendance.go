@@ -1269,12 +1269,19 @@ func (st meetingState) during(t time.Time) string {
 // headingOf reports whether agenda item heading's minute lists item (see
 // listedUnder), so that the two are one minute.
 func (st meetingState) headingOf(heading, item string) bool {
+	h, listed := st.listedIn(item)
+	return listed && h.Number == heading
+}
+
+// listedIn is the heading whose minute lists agenda item item (see
+// headingListing); false for an item that is a minute of its own, or not
+// on the agenda.
+func (st meetingState) listedIn(item string) (AgendaItem, bool) {
 	i := slices.IndexFunc(st.agenda, func(it AgendaItem) bool { return it.Number == item })
 	if i < 0 {
-		return false
+		return AgendaItem{}, false
 	}
-	h, listed := headingListing(st.agenda, st.agenda[i], st.minuteOf)
-	return listed && h.Number == heading
+	return headingListing(st.agenda, st.agenda[i], st.minuteOf)
 }
 
 // itemRef names an agenda item as the minutes do, by its minute's number
@@ -1288,13 +1295,10 @@ func (st meetingState) itemRef(item string) string {
 	if !ok {
 		return "item " + Escape(item)
 	}
-	ref := "Minute No. " + Escape(n)
-	if i := slices.IndexFunc(st.agenda, func(it AgendaItem) bool { return it.Number == item }); i >= 0 {
-		if h, listed := headingListing(st.agenda, st.agenda[i], st.minuteOf); listed && h.Number != item {
-			ref += ", item " + Escape(item)
-		}
+	if _, listed := st.listedIn(item); listed {
+		return "Minute No. " + Escape(n) + ", item " + Escape(item)
 	}
-	return ref
+	return "Minute No. " + Escape(n)
 }
 
 // consideredBefore reports whether the meeting had finished with item by
