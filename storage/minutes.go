@@ -341,15 +341,17 @@ func importActions(ctx context.Context, tx *Tx, meetingID int64, minuteIDs map[s
 	if err != nil {
 		return 0, err
 	}
+	// An action by its minute and its words, however the lines fell.
+	key := func(minute, text string) string { return minute + "\x00" + strings.Join(strings.Fields(text), " ") }
 	printed := map[string]bool{}
 	for _, a := range agreed {
 		if a.First.Kind != "imported" {
-			printed[a.MinuteNumber+"\x00"+strings.Join(strings.Fields(commands.AgreedActionText(a)), " ")] = true
+			printed[key(a.MinuteNumber, commands.AgreedActionText(a))] = true
 		}
 	}
 	added := 0
 	for _, a := range actions {
-		if printed[a.MinuteNumber+"\x00"+strings.Join(strings.Fields(a.Text), " ")] {
+		if printed[key(a.MinuteNumber, a.Text)] {
 			continue
 		}
 		// One statement: the action, unless the meeting has it, and its log.
