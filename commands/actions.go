@@ -89,6 +89,9 @@ type ActionStore interface {
 	// the open ones, due first (those with no due date last), then, when
 	// all, those done, the latest due first.
 	ActionPoints(ctx context.Context, committeeID int64, all bool) ([]ActionPoint, error)
+	// MinuteActions lists the actions recorded against the minutes
+	// minuteIDs, as they stand, in the order they were added.
+	MinuteActions(ctx context.Context, minuteIDs []int64) ([]ActionPoint, error)
 	// ListActions lists the actions f picks, in ActionPoints' order, from
 	// f.Offset, at most f.Limit, with how many f picks in all.
 	ListActions(ctx context.Context, f ActionFilter) (_ []ActionPoint, total int, err error)
@@ -1108,11 +1111,17 @@ func actionLine(a ActionPoint, loc *time.Location, now time.Time) string {
 // actionLineOwned is actionLine with owner (and its comma) as given: none
 // on the owner's own Home, where naming them on every line is noise.
 func actionLineOwned(a ActionPoint, owner string, loc *time.Location, now time.Time) string {
-	line := fmt.Sprintf("• %d. %s — %s%s (%s", a.ID, Escape(a.Text), owner, dueLabel(a.Due), minuteLabel(a))
+	from := minuteLabel(a)
 	if a.HeldOn.Year != 0 {
-		line += ", " + a.HeldOn.String()
+		from += ", " + a.HeldOn.String()
 	}
-	line += ")"
+	return actionLineFrom(a, owner, " ("+from+")", loc, now)
+}
+
+// actionLineFrom is actionLineOwned with where the action comes from as
+// given: none under its own minute, which says it already.
+func actionLineFrom(a ActionPoint, owner, from string, loc *time.Location, now time.Time) string {
+	line := fmt.Sprintf("• %d. %s — %s%s%s", a.ID, Escape(a.Text), owner, dueLabel(a.Due), from)
 	switch {
 	case a.Done && a.DoneNote != "":
 		line += " — done: " + Escape(a.DoneNote)
@@ -1122,6 +1131,40 @@ func actionLineOwned(a ActionPoint, owner string, loc *time.Location, now time.T
 		line += " — *overdue*"
 	}
 	return line
+}
+
+// maxMinuteActions is how many of a minute's actions a look-up shows
+// under it; a minute with more says how many more and where they are.
+const maxMinuteActions = 5
+
+// withActions sets the Actions of ms, read in one go. Someone looking a
+// decision up during a meeting asks next what was to be done about it,
+// by whom, and whether it has been: the minute's actions answer that
+// where they stand now, with the number `/action done` takes.
+func (s *Service) withActions(ctx context.Context, c Committee, ms []Minute, now time.Time) error {
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	as, err := s.store.MinuteActions(ctx, ids)
+	if err != nil {
+		return err
+	}
+	under := make(map[int64][]ActionPoint, len(ms))
+	for _, a := range as {
+		under[a.MinuteID] = append(under[a.MinuteID], a)
+	}
+	for i, m := range ms {
+		mine := under[m.ID]
+		ms[i].Actions = nil
+		for _, a := range mine[:min(len(mine), maxMinuteActions)] {
+			ms[i].Actions = append(ms[i].Actions, actionLineFrom(a, ownerOf(a)+", ", "", c.Location(), now))
+		}
+		if more := len(mine) - maxMinuteActions; more > 0 {
+			ms[i].Actions = append(ms[i].Actions, fmt.Sprintf("… and %s more: `/action list all`", formatCount(more)))
+		}
+	}
+	return nil
 }
 
 // actionsSection is the agenda's "Actions from previous meetings": the

@@ -170,3 +170,41 @@ func TestActionLinesAsTypedAndImportedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestResolutionShowsActionsUnderMinute: a decision looked up with
+// /resolution, by number or by its words, shows the actions agreed under
+// it as they stand now — owner, due date, done or overdue — with the
+// number /action takes; and Share posts them with it. Actions under
+// another minute are not shown with it.
+func TestResolutionShowsActionsUnderMinute(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 4 That the refreshed IOM strategy be endorsed.")
+	k.must(ian, `/action add 4 "Jen Williams" Circulate the refreshed IOM strategy to partners by 31 March 2027`)
+	k.must(ian, "/action add 4 <@UNEIL> 2026-12-20 to report the SWACA figures")
+	k.must(ian, "/resolve 6 That the policing update be noted.")
+	k.must(ian, `/action add 6 "Jo Smith" Share the policing figures by 15 January 2027`)
+	k.must(ian, "/action done 1 Circulated on 11 December")
+
+	found := k.run(neil, "/resolution refreshed IOM strategy")
+	text := shown(found)
+	inOrder(t, text, "strategy* be endorsed.", "Actions agreed:",
+		"• 1. Circulate the refreshed IOM strategy to partners — Jen Williams, due Wednesday 31 March 2027 — done: Circulated on 11 December",
+		"• 2. to report the SWACA figures — <@UNEIL>, due Sunday 20 December 2026")
+	if strings.Contains(text, "Share the policing figures") {
+		t.Errorf("a look-up of minute 4 shows minute 6's action:\n%s", text)
+	}
+
+	// A week after it was due, the one outstanding is shown overdue.
+	k.now = time.Date(2026, 12, 28, 9, 0, 0, 0, london)
+	number := strings.Fields(found.Sections[0].Title)[1]
+	byNumber := k.say(neil, "/resolution "+number)
+	wantShown(t, byNumber, "Actions agreed:", "• 2. to report the SWACA figures — <@UNEIL>, due Sunday 20 December 2026 — *overdue*")
+
+	shared := k.act(k.request(neil, ""), "resolution.share", buttonValues(found)["resolution.share"][0])
+	inOrder(t, shared.Text, "That the refreshed IOM strategy be endorsed.", "Actions agreed:", "• 1. Circulate the refreshed IOM strategy", "• 2. to report the SWACA figures")
+
+	// A minute with no actions says nothing of them.
+	if policing := k.say(neil, "/resolution policing update be noted"); !strings.Contains(policing, "• 3. Share the policing figures") || strings.Contains(policing, "SWACA") {
+		t.Errorf("minute 6's look-up shows the wrong actions:\n%s", policing)
+	}
+}

@@ -39,6 +39,9 @@ type Minute struct {
 	// Draft: written in Quorum and not yet confirmed as a correct record.
 	Draft bool
 	Item  string // the agenda item of a minute written in Quorum
+	// Actions are the actions agreed under the minute as they stand, a
+	// line each: set by the look-ups that show it (withActions).
+	Actions []string
 }
 
 // Resolution is one RESOLVED block of a minute, with its numbered parts.

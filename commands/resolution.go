@@ -387,7 +387,7 @@ func findResolution(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	case q.Number != "":
 		return s.minuteByNumber(ctx, c, q, in.Now)
 	case q.Words != "":
-		return s.searchMinutes(ctx, c, q.Words, in.searchMeant())
+		return s.searchMinutes(ctx, c, q.Words, in.searchMeant(), in.Now)
 	default:
 		return s.minutesOfDay(ctx, c, q.On)
 	}
@@ -444,8 +444,11 @@ func (s *Service) latestMinutesDay(ctx context.Context, c Committee, d Date, now
 // agenda item of that number (itemMinute).
 func (s *Service) minuteByNumber(ctx context.Context, c Committee, q resolutionQuery, now time.Time) (Reply, error) {
 	ms, err := s.store.MinutesByNumber(ctx, c.ID, q.Number, q.On, maxOthers+1)
-	if err != nil || len(ms) > 0 {
-		return numberReply(c, q, ms), err
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(ms) > 0 {
+		return s.numberReply(ctx, c, q, ms, now)
 	}
 	return s.itemMinute(ctx, c, q, now)
 }
@@ -497,6 +500,9 @@ func (s *Service) itemMinute(ctx context.Context, c Committee, q resolutionQuery
 		if len(whole) == 0 {
 			break
 		}
+		if err := s.withActions(ctx, c, whole, now); err != nil {
+			return Reply{}, err
+		}
 		reply := minuteReply(c, whole[0])
 		if q.On.Year != 0 {
 			reply.Text = fmt.Sprintf("No minute of the meeting on %s is numbered %s; its agenda item %s is minute %s.",
@@ -533,6 +539,16 @@ func (s *Service) noMinuteNumbered(ctx context.Context, c Committee, q resolutio
 	}
 	return private("No minute %s of *%s* is on record. For what a meeting in %d resolved, give its date: the latest of %d with minutes on record is %s (`/resolution %s`).",
 		Escape(q.Number), Escape(c.Name), year, year, last.HeldOn, last.HeldOn.Start(time.UTC).Format("2006-01-02")), nil
+}
+
+// numberReply is numberReply with the actions of the minute it shows.
+func (s *Service) numberReply(ctx context.Context, c Committee, q resolutionQuery, ms []Minute, now time.Time) (Reply, error) {
+	if len(ms) > 0 {
+		if err := s.withActions(ctx, c, ms[:1], now); err != nil {
+			return Reply{}, err
+		}
+	}
+	return numberReply(c, q, ms), nil
 }
 
 // numberReply shows ms, the minutes of c numbered as q asks, the latest
@@ -729,13 +745,13 @@ func formatCount(n int) string {
 
 // searchMinutes shows the minutes that best match words; meant is
 // searchReply's.
-func (s *Service) searchMinutes(ctx context.Context, c Committee, words, meant string) (Reply, error) {
+func (s *Service) searchMinutes(ctx context.Context, c Committee, words, meant string, now time.Time) (Reply, error) {
 	// One more than are shown, to know whether more match.
 	ms, recentOnly, err := s.store.SearchMinutes(ctx, c.ID, words, maxHits+1)
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.searchReply(ctx, c, words, ms, recentOnly, meant)
+	return s.searchReply(ctx, c, words, ms, recentOnly, meant, now)
 }
 
 // findFrom is a look-up by number, or a search by words, from a
@@ -770,9 +786,10 @@ func (s *Service) findFrom(ctx context.Context, in *Input) (Reply, bool, error) 
 		return reply, true, err
 	}
 	if q.Number != "" {
-		return numberReply(o.Committee, q, ms), true, nil
+		reply, err := s.numberReply(ctx, o.Committee, q, ms, in.Now)
+		return reply, true, err
 	}
-	reply, err := s.searchReply(ctx, o.Committee, q.Words, ms, recentOnly, in.searchMeant())
+	reply, err := s.searchReply(ctx, o.Committee, q.Words, ms, recentOnly, in.searchMeant(), in.Now)
 	return reply, true, err
 }
 
@@ -836,7 +853,7 @@ func (in *Input) searchMeant() string {
 // searchReply shows the minutes of c found for words. When none is
 // found and the first word is a slip of a subcommand's name, it asks
 // about the command meant (searchMeant).
-func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms []Minute, recentOnly bool, meant string) (Reply, error) {
+func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms []Minute, recentOnly bool, meant string, now time.Time) (Reply, error) {
 	if len(ms) == 0 && meant != "" && !recentOnly {
 		return private("Nothing in the minutes of *%s* matches %s. Did you mean `%s`?", Escape(c.Name), quoteWords(words), meant), nil
 	}
@@ -845,13 +862,21 @@ func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms
 			return private("Nothing in the %s most recent minutes of *%s* matches %s. Its words are in so many minutes that older ones are not searched for the phrase: add a word that only the minute you want would hold, or search without quotes.",
 				formatCount(RecentMinutes), Escape(c.Name), quoteWords(words)), nil
 		}
-		if reply, ok, err := s.acronymSearch(ctx, c, words); ok || err != nil {
+		if reply, ok, err := s.acronymSearch(ctx, c, words, now); ok || err != nil {
 			return reply, err
 		}
 		return s.nothingFound(ctx, c, words)
 	}
-	if reply, ok, err := s.acronymAlso(ctx, c, words, ms); ok || err != nil {
+	if reply, ok, err := s.acronymAlso(ctx, c, words, ms, now); ok || err != nil {
 		return reply, err
+	}
+	return s.foundReply(ctx, c, words, ms, now)
+}
+
+// foundReply is searchReply with the actions of the minutes it shows.
+func (s *Service) foundReply(ctx context.Context, c Committee, words string, ms []Minute, now time.Time) (Reply, error) {
+	if err := s.withActions(ctx, c, ms[:min(len(ms), maxHits)], now); err != nil {
+		return Reply{}, err
 	}
 	return searchReply(c, words, ms), nil
 }
@@ -861,7 +886,7 @@ func (s *Service) searchReply(ctx context.Context, c Committee, words string, ms
 // before using the words alone, with the minutes that hold either the
 // acronym or the words; ok is false when none of ms spells it out (read
 // from ms, with no look-up) or the words find no more minutes.
-func (s *Service) acronymAlso(ctx context.Context, c Committee, words string, ms []Minute) (Reply, bool, error) {
+func (s *Service) acronymAlso(ctx context.Context, c Committee, words string, ms []Minute, now time.Time) (Reply, bool, error) {
 	acronym := strings.Trim(words, `"'.,:;()`)
 	if !IsAcronym(acronym) || len(ms) > maxHits {
 		return Reply{}, false, nil
@@ -882,7 +907,10 @@ func (s *Service) acronymAlso(ctx context.Context, c Committee, words string, ms
 	if err != nil || len(more) <= len(ms) {
 		return Reply{}, false, err
 	}
-	reply := searchReply(c, acronym+" or "+meaning, more)
+	reply, err := s.foundReply(ctx, c, acronym+" or "+meaning, more, now)
+	if err != nil {
+		return Reply{}, false, err
+	}
 	reply.Text = fmt.Sprintf("%s: searched as %s too, which it stands for. %s", Escape(acronym), quoteWords(meaning), reply.Text)
 	return reply, true, nil
 }
@@ -914,7 +942,7 @@ func IsAcronym(w string) bool { return acronymWordRe.MatchString(w) }
 // spells it out, or its words find nothing either. A thesaurus
 // dictionary would do this inside the search, but it is configuration of
 // the whole database, and one committee's IOM is not another's.
-func (s *Service) acronymSearch(ctx context.Context, c Committee, words string) (Reply, bool, error) {
+func (s *Service) acronymSearch(ctx context.Context, c Committee, words string, now time.Time) (Reply, bool, error) {
 	acronym := strings.Trim(words, `"'.,:;()`)
 	if !IsAcronym(acronym) {
 		return Reply{}, false, nil
@@ -936,7 +964,10 @@ func (s *Service) acronymSearch(ctx context.Context, c Committee, words string) 
 		if len(ms) == 0 {
 			return Reply{}, false, nil
 		}
-		reply := searchReply(c, meaning, ms)
+		reply, err := s.foundReply(ctx, c, meaning, ms, now)
+		if err != nil {
+			return Reply{}, false, err
+		}
 		reply.Text = fmt.Sprintf("%s: searched as %s, which it stands for. %s", Escape(acronym), quoteWords(meaning), reply.Text)
 		return reply, true, nil
 	}
@@ -1134,6 +1165,9 @@ func minuteSection(m Minute, highlighted bool) Section {
 	if len(m.References) > 0 {
 		b.WriteString("\nRefers to: " + refersTo(m.References, plainText))
 	}
+	if len(m.Actions) > 0 {
+		b.WriteString("\nActions agreed:\n" + strings.Join(m.Actions, "\n"))
+	}
 	return Section{Title: fmt.Sprintf("Minute %s — %s", plainTitle(m.Number), plainTitle(m.Title)), Text: b.String()}
 }
 
@@ -1204,7 +1238,7 @@ func plainTitle(s string) string {
 
 // ownMinute loads the minute a button names, refusing minutes of other
 // committees than the channel's, or than the sender's own elsewhere, as
-// it refuses a minute that does not exist.
+// it refuses a minute that does not exist; with its actions, as shown.
 func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Committee, Minute, error) {
 	id, err := strconv.ParseInt(value, 10, 64)
 	if err != nil || id <= 0 {
@@ -1227,7 +1261,11 @@ func (s *Service) ownMinute(ctx context.Context, r Request, value string) (Commi
 	if errors.Is(err, ErrNotFound) || m.CommitteeID != c.ID {
 		return Committee{}, Minute{}, userErr("That minute is not on record for %s any more; look it up again with `/resolution`.", Escape(c.Name))
 	}
-	return c, m, err
+	ms := []Minute{m}
+	if err := s.withActions(ctx, c, ms, r.Now); err != nil {
+		return Committee{}, Minute{}, err
+	}
+	return c, ms[0], nil
 }
 
 // shareResolution is `/resolution share [DATE] NUMBER`: the minute so
@@ -1267,6 +1305,9 @@ func shareResolution(ctx context.Context, s *Service, in *Input) (Reply, error) 
 			forms[i] = fmt.Sprintf("`/resolution share %s %s`", m.HeldOn.Start(time.UTC).Format("2/01/2006"), Escape(m.Number))
 		}
 		return Reply{}, userErr("More than one minute is numbered %s: give the meeting's date, %s.", Escape(q.Number), joinOr(forms))
+	}
+	if err := s.withActions(ctx, c, ms, in.Now); err != nil {
+		return Reply{}, err
 	}
 	return Reply{Visibility: Public, Text: SharedMinute(c, ms[0], in.UserID)}, nil
 }
@@ -1310,6 +1351,9 @@ func SharedMinute(c Committee, m Minute, by string) string {
 	}
 	if len(m.References) > 0 {
 		b.WriteString("Refers to: " + refersTo(m.References, Escape) + "\n")
+	}
+	if len(m.Actions) > 0 {
+		b.WriteString("Actions agreed:\n" + strings.Join(m.Actions, "\n") + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -290,6 +290,24 @@ func (db *DB) ActionPoints(ctx context.Context, committeeID int64, all bool) ([]
 	return out, nil
 }
 
+// MinuteActions implements commands.ActionStore, by actions_minute.
+func (db *DB) MinuteActions(ctx context.Context, minuteIDs []int64) ([]commands.ActionPoint, error) {
+	if len(minuteIDs) == 0 {
+		return nil, nil
+	}
+	var rows []actionRow
+	err := db.x.SelectContext(ctx, &rows, `SELECT `+actionColumns+actionFrom+`
+		WHERE a.minute_id = ANY($1) ORDER BY a.minute_id, a.id`, pq.Array(minuteIDs))
+	if err != nil {
+		return nil, mapErr("minute actions", err)
+	}
+	out := make([]commands.ActionPoint, len(rows))
+	for i, r := range rows {
+		out[i] = r.action()
+	}
+	return out, nil
+}
+
 // ListActions implements commands.ActionStore. The page and the count are
 // two statements: a list read while actions change may be off by those
 // changes, as any list read a moment later would be.
