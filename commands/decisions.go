@@ -517,7 +517,14 @@ func (s *Service) recordMinute(ctx context.Context, in *Input, action string) (R
 		}
 	}
 	if earlier != "" {
-		reply.Text += fmt.Sprintf(" This replaces its earlier %s (kept in `/history minutes`)", part)
+		replaced := part
+		if action == "resolved" {
+			// Named by the word it was recorded under: "replaces its
+			// earlier RESOLVED text" of a NOTED would tell the clerk the
+			// wrong thing left the minutes.
+			replaced = was.Word() + " text"
+		}
+		reply.Text += fmt.Sprintf(" This replaces its earlier %s (kept in `/history minutes`)", replaced)
 		if action == "resolved" {
 			reply.Text += fmt.Sprintf("; to record both, send them together: `/resolve %s That (1) …; and (2) …`", Escape(item))
 		}

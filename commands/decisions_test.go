@@ -1153,6 +1153,18 @@ func TestResolveAgainSaysWhatItReplaced(t *testing.T) {
 	}
 }
 
+// TestResolveAgainNamesTheWordReplaced: a decision recorded under another
+// word than the one it replaces says which left the minutes — the earlier
+// NOTED, not the RESOLVED just typed — both ways round.
+func TestResolveAgainNamesTheWordReplaced(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/resolve 6 NOTED: the policing update.")
+	wantShown(t, k.say(ian, "/resolve 6 That the policing update be noted and the Superintendent thanked."),
+		"This replaces its earlier NOTED text (kept in `/history minutes`)", "*It read*\nthe policing update.")
+	wantShown(t, k.say(ian, "/resolve 6 NOTED: the policing update, with thanks."),
+		"This replaces its earlier RESOLVED text (kept in `/history minutes`)")
+}
+
 // TestResolutionByItemNumber: someone reading the agenda asks for a
 // meeting's decision by its item's number; minutes written in Quorum are
 // numbered on from the last meeting's, so item 7.7 is minute 9, and the
