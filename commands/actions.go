@@ -299,6 +299,33 @@ func dueAtEnd(words []string, now time.Time, loc *time.Location) (Date, int, boo
 	return Date{}, 0, false, nil
 }
 
+// misspeltDue refuses an action whose due date, after the owner or after
+// "by" at the end of the text, is a day with its month mistyped ("14
+// Janaury"), saying what it may mean: "Give the date the action is due
+// by" would tell a clerk who gave one to do what they had done.
+func misspeltDue(rest []string, now time.Time, loc *time.Location) error {
+	at := []int{0}
+	for i := len(rest) - 2; i > 0; i-- {
+		if strings.EqualFold(rest[i], "by") {
+			at = append(at, i+1)
+		}
+	}
+	for _, i := range at {
+		day, n, ok := monthSlip(rest[i:], now, loc, false)
+		if !ok || i > 0 && i+n != len(rest) {
+			// After "by", the slip must end the text, as a due date
+			// read there does.
+			continue
+		}
+		typed := Escape(strings.TrimRight(strings.Join(rest[i:i+n], " "), "."))
+		if day.IsNext() {
+			return usageErr("`%s` is not read as a date: give the date the action is due by, e.g. `1 March 2027`.", typed)
+		}
+		return usageErr("`%s` is not read as a date: did you mean %s?", typed, dayMeant(day))
+	}
+	return nil
+}
+
 func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c := in.Committee
 	loc := c.Location()
@@ -357,6 +384,11 @@ func addAction(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !dated && len(rest) > 0 {
 		if err := relativeDay(dayWords(rest), in.Now, loc, 1); err != nil {
 			return Reply{}, badArgs(err)
+		}
+	}
+	if !dated {
+		if err := misspeltDue(rest, in.Now, loc); err != nil {
+			return Reply{}, err
 		}
 	}
 	if !dated || due.IsNext() {

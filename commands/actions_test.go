@@ -383,6 +383,11 @@ func TestActionDueDateAtTheEnd(t *testing.T) {
 	for line, want := range map[string]string{
 		`/action add 9 "Jo Smith" Do it by 31/02/2027`:          "There is no 31 February 2027",
 		`/action add 9 "Jo Smith" Do it by Mon 12 January 2027`: "Tuesday",
+		// A month mistyped is answered with the day it may mean, after
+		// the owner or after the last "by".
+		`/action add 9 "Jo Smith" 14 Janaury Book the room`:           "`14 Janaury` is not read as a date: did you mean `14/01/2027`, Thursday 14 January 2027?",
+		`/action add 9 "Jo Smith" Book the room by 14 Janaury.`:       "`14 Janaury` is not read as a date: did you mean `14/01/2027`, Thursday 14 January 2027?",
+		`/action add 9 "Jo Smith" Book the room by 14th Febuary 2027`: "`14th Febuary 2027` is not read as a date: did you mean `14/02/2027`, Sunday 14 February 2027?",
 	} {
 		if r := k.run(ian, line); !r.Refused || !strings.Contains(r.Text, want) {
 			t.Errorf("%s:\n%s\nwant %q", line, shown(r), want)
