@@ -384,3 +384,34 @@ func TestInterestPromptsNearNames(t *testing.T) {
 		t.Errorf("prompts (-want +got):\n%s", diff)
 	}
 }
+
+// TestSameStanding: a declaration is taken as the registered interest in
+// the body it names only where it says the same standing to it.
+func TestSameStanding(t *testing.T) {
+	trustee := Interest{Category: CategoryOther, Description: "Trustee of SWACA"}
+	spouseJob := Interest{Category: CategoryEmployment, Description: "Employed by SWACA", Spouse: true}
+	job := Interest{Category: CategoryEmployment, Description: "Sefton CVS"}
+	for _, tc := range []struct {
+		nature string
+		entry  Interest
+		want   bool
+	}{
+		{"Trustee of SWACA", trustee, true},
+		{"Chair of the trustees of SWACA", trustee, true},
+		{"I am a member of the board of SWACA", trustee, true},
+		{"Interest in SWACA", trustee, true},
+		{"I am the CEO of SWACA", trustee, false},
+		{"Employed by SWACA", trustee, false},
+		{"My wife is a trustee of SWACA", trustee, false},
+		{"Spouse or civil partner: Employed by SWACA", spouseJob, true},
+		{"My husband works for SWACA", spouseJob, true},
+		{"I work for SWACA", spouseJob, false},
+		{"Employed by Sefton CVS", job, true},
+		{"Volunteer at Sefton CVS", job, false},
+		{"Sefton CVS", job, true},
+	} {
+		if got := sameStanding(tc.nature, tc.entry); got != tc.want {
+			t.Errorf("sameStanding(%q, %q) = %v, want %v", tc.nature, tc.entry.Description, got, tc.want)
+		}
+	}
+}

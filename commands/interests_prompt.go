@@ -647,7 +647,7 @@ func onRegister(es []Interest, d Declaration) bool {
 		if strings.Join(matchTokens(e.Description), " ") == nature {
 			return true
 		}
-		if _, ok := MatchInterest(e.Description, ItemText{Title: d.Nature}); ok {
+		if _, ok := MatchInterest(e.Description, ItemText{Title: d.Nature}); ok && sameStanding(d.Nature, e) {
 			return true
 		}
 	}
@@ -728,4 +728,78 @@ func officerRegisterHomePart(ctx context.Context, s *Service, in homeInput, card
 		card.Sections = append(card.Sections, Section{Title: "Register of interests", Text: strings.Join(lines, "\n")})
 	}
 	return nil
+}
+
+// standingWords sort the words that say how someone stands to a body. A
+// declaration and a register entry that name one body may still be two
+// interests: "CEO of SWACA" declared is not "Trustee of SWACA" registered,
+// and the agenda's "On the register of interests" would tell the public,
+// and the monitoring officer, that an employment nobody registered was.
+var standingWords = func() map[string][]string {
+	out := map[string][]string{}
+	for class, words := range map[string]string{
+		"employment":  "employ employs employed employee employees employer employment work works worked working job staff paid salary salaried ceo chief manager officer head headteacher consultant director clerk",
+		"board":       "trustee trustees director directors board governor governors chair chairman chairwoman chairperson committee member members membership patron president secretary treasurer honorary",
+		"volunteer":   "volunteer volunteers volunteering volunteered",
+		"ownership":   "own owns owned owner owners shares share shareholder shareholding securities stake landlord property land home house lives live resident residence tenant tenancy lease licence licensee",
+		"contract":    "contract contracts contractor contractors supplier supplies supply grant grants",
+		"sponsorship": "sponsor sponsors sponsored sponsorship",
+	} {
+		for _, w := range strings.Fields(words) {
+			out[w] = append(out[w], class)
+		}
+	}
+	return out
+}()
+
+// familyWords say that an interest is a relative's, not the member's own.
+var familyWords = map[string]bool{
+	"spouse": true, "partner": true, "wife": true, "husband": true, "son": true, "daughter": true, "father": true, "mother": true,
+	"brother": true, "sister": true, "family": true, "relative": true, "relatives": true, "child": true, "children": true,
+	"parent": true, "parents": true, "grandson": true, "granddaughter": true, "nephew": true, "niece": true, "uncle": true, "aunt": true, "cousin": true,
+}
+
+// categoryStanding is the standing a register category says by itself:
+// "Sefton CVS" registered under employment is a job there.
+var categoryStanding = map[InterestCategory]string{
+	CategoryEmployment: "employment", CategorySponsorship: "sponsorship", CategoryContracts: "contract",
+	CategoryLand: "ownership", CategoryLicences: "ownership", CategoryTenancies: "ownership", CategorySecurities: "ownership",
+}
+
+// standing is how text says someone stands to a body (the classes of
+// standingWords its words fall in), and whether it is a relative's.
+func standing(text string) (classes map[string]bool, family bool) {
+	classes = map[string]bool{}
+	for _, w := range matchTokens(text) {
+		family = family || familyWords[w]
+		for _, c := range standingWords[w] {
+			classes[c] = true
+		}
+	}
+	return classes, family
+}
+
+// sameStanding reports whether nature, declared, and entry e, registered,
+// naming one body, say the same standing to it: both the member's own or
+// both a relative's and, where both say how (employed, a trustee, shares),
+// one way in common. Either that does not say how is taken as the same:
+// "an interest in SWACA" declared is what the register holds of SWACA.
+func sameStanding(nature string, e Interest) bool {
+	declared, declaredFamily := standing(nature)
+	registered, registeredFamily := standing(e.Description)
+	if c := categoryStanding[e.Category]; c != "" {
+		registered[c] = true
+	}
+	if declaredFamily != (registeredFamily || e.Spouse) {
+		return false
+	}
+	if len(declared) == 0 || len(registered) == 0 {
+		return true
+	}
+	for c := range declared {
+		if registered[c] {
+			return true
+		}
+	}
+	return false
 }

@@ -1122,6 +1122,35 @@ func TestInterestsPrompts(t *testing.T) {
 	}
 }
 
+// TestDeclaredInterestNotOnTheRegister: a declaration naming a body the
+// member's register names, but in another standing to it (the CEO of a
+// charity whose register says trustee), is not marked as on the register
+// in the declarations list nor on the posted agenda: the public record
+// would say an interest nobody registered was.
+func TestDeclaredInterestNotOnTheRegister(t *testing.T) {
+	k := agendaKit(t)
+	k.must(neil, "/interests add other Trustee of SWACA")
+	k.must(sue, "/interests add employment Employed by SWACA for spouse")
+	k.must(neil, "/declare 7.5 personal I am the CEO of SWACA")
+	k.must(sue, "/declare 7.5 personal My husband works for SWACA")
+	k.must(graeme, "/declare 7.5 personal Chair of the trustees of SWACA")
+	list := k.say(ian, "/declare list")
+	for _, line := range strings.Split(list, "\n") {
+		marked := strings.Contains(line, "— _on the register of interests_")
+		if strings.Contains(line, "Neil Frackelton") && marked || strings.Contains(line, "Sue Holden") && !marked || strings.Contains(line, "Graeme Robson") && marked {
+			t.Errorf("/declare list marks the registered interest wrongly: %s", line)
+		}
+	}
+	wantShown(t, k.say(ian, "/agenda post"), "on its way")
+	var agenda string
+	for _, m := range k.sent() {
+		if m.Kind == commands.OutboxPost || m.Kind == commands.OutboxUpdate {
+			agenda = shown(m.Reply)
+		}
+	}
+	wantShown(t, agenda, "On the register of interests: Sue Holden (Item 7.5).")
+}
+
 // TestInterestsPromptButtons: the prompt's buttons refuse, in words, a
 // broken value, someone outside the committee and an item taken off the
 // agenda; a later meeting's prompt opens that meeting's form.
