@@ -97,21 +97,109 @@ type AgendaImportResult struct {
 	// PresentersRead are the presenters printed with a slip in a
 	// member's surname that were recorded as that member.
 	PresentersRead []PresenterRead
-	// CorrectionsKept are the items the officer changed since the
-	// agenda was last imported that the document prints as that import
-	// recorded them, which keep the officer's title, presenter and
-	// organisation; CorrectionsReplaced those it prints anew, which take
-	// the document's (Now).
+	// CorrectionsKept are the titles and presenters the officer changed
+	// since the agenda was last imported (before any import, since the
+	// item was added) that the document prints as they read before the
+	// change, which the items keep; CorrectionsReplaced those the
+	// officer set (/agenda edit, or typed with /agenda add) that the
+	// document prints anew, which take the document's reading (Now).
+	// See ReconcileItem.
 	CorrectionsKept, CorrectionsReplaced []AgendaCorrection
+	// Revised is whether an agenda of the meeting was imported before.
+	Revised bool
 }
 
-// AgendaCorrection is an item the officer changed (/agenda edit) since
-// its agenda was last imported, as an import of the agenda again finds
-// it: Item as the officer left it, last changed At; Printed as the last
-// import recorded it; Now as the document imported prints it.
+// AgendaCorrection is a title or presenter of an item that the officer
+// set, as an import of its agenda keeps or replaces it: Item as the
+// officer left it, Printed as the last import printed it (before any, as
+// the item was added), and Now as the document imported prints it, each
+// differing from the other only in what the correction is of; set With
+// the command named ("/agenda edit", "/agenda add") At.
 type AgendaCorrection struct {
 	Item, Printed, Now AgendaItem
 	At                 time.Time
+	With               string
+}
+
+// ItemSetting is what is on record of how a standing item came to read
+// as it does, for an import of its agenda to weigh the document against
+// it: Printed, the item as the last import of its agenda printed it
+// (before any, as it was added), and who set its title, and its
+// presenter with their organisation, as they read now.
+type ItemSetting struct {
+	Printed          AgendaItem
+	Title, Presenter SetBy
+}
+
+// SetBy is the officer's command that set a title or presenter (With,
+// "/agenda edit" or "/agenda add") and when; With is empty where an
+// import, or the standard items a meeting is scheduled with, set it.
+type SetBy struct {
+	With string
+	At   time.Time
+}
+
+// ReconcileItem is what item cur reads once an agenda printing it as now
+// is imported, and which of the officer's corrections that keeps or
+// replaces, field by field: the title, and the presenter with their
+// organisation, as /agenda edit sets them.
+//
+// A field the officer changed since the last import printed the item
+// (set.Printed) is kept where the document prints it as that import did:
+// the document did not revise that field, and the officer's reading is
+// the later. That holds too for an item no import printed, against what
+// it read as added: a document printing just what the officer's edit
+// replaced — a standard item's wording, or the slip in a name typed from
+// the council's draft — brings nothing the officer had not seen and put
+// right. A field the document prints anew takes the document's reading,
+// as does one the officer did not change; where the officer set the
+// reading it replaces (an edit the council adopted and has since
+// printed otherwise, or text typed by hand with /agenda add), the reply
+// says so, so that no one's correction is lost unsaid. Where the document
+// prints the officer's reading, the council adopted it: nothing is said.
+func ReconcileItem(cur, now AgendaItem, set ItemSetting) (reads AgendaItem, kept, replaced []AgendaCorrection) {
+	reads = now
+	base := set.Printed
+	for _, f := range []struct {
+		same func(a, b AgendaItem) bool
+		copy func(to *AgendaItem, from AgendaItem)
+		by   SetBy
+	}{
+		{func(a, b AgendaItem) bool { return a.Title == b.Title }, func(to *AgendaItem, from AgendaItem) { to.Title = from.Title }, set.Title},
+		{func(a, b AgendaItem) bool { return a.Presenter == b.Presenter && a.Organisation == b.Organisation },
+			func(to *AgendaItem, from AgendaItem) {
+				to.Presenter, to.Organisation = from.Presenter, from.Organisation
+			}, set.Presenter},
+	} {
+		var into *[]AgendaCorrection
+		var fix AgendaCorrection
+		switch {
+		case f.same(cur, now):
+			continue
+		case !f.same(cur, base) && f.same(now, base):
+			f.copy(&reads, cur)
+			// What the officer changed was not set by an import, so With
+			// is the edit's; it is named as such however the data reads.
+			into, fix = &kept, AgendaCorrection{Item: base, Printed: base, Now: now, At: f.by.At, With: "/agenda edit"}
+		case f.by.With != "" || !f.same(cur, base):
+			into, fix = &replaced, AgendaCorrection{Item: now, Printed: base, Now: now, At: f.by.At, With: f.by.With}
+			if fix.With == "" {
+				fix.With = "/agenda edit"
+			}
+		default:
+			continue
+		}
+		// One line says all of an item that was set by one command at
+		// one time: a title and presenter edited together.
+		if n := len(*into); n > 0 && (*into)[n-1].With == fix.With && (*into)[n-1].At.Equal(fix.At) {
+			fix = (*into)[n-1]
+			*into = (*into)[:n-1]
+		}
+		f.copy(&fix.Item, cur)
+		fix.Item.Number, fix.Item.ID = cur.Number, cur.ID
+		*into = append(*into, fix)
+	}
+	return reads, kept, replaced
 }
 
 // PresenterRead is a presenter printed for item Number as Printed and
@@ -743,12 +831,16 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 	for _, k := range res.CorrectionsKept {
 		// By the number the agenda now gives it, which a revision
 		// inserting an item before it has moved on.
-		fmt.Fprintf(&b, "\nItem %s keeps %s, set with `/agenda edit` on %s; the agenda still prints %s.",
-			Escape(k.Now.Number), correctionText(k.Item, k.Printed), formatDay(k.At, loc), correctionText(k.Printed, k.Item))
+		fmt.Fprintf(&b, "\nItem %s keeps %s, set with `%s` on %s; the agenda still prints %s.",
+			Escape(k.Now.Number), correctionText(k.Item, k.Printed), k.With, formatDay(k.At, loc), correctionText(k.Printed, k.Item))
+	}
+	agenda := "agenda"
+	if res.Revised {
+		agenda = "revised agenda"
 	}
 	for _, r := range res.CorrectionsReplaced {
-		fmt.Fprintf(&b, "\nItem %s now reads %s, as the revised agenda prints it, in place of %s, set with `/agenda edit` on %s.",
-			Escape(r.Item.Number), correctionText(r.Now, r.Item), correctionText(r.Item, r.Now), formatDay(r.At, loc))
+		fmt.Fprintf(&b, "\nItem %s now reads %s, as the %s prints it, in place of %s, set with `%s` on %s.",
+			Escape(r.Item.Number), correctionText(r.Now, r.Item), agenda, correctionText(r.Item, r.Now), r.With, formatDay(r.At, loc))
 	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))
 	for i, w := range a.Warnings {

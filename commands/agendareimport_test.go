@@ -179,3 +179,130 @@ func TestRevisedAgendaRenumberingKeepsCorrections(t *testing.T) {
 		"*7.9* Schools Sexual Abuse Report - Chesterfield High School — _Kevin Sexton_")
 	wantShown(t, k.say(neil, "/declare list 2022-03-17"), "Item 7.9 (Schools Sexual Abuse Report - Chesterfield High School) — Neil Frackelton: personal interest")
 }
+
+// march2022Scheduled is the committee with the meeting of 17 March 2022
+// scheduled, on Sunday 20 February 2022, before its agenda is imported:
+// it starts with the standard items, and the officer adds items by hand.
+func march2022Scheduled(t *testing.T, items ...string) *kit {
+	t.Helper()
+	k := replayKit(t)
+	sitting(k)
+	k.now = time.Date(2022, 2, 20, 9, 0, 0, 0, london)
+	k.must(ian, "/meeting schedule 2022-03-17 10:00 Remote Meeting")
+	for _, it := range items {
+		k.must(ian, "/agenda add 2022-03-17 "+it)
+	}
+	return k
+}
+
+// An officer's correction to an item no import wrote — a standard item
+// the meeting was scheduled with, or one added by hand — where the
+// agenda imported prints just what the correction replaced, is kept, and
+// the reply says so as it does for an item an import wrote.
+func TestAgendaImportKeepsCorrectionToItemNoImportWrote(t *testing.T) {
+	k := march2022Scheduled(t, "7.6 Sefton Youth Justice Service — Adele Maddocks")
+	k.now = time.Date(2022, 2, 21, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+	k.must(ian, "/agenda edit 2022-03-17 3 Minutes of the Previous Meeting")
+
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t))
+	wantShown(t, got, "17 items",
+		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` on Monday 21 February 2022; the agenda still prints Adele Maddocks.",
+		"Item 3 keeps “Minutes of the Previous Meeting”, set with `/agenda edit` on Monday 21 February 2022; the agenda still prints “Minutes of Previous Meeting”.")
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service — _Adele Maddox_", "*3* Minutes of the Previous Meeting")
+}
+
+// An agenda imported over items an officer typed by hand, or corrected
+// with /agenda edit, where no import wrote them, takes the document's
+// reading where it prints something else, and the reply says what it
+// replaced, and with which command and when that was set.
+func TestAgendaImportSaysWhatItReplacesOfItemNoImportWrote(t *testing.T) {
+	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holdon", "7.6 Sefton Youth Justice Service — Jo Smith")
+	k.now = time.Date(2022, 2, 21, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+
+	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
+	got := importMarch2022(k, march2022Text(t))
+	wantShown(t, got,
+		"Item 7.7 now reads Sue Holden, as the agenda prints it, in place of Sue Holdon, set with `/agenda add` on Sunday 20 February 2022.",
+		"Item 7.6 now reads Adele Maddocks, as the agenda prints it, in place of Adele Maddox, set with `/agenda edit` on Monday 21 February 2022.")
+	if strings.Contains(got, "keeps") {
+		t.Errorf("a reading the agenda replaced is said to be kept:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.7* Sefton CVS — _Sue Holden_", "*7.6* Sefton Youth Justice Service — _Adele Maddocks_")
+}
+
+// A revision that prints anew one field of an item the officer corrected
+// takes the document's reading of that field alone: the officer's
+// correction of the other, which the document prints as before, is kept,
+// and the reply says which field kept what.
+func TestRevisedAgendaKeepsCorrectedFieldItDidNotRevise(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+	k.must(ian, "/agenda edit 2022-03-17 7.8 Schools Sexual Abuse Report - Chesterfield High School")
+
+	got := importMarch2022(k, march2022Text(t,
+		"Sefton Youth Justice Service\nAdele Maddocks", "Sefton Youth Justice service\nAdele Maddocks",
+		"Chesterfield High School\nKevin Sexton", "Chesterfield High School\nJo Smith"))
+	wantShown(t, got, "(2 items changed in place)",
+		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints Adele Maddocks.",
+		"Item 7.8 keeps “Schools Sexual Abuse Report - Chesterfield High School”, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints “Schools Sexual Abuse Report- Chesterfield High School”.")
+	if strings.Contains(got, "in place of") {
+		t.Errorf("a correction the revision did not revise is said to be replaced:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice service — _Adele Maddox_",
+		"*7.8* Schools Sexual Abuse Report - Chesterfield High School — _Jo Smith_")
+}
+
+// A revision that prints the officer's correction of one field (the
+// council adopted it) says nothing of that field, while the officer's
+// correction of the other, printed as before, is kept; a later revision
+// that prints the old reading again changed that field since the last
+// import, and takes it, saying what it replaced.
+func TestRevisedAgendaAdoptingCorrectionSaysNothingOfIt(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 Sefton Youth Justice Service Update — Adele Maddox")
+
+	got := importMarch2022(k, march2022Text(t, "Adele Maddocks", "Adele Maddox"))
+	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints “Sefton Youth Justice Service”.")
+	for _, w := range []string{"Adele Maddox", "in place of"} {
+		if strings.Contains(got, w) {
+			t.Errorf("reply says %q of a correction the agenda adopted:\n%s", w, got)
+		}
+	}
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service Update — _Adele Maddox_")
+
+	got = importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
+	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”",
+		"Item 7.6 now reads Adele Maddocks, as the revised agenda prints it, in place of Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022.")
+	if strings.Contains(got, "keeps Adele Maddox") {
+		t.Errorf("a presenter the revision changed since the last import is said to be kept:\n%s", got)
+	}
+	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service Update — _Adele Maddocks_")
+}
+
+// A correction the officer has since set back to what the agenda prints
+// is not said to be kept: of an item whose title and presenter were
+// corrected, with the presenter set back, the reply names the title alone.
+func TestRevisedAgendaCorrectionSetBackIsNotKept(t *testing.T) {
+	k := march2022(t)
+	k.now = time.Date(2022, 3, 1, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 Sefton Youth Justice Service Update — Adele Maddox")
+	k.must(ian, "/agenda edit 2022-03-17 7.8 — Kevin Saxton")
+	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
+	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update” — Adele Maddox", "Item 7.8 keeps Kevin Saxton")
+
+	k.now = time.Date(2022, 3, 2, 9, 0, 0, 0, london)
+	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddocks")
+	k.must(ian, "/agenda edit 2022-03-17 7.8 — Kevin Sexton")
+	got = importMarch2022(k, march2022Text(t, "Sue Holden\n\n7.8", "Sue Holden (Sefton CVS)\n\n7.8"))
+	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit`")
+	for _, w := range []string{"Maddox", "Maddocks", "Item 7.8", "in place of"} {
+		if strings.Contains(got, w) {
+			t.Errorf("reply says %q of a correction set back to what the agenda prints:\n%s", w, got)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -346,11 +345,15 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		if err != nil {
 			return err
 		}
-		printed, err := correctedSinceImport(ctx, tx, res.MeetingID)
+		settings, err := itemSettings(ctx, tx, res.MeetingID)
 		if err != nil {
 			return err
 		}
-		plan := replacing(current, imp.Items, printed)
+		if err := tx.GetContext(ctx, &res.Revised, `SELECT EXISTS (SELECT 1 FROM minute_documents
+			WHERE meeting_id = $1 AND kind = 'agenda')`, res.MeetingID); err != nil {
+			return err
+		}
+		plan := replacing(current, imp.Items, settings)
 		if imp.Ask != nil && len(plan.going) > 0 {
 			g := commands.AgendaGoing{StartsAt: res.StartsAt, Items: plan.going}
 			if g.Declarations, err = queryDeclarations(ctx, tx, standingDeclarationsSQL, res.MeetingID); err != nil {
@@ -392,7 +395,7 @@ func (db *DB) ImportAgenda(ctx context.Context, imp commands.AgendaImport, by st
 		return auditAt(ctx, tx, imp.CommitteeID, by, "agenda.import", imp.SHA256, map[string]any{
 			"meeting": res.MeetingID, "items": len(imp.Items), "added": res.ItemsAdded,
 			"removed": res.ItemsRemoved, "moved": res.ItemsMoved, "changed": res.ItemsChanged,
-			"future": res.FutureAdded}, imp.At)
+			"future": res.FutureAdded, "printed": plan.printed}, imp.At)
 	})
 	return res, err
 }
@@ -426,58 +429,113 @@ func ensureMeeting(ctx context.Context, q sqlx.ExtContext, committeeID int64, st
 	return m.ID, m.StartsAt, err == nil, err
 }
 
-// correctedSinceImportSQL reads, for meeting $1's standing items, the
-// text each had when an import of its agenda last wrote it (added it, or
-// changed it in place), where an edit made since has changed it: what
-// the first such edit found (was), and when the last was made. An
-// import's writes are those between its document's seq and its audit
-// entry's, which it writes last; the meeting's row, locked by every
-// change to its agenda, keeps any other out of that span.
-const correctedSinceImportSQL = `WITH imports AS (
-		SELECT d.seq AS first, a.seq AS last FROM minute_documents d
+// itemSettingsSQL reads, for meeting $1's standing items, what is on
+// record of how each came to read as it does (commands.ItemSetting).
+//
+// What the last import printed of an item is read from the import's
+// audit entry ("printed", by item), which it writes last, or, for an
+// import whose entry does not list it, from what the import wrote (added
+// it, or changed it in place): its writes are those between its
+// document's seq and its audit entry's, and the meeting's row, locked by
+// every change to its agenda, keeps any other out of that span. The item
+// then read as it did before the first edit made since. An item no
+// import printed or wrote reads as it was added: before its first edit.
+//
+// Who set a title, or a presenter with their organisation, is the last
+// edit that changed it: the officer's where no import made it; with none,
+// the officer who typed it, where the item was added with /agenda add
+// (its agenda.add audit entry, written with it), rather than scheduled
+// with the meeting's standard items.
+//
+// An item neither standard, nor added with /agenda add, nor known to an
+// import was added by an import made before imports were placed in the
+// recorded order: its changes are not known to be the officer's, and it
+// is not read.
+const itemSettingsSQL = `WITH imports AS (
+		SELECT d.seq AS first, a.seq AS last, a.detail FROM minute_documents d
 		JOIN audit_log a ON a.committee_id = d.committee_id AND a.action = 'agenda.import'
 			AND a.subject = d.sha256 AND a.detail->>'meeting' = d.meeting_id::text
 		WHERE d.meeting_id = $1 AND d.kind = 'agenda' AND d.seq > 0
 	), items AS (
-		SELECT id FROM agenda_items WHERE meeting_id = $1 AND removed_at IS NULL
-	), writes AS (
-		SELECT i.id AS item_id, i.seq FROM agenda_items i JOIN items USING (id)
-		UNION ALL
-		SELECT e.item_id, e.seq FROM agenda_item_edits e JOIN items ON items.id = e.item_id
-	), imported AS (
-		SELECT w.item_id, max(w.seq) AS seq FROM writes w
-		JOIN imports p ON w.seq > p.first AND w.seq < p.last
-		GROUP BY w.item_id
+		SELECT i.id, i.meeting_id, i.title, i.presenter, i.organisation, i.standard, i.added_by, i.added_at, i.seq
+		FROM agenda_items i WHERE i.meeting_id = $1 AND i.removed_at IS NULL
+	), edits AS (
+		SELECT e.item_id, e.seq, e.edited_at, e.was_title, e.was_presenter, e.was_organisation,
+			e.title, e.presenter, e.organisation,
+			EXISTS (SELECT 1 FROM imports p WHERE e.seq > p.first AND e.seq < p.last) AS imported
+		FROM agenda_item_edits e JOIN items ON items.id = e.item_id
+	), written AS (
+		SELECT w.id, max(w.seq) AS seq FROM (
+			SELECT id, seq FROM items
+			UNION ALL
+			SELECT item_id, seq FROM edits WHERE imported
+		) w JOIN imports p ON w.seq > p.first AND w.seq < p.last
+		GROUP BY w.id
+	), printed AS (
+		SELECT DISTINCT ON (x.item) x.item AS id, p.last AS seq, x.title, x.presenter, x.organisation
+		FROM imports p CROSS JOIN LATERAL jsonb_to_recordset(CASE jsonb_typeof(p.detail->'printed') WHEN 'array' THEN p.detail->'printed' ELSE '[]' END)
+			AS x(item bigint, title text, presenter text, organisation text)
+		ORDER BY x.item, p.last DESC
 	)
-	SELECT DISTINCT ON (e.item_id) e.item_id AS id, e.was_title AS title, e.was_presenter AS presenter,
-		e.was_organisation AS organisation,
-		(SELECT x.edited_at FROM agenda_item_edits x WHERE x.item_id = e.item_id ORDER BY x.seq DESC LIMIT 1) AS at
-	FROM imported p JOIN agenda_item_edits e ON e.item_id = p.item_id AND e.seq > p.seq
-	ORDER BY e.item_id, e.seq`
+	SELECT i.id,
+		COALESCE(pr.title, b.was_title, i.title) AS title,
+		COALESCE(pr.presenter, b.was_presenter, i.presenter) AS presenter,
+		COALESCE(pr.organisation, b.was_organisation, i.organisation) AS organisation,
+		CASE WHEN t.imported THEN '' WHEN t.imported IS NOT NULL THEN '/agenda edit' WHEN hand.typed THEN '/agenda add' ELSE '' END AS title_with,
+		COALESCE(t.edited_at, i.added_at) AS title_at,
+		CASE WHEN pe.imported THEN '' WHEN pe.imported IS NOT NULL THEN '/agenda edit' WHEN hand.typed THEN '/agenda add' ELSE '' END AS presenter_with,
+		COALESCE(pe.edited_at, i.added_at) AS presenter_at
+	FROM items i
+	LEFT JOIN written w ON w.id = i.id
+	LEFT JOIN printed pr ON pr.id = i.id AND pr.seq > COALESCE(w.seq, 0)
+	LEFT JOIN LATERAL (SELECT e.was_title, e.was_presenter, e.was_organisation FROM edits e
+		WHERE e.item_id = i.id AND e.seq > COALESCE(w.seq, 0) ORDER BY e.seq LIMIT 1) b ON true
+	LEFT JOIN LATERAL (SELECT e.edited_at, e.imported FROM edits e
+		WHERE e.item_id = i.id AND e.was_title <> e.title ORDER BY e.seq DESC LIMIT 1) t ON true
+	LEFT JOIN LATERAL (SELECT e.edited_at, e.imported FROM edits e
+		WHERE e.item_id = i.id AND (e.was_presenter, e.was_organisation) <> (e.presenter, e.organisation) ORDER BY e.seq DESC LIMIT 1) pe ON true
+	CROSS JOIN LATERAL (SELECT NOT i.standard AND EXISTS (
+		SELECT 1 FROM audit_log a JOIN meetings m ON m.id = i.meeting_id
+		WHERE a.committee_id = m.committee_id AND a.action = 'agenda.add' AND a.detail->>'meeting' = i.meeting_id::text
+		  AND a.at = i.added_at AND a.actor = i.added_by
+		  AND a.detail->>'title' = COALESCE((SELECT e.was_title FROM edits e WHERE e.item_id = i.id ORDER BY e.seq LIMIT 1), i.title)
+	) AS typed) hand
+	WHERE w.id IS NOT NULL OR pr.id IS NOT NULL OR i.standard OR hand.typed`
 
-// correctedSinceImport is what correctedSinceImportSQL reads, by item:
-// the items an officer changed since an import of the agenda last wrote
-// them, each with what that import printed (Printed) and when it was
-// last changed.
-func correctedSinceImport(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (map[int64]commands.AgendaCorrection, error) {
+// itemSettings is what itemSettingsSQL reads, by item.
+func itemSettings(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (map[int64]commands.ItemSetting, error) {
 	var rows []struct {
-		ID           int64     `db:"id"`
-		Title        string    `db:"title"`
-		Presenter    string    `db:"presenter"`
-		Organisation string    `db:"organisation"`
-		At           time.Time `db:"at"`
+		ID            int64     `db:"id"`
+		Title         string    `db:"title"`
+		Presenter     string    `db:"presenter"`
+		Organisation  string    `db:"organisation"`
+		TitleWith     string    `db:"title_with"`
+		TitleAt       time.Time `db:"title_at"`
+		PresenterWith string    `db:"presenter_with"`
+		PresenterAt   time.Time `db:"presenter_at"`
 	}
-	if err := sqlx.SelectContext(ctx, q, &rows, correctedSinceImportSQL, meetingID); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &rows, itemSettingsSQL, meetingID); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]commands.AgendaCorrection, len(rows))
+	out := make(map[int64]commands.ItemSetting, len(rows))
 	for _, r := range rows {
-		out[r.ID] = commands.AgendaCorrection{
-			Printed: commands.AgendaItem{ID: r.ID, Title: r.Title, Presenter: r.Presenter, Organisation: r.Organisation},
-			At:      r.At,
+		out[r.ID] = commands.ItemSetting{
+			Printed:   commands.AgendaItem{ID: r.ID, Title: r.Title, Presenter: r.Presenter, Organisation: r.Organisation},
+			Title:     commands.SetBy{With: r.TitleWith, At: r.TitleAt},
+			Presenter: commands.SetBy{With: r.PresenterWith, At: r.PresenterAt},
 		}
 	}
 	return out, nil
+}
+
+// printedItem is what an import's document printed of a standing item
+// it kept, by the item's ID, as its audit entry lists it ("printed") for
+// the next import to read (itemSettingsSQL).
+type printedItem struct {
+	ID           int64  `json:"item"`
+	Title        string `json:"title"`
+	Presenter    string `json:"presenter"`
+	Organisation string `json:"organisation"`
 }
 
 // itemsPlan is what making an imported agenda a meeting's agenda does to
@@ -492,8 +550,12 @@ type itemsPlan struct {
 	changed int
 	adds    []commands.AgendaItem
 	// kept and replaced are the officer's corrections the import keeps
-	// and those the document's revision replaces (see replacing).
+	// and those the document replaces (commands.ReconcileItem).
 	kept, replaced []commands.AgendaCorrection
+	// printed is what the document prints of each standing item it
+	// keeps, which the import records for the next to weigh the
+	// officer's changes against.
+	printed []printedItem
 }
 
 // itemMove renumbers a standing item.
@@ -517,24 +579,27 @@ type itemMove struct{ from, to string }
 // Any other standing item goes, and any other item of items is added.
 //
 // Before all these, an item the officer changed since the agenda was
-// last imported (corrected, by item ID, with what that import printed)
-// is the item of its number whose title (TitleKey) is the one printed
-// then, even where the officer changed the title. Where the document
-// prints it as it printed it then, it did not revise it, and the item
-// keeps the officer's text (kept); where it prints it anew, the
-// document's text replaces the officer's (replaced).
-func replacing(current, items []commands.AgendaItem, corrected map[int64]commands.AgendaCorrection) itemsPlan {
+// last printed (set, by item ID, with what was printed then: see
+// itemSettingsSQL) is the item of its number whose title (TitleKey) is
+// the one printed then, even where the officer changed the title, or,
+// under another number, the one item printed just as it was then. Each
+// item kept reads as commands.ReconcileItem says, field by field: the
+// officer's corrections the document did not revise are kept, and those
+// it did are replaced, with the line that says so.
+func replacing(current, items []commands.AgendaItem, set map[int64]commands.ItemSetting) itemsPlan {
 	var p itemsPlan
-	items = slices.Clone(items)
 	at := map[string]int{}
 	for i, it := range items {
 		at[it.Number] = i
 	}
 	taken := make([]bool, len(items))
 	pair := make([]int, len(current))
+	// renumbered are the items paired by their title alone, under
+	// another number, which are counted as moved, not changed.
+	renumbered := make([]bool, len(current))
 	for c, cur := range current {
 		pair[c] = -1
-		fix, ok := corrected[cur.ID]
+		fix, ok := set[cur.ID]
 		if !ok || sameText(cur, fix.Printed) {
 			continue
 		}
@@ -556,15 +621,6 @@ func replacing(current, items []commands.AgendaItem, corrected map[int64]command
 			p.moves = append(p.moves, itemMove{from: cur.Number, to: items[i].Number})
 		}
 		pair[c], taken[i] = i, true
-		fix.Item, fix.Now = cur, items[i]
-		switch {
-		case sameText(fix.Printed, items[i]):
-			items[i].Title, items[i].Presenter, items[i].Organisation = cur.Title, cur.Presenter, cur.Organisation
-			p.kept = append(p.kept, fix)
-		case !sameText(cur, items[i]):
-			p.changed++
-			p.replaced = append(p.replaced, fix)
-		}
 	}
 	for c, cur := range current {
 		if pair[c] >= 0 {
@@ -577,7 +633,6 @@ func replacing(current, items []commands.AgendaItem, corrected map[int64]command
 	for c, cur := range current {
 		if i, ok := at[cur.Number]; ok && pair[c] < 0 && !taken[i] && commands.TitleKey(cur.Title) == commands.TitleKey(items[i].Title) {
 			pair[c], taken[i] = i, true
-			p.changed++
 		}
 	}
 	standing, imported := map[string]int{}, map[string]int{}
@@ -595,18 +650,30 @@ func replacing(current, items []commands.AgendaItem, corrected map[int64]command
 			continue
 		}
 		if i := only[key]; !taken[i] {
-			pair[c], taken[i] = i, true
+			pair[c], taken[i], renumbered[c] = i, true, true
 			p.moves = append(p.moves, itemMove{from: cur.Number, to: items[i].Number})
 		}
 	}
 	for c, cur := range current {
-		switch i := pair[c]; {
-		case i < 0:
+		i := pair[c]
+		if i < 0 {
 			p.going = append(p.going, cur)
-		case !sameText(cur, items[i]):
-			ed := items[i]
-			ed.ID = cur.ID
-			p.edits = append(p.edits, ed)
+			continue
+		}
+		now := items[i]
+		p.printed = append(p.printed, printedItem{ID: cur.ID, Title: now.Title, Presenter: now.Presenter, Organisation: now.Organisation})
+		setting, ok := set[cur.ID]
+		if !ok {
+			setting.Printed = cur
+		}
+		reads, kept, replaced := commands.ReconcileItem(cur, now, setting)
+		p.kept, p.replaced = append(p.kept, kept...), append(p.replaced, replaced...)
+		if !sameText(cur, reads) {
+			reads.ID = cur.ID
+			p.edits = append(p.edits, reads)
+			if !renumbered[c] {
+				p.changed++
+			}
 		}
 	}
 	for i, it := range items {
