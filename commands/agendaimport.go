@@ -171,23 +171,21 @@ func ReconcileItem(cur, now AgendaItem, set ItemSetting) (reads AgendaItem, kept
 				to.Presenter, to.Organisation = from.Presenter, from.Organisation
 			}, set.Presenter},
 	} {
-		var into *[]AgendaCorrection
-		var fix AgendaCorrection
-		switch {
-		case f.same(cur, now):
+		changed := !f.same(cur, base)
+		if f.same(cur, now) || !changed && f.by.With == "" {
 			continue
-		case !f.same(cur, base) && f.same(now, base):
+		}
+		fix := AgendaCorrection{Item: now, Printed: base, Now: now, At: f.by.At, With: f.by.With}
+		if fix.With == "" {
+			// Only the officer changes an item between imports: a
+			// reading unlike the one printed is an edit's, though an
+			// item older than the recorded order may not say whose.
+			fix.With = "/agenda edit"
+		}
+		into := &replaced
+		if changed && f.same(now, base) {
 			f.copy(&reads, cur)
-			// What the officer changed was not set by an import, so With
-			// is the edit's; it is named as such however the data reads.
-			into, fix = &kept, AgendaCorrection{Item: base, Printed: base, Now: now, At: f.by.At, With: "/agenda edit"}
-		case f.by.With != "" || !f.same(cur, base):
-			into, fix = &replaced, AgendaCorrection{Item: now, Printed: base, Now: now, At: f.by.At, With: f.by.With}
-			if fix.With == "" {
-				fix.With = "/agenda edit"
-			}
-		default:
-			continue
+			into, fix.Item = &kept, base
 		}
 		// One line says all of an item that was set by one command at
 		// one time: a title and presenter edited together.
