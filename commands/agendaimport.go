@@ -114,11 +114,11 @@ type AgendaImportResult struct {
 // officer left it, Printed as the last import printed it (before any, as
 // the item was added), and Now as the document imported prints it, each
 // differing from the other only in what the correction is of; set With
-// the command named ("/agenda edit", "/agenda add") At.
+// the command named ("/agenda edit", "/agenda add") At, By whom.
 type AgendaCorrection struct {
 	Item, Printed, Now AgendaItem
 	At                 time.Time
-	With               string
+	With, By           string
 }
 
 // ItemSetting is what is on record of how a standing item came to read
@@ -132,11 +132,12 @@ type ItemSetting struct {
 }
 
 // SetBy is the officer's command that set a title or presenter (With,
-// "/agenda edit" or "/agenda add") and when; With is empty where an
-// import, or the standard items a meeting is scheduled with, set it.
+// "/agenda edit" or "/agenda add"), when, and who gave it (By: a Slack
+// user ID, or the name of an import); With is empty where an import, or
+// the standard items a meeting is scheduled with, set it.
 type SetBy struct {
-	With string
-	At   time.Time
+	With, By string
+	At       time.Time
 }
 
 // ReconcileItem is what item cur reads once an agenda printing it as now
@@ -175,7 +176,7 @@ func ReconcileItem(cur, now AgendaItem, set ItemSetting) (reads AgendaItem, kept
 		if f.same(cur, now) || !changed && f.by.With == "" {
 			continue
 		}
-		fix := AgendaCorrection{Item: now, Printed: base, Now: now, At: f.by.At, With: f.by.With}
+		fix := AgendaCorrection{Item: now, Printed: base, Now: now, At: f.by.At, With: f.by.With, By: f.by.By}
 		if fix.With == "" {
 			// Only the officer changes an item between imports: a
 			// reading unlike the one printed is an edit's, though an
@@ -189,7 +190,7 @@ func ReconcileItem(cur, now AgendaItem, set ItemSetting) (reads AgendaItem, kept
 		}
 		// One line says all of an item that was set by one command at
 		// one time: a title and presenter edited together.
-		if n := len(*into); n > 0 && (*into)[n-1].With == fix.With && (*into)[n-1].At.Equal(fix.At) {
+		if n := len(*into); n > 0 && (*into)[n-1].With == fix.With && (*into)[n-1].By == fix.By && (*into)[n-1].At.Equal(fix.At) {
 			fix = (*into)[n-1]
 			*into = (*into)[:n-1]
 		}
@@ -829,16 +830,16 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 	for _, k := range res.CorrectionsKept {
 		// By the number the agenda now gives it, which a revision
 		// inserting an item before it has moved on.
-		fmt.Fprintf(&b, "\nItem %s keeps %s, set with `%s` on %s; the agenda still prints %s.",
-			Escape(k.Now.Number), correctionText(k.Item, k.Printed), k.With, formatDay(k.At, loc), correctionText(k.Printed, k.Item))
+		fmt.Fprintf(&b, "\nItem %s keeps %s, %s; the agenda still prints %s.",
+			Escape(k.Now.Number), correctionText(k.Item, k.Printed), k.setText(loc), correctionText(k.Printed, k.Item))
 	}
 	agenda := "agenda"
 	if res.Revised {
 		agenda = "revised agenda"
 	}
 	for _, r := range res.CorrectionsReplaced {
-		fmt.Fprintf(&b, "\nItem %s now reads %s, as the %s prints it, in place of %s, set with `%s` on %s.",
-			Escape(r.Item.Number), correctionText(r.Now, r.Item), agenda, correctionText(r.Item, r.Now), r.With, formatDay(r.At, loc))
+		fmt.Fprintf(&b, "\nItem %s now reads %s, as the %s prints it, in place of %s, %s.",
+			Escape(r.Item.Number), correctionText(r.Now, r.Item), agenda, correctionText(r.Item, r.Now), r.setText(loc))
 	}
 	b.WriteString(headedNote(a.Meeting.Committee, c))
 	for i, w := range a.Warnings {
@@ -849,6 +850,17 @@ func AgendaImportSummary(c Committee, a *minutes.Agenda, res AgendaImportResult)
 		fmt.Fprintf(&b, "\nWarning: %s", Escape(w))
 	}
 	return b.String()
+}
+
+// setText says how the correction was set: "set with `/agenda edit` by
+// <@U…> on Tuesday 1 March 2022". Who is named, as an officer may have
+// corrected an item for another, or someone else before the import.
+func (c AgendaCorrection) setText(loc *time.Location) string {
+	by := ""
+	if c.By != "" {
+		by = " by " + personText(c.By, "")
+	}
+	return fmt.Sprintf("set with `%s`%s on %s", c.With, by, formatDay(c.At, loc))
 }
 
 // correctionText is what of item it reads other than other: its title in

@@ -76,7 +76,7 @@ func TestRevisedAgendaKeepsOfficersCorrection(t *testing.T) {
 	revised := march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5")
 	got := importMarch2022(k, revised)
 	wantShown(t, got, "(1 item changed in place)",
-		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints Adele Maddocks.")
+		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints Adele Maddocks.")
 	agenda := k.say(ian, "/agenda 2022-03-17")
 	wantShown(t, agenda, "*7.6* Sefton Youth Justice Service — _Adele Maddox_", "*7.4* Merseyside Fire and Rescue Service — _Kevin Hollins_")
 
@@ -98,7 +98,7 @@ func TestRevisedAgendaReplacesCorrectionItRevises(t *testing.T) {
 
 	got := importMarch2022(k, march2022Text(t, "Adele Maddocks", "Jo Smith"))
 	wantShown(t, got, "(1 item changed in place)",
-		"Item 7.6 now reads Jo Smith, as the revised agenda prints it, in place of Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022.")
+		"Item 7.6 now reads Jo Smith, as the revised agenda prints it, in place of Adele Maddox, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022.")
 	wantNotShown(t, got, "of a correction the agenda revised", "keeps")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service — _Jo Smith_")
 }
@@ -115,7 +115,7 @@ func TestRevisedAgendaKeepsCorrectedTitle(t *testing.T) {
 
 	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
 	wantShown(t, got, "(1 item changed in place)",
-		"Item 7.8 keeps “Schools Sexual Abuse Report - Chesterfield High School”, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints “Schools Sexual Abuse Report- Chesterfield High School”.")
+		"Item 7.8 keeps “Schools Sexual Abuse Report - Chesterfield High School”, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints “Schools Sexual Abuse Report- Chesterfield High School”.")
 	wantNotShown(t, got, "of an item kept with its corrected title", "would take", "replaced")
 	c := k.committee()
 	_, res, err := commands.ImportAgendaWith(context.Background(), k.db, c,
@@ -142,7 +142,7 @@ func TestRevisedAgendaKeepsCorrectionOverPresenterRead(t *testing.T) {
 	k := march2022Corrected(t, "7.5 — Kate Ellis (SWACA)")
 
 	got := importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
-	wantShown(t, got, "Item 7.5 keeps Kate Ellis (SWACA), set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints Neil Frackelton.")
+	wantShown(t, got, "Item 7.5 keeps Kate Ellis (SWACA), set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints Neil Frackelton.")
 	wantNotShown(t, got, "of the presenter printed for an item kept as corrected", "read as")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.5* SWACA — _Kate Ellis (SWACA)_")
 }
@@ -210,25 +210,26 @@ func TestAgendaImportKeepsCorrectionToItemNoImportWrote(t *testing.T) {
 	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
 	got := importMarch2022(k, march2022Text(t))
 	wantShown(t, got, "17 items",
-		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` on Monday 21 February 2022; the agenda still prints Adele Maddocks.",
-		"Item 3 keeps “Minutes of the Previous Meeting”, set with `/agenda edit` on Monday 21 February 2022; the agenda still prints “Minutes of Previous Meeting”.")
+		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` by <@UIAN> on Monday 21 February 2022; the agenda still prints Adele Maddocks.",
+		"Item 3 keeps “Minutes of the Previous Meeting”, set with `/agenda edit` by <@UIAN> on Monday 21 February 2022; the agenda still prints “Minutes of Previous Meeting”.")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service — _Adele Maddox_", "*3* Minutes of the Previous Meeting")
 }
 
 // An agenda imported over items an officer typed by hand, or corrected
 // with /agenda edit, where no import wrote them, takes the document's
 // reading where it prints something else, and the reply says what it
-// replaced, and with which command and when that was set.
+// replaced, and with which command, by whom and when that was set: here
+// another officer's correction.
 func TestAgendaImportSaysWhatItReplacesOfItemNoImportWrote(t *testing.T) {
 	k := march2022Scheduled(t, "7.7 Sefton CVS — Sue Holdon", "7.6 Sefton Youth Justice Service — Jo Smith")
 	k.now = time.Date(2022, 2, 21, 9, 0, 0, 0, london)
-	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
+	k.must(andrea, "/agenda edit 2022-03-17 7.6 — Adele Maddox")
 
 	k.now = time.Date(2022, 2, 24, 9, 0, 0, 0, london)
 	got := importMarch2022(k, march2022Text(t))
 	wantShown(t, got,
-		"Item 7.7 now reads Sue Holden, as the agenda prints it, in place of Sue Holdon, set with `/agenda add` on Sunday 20 February 2022.",
-		"Item 7.6 now reads Adele Maddocks, as the agenda prints it, in place of Adele Maddox, set with `/agenda edit` on Monday 21 February 2022.")
+		"Item 7.7 now reads Sue Holden, as the agenda prints it, in place of Sue Holdon, set with `/agenda add` by <@UIAN> on Sunday 20 February 2022.",
+		"Item 7.6 now reads Adele Maddocks, as the agenda prints it, in place of Adele Maddox, set with `/agenda edit` by <@UANDREA> on Monday 21 February 2022.")
 	wantNotShown(t, got, "of a reading the agenda replaced", "keeps")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.7* Sefton CVS — _Sue Holden_", "*7.6* Sefton Youth Justice Service — _Adele Maddocks_")
 }
@@ -244,8 +245,8 @@ func TestRevisedAgendaKeepsCorrectedFieldItDidNotRevise(t *testing.T) {
 		"Sefton Youth Justice Service\nAdele Maddocks", "Sefton Youth Justice service\nAdele Maddocks",
 		"Chesterfield High School\nKevin Sexton", "Chesterfield High School\nJo Smith"))
 	wantShown(t, got, "(2 items changed in place)",
-		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints Adele Maddocks.",
-		"Item 7.8 keeps “Schools Sexual Abuse Report - Chesterfield High School”, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints “Schools Sexual Abuse Report- Chesterfield High School”.")
+		"Item 7.6 keeps Adele Maddox, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints Adele Maddocks.",
+		"Item 7.8 keeps “Schools Sexual Abuse Report - Chesterfield High School”, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints “Schools Sexual Abuse Report- Chesterfield High School”.")
 	wantNotShown(t, got, "of a correction the revision did not revise", "in place of")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice service — _Adele Maddox_",
 		"*7.8* Schools Sexual Abuse Report - Chesterfield High School — _Jo Smith_")
@@ -260,13 +261,13 @@ func TestRevisedAgendaAdoptingCorrectionSaysNothingOfIt(t *testing.T) {
 	k := march2022Corrected(t, "7.6 Sefton Youth Justice Service Update — Adele Maddox")
 
 	got := importMarch2022(k, march2022Text(t, "Adele Maddocks", "Adele Maddox"))
-	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit` on Tuesday 1 March 2022; the agenda still prints “Sefton Youth Justice Service”.")
+	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022; the agenda still prints “Sefton Youth Justice Service”.")
 	wantNotShown(t, got, "of a correction the agenda adopted", "Adele Maddox", "in place of")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service Update — _Adele Maddox_")
 
 	got = importMarch2022(k, march2022Text(t, "Kevin Hollis\n\n7.5", "Kevin Hollins\n\n7.5"))
 	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”",
-		"Item 7.6 now reads Adele Maddocks, as the revised agenda prints it, in place of Adele Maddox, set with `/agenda edit` on Tuesday 1 March 2022.")
+		"Item 7.6 now reads Adele Maddocks, as the revised agenda prints it, in place of Adele Maddox, set with `/agenda edit` by <@UIAN> on Tuesday 1 March 2022.")
 	wantNotShown(t, got, "of a presenter the revision changed since the last import", "keeps Adele Maddox")
 	wantShown(t, k.say(ian, "/agenda 2022-03-17"), "*7.6* Sefton Youth Justice Service Update — _Adele Maddocks_")
 }
@@ -283,6 +284,6 @@ func TestRevisedAgendaCorrectionSetBackIsNotKept(t *testing.T) {
 	k.must(ian, "/agenda edit 2022-03-17 7.6 — Adele Maddocks")
 	k.must(ian, "/agenda edit 2022-03-17 7.8 — Kevin Sexton")
 	got = importMarch2022(k, march2022Text(t, "Sue Holden\n\n7.8", "Sue Holden (Sefton CVS)\n\n7.8"))
-	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit`")
+	wantShown(t, got, "Item 7.6 keeps “Sefton Youth Justice Service Update”, set with `/agenda edit` by <@UIAN>")
 	wantNotShown(t, got, "of a correction set back to what the agenda prints", "Maddox", "Maddocks", "Item 7.8", "in place of")
 }

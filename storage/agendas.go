@@ -460,7 +460,7 @@ const itemSettingsSQL = `WITH imports AS (
 		SELECT i.id, i.meeting_id, i.title, i.presenter, i.organisation, i.standard, i.added_by, i.added_at, i.seq
 		FROM agenda_items i WHERE i.meeting_id = $1 AND i.removed_at IS NULL
 	), edits AS (
-		SELECT e.item_id, e.seq, e.edited_at, e.was_title, e.was_presenter, e.was_organisation,
+		SELECT e.item_id, e.seq, e.edited_at, e.edited_by, e.was_title, e.was_presenter, e.was_organisation,
 			e.title, e.presenter, e.organisation,
 			EXISTS (SELECT 1 FROM imports p WHERE e.seq > p.first AND e.seq < p.last) AS imported
 		FROM agenda_item_edits e JOIN items ON items.id = e.item_id
@@ -482,17 +482,17 @@ const itemSettingsSQL = `WITH imports AS (
 		COALESCE(pr.presenter, b.was_presenter, i.presenter) AS presenter,
 		COALESCE(pr.organisation, b.was_organisation, i.organisation) AS organisation,
 		CASE WHEN t.imported THEN '' WHEN t.imported IS NOT NULL THEN '/agenda edit' WHEN hand.typed THEN '/agenda add' ELSE '' END AS title_with,
-		COALESCE(t.edited_at, i.added_at) AS title_at,
+		COALESCE(t.edited_at, i.added_at) AS title_at, COALESCE(t.edited_by, i.added_by) AS title_by,
 		CASE WHEN pe.imported THEN '' WHEN pe.imported IS NOT NULL THEN '/agenda edit' WHEN hand.typed THEN '/agenda add' ELSE '' END AS presenter_with,
-		COALESCE(pe.edited_at, i.added_at) AS presenter_at
+		COALESCE(pe.edited_at, i.added_at) AS presenter_at, COALESCE(pe.edited_by, i.added_by) AS presenter_by
 	FROM items i
 	LEFT JOIN written w ON w.id = i.id
 	LEFT JOIN printed pr ON pr.id = i.id AND pr.seq > COALESCE(w.seq, 0)
 	LEFT JOIN LATERAL (SELECT e.was_title, e.was_presenter, e.was_organisation FROM edits e
 		WHERE e.item_id = i.id AND e.seq > COALESCE(w.seq, 0) ORDER BY e.seq LIMIT 1) b ON true
-	LEFT JOIN LATERAL (SELECT e.edited_at, e.imported FROM edits e
+	LEFT JOIN LATERAL (SELECT e.edited_at, e.edited_by, e.imported FROM edits e
 		WHERE e.item_id = i.id AND e.was_title <> e.title ORDER BY e.seq DESC LIMIT 1) t ON true
-	LEFT JOIN LATERAL (SELECT e.edited_at, e.imported FROM edits e
+	LEFT JOIN LATERAL (SELECT e.edited_at, e.edited_by, e.imported FROM edits e
 		WHERE e.item_id = i.id AND (e.was_presenter, e.was_organisation) <> (e.presenter, e.organisation) ORDER BY e.seq DESC LIMIT 1) pe ON true
 	CROSS JOIN LATERAL (SELECT NOT i.standard AND EXISTS (
 		SELECT 1 FROM audit_log a JOIN meetings m ON m.id = i.meeting_id
@@ -511,8 +511,10 @@ func itemSettings(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 		Organisation  string    `db:"organisation"`
 		TitleWith     string    `db:"title_with"`
 		TitleAt       time.Time `db:"title_at"`
+		TitleBy       string    `db:"title_by"`
 		PresenterWith string    `db:"presenter_with"`
 		PresenterAt   time.Time `db:"presenter_at"`
+		PresenterBy   string    `db:"presenter_by"`
 	}
 	if err := sqlx.SelectContext(ctx, q, &rows, itemSettingsSQL, meetingID); err != nil {
 		return nil, err
@@ -521,8 +523,8 @@ func itemSettings(ctx context.Context, q sqlx.QueryerContext, meetingID int64) (
 	for _, r := range rows {
 		out[r.ID] = commands.ItemSetting{
 			Printed:   commands.AgendaItem{ID: r.ID, Title: r.Title, Presenter: r.Presenter, Organisation: r.Organisation},
-			Title:     commands.SetBy{With: r.TitleWith, At: r.TitleAt},
-			Presenter: commands.SetBy{With: r.PresenterWith, At: r.PresenterAt},
+			Title:     commands.SetBy{With: r.TitleWith, By: r.TitleBy, At: r.TitleAt},
+			Presenter: commands.SetBy{With: r.PresenterWith, By: r.PresenterBy, At: r.PresenterAt},
 		}
 	}
 	return out, nil
