@@ -482,7 +482,7 @@ func sendApologyCmd(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if err := s.notUnderWay(ctx, o.Committee, run, apologiesClosed); err != nil {
 			return Reply{}, err
 		}
-		if err := openMeeting(o.Committee, run, in.Now); err != nil {
+		if err := openForApologies(o.Committee, run, in.Now); err != nil {
 			return Reply{}, err
 		}
 		if o.Next != nil && o.Next.ID == run.ID {
@@ -768,7 +768,7 @@ func (s *Service) sendApologyAs(ctx context.Context, c Committee, who Member, m 
 	if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
 		return Reply{}, err
 	}
-	if err := openMeeting(c, m, r.Now); err != nil {
+	if err := openForApologies(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	// A member named as substitute is found first: their name may be
@@ -853,7 +853,7 @@ func (s *Service) apologiesClosedNow(ctx context.Context, c Committee, m Meeting
 	if err := s.notUnderWayOr(ctx, c, m, refused, running); err != nil {
 		return err
 	}
-	if err := openMeeting(c, m, now); err != nil {
+	if err := openForApologies(c, m, now); err != nil {
 		return err
 	}
 	return movedMeanwhile(c, was, m)
@@ -1100,7 +1100,7 @@ func (s *Service) withdrawApologyAs(ctx context.Context, c Committee, who Member
 	if err := s.notUnderWayOr(ctx, c, m, closed, running); err != nil {
 		return Reply{}, err
 	}
-	if err := openMeeting(c, m, r.Now); err != nil {
+	if err := openForApologies(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	err := s.store.WithdrawApology(ctx, m, recordKey(who), r.UserID, r.Now)

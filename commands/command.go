@@ -1686,10 +1686,36 @@ func openMeeting(c Committee, m Meeting, now time.Time) error {
 	switch {
 	case m.Status == MeetingCancelled:
 		return userErr("The meeting on %s was cancelled.", formatDay(m.StartsAt, loc))
+	case awaitingOpening(m, now, loc):
+		return userErr("The meeting on %s began at %s by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`.",
+			formatDay(m.StartsAt, loc), m.StartsAt.In(loc).Format("15:04"))
 	case !m.StartsAt.After(now):
 		return userErr("The meeting on %s has already taken place.", formatDay(m.StartsAt, loc))
 	}
 	return nil
+}
+
+// awaitingOpening reports whether m, still scheduled, began by the clock
+// earlier today, less than the 12 hours a meeting runs for (dayMeeting):
+// the chair may be late, and until someone opens it with `/meeting start`
+// it has not taken place. The caller has found it not opened (its
+// sittings); opened, it is under way, and refused as such first.
+func awaitingOpening(m Meeting, now time.Time, loc *time.Location) bool {
+	return m.Status == MeetingScheduled && !m.StartsAt.After(now) && now.Sub(m.StartsAt) < 12*time.Hour &&
+		DateOf(m.StartsAt, loc) == DateOf(now, loc)
+}
+
+// openForApologies is openMeeting for apologies, which a meeting takes
+// until it is opened rather than until its advertised start: a member
+// stuck in traffic at five past, the chair not yet there, is still
+// absent with apologies, and the minutes record them as such. Once it is
+// opened they are taken with the attendance (the caller refuses that
+// first, notUnderWayOr).
+func openForApologies(c Committee, m Meeting, now time.Time) error {
+	if awaitingOpening(m, now, c.Location()) {
+		return nil
+	}
+	return openMeeting(c, m, now)
 }
 
 // describeMeeting is "Thursday 10 December 2026, 10:00, Remote Meeting".

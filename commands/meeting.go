@@ -136,7 +136,8 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 	// A meeting that began earlier today may be scheduled for its real
 	// start: the officer at a meeting never scheduled in Quorum can then
 	// open it and take its record. No reminder goes for it (they go only
-	// for meetings still to come), and its apologies are closed.
+	// for meetings still to come); apologies are taken until it is opened
+	// (openForApologies), then with the attendance.
 	begun := !starts.After(r.Now)
 	switch {
 	case begun && d != DateOf(r.Now, loc) && !yearGiven(args[:n]) && r.Now.Sub(starts) > 31*24*time.Hour:
@@ -223,8 +224,8 @@ func scheduleMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) 
 			again.StartsAt.In(loc).Format("15:04"))
 	}
 	if begun {
-		return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* meets today, %s: it has begun, so apologies for it are closed. `/meeting start` opens it.%s",
-			Escape(c.Name), describeMeeting(m, loc), reinstated)}, nil
+		return Reply{Visibility: Public, Text: fmt.Sprintf("*%s* meets today, %s: it has begun by the clock, and `/meeting start` opens it. Until then members can send apologies with `/apologies %s`.%s",
+			Escape(c.Name), describeMeeting(m, loc), m.StartsAt.In(loc).Format("2006-01-02"), reinstated)}, nil
 	}
 	// The command names the day, as the posted agenda's footer does:
 	// `/apologies` alone is for the next meeting, which this one, read
@@ -262,7 +263,7 @@ func (s *Service) metErr(ctx context.Context, c Committee, other Meeting, now ti
 	case sit.State != "":
 		return userErr("The meeting of %s on %s is under way (opened at %s), and a committee meets at most once a day. Choose another day.",
 			Escape(c.Name), day, sit.Opened.In(loc).Format("15:04"))
-	case other.Status == MeetingScheduled && !other.StartsAt.After(now) && now.Sub(other.StartsAt) < 12*time.Hour && DateOf(other.StartsAt, loc) == DateOf(now, loc):
+	case awaitingOpening(other, now, loc):
 		// Its start has passed but nobody has opened it: it may be
 		// the meeting in the room, scheduled late.
 		return userErr("%s already meets today, at %s, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it.",
@@ -277,7 +278,9 @@ func (s *Service) metErr(ctx context.Context, c Committee, other Meeting, now ti
 func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	c, r := in.Committee, in.Request
 	loc := c.Location()
-	ms, err := s.store.Meetings(ctx, c.ID, r.Now, r.Now.AddDate(10, 0, 0))
+	// From 12 hours back, for today's meeting begun by the clock and
+	// waiting to be opened, which is still to take place.
+	ms, err := s.store.Meetings(ctx, c.ID, r.Now.Add(-12*time.Hour), r.Now.AddDate(10, 0, 0))
 	if err != nil {
 		return Reply{}, err
 	}
@@ -287,7 +290,9 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	ms = slices.DeleteFunc(ms, func(m Meeting) bool { return m.Status == MeetingHeld || running && m.ID == run.ID })
+	ms = slices.DeleteFunc(ms, func(m Meeting) bool {
+		return m.Status == MeetingHeld || running && m.ID == run.ID || !m.StartsAt.After(r.Now) && !awaitingOpening(m, r.Now, loc)
+	})
 	feed := s.calendarFeedLine(c)
 	if len(ms) == 0 {
 		return private("No meetings of %s are scheduled. An officer can schedule one with `/meeting schedule DATE TIME [VENUE]`.\n%s", Escape(c.Name), feed), nil
@@ -303,7 +308,11 @@ func listMeetings(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		if err != nil {
 			return Reply{}, err
 		}
-		fmt.Fprintf(&b, "• %s%s — %d %s\n", describeMeeting(m, loc), moved, m.Apologies, plural(m.Apologies, "apology", "apologies"))
+		waiting := ""
+		if !m.StartsAt.After(r.Now) {
+			waiting = " — begun by the clock, not yet opened (`/meeting start`)"
+		}
+		fmt.Fprintf(&b, "• %s%s%s — %d %s\n", describeMeeting(m, loc), moved, waiting, m.Apologies, plural(m.Apologies, "apology", "apologies"))
 	}
 	b.WriteString(feed)
 	return private("%s", b.String()), nil
@@ -319,10 +328,12 @@ func cancelMeeting(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	loc := c.Location()
-	if err := openMeeting(c, m, r.Now); err != nil {
+	// Said first, since a meeting in progress has not "already taken
+	// place", nor is it waiting to be opened.
+	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
 		return Reply{}, err
 	}
-	if err := s.notUnderWay(ctx, c, m, "it cannot be cancelled"); err != nil {
+	if err := openMeeting(c, m, r.Now); err != nil {
 		return Reply{}, err
 	}
 	// A substitute named by a member's apologies may not be in the

@@ -637,7 +637,7 @@ func TestReminderHourAfterDays(t *testing.T) {
 func TestMeetingScheduledOnceBegun(t *testing.T) {
 	k := committeeKit(t)
 	r := k.must(ian, "/meeting schedule today 10:00 Bootle Town Hall")
-	if want := "*Safer Sefton Together* meets today, Monday 23 November 2026, 10:00, Bootle Town Hall: it has begun, so apologies for it are closed. `/meeting start` opens it."; r.Text != want || r.Visibility != commands.Public {
+	if want := "*Safer Sefton Together* meets today, Monday 23 November 2026, 10:00, Bootle Town Hall: it has begun by the clock, and `/meeting start` opens it. Until then members can send apologies with `/apologies 2026-11-23`."; r.Text != want || r.Visibility != commands.Public {
 		t.Errorf("scheduling a meeting begun today:\ngot  %q (%v)\nwant %q", r.Text, r.Visibility, want)
 	}
 	k.steps([]step{
@@ -655,6 +655,29 @@ func TestMeetingScheduledOnceBegun(t *testing.T) {
 		{ian, "/meeting schedule today 8:00", []string{"Monday 23 November 2026, 08:00 has already passed: a meeting that started 12 hours ago or more cannot be opened."}},
 		{ian, "/meeting schedule today 20:00", []string{"*Safer Sefton Together* meets today, Monday 23 November 2026, 20:00: it has begun"}},
 	})
+}
+
+// TestMeetingLateOpening: at five past a meeting's start, the chair not
+// yet there and nobody having run `/meeting start`, the meeting has not
+// taken place: apologies are still sent and entered for it, and the
+// minutes record them; its agenda is refused as a meeting begun by the
+// clock but not opened, with the way to open it; and `/meeting list`
+// shows it. Once opened, apologies are taken with the attendance.
+func TestMeetingLateOpening(t *testing.T) {
+	k := meetingKit(t)
+	k.must(ian, "/committee member add <@USUE> Sefton CVS")
+	k.now = time.Date(2026, 12, 10, 10, 5, 0, 0, london)
+	k.steps([]step{
+		{neil, "/apologies today Stuck in traffic", []string{"Thursday 10 December 2026", "recorded", "Stuck in traffic"}},
+		{ian, "/apologies for <@UGRAEME> today Car broke down", []string{"<@UGRAEME>", "Thursday 10 December 2026"}},
+		{ian, "/agenda add today 4 Late paper", []string{"The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`."}},
+		{sue, "/meeting list", []string{"Thursday 10 December 2026, 10:00, Remote Meeting", "not yet opened", "2 apologies"}},
+		{ian, "/apologies list today", []string{"Neil Frackelton", "Stuck in traffic", "Graeme Robson", "Car broke down"}},
+	})
+	k.now = time.Date(2026, 12, 10, 10, 10, 0, 0, london)
+	k.must(ian, "/meeting start")
+	wantShown(t, k.say(sue, "/apologies today Unwell"), "under way")
+	wantShown(t, k.say(ian, "/minutes draft"), "Neil Frackelton", "Graeme Robson")
 }
 
 // `/meeting history` without a date, while a meeting is in progress, is
