@@ -136,10 +136,15 @@ func TestApologiesRefused(t *testing.T) {
 		t.Errorf("another channel: %+v %v", reply, err)
 	}
 
-	// A meeting under way takes no more apologies, nor withdrawals.
-	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	// A meeting under way takes no more apologies, nor withdrawals; one
+	// past its start that nobody opened, 12 hours on, has taken place.
+	k.now = time.Date(2026, 12, 10, 22, 30, 0, 0, london)
 	wantShown(t, k.say(neil, "/apologies 10/12/2026 Late"), "The meeting on Thursday 10 December 2026 has already taken place.")
 	wantShown(t, k.say(neil, "/apologies withdraw 10/12/2026"), "has already taken place")
+	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
+	k.must(ian, "/meeting start")
+	wantShown(t, k.say(neil, "/apologies 10/12/2026 Late"), "The meeting on Thursday 10 December 2026 is under way")
+	wantShown(t, k.say(neil, "/apologies withdraw 10/12/2026"), "is under way")
 }
 
 // TestApologiesFromEveryEntryPoint: the slash command, the apology form and
@@ -229,7 +234,7 @@ func TestHomeSendApologiesButton(t *testing.T) {
 		{"not a member", stranger, id, "That meeting no longer exists, or you are not a member of its committee.", now},
 		{"broken value", neil, "x", "That button is broken; use `/apologies` in the committee's channel.", now},
 		{"no such meeting", neil, "99999", "That meeting no longer exists, or you are not a member of its committee.", now},
-		{"meeting over", neil, id, "The meeting on Thursday 10 December 2026 has already taken place.", time.Date(2026, 12, 10, 11, 0, 0, 0, london)},
+		{"meeting over", neil, id, "The meeting on Thursday 10 December 2026 has already taken place.", time.Date(2026, 12, 10, 22, 0, 0, 0, london)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			req := k.home(tc.user)

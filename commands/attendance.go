@@ -533,6 +533,34 @@ func (s *Service) noneRunning(ctx context.Context, c Committee, now time.Time) e
 	return userErr("No meeting of %s is in progress, and there is none today.%s", Escape(c.Name), next)
 }
 
+// apologiesBeforeOpening refuses apologies recorded with the attendance
+// while today's meeting, begun by the clock, waits to be opened: it takes
+// them as before its start (openForApologies), the way the refusal gives.
+// nil otherwise, for noneRunning to answer.
+func (s *Service) apologiesBeforeOpening(ctx context.Context, c Committee, now time.Time) error {
+	loc := c.Location()
+	m, ok, err := s.waitingToOpen(ctx, c, now)
+	if err != nil || !ok {
+		return err
+	}
+	return userErr("No meeting of %s is in progress: today's began at %s by the clock but has not been opened yet, and until it is, apologies for it are sent as before its start: `/apologies for @someone today REASON`. The officer or the chair opens it with `/meeting start`.",
+		Escape(c.Name), m.StartsAt.In(loc).Format("15:04"))
+}
+
+// waitingToOpen is today's meeting of c when it has begun by the clock
+// and nobody has opened it yet (awaitingOpening), if so.
+func (s *Service) waitingToOpen(ctx context.Context, c Committee, now time.Time) (Meeting, bool, error) {
+	m, ok, err := s.dayMeetingOf(ctx, c, now)
+	if err != nil || !ok || !awaitingOpening(m, now, c.Location()) {
+		return Meeting{}, false, err
+	}
+	events, err := s.store.Sessions(ctx, m.ID)
+	if err != nil || SittingOf(events).State != "" {
+		return Meeting{}, false, err
+	}
+	return m, true, nil
+}
+
 // dayMeetingOf is the meeting of the day at now, if any (see dayMeeting).
 func (s *Service) dayMeetingOf(ctx context.Context, c Committee, now time.Time) (Meeting, bool, error) {
 	loc := c.Location()
@@ -2221,6 +2249,11 @@ func markAttendance(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if !ok {
+		if a.Apologies && !a.Withdraw {
+			if err := s.apologiesBeforeOpening(ctx, c, in.Now); err != nil {
+				return Reply{}, err
+			}
+		}
 		return Reply{}, s.noneRunning(ctx, c, in.Now)
 	}
 	st, err := s.meetingState(ctx, c, m)

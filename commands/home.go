@@ -473,6 +473,19 @@ func (s *Service) homeCard(ctx context.Context, in homeInput) (HomeCard, error) 
 		card.Text = role + "\nNext meeting: " + describeMeeting(*in.Next, c.Location()) + moved
 		card.CalendarPath = CalendarPath(c)
 	}
+	if (in.Member.IsOfficer() || in.Member.Presides()) && !in.Substitute {
+		// Past its start, today's meeting is no longer the next; until
+		// someone opens it, it has not taken place either, and those
+		// who run it look here for it (the chair may be late).
+		m, ok, err := s.waitingToOpen(ctx, c, in.Now)
+		if err != nil {
+			return HomeCard{}, err
+		}
+		if ok {
+			card.Text += fmt.Sprintf("\nToday's meeting, %s, began by the clock and has not been opened yet: `/meeting start` in the channel opens it.",
+				describeMeeting(m, c.Location()))
+		}
+	}
 	running, err := s.store.RunningMeetings(ctx, []int64{c.ID})
 	if err != nil {
 		return HomeCard{}, err

@@ -127,7 +127,7 @@ func TestMeetingScheduledBesideOnePassed(t *testing.T) {
 	k := committeeKit(t)
 	k.must(ian, "/meeting schedule 2026-12-03 10:00")
 	k.now = time.Date(2026, 12, 3, 14, 21, 0, 0, london)
-	attRefused(k, ian, "/meeting cancel 2026-12-03", "The meeting on Thursday 3 December 2026 has already taken place.")
+	attRefused(k, ian, "/meeting cancel 2026-12-03", "The meeting on Thursday 3 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`.")
 	r := k.run(ian, "/meeting schedule 2026-12-03 17:00")
 	if !r.Refused || r.Text != "Safer Sefton Together already meets today, at 10:00, and meets at most once a day; that meeting has not been opened: `/meeting start` opens it." {
 		t.Errorf("schedule beside a meeting passed: %+v", r)
@@ -670,13 +670,21 @@ func TestMeetingLateOpening(t *testing.T) {
 	k.steps([]step{
 		{neil, "/apologies today Stuck in traffic", []string{"Thursday 10 December 2026", "recorded", "Stuck in traffic"}},
 		{ian, "/apologies for <@UGRAEME> today Car broke down", []string{"<@UGRAEME>", "Thursday 10 December 2026"}},
+		{ian, "/attendance <@UNEIL> apologies Stuck in traffic", []string{"today's began at 10:00 by the clock but has not been opened yet", "`/apologies for @someone today REASON`", "`/meeting start`"}},
 		{ian, "/agenda add today 4 Late paper", []string{"The meeting on Thursday 10 December 2026 began at 10:00 by the clock but has not been opened yet: the officer or the chair opens it with `/meeting start`."}},
 		{sue, "/meeting list", []string{"Thursday 10 December 2026, 10:00, Remote Meeting", "not yet opened", "2 apologies"}},
 		{ian, "/apologies list today", []string{"Neil Frackelton", "Stuck in traffic", "Graeme Robson", "Car broke down"}},
 	})
+	const waiting = "Today's meeting, Thursday 10 December 2026, 10:00, Remote Meeting, began by the clock and has not been opened yet: `/meeting start` in the channel opens it."
+	if h := homeAt(t, k, ian); len(h.Cards) == 0 || !strings.Contains(h.Cards[0].Text, waiting) {
+		t.Errorf("the officer's Home at 10:05 does not show today's meeting waiting to be opened: %+v", h.Cards)
+	}
 	k.now = time.Date(2026, 12, 10, 10, 10, 0, 0, london)
 	k.must(ian, "/meeting start")
 	wantShown(t, k.say(sue, "/apologies today Unwell"), "under way")
+	if h := homeAt(t, k, ian); len(h.Cards) == 0 || strings.Contains(h.Cards[0].Text, waiting) {
+		t.Errorf("the officer's Home still shows the meeting opened as waiting: %+v", h.Cards)
+	}
 	wantShown(t, k.say(ian, "/minutes draft"), "Neil Frackelton", "Graeme Robson")
 }
 
