@@ -1829,13 +1829,8 @@ func approveMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		return Reply{}, err
 	} else if doc := CompileMinutes(src); doc.Draft && (len(src.Minutes) > 0 || here) {
 		if pending, first := pendingMinutes(doc, src.Items); len(pending) > 0 {
-			example := fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`, or `/resolve`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
-			if first.Suggest != "" {
-				// Date of Next Meeting, with the schedule's resolution.
-				example = "`" + first.Suggest + "`, or `/minute`"
-			}
 			return Reply{}, userErr("The minutes of the meeting on %s cannot be confirmed yet: nothing is recorded for %s. Record what became of each — %s — then confirm them.",
-				formatDay(m.StartsAt, loc), joinAnd(pending), example)
+				formatDay(m.StartsAt, loc), joinAnd(pending), pendingExample(m, loc, first))
 		}
 		open, n, edited, err := s.correctionsStanding(ctx, m)
 		if err != nil {
@@ -1978,6 +1973,17 @@ func pendingMinutes(doc MinutesDocument, items []AgendaItem) (names []string, fi
 	return names, first
 }
 
+// pendingExample is the command that records first, a minute of m with
+// nothing recorded, with the other way to write it: the schedule's
+// resolution for Date of Next Meeting, else the item deferred.
+func pendingExample(m Meeting, loc *time.Location, first DocMinute) string {
+	if first.Suggest != "" {
+		// Date of Next Meeting, with the schedule's resolution.
+		return "`" + first.Suggest + "`, or `/minute`"
+	}
+	return fmt.Sprintf("`/minute %s %s The item was deferred to the next meeting.`, or `/resolve`", DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"), first.Item)
+}
+
 // errByCorrespondence is approvingMeeting's answer when no meeting is in
 // progress or held today: the minutes are confirmed by correspondence.
 var errByCorrespondence = userErr("no meeting is in progress or held today")
@@ -2082,6 +2088,18 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 	if !slices.ContainsFunc(ms, func(mi Minute) bool { return mi.Narrative != "" || len(mi.Resolutions) > 0 }) {
 		return Reply{}, usageErr("Nothing is minuted for the meeting on %s yet: record decisions with `/resolve` first.", formatDay(m.StartsAt, c.Location()))
 	}
+	src, _, err := s.minutesSource(ctx, c, m)
+	if err != nil {
+		return Reply{}, err
+	}
+	doc := CompileMinutes(src)
+	// Items with nothing recorded yet do not hold the draft back: it is
+	// posted for comment on what is recorded, as a draft goes round
+	// before the meeting that confirms it, and approval refuses it until
+	// every item is filled. What the channel reads of them is what the
+	// printable page says, without the officer's hints (forEveryone);
+	// the officer is told which they are, and how to fill them.
+	pending, first := pendingMinutes(doc, src.Items)
 	// Where the bot's address is not known (PUBLIC_URL unset, or the
 	// console), a link to the printable page would lead nowhere: the
 	// minutes themselves are posted.
@@ -2093,40 +2111,47 @@ func postMinutes(ctx context.Context, s *Service, in *Input) (Reply, error) {
 		}
 		read = fmt.Sprintf(": <%s|read and print them>", link)
 	} else {
-		src, _, err := s.minutesSource(ctx, c, m)
-		if err != nil {
-			return Reply{}, err
-		}
-		sections = minutesSections(CompileMinutes(src))
+		sections = minutesSections(doc.forEveryone())
 	}
-	day := formatDay(m.StartsAt, c.Location())
+	loc := c.Location()
+	day := formatDay(m.StartsAt, loc)
 	var post Reply
 	if ms[0].Draft {
+		empty := ""
+		if len(pending) > 0 {
+			empty = ", and some items have nothing recorded yet"
+		}
 		// The form names the meeting: without its day a minute's number
 		// is the latest minute of that number, which after a new
 		// municipal year, or with a later meeting minuted, is another
 		// meeting's.
-		post = Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready%s. They are not yet confirmed; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
-			Escape(c.Name), day, read, DateOf(m.StartsAt, c.Location()).Start(time.UTC).Format("2006-01-02"))}
+		post = Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The draft minutes of the meeting of *%s* on %s are ready%s. They are not yet confirmed%s; members can propose a correction with `/minutes comment %s MINUTE TEXT`.",
+			Escape(c.Name), day, read, empty, DateOf(m.StartsAt, loc).Start(time.UTC).Format("2006-01-02"))}
 	} else {
 		post = Reply{Visibility: Public, Sections: sections, Text: fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record%s.", Escape(c.Name), day, read)}
 		if read == "" && len(sections) > 0 {
 			post.Text = fmt.Sprintf("The minutes of the meeting of *%s* on %s, confirmed as a correct record:", Escape(c.Name), day)
 		}
 	}
-	if fitsOneMessage(sections) {
+	if fitsOneMessage(sections) && len(pending) == 0 {
 		return post, nil
 	}
 	// Too long for the one message a command's answer is, the minutes go
 	// to the channel as a post of several parts, as a long agenda does:
-	// cut short, they would read as whole. Each request posts them anew,
-	// as a short answer would, so the key is the request's.
+	// cut short, they would read as whole. Posted with items still empty,
+	// they go the same way, so that the answer, the officer's alone, can
+	// say which. Each request posts them anew, as a short answer would,
+	// so the key is the request's.
 	key := fmt.Sprintf("minutes:%d:%d", m.ID, in.Now.UnixNano())
 	if _, err := s.store.Enqueue(ctx, OutboxMessage{
 		CommitteeID: c.ID, Kind: OutboxPost, ChannelID: c.ChannelID,
 		MessageKey: key, DedupeKey: key + ":post", Reply: post, DueAt: in.Now,
 	}); err != nil {
 		return Reply{}, err
+	}
+	if len(pending) > 0 {
+		return private("The draft minutes of the meeting on %s are on their way to <#%s>, for comment. Nothing is recorded yet for %s: the channel reads \"Nothing recorded yet\" there. Record what became of each — %s — and post them again before they are confirmed.",
+			day, c.ChannelID, joinAnd(pending), pendingExample(m, loc, first)), nil
 	}
 	return private("The minutes of the meeting on %s are too long for one message: they are on their way to <#%s> in parts.", day, c.ChannelID), nil
 }

@@ -796,9 +796,9 @@ func TestPostedDraftNamesItsMeetingToCorrect(t *testing.T) {
 	k.now = time.Date(2027, 6, 10, 12, 0, 0, 0, london)
 	wantShown(t, k.say(ian, "/resolve 4 That the next meeting be held in September."), "minute 4 of the meeting on Thursday 10 June 2027")
 	k.now = time.Date(2027, 6, 11, 9, 0, 0, 0, london)
-	r := k.must(ian, "/minutes post 10 December 2026")
+	k.must(ian, "/minutes post 10 December 2026")
 	const form = "`/minutes comment 2026-12-10 MINUTE TEXT`"
-	wantShown(t, r.Text, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready", form)
+	wantShown(t, minutesPosted(k), "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready", form)
 	k.must(neil, strings.Replace(strings.Trim(form, "`"), "MINUTE TEXT", "4 The update was on the 2022 strategy.", 1))
 	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "• Minute 4 — <@UNEIL>", "The update was on the 2022 strategy.")
 	if d := k.say(ian, "/minutes draft 10 June 2027"); strings.Contains(d, "2022 strategy") {
@@ -837,6 +837,9 @@ func TestDecisionMinutesPosted(t *testing.T) {
 	wantShown(t, k.say(ian, "/minutes post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet: record decisions with `/resolve` first.")
 	k.must(ian, "/resolve 7.7 That the report be noted.")
 	wantShown(t, k.say(neil, "/minutes post"), "Only an officer or the chair of Safer Sefton Together can post minutes.")
+	// Every item recorded, the answer is the post itself (items with
+	// nothing recorded: TestMinutesPostedWithItemsEmpty).
+	decFill(k)
 	r := k.must(sue, "/minutes post")
 	if r.Visibility != commands.Public {
 		t.Error("/minutes post answered privately")
@@ -863,6 +866,59 @@ func TestDecisionMinutesPosted(t *testing.T) {
 	k.now = time.Date(2026, 12, 11, 9, 0, 0, 0, london)
 	k.must(ian, "/minutes approve")
 	wantShown(t, k.say(ian, "/minutes post 10 December 2026"), "The minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026, confirmed as a correct record: <https://quorum.example.org/minutes/")
+}
+
+// minutesPosted is the minutes /minutes post sent to the channel through
+// the outbox, which it must have done once.
+func minutesPosted(k *kit) string {
+	k.t.Helper()
+	var posts []string
+	for _, m := range k.sent() {
+		if strings.HasPrefix(m.MessageKey, "minutes:") {
+			posts = append(posts, shown(m.Reply))
+		}
+	}
+	if len(posts) != 1 {
+		k.t.Fatalf("posted the minutes %d times, want once", len(posts))
+	}
+	return posts[0]
+}
+
+// decFill minutes each item of the meeting in progress that has nothing
+// recorded, by its number, as deferred.
+func decFill(k *kit) {
+	k.t.Helper()
+	for _, item := range []string{"3", "4", "5", "6", "7", "7.5"} {
+		k.must(ian, "/minute "+item+" The item was deferred to the next meeting.")
+	}
+}
+
+// TestMinutesPostedWithItemsEmpty: draft minutes posted while items have
+// nothing recorded still go to the channel, for comment, saying so; what
+// everyone reads there is that nothing is recorded yet, never the
+// officer's commands or the schedule's suggested resolution, and the
+// officer alone is told which items are empty and how to fill them.
+func TestMinutesPostedWithItemsEmpty(t *testing.T) {
+	k := decDay(t)
+	k.must(ian, "/minute 4 The Board received an update on the refresh strategy.")
+	k.must(sue, "/meeting close")
+	k.now = time.Date(2026, 12, 10, 12, 0, 0, 0, london)
+	r := k.must(ian, "/minutes post 10 December 2026")
+	if r.Visibility != commands.Private {
+		t.Errorf("the answer naming the empty items went to the channel: %+v", r)
+	}
+	wantShown(t, r.Text, "The draft minutes of the meeting on Thursday 10 December 2026 are on their way to <#C1>, for comment. Nothing is recorded yet for minute ",
+		"(item 5, Provision of Alternative Education Settings)", "`/minute 2026-12-10 ")
+	post := minutesPosted(k)
+	wantShown(t, post, "The draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026 are ready. They are not yet confirmed, and some items have nothing recorded yet;",
+		"The Board received an update on the refresh strategy.", "Nothing recorded yet.")
+	for _, hint := range []string{"/resolve", "/minute ", "by the schedule", "[Nothing recorded yet"} {
+		if strings.Contains(post, hint) {
+			t.Errorf("the minutes posted for everyone hold the officer's hint %q:\n%s", hint, post)
+		}
+	}
+	// The officer's own draft keeps the hints.
+	wantShown(t, k.say(ian, "/minutes draft 10 December 2026"), "[Nothing recorded yet: /resolve or /minute this item")
 }
 
 // TestDecisionHistory: /history minutes tells the officer and the chair

@@ -86,6 +86,10 @@ type DocMinute struct {
 	Urgency string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
+	// Plain, for minutes everyone reads (forEveryone): a Pending minute
+	// says only that nothing is recorded, as the printable page does,
+	// without the commands and suggested resolution shown the officer.
+	Plain bool
 	// Suggest, while Pending, is a command that records the minute as the
 	// records have it (Date of Next Meeting's, from the schedule),
 	// escaped; "" when they do not.
@@ -108,6 +112,20 @@ type DocMinute struct {
 
 // pendingText stands for a minute not yet written.
 const pendingText = "[Nothing recorded yet: /resolve or /minute this item.]"
+
+// pendingPlainText stands for a minute not yet written in minutes posted
+// for everyone, who have no command to fill it.
+const pendingPlainText = "Nothing recorded yet."
+
+// forEveryone is d as the channel reads it: its minutes with nothing
+// recorded say so plainly (Plain).
+func (d MinutesDocument) forEveryone() MinutesDocument {
+	d.Minutes = slices.Clone(d.Minutes)
+	for i := range d.Minutes {
+		d.Minutes[i].Plain = true
+	}
+	return d
+}
 
 // pendingListedText stands for a heading's minute not yet written that
 // lists the items under it: where each of them is decided apart (planning
@@ -530,6 +548,8 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 		b.WriteString("\n\n" + para("("+strings.TrimSuffix(r, ".")+".)"))
 	}
 	switch {
+	case dm.Pending && dm.Plain:
+		b.WriteString("\n\n" + para(pendingPlainText))
 	case dm.Pending && len(dm.Under) > 0:
 		b.WriteString("\n\n" + para(pendingListedText))
 	case dm.Pending && dm.Suggest != "":
