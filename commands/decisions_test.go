@@ -59,8 +59,11 @@ func decComplete(k *kit) {
 			done[mi.Item] = mi.Narrative != "" || len(mi.Resolutions) > 0
 		}
 		for _, it := range items {
+			// The previous minutes' item is left to the test: confirmed
+			// at the meeting, it records so; otherwise it is recorded like
+			// any other item.
 			standard := false
-			for _, st := range commands.StandardItems[:3] {
+			for _, st := range commands.StandardItems[:2] {
 				standard = standard || strings.EqualFold(it.Title, st.Title)
 			}
 			if !done[it.Number] && !standard {
@@ -553,6 +556,57 @@ func twoMeetingsMinuted(t *testing.T) *kit {
 	k.must(sue, "/meeting close")
 	decComplete(k)
 	return k
+}
+
+// TestMinutesOfPreviousMeetingAsHappened: the minutes record of the
+// previous minutes what the meeting did. Confirmed at it, they are
+// RESOLVED; nothing confirming them, the agenda's "To confirm the Minutes
+// … as a correct record" is not recorded as though it were a minute: the
+// item has nothing recorded, and confirming the minutes waits for it as
+// for any item, until the officer records what became of it.
+func TestMinutesOfPreviousMeetingAsHappened(t *testing.T) {
+	held := func(t *testing.T, confirm bool) *kit {
+		k := decDay(t)
+		k.must(ian, "/resolve 7.7 That the report be noted.")
+		k.must(sue, "/meeting close")
+		decComplete(k)
+		k.must(ian, "/meeting schedule 2027-01-14 10:00 Bootle Town Hall")
+		k.now = time.Date(2027, 1, 14, 10, 5, 0, 0, london)
+		k.must(sue, "/meeting start")
+		if confirm {
+			k.must(sue, "/minutes approve 10 December 2026")
+		}
+		k.must(ian, "/minute 4 The next meeting's date is to be agreed.")
+		k.now = time.Date(2027, 1, 14, 12, 0, 0, 0, london)
+		k.must(sue, "/meeting close")
+		k.now = time.Date(2027, 1, 15, 9, 0, 0, 0, london)
+		return k
+	}
+	const asked = "To confirm the Minutes of the meeting held on 10 December 2026"
+
+	k := held(t, false)
+	draft := k.say(ian, "/minutes draft 14 January 2027")
+	if strings.Contains(draft, asked) {
+		t.Errorf("the draft records the agenda's question as the minute:\n%s", draft)
+	}
+	wantShown(t, draft, "MINUTES OF PREVIOUS MEETING\n\n[Nothing recorded yet")
+	r := k.run(sue, "/minutes approve 14 January 2027")
+	if !r.Refused {
+		t.Fatalf("minutes confirmed with the previous minutes' item empty:\n%s", shown(r))
+	}
+	wantShown(t, r.Text, "cannot be confirmed yet: nothing is recorded for minute", "(item 3, Minutes of Previous Meeting)", "`/minute 2027-01-14 3 The item was deferred to the next meeting.`")
+	k.must(ian, "/minute 2027-01-14 3 The minutes of the meeting held on 10 December 2026 were not available; they are to be confirmed at the next meeting.")
+	k.must(sue, "/minutes approve 14 January 2027")
+	confirmed := k.say(ian, "/minutes draft 14 January 2027")
+	wantShown(t, confirmed, "Confirmed as a correct record", "The minutes of the meeting held on 10 December 2026 were not available")
+	if strings.Contains(confirmed, asked) || strings.Contains(confirmed, "Nothing recorded yet") {
+		t.Errorf("the confirmed minutes:\n%s", confirmed)
+	}
+
+	// Confirmed at the meeting: RESOLVED, and nothing more to record.
+	k = held(t, true)
+	wantShown(t, k.say(ian, "/minutes draft 14 January 2027"), "RESOLVED:\nThat the Minutes of the meeting held on 10 December 2026 be confirmed as a correct record.")
+	k.must(sue, "/minutes approve 14 January 2027")
 }
 
 // TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed: minutes

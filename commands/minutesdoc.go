@@ -252,7 +252,20 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 		case strings.EqualFold(it.Title, StandardItems[1].Title):
 			dm.Narrative = src.Declarations
 		case strings.EqualFold(it.Title, StandardItems[2].Title):
-			dm.Narrative, dm.Resolved = previousMinutes(src)
+			var asked bool
+			dm.Narrative, dm.Resolved, asked = previousMinutes(src)
+			if asked && doc.Draft {
+				// The agenda's question is not what the meeting did:
+				// confirmed with it, the minutes would say the previous
+				// minutes were put to the meeting when nothing records
+				// that they were, let alone confirmed. Until they are
+				// confirmed at this meeting, or the officer records what
+				// became of them (deferred, say), nothing is recorded,
+				// and the minutes wait for it as for any item. Minutes
+				// confirmed with the question keep it: they are the
+				// record as it was confirmed.
+				dm.Narrative, dm.Pending = "", true
+			}
 		default:
 			dm.Pending = true
 			if closing, ok := closingItem(src.Items); ok && src.Next != nil && closing.Number == it.Number {
@@ -463,8 +476,9 @@ func considered(items []AgendaItem, under []int, i int) (string, []string) {
 // minutes' confirmation. Only a confirmation at this meeting is RESOLVED
 // here; minutes not yet confirmed (a draft, none on record, or published
 // ones whose confirmation Quorum does not hold) are left for the meeting
-// to confirm, for the draft must not say it resolved what it has not.
-func previousMinutes(src MinutesSource) (narrative string, resolved []string) {
+// to confirm, for the draft must not say it resolved what it has not:
+// the narrative is then the agenda's question, and asked is true.
+func previousMinutes(src MinutesSource) (narrative string, resolved []string, asked bool) {
 	previous := src.Previous
 	if previous == "" {
 		// The committee's first meeting held in Quorum: the previous one
@@ -472,19 +486,19 @@ func previousMinutes(src MinutesSource) (narrative string, resolved []string) {
 		// stand in these minutes once they are confirmed, if no one
 		// amended it first; an officer may name the meeting with
 		// /minutes amend.
-		return "To confirm the Minutes of the previous meeting as a correct record.", nil
+		return "To confirm the Minutes of the previous meeting as a correct record.", nil, true
 	}
 	a := src.PreviousApproval
 	switch {
 	case a != nil && a.AtMeetingID == src.Meeting.ID:
-		return "", []string{"That the Minutes of the meeting held on " + previous + " be confirmed as a correct record."}
+		return "", []string{"That the Minutes of the meeting held on " + previous + " be confirmed as a correct record."}, false
 	case a != nil && a.AtMeetingID != 0:
-		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record at the meeting held on %s.", previous, src.PreviousApprovedAt), nil
+		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record at the meeting held on %s.", previous, src.PreviousApprovedAt), nil, false
 	case a != nil:
 		on := printedDay(DateOf(a.At, src.Committee.Location()))
-		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record by correspondence on %s.", previous, on), nil
+		return fmt.Sprintf("The Minutes of the meeting held on %s were confirmed as a correct record by correspondence on %s.", previous, on), nil, false
 	}
-	return "To confirm the Minutes of the meeting held on " + previous + " as a correct record.", nil
+	return "To confirm the Minutes of the meeting held on " + previous + " as a correct record.", nil, true
 }
 
 // Text is the document as Slack shows it, in code blocks (minutesSections):

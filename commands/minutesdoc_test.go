@@ -118,6 +118,14 @@ func TestCompileMinutesGolden(t *testing.T) {
 			t.Errorf("previous minutes confirmed %+v at %q:\n%s", tc.approval, tc.at, text)
 		}
 	}
+	// In a draft, previous minutes nothing confirmed are not recorded as
+	// the agenda put them: nothing is recorded yet, and the minutes wait
+	// for it (confirmed above with the agenda's words, they keep them).
+	src.Approval, src.ApprovedAt, src.PreviousApproval, src.PreviousApprovedAt = nil, "", nil, ""
+	doc := CompileMinutes(src)
+	if text := doc.Text(); !strings.Contains(text, "32. MINUTES OF PREVIOUS MEETING\n\n"+pendingText+"\n") || strings.Contains(text, "To confirm the Minutes") {
+		t.Errorf("draft minutes with the previous minutes unconfirmed:\n%s", text)
+	}
 }
 
 func TestParseResolution(t *testing.T) {
