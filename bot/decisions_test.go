@@ -87,6 +87,9 @@ func minutesFromTheTableToTheRecord(t *testing.T, k *bottest.Kit) {
 	k.Must(officer, "/resolve", "7.7 That (1) the report be noted; (2) the figures be circulated to partners; and (3) a further report be submitted.")
 	k.Must(officer, "/minute", "7.7 The Board considered the report of the Chief Executive of Sefton CVS.")
 	k.Must(sue, "/resolve", "4 That the next meeting be held on 14 January 2027.")
+	// The committee's first meeting in Quorum: nothing confirms minutes
+	// before it, and the item says so rather than stay empty.
+	k.Must(officer, "/minute", "3 There were no previous minutes to confirm.")
 
 	draft := k.Must(officer, "/minutes", "draft")
 	wantText(t, draft, "Draft minutes of the meeting of *Safer Sefton Together* on Thursday 10 December 2026. No earlier minutes are on record, so numbering starts at 1.",
@@ -279,6 +282,9 @@ func TestPrintableMinutes(t *testing.T) {
 	k := decisionsDay(t)
 	wantText(t, k.Must(officer, "/minutes", "post"), "Nothing is minuted for the meeting on Thursday 10 December 2026 yet", "Usage:")
 	k.Must(officer, "/resolve", "7.7 That (1) the report be noted; and (2) the <b>figures</b> be circulated.")
+	// Every item recorded, the answer is the notice itself.
+	k.Must(officer, "/minute", "3 There were no previous minutes to confirm.")
+	k.Must(officer, "/resolve", "4 That the next meeting be held on 14 January 2027.")
 	r := k.Must(sue, "/minutes", "post")
 	if !r.Public() {
 		t.Error("/minutes post answered privately")

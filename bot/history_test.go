@@ -271,6 +271,7 @@ func TestMinutesHistory(t *testing.T) {
 
 	// Every item recorded, the minutes can be confirmed.
 	k.Must(sue, "/resolve", "4 That the next meeting be held on 14 January 2027.")
+	k.Must(officer, "/minute", "3 There were no previous minutes to confirm.")
 	k.Must(sue, "/meeting", "close")
 	k.Must(officer, "/meeting", "schedule 2027-01-14 10:00 Bootle Town Hall")
 	k.SetNow(time.Date(2027, 1, 14, 10, 5, 0, 0, london))

@@ -618,7 +618,7 @@ func TestConfirmedMinutesKeepThePreviousMinutesAsConfirmed(t *testing.T) {
 	k.now = time.Date(2027, 1, 15, 9, 0, 0, 0, london)
 	k.must(sue, "/minutes approve 14 January 2027")
 	before := k.say(ian, "/minutes draft 14 January 2027")
-	wantShown(t, before, "To confirm the Minutes of the meeting held on 10 December 2026 as a correct record.")
+	wantShown(t, before, "MINUTES OF PREVIOUS MEETING\n\nThe item was deferred to the next meeting.")
 	k.now = time.Date(2027, 1, 15, 10, 0, 0, 0, london)
 	k.must(sue, "/minutes approve 10 December 2026")
 	if after := k.say(ian, "/minutes draft 14 January 2027"); after != before {
@@ -2196,6 +2196,8 @@ func TestMinutesPostedTooLongForOneMessage(t *testing.T) {
 	k.now = time.Date(2026, 12, 10, 10, 30, 0, 0, london)
 	k.must(sue, "/meeting start")
 	// Added past the end, the items are numbered on from the last: 8 to 36.
+	decFill(k)
+	k.must(ian, "/minute 37 The date of the next meeting is to be agreed.")
 	for n := 8; n <= 36; n++ {
 		k.must(ian, fmt.Sprintf("/minute %d The board heard the report: %s.", n, strings.Repeat("the figures ", 240)))
 		k.must(ian, fmt.Sprintf("/resolve %d That the report be noted: %s.", n, strings.Repeat("the figures ", 240)))

@@ -86,6 +86,10 @@ type DocMinute struct {
 	Urgency string
 	// Pending: nothing is recorded under the item yet.
 	Pending bool
+	// Confirms, while Pending, is the date of the previous meeting
+	// whose minutes the item is to confirm ("9 December 2021"), which
+	// the officer's draft names; "" for any other item.
+	Confirms string
 	// Plain, for minutes everyone reads (forEveryone): a Pending minute
 	// says only that nothing is recorded, as the printable page does,
 	// without the commands and suggested resolution shown the officer.
@@ -264,7 +268,7 @@ func CompileMinutes(src MinutesSource) MinutesDocument {
 				// and the minutes wait for it as for any item. Minutes
 				// confirmed with the question keep it: they are the
 				// record as it was confirmed.
-				dm.Narrative, dm.Pending = "", true
+				dm.Narrative, dm.Pending, dm.Confirms = "", true, src.Previous
 			}
 		default:
 			dm.Pending = true
@@ -477,7 +481,8 @@ func considered(items []AgendaItem, under []int, i int) (string, []string) {
 // here; minutes not yet confirmed (a draft, none on record, or published
 // ones whose confirmation Quorum does not hold) are left for the meeting
 // to confirm, for the draft must not say it resolved what it has not:
-// the narrative is then the agenda's question, and asked is true.
+// the narrative is then the agenda's question, and asked is true when
+// the previous meeting is on record.
 func previousMinutes(src MinutesSource) (narrative string, resolved []string, asked bool) {
 	previous := src.Previous
 	if previous == "" {
@@ -486,7 +491,10 @@ func previousMinutes(src MinutesSource) (narrative string, resolved []string, as
 		// stand in these minutes once they are confirmed, if no one
 		// amended it first; an officer may name the meeting with
 		// /minutes amend.
-		return "To confirm the Minutes of the previous meeting as a correct record.", nil, true
+		//
+		// Not asked: with no previous meeting on record, Quorum has no
+		// minutes of its own that the sentence contradicts.
+		return "To confirm the Minutes of the previous meeting as a correct record.", nil, false
 	}
 	a := src.PreviousApproval
 	switch {
@@ -566,6 +574,8 @@ func (dm DocMinute) text(para func(lines ...string) string, bold func(string) st
 		b.WriteString("\n\n" + para(pendingPlainText))
 	case dm.Pending && len(dm.Under) > 0:
 		b.WriteString("\n\n" + para(pendingListedText))
+	case dm.Pending && dm.Confirms != "":
+		b.WriteString("\n\n" + para(strings.TrimSuffix(pendingText, ".]")+"; the minutes to confirm are those of the meeting held on "+dm.Confirms+".]"))
 	case dm.Pending && dm.Suggest != "":
 		b.WriteString("\n\n" + para(strings.TrimSuffix(pendingText, ".]")+"; by the schedule: "+dm.Suggest+"]"))
 	case dm.Pending:
